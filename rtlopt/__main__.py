@@ -1,0 +1,5 @@
+import sys
+
+from rtlopt.cli import main
+
+sys.exit(main())

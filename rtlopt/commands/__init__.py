@@ -1,0 +1,1 @@
+"""Subcommands of the ``rtlopt`` CLI, one module each (see :mod:`rtlopt.cli`)."""

@@ -1,0 +1,115 @@
+"""Yosys and its bundled ABC.
+
+By default Yosys is the ``pyosys==0.70`` wheel run in a child process (see ``_pyosys_main``);
+``RTLOPT_YOSYS=/path/to/yosys`` selects a system binary instead. Scripts are built by the callers
+(``rtlopt.ppa``, ``rtlopt.verify``) as text, so they can be golden-tested without Yosys.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import re
+from collections.abc import Iterable
+
+from rtlopt.errors import InputError, ToolError
+from rtlopt.tools.base import RunResult, Tool
+
+_INSTALL = "pip install pyosys==0.70 (or set RTLOPT_YOSYS to a yosys >= 0.40 binary)"
+
+
+@dataclass
+class Yosys(Tool):
+    name: str = "yosys"
+    env_var: str = "RTLOPT_YOSYS"
+    executable: str = "yosys"
+    min_version: tuple[int, ...] = (0, 40)
+    install_hint: str = _INSTALL
+    version_args: tuple[str, ...] = ("-V",)
+
+    def _default_command(self) -> list[str] | None:
+        if importlib.util.find_spec("pyosys") is None:
+            return None
+        return [sys.executable, "-m", "rtlopt.tools._pyosys_main"]
+
+    def run_script(self, script: str, *, cwd: str | Path | None = None, timeout: float | None = 600,
+                   check: bool = True) -> RunResult:
+        """Run a Yosys script given as text; raise ToolError with the first ERROR line on failure."""
+        with tempfile.NamedTemporaryFile("w", suffix=".ys", delete=False, dir=cwd) as fh:
+            fh.write(script)
+            path = fh.name
+        try:
+            res = self.run(["-s", path], cwd=cwd, timeout=timeout, check=False)
+        finally:
+            Path(path).unlink(missing_ok=True)
+        if check and res.returncode != 0:
+            raise ToolError(f"yosys: {yosys_error(res)}", log=res.stdout + res.stderr)
+        return res
+
+
+def yosys_error(res: RunResult) -> str:
+    """The ERROR line of a failed Yosys run, without the ``ERROR:`` prefix."""
+    for stream in (res.stderr, res.stdout):
+        for line in stream.splitlines():
+            if "ERROR:" in line:
+                return line.split("ERROR:", 1)[1].strip() or line.strip()
+    tail = (res.stderr or res.stdout).strip().splitlines()
+    return tail[-1] if tail else f"exit code {res.returncode} with no output"
+
+
+@dataclass
+class Abc(Tool):
+    """Berkeley ABC as shipped with Yosys (``yosys-abc``)."""
+
+    name: str = "abc"
+    env_var: str = "RTLOPT_ABC"
+    executable: str = "yosys-abc"
+    install_hint: str = "pip install pyosys==0.70 (ships yosys-abc), or set RTLOPT_ABC"
+    version_args: tuple[str, ...] = ("-c", "version")
+
+    def _default_command(self) -> list[str] | None:
+        spec = importlib.util.find_spec("pyosys")
+        if spec and spec.origin:
+            cand = Path(spec.origin).parent / "yosys-abc"
+            if cand.exists():
+                return [str(cand)]
+        return super()._default_command()
+
+
+def read_design_script(files: Iterable[str | Path], top: str, *, defines: dict[str, str] | None = None,
+                       include_dirs: Iterable[str | Path] = ()) -> str:
+    """Yosys commands that read ``files`` (Verilog-2005/SystemVerilog subset) and elaborate ``top``."""
+    flags = ["-sv"]
+    for key, val in (defines or {}).items():
+        flags.append(f"-D{key}={val}" if val != "" else f"-D{key}")
+    for inc in include_dirs:
+        flags.append(f"-I{_q(inc)}")
+    lines = [f"read_verilog {' '.join(flags)} {_q(f)}" for f in files]
+    lines.append(f"hierarchy -check -top {top}")
+    return "\n".join(lines) + "\n"
+
+
+def _q(path: str | Path) -> str:
+    text = str(path)
+    return f'"{text}"' if re.search(r"\s", text) else text
+
+
+_LOC = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):\s*ERROR:\s*(?P<msg>.*)$")
+
+
+def input_error_from_yosys(res: RunResult) -> InputError:
+    """Turn a failed Yosys read/elaborate run into an InputError naming file and line when Yosys did."""
+    for stream in (res.stderr, res.stdout):
+        for line in stream.splitlines():
+            m = _LOC.match(line.strip())
+            if m:
+                return InputError(f"yosys: {m['msg'].strip()}", file=m["file"], line=int(m["line"]))
+    msg = yosys_error(res)
+    m = re.search(r"(?P<file>\S+\.s?vh?):(?P<line>\d+)", msg)
+    if m:
+        return InputError(f"yosys: {msg}", file=m["file"], line=int(m["line"]))
+    return InputError(f"yosys: {msg}")
