@@ -127,13 +127,13 @@ class ParsedDesign:
                          "name one with --top", file=where)
 
 
-def _format_diag(tree: syntax.SyntaxTree, diag) -> InputError:
+def _format_diag(tree: syntax.SyntaxTree, diag, path: Path) -> InputError:
     sm = tree.sourceManager
     text = DiagnosticEngine.reportAll(sm, [diag]).strip().splitlines()
     first = text[0] if text else str(diag.code)
     # "file:line:col: error: message" → keep only the message part
     msg = first.split(": error: ", 1)[1] if ": error: " in first else first
-    return InputError(f"syntax error: {msg}", file=sm.getFileName(diag.location) or None,
+    return InputError(f"syntax error: {msg}", file=path,
                       line=sm.getLineNumber(diag.location), column=sm.getColumnNumber(diag.location))
 
 
@@ -144,7 +144,7 @@ def parse_sources(sources: list[SourceFile]) -> ParsedDesign:
         tree = syntax.SyntaxTree.fromText(src.text, src.name)
         for diag in tree.diagnostics:
             if diag.isError():
-                raise _format_diag(tree, diag)
+                raise _format_diag(tree, diag, src.path)
         trees.append(tree)
     comp = ast.Compilation()
     for tree in trees:
@@ -152,7 +152,7 @@ def parse_sources(sources: list[SourceFile]) -> ParsedDesign:
     root = comp.getRoot()
     tops = {inst.name: inst for inst in root.topInstances}
     modules: dict[str, ModuleInfo] = {}
-    for tree in trees:
+    for src, tree in zip(sources, trees, strict=True):
         sm = tree.sourceManager
         for member in _module_decls(tree.root):
             name = member.header.name.valueText
@@ -164,7 +164,7 @@ def parse_sources(sources: list[SourceFile]) -> ParsedDesign:
                 body = inst.body
                 ports = tuple(_port(p) for p in body.portList if hasattr(p, "direction"))
                 params = {p.name: str(getattr(p, "value", "")) for p in body.parameters}
-            modules[name] = ModuleInfo(name, sm.getFileName(member.sourceRange.start), line, ports, params,
+            modules[name] = ModuleInfo(name, str(src.path), line, ports, params,
                                        is_top_candidate=inst is not None)
     warnings = []
     for diag in comp.getAllDiagnostics():
