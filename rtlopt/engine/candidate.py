@@ -1,0 +1,24 @@
+"""A candidate rewrite: the whole new text of one source file, and how it was made."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One proposed version of a design file.
+
+    Attributes:
+        text: the full new file text (untouched regions byte-identical to the input).
+        source: which generator made it: "template", "fsm" or "llm".
+        rules: names of the rules (``rules/*.yaml``) applied, in order.
+        description: one line a person can read ("const_mult_to_shift_add at line 12").
+        hints: generator-specific data the verifier may use (e.g. {"state_map": {...}} from the FSM engine).
+    """
+
+    text: str
+    source: str
+    rules: tuple[str, ...] = ()
+    description: str = ""
+    hints: dict = field(default_factory=dict, compare=False)
