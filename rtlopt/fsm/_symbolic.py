@@ -1,0 +1,792 @@
+"""Symbolic (z3) semantics of one module's always blocks and continuous assigns.
+
+Every procedural block and continuous assignment of a module body (pyslang elaborated AST) is
+executed symbolically: combinational blocks give each written signal a z3 bit-vector expression,
+clocked blocks give each register its next value. Expressions range over *free* variables: module
+inputs, undriven signals and the current value of registers, each a ``z3.BitVec`` named like the
+signal. Explicit ``'x`` values become fresh variables named ``__x<N>`` (don't-care). A variable that
+a combinational block leaves unassigned on some path reads as ``<name>__latch`` (a latch).
+
+Pure Python: no processes are started.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+import z3
+from pyslang import ast
+
+X_PREFIX = "__x"
+LATCH_SUFFIX = "__latch"
+
+
+class SymbolicError(Exception):
+    """A construct the symbolic executor does not model (message names the construct)."""
+
+    def __init__(self, message: str, offset: int | None = None) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
+@dataclass
+class Signal:
+    """A module-level net or variable."""
+
+    name: str
+    width: int
+    direction: str | None  # "input" / "output" / "inout" / None (internal)
+    is_variable: bool
+    offset: int
+
+
+@dataclass
+class Block:
+    """One always block or continuous assign."""
+
+    kind: str  # "comb" | "clocked" | "assign" | "other"
+    start: int
+    end: int
+    writes: set[str] = field(default_factory=set)
+    reads: set[str] = field(default_factory=set)
+    events: list[tuple[str, str]] = field(default_factory=list)  # (edge, signal) for clocked blocks
+    values: dict[str, z3.ExprRef] = field(default_factory=dict)  # comb: final values; clocked: next values
+    error: str | None = None
+    error_offset: int | None = None
+    nonblocking_in_comb: bool = False
+    case_selectors: list[tuple[z3.ExprRef, int, list[z3.ExprRef]]] = field(default_factory=list)
+
+
+@dataclass
+class ModuleSemantics:
+    """The symbolic view of one module."""
+
+    name: str
+    file: str
+    text: str
+    signals: dict[str, Signal]
+    blocks: list[Block]
+    constants: dict[str, tuple[int, int]]  # parameter / enum name -> (value, width)
+    constant_offsets: dict[str, int]
+    xvars: list[z3.ExprRef] = field(default_factory=list)
+    comb: dict[str, z3.ExprRef] = field(default_factory=dict)  # resolved comb values
+    driver: dict[str, int] = field(default_factory=dict)  # signal -> index of the driving block
+    multi_driven: set[str] = field(default_factory=set)
+
+    def var(self, name: str) -> z3.BitVecRef:
+        return z3.BitVec(name, self.signals[name].width)
+
+    def line(self, offset: int | None) -> int:
+        if offset is None:
+            return 0
+        return self.text.count("\n", 0, offset) + 1
+
+    @property
+    def registers(self) -> dict[str, int]:
+        return {n: i for n, i in self.driver.items() if self.blocks[i].kind == "clocked"}
+
+
+def _bits_of(sv) -> list[str]:
+    """LSB-first bit characters ('0','1','x','z') of a pyslang SVInt."""
+    return [str(sv[i]) for i in range(sv.bitWidth)]
+
+
+def bv_const(value: int, width: int) -> z3.BitVecRef:
+    return z3.BitVecVal(value & ((1 << width) - 1), width)
+
+
+def resize(e: z3.ExprRef, width: int, signed: bool = False) -> z3.ExprRef:
+    w = e.size()
+    if w == width:
+        return e
+    if w > width:
+        return z3.Extract(width - 1, 0, e)
+    return z3.SignExt(width - w, e) if signed else z3.ZeroExt(width - w, e)
+
+
+def truth(e: z3.ExprRef) -> z3.BoolRef:
+    if z3.is_bool(e):
+        return e
+    return e != bv_const(0, e.size())
+
+
+def b2bv(b: z3.BoolRef) -> z3.BitVecRef:
+    return z3.If(b, bv_const(1, 1), bv_const(0, 1))
+
+
+class _Executor:
+    """Symbolic execution over the elaborated AST of one instance body."""
+
+    def __init__(self, body, sem: ModuleSemantics, comp_ctx) -> None:
+        self.body = body
+        self.sem = sem
+        self.ctx = comp_ctx
+        self.xcount = itertools.count()
+        self.block: Block | None = None
+
+    # ----------------------------------------------------------------- constants
+    def const_of(self, e) -> tuple[list[str], bool] | None:
+        """Constant bits (LSB first) and signedness of a constant expression, else None."""
+        k = e.kind
+        if k in (ast.ExpressionKind.IntegerLiteral, ast.ExpressionKind.UnbasedUnsizedIntegerLiteral):
+            pass
+        elif k == ast.ExpressionKind.NamedValue:
+            if e.symbol.kind not in (ast.SymbolKind.Parameter, ast.SymbolKind.EnumValue):
+                return None
+        elif k == ast.ExpressionKind.Conversion:
+            inner = self.const_of(e.operand)
+            if inner is None:
+                return None
+        else:
+            return None
+        try:
+            cv = e.eval(self.ctx)
+        except Exception:  # noqa: BLE001 - pyslang raises for non-constant expressions
+            return None
+        if cv is None or not cv or cv.isContainer():
+            return None
+        sv = cv.value
+        if not hasattr(sv, "bitWidth"):
+            return None
+        bits = _bits_of(sv)
+        width = e.type.bitWidth or len(bits)
+        if len(bits) < width:
+            fill = bits[-1] if (sv.isSigned and bits) else "0"
+            if bits and bits[-1] in "xz" and e.kind == ast.ExpressionKind.UnbasedUnsizedIntegerLiteral:
+                fill = bits[-1]
+            bits = bits + [fill] * (width - len(bits))
+        return bits[:width], bool(sv.isSigned)
+
+    def bits_to_expr(self, bits: list[str]) -> z3.ExprRef:
+        width = len(bits)
+        known = sum(1 << i for i, b in enumerate(bits) if b == "1")
+        mask = sum(1 << i for i, b in enumerate(bits) if b in "xz?")
+        if not mask:
+            return bv_const(known, width)
+        xv = z3.BitVec(f"{X_PREFIX}{next(self.xcount)}", width)
+        self.sem.xvars.append(xv)
+        if mask == (1 << width) - 1:
+            return xv
+        return (bv_const(known, width) & bv_const(~mask, width)) | (xv & bv_const(mask, width))
+
+    # ----------------------------------------------------------------- expressions
+    def expr(self, e, env: dict[str, z3.ExprRef]) -> z3.ExprRef:
+        c = self.const_of(e)
+        if c is not None:
+            return self.bits_to_expr(c[0])
+        k = e.kind
+        EK = ast.ExpressionKind
+        width = e.type.bitWidth
+        if k == EK.NamedValue:
+            sym = e.symbol
+            name = sym.name
+            if sym.kind in (ast.SymbolKind.Parameter, ast.SymbolKind.EnumValue):
+                raise SymbolicError(f"parameter '{name}' has no constant value", _off(e))
+            if name not in self.sem.signals:
+                raise SymbolicError(f"reference to '{name}' (not a module-level signal)", _off(e))
+            if self.block is not None:
+                self.block.reads.add(name)
+            if name in env:
+                return env[name]
+            return self.sem.var(name)
+        if k == EK.Conversion:
+            inner = self.expr(e.operand, env)
+            if z3.is_bool(inner):
+                inner = b2bv(inner)
+            return resize(inner, width, bool(e.operand.type.isSigned))
+        if k == EK.UnaryOp:
+            return self.unary(e, env)
+        if k == EK.BinaryOp:
+            return self.binary(e, env)
+        if k == EK.ConditionalOp:
+            if len(e.conditions) != 1 or e.conditions[0].pattern is not None:
+                raise SymbolicError("pattern-matching conditional expression", _off(e))
+            cond = truth(self.expr(e.conditions[0].expr, env))
+            a = self.expr(e.left, env)
+            b = self.expr(e.right, env)
+            return z3.If(cond, resize(a, width), resize(b, width))
+        if k == EK.Concatenation:
+            parts = [self.expr(op, env) for op in e.operands if op.type.bitWidth]
+            parts = [b2bv(p) if z3.is_bool(p) else p for p in parts]
+            return parts[0] if len(parts) == 1 else z3.Concat(*parts)
+        if k == EK.Replication:
+            cnt = self.const_of(e.count)
+            if cnt is None:
+                raise SymbolicError("replication with a non-constant count", _off(e))
+            n = _bits_int(cnt[0])
+            inner = self.expr(e.concat, env)
+            return inner if n == 1 else z3.Concat(*([inner] * n))
+        if k == EK.ElementSelect:
+            base = self.expr(e.value, env)
+            lo, hi, desc = _range_of(e.value.type)
+            idx = self.const_of(e.selector)
+            if idx is not None:
+                i = _bits_int(idx[0], signed=idx[1])
+                pos = (i - min(lo, hi)) if desc else (max(lo, hi) - i)
+                if not 0 <= pos < base.size():
+                    return bv_const(0, width or 1)
+                if width != 1:
+                    return z3.Extract(pos * width + width - 1, pos * width, base)
+                return z3.Extract(pos, pos, base)
+            if width != 1:
+                raise SymbolicError("variable index into an array", _off(e))
+            sel = self.expr(e.selector, env)
+            n = base.size()
+            sw = max(sel.size(), n.bit_length() + 1)
+            s = resize(sel, sw)
+            off = s - bv_const(min(lo, hi), sw) if desc else bv_const(max(lo, hi), sw) - s
+            shifted = z3.LShR(resize(base, max(n, sw)), resize(off, max(n, sw)))
+            return z3.Extract(0, 0, shifted)
+        if k == EK.RangeSelect:
+            base = self.expr(e.value, env)
+            lo, hi, desc = _range_of(e.value.type)
+            left = self.const_of(e.left)
+            right = self.const_of(e.right)
+            if left is None:
+                raise SymbolicError("part select with a non-constant bound", _off(e))
+            lv = _bits_int(left[0], signed=left[1])
+            if e.selectionKind == ast.RangeSelectionKind.Simple:
+                if right is None:
+                    raise SymbolicError("part select with a non-constant bound", _off(e))
+                rv = _bits_int(right[0], signed=right[1])
+                a, b = (lv, rv)
+            else:
+                if right is None:
+                    raise SymbolicError("indexed part select with a non-constant width", _off(e))
+                w = _bits_int(right[0])
+                a, b = (lv + w - 1, lv) if e.selectionKind == ast.RangeSelectionKind.IndexedUp else (lv, lv - w + 1)
+                if not desc:
+                    a, b = b, a
+            if desc:
+                p_hi, p_lo = a - min(lo, hi), b - min(lo, hi)
+            else:
+                p_hi, p_lo = max(lo, hi) - a, max(lo, hi) - b
+            if p_lo < 0 or p_hi >= base.size() or p_hi < p_lo:
+                raise SymbolicError("part select out of range", _off(e))
+            return z3.Extract(p_hi, p_lo, base)
+        if k == EK.Inside:
+            left = self.expr(e.left, env)
+            terms = []
+            for r in e.rangeList:
+                if r.kind == EK.ValueRange:
+                    lo_e = resize(self.expr(r.left, env), left.size())
+                    hi_e = resize(self.expr(r.right, env), left.size())
+                    terms.append(z3.And(z3.UGE(left, lo_e), z3.ULE(left, hi_e)))
+                else:
+                    terms.append(left == resize(self.expr(r, env), left.size()))
+            return b2bv(z3.Or(*terms)) if terms else bv_const(0, 1)
+        if k == EK.Assignment:
+            raise SymbolicError("assignment inside an expression", _off(e))
+        if k == EK.Call:
+            raise SymbolicError("function call (not inlined)", _off(e))
+        raise SymbolicError(f"expression kind {k.name}", _off(e))
+
+    def unary(self, e, env) -> z3.ExprRef:
+        UO = ast.UnaryOperator
+        op = e.op
+        v = self.expr(e.operand, env)
+        if z3.is_bool(v):
+            v = b2bv(v)
+        width = e.type.bitWidth
+        if op == UO.Plus:
+            return resize(v, width)
+        if op == UO.Minus:
+            return -resize(v, width)
+        if op == UO.BitwiseNot:
+            return ~resize(v, width)
+        if op == UO.LogicalNot:
+            return b2bv(v == bv_const(0, v.size()))
+        n = v.size()
+        if op == UO.BitwiseAnd:
+            return b2bv(v == bv_const(-1, n))
+        if op == UO.BitwiseNand:
+            return b2bv(v != bv_const(-1, n))
+        if op == UO.BitwiseOr:
+            return b2bv(v != bv_const(0, n))
+        if op == UO.BitwiseNor:
+            return b2bv(v == bv_const(0, n))
+        if op in (UO.BitwiseXor, UO.BitwiseXnor):
+            r = z3.Extract(0, 0, v)
+            for i in range(1, n):
+                r = r ^ z3.Extract(i, i, v)
+            return r if op == UO.BitwiseXor else ~r
+        raise SymbolicError(f"operator {op.name}", _off(e))
+
+    def binary(self, e, env) -> z3.ExprRef:
+        BO = ast.BinaryOperator
+        op = e.op
+        a = self.expr(e.left, env)
+        b = self.expr(e.right, env)
+        a = b2bv(a) if z3.is_bool(a) else a
+        b = b2bv(b) if z3.is_bool(b) else b
+        width = e.type.bitWidth
+        signed = bool(e.left.type.isSigned and e.right.type.isSigned)
+        if op in (BO.LogicalAnd, BO.LogicalOr, BO.LogicalImplication, BO.LogicalEquivalence):
+            ta, tb = truth(a), truth(b)
+            r = {BO.LogicalAnd: lambda: z3.And(ta, tb), BO.LogicalOr: lambda: z3.Or(ta, tb),
+                 BO.LogicalImplication: lambda: z3.Implies(ta, tb), BO.LogicalEquivalence: lambda: ta == tb}[op]()
+            return b2bv(r)
+        if op in (BO.LogicalShiftLeft, BO.LogicalShiftRight, BO.ArithmeticShiftLeft, BO.ArithmeticShiftRight):
+            a = resize(a, width, bool(e.left.type.isSigned))
+            m = max(width, b.size())
+            aa, bb = resize(a, m, bool(e.left.type.isSigned)), resize(b, m)
+            if op in (BO.LogicalShiftLeft, BO.ArithmeticShiftLeft):
+                r = aa << bb
+            elif op == BO.ArithmeticShiftRight and e.left.type.isSigned:
+                r = aa >> bb
+            else:
+                r = z3.LShR(aa, bb)
+            return resize(r, width)
+        if op in (BO.Equality, BO.Inequality, BO.CaseEquality, BO.CaseInequality, BO.LessThan, BO.LessThanEqual,
+                  BO.GreaterThan, BO.GreaterThanEqual, BO.WildcardEquality, BO.WildcardInequality):
+            m = max(a.size(), b.size())
+            aa, bb = resize(a, m, signed), resize(b, m, signed)
+            if op in (BO.WildcardEquality, BO.WildcardInequality):
+                cb = self.const_of(e.right)
+                if cb is not None:
+                    care = sum(1 << i for i, ch in enumerate(cb[0]) if ch in "01")
+                    r = (aa & bv_const(care, m)) == (bb & bv_const(care, m))
+                else:
+                    r = aa == bb
+                return b2bv(r if op == BO.WildcardEquality else z3.Not(r))
+            r = {BO.Equality: lambda: aa == bb, BO.CaseEquality: lambda: aa == bb,
+                 BO.Inequality: lambda: aa != bb, BO.CaseInequality: lambda: aa != bb,
+                 BO.LessThan: lambda: (aa < bb) if signed else z3.ULT(aa, bb),
+                 BO.LessThanEqual: lambda: (aa <= bb) if signed else z3.ULE(aa, bb),
+                 BO.GreaterThan: lambda: (aa > bb) if signed else z3.UGT(aa, bb),
+                 BO.GreaterThanEqual: lambda: (aa >= bb) if signed else z3.UGE(aa, bb)}[op]()
+            return b2bv(r)
+        aa, bb = resize(a, width, bool(e.left.type.isSigned)), resize(b, width, bool(e.right.type.isSigned))
+        if op == BO.Add:
+            return aa + bb
+        if op == BO.Subtract:
+            return aa - bb
+        if op == BO.Multiply:
+            return aa * bb
+        if op == BO.BinaryAnd:
+            return aa & bb
+        if op == BO.BinaryOr:
+            return aa | bb
+        if op == BO.BinaryXor:
+            return aa ^ bb
+        if op == BO.BinaryXnor:
+            return ~(aa ^ bb)
+        if op == BO.Divide:
+            return (aa / bb) if signed else z3.UDiv(aa, bb)
+        if op == BO.Mod:
+            return z3.SRem(aa, bb) if signed else z3.URem(aa, bb)
+        raise SymbolicError(f"operator {op.name}", _off(e))
+
+    # ----------------------------------------------------------------- lvalues
+    def assign(self, lhs, value: z3.ExprRef, env: dict[str, z3.ExprRef], cur: dict[str, z3.ExprRef]) -> None:
+        """Write ``value`` to ``lhs`` in ``env``; ``cur`` gives the value to splice partial writes into."""
+        EK = ast.ExpressionKind
+        if z3.is_bool(value):
+            value = b2bv(value)
+        k = lhs.kind
+        if k == EK.NamedValue:
+            name = lhs.symbol.name
+            if name not in self.sem.signals:
+                raise SymbolicError(f"assignment to '{name}' (not a module-level signal)", _off(lhs))
+            self.block.writes.add(name)
+            env[name] = resize(value, self.sem.signals[name].width)
+            return
+        if k == EK.Concatenation:
+            pos = value.size()
+            for op in lhs.operands:
+                w = op.type.bitWidth
+                if not w:
+                    continue
+                self.assign(op, z3.Extract(pos - 1, pos - w, value), env, cur)
+                pos -= w
+            return
+        if k in (EK.ElementSelect, EK.RangeSelect):
+            base_e = lhs.value
+            if base_e.kind != EK.NamedValue:
+                raise SymbolicError("nested select on the left of an assignment", _off(lhs))
+            name = base_e.symbol.name
+            if name not in self.sem.signals:
+                raise SymbolicError(f"assignment to '{name}' (not a module-level signal)", _off(lhs))
+            base = cur.get(name, env.get(name))
+            if base is None:
+                base = self.sem.var(name)
+            n = base.size()
+            lo, hi, desc = _range_of(base_e.type)
+            if k == EK.ElementSelect:
+                idx = self.const_of(lhs.selector)
+                if idx is None:
+                    raise SymbolicError("variable index on the left of an assignment", _off(lhs))
+                i = _bits_int(idx[0], signed=idx[1])
+                w = lhs.type.bitWidth
+                p = (i - min(lo, hi)) if desc else (max(lo, hi) - i)
+                p_lo, p_hi = p * w, p * w + w - 1
+            else:
+                left = self.const_of(lhs.left)
+                right = self.const_of(lhs.right)
+                if left is None or right is None:
+                    raise SymbolicError("part select with a non-constant bound", _off(lhs))
+                lv, rv = _bits_int(left[0], signed=left[1]), _bits_int(right[0], signed=right[1])
+                if lhs.selectionKind == ast.RangeSelectionKind.Simple:
+                    a, b = lv, rv
+                elif lhs.selectionKind == ast.RangeSelectionKind.IndexedUp:
+                    a, b = lv + rv - 1, lv
+                else:
+                    a, b = lv, lv - rv + 1
+                if desc:
+                    p_hi, p_lo = max(a, b) - min(lo, hi), min(a, b) - min(lo, hi)
+                else:
+                    p_hi, p_lo = max(lo, hi) - min(a, b), max(lo, hi) - max(a, b)
+            if p_lo < 0 or p_hi >= n:
+                return  # out-of-range write: no effect
+            v = resize(value, p_hi - p_lo + 1)
+            parts = []
+            if p_hi < n - 1:
+                parts.append(z3.Extract(n - 1, p_hi + 1, base))
+            parts.append(v)
+            if p_lo > 0:
+                parts.append(z3.Extract(p_lo - 1, 0, base))
+            self.block.writes.add(name)
+            env[name] = parts[0] if len(parts) == 1 else z3.Concat(*parts)
+            return
+        raise SymbolicError(f"assignment target kind {k.name}", _off(lhs))
+
+    # ----------------------------------------------------------------- statements
+    def run(self, stmt, st: _State) -> _State:
+        SK = ast.StatementKind
+        k = stmt.kind
+        if k == SK.Empty:
+            return st
+        if k == SK.List:
+            for s in stmt.list:
+                st = self.run(s, st)
+            return st
+        if k == SK.Block:
+            return self.run(stmt.body, st)
+        if k == SK.VariableDeclaration:
+            raise SymbolicError("local variable declaration in a block", _off(stmt))
+        if k == SK.Timed:
+            return self.run(stmt.stmt, st)
+        if k == SK.ExpressionStatement:
+            e = stmt.expr
+            if e.kind != ast.ExpressionKind.Assignment:
+                raise SymbolicError(f"expression statement {e.kind.name}", _off(stmt))
+            if e.timingControl is not None:
+                raise SymbolicError("intra-assignment delay", _off(stmt))
+            rhs = self.expr(e.right, st.cur)
+            if e.isCompound:
+                raise SymbolicError("compound assignment operator", _off(stmt))
+            st = st.copy()
+            if e.isNonBlocking:
+                if self.block.kind != "clocked":
+                    self.block.nonblocking_in_comb = True
+                self.assign(e.left, rhs, st.nxt, st.nxt)
+            else:
+                self.assign(e.left, rhs, st.cur, st.cur)
+                if self.block.kind == "clocked":
+                    self.assign(e.left, rhs, st.nxt, st.cur)
+            return st
+        if k == SK.Conditional:
+            if len(stmt.conditions) != 1 or stmt.conditions[0].pattern is not None:
+                raise SymbolicError("pattern-matching if", _off(stmt))
+            cond = truth(self.expr(stmt.conditions[0].expr, st.cur))
+            t = self.run(stmt.ifTrue, st)
+            f = self.run(stmt.ifFalse, st) if stmt.ifFalse is not None else st
+            return _State.merge(cond, t, f)
+        if k == SK.Case:
+            return self.case(stmt, st)
+        if k in (SK.ForLoop, SK.RepeatLoop, SK.ForeachLoop, SK.WhileLoop, SK.DoWhileLoop, SK.ForeverLoop):
+            raise SymbolicError("loop statement", _off(stmt))
+        if k in (SK.ImmediateAssertion, SK.ConcurrentAssertion):
+            return st
+        raise SymbolicError(f"statement kind {k.name}", _off(stmt))
+
+    def case(self, stmt, st: _State) -> _State:
+        CC = ast.CaseStatementCondition
+        cond_kind = stmt.condition
+        if cond_kind not in (CC.Normal, CC.WildcardJustZ, CC.WildcardXOrZ, CC.Inside):
+            raise SymbolicError(f"case kind {cond_kind.name}", _off(stmt))
+        sel = self.expr(stmt.expr, st.cur)
+        sel = b2bv(sel) if z3.is_bool(sel) else sel
+        item_exprs: list[z3.ExprRef] = []
+        conds = []
+        for item in stmt.items:
+            terms = []
+            for ie in item.expressions:
+                c = self.const_of(ie)
+                if cond_kind == CC.Inside and ie.kind == ast.ExpressionKind.ValueRange:
+                    lo_e = self.expr(ie.left, st.cur)
+                    hi_e = self.expr(ie.right, st.cur)
+                    m = max(sel.size(), lo_e.size(), hi_e.size())
+                    terms.append(z3.And(z3.UGE(resize(sel, m), resize(lo_e, m)),
+                                        z3.ULE(resize(sel, m), resize(hi_e, m))))
+                    continue
+                if c is not None:
+                    bits = c[0]
+                    m = max(sel.size(), len(bits))
+                    bits = bits + ["0"] * (m - len(bits))
+                    wild = "z?" if cond_kind == CC.WildcardJustZ else "xz?" if cond_kind in (CC.WildcardXOrZ, CC.Inside) else ""
+                    care = sum(1 << i for i, ch in enumerate(bits) if ch not in wild)
+                    val = sum(1 << i for i, ch in enumerate(bits) if ch == "1")
+                    if any(ch in "xz" for i, ch in enumerate(bits) if care >> i & 1):
+                        terms.append(z3.BoolVal(False))  # an x/z bit a 2-state value never matches
+                        continue
+                    s = resize(sel, m)
+                    terms.append((s & bv_const(care, m)) == bv_const(val & care, m))
+                    item_exprs.append(bv_const(val, m))
+                else:
+                    v = self.expr(ie, st.cur)
+                    v = b2bv(v) if z3.is_bool(v) else v
+                    m = max(sel.size(), v.size())
+                    terms.append(resize(sel, m) == resize(v, m))
+                    item_exprs.append(v)
+            conds.append(z3.Or(*terms) if terms else z3.BoolVal(False))
+        self.block.case_selectors.append((sel, _off(stmt), item_exprs))
+        out = self.run(stmt.defaultCase, st) if stmt.defaultCase is not None else st
+        for item, c in reversed(list(zip(stmt.items, conds, strict=True))):
+            out = _State.merge(c, self.run(item.stmt, st), out)
+        return out
+
+
+@dataclass
+class _State:
+    cur: dict[str, z3.ExprRef]
+    nxt: dict[str, z3.ExprRef]
+    dflt: object  # callable(name) -> value of a signal not yet written in this block
+
+    def copy(self) -> _State:
+        return _State(dict(self.cur), dict(self.nxt), self.dflt)
+
+    @staticmethod
+    def merge(cond: z3.BoolRef, t: _State, f: _State) -> _State:
+        def mrg(a: dict, b: dict) -> dict:
+            out = {}
+            for key in set(a) | set(b):
+                va = a.get(key)
+                vb = b.get(key)
+                va = t.dflt(key) if va is None else va
+                vb = f.dflt(key) if vb is None else vb
+                out[key] = va if va.eq(vb) else z3.If(cond, va, vb)
+            return out
+        return _State(mrg(t.cur, f.cur), mrg(t.nxt, f.nxt), t.dflt)
+
+
+def _off(node) -> int | None:
+    try:
+        return node.sourceRange.start.offset
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _bits_int(bits: list[str], signed: bool = False) -> int:
+    v = sum(1 << i for i, b in enumerate(bits) if b == "1")
+    if signed and bits and bits[-1] == "1":
+        v -= 1 << len(bits)
+    return v
+
+
+def _range_of(t) -> tuple[int, int, bool]:
+    """(left, right, descending) of a packed type's outer range; (w-1, 0) when unknown."""
+    try:
+        if t.hasFixedRange:
+            r = t.fixedRange
+            return r.left, r.right, r.left >= r.right
+    except Exception:  # noqa: BLE001
+        pass
+    w = t.bitWidth or 1
+    return w - 1, 0, True
+
+
+def analyze_body(body, name: str, file: str, text: str) -> ModuleSemantics:
+    """Build the symbolic semantics of an instance body (pyslang InstanceBodySymbol)."""
+    SKD = ast.SymbolKind
+    signals: dict[str, Signal] = {}
+    constants: dict[str, tuple[int, int]] = {}
+    const_off: dict[str, int] = {}
+    directions: dict[str, str] = {}
+    members = list(body)
+    for m in members:
+        if m.kind == SKD.Port:
+            directions[m.name] = {"In": "input", "Out": "output", "InOut": "inout"}.get(m.direction.name, "inout")
+    ctx = ast.EvalContext(body)
+
+    def add_const(sym) -> None:
+        try:
+            sv = sym.value.value
+            bits = _bits_of(sv)
+        except Exception:  # noqa: BLE001
+            return
+        if any(b in "xz" for b in bits):
+            return
+        constants[sym.name] = (_bits_int(bits), len(bits))
+        const_off[sym.name] = sym.location.offset
+
+    for m in members:
+        if m.kind in (SKD.Net, SKD.Variable):
+            w = m.type.bitWidth
+            if not w:
+                continue
+            signals[m.name] = Signal(m.name, w, directions.get(m.name), m.kind == SKD.Variable, m.location.offset)
+        elif m.kind == SKD.Parameter:
+            add_const(m)
+        elif m.kind == SKD.TransparentMember and m.wrapped.kind == SKD.EnumValue:
+            add_const(m.wrapped)
+    sem = ModuleSemantics(name, file, text, signals, [], constants, const_off)
+    ex = _Executor(body, sem, ctx)
+    for m in members:
+        blk = None
+        if m.kind == SKD.ProceduralBlock:
+            syn = m.syntax
+            blk = Block("other", syn.sourceRange.start.offset, syn.sourceRange.end.offset)
+            _run_procedure(ex, m, blk)
+        elif m.kind == SKD.ContinuousAssign:
+            syn = m.syntax
+            blk = Block("assign", syn.sourceRange.start.offset, syn.sourceRange.end.offset)
+            ex.block = blk
+            try:
+                a = m.assignment
+                st = _State({}, {}, lambda n: sem.var(n))
+                rhs = ex.expr(a.right, st.cur)
+                ex.assign(a.left, rhs, st.cur, st.cur)
+                blk.values = st.cur
+            except SymbolicError as exc:
+                blk.error, blk.error_offset = str(exc), exc.offset
+        elif m.kind in (SKD.Net,) and getattr(m, "initializer", None) is not None and m.name in signals:
+            blk = Block("assign", m.location.offset, m.location.offset)
+            ex.block = blk
+            try:
+                v = ex.expr(m.initializer, {})
+                blk.values = {m.name: resize(b2bv(v) if z3.is_bool(v) else v, signals[m.name].width)}
+                blk.writes.add(m.name)
+            except SymbolicError as exc:
+                blk.error, blk.error_offset = str(exc), exc.offset
+        if blk is not None:
+            sem.blocks.append(blk)
+    ex.block = None
+    for i, blk in enumerate(sem.blocks):
+        for w in blk.writes:
+            if w in sem.driver and sem.driver[w] != i:
+                sem.multi_driven.add(w)
+            sem.driver.setdefault(w, i)
+    _resolve_comb(sem)
+    return sem
+
+
+def _run_procedure(ex: _Executor, proc, blk: Block) -> None:
+    PK = ast.ProceduralBlockKind
+    kind = proc.procedureKind
+    stmt = proc.body
+    ex.block = blk
+    if kind in (PK.Initial, PK.Final):
+        blk.kind = "other"
+        return
+    events: list[tuple[str, str]] = []
+    if stmt.kind == ast.StatementKind.Timed:
+        tc = stmt.timing
+        TK = ast.TimingControlKind
+        evs = []
+        if tc.kind == TK.EventList:
+            evs = list(tc.events)
+        elif tc.kind == TK.SignalEvent:
+            evs = [tc]
+        elif tc.kind != TK.ImplicitEvent:
+            blk.error, blk.error_offset = f"timing control {tc.kind.name}", _off(stmt)
+            return
+        for ev in evs:
+            edge = ev.edge.name
+            if ev.expr.kind != ast.ExpressionKind.NamedValue:
+                blk.error, blk.error_offset = "event on an expression", _off(ev)
+                return
+            events.append((edge, ev.expr.symbol.name))
+        body = stmt.stmt
+    else:
+        body = stmt
+    edges = [e for e in events if e[0] in ("PosEdge", "NegEdge")]
+    if kind == PK.AlwaysFF or edges:
+        if len(edges) != len(events):
+            blk.error, blk.error_offset = "mix of edge and level events", _off(stmt)
+            return
+        blk.kind = "clocked"
+        blk.events = [("posedge" if e == "PosEdge" else "negedge", s) for e, s in edges]
+    elif kind in (PK.AlwaysComb, PK.AlwaysLatch) or kind == PK.Always:
+        blk.kind = "comb"
+    else:
+        return
+    sem = ex.sem
+    if blk.kind == "clocked":
+        def dflt(name: str) -> z3.ExprRef:
+            return sem.var(name)
+    else:
+        def dflt(name: str) -> z3.ExprRef:
+            return z3.BitVec(name + LATCH_SUFFIX, sem.signals[name].width)
+    try:
+        st = ex.run(body, _State({}, {}, dflt))
+    except SymbolicError as exc:
+        blk.error, blk.error_offset = str(exc), exc.offset
+        return
+    if blk.kind == "clocked":
+        blk.values = {w: st.nxt.get(w, sem.var(w)) for w in blk.writes}
+    else:
+        blk.values = {w: st.cur.get(w, dflt(w)) for w in blk.writes}
+
+
+def _resolve_comb(sem: ModuleSemantics) -> None:
+    """Substitute combinational signals into every block's values (fixpoint, cycle-safe)."""
+    comb_names = [n for n, i in sem.driver.items()
+                  if sem.blocks[i].kind in ("comb", "assign") and sem.blocks[i].error is None
+                  and n not in sem.multi_driven]
+    resolved: dict[str, z3.ExprRef] = {}
+    visiting: set[str] = set()
+
+    def resolve(name: str) -> z3.ExprRef:
+        if name in resolved:
+            return resolved[name]
+        blk = sem.blocks[sem.driver[name]]
+        raw = blk.values.get(name)
+        if raw is None or name in visiting:
+            return sem.var(name)
+        visiting.add(name)
+        subs = []
+        for v in z3_vars(raw):
+            vn = v.decl().name()
+            if vn in comb_set and vn != name:
+                subs.append((v, resolve(vn)))
+        visiting.discard(name)
+        val = z3.substitute(raw, *subs) if subs else raw
+        resolved[name] = val
+        return val
+
+    comb_set = set(comb_names)
+    for n in comb_names:
+        resolve(n)
+    sem.comb = resolved
+    # substitute into clocked next values and case selectors
+    pairs = [(sem.var(n), v) for n, v in resolved.items() if not v.eq(sem.var(n))]
+    for blk in sem.blocks:
+        if blk.kind == "clocked" and blk.error is None and pairs:
+            blk.values = {k: z3.substitute(v, *pairs) for k, v in blk.values.items()}
+        if pairs:
+            blk.case_selectors = [(z3.substitute(s, *pairs), o, [z3.substitute(i, *pairs) for i in its])
+                                  for s, o, its in blk.case_selectors]
+
+
+def z3_vars(e: z3.ExprRef) -> list[z3.ExprRef]:
+    """Uninterpreted constants (variables) in ``e``."""
+    seen: dict[int, z3.ExprRef] = {}
+    stack = [e]
+    visited: set[int] = set()
+    while stack:
+        x = stack.pop()
+        xid = x.get_id()
+        if xid in visited:
+            continue
+        visited.add(xid)
+        if z3.is_const(x) and x.decl().kind() == z3.Z3_OP_UNINTERPRETED:
+            seen[xid] = x
+        else:
+            stack.extend(x.children())
+    return list(seen.values())
+
+
+def var_names(e: z3.ExprRef) -> set[str]:
+    return {v.decl().name() for v in z3_vars(e)}

@@ -1,0 +1,209 @@
+"""The FSM model: states, reset, symbolic transitions, outputs; explicit tables for minimization.
+
+A :class:`Fsm` is symbolic: each :class:`Transition` has a z3 guard over input bits and, per
+output, a z3 expression (Mealy outputs depend on inputs; Moore outputs do not) plus a don't-care
+bit mask. Input combinations a state's guards do not cover are don't-care for that state (they come
+from ``'x`` next states, ``--assume`` / ``// rtlopt: assume`` constraints or a KISS2 file).
+
+:meth:`Fsm.table` turns the machine into an explicit :class:`Table` over an *input alphabet*: the
+coarsest partition of the input space on which every guard is constant (computed with z3), with
+output expressions compared per alphabet class. Minimization works on tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+import z3
+
+from rtlopt.fsm._symbolic import var_names
+
+
+@dataclass
+class Transition:
+    """``src --guard--> dst`` with output values; ``dst`` None means don't-care next state."""
+
+    src: str
+    dst: str | None
+    guard: z3.BoolRef
+    outputs: dict[str, tuple[z3.ExprRef, int]] = field(default_factory=dict)  # name -> (value, dc mask)
+
+
+@dataclass
+class SourceInfo:
+    """Where an FSM extracted from RTL lives (used to regenerate it)."""
+
+    file: str
+    module: str
+    text: str
+    line: int
+    blocks: list[tuple[int, int]]  # byte spans of the blocks that implement the FSM
+    clock: tuple[str, str]  # (edge, signal)
+    reset: tuple[str, bool, bool] | None  # (signal, active_high, asynchronous)
+    output_is_variable: dict[str, bool] = field(default_factory=dict)
+    registered_outputs: dict[str, int] = field(default_factory=dict)  # name -> reset value
+    regen_blockers: list[str] = field(default_factory=list)
+    taken_names: set[str] = field(default_factory=set)
+    state_is_variable: bool = True
+
+
+@dataclass
+class Fsm:
+    """A finite state machine (from RTL, from KISS2, or built by minimization)."""
+
+    name: str
+    states: list[str]
+    reset: str | None
+    inputs: dict[str, int]  # input name -> width
+    outputs: dict[str, int]  # output name -> width
+    transitions: list[Transition]
+    codes: dict[str, int] = field(default_factory=dict)
+    state_reg: str | None = None
+    width: int = 0
+    unreachable: list[str] = field(default_factory=list)  # declared but not reachable from reset
+    dont_care_states: list[str] = field(default_factory=list)  # declared unreachable by the user
+    source: SourceInfo | None = None
+    notes: list[str] = field(default_factory=list)
+
+    # ------------------------------------------------------------------ views
+    def out_of(self, state: str) -> list[Transition]:
+        return [t for t in self.transitions if t.src == state]
+
+    @property
+    def reachable(self) -> list[str]:
+        if self.reset is None:
+            return list(self.states)
+        g = self.graph()
+        seen = nx.descendants(g, self.reset) | {self.reset}
+        return [s for s in self.states if s in seen]
+
+    def graph(self) -> nx.MultiDiGraph:
+        """The state-transition graph (edges carry ``guard`` and ``outputs``)."""
+        g = nx.MultiDiGraph()
+        for s in self.states:
+            g.add_node(s, code=self.codes.get(s), reset=(s == self.reset))
+        for t in self.transitions:
+            if t.dst is not None:
+                g.add_edge(t.src, t.dst, guard=t.guard, outputs=t.outputs)
+        return g
+
+    def is_moore(self) -> bool:
+        """True when no output depends on an input."""
+        ins = set(self.inputs)
+        for t in self.transitions:
+            for v, _dc in t.outputs.values():
+                if var_names(v) & ins:
+                    return False
+        by_state: dict[str, set[str]] = {}
+        for t in self.transitions:
+            sig = tuple(sorted((k, str(z3.simplify(v)), dc) for k, (v, dc) in t.outputs.items()))
+            by_state.setdefault(t.src, set()).add(str(sig))
+        return all(len(v) <= 1 for v in by_state.values())
+
+    # ------------------------------------------------------------------ checks
+    def check_guards(self) -> dict[str, list[str]]:
+        """Determinism (pairwise-disjoint guards) and completeness (guards cover every input) per state."""
+        overlaps: list[str] = []
+        incomplete: list[str] = []
+        for s in self.states:
+            ts = self.out_of(s)
+            for i in range(len(ts)):
+                for j in range(i + 1, len(ts)):
+                    if _sat(z3.And(ts[i].guard, ts[j].guard)):
+                        overlaps.append(f"{s}: guards to {ts[i].dst} and {ts[j].dst} overlap")
+            cover = z3.Or(*[t.guard for t in ts]) if ts else z3.BoolVal(False)
+            if _sat(z3.Not(cover)):
+                incomplete.append(s)
+        return {"nondeterministic": overlaps, "incomplete": incomplete}
+
+    def dead_transitions(self) -> list[Transition]:
+        """Transitions whose guard is unsatisfiable, or that leave an unreachable state."""
+        reach = set(self.reachable)
+        return [t for t in self.transitions if t.src not in reach or not _sat(t.guard)]
+
+    # ------------------------------------------------------------------ explicit table
+    def table(self, states: list[str] | None = None, max_classes: int = 4096) -> Table:
+        """Explicit table over the input alphabet, for ``states`` (default: the reachable ones)."""
+        states = list(self.reachable if states is None else states)
+        classes: list[z3.BoolRef] = [z3.BoolVal(True)]
+        for s in states:
+            guards = [t.guard for t in self.out_of(s)]
+            refined: list[z3.BoolRef] = []
+            for c in classes:
+                rest = c
+                for g in guards:
+                    part = z3.And(c, g)
+                    if _sat(part):
+                        refined.append(part)
+                        rest = z3.And(rest, z3.Not(g))
+                if _sat(rest):
+                    refined.append(rest)
+                if len(refined) > max_classes:
+                    raise ValueError(f"input alphabet exceeds {max_classes} classes")
+            classes = refined
+        out_bits = [(o, b) for o, w in self.outputs.items() for b in range(w)]
+        entries: dict[tuple[str, int], tuple[str | None, tuple[int | None, ...]]] = {}
+        reps: dict[tuple[int, int], list[z3.ExprRef]] = {}
+        for ci, c in enumerate(classes):
+            for s in states:
+                t = next((t for t in self.out_of(s) if _implies(c, t.guard)), None)
+                if t is None:
+                    entries[(s, ci)] = (None, tuple(None for _ in out_bits))
+                    continue
+                ids: list[int | None] = []
+                for bi, (o, b) in enumerate(out_bits):
+                    val = t.outputs.get(o)
+                    if val is None or (val[1] >> b) & 1:
+                        ids.append(None)
+                        continue
+                    e = z3.simplify(z3.Extract(b, b, val[0]))
+                    if z3.is_bv_value(e):
+                        ids.append(e.as_long())
+                        continue
+                    lst = reps.setdefault((ci, bi), [])
+                    for k, r in enumerate(lst):
+                        if _implies(c, r == e):
+                            ids.append(2 + k)
+                            break
+                    else:
+                        lst.append(e)
+                        ids.append(2 + len(lst) - 1)
+                entries[(s, ci)] = (t.dst, tuple(ids))
+        return Table(states, self.reset if self.reset in states else None, classes, out_bits, entries, reps)
+
+
+@dataclass
+class Table:
+    """An explicit machine: ``entries[(state, class)] = (next or None, output-bit ids or None)``.
+
+    Output-bit ids: 0/1 for constants, ``2+k`` for the k-th distinct non-constant bit function
+    seen on that class (``reps[(class, bit)][k]``).
+    """
+
+    states: list[str]
+    reset: str | None
+    classes: list[z3.BoolRef]
+    out_bits: list[tuple[str, int]]
+    entries: dict[tuple[str, int], tuple[str | None, tuple[int | None, ...]]]
+    reps: dict[tuple[int, int], list[z3.ExprRef]] = field(default_factory=dict)
+
+    @property
+    def n_classes(self) -> int:
+        return len(self.classes)
+
+    def completely_specified(self) -> bool:
+        return all(n is not None and all(b is not None for b in o) for n, o in self.entries.values())
+
+
+_SOLVER_CACHE: dict[int, bool] = {}
+
+
+def _sat(f: z3.BoolRef) -> bool:
+    s = z3.Solver()
+    s.add(f)
+    return s.check() == z3.sat
+
+
+def _implies(a: z3.BoolRef, b: z3.BoolRef) -> bool:
+    return not _sat(z3.And(a, z3.Not(b)))

@@ -1,0 +1,87 @@
+"""The Yosys script of the PPA flow (pure text, so it can be golden-tested without Yosys).
+
+One Yosys process does both syntheses:
+
+1. read + ``hierarchy -check -top T``; ``design -save rtl``;
+2. generic: ``synth -top T`` then ``stat -json`` → the generic cell/wire counts the RTL-Rewriter
+   benchmark papers quote; ``design -load rtl``;
+3. ASIC: ``synth -top T -flatten`` (memories become flops via ``memory_map``), drop ``$scopeinfo``,
+   ``dfflibmap -liberty`` (it runs ``dfflegalize`` to the flip-flops/latches the library has, async
+   set/reset included), ``abc -liberty`` (``-D`` when a clock period is given), ``opt_clean``,
+   ``setundef -zero``, ``hilomap`` with the library's tie cells, ``splitnets -ports``,
+   ``rename -enumerate`` (so JSON and Verilog netlists share instance names), ``stat -json -liberty``,
+   ``write_json`` and ``write_verilog -noattr -noexpr`` for OpenSTA.
+
+``log RTLOPT-PHASE: <name>`` lines mark the phases so a failure can be blamed on the input (read,
+elaborate, synthesize) or on the flow (technology mapping).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from rtlopt.tools.yosys import read_design_script
+
+PHASE_MARK = "RTLOPT-PHASE:"
+GENERIC_STAT = "generic_stat.json"
+ASIC_STAT = "asic_stat.json"
+NETLIST_JSON = "netlist.json"
+NETLIST_V = "netlist.v"
+
+
+def _q(text: str | Path) -> str:
+    s = str(text)
+    return f'"{s}"' if any(c.isspace() for c in s) else s
+
+
+def yosys_script(files: Iterable[str | Path], top: str, *, liberty: str | Path, dont_use: Iterable[str] = (),
+                 tie_hi: tuple[str, str] | None = None, tie_lo: tuple[str, str] | None = None,
+                 abc_delay_ps: int | None = None) -> str:
+    """The whole Yosys script; outputs land in the current directory under the names above."""
+    lib = _q(liberty)
+    du = "".join(f" -dont_use {_q(c)}" for c in dont_use)
+    abc_d = f" -D {abc_delay_ps}" if abc_delay_ps else ""
+    lines = [f"log {PHASE_MARK} read"]
+    lines += read_design_script(files, top).strip().splitlines()
+    lines += [
+        "design -save rtl",
+        f"log {PHASE_MARK} generic",
+        f"synth -top {top}",
+        f"tee -q -o {GENERIC_STAT} stat -json",
+        "design -load rtl",
+        f"log {PHASE_MARK} synth",
+        f"synth -top {top} -flatten",
+        "delete t:$scopeinfo",
+        f"log {PHASE_MARK} map",
+        f"dfflibmap -liberty {lib}{du}",
+        f"abc -liberty {lib}{du}{abc_d}",
+        "opt_clean",
+        "setundef -zero",
+    ]
+    if tie_hi or tie_lo:
+        args = ""
+        if tie_hi:
+            args += f" -hicell {tie_hi[0]} {tie_hi[1]}"
+        if tie_lo:
+            args += f" -locell {tie_lo[0]} {tie_lo[1]}"
+        lines.append(f"hilomap{args}")
+    lines += [
+        "splitnets -ports",
+        "opt_clean -purge",
+        "rename -enumerate",
+        f"log {PHASE_MARK} write",
+        f"tee -q -o {ASIC_STAT} stat -json -liberty {lib}",
+        f"write_json {NETLIST_JSON}",
+        f"write_verilog -noattr -noexpr {NETLIST_V}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def failed_phase(log: str) -> str:
+    """The last phase a Yosys log reached ("read", "generic", "synth", "map", "write")."""
+    phase = "read"
+    for line in log.splitlines():
+        if PHASE_MARK in line:
+            phase = line.split(PHASE_MARK, 1)[1].strip() or phase
+    return phase

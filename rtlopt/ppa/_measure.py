@@ -1,0 +1,268 @@
+"""``measure(design)``: synthesize with Yosys to a liberty, time and power it with OpenSTA.
+
+Each call works in its own temporary directory and starts two processes (one Yosys, one OpenSTA),
+so calls are independent and can run concurrently. See :mod:`rtlopt.ppa._flow` for the Yosys
+script and :mod:`rtlopt.ppa._sta` for the OpenSTA script and the clock/activity assumptions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from rtlopt.design import DesignRef, open_design
+from rtlopt.errors import InputError, ToolError, ToolTimeout, UnsupportedConstruct
+from rtlopt.ppa import _flow, _sta
+from rtlopt.ppa._libinfo import LibInfo, lib_info, plain_path
+from rtlopt.ppa._report import Metric, PpaReport
+from rtlopt.ppa._synthcheck import check_synthesizable, simulation_only_tasks
+from rtlopt.ppa.liberty import Liberty, resolve_liberty
+from rtlopt.tools import OpenSTA, Yosys
+from rtlopt.tools.yosys import input_error_from_yosys, yosys_error
+
+#: Clock period used when the caller gives none (ns): 10 ns = 100 MHz.
+DEFAULT_CLOCK_PERIOD_NS = 10.0
+#: Switching activity for ``set_power_activity -global`` (transitions per clock period), duty 0.5.
+DEFAULT_ACTIVITY = 0.1
+
+_SRC_AREA = "yosys stat -liberty"
+_SRC_GENERIC = "yosys synth -top T; stat"
+_SRC_DELAY = "opensta report_checks -path_delay max"
+_SRC_POWER = "opensta report_power"
+
+_TOOLS: dict[str, Any] = {}
+
+
+def _tool(cls):
+    """One located tool object per process (its version is then asked only once)."""
+    if cls.__name__ not in _TOOLS:
+        _TOOLS[cls.__name__] = cls().require()
+    return _TOOLS[cls.__name__]
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _remaining(deadline: float, what: str) -> float:
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise ToolTimeout(f"PPA measurement ran out of its time limit before {what}")
+    return left
+
+
+def _as_design(design: DesignRef | str | Path | list | tuple, top: str | None) -> DesignRef:
+    if isinstance(design, DesignRef):
+        return design
+    return open_design(design, top)
+
+
+def _clocks(netlist: dict, info: LibInfo, top: str) -> list[_sta.ClockSpec]:
+    """Clock sources of the mapped netlist, most-used first.
+
+    Each net feeding a flip-flop/latch clock pin (per the liberty) is traced back through
+    single-input cells (buffers, inverters): a top input port found that way becomes a port clock;
+    otherwise the clock goes on the output pin of the cell that generates it (a divider flop, a
+    clock gate), so OpenSTA still propagates it through the clock tree.
+    """
+    mods = netlist.get("modules", {})
+    mod = mods.get(top) or (next(iter(mods.values())) if len(mods) == 1 else None)
+    if mod is None:
+        return []
+    port_of_bit: dict[int, str] = {}
+    for pname, port in mod.get("ports", {}).items():
+        if port.get("direction") == "input":
+            bits = port.get("bits", [])
+            for i, b in enumerate(bits):
+                if isinstance(b, int):
+                    port_of_bit[b] = pname if len(bits) == 1 else f"{pname}[{i}]"
+    driver: dict[int, tuple[str, str, list[int]]] = {}  # bit → (cell, pin, input bits of that cell)
+    uses: Counter[int] = Counter()
+    for cname, cell in mod.get("cells", {}).items():
+        lc = info.cells.get(cell.get("type", ""))
+        if lc is None:
+            continue
+        conns = cell.get("connections", {})
+        ins = [b for p in lc.inputs for b in conns.get(p, []) if isinstance(b, int)]
+        for pin in lc.outputs:
+            for b in conns.get(pin, []):
+                if isinstance(b, int):
+                    driver.setdefault(b, (cname, pin, [] if lc.sequential else ins))
+        if lc.sequential:
+            for pin in lc.clock_pins:
+                for b in conns.get(pin, []):
+                    if isinstance(b, int):
+                        uses[b] += 1
+    sources: Counter[tuple[str, str]] = Counter()
+    for bit, count in uses.items():
+        seen: set[int] = set()
+        while bit not in port_of_bit and bit in driver and bit not in seen:
+            seen.add(bit)
+            _cname, _pin, ins = driver[bit]
+            if len(ins) != 1:
+                break
+            bit = ins[0]
+        if bit in port_of_bit:
+            sources[("port", port_of_bit[bit])] += count
+        elif bit in driver:
+            cname, pin, _ins = driver[bit]
+            sources[("pin", f"{cname}/{pin}")] += count
+    clocks: list[_sta.ClockSpec] = []
+    for n, ((kind, name), _count) in enumerate(sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))):
+        if kind == "port":
+            clocks.append(_sta.ClockSpec(name, port=name))
+        else:
+            clocks.append(_sta.ClockSpec(f"rtlopt_gclk{n}", pin=name))
+    return clocks
+
+
+def _unmapped(cells_by_type: dict[str, int], info: LibInfo) -> list[str]:
+    return sorted(t for t in cells_by_type if t not in info.cells)
+
+
+def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty | str | Path | None = None,
+            clock_period_ns: float | None = None, timeout: float = 300.0, top: str | None = None,
+            activity: float = DEFAULT_ACTIVITY) -> PpaReport:
+    """Synthesize ``design`` to ``liberty``'s cells and measure area, delay and power.
+
+    Args:
+        design: a :class:`~rtlopt.design.DesignRef` (or file path(s), opened with ``top``).
+        liberty: a resolved :class:`Liberty`, a liberty name or path; None → ``resolve_liberty(None)``.
+        clock_period_ns: period of every clock (and of the virtual clock of a combinational design),
+            which sets the switching rate for power; when given it is also ABC's delay target
+            (``abc -D``). None → 10 ns, and ABC maps for area.
+        timeout: seconds for the whole measurement (Yosys + OpenSTA).
+        top: top module when ``design`` is given as paths.
+        activity: global switching activity (transitions per clock period) for power.
+
+    Raises:
+        InputError / UnsupportedConstruct: the design cannot be read or synthesized (exit 2).
+        ToolNotFound: Yosys or OpenSTA missing. ToolError / ToolTimeout: a tool failed or timed out.
+    """
+    start = time.monotonic()
+    deadline = start + timeout
+    ref = _as_design(design, top)
+    lib = liberty if isinstance(liberty, Liberty) else resolve_liberty(liberty)
+    if clock_period_ns is not None and not clock_period_ns > 0:
+        raise InputError(f"clock period must be a positive number of ns, not {clock_period_ns}")
+    period_ns = clock_period_ns if clock_period_ns is not None else DEFAULT_CLOCK_PERIOD_NS
+    if ref.parsed is not None:
+        check_synthesizable(ref.parsed, ref.top)
+    yosys, sta = _tool(Yosys), _tool(OpenSTA)
+    info = lib_info(lib)
+    lib_file = plain_path(lib)
+    tie_hi, tie_lo = info.tie_cells()
+    excluded = info.excluded()
+    abc_d = round(period_ns * 1000) if clock_period_ns is not None else None
+    script = _flow.yosys_script(ref.files, ref.top, liberty=lib_file, dont_use=excluded, tie_hi=tie_hi,
+                                tie_lo=tie_lo, abc_delay_ps=abc_d)
+    with tempfile.TemporaryDirectory(prefix="rtlopt-ppa-") as tmp:
+        work = Path(tmp)
+        res = yosys.run_script(script, cwd=work, timeout=_remaining(deadline, "Yosys"), check=False)
+        if res.returncode != 0:
+            phase = _flow.failed_phase(res.stdout)
+            if phase == "read":
+                raise input_error_from_yosys(res)
+            if phase in ("generic", "synth"):
+                err = input_error_from_yosys(res)
+                raise UnsupportedConstruct(f"cannot synthesize top '{ref.top}': {err.message}",
+                                           file=err.file, line=err.line)
+            raise ToolError(f"yosys technology mapping to {lib.name} failed: {yosys_error(res)}",
+                            log=res.stdout + res.stderr)
+        generic = json.loads((work / _flow.GENERIC_STAT).read_text())["design"]
+        asic_raw = json.loads((work / _flow.ASIC_STAT).read_text())
+        asic = asic_raw["design"]
+        cells_by_type = {k: int(v) for k, v in asic.get("num_cells_by_type", {}).items()}
+        unmapped = _unmapped(cells_by_type, info)
+        if unmapped:
+            raise UnsupportedConstruct(f"liberty {lib.name} has no cells for {', '.join(unmapped)} "
+                                       f"(needed by top '{ref.top}')")
+        if not cells_by_type and ref.parsed is not None:
+            tasks = simulation_only_tasks(ref.parsed, ref.top)
+            if tasks:
+                raise UnsupportedConstruct(f"top '{ref.top}' has no synthesizable logic: it only uses "
+                                           f"simulation constructs ({', '.join(tasks)})")
+        netlist = json.loads((work / _flow.NETLIST_JSON).read_text())
+        clocks = _clocks(netlist, info, ref.top)
+        period_lib = period_ns / info.time_unit_ns
+        tcl = _sta.sta_script(liberty=str(lib_file), netlist=_flow.NETLIST_V, top=ref.top,
+                              clocks=clocks, period=period_lib, activity=activity)
+        tcl_path = work / "ppa.tcl"
+        tcl_path.write_text(tcl)
+        sres = sta.run(["-no_init", "-no_splash", "-exit", str(tcl_path)], cwd=work,
+                       timeout=_remaining(deadline, "OpenSTA"), check=False)
+    out = sres.stdout + "\n" + sres.stderr
+    if "RTLOPT-DONE" not in sres.stdout:
+        errs = _sta.sta_errors(out)
+        raise ToolError(f"opensta failed on the mapped netlist of '{ref.top}': "
+                        f"{errs[0] if errs else (out.strip().splitlines() or ['no output'])[-1]}", log=out)
+    checks = sres.stdout.split("RTLOPT-BEGIN-CHECKS", 1)[1].split("RTLOPT-END-CHECKS", 1)[0]
+    paths = [p for p in _sta.parse_checks(checks) if p.delay is not None]
+    power = _sta.parse_power(sres.stdout.split("RTLOPT-END-CHECKS", 1)[1])
+    if power is None:
+        raise ToolError(f"opensta report_power printed no totals for '{ref.top}'", log=out)
+    worst = max(paths, key=lambda p: p.delay or 0.0) if paths else None
+    delay_ns = worst.delay * info.time_unit_ns if worst and worst.delay is not None else None
+    if delay_ns is not None and delay_ns < 0:
+        delay_ns = 0.0
+
+    clock_names = [c.port or c.pin or c.name for c in clocks]
+    if clocks:
+        clock_text = (f"clock{'s' if len(clocks) > 1 else ''} {', '.join(clock_names)} with period "
+                      f"{period_ns:g} ns (ideal, no uncertainty); other inputs and all outputs have "
+                      f"0 ns external delay against {clock_names[0]}")
+    else:
+        clock_text = (f"no clock: virtual clock {_sta.VIRTUAL_CLOCK} with period {period_ns:g} ns; "
+                      "inputs and outputs have 0 ns external delay, so delay is the input-to-output delay")
+    lib_prov = lib.provenance()
+    if lib.is_gzip:
+        lib_prov["decompressed_to"] = str(lib_file)
+    provenance: dict[str, Any] = {
+        "top": ref.top,
+        "files": [str(f) for f in ref.files],
+        "design_sha256": ref.sha256(),
+        "liberty": lib_prov,
+        "yosys_version": asic_raw.get("creator") or yosys.version_text,
+        "sta_version": f"OpenSTA {sta.version_text}",
+        "yosys_script_sha256": _sha(script),
+        "sta_script_sha256": _sha(tcl),
+        "clock": {"period_ns": period_ns, "period_given": clock_period_ns is not None,
+                  "clocks": clock_names, "virtual": not clocks, "assumption": clock_text,
+                  "abc_delay_target_ps": abc_d},
+        "activity": {"global_activity": activity, "duty": 0.5,
+                     "assumption": f"set_power_activity -global -activity {activity:g} -duty 0.5 "
+                                   f"(every net toggles {activity:g} times per {period_ns:g} ns clock "
+                                   "period; clocks toggle twice); no simulation activity"},
+        "excluded_cells": excluded,
+        "tie_cells": {"hi": list(tie_hi) if tie_hi else None, "lo": list(tie_lo) if tie_lo else None},
+        "units": {"area": "um^2 (liberty area unit)", "delay": "ns", "power": "mW",
+                  "liberty_time_unit_ns": info.time_unit_ns},
+    }
+    to_mw = 1e3
+    breakdown = {k: Metric(power[k] * to_mw, "mW", f"{_SRC_POWER} ({k})")
+                 for k in ("internal", "switching", "leakage")}
+    critical: dict[str, Any] = {}
+    if worst is not None:
+        critical = {"startpoint": worst.startpoint, "endpoint": worst.endpoint, "group": worst.group,
+                    "delay_ns": delay_ns, "slack_ns": (worst.slack * info.time_unit_ns
+                                                       if worst.slack is not None else None),
+                    "report": "\n".join(worst.lines).strip()}
+    return PpaReport(
+        area_um2=Metric(float(asic.get("area", 0.0)), "um^2", _SRC_AREA),
+        delay_ns=Metric(delay_ns, "ns", _SRC_DELAY),
+        power_mw=Metric(power["total"] * to_mw, "mW", _SRC_POWER),
+        cells=Metric(int(asic.get("num_cells", 0)), "cells", _SRC_AREA),
+        generic_cells=Metric(int(generic.get("num_cells", 0)), "cells", _SRC_GENERIC),
+        generic_wires=Metric(int(generic.get("num_wires", 0)), "wires", _SRC_GENERIC),
+        power_breakdown=breakdown,
+        critical_path=critical,
+        cells_by_type=cells_by_type,
+        provenance=provenance,
+        scripts={"yosys": script, "sta": tcl},
+        seconds=time.monotonic() - start,
+    )

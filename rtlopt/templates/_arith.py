@@ -1,0 +1,486 @@
+"""Arithmetic templates: constant multiplication, adder trees, shared subexpressions, mux sharing."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from itertools import combinations
+
+from rtlopt.hdl.edit import Edit
+from rtlopt.templates._base import Match, Template
+from rtlopt.templates._expr import _replace, in_decl_context, kind_name
+from rtlopt.templates._sem import (
+    Analysis,
+    ExprInfo,
+    is_pure,
+    op_name,
+    paren,
+    self_signed,
+    self_width,
+    strip,
+)
+
+# ----------------------------------------------------------------------------- const mult
+
+
+def csd(n: int) -> list[tuple[int, int]]:
+    """Canonical signed digit recoding of ``n`` > 0: list of (sign, shift), lowest shift first."""
+    digits = []
+    shift = 0
+    while n:
+        if n & 1:
+            d = 2 - (n & 3)  # +1 if ...01, -1 if ...11
+            digits.append((d, shift))
+            n -= d
+        n >>= 1
+        shift += 1
+    return digits
+
+
+def _odd(n: int) -> tuple[int, int]:
+    k = 0
+    while n and not n & 1:
+        n >>= 1
+        k += 1
+    return n, k
+
+
+def _shl(e: str, s: int) -> str:
+    return e if s == 0 else f"({e} << {s})"
+
+
+def mcm_plan(constants: list[int], x: str, max_bits: int = 40) -> tuple[dict[int, str], int]:
+    """Expressions for ``c * x`` for every positive constant, sharing intermediate terms.
+
+    A small RAG-n style heuristic: keep a set of realised odd "fundamentals" (starting with 1 = x);
+    a target reachable with one adder from two fundamentals (``±(a<<s) ± (b<<r)``) is added
+    first; otherwise the target with the fewest CSD digits is built by its CSD chain. Returns the
+    expression for each constant and the number of adders/subtractors used.
+    """
+    fund: dict[int, str] = {1: x}
+    adders = 0
+    targets = sorted({_odd(c)[0] for c in constants if c > 0} - {1})
+    limit = 1 << max_bits
+
+    def one_adder(t: int) -> str | None:
+        items = sorted(fund.items())
+        for a, ea in items:
+            for b, eb in items:
+                for s in range(0, max_bits):
+                    if (a << s) > 2 * limit:
+                        break
+                    av = a << s
+                    if av + b == t:
+                        return f"{_shl(ea, s)} + {eb}"
+                    if av - b == t:
+                        return f"{_shl(ea, s)} - {eb}"
+                    if b - av == t:
+                        return f"{eb} - {_shl(ea, s)}"
+        return None
+
+    remaining = list(targets)
+    while remaining:
+        progress = False
+        for t in list(remaining):
+            e = one_adder(t)
+            if e is not None:
+                fund[t] = f"({e})"
+                adders += 1
+                remaining.remove(t)
+                progress = True
+        if progress:
+            continue
+        t = min(remaining, key=lambda v: (len(csd(v)), v))
+        digits = csd(t)
+        expr = ""
+        for i, (d, s) in enumerate(sorted(digits, key=lambda ds: -ds[1])):
+            term = _shl(x, s)
+            if i == 0:
+                expr = term if d > 0 else f"-{term}"
+            else:
+                expr = f"{expr} {'+' if d > 0 else '-'} {term}"
+        fund[t] = f"({expr})"
+        adders += len(digits) - 1
+        remaining.remove(t)
+    out = {}
+    for c in constants:
+        o, k = _odd(c)
+        e = fund[o]
+        out[c] = e if k == 0 else f"({e} << {k})"
+    return out, adders
+
+
+_LOW_BITS_OK = {"AddExpression", "SubtractExpression", "MultiplyExpression", "BinaryAndExpression",
+                "BinaryOrExpression", "BinaryXorExpression", "BinaryXnorExpression", "ParenthesizedExpression",
+                "UnaryBitwiseNotExpression", "UnaryMinusExpression", "UnaryPlusExpression"}
+
+
+def low_bits_only(syn) -> bool:
+    """True if only the low bits (up to the assignment width) of ``syn`` matter where it is used.
+
+    Walks up through +, -, *, &, |, ^, ~, unary -, parentheses, ternary arms and the left operand of
+    ``<<`` to an assignment right-hand side or a declaration initialiser.
+    """
+    child = syn
+    p = syn.parent
+    while p is not None:
+        k = kind_name(p)
+        if k in _LOW_BITS_OK:
+            pass
+        elif k in ("LogicalShiftLeftExpression", "ArithmeticShiftLeftExpression"):
+            if p.left is not child:
+                return False
+        elif k == "ConditionalExpression":
+            if p.left is not child and p.right is not child:
+                return False
+        elif k in ("AssignmentExpression", "NonblockingAssignmentExpression"):
+            return p.right is child
+        elif k == "EqualsValueClause":
+            return kind_name(p.parent) == "Declarator"
+        else:
+            return False
+        child, p = p, p.parent
+    return False
+
+
+class ConstMultToShiftAdd(Template):
+    """``x * C`` becomes shifts and adds/subtracts (CSD recoding, terms shared across constants of one x)."""
+
+    id = rule = "const_mult_to_shift_add"
+    description = ("multiplications by constants become shift/add/subtract networks (CSD, with terms shared "
+                   "between constants multiplying the same operand) when that needs fewer adders")
+
+    def find(self, an: Analysis) -> list[Match]:
+        groups: dict[tuple, list[tuple[ExprInfo, int, object]]] = defaultdict(list)
+        for e in an.exprs:
+            n = e.node
+            if type(n).__name__ != "BinaryExpression" or op_name(n) != "Multiply":
+                continue
+            if in_decl_context(n.syntax) or e.width <= 0:
+                continue
+            c, x = an.const(n.right), n.left
+            if c is None:
+                c, x = an.const(n.left), n.right
+            if c is None or c <= 0 or an.const(x) is not None or not is_pure(x):
+                continue
+            xi = an.info(x)
+            if xi is None:
+                continue
+            c &= (1 << e.width) - 1
+            if c == 0:
+                continue
+            groups[(xi.key, e.width, e.signed)].append((e, c, x))
+        out = []
+        for (_key, width, signed), items in groups.items():
+            consts = sorted({c for _e, c, _x in items})
+            binary_adders = sum(bin(_odd(c)[0]).count("1") - 1 for c in consts)
+            x0 = items[0][2]
+            xtext = paren(an.info(x0).text)
+            xw, xs = self_width(x0), self_signed(x0)
+            if xw is None or xs is None:
+                continue
+            # keep the context width and signedness: extend/cast the operand explicitly when needed
+            ext_needed = any(xw < width and not low_bits_only(e.node.syntax) for e, _c, _x in items)
+            if ext_needed:
+                if signed:
+                    continue
+                xtext = f"{{{width - xw}'b0, {xtext}}}"
+            elif signed != xs:
+                xtext = f"$signed({xtext})" if signed else f"$unsigned({xtext})"
+            plan, adders = mcm_plan(consts, xtext)
+            # CSD/shared terms never need more adders than the binary shift-add Yosys effectively builds;
+            # a lone x*3 (one adder either way) measured slightly larger as shift-add, so it is left alone.
+            if adders > binary_adders or all(_odd(c)[0] == 3 for c in consts):
+                continue
+            edits = [Edit(e.start, e.end, paren(plan[c])) for e, c, _x in items]
+            first = min(items, key=lambda t: t[0].start)[0]
+            what = f"x*{{{', '.join(str(c) for c in consts)}}} with {adders} adders (binary: {binary_adders})"
+            out.append(Match(self.id, first.start, first.end, an.line(first.start),
+                             f"{self.id} at line {an.line(first.start)}: {what}", tuple(edits),
+                             an.text[first.start:first.end], {"spans": [(e.start, e.end) for e, _c, _x in items]}))
+        return out
+
+    def apply(self, text: str, match: Match) -> list[Edit]:
+        for s, e in match.data.get("spans", ()):
+            if not any(ed.start == s and ed.end == e for ed in match.edits):
+                raise ValueError("stale match")
+        return super().apply(text, match)
+
+
+# ----------------------------------------------------------------------------- chains
+
+
+def _flatten(node, op: str, out: list) -> list:
+    node = strip(node)
+    if type(node).__name__ == "BinaryExpression" and op_name(node) == op:
+        _flatten(node.left, op, out)
+        _flatten(node.right, op, out)
+    else:
+        out.append(node)
+    return out
+
+
+def _is_chain_top(an: Analysis, e: ExprInfo, op: str) -> bool:
+    p = e.node.syntax.parent
+    while p is not None and kind_name(p) == "ParenthesizedExpression":
+        p = p.parent
+    if p is None:
+        return True
+    pk = kind_name(p)
+    return pk != {"Add": "AddExpression", "Multiply": "MultiplyExpression", "BinaryAnd": "BinaryAndExpression",
+                  "BinaryOr": "BinaryOrExpression", "BinaryXor": "BinaryXorExpression"}[op]
+
+
+class AdderChainToTree(Template):
+    """``a + b + c + d`` (a left-leaning chain) becomes ``(a + b) + (c + d)``: log depth, same width."""
+
+    id = rule = "adder_chain_to_tree"
+    description = "rebalance chains of four or more additions into a balanced tree (shorter critical path)"
+
+    def find(self, an: Analysis) -> list[Match]:
+        out = []
+        for e in an.exprs:
+            n = e.node
+            if type(n).__name__ != "BinaryExpression" or op_name(n) != "Add" or in_decl_context(n.syntax):
+                continue
+            if not _is_chain_top(an, e, "Add"):
+                continue
+            terms = _flatten(n, "Add", [])
+            if len(terms) < 4:
+                continue
+            infos = [an.info(t) for t in terms]
+            if any(i is None for i in infos):
+                continue
+            texts = [paren(i.text) for i in infos]
+            new = _tree(texts, "+")
+            if _norm(new) == _norm(e.text):
+                continue
+            out.append(_replace(an, self, e, new, f"chain of {len(terms)} additions"))
+        return out
+
+
+def _norm(t: str) -> str:
+    return "".join(t.split()).replace("(", "").replace(")", "")
+
+
+def _tree(items: list[str], op: str) -> str:
+    if len(items) == 1:
+        return items[0]
+    mid = (len(items) + 1) // 2
+    left, right = _tree(items[:mid], op), _tree(items[mid:], op)
+    return f"({left} {op} {right})"
+
+
+class CommonSubexpressionElimination(Template):
+    """Re-associate add/mul/and/or/xor chains so a pair of operands they share is computed once."""
+
+    id = rule = "common_subexpression_elimination"
+    description = ("rewrite commutative/associative chains so that an operand pair occurring in several "
+                   "expressions (same width and sign) is written identically and synthesised once")
+
+    def find(self, an: Analysis) -> list[Match]:
+        chains = []
+        for e in an.exprs:
+            n = e.node
+            if type(n).__name__ != "BinaryExpression" or in_decl_context(n.syntax):
+                continue
+            op = op_name(n)
+            if op not in ("Add", "Multiply", "BinaryAnd", "BinaryOr", "BinaryXor"):
+                continue
+            if not _is_chain_top(an, e, op):
+                continue
+            terms = _flatten(n, op, [])
+            infos = [an.info(t) for t in terms]
+            if any(i is None for i in infos) or not all(is_pure(t) for t in terms):
+                continue
+            chains.append((e, op, infos))
+        pairs: Counter = Counter()
+        for e, op, infos in chains:
+            keys = sorted({i.key for i in infos})
+            for a, b in combinations(keys, 2):
+                pairs[(op, e.width, e.signed, a, b)] += 1
+        out = []
+        for (op, width, signed, a, b), count in pairs.most_common():
+            if count < 2:
+                break
+            sym = {"Add": "+", "Multiply": "*", "BinaryAnd": "&", "BinaryOr": "|", "BinaryXor": "^"}[op]
+            edits = []
+            for e, cop, infos in chains:
+                if (cop, e.width, e.signed) != (op, width, signed):
+                    continue
+                keys = [i.key for i in infos]
+                if a not in keys or b not in keys:
+                    continue
+                ia = next(i for i in infos if i.key == a)
+                ib = next(i for i in infos if i.key == b)
+                rest = list(infos)
+                rest.remove(ia)
+                rest.remove(ib)
+                pair = f"({paren(ia.text)} {sym} {paren(ib.text)})"
+                new = " ".join([pair] + [f"{sym} {paren(r.text)}" for r in rest])
+                if _norm(new) != _norm(e.text) or not _pair_is_prefix(e, ia, ib):
+                    edits.append(Edit(e.start, e.end, paren(new)))
+            if len(edits) < 1:
+                continue
+            first = min(edits).start
+            out.append(Match(self.id, first, first, an.line(first),
+                             f"{self.id} at line {an.line(first)}: share ({a} {sym} {b}) in {count} expressions",
+                             tuple(edits), ""))
+        return out
+
+
+def _pair_is_prefix(e: ExprInfo, ia: ExprInfo, ib: ExprInfo) -> bool:
+    """True if the chain already starts with exactly ``ia op ib`` in that order."""
+    n = strip(e.node)
+    while type(n).__name__ == "BinaryExpression" and type(strip(n.left)).__name__ == "BinaryExpression" \
+            and op_name(strip(n.left)) == op_name(n):
+        n = strip(n.left)
+    return (type(n).__name__ == "BinaryExpression" and getattr(strip(n.left), "syntax", None) is not None
+            and ia.node is strip(n.left) and ib.node is strip(n.right))
+
+
+# ----------------------------------------------------------------------------- muxes
+
+_SHARE_OPS = {"Add": "+", "Subtract": "-", "Multiply": "*"}
+_COMMUTATIVE = {"Add", "Multiply"}
+
+
+def _same_type(a, b) -> bool:
+    return self_width(a) == self_width(b) and self_signed(a) == self_signed(b) and self_width(a) is not None
+
+
+def share_arms(an: Analysis, pred: str, L, R) -> str | None:
+    """``pred ? (a op b) : (c op d)`` as one operator fed by muxes, or None if unsafe/unhelpful."""
+    L, R = strip(L), strip(R)
+    if type(L).__name__ != "BinaryExpression" or type(R).__name__ != "BinaryExpression":
+        return None
+    op = op_name(L)
+    if op != op_name(R) or op not in _SHARE_OPS:
+        return None
+    sym = _SHARE_OPS[op]
+    a, b, c, d = strip(L.left), strip(L.right), strip(R.left), strip(R.right)
+    if not all(is_pure(x) for x in (a, b, c, d)):
+        return None
+    ia, ib, ic, idd = (an.info(x) for x in (a, b, c, d))
+    if None in (ia, ib, ic, idd):
+        return None
+    if op in _COMMUTATIVE and ia.key != ic.key and ib.key != idd.key:
+        if ia.key == idd.key or ib.key == ic.key:  # swap the false arm's operands
+            c, d, ic, idd = d, c, idd, ic
+    if not (_same_type(a, c) and _same_type(b, d)):
+        return None
+    p = paren(pred)
+    if ia.key == ic.key:
+        return f"{paren(ia.text)} {sym} ({p} ? {paren(ib.text)} : {paren(idd.text)})"
+    if ib.key == idd.key:
+        return f"({p} ? {paren(ia.text)} : {paren(ic.text)}) {sym} {paren(ib.text)}"
+    return f"({p} ? {paren(ia.text)} : {paren(ic.text)}) {sym} ({p} ? {paren(ib.text)} : {paren(idd.text)})"
+
+
+class OperatorSharingAcrossMux(Template):
+    """``s ? a+b : a+c`` → ``a + (s ? b : c)``; also if/else arms assigning one target with the same operator."""
+
+    id = rule = "operator_sharing_across_mux"
+    description = ("one adder/subtractor/multiplier fed by multiplexers instead of one per mux arm "
+                   "(ternaries and if/else arms assigning the same target; operand widths and signs must match)")
+
+    def find(self, an: Analysis) -> list[Match]:
+        out = []
+        for e in an.exprs:
+            n = e.node
+            if type(n).__name__ != "ConditionalExpression" or len(n.conditions) != 1 or in_decl_context(n.syntax):
+                continue
+            pred = n.conditions[0].expr
+            pi = an.info(pred)
+            if pi is None or not is_pure(pred):
+                continue
+            new = share_arms(an, pi.text, n.left, n.right)
+            if new is not None:
+                out.append(_replace(an, self, e, new, "operator duplicated across mux arms"))
+        for st, s, e in an.statements:
+            m = self._if_else(an, st, s, e)
+            if m is not None:
+                out.append(m)
+        return out
+
+    def _if_else(self, an: Analysis, st, s: int, e: int) -> Match | None:
+        if type(st).__name__ != "ConditionalStatement" or st.ifFalse is None or len(st.conditions) != 1:
+            return None
+        if st.conditions[0].pattern is not None:
+            return None
+        cond = st.conditions[0].expr
+        ci = an.info(cond)
+        if ci is None or not is_pure(cond):
+            return None
+        a1, a2 = single_assignment(st.ifTrue), single_assignment(st.ifFalse)
+        if a1 is None or a2 is None or a1.isNonBlocking != a2.isNonBlocking:
+            return None
+        l1, l2 = an.info(a1.left), an.info(a2.left)
+        if l1 is None or l2 is None or l1.key != l2.key:
+            return None
+        new = share_arms(an, ci.text, a1.right, a2.right)
+        if new is None:
+            return None
+        assign = "<=" if a1.isNonBlocking else "="
+        text = f"{l1.text.strip()} {assign} {new};"
+        return self._m(an, s, e, "operator duplicated across if/else arms", [Edit(s, e, text)])
+
+
+def single_assignment(st):
+    """The assignment expression if ``st`` is one assignment statement (maybe in begin/end), else None."""
+    k = type(st).__name__
+    if k == "BlockStatement":
+        body = st.body
+        if type(body).__name__ == "StatementList":
+            return None
+        if st.blockSymbol is not None:
+            return None
+        return single_assignment(body)
+    if k == "ExpressionStatement":
+        ex = st.expr
+        if type(ex).__name__ == "AssignmentExpression" and not ex.isCompound and ex.timingControl is None:
+            return ex
+    return None
+
+
+class MuxRedundantArms(Template):
+    """``s ? x : x`` → ``x``; ``s ? 1'b1 : 1'b0`` → ``s``; constant selects; if/else with identical arms."""
+
+    id = rule = "mux_redundant_arms"
+    description = "remove multiplexers whose arms are identical, whose select is constant, or that copy the select"
+
+    def find(self, an: Analysis) -> list[Match]:
+        out = []
+        for e in an.exprs:
+            n = e.node
+            if type(n).__name__ != "ConditionalExpression" or len(n.conditions) != 1 or in_decl_context(n.syntax):
+                continue
+            pred = strip(n.conditions[0].expr)
+            L, R = strip(n.left), strip(n.right)
+            li, ri, pi = an.info(L), an.info(R), an.info(pred)
+            if li is None or ri is None or pi is None or not is_pure(pred):
+                continue
+            new = None
+            if li.key == ri.key:
+                new = li.text.strip()
+            elif an.const(pred) is not None and _same_type(L, R):
+                new = (li if an.const(pred) else ri).text.strip()
+            elif self_width(pred) == 1 and not self_signed(pred) and not e.signed:
+                lv, rv = an.const(L), an.const(R)
+                if (lv, rv) == (1, 0):
+                    new = pi.text.strip()
+                elif (lv, rv) == (0, 1):
+                    new = f"!{paren(pi.text)}"
+            if new is not None:
+                out.append(_replace(an, self, e, new, "redundant multiplexer"))
+        for st, s, e in an.statements:
+            if type(st).__name__ != "ConditionalStatement" or st.ifFalse is None or len(st.conditions) != 1:
+                continue
+            cond = st.conditions[0].expr
+            if not is_pure(cond) or st.conditions[0].pattern is not None:
+                continue
+            ts, te = an.span(st.ifTrue.syntax)
+            fs, fe = an.span(st.ifFalse.syntax)
+            from rtlopt.templates._sem import norm
+            if norm(an.text[ts:te]) == norm(an.text[fs:fe]):
+                out.append(self._m(an, s, e, "if/else arms are identical", [Edit(s, e, an.text[ts:te])]))
+        return out

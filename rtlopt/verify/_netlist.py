@@ -1,0 +1,206 @@
+"""Facts about one elaborated design, read from Yosys ``write_json`` output (pure Python).
+
+After ``proc; flatten`` each design is one module. This module finds its ports, registers, clocks,
+reset candidates and the places where it writes ``x`` constants, which the checker needs to build
+the miter and to write honest notes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+#: Yosys flip-flop cell types (coarse grained, after ``proc``/``memory``).
+FF_TYPES = {"$dff", "$adff", "$sdff", "$dffe", "$adffe", "$sdffe", "$sdffce", "$aldff", "$aldffe", "$dffsr",
+            "$dffsre", "$ff"}
+LATCH_TYPES = {"$dlatch", "$adlatch", "$dlatchsr"}
+#: Cells that make word-level SMT the better first engine (SAT on these blows up).
+ARITH_TYPES = {"$mul", "$div", "$mod", "$divfloor", "$modfloor", "$pow"}
+
+_RESET_RE = re.compile(
+    r"^(?:i_|in_)?(?P<pre>n_?)?(?:a|s|sys_?|g)?(?:rst|reset|rstn|clr|clear)(?P<suf>_?(?:n|b|l|neg|bar|ni|nb))?"
+    r"(?:_i|_in)?$", re.IGNORECASE)
+
+
+@dataclass
+class Register:
+    """One flip-flop cell: its output wire name (best effort), width, clock bit and reset use."""
+
+    name: str
+    width: int
+    cell_type: str
+    clk: object = None
+    clk_polarity: bool = True
+    arst: object = None
+    arst_polarity: bool = True
+    has_init: bool = False
+    reset_in_cone: bool = False
+
+
+@dataclass
+class NetlistInfo:
+    """What the checker needs to know about one flattened module."""
+
+    module: str
+    inputs: dict[str, int]
+    outputs: dict[str, int]
+    inouts: dict[str, int]
+    registers: list[Register]
+    latches: list[str]
+    x_sources: list[str]  # src locations (or wire names) where an x constant is written
+    cell_types: set[str] = field(default_factory=set)
+    port_bits: dict[str, list] = field(default_factory=dict)
+    memories: int = 0
+
+    @property
+    def sequential(self) -> bool:
+        return bool(self.registers)
+
+    @property
+    def has_arith(self) -> bool:
+        return bool(self.cell_types & ARITH_TYPES)
+
+    def clock_inputs(self) -> set[tuple[str, bool]]:
+        """(input name, polarity) of every clock used; a name of ``?`` means not a primary input."""
+        names = {}
+        for port, bits in self.port_bits.items():
+            for i, b in enumerate(bits):
+                names[b] = port if len(bits) == 1 else f"{port}[{i}]"
+        return {(names.get(r.clk, "?"), r.clk_polarity) for r in self.registers if r.clk is not None}
+
+    def input_name_of_bit(self, bit) -> str | None:
+        for port, bits in self.port_bits.items():
+            if port in self.inputs and bits == [bit]:
+                return port
+        return None
+
+
+def _src(attrs: dict) -> str:
+    return str(attrs.get("src", "")).split("|")[0]
+
+
+def analyze(json_module: dict, name: str) -> NetlistInfo:
+    """Build :class:`NetlistInfo` from one module of a Yosys JSON netlist."""
+    ports = json_module.get("ports", {})
+    inputs = {p: len(v["bits"]) for p, v in ports.items() if v["direction"] == "input"}
+    outputs = {p: len(v["bits"]) for p, v in ports.items() if v["direction"] == "output"}
+    inouts = {p: len(v["bits"]) for p, v in ports.items() if v["direction"] == "inout"}
+    port_bits = {p: list(v["bits"]) for p, v in ports.items()}
+    cells = json_module.get("cells", {})
+    netnames = json_module.get("netnames", {})
+    bit_name: dict = {}
+    for n, v in sorted(netnames.items(), key=lambda kv: (kv[1].get("hide_name", 0), kv[0])):
+        for b in v["bits"]:
+            bit_name.setdefault(b, n)
+    driver: dict = {}
+    types: set[str] = set()
+    x_sources: list[str] = []
+    regs: list[Register] = []
+    latches: list[str] = []
+    memories = 0
+    for cname, c in cells.items():
+        t = c["type"]
+        types.add(t)
+        dirs = c.get("port_directions", {})
+        conns = c.get("connections", {})
+        for pname, bits in conns.items():
+            if dirs.get(pname, "input") == "output":
+                for b in bits:
+                    driver[b] = cname
+            elif "x" in bits and t not in FF_TYPES:
+                x_sources.append(_src(c.get("attributes", {})) or cname)
+        if t in FF_TYPES:
+            q = conns.get("Q", [])
+            qname = bit_name.get(q[0], cname) if q else cname
+            params = c.get("parameters", {})
+            has_init = any(str(netnames.get(bit_name.get(b, ""), {}).get("attributes", {}).get("init", "x")).strip("x")
+                           for b in q)
+            regs.append(Register(
+                qname, len(q), t, clk=(conns.get("CLK") or [None])[0],
+                clk_polarity=str(params.get("CLK_POLARITY", "1")).endswith("1"),
+                arst=(conns.get("ARST") or [None])[0] if "ARST" in conns else None,
+                arst_polarity=str(params.get("ARST_POLARITY", "1")).endswith("1"), has_init=has_init))
+            regs[-1]._d = conns.get("D", [])  # type: ignore[attr-defined]
+            regs[-1]._srst = (conns.get("SRST") or [None])[0]  # type: ignore[attr-defined]
+        elif t in LATCH_TYPES:
+            q = conns.get("Q", [])
+            latches.append(f"{bit_name.get(q[0], cname) if q else cname} ({_src(c.get('attributes', {}))})")
+        elif t.startswith("$mem"):
+            memories += 1
+    for p, v in ports.items():
+        if v["direction"] == "output" and "x" in v["bits"]:
+            x_sources.append(_src(netnames.get(p, {}).get("attributes", {})) or f"output {p}")
+    info = NetlistInfo(name, inputs, outputs, inouts, regs, latches, sorted(set(x_sources)), types, port_bits,
+                       memories)
+    info._driver = driver  # type: ignore[attr-defined]
+    info._cells = cells  # type: ignore[attr-defined]
+    return info
+
+
+def reset_cone_marks(info: NetlistInfo, reset_bit) -> None:
+    """Mark each register whose next-state logic (or async reset) reads ``reset_bit``."""
+    driver = info._driver  # type: ignore[attr-defined]
+    cells = info._cells  # type: ignore[attr-defined]
+    memo: dict = {}
+
+    def reaches(bits) -> bool:
+        stack = list(bits)
+        seen = set()
+        while stack:
+            b = stack.pop()
+            if b == reset_bit:
+                return True
+            if b in seen or isinstance(b, str):
+                continue
+            seen.add(b)
+            if b in memo:
+                if memo[b]:
+                    return True
+                continue
+            cn = driver.get(b)
+            if cn is None:
+                continue
+            c = cells[cn]
+            if c["type"] in FF_TYPES:
+                continue
+            dirs = c.get("port_directions", {})
+            for pname, pbits in c.get("connections", {}).items():
+                if dirs.get(pname, "input") != "output":
+                    stack.extend(pbits)
+        for b in seen:
+            memo.setdefault(b, False)
+        return False
+
+    for r in info.registers:
+        r.reset_in_cone = (r.arst == reset_bit or getattr(r, "_srst", None) == reset_bit
+                           or reaches(getattr(r, "_d", [])))
+
+
+def reset_name_polarity(name: str) -> bool | None:
+    """Active-low (True) / active-high (False) from a reset-like port name, None if not reset-like."""
+    m = _RESET_RE.match(name)
+    if not m:
+        return None
+    low = bool(m["pre"]) or bool(m["suf"]) or name.lower().endswith(("rstn", "resetn"))
+    return low
+
+
+def detect_reset(info: NetlistInfo) -> tuple[str | None, bool | None, str]:
+    """Pick the reset input by name and use; return (name, active_low, how it was decided)."""
+    cands = [p for p, w in info.inputs.items() if w == 1 and reset_name_polarity(p) is not None]
+    if not cands:
+        return None, None, "no reset-like input"
+    used = []
+    for p in cands:
+        bit = info.port_bits[p][0]
+        arst = [r for r in info.registers if r.arst == bit]
+        used.append((p, arst))
+    used.sort(key=lambda pa: -len(pa[1]))
+    name, arst = used[0]
+    if arst:
+        pols = {r.arst_polarity for r in arst}
+        if len(pols) == 1:
+            low = not pols.pop()
+            return name, low, f"asynchronous reset, active-{'low' if low else 'high'} as the flip-flops use it"
+    low = reset_name_polarity(name)
+    return name, low, f"active-{'low' if low else 'high'} from the name"

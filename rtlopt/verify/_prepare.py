@@ -1,0 +1,184 @@
+"""Yosys steps of an equivalence check: read both designs, inspect them, build the miter.
+
+Step 1 (:func:`elaborate`) reads gold and gate in separate Yosys designs (so equal module names do
+not clash), runs ``proc; flatten; memory``, renames the tops to ``rtlopt_gold``/``rtlopt_gate`` and
+writes RTLIL plus JSON. Python then compares interfaces and finds clocks, resets and ``x`` writes.
+Step 2 (:func:`build_miter`) writes the miter as Verilog text and turns it into SMT-LIB2
+(``write_smt2 -wires``) and, on demand, AIGER.
+
+The miter (module ``rtlopt_miter``) drives both designs from the same inputs and has one output
+``rtlopt_trigger`` that is 1 when some output differs. Start-state semantics are built into the miter
+so every engine checks the same thing:
+
+* ``init="reset"`` with a reset: a register ``rtlopt_started`` (initial value 0) forces the reset
+  active in cycle 0 and masks the comparison in that cycle.
+* ``init="zero"``: ``setundef -init -zero`` gives every register without an initial value the value 0.
+* otherwise registers without an initial value start free (independently in gold and gate).
+
+Don't-cares: when gold writes ``x`` constants, gold is transformed by Yosys ``xprop -split-outputs``
+(formal x-propagation in two-valued logic, Verilog's ternary semantics): each gold output ``y``
+becomes ``y_d`` (value) and ``y_x`` (bit is x). The miter compares bit i only where ``y_x[i]`` is 0,
+i.e. the gate may take any value where gold's simulated output is x. This is a refinement check
+(gate refines gold), which is what a synthesis tool is allowed to do with gold's x. Note that
+``miter -ignore_gold_x`` is not used: it relies on ``$eqx`` against x constants, which SMT export
+models as 0, so it would not give don't-care semantics there.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rtlopt.design import DesignRef
+from rtlopt.errors import InputError, ToolTimeout
+from rtlopt.tools import Yosys
+from rtlopt.tools.yosys import input_error_from_yosys, read_design_script
+from rtlopt.verify._netlist import NetlistInfo, analyze
+
+GOLD = "rtlopt_gold"
+GATE = "rtlopt_gate"
+MITER = "rtlopt_miter"
+TRIGGER = "rtlopt_trigger"
+STARTED = "rtlopt_started"
+
+_SIMPLE_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]*$")
+
+
+def vid(name: str) -> str:
+    """A Verilog identifier for ``name`` (escaped when needed)."""
+    return name if _SIMPLE_ID.match(name) else f"\\{name} "
+
+
+def _front_script(ref: DesignRef, new_name: str, out: Path, undriven_free: bool = True) -> str:
+    lines = [read_design_script(ref.files, ref.top).rstrip(),
+             "proc", "flatten", "memory", "opt_clean",
+             f"rename {vid(ref.top).strip()} {new_name}",
+             f"hierarchy -top {new_name}"]
+    if undriven_free:
+        lines.append("setundef -undriven -anyseq")
+    lines += [f"write_rtlil {out.with_suffix('.il').name}", f"write_json {out.with_suffix('.json').name}"]
+    return "\n".join(lines) + "\n"
+
+
+def elaborate(ref: DesignRef, role: str, workdir: Path, timeout: float) -> tuple[NetlistInfo, Path]:
+    """Read, elaborate and flatten one design; return its facts and the RTLIL path.
+
+    Raises:
+        InputError: Yosys cannot read or elaborate the design (syntax, unsupported construct).
+        ToolTimeout: Yosys exceeded ``timeout``.
+    """
+    new = GOLD if role == "gold" else GATE
+    out = workdir / role
+    res = Yosys().run_script(_front_script(ref, new, out), cwd=workdir, timeout=timeout, check=False)
+    if res.returncode != 0:
+        err = input_error_from_yosys(res)
+        raise InputError(f"{role} design: {err.message}", file=err.file, line=err.line)
+    data = json.loads(out.with_suffix(".json").read_text())
+    mods = data.get("modules", {})
+    if new not in mods:
+        raise InputError(f"{role} design: top module '{ref.top}' not found after elaboration")
+    return analyze(mods[new], new), out.with_suffix(".il")
+
+
+@dataclass
+class MiterSpec:
+    """Everything needed to write the miter."""
+
+    inputs: dict[str, int]
+    outputs: dict[str, int]
+    reset: str | None = None
+    reset_active_low: bool = False
+    force_reset: bool = False
+    gold_xprop: bool = False
+    init_zero: bool = False
+    clock: str | None = None
+    sequential: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def miter_verilog(spec: MiterSpec) -> str:
+    """The miter module as Verilog text (see the module docstring for its meaning)."""
+    ports = [f"  input {f'[{w - 1}:0] ' if w > 1 else ''}{vid(n)}" for n, w in spec.inputs.items()]
+    ports.append(f"  output {TRIGGER}")
+    body = [f"module {MITER} (", ",\n".join(ports), ");"]
+    decl = lambda w: f"[{w - 1}:0] " if w > 1 else ""  # noqa: E731
+    for n, w in spec.outputs.items():
+        body.append(f"  wire {decl(w)}rtlopt_g_{_safe(n)}, rtlopt_h_{_safe(n)}, rtlopt_gx_{_safe(n)};")
+    if spec.force_reset:
+        assert spec.reset
+        active = "1'b0" if spec.reset_active_low else "1'b1"
+        body.append(f"  reg {STARTED} = 1'b0;")
+        clk = vid(spec.clock or spec.reset)
+        body.append(f"  always @(posedge {clk}) {STARTED} <= 1'b1;")
+        body.append(f"  wire rtlopt_rst_eff = {STARTED} ? {vid(spec.reset)} : {active};")
+        enable = STARTED
+    else:
+        enable = "1'b1"
+    gconn, hconn = [], []
+    for n in spec.inputs:
+        src = "rtlopt_rst_eff" if spec.force_reset and n == spec.reset else vid(n)
+        gconn.append(f".{vid(n)}({src})")
+        hconn.append(f".{vid(n)}({src})")
+    for n, w in spec.outputs.items():
+        if spec.gold_xprop:
+            gconn.append(f".{vid(n + '_d')}(rtlopt_g_{_safe(n)})")
+            gconn.append(f".{vid(n + '_x')}(rtlopt_gx_{_safe(n)})")
+        else:
+            gconn.append(f".{vid(n)}(rtlopt_g_{_safe(n)})")
+            body.append(f"  assign rtlopt_gx_{_safe(n)} = {w}'d0;")
+        hconn.append(f".{vid(n)}(rtlopt_h_{_safe(n)})")
+    body.append(f"  {GOLD} gold ({', '.join(gconn)});")
+    body.append(f"  {GATE} gate ({', '.join(hconn)});")
+    diffs = []
+    for n in spec.outputs:
+        s = _safe(n)
+        body.append(f"  wire rtlopt_d_{s} = |((rtlopt_g_{s} ^ rtlopt_h_{s}) & ~rtlopt_gx_{s});")
+        diffs.append(f"rtlopt_d_{s}")
+    body.append(f"  assign {TRIGGER} = {enable} & ({' | '.join(diffs) or "1'b0"});")
+    body.append("endmodule")
+    return "\n".join(body) + "\n"
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_]", lambda m: f"_{ord(m.group()):02x}", name)
+
+
+def miter_script(spec: MiterSpec, gold_il: Path, gate_il: Path, miter_v: Path, *, smt2: Path | None = None,
+                 aiger: Path | None = None, equiv_only: bool = False) -> str:
+    """Yosys commands that build the miter and write it for the engines."""
+    lines = [f"read_rtlil {gold_il.name}", f"read_rtlil {gate_il.name}"]
+    if spec.init_zero:
+        lines.append(f"setundef -init -zero {GOLD} {GATE}")
+    lines.append("async2sync")
+    if spec.gold_xprop:
+        lines.append(f"xprop -split-outputs -assume-def-inputs {GOLD}")
+    lines += [f"read_verilog -sv {miter_v.name}", f"hierarchy -top {MITER}", "proc", "flatten", "opt_clean",
+              "async2sync"]
+    if smt2 is not None:
+        lines.append(f"write_smt2 -wires {smt2.name}")
+    if aiger is not None:
+        lines += ["dffunmap", "techmap", "opt -fast", "setundef -anyseq", "dffunmap",
+                  f"write_aiger -zinit {aiger.name}"]
+    return "\n".join(lines) + "\n"
+
+
+def build_miter(spec: MiterSpec, gold_il: Path, gate_il: Path, workdir: Path, timeout: float, *,
+                aiger: bool = False) -> tuple[Path | None, Path | None]:
+    """Write the miter and export it; return (smt2 path, aiger path)."""
+    mv = workdir / "miter.v"
+    mv.write_text(miter_verilog(spec))
+    smt2 = workdir / "miter.smt2"
+    aig = workdir / "miter.aig" if aiger else None
+    script = miter_script(spec, gold_il, gate_il, mv, smt2=None if aiger else smt2, aiger=aig)
+    res = Yosys().run_script(script, cwd=workdir, timeout=timeout, check=False)
+    if res.returncode != 0:
+        from rtlopt.errors import ToolError
+        from rtlopt.tools.yosys import yosys_error
+        raise ToolError(f"yosys could not build the miter: {yosys_error(res)}", log=res.stdout + res.stderr)
+    return (None if aiger else smt2), aig
+
+
+__all__ = ["GATE", "GOLD", "MITER", "STARTED", "TRIGGER", "MiterSpec", "ToolTimeout", "build_miter", "elaborate",
+           "miter_verilog", "vid"]

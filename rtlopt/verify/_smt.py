@@ -1,0 +1,443 @@
+"""Word-level SMT engine: the Yosys ``write_smt2 -wires`` miter solved with the z3 Python API.
+
+Yosys describes the miter as functions of an uninterpreted state sort: ``|M_t| s s'`` (transition),
+``|M_i| s`` (initial values), ``|M_is| s`` (initial-state flag), ``|M_u| s`` (assumptions),
+``|M_n name| s`` (wire values) and ``|M#k| s`` (state elements; registers are listed in
+``yosys-smt2-witness`` comments). :class:`SmtMiter` parses the file once with a probe that
+instantiates each function on two state constants, then builds unrollings by substitution.
+
+Proof procedure (sequential): BMC from the initial states to ``bmc_depth`` (a hit is a real
+counterexample); plain k-induction at small k along the way; if that fails, invariant mining
+(value sets of small registers, gold/gate state correspondences ``g==a -> h==b``, equal-register
+candidates, the optional ``state_map`` hint), filtered on the BMC unrolling and then by Houdini
+(drop candidates until the rest plus "outputs equal" is inductive); finally k-induction strengthened
+with the surviving invariants and simple-path constraints. Only an inductive proof is reported as
+EQUIVALENT; a clean BMC alone gives UNKNOWN. z3 runs in-process; every ``check`` gets a ``timeout``
+from the remaining budget, so a hard instance ends as UNKNOWN, not as a hang.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from dataclasses import dataclass, field
+
+import z3
+
+from rtlopt.verify._prepare import STARTED, TRIGGER
+
+
+class Budget:
+    """A wall-clock deadline shared by the steps of one engine run."""
+
+    def __init__(self, seconds: float) -> None:
+        self.deadline = time.monotonic() + max(0.05, seconds)
+
+    def left(self) -> float:
+        return self.deadline - time.monotonic()
+
+    def ms(self) -> int:
+        return max(1, int(self.left() * 1000))
+
+    def expired(self) -> bool:
+        return self.left() <= 0
+
+
+@dataclass
+class RegInfo:
+    name: str
+    width: int
+    func: str  # smt function name, e.g. |M#3|
+    sort: str
+
+
+@dataclass
+class SmtMiter:
+    """The parsed miter: expressions over two state constants ``s0``/``s1`` to substitute into."""
+
+    module: str
+    s0: z3.ExprRef
+    s1: z3.ExprRef
+    trans: z3.BoolRef
+    init: z3.BoolRef
+    is_init: z3.BoolRef
+    assume: z3.BoolRef
+    trigger: z3.BoolRef
+    wires: dict[str, z3.ExprRef]
+    regs: dict[str, z3.ExprRef]
+    reg_info: list[RegInfo]
+    inputs: dict[str, int]
+    _count: int = field(default=0)
+
+    def state(self, tag: str) -> z3.ExprRef:
+        self._count += 1
+        return z3.Const(f"{tag}{self._count}", self.s0.sort())
+
+    def at(self, expr: z3.ExprRef, s: z3.ExprRef) -> z3.ExprRef:
+        return z3.substitute(expr, (self.s0, s))
+
+    def step(self, a: z3.ExprRef, b: z3.ExprRef) -> z3.BoolRef:
+        return z3.substitute(self.trans, (self.s0, a), (self.s1, b))
+
+    @property
+    def sequential(self) -> bool:
+        return bool(self.reg_info)
+
+
+_SORT = r"(Bool|\(_ BitVec \d+\))"
+
+
+def parse_smt2(text: str, wanted_wires: list[str] | None = None) -> SmtMiter:
+    """Parse Yosys SMT-LIB2 output into :class:`SmtMiter` (needs ``-wires`` for wire values)."""
+    m = re.search(r"^; yosys-smt2-topmod (\S+)", text, re.M)
+    if not m:
+        raise ValueError("not a Yosys SMT2 file (no yosys-smt2-topmod)")
+    mod = m.group(1)
+    qm = re.escape(mod)
+    wire_sorts = dict(re.findall(rf"^\(define-fun \|{qm}_n (.+?)\| \(\(state \|{qm}_s\|\)\) {_SORT}", text, re.M))
+    decl_sorts = dict(re.findall(rf"^\(declare-fun \|{qm}#(\d+)\| \(\|{qm}_s\|\) {_SORT}\)", text, re.M))
+    inputs = {n: int(w) for n, w in re.findall(r"^; yosys-smt2-input (\S+) (\d+)", text, re.M)}
+    regs: list[RegInfo] = []
+    for js in re.findall(r"^; yosys-smt2-witness (\{.*\})$", text, re.M):
+        try:
+            w = json.loads(js)
+        except ValueError:
+            continue
+        if w.get("type") != "reg" or not isinstance(w.get("smtname"), int):
+            continue
+        key = str(w["smtname"])
+        if key not in decl_sorts or w.get("smtoffset", 0) != 0 and any(r.func == f"|{mod}#{key}|" for r in regs):
+            continue
+        if any(r.func == f"|{mod}#{key}|" for r in regs):
+            continue
+        name = ".".join(p.lstrip("\\") for p in w.get("path", [])) or f"#{key}"
+        regs.append(RegInfo(name, int(w.get("width", 1)), f"|{mod}#{key}|", decl_sorts[key]))
+    if wanted_wires is None:
+        wanted_wires = list(wire_sorts)
+    wanted_wires = [w for w in wanted_wires if w in wire_sorts]
+    has = lambda suffix: re.search(rf"^\(define-fun \|{qm}_{suffix}\| ", text, re.M) is not None  # noqa: E731
+    probe = [f"(declare-fun rtlopt_s0 () |{mod}_s|)", f"(declare-fun rtlopt_s1 () |{mod}_s|)",
+             "(assert (distinct rtlopt_s0 rtlopt_s1))"]
+    order = []
+    for suffix, expr in (("t", f"(|{mod}_t| rtlopt_s0 rtlopt_s1)"), ("i", f"(|{mod}_i| rtlopt_s0)"),
+                         ("is", f"(|{mod}_is| rtlopt_s0)"), ("u", f"(|{mod}_u| rtlopt_s0)"),
+                         ("h", f"(|{mod}_h| rtlopt_s0)")):
+        if suffix == "is" or has(suffix):
+            probe.append(f"(assert {expr})")
+            order.append(suffix)
+    for i, wname in enumerate(wanted_wires):
+        probe.append(f"(declare-fun rtlopt_w{i} () {wire_sorts[wname]})")
+        probe.append(f"(assert (= rtlopt_w{i} (|{mod}_n {wname}| rtlopt_s0)))")
+    for i, r in enumerate(regs):
+        probe.append(f"(declare-fun rtlopt_r{i} () {r.sort})")
+        probe.append(f"(assert (= rtlopt_r{i} ({r.func} rtlopt_s0)))")
+    asserts = z3.parse_smt2_string(text + "\n" + "\n".join(probe) + "\n")
+    n_base = len(asserts) - 1 - len(order) - len(wanted_wires) - len(regs)
+    a = list(asserts)[n_base:]
+    s0, s1 = a[0].arg(0), a[0].arg(1)
+    parts = dict(zip(order, a[1:1 + len(order)], strict=True))
+    rest = a[1 + len(order):]
+    wires = {w: rest[i].arg(1) for i, w in enumerate(wanted_wires)}
+    regexprs = {r.name: rest[len(wanted_wires) + i].arg(1) for i, r in enumerate(regs)}
+    h = parts.get("h", z3.BoolVal(True))
+    u = parts.get("u", z3.BoolVal(True))
+    if TRIGGER not in wires:
+        raise ValueError(f"miter has no {TRIGGER} output")
+    return SmtMiter(mod, s0, s1, parts.get("t", z3.BoolVal(True)), parts.get("i", z3.BoolVal(True)),
+                    parts["is"], z3.And(u, h), _as_bool(wires[TRIGGER]), wires, regexprs, regs, inputs)
+
+
+def _as_bool(e: z3.ExprRef) -> z3.BoolRef:
+    if z3.is_bool(e):
+        return e
+    return e != 0
+
+
+def value(model: z3.ModelRef, e: z3.ExprRef) -> int:
+    v = model.eval(e, model_completion=True)
+    if z3.is_true(v):
+        return 1
+    if z3.is_false(v):
+        return 0
+    if z3.is_bv_value(v):
+        return v.as_long()
+    return 0
+
+
+@dataclass
+class SmtOutcome:
+    """Result of one engine run: ``"equivalent"``, ``"different"`` (with a trace) or ``"unknown"``."""
+
+    status: str
+    detail: str = ""
+    trace_model: z3.ModelRef | None = None
+    trace_states: list = field(default_factory=list)
+    k: int = 0
+
+
+def _check(solver: z3.Solver, budget: Budget, *assumptions) -> z3.CheckSatResult:
+    if budget.expired():
+        return z3.unknown
+    solver.set("timeout", budget.ms())
+    return solver.check(*assumptions)
+
+
+def check_combinational(sm: SmtMiter, budget: Budget) -> SmtOutcome:
+    """One step: is there an input with the trigger set?"""
+    s = z3.Solver()
+    st = sm.state("c")
+    s.add(sm.at(sm.assume, st), sm.at(sm.init, st), sm.at(sm.is_init, st))
+    r = _check(s, budget, sm.at(sm.trigger, st))
+    if r == z3.unsat:
+        return SmtOutcome("equivalent", "SMT (z3): no input makes the outputs differ")
+    if r == z3.sat:
+        return SmtOutcome("different", "", s.model(), [st])
+    return SmtOutcome("unknown", f"z3: {s.reason_unknown() or 'time limit'}")
+
+
+class _Bmc:
+    """Incremental unrolling from the initial states."""
+
+    def __init__(self, sm: SmtMiter) -> None:
+        self.sm = sm
+        self.s = z3.Solver()
+        self.states = [sm.state("b")]
+        st = self.states[0]
+        self.s.add(sm.at(sm.init, st), sm.at(sm.is_init, st), sm.at(sm.assume, st))
+
+    def extend(self) -> None:
+        sm = self.sm
+        prev, nxt = self.states[-1], sm.state("b")
+        self.s.add(sm.step(prev, nxt), z3.Not(sm.at(sm.is_init, nxt)), sm.at(sm.assume, nxt))
+        self.states.append(nxt)
+
+
+def _induction(sm: SmtMiter, k: int, budget: Budget, invariants: list, simple_path: bool,
+               guard: z3.ExprRef | None) -> z3.CheckSatResult:
+    """k-induction step: k states with equal outputs (+ invariants) imply equal outputs in the next."""
+    s = z3.Solver()
+    ts = [sm.state("i") for _ in range(k + 1)]
+    for i, t in enumerate(ts):
+        s.add(sm.at(sm.assume, t), z3.Not(sm.at(sm.is_init, t)))
+        if i > 0:
+            s.add(sm.step(ts[i - 1], t))
+        if i < k:
+            s.add(z3.Not(sm.at(sm.trigger, t)))
+            for c in invariants:
+                s.add(sm.at(c, t))
+    if simple_path and sm.regs:
+        regs = list(sm.regs.values())
+        for i in range(k + 1):
+            for j in range(i + 1, k + 1):
+                s.add(z3.Or([sm.at(r, ts[i]) != sm.at(r, ts[j]) for r in regs]))
+    return _check(s, budget, sm.at(sm.trigger, ts[k]))
+
+
+def _mine_candidates(sm: SmtMiter, bmc: _Bmc, budget: Budget, state_map: dict | None,
+                     max_values: int = 24) -> list[z3.BoolRef]:
+    """Candidate invariants over one state ``s0`` (guarded by ``started`` when the miter has it)."""
+    started = sm.wires.get(STARTED)
+    guard = _as_bool(started) if started is not None else None
+    states = bmc.states
+    values: dict[str, list[int]] = {}
+    for r in sm.reg_info:
+        if r.name == STARTED or r.width > 16 or budget.left() < 0.2:
+            continue
+        e = sm.regs[r.name]
+        v = z3.Const(f"rtlopt_v_{len(values)}", e.sort())
+        occ = [z3.And(sm.at(guard, st), sm.at(e, st) == v) if guard is not None else sm.at(e, st) == v
+               for st in states]
+        bmc.s.push()
+        bmc.s.add(z3.Or(occ))
+        found: list[int] = []
+        ok = True
+        while True:
+            res = _check(bmc.s, budget)
+            if res != z3.sat:
+                ok = res == z3.unsat
+                break
+            val = bmc.s.model().eval(v, model_completion=True)
+            found.append(value(bmc.s.model(), v))
+            bmc.s.add(v != val)
+            if len(found) > max_values:
+                ok = False
+                break
+        bmc.s.pop()
+        if ok and found:
+            values[r.name] = sorted(found)
+    cands: list[z3.BoolRef] = []
+
+    def lit(name: str, val: int) -> z3.BoolRef:
+        e = sm.regs[name]
+        if z3.is_bool(e):
+            return e if val else z3.Not(e)
+        return e == z3.BitVecVal(val, e.size())
+
+    for name, vals in values.items():
+        cands.append(z3.Or([lit(name, x) for x in vals]))
+    golds = [n for n in values if n.startswith("gold.")]
+    gates = [n for n in values if n.startswith("gate.")]
+    budget_pairs = 4000
+    for g in golds:
+        for h in gates:
+            if len(values[g]) * len(values[h]) * 2 > budget_pairs:
+                continue
+            budget_pairs -= len(values[g]) * len(values[h]) * 2
+            for a in values[g]:
+                for b in values[h]:
+                    cands.append(z3.Implies(lit(g, a), lit(h, b)))
+                    cands.append(z3.Implies(lit(h, b), lit(g, a)))
+    # equal registers (renamed/retimed copies)
+    gregs = [r for r in sm.reg_info if r.name.startswith("gold.")]
+    hregs = [r for r in sm.reg_info if r.name.startswith("gate.")]
+    pairs = 0
+    for g in gregs:
+        for h in hregs:
+            if g.width == h.width and g.sort == h.sort and pairs < 400:
+                cands.append(sm.regs[g.name] == sm.regs[h.name])
+                pairs += 1
+    if state_map:
+        cands += _state_map_candidates(sm, state_map)
+    if guard is not None:
+        cands = [z3.Implies(guard, c) for c in cands]
+    return cands
+
+
+def _state_map_candidates(sm: SmtMiter, state_map: dict) -> list[z3.BoolRef]:
+    mp = state_map.get("map", state_map) if isinstance(state_map, dict) else {}
+    try:
+        pairs = [(int(k, 0) if isinstance(k, str) else int(k), int(v, 0) if isinstance(v, str) else int(v))
+                 for k, v in mp.items()]
+    except (TypeError, ValueError):
+        return []
+    gnames = [state_map["gold_reg"]] if isinstance(state_map.get("gold_reg"), str) else None
+    hnames = [state_map["gate_reg"]] if isinstance(state_map.get("gate_reg"), str) else None
+    out = []
+    for g in sm.reg_info:
+        if not g.name.startswith("gold.") or (gnames and g.name.split(".", 1)[1] not in gnames):
+            continue
+        for h in sm.reg_info:
+            if not h.name.startswith("gate.") or (hnames and h.name.split(".", 1)[1] not in hnames):
+                continue
+            if all(a < (1 << g.width) and b < (1 << h.width) for a, b in pairs) and not (
+                    z3.is_bool(sm.regs[g.name]) or z3.is_bool(sm.regs[h.name])):
+                ge, he = sm.regs[g.name], sm.regs[h.name]
+                out += [z3.Implies(ge == a, he == b) for a, b in pairs]
+    return out
+
+
+def _filter_on_bmc(sm: SmtMiter, bmc: _Bmc, cands: list, budget: Budget) -> list | None:
+    """Drop candidates that some BMC-reachable state violates (None on time out)."""
+    cands = list(cands)
+    while cands:
+        bmc.s.push()
+        bmc.s.add(z3.Or([z3.Not(sm.at(c, st)) for c in cands for st in bmc.states]))
+        r = _check(bmc.s, budget)
+        if r == z3.unsat:
+            bmc.s.pop()
+            return cands
+        if r != z3.sat:
+            bmc.s.pop()
+            return None
+        m = bmc.s.model()
+        bmc.s.pop()
+        cands = [c for c in cands if all(z3.is_true(m.eval(sm.at(c, st), model_completion=True))
+                                         for st in bmc.states)]
+    return cands
+
+
+def _houdini(sm: SmtMiter, cands: list, budget: Budget) -> tuple[str, list]:
+    """Shrink ``cands`` until (cands and outputs-equal) is 1-inductive: ("proved"|"failed"|"unknown", cands)."""
+    cands = list(cands)
+    while True:
+        s = z3.Solver()
+        t0, t1 = sm.state("h"), sm.state("h")
+        s.add(sm.at(sm.assume, t0), sm.at(sm.assume, t1), z3.Not(sm.at(sm.is_init, t0)),
+              z3.Not(sm.at(sm.is_init, t1)), sm.step(t0, t1), z3.Not(sm.at(sm.trigger, t0)))
+        for c in cands:
+            s.add(sm.at(c, t0))
+        goal = z3.Or([sm.at(sm.trigger, t1)] + [z3.Not(sm.at(c, t1)) for c in cands])
+        r = _check(s, budget, goal)
+        if r == z3.unsat:
+            return "proved", cands
+        if r != z3.sat:
+            return "unknown", cands
+        m = s.model()
+        keep = [c for c in cands if z3.is_true(m.eval(sm.at(c, t1), model_completion=True))]
+        if len(keep) == len(cands):
+            return "failed", cands
+        cands = keep
+
+
+def check_sequential(sm: SmtMiter, budget: Budget, depth: int, state_map: dict | None = None) -> SmtOutcome:
+    """BMC to ``depth`` plus k-induction / invariant strengthening (see the module docstring)."""
+    bmc = _Bmc(sm)
+    started = sm.wires.get(STARTED)
+    guard = _as_bool(started) if started is not None else None
+    few_regs = sum(r.width for r in sm.reg_info) <= 256
+    tried_k = []
+    for k in range(depth + 1):
+        if k > 0:
+            bmc.extend()
+        r = _check(bmc.s, budget, sm.at(sm.trigger, bmc.states[k]))
+        if r == z3.sat:
+            return SmtOutcome("different", f"BMC found a difference in cycle {k}", bmc.s.model(),
+                              list(bmc.states), k)
+        if r != z3.unsat:
+            return SmtOutcome("unknown", f"time limit during BMC at depth {k}" if budget.expired()
+                              else f"z3: {bmc.s.reason_unknown()} during BMC at depth {k}")
+        # plain k-induction once the base case covers k steps
+        if k + 1 in (1, 2, 3, 4):
+            ri = _induction(sm, k + 1, budget, [], simple_path=False, guard=guard)
+            tried_k.append(k + 1)
+            if ri == z3.unsat:
+                return SmtOutcome("equivalent", f"{k + 1}-induction (z3) from the initial states", k=k + 1)
+    if budget.expired():
+        return SmtOutcome("unknown", f"no difference within {depth} cycles; time limit before an induction proof")
+    cands = _mine_candidates(sm, bmc, budget, state_map)
+    inv_note = ""
+    if cands:
+        cands = _filter_on_bmc(sm, bmc, cands, budget) or []
+        status, inv = _houdini(sm, cands, budget) if cands else ("failed", [])
+        if status == "proved":
+            return SmtOutcome("equivalent", f"induction strengthened by {len(inv)} mined invariants (z3)", k=1)
+        if status == "failed":
+            inv_note = f" ({len(inv)} candidate invariants kept)"
+            # keep only those that are inductive on their own (Houdini without the output property)
+            cands = _inductive_subset(sm, inv, budget)
+        else:
+            cands = []
+    for k in range(2, depth + 1):
+        if budget.left() < 0.1:
+            break
+        r = _induction(sm, k, budget, cands, simple_path=few_regs, guard=guard)
+        if r == z3.unsat:
+            how = "with simple-path constraints" if few_regs else ""
+            return SmtOutcome("equivalent", f"{k}-induction (z3) {how} strengthened by {len(cands)} invariants"
+                              .replace("  ", " "), k=k)
+        if r != z3.sat:
+            break
+    return SmtOutcome("unknown", f"no difference within {depth} cycles from the initial states, "
+                                 f"but induction failed{inv_note}")
+
+
+def _inductive_subset(sm: SmtMiter, cands: list, budget: Budget) -> list:
+    cands = list(cands)
+    while cands and not budget.expired():
+        s = z3.Solver()
+        t0, t1 = sm.state("j"), sm.state("j")
+        s.add(sm.at(sm.assume, t0), sm.at(sm.assume, t1), z3.Not(sm.at(sm.is_init, t1)), sm.step(t0, t1))
+        for c in cands:
+            s.add(sm.at(c, t0))
+        r = _check(s, budget, z3.Or([z3.Not(sm.at(c, t1)) for c in cands]))
+        if r == z3.unsat:
+            return cands
+        if r != z3.sat:
+            return []
+        m = s.model()
+        keep = [c for c in cands if z3.is_true(m.eval(sm.at(c, t1), model_completion=True))]
+        if len(keep) == len(cands):
+            return []
+        cands = keep
+    return cands
