@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import z3
 from pyslang import ast
+from pyslang.syntax import SyntaxKind
 
 X_PREFIX = "__x"
 LATCH_SUFFIX = "__latch"
@@ -55,6 +56,7 @@ class Block:
     error: str | None = None
     error_offset: int | None = None
     nonblocking_in_comb: bool = False
+    removable: str | None = None  # why the block's text cannot be replaced on its own (None: it can)
     case_selectors: list[tuple[z3.ExprRef, int, list[z3.ExprRef]]] = field(default_factory=list)
 
 
@@ -641,7 +643,15 @@ def analyze_body(body, name: str, file: str, text: str) -> ModuleSemantics:
             _run_procedure(ex, m, blk)
         elif m.kind == SKD.ContinuousAssign:
             syn = m.syntax
-            blk = Block("assign", syn.sourceRange.start.offset, syn.sourceRange.end.offset)
+            par = getattr(syn, "parent", None)
+            if par is not None and par.kind == SyntaxKind.ContinuousAssign:
+                blk = Block("assign", par.sourceRange.start.offset, par.sourceRange.end.offset)
+                n_asg = sum(1 for x in par.assignments if getattr(x, "kind", None) == SyntaxKind.AssignmentExpression)
+                if n_asg != 1:
+                    blk.removable = "continuous assign statement with several assignments"
+            else:
+                blk = Block("assign", syn.sourceRange.start.offset, syn.sourceRange.end.offset)
+                blk.removable = "assignment inside a larger statement"
             ex.block = blk
             try:
                 a = m.assignment
@@ -653,6 +663,7 @@ def analyze_body(body, name: str, file: str, text: str) -> ModuleSemantics:
                 blk.error, blk.error_offset = str(exc), exc.offset
         elif m.kind in (SKD.Net,) and getattr(m, "initializer", None) is not None and m.name in signals:
             blk = Block("assign", m.location.offset, m.location.offset)
+            blk.removable = f"net declaration with an initializer ({m.name})"
             ex.block = blk
             try:
                 v = ex.expr(m.initializer, {})

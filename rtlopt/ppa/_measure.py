@@ -65,7 +65,7 @@ def _as_design(design: DesignRef | str | Path | list | tuple, top: str | None) -
 def _clocks(netlist: dict, info: LibInfo, top: str) -> list[_sta.ClockSpec]:
     """Clock sources of the mapped netlist, most-used first.
 
-    Each net feeding a flip-flop/latch clock pin (per the liberty) is traced back through
+    Port clocks come first (the first one is the reference for input/output delays). Each net feeding a flip-flop/latch clock pin (per the liberty) is traced back through
     single-input cells (buffers, inverters): a top input port found that way becomes a port clock;
     otherwise the clock goes on the output pin of the cell that generates it (a divider flop, a
     clock gate), so OpenSTA still propagates it through the clock tree.
@@ -113,7 +113,7 @@ def _clocks(netlist: dict, info: LibInfo, top: str) -> list[_sta.ClockSpec]:
             cname, pin, _ins = driver[bit]
             sources[("pin", f"{cname}/{pin}")] += count
     clocks: list[_sta.ClockSpec] = []
-    for n, ((kind, name), _count) in enumerate(sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))):
+    for n, ((kind, name), _count) in enumerate(sorted(sources.items(), key=lambda kv: (kv[0][0] != "port", -kv[1], kv[0][1]))):
         if kind == "port":
             clocks.append(_sta.ClockSpec(name, port=name))
         else:
@@ -208,8 +208,8 @@ def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty |
         raise ToolError(f"opensta report_power printed no totals for '{ref.top}'", log=out)
     worst = max(paths, key=lambda p: p.delay or 0.0) if paths else None
     delay_ns = worst.delay * info.time_unit_ns if worst and worst.delay is not None else None
-    if delay_ns is not None and delay_ns < 0:
-        delay_ns = 0.0
+    if delay_ns is not None:
+        delay_ns = round(max(delay_ns, 0.0), 6)
 
     clock_names = [c.port or c.pin or c.name for c in clocks]
     if clocks:
@@ -243,19 +243,19 @@ def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty |
         "units": {"area": "um^2 (liberty area unit)", "delay": "ns", "power": "mW",
                   "liberty_time_unit_ns": info.time_unit_ns},
     }
-    to_mw = 1e3
-    breakdown = {k: Metric(power[k] * to_mw, "mW", f"{_SRC_POWER} ({k})")
+    power = {k: round(v * 1e3, 12) for k, v in power.items()}  # W → mW, float noise trimmed
+    breakdown = {k: Metric(power[k], "mW", f"{_SRC_POWER} ({k})")
                  for k in ("internal", "switching", "leakage")}
     critical: dict[str, Any] = {}
     if worst is not None:
         critical = {"startpoint": worst.startpoint, "endpoint": worst.endpoint, "group": worst.group,
-                    "delay_ns": delay_ns, "slack_ns": (worst.slack * info.time_unit_ns
+                    "delay_ns": delay_ns, "slack_ns": (round(worst.slack * info.time_unit_ns, 6)
                                                        if worst.slack is not None else None),
                     "report": "\n".join(worst.lines).strip()}
     return PpaReport(
         area_um2=Metric(float(asic.get("area", 0.0)), "um^2", _SRC_AREA),
         delay_ns=Metric(delay_ns, "ns", _SRC_DELAY),
-        power_mw=Metric(power["total"] * to_mw, "mW", _SRC_POWER),
+        power_mw=Metric(power["total"], "mW", _SRC_POWER),
         cells=Metric(int(asic.get("num_cells", 0)), "cells", _SRC_AREA),
         generic_cells=Metric(int(generic.get("num_cells", 0)), "cells", _SRC_GENERIC),
         generic_wires=Metric(int(generic.get("num_wires", 0)), "wires", _SRC_GENERIC),

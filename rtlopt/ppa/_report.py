@@ -25,12 +25,13 @@ class Metric:
     def to_dict(self) -> dict[str, Any]:
         return {"value": self.value, "unit": self.unit, "source": self.source}
 
-    def text(self, digits: int = 4) -> str:
+    def text(self, digits: int = 6) -> str:
+        """The value with ``digits`` significant digits ("n/a" for None)."""
         if self.value is None:
             return "n/a"
         if isinstance(self.value, int):
             return str(self.value)
-        return f"{self.value:.{digits}g}" if abs(self.value) < 1e-3 and self.value else f"{self.value:.{digits}f}"
+        return f"{self.value:.{digits}g}"
 
 
 @dataclass

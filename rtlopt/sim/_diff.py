@@ -7,6 +7,7 @@ mismatch", never as equivalent or proven.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
 import time
@@ -19,7 +20,7 @@ from rtlopt.sim import _stimulus
 from rtlopt.sim._activity import parse_vcd_activity
 from rtlopt.sim._harness import WRAPPER, layout, wrapper_text, write_renamed_copy
 from rtlopt.sim._ports import PortPlan, plan_ports
-from rtlopt.tools.cocotb_runner import SIMULATORS, CocotbJob, CocotbRunner
+from rtlopt.tools.cocotb_runner import SIMULATORS, CocotbJob, CocotbRunner, SimBuildError
 from rtlopt.tools.sim import Icarus, Verilator
 
 TEST_MODULE = "rtlopt.sim._cocotb_tb"
@@ -163,6 +164,26 @@ def _versions(simulator: str, runner: CocotbRunner) -> dict[str, str]:
     return {"simulator": tool.version_text or simulator, "cocotb": runner.version_text or "cocotb"}
 
 
+_ERR_LINE = re.compile(r"^(?:%Error[^:]*: )?(?P<file>[^\s:][^:]*):(?P<line>\d+):(?:\d+:)?\s*(?:error:\s*)?(?P<msg>.*)$")
+
+
+def _input_error_from_build(exc: SimBuildError, copies: dict[str, tuple[Path, str]], simulator: str,
+                            tops: tuple[str, str]) -> InputError | None:
+    """An InputError naming the user's file and line when the compiler's first error is in a design copy."""
+    for line in exc.log.splitlines():
+        m = _ERR_LINE.match(line.strip())
+        if not m or ("error" not in line.lower()):
+            continue
+        hit = copies.get(str(Path(m.group("file")).resolve()))
+        if hit is None:
+            continue
+        orig, role = hit
+        msg = m.group("msg").replace("rtlopt_diff.u_gold", tops[0]).replace("rtlopt_diff.u_gate", tops[1])
+        msg = re.sub(r"\b(gold|gate)_", "", msg) if "gold_" in msg or "gate_" in msg else msg
+        return InputError(f"{simulator} rejects {role}: {msg.strip()}", file=orig, line=int(m.group("line")))
+    return None
+
+
 def simulate_diff(gold: DesignRef, gate: DesignRef, options: SimOptions | None = None) -> SimResult:
     """Simulate ``gate`` against ``gold`` (the oracle) with the same stimulus; compare every cycle.
 
@@ -222,7 +243,15 @@ def simulate_diff(gold: DesignRef, gate: DesignRef, options: SimOptions | None =
                         toplevel=WRAPPER, test_module=TEST_MODULE, build_dir=str(build), includes=includes,
                         extra_env={"RTLOPT_SIM_CONFIG": str(cfg_path), "RTLOPT_SIM_RECORD": str(record_path)},
                         seed=opts.seed, sim_suffix=["-vcd"] if want_vcd else [])
-        run = runner.run_job(job, timeout=opts.timeout_s)
+        try:
+            run = runner.run_job(job, timeout=opts.timeout_s)
+        except SimBuildError as exc:
+            copies = {str(c.resolve()): (o, "the original") for c, o in zip(gold_files, gold.files, strict=True)}
+            copies.update({str(c.resolve()): (o, "the candidate") for c, o in zip(gate_files, gate.files, strict=True)})
+            mapped = _input_error_from_build(exc, copies, opts.simulator, (gold.top, gate.top))
+            if mapped is not None:
+                raise mapped from None
+            raise
         record = json.loads(record_path.read_text()) if record_path.is_file() else None
         mismatch = None
         if record and record.get("mismatch"):

@@ -61,9 +61,8 @@ def rename_modules(text: str, tree: syntax.SyntaxTree, names: set[str], prefix: 
                 label = getattr(node, "blockName", None)
                 if label is not None and label.name.valueText == name.valueText:
                     add(label.name)
-        elif kind == syntax.SyntaxKind.HierarchyInstantiation:
-            if node.type.valueText in names:
-                add(node.type)
+        elif kind == syntax.SyntaxKind.HierarchyInstantiation and node.type.valueText in names:
+            add(node.type)
         return True
 
     tree.root.visit(visit)

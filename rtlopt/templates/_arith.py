@@ -7,7 +7,7 @@ from itertools import combinations
 
 from rtlopt.hdl.edit import Edit
 from rtlopt.templates._base import Match, Template
-from rtlopt.templates._expr import _replace, in_decl_context, kind_name
+from rtlopt.templates._expr import _replace, in_decl_context, kind_name, wrap
 from rtlopt.templates._sem import (
     Analysis,
     ExprInfo,
@@ -191,7 +191,7 @@ class ConstMultToShiftAdd(Template):
             # a lone x*3 (one adder either way) measured slightly larger as shift-add, so it is left alone.
             if adders > binary_adders or all(_odd(c)[0] == 3 for c in consts):
                 continue
-            edits = [Edit(e.start, e.end, paren(plan[c])) for e, c, _x in items]
+            edits = [Edit(e.start, e.end, wrap(e, plan[c])) for e, c, _x in items]
             first = min(items, key=lambda t: t[0].start)[0]
             what = f"x*{{{', '.join(str(c) for c in consts)}}} with {adders} adders (binary: {binary_adders})"
             out.append(Match(self.id, first.start, first.end, an.line(first.start),
@@ -259,7 +259,11 @@ class AdderChainToTree(Template):
 
 
 def _norm(t: str) -> str:
-    return "".join(t.split()).replace("(", "").replace(")", "")
+    from rtlopt.templates._sem import _balanced_outer
+    t = "".join(t.split())
+    while t.startswith("(") and _balanced_outer(t, "(", ")"):
+        t = t[1:-1]
+    return t
 
 
 def _tree(items: list[str], op: str) -> str:
@@ -318,7 +322,7 @@ class CommonSubexpressionElimination(Template):
                 pair = f"({paren(ia.text)} {sym} {paren(ib.text)})"
                 new = " ".join([pair] + [f"{sym} {paren(r.text)}" for r in rest])
                 if _norm(new) != _norm(e.text) or not _pair_is_prefix(e, ia, ib):
-                    edits.append(Edit(e.start, e.end, paren(new)))
+                    edits.append(Edit(e.start, e.end, wrap(e, new)))
             if len(edits) < 1:
                 continue
             first = min(edits).start

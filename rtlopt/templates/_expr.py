@@ -5,6 +5,7 @@ from __future__ import annotations
 from rtlopt.hdl.edit import Edit
 from rtlopt.templates._base import Match, Template
 from rtlopt.templates._sem import (
+    _balanced_outer,
     Analysis,
     ExprInfo,
     is_pure,
@@ -50,8 +51,26 @@ def info(an: Analysis, node) -> ExprInfo | None:
     return an.info(node)
 
 
+_NO_PAREN_PARENTS = ("AssignmentExpression", "NonblockingAssignmentExpression", "EqualsValueClause",
+                     "ParenthesizedExpression", "ExpressionStatement")
+
+
+def wrap(e: ExprInfo, new: str) -> str:
+    """``new`` parenthesized unless it replaces a whole right-hand side or is already atomic."""
+    syn = e.node.syntax
+    parent = syn.parent
+    if parent is not None and kind_name(parent) in _NO_PAREN_PARENTS:
+        if kind_name(parent) not in ("AssignmentExpression", "NonblockingAssignmentExpression") \
+                or parent.right is syn:
+            t = new.strip()
+            while t.startswith("(") and _balanced_outer(t, "(", ")"):
+                t = t[1:-1].strip()
+            return t
+    return paren(new)
+
+
 def _replace(an: Analysis, tmpl: Template, e: ExprInfo, new: str, what: str) -> Match:
-    return tmpl._m(an, e.start, e.end, what, [Edit(e.start, e.end, paren(new))])
+    return tmpl._m(an, e.start, e.end, what, [Edit(e.start, e.end, wrap(e, new))])
 
 
 def _maximal(spans: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:

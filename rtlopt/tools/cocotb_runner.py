@@ -32,6 +32,10 @@ _SIM_BUILD_ARGS = {
 }
 
 
+class SimBuildError(ToolError):
+    """The simulator's compiler rejected the sources (``log`` holds its messages)."""
+
+
 @dataclass
 class CocotbJob:
     """What one cocotb run builds and tests."""
@@ -207,7 +211,7 @@ class CocotbRunner(Tool):
         log = res.stdout + res.stderr
         (build / "rtlopt_sim.log").write_text(log)
         if res.returncode == 3:
-            raise ToolError(f"{job.simulator} could not build the testbench: {first_error(res)}", log=log)
+            raise SimBuildError(f"{job.simulator} could not build the testbench: {first_error(res)}", log=log)
         cases = read_results(build / "results.xml")
         return CocotbRun(job.simulator, build / "results.xml", cases, res.seconds, log)
 

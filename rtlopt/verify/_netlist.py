@@ -76,7 +76,10 @@ class NetlistInfo:
 
 
 def _src(attrs: dict) -> str:
-    return str(attrs.get("src", "")).split("|")[0]
+    """``file:line`` of a Yosys ``src`` attribute (``file:l1.c1-l2.c2`` → ``file:l1``)."""
+    src = str(attrs.get("src", "")).split("|")[0]
+    m = re.match(r"^(.*):(\d+)\.\d+-\d+\.\d+$", src)
+    return f"{m.group(1)}:{m.group(2)}" if m else src
 
 
 def analyze(json_module: dict, name: str) -> NetlistInfo:

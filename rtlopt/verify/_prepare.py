@@ -51,35 +51,41 @@ def vid(name: str) -> str:
     return name if _SIMPLE_ID.match(name) else f"\\{name} "
 
 
-def _front_script(ref: DesignRef, new_name: str, out: Path, undriven_free: bool = True) -> str:
+def _front_script(ref: DesignRef, new_name: str, out: Path) -> str:
     lines = [read_design_script(ref.files, ref.top).rstrip(),
              "proc", "flatten", "memory", "opt_clean",
              f"rename {vid(ref.top).strip()} {new_name}",
              f"hierarchy -top {new_name}"]
-    if undriven_free:
-        lines.append("setundef -undriven -anyseq")
     lines += [f"write_rtlil {out.with_suffix('.il').name}", f"write_json {out.with_suffix('.json').name}"]
     return "\n".join(lines) + "\n"
 
 
-def elaborate(ref: DesignRef, role: str, workdir: Path, timeout: float) -> tuple[NetlistInfo, Path]:
-    """Read, elaborate and flatten one design; return its facts and the RTLIL path.
+def elaborate(gold: DesignRef, gate: DesignRef, workdir: Path,
+              timeout: float) -> tuple[NetlistInfo, Path, NetlistInfo, Path]:
+    """Read, elaborate and flatten both designs in one Yosys run (separate designs, no name clash).
+
+    Returns:
+        (gold facts, gold RTLIL path, gate facts, gate RTLIL path).
 
     Raises:
-        InputError: Yosys cannot read or elaborate the design (syntax, unsupported construct).
+        InputError: Yosys cannot read or elaborate a design (syntax, unsupported construct).
         ToolTimeout: Yosys exceeded ``timeout``.
     """
-    new = GOLD if role == "gold" else GATE
-    out = workdir / role
-    res = Yosys().run_script(_front_script(ref, new, out), cwd=workdir, timeout=timeout, check=False)
+    script = (_front_script(gold, GOLD, workdir / "gold") + "design -reset\n"
+              + _front_script(gate, GATE, workdir / "gate"))
+    res = Yosys().run_script(script, cwd=workdir, timeout=timeout, check=False)
     if res.returncode != 0:
+        role = "gate" if (workdir / "gold.json").exists() else "gold"
         err = input_error_from_yosys(res)
         raise InputError(f"{role} design: {err.message}", file=err.file, line=err.line)
-    data = json.loads(out.with_suffix(".json").read_text())
-    mods = data.get("modules", {})
-    if new not in mods:
-        raise InputError(f"{role} design: top module '{ref.top}' not found after elaboration")
-    return analyze(mods[new], new), out.with_suffix(".il")
+    out = []
+    for role, ref, new in (("gold", gold, GOLD), ("gate", gate, GATE)):
+        data = json.loads((workdir / f"{role}.json").read_text())
+        mods = data.get("modules", {})
+        if new not in mods:
+            raise InputError(f"{role} design: top module '{ref.top}' not found after elaboration")
+        out += [analyze(mods[new], new), workdir / f"{role}.il"]
+    return out[0], out[1], out[2], out[3]
 
 
 @dataclass
@@ -136,7 +142,8 @@ def miter_verilog(spec: MiterSpec) -> str:
         s = _safe(n)
         body.append(f"  wire rtlopt_d_{s} = |((rtlopt_g_{s} ^ rtlopt_h_{s}) & ~rtlopt_gx_{s});")
         diffs.append(f"rtlopt_d_{s}")
-    body.append(f"  assign {TRIGGER} = {enable} & ({' | '.join(diffs) or "1'b0"});")
+    any_diff = " | ".join(diffs) or "1'b0"
+    body.append(f"  assign {TRIGGER} = {enable} & ({any_diff});")
     body.append("endmodule")
     return "\n".join(body) + "\n"
 
@@ -151,15 +158,17 @@ def miter_script(spec: MiterSpec, gold_il: Path, gate_il: Path, miter_v: Path, *
     lines = [f"read_rtlil {gold_il.name}", f"read_rtlil {gate_il.name}"]
     if spec.init_zero:
         lines.append(f"setundef -init -zero {GOLD} {GATE}")
+    # gate x constants and undriven gate nets: any value (per cycle); every choice must match gold
+    lines.append(f"setundef -undriven -anyseq {GATE}")
     lines.append("async2sync")
     if spec.gold_xprop:
         lines.append(f"xprop -split-outputs -assume-def-inputs {GOLD}")
     lines += [f"read_verilog -sv {miter_v.name}", f"hierarchy -top {MITER}", "proc", "flatten", "opt_clean",
-              "async2sync"]
+              "async2sync", "dffunmap"]
     if smt2 is not None:
         lines.append(f"write_smt2 -wires {smt2.name}")
     if aiger is not None:
-        lines += ["dffunmap", "techmap", "opt -fast", "setundef -anyseq", "dffunmap",
+        lines += ["dffunmap", "techmap", "opt -fast -nodffe -nosdff", "dffunmap", "aigmap", "opt_clean",
                   f"write_aiger -zinit {aiger.name}"]
     return "\n".join(lines) + "\n"
 

@@ -111,7 +111,7 @@ def parse_smt2(text: str, wanted_wires: list[str] | None = None) -> SmtMiter:
             continue
         if any(r.func == f"|{mod}#{key}|" for r in regs):
             continue
-        name = ".".join(p.lstrip("\\") for p in w.get("path", [])) or f"#{key}"
+        name = _reg_name(w.get("path", [])) or f"#{key}"
         regs.append(RegInfo(name, int(w.get("width", 1)), f"|{mod}#{key}|", decl_sorts[key]))
     if wanted_wires is None:
         wanted_wires = list(wire_sorts)
@@ -146,6 +146,14 @@ def parse_smt2(text: str, wanted_wires: list[str] | None = None) -> SmtMiter:
         raise ValueError(f"miter has no {TRIGGER} output")
     return SmtMiter(mod, s0, s1, parts.get("t", z3.BoolVal(True)), parts.get("i", z3.BoolVal(True)),
                     parts["is"], z3.And(u, h), _as_bool(wires[TRIGGER]), wires, regexprs, regs, inputs)
+
+
+def _reg_name(path: list) -> str:
+    """``["\\gold", "\\st"]`` or ``["$flatten\\gold.$auto$..."]`` → ``gold.st`` / ``gold.$auto$...``."""
+    name = ".".join(str(p) for p in path)
+    if name.startswith("$flatten"):
+        name = name[len("$flatten"):]
+    return name.replace("\\", "")
 
 
 def _as_bool(e: z3.ExprRef) -> z3.BoolRef:
@@ -193,7 +201,9 @@ def check_combinational(sm: SmtMiter, budget: Budget) -> SmtOutcome:
         return SmtOutcome("equivalent", "SMT (z3): no input makes the outputs differ")
     if r == z3.sat:
         return SmtOutcome("different", "", s.model(), [st])
-    return SmtOutcome("unknown", f"z3: {s.reason_unknown() or 'time limit'}")
+    why = s.reason_unknown()
+    return SmtOutcome("unknown", "z3 hit the time limit" if budget.expired() or why in ("canceled", "timeout")
+                      else f"z3: {why}")
 
 
 class _Bmc:
@@ -371,31 +381,48 @@ def _houdini(sm: SmtMiter, cands: list, budget: Budget) -> tuple[str, list]:
 
 
 def check_sequential(sm: SmtMiter, budget: Budget, depth: int, state_map: dict | None = None) -> SmtOutcome:
-    """BMC to ``depth`` plus k-induction / invariant strengthening (see the module docstring)."""
+    """BMC to ``depth`` plus k-induction / invariant strengthening (see the module docstring).
+
+    Order: BMC to a short depth with plain 1..3-induction; then invariant mining and Houdini (the
+    usual proof for re-encoded FSMs); then BMC to the full depth; then k-induction strengthened by
+    the invariants that are inductive on their own, with simple-path constraints for small state.
+    """
     bmc = _Bmc(sm)
     started = sm.wires.get(STARTED)
     guard = _as_bool(started) if started is not None else None
     few_regs = sum(r.width for r in sm.reg_info) <= 256
-    tried_k = []
-    for k in range(depth + 1):
-        if k > 0:
-            bmc.extend()
-        r = _check(bmc.s, budget, sm.at(sm.trigger, bmc.states[k]))
-        if r == z3.sat:
-            return SmtOutcome("different", f"BMC found a difference in cycle {k}", bmc.s.model(),
-                              list(bmc.states), k)
-        if r != z3.unsat:
-            return SmtOutcome("unknown", f"time limit during BMC at depth {k}" if budget.expired()
-                              else f"z3: {bmc.s.reason_unknown()} during BMC at depth {k}")
-        # plain k-induction once the base case covers k steps
-        if k + 1 in (1, 2, 3, 4):
-            ri = _induction(sm, k + 1, budget, [], simple_path=False, guard=guard)
-            tried_k.append(k + 1)
-            if ri == z3.unsat:
-                return SmtOutcome("equivalent", f"{k + 1}-induction (z3) from the initial states", k=k + 1)
-    if budget.expired():
-        return SmtOutcome("unknown", f"no difference within {depth} cycles; time limit before an induction proof")
-    cands = _mine_candidates(sm, bmc, budget, state_map)
+    short = min(depth, 8)
+
+    state = {"checked": -1, "proved": 0}
+
+    def bmc_to(last: int) -> SmtOutcome | None:
+        """Extend the BMC base case to ``last`` cycles; try plain 1..3-induction on the way."""
+        for k in range(state["checked"] + 1, last + 1):
+            if k >= len(bmc.states):
+                bmc.extend()
+            r = _check(bmc.s, budget, sm.at(sm.trigger, bmc.states[k]))
+            if r == z3.sat:
+                return SmtOutcome("different", f"BMC found a difference in cycle {k}", bmc.s.model(),
+                                  list(bmc.states[:k + 1]), k)
+            if r != z3.unsat:
+                return SmtOutcome("unknown", f"time limit during BMC at depth {k}" if budget.expired()
+                                  else f"z3: {bmc.s.reason_unknown()} during BMC at depth {k}")
+            state["checked"] = k
+            if k + 1 <= 3 and not state["proved"] and \
+                    _induction(sm, k + 1, budget, [], simple_path=False, guard=guard) == z3.unsat:
+                state["proved"] = k + 1
+                return None
+        return None
+
+    out = bmc_to(short)
+    if out is not None:
+        return out
+    if state["proved"]:
+        return SmtOutcome("equivalent", f"{state['proved']}-induction (z3) from the initial states",
+                          k=state["proved"])
+    # invariant mining on the short unrolling; soundness needs only that the candidates hold in
+    # cycles 0 and 1 (the Houdini step starts from non-initial states)
+    cands = _mine_candidates(sm, bmc, budget, state_map) if not budget.expired() else []
     inv_note = ""
     if cands:
         cands = _filter_on_bmc(sm, bmc, cands, budget) or []
@@ -404,20 +431,24 @@ def check_sequential(sm: SmtMiter, budget: Budget, depth: int, state_map: dict |
             return SmtOutcome("equivalent", f"induction strengthened by {len(inv)} mined invariants (z3)", k=1)
         if status == "failed":
             inv_note = f" ({len(inv)} candidate invariants kept)"
-            # keep only those that are inductive on their own (Houdini without the output property)
             cands = _inductive_subset(sm, inv, budget)
         else:
             cands = []
+    out = bmc_to(depth)
+    if out is not None:
+        return out
     for k in range(2, depth + 1):
         if budget.left() < 0.1:
             break
         r = _induction(sm, k, budget, cands, simple_path=few_regs, guard=guard)
         if r == z3.unsat:
-            how = "with simple-path constraints" if few_regs else ""
-            return SmtOutcome("equivalent", f"{k}-induction (z3) {how} strengthened by {len(cands)} invariants"
-                              .replace("  ", " "), k=k)
+            how = " with simple-path constraints" if few_regs else ""
+            return SmtOutcome("equivalent", f"{k}-induction (z3){how} strengthened by {len(cands)} invariants", k=k)
         if r != z3.sat:
             break
+    if budget.expired():
+        return SmtOutcome("unknown", f"time limit: no difference within {len(bmc.states) - 1} cycles from the "
+                                     f"initial states, no induction proof yet{inv_note}")
     return SmtOutcome("unknown", f"no difference within {depth} cycles from the initial states, "
                                  f"but induction failed{inv_note}")
 

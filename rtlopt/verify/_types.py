@@ -14,7 +14,7 @@ INIT_MODES = ("reset", "zero", "any")
 ALL_ENGINES = ("equiv", "smt", "abc")
 
 
-class Verdict(str, enum.Enum):
+class Verdict(enum.StrEnum):
     """The outcome of an equivalence check. ``str(verdict)`` is the text users see."""
 
     EQUIVALENT = "EQUIVALENT"

@@ -67,9 +67,11 @@ def run_abc(spec: MiterSpec, gold_il: Path, gate_il: Path, workdir: Path, timeou
     except ToolTimeout:
         return "unknown", f"time limit ({timeout:.1f} s)"
     out = res.stdout + res.stderr
-    if "Networks are equivalent" in out or "Property proved" in out:
+    lines = [ln.strip() for ln in out.splitlines()]
+    if any(ln.startswith(("Networks are equivalent", "UNSATISFIABLE", "Property proved")) for ln in lines):
         return "equivalent", f"ABC {cmd} proved the miter output is 0"
-    if "NOT EQUIVALENT" in out or "Networks are not equivalent" in out or "asserted" in out.lower():
-        return "different", f"ABC {cmd} found the miter output can be 1"
+    if any(ln.startswith(("Networks are not equivalent", "SATISFIABLE", "Networks are NOT EQUIVALENT"))
+           or "was asserted in frame" in ln for ln in lines):
+        return "different", f"ABC {cmd} found inputs that set the miter output"
     last = [ln for ln in out.strip().splitlines() if ln.strip()]
     return "unknown", f"ABC {cmd} undecided ({last[-1].strip()[:80] if last else 'no output'})"

@@ -1,0 +1,3 @@
+module assoc(input [23:0] a, b, c, output [23:0] y);
+  assign y = a * (b * c);
+endmodule

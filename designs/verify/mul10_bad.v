@@ -1,0 +1,3 @@
+module mul10(input [7:0] a, output [11:0] y);
+  assign y = (a << 3) + a;   // a * 9: wrong
+endmodule

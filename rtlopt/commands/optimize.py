@@ -1,0 +1,124 @@
+"""``rtlopt optimize FILE... [-o OUT | --in-place] [--goal G] [--top T] [--liberty L] [--report R] [--budget S]``.
+
+Searches for a smaller/faster/lower-power version of the design (templates, FSM re-encoding),
+keeps only candidates proven EQUIVALENT to the input, and picks the best by measured PPA.
+
+Output policy: the optimized RTL is written only when asked — ``-o OUT`` (single input file) or
+``--in-place`` — and only after the proof; the write is atomic (temp file in the same directory,
+then ``os.replace``). Without either, nothing is written: the report (before/after PPA, rules
+applied, verdict, unified diff) goes to stdout and says how to write the result. ``--json`` prints
+the report as JSON instead; ``--report FILE.json|FILE.md|FILE.txt`` also saves it to a file.
+
+Exit codes: 0 optimized or nothing to improve (input untouched), 2 bad input, 4 candidates existed
+but none could be proven equivalent (input untouched), 5 a required tool is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from rtlopt import report as rpt
+from rtlopt.design import open_design
+from rtlopt.engine.search import optimize
+from rtlopt.errors import ExitCode, InputError
+from rtlopt.ppa.liberty import resolve_liberty
+
+GOALS = ("area", "delay", "power", "balanced")
+
+
+def register(sub) -> None:
+    p = sub.add_parser("optimize", help="optimize RTL (proven equivalent, measured PPA)",
+                       description="Rewrite a design for smaller area, delay or power; every accepted rewrite "
+                                   "is proven equivalent and measured with Yosys + OpenSTA. Nothing is written "
+                                   "unless -o or --in-place is given.")
+    p.add_argument("files", nargs="+", metavar="FILE", help="Verilog/SystemVerilog source file(s)")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("-o", "--output", metavar="OUT", help="write the optimized RTL here (single input file)")
+    out.add_argument("--in-place", action="store_true", help="overwrite the input file(s), only after proof")
+    p.add_argument("--goal", choices=GOALS, default="area", help="metric to minimize (default area)")
+    p.add_argument("--top", help="top module (default: the only uninstantiated module)")
+    p.add_argument("--liberty", help="liberty name or .lib/.lib.gz path (default: $RTLOPT_LIBERTY or nangate45)")
+    p.add_argument("--clock-period", type=float, metavar="NS", help="clock period for timing/power (default 10)")
+    p.add_argument("--report", metavar="FILE", help="also save the report (.json, .md, or text otherwise)")
+    p.add_argument("--budget", type=float, default=120.0, metavar="SECONDS",
+                   help="time budget for the search (default 120); proofs already started may finish")
+    p.add_argument("--max-steps", type=int, default=20, help="maximum number of accepted rewrites (default 20)")
+    p.add_argument("--verify-timeout", type=float, default=60.0, metavar="S",
+                   help="time limit per equivalence proof (default 60)")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="candidates measured in parallel (default 1)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress messages on stderr")
+    p.set_defaults(func=run)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temp file in the same directory and ``os.replace``."""
+    path = Path(path)
+    mode = path.stat().st_mode & 0o7777 if path.exists() else None
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _check_output(args) -> Path | None:
+    if not args.output:
+        return None
+    if len(args.files) != 1:
+        raise InputError("-o needs exactly one input file; use --in-place for several files")
+    out = Path(args.output)
+    if out.is_dir():
+        raise InputError("output is a directory, not a file", file=out)
+    if not out.parent.exists():
+        raise InputError("output directory does not exist", file=out.parent)
+    return out
+
+
+def run(args) -> int:
+    if args.budget is not None and args.budget <= 0:
+        raise InputError("--budget must be a positive number of seconds")
+    out = _check_output(args)
+    design = open_design(args.files, args.top)
+    lib = resolve_liberty(args.liberty)
+    progress = None if (args.quiet or args.json) else (lambda m: print(f"rtlopt: {m}", file=sys.stderr))
+    result = optimize(design, goal=args.goal, liberty=lib, budget_s=args.budget, max_steps=args.max_steps,
+                      jobs=max(1, args.jobs), verify_timeout_s=args.verify_timeout,
+                      clock_period_ns=args.clock_period, progress=progress)
+    written = None
+    if result.status == "improved" and result.changed:
+        if out is not None:
+            write_atomic(out, result.final[design.files[0]])
+            written = str(out)
+        elif args.in_place:
+            for p in design.files:
+                if result.final[p] != result.original[p]:
+                    write_atomic(p, result.final[p])
+            written = ", ".join(str(p) for p in design.files)
+    if args.report:
+        rp = Path(args.report)
+        if rp.suffix == ".json":
+            text = json.dumps(rpt.to_dict(result, output=written), indent=2, default=str) + "\n"
+        elif rp.suffix in (".md", ".markdown"):
+            text = rpt.format_markdown(result, output=written)
+        else:
+            text = rpt.format_text(result, output=written)
+        write_atomic(rp, text)
+    if args.json:
+        print(json.dumps(rpt.to_dict(result, output=written), indent=2, default=str))
+    else:
+        print(rpt.format_text(result, output=written), end="")
+    if result.status == "no_proof":
+        return int(ExitCode.NO_PROOF)
+    return int(ExitCode.OK)

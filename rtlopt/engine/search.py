@@ -1,0 +1,415 @@
+"""The optimization loop: generate candidates, measure PPA, prove equivalence, keep the best.
+
+Greedy search over rounds. In each round every generator (templates, the FSM engine when it is
+importable, and any generator registered with :func:`register_generator`) proposes candidates on the
+current design. Each new text is measured once (results cached by text hash); candidates better than
+the current design on the goal metric are proven against the ORIGINAL design, best first, and the
+first one proven EQUIVALENT becomes the current design. The loop stops when a round accepts
+nothing, or the step/time budget runs out. UNKNOWN and NOT_EQUIVALENT candidates are never
+accepted, and the result is never worse than the input on the goal metric.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rtlopt.design import DesignRef, open_design
+from rtlopt.engine.candidate import Candidate
+from rtlopt.errors import RtloptError, ToolNotFound
+from rtlopt.templates import REGISTRY, Template, analyze
+from rtlopt.templates._base import Match
+
+#: Relative improvement a candidate must reach on the goal metric to count as better.
+MIN_GAIN = 1e-6
+
+
+@dataclass
+class State:
+    """What generators see: the design as it is now (texts per file) and the search settings."""
+
+    design: DesignRef  # the ORIGINAL design (paths, top)
+    texts: dict[Path, str]  # current text of each file
+    goal: str
+    liberty: Any
+    round: int = 0
+
+
+#: A candidate generator: returns candidates for the current state. ``Candidate.hints["file"]``
+#: names the file the text replaces (default: the first file of the design).
+Generator = Callable[[State], list[Candidate]]
+_GENERATORS: dict[str, Generator] = {}
+
+
+def register_generator(name: str, gen: Generator) -> None:
+    """Add a candidate generator (e.g. an LLM rewriter) that the engine calls every round."""
+    _GENERATORS[name] = gen
+
+
+def unregister_generator(name: str) -> None:
+    _GENERATORS.pop(name, None)
+
+
+def template_candidates(state: State, templates: dict[str, Template] | None = None) -> list[Candidate]:
+    """Candidates from the deterministic templates, for every file of the design.
+
+    Per file: one candidate per template with all of its (non-overlapping) matches applied, one per
+    single match when a template matched several places, and one "all templates" candidate that
+    applies every template in registry order, re-parsing in between.
+    """
+    templates = templates if templates is not None else REGISTRY
+    out: list[Candidate] = []
+    for path, text in state.texts.items():
+        an = analyze(text, str(path))
+        if an.errors:
+            continue
+        seen = {text}
+        per_template: list[tuple[Template, list[Match]]] = []
+        for tmpl in templates.values():
+            try:
+                matches = tmpl.match(an)
+            except Exception:  # noqa: BLE001 - a template bug must not stop the optimizer
+                continue
+            if matches:
+                per_template.append((tmpl, matches))
+        for tmpl, matches in per_template:
+            groups = [list(matches)] + ([[m] for m in matches] if len(matches) > 1 else [])
+            for group in groups:
+                new = tmpl.rewrite(text, group)
+                if new is None or new in seen:
+                    continue
+                seen.add(new)
+                what = "; ".join(m.description for m in group[:3]) + (" ..." if len(group) > 3 else "")
+                out.append(Candidate(new, "template", (tmpl.rule,), what,
+                                     {"file": str(path), "matches": len(group),
+                                      "parts": tuple(m.description for m in group)}))
+        combined, rules = _apply_all(text, templates)
+        if combined is not None and combined not in seen and len(rules) > 1:
+            out.append(Candidate(combined, "template", tuple(rules), "all templates: " + ", ".join(rules),
+                                 {"file": str(path), "combined": True}))
+    return out
+
+
+def _apply_all(text: str, templates: dict[str, Template]) -> tuple[str | None, list[str]]:
+    cur, rules = text, []
+    for tmpl in templates.values():
+        try:
+            matches = tmpl.match(cur)
+        except Exception:  # noqa: BLE001
+            continue
+        if not matches:
+            continue
+        new = _non_overlapping(tmpl, cur, matches)
+        if new is not None and new != cur:
+            cur = new
+            rules.append(tmpl.rule)
+    return (cur if cur != text else None), rules
+
+
+def _non_overlapping(tmpl: Template, text: str, matches: list[Match]) -> str | None:
+    chosen: list[Match] = []
+    taken: list[tuple[int, int]] = []
+    for m in matches:
+        spans = [(e.start, e.end) for e in m.edits]
+        if any(s < te and ts < e for s, e in spans for ts, te in taken):
+            continue
+        chosen.append(m)
+        taken.extend(spans)
+    return tmpl.rewrite(text, chosen) if chosen else None
+
+
+def fsm_candidates(state: State) -> list[Candidate]:
+    """Candidates from :mod:`rtlopt.fsm` (FSM re-encoding) when that package provides them."""
+    try:
+        from rtlopt.fsm import candidates as fsm_gen  # type: ignore[attr-defined]
+    except ImportError:
+        return []
+    if state.round > 0:
+        return []  # the FSM engine works on the files as written (first round only)
+    try:
+        cands = fsm_gen(state.design, goal=state.goal, liberty=state.liberty)
+    except RtloptError:
+        return []
+    return [c for c in cands if isinstance(c, Candidate)]
+
+
+register_generator("templates", template_candidates)
+register_generator("fsm", fsm_candidates)
+
+
+@dataclass
+class Attempt:
+    """One evaluated candidate."""
+
+    candidate: Candidate
+    metric: float | None
+    ppa: dict | None = None
+    verdict: str | None = None
+    engine: str | None = None
+    verify_seconds: float | None = None
+    error: str | None = None
+    accepted: bool = False
+
+
+@dataclass
+class Step:
+    """One accepted rewrite."""
+
+    rules: tuple[str, ...]
+    description: str
+    source: str
+    file: str
+    metric_before: float
+    metric_after: float
+    verdict: str
+    engine: str | None
+    verify_seconds: float | None
+
+
+@dataclass
+class OptimizeResult:
+    """Everything the optimize command reports."""
+
+    design: DesignRef
+    goal: str
+    original: dict[Path, str]
+    final: dict[Path, str]
+    before: Any  # PpaReport
+    after: Any  # PpaReport (== before when nothing changed)
+    steps: list[Step] = field(default_factory=list)
+    attempts: list[Attempt] = field(default_factory=list)
+    final_verdict: dict | None = None
+    status: str = "no_improvement"  # improved | no_improvement | no_proof
+    seconds: float = 0.0
+    budget_exhausted: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return any(self.final[p] != self.original[p] for p in self.original)
+
+
+def _h(texts: dict[Path, str]) -> str:
+    h = hashlib.sha256()
+    for p in sorted(texts):
+        h.update(str(p).encode())
+        h.update(b"\0")
+        h.update(texts[p].encode())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class _Workspace:
+    """Temp copies of the design files, one directory per candidate (file names kept)."""
+
+    def __init__(self, design: DesignRef) -> None:
+        self.design = design
+        self.root = Path(tempfile.mkdtemp(prefix="rtlopt-opt-"))
+        self.n = 0
+
+    def materialize(self, texts: dict[Path, str]) -> DesignRef:
+        self.n += 1
+        d = self.root / f"c{self.n}"
+        d.mkdir()
+        files = []
+        for i, p in enumerate(self.design.files):
+            sub = d if i == 0 else d / f"f{i}"
+            sub.mkdir(exist_ok=True)
+            q = sub / p.name
+            q.write_text(texts[p], encoding="utf-8")
+            files.append(q)
+        return open_design(files, top=self.design.top)
+
+    def close(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _verify_api():
+    try:
+        from rtlopt.verify import VerifyOptions, check_equivalence
+    except ImportError as exc:
+        raise ToolNotFound(f"the equivalence checker (rtlopt.verify) is not available: {exc}") from None
+    return check_equivalence, VerifyOptions
+
+
+def _verdict_name(v) -> str:
+    name = getattr(v, "name", None) or str(v)
+    return name.split(".")[-1].upper()
+
+
+def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: float = 120.0,
+             max_steps: int = 20, jobs: int = 1, verify_timeout_s: float = 60.0,
+             clock_period_ns: float | None = None, progress: Callable[[str], None] | None = None,
+             templates: dict[str, Template] | None = None) -> OptimizeResult:
+    """Optimize ``design`` for ``goal``; see the module docstring for the search.
+
+    Raises:
+        ToolNotFound: the verifier or the PPA tools are missing (nothing is ever written then).
+        InputError: the design cannot be read or synthesized.
+    """
+    from rtlopt.ppa import measure
+    from rtlopt.ppa.liberty import resolve_liberty
+
+    t0 = time.monotonic()
+    deadline = t0 + budget_s
+    say = progress or (lambda _m: None)
+    lib = resolve_liberty(liberty) if not hasattr(liberty, "sha256") else liberty
+    check_equivalence, VerifyOptions = _verify_api()
+    original = {p: p.read_text(encoding="utf-8", errors="replace") for p in design.files}
+    ws = _Workspace(design)
+    ppa_cache: dict[str, Any] = {}
+    verify_cache: dict[str, Any] = {}
+
+    def ppa_of(texts: dict[Path, str]):
+        key = _h(texts)
+        if key not in ppa_cache:
+            ref = design if texts == original else ws.materialize(texts)
+            ppa_cache[key] = measure(ref, liberty=lib, clock_period_ns=clock_period_ns)
+        return ppa_cache[key]
+
+    gold_ref = None
+
+    def prove(texts: dict[Path, str], cand: Candidate):
+        nonlocal gold_ref
+        key = _h(texts)
+        if key not in verify_cache:
+            if gold_ref is None:
+                gold_ref = ws.materialize(original)
+            gate = ws.materialize(texts)
+            remaining = max(5.0, min(verify_timeout_s, deadline - time.monotonic() + verify_timeout_s / 2))
+            opts = _options(VerifyOptions, remaining, cand.hints)
+            verify_cache[key] = check_equivalence(gold_ref, gate, opts)
+        return verify_cache[key]
+
+    try:
+        say(f"measuring the input ({lib.name}) ...")
+        before = ppa_of(original)
+        result = OptimizeResult(design, goal, original, dict(original), before, before)
+        cur = dict(original)
+        cur_metric = before.metric(goal)
+        proven_any_candidate = False
+        improving_seen = False
+        unprovable: list[frozenset] = []
+        rnd = 0
+        while len(result.steps) < max_steps:
+            if time.monotonic() > deadline:
+                result.budget_exhausted = True
+                break
+            state = State(design, cur, goal, lib, rnd)
+            cands: list[tuple[Candidate, dict[Path, str]]] = []
+            seen = {_h(cur)}
+            for name, gen in list(_GENERATORS.items()):
+                try:
+                    got = gen(state) if name != "templates" or templates is None else \
+                        template_candidates(state, templates)
+                except RtloptError:
+                    raise
+                for c in got:
+                    path = Path(c.hints.get("file", design.files[0]))
+                    if path not in cur:
+                        path = design.files[0]
+                    texts = dict(cur)
+                    texts[path] = c.text
+                    k = _h(texts)
+                    if k in seen:
+                        continue
+                    seen.add(k)
+                    cands.append((c, texts))
+            if not cands:
+                break
+            say(f"round {rnd + 1}: {len(cands)} candidate(s)")
+            # Fast path: the candidate that applies every template is measured (and proven) first;
+            # only if it is not better, or not proven, are the others measured one by one.
+            combined = [ct for ct in cands if ct[0].hints.get("combined")]
+            rest = [ct for ct in cands if not ct[0].hints.get("combined")]
+            batches = [combined, rest] if combined and len(rest) > 2 else [cands]
+
+            accepted = None
+            for todo_all in batches:
+                todo = [ct for ct in todo_all if time.monotonic() < deadline]
+                def score(ct):
+                    c, t = ct
+                    try:
+                        rep = ppa_of(t)
+                        return Attempt(c, rep.metric(goal), {"area_um2": rep.area_um2.value,
+                                                             "delay_ns": rep.delay_ns.value,
+                                                             "power_mw": rep.power_mw.value,
+                                                             "cells": rep.cells.value}), t, rep
+                    except RtloptError as exc:
+                        if isinstance(exc, ToolNotFound):
+                            raise
+                        return Attempt(c, None, error=str(exc)), t, None
+
+                if jobs > 1 and len(todo) > 1:
+                    with ThreadPoolExecutor(max_workers=jobs) as pool:
+                        results = list(pool.map(score, todo))
+                else:
+                    results = []
+                    for ct in todo:
+                        if time.monotonic() > deadline and results:
+                            result.budget_exhausted = True
+                            break
+                        results.append(score(ct))
+                for att, _t, _r in results:
+                    result.attempts.append(att)
+                better = sorted(((a, t, r) for a, t, r in results
+                                 if a.metric is not None and a.metric < cur_metric * (1 - MIN_GAIN)),
+                                key=lambda x: (x[0].metric, x[0].candidate.description))
+                if better:
+                    improving_seen = True
+                for att, texts, rep in better:
+                    if time.monotonic() > deadline + verify_timeout_s:
+                        result.budget_exhausted = True
+                        break
+                    parts = frozenset(att.candidate.hints.get("parts", ()))
+                    if parts and any(bad <= parts for bad in unprovable):
+                        att.error = "skipped: contains a rewrite the verifier could not prove"
+                        continue
+                    say(f"  proving {att.candidate.description[:100]} ...")
+                    res = prove(texts, att.candidate)
+                    att.verdict = _verdict_name(res.verdict)
+                    att.engine = getattr(res, "engine", None)
+                    att.verify_seconds = getattr(res, "seconds", None)
+                    if att.verdict == "EQUIVALENT":
+                        proven_any_candidate = True
+                        att.accepted = True
+                        accepted = (att, texts, rep, res)
+                        break
+                    if parts:
+                        unprovable.append(parts)
+                if accepted is not None:
+                    break
+            if accepted is None:
+                break
+            att, texts, rep, res = accepted
+            c = att.candidate
+            result.steps.append(Step(c.rules, c.description, c.source, str(c.hints.get("file", design.files[0])),
+                                     cur_metric, att.metric, att.verdict, att.engine, att.verify_seconds))
+            result.final_verdict = res.to_dict() if hasattr(res, "to_dict") else {"verdict": att.verdict}
+            say(f"  accepted ({goal} {cur_metric:.6g} -> {att.metric:.6g}, {att.verdict} by {att.engine})")
+            cur, cur_metric = texts, att.metric
+            result.final, result.after = dict(cur), rep
+            rnd += 1
+        if result.steps:
+            result.status = "improved"
+        elif improving_seen and not proven_any_candidate:
+            result.status = "no_proof"
+        else:
+            result.status = "no_improvement"
+        result.seconds = time.monotonic() - t0
+        return result
+    finally:
+        ws.close()
+
+
+def _options(VerifyOptions, timeout_s: float, hints: dict):
+    state_map = hints.get("state_map") if hints else None
+    if state_map:
+        return VerifyOptions(timeout_s=timeout_s, state_map=state_map)
+    return VerifyOptions(timeout_s=timeout_s)

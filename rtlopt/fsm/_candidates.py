@@ -1,0 +1,126 @@
+"""The optimizer hook: FSM rewrites of a design as (unverified) :class:`~rtlopt.engine.Candidate` s."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rtlopt.design import DesignRef, open_design
+from rtlopt.engine.candidate import Candidate
+from rtlopt.errors import RtloptError, UnsupportedConstruct
+from rtlopt.fsm.encode import regenerate
+from rtlopt.fsm.extract import extract
+from rtlopt.fsm.minimize import minimize, minimized_fsm
+from rtlopt.fsm.model import Fsm
+
+#: Encodings tried for every machine; the rule names the optimizer knows.
+RULE_OF = {"binary": "fsm_reencode_binary", "gray": "fsm_reencode_gray", "onehot": "fsm_reencode_onehot"}
+
+
+@dataclass
+class Plan:
+    """One proposed rewrite of one machine (before PPA ranking)."""
+
+    fsm: Fsm
+    encoding: str
+    minimized: bool
+    n_before: int
+    n_after: int
+    text: str
+    file: str
+    state_map: dict
+    rules: tuple[str, ...]
+    description: str
+    ppa: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def plan(design: DesignRef, *, assume: tuple[str, ...] = (), encodings: tuple[str, ...] = ("binary", "gray", "onehot")) -> tuple[list[Plan], list[str]]:
+    """Every regeneration of every extracted machine; returns (plans, reasons some were skipped)."""
+    ex = extract(design, assume=assume)
+    plans: list[Plan] = []
+    skipped: list[str] = [str(r) for r in ex.rejections]
+    for fsm in ex.fsms:
+        try:
+            m = minimize(fsm)
+        except ValueError as exc:
+            skipped.append(f"{fsm.name}: {exc}")
+            continue
+        smaller = m.n_after < len(fsm.reachable)
+        target = minimized_fsm(fsm, m) if smaller else fsm
+        smap = {}
+        if smaller:
+            names = target.states
+            for s, j in m.state_map().items():
+                smap[s] = names[j]
+        for enc in encodings:
+            try:
+                reg = regenerate(target, enc, original=fsm, state_map=smap or None,
+                                 label=(f"{fsm.name} minimized {len(fsm.reachable)} -> {m.n_after} states"
+                                        if smaller else f"{fsm.name} re-encoded"))
+            except UnsupportedConstruct as exc:
+                skipped.append(str(exc))
+                break
+            rules = (("fsm_state_minimization",) if smaller else ()) + ((RULE_OF[enc],) if enc in RULE_OF else ())
+            desc = (f"{fsm.name}: {len(fsm.reachable)} -> {m.n_after} states ({m.method}), {enc} encoding"
+                    if smaller else f"{fsm.name}: {enc} encoding of {len(fsm.reachable)} states")
+            plans.append(Plan(fsm, enc, smaller, len(fsm.reachable), m.n_after, reg.text,
+                              fsm.source.file, reg.state_map, rules, desc))
+    return plans, skipped
+
+
+def candidates(design: DesignRef, *, goal: str = "area", liberty=None, assume: tuple[str, ...] = (),
+               measure_ppa: bool = True, timeout: float = 300.0) -> list[Candidate]:
+    """FSM rewrites of ``design`` (minimization + re-encoding), best measured PPA first.
+
+    Candidates are NOT verified here (the optimizer proves them). With ``rtlopt.ppa`` available
+    and ``measure_ppa`` set, each is synthesized and the list is sorted by ``report.metric(goal)``
+    (lower is better); candidates whose measurement fails are dropped.
+    """
+    plans, _skipped = plan(design, assume=assume)
+    if measure_ppa and plans:
+        _rank(design, plans, goal, liberty, timeout)
+    out = []
+    for p in plans:
+        hints = {"state_map": p.state_map, "file": p.file, "encoding": p.encoding,
+                 "states_before": p.n_before, "states_after": p.n_after}
+        if p.ppa is not None:
+            hints["ppa_" + goal] = p.ppa
+        if assume:
+            hints["assume"] = list(assume)
+        out.append(Candidate(text=p.text, source="fsm", rules=p.rules, description=p.description, hints=hints))
+    return out
+
+
+def _rank(design: DesignRef, plans: list[Plan], goal: str, liberty, timeout: float) -> None:
+    try:
+        from rtlopt.ppa import measure
+    except ImportError:  # pragma: no cover - ppa is part of the package
+        return
+    for p in plans:
+        try:
+            ref = design_with_text(design, p.file, p.text)
+            p.ppa = measure(ref, liberty=liberty, timeout=timeout).metric(goal)
+        except RtloptError as exc:
+            p.notes.append(f"PPA not measured: {exc}")
+    plans.sort(key=lambda p: (p.ppa is None, p.ppa if p.ppa is not None else 0.0))
+
+
+_TMP: list[tempfile.TemporaryDirectory] = []
+
+
+def design_with_text(design: DesignRef, file: str, text: str) -> DesignRef:
+    """``design`` with ``file`` replaced by ``text`` (written to a temporary directory that lives
+    until the process exits)."""
+    tmp = tempfile.TemporaryDirectory(prefix="rtlopt-fsm-")
+    _TMP.append(tmp)
+    paths = []
+    for f in design.files:
+        if str(f) == str(Path(file).resolve()) or str(f) == file:
+            p = Path(tmp.name) / Path(f).name
+            p.write_text(text)
+            paths.append(p)
+        else:
+            paths.append(f)
+    return open_design(paths, top=design.top)

@@ -1,0 +1,589 @@
+"""Finding state machines in RTL (pyslang AST + z3; pure Python).
+
+A register is a state register when it is clocked, its next value depends on itself, it is
+the selector of a ``case`` (or the bits tested by a one-hot ``case (1'b1)``) or named like a
+state, and its reachable values from reset are few. Everything else follows from the symbolic
+semantics (:mod:`rtlopt.fsm._symbolic`): coding style (one/two/three processes, localparam,
+`define, enum, one-hot, casez) does not matter because the blocks are executed, not pattern-matched.
+
+Every register that looks like a state machine but is not extracted gets a :class:`Rejection`
+naming the construct and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import z3
+from pyslang import ast, syntax
+
+from rtlopt.design import DesignRef
+from rtlopt.errors import InputError
+from rtlopt.fsm._symbolic import (
+    LATCH_SUFFIX,
+    X_PREFIX,
+    ModuleSemantics,
+    SymbolicError,
+    _Executor,
+    analyze_body,
+    b2bv,
+    bv_const,
+    resize,
+    truth,
+    var_names,
+)
+from rtlopt.fsm.model import Fsm, SourceInfo, Transition
+
+MAX_STATES = 256
+_STATE_NAME = re.compile(r"(^|_)(state|st|fsm|ps|cs|current|curr|cur)(_|$)|state", re.I)
+_RESET_NAME = re.compile(r"rst|reset|clear|clr|init", re.I)
+_PRAGMA = re.compile(r"//\s*rtlopt:\s*(assume|unreachable)\s+(.+?)\s*$", re.M)
+
+
+@dataclass
+class Rejection:
+    """Something that looks like a state machine but was not extracted."""
+
+    module: str
+    file: str
+    line: int
+    signal: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.module}.{self.signal}: not extracted: {self.reason}"
+
+
+@dataclass
+class Extraction:
+    """All FSMs found in a design, the rejections, and notes about blocks that were not analysed."""
+
+    fsms: list[Fsm] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _module_texts(design: DesignRef) -> dict[str, tuple[str, str, int, int]]:
+    """module name -> (file, file text, start offset, end offset)."""
+    out: dict[str, tuple[str, str, int, int]] = {}
+    for src, tree in zip(design.parsed.sources, design.parsed.trees, strict=True):
+        root = tree.root
+        decls = [root] if root.kind == syntax.SyntaxKind.ModuleDeclaration else [
+            m for m in getattr(root, "members", ()) if m.kind == syntax.SyntaxKind.ModuleDeclaration]
+        for d in decls:
+            out[d.header.name.valueText] = (str(src.path), src.text, d.sourceRange.start.offset,
+                                            d.sourceRange.end.offset)
+    return out
+
+
+def _bodies(design: DesignRef) -> list:
+    comp = ast.Compilation()
+    for t in design.parsed.trees:
+        comp.addSyntaxTree(t)
+    root = comp.getRoot()
+    seen: dict[str, object] = {}
+    stack = list(root.topInstances)
+    while stack:
+        inst = stack.pop(0)
+        body = inst.body
+        name = body.definition.name if hasattr(body, "definition") else inst.name
+        if name in seen:
+            continue
+        seen[name] = body
+        for m in body:
+            if m.kind == ast.SymbolKind.Instance:
+                stack.append(m)
+    design_comp = comp
+    return [(n, b, design_comp) for n, b in seen.items()]
+
+
+def extract(design: DesignRef, *, assume: list[str] | tuple[str, ...] = (), top_only: bool = False) -> Extraction:
+    """Extract every FSM in ``design`` (or only in its top module with ``top_only``).
+
+    Args:
+        design: the design (from :func:`rtlopt.design.open_design`).
+        assume: Verilog expressions over the module's signals assumed always true
+            (input combinations or states outside them are don't-care).
+        top_only: analyse only ``design.top``.
+    """
+    texts = _module_texts(design)
+    result = Extraction()
+    for name, body, _comp in _bodies(design):
+        if top_only and name != design.top:
+            continue
+        if name not in texts:
+            continue
+        file, text, mstart, mend = texts[name]
+        sem = analyze_body(body, name, file, text)
+        for mname, (val, w, off) in _defines(design).items():
+            sem.constants.setdefault(mname, (val, w))
+            sem.constant_offsets.setdefault(mname, off)
+        pragmas = [(k, v.strip(), m_off) for k, v, m_off in
+                   ((m.group(1), m.group(2), m.start()) for m in _PRAGMA.finditer(text, mstart, mend))]
+        exprs = [a for a in assume] + [v for k, v, _o in pragmas if k == "assume"]
+        unreach = [n.strip() for k, v, _o in pragmas if k == "unreachable" for n in re.split(r"[,\s]+", v) if n.strip()]
+        assumptions = _parse_assumptions(sem, text, mstart, mend, exprs) if exprs else []
+        for blk in sem.blocks:
+            if blk.error:
+                result.notes.append(f"{file}:{sem.line(blk.error_offset or blk.start)}: {name}: "
+                                    f"block at line {sem.line(blk.start)} not analysed: {blk.error}")
+        _extract_module(sem, result, assumptions, unreach, [a for a in assume],
+                        [v for k, v, _o in pragmas if k == "assume"])
+    return result
+
+
+_DEFINE = re.compile(r"^[ \t]*`define[ \t]+(\w+)[ \t]+(?:(\d+)?'[sS]?([bBdDhHoO])([0-9a-fA-F_]+)|(\d+))[ \t]*(?://.*)?$", re.M)
+
+
+def _defines(design: DesignRef) -> dict[str, tuple[int, int, int]]:
+    """Text macros with a plain numeric value (for naming states): name -> (value, width, offset)."""
+    out: dict[str, tuple[int, int, int]] = {}
+    for src in design.parsed.sources:
+        for m in _DEFINE.finditer(src.text):
+            name, size, base, digits, dec = m.groups()
+            if dec is not None:
+                out[name] = (int(dec), 32, m.start())
+                continue
+            radix = {"b": 2, "d": 10, "h": 16, "o": 8}[base.lower()]
+            try:
+                val = int(digits.replace("_", ""), radix)
+            except ValueError:
+                continue
+            out[name] = (val, int(size) if size else 32, m.start())
+    return out
+
+
+def _parse_assumptions(sem: ModuleSemantics, text: str, mstart: int, mend: int, exprs: list[str]) -> list[z3.BoolRef]:
+    """Compile ``exprs`` in the module's scope (a throwaway copy with extra wires) into z3 formulas."""
+    mod = text[mstart:mend]
+    cut = mod.rstrip().rfind("endmodule")
+    if cut < 0:
+        raise InputError("cannot place an assumption: module has no 'endmodule'", file=sem.file)
+    extra = "".join(f"\n  wire __rtlopt_assume{i} = ({e});" for i, e in enumerate(exprs))
+    probe = mod[:cut] + extra + "\n" + mod[cut:]
+    tree = syntax.SyntaxTree.fromText(probe, "<assume>")
+    for d in tree.diagnostics:
+        if d.isError():
+            raise InputError(f"cannot parse assumption(s) {exprs!r} in module {sem.name}")
+    comp = ast.Compilation()
+    comp.addSyntaxTree(tree)
+    body = comp.getRoot().topInstances[0].body if comp.getRoot().topInstances else None
+    if body is None:
+        raise InputError(f"cannot elaborate module {sem.name} with the assumptions")
+    for d in comp.getAllDiagnostics():
+        if d.isError():
+            raise InputError(f"assumption {exprs!r} does not elaborate in module {sem.name} "
+                             f"(unknown name or bad expression)")
+    ex = _Executor(body, sem, ast.EvalContext(body))
+    from rtlopt.fsm._symbolic import Block  # local: only needed here
+    ex.block = Block("assign", 0, 0)
+    out = []
+    pairs = [(sem.var(n), v) for n, v in sem.comb.items()]
+    for i, e in enumerate(exprs):
+        net = next((m for m in body if m.name == f"__rtlopt_assume{i}"), None)
+        try:
+            v = ex.expr(net.initializer, {})
+        except SymbolicError as exc:
+            raise InputError(f"assumption {e!r}: {exc}") from None
+        f = truth(b2bv(v) if z3.is_bool(v) else v)
+        out.append(z3.substitute(f, *pairs) if pairs else f)
+    return out
+
+
+def _state_candidates(sem: ModuleSemantics) -> dict[str, str]:
+    """Registers that look like state registers -> why (for messages)."""
+    regs = sem.registers
+    cands: dict[str, str] = {}
+    for blk in sem.blocks:
+        for sel, _off, items in blk.case_selectors:
+            s = z3.simplify(sel)
+            if z3.is_const(s) and s.decl().kind() == z3.Z3_OP_UNINTERPRETED and s.decl().name() in regs:
+                cands.setdefault(s.decl().name(), "case selector")
+            elif z3.is_bv_value(s):
+                for it in items:
+                    names = var_names(it) & set(regs)
+                    for n in names:
+                        cands.setdefault(n, "one-hot case (1'b1) item")
+    for r in regs:
+        if _STATE_NAME.search(r):
+            cands.setdefault(r, "named like a state register")
+    return cands
+
+
+def _clock_reset(sem: ModuleSemantics, blk, reg: str) -> tuple[tuple[str, str], tuple[str, bool, bool] | None, str | None]:
+    """((edge, clock), (reset, active_high, async) | None, error)."""
+    nxt = blk.values[reg]
+    used = var_names(nxt)
+    events = blk.events
+    if not events:
+        return ("posedge", "?"), None, "no clock event"
+    if len(events) == 1:
+        clock = events[0]
+        asyncs: list[tuple[str, str]] = []
+    else:
+        # the clock is the event signal the block body does not read
+        unread = [e for e in events if e[1] not in blk.reads]
+        if len(unread) != 1:
+            named = [e for e in events if re.search(r"clk|clock", e[1], re.I)]
+            if len(named) != 1:
+                return events[0], None, "cannot tell the clock from the reset in the event list"
+            unread = named
+        clock = unread[0]
+        asyncs = [e for e in events if e != clock]
+        if len(asyncs) > 1:
+            return clock, None, "more than one asynchronous reset/set"
+    if asyncs:
+        edge, r = asyncs[0]
+        return clock, (r, edge == "posedge", True), None
+    # synchronous reset: a 1-bit signal that forces a constant next state
+    one_bit = [n for n in used if n in sem.signals and sem.signals[n].width == 1 and n != reg
+               and n not in sem.registers]
+    one_bit.sort(key=lambda n: (not _RESET_NAME.search(n), n))
+    for r in one_bit:
+        v = sem.var(r)
+        for active_high in (True, False):
+            val = z3.simplify(z3.substitute(nxt, (v, bv_const(1 if active_high else 0, 1))))
+            if z3.is_bv_value(val) and (_RESET_NAME.search(r) or len(one_bit) == 1):
+                return clock, (r, active_high, False), None
+    return clock, None, None
+
+
+def _loc(sem: ModuleSemantics, name: str) -> int:
+    s = sem.signals.get(name)
+    return sem.line(s.offset) if s else 0
+
+
+def _enumerate(f: z3.ExprRef, region: z3.BoolRef, limit: int) -> list[int] | None:
+    s = z3.Solver()
+    s.add(region)
+    vals: list[int] = []
+    while s.check() == z3.sat:
+        v = s.model().eval(f, model_completion=True).as_long()
+        vals.append(v)
+        if len(vals) > limit:
+            return None
+        s.add(f != bv_const(v, f.size()))
+    return vals
+
+
+def _dc_region(e: z3.ExprRef, xvars: list[z3.ExprRef]) -> z3.BoolRef:
+    """Input region where ``e`` depends on don't-care variables."""
+    xs = [x for x in xvars if x.decl().name() in var_names(e)]
+    if not xs:
+        return z3.BoolVal(False)
+    primed = [z3.BitVec(x.decl().name() + "_p", x.size()) for x in xs]
+    e2 = z3.substitute(e, *zip(xs, primed, strict=True))
+    return z3.Exists(xs + primed, e != e2)
+
+
+def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[z3.BoolRef],
+                    unreachable_names: list[str], cli_assume: list[str], pragma_assume: list[str]) -> None:
+    regs = sem.registers
+    cands = _state_candidates(sem)
+    for reg, why in cands.items():
+        blk = sem.blocks[regs[reg]]
+        line = _loc(sem, reg)
+
+        def reject(reason: str, _reg=reg, _line=line) -> None:
+            result.rejections.append(Rejection(sem.name, sem.file, _line, _reg, reason))
+
+        if reg in sem.multi_driven:
+            reject("assigned in more than one block")
+            continue
+        if blk.error:
+            reject(f"its always block (line {sem.line(blk.start)}) uses {blk.error} at line {sem.line(blk.error_offset)}")
+            continue
+        nxt_raw = blk.values[reg]
+        if reg not in var_names(nxt_raw):
+            reject(f"next value never depends on the register itself (it is a pipeline register, {why})")
+            continue
+        clock, reset, err = _clock_reset(sem, blk, reg)
+        if err:
+            reject(err)
+            continue
+        if any(n.endswith(LATCH_SUFFIX) for n in var_names(nxt_raw)):
+            latch = sorted(n[: -len(LATCH_SUFFIX)] for n in var_names(nxt_raw) if n.endswith(LATCH_SUFFIX))
+            reject(f"next state comes from a latch: {', '.join(latch)} is not assigned on every path "
+                   f"of its combinational block (line {_loc(sem, latch[0])})")
+            continue
+        width = sem.signals[reg].width
+        S = sem.var(reg)
+
+        def with_reset(e: z3.ExprRef, active: bool, _reset=reset) -> z3.ExprRef:
+            if _reset is None:
+                return e
+            r, hi, _a = _reset
+            val = (1 if hi else 0) if active else (0 if hi else 1)
+            return z3.substitute(e, (sem.var(r), bv_const(val, 1)))
+
+        reset_code = None
+        if reset is not None:
+            rv = z3.simplify(with_reset(nxt_raw, True))
+            if not z3.is_bv_value(rv):
+                reject(f"reset ({reset[0]}) does not load a constant state")
+                continue
+            reset_code = rv.as_long()
+        T = z3.simplify(with_reset(nxt_raw, False))
+        xvars = [x for x in sem.xvars if x.decl().name() in var_names(T)]
+        others = sorted(n for n in var_names(T) if n != reg and not n.startswith(X_PREFIX) and n in regs)
+        if len(others) > 0 and why == "named like a state register" and not cands.get(reg, "").startswith("case"):
+            pass
+        if reset_code is None:
+            reject("no reset: the initial state is unknown")
+            continue
+
+        # --- assumptions: per state value, the allowed input region
+        def region_of(code: int) -> z3.BoolRef:
+            if not assumptions:
+                return z3.BoolVal(True)
+            return z3.simplify(z3.And(*[z3.substitute(a, (S, bv_const(code, width))) for a in assumptions]))
+
+        # --- names from constants
+        names_by_val: dict[int, str] = {}
+        for cname, (val, w) in sorted(sem.constants.items(), key=lambda kv: (kv[1][1] != width, sem.constant_offsets.get(kv[0], 0))):
+            names_by_val.setdefault(val, cname) if w == width or val < (1 << width) else None
+        declared: list[int] = []
+        onehot = False
+        for b in sem.blocks:
+            for sel, _o, items in b.case_selectors:
+                s = z3.simplify(sel)
+                if s.eq(S):
+                    for it in items:
+                        it = z3.simplify(it)
+                        if z3.is_bv_value(it) and it.as_long() not in declared and it.as_long() < (1 << width):
+                            declared.append(it.as_long())
+                elif z3.is_bv_value(s):
+                    for it in items:
+                        it = z3.simplify(it)
+                        if z3.is_app_of(it, z3.Z3_OP_EXTRACT) and it.arg(0).eq(S):
+                            hi, lo = it.params()
+                            if hi == lo and (1 << hi) not in declared:
+                                declared.append(1 << hi)
+                                onehot = True
+        dc_names = set(unreachable_names)
+
+        # --- BFS over state codes
+        order: list[int] = [reset_code]
+        succ: dict[int, list[int]] = {}
+        dcreg: dict[int, z3.BoolRef] = {}
+        Tv: dict[int, z3.ExprRef] = {}
+        too_many = False
+        i = 0
+        while i < len(order):
+            v = order[i]
+            i += 1
+            tv = z3.simplify(z3.substitute(T, (S, bv_const(v, width))))
+            dc = z3.simplify(_dc_region(tv, xvars)) if xvars else z3.BoolVal(False)
+            t0 = z3.simplify(z3.substitute(tv, *[(x, bv_const(0, x.size())) for x in xvars])) if xvars else tv
+            Tv[v], dcreg[v] = t0, dc
+            vals = _enumerate(t0, z3.And(region_of(v), z3.Not(dc)), MAX_STATES)
+            if vals is None:
+                too_many = True
+                break
+            succ[v] = vals
+            for w in vals:
+                if w not in order and _name(w, names_by_val, onehot, width) not in dc_names:
+                    order.append(w)
+            if len(order) > MAX_STATES:
+                too_many = True
+                break
+        if too_many:
+            reject(f"more than {MAX_STATES} reachable values (a counter or datapath register, not a state machine)")
+            continue
+        if len(order) < 2:
+            reject("only one reachable state")
+            continue
+        reach = list(order)
+        unreach_codes = [d for d in declared if d not in reach]
+        for v in unreach_codes:
+            tv = z3.simplify(z3.substitute(T, (S, bv_const(v, width))))
+            dc = z3.simplify(_dc_region(tv, xvars)) if xvars else z3.BoolVal(False)
+            t0 = z3.simplify(z3.substitute(tv, *[(x, bv_const(0, x.size())) for x in xvars])) if xvars else tv
+            Tv[v], dcreg[v] = t0, dc
+            vals = _enumerate(t0, z3.And(region_of(v), z3.Not(dc)), MAX_STATES) or []
+            succ[v] = vals
+
+        # --- FSM blocks, outputs
+        fsm_blocks = {regs[reg]}
+        for bi, b in enumerate(sem.blocks):
+            if bi in fsm_blocks or b.error:
+                continue
+            if b.kind in ("comb", "assign"):
+                if any(reg in var_names(sem.comb.get(w, sem.var(w))) for w in b.writes if w in sem.signals):
+                    fsm_blocks.add(bi)
+            elif b.kind == "clocked" and any(reg in var_names(v) for v in b.values.values()):
+                fsm_blocks.add(bi)
+        blockers: list[str] = []
+        for bi in sorted(fsm_blocks):
+            b = sem.blocks[bi]
+            if b.error:
+                blockers.append(f"block at line {sem.line(b.start)} not analysed")
+            if b.removable:
+                blockers.append(f"line {sem.line(b.start)}: {b.removable}")
+        internal: set[str] = set()
+        outputs: dict[str, int] = {}
+        out_vals: dict[str, z3.ExprRef] = {}
+        registered: dict[str, int] = {}
+        out_is_var: dict[str, bool] = {}
+        readers_outside: dict[str, int] = {}
+        for bi, b in enumerate(sem.blocks):
+            if bi in fsm_blocks:
+                continue
+            for r in b.reads:
+                readers_outside.setdefault(r, sem.line(b.start))
+        for bi in sorted(fsm_blocks):
+            b = sem.blocks[bi]
+            for w in sorted(b.writes):
+                if w == reg or w not in sem.signals:
+                    continue
+                sig = sem.signals[w]
+                observable = sig.direction in ("output", "inout") or w in readers_outside
+                if b.kind == "clocked":
+                    if b.events != blk.events:
+                        blockers.append(f"registered output {w} uses another clock/reset")
+                    v = b.values[w]
+                    if w in var_names(with_reset(v, False)):
+                        blockers.append(f"register {w} (line {_loc(sem, w)}) holds its value: extra state outside {reg}")
+                    rv = z3.simplify(with_reset(v, True))
+                    if reset is not None and not z3.is_bv_value(rv):
+                        blockers.append(f"registered output {w} has no constant reset value")
+                    else:
+                        registered[w] = rv.as_long() if z3.is_bv_value(rv) else 0
+                    outputs[w] = sig.width
+                    out_vals[w] = z3.simplify(with_reset(v, False))
+                    out_is_var[w] = sig.is_variable
+                elif observable:
+                    outputs[w] = sig.width
+                    val = sem.comb.get(w, sem.var(w))
+                    if reset is not None and reset[0] in var_names(val):
+                        blockers.append(f"output {w} depends on the reset signal")
+                    out_vals[w] = z3.simplify(with_reset(val, False))
+                    out_is_var[w] = sig.is_variable
+                else:
+                    internal.add(w)
+                if w in sem.multi_driven:
+                    blockers.append(f"{w} is driven by more than one block")
+        for w, line in readers_outside.items():
+            if w == reg or w in internal:
+                blockers.append(f"{w} is read outside the state machine (line {line})")
+        for w, v in out_vals.items():
+            lat = [n for n in var_names(v) if n.endswith(LATCH_SUFFIX)]
+            if lat:
+                blockers.append(f"output {w} is a latch")
+        inputs: dict[str, int] = {}
+        for v in [T, *out_vals.values(), *assumptions]:
+            for n in var_names(v):
+                if n == reg or n.startswith(X_PREFIX) or n.endswith(LATCH_SUFFIX) or n.endswith("_p"):
+                    continue
+                if n in sem.signals:
+                    inputs[n] = sem.signals[n].width
+        reg_inputs = sorted(n for n in inputs if n in regs and n not in registered)
+        fsm_notes = []
+        if reg_inputs:
+            fsm_notes.append(f"registers {', '.join(reg_inputs)} are treated as inputs")
+            for n in reg_inputs:
+                if reg in var_names(sem.blocks[regs[n]].values.get(n, z3.BoolVal(True))) or regs[n] in fsm_blocks:
+                    blockers.append(f"register {n} interacts with the state register")
+        if any(n in registered for n in inputs):
+            blockers.append("outputs read registered outputs")
+
+        # --- build the model
+        state_names: dict[int, str] = {}
+        used_names: set[str] = set()
+        for v in reach + unreach_codes:
+            nm = _name(v, names_by_val, onehot, width)
+            if nm in used_names:
+                nm = f"{nm}_{v}"
+            used_names.add(nm)
+            state_names[v] = nm
+        dc_states = [state_names[v] for v in reach + unreach_codes if state_names[v] in dc_names]
+        transitions: list[Transition] = []
+        xall = list(sem.xvars)
+        for v in reach + unreach_codes:
+            src = state_names[v]
+            region = region_of(v)
+            if src in dc_names:
+                continue
+            ov = {o: z3.simplify(z3.substitute(e, (S, bv_const(v, width)))) for o, e in out_vals.items()}
+            pieces: list[tuple[int | None, z3.BoolRef]] = []
+            for w in succ.get(v, []):
+                g = z3.simplify(z3.And(region, z3.Not(dcreg[v]), Tv[v] == bv_const(w, width)))
+                pieces.append((w, g))
+            if not z3.is_false(dcreg[v]):
+                pieces.append((None, z3.simplify(z3.And(region, dcreg[v]))))
+            for w, g in pieces:
+                for g2, outs in _split_outputs(g, ov, xall):
+                    dst = None if w is None else state_names.get(w)
+                    if w is not None and dst is None:
+                        dst = _name(w, names_by_val, onehot, width)
+                    if dst in dc_names:
+                        dst = None
+                        outs = {o: (e, (1 << outputs[o]) - 1) for o, (e, _m) in outs.items()}
+                    transitions.append(Transition(src, dst, g2, outs))
+        codes = {state_names[v]: v for v in reach + unreach_codes}
+        src_info = SourceInfo(
+            file=sem.file, module=sem.name, text=sem.text, line=_loc(sem, reg),
+            blocks=sorted((sem.blocks[bi].start, sem.blocks[bi].end) for bi in fsm_blocks),
+            clock=clock, reset=reset, output_is_variable=out_is_var, registered_outputs=registered,
+            regen_blockers=sorted(set(blockers)),
+            taken_names=set(sem.signals) | set(sem.constants), state_is_variable=sem.signals[reg].is_variable)
+        fsm = Fsm(name=f"{sem.name}.{reg}", states=[state_names[v] for v in reach + unreach_codes],
+                  reset=state_names[reset_code], inputs=dict(sorted(inputs.items())), outputs=outputs,
+                  transitions=transitions, codes=codes, state_reg=reg, width=width,
+                  dont_care_states=dc_states, source=src_info, notes=fsm_notes)
+        if assumptions:
+            fsm.notes.append("assumptions: " + "; ".join(cli_assume + pragma_assume))
+        fsm.unreachable = [s for s in fsm.states if s not in set(fsm.reachable)]
+        result.fsms.append(fsm)
+
+
+def _split_outputs(g: z3.BoolRef, ov: dict[str, z3.ExprRef], xvars: list[z3.ExprRef]):
+    """Split guard ``g`` so every output bit is either specified or don't-care on each piece."""
+    if z3.is_false(g):
+        return []
+    pieces: list[tuple[z3.BoolRef, dict[str, int]]] = [(g, {o: 0 for o in ov})]
+    clean: dict[str, z3.ExprRef] = {}
+    xnames = {x.decl().name() for x in xvars}
+    for o, e in ov.items():
+        if not (var_names(e) & xnames):
+            clean[o] = e
+            continue
+        xs = [x for x in xvars if x.decl().name() in var_names(e)]
+        clean[o] = z3.simplify(z3.substitute(e, *[(x, bv_const(0, x.size())) for x in xs]))
+        for b in range(e.size()):
+            bit = z3.simplify(z3.Extract(b, b, e))
+            if not (var_names(bit) & xnames):
+                continue
+            d = z3.simplify(_dc_region(bit, xs))
+            new = []
+            for pg, masks in pieces:
+                a = z3.simplify(z3.And(pg, d))
+                c = z3.simplify(z3.And(pg, z3.Not(d)))
+                if _sat(a):
+                    m2 = dict(masks)
+                    m2[o] |= 1 << b
+                    new.append((a, m2))
+                if _sat(c):
+                    new.append((c, masks))
+            pieces = new
+    return [(pg, {o: (clean[o], masks[o]) for o in ov}) for pg, masks in pieces]
+
+
+def _sat(f: z3.BoolRef) -> bool:
+    s = z3.Solver()
+    s.add(f)
+    return s.check() == z3.sat
+
+
+def _name(v: int, names: dict[int, str], onehot: bool, width: int) -> str:
+    if v in names and not onehot:
+        return names[v]
+    if onehot and v and v & (v - 1) == 0 and (v.bit_length() - 1) in names:
+        return names[v.bit_length() - 1]
+    if v in names:
+        return names[v]
+    return f"S_{v:0{width}b}"
+
+
+__all__ = ["Extraction", "Rejection", "extract", "resize", "truth"]

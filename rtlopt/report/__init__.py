@@ -1,0 +1,150 @@
+"""Reports of an optimization run: JSON-ready dict, plain text and Markdown, with a unified diff.
+
+Every PPA number carries its unit and the tool command it came from; the report names the rules
+applied in order, the verification verdict and engine of the accepted result, and the diff.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from pathlib import Path
+from typing import Any
+
+_METRICS = (("area", "area_um2", "um^2"), ("delay", "delay_ns", "ns"), ("power", "power_mw", "mW"),
+            ("cells", "cells", ""))
+
+
+def unified_diff(result) -> str:
+    """Unified diff of every changed file (original → optimized)."""
+    out = []
+    for path, old in result.original.items():
+        new = result.final[path]
+        if new == old:
+            continue
+        out.extend(difflib.unified_diff(old.splitlines(True), new.splitlines(True),
+                                        fromfile=f"a/{Path(path).name}", tofile=f"b/{Path(path).name}"))
+    text = "".join(out)
+    return text if not text or text.endswith("\n") else text + "\n"
+
+
+def _metric(rep, attr: str) -> dict[str, Any]:
+    m = getattr(rep, attr)
+    return m.to_dict()
+
+
+def _ratio(a, b) -> float | None:
+    if a is None or b is None or not a:
+        return None
+    return b / a
+
+
+def to_dict(result, *, output: str | None = None) -> dict[str, Any]:
+    """Everything about a run, JSON-ready."""
+    before, after = result.before, result.after
+    ppa = {}
+    for name, attr, _unit in _METRICS:
+        b, a = _metric(before, attr), _metric(after, attr)
+        ppa[name] = {"before": b, "after": a, "ratio": _ratio(b["value"], a["value"])}
+    return {
+        "design": [str(p) for p in result.design.files],
+        "top": result.design.top,
+        "goal": result.goal,
+        "status": result.status,
+        "changed": result.changed,
+        "output": output,
+        "ppa": ppa,
+        "score": {"before": before.metric(result.goal), "after": after.metric(result.goal)},
+        "provenance": {"before": before.provenance, "after": after.provenance},
+        "rules_applied": [
+            {"rules": list(s.rules), "description": s.description, "source": s.source, "file": s.file,
+             "metric_before": s.metric_before, "metric_after": s.metric_after, "verdict": s.verdict,
+             "engine": s.engine, "verify_seconds": s.verify_seconds}
+            for s in result.steps
+        ],
+        "verification": result.final_verdict,
+        "candidates_evaluated": len(result.attempts),
+        "candidates": [
+            {"rules": list(a.candidate.rules), "source": a.candidate.source,
+             "description": a.candidate.description, "metric": a.metric, "ppa": a.ppa,
+             "verdict": a.verdict, "engine": a.engine, "accepted": a.accepted, "error": a.error}
+            for a in result.attempts
+        ],
+        "budget_exhausted": result.budget_exhausted,
+        "seconds": round(result.seconds, 3),
+        "diff": unified_diff(result),
+    }
+
+
+def _fmt(m: dict) -> str:
+    v = m["value"]
+    if v is None:
+        return "n/a"
+    return str(v) if isinstance(v, int) else f"{v:.6g}"
+
+
+def _status_line(result, output: str | None) -> str:
+    if result.status == "improved":
+        where = f"written to {output}" if output else "not written (use -o FILE or --in-place to write it)"
+        return f"optimized: {len(result.steps)} rewrite(s) proven equivalent; {where}"
+    if result.status == "no_proof":
+        return "no candidate could be proven equivalent: input left unchanged"
+    return "no improvement found: input left unchanged"
+
+
+def format_text(result, *, output: str | None = None) -> str:
+    """A plain-text report."""
+    d = to_dict(result, output=output)
+    lines = [f"rtlopt optimize {', '.join(d['design'])} (top {d['top']}, goal {d['goal']})",
+             _status_line(result, output), ""]
+    lib = result.before.provenance.get("liberty", {})
+    lines.append(f"PPA ({lib.get('name', '?')}):        before        after   ratio  source")
+    for name, _attr, unit in _METRICS:
+        p = d["ppa"][name]
+        r = f"{p['ratio']:.3f}" if p["ratio"] is not None else "  n/a"
+        lines.append(f"  {name:<6} {unit:<5} {_fmt(p['before']):>12} {_fmt(p['after']):>12}   {r}  "
+                     f"{p['before']['source']}")
+    if result.steps:
+        lines += ["", "rules applied (in order):"]
+        for i, s in enumerate(result.steps, 1):
+            lines.append(f"  {i}. {', '.join(s.rules)} [{s.source}]: {s.description}")
+            lines.append(f"     {d['goal']} {s.metric_before:.6g} -> {s.metric_after:.6g}; "
+                         f"{s.verdict} ({s.engine}, {s.verify_seconds or 0:.2f} s)")
+    rejected = [a for a in result.attempts if a.verdict and a.verdict != "EQUIVALENT"]
+    if rejected:
+        lines += ["", "rejected by the verifier:"]
+        for a in rejected:
+            lines.append(f"  {', '.join(a.candidate.rules)}: {a.verdict} ({a.engine}) {a.candidate.description}")
+    lines += ["", f"candidates evaluated: {len(result.attempts)}; time {result.seconds:.1f} s"
+              + (" (budget exhausted)" if result.budget_exhausted else "")]
+    diff = d["diff"]
+    if diff:
+        lines += ["", diff.rstrip("\n")]
+    return "\n".join(lines) + "\n"
+
+
+def format_markdown(result, *, output: str | None = None) -> str:
+    """A Markdown report."""
+    d = to_dict(result, output=output)
+    lib = result.before.provenance.get("liberty", {})
+    md = [f"# rtlopt optimize: `{d['top']}`", "",
+          f"- design: {', '.join(f'`{p}`' for p in d['design'])}", f"- goal: **{d['goal']}**",
+          f"- liberty: `{lib.get('name', '?')}` ({lib.get('path', '?')})",
+          f"- result: {_status_line(result, output)}", "",
+          "## PPA", "", "| metric | unit | before | after | ratio | source |", "|---|---|---:|---:|---:|---|"]
+    for name, _attr, unit in _METRICS:
+        p = d["ppa"][name]
+        r = f"{p['ratio']:.3f}" if p["ratio"] is not None else "n/a"
+        md.append(f"| {name} | {unit} | {_fmt(p['before'])} | {_fmt(p['after'])} | {r} | {p['before']['source']} |")
+    md += ["", "## Rules applied", ""]
+    if result.steps:
+        md += ["| # | rules | what | goal metric | verdict | engine |", "|---:|---|---|---|---|---|"]
+        for i, s in enumerate(result.steps, 1):
+            md.append(f"| {i} | {', '.join(s.rules)} | {s.description} | {s.metric_before:.6g} → "
+                      f"{s.metric_after:.6g} | {s.verdict} | {s.engine} |")
+    else:
+        md.append("none")
+    md += ["", "## Verification", "", "```json", json.dumps(d["verification"], indent=2, default=str), "```"]
+    if d["diff"]:
+        md += ["", "## Diff", "", "```diff", d["diff"].rstrip("\n"), "```"]
+    return "\n".join(md) + "\n"

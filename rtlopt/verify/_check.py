@@ -1,0 +1,296 @@
+"""``check_equivalence``: interface comparison, miter construction and the engine portfolio."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+from rtlopt.design import DesignRef
+from rtlopt.errors import InputError, ToolError, ToolTimeout
+from rtlopt.verify import _smt
+from rtlopt.verify._netlist import NetlistInfo, detect_reset, reset_cone_marks
+from rtlopt.verify._prepare import GATE, STARTED, TRIGGER, MiterSpec, _safe, build_miter, elaborate
+from rtlopt.verify._types import ALL_ENGINES, INIT_MODES, Counterexample, Verdict, VerifyOptions, VerifyResult
+from rtlopt.verify._yosys_engines import run_abc, run_equiv, run_sat
+
+ENGINE_NAMES = (*ALL_ENGINES, "sat")
+
+
+def _validate(opts: VerifyOptions) -> None:
+    if opts.init not in INIT_MODES:
+        raise InputError(f"--init must be one of {', '.join(INIT_MODES)}, not {opts.init!r}")
+    if opts.timeout_s <= 0:
+        raise InputError("the time limit must be positive")
+    if opts.bmc_depth < 1:
+        raise InputError("bmc_depth must be at least 1")
+    for e in opts.engines or ():
+        if e not in ENGINE_NAMES:
+            raise InputError(f"unknown engine {e!r}; engines: {', '.join(ENGINE_NAMES)}")
+
+
+def interface_diffs(gold: NetlistInfo, gate: NetlistInfo) -> list[str]:
+    """Port differences, matched by name (order does not matter)."""
+    diffs: list[str] = []
+    gports = {**{n: ("input", w) for n, w in gold.inputs.items()}, **{n: ("output", w) for n, w in gold.outputs.items()},
+              **{n: ("inout", w) for n, w in gold.inouts.items()}}
+    hports = {**{n: ("input", w) for n, w in gate.inputs.items()}, **{n: ("output", w) for n, w in gate.outputs.items()},
+              **{n: ("inout", w) for n, w in gate.inouts.items()}}
+    for n, (d, w) in gports.items():
+        if n not in hports:
+            diffs.append(f"{d} '{n}' [{w} bit{'s' if w != 1 else ''}] is missing in gate")
+        elif hports[n][0] != d:
+            diffs.append(f"port '{n}' is an {d} in gold but an {hports[n][0]} in gate")
+        elif hports[n][1] != w:
+            diffs.append(f"{d} '{n}' is {w} bits wide in gold but {hports[n][1]} in gate")
+    for n, (d, w) in hports.items():
+        if n not in gports:
+            diffs.append(f"gate has an extra {d} '{n}' [{w} bit{'s' if w != 1 else ''}]")
+    return diffs
+
+
+def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions | None = None) -> VerifyResult:
+    """Decide whether ``gate`` is equivalent to ``gold`` (gate refines gold where gold writes x).
+
+    Every call works in its own temporary directory and kills its Yosys/ABC children on time out,
+    so calls may run concurrently (threads or processes). The whole call respects
+    ``options.timeout_s`` (z3 through its ``timeout`` parameter).
+
+    Raises:
+        InputError: a design cannot be read or elaborated, or an option is invalid.
+        ToolNotFound: Yosys is not installed.
+    """
+    opts = options or VerifyOptions()
+    _validate(opts)
+    start = time.monotonic()
+    deadline = start + opts.timeout_s
+    left = lambda: deadline - time.monotonic()  # noqa: E731
+    res = VerifyResult(Verdict.UNKNOWN, gold=gold.label, gate=gate.label)
+
+    def done(r: VerifyResult) -> VerifyResult:
+        r.seconds = time.monotonic() - start
+        return r
+
+    with tempfile.TemporaryDirectory(prefix="rtlopt-verify-") as tmp:
+        wd = Path(tmp)
+        try:
+            ginfo, gil, hinfo, hil = elaborate(gold, gate, wd, timeout=max(1.0, left()))
+        except ToolTimeout:
+            res.reason = f"time limit ({opts.timeout_s:g} s) while reading the designs"
+            return done(res)
+        res.interface_diffs = interface_diffs(ginfo, hinfo)
+        if res.interface_diffs:
+            res.verdict, res.engine = Verdict.NOT_EQUIVALENT, "interface"
+            res.reason = "the interfaces differ (ports are matched by name)"
+            res.engines_tried.append(("interface", "different", time.monotonic() - start))
+            return done(res)
+        if ginfo.inouts:
+            res.reason = "unsupported construct: inout ports (" + ", ".join(ginfo.inouts) + ")"
+            return done(res)
+        latches = [f"{role}: {x}" for role, info in (("gold", ginfo), ("gate", hinfo)) for x in info.latches]
+        if latches:
+            res.reason = "unsupported construct: latches (level-sensitive storage) in " + "; ".join(latches[:4])
+            return done(res)
+        clocks = ginfo.clock_inputs() | hinfo.clock_inputs()
+        if any(name == "?" for name, _ in clocks):
+            res.reason = "unsupported construct: a flip-flop is clocked by an internal (generated) clock"
+            return done(res)
+        if len({n for n, _ in clocks}) > 1:
+            res.reason = ("unsupported construct: more than one clock ("
+                          + ", ".join(sorted({n for n, _ in clocks})) + "); only single-clock designs are checked")
+            return done(res)
+        if len(clocks) > 1:
+            res.reason = "unsupported construct: flip-flops on both edges of the clock"
+            return done(res)
+        clock = next(iter(clocks))[0] if clocks else None
+        sequential = ginfo.sequential or hinfo.sequential
+        spec = MiterSpec(dict(ginfo.inputs), dict(ginfo.outputs), clock=clock, sequential=sequential)
+        _plan_reset(spec, opts, ginfo, hinfo, res)
+        if ginfo.x_sources:
+            spec.gold_xprop = True
+            res.notes.append("gold assigns 'x in " + ", ".join(ginfo.x_sources[:6])
+                             + (" ..." if len(ginfo.x_sources) > 6 else "")
+                             + ": treated as don't-care (the gate may take any value where gold's output is x)")
+        if hinfo.x_sources:
+            res.notes.append("gate assigns 'x in " + ", ".join(hinfo.x_sources[:6])
+                             + ": each x may become any value after synthesis, so every choice must match gold")
+        engines = _engine_order(opts, spec, ginfo, hinfo)
+        smt_reason = ""
+        other_reasons: list[str] = []
+        for eng in engines:
+            if left() <= 0.05:
+                break
+            t0 = time.monotonic()
+            if eng == "equiv":
+                if sequential or spec.gold_xprop or hinfo.x_sources:
+                    res.engines_tried.append(("equiv", "skipped (combinational designs without x only)", 0.0))
+                    continue
+                outcome, detail = run_equiv(gil, hil, wd, timeout=max(0.5, min(5.0, left() * 0.25)))
+            elif eng == "sat":
+                if sequential:
+                    res.engines_tried.append(("sat", "skipped (combinational only)", 0.0))
+                    continue
+                outcome, detail = run_sat(_gate_x_free(spec), gil, hil, wd, timeout=left())
+            elif eng == "abc":
+                outcome, detail = run_abc(spec, gil, hil, wd, timeout=max(0.5, left()))
+            else:
+                share = 1.0 if eng == engines[-1] else 0.8
+                outcome, detail, cex = _run_smt(spec, gil, hil, wd, opts, left() * share)
+                if outcome == "different":
+                    res.counterexample = cex
+            if outcome in ("unknown", "inconclusive") and eng != "smt":
+                other_reasons.append(f"{eng}: {detail}")
+            if eng == "smt" and outcome == "unknown":
+                smt_reason = detail
+            res.engines_tried.append((eng, outcome, time.monotonic() - t0))
+            if outcome == "equivalent":
+                res.verdict, res.engine, res.reason = Verdict.EQUIVALENT, eng, detail
+                return done(res)
+            if outcome == "different":
+                res.verdict, res.engine, res.reason = Verdict.NOT_EQUIVALENT, eng, detail
+                if res.counterexample is None:
+                    res.notes.append(f"{eng} found a difference but gives no trace")
+                elif spec.sequential and not spec.init_zero and _uninit_regs(ginfo, hinfo, spec):
+                    res.notes.append("the difference may come from the arbitrary start values of registers "
+                                     "without reset or initial value; --init zero assumes they start at 0")
+                return done(res)
+        timed_out = left() <= 0.05
+        why = smt_reason or "; ".join(other_reasons) or (f"time limit ({opts.timeout_s:g} s) before an engine decided" if timed_out
+                             else "no engine could decide")
+        if timed_out and "time limit" not in why:
+            why = f"time limit ({opts.timeout_s:g} s); {why}"
+        res.reason = why + "; engines tried: " + (", ".join(f"{e} ({o})" for e, o, _ in res.engines_tried) or "none")
+        return done(res)
+
+
+def _gate_x_free(spec: MiterSpec) -> MiterSpec:
+    return spec
+
+
+def _uninit_regs(ginfo: NetlistInfo, hinfo: NetlistInfo, spec: MiterSpec) -> bool:
+    return any(not r.has_init and not (spec.force_reset and r.reset_in_cone)
+               for info in (ginfo, hinfo) for r in info.registers)
+
+
+def _plan_reset(spec: MiterSpec, opts: VerifyOptions, ginfo: NetlistInfo, hinfo: NetlistInfo,
+                res: VerifyResult) -> None:
+    """Choose reset name/polarity and the start-state semantics; add notes saying what was assumed."""
+    if opts.reset:
+        for role, info in (("gold", ginfo), ("gate", hinfo)):
+            if opts.reset not in info.inputs:
+                raise InputError(f"--reset {opts.reset}: {role} design has no input of that name")
+            if info.inputs[opts.reset] != 1:
+                raise InputError(f"--reset {opts.reset}: the reset must be 1 bit wide")
+        name, how = opts.reset, "given"
+        _, low, how2 = detect_reset(ginfo) if detect_reset(ginfo)[0] == name else (None, None, "")
+        if low is None:
+            from rtlopt.verify._netlist import reset_name_polarity
+            low = bool(reset_name_polarity(name))
+            how2 = f"active-{'low' if low else 'high'} from the name"
+    else:
+        name, low, how2 = detect_reset(ginfo)
+        if name is None:
+            name, low, how2 = detect_reset(hinfo)
+        how = "detected"
+    if opts.reset_active_low is not None:
+        low, how2 = opts.reset_active_low, f"active-{'low' if opts.reset_active_low else 'high'} as given"
+    if not spec.sequential:
+        return
+    if name is not None:
+        spec.reset, spec.reset_active_low = name, bool(low)
+        for info in (ginfo, hinfo):
+            reset_cone_marks(info, info.port_bits[name][0])
+    if opts.init == "zero":
+        spec.init_zero = True
+        res.notes.append("--init zero: every register without an initial value starts at 0 in both designs; "
+                         "no reset is forced")
+        return
+    if opts.init == "any":
+        res.notes.append("--init any: registers start at arbitrary values, chosen independently in gold and gate; "
+                         "no reset is forced (the designs must agree from every pair of start states)")
+        return
+    if name is None:
+        unset = [f"gold.{r.name}" for r in ginfo.registers if not r.has_init] + \
+                [f"gate.{r.name}" for r in hinfo.registers if not r.has_init]
+        res.notes.append("no reset input found (use --reset NAME); registers without an initial value start at "
+                         "arbitrary values, chosen independently in gold and gate: " + ", ".join(unset[:8])
+                         + (" ..." if len(unset) > 8 else "") + " (use --init zero to assume 0)")
+        return
+    spec.force_reset = True
+    res.notes.append(f"reset '{name}' ({how}, {how2}) is asserted in cycle 0; outputs are compared from cycle 1")
+    noreset = [f"{role}.{r.name}" for role, info in (("gold", ginfo), ("gate", hinfo))
+               for r in info.registers if not r.reset_in_cone and not r.has_init]
+    if noreset:
+        res.notes.append("registers with no reset and no initial value start at arbitrary values, chosen "
+                         "independently in gold and gate: " + ", ".join(noreset[:8])
+                         + (" ..." if len(noreset) > 8 else "") + " (use --init zero to assume 0)")
+
+
+def _engine_order(opts: VerifyOptions, spec: MiterSpec, ginfo: NetlistInfo, hinfo: NetlistInfo) -> list[str]:
+    if opts.engines:
+        return list(opts.engines)
+    if spec.sequential or spec.gold_xprop:
+        return ["smt", "abc"]
+    if ginfo.has_arith or hinfo.has_arith:
+        return ["smt", "equiv", "abc"]  # SAT on multipliers is slow; word-level SMT first
+    return ["equiv", "smt", "abc"]
+
+
+def _run_smt(spec: MiterSpec, gil: Path, hil: Path, wd: Path, opts: VerifyOptions,
+             seconds: float) -> tuple[str, str, Counterexample | None]:
+    budget = _smt.Budget(seconds)
+    try:
+        smt2, _ = build_miter(spec, gil, hil, wd, max(0.5, budget.left()))
+    except ToolTimeout:
+        return "unknown", "time limit while building the miter", None
+    except ToolError as exc:
+        return "unknown", f"miter construction failed: {exc.message}", None
+    assert smt2 is not None
+    outs = list(spec.outputs)
+    wanted = [*spec.inputs, TRIGGER, STARTED] + [f"rtlopt_{p}_{_safe(o)}" for o in outs for p in ("g", "h", "gx")]
+    try:
+        sm = _smt.parse_smt2(smt2.read_text(), wanted)
+    except Exception as exc:  # z3 parser errors are z3types.Z3Exception
+        return "unknown", f"SMT2 parse failed: {exc}", None
+    if sm.sequential:
+        out = _smt.check_sequential(sm, budget, opts.bmc_depth, opts.state_map)
+    else:
+        out = _smt.check_combinational(sm, budget)
+    if out.status == "different":
+        return "different", out.detail or "z3 found inputs where the outputs differ", _counterexample(sm, out, spec)
+    return out.status, out.detail, None
+
+
+def _counterexample(sm: _smt.SmtMiter, out: _smt.SmtOutcome, spec: MiterSpec) -> Counterexample:
+    m = out.trace_model
+    assert m is not None
+    cycles = []
+    for i, st in enumerate(out.trace_states):
+        c: dict = {"inputs": {}, "gold": {}, "gate": {}, "gold_x": {}, "reset_forced": False}
+        for n in spec.inputs:
+            if n in sm.wires and n != spec.clock:  # the clock is implicit: one step per cycle
+                c["inputs"][n] = _smt.value(m, sm.at(sm.wires[n], st))
+        if spec.force_reset and i == 0 and spec.reset:
+            c["inputs"][spec.reset] = 0 if spec.reset_active_low else 1
+            c["reset_forced"] = True
+        for o in spec.outputs:
+            s = _safe(o)
+            for key, pre in (("gold", "g"), ("gate", "h"), ("gold_x", "gx")):
+                w = sm.wires.get(f"rtlopt_{pre}_{s}")
+                if w is not None:
+                    c[key][o] = _smt.value(m, sm.at(w, st))
+        c["gold_x"] = {k: v for k, v in c["gold_x"].items() if v}
+        cycles.append(c)
+    last = cycles[-1]
+    diff = [o for o in spec.outputs
+            if (last["gold"].get(o, 0) ^ last["gate"].get(o, 0)) & ~last["gold_x"].get(o, 0)]
+    init = {}
+    if sm.sequential and out.trace_states:
+        for r in sm.reg_info:
+            if r.name.startswith(("gold.", "gate.")) and "$" not in r.name:
+                init[r.name] = _smt.value(m, sm.at(sm.regs[r.name], out.trace_states[0]))
+    widths = {**spec.inputs, **spec.outputs}
+    return Counterexample(cycles, widths, len(cycles) - 1, diff, init, sequential=sm.sequential)
+
+
+__all__ = ["GATE", "check_equivalence", "interface_diffs"]
