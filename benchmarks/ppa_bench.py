@@ -67,18 +67,16 @@ def _fmt(v, spec: str) -> str:
     return "-" if v is None else format(v, spec)
 
 
-def print_table(rows: list[dict], out=sys.stdout) -> None:
-    head = f"{'suite':<15} {'case':<26} {'file':<38} {'role':<11} {'cells':>6} {'area_um2':>10} " \
-           f"{'delay_ns':>9} {'power_mW':>10} {'gen_cells':>9} {'time_s':>6}"
-    print(head, file=out)
-    print("-" * len(head), file=out)
-    for r in rows:
-        lead = f"{r['suite']:<15} {r['case']:<26} {r['file']:<38} {r['role']:<11}"
-        if r["ok"]:
-            print(f"{lead} {r['cells']:>6} {_fmt(r['area'], '10.3f')} {_fmt(r['delay'], '9.4f')} "
-                  f"{_fmt(r['power'], '10.6f')} {r['generic_cells']:>9} {r['seconds']:>6.2f}", file=out)
-        else:
-            print(f"{lead} FAIL  {r['reason']}  ({r['seconds']:.2f} s)", file=out)
+HEADER = (f"{'suite':<15} {'case':<26} {'file':<38} {'role':<11} {'cells':>6} {'area_um2':>10} "
+          f"{'delay_ns':>9} {'power_mW':>10} {'gen_cells':>9} {'time_s':>6}")
+
+
+def format_row(r: dict) -> str:
+    lead = f"{r['suite']:<15} {r['case']:<26} {r['file']:<38} {r['role']:<11}"
+    if r["ok"]:
+        return (f"{lead} {r['cells']:>6} {_fmt(r['area'], '10.3f')} {_fmt(r['delay'], '9.4f')} "
+                f"{_fmt(r['power'], '10.6f')} {r['generic_cells']:>9} {r['seconds']:>6.2f}")
+    return f"{lead} FAIL  {r['reason']}  ({r['seconds']:.2f} s)"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-j", "--jobs", type=int, default=2)
     ap.add_argument("--liberty", default=str(DEFAULT_LIBERTY))
     ap.add_argument("--manifest", type=Path, default=DEFAULT_MANIFEST)
-    ap.add_argument("--timeout", type=float, default=120.0, help="per-file time limit, seconds")
+    ap.add_argument("--timeout", type=float, default=300.0, help="per-file time limit, seconds")
     ap.add_argument("--suite", help="only this suite (basic, datapath, algorithm, memory, fsm_small_case, mux)")
     ap.add_argument("--json", type=Path, help="also write all rows as JSON here")
     args = ap.parse_args(argv)
@@ -101,12 +99,16 @@ def main(argv: list[str] | None = None) -> int:
     lib_info(lib)
     plain_path(lib)
     jobs = jobs_from_manifest(args.manifest, args.liberty, args.timeout, args.suite)
-    start = time.monotonic()
-    with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        rows = list(pool.map(_job, jobs))
-    wall = time.monotonic() - start
     print(f"liberty {lib.name} {lib.path} sha256 {lib.sha256}")
-    print_table(rows)
+    print(HEADER)
+    print("-" * len(HEADER), flush=True)
+    start = time.monotonic()
+    rows = []
+    with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        for row in pool.map(_job, jobs):  # in manifest order, each row printed as soon as it is known
+            rows.append(row)
+            print(format_row(row), flush=True)
+    wall = time.monotonic() - start
     ok = [r for r in rows if r["ok"]]
     fails = [r for r in rows if not r["ok"]]
     print(f"\n{len(rows)} files: {len(ok)} measured, {len(fails)} failed; wall {wall:.1f} s with -j {args.jobs}, "
@@ -114,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
     if ok:
         times = sorted(r["seconds"] for r in ok)
         print(f"per-file time: median {times[len(times) // 2]:.2f} s, max {times[-1]:.2f} s")
+    if fails:
+        print("failures:")
+        for r in fails:
+            print(f"  {r['suite']}/{r['case']}/{r['file']} ({r['role']}): {r['reason']}")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))
     return 0

@@ -40,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--simulator", default="icarus")
     ap.add_argument("--timeout", type=float, default=120.0)
     ap.add_argument("--case", action="append", help="only these cases (repeatable)")
+    ap.add_argument("--allow-dropped-inputs", action="store_true",
+                    help="simulate candidates that dropped inputs / added outputs (lenient port pairing)")
     ap.add_argument("--json", type=Path, help="also write the rows as JSON here")
     args = ap.parse_args(argv)
     manifest = json.loads((args.bench / "manifest.json").read_text())
@@ -61,12 +63,13 @@ def main(argv: list[str] | None = None) -> int:
                 gold = open_design([cdir / orig["file"]], orig["top"])
                 gate = open_design([cdir / var["file"]], _gate_top(cdir / var["file"], gold.top, var["top"]))
                 res = simulate_diff(gold, gate, SimOptions(cycles=args.cycles, seed=args.seed,
-                                                           simulator=args.simulator, timeout_s=args.timeout))
+                                                           simulator=args.simulator, timeout_s=args.timeout,
+                                                           lenient_ports=args.allow_dropped_inputs))
                 row["cycles"] = res.cycles
                 if res.passed:
                     row["result"] = "pass"
-                    row["detail"] = res.mode + ("; " + res.notes[0] if res.notes and "paired by position"
-                                                in res.notes[0] else "")
+                    port_notes = [n for n in res.notes if "paired by position" in n or "the candidate" in n]
+                    row["detail"] = res.mode + ("; " + port_notes[0] if port_notes else "")
                 else:
                     m = res.mismatch
                     assert m is not None

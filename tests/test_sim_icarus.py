@@ -115,7 +115,7 @@ def test_gold_x_outputs_are_dont_care_but_gate_x_is_a_mismatch(tmp_path):
 
 def test_a_failing_cocotb_test_fails_the_run(tmp_path, monkeypatch):
     # 1. the runner reads the results file: a failing test is a failure, not a silent pass
-    tb = _w(tmp_path, "failing_tb.py", "import cocotb\n\n@cocotb.test()\nasync def t(dut):\n"
+    _w(tmp_path, "failing_tb.py", "import cocotb\n\n@cocotb.test()\nasync def t(dut):\n"
             "    assert dut.s.value == 99, 'deliberate failure'\n")
     src = _w(tmp_path, "g.v", ADD.format(body="a + b"))
     run = CocotbRunner().run_job(CocotbJob(simulator="icarus", sources=[str(src)], toplevel="adder",
@@ -175,7 +175,7 @@ def test_build_errors_in_the_design_are_input_errors_with_the_users_line(tmp_pat
 
 
 def _args(**kw):
-    base = dict(top=None, gold_top=None, gate_top=None, cycles=300, seed=1, simulator="icarus", timeout=120.0,
+    base = dict(gold_lib=[], gate_lib=[], allow_dropped_inputs=False, top=None, gold_top=None, gate_top=None, cycles=300, seed=1, simulator="icarus", timeout=120.0,
                 clock=None, reset=None, reset_active_low=None, activity=False, keep=None, json=False)
     base.update(kw)
     return argparse.Namespace(**base)
@@ -194,6 +194,27 @@ def test_simulate_command_exit_codes_and_json(tmp_path, capsys):
         simulate_cmd.run(_args(gold=str(g), gate=str(tmp_path / "missing.v")))
     with pytest.raises(InputError):
         simulate_cmd.run(_args(gold=str(g), gate=str(ok), top="x", gold_top="y"))
+
+
+def test_simulate_command_with_submodules_in_other_files(tmp_path, capsys):
+    lib = _w(tmp_path, "lib.v", "module inc(input [3:0] a, output [3:0] y);\n  assign y = a + 4'd1;\nendmodule\n")
+    top = _w(tmp_path, "top.v", "module t(input [3:0] a, output [3:0] y);\n  inc u(.a(a), .y(y));\nendmodule\n")
+    flat = _w(tmp_path, "flat.v", "module t(input [3:0] a, output [3:0] y);\n  assign y = a - 4'hf;\nendmodule\n")
+    assert simulate_cmd.run(_args(gold=str(top), gate=str(flat), gold_lib=[str(lib)])) == 0
+    assert "all 16 input combinations" in capsys.readouterr().out
+
+
+def test_lenient_ports_simulate_a_candidate_that_dropped_an_input(tmp_path):
+    gold = open_design(_w(tmp_path, "g.v", "module t(input [3:0] a, input [3:0] b, input en, output [3:0] y);\n"
+                          "  assign y = en ? a & b : a & b;\nendmodule\n"))
+    ok = open_design(_w(tmp_path, "ok.v", "module t(input [3:0] a, input [3:0] b, output [3:0] y);\n"
+                        "  assign y = b & a;\nendmodule\n"))
+    res = simulate_diff(gold, ok, SimOptions(lenient_ports=True))
+    assert res.passed and res.cycles == 512 and any("no input(s) en" in n for n in res.notes)
+    gold2 = open_design(_w(tmp_path, "g2.v", "module t(input [3:0] a, input [3:0] b, input en, output [3:0] y);\n"
+                           "  assign y = en ? a & b : a | b;\nendmodule\n"))
+    res = simulate_diff(gold2, ok, SimOptions(lenient_ports=True))
+    assert not res.passed and "en" in res.mismatch.inputs
 
 
 def test_simulate_via_the_cli_entry_point(tmp_path):
@@ -232,3 +253,15 @@ def test_verilator_equivalent_pair_passes(tmp_path, cnt_gold):
     res = simulate_diff(cnt_gold, same, SimOptions(simulator="verilator", cycles=500))
     assert res.passed and res.cycles == 500
     assert os.path.basename(res.tool_versions["simulator"]).startswith("Verilator")
+
+
+@pytest.mark.bench
+def test_benchmark_variants_with_helper_modules_in_the_same_file(bench_dir):
+    """mux_type5: every file also defines ``mux2to1``; renaming keeps the two copies apart."""
+    case = bench_dir / "short_benchmark" / "mux" / "mux_type5"
+    gold = open_design(case / "mux_type5_redundancy.v", top="mux_tree")
+    human = simulate_diff(gold, open_design(case / "mux_type5_redundancy_optimized.v", top="mux_tree"))
+    assert human.passed and human.cycles == 64  # 6 input bits: exhaustive
+    gpt4 = simulate_diff(gold, open_design(case / "mux_type5_gpt4.v", top="mux_tree"))
+    assert not gpt4.passed and gpt4.mismatch.cycle == 4
+    assert gpt4.mismatch.gold == {"y": "1'h1"} and gpt4.mismatch.gate == {"y": "1'h0"}

@@ -173,3 +173,33 @@ b10 "
     # d: xx->00 (not a toggle), 00->11 (2), 11->10 (1) = 3 toggles over 2 bits x 2 cycles
     assert act.net_bits == 2 and act.toggles == 3
     assert act.average_toggle_rate == pytest.approx(0.75)
+
+
+def test_plan_refuses_ports_that_cannot_be_flattened(tmp_path):
+    d = open_design(_write(tmp_path, "ua.v", "module ua(input [7:0] m [0:3], output [7:0] y);\n"
+                           "  assign y = m[0];\nendmodule\n"))
+    with pytest.raises(InputError, match="unpacked array"):
+        plan_ports(d, d)
+    io = open_design(_write(tmp_path, "io.v", "module io(inout [3:0] p, output y); assign y = p[0]; endmodule\n"))
+    with pytest.raises(InputError, match="inout"):
+        plan_ports(io, io)
+
+
+def test_lenient_plan_accepts_dropped_inputs_and_extra_outputs(tmp_path):
+    gold = open_design(_write(tmp_path, "g.v", "module t(input a, input b, input c, output y);\n"
+                              "  assign y = a & b;\nendmodule\n"))
+    gate = open_design(_write(tmp_path, "c.v", "module t(input a, input b, output y, output dbg);\n"
+                              "  assign y = a & b;\n  assign dbg = a;\nendmodule\n"))
+    with pytest.raises(InputError, match="interfaces differ"):
+        plan_ports(gold, gate)
+    plan = plan_ports(gold, gate, lenient=True)
+    assert [(p.name, p.gate_name) for p in plan.data_inputs] == [("a", "a"), ("b", "b"), ("c", "")]
+    assert [p.name for p in plan.outputs] == ["y"]
+    assert any("no input(s) c" in n for n in plan.notes) and any("dbg" in n for n in plan.notes)
+    text = wrapper_text(plan, "gold_t", "gate_t")
+    gate_inst = text.split("u_gate")[1]
+    assert ".c(" not in gate_inst and ".c(rtlopt_in[2:2])" in text.split("u_gate")[0]
+    lost = open_design(_write(tmp_path, "l.v", "module t(input a, input b, output z);\n"
+                              "  assign z = a;\nendmodule\n"))
+    with pytest.raises(InputError, match="lacks output"):
+        plan_ports(gold, lost, lenient=True)

@@ -17,7 +17,7 @@ RULE_IDS = {
     "operator_sharing_across_mux", "const_mult_to_shift_add", "mux_redundant_arms",
     "priority_to_parallel_case", "boolean_simplification", "comparison_simplification", "double_negation",
     "identity_operations", "adder_chain_to_tree", "mux_chain_to_case", "constant_comparison_to_bitmask",
-    "redundant_concatenation", "unused_register_elimination",
+    "redundant_concatenation", "unused_register_elimination", "redundant_register_removal",
 }
 
 
@@ -85,6 +85,15 @@ CASES = [
      "else y <= a;",
      "module t(input clk, input [7:0] a, output reg [7:0] y);\nreg [7:0] r;\n"
      "always @(posedge clk) begin\n  r <= a + 1;\n  y <= r;\nend\nendmodule\n"),
+    ("redundant_register_removal",
+     "module t(input clk, input rst, input [7:0] a, b, output [7:0] y);\n  reg [7:0] r1;\n  reg [7:0] r3;\n"
+     "  always @(posedge clk) begin\n    if (rst) begin\n      r1 <= 8'd0;\n      r3 <= 8'd0;\n    end else begin\n"
+     "      r1 <= a + b;\n      r3 <= a + b;\n    end\n  end\n  assign y = r1 | r3;\nendmodule\n",
+     "assign y = r1 | r1;",
+     # different reset values: not the same register
+     "module t(input clk, input rst, input [7:0] a, b, output [7:0] y);\n  reg [7:0] r1;\n  reg [7:0] r3;\n"
+     "  always @(posedge clk) begin\n    if (rst) begin\n      r1 <= 8'd0;\n      r3 <= 8'd1;\n    end else begin\n"
+     "      r1 <= a + b;\n      r3 <= a + b;\n    end\n  end\n  assign y = r1 | r3;\nendmodule\n"),
 ]
 
 
@@ -179,6 +188,15 @@ def test_operator_sharing_if_else_blocking_vs_nonblocking():
     text = ("module t(input clk, input s, input [7:0] a, b, c, output reg [8:0] y);\n"
             "always @(posedge clk) begin\n  if (s) y <= a + b;\n  else y = a + c;\nend\nendmodule\n")
     assert REGISTRY["operator_sharing_across_mux"].match(text) == []
+
+
+def test_redundant_registers_blocking_order_hazard():
+    # t changes between the two non-blocking assignments: same text, different values
+    text = ("module t(input clk, input [7:0] a, b, output [7:0] y);\n  reg [7:0] t, r1, r2;\n"
+            "  always @(posedge clk) begin\n    t = a;\n    r1 <= t;\n    t = b;\n    r2 <= t;\n  end\n"
+            "  assign y = r1 ^ r2;\nendmodule\n")
+    assert analyze(text).errors == 0
+    assert REGISTRY["redundant_register_removal"].match(text) == []
 
 
 def test_helpers():

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
 from dataclasses import asdict, dataclass, field
@@ -47,7 +48,11 @@ EFFECTS: dict[str, tuple[str, str]] = {
     "identity_operations": ("small", "identity operations (x+0, x*1, ...) are removed"),
     "constant_comparison_to_bitmask": ("small", "a comparison with a power of two becomes a bit test"),
     "redundant_concatenation": ("small", "a concatenation that rebuilds a signal is simplified"),
+    "fsm_state_minimization": ("large", "equivalent FSM states are merged: fewer state bits and less next-state logic"),
+    "fsm_unreachable_state_removal": ("medium", "states unreachable from reset are removed"),
 }
+#: Findings that come from the FSM extractor (rtlopt.fsm) rather than a template matcher.
+FSM_RULES = ("fsm_state_minimization", "fsm_unreachable_state_removal")
 _DEFAULT_EFFECT = ("medium", "see the rule description")
 
 
@@ -129,17 +134,21 @@ def check_files(paths: list[str | Path], *, only: set[str] | None = None, disabl
     from rtlopt.templates import REGISTRY, analyze
 
     overrides = overrides or {}
-    unknown = sorted(((only or set()) | (disable or set()) | set(overrides)) - set(REGISTRY))
+    known = [*REGISTRY, *FSM_RULES]
+    unknown = sorted(((only or set()) | (disable or set()) | set(overrides)) - set(known))
     if unknown:
-        raise InputError(f"unknown rule(s): {', '.join(unknown)}; known: {', '.join(REGISTRY)}")
+        raise InputError(f"unknown rule(s): {', '.join(unknown)}; known: {', '.join(known)}")
     templates = [t for tid, t in REGISTRY.items() if (only is None or tid in only) and tid not in (disable or set())]
+    fsm_rules = [r for r in FSM_RULES if (only is None or r in only) and r not in (disable or set())]
     info = _rule_info()
     start = time.monotonic()
-    report = CheckReport(rules_run=[t.id for t in templates])
+    report = CheckReport(rules_run=[*(t.id for t in templates), *fsm_rules])
     for p in paths:
         src = read_source(p)
-        load_design([p])  # syntax errors are bad input (exit 2) with file:line
+        parsed = load_design([p])  # syntax errors are bad input (exit 2) with file:line
         report.files.append(str(p))
+        if fsm_rules:
+            _fsm_findings(report, p, src.text, parsed, fsm_rules, info, overrides)
         an = analyze(src.text, str(p))
         if an.errors:
             report.skipped.append({"file": str(p), "reason": f"{an.errors} elaboration error(s) when analysed "
@@ -169,6 +178,53 @@ def check_files(paths: list[str | Path], *, only: set[str] | None = None, disabl
     report.findings.sort(key=lambda f: (f.file, f.line, f.column, f.rule))
     report.seconds = time.monotonic() - start
     return report
+
+
+def _fsm_findings(report: CheckReport, path: str | Path, text: str, parsed, rules: list[str], info: dict,
+                  overrides: dict[str, str]) -> None:
+    """FSMs whose reachable states minimize to fewer, or that declare states unreachable from reset."""
+    from rtlopt.design import DesignRef
+    from rtlopt.fsm import extract, minimize
+
+    if not parsed.modules or not re.search(r"\b(posedge|negedge)\b", text):
+        return
+    design = DesignRef((Path(path).resolve(),), (parsed.top_candidates or list(parsed.modules))[0], parsed)
+    try:
+        ex = extract(design)
+    except Exception as exc:  # noqa: BLE001 - analysis problems are reported, never fatal for a check
+        report.skipped.append({"file": str(path), "rule": "fsm", "reason": f"FSM extraction failed: {exc}"})
+        return
+
+    def add(rule: str, line: int, msg: str) -> None:
+        size, what = EFFECTS[rule]
+        r = info.get(rule)
+        objectives = list(getattr(r, "objectives", ()) or ())
+        body = text.splitlines()[line - 1] if 0 < line <= text.count("\n") + 1 else ""
+        col = len(body) - len(body.lstrip()) + 1
+        report.findings.append(Finding(
+            file=str(path), line=line, column=col, end_line=line, end_column=len(body) + 1, rule=rule,
+            title=getattr(r, "title", None) or rule, severity=severity_for(rule, overrides),
+            effect=f"{size}: {what}" + (f" ({', '.join(objectives)})" if objectives else ""),
+            effect_size=size, objectives=objectives, message=msg, snippet=body.strip()[:120]))
+
+    for fsm in ex.fsms:
+        line = fsm.source.line if fsm.source else 1
+        reg = fsm.state_reg or fsm.name
+        if "fsm_unreachable_state_removal" in rules and fsm.unreachable:
+            add("fsm_unreachable_state_removal", line,
+                f"FSM '{reg}': state(s) {', '.join(fsm.unreachable)} unreachable from reset")
+        if "fsm_state_minimization" in rules:
+            try:
+                m = minimize(fsm, timeout_s=2.0)
+            except Exception as exc:  # noqa: BLE001
+                report.skipped.append({"file": str(path), "rule": "fsm_state_minimization",
+                                       "reason": f"minimization of '{reg}' failed: {exc}"})
+                continue
+            if m.n_after < m.n_before:
+                merged = "; ".join("=".join(b) for b in m.equivalence_classes())
+                add("fsm_state_minimization", line,
+                    f"FSM '{reg}': {m.n_before} reachable states minimize to {m.n_after}"
+                    + (f" (equivalent: {merged})" if merged else ""))
 
 
 # -- output --------------------------------------------------------------------------------------
@@ -312,6 +368,9 @@ def main(argv: list[str] | None = None) -> int:
     except RtloptError as exc:
         print(f"rtlopt: {exc}", file=sys.stderr)
         return int(exc.exit_code)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return int(ExitCode.OK)
 
 
 if __name__ == "__main__":

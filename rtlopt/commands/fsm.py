@@ -9,11 +9,21 @@ from pathlib import Path
 
 from rtlopt.errors import ExitCode, InputError
 
+EPILOG = """don't-cares:
+  'x values (next state or outputs) are don't-care; a missing case arm in a clocked block means hold.
+  Source pragmas (comments inside the module):
+    // rtlopt: assume !(a && b)          input combinations outside EXPR never occur
+    // rtlopt: unreachable S3, S4        these states are never entered
+  --assume EXPR adds the same kind of assumption from the command line (repeatable).
+  Assumptions are used for analysis and minimization here; `rtlopt optimize` does not use them,
+  because the equivalence proof would not know them."""
+
 
 def register(sub) -> None:
     p = sub.add_parser("fsm", help="extract, check and minimize finite state machines",
                        description="Extract every FSM (any coding style), check its guards, find unreachable "
-                                   "and equivalent states, and print the minimized machine.")
+                                   "and equivalent states, and print the minimized machine.",
+                       epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("files", nargs="+", metavar="FILE", help="Verilog/SystemVerilog files, or one .kiss2 file")
     p.add_argument("--top", help="top module (default: the only uninstantiated module)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
@@ -72,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         for f, m, mf in results:
             out.append(fsm_text(f, m, mf))
         for r in rejections:
-            out.append(f"not extracted: {r}")
+            out.append(str(r))
         for n in notes:
             out.append(f"note: {n}")
         print("\n".join(out))

@@ -20,6 +20,10 @@ def register(sub) -> None:
                                    "compared every cycle; X/Z outputs of the original are don't-care.")
     p.add_argument("gold", help="the original design (Verilog/SystemVerilog file)")
     p.add_argument("gate", help="the candidate design")
+    p.add_argument("--gold-lib", action="append", default=[], metavar="FILE",
+                   help="another source file of the original (submodules); repeatable")
+    p.add_argument("--gate-lib", action="append", default=[], metavar="FILE",
+                   help="another source file of the candidate; repeatable")
     p.add_argument("--top", help="top module of both files")
     p.add_argument("--gold-top", help="top module of the original (when the names differ)")
     p.add_argument("--gate-top", help="top module of the candidate (when the names differ)")
@@ -35,6 +39,9 @@ def register(sub) -> None:
                      help="the reset is active low")
     pol.add_argument("--reset-active-high", dest="reset_active_low", action="store_false",
                      help="the reset is active high")
+    p.add_argument("--allow-dropped-inputs", action="store_true",
+                   help="accept a candidate without some of the original's inputs (they drive only the original) "
+                        "or with extra outputs (not compared)")
     p.add_argument("--activity", action="store_true",
                    help="also report switching activity of the original (VCD toggle counts, Icarus)")
     p.add_argument("--keep", metavar="DIR", help="keep the generated testbench and logs under DIR")
@@ -51,11 +58,12 @@ def run(args) -> int:
         raise InputError(f"--cycles must be at least 1, not {args.cycles}")
     if args.timeout <= 0:
         raise InputError(f"--timeout must be positive, not {args.timeout:g}")
-    gold = open_design([args.gold], args.top or args.gold_top)
-    gate = open_design([args.gate], args.top or args.gate_top)
+    gold = open_design([args.gold, *getattr(args, "gold_lib", [])], args.top or args.gold_top)
+    gate = open_design([args.gate, *getattr(args, "gate_lib", [])], args.top or args.gate_top)
     opts = SimOptions(cycles=args.cycles, seed=args.seed, simulator=args.simulator, timeout_s=args.timeout,
                       reset=args.reset, reset_active_low=args.reset_active_low, clock=args.clock,
-                      activity=args.activity, work_dir=args.keep)
+                      activity=args.activity, work_dir=args.keep,
+                      lenient_ports=getattr(args, "allow_dropped_inputs", False))
     res = simulate_diff(gold, gate, opts)
     if args.json:
         out = res.to_dict()

@@ -68,7 +68,7 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
     out: list[Candidate] = []
     for path, text in state.texts.items():
         an = analyze(text, str(path))
-        if an.errors:
+        if an.syntax_errors:
             continue
         seen = {text}
         per_template: list[tuple[Template, list[Match]]] = []
@@ -246,7 +246,7 @@ def _verdict_name(v) -> str:
 def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: float = 120.0,
              max_steps: int = 20, jobs: int = 1, verify_timeout_s: float = 60.0,
              clock_period_ns: float | None = None, progress: Callable[[str], None] | None = None,
-             templates: dict[str, Template] | None = None) -> OptimizeResult:
+             templates: dict[str, Template] | None = None, ppa_timeout_s: float = 300.0) -> OptimizeResult:
     """Optimize ``design`` for ``goal``; see the module docstring for the search.
 
     Raises:
@@ -270,7 +270,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         key = _h(texts)
         if key not in ppa_cache:
             ref = design if texts == original else ws.materialize(texts)
-            ppa_cache[key] = measure(ref, liberty=lib, clock_period_ns=clock_period_ns)
+            ppa_cache[key] = measure(ref, liberty=lib, clock_period_ns=clock_period_ns, timeout=ppa_timeout_s)
         return ppa_cache[key]
 
     gold_ref = None

@@ -36,9 +36,14 @@ class Plan:
     notes: list[str] = field(default_factory=list)
 
 
-def plan(design: DesignRef, *, assume: tuple[str, ...] = (), encodings: tuple[str, ...] = ("binary", "gray", "onehot")) -> tuple[list[Plan], list[str]]:
-    """Every regeneration of every extracted machine; returns (plans, reasons some were skipped)."""
-    ex = extract(design, assume=assume)
+def plan(design: DesignRef, *, assume: tuple[str, ...] = (), pragmas: bool = False,
+         encodings: tuple[str, ...] = ("binary", "gray", "onehot")) -> tuple[list[Plan], list[str]]:
+    """Every regeneration of every extracted machine; returns (plans, reasons some were skipped).
+
+    Assumptions (``assume`` and, with ``pragmas``, ``// rtlopt: assume`` comments) widen the
+    don't-care set; the equivalence checker does not know them, so the optimizer's default is none.
+    """
+    ex = extract(design, assume=assume, pragmas=pragmas)
     plans: list[Plan] = []
     skipped: list[str] = [str(r) for r in ex.rejections]
     for fsm in ex.fsms:

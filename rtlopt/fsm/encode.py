@@ -148,7 +148,8 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
     lines.append(f"{i1}reg {rng}{q}, {d};")
     for o, t in {**net_tmp, **reg_nx}.items():
         ow = outs[o]
-        lines.append(f"{i1}reg {'[%d:0] ' % (ow - 1) if ow > 1 else ''}{t};")
+        rng_o = f"[{ow - 1}:0] " if ow > 1 else ""
+        lines.append(f"{i1}reg {rng_o}{t};")
     clk_edge, clk = src.clock
     rst, hi, is_async = src.reset
     sens = f"{clk_edge} {clk}" + (f" or {'posedge' if hi else 'negedge'} {rst}" if is_async else "")

@@ -98,7 +98,8 @@ def _bodies(design: DesignRef) -> list:
     return [(n, b, design_comp) for n, b in seen.items()]
 
 
-def extract(design: DesignRef, *, assume: list[str] | tuple[str, ...] = (), top_only: bool = False) -> Extraction:
+def extract(design: DesignRef, *, assume: list[str] | tuple[str, ...] = (), top_only: bool = False,
+            pragmas: bool = True) -> Extraction:
     """Extract every FSM in ``design`` (or only in its top module with ``top_only``).
 
     Args:
@@ -106,6 +107,7 @@ def extract(design: DesignRef, *, assume: list[str] | tuple[str, ...] = (), top_
         assume: Verilog expressions over the module's signals assumed always true
             (input combinations or states outside them are don't-care).
         top_only: analyse only ``design.top``.
+        pragmas: honour ``// rtlopt: assume EXPR`` and ``// rtlopt: unreachable STATE`` comments.
     """
     texts = _module_texts(design)
     result = Extraction()
@@ -120,7 +122,7 @@ def extract(design: DesignRef, *, assume: list[str] | tuple[str, ...] = (), top_
             sem.constants.setdefault(mname, (val, w))
             sem.constant_offsets.setdefault(mname, off)
         pragmas = [(k, v.strip(), m_off) for k, v, m_off in
-                   ((m.group(1), m.group(2), m.start()) for m in _PRAGMA.finditer(text, mstart, mend))]
+                   ((m.group(1), m.group(2), m.start()) for m in _PRAGMA.finditer(text, mstart, mend))] if pragmas else []
         exprs = [a for a in assume] + [v for k, v, _o in pragmas if k == "assume"]
         unreach = [n.strip() for k, v, _o in pragmas if k == "unreachable" for n in re.split(r"[,\s]+", v) if n.strip()]
         assumptions = _parse_assumptions(sem, text, mstart, mend, exprs) if exprs else []
@@ -334,7 +336,7 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
             continue
 
         # --- assumptions: per state value, the allowed input region
-        def region_of(code: int) -> z3.BoolRef:
+        def region_of(code: int, S=S, width=width) -> z3.BoolRef:
             if not assumptions:
                 return z3.BoolVal(True)
             return z3.simplify(z3.And(*[z3.substitute(a, (S, bv_const(code, width))) for a in assumptions]))
@@ -369,6 +371,7 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
         dcreg: dict[int, z3.BoolRef] = {}
         Tv: dict[int, z3.ExprRef] = {}
         too_many = False
+        budget = 16 * MAX_STATES  # enumerated (state, successor) pairs
         i = 0
         while i < len(order):
             v = order[i]
@@ -382,14 +385,22 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
                 too_many = True
                 break
             succ[v] = vals
+            budget -= len(vals) + 1
+            if budget < 0:
+                too_many = True
+                break
             for w in vals:
-                if w not in order and _name(w, names_by_val, onehot, width) not in dc_names:
+                wname = _name(w, names_by_val, onehot, width)
+                if assumptions and w not in order and not _sat(region_of(w)):
+                    dc_names.add(wname)  # assumed never to be in this state: entering it is don't-care
+                if w not in order and wname not in dc_names:
                     order.append(w)
             if len(order) > MAX_STATES:
                 too_many = True
                 break
         if too_many:
-            reject(f"more than {MAX_STATES} reachable values (a counter or datapath register, not a state machine)")
+            reject(f"more than {MAX_STATES} reachable values or {16 * MAX_STATES} transitions "
+                   "(a counter or datapath register, not a state machine)")
             continue
         if len(order) < 2:
             reject("only one reachable state")

@@ -71,7 +71,7 @@ def parse(text: str, *, name: str = "kiss2", file: str | None = None) -> Fsm:
         raise InputError("KISS2 file has no transitions", file=file)
     ins = [z3.BitVec(f"i{k}", 1) for k in range(ni)]
     states: list[str] = []
-    for cube, src, dst, _o, _l in rows:
+    for _cube, src, dst, _o, _l in rows:
         for s in (src, dst):
             if s not in ("*", "ANY", "-") and s not in states:
                 states.append(s)

@@ -328,7 +328,7 @@ def _class_outputs(fsm: Fsm, table: Table, block: tuple[str, ...], c: int,
         full = (1 << w) - 1
         # a member specifying every bit wins; otherwise assemble bit by bit
         best = None
-        for s, t in per_member.items():
+        for t in per_member.values():
             e, dc = t.outputs.get(o, (z3.BitVecVal(0, w), full))
             if dc == 0:
                 best = (e, 0)
@@ -337,7 +337,7 @@ def _class_outputs(fsm: Fsm, table: Table, block: tuple[str, ...], c: int,
             bits = []
             mask = 0
             for b in range(w):
-                for s, t in per_member.items():
+                for t in per_member.values():
                     e, dc = t.outputs.get(o, (z3.BitVecVal(0, w), full))
                     if not (dc >> b) & 1:
                         bits.append(z3.Extract(b, b, e))

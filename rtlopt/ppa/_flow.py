@@ -3,9 +3,10 @@
 One Yosys process does both syntheses:
 
 1. read + ``hierarchy -check -top T``; ``design -save rtl``;
-2. generic: ``synth -top T`` then ``stat -json`` → the generic cell/wire counts the RTL-Rewriter
+2. generic (skipped for a single-module design, whose ``synth -flatten`` result is the same): ``synth -top T`` then ``stat -json`` → the generic cell/wire counts the RTL-Rewriter
    benchmark papers quote; ``design -load rtl``;
-3. ASIC: ``synth -top T -flatten`` (memories become flops via ``memory_map``), drop ``$scopeinfo``,
+3. ASIC: ``synth -top T -flatten`` (memories become flops via ``memory_map``), drop the cells that
+   are not hardware (``$scopeinfo``, ``$print`` from ``$display``, ``$check`` from assertions),
    ``dfflibmap -liberty`` (it runs ``dfflegalize`` to the flip-flops/latches the library has, async
    set/reset included), ``abc -liberty`` (``-D`` when a clock period is given), ``opt_clean``,
    ``setundef -zero``, ``hilomap`` with the library's tie cells, ``splitnets -ports``,
@@ -24,6 +25,8 @@ from pathlib import Path
 from rtlopt.tools.yosys import read_design_script
 
 PHASE_MARK = "RTLOPT-PHASE:"
+#: Cells that are not hardware: debug scopes (flatten), $display/$write ($print), assertions ($check).
+_NON_LOGIC = "t:$scopeinfo t:$print t:$check"
 GENERIC_STAT = "generic_stat.json"
 ASIC_STAT = "asic_stat.json"
 NETLIST_JSON = "netlist.json"
@@ -37,22 +40,39 @@ def _q(text: str | Path) -> str:
 
 def yosys_script(files: Iterable[str | Path], top: str, *, liberty: str | Path, dont_use: Iterable[str] = (),
                  tie_hi: tuple[str, str] | None = None, tie_lo: tuple[str, str] | None = None,
-                 abc_delay_ps: int | None = None) -> str:
-    """The whole Yosys script; outputs land in the current directory under the names above."""
+                 abc_delay_ps: int | None = None, single_module: bool = False) -> str:
+    """The whole Yosys script; outputs land in the current directory under the names above.
+
+    ``single_module``: the design under the top has no submodules, so one synthesis serves both the
+    generic statistics and technology mapping.
+    """
     lib = _q(liberty)
     du = "".join(f" -dont_use {_q(c)}" for c in dont_use)
     abc_d = f" -D {abc_delay_ps}" if abc_delay_ps else ""
     lines = [f"log {PHASE_MARK} read"]
     lines += read_design_script(files, top).strip().splitlines()
+    if single_module:
+        # One module: ``synth -top T -flatten`` is ``synth -top T`` (flatten has nothing to do), so a
+        # single synthesis gives both the generic counts and the netlist to map (half the time).
+        lines += [
+            f"log {PHASE_MARK} synth",
+            f"synth -top {top} -flatten",
+            f"delete {_NON_LOGIC}",
+            f"tee -q -o {GENERIC_STAT} stat -json",
+        ]
+    else:
+        lines += [
+            "design -save rtl",
+            f"log {PHASE_MARK} generic",
+            f"synth -top {top}",
+            f"delete {_NON_LOGIC}",
+            f"tee -q -o {GENERIC_STAT} stat -json",
+            "design -load rtl",
+            f"log {PHASE_MARK} synth",
+            f"synth -top {top} -flatten",
+            f"delete {_NON_LOGIC}",
+        ]
     lines += [
-        "design -save rtl",
-        f"log {PHASE_MARK} generic",
-        f"synth -top {top}",
-        f"tee -q -o {GENERIC_STAT} stat -json",
-        "design -load rtl",
-        f"log {PHASE_MARK} synth",
-        f"synth -top {top} -flatten",
-        "delete t:$scopeinfo",
         f"log {PHASE_MARK} map",
         f"dfflibmap -liberty {lib}{du}",
         f"abc -liberty {lib}{du}{abc_d}",

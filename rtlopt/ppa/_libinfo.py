@@ -13,6 +13,7 @@ once into the same cache (Yosys ``dfflibmap``/``abc -liberty`` and OpenSTA 2019 
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import gzip
 import json
@@ -172,12 +173,12 @@ def _unit(text: str, base: str, default: float) -> float:
     if not suffix.lower().endswith(base.lower()):
         return default
     prefix = suffix[: -len(base)]
-    return num * _SCALE.get(prefix, _SCALE.get(prefix.lower(), 1.0)) if prefix in _SCALE or \
-        prefix.lower() in _SCALE else default
+    scale = _SCALE.get(prefix, _SCALE.get(prefix.lower()))
+    return default if scale is None else num * scale
 
 
 def _pins_in(expr: str) -> list[str]:
-    return [t for t in re.findall(r"[A-Za-z_][\w\[\]]*", _unq(expr))]
+    return re.findall(r"[A-Za-z_][\w\[\]]*", _unq(expr))
 
 
 def parse_liberty_text(text: str, name: str = "") -> LibInfo:
@@ -254,10 +255,8 @@ def parse_liberty_text(text: str, name: str = "") -> LibInfo:
             if len(stack) == 1 and key == "capacitive_load_unit":
                 parts = [p.strip().strip('"') for p in m.group("cargs").split(",")]
                 if len(parts) == 2:
-                    try:
+                    with contextlib.suppress(ValueError):
                         info.cap_unit_f = float(parts[0]) * _SCALE.get(parts[1].lower()[:-1], 1e-12)
-                    except ValueError:
-                        pass
     if not info.cells:
         raise InputError(f"liberty {name or '(unnamed)'} defines no cells")
     return info

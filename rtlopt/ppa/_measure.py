@@ -20,7 +20,7 @@ from rtlopt.errors import InputError, ToolError, ToolTimeout, UnsupportedConstru
 from rtlopt.ppa import _flow, _sta
 from rtlopt.ppa._libinfo import LibInfo, lib_info, plain_path
 from rtlopt.ppa._report import Metric, PpaReport
-from rtlopt.ppa._synthcheck import check_synthesizable, simulation_only_tasks
+from rtlopt.ppa._synthcheck import check_synthesizable, reachable_module_names, simulation_only_tasks
 from rtlopt.ppa.liberty import Liberty, resolve_liberty
 from rtlopt.tools import OpenSTA, Yosys
 from rtlopt.tools.yosys import input_error_from_yosys, yosys_error
@@ -151,8 +151,10 @@ def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty |
     if clock_period_ns is not None and not clock_period_ns > 0:
         raise InputError(f"clock period must be a positive number of ns, not {clock_period_ns}")
     period_ns = clock_period_ns if clock_period_ns is not None else DEFAULT_CLOCK_PERIOD_NS
+    single_module = False
     if ref.parsed is not None:
         check_synthesizable(ref.parsed, ref.top)
+        single_module = len(reachable_module_names(ref.parsed, ref.top)) == 1
     yosys, sta = _tool(Yosys), _tool(OpenSTA)
     info = lib_info(lib)
     lib_file = plain_path(lib)
@@ -160,7 +162,7 @@ def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty |
     excluded = info.excluded()
     abc_d = round(period_ns * 1000) if clock_period_ns is not None else None
     script = _flow.yosys_script(ref.files, ref.top, liberty=lib_file, dont_use=excluded, tie_hi=tie_hi,
-                                tie_lo=tie_lo, abc_delay_ps=abc_d)
+                                tie_lo=tie_lo, abc_delay_ps=abc_d, single_module=single_module)
     with tempfile.TemporaryDirectory(prefix="rtlopt-ppa-") as tmp:
         work = Path(tmp)
         res = yosys.run_script(script, cwd=work, timeout=_remaining(deadline, "Yosys"), check=False)
@@ -187,6 +189,7 @@ def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty |
             if tasks:
                 raise UnsupportedConstruct(f"top '{ref.top}' has no synthesizable logic: it only uses "
                                            f"simulation constructs ({', '.join(tasks)})")
+        own_area = sum(info.cells[t].area * n for t, n in cells_by_type.items())
         netlist = json.loads((work / _flow.NETLIST_JSON).read_text())
         clocks = _clocks(netlist, info, ref.top)
         period_lib = period_ns / info.time_unit_ns
@@ -238,6 +241,8 @@ def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty |
                      "assumption": f"set_power_activity -global -activity {activity:g} -duty 0.5 "
                                    f"(every net toggles {activity:g} times per {period_ns:g} ns clock "
                                    "period; clocks toggle twice); no simulation activity"},
+        "generic_synthesis": ("shared with the ASIC run (single module: synth -top T -flatten == synth -top T)"
+                              if single_module else "separate synth -top T (hierarchy kept)"),
         "excluded_cells": excluded,
         "tie_cells": {"hi": list(tie_hi) if tie_hi else None, "lo": list(tie_lo) if tie_lo else None},
         "units": {"area": "um^2 (liberty area unit)", "delay": "ns", "power": "mW",
@@ -252,8 +257,17 @@ def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty |
                     "delay_ns": delay_ns, "slack_ns": (round(worst.slack * info.time_unit_ns, 6)
                                                        if worst.slack is not None else None),
                     "report": "\n".join(worst.lines).strip()}
+    area, area_src = float(asic.get("area", 0.0)), _SRC_AREA
+    agrees = abs(area - own_area) <= 1e-6 * max(1.0, abs(own_area))
+    if not agrees:  # stat could not read an area the liberty has: trust our own parse of the liberty
+        area, area_src = own_area, "rtlopt liberty parse (sum of cell areas)"
+    provenance["area_check"] = {"yosys_stat_um2": float(asic.get("area", 0.0)),
+                                "liberty_sum_um2": round(own_area, 6), "agree": agrees}
+    zero_area = sorted(t for t in cells_by_type if info.cells[t].area == 0)
+    if zero_area:
+        provenance["area_check"]["zero_area_cells"] = zero_area
     return PpaReport(
-        area_um2=Metric(float(asic.get("area", 0.0)), "um^2", _SRC_AREA),
+        area_um2=Metric(area, "um^2", area_src),
         delay_ns=Metric(delay_ns, "ns", _SRC_DELAY),
         power_mw=Metric(power["total"], "mW", _SRC_POWER),
         cells=Metric(int(asic.get("num_cells", 0)), "cells", _SRC_AREA),

@@ -72,6 +72,11 @@ def _reachable(design: ParsedDesign, top: str) -> list[tuple[object, object]]:
     return [decls[n] for n in seen]
 
 
+def reachable_module_names(design: ParsedDesign, top: str) -> list[str]:
+    """``top`` and the names of the declared modules it instantiates, directly or not."""
+    return [mod.header.name.valueText for _tree, mod in _reachable(design, top)]
+
+
 def _where(tree, node) -> tuple[str, int]:
     sm = tree.sourceManager
     loc = node.sourceRange.start

@@ -21,17 +21,18 @@ if TYPE_CHECKING:
 K1 = 1.2
 B = 0.75
 #: Default cutoff on the normalized score.
-DEFAULT_MIN_SCORE = 0.08
+DEFAULT_MIN_SCORE = 0.2
 
+#: Verilog keywords such as "if", "for", "case" are deliberately not stop words.
 #: Field weights: a term in the title or tags counts as this many occurrences.
 _WEIGHTS = {"name": 3, "title": 3, "tags": 3, "category": 2, "detects": 1, "rewrite": 1, "preconditions": 1}
 
 _STOP = frozenset("""
-a an and are as at be been but by can do does for from has have if in into is it its may more most no
-not of on once one or so such than that the their then there these this those to two use used uses
-using was were when where which while who will with without within would you your same only each
-other any all both every also very just over under out up via per whose what how
-""".split())
+a an and are as at be been but by can do does from has have in into is it its may more most no not
+of on once one or so such than that the their then there these this those to two use used uses using
+was were when where which while who will with without within would you your same only each other any
+all both every also very just over under out up via per whose what how
+""".split())  # noqa: SIM905
 
 _SYNONYMS = {
     "mult": "multiply", "multiplication": "multiply", "multiplier": "multiply", "multipliers": "multiply",
@@ -57,25 +58,37 @@ _SYNONYMS = {
     "pipelined": "pipeline", "pipelining": "pipeline",
     "redundancy": "redundant", "duplicate": "redundant", "duplicated": "redundant",
     "unused": "dead", "unreachable": "dead",
+    "written": "write", "writes": "write", "wrote": "write", "writing": "write",
+    "identical": "redundant", "copy": "redundant", "copies": "redundant", "mirrored": "redundant",
+    "flipflop": "register", "flipflops": "register",
+    "branch": "arm", "branches": "arm", "arms": "arm", "leg": "arm",
+    "hoist": "share", "hoisting": "share", "reuse": "share", "shared": "share", "sharing": "share",
     "encoding": "encode", "reencode": "encode", "encoded": "encode",
 }
 
 
 def _stem(word: str) -> str:
+    """A tiny suffix stripper: plural/-ing/-ed forms and a final -e map to one stem (share/sharing/shared)."""
     if len(word) > 5 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith("ing"):
-        return word[:-3]
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
+        word = word[:-3] + "y"
+    elif len(word) > 5 and word.endswith("ing"):
+        word = word[:-3]
+    elif len(word) > 4 and word.endswith("ed"):
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if len(word) > 3 and word.endswith("e") and not word.endswith("ee"):
+        word = word[:-1]
     return word
 
 
 def tokenize(text: str) -> list[str]:
     """Lower-case words (snake_case and camelCase split), stop words dropped, synonyms and plurals folded."""
     text = re.sub(r"([a-z])([A-Z])", r"\1 \2", text)
+    # hyphenated words count as their parts and as one word: one-hot -> one, hot, onehot
+    joined = [m.replace("-", "") for m in re.findall(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+", text)]
     out = []
-    for raw in re.findall(r"[A-Za-z][A-Za-z0-9]*|[0-9]+", text):
+    for raw in [*re.findall(r"[A-Za-z][A-Za-z0-9]*|[0-9]+", text), *joined]:
         word = raw.lower()
         if word in _STOP or len(word) < 2:
             continue

@@ -41,6 +41,8 @@ class SimOptions:
         clock: Clock input name; None detects it, ``"none"`` forces combinational stimulus.
         activity: Also dump the original's nets to a VCD and compute switching activity (Icarus).
         work_dir: Keep the generated files here (a fresh subdirectory); None uses a temporary one.
+        lenient_ports: Accept a candidate that dropped inputs (they drive only the original) or added
+            outputs (not compared); the result notes it. Off by default: interfaces must match.
     """
 
     cycles: int = 2000
@@ -52,6 +54,7 @@ class SimOptions:
     clock: str | None = None
     activity: bool = False
     work_dir: str | Path | None = None
+    lenient_ports: bool = False
 
 
 @dataclass
@@ -161,7 +164,8 @@ def _describe(plan: PortPlan, opts: SimOptions) -> list[str]:
 
 def _versions(simulator: str, runner: CocotbRunner) -> dict[str, str]:
     tool = Icarus() if simulator == "icarus" else Verilator()
-    return {"simulator": tool.version_text or simulator, "cocotb": runner.version_text or "cocotb"}
+    text = re.sub(r"\s*\(\)\s*$", "", tool.version_text or simulator)
+    return {"simulator": text, "cocotb": runner.version_text or "cocotb"}
 
 
 _ERR_LINE = re.compile(r"^(?:%Error[^:]*: )?(?P<file>[^\s:][^:]*):(?P<line>\d+):(?:\d+:)?\s*(?:error:\s*)?(?P<msg>.*)$")
@@ -214,8 +218,12 @@ def simulate_diff(gold: DesignRef, gate: DesignRef, options: SimOptions | None =
 
         raise ToolNotFound(problem)
     start = time.monotonic()
-    plan = plan_ports(gold, gate, reset=opts.reset, reset_active_low=opts.reset_active_low, clock=opts.clock)
+    plan = plan_ports(gold, gate, reset=opts.reset, reset_active_low=opts.reset_active_low, clock=opts.clock,
+                      lenient=opts.lenient_ports)
     notes = _describe(plan, opts)
+    if opts.simulator == "verilator":
+        notes.append("Verilator is two-state: X/Z do not exist, undriven and uninitialized bits start at 0 in both "
+                     "designs, so X don't-care handling does not apply")
     if opts.work_dir is not None:
         Path(opts.work_dir).mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix="sim-", dir=opts.work_dir))

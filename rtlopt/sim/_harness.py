@@ -72,12 +72,15 @@ def wrapper_text(plan: PortPlan, gold_module: str, gate_module: str, *, dump_gol
     def conns(side: str) -> str:
         items = []
         key = "name" if side == "gold" else "gate_name"
+        # an empty gate name: the candidate dropped that input (lenient plans only)
         for c in plan.clocks:
-            items.append(f".{_ident(getattr(c, key))}(rtlopt_clk)")
-        if plan.reset is not None:
+            if getattr(c, key):
+                items.append(f".{_ident(getattr(c, key))}(rtlopt_clk)")
+        if plan.reset is not None and getattr(plan.reset, key):
             items.append(f".{_ident(getattr(plan.reset, key))}(rtlopt_rst)")
         for p in ins:
-            items.append(f".{_ident(p[key])}(rtlopt_in[{p['lsb'] + p['width'] - 1}:{p['lsb']}])")
+            if p[key]:
+                items.append(f".{_ident(p[key])}(rtlopt_in[{p['lsb'] + p['width'] - 1}:{p['lsb']}])")
         for p in outs:
             items.append(f".{_ident(p[key])}(rtlopt_{side}[{p['lsb'] + p['width'] - 1}:{p['lsb']}])")
         return ",\n    ".join(items)

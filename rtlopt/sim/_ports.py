@@ -90,31 +90,40 @@ class PortPlan:
 
 
 def top_ports(design: DesignRef) -> list[Port]:
-    """The top module's ports (direction, width), elaborating it as top when the model lacks them."""
+    """The top module's ports (direction, packed width), elaborating ``design.top`` as the only top.
+
+    Raises:
+        InputError: a port the wrapper cannot connect to a flat bus (unpacked array, interface).
+    """
     parsed = design.parsed
     if parsed is None:
         raise InputError(f"design {design.label} was not parsed")
-    info = parsed.modules.get(design.top)
-    if info is not None and info.ports:
-        return list(info.ports)
     opts = ast.CompilationOptions()
     opts.topModules = {design.top}
     comp = ast.Compilation(pyslang.Bag([opts]))
     for tree in parsed.trees:
         comp.addSyntaxTree(tree)
     for inst in comp.getRoot().topInstances:
-        if inst.name == design.top:
-            out = []
-            for p in inst.body.portList:
-                if not hasattr(p, "direction"):
-                    continue
-                d = {"In": "input", "Out": "output", "InOut": "inout"}.get(p.direction.name, p.direction.name)
-                out.append(Port(p.name, d, int(getattr(p.type, "bitWidth", 1) or 1)))
-            return out
-    return []
+        if inst.name != design.top:
+            continue
+        out = []
+        for p in inst.body.portList:
+            if not hasattr(p, "direction"):
+                raise InputError(f"port '{p.name}' of '{design.top}' is an interface port, which differential "
+                                 "simulation does not support")
+            t = p.type
+            if getattr(t, "isUnpackedArray", False):
+                raise InputError(f"port '{p.name}' of '{design.top}' is an unpacked array, which differential "
+                                 "simulation does not support")
+            d = {"In": "input", "Out": "output", "InOut": "inout"}.get(p.direction.name, p.direction.name.lower())
+            out.append(Port(p.name, d, int(getattr(t, "bitWidth", 1) or 1), bool(getattr(t, "isSigned", False))))
+        return out
+    info = parsed.modules.get(design.top)
+    return list(info.ports) if info is not None else []
 
 
-def _pair(gold: list[Port], gate: list[Port], gold_label: str, gate_label: str) -> tuple[list[PortPair], list[str]]:
+def _pair(gold: list[Port], gate: list[Port], gold_label: str, gate_label: str,
+          lenient: bool = False) -> tuple[list[PortPair], list[str]]:
     notes: list[str] = []
     gate_by_name = {p.name: p for p in gate}
     gold_names = [p.name for p in gold]
@@ -140,12 +149,44 @@ def _pair(gold: list[Port], gate: list[Port], gold_label: str, gate_label: str) 
         return pairs, notes
     only_gold = [n for n in gold_names if n not in gate_by_name]
     only_gate = [n for n in gate_by_name if n not in set(gold_names)]
+    if lenient:
+        return _pair_subset(gold, gate, gold_label, gate_label, only_gold, only_gate)
     raise InputError(f"the interfaces differ: only in {gold_label}: {', '.join(only_gold) or '-'}; only in "
                      f"{gate_label}: {', '.join(only_gate) or '-'}")
 
 
+def _pair_subset(gold: list[Port], gate: list[Port], gold_label: str, gate_label: str, only_gold: list[str],
+                 only_gate: list[str]) -> tuple[list[PortPair], list[str]]:
+    """Pair by name when the candidate dropped inputs or added outputs (lenient mode)."""
+    gold_by_name = {p.name: p for p in gold}
+    gate_by_name = {p.name: p for p in gate}
+    lost_outputs = [n for n in only_gold if gold_by_name[n].direction != "input"]
+    new_inputs = [n for n in only_gate if gate_by_name[n].direction != "output"]
+    if lost_outputs or new_inputs:
+        raise InputError(f"the interfaces differ: {gate_label} lacks output(s) {', '.join(lost_outputs) or '-'} "
+                         f"and adds input(s) {', '.join(new_inputs) or '-'}")
+    pairs = []
+    for p in gold:
+        q = gate_by_name.get(p.name)
+        if q is None:
+            pairs.append(PortPair(p.name, "", p.width, p.direction))
+            continue
+        if q.direction != p.direction or q.width != p.width:
+            raise InputError(f"port '{p.name}' is a {p.width}-bit {p.direction} of {gold_label} but a {q.width}-bit "
+                             f"{q.direction} of {gate_label}")
+        pairs.append(PortPair(p.name, q.name, p.width, p.direction))
+    notes = []
+    if only_gold:
+        notes.append(f"the candidate has no input(s) {', '.join(only_gold)}: they drive only the original, so any "
+                     "dependence of the original's outputs on them shows up as a mismatch")
+    if only_gate:
+        notes.append(f"the candidate's extra output(s) {', '.join(only_gate)} are not compared")
+    return pairs, notes
+
+
 def plan_ports(gold: DesignRef, gate: DesignRef, *, reset: str | None = None,
-               reset_active_low: bool | None = None, clock: str | None = None) -> PortPlan:
+               reset_active_low: bool | None = None, clock: str | None = None,
+               lenient: bool = False) -> PortPlan:
     """Pair the two tops' ports and decide the clock, reset and data inputs from the original.
 
     Args:
@@ -155,6 +196,8 @@ def plan_ports(gold: DesignRef, gate: DesignRef, *, reset: str | None = None,
         reset_active_low: Reset polarity; None infers it from the name and the source text.
         clock: Name of the clock input; None detects it by name and edge events, ``"none"`` forces
             combinational stimulus.
+        lenient: Accept a candidate that dropped inputs (driven into the original only) or added
+            outputs (not compared), with a note; by default any interface difference is an InputError.
 
     Returns:
         The plan. Raises InputError when the interfaces cannot be paired.
@@ -163,7 +206,8 @@ def plan_ports(gold: DesignRef, gate: DesignRef, *, reset: str | None = None,
     gate_ports = top_ports(gate)
     if not gold_ports:
         raise InputError(f"top module '{gold.top}' has no ports to simulate")
-    pairs, notes = _pair(gold_ports, gate_ports, f"the original ({gold.top})", f"the candidate ({gate.top})")
+    pairs, notes = _pair(gold_ports, gate_ports, f"the original ({gold.top})", f"the candidate ({gate.top})",
+                         lenient)
     inouts = [p.name for p in pairs if p.direction not in ("input", "output")]
     if inouts:
         raise InputError(f"differential simulation does not support inout/ref ports: {', '.join(inouts)}")

@@ -31,6 +31,7 @@ from rtlopt.templates._stmt import (
     DeadCodeElimination,
     MuxChainToCase,
     PriorityToParallelCase,
+    RedundantRegisterRemoval,
     UnusedRegisterElimination,
 )
 
@@ -51,6 +52,7 @@ _CLASSES: tuple[type[Template], ...] = (
     ConstantComparisonToBitmask,
     RedundantConcatenation,
     UnusedRegisterElimination,
+    RedundantRegisterRemoval,
 )
 
 #: id → template instance, in a fixed order (determinism).
@@ -67,7 +69,7 @@ def rewrites(text: str, templates: dict[str, Template] | None = None,
     elaborates without new errors; deterministic order (registry order, then source order).
     """
     an = analyze(text, name)
-    if an.errors:
+    if an.syntax_errors:
         return []
     out = []
     seen = {text}

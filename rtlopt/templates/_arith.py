@@ -91,13 +91,10 @@ def mcm_plan(constants: list[int], x: str, max_bits: int = 40) -> tuple[dict[int
             continue
         t = min(remaining, key=lambda v: (len(csd(v)), v))
         digits = csd(t)
-        expr = ""
-        for i, (d, s) in enumerate(sorted(digits, key=lambda ds: -ds[1])):
-            term = _shl(x, s)
-            if i == 0:
-                expr = term if d > 0 else f"-{term}"
-            else:
-                expr = f"{expr} {'+' if d > 0 else '-'} {term}"
+        ordered = sorted(digits, key=lambda ds: -ds[1])  # the leading CSD digit of n > 0 is +1
+        expr = _shl(x, ordered[0][1])
+        for d, s in ordered[1:]:
+            expr = f"{expr} {'+' if d > 0 else '-'} {_shl(x, s)}"
         fund[t] = f"({expr})"
         adders += len(digits) - 1
         remaining.remove(t)
@@ -321,7 +318,7 @@ class CommonSubexpressionElimination(Template):
                 rest.remove(ib)
                 pair = f"({paren(ia.text)} {sym} {paren(ib.text)})"
                 new = " ".join([pair] + [f"{sym} {paren(r.text)}" for r in rest])
-                if _norm(new) != _norm(e.text) or not _pair_is_prefix(e, ia, ib):
+                if _norm(new) != _norm(e.text) and not _pair_is_prefix(an, e, ia, ib):
                     edits.append(Edit(e.start, e.end, wrap(e, new)))
             if len(edits) < 1:
                 continue
@@ -332,14 +329,17 @@ class CommonSubexpressionElimination(Template):
         return out
 
 
-def _pair_is_prefix(e: ExprInfo, ia: ExprInfo, ib: ExprInfo) -> bool:
+def _pair_is_prefix(an: Analysis, e: ExprInfo, ia: ExprInfo, ib: ExprInfo) -> bool:
     """True if the chain already starts with exactly ``ia op ib`` in that order."""
     n = strip(e.node)
     while type(n).__name__ == "BinaryExpression" and type(strip(n.left)).__name__ == "BinaryExpression" \
             and op_name(strip(n.left)) == op_name(n):
         n = strip(n.left)
-    return (type(n).__name__ == "BinaryExpression" and getattr(strip(n.left), "syntax", None) is not None
-            and ia.node is strip(n.left) and ib.node is strip(n.right))
+    if type(n).__name__ != "BinaryExpression":
+        return False
+    li, ri = an.info(n.left), an.info(n.right)
+    return li is not None and ri is not None and (li.start, li.end) == (ia.start, ia.end) \
+        and (ri.start, ri.end) == (ib.start, ib.end)
 
 
 # ----------------------------------------------------------------------------- muxes
@@ -367,9 +367,9 @@ def share_arms(an: Analysis, pred: str, L, R) -> str | None:
     ia, ib, ic, idd = (an.info(x) for x in (a, b, c, d))
     if None in (ia, ib, ic, idd):
         return None
-    if op in _COMMUTATIVE and ia.key != ic.key and ib.key != idd.key:
-        if ia.key == idd.key or ib.key == ic.key:  # swap the false arm's operands
-            c, d, ic, idd = d, c, idd, ic
+    if op in _COMMUTATIVE and ia.key != ic.key and ib.key != idd.key \
+            and (ia.key == idd.key or ib.key == ic.key):  # swap the false arm's operands
+        c, d, ic, idd = d, c, idd, ic
     if not (_same_type(a, c) and _same_type(b, d)):
         return None
     p = paren(pred)

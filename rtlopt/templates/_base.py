@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rtlopt.hdl.edit import Edit, OverlappingEdits, apply_edits
 from rtlopt.templates._sem import Analysis, analyze, parses_cleanly
+
+
+@lru_cache(maxsize=64)
+def _baseline_errors(text: str) -> int:
+    return analyze(text).errors
 
 
 @dataclass(frozen=True)
@@ -39,7 +45,7 @@ class Template:
     def match(self, design: Analysis | str) -> list[Match]:
         """Every place this template applies in ``design`` (an Analysis or the text itself)."""
         an = analyze(design) if isinstance(design, str) else design
-        if an.errors:
+        if an.syntax_errors:
             return []
         out = []
         for m in self.find(an):
@@ -62,7 +68,7 @@ class Template:
             new = apply_edits(text, edits)
         except (OverlappingEdits, ValueError):
             return None
-        if new == text or not parses_cleanly(new):
+        if new == text or not parses_cleanly(new, _baseline_errors(text)):
             return None
         return new
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from rtlopt.hdl.edit import Edit
 from rtlopt.templates._base import Match, Template
 from rtlopt.templates._sem import (
-    _balanced_outer,
     Analysis,
     ExprInfo,
+    _balanced_outer,
     is_pure,
     literal,
     literal_only,
@@ -59,13 +59,13 @@ def wrap(e: ExprInfo, new: str) -> str:
     """``new`` parenthesized unless it replaces a whole right-hand side or is already atomic."""
     syn = e.node.syntax
     parent = syn.parent
-    if parent is not None and kind_name(parent) in _NO_PAREN_PARENTS:
-        if kind_name(parent) not in ("AssignmentExpression", "NonblockingAssignmentExpression") \
-                or parent.right is syn:
-            t = new.strip()
-            while t.startswith("(") and _balanced_outer(t, "(", ")"):
-                t = t[1:-1].strip()
-            return t
+    if parent is not None and kind_name(parent) in _NO_PAREN_PARENTS and (
+            kind_name(parent) not in ("AssignmentExpression", "NonblockingAssignmentExpression")
+            or parent.right is syn):
+        t = new.strip()
+        while t.startswith("(") and _balanced_outer(t, "(", ")"):
+            t = t[1:-1].strip()
+        return t
     return paren(new)
 
 

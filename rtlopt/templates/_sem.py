@@ -50,6 +50,7 @@ class Analysis:
     statements: list[tuple[object, int, int]] = field(default_factory=list)
     symbols: list[object] = field(default_factory=list)
     errors: int = 0
+    syntax_errors: int = 0
     _b2c: list[int] | None = None
 
     def off(self, byte_offset: int) -> int:
@@ -278,8 +279,9 @@ def analyze(text: str, name: str = "design.v") -> Analysis:
     comp.addSyntaxTree(tree)
     root = comp.getRoot()
     diags = comp.getAllDiagnostics()
-    errors = sum(1 for d in tree.diagnostics if d.isError()) + sum(1 for d in diags if d.isError())
-    an = Analysis(text, tree, comp, root, errors=errors)
+    syntax_errors = sum(1 for d in tree.diagnostics if d.isError())
+    errors = syntax_errors + sum(1 for d in diags if d.isError())
+    an = Analysis(text, tree, comp, root, errors=errors, syntax_errors=syntax_errors)
     if not text.isascii():
         b2c: list[int] = []
         for i, ch in enumerate(text):
@@ -322,8 +324,13 @@ def analyze(text: str, name: str = "design.v") -> Analysis:
 
 
 def parses_cleanly(text: str, baseline_errors: int = 0) -> bool:
-    """True if ``text`` parses and elaborates with no more errors than the original had."""
+    """True if ``text`` parses without syntax errors and elaborates with no more errors than the original.
+
+    (Legacy Verilog that Yosys accepts, e.g. a procedural assignment to a ``wire``, is an
+    elaboration error for slang; such files are still optimized, but a rewrite may not add errors.)
+    """
     try:
-        return analyze(text).errors <= baseline_errors
+        an = analyze(text)
+        return an.syntax_errors == 0 and an.errors <= baseline_errors
     except Exception:  # noqa: BLE001 - any front-end failure means "do not use"
         return False

@@ -8,7 +8,16 @@ from rtlopt.hdl.edit import Edit
 from rtlopt.templates._arith import single_assignment
 from rtlopt.templates._base import Match, Template
 from rtlopt.templates._expr import kind_name
-from rtlopt.templates._sem import Analysis, is_pure, literal_only, op_name, self_signed, self_width, strip
+from rtlopt.templates._sem import (
+    Analysis,
+    is_pure,
+    literal_only,
+    names_in,
+    op_name,
+    self_signed,
+    self_width,
+    strip,
+)
 
 _COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
 
@@ -166,7 +175,7 @@ def _decls(mod) -> list[tuple[object, list[str]]]:
     for m in mod.members:
         k = kind_name(m)
         if k in ("NetDeclaration", "DataDeclaration"):
-            out.append((m, [d.name.valueText for d in m.declarators]))
+            out.append((m, [d.name.valueText for d in m.declarators if hasattr(d, "name")]))
     return out
 
 
@@ -178,7 +187,8 @@ def _ports(mod) -> set[str]:
     for m in mod.members:
         if kind_name(m) == "PortDeclaration":
             for d in m.declarators:
-                names.add(d.name.valueText)
+                if hasattr(d, "name"):
+                    names.add(d.name.valueText)
     return names
 
 
@@ -296,3 +306,80 @@ class UnusedRegisterElimination(Template):
                     out.append(self._m(an, s0, s0, f"register '{name}' is never read", edits))
         return out
 
+
+
+class RedundantRegisterRemoval(Template):
+    """Two registers loaded with the same values in the same places (same clock, same reset) are one."""
+
+    id = rule = "redundant_register_removal"
+    description = ("merge registers with identical next-state logic (same always block, same reset value, same "
+                   "data, same width and sign): reads of the duplicate use the first")
+
+    def find(self, an: Analysis) -> list[Match]:
+        from rtlopt.templates._sem import norm
+
+        sig: dict[str, list] = {}
+        lhs_spans: set[tuple[int, int]] = set()
+        blocking: set[str] = set()  # variables written by blocking assignments: their value depends on order
+        for st, _s, _e in an.statements:
+            a = single_assignment(st) if type(st).__name__ == "ExpressionStatement" else None
+            if a is not None and not a.isNonBlocking:
+                blocking |= names_in(a.left)
+        for st, s, e in an.statements:
+            if type(st).__name__ != "ExpressionStatement":
+                continue
+            a = single_assignment(st)
+            if a is None:
+                continue
+            lhs = strip(a.left)
+            li = an.info(lhs)
+            if li is not None:
+                lhs_spans.add((li.start, li.end))
+            if type(lhs).__name__ != "NamedValueExpression" or not a.isNonBlocking:
+                continue
+            ri = an.info(a.right)
+            parent = st.syntax.parent
+            if ri is None or parent is None or not is_pure(a.right) or names_in(a.right) & blocking:
+                continue
+            ps, pe = an.span(parent)
+            sym = lhs.symbol
+            sig.setdefault(sym.name, []).append(((ps, pe), norm(ri.text), (st, s, e), sym))
+        out = []
+        for ms, me, mod in _module_spans(an):
+            ports = _ports(mod)
+            decls = {}
+            for d, names in _decls(mod):
+                if kind_name(d) == "DataDeclaration":
+                    for nm in names:
+                        decls[nm] = (d, names)
+            regs = {}
+            for name, items in sig.items():
+                if name in ports or name not in decls or not all(ms <= it[2][1] < me for it in items):
+                    continue
+                t = items[0][3].getType() if hasattr(items[0][3], "getType") else items[0][3].type
+                key = (tuple(sorted((blk, rhs) for blk, rhs, _x, _s in items)), int(t.bitWidth), bool(t.isSigned))
+                if any(name in rhs for _b, rhs, _x, _s in items):
+                    continue  # feeds itself: merging would need the other name in its own logic
+                regs.setdefault(key, []).append(name)
+            for _key, names in regs.items():
+                if len(names) < 2:
+                    continue
+                keep, drops = names[0], names[1:]
+                if _count(an.text[ms:me], keep) < 1:
+                    continue
+                edits = []
+                for dname in drops:
+                    for _b, _r, (_st, s, e), _sym in sig[dname]:
+                        edits.append(_remove_span(an.text, s, e))
+                    for x in an.exprs:
+                        n = x.node
+                        if type(n).__name__ == "NamedValueExpression" and n.symbol.name == dname \
+                                and ms <= x.start < me and (x.start, x.end) not in lhs_spans:
+                            edits.append(Edit(x.start, x.end, keep))
+                    d, dnames = decls[dname]
+                    if len(dnames) == 1:
+                        ds, de = an.span(d)
+                        edits.append(_remove_span(an.text, ds, de))
+                s0 = min(ed.start for ed in edits)
+                out.append(self._m(an, s0, s0, f"registers {', '.join(drops)} duplicate '{keep}'", edits))
+        return out

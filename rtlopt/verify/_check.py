@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 import time
 from pathlib import Path
@@ -27,6 +28,25 @@ def _validate(opts: VerifyOptions) -> None:
     for e in opts.engines or ():
         if e not in ENGINE_NAMES:
             raise InputError(f"unknown engine {e!r}; engines: {', '.join(ENGINE_NAMES)}")
+
+
+_X_LITERAL = re.compile(r"'[sS]?[bBoOhHdD]?\s*[0-9a-fA-F_]*[xXzZ](?![A-Za-z0-9_])")
+_COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
+
+
+def x_literals(files) -> list[str]:
+    """``file:line`` of every x/z literal (``'x``, ``1'bx``, ``4'b10x1``, ``'z``) written in ``files``."""
+    out = []
+    for f in files:
+        try:
+            text = Path(f).read_text(errors="replace")
+        except OSError:
+            continue
+        text = _COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
+        for i, line in enumerate(text.splitlines(), 1):
+            if _X_LITERAL.search(line):
+                out.append(f"{Path(f).name}:{i}")
+    return out
 
 
 def interface_diffs(gold: NetlistInfo, gate: NetlistInfo) -> list[str]:
@@ -106,13 +126,16 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
         sequential = ginfo.sequential or hinfo.sequential
         spec = MiterSpec(dict(ginfo.inputs), dict(ginfo.outputs), clock=clock, sequential=sequential)
         _plan_reset(spec, opts, ginfo, hinfo, res)
-        if ginfo.x_sources:
+        # x constants in the netlist that the source does not write come from Yosys proc (arms of
+        # full cases that cannot be selected); only x literals the designer wrote count
+        gx = x_literals(gold.files) if ginfo.x_sources else []
+        hx = x_literals(gate.files) if hinfo.x_sources else []
+        if gx:
             spec.gold_xprop = True
-            res.notes.append("gold assigns 'x in " + ", ".join(ginfo.x_sources[:6])
-                             + (" ..." if len(ginfo.x_sources) > 6 else "")
+            res.notes.append("gold assigns 'x in " + ", ".join(gx[:6]) + (" ..." if len(gx) > 6 else "")
                              + ": treated as don't-care (the gate may take any value where gold's output is x)")
-        if hinfo.x_sources:
-            res.notes.append("gate assigns 'x in " + ", ".join(hinfo.x_sources[:6])
+        if hx:
+            res.notes.append("gate assigns 'x in " + ", ".join(hx[:6]) + (" ..." if len(hx) > 6 else "")
                              + ": each x may become any value after synthesis, so every choice must match gold")
         engines = _engine_order(opts, spec, ginfo, hinfo)
         smt_reason = ""
@@ -168,8 +191,9 @@ def _gate_x_free(spec: MiterSpec) -> MiterSpec:
 
 
 def _uninit_regs(ginfo: NetlistInfo, hinfo: NetlistInfo, spec: MiterSpec) -> bool:
-    return any(not r.has_init and not (spec.force_reset and r.reset_in_cone)
-               for info in (ginfo, hinfo) for r in info.registers)
+    """Whether some register starts at an arbitrary value (gold's start as x when gold is xprop'ed)."""
+    infos = (hinfo,) if spec.gold_xprop else (ginfo, hinfo)
+    return any(not r.has_init and not (spec.force_reset and r.reset_in_cone) for info in infos for r in info.registers)
 
 
 def _plan_reset(spec: MiterSpec, opts: VerifyOptions, ginfo: NetlistInfo, hinfo: NetlistInfo,
@@ -209,21 +233,26 @@ def _plan_reset(spec: MiterSpec, opts: VerifyOptions, ginfo: NetlistInfo, hinfo:
         res.notes.append("--init any: registers start at arbitrary values, chosen independently in gold and gate; "
                          "no reset is forced (the designs must agree from every pair of start states)")
         return
-    if name is None:
-        unset = [f"gold.{r.name}" for r in ginfo.registers if not r.has_init] + \
-                [f"gate.{r.name}" for r in hinfo.registers if not r.has_init]
-        res.notes.append("no reset input found (use --reset NAME); registers without an initial value start at "
-                         "arbitrary values, chosen independently in gold and gate: " + ", ".join(unset[:8])
-                         + (" ..." if len(unset) > 8 else "") + " (use --init zero to assume 0)")
-        return
-    spec.force_reset = True
-    res.notes.append(f"reset '{name}' ({how}, {how2}) is asserted in cycle 0; outputs are compared from cycle 1")
-    noreset = [f"{role}.{r.name}" for role, info in (("gold", ginfo), ("gate", hinfo))
-               for r in info.registers if not r.reset_in_cone and not r.has_init]
-    if noreset:
-        res.notes.append("registers with no reset and no initial value start at arbitrary values, chosen "
-                         "independently in gold and gate: " + ", ".join(noreset[:8])
-                         + (" ..." if len(noreset) > 8 else "") + " (use --init zero to assume 0)")
+    # "reset" mode: Verilog semantics for gold's registers without reset or initial value: they
+    # start undefined (x), and gold outputs that depend on them are don't-care until written
+    # (gold goes through xprop, whose x-flags start at 1 for uninitialized flip-flops).
+    if name is not None:
+        spec.force_reset = True
+        res.notes.append(f"reset '{name}' ({how}, {how2}) is asserted in cycle 0; outputs are compared from "
+                         "cycle 1")
+    else:
+        res.notes.append("no reset input found (name one with --reset NAME)")
+    undef_gold = [f"gold.{r.name}" for r in ginfo.registers if not r.has_init and not r.reset_in_cone]
+    undef_gate = [f"gate.{r.name}" for r in hinfo.registers if not r.has_init and not r.reset_in_cone]
+    if undef_gold:
+        spec.gold_xprop = True
+        res.notes.append("registers with no reset and no initial value start undefined (x) in gold, so gold "
+                         "outputs that depend on them are don't-care until they are written: "
+                         + ", ".join(undef_gold[:8]) + (" ..." if len(undef_gold) > 8 else "")
+                         + " (--init zero assumes 0 instead)")
+    if undef_gate:
+        res.notes.append("registers with no reset and no initial value start at arbitrary values in gate: "
+                         + ", ".join(undef_gate[:8]) + (" ..." if len(undef_gate) > 8 else ""))
 
 
 def _engine_order(opts: VerifyOptions, spec: MiterSpec, ginfo: NetlistInfo, hinfo: NetlistInfo) -> list[str]:

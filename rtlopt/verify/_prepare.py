@@ -13,12 +13,15 @@ so every engine checks the same thing:
 * ``init="reset"`` with a reset: a register ``rtlopt_started`` (initial value 0) forces the reset
   active in cycle 0 and masks the comparison in that cycle.
 * ``init="zero"``: ``setundef -init -zero`` gives every register without an initial value the value 0.
-* otherwise registers without an initial value start free (independently in gold and gate).
+* otherwise registers without an initial value start free (independently in gold and gate),
+  except that in ``reset`` mode gold's registers with no reset and no initial value start as x
+  (see below), which is Verilog's simulation semantics.
 
-Don't-cares: when gold writes ``x`` constants, gold is transformed by Yosys ``xprop -split-outputs``
+Don't-cares: when gold writes ``x`` constants (or has registers that start undefined), gold is transformed by Yosys ``xprop -split-outputs``
 (formal x-propagation in two-valued logic, Verilog's ternary semantics): each gold output ``y``
 becomes ``y_d`` (value) and ``y_x`` (bit is x). The miter compares bit i only where ``y_x[i]`` is 0,
-i.e. the gate may take any value where gold's simulated output is x. This is a refinement check
+i.e. the gate may take any value where gold's simulated output is x. ``xprop`` gives
+uninitialized flip-flops an x-flag that starts at 1. This is a refinement check
 (gate refines gold), which is what a synthesis tool is allowed to do with gold's x. Note that
 ``miter -ignore_gold_x`` is not used: it relies on ``$eqx`` against x constants, which SMT export
 models as 0, so it would not give don't-care semantics there.
@@ -26,6 +29,7 @@ models as 0, so it would not give don't-care semantics there.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -33,7 +37,7 @@ from pathlib import Path
 
 from rtlopt.design import DesignRef
 from rtlopt.errors import InputError, ToolTimeout
-from rtlopt.tools import Yosys
+from rtlopt.tools import Abc, Yosys
 from rtlopt.tools.yosys import input_error_from_yosys, read_design_script
 from rtlopt.verify._netlist import NetlistInfo, analyze
 
@@ -42,6 +46,17 @@ GATE = "rtlopt_gate"
 MITER = "rtlopt_miter"
 TRIGGER = "rtlopt_trigger"
 STARTED = "rtlopt_started"
+
+@functools.cache
+def yosys_tool() -> Yosys:
+    """One located, version-checked Yosys per process (``require`` runs ``yosys -V`` once)."""
+    return Yosys().require()
+
+
+@functools.cache
+def abc_tool() -> Abc:
+    return Abc().require()
+
 
 _SIMPLE_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]*$")
 
@@ -73,7 +88,7 @@ def elaborate(gold: DesignRef, gate: DesignRef, workdir: Path,
     """
     script = (_front_script(gold, GOLD, workdir / "gold") + "design -reset\n"
               + _front_script(gate, GATE, workdir / "gate"))
-    res = Yosys().run_script(script, cwd=workdir, timeout=timeout, check=False)
+    res = yosys_tool().run_script(script, cwd=workdir, timeout=timeout, check=False)
     if res.returncode != 0:
         role = "gate" if (workdir / "gold.json").exists() else "gold"
         err = input_error_from_yosys(res)
@@ -181,7 +196,7 @@ def build_miter(spec: MiterSpec, gold_il: Path, gate_il: Path, workdir: Path, ti
     smt2 = workdir / "miter.smt2"
     aig = workdir / "miter.aig" if aiger else None
     script = miter_script(spec, gold_il, gate_il, mv, smt2=None if aiger else smt2, aiger=aig)
-    res = Yosys().run_script(script, cwd=workdir, timeout=timeout, check=False)
+    res = yosys_tool().run_script(script, cwd=workdir, timeout=timeout, check=False)
     if res.returncode != 0:
         from rtlopt.errors import ToolError
         from rtlopt.tools.yosys import yosys_error

@@ -84,6 +84,10 @@ class SmtMiter:
     def sequential(self) -> bool:
         return bool(self.reg_info)
 
+    @property
+    def ctx(self) -> z3.Context:
+        return self.s0.ctx
+
 
 _SORT = r"(Bool|\(_ BitVec \d+\))"
 
@@ -132,7 +136,8 @@ def parse_smt2(text: str, wanted_wires: list[str] | None = None) -> SmtMiter:
     for i, r in enumerate(regs):
         probe.append(f"(declare-fun rtlopt_r{i} () {r.sort})")
         probe.append(f"(assert (= rtlopt_r{i} ({r.func} rtlopt_s0)))")
-    asserts = z3.parse_smt2_string(text + "\n" + "\n".join(probe) + "\n")
+    ctx = z3.Context()  # one context per check: z3 contexts are not thread-safe
+    asserts = z3.parse_smt2_string(text + "\n" + "\n".join(probe) + "\n", ctx=ctx)
     n_base = len(asserts) - 1 - len(order) - len(wanted_wires) - len(regs)
     a = list(asserts)[n_base:]
     s0, s1 = a[0].arg(0), a[0].arg(1)
@@ -140,11 +145,11 @@ def parse_smt2(text: str, wanted_wires: list[str] | None = None) -> SmtMiter:
     rest = a[1 + len(order):]
     wires = {w: rest[i].arg(1) for i, w in enumerate(wanted_wires)}
     regexprs = {r.name: rest[len(wanted_wires) + i].arg(1) for i, r in enumerate(regs)}
-    h = parts.get("h", z3.BoolVal(True))
-    u = parts.get("u", z3.BoolVal(True))
+    h = parts.get("h", z3.BoolVal(True, ctx))
+    u = parts.get("u", z3.BoolVal(True, ctx))
     if TRIGGER not in wires:
         raise ValueError(f"miter has no {TRIGGER} output")
-    return SmtMiter(mod, s0, s1, parts.get("t", z3.BoolVal(True)), parts.get("i", z3.BoolVal(True)),
+    return SmtMiter(mod, s0, s1, parts.get("t", z3.BoolVal(True, ctx)), parts.get("i", z3.BoolVal(True, ctx)),
                     parts["is"], z3.And(u, h), _as_bool(wires[TRIGGER]), wires, regexprs, regs, inputs)
 
 
@@ -193,7 +198,7 @@ def _check(solver: z3.Solver, budget: Budget, *assumptions) -> z3.CheckSatResult
 
 def check_combinational(sm: SmtMiter, budget: Budget) -> SmtOutcome:
     """One step: is there an input with the trigger set?"""
-    s = z3.Solver()
+    s = z3.Solver(ctx=sm.ctx)
     st = sm.state("c")
     s.add(sm.at(sm.assume, st), sm.at(sm.init, st), sm.at(sm.is_init, st))
     r = _check(s, budget, sm.at(sm.trigger, st))
@@ -211,7 +216,7 @@ class _Bmc:
 
     def __init__(self, sm: SmtMiter) -> None:
         self.sm = sm
-        self.s = z3.Solver()
+        self.s = z3.Solver(ctx=sm.ctx)
         self.states = [sm.state("b")]
         st = self.states[0]
         self.s.add(sm.at(sm.init, st), sm.at(sm.is_init, st), sm.at(sm.assume, st))
@@ -226,7 +231,7 @@ class _Bmc:
 def _induction(sm: SmtMiter, k: int, budget: Budget, invariants: list, simple_path: bool,
                guard: z3.ExprRef | None) -> z3.CheckSatResult:
     """k-induction step: k states with equal outputs (+ invariants) imply equal outputs in the next."""
-    s = z3.Solver()
+    s = z3.Solver(ctx=sm.ctx)
     ts = [sm.state("i") for _ in range(k + 1)]
     for i, t in enumerate(ts):
         s.add(sm.at(sm.assume, t), z3.Not(sm.at(sm.is_init, t)))
@@ -282,7 +287,7 @@ def _mine_candidates(sm: SmtMiter, bmc: _Bmc, budget: Budget, state_map: dict | 
         e = sm.regs[name]
         if z3.is_bool(e):
             return e if val else z3.Not(e)
-        return e == z3.BitVecVal(val, e.size())
+        return e == z3.BitVecVal(val, e.size(), e.ctx)
 
     for name, vals in values.items():
         cands.append(z3.Or([lit(name, x) for x in vals]))
@@ -337,12 +342,17 @@ def _state_map_candidates(sm: SmtMiter, state_map: dict) -> list[z3.BoolRef]:
     return out
 
 
-def _filter_on_bmc(sm: SmtMiter, bmc: _Bmc, cands: list, budget: Budget) -> list | None:
-    """Drop candidates that some BMC-reachable state violates (None on time out)."""
+def _filter_on_bmc(sm: SmtMiter, bmc: _Bmc, cands: list, budget: Budget, cycles: int = 3) -> list | None:
+    """Drop candidates that a state of the first ``cycles`` cycles violates (None on time out).
+
+    Houdini needs the candidates to hold in cycles 0 and 1 only (its step starts from any
+    non-initial state); later cycles are left to the inductive step, which is cheaper.
+    """
     cands = list(cands)
+    states = bmc.states[:max(2, cycles)]
     while cands:
         bmc.s.push()
-        bmc.s.add(z3.Or([z3.Not(sm.at(c, st)) for c in cands for st in bmc.states]))
+        bmc.s.add(z3.Or([z3.Not(sm.at(c, st)) for c in cands for st in states]))
         r = _check(bmc.s, budget)
         if r == z3.unsat:
             bmc.s.pop()
@@ -353,7 +363,7 @@ def _filter_on_bmc(sm: SmtMiter, bmc: _Bmc, cands: list, budget: Budget) -> list
         m = bmc.s.model()
         bmc.s.pop()
         cands = [c for c in cands if all(z3.is_true(m.eval(sm.at(c, st), model_completion=True))
-                                         for st in bmc.states)]
+                                         for st in states)]
     return cands
 
 
@@ -361,7 +371,7 @@ def _houdini(sm: SmtMiter, cands: list, budget: Budget) -> tuple[str, list]:
     """Shrink ``cands`` until (cands and outputs-equal) is 1-inductive: ("proved"|"failed"|"unknown", cands)."""
     cands = list(cands)
     while True:
-        s = z3.Solver()
+        s = z3.Solver(ctx=sm.ctx)
         t0, t1 = sm.state("h"), sm.state("h")
         s.add(sm.at(sm.assume, t0), sm.at(sm.assume, t1), z3.Not(sm.at(sm.is_init, t0)),
               z3.Not(sm.at(sm.is_init, t1)), sm.step(t0, t1), z3.Not(sm.at(sm.trigger, t0)))
@@ -456,7 +466,7 @@ def check_sequential(sm: SmtMiter, budget: Budget, depth: int, state_map: dict |
 def _inductive_subset(sm: SmtMiter, cands: list, budget: Budget) -> list:
     cands = list(cands)
     while cands and not budget.expired():
-        s = z3.Solver()
+        s = z3.Solver(ctx=sm.ctx)
         t0, t1 = sm.state("j"), sm.state("j")
         s.add(sm.at(sm.assume, t0), sm.at(sm.assume, t1), z3.Not(sm.at(sm.is_init, t1)), sm.step(t0, t1))
         for c in cands:

@@ -40,15 +40,18 @@ class VerifyOptions:
             (``rst``, ``reset``, ``rst_n``, ``resetn``, ``areset``, ``arst_n``, ...).
         reset_active_low: reset polarity; None = from the name suffix (``_n``/``n``/``_b``/``_l``) and,
             for asynchronous resets, from how the flip-flops use it.
-        init: start state of sequential designs. ``"reset"`` (default): registers start at arbitrary
-            values (independently in gold and gate; Verilog initial values are kept), the reset is
-            asserted in cycle 0 and outputs are compared from cycle 1 on. Registers that the reset
-            does not set stay arbitrary, and the report names them. ``"zero"``: every register without
-            an initial value starts at 0 in both designs, no reset is forced, outputs are compared from
-            cycle 0. ``"any"``: registers start at arbitrary values, chosen independently in gold and
-            gate, no reset is forced, outputs are compared from cycle 0 — the designs must agree from
-            every pair of start states, which sequential designs rarely do (a counterexample then
-            shows the start states).
+        init: start state of sequential designs. ``"reset"`` (default): the reset (when there is
+            one) is asserted in cycle 0 and outputs are compared from cycle 1 on. Registers that
+            neither the reset nor a Verilog initial value sets start *undefined* in gold (Verilog
+            simulation semantics: x), so gold outputs that depend on them are don't-care until the
+            registers are written (e.g. while a pipeline without reset fills); in gate they start at
+            arbitrary values, and gate must match gold wherever gold is defined. The report names
+            these registers. ``"zero"``: every register without an initial value starts at 0 in both
+            designs, no reset is forced, outputs are compared from cycle 0. ``"any"``: registers
+            start at arbitrary values, chosen independently in gold and gate, no reset is forced,
+            outputs are compared from cycle 0 — the designs must agree from every pair of start
+            states, which sequential designs rarely do (a counterexample then shows the start
+            states). (If gold also writes ``'x``, its uninitialized registers start as x here too.)
         bmc_depth: cycles of bounded model checking (and the bound for invariant mining).
         engines: engines to try, in order; None = all (``equiv``, ``smt``, ``abc``).
         state_map: optional hint from the FSM engine: ``{gold_value: gate_value}``, or

@@ -14,8 +14,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from rtlopt.errors import ToolError, ToolTimeout
-from rtlopt.tools import Abc, Yosys
-from rtlopt.verify._prepare import GATE, GOLD, MITER, TRIGGER, MiterSpec, build_miter, miter_script
+from rtlopt.verify._prepare import (
+    GATE,
+    GOLD,
+    MITER,
+    TRIGGER,
+    MiterSpec,
+    abc_tool,
+    build_miter,
+    miter_script,
+    yosys_tool,
+)
 
 
 def run_equiv(gold_il: Path, gate_il: Path, workdir: Path, timeout: float) -> tuple[str, str]:
@@ -25,7 +34,7 @@ def run_equiv(gold_il: Path, gate_il: Path, workdir: Path, timeout: float) -> tu
         f"equiv_make {GOLD} {GATE} rtlopt_equiv", "hierarchy -top rtlopt_equiv",
         "async2sync", "equiv_simple", "equiv_induct", "equiv_status -assert"]) + "\n"
     try:
-        res = Yosys().run_script(script, cwd=workdir, timeout=timeout, check=False)
+        res = yosys_tool().run_script(script, cwd=workdir, timeout=timeout, check=False)
     except ToolTimeout:
         return "unknown", f"time limit ({timeout:.1f} s)"
     if res.returncode == 0 and "Equivalence successfully proven" in res.stdout:
@@ -41,7 +50,7 @@ def run_sat(spec: MiterSpec, gold_il: Path, gate_il: Path, workdir: Path, timeou
     mv.write_text(miter_verilog(spec))
     script = miter_script(spec, gold_il, gate_il, mv) + f"sat -verify -prove {TRIGGER} 0 {MITER}\n"
     try:
-        res = Yosys().run_script(script, cwd=workdir, timeout=timeout, check=False)
+        res = yosys_tool().run_script(script, cwd=workdir, timeout=timeout, check=False)
     except ToolTimeout:
         return "unknown", f"time limit ({timeout:.1f} s)"
     if res.returncode == 0 and "SAT proof finished - no model found: SUCCESS" in res.stdout:
@@ -62,7 +71,7 @@ def run_abc(spec: MiterSpec, gold_il: Path, gate_il: Path, workdir: Path, timeou
     assert aig is not None
     cmd = "dprove" if spec.sequential else "iprove"
     try:
-        res = Abc().run(["-c", f"read_aiger {aig.name}; strash; {cmd}"], cwd=workdir, timeout=timeout,
+        res = abc_tool().run(["-c", f"read_aiger {aig.name}; strash; {cmd}"], cwd=workdir, timeout=timeout,
                         check=False)
     except ToolTimeout:
         return "unknown", f"time limit ({timeout:.1f} s)"

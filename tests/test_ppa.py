@@ -1,0 +1,268 @@
+"""PPA measurement with real Yosys + OpenSTA on the designs under designs/ppa/."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from rtlopt.design import open_design
+from rtlopt.errors import InputError, UnsupportedConstruct
+from rtlopt.ppa import Metric, PpaReport, measure
+from rtlopt.ppa._libinfo import lib_info
+from rtlopt.ppa.liberty import resolve_liberty
+
+ROOT = Path(__file__).resolve().parent.parent
+PPA = ROOT / "designs" / "ppa"
+SKY130 = ROOT.parent / "shared" / "lib" / "sky130hd_tt.lib.gz"
+
+pytestmark = [pytest.mark.yosys, pytest.mark.sta]
+
+_CACHE: dict[tuple, PpaReport] = {}
+
+
+def ppa(name: str, top: str | None = None, liberty: str | None = None, **kw) -> PpaReport:
+    """measure() of designs/ppa/<name>.v, memoized across tests (each call costs ~1 s)."""
+    key = (name, top, liberty, tuple(sorted(kw.items())))
+    if key not in _CACHE:
+        _CACHE[key] = measure(open_design(PPA / f"{name}.v", top), liberty=liberty, **kw)
+    return _CACHE[key]
+
+
+def _netlist_area(report: PpaReport) -> float:
+    info = lib_info(resolve_liberty(report.provenance["liberty"]["path"]))
+    return sum(info.cells[t].area * n for t, n in report.cells_by_type.items())
+
+
+def test_combinational_adder_metrics_and_units():
+    r = ppa("adder8")
+    assert isinstance(r.area_um2, Metric) and r.area_um2.unit == "um^2"
+    assert r.area_um2.value > 0
+    assert r.area_um2.value == pytest.approx(_netlist_area(r), rel=1e-6)
+    assert r.cells.value == sum(r.cells_by_type.values()) > 0
+    assert r.delay_ns.unit == "ns" and r.delay_ns.value > 0
+    assert r.power_mw.unit == "mW" and r.power_mw.value > 0
+    assert r.generic_cells.value > 0 and r.generic_wires.value > 0
+    assert r.provenance["clock"]["virtual"] is True
+    assert "input port" in r.critical_path["startpoint"] and "output port" in r.critical_path["endpoint"]
+    assert "opensta" in r.delay_ns.source and "stat -liberty" in r.area_um2.source
+
+
+def test_bigger_adder_costs_more():
+    small, big = ppa("adder8"), ppa("adder16")
+    assert big.area_um2.value > small.area_um2.value
+    assert big.cells.value > small.cells.value
+    assert big.delay_ns.value > small.delay_ns.value
+    assert big.generic_cells.value > small.generic_cells.value
+
+
+def test_multiplier_larger_than_adder():
+    mult = ppa("mult8")
+    assert mult.area_um2.value > ppa("adder8").area_um2.value
+    assert mult.area_um2.value == pytest.approx(_netlist_area(mult), rel=1e-6)
+
+
+def test_power_components_add_up():
+    for name in ("adder8", "regs_async"):
+        r = ppa(name)
+        parts = r.power_breakdown
+        assert set(parts) == {"internal", "switching", "leakage"}
+        assert all(p.value >= 0 and p.unit == "mW" for p in parts.values())
+        assert sum(p.value for p in parts.values()) == pytest.approx(r.power_mw.value, rel=1e-5)
+        assert parts["leakage"].value > 0
+
+
+def test_registered_design_with_async_reset():
+    r = ppa("regs_async")
+    names = " ".join(r.cells_by_type)
+    assert "DFFR_X1" in names and "DFFS_X1" in names  # async reset and async set flops mapped
+    assert r.provenance["clock"]["clocks"] == ["clk"]
+    assert r.delay_ns.value > 0
+    assert "flip-flop" in r.critical_path["startpoint"] and "flip-flop" in r.critical_path["endpoint"]
+    assert r.area_um2.value == pytest.approx(_netlist_area(r), rel=1e-6)
+
+
+def test_reg_to_reg_delay_includes_clock_to_q_and_setup():
+    r = ppa("regs_async")
+    rep = r.critical_path["report"]
+    assert "library setup time" in rep
+    assert r.critical_path["delay_ns"] == r.delay_ns.value > 0.05
+
+
+def test_clock_period_changes_power():
+    slow = ppa("regs_async")
+    fast = ppa("regs_async", clock_period_ns=2.0)
+    assert fast.provenance["clock"]["period_ns"] == 2.0
+    assert fast.provenance["clock"]["abc_delay_target_ps"] == 2000
+    assert fast.power_mw.value > slow.power_mw.value  # 5x the clock rate
+
+
+def test_parameterized_generate_clog2():
+    r = ppa("param_gen")
+    assert r.area_um2.value > 0 and r.delay_ns.value > 0
+    assert r.provenance["top"] == "param_gen"
+    # count (W+1 = 5 bits) + first (4 bits) + any (1 bit) = 10 flops
+    flops = sum(n for t, n in r.cells_by_type.items() if t.startswith("DFF"))
+    assert flops == 10
+
+
+@pytest.mark.slow
+def test_small_memory_becomes_flops():
+    r = ppa("small_mem")
+    flops = sum(n for t, n in r.cells_by_type.items() if t.startswith("DFF"))
+    assert flops == 16 * 8 + 8  # the array plus the registered read port
+    assert r.area_um2.value == pytest.approx(_netlist_area(r), rel=1e-6)
+
+
+def test_multi_module_file_flattens():
+    r = ppa("multi_module")
+    assert r.provenance["top"] == "pipe_top"
+    assert not any(t.startswith("$") for t in r.cells_by_type)
+    assert r.delay_ns.value > 0
+
+
+def test_latch_maps():
+    r = ppa("latch")
+    assert any(t.startswith("DLH") for t in r.cells_by_type)
+    assert "g" in r.provenance["clock"]["clocks"]
+
+
+def test_provenance_is_complete():
+    r = ppa("adder8")
+    lib = resolve_liberty(None)
+    prov = r.provenance
+    assert prov["liberty"]["sha256"] == lib.sha256
+    assert prov["liberty"]["name"] == "nangate45"
+    assert prov["yosys_version"].startswith("Yosys 0.")
+    assert "2.0" in prov["sta_version"]
+    assert re.fullmatch(r"[0-9a-f]{64}", prov["yosys_script_sha256"])
+    assert re.fullmatch(r"[0-9a-f]{64}", prov["sta_script_sha256"])
+    assert "activity" in prov["activity"]["assumption"]
+    d = r.to_dict()
+    assert "dfflibmap -liberty" in d["scripts"]["yosys"]
+    assert "report_power" in d["scripts"]["sta"]
+    json.dumps(d)
+
+
+def test_text_format_lists_every_metric():
+    text = ppa("adder8").format_text()
+    for word in ("area", "cells", "delay", "power", "generic cells", "generic wires", "sha256", "activity"):
+        assert word in text
+
+
+def test_osu018_works():
+    r = ppa("regs_async", liberty="osu018")
+    assert r.provenance["liberty"]["name"] == "osu018"
+    assert "DFFSR" in r.cells_by_type  # the only async set/reset flop osu018 has
+    assert r.area_um2.value == pytest.approx(_netlist_area(r), rel=1e-6)
+    assert r.delay_ns.value > 0 and r.power_mw.value > 0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SKY130.exists(), reason="../shared/lib/sky130hd_tt.lib.gz not present")
+def test_sky130_gz_works_and_avoids_lpflow_cells():
+    r = ppa("latch", liberty=str(SKY130))
+    assert r.provenance["liberty"]["sha256"] == resolve_liberty(SKY130).sha256
+    assert "decompressed_to" in r.provenance["liberty"]
+    assert not any("lpflow" in t for t in r.cells_by_type)
+    assert any("dlxtp" in t for t in r.cells_by_type)
+    assert r.area_um2.value == pytest.approx(_netlist_area(r), rel=1e-6)
+    r2 = ppa("adder8", liberty=str(SKY130))
+    assert r2.delay_ns.value > 0 and r2.power_mw.value > 0
+
+
+def test_concurrent_calls_are_independent():
+    with ThreadPoolExecutor(2) as pool:
+        a, b = pool.map(lambda n: measure(PPA / f"{n}.v"), ["adder8", "adder16"])
+    assert a.area_um2.value == ppa("adder8").area_um2.value
+    assert b.area_um2.value == ppa("adder16").area_um2.value
+
+
+def test_ambiguous_top_lists_candidates():
+    with pytest.raises(InputError, match="alpha, beta"):
+        measure(PPA / "two_tops.v")
+    assert ppa("two_tops", top="beta").cells.value >= 1
+
+
+def test_simulation_only_design_refused():
+    with pytest.raises(UnsupportedConstruct, match="initial"):
+        measure(PPA / "display_only.v")
+    with pytest.raises(UnsupportedConstruct, match="real"):
+        measure(PPA / "real_num.v")
+
+
+def test_display_only_in_always_is_refused_after_synthesis(tmp_path):
+    f = tmp_path / "disp.v"
+    f.write_text("module disp(input clk, input a);\n  always @(posedge clk) $display(\"%b\", a);\nendmodule\n")
+    with pytest.raises(UnsupportedConstruct, match=r"\$display"):
+        measure(f)
+
+
+def test_yosys_elaboration_error_is_input_error(tmp_path):
+    f = tmp_path / "bad.v"
+    f.write_text("module bad(input a, output y);\n  sub u(.a(a), .y(y));\nendmodule\n")
+    with pytest.raises(InputError):
+        measure(f)
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "rtlopt", "ppa", *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_cli_json_parses():
+    res = _cli(str(PPA / "adder8.v"), "--json")
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["metrics"]["area"]["unit"] == "um^2" and data["metrics"]["area"]["value"] > 0
+    assert data["provenance"]["liberty"]["sha256"] == resolve_liberty(None).sha256
+    assert "yosys" in data["scripts"] and "sta" in data["scripts"]
+
+
+def test_cli_table_and_bad_top():
+    res = _cli(str(PPA / "multi_module.v"), "--liberty", "osu018", "--clock-period", "5")
+    assert res.returncode == 0, res.stderr
+    assert "area" in res.stdout and "osu018" in res.stdout and "5 ns" in res.stdout
+    bad = _cli(str(PPA / "two_tops.v"))
+    assert bad.returncode == 2
+    assert "alpha" in bad.stderr and "beta" in bad.stderr
+    bad2 = _cli(str(PPA / "adder8.v"), "--top", "nope")
+    assert bad2.returncode == 2 and "adder8" in bad2.stderr
+
+
+def test_cli_unsynthesizable_exit_2():
+    res = _cli(str(PPA / "display_only.v"))
+    assert res.returncode == 2
+    assert res.stderr.count("\n") == 1 and "initial" in res.stderr
+
+
+def test_design_files_exist():
+    for name in ("adder8", "adder16", "mult8", "regs_async", "param_gen", "small_mem", "multi_module"):
+        assert (PPA / f"{name}.v").exists()
+    assert isinstance(PPA, Path)
+
+
+def test_single_module_shortcut_gives_the_same_generic_counts(tmp_path):
+    """One synthesis for a single-module design must equal the separate generic ``synth -top T``."""
+    from rtlopt.ppa import _flow
+    from rtlopt.ppa._libinfo import plain_path
+    from rtlopt.tools import Yosys
+
+    lib = resolve_liberty(None)
+    src = (PPA / "regs_async.v").resolve()
+    stats = []
+    for single in (True, False):
+        work = tmp_path / str(single)
+        work.mkdir()
+        script = _flow.yosys_script([src], "regs_async", liberty=plain_path(lib), single_module=single)
+        assert ("design -save rtl" in script) is not single
+        Yosys().run_script(script, cwd=work, timeout=120)
+        generic = json.loads((work / _flow.GENERIC_STAT).read_text())["design"]
+        asic = json.loads((work / _flow.ASIC_STAT).read_text())["design"]
+        stats.append((generic["num_cells"], generic["num_wires"], asic["area"]))
+    assert stats[0] == stats[1]
