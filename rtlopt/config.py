@@ -55,7 +55,7 @@ class Settings:
         llm_samples: responses sampled per attempt (best-of-N; the best verified one wins).
         max_tokens: response token limit per call.
         embedding: RAG embedding: ``local`` (hashed TF-IDF, no model) or ``minilm`` (semantic, offline).
-        rag_min_score: retrieval cutoff in [0, 1].
+        rag_min_score: retrieval cutoff in [0, 1] (None: the embedding's measured default).
         liberty: liberty name or path (None: ``$RTLOPT_LIBERTY`` or nangate45, resolved by rtlopt.ppa).
         goal: optimization goal.
         budget: optimizer time budget in seconds.
@@ -77,7 +77,7 @@ class Settings:
     llm_samples: int = 1
     max_tokens: int = 4096
     embedding: str = "local"
-    rag_min_score: float = 0.2
+    rag_min_score: float | None = None
     liberty: str | None = None
     goal: str = "area"
     budget: float = 120.0
@@ -138,7 +138,7 @@ def _convert(name: str, value: Any, where: str, base: Path | None) -> Any:
             return str(p if p.is_absolute() else (base / p).resolve())
         return value or None
     if name in ("temperature", "llm_timeout", "budget", "clock_period", "verify_timeout", "rag_min_score"):
-        if value is None and name == "clock_period":
+        if value is None and name in ("clock_period", "rag_min_score"):
             return None
         if isinstance(value, bool):
             raise bad("must be a number")

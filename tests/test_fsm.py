@@ -99,18 +99,25 @@ def test_rejections_name_the_construct_and_line():
     assert "counter" in why["cnt_state"][1]
 
 
-def test_unsupported_block_is_reported_with_line(tmp_path):
+def test_loops_are_unrolled_and_memories_reported_with_line(tmp_path):
     p = tmp_path / "loop.v"
-    p.write_text("module loop(input clk, input rst, input a, output reg [3:0] q);\n"
+    p.write_text("module loop(input clk, input rst, input a, output reg [3:0] q, output reg [7:0] d);\n"
                  "  reg [1:0] state;\n"
+                 "  reg [7:0] mem [0:3];\n"
                  "  integer i;\n"
-                 "  always @(posedge clk) if (rst) state <= 0; else case (state) 0: state <= 1; 1: state <= a ? 2 : 0;"
-                 " default: state <= 0; endcase\n"
-                 "  always @(*) begin q = 0; for (i = 0; i < 4; i = i + 1) q[i] = a; end\n"
+                 "  always @(posedge clk) if (rst) state <= 0; else case (state) 0: state <= a ? 1 : 0;"
+                 " 1: state <= a ? 2 : 0; default: state <= 0; endcase\n"
+                 "  always @(*) begin q = 0; for (i = 0; i < 4; i = i + 1) q[i] = (state == 2) ^ i[0]; end\n"
+                 "  always @(posedge clk) begin mem[state] <= d; d <= mem[0]; end\n"
                  "endmodule\n")
     ex = extract(open_design(p))
     assert len(ex.fsms) == 1
-    assert any("loop statement" in n and ":5:" in n for n in ex.notes)
+    f = ex.fsms[0]
+    assert "q" in f.outputs  # the loop was unrolled: q is a function of the state
+    q_in_2 = {z3.simplify(t.outputs["q"][0]).as_long() for t in f.out_of("S_10")}
+    assert q_in_2 == {0b0101}
+    assert any("memory (unpacked array) 'mem'" in n and ":7:" in n for n in ex.notes)
+    assert any("state is read outside the state machine (line 7)" in b for b in f.source.regen_blockers)
 
 
 def test_unreachable_states_and_dead_transitions(tmp_path):

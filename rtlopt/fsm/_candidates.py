@@ -47,6 +47,9 @@ def plan(design: DesignRef, *, assume: tuple[str, ...] = (), pragmas: bool = Fal
     plans: list[Plan] = []
     skipped: list[str] = [str(r) for r in ex.rejections]
     for fsm in ex.fsms:
+        if fsm.source is not None and fsm.source.regen_blockers:
+            skipped.append(f"{fsm.name}: cannot regenerate: {'; '.join(fsm.source.regen_blockers)}")
+            continue
         try:
             m = minimize(fsm)
         except ValueError as exc:

@@ -21,6 +21,8 @@ from pyslang.syntax import SyntaxKind
 
 X_PREFIX = "__x"
 LATCH_SUFFIX = "__latch"
+UNK_PREFIX = "__unk"
+MAX_UNROLL = 4096
 
 
 class SymbolicError(Exception):
@@ -57,6 +59,7 @@ class Block:
     error_offset: int | None = None
     nonblocking_in_comb: bool = False
     removable: str | None = None  # why the block's text cannot be replaced on its own (None: it can)
+    soft_errors: list[tuple[str, int | None, list[str]]] = field(default_factory=list)  # (what, offset, names)
     case_selectors: list[tuple[z3.ExprRef, int, list[z3.ExprRef]]] = field(default_factory=list)
 
 
@@ -74,6 +77,7 @@ class ModuleSemantics:
     xvars: list[z3.ExprRef] = field(default_factory=list)
     comb: dict[str, z3.ExprRef] = field(default_factory=dict)  # resolved comb values
     driver: dict[str, int] = field(default_factory=dict)  # signal -> index of the driving block
+    memories: set[str] = field(default_factory=set)  # unpacked arrays (not modelled)
     multi_driven: set[str] = field(default_factory=set)
 
     def var(self, name: str) -> z3.BitVecRef:
@@ -126,6 +130,8 @@ class _Executor:
         self.ctx = comp_ctx
         self.xcount = itertools.count()
         self.block: Block | None = None
+        self.loop_depth = 0
+        self.read_env: dict[str, z3.ExprRef] = {}  # the blocking view, for indices on the left
 
     # ----------------------------------------------------------------- constants
     def const_of(self, e) -> tuple[list[str], bool] | None:
@@ -186,6 +192,8 @@ class _Executor:
             if sym.kind in (ast.SymbolKind.Parameter, ast.SymbolKind.EnumValue):
                 raise SymbolicError(f"parameter '{name}' has no constant value", _off(e))
             if name not in self.sem.signals:
+                if name in self.sem.memories:
+                    raise SymbolicError(f"memory (unpacked array) '{name}'", _off(e))
                 raise SymbolicError(f"reference to '{name}' (not a module-level signal)", _off(e))
             if self.block is not None:
                 self.block.reads.add(name)
@@ -222,9 +230,8 @@ class _Executor:
         if k == EK.ElementSelect:
             base = self.expr(e.value, env)
             lo, hi, desc = _range_of(e.value.type)
-            idx = self.const_of(e.selector)
-            if idx is not None:
-                i = _bits_int(idx[0], signed=idx[1])
+            i = self.index(e.selector, env)
+            if i is not None:
                 pos = (i - min(lo, hi)) if desc else (max(lo, hi) - i)
                 if not 0 <= pos < base.size():
                     return bv_const(0, width or 1)
@@ -243,20 +250,18 @@ class _Executor:
         if k == EK.RangeSelect:
             base = self.expr(e.value, env)
             lo, hi, desc = _range_of(e.value.type)
-            left = self.const_of(e.left)
-            right = self.const_of(e.right)
-            if left is None:
+            lv = self.index(e.left, env)
+            rv = self.index(e.right, env)
+            if lv is None:
                 raise SymbolicError("part select with a non-constant bound", _off(e))
-            lv = _bits_int(left[0], signed=left[1])
             if e.selectionKind == ast.RangeSelectionKind.Simple:
-                if right is None:
+                if rv is None:
                     raise SymbolicError("part select with a non-constant bound", _off(e))
-                rv = _bits_int(right[0], signed=right[1])
                 a, b = (lv, rv)
             else:
-                if right is None:
+                if rv is None:
                     raise SymbolicError("indexed part select with a non-constant width", _off(e))
-                w = _bits_int(right[0])
+                w = rv
                 a, b = (lv + w - 1, lv) if e.selectionKind == ast.RangeSelectionKind.IndexedUp else (lv, lv - w + 1)
                 if not desc:
                     a, b = b, a
@@ -380,6 +385,22 @@ class _Executor:
             return z3.SRem(aa, bb) if signed else z3.URem(aa, bb)
         raise SymbolicError(f"operator {op.name}", _off(e))
 
+    def index(self, e, env: dict[str, z3.ExprRef]) -> int | None:
+        """A constant index (literal, parameter, or a loop variable with a known value), else None."""
+        c = self.const_of(e)
+        if c is not None:
+            return _bits_int(c[0], signed=c[1])
+        try:
+            v = z3.simplify(self.expr(e, env))
+        except SymbolicError:
+            return None
+        if not z3.is_bv_value(v):
+            return None
+        n = v.as_long()
+        if e.type.isSigned and n >> (v.size() - 1):
+            n -= 1 << v.size()
+        return n
+
     # ----------------------------------------------------------------- lvalues
     def assign(self, lhs, value: z3.ExprRef, env: dict[str, z3.ExprRef], cur: dict[str, z3.ExprRef]) -> None:
         """Write ``value`` to ``lhs`` in ``env``; ``cur`` gives the value to splice partial writes into."""
@@ -390,6 +411,8 @@ class _Executor:
         if k == EK.NamedValue:
             name = lhs.symbol.name
             if name not in self.sem.signals:
+                if name in self.sem.memories:
+                    raise SymbolicError(f"write to memory (unpacked array) '{name}'", _off(lhs))
                 raise SymbolicError(f"assignment to '{name}' (not a module-level signal)", _off(lhs))
             self.block.writes.add(name)
             env[name] = resize(value, self.sem.signals[name].width)
@@ -408,6 +431,8 @@ class _Executor:
             if base_e.kind != EK.NamedValue:
                 raise SymbolicError("nested select on the left of an assignment", _off(lhs))
             name = base_e.symbol.name
+            if name in self.sem.memories:
+                raise SymbolicError(f"write to memory (unpacked array) '{name}'", _off(lhs))
             if name not in self.sem.signals:
                 raise SymbolicError(f"assignment to '{name}' (not a module-level signal)", _off(lhs))
             base = cur.get(name, env.get(name))
@@ -416,19 +441,17 @@ class _Executor:
             n = base.size()
             lo, hi, desc = _range_of(base_e.type)
             if k == EK.ElementSelect:
-                idx = self.const_of(lhs.selector)
-                if idx is None:
+                i = self.index(lhs.selector, self.read_env)
+                if i is None:
                     raise SymbolicError("variable index on the left of an assignment", _off(lhs))
-                i = _bits_int(idx[0], signed=idx[1])
                 w = lhs.type.bitWidth
                 p = (i - min(lo, hi)) if desc else (max(lo, hi) - i)
                 p_lo, p_hi = p * w, p * w + w - 1
             else:
-                left = self.const_of(lhs.left)
-                right = self.const_of(lhs.right)
-                if left is None or right is None:
+                lv = self.index(lhs.left, self.read_env)
+                rv = self.index(lhs.right, self.read_env)
+                if lv is None or rv is None:
                     raise SymbolicError("part select with a non-constant bound", _off(lhs))
-                lv, rv = _bits_int(left[0], signed=left[1]), _bits_int(right[0], signed=right[1])
                 if lhs.selectionKind == ast.RangeSelectionKind.Simple:
                     a, b = lv, rv
                 elif lhs.selectionKind == ast.RangeSelectionKind.IndexedUp:
@@ -456,6 +479,107 @@ class _Executor:
     # ----------------------------------------------------------------- statements
     def run(self, stmt, st: _State) -> _State:
         SK = ast.StatementKind
+        if self.loop_depth == 0 and stmt.kind in (SK.ExpressionStatement, SK.ForLoop, SK.RepeatLoop,
+                                                  SK.ForeachLoop, SK.WhileLoop, SK.DoWhileLoop, SK.ForeverLoop):
+            try:
+                return self._run(stmt, st)
+            except SymbolicError as exc:
+                return self._soften(stmt, st, exc)
+        return self._run(stmt, st)
+
+    def _soften(self, stmt, st: _State, exc: SymbolicError) -> _State:
+        """Model a statement we cannot execute as writing unknown values to everything it assigns."""
+        names: list[str] = []
+
+        def visit(node) -> bool:
+            if isinstance(node, ast.NamedValueExpression) and node.symbol.name in self.sem.signals:
+                self.block.reads.add(node.symbol.name)
+            if isinstance(node, ast.AssignmentExpression):
+                lhs = node.left
+                while lhs.kind in (ast.ExpressionKind.ElementSelect, ast.ExpressionKind.RangeSelect,
+                                   ast.ExpressionKind.MemberAccess):
+                    lhs = lhs.value
+                stack = [lhs]
+                while stack:
+                    x = stack.pop()
+                    if x.kind == ast.ExpressionKind.NamedValue and x.symbol.name not in names:
+                        names.append(x.symbol.name)
+                    elif x.kind == ast.ExpressionKind.Concatenation:
+                        stack.extend(x.operands)
+            elif (isinstance(node, ast.UnaryExpression)
+                  and node.op.name in ("Preincrement", "Predecrement", "Postincrement", "Postdecrement")
+                  and node.operand.kind == ast.ExpressionKind.NamedValue
+                  and node.operand.symbol.name not in names):
+                names.append(node.operand.symbol.name)
+            return True
+
+        try:
+            stmt.visit(visit)
+        except Exception:  # noqa: BLE001 - visitor failures leave the name list partial
+            raise exc from None
+        st = st.copy()
+        for n in names:
+            if n not in self.sem.signals:
+                continue
+            self.block.writes.add(n)
+            u = z3.BitVec(f"{UNK_PREFIX}{next(self.xcount)}_{n}", self.sem.signals[n].width)
+            st.cur[n] = u
+            if self.block.kind == "clocked":
+                st.nxt[n] = u
+        self.block.soft_errors.append((str(exc), exc.offset if exc.offset is not None else _off(stmt), names))
+        return st
+
+    def _loop(self, stmt, st: _State) -> _State:
+        SK = ast.StatementKind
+        if stmt.kind != SK.ForLoop or list(stmt.loopVars):
+            raise SymbolicError("loop statement (only for loops over a module-level variable are unrolled)",
+                                _off(stmt))
+        self.loop_depth += 1
+        try:
+            return self._unroll(stmt, st)
+        finally:
+            self.loop_depth -= 1
+
+    def _unroll(self, stmt, st: _State) -> _State:
+        for init in stmt.initializers:
+            st = self._assign_expr(init, st)
+        for _ in range(MAX_UNROLL):
+            if stmt.stopExpr is not None:
+                c = z3.simplify(truth(self.expr(stmt.stopExpr, st.cur)))
+                if z3.is_false(c):
+                    return st
+                if not z3.is_true(c):
+                    raise SymbolicError("loop with a non-constant bound", _off(stmt))
+            st = self.run(stmt.body, st)
+            for step in stmt.steps:
+                st = self._assign_expr(step, st)
+        raise SymbolicError(f"loop with more than {MAX_UNROLL} iterations", _off(stmt))
+
+    def _assign_expr(self, e, st: _State) -> _State:
+        """Execute an assignment or ++/-- expression used as a statement (loop init/step)."""
+        if e.kind == ast.ExpressionKind.UnaryOp and e.op.name in ("Preincrement", "Predecrement",
+                                                                  "Postincrement", "Postdecrement"):
+            v = self.expr(e.operand, st.cur)
+            one = bv_const(1, v.size())
+            nv = v + one if "incr" in e.op.name else v - one
+            self.read_env = st.cur
+            st = st.copy()
+            self.assign(e.operand, nv, st.cur, st.cur)
+            if self.block.kind == "clocked":
+                self.assign(e.operand, nv, st.nxt, st.cur)
+            return st
+        if e.kind != ast.ExpressionKind.Assignment or e.isCompound or e.isNonBlocking:
+            raise SymbolicError(f"loop control expression {e.kind.name}", _off(e))
+        rhs = self.expr(e.right, st.cur)
+        self.read_env = st.cur
+        st = st.copy()
+        self.assign(e.left, rhs, st.cur, st.cur)
+        if self.block.kind == "clocked":
+            self.assign(e.left, rhs, st.nxt, st.cur)
+        return st
+
+    def _run(self, stmt, st: _State) -> _State:
+        SK = ast.StatementKind
         k = stmt.kind
         if k == SK.Empty:
             return st
@@ -471,6 +595,8 @@ class _Executor:
             return self.run(stmt.stmt, st)
         if k == SK.ExpressionStatement:
             e = stmt.expr
+            if e.kind == ast.ExpressionKind.UnaryOp:
+                return self._assign_expr(e, st)
             if e.kind != ast.ExpressionKind.Assignment:
                 raise SymbolicError(f"expression statement {e.kind.name}", _off(stmt))
             if e.timingControl is not None:
@@ -478,6 +604,7 @@ class _Executor:
             rhs = self.expr(e.right, st.cur)
             if e.isCompound:
                 raise SymbolicError("compound assignment operator", _off(stmt))
+            self.read_env = st.cur
             st = st.copy()
             if e.isNonBlocking:
                 if self.block.kind != "clocked":
@@ -498,7 +625,7 @@ class _Executor:
         if k == SK.Case:
             return self.case(stmt, st)
         if k in (SK.ForLoop, SK.RepeatLoop, SK.ForeachLoop, SK.WhileLoop, SK.DoWhileLoop, SK.ForeverLoop):
-            raise SymbolicError("loop statement", _off(stmt))
+            return self._loop(stmt, st)
         if k in (SK.ImmediateAssertion, SK.ConcurrentAssertion):
             return st
         raise SymbolicError(f"statement kind {k.name}", _off(stmt))
@@ -606,6 +733,7 @@ def analyze_body(body, name: str, file: str, text: str) -> ModuleSemantics:
     constants: dict[str, tuple[int, int]] = {}
     const_off: dict[str, int] = {}
     directions: dict[str, str] = {}
+    memories: set[str] = set()
     members = list(body)
     for m in members:
         if m.kind == SKD.Port:
@@ -626,7 +754,8 @@ def analyze_body(body, name: str, file: str, text: str) -> ModuleSemantics:
     for m in members:
         if m.kind in (SKD.Net, SKD.Variable):
             w = m.type.bitWidth
-            if not w:
+            if not w or not m.type.isIntegral:
+                memories.add(m.name)
                 continue
             signals[m.name] = Signal(m.name, w, directions.get(m.name), m.kind == SKD.Variable, m.location.offset)
         elif m.kind == SKD.Parameter:
@@ -634,6 +763,7 @@ def analyze_body(body, name: str, file: str, text: str) -> ModuleSemantics:
         elif m.kind == SKD.TransparentMember and m.wrapped.kind == SKD.EnumValue:
             add_const(m.wrapped)
     sem = ModuleSemantics(name, file, text, signals, [], constants, const_off)
+    sem.memories = memories
     ex = _Executor(body, sem, ctx)
     for m in members:
         blk = None

@@ -22,6 +22,7 @@ from rtlopt.design import DesignRef
 from rtlopt.errors import InputError
 from rtlopt.fsm._symbolic import (
     LATCH_SUFFIX,
+    UNK_PREFIX,
     X_PREFIX,
     ModuleSemantics,
     SymbolicError,
@@ -130,6 +131,10 @@ def extract(design: DesignRef, *, assume: list[str] | tuple[str, ...] = (), top_
             if blk.error:
                 result.notes.append(f"{file}:{sem.line(blk.error_offset or blk.start)}: {name}: "
                                     f"block at line {sem.line(blk.start)} not analysed: {blk.error}")
+            for what, off, names in _dedupe(blk.soft_errors):
+                shown = ", ".join(names[:4]) + (" ..." if len(names) > 4 else "")
+                result.notes.append(f"{file}:{sem.line(off or blk.start)}: {name}: {what} not modelled "
+                                    f"(treated as writing unknown values to {shown or 'nothing'})")
         _extract_module(sem, result, assumptions, unreach, [a for a in assume],
                         [v for k, v, _o in pragmas if k == "assume"])
     return result
@@ -276,7 +281,31 @@ def _dc_region(e: z3.ExprRef, xvars: list[z3.ExprRef]) -> z3.BoolRef:
         return z3.BoolVal(False)
     primed = [z3.BitVec(x.decl().name() + "_p", x.size()) for x in xs]
     e2 = z3.substitute(e, *zip(xs, primed, strict=True))
-    return z3.Exists(xs + primed, e != e2)
+    q = z3.Exists(xs + primed, e != e2)
+    try:  # eliminate the quantifier so later SAT checks stay quantifier-free (and fast)
+        goal = z3.Goal()
+        goal.add(q)
+        res = z3.Then("simplify", "qe", "simplify")(goal)
+        if len(res) == 1:
+            f = res[0].as_expr()
+            if not _has_quantifier(f):
+                return f
+    except z3.Z3Exception:
+        pass
+    return q
+
+
+def _has_quantifier(e: z3.ExprRef) -> bool:
+    stack, seen = [e], set()
+    while stack:
+        x = stack.pop()
+        if x.get_id() in seen:
+            continue
+        seen.add(x.get_id())
+        if z3.is_quantifier(x):
+            return True
+        stack.extend(x.children())
+    return False
 
 
 def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[z3.BoolRef],
@@ -308,6 +337,15 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
             latch = sorted(n[: -len(LATCH_SUFFIX)] for n in var_names(nxt_raw) if n.endswith(LATCH_SUFFIX))
             reject(f"next state comes from a latch: {', '.join(latch)} is not assigned on every path "
                    f"of its combinational block (line {_loc(sem, latch[0])})")
+            continue
+        unk = sorted(n for n in var_names(nxt_raw) if n.startswith(UNK_PREFIX))
+        if unk:
+            soft = next(((w, o) for w, o, names in blk.soft_errors
+                         if any(u.split("_", 3)[-1] in names for u in unk)), None)
+            if soft is None:
+                soft = next(((w, o) for b in sem.blocks for w, o, names in b.soft_errors
+                             if any(n for n in names if any(u.endswith("_" + n) for u in unk))), ("a construct", None))
+            reject(f"next state depends on {soft[0]} at line {sem.line(soft[1])}, which is not modelled")
             continue
         width = sem.signals[reg].width
         S = sem.var(reg)
@@ -432,6 +470,8 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
                 blockers.append(f"block at line {sem.line(b.start)} not analysed")
             if b.removable:
                 blockers.append(f"line {sem.line(b.start)}: {b.removable}")
+            for what, off, _names in _dedupe(b.soft_errors):
+                blockers.append(f"line {sem.line(off)}: {what} is not modelled")
         internal: set[str] = set()
         outputs: dict[str, int] = {}
         out_vals: dict[str, z3.ExprRef] = {}
@@ -478,14 +518,19 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
         for w, line in readers_outside.items():
             if w == reg or w in internal:
                 blockers.append(f"{w} is read outside the state machine (line {line})")
-        for w, v in out_vals.items():
+        for w, v in list(out_vals.items()):
             lat = [n for n in var_names(v) if n.endswith(LATCH_SUFFIX)]
             if lat:
                 blockers.append(f"output {w} is a latch")
+            if any(n.startswith(UNK_PREFIX) for n in var_names(v)):
+                blockers.append(f"output {w} depends on logic that is not modelled")
+                del out_vals[w]
+                outputs.pop(w, None)
+                registered.pop(w, None)
         inputs: dict[str, int] = {}
         for v in [T, *out_vals.values(), *assumptions]:
             for n in var_names(v):
-                if n == reg or n.startswith(X_PREFIX) or n.endswith(LATCH_SUFFIX) or n.endswith("_p"):
+                if n == reg or n.startswith((X_PREFIX, UNK_PREFIX)) or n.endswith(LATCH_SUFFIX) or n.endswith("_p"):
                     continue
                 if n in sem.signals:
                     inputs[n] = sem.signals[n].width
@@ -579,6 +624,16 @@ def _split_outputs(g: z3.BoolRef, ov: dict[str, z3.ExprRef], xvars: list[z3.Expr
                     new.append((c, masks))
             pieces = new
     return [(pg, {o: (clean[o], masks[o]) for o in ov}) for pg, masks in pieces]
+
+
+def _dedupe(items: list[tuple[str, int | None, list[str]]]) -> list[tuple[str, int | None, list[str]]]:
+    seen: set[tuple[str, int | None]] = set()
+    out = []
+    for what, off, names in items:
+        if (what, off) not in seen:
+            seen.add((what, off))
+            out.append((what, off, names))
+    return out
 
 
 def _sat(f: z3.BoolRef) -> bool:

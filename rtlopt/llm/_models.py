@@ -127,7 +127,8 @@ def scrub(message: str) -> str:
     for s in _secrets():
         out = out.replace(s, "***")
     out = re.sub(r"\b(sk|pk|rk)-[A-Za-z0-9_\-*]{6,}", r"\1-***", out)
-    out = re.sub(r"(?i)(api[_-]?key|authorization|bearer)(['\"]?\s*[:=]?\s*['\"]?)[^\s'\",}]+", r"\1\2***", out)
+    out = re.sub(r"(?i)\bbearer\s+[^\s'\",}]+", "Bearer ***", out)
+    out = re.sub(r"(?i)(api[_-]?key|x-api-key)(['\"]?\s*[:=]\s*['\"]?)[^\s'\",}]+", r"\1\2***", out)
     return out[:300]
 
 

@@ -43,9 +43,9 @@ def template(name: str) -> string.Template:
     return string.Template((PROMPT_DIR / f"{name}.md").read_text(encoding="utf-8"))
 
 
-def render(name: str, **values: object) -> str:
-    """Render ``prompts/<name>.md``; every placeholder must be given (KeyError otherwise)."""
-    return template(name).substitute({k: str(v) for k, v in values.items()}).strip() + "\n"
+def render(template_name: str, /, **values: object) -> str:
+    """Render ``prompts/<template_name>.md``; every placeholder must be given (KeyError otherwise)."""
+    return template(template_name).substitute({k: str(v) for k, v in values.items()}).strip() + "\n"
 
 
 def _one_line(text: str) -> str:

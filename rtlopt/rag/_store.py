@@ -40,7 +40,7 @@ STORE_VERSION = "3"
 COLLECTION = "rtlopt_rules"
 #: Default retrieval cutoff (cosine similarity) per embedding: measured with
 #: ``benchmarks/retrieval_bench.py`` (see the README of the benchmark's output).
-DEFAULT_MIN_SCORE = {"local": 0.12, "minilm": 0.30}
+DEFAULT_MIN_SCORE = {"local": 0.25, "minilm": 0.45}
 KINDS = ("rule", "template", "example")
 
 

@@ -148,7 +148,8 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
                 if sequential or spec.gold_xprop or hinfo.x_sources:
                     res.engines_tried.append(("equiv", "skipped (combinational designs without x only)", 0.0))
                     continue
-                outcome, detail = run_equiv(gil, hil, wd, timeout=max(0.5, min(5.0, left() * 0.25)))
+                slice_s = left() if eng == engines[-1] else min(5.0, left() * 0.25)
+                outcome, detail = run_equiv(gil, hil, wd, timeout=max(0.5, slice_s))
             elif eng == "sat":
                 if sequential:
                     res.engines_tried.append(("sat", "skipped (combinational only)", 0.0))
@@ -223,7 +224,7 @@ def _plan_reset(spec: MiterSpec, opts: VerifyOptions, ginfo: NetlistInfo, hinfo:
     if name is not None:
         spec.reset, spec.reset_active_low = name, bool(low)
         for info in (ginfo, hinfo):
-            reset_cone_marks(info, info.port_bits[name][0])
+            reset_cone_marks(info, info.port_bits[name][0], bool(low))
     if opts.init == "zero":
         spec.init_zero = True
         res.notes.append("--init zero: every register without an initial value starts at 0 in both designs; "
@@ -242,11 +243,13 @@ def _plan_reset(spec: MiterSpec, opts: VerifyOptions, ginfo: NetlistInfo, hinfo:
                          "cycle 1")
     else:
         res.notes.append("no reset input found (name one with --reset NAME)")
+    # (notes only: a register counts as reset when the reset visibly loads a constant into it)
     undef_gold = [f"gold.{r.name}" for r in ginfo.registers if not r.has_init and not r.reset_in_cone]
     undef_gate = [f"gate.{r.name}" for r in hinfo.registers if not r.has_init and not r.reset_in_cone]
+    if any(not r.has_init for r in ginfo.registers):
+        spec.gold_xprop = True  # exact x semantics, whatever the reset structure looks like
     if undef_gold:
-        spec.gold_xprop = True
-        res.notes.append("registers with no reset and no initial value start undefined (x) in gold, so gold "
+        res.notes.append("registers with no (recognized) reset and no initial value start undefined (x) in gold, so gold "
                          "outputs that depend on them are don't-care until they are written: "
                          + ", ".join(undef_gold[:8]) + (" ..." if len(undef_gold) > 8 else "")
                          + " (--init zero assumes 0 instead)")

@@ -140,43 +140,41 @@ def analyze(json_module: dict, name: str) -> NetlistInfo:
     return info
 
 
-def reset_cone_marks(info: NetlistInfo, reset_bit) -> None:
-    """Mark each register whose next-state logic (or async reset) reads ``reset_bit``."""
+def reset_cone_marks(info: NetlistInfo, reset_bit, active_low: bool = False) -> None:
+    """Mark each register that the reset sets to a constant (``Register.reset_in_cone``).
+
+    A register counts as reset when its flip-flop has that asynchronous reset, or when every bit of
+    its next-state input comes from a ``$mux`` selected by the reset (directly or through a ``$not``
+    / ``$logic_not``) whose reset-active arm is a constant — the shape ``proc`` gives
+    ``if (rst) q <= C; else ...``. A register the reset branch only holds is not reset. This is
+    used for notes; the semantics does not depend on it (gold's uninitialized registers go
+    through xprop either way).
+    """
     driver = info._driver  # type: ignore[attr-defined]
     cells = info._cells  # type: ignore[attr-defined]
-    memo: dict = {}
 
-    def reaches(bits) -> bool:
-        stack = list(bits)
-        seen = set()
-        while stack:
-            b = stack.pop()
-            if b == reset_bit:
-                return True
-            if b in seen or isinstance(b, str):
-                continue
-            seen.add(b)
-            if b in memo:
-                if memo[b]:
-                    return True
-                continue
-            cn = driver.get(b)
-            if cn is None:
-                continue
-            c = cells[cn]
-            if c["type"] in FF_TYPES:
-                continue
-            dirs = c.get("port_directions", {})
-            for pname, pbits in c.get("connections", {}).items():
-                if dirs.get(pname, "input") != "output":
-                    stack.extend(pbits)
-        for b in seen:
-            memo.setdefault(b, False)
-        return False
+    def const_under_reset(bit) -> bool:
+        cn = driver.get(bit)
+        if cn is None or cells[cn]["type"] != "$mux":
+            return False
+        conns = cells[cn]["connections"]
+        sel = conns["S"][0]
+        inverted = False
+        if sel != reset_bit:
+            dn = driver.get(sel)
+            if dn is None or cells[dn]["type"] not in ("$not", "$logic_not") or \
+                    cells[dn]["connections"].get("A") != [reset_bit]:
+                return False
+            inverted = True
+        sel_when_active = (not active_low) ^ inverted
+        arm = conns["B"] if sel_when_active else conns["A"]
+        idx = conns["Y"].index(bit)
+        return isinstance(arm[idx], str) and arm[idx] in "01"
 
     for r in info.registers:
+        d = getattr(r, "_d", [])
         r.reset_in_cone = (r.arst == reset_bit or getattr(r, "_srst", None) == reset_bit
-                           or reaches(getattr(r, "_d", [])))
+                           or (bool(d) and all(const_under_reset(b) for b in d)))
 
 
 def reset_name_polarity(name: str) -> bool | None:

@@ -168,14 +168,16 @@ def _safe(name: str) -> str:
 
 
 def miter_script(spec: MiterSpec, gold_il: Path, gate_il: Path, miter_v: Path, *, smt2: Path | None = None,
-                 aiger: Path | None = None, equiv_only: bool = False) -> str:
+                 aiger: Path | None = None) -> str:
     """Yosys commands that build the miter and write it for the engines."""
     lines = [f"read_rtlil {gold_il.name}", f"read_rtlil {gate_il.name}"]
     if spec.init_zero:
         lines.append(f"setundef -init -zero {GOLD} {GATE}")
+    # flip-flops become plain $dff first: xprop gives uninitialized $dff an x-flag that starts at 1,
+    # but not the $adff/$sdff forms (their x-flags would start free)
+    lines += ["async2sync", "dffunmap"]
     # gate x constants and undriven gate nets: any value (per cycle); every choice must match gold
     lines.append(f"setundef -undriven -anyseq {GATE}")
-    lines.append("async2sync")
     if spec.gold_xprop:
         lines.append(f"xprop -split-outputs -assume-def-inputs {GOLD}")
     lines += [f"read_verilog -sv {miter_v.name}", f"hierarchy -top {MITER}", "proc", "flatten", "opt_clean",

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from rtlopt.errors import ToolError, ToolTimeout
@@ -61,7 +62,8 @@ def run_sat(spec: MiterSpec, gold_il: Path, gate_il: Path, workdir: Path, timeou
 
 
 def run_abc(spec: MiterSpec, gold_il: Path, gate_il: Path, workdir: Path, timeout: float) -> tuple[str, str]:
-    """ABC on the AIGER miter: ("equivalent"|"different"|"unknown", detail)."""
+    """ABC on the AIGER miter: ("equivalent"|"different"|"unknown", detail); ``timeout`` covers both steps."""
+    deadline = time.monotonic() + timeout
     try:
         _, aig = build_miter(spec, gold_il, gate_il, workdir, timeout, aiger=True)
     except ToolTimeout:
@@ -70,8 +72,11 @@ def run_abc(spec: MiterSpec, gold_il: Path, gate_il: Path, workdir: Path, timeou
         return "unknown", f"AIGER export failed: {exc.message}"
     assert aig is not None
     cmd = "dprove" if spec.sequential else "iprove"
+    left = deadline - time.monotonic()
+    if left <= 0.05:
+        return "unknown", f"time limit ({timeout:.1f} s) while writing AIGER"
     try:
-        res = abc_tool().run(["-c", f"read_aiger {aig.name}; strash; {cmd}"], cwd=workdir, timeout=timeout,
+        res = abc_tool().run(["-c", f"read_aiger {aig.name}; strash; {cmd}"], cwd=workdir, timeout=left,
                         check=False)
     except ToolTimeout:
         return "unknown", f"time limit ({timeout:.1f} s)"
