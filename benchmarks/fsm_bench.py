@@ -80,7 +80,31 @@ def table(rows: list[list[str]], head: list[str]) -> str:
     return "\n".join([line, sep] + ["  ".join(str(c).ljust(w[i]) for i, c in enumerate(r)) for r in rows])
 
 
-def coverage() -> None:
+def yosys_fsm(design) -> str:
+    """What Yosys' own FSM flow (synth up to 'fine') does with the design's state registers."""
+    import re
+
+    from rtlopt.tools import Yosys
+    from rtlopt.tools.yosys import read_design_script
+    y = Yosys()
+    if not y.available():
+        return "n/a"
+    script = read_design_script(design.files, design.top) + f"synth -top {design.top} -run begin:fine\n"
+    try:
+        res = y.run_script(script, check=False, timeout=120)
+    except RtloptError as exc:
+        return f"error: {exc}"[:30]
+    found = [n.lstrip("\\") for n in re.findall(r"Extracting FSM `(\S+)'", res.stdout)]
+    refused = re.findall(r"Not marking \S+\.(\S+) as FSM state register:\n\s+(.*)", res.stdout)
+    parts = []
+    if found:
+        parts.append("extracts " + ",".join(found))
+    for reg, why in refused[:2]:
+        parts.append(f"refuses {reg}: {why.strip()[:40]}")
+    return "; ".join(parts) or "no FSM"
+
+
+def coverage(with_yosys: bool = True) -> None:
     rows = []
     n_files = n_ok = 0
     for name, path, style in bench_files():
@@ -89,14 +113,15 @@ def coverage() -> None:
         try:
             ex = extract(open_design(path))
         except RtloptError as exc:
-            rows.append([name, style, "ERROR", str(exc)[:40], "", "", "", "", ""])
+            rows.append([name, style, "ERROR", str(exc)[:40], "", "", "", "", "", ""])
             continue
         te = time.monotonic() - t0
+        ys = yosys_fsm(open_design(path)) if with_yosys else "-"
         if not ex.fsms:
             why = ex.rejections[0].reason[:60] if ex.rejections else "no FSM-like register"
             if not ex.rejections and ex.notes:
                 why = "no FSM-like register; " + ex.notes[0].split(": ", 2)[-1][:40]
-            rows.append([name, style, "no", why, "", "", "", f"{te * 1000:.0f}", ""])
+            rows.append([name, style, "no", why, "", "", "", f"{te * 1000:.0f}", "", ys])
             if name == "not_fsm.v":
                 n_ok += 1  # the negative case is correct when nothing is extracted
             continue
@@ -106,10 +131,10 @@ def coverage() -> None:
             regen = "" if not f.source.regen_blockers else " (analysis only)"
             rows.append([name, style, "yes" + regen, f.state_reg, f"{len(f.reachable)}/{len(f.states)}", m.n_after,
                          m.method + ("" if m.optimal else f" lb={m.lower_bound}"), f"{te * 1000:.0f}",
-                         f"{m.seconds * 1000:.0f}"])
-    print("Table 1: extraction coverage and minimization")
+                         f"{m.seconds * 1000:.0f}", ys])
+    print("Table 1: extraction coverage and minimization (last column: Yosys 'synth -run begin:fine' FSM passes)")
     print(table(rows, ["file", "style / role", "FSM", "state reg / reason", "reach/decl", "min",
-                       "method", "extract ms", "min ms"]))
+                       "method", "extract ms", "min ms", "yosys fsm"]))
     print(f"\ncoverage: {n_ok}/{n_files} files handled as expected "
           "(extracted, or correctly rejected with a reason)\n")
 
@@ -183,9 +208,10 @@ def main() -> int:
     ap.add_argument("--liberty", default=str(SKY130) if SKY130.exists() else None)
     ap.add_argument("--goal", default="area", choices=("area", "delay", "power", "balanced"))
     ap.add_argument("--coverage-only", action="store_true")
+    ap.add_argument("--no-yosys", action="store_true", help="skip the Yosys FSM-extraction column")
     args = ap.parse_args()
     t0 = time.monotonic()
-    coverage()
+    coverage(not args.no_yosys)
     if not args.coverage_only:
         proofs(not args.no_verify, not args.no_ppa, args.liberty, args.goal)
     print(f"\ntotal {time.monotonic() - t0:.0f} s")

@@ -130,12 +130,16 @@ def main() -> int:
     ap.add_argument("--ppa-timeout", type=float, default=120.0, help="limit per PPA measurement (s)")
     ap.add_argument("--no-variants", action="store_true", help="skip measuring/verifying reference variants")
     ap.add_argument("--json", help="write all rows as JSON here")
+    ap.add_argument("--from-json", help="print the tables of an earlier --json run instead of running")
     args = ap.parse_args()
     manifest = json.loads((BENCH / "manifest.json").read_text())
     cases = manifest["cases"]
     if args.cases:
         cases = [c for c in cases if any(s in f"{c['suite']}/{c['case']}" for s in args.cases)]
     results = []
+    if args.from_json:
+        results = json.loads(Path(args.from_json).read_text())
+        cases = []
     with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         futs = {pool.submit(run_case, c, args.budget, args.verify_timeout, not args.no_variants,
                             args.ppa_timeout): c for c in cases}
@@ -158,7 +162,8 @@ def main() -> int:
                   f"{_f(row['power'], p=4)} {_f(row['cells'], 6)}  {row['verdict']}"
                   + (f"  [{row['file']}]" if row["role"] == "rtlopt" and row["file"] != "-" else ""))
     print()
-    print("geomean ratio vs original (per role; for human/gpt4/...: the best-area file per case)")
+    print("geomean ratio vs original (per role; for human/gpt4/...: the best-area file per case, proven or not;")
+    print("human-eq: the best human file proven EQUIVALENT, or the original when none is)")
     print(f"{'role':<12} {'n':>3} {'area':>8} {'delay':>8} {'power':>8} {'cells':>8}  equivalent/total")
     best: dict[str, dict[str, dict]] = {}
     for r in results:
@@ -171,7 +176,14 @@ def main() -> int:
             cur = best.setdefault(row["role"], {}).get(r["case"])
             if cur is None or row["area"] < cur["area"]:
                 best[row["role"]][r["case"]] = {**row, "orig": orig}
-    for role in ROLES:
+            if row["role"] == "human":  # the best human file that is proven equivalent (else the original)
+                ok = row["verdict"] == "EQUIVALENT"
+                cur = best.setdefault("human-eq", {}).get(r["case"])
+                cand = {**row, "role": "human-eq", "orig": orig} if ok else {**orig, "role": "human-eq",
+                                                                            "verdict": "-", "orig": orig}
+                if cur is None or cand["area"] < cur["area"]:
+                    best["human-eq"][r["case"]] = cand
+    for role in (*ROLES, "human-eq"):
         per = best.get(role, {})
         if not per:
             continue
@@ -184,15 +196,17 @@ def main() -> int:
         g = {k: geomean(v) for k, v in ratios.items()}
         print(f"{role:<12} {len(per):>3} " + " ".join(f"{(g[k] or float('nan')):>8.4f}" for k in ratios)
               + f"  {eq}/{len(per)}")
-    if best.get("human"):
-        common = [c for c in best["human"] if c in best.get("rtlopt", {})]
+    for href in ("human", "human-eq"):
+        if not best.get(href):
+            continue
+        common = [c for c in best[href] if c in best.get("rtlopt", {})]
         for k in ("area", "power"):
             ro = geomean([best["rtlopt"][c][k] / best["rtlopt"][c]["orig"][k] for c in common
                           if best["rtlopt"][c][k] and best["rtlopt"][c]["orig"][k]])
-            hu = geomean([best["human"][c][k] / best["human"][c]["orig"][k] for c in common
-                          if best["human"][c][k] and best["human"][c]["orig"][k]])
+            hu = geomean([best[href][c][k] / best[href][c]["orig"][k] for c in common
+                          if best[href][c][k] and best[href][c]["orig"][k]])
             print(f"on the {len(common)} cases with a human reference: geomean {k} ratio rtlopt {ro:.4f} "
-                  f"vs human {hu:.4f}")
+                  f"vs {href} {hu:.4f}")
     worse = [r["case"] for r in results for row in r["rows"] if row["role"] == "rtlopt"
              for o in r["rows"] if o["role"] == "original" and row["area"] and o["area"] and row["area"] > o["area"]]
     changed = [row for r in results for row in r["rows"] if row["role"] == "rtlopt" and row["verdict"] != "unchanged"]

@@ -16,7 +16,7 @@ from rtlopt import __version__
 from rtlopt.errors import ExitCode, RtloptError
 
 #: Subcommand modules, in the order ``rtlopt --help`` lists them.
-COMMANDS = ("optimize", "check", "verify", "simulate", "ppa", "fsm", "rules", "doctor")
+COMMANDS = ("optimize", "check", "verify", "simulate", "ppa", "fsm", "rules", "bench", "doctor")
 
 EPILOG = """exit codes: 0 ok/equivalent, 1 not equivalent (verify) or findings (check), 2 bad input or usage,
 3 unknown (verify could not decide), 4 no candidate could be proven (optimize), 5 tool missing,

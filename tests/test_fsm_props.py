@@ -49,9 +49,7 @@ def explicit(f: Fsm, nsym: int):
         for a in range(nsym):
             tab[(s, a)] = (None, None)
             for t in f.out_of(s):
-                sol = z3.Solver()
-                sol.add(z3.substitute(t.guard, (i, z3.BitVecVal(a, i.size()))))
-                if sol.check() == z3.sat and z3.is_true(z3.simplify(z3.substitute(t.guard, (i, z3.BitVecVal(a, i.size()))))):
+                if z3.is_true(z3.simplify(z3.substitute(t.guard, (i, z3.BitVecVal(a, i.size()))))):
                     e, dc = t.outputs["o"]
                     o = None if dc else z3.simplify(e).as_long()
                     tab[(s, a)] = (t.dst, o)

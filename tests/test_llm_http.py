@@ -43,7 +43,7 @@ class _Server:
             def do_POST(self) -> None:  # noqa: N802 - http.server API
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 owner.requests.append({"path": self.path, "body": body})
-                owner.headers.append(dict(self.headers))
+                owner.headers.append({k.lower(): v for k, v in self.headers.items()})
                 if delay:
                     time.sleep(delay)
                 text = owner.responses.pop(0) if owner.responses else "no more responses"
@@ -106,7 +106,7 @@ def test_openai_compatible_endpoint_over_loopback(design, tmp_path, monkeypatch)
     roles = [m["role"] for m in body["messages"]]
     assert roles == ["system", "user"]
     assert "assign y = s ? a + b : c + d;" in body["messages"][1]["content"]
-    assert srv.headers[0].get("Authorization") == "Bearer local-test-key-123456"
+    assert srv.headers[0].get("authorization") == "Bearer local-test-key-123456"
     summ = rw.session.summary()
     assert summ["input_tokens"] == 321 and summ["output_tokens"] == 45 and summ["calls"] == 1
     assert summ["estimated_cost_usd"] == "unknown" and summ["endpoint"] == f"http://127.0.0.1:{srv.port}"

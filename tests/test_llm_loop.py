@@ -181,3 +181,13 @@ def test_optimizer_uses_the_registered_llm_generator(design, cache_dir, tmp_path
     assert res.status == "improved" and res.steps[0].source == "llm"
     assert res.steps[0].rules == ("operator_sharing_across_mux",) and res.steps[0].verdict == "EQUIVALENT"
     assert sess.summary()["used"] and sess.summary()["accepted"] == 1
+
+
+def test_best_of_n_samples_keep_the_verified_one(design, cache_dir, tmp_path) -> None:
+    model = scripted(WRONG, GOOD)
+    rw = LlmRewriter(settings(cache_dir, tmp_path, llm_retries=0, llm_samples=2), chat_model=model,
+                     model_label="fake:m", use_cache=False)
+    evs = rw.rewrite(design, goal="area")
+    assert [(a.attempt, a.sample, a.outcome) for a in rw.session.attempts] == [
+        (0, 0, "not_equivalent"), (0, 1, "accepted")]
+    assert len(evs) == 1 and "(s ? a : c) + (s ? b : d)" in evs[0].text

@@ -224,10 +224,14 @@ def test_cli_json_parses():
     assert "yosys" in data["scripts"] and "sta" in data["scripts"]
 
 
-def test_cli_table_and_bad_top():
+@pytest.mark.slow
+def test_cli_table_osu018_clock_period():
     res = _cli(str(PPA / "multi_module.v"), "--liberty", "osu018", "--clock-period", "5")
     assert res.returncode == 0, res.stderr
     assert "area" in res.stdout and "osu018" in res.stdout and "5 ns" in res.stdout
+
+
+def test_cli_bad_top_exit_2_with_candidates():
     bad = _cli(str(PPA / "two_tops.v"))
     assert bad.returncode == 2
     assert "alpha" in bad.stderr and "beta" in bad.stderr
@@ -266,3 +270,16 @@ def test_single_module_shortcut_gives_the_same_generic_counts(tmp_path):
         asic = json.loads((work / _flow.ASIC_STAT).read_text())["design"]
         stats.append((generic["num_cells"], generic["num_wires"], asic["area"]))
     assert stats[0] == stats[1]
+
+
+def test_warnings_for_tristate_and_undriven_outputs(tmp_path):
+    f = tmp_path / "warn.v"
+    f.write_text("module warn(input en, input [3:0] a, output [3:0] y, output [1:0] u);\n"
+                 "  assign y = en ? a : 4'bz;\nendmodule\n")
+    r = measure(f)
+    text = " ".join(r.warnings)
+    assert "high-impedance" in text
+    assert "no driver" in text and "[*]" in text  # per-bit Yosys warnings merged into one
+    assert r.to_dict()["warnings"] == r.warnings
+    assert "warning:" in r.format_text()
+    assert not ppa("adder8").warnings

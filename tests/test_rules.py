@@ -101,6 +101,8 @@ def test_template_fields_name_existing_templates(lib):
     for r in lib:
         if r.template:
             assert r.template == r.name
+        if r.name in known:
+            assert r.template == r.name, f"{r.name}: a template with this id exists; set 'template: {r.name}'"
 
 
 def test_every_example_parses_with_pyslang(lib, tmp_path):

@@ -17,7 +17,7 @@ RULE_IDS = {
     "operator_sharing_across_mux", "const_mult_to_shift_add", "mux_redundant_arms",
     "priority_to_parallel_case", "boolean_simplification", "comparison_simplification", "double_negation",
     "identity_operations", "adder_chain_to_tree", "mux_chain_to_case", "constant_comparison_to_bitmask",
-    "redundant_concatenation", "unused_register_elimination", "redundant_register_removal",
+    "redundant_concatenation", "unused_register_elimination", "redundant_register_removal", "register_retiming",
 }
 
 
@@ -94,6 +94,14 @@ CASES = [
      "module t(input clk, input rst, input [7:0] a, b, output [7:0] y);\n  reg [7:0] r1;\n  reg [7:0] r3;\n"
      "  always @(posedge clk) begin\n    if (rst) begin\n      r1 <= 8'd0;\n      r3 <= 8'd1;\n    end else begin\n"
      "      r1 <= a + b;\n      r3 <= a + b;\n    end\n  end\n  assign y = r1 | r3;\nendmodule\n"),
+    ("register_retiming",
+     "module t(input clk, input [3:0] a, b, c, output reg [3:0] s);\n  reg [3:0] ra, rb, rc;\n"
+     "  always @(posedge clk) begin\n    ra <= a;\n    rb <= b;\n    rc <= c;\n    s <= ra + rb + rc;\n  end\n"
+     "endmodule\n", "ra <= a + b;",
+     # rb is also read elsewhere; the sum is wider than the registers
+     "module t(input clk, input [3:0] a, b, c, output reg [3:0] s, output [3:0] q, output reg [4:0] w);\n"
+     "  reg [3:0] ra, rb, rc, rd;\n  always @(posedge clk) begin\n    ra <= a;\n    rb <= b;\n    rc <= c;\n"
+     "    rd <= a;\n    s <= ra + rb;\n    w <= rc + rd;\n  end\n  assign q = rb;\nendmodule\n"),
 ]
 
 

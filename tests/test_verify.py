@@ -10,6 +10,7 @@ import pytest
 from rtlopt.design import open_design
 from rtlopt.errors import InputError
 from rtlopt.verify import Verdict, VerifyOptions, check_equivalence
+from rtlopt.verify._check import x_literals
 from rtlopt.verify._netlist import reset_name_polarity
 from rtlopt.verify._prepare import MiterSpec, miter_verilog
 
@@ -31,6 +32,13 @@ def check(gold: str, gate: str, **kw):
                                       ("reset_b", True), ("clk", None), ("restart", None), ("first", None)])
 def test_reset_names_and_polarity(name, low):
     assert reset_name_polarity(name) == low
+
+
+def test_x_literals_are_found_outside_comments(tmp_path):
+    f = tmp_path / "x.v"
+    f.write_text("// 'x in a comment\nmodule m; wire [3:0] a = 4'b10x1; /* 1'bx */\n"
+                 "wire b = 1'bz; wire [1:0] c = 2'd1; wire d = 'x; wire e = c == 2'd1? 1 : 0;\nendmodule\n")
+    assert x_literals([f]) == ["x.v:2", "x.v:3"]
 
 
 def test_miter_text_masks_gold_x_and_forces_reset():

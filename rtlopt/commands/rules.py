@@ -90,7 +90,7 @@ def run_show(args) -> int:
         out = []
         for block in text.strip().split("\n\n"):
             out.append(textwrap.fill(" ".join(block.split()), width=width, initial_indent=indent,
-                                     subsequent_indent=indent))
+                                     subsequent_indent=indent, break_on_hyphens=False))
         return "\n\n".join(out)
 
     print(f"{rule.name}: {rule.title}")
@@ -105,7 +105,8 @@ def run_show(args) -> int:
     print(para(rule.rewrite))
     print("\nPreconditions:")
     for pre in rule.preconditions:
-        print(textwrap.fill(" ".join(pre.split()), width=width, initial_indent="  - ", subsequent_indent="    "))
+        print(textwrap.fill(" ".join(pre.split()), width=width, initial_indent="  - ", subsequent_indent="    ",
+                            break_on_hyphens=False))
     if rule.references:
         print("\nReferences:")
         for ref in rule.references:

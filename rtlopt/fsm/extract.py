@@ -30,7 +30,6 @@ from rtlopt.fsm._symbolic import (
     analyze_body,
     b2bv,
     bv_const,
-    resize,
     truth,
     var_names,
 )
@@ -95,8 +94,7 @@ def _bodies(design: DesignRef) -> list:
         for m in body:
             if m.kind == ast.SymbolKind.Instance:
                 stack.append(m)
-    design_comp = comp
-    return [(n, b, design_comp) for n, b in seen.items()]
+    return [(n, b, comp) for n, b in seen.items()]
 
 
 def extract(design: DesignRef, *, assume: list[str] | tuple[str, ...] = (), top_only: bool = False,
@@ -118,26 +116,40 @@ def extract(design: DesignRef, *, assume: list[str] | tuple[str, ...] = (), top_
         if name not in texts:
             continue
         file, text, mstart, mend = texts[name]
-        sem = analyze_body(body, name, file, text)
-        for mname, (val, w, off) in _defines(design).items():
-            sem.constants.setdefault(mname, (val, w))
-            sem.constant_offsets.setdefault(mname, off)
-        pragmas = [(k, v.strip(), m_off) for k, v, m_off in
-                   ((m.group(1), m.group(2), m.start()) for m in _PRAGMA.finditer(text, mstart, mend))] if pragmas else []
-        exprs = [a for a in assume] + [v for k, v, _o in pragmas if k == "assume"]
-        unreach = [n.strip() for k, v, _o in pragmas if k == "unreachable" for n in re.split(r"[,\s]+", v) if n.strip()]
-        assumptions = _parse_assumptions(sem, text, mstart, mend, exprs) if exprs else []
-        for blk in sem.blocks:
-            if blk.error:
-                result.notes.append(f"{file}:{sem.line(blk.error_offset or blk.start)}: {name}: "
-                                    f"block at line {sem.line(blk.start)} not analysed: {blk.error}")
-            for what, off, names in _dedupe(blk.soft_errors):
-                shown = ", ".join(names[:4]) + (" ..." if len(names) > 4 else "")
-                result.notes.append(f"{file}:{sem.line(off or blk.start)}: {name}: {what} not modelled "
-                                    f"(treated as writing unknown values to {shown or 'nothing'})")
-        _extract_module(sem, result, assumptions, unreach, [a for a in assume],
-                        [v for k, v, _o in pragmas if k == "assume"])
+        try:
+            _analyze_module(design, result, name, body, file, text, mstart, mend, assume, pragmas)
+        except InputError:
+            raise
+        except (z3.Z3Exception, SymbolicError, AttributeError, TypeError, ValueError, RecursionError) as exc:
+            # a construct the analysis does not expect: report it, never crash the caller
+            result.notes.append(f"{file}: {name}: FSM analysis failed: {type(exc).__name__}: {exc}")
     return result
+
+
+def _analyze_module(design: DesignRef, result: Extraction, name: str, body, file: str, text: str,
+                    mstart: int, mend: int, assume, pragmas: bool) -> None:
+    """Analyse one module body and add its machines, rejections and notes to ``result``."""
+    sem = analyze_body(body, name, file, text)
+    for mname, (val, w, off) in _defines(design).items():
+        sem.constants.setdefault(mname, (val, w))
+        sem.constant_offsets.setdefault(mname, off)
+    pragma_list = [(k, v.strip(), m_off) for k, v, m_off in
+                   ((m.group(1), m.group(2), m.start()) for m in _PRAGMA.finditer(text, mstart, mend))
+                   ] if pragmas else []
+    exprs = [a for a in assume] + [v for k, v, _o in pragma_list if k == "assume"]
+    unreach = [n.strip() for k, v, _o in pragma_list if k == "unreachable"
+               for n in re.split(r"[,\s]+", v) if n.strip()]
+    assumptions = _parse_assumptions(sem, text, mstart, mend, exprs) if exprs else []
+    for blk in sem.blocks:
+        if blk.error:
+            result.notes.append(f"{file}:{sem.line(blk.error_offset or blk.start)}: {name}: "
+                                f"block at line {sem.line(blk.start)} not analysed: {blk.error}")
+        for what, off, names in _dedupe(blk.soft_errors):
+            shown = ", ".join(names[:4]) + (" ..." if len(names) > 4 else "")
+            result.notes.append(f"{file}:{sem.line(off or blk.start)}: {name}: {what} not modelled "
+                                f"(treated as writing unknown values to {shown or 'nothing'})")
+    _extract_module(sem, result, assumptions, unreach, [a for a in assume],
+                    [v for k, v, _o in pragma_list if k == "assume"])
 
 
 _DEFINE = re.compile(r"^[ \t]*`define[ \t]+(\w+)[ \t]+(?:(\d+)?'[sS]?([bBdDhHoO])([0-9a-fA-F_]+)|(\d+))[ \t]*(?://.*)?$", re.M)
@@ -366,9 +378,6 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
             reset_code = rv.as_long()
         T = z3.simplify(with_reset(nxt_raw, False))
         xvars = [x for x in sem.xvars if x.decl().name() in var_names(T)]
-        others = sorted(n for n in var_names(T) if n != reg and not n.startswith(X_PREFIX) and n in regs)
-        if len(others) > 0 and why == "named like a state register" and not cands.get(reg, "").startswith("case"):
-            pass
         if reset_code is None:
             reject("no reset: the initial state is unknown")
             continue
@@ -652,4 +661,4 @@ def _name(v: int, names: dict[int, str], onehot: bool, width: int) -> str:
     return f"S_{v:0{width}b}"
 
 
-__all__ = ["Extraction", "Rejection", "extract", "resize", "truth"]
+__all__ = ["Extraction", "Rejection", "extract"]

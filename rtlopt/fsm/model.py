@@ -196,9 +196,6 @@ class Table:
         return all(n is not None and all(b is not None for b in o) for n, o in self.entries.values())
 
 
-_SOLVER_CACHE: dict[int, bool] = {}
-
-
 def _sat(f: z3.BoolRef) -> bool:
     s = z3.Solver()
     s.add(f)

@@ -22,7 +22,7 @@ from pathlib import Path
 from rtlopt.config import Settings, load_settings
 from rtlopt.engine.candidate import Candidate
 from rtlopt.llm._dispatch import PathChoice, Plan, dispatch
-from rtlopt.llm._extract import ExtractionError, Extracted, extract_code, extract_modules
+from rtlopt.llm._extract import Extracted, ExtractionError, extract_code, extract_modules
 from rtlopt.llm._guard import Refusal, check_interface, check_safety
 from rtlopt.llm._models import (
     PRICES,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tempfile
 import time
 from collections import Counter
@@ -20,7 +21,12 @@ from rtlopt.errors import InputError, ToolError, ToolTimeout, UnsupportedConstru
 from rtlopt.ppa import _flow, _sta
 from rtlopt.ppa._libinfo import LibInfo, lib_info, plain_path
 from rtlopt.ppa._report import Metric, PpaReport
-from rtlopt.ppa._synthcheck import check_synthesizable, reachable_module_names, simulation_only_tasks
+from rtlopt.ppa._synthcheck import (
+    check_synthesizable,
+    design_warnings,
+    reachable_module_names,
+    simulation_only_tasks,
+)
 from rtlopt.ppa.liberty import Liberty, resolve_liberty
 from rtlopt.tools import OpenSTA, Yosys
 from rtlopt.tools.yosys import input_error_from_yosys, yosys_error
@@ -121,6 +127,19 @@ def _clocks(netlist: dict, info: LibInfo, top: str) -> list[_sta.ClockSpec]:
     return clocks
 
 
+def _yosys_warnings(log: str, limit: int = 10) -> list[str]:
+    """Distinct Yosys ``Warning:`` messages, per-bit ones merged (``x [3]`` → ``x [*]``), at most ``limit``."""
+    seen: list[str] = []
+    for line in log.splitlines():
+        if line.startswith("Warning:"):
+            msg = "yosys: " + re.sub(r"\[\d+\]", "[*]", line.split(":", 1)[1].strip())
+            if msg not in seen:
+                seen.append(msg)
+    if len(seen) > limit:
+        seen = seen[:limit] + [f"yosys: {len(seen) - limit} more distinct warnings"]
+    return seen
+
+
 def _unmapped(cells_by_type: dict[str, int], info: LibInfo) -> list[str]:
     return sorted(t for t in cells_by_type if t not in info.cells)
 
@@ -152,9 +171,11 @@ def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty |
         raise InputError(f"clock period must be a positive number of ns, not {clock_period_ns}")
     period_ns = clock_period_ns if clock_period_ns is not None else DEFAULT_CLOCK_PERIOD_NS
     single_module = False
+    warnings: list[str] = []
     if ref.parsed is not None:
         check_synthesizable(ref.parsed, ref.top)
         single_module = len(reachable_module_names(ref.parsed, ref.top)) == 1
+        warnings += design_warnings(ref.parsed, ref.top)
     yosys, sta = _tool(Yosys), _tool(OpenSTA)
     info = lib_info(lib)
     lib_file = plain_path(lib)
@@ -189,6 +210,7 @@ def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty |
             if tasks:
                 raise UnsupportedConstruct(f"top '{ref.top}' has no synthesizable logic: it only uses "
                                            f"simulation constructs ({', '.join(tasks)})")
+        warnings += _yosys_warnings(res.stdout + "\n" + res.stderr)
         own_area = sum(info.cells[t].area * n for t, n in cells_by_type.items())
         netlist = json.loads((work / _flow.NETLIST_JSON).read_text())
         clocks = _clocks(netlist, info, ref.top)
@@ -277,6 +299,7 @@ def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty |
         critical_path=critical,
         cells_by_type=cells_by_type,
         provenance=provenance,
+        warnings=warnings,
         scripts={"yosys": script, "sta": tcl},
         seconds=time.monotonic() - start,
     )

@@ -51,6 +51,7 @@ class PpaReport:
         cells_by_type: mapped cell type → count.
         provenance: tool versions, liberty name/path/sha256, script hashes, top, clock and activity
             assumptions (see :func:`rtlopt.ppa.measure`).
+        warnings: things that make the numbers less trustworthy (Yosys warnings, tri-state logic).
         scripts: the exact Yosys and OpenSTA scripts that produced the numbers.
     """
 
@@ -64,6 +65,7 @@ class PpaReport:
     critical_path: dict[str, Any] = field(default_factory=dict)
     cells_by_type: dict[str, int] = field(default_factory=dict)
     provenance: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
     scripts: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
 
@@ -103,6 +105,7 @@ class PpaReport:
             "cells_by_type": dict(self.cells_by_type),
             "scores": {goal: self.metric(goal) for goal in GOALS},
             "provenance": dict(self.provenance),
+            "warnings": list(self.warnings),
             "seconds": round(self.seconds, 3),
         }
         if include_scripts:
@@ -128,6 +131,8 @@ class PpaReport:
         cp = self.critical_path
         if cp.get("startpoint"):
             lines.append(f"  critical path: {cp['startpoint']} -> {cp['endpoint']} (group {cp.get('group')})")
+        for w in self.warnings:
+            lines.append(f"  warning: {w}")
         prov = self.provenance
         lib = prov.get("liberty", {})
         lines.append("provenance:")

@@ -107,7 +107,7 @@ def parse_checks(text: str) -> list[PathInfo]:
     for line in text.splitlines():
         s = line.strip()
         if s.startswith("Startpoint:"):
-            cur = PathInfo(startpoint=s.split(":", 1)[1].strip())
+            cur = PathInfo(startpoint=s.split(":", 1)[1].strip(), lines=[line])
             paths.append(cur)
             edges = 0
             continue

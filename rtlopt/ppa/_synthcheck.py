@@ -16,6 +16,7 @@ after synthesis, when its netlist turns out to be empty (see :func:`simulation_o
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pyslang import syntax
@@ -70,6 +71,21 @@ def _reachable(design: ParsedDesign, top: str) -> list[tuple[object, object]]:
         _walk(decls[name][1], visit)
         todo.extend(children)
     return [decls[n] for n in seen]
+
+
+_COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
+_HIGH_Z = re.compile(r"'[sS]?[bBhHoO]\s*[0-9a-fA-F_xXzZ]*[zZ]|'[zZ](?![\w])|\btri[01]?\b|\bbufif[01]\b|\bnotif[01]\b")
+
+
+def design_warnings(design: ParsedDesign, top: str) -> list[str]:
+    """Constructs that synthesize but whose PPA may mislead (currently: high-impedance logic)."""
+    out = []
+    for _tree, mod in _reachable(design, top):
+        text = _COMMENTS.sub(" ", str(mod))
+        if _HIGH_Z.search(text):
+            out.append(f"module {mod.header.name.valueText} uses high-impedance ('z') values: Yosys treats "
+                       "them as don't-care and maps no tri-state cells, so its PPA omits tri-state drivers")
+    return out
 
 
 def reachable_module_names(design: ParsedDesign, top: str) -> list[str]:

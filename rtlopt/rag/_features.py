@@ -458,9 +458,10 @@ class _Walker:
         txt = _norm(self.text)
         for m in re.finditer(r"case\((\w+)\)", txt):
             reg = m.group(1)
-            if re.search(r"state", reg, re.I) or re.search(rf"{reg}<=\w+;", txt) and self.state_params:
-                if reg in self.ff_rhs or re.search(rf"{reg}<=", txt):
-                    f.facts["fsm"] = 1
+            looks_like_state = re.search(r"state", reg, re.I) or (re.search(rf"{reg}<=\w+;", txt)
+                                                                   and self.state_params)
+            if looks_like_state and (reg in self.ff_rhs or re.search(rf"{reg}<=", txt)):
+                f.facts["fsm"] = 1
         if f.facts["fsm"]:
             vals = [v for v in self.state_params if v > 0]
             if len(vals) >= 3 and all(v & (v - 1) == 0 for v in vals):

@@ -32,6 +32,7 @@ from rtlopt.templates._stmt import (
     MuxChainToCase,
     PriorityToParallelCase,
     RedundantRegisterRemoval,
+    RegisterRetiming,
     UnusedRegisterElimination,
 )
 
@@ -53,6 +54,7 @@ _CLASSES: tuple[type[Template], ...] = (
     RedundantConcatenation,
     UnusedRegisterElimination,
     RedundantRegisterRemoval,
+    RegisterRetiming,
 )
 
 #: id → template instance, in a fixed order (determinism).

@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 
 from rtlopt.hdl.edit import Edit
-from rtlopt.templates._arith import single_assignment
+from rtlopt.templates._arith import _flatten, _is_chain_top, single_assignment
 from rtlopt.templates._base import Match, Template
-from rtlopt.templates._expr import kind_name
+from rtlopt.templates._expr import kind_name, wrap
 from rtlopt.templates._sem import (
     Analysis,
     is_pure,
     literal_only,
     names_in,
     op_name,
+    paren,
     self_signed,
     self_width,
     strip,
@@ -382,4 +383,84 @@ class RedundantRegisterRemoval(Template):
                         edits.append(_remove_span(an.text, ds, de))
                 s0 = min(ed.start for ed in edits)
                 out.append(self._m(an, s0, s0, f"registers {', '.join(drops)} duplicate '{keep}'", edits))
+        return out
+
+
+_MERGE_OPS = {"Add": "+", "BinaryXor": "^", "BinaryAnd": "&", "BinaryOr": "|"}
+
+
+class RegisterRetiming(Template):
+    """Two registers that only feed one associative chain become one register holding their combination.
+
+    ``ra <= a; rb <= b; ... s <= ra + rb + rc;`` → ``ra <= a + b; ... s <= ra + rc;`` (backward
+    retiming of the first adder across the registers: one register and no extra logic fewer).
+    """
+
+    id = rule = "register_retiming"
+    description = ("move an operator of an add/xor/and/or chain backwards across the two registers that "
+                   "feed it, so one register holds the combined value")
+
+    def find(self, an: Analysis) -> list[Match]:
+        loads: dict[str, tuple] = {}  # register → (statement span, rhs text, block span)
+        counts: dict[str, int] = {}
+        for st, s, e in an.statements:
+            if type(st).__name__ != "ExpressionStatement":
+                continue
+            a = single_assignment(st)
+            if a is None:
+                continue
+            lhs = strip(a.left)
+            if type(lhs).__name__ != "NamedValueExpression":
+                continue
+            name = lhs.symbol.name
+            counts[name] = counts.get(name, 0) + 1
+            parent = st.syntax.parent
+            rhs = strip(a.right)
+            ri = an.info(rhs)
+            if not a.isNonBlocking or parent is None or kind_name(parent) != "SequentialBlockStatement" \
+                    or ri is None or type(rhs).__name__ not in ("NamedValueExpression", "ElementSelectExpression",
+                                                                 "RangeSelectExpression"):
+                continue
+            t = lhs.type
+            loads[name] = (s, e, ri.text.strip(), an.span(parent), int(t.bitWidth), bool(t.isSigned),
+                           an.info(lhs))
+        out = []
+        for ms, me, mod in _module_spans(an):
+            ports = _ports(mod)
+            mtext = an.text[ms:me]
+            for x in an.exprs:
+                n = x.node
+                if not (ms <= x.start < me) or type(n).__name__ != "BinaryExpression":
+                    continue
+                op = op_name(n)
+                if op not in _MERGE_OPS or not _is_chain_top(an, x, op) or x.signed:
+                    continue
+                terms = _flatten(n, op, [])
+                regs = []
+                for t in terms:
+                    if type(t).__name__ != "NamedValueExpression":
+                        continue
+                    nm = t.symbol.name
+                    ld = loads.get(nm)
+                    if ld is None or nm in ports or counts.get(nm) != 1 or ld[5] or ld[4] < x.width:
+                        continue
+                    if _count(mtext, nm) != 3:  # declaration, load, this one use
+                        continue
+                    regs.append((t, nm, ld))
+                if len(regs) < 2:
+                    continue
+                (_t1, n1, l1), (_t2, n2, l2) = regs[0], regs[1]
+                if l1[3] != l2[3] or l1[4] != l2[4]:
+                    continue  # different blocks or widths
+                sym = _MERGE_OPS[op]
+                rest = [an.info(t) for t in terms if not (type(t).__name__ == "NamedValueExpression"
+                                                         and t.symbol.name == n2)]
+                if any(r is None for r in rest):
+                    continue
+                new_chain = f" {sym} ".join(paren(r.text) for r in rest)
+                edits = [Edit(l1[0], l1[1], f"{n1} <= {paren(l1[2])} {sym} {paren(l2[2])};"),
+                         _remove_span(an.text, l2[0], l2[1]),
+                         Edit(x.start, x.end, wrap(x, new_chain))]
+                out.append(self._m(an, x.start, x.end, f"registers {n1}, {n2} feed one '{sym}': retimed into {n1}",
+                                   edits))
         return out

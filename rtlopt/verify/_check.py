@@ -30,7 +30,7 @@ def _validate(opts: VerifyOptions) -> None:
             raise InputError(f"unknown engine {e!r}; engines: {', '.join(ENGINE_NAMES)}")
 
 
-_X_LITERAL = re.compile(r"'[sS]?[bBoOhHdD]?\s*[0-9a-fA-F_]*[xXzZ](?![A-Za-z0-9_])")
+_X_LITERAL = re.compile(r"'[sS]?[bBoOhHdD]?\s*[0-9a-fA-F_]*[xXzZ][0-9a-fA-F_xXzZ]*(?![A-Za-z0-9_])")
 _COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
 
 
