@@ -8,9 +8,7 @@ file per case as they finish, so an interrupted batch resumes where it stopped.
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
 import subprocess
 import sys
 import tempfile
@@ -23,6 +21,7 @@ from pathlib import Path
 from rtlopt.bench._cases import BenchCase
 from rtlopt.bench._run import BenchSettings, write_json_atomic
 from rtlopt.errors import InputError, ToolNotFound
+from rtlopt.tools.base import kill_group
 
 
 def run_in_child(case_dict: dict, settings_dict: dict, timeout_s: float) -> dict:
@@ -40,10 +39,7 @@ def run_in_child(case_dict: dict, settings_dict: dict, timeout_s: float) -> dict
         try:
             _, err = proc.communicate(timeout=timeout_s)
         except subprocess.TimeoutExpired:
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+            kill_group(proc)
             proc.communicate()
             return {"case": f"{case_dict['suite']}/{case_dict['case']}", "suite": case_dict["suite"],
                     "name": case_dict["case"], "rows": [], "status": "timeout",
