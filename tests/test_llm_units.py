@@ -204,6 +204,12 @@ def test_missing_key_is_a_clean_config_error(monkeypatch: pytest.MonkeyPatch) ->
     # local providers need no key and build offline
     m = make_chat_model(parse_model("ollama:llama3", "http://127.0.0.1:9"))
     assert type(m).__name__ == "ChatOllama"
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-000000")
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-test-000000")
+    o = make_chat_model(parse_model("openai:gpt-4o-mini"), timeout=7, max_tokens=100)
+    a = make_chat_model(parse_model("anthropic:claude-3-5-haiku-latest"), timeout=7, max_tokens=100)
+    assert (type(o).__name__, o.request_timeout, o.max_tokens, o.max_retries) == ("ChatOpenAI", 7.0, 100, 0)
+    assert (type(a).__name__, a.default_request_timeout, a.max_tokens, a.max_retries) == ("ChatAnthropic", 7.0, 100, 0)
 
 
 def test_scrub_masks_keys(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -145,6 +145,7 @@ class Fsm:
         out_bits = [(o, b) for o, w in self.outputs.items() for b in range(w)]
         entries: dict[tuple[str, int], tuple[str | None, tuple[int | None, ...]]] = {}
         reps: dict[tuple[int, int], list[z3.ExprRef]] = {}
+        words: dict[tuple[int, str], list[z3.ExprRef]] = {}
         for ci, c in enumerate(classes):
             for s in states:
                 t = next((t for t in self.out_of(s) if _implies(c, t.guard)), None)
@@ -152,10 +153,14 @@ class Fsm:
                     entries[(s, ci)] = (None, tuple(None for _ in out_bits))
                     continue
                 ids: list[int | None] = []
+                word_ids = self._word_ids(ci, c, t, words)
                 for bi, (o, b) in enumerate(out_bits):
                     val = t.outputs.get(o)
                     if val is None or (val[1] >> b) & 1:
                         ids.append(None)
+                        continue
+                    if o in word_ids:
+                        ids.append(word_ids[o])
                         continue
                     e = z3.simplify(z3.Extract(b, b, val[0]))
                     if z3.is_bv_value(e):
@@ -171,6 +176,32 @@ class Fsm:
                         ids.append(2 + len(lst) - 1)
                 entries[(s, ci)] = (t.dst, tuple(ids))
         return Table(states, self.reset if self.reset in states else None, classes, out_bits, entries, reps)
+
+
+    def _word_ids(self, ci: int, c: z3.BoolRef, t: Transition, words: dict) -> dict[str, int]:
+        """Fast path for wide data outputs: one id for a whole non-constant output word when it is
+        equivalent (on class ``c``) to a word already seen; bits of other words are compared one by one.
+
+        Ids are ``-(1 + k)`` for the k-th distinct word of an output on the class (negative, so they
+        never collide with bit-level ids). Words are compared whole, which is exact for completely
+        specified outputs; a word that is fully specified in one state and partly don't-care in
+        another is then never merged (conservative)."""
+        out: dict[str, int] = {}
+        for o, (e, dc) in t.outputs.items():
+            if dc or self.outputs.get(o, 1) < 4:
+                continue
+            e = z3.simplify(e)
+            if z3.is_bv_value(e):
+                continue
+            lst = words.setdefault((ci, o), [])
+            for k, r in enumerate(lst):
+                if r.eq(e) or _implies(c, r == e):
+                    out[o] = -(1 + k)
+                    break
+            else:
+                lst.append(e)
+                out[o] = -len(lst)
+        return out
 
 
 @dataclass

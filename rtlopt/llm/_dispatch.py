@@ -184,6 +184,8 @@ def dispatch(design: DesignRef, *, goal: str = "area", model: str | None = None,
     for k in ("repeated_subexpr", "adder_chain", "unused_signal", "unused_reg", "gate_primitives", "full_adder"):
         if f.facts[k]:
             data_reasons.append(k.replace("_", " "))
+    if (plan.fsms or f.has("fsm")) and all("multiplexer(s)/branches" in r for r in data_reasons):
+        data_reasons = []  # the branches are the state machine's: the control path covers them
     ctrl_reasons = []
     if plan.fsms or f.has("fsm"):
         ctrl_reasons.append(f"state machine(s) {', '.join(plan.fsms) or 'by syntax'}")
