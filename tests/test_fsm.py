@@ -304,3 +304,15 @@ def test_candidates_hook_without_ppa():
     assert c.source == "fsm" and c.rules[0] == "fsm_state_minimization"
     assert c.hints["state_map"]["gold_reg"] == "state" and c.hints["states_after"] == 3
     assert "4 -> 3 states" in c.description
+
+
+def test_unreachable_states_are_dropped_with_their_rule():
+    plans, _ = plan(open_design(FSM / "fsm_unreachable.v"))
+    assert plans[0].rules == ("fsm_unreachable_state_removal", "fsm_reencode_binary")
+    assert "STATE_DBG1" not in plans[0].text and "STATE_DONE" in plans[0].text
+    assert set(plans[0].state_map["map"]) == {0, 1, 2}
+
+
+def test_dont_care_merges_name_their_rule():
+    plans, _ = plan(open_design(FSM / "fsm_xdc.v"))
+    assert plans[0].rules[:2] == ("fsm_state_minimization", "fsm_dont_care_merging")

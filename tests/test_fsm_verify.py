@@ -35,7 +35,7 @@ def test_benchmark_fsms_minimized_to_four_states_are_proven(case):
 @pytest.mark.yosys
 @pytest.mark.slow
 @pytest.mark.parametrize("name,enc", [("fsm_mealy.v", "onehot"), ("fsm_xdc.v", "binary"),
-                                      ("fsm_three_process.v", "gray")])
+                                      ("fsm_three_process.v", "gray"), ("fsm_unreachable.v", "binary")])
 def test_designs_regenerated_are_proven(name, enc):
     d = open_design(DESIGNS / "fsm" / name)
     plans, _ = plan(d, encodings=(enc,))

@@ -15,7 +15,8 @@ HELP_EPILOG = """verdicts and exit codes:
   3  UNKNOWN         no engine decided in time, or an unsupported construct; the reason is printed.
                      A bounded check (no difference within N cycles) without an induction proof is UNKNOWN.
 
-start state (--init): reset (default) asserts the reset in cycle 0 and compares from cycle 1;
+start state (--init): reset (default) asserts the reset in cycle 0 and compares from cycle 1; gold's
+  registers with no reset and no initial value start as x (don't-care until written), gate's arbitrary;
   zero starts every register without an initial value at 0; any starts registers at arbitrary values
   chosen independently in gold and gate. 'x written in gold is a don't-care for the gate."""
 

@@ -56,23 +56,32 @@ def plan(design: DesignRef, *, assume: tuple[str, ...] = (), pragmas: bool = Fal
             skipped.append(f"{fsm.name}: {exc}")
             continue
         smaller = m.n_after < len(fsm.reachable)
-        target = minimized_fsm(fsm, m) if smaller else fsm
+        drop_unreachable = bool(fsm.unreachable)
+        target = minimized_fsm(fsm, m) if (smaller or drop_unreachable) else fsm
         smap = {}
-        if smaller:
-            names = target.states
+        if target is not fsm:
             for s, j in m.state_map().items():
-                smap[s] = names[j]
+                smap[s] = target.states[j]
+        base_rules: tuple[str, ...] = ()
+        if drop_unreachable:
+            base_rules += ("fsm_unreachable_state_removal",)
+        if smaller:
+            base_rules += ("fsm_state_minimization",) + (("fsm_dont_care_merging",) if m.method != "partition" else ())
+        what = []
+        if smaller:
+            what.append(f"{len(fsm.reachable)} -> {m.n_after} states ({m.method})")
+        if drop_unreachable:
+            what.append(f"unreachable {', '.join(fsm.unreachable)} removed")
         for enc in encodings:
+            label = f"{fsm.name} " + ("; ".join(what) if what else "re-encoded")
             try:
-                reg = regenerate(target, enc, original=fsm, state_map=smap or None,
-                                 label=(f"{fsm.name} minimized {len(fsm.reachable)} -> {m.n_after} states"
-                                        if smaller else f"{fsm.name} re-encoded"))
+                reg = regenerate(target, enc, original=fsm, state_map=smap or None, label=label)
             except UnsupportedConstruct as exc:
                 skipped.append(str(exc))
                 break
-            rules = (("fsm_state_minimization",) if smaller else ()) + ((RULE_OF[enc],) if enc in RULE_OF else ())
-            desc = (f"{fsm.name}: {len(fsm.reachable)} -> {m.n_after} states ({m.method}), {enc} encoding"
-                    if smaller else f"{fsm.name}: {enc} encoding of {len(fsm.reachable)} states")
+            rules = base_rules + ((RULE_OF[enc],) if enc in RULE_OF else ())
+            desc = (f"{fsm.name}: {'; '.join(what)}, {enc} encoding" if what
+                    else f"{fsm.name}: {enc} encoding of {len(fsm.reachable)} states")
             plans.append(Plan(fsm, enc, smaller, len(fsm.reachable), m.n_after, reg.text,
                               fsm.source.file, reg.state_map, rules, desc))
     return plans, skipped

@@ -138,7 +138,8 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
         return reg_nx.get(o) or net_tmp.get(o) or o
 
     ind = _indent(src.text, src.blocks[0][0])
-    i1, i2, i3, i4 = ind, ind + "    ", ind + "        ", ind + "            "
+    unit = ind if ind in ("  ", "   ", "    ", "\t") else "    "
+    i1, i2, i3, i4 = ind, ind + unit, ind + unit * 2, ind + unit * 3
     lines: list[str] = []
     lines.append(f"// rtlopt fsm: {label or fsm.name} ({encoding} encoding, {len(fsm.states)} states)")
     rng = f"[{w - 1}:0] " if w > 1 else ""
@@ -180,7 +181,9 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
         if not body:
             continue
         lines.append(f"{i3}{label_s}: begin")
-        lines.extend(f"{i4}{b}" for b in body)
+        for b in body:
+            lead = len(b) - len(b.lstrip(" "))
+            lines.append(f"{i4}{unit * (lead // 4)}{b.lstrip(' ')}")
         lines.append(f"{i3}end")
     lines.append(f"{i2}endcase")
     lines.append(f"{i1}end")

@@ -283,7 +283,7 @@ def _enumerate(f: z3.ExprRef, region: z3.BoolRef, limit: int) -> list[int] | Non
         if len(vals) > limit:
             return None
         s.add(f != bv_const(v, f.size()))
-    return vals
+    return sorted(vals)  # deterministic state order, whatever models z3 returns
 
 
 def _dc_region(e: z3.ExprRef, xvars: list[z3.ExprRef]) -> z3.BoolRef:
