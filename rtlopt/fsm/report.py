@@ -74,6 +74,13 @@ def fsm_text(f: Fsm, m: Minimization | None, mf: Fsm | None) -> str:
         L.append(f"  minimized: {m.n_before} -> {m.n_after} states ({m.method}, "
                  f"{'optimal' if m.optimal else 'heuristic'}{bound}, {m.seconds * 1000:.0f} ms)")
         if m.n_after < m.n_before:
+            sts = []
+            for st in mf.states:
+                mo = moore_outputs(mf, st)
+                sts.append(st + (" (reset" if st == mf.reset else "") +
+                           ((("; " if st == mf.reset else " (") + mo) if mo else "") +
+                           (")" if st == mf.reset or mo else ""))
+            L.append("    states: " + ", ".join(sts))
             for r in _transitions(mf):
                 tail = f" / {r['outputs']}" if r["outputs"] else ""
                 L.append(f"    {r['from']} -> {r['to']}: {r['guard']}{tail}")
