@@ -122,9 +122,9 @@ def test_yosys_script_golden():
     assert lines.index("synth -top top") < lines.index("design -load rtl") < lines.index("synth -top top -flatten")
     assert "dfflibmap -liberty /l/x.lib -dont_use F*" in lines
     assert "abc -liberty /l/x.lib -dont_use F* -D 2500" in lines
-    assert "hilomap -hicell TIE HI -locell TIE LO" in lines
+    assert "hilomap -singleton -hicell TIE HI -locell TIE LO" in lines
     assert "write_verilog -noattr -noexpr netlist.v" in lines
-    assert lines.index("setundef -zero") < lines.index("hilomap -hicell TIE HI -locell TIE LO") < \
+    assert lines.index("setundef -zero") < lines.index("hilomap -singleton -hicell TIE HI -locell TIE LO") < \
         lines.index("splitnets -ports")
     no_tie = _flow.yosys_script(["/d/a.v"], "top", liberty="/l/x.lib")
     assert "hilomap" not in no_tie and " -D " not in no_tie

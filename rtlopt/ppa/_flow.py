@@ -85,7 +85,8 @@ def yosys_script(files: Iterable[str | Path], top: str, *, liberty: str | Path, 
             args += f" -hicell {tie_hi[0]} {tie_hi[1]}"
         if tie_lo:
             args += f" -locell {tie_lo[0]} {tie_lo[1]}"
-        lines.append(f"hilomap{args}")
+        # one tie cell per constant value (as a real flow shares it), not one per constant bit
+        lines.append(f"hilomap -singleton{args}")
     lines += [
         "splitnets -ports",
         "opt_clean -purge",
