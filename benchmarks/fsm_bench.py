@@ -44,6 +44,7 @@ STYLE = {
     "fsm_async.v": "async reset in one block, hold when idle",
     "fsm_xdc.v": "'x don't-care output (incompletely specified)",
     "fsm_dontcare.v": "'x next/outputs + // rtlopt: assume pragma",
+    "fsm_unreachable.v": "debug states unreachable from reset",
     "not_fsm.v": "negative: counter + latch next state",
 }
 
