@@ -13,7 +13,7 @@ export DEBIAN_FRONTEND=noninteractive PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_U
 
 echo "== apt packages"
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends iverilog opensta qflow-tech-osu018 >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends iverilog opensta qflow-tech-osu018 graphviz git >/dev/null
 
 echo "== python package (all extras)"
 "$PY" -m pip install -q -e ".[all]"

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from rtlopt.fsm import minimize, minimized_fsm
 from rtlopt.fsm.model import Fsm, Transition
 
-SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def fsm_from_table(n: int, nsym: int, nxt: dict, out: dict, obits: int = 1) -> Fsm:
@@ -249,7 +249,7 @@ def rtl_text(n, nxt, out, style) -> str:
             "\n    endcase\n  end\nendmodule\n")
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=12, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
 @given(rtl_machine())
 def test_extraction_of_random_rtl_matches_its_table(tmp_path, m):

@@ -24,7 +24,7 @@ from pathlib import Path
 from rtlopt import report as rpt
 from rtlopt.design import open_design
 from rtlopt.engine.search import optimize
-from rtlopt.errors import ExitCode, InputError
+from rtlopt.errors import ExitCode, InputError, RtloptError
 from rtlopt.ppa.liberty import resolve_liberty
 
 GOALS = ("area", "delay", "power", "balanced")
@@ -50,6 +50,14 @@ def register(sub) -> None:
     p.add_argument("--verify-timeout", type=float, default=60.0, metavar="S",
                    help="time limit per equivalence proof (default 60)")
     p.add_argument("-j", "--jobs", type=int, default=1, help="candidates measured in parallel (default 1)")
+    p.add_argument("--model", metavar="PROVIDER:MODEL",
+                   help="chat model for the LLM rewrite paths, e.g. openai:gpt-4o-mini, "
+                        "anthropic:claude-3-5-haiku-latest, ollama:qwen2.5-coder (default: $RTLOPT_MODEL or "
+                        "'model' in [tool.rtlopt]; none: templates and the FSM engine only); API keys are read "
+                        "from the environment only")
+    p.add_argument("--base-url", metavar="URL", help="OpenAI-compatible or Ollama endpoint for --model")
+    p.add_argument("--each", action="store_true",
+                   help="optimize every FILE as a design of its own (as the pre-commit hook does)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress messages on stderr")
     p.set_defaults(func=run)
@@ -89,8 +97,32 @@ def _check_output(args) -> Path | None:
 def run(args) -> int:
     if args.budget is not None and args.budget <= 0:
         raise InputError("--budget must be a positive number of seconds")
-    out = _check_output(args)
-    design = open_design(args.files, args.top)
+    if args.each and args.output:
+        raise InputError("--each optimizes every file on its own: use --in-place, not -o")
+    from rtlopt import llm
+    from rtlopt.config import load_settings
+
+    settings = load_settings(overrides={"model": args.model, "base_url": args.base_url, "goal": args.goal,
+                                        "budget": args.budget, "verify_timeout": args.verify_timeout,
+                                        "clock_period": args.clock_period})
+    session = llm.enable(settings)  # no model: registers nothing; missing key: clean error (exit 2) here
+    try:
+        if not args.each:
+            return _optimize_one(args, list(args.files), _check_output(args), session)
+        worst = int(ExitCode.OK)
+        for f in args.files:
+            try:
+                worst = max(worst, _optimize_one(args, [f], None, session))
+            except RtloptError as exc:  # one bad file must not hide the others' results
+                print(f"rtlopt: {exc}", file=sys.stderr)
+                worst = max(worst, int(exc.exit_code))
+        return worst
+    finally:
+        llm.disable()
+
+
+def _optimize_one(args, files: list[str], out: Path | None, session) -> int:
+    design = open_design(files, args.top)
     lib = resolve_liberty(args.liberty)
     progress = None if (args.quiet or args.json) else (lambda m: print(f"rtlopt: {m}", file=sys.stderr))
     result = optimize(design, goal=args.goal, liberty=lib, budget_s=args.budget, max_steps=args.max_steps,
@@ -106,19 +138,22 @@ def run(args) -> int:
                 if result.final[p] != result.original[p]:
                     write_atomic(p, result.final[p])
             written = ", ".join(str(p) for p in design.files)
+    data = rpt.to_dict(result, output=written)
+    data["llm"] = session.summary()  # used / not used (and why), model, tokens, estimated cost, outcomes
+    llm_line = session.format_text() + "\n"
     if args.report:
         rp = Path(args.report)
         if rp.suffix == ".json":
-            text = json.dumps(rpt.to_dict(result, output=written), indent=2, default=str) + "\n"
+            text = json.dumps(data, indent=2, default=str) + "\n"
         elif rp.suffix in (".md", ".markdown"):
-            text = rpt.format_markdown(result, output=written)
+            text = rpt.format_markdown(result, output=written) + "\n" + llm_line
         else:
-            text = rpt.format_text(result, output=written)
+            text = rpt.format_text(result, output=written) + llm_line
         write_atomic(rp, text)
     if args.json:
-        print(json.dumps(rpt.to_dict(result, output=written), indent=2, default=str))
+        print(json.dumps(data, indent=2, default=str))
     else:
-        print(rpt.format_text(result, output=written), end="")
+        print(rpt.format_text(result, output=written) + llm_line, end="")
     if result.status == "no_proof":
         return int(ExitCode.NO_PROOF)
     return int(ExitCode.OK)
