@@ -39,17 +39,19 @@ def register(sub) -> None:
     out = p.add_mutually_exclusive_group()
     out.add_argument("-o", "--output", metavar="OUT", help="write the optimized RTL here (single input file)")
     out.add_argument("--in-place", action="store_true", help="overwrite the input file(s), only after proof")
-    p.add_argument("--goal", choices=GOALS, default="area", help="metric to minimize (default area)")
+    p.add_argument("--goal", choices=GOALS, help="metric to minimize (default: config goal, else area)")
     p.add_argument("--top", help="top module (default: the only uninstantiated module)")
-    p.add_argument("--liberty", help="liberty name or .lib/.lib.gz path (default: $RTLOPT_LIBERTY or nangate45)")
+    p.add_argument("--liberty", help="liberty name or .lib/.lib.gz path (default: config liberty, "
+                   "$RTLOPT_LIBERTY, else nangate45)")
     p.add_argument("--clock-period", type=float, metavar="NS", help="clock period for timing/power (default 10)")
     p.add_argument("--report", metavar="FILE", help="also save the report (.json, .md, or text otherwise)")
-    p.add_argument("--budget", type=float, default=120.0, metavar="SECONDS",
-                   help="time budget for the search (default 120); proofs already started may finish")
+    p.add_argument("--budget", type=float, metavar="SECONDS",
+                   help="time budget for the search (default: config budget, else 120); proofs already "
+                        "started may finish")
     p.add_argument("--max-steps", type=int, default=20, help="maximum number of accepted rewrites (default 20)")
-    p.add_argument("--verify-timeout", type=float, default=60.0, metavar="S",
-                   help="time limit per equivalence proof (default 60)")
-    p.add_argument("-j", "--jobs", type=int, default=1, help="candidates measured in parallel (default 1)")
+    p.add_argument("--verify-timeout", type=float, metavar="S",
+                   help="time limit per equivalence proof (default: config verify_timeout, else 60)")
+    p.add_argument("-j", "--jobs", type=int, help="candidates measured in parallel (default: config jobs, else 1)")
     p.add_argument("--model", metavar="PROVIDER:MODEL",
                    help="chat model for the LLM rewrite paths, e.g. openai:gpt-4o-mini, "
                         "anthropic:claude-3-5-haiku-latest, ollama:qwen2.5-coder (default: $RTLOPT_MODEL or "
@@ -104,7 +106,11 @@ def run(args) -> int:
 
     settings = load_settings(overrides={"model": args.model, "base_url": args.base_url, "goal": args.goal,
                                         "budget": args.budget, "verify_timeout": args.verify_timeout,
-                                        "clock_period": args.clock_period})
+                                        "clock_period": args.clock_period, "liberty": args.liberty,
+                                        "jobs": args.jobs})
+    # flags > RTLOPT_* env > [tool.rtlopt] / .rtlopt.toml > defaults, for every setting below
+    args.goal, args.budget, args.verify_timeout = settings.goal, settings.budget, settings.verify_timeout
+    args.clock_period, args.liberty, args.jobs = settings.clock_period, settings.liberty, settings.jobs
     session = llm.enable(settings)  # no model: registers nothing; missing key: clean error (exit 2) here
     try:
         if not args.each:
