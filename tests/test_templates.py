@@ -18,6 +18,7 @@ RULE_IDS = {
     "priority_to_parallel_case", "boolean_simplification", "comparison_simplification", "double_negation",
     "identity_operations", "adder_chain_to_tree", "mux_chain_to_case", "constant_comparison_to_bitmask",
     "redundant_concatenation", "unused_register_elimination", "redundant_register_removal", "register_retiming",
+    "algebraic_factoring",
 }
 
 
@@ -103,6 +104,42 @@ CASES = [
      "  reg [3:0] ra, rb, rc, rd;\n  always @(posedge clk) begin\n    ra <= a;\n    rb <= b;\n    rc <= c;\n"
      "    rd <= a;\n    s <= ra + rb;\n    w <= rc + rd;\n  end\n  assign q = rb;\nendmodule\n"),
 ]
+
+
+CASES += [
+    ("algebraic_factoring",
+     mod("assign y = a * b + c * a;", "input [7:0] a, b, c, output [7:0] y"), "y = a * (b + c);",
+     # a*b is also used elsewhere (factoring saves nothing); comparison context; signed operands
+     "module t(input [7:0] a, b, c, input signed [7:0] e, f, g, output [7:0] y, z, output w, output [7:0] v);\n"
+     "assign y = a * b + a * c;\nassign z = a * b;\nassign w = (a * c + a * d(b)) == 0;\n"
+     "assign v = e * f + e * g;\nfunction [7:0] d(input [7:0] x); d = x; endfunction\nendmodule\n"),
+]
+
+
+@pytest.mark.yosys
+def test_algebraic_factoring_expands_to_share_a_product(tmp_path: Path):
+    t = REGISTRY["algebraic_factoring"]
+    text = "module t(input [7:0] a, b, c, output [7:0] p, y);\nassign p = a * b;\nassign y = (b + 1) * a + c;\nendmodule\n"
+    ms = t.match(text)
+    assert len(ms) == 1
+    new = t.rewrite(text, ms)
+    assert new is not None and "assign y = ((a * b) + a) + c;" in new, new
+    # no product to share: no expansion; 32-bit wide use (comparison): no expansion
+    assert t.match("module t(input [7:0] a, b, c, output [7:0] y);\nassign y = (b + 1) * a + c;\nendmodule\n") == []
+    assert t.match("module t(input [7:0] a, b, output [7:0] p, output y);\nassign p = a * b;\n"
+                   "assign y = (b + 1) * a > 8'd3;\nendmodule\n") == []
+    # a product with the same names in another module is a different signal
+    assert t.match("module u(input [7:0] a, b, output [7:0] p);\nassign p = a * b;\nendmodule\n"
+                   "module t(input [7:0] a, b, output [7:0] y);\nassign y = (b + 1) * a;\nendmodule\n") == []
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gate").mkdir()
+    g, h = tmp_path / "gold" / "t.v", tmp_path / "gate" / "t.v"
+    g.write_text(text)
+    h.write_text(new)
+    res = check_equivalence(open_design(g), open_design(h), VerifyOptions(timeout_s=60))
+    assert res.verdict.name == "EQUIVALENT", (res.verdict, res.reason, new)
 
 
 def test_registry_has_all_rule_ids():

@@ -27,11 +27,16 @@ def register(sub) -> None:
     ps.add_argument("--json", action="store_true", help="machine-readable output")
     ps.set_defaults(func=run_show)
 
-    pq = rsub.add_parser("search", help="lexical (BM25) search over rule text, with scores")
+    pq = rsub.add_parser("search", help="search the rules (the LLM path's RAG store, or lexical BM25), with scores")
     pq.add_argument("query", help="free text, e.g. 'multiply by constant'")
     _filters(pq)
-    pq.add_argument("--min-score", type=float, default=DEFAULT_MIN_SCORE, metavar="S",
-                    help=f"drop rules scoring below S in [0, 1] (default {DEFAULT_MIN_SCORE})")
+    pq.add_argument("--min-score", type=float, default=None, metavar="S",
+                    help=f"drop rules scoring below S in [0, 1] (default: the backend's cutoff; bm25 "
+                         f"{DEFAULT_MIN_SCORE})")
+    pq.add_argument("--backend", choices=("auto", "bm25", "local", "minilm"), default="auto",
+                    help="bm25: lexical; local: RAG store with the hashed TF-IDF embedding; minilm: RAG store "
+                         "with MiniLM; auto (default): the configured 'embedding' when the llm extra is "
+                         "installed, else bm25")
     pq.add_argument("--json", action="store_true", help="machine-readable output")
     pq.set_defaults(func=run_search)
 
@@ -122,12 +127,25 @@ def run_show(args) -> int:
 
 
 def run_search(args) -> int:
-    if not 0.0 <= args.min_score <= 1.0:
+    if args.min_score is not None and not 0.0 <= args.min_score <= 1.0:
         raise InputError(f"--min-score must be between 0 and 1, not {args.min_score}")
     lib = load_rules()
-    hits = lib.search(args.query, category=args.category, objective=args.objective, min_score=args.min_score)
+    from rtlopt import rag
+    from rtlopt.config import load_settings
+
+    backend = args.backend
+    if backend == "auto":
+        backend = load_settings().embedding if rag.available() else "bm25"
+    if backend == "bm25":
+        args.min_score = DEFAULT_MIN_SCORE if args.min_score is None else args.min_score
+        hits = lib.search(args.query, category=args.category, objective=args.objective, min_score=args.min_score)
+    else:
+        if args.min_score is None:
+            args.min_score = rag.DEFAULT_MIN_SCORE[backend]
+        hits = rag.search(args.query, category=args.category, objective=args.objective,
+                          min_score=args.min_score, embedding=backend, library=lib)
     if args.json:
-        print(json.dumps({"query": args.query, "min_score": args.min_score,
+        print(json.dumps({"query": args.query, "min_score": args.min_score, "backend": backend,
                           "results": [{**_row(r), "score": round(s, 4)} for r, s in hits]}, indent=2))
         return int(ExitCode.OK)
     if not hits:

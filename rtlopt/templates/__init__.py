@@ -17,6 +17,7 @@ from rtlopt.templates._arith import (
     OperatorSharingAcrossMux,
 )
 from rtlopt.templates._base import Match, Template
+from rtlopt.templates._factor import AlgebraicFactoring
 from rtlopt.templates._expr import (
     BooleanSimplification,
     ComparisonSimplification,
@@ -55,6 +56,7 @@ _CLASSES: tuple[type[Template], ...] = (
     UnusedRegisterElimination,
     RedundantRegisterRemoval,
     RegisterRetiming,
+    AlgebraicFactoring,
 )
 
 #: id → template instance, in a fixed order (determinism).
