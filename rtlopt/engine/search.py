@@ -12,8 +12,6 @@ accepted, and the result is never worse than the input on the goal metric.
 from __future__ import annotations
 
 import hashlib
-import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -21,8 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rtlopt.design import DesignRef, open_design
+from rtlopt.design import DesignRef
 from rtlopt.engine.candidate import Candidate
+from rtlopt.engine.workspace import Workspace
 from rtlopt.errors import RtloptError, ToolNotFound
 from rtlopt.templates import REGISTRY, Template, analyze
 from rtlopt.templates._base import Match
@@ -205,31 +204,6 @@ def _h(texts: dict[Path, str]) -> str:
     return h.hexdigest()
 
 
-class _Workspace:
-    """Temp copies of the design files, one directory per candidate (file names kept)."""
-
-    def __init__(self, design: DesignRef) -> None:
-        self.design = design
-        self.root = Path(tempfile.mkdtemp(prefix="rtlopt-opt-"))
-        self.n = 0
-
-    def materialize(self, texts: dict[Path, str]) -> DesignRef:
-        self.n += 1
-        d = self.root / f"c{self.n}"
-        d.mkdir()
-        files = []
-        for i, p in enumerate(self.design.files):
-            sub = d if i == 0 else d / f"f{i}"
-            sub.mkdir(exist_ok=True)
-            q = sub / p.name
-            q.write_text(texts[p], encoding="utf-8")
-            files.append(q)
-        return open_design(files, top=self.design.top)
-
-    def close(self) -> None:
-        shutil.rmtree(self.root, ignore_errors=True)
-
-
 def _verify_api():
     try:
         from rtlopt.verify import VerifyOptions, check_equivalence
@@ -262,7 +236,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
     lib = resolve_liberty(liberty) if not hasattr(liberty, "sha256") else liberty
     check_equivalence, VerifyOptions = _verify_api()
     original = {p: p.read_text(encoding="utf-8", errors="replace") for p in design.files}
-    ws = _Workspace(design)
+    ws = Workspace(design, prefix="rtlopt-opt-")
     ppa_cache: dict[str, Any] = {}
     verify_cache: dict[str, Any] = {}
 

@@ -19,16 +19,14 @@ number of retries; ``llm_samples`` > 1 samples several responses per attempt and
 
 from __future__ import annotations
 
-import hashlib
-import shutil
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from rtlopt.config import Settings, load_settings
-from rtlopt.design import DesignRef, open_design
+from rtlopt.design import DesignRef
+from rtlopt.engine.workspace import Workspace
 from rtlopt.errors import InputError, RtloptError, ToolError, ToolNotFound
 from rtlopt.hdl.source import SourceFile, parse_sources
 from rtlopt.llm import _prompts as P
@@ -198,7 +196,7 @@ class LlmRewriter:
             return []
         lib = liberty if hasattr(liberty, "sha256") else resolve_liberty(liberty or self.settings.liberty)
         deadline = deadline or (time.monotonic() + self.settings.budget)
-        with _Workspace(design) as ws:
+        with Workspace(design, prefix="rtlopt-llm-") as ws:
             baseline = measure(ws.materialize(texts), liberty=lib, clock_period_ns=self.settings.clock_period)
             ctx = _Ctx(design, texts, goal, lib, baseline, deadline)
             accepted: list[Evaluation] = []
@@ -216,7 +214,7 @@ class LlmRewriter:
         accepted.sort(key=lambda e: (e.metric if e.metric is not None else float("inf")))
         return accepted
 
-    def _target(self, ctx: _Ctx, ws: _Workspace, path: str, file: str, modules: tuple[str, ...]) -> Evaluation | None:
+    def _target(self, ctx: _Ctx, ws: Workspace, path: str, file: str, modules: tuple[str, ...]) -> Evaluation | None:
         from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
         fpath = Path(file)
@@ -248,7 +246,7 @@ class LlmRewriter:
             messages += [AIMessage(response), HumanMessage(worst.feedback)]
         return None
 
-    def evaluate(self, ctx: _Ctx, ws: _Workspace, target: P.Target, response: str) -> Evaluation:
+    def evaluate(self, ctx: _Ctx, ws: Workspace, target: P.Target, response: str) -> Evaluation:
         """Run one response through the guard (see the module docstring)."""
         from rtlopt.ppa import measure
         from rtlopt.verify import VerifyOptions, check_equivalence
@@ -376,50 +374,6 @@ def _constraints(ctx: _Ctx, modules: tuple[str, ...], text: str) -> list[str]:
     else:
         out.append("the design is combinational: do not add registers or latches")
     return out
-
-
-class _Workspace:
-    """Temp copies of the design (same file names), one directory per candidate."""
-
-    def __init__(self, design: DesignRef) -> None:
-        self.design = design
-        self.root: Path | None = None
-        self.n = 0
-        self._gold: DesignRef | None = None
-        self._seen: dict[str, DesignRef] = {}
-
-    def __enter__(self) -> _Workspace:
-        self.root = Path(tempfile.mkdtemp(prefix="rtlopt-llm-"))
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.root is not None:
-            shutil.rmtree(self.root, ignore_errors=True)
-
-    def materialize(self, texts: dict[Path, str]) -> DesignRef:
-        key = hashlib.sha256("\0".join(texts[p] for p in self.design.files).encode()).hexdigest()
-        if key in self._seen:
-            return self._seen[key]
-        self.n += 1
-        d = self.root / f"c{self.n}"
-        d.mkdir()
-        files = []
-        for i, p in enumerate(self.design.files):
-            sub = d if i == 0 else d / f"f{i}"
-            sub.mkdir(exist_ok=True)
-            q = sub / p.name
-            q.write_text(texts[p], encoding="utf-8")
-            files.append(q)
-        ref = open_design(files, top=self.design.top)
-        self._seen[key] = ref
-        return ref
-
-    def gold(self) -> DesignRef:
-        """The ORIGINAL design, as given (the files on disk)."""
-        if self._gold is None:
-            self._gold = self.materialize({p: p.read_text(encoding="utf-8", errors="replace")
-                                           for p in self.design.files})
-        return self._gold
 
 
 __all__ = ["Evaluation", "LlmRewriter", "RtloptError", "LlmError"]

@@ -19,7 +19,6 @@ import difflib
 import hashlib
 import json
 import os
-import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
@@ -52,31 +51,20 @@ def builtin_rules_dir() -> Path:
 
 def _config_rule_paths(start: Path) -> list[RulePack]:
     """``rule_paths`` from the nearest .rtlopt.toml / pyproject.toml ([tool.rtlopt]) upward from ``start``."""
-    for d in (start, *start.parents):
-        for fname in (".rtlopt.toml", "pyproject.toml"):
-            cfg = d / fname
-            if not cfg.is_file():
-                continue
-            try:
-                data = tomllib.loads(cfg.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-                raise InputError(f"cannot read configuration: {exc}", file=cfg) from None
-            section = data.get("tool", {}).get("rtlopt")
-            if fname == ".rtlopt.toml" and section is None:
-                section = data
-            if section is None:
-                continue
-            raw = section.get("rule_paths")
-            if raw is None:
-                if fname == ".rtlopt.toml":
-                    return []  # the nearest rtlopt configuration decides
-                continue
-            if isinstance(raw, str):
-                raw = [raw]
-            if not isinstance(raw, list) or not all(isinstance(p, str) for p in raw):
-                raise InputError("'rule_paths' must be a list of directory paths", file=cfg)
-            return [RulePack((d / p).resolve(), f"{cfg}") for p in raw]
-    return []
+    from rtlopt.config import find_config_file
+
+    found = find_config_file(start)
+    if found is None:
+        return []
+    cfg, section = found
+    raw = section.get("rule_paths")
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list) or not all(isinstance(p, str) for p in raw):
+        raise InputError("'rule_paths' must be a list of directory paths", file=cfg)
+    return [RulePack((cfg.parent / p).resolve(), f"{cfg}") for p in raw]
 
 
 def _entry_point_packs() -> list[RulePack]:
