@@ -65,10 +65,7 @@ def read_source(path: str | Path, *, limit: int | None = None) -> SourceFile:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        try:
-            text = data.decode("latin-1")
-        except UnicodeDecodeError:  # pragma: no cover - latin-1 decodes every byte
-            raise InputError("not a text file", file=p, line=line) from None
+        text = data.decode("latin-1")  # every byte decodes; reject what is clearly not text
         if sum(ch < 9 or 13 < ch < 32 for ch in data) > len(data) // 100:
             raise InputError("binary file, not Verilog/SystemVerilog", file=p, line=line)
     return SourceFile(p, text)

@@ -8,6 +8,7 @@ hint. Only this package starts processes; everything else in rtlopt is pure.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -152,10 +153,8 @@ class Tool:
 
 def kill_group(proc: subprocess.Popen) -> None:
     """Kill a child started with ``start_new_session`` and everything it started."""
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 def first_error(res: RunResult) -> str:

@@ -8,13 +8,12 @@ By default Yosys is the ``pyosys==0.70`` wheel run in a child process (see ``_py
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-import re
-from collections.abc import Iterable
 
 from rtlopt.errors import InputError, ToolError
 from rtlopt.tools.base import RunResult, Tool
