@@ -18,7 +18,7 @@ RULE_IDS = {
     "priority_to_parallel_case", "boolean_simplification", "comparison_simplification", "double_negation",
     "identity_operations", "adder_chain_to_tree", "mux_chain_to_case", "constant_comparison_to_bitmask",
     "redundant_concatenation", "unused_register_elimination", "redundant_register_removal", "register_retiming",
-    "algebraic_factoring",
+    "algebraic_factoring", "mux_shared_data_select_merge",
 }
 
 
@@ -114,6 +114,38 @@ CASES += [
      "assign y = a * b + a * c;\nassign z = a * b;\nassign w = (a * c + a * d(b)) == 0;\n"
      "assign v = e * f + e * g;\nfunction [7:0] d(input [7:0] x); d = x; endfunction\nendmodule\n"),
 ]
+
+_MUX2 = ("module mux2to1(input wire in0, input wire in1, input wire sel, output reg out);\n"
+         "  always @(*) begin\n    out = sel ? in1 : in0;\n  end\nendmodule\n")
+CASES += [
+    ("mux_shared_data_select_merge",
+     "// header comment kept\nmodule top(input s, c, d, a, b, output y);\n  wire x0, x1;\n"
+     "  mux2to1 m0 (.in0(a), .in1(b), .sel(c), .out(x0));\n  mux2to1 m1 (.in0(a), .in1(b), .sel(d), .out(x1));\n"
+     "  mux2to1 m2 (.in0(x0), .in1(x1), .sel(s), .out(y));\nendmodule\n" + _MUX2,
+     ".in0(a), .in1(b), .sel(s ? d : c)",
+     # x1 is also an output (read elsewhere); m3/m4 have different data inputs
+     "module top(input s, c, d, a, b, e, output y, x1, z);\n  wire x0, x3, x4;\n"
+     "  mux2to1 m0 (.in0(a), .in1(b), .sel(c), .out(x0));\n  mux2to1 m1 (.in0(a), .in1(b), .sel(d), .out(x1));\n"
+     "  mux2to1 m2 (.in0(x0), .in1(x1), .sel(s), .out(y));\n"
+     "  mux2to1 m3 (.in0(a), .in1(b), .sel(c), .out(x3));\n  mux2to1 m4 (.in0(a), .in1(e), .sel(d), .out(x4));\n"
+     "  mux2to1 m5 (.in0(x3), .in1(x4), .sel(s), .out(z));\nendmodule\n" + _MUX2),
+]
+
+
+def test_mux_select_merge_needs_a_plain_mux_module():
+    t = REGISTRY["mux_shared_data_select_merge"]
+    top = ("module top(input s, c, d, a, b, output y);\n  wire x0, x1;\n"
+           "  mux2to1 m0 (.in0(a), .in1(b), .sel(c), .out(x0));\n  mux2to1 m1 (.in0(a), .in1(b), .sel(d), .out(x1));\n"
+           "  mux2to1 m2 (.in0(x0), .in1(x1), .sel(s), .out(y));\nendmodule\n")
+    assert len(t.match(top + _MUX2)) == 1
+    # the "mux" also inverts: not a plain 2:1 mux, no match
+    inv = _MUX2.replace("out = sel ? in1 : in0;", "out = sel ? in1 : ~in0;")
+    assert t.match(top + inv) == []
+    # a 2-bit select port is not a 2:1 mux select
+    wide = _MUX2.replace("input wire sel", "input wire [1:0] sel")
+    assert t.match(top + wide) == []
+    new = t.rewrite(top + _MUX2, t.match(top + _MUX2))
+    assert new is not None and "m0" not in new and "m1" not in new and "wire x0, x1;" in new
 
 
 @pytest.mark.yosys

@@ -146,7 +146,7 @@ def _unmapped(cells_by_type: dict[str, int], info: LibInfo) -> list[str]:
 
 def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty | str | Path | None = None,
             clock_period_ns: float | None = None, timeout: float = 300.0, top: str | None = None,
-            activity: float = DEFAULT_ACTIVITY) -> PpaReport:
+            activity: float = DEFAULT_ACTIVITY, activity_source: str | None = None) -> PpaReport:
     """Synthesize ``design`` to ``liberty``'s cells and measure area, delay and power.
 
     Args:
@@ -158,6 +158,7 @@ def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty |
         timeout: seconds for the whole measurement (Yosys + OpenSTA).
         top: top module when ``design`` is given as paths.
         activity: global switching activity (transitions per clock period) for power.
+        activity_source: where ``activity`` came from (e.g. a simulation); None means it is an assumption.
 
     Raises:
         InputError / UnsupportedConstruct: the design cannot be read or synthesized (exit 2).
@@ -262,7 +263,8 @@ def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty |
         "activity": {"global_activity": activity, "duty": 0.5,
                      "assumption": f"set_power_activity -global -activity {activity:g} -duty 0.5 "
                                    f"(every net toggles {activity:g} times per {period_ns:g} ns clock "
-                                   "period; clocks toggle twice); no simulation activity"},
+                                   "period; clocks toggle twice); "
+                                   + (activity_source or "no simulation activity")},
         "generic_synthesis": ("shared with the ASIC run (single module: synth -top T -flatten == synth -top T)"
                               if single_module else "separate synth -top T (hierarchy kept)"),
         "excluded_cells": excluded,

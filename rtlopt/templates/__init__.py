@@ -17,7 +17,6 @@ from rtlopt.templates._arith import (
     OperatorSharingAcrossMux,
 )
 from rtlopt.templates._base import Match, Template
-from rtlopt.templates._factor import AlgebraicFactoring
 from rtlopt.templates._expr import (
     BooleanSimplification,
     ComparisonSimplification,
@@ -27,6 +26,8 @@ from rtlopt.templates._expr import (
     IdentityOperations,
     RedundantConcatenation,
 )
+from rtlopt.templates._factor import AlgebraicFactoring
+from rtlopt.templates._inst import MuxInstanceMerge
 from rtlopt.templates._sem import Analysis, analyze
 from rtlopt.templates._stmt import (
     DeadCodeElimination,
@@ -57,6 +58,7 @@ _CLASSES: tuple[type[Template], ...] = (
     RedundantRegisterRemoval,
     RegisterRetiming,
     AlgebraicFactoring,
+    MuxInstanceMerge,
 )
 
 #: id → template instance, in a fixed order (determinism).

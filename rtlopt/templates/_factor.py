@@ -32,10 +32,7 @@ def _binop(node, *ops: str):
 
 
 def _unsigned_pure(an: Analysis, *nodes) -> bool:
-    for n in nodes:
-        if not is_pure(n) or self_signed(n) is not False or an.info(n) is None:
-            return False
-    return True
+    return all(is_pure(n) and self_signed(n) is False and an.info(n) is not None for n in nodes)
 
 
 def _products(an: Analysis) -> list[tuple[ExprInfo, frozenset]]:
