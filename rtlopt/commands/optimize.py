@@ -58,6 +58,14 @@ def register(sub) -> None:
                         "'model' in [tool.rtlopt]; none: templates and the FSM engine only); API keys are read "
                         "from the environment only")
     p.add_argument("--base-url", metavar="URL", help="OpenAI-compatible or Ollama endpoint for --model")
+    p.add_argument("--sim-check", action="store_true",
+                   help="simulate every candidate against the original (cocotb + Icarus) before its proof; a "
+                        "mismatch rejects it without running the prover")
+    p.add_argument("--accept-simulation", action="store_true",
+                   help="when a proof comes back UNKNOWN, accept a candidate whose simulation shows no mismatch; "
+                        "it is reported as SIMULATED (not proven) and written only because of this flag")
+    p.add_argument("--sim-cycles", type=int, default=500, metavar="N",
+                   help="cycles (or vectors) per candidate simulation (default 500)")
     p.add_argument("--each", action="store_true",
                    help="optimize every FILE as a design of its own (as the pre-commit hook does)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -133,7 +141,8 @@ def _optimize_one(args, files: list[str], out: Path | None, session) -> int:
     progress = None if (args.quiet or args.json) else (lambda m: print(f"rtlopt: {m}", file=sys.stderr))
     result = optimize(design, goal=args.goal, liberty=lib, budget_s=args.budget, max_steps=args.max_steps,
                       jobs=max(1, args.jobs), verify_timeout_s=args.verify_timeout,
-                      clock_period_ns=args.clock_period, progress=progress)
+                      clock_period_ns=args.clock_period, progress=progress, sim_check=args.sim_check,
+                      accept_simulation=args.accept_simulation, sim_cycles=args.sim_cycles)
     written = None
     if result.status == "improved" and result.changed:
         if out is not None:

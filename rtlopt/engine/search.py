@@ -21,6 +21,7 @@ from typing import Any
 
 from rtlopt.design import DesignRef
 from rtlopt.engine.candidate import Candidate
+from rtlopt.engine.simcheck import simulate_candidate
 from rtlopt.engine.workspace import Workspace
 from rtlopt.errors import RtloptError, ToolNotFound
 from rtlopt.templates import REGISTRY, Template, analyze
@@ -220,7 +221,8 @@ def _verdict_name(v) -> str:
 def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: float = 120.0,
              max_steps: int = 20, jobs: int = 1, verify_timeout_s: float = 60.0,
              clock_period_ns: float | None = None, progress: Callable[[str], None] | None = None,
-             templates: dict[str, Template] | None = None, ppa_timeout_s: float = 300.0) -> OptimizeResult:
+             templates: dict[str, Template] | None = None, ppa_timeout_s: float = 300.0,
+             sim_check: bool = False, accept_simulation: bool = False, sim_cycles: int = 500) -> OptimizeResult:
     """Optimize ``design`` for ``goal``; see the module docstring for the search.
 
     Raises:
@@ -256,9 +258,24 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             if gold_ref is None:
                 gold_ref = ws.materialize(original)
             gate = ws.materialize(texts)
+            sim = None
+            if sim_check:  # a fast filter: a simulation mismatch rejects without running the prover
+                sim = simulate_candidate(gold_ref, gate, cycles=sim_cycles, timeout_s=max(30.0, verify_timeout_s))
+                if sim is not None and sim.verdict == "NOT_EQUIVALENT":
+                    verify_cache[key] = sim
+                    return sim
             remaining = max(5.0, min(verify_timeout_s, deadline - time.monotonic() + verify_timeout_s / 2))
             opts = _options(VerifyOptions, remaining, cand.hints)
-            verify_cache[key] = check_equivalence(gold_ref, gate, opts)
+            res = check_equivalence(gold_ref, gate, opts)
+            if accept_simulation and _verdict_name(res.verdict) == "UNKNOWN":
+                # evidence, never a proof: only with the user's explicit --accept-simulation
+                if sim is None:
+                    sim = simulate_candidate(gold_ref, gate, cycles=sim_cycles,
+                                             timeout_s=max(30.0, verify_timeout_s))
+                if sim is not None and sim.verdict == "SIMULATED":
+                    sim.formal = res.to_dict() if hasattr(res, "to_dict") else None
+                    res = sim
+            verify_cache[key] = res
         return verify_cache[key]
 
     try:
@@ -350,7 +367,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     att.verdict = _verdict_name(res.verdict)
                     att.engine = getattr(res, "engine", None)
                     att.verify_seconds = getattr(res, "seconds", None)
-                    if att.verdict == "EQUIVALENT":
+                    if att.verdict == "EQUIVALENT" or (accept_simulation and att.verdict == "SIMULATED"):
                         proven_any_candidate = True
                         att.accepted = True
                         accepted = (att, texts, rep, res)

@@ -86,6 +86,10 @@ def _fmt(m: dict) -> str:
 def _status_line(result, output: str | None) -> str:
     if result.status == "improved":
         where = f"written to {output}" if output else "not written (use -o FILE or --in-place to write it)"
+        simulated = sum(1 for st in result.steps if st.verdict == "SIMULATED")
+        if simulated:
+            return (f"optimized: {len(result.steps)} rewrite(s), {simulated} of them NOT PROVEN (proof UNKNOWN; "
+                    f"accepted on simulation evidence because of --accept-simulation); {where}")
         return f"optimized: {len(result.steps)} rewrite(s) proven equivalent; {where}"
     if result.status == "no_proof":
         return "no candidate could be proven equivalent: input left unchanged"
@@ -110,7 +114,7 @@ def format_text(result, *, output: str | None = None) -> str:
             lines.append(f"  {i}. {', '.join(s.rules)} [{s.source}]: {s.description}")
             lines.append(f"     {d['goal']} {s.metric_before:.6g} -> {s.metric_after:.6g}; "
                          f"{s.verdict} ({s.engine}, {s.verify_seconds or 0:.2f} s)")
-    rejected = [a for a in result.attempts if a.verdict and a.verdict != "EQUIVALENT"]
+    rejected = [a for a in result.attempts if a.verdict and a.verdict != "EQUIVALENT" and not a.accepted]
     if rejected:
         lines += ["", "rejected by the verifier:"]
         for a in rejected:
