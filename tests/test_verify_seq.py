@@ -165,3 +165,18 @@ def test_init_any_is_documented_in_notes():
 def test_unknown_reset_name_is_an_input_error():
     with pytest.raises(InputError, match="no input of that name"):
         check("pipe_a", "pipe_b", reset="rst_q")
+
+
+def test_abc_is_not_used_when_registers_start_arbitrary(tmp_path):
+    """ABC's AIGER export starts undefined registers at 0; it must not decide such designs."""
+    gold = tmp_path / "g.v"
+    gold.write_text("module m(input clk, input rst, output y);\n  reg r;\n"
+                    "  always @(posedge clk) if (rst) r <= 1'b0; else r <= r;\n  assign y = r;\nendmodule\n")
+    gate = tmp_path / "h.v"
+    gate.write_text("module m(input clk, input rst, output y);\n  reg r;\n"
+                    "  always @(posedge clk) r <= r;\n  assign y = r;\nendmodule\n")
+    only_abc = check_equivalence(open_design(gold), open_design(gate), VerifyOptions(engines=("abc",)))
+    assert only_abc.verdict is Verdict.UNKNOWN
+    assert only_abc.engines_tried[0][1].startswith("skipped")
+    res = check_equivalence(open_design(gold), open_design(gate), VerifyOptions())
+    assert res.verdict is Verdict.NOT_EQUIVALENT  # gate's r keeps its arbitrary start value forever

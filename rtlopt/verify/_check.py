@@ -140,7 +140,7 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
         engines = _engine_order(opts, spec, ginfo, hinfo)
         smt_reason = ""
         other_reasons: list[str] = []
-        for eng in engines:
+        for eng_i, eng in enumerate(engines):
             if left() <= 0.05:
                 break
             t0 = time.monotonic()
@@ -156,7 +156,13 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
                     continue
                 outcome, detail = run_sat(_gate_x_free(spec), gil, hil, wd, timeout=left())
             elif eng == "abc":
-                outcome, detail = run_abc(spec, gil, hil, wd, timeout=max(0.5, left()))
+                if sequential and _uninit_regs(ginfo, hinfo, spec):
+                    # the AIGER export starts registers without a defined value at 0, so ABC would prove
+                    # designs whose registers start arbitrary as if they started at 0: unsound, skip it
+                    res.engines_tried.append(("abc", "skipped (registers with arbitrary start values)", 0.0))
+                    continue
+                slice_s = left() if eng_i == len(engines) - 1 else min(5.0, left() * 0.2)
+                outcome, detail = run_abc(spec, gil, hil, wd, timeout=max(0.5, slice_s))
             else:
                 share = 1.0 if eng == engines[-1] else 0.8
                 outcome, detail, cex = _run_smt(spec, gil, hil, wd, opts, left() * share)
@@ -170,6 +176,12 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
             if outcome == "equivalent":
                 res.verdict, res.engine, res.reason = Verdict.EQUIVALENT, eng, detail
                 return done(res)
+            if outcome == "different" and eng == "abc" and "smt" in engines[eng_i + 1:] and left() > 1.0:
+                # ABC gives no trace: let z3 find the counterexample a person can read
+                outcome2, detail2, cex = _run_smt(spec, gil, hil, wd, opts, left())
+                res.engines_tried.append(("smt", outcome2, time.monotonic() - t0))
+                if outcome2 == "different":
+                    res.counterexample, eng, detail = cex, "smt", detail2
             if outcome == "different":
                 res.verdict, res.engine, res.reason = Verdict.NOT_EQUIVALENT, eng, detail
                 if res.counterexample is None:
@@ -262,6 +274,10 @@ def _engine_order(opts: VerifyOptions, spec: MiterSpec, ginfo: NetlistInfo, hinf
     if opts.engines:
         return list(opts.engines)
     if spec.sequential or spec.gold_xprop:
+        if not (ginfo.has_arith or hinfo.has_arith):
+            # bit-level ABC often decides memories and register files in about a second where z3's
+            # induction spends the whole budget: give it a short first slice, then z3, then ABC again
+            return ["abc", "smt", "abc"]
         return ["smt", "abc"]
     if ginfo.has_arith or hinfo.has_arith:
         return ["smt", "equiv", "abc"]  # SAT on multipliers is slow; word-level SMT first
