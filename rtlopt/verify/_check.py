@@ -205,6 +205,8 @@ def _gate_x_free(spec: MiterSpec) -> MiterSpec:
 
 def _uninit_regs(ginfo: NetlistInfo, hinfo: NetlistInfo, spec: MiterSpec) -> bool:
     """Whether some register starts at an arbitrary value (gold's start as x when gold is xprop'ed)."""
+    if spec.init_zero:  # setundef -init -zero gave every such register the start value 0
+        return False
     infos = (hinfo,) if spec.gold_xprop else (ginfo, hinfo)
     return any(not r.has_init and not (spec.force_reset and r.reset_in_cone) for info in infos for r in info.registers)
 
