@@ -67,7 +67,7 @@ def read_source(path: str | Path, *, limit: int | None = None) -> SourceFile:
         line = data[: exc.start].count(b"\n") + 1
         text = data.decode("latin-1")  # every byte decodes; reject what is clearly not text
         if sum(ch < 9 or 13 < ch < 32 for ch in data) > len(data) // 100:
-            raise InputError("binary file, not Verilog/SystemVerilog", file=p, line=line)
+            raise InputError("binary file, not Verilog/SystemVerilog", file=p, line=line) from None
     return SourceFile(p, text)
 
 
