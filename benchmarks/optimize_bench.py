@@ -21,8 +21,6 @@ import json
 import math
 import statistics
 import sys
-import tempfile
-import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
@@ -32,79 +30,33 @@ LIB = ROOT.parent / "shared" / "lib" / "sky130hd_tt.lib.gz"
 ROLES = ("original", "rtlopt", "human", "gpt4", "claude3", "rtlrewriter")
 
 
-def _ppa(design, timeout: float) -> dict:
-    from rtlopt.ppa import measure
-
-    rep = measure(design, liberty=str(LIB), timeout=timeout)
-    return {"area": rep.area_um2.value, "delay": rep.delay_ns.value, "power": rep.power_mw.value,
-            "cells": rep.cells.value}
-
-
-def _verify(gold, gate, timeout: float) -> str:
-    from rtlopt.verify import VerifyOptions, check_equivalence
-
-    res = check_equivalence(gold, gate, VerifyOptions(timeout_s=timeout))
-    return res.verdict.name
-
-
 def run_case(case: dict, budget: float, verify_timeout: float, variants: bool, ppa_timeout: float) -> dict:
-    """Optimize one case and measure everything (runs in a worker process)."""
-    from rtlopt.design import open_design
-    from rtlopt.engine.search import optimize
-    from rtlopt.errors import RtloptError
+    """Optimize one case and measure everything (runs in a worker process), via :func:`rtlopt.bench.run_case`."""
+    from rtlopt.bench import BenchCase, BenchFile, BenchSettings
+    from rtlopt.bench import run_case as bench_case
 
     d = BENCH / case["dir"]
-    orig = next(f for f in case["files"] if f["role"] == "original")
-    name = f"{case['suite']}/{case['case']}"
-    rows = []
-    out = {"case": name, "rows": rows}
-    try:
-        gold = open_design(d / orig["file"], orig["top"])
-    except RtloptError as exc:
-        out["error"] = f"original unreadable: {exc}"
-        return out
-    t0 = time.monotonic()
-    try:
-        res = optimize(gold, goal="area", liberty=str(LIB), budget_s=budget, verify_timeout_s=verify_timeout,
-                       ppa_timeout_s=ppa_timeout)
-    except RtloptError as exc:
-        out["error"] = f"optimize failed: {exc}"
-        out["seconds"] = time.monotonic() - t0
-        return out
-    out["seconds"] = time.monotonic() - t0
-    b, a = res.before, res.after
-    m = lambda r: {"area": r.area_um2.value, "delay": r.delay_ns.value,  # noqa: E731
-                   "power": r.power_mw.value, "cells": r.cells.value}
-    rows.append({"role": "original", "file": orig["file"], **m(b), "verdict": "-"})
-    verdict = "unchanged"
-    if res.changed:
-        fv = res.final_verdict or {}
-        verdict = str(fv.get("verdict", res.steps[-1].verdict if res.steps else "?")).upper().replace(" ", "_")
-    rows.append({"role": "rtlopt", "file": "+".join(sorted({r for s in res.steps for r in s.rules})) or "-",
-                 **m(a), "verdict": verdict, "status": res.status})
-    if not variants:
-        return out
-    with tempfile.TemporaryDirectory(prefix="rtlopt-bench-") as tmp:
-        for f in case["files"]:
-            if f["role"] in ("original", "other"):
-                continue
-            row = {"role": f["role"], "file": f["file"]}
-            try:
-                ref = open_design(d / f["file"], f["top"])
-                row.update(_ppa(ref, ppa_timeout))
-            except RtloptError as exc:
-                row.update({"area": None, "delay": None, "power": None, "cells": None,
-                            "verdict": f"ERROR: {str(exc)[:60]}"})
-                rows.append(row)
-                continue
-            try:
-                # verify needs both tops to have one name: copy the variant with its top as written
-                g = Path(tmp) / f"{f['role']}_{f['file']}"
-                g.write_text((d / f["file"]).read_text(errors="replace"))
-                row["verdict"] = _verify(gold, open_design(g, f["top"]), verify_timeout)
-            except RtloptError as exc:
-                row["verdict"] = f"ERROR: {str(exc)[:60]}"
-            rows.append(row)
+    bc = BenchCase(case["suite"], case["case"],
+                   tuple(BenchFile(d / f["file"], f["role"], f["top"]) for f in case["files"] if f["role"] != "other"))
+    res = bench_case(bc, BenchSettings(goal="area", liberty=str(LIB), budget_s=budget, verify_timeout_s=verify_timeout,
+                                       ppa_timeout_s=ppa_timeout, variants=variants))
+    out = {"case": res["case"], "rows": []}
+    if res.get("status") != "ok":
+        out["error"] = res.get("error", res.get("status"))
+    if res.get("stages"):
+        out["seconds"] = res["stages"]["optimize_s"]
+    for r in res["rows"]:
+        verdict = r.get("verdict", "?")
+        if verdict == "ERROR":
+            verdict = f"ERROR: {str(r.get('error', ''))[:60]}"
+        elif verdict == "UNCHANGED":
+            verdict = "unchanged"
+        row = {"role": r["role"], "file": r["file"], "area": r.get("area_um2"), "delay": r.get("delay_ns"),
+               "power": r.get("power_mw"), "cells": r.get("cells"), "verdict": verdict}
+        if r["role"] == "rtlopt":
+            row["file"] = "+".join(sorted(set(r.get("rules") or ()))) or "-"
+            row["status"] = r.get("status")
+        out["rows"].append(row)
     return out
 
 
