@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 
-from rtlopt.hdl.edit import Edit
+from pyslang import ast, syntax
+
+from rtlopt.hdl.edit import Edit, apply_edits
 from rtlopt.templates._arith import _flatten, _is_chain_top, single_assignment
 from rtlopt.templates._base import Match, Template
 from rtlopt.templates._expr import kind_name, wrap
 from rtlopt.templates._sem import (
     Analysis,
+    analyze,
     is_pure,
+    literal,
     literal_only,
     names_in,
     op_name,
@@ -390,17 +394,142 @@ _MERGE_OPS = {"Add": "+", "BinaryXor": "^", "BinaryAnd": "&", "BinaryOr": "|"}
 
 
 class RegisterRetiming(Template):
-    """Two registers that only feed one associative chain become one register holding their combination.
+    """Backward retiming of registers across the logic they feed.
 
-    ``ra <= a; rb <= b; ... s <= ra + rb + rc;`` → ``ra <= a + b; ... s <= ra + rc;`` (backward
-    retiming of the first adder across the registers: one register and no extra logic fewer).
+    Two kinds of match:
+
+    * pairwise: two registers that only feed one associative chain become one register holding
+      their combination, ``ra <= a; rb <= b; ... s <= ra + rb + rc;`` → ``ra <= a + b; ...
+      s <= ra + rc;`` (one register and no extra logic fewer);
+    * full (:meth:`_collapse`): all the registers read by ``s <= f(r1..rn)`` move in front of ``f``,
+      ``s_pre <= f(e1..en); s <= s_pre;`` with one register of the width of ``s``.
+
+    Designs whose only errors are undeclared identifiers (implicit 1-bit nets, which Yosys
+    accepts) are analysed with those names declared (:func:`_implicit_net_view`); edits never touch
+    the declarations added for the analysis, and a rewrite may remove such errors but not add any.
     """
 
     id = rule = "register_retiming"
-    description = ("move an operator of an add/xor/and/or chain backwards across the two registers that "
-                   "feed it, so one register holds the combined value")
+    description = ("move logic backwards across the registers that feed it: an operator of an add/xor/and/or "
+                   "chain across two registers, or a whole expression across all of its input registers")
 
     def find(self, an: Analysis) -> list[Match]:
+        view, inserted = _implicit_net_view(an)
+        raw = self._pairwise(view) + self._collapse(view, inserted)
+        out = []
+        for start, end, what, edits in raw:
+            mapped = _map_back(inserted, start, end, edits)
+            if mapped is not None:
+                out.append(self._m(an, *mapped[:2], what, mapped[2]))
+        return out
+
+    def _collapse(self, an: Analysis, inserted: list[tuple[int, int]] | None = None,
+                  ) -> list[tuple[int, int, str, list[Edit]]]:
+        """Full backward retiming: every register read by ``s <= f(r1..rn)`` moves in front of ``f``.
+
+        Preconditions (checked): each ``rk`` is a module variable without initial value or reset,
+        assigned exactly once, ``rk <= ek;`` with pure ``ek``, in the same ``begin``/``end`` of an
+        edge-triggered block as ``s <= f(...)`` (so under the same clock, enable and reset
+        conditions), and read nowhere but in ``f``; ``f`` reads nothing but these registers and
+        literals. Then ``R <= f(e1..en); s <= R;`` computes the same ``s`` once the registers have
+        been written (before that the original ``s`` depends on uninitialized registers). ``R`` has
+        the width of ``s``. Substituting ``ek`` for ``rk`` is exact when ``ek`` has the type of
+        ``rk`` (same width and signedness), or when ``f`` and ``ek`` are built only from operators
+        whose low result bits depend only on low operand bits (``+ - * & | ^ ~``), everything is
+        unsigned and ``s`` is no wider than ``rk``. Only proposed when ``R`` is no wider than the
+        widest register it replaces (so the flip-flop count always drops; a carry-keeping
+        ``s[8:0] <= ra + rb`` of two 8-bit registers is left alone).
+        """
+        blocking: set[str] = set()
+        writes: dict[str, list] = {}
+        for st, s, e in an.statements:
+            a = single_assignment(st) if type(st).__name__ == "ExpressionStatement" else None
+            if a is None:
+                continue
+            if not a.isNonBlocking:
+                blocking |= names_in(a.left)
+            lhs = strip(a.left)
+            if type(lhs).__name__ == "NamedValueExpression":
+                writes.setdefault(lhs.symbol.name, []).append((st, s, e, a))
+        used = set(re.findall(r"[A-Za-z_][\w$]*", an.text))
+        out = []
+        for ms, me, mod in _module_spans(an):
+            ports = _ports(mod)
+            mtext = an.text[ms:me]
+            decls = _rt_decls(mod)
+            for st, s, e in an.statements:
+                if not (ms <= s < me) or type(st).__name__ != "ExpressionStatement":
+                    continue
+                a = single_assignment(st)
+                parent = st.syntax.parent
+                if a is None or not a.isNonBlocking or parent is None \
+                        or kind_name(parent) != "SequentialBlockStatement" or not _rt_clocked(parent):
+                    continue
+                rhs = strip(a.right)
+                ri = an.info(rhs)
+                width = self_width(a.left)
+                lnames = names_in(a.left)
+                regs = names_in(rhs)
+                if ri is None or width is None or not regs or regs & lnames or not is_pure(rhs) \
+                        or _rt_selects_of(rhs, regs):
+                    continue
+                pspan = an.span(parent)
+                loads = {}
+                for nm in sorted(regs):
+                    ld = _rt_load(an, nm, writes, ports, decls, pspan, blocking, regs, mtext, ri)
+                    if ld is None:
+                        break
+                    loads[nm] = ld
+                if len(loads) != len(regs):
+                    continue
+                inits = [ld["init"] for ld in loads.values() if ld["init"] is not None]
+                if inits and (len(inits) != len(loads) or not _rt_other_branch(parent, inits)):
+                    continue  # reset together with their load, or not at all
+                if width > max(ld["width"] for ld in loads.values()):
+                    continue  # no wider than the widest register: always fewer flip-flops
+                lowbit = not ri.signed and _rt_lowbit(rhs, opaque=False)
+                if not all(ld["exact"] or (lowbit and ld["lowbit"] and width <= ld["width"])
+                           for ld in loads.values()):
+                    continue
+                base = _rt_base_name(a.left) or "retimed"
+                rname = f"{base}_pre"
+                k = 1
+                while rname in used:
+                    k += 1
+                    rname = f"{base}_pre{k}"
+                sub = [Edit(o.start - ri.start, o.end - ri.start, paren(loads[o.node.symbol.name]["rhs"]))
+                       for o in an.exprs if ri.start <= o.start < ri.end
+                       and type(o.node).__name__ == "NamedValueExpression" and o.node.symbol.name in regs]
+                try:
+                    ftext = apply_edits(ri.text, sub)
+                except ValueError:
+                    continue
+                first = min(loads.values(), key=lambda ld: ld["span"][0])
+                edits = [Edit(ri.start, ri.end, rname),
+                         Edit(*first["span"], f"{rname} <= {ftext};")]
+                edits += [_remove_span(an.text, *ld["span"]) for ld in loads.values() if ld is not first]
+                if inits:  # the reset value of R is f of the registers' reset values
+                    isub = [Edit(o.start - ri.start, o.end - ri.start, loads[o.node.symbol.name]["init"]["literal"])
+                            for o in an.exprs if ri.start <= o.start < ri.end
+                            and type(o.node).__name__ == "NamedValueExpression" and o.node.symbol.name in regs]
+                    ival = _rt_fold(apply_edits(ri.text, isub), width)
+                    ifirst = min(inits, key=lambda i: i["span"][0])
+                    edits.append(Edit(*ifirst["span"], f"{rname} <= {ival};"))
+                    edits += [_remove_span(an.text, *i["span"]) for i in inits if i is not ifirst]
+                rng = "" if width == 1 else f"[{width - 1}:0] "
+                decl_text = f"reg {rng}{rname};"
+                decl_edits, replaced = _rt_decl_edits(an, decls, set(regs), decl_text, inserted or [])
+                if not replaced:
+                    blk = _rt_always(parent)
+                    ls = an.text.rfind("\n", 0, an.span(blk)[0]) + 1
+                    decl_edits.append(Edit(ls, ls, f"{_indent_of(an.text, an.span(blk)[0])}{decl_text}\n"))
+                edits += decl_edits
+                names = ", ".join(sorted(regs))
+                out.append((s, e, f"registers {names} feed only '{base} <= ...': retimed into the "
+                                  f"{width}-bit register {rname}", edits))
+        return out
+
+    def _pairwise(self, an: Analysis) -> list[tuple[int, int, str, list[Edit]]]:
         loads: dict[str, tuple] = {}  # register → (statement span, rhs text, block span)
         counts: dict[str, int] = {}
         for st, s, e in an.statements:
@@ -461,6 +590,279 @@ class RegisterRetiming(Template):
                 edits = [Edit(l1[0], l1[1], f"{n1} <= {paren(l1[2])} {sym} {paren(l2[2])};"),
                          _remove_span(an.text, l2[0], l2[1]),
                          Edit(x.start, x.end, wrap(x, new_chain))]
-                out.append(self._m(an, x.start, x.end, f"registers {n1}, {n2} feed one '{sym}': retimed into {n1}",
-                                   edits))
+                out.append((x.start, x.end, f"registers {n1}, {n2} feed one '{sym}': retimed into {n1}", edits))
         return out
+
+
+_LOWBIT_BIN = {"Add", "Subtract", "Multiply", "BinaryAnd", "BinaryOr", "BinaryXor", "BinaryXnor"}
+_SELECTS = ("ElementSelectExpression", "RangeSelectExpression")
+_ATOMS = ("NamedValueExpression", "ElementSelectExpression", "RangeSelectExpression", "IntegerLiteral")
+_IMPLICIT_CODES = ("UndeclaredIdentifier", "TypoIdentifier")
+
+
+def _rt_lowbit(node, opaque: bool) -> bool:
+    """True if the low k bits of ``node`` depend only on the low k bits of its leaves (for every k).
+
+    With ``opaque``, self-determined operands (selects, concatenations) count as leaves.
+    """
+    node = strip(node)
+    k = type(node).__name__
+    if k in ("NamedValueExpression", "IntegerLiteral", "UnbasedUnsizedIntegerLiteral"):
+        return True
+    if opaque and k in (*_SELECTS, "ConcatenationExpression", "ReplicationExpression"):
+        return True
+    if k == "BinaryExpression":
+        return op_name(node) in _LOWBIT_BIN and _rt_lowbit(node.left, opaque) and _rt_lowbit(node.right, opaque)
+    if k == "UnaryExpression":
+        return op_name(node) in ("BitwiseNot", "Plus", "Minus") and _rt_lowbit(node.operand, opaque)
+    return False
+
+
+def _rt_selects_of(node, regs: set[str]) -> bool:
+    """True if ``node`` selects bits of one of ``regs`` (``r[i]`` cannot take an expression in its place)."""
+    node = strip(node)
+    k = type(node).__name__
+    if k in _SELECTS and names_in(node.value) & regs:
+        return True
+    for attr in ("left", "right", "operand", "value", "selector", "count", "concat"):
+        child = getattr(node, attr, None)
+        if child is not None and type(child).__name__.endswith("Expression") and _rt_selects_of(child, regs):
+            return True
+    for child in getattr(node, "operands", None) or ():
+        if _rt_selects_of(child, regs):
+            return True
+    if k == "ConditionalExpression":
+        return any(_rt_selects_of(c.expr, regs) for c in node.conditions)
+    return False
+
+
+def _rt_decls(mod) -> dict[str, tuple[object, object]]:
+    """Variable name → (declaration, declarator) for the module's data declarations."""
+    out = {}
+    for m in mod.members:
+        if kind_name(m) == "DataDeclaration":
+            for d in m.declarators:
+                if hasattr(d, "name"):
+                    out[d.name.valueText] = (m, d)
+    return out
+
+
+def _rt_always(syn):
+    """The ``always`` block around a syntax node, or None (also None inside a loop)."""
+    p = syn
+    while p is not None:
+        k = kind_name(p)
+        if k in ("AlwaysBlock", "AlwaysFFBlock"):
+            return p
+        if "Loop" in k or k in ("ForeverStatement", "RepeatStatement", "WhileStatement", "DoWhileStatement"):
+            return None
+        p = p.parent
+    return None
+
+
+def _rt_clocked(syn) -> bool:
+    blk = _rt_always(syn)
+    if blk is None:
+        return False
+    st = blk.statement
+    return kind_name(st) == "TimingControlStatement" and re.search(r"\b(?:pos|neg)edge\b",
+                                                                   str(st.timingControl)) is not None
+
+
+def _rt_base_name(lhs) -> str | None:
+    node = strip(lhs)
+    while type(node).__name__ in _SELECTS:
+        node = strip(node.value)
+    return node.symbol.name if type(node).__name__ == "NamedValueExpression" else None
+
+
+def _rt_load(an: Analysis, nm: str, writes: dict, ports: set[str], decls: dict, pspan: tuple[int, int],
+             blocking: set[str], regs: set[str], mtext: str, fi) -> dict | None:
+    """The ``nm <= e;`` load of a retimable register (plus its reset write, if any), or None.
+
+    A register is retimable when it is a module variable without initial value, written by
+    ``nm <= e;`` in the block ``pspan`` and at most once more with a literal constant (its reset
+    value; :func:`_rt_other_branch` checks where), and read only in ``f`` (``fi``).
+    """
+    ws = writes.get(nm, [])
+    if nm in ports or nm not in decls or len(ws) not in (1, 2):
+        return None
+    _decl, dtor = decls[nm]
+    if getattr(dtor, "initializer", None) is not None or len(dtor.dimensions):
+        return None
+    main = [w for w in ws if w[0].syntax.parent is not None and an.span(w[0].syntax.parent) == pspan]
+    if len(main) != 1 or not all(w[3].isNonBlocking for w in ws):
+        return None
+    st, s, e, a = main[0]
+    rhs = strip(a.right)
+    ri = an.info(rhs)
+    t = strip(a.left).type
+    if ri is None or not is_pure(rhs) or not t.isIntegral or not t.bitWidth:
+        return None
+    reads = names_in(rhs)
+    if reads & blocking or reads & regs:
+        return None
+    occ = _count(fi.text, nm)
+    if occ < 1 or _count(mtext, nm) != 1 + len(ws) + occ:  # declaration, writes, the reads in f
+        return None
+    width, signed = int(t.bitWidth), bool(t.isSigned)
+    init = None
+    if len(ws) == 2:
+        ist, i_s, i_e, ia = next(w for w in ws if w is not main[0])
+        value = an.const(ia.right) if literal_only(ia.right) else None
+        if value is None:
+            return None
+        init = {"stmt": ist, "span": (i_s, i_e), "literal": literal(value, width, signed)}
+    exact = type(rhs).__name__ in _ATOMS and self_width(rhs) == width and self_signed(rhs) is signed
+    lowbit = not signed and self_signed(rhs) is False and _rt_lowbit(rhs, opaque=True)
+    return {"span": (s, e), "rhs": ri.text.strip(), "width": width, "exact": exact, "lowbit": lowbit,
+            "init": init}
+
+
+def _rt_other_branch(block, inits: list) -> bool:
+    """True if the reset writes ``inits`` are the other branch of the ``if`` whose one branch is ``block``.
+
+    Then the loads and the reset writes never happen in the same cycle, and each group writes all
+    the registers together.
+    """
+    p = block.parent
+    if p is not None and kind_name(p) == "ElseClause":
+        cond, other = p.parent, p.parent.statement
+    elif p is not None and kind_name(p) == "ConditionalStatement" and p.statement is block \
+            and p.elseClause is not None:
+        cond, other = p, p.elseClause.clause
+    else:
+        return False
+    if cond is None or kind_name(cond) != "ConditionalStatement":
+        return False
+    ospan = (other.sourceRange.start.offset, other.sourceRange.end.offset)
+
+    def rng(n) -> tuple[int, int]:
+        return n.sourceRange.start.offset, n.sourceRange.end.offset
+
+    if kind_name(other) == "SequentialBlockStatement":
+        return all(i["stmt"].syntax.parent is not None and rng(i["stmt"].syntax.parent) == ospan for i in inits)
+    return len(inits) == 1 and rng(inits[0]["stmt"].syntax) == ospan
+
+
+def _rt_fold(text: str, width: int) -> str:
+    """``text`` (a constant expression) folded to a ``width``-bit literal when slang can evaluate it."""
+    try:
+        tree = syntax.SyntaxTree.fromText(f"module __rt_fold; localparam [{width - 1}:0] P = {text}; endmodule")
+        comp = ast.Compilation()
+        comp.addSyntaxTree(tree)
+        if any(d.isError() for d in comp.getAllDiagnostics()):
+            return text
+        sv = comp.getRoot().topInstances[0].body.lookupName("P").value.value
+        if sv.hasUnknown:
+            return text
+        return literal(int(sv), width)
+    except Exception:  # noqa: BLE001 - folding is cosmetic; the unfolded text is exact
+        return text
+
+
+def _rt_decl_edits(an: Analysis, decls: dict, drop: set[str], new_decl: str,
+                   inserted: list[tuple[int, int]]) -> tuple[list[Edit], bool]:
+    """Edits removing the declarations of ``drop``; the first fully removed one becomes ``new_decl``.
+
+    Declarations inside ``inserted`` regions (implicit nets declared only for the analysis) are
+    not in the user's text and are left alone.
+
+    Returns the edits and whether ``new_decl`` was placed.
+    """
+    by_decl: dict[int, tuple[object, list]] = {}
+    for nm in drop:
+        if nm in decls:
+            d, dtor = decls[nm]
+            by_decl.setdefault(id(d), (d, []))[1].append(dtor)
+    edits: list[Edit] = []
+    placed = False
+    for d, _dtors in sorted(by_decl.values(), key=lambda x: an.span(x[0])[0]):
+        ds, de = an.span(d)
+        if any(ds < p + n and p < de for p, n in inserted):
+            continue
+        all_d = [x for x in d.declarators if hasattr(x, "name")]
+        keep = [x for x in all_d if x.name.valueText not in drop]
+        if not keep:
+            if placed:
+                edits.append(_remove_span(an.text, ds, de))
+            else:
+                edits.append(Edit(ds, de, new_decl))
+                placed = True
+        else:
+            s0, e0 = an.span(all_d[0])[0], an.span(all_d[-1])[1]
+            edits.append(Edit(s0, e0, ", ".join(an.text[slice(*an.span(x))].strip() for x in keep)))
+    return edits, placed
+
+
+def _implicit_net_view(an: Analysis) -> tuple[Analysis, list[tuple[int, int]]]:
+    """An analysis in which undeclared identifiers (Verilog implicit nets) are declared.
+
+    Yosys (like Verilog-2005 with the default ``default_nettype wire``) accepts undeclared
+    identifiers as 1-bit implicit nets, even when they are assigned in always blocks; slang reports
+    each use as an error and drops the procedural block. If every error of ``an`` is such an
+    identifier, the same text with ``logic n1, n2;`` inserted after each affected module header is
+    analysed instead (when that elaborates cleanly). Returns the view and the inserted regions
+    ``(offset in the view, length)``; ``(an, [])`` when no repair applies.
+    """
+    if an.errors == 0 or an.syntax_errors or re.search(r"`default_nettype\s+none", an.text):
+        return an, []
+    names: dict[int, set[str]] = {}
+    mods = _module_spans(an)
+    for d in an.comp.getAllDiagnostics():
+        if not d.isError():
+            continue
+        if not any(c in str(d.code) for c in _IMPLICIT_CODES) or not d.args:
+            return an, []
+        nm = str(d.args[0])
+        off = an.off(d.location.offset)
+        if an.text[off:off + len(nm)] != nm:
+            return an, []
+        owner = [m for m in mods if m[0] <= off < m[1]]
+        if len(owner) != 1:
+            return an, []
+        names.setdefault(owner[0][0], set()).add(nm)
+    inserts = []
+    for ms, _me, mod in mods:
+        if ms in names:
+            inserts.append((an.span(mod.header)[1], f" logic {', '.join(sorted(names[ms]))};"))
+    text = apply_edits(an.text, [Edit(p, p, t) for p, t in inserts])
+    view = analyze(text)
+    if view.errors:
+        return an, []
+    regions, shift = [], 0
+    for p, t in sorted(inserts):
+        regions.append((p + shift, len(t)))
+        shift += len(t)
+    return view, regions
+
+
+def _map_back(regions: list[tuple[int, int]], start: int, end: int,
+              edits: list[Edit]) -> tuple[int, int, list[Edit]] | None:
+    """Offsets of the implicit-net view mapped back to the original text (None if an edit touches an insert)."""
+    if not regions:
+        return start, end, edits
+
+    def conv(off: int) -> int | None:
+        shift = 0
+        for p, n in regions:
+            if off <= p:
+                break
+            if off < p + n:
+                return None
+            shift += n
+        return off - shift
+
+    def spans_insert(s: int, e: int) -> bool:
+        return any(s < p + n and p < e for p, n in regions)
+
+    out = []
+    for ed in edits:
+        s, e = conv(ed.start), conv(ed.end)
+        if s is None or e is None or spans_insert(ed.start, ed.end):
+            return None
+        out.append(Edit(s, e, ed.replacement))
+    s, e = conv(start), conv(end)
+    if s is None or e is None:
+        return None
+    return s, e, out
