@@ -115,3 +115,23 @@ def test_dask_local_cluster_runs_the_same_cases(tmp_path):
 def test_bench_bad_path_is_a_clean_error(tmp_path, capsys):
     assert main(["bench", str(tmp_path / "missing"), "-o", str(tmp_path / "o")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_paired_comparison_counts_only_equivalent_references():
+    def row(role, area, verdict="EQUIVALENT", file="f.v"):
+        return {"role": role, "file": file, "area_um2": area, "delay_ns": 1.0, "power_mw": area / 100,
+                "cells": 10, "verdict": verdict}
+    results = [
+        {"case": "a", "rows": [row("original", 100, "-"), row("rtlopt", 50),
+                               row("human", 60), row("human", 10, "NOT_EQUIVALENT", "bad.v")]},
+        {"case": "b", "rows": [row("original", 100, "-"), row("rtlopt", 100, "UNCHANGED"), row("human", 80)]},
+        {"case": "c", "rows": [row("original", 100, "-"), row("rtlopt", 90), row("human", 70, "UNKNOWN")]},
+    ]
+    s = summarize(results)
+    p = s["paired_vs_equivalent_references"]["human"]
+    assert p["cases"] == 2                      # case c has no EQUIVALENT human file
+    assert (p["area_wins"], p["area_ties"], p["area_losses"]) == (1, 0, 1)
+    assert abs(p["reference"]["area_um2"] - (0.6 * 0.8) ** 0.5) < 1e-9   # the 0.1 non-equivalent file is ignored
+    assert abs(p["rtlopt"]["area_um2"] - (0.5 * 1.0) ** 0.5) < 1e-9
+    # the plain geomean still counts every human file, as before
+    assert s["geomean_ratio_vs_original"]["human"]["area_um2"] < p["reference"]["area_um2"]

@@ -70,7 +70,54 @@ def summarize(results: list[dict]) -> dict:
         "optimize_seconds_median": statistics.median(opt_times) if opt_times else None,
         "optimize_seconds_max": max(opt_times) if opt_times else None,
         "case_seconds_total": round(sum(case_times), 2),
+        "paired_vs_equivalent_references": paired(results),
     }
+
+
+def paired(results: list[dict]) -> dict[str, dict]:
+    """rtlopt against each reference role on the same cases, counting only references proven EQUIVALENT.
+
+    A role may ship several files per case, and some are not equivalent to the original (they drop
+    outputs or change timing); the plain geomean counts them all. Here, per case where the role has at
+    least one EQUIVALENT file and rtlopt has numbers, the role's best equivalent file (per metric)
+    is paired with rtlopt's result, and the geomeans and win/tie/loss counts (on area, 0.1 %
+    tolerance) are over exactly those cases.
+    """
+    out: dict[str, dict] = {}
+    roles = sorted({row["role"] for r in results for row in r.get("rows", [])} - {"original", "rtlopt"})
+    for role in roles:
+        mine: dict[str, list[float]] = defaultdict(list)
+        theirs: dict[str, list[float]] = defaultdict(list)
+        wins = ties = losses = 0
+        n = 0
+        for r in results:
+            rows = r.get("rows", [])
+            base = next((x for x in rows if x["role"] == "original"), None)
+            opt = next((x for x in rows if x["role"] == "rtlopt"), None)
+            refs = [x for x in rows if x["role"] == role and x.get("verdict") == "EQUIVALENT"]
+            if not base or not opt or not refs or not (base.get("area_um2") or 0) > 0 \
+                    or not (opt.get("area_um2") or 0) > 0:
+                continue
+            n += 1
+            for key, _ in METRICS:
+                b, v = base.get(key), opt.get(key)
+                vals = [x[key] for x in refs if (x.get(key) or 0) > 0]
+                if b and v and vals and b > 0 and v > 0:
+                    mine[key].append(v / b)
+                    theirs[key].append(min(vals) / b)
+            best = min((x["area_um2"] for x in refs if (x.get("area_um2") or 0) > 0), default=None)
+            if best is not None:
+                if opt["area_um2"] < best * 0.999:
+                    wins += 1
+                elif opt["area_um2"] > best * 1.001:
+                    losses += 1
+                else:
+                    ties += 1
+        if n:
+            out[role] = {"cases": n, "rtlopt": {k: geomean(v) for k, v in mine.items()},
+                         "reference": {k: geomean(v) for k, v in theirs.items()},
+                         "area_wins": wins, "area_ties": ties, "area_losses": losses}
+    return out
 
 
 def _fmt(v, digits: int = 4) -> str:
@@ -109,8 +156,20 @@ def to_markdown(results: list[dict], summary: dict, meta: dict) -> str:
             f"worse than the original: {', '.join(summary['rtlopt_worse_than_original']) or 'none'}.",
             f"Optimizer time per case: median {_fmt(summary['optimize_seconds_median'])} s, "
             f"max {_fmt(summary['optimize_seconds_max'])} s. Stage totals: "
-            + ", ".join(f"{k} {v} s" for k, v in summary["stage_seconds"].items()) + ".", "",
-            "## Per case", "", "| case | role | file | area µm² | delay ns | power mW | cells | verdict |",
+            + ", ".join(f"{k} {v} s" for k, v in summary["stage_seconds"].items()) + ".", ""]
+    pairs = summary.get("paired_vs_equivalent_references") or {}
+    if pairs:
+        out += ["## rtlopt against equivalent references, case by case", "",
+                "Only cases where the reference role has a file proven EQUIVALENT to the original; its best such "
+                "file per metric. Geomean ratio to the original over exactly those cases.", "",
+                "| role | cases | area rtlopt / ref | delay rtlopt / ref | power rtlopt / ref | area win/tie/loss |",
+                "|---|---|---|---|---|---|"]
+        for role, p in pairs.items():
+            cols = " | ".join(f"{_fmt(p['rtlopt'].get(k))} / {_fmt(p['reference'].get(k))}"
+                              for k in ("area_um2", "delay_ns", "power_mw"))
+            out.append(f"| {role} | {p['cases']} | {cols} | {p['area_wins']}/{p['area_ties']}/{p['area_losses']} |")
+        out.append("")
+    out += ["## Per case", "", "| case | role | file | area µm² | delay ns | power mW | cells | verdict |",
             "|---|---|---|---|---|---|---|---|"]
     for row in flat_rows(results):
         verdict = row.get("verdict") or row.get("status") or ""
