@@ -312,11 +312,50 @@ def _mine_candidates(sm: SmtMiter, bmc: _Bmc, budget: Budget, state_map: dict | 
             if g.width == h.width and g.sort == h.sort and pairs < 400:
                 cands.append(sm.regs[g.name] == sm.regs[h.name])
                 pairs += 1
+    cands += _phase_equalities(sm, values, gregs, hregs)
     if state_map:
         cands += _state_map_candidates(sm, state_map)
     if guard is not None:
         cands = [z3.Implies(guard, c) for c in cands]
     return cands
+
+
+def _phase_equalities(sm: SmtMiter, values: dict[str, list[int]], gregs: list, hregs: list,
+                      limit: int = 600) -> list[z3.BoolRef]:
+    """Register equalities that hold only in some controller states: ``gold.s == a -> g == h``.
+
+    Needed when storage is shared between phases (one gate array stands for gold array 1 while the
+    controller is in phase 1 and for array 2 in phase 2). Conditions are gold registers of 2..16 bits
+    whose reachable value set (mined on the BMC unrolling) has 3..16 values (state registers).
+    """
+    out: list[z3.BoolRef] = []
+    # state-like: few distinct values, not every code of a wide word (data registers take them all)
+    conds = [r for r in gregs if 2 <= r.width <= 16 and 3 <= len(values.get(r.name, ())) <= 16
+             and not (r.width >= 4 and len(values[r.name]) == 1 << r.width) and not z3.is_bool(sm.regs[r.name])]
+    conds = sorted(conds, key=lambda r: (len(values[r.name]), r.width, r.name))[:2]
+    pairs = [(g, h) for g in gregs for h in hregs if g.width == h.width and g.sort == h.sort][:200]
+    few = [(n, vs) for n, vs in values.items() if n in sm.regs and 2 <= len(vs) <= 4]
+    gate_small = [(n, vs) for n, vs in values.items() if n.startswith("gate.") and n in sm.regs]
+
+    def is_val(r: z3.ExprRef, v: int) -> z3.BoolRef:
+        return (r if v else z3.Not(r)) if z3.is_bool(r) else r == z3.BitVecVal(v, r.size(), r.ctx)
+
+    for c in conds:
+        e = sm.regs[c.name]
+        mined = set(values[c.name])
+        # the short unrolling may not reach every state of a long controller: small registers get
+        # every code, with the gold/gate state correspondences the mining gave the reached ones
+        codes = range(1 << c.width) if c.width <= 4 else sorted(mined)
+        for a in codes:
+            lit = e == z3.BitVecVal(a, e.size(), e.ctx)
+            if a not in mined:
+                out += [z3.Implies(lit, is_val(sm.regs[n], b)) for n, vs in gate_small for b in vs]
+            out += [z3.Implies(lit, sm.regs[g.name] == sm.regs[h.name]) for g, h in pairs if g is not c]
+            # per-phase constants, e.g. an array's x-mask is 0 once its phase wrote it
+            out += [z3.Implies(lit, is_val(sm.regs[n], v)) for n, vs in few if n != c.name for v in vs]
+            if len(out) > limit:
+                return out[:limit]
+    return out
 
 
 def _state_map_candidates(sm: SmtMiter, state_map: dict) -> list[z3.BoolRef]:
