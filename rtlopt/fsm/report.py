@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rtlopt.fsm._verilog import const_text, guard_text
 from rtlopt.fsm.dot import moore_outputs, output_text
 from rtlopt.fsm.minimize import Minimization
@@ -69,7 +71,9 @@ def fsm_text(f: Fsm, m: Minimization | None, mf: Fsm | None) -> str:
     if m is not None and mf is not None:
         eq = m.equivalence_classes()
         kind = "equivalent" if m.method == "partition" else "merged (compatible)"
-        L.append(f"  {kind} states: " + (", ".join("{" + ", ".join(b) + "}" for b in eq) if eq else "none"))
+        unmodelled = unmodelled_outputs(f)
+        qual = f" (on the modelled outputs only; {', '.join(unmodelled)} not modelled)" if unmodelled else ""
+        L.append(f"  {kind} states{qual}: " + (", ".join("{" + ", ".join(b) + "}" for b in eq) if eq else "none"))
         bound = "" if m.optimal else f", lower bound {m.lower_bound}"
         L.append(f"  minimized: {m.n_before} -> {m.n_after} states ({m.method}, "
                  f"{'optimal' if m.optimal else 'heuristic'}{bound}, {m.seconds * 1000:.0f} ms)")
@@ -85,6 +89,18 @@ def fsm_text(f: Fsm, m: Minimization | None, mf: Fsm | None) -> str:
                 tail = f" / {r['outputs']}" if r["outputs"] else ""
                 L.append(f"    {r['from']} -> {r['to']}: {r['guard']}{tail}")
     return "\n".join(L)
+
+
+def unmodelled_outputs(f: Fsm) -> list[str]:
+    """Outputs whose logic the extractor did not model (memories, datapath): a state merge found on
+    the machine says nothing about them, so reports must say the equivalence is over control outputs."""
+    src = f.source
+    names = []
+    for b in (src.regen_blockers if src else []):
+        mo = re.match(r"output (\S+) depends on logic that is not modelled", b)
+        if mo:
+            names.append(mo.group(1))
+    return names
 
 
 def fsm_json(f: Fsm, m: Minimization | None, mf: Fsm | None) -> dict:
@@ -107,6 +123,7 @@ def fsm_json(f: Fsm, m: Minimization | None, mf: Fsm | None) -> dict:
     }
     if m is not None and mf is not None:
         doc["minimization"] = {
+            "unmodelled_outputs": unmodelled_outputs(f),
             "method": m.method, "optimal": m.optimal, "lower_bound": m.lower_bound,
             "states_before": m.n_before, "states_after": m.n_after, "seconds": round(m.seconds, 4),
             "classes": [list(b) for b in m.blocks], "state_map": m.state_map(),
