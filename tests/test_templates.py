@@ -170,9 +170,83 @@ def test_algebraic_factoring_expands_to_share_a_product(tmp_path: Path):
     g, h = tmp_path / "gold" / "t.v", tmp_path / "gate" / "t.v"
     g.write_text(text)
     h.write_text(new)
-    res = check_equivalence(open_design(g), open_design(h), VerifyOptions(timeout_s=60))
+    gold = open_design(g)
+    res = check_equivalence(gold, open_design(h, gold.top), VerifyOptions(timeout_s=60))
     assert res.verdict.name == "EQUIVALENT", (res.verdict, res.reason, new)
 
+
+# add/sub merging, bit-width reduction, multiplier digit split, structural arithmetic (rtlopt/templates/
+# _addsub.py, _width.py, _mulsplit.py, _structural.py; more cases in tests/test_templates_width.py)
+RULE_IDS |= {"add_sub_merging", "bitwidth_reduction", "multiplier_digit_split", "structural_adder_to_operator",
+             "register_width_reduction"}
+CASES += [
+    ("add_sub_merging",
+     mod("assign y = s ? a - b : a + b;", "input [7:0] a, b, input s, output [7:0] y"), "a + (b ^ {8{s}}) + s",
+     # different operands; signed arithmetic
+     mod("assign y = s ? a - b : a + c;\nassign z = s ? e - f : e + f;",
+         "input [7:0] a, b, c, input signed [7:0] e, f, input s, output [7:0] y, output signed [7:0] z")),
+    ("bitwidth_reduction",
+     mod("reg [31:0] t;\nalways @(*) t = a + b;\nassign y = t[8:0];", "input [7:0] a, b, output [8:0] y"),
+     "reg [8:0] t;",
+     # t is compared (all bits observed); u is written through a right shift (its low bits need the carry)
+     mod("reg [31:0] t, u;\nalways @(*) begin\n  t = a + b;\n  u = (a + b) >> 1;\nend\n"
+         "assign y = t > 32'd300;\nassign z = u[7:0];", "input [7:0] a, b, output y, output [7:0] z")),
+    ("multiplier_digit_split",
+     mod("assign y = a * b;", "input [3:0] a, b, output [7:0] y"), "a * b[1:0] + ((a * b[3:2]) << 2)",
+     # constant operand; signed operands; a 3-bit multiplier operand is too narrow to split
+     mod("assign y = a * 4'd5;\nassign z = e * f;\nassign v = a * c;",
+         "input [3:0] a, input [2:0] c, input signed [3:0] e, f, output [7:0] y, v, output signed [7:0] z")),
+    ("register_width_reduction",
+     mod("reg [15:0] cnt;\nalways @(posedge s)\n  if (c[0]) cnt <= 16'd0;\n  else if (cnt == 16'd9) cnt <= 16'd0;\n"
+         "  else cnt <= cnt + 16'd1;\nassign y = cnt;", "input s, input [7:0] c, output [15:0] y"),
+     "reg [3:0] cnt;",
+     # free-running (no comparison bounds it); loaded from a full-width input
+     mod("reg [15:0] cnt, r;\nalways @(posedge s) begin\n  cnt <= cnt + 16'd1;\n  r <= d;\n"
+         "  if (r == 16'd3) r <= 16'd0;\nend\nassign y = cnt ^ r;",
+         "input s, input [15:0] d, output [15:0] y")),
+    ("structural_adder_to_operator",
+     "// header comment kept\nmodule t(input [3:0] a, b, output [4:0] s);\n  wire [4:0] c;\n"
+     "  assign c[0] = 1'b0;\n  genvar i;\n  generate for (i = 0; i < 4; i = i + 1) begin : g\n"
+     "    fa u (.a(a[i]), .b(b[i]), .ci(c[i]), .s(s[i]), .co(c[i+1]));\n  end endgenerate\n"
+     "  assign s[4] = c[4];\nendmodule\n"
+     "module fa(input a, b, ci, output s, co);\n  assign s = a ^ b ^ ci;\n"
+     "  assign co = (a & b) | (ci & (a ^ b));\nendmodule\n",
+     "assign s = a + b;",
+     # behavioural already; three wide operands (no adder/multiplier port shape)
+     "module t(input [3:0] a, b, output [4:0] s);\n  assign s = a + b;\nendmodule\n"
+     "module u(input [3:0] a, b, c, output [4:0] s);\n  wire [4:0] w;\n"
+     "  t i0 (.a(a), .b(b), .s(w));\n  t i1 (.a(w[3:0]), .b(c), .s(s));\nendmodule\n"),
+]
+
+
+# commutativity/associativity-aware sharing (rtlopt/templates/_assoc.py; more in tests/test_templates_assoc.py)
+RULE_IDS |= {"commutative_reassociation"}
+CASES += [
+    ("commutative_reassociation",
+     mod("assign y = (b + c + a) * (d * c);\nassign z = (a + d + b) + (c * d);",
+         "input [7:0] a, b, c, d, output [7:0] y, z"), "= a + b;",
+     # the 16-bit comparison keeps the carry of a + b, the 8-bit sum does not; a signed/unsigned pair
+     mod("assign y = a + b + c;\nassign x = (b + a + d) > e;\nassign z = (sa + sb) * u;\n"
+         "assign w = (sb + sa) * sc;",
+         "input [7:0] a, b, c, d, u, input [15:0] e, input signed [7:0] sa, sb, sc, output [7:0] y, "
+         "output x, output [15:0] z, output signed [15:0] w")),
+]
+
+# arrays used in exclusive controller phases share one array (rtlopt/templates/_memory.py; more in
+# tests/test_templates_memory.py)
+_MEMFOLD = ("module t(input clk, rst, go, input a, input [7:0] d, output reg [7:0] q);\n"
+            "  reg [7:0] m1 [0:1];\n  reg [7:0] m2 [0:1];\n  reg [1:0] st;\n  always @(posedge clk)\n"
+            "    if (rst) begin st <= 2'd0; q <= 8'd0; end\n    else case (st)\n"
+            "      2'd0: if (go) begin m1[0] <= d; m1[1] <= ~d; st <= 2'd1; end\n"
+            "      2'd1: begin q <= m1[a]; st <= 2'd2; end\n"
+            "      2'd2: if (go) begin m2[0] <= d; m2[1] <= ~d; st <= 2'd3; end\n"
+            "      2'd3: begin q <= m2[a]; st <= 2'd0; end\n    endcase\nendmodule\n")
+RULE_IDS |= {"memory_folding"}
+CASES += [
+    ("memory_folding", _MEMFOLD, "2'd3: begin q <= m1[a];",
+     # one arm reads both arrays
+     _MEMFOLD.replace("q <= m1[a];", "q <= m1[a] ^ m2[a];")),
+]
 
 def test_registry_has_all_rule_ids():
     assert set(REGISTRY) == RULE_IDS
@@ -221,7 +295,8 @@ def test_positive_rewrite_is_proven_equivalent(tid, pos, expect, neg, tmp_path: 
     g, h = tmp_path / "gold" / "t.v", tmp_path / "gate" / "t.v"
     g.write_text(pos)
     h.write_text(new)
-    res = check_equivalence(open_design(g), open_design(h), VerifyOptions(timeout_s=60))
+    gold = open_design(g)
+    res = check_equivalence(gold, open_design(h, gold.top), VerifyOptions(timeout_s=60))
     assert res.verdict.name == "EQUIVALENT", (res.verdict, res.reason, new)
 
 

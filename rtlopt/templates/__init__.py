@@ -9,6 +9,7 @@ template does not touch survives unchanged. ``REGISTRY`` maps id → template in
 
 from __future__ import annotations
 
+from rtlopt.templates._addsub import AddSubMerging
 from rtlopt.templates._arith import (
     AdderChainToTree,
     CommonSubexpressionElimination,
@@ -16,6 +17,7 @@ from rtlopt.templates._arith import (
     MuxRedundantArms,
     OperatorSharingAcrossMux,
 )
+from rtlopt.templates._assoc import CommutativeReassociation
 from rtlopt.templates._base import Match, Template
 from rtlopt.templates._expr import (
     BooleanSimplification,
@@ -28,6 +30,9 @@ from rtlopt.templates._expr import (
 )
 from rtlopt.templates._factor import AlgebraicFactoring
 from rtlopt.templates._inst import MuxInstanceMerge
+from rtlopt.templates._memory import MemoryFolding
+from rtlopt.templates._mulsplit import MultiplierDigitSplit
+from rtlopt.templates._regwidth import RegisterWidthReduction
 from rtlopt.templates._sem import Analysis, analyze
 from rtlopt.templates._stmt import (
     DeadCodeElimination,
@@ -37,11 +42,14 @@ from rtlopt.templates._stmt import (
     RegisterRetiming,
     UnusedRegisterElimination,
 )
+from rtlopt.templates._structural import StructuralAdderToOperator
+from rtlopt.templates._width import BitwidthReduction
 
 _CLASSES: tuple[type[Template], ...] = (
     ConstantFolding,
     DeadCodeElimination,
     CommonSubexpressionElimination,
+    CommutativeReassociation,
     OperatorSharingAcrossMux,
     ConstMultToShiftAdd,
     MuxRedundantArms,
@@ -59,6 +67,12 @@ _CLASSES: tuple[type[Template], ...] = (
     RegisterRetiming,
     AlgebraicFactoring,
     MuxInstanceMerge,
+    AddSubMerging,
+    BitwidthReduction,
+    MultiplierDigitSplit,
+    StructuralAdderToOperator,
+    RegisterWidthReduction,
+    MemoryFolding,
 )
 
 #: id → template instance, in a fixed order (determinism).

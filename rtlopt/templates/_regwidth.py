@@ -1,0 +1,215 @@
+"""Register width reduction: declare counters and state registers as wide as the values they reach.
+
+Synthesis trims bits nobody reads, but not bits that only ever hold zeros because of the
+register's own update rule: a ``reg [15:0] cnt`` that counts 0..9 keeps sixteen flip-flops and a
+16-bit incrementer. This template bounds the register's values structurally and proposes the
+narrower declaration; the equivalence check from reset (induction) is what proves the bound.
+
+A register qualifies when it is internal, unsigned, declared with a literal ``[H:0]`` range,
+written only as a whole, from a clocked block, and every write is one of
+
+* a constant (literal or parameter) ``c``,
+* ``r + c`` / ``r - c`` / ``c + r`` (a step of the register itself), or
+* a narrower unsigned signal, select or concatenation (a load of a ``w``-bit value: at most 2^w - 1;
+  not an operator such as ``a + b``, whose carry grows with the context).
+
+The bound is the largest written constant, ``2^w - 1`` of the loads, and the largest constant the
+register is compared with in a condition that encloses a step (``if (r == 9) r <= 0; else r <= r + 1``,
+``if (r < LIMIT) r <= r + 2``) plus the largest step; a step that no such comparison guards
+(a free-running counter) disqualifies the register. Constants written to the register and
+constants it is compared with are re-sized to the new width.
+"""
+
+from __future__ import annotations
+
+from pyslang import ast
+
+from rtlopt.hdl.edit import Edit
+from rtlopt.templates._base import Match, Template
+from rtlopt.templates._sem import Analysis, literal, op_name, self_width, strip
+from rtlopt.templates._width import BitwidthReduction, _comb_spans, _key, _width
+
+#: Loads whose value cannot grow with the context width (unlike ``a + b``, whose carry needs it).
+_LOADS = {"NamedValueExpression", "RangeSelectExpression", "ElementSelectExpression", "ConcatenationExpression",
+          "ReplicationExpression"}
+_CMP = {"Equality", "Inequality", "CaseEquality", "CaseInequality", "LessThan", "LessThanEqual",
+        "GreaterThan", "GreaterThanEqual"}
+
+
+def _const(an: Analysis, node) -> int | None:
+    node = strip(node)
+    v = an.const(node)
+    if v is not None:
+        return v
+    if type(node).__name__ == "NamedValueExpression" and isinstance(node.symbol, ast.ParameterSymbol):
+        try:
+            sv = node.eval(ast.EvalContext(an.root)).value
+        except Exception:  # noqa: BLE001 - pyslang raises assorted errors on odd nodes
+            return None
+        if type(sv).__name__ == "SVInt" and not sv.hasUnknown:
+            return int(sv)
+    return None
+
+
+def _is_reg(node, key) -> bool:
+    node = strip(node)
+    return type(node).__name__ == "NamedValueExpression" and _key(node.symbol) == key
+
+
+class RegisterWidthReduction(Template):
+    """``reg [15:0] cnt`` counting 0..9 → ``reg [3:0] cnt`` (proven from reset)."""
+
+    id = "register_width_reduction"
+    rule = "register_width_reduction"
+    description = "narrow counters and registers to the range of values they can reach"
+
+    def find(self, an: Analysis) -> list[Match]:
+        cands = BitwidthReduction._candidates(an)
+        if not cands:
+            return []
+        roots = BitwidthReduction._roots(an, cands)
+        comb = _comb_spans(an)
+        writes: dict[tuple[str, int], list] = {}
+        clocked: set[tuple[str, int]] = set()
+        bad: set[tuple[str, int]] = set()
+        for kind, node, sym in roots:
+            if kind == "init" and _key(sym) in cands:
+                bad.add(_key(sym))  # an initial value is not a reset: leave such registers alone
+            elif kind == "assign":
+                lhs = strip(node.left)
+                if type(lhs).__name__ != "NamedValueExpression" or _key(lhs.symbol) not in cands:
+                    continue
+                k = _key(lhs.symbol)
+                s, e = an.span(node)
+                if node.isNonBlocking or not any(a <= s and e <= b for a, b in comb):
+                    clocked.add(k)
+                writes.setdefault(k, []).append(node)
+        narrow: dict[tuple[str, int], int] = {}
+        resize: dict[tuple[str, int], list[tuple[object, int]]] = {}
+        for k, ws in writes.items():
+            if k in bad or k not in clocked:
+                continue
+            sym = cands[k]
+            width = _width(sym)
+            bound, step, lits = 0, 0, []
+            guards: list[tuple[object, int]] = []
+            ok = True
+            for w in ws:
+                rhs = strip(w.right)
+                c = _const(an, rhs)
+                if c is not None:
+                    bound = max(bound, c)
+                    lits.append((rhs, c))
+                    continue
+                if type(rhs).__name__ == "BinaryExpression" and op_name(rhs) in ("Add", "Subtract"):
+                    left, right = strip(rhs.left), strip(rhs.right)
+                    cl, cr = _const(an, left), _const(an, right)
+                    g = self._guards(an, k, w)
+                    if _is_reg(left, k) and cr is not None and g:
+                        step, guards = max(step, cr), guards + g
+                        lits.append((right, cr))
+                        continue
+                    if op_name(rhs) == "Add" and _is_reg(right, k) and cl is not None and g:
+                        step, guards = max(step, cl), guards + g
+                        lits.append((left, cl))
+                        continue
+                sw = self_width(rhs)
+                if type(rhs).__name__ in _LOADS and sw is not None and sw < width and not rhs.type.isSigned \
+                        and not _mentions(rhs, k):
+                    bound = max(bound, (1 << sw) - 1)
+                    continue
+                ok = False
+                break
+            if not ok:
+                continue
+            cmps = self._comparisons(an, k)
+            bound = max([bound] + [c for _n, c in guards]) + step
+            bits = max(1, bound.bit_length())
+            if bits >= width or not BitwidthReduction._reads_ok(an, sym, roots):
+                continue
+            narrow[k] = bits
+            resize[k] = lits + cmps
+        if not narrow:
+            return []
+        matches = BitwidthReduction()._matches(an, cands, narrow, roots)
+        out = []
+        for m in matches:
+            keys = [k for k in narrow if an.span(cands[k].syntax.parent) == (m.start, m.end)]
+            extra = []
+            have = {(e.start, e.end) for e in m.edits}
+            for k in keys:
+                for node, c in resize[k]:
+                    info = an.info(node)
+                    if info is None or (info.start, info.end) in have or "'" not in info.text:
+                        continue  # only sized literals; parameters and plain numbers stay
+                    if type(strip(node)).__name__ != "IntegerLiteral" or c >= (1 << narrow[k]):
+                        continue
+                    have.add((info.start, info.end))
+                    extra.append(Edit(info.start, info.end, literal(c, narrow[k])))
+            desc = m.description.replace("bitwidth_reduction", self.id, 1)
+            out.append(Match(self.id, m.start, m.end, m.line, desc + " (value range from reset)",
+                             m.edits + tuple(extra), m.original, m.data))
+        return out
+
+    @staticmethod
+    def _guards(an: Analysis, key, write) -> list[tuple[object, int]]:
+        """Comparisons of the register with constants in the conditions that enclose ``write``
+        (``if`` / ``else`` branches and ``case`` on the register): what keeps a step in range."""
+        ws, we = an.span(write)
+        out = []
+        for st, s, e in an.statements:
+            if not (s <= ws and we <= e):
+                continue
+            kind = type(st).__name__
+            if kind == "ConditionalStatement":
+                for c in st.conditions:
+                    out.extend(RegisterWidthReduction._cmp_in(an, key, c.expr))
+            elif kind == "CaseStatement" and _is_reg(st.expr, key):
+                for item in st.items:
+                    for x in item.expressions:
+                        v = _const(an, x)
+                        if v is not None:
+                            out.append((strip(x), v))
+        return out
+
+    @staticmethod
+    def _cmp_in(an: Analysis, key, cond) -> list[tuple[object, int]]:
+        out = []
+
+        def visit(n):
+            if isinstance(n, ast.Expression) and type(n).__name__ == "BinaryExpression" and op_name(n) in _CMP:
+                for a, b in ((n.left, n.right), (n.right, n.left)):
+                    c = _const(an, b)
+                    if _is_reg(a, key) and c is not None:
+                        out.append((strip(b), c))
+            return True
+
+        cond.visit(visit)
+        return out
+
+    @staticmethod
+    def _comparisons(an: Analysis, key) -> list[tuple[object, int]]:
+        """``(constant node, value)`` of every comparison of the register with a constant."""
+        out = []
+        for info in an.exprs:
+            n = info.node
+            if type(n).__name__ != "BinaryExpression" or op_name(n) not in _CMP:
+                continue
+            for a, b in ((n.left, n.right), (n.right, n.left)):
+                if _is_reg(a, key):
+                    c = _const(an, b)
+                    if c is not None:
+                        out.append((strip(b), c))
+        return out
+
+
+def _mentions(node, key) -> bool:
+    found = []
+
+    def visit(n):
+        if isinstance(n, ast.Expression) and type(n).__name__ == "NamedValueExpression" and _key(n.symbol) == key:
+            found.append(n)
+        return True
+
+    node.visit(visit)
+    return bool(found)
