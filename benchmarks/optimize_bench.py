@@ -12,6 +12,8 @@ median/max optimizer time per case.
 Usage::
 
     python benchmarks/optimize_bench.py [-j 2] [--cases SUBSTR ...] [--budget 30] [--no-variants] [--json OUT]
+    python benchmarks/optimize_bench.py --from-json OUT.json            # this script's --json output
+    python benchmarks/optimize_bench.py --from-json rtlopt-bench/results.json   # or `rtlopt bench`'s
 """
 
 from __future__ import annotations
@@ -40,6 +42,11 @@ def run_case(case: dict, budget: float, verify_timeout: float, variants: bool, p
                    tuple(BenchFile(d / f["file"], f["role"], f["top"]) for f in case["files"] if f["role"] != "other"))
     res = bench_case(bc, BenchSettings(goal="area", liberty=str(LIB), budget_s=budget, verify_timeout_s=verify_timeout,
                                        ppa_timeout_s=ppa_timeout, variants=variants))
+    return from_bench_result(res)
+
+
+def from_bench_result(res: dict) -> dict:
+    """This script's row format from one case of :func:`rtlopt.bench.run_case` (or ``rtlopt bench``'s results.json)."""
     out = {"case": res["case"], "rows": []}
     if res.get("status") != "ok":
         out["error"] = res.get("error", res.get("status"))
@@ -91,6 +98,8 @@ def main() -> int:
     results = []
     if args.from_json:
         results = json.loads(Path(args.from_json).read_text())
+        if isinstance(results, dict) and "cases" in results:  # results.json written by `rtlopt bench`
+            results = [from_bench_result(r) for r in results["cases"]]
         cases = []
     with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         futs = {pool.submit(run_case, c, args.budget, args.verify_timeout, not args.no_variants,
