@@ -35,3 +35,18 @@ def open_design(paths: list[str | Path] | tuple[str | Path, ...] | str | Path, t
     parsed = load_design(list(paths))
     chosen = parsed.choose_top(top)
     return DesignRef(tuple(Path(p).resolve() for p in paths), chosen, parsed)
+
+
+def open_gate_design(paths: list[str | Path] | tuple[str | Path, ...] | str | Path, gold: DesignRef,
+                     top: str | None = None) -> DesignRef:
+    """Open the design compared against ``gold``: its top is ``top`` when given, else the gold's top
+    when the gate has a module of that name (a rewrite may leave helper modules uninstantiated, e.g.
+    the cells of a netlist replaced by an operator), else chosen as usual."""
+    if top is not None:
+        return open_design(paths, top)
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    parsed = load_design(list(paths))
+    chosen = parsed.choose_top(gold.top if gold.top in parsed.modules else None)
+    return DesignRef(tuple(Path(p).resolve() for p in paths), chosen, parsed)
+

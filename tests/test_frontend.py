@@ -79,3 +79,20 @@ endmodule
     d = open_design(p)
     q = d.parsed.modules["cnt"].ports[1]
     assert (q.name, q.direction, q.width) == ("q", "output", 4)
+
+
+def test_open_gate_design_prefers_the_gold_top(tmp_path):
+    from rtlopt.design import open_design, open_gate_design
+    from rtlopt.errors import InputError
+    gold = tmp_path / "gold.v"
+    gate = tmp_path / "gate.v"
+    gold.write_text("module fa(input a, output y); assign y = a; endmodule\n"
+                    "module top(input a, output y); fa u(.a(a), .y(y)); endmodule\n")
+    gate.write_text("module fa(input a, output y); assign y = a; endmodule\n"
+                    "module top(input a, output y); assign y = a; endmodule\n")
+    g = open_design(gold)
+    assert g.top == "top"
+    with pytest.raises(InputError):          # on its own the gate's top is ambiguous
+        open_design(gate)
+    assert open_gate_design(gate, g).top == "top"
+    assert open_gate_design(gate, g, "fa").top == "fa"   # an explicit top wins

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from rtlopt.design import open_design
+from rtlopt.design import open_design, open_gate_design
 from rtlopt.errors import ExitCode, InputError
 
 
@@ -59,7 +59,7 @@ def run(args) -> int:
     if args.timeout <= 0:
         raise InputError(f"--timeout must be positive, not {args.timeout:g}")
     gold = open_design([args.gold, *getattr(args, "gold_lib", [])], args.top or args.gold_top)
-    gate = open_design([args.gate, *getattr(args, "gate_lib", [])], args.top or args.gate_top)
+    gate = open_gate_design([args.gate, *getattr(args, "gate_lib", [])], gold, args.top or args.gate_top)
     opts = SimOptions(cycles=args.cycles, seed=args.seed, simulator=args.simulator, timeout_s=args.timeout,
                       reset=args.reset, reset_active_low=args.reset_active_low, clock=args.clock,
                       activity=args.activity, work_dir=args.keep,

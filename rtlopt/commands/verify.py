@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from rtlopt.design import open_design
+from rtlopt.design import open_design, open_gate_design
 from rtlopt.errors import InputError
 
 HELP_EPILOG = """verdicts and exit codes:
@@ -56,15 +56,7 @@ def run(args) -> int:
     gold_top = args.gold_top or args.top
     gate_top = args.gate_top or args.top
     gold = open_design(args.gold, gold_top)
-    if gate_top is None:
-        # a rewrite may leave helper modules uninstantiated (e.g. cells of a netlist replaced by an
-        # operator): the gold's top, when the gate has a module of that name, is the natural choice
-        try:
-            gate = open_design(args.gate, gold.top)
-        except InputError:
-            gate = open_design(args.gate)
-    else:
-        gate = open_design(args.gate, gate_top)
+    gate = open_gate_design(args.gate, gold, gate_top)
     engines = tuple(e.strip() for e in args.engines.split(",") if e.strip()) if args.engines else None
     opts = VerifyOptions(timeout_s=args.timeout, reset=args.reset, reset_active_low=args.reset_active_low,
                          init=args.init, bmc_depth=args.depth, engines=engines)
