@@ -248,6 +248,18 @@ CASES += [
      _MEMFOLD.replace("q <= m1[a];", "q <= m1[a] ^ m2[a];")),
 ]
 
+# constant bits of memory words are not stored (rtlopt/templates/_membits.py; more in
+# tests/test_templates_membits.py)
+_MEMBITS = ("// header comment kept\nmodule t(input [7:0] d, e, input s, output [7:0] y);\n"
+            "  reg [7:0] m [0:1];\n  always @* begin\n    m[0] = {d[7:4], 4'b0000};\n"
+            "    m[1] = {e[3:0], 4'b0000};\n  end\n  assign y = m[s];\nendmodule\n")
+RULE_IDS |= {"memory_constant_bits_removal"}
+CASES += [
+    ("memory_constant_bits_removal", _MEMBITS, "assign y = {m[s], 4'b0000};",
+     # a part-select read of a word sees the raw bits
+     _MEMBITS.replace("y = m[s];", "y = m[s][7:1];")),
+]
+
 def test_registry_has_all_rule_ids():
     assert set(REGISTRY) == RULE_IDS
     for tid, t in REGISTRY.items():

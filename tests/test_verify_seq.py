@@ -180,3 +180,29 @@ def test_abc_is_not_used_when_registers_start_arbitrary(tmp_path):
     assert only_abc.engines_tried[0][1].startswith("skipped")
     res = check_equivalence(open_design(gold), open_design(gate), VerifyOptions())
     assert res.verdict is Verdict.NOT_EQUIVALENT  # gate's r keeps its arbitrary start value forever
+
+
+def test_memory_words_reset_by_a_write_loop_count_as_reset(tmp_path):
+    """`for (i...) mem[i] <= 0` under the reset is a write port of the mapped memory, not a mux on
+    each word's D input: the words still count as reset (so the start values are defined and ABC may run)."""
+    from rtlopt.design import open_design
+    from rtlopt.verify import VerifyOptions, check_equivalence
+    src = """module m(input clk, rst, we, input [1:0] wa, ra, input [3:0] d, output reg [3:0] q);
+  reg [3:0] mem [0:3];
+  integer i;
+  always @(posedge clk)
+    if (rst) begin for (i = 0; i < 4; i = i + 1) mem[i] <= 4'd0; end
+    else if (we) mem[wa] <= d;
+  always @(posedge clk)
+    if (rst) q <= 4'd0; else q <= %s;
+endmodule
+"""
+    g, h = tmp_path / "g.v", tmp_path / "h.v"
+    g.write_text(src % "mem[ra]")
+    h.write_text(src % "mem[ra] ^ 4'd0")
+    res = check_equivalence(open_design(g), open_design(h), VerifyOptions(timeout_s=60))
+    assert res.verdict.name == "EQUIVALENT", res.reason
+    text = " ".join(res.notes)
+    assert "no (recognized) reset" not in text, text
+    tried = [e for e in res.to_dict()["engines_tried"] if e["engine"] == "abc"]
+    assert not any("arbitrary start" in str(e) for e in tried), tried

@@ -30,6 +30,7 @@ from rtlopt.templates._expr import (
 )
 from rtlopt.templates._factor import AlgebraicFactoring
 from rtlopt.templates._inst import MuxInstanceMerge
+from rtlopt.templates._membits import MemoryConstantBitsRemoval
 from rtlopt.templates._memory import MemoryFolding
 from rtlopt.templates._mulsplit import MultiplierDigitSplit
 from rtlopt.templates._regwidth import RegisterWidthReduction
@@ -73,6 +74,7 @@ _CLASSES: tuple[type[Template], ...] = (
     StructuralAdderToOperator,
     RegisterWidthReduction,
     MemoryFolding,
+    MemoryConstantBitsRemoval,
 )
 
 #: id → template instance, in a fixed order (determinism).

@@ -125,6 +125,8 @@ def analyze(json_module: dict, name: str) -> NetlistInfo:
                 arst_polarity=str(params.get("ARST_POLARITY", "1")).endswith("1"), has_init=has_init))
             regs[-1]._d = conns.get("D", [])  # type: ignore[attr-defined]
             regs[-1]._srst = (conns.get("SRST") or [None])[0]  # type: ignore[attr-defined]
+            regs[-1]._en = ((conns.get("EN") or [None])[0],  # type: ignore[attr-defined]
+                            "1" if str(params.get("EN_POLARITY", "1")).endswith("1") else "0")
         elif t in LATCH_TYPES:
             q = conns.get("Q", [])
             latches.append(f"{bit_name.get(q[0], cname) if q else cname} ({_src(c.get('attributes', {}))})")
@@ -143,38 +145,120 @@ def analyze(json_module: dict, name: str) -> NetlistInfo:
 def reset_cone_marks(info: NetlistInfo, reset_bit, active_low: bool = False) -> None:
     """Mark each register that the reset sets to a constant (``Register.reset_in_cone``).
 
-    A register counts as reset when its flip-flop has that asynchronous reset, or when every bit of
-    its next-state input comes from a ``$mux`` selected by the reset (directly or through a ``$not``
-    / ``$logic_not``) whose reset-active arm is a constant — the shape ``proc`` gives
-    ``if (rst) q <= C; else ...``. A register the reset branch only holds is not reset. This is
-    used for notes; the semantics does not depend on it (gold's uninitialized registers go
-    through xprop either way).
+    A register counts as reset when its flip-flop has that asynchronous (or synchronous) reset, or
+    when every bit of its next-state input evaluates to a constant once the reset input is active,
+    whatever the values of the other inputs and of the registers. The evaluation is a three-valued
+    partial evaluation of the cone (``$mux`` with a known select takes that arm, with an unknown
+    select both arms must agree; ``$and`` with a 0 input is 0, ``$or`` with a 1 input is 1; ``$eq``,
+    ``$not``, reductions and the other simple cells on known inputs), so it covers the shape ``proc``
+    gives ``if (rst) q <= C; else ...`` as well as memory words whose reset is a write port of the
+    mapped memory (``for (i...) mem[i] <= 0`` under the reset, lower priority than the other ports but
+    with their enables 0 under the reset). A register the reset branch only holds is not reset.
     """
     driver = info._driver  # type: ignore[attr-defined]
     cells = info._cells  # type: ignore[attr-defined]
+    active = "0" if active_low else "1"
+    memo: dict = {}
 
-    def const_under_reset(bit) -> bool:
+    def val(bit, depth: int = 0) -> str | None:
+        """'0'/'1' when ``bit`` is that constant whenever the reset is active, else None."""
+        if isinstance(bit, str):
+            return bit if bit in ("0", "1") else None
+        if bit == reset_bit:
+            return active
+        if bit in memo:
+            return memo[bit]
+        if depth > 64:
+            return None
+        memo[bit] = None  # cycles (through registers or loops) are unknown
         cn = driver.get(bit)
-        if cn is None or cells[cn]["type"] != "$mux":
-            return False
-        conns = cells[cn]["connections"]
-        sel = conns["S"][0]
-        inverted = False
-        if sel != reset_bit:
-            dn = driver.get(sel)
-            if dn is None or cells[dn]["type"] not in ("$not", "$logic_not") or \
-                    cells[dn]["connections"].get("A") != [reset_bit]:
-                return False
-            inverted = True
-        sel_when_active = (not active_low) ^ inverted
-        arm = conns["B"] if sel_when_active else conns["A"]
-        idx = conns["Y"].index(bit)
-        return isinstance(arm[idx], str) and arm[idx] in "01"
+        out = None if cn is None else _eval_cell(cells[cn], bit, lambda b: val(b, depth + 1))
+        memo[bit] = out
+        return out
 
     for r in info.registers:
         d = getattr(r, "_d", [])
+        en, en_active = getattr(r, "_en", (None, "1"))
+        loads = en is None or val(en) == en_active  # a clock enable must be on under the reset
         r.reset_in_cone = (r.arst == reset_bit or getattr(r, "_srst", None) == reset_bit
-                           or (bool(d) and all(const_under_reset(b) for b in d)))
+                           or (loads and bool(d) and all(val(b) is not None for b in d)))
+
+
+def _eval_cell(cell: dict, bit, val) -> str | None:
+    """Value of output ``bit`` of ``cell`` from the (partial) values of its inputs, or None."""
+    t = cell["type"]
+    if t in FF_TYPES or t in LATCH_TYPES or t.startswith("$mem"):
+        return None
+    conns = cell["connections"]
+    y = conns.get("Y")
+    if not y or bit not in y:
+        return None
+    i = y.index(bit)
+    params = cell.get("parameters", {})
+    signed = any(str(params.get(k, "0")).strip("0") for k in ("A_SIGNED", "B_SIGNED"))
+
+    def bits(port: str) -> list:
+        return conns.get(port, [])
+
+    def at(port: str) -> str | None:  # bitwise cells: operand bit i, zero-extended (unsigned only)
+        v = bits(port)
+        if i < len(v):
+            return val(v[i])
+        return None if signed else "0"
+
+    if t in ("$mux", "$_MUX_"):
+        s = val(bits("S")[0])
+        if s is not None:
+            return val(bits("B" if s == "1" else "A")[i])
+        a, b = val(bits("A")[i]), val(bits("B")[i])
+        return a if a is not None and a == b else None
+    if t in ("$not", "$_NOT_"):
+        a = at("A")
+        return None if a is None else ("1" if a == "0" else "0")
+    if t in ("$and", "$_AND_", "$or", "$_OR_", "$xor", "$_XOR_", "$xnor", "$_XNOR_"):
+        a, b = at("A"), at("B")
+        if t in ("$and", "$_AND_"):
+            return "0" if "0" in (a, b) else ("1" if a == b == "1" else None)
+        if t in ("$or", "$_OR_"):
+            return "1" if "1" in (a, b) else ("0" if a == b == "0" else None)
+        if a is None or b is None:
+            return None
+        x = "1" if a != b else "0"
+        return x if t in ("$xor", "$_XOR_") else ("0" if x == "1" else "1")
+    if i > 0:  # the cells below have a 1-bit result, zero-extended
+        return "0"
+    if t in ("$reduce_and", "$reduce_or", "$reduce_bool", "$logic_not", "$reduce_xor", "$reduce_xnor"):
+        vs = [val(b) for b in bits("A")]
+        if t == "$reduce_and":
+            return "0" if "0" in vs else ("1" if all(v == "1" for v in vs) else None)
+        if t in ("$reduce_or", "$reduce_bool", "$logic_not"):
+            r = "1" if "1" in vs else ("0" if all(v == "0" for v in vs) else None)
+            return r if r is None or t != "$logic_not" else ("0" if r == "1" else "1")
+        if any(v is None for v in vs):
+            return None
+        x = "1" if vs.count("1") % 2 else "0"
+        return x if t == "$reduce_xor" else ("0" if x == "1" else "1")
+    if t in ("$logic_and", "$logic_or"):
+        def truth(port: str) -> str | None:
+            vs = [val(b) for b in bits(port)]
+            return "1" if "1" in vs else ("0" if all(v == "0" for v in vs) else None)
+        a, b = truth("A"), truth("B")
+        if t == "$logic_and":
+            return "0" if "0" in (a, b) else ("1" if a == b == "1" else None)
+        return "1" if "1" in (a, b) else ("0" if a == b == "0" else None)
+    if t in ("$eq", "$ne") and not signed:
+        av, bv = bits("A"), bits("B")
+        n = max(len(av), len(bv))
+        pa = [val(x) for x in av] + ["0"] * (n - len(av))
+        pb = [val(x) for x in bv] + ["0"] * (n - len(bv))
+        if any(x is not None and y is not None and x != y for x, y in zip(pa, pb, strict=True)):
+            eq = "0"
+        elif all(x is not None and y is not None for x, y in zip(pa, pb, strict=True)):
+            eq = "1"
+        else:
+            return None
+        return eq if t == "$eq" else ("0" if eq == "1" else "1")
+    return None
 
 
 def reset_name_polarity(name: str) -> bool | None:
