@@ -27,6 +27,15 @@ from rtlopt.templates._sem import (
 _COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
 
 
+def _assignments(an: Analysis):
+    """``(statement, start, end, assignment)`` for every expression statement that is one plain assignment."""
+    for st, s, e in an.statements:
+        if type(st).__name__ == "ExpressionStatement":
+            a = single_assignment(st)
+            if a is not None:
+                yield st, s, e, a
+
+
 def _indent_of(text: str, offset: int) -> str:
     line_start = text.rfind("\n", 0, offset) + 1
     prefix = text[line_start:offset]
@@ -130,12 +139,7 @@ class MuxChainToCase(Template):
 
     def find(self, an: Analysis) -> list[Match]:
         out = []
-        for st, s, e in an.statements:
-            if type(st).__name__ != "ExpressionStatement":
-                continue
-            a = single_assignment(st)
-            if a is None:
-                continue
+        for _st, s, e, a in _assignments(an):
             lhs = an.info(a.left)
             lw = self_width(a.left)
             if lhs is None or lw is None:
@@ -275,12 +279,7 @@ class UnusedRegisterElimination(Template):
     def find(self, an: Analysis) -> list[Match]:
         out = []
         assigns: dict[str, list] = {}
-        for st, s, e in an.statements:
-            if type(st).__name__ != "ExpressionStatement":
-                continue
-            a = single_assignment(st)
-            if a is None:
-                continue
+        for st, s, e, a in _assignments(an):
             lhs = strip(a.left)
             if type(lhs).__name__ != "NamedValueExpression":
                 continue
@@ -326,16 +325,10 @@ class RedundantRegisterRemoval(Template):
         sig: dict[str, list] = {}
         lhs_spans: set[tuple[int, int]] = set()
         blocking: set[str] = set()  # variables written by blocking assignments: their value depends on order
-        for st, _s, _e in an.statements:
-            a = single_assignment(st) if type(st).__name__ == "ExpressionStatement" else None
-            if a is not None and not a.isNonBlocking:
+        for _st, _s, _e, a in _assignments(an):
+            if not a.isNonBlocking:
                 blocking |= names_in(a.left)
-        for st, s, e in an.statements:
-            if type(st).__name__ != "ExpressionStatement":
-                continue
-            a = single_assignment(st)
-            if a is None:
-                continue
+        for st, s, e, a in _assignments(an):
             lhs = strip(a.left)
             li = an.info(lhs)
             if li is not None:
@@ -442,10 +435,7 @@ class RegisterRetiming(Template):
         """
         blocking: set[str] = set()
         writes: dict[str, list] = {}
-        for st, s, e in an.statements:
-            a = single_assignment(st) if type(st).__name__ == "ExpressionStatement" else None
-            if a is None:
-                continue
+        for st, s, e, a in _assignments(an):
             if not a.isNonBlocking:
                 blocking |= names_in(a.left)
             lhs = strip(a.left)
@@ -457,12 +447,11 @@ class RegisterRetiming(Template):
             ports = _ports(mod)
             mtext = an.text[ms:me]
             decls = _rt_decls(mod)
-            for st, s, e in an.statements:
-                if not (ms <= s < me) or type(st).__name__ != "ExpressionStatement":
+            for st, s, e, a in _assignments(an):
+                if not (ms <= s < me):
                     continue
-                a = single_assignment(st)
                 parent = st.syntax.parent
-                if a is None or not a.isNonBlocking or parent is None \
+                if not a.isNonBlocking or parent is None \
                         or kind_name(parent) != "SequentialBlockStatement" or not _rt_clocked(parent):
                     continue
                 rhs = strip(a.right)
@@ -532,12 +521,7 @@ class RegisterRetiming(Template):
     def _pairwise(self, an: Analysis) -> list[tuple[int, int, str, list[Edit]]]:
         loads: dict[str, tuple] = {}  # register → (statement span, rhs text, block span)
         counts: dict[str, int] = {}
-        for st, s, e in an.statements:
-            if type(st).__name__ != "ExpressionStatement":
-                continue
-            a = single_assignment(st)
-            if a is None:
-                continue
+        for st, s, e, a in _assignments(an):
             lhs = strip(a.left)
             if type(lhs).__name__ != "NamedValueExpression":
                 continue
