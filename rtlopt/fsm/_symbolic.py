@@ -562,20 +562,18 @@ class _Executor:
             v = self.expr(e.operand, st.cur)
             one = bv_const(1, v.size())
             nv = v + one if "incr" in e.op.name else v - one
-            self.read_env = st.cur
-            st = st.copy()
-            self.assign(e.operand, nv, st.cur, st.cur)
-            if self.block.kind == "clocked":
-                self.assign(e.operand, nv, st.nxt, st.cur)
-            return st
+            return self._blocking_write(e.operand, nv, st)
         if e.kind != ast.ExpressionKind.Assignment or e.isCompound or e.isNonBlocking:
             raise SymbolicError(f"loop control expression {e.kind.name}", _off(e))
-        rhs = self.expr(e.right, st.cur)
+        return self._blocking_write(e.left, self.expr(e.right, st.cur), st)
+
+    def _blocking_write(self, target, value, st: _State) -> _State:
+        """A blocking write of a loop variable: visible at once, and the register's next value in a clocked block."""
         self.read_env = st.cur
         st = st.copy()
-        self.assign(e.left, rhs, st.cur, st.cur)
+        self.assign(target, value, st.cur, st.cur)
         if self.block.kind == "clocked":
-            self.assign(e.left, rhs, st.nxt, st.cur)
+            self.assign(target, value, st.nxt, st.cur)
         return st
 
     def _run(self, stmt, st: _State) -> _State:
