@@ -60,6 +60,8 @@ class Settings:
         goal: optimization goal.
         budget: optimizer time budget in seconds.
         clock_period: clock period in ns for timing/power (None: the PPA default).
+        max_delay_increase: for goals other than delay, the largest critical-path delay growth (percent of
+            the input's delay) a rewrite may cost (None: only the clock period bounds it).
         verify_timeout: seconds per equivalence proof.
         jobs: candidates measured in parallel.
         rule_paths: extra rule pack directories.
@@ -82,6 +84,7 @@ class Settings:
     goal: str = "area"
     budget: float = 120.0
     clock_period: float | None = None
+    max_delay_increase: float | None = None
     verify_timeout: float = 60.0
     jobs: int = 1
     rule_paths: tuple[str, ...] = ()
@@ -137,6 +140,19 @@ def _convert(name: str, value: Any, where: str, base: Path | None) -> Any:
             p = Path(value).expanduser()
             return str(p if p.is_absolute() else (base / p).resolve())
         return value or None
+    if name == "max_delay_increase":
+        if value is None:
+            return None
+        raw = value.strip().rstrip("%").strip() if isinstance(value, str) else value
+        if isinstance(raw, bool):
+            raise bad("must be a percentage such as 5 or '5%'")
+        try:
+            x = float(raw)
+        except (TypeError, ValueError):
+            raise bad("must be a percentage such as 5 or '5%'") from None
+        if not math.isfinite(x) or x < 0:
+            raise bad("must be a non-negative percentage")
+        return x
     if name in ("temperature", "llm_timeout", "budget", "clock_period", "verify_timeout", "rag_min_score"):
         if value is None and name in ("clock_period", "rag_min_score"):
             return None

@@ -44,6 +44,10 @@ def register(sub) -> None:
     p.add_argument("--liberty", help="liberty name or .lib/.lib.gz path (default: config liberty, "
                    "$RTLOPT_LIBERTY, else nangate45)")
     p.add_argument("--clock-period", type=float, metavar="NS", help="clock period for timing/power (default 10)")
+    p.add_argument("--max-delay-increase", metavar="PCT",
+                   help="for goals other than delay: reject rewrites that make the critical path more than PCT "
+                        "percent slower than the input (e.g. 5 or 5%%); by default only the clock period "
+                        "bounds the delay (config max_delay_increase)")
     p.add_argument("--report", metavar="FILE", help="also save the report (.json, .md, or text otherwise)")
     p.add_argument("--budget", type=float, metavar="SECONDS",
                    help="time budget for the search (default: config budget, else 120); proofs already "
@@ -115,10 +119,11 @@ def run(args) -> int:
     settings = load_settings(overrides={"model": args.model, "base_url": args.base_url, "goal": args.goal,
                                         "budget": args.budget, "verify_timeout": args.verify_timeout,
                                         "clock_period": args.clock_period, "liberty": args.liberty,
-                                        "jobs": args.jobs})
+                                        "jobs": args.jobs, "max_delay_increase": args.max_delay_increase})
     # flags > RTLOPT_* env > [tool.rtlopt] / .rtlopt.toml > defaults, for every setting below
     args.goal, args.budget, args.verify_timeout = settings.goal, settings.budget, settings.verify_timeout
     args.clock_period, args.liberty, args.jobs = settings.clock_period, settings.liberty, settings.jobs
+    args.max_delay_increase = settings.max_delay_increase
     session = llm.enable(settings)  # no model: registers nothing; missing key: clean error (exit 2) here
     try:
         if not args.each:
@@ -142,7 +147,8 @@ def _optimize_one(args, files: list[str], out: Path | None, session) -> int:
     result = optimize(design, goal=args.goal, liberty=lib, budget_s=args.budget, max_steps=args.max_steps,
                       jobs=max(1, args.jobs), verify_timeout_s=args.verify_timeout,
                       clock_period_ns=args.clock_period, progress=progress, sim_check=args.sim_check,
-                      accept_simulation=args.accept_simulation, sim_cycles=args.sim_cycles)
+                      accept_simulation=args.accept_simulation, sim_cycles=args.sim_cycles,
+                      max_delay_increase_pct=args.max_delay_increase)
     written = None
     if result.status == "improved" and result.changed:
         if out is not None:

@@ -171,6 +171,8 @@ class Step:
     verdict: str
     engine: str | None
     verify_seconds: float | None
+    delay_before: float | None = None  # ns, critical path of the design before this rewrite
+    delay_after: float | None = None
 
 
 @dataclass
@@ -222,8 +224,14 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
              max_steps: int = 20, jobs: int = 1, verify_timeout_s: float = 60.0,
              clock_period_ns: float | None = None, progress: Callable[[str], None] | None = None,
              templates: dict[str, Template] | None = None, ppa_timeout_s: float = 300.0,
-             sim_check: bool = False, accept_simulation: bool = False, sim_cycles: int = 500) -> OptimizeResult:
+             sim_check: bool = False, accept_simulation: bool = False, sim_cycles: int = 500,
+             max_delay_increase_pct: float | None = None) -> OptimizeResult:
     """Optimize ``design`` for ``goal``; see the module docstring for the search.
+
+    Timing guard (goals other than ``delay``): a candidate whose critical-path delay exceeds the clock
+    period (``clock_period_ns``, else the PPA default) while being slower than the input is never
+    better; with ``max_delay_increase_pct`` its delay may also not exceed the input's delay by more
+    than that percentage.
 
     Raises:
         ToolNotFound: the verifier or the PPA tools are missing (nothing is ever written then).
@@ -284,6 +292,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         result = OptimizeResult(design, goal, original, dict(original), before, before)
         cur = dict(original)
         cur_metric = before.metric(goal)
+        delay_limit = _delay_limit(before, goal, clock_period_ns, max_delay_increase_pct)
         proven_any_candidate = False
         improving_seen = False
         unprovable: list[frozenset] = []
@@ -349,6 +358,10 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                         results.append(score(ct))
                 for att, _t, _r in results:
                     result.attempts.append(att)
+                    d = (att.ppa or {}).get("delay_ns")
+                    if delay_limit is not None and att.metric is not None and d is not None and d > delay_limit:
+                        att.error = f"rejected: delay {d:.4g} ns exceeds the limit {delay_limit:.4g} ns"
+                        att.metric = None
                 better = sorted(((a, t, r) for a, t, r in results
                                  if a.metric is not None and a.metric < cur_metric * (1 - MIN_GAIN)),
                                 key=lambda x: (x[0].metric, x[0].candidate.description))
@@ -381,7 +394,8 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             att, texts, rep, res = accepted
             c = att.candidate
             result.steps.append(Step(c.rules, c.description, c.source, str(c.hints.get("file", design.files[0])),
-                                     cur_metric, att.metric, att.verdict, att.engine, att.verify_seconds))
+                                     cur_metric, att.metric, att.verdict, att.engine, att.verify_seconds,
+                                     _delay(result.after), (att.ppa or {}).get("delay_ns")))
             result.final_verdict = res.to_dict() if hasattr(res, "to_dict") else {"verdict": att.verdict}
             say(f"  accepted ({goal} {cur_metric:.6g} -> {att.metric:.6g}, {att.verdict} by {att.engine})")
             cur, cur_metric = texts, att.metric
@@ -397,6 +411,33 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         return result
     finally:
         ws.close()
+
+
+def _delay(rep) -> float | None:
+    try:
+        return rep.delay_ns.value
+    except AttributeError:
+        return None
+
+
+def _delay_limit(before, goal: str, clock_period_ns: float | None, max_increase_pct: float | None) -> float | None:
+    """The largest critical-path delay (ns) a candidate may have, or None when timing is the goal.
+
+    The clock period bounds it (a design already slower than its period may not get slower); a
+    ``max_increase_pct`` bounds growth over the input's delay.
+    """
+    if goal == "delay":
+        return None
+    d0 = _delay(before)
+    if d0 is None:
+        return None
+    from rtlopt.ppa._measure import DEFAULT_CLOCK_PERIOD_NS
+
+    period = clock_period_ns if clock_period_ns is not None else DEFAULT_CLOCK_PERIOD_NS
+    limit = max(period, d0)
+    if max_increase_pct is not None:
+        limit = min(limit, d0 * (1 + max_increase_pct / 100.0) + 1e-9)
+    return limit
 
 
 def _options(VerifyOptions, timeout_s: float, hints: dict):

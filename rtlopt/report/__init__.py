@@ -59,7 +59,8 @@ def to_dict(result, *, output: str | None = None) -> dict[str, Any]:
         "rules_applied": [
             {"rules": list(s.rules), "description": s.description, "source": s.source, "file": s.file,
              "metric_before": s.metric_before, "metric_after": s.metric_after, "verdict": s.verdict,
-             "engine": s.engine, "verify_seconds": s.verify_seconds}
+             "engine": s.engine, "verify_seconds": s.verify_seconds,
+             "delay_ns_before": s.delay_before, "delay_ns_after": s.delay_after}
             for s in result.steps
         ],
         "verification": result.final_verdict,
@@ -96,6 +97,13 @@ def _status_line(result, output: str | None) -> str:
     return "no improvement found: input left unchanged"
 
 
+def _delay_change(s) -> str:
+    if s.delay_before is None or s.delay_after is None or not s.delay_before:
+        return ""
+    pct = 100.0 * (s.delay_after - s.delay_before) / s.delay_before
+    return f" (delay {s.delay_before:.4g} -> {s.delay_after:.4g} ns, {pct:+.1f}%)"
+
+
 def format_text(result, *, output: str | None = None) -> str:
     """A plain-text report."""
     d = to_dict(result, output=output)
@@ -112,7 +120,7 @@ def format_text(result, *, output: str | None = None) -> str:
         lines += ["", "rules applied (in order):"]
         for i, s in enumerate(result.steps, 1):
             lines.append(f"  {i}. {', '.join(s.rules)} [{s.source}]: {s.description}")
-            lines.append(f"     {d['goal']} {s.metric_before:.6g} -> {s.metric_after:.6g}; "
+            lines.append(f"     {d['goal']} {s.metric_before:.6g} -> {s.metric_after:.6g}{_delay_change(s)}; "
                          f"{s.verdict} ({s.engine}, {s.verify_seconds or 0:.2f} s)")
     rejected = [a for a in result.attempts if a.verdict and a.verdict != "EQUIVALENT" and not a.accepted]
     if rejected:
@@ -145,7 +153,7 @@ def format_markdown(result, *, output: str | None = None) -> str:
         md += ["| # | rules | what | goal metric | verdict | engine |", "|---:|---|---|---|---|---|"]
         for i, s in enumerate(result.steps, 1):
             md.append(f"| {i} | {', '.join(s.rules)} | {s.description} | {s.metric_before:.6g} → "
-                      f"{s.metric_after:.6g} | {s.verdict} | {s.engine} |")
+                      f"{s.metric_after:.6g}{_delay_change(s)} | {s.verdict} | {s.engine} |")
     else:
         md.append("none")
     md += ["", "## Verification", "", "```json", json.dumps(d["verification"], indent=2, default=str), "```"]
