@@ -14,16 +14,14 @@ are preserved (for don't-cares: on every input sequence where the original is sp
 
 from __future__ import annotations
 
-import itertools
 import time
 from dataclasses import dataclass, field
 
-import networkx as nx
 import z3
 
 from rtlopt.fsm.model import Fsm, Table, Transition
 
-EXACT_MAX_STATES = 40
+EXACT_MAX_STATES = 400  # exact SAT up to this many states (user-settable)
 EXACT_TIMEOUT_S = 20.0
 
 
@@ -126,69 +124,134 @@ def _out_conflict(a: tuple, b: tuple) -> bool:
     return any(x is not None and y is not None and x != y for x, y in zip(a, b, strict=True))
 
 
-def incompatible_pairs(table: Table) -> set[frozenset[str]]:
-    """Pairs of states that cannot be merged (output conflict, directly or through successors)."""
+def _incompatibility(table: Table) -> list[set[int]]:
+    """Incompatibility graph (adjacency sets over state indices): an output conflict on some class
+    (ids are exact function comparisons, see :meth:`Fsm.table`), or successors that are incompatible,
+    to a fixpoint (worklist over predecessor pairs)."""
     states = table.states
+    n = len(states)
+    idx = {s: i for i, s in enumerate(states)}
     ncls = table.n_classes
-    inc: set[frozenset[str]] = set()
-    for s, t in itertools.combinations(states, 2):
-        if any(_out_conflict(table.entries[(s, c)][1], table.entries[(t, c)][1]) for c in range(ncls)):
-            inc.add(frozenset((s, t)))
-    changed = True
-    while changed:
-        changed = False
-        for s, t in itertools.combinations(states, 2):
-            p = frozenset((s, t))
-            if p in inc:
+    nxt = [[None if table.entries[(s, c)][0] is None else idx.get(table.entries[(s, c)][0]) for c in range(ncls)]
+           for s in states]
+    inc: list[set[int]] = [set() for _ in range(n)]
+    work: list[tuple[int, int]] = []
+    for c in range(ncls):
+        # group states by their output vector on c; only groups whose vectors conflict are incompatible
+        outs = [table.entries[(s, c)][1] for s in states]
+        groups: dict[tuple, list[int]] = {}
+        for i, o in enumerate(outs):
+            groups.setdefault(o, []).append(i)
+        keys = list(groups)
+        for a in range(len(keys)):
+            for b in range(a + 1, len(keys)):
+                if _out_conflict(keys[a], keys[b]):
+                    for i in groups[keys[a]]:
+                        for j in groups[keys[b]]:
+                            if j not in inc[i]:
+                                inc[i].add(j)
+                                inc[j].add(i)
+                                work.append((i, j))
+    pred: list[dict[int, list[int]]] = []
+    for c in range(ncls):
+        pc: dict[int, list[int]] = {}
+        for i in range(n):
+            t = nxt[i][c]
+            if t is not None:
+                pc.setdefault(t, []).append(i)
+        pred.append(pc)
+    while work:
+        i, j = work.pop()
+        for pc in pred:
+            pi, pj = pc.get(i), pc.get(j)
+            if not pi or not pj:
                 continue
-            for c in range(ncls):
-                ns, nt = table.entries[(s, c)][0], table.entries[(t, c)][0]
-                if ns is not None and nt is not None and ns != nt and frozenset((ns, nt)) in inc:
-                    inc.add(p)
-                    changed = True
-                    break
+            for p in pi:
+                for q in pj:
+                    if p != q and q not in inc[p]:
+                        inc[p].add(q)
+                        inc[q].add(p)
+                        work.append((p, q))
     return inc
 
 
-def _lower_bound(states: list[str], inc: set[frozenset[str]]) -> int:
-    g = nx.Graph()
-    g.add_nodes_from(states)
-    g.add_edges_from(tuple(p) for p in inc)
-    if len(states) <= 60:
-        clique, _w = nx.max_weight_clique(g, weight=None)
-        return max(1, len(clique))
-    # greedy clique
-    best: list[str] = []
-    for v in sorted(g.nodes, key=g.degree, reverse=True)[:20]:
+def incompatible_pairs(table: Table) -> set[frozenset[str]]:
+    """Pairs of states that cannot be merged (output conflict, directly or through successors)."""
+    st = table.states
+    return {frozenset((st[i], st[j])) for i, adj in enumerate(_incompatibility(table)) for j in adj if i < j}
+
+
+def _clique(inc: list[set[int]], first: int | None = None, tries: int = 24) -> list[int]:
+    """A large clique of the incompatibility graph (greedy from several seeds, best kept), ``first``
+    (the reset state) put first when it is in it."""
+    n = len(inc)
+    if n == 0:
+        return []
+    order = sorted(range(n), key=lambda v: -len(inc[v]))
+    seeds = order[:tries]
+    if first is not None and first not in seeds:
+        seeds.append(first)
+    best: list[int] = []
+    for v in seeds:
         cl = [v]
-        for u in sorted(g.neighbors(v), key=g.degree, reverse=True):
-            if all(g.has_edge(u, w) for w in cl):
-                cl.append(u)
-        best = max(best, cl, key=len)
-    return max(1, len(best))
+        cand = set(inc[v])
+        while cand:
+            # the candidate with most neighbours among the remaining candidates
+            u = max(cand, key=lambda x: (len(inc[x] & cand), -x))
+            cl.append(u)
+            cand &= inc[u]
+        if len(cl) > len(best) or (len(cl) == len(best) and first in cl and first not in best):
+            best = cl
+    if first is not None and first in best:
+        best.remove(first)
+        best.insert(0, first)
+    return best
+
+
+def _lower_bound(states: list[str], inc: set[frozenset[str]]) -> int:
+    idx = {s: i for i, s in enumerate(states)}
+    adj: list[set[int]] = [set() for _ in states]
+    for p in inc:
+        a, b = tuple(p)
+        adj[idx[a]].add(idx[b])
+        adj[idx[b]].add(idx[a])
+    return max(1, len(_clique(adj)))
 
 
 def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
                  timeout_s: float = EXACT_TIMEOUT_S) -> Minimization:
-    """Minimum closed cover containing the reset state (exact with z3 when small enough)."""
+    """Minimum closed cover containing the reset state.
+
+    Exact by SAT the way MeMin does it (Abel & Reineke, ICCAD 2015): a large clique of pairwise
+    incompatible states is a lower bound and fixes its members to distinct classes (symmetry
+    breaking); then one SAT problem per number of classes ``k`` from that bound upwards, with
+    closure constraints (class ``j`` goes on input class ``a`` to one class ``j'`` that holds the
+    successors of all its members). The first satisfiable ``k`` is the minimum. Machines with more
+    than ``exact_max_states`` states, or a run past ``timeout_s``, get the heuristic cover with the
+    proven lower bound (``optimal`` False, the gap is ``n_after - lower_bound``).
+    """
+    deadline = time.monotonic() + timeout_s
     states = table.states
-    inc = incompatible_pairs(table)
-    lb = _lower_bound(states, inc)
+    inc = _incompatibility(table)
+    ri = states.index(table.reset)
+    clique = _clique(inc, first=ri)
+    lb = max(1, len(clique))
     heur = _heuristic(table)
     ub = heur.n_after
     if len(states) <= exact_max_states:
-        deadline = time.monotonic() + timeout_s
-        for k in range(lb, ub):
+        k = lb
+        while k < ub:
             left = deadline - time.monotonic()
             if left <= 0:
                 break
-            res = _sat_cover(table, inc, k, left)
+            res = _sat_cover(table, inc, clique, k, left)
             if res == "timeout":
                 break
             if res is not None:
-                res.lower_bound = k
+                res.lower_bound = res.n_after
                 return res
-            lb = k + 1
+            k += 1
+            lb = k
         else:
             heur.optimal = True
             heur.lower_bound = ub
@@ -199,46 +262,136 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
     return heur
 
 
-def _sat_cover(table: Table, inc: set[frozenset[str]], k: int, timeout_s: float) -> Minimization | str | None:
+def _sat_cover(table: Table, inc: list[set[int]], clique: list[int], k: int,
+               timeout_s: float) -> Minimization | str | None:
+    """A closed cover with ``k`` classes (None: none exists; "timeout")."""
     states = table.states
+    n = len(states)
+    idx = {s: i for i, s in enumerate(states)}
     ncls = table.n_classes
-    x = {(s, j): z3.Bool(f"x_{i}_{j}") for i, s in enumerate(states) for j in range(k)}
-    y = {(j, c, j2): z3.Bool(f"y_{j}_{c}_{j2}") for j in range(k) for c in range(ncls) for j2 in range(k)}
+    nxt = [[None if table.entries[(s, c)][0] is None else idx[table.entries[(s, c)][0]] for c in range(ncls)]
+           for s in states]
+    # reduced input alphabet: classes with the same successor column give the same constraints
+    col_rep: dict[tuple, int] = {}
+    rep_of = []
+    for c in range(ncls):
+        col = tuple(nxt[i][c] for i in range(n))
+        rep_of.append(col_rep.setdefault(col, c))
+    nq = len(clique)
+    # which states may be in class j: not incompatible with the clique state fixed there
+    allowed = [[s for s in range(n) if j >= nq or s == clique[j] or s not in inc[clique[j]]] for j in range(k)]
+    can = [set(a) for a in allowed]
+    var: dict[tuple[int, int], int] = {}
+    clauses: list[list[int]] = []
+    top = 0
+
+    def x(s: int, j: int) -> int:
+        nonlocal top
+        v = var.get((s, j))
+        if v is None:
+            top += 1
+            v = var[(s, j)] = top
+        return v
+
+    for j in range(min(nq, k)):
+        clauses.append([x(clique[j], j)])
+    for s in range(n):
+        clauses.append([x(s, j) for j in range(k) if s in can[j]])
+    for j in range(k):
+        mem = allowed[j]
+        for a_i, s in enumerate(mem):
+            ins = inc[s]
+            xs = x(s, j)
+            for t in mem[a_i + 1:]:
+                if t in ins:
+                    clauses.append([-xs, -x(t, j)])
+    ys: dict[tuple[int, int, int], int] = {}
+    for c in sorted(set(rep_of)):
+        for j in range(k):
+            mem = [s for s in allowed[j] if nxt[s][c] is not None]
+            if not mem:
+                continue
+            succ_cls = sorted({j2 for s in mem for j2 in range(k) if nxt[s][c] in can[j2]})
+            aux = {}
+            for j2 in succ_cls:
+                top += 1
+                aux[j2] = ys[(j, c, j2)] = top
+            clauses.append(list(aux.values()))
+            for s in mem:
+                xs = x(s, j)
+                sc = nxt[s][c]
+                for j2, y in aux.items():
+                    if sc in can[j2]:
+                        clauses.append([-y, -xs, x(sc, j2)])
+                    else:
+                        clauses.append([-y, -xs])
+    model = _solve(clauses, timeout_s)
+    if model == "timeout":
+        return "timeout"
+    if model is None:
+        return None
+    true = {v for v in model if v > 0}
+    members = [tuple(states[s] for s in range(n) if var.get((s, j)) in true) for j in range(k)]
+    keep = [j for j in range(k) if members[j]]
+    # reset block first
+    rj = next(j for j in keep if table.reset in members[j])
+    keep.remove(rj)
+    keep.insert(0, rj)
+    ren = {j: i for i, j in enumerate(keep)}
+    blocks = [members[j] for j in keep]
+    nxt_block: dict[tuple[int, int], int | None] = {}
+    choice: dict[tuple[int, int], str | None] = {}
+    for j in keep:
+        for c in range(ncls):
+            r = rep_of[c]
+            spec = [s for s in members[j] if table.entries[(s, c)][0] is not None]
+            if not spec:
+                nxt_block[(ren[j], c)] = None
+            else:
+                j2 = next(j2 for j2 in range(k) if ys.get((j, r, j2)) in true)
+                nxt_block[(ren[j], c)] = ren[j2]
+            choice[(ren[j], c)] = _best_member(table, members[j], c)
+    return Minimization(table, blocks, 0, nxt_block, "exact-sat", True, len(blocks), choice=choice)
+
+
+def _solve(clauses: list[list[int]], timeout_s: float) -> list[int] | str | None:
+    """Model (list of literals), None (UNSAT) or "timeout"; PySAT (CaDiCaL/Glucose) or z3."""
+    try:
+        from pysat.solvers import Solver
+    except ImportError:  # pragma: no cover - python-sat is a dependency
+        return _solve_z3(clauses, timeout_s)
+    import threading
+
+    with Solver(name="glucose4", bootstrap_with=clauses) as sol:
+        timer = threading.Timer(max(0.0, timeout_s), sol.interrupt)
+        timer.start()
+        try:
+            r = sol.solve_limited(expect_interrupt=True)
+        finally:
+            timer.cancel()
+        if r is None:
+            return "timeout"
+        return sol.get_model() if r else None
+
+
+def _solve_z3(clauses: list[list[int]], timeout_s: float) -> list[int] | str | None:
     sol = z3.Solver()
     sol.set("timeout", max(1, int(timeout_s * 1000)))
-    sol.add(x[(table.reset, 0)])
-    for p in inc:
-        s, t = tuple(p)
-        for j in range(k):
-            sol.add(z3.Not(z3.And(x[(s, j)], x[(t, j)])))
-    for j in range(k):
-        sol.add(z3.Or(*[x[(s, j)] for s in states]))  # no empty blocks
-        for c in range(ncls):
-            members = [(s, table.entries[(s, c)][0]) for s in states if table.entries[(s, c)][0] is not None]
-            if not members:
-                continue
-            sol.add(z3.Or(*[y[(j, c, j2)] for j2 in range(k)]))
-            for s, n in members:
-                for j2 in range(k):
-                    sol.add(z3.Implies(z3.And(x[(s, j)], y[(j, c, j2)]), x[(n, j2)]))
+    bs: dict[int, z3.BoolRef] = {}
+
+    def lit(v: int) -> z3.BoolRef:
+        b = bs.setdefault(abs(v), z3.Bool(f"v{abs(v)}"))
+        return b if v > 0 else z3.Not(b)
+
+    for cl in clauses:
+        sol.add(z3.Or(*[lit(v) for v in cl]) if cl else z3.BoolVal(False))
     r = sol.check()
     if r == z3.unknown:
         return "timeout"
     if r == z3.unsat:
         return None
     m = sol.model()
-    blocks = [tuple(s for s in states if z3.is_true(m.eval(x[(s, j)], model_completion=True))) for j in range(k)]
-    nxt: dict[tuple[int, int], int | None] = {}
-    choice: dict[tuple[int, int], str | None] = {}
-    for j in range(k):
-        for c in range(ncls):
-            spec = [s for s in blocks[j] if table.entries[(s, c)][0] is not None]
-            if not spec:
-                nxt[(j, c)] = None
-            else:
-                nxt[(j, c)] = next(j2 for j2 in range(k) if z3.is_true(m.eval(y[(j, c, j2)], model_completion=True)))
-            choice[(j, c)] = _best_member(table, blocks[j], c)
-    return Minimization(table, blocks, 0, nxt, "exact-sat", True, k, choice=choice)
+    return [v if z3.is_true(m.eval(b, model_completion=True)) else -v for v, b in bs.items()]
 
 
 def _best_member(table: Table, block: tuple[str, ...], c: int) -> str | None:
@@ -320,7 +473,10 @@ def _class_outputs(fsm: Fsm, table: Table, block: tuple[str, ...], c: int,
     cls = table.classes[c]
     per_member = {}
     for s in block:
-        t = next((t for t in by_src.get(s, []) if _implies(cls, t.guard)), None)
+        if table.trans:
+            t = table.trans.get((s, c))
+        else:
+            t = next((t for t in by_src.get(s, []) if _implies(cls, t.guard)), None)
         if t is not None:
             per_member[s] = t
     outs: dict[str, tuple[z3.ExprRef, int]] = {}

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 import networkx as nx
 import z3
 
-from rtlopt.fsm._symbolic import var_names
+from rtlopt.fsm._symbolic import var_names, z3_vars
+from rtlopt.fsm._truth import TruthTables, Unsupported
 
 
 @dataclass
@@ -124,8 +125,90 @@ class Fsm:
 
     # ------------------------------------------------------------------ explicit table
     def table(self, states: list[str] | None = None, max_classes: int = 4096) -> Table:
-        """Explicit table over the input alphabet, for ``states`` (default: the reachable ones)."""
+        """Explicit table over the input alphabet, for ``states`` (default: the reachable ones).
+
+        Outputs are compared as *functions* on each alphabet class (not as syntax): two output bits
+        get the same id on a class iff they are equal on every input of the class, and a bit that
+        is constant on the class gets the id of that constant (0/1), whatever its expression. So
+        two entries conflict on a class exactly when their ids differ on a bit both specify.
+        Small input spaces (up to ``_truth.MAX_BITS`` input bits) use bit-parallel truth tables;
+        larger ones z3.
+        """
         states = list(self.reachable if states is None else states)
+        try:
+            return self._table_truth(states, max_classes)
+        except Unsupported:
+            return self._table_z3(states, max_classes)
+
+    def _table_truth(self, states: list[str], max_classes: int) -> Table:
+        exprs: list[z3.ExprRef] = []
+        for t in self.transitions:
+            if t.src in states:
+                exprs.append(t.guard)
+                exprs += [v for v, _dc in t.outputs.values()]
+        seen: dict[str, z3.ExprRef] = {}
+        for e in exprs:
+            for v in z3_vars(e):
+                seen.setdefault(v.decl().name(), v)
+        tt = TruthTables(list(seen.values()))
+        full = tt.full
+        by_src: dict[str, list[tuple[Transition, int]]] = {s: [] for s in states}
+        for t in self.transitions:
+            if t.src in by_src:
+                g = tt.bool(t.guard)
+                if g:
+                    by_src[t.src].append((t, g))
+        classes = [full]
+        for s in states:
+            for _t, g in by_src[s]:
+                if g == full:
+                    continue
+                nxt = []
+                for c in classes:
+                    a, b = c & g, c & ~g
+                    nxt += [x for x in (a, b) if x]
+                classes = nxt
+                if len(classes) > max_classes:
+                    raise ValueError(f"input alphabet exceeds {max_classes} classes")
+        out_bits = [(o, b) for o, w in self.outputs.items() for b in range(w)]
+        entries: dict[tuple[str, int], tuple[str | None, tuple[int | None, ...]]] = {}
+        trans: dict[tuple[str, int], Transition | None] = {}
+        reps: dict[tuple[int, int], list[z3.ExprRef]] = {}
+        fun_ids: dict[tuple[int, int], dict[int, int]] = {}
+        for ci, c in enumerate(classes):
+            for s in states:
+                hit = next((t for t, g in by_src[s] if g & c), None)
+                trans[(s, ci)] = hit
+                if hit is None:
+                    entries[(s, ci)] = (None, tuple(None for _ in out_bits))
+                    continue
+                ids: list[int | None] = []
+                masks: dict[str, list[int]] = {}
+                for bi, (o, b) in enumerate(out_bits):
+                    val = hit.outputs.get(o)
+                    if val is None or (val[1] >> b) & 1:
+                        ids.append(None)
+                        continue
+                    if o not in masks:
+                        masks[o] = tt.bv(val[0])
+                    f = masks[o][b] & c
+                    if f == 0:
+                        ids.append(0)
+                    elif f == c:
+                        ids.append(1)
+                    else:
+                        known = fun_ids.setdefault((ci, bi), {})
+                        if f not in known:
+                            lst = reps.setdefault((ci, bi), [])
+                            known[f] = 2 + len(lst)
+                            lst.append(z3.Extract(b, b, val[0]))
+                        ids.append(known[f])
+                entries[(s, ci)] = (hit.dst, tuple(ids))
+        formulas = [tt.cover(c) for c in classes]
+        return Table(states, self.reset if self.reset in states else None, formulas, out_bits, entries, reps,
+                     trans=trans)
+
+    def _table_z3(self, states: list[str], max_classes: int) -> Table:
         classes: list[z3.BoolRef] = [z3.BoolVal(True)]
         for s in states:
             guards = [t.guard for t in self.out_of(s)]
@@ -144,72 +227,87 @@ class Fsm:
             classes = refined
         out_bits = [(o, b) for o, w in self.outputs.items() for b in range(w)]
         entries: dict[tuple[str, int], tuple[str | None, tuple[int | None, ...]]] = {}
+        trans: dict[tuple[str, int], Transition | None] = {}
         reps: dict[tuple[int, int], list[z3.ExprRef]] = {}
-        words: dict[tuple[int, str], list[z3.ExprRef]] = {}
+        words: dict[tuple[int, str], list[tuple[z3.ExprRef, tuple[int, ...]]]] = {}
         for ci, c in enumerate(classes):
+            on_c = _Under(c)
             for s in states:
                 t = next((t for t in self.out_of(s) if _implies(c, t.guard)), None)
+                trans[(s, ci)] = t
                 if t is None:
                     entries[(s, ci)] = (None, tuple(None for _ in out_bits))
                     continue
                 ids: list[int | None] = []
-                word_ids = self._word_ids(ci, c, t, words)
+                word_ids: dict[str, tuple[int, ...]] = {}
+                for o, (e, dc) in t.outputs.items():
+                    # whole-word fast path: a fully specified word equal on c to one seen before
+                    # reuses that word's (exact, per-bit) ids
+                    if dc or self.outputs.get(o, 1) < 4:
+                        continue
+                    e = z3.simplify(e)
+                    for r, rids in words.get((ci, o), []):
+                        if r.eq(e) or on_c.valid(r == e):
+                            word_ids[o] = rids
+                            break
                 for bi, (o, b) in enumerate(out_bits):
                     val = t.outputs.get(o)
                     if val is None or (val[1] >> b) & 1:
                         ids.append(None)
                         continue
                     if o in word_ids:
-                        ids.append(word_ids[o])
+                        ids.append(word_ids[o][b])
                         continue
                     e = z3.simplify(z3.Extract(b, b, val[0]))
                     if z3.is_bv_value(e):
                         ids.append(e.as_long())
                         continue
+                    if on_c.valid(e == 0):
+                        ids.append(0)
+                        continue
+                    if on_c.valid(e == 1):
+                        ids.append(1)
+                        continue
                     lst = reps.setdefault((ci, bi), [])
                     for k, r in enumerate(lst):
-                        if _implies(c, r == e):
+                        if on_c.valid(r == e):
                             ids.append(2 + k)
                             break
                     else:
                         lst.append(e)
                         ids.append(2 + len(lst) - 1)
+                for o, (e, dc) in t.outputs.items():
+                    if dc == 0 and self.outputs.get(o, 1) >= 4 and o not in word_ids:
+                        first = out_bits.index((o, 0))
+                        words.setdefault((ci, o), []).append(
+                            (z3.simplify(e), tuple(ids[first:first + self.outputs[o]])))
                 entries[(s, ci)] = (t.dst, tuple(ids))
-        return Table(states, self.reset if self.reset in states else None, classes, out_bits, entries, reps)
+        return Table(states, self.reset if self.reset in states else None, classes, out_bits, entries, reps,
+                     trans=trans)
 
 
-    def _word_ids(self, ci: int, c: z3.BoolRef, t: Transition, words: dict) -> dict[str, int]:
-        """Fast path for wide data outputs: one id for a whole non-constant output word when it is
-        equivalent (on class ``c``) to a word already seen; bits of other words are compared one by one.
+class _Under:
+    """Validity checks under one assumption, with one incremental solver."""
 
-        Ids are ``-(1 + k)`` for the k-th distinct word of an output on the class (negative, so they
-        never collide with bit-level ids). Words are compared whole, which is exact for completely
-        specified outputs; a word that is fully specified in one state and partly don't-care in
-        another is then never merged (conservative)."""
-        out: dict[str, int] = {}
-        for o, (e, dc) in t.outputs.items():
-            if dc or self.outputs.get(o, 1) < 4:
-                continue
-            e = z3.simplify(e)
-            if z3.is_bv_value(e):
-                continue
-            lst = words.setdefault((ci, o), [])
-            for k, r in enumerate(lst):
-                if r.eq(e) or _implies(c, r == e):
-                    out[o] = -(1 + k)
-                    break
-            else:
-                lst.append(e)
-                out[o] = -len(lst)
-        return out
+    def __init__(self, c: z3.BoolRef) -> None:
+        self.s = z3.Solver()
+        self.s.add(c)
+
+    def valid(self, f: z3.BoolRef) -> bool:
+        self.s.push()
+        self.s.add(z3.Not(f))
+        r = self.s.check()
+        self.s.pop()
+        return r == z3.unsat
 
 
 @dataclass
 class Table:
     """An explicit machine: ``entries[(state, class)] = (next or None, output-bit ids or None)``.
 
-    Output-bit ids: 0/1 for constants, ``2+k`` for the k-th distinct non-constant bit function
-    seen on that class (``reps[(class, bit)][k]``).
+    Output-bit ids: 0/1 for bits that are constant on the class (as functions, whatever their
+    expression), ``2+k`` for the k-th distinct non-constant bit function seen on that class
+    (``reps[(class, bit)][k]``). Equal ids on a class <=> equal functions on the class.
     """
 
     states: list[str]
@@ -218,6 +316,7 @@ class Table:
     out_bits: list[tuple[str, int]]
     entries: dict[tuple[str, int], tuple[str | None, tuple[int | None, ...]]]
     reps: dict[tuple[int, int], list[z3.ExprRef]] = field(default_factory=dict)
+    trans: dict[tuple[str, int], Transition | None] = field(default_factory=dict)  # the transition used
 
     @property
     def n_classes(self) -> int:
