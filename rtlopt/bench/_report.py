@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 METRICS = (("area_um2", "area µm²"), ("delay_ns", "delay ns"), ("power_mw", "power mW"), ("cells", "cells"))
-ROLE_ORDER = ("original", "rtlopt", "human", "gpt4", "claude3", "rtlrewriter")
+ROLE_ORDER = ("original", "rtlopt", "reference", "human", "gpt4", "claude3", "rtlrewriter")
 _COLUMNS = ("case", "role", "file", "area_um2", "delay_ns", "power_mw", "cells", "generic_cells", "verdict",
             "status", "error")
 
@@ -71,7 +71,61 @@ def summarize(results: list[dict]) -> dict:
         "optimize_seconds_max": max(opt_times) if opt_times else None,
         "case_seconds_total": round(sum(case_times), 2),
         "paired_vs_equivalent_references": paired(results),
+        "by_family_style": by_group(results),
     }
+
+
+def by_group(results: list[dict], role: str = "reference") -> dict[str, dict]:
+    """Per suite (family) and per suite/style: rtlopt and the ``role`` reference against the original.
+
+    Geomean area/delay/power ratios to the original, how many cases rtlopt is at least as small as
+    the reference (0.1 % tolerance; only references proven EQUIVALENT count), and rtlopt's verdicts.
+    Empty when no case carries a style or a ``role`` row (suites other than the generalization one).
+    """
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for r in results:
+        if r.get("style") is None and not any(x["role"] == role for x in r.get("rows", [])):
+            continue
+        groups[r.get("suite", "?")].append(r)
+        groups[f"{r.get('suite', '?')}/{r.get('style') or '?'}"].append(r)
+    if not groups:
+        return {}
+    groups["all"] = [r for r in results if r.get("style") is not None
+                     or any(x["role"] == role for x in r.get("rows", []))]
+    out: dict[str, dict] = {}
+    for name, rs in sorted(groups.items()):
+        mine: dict[str, list[float]] = defaultdict(list)
+        ref: dict[str, list[float]] = defaultdict(list)
+        at_least = compared = changed = 0
+        verdicts: Counter = Counter()
+        for r in rs:
+            rows = r.get("rows", [])
+            base = next((x for x in rows if x["role"] == "original"), None)
+            opt = next((x for x in rows if x["role"] == "rtlopt"), None)
+            refs = [x for x in rows if x["role"] == role and x.get("verdict") == "EQUIVALENT"]
+            if opt is not None:
+                verdicts[opt.get("verdict", "?")] += 1
+                changed += opt.get("verdict") not in ("UNCHANGED", None)
+            if not base or not (base.get("area_um2") or 0) > 0:
+                continue
+            for key in ("area_um2", "delay_ns", "power_mw"):
+                b = base.get(key)
+                if not b or b <= 0:
+                    continue
+                if opt is not None and (opt.get(key) or 0) > 0:
+                    mine[key].append(opt[key] / b)
+                vals = [x[key] for x in refs if (x.get(key) or 0) > 0]
+                if vals:
+                    ref[key].append(min(vals) / b)
+            best = min((x["area_um2"] for x in refs if (x.get("area_um2") or 0) > 0), default=None)
+            if best is not None and opt is not None and (opt.get("area_um2") or 0) > 0:
+                compared += 1
+                at_least += opt["area_um2"] <= best * 1.001
+        out[name] = {"cases": len(rs), "changed": changed, "verdicts": dict(verdicts),
+                     "rtlopt": {k: geomean(v) for k, v in mine.items()},
+                     "reference": {k: geomean(v) for k, v in ref.items()},
+                     "compared": compared, "rtlopt_at_least_as_small": at_least}
+    return out
 
 
 def paired(results: list[dict]) -> dict[str, dict]:
@@ -168,6 +222,20 @@ def to_markdown(results: list[dict], summary: dict, meta: dict) -> str:
             cols = " | ".join(f"{_fmt(p['rtlopt'].get(k))} / {_fmt(p['reference'].get(k))}"
                               for k in ("area_um2", "delay_ns", "power_mw"))
             out.append(f"| {role} | {p['cases']} | {cols} | {p['area_wins']}/{p['area_ties']}/{p['area_losses']} |")
+        out.append("")
+    groups = summary.get("by_family_style") or {}
+    if groups:
+        out += ["## Per family and coding style (geomean ratio to the original)", "",
+                "References count only when proven EQUIVALENT. 'rtlopt <= ref': cases where rtlopt's area is at "
+                "most the reference's (+0.1 %).", "",
+                "| group | cases | changed | area rtlopt / ref | delay rtlopt / ref | power rtlopt / ref "
+                "| rtlopt <= ref | rtlopt verdicts |", "|---|---|---|---|---|---|---|---|"]
+        for name, g in groups.items():
+            cols = " | ".join(f"{_fmt(g['rtlopt'].get(k))} / {_fmt(g['reference'].get(k))}"
+                              for k in ("area_um2", "delay_ns", "power_mw"))
+            v = ", ".join(f"{k} {n}" for k, n in sorted(g["verdicts"].items())) or "–"
+            out.append(f"| {name} | {g['cases']} | {g['changed']} | {cols} | "
+                       f"{g['rtlopt_at_least_as_small']}/{g['compared']} | {v} |")
         out.append("")
     out += ["## Per case", "", "| case | role | file | area µm² | delay ns | power mW | cells | verdict |",
             "|---|---|---|---|---|---|---|---|"]

@@ -58,7 +58,8 @@ def run_case(case: BenchCase, settings: BenchSettings) -> dict:
     from rtlopt.verify import VerifyOptions, check_equivalence
 
     t_case = time.monotonic()
-    out: dict = {"case": case.key, "suite": case.suite, "name": case.name, "settings": settings.fingerprint(),
+    out: dict = {"case": case.key, "suite": case.suite, "name": case.name, "style": case.style,
+                 "settings": settings.fingerprint(),
                  "rows": [], "stages": {"optimize_s": 0.0, "ppa_s": 0.0, "verify_s": 0.0}, "status": "ok"}
     rows = out["rows"]
     lib = resolve_liberty(settings.liberty)
