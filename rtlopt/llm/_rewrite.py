@@ -262,7 +262,7 @@ class LlmRewriter:
         if " ".join(new.split()) == " ".join(original.split()):
             return Evaluation("unchanged", "the response repeats the input", P.feedback("unchanged"))
         claimed = P.rules_claimed(response, set(self.library.names()))
-        refusals = check_safety(original, new, str(file))
+        refusals = check_safety(original, new, str(file), path=file if file.is_absolute() else None)
         if not refusals:
             syn = _syntax_error(file, new)
             if syn is not None:
