@@ -1,0 +1,571 @@
+"""Guards and bit-vector semantics of expressions: when an operation is evaluated, and what a condition means.
+
+Two pieces shared by the semantic templates (resource sharing, value ranges):
+
+* :class:`Z3Expr` translates an elaborated pyslang expression into a z3 bit-vector term with the
+  exact Verilog widths (slang has already propagated context widths and made every extension an
+  explicit conversion). Anything it does not model becomes a fresh variable of the right width, so
+  every fact proven over the translation holds for the real expression (an over-approximation).
+* :func:`sites` walks every continuous assignment, net initializer and procedural block of the
+  design and records, for every expression, its *guard*: the conjunction of conditions under which
+  it is evaluated (ternary arms, ``if``/``else`` branches, ``case`` items including ``default``),
+  and the names that are blocking-assigned in its block (whose value at the guard differs from the
+  module-level value, so such guards and operands are not used).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import z3
+from pyslang import ast
+
+from rtlopt.templates._sem import Analysis, op_name, paren, strip
+
+
+def skey(sym) -> tuple[str, int]:
+    return sym.name, int(sym.location.offset)
+
+
+def _const_of(an: Analysis, node) -> int | None:
+    node = strip(node)
+    v = an.const(node)
+    if v is not None:
+        return v
+    if type(node).__name__ == "NamedValueExpression" and isinstance(node.symbol, ast.ParameterSymbol):
+        try:
+            sv = node.eval(ast.EvalContext(an.root)).value
+        except Exception:  # noqa: BLE001 - pyslang raises assorted errors on odd nodes
+            return None
+        if type(sv).__name__ == "SVInt" and not sv.hasUnknown:
+            return int(sv)
+    return None
+
+
+def _resize(t, w: int, signed: bool):
+    cur = t.size()
+    if cur == w:
+        return t
+    if cur > w:
+        return z3.Extract(w - 1, 0, t)
+    return z3.SignExt(w - cur, t) if signed else z3.ZeroExt(w - cur, t)
+
+
+def _width(node) -> int:
+    return int(getattr(getattr(node, "type", None), "bitWidth", 0) or 0)
+
+
+class Z3Expr:
+    """pyslang expression → z3 bit-vector (width = the expression's elaborated width)."""
+
+    def __init__(self, an: Analysis, volatile: set | None = None, rename: dict | None = None):
+        self.an = an
+        self.volatile = volatile or set()
+        self.rename = rename or {}  # symbol key -> z3 term substituted for the name
+        self.vars: dict = {}
+        self._fresh = 0
+
+    def var(self, key, w: int):
+        v = self.vars.get((key, w))
+        if v is None:
+            v = self.vars[(key, w)] = z3.BitVec(f"{key}#{w}", w)
+        return v
+
+    def fresh(self, w: int):
+        self._fresh += 1
+        return z3.BitVec(f"__free{self._fresh}", max(w, 1))
+
+    def boolean(self, node):
+        t = self.bv(node)
+        return t != 0
+
+    def bv(self, node):
+        node = strip(node)
+        w = _width(node)
+        if w <= 0:
+            return self.fresh(1)
+        try:
+            t = self._bv(node, w)
+        except (z3.Z3Exception, AttributeError, TypeError, ValueError):
+            t = None
+        if t is None:
+            info = self.an.info(node)
+            t = self.var(("text", info.key), w) if info is not None and not self._reads_volatile(node) \
+                else self.fresh(w)
+        return _resize(t, w, False)
+
+    def _reads_volatile(self, node) -> bool:
+        found = []
+
+        def visit(n):
+            if isinstance(n, ast.Expression) and type(n).__name__ == "NamedValueExpression" \
+                    and skey(n.symbol) in self.volatile:
+                found.append(n)
+            return True
+
+        node.visit(visit)
+        return bool(found)
+
+    def _bv(self, node, w: int):  # noqa: C901 - one dispatch over expression kinds
+        kind = type(node).__name__
+        c = _const_of(self.an, node) if kind in ("IntegerLiteral", "UnbasedUnsizedIntegerLiteral",
+                                                 "NamedValueExpression") else None
+        if c is not None:
+            return z3.BitVecVal(c & ((1 << w) - 1), w)
+        if kind == "NamedValueExpression":
+            k = skey(node.symbol)
+            if k in self.rename:
+                return _resize(self.rename[k], w, False)
+            if k in self.volatile:
+                return self.fresh(w)
+            return self.var(k, w)
+        if kind == "ConversionExpression":
+            op = node.operand
+            return _resize(self.bv(op), w, bool(op.type.isSigned))
+        if kind == "UnaryExpression":
+            op = op_name(node)
+            x = self.bv(node.operand)
+            if op == "BitwiseNot":
+                return _resize(~x, w, False)
+            if op == "Minus":
+                return _resize(-x, w, False)
+            if op == "Plus":
+                return _resize(x, w, False)
+            if op == "LogicalNot":
+                return z3.If(x == 0, z3.BitVecVal(1, w), z3.BitVecVal(0, w))
+            red = {"BitwiseAnd": lambda: x == -1, "BitwiseNand": lambda: x != -1,
+                   "BitwiseOr": lambda: x != 0, "BitwiseNor": lambda: x == 0}
+            if op in red:
+                return z3.If(red[op](), z3.BitVecVal(1, w), z3.BitVecVal(0, w))
+            if op in ("BitwiseXor", "BitwiseXnor"):
+                bits = [z3.Extract(i, i, x) for i in range(x.size())]
+                r = bits[0]
+                for b in bits[1:]:
+                    r = r ^ b
+                return _resize(r if op == "BitwiseXor" else ~r, w, False)
+            return None
+        if kind == "BinaryExpression":
+            return self._binary(node, w)
+        if kind == "ConditionalExpression":
+            if len(node.conditions) != 1 or node.conditions[0].pattern is not None:
+                return None
+            return z3.If(self.boolean(node.conditions[0].expr), self.bv(node.left), self.bv(node.right))
+        if kind == "ElementSelectExpression" or kind == "RangeSelectExpression":
+            return self._select(node, w)
+        if kind == "ConcatenationExpression":
+            parts = [self.bv(o) for o in node.operands if _width(o) > 0]
+            return parts[0] if len(parts) == 1 else z3.Concat(*parts) if parts else None
+        if kind == "ReplicationExpression":
+            n = _const_of(self.an, node.count)
+            if not n:
+                return None
+            x = self.bv(node.concat)
+            return x if n == 1 else z3.Concat(*([x] * n))
+        return None
+
+    def _binary(self, node, w: int):
+        op = op_name(node)
+        if op in ("LogicalAnd", "LogicalOr", "LogicalImplication", "LogicalEquivalence"):
+            a, b = self.boolean(node.left), self.boolean(node.right)
+            r = {"LogicalAnd": z3.And(a, b), "LogicalOr": z3.Or(a, b), "LogicalImplication": z3.Implies(a, b),
+                 "LogicalEquivalence": a == b}[op]
+            return z3.If(r, z3.BitVecVal(1, w), z3.BitVecVal(0, w))
+        a, b = self.bv(node.left), self.bv(node.right)
+        if op in ("Equality", "Inequality", "CaseEquality", "CaseInequality", "LessThan", "LessThanEqual",
+                  "GreaterThan", "GreaterThanEqual"):
+            sg = bool(node.left.type.isSigned) and bool(node.right.type.isSigned)
+            m = max(a.size(), b.size())
+            a, b = _resize(a, m, sg), _resize(b, m, sg)
+            if op in ("Equality", "CaseEquality"):
+                r = a == b
+            elif op in ("Inequality", "CaseInequality"):
+                r = a != b
+            elif sg:
+                r = {"LessThan": a < b, "LessThanEqual": a <= b, "GreaterThan": a > b, "GreaterThanEqual": a >= b}[op]
+            else:
+                r = {"LessThan": z3.ULT(a, b), "LessThanEqual": z3.ULE(a, b), "GreaterThan": z3.UGT(a, b),
+                     "GreaterThanEqual": z3.UGE(a, b)}[op]
+            return z3.If(r, z3.BitVecVal(1, w), z3.BitVecVal(0, w))
+        if op in ("LogicalShiftLeft", "ArithmeticShiftLeft", "LogicalShiftRight", "ArithmeticShiftRight"):
+            m = max(a.size(), b.size())
+            sg = bool(node.left.type.isSigned)
+            aa, bb = _resize(a, m, sg), _resize(b, m, False)
+            if op in ("LogicalShiftLeft", "ArithmeticShiftLeft"):
+                r = aa << bb
+            elif op == "ArithmeticShiftRight" and sg:
+                r = aa >> bb
+            else:
+                r = z3.LShR(aa, bb)
+            return _resize(r, w, False)
+        m = max(a.size(), b.size(), w)
+        sg = bool(node.type.isSigned)
+        a, b = _resize(a, m, sg), _resize(b, m, sg)
+        r = {"Add": lambda: a + b, "Subtract": lambda: a - b, "Multiply": lambda: a * b,
+             "BinaryAnd": lambda: a & b, "BinaryOr": lambda: a | b, "BinaryXor": lambda: a ^ b,
+             "BinaryXnor": lambda: ~(a ^ b)}.get(op)
+        if r is None:
+            return None
+        return _resize(r(), w, False)
+
+    def _select(self, node, w: int):
+        base = strip(node.value)
+        t = base.type
+        if not t.hasFixedRange:
+            return None
+        rng = t.fixedRange
+        hi, lo = int(rng.left), int(rng.right)
+        if hi < lo:
+            return None
+        x = self.bv(base)
+        if type(node).__name__ == "ElementSelectExpression":
+            i = _const_of(self.an, node.selector)
+            if i is None:
+                idx = self.bv(node.selector)
+                m = max(idx.size(), x.size()) + 1
+                return z3.Extract(w - 1, 0, z3.LShR(_resize(x, m, False), _resize(idx, m, False) - lo))
+            i -= lo
+            return z3.Extract(i + w - 1, i, x) if i >= 0 and i + w <= x.size() else None
+        if not str(node.selectionKind).endswith("Simple"):
+            return None
+        left, right = _const_of(self.an, node.left), _const_of(self.an, node.right)
+        if left is None or right is None:
+            return None
+        low = min(left, right) - lo
+        return z3.Extract(low + w - 1, low, x) if low >= 0 and low + w <= x.size() else None
+
+
+# ----------------------------------------------------------------------------------------- guards
+
+
+@dataclass(frozen=True)
+class Lit:
+    """One conjunct of a guard: ``kind`` "cond" (``node`` true/false) or "case" (``node`` = case stmt,
+    ``index`` = item index, -1 for default)."""
+
+    kind: str
+    node: object
+    positive: bool = True
+    index: int = 0
+    key: str = ""  # text key (for identity across ops)
+
+
+@dataclass
+class Site:
+    """An expression and the conjunction under which it is evaluated."""
+
+    node: object
+    guard: tuple[Lit, ...]
+    block: object  # procedural block symbol, or None (continuous assignment / initializer)
+    volatile: frozenset = field(default_factory=frozenset)
+    item: tuple[int, int] = (0, 0)  # span of the enclosing module item
+
+
+def _expr_children(node):
+    kind = type(node).__name__
+    if kind == "BinaryExpression" or kind == "AssignmentExpression":
+        return [node.left, node.right]
+    if kind in ("UnaryExpression", "ConversionExpression"):
+        return [node.operand]
+    if kind == "ConcatenationExpression":
+        return list(node.operands)
+    if kind == "ReplicationExpression":
+        return [node.count, node.concat]
+    if kind == "ElementSelectExpression":
+        return [node.value, node.selector]
+    if kind == "RangeSelectExpression":
+        return [node.value, node.left, node.right]
+    return []
+
+
+def _walk_expr(node, guard, out: list, block, vol, item):
+    node = strip(node)
+    if node is None or not isinstance(node, ast.Expression):
+        return
+    out.append(Site(node, guard, block, vol, item))
+    if type(node).__name__ == "ConditionalExpression":
+        if len(node.conditions) == 1 and node.conditions[0].pattern is None:
+            c = node.conditions[0].expr
+            _walk_expr(c, guard, out, block, vol, item)
+            key = _key_text(c)
+            _walk_expr(node.left, guard + (Lit("cond", c, True, key=key),), out, block, vol, item)
+            _walk_expr(node.right, guard + (Lit("cond", c, False, key=key),), out, block, vol, item)
+        return
+    for ch in _expr_children(node):
+        _walk_expr(ch, guard, out, block, vol, item)
+
+
+def _key_text(node) -> str:
+    syn = getattr(strip(node), "syntax", None)
+    return re.sub(r"\s+", "", str(syn)) if syn is not None else str(id(node))
+
+
+def blocking_targets(stmt) -> set:
+    """Symbols assigned by blocking assignments (or declared / used as loop variables) in a statement."""
+    out: set = set()
+
+    def visit(n):
+        if isinstance(n, ast.Expression) and type(n).__name__ == "AssignmentExpression" and not n.isNonBlocking:
+            def lhs(m):
+                if isinstance(m, ast.Expression) and type(m).__name__ == "NamedValueExpression":
+                    out.add(skey(m.symbol))
+                return True
+            n.left.visit(lhs)
+        elif isinstance(n, ast.Expression) and type(n).__name__ == "UnaryExpression" and op_name(n) in (
+                "Preincrement", "Predecrement", "Postincrement", "Postdecrement"):
+            def lhs2(m):
+                if isinstance(m, ast.Expression) and type(m).__name__ == "NamedValueExpression":
+                    out.add(skey(m.symbol))
+                return True
+            n.operand.visit(lhs2)
+        elif isinstance(n, (ast.VariableSymbol,)):
+            out.add(skey(n))
+        return True
+
+    stmt.visit(visit)
+    return out
+
+
+def _walk_stmt(an: Analysis, st, guard, out: list, block, vol, item):  # noqa: C901
+    if st is None:
+        return
+    kind = type(st).__name__
+    if kind == "TimedStatement":
+        _walk_stmt(an, st.stmt, guard, out, block, vol, item)
+    elif kind == "BlockStatement":
+        _walk_stmt(an, st.body, guard, out, block, vol, item)
+    elif kind == "StatementList":
+        for s in st.list:
+            _walk_stmt(an, s, guard, out, block, vol, item)
+    elif kind == "ExpressionStatement":
+        _walk_expr(st.expr, guard, out, block, vol, item)
+    elif kind == "ConditionalStatement":
+        if len(st.conditions) != 1 or st.conditions[0].pattern is not None:
+            return
+        c = st.conditions[0].expr
+        _walk_expr(c, guard, out, block, vol, item)
+        key = _key_text(c)
+        _walk_stmt(an, st.ifTrue, guard + (Lit("cond", c, True, key=key),), out, block, vol, item)
+        _walk_stmt(an, st.ifFalse, guard + (Lit("cond", c, False, key=key),), out, block, vol, item)
+    elif kind == "CaseStatement":
+        _walk_expr(st.expr, guard, out, block, vol, item)
+        key = _key_text(st.expr) + "@" + str(an.span(st.syntax)[0])
+        for i, it in enumerate(st.items):
+            _walk_stmt(an, it.stmt, guard + (Lit("case", st, True, i, key=f"{key}#{i}"),), out, block, vol, item)
+        if st.defaultCase is not None:
+            _walk_stmt(an, st.defaultCase, guard + (Lit("case", st, True, -1, key=f"{key}#d"),), out, block,
+                       vol, item)
+    elif kind in ("ForLoopStatement", "WhileLoopStatement", "RepeatLoopStatement", "ForeverLoopStatement"):
+        body = getattr(st, "body", None)
+        _walk_stmt(an, body, guard, out, block, vol, item)
+
+
+def _module_item_span(an: Analysis, syn) -> tuple[int, int]:
+    """Span of the module member (declaration, assign, always, ...) that contains ``syn``."""
+    node = syn
+    while node.parent is not None and type(node.parent).__name__ != "ModuleDeclarationSyntax":
+        node = node.parent
+    return an.span(node)
+
+
+def sites(an: Analysis) -> list[Site]:
+    """Every expression of every continuous assignment, initializer and procedural block, with its guard."""
+    out: list[Site] = []
+    seen: set[tuple[int, int]] = set()
+    for s in an.symbols:
+        syn = getattr(s, "syntax", None)
+        if syn is None:
+            continue
+        if isinstance(s, ast.ContinuousAssignSymbol):
+            span = an.span(syn)
+            if span in seen:
+                continue
+            seen.add(span)
+            _walk_expr(s.assignment, (), out, None, frozenset(), _module_item_span(an, syn))
+        elif isinstance(s, ast.NetSymbol) and getattr(s, "initializer", None) is not None:
+            span = an.span(syn)
+            if span in seen:
+                continue
+            seen.add(span)
+            _walk_expr(s.initializer, (), out, None, frozenset(), _module_item_span(an, syn))
+        elif isinstance(s, ast.ProceduralBlockSymbol) and s.body is not None:
+            span = an.span(syn)
+            if span in seen:
+                continue
+            seen.add(span)
+            kind = str(s.procedureKind).split(".")[-1]
+            if kind not in ("Always", "AlwaysComb", "AlwaysFF", "AlwaysLatch"):
+                continue
+            vol = frozenset(blocking_targets(s.body))
+            _walk_stmt(an, s.body, (), out, s, vol, _module_item_span(an, syn))
+    return out
+
+
+# ------------------------------------------------------------------------------------ guard logic
+
+
+def _case_label_match(an: Analysis, zx: Z3Expr, st, item):
+    """z3 Bool: the case selector matches one of the item's labels (None if not modelled)."""
+    sel = zx.bv(st.expr)
+    cond = str(st.condition).split(".")[-1]
+    terms = []
+    for x in item.expressions:
+        v = _const_of(an, x)
+        if v is not None:
+            if cond != "Normal" and cond not in ("WildcardJustZ", "WildcardXOrZ"):
+                return None
+            terms.append(_eq_const(sel, v, _width(x)))
+            continue
+        if cond in ("WildcardJustZ", "WildcardXOrZ"):
+            mv = _wild(an, x)
+            if mv is None:
+                return None
+            mask, val, lw = mv
+            m = max(lw, sel.size())
+            s = _resize(sel, m, False)
+            terms.append(s & mask == val)
+            continue
+        if cond != "Normal":
+            return None
+        t = zx.bv(x)
+        m = max(t.size(), sel.size())
+        terms.append(_resize(sel, m, False) == _resize(t, m, False))
+    return z3.Or(*terms) if terms else z3.BoolVal(False)
+
+
+def _eq_const(sel, v: int, lw: int):
+    m = max(sel.size(), lw, v.bit_length(), 1)
+    return _resize(sel, m, False) == z3.BitVecVal(v, m)
+
+
+def _wild(an: Analysis, x):
+    """``(mask, value, width)`` of a casez/casex label literal with ``?``/``z`` bits."""
+    try:
+        sv = strip(x).eval(ast.EvalContext(an.root)).value
+    except Exception:  # noqa: BLE001
+        return None
+    s = str(sv)
+    m = re.fullmatch(r"(\d+)'s?b([01xzXZ?]+)", s)
+    if not m:
+        return None
+    w, bits = int(m.group(1)), m.group(2).rjust(int(m.group(1)), "0")
+    mask = val = 0
+    for ch in bits:
+        mask, val = mask << 1, val << 1
+        if ch in "01":
+            mask |= 1
+            val |= int(ch)
+    return mask, val, w
+
+
+def lit_z3(an: Analysis, zx: Z3Expr, lit: Lit, as_text: bool = False):
+    """z3 Bool of a guard literal; ``as_text``: the meaning of :func:`lit_text` (a plain ``case`` item
+    is then its own label match, without the priority over earlier items)."""
+    if lit.kind == "cond":
+        b = zx.boolean(lit.node)
+        return b if lit.positive else z3.Not(b)
+    st = lit.node
+    items = list(st.items)
+    earlier = items if lit.index < 0 else items[:lit.index]
+    if as_text and lit.index >= 0 and str(st.condition).split(".")[-1] == "Normal":
+        earlier = []
+    terms = []
+    for it in earlier:
+        m = _case_label_match(an, zx, st, it)
+        if m is None:
+            return z3.BoolVal(True)  # unknown: no constraint (sound)
+        terms.append(z3.Not(m))
+    if lit.index >= 0:
+        m = _case_label_match(an, zx, st, items[lit.index])
+        if m is None:
+            return z3.BoolVal(True)
+        terms.append(m)
+    return z3.And(*terms) if terms else z3.BoolVal(True)
+
+
+def guard_z3(an: Analysis, zx: Z3Expr, guard) -> object:
+    return z3.And(*[lit_z3(an, zx, g) for g in guard]) if guard else z3.BoolVal(True)
+
+
+def lit_text(an: Analysis, lit: Lit) -> str | None:
+    """Verilog text of a guard literal (module-level expression), or None if it cannot be written."""
+    if lit.kind == "cond":
+        info = an.info(lit.node)
+        if info is None:
+            return None
+        return f"({info.text.strip()})" if lit.positive else f"!{paren(info.text.strip())}"
+    st = lit.node
+    sel = an.info(st.expr)
+    if sel is None:
+        return None
+    cond = str(st.condition).split(".")[-1]
+    items = list(st.items)
+
+    def match(it):
+        parts = []
+        for x in it.expressions:
+            xi = an.info(x)
+            if cond == "Normal":
+                if xi is None:
+                    return None
+                parts.append(f"{paren(sel.text.strip())} == {paren(xi.text.strip())}")
+            else:
+                mv = _wild(an, x)
+                if mv is None:
+                    v = _const_of(an, x)
+                    if v is None or xi is None:
+                        return None
+                    parts.append(f"{paren(sel.text.strip())} == {paren(xi.text.strip())}")
+                    continue
+                mask, val, w = mv
+                parts.append(f"({paren(sel.text.strip())} & {w}'b{mask:0{w}b}) == {w}'b{val:0{w}b}")
+        return "(" + " || ".join(parts) + ")" if parts else None
+
+    if lit.index < 0:
+        ms = [match(it) for it in items]
+        if any(m is None for m in ms):
+            return None
+        return "!(" + " || ".join(ms) + ")" if ms else None
+    own = match(items[lit.index])
+    if own is None:
+        return None
+    if cond != "Normal":  # overlapping wildcard labels: priority matters
+        prev = [match(it) for it in items[:lit.index]]
+        if any(m is None for m in prev):
+            return None
+        if prev:
+            return "(" + own + " && !(" + " || ".join(prev) + "))"
+    return own
+
+
+def reads(node) -> set:
+    out: set = set()
+
+    def visit(n):
+        if isinstance(n, ast.Expression) and type(n).__name__ == "NamedValueExpression":
+            out.add(skey(n.symbol))
+        return True
+
+    strip(node).visit(visit)
+    return out
+
+
+def guard_reads(guard) -> set:
+    out: set = set()
+    for g in guard:
+        if g.kind == "cond":
+            out |= reads(g.node)
+        else:
+            out |= reads(g.node.expr)
+            items = list(g.node.items)
+            for it in items:
+                for x in it.expressions:
+                    out |= reads(x)
+    return out
+
+
+def unsat(*facts, timeout_ms: int = 2000) -> bool:
+    s = z3.Solver()
+    s.set("timeout", timeout_ms)
+    s.add(*facts)
+    return s.check() == z3.unsat

@@ -1,0 +1,337 @@
+"""Resource sharing of mutually exclusive operations: one adder / multiplier / comparator, muxed operands.
+
+Generalises ``add_sub_merging`` and ``operator_sharing_across_mux`` from one spelling to the
+semantics: every addition, subtraction, negation, multiplication and magnitude comparison of the
+design is collected with its *guard* (the conjunction of ternary-arm, ``if``/``else`` and ``case``
+item conditions under which it is evaluated; :mod:`rtlopt.templates._guards`). Two operations are
+exclusive when z3 proves their guards disjoint over the condition expressions (``state == S1`` vs
+``state == S2``, ``op[1:0] == 2'b00`` vs ``op == 3'b101``, ``if``/``else`` arms, arms of one
+``case``, and arms in different ``always`` blocks).
+
+A group of pairwise exclusive operations of one kind becomes one unit at module level::
+
+    wire [W-1:0] rtlopt_sh0_x = s1 ? X1 : s2 ? X2 : X3;       // operand muxes (omitted when equal)
+    wire [W-1:0] rtlopt_sh0_y = ...;
+    wire rtlopt_sh0_sub = s1 || s2;                            // carry-in / inversion
+    wire [W-1:0] rtlopt_sh0 = rtlopt_sh0_x + (rtlopt_sh0_y ^ {W{rtlopt_sh0_sub}}) + rtlopt_sh0_sub;
+
+``a + b``, ``a - b``, ``b - a`` and ``-a`` are all ``X + ~Y + cin`` with the right operands;
+``a < b``, ``a > b``, ``a <= b``, ``a >= b`` are all ``X < Y`` possibly negated. Each operation is
+replaced by the shared result (its low ``W_i`` bits: the context width of that use), which is exact
+because under the operation's guard the selectors pick its operands. The selector of each operation
+is its guard minus the literals common to the whole group, checked with z3: under guard ``i`` the
+selector of ``i`` holds and every selector before it in the chain is false. Operands and conditions
+must be module-level values (nothing blocking-assigned in the same block), unsigned, and free of
+operators whose low bits depend on the context width. Whether the muxes cost less than the saved
+unit is left to measurement: the search loop measures and proves every candidate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+import z3
+
+from rtlopt.hdl.edit import Edit
+from rtlopt.templates._base import Match, Template
+from rtlopt.templates._guards import (
+    Site,
+    Z3Expr,
+    guard_reads,
+    guard_z3,
+    lit_text,
+    lit_z3,
+    reads,
+    sites,
+    unsat,
+)
+from rtlopt.templates._sem import Analysis, op_name, paren, self_width, strip
+from rtlopt.templates._width import _context_safe
+
+_ATOMS = {"NamedValueExpression", "RangeSelectExpression", "ElementSelectExpression", "IntegerLiteral",
+          "ConcatenationExpression", "ReplicationExpression", "UnbasedUnsizedIntegerLiteral"}
+_CMP = {"LessThan": (False, False), "GreaterThan": (True, False), "GreaterThanEqual": (False, True),
+        "LessThanEqual": (True, True)}  # op -> (swap operands, negate result) to express as X < Y
+MAX_OPS = 24  # per kind and module: keep the pairwise proofs cheap
+MAX_PAIRS = 6
+
+
+@dataclass
+class _Op:
+    site: Site
+    kind: str  # "addsub", "mul", "cmp"
+    x: object | None  # operand nodes (None = constant 0)
+    y: object
+    inv: bool  # subtract (addsub) / negate result (cmp)
+    width: int  # context width of the result (cmp: operand compare width)
+    start: int
+    end: int
+    commutative: bool
+
+
+def _op_of(an: Analysis, site: Site) -> _Op | None:
+    n = site.node
+    kind = type(n).__name__
+    info = an.info(n)
+    if info is None or n.type.isSigned:
+        return None
+    if kind == "UnaryExpression" and op_name(n) == "Minus":
+        return _Op(site, "addsub", None, n.operand, True, info.width, info.start, info.end, False)
+    if kind != "BinaryExpression":
+        return None
+    op = op_name(n)
+    if op in ("Add", "Subtract"):
+        return _Op(site, "addsub", n.left, n.right, op == "Subtract", info.width, info.start, info.end,
+                   op == "Add")
+    if op == "Multiply":
+        return _Op(site, "mul", n.left, n.right, False, info.width, info.start, info.end, True)
+    if op in _CMP:
+        if n.left.type.isSigned or n.right.type.isSigned:
+            return None
+        swap, neg = _CMP[op]
+        x, y = (n.right, n.left) if swap else (n.left, n.right)
+        w = max(int(n.left.type.bitWidth or 0), int(n.right.type.bitWidth or 0))
+        return _Op(site, "cmp", x, y, neg, w, info.start, info.end, False)
+    return None
+
+
+def _operand_ok(an: Analysis, node, vol) -> bool:
+    if node is None:
+        return True
+    s = strip(node)
+    if an.info(s) is None or not _context_safe(s) or getattr(s.type, "isSigned", False):
+        return False
+    return not (reads(s) & vol)
+
+
+def _is_atom(node) -> bool:
+    return node is None or type(strip(node)).__name__ in _ATOMS
+
+
+def _text(an: Analysis, node) -> str:
+    return "1'b0" if node is None else an.info(strip(node)).text.strip()
+
+
+def _key(an: Analysis, node) -> str:
+    return "0" if node is None else an.info(strip(node)).key
+
+
+def _fresh(text: str, base: str) -> str:
+    i = 0
+    while f"{base}{i}" in text:
+        i += 1
+    return f"{base}{i}"
+
+
+class ExclusiveOperatorSharing(Template):
+    """Operations of one kind under pairwise exclusive guards → one shared unit with muxed operands."""
+
+    id = rule = "exclusive_operator_sharing"
+    description = ("share one adder/subtractor, multiplier or comparator between operations evaluated under "
+                   "mutually exclusive conditions (mux/case/if arms, FSM states), proven disjoint with z3")
+
+    def find(self, an: Analysis) -> list[Match]:
+        ops: dict[tuple, list[_Op]] = {}
+        seen: set[tuple[int, int]] = set()
+        for site in sites(an):
+            if not site.guard:
+                continue
+            op = _op_of(an, site)
+            if op is None or (op.start, op.end) in seen:
+                continue
+            vol = site.volatile
+            if guard_reads(site.guard) & vol:
+                continue
+            if not (_operand_ok(an, op.x, vol) and _operand_ok(an, op.y, vol)):
+                continue
+            if any(lit_text(an, g) is None for g in site.guard):
+                continue
+            seen.add((op.start, op.end))
+            ops.setdefault((op.kind, _module_of(an, op)), []).append(op)
+        out: list[Match] = []
+        for (_kind, _mod), group in ops.items():
+            if len(group) < 2:
+                continue
+            group = group[:MAX_OPS]
+            out.extend(self._groups(an, group))
+        return out
+
+    def _groups(self, an: Analysis, group: list[_Op]) -> list[Match]:
+        zx = Z3Expr(an)
+        gz = [guard_z3(an, zx, o.site.guard) for o in group]
+        n = len(group)
+        excl = {(i, j) for i, j in combinations(range(n), 2) if unsat(gz[i], gz[j], timeout_ms=1000)}
+        if not excl:
+            return []
+
+        def ex(i, j):
+            return (min(i, j), max(i, j)) in excl
+
+        cliques: list[tuple[int, ...]] = []
+        for s in range(n):
+            c = [s]
+            for j in range(n):
+                if j != s and all(ex(j, k) for k in c):
+                    c.append(j)
+            t = tuple(sorted(c))
+            if len(t) >= 2 and t not in cliques:
+                cliques.append(t)
+        cliques.sort(key=lambda c: (-len(c), c))
+        cands = cliques[:3]
+        pairs = sorted(excl, key=lambda p: (-_affinity(an, group[p[0]], group[p[1]]), p))
+        for p in pairs[:MAX_PAIRS]:
+            if p not in cands:
+                cands.append(p)
+        out = []
+        name = _fresh(an.text, "rtlopt_sh")
+        for c in cands:
+            m = self._emit(an, zx, [group[i] for i in c], [gz[i] for i in c], name)
+            if m is not None:
+                out.append(m)
+        return out
+
+    def _emit(self, an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list, name: str) -> Match | None:
+        kind = ops[0].kind
+        # selectors: guard literals not common to the whole group
+        common = set.intersection(*[{(g.kind, g.key, g.positive) for g in o.site.guard} for o in ops])
+        rest = [[g for g in o.site.guard if (g.kind, g.key, g.positive) not in common] for o in ops]
+        if any(not r for r in rest[:-1]) and sum(1 for r in rest if not r) > 1:
+            return None
+        # the operation with the most complex selector goes last (it needs none)
+        order = sorted(range(len(ops)), key=lambda i: (sum(len(lit_text(an, g) or "") for g in rest[i]), i))
+        last = order[-1]
+        sel_z = [z3.And(*[lit_z3(an, zx, g, as_text=True) for g in r]) if r else z3.BoolVal(True) for r in rest]
+        sel_t = [" && ".join(lit_text(an, g) for g in r) for r in rest]
+        if kind == "addsub":  # subtractions first or last, so the carry-in is one OR of selectors
+            invs = [i for i in order[:-1] if ops[i].inv]
+            plain = [i for i in order[:-1] if not ops[i].inv]
+            order = (invs + plain if not ops[last].inv else plain + invs) + [last]
+        for pos, i in enumerate(order):
+            for j in order[:pos]:
+                if not unsat(gz[i], sel_z[j], timeout_ms=1000):
+                    return None
+            if pos < len(order) - 1 and not unsat(gz[i], z3.Not(sel_z[i]), timeout_ms=1000):
+                return None
+        ops = [ops[i] for i in order]
+        sel_t = [sel_t[i] for i in order]
+        xs, ys = _orient(an, ops)
+        width = max(o.width for o in ops)
+        if kind == "cmp" and any(not (_is_atom(x) and _is_atom(y)) and o.width != width
+                                 for o, x, y in zip(ops, xs, ys, strict=True)):
+            return None
+
+        def mux_width(vals, ow):
+            if not all(_is_atom(v) for v in vals):
+                return ow
+            ws = [1 if v is None else self_width(strip(v)) for v in vals]
+            return None if None in ws else max(ws)
+
+        lines = []
+        operands = []
+        for tag, vals in (("x", xs), ("y", ys)):
+            keys = [_key(an, v) for v in vals]
+            if len(set(keys)) == 1:
+                operands.append(paren(_text(an, vals[0])))
+                continue
+            mw = mux_width(vals, width)
+            if mw is None:
+                return None
+            chain = _chain(an, vals, sel_t)
+            w = f"{name}_{tag}"
+            lines.append(f"wire [{mw - 1}:0] {w} = {chain};")
+            operands.append(w)
+        x, y = operands
+        if kind == "addsub":
+            inv = [o.inv for o in ops]
+            if all(inv):
+                core = f"{x} - {y}"
+            elif not any(inv):
+                core = f"{x} + {y}"
+            else:
+                k = len(ops) - 1
+                firsts = [s for s, v in zip(sel_t[:k], inv[:k], strict=True) if v != inv[-1]]
+                cin = _or(firsts)
+                if inv[-1]:
+                    cin = f"!{paren(cin)}"
+                lines.append(f"wire {name}_sub = {cin};")
+                core = f"{x} + ({y} ^ {{{width}{{{name}_sub}}}}) + {name}_sub"
+            lines.append(f"wire [{width - 1}:0] {name} = {core};")
+            repl = [name if o.width == width else f"{name}[{o.width - 1}:0]" for o in ops]
+        elif kind == "mul":
+            lines.append(f"wire [{width - 1}:0] {name} = {x} * {y};")
+            repl = [name if o.width == width else f"{name}[{o.width - 1}:0]" for o in ops]
+        else:
+            lines.append(f"wire {name} = {x} < {y};")
+            repl = [f"!{name}" if o.inv else name for o in ops]
+        # declarations go before the first module item that uses the unit; everything they read
+        # must be declared before that point
+        pos = min(o.site.item[0] for o in ops)
+        used = set()
+        for o in ops:
+            used |= reads(o.site.node) | guard_reads(o.site.guard)
+        for sym_key in used:
+            if sym_key[1] >= pos:
+                return None
+        ls = an.text.rfind("\n", 0, pos) + 1
+        indent = an.text[ls:pos] if not an.text[ls:pos].strip() else ""
+        decl = "".join(f"{ln}\n{indent}" for ln in lines)
+        edits = [Edit(pos, pos, decl)]
+        for o, r in zip(ops, repl, strict=True):
+            edits.append(Edit(o.start, o.end, r))
+        first = min(ops, key=lambda o: o.start)
+        what = {"addsub": "adder/subtractor", "mul": "multiplier", "cmp": "comparator"}[kind]
+        return self._m(an, first.start, first.end,
+                       f"one {width}-bit {what} shared by {len(ops)} exclusive operations "
+                       f"({', '.join(an.text[o.start:o.end].strip() for o in ops[:4])})", edits)
+
+
+def _or(sels: list[str]) -> str:
+    return sels[0] if len(sels) == 1 else " || ".join(paren(s) for s in sels)
+
+
+def _chain(an: Analysis, vals: list, sels: list[str]) -> str:
+    """``s1 ? v1 : s2 ? v2 : vN`` with runs of equal values merged (``(s1 || s2) ? v : ...``) and a
+    tail of entries equal to the last value dropped; exact because each selector is only relied on
+    under its operation's guard, where every earlier selector is false."""
+    keys = [_key(an, v) for v in vals]
+    entries: list[tuple[list[str], str, str]] = []  # (selectors, key, text)
+    for v, k, s in zip(vals[:-1], keys[:-1], sels[:-1], strict=True):
+        if entries and entries[-1][1] == k:
+            entries[-1][0].append(s)
+        else:
+            entries.append(([s], k, _text(an, v)))
+    while entries and entries[-1][1] == keys[-1]:
+        entries.pop()
+    chain = paren(_text(an, vals[-1]))
+    for ss, _k, t in reversed(entries):
+        chain = f"{_or(ss)} ? {paren(t)} : {chain}"
+    return chain
+
+
+def _module_of(an: Analysis, op: _Op) -> int:
+    syn = op.site.node.syntax
+    while syn.parent is not None and type(syn).__name__ != "ModuleDeclarationSyntax":
+        syn = syn.parent
+    return an.span(syn)[0]
+
+
+def _affinity(an: Analysis, a: _Op, b: _Op) -> int:
+    ka = {_key(an, a.x), _key(an, a.y)}
+    kb = {_key(an, b.x), _key(an, b.y)}
+    return len(ka & kb) * 2 + (a.width == b.width)
+
+
+def _orient(an: Analysis, ops: list[_Op]) -> tuple[list, list]:
+    """Operand lists; commutative operations are turned to match the operands already placed."""
+    xs, ys = [], []
+    for o in ops:
+        x, y = o.x, o.y
+        if o.commutative and xs:
+            kx, ky = _key(an, x), _key(an, y)
+            px, py = {_key(an, v) for v in xs}, {_key(an, v) for v in ys}
+            if (ky in px) + (kx in py) > (kx in px) + (ky in py):
+                x, y = y, x
+        xs.append(x)
+        ys.append(y)
+    return xs, ys
