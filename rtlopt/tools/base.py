@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 
 from rtlopt.errors import ToolError, ToolNotFound, ToolTimeout
+from rtlopt.tools.sandbox import confine
 
 
 def parse_version(text: str) -> tuple[int, ...]:
@@ -52,6 +53,8 @@ class Tool:
     install_hint: str = ""
     version_args: tuple[str, ...] = ("--version",)
     extra_env: dict[str, str] = field(default_factory=dict)
+    #: confine runs (no writes outside ``cwd``; see rtlopt.tools.sandbox): None = while untrusted text is about
+    sandbox: bool | None = None
 
     # -- location -------------------------------------------------------------------------
     def _default_command(self) -> list[str] | None:
@@ -124,7 +127,8 @@ class Tool:
     def _run_raw(self, argv: list[str], *, cwd: str | Path | None = None, timeout: float | None = None,
                  input_text: str | None = None) -> RunResult:
         start = time.monotonic()
-        proc = subprocess.Popen(argv, cwd=cwd, env=self.env(), stdin=subprocess.PIPE if input_text else
+        argv, env = confine(argv, self.env(), cwd, force=self.sandbox)
+        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.PIPE if input_text else
                                 subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True, errors="replace", start_new_session=True)
         try:
