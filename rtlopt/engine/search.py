@@ -140,8 +140,18 @@ def fsm_candidates(state: State) -> list[Candidate]:
     return [c for c in cands if isinstance(c, Candidate)]
 
 
+def lifting_candidates(state: State) -> list[Candidate]:
+    """Candidates from :mod:`rtlopt.semantic` (word-level lifting of bit-level logic by simulation)."""
+    try:
+        from rtlopt.semantic import lifting_candidates as lift_gen
+    except ImportError:
+        return []
+    return [c for c in lift_gen(state) if isinstance(c, Candidate)]
+
+
 register_generator("templates", template_candidates)
 register_generator("fsm", fsm_candidates)
+register_generator("lifting", lifting_candidates)
 
 
 @dataclass

@@ -1,0 +1,297 @@
+"""Turn a :class:`~rtlopt.semantic.lift.Lift` into a minimal source edit of the user's file.
+
+The drivers of the lifted target(s) are found at the level of module items (continuous assignments,
+``always`` blocks, generate loops/regions, module and gate instances), from pyslang's syntax tree:
+an item *writes* the root names on the left of its assignments and the signals on output ports of
+its instances (directions from the instantiated module's declaration; unknown modules count as
+writing everything they touch), and *reads* every other name it mentions. The items that write a
+target are replaced by one ``assign target = expr;`` (``always @* target = expr;`` when the target
+is a variable), and items that only fed the removed logic (local carries, generate loops of cells)
+are removed with it -- but only when nothing else reads what they write. Everything else stays
+byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rtlopt.hdl.edit import Edit, apply_edits
+from rtlopt.templates._expr import kind_name
+from rtlopt.templates._sem import Analysis, analyze
+
+_COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
+_ID = re.compile(r"(?<![\w$'.`])[A-Za-z_][\w$]*")
+_DECL_KINDS = {"PortDeclaration", "NetDeclaration", "DataDeclaration", "GenvarDeclaration",
+               "ParameterDeclarationStatement", "TypedefDeclaration", "EmptyMember"}
+_DRIVER_KINDS = {"ContinuousAssign", "AlwaysBlock", "AlwaysCombBlock", "AlwaysFFBlock", "AlwaysLatchBlock",
+                 "GenerateRegion", "LoopGenerate", "IfGenerate", "CaseGenerate", "GenerateBlock",
+                 "HierarchyInstantiation", "PrimitiveInstantiation"}
+_VAR = re.compile(r"\b(reg|logic|bit|integer|int|byte|shortint|longint)\b")
+
+
+def _items(lst) -> list:
+    return [x for x in lst if kind_name(x) != "Comma"] if lst is not None else []
+
+
+@dataclass
+class Member:
+    start: int
+    end: int
+    kind: str
+    writes: set[str] = field(default_factory=set)
+    reads: set[str] = field(default_factory=set)
+    removable: bool = True
+
+
+@dataclass
+class ModuleSource:
+    name: str
+    members: list[Member]
+    ports: set[str]
+    variables: set[str]
+    declared: set[str]
+    loopvars: set[str]
+
+
+def _names(text: str) -> list[str]:
+    return _ID.findall(_COMMENT.sub(" ", text))
+
+
+def _roots(lhs_text: str) -> set[str]:
+    t = _COMMENT.sub(" ", lhs_text)
+    prev = None
+    while prev != t:
+        prev, t = t, re.sub(r"\[[^\[\]]*\]", "", t)
+    return set(_ID.findall(t))
+
+
+def port_directions(an: Analysis) -> dict[str, list[tuple[str, str]]]:
+    """``module -> [(port, direction)]`` in declaration order for every module of ``an``."""
+    out = {}
+    for mod in _modules(an):
+        ports = []
+        hdr = mod.header.ports
+        if hdr is None:
+            out[mod.header.name.valueText] = []
+            continue
+        if kind_name(hdr) == "AnsiPortList":
+            d = "inout"
+            for p in _items(hdr.ports):
+                h = getattr(p, "header", None)
+                dt = getattr(h, "direction", None) if h is not None else None
+                if dt is not None and getattr(dt, "valueText", ""):
+                    d = dt.valueText
+                decl = getattr(p, "declarator", None)
+                if decl is not None:
+                    ports.append((decl.name.valueText, d))
+        else:
+            dirs = {}
+            for m in mod.members:
+                if kind_name(m) == "PortDeclaration":
+                    dt = getattr(m.header, "direction", None)
+                    for dcl in _items(m.declarators):
+                        dirs[dcl.name.valueText] = dt.valueText if dt is not None else "inout"
+            for p in _items(hdr.ports):
+                nm = str(p).strip()
+                ports.append((nm, dirs.get(nm, "inout")))
+        out[mod.header.name.valueText] = ports
+    return out
+
+
+def _modules(an: Analysis) -> list:
+    root = an.tree.root
+    if kind_name(root) == "ModuleDeclaration":
+        return [root]
+    return [m for m in getattr(root, "members", ()) if kind_name(m) == "ModuleDeclaration"]
+
+
+def module_source(an: Analysis, name: str, dirs: dict[str, list[tuple[str, str]]]) -> ModuleSource | None:
+    mod = next((m for m in _modules(an) if m.header.name.valueText == name), None)
+    if mod is None:
+        return None
+    text = an.text
+    ports = {p for p, _d in port_directions(an).get(name, [])}
+    variables: set[str] = set()
+    declared: set[str] = set(ports)
+    loopvars: set[str] = set()
+    hdr = mod.header.ports
+    if hdr is not None and kind_name(hdr) == "AnsiPortList":
+        var = False
+        for p in _items(hdr.ports):
+            h = getattr(p, "header", None)
+            htext = str(h) if h is not None else ""
+            if getattr(getattr(h, "direction", None), "valueText", ""):
+                var = bool(_VAR.search(htext))
+            elif _VAR.search(htext):
+                var = True
+            decl = getattr(p, "declarator", None)
+            if decl is not None and var:
+                variables.add(decl.name.valueText)
+    members: list[Member] = []
+    for m in mod.members:
+        k = kind_name(m)
+        s, e = an.span(m)
+        if k in _DECL_KINDS:
+            mtext = text[s:e]
+            names = [d.name.valueText for d in _items(getattr(m, "declarators", None)) if hasattr(d, "name")]
+            declared.update(names)
+            if k == "GenvarDeclaration" or re.match(r"\s*(integer|int|genvar)\b", mtext):
+                loopvars.update(names)
+            if k == "DataDeclaration" or (k == "PortDeclaration" and _VAR.search(str(m.header))):
+                variables.update(names)
+            inits = [d for d in _items(getattr(m, "declarators", None)) if getattr(d, "initializer", None)]
+            if inits and k == "NetDeclaration":
+                members.append(Member(s, e, k, {d.name.valueText for d in inits}, set(_names(mtext)), False))
+            continue
+        mem = Member(s, e, k, removable=k in _DRIVER_KINDS)
+        lhs_counts: dict[str, int] = {}
+        _writes(m, mem, dirs, lhs_counts, loopvars)
+        counts: dict[str, int] = {}
+        for n in _names(text[s:e]):
+            counts[n] = counts.get(n, 0) + 1
+        mem.reads = {n for n, c in counts.items() if c > lhs_counts.get(n, 0)}
+        members.append(mem)
+    for mem in members:
+        mem.writes -= loopvars
+        mem.reads -= loopvars
+    return ModuleSource(name, members, ports, variables, declared, loopvars)
+
+
+def _writes(node, mem: Member, dirs, lhs_counts: dict[str, int], loopvars: set[str]) -> None:
+    k = kind_name(node)
+    if k.endswith("AssignmentExpression"):
+        lt = str(node.left)
+        for r in _roots(lt):
+            mem.writes.add(r)
+        for n in _names(_strip_selects(lt)):
+            lhs_counts[n] = lhs_counts.get(n, 0) + 1
+    elif k in ("ForLoopStatement",):
+        for n in _names(" ".join(str(x) for x in _items(getattr(node, "initializers", None)))):
+            loopvars.add(n)
+            break
+    elif k == "LoopGenerate":
+        ident = getattr(node, "identifier", None)
+        if ident is not None and getattr(ident, "valueText", ""):
+            loopvars.add(ident.valueText)
+    elif k == "HierarchyInstantiation":
+        ports = dirs.get(node.type.valueText)
+        for inst in _items(node.instances):
+            conns = _items(inst.connections)
+            for pos, c in enumerate(conns):
+                ex = getattr(c, "expr", None)
+                if ex is None:
+                    continue
+                if kind_name(c) == "NamedPortConnection":
+                    pname = c.name.valueText
+                    d = dict(ports).get(pname) if ports is not None else None
+                else:
+                    d = ports[pos][1] if ports is not None and pos < len(ports) else None
+                if d in ("input",):
+                    continue
+                if d is None or d != "output":
+                    mem.removable = mem.removable and d is not None
+                for r in _roots(str(ex)):
+                    mem.writes.add(r)
+                    if d == "output":
+                        lhs_counts[r] = lhs_counts.get(r, 0) + 1
+        return
+    elif k == "PrimitiveInstantiation":
+        for inst in _items(node.instances):
+            conns = _items(inst.connections)
+            if conns:
+                for r in _roots(str(conns[0])):
+                    mem.writes.add(r)
+                    lhs_counts[r] = lhs_counts.get(r, 0) + 1
+        return
+    for child in node:
+        if hasattr(child, "kind") and not hasattr(child, "valueText"):
+            _writes(child, mem, dirs, lhs_counts, loopvars)
+
+
+def _strip_selects(t: str) -> str:
+    prev = None
+    while prev != t:
+        prev, t = t, re.sub(r"\[[^\[\]]*\]", "", t)
+    return t
+
+
+def _remove(text: str, s: int, e: int) -> Edit:
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    le = len(text) if le < 0 else le
+    if not text[ls:s].strip() and not text[e:le].strip():
+        return Edit(ls, min(le + 1, len(text)), "")
+    return Edit(s, e, "")
+
+
+def plan_edits(text: str, ms: ModuleSource, targets: set[str], operands: set[str], lhs: str, expr: str,
+               cone_names: set[str] = frozenset()) -> list[Edit] | None:
+    """Edits replacing the drivers of ``targets`` by one assignment, or None when that is not safe."""
+    if not targets <= ms.declared or not operands <= ms.declared or targets & operands:
+        return None
+    writers = [m for m in ms.members if m.writes & targets]
+    if not writers or any(not m.removable for m in writers):
+        return None
+    removed = set(map(id, writers))
+    live_extra = set(ms.ports) | operands
+
+    def dead(name: str, extra: Member | None = None) -> bool:
+        if name in targets:
+            return True
+        if name in live_extra:
+            return False
+        return not any(name in x.reads for x in ms.members
+                       if id(x) not in removed and x is not extra)
+
+    grow = set(cone_names) - targets
+    changed = True
+    while changed:
+        changed = False
+        for m in ms.members:
+            if id(m) in removed or not m.removable or not m.writes:
+                continue
+            if m.writes <= grow and all(dead(w, m) for w in m.writes):
+                removed.add(id(m))
+                changed = True
+    chosen = [m for m in ms.members if id(m) in removed]
+    for m in chosen:
+        if m.writes & operands:
+            return None
+        if not all(dead(w) for w in m.writes):
+            return None
+    is_var = [t in ms.variables for t in targets]
+    if any(is_var) and not all(is_var):
+        return None
+    stmt = f"always @* {lhs} = {expr};" if all(is_var) else f"assign {lhs} = {expr};"
+    chosen.sort(key=lambda m: m.start)
+    first = chosen[0]
+    edits = [Edit(first.start, first.end, stmt)]
+    edits += [_remove(text, m.start, m.end) for m in chosen[1:]]
+    return edits
+
+
+def apply_lift(text: str, module: str, targets, operands, lhs: str, expr: str,
+               dirs: dict | None = None, cone_names=frozenset(), an: Analysis | None = None) -> str | None:
+    """``text`` with the lift applied, or None when the edit is not safe or does not parse."""
+    an = an or analyze(text)
+    if an.syntax_errors:
+        return None
+    d = dict(port_directions(an))
+    if dirs:
+        for k, v in dirs.items():
+            d.setdefault(k, v)
+    ms = module_source(an, module, d)
+    if ms is None:
+        return None
+    edits = plan_edits(text, ms, set(targets), set(operands), lhs, expr, set(cone_names))
+    if not edits:
+        return None
+    try:
+        new = apply_edits(text, edits)
+    except ValueError:
+        return None
+    an2 = analyze(new)
+    if an2.syntax_errors or an2.errors > an.errors:
+        return None
+    return new

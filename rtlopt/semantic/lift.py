@@ -1,0 +1,417 @@
+"""Word-level lifting: recognise what a cone of logic computes, by simulation signatures.
+
+For every named, combinationally driven word of a module (a *target*), the words that feed its cone
+(module inputs, registers, named intermediate words, and contiguous slices of them) are candidate
+operands. The target's simulated values are compared with the values of canonical word-level
+functions of those operands (a library: ``==``, ``<`` (unsigned/signed), ``+``, ``-``, negation,
+increment, decoders, priority and one-hot encoders, muxes, shifts and rotations, population count,
+parity, min/max, absolute value, ...). A function that agrees on every vector is a *lift*: the cone
+can be written as that operator expression. Signature agreement is evidence only; the search loop
+proves every candidate it keeps.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from itertools import permutations
+
+import numpy as np
+
+from rtlopt.semantic.netlist import Netlist, mask
+
+MAX_OPERANDS = 10
+MAX_CONE_CELLS = 20000
+
+
+@dataclass
+class Operand:
+    text: str  # Verilog text: a name or a slice
+    base: str  # the declared name
+    width: int
+    value: np.ndarray  # uint64 per vector
+    signed: bool
+    free: bool  # a cut point (input/register), not an intermediate word
+    bits: tuple = ()  # Yosys bit ids
+    offset: int = 0  # declared index of the operand's bit 0
+
+
+@dataclass
+class Lift:
+    """One recognised word-level function."""
+
+    module: str
+    targets: tuple[str, ...]  # the names whose drivers the expression replaces
+    lhs: str  # assignment target text ("y" or "{co, s}")
+    kind: str  # "add", "lt_signed", "decoder", ...
+    operands: tuple[str, ...]  # declared names the expression reads
+    exprs: tuple[str, ...]  # alternative right-hand sides, best guess first
+    cone_cells: int = 0
+    notes: dict = field(default_factory=dict)
+
+    @property
+    def description(self) -> str:
+        return f"{self.lhs} = {self.exprs[0]}" if len(self.exprs[0]) < 80 else f"{self.lhs} = {self.kind}(...)"
+
+
+def _u(x: np.ndarray, w: int) -> np.ndarray:
+    return x & mask(w)
+
+
+def _s(x: np.ndarray, w: int) -> np.ndarray:
+    if w >= 64:
+        return x.view(np.int64)
+    sh = np.uint64(64 - w)
+    return (x << sh).view(np.int64) >> np.int64(64 - w)
+
+
+def _clog2(n: int) -> int:
+    return max(1, (n - 1).bit_length())
+
+
+def _lit(w: int, v: int) -> str:
+    return f"{w}'h{v:X}" if w > 4 else f"{w}'b{v:0{w}b}"
+
+
+def _popcount(x: np.ndarray) -> np.ndarray:
+    return np.bitwise_count(x).astype(np.uint64)
+
+
+def _lowest_index(x: np.ndarray, w: int) -> np.ndarray:
+    iso = x & (~x + np.uint64(1))
+    out = np.zeros_like(x)
+    for k in range(w):
+        out = np.where(iso == (np.uint64(1) << np.uint64(k)), np.uint64(k), out)
+    return out
+
+
+def _highest_index(x: np.ndarray, w: int) -> np.ndarray:
+    out = np.zeros_like(x)
+    for k in range(w):
+        out = np.where((x >> np.uint64(k)) & np.uint64(1) == 1, np.uint64(k), out)
+    return out
+
+
+def _or_of_indices(x: np.ndarray, w: int) -> np.ndarray:
+    out = np.zeros_like(x)
+    for k in range(w):
+        out |= np.where((x >> np.uint64(k)) & np.uint64(1) == 1, np.uint64(k), np.uint64(0))
+    return out
+
+
+def _p(o: Operand) -> str:
+    """Operand text in an unsigned context."""
+    return f"$unsigned({o.text})" if o.signed else o.text
+
+
+def _sg(o: Operand) -> str:
+    return o.text if o.signed and o.text == o.base else f"$signed({o.text})"
+
+
+def _bit(o: Operand, k: int) -> str:
+    if o.width == 1:
+        return o.text
+    return f"{o.base}[{k + o.offset}]"
+
+
+# ---- canonical emitters for the encoders ----------------------------------------------------------
+def _onehot_bits_expr(vec: str, n: int, k: int, index_of) -> str:
+    parts = []
+    for j in reversed(range(k)):
+        m = sum(1 << p for p in range(n) if (index_of(p) >> j) & 1)
+        parts.append(f"|({vec} & {_lit(n, m)})")
+    return parts[0] if len(parts) == 1 else "{" + ", ".join(parts) + "}"
+
+
+def _prio_lo_exprs(a: Operand, w: int) -> list[str]:
+    n, k = a.width, min(w, _clog2(a.width))
+    iso = f"({_p(a)} & (~{_p(a)} + 1'b1))"
+    one = _onehot_bits_expr(iso, n, k, lambda p: p)
+    chain = " : ".join(f"{_bit(a, p)} ? {w}'d{p}" for p in range(n - 1)) + f" : {w}'d{n - 1 if n > 1 else 0}"
+    # the chain must give 0 when nothing is set: the last arm tests the last bit too
+    chain = " : ".join(f"{_bit(a, p)} ? {w}'d{p}" for p in range(n)) + f" : {w}'d0"
+    return [one, chain]
+
+
+def _prio_hi_exprs(a: Operand, w: int) -> list[str]:
+    n, k = a.width, min(w, _clog2(a.width))
+    rev = "{" + ", ".join(_bit(a, p) for p in range(n)) + "}"  # rev[q] = a[n-1-q]
+    iso = f"({rev} & (~{rev} + 1'b1))"
+    one = _onehot_bits_expr(iso, n, k, lambda q: n - 1 - q)
+    chain = " : ".join(f"{_bit(a, p)} ? {w}'d{p}" for p in reversed(range(n))) + f" : {w}'d0"
+    return [one, chain]
+
+
+def _mux_tree(sel: Operand, arms: list[str], lo: int, hi_bit: int) -> str:
+    """Binary mux tree over select bits ``hi_bit`` down to 0 for arms[lo : lo + 2**(hi_bit+1)]."""
+    if hi_bit < 0:
+        return arms[lo]
+    half = 1 << hi_bit
+    a0 = _mux_tree(sel, arms, lo, hi_bit - 1)
+    a1 = _mux_tree(sel, arms, lo + half, hi_bit - 1)
+    if a0 == a1:
+        return a0
+    return f"({_bit(sel, hi_bit)} ? {a1} : {a0})"
+
+
+# ---- the matcher ------------------------------------------------------------------------------------
+def match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | None = None) -> list[tuple]:
+    """All library functions of ``ops`` that equal ``t`` (a ``w``-bit word) on every vector.
+
+    Returns ``(kind, operands, [expr, ...])`` tuples, most preferred first.
+    """
+    m = mask(w)
+    t = t & m
+    out: list[tuple] = []
+
+    def ok(pred) -> bool:
+        return bool(np.array_equal(pred & m, t))
+
+    const = bool(np.all(t == t[0])) if len(t) else True
+    if const:
+        return []
+    for a in ops:
+        if a.width < 1:
+            continue
+        av = a.value
+        wa = a.width
+        if w == 1 and wa >= 2 and ok(_popcount(av) & np.uint64(1)):
+            out.append(("parity", (a,), [f"^{_p(a)}"]))
+        if wa >= 2 and w >= 1:
+            if ok(np.uint64(0) - (_s(av, wa).view(np.uint64) if a.signed else av)):
+                out.append(("negate", (a,), [f"-{a.text}"]))
+            if ok(av + np.uint64(1)):
+                out.append(("increment", (a,), [f"{a.text} + 1'b1"]))
+            if ok(av - np.uint64(1)):
+                out.append(("decrement", (a,), [f"{a.text} - 1'b1"]))
+            if w == wa:
+                neg = (av >> np.uint64(wa - 1)) & np.uint64(1)
+                if ok(np.where(neg == 1, np.uint64(0) - av, av)):
+                    out.append(("abs", (a,), [f"{_bit(a, wa - 1)} ? -{_p(a)} : {_p(a)}"]))
+            if w >= 2 and wa <= 64 and (1 << w) > wa and ok(_popcount(av)):
+                adds = " + ".join(_bit(a, k) for k in range(wa))
+                out.append(("popcount", (a,), [f"$countones({a.text})", adds]))
+            if 2 <= w <= 7 and wa <= 64:
+                if ok(_lowest_index(av, wa)):
+                    out.append(("priority_lowest", (a,), _prio_lo_exprs(a, w)))
+                elif ok(_highest_index(av, wa)):
+                    out.append(("priority_highest", (a,), _prio_hi_exprs(a, w)))
+                elif ok(_or_of_indices(av, wa)):
+                    out.append(("onehot_to_binary", (a,),
+                                [_onehot_bits_expr(_p(a), wa, min(w, _clog2(wa)), lambda p: p)]))
+        if wa <= 7 and w >= 2 and (1 << wa) >= w // 2:
+            dec = np.where(av < np.uint64(min(w, 64)), np.uint64(1) << np.minimum(av, np.uint64(63)),
+                           np.uint64(0))
+            if ok(dec):
+                out.append(("decoder", (a,), [f"{w}'d1 << {_p(a)}"]))
+    if deadline is not None and time.monotonic() > deadline:
+        return out
+    for a, b in permutations(ops, 2):
+        wa, wb = a.width, b.width
+        av, bv = a.value, b.value
+        first = ops.index(a) < ops.index(b)
+        if w == 1 and wa > 1 and wb > 1:
+            if first and ok((av == bv).astype(np.uint64)):
+                out.append(("equal", (a, b), [f"{_p(a)} == {_p(b)}"]))
+            if first and ok((av != bv).astype(np.uint64)):
+                out.append(("not_equal", (a, b), [f"{_p(a)} != {_p(b)}"]))
+            if ok((av < bv).astype(np.uint64)):
+                out.append(("less_than", (a, b), [f"{_p(a)} < {_p(b)}"]))
+            if ok((av <= bv).astype(np.uint64)):
+                out.append(("less_equal", (a, b), [f"{_p(a)} <= {_p(b)}"]))
+            if wa == wb:
+                sa, sb = _s(av, wa), _s(bv, wb)
+                if ok((sa < sb).astype(np.uint64)):
+                    out.append(("less_than_signed", (a, b), [f"{_sg(a)} < {_sg(b)}"]))
+                if ok((sa <= sb).astype(np.uint64)):
+                    out.append(("less_equal_signed", (a, b), [f"{_sg(a)} <= {_sg(b)}"]))
+            if first and wa == wb and ok(((av + bv) >> np.uint64(wa)) & np.uint64(1)):
+                out.append(("carry_out", (a, b), [f"({{1'b0, {_p(a)}}} + {_p(b)}) >> {wa}"]))
+        if w > 1 and wa > 1 and wb > 1:
+            if first and ok(av + bv):
+                out.append(("add", (a, b), [f"{_p(a)} + {_p(b)}"]))
+            if ok(av - bv):
+                out.append(("subtract", (a, b), [f"{_p(a)} - {_p(b)}"]))
+            if first and w == wa == wb:
+                lt = av < bv
+                slt = _s(av, wa) < _s(bv, wb)
+                for kind, pred, e in (("min", np.where(lt, av, bv), f"({_p(a)} < {_p(b)}) ? {_p(a)} : {_p(b)}"),
+                                      ("max", np.where(lt, bv, av), f"({_p(a)} < {_p(b)}) ? {_p(b)} : {_p(a)}"),
+                                      ("min_signed", np.where(slt, av, bv),
+                                       f"({_sg(a)} < {_sg(b)}) ? {_p(a)} : {_p(b)}"),
+                                      ("max_signed", np.where(slt, bv, av),
+                                       f"({_sg(a)} < {_sg(b)}) ? {_p(b)} : {_p(a)}")):
+                    if ok(pred):
+                        out.append((kind, (a, b), [e]))
+                        break
+        if wa >= 2 and 1 <= wb <= 7 and w >= 2:
+            sh = np.minimum(bv, np.uint64(63))
+            big = bv >= np.uint64(64)
+            if ok(np.where(big, np.uint64(0), av << sh)):
+                out.append(("shift_left", (a, b), [f"{_p(a)} << {_p(b)}"]))
+            elif ok(np.where(big | (bv >= np.uint64(max(wa, w))), np.uint64(0), (av & mask(wa)) >> sh)):
+                out.append(("shift_right", (a, b), [f"{_p(a)} >> {_p(b)}"]))
+            elif w == wa and ok((_s(av, wa) >> sh.astype(np.int64)).view(np.uint64)):
+                out.append(("shift_right_arith", (a, b), [f"$signed({a.text}) >>> {_p(b)}"]))
+            elif w == wa and (wa & (wa - 1)) == 0 and (1 << wb) == wa:
+                r = bv.astype(np.int64)
+                rl = ((av << bv) | (av >> (np.uint64(wa) - bv))) & mask(wa)
+                rl = np.where(r == 0, av, rl)
+                rr = ((av >> bv) | (av << (np.uint64(wa) - bv))) & mask(wa)
+                rr = np.where(r == 0, av, rr)
+                if ok(rl):
+                    out.append(("rotate_left", (a, b),
+                                [f"({_p(a)} << {_p(b)}) | ({_p(a)} >> ({wa} - {_p(b)}))"]))
+                elif ok(rr):
+                    out.append(("rotate_right", (a, b),
+                                [f"({_p(a)} >> {_p(b)}) | ({_p(a)} << ({wa} - {_p(b)}))"]))
+    if deadline is not None and time.monotonic() > deadline:
+        return out
+    ones = [o for o in ops if o.width == 1]
+    words = [o for o in ops if o.width > 1]
+    for c in ones:
+        cv = c.value & np.uint64(1)
+        for a, b in permutations(words, 2):
+            av, bv = a.value, b.value
+            first = ops.index(a) < ops.index(b)
+            if w > 1 and first and ok(av + bv + cv):
+                out.append(("add_carry_in", (a, b, c), [f"{_p(a)} + {_p(b)} + {c.text}"]))
+            if w > 1 and ok(av - bv - cv):
+                out.append(("subtract_borrow_in", (a, b, c), [f"{_p(a)} - {_p(b)} - {c.text}"]))
+            if w == 1 and first and a.width == b.width and \
+                    ok(((av + bv + cv) >> np.uint64(a.width)) & np.uint64(1)):
+                out.append(("carry_out", (a, b, c),
+                            [f"({{1'b0, {_p(a)}}} + {_p(b)} + {c.text}) >> {a.width}"]))
+            if w > 1 and a.width >= w and b.width >= w and ok(np.where(cv == 1, av, bv)):
+                out.append(("mux", (c, a, b), [f"{c.text} ? {_p(a)} : {_p(b)}"]))
+    # an indexed multiplexer: a select word picks one data word (or zero) per value
+    for s in ops:
+        if not (1 <= s.width <= 4) or w < 1:
+            continue
+        data = [d for d in ops if d is not s and d.width >= w and d.width > 1]
+        if len(data) < 2:
+            continue
+        arms = []
+        for v in range(1 << s.width):
+            sel = s.value == np.uint64(v)
+            if not sel.any():
+                arms = None
+                break
+            tv = t[sel]
+            pick = next((d for d in data if np.array_equal(d.value[sel] & m, tv)), None)
+            if pick is not None:
+                arms.append(_p(pick))
+            elif not tv.any():
+                arms.append(f"{w}'d0")
+            else:
+                arms = None
+                break
+        if arms and len(set(arms)) >= 2:
+            out.append(("indexed_mux", (s,) + tuple(d for d in data if _p(d) in arms),
+                        [_mux_tree(s, arms, 0, s.width - 1)]))
+    return out
+
+
+# ---- per-module driver ---------------------------------------------------------------------------
+def _declared(nl: Netlist, scope_names: set[str] | None, name: str) -> bool:
+    if "." in name or name.startswith("$") or "\\" in name:
+        return False
+    return scope_names is None or name in scope_names
+
+
+def lift_module(nl: Netlist, *, scope_names: set[str] | None = None, nvec: int = 2048,
+                deadline: float | None = None, min_cone: int = 3) -> list[Lift]:
+    """Every lift found in ``nl``; ``scope_names`` restricts targets/operands to module-level names."""
+    if len(nl.order) > MAX_CONE_CELLS:
+        return []
+    vals = nl.simulate(nvec, deadline=deadline)
+    found: list[Lift] = []
+    named = [n for n in nl.nets.values() if not n.hidden and _declared(nl, scope_names, n.name)]
+    for tgt in sorted(named, key=lambda n: n.name):
+        if deadline is not None and time.monotonic() > deadline:
+            break
+        if tgt.port == "input" or tgt.width > 64:
+            continue
+        ibits = [b for b in tgt.bits if isinstance(b, int)]
+        if not ibits or any(b in nl.free for b in ibits):
+            continue
+        cone = nl.fanin_cells(ibits)
+        if len(cone) < min_cone:
+            continue
+        inside, boundary = nl.cone_bits(cone)
+        avail = inside | boundary
+        ops = _operands(nl, vals, named, tgt, avail, boundary, cone)
+        if not ops:
+            continue
+        tv = nl.word(vals, tgt.bits)
+        matches = match_target(tv, tgt.width, ops, deadline)
+        if not matches:
+            continue
+        kind, used, exprs = matches[0]
+        # the operands' own cones are kept: the lift must remove at least min_cone cells
+        kept = nl.fanin_cells([b for o in used for b in o.bits if isinstance(b, int)])
+        removed = len(cone - kept)
+        if removed < min_cone:
+            continue
+        cone_names = tuple(sorted(n.name for n in named if n.name != tgt.name and n.port is None and any(
+            isinstance(b, int) for b in n.bits) and all(b in inside for b in n.bits if isinstance(b, int))))
+        found.append(Lift(nl.module, (tgt.name,), tgt.name, kind, tuple(sorted({o.base for o in used})),
+                          tuple(exprs), removed, {"width": tgt.width, "ops": tuple(o.text for o in used),
+                                                  "carry_width": max(o.width for o in used),
+                                                  "cone_names": cone_names,
+                                                  "alternatives": [(k, tuple(o.text for o in u), e)
+                                                                   for k, u, e in matches[1:4]]}))
+    return _group_carries(found)
+
+
+def _operands(nl, vals, named, tgt, avail, boundary, cone) -> list[Operand]:
+    ops: list[Operand] = []
+    for n in named:
+        if n.name == tgt.name:
+            continue
+        ib = [k for k, b in enumerate(n.bits) if isinstance(b, int) and b in avail]
+        if not ib:
+            continue
+        # the net (or a contiguous slice of it) must be computable without the target
+        if any(b in tgt.bits for b in n.bits if isinstance(b, int)):
+            continue
+        free = all(isinstance(b, int) and b in boundary for b in (n.bits[k] for k in ib))
+        if not free and not all(isinstance(b, int) for b in n.bits):
+            continue  # an intermediate word with constant bits
+        if n.upto:
+            continue
+        if len(ib) == n.width:
+            text, whole = n.name, True
+        elif ib == list(range(ib[0], ib[-1] + 1)):
+            whole = False
+            hi, lo = ib[-1] + n.offset, ib[0] + n.offset
+            text = f"{n.name}[{hi}:{lo}]" if len(ib) > 1 else f"{n.name}[{lo}]"
+        else:
+            continue
+        bits = tuple(n.bits[k] for k in ib)
+        if len(bits) > 64:
+            continue
+        ops.append(Operand(text, n.name, len(bits), nl.word(vals, list(bits)), n.signed and whole, free,
+                           bits, n.offset + ib[0]))
+    # cut points first (the lift then removes the whole cone), wide words first, at most MAX_OPERANDS
+    ops.sort(key=lambda o: (not o.free, o.width == 1, -o.width, o.text))
+    ops = [o for o in ops if not np.all(o.value == o.value[0])]
+    return ops[:MAX_OPERANDS]
+
+
+def _group_carries(found: list[Lift]) -> list[Lift]:
+    """An n-bit sum and a 1-bit carry-out of the same operands become ``{cout, sum} = a + b (+ cin)``."""
+    sums = {f.notes["ops"]: f for f in found if f.kind in ("add", "add_carry_in") and len(f.targets) == 1}
+    out = list(found)
+    for c in found:
+        if c.kind != "carry_out":
+            continue
+        ops = c.notes["ops"]
+        s = sums.get(ops) or sums.get((ops[1], ops[0]) + ops[2:])
+        if s is None or s.notes["width"] != c.notes.get("carry_width"):
+            continue
+        out.append(Lift(c.module, (c.targets[0], s.targets[0]), f"{{{c.targets[0]}, {s.targets[0]}}}",
+                        s.kind + "_with_carry", s.operands, (s.exprs[0],), s.cone_cells + c.cone_cells,
+                        dict(s.notes, cone_names=tuple(sorted(set(s.notes["cone_names"])
+                                                              | set(c.notes["cone_names"]))))))
+    return out
