@@ -149,9 +149,19 @@ def lifting_candidates(state: State) -> list[Candidate]:
     return [c for c in lift_gen(state) if isinstance(c, Candidate)]
 
 
+def seqredundancy_candidates(state: State) -> list[Candidate]:
+    """Candidates from :mod:`rtlopt.semantic.seqred`: registers proven constant, equal or inverse."""
+    try:
+        from rtlopt.semantic.seqred import seq_candidates
+    except ImportError:
+        return []
+    return [c for c in seq_candidates(state) if isinstance(c, Candidate)]
+
+
 register_generator("templates", template_candidates)
 register_generator("fsm", fsm_candidates)
 register_generator("lifting", lifting_candidates)
+register_generator("seqredundancy", seqredundancy_candidates)
 
 
 @dataclass

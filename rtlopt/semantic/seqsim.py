@@ -1,0 +1,646 @@
+"""Gate-level model of a sequential design for sequential-redundancy analysis (self-contained).
+
+Yosys (in a child process) reads the design and runs ``proc; flatten; memory; opt_clean;
+dffunmap; techmap; opt_clean`` and writes JSON: one module of simple gates (``$_AND_``, ``$_MUX_``,
+...) and single-bit flip-flops (``$_DFF_P_``, ``$_DFF_PP0_``, ...; enables and synchronous resets
+are muxes after ``dffunmap``). :class:`GateNet` holds that netlist levelized; :func:`simulate`
+runs it cycle by cycle on 64-bit lanes (numpy, bit-parallel, many random input sequences at once);
+:func:`ternary_reset_state` gives the state after one reset cycle (unknown where nothing sets it);
+:func:`prove_classes` refines candidate classes of flip-flop bits (equal / inverse / constant)
+until they are inductive (van Eijk signal correspondence with speculative reduction: members are
+replaced by their representative in the current state, the next states are compared, a
+counterexample splits the classes, repeat to a fixpoint).
+
+Sound over-approximations: flip-flops on another clock, latches, memories and any cell the model
+does not know are free inputs (a fresh value each cycle), so an inductive class is inductive in the
+real design too. Asynchronous resets are modelled as synchronous (the reset value is loaded at the
+next edge).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from rtlopt.errors import InputError, RtloptError
+
+ONES = np.uint64(0xFFFFFFFFFFFFFFFF)
+_FF_RE = re.compile(r"^\$_DFF_([PN])(?:([PN])([01]))?_$")
+_GATES = {"$_NOT_": ("A",), "$_BUF_": ("A",), "$_AND_": ("A", "B"), "$_OR_": ("A", "B"), "$_XOR_": ("A", "B"),
+          "$_NAND_": ("A", "B"), "$_NOR_": ("A", "B"), "$_XNOR_": ("A", "B"), "$_ANDNOT_": ("A", "B"),
+          "$_ORNOT_": ("A", "B"), "$_MUX_": ("A", "B", "S"), "$_NMUX_": ("A", "B", "S"),
+          "$_AOI3_": ("A", "B", "C"), "$_OAI3_": ("A", "B", "C"), "$_AOI4_": ("A", "B", "C", "D"),
+          "$_OAI4_": ("A", "B", "C", "D")}
+
+
+class NotModelled(RtloptError):
+    """The design is outside what the sequential model handles (no clock, combinational loop, ...)."""
+
+
+@dataclass
+class Flop:
+    q: int  # signal index
+    d: int
+    rst: int | None = None  # signal index of the (asynchronous) reset pin
+    rst_active: int = 1
+    rst_value: int = 0
+    init: int | None = None  # Verilog initial value
+    src: str = ""
+
+
+@dataclass
+class GateNet:
+    """A levelized single-clock gate netlist. Signal 0 is constant 0, signal 1 constant 1."""
+
+    nsig: int
+    inputs: dict[str, list[int]]  # port -> signal indices (LSB first)
+    outputs: dict[str, list[int]]
+    gates: list[tuple[str, int, tuple[int, ...]]]  # (type, out, ins) in topological order
+    flops: list[Flop]
+    free: list[int]  # signals with a fresh arbitrary value each cycle (unmodelled cells, x)
+    names: dict[int, list[tuple[str, int]]]  # signal -> [(netname, bit index)], public names only
+    name_bits: dict[str, list[int]]  # public netname -> signal per bit (-1 for x/z)
+    name_src: dict[str, str] = field(default_factory=dict)
+    clock: str | None = None
+    reset: str | None = None
+    reset_active_low: bool = False
+    top: str = ""
+    _groups: list | None = None
+
+    @property
+    def q_index(self) -> dict[int, int]:
+        return {f.q: i for i, f in enumerate(self.flops)}
+
+
+# -- building ------------------------------------------------------------------------------------
+
+def yosys_json(files: Iterable[str | Path], top: str, timeout: float = 60.0) -> tuple[dict, dict]:
+    """(coarse JSON after proc/flatten, gate JSON) of ``top``; Yosys runs in a child process."""
+    from rtlopt.tools.yosys import input_error_from_yosys, read_design_script
+    from rtlopt.verify._prepare import yosys_tool
+
+    with tempfile.TemporaryDirectory(prefix="rtlopt-seq-") as tmp:
+        script = read_design_script(list(files), top) + (
+            "proc\nflatten\nmemory\nopt_clean\nwrite_json coarse.json\n"
+            "dffunmap\ntechmap\nopt_clean\nsetattr -unset keep\nwrite_json gates.json\n")
+        res = yosys_tool().run_script(script, cwd=tmp, timeout=timeout, check=False)
+        if res.returncode != 0:
+            raise input_error_from_yosys(res)
+        coarse = json.loads((Path(tmp) / "coarse.json").read_text())
+        gates = json.loads((Path(tmp) / "gates.json").read_text())
+    return coarse, gates
+
+
+def _module(js: dict, top: str) -> dict:
+    mods = js.get("modules", {})
+    if top in mods:
+        return mods[top]
+    if len(mods) == 1:
+        return next(iter(mods.values()))
+    for m in mods.values():
+        if str(m.get("attributes", {}).get("top", "0")).strip("0"):
+            return m
+    raise InputError(f"module {top} not in the netlist")
+
+
+def _src(attrs: dict) -> str:
+    return str(attrs.get("src", "")).split("|")[0]
+
+
+def build(coarse: dict, gates_js: dict, top: str) -> GateNet:
+    """The :class:`GateNet` of ``top`` from :func:`yosys_json` output."""
+    from rtlopt.verify._netlist import analyze as nl_analyze
+    from rtlopt.verify._netlist import detect_reset
+
+    cmod = _module(coarse, top)
+    info = nl_analyze(cmod, top)
+    rname, rlow, _how = detect_reset(info)
+    mod = _module(gates_js, top)
+    idx: dict = {"0": 0, "1": 1}
+    free: list[int] = []
+
+    def sig(b) -> int:
+        if isinstance(b, str):
+            if b in idx:
+                return idx[b]
+            n = len(idx)  # x / z: a fresh free signal per use
+            idx[f"x{n}"] = n
+            free.append(n)
+            return n
+        if b not in idx:
+            idx[b] = len(idx)
+        return idx[b]
+
+    ports = mod.get("ports", {})
+    inputs = {p: [sig(b) for b in v["bits"]] for p, v in ports.items() if v["direction"] == "input"}
+    outputs = {p: [sig(b) for b in v["bits"]] for p, v in ports.items() if v["direction"] != "input"}
+    raw_gates: list[tuple[str, int, tuple[int, ...]]] = []
+    ffs: list[tuple[str, dict, dict]] = []
+    for _cn, c in mod.get("cells", {}).items():
+        t = c["type"]
+        conns = c.get("connections", {})
+        if t in _GATES:
+            ins = tuple(sig(conns[p][0]) for p in _GATES[t])
+            raw_gates.append((t, sig(conns["Y"][0]), ins))
+        elif _FF_RE.match(t):
+            ffs.append((t, conns, c.get("attributes", {})))
+        else:  # unmodelled: every output is free
+            dirs = c.get("port_directions", {})
+            for p, bits in conns.items():
+                if dirs.get(p) == "output":
+                    free.extend(sig(b) for b in bits)
+    # the clock: the (signal, edge) most flip-flops use
+    clocks: dict[tuple[int, str], int] = {}
+    for t, conns, _a in ffs:
+        k = (sig(conns["C"][0]), _FF_RE.match(t).group(1))
+        clocks[k] = clocks.get(k, 0) + 1
+    if not clocks:
+        raise NotModelled("no flip-flops")
+    clk, edge = max(clocks, key=lambda k: clocks[k])
+    init_of: dict[int, int] = {}
+    for n, v in mod.get("netnames", {}).items():
+        init = v.get("attributes", {}).get("init")
+        if init is None:
+            continue
+        s = str(init)
+        s = s if set(s) <= set("01xz") else format(int(s), f"0{len(v['bits'])}b")
+        for i, b in enumerate(v["bits"]):
+            ch = s[-1 - i] if i < len(s) else "x"
+            if ch in "01" and not isinstance(b, str):
+                init_of[sig(b)] = int(ch)
+    flops: list[Flop] = []
+    for t, conns, attrs in ffs:
+        m = _FF_RE.match(t)
+        q = sig(conns["Q"][0])
+        if (sig(conns["C"][0]), m.group(1)) != (clk, edge):
+            free.append(q)
+            continue
+        f = Flop(q, sig(conns["D"][0]), init=init_of.get(q), src=_src(attrs))
+        if m.group(2):
+            f.rst, f.rst_active, f.rst_value = sig(conns["R"][0]), int(m.group(2) == "P"), int(m.group(3))
+        flops.append(f)
+    names: dict[int, list[tuple[str, int]]] = {}
+    name_bits: dict[str, list[int]] = {}
+    name_src: dict[str, str] = {}
+    for n, v in mod.get("netnames", {}).items():
+        if v.get("hide_name", 0) or n.startswith("$"):
+            continue
+        bits = [-1 if isinstance(b, str) and b not in ("0", "1") else sig(b) for b in v["bits"]]
+        name_bits[n] = bits
+        name_src[n] = _src(v.get("attributes", {}))
+        for i, s in enumerate(bits):
+            if s > 1:
+                names.setdefault(s, []).append((n, i))
+    # levelize
+    driver = {g[1]: g for g in raw_gates}
+    level: dict[int, int] = {}
+    order: list = []
+    for g in raw_gates:
+        if g[1] in level:
+            continue
+        stack = [(g, False)]
+        onstack = set()
+        while stack:
+            cur, done = stack.pop()
+            if cur[1] in level:
+                continue
+            if done:
+                level[cur[1]] = 1 + max((level.get(i, 0) for i in cur[2]), default=0)
+                order.append(cur)
+                onstack.discard(cur[1])
+                continue
+            if cur[1] in onstack:
+                raise NotModelled("combinational loop")
+            onstack.add(cur[1])
+            stack.append((cur, True))
+            for i in cur[2]:
+                if i in driver and i not in level:
+                    if i in onstack:
+                        raise NotModelled("combinational loop")
+                    stack.append((driver[i], False))
+    order.sort(key=lambda g: level[g[1]])
+    clk_name = next((p for p, bits in inputs.items() if bits == [clk]), None)
+    net = GateNet(len(idx), inputs, outputs, order, flops, sorted(set(free)), names, name_bits, name_src,
+                  clk_name, rname, bool(rlow), top)
+    return net
+
+
+def load(files: Iterable[str | Path], top: str, timeout: float = 60.0) -> GateNet:
+    coarse, gates = yosys_json(files, top, timeout)
+    return build(coarse, gates, top)
+
+
+# -- simulation ----------------------------------------------------------------------------------
+
+def _groups(net: GateNet) -> list:
+    """Gates grouped by (level, type) with index arrays, for vectorized evaluation."""
+    if net._groups is not None:
+        return net._groups
+    lvl: dict[int, int] = {}
+    for t, o, ins in net.gates:
+        lvl[o] = 1 + max((lvl.get(i, 0) for i in ins), default=0)
+    buckets: dict[tuple[int, str], list] = {}
+    for t, o, ins in net.gates:
+        buckets.setdefault((lvl[o], t), []).append((o, ins))
+    groups = []
+    for (lv, t), items in sorted(buckets.items()):
+        outs = np.array([o for o, _ in items], dtype=np.int64)
+        ins = [np.array([x[1][k] for x in items], dtype=np.int64) for k in range(len(items[0][1]))]
+        groups.append((t, outs, ins))
+    net._groups = groups
+    return groups
+
+
+def _eval(t: str, v: list):
+    if t == "$_NOT_":
+        return ~v[0]
+    if t == "$_BUF_":
+        return v[0]
+    if t == "$_AND_":
+        return v[0] & v[1]
+    if t == "$_OR_":
+        return v[0] | v[1]
+    if t == "$_XOR_":
+        return v[0] ^ v[1]
+    if t == "$_NAND_":
+        return ~(v[0] & v[1])
+    if t == "$_NOR_":
+        return ~(v[0] | v[1])
+    if t == "$_XNOR_":
+        return ~(v[0] ^ v[1])
+    if t == "$_ANDNOT_":
+        return v[0] & ~v[1]
+    if t == "$_ORNOT_":
+        return v[0] | ~v[1]
+    if t == "$_MUX_":
+        return (v[0] & ~v[2]) | (v[1] & v[2])
+    if t == "$_NMUX_":
+        return ~((v[0] & ~v[2]) | (v[1] & v[2]))
+    if t == "$_AOI3_":
+        return ~((v[0] & v[1]) | v[2])
+    if t == "$_OAI3_":
+        return ~((v[0] | v[1]) & v[2])
+    if t == "$_AOI4_":
+        return ~((v[0] & v[1]) | (v[2] & v[3]))
+    if t == "$_OAI4_":
+        return ~((v[0] | v[1]) & (v[2] | v[3]))
+    raise NotModelled(t)
+
+
+def simulate(net: GateNet, cycles: int = 256, words: int = 2, seed: int = 1,
+             reset_rate_log2: int = 5) -> np.ndarray:
+    """Flip-flop values per cycle: array ``[cycles, len(net.flops), words]`` of 64-lane words.
+
+    Cycle 0 has the reset active in every lane (registers start at 0, or their initial value);
+    afterwards inputs are random and the reset is re-asserted at random (about one cycle in
+    ``2**reset_rate_log2`` per lane). Entry ``t`` is the state at the start of cycle ``t + 1``
+    (the state after ``t + 1`` clock edges).
+    """
+    rng = np.random.default_rng(seed)
+    v = np.zeros((net.nsig, words), dtype=np.uint64)
+    v[1] = ONES
+    qs = np.array([f.q for f in net.flops], dtype=np.int64)
+    ds = np.array([f.d for f in net.flops], dtype=np.int64)
+    for f in net.flops:
+        if f.init:
+            v[f.q] = ONES
+    rfl = [(i, f) for i, f in enumerate(net.flops) if f.rst is not None]
+    in_sigs = [s for p, bits in net.inputs.items() if p not in (net.clock,) for s in bits if s > 1]
+    rst_sig = net.inputs[net.reset][0] if net.reset in net.inputs else None
+    in_sigs = [s for s in in_sigs if s != rst_sig]
+    rand_sigs = np.array(sorted(set(in_sigs) | set(net.free)), dtype=np.int64)
+    groups = _groups(net)
+    out = np.zeros((cycles, len(net.flops), words), dtype=np.uint64)
+    for t in range(cycles):
+        if len(rand_sigs):
+            v[rand_sigs] = rng.integers(0, 2**64, size=(len(rand_sigs), words), dtype=np.uint64)
+        if rst_sig is not None:
+            if t == 0:
+                r = ONES
+            else:
+                r = rng.integers(0, 2**64, size=words, dtype=np.uint64)
+                for _ in range(reset_rate_log2 - 1):
+                    r &= rng.integers(0, 2**64, size=words, dtype=np.uint64)
+            v[rst_sig] = ~r if net.reset_active_low else r
+        for t_, outs, ins in groups:
+            v[outs] = _eval(t_, [v[i] for i in ins])
+        nxt = v[ds].copy()
+        for i, f in rfl:
+            act = v[f.rst] if f.rst_active else ~v[f.rst]
+            nxt[i] = (nxt[i] & ~act) | ((ONES if f.rst_value else np.uint64(0)) & act)
+        v[qs] = nxt
+        out[t] = nxt
+    return out
+
+
+def ternary_reset_state(net: GateNet) -> list[int | None]:
+    """Each flip-flop's value after one clock edge with the reset active from an unknown state
+    (initial values where the design declares them; inputs unknown): 0, 1 or None (unknown)."""
+    val: dict[int, int | None] = {0: 0, 1: 1}
+    for f in net.flops:
+        val[f.q] = f.init
+    rst_sig = net.inputs[net.reset][0] if net.reset in net.inputs else None
+    if rst_sig is not None:
+        val[rst_sig] = 0 if net.reset_active_low else 1
+
+    def g(s):
+        return val.get(s)
+
+    for t, o, ins in net.gates:
+        a = [g(i) for i in ins]
+        val[o] = _tern(t, a)
+    out: list[int | None] = []
+    for f in net.flops:
+        if f.rst is not None and g(f.rst) == f.rst_active:
+            out.append(f.rst_value)
+        else:
+            out.append(g(f.d))
+    return out
+
+
+def _tern(t: str, a: list):
+    def n(x):
+        return None if x is None else 1 - x
+
+    def and2(x, y):
+        return 0 if 0 in (x, y) else (1 if x == y == 1 else None)
+
+    def or2(x, y):
+        return 1 if 1 in (x, y) else (0 if x == y == 0 else None)
+
+    def xor2(x, y):
+        return None if x is None or y is None else x ^ y
+
+    if t == "$_NOT_":
+        return n(a[0])
+    if t == "$_BUF_":
+        return a[0]
+    if t == "$_AND_":
+        return and2(a[0], a[1])
+    if t == "$_OR_":
+        return or2(a[0], a[1])
+    if t == "$_XOR_":
+        return xor2(a[0], a[1])
+    if t == "$_NAND_":
+        return n(and2(a[0], a[1]))
+    if t == "$_NOR_":
+        return n(or2(a[0], a[1]))
+    if t == "$_XNOR_":
+        return n(xor2(a[0], a[1]))
+    if t == "$_ANDNOT_":
+        return and2(a[0], n(a[1]))
+    if t == "$_ORNOT_":
+        return or2(a[0], n(a[1]))
+    if t in ("$_MUX_", "$_NMUX_"):
+        if a[2] is None:
+            r = a[0] if a[0] == a[1] else None
+        else:
+            r = a[1] if a[2] else a[0]
+        return r if t == "$_MUX_" else n(r)
+    if t == "$_AOI3_":
+        return n(or2(and2(a[0], a[1]), a[2]))
+    if t == "$_OAI3_":
+        return n(and2(or2(a[0], a[1]), a[2]))
+    if t == "$_AOI4_":
+        return n(or2(and2(a[0], a[1]), and2(a[2], a[3])))
+    if t == "$_OAI4_":
+        return n(and2(or2(a[0], a[1]), or2(a[2], a[3])))
+    return None
+
+
+# -- candidate classes ---------------------------------------------------------------------------
+
+#: A class: (representative flop index or None for a constant, {member flop index: polarity}),
+#: polarity 1 = inverse of the representative; for constants the polarity is the constant value.
+Classes = list[tuple[int | None, dict[int, int]]]
+
+
+def signature_classes(trace: np.ndarray) -> Classes:
+    """Classes of flip-flops with equal, inverse or constant traces (cycles from index 0 on)."""
+    n = trace.shape[1]
+    by_key: dict[bytes, list[tuple[int, int]]] = {}
+    zero = None
+    for j in range(n):
+        tr = trace[:, j, :]
+        pol = int(tr.flat[0] & np.uint64(1))
+        key = (tr ^ ONES).tobytes() if pol else tr.tobytes()
+        if zero is None:
+            zero = np.zeros_like(tr).tobytes()
+        by_key.setdefault(key, []).append((j, pol))
+    out: Classes = []
+    for key, mem in by_key.items():
+        if key == zero:
+            out.append((None, {j: pol for j, pol in mem}))
+        elif len(mem) > 1:
+            r, rp = mem[0]
+            out.append((r, {j: pol ^ rp for j, pol in mem[1:]}))
+    return out
+
+
+def base_refine(net: GateNet, classes: Classes) -> Classes:
+    """Split classes whose known post-reset values disagree (unknown values fit any class)."""
+    st = ternary_reset_state(net)
+    out: Classes = []
+    for rep, mem in classes:
+        if rep is None:
+            keep = {j: c for j, c in mem.items() if st[j] is None or st[j] == c}
+            if keep:
+                out.append((None, keep))
+            continue
+        groups: dict[int | None, dict[int, int]] = {}
+        allm = {rep: 0, **mem}
+        known = {st[j] ^ p for j, p in allm.items() if st[j] is not None}
+        if len(known) <= 1:
+            out.append((rep, mem))
+            continue
+        for j, p in allm.items():  # unknown members go with the first known value
+            k = None if st[j] is None else st[j] ^ p
+            groups.setdefault(k, {})[j] = p
+        unknown = groups.pop(None, {})
+        for i, (_k, g) in enumerate(sorted(groups.items())):
+            if i == 0:
+                g.update(unknown)
+            r = min(g)
+            rp = g[r]
+            rest = {j: p ^ rp for j, p in g.items() if j != r}
+            if rest:
+                out.append((r, rest))
+    return out
+
+
+def prove_classes(net: GateNet, classes: Classes, timeout_s: float = 20.0) -> Classes | None:
+    """The largest inductive refinement of ``classes`` (None when z3 gives up in time)."""
+    import z3
+
+    deadline = time.monotonic() + timeout_s
+    classes = [(r, dict(m)) for r, m in classes if m]
+    while classes:
+        if time.monotonic() > deadline:
+            return None
+        ctx = z3.Context()
+        sub: dict[int, object] = {0: z3.BoolVal(False, ctx), 1: z3.BoolVal(True, ctx)}
+        for j, f in enumerate(net.flops):
+            sub[f.q] = z3.Bool(f"q{j}", ctx)
+        for rep, mem in classes:
+            for j, p in mem.items():
+                q = net.flops[j].q
+                if rep is None:
+                    sub[q] = z3.BoolVal(bool(p), ctx)
+                else:
+                    rq = sub[net.flops[rep].q]
+                    sub[q] = z3.Not(rq) if p else rq
+        needed = {net.flops[j].d for _r, m in classes for j in [*m, *([_r] if _r is not None else [])]}
+        needed |= {net.flops[j].rst for _r, m in classes for j in [*m, *([_r] if _r is not None else [])]
+                   if net.flops[j].rst is not None}
+        expr = _build_exprs(net, sub, needed, ctx)
+
+        def nxt(j):
+            f = net.flops[j]
+            d = expr[f.d]
+            if f.rst is None:
+                return d
+            act = expr[f.rst] if f.rst_active else z3.Not(expr[f.rst])
+            return z3.If(act, z3.BoolVal(bool(f.rst_value), ctx), d)
+
+        nx: dict[int, object] = {}
+        diffs = []
+        for rep, mem in classes:
+            if rep is not None:
+                nx[rep] = nxt(rep)
+            for j, p in mem.items():
+                nx[j] = nxt(j)
+                target = z3.BoolVal(bool(p), ctx) if rep is None else (z3.Not(nx[rep]) if p else nx[rep])
+                diffs.append(z3.Xor(nx[j], target))
+        s = z3.Solver(ctx=ctx)
+        s.set("timeout", max(1, int((deadline - time.monotonic()) * 1000)))
+        s.add(z3.Or(*diffs) if len(diffs) > 1 else diffs[0])
+        r = s.check()
+        if r == z3.unsat:
+            return classes
+        if r != z3.sat:
+            return None
+        model = s.model()
+        vals = {j: z3.is_true(model.eval(e, model_completion=True)) for j, e in nx.items()}
+        new: Classes = []
+        for rep, mem in classes:
+            if rep is None:
+                keep = {j: p for j, p in mem.items() if int(vals[j]) == p}
+                other = {j: p for j, p in mem.items() if int(vals[j]) != p}
+                if keep:
+                    new.append((None, keep))
+                if len(other) > 1:  # not constant, but maybe still equal to each other
+                    r2 = min(other)
+                    p2 = other.pop(r2)
+                    new.append((r2, {j: p ^ p2 for j, p in other.items()}))
+                continue
+            rv = int(vals[rep])
+            same = {j: p for j, p in mem.items() if int(vals[j]) ^ p == rv}
+            other = {j: p for j, p in mem.items() if int(vals[j]) ^ p != rv}
+            if same:
+                new.append((rep, same))
+            if len(other) > 1:
+                r2 = min(other)
+                p2 = other.pop(r2)
+                new.append((r2, {j: p ^ p2 for j, p in other.items()}))
+        classes = new
+    return classes
+
+
+def _build_exprs(net: GateNet, sub: dict, needed: set[int], ctx) -> dict:
+    """z3 Boolean expression of every needed signal (cone only), flip-flop outputs from ``sub``."""
+    import z3
+
+    driver = {g[1]: g for g in net.gates}
+    cone: set[int] = set()
+    stack = list(needed)
+    while stack:
+        s = stack.pop()
+        if s in cone:
+            continue
+        cone.add(s)
+        if s in driver:
+            stack.extend(driver[s][2])
+    e = dict(sub)
+    for s in cone:
+        if s not in e and s not in driver:
+            e[s] = z3.Bool(f"i{s}", ctx)
+    for t, o, ins in net.gates:
+        if o not in cone:
+            continue
+        a = [e[i] for i in ins]
+        e[o] = _z3gate(z3, t, a)
+    return e
+
+
+def _z3gate(z3, t: str, a: list):
+    if t == "$_NOT_":
+        return z3.Not(a[0])
+    if t == "$_BUF_":
+        return a[0]
+    if t == "$_AND_":
+        return z3.And(a[0], a[1])
+    if t == "$_OR_":
+        return z3.Or(a[0], a[1])
+    if t == "$_XOR_":
+        return z3.Xor(a[0], a[1])
+    if t == "$_NAND_":
+        return z3.Not(z3.And(a[0], a[1]))
+    if t == "$_NOR_":
+        return z3.Not(z3.Or(a[0], a[1]))
+    if t == "$_XNOR_":
+        return z3.Not(z3.Xor(a[0], a[1]))
+    if t == "$_ANDNOT_":
+        return z3.And(a[0], z3.Not(a[1]))
+    if t == "$_ORNOT_":
+        return z3.Or(a[0], z3.Not(a[1]))
+    if t == "$_MUX_":
+        return z3.If(a[2], a[1], a[0])
+    if t == "$_NMUX_":
+        return z3.Not(z3.If(a[2], a[1], a[0]))
+    if t == "$_AOI3_":
+        return z3.Not(z3.Or(z3.And(a[0], a[1]), a[2]))
+    if t == "$_OAI3_":
+        return z3.Not(z3.And(z3.Or(a[0], a[1]), a[2]))
+    if t == "$_AOI4_":
+        return z3.Not(z3.Or(z3.And(a[0], a[1]), z3.And(a[2], a[3])))
+    if t == "$_OAI4_":
+        return z3.Not(z3.And(z3.Or(a[0], a[1]), z3.Or(a[2], a[3])))
+    raise NotModelled(t)
+
+
+def unobservable(net: GateNet) -> set[int]:
+    """Flip-flops (indices) with no structural path to any output."""
+    driver = {g[1]: g for g in net.gates}
+    byq = net.q_index
+    seen: set[int] = set()
+    stack = [s for bits in net.outputs.values() for s in bits]
+    while stack:
+        s = stack.pop()
+        if s in seen:
+            continue
+        seen.add(s)
+        if s in driver:
+            stack.extend(driver[s][2])
+        elif s in byq:
+            f = net.flops[byq[s]]
+            stack.append(f.d)
+            if f.rst is not None:
+                stack.append(f.rst)
+    return {j for j, f in enumerate(net.flops) if f.q not in seen}
+
+
+def find_classes(net: GateNet, cycles: int = 192, words: int = 2, timeout_s: float = 20.0) -> Classes:
+    """Simulation candidates, base-case split, inductive refinement; [] when nothing is proven."""
+    trace = simulate(net, cycles=cycles, words=words)
+    cands = signature_classes(trace)
+    cands = base_refine(net, cands)
+    if not cands:
+        return []
+    return prove_classes(net, cands, timeout_s=timeout_s) or []
