@@ -18,9 +18,20 @@ register is compared with in a condition that encloses a step (``if (r == 9) r <
 ``if (r < LIMIT) r <= r + 2``) plus the largest step; a step that no such comparison guards
 (a free-running counter) disqualifies the register. Constants written to the register and
 constants it is compared with are re-sized to the new width.
+
+Registers this syntactic bound does not cover (ternary updates ``cnt <= (cnt == N-1) ? 0 : cnt + 1``,
+saturating accumulators, modulo counters declared 32-bit, index registers bounded by a compare in
+an enclosing ``if``, loads of narrow inputs through muxes) get an inductive bound from z3
+(:func:`inductive_bound`): the smallest ``B`` among the constants of the register's updates (±1)
+and ``2^k - 1`` such that every write, under the conditions that guard it, maps ``r <= B`` to a value
+``<= B`` and one write is a constant (the reset). Such a register is narrowed without touching
+any read: ``reg [31:0] cnt;`` becomes ``reg [k-1:0] cnt_q; wire [31:0] cnt = cnt_q;`` and the
+writes target ``cnt_q`` (every read still sees the full-width value, which the bound keeps equal).
 """
 
 from __future__ import annotations
+
+import re
 
 from pyslang import ast
 
@@ -125,12 +136,13 @@ class RegisterWidthReduction(Template):
             cmps = self._comparisons(an, k)
             bound = max([bound] + [c for _n, c in guards]) + step
             bits = max(1, bound.bit_length())
-            if bits >= width or not BitwidthReduction._reads_ok(an, sym, roots):
+            if bits >= width or not BitwidthReduction._reads_ok(an, sym, roots) or _layout_read(an, k):
                 continue
             narrow[k] = bits
             resize[k] = lits + cmps
+        ind = _inductive_matches(self, an, cands, writes, clocked, bad, set(narrow))
         if not narrow:
-            return []
+            return ind
         matches = BitwidthReduction()._matches(an, cands, narrow, roots)
         out = []
         for m in matches:
@@ -149,7 +161,7 @@ class RegisterWidthReduction(Template):
             desc = m.description.replace("bitwidth_reduction", self.id, 1)
             out.append(Match(self.id, m.start, m.end, m.line, desc + " (value range from reset)",
                              m.edits + tuple(extra), m.original, m.data))
-        return out
+        return out + ind
 
     @staticmethod
     def _guards(an: Analysis, key, write) -> list[tuple[object, int]]:
@@ -203,6 +215,19 @@ class RegisterWidthReduction(Template):
         return out
 
 
+def _layout_read(an: Analysis, key) -> bool:
+    """True if the register is read through a select or inside a concatenation, where its declared
+    width (not only its value) matters: those registers are narrowed behind a full-width alias."""
+    for info in an.exprs:
+        n = info.node
+        kind = type(n).__name__
+        if kind in ("RangeSelectExpression", "ElementSelectExpression") and _is_reg(n.value, key):
+            return True
+        if kind == "ConcatenationExpression" and any(_is_reg(o, key) for o in n.operands):
+            return True
+    return False
+
+
 def _mentions(node, key) -> bool:
     found = []
 
@@ -213,3 +238,141 @@ def _mentions(node, key) -> bool:
 
     node.visit(visit)
     return bool(found)
+
+
+# ----------------------------------------------------------------------------- inductive bounds
+
+#: Candidate bounds tried per register (each is one z3 query per write).
+MAX_BOUNDS = 48
+
+
+def _consts_in(an: Analysis, node, out: set) -> None:
+    def visit(n):
+        if isinstance(n, ast.Expression):
+            v = _const(an, n)
+            if v is not None and v >= 0:
+                out.add(v)
+        return True
+
+    strip(node).visit(visit)
+
+
+def inductive_bound(an: Analysis, key, sym, writes: list) -> int | None:
+    """Smallest bit count ``k`` < the declared width such that the register provably stays below
+    ``2^k`` from reset (z3 induction over its writes and their guards), or None."""
+    import z3
+
+    from rtlopt.templates._guards import Z3Expr, lit_z3, reads
+
+    width = _width(sym)
+    if width < 2 or width > 64:
+        return None
+    site_of = {}
+    for site in sites_cached(an):
+        if type(site.node).__name__ == "AssignmentExpression":
+            site_of[an.span(site.node)] = site
+    checks = []
+    consts: set[int] = set()
+    has_const = False
+    for w in writes:
+        site = site_of.get(an.span(w))
+        if site is None:
+            return None
+        if key in site.volatile:
+            return None  # blocking writes read back within the block: keep it simple
+        zx = Z3Expr(an, volatile=set(site.volatile))
+        r = zx.var(key, width)
+        guard = [g for g in site.guard if not ((reads(g.node if g.kind == "cond" else g.node.expr))
+                                               & site.volatile)]
+        gz = z3.And(*[lit_z3(an, zx, g) for g in guard]) if guard else z3.BoolVal(True)
+        rhs = zx.bv(w.right)
+        if rhs.size() != width:
+            return None
+        checks.append((r, gz, rhs))
+        if _const(an, w.right) is not None:
+            has_const = True
+        _consts_in(an, w.right, consts)
+        for g in guard:
+            _consts_in(an, g.node if g.kind == "cond" else g.node.expr, consts)
+    if not has_const or not checks:
+        return None
+    cands = set()
+    for c in consts:
+        cands.update({c - 1, c, c + 1})
+    cands.update((1 << k) - 1 for k in range(1, width))
+    cands = sorted(b for b in cands if 0 <= b < (1 << (width - 1)))
+    for b in cands[:MAX_BOUNDS]:
+        ok = True
+        for r, gz, rhs in checks:
+            s = z3.Solver()
+            s.set("timeout", 1000)
+            s.add(z3.ULE(r, b), gz, z3.UGT(rhs, b))
+            if s.check() != z3.unsat:
+                ok = False
+                break
+        if ok:
+            return max(1, b.bit_length())
+    return None
+
+
+_SITES: dict[int, list] = {}
+
+
+def sites_cached(an: Analysis) -> list:
+    from rtlopt.templates._guards import sites
+
+    k = id(an)
+    if k not in _SITES:
+        _SITES.clear()
+        _SITES[k] = sites(an)
+    return _SITES[k]
+
+
+def _fresh_name(text: str, base: str) -> str:
+    name, i = f"{base}_q", 0
+    while re.search(rf"\b{re.escape(name)}\b", text):
+        i += 1
+        name = f"{base}_q{i}"
+    return name
+
+
+def _inductive_matches(tmpl, an: Analysis, cands, writes, clocked, bad, done: set) -> list[Match]:
+    """Narrow registers by a z3-proven inductive bound; reads go through a full-width alias wire."""
+    out = []
+    for k, ws in writes.items():
+        if k in bad or k not in clocked or k in done:
+            continue
+        sym = cands[k]
+        if any(not w.isNonBlocking for w in ws):
+            continue
+        bits = inductive_bound(an, k, sym, ws)
+        if bits is None or bits >= _width(sym):
+            continue
+        decl = sym.syntax.parent
+        ds, de = an.span(decl)
+        declarators = [d for d in decl.declarators if type(d).__name__ == "DeclaratorSyntax"]
+        dtext = an.text[ds:de]
+        head = an.text[ds:an.span(declarators[0])[0]]
+        m = re.search(r"\[\s*(\d+)\s*:\s*0\s*\]", head)
+        if m is None:
+            continue
+        new = _fresh_name(an.text, sym.name)
+        indent = BitwidthReduction._indent(an.text, ds)
+        prefix = head[:m.start()].rstrip()
+        narrow_decl = f"{prefix} [{bits - 1}:0] {new};\n{indent}wire {m.group(0)} {sym.name} = {new};"
+        edits: list[Edit] = []
+        if len(declarators) == 1:
+            if an.span(declarators[0])[1] != de - 1 or not dtext.rstrip().endswith(";"):
+                continue
+            edits.append(Edit(ds, de, narrow_decl))
+        else:
+            spans = [an.span(d) for d in declarators]
+            kept = [an.text[s:e] for d, (s, e) in zip(declarators, spans, strict=True) if d.name.valueText != sym.name]
+            edits.append(Edit(spans[0][0], spans[-1][1], ", ".join(kept)))
+            edits.append(Edit(de, de, f"\n{indent}{narrow_decl}"))
+        for w in ws:
+            ls, le = an.span(strip(w.left))
+            edits.append(Edit(ls, le, new))
+        out.append(tmpl._m(an, ds, de, f"{sym.name} {_width(sym)} -> {bits} bits (inductive value range from "
+                                       f"reset, proven with z3)", edits))
+    return out
