@@ -4,7 +4,9 @@ cocotb's runner starts the compiler and the simulator with ``subprocess.run`` an
 and it calls ``sys.exit`` when the simulator fails, so rtlopt never runs it in-process: this
 module's :class:`CocotbRunner` starts ``python -m rtlopt.tools.cocotb_runner JOB.json`` in a new
 process group (killed whole on timeout), and reads the outcome from cocotb's xunit results file
-(``runner.test()`` does not raise on failing tests). Each job gets its own build directory.
+(``runner.test()`` does not raise on failing tests). Each job gets its own build directory; while
+untrusted text is about (:mod:`rtlopt.tools.sandbox`) the child may write only there, and a job is
+refused (:class:`SandboxRefused`) when no sandbox is available.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from rtlopt.errors import ToolError, ToolNotFound
+from rtlopt.tools import sandbox
 from rtlopt.tools.base import Tool, first_error, parse_version
 from rtlopt.tools.sim import Icarus, Verilator
 
@@ -34,6 +37,10 @@ _SIM_BUILD_ARGS = {
 
 class SimBuildError(ToolError):
     """The simulator's compiler rejected the sources (``log`` holds its messages)."""
+
+
+class SandboxRefused(ToolError):
+    """Untrusted code would have been simulated with no sandbox available (see rtlopt.tools.sandbox)."""
 
 
 @dataclass
@@ -199,6 +206,10 @@ class CocotbRunner(Tool):
         msg = self.simulator_problem(job.simulator)
         if msg:
             raise ToolNotFound(msg)
+        if (self.sandbox if self.sandbox is not None else sandbox.active()) and not sandbox.available():
+            # fail closed: untrusted (LLM-written) code is never simulated unconfined
+            raise SandboxRefused("simulation of untrusted (LLM-written) code refused: no sandbox is available "
+                                 f"({sandbox.status()[1]})")
         build = Path(job.build_dir)
         build.mkdir(parents=True, exist_ok=True)
         job_file = build / "rtlopt_job.json"

@@ -244,20 +244,34 @@ def require() -> str:
 def confine(argv: list[str], env: dict[str, str], cwd, *, force: bool | None = None
             ) -> tuple[list[str], dict[str, str]]:
     """``(argv, env)`` for a tool run: confined when untrusted text is about (``active()``, or ``force``)
-    and a sandbox exists, unchanged otherwise. The run may write beneath ``cwd`` only (nowhere when
-    ``cwd`` is None); its ``TMPDIR`` is ``cwd/.tmp``."""
+    and a sandbox exists, unchanged otherwise. The run may write beneath ``cwd`` only (a private
+    per-process scratch directory when ``cwd`` is None); its ``TMPDIR`` is ``<that>/.tmp``."""
     if not (force if force is not None else active()):
         return argv, env
     mech = status()[0]
     if mech is None:
         return argv, env
-    writable = os.path.realpath(str(cwd)) if cwd is not None else None
+    writable = os.path.realpath(str(cwd)) if cwd is not None else _scratch()
     env = dict(env)
-    if writable is not None:
-        tmp = os.path.join(writable, ".tmp")
-        os.makedirs(tmp, exist_ok=True)
-        env["TMPDIR"] = tmp
+    tmp = os.path.join(writable, ".tmp")
+    os.makedirs(tmp, exist_ok=True)
+    env["TMPDIR"] = tmp
     return _wrapper_argv(mech, writable, argv), env
+
+
+_scratch_dir: list[str] = []
+
+
+def _scratch() -> str:
+    """A private directory for runs without a working directory (version queries ...), removed at exit."""
+    with _lock:
+        if not _scratch_dir:
+            import atexit
+
+            d = tempfile.mkdtemp(prefix="rtlopt-sbx-")
+            atexit.register(shutil.rmtree, d, True)
+            _scratch_dir.append(d)
+        return _scratch_dir[0]
 
 
 def _main(args: list[str]) -> int:
