@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from rtlopt.errors import RtloptError
-from rtlopt.semantic.emit import apply_lift, module_source, port_directions
+from rtlopt.semantic.emit import apply_lifts, module_source, port_directions
 from rtlopt.semantic.lift import Lift, lift_module
 from rtlopt.semantic.netlist import Netlist, elaborate_modules
 
@@ -85,40 +85,93 @@ def _candidates(state) -> list:
     lifts = find_lifts(state.texts)
     if not lifts:
         return []
-    dirs: dict = {}
     out = []
     seen: set[str] = set()
-    combined: dict[Path, str] = {}
-    applied: dict[Path, list[str]] = {}
-    covered: dict[Path, set[str]] = {}
-    # grouped lifts ({cout, sum}) first: they cover their members
-    order = sorted(lifts, key=lambda pl: (-len(pl[1].targets), pl[1].module, pl[1].lhs))
-    for path, lf in order:
+    by_file: dict[Path, dict[str, list[Lift]]] = {}
+    for path, lf in lifts:
+        by_file.setdefault(path, {}).setdefault(lf.module, []).append(lf)
+    for path, mods in by_file.items():
         text = state.texts[path]
-        for expr in lf.exprs[:MAX_ALTERNATIVES]:
-            new = apply_lift(text, lf.module, lf.targets, lf.operands, lf.lhs, expr, dirs,
-                             lf.notes.get("cone_names", ()))
-            if new is None or new in seen:
-                continue
-            seen.add(new)
-            desc = f"{lf.kind}: {lf.lhs} = {expr}" if len(expr) <= 60 else f"{lf.kind}: {lf.lhs} = ..."
-            out.append(Candidate(new, "lifting", (RULE,), f"{desc} ({lf.module})",
-                                 {"file": str(path), "parts": (f"{lf.module}:{lf.lhs}:{lf.kind}",)}))
-        cov = covered.setdefault(path, set())
+        combined = text
+        applied: list[str] = []
+        for module, lfs in mods.items():
+            chosen = _non_overlapping(lfs)
+            # one candidate per lift (and per alternative spelling); a lift whose drivers are shared
+            # with other lifts (one always block computing several outputs) goes with its component
+            for comp in _components(text, module, chosen):
+                for alt in range(MAX_ALTERNATIVES):
+                    if alt and not any(len(lf.exprs) > alt for lf in comp):
+                        break
+                    new = _apply(text, module, comp, alt)
+                    if new is None or new in seen:
+                        continue
+                    seen.add(new)
+                    out.append(Candidate(new, "lifting", (RULE,), _describe(comp, alt),
+                                         {"file": str(path), "parts": tuple(_part(lf) for lf in comp)}))
+                nxt = _apply(combined, module, comp, 0)
+                if nxt is not None:
+                    combined = nxt
+                    applied += [_part(lf) for lf in comp]
+        if len(applied) > 1 and combined not in seen:
+            out.append(Candidate(combined, "lifting", (RULE,), "word-level lifting: " + ", ".join(applied[:6]),
+                                 {"file": str(path), "parts": tuple(applied)}))
+    return out
+
+
+def _part(lf: Lift) -> str:
+    return f"{lf.module}:{lf.lhs}:{lf.kind}"
+
+
+def _describe(comp: list[Lift], alt: int) -> str:
+    parts = []
+    for lf in comp:
+        e = lf.exprs[min(alt, len(lf.exprs) - 1)]
+        parts.append(f"{lf.kind}: {lf.lhs} = {e}" if len(e) <= 60 else f"{lf.kind}: {lf.lhs} = ...")
+    return "; ".join(parts) + f" ({comp[0].module})"
+
+
+def _non_overlapping(lfs: list[Lift]) -> list[Lift]:
+    """Grouped lifts ({cout, sum}) first; then the single lifts they do not cover."""
+    out, cov = [], set()
+    for lf in sorted(lfs, key=lambda x: (-len(x.targets), x.lhs)):
         if cov & set(lf.targets):
             continue
-        cur = combined.get(path, text)
-        new = apply_lift(cur, lf.module, lf.targets, lf.operands, lf.lhs, lf.exprs[0], dirs,
-                         lf.notes.get("cone_names", ()))
-        if new is not None:
-            combined[path] = new
-            cov.update(lf.targets)
-            applied.setdefault(path, []).append(f"{lf.module}:{lf.lhs}:{lf.kind}")
-    for path, new in combined.items():
-        if len(applied[path]) > 1 and new not in seen:
-            out.append(Candidate(new, "lifting", (RULE,), "word-level lifting: " + ", ".join(applied[path][:6]),
-                                 {"file": str(path), "parts": tuple(applied[path])}))
+        out.append(lf)
+        cov.update(lf.targets)
     return out
+
+
+def _apply(text: str, module: str, comp: list[Lift], alt: int) -> str | None:
+    cone = set()
+    for lf in comp:
+        cone |= set(lf.notes.get("cone_names", ()))
+    spec = [(lf.targets, lf.operands, lf.lhs, lf.exprs[min(alt, len(lf.exprs) - 1)]) for lf in comp]
+    return apply_lifts(text, module, spec, None, cone)
+
+
+def _components(text: str, module: str, lfs: list[Lift]) -> list[list[Lift]]:
+    """Lifts whose targets are written by a common module item belong together."""
+    from rtlopt.templates._sem import analyze
+    an = analyze(text)
+    ms = module_source(an, module, port_directions(an))
+    if ms is None:
+        return [[lf] for lf in lfs]
+    parent = list(range(len(lfs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for m in ms.members:
+        idx = [i for i, lf in enumerate(lfs) if m.writes & set(lf.targets)]
+        for i in idx[1:]:
+            parent[find(i)] = find(idx[0])
+    comps: dict[int, list[Lift]] = {}
+    for i, lf in enumerate(lfs):
+        comps.setdefault(find(i), []).append(lf)
+    return list(comps.values())
 
 
 __all__ = ["RULE", "Lift", "Netlist", "elaborate_modules", "find_lifts", "lift_module", "lifting_candidates"]

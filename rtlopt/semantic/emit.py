@@ -225,9 +225,13 @@ def _remove(text: str, s: int, e: int) -> Edit:
     return Edit(s, e, "")
 
 
-def plan_edits(text: str, ms: ModuleSource, targets: set[str], operands: set[str], lhs: str, expr: str,
+def plan_edits(text: str, ms: ModuleSource, targets: set[str], operands: set[str],
+               stmts: list[tuple[str, str, tuple[str, ...]]],
                cone_names: set[str] = frozenset()) -> list[Edit] | None:
-    """Edits replacing the drivers of ``targets`` by one assignment, or None when that is not safe."""
+    """Edits replacing the drivers of ``targets`` by assignments, or None when that is not safe.
+
+    ``stmts`` holds ``(lhs, expr, lhs target names)`` per assignment.
+    """
     if not targets <= ms.declared or not operands <= ms.declared or targets & operands:
         return None
     writers = [m for m in ms.members if m.writes & targets]
@@ -260,13 +264,22 @@ def plan_edits(text: str, ms: ModuleSource, targets: set[str], operands: set[str
             return None
         if not all(dead(w) for w in m.writes):
             return None
-    is_var = [t in ms.variables for t in targets]
-    if any(is_var) and not all(is_var):
+    # a lifted target nothing reads any more (a helper variable of a removed loop) needs no statement
+    live = [st for st in stmts if any(t in ms.ports or t in operands or any(
+        t in x.reads for x in ms.members if id(x) not in removed) for t in st[2])]
+    if not live:
         return None
-    stmt = f"always @* {lhs} = {expr};" if all(is_var) else f"assign {lhs} = {expr};"
+    lines = []
+    for lhs, expr, names in live:
+        is_var = [t in ms.variables for t in names]
+        if any(is_var) and not all(is_var):
+            return None
+        lines.append(f"always @* {lhs} = {expr};" if all(is_var) else f"assign {lhs} = {expr};")
     chosen.sort(key=lambda m: m.start)
     first = chosen[0]
-    edits = [Edit(first.start, first.end, stmt)]
+    ls = text.rfind("\n", 0, first.start) + 1
+    indent = text[ls:first.start] if not text[ls:first.start].strip() else ""
+    edits = [Edit(first.start, first.end, ("\n" + indent).join(lines))]
     edits += [_remove(text, m.start, m.end) for m in chosen[1:]]
     return edits
 
@@ -274,6 +287,12 @@ def plan_edits(text: str, ms: ModuleSource, targets: set[str], operands: set[str
 def apply_lift(text: str, module: str, targets, operands, lhs: str, expr: str,
                dirs: dict | None = None, cone_names=frozenset(), an: Analysis | None = None) -> str | None:
     """``text`` with the lift applied, or None when the edit is not safe or does not parse."""
+    return apply_lifts(text, module, [(tuple(targets), tuple(operands), lhs, expr)], dirs, cone_names, an)
+
+
+def apply_lifts(text: str, module: str, lifts: list[tuple[tuple, tuple, str, str]], dirs: dict | None = None,
+                cone_names=frozenset(), an: Analysis | None = None) -> str | None:
+    """``text`` with several lifts of one module applied jointly (one edit), or None."""
     an = an or analyze(text)
     if an.syntax_errors:
         return None
@@ -284,7 +303,12 @@ def apply_lift(text: str, module: str, targets, operands, lhs: str, expr: str,
     ms = module_source(an, module, d)
     if ms is None:
         return None
-    edits = plan_edits(text, ms, set(targets), set(operands), lhs, expr, set(cone_names))
+    targets = {t for lf in lifts for t in lf[0]}
+    operands = {o for lf in lifts for o in lf[1]}
+    if sum(len(lf[0]) for lf in lifts) != len(targets):
+        return None  # two lifts of the same target
+    stmts = [(lf[2], lf[3], tuple(lf[0])) for lf in lifts]
+    edits = plan_edits(text, ms, targets, operands, stmts, set(cone_names))
     if not edits:
         return None
     try:

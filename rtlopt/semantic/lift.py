@@ -175,8 +175,13 @@ def match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | No
             continue
         av = a.value
         wa = a.width
-        if w == 1 and wa >= 2 and ok(_popcount(av) & np.uint64(1)):
-            out.append(("parity", (a,), [f"^{_p(a)}"]))
+        if w == 1 and wa >= 2:
+            if ok(_popcount(av) & np.uint64(1)):
+                out.append(("parity", (a,), [f"^{_p(a)}"]))
+            elif ok((av != 0).astype(np.uint64)):
+                out.append(("reduce_or", (a,), [f"|{_p(a)}"]))
+            elif ok((av == mask(wa)).astype(np.uint64)):
+                out.append(("reduce_and", (a,), [f"&{_p(a)}"]))
         if wa >= 2 and w >= 1:
             if ok(np.uint64(0) - (_s(av, wa).view(np.uint64) if a.signed else av)):
                 out.append(("negate", (a,), [f"-{a.text}"]))
@@ -354,7 +359,7 @@ def lift_module(nl: Netlist, *, scope_names: set[str] | None = None, nvec: int =
         if removed < min_cone:
             continue
         cone_names = tuple(sorted(n.name for n in named if n.name != tgt.name and n.port is None and any(
-            isinstance(b, int) for b in n.bits) and all(b in inside for b in n.bits if isinstance(b, int))))
+            isinstance(b, int) and b in inside for b in n.bits)))
         found.append(Lift(nl.module, (tgt.name,), tgt.name, kind, tuple(sorted({o.base for o in used})),
                           tuple(exprs), removed, {"width": tgt.width, "ops": tuple(o.text for o in used),
                                                   "carry_width": max(o.width for o in used),
@@ -412,6 +417,19 @@ def _group_carries(found: list[Lift]) -> list[Lift]:
             continue
         out.append(Lift(c.module, (c.targets[0], s.targets[0]), f"{{{c.targets[0]}, {s.targets[0]}}}",
                         s.kind + "_with_carry", s.operands, (s.exprs[0],), s.cone_cells + c.cone_cells,
+                        dict(s.notes, cone_names=tuple(sorted(set(s.notes["cone_names"])
+                                                              | set(c.notes["cone_names"]))))))
+    subs = {f.notes["ops"]: f for f in found if f.kind == "subtract" and len(f.targets) == 1}
+    for c in found:
+        if c.kind != "less_than":
+            continue
+        s = subs.get(c.notes["ops"])
+        if s is None or s.notes["width"] != c.notes.get("carry_width") or len(s.notes["ops"]) != 2:
+            continue
+        a, b = s.notes["ops"]
+        out.append(Lift(c.module, (c.targets[0], s.targets[0]), f"{{{c.targets[0]}, {s.targets[0]}}}",
+                        "subtract_with_borrow", s.operands, (f"{{1'b0, {a}}} - {{1'b0, {b}}}",),
+                        s.cone_cells + c.cone_cells,
                         dict(s.notes, cone_names=tuple(sorted(set(s.notes["cone_names"])
                                                               | set(c.notes["cone_names"]))))))
     return out
