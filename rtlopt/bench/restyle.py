@@ -1,0 +1,296 @@
+"""Behaviour-preserving restylings of a design, for the metamorphic benchmark.
+
+A rewrite found on one spelling of a design should be found on every spelling of the same logic.
+:func:`restyle` produces variants of the top module of a Verilog file that a different designer
+might have written, each a syntactic change with the same behaviour:
+
+- ``rename``: every signal, parameter and genvar declared inside the module (ports excepted) gets a
+  new name, and the operands of innermost commutative operators (``+ * & | ^ == !=``) swap places;
+- ``always``: continuous assignments to whole signals become ``always @*`` blocks (their nets become
+  ``reg``), as designers who prefer procedural code write them;
+- ``assign``: the reverse — combinational ``always @*`` blocks that make one whole assignment become
+  ``assign`` statements (their ``reg`` declarations become nets);
+- ``hierarchy``: the module's body moves into ``<top>_core`` and the top becomes a wrapper that
+  instantiates it (the logic split across a module boundary).
+
+Each returns ``None`` when the style does not apply (nothing to change). The benchmark proves every
+variant equivalent to the original before using it, so a restyling bug cannot make a false claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pyslang import parsing, syntax
+
+from rtlopt.hdl.edit import Edit, apply_edits
+
+STYLES = ("rename", "always", "assign", "hierarchy")
+
+_K = syntax.SyntaxKind
+_COMMUTATIVE = {_K.AddExpression, _K.MultiplyExpression, _K.BinaryAndExpression, _K.BinaryOrExpression,
+                _K.BinaryXorExpression, _K.EqualityExpression, _K.InequalityExpression}
+
+
+def _children(node):
+    for c in node:
+        if c is not None:
+            yield c
+
+
+def _nodes(node):
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, syntax.SyntaxNode):
+            yield n
+            stack.extend(reversed([c for c in _children(n) if isinstance(c, syntax.SyntaxNode)]))
+
+
+def _tokens(node):
+    for c in _children(node):
+        if isinstance(c, syntax.SyntaxNode):
+            yield from _tokens(c)
+        elif hasattr(c, "rawText"):
+            yield c
+
+
+def _span(node) -> tuple[int, int]:
+    r = node.sourceRange
+    return r.start.offset, r.end.offset
+
+
+def _module(tree, top: str | None):
+    mods = [n for n in _nodes(tree.root) if n.kind == _K.ModuleDeclaration]
+    for m in mods:
+        if top is None or m.header.name.valueText == top:
+            return m
+    return None
+
+
+def _port_names(mod) -> set[str]:
+    names = set()
+    for n in _nodes(mod.header):
+        if n.kind == _K.Declarator:
+            names.add(n.name.valueText)
+        elif n.kind == _K.ImplicitNonAnsiPort or n.kind == _K.ExplicitNonAnsiPort:
+            for t in _tokens(n):
+                if t.kind == parsing.TokenKind.Identifier:
+                    names.add(t.valueText)
+    for m in mod.members:
+        if m.kind == _K.PortDeclaration:
+            for n in _nodes(m):
+                if n.kind == _K.Declarator:
+                    names.add(n.name.valueText)
+    return names
+
+
+def _rename(text: str, tree, mod) -> str | None:
+    ports = _port_names(mod)
+    declared: list[str] = []
+    for n in _nodes(mod):
+        name = None
+        if n.kind == _K.Declarator and n.parent is not None and n.parent.kind != _K.ImplicitAnsiPort:
+            name = n.name.valueText
+        elif n.kind == _K.GenvarDeclaration:
+            for t in _tokens(n):
+                if t.kind == parsing.TokenKind.Identifier:
+                    declared.append(t.valueText)
+        if name and name not in ports and name not in declared:
+            declared.append(name)
+    mapping = {name: f"rs_{i}" for i, name in enumerate(declared)}
+    # port and parameter names in instance connections (.port(sig), #(.P(v))) name the other module's
+    skip = {n.name.location.offset for n in _nodes(mod)
+            if n.kind in (_K.NamedPortConnection, _K.NamedParamAssignment)}
+    edits: list[Edit] = []
+    for t in _tokens(mod):
+        if t.kind == parsing.TokenKind.Identifier and t.valueText in mapping and t.location.offset not in skip:
+            off = t.location.offset
+            edits.append(Edit(off, off + len(t.rawText), mapping[t.valueText]))
+    renamed = apply_edits(text, edits) if edits else text
+    # swap the operands of innermost commutative operators (their spans are disjoint)
+    tree2 = syntax.SyntaxTree.fromText(renamed, "renamed.v")
+    mod2 = _module(tree2, mod.header.name.valueText)
+    swaps: list[Edit] = []
+    for n in _nodes(mod2):
+        if n.kind in _COMMUTATIVE and not any(c.kind in _COMMUTATIVE for c in _nodes(n) if c is not n):
+            ls, le = _span(n.left)
+            rs, re_ = _span(n.right)
+            swaps += [Edit(ls, le, renamed[rs:re_]), Edit(rs, re_, renamed[ls:le])]
+    out = apply_edits(renamed, swaps) if swaps else renamed
+    return None if out == text else out
+
+
+def _always(text: str, tree, mod) -> str | None:
+    # whole-signal targets of continuous assignments, each assigned exactly once
+    targets: dict[str, list] = {}
+    for m in mod.members:
+        if m.kind == _K.ContinuousAssign:
+            for a in m.assignments:
+                if not isinstance(a, syntax.SyntaxNode):
+                    continue
+                lhs = a.left if hasattr(a, "left") else None
+                if lhs is not None and lhs.kind == _K.IdentifierName:
+                    targets.setdefault(lhs.identifier.valueText, []).append((m, a))
+                else:
+                    targets.setdefault("\0" + str(lhs).strip(), []).append((m, a))
+    single = {k: v[0] for k, v in targets.items() if len(v) == 1 and not k.startswith("\0")}
+    # where each target is declared: a net declaration (all declarators must convert) or an ANSI output port
+    edits: list[Edit] = []
+    convert: set[str] = set()
+    for n in _nodes(mod):
+        if n.kind == _K.NetDeclaration:
+            decls = [d for d in n.declarators if isinstance(d, syntax.SyntaxNode)]
+            names = [d.name.valueText for d in decls]
+            if all(x in single for x in names) and all(d.initializer is None for d in decls) \
+                    and n.netType.kind == parsing.TokenKind.WireKeyword:
+                off = n.netType.location.offset
+                edits.append(Edit(off, off + len(n.netType.rawText), "reg"))
+                convert.update(names)
+        elif n.kind == _K.ImplicitAnsiPort:
+            name = n.declarator.name.valueText
+            h = n.header
+            if name in single and h.kind == _K.VariablePortHeader and h.direction is not None \
+                    and h.direction.kind == parsing.TokenKind.OutputKeyword and _ansi_group_ok(n, single):
+                kw = getattr(h, "varKeyword", None)
+                net = getattr(h, "netType", None)
+                if net is not None and net.rawText == "wire":
+                    off = net.location.offset
+                    edits.append(Edit(off, off + len(net.rawText), "reg"))
+                    convert.add(name)
+                elif (kw is None or not kw.rawText) and (net is None or not net.rawText) and \
+                        not str(h.dataType).strip().startswith(("reg", "logic")):
+                    off = h.direction.location.offset + len(h.direction.rawText)
+                    edits.append(Edit(off, off, " reg"))
+                    convert.add(name)
+    if not convert:
+        return None
+    for name in sorted(convert):
+        m, a = single[name]
+        if len([x for x in m.assignments if isinstance(x, syntax.SyntaxNode)]) != 1 or \
+                m.strength is not None or m.delay is not None:
+            return None
+        s, e = _span(m)
+        rhs = text[_span(a.right)[0]:_span(a.right)[1]]
+        edits.append(Edit(s, e, f"always @* {name} = {rhs};"))
+    return apply_edits(text, edits)
+
+
+def _single_assignment(block):
+    """``(target, rhs node)`` of ``always @* [begin] x = e; [end]`` / ``always_comb``, else None."""
+    st = block.statement
+    kw = block.keyword.rawText
+    if kw == "always":
+        if st.kind != _K.TimingControlStatement or st.timingControl.kind != _K.ImplicitEventControl:
+            return None
+        st = st.statement
+    elif kw != "always_comb":
+        return None
+    if st.kind == _K.SequentialBlockStatement:
+        items = [x for x in st.items if isinstance(x, syntax.SyntaxNode)]
+        if len(items) != 1 or st.blockName is not None:
+            return None
+        st = items[0]
+    if st.kind != _K.ExpressionStatement or st.expr.kind != _K.AssignmentExpression:
+        return None
+    if st.expr.left.kind != _K.IdentifierName:
+        return None
+    return st.expr.left.identifier.valueText, st.expr.right
+
+
+def _assign(text: str, tree, mod) -> str | None:
+    found: dict[str, tuple] = {}
+    for m in mod.members:
+        if m.kind == _K.AlwaysBlock:
+            got = _single_assignment(m)
+            if got is not None:
+                found.setdefault(got[0], []).append((m, got[1]))
+    counts: dict[str, int] = {}
+    for n in _nodes(mod):
+        if n.kind in (_K.AssignmentExpression, _K.NonblockingAssignmentExpression):
+            lhs = n.left
+            names = [t.valueText for t in _tokens(lhs) if t.kind == parsing.TokenKind.Identifier][:1]
+            for x in names:
+                counts[x] = counts.get(x, 0) + 1
+    single = {k: v[0] for k, v in found.items() if len(v) == 1 and counts.get(k) == 1}
+    edits: list[Edit] = []
+    convert: set[str] = set()
+    for n in _nodes(mod):
+        if n.kind == _K.DataDeclaration and n.type.kind == _K.RegType and n.type.keyword.rawText == "reg":
+            decls = [d for d in n.declarators if isinstance(d, syntax.SyntaxNode)]
+            names = [d.name.valueText for d in decls]
+            if names and all(x in single for x in names) and all(d.initializer is None for d in decls) \
+                    and not any(d.dimensions for d in decls):
+                off = n.type.keyword.location.offset
+                edits.append(Edit(off, off + 3, "wire"))
+                convert.update(names)
+        elif n.kind == _K.ImplicitAnsiPort and n.header.kind == _K.VariablePortHeader:
+            name = n.declarator.name.valueText
+            dt = n.header.dataType
+            if name in single and dt.kind == _K.RegType and dt.keyword.rawText == "reg" and \
+                    n.declarator.initializer is None:
+                off = dt.keyword.location.offset
+                edits.append(Edit(off, off + 3, "wire"))
+                convert.add(name)
+    if not convert:
+        return None
+    for name in sorted(convert):
+        block, rhs = single[name]
+        s, e = _span(block)
+        r0, r1 = _span(rhs)
+        edits.append(Edit(s, e, f"assign {name} = {text[r0:r1]};"))
+    return apply_edits(text, edits)
+
+
+def _ansi_group_ok(port, single) -> bool:
+    """An ANSI port that inherits its header from the previous one (``output [3:0] a, b``) is
+    converted only together with it; keep it simple: refuse ports with an empty header."""
+    return bool(str(port.header).strip())
+
+
+def _hierarchy(text: str, tree, mod) -> str | None:
+    name = mod.header.name.valueText
+    core = f"{name}_core"
+    if re.search(rf"\b{re.escape(core)}\b", text):
+        return None
+    hs, he = _span(mod.header)
+    header = text[hs:he]
+    ports = mod.header.ports
+    params = mod.header.parameters
+    if ports is None or ports.kind != _K.AnsiPortList:
+        return None  # non-ANSI headers would need their body declarations copied
+    port_names = [p.declarator.name.valueText for p in ports.ports if hasattr(p, "declarator")]
+    if not port_names:
+        return None
+    # the wrapper's header: the same text with the name kept, variable kinds made nets
+    wrapper_header = re.sub(r"\b(reg|logic)\b", "wire", header)
+    wrapper_header = re.sub(r"\bwire\s+wire\b", "wire", wrapper_header)
+    pnames = []
+    if params is not None:
+        for n in _nodes(params):
+            if n.kind == _K.Declarator:
+                pnames.append(n.name.valueText)
+    pov = (" #(" + ", ".join(f".{p}({p})" for p in pnames) + ")") if pnames else ""
+    conns = ", ".join(f".{p}({p})" for p in port_names)
+    off = mod.header.name.location.offset
+    edits = [Edit(off, off + len(mod.header.name.rawText), core)]
+    _, me = _span(mod)
+    wrapper = f"\n\n{wrapper_header}\n    {core}{pov} u_core ({conns});\nendmodule\n"
+    edits.append(Edit(me, me, wrapper))
+    return apply_edits(text, edits)
+
+
+def restyle(text: str, style: str, top: str | None = None, name: str = "design.v") -> str | None:
+    """``text`` with its top module (``top``, else the first module) rewritten in ``style``.
+
+    Returns None when the style does not apply to this design.
+    """
+    if style not in STYLES:
+        raise ValueError(f"unknown style {style!r}; one of {', '.join(STYLES)}")
+    tree = syntax.SyntaxTree.fromText(text, name)
+    mod = _module(tree, top)
+    if mod is None:
+        return None
+    fn = {"rename": _rename, "always": _always, "assign": _assign, "hierarchy": _hierarchy}[style]
+    out = fn(text, tree, mod)
+    return None if out is None or out == text else out
