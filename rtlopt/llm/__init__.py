@@ -110,10 +110,12 @@ def enable(settings: Settings | None = None, *, model: str | None = None, chat_m
 
         settings = with_overrides(settings, model=model)
     unregister_generator(GENERATOR_NAME)
+    _set_untrusted(False)
     if not settings.model and chat_model is None:
         return LlmSession(status="not_configured")
     rewriter = LlmRewriter(settings, chat_model=chat_model, model_label=settings.model)
     register_generator(GENERATOR_NAME, make_generator(rewriter, max_rounds=max_rounds))
+    _set_untrusted(True)
     return rewriter.session
 
 
@@ -122,6 +124,22 @@ def disable() -> None:
     from rtlopt.engine.search import unregister_generator
 
     unregister_generator(GENERATOR_NAME)
+    _set_untrusted(False)
+
+
+_UNTRUSTED = [False]
+
+
+def _set_untrusted(on: bool) -> None:
+    """While the generator is registered, the current design may hold model-written text: every tool
+    process is confined (:mod:`rtlopt.tools.sandbox`) and untrusted code is never simulated unconfined."""
+    from rtlopt.tools import sandbox
+
+    if on and not _UNTRUSTED[0]:
+        sandbox.enter_untrusted()
+    elif not on and _UNTRUSTED[0]:
+        sandbox.leave_untrusted()
+    _UNTRUSTED[0] = on
 
 
 def _read(paths: list[Path]) -> dict[Path, str]:  # small helper for scripts

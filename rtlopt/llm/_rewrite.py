@@ -36,6 +36,7 @@ from rtlopt.llm._guard import _EDGE, check_interface, check_safety, module_inter
 from rtlopt.llm._models import LlmError, ModelSpec, invoke_with_limit, make_chat_model, parse_model
 from rtlopt.llm._session import AttemptRecord, LlmSession, ResponseCache
 from rtlopt.rules import Rule, RuleLibrary, load_rules
+from rtlopt.tools import sandbox
 
 #: Rules put into one prompt at most (the retrieval cutoff decides first; this bounds prompt size).
 MAX_RULES = 6
@@ -196,7 +197,7 @@ class LlmRewriter:
             return []
         lib = liberty if hasattr(liberty, "sha256") else resolve_liberty(liberty or self.settings.liberty)
         deadline = deadline or (time.monotonic() + self.settings.budget)
-        with Workspace(design, prefix="rtlopt-llm-") as ws:
+        with sandbox.untrusted(), Workspace(design, prefix="rtlopt-llm-") as ws:
             baseline = measure(ws.materialize(texts), liberty=lib, clock_period_ns=self.settings.clock_period)
             ctx = _Ctx(design, texts, goal, lib, baseline, deadline)
             accepted: list[Evaluation] = []
