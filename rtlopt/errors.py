@@ -21,6 +21,7 @@ class ExitCode(enum.IntEnum):
     NO_PROOF = 4  #: optimize: candidates existed but none could be proven equivalent
     TOOL_MISSING = 5  #: a required external tool is not installed or too old
     TOOL_FAILED = 6  #: an external tool failed on input rtlopt believed valid (a bug worth reporting)
+    WRITE_FAILED = 7  #: optimize: the output could not be written (or the input changed meanwhile); input unchanged
 
 
 class RtloptError(Exception):
@@ -62,6 +63,13 @@ class ToolNotFound(RtloptError):
     """A required external tool is missing or older than required."""
 
     exit_code = ExitCode.TOOL_MISSING
+
+
+class WriteFailed(RtloptError):
+    """The result could not be written (read-only file system, disk full, permission, or the file
+    changed on disk since it was read); the file on disk is left as it was."""
+
+    exit_code = ExitCode.WRITE_FAILED
 
 
 class ToolError(RtloptError):
