@@ -132,6 +132,7 @@ class _Occ:
     width: int = 1
     is_port: bool = False
     proc: bool = False  # a variable (reg/logic) rather than a net
+    full: tuple[int, int] | None = None  # the whole (hierarchical) reference
 
 
 @dataclass
@@ -140,6 +141,9 @@ class _Stmt:
     span: tuple[int, int]
     path: str  # the variable it assigns (whole variable or part of it)
     block: tuple[int, int] | None  # the procedural block it is in
+
+
+_VALUE = ("NamedValueExpression", "HierarchicalValueExpression")
 
 
 def _cint(c) -> int | None:
@@ -170,8 +174,8 @@ def _source_model(texts: list[str], names: list[str], top: str):
         trees.append(t)
         comp.addSyntaxTree(t)
     root = comp.getRoot()
-    if sum(1 for d in comp.getAllDiagnostics() if d.isError()):
-        return None
+    if any(d.isError() for t in trees for d in t.diagnostics):
+        return None  # syntax errors; elaboration errors (Yosys accepts more) are tolerated: every edit is proven
     buf_file = {}
     for i, t in enumerate(trees):
         buf_file[t.root.sourceRange.start.buffer.id] = i
@@ -203,7 +207,7 @@ def _source_model(texts: list[str], names: list[str], top: str):
     def root_sym(e):
         while type(e).__name__ in ("ElementSelectExpression", "RangeSelectExpression"):
             e = e.value
-        return e.symbol if type(e).__name__ == "NamedValueExpression" else None
+        return e.symbol if type(e).__name__ in _VALUE else None
 
     def occ_of(nv, sel=None, sel_bits=None, dynamic=False):
         sym = nv.symbol
@@ -213,10 +217,17 @@ def _source_model(texts: list[str], names: list[str], top: str):
         f, span = where(nv.syntax)
         if f is None:
             return
+        full = span
+        txt = texts[f][span[0]:span[1]]
+        if "." in txt:  # hierarchical reference: only its last name is edited
+            m = re.search(r"([A-Za-z_][\w$]*)\s*$", txt)
+            if m is None:
+                return
+            span = (span[0] + m.start(1), span[0] + m.end(1))
         lo, up, w = decl_info(sym)
         kind = type(sym).__name__
         occs.append(_Occ(p, f, span, sel, sel_bits, dynamic, False, lo, up, w,
-                         kind == "PortSymbol" or p in ports, kind == "VariableSymbol"))
+                         kind == "PortSymbol" or p in ports, kind == "VariableSymbol", full))
         handled.add((p, f, span))
 
     def visit(n):
@@ -237,7 +248,7 @@ def _source_model(texts: list[str], names: list[str], top: str):
                     f2, sp2 = where(par)
                     stmts.append(_Stmt(f2, sp2, p, None))
         elif k in ("ElementSelectExpression", "RangeSelectExpression") and \
-                type(n.value).__name__ == "NamedValueExpression" and n.syntax is not None:
+                type(n.value).__name__ in _VALUE and n.syntax is not None:
             f, sp = where(n.syntax)
             lo, up, w = decl_info(n.value.symbol)
             if k == "ElementSelectExpression":
@@ -255,7 +266,7 @@ def _source_model(texts: list[str], names: list[str], top: str):
                 else:
                     bits = (a, a - b + 1)
             occ_of(n.value, sp, bits, bits is None)
-        elif k == "NamedValueExpression":
+        elif k in _VALUE:
             if n.syntax is not None:
                 f, sp = where(n.syntax)
                 p = rel(n.symbol)
@@ -377,14 +388,17 @@ def emit(texts: dict[Path, str], top: str, facts: list[Redundancy], net: seqsim.
                 kl, inv = renam
                 if not inv:
                     new_edits.append((o.file, o.ident, kl))
-                elif o.sel is None:
-                    new_edits.append((o.file, o.ident, f"(~{kl})"))
                 else:
                     t = tlist[o.file]
-                    new_edits.append((o.file, o.sel, f"(~{kl}{t[o.ident[1]:o.sel[1]]})"))
+                    fs = (o.full or o.ident)[0]
+                    end = o.sel[1] if o.sel is not None else o.ident[1]
+                    new_edits.append((o.file, (fs, end), f"(~{t[fs:o.ident[0]]}{kl}{t[o.ident[1]:end]})"))
                 continue
             if o.dynamic:
                 ok = False
+                break
+            if o.full is not None and o.full != o.ident:
+                ok = False  # hierarchical reference: only renames
                 break
             if o.sel is None:
                 hi, lo = width - 1, 0
