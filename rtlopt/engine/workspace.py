@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from rtlopt.design import DesignRef, open_design
+from rtlopt.hdl.project import register_copy
 
 
 class Workspace:
@@ -43,6 +44,7 @@ class Workspace:
             sub.mkdir(exist_ok=True)
             q = sub / p.name
             q.write_text(texts[p], encoding="utf-8")
+            register_copy(q, p)  # the copy reads includes and keeps the language of its original
             files.append(q)
         ref = open_design(files, top=self.design.top)
         self._seen[key] = ref

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyslang import DiagnosticEngine, ast, syntax
+from pyslang import DiagnosticEngine, syntax
 
 from rtlopt.errors import InputError
 
@@ -136,16 +136,18 @@ def _format_diag(tree: syntax.SyntaxTree, diag, path: Path) -> InputError:
 
 def parse_sources(sources: list[SourceFile]) -> ParsedDesign:
     """Parse ``sources`` together; raise InputError on the first syntax error."""
+    from rtlopt.hdl.project import compilation, syntax_tree
+
     trees = []
     for src in sources:
-        tree = syntax.SyntaxTree.fromText(src.text, src.name)
+        # language by file (.v: Verilog-2005 keywords), includes from the file's directory then -I,
+        # -D macros: see rtlopt.hdl.project
+        tree = syntax_tree(src.text, src.path)
         for diag in tree.diagnostics:
             if diag.isError():
                 raise _format_diag(tree, diag, src.path)
         trees.append(tree)
-    comp = ast.Compilation()
-    for tree in trees:
-        comp.addSyntaxTree(tree)
+    comp = compilation(trees)  # with the -G overrides of the top's parameters
     root = comp.getRoot()
     tops = {inst.name: inst for inst in root.topInstances}
     modules: dict[str, ModuleInfo] = {}

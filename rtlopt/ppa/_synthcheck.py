@@ -6,7 +6,9 @@ syntax trees of the modules reachable from the top and raises
 :class:`~rtlopt.errors.UnsupportedConstruct` for:
 
 * an ``initial`` block with timing controls (``#`` delays, ``@`` events, ``wait``, ``forever``) or
-  ``$finish``/``$stop`` — testbench code;
+  ``$finish``/``$stop`` — testbench code — unless it is the parameter-check idiom
+  ``initial if (PARAM bad) begin $error(..); $finish; end`` (conditions on parameters only, no
+  assignments; see :func:`rtlopt.hdl.project.is_parameter_check`), which synthesis ignores;
 * a ``real``/``realtime``/``shortreal`` variable or net — real numbers do not synthesize.
 
 Delays on ordinary assignments in ``always`` blocks (``q <= #1 d``) are legal RTL that synthesis
@@ -22,6 +24,7 @@ from pathlib import Path
 from pyslang import syntax
 
 from rtlopt.errors import UnsupportedConstruct
+from rtlopt.hdl.project import is_parameter_check_in
 from rtlopt.hdl.source import ParsedDesign
 
 SK = syntax.SyntaxKind
@@ -104,11 +107,13 @@ def check_synthesizable(design: ParsedDesign, top: str) -> None:
     for tree, mod in _reachable(design, top):
         problem: list[tuple[str, object]] = []
 
-        def visit(n, problem=problem):
+        def visit(n, problem=problem, mod=mod):
             if problem:
                 return
             kind = getattr(n, "kind", None)
             if kind == SK.InitialBlock:
+                if is_parameter_check_in(n, mod):
+                    return None  # `if (PARAM bad) begin $error(..); $finish; end`: elaboration check, ignored
                 inner: list[str] = []
 
                 def in_initial(m, inner=inner):

@@ -272,15 +272,30 @@ def literal(value: int, width: int, signed: bool = False) -> str:
     return f"{width}'{s}h{value:x}"
 
 
-def analyze(text: str, name: str = "design.v") -> Analysis:
-    """Parse and elaborate ``text``; collect every expression with source text."""
-    tree = syntax.SyntaxTree.fromText(text, name)
-    comp = ast.Compilation()
-    comp.addSyntaxTree(tree)
+def analyze(text: str, name: str = "design.v", *, context: str = "") -> Analysis:
+    """Parse and elaborate ``text``; collect every expression with source text.
+
+    ``name`` is the file the text belongs to (language by suffix, includes from its directory, see
+    :mod:`rtlopt.hdl.project`); the default ``design.v`` means "no file" and parses SystemVerilog.
+    ``context``: declarations of modules defined elsewhere (stubs, :func:`rtlopt.hdl.project.module_stubs`)
+    that the text instantiates; they are elaborated with it, but nothing in them is collected and
+    their diagnostics do not count.
+    """
+    from rtlopt.hdl.project import compilation, syntax_tree
+
+    tree = syntax_tree(text, None if name == "design.v" else name)
+    trees = [tree]
+    ctx_buf = None
+    if context:
+        ctx = syntax.SyntaxTree.fromText(context, tree.sourceManager, "<rtlopt: context stubs>")
+        ctx_buf = ctx.root.sourceRange.start.buffer
+        trees.append(ctx)
+    comp = compilation(trees)
     root = comp.getRoot()
     diags = comp.getAllDiagnostics()
     syntax_errors = sum(1 for d in tree.diagnostics if d.isError())
-    errors = syntax_errors + sum(1 for d in diags if d.isError())
+    errors = syntax_errors + sum(1 for d in diags if d.isError() and (ctx_buf is None or
+                                                                      d.location.buffer != ctx_buf))
     an = Analysis(text, tree, comp, root, errors=errors, syntax_errors=syntax_errors)
     if not text.isascii():
         b2c: list[int] = []
@@ -291,6 +306,10 @@ def analyze(text: str, name: str = "design.v") -> Analysis:
     conflicts: set[tuple[int, int]] = set()
 
     def visit(node):
+        if ctx_buf is not None:
+            syn = getattr(node, "syntax", None)
+            if syn is not None and syn.sourceRange.start.buffer == ctx_buf:
+                return True
         if isinstance(node, ast.Expression):
             if type(node).__name__ == "ConversionExpression" and node.isImplicit:
                 return True
