@@ -16,12 +16,11 @@ but none could be proven equivalent (input untouched), 5 a required tool is miss
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from rtlopt import report as rpt
+from rtlopt.commands import _output
 from rtlopt.design import open_design
 from rtlopt.engine.search import optimize
 from rtlopt.errors import ExitCode, InputError, RtloptError
@@ -77,22 +76,12 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temp file in the same directory and ``os.replace``."""
-    path = Path(path)
-    mode = path.stat().st_mode & 0o7777 if path.exists() else None
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def write_atomic(path: Path, text: str, *, expect_sha256: str | None = None) -> None:
+    """Write ``text`` to ``path`` atomically (see :mod:`rtlopt.commands._output`): refused when the file
+    changed since it was read (``expect_sha256``), mode kept, one line and exit 7 on failure; a warning
+    on stderr when the file had other hard links."""
+    for w in _output.write_atomic(path, text, expect_sha256=expect_sha256):
+        print(f"rtlopt: warning: {w}", file=sys.stderr)
 
 
 def _check_output(args) -> Path | None:
@@ -141,6 +130,7 @@ def run(args) -> int:
 
 
 def _optimize_one(args, files: list[str], out: Path | None, session) -> int:
+    snap = _output.snapshot(files)  # before anything reads them: a later edit by the user is never overwritten
     design = open_design(files, args.top)
     lib = resolve_liberty(args.liberty)
     progress = None if (args.quiet or args.json) else (lambda m: print(f"rtlopt: {m}", file=sys.stderr))
@@ -152,12 +142,15 @@ def _optimize_one(args, files: list[str], out: Path | None, session) -> int:
     written = None
     if result.status == "improved" and result.changed:
         if out is not None:
-            write_atomic(out, result.final[design.files[0]])
+            keep = _output.expected_hashes(snap, {p: result.original[p] for p in design.files
+                                                  if p == out.resolve()})
+            write_atomic(out, result.final[design.files[0]], expect_sha256=keep.get(out.resolve()))
             written = str(out)
         elif args.in_place:
-            for p in design.files:
-                if result.final[p] != result.original[p]:
-                    write_atomic(p, result.final[p])
+            changed = [p for p in design.files if result.final[p] != result.original[p]]
+            keep = _output.expected_hashes(snap, {p: result.original[p] for p in changed})  # all, before any write
+            for p in changed:
+                write_atomic(p, result.final[p], expect_sha256=keep[p.resolve()])
             written = ", ".join(str(p) for p in design.files)
     data = rpt.to_dict(result, output=written)
     data["llm"] = session.summary()  # used / not used (and why), model, tokens, estimated cost, outcomes

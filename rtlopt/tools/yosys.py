@@ -81,13 +81,12 @@ class Abc(Tool):
 
 def read_design_script(files: Iterable[str | Path], top: str, *, defines: dict[str, str] | None = None,
                        include_dirs: Iterable[str | Path] = ()) -> str:
-    """Yosys commands that read ``files`` (Verilog-2005/SystemVerilog subset) and elaborate ``top``."""
-    flags = ["-sv"]
-    for key, val in (defines or {}).items():
-        flags.append(f"-D{key}={val}" if val != "" else f"-D{key}")
-    for inc in include_dirs:
-        flags.append(f"-I{_q(inc)}")
-    lines = [f"read_verilog {' '.join(flags)} {_q(f)}" for f in files]
+    """Yosys commands that read ``files`` and elaborate ``top``: ``-sv`` only for SystemVerilog files,
+    ``-D``/``-I`` and ``chparam`` (the top's parameter overrides) from the active project
+    (:mod:`rtlopt.hdl.project`) plus ``defines``/``include_dirs``."""
+    from rtlopt.hdl.project import yosys_read_lines
+
+    lines = yosys_read_lines(files, top, extra_defines=defines, extra_include_dirs=include_dirs)
     lines.append(f"hierarchy -check -top {top}")
     return "\n".join(lines) + "\n"
 
