@@ -352,6 +352,8 @@ def lift_module(nl: Netlist, *, scope_names: set[str] | None = None, nvec: int =
         matches = match_target(tv, tgt.width, ops, deadline)
         if not matches:
             continue
+        # a function of cut points first: it removes the whole cone, not only its last stage
+        matches.sort(key=lambda mt: sum(not o.free for o in mt[1]))
         kind, used, exprs = matches[0]
         # the operands' own cones are kept: the lift must remove at least min_cone cells
         kept = nl.fanin_cells([b for o in used for b in o.bits if isinstance(b, int)])
