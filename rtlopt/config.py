@@ -63,6 +63,7 @@ class Settings:
         max_delay_increase: for goals other than delay, the largest critical-path delay growth (percent of
             the input's delay) a rewrite may cost (None: only the clock period bounds it).
         verify_timeout: seconds per equivalence proof.
+        ppa_timeout: seconds per PPA measurement (one synthesis + timing run); ``budget`` still bounds the run.
         jobs: candidates measured in parallel.
         rule_paths: extra rule pack directories.
         cache_dir: where rtlopt keeps caches (RAG store, LLM responses); never inside the user's repo
@@ -86,6 +87,7 @@ class Settings:
     clock_period: float | None = None
     max_delay_increase: float | None = None
     verify_timeout: float = 60.0
+    ppa_timeout: float = 300.0
     jobs: int = 1
     rule_paths: tuple[str, ...] = ()
     cache_dir: Path = field(default_factory=lambda: default_cache_dir())
@@ -153,7 +155,8 @@ def _convert(name: str, value: Any, where: str, base: Path | None) -> Any:
         if not math.isfinite(x) or x < 0:
             raise bad("must be a non-negative percentage")
         return x
-    if name in ("temperature", "llm_timeout", "budget", "clock_period", "verify_timeout", "rag_min_score"):
+    if name in ("temperature", "llm_timeout", "budget", "clock_period", "verify_timeout", "rag_min_score",
+                "ppa_timeout"):
         if value is None and name in ("clock_period", "rag_min_score"):
             return None
         if isinstance(value, bool):
@@ -168,7 +171,7 @@ def _convert(name: str, value: Any, where: str, base: Path | None) -> Any:
             raise bad("must be between 0 and 2")
         if name == "rag_min_score" and not 0.0 <= x <= 1.0:
             raise bad("must be between 0 and 1")
-        if name in ("llm_timeout", "budget", "clock_period", "verify_timeout") and x <= 0:
+        if name in ("llm_timeout", "budget", "clock_period", "verify_timeout", "ppa_timeout") and x <= 0:
             raise bad("must be positive")
         return x
     if name in ("llm_retries", "llm_samples", "max_tokens", "jobs"):

@@ -21,6 +21,7 @@ class ExitCode(enum.IntEnum):
     NO_PROOF = 4  #: optimize: candidates existed but none could be proven equivalent
     TOOL_MISSING = 5  #: a required external tool is not installed or too old
     TOOL_FAILED = 6  #: an external tool failed on input rtlopt believed valid (a bug worth reporting)
+    BUDGET_EXHAUSTED = 8  #: optimize: the time budget ran out before the input could be measured; input unchanged
     WRITE_FAILED = 7  #: optimize: the output could not be written (or the input changed meanwhile); input unchanged
 
 
@@ -84,3 +85,9 @@ class ToolError(RtloptError):
 
 class ToolTimeout(ToolError):
     """An external tool exceeded its time limit."""
+
+
+class BudgetExhausted(RtloptError):
+    """The user's time budget (``--budget`` / ``--ppa-timeout``) ran out before there was a result to give."""
+
+    exit_code = ExitCode.BUDGET_EXHAUSTED

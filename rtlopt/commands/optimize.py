@@ -10,7 +10,13 @@ applied, verdict, unified diff) goes to stdout and says how to write the result.
 the report as JSON instead; ``--report FILE.json|FILE.md|FILE.txt`` also saves it to a file.
 
 Exit codes: 0 optimized or nothing to improve (input untouched), 2 bad input, 4 candidates existed
-but none could be proven equivalent (input untouched), 5 a required tool is missing.
+but none could be proven equivalent (input untouched), 5 a required tool is missing, 8 the budget ran
+out before the input could be measured (input untouched).
+
+Hierarchy: ``--top M`` on a file holding other modules edits only ``M``'s span (proof and PPA on
+``M`` with its submodules). ``--hierarchical`` optimizes every module under the top, leaves first,
+each with its own proof and per-module area (submodules as black boxes); it is also used
+automatically when the design has submodules and its flat measurement does not fit the limits.
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ def register(sub) -> None:
                        description="Rewrite a design for smaller area, delay or power; every accepted rewrite "
                                    "is proven equivalent and measured with Yosys + OpenSTA. Nothing is written "
                                    "unless -o or --in-place is given.")
-    p.add_argument("files", nargs="+", metavar="FILE", help="Verilog/SystemVerilog source file(s)")
+    p.add_argument("files", nargs="*", metavar="FILE", help="Verilog/SystemVerilog source file(s) (or -f FILE.f)")
     out = p.add_mutually_exclusive_group()
     out.add_argument("-o", "--output", metavar="OUT", help="write the optimized RTL here (single input file)")
     out.add_argument("--in-place", action="store_true", help="overwrite the input file(s), only after proof")
@@ -51,6 +57,12 @@ def register(sub) -> None:
     p.add_argument("--budget", type=float, metavar="SECONDS",
                    help="time budget for the search (default: config budget, else 120); proofs already "
                         "started may finish")
+    p.add_argument("--ppa-timeout", type=float, metavar="S",
+                   help="time limit per PPA measurement (default: config ppa_timeout, else 300); the "
+                        "budget still bounds the whole run")
+    p.add_argument("--hierarchical", action="store_true",
+                   help="optimize module by module, leaves first (each module proven and measured on its "
+                        "own; total area = sum of per-module areas)")
     p.add_argument("--max-steps", type=int, default=20, help="maximum number of accepted rewrites (default 20)")
     p.add_argument("--verify-timeout", type=float, metavar="S",
                    help="time limit per equivalence proof (default: config verify_timeout, else 60)")
@@ -73,6 +85,9 @@ def register(sub) -> None:
                    help="optimize every FILE as a design of its own (as the pre-commit hook does)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress messages on stderr")
+    from rtlopt.hdl.project import add_arguments as add_project_arguments
+
+    add_project_arguments(p)
     p.set_defaults(func=run)
 
 
@@ -98,6 +113,9 @@ def _check_output(args) -> Path | None:
 
 
 def run(args) -> int:
+    from rtlopt.hdl.project import command_inputs
+
+    args.files = [str(f) for f in command_inputs(args, args.files)]  # + -f lists, -y/-v libraries
     if args.budget is not None and args.budget <= 0:
         raise InputError("--budget must be a positive number of seconds")
     if args.each and args.output:
@@ -108,11 +126,13 @@ def run(args) -> int:
     settings = load_settings(overrides={"model": args.model, "base_url": args.base_url, "goal": args.goal,
                                         "budget": args.budget, "verify_timeout": args.verify_timeout,
                                         "clock_period": args.clock_period, "liberty": args.liberty,
-                                        "jobs": args.jobs, "max_delay_increase": args.max_delay_increase})
+                                        "jobs": args.jobs, "max_delay_increase": args.max_delay_increase,
+                                        "ppa_timeout": args.ppa_timeout})
     # flags > RTLOPT_* env > [tool.rtlopt] / .rtlopt.toml > defaults, for every setting below
     args.goal, args.budget, args.verify_timeout = settings.goal, settings.budget, settings.verify_timeout
     args.clock_period, args.liberty, args.jobs = settings.clock_period, settings.liberty, settings.jobs
     args.max_delay_increase = settings.max_delay_increase
+    args.ppa_timeout = settings.ppa_timeout
     session = llm.enable(settings)  # no model: registers nothing; missing key: clean error (exit 2) here
     try:
         if not args.each:
@@ -129,16 +149,40 @@ def run(args) -> int:
         llm.disable()
 
 
+def _has_submodules(design) -> bool:
+    from rtlopt.engine.hierarchy import graph, reachable
+
+    return design.parsed is not None and len(reachable(graph(design.parsed), design.top)) > 1
+
+
 def _optimize_one(args, files: list[str], out: Path | None, session) -> int:
+    import time
+
+    from rtlopt.errors import BudgetExhausted
+
+    t0 = time.monotonic()
     snap = _output.snapshot(files)  # before anything reads them: a later edit by the user is never overwritten
     design = open_design(files, args.top)
     lib = resolve_liberty(args.liberty)
     progress = None if (args.quiet or args.json) else (lambda m: print(f"rtlopt: {m}", file=sys.stderr))
-    result = optimize(design, goal=args.goal, liberty=lib, budget_s=args.budget, max_steps=args.max_steps,
-                      jobs=max(1, args.jobs), verify_timeout_s=args.verify_timeout,
-                      clock_period_ns=args.clock_period, progress=progress, sim_check=args.sim_check,
-                      accept_simulation=args.accept_simulation, sim_cycles=args.sim_cycles,
-                      max_delay_increase_pct=args.max_delay_increase)
+    if getattr(args, "hierarchical", False):
+        return _optimize_hier(args, design, lib, out, session, progress, args.budget)
+    auto = _has_submodules(design)
+    ppa_limit = min(args.ppa_timeout, args.budget / 2) if auto else args.ppa_timeout
+    try:
+        result = optimize(design, goal=args.goal, liberty=lib, budget_s=args.budget, max_steps=args.max_steps,
+                          jobs=max(1, args.jobs), verify_timeout_s=args.verify_timeout,
+                          clock_period_ns=args.clock_period, progress=progress, sim_check=args.sim_check,
+                          accept_simulation=args.accept_simulation, sim_cycles=args.sim_cycles,
+                          max_delay_increase_pct=args.max_delay_increase, ppa_timeout_s=ppa_limit)
+    except BudgetExhausted:
+        left = args.budget - (time.monotonic() - t0)
+        if not auto or left < 30:
+            raise
+        if progress:
+            progress(f"the flat design does not fit the PPA limit ({ppa_limit:g} s): optimizing module by "
+                     f"module with the {left:.0f} s left")
+        return _optimize_hier(args, design, lib, out, session, progress, left)
     written = None
     if result.status == "improved" and result.changed:
         if out is not None:
@@ -170,4 +214,44 @@ def _optimize_one(args, files: list[str], out: Path | None, session) -> int:
         print(rpt.format_text(result, output=written) + llm_line, end="")
     if result.status == "no_proof":
         return int(ExitCode.NO_PROOF)
+    return int(ExitCode.OK)
+
+
+def _optimize_hier(args, design, lib, out: Path | None, session, progress, budget: float) -> int:
+    from rtlopt.engine.hierarchy import optimize_hierarchical
+    from rtlopt.errors import BudgetExhausted
+    from rtlopt.ppa._permodule import measure_own
+
+    measure_fn = None
+    if args.goal == "area":  # per-module area: each module alone, submodules as black boxes
+        def measure_fn(ref, texts=None, timeout=300.0):
+            return measure_own(ref, liberty=lib, timeout=timeout, texts=texts)
+    res = optimize_hierarchical(design, goal=args.goal, liberty=lib, budget_s=budget,
+                                ppa_timeout_s=args.ppa_timeout, verify_timeout_s=args.verify_timeout,
+                                clock_period_ns=args.clock_period, max_steps=args.max_steps, progress=progress,
+                                measure_fn=measure_fn)
+    if res.modules and all(m.status == "budget" for m in res.modules):
+        raise BudgetExhausted("the budget ran out before any module could be measured; input unchanged")
+    written = None
+    if res.changed and res.final_verdict != "NOT_EQUIVALENT":
+        if out is not None:
+            write_atomic(out, res.final[design.files[0]])
+            written = str(out)
+        elif args.in_place:
+            for p in design.files:
+                if res.final[p] != res.original[p]:
+                    write_atomic(p, res.final[p])
+            written = ", ".join(str(p) for p in design.files)
+    data = res.to_dict()
+    data["output"] = written
+    data["llm"] = session.summary()
+    text = res.format_text() + "\n" + (f"written: {written}\n" if written else
+                                       ("use -o OUT or --in-place to write the result\n" if res.changed else ""))
+    if args.report:
+        rp = Path(args.report)
+        write_atomic(rp, json.dumps(data, indent=2, default=str) + "\n" if rp.suffix == ".json" else text)
+    if args.json:
+        print(json.dumps(data, indent=2, default=str))
+    else:
+        print(text, end="")
     return int(ExitCode.OK)

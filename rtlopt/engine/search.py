@@ -40,6 +40,7 @@ class State:
     goal: str
     liberty: Any
     round: int = 0
+    scope: str | None = None  # only this module's span may be edited (None: anywhere)
 
 
 #: A candidate generator: returns candidates for the current state. ``Candidate.hints["file"]``
@@ -67,6 +68,9 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
     templates = templates if templates is not None else REGISTRY
     out: list[Candidate] = []
     for path, text in state.texts.items():
+        keep = _scope_filter(text, state.scope)
+        if keep is False:
+            continue  # the module in scope is not in this file
         an = analyze(text, str(path))
         if an.syntax_errors:
             continue
@@ -77,12 +81,17 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
                 matches = tmpl.match(an)
             except Exception:  # noqa: BLE001 - a template bug must not stop the optimizer
                 continue
+            if keep is not True:
+                matches = [r for r in map(keep, matches) if r is not None]
             if matches:
                 per_template.append((tmpl, matches))
         for tmpl, matches in per_template:
             groups = [list(matches)] + ([[m] for m in matches] if len(matches) > 1 else [])
             for group in groups:
-                new = tmpl.rewrite(text, group)
+                try:
+                    new = tmpl.rewrite(text, group)
+                except ValueError:  # a stale or inconsistent match: skip it
+                    continue
                 if new is None or new in seen:
                     continue
                 seen.add(new)
@@ -90,20 +99,54 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
                 out.append(Candidate(new, "template", (tmpl.rule,), what,
                                      {"file": str(path), "matches": len(group),
                                       "parts": tuple(m.description for m in group)}))
-        combined, rules = _apply_all(text, templates)
+        combined, rules = _apply_all(text, templates, state.scope)
         if combined is not None and combined not in seen and len(rules) > 1:
             out.append(Candidate(combined, "template", tuple(rules), "all templates: " + ", ".join(rules),
                                  {"file": str(path), "combined": True}))
     return out
 
 
-def _apply_all(text: str, templates: dict[str, Template]) -> tuple[str | None, list[str]]:
+def _scope_filter(text: str, scope: str | None):
+    """True: every match may be used; False: none (the scope module is not in ``text``); else a
+    function giving each match restricted to its edits inside the scope module's span (None when
+    none is; a match whose same expression also occurs in another module keeps only its edits here,
+    and the result is measured and proven like any other candidate)."""
+    if scope is None:
+        return True
+    import dataclasses
+
+    from rtlopt.engine.hierarchy import module_span
+
+    span = module_span(text, scope)
+    if span is None:
+        return False
+
+    def restrict(m: Match) -> Match | None:
+        inside = tuple(e for e in m.edits if span[0] <= e.start and e.end <= span[1])
+        if not inside:
+            return None
+        if len(inside) == len(m.edits):
+            return m
+        data = dict(m.data)
+        if "spans" in data:  # templates that re-check their spans on apply
+            data["spans"] = [(a, b) for a, b in data["spans"] if span[0] <= a and b <= span[1]]
+        return dataclasses.replace(m, edits=inside, data=data)
+
+    return restrict
+
+
+def _apply_all(text: str, templates: dict[str, Template], scope: str | None = None) -> tuple[str | None, list[str]]:
     cur, rules = text, []
     for tmpl in templates.values():
+        keep = _scope_filter(cur, scope)
+        if keep is False:
+            break
         try:
             matches = tmpl.match(cur)
         except Exception:  # noqa: BLE001
             continue
+        if keep is not True:
+            matches = [r for r in map(keep, matches) if r is not None]
         if not matches:
             continue
         new = _non_overlapping(tmpl, cur, matches)
@@ -245,7 +288,8 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
              clock_period_ns: float | None = None, progress: Callable[[str], None] | None = None,
              templates: dict[str, Template] | None = None, ppa_timeout_s: float = 300.0,
              sim_check: bool = False, accept_simulation: bool = False, sim_cycles: int = 500,
-             max_delay_increase_pct: float | None = None) -> OptimizeResult:
+             max_delay_increase_pct: float | None = None, start_texts: dict[Path, str] | None = None,
+             scope: str | None = "auto", measure_fn: Callable | None = None) -> OptimizeResult:
     """Optimize ``design`` for ``goal``; see the module docstring for the search.
 
     Timing guard (goals other than ``delay``): a candidate whose critical-path delay exceeds the clock
@@ -253,11 +297,23 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
     better; with ``max_delay_increase_pct`` its delay may also not exceed the input's delay by more
     than that percentage.
 
+    Budget: ``budget_s`` bounds the whole run, the input's measurement included (each measurement
+    gets ``min(ppa_timeout_s, what is left)``); when the input cannot be measured in that time the
+    run ends with :class:`~rtlopt.errors.BudgetExhausted` (exit 8), never a tool-failure exit.
+
+    Scope: ``"auto"`` restricts edits to the top module's span when the files hold modules that are
+    not under the top (``--top`` on a multi-module file); a module name restricts to that module;
+    None allows edits anywhere. ``start_texts`` starts from (and proves against) these texts instead
+    of the files on disk (hierarchical mode: children already optimized). ``measure_fn(ref, texts,
+    timeout)`` replaces the flat PPA measurement (hierarchical mode: per-module area).
+
     Raises:
         ToolNotFound: the verifier or the PPA tools are missing (nothing is ever written then).
         InputError: the design cannot be read or synthesized.
+        BudgetExhausted: the budget ran out before the input could be measured.
     """
-    from rtlopt.ppa import measure
+    from rtlopt.errors import BudgetExhausted, ToolTimeout
+    from rtlopt.ppa._cache import measure_cached
     from rtlopt.ppa.liberty import resolve_liberty
 
     t0 = time.monotonic()
@@ -265,7 +321,12 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
     say = progress or (lambda _m: None)
     lib = resolve_liberty(liberty) if not hasattr(liberty, "sha256") else liberty
     check_equivalence, VerifyOptions = _verify_api()
-    original = {p: p.read_text(encoding="utf-8", errors="replace") for p in design.files}
+    on_disk = {p: p.read_text(encoding="utf-8", errors="replace") for p in design.files}
+    original = dict(start_texts) if start_texts is not None else on_disk
+    if scope == "auto":
+        from rtlopt.engine.hierarchy import edit_scope
+
+        scope = edit_scope(design)
     ws = Workspace(design, prefix="rtlopt-opt-")
     ppa_cache: dict[str, Any] = {}
     verify_cache: dict[str, Any] = {}
@@ -273,8 +334,16 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
     def ppa_of(texts: dict[Path, str]):
         key = _h(texts)
         if key not in ppa_cache:
-            ref = design if texts == original else ws.materialize(texts)
-            ppa_cache[key] = measure(ref, liberty=lib, clock_period_ns=clock_period_ns, timeout=ppa_timeout_s)
+            left = deadline - time.monotonic()
+            if left <= 1:
+                raise ToolTimeout("the time budget ran out before this measurement")
+            ref = design if texts == on_disk else ws.materialize(texts)
+            limit = min(ppa_timeout_s, left)
+            if measure_fn is not None:
+                ppa_cache[key] = measure_fn(ref, texts=texts, timeout=limit)
+            else:
+                ppa_cache[key] = measure_cached(ref, liberty=lib, clock_period_ns=clock_period_ns,
+                                                timeout=limit, texts=texts if ref is design else None)
         return ppa_cache[key]
 
     gold_ref = None
@@ -308,7 +377,14 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
 
     try:
         say(f"measuring the input ({lib.name}) ...")
-        before = ppa_of(original)
+        try:
+            before = ppa_of(original)
+        except ToolTimeout:
+            spent = time.monotonic() - t0
+            raise BudgetExhausted(
+                f"the input could not be measured within the limits (budget {budget_s:g} s, PPA time limit "
+                f"{ppa_timeout_s:g} s, {spent:.0f} s spent); input unchanged. Raise --budget/--ppa-timeout, "
+                "or optimize module by module with --hierarchical") from None
         result = OptimizeResult(design, goal, original, dict(original), before, before)
         cur = dict(original)
         cur_metric = before.metric(goal)
@@ -321,10 +397,13 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             if time.monotonic() > deadline:
                 result.budget_exhausted = True
                 break
-            state = State(design, cur, goal, lib, rnd)
+            state = State(design, cur, goal, lib, rnd, scope)
             cands: list[tuple[Candidate, dict[Path, str]]] = []
             seen = {_h(cur)}
             for name, gen in list(_GENERATORS.items()):
+                if time.monotonic() > deadline:
+                    result.budget_exhausted = True
+                    break
                 try:
                     got = gen(state) if name != "templates" or templates is None else \
                         template_candidates(state, templates)
@@ -334,6 +413,8 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     path = Path(c.hints.get("file", design.files[0]))
                     if path not in cur:
                         path = design.files[0]
+                    if scope is not None and not _in_scope(cur[path], c.text, scope):
+                        continue  # edits outside the module being optimized
                     texts = dict(cur)
                     texts[path] = c.text
                     k = _h(texts)
@@ -458,6 +539,12 @@ def _delay_limit(before, goal: str, clock_period_ns: float | None, max_increase_
     if max_increase_pct is not None:
         limit = min(limit, d0 * (1 + max_increase_pct / 100.0) + 1e-9)
     return limit
+
+
+def _in_scope(old: str, new: str, scope: str) -> bool:
+    from rtlopt.engine.hierarchy import in_scope
+
+    return in_scope(old, new, scope)
 
 
 def _options(VerifyOptions, timeout_s: float, hints: dict):

@@ -43,7 +43,7 @@ def plan(design: DesignRef, *, assume: tuple[str, ...] = (), pragmas: bool = Fal
     Assumptions (``assume`` and, with ``pragmas``, ``// rtlopt: assume`` comments) widen the
     don't-care set; the equivalence checker does not know them, so the optimizer's default is none.
     """
-    ex = extract(design, assume=assume, pragmas=pragmas)
+    ex = extract(design, assume=assume, pragmas=pragmas, below_top=True)
     plans: list[Plan] = []
     skipped: list[str] = [str(r) for r in ex.rejections]
     for fsm in ex.fsms:

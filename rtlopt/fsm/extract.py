@@ -13,6 +13,8 @@ naming the construct and line.
 from __future__ import annotations
 
 import re
+import threading
+import time
 from dataclasses import dataclass, field
 
 import z3
@@ -36,6 +38,34 @@ from rtlopt.fsm._symbolic import (
 from rtlopt.fsm.model import Fsm, SourceInfo, Transition
 
 MAX_STATES = 256
+#: Default time limit (s) for one :func:`extract` call; no analysis step is unbounded.
+DEFAULT_TIMEOUT_S = 30.0
+#: Most guard pieces one transition is split into by don't-care output bits (2**bits otherwise);
+#: past it, the remaining x bits are modelled as the value they take with x = 0 (a refinement).
+MAX_PIECES = 64
+
+_LIMIT = threading.local()
+
+
+class _OutOfTime(Exception):
+    """The extraction's deadline passed (caught in :func:`extract`)."""
+
+
+def _tick() -> None:
+    dl = getattr(_LIMIT, "deadline", None)
+    if dl is not None and time.monotonic() > dl:
+        raise _OutOfTime
+
+
+def _z3_ms() -> int:
+    """Milliseconds left for one z3 call (0 = no limit)."""
+    dl = getattr(_LIMIT, "deadline", None)
+    if dl is None:
+        return 0
+    left = dl - time.monotonic()
+    if left <= 0:
+        raise _OutOfTime
+    return max(1, int(left * 1000))
 _STATE_NAME = re.compile(r"(^|_)(state|st|fsm|ps|cs|current|curr|cur)(_|$)|state", re.I)
 _RESET_NAME = re.compile(r"rst|reset|clear|clr|init", re.I)
 _PRAGMA = re.compile(r"//\s*rtlopt:\s*(assume|unreachable)\s+(.+?)\s*$", re.M)
@@ -77,8 +107,15 @@ def _module_texts(design: DesignRef) -> dict[str, tuple[str, str, int, int]]:
     return out
 
 
-def _bodies(design: DesignRef) -> list:
-    comp = ast.Compilation()
+def _bodies(design: DesignRef, below_top: bool = False) -> list:
+    if below_top:  # elaborate only the top and the modules below it, not every uninstantiated module
+        import pyslang
+
+        opts = ast.CompilationOptions()
+        opts.topModules = {design.top}
+        comp = ast.Compilation(pyslang.Bag([opts]))
+    else:
+        comp = ast.Compilation()
     for t in design.parsed.trees:
         comp.addSyntaxTree(t)
     root = comp.getRoot()
@@ -91,14 +128,28 @@ def _bodies(design: DesignRef) -> list:
         if name in seen:
             continue
         seen[name] = body
-        for m in body:
-            if m.kind == ast.SymbolKind.Instance:
-                stack.append(m)
+        stack.extend(_instances(body))
     return [(n, b, comp) for n, b in seen.items()]
 
 
+def _instances(scope) -> list:
+    """Instances in ``scope``, including those inside (active) generate blocks."""
+    out, todo = [], [scope]
+    while todo:
+        sc = todo.pop()
+        for m in sc:
+            if m.kind == ast.SymbolKind.Instance:
+                out.append(m)
+            elif m.kind == ast.SymbolKind.GenerateBlock and not getattr(m, "isUninstantiated", False):
+                todo.append(m)
+            elif m.kind == ast.SymbolKind.GenerateBlockArray:
+                todo.extend(m)
+    return out
+
+
 def extract(design: DesignRef, *, assume: list[str] | tuple[str, ...] = (), top_only: bool = False,
-            pragmas: bool = True) -> Extraction:
+            pragmas: bool = True, below_top: bool = False,
+            timeout_s: float | None = DEFAULT_TIMEOUT_S) -> Extraction:
     """Extract every FSM in ``design`` (or only in its top module with ``top_only``).
 
     Args:
@@ -107,22 +158,35 @@ def extract(design: DesignRef, *, assume: list[str] | tuple[str, ...] = (), top_
             (input combinations or states outside them are don't-care).
         top_only: analyse only ``design.top``.
         pragmas: honour ``// rtlopt: assume EXPR`` and ``// rtlopt: unreachable STATE`` comments.
+        below_top: analyse only ``design.top`` and the modules below it.
+        timeout_s: time limit for the whole call (None: no limit). When it passes, the modules
+            not finished are reported in ``notes`` and the machines found so far are returned.
     """
     texts = _module_texts(design)
     result = Extraction()
-    for name, body, _comp in _bodies(design):
-        if top_only and name != design.top:
-            continue
-        if name not in texts:
-            continue
-        file, text, mstart, mend = texts[name]
-        try:
-            _analyze_module(design, result, name, body, file, text, mstart, mend, assume, pragmas)
-        except InputError:
-            raise
-        except (z3.Z3Exception, SymbolicError, AttributeError, TypeError, ValueError, RecursionError) as exc:
-            # a construct the analysis does not expect: report it, never crash the caller
-            result.notes.append(f"{file}: {name}: FSM analysis failed: {type(exc).__name__}: {exc}")
+    prev = getattr(_LIMIT, "deadline", None)
+    _LIMIT.deadline = None if timeout_s is None else time.monotonic() + timeout_s
+    try:
+        for name, body, _comp in _bodies(design, below_top=below_top and not top_only):
+            if top_only and name != design.top:
+                continue
+            if name not in texts:
+                continue
+            file, text, mstart, mend = texts[name]
+            try:
+                _tick()
+                _analyze_module(design, result, name, body, file, text, mstart, mend, assume, pragmas)
+            except InputError:
+                raise
+            except _OutOfTime:
+                result.notes.append(f"{file}: {name}: FSM analysis stopped at its time limit ({timeout_s:g} s); "
+                                    "machines in this module and the modules after it were not analysed")
+                break
+            except (z3.Z3Exception, SymbolicError, AttributeError, TypeError, ValueError, RecursionError) as exc:
+                # a construct the analysis does not expect: report it, never crash the caller
+                result.notes.append(f"{file}: {name}: FSM analysis failed: {type(exc).__name__}: {exc}")
+    finally:
+        _LIMIT.deadline = prev
     return result
 
 
@@ -274,10 +338,10 @@ def _loc(sem: ModuleSemantics, name: str) -> int:
 
 
 def _enumerate(f: z3.ExprRef, region: z3.BoolRef, limit: int) -> list[int] | None:
-    s = z3.Solver()
+    s = _solver()
     s.add(region)
     vals: list[int] = []
-    while s.check() == z3.sat:
+    while _check(s) == z3.sat:
         v = s.model().eval(f, model_completion=True).as_long()
         vals.append(v)
         if len(vals) > limit:
@@ -297,13 +361,15 @@ def _dc_region(e: z3.ExprRef, xvars: list[z3.ExprRef]) -> z3.BoolRef:
     try:  # eliminate the quantifier so later SAT checks stay quantifier-free (and fast)
         goal = z3.Goal()
         goal.add(q)
-        res = z3.Then("simplify", "qe", "simplify")(goal)
+        ms = _z3_ms()
+        tac = z3.Then("simplify", "qe", "simplify")
+        res = (z3.TryFor(tac, ms) if ms else tac)(goal)
         if len(res) == 1:
             f = res[0].as_expr()
             if not _has_quantifier(f):
                 return f
     except z3.Z3Exception:
-        pass
+        _tick()  # a tactic stopped by the deadline: the extraction is out of time
     return q
 
 
@@ -421,6 +487,7 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
         budget = 16 * MAX_STATES  # enumerated (state, successor) pairs
         i = 0
         while i < len(order):
+            _tick()
             v = order[i]
             i += 1
             tv = z3.simplify(z3.substitute(T, (S, bv_const(v, width))))
@@ -566,6 +633,7 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
         transitions: list[Transition] = []
         xall = list(sem.xvars)
         for v in reach + unreach_codes:
+            _tick()
             src = state_names[v]
             region = region_of(v)
             if src in dc_names:
@@ -620,9 +688,12 @@ def _split_outputs(g: z3.BoolRef, ov: dict[str, z3.ExprRef], xvars: list[z3.Expr
             bit = z3.simplify(z3.Extract(b, b, e))
             if not (var_names(bit) & xnames):
                 continue
+            if 2 * len(pieces) > MAX_PIECES:
+                break  # remaining x bits of this output keep their x = 0 value (see MAX_PIECES)
             d = z3.simplify(_dc_region(bit, xs))
             new = []
             for pg, masks in pieces:
+                _tick()
                 a = z3.simplify(z3.And(pg, d))
                 c = z3.simplify(z3.And(pg, z3.Not(d)))
                 if _sat(a):
@@ -645,10 +716,25 @@ def _dedupe(items: list[tuple[str, int | None, list[str]]]) -> list[tuple[str, i
     return out
 
 
-def _sat(f: z3.BoolRef) -> bool:
+def _solver() -> z3.Solver:
     s = z3.Solver()
+    ms = _z3_ms()
+    if ms:
+        s.set("timeout", ms)
+    return s
+
+
+def _check(s: z3.Solver):
+    r = s.check()
+    if r == z3.unknown:
+        _tick()  # stopped by the deadline: out of time (never read as unsat)
+    return r
+
+
+def _sat(f: z3.BoolRef) -> bool:
+    s = _solver()
     s.add(f)
-    return s.check() == z3.sat
+    return _check(s) != z3.unsat  # unknown counts as satisfiable (keeps the piece: conservative)
 
 
 def _name(v: int, names: dict[int, str], onehot: bool, width: int) -> str:

@@ -1,0 +1,346 @@
+"""Module hierarchy: which module instantiates which, where each module's text is, and the edit scope.
+
+Used by the optimizer in two ways:
+
+* ``--top M`` on a file (or file set) that holds other modules too: candidates may edit only the
+  span of ``M`` (``module M ... endmodule``); proof and PPA are on ``M`` with its submodules.
+* ``--hierarchical``: every module under the top is optimized on its own, leaves first
+  (:func:`rtlopt.engine.hierarchy.optimize_hierarchical`); a module's accepted rewrites are proven
+  with that module as the top, so a parent's run sees (and is proven against) its optimized children.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pyslang import syntax
+
+SK = syntax.SyntaxKind
+_COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
+_STRING = re.compile(r'"(?:\\.|[^"\\\n])*"')
+
+
+@dataclass
+class ModuleNode:
+    name: str
+    file: Path
+    children: dict[str, int] = field(default_factory=dict)  # child module -> instance count
+    param_overrides: set[str] = field(default_factory=set)  # children instantiated with #(...) overrides
+
+
+def _mask(text: str) -> str:
+    """``text`` with comments and strings blanked (same length, same offsets)."""
+    def blank(m: re.Match) -> str:
+        return re.sub(r"[^\n]", " ", m.group(0))
+    return _COMMENT.sub(blank, _STRING.sub(blank, text))
+
+
+def module_span(text: str, name: str) -> tuple[int, int] | None:
+    """Character span ``[start, end)`` of ``module name ... endmodule`` in ``text`` (None if absent)."""
+    masked = _mask(text)
+    m = re.search(r"\b(?:module|macromodule)\s+" + re.escape(name) + r"\b", masked)
+    if m is None:
+        return None
+    e = re.search(r"\bendmodule\b", masked[m.end():])
+    if e is None:
+        return None
+    return m.start(), m.end() + e.end()
+
+
+def changed_region(old: str, new: str) -> tuple[int, int]:
+    """``[start, end)`` of ``old`` that differs from ``new`` (common prefix and suffix removed)."""
+    n = min(len(old), len(new))
+    p = 0
+    while p < n and old[p] == new[p]:
+        p += 1
+    s = 0
+    while s < n - p and old[len(old) - 1 - s] == new[len(new) - 1 - s]:
+        s += 1
+    return p, len(old) - s
+
+
+def graph(parsed) -> dict[str, ModuleNode]:
+    """Every module declared in ``parsed`` (a ParsedDesign) with the modules it instantiates."""
+    out: dict[str, ModuleNode] = {}
+    for src, tree in zip(parsed.sources, parsed.trees, strict=True):
+        root = tree.root
+        decls = [root] if root.kind == SK.ModuleDeclaration else [
+            m for m in getattr(root, "members", ()) if m.kind == SK.ModuleDeclaration]
+        for d in decls:
+            node = ModuleNode(d.header.name.valueText, Path(src.path).resolve())
+
+            def visit(n, node=node):
+                if getattr(n, "kind", None) == SK.HierarchyInstantiation:
+                    child = n.type.valueText
+                    node.children[child] = node.children.get(child, 0) + len(list(n.instances))
+                    if n.parameters is not None:
+                        node.param_overrides.add(child)
+                return True
+
+            d.visit(visit)
+            out.setdefault(node.name, node)
+    return out
+
+
+def reachable(g: dict[str, ModuleNode], top: str) -> list[str]:
+    """``top`` and the declared modules below it, leaves first (post-order), each once."""
+    order: list[str] = []
+    seen: set[str] = set()
+
+    def walk(n: str, stack: tuple[str, ...]) -> None:
+        if n in seen or n not in g or n in stack:
+            return
+        for c in g[n].children:
+            walk(c, stack + (n,))
+        seen.add(n)
+        order.append(n)
+
+    walk(top, ())
+    return order
+
+
+def instance_counts(g: dict[str, ModuleNode], top: str) -> dict[str, int]:
+    """How many times each module occurs in the elaborated hierarchy under ``top`` (top: 1)."""
+    counts: dict[str, int] = {}
+
+    def walk(n: str, k: int, depth: int) -> None:
+        if n not in g or depth > 64:
+            return
+        counts[n] = counts.get(n, 0) + k
+        for c, m in g[n].children.items():
+            walk(c, k * m, depth + 1)
+
+    walk(top, 1, 0)
+    return counts
+
+
+def edit_scope(design) -> str | None:
+    """The module whose span alone may be edited, or None when every declared module is under the top."""
+    if design.parsed is None:
+        return None
+    g = graph(design.parsed)
+    under = set(reachable(g, design.top))
+    return design.top if set(g) - under else None
+
+
+def in_scope(old: str, new: str, module: str) -> bool:
+    """True when ``new`` differs from ``old`` only inside ``module``'s span of ``old``."""
+    if old == new:
+        return True
+    span = module_span(old, module)
+    if span is None:
+        return False
+    a, b = changed_region(old, new)
+    return span[0] <= a and b <= span[1]
+
+
+# ----------------------------------------------------------------------------------------------------
+# Hierarchical optimization
+
+
+@dataclass
+class ModuleResult:
+    module: str
+    instances: int
+    status: str  # improved | no_improvement | no_proof | skipped | error | budget
+    seconds: float = 0.0
+    area_before: float | None = None
+    area_after: float | None = None
+    measured: str = ""  # how the module's PPA was measured
+    rules: list[str] = field(default_factory=list)
+    verdict: str | None = None
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class HierResult:
+    top: str
+    modules: list[ModuleResult]
+    original: dict[Path, str]
+    final: dict[Path, str]
+    total_before: float | None
+    total_after: float | None
+    total_measured: str
+    final_verdict: str | None
+    final_engine: str | None
+    seconds: float
+    budget_exhausted: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return any(self.final[p] != self.original[p] for p in self.original)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"top": self.top, "mode": "hierarchical", "modules": [m.to_dict() for m in self.modules],
+                "total": {"area_before_um2": self.total_before, "area_after_um2": self.total_after,
+                          "measured": self.total_measured},
+                "composed_proof": {"verdict": self.final_verdict, "engine": self.final_engine},
+                "changed": self.changed, "seconds": round(self.seconds, 3),
+                "budget_exhausted": self.budget_exhausted}
+
+    def format_text(self) -> str:
+        lines = [f"hierarchical optimization of {self.top} ({len(self.modules)} modules, leaves first)"]
+        w = max([len(m.module) for m in self.modules] + [6])
+        lines.append(f"  {'module':<{w}}  inst  status          area before -> after (um^2)   s    measured")
+        for m in self.modules:
+            ab = "n/a" if m.area_before is None else f"{m.area_before:.2f}"
+            aa = "n/a" if m.area_after is None else f"{m.area_after:.2f}"
+            lines.append(f"  {m.module:<{w}}  {m.instances:>4}  {m.status:<14}  {ab:>11} -> {aa:<11}  "
+                         f"{m.seconds:>5.1f}  {m.measured}{'  ' + m.note if m.note else ''}")
+            if m.rules:
+                lines.append(f"  {'':<{w}}        rules: {', '.join(m.rules)} ({m.verdict})")
+        tb = "n/a" if self.total_before is None else f"{self.total_before:.2f}"
+        ta = "n/a" if self.total_after is None else f"{self.total_after:.2f}"
+        lines.append(f"total area: {tb} -> {ta} um^2 ({self.total_measured})")
+        if self.changed:
+            lines.append(f"composed design vs original (top {self.top}): {self.final_verdict or 'not run'}"
+                         + (f" by {self.final_engine}" if self.final_engine else ""))
+        lines.append(f"time: {self.seconds:.1f} s" + ("; budget exhausted" if self.budget_exhausted else ""))
+        return "\n".join(lines)
+
+
+def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s: float = 600.0,
+                          ppa_timeout_s: float = 300.0, verify_timeout_s: float = 60.0,
+                          clock_period_ns: float | None = None, max_steps: int = 20,
+                          progress: Callable[[str], None] | None = None, **kw) -> HierResult:
+    """Optimize every module under ``design.top``, leaves first, each with its own proof and PPA.
+
+    Each module gets a share of what is left of the budget (the modules still to do share it
+    equally, the top a double share). A module instantiated anywhere with parameter overrides is
+    optimized only as part of its parents (its own proof would be for the default parameters).
+    Per-module PPA is the module measured as the top, submodules included; the total is the top's
+    measurement when it finished within ``ppa_timeout_s``, else the sum over modules of their own
+    area (module minus its instances) times their instance count, and the report says which.
+    """
+    from rtlopt.design import open_design
+    from rtlopt.engine.search import optimize
+    from rtlopt.errors import BudgetExhausted, RtloptError
+    from rtlopt.ppa.liberty import resolve_liberty
+
+    t0 = time.monotonic()
+    deadline = t0 + budget_s
+    say = progress or (lambda _m: None)
+    lib = resolve_liberty(liberty) if not hasattr(liberty, "sha256") else liberty
+    g = graph(design.parsed)
+    order = reachable(g, design.top)
+    counts = instance_counts(g, design.top)
+    overridden = {c for n in order for c in g[n].param_overrides}
+    original = {p: p.read_text(encoding="utf-8", errors="replace") for p in design.files}
+    cur = dict(original)
+    results: list[ModuleResult] = []
+    flat_area: dict[str, tuple[float | None, float | None]] = {}
+    exhausted = False
+    for i, name in enumerate(order):
+        left = deadline - time.monotonic()
+        todo = len(order) - i + 1  # the top counts twice
+        share = left / todo * (2 if name == design.top else 1)
+        mr = ModuleResult(name, counts.get(name, 1), "skipped")
+        results.append(mr)
+        if name in overridden and name != design.top:
+            mr.note = "instantiated with parameter overrides: not optimized on its own"
+            if kw.get("measure_fn") is not None and deadline - time.monotonic() > 5:
+                try:  # its area still counts in the per-module sum (at its default parameters)
+                    a = kw["measure_fn"](open_design(list(design.files), name), texts=cur,
+                                         timeout=min(ppa_timeout_s, deadline - time.monotonic())).area_um2.value
+                    mr.area_before = mr.area_after = a
+                    flat_area[name] = (a, a)
+                    mr.note += "; area measured at its default parameters"
+                    mr.measured = "per-module (own logic, submodules as black boxes)"
+                except RtloptError as exc:
+                    mr.note += f"; not measured: {exc}"
+            continue
+        if share < 5:
+            mr.status, mr.note = "budget", "no time left in the budget"
+            exhausted = True
+            continue
+        say(f"[{i + 1}/{len(order)}] {name} ({share:.0f} s) ...")
+        ts = time.monotonic()
+        try:
+            sub = open_design(list(design.files), name)
+            res = optimize(sub, goal=goal, liberty=lib, budget_s=share, max_steps=max_steps,
+                           verify_timeout_s=min(verify_timeout_s, max(10.0, share / 2)),
+                           clock_period_ns=clock_period_ns, ppa_timeout_s=min(ppa_timeout_s, share),
+                           start_texts=cur, scope=name, **kw)
+        except BudgetExhausted as exc:
+            mr.status, mr.note = "budget", str(exc)
+            mr.seconds = time.monotonic() - ts
+            continue
+        except RtloptError as exc:
+            mr.status, mr.note = "error", str(exc)
+            mr.seconds = time.monotonic() - ts
+            continue
+        mr.seconds = time.monotonic() - ts
+        mr.status = res.status
+        mr.area_before = res.before.area_um2.value
+        mr.area_after = res.after.area_um2.value
+        mr.measured = ("per-module (own logic, submodules as black boxes)" if kw.get("measure_fn") is not None
+                       else "flat (module as top, submodules included)")
+        flat_area[name] = (mr.area_before, mr.area_after)
+        if res.steps:
+            mr.rules = [r for s in res.steps for r in s.rules]
+            mr.verdict = res.steps[-1].verdict
+            cur = dict(res.final)
+        if res.budget_exhausted:
+            exhausted = True
+    # total: per-module runs (own logic): sum of own area x instances; flat runs: the top's number,
+    # else each module's flat number minus its instances' flat numbers, times its instance count
+    per_module = kw.get("measure_fn") is not None
+    total_b = total_a = None
+    how = "not measured"
+    if not per_module and design.top in flat_area and flat_area[design.top][0] is not None:
+        total_b, total_a = flat_area[design.top]
+        how = "flat (top measured with all submodules)"
+    elif flat_area:
+        def own(n: str, k: int) -> float | None:
+            v = flat_area.get(n, (None, None))[k]
+            if v is None or per_module:
+                return v
+            for c, m in g[n].children.items():
+                cv = flat_area.get(c, (None, None))[k]
+                if cv is None:
+                    return None
+                v -= cv * m
+            return v
+        tb = [own(n, 0) for n in order]
+        ta = [own(n, 1) for n in order]
+        if all(v is not None for v in tb) and all(v is not None for v in ta):
+            total_b = sum(v * counts.get(n, 1) for v, n in zip(tb, order, strict=True))
+            total_a = sum(v * counts.get(n, 1) for v, n in zip(ta, order, strict=True))
+            how = "per-module sum (own area x instances)"
+        else:
+            missing = [n for n, v in zip(order, tb, strict=True) if v is None]
+            how = f"incomplete: not measured within the limits: {', '.join(missing)}"
+    verdict = engine = None
+    if any(cur[p] != original[p] for p in original):
+        verdict, engine = _compose_proof(design, original, cur, deadline, verify_timeout_s, say)
+        if verdict == "NOT_EQUIVALENT":  # never: every step was proven; refuse the result anyway
+            cur = dict(original)
+    return HierResult(design.top, results, original, cur, total_b, total_a, how, verdict, engine,
+                      time.monotonic() - t0, exhausted)
+
+
+def _compose_proof(design, original, final, deadline, verify_timeout_s, say) -> tuple[str, str | None]:
+    """Prove the composed design against the original at the top (flat), within what is left."""
+    from rtlopt.engine.search import _verdict_name, _verify_api
+    from rtlopt.engine.workspace import Workspace
+
+    left = deadline - time.monotonic()
+    if left < 5:
+        return "PER_MODULE_PROOFS", None
+    check_equivalence, VerifyOptions = _verify_api()
+    say(f"proving the composed design against the original ({min(left, verify_timeout_s * 2):.0f} s) ...")
+    with Workspace(design, prefix="rtlopt-hier-") as ws:
+        res = check_equivalence(ws.materialize(original), ws.materialize(final),
+                                VerifyOptions(timeout_s=min(left, verify_timeout_s * 2)))
+    v = _verdict_name(res.verdict)
+    if v == "UNKNOWN":
+        return "PER_MODULE_PROOFS (flat proof UNKNOWN)", getattr(res, "engine", None)
+    return v, getattr(res, "engine", None)

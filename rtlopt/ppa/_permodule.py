@@ -1,0 +1,101 @@
+"""Per-module area: one module synthesized on its own, its submodule instances kept as black boxes.
+
+For designs too large for one flat synthesis (a CPU with its memories), the area of the whole is the
+sum over modules of each module's own area times its instance count. Each module is one Yosys run
+with its own time limit: read everything, ``hierarchy -top M``, turn every other module into a black
+box, ``synth -flatten``, ``dfflibmap``/``abc`` to the liberty, ``stat -liberty``. Delay and power are
+not measured this way (they need the flat netlist) and are reported as n/a.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from rtlopt.errors import InputError, ToolError, UnsupportedConstruct
+from rtlopt.ppa import _cache, _flow
+from rtlopt.ppa._libinfo import lib_info, plain_path
+from rtlopt.ppa._report import Metric, PpaReport
+from rtlopt.tools.yosys import input_error_from_yosys, yosys_error
+
+SOURCE = "yosys stat -liberty (module alone, submodules as black boxes)"
+_STAT = "own_stat.json"
+
+
+def own_area_script(files, top: str, liberty: str | Path, dont_use=()) -> str:
+    from rtlopt.tools.yosys import read_design_script
+
+    lib = str(liberty)
+    du = "".join(f" -dont_use {c}" for c in dont_use)
+    lines = [f"log {_flow.PHASE_MARK} read"]
+    lines += read_design_script(files, top).strip().splitlines()
+    lines += [
+        f"blackbox =* ={top} %d",
+        f"log {_flow.PHASE_MARK} synth",
+        f"synth -top {top} -flatten",
+        "delete t:$scopeinfo t:$print t:$check",
+        f"log {_flow.PHASE_MARK} map",
+        f"dfflibmap -liberty {lib}{du}",
+        f"abc -liberty {lib}{du}",
+        "opt_clean",
+        f"tee -q -o {_STAT} stat -json -liberty {lib}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def measure_own(ref, *, liberty, timeout: float = 300.0, texts: dict[Path, str] | None = None) -> PpaReport:
+    """Area of ``ref.top``'s own logic (instances of other modules excluded), cached by content."""
+    from rtlopt.ppa._measure import _tool
+    from rtlopt.tools import Yosys
+
+    body = [texts[p] if texts is not None and p in texts else Path(p).read_text(encoding="utf-8", errors="replace")
+            for p in ref.files]
+    k = _cache.key(body, ref.top, liberty.sha256, kind="own")
+    hit = _cache.load(k)
+    if hit is not None:
+        try:
+            rep = _cache.report_from_dict(hit)
+            rep.provenance["cache"] = {"hit": True, "key": k}
+            return rep
+        except (KeyError, TypeError, ValueError):
+            pass
+    start = time.monotonic()
+    yosys = _tool(Yosys)
+    info = lib_info(liberty)
+    script = own_area_script(ref.files, ref.top, plain_path(liberty), info.excluded())
+    with tempfile.TemporaryDirectory(prefix="rtlopt-ppa-own-") as tmp:
+        res = yosys.run_script(script, cwd=tmp, timeout=timeout, check=False)
+        if res.returncode != 0:
+            phase = _flow.failed_phase(res.stdout)
+            if phase == "read":
+                raise input_error_from_yosys(res)
+            if phase == "synth":
+                err = input_error_from_yosys(res)
+                raise UnsupportedConstruct(f"cannot synthesize module '{ref.top}': {err.message}",
+                                           file=err.file, line=err.line)
+            raise ToolError(f"yosys mapping of module '{ref.top}' failed: {yosys_error(res)}",
+                            log=res.stdout + res.stderr)
+        try:
+            stat = json.loads((Path(tmp) / _STAT).read_text())
+        except (OSError, ValueError) as exc:
+            raise InputError(f"no statistics for module '{ref.top}': {exc}") from None
+    d = stat.get("design", {})
+    by_type = {t: int(n) for t, n in d.get("num_cells_by_type", {}).items()}
+    lib_cells = {t: n for t, n in by_type.items() if t in info.cells}
+    area = sum(info.cells[t].area * n for t, n in lib_cells.items())
+    na = "not measured per module (needs the flat netlist)"
+    rep = PpaReport(
+        area_um2=Metric(round(area, 6), "um^2", SOURCE),
+        delay_ns=Metric(None, "ns", na), power_mw=Metric(None, "mW", na),
+        cells=Metric(sum(lib_cells.values()), "cells", SOURCE),
+        generic_cells=Metric(None, "cells", na), generic_wires=Metric(None, "wires", na),
+        cells_by_type=lib_cells,
+        provenance={"top": ref.top, "files": [str(f) for f in ref.files], "liberty": liberty.provenance(),
+                    "measured": "per-module (own logic; submodule instances as black boxes)",
+                    "black_boxes": sorted(t for t in by_type if t not in info.cells)},
+        scripts={"yosys": script}, seconds=time.monotonic() - start)
+    path = _cache.store(k, rep.to_dict())
+    rep.provenance["cache"] = {"hit": False, "key": k, "stored": str(path) if path else None}
+    return rep
