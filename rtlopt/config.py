@@ -119,6 +119,9 @@ def default_cache_dir(env: Mapping[str, str] | None = None) -> Path:
     return Path.home() / ".cache" / "rtlopt"
 
 
+#: Keys of ``[tool.rtlopt]`` that describe the design inputs (see :data:`rtlopt.hdl.project.CONFIG_KEYS`).
+_PROJECT_KEYS = ("include_dirs", "defines", "file_lists", "params", "lib_dirs", "lib_files", "libext",
+                 "sv_files", "verilog_files")
 _SETTABLE = [f for f in fields(Settings) if f.name not in ("config_file", "origin")]
 _NAMES = [f.name for f in _SETTABLE]
 _ENV = {n: f"RTLOPT_{n.upper()}" for n in _NAMES}
@@ -243,6 +246,8 @@ def _check_keys(section: dict[str, Any], cfg: Path) -> None:
         if any(k in low for k in _KEYLIKE):
             raise InputError(f"'{key}' looks like a credential: API keys are read from the environment only "
                              "(e.g. OPENAI_API_KEY, ANTHROPIC_API_KEY), never from configuration files", file=cfg)
+        if key in _PROJECT_KEYS:
+            continue  # design inputs: read by rtlopt.hdl.project (include_dirs, defines, file_lists, ...)
         if key not in _NAMES:
             close = difflib.get_close_matches(key, _NAMES, n=3)
             hint = f"; did you mean {', '.join(close)}?" if close else f" (known: {', '.join(_NAMES)})"
@@ -273,6 +278,8 @@ def load_settings(cwd: Path | None = None, env: Mapping[str, str] | None = None,
         cfg_path, section = found
         _check_keys(section, cfg_path)
         for key, raw in section.items():
+            if key in _PROJECT_KEYS:
+                continue
             values[key] = _convert(key, raw, str(cfg_path), cfg_path.parent)
             origin[key] = str(cfg_path)
     for name in _NAMES:

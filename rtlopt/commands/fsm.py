@@ -24,7 +24,8 @@ def register(sub) -> None:
                        description="Extract every FSM (any coding style), check its guards, find unreachable "
                                    "and equivalent states, and print the minimized machine.",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("files", nargs="+", metavar="FILE", help="Verilog/SystemVerilog files, or one .kiss2 file")
+    p.add_argument("files", nargs="*", metavar="FILE",
+                   help="Verilog/SystemVerilog files (or -f FILE.f), or one .kiss2 file")
     p.add_argument("--top", help="top module (default: the only uninstantiated module)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     g = p.add_mutually_exclusive_group()
@@ -35,6 +36,9 @@ def register(sub) -> None:
                    help="Verilog expression assumed always true (repeatable), e.g. \"!(a && b)\" or "
                         "\"state != S3\"; input combinations outside it are don't-care")
     p.add_argument("--minimized", action="store_true", help="draw/export the minimized machine instead")
+    from rtlopt.hdl.project import add_arguments as add_project_arguments
+
+    add_project_arguments(p)
     p.set_defaults(func=run)
 
 
@@ -55,8 +59,9 @@ def run(args: argparse.Namespace) -> int:
         fsms = [kiss2.read(args.files[0])]
     else:
         from rtlopt.design import open_design
+        from rtlopt.hdl.project import command_inputs
 
-        design = open_design(args.files, top=args.top)
+        design = open_design(command_inputs(args, args.files), top=args.top)
         ex = extract(design, assume=tuple(args.assume), top_only=bool(args.top))
         fsms, rejections, notes = ex.fsms, ex.rejections, ex.notes
     results = []

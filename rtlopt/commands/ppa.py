@@ -20,7 +20,7 @@ def register(sub) -> None:
     p = sub.add_parser("ppa", help="measure area, delay and power with Yosys + OpenSTA",
                        description="Synthesize to a liberty's cells (Yosys) and report area, cell count, "
                                    "critical-path delay and power (OpenSTA) plus generic Yosys counts.")
-    p.add_argument("files", nargs="+", metavar="FILE", help="Verilog/SystemVerilog source files")
+    p.add_argument("files", nargs="*", metavar="FILE", help="Verilog/SystemVerilog source files (or -f FILE.f)")
     p.add_argument("--top", help="top module (default: the only uninstantiated module)")
     p.add_argument("--liberty", help="liberty name (nangate45, osu018) or a .lib/.lib.gz path "
                                      "(default: $RTLOPT_LIBERTY or nangate45)")
@@ -37,11 +37,16 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="print the full report (with scripts) as JSON")
     p.add_argument("--timeout", type=float, default=300.0, metavar="S",
                    help="time limit in seconds for the whole measurement (default 300)")
+    from rtlopt.hdl.project import add_arguments as add_project_arguments
+
+    add_project_arguments(p)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    design = open_design(args.files, args.top)
+    from rtlopt.hdl.project import command_inputs
+
+    design = open_design(command_inputs(args, args.files), args.top)
     lib = resolve_liberty(args.liberty)
     activity, source = args.activity, None
     if args.activity_from_sim:

@@ -46,6 +46,9 @@ def register(sub) -> None:
                    help="also report switching activity of the original (VCD toggle counts, Icarus)")
     p.add_argument("--keep", metavar="DIR", help="keep the generated testbench and logs under DIR")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    from rtlopt.hdl.project import add_arguments as add_project_arguments
+
+    add_project_arguments(p)
     p.set_defaults(func=run)
 
 
@@ -58,8 +61,13 @@ def run(args) -> int:
         raise InputError(f"--cycles must be at least 1, not {args.cycles}")
     if args.timeout <= 0:
         raise InputError(f"--timeout must be positive, not {args.timeout:g}")
-    gold = open_design([args.gold, *getattr(args, "gold_lib", [])], args.top or args.gold_top)
-    gate = open_gate_design([args.gate, *getattr(args, "gate_lib", [])], gold, args.top or args.gate_top)
+    from rtlopt.hdl.project import shared_inputs, without_modules_of
+
+    shared = shared_inputs(args)  # -f lists / -y / -v: files both designs use
+    gold = open_design([args.gold, *getattr(args, "gold_lib", []), *without_modules_of(shared, args.gold)],
+                       args.top or args.gold_top)
+    gate = open_gate_design([args.gate, *getattr(args, "gate_lib", []), *without_modules_of(shared, args.gate)],
+                            gold, args.top or args.gate_top)
     opts = SimOptions(cycles=args.cycles, seed=args.seed, simulator=args.simulator, timeout_s=args.timeout,
                       reset=args.reset, reset_active_low=args.reset_active_low, clock=args.clock,
                       activity=args.activity, work_dir=args.keep,

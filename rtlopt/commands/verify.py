@@ -43,6 +43,9 @@ def register(sub) -> None:
     p.add_argument("--depth", type=int, default=20, metavar="N", help="BMC depth in cycles (default 20)")
     p.add_argument("--engines", metavar="LIST",
                    help="comma-separated engines to try in order: equiv, smt, abc, sat (default: automatic)")
+    from rtlopt.hdl.project import add_arguments as add_project_arguments
+
+    add_project_arguments(p)
     p.set_defaults(func=run)
 
 
@@ -55,8 +58,11 @@ def run(args) -> int:
         raise InputError("--depth must be at least 1")
     gold_top = args.gold_top or args.top
     gate_top = args.gate_top or args.top
-    gold = open_design(args.gold, gold_top)
-    gate = open_gate_design(args.gate, gold, gate_top)
+    from rtlopt.hdl.project import shared_inputs, without_modules_of
+
+    shared = shared_inputs(args)  # -f lists / -y / -v: files both designs use (submodules, packages)
+    gold = open_design([args.gold, *without_modules_of(shared, args.gold)], gold_top)
+    gate = open_gate_design([args.gate, *without_modules_of(shared, args.gate)], gold, gate_top)
     engines = tuple(e.strip() for e in args.engines.split(",") if e.strip()) if args.engines else None
     opts = VerifyOptions(timeout_s=args.timeout, reset=args.reset, reset_active_low=args.reset_active_low,
                          init=args.init, bmc_depth=args.depth, engines=engines)

@@ -548,6 +548,35 @@ def activate_from_args(args, files: Iterable[str | Path] = ()) -> Project:
     return proj
 
 
+def command_inputs(args, files: Iterable[str | Path] = ()) -> list[Path]:
+    """For optimize/ppa/fsm/check: activate the project of ``args`` and return the design's files —
+    the positional ``files``, then those of ``-f`` lists and ``[tool.rtlopt] file_lists``, then the
+    library files (-y/-v) that define modules the others need."""
+    files = list(files)
+    proj = activate_from_args(args, [])
+    ordered = _uniq(tuple(_abs(f) for f in files) + proj.files)
+    proj = replace(proj, files=ordered)
+    set_active(proj)
+    if not ordered:
+        raise InputError("no input files given (name files, or a file list with -f)")
+    return design_files(proj)
+
+
+def shared_inputs(args) -> list[Path]:
+    """For verify/simulate: activate the project of ``args`` and return the files that both designs
+    share (from ``-f`` lists and the configuration, plus library files)."""
+    proj = activate_from_args(args, [])
+    return design_files(proj) if proj.files else []
+
+
+def without_modules_of(files: Iterable[str | Path], design_file: str | Path) -> list[Path]:
+    """``files`` less ``design_file`` and any file declaring a module that ``design_file`` declares
+    (verify/simulate add the shared files to both designs without defining a module twice)."""
+    me = _abs(design_file)
+    mine = _declared(me)
+    return [f for f in (_abs(x) for x in files) if f != me and not (_declared(f) & mine)]
+
+
 # -- library resolution ---------------------------------------------------------------------------
 
 _MODULE_DECL = re.compile(r"^\s*(?:module|macromodule|primitive)\s+(?:automatic\s+|static\s+)?"
@@ -620,8 +649,30 @@ def _bag(project: Project, path: Path | None):
     return pyslang.Bag([opts])
 
 
+def defined_macros(tree) -> list:
+    """The ```define`` directives a tree leaves defined (its own and those of the files it includes),
+    to hand to the next file as Yosys and Icarus do (macros persist across the files of one run)."""
+    from pyslang import parsing, syntax
+
+    out: list = []
+
+    def visit(n):
+        if isinstance(n, parsing.Token):
+            for tr in n.trivia:
+                d = tr.syntax()
+                if d is not None and d.kind == syntax.SyntaxKind.DefineDirective:
+                    out.append(d)
+                elif d is not None and d.kind == syntax.SyntaxKind.UndefDirective:
+                    name = d.name.valueText
+                    out[:] = [x for x in out if x.name.valueText != name]
+        return True
+
+    tree.root.visit(visit)
+    return out
+
+
 def syntax_tree(text: str, path: str | Path | None = None, project: Project | None = None, *,
-                source_manager=None):
+                source_manager=None, inherited_macros=()):
     """Parse ``text`` (the contents of ``path``) as the project reads it: Verilog-2005 keywords for
     Verilog files, includes from the file's directory then -I dirs, -D macros. Without ``path`` (a text
     that is no file, e.g. a generated candidate) it is parsed as SystemVerilog, the superset.
@@ -638,7 +689,7 @@ def syntax_tree(text: str, path: str | Path | None = None, project: Project | No
     if p is not None and proj.language(p) == "verilog":
         bufs.append(sm.assignText(f"<rtlopt: Verilog-2005 keywords for {p.name}>", V2005_PREAMBLE))
     bufs.append(sm.assignText(str(p) if p is not None else "source", text))
-    return syntax.SyntaxTree.fromBuffers(bufs, sm, _bag(proj, p))
+    return syntax.SyntaxTree.fromBuffers(bufs, sm, _bag(proj, p), list(inherited_macros))
 
 
 def module_stubs(tree, language: str = "sv") -> dict[str, str]:
@@ -910,9 +961,9 @@ def is_parameter_check_in(initial_block, module_decl) -> bool:
 
 
 __all__ = [
-    "CONFIG_KEYS", "Project", "activate_from_args", "active", "add_arguments", "compilation", "design_files",
+    "CONFIG_KEYS", "Project", "activate_from_args", "command_inputs", "shared_inputs", "without_modules_of", "active", "add_arguments", "compilation", "design_files",
     "expand_env", "from_args", "from_config", "icarus_args", "instantiated_modules", "is_parameter_check",
-    "is_parameter_check_in", "constant_names", "declared_modules", "instantiated_in", "module_stubs",
+    "is_parameter_check_in", "constant_names", "declared_modules", "defined_macros", "instantiated_in", "module_stubs",
     "original_of", "parse_define", "parse_param", "read_file_list", "register_copy",
     "set_active", "syntax_tree", "using", "verilator_args", "yosys_read_lines",
 ]

@@ -136,13 +136,19 @@ def _format_diag(tree: syntax.SyntaxTree, diag, path: Path) -> InputError:
 
 def parse_sources(sources: list[SourceFile]) -> ParsedDesign:
     """Parse ``sources`` together; raise InputError on the first syntax error."""
-    from rtlopt.hdl.project import compilation, syntax_tree
+    from rtlopt.hdl.project import compilation, defined_macros, syntax_tree
+
+    import pyslang
 
     trees = []
+    macros: list = []
+    sm = pyslang.SourceManager()  # one per design: a compilation needs its trees in one manager
     for src in sources:
         # language by file (.v: Verilog-2005 keywords), includes from the file's directory then -I,
-        # -D macros: see rtlopt.hdl.project
-        tree = syntax_tree(src.text, src.path)
+        # -D macros, and the macros earlier files defined (as Yosys/Icarus): see rtlopt.hdl.project
+        tree = syntax_tree(src.text, src.path, inherited_macros=macros, source_manager=sm)
+        if len(sources) > 1 and ("`define" in src.text or "`include" in src.text):
+            macros = macros + defined_macros(tree)
         for diag in tree.diagnostics:
             if diag.isError():
                 raise _format_diag(tree, diag, src.path)
