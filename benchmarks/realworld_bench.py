@@ -1,0 +1,235 @@
+"""Real repositories and large designs: does rtlopt finish, how long, how much memory, what changed.
+
+Usage:
+    python benchmarks/realworld_bench.py [--part check,picorv32,serv,axis,long] [--budget 600]
+        [--module-budget 120] [--sample 4] [--liberty PATH] [--timeout S] [--only NAME,...] [--json OUT]
+
+Parts (each row is one ``rtlopt`` process, run as a hardware engineer would run it):
+
+* ``check``    — ``rtlopt check`` over each tree (picorv32, serv/rtl, verilog-axis/rtl), all files in one call;
+* ``picorv32`` — ``rtlopt optimize picorv32.v --top M`` for every module of the original multi-module file;
+* ``serv``/``axis`` — ``rtlopt optimize`` on a sample of modules (each file with the tree's other files);
+* ``long``     — the five RTL-Rewriter long designs, raw versions, as file lists, ``--budget`` (default 600).
+
+Printed per row: exit code, wall seconds, peak RSS of the process tree (``RUSAGE_CHILDREN`` max RSS of
+the rtlopt process and its tools, as reported by the OS), and the change (area before -> after from
+``--json``; for hierarchical runs also how the area was measured). Targets (issue 11, 2 cores): each
+picorv32 module <= 120 s; each long design finishes within ``--budget 600`` with per-module and total PPA.
+Uses ../shared by path; rows whose inputs are absent are skipped. Nothing is written to the inputs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+SHARED = Path(os.environ.get("RTLOPT_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+RW = SHARED / "realworld"
+LONG = SHARED / "bench" / "rtlrewriter" / "long_benchmark"
+LIB = SHARED / "lib" / "sky130hd_tt.lib.gz"
+
+#: long design -> raw top file (the rest of the file list is resolved by module name, raw files first)
+LONG_TOPS = {
+    "cpu": "PipelineCPURaw.v",
+    "cnn": "convLayerSingle_raw.v",
+    "fft": "FFTRaw.v",
+    "huffman": "HuffmanDecoderRaw.v",
+    "vending_machine": "VendingMachineRaw.v",
+}
+
+_MASK = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
+_MOD = re.compile(r"^\s*module\s+(\w+)", re.M)
+
+
+def _modules(path: Path) -> list[str]:
+    return _MOD.findall(_MASK.sub(" ", path.read_text(errors="replace")))
+
+
+def file_list(folder: Path, top_file: str) -> tuple[list[Path], str]:
+    """The top file plus, for every module it needs, one file defining it (raw-named files first)."""
+    files = sorted(folder.glob("*.v"))
+    defs = {f: _modules(f) for f in files}
+
+    def rank(f: Path) -> tuple:
+        return (0 if re.search(r"raw", f.name, re.I) else 1, len(defs[f]), f.name)
+
+    chosen = [folder / top_file]
+    defined = set(defs[chosen[0]])
+    top = defs[chosen[0]][0]
+    changed = True
+    while changed:
+        changed = False
+        text = " ".join(_MASK.sub(" ", f.read_text(errors="replace")) for f in chosen)
+        for f in sorted(files, key=rank):
+            if f in chosen:
+                continue
+            need = [m for m in defs[f] if m not in defined and re.search(rf"^\s*{m}\b\s*(#|\w)", text, re.M)]
+            if need and not (set(defs[f]) & defined):
+                chosen.append(f)
+                defined |= set(defs[f])
+                changed = True
+                break
+    return chosen, top
+
+
+def run(cmd: list[str], timeout: float) -> dict:
+    """Run one rtlopt command; wall time and peak RSS (MiB) of the process tree."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.monotonic()
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, start_new_session=True)
+        rc, out, err = p.returncode, p.stdout, p.stderr
+    except subprocess.TimeoutExpired as exc:
+        rc, out, err = "T/O", exc.stdout or "", exc.stderr or ""
+        out = out.decode() if isinstance(out, bytes) else out
+        err = err.decode() if isinstance(err, bytes) else err
+    secs = time.monotonic() - t0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"rc": rc, "s": secs, "peak_mib": round(max(peak, before) / 1024, 1), "out": out, "err": err}
+
+
+def _change(out: str) -> tuple[str, str, str]:
+    """(area before, area after, note) from an optimize --json report (flat or hierarchical)."""
+    try:
+        d = json.loads(out)
+    except ValueError:
+        return "", "", ""
+    if d.get("mode") == "hierarchical":
+        t = d.get("total", {})
+        fmt = lambda v: "" if v is None else f"{v:.1f}"  # noqa: E731
+        mods = d.get("modules", [])
+        imp = sum(1 for m in mods if m.get("status") == "improved")
+        return fmt(t.get("area_before_um2")), fmt(t.get("area_after_um2")), \
+            f"hier {len(mods)} mod, {imp} improved; total {t.get('measured')}; proof {d.get('composed_proof', {}).get('verdict')}"
+    area = (d.get("ppa") or {}).get("area") or {}
+    b = (area.get("before") or {}).get("value")
+    a = (area.get("after") or {}).get("value")
+    steps = d.get("steps") or []
+    rules = ",".join(r for s in steps for r in (s.get("rules") or []))
+    return (f"{b:.1f}" if isinstance(b, (int, float)) else ""), (f"{a:.1f}" if isinstance(a, (int, float)) else ""), rules
+
+
+def rtlopt(*args: str) -> list[str]:
+    return [sys.executable, "-m", "rtlopt", *args]
+
+
+def row(name: str, res: dict, extra: str = "") -> dict:
+    last = next((ln for ln in reversed(res["err"].strip().splitlines()) if ln.startswith("rtlopt:")), "")
+    r = {"name": name, "rc": res["rc"], "s": round(res["s"], 1), "peak_mib": res["peak_mib"], "note": extra}
+    if res["rc"] not in (0, 1, "T/O") and last:
+        r["note"] = (extra + " " + last[:120]).strip()
+    print(f"| {name} | {r['rc']} | {r['s']:.1f} | {r['peak_mib']} | {r['note']} |", flush=True)
+    return r
+
+
+def part_check(args) -> list[dict]:
+    print("\n### rtlopt check over each tree\n\n| tree | exit | s | peak MiB | summary |\n|---|---|---|---|---|")
+    out = []
+    for tree in (RW / "picorv32", RW / "serv" / "rtl", RW / "verilog-axis" / "rtl"):
+        files = sorted(str(p) for p in tree.rglob("*.v")) + sorted(str(p) for p in tree.rglob("*.sv"))
+        if not files:
+            continue
+        res = run(rtlopt("check", *files), args.timeout)
+        summary = next((ln for ln in reversed(res["out"].strip().splitlines()) if "rtlopt check" in ln), "")
+        out.append(row(str(tree.relative_to(SHARED)), res, summary[-110:]))
+    return out
+
+
+def _optimize(args, name: str, files: list[str], top: str | None, budget: float, extra=()) -> dict:
+    cmd = rtlopt("optimize", *files, "--json", "-q", "--budget", str(budget), "--liberty", str(args.liberty),
+                 *extra)
+    if top:
+        cmd += ["--top", top]
+    res = run(cmd, max(args.timeout, budget * 1.5 + 60))
+    b, a, note = _change(res["out"])
+    r = row(name, res, f"{b} -> {a} {note}".strip() if b else note)
+    r.update(area_before=b, area_after=a)
+    return r
+
+
+def part_picorv32(args) -> list[dict]:
+    f = RW / "picorv32" / "picorv32.v"
+    if not f.exists():
+        return []
+    print(f"\n### picorv32.v modules (--top M, --budget {args.module_budget:g})\n\n"
+          "| module | exit | s | peak MiB | area before -> after |\n|---|---|---|---|---|")
+    mods = _modules(f)
+    return [_optimize(args, m, [str(f)], m, args.module_budget) for m in mods if _want(args, m)]
+
+
+def _want(args, name: str) -> bool:
+    return not args.only or name in args.only
+
+
+def part_tree(args, label: str, tree: Path) -> list[dict]:
+    files = sorted(tree.glob("*.v"))
+    if not files:
+        return []
+    print(f"\n### {label}: sample of {args.sample} modules (each with the tree's other files)\n\n"
+          "| module | exit | s | peak MiB | area before -> after |\n|---|---|---|---|---|")
+    step = max(1, len(files) // max(1, args.sample))
+    out = []
+    for f in files[::step][: args.sample]:
+        mods = _modules(f)
+        if not mods or not _want(args, mods[0]):
+            continue
+        out.append(_optimize(args, mods[0], [str(p) for p in files], mods[0], args.module_budget))
+    return out
+
+
+def part_long(args) -> list[dict]:
+    print(f"\n### RTL-Rewriter long designs (raw, file lists, --budget {args.budget:g})\n\n"
+          "| design | exit | s | peak MiB | total area before -> after, how |\n|---|---|---|---|---|")
+    out = []
+    for name, top_file in LONG_TOPS.items():
+        folder = LONG / name
+        if not (folder / top_file).exists() or not _want(args, name):
+            continue
+        files, top = file_list(folder, top_file)
+        r = _optimize(args, f"{name} ({len(files)} files, top {top})", [str(p) for p in files], top, args.budget)
+        r["files"] = [p.name for p in files]
+        out.append(r)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--part", default="check,picorv32,serv,axis,long")
+    ap.add_argument("--budget", type=float, default=600.0, help="--budget of each long design run")
+    ap.add_argument("--module-budget", type=float, default=120.0, help="--budget of each module run")
+    ap.add_argument("--sample", type=int, default=4, help="modules sampled from serv and verilog-axis")
+    ap.add_argument("--liberty", default=str(LIB))
+    ap.add_argument("--timeout", type=float, default=900.0, help="hard limit per process (s)")
+    ap.add_argument("--only", default="", help="comma-separated module/design names to run")
+    ap.add_argument("--json", metavar="OUT", help="also save the rows as JSON")
+    args = ap.parse_args()
+    args.only = {x for x in args.only.split(",") if x}
+    if not RW.exists() and not LONG.exists():
+        print(f"shared corpus not found under {SHARED}", file=sys.stderr)
+        return 0
+    parts = {p.strip() for p in args.part.split(",")}
+    rows: dict[str, list[dict]] = {}
+    if "check" in parts:
+        rows["check"] = part_check(args)
+    if "picorv32" in parts:
+        rows["picorv32"] = part_picorv32(args)
+    if "serv" in parts:
+        rows["serv"] = part_tree(args, "serv/rtl", RW / "serv" / "rtl")
+    if "axis" in parts:
+        rows["axis"] = part_tree(args, "verilog-axis/rtl", RW / "verilog-axis" / "rtl")
+    if "long" in parts:
+        rows["long"] = part_long(args)
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=2, default=str) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
