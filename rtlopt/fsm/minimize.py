@@ -187,19 +187,28 @@ def _clique(inc: list[set[int]], first: int | None = None, tries: int = 24) -> l
     n = len(inc)
     if n == 0:
         return []
+    adj = [sum(1 << j for j in a) for a in inc]
     order = sorted(range(n), key=lambda v: -len(inc[v]))
-    seeds = order[:tries]
+    seeds = order[:max(4, min(tries, 2000 // n))]
     if first is not None and first not in seeds:
         seeds.append(first)
     best: list[int] = []
     for v in seeds:
         cl = [v]
-        cand = set(inc[v])
+        cand = adj[v]
         while cand:
             # the candidate with most neighbours among the remaining candidates
-            u = max(cand, key=lambda x: (len(inc[x] & cand), -x))
-            cl.append(u)
-            cand &= inc[u]
+            bu, bc = -1, -1
+            c = cand
+            while c:
+                low = c & -c
+                u = low.bit_length() - 1
+                c ^= low
+                k = (adj[u] & cand).bit_count()
+                if k > bc:
+                    bu, bc = u, k
+            cl.append(bu)
+            cand &= adj[bu]
         if len(cl) > len(best) or (len(cl) == len(best) and first in cl and first not in best):
             best = cl
     if first is not None and first in best:
@@ -239,9 +248,11 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
     heur = _heuristic(table)
     ub = heur.n_after
     if len(states) <= exact_max_states:
+        # upward from the clique bound (the first SAT k is the minimum), on most of the time budget
+        up_deadline = time.monotonic() + 0.6 * timeout_s
         k = lb
         while k < ub:
-            left = deadline - time.monotonic()
+            left = up_deadline - time.monotonic()
             if left <= 0:
                 break
             res = _sat_cover(table, inc, clique, k, left)
@@ -257,6 +268,33 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
             heur.lower_bound = ub
             heur.method = "exact-sat"
             return heur
+        # anytime: bisect between the proven bound and the best cover with the time left
+        best: Minimization = heur
+        lo, hi = lb, best.n_after - 1
+        while lo <= hi:
+            left = deadline - time.monotonic()
+            if left <= 0.05:
+                break
+            mid = (lo + hi + 1) // 2 if hi - lo > 1 else hi
+            res = _sat_cover(table, inc, clique, mid, left)
+            if res == "timeout":
+                hi = mid - 1 if mid == hi else hi
+                lo = mid + 1 if mid != hi else lo
+                continue
+            if res is None:  # monotone in k (an empty class is allowed), so mid+1 is a lower bound
+                lb = max(lb, mid + 1)
+                lo = mid + 1
+            else:
+                best = res
+                hi = res.n_after - 1
+        if best.n_after <= lb:
+            best.optimal = True
+            best.lower_bound = best.n_after
+            return best
+        best.method = "heuristic" if best is heur else "sat-bounded"
+        best.optimal = False
+        best.lower_bound = lb
+        return best
     heur.lower_bound = lb
     heur.optimal = lb >= heur.n_after
     return heur
@@ -265,6 +303,7 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
 def _sat_cover(table: Table, inc: list[set[int]], clique: list[int], k: int,
                timeout_s: float) -> Minimization | str | None:
     """A closed cover with ``k`` classes (None: none exists; "timeout")."""
+    deadline = time.monotonic() + timeout_s
     states = table.states
     n = len(states)
     idx = {s: i for i, s in enumerate(states)}
@@ -308,6 +347,8 @@ def _sat_cover(table: Table, inc: list[set[int]], clique: list[int], k: int,
     ys: dict[tuple[int, int, int], int] = {}
     for c in sorted(set(rep_of)):
         for j in range(k):
+            if time.monotonic() > deadline:
+                return "timeout"
             mem = [s for s in allowed[j] if nxt[s][c] is not None]
             if not mem:
                 continue
@@ -325,7 +366,10 @@ def _sat_cover(table: Table, inc: list[set[int]], clique: list[int], k: int,
                         clauses.append([-y, -xs, x(sc, j2)])
                     else:
                         clauses.append([-y, -xs])
-    model = _solve(clauses, timeout_s)
+    left = deadline - time.monotonic()
+    if left <= 0:
+        return "timeout"
+    model = _solve(clauses, left)
     if model == "timeout":
         return "timeout"
     if model is None:

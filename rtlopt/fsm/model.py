@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 import networkx as nx
 import z3
 
-from rtlopt.fsm._symbolic import var_names, z3_vars
-from rtlopt.fsm._truth import TruthTables, Unsupported
+from rtlopt.fsm._symbolic import var_names
+from rtlopt.fsm._truth import MAX_BITS, TruthTables, Unsupported
 
 
 @dataclass
@@ -147,9 +147,21 @@ class Fsm:
                 exprs.append(t.guard)
                 exprs += [v for v, _dc in t.outputs.values()]
         seen: dict[str, z3.ExprRef] = {}
-        for e in exprs:
-            for v in z3_vars(e):
-                seen.setdefault(v.decl().name(), v)
+        visited: set[int] = set()
+        stack = list(exprs)
+        while stack:  # the free variables of all expressions, shared subterms visited once
+            x = stack.pop()
+            xid = x.get_id()
+            if xid in visited:
+                continue
+            visited.add(xid)
+            if z3.is_const(x):
+                if x.decl().kind() == z3.Z3_OP_UNINTERPRETED:
+                    seen.setdefault(x.decl().name(), x)
+            else:
+                stack.extend(x.children())
+        if len(seen) > 8 and sum(v.size() if z3.is_bv(v) else 1 for v in seen.values()) > MAX_BITS:
+            raise Unsupported("too many input bits")
         tt = TruthTables(list(seen.values()))
         full = tt.full
         by_src: dict[str, list[tuple[Transition, int]]] = {s: [] for s in states}

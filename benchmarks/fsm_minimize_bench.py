@@ -1,0 +1,397 @@
+"""Exact ISFSM minimization benchmark: random machines (with/without don't-cares), from KISS2 and from
+Verilog in several styles, minimized by ``rtlopt.fsm``; each result checked independently.
+
+Usage::
+
+    python benchmarks/fsm_minimize_bench.py [--sizes 5,10,20,40,80,150] [--seeds 3] [--styles kiss2,case,...]
+
+For every machine: the ground-truth table is generated here; rtlopt reads the KISS2 text or extracts
+the machine from the Verilog text; minimizes it; the minimized machine is exported as KISS2 and
+*simulated by this script's own KISS2 interpreter* against the ground-truth table on random input
+sequences from reset (don't-care aware: the minimized output must match wherever the original is
+specified, and it must specify a transition wherever the original does). Minimality is checked
+against an exact method independent of rtlopt: brute-force closed-cover enumeration for small
+machines, otherwise a clique of pairwise incompatible states computed here (a proof of the lower
+bound); rows where the minimum is above that clique are marked ``sat`` (proven by rtlopt's SAT
+only). Prints a table of states, don't-cares, minimum found, lower bound, times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+STYLES = ("kiss2", "case", "onehot", "oneproc", "reverse_case")
+
+
+# ---------------------------------------------------------------------- random machines
+def random_machine(n: int, ni: int, no: int, dc: float, seed: int, reduce_to: int | None = None):
+    """Ground truth: ``tab[(s, a)] = (next or None, out string of '0'/'1'/'-')``; every state reachable
+    from state 0 through specified transitions. With ``reduce_to``, states are copies of a smaller
+    random core machine (with don't-cares sprinkled in), so there is something to minimize."""
+    rng = random.Random(seed)
+    nsym = 1 << ni
+    tab: dict[tuple[int, int], tuple[int | None, str]] = {}
+    if reduce_to:
+        core = reduce_to
+        phi = list(range(core)) + [rng.randrange(core) for _ in range(n - core)]
+        members = {c: [s for s in range(n) if phi[s] == c] for c in range(core)}
+        cn = {(c, a): rng.randrange(core) for c in range(core) for a in range(nsym)}
+        co = {(c, a): "".join(rng.choice("01") for _ in range(no)) for c in range(core) for a in range(nsym)}
+        for s in range(n):
+            for a in range(nsym):
+                nx = rng.choice(members[cn[(phi[s], a)]])
+                tab[(s, a)] = (nx, co[(phi[s], a)])
+    else:
+        for s in range(n):
+            for a in range(nsym):
+                tab[(s, a)] = (rng.randrange(n), "".join(rng.choice("01") for _ in range(no)))
+    # don't-cares
+    for key, (nx, o) in list(tab.items()):
+        if rng.random() < dc:
+            nx = None
+        o = "".join("-" if rng.random() < dc else ch for ch in o)
+        tab[key] = (nx, o)
+    # reachability: a spanning tree of specified edges from state 0
+    order = list(range(1, n))
+    rng.shuffle(order)
+    reached = [0]
+    used: set[tuple[int, int]] = set()
+    for s in order:
+        free = [(p, a) for p in reached for a in range(nsym) if (p, a) not in used]
+        p, a = rng.choice(free)
+        used.add((p, a))
+        tab[(p, a)] = (s, tab[(p, a)][1])
+        reached.append(s)
+    return tab
+
+
+def to_kiss2(tab, n: int, ni: int, no: int) -> str:
+    lines = []
+    for s in range(n):
+        for a in range(1 << ni):
+            nx, o = tab[(s, a)]
+            if nx is None and set(o) <= {"-"}:
+                continue
+            cube = "".join(str((a >> k) & 1) for k in range(ni))
+            lines.append(f"{cube} s{s} {'*' if nx is None else f's{nx}'} {o}")
+    return "\n".join([f".i {ni}", f".o {no}", f".s {n}", ".r s0", *lines, ".e"]) + "\n"
+
+
+def _vout(o: str) -> str:
+    return f"{len(o)}'b" + "".join("x" if c == "-" else c for c in reversed(o))  # o[k] is out[k]
+
+
+def to_verilog(tab, n: int, ni: int, no: int, style: str) -> str:
+    """The same machine as Verilog: ``in[k]`` is KISS2 input ``i{k}``, ``out[k]`` output ``o{k}``."""
+    w = max(1, (n - 1).bit_length())
+    nsym = 1 << ni
+    head = [f"module rfsm(input clk, input rst, input [{ni - 1}:0] in, output reg [{no - 1}:0] out);"]
+    if style in ("case", "oneproc"):
+        head.append(f"  localparam [{w - 1}:0] " + ", ".join(f"S{s} = {w}'d{s}" for s in range(n)) + ";")
+        head.append(f"  reg [{w - 1}:0] state, nxt;")
+    else:
+        head.append("  localparam " + ", ".join(f"S{s} = {s}" for s in range(n)) + ";")
+        head.append(f"  reg [{n - 1}:0] state, nxt;")
+    body: list[str] = []
+    if style == "case":
+        body.append("  always @(posedge clk) if (rst) state <= S0; else state <= nxt;")
+        body.append("  always @(*) begin")
+        body.append(f"    nxt = {{{w}{{1'bx}}}}; out = {{{no}{{1'bx}}}};")
+        body.append("    case (state)")
+        for s in range(n):
+            body.append(f"      S{s}: case (in)")
+            for a in range(nsym):
+                nx, o = tab[(s, a)]
+                parts = []
+                if nx is not None:
+                    parts.append(f"nxt = S{nx};")
+                if set(o) != {"-"}:
+                    parts.append(f"out = {_vout(o)};")
+                if parts:
+                    body.append(f"        {ni}'d{a}: begin {' '.join(parts)} end")
+            body.append("        default: ;")
+            body.append("      endcase")
+        body.append("      default: ;")
+        body.append("    endcase")
+        body.append("  end")
+    elif style == "oneproc":
+        body.append("  always @(posedge clk)")
+        body.append("    if (rst) state <= S0;")
+        body.append("    else case (state)")
+        for s in range(n):
+            arms = []
+            for a in range(nsym):
+                nx, _o = tab[(s, a)]
+                arms.append(f"in == {ni}'d{a}) state <= " + (f"S{nx}" if nx is not None else f"{w}'bx") + ";")
+            body.append(f"      S{s}: if (" + " else if (".join(arms[:-1]) + " else state <= "
+                        + (f"S{tab[(s, nsym - 1)][0]}" if tab[(s, nsym - 1)][0] is not None else f"{w}'bx") + ";")
+        body.append(f"      default: state <= {w}'bx;")
+        body.append("    endcase")
+        body.append("  always @(*) begin")
+        body.append(f"    out = {{{no}{{1'bx}}}};")
+        body.append("    case (state)")
+        for s in range(n):
+            sel = []
+            for a in range(nsym):
+                _nx, o = tab[(s, a)]
+                if set(o) != {"-"}:
+                    sel.append(f"{ni}'d{a}: out = {_vout(o)};")
+            if sel:
+                body.append(f"      S{s}: case (in) " + " ".join(sel) + " default: ; endcase")
+        body.append("      default: ;")
+        body.append("    endcase")
+        body.append("  end")
+    else:  # one-hot with parameter bit positions; "onehot": if-chain on state[Sk], "reverse_case": case (1'b1)
+        body.append(f"  always @(posedge clk) if (rst) state <= {n}'d1; else state <= nxt;")
+        body.append("  always @(*) begin")
+        body.append(f"    nxt = {{{n}{{1'bx}}}}; out = {{{no}{{1'bx}}}};")
+        if style == "reverse_case":
+            body.append("    case (1'b1)")
+        for s in range(n):
+            lines = []
+            for a in range(nsym):
+                nx, o = tab[(s, a)]
+                parts = []
+                if nx is not None:
+                    parts.append(f"nxt = {n}'d0; nxt[S{nx}] = 1'b1;")
+                if set(o) != {"-"}:
+                    parts.append(f"out = {_vout(o)};")
+                if parts:
+                    lines.append(f"{ni}'d{a}: begin {' '.join(parts)} end")
+            inner = "case (in) " + " ".join(lines) + " default: ; endcase"
+            if style == "reverse_case":
+                body.append(f"      state[S{s}]: {inner}")
+            else:
+                kw = "if" if s == 0 else "else if"
+                body.append(f"    {kw} (state[S{s}]) begin {inner} end")
+        if style == "reverse_case":
+            body.append("      default: ;")
+            body.append("    endcase")
+        body.append("  end")
+    return "\n".join(head + body + ["endmodule", ""])
+
+
+# ---------------------------------------------------------------------- independent checks
+def parse_kiss2(text: str):
+    """(reset, rows, input column names, output column names) of a KISS2 text (own parser)."""
+    rows = []
+    reset = None
+    inames: list[str] = []
+    onames: list[str] = []
+    for raw in text.splitlines():
+        if raw.startswith("# inputs:"):
+            inames = raw.split(":", 1)[1].split()
+        if raw.startswith("# outputs:"):
+            onames = raw.split(":", 1)[1].split()
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        p = line.split()
+        if p[0] == ".r":
+            reset = p[1]
+        elif not p[0].startswith("."):
+            rows.append((p[0], p[1], p[2], p[3] if len(p) > 3 else ""))
+    return reset or rows[0][1], rows, inames, onames
+
+
+def _colmap(names: list[str], default_prefix: str, n: int) -> list[int]:
+    """Ground-truth bit index of each KISS2 column (``in[3]``/``i3``/``in`` names)."""
+    if not names:
+        return list(range(n))
+    out = []
+    for nm in names:
+        if "[" in nm:
+            out.append(int(nm.split("[")[1].rstrip("]")))
+        elif nm[len(default_prefix):].isdigit():
+            out.append(int(nm[len(default_prefix):]))
+        else:
+            out.append(0)
+    return out
+
+
+def simulate_check(tab, n: int, ni: int, no: int, kiss: str, seed: int, runs: int = 200, length: int = 60) -> str | None:
+    """None when the minimized machine (KISS2 text) implements the ground truth, else a reason."""
+    reset, rows, inames, onames = parse_kiss2(kiss)
+    icol = _colmap(inames, "i", ni)
+    ocol = _colmap(onames, "o", no)
+    by_state: dict[str, list] = {}
+    for cube, s, d, o in rows:
+        by_state.setdefault(s, []).append((cube, d, o))
+
+    def step(s: str, a: int):
+        for cube, d, o in by_state.get(s, []):
+            if all(c == "-" or int(c) == (a >> icol[k]) & 1 for k, c in enumerate(cube)):
+                return d, o
+        return None
+
+    rng = random.Random(seed)
+    nsym = 1 << ni
+    for _ in range(runs):
+        s, m = 0, reset
+        for _t in range(length):
+            a = rng.randrange(nsym)
+            nx, o = tab[(s, a)]
+            got = step(m, a)
+            if got is None:
+                if nx is None and set(o) <= {"-"}:
+                    break
+                return f"s{s}/{m}: input {a} unspecified in the minimized machine"
+            d, mo = got
+            for k, ch in enumerate(o):
+                if ch == "-":
+                    continue
+                col = ocol.index(k)
+                if mo[col] != ch:
+                    return f"s{s}/{m}: input {a} output bit {k} is {mo[col]}, expected {ch}"
+            if nx is None:
+                break
+            if d == "*":
+                return f"s{s}/{m}: input {a} next state unspecified in the minimized machine"
+            s, m = nx, d
+    return None
+
+
+def incompatibility(tab, n: int, ni: int):
+    nsym = 1 << ni
+    inc = set()
+    for s, t in itertools.combinations(range(n), 2):
+        for a in range(nsym):
+            o1, o2 = tab[(s, a)][1], tab[(t, a)][1]
+            if any(x != "-" and y != "-" and x != y for x, y in zip(o1, o2, strict=True)):
+                inc.add((s, t))
+                break
+    changed = True
+    while changed:
+        changed = False
+        for s, t in itertools.combinations(range(n), 2):
+            if (s, t) in inc:
+                continue
+            for a in range(nsym):
+                p, q = tab[(s, a)][0], tab[(t, a)][0]
+                if p is not None and q is not None and p != q and (min(p, q), max(p, q)) in inc:
+                    inc.add((s, t))
+                    changed = True
+                    break
+    return inc
+
+
+def clique_bound(inc, n: int) -> int:
+    adj = {s: set() for s in range(n)}
+    for s, t in inc:
+        adj[s].add(t)
+        adj[t].add(s)
+    best = 1
+    for v in range(n):
+        cl, cand = [v], set(adj[v])
+        while cand:
+            u = min(cand, key=lambda x: (-len(adj[x] & cand), x))
+            cl.append(u)
+            cand &= adj[u]
+        best = max(best, len(cl))
+    return best
+
+
+def brute_min(tab, n: int, ni: int, inc) -> int:
+    """Minimum closed cover containing state 0 (enumeration; small machines only)."""
+    nsym = 1 << ni
+    comp = [frozenset(c) for r in range(1, n + 1) for c in itertools.combinations(range(n), r)
+            if all((min(a, b), max(a, b)) not in inc for a, b in itertools.combinations(c, 2))]
+    for k in range(1, n + 1):
+        for cover in itertools.combinations(comp, k):
+            if not any(0 in c for c in cover):
+                continue
+            if all(any(succ <= d for d in cover)
+                   for c in cover for a in range(nsym)
+                   for succ in [{tab[(s, a)][0] for s in c} - {None}] if succ):
+                return k
+    return n
+
+
+# ---------------------------------------------------------------------- run
+def run_one(n: int, ni: int, no: int, dc: float, seed: int, style: str, timeout: float, exact_max: int):
+    from rtlopt.fsm import kiss2, minimize, minimized_fsm
+
+    core = max(2, int(n * 0.7)) if seed % 2 else None
+    tab = random_machine(n, ni, no, dc, seed, reduce_to=core)
+    t0 = time.monotonic()
+    if style == "kiss2":
+        fsm = kiss2.parse(to_kiss2(tab, n, ni, no), name=f"r{n}")
+    else:
+        from rtlopt.design import open_design
+        from rtlopt.fsm import extract
+
+        with tempfile.TemporaryDirectory() as d:
+            p = Path(d) / "rfsm.v"
+            p.write_text(to_verilog(tab, n, ni, no, style))
+            ex = extract(open_design([p]))
+            if not ex.fsms:
+                return {"error": "not extracted: " + "; ".join(str(r) for r in ex.rejections)[:120]}
+            fsm = ex.fsms[0]
+    t1 = time.monotonic()
+    m = minimize(fsm, exact_max_states=exact_max, timeout_s=timeout)
+    t2 = time.monotonic()
+    red = minimized_fsm(fsm, m)
+    bad = simulate_check(tab, n, ni, no, kiss2.dumps(red), seed)
+    inc = incompatibility(tab, n, ni)
+    lb = clique_bound(inc, n)
+    ref = brute_min(tab, n, ni, inc) if n <= 6 else None
+    if ref is not None:
+        verdict = "ok" if m.n_after == ref else f"WRONG(min {ref})"
+    elif m.optimal and m.n_after == lb:
+        verdict = "ok"
+    elif m.optimal:
+        verdict = "ok(sat)"
+    else:
+        verdict = f"heuristic(gap {m.n_after - m.lower_bound})"
+    if bad:
+        verdict = "SIM-FAIL: " + bad
+    return {"n": n, "dc": dc, "min": m.n_after, "lb": m.lower_bound, "lb_indep": lb, "method": m.method,
+            "read_s": t1 - t0, "min_s": t2 - t1, "verdict": verdict}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="5,10,20,40,80,150")
+    ap.add_argument("--seeds", type=int, default=2)
+    ap.add_argument("--dc", default="0,0.3")
+    ap.add_argument("--styles", default="kiss2,case,reverse_case")
+    ap.add_argument("--ni", type=int, default=2)
+    ap.add_argument("--no", type=int, default=2)
+    ap.add_argument("--timeout", type=float, default=20.0)
+    ap.add_argument("--exact-max", type=int, default=400)
+    ap.add_argument("--max-verilog-states", type=int, default=150)
+    a = ap.parse_args(argv)
+    print(f"{'style':<13}{'n':>4}{'dc':>5}{'seed':>5}{'min':>5}{'lb':>5}{'lbI':>5}  {'method':<10}"
+          f"{'read s':>8}{'min s':>8}  verdict")
+    fails = 0
+    worst = 0.0
+    for style in a.styles.split(","):
+        for n in [int(x) for x in a.sizes.split(",")]:
+            if style != "kiss2" and n > a.max_verilog_states:
+                continue
+            for dc in [float(x) for x in a.dc.split(",")]:
+                for seed in range(a.seeds):
+                    r = run_one(n, a.ni, a.no, dc, 1000 * n + seed, style, a.timeout, a.exact_max)
+                    if "error" in r:
+                        print(f"{style:<13}{n:>4}{dc:>5}{seed:>5}  {r['error']}")
+                        fails += 1
+                        continue
+                    worst = max(worst, r["min_s"])
+                    fails += not r["verdict"].startswith("ok")
+                    print(f"{style:<13}{n:>4}{dc:>5}{seed:>5}{r['min']:>5}{r['lb']:>5}{r['lb_indep']:>5}  "
+                          f"{r['method']:<10}{r['read_s']:>8.2f}{r['min_s']:>8.2f}  {r['verdict']}", flush=True)
+    print(f"not ok: {fails}; slowest minimization {worst:.2f} s")
+    return 1 if fails else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
