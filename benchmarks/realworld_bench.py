@@ -11,8 +11,8 @@ Parts (each row is one ``rtlopt`` process, run as a hardware engineer would run 
 * ``serv``/``axis`` — ``rtlopt optimize`` on a sample of modules (each file with the tree's other files);
 * ``long``     — the five RTL-Rewriter long designs, raw versions, as file lists, ``--budget`` (default 600).
 
-Printed per row: exit code, wall seconds, peak RSS of the process tree (``RUSAGE_CHILDREN`` max RSS of
-the rtlopt process and its tools, as reported by the OS), and the change (area before -> after from
+Printed per row: exit code, wall seconds, peak RSS (``RUSAGE_CHILDREN`` max RSS seen by a wrapper
+process: the largest of the rtlopt process and its tools), and the change (area before -> after from
 ``--json``; for hierarchical runs also how the area was measured). Targets (issue 11, 2 cores): each
 picorv32 module <= 120 s; each long design finishes within ``--budget 600`` with per-module and total PPA.
 Uses ../shared by path; rows whose inputs are absent are skipped. Nothing is written to the inputs.
@@ -24,7 +24,7 @@ import argparse
 import json
 import os
 import re
-import resource
+import signal
 import subprocess
 import sys
 import time
@@ -79,20 +79,29 @@ def file_list(folder: Path, top_file: str) -> tuple[list[Path], str]:
     return chosen, top
 
 
+_WRAP = ("import resource, subprocess, sys\n"
+         "rc = subprocess.call(sys.argv[1:])\n"
+         "print('RTLOPT-BENCH-MAXRSS', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+         "sys.exit(rc)\n")
+
+
 def run(cmd: list[str], timeout: float) -> dict:
-    """Run one rtlopt command; wall time and peak RSS (MiB) of the process tree."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Run one rtlopt command; wall time and peak RSS (MiB) of its largest process (rtlopt or a tool)."""
     t0 = time.monotonic()
+    p = subprocess.Popen([sys.executable, "-c", _WRAP, *cmd], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True, start_new_session=True)
     try:
-        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, start_new_session=True)
-        rc, out, err = p.returncode, p.stdout, p.stderr
-    except subprocess.TimeoutExpired as exc:
-        rc, out, err = "T/O", exc.stdout or "", exc.stderr or ""
-        out = out.decode() if isinstance(out, bytes) else out
-        err = err.decode() if isinstance(err, bytes) else err
+        out, err = p.communicate(timeout=timeout)
+        rc = p.returncode
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)  # the wrapper's own group: rtlopt and its tools
+        out, err = p.communicate()
+        rc = "T/O"
     secs = time.monotonic() - t0
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {"rc": rc, "s": secs, "peak_mib": round(max(peak, before) / 1024, 1), "out": out, "err": err}
+    m = re.search(r"RTLOPT-BENCH-MAXRSS (\d+)", err)
+    peak = round(int(m.group(1)) / 1024, 1) if m else None
+    err = re.sub(r"RTLOPT-BENCH-MAXRSS \d+\n?", "", err)
+    return {"rc": rc, "s": secs, "peak_mib": peak, "out": out, "err": err}
 
 
 def _change(out: str) -> tuple[str, str, str]:
