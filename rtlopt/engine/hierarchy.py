@@ -238,24 +238,43 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
     results: list[ModuleResult] = []
     flat_area: dict[str, tuple[float | None, float | None]] = {}
     exhausted = False
+    measure_fn = kw.get("measure_fn")
+    if measure_fn is not None:
+        # every module's own area first (one synthesis each, cached), so the total is complete even
+        # when the budget does not reach every module's optimization
+        for name in order:
+            left = deadline - time.monotonic()
+            if left < 2:
+                exhausted = True
+                break
+            try:
+                a = measure_fn(open_design(list(design.files), name), texts=cur,
+                               timeout=min(ppa_timeout_s, left)).area_um2.value
+                flat_area[name] = (a, a)
+            except RtloptError as exc:
+                say(f"{name}: not measured: {exc}")
     for i, name in enumerate(order):
         left = deadline - time.monotonic()
         todo = len(order) - i + 1  # the top counts twice
         share = left / todo * (2 if name == design.top else 1)
         mr = ModuleResult(name, counts.get(name, 1), "skipped")
         results.append(mr)
+        if name in flat_area:
+            mr.area_before, mr.area_after = flat_area[name]
+            mr.measured = "per-module (own logic, submodules as black boxes)"
         if name in overridden and name != design.top:
             mr.note = "instantiated with parameter overrides: not optimized on its own"
-            if kw.get("measure_fn") is not None and deadline - time.monotonic() > 5:
+            if kw.get("measure_fn") is not None and name not in flat_area and deadline - time.monotonic() > 5:
                 try:  # its area still counts in the per-module sum (at its default parameters)
                     a = kw["measure_fn"](open_design(list(design.files), name), texts=cur,
                                          timeout=min(ppa_timeout_s, deadline - time.monotonic())).area_um2.value
                     mr.area_before = mr.area_after = a
                     flat_area[name] = (a, a)
-                    mr.note += "; area measured at its default parameters"
                     mr.measured = "per-module (own logic, submodules as black boxes)"
                 except RtloptError as exc:
                     mr.note += f"; not measured: {exc}"
+            if name in flat_area:
+                mr.note += "; area measured at its default parameters"
             continue
         if share < 5:
             mr.status, mr.note = "budget", "no time left in the budget"
