@@ -1,0 +1,13 @@
+module modcnt_r (
+  input         clk, rst, en,
+  output        wrap,
+  output [9:0]  low
+);
+  reg  [31:0] c_q;
+  wire [31:0] c_d = (c_q == 32'd999) ? 32'd0 : c_q + 1;
+  always @(posedge clk)
+    if (rst) c_q <= 32'd0;
+    else if (en) c_q <= c_d;
+  assign wrap = en & (c_q == 32'd999);
+  assign low  = c_q[9:0];
+endmodule
