@@ -220,16 +220,19 @@ def match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | No
                 out.append(("equal", (a, b), [f"{_p(a)} == {_p(b)}"]))
             if first and ok((av != bv).astype(np.uint64)):
                 out.append(("not_equal", (a, b), [f"{_p(a)} != {_p(b)}"]))
+            # written with the operand that comes first (inputs in declaration order) on the left
+            lt_, le_ = ("<", "<=") if first else (">", ">=")
+            x, y = (a, b) if first else (b, a)
             if ok((av < bv).astype(np.uint64)):
-                out.append(("less_than", (a, b), [f"{_p(a)} < {_p(b)}"]))
+                out.append(("less_than", (a, b), [f"{_p(x)} {lt_} {_p(y)}"]))
             if ok((av <= bv).astype(np.uint64)):
-                out.append(("less_equal", (a, b), [f"{_p(a)} <= {_p(b)}"]))
+                out.append(("less_equal", (a, b), [f"{_p(x)} {le_} {_p(y)}"]))
             if wa == wb:
                 sa, sb = _s(av, wa), _s(bv, wb)
                 if ok((sa < sb).astype(np.uint64)):
-                    out.append(("less_than_signed", (a, b), [f"{_sg(a)} < {_sg(b)}"]))
+                    out.append(("less_than_signed", (a, b), [f"{_sg(x)} {lt_} {_sg(y)}"]))
                 if ok((sa <= sb).astype(np.uint64)):
-                    out.append(("less_equal_signed", (a, b), [f"{_sg(a)} <= {_sg(b)}"]))
+                    out.append(("less_equal_signed", (a, b), [f"{_sg(x)} {le_} {_sg(y)}"]))
             if first and wa == wb and ok(((av + bv) >> np.uint64(wa)) & np.uint64(1)):
                 out.append(("carry_out", (a, b), [f"({{1'b0, {_p(a)}}} + {_p(b)}) >> {wa}"]))
         if w > 1 and wa > 1 and wb > 1:
