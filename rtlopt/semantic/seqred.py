@@ -266,12 +266,11 @@ def _source_model(texts: list[str], names: list[str], top: str):
                 else:
                     bits = (a, a - b + 1)
             occ_of(n.value, sp, bits, bits is None)
-        elif k in _VALUE:
-            if n.syntax is not None:
-                f, sp = where(n.syntax)
-                p = rel(n.symbol)
-                if p is not None and (p, f, sp) not in handled:
-                    occ_of(n)
+        elif k in _VALUE and n.syntax is not None:
+            f, sp = where(n.syntax)
+            p = rel(n.symbol)
+            if p is not None and (p, f, sp) not in handled:
+                occ_of(n)
         return True
 
     root.visit(visit)
@@ -506,7 +505,7 @@ def _decl_removal(tlist: list[str], name: str, out_edits: dict[int, list[Edit]],
         out_edits.setdefault(f, []).append(Edit(hits[0].start(), hits[0].end(), ""))
         return
     # one name of a list `reg [7:0] a, name, b;`: drop it and its comma
-    lst = [m for m in re.finditer(rf"^[ \t]*(?:reg|logic|bit)\b[^;]*;", t, re.M)
+    lst = [m for m in re.finditer(r"^[ \t]*(?:reg|logic|bit)\b[^;]*;", t, re.M)
            if re.search(rf"(?<![\w$.]){re.escape(local)}(?![\w$])", m.group(0))]
     if len(lst) != 1:
         return

@@ -165,7 +165,7 @@ def build(coarse: dict, gates_js: dict, top: str) -> GateNet:
         raise NotModelled("no flip-flops")
     clk, edge = max(clocks, key=lambda k: clocks[k])
     init_of: dict[int, int] = {}
-    for n, v in mod.get("netnames", {}).items():
+    for _n, v in mod.get("netnames", {}).items():
         init = v.get("attributes", {}).get("init")
         if init is None:
             continue
@@ -244,13 +244,13 @@ def _groups(net: GateNet) -> list:
     if net._groups is not None:
         return net._groups
     lvl: dict[int, int] = {}
-    for t, o, ins in net.gates:
+    for _t, o, ins in net.gates:
         lvl[o] = 1 + max((lvl.get(i, 0) for i in ins), default=0)
     buckets: dict[tuple[int, str], list] = {}
     for t, o, ins in net.gates:
         buckets.setdefault((lvl[o], t), []).append((o, ins))
     groups = []
-    for (lv, t), items in sorted(buckets.items()):
+    for (_lv, t), items in sorted(buckets.items()):
         outs = np.array([o for o, _ in items], dtype=np.int64)
         ins = [np.array([x[1][k] for x in items], dtype=np.int64) for k in range(len(items[0][1]))]
         groups.append((t, outs, ins))
@@ -399,10 +399,7 @@ def _tern(t: str, a: list):
     if t == "$_ORNOT_":
         return or2(a[0], n(a[1]))
     if t in ("$_MUX_", "$_NMUX_"):
-        if a[2] is None:
-            r = a[0] if a[0] == a[1] else None
-        else:
-            r = a[1] if a[2] else a[0]
+        r = (a[0] if a[0] == a[1] else None) if a[2] is None else (a[1] if a[2] else a[0])
         return r if t == "$_MUX_" else n(r)
     if t == "$_AOI3_":
         return n(or2(and2(a[0], a[1]), a[2]))
@@ -501,7 +498,7 @@ def prove_classes(net: GateNet, classes: Classes, timeout_s: float = 20.0) -> Cl
                    if net.flops[j].rst is not None}
         expr = _build_exprs(net, sub, needed, ctx)
 
-        def nxt(j):
+        def nxt(j, expr=expr, ctx=ctx):
             f = net.flops[j]
             d = expr[f.d]
             if f.rst is None:
