@@ -378,9 +378,41 @@ class RedundantRegisterRemoval(Template):
                     if len(dnames) == 1:
                         ds, de = an.span(d)
                         edits.append(_remove_span(an.text, ds, de))
+                if not _seq_confirms(an.text, mod, keep, drops):
+                    continue  # same spelling is not the same register: only a proven duplicate is proposed
                 s0 = min(ed.start for ed in edits)
                 out.append(self._m(an, s0, s0, f"registers {', '.join(drops)} duplicate '{keep}'", edits))
         return out
+
+
+def _seq_confirms(text: str, mod, keep: str, drops: list[str]) -> bool:
+    """True when the semantic finder (simulation from reset + induction, rtlopt.semantic.seqred)
+    proves every bit of each of ``drops`` equal to the same bit of ``keep``; False when it does not
+    or cannot run (no Yosys, outside its model)."""
+    try:
+        from pathlib import Path
+
+        from rtlopt.semantic.seqred import analyze_texts
+
+        top = mod.header.name.valueText
+        res = _SEQ_CACHE.get((text, top))
+        if res is None:
+            res = analyze_texts({Path("design.v"): text}, top, timeout_s=20.0)
+            _SEQ_CACHE[(text, top)] = res
+    except Exception:  # noqa: BLE001 - no confirmation, no proposal
+        return False
+    pairs = {(f.name, f.bit, f.keep_name, f.keep_bit, f.inverse) for f in res.facts}
+    for d in drops:
+        bits = res.net.name_bits.get(d, []) if res.net is not None else []
+        if not bits:
+            return False
+        for i in range(len(bits)):
+            if (d, i, keep, i, False) not in pairs and (keep, i, d, i, False) not in pairs:
+                return False
+    return True
+
+
+_SEQ_CACHE: dict = {}
 
 
 _MERGE_OPS = {"Add": "+", "BinaryXor": "^", "BinaryAnd": "&", "BinaryOr": "|"}
