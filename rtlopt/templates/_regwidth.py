@@ -136,7 +136,7 @@ class RegisterWidthReduction(Template):
             cmps = self._comparisons(an, k)
             bound = max([bound] + [c for _n, c in guards]) + step
             bits = max(1, bound.bit_length())
-            if bits >= width or not BitwidthReduction._reads_ok(an, sym, roots) or _layout_read(an, k):
+            if bits >= width or not BitwidthReduction._reads_ok(an, sym, roots) or _layout_read(an, k, bits):
                 continue
             narrow[k] = bits
             resize[k] = lits + cmps
@@ -215,14 +215,21 @@ class RegisterWidthReduction(Template):
         return out
 
 
-def _layout_read(an: Analysis, key) -> bool:
-    """True if the register is read through a select or inside a concatenation, where its declared
-    width (not only its value) matters: those registers are narrowed behind a full-width alias."""
+def _layout_read(an: Analysis, key, bits: int) -> bool:
+    """True if the register is read through a select reaching bit ``bits`` or above (or a variable
+    one) or inside a concatenation, where its declared width (not only its value) matters: those
+    registers are narrowed behind a full-width alias instead."""
     for info in an.exprs:
         n = info.node
         kind = type(n).__name__
         if kind in ("RangeSelectExpression", "ElementSelectExpression") and _is_reg(n.value, key):
-            return True
+            if kind == "ElementSelectExpression":
+                hi = _const(an, n.selector)
+            else:
+                ends = [_const(an, n.left), _const(an, n.right)]
+                hi = None if None in ends or not str(n.selectionKind).endswith("Simple") else max(ends)
+            if hi is None or hi >= bits:
+                return True
         if kind == "ConcatenationExpression" and any(_is_reg(o, key) for o in n.operands):
             return True
     return False
