@@ -7,16 +7,27 @@ effect and a severity: ``note`` for rewrites that synthesis usually finds itself
 ``warning`` for those it usually does not (medium or large effect), ``error`` only when raised with
 ``--rule-severity``. Output as text, JSON or SARIF 2.1.0.
 
-Exit codes: 0 no finding at or above the threshold (``--min-severity``, ``$RTLOPT_CHECK_MIN_SEVERITY``,
-default ``warning``), 1 findings at or above it, 2 bad input (missing file, syntax error, bad flag).
+All files of one call are analysed together: a module defined in one file resolves when another file
+instantiates it (``-y``/``-v`` library files too). A file that cannot be read or parsed gets one
+``file:line:col: error: not checked: ...`` line and the others are still checked; every analysis step
+of every file runs under a time limit (``--file-timeout``, default 10 s) and is reported as skipped
+when it runs out.
+
+Exit codes (the worst outcome of the run decides): 0 no finding at or above the threshold
+(``--min-severity``, ``$RTLOPT_CHECK_MIN_SEVERITY``, default ``warning``), 1 findings at or above it,
+2 a file could not be read or parsed (missing file or include, unknown macro, syntax error; the other
+files' findings are still reported) or a bad flag.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+import signal
 import sys
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -34,11 +45,13 @@ INFO_URI = "https://github.com/rtlopt/rtlopt"
 EFFECTS: dict[str, tuple[str, str]] = {
     "operator_sharing_across_mux": ("large", "one shared operator instead of one per mux arm"),
     "const_mult_to_shift_add": ("medium", "a constant multiplier becomes a few shifts and adds"),
-    "common_subexpression_elimination": ("medium", "a repeated operator is computed once"),
+    # Yosys merges identical operators with identical inputs (opt_merge): a note, not a warning
+    "common_subexpression_elimination": ("small", "a repeated operator is computed once"),
     "adder_chain_to_tree": ("medium", "adder depth drops from N-1 to ceil(log2 N)"),
     "priority_to_parallel_case": ("medium", "a priority chain on exclusive conditions becomes a parallel mux"),
     "dead_code_elimination": ("medium", "logic that drives no output is removed"),
-    "unused_register_elimination": ("medium", "registers that drive nothing are removed"),
+    # synthesis removes registers that drive nothing (opt_clean): source clean-up, a note
+    "unused_register_elimination": ("small", "registers that drive nothing are removed"),
     "mux_chain_to_case": ("small", "a nested ternary chain becomes one indexed mux"),
     "mux_redundant_arms": ("small", "identical mux arms are merged"),
     "constant_folding": ("small", "constant subexpressions become one literal"),
@@ -80,6 +93,7 @@ class CheckReport:
     files: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     skipped: list[dict] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)  # files that could not be read or parsed
     rules_run: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -118,19 +132,87 @@ def severity_for(rule: str, overrides: dict[str, str]) -> str:
     return "note" if size == "small" else "warning"
 
 
+#: Seconds one analysis step (FSM extraction, template matching) of one file may take (override with
+#: ``--file-timeout`` or ``$RTLOPT_CHECK_FILE_TIMEOUT``).
+DEFAULT_FILE_TIMEOUT = 10.0
+ENV_FILE_TIMEOUT = "RTLOPT_CHECK_FILE_TIMEOUT"
+
+
+class _Deadline(BaseException):
+    """Raised inside an analysis step that ran out of time (a BaseException, so no ``except Exception``
+    in the analysis code can swallow it)."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None):
+    """Interrupt the block after ``seconds`` (SIGALRM; only in the main thread, else no limit)."""
+    if not seconds or seconds <= 0 or threading.current_thread() is not threading.main_thread() \
+            or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def fire(_sig, _frame):
+        raise _Deadline()
+
+    old = signal.signal(signal.SIGALRM, fire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+@dataclass
+class _Parsed:
+    path: Path
+    text: str
+    tree: object
+    declared: list[str]
+    instantiated: set[str]
+
+
+def _read_and_parse(p: Path, report: CheckReport) -> _Parsed | None:
+    """Read and parse one file; a problem becomes an entry in ``report.errors`` (the run goes on)."""
+    from rtlopt.hdl.project import declared_modules, instantiated_in, syntax_tree
+    from rtlopt.hdl.source import _format_diag
+
+    try:
+        src = read_source(p)
+        tree = syntax_tree(src.text, p)
+        for diag in tree.diagnostics:
+            if diag.isError():
+                raise _format_diag(tree, diag, p)
+    except InputError as exc:
+        report.errors.append({"file": str(exc.file or p), "line": exc.line, "column": exc.column,
+                              "message": exc.message})
+        return None
+    return _Parsed(p, src.text, tree, declared_modules(tree), instantiated_in(tree))
+
+
 def check_files(paths: list[str | Path], *, only: set[str] | None = None, disable: set[str] | None = None,
-                overrides: dict[str, str] | None = None) -> CheckReport:
-    """Run every template matcher on each file; never edits anything.
+                overrides: dict[str, str] | None = None, context: list[str | Path] = (),
+                file_timeout: float | None = DEFAULT_FILE_TIMEOUT) -> CheckReport:
+    """Run every template matcher and the FSM checks on each file; never edits anything.
+
+    Every file is analysed in the context of the others (and of ``context``, e.g. library files): a
+    module it instantiates that another file defines resolves with that module's ports and
+    parameters. A file that cannot be read or parsed gets its own entry in :attr:`CheckReport.errors`
+    and the others are still checked. Each analysis step of each file runs under ``file_timeout``
+    seconds; a step that runs out is reported as skipped.
 
     Args:
-        paths: HDL files.
+        paths: HDL files to report on.
         only: Run only these template ids (None: all).
         disable: Skip these template ids.
         overrides: ``{template id: severity}``.
+        context: further files whose modules may be instantiated (not reported on).
+        file_timeout: seconds per analysis step and file (None or 0: no limit).
 
     Raises:
-        InputError: a file is missing, unreadable, not HDL, has a syntax error, or a rule id is unknown.
+        InputError: a rule id is unknown (bad usage, nothing is checked).
     """
+    from rtlopt.hdl.project import active, module_stubs
     from rtlopt.templates import REGISTRY, analyze
 
     overrides = overrides or {}
@@ -143,41 +225,180 @@ def check_files(paths: list[str | Path], *, only: set[str] | None = None, disabl
     info = _rule_info()
     start = time.monotonic()
     report = CheckReport(rules_run=[*(t.id for t in templates), *fsm_rules])
-    for p in paths:
-        src = read_source(p)
-        parsed = load_design([p])  # syntax errors are bad input (exit 2) with file:line
+    targets = list(dict.fromkeys(Path(p) for p in paths))
+    extra = [Path(c) for c in context if Path(c) not in targets]
+    parsed: dict[Path, _Parsed] = {}
+    for p in targets:
+        item = _read_and_parse(p, report)
+        if item is not None:
+            parsed[p] = item
+    ctx_report = CheckReport()
+    for p in extra:
+        item = _read_and_parse(p, ctx_report)  # problems in library files are not this run's findings
+        if item is not None:
+            parsed[p] = item
+    # stubs (ports and parameters, no behaviour) of every module of every file, first definition wins
+    stubs: dict[str, str] = {}
+    proj = active()
+    for item in parsed.values():
+        try:
+            for name, text in module_stubs(item.tree, proj.language(item.path)).items():
+                stubs.setdefault(name, text)
+        except Exception:  # noqa: BLE001 - a module we cannot stub is simply unknown to the others
+            continue
+    for p in targets:
+        item = parsed.get(p)
+        if item is None:
+            continue
         report.files.append(str(p))
         if fsm_rules:
-            _fsm_findings(report, p, src.text, parsed, fsm_rules, info, overrides)
-        an = analyze(src.text, str(p))
-        if an.errors:
-            report.skipped.append({"file": str(p), "reason": f"{an.errors} elaboration error(s) when analysed "
-                                   "alone (e.g. a module defined in another file); no template was run"})
-            continue
-        for tmpl in templates:
             try:
-                matches = tmpl.match(an)
-            except Exception as exc:  # noqa: BLE001 - one template's bug must not hide the others' findings
-                report.skipped.append({"file": str(p), "rule": tmpl.id,
-                                       "reason": f"matcher failed: {type(exc).__name__}: {exc}"})
-                continue
-            rule = info.get(tmpl.id)
-            size, what = EFFECTS.get(tmpl.id, _DEFAULT_EFFECT)
-            objectives = list(getattr(rule, "objectives", ()) or ())
-            for m in matches:
-                line, col = _line_col(src.text, m.start)
-                end_line, end_col = _line_col(src.text, m.end)
-                msg = m.description.split(": ", 1)[1] if ": " in m.description else m.description
-                report.findings.append(Finding(
-                    file=str(p), line=line, column=col, end_line=end_line, end_column=end_col, rule=tmpl.id,
-                    title=getattr(rule, "title", None) or tmpl.description or tmpl.id,
-                    severity=severity_for(tmpl.id, overrides),
-                    effect=f"{size}: {what}" + (f" ({', '.join(objectives)})" if objectives else ""),
-                    effect_size=size, objectives=objectives, message=msg,
-                    snippet=src.text[m.start:m.end].splitlines()[0][:120] if m.end > m.start else ""))
+                with _time_limit(file_timeout):
+                    _fsm_findings(report, p, item.text, load_design([p]), fsm_rules, info, overrides)
+            except _Deadline:
+                report.skipped.append({"file": str(p), "rule": "fsm",
+                                       "reason": f"FSM analysis exceeded the per-file time limit of "
+                                                 f"{file_timeout:g} s"})
+            except InputError as exc:
+                report.skipped.append({"file": str(p), "rule": "fsm", "reason": f"FSM analysis: {exc}"})
+        needed = sorted(item.instantiated - set(item.declared))
+        ctx_text = "".join(stubs[n] for n in needed if n in stubs)
+        missing = [n for n in needed if n not in stubs]
+        try:
+            with _time_limit(file_timeout):
+                an = analyze(item.text, str(p), context=ctx_text)
+                if an.errors:
+                    what = (f"module(s) {', '.join(missing)} defined in no file of this run; "
+                            if missing else "")
+                    report.skipped.append({"file": str(p), "reason": f"{what}{an.errors} elaboration error(s); "
+                                           "no template was run (pass the files that define them, or -y DIR)"})
+                    continue
+                for tmpl in templates:
+                    _template_findings(report, tmpl, an, p, item.text, info, overrides)
+        except _Deadline:
+            report.skipped.append({"file": str(p), "reason": f"template matching exceeded the per-file time "
+                                   f"limit of {file_timeout:g} s; findings of this file may be incomplete"})
     report.findings.sort(key=lambda f: (f.file, f.line, f.column, f.rule))
     report.seconds = time.monotonic() - start
     return report
+
+
+def _template_findings(report: CheckReport, tmpl, an, p: Path, text: str, info: dict,
+                       overrides: dict[str, str]) -> None:
+    try:
+        matches = tmpl.match(an)
+    except Exception as exc:  # noqa: BLE001 - one template's bug must not hide the others' findings
+        report.skipped.append({"file": str(p), "rule": tmpl.id,
+                               "reason": f"matcher failed: {type(exc).__name__}: {exc}"})
+        return
+    rule = info.get(tmpl.id)
+    size, what = EFFECTS.get(tmpl.id, _DEFAULT_EFFECT)
+    objectives = list(getattr(rule, "objectives", ()) or ())
+    for m in matches:
+        try:
+            if not check_worthy(tmpl.id, m, an):
+                continue
+        except Exception:  # noqa: BLE001 - a filter that cannot decide keeps the finding
+            pass
+        line, col = _line_col(text, m.start)
+        end_line, end_col = _line_col(text, m.end)
+        msg = m.description.split(": ", 1)[1] if ": " in m.description else m.description
+        report.findings.append(Finding(
+            file=str(p), line=line, column=col, end_line=end_line, end_column=end_col, rule=tmpl.id,
+            title=getattr(rule, "title", None) or tmpl.description or tmpl.id,
+            severity=severity_for(tmpl.id, overrides),
+            effect=f"{size}: {what}" + (f" ({', '.join(objectives)})" if objectives else ""),
+            effect_size=size, objectives=objectives, message=msg,
+            snippet=text[m.start:m.end].splitlines()[0][:120] if m.end > m.start else ""))
+
+
+_IDENT = re.compile(r"(?<![\w$'`])([A-Za-z_][\w$]*)")
+_SHARED_WIRE = re.compile(r"\bwire\b[^=;]*=\s*([^;]*);")
+_VERILOG_WORDS = {"signed", "unsigned", "wire", "reg", "logic"}
+
+
+def check_worthy(rule: str, match, an) -> bool:
+    """Whether a template match is worth reporting in a pre-commit check.
+
+    A hook must pass on clean code, so matches that are wrong or pointless as advice are dropped here:
+
+    * sharing (CSE, re-association) of an expression made only of parameters and literals: it is
+      evaluated at elaboration, no hardware is shared;
+    * duplicate registers (``redundant_register_removal``) unless every assignment of each register
+      (whole or part, in any block) pairs with an assignment of the other in the same statement list,
+      with the same right-hand side and left-hand form once the two names are identified, and their
+      declared initial values agree (a cheap semantic check: same next state, same reset value).
+    """
+    if rule in ("common_subexpression_elimination", "commutative_reassociation", "exclusive_operator_sharing",
+                "operator_sharing_across_mux"):
+        texts = [match.original or an.text[match.start:match.end]]
+        if rule == "commutative_reassociation":
+            texts = [m.group(1) for ed in match.edits for m in _SHARED_WIRE.finditer(ed.replacement)] or texts
+        consts = _constant_names(an)
+        if texts and all(_is_constant_text(t, consts) for t in texts):
+            return False
+    if rule == "redundant_register_removal":
+        m = re.search(r"registers (.+?) duplicate '([^']+)'", match.description)
+        if not m:
+            return False
+        group = [m.group(2), *[n.strip() for n in m.group(1).split(",")]]
+        return _same_next_state(an, group)
+    return True
+
+
+def _constant_names(an) -> set[str]:
+    cached = getattr(an, "_rtlopt_const_names", None)
+    if cached is None:
+        from rtlopt.hdl.project import constant_names
+
+        cached = constant_names(an.tree.root)
+        an._rtlopt_const_names = cached
+    return cached
+
+
+def _is_constant_text(text: str, consts: set[str]) -> bool:
+    body = re.sub(r"\$[A-Za-z_]\w*", " ", re.sub(r"\d*'[sS]?[bBoOdDhH][0-9a-fA-FxXzZ_?]+", " ", text))
+    names = set(_IDENT.findall(body)) - _VERILOG_WORDS
+    return all(n in consts for n in names)
+
+
+def _same_next_state(an, group: list[str]) -> bool:
+    """Every register of ``group`` is written exactly like the first, in the same places."""
+    from pyslang import syntax
+
+    from rtlopt.templates._sem import norm
+
+    SK = syntax.SyntaxKind
+    pat = re.compile(r"(?<![\w$])(" + "|".join(re.escape(n) for n in group) + r")(?![\w$])")
+    writes: dict[str, list] = {n: [] for n in group}
+    inits: dict[str, list] = {n: [] for n in group}
+    bad = []
+
+    def rename(text: str) -> str:
+        return pat.sub("$R", norm(text))
+
+    def visit(n):
+        k = getattr(n, "kind", None)
+        if k in (SK.NonblockingAssignmentExpression, SK.AssignmentExpression):
+            lhs = str(n.left)
+            hit = [g for g in group if re.search(rf"(?<![\w$]){re.escape(g)}(?![\w$])", lhs)]
+            if len(hit) > 1:
+                bad.append(n)
+            for g in hit:
+                stmt = n.parent
+                owner = stmt.parent if stmt is not None else None
+                r = owner.sourceRange if owner is not None else n.sourceRange
+                writes[g].append((r.start.offset, r.end.offset, k.name, rename(lhs), rename(str(n.right))))
+        elif k == SK.Declarator and n.name.valueText in group:
+            init = getattr(n, "initializer", None)
+            inits[n.name.valueText].append(rename(str(init.expr)) if init is not None else "")
+        return True
+
+    an.tree.root.visit(visit)
+    if bad:
+        return False
+    first = sorted(writes[group[0]])
+    return bool(first) and all(sorted(writes[g]) == first and inits[g] == inits[group[0]] for g in group[1:])
 
 
 def _fsm_findings(report: CheckReport, path: str | Path, text: str, parsed, rules: list[str], info: dict,
@@ -192,6 +413,8 @@ def _fsm_findings(report: CheckReport, path: str | Path, text: str, parsed, rule
     try:
         ex = extract(design)
     except Exception as exc:  # noqa: BLE001 - analysis problems are reported, never fatal for a check
+        if "_Deadline" in f"{type(exc).__name__}: {exc}":  # the time limit fired inside a solver call
+            raise _Deadline() from None
         report.skipped.append({"file": str(path), "rule": "fsm", "reason": f"FSM extraction failed: {exc}"})
         return
 
@@ -217,6 +440,8 @@ def _fsm_findings(report: CheckReport, path: str | Path, text: str, parsed, rule
             try:
                 m = minimize(fsm, timeout_s=2.0)
             except Exception as exc:  # noqa: BLE001
+                if "_Deadline" in f"{type(exc).__name__}: {exc}":
+                    raise _Deadline() from None
                 report.skipped.append({"file": str(path), "rule": "fsm_state_minimization",
                                        "reason": f"minimization of '{reg}' failed: {exc}"})
                 continue
@@ -232,13 +457,18 @@ def _fsm_findings(report: CheckReport, path: str | Path, text: str, parsed, rule
 def format_text(report: CheckReport, min_severity: str) -> str:
     lines = [f"{f.file}:{f.line}:{f.column}: {f.severity}: {f.message} [{f.rule}; effect {f.effect}]"
              for f in report.findings]
+    for e in report.errors:
+        where = ":".join(str(x) for x in (e["file"], e.get("line"), e.get("column")) if x)
+        lines.append(f"{where}: error: not checked: {e['message']}")
     for s in report.skipped:
         lines.append(f"{s['file']}: skipped{' ' + s['rule'] if 'rule' in s else ''}: {s['reason']}")
     n = len(report.findings)
     at = report.count(min_severity)
     lines.append(f"rtlopt check: {n} finding{'s' if n != 1 else ''} in {len(report.files)} file"
                  f"{'s' if len(report.files) != 1 else ''} ({at} at or above {min_severity}; "
-                 f"{report.seconds:.2f} s; no synthesis, no edits)")
+                 f"{report.seconds:.2f} s; no synthesis, no edits)"
+                 + (f"; {len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be read "
+                    "or parsed" if report.errors else ""))
     return "\n".join(lines)
 
 
@@ -246,7 +476,7 @@ def to_json(report: CheckReport, min_severity: str) -> dict:
     return {
         "tool": "rtlopt", "version": __version__, "min_severity": min_severity,
         "files": report.files, "rules_run": report.rules_run,
-        "findings": [asdict(f) for f in report.findings], "skipped": report.skipped,
+        "findings": [asdict(f) for f in report.findings], "skipped": report.skipped, "errors": report.errors,
         "summary": {"findings": len(report.findings), "at_or_above_threshold": report.count(min_severity),
                     "by_severity": {s: sum(f.severity == s for f in report.findings) for s in SEVERITIES},
                     "seconds": round(report.seconds, 3)},
@@ -294,6 +524,11 @@ def to_sarif(report: CheckReport, overrides: dict[str, str] | None = None) -> di
         })
     notes = [{"level": "warning", "message": {"text": f"{s['file']}: skipped: {s['reason']}"}, "descriptor":
               {"id": s.get("rule", "analysis")}} for s in report.skipped]
+    notes += [{"level": "error", "message": {"text": f"{e['file']}: not checked: {e['message']}"},
+               "descriptor": {"id": "input"},
+               "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(e["file"])},
+                                                   "region": {"startLine": e.get("line") or 1}}}]}
+              for e in report.errors]
     return {
         "$schema": SARIF_SCHEMA, "version": "2.1.0",
         "runs": [{
@@ -301,7 +536,7 @@ def to_sarif(report: CheckReport, overrides: dict[str, str] | None = None) -> di
                                 "rules": rules}},
             "artifacts": [{"location": {"uri": _uri(p)}} for p in report.files],
             "results": results,
-            "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notes}],
+            "invocations": [{"executionSuccessful": not report.errors, "toolExecutionNotifications": notes}],
         }],
     }
 
@@ -312,7 +547,8 @@ def register(sub) -> None:
     p = sub.add_parser("check", help="report optimization opportunities (fast, no edits; for pre-commit)",
                        description="Run the deterministic rewrite matchers on each file and report where "
                                    "rtlopt could optimize. No synthesis, no proof, no edits.")
-    p.add_argument("files", nargs="+", metavar="FILE", help="Verilog/SystemVerilog source file(s)")
+    p.add_argument("files", nargs="*", metavar="FILE",
+                   help="Verilog/SystemVerilog source file(s), analysed together (or -f FILE.f)")
     p.add_argument("--format", choices=("text", "json", "sarif"), default="text", help="output format")
     p.add_argument("--min-severity", choices=SEVERITIES, default=None,
                    help=f"exit 1 when a finding is at or above this (default ${ENV_MIN_SEVERITY} or warning)")
@@ -321,6 +557,12 @@ def register(sub) -> None:
     p.add_argument("--rule-severity", action="append", default=[], metavar="RULE=LEVEL",
                    help="override one rule's severity (note|warning|error); repeatable")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report here instead of stdout")
+    p.add_argument("--file-timeout", type=float, default=None, metavar="S",
+                   help=f"time limit per analysis step and file (default ${ENV_FILE_TIMEOUT} or "
+                        f"{DEFAULT_FILE_TIMEOUT:g} s); a step that runs out is reported as skipped")
+    from rtlopt.hdl.project import add_arguments as add_project_arguments
+
+    add_project_arguments(p)
     p.set_defaults(func=run)
 
 
@@ -340,7 +582,23 @@ def run(args) -> int:
         if level not in SEVERITIES:
             raise InputError(f"--rule-severity {item!r}: use RULE=note|warning|error")
         overrides[rule.strip()] = level
-    report = check_files(args.files, only=_ids(args.rules), disable=_ids(args.disable), overrides=overrides)
+    from rtlopt.hdl.project import active, command_inputs
+
+    timeout = getattr(args, "file_timeout", None)
+    if timeout is None:
+        raw = os.environ.get(ENV_FILE_TIMEOUT)
+        try:
+            timeout = float(raw) if raw else DEFAULT_FILE_TIMEOUT
+        except ValueError:
+            raise InputError(f"${ENV_FILE_TIMEOUT} must be a number of seconds, not {raw!r}") from None
+    if timeout <= 0:
+        raise InputError("--file-timeout must be positive")
+    everything = command_inputs(args, getattr(args, "files", []))  # positional, -f lists, then -y/-v files
+    named = set(active().files)
+    targets = [f for f in everything if f in named]
+    libs = [f for f in everything if f not in named]
+    report = check_files(targets, only=_ids(args.rules), disable=_ids(args.disable), overrides=overrides,
+                         context=libs, file_timeout=timeout)
     if args.format == "json":
         out = json.dumps(to_json(report, min_sev), indent=2)
     elif args.format == "sarif":
@@ -351,6 +609,8 @@ def run(args) -> int:
         Path(args.output).write_text(out + "\n")
     else:
         print(out)
+    if report.errors:  # the worst outcome decides: unreadable/unparsable file (2) > findings (1) > clean (0)
+        return int(ExitCode.USAGE)
     return int(ExitCode.NOT_EQUIVALENT if report.count(min_sev) else ExitCode.OK)
 
 
