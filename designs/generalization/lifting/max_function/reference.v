@@ -3,5 +3,6 @@ module peak (
   input  [15:0] y,
   output [15:0] m
 );
-  assign m = (x > y) ? x : y;
+  wire [16:0] d = {1'b0, y} - {1'b0, x};  // d[16]: y < x
+  assign m = d[16] ? x : y;
 endmodule

@@ -1,8 +1,3 @@
-module full_add (input x, input y, input ci, output s, output co);
-  assign s  = x ^ y ^ ci;
-  assign co = (x & y) | (ci & (x ^ y));
-endmodule
-
 module rca16 (
   input  [15:0] a,
   input  [15:0] b,

@@ -3,5 +3,6 @@ module rotl16 (
   input      [3:0]  r,
   output     [15:0] y
 );
-  assign y = (a << r) | (a >> (16 - r));
+  wire [31:0] doubled = {a, a} << r;
+  assign y = doubled[31:16];
 endmodule
