@@ -355,6 +355,9 @@ def _dc_region(e: z3.ExprRef, xvars: list[z3.ExprRef]) -> z3.BoolRef:
     xs = [x for x in xvars if x.decl().name() in var_names(e)]
     if not xs:
         return z3.BoolVal(False)
+    fast = _dc_region_truth(e, xs)
+    if fast is not None:
+        return fast
     primed = [z3.BitVec(x.decl().name() + "_p", x.size()) for x in xs]
     e2 = z3.substitute(e, *zip(xs, primed, strict=True))
     q = z3.Exists(xs + primed, e != e2)
@@ -371,6 +374,40 @@ def _dc_region(e: z3.ExprRef, xvars: list[z3.ExprRef]) -> z3.BoolRef:
     except z3.Z3Exception:
         _tick()  # a tactic stopped by the deadline: the extraction is out of time
     return q
+
+
+def _dc_region_truth(e: z3.ExprRef, xs: list[z3.ExprRef]) -> z3.BoolRef | None:
+    """:func:`_dc_region` by truth tables when ``e`` has few variable bits (None: too many / unknown op):
+    the region where some bit of ``e`` takes both values as the don't-care variables vary."""
+    from rtlopt.fsm._symbolic import z3_vars
+    from rtlopt.fsm._truth import TruthTables, Unsupported
+
+    try:
+        tt = TruthTables(z3_vars(e))
+        masks = tt.bv(e) if z3.is_bv(e) else [tt.bool(e)]
+    except Unsupported:
+        return None
+    xnames = {x.decl().name() for x in xs}
+    xbits = [i for i, (name, _b) in enumerate(tt.bits) if name in xnames]
+
+    def exists(f: int) -> int:
+        for i in xbits:
+            sh = 1 << i
+            vm = _bit_mask(i, tt.n)
+            g = (f & ~vm) | ((f & vm) >> sh)  # on minterms with bit i = 0
+            g &= ~vm & tt.full
+            f = g | (g << sh)
+        return f
+
+    region = 0
+    for m in masks:
+        region |= exists(m) & exists(tt.full & ~m)
+    return tt.cover(region)
+
+
+def _bit_mask(i: int, n: int) -> int:
+    from rtlopt.fsm._truth import _var_mask
+    return _var_mask(i, n)
 
 
 def _has_quantifier(e: z3.ExprRef) -> bool:
