@@ -207,6 +207,18 @@ class ExclusiveOperatorSharing(Template):
             invs = [i for i in order[:-1] if ops[i].inv]
             plain = [i for i in order[:-1] if not ops[i].inv]
             order = (invs + plain if not ops[last].inv else plain + invs) + [last]
+        for pos, j in enumerate(order[:-1]):  # drop selector literals later operations never need
+            lits = list(rest[j])
+            for g in list(lits):
+                if len(lits) < 2:
+                    break
+                trial = [h for h in lits if h is not g]
+                tz = z3.And(*[lit_z3(an, zx, h, as_text=True) for h in trial])
+                if all(unsat(gz[i], tz, timeout_ms=1000) for i in order[pos + 1:]):
+                    lits = trial
+            rest[j] = lits
+            sel_z[j] = z3.And(*[lit_z3(an, zx, h, as_text=True) for h in lits]) if lits else z3.BoolVal(True)
+            sel_t[j] = " && ".join(lit_text(an, h) for h in lits)
         for pos, i in enumerate(order):
             for j in order[:pos]:
                 if not unsat(gz[i], sel_z[j], timeout_ms=1000):
