@@ -1,0 +1,140 @@
+"""Exact ISFSM minimization: semantic output compatibility, SAT minimum vs brute force, time limits,
+KISS2 round trip, and the same random machine from KISS2 and from Verilog in several styles.
+
+The random machines, the brute-force minimum and the KISS2 simulator come from
+``benchmarks/fsm_minimize_bench.py`` (independent of rtlopt.fsm)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import z3
+
+from rtlopt.fsm import kiss2, minimize, minimized_fsm
+from rtlopt.fsm.minimize import incompatible_pairs
+from rtlopt.fsm.model import Fsm, Transition
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import fsm_minimize_bench as fb  # noqa: E402
+
+
+def _guarded_constant_machine() -> Fsm:
+    """R -> A (i0) / B (!i0), output 0. A: output i0 & !i1 (0 whenever i1 is 1), back to R.
+    B: only specified for i1 = 1 (output constant 0, back to R). A and B are compatible (2 states)."""
+    i = z3.BitVec("i", 2)
+    b0, b1 = z3.Extract(0, 0, i), z3.Extract(1, 1, i)
+    zero = (z3.BitVecVal(0, 1), 0)
+    ts = [
+        Transition("R", "A", b0 == 1, {"y": zero}),
+        Transition("R", "B", b0 == 0, {"y": zero}),
+        Transition("A", "R", z3.BoolVal(True), {"y": (b0 & ~b1, 0)}),
+        Transition("B", "R", b1 == 1, {"y": zero}),
+    ]
+    return Fsm("g", ["R", "A", "B"], "R", {"i": 2}, {"y": 1}, ts)
+
+
+@pytest.mark.parametrize("engine", ["truth", "z3"])
+def test_output_constant_under_a_guard_is_compatible_with_the_constant(engine):
+    f = _guarded_constant_machine()
+    table = f.table() if engine == "truth" else f._table_z3(f.reachable, 4096)
+    inc = incompatible_pairs(table)
+    assert frozenset(("A", "B")) not in inc
+    assert frozenset(("R", "A")) in inc and frozenset(("R", "B")) in inc
+    if engine == "truth":
+        m = minimize(f)
+        assert m.n_after == 2 and m.optimal and m.lower_bound == 2
+        red = minimized_fsm(f, m)
+        assert len(red.states) == 2
+
+
+def test_symbolic_word_equal_to_a_constant_word_on_a_class():
+    """A 4-bit output word written as an expression that is the constant 5 on every input where the
+    other state specifies it: the states merge (was: whole-word ids never met the constants)."""
+    i = z3.BitVec("i", 1)
+    five = (z3.BitVecVal(5, 4), 0)
+    ts = [
+        Transition("R", "A", i == 1, {"w": five}),
+        Transition("R", "B", i == 0, {"w": five}),
+        Transition("A", "R", z3.BoolVal(True), {"w": (z3.If(i == 1, z3.BitVecVal(5, 4), z3.BitVecVal(9, 4)), 0)}),
+        Transition("B", "R", i == 1, {"w": five}),
+    ]
+    f = Fsm("w", ["R", "A", "B"], "R", {"i": 1}, {"w": 4}, ts)
+    for table in (f.table(), f._table_z3(f.reachable, 4096)):
+        assert frozenset(("A", "B")) not in incompatible_pairs(table)
+
+
+@pytest.mark.parametrize("seed", range(16))
+def test_sat_minimum_matches_brute_force(seed):
+    n = 3 + seed % 4
+    dc = (0.2, 0.4, 0.6)[seed % 3]
+    tab = fb.random_machine(n, 2, 2, dc, 7000 + seed, reduce_to=max(2, n - 2) if seed % 2 else None)
+    f = kiss2.parse(fb.to_kiss2(tab, n, 2, 2))
+    m = minimize(f)
+    inc = fb.incompatibility(tab, n, 2)
+    assert m.optimal
+    assert m.n_after == fb.brute_min(tab, n, 2, inc)
+    red = minimized_fsm(f, m)
+    assert fb.simulate_check(tab, n, 2, 2, kiss2.dumps(red), seed, runs=100, length=30) is None
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_medium_machines_exact_and_correct(seed):
+    n = 40
+    tab = fb.random_machine(n, 2, 2, 0.5, 9100 + seed, reduce_to=28)
+    f = kiss2.parse(fb.to_kiss2(tab, n, 2, 2))
+    m = minimize(f)
+    assert m.optimal and m.method in ("exact-sat", "partition")
+    assert fb.clique_bound(fb.incompatibility(tab, n, 2), n) <= m.n_after <= n
+    assert fb.simulate_check(tab, n, 2, 2, kiss2.dumps(minimized_fsm(f, m)), seed) is None
+
+
+def test_time_limit_is_honoured_and_gap_stated():
+    n = 90
+    tab = fb.random_machine(n, 2, 2, 0.7, 80000, reduce_to=None)
+    f = kiss2.parse(fb.to_kiss2(tab, n, 2, 2))
+    t0 = time.monotonic()
+    m = minimize(f, timeout_s=2.0)
+    took = time.monotonic() - t0
+    assert took < 2.0 + 8.0  # table + heuristic outside the SAT budget; generous for a loaded machine
+    assert not m.optimal and m.lower_bound < m.n_after
+    assert fb.simulate_check(tab, n, 2, 2, kiss2.dumps(minimized_fsm(f, m)), 1, runs=20) is None
+
+
+def test_exact_max_states_selects_the_heuristic():
+    tab = fb.random_machine(12, 2, 1, 0.4, 4242)
+    f = kiss2.parse(fb.to_kiss2(tab, 12, 2, 1))
+    m = minimize(f, exact_max_states=5)
+    assert m.method == "heuristic"
+    assert m.lower_bound <= minimize(f).n_after <= m.n_after
+
+
+def test_kiss2_round_trip():
+    n = 9
+    tab = fb.random_machine(n, 2, 3, 0.3, 31337)
+    text = fb.to_kiss2(tab, n, 2, 3)
+    f = kiss2.parse(text)
+    again = kiss2.parse(kiss2.dumps(f))
+    assert again.states == f.states and again.reset == f.reset
+    assert fb.simulate_check(tab, n, 2, 3, kiss2.dumps(f), 5) is None
+    assert fb.simulate_check(tab, n, 2, 3, kiss2.dumps(again), 6) is None
+    assert minimize(again).n_after == minimize(f).n_after
+
+
+@pytest.mark.parametrize("style", ["case", "reverse_case", "onehot", "oneproc"])
+def test_verilog_styles_give_the_kiss2_minimum(style, tmp_path):
+    from rtlopt.design import open_design
+    from rtlopt.fsm import extract
+
+    n = 5
+    tab = fb.random_machine(n, 1, 1, 0.3, 5001, reduce_to=3)
+    want = minimize(kiss2.parse(fb.to_kiss2(tab, n, 1, 1))).n_after
+    p = tmp_path / "rfsm.v"
+    p.write_text(fb.to_verilog(tab, n, 1, 1, style))
+    ex = extract(open_design([p]))
+    assert ex.fsms, [str(r) for r in ex.rejections]
+    m = minimize(ex.fsms[0])
+    assert m.optimal and m.n_after == want
+    assert fb.simulate_check(tab, n, 1, 1, kiss2.dumps(minimized_fsm(ex.fsms[0], m)), 2) is None
