@@ -296,7 +296,9 @@ def inductive_bound(an: Analysis, key, sym, writes: list) -> int | None:
         if rhs.size() != width:
             return None
         checks.append((r, gz, rhs))
-        if _const(an, w.right) is not None:
+        path_free = any(key not in reads(g.node if g.kind == "cond" else g.node.expr)
+                                     for g in site.guard)
+        if _reset_value(an, w.right, key, path_free):
             has_const = True
         _consts_in(an, w.right, consts)
         for g in guard:
@@ -322,17 +324,30 @@ def inductive_bound(an: Analysis, key, sym, writes: list) -> int | None:
     return None
 
 
-_SITES: dict[int, list] = {}
+def _reset_value(an: Analysis, rhs, key, free: bool) -> bool:
+    """The write loads a constant under a condition that does not depend on the register itself (a
+    reset or reload, not the wrap of a counter): ``free`` says such a condition is on the path."""
+    from rtlopt.templates._guards import reads
+
+    rhs = strip(rhs)
+    if _const(an, rhs) is not None:
+        return free
+    if type(rhs).__name__ == "ConditionalExpression" and len(rhs.conditions) == 1:
+        f = free or key not in reads(rhs.conditions[0].expr)
+        return _reset_value(an, rhs.left, key, f) or _reset_value(an, rhs.right, key, f)
+    return False
 
 
 def sites_cached(an: Analysis) -> list:
+    """The guarded expression sites of ``an``, computed once per analysis (kept on the analysis
+    itself: pyslang nodes must never outlive the compilation they belong to)."""
     from rtlopt.templates._guards import sites
 
-    k = id(an)
-    if k not in _SITES:
-        _SITES.clear()
-        _SITES[k] = sites(an)
-    return _SITES[k]
+    got = getattr(an, "_guard_sites", None)
+    if got is None:
+        got = sites(an)
+        an._guard_sites = got
+    return got
 
 
 def _fresh_name(text: str, base: str) -> str:
