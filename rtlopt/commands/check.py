@@ -138,29 +138,59 @@ DEFAULT_FILE_TIMEOUT = 10.0
 ENV_FILE_TIMEOUT = "RTLOPT_CHECK_FILE_TIMEOUT"
 
 
+#: Seconds one template matcher may take on one file (a slow matcher must not eat the file's budget).
+RULE_TIMEOUT = 3.0
+
+
 class _Deadline(BaseException):
     """Raised inside an analysis step that ran out of time (a BaseException, so no ``except Exception``
     in the analysis code can swallow it)."""
 
 
+class _RuleDeadline(_Deadline):
+    """One matcher ran out of its own time (the file's time may remain)."""
+
+
+_limits: list[tuple[float, type]] = []  # active deadlines (monotonic time, exception), outermost first
+
+
+def _arm() -> None:
+    if not _limits:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        return
+    left = min(d for d, _e in _limits) - time.monotonic()
+    signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
+
+
+def _fire(_sig, _frame):
+    now = time.monotonic()
+    for d, exc in _limits:  # the outermost expired limit wins
+        if d <= now:
+            raise exc()
+    _arm()
+
+
 @contextlib.contextmanager
-def _time_limit(seconds: float | None):
-    """Interrupt the block after ``seconds`` (SIGALRM; only in the main thread, else no limit)."""
+def _time_limit(seconds: float | None, exc: type = _Deadline):
+    """Interrupt the block after ``seconds`` by raising ``exc`` (SIGALRM; nests; only in the main
+    thread, elsewhere the block runs without a limit)."""
     if not seconds or seconds <= 0 or threading.current_thread() is not threading.main_thread() \
             or not hasattr(signal, "setitimer"):
         yield
         return
-
-    def fire(_sig, _frame):
-        raise _Deadline()
-
-    old = signal.signal(signal.SIGALRM, fire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    outer = signal.getsignal(signal.SIGALRM) if not _limits else None
+    if not _limits:
+        signal.signal(signal.SIGALRM, _fire)
+    entry = (time.monotonic() + seconds, exc)
+    _limits.append(entry)
+    _arm()
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+        _limits.remove(entry)
+        _arm()
+        if not _limits and outer is not None:
+            signal.signal(signal.SIGALRM, outer)
 
 
 @dataclass
@@ -286,7 +316,12 @@ def check_files(paths: list[str | Path], *, only: set[str] | None = None, disabl
 def _template_findings(report: CheckReport, tmpl, an, p: Path, text: str, info: dict,
                        overrides: dict[str, str]) -> None:
     try:
-        matches = tmpl.match(an)
+        with _time_limit(RULE_TIMEOUT, _RuleDeadline):
+            matches = tmpl.match(an)
+    except _RuleDeadline:
+        report.skipped.append({"file": str(p), "rule": tmpl.id,
+                               "reason": f"matcher exceeded its time limit of {RULE_TIMEOUT:g} s"})
+        return
     except Exception as exc:  # noqa: BLE001 - one template's bug must not hide the others' findings
         report.skipped.append({"file": str(p), "rule": tmpl.id,
                                "reason": f"matcher failed: {type(exc).__name__}: {exc}"})
@@ -296,17 +331,18 @@ def _template_findings(report: CheckReport, tmpl, an, p: Path, text: str, info: 
     objectives = list(getattr(rule, "objectives", ()) or ())
     for m in matches:
         try:
-            if not check_worthy(tmpl.id, m, an):
-                continue
+            verdict = check_verdict(tmpl.id, m, an)
         except Exception:  # noqa: BLE001 - a filter that cannot decide keeps the finding
-            pass
+            verdict = None
+        if verdict == "drop":
+            continue
         line, col = _line_col(text, m.start)
         end_line, end_col = _line_col(text, m.end)
         msg = m.description.split(": ", 1)[1] if ": " in m.description else m.description
         report.findings.append(Finding(
             file=str(p), line=line, column=col, end_line=end_line, end_column=end_col, rule=tmpl.id,
             title=getattr(rule, "title", None) or tmpl.description or tmpl.id,
-            severity=severity_for(tmpl.id, overrides),
+            severity=("note" if verdict == "note" and tmpl.id not in overrides else severity_for(tmpl.id, overrides)),
             effect=f"{size}: {what}" + (f" ({', '.join(objectives)})" if objectives else ""),
             effect_size=size, objectives=objectives, message=msg,
             snippet=text[m.start:m.end].splitlines()[0][:120] if m.end > m.start else ""))
@@ -317,33 +353,66 @@ _SHARED_WIRE = re.compile(r"\bwire\b[^=;]*=\s*([^;]*);")
 _VERILOG_WORDS = {"signed", "unsigned", "wire", "reg", "logic"}
 
 
-def check_worthy(rule: str, match, an) -> bool:
-    """Whether a template match is worth reporting in a pre-commit check.
+def check_verdict(rule: str, match, an) -> str | None:
+    """How a template match is reported by a pre-commit check: None (as the rule says), ``"note"``
+    (demoted) or ``"drop"``. A warning-level hook must pass on clean code, so:
 
-    A hook must pass on clean code, so matches that are wrong or pointless as advice are dropped here:
-
-    * sharing (CSE, re-association) of an expression made only of parameters and literals: it is
-      evaluated at elaboration, no hardware is shared;
-    * duplicate registers (``redundant_register_removal``) unless every assignment of each register
-      (whole or part, in any block) pairs with an assignment of the other in the same statement list,
-      with the same right-hand side and left-hand form once the two names are identified, and their
-      declared initial values agree (a cheap semantic check: same next state, same reset value).
+    * sharing of an expression made only of parameters and literals is dropped (it is evaluated at
+      elaboration, no hardware is shared), and so is sharing across the arms of a mux whose select is
+      a parameter (only one arm is ever built);
+    * re-association that only finds the same spelling again, or shares bitwise operators, is a note:
+      Yosys merges identical operators (opt_merge) and ABC restructures AND/OR/XOR logic itself;
+    * duplicate registers (``redundant_register_removal``) are dropped unless every assignment of each
+      register (whole or part, in any block) pairs with an assignment of the other in the same
+      statement list with the same right-hand side and left-hand form once the names are identified,
+      and their declared initial values agree (same next state, same reset value).
     """
+    consts = _constant_names(an)
     if rule in ("common_subexpression_elimination", "commutative_reassociation", "exclusive_operator_sharing",
                 "operator_sharing_across_mux"):
         texts = [match.original or an.text[match.start:match.end]]
         if rule == "commutative_reassociation":
             texts = [m.group(1) for ed in match.edits for m in _SHARED_WIRE.finditer(ed.replacement)] or texts
-        consts = _constant_names(an)
         if texts and all(_is_constant_text(t, consts) for t in texts):
-            return False
+            return "drop"
+    if rule in ("exclusive_operator_sharing", "operator_sharing_across_mux"):
+        conds = [m.group(1) for ed in match.edits for m in _WIRE_SELECT.finditer(ed.replacement)]
+        if rule == "operator_sharing_across_mux":
+            orig = match.original or an.text[match.start:match.end]
+            conds.append(orig.split("?", 1)[0] if "?" in orig else "")
+        if any(c.strip() and _is_constant_text(c, consts) for c in conds):
+            return "drop"
+    if rule == "commutative_reassociation":
+        rhs = [m.group(1) for ed in match.edits for m in _SHARED_WIRE.finditer(ed.replacement)]
+        if rhs and not any(re.search(r"[-+*/%]", r) for r in rhs):
+            return "note"
+        spellings: dict[str, set[str]] = {}
+        plain = True
+        for ed in match.edits:
+            if ed.end <= ed.start:
+                continue
+            if not re.fullmatch(r"\s*[A-Za-z_][\w$]*\s*", ed.replacement):
+                plain = False  # an operand set re-associated around a shared part: synthesis would not
+                break
+            spellings.setdefault(ed.replacement.strip(), set()).add(norm_text(an.text[ed.start:ed.end]))
+        if plain and all(len(v) == 1 for v in spellings.values()):
+            return "note"  # each shared value is the same spelling again: plain CSE, which synthesis does
     if rule == "redundant_register_removal":
         m = re.search(r"registers (.+?) duplicate '([^']+)'", match.description)
         if not m:
-            return False
+            return "drop"
         group = [m.group(2), *[n.strip() for n in m.group(1).split(",")]]
-        return _same_next_state(an, group)
-    return True
+        return None if _same_next_state(an, group) else "drop"
+    return None
+
+
+def norm_text(text: str) -> str:
+    from rtlopt.templates._sem import norm
+
+    return norm(text).strip("()")
+
+
+_WIRE_SELECT = re.compile(r"\bwire\b[^=;]*=\s*([^;?]*)\?")
 
 
 def _constant_names(an) -> set[str]:
