@@ -308,7 +308,10 @@ def check_files(paths: list[str | Path], *, only: set[str] | None = None, disabl
         except _Deadline:
             report.skipped.append({"file": str(p), "reason": f"template matching exceeded the per-file time "
                                    f"limit of {file_timeout:g} s; findings of this file may be incomplete"})
-    report.findings.sort(key=lambda f: (f.file, f.line, f.column, f.rule))
+    unique: dict[tuple, Finding] = {}
+    for f in report.findings:  # one matcher may report the same place twice (e.g. per instance)
+        unique.setdefault((f.file, f.line, f.column, f.rule, f.message), f)
+    report.findings = sorted(unique.values(), key=lambda f: (f.file, f.line, f.column, f.rule))
     report.seconds = time.monotonic() - start
     return report
 
@@ -397,6 +400,14 @@ def check_verdict(rule: str, match, an) -> str | None:
             spellings.setdefault(ed.replacement.strip(), set()).add(norm_text(an.text[ed.start:ed.end]))
         if plain and all(len(v) == 1 for v in spellings.values()):
             return "note"  # each shared value is the same spelling again: plain CSE, which synthesis does
+    if rule == "exclusive_operator_sharing":
+        m = re.search(r"exclusive operations \((.*)\)\s*$", match.description)
+        if m and len({norm_text(x) for x in _split_top(m.group(1))}) == 1:
+            return "drop"  # the same operation spelt twice: synthesis merges identical operators itself
+    if rule == "register_width_reduction":
+        m = re.search(r"(?::\s*|^)([A-Za-z_][\w$]*) \d+ -> \d+ bits", match.description)
+        if m and _depends_on_parameters(an, m.group(1)):
+            return "note"  # true for these parameter values only: configurable IP is not wrong
     if rule == "redundant_register_removal":
         m = re.search(r"registers (.+?) duplicate '([^']+)'", match.description)
         if not m:
@@ -404,6 +415,107 @@ def check_verdict(rule: str, match, an) -> str | None:
         group = [m.group(2), *[n.strip() for n in m.group(1).split(",")]]
         return None if _same_next_state(an, group) else "drop"
     return None
+
+
+def _split_top(text: str) -> list[str]:
+    """``text`` split at the commas outside parentheses, brackets and braces."""
+    out, depth, cur = [], 0, ""
+    for ch in text:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        if ch == "," and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    out.append(cur)
+    return [x.strip() for x in out if x.strip()]
+
+
+def _configurable(an) -> set[str]:
+    """Names of the parameters a user can override (``parameter``, not ``localparam``), and of the
+    localparams computed from them."""
+    from pyslang import syntax
+
+    SK = syntax.SyntaxKind
+    params: set[str] = set()
+    local: dict[str, str] = {}
+
+    def visit(n):
+        if getattr(n, "kind", None) == SK.ParameterDeclaration:
+            for d in n.declarators:
+                if getattr(d, "kind", None) != SK.Declarator:
+                    continue
+                if n.keyword.valueText == "localparam":
+                    init = getattr(d, "initializer", None)
+                    local[d.name.valueText] = str(init.expr) if init is not None else ""
+                else:
+                    params.add(d.name.valueText)
+        return True
+
+    an.tree.root.visit(visit)
+    changed = True
+    while changed:
+        changed = False
+        for name, text in local.items():
+            if name not in params and set(_IDENT.findall(text)) & params:
+                params.add(name)
+                changed = True
+    return params
+
+
+def _depends_on_parameters(an, name: str, depth: int = 6) -> bool:
+    """Whether the value of ``name`` depends on a configurable parameter: through the right-hand sides
+    and enclosing conditions of its writes, and theirs, a few levels deep."""
+    from pyslang import syntax
+
+    SK = syntax.SyntaxKind
+    params = _configurable(an)
+    if not params:
+        return False
+    deps: dict[str, set[str]] = {}
+
+    def conds_of(node) -> set[str]:
+        out: set[str] = set()
+        p = node.parent
+        while p is not None and p.kind not in (SK.ModuleDeclaration, SK.AlwaysBlock, SK.AlwaysFFBlock,
+                                               SK.AlwaysCombBlock):
+            if p.kind == SK.ConditionalStatement:
+                out |= set(_IDENT.findall(str(p.predicate)))
+            elif p.kind == SK.CaseStatement:
+                out |= set(_IDENT.findall(str(p.expr)))
+            elif p.kind == SK.StandardCaseItem:
+                out |= set(_IDENT.findall(" ".join(str(x) for x in p.expressions)))
+            p = p.parent
+        return out
+
+    def visit(n):
+        k = getattr(n, "kind", None)
+        if k in (SK.NonblockingAssignmentExpression, SK.AssignmentExpression):
+            lhs = _IDENT.findall(str(n.left))
+            if lhs:
+                deps.setdefault(lhs[0], set()).update(set(_IDENT.findall(str(n.right))) | conds_of(n))
+        elif k == SK.Declarator and getattr(n, "initializer", None) is not None:
+            deps.setdefault(n.name.valueText, set()).update(_IDENT.findall(str(n.initializer.expr)))
+        return True
+
+    an.tree.root.visit(visit)
+    seen, frontier = {name}, {name}
+    for _ in range(depth):
+        nxt: set[str] = set()
+        for x in frontier:
+            for d in deps.get(x, ()):
+                if d in params:
+                    return True
+                if d not in seen:
+                    seen.add(d)
+                    nxt.add(d)
+        frontier = nxt
+        if not frontier or len(seen) > 400:
+            break
+    return False
 
 
 def norm_text(text: str) -> str:
