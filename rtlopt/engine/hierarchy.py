@@ -242,17 +242,24 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
     if measure_fn is not None:
         # every module's own area first (one synthesis each, cached), so the total is complete even
         # when the budget does not reach every module's optimization
-        for name in order:
-            left = deadline - time.monotonic()
-            if left < 2:
-                exhausted = True
-                break
-            try:
-                a = measure_fn(open_design(list(design.files), name), texts=cur,
-                               timeout=min(ppa_timeout_s, left)).area_um2.value
-                flat_area[name] = (a, a)
-            except RtloptError as exc:
-                say(f"{name}: not measured: {exc}")
+        # pass 1: a fair share each (one huge module must not starve the others); pass 2: the rest
+        # of the measuring time (at most half the budget) for the modules that did not fit
+        measure_end = t0 + budget_s / 2
+        for attempt in (1, 2):
+            pending = [n for n in order if n not in flat_area]
+            for k, name in enumerate(pending):
+                left = measure_end - time.monotonic()
+                if left < 2:
+                    exhausted = True
+                    break
+                limit = min(ppa_timeout_s, left / (len(pending) - k) if attempt == 1 else left)
+                try:
+                    a = measure_fn(open_design(list(design.files), name), texts=cur,
+                                   timeout=max(2.0, limit)).area_um2.value
+                    flat_area[name] = (a, a)
+                except RtloptError as exc:
+                    if attempt == 2:
+                        say(f"{name}: not measured: {exc}")
     for i, name in enumerate(order):
         left = deadline - time.monotonic()
         todo = len(order) - i + 1  # the top counts twice
