@@ -21,8 +21,10 @@ class ExitCode(enum.IntEnum):
     NO_PROOF = 4  #: optimize: candidates existed but none could be proven equivalent
     TOOL_MISSING = 5  #: a required external tool is not installed or too old
     TOOL_FAILED = 6  #: an external tool failed on input rtlopt believed valid (a bug worth reporting)
-    BUDGET_EXHAUSTED = 8  #: optimize: the time budget ran out before the input could be measured; input unchanged
     WRITE_FAILED = 7  #: optimize: the output could not be written (or the input changed meanwhile); input unchanged
+    BUDGET_EXHAUSTED = 8  #: optimize: the time budget ran out before the input could be measured; input unchanged
+    INTERRUPTED = 130  #: SIGINT (Ctrl-C): children killed, temporary files removed, nothing written
+    TERMINATED = 143  #: SIGTERM (timeout, CI cancel): same clean-up as SIGINT
 
 
 class RtloptError(Exception):
@@ -91,3 +93,18 @@ class BudgetExhausted(RtloptError):
     """The user's time budget (``--budget`` / ``--ppa-timeout``) ran out before there was a result to give."""
 
     exit_code = ExitCode.BUDGET_EXHAUSTED
+
+
+class Interrupted(KeyboardInterrupt):
+    """rtlopt was asked to stop by a signal (SIGINT: exit 130, SIGTERM: exit 143).
+
+    A ``KeyboardInterrupt`` so that no ``except Exception`` swallows it on the way out.
+    """
+
+    def __init__(self, signum: int = 2) -> None:
+        super().__init__(signum)
+        self.signum = int(signum)
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum

@@ -9,17 +9,20 @@ hint. Only this package starts processes; everything else in rtlopt is pure.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import re
 import shutil
 import signal
 import subprocess
+import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from rtlopt.errors import ToolError, ToolNotFound, ToolTimeout
+from rtlopt.errors import Interrupted, ToolError, ToolNotFound, ToolTimeout
 from rtlopt.tools.sandbox import confine
 
 
@@ -77,6 +80,10 @@ class Tool:
             return f"${self.env_var}"
         return "default"
 
+    #: Set when the version query timed out (a loaded machine), so ``problem`` does not call the
+    #: tool "too old".
+    version_timed_out: bool = field(default=False, init=False, repr=False, compare=False)
+
     @cached_property
     def version_text(self) -> str | None:
         """The tool's own version line, or None when it is not found or does not answer."""
@@ -84,7 +91,10 @@ class Tool:
             return None
         try:
             res = self._run_raw([*self.command, *self.version_args], timeout=60)
-        except (OSError, ToolTimeout):
+        except ToolTimeout:
+            self.version_timed_out = True
+            return None
+        except OSError:
             return None
         text = (res.stdout + "\n" + res.stderr).strip()
         for line in text.splitlines():
@@ -106,17 +116,30 @@ class Tool:
                 self.env_var) else ""
             return f"{self.name} not found{where}: {self.install_hint}"
         if self.min_version and self.version < self.min_version:
+            if self.version_text is None and self.version_timed_out:
+                return None  # the tool is there; a query that timed out says nothing about its age
             want = ".".join(map(str, self.min_version))
             return (f"{self.name} {self.version_text or '(unknown version)'} is older than the required "
                     f"{want}: {self.install_hint}")
         return None
 
     def require(self) -> Tool:
-        """Return self, or raise ToolNotFound with an install hint."""
+        """Return self, or raise ToolNotFound with an install hint.
+
+        A version query that timed out (machine under load) is not a reason to refuse the tool: it
+        is used, and ``version_note`` says the version is unknown because the query timed out.
+        """
         msg = self.problem()
         if msg:
             raise ToolNotFound(msg)
         return self
+
+    @property
+    def version_note(self) -> str:
+        """``"version query timed out"`` when it did, else the version line (or ``unknown``)."""
+        if self.version_text is None and self.version_timed_out:
+            return "version query timed out"
+        return self.version_text or "unknown"
 
     # -- running --------------------------------------------------------------------------
     def env(self) -> dict[str, str]:
@@ -128,9 +151,9 @@ class Tool:
                  input_text: str | None = None) -> RunResult:
         start = time.monotonic()
         argv, env = confine(argv, self.env(), cwd, force=self.sandbox)
-        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.PIPE if input_text else
-                                subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True, errors="replace", start_new_session=True)
+        proc = popen_child(argv, cwd=cwd, env=env, stdin=subprocess.PIPE if input_text else
+                           subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           text=True, errors="replace")
         try:
             out, err = proc.communicate(input_text, timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -140,7 +163,13 @@ class Tool:
                               log=(out or "") + (err or "")) from None
         except BaseException:
             kill_group(proc)
+            with contextlib.suppress(BaseException):
+                proc.wait(5)
             raise
+        finally:
+            forget_child(proc)
+        if stopping():
+            raise Interrupted(_STOP_SIGNAL[0] or signal.SIGTERM)
         return RunResult(argv, proc.returncode, out, err, time.monotonic() - start)
 
     def run(self, args: list[str], *, cwd: str | Path | None = None, timeout: float | None = None,
@@ -159,6 +188,142 @@ def kill_group(proc: subprocess.Popen) -> None:
     """Kill a child started with ``start_new_session`` and everything it started."""
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(proc.pid, signal.SIGKILL)
+
+
+# -- process hygiene ------------------------------------------------------------------------------
+# Every child rtlopt starts is the leader of its own process group (session), dies with the thread
+# that started it (PR_SET_PDEATHSIG, so a SIGKILLed rtlopt leaves no children), and is tracked in
+# _LIVE so that a SIGINT/SIGTERM handler can kill every group at once. Once stopping() is true no
+# new child is started.
+
+_LIVE: dict[int, subprocess.Popen] = {}
+_LIVE_LOCK = threading.Lock()
+_STOP = threading.Event()
+_STOP_SIGNAL: list[int] = [0]
+_PR_SET_PDEATHSIG = 1
+
+
+def _load_prctl():
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+
+
+_PRCTL = _load_prctl()
+
+
+def child_preexec(death_signal: int = signal.SIGKILL):
+    """A ``preexec_fn``: new session (own process group) and ``death_signal`` when the parent dies."""
+    parent = os.getpid()
+    prctl = _PRCTL
+
+    def setup() -> None:
+        os.setsid()
+        if prctl is not None:
+            prctl(_PR_SET_PDEATHSIG, int(death_signal), 0, 0, 0)
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(137)
+
+    return setup
+
+
+def popen_child(argv: list[str], **kwargs) -> subprocess.Popen:
+    """``subprocess.Popen`` for every child rtlopt starts: own process group, dies with rtlopt, tracked.
+
+    Raises:
+        Interrupted: rtlopt is stopping (a SIGINT/SIGTERM arrived); no new child is started.
+    """
+    if _STOP.is_set():
+        raise Interrupted(_STOP_SIGNAL[0] or signal.SIGTERM)
+    kwargs.pop("start_new_session", None)
+    with _LIVE_LOCK:
+        proc = subprocess.Popen(argv, preexec_fn=child_preexec(), **kwargs)  # noqa: PLW1509
+        _LIVE[proc.pid] = proc
+    if _STOP.is_set():  # a signal arrived while it started
+        kill_group(proc)
+    return proc
+
+
+def forget_child(proc: subprocess.Popen) -> None:
+    with _LIVE_LOCK:
+        _LIVE.pop(proc.pid, None)
+
+
+def live_children() -> list[subprocess.Popen]:
+    with _LIVE_LOCK:
+        return list(_LIVE.values())
+
+
+def kill_all_children() -> int:
+    """Kill the process group of every tracked child; return how many groups were signalled."""
+    procs = live_children()
+    for p in procs:
+        kill_group(p)
+    return len(procs)
+
+
+def stopping() -> bool:
+    """True once a SIGINT/SIGTERM asked rtlopt to stop."""
+    return _STOP.is_set()
+
+
+def request_stop(signum: int) -> None:
+    """Refuse new children from now on and kill every live child group."""
+    if not _STOP_SIGNAL[0]:
+        _STOP_SIGNAL[0] = int(signum)
+    _STOP.set()
+    kill_all_children()
+
+
+# -- the per-run temporary root -------------------------------------------------------------------
+_ROOT_PREFIX = "rtlopt-run-"
+_ROOT: list[str] = []
+
+
+def make_run_tmpdir() -> str:
+    """Create this process's temporary root and make it the default for rtlopt and its children.
+
+    Every temporary file or directory rtlopt or a child creates (``tempfile``, Yosys's and ABC's
+    ``yosys-abc-*`` directories through ``$TMPDIR``) lands under it, so removing it is one rmtree.
+    Roots left by rtlopt processes that no longer exist (SIGKILLed) are removed first.
+    """
+    if _ROOT:
+        return _ROOT[0]
+    base = tempfile.gettempdir()
+    sweep_stale_tmpdirs(base)
+    root = tempfile.mkdtemp(prefix=f"{_ROOT_PREFIX}{os.getpid()}-", dir=base)
+    _ROOT.append(root)
+    tempfile.tempdir = root
+    os.environ["TMPDIR"] = root
+    return root
+
+
+def remove_run_tmpdir() -> None:
+    for root in _ROOT:
+        for _ in range(3):
+            shutil.rmtree(root, ignore_errors=True)
+            if not os.path.exists(root):
+                break
+            time.sleep(0.05)
+
+
+def sweep_stale_tmpdirs(base: str) -> None:
+    """Remove ``rtlopt-run-<pid>-*`` roots (ours) whose process is gone."""
+    with contextlib.suppress(OSError):
+        for name in os.listdir(base):
+            if not name.startswith(_ROOT_PREFIX):
+                continue
+            m = re.match(rf"{_ROOT_PREFIX}(\d+)-", name)
+            path = os.path.join(base, name)
+            if not m or not os.path.isdir(path) or os.stat(path).st_uid != os.getuid():
+                continue
+            try:
+                os.kill(int(m.group(1)), 0)
+            except ProcessLookupError:
+                shutil.rmtree(path, ignore_errors=True)
+            except PermissionError:
+                pass
 
 
 def first_error(res: RunResult) -> str:

@@ -7,12 +7,14 @@ By default Yosys is the ``pyosys==0.70`` wheel run in a child process (see ``_py
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import re
 import sys
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from rtlopt.errors import InputError, ToolError
@@ -34,6 +36,17 @@ class Yosys(Tool):
         if importlib.util.find_spec("pyosys") is None:
             return None
         return [sys.executable, "-m", "rtlopt.tools._pyosys_main"]
+
+    @cached_property
+    def version_text(self) -> str | None:  # type: ignore[override]
+        """The pyosys wheel's version from its metadata (no child process, cannot time out under
+        load); a system binary (``$RTLOPT_YOSYS``) is asked with ``-V``."""
+        if self.command and self.command[-1] == "rtlopt.tools._pyosys_main":
+            try:
+                return f"Yosys {importlib.metadata.version('pyosys')} (pyosys wheel)"
+            except importlib.metadata.PackageNotFoundError:
+                pass
+        return Tool.version_text.func(self)  # type: ignore[attr-defined]
 
     def run_script(self, script: str, *, cwd: str | Path | None = None, timeout: float | None = 600,
                    check: bool = True) -> RunResult:
