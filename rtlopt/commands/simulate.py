@@ -63,7 +63,7 @@ def run(args) -> int:
         raise InputError(f"--timeout must be positive, not {args.timeout:g}")
     from rtlopt.hdl.project import shared_inputs, without_modules_of
 
-    shared = shared_inputs(args)  # -f lists / -y / -v: files both designs use
+    shared = shared_inputs(args, [args.gold, args.gate])  # -f lists / -y / -v: files both designs use
     gold = open_design([args.gold, *getattr(args, "gold_lib", []), *without_modules_of(shared, args.gold)],
                        args.top or args.gold_top)
     gate = open_gate_design([args.gate, *getattr(args, "gate_lib", []), *without_modules_of(shared, args.gate)],

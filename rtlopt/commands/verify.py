@@ -42,7 +42,8 @@ def register(sub) -> None:
                    help="start state of sequential designs (default: reset)")
     p.add_argument("--depth", type=int, default=20, metavar="N", help="BMC depth in cycles (default 20)")
     p.add_argument("--engines", metavar="LIST",
-                   help="comma-separated engines to try in order: equiv, smt, abc, sat (default: automatic)")
+                   help="comma-separated engines to try in order: exhaustive, algebra, equiv, smt, abc, sat "
+                        "(default: automatic)")
     from rtlopt.hdl.project import add_arguments as add_project_arguments
 
     add_project_arguments(p)
@@ -60,7 +61,7 @@ def run(args) -> int:
     gate_top = args.gate_top or args.top
     from rtlopt.hdl.project import shared_inputs, without_modules_of
 
-    shared = shared_inputs(args)  # -f lists / -y / -v: files both designs use (submodules, packages)
+    shared = shared_inputs(args, [args.gold, args.gate])  # -f lists / -y / -v: files both designs use (submodules, packages)
     gold = open_design([args.gold, *without_modules_of(shared, args.gold)], gold_top)
     gate = open_gate_design([args.gate, *without_modules_of(shared, args.gate)], gold, gate_top)
     engines = tuple(e.strip() for e in args.engines.split(",") if e.strip()) if args.engines else None

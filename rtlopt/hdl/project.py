@@ -128,7 +128,7 @@ class Project:
                 "verilog_files": sorted(str(f) for f in self.verilog_files)}
 
 
-_SV_HINT = re.compile(r"\b(always_ff|always_comb|always_latch|logic|typedef|enum|struct|interface|package|"
+_SV_HINT = re.compile(r"\b(expect|dist|always_ff|always_comb|always_latch|logic|typedef|enum|struct|interface|package|"
                       r"import|unique|priority|break|continue|return|int|bit|byte|shortint|longint|"
                       r"automatic|assert|property|sequence|class|foreach|void)\b")
 _sv_cache: dict[tuple[Path, int, int], bool] = {}
@@ -167,6 +167,24 @@ def _uses_sv_syntax(path: Path) -> bool:
             _sv_cache.clear()
         _sv_cache[key] = result
     return result
+
+
+def needs_verilog_keywords(text: str) -> bool:
+    """Whether ``text`` parses as Verilog-2005 but not as SystemVerilog (it uses ``logic``, ``bit``,
+    ``expect``... as names), so a tool that reads it as SystemVerilog needs ```begin_keywords``."""
+    import pyslang
+    from pyslang import syntax
+
+    if not _SV_HINT.search(_COMMENT.sub(" ", text)):
+        return False
+
+    def errors(preamble: bool) -> int:
+        sm = pyslang.SourceManager()
+        bufs = [sm.assignText("<kw>", V2005_PREAMBLE)] if preamble else []
+        bufs.append(sm.assignText("<text>", text))
+        return sum(1 for d in syntax.SyntaxTree.fromBuffers(bufs, sm).diagnostics if d.isError())
+
+    return errors(False) > errors(True)  # (unknown macros count the same both ways)
 
 
 def _abs(path: str | Path) -> Path:
@@ -562,11 +580,14 @@ def command_inputs(args, files: Iterable[str | Path] = ()) -> list[Path]:
     return design_files(proj)
 
 
-def shared_inputs(args) -> list[Path]:
-    """For verify/simulate: activate the project of ``args`` and return the files that both designs
-    share (from ``-f`` lists and the configuration, plus library files)."""
+def shared_inputs(args, designs: Iterable[str | Path] = ()) -> list[Path]:
+    """For verify/simulate: activate the project of ``args`` and return the files that the designs
+    (gold and gate) share: those of ``-f`` lists and the configuration, plus the library files (-y/-v)
+    that define modules any of them needs."""
     proj = activate_from_args(args, [])
-    return design_files(proj) if proj.files else []
+    seeds = [_abs(d) for d in designs]
+    files = design_files(proj, [*proj.files, *seeds])
+    return [f for f in files if f not in seeds]
 
 
 def without_modules_of(files: Iterable[str | Path], design_file: str | Path) -> list[Path]:
@@ -963,7 +984,7 @@ def is_parameter_check_in(initial_block, module_decl) -> bool:
 __all__ = [
     "CONFIG_KEYS", "Project", "activate_from_args", "command_inputs", "shared_inputs", "without_modules_of", "active", "add_arguments", "compilation", "design_files",
     "expand_env", "from_args", "from_config", "icarus_args", "instantiated_modules", "is_parameter_check",
-    "is_parameter_check_in", "constant_names", "declared_modules", "defined_macros", "instantiated_in", "module_stubs",
+    "is_parameter_check_in", "needs_verilog_keywords", "constant_names", "declared_modules", "defined_macros", "instantiated_in", "module_stubs",
     "original_of", "parse_define", "parse_param", "read_file_list", "register_copy",
     "set_active", "syntax_tree", "using", "verilator_args", "yosys_read_lines",
 ]

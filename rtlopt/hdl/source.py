@@ -136,9 +136,9 @@ def _format_diag(tree: syntax.SyntaxTree, diag, path: Path) -> InputError:
 
 def parse_sources(sources: list[SourceFile]) -> ParsedDesign:
     """Parse ``sources`` together; raise InputError on the first syntax error."""
-    from rtlopt.hdl.project import compilation, defined_macros, syntax_tree
-
     import pyslang
+
+    from rtlopt.hdl.project import compilation, defined_macros, syntax_tree
 
     trees = []
     macros: list = []

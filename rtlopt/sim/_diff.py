@@ -246,9 +246,15 @@ def simulate_diff(gold: DesignRef, gate: DesignRef, options: SimOptions | None =
         cfg_path = work / "config.json"
         cfg_path.write_text(json.dumps(_config(plan, opts), indent=1))
         record_path = build / "record.json"
-        includes = sorted({str(f.parent) for f in (*gold.files, *gate.files)})
+        from rtlopt.hdl.project import active, original_of
+
+        proj = active()  # include dirs (the originals' directories first, then -I) and -D macros
+        includes = list(dict.fromkeys([*(str(original_of(f).parent) for f in (*gold.files, *gate.files)),
+                                       *(str(d) for d in proj.include_dirs)]))
+        defines = {k: ("1" if v is None else v) for k, v in proj.defines}
         job = CocotbJob(simulator=opts.simulator, sources=[str(p) for p in (*gold_files, *gate_files, wrapper)],
                         toplevel=WRAPPER, test_module=TEST_MODULE, build_dir=str(build), includes=includes,
+                        defines=defines,
                         extra_env={"RTLOPT_SIM_CONFIG": str(cfg_path), "RTLOPT_SIM_RECORD": str(record_path)},
                         seed=opts.seed, sim_suffix=["-vcd"] if want_vcd else [])
         try:

@@ -24,6 +24,7 @@ def _ident(name: str) -> str:
 
 def write_renamed_copy(design: DesignRef, prefix: str, outdir: Path) -> list[Path]:
     """Write every file of ``design`` to ``outdir`` with all its modules renamed ``<prefix><name>``."""
+    from rtlopt.hdl.project import active, needs_verilog_keywords
     assert design.parsed is not None
     outdir.mkdir(parents=True, exist_ok=True)
     names = defined_modules(design.parsed.trees)
@@ -31,7 +32,12 @@ def write_renamed_copy(design: DesignRef, prefix: str, outdir: Path) -> list[Pat
     for i, (src, tree) in enumerate(zip(design.parsed.sources, design.parsed.trees, strict=True)):
         suffix = ".sv" if src.path.suffix in (".sv", ".svh") else ".v"
         dest = outdir / f"{prefix}{i}_{re.sub(r'[^A-Za-z0-9_]', '_', src.path.stem)}{suffix}"
-        dest.write_text(rename_modules(src.text, tree, names, prefix))
+        text = rename_modules(src.text, tree, names, prefix)
+        if active().language(src.path) == "verilog" and needs_verilog_keywords(src.text):
+            # a Verilog-2005 file that uses SystemVerilog keywords as names (`logic`, `bit`): the
+            # simulator gets the 1364-2005 keyword set too (its line numbers are one further down)
+            text = f'`begin_keywords "1364-2005"\n{text}\n`end_keywords\n'
+        dest.write_text(text)
         out.append(dest)
     return out
 
@@ -90,11 +96,19 @@ def wrapper_text(plan: PortPlan, gold_module: str, gate_module: str, *, dump_gol
         f"module {WRAPPER} (",
         "  " + ",\n  ".join(ports),
         ");",
-        f"  {_ident(gold_module)} u_gold (\n    {conns('gold')}\n  );",
-        f"  {_ident(gate_module)} u_gate (\n    {conns('gate')}\n  );",
+        f"  {_ident(gold_module)}{_param_overrides()} u_gold (\n    {conns('gold')}\n  );",
+        f"  {_ident(gate_module)}{_param_overrides()} u_gate (\n    {conns('gate')}\n  );",
     ]
     if dump_gold:
         lines += ["  initial begin", f'    $dumpfile("{dump_gold}");', f"    $dumpvars(0, {WRAPPER}.u_gold);",
                   "  end"]
     lines.append("endmodule")
     return "\n".join(lines) + "\n"
+
+
+def _param_overrides() -> str:
+    """``#(.N(V), ...)`` for the -G/--param overrides of the active project (both tops get them)."""
+    from rtlopt.hdl.project import active
+
+    params = active().params
+    return " #(" + ", ".join(f".{k}({v})" for k, v in params) + ")" if params else ""

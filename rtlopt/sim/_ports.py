@@ -98,8 +98,11 @@ def top_ports(design: DesignRef) -> list[Port]:
     parsed = design.parsed
     if parsed is None:
         raise InputError(f"design {design.label} was not parsed")
+    from rtlopt.hdl.project import active
+
     opts = ast.CompilationOptions()
     opts.topModules = {design.top}
+    opts.paramOverrides = [f"{k}={v}" for k, v in active().params]  # -G/--param
     comp = ast.Compilation(pyslang.Bag([opts]))
     for tree in parsed.trees:
         comp.addSyntaxTree(tree)
