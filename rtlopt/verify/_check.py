@@ -104,8 +104,18 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
             res.reason = "the interfaces differ (ports are matched by name)"
             res.engines_tried.append(("interface", "different", time.monotonic() - start))
             return done(res)
-        if ginfo.inouts:
-            res.reason = "unsupported construct: inout ports (" + ", ".join(ginfo.inouts) + ")"
+        inouts = sorted({*ginfo.inouts, *hinfo.inouts})
+        if inouts:
+            res.reason = ("unsupported construct: inout ports (" + ", ".join(inouts) + "); bidirectional, "
+                          "tri-state behaviour is not compared four-valued")
+            return done(res)
+        zs = [f"{role}: {z}" for role, info in (("gold", ginfo), ("gate", hinfo)) for z in info.z_sources]
+        if zs:
+            # two-valued engines would read 'z' as x (don't-care) or as a free value: 'y = oe ? d : 0'
+            # would pass for 'y = oe ? d : 'z'. Tri-state logic is not compared four-valued here.
+            res.reason = ("unsupported construct: high-impedance ('z') values / tri-state logic in "
+                          + "; ".join(zs[:4]) + (" ..." if len(zs) > 4 else "")
+                          + "; four-valued (0/1/x/z) comparison is not supported, so no verdict")
             return done(res)
         latches = [f"{role}: {x}" for role, info in (("gold", ginfo), ("gate", hinfo)) for x in info.latches]
         if latches:
@@ -176,16 +186,18 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
             if outcome == "equivalent":
                 res.verdict, res.engine, res.reason = Verdict.EQUIVALENT, eng, detail
                 return done(res)
-            if outcome == "different" and eng == "abc" and "smt" in engines[eng_i + 1:] and left() > 1.0:
-                # ABC gives no trace: let z3 find the counterexample a person can read
-                outcome2, detail2, cex = _run_smt(spec, gil, hil, wd, opts, left())
-                res.engines_tried.append(("smt", outcome2, time.monotonic() - t0))
-                if outcome2 == "different":
-                    res.counterexample, eng, detail = cex, "smt", detail2
+            if outcome == "different" and res.counterexample is None:
+                # ABC / Yosys sat give no trace: re-derive one with z3 (bounded, increasing depth)
+                cex, how = _derive_counterexample(spec, gil, hil, wd, opts, left)
+                res.engines_tried.append(("smt", "different" if cex else "no trace", time.monotonic() - t0))
+                if cex is not None:
+                    res.counterexample = cex
+                    detail = f"{detail}; counterexample re-derived by z3 ({how})"
             if outcome == "different":
                 res.verdict, res.engine, res.reason = Verdict.NOT_EQUIVALENT, eng, detail
                 if res.counterexample is None:
-                    res.notes.append(f"{eng} found a difference but gives no trace")
+                    res.notes.append(f"{eng} found a difference (a sound engine: the verdict stands) but no "
+                                     "counterexample trace could be re-derived within the limits")
                 elif spec.sequential and not spec.init_zero and _uninit_regs(ginfo, hinfo, spec):
                     res.notes.append("the difference may come from the arbitrary start values of registers "
                                      "without reset or initial value; --init zero assumes they start at 0")
@@ -197,6 +209,29 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
             why = f"time limit ({opts.timeout_s:g} s); {why}"
         res.reason = why + "; engines tried: " + (", ".join(f"{e} ({o})" for e, o, _ in res.engines_tried) or "none")
         return done(res)
+
+
+#: Extra seconds a trace search may take past the proof's limit (a verdict is already decided).
+CEX_GRACE_S = 30.0
+
+
+def _derive_counterexample(spec: MiterSpec, gil: Path, hil: Path, wd: Path, opts: VerifyOptions,
+                           left) -> tuple[Counterexample | None, str]:
+    """A counterexample from z3 for a difference another engine found: BMC at increasing depth
+    (the configured depth, then 2x, 4x ... up to 16x), within the remaining time plus a grace."""
+    from dataclasses import replace
+
+    deadline = time.monotonic() + max(left(), 0.0) + CEX_GRACE_S
+    depths = [opts.bmc_depth * k for k in (1, 2, 4, 8, 16)] if spec.sequential else [opts.bmc_depth]
+    for depth in depths:
+        budget = deadline - time.monotonic()
+        if budget <= 0.5:
+            break
+        o = replace(opts, bmc_depth=depth)
+        outcome, _detail, cex = _run_smt(spec, gil, hil, wd, o, budget)
+        if outcome == "different" and cex is not None:
+            return cex, f"difference in cycle {cex.diff_cycle}" if spec.sequential else "combinational"
+    return None, ""
 
 
 def _gate_x_free(spec: MiterSpec) -> MiterSpec:

@@ -51,6 +51,8 @@ class NetlistInfo:
     cell_types: set[str] = field(default_factory=set)
     port_bits: dict[str, list] = field(default_factory=dict)
     memories: int = 0
+    #: src locations (or names) of high-impedance values: 'z' constant bits and tri-state buffers
+    z_sources: list[str] = field(default_factory=list)
 
     @property
     def sequential(self) -> bool:
@@ -98,6 +100,7 @@ def analyze(json_module: dict, name: str) -> NetlistInfo:
     driver: dict = {}
     types: set[str] = set()
     x_sources: list[str] = []
+    z_sources: list[str] = []
     regs: list[Register] = []
     latches: list[str] = []
     memories = 0
@@ -106,6 +109,8 @@ def analyze(json_module: dict, name: str) -> NetlistInfo:
         types.add(t)
         dirs = c.get("port_directions", {})
         conns = c.get("connections", {})
+        if t in ("$tribuf", "$_TBUF_") or any("z" in bits for bits in conns.values()):
+            z_sources.append(_src(c.get("attributes", {})) or cname)
         for pname, bits in conns.items():
             if dirs.get(pname, "input") == "output":
                 for b in bits:
@@ -135,8 +140,10 @@ def analyze(json_module: dict, name: str) -> NetlistInfo:
     for p, v in ports.items():
         if v["direction"] == "output" and "x" in v["bits"]:
             x_sources.append(_src(netnames.get(p, {}).get("attributes", {})) or f"output {p}")
+        if "z" in v["bits"]:
+            z_sources.append(_src(netnames.get(p, {}).get("attributes", {})) or f"port {p}")
     info = NetlistInfo(name, inputs, outputs, inouts, regs, latches, sorted(set(x_sources)), types, port_bits,
-                       memories)
+                       memories, z_sources=sorted(set(z_sources)))
     info._driver = driver  # type: ignore[attr-defined]
     info._cells = cells  # type: ignore[attr-defined]
     return info
