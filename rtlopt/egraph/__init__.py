@@ -1,0 +1,133 @@
+"""Global exploration of datapath rewrites by equality saturation (an e-graph per module).
+
+Pipeline (generator ``"datapath_egraph"`` of the search loop):
+
+1. :mod:`rtlopt.egraph.front` turns every supported right-hand side of a module (continuous assigns,
+   ``always`` blocks, register inputs) into terms of one e-graph, widths and extensions explicit;
+2. :func:`rtlopt.egraph.core.saturate` applies width-exact rewrite rules (commutativity,
+   associativity, factoring, constant shift-add with sharing, mux hoisting, subtraction/negation,
+   truncation push-down, comparison normalisation, constant folding) within node/iteration/time limits;
+3. :class:`rtlopt.egraph.extract.Extraction` picks the cheapest DAG under the calibrated cost model,
+   starting from the original expressions;
+4. :func:`rtlopt.egraph.emit.module_edits` rewrites only the changed right-hand sides, shared
+   subterms as new ``wire`` declarations of exact width.
+
+Every candidate is then measured and proven by the search loop like any other.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from rtlopt.egraph.core import EGraph, saturate
+from rtlopt.egraph.emit import module_edits
+from rtlopt.egraph.extract import Extraction
+from rtlopt.egraph.front import ModuleGraph, build_module, module_bodies
+
+RULE = "datapath_egraph"
+#: Whole-call budget and per-module limits (bounded saturation and extraction).
+BUDGET_S = 12.0
+MAX_NODES = 6000
+MAX_ITERS = 6
+SAT_TIME_S = 2.5
+EXTRACT_TIME_S = 2.0
+#: Minimum modelled gain (fraction of the module's modelled area) worth proposing.
+MIN_GAIN = 0.01
+
+
+def optimize_text(text: str, name: str = "design.v", *, scope: str | None = None,
+                  budget_s: float = BUDGET_S) -> list[tuple[str, str, dict]]:
+    """Rewrites of ``text``: ``[(module, new_text, info)]``, one per module whose modelled cost drops."""
+    from rtlopt.hdl.edit import apply_edits
+    from rtlopt.templates._sem import analyze, parses_cleanly
+
+    deadline = time.monotonic() + budget_s
+    an = analyze(text, name)
+    if an.syntax_errors:
+        return []
+    out = []
+    for body in module_bodies(an):
+        if time.monotonic() > deadline:
+            break
+        mname = body.definition.name
+        if scope is not None and mname != scope:
+            continue
+        try:
+            mg = build_module(an, body)
+        except Exception:  # noqa: BLE001 - an unsupported construct means no rewrite of this module
+            continue
+        if not mg.roots:
+            continue
+        res = explore(mg, deadline)
+        if res is None:
+            continue
+        choice, cost, base, stats, live = res
+        if not cost < base * (1 - MIN_GAIN):
+            continue
+        try:
+            edits, changed = module_edits(mg, choice, text, live)
+        except (ValueError, KeyError, RecursionError):
+            continue
+        if not edits:
+            continue
+        new = apply_edits(text, edits)
+        if new == text or not parses_cleanly(new, an.errors):
+            continue
+        info = {"module": mname, "model_before": round(base, 1), "model_after": round(cost, 1),
+                "changed": [r.lhs or f"line {an.line(r.start)}" for r in changed], **stats}
+        out.append((mname, new, info))
+    return out
+
+
+def explore(mg: ModuleGraph, deadline: float | None = None):
+    """Saturate and extract; returns (choice, cost, original cost, stats, live classes) or None."""
+    eg: EGraph = mg.eg
+    left = SAT_TIME_S if deadline is None else max(0.2, min(SAT_TIME_S, deadline - time.monotonic()))
+    stats = saturate(eg, max_nodes=MAX_NODES, max_iters=MAX_ITERS, time_s=left)
+    roots = {f"r{i}": r.cls for i, r in enumerate(mg.roots)}
+    mandatory = {f"r{i}" for i, r in enumerate(mg.roots) if r.mandatory}
+    if not mandatory:
+        return None
+    named = {("var", k[1], k[2]) for k in mg.refs}
+    original: dict[int, tuple] = {}
+    for r in mg.roots:
+        for c, n in r.nodes:
+            if n not in named:
+                original[eg.find(c)] = eg.canon(n)
+    ex = Extraction(eg, roots, mandatory, mg.refs, time_s=EXTRACT_TIME_S)
+    choice, cost, base = ex.run(original)
+    if cost == float("inf") or base == float("inf"):
+        return None
+    live = set(ex.reachable(choice))
+    return choice, cost, base, stats, live
+
+
+def egraph_candidates(state) -> list:
+    """Search-loop generator: one candidate per module whose extracted datapath is cheaper, plus
+    all modules of a file at once. Never raises (an analysis failure means no candidates)."""
+    try:
+        return _candidates(state)
+    except Exception:  # noqa: BLE001 - an e-graph bug must not stop the optimizer
+        return []
+
+
+def _candidates(state) -> list:
+    from rtlopt.engine.candidate import Candidate
+    from rtlopt.hdl.edit import Edit, apply_edits  # noqa: F401
+    out = []
+    t0 = time.monotonic()
+    for path, text in state.texts.items():
+        left = BUDGET_S - (time.monotonic() - t0)
+        if left <= 0.5:
+            break
+        got = optimize_text(text, str(path), scope=state.scope, budget_s=left)
+        for mname, new, info in got:
+            desc = (f"datapath e-graph ({mname}): model {info['model_before']:g} -> {info['model_after']:g}; "
+                    f"rewrote {', '.join(map(str, info['changed'][:6]))}")
+            out.append(Candidate(new, "egraph", (RULE,), desc, {"file": str(Path(path)), "egraph": info,
+                                                               "parts": (f"{RULE}:{mname}",)}))
+    return out
+
+
+__all__ = ["RULE", "egraph_candidates", "explore", "optimize_text"]

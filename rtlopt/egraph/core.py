@@ -1,0 +1,625 @@
+"""A small e-graph over word-level bit-vector expressions with explicit widths.
+
+Semantics: every e-class holds one value, an unsigned bit vector of the class's width. Signedness is
+not a property of a value but of the operations: extensions are explicit (``zext``/``sext``/``trunc``)
+and the signed operations are separate operators (``slt``/``sle``/``ashr``). Binary arithmetic and
+logic operators take operands of the result's width, so every identity applied here (commutativity,
+distributivity mod 2^W, shift/multiply by constants, ...) holds by construction; the traps of Verilog
+context widths (a carry lost at a narrower context, a signed operand zero-extended in an unsigned
+context) are decided once, when the front end makes the extensions explicit, and rules that cross a
+width boundary (``trunc`` push-down, ``zext`` of logic) check the widths they need.
+
+An e-node is a tuple ``(op, width, payload, *children)``: children are e-class ids, ``payload`` is
+the constant value (``const``), the leaf key (``var``), the shift amount (``shl``/``lshr``/``ashr``)
+or None.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+COMM = {"add", "mul", "and", "or", "xor", "eq", "ne"}
+BIN = {"add", "sub", "mul", "and", "or", "xor"}
+CMP = {"eq", "ne", "ult", "ule", "slt", "sle"}
+
+
+def mask(w: int) -> int:
+    return (1 << w) - 1
+
+
+def to_signed(v: int, w: int) -> int:
+    return v - (1 << w) if w and v >> (w - 1) & 1 else v
+
+
+def evaluate(op: str, w: int, payload, args: list[int], widths: list[int]) -> int:
+    """Value of one operator on child values (``widths``: the children's widths)."""
+    m = mask(w)
+    if op == "const":
+        return payload & m
+    if op == "add":
+        return (args[0] + args[1]) & m
+    if op == "sub":
+        return (args[0] - args[1]) & m
+    if op == "mul":
+        return (args[0] * args[1]) & m
+    if op == "and":
+        return args[0] & args[1]
+    if op == "or":
+        return args[0] | args[1]
+    if op == "xor":
+        return args[0] ^ args[1]
+    if op == "not":
+        return ~args[0] & m
+    if op == "neg":
+        return -args[0] & m
+    if op == "shl":
+        return (args[0] << payload) & m
+    if op == "lshr":
+        return args[0] >> payload
+    if op == "ashr":
+        return (to_signed(args[0], w) >> payload) & m
+    if op == "shlv":
+        return (args[0] << args[1]) & m if args[1] < w else 0
+    if op == "lshrv":
+        return args[0] >> args[1] if args[1] < w else 0
+    if op == "mux":
+        return args[1] if args[0] else args[2]
+    if op == "zext":
+        return args[0]
+    if op == "sext":
+        return to_signed(args[0], widths[0]) & m
+    if op == "trunc":
+        return args[0] & m
+    if op == "concat":
+        v = 0
+        for a, aw in zip(args, widths, strict=True):
+            v = (v << aw) | a
+        return v
+    if op == "eq":
+        return int(args[0] == args[1])
+    if op == "ne":
+        return int(args[0] != args[1])
+    if op == "ult":
+        return int(args[0] < args[1])
+    if op == "ule":
+        return int(args[0] <= args[1])
+    if op == "slt":
+        return int(to_signed(args[0], widths[0]) < to_signed(args[1], widths[1]))
+    if op == "sle":
+        return int(to_signed(args[0], widths[0]) <= to_signed(args[1], widths[1]))
+    if op == "redand":
+        return int(args[0] == mask(widths[0]))
+    if op == "redor":
+        return int(args[0] != 0)
+    if op == "redxor":
+        return bin(args[0]).count("1") & 1
+    raise ValueError(f"no evaluator for {op}")
+
+
+class EGraph:
+    def __init__(self) -> None:
+        self.parent: list[int] = []
+        self.width: list[int] = []
+        self.nodes: dict[int, set[tuple]] = {}
+        self.memo: dict[tuple, int] = {}
+        self.const: dict[int, int] = {}
+        self.pending: list[tuple[int, int]] = []
+
+    # -- core -------------------------------------------------------------------------------------
+    def find(self, c: int) -> int:
+        p = self.parent
+        while p[c] != c:
+            p[c] = p[p[c]]
+            c = p[c]
+        return c
+
+    def canon(self, n: tuple) -> tuple:
+        if len(n) <= 3:
+            return n
+        f = self.find
+        return n[:3] + tuple(f(c) for c in n[3:])
+
+    def add(self, n: tuple) -> int:
+        n = self.canon(n)
+        c = self.memo.get(n)
+        if c is not None:
+            return self.find(c)
+        c = len(self.parent)
+        self.parent.append(c)
+        self.width.append(n[1])
+        self.nodes[c] = {n}
+        self.memo[n] = c
+        k = self._fold(n)
+        if k is not None:
+            self.const[c] = k
+            if n[0] != "const":
+                self.pending.append((c, self.add(("const", n[1], k))))
+        return c
+
+    def _fold(self, n: tuple) -> int | None:
+        if n[0] == "const":
+            return n[2] & mask(n[1])
+        if n[0] == "var" or len(n) <= 3:
+            return None
+        vals = []
+        for c in n[3:]:
+            v = self.const.get(self.find(c))
+            if v is None:
+                return None
+            vals.append(v)
+        try:
+            return evaluate(n[0], n[1], n[2], vals, [self.width[self.find(c)] for c in n[3:]])
+        except ValueError:
+            return None
+
+    def union(self, a: int, b: int) -> int:
+        a, b = self.find(a), self.find(b)
+        if a == b:
+            return a
+        if self.width[a] != self.width[b]:
+            raise AssertionError(f"union of widths {self.width[a]} and {self.width[b]}")
+        if len(self.nodes[a]) < len(self.nodes[b]):
+            a, b = b, a
+        self.parent[b] = a
+        self.nodes[a] |= self.nodes.pop(b)
+        if b in self.const:
+            self.const.setdefault(a, self.const.pop(b))
+        return a
+
+    def rebuild(self) -> None:
+        """Apply pending unions and restore congruence (re-canonicalise every node until stable)."""
+        while True:
+            for a, b in self.pending:
+                self.union(a, b)
+            self.pending = []
+            memo: dict[tuple, int] = {}
+            merged = False
+            for c in list(self.nodes):
+                if self.find(c) != c:
+                    continue
+                new = set()
+                for n in self.nodes[c]:
+                    cn = self.canon(n)
+                    new.add(cn)
+                    o = memo.get(cn)
+                    if o is not None and self.find(o) != self.find(c):
+                        self.pending.append((o, c))
+                        merged = True
+                    memo[cn] = c
+                self.nodes[c] = new
+            for c, v in list(self.const.items()):
+                if self.find(c) != c:
+                    self.const.pop(c)
+                    self.const.setdefault(self.find(c), v)
+            self.memo = memo
+            if not merged:
+                # constants discovered by folding after unions
+                for c in list(self.nodes):
+                    if c in self.const:
+                        continue
+                    for n in self.nodes[c]:
+                        k = self._fold(n)
+                        if k is not None:
+                            self.const[c] = k
+                            self.pending.append((c, self.add(("const", n[1], k))))
+                            break
+                if not self.pending:
+                    return
+
+    def classes(self) -> list[int]:
+        return [c for c in self.nodes if self.find(c) == c]
+
+    def size(self) -> int:
+        return sum(len(v) for v in self.nodes.values())
+
+    # -- helpers used by rules ------------------------------------------------------------------
+    def k(self, w: int, v: int) -> int:
+        return self.add(("const", w, v & mask(w)))
+
+    def cval(self, c: int) -> int | None:
+        return self.const.get(self.find(c))
+
+    def w(self, c: int) -> int:
+        return self.width[self.find(c)]
+
+    def has(self, c: int, op: str) -> list[tuple]:
+        return [n for n in self.nodes[self.find(c)] if n[0] == op]
+
+    def check(self, env_samples: list[dict[str, int]]) -> list[str]:
+        """Debug/test aid: every node of a class must evaluate to one value on each sample."""
+        problems = []
+        for env in env_samples:
+            val = self.values(env)
+            for c in self.classes():
+                for n in self.nodes[c]:
+                    v = self._node_value(n, val, env)
+                    if v is not None and val.get(c) is not None and v != val[c]:
+                        problems.append(f"class {c} (w{self.width[c]}): {n} = {v} but class = {val[c]}")
+        return problems
+
+    def values(self, env: dict[str, int]) -> dict[int, int]:
+        val: dict[int, int] = {}
+        changed = True
+        while changed:
+            changed = False
+            for c in self.classes():
+                if c in val:
+                    continue
+                for n in self.nodes[c]:
+                    v = self._node_value(n, val, env)
+                    if v is not None:
+                        val[c] = v
+                        changed = True
+                        break
+        return val
+
+    def _node_value(self, n: tuple, val: dict[int, int], env: dict[str, int]) -> int | None:
+        if n[0] == "var":
+            v = env.get(n[2])
+            return None if v is None else v & mask(n[1])
+        args = []
+        for c in n[3:]:
+            v = val.get(self.find(c))
+            if v is None:
+                return None
+            args.append(v)
+        return evaluate(n[0], n[1], n[2], args, [self.w(c) for c in n[3:]])
+
+
+# -- rules ----------------------------------------------------------------------------------------
+
+def csd(c: int, w: int) -> list[tuple[int, int]]:
+    """Canonical signed digits of ``c`` (mod 2^w): list of (sign, shift)."""
+    out = []
+    k = 0
+    c &= mask(w)
+    while c and k < w:
+        if c & 1:
+            d = 2 - (c & 3)  # +1 or -1
+            out.append((d, k))
+            c -= d
+        c >>= 1
+        k += 1
+    return out
+
+
+Rule = Callable[[EGraph, int, tuple], None]
+
+
+def _identity_of(op: str, w: int) -> int | None:
+    return {"add": 0, "sub": 0, "or": 0, "xor": 0, "mul": 1, "and": mask(w)}.get(op)
+
+
+def saturate(eg: EGraph, *, max_nodes: int = 4000, max_iters: int = 8, time_s: float = 2.0,
+             rules: list[Rule] | None = None) -> dict:
+    """Apply the rules until nothing changes or a limit is hit; returns statistics."""
+    rules = RULES if rules is None else rules
+    t0 = time.monotonic()
+    it = 0
+    stop = "saturated"
+    eg.rebuild()
+    while it < max_iters:
+        it += 1
+        before = (eg.size(), len(eg.classes()))
+        snapshot = [(c, n) for c in eg.classes() for n in list(eg.nodes[c])]
+        for c, n in snapshot:
+            for r in rules:
+                r(eg, c, n)
+            if eg.size() > max_nodes:
+                stop = "node limit"
+                break
+            if time.monotonic() - t0 > time_s:
+                stop = "time limit"
+                break
+        eg.rebuild()
+        if stop != "saturated":
+            break
+        if (eg.size(), len(eg.classes())) == before:
+            break
+    else:
+        stop = "iteration limit"
+    return {"iterations": it, "nodes": eg.size(), "classes": len(eg.classes()), "stop": stop,
+            "seconds": round(time.monotonic() - t0, 3)}
+
+
+def r_comm(eg: EGraph, c: int, n: tuple) -> None:
+    if n[0] in COMM and len(n) == 5 and n[3] != n[4]:
+        eg.pending.append((c, eg.add((n[0], n[1], None, n[4], n[3]))))
+
+
+def r_assoc(eg: EGraph, c: int, n: tuple) -> None:
+    # (a op b) op x -> a op (b op x) for add/mul/and/or/xor (all of one width)
+    op = n[0]
+    if op not in COMM or op in CMP:
+        return
+    for m in eg.has(n[3], op):
+        inner = eg.add((op, n[1], None, m[4], n[4]))
+        eg.pending.append((c, eg.add((op, n[1], None, m[3], inner))))
+
+
+def r_identities(eg: EGraph, c: int, n: tuple) -> None:
+    op, w = n[0], n[1]
+    if op in BIN:
+        a, b = n[3], n[4]
+        ka, kb = eg.cval(a), eg.cval(b)
+        if kb is not None:
+            if kb == _identity_of(op, w):
+                eg.pending.append((c, a))
+            elif (op in ("mul", "and") and kb == 0) or (op == "or" and kb == mask(w)):
+                eg.pending.append((c, b))
+            elif op == "sub":  # a - k = a + (-k)
+                eg.pending.append((c, eg.add(("add", w, None, a, eg.k(w, -kb)))))
+            elif op == "xor" and kb == mask(w):
+                eg.pending.append((c, eg.add(("not", w, None, a))))
+        if ka is not None and op == "sub" and ka == 0:
+            eg.pending.append((c, eg.add(("neg", w, None, b))))
+        if eg.find(a) == eg.find(b):
+            if op in ("and", "or"):
+                eg.pending.append((c, a))
+            elif op in ("xor", "sub"):
+                eg.pending.append((c, eg.k(w, 0)))
+            elif op == "add":
+                eg.pending.append((c, eg.add(("shl", w, 1, a))))
+    elif op in ("not", "neg"):
+        for m in eg.has(n[3], op):
+            eg.pending.append((c, m[3]))
+    elif op in ("shl", "lshr", "ashr") and n[2] == 0:
+        eg.pending.append((c, n[3]))
+    elif op in ("shl", "lshr") and n[2] >= w:
+        eg.pending.append((c, eg.k(w, 0)))
+    elif op == "mux":
+        s, a, b = n[3], n[4], n[5]
+        ks = eg.cval(s)
+        if ks is not None:
+            eg.pending.append((c, a if ks else b))
+        elif eg.find(a) == eg.find(b):
+            eg.pending.append((c, a))
+        elif w == 1 and eg.cval(a) == 1 and eg.cval(b) == 0:
+            eg.pending.append((c, s))
+    elif op in ("zext", "sext", "trunc") and eg.w(n[3]) == w:
+        eg.pending.append((c, n[3]))
+
+
+def r_sub_neg(eg: EGraph, c: int, n: tuple) -> None:
+    w = n[1]
+    if n[0] == "sub":
+        eg.pending.append((c, eg.add(("add", w, None, n[3], eg.add(("neg", w, None, n[4]))))))
+    elif n[0] == "add":
+        for a, b in ((n[3], n[4]), (n[4], n[3])):
+            for m in eg.has(b, "neg"):
+                eg.pending.append((c, eg.add(("sub", w, None, a, m[3]))))
+    elif n[0] == "neg":
+        if eg.cval(n[3]) is None:
+            # -(x) = ~x + 1 (kept as an alternative; the cost model decides)
+            eg.pending.append((c, eg.add(("add", w, None, eg.add(("not", w, None, n[3])), eg.k(w, 1)))))
+        for m in eg.has(n[3], "sub"):  # -(a-b) = b-a
+            eg.pending.append((c, eg.add(("sub", w, None, m[4], m[3]))))
+
+
+def r_factor(eg: EGraph, c: int, n: tuple) -> None:
+    """a*b + a*c -> a*(b+c); a*b - a*c -> a*(b-c); a*b + a -> a*(b+1) (all mod 2^W)."""
+    op, w = n[0], n[1]
+    if op not in ("add", "sub"):
+        return
+    x, y = n[3], n[4]
+    xs = eg.has(x, "mul")
+    ys = eg.has(y, "mul")
+    for m1 in xs:
+        for m2 in ys:
+            for a1, b1 in ((m1[3], m1[4]), (m1[4], m1[3])):
+                for a2, b2 in ((m2[3], m2[4]), (m2[4], m2[3])):
+                    if eg.find(a1) == eg.find(a2):
+                        inner = eg.add((op, w, None, b1, b2))
+                        eg.pending.append((c, eg.add(("mul", w, None, a1, inner))))
+    for m1 in xs:  # a*b + a
+        for a1, b1 in ((m1[3], m1[4]), (m1[4], m1[3])):
+            if eg.find(a1) == eg.find(y):
+                inner = eg.add((op, w, None, b1, eg.k(w, 1)))
+                eg.pending.append((c, eg.add(("mul", w, None, a1, inner))))
+    # shifted copies of one value: (a<<i) + (a<<j) -> a * (2^i + 2^j) lets the constant rules see it
+    for s1 in eg.has(x, "shl"):
+        for s2 in eg.has(y, "shl"):
+            if eg.find(s1[3]) == eg.find(s2[3]):
+                k = (1 << s1[2]) + (1 << s2[2]) if op == "add" else (1 << s1[2]) - (1 << s2[2])
+                eg.pending.append((c, eg.add(("mul", w, None, s1[3], eg.k(w, k)))))
+
+
+def r_shift_mul(eg: EGraph, c: int, n: tuple) -> None:
+    """x*2^k <-> x<<k; x*c -> canonical signed-digit shift-add; x*c from another x*c' (sharing)."""
+    w = n[1]
+    if n[0] == "shl":
+        eg.pending.append((c, eg.add(("mul", w, None, n[3], eg.k(w, 1 << n[2])))))
+        return
+    if n[0] != "mul":
+        return
+    for x, kc in ((n[3], n[4]), (n[4], n[3])):
+        k = eg.cval(kc)
+        if k is None or eg.cval(x) is not None:
+            continue
+        if k and k & (k - 1) == 0:
+            eg.pending.append((c, eg.add(("shl", w, k.bit_length() - 1, x))))
+            continue
+        digits = csd(k, w)
+        if 1 < len(digits) <= 6:
+            # balanced tree of the signed terms (keeps the depth low)
+            terms = [(s, eg.add(("shl", w, sh, x)) if sh else eg.find(x)) for s, sh in digits]
+            eg.pending.append((c, _sum_terms(eg, w, terms)))
+        # sharing with other constant multiples of x already in the graph: k = k2*2^i +- 2^j
+        for other in _const_multiples(eg, x, w):
+            k2, c2 = other
+            if k2 in (k, 0, 1) or eg.find(c2) == eg.find(c):
+                continue
+            for i in range(w):
+                base = (k2 << i) & mask(w)
+                rest = (k - base) & mask(w)
+                if base == 0:
+                    break
+                for sign, r in ((1, rest), (-1, (-rest) & mask(w))):
+                    if r and r & (r - 1) == 0:
+                        j = r.bit_length() - 1
+                        shifted = eg.add(("shl", w, i, c2)) if i else c2
+                        tj = eg.add(("shl", w, j, x)) if j else x
+                        eg.pending.append((c, eg.add(("add" if sign > 0 else "sub", w, None, shifted, tj))))
+                    elif r == 0:
+                        eg.pending.append((c, eg.add(("shl", w, i, c2)) if i else c2))
+
+
+def _const_multiples(eg: EGraph, x: int, w: int) -> list[tuple[int, int]]:
+    out = []
+    fx = eg.find(x)
+    for cc in eg.classes():
+        if eg.width[cc] != w:
+            continue
+        for m in eg.nodes[cc]:
+            if m[0] == "mul":
+                if eg.find(m[3]) == fx and eg.cval(m[4]) is not None:
+                    out.append((eg.cval(m[4]), cc))
+                    break
+                if eg.find(m[4]) == fx and eg.cval(m[3]) is not None:
+                    out.append((eg.cval(m[3]), cc))
+                    break
+    return out[:8]
+
+
+def _sum_terms(eg: EGraph, w: int, terms: list[tuple[int, int]]) -> int:
+    pos = [t for s, t in terms if s > 0]
+    neg = [t for s, t in terms if s < 0]
+
+    def tree(ts):
+        while len(ts) > 1:
+            ts = [eg.add(("add", w, None, ts[i], ts[i + 1])) if i + 1 < len(ts) else ts[i]
+                  for i in range(0, len(ts), 2)]
+        return ts[0]
+
+    if pos and neg:
+        return eg.add(("sub", w, None, tree(pos), tree(neg)))
+    if pos:
+        return tree(pos)
+    return eg.add(("neg", w, None, tree(neg)))
+
+
+def r_mux(eg: EGraph, c: int, n: tuple) -> None:
+    """Mux hoisting: s ? a op b : a op d -> a op (s ? b : d); s ? (a op b) : a -> a op (s ? b : id)."""
+    if n[0] != "mux":
+        return
+    w, s, t, e = n[1], n[3], n[4], n[5]
+    for op in ("add", "sub", "mul", "and", "or", "xor"):
+        tn, en = eg.has(t, op), eg.has(e, op)
+        for m1 in tn:
+            for m2 in en:
+                pairs = [((0, 1), (0, 1))]
+                if op in COMM:
+                    pairs = [((0, 1), (0, 1)), ((0, 1), (1, 0)), ((1, 0), (0, 1)), ((1, 0), (1, 0))]
+                for (i1, j1), (i2, j2) in pairs:
+                    a1, b1 = m1[3 + i1], m1[3 + j1]
+                    a2, b2 = m2[3 + i2], m2[3 + j2]
+                    if eg.find(a1) == eg.find(a2):
+                        mx = eg.add(("mux", w, None, s, b1, b2))
+                        node = (op, w, None, a1, mx) if i1 == 0 or op in COMM else (op, w, None, mx, a1)
+                        eg.pending.append((c, eg.add(node)))
+        ident = _identity_of(op, w)
+        for m1 in tn:  # s ? a op b : a
+            for i1 in ((0, 1) if op in COMM else (0,)):
+                a1, b1 = m1[3 + i1], m1[4 - i1]
+                if eg.find(a1) == eg.find(e):
+                    mx = eg.add(("mux", w, None, s, b1, eg.k(w, ident)))
+                    eg.pending.append((c, eg.add((op, w, None, a1, mx))))
+        for m2 in en:  # s ? a : a op d
+            for i2 in ((0, 1) if op in COMM else (0,)):
+                a2, b2 = m2[3 + i2], m2[4 - i2]
+                if eg.find(a2) == eg.find(t):
+                    mx = eg.add(("mux", w, None, s, eg.k(w, ident), b2))
+                    eg.pending.append((c, eg.add((op, w, None, a2, mx))))
+    for op in ("shl", "lshr", "zext", "not", "neg"):
+        for m1 in eg.has(t, op):
+            for m2 in eg.has(e, op):
+                if m1[2] == m2[2] and eg.w(m1[3]) == eg.w(m2[3]):
+                    mx = eg.add(("mux", eg.w(m1[3]), None, s, m1[3], m2[3]))
+                    eg.pending.append((c, eg.add((op, w, m1[2], mx))))
+
+
+def r_trunc(eg: EGraph, c: int, n: tuple) -> None:
+    """Truncation moves below operators whose low bits depend only on low bits."""
+    if n[0] != "trunc":
+        return
+    w = n[1]
+    x = n[3]
+    for m in eg.nodes[eg.find(x)]:
+        op = m[0]
+        if op in BIN:
+            a = eg.add(("trunc", w, None, m[3]))
+            b = eg.add(("trunc", w, None, m[4]))
+            eg.pending.append((c, eg.add((op, w, None, a, b))))
+        elif op in ("not", "neg"):
+            eg.pending.append((c, eg.add((op, w, None, eg.add(("trunc", w, None, m[3]))))))
+        elif op == "shl":
+            eg.pending.append((c, eg.add(("shl", w, m[2], eg.add(("trunc", w, None, m[3]))))))
+        elif op == "mux":
+            a = eg.add(("trunc", w, None, m[4]))
+            b = eg.add(("trunc", w, None, m[5]))
+            eg.pending.append((c, eg.add(("mux", w, None, m[3], a, b))))
+        elif op in ("zext", "sext", "trunc"):
+            iw = eg.w(m[3])
+            if iw == w:
+                eg.pending.append((c, m[3]))
+            elif iw > w:
+                eg.pending.append((c, eg.add(("trunc", w, None, m[3]))))
+            else:
+                eg.pending.append((c, eg.add((op if op != "trunc" else "zext", w, None, m[3]))))
+
+
+def r_ext(eg: EGraph, c: int, n: tuple) -> None:
+    """zext/sext distribute over bitwise logic and muxes of the same inner width; ext of ext."""
+    op, w = n[0], n[1]
+    if op in ("and", "or", "xor"):
+        for e1 in ("zext", "sext"):
+            for m1 in eg.has(n[3], e1):
+                for m2 in eg.has(n[4], e1):
+                    iw = eg.w(m1[3])
+                    if iw == eg.w(m2[3]):
+                        inner = eg.add((op, iw, None, m1[3], m2[3]))
+                        eg.pending.append((c, eg.add((e1, w, None, inner))))
+    elif op in ("zext", "sext"):
+        for m in eg.has(n[3], op) + (eg.has(n[3], "zext") if op == "sext" else []):
+            eg.pending.append((c, eg.add((m[0], w, None, m[3]))))
+
+
+def r_cmp(eg: EGraph, c: int, n: tuple) -> None:
+    """Comparison normalisations: x+k1 == k2 -> x == k2-k1 (mod 2^W); x^k1 == k2; zext/zext."""
+    op = n[0]
+    if op not in CMP:
+        return
+    a, b = n[3], n[4]
+    wo = eg.w(a)
+    if op in ("eq", "ne"):
+        kb = eg.cval(b)
+        if kb is not None:
+            for m in eg.has(a, "add"):
+                for x, y in ((m[3], m[4]), (m[4], m[3])):
+                    ky = eg.cval(y)
+                    if ky is not None:
+                        eg.pending.append((c, eg.add((op, 1, None, x, eg.k(wo, kb - ky)))))
+            for m in eg.has(a, "xor"):
+                for x, y in ((m[3], m[4]), (m[4], m[3])):
+                    ky = eg.cval(y)
+                    if ky is not None:
+                        eg.pending.append((c, eg.add((op, 1, None, x, eg.k(wo, kb ^ ky)))))
+            if kb == 0:
+                for m in eg.has(a, "sub"):
+                    eg.pending.append((c, eg.add((op, 1, None, m[3], m[4]))))
+    # both sides zero-extended from one width: compare the narrow values (any unsigned comparison)
+    if op in ("eq", "ne", "ult", "ule"):
+        for m1 in eg.has(a, "zext"):
+            for m2 in eg.has(b, "zext"):
+                if eg.w(m1[3]) == eg.w(m2[3]):
+                    eg.pending.append((c, eg.add((op, 1, None, m1[3], m2[3]))))
+    if op in ("eq", "ne", "slt", "sle"):
+        for m1 in eg.has(a, "sext"):
+            for m2 in eg.has(b, "sext"):
+                if eg.w(m1[3]) == eg.w(m2[3]):
+                    eg.pending.append((c, eg.add((op, 1, None, m1[3], m2[3]))))
+
+
+RULES: list[Rule] = [r_identities, r_comm, r_assoc, r_sub_neg, r_factor, r_shift_mul, r_mux, r_trunc,
+                     r_ext, r_cmp]

@@ -1,0 +1,295 @@
+"""Extracted e-graph terms back to Verilog, as byte-span edits of the changed right-hand sides.
+
+Width discipline: ``emit(c, C)`` returns text whose value, in an unsigned context of exactly ``C``
+bits (``C`` >= the class width ``W``), is the class value zero-extended to ``C``; its self-determined
+width never exceeds ``C``. Operators whose upper bits would differ in a wider context (``+ - * ~``,
+unary minus, ``<<``) get a width boundary (a new ``wire [W-1:0]``) when ``C > W``; self-determined
+positions (comparison operands, concatenation items, shift amounts, ``$signed`` arguments) get
+text of exactly their width. Every emitted expression is unsigned (signed leaves are wrapped in
+``$unsigned``); sign extension, arithmetic shifts and signed comparisons read exact-width names
+through ``$signed``. Shared subterms (used by two or more rewritten expressions) become wires too.
+"""
+
+from __future__ import annotations
+
+from rtlopt.egraph.front import ModuleGraph, Root
+from rtlopt.hdl.edit import Edit
+
+_TRIVIAL = {"var", "const"}
+_SYM = {"add": "+", "sub": "-", "mul": "*", "and": "&", "or": "|", "xor": "^"}
+_CMP = {"eq": "==", "ne": "!=", "ult": "<", "ule": "<="}
+_WIDE_SENSITIVE = {"add", "sub", "mul", "not", "neg", "shl", "shlv", "sext", "trunc", "ashr"}
+
+
+def _lit(v: int, w: int) -> str:
+    return f"{w}'d{v}" if v < 1 << 16 else f"{w}'h{v:x}"
+
+
+class Emitter:
+    def __init__(self, mg: ModuleGraph, choice: dict[int, tuple], prefix: str = "eg") -> None:
+        self.mg = mg
+        self.eg = mg.eg
+        self.choice = choice
+        self.wires: dict[int, str] = {}
+        self.defs: list[tuple[str, int, str]] = []
+        self.shared: set[int] = set()
+        self.used_leaves: set[str] = set()
+        self.n = 0
+        self.prefix = prefix
+        self.names = set(mg.names)
+        self.by_class: dict[int, list[Root]] = {}
+        for r in mg.roots:
+            if r.nameable:
+                self.by_class.setdefault(self.eg.find(r.cls), []).append(r)
+
+    # -- which names may stand for a class at a use site ------------------------------------------
+    def name_for(self, c: int, at: Root | None) -> str | None:
+        for t in self.by_class.get(self.eg.find(c), ()):
+            if at is not None and t is at:
+                continue
+            if t.kind == "assign" or at is None or at.block != t.block or t.stmt_end <= at.start:
+                return t.lhs
+        return None
+
+    def unchanged(self, r: Root) -> bool:
+        f = self.eg.find
+        for c, n in r.nodes:
+            got = self.choice.get(f(c))
+            want = self.eg.canon(n)
+            if got == want:
+                continue
+            if n[0] == "var" and self.name_for(c, r) == n[2]:
+                continue
+            return False
+        return True
+
+    def fresh(self) -> str:
+        while True:
+            self.n += 1
+            nm = f"{self.prefix}_{self.n}"
+            if nm not in self.names:
+                self.names.add(nm)
+                return nm
+
+    # -- sharing ----------------------------------------------------------------------------------
+    def count_uses(self, roots: list[Root]) -> None:
+        uses: dict[int, int] = {}
+        f = self.eg.find
+
+        def visit(c: int, at: Root, top: bool) -> None:
+            c = f(c)
+            if not top and self.name_for(c, at) is not None:
+                return
+            n = self.choice[c]
+            if n[0] in _TRIVIAL:
+                return
+            uses[c] = uses.get(c, 0) + 1
+            if uses[c] > 1:
+                return
+            for ch in n[3:]:
+                visit(ch, at, False)
+
+        for r in roots:
+            visit(r.cls, r, True)
+        self.shared = {c for c, k in uses.items() if k > 1 and not self._cheap(c)}
+
+    def _cheap(self, c: int, depth: int = 0) -> bool:
+        n = self.choice[self.eg.find(c)]
+        if n[0] in _TRIVIAL:
+            return True
+        if n[0] in ("zext", "trunc", "shl", "lshr", "concat") and depth < 4:
+            return all(self._cheap(x, depth + 1) for x in n[3:])
+        return False
+
+    # -- expressions ------------------------------------------------------------------------------
+    def wire(self, c: int) -> str:
+        c = self.eg.find(c)
+        if c in self.wires:
+            return self.wires[c]
+        w = self.eg.width[c]
+        if self.choice[c][0] in ("trunc", "sext", "ashr"):
+            return self._node(c, w, None)[0]  # these make their own wire (or a slice)
+        name = self.fresh()
+        self.wires[c] = name  # before the body: the DAG is acyclic, so this is never read back
+        text, _sw = self._node(c, w, None)
+        self.defs.append((name, w, text))
+        return name
+
+    def exact(self, c: int, at: Root | None) -> str:
+        """Text whose self-determined width is exactly the class width (for self-determined spots)."""
+        w = self.eg.w(c)
+        t, sw = self.emit(c, w, at)
+        return t if sw == w else self.wire(c)
+
+    def name_exact(self, c: int, at: Root | None) -> str:
+        """A plain name (or wire) of exactly the class width."""
+        c = self.eg.find(c)
+        w = self.eg.width[c]
+        t, sw = self.emit(c, w, at)
+        if sw == w and self._is_name(t):
+            return t
+        return self.wire(c)
+
+    @staticmethod
+    def _is_name(t: str) -> bool:
+        import re
+        return re.fullmatch(r"[A-Za-z_][\w$]*", t) is not None
+
+    def emit(self, c: int, ctx: int, at: Root | None, top: bool = False) -> tuple[str, int]:
+        c = self.eg.find(c)
+        w = self.eg.width[c]
+        if not top:
+            nm = self.name_for(c, at)
+            if nm is not None:
+                return self._leaf_text(nm), w
+            if c in self.wires or c in self.shared:
+                return self.wire(c), w
+        n = self.choice[c]
+        if ctx > w and n[0] in _WIDE_SENSITIVE:
+            if n[0] == "trunc":
+                x = n[3]
+                leaf = self.choice[self.eg.find(x)]
+                if leaf[0] == "var" and self.mg.leaves[leaf[2]].lsb0 and not self.mg.leaves[leaf[2]].signed:
+                    return self._trunc_leaf(leaf[2], w), w
+            return self.wire(c), w
+        return self._node(c, ctx, at)
+
+    def _leaf_text(self, key: str) -> str:
+        lf = self.mg.leaves.get(key)
+        self.used_leaves.add(key)
+        if lf is None:
+            return key
+        return f"$unsigned({lf.text})" if lf.signed else lf.text
+
+    def _trunc_leaf(self, key: str, w: int) -> str:
+        self.used_leaves.add(key)
+        t = self.mg.leaves[key].text
+        return f"{t}[0]" if w == 1 else f"{t}[{w - 1}:0]"
+
+    def _node(self, c: int, ctx: int, at: Root | None) -> tuple[str, int]:
+        eg = self.eg
+        n = self.choice[eg.find(c)]
+        op, w = n[0], n[1]
+        ch = n[3:]
+        if op == "var":
+            return self._leaf_text(n[2]), w
+        if op == "const":
+            return _lit(n[2], w), w
+        if op in _SYM:
+            a, sa = self.emit(ch[0], ctx, at)
+            b, sb = self.emit(ch[1], ctx, at)
+            return f"({a} {_SYM[op]} {b})", max(sa, sb)
+        if op == "not":
+            a, sa = self.emit(ch[0], ctx, at)
+            return f"(~{a})", sa
+        if op == "neg":
+            a, sa = self.emit(ch[0], ctx, at)
+            return f"(-{a})", sa
+        if op == "shl":
+            a, sa = self.emit(ch[0], ctx, at)
+            return f"({a} << {n[2]})", sa
+        if op == "lshr":
+            a, sa = self.emit(ch[0], ctx, at)
+            return f"({a} >> {n[2]})", sa
+        if op in ("shlv", "lshrv"):
+            a, sa = self.emit(ch[0], ctx, at)
+            s = self.exact(ch[1], at)
+            return f"({a} {'<<' if op == 'shlv' else '>>'} {s})", sa
+        if op == "ashr":
+            x = self.name_exact(ch[0], at)
+            return self.wire_text_signed(c, f"$signed({x}) >>> {n[2]}", w), w
+        if op == "mux":
+            s = self.exact(ch[0], at)
+            a, sa = self.emit(ch[1], ctx, at)
+            b, sb = self.emit(ch[2], ctx, at)
+            return f"({s} ? {a} : {b})", max(sa, sb)
+        if op == "zext":
+            return self.emit(ch[0], ctx, at)
+        if op == "sext":
+            x = self.name_exact(ch[0], at)
+            return self.wire_text_signed(c, f"$signed({x})", w), w
+        if op == "trunc":
+            x = ch[0]
+            leaf = self.choice[eg.find(x)]
+            if leaf[0] == "var" and self.mg.leaves[leaf[2]].lsb0 and not self.mg.leaves[leaf[2]].signed:
+                return self._trunc_leaf(leaf[2], w), w
+            return self.wire_text_signed(c, self.exact(x, at), w), w  # the assignment keeps the low w bits
+        if op == "concat":
+            return "{" + ", ".join(self.exact(x, at) for x in ch) + "}", w
+        if op in _CMP:
+            wo = eg.w(ch[0])
+            a, sa = self.emit(ch[0], wo, at)
+            b, sb = self.emit(ch[1], wo, at)
+            if max(sa, sb) < wo:
+                a = self.exact(ch[0], at)
+            return f"({a} {_CMP[op]} {b})", 1
+        if op in ("slt", "sle"):
+            a = self.name_exact(ch[0], at)
+            b = self.name_exact(ch[1], at)
+            return f"($signed({a}) {'<' if op == 'slt' else '<='} $signed({b}))", 1
+        if op in ("redand", "redor", "redxor"):
+            a = self.exact(ch[0], at)
+            return f"({ {'redand': '&', 'redor': '|', 'redxor': '^'}[op]}{a})", 1
+        raise ValueError(f"cannot emit {op}")
+
+    def wire_text_signed(self, c: int, text: str, w: int) -> str:
+        """A wire of ``w`` bits assigned ``text`` (sign extension, arithmetic shift, truncation)."""
+        c = self.eg.find(c)
+        if c in self.wires:
+            return self.wires[c]
+        name = self.fresh()
+        self.wires[c] = name
+        self.defs.append((name, w, text))
+        return name
+
+
+def module_edits(mg: ModuleGraph, choice: dict[int, tuple], text: str,
+                 live: set[int] | None = None) -> tuple[list[Edit], list[Root]]:
+    """Edits that rewrite the changed roots of one module (empty when nothing changed).
+
+    ``live``: the classes the extraction computes; an optional root outside it is dead and left alone.
+    """
+    em = Emitter(mg, choice)
+    f = mg.eg.find
+    changed = [r for r in mg.roots if (r.mandatory or live is None or f(r.cls) in live) and not em.unchanged(r)]
+    if not changed:
+        return [], []
+    em.count_uses(changed)
+    edits: list[Edit] = []
+    for r in changed:
+        t, sw = em.emit(r.cls, r.width, r, top=True)
+        if sw > r.width:
+            raise ValueError("emitted text wider than its target")
+        if t.startswith("(") and t.endswith(")") and _balanced(t):
+            t = t[1:-1]
+        edits.append(Edit(r.start, r.end, t))
+    if em.defs:
+        first = min(r.member_start for r in changed)
+        line_start = text.rfind("\n", 0, first) + 1
+        indent = text[line_start:first] if text[line_start:first].isspace() else "  "
+        last_decl = max((mg.leaves[k].decl for k in em.used_leaves if k in mg.leaves), default=-1)
+        decls = "".join(f"{indent}wire [{w - 1}:0] {nm};\n" if w > 1 else f"{indent}wire {nm};\n"
+                        for nm, w, _t in em.defs)
+        assigns = "".join(f"{indent}assign {nm} = {_strip(t)};\n" for nm, _w, t in em.defs)
+        if last_decl < line_start:
+            edits.append(Edit(line_start, line_start, decls + assigns))
+        else:
+            edits.append(Edit(line_start, line_start, decls))
+            edits.append(Edit(mg.body_end, mg.body_end, assigns))
+    return edits, changed
+
+
+def _strip(t: str) -> str:
+    return t[1:-1] if t.startswith("(") and t.endswith(")") and _balanced(t) else t
+
+
+def _balanced(t: str) -> bool:
+    depth = 0
+    for i, ch in enumerate(t):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0 and i != len(t) - 1:
+                return False
+    return True

@@ -1,0 +1,271 @@
+"""Cost model (calibrated per liberty, rtlopt/data/egraph_costs.json) and DAG-aware extraction.
+
+The cost of an e-node is the area of the operator it stands for, from a table fitted once against
+a liberty by ``benchmarks/egraph_calibrate.py`` (never measured at run time): adders/subtractors and
+negations per result bit that can be non-zero, multipliers per partial-product bit that reaches the
+result, multiplications by a constant per canonical-signed-digit adder, muxes and bitwise logic per
+bit, comparisons per operand bit; shifts by constants, extensions, truncations, concatenations and
+constants are wiring (free).
+
+Extraction is DAG-aware: the cost of a choice is the sum over the *distinct* e-classes it reaches
+from the roots that must be computed (a shared subterm is paid once). It starts from the original
+expressions (so unchanged code stays unchanged) and from the tree-optimal choice, and improves by
+local search (one class's node at a time) within a time limit, never accepting a cycle.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from functools import lru_cache
+from pathlib import Path
+
+from rtlopt.egraph.core import EGraph, csd, mask
+
+_DEFAULT = {"add": 30.5, "sub": 32.0, "neg": 13.5, "mul": 15.5, "mulc": 30.0, "mux": 11.26, "and": 6.26,
+            "xor": 8.76, "not": 3.75, "eq": 11.6, "ult": 16.4, "shlv": 14.0}
+
+
+@lru_cache(maxsize=1)
+def unit_costs() -> dict[str, float]:
+    p = Path(__file__).resolve().parents[1] / "data" / "egraph_costs.json"
+    try:
+        data = json.loads(p.read_text())
+        return {**_DEFAULT, **data.get("per_unit_um2", {})}
+    except (OSError, ValueError):
+        return dict(_DEFAULT)
+
+
+def significant(eg: EGraph) -> dict[int, int]:
+    """Per class: number of low bits that can be non-zero (upper bits are provably 0)."""
+    sig = {c: eg.width[c] for c in eg.classes()}
+    for c, v in eg.const.items():
+        if eg.find(c) == c:
+            sig[c] = v.bit_length()
+    for _ in range(6):
+        changed = False
+        for c in sig:
+            best = sig[c]
+            for n in eg.nodes[c]:
+                s = _node_sig(eg, n, sig)
+                if s is not None and s < best:
+                    best = s
+            if best < sig[c]:
+                sig[c] = best
+                changed = True
+        if not changed:
+            break
+    return sig
+
+
+def _node_sig(eg: EGraph, n: tuple, sig: dict[int, int]) -> int | None:
+    op, w = n[0], n[1]
+    ch = [sig.get(eg.find(x), eg.w(x)) for x in n[3:]]
+    if op == "zext":
+        return ch[0]
+    if op == "and":
+        return min(ch)
+    if op in ("or", "xor"):
+        return max(ch)
+    if op == "mux":
+        return max(ch[1], ch[2])
+    if op == "add":
+        return min(w, max(ch) + 1) if min(ch) else max(ch)
+    if op == "mul":
+        return min(w, ch[0] + ch[1]) if min(ch) else 0
+    if op == "shl":
+        return min(w, ch[0] + n[2]) if ch[0] else 0
+    if op == "lshr":
+        return max(0, ch[0] - n[2])
+    if op == "trunc":
+        return min(w, ch[0])
+    if op == "concat":
+        total = 0
+        for x, s in zip(n[3:], ch, strict=True):
+            total = (total and total + eg.w(x)) or s
+        return min(w, total)
+    if op in ("eq", "ne", "ult", "ule", "slt", "sle", "redand", "redor", "redxor"):
+        return 1
+    return None
+
+
+def node_cost(eg: EGraph, n: tuple, sig: dict[int, int]) -> float:
+    u = unit_costs()
+    op, w = n[0], n[1]
+    if op in ("var", "const", "zext", "sext", "trunc", "concat", "shl", "lshr", "ashr", "ref"):
+        return 0.0
+    ch = n[3:]
+    s = [sig.get(eg.find(x), eg.w(x)) for x in ch]
+    k = [eg.cval(x) for x in ch]
+    if op in ("add", "sub"):
+        if k[1] is not None and k[1] == 0:
+            return 0.0
+        bits = min(w, max(s) + 1)
+        if op == "add" and any(v is not None for v in k):
+            return u["add"] * 0.5 * bits  # incrementer-like
+        return u[op] * bits
+    if op == "neg":
+        return u["neg"] * w
+    if op == "mul":
+        if k[0] is not None or k[1] is not None:
+            kv, xs = (k[0], s[1]) if k[0] is not None else (k[1], s[0])
+            terms = len(csd(kv, w))
+            bits = min(w, xs + kv.bit_length())
+            return u["add"] * bits * max(0, terms - 1)
+        return u["mul"] * _pp_bits(s[0], s[1], w)
+    if op in ("and", "or"):
+        if any(v is not None for v in k):
+            return 0.0
+        return u["and"] * (min(s) if op == "and" else max(s))
+    if op == "xor":
+        return u["xor"] * max(s) * (0.4 if any(v is not None for v in k) else 1.0)
+    if op == "not":
+        return u["not"] * w
+    if op == "mux":
+        if k[0] is not None:
+            return 0.0
+        return u["mux"] * max(s[1], s[2])
+    if op in ("eq", "ne"):
+        wo = eg.w(ch[0])
+        return u["eq"] * wo * (0.6 if any(v is not None for v in k) else 1.0)
+    if op in ("ult", "ule", "slt", "sle"):
+        wo = eg.w(ch[0])
+        return u["ult"] * wo * (0.6 if any(v is not None for v in k) else 1.0)
+    if op in ("shlv", "lshrv"):
+        return u["shlv"] * w * max(1, min(eg.w(ch[1]), math.ceil(math.log2(max(2, w)))))
+    if op in ("redand", "redor", "redxor"):
+        return u["and"] * eg.w(ch[0])
+    return u["add"] * w  # unknown operator: expensive, so it is never preferred
+
+
+def _pp_bits(a: int, b: int, w: int) -> int:
+    return sum(max(0, min(b, w - i)) for i in range(min(a, w)))
+
+
+class Extraction:
+    def __init__(self, eg: EGraph, roots: dict[str, int], mandatory: set[str], refs: dict[tuple, int],
+                 original: dict[int, tuple] | None = None, time_s: float = 2.0) -> None:
+        """``roots``: name -> class; ``refs``: ``var`` node -> the class of the root it names (a
+        reference costs nothing itself but makes that root's class computed)."""
+        self.eg = eg
+        self.roots = {k: eg.find(v) for k, v in roots.items()}
+        self.mandatory = mandatory
+        self.refs = {eg.canon(k): eg.find(v) for k, v in refs.items()}
+        self.sig = significant(eg)
+        self.cost = {}
+        for c in eg.classes():
+            for n in eg.nodes[c]:
+                self.cost[n] = node_cost(eg, n, self.sig)
+        self.time_s = time_s
+
+    def children(self, n: tuple) -> tuple[int, ...]:
+        if n[0] == "var":
+            r = self.refs.get(n)
+            return (r,) if r is not None else ()
+        return tuple(self.eg.find(c) for c in n[3:])
+
+    def tree_best(self) -> dict[int, tuple]:
+        eg = self.eg
+        best = {c: math.inf for c in eg.classes()}
+        choice: dict[int, tuple] = {}
+        for _ in range(50):
+            changed = False
+            for c in best:
+                for n in eg.nodes[c]:
+                    v = self.cost[n] + sum(best[ch] for ch in self.children(n))
+                    if v < best[c] - 1e-9:
+                        best[c] = v
+                        choice[c] = n
+                        changed = True
+            if not changed:
+                break
+        return choice
+
+    def dag_cost(self, choice: dict[int, tuple]) -> float:
+        """Sum of node costs over distinct classes reached from the mandatory roots; inf on a cycle."""
+        total = 0.0
+        done: set[int] = set()
+        onstack: set[int] = set()
+        stack = [(self.roots[r], False) for r in self.mandatory if r in self.roots]
+        while stack:
+            c, post = stack.pop()
+            if post:
+                onstack.discard(c)
+                done.add(c)
+                continue
+            if c in done:
+                continue
+            if c in onstack:
+                return math.inf
+            n = choice.get(c)
+            if n is None:
+                return math.inf
+            onstack.add(c)
+            total += self.cost[n]
+            stack.append((c, True))
+            for ch in self.children(n):
+                if ch in onstack:
+                    return math.inf
+                if ch not in done:
+                    stack.append((ch, False))
+        return total
+
+    def reachable(self, choice: dict[int, tuple]) -> list[int]:
+        seen: list[int] = []
+        s = set()
+        stack = [self.roots[r] for r in self.mandatory if r in self.roots]
+        while stack:
+            c = stack.pop()
+            if c in s:
+                continue
+            s.add(c)
+            seen.append(c)
+            n = choice.get(c)
+            if n is not None:
+                stack.extend(self.children(n))
+        return seen
+
+    def improve(self, choice: dict[int, tuple], deadline: float) -> tuple[dict[int, tuple], float]:
+        choice = dict(choice)
+        cur = self.dag_cost(choice)
+        improved = True
+        while improved and time.monotonic() < deadline:
+            improved = False
+            for c in self.reachable(choice):
+                if time.monotonic() > deadline:
+                    break
+                nodes = self.eg.nodes.get(c, ())
+                if len(nodes) < 2:
+                    continue
+                old = choice.get(c)
+                best_n, best_v = old, cur
+                for n in sorted(nodes, key=lambda x: self.cost[x]):
+                    if n == old:
+                        continue
+                    choice[c] = n
+                    v = self.dag_cost(choice)
+                    if v < best_v - 1e-6:
+                        best_n, best_v = n, v
+                choice[c] = best_n
+                if best_n != old:
+                    cur = best_v
+                    improved = True
+        return choice, cur
+
+    def run(self, original: dict[int, tuple]) -> tuple[dict[int, tuple], float, float]:
+        """Best choice found, its DAG cost, and the original's DAG cost."""
+        deadline = time.monotonic() + self.time_s
+        tree = self.tree_best()
+        orig = dict(tree)
+        orig.update({self.eg.find(c): self.eg.canon(n) for c, n in original.items()})
+        base = self.dag_cost(orig)
+        a, va = self.improve(orig, deadline)
+        b, vb = self.improve(tree, deadline + self.time_s / 2)
+        if vb < va - 1e-6:
+            return b, vb, base
+        return a, va, base
+
+
+def const_bits(v: int, w: int) -> int:
+    return (v & mask(w)).bit_length()

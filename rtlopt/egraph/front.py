@@ -1,0 +1,525 @@
+"""From pyslang's elaborated expressions to e-graph terms, one e-graph per module.
+
+pyslang's bound tree makes Verilog's context-width rules explicit: every operand of a
+context-determined operator carries an implicit conversion to the operator's type. A conversion that
+widens sign-extends exactly when both its source and its target are signed (a signed operand in an
+unsigned context is zero-extended; slang inserts a signed widening before a signedness change on
+assignments), narrows by truncation, and otherwise only renames bits. Those become ``zext``/``sext``/
+``trunc`` nodes, so the e-graph never has to know Verilog's sizing rules.
+
+Roots are the right-hand sides of continuous assignments and of assignments in ``always`` blocks
+(outside loops and subroutines). A variable assigned exactly once, unconditionally, at the top of a
+procedural block is substituted where the same block reads it later; a combinational root that
+assigns a whole signal exactly once makes that signal a name of its value (so another expression may
+use it). Anything the front end cannot translate exactly makes its root unsupported (left alone).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pyslang import ast
+
+from rtlopt.egraph.core import EGraph, mask
+
+
+class Unsupported(Exception):
+    pass
+
+
+@dataclass
+class Leaf:
+    key: str
+    text: str
+    width: int
+    signed: bool
+    lsb0: bool  # a whole declared vector [w-1:0] (so x[k-1:0] truncates it)
+    decl: int  # offset of the declaration (-1: unknown)
+
+
+@dataclass
+class Root:
+    lhs: str | None  # whole-signal name on the left (None: a select or concatenation)
+    cls: int
+    start: int  # RHS span in the text
+    end: int
+    width: int
+    kind: str  # assign | comb | seq
+    block: int  # procedural block index (-1 for assign)
+    member_start: int  # start of the module item (continuous assign / always block)
+    nodes: list[tuple[int, tuple]] = field(default_factory=list)  # original (class, node) pairs
+    nameable: bool = False  # var(lhs) is this root's value, usable anywhere at module level
+    mandatory: bool = True
+    stmt_end: int = 0
+
+
+@dataclass
+class ModuleGraph:
+    name: str
+    eg: EGraph
+    roots: list[Root]
+    leaves: dict[str, Leaf]
+    refs: dict[tuple, int]  # var node of a nameable root -> its class
+    names: set[str]  # every identifier declared in the module (for fresh names)
+    body_start: int
+    body_end: int  # offset of 'endmodule'
+
+
+def _op(node) -> str:
+    return str(node.op).split(".")[-1]
+
+
+class _Builder:
+    def __init__(self, an, body) -> None:
+        self.an = an
+        self.body = body
+        self.eg = EGraph()
+        self.leaves: dict[str, Leaf] = {}
+        self.subst: dict[str, int] = {}  # procedural substitution (current block)
+        self.tainted: set[str] = set()  # names a root of the current block may not read
+        self.nodes: list[tuple[int, tuple]] = []
+        self.reads: dict[str, int] = {}
+
+    def mk(self, n: tuple) -> int:
+        c = self.eg.add(n)
+        self.nodes.append((c, n))
+        return c
+
+    def conv(self, e) -> int:
+        k = type(e).__name__
+        w = int(e.type.bitWidth or 0)
+        if w <= 0 or w > 256 or not e.type.isIntegral:
+            raise Unsupported(f"type {e.type}")
+        if k == "ConversionExpression":
+            src = e.operand
+            sw = int(src.type.bitWidth or 0)
+            inner = self.conv(src)
+            if sw == w:
+                return inner
+            if sw > w:
+                return self.mk(("trunc", w, None, inner))
+            op = "sext" if (src.type.isSigned and e.type.isSigned) else "zext"
+            return self.mk((op, w, None, inner))
+        const = self._const(e)
+        if const is not None:
+            return self.mk(("const", w, const & mask(w)))
+        if k == "NamedValueExpression":
+            sym = e.symbol
+            name = sym.name
+            if sym.kind.name not in ("Net", "Variable", "Port"):
+                raise Unsupported(f"name {name}")
+            if name in self.subst:
+                self.reads[name] = self.reads.get(name, 0) + 1
+                return self.subst[name]
+            if name in self.tainted:
+                raise Unsupported(f"reads {name} written in the same block")
+            self.reads[name] = self.reads.get(name, 0) + 1
+            return self._leaf(name, name, e, sym)
+        if k in ("ElementSelectExpression", "RangeSelectExpression"):
+            base = e.value
+            if type(base).__name__ != "NamedValueExpression":
+                raise Unsupported("select of an expression")
+            if base.symbol.name in self.tainted or base.symbol.name in self.subst:
+                raise Unsupported("select of a procedural temporary")
+            from rtlopt.templates._sem import is_pure, names_in
+            if not is_pure(e):
+                raise Unsupported("impure select")
+            for nm in names_in(e):
+                if nm in self.tainted or nm in self.subst:
+                    raise Unsupported("select index written in the block")
+                self.reads[nm] = self.reads.get(nm, 0) + 1
+            s, t = self.an.span(e.syntax)
+            text = self.an.text[s:t]
+            key = "".join(text.split())
+            return self._leaf(key, text, e, None)
+        if k == "BinaryExpression":
+            op = _op(e)
+            table = {"Add": "add", "Subtract": "sub", "Multiply": "mul", "BinaryAnd": "and", "BinaryOr": "or",
+                     "BinaryXor": "xor"}
+            if op in table:
+                return self.mk((table[op], w, None, self.conv(e.left), self.conv(e.right)))
+            if op == "BinaryXnor":
+                x = self.mk(("xor", w, None, self.conv(e.left), self.conv(e.right)))
+                return self.mk(("not", w, None, x))
+            cmp = {"Equality": ("eq", False), "Inequality": ("ne", False), "CaseEquality": ("eq", False),
+                   "CaseInequality": ("ne", False), "LessThan": ("lt", False), "LessThanEqual": ("le", False),
+                   "GreaterThan": ("lt", True), "GreaterThanEqual": ("le", True)}
+            if op in cmp:
+                name, swap = cmp[op]
+                a, b = self.conv(e.left), self.conv(e.right)
+                if swap:
+                    a, b = b, a
+                if name in ("lt", "le"):
+                    signed = bool(e.left.type.isSigned and e.right.type.isSigned)
+                    name = ("s" if signed else "u") + name
+                return self.mk((name, 1, None, a, b))
+            if op in ("LogicalAnd", "LogicalOr"):
+                a, b = self._bool(e.left), self._bool(e.right)
+                return self.mk(("and" if op == "LogicalAnd" else "or", 1, None, a, b))
+            if op in ("LogicalShiftLeft", "ArithmeticShiftLeft", "LogicalShiftRight", "ArithmeticShiftRight"):
+                x = self.conv(e.left)
+                amt = self._const(e.right)
+                right = op.endswith("Right")
+                arith = op == "ArithmeticShiftRight" and bool(e.left.type.isSigned)
+                if amt is not None:
+                    if amt < 0:
+                        raise Unsupported("negative shift")
+                    if amt >= w:
+                        return self.mk(("const", w, 0)) if not arith else \
+                            self.mk(("ashr", w, w - 1, x))
+                    return self.mk((("ashr" if arith else "lshr") if right else "shl", w, amt, x))
+                if arith:
+                    raise Unsupported("variable arithmetic shift")
+                return self.mk(("lshrv" if right else "shlv", w, None, x, self.conv(e.right)))
+            raise Unsupported(f"operator {op}")
+        if k == "UnaryExpression":
+            op = _op(e)
+            if op == "Plus":
+                return self.conv(e.operand)
+            if op == "BitwiseNot":
+                return self.mk(("not", w, None, self.conv(e.operand)))
+            if op == "Minus":
+                return self.mk(("neg", w, None, self.conv(e.operand)))
+            if op == "LogicalNot":
+                x = self.conv(e.operand)
+                return self.mk(("eq", 1, None, x, self.mk(("const", self.eg.w(x), 0))))
+            red = {"BitwiseAnd": "redand", "BitwiseOr": "redor", "BitwiseXor": "redxor"}
+            nred = {"BitwiseNand": "redand", "BitwiseNor": "redor", "BitwiseXnor": "redxor"}
+            if op in red:
+                return self.mk((red[op], 1, None, self.conv(e.operand)))
+            if op in nred:
+                return self.mk(("not", 1, None, self.mk((nred[op], 1, None, self.conv(e.operand)))))
+            raise Unsupported(f"unary {op}")
+        if k == "ConditionalExpression":
+            if len(e.conditions) != 1 or e.conditions[0].pattern is not None:
+                raise Unsupported("pattern condition")
+            s = self._bool(e.conditions[0].expr)
+            return self.mk(("mux", w, None, s, self.conv(e.left), self.conv(e.right)))
+        if k == "ConcatenationExpression":
+            parts = [self.conv(o) for o in e.operands if int(o.type.bitWidth or 0) > 0]
+            if not parts:
+                raise Unsupported("empty concatenation")
+            if len(parts) == 1:
+                return parts[0]
+            return self.mk(("concat", w, None, *parts))
+        if k == "ReplicationExpression":
+            cnt = self._const(e.count)
+            if cnt is None or cnt <= 0:
+                raise Unsupported("replication")
+            inner = self.conv(e.concat)
+            if cnt == 1:
+                return inner
+            return self.mk(("concat", w, None, *([inner] * cnt)))
+        if k == "CallExpression":
+            name = e.getSubroutineName() if hasattr(e, "getSubroutineName") else e.subroutineName
+            if name in ("$signed", "$unsigned") and len(e.arguments) == 1:
+                return self.conv(e.arguments[0])
+            raise Unsupported(f"call {name}")
+        raise Unsupported(k)
+
+    def _bool(self, e) -> int:
+        x = self.conv(e)
+        if self.eg.w(x) == 1:
+            return x
+        return self.mk(("ne", 1, None, x, self.mk(("const", self.eg.w(x), 0))))
+
+    def _const(self, e) -> int | None:
+        from rtlopt.templates._sem import names_in
+        k = type(e).__name__
+        if k in ("IntegerLiteral", "UnbasedUnsizedIntegerLiteral"):
+            pass
+        elif k == "NamedValueExpression":
+            if e.symbol.kind.name != "Parameter":
+                return None
+        elif k in ("BinaryExpression", "UnaryExpression", "ConversionExpression", "ConditionalExpression"):
+            try:
+                syms = names_in(e)
+            except Exception:  # noqa: BLE001
+                return None
+            if syms:
+                # only parameters: pyslang evaluates them
+                if not self._all_params(e):
+                    return None
+            elif k != "ConversionExpression":
+                pass
+        else:
+            return None
+        try:
+            v = e.eval(ast.EvalContext(self.an.root))
+        except Exception:  # noqa: BLE001
+            return None
+        sv = getattr(v, "value", None)
+        if sv is None or type(sv).__name__ != "SVInt" or sv.hasUnknown:
+            return None
+        try:
+            return int(sv) & mask(int(e.type.bitWidth))
+        except (TypeError, ValueError):
+            return None
+
+    def _all_params(self, e) -> bool:
+        ok = True
+
+        def visit(n):
+            nonlocal ok
+            if type(n).__name__ == "NamedValueExpression" and n.symbol.kind.name != "Parameter":
+                ok = False
+            return True
+
+        e.visit(visit)
+        return ok
+
+    def _leaf(self, key: str, text: str, e, sym) -> int:
+        w = int(e.type.bitWidth)
+        if key not in self.leaves:
+            lsb0 = False
+            decl = -1
+            if sym is not None:
+                t = sym.type
+                try:
+                    if t.hasFixedRange:
+                        r = t.fixedRange
+                        lsb0 = r.right == 0 and r.left == w - 1 and t.isIntegral and w > 1
+                except Exception:  # noqa: BLE001
+                    lsb0 = False
+                try:
+                    decl = self.an.off(sym.location.offset)
+                except Exception:  # noqa: BLE001
+                    decl = -1
+            self.leaves[key] = Leaf(key, text, w, bool(e.type.isSigned), lsb0, decl)
+        elif self.leaves[key].width != w:
+            raise Unsupported("leaf width differs")
+        return self.mk(("var", w, key))
+
+
+def _stmts(s):
+    """Top-level statements of a procedural body (through begin/end and timing controls)."""
+    k = type(s).__name__
+    if k == "TimedStatement":
+        return _stmts(s.stmt)
+    if k == "BlockStatement":
+        return _stmts(s.body)
+    if k == "StatementList":
+        out = []
+        for x in s.list:
+            out += _stmts(x) if type(x).__name__ in ("BlockStatement", "StatementList") else [x]
+        return out
+    return [s]
+
+
+def _walk_assigns(s, top: bool, out: list, loops: list) -> None:
+    """Every assignment statement under ``s`` as (stmt, assignment, top_level, in_loop)."""
+    k = type(s).__name__
+    if s is None:
+        return
+    if k == "TimedStatement":
+        _walk_assigns(s.stmt, top, out, loops)
+    elif k == "BlockStatement":
+        _walk_assigns(s.body, top, out, loops)
+    elif k == "StatementList":
+        for x in s.list:
+            _walk_assigns(x, top, out, loops)
+    elif k == "ExpressionStatement":
+        e = s.expr
+        if type(e).__name__ == "AssignmentExpression":
+            out.append((s, e, top, bool(loops)))
+    elif k == "ConditionalStatement":
+        _walk_assigns(s.ifTrue, False, out, loops)
+        _walk_assigns(s.ifFalse, False, out, loops)
+    elif k == "CaseStatement":
+        for it in s.items:
+            _walk_assigns(it.stmt, False, out, loops)
+        _walk_assigns(s.defaultCase, False, out, loops)
+    elif k in ("ForLoopStatement", "RepeatLoopStatement", "WhileLoopStatement", "DoWhileLoopStatement",
+               "ForeverLoopStatement", "ForeachLoopStatement"):
+        loops.append(1)
+        _walk_assigns(s.body, False, out, loops)
+        loops.pop()
+    elif k in ("EmptyStatement",):
+        return
+    else:
+        out.append((s, None, top, True))  # unknown statement: blocks every write it might make
+
+
+def _lhs_names(e) -> set[str]:
+    out: set[str] = set()
+
+    def visit(n):
+        if type(n).__name__ == "NamedValueExpression":
+            out.add(n.symbol.name)
+        return True
+
+    e.visit(visit)
+    return out
+
+
+def _lhs_whole(e) -> str | None:
+    return e.symbol.name if type(e).__name__ == "NamedValueExpression" else None
+
+
+def build_module(an, body) -> ModuleGraph:
+    """The e-graph of one module body (an elaborated pyslang InstanceBody)."""
+    b = _Builder(an, body)
+    roots: list[Root] = []
+    refs: dict[tuple, int] = {}
+    ports = {m.name for m in body if type(m).__name__ == "PortSymbol"}
+    names = {m.name for m in body if hasattr(m, "name") and m.name}
+    # who writes what: blocking/nonblocking per block, continuous assigns
+    items = []
+    write_count: dict[str, int] = {}
+    for idx, m in enumerate(body):
+        k = type(m).__name__
+        if k == "ContinuousAssignSymbol":
+            e = m.assignment
+            if type(e).__name__ != "AssignmentExpression":
+                continue
+            items.append(("assign", idx, m, [(None, e, True, False)]))
+            for nm in _lhs_names(e.left):
+                write_count[nm] = write_count.get(nm, 0) + 1
+        elif k == "ProceduralBlockSymbol":
+            kind = m.procedureKind.name
+            if kind not in ("Always", "AlwaysComb", "AlwaysFF"):
+                continue
+            comb = kind == "AlwaysComb"
+            if kind == "Always" and type(m.body).__name__ == "TimedStatement":
+                comb = m.body.timing.kind.name == "ImplicitEvent"
+            elif kind == "Always":
+                continue
+            out: list = []
+            _walk_assigns(m.body, True, out, [])
+            items.append(("comb" if comb else "seq", idx, m, out))
+            for _s, e, _top, _loop in out:
+                if e is not None:
+                    for nm in _lhs_names(e.left):
+                        write_count[nm] = write_count.get(nm, 0) + 1
+    bi = 0
+    for kind, _idx, m, assigns in items:
+        bi += 1
+        mstart, _mend = an.span(m.syntax) if m.syntax is not None else (0, 0)
+        block_writes_blocking: set[str] = set()
+        if kind != "assign":
+            if any(e is None for _s, e, _t, _l in assigns):
+                continue  # a statement we do not model
+            for _s, e, _t, _l in assigns:
+                if not e.isNonBlocking:
+                    block_writes_blocking |= _lhs_names(e.left)
+        b.subst = {}
+        b.tainted = set(block_writes_blocking)
+        for s, e, top, in_loop in assigns:
+            lhs = _lhs_whole(e.left)
+            if in_loop:
+                continue
+            try:
+                b.nodes = []
+                # reading a name before its own (single, top-level) assignment stays tainted
+                c = b.conv(e.right)
+            except Unsupported:
+                c = None
+            except (ValueError, AssertionError, TypeError, AttributeError):
+                c = None
+            rs, re_ = an.span(e.right.syntax) if e.right.syntax is not None else (0, 0)
+            if kind == "assign":
+                stmt_end = re_
+            else:
+                stmt_end = an.span(s.syntax)[1] if s is not None and s.syntax is not None else re_
+            # substitution of a single top-level blocking assignment of a whole variable
+            single = (kind != "assign" and not e.isNonBlocking and lhs is not None and top
+                      and write_count.get(lhs, 0) == 1)
+            w = int(e.left.type.bitWidth or 0)
+            if c is not None:
+                if b.eg.w(c) != w or rs >= re_ or (rs, re_) not in an.by_span:
+                    c = None
+            if c is not None:
+                r = Root(lhs, c, rs, re_, w, kind, bi if kind != "assign" else -1, mstart, list(b.nodes),
+                         stmt_end=stmt_end)
+                comb_single = lhs is not None and write_count.get(lhs, 0) == 1 and (
+                    kind == "assign" or (kind == "comb" and single))
+                if comb_single:
+                    r.nameable = True
+                roots.append(r)
+            if single:
+                b.tainted.discard(lhs)
+                if c is not None:
+                    b.subst[lhs] = c
+    # var(lhs) == value of its root, for combinational single assignments
+    eg = b.eg
+    for r in roots:
+        if r.nameable:
+            leaf_w = r.width
+            if r.lhs not in b.leaves:
+                sym = next((m for m in body if getattr(m, "name", None) == r.lhs and hasattr(m, "type")
+                            and type(m).__name__ != "PortSymbol"), None)
+                if sym is None:
+                    r.nameable = False
+                    continue
+                lsb0 = False
+                try:
+                    fr = sym.type.fixedRange
+                    lsb0 = fr.right == 0 and fr.left == leaf_w - 1 and leaf_w > 1
+                except Exception:  # noqa: BLE001
+                    pass
+                b.leaves[r.lhs] = Leaf(r.lhs, r.lhs, leaf_w, bool(sym.type.isSigned), lsb0,
+                                       an.off(sym.location.offset))
+            if b.leaves[r.lhs].width != leaf_w:
+                r.nameable = False
+                continue
+            v = eg.add(("var", leaf_w, r.lhs))
+            refs[("var", leaf_w, r.lhs)] = r.cls
+            eg.pending.append((v, r.cls))
+    eg.rebuild()
+    # mandatory roots: registers, non-name targets, ports, names read outside the handled roots
+    total_refs = _count_refs(body)
+    handled = dict(b.reads)
+    lhs_refs: dict[str, int] = {}
+    for r in roots:
+        if r.lhs:
+            lhs_refs[r.lhs] = lhs_refs.get(r.lhs, 0) + 1
+    for r in roots:
+        if r.nameable and r.lhs not in ports and total_refs.get(r.lhs, 0) <= handled.get(r.lhs, 0) + \
+                lhs_refs.get(r.lhs, 0):
+            r.mandatory = False
+    bs, be = _module_span(an, body)
+    return ModuleGraph(body.definition.name if hasattr(body, "definition") else "", eg, roots, b.leaves, refs,
+                       names | set(_all_identifiers(an.text[bs:be])), bs, be)
+
+
+def _module_span(an, body) -> tuple[int, int]:
+    syn = body.definition.syntax
+    s, e = an.span(syn)
+    end_kw = an.text.rfind("endmodule", s, e + 1)
+    return s, end_kw if end_kw >= 0 else e
+
+
+def _all_identifiers(text: str) -> list[str]:
+    import re
+    return re.findall(r"[A-Za-z_][\w$]*", text)
+
+
+def _count_refs(body) -> dict[str, int]:
+    out: dict[str, int] = {}
+
+    def visit(n):
+        if type(n).__name__ == "NamedValueExpression":
+            out[n.symbol.name] = out.get(n.symbol.name, 0) + 1
+        return True
+
+    body.visit(visit)
+    return out
+
+
+def module_bodies(an) -> list:
+    """Each module definition's body once (the first instance), skipping duplicates."""
+    out, seen = [], set()
+
+    def rec(inst):
+        body = inst.body
+        name = body.definition.name
+        if name not in seen:
+            seen.add(name)
+            out.append(body)
+        for m in body:
+            if type(m).__name__ == "InstanceSymbol":
+                rec(m)
+
+    for inst in an.root.topInstances:
+        rec(inst)
+    return out
