@@ -61,7 +61,7 @@ def test_equivalent_combinational_pairs(gold, gate):
     res = check(gold, gate)
     assert res.verdict is Verdict.EQUIVALENT, res.format_text()
     assert res.exit_code == 0
-    assert res.engine in ("equiv", "smt", "abc")
+    assert res.engine in ("exhaustive", "algebra", "equiv", "smt", "abc")
     assert res.counterexample is None
     assert res.seconds < 5, res.seconds  # the optimizer calls this many times
 
@@ -138,7 +138,7 @@ def test_gate_x_must_match_for_every_choice(tmp_path):
     assert any("gate assigns 'x" in n for n in res.notes)
 
 
-@pytest.mark.parametrize("engine", ["equiv", "smt", "abc", "sat"])
+@pytest.mark.parametrize("engine", ["equiv", "smt", "abc", "sat", "exhaustive", "algebra"])
 def test_each_engine_proves_a_simple_pair(engine):
     res = check("mul10_a", "mul10_b", engines=(engine,))
     assert res.verdict is Verdict.EQUIVALENT, res.format_text()
@@ -146,7 +146,7 @@ def test_each_engine_proves_a_simple_pair(engine):
     assert [e for e, _, _ in res.engines_tried] == [engine]
 
 
-@pytest.mark.parametrize("engine", ["smt", "abc", "sat"])
+@pytest.mark.parametrize("engine", ["smt", "abc", "sat", "exhaustive", "algebra"])
 def test_each_engine_refutes_a_wrong_pair(engine):
     res = check("mul10_a", "mul10_bad", engines=(engine,))
     assert res.verdict is Verdict.NOT_EQUIVALENT, res.format_text()

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from rtlopt.design import DesignRef
 from rtlopt.errors import InputError, ToolError, ToolTimeout
-from rtlopt.verify import _smt
+from rtlopt.verify import _algebra, _exhaustive, _smt
+from rtlopt.verify._gates import Unsupported, gate_netlists
 from rtlopt.verify._netlist import NetlistInfo, detect_reset, reset_cone_marks
 from rtlopt.verify._prepare import GATE, STARTED, TRIGGER, MiterSpec, _safe, build_miter, elaborate
 from rtlopt.verify._types import ALL_ENGINES, INIT_MODES, Counterexample, Verdict, VerifyOptions, VerifyResult
@@ -148,13 +149,20 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
             res.notes.append("gate assigns 'x in " + ", ".join(hx[:6]) + (" ..." if len(hx) > 6 else "")
                              + ": each x may become any value after synthesis, so every choice must match gold")
         engines = _engine_order(opts, spec, ginfo, hinfo)
+        gates: dict = {}  # gate-level netlists, built once for the complete engines
         smt_reason = ""
         other_reasons: list[str] = []
         for eng_i, eng in enumerate(engines):
             if left() <= 0.05:
                 break
             t0 = time.monotonic()
-            if eng == "equiv":
+            if eng in ("exhaustive", "algebra"):
+                slice_s = left() if eng_i == len(engines) - 1 else min(left() * (0.5 if eng == "exhaustive"
+                                                                                  else 0.4), 60.0)
+                outcome, detail, cex = _run_complete(eng, gil, hil, wd, max(0.5, slice_s), gates, spec)
+                if outcome == "different":
+                    res.counterexample = cex
+            elif eng == "equiv":
                 if sequential or spec.gold_xprop or hinfo.x_sources:
                     res.engines_tried.append(("equiv", "skipped (combinational designs without x only)", 0.0))
                     continue
@@ -310,6 +318,15 @@ def _plan_reset(spec: MiterSpec, opts: VerifyOptions, ginfo: NetlistInfo, hinfo:
 def _engine_order(opts: VerifyOptions, spec: MiterSpec, ginfo: NetlistInfo, hinfo: NetlistInfo) -> list[str]:
     if opts.engines:
         return list(opts.engines)
+    if not (spec.sequential or spec.gold_xprop or hinfo.x_sources):
+        # complete engines first: every input vector when there are few input bits; otherwise
+        # algebraic rewriting of the output words (arithmetic of any architecture)
+        n = sum(w for name, w in spec.inputs.items())
+        if n <= _exhaustive.MAX_INPUT_BITS:
+            return ["exhaustive", "equiv", "smt", "abc"]
+        if ginfo.has_arith or hinfo.has_arith:
+            return ["algebra", "smt", "equiv", "abc"]
+        return ["equiv", "algebra", "smt", "abc"]
     if spec.sequential or spec.gold_xprop:
         if not (ginfo.has_arith or hinfo.has_arith):
             # bit-level ABC often decides memories and register files in about a second where z3's
@@ -319,6 +336,36 @@ def _engine_order(opts: VerifyOptions, spec: MiterSpec, ginfo: NetlistInfo, hinf
     if ginfo.has_arith or hinfo.has_arith:
         return ["smt", "equiv", "abc"]  # SAT on multipliers is slow; word-level SMT first
     return ["equiv", "smt", "abc"]
+
+
+def _run_complete(eng: str, gil: Path, hil: Path, wd: Path, seconds: float, gates: dict,
+                  spec: MiterSpec) -> tuple[str, str, Counterexample | None]:
+    """The exhaustive or algebraic engine on gate-level netlists of both designs (built once)."""
+    t0 = time.monotonic()
+    if "nets" not in gates:
+        try:
+            gates["nets"] = gate_netlists(gil, hil, wd, timeout=max(0.5, seconds))
+        except Unsupported as exc:
+            gates["nets"] = None
+            gates["why"] = str(exc)
+        except ToolTimeout:
+            return "unknown", "time limit while mapping to gates", None
+    if gates["nets"] is None:
+        return "unknown", f"not modelled at gate level ({gates['why']})", None
+    g, h = gates["nets"]
+    left = max(0.1, seconds - (time.monotonic() - t0))
+    mod = _exhaustive if eng == "exhaustive" else _algebra
+    outcome, detail, raw = mod.check(g, h, left)
+    if outcome != "different" or raw is None:
+        return outcome, detail, None
+    ins = {n: raw["inputs"].get(n, 0) for n in spec.inputs}
+    go, ho = _exhaustive.evaluate(g, ins), _exhaustive.evaluate(h, ins)
+    diff = [o for o in spec.outputs if go.get(o) != ho.get(o)]
+    if not diff:  # cannot happen for a sound engine; never claim a difference without a witness
+        return "unknown", f"{eng}: difference found but not confirmed by evaluation", None
+    cyc = {"inputs": ins, "gold": {o: go.get(o, 0) for o in spec.outputs},
+           "gate": {o: ho.get(o, 0) for o in spec.outputs}, "gold_x": {}, "reset_forced": False}
+    return "different", detail, Counterexample([cyc], {**spec.inputs, **spec.outputs}, 0, diff)
 
 
 def _run_smt(spec: MiterSpec, gil: Path, hil: Path, wd: Path, opts: VerifyOptions,

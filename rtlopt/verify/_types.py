@@ -11,7 +11,7 @@ from rtlopt.errors import ExitCode
 #: Accepted values of :attr:`VerifyOptions.init`.
 INIT_MODES = ("reset", "zero", "any")
 #: Engines in the default portfolio order (cheap structural first, then word-level SMT, then ABC).
-ALL_ENGINES = ("equiv", "smt", "abc")
+ALL_ENGINES = ("equiv", "smt", "abc", "exhaustive", "algebra")
 
 
 class Verdict(enum.StrEnum):
@@ -53,7 +53,7 @@ class VerifyOptions:
             states, which sequential designs rarely do (a counterexample then shows the start
             states). (If gold also writes ``'x``, its uninitialized registers start as x here too.)
         bmc_depth: cycles of bounded model checking (and the bound for invariant mining).
-        engines: engines to try, in order; None = all (``equiv``, ``smt``, ``abc``).
+        engines: engines to try, in order; None = automatic (``exhaustive``, ``algebra``, ``equiv``, ``smt``, ``abc``).
         state_map: optional hint from the FSM engine: ``{gold_value: gate_value}``, or
             ``{"gold_reg": name, "gate_reg": name, "map": {gold_value: gate_value}}``. Used only as
             candidate invariants that are themselves proven (a wrong hint costs time, never soundness).

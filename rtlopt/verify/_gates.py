@@ -1,0 +1,136 @@
+"""Gold and gate as bit-level gate netlists (Yosys ``techmap``), for the complete combinational engines.
+
+:func:`gate_netlists` maps both elaborated designs (the RTLIL files :func:`rtlopt.verify._prepare.elaborate`
+wrote) to Yosys's internal gate library in one child Yosys run, and returns each as a
+:class:`GateNet`: input and output bits by port name and the gates in topological order. Word-level
+operators (``$mul``, ``$alu``, ``$shift``, ...) become the gates Yosys's techmap library gives them, so the
+engines built on this see exactly the logic the designs describe, whatever their coding style.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rtlopt.errors import ToolTimeout
+from rtlopt.verify._prepare import GATE, GOLD, yosys_tool
+
+#: A ripple-carry ``$lcu`` (Yosys's default is a prefix tree): same function, friendlier to algebra.
+RIPPLE_LCU = Path(__file__).resolve().parent.parent / "data" / "yosys" / "ripple_lcu.v"
+
+#: Gate types handled (Yosys internal cell library after techmap/simplemap), with their input ports.
+GATE_INPUTS = {
+    "$_BUF_": ("A",), "$_NOT_": ("A",), "$_AND_": ("A", "B"), "$_OR_": ("A", "B"), "$_XOR_": ("A", "B"),
+    "$_NAND_": ("A", "B"), "$_NOR_": ("A", "B"), "$_XNOR_": ("A", "B"), "$_ANDNOT_": ("A", "B"),
+    "$_ORNOT_": ("A", "B"), "$_MUX_": ("A", "B", "S"), "$_NMUX_": ("A", "B", "S"),
+    "$_AOI3_": ("A", "B", "C"), "$_OAI3_": ("A", "B", "C"), "$_AOI4_": ("A", "B", "C", "D"),
+    "$_OAI4_": ("A", "B", "C", "D"),
+}
+
+#: A bit reference: an int (Yosys net bit) or one of the constants "0", "1" ("x"/"z" make a netlist unsupported).
+Bit = int | str
+
+
+class Unsupported(Exception):
+    """The netlist has something the complete engines do not model (state, x/z constants, unknown cells)."""
+
+
+@dataclass
+class GateNet:
+    """One design as gates: ``gates`` are ``(type, output bit, input bits)`` in topological order."""
+
+    inputs: dict[str, list[Bit]]
+    outputs: dict[str, list[Bit]]
+    gates: list[tuple[str, int, tuple[Bit, ...]]] = field(default_factory=list)
+
+    @property
+    def input_bits(self) -> int:
+        return sum(len(v) for v in self.inputs.values())
+
+
+def _from_json(mod: dict) -> GateNet:
+    inputs: dict[str, list[Bit]] = {}
+    outputs: dict[str, list[Bit]] = {}
+    for name, p in mod.get("ports", {}).items():
+        bits = list(p["bits"])
+        if p["direction"] == "input":
+            inputs[name] = bits
+        elif p["direction"] == "output":
+            outputs[name] = bits
+        else:
+            raise Unsupported(f"inout port {name}")
+    driver: dict[int, tuple[str, tuple[Bit, ...]]] = {}
+    for cname, c in mod.get("cells", {}).items():
+        t = c["type"]
+        if t not in GATE_INPUTS:
+            raise Unsupported(f"cell {t} ({cname})")
+        ins = []
+        for port in GATE_INPUTS[t]:
+            (b,) = c["connections"][port]
+            ins.append(b)
+        (y,) = c["connections"]["Y"]
+        if isinstance(y, str):
+            continue
+        driver[y] = (t, tuple(ins))
+    for bits in list(inputs.values()) + list(outputs.values()):
+        for b in bits:
+            if b in ("x", "z"):
+                raise Unsupported("x/z constant on a port")
+    for t, ins in driver.values():
+        for b in ins:
+            if b in ("x", "z"):
+                raise Unsupported("x/z constant in the logic")
+    # topological order (iterative DFS from the outputs; loops are unsupported)
+    order: list[tuple[str, int, tuple[Bit, ...]]] = []
+    state: dict[int, int] = {}
+    for bits in outputs.values():
+        for root in bits:
+            if not isinstance(root, int) or root not in driver or state.get(root) == 2:
+                continue
+            stack = [(root, 0)]
+            while stack:
+                b, i = stack.pop()
+                t, ins = driver[b]
+                if i == 0:
+                    if state.get(b) == 1:
+                        raise Unsupported("combinational loop")
+                    state[b] = 1
+                if i < len(ins):
+                    stack.append((b, i + 1))
+                    nb = ins[i]
+                    if isinstance(nb, int) and nb in driver:
+                        s = state.get(nb)
+                        if s == 1:
+                            raise Unsupported("combinational loop")
+                        if s is None:
+                            stack.append((nb, 0))
+                else:
+                    state[b] = 2
+                    order.append((t, b, ins))
+    return GateNet(inputs, outputs, order)
+
+
+def gate_netlists(gold_il: Path, gate_il: Path, workdir: Path, timeout: float) -> tuple[GateNet, GateNet]:
+    """Both designs as gate netlists.
+
+    Raises:
+        Unsupported: a design holds state, x/z constants, inouts or cells that do not map to gates.
+        ToolTimeout: Yosys exceeded ``timeout``.
+    """
+    out = workdir / "gates.json"
+    ripple = workdir / "rtlopt_ripple_lcu.v"
+    ripple.write_text(RIPPLE_LCU.read_text())
+    script = "\n".join([f"read_rtlil {gold_il.name}", f"read_rtlil {gate_il.name}",
+                        f"techmap -map +/techmap.v -map {ripple.name}", "opt_clean -purge",
+                        f"write_json {out.name}"]) + "\n"
+    try:
+        res = yosys_tool().run_script(script, cwd=workdir, timeout=timeout, check=False)
+    except ToolTimeout:
+        raise
+    if res.returncode != 0 or not out.exists():
+        raise Unsupported("yosys techmap failed")
+    mods = json.loads(out.read_text()).get("modules", {})
+    if GOLD not in mods or GATE not in mods:
+        raise Unsupported("modules missing after techmap")
+    return _from_json(mods[GOLD]), _from_json(mods[GATE])
