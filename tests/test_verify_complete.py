@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from arith_pairs import add_cla, add_ripple, mul_array, mul_op, mul_shift_add  # noqa: E402
 
 from rtlopt.design import open_design  # noqa: E402
-from rtlopt.verify import VerifyOptions, Verdict, check_equivalence  # noqa: E402
+from rtlopt.verify import Verdict, VerifyOptions, check_equivalence  # noqa: E402
 
 pytestmark = pytest.mark.yosys
 

@@ -77,7 +77,7 @@ def _from_json(mod: dict) -> GateNet:
         for b in bits:
             if b in ("x", "z"):
                 raise Unsupported("x/z constant on a port")
-    for t, ins in driver.values():
+    for _t, ins in driver.values():
         for b in ins:
             if b in ("x", "z"):
                 raise Unsupported("x/z constant in the logic")
