@@ -201,10 +201,20 @@ def seqredundancy_candidates(state: State) -> list[Candidate]:
     return [c for c in seq_candidates(state) if isinstance(c, Candidate)]
 
 
+def egraph_candidates(state: State) -> list[Candidate]:
+    """Candidates from :mod:`rtlopt.egraph`: datapath rewrites by equality saturation and DAG extraction."""
+    try:
+        from rtlopt.egraph import egraph_candidates as eg_gen
+    except ImportError:
+        return []
+    return [c for c in eg_gen(state) if isinstance(c, Candidate)]
+
+
 register_generator("templates", template_candidates)
 register_generator("fsm", fsm_candidates)
 register_generator("lifting", lifting_candidates)
 register_generator("seqredundancy", seqredundancy_candidates)
+register_generator("datapath_egraph", egraph_candidates)
 
 
 @dataclass
