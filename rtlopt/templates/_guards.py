@@ -59,12 +59,15 @@ def _width(node) -> int:
 class Z3Expr:
     """pyslang expression → z3 bit-vector (width = the expression's elaborated width)."""
 
-    def __init__(self, an: Analysis, volatile: set | None = None, rename: dict | None = None):
+    def __init__(self, an: Analysis, volatile: set | None = None, rename: dict | None = None,
+                 defs: dict | None = None):
         self.an = an
         self.volatile = volatile or set()
         self.rename = rename or {}  # symbol key -> z3 term substituted for the name
+        self.defs = defs or {}  # net key -> its one continuous driver (expression), inlined
         self.vars: dict = {}
         self._fresh = 0
+        self._depth = 0
 
     def var(self, key, w: int):
         v = self.vars.get((key, w))
@@ -119,6 +122,13 @@ class Z3Expr:
                 return _resize(self.rename[k], w, False)
             if k in self.volatile:
                 return self.fresh(w)
+            d = self.defs.get(k)
+            if d is not None and self._depth < 16:
+                self._depth += 1
+                try:
+                    return _resize(self.bv(d), w, False)
+                finally:
+                    self._depth -= 1
             return self.var(k, w)
         if kind == "ConversionExpression":
             op = node.operand
@@ -233,6 +243,26 @@ class Z3Expr:
             return None
         low = min(left, right) - lo
         return z3.Extract(low + w - 1, low, x) if low >= 0 and low + w <= x.size() else None
+
+
+def net_definitions(an: Analysis) -> dict:
+    """Nets with exactly one whole continuous driver (``wire w = e;`` or ``assign w = e;``) → ``e``
+    (converted to the net's width), so next-state logic written in a separate wire is seen through."""
+    out: dict = {}
+    count: dict = {}
+    for s in an.symbols:
+        if isinstance(s, ast.NetSymbol) and getattr(s, "initializer", None) is not None:
+            k = skey(s)
+            out[k] = s.initializer
+            count[k] = count.get(k, 0) + 1
+        elif isinstance(s, ast.ContinuousAssignSymbol):
+            a = s.assignment
+            lhs = strip(a.left)
+            if type(lhs).__name__ == "NamedValueExpression" and isinstance(lhs.symbol, ast.NetSymbol):
+                k = skey(lhs.symbol)
+                out[k] = a.right
+                count[k] = count.get(k, 0) + 1
+    return {k: v for k, v in out.items() if count[k] == 1}
 
 
 # ----------------------------------------------------------------------------------------- guards

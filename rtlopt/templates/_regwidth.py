@@ -269,7 +269,7 @@ def inductive_bound(an: Analysis, key, sym, writes: list) -> int | None:
     ``2^k`` from reset (z3 induction over its writes and their guards), or None."""
     import z3
 
-    from rtlopt.templates._guards import Z3Expr, lit_z3, reads
+    from rtlopt.templates._guards import Z3Expr, lit_z3, net_definitions, reads
 
     width = _width(sym)
     if width < 2 or width > 64:
@@ -278,6 +278,9 @@ def inductive_bound(an: Analysis, key, sym, writes: list) -> int | None:
     for site in sites_cached(an):
         if type(site.node).__name__ == "AssignmentExpression":
             site_of[an.span(site.node)] = site
+    defs = getattr(an, "_net_defs", None)
+    if defs is None:
+        defs = an._net_defs = net_definitions(an)
     checks = []
     consts: set[int] = set()
     has_const = False
@@ -287,7 +290,7 @@ def inductive_bound(an: Analysis, key, sym, writes: list) -> int | None:
             return None
         if key in site.volatile:
             return None  # blocking writes read back within the block: keep it simple
-        zx = Z3Expr(an, volatile=set(site.volatile))
+        zx = Z3Expr(an, volatile=set(site.volatile), defs=defs)
         r = zx.var(key, width)
         guard = [g for g in site.guard if not ((reads(g.node if g.kind == "cond" else g.node.expr))
                                                & site.volatile)]
@@ -296,6 +299,8 @@ def inductive_bound(an: Analysis, key, sym, writes: list) -> int | None:
         if rhs.size() != width:
             return None
         checks.append((r, gz, rhs))
+        _z3_consts(rhs, consts)
+        _z3_consts(gz, consts)
         path_free = any(key not in reads(g.node if g.kind == "cond" else g.node.expr)
                                      for g in site.guard)
         if _reset_value(an, w.right, key, path_free):
@@ -322,6 +327,21 @@ def inductive_bound(an: Analysis, key, sym, writes: list) -> int | None:
         if ok:
             return max(1, b.bit_length())
     return None
+
+
+def _z3_consts(term, out: set, limit: int = 2000) -> None:
+    """Numerals inside a z3 term (the constants of inlined next-state wires, too)."""
+    import z3
+
+    todo, seen = [term], set()
+    while todo and len(seen) < limit:
+        t = todo.pop()
+        if t.get_id() in seen:
+            continue
+        seen.add(t.get_id())
+        if z3.is_bv_value(t):
+            out.add(t.as_long())
+        todo.extend(t.children())
 
 
 def _reset_value(an: Analysis, rhs, key, free: bool) -> bool:
