@@ -79,6 +79,7 @@ class _Builder:
         self.tainted: set[str] = set()  # names a root of the current block may not read
         self.nodes: list[tuple[int, tuple]] = []
         self.reads: dict[str, int] = {}
+        self._depth = 0
 
     def mk(self, n: tuple) -> int:
         c = self.eg.add(n)
@@ -106,11 +107,11 @@ class _Builder:
         if k == "NamedValueExpression":
             sym = e.symbol
             name = sym.name
-            if sym.kind.name not in ("Net", "Variable", "Port"):
-                raise Unsupported(f"name {name}")
             if name in self.subst:
                 self.reads[name] = self.reads.get(name, 0) + 1
                 return self.subst[name]
+            if sym.kind.name not in ("Net", "Variable", "Port"):
+                raise Unsupported(f"name {name}")
             if name in self.tainted:
                 raise Unsupported(f"reads {name} written in the same block")
             self.reads[name] = self.reads.get(name, 0) + 1
@@ -214,8 +215,57 @@ class _Builder:
             name = e.getSubroutineName() if hasattr(e, "getSubroutineName") else e.subroutineName
             if name in ("$signed", "$unsigned") and len(e.arguments) == 1:
                 return self.conv(e.arguments[0])
+            if not e.isSystemCall:
+                return self._inline(e)
             raise Unsupported(f"call {name}")
         raise Unsupported(k)
+
+    def _inline(self, e) -> int:
+        """A function call whose body is straight-line assignments (to locals and the result) or one
+        ``return``: its value with the actual arguments (already converted to the formal types)."""
+        sub = e.subroutine
+        args = list(sub.arguments)
+        if len(args) != len(e.arguments) or self._depth > 4:
+            raise Unsupported("call")
+        if any(str(a.direction).split(".")[-1] != "In" for a in args):
+            raise Unsupported("function with outputs")
+        actual = [self.conv(a) for a in e.arguments]
+        saved = (self.subst, self.tainted)
+        self.subst = {a.name: c for a, c in zip(args, actual, strict=True)}
+        self.tainted = set(saved[1])
+        self._depth += 1
+        try:
+            ret = sub.returnValVar.name if sub.returnValVar is not None else None
+            result = None
+            for st in _stmts(sub.body):
+                k = type(st).__name__
+                if k == "VariableDeclStatement":
+                    if st.symbol.getInitializer() is not None if hasattr(st.symbol, "getInitializer") else False:
+                        raise Unsupported("initialised local")
+                    self.tainted.add(st.symbol.name)
+                    continue
+                if k == "ReturnStatement" and st.expr is not None:
+                    result = self.conv(st.expr)
+                    break
+                if k == "ExpressionStatement" and type(st.expr).__name__ == "AssignmentExpression":
+                    lhs = _lhs_whole(st.expr.left)
+                    if lhs is None or lhs in self.subst and lhs not in self.tainted and lhs != ret:
+                        raise Unsupported("function writes a name twice")
+                    c = self.conv(st.expr.right)
+                    self.subst[lhs] = c
+                    self.tainted.discard(lhs)
+                    continue
+                raise Unsupported(f"function statement {k}")
+            if result is None:
+                if ret is None or ret not in self.subst:
+                    raise Unsupported("function without a result")
+                result = self.subst[ret]
+            if self.eg.w(result) != int(e.type.bitWidth):
+                raise Unsupported("function result width")
+            return result
+        finally:
+            self._depth -= 1
+            self.subst, self.tainted = saved
 
     def _bool(self, e) -> int:
         x = self.conv(e)
