@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from rtlopt.errors import RtloptError
-from rtlopt.semantic.emit import apply_lifts, module_source, port_directions
+from rtlopt.semantic.emit import apply_clocked, apply_lifts, module_source, port_directions
 from rtlopt.semantic.lift import Lift, lift_module
 from rtlopt.semantic.netlist import Netlist, elaborate_modules
 
@@ -94,7 +94,20 @@ def _candidates(state) -> list:
         text = state.texts[path]
         combined = text
         applied: list[str] = []
-        for module, lfs in mods.items():
+        for module, all_lfs in mods.items():
+            lfs = [lf for lf in all_lfs if not lf.notes.get("clocked")]
+            for lf in (lf for lf in all_lfs if lf.notes.get("clocked")):
+                for alt in range(min(MAX_ALTERNATIVES, len(lf.exprs))):
+                    new = _apply_clocked(text, lf, alt)
+                    if new is None or new in seen:
+                        continue
+                    seen.add(new)
+                    out.append(Candidate(new, "lifting", (RULE,), _describe([lf], alt) + " [register next state]",
+                                         {"file": str(path), "parts": (_part(lf),)}))
+                nxt = _apply_clocked(combined, lf, 0)
+                if nxt is not None:
+                    combined = nxt
+                    applied.append(_part(lf))
             chosen = _non_overlapping(lfs)
             # one candidate per lift (and per alternative spelling); a lift whose drivers are shared
             # with other lifts (one always block computing several outputs) goes with its component
@@ -147,6 +160,12 @@ def _apply(text: str, module: str, comp: list[Lift], alt: int) -> str | None:
         cone |= set(lf.notes.get("cone_names", ()))
     spec = [(lf.targets, lf.operands, lf.lhs, lf.exprs[min(alt, len(lf.exprs) - 1)]) for lf in comp]
     return apply_lifts(text, module, spec, None, cone)
+
+
+def _apply_clocked(text: str, lf: Lift, alt: int) -> str | None:
+    n = lf.notes
+    return apply_clocked(text, lf.module, lf.lhs, n["leaf"], n["nleaves"], n.get("src_lines", ()), lf.operands,
+                         lf.exprs[min(alt, len(lf.exprs) - 1)])
 
 
 def _components(text: str, module: str, lfs: list[Lift]) -> list[list[Lift]]:

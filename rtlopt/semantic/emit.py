@@ -315,7 +315,217 @@ def apply_lifts(text: str, module: str, lifts: list[tuple[tuple, tuple, str, str
         new = apply_edits(text, edits)
     except ValueError:
         return None
+    new = remove_leftovers(new, module, text)
     an2 = analyze(new)
     if an2.syntax_errors or an2.errors > an.errors:
         return None
     return new
+
+
+# ---- registers: the next-state expression of a clocked block ------------------------------------------
+
+
+def _module_node(an: Analysis, module: str):
+    return next((m for m in _modules(an) if m.header.name.valueText == module), None)
+
+
+def _walk(node):
+    yield node
+    for child in node:
+        if hasattr(child, "kind") and not hasattr(child, "valueText"):
+            yield from _walk(child)
+
+
+def _params(mod) -> set[str]:
+    out: set[str] = set()
+    for node in _walk(mod):
+        if kind_name(node) in ("ParameterDeclaration", "TypeParameterDeclaration"):
+            for d in _items(getattr(node, "declarators", None)):
+                if hasattr(d, "name"):
+                    out.add(d.name.valueText)
+    return out
+
+
+def _clocked(block) -> bool:
+    if kind_name(block) == "AlwaysFFBlock":
+        return True
+    st = getattr(block, "statement", None)
+    tc = getattr(st, "timingControl", None)
+    return tc is not None and bool(re.search(r"\b(posedge|negedge)\b", str(tc)))
+
+
+def apply_clocked(text: str, module: str, reg: str, leaf: int, nleaves: int, src_lines, operands, expr: str,
+                  an: Analysis | None = None) -> str | None:
+    """``text`` with the right-hand side of one nonblocking assignment ``reg <= ...`` (in a clocked block)
+    replaced by ``expr``; the enable/reset structure around it is kept. The assignment is the
+    ``leaf``-th data arm of the register (or the one on the lines ``src_lines``). Statements and
+    declarations that only fed the old expression are removed. None when that is not safe."""
+    an = an or analyze(text)
+    if an.syntax_errors:
+        return None
+    mod = _module_node(an, module)
+    if mod is None:
+        return None
+    params = _params(mod)
+    blocks = [m for m in mod.members if kind_name(m) in ("AlwaysBlock", "AlwaysFFBlock")]
+    hits = []  # (block, assignment node)
+    for b in blocks:
+        for node in _walk(b):
+            if kind_name(node) == "NonblockingAssignmentExpression" and str(node.left).strip() == reg:
+                hits.append((b, node))
+    if not hits or len({id(b) for b, _n in hits}) != 1:
+        return None
+    block = hits[0][0]
+    if not _clocked(block):
+        return None
+    arms = []
+    for _b, node in hits:
+        rt = _COMMENT.sub(" ", str(node.right)).strip()
+        bare = re.sub(r"\d*\s*'[sS]?[bBoOdDhH]\s*[\w?]+|'[01xXzZ]", " ", rt)
+        if rt == reg or set(_names(bare)) <= params:
+            continue
+        arms.append(node)
+    pick = None
+    lines = set(src_lines or ())
+    if lines:
+        by_line = [n for n in arms if set(range(an.line(an.span(n)[0]), an.line(an.span(n)[1]) + 1)) & lines]
+        if len(by_line) == 1:
+            pick = by_line[0]
+    if pick is None and len(arms) == nleaves and 0 <= leaf < len(arms):
+        pick = arms[leaf]
+    if pick is None:
+        return None
+    # an operand the block itself assigns (a blocking temporary) has another value at that point
+    blocking: set[str] = set()
+    for node in _walk(block):
+        if kind_name(node) == "AssignmentExpression":
+            blocking |= _roots(str(node.left))
+    if blocking & set(operands):
+        return None
+    s, e = an.span(pick.right)
+    new = apply_edits(text, [Edit(s, e, expr)])
+    new = remove_leftovers(new, module, text)
+    an2 = analyze(new)
+    if an2.syntax_errors or an2.errors > an.errors:
+        return None
+    return new
+
+
+# ---- leftovers: logic and declarations nothing reads any more ---------------------------------------------
+_SIDE_EFFECT = re.compile(r"\$(?!signed\b|unsigned\b|clog2\b|bits\b|countones\b)\w+|\b(?:force|release|disable)\b")
+
+
+def _mentions(text: str, s: int, e: int) -> dict[str, list[int]]:
+    body = _COMMENT.sub(lambda m: " " * len(m[0]), text[s:e])
+    out: dict[str, list[int]] = {}
+    for m in _ID.finditer(body):
+        out.setdefault(m[0], []).append(s + m.start())
+    return out
+
+
+def _units(text: str, an: Analysis, mod, ports: set[str]) -> list[tuple[int, int, set[str], set[str]]]:
+    """Removable units: ``(start, end, names written, names declared)`` -- declarations, continuous
+    assignments and always blocks at module level, statements inside sequential blocks."""
+    units = []
+    for m in mod.members:
+        k = kind_name(m)
+        s, e = an.span(m)
+        if k in ("NetDeclaration", "DataDeclaration"):
+            names = {d.name.valueText for d in _items(getattr(m, "declarators", None)) if hasattr(d, "name")}
+            if names and not names & ports:
+                units.append((s, e, set(names), set(names)))
+        elif k in ("ContinuousAssign", "AlwaysBlock", "AlwaysCombBlock", "AlwaysFFBlock"):
+            w = _assigned(m)
+            if w and not _SIDE_EFFECT.search(_COMMENT.sub(" ", text[s:e])):
+                units.append((s, e, w, set()))
+            if k != "ContinuousAssign":
+                for node in _walk(m):
+                    if kind_name(node) == "SequentialBlockStatement":
+                        for st in _items(getattr(node, "items", None)):
+                            ss, se = an.span(st)
+                            w = _assigned(st)
+                            if w and not _SIDE_EFFECT.search(_COMMENT.sub(" ", text[ss:se])) \
+                                    and kind_name(st) not in ("DataDeclaration", "TimingControlStatement"):
+                                units.append((ss, se, w, set()))
+    return units
+
+
+def _assigned(node) -> set[str]:
+    out: set[str] = set()
+    for n in _walk(node):
+        if kind_name(n).endswith("AssignmentExpression"):
+            out |= _roots(str(n.left))
+        elif kind_name(n) in ("HierarchyInstantiation", "PrimitiveInstantiation", "ForLoopStatement"):
+            if kind_name(n) == "ForLoopStatement":
+                continue
+            return set()
+    return out
+
+
+def remove_leftovers(text: str, module: str, before: str, rounds: int = 6) -> str:
+    """Remove declarations, assignments and statements of names that ``text`` mentions less than
+    ``before`` did (what an edit left behind) once nothing else reads them; ports and anything with a
+    side effect stay. Returns ``text`` unchanged when nothing is left over."""
+    an0 = analyze(before)
+    mod0 = _module_node(an0, module)
+    if mod0 is None:
+        return text
+    s0, e0 = an0.span(mod0)
+    old = {n: len(v) for n, v in _mentions(before, s0, e0).items()}
+    for _ in range(rounds):
+        an = analyze(text)
+        if an.syntax_errors:
+            return text
+        mod = _module_node(an, module)
+        if mod is None:
+            return text
+        ports = {p for p, _d in port_directions(an).get(module, [])}
+        ms, me = an.span(mod)
+        ment = _mentions(text, ms, me)
+        cand = {n for n, c in old.items() if len(ment.get(n, ())) < c and n not in ports and n in ment}
+        units = _units(text, an, mod, ports)
+        # helpers written together with a left-over name (a carry next to a sum bit, a loop index) too
+        dead = set(cand)
+        for s, e, w, _d in units:
+            if w & cand:
+                dead |= {n for n in _mentions(text, s, e) if n in old and n not in ports}
+        while True:
+            covers = [(s, e) for s, e, w, _d in units if w and w <= dead]
+            decls = {n: (s, e) for s, e, _w, d in units if d and d <= dead for n in d}
+            drop = set()
+            for n in dead:
+                for pos in ment.get(n, ()):
+                    if not any(s <= pos < e for s, e in covers) and not (n in decls and decls[n][0] <= pos < decls[n][1]):
+                        drop.add(n)
+                        break
+            if not drop:
+                break
+            dead -= drop
+        if not dead:
+            return text
+        spans = sorted({(s, e) for s, e, w, d in units if (w or d) and (w | d) <= dead})
+        outer = [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
+        if not outer:
+            return text
+        text = _remove_spans(text, outer)
+    return text
+
+
+def _remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` without ``spans``; a line left blank by them goes entirely."""
+    gone = bytearray(len(text))
+    for s, e in spans:
+        gone[s:e] = b"\1" * (e - s)
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line)
+        had = any(gone[pos:end])
+        kept = "".join(ch for k, ch in enumerate(line) if not gone[pos + k])
+        if had and not kept.strip():
+            kept = ""
+        elif had:
+            kept = re.sub(r"(?<=\S) {2,}(?=\S)", " ", kept.rstrip(" \t\n")) + ("\n" if line.endswith("\n") else "")
+        out.append(kept)
+        pos = end
+    return "".join(out)

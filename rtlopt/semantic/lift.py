@@ -18,7 +18,7 @@ from itertools import permutations
 
 import numpy as np
 
-from rtlopt.semantic.netlist import Netlist, mask
+from rtlopt.semantic.netlist import Net, Netlist, mask
 
 MAX_OPERANDS = 10
 MAX_CONE_CELLS = 20000
@@ -142,6 +142,22 @@ def _prio_hi_exprs(a: Operand, w: int) -> list[str]:
     return [one, chain]
 
 
+def _tzc_exprs(a: Operand, w: int) -> list[str]:
+    n = a.width
+    lo = _prio_lo_exprs(a, w)
+    return [f"({_p(a)} == {n}'d0) ? {w}'d{n} : {e}" if " ? " not in e else f"({_p(a)} == {n}'d0) ? {w}'d{n} : ({e})"
+            for e in lo]
+
+
+def _lzc_exprs(a: Operand, w: int) -> list[str]:
+    n, k = a.width, min(w, _clog2(a.width))
+    rev = "{" + ", ".join(_bit(a, p) for p in range(n)) + "}"  # rev[q] = a[n-1-q]
+    iso = f"({rev} & (~{rev} + 1'b1))"
+    one = _onehot_bits_expr(iso, n, k, lambda q: q)
+    chain = " : ".join(f"{_bit(a, p)} ? {w}'d{n - 1 - p}" for p in reversed(range(n))) + f" : {w}'d{n}"
+    return [f"({_p(a)} == {n}'d0) ? {w}'d{n} : {one}", chain]
+
+
 def _mux_tree(sel: Operand, arms: list[str], lo: int, hi_bit: int) -> str:
     """Binary mux tree over select bits ``hi_bit`` down to 0 for arms[lo : lo + 2**(hi_bit+1)]."""
     if hi_bit < 0:
@@ -204,11 +220,30 @@ def match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | No
                 elif ok(_or_of_indices(av, wa)):
                     out.append(("onehot_to_binary", (a,),
                                 [_onehot_bits_expr(_p(a), wa, min(w, _clog2(wa)), lambda p: p)]))
+            if 2 <= w <= 8 and wa <= 64 and (1 << w) > wa:
+                zero = av == np.uint64(0)
+                if ok(np.where(zero, np.uint64(wa), _lowest_index(av, wa))):
+                    out.append(("trailing_zeros", (a,), _tzc_exprs(a, w)))
+                elif ok(np.where(zero, np.uint64(wa), np.uint64(wa - 1) - _highest_index(av, wa))):
+                    out.append(("leading_zeros", (a,), _lzc_exprs(a, w)))
         if wa <= 7 and w >= 2 and (1 << wa) >= w // 2:
             dec = np.where(av < np.uint64(min(w, 64)), np.uint64(1) << np.minimum(av, np.uint64(63)),
                            np.uint64(0))
             if ok(dec):
                 out.append(("decoder", (a,), [f"{w}'d1 << {_p(a)}"]))
+            elif not np.array_equal(dec & m, t):
+                for c in ops:
+                    if c.width != 1:
+                        continue
+                    en = (c.value & np.uint64(1)) == 1
+                    if ok(np.where(en, dec, np.uint64(0))):
+                        out.append(("decoder_enable", (a, c), [f"{{{w}{{{c.text}}}}} & ({w}'d1 << {_p(a)})",
+                                                               f"{c.text} ? ({w}'d1 << {_p(a)}) : {w}'d0"]))
+                        break
+                    if ok(np.where(en, np.uint64(0), dec)):
+                        out.append(("decoder_enable", (a, c), [f"{{{w}{{~{c.text}}}}} & ({w}'d1 << {_p(a)})",
+                                                               f"{c.text} ? {w}'d0 : ({w}'d1 << {_p(a)})"]))
+                        break
     if deadline is not None and time.monotonic() > deadline:
         return out
     for a, b in permutations(ops, 2):
@@ -329,7 +364,11 @@ def _declared(nl: Netlist, scope_names: set[str] | None, name: str) -> bool:
 
 def lift_module(nl: Netlist, *, scope_names: set[str] | None = None, nvec: int = 2048,
                 deadline: float | None = None, min_cone: int = 3) -> list[Lift]:
-    """Every lift found in ``nl``; ``scope_names`` restricts targets/operands to module-level names."""
+    """Every lift found in ``nl``; ``scope_names`` restricts targets/operands to module-level names.
+
+    Targets are the named combinational words and, for every register, the data words its
+    next-state logic loads (``q <= <cone>`` inside a clocked block, under any enable/reset).
+    """
     if len(nl.order) > MAX_CONE_CELLS:
         return []
     vals = nl.simulate(nvec, deadline=deadline)
@@ -343,35 +382,127 @@ def lift_module(nl: Netlist, *, scope_names: set[str] | None = None, nvec: int =
         ibits = [b for b in tgt.bits if isinstance(b, int)]
         if not ibits or any(b in nl.free for b in ibits):
             continue
-        cone = nl.fanin_cells(ibits)
-        if len(cone) < min_cone:
+        got = _lift_bits(nl, vals, named, tgt, tgt.bits, min_cone, deadline)
+        if got is None:
             continue
-        inside, boundary = nl.cone_bits(cone)
-        avail = inside | boundary
-        ops = _operands(nl, vals, named, tgt, avail, boundary, cone)
-        if not ops:
-            continue
-        tv = nl.word(vals, tgt.bits)
-        matches = match_target(tv, tgt.width, ops, deadline)
-        if not matches:
-            continue
-        # a function of cut points first: it removes the whole cone, not only its last stage
-        matches.sort(key=lambda mt: sum(not o.free for o in mt[1]))
-        kind, used, exprs = matches[0]
-        # the operands' own cones are kept: the lift must remove at least min_cone cells
-        kept = nl.fanin_cells([b for o in used for b in o.bits if isinstance(b, int)])
-        removed = len(cone - kept)
-        if removed < min_cone:
-            continue
-        cone_names = tuple(sorted(n.name for n in named if n.name != tgt.name and n.port is None and any(
-            isinstance(b, int) and b in inside for b in n.bits)))
+        kind, used, exprs, removed, cone_names, rest = got
         found.append(Lift(nl.module, (tgt.name,), tgt.name, kind, tuple(sorted({o.base for o in used})),
                           tuple(exprs), removed, {"width": tgt.width, "ops": tuple(o.text for o in used),
                                                   "carry_width": max(o.width for o in used),
-                                                  "cone_names": cone_names,
-                                                  "alternatives": [(k, tuple(o.text for o in u), e)
-                                                                   for k, u, e in matches[1:4]]}))
-    return _group_carries(found)
+                                                  "cone_names": cone_names, "alternatives": rest}))
+    found = _group_carries(found)
+    regs = {n.name for n in named}
+    words = {tuple(n.bits) for n in named}
+    for reg, _q, leaves in nl.register_leaves():
+        if reg not in regs:
+            continue
+        for k, bits in enumerate(leaves):
+            if deadline is not None and time.monotonic() > deadline:
+                return found
+            if len(bits) > 64 or not any(isinstance(b, int) and b in nl.driver for b in bits) \
+                    or tuple(bits) in words:  # a named word: lifted (or not) as a combinational target
+                continue
+            pseudo = Net("$leaf", list(bits))
+            got = _lift_bits(nl, vals, named, pseudo, bits, min_cone, deadline)
+            if got is None:
+                continue
+            kind, used, exprs, removed, cone_names, rest = got
+            found.append(Lift(nl.module, (reg,), reg, kind, tuple(sorted({o.base for o in used})),
+                              tuple(exprs), removed,
+                              {"width": len(bits), "ops": tuple(o.text for o in used), "cone_names": cone_names,
+                               "clocked": True, "leaf": k, "nleaves": len(leaves),
+                               "src_lines": tuple(sorted(nl.src_lines(bits))), "alternatives": rest}))
+    return found
+
+
+#: Exhaustive simulation of a cone of one operand up to this many input bits.
+EXHAUSTIVE_BITS = 14
+
+
+def _match_constant_compare(nl: Netlist, tbits: list, w: int, ops: list[Operand], boundary: set,
+                            cone: set) -> list[tuple]:
+    """A 1-bit function of one word ``x`` that is ``x == K``, ``x != K``, ``x < K``, ``x >= K`` or a
+    range ``K1 <= x <= K2``, found by simulating the cone exhaustively over ``x``."""
+    if w != 1:
+        return []
+    live = {b for b in boundary if isinstance(b, int)}
+    for a in ops:
+        if not a.free or a.width < 2 or a.width > EXHAUSTIVE_BITS:
+            continue
+        abits = [b for b in a.bits if isinstance(b, int)]
+        if not live <= set(abits):
+            continue
+        n = 1 << a.width
+        xs = np.arange(n, dtype=np.uint64)
+        inputs = {b: ((xs >> np.uint64(k)) & np.uint64(1)).astype(bool) for k, b in enumerate(a.bits)}
+        try:
+            vals = nl.simulate_cells(cone, inputs, n)
+        except Exception:  # noqa: BLE001 - an unsupported cell: no exhaustive answer
+            return []
+        b0 = tbits[0]
+        if isinstance(b0, int) and b0 not in vals:
+            return []
+        return _threshold_exprs(nl.bits_value(vals, [b0])[0], a)
+    return []
+
+
+def _threshold_exprs(t: np.ndarray, a: Operand) -> list[tuple]:
+    n = len(t)
+    ones = np.flatnonzero(t)
+    if len(ones) in (0, n):
+        return []
+    x = _p(a)
+    lit = lambda v: f"{a.width}'d{v}"  # noqa: E731
+    lo, hi = int(ones[0]), int(ones[-1])
+    contiguous = hi - lo + 1 == len(ones)
+    if len(ones) == 1:
+        return [("equal_const", (a,), [f"{x} == {lit(lo)}"])]
+    if len(ones) == n - 1:
+        k = int(np.flatnonzero(~t)[0])
+        return [("not_equal_const", (a,), [f"{x} != {lit(k)}"])]
+    if contiguous and lo == 0:
+        return [("less_than_const", (a,), [f"{x} < {lit(hi + 1)}", f"{x} <= {lit(hi)}"])]
+    if contiguous and hi == n - 1:
+        return [("greater_equal_const", (a,), [f"{x} >= {lit(lo)}", f"{x} > {lit(lo - 1)}"])]
+    if contiguous:
+        return [("range_const", (a,), [f"({x} >= {lit(lo)}) && ({x} <= {lit(hi)})"])]
+    zeros = np.flatnonzero(~t)
+    if int(zeros[-1]) - int(zeros[0]) + 1 == len(zeros):
+        return [("outside_range_const", (a,), [f"({x} < {lit(int(zeros[0]))}) || ({x} > {lit(int(zeros[-1]))})"])]
+    return []
+
+
+def _lift_bits(nl: Netlist, vals: dict, named: list, tgt: Net, bits: list, min_cone: int,
+               deadline: float | None):
+    """``(kind, operands, exprs, cells removed, cone names, alternatives)`` for the word ``bits``."""
+    ibits = [b for b in bits if isinstance(b, int)]
+    cone = nl.fanin_cells(ibits)
+    if len(cone) < min_cone:
+        return None
+    inside, boundary = nl.cone_bits(cone)
+    avail = inside | boundary
+    ops = _operands(nl, vals, named, tgt, avail, boundary, cone)
+    if not ops:
+        return None
+    w = len(bits)
+    tv = nl.word(vals, bits)
+    matches = match_target(tv, w, ops, deadline)
+    if not matches and w == 1:
+        matches = _match_constant_compare(nl, list(bits), w, ops, boundary, cone)
+    if not matches:
+        return None
+    # a function of cut points first: it removes the whole cone, not only its last stage
+    matches.sort(key=lambda mt: sum(not o.free for o in mt[1]))
+    kind, used, exprs = matches[0]
+    # the operands' own cones are kept: the lift must remove at least min_cone cells
+    kept = nl.fanin_cells([b for o in used for b in o.bits if isinstance(b, int)])
+    removed = len(cone - kept)
+    if removed < min_cone:
+        return None
+    cone_names = tuple(sorted(n.name for n in named if n.name != tgt.name and n.port is None and any(
+        isinstance(b, int) and b in inside for b in n.bits)))
+    rest = [(k, tuple(o.text for o in u), e) for k, u, e in matches[1:4]]
+    return kind, used, exprs, removed, cone_names, rest
 
 
 def _operands(nl, vals, named, tgt, avail, boundary, cone) -> list[Operand]:

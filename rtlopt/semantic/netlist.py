@@ -23,6 +23,8 @@ from rtlopt.errors import RtloptError
 
 #: Cells whose outputs are cut points (state, memories, anything we do not evaluate).
 _WORD_MAX = 64
+_FF_TYPES = frozenset({"$dff", "$adff", "$sdff", "$dffe", "$adffe", "$sdffe", "$sdffce", "$aldff", "$aldffe",
+                       "$dffsr", "$dffsre"})
 M64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 
 
@@ -52,6 +54,7 @@ class Cell:
     params: dict
     conns: dict
     dirs: dict
+    src: str = ""
 
 
 @dataclass
@@ -74,7 +77,8 @@ class Netlist:
         cells = []
         for cn, c in mod.get("cells", {}).items():
             cells.append(Cell(cn, c["type"], {k: _pint(v) for k, v in c.get("parameters", {}).items()},
-                              c.get("connections", {}), c.get("port_directions", {})))
+                              c.get("connections", {}), c.get("port_directions", {}),
+                              str(c.get("attributes", {}).get("src", ""))))
         nl = cls(name, nets, cells)
         nl._build()
         return nl
@@ -164,6 +168,63 @@ class Netlist:
                         (inside if d == "output" else reads).add(b)
         return inside, reads - inside
 
+    def register_leaves(self) -> list[tuple[str, list, list[list]]]:
+        """Per register (a named net that is the whole Q of a flip-flop): ``(name, q_bits, leaves)``.
+
+        The leaves are the data words of the register's next-state multiplexer tree (the ``if``/``case``
+        arms that load a new value), in source-like order (then-arm before else-arm); hold arms (the
+        register itself) and constant arms (resets) are not leaves.
+        """
+        by_bits = {tuple(n.bits): n for n in self.nets.values() if not n.hidden}
+        mux_of: dict[tuple, int] = {}
+        for i, c in enumerate(self.cells):
+            if c.type in ("$mux", "$pmux"):
+                mux_of[tuple(c.conns.get("Y", ()))] = i
+        out = []
+        for c in self.cells:
+            if c.type not in _FF_TYPES or "Q" not in c.conns or "D" not in c.conns:
+                continue
+            q, d = list(c.conns["Q"]), list(c.conns["D"])
+            net = by_bits.get(tuple(q))
+            if net is None or net.port == "input" or len(q) != len(d):
+                continue
+            leaves: list[list] = []
+            self._walk_mux(d, q, mux_of, leaves, 0)
+            if leaves:
+                out.append((net.name, q, leaves))
+        return out
+
+    def _walk_mux(self, bits: list, q: list, mux_of: dict, leaves: list, depth: int) -> None:
+        if bits == q or all(not isinstance(b, int) for b in bits):
+            return
+        i = mux_of.get(tuple(bits))
+        if i is None or depth > 64:
+            leaves.append(bits)
+            return
+        c = self.cells[i]
+        w = len(bits)
+        arms = []
+        if c.type == "$mux":
+            arms = [list(c.conns["B"]), list(c.conns["A"])]
+        else:
+            b = list(c.conns["B"])
+            arms = [b[k * w:(k + 1) * w] for k in range(len(b) // w)] + [list(c.conns["A"])]
+        for arm in arms:
+            self._walk_mux(arm, q, mux_of, leaves, depth + 1)
+
+    def src_lines(self, bits) -> set[int]:
+        """Source lines (from Yosys ``src`` attributes) of the cells driving ``bits`` directly."""
+        out: set[int] = set()
+        for b in bits:
+            i = self.driver.get(b) if isinstance(b, int) else None
+            if i is None:
+                continue
+            for part in self.cells[i].src.split("|"):
+                m = re.search(r":(\d+)\.\d+-(\d+)\.\d+$", part)
+                if m:
+                    out.update(range(int(m[1]), int(m[2]) + 1))
+        return out
+
     # -- simulation ----------------------------------------------------------------------------
     def simulate(self, nvec: int = 2048, seed: int = 1, deadline: float | None = None) -> dict:
         """Value (bool array) of every bit, from structured random values on the free words."""
@@ -197,6 +258,27 @@ class Netlist:
             except _Unsupported:
                 out = {p: [rng.integers(0, 2, nvec).astype(bool) for _ in c.conns[p]]
                        for p, d in c.dirs.items() if d == "output"}
+            for p, bits in out.items():
+                for b, v in zip(c.conns[p], bits, strict=False):
+                    if isinstance(b, int):
+                        vals[b] = v
+        return vals
+
+    def simulate_cells(self, cells: set[int], inputs: dict, nvec: int) -> dict:
+        """Values of the bits driven by ``cells`` (a cone) from given values of its boundary ``inputs``."""
+        zero = np.zeros(nvec, dtype=bool)
+        self._const = {"0": zero, "1": np.ones(nvec, dtype=bool), "x": zero, "z": zero}
+        vals = dict(inputs)
+        for i in self.order:
+            if i not in cells:
+                continue
+            c = self.cells[i]
+            for p, d in c.dirs.items():
+                if d == "input":
+                    for b in c.conns.get(p, []):
+                        if isinstance(b, int) and b not in vals:
+                            vals[b] = zero
+            out = _EVAL[c.type](self, c, vals, nvec)
             for p, bits in out.items():
                 for b, v in zip(c.conns[p], bits, strict=False):
                     if isinstance(b, int):
