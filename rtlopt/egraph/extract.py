@@ -172,7 +172,7 @@ class Extraction:
         for _ in range(50):
             changed = False
             for c in best:
-                for n in eg.nodes[c]:
+                for n in sorted(eg.nodes[c], key=repr):
                     v = self.cost[n] + sum(best[ch] for ch in self.children(n))
                     if v < best[c] - 1e-9:
                         best[c] = v
@@ -240,7 +240,7 @@ class Extraction:
                     continue
                 old = choice.get(c)
                 best_n, best_v = old, cur
-                for n in sorted(nodes, key=lambda x: self.cost[x]):
+                for n in sorted(nodes, key=lambda x: (self.cost[x], repr(x))):
                     if n == old:
                         continue
                     choice[c] = n

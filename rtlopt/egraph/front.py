@@ -49,6 +49,7 @@ class Root:
     member_start: int  # start of the module item (continuous assign / always block)
     nodes: list[tuple[int, tuple]] = field(default_factory=list)  # original (class, node) pairs
     nameable: bool = False  # var(lhs) is this root's value, usable anywhere at module level
+    temp: bool = False  # a single unconditional blocking assignment (substituted where its block reads it)
     mandatory: bool = True
     stmt_end: int = 0
 
@@ -390,7 +391,29 @@ def _walk_assigns(s, top: bool, out: list, loops: list) -> None:
         out.append((s, None, top, True))  # unknown statement: blocks every write it might make
 
 
+class _NetInit:
+    """``wire [..] x = expr;`` seen as the assignment ``x = expr``."""
+
+    isNonBlocking = False
+
+    def __init__(self, net, init) -> None:
+        self.right = init
+        self.left = _NetName(net)
+
+
+class _NetName:
+    def __init__(self, net) -> None:
+        self.symbol = net
+        self.type = net.type
+
+    def visit(self, fn) -> None:
+        pass
+
+
 def _lhs_names(e) -> set[str]:
+    if isinstance(e, _NetName):
+        return {e.symbol.name}
+
     out: set[str] = set()
 
     def visit(n):
@@ -403,6 +426,8 @@ def _lhs_names(e) -> set[str]:
 
 
 def _lhs_whole(e) -> str | None:
+    if isinstance(e, _NetName):
+        return e.symbol.name
     return e.symbol.name if type(e).__name__ == "NamedValueExpression" else None
 
 
@@ -425,6 +450,10 @@ def build_module(an, body) -> ModuleGraph:
             items.append(("assign", idx, m, [(None, e, True, False)]))
             for nm in _lhs_names(e.left):
                 write_count[nm] = write_count.get(nm, 0) + 1
+        elif k == "NetSymbol" and getattr(m, "initializer", None) is not None:
+            init = m.initializer
+            items.append(("assign", idx, m, [(None, _NetInit(m, init), True, False)]))
+            write_count[m.name] = write_count.get(m.name, 0) + 1
         elif k == "ProceduralBlockSymbol":
             kind = m.procedureKind.name
             if kind not in ("Always", "AlwaysComb", "AlwaysFF"):
@@ -466,7 +495,10 @@ def build_module(an, body) -> ModuleGraph:
                 c = None
             except (ValueError, AssertionError, TypeError, AttributeError):
                 c = None
-            rs, re_ = an.span(e.right.syntax) if e.right.syntax is not None else (0, 0)
+            rnode = e.right
+            while rnode.syntax is None and type(rnode).__name__ == "ConversionExpression":
+                rnode = rnode.operand
+            rs, re_ = an.span(rnode.syntax) if rnode.syntax is not None else (0, 0)
             if kind == "assign":
                 stmt_end = re_
             else:
@@ -475,9 +507,8 @@ def build_module(an, body) -> ModuleGraph:
             single = (kind != "assign" and not e.isNonBlocking and lhs is not None and top
                       and write_count.get(lhs, 0) == 1)
             w = int(e.left.type.bitWidth or 0)
-            if c is not None:
-                if b.eg.w(c) != w or rs >= re_ or (rs, re_) not in an.by_span:
-                    c = None
+            if c is not None and (b.eg.w(c) != w or rs >= re_ or (rs, re_) not in an.by_span):
+                c = None
             if c is not None:
                 r = Root(lhs, c, rs, re_, w, kind, bi if kind != "assign" else -1, mstart, list(b.nodes),
                          stmt_end=stmt_end)
@@ -485,6 +516,7 @@ def build_module(an, body) -> ModuleGraph:
                     kind == "assign" or (kind == "comb" and single))
                 if comb_single:
                     r.nameable = True
+                r.temp = single
                 roots.append(r)
             if single:
                 b.tainted.discard(lhs)
@@ -524,7 +556,7 @@ def build_module(an, body) -> ModuleGraph:
         if r.lhs:
             lhs_refs[r.lhs] = lhs_refs.get(r.lhs, 0) + 1
     for r in roots:
-        if r.nameable and r.lhs not in ports and total_refs.get(r.lhs, 0) <= handled.get(r.lhs, 0) + \
+        if (r.nameable or r.temp) and r.lhs not in ports and total_refs.get(r.lhs, 0) <= handled.get(r.lhs, 0) + \
                 lhs_refs.get(r.lhs, 0):
             r.mandatory = False
     bs, be = _module_span(an, body)
