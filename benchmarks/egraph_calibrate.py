@@ -34,7 +34,7 @@ WIDTHS = (4, 8, 16, 32)
 
 
 def module(op: str, w: int) -> str:
-    body = OPS[op][0].replace("W", str(w)).replace("$clog2(%d)" % w, str((w - 1).bit_length()))
+    body = OPS[op][0].replace("W", str(w))
     body = body.replace(f"$clog2({w})", str((w - 1).bit_length()))
     return (f"module top(input [{w - 1}:0] a, input [{w - 1}:0] b, input s, output [{w - 1}:0] y);\n"
             f"  {body}\nendmodule\n")
