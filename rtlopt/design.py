@@ -34,7 +34,19 @@ def open_design(paths: list[str | Path] | tuple[str | Path, ...] | str | Path, t
         paths = [paths]
     parsed = load_design(list(paths))
     chosen = parsed.choose_top(top)
+    _apply_policy(parsed, chosen, paths)
     return DesignRef(tuple(Path(p).resolve() for p in paths), chosen, parsed)
+
+
+def _apply_policy(parsed: ParsedDesign, top: str, paths) -> None:
+    """The input policy every command shares (rtlopt.hdl.policy): simulation-only code is refused;
+    meaning-changing warnings are shown for the user's own files (not for candidate copies)."""
+    from rtlopt.hdl.policy import emit_warnings, enforce_synthesizable
+    from rtlopt.hdl.project import original_of
+
+    enforce_synthesizable(parsed, top)
+    if all(original_of(p) == Path(p).resolve() for p in paths):
+        emit_warnings(parsed)
 
 
 def open_gate_design(paths: list[str | Path] | tuple[str | Path, ...] | str | Path, gold: DesignRef,
@@ -48,5 +60,6 @@ def open_gate_design(paths: list[str | Path] | tuple[str | Path, ...] | str | Pa
         paths = [paths]
     parsed = load_design(list(paths))
     chosen = parsed.choose_top(gold.top if gold.top in parsed.modules else None)
+    _apply_policy(parsed, chosen, paths)
     return DesignRef(tuple(Path(p).resolve() for p in paths), chosen, parsed)
 

@@ -801,13 +801,21 @@ def yosys_read_lines(files: Iterable[str | Path], top: str | None = None, projec
     lines = []
     defs: dict[str, str | None] = dict(proj.defines)
     defs.update(extra_defines or {})
+    from rtlopt.hdl.policy import tool_dir, tool_path
+
     for f in files:
         flags = ["-sv"] if proj.language(f) == "sv" else []
         for k, v in defs.items():
             flags.append(f"-D{k}" if v is None or v == "" else _q(f"-D{k}={v}"))
-        for d in [*extra_include_dirs, *proj.include_dirs_for(f)]:
-            flags.append(_q(f"-I{d}"))
-        lines.append(f"read_verilog {' '.join([*flags, _q(f)])}".replace("  ", " "))
+        # a file with a BOM or an odd name (newline, quotes) is read through a plain-named copy or
+        # symlink (rtlopt.hdl.policy); its own directory stays first for `include
+        tf = tool_path(f)
+        dirs = [*extra_include_dirs, *proj.include_dirs_for(f)]
+        if tf != str(f):
+            dirs.insert(0, original_of(f).parent)
+        for d in dirs:
+            flags.append(_q(f"-I{tool_dir(d)}"))
+        lines.append(f"read_verilog {' '.join([*flags, _q(tf)])}".replace("  ", " "))
     if top and proj.params:
         for k, v in proj.params:
             lines.append(f"chparam -set {k} {_yosys_value(v)} {top}")

@@ -6,6 +6,7 @@ user can cause becomes an :class:`~rtlopt.errors.InputError` naming the file and
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,6 +103,9 @@ class ParsedDesign:
     trees: list[syntax.SyntaxTree]
     modules: dict[str, ModuleInfo]
     warnings: list[str]
+    #: pyslang warnings that change the meaning of the code (reversed part-select, truncated
+    #: constant, out-of-range select): shown by the commands (rtlopt.hdl.policy.emit_warnings)
+    meaning_warnings: list[str] = field(default_factory=list)
 
     @property
     def top_candidates(self) -> list[str]:
@@ -124,13 +128,14 @@ class ParsedDesign:
                          "name one with --top", file=where)
 
 
-def _format_diag(tree: syntax.SyntaxTree, diag, path: Path) -> InputError:
+def _format_diag(tree: syntax.SyntaxTree, diag, path: Path, kind: str = "syntax error") -> InputError:
     sm = tree.sourceManager
     text = DiagnosticEngine.reportAll(sm, [diag]).strip().splitlines()
     first = text[0] if text else str(diag.code)
     # "file:line:col: error: message" → keep only the message part
     msg = first.split(": error: ", 1)[1] if ": error: " in first else first
-    return InputError(f"syntax error: {msg}", file=path,
+    msg = msg.split(": warning: ", 1)[1] if ": warning: " in msg else msg
+    return InputError(f"{kind}: {msg}" if kind else msg, file=path,
                       line=sm.getLineNumber(diag.location), column=sm.getColumnNumber(diag.location))
 
 
@@ -172,6 +177,9 @@ def parse_sources(sources: list[SourceFile]) -> ParsedDesign:
             modules[name] = ModuleInfo(name, str(src.path), line, ports, params,
                                        is_top_candidate=inst is not None)
     warnings = []
+    meaning: list[str] = []
+    from rtlopt.hdl.policy import fatal_diagnostic, meaning_warning, tolerated_error
+
     for diag in comp.getAllDiagnostics():
         if diag.isError():
             for tree in trees:
@@ -179,7 +187,28 @@ def parse_sources(sources: list[SourceFile]) -> ParsedDesign:
                 if rep:
                     warnings.append(rep.splitlines()[0])
                     break
-    return ParsedDesign(sources, trees, modules, warnings)
+            if fatal_diagnostic(diag) and not tolerated_error(diag):
+                # semantic errors too (``x[15:8][3:0]``): Yosys would read such code another way
+                raise _format_diag(trees[0], diag, _diag_path(trees[0], diag, sources), kind="")
+        elif meaning_warning(diag):
+            w = _format_diag(trees[0], diag, _diag_path(trees[0], diag, sources), kind="")
+            w.message = w.message.split(": warning: ", 1)[-1]
+            meaning.append(str(w))
+    parsed = ParsedDesign(sources, trees, modules, warnings)
+    parsed.meaning_warnings = meaning
+    return parsed
+
+
+def _diag_path(tree, diag, sources: list[SourceFile]) -> Path:
+    try:
+        name = tree.sourceManager.getFileName(diag.location)
+    except Exception:  # noqa: BLE001 - a location without a file
+        name = ""
+    for src in sources:
+        with contextlib.suppress(OSError):
+            if name and (str(src.path) == str(name) or src.path.resolve() == Path(name).resolve()):
+                return src.path
+    return Path(name) if name else sources[0].path
 
 
 def _module_decls(node):
@@ -202,4 +231,8 @@ def load_design(paths: list[str | Path]) -> ParsedDesign:
     """Read and parse HDL files (the usual entry point for commands)."""
     if not paths:
         raise InputError("no input files given")
-    return parse_sources([read_source(p) for p in paths])
+    from rtlopt.hdl.policy import require_design_units
+
+    parsed = parse_sources([read_source(p) for p in paths])
+    require_design_units(parsed, paths)  # comments-only: exit 2 in every command
+    return parsed

@@ -32,7 +32,7 @@ def write_renamed_copy(design: DesignRef, prefix: str, outdir: Path) -> list[Pat
     for i, (src, tree) in enumerate(zip(design.parsed.sources, design.parsed.trees, strict=True)):
         suffix = ".sv" if src.path.suffix in (".sv", ".svh") else ".v"
         dest = outdir / f"{prefix}{i}_{re.sub(r'[^A-Za-z0-9_]', '_', src.path.stem)}{suffix}"
-        text = rename_modules(src.text, tree, names, prefix)
+        text = rename_modules(src.text, tree, names, prefix).removeprefix("\ufeff")  # no BOM for the simulator
         if active().language(src.path) == "verilog" and needs_verilog_keywords(src.text):
             # a Verilog-2005 file that uses SystemVerilog keywords as names (`logic`, `bit`): the
             # simulator gets the 1364-2005 keyword set too (its line numbers are one further down)
