@@ -213,6 +213,9 @@ def _read_and_parse(p: Path, report: CheckReport) -> _Parsed | None:
         for diag in tree.diagnostics:
             if diag.isError():
                 raise _format_diag(tree, diag, p)
+        from rtlopt.hdl.policy import require_code
+
+        require_code(src)  # comments-only: "no module declarations found", as in every command
     except InputError as exc:
         report.errors.append({"file": str(exc.file or p), "line": exc.line, "column": exc.column,
                               "message": exc.message})

@@ -178,6 +178,13 @@ def require_design_units(parsed, paths) -> None:
                      else "no module declarations found", file=where)
 
 
+def require_code(src) -> None:
+    """Exit 2 for one file that holds only comments or whitespace (``check``'s per-file reading)."""
+    if not _CODE.sub(" ", strip_bom(src.text)).strip():
+        raise InputError("no module declarations found (the file holds only comments or whitespace)",
+                         file=src.path)
+
+
 def emit_warnings(parsed, stream=None) -> None:
     """Print the meaning-changing warnings of ``parsed`` on stderr, once per process and message."""
     stream = stream or sys.stderr
