@@ -166,6 +166,8 @@ def _fire(_sig, _frame):
     now = time.monotonic()
     for d, exc in _limits:  # the outermost expired limit wins
         if d <= now:
+            # fire again soon in case the analysis swallows this one (e.g. inside a destructor)
+            signal.setitimer(signal.ITIMER_REAL, 0.25)
             raise exc()
     _arm()
 
