@@ -335,7 +335,6 @@ def _template_findings(report: CheckReport, tmpl, an, p: Path, text: str, info: 
                                "reason": f"matcher failed: {type(exc).__name__}: {exc}"})
         return
     rule = info.get(tmpl.id)
-    size, what = EFFECTS.get(tmpl.id, _DEFAULT_EFFECT)
     objectives = list(getattr(rule, "objectives", ()) or ())
     for m in matches:
         try:
@@ -344,6 +343,9 @@ def _template_findings(report: CheckReport, tmpl, an, p: Path, text: str, info: 
             verdict = None
         if verdict == "drop":
             continue
+        size, what = EFFECTS.get(tmpl.id, _DEFAULT_EFFECT)
+        if verdict == "note":
+            size = "small"  # synthesis does it itself, or it holds for these parameter values only
         line, col = _line_col(text, m.start)
         end_line, end_col = _line_col(text, m.end)
         msg = m.description.split(": ", 1)[1] if ": " in m.description else m.description
