@@ -177,6 +177,7 @@ def test_without_a_sandbox_untrusted_code_is_never_simulated(tmp_path, monkeypat
     assert started == []
 
 
+@pytest.mark.slow
 @pytest.mark.iverilog
 def test_sandboxed_icarus_cannot_write_outside_even_if_the_guard_were_bypassed(tmp_path, outside) -> None:
     from rtlopt.design import open_design

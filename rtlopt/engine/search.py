@@ -12,16 +12,19 @@ accepted, and the result is never worse than the input on the goal metric.
 from __future__ import annotations
 
 import hashlib
+import os
+import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from rtlopt.design import DesignRef
 from rtlopt.engine.candidate import Candidate
-from rtlopt.engine.simcheck import simulate_candidate
+from rtlopt.engine.simcheck import accept_by_simulation, simulate_candidate
 from rtlopt.engine.workspace import Workspace
 from rtlopt.errors import RtloptError, ToolNotFound
 from rtlopt.templates import REGISTRY, Template, analyze
@@ -41,21 +44,64 @@ class State:
     liberty: Any
     round: int = 0
     scope: str | None = None  # only this module's span may be edited (None: anywhere)
+    deadline: float | None = None  # time.monotonic() by which the run must end (generators should stop early)
 
 
 #: A candidate generator: returns candidates for the current state. ``Candidate.hints["file"]``
 #: names the file the text replaces (default: the first file of the design).
 Generator = Callable[[State], list[Candidate]]
 _GENERATORS: dict[str, Generator] = {}
+#: generator name -> function of the State giving the key its output depends on (None: not memoized)
+_MEMO_KEYS: dict[str, Callable[[State], Any]] = {}
+_MEMO: dict[tuple, list[Candidate]] = {}
+_MEMO_MAX = 64
+_MEMO_LOCK = threading.Lock()
 
 
-def register_generator(name: str, gen: Generator) -> None:
-    """Add a candidate generator (e.g. an LLM rewriter) that the engine calls every round."""
+def register_generator(name: str, gen: Generator, memo_key: Callable[[State], Any] | None = None) -> None:
+    """Add a candidate generator (e.g. an LLM rewriter) that the engine calls every round.
+
+    ``memo_key(state)``: for a deterministic generator, everything of the state its output depends on;
+    a call with the same key (a later round or another module of a hierarchical run on unchanged
+    texts) reuses the earlier candidates instead of running the generator again.
+    """
     _GENERATORS[name] = gen
+    _MEMO_KEYS.pop(name, None)
+    if memo_key is not None:
+        _MEMO_KEYS[name] = memo_key
 
 
 def unregister_generator(name: str) -> None:
     _GENERATORS.pop(name, None)
+    _MEMO_KEYS.pop(name, None)
+
+
+def _run_generator(name: str, gen: Generator, state: State, templates: dict[str, Template] | None) -> list[Candidate]:
+    if name == "templates" and templates is not None:
+        return template_candidates(state, templates)
+    kf = _MEMO_KEYS.get(name)
+    if kf is None:
+        return list(gen(state))
+    k = (name, kf(state))
+    with _MEMO_LOCK:
+        hit = _MEMO.get(k)
+    if hit is not None:
+        return list(hit)
+    got = list(gen(state))
+    with _MEMO_LOCK:
+        if len(_MEMO) >= _MEMO_MAX:
+            _MEMO.pop(next(iter(_MEMO)))
+        _MEMO[k] = got
+    return list(got)
+
+
+def default_jobs() -> int:
+    """Measurements run in parallel by default: one per core, at most 2 (each runs a Yosys child)."""
+    try:
+        n = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        n = os.cpu_count() or 1
+    return max(1, min(2, n))
 
 
 def template_candidates(state: State, templates: dict[str, Template] | None = None) -> list[Candidate]:
@@ -212,8 +258,8 @@ def egraph_candidates(state: State) -> list[Candidate]:
 
 register_generator("templates", template_candidates)
 register_generator("fsm", fsm_candidates)
-register_generator("lifting", lifting_candidates)
-register_generator("seqredundancy", seqredundancy_candidates)
+register_generator("lifting", lifting_candidates, memo_key=lambda st: _h(st.texts))
+register_generator("seqredundancy", seqredundancy_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
 register_generator("datapath_egraph", egraph_candidates)
 
 
@@ -246,6 +292,7 @@ class Step:
     verify_seconds: float | None
     delay_before: float | None = None  # ns, critical path of the design before this rewrite
     delay_after: float | None = None
+    evidence: str | None = None  # SIMULATED steps: runs, cycles, toggle coverage, BMC depth (not a proof)
 
 
 @dataclass
@@ -264,10 +311,29 @@ class OptimizeResult:
     status: str = "no_improvement"  # improved | no_improvement | no_proof
     seconds: float = 0.0
     budget_exhausted: bool = False
+    timings: dict = field(default_factory=dict)  # seconds per stage (generators, PPA, proofs), jobs
 
     @property
     def changed(self) -> bool:
         return any(self.final[p] != self.original[p] for p in self.original)
+
+
+def _attempt(c: Candidate, rep, goal: str) -> Attempt:
+    ppa = {"area_um2": rep.area_um2.value, "delay_ns": rep.delay_ns.value, "power_mw": rep.power_mw.value,
+           "cells": rep.cells.value}
+    if rep.provenance.get("measured") == "area only":
+        ppa["measured"] = "area only (not smaller than the current design: no timing/power run)"
+    return Attempt(c, rep.metric(goal), ppa)
+
+
+def _area_only(area: float, ref) -> Any:
+    from rtlopt.ppa._report import Metric, PpaReport
+
+    na = "not measured (area-only pre-filter: not better on area than the current design)"
+    return PpaReport(area_um2=Metric(area, "um^2", "yosys stat -liberty (cached)"), delay_ns=Metric(None, "ns", na),
+                     power_mw=Metric(None, "mW", na), cells=Metric(None, "cells", na),
+                     generic_cells=Metric(None, "cells", na), generic_wires=Metric(None, "wires", na),
+                     provenance={"top": ref.top, "measured": "area only", "cache": {"hit": True}})
 
 
 def _h(texts: dict[Path, str]) -> str:
@@ -294,7 +360,7 @@ def _verdict_name(v) -> str:
 
 
 def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: float = 120.0,
-             max_steps: int = 20, jobs: int = 1, verify_timeout_s: float = 60.0,
+             max_steps: int = 20, jobs: int | None = None, verify_timeout_s: float = 60.0,
              clock_period_ns: float | None = None, progress: Callable[[str], None] | None = None,
              templates: dict[str, Template] | None = None, ppa_timeout_s: float = 300.0,
              sim_check: bool = False, accept_simulation: bool = False, sim_cycles: int = 500,
@@ -323,7 +389,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         BudgetExhausted: the budget ran out before the input could be measured.
     """
     from rtlopt.errors import BudgetExhausted, ToolTimeout
-    from rtlopt.ppa._cache import measure_cached
+    from rtlopt.ppa._cache import cached_area, cached_full, finish_cached, measure_cached, synthesize_cached
     from rtlopt.ppa.liberty import resolve_liberty
 
     t0 = time.monotonic()
@@ -338,23 +404,60 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
 
         scope = edit_scope(design)
     ws = Workspace(design, prefix="rtlopt-opt-")
-    ppa_cache: dict[str, Any] = {}
     verify_cache: dict[str, Any] = {}
+    jobs = default_jobs() if jobs is None or jobs < 1 else jobs
+    pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="rtlopt-ppa")
+    futures: dict[tuple, Future] = {}
+    # goal area: the Yosys stage alone gives the exact mapped area; OpenSTA (delay, power) runs only
+    # for candidates smaller than the current design (every accepted one is fully measured)
+    area_first = goal == "area" and measure_fn is None
+    timings: dict[str, float] = {}
 
-    def ppa_of(texts: dict[Path, str]):
-        key = _h(texts)
-        if key not in ppa_cache:
-            left = deadline - time.monotonic()
-            if left <= 1:
-                raise ToolTimeout("the time budget ran out before this measurement")
-            ref = design if texts == on_disk else ws.materialize(texts)
-            limit = min(ppa_timeout_s, left)
+    def tick(name: str, since: float) -> None:
+        timings[name] = round(timings.get(name, 0.0) + time.monotonic() - since, 3)
+
+    def limit_left() -> float:
+        left = deadline - time.monotonic()
+        if left <= 1:
+            raise ToolTimeout("the time budget ran out before this measurement")
+        return min(ppa_timeout_s, left)
+
+    def measure_now(ref, texts: dict[Path, str], threshold: float | None):
+        """Full report, or (area-first, not below ``threshold``) an area-only report."""
+        t = time.monotonic()
+        try:
+            mine = texts if ref is design else None
             if measure_fn is not None:
-                ppa_cache[key] = measure_fn(ref, texts=texts, timeout=limit)
-            else:
-                ppa_cache[key] = measure_cached(ref, liberty=lib, clock_period_ns=clock_period_ns,
-                                                timeout=limit, texts=texts if ref is design else None)
-        return ppa_cache[key]
+                return measure_fn(ref, texts=texts, timeout=limit_left())
+            full = cached_full(ref, liberty=lib, clock_period_ns=clock_period_ns, texts=mine)
+            if full is not None:
+                return full
+            if threshold is not None:
+                area = cached_area(ref, liberty=lib, clock_period_ns=clock_period_ns, texts=mine)
+                if area is not None and not area < threshold:
+                    return _area_only(area, ref)
+                syn = synthesize_cached(ref, liberty=lib, clock_period_ns=clock_period_ns, timeout=limit_left(),
+                                        texts=mine)
+                if not syn.area_um2 < threshold:
+                    rep = syn.area_report()
+                    syn.close()
+                    return rep
+                return finish_cached(syn, timeout=limit_left(), texts=mine)
+            return measure_cached(ref, liberty=lib, clock_period_ns=clock_period_ns, timeout=limit_left(),
+                                  texts=mine)
+        finally:
+            tick("ppa_cpu_s", t)
+
+    def submit(texts: dict[Path, str], threshold: float | None = None) -> Future:
+        """A measurement of ``texts`` in the pool (one per text and threshold; materialized here)."""
+        k = (_h(texts), threshold if area_first else None)
+        if k not in futures or futures[k].cancelled():
+            full = (_h(texts), None)
+            if full in futures and not futures[full].cancelled():
+                return futures[full]
+            ref = design if texts == on_disk else ws.materialize(texts)
+            futures[k] = pool.submit(measure_now, ref, texts, k[1])
+        return futures[k]
 
     gold_ref = None
 
@@ -375,50 +478,71 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             opts = _options(VerifyOptions, remaining, cand.hints)
             res = check_equivalence(gold_ref, gate, opts)
             if accept_simulation and _verdict_name(res.verdict) == "UNKNOWN":
-                # evidence, never a proof: only with the user's explicit --accept-simulation
-                if sim is None:
-                    sim = simulate_candidate(gold_ref, gate, cycles=sim_cycles,
-                                             timeout_s=max(30.0, verify_timeout_s))
-                if sim is not None and sim.verdict == "SIMULATED":
-                    sim.formal = res.to_dict() if hasattr(res, "to_dict") else None
-                    res = sim
+                # evidence, never a proof, only with the user's explicit --accept-simulation: coverage-directed
+                # simulation from several resets AND a bounded model check from reset (see engine.simcheck)
+                ev = accept_by_simulation(gold_ref, gate, cycles=sim_cycles, timeout_s=max(120.0, 2 * verify_timeout_s),
+                                          formal=res.to_dict() if hasattr(res, "to_dict") else None)
+                if ev.verdict in ("SIMULATED", "NOT_EQUIVALENT"):
+                    res = ev
             verify_cache[key] = res
         return verify_cache[key]
 
-    try:
-        say(f"measuring the input ({lib.name}) ...")
+    def input_report(fut: Future):
         try:
-            before = ppa_of(original)
+            return fut.result()
         except ToolTimeout:
             spent = time.monotonic() - t0
             raise BudgetExhausted(
                 f"the input could not be measured within the limits (budget {budget_s:g} s, PPA time limit "
                 f"{ppa_timeout_s:g} s, {spent:.0f} s spent); input unchanged. Raise --budget/--ppa-timeout, "
                 "or optimize module by module with --hierarchical") from None
-        result = OptimizeResult(design, goal, original, dict(original), before, before)
+
+    try:
+        say(f"measuring the input ({lib.name}) ...")
+        # the input is measured in the pool while the first round's generators run
+        input_future = submit(original)
+        result = None
         cur = dict(original)
-        cur_metric = before.metric(goal)
-        delay_limit = _delay_limit(before, goal, clock_period_ns, max_delay_increase_pct)
+        cur_metric = None
+        delay_limit = None
         proven_any_candidate = False
         improving_seen = False
         unprovable: list[frozenset] = []
+        steps: list[Step] = []
+        attempts: list[Attempt] = []
+        final_verdict = None
+        after_rep = None
+        exhausted = False
         rnd = 0
-        while len(result.steps) < max_steps:
+        while len(steps) < max_steps:
             if time.monotonic() > deadline:
-                result.budget_exhausted = True
+                exhausted = True
                 break
-            state = State(design, cur, goal, lib, rnd, scope)
-            cands: list[tuple[Candidate, dict[Path, str]]] = []
+            state = State(design, cur, goal, lib, rnd, scope, deadline)
+            cands: list[tuple[Candidate, dict[Path, str], Future | None]] = []
             seen = {_h(cur)}
+            threshold = None if cur_metric is None else cur_metric * (1 - MIN_GAIN)
             for name, gen in list(_GENERATORS.items()):
                 if time.monotonic() > deadline:
-                    result.budget_exhausted = True
+                    exhausted = True
                     break
+                if input_future.done() and input_future.exception() is not None:
+                    break  # the input cannot be measured: report that without running the others
+                if result is None and input_future.done():
+                    before = input_report(input_future)
+                    result = OptimizeResult(design, goal, original, dict(original), before, before)
+                    after_rep = before
+                    cur_metric = before.metric(goal)
+                    threshold = cur_metric * (1 - MIN_GAIN)
+                    delay_limit = _delay_limit(before, goal, clock_period_ns, max_delay_increase_pct)
+                tg = time.monotonic()
                 try:
-                    got = gen(state) if name != "templates" or templates is None else \
-                        template_candidates(state, templates)
+                    got = _run_generator(name, gen, state, templates)
                 except RtloptError:
                     raise
+                finally:
+                    tick(f"gen_{name}_s", tg)
+                got = sorted(got, key=lambda c: not c.hints.get("combined"))  # combined ones measured first
                 for c in got:
                     path = Path(c.hints.get("file", design.files[0]))
                     if path not in cur:
@@ -431,63 +555,71 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     if k in seen:
                         continue
                     seen.add(k)
-                    cands.append((c, texts))
+                    # measured while the next generators run (round 1: once the input's area is known)
+                    cands.append((c, texts, submit(texts, threshold) if threshold is not None else None))
+            if result is None:
+                before = input_report(input_future)
+                result = OptimizeResult(design, goal, original, dict(original), before, before)
+                after_rep = before
+                cur_metric = before.metric(goal)
+                threshold = cur_metric * (1 - MIN_GAIN)
+                delay_limit = _delay_limit(before, goal, clock_period_ns, max_delay_increase_pct)
             if not cands:
                 break
             say(f"round {rnd + 1}: {len(cands)} candidate(s)")
-            # Fast path: the candidate that applies every template is measured (and proven) first;
-            # only if it is not better, or not proven, are the others measured one by one.
+            cands = [(c, t, f if f is not None else submit(t, threshold)) for c, t, f in cands]
+            # The candidates that combine several rewrites are looked at (and proven) first; the others
+            # only when none of those is better and proven.
             combined = [ct for ct in cands if ct[0].hints.get("combined")]
             rest = [ct for ct in cands if not ct[0].hints.get("combined")]
             batches = [combined, rest] if combined and len(rest) > 2 else [cands]
 
             accepted = None
-            for todo_all in batches:
-                todo = [ct for ct in todo_all if time.monotonic() < deadline]
-                def score(ct):
-                    c, t = ct
+            for todo in batches:
+                tm = time.monotonic()
+                results = []
+                for c, t, fut in todo:
+                    left = deadline - time.monotonic()
                     try:
-                        rep = ppa_of(t)
-                        return Attempt(c, rep.metric(goal), {"area_um2": rep.area_um2.value,
-                                                             "delay_ns": rep.delay_ns.value,
-                                                             "power_mw": rep.power_mw.value,
-                                                             "cells": rep.cells.value}), t, rep
+                        rep = fut.result(timeout=max(0.0, left) + 5.0)
+                    except FutureTimeout:
+                        exhausted = True
+                        results.append((Attempt(c, None, error="not measured: the time budget ran out"), t, None))
+                        continue
+                    except CancelledError:
+                        results.append((Attempt(c, None, error="not measured: the time budget ran out"), t, None))
+                        continue
+                    except ToolNotFound:
+                        raise
                     except RtloptError as exc:
-                        if isinstance(exc, ToolNotFound):
-                            raise
-                        return Attempt(c, None, error=str(exc)), t, None
-
-                if jobs > 1 and len(todo) > 1:
-                    with ThreadPoolExecutor(max_workers=jobs) as pool:
-                        results = list(pool.map(score, todo))
-                else:
-                    results = []
-                    for ct in todo:
-                        if time.monotonic() > deadline and results:
-                            result.budget_exhausted = True
-                            break
-                        results.append(score(ct))
+                        results.append((Attempt(c, None, error=str(exc)), t, None))
+                        continue
+                    results.append((_attempt(c, rep, goal), t, rep))
+                tick("wait_ppa_s", tm)
                 for att, _t, _r in results:
-                    result.attempts.append(att)
+                    attempts.append(att)
                     d = (att.ppa or {}).get("delay_ns")
                     if delay_limit is not None and att.metric is not None and d is not None and d > delay_limit:
                         att.error = f"rejected: delay {d:.4g} ns exceeds the limit {delay_limit:.4g} ns"
                         att.metric = None
                 better = sorted(((a, t, r) for a, t, r in results
-                                 if a.metric is not None and a.metric < cur_metric * (1 - MIN_GAIN)),
+                                 if a.metric is not None and a.metric < cur_metric * (1 - MIN_GAIN)
+                                 and r.provenance.get("measured") != "area only"),
                                 key=lambda x: (x[0].metric, x[0].candidate.description))
                 if better:
                     improving_seen = True
                 for att, texts, rep in better:
                     if time.monotonic() > deadline + verify_timeout_s:
-                        result.budget_exhausted = True
+                        exhausted = True
                         break
                     parts = frozenset(att.candidate.hints.get("parts", ()))
                     if parts and any(bad <= parts for bad in unprovable):
                         att.error = "skipped: contains a rewrite the verifier could not prove"
                         continue
                     say(f"  proving {att.candidate.description[:100]} ...")
+                    tp = time.monotonic()
                     res = prove(texts, att.candidate)
+                    tick("prove_s", tp)
                     att.verdict = _verdict_name(res.verdict)
                     att.engine = getattr(res, "engine", None)
                     att.verify_seconds = getattr(res, "seconds", None)
@@ -502,16 +634,26 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     break
             if accepted is None:
                 break
+            for _c, _t, fut in cands:
+                fut.cancel()  # not started yet: measured for a design that is no longer the current one
             att, texts, rep, res = accepted
             c = att.candidate
-            result.steps.append(Step(c.rules, c.description, c.source, str(c.hints.get("file", design.files[0])),
-                                     cur_metric, att.metric, att.verdict, att.engine, att.verify_seconds,
-                                     _delay(result.after), (att.ppa or {}).get("delay_ns")))
-            result.final_verdict = res.to_dict() if hasattr(res, "to_dict") else {"verdict": att.verdict}
+            steps.append(Step(c.rules, c.description, c.source, str(c.hints.get("file", design.files[0])),
+                              cur_metric, att.metric, att.verdict, att.engine, att.verify_seconds,
+                              _delay(after_rep), (att.ppa or {}).get("delay_ns"),
+                              getattr(res, "detail", None) if att.verdict == "SIMULATED" else None))
+            final_verdict = res.to_dict() if hasattr(res, "to_dict") else {"verdict": att.verdict}
             say(f"  accepted ({goal} {cur_metric:.6g} -> {att.metric:.6g}, {att.verdict} by {att.engine})")
             cur, cur_metric = texts, att.metric
-            result.final, result.after = dict(cur), rep
+            after_rep = rep
             rnd += 1
+        if result is None:  # stopped before the input's report was needed
+            before = input_report(input_future)
+            result = OptimizeResult(design, goal, original, dict(original), before, before)
+        result.steps, result.attempts, result.final_verdict = steps, attempts, final_verdict
+        result.budget_exhausted = exhausted
+        if steps:
+            result.final, result.after = dict(cur), after_rep
         if result.steps:
             result.status = "improved"
         elif improving_seen and not proven_any_candidate:
@@ -519,8 +661,14 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         else:
             result.status = "no_improvement"
         result.seconds = time.monotonic() - t0
+        timings["total_s"] = round(result.seconds, 3)
+        timings["jobs"] = jobs
+        result.timings = timings
         return result
     finally:
+        for fut in futures.values():
+            fut.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
         ws.close()
 
 

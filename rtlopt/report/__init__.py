@@ -60,7 +60,8 @@ def to_dict(result, *, output: str | None = None) -> dict[str, Any]:
             {"rules": list(s.rules), "description": s.description, "source": s.source, "file": s.file,
              "metric_before": s.metric_before, "metric_after": s.metric_after, "verdict": s.verdict,
              "engine": s.engine, "verify_seconds": s.verify_seconds,
-             "delay_ns_before": s.delay_before, "delay_ns_after": s.delay_after}
+             "delay_ns_before": s.delay_before, "delay_ns_after": s.delay_after,
+             "evidence": getattr(s, "evidence", None)}
             for s in result.steps
         ],
         "verification": result.final_verdict,
@@ -122,6 +123,8 @@ def format_text(result, *, output: str | None = None) -> str:
             lines.append(f"  {i}. {', '.join(s.rules)} [{s.source}]: {s.description}")
             lines.append(f"     {d['goal']} {s.metric_before:.6g} -> {s.metric_after:.6g}{_delay_change(s)}; "
                          f"{s.verdict} ({s.engine}, {s.verify_seconds or 0:.2f} s)")
+            if getattr(s, "evidence", None):
+                lines.append(f"     evidence (NOT a proof): {s.evidence}")
     rejected = [a for a in result.attempts if a.verdict and a.verdict != "EQUIVALENT" and not a.accepted]
     if rejected:
         lines += ["", "rejected by the verifier:"]
