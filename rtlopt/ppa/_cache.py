@@ -121,3 +121,64 @@ def measure_cached(ref, *, liberty, clock_period_ns: float | None = None, timeou
     path = store(k, rep.to_dict())
     rep.provenance["cache"] = {"hit": False, "key": k, "stored": str(path) if path else None}
     return rep
+
+
+def _flat_key(ref, liberty, clock_period_ns, texts) -> str:
+    body = [texts[p] if texts is not None and p in texts else Path(p).read_text(encoding="utf-8", errors="replace")
+            for p in ref.files]
+    return key(body, ref.top, liberty.sha256 if hasattr(liberty, "sha256") else str(liberty),
+               clock=clock_period_ns, kind="flat")
+
+
+def cached_full(ref, *, liberty, clock_period_ns: float | None = None,
+                texts: dict[Path, str] | None = None) -> PpaReport | None:
+    """The full (flat) report of ``ref`` from the cache, or None."""
+    k = _flat_key(ref, liberty, clock_period_ns, texts)
+    hit = load(k)
+    if hit is None:
+        return None
+    try:
+        rep = report_from_dict(hit)
+    except (KeyError, TypeError, ValueError):
+        return None
+    rep.provenance["cache"] = {"hit": True, "key": k}
+    rep.provenance["files"] = [str(f) for f in ref.files]
+    return rep
+
+
+def cached_area(ref, *, liberty, clock_period_ns: float | None = None,
+                texts: dict[Path, str] | None = None) -> float | None:
+    """The mapped area of ``ref`` from the cache (a full report or an area-only record), or None."""
+    full = cached_full(ref, liberty=liberty, clock_period_ns=clock_period_ns, texts=texts)
+    if full is not None:
+        return full.area_um2.value
+    hit = load(_flat_key(ref, liberty, clock_period_ns, texts) + "-area")
+    try:
+        return float(hit["area_um2"]) if hit is not None else None
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def synthesize_cached(ref, *, liberty, clock_period_ns: float | None = None, timeout: float = 300.0,
+                      texts: dict[Path, str] | None = None):
+    """Stage 1 of the flow (:func:`rtlopt.ppa._measure.synthesize`); its area is remembered in the cache.
+
+    The caller either finishes it (:func:`finish_cached`, the full report, stored) or closes it.
+    """
+    from rtlopt.ppa._measure import synthesize
+
+    syn = synthesize(ref, liberty=liberty, clock_period_ns=clock_period_ns, timeout=timeout)
+    store(_flat_key(ref, liberty, clock_period_ns, texts) + "-area", {"area_um2": syn.area_um2, "cells": syn.cells})
+    return syn
+
+
+def finish_cached(syn, *, timeout: float = 300.0, texts: dict[Path, str] | None = None) -> PpaReport:
+    """Stage 2 (:func:`rtlopt.ppa._measure.finish`): the full report, stored in the cache like
+    :func:`measure_cached`'s."""
+    from rtlopt.ppa._measure import finish
+
+    k = _flat_key(syn.ref, syn.lib, syn.clock_period_ns, texts)
+    rep = finish(syn, timeout=timeout)
+    path = store(k, rep.to_dict())
+    rep.provenance["cache"] = {"hit": False, "key": k, "stored": str(path) if path else None}
+    return rep

@@ -10,9 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 import tempfile
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +146,57 @@ def _unmapped(cells_by_type: dict[str, int], info: LibInfo) -> list[str]:
     return sorted(t for t in cells_by_type if t not in info.cells)
 
 
+@dataclass
+class Synthesis:
+    """Stage 1 of :func:`measure`: the Yosys run done, its netlist kept in ``work`` for stage 2 (OpenSTA).
+
+    ``area_um2`` and ``cells`` are final here (they come from Yosys alone); delay and power need
+    :func:`finish`. Call :meth:`close` (or :func:`finish`, which closes) to remove the directory.
+    """
+
+    ref: DesignRef
+    lib: Liberty
+    info: LibInfo
+    clock_period_ns: float | None
+    period_ns: float
+    abc_d: int | None
+    script: str
+    single_module: bool
+    warnings: list[str]
+    work: Path
+    generic: dict
+    asic_raw: dict
+    cells_by_type: dict[str, int]
+    own_area: float
+    start: float
+    seconds: float = 0.0
+
+    @property
+    def area_um2(self) -> float:
+        area = float(self.asic_raw["design"].get("area", 0.0))
+        return area if abs(area - self.own_area) <= 1e-6 * max(1.0, abs(self.own_area)) else self.own_area
+
+    @property
+    def cells(self) -> int:
+        return int(self.asic_raw["design"].get("num_cells", 0))
+
+    def close(self) -> None:
+        shutil.rmtree(self.work, ignore_errors=True)
+
+    def area_report(self) -> PpaReport:
+        """Area and cells only (delay/power not measured): what stage 1 alone can say."""
+        na = "not measured (area-only pre-filter: not better on area than the current design)"
+        return PpaReport(
+            area_um2=Metric(self.area_um2, "um^2", _SRC_AREA), delay_ns=Metric(None, "ns", na),
+            power_mw=Metric(None, "mW", na), cells=Metric(self.cells, "cells", _SRC_AREA),
+            generic_cells=Metric(int(self.generic.get("num_cells", 0)), "cells", _SRC_GENERIC),
+            generic_wires=Metric(int(self.generic.get("num_wires", 0)), "wires", _SRC_GENERIC),
+            cells_by_type=dict(self.cells_by_type),
+            provenance={"top": self.ref.top, "files": [str(f) for f in self.ref.files], "measured": "area only",
+                        "liberty": self.lib.provenance()},
+            warnings=list(self.warnings), scripts={"yosys": self.script}, seconds=self.seconds)
+
+
 def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty | str | Path | None = None,
             clock_period_ns: float | None = None, timeout: float = 300.0, top: str | None = None,
             activity: float = DEFAULT_ACTIVITY, activity_source: str | None = None) -> PpaReport:
@@ -164,6 +217,16 @@ def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty |
         InputError / UnsupportedConstruct: the design cannot be read or synthesized (exit 2).
         ToolNotFound: Yosys or OpenSTA missing. ToolError / ToolTimeout: a tool failed or timed out.
     """
+    deadline = time.monotonic() + timeout
+    syn = synthesize(design, liberty=liberty, clock_period_ns=clock_period_ns, timeout=timeout, top=top)
+    return finish(syn, timeout=max(0.0, deadline - time.monotonic()), activity=activity,
+                  activity_source=activity_source)
+
+
+def synthesize(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty | str | Path | None = None,
+               clock_period_ns: float | None = None, timeout: float = 300.0,
+               top: str | None = None) -> Synthesis:
+    """Stage 1 of :func:`measure` (the Yosys run); see :class:`Synthesis`. Same arguments and errors."""
     start = time.monotonic()
     deadline = start + timeout
     ref = _as_design(design, top)
@@ -177,7 +240,8 @@ def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty |
         check_synthesizable(ref.parsed, ref.top)
         single_module = len(reachable_module_names(ref.parsed, ref.top)) == 1
         warnings += design_warnings(ref.parsed, ref.top)
-    yosys, sta = _tool(Yosys), _tool(OpenSTA)
+    yosys = _tool(Yosys)
+    _tool(OpenSTA)  # stage 2 needs it: a missing tool is reported before any synthesis
     info = lib_info(lib)
     lib_file = plain_path(lib)
     tie_hi, tie_lo = info.tie_cells()
@@ -185,8 +249,8 @@ def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty |
     abc_d = round(period_ns * 1000) if clock_period_ns is not None else None
     script = _flow.yosys_script(ref.files, ref.top, liberty=lib_file, dont_use=excluded, tie_hi=tie_hi,
                                 tie_lo=tie_lo, abc_delay_ps=abc_d, single_module=single_module)
-    with tempfile.TemporaryDirectory(prefix="rtlopt-ppa-") as tmp:
-        work = Path(tmp)
+    work = Path(tempfile.mkdtemp(prefix="rtlopt-ppa-"))
+    try:
         res = yosys.run_script(script, cwd=work, timeout=_remaining(deadline, "Yosys"), check=False)
         if res.returncode != 0:
             phase = _flow.failed_phase(res.stdout)
@@ -213,6 +277,27 @@ def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty |
                                            f"simulation constructs ({', '.join(tasks)})")
         warnings += _yosys_warnings(res.stdout + "\n" + res.stderr)
         own_area = sum(info.cells[t].area * n for t, n in cells_by_type.items())
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return Synthesis(ref, lib, info, clock_period_ns, period_ns, abc_d, script, single_module, warnings, work,
+                     generic, asic_raw, cells_by_type, own_area, start, time.monotonic() - start)
+
+
+def finish(syn: Synthesis, *, timeout: float = 300.0, activity: float = DEFAULT_ACTIVITY,
+           activity_source: str | None = None) -> PpaReport:
+    """Stage 2 of :func:`measure`: OpenSTA on the kept netlist, the full report; removes ``syn.work``."""
+    t2 = time.monotonic()
+    deadline = t2 + timeout
+    ref, lib, info, work = syn.ref, syn.lib, syn.info, syn.work
+    period_ns, clock_period_ns, abc_d, script = syn.period_ns, syn.clock_period_ns, syn.abc_d, syn.script
+    single_module, warnings, generic, asic_raw = syn.single_module, syn.warnings, syn.generic, syn.asic_raw
+    asic, cells_by_type, own_area = asic_raw["design"], syn.cells_by_type, syn.own_area
+    try:
+        yosys, sta = _tool(Yosys), _tool(OpenSTA)
+        lib_file = plain_path(lib)
+        tie_hi, tie_lo = info.tie_cells()
+        excluded = info.excluded()
         netlist = json.loads((work / _flow.NETLIST_JSON).read_text())
         clocks = _clocks(netlist, info, ref.top)
         period_lib = period_ns / info.time_unit_ns
@@ -222,6 +307,8 @@ def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty |
         tcl_path.write_text(tcl)
         sres = sta.run(["-no_init", "-no_splash", "-exit", str(tcl_path)], cwd=work,
                        timeout=_remaining(deadline, "OpenSTA"), check=False)
+    finally:
+        syn.close()
     out = sres.stdout + "\n" + sres.stderr
     if "RTLOPT-DONE" not in sres.stdout:
         errs = _sta.sta_errors(out)
@@ -303,5 +390,5 @@ def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty |
         provenance=provenance,
         warnings=warnings,
         scripts={"yosys": script, "sta": tcl},
-        seconds=time.monotonic() - start,
+        seconds=syn.seconds + time.monotonic() - t2,
     )

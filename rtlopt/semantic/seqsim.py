@@ -473,58 +473,69 @@ def base_refine(net: GateNet, classes: Classes) -> Classes:
 
 
 def prove_classes(net: GateNet, classes: Classes, timeout_s: float = 20.0) -> Classes | None:
-    """The largest inductive refinement of ``classes`` (None when z3 gives up in time)."""
+    """The largest inductive refinement of ``classes`` (None when z3 gives up in time).
+
+    Signal correspondence: assume every class relation holds on the current state (flip-flop outputs
+    are free variables tied by the hypotheses), ask z3 for a next state that breaks one; a model
+    splits the classes it breaks and the check repeats. The next-state expressions are built once and
+    one incremental solver serves every iteration (each iteration's hypotheses and goal sit behind
+    their own activation literal).
+    """
     import z3
 
     deadline = time.monotonic() + timeout_s
     classes = [(r, dict(m)) for r, m in classes if m]
+    if not classes:
+        return classes
+    ctx = z3.Context()
+    q = {j: z3.Bool(f"q{j}", ctx) for j in range(len(net.flops))}
+    sub: dict[int, object] = {0: z3.BoolVal(False, ctx), 1: z3.BoolVal(True, ctx)}
+    for j, f in enumerate(net.flops):
+        sub[f.q] = q[j]
+    members = {j for r, m in classes for j in [*m, *([r] if r is not None else [])]}
+    needed = {net.flops[j].d for j in members}
+    needed |= {net.flops[j].rst for j in members if net.flops[j].rst is not None}
+    expr = _build_exprs(net, sub, needed, ctx)
+
+    def nxt(j):
+        f = net.flops[j]
+        d = expr[f.d]
+        if f.rst is None:
+            return d
+        act = expr[f.rst] if f.rst_active else z3.Not(expr[f.rst])
+        return z3.If(act, z3.BoolVal(bool(f.rst_value), ctx), d)
+
+    nx = {j: nxt(j) for j in sorted(members)}
+    s = z3.Solver(ctx=ctx)
+    it = 0
     while classes:
-        if time.monotonic() > deadline:
+        left = deadline - time.monotonic()
+        if left <= 0:
             return None
-        ctx = z3.Context()
-        sub: dict[int, object] = {0: z3.BoolVal(False, ctx), 1: z3.BoolVal(True, ctx)}
-        for j, f in enumerate(net.flops):
-            sub[f.q] = z3.Bool(f"q{j}", ctx)
+        hyps, diffs = [], []
         for rep, mem in classes:
             for j, p in mem.items():
-                q = net.flops[j].q
                 if rep is None:
-                    sub[q] = z3.BoolVal(bool(p), ctx)
+                    now = z3.BoolVal(bool(p), ctx)
+                    then = now
                 else:
-                    rq = sub[net.flops[rep].q]
-                    sub[q] = z3.Not(rq) if p else rq
-        needed = {net.flops[j].d for _r, m in classes for j in [*m, *([_r] if _r is not None else [])]}
-        needed |= {net.flops[j].rst for _r, m in classes for j in [*m, *([_r] if _r is not None else [])]
-                   if net.flops[j].rst is not None}
-        expr = _build_exprs(net, sub, needed, ctx)
-
-        def nxt(j, expr=expr, ctx=ctx):
-            f = net.flops[j]
-            d = expr[f.d]
-            if f.rst is None:
-                return d
-            act = expr[f.rst] if f.rst_active else z3.Not(expr[f.rst])
-            return z3.If(act, z3.BoolVal(bool(f.rst_value), ctx), d)
-
-        nx: dict[int, object] = {}
-        diffs = []
-        for rep, mem in classes:
-            if rep is not None:
-                nx[rep] = nxt(rep)
-            for j, p in mem.items():
-                nx[j] = nxt(j)
-                target = z3.BoolVal(bool(p), ctx) if rep is None else (z3.Not(nx[rep]) if p else nx[rep])
-                diffs.append(z3.Xor(nx[j], target))
-        s = z3.Solver(ctx=ctx)
-        s.set("timeout", max(1, int((deadline - time.monotonic()) * 1000)))
-        s.add(z3.Or(*diffs) if len(diffs) > 1 else diffs[0])
-        r = s.check()
+                    now = z3.Not(q[rep]) if p else q[rep]
+                    then = z3.Not(nx[rep]) if p else nx[rep]
+                hyps.append(q[j] == now)
+                diffs.append(z3.Xor(nx[j], then))
+        act = z3.Bool(f"rtlopt_act{it}", ctx)
+        it += 1
+        s.add(z3.Implies(act, z3.And(*hyps) if len(hyps) > 1 else hyps[0]))
+        s.add(z3.Implies(act, z3.Or(*diffs) if len(diffs) > 1 else diffs[0]))
+        s.set("timeout", max(1, int(left * 1000)))
+        r = s.check(act)
         if r == z3.unsat:
             return classes
         if r != z3.sat:
             return None
         model = s.model()
-        vals = {j: z3.is_true(model.eval(e, model_completion=True)) for j, e in nx.items()}
+        vals = {j: z3.is_true(model.eval(nx[j], model_completion=True))
+                for rep, mem in classes for j in [*mem, *([rep] if rep is not None else [])]}
         new: Classes = []
         for rep, mem in classes:
             if rep is None:
