@@ -311,9 +311,11 @@ def _resolve_include(name: str, base: Path | None, include_dirs: tuple[str, ...]
 
 
 @functools.lru_cache(maxsize=64)
-def _views(text: str, name: str, path: str, include_dirs: tuple[str, ...], expand: bool) -> tuple[_View, ...]:
+def _views(text: str, name: str, path: str, include_dirs: tuple[str, ...], expand: bool,
+           user_defines: tuple[str, ...] = ()) -> tuple[_View, ...]:
     out = []
     for _label, defs in DEFINE_SETS:
+        defs = (*user_defines, *defs)
         v = _View(_includes(_tree(text, name, path, defs, include_dirs, 0)))
         if expand:
             full = _tree(text, name, path, defs, include_dirs, 16)
@@ -338,12 +340,21 @@ def check_preprocessing(original: str, new: str, name: str = "design.v", *, path
             out.append(Refusal("unsafe", f"adds the compiler directive {d.key[:60]!r}; rewrites may not add or "
                                          "change preprocessor directives", d.line))
     base = Path(path).resolve() if path else None
+    user_defs: tuple[str, ...] = ()
+    try:  # the user's -I/-D (rtlopt.hdl.project): every tool gets them, so the guard does too
+        from rtlopt.hdl.project import active
+
+        proj = active()
+        include_dirs = (*include_dirs, *proj.include_dirs)
+        user_defs = tuple(k if v is None else f"{k}={v}" for k, v in proj.defines)
+    except ImportError:
+        pass
     incs = tuple(str(Path(x).resolve()) for x in include_dirs)
     roots = [base.parent] if base is not None else []
     roots += [Path(x) for x in incs]
     spath = str(base) if base is not None else ""
-    ov = _views(original, name, spath, incs, False)
-    nv = _views(new, name, spath, incs, False)
+    ov = _views(original, name, spath, incs, False, user_defs)
+    nv = _views(new, name, spath, incs, False, user_defs)
     inc_refusals: list[list[Refusal]] = []
     for o, n in zip(ov, nv, strict=True):
         orig_inc = Counter(p for p, _l in o.includes)
@@ -366,8 +377,8 @@ def check_preprocessing(original: str, new: str, name: str = "design.v", *, path
     out += _merge(inc_refusals)
     if out:
         return out, (), ()
-    ov = _views(original, name, spath, incs, True)
-    nv = _views(new, name, spath, incs, True)
+    ov = _views(original, name, spath, incs, True, user_defs)
+    nv = _views(new, name, spath, incs, True, user_defs)
     o_diff = len({v.expanded for v in ov}) > 1
     n_diff = len({v.expanded for v in nv}) > 1
     if n_diff and not o_diff:
