@@ -23,7 +23,8 @@ COMMANDS = ("optimize", "check", "verify", "simulate", "ppa", "fsm", "rules", "b
 
 EPILOG = """exit codes: 0 ok/equivalent, 1 not equivalent (verify) or findings (check), 2 bad input or usage,
 3 unknown (verify could not decide), 4 no candidate could be proven (optimize), 5 tool missing,
-6 tool failed unexpectedly, 130 interrupted (SIGINT), 143 terminated (SIGTERM); with --json every
+6 tool failed unexpectedly, 7 output not written
+(input unchanged), 130 interrupted (SIGINT), 143 terminated (SIGTERM); with --json every
 outcome, errors and interrupts included, is one JSON object on stdout"""
 
 

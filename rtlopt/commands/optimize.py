@@ -77,8 +77,10 @@ def register(sub) -> None:
                    help="simulate every candidate against the original (cocotb + Icarus) before its proof; a "
                         "mismatch rejects it without running the prover")
     p.add_argument("--accept-simulation", action="store_true",
-                   help="when a proof comes back UNKNOWN, accept a candidate whose simulation shows no mismatch; "
-                        "it is reported as SIMULATED (not proven) and written only because of this flag")
+                   help="when a proof comes back UNKNOWN, accept a candidate only if coverage-directed simulation "
+                        "(several runs from reset until toggle coverage stops growing) shows no mismatch AND a "
+                        "bounded model check finds no difference within 30 cycles of reset; it is reported as "
+                        "SIMULATED (not proven) with the coverage and depth, and written only because of this flag")
     p.add_argument("--sim-cycles", type=int, default=500, metavar="N",
                    help="cycles (or vectors) per candidate simulation (default 500)")
     p.add_argument("--each", action="store_true",
