@@ -93,10 +93,16 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
+#: sha256 of every input file as it was before rtlopt read it (resolved path -> hash)
+_SNAPSHOT: dict[Path, str] = {}
+
+
 def write_atomic(path: Path, text: str, *, expect_sha256: str | None = None) -> None:
     """Write ``text`` to ``path`` atomically (see :mod:`rtlopt.commands._output`): refused when the file
-    changed since it was read (``expect_sha256``), mode kept, one line and exit 7 on failure; a warning
-    on stderr when the file had other hard links."""
+    changed since it was read (``expect_sha256``, by default the input snapshot's hash of that file),
+    mode kept, one line and exit 7 on failure; a warning on stderr when the file had other hard links."""
+    if expect_sha256 is None:
+        expect_sha256 = _SNAPSHOT.get(Path(path).resolve())
     for w in _output.write_atomic(path, text, expect_sha256=expect_sha256):
         print(f"rtlopt: warning: {w}", file=sys.stderr)
 
@@ -164,6 +170,7 @@ def _optimize_one(args, files: list[str], out: Path | None, session) -> int:
 
     t0 = time.monotonic()
     snap = _output.snapshot(files)  # before anything reads them: a later edit by the user is never overwritten
+    _SNAPSHOT.update(snap)
     design = open_design(files, args.top)
     lib = resolve_liberty(args.liberty)
     progress = None if (args.quiet or args.json) else (lambda m: print(f"rtlopt: {m}", file=sys.stderr))

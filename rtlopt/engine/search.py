@@ -484,6 +484,8 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                                           formal=res.to_dict() if hasattr(res, "to_dict") else None)
                 if ev.verdict in ("SIMULATED", "NOT_EQUIVALENT"):
                     res = ev
+                elif hasattr(res, "reason"):
+                    res.reason = f"{res.reason}; not accepted on simulation: {ev.detail}"
             verify_cache[key] = res
         return verify_cache[key]
 
