@@ -53,8 +53,14 @@ def run(args) -> int:
     rows = collect()
     libs = liberty_rows()
     missing_required = [r for r in rows if r["required"] and r["problem"]]
+    from rtlopt.tools import sandbox
+
+    mech, detail = sandbox.status()
+    sbx = {"mechanism": mech, "detail": detail,
+           "effect": "LLM-written code runs with no write access outside its temp directory" if mech else
+                     "no sandbox: LLM-written code is never simulated (proofs and PPA still run)"}
     if args.json:
-        print(json.dumps({"tools": rows, "liberties": libs}, indent=2))
+        print(json.dumps({"tools": rows, "liberties": libs, "sandbox": sbx}, indent=2))
     else:
         for r in rows:
             status = "ok" if not r["problem"] else "MISSING"
@@ -66,4 +72,6 @@ def run(args) -> int:
         for lib in libs:
             status = "ok" if lib.get("path") else "MISSING"
             print(f"liberty    {status:<8} {lib['name']:<9} {lib.get('path') or lib.get('hint', '')}")
+        print(f"sandbox    {'ok' if mech else 'NONE':<8} {'optional':<9} {mech or '-'}")
+        print(f"{'':<10} {detail}: {sbx['effect']}")
     return int(ExitCode.TOOL_MISSING if missing_required else ExitCode.OK)
