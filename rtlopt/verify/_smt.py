@@ -68,6 +68,7 @@ class SmtMiter:
     regs: dict[str, z3.ExprRef]
     reg_info: list[RegInfo]
     inputs: dict[str, int]
+    constants: list[int] = field(default_factory=list)  # bit-vector literals of the miter (range bounds)
     _count: int = field(default=0)
 
     def state(self, tag: str) -> z3.ExprRef:
@@ -150,7 +151,23 @@ def parse_smt2(text: str, wanted_wires: list[str] | None = None) -> SmtMiter:
     if TRIGGER not in wires:
         raise ValueError(f"miter has no {TRIGGER} output")
     return SmtMiter(mod, s0, s1, parts.get("t", z3.BoolVal(True, ctx)), parts.get("i", z3.BoolVal(True, ctx)),
-                    parts["is"], z3.And(u, h), _as_bool(wires[TRIGGER]), wires, regexprs, regs, inputs)
+                    parts["is"], z3.And(u, h), _as_bool(wires[TRIGGER]), wires, regexprs, regs, inputs,
+                    _literals(text))
+
+
+def _literals(text: str, limit: int = 48) -> list[int]:
+    """Distinct bit-vector literals (2 .. 2^24) of the SMT2 text, most frequent first: the constants
+    the designs compare and wrap against, i.e. the likely bounds of counters and indices."""
+    counts: dict[int, int] = {}
+    for b in re.findall(r"#b([01]{2,})", text):
+        v = int(b, 2)
+        if 2 <= v < 1 << 24:
+            counts[v] = counts.get(v, 0) + 1
+    for x in re.findall(r"#x([0-9a-fA-F]+)", text):
+        v = int(x, 16)
+        if 2 <= v < 1 << 24:
+            counts[v] = counts.get(v, 0) + 1
+    return [v for v, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:limit]
 
 
 def _reg_name(path: list) -> str:
@@ -312,12 +329,41 @@ def _mine_candidates(sm: SmtMiter, bmc: _Bmc, budget: Budget, state_map: dict | 
             if g.width == h.width and g.sort == h.sort and pairs < 400:
                 cands.append(sm.regs[g.name] == sm.regs[h.name])
                 pairs += 1
+    cands += _width_and_range_candidates(sm, gregs, hregs)
     cands += _phase_equalities(sm, values, gregs, hregs)
     if state_map:
         cands += _state_map_candidates(sm, state_map)
     if guard is not None:
         cands = [z3.Implies(guard, c) for c in cands]
     return cands
+
+
+def _width_and_range_candidates(sm: SmtMiter, gregs: list, hregs: list, limit: int = 1500) -> list[z3.BoolRef]:
+    """Registers narrowed or widened by a rewrite: ``gold.r == zext(gate.r')`` across widths, and
+    upper bounds ``r <= K`` for the design's constants K (a counter that wraps at K, an index bounded by
+    a compare). Only candidates: Houdini keeps the ones that are inductive together."""
+    out: list[z3.BoolRef] = []
+    for g in gregs:
+        for h in hregs:
+            if len(out) >= limit // 3:
+                break
+            eg, eh = sm.regs[g.name], sm.regs[h.name]
+            if z3.is_bool(eg) or z3.is_bool(eh) or eg.size() == eh.size():
+                continue
+            if eg.size() > eh.size():
+                out.append(eg == z3.ZeroExt(eg.size() - eh.size(), eh))
+            else:
+                out.append(eh == z3.ZeroExt(eh.size() - eg.size(), eg))
+    for r in gregs + hregs:
+        e = sm.regs[r.name]
+        if z3.is_bool(e) or e.size() < 2:
+            continue
+        for k in sm.constants:
+            if len(out) >= limit:
+                return out
+            if k < (1 << e.size()) - 1:
+                out.append(z3.ULE(e, z3.BitVecVal(k, e.size(), e.ctx)))
+    return out
 
 
 def _phase_equalities(sm: SmtMiter, values: dict[str, list[int]], gregs: list, hregs: list,
