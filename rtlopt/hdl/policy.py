@@ -20,7 +20,7 @@
   ``forever``, ``$finish``/``$stop``; ``real`` data): refused with exit 2 by every command that
   synthesizes, proves or simulates (optimize, ppa, verify, fsm, simulate), because the synthesized
   meaning differs from the simulated one; ``check`` (a linter that also runs over testbenches)
-  reports the file as not checked. The parameter-check idiom
+  still lints such files. The parameter-check idiom
   ``initial if (PARAM bad) begin $error(..); $finish; end`` is accepted everywhere
   (:func:`rtlopt.hdl.project.is_parameter_check`).
 * **Deep nesting**: pyslang refuses constructs nested deeper than its limit ("language constructs
