@@ -15,7 +15,10 @@ from rtlopt.fsm.minimize import minimize, minimized_fsm
 from rtlopt.fsm.model import Fsm
 
 #: Encodings tried for every machine; the rule names the optimizer knows.
-RULE_OF = {"binary": "fsm_reencode_binary", "gray": "fsm_reencode_gray", "onehot": "fsm_reencode_onehot"}
+RULE_OF = {"binary": "fsm_reencode_binary", "gray": "fsm_reencode_gray", "onehot": "fsm_reencode_onehot",
+           "johnson": "fsm_reencode_johnson", "output": "fsm_reencode_output"}
+#: Encodings proposed by default (each is measured; the best proven one wins).
+DEFAULT_ENCODINGS = ("binary", "gray", "onehot", "johnson", "output")
 
 
 @dataclass
@@ -37,7 +40,7 @@ class Plan:
 
 
 def plan(design: DesignRef, *, assume: tuple[str, ...] = (), pragmas: bool = False,
-         encodings: tuple[str, ...] = ("binary", "gray", "onehot")) -> tuple[list[Plan], list[str]]:
+         encodings: tuple[str, ...] = DEFAULT_ENCODINGS) -> tuple[list[Plan], list[str]]:
     """Every regeneration of every extracted machine; returns (plans, reasons some were skipped).
 
     Assumptions (``assume`` and, with ``pragmas``, ``// rtlopt: assume`` comments) widen the
@@ -78,6 +81,8 @@ def plan(design: DesignRef, *, assume: tuple[str, ...] = (), pragmas: bool = Fal
                 reg = regenerate(target, enc, original=fsm, state_map=smap or None, label=label)
             except UnsupportedConstruct as exc:
                 skipped.append(str(exc))
+                if enc in ("output", "johnson"):
+                    continue  # not applicable to this machine; the others still are
                 break
             rules = base_rules + ((RULE_OF[enc],) if enc in RULE_OF else ())
             desc = (f"{fsm.name}: {'; '.join(what)}, {enc} encoding" if what

@@ -18,7 +18,12 @@ from rtlopt.fsm._verilog import NotPrintable, const_text, expr_text, guard_text
 from rtlopt.fsm.model import Fsm, Transition
 from rtlopt.hdl.edit import Edit, apply_edits
 
-ENCODINGS = ("binary", "gray", "onehot", "johnson")
+ENCODINGS = ("binary", "gray", "onehot", "johnson", "output")
+
+#: Attribute on the regenerated state register so that synthesis keeps the encoding chosen by
+#: measurement instead of re-encoding the machine itself (Yosys ``fsm_recode``; Vivado reads the
+#: same attribute name).
+KEEP_ENCODING_ATTR = '(* fsm_encoding = "none" *) '
 
 
 @dataclass
@@ -50,10 +55,85 @@ def state_order(fsm: Fsm) -> list[str]:
     return order
 
 
+def moore_bits(fsm: Fsm, registered: frozenset[str] | set[str] = frozenset()) -> dict[str, dict[str, int]]:
+    """Outputs whose every bit is a constant of the state (don't-care bits as 0): output -> state -> value.
+
+    Outputs in ``registered`` (their value is the next cycle's) are never Moore bits of the state.
+    """
+    out: dict[str, dict[str, int]] = {}
+    for o, w in fsm.outputs.items():
+        if o in registered:
+            continue
+        per: dict[str, int] = {}
+        ok = True
+        for s in fsm.states:
+            val: int | None = None
+            spec = 0
+            for t in fsm.out_of(s):
+                e, dc = t.outputs.get(o, (None, (1 << w) - 1))
+                care = ((1 << w) - 1) & ~dc
+                if e is None or care == 0:
+                    continue
+                c = _const_under(e, t.guard)
+                if not z3.is_bv_value(c):
+                    ok = False
+                    break
+                v = c.as_long() & care
+                if val is not None and (val & care & spec) != (v & spec & care):
+                    ok = False
+                    break
+                val = (val or 0) & ~care | v
+                spec |= care
+            if not ok:
+                break
+            per[s] = val or 0
+        if ok and per and len(set(per.values())) > 1:
+            out[o] = per
+    return out
+
+
+def output_encoding(fsm: Fsm, registered: frozenset[str] | set[str] = frozenset(),
+                    ) -> tuple[dict[str, int], int, dict[str, int]] | None:
+    """Codes whose low bits ARE the Moore outputs (so each such output is a slice of the state register).
+
+    Returns (codes, width, output -> lowest state bit of that output) or None when the machine has no
+    Moore output or the code would be wider than one-hot. States sharing an output vector are told
+    apart by extra high bits (their index within the group, in breadth-first order).
+    """
+    mb = moore_bits(fsm, registered)
+    if not mb:
+        return None
+    order = state_order(fsm)
+    pos: dict[str, int] = {}
+    w_out = 0
+    for o in sorted(mb, key=lambda o: list(fsm.outputs).index(o)):
+        pos[o] = w_out
+        w_out += fsm.outputs[o]
+    vec = {s: sum(mb[o][s] << pos[o] for o in mb) for s in order}
+    groups: dict[int, list[str]] = {}
+    for s in order:
+        groups.setdefault(vec[s], []).append(s)
+    extra = max(len(g) for g in groups.values())
+    xb = math.ceil(math.log2(extra)) if extra > 1 else 0
+    w = w_out + xb
+    if w > len(order) or w == 0:
+        return None
+    codes = {}
+    for v, g in groups.items():
+        for i, s in enumerate(g):
+            codes[s] = v | ((i ^ (i >> 1)) << w_out)
+    return codes, w, pos
+
+
 def encode(fsm: Fsm, encoding: str) -> tuple[dict[str, int], int]:
-    """Codes and register width for ``encoding`` (binary, gray, onehot, johnson)."""
+    """Codes and register width for ``encoding`` (binary, gray, onehot, johnson, output)."""
     order = state_order(fsm)
     n = len(order)
+    if encoding == "output":
+        oe = output_encoding(fsm, set(fsm.source.registered_outputs) if fsm.source else set())
+        if oe is None:
+            raise UnsupportedConstruct(f"{fsm.name}: no Moore output to encode the state with")
+        return oe[0], oe[1]
     if encoding == "binary":
         w = max(1, math.ceil(math.log2(n)))
         return {s: i for i, s in enumerate(order)}, w
@@ -122,7 +202,14 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
         raise UnsupportedConstruct(f"{fsm.name}: cannot regenerate: {'; '.join(src.regen_blockers)}")
     if fsm.reset is None or src.reset is None:
         raise UnsupportedConstruct(f"{fsm.name}: cannot regenerate a machine without reset")
-    codes, w = encode(fsm, encoding)
+    if encoding == "output":
+        oe = output_encoding(fsm, set(src.registered_outputs))
+        if oe is None:
+            raise UnsupportedConstruct(f"{fsm.name}: no Moore output to encode the state with")
+        codes, w, out_pos = oe
+    else:
+        codes, w = encode(fsm, encoding)
+        out_pos = {}
     taken = set(src.taken_names)
     reg = original.state_reg or "state"
     q = _fresh(f"{reg}_q" if not reg.endswith("_q") else f"{reg}_r", taken)
@@ -146,7 +233,8 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
     head = f"localparam {rng}"
     plist = (",\n" + i1 + " " * len(head)).join(f"{pname[s]} = {const_text(codes[s], w)}" for s in fsm.states)
     lines.append(f"{i1}{head}{plist};")
-    lines.append(f"{i1}reg {rng}{q}, {d};")
+    lines.append(f"{i1}{KEEP_ENCODING_ATTR}reg {rng}{q};")
+    lines.append(f"{i1}reg {rng}{d};")
     for o, t in {**net_tmp, **reg_nx}.items():
         ow = outs[o]
         rng_o = f"[{ow - 1}:0] " if ow > 1 else ""
@@ -169,15 +257,30 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
     lines.append(f"{i1}always @(*) begin")
     lines.append(f"{i2}{d} = {const_text(0, w) if onehot else q};")
     for o in outs:
-        lines.append(f"{i2}{target(o)} = {const_text(0, outs[o])};")
+        if o in out_pos:
+            lo = out_pos[o]
+            hi = lo + outs[o] - 1
+            sl = q if w == 1 else (f"{q}[{lo}]" if hi == lo else f"{q}[{hi}:{lo}]")
+            lines.append(f"{i2}{target(o)} = {sl};")
+        else:
+            lines.append(f"{i2}{target(o)} = {const_text(0, outs[o])};")
     if onehot:
         lines.append(f"{i2}(* parallel_case *)")
         lines.append(f"{i2}case (1'b1)")
     else:
         lines.append(f"{i2}case ({q})")
-    for s in fsm.states:
+    # unused codes (never reached from reset) share the arm of one state: a don't-care the
+    # synthesizer can exploit, instead of holding the register there
+    dflt = None
+    if not onehot and len(set(codes.values())) < (1 << w):
+        dflt = max(fsm.states, key=lambda s: codes[s])
+    arms = [s for s in fsm.states if s != dflt] + ([dflt] if dflt else [])
+    for s in arms:
         label_s = f"{q}[{codes[s].bit_length() - 1}]" if onehot else pname[s]
-        body = _arm(fsm, s, d, pname, target, onehot)
+        body = _arm(fsm, s, d, pname, target, onehot, skip=set(out_pos))
+        if s == dflt:
+            label_s = "default"
+            body = body or ["// hold"]
         if not body:
             continue
         lines.append(f"{i3}{label_s}: begin")
@@ -204,7 +307,8 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
                        {"gold_reg": reg, "gate_reg": q, "map": mp})
 
 
-def _arm(fsm: Fsm, s: str, d: str, pname: dict[str, str], target, onehot: bool) -> list[str]:
+def _arm(fsm: Fsm, s: str, d: str, pname: dict[str, str], target, onehot: bool,
+         skip: set[str] = frozenset()) -> list[str]:
     ts = [t for t in fsm.transitions if t.src == s]
     if not ts:
         return []
@@ -214,8 +318,10 @@ def _arm(fsm: Fsm, s: str, d: str, pname: dict[str, str], target, onehot: bool) 
         groups.setdefault(t.dst, []).append(t)
     out_lines: list[str] = []
     # outputs identical in every transition of this state -> assign once
-    hoisted: dict[str, str] = {}
+    hoisted: dict[str, str] = {o: "" for o in skip}
     for o in fsm.outputs:
+        if o in skip:
+            continue
         texts = set()
         for t in ts:
             e, dc = t.outputs.get(o, (None, -1))
