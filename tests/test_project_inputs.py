@@ -239,3 +239,16 @@ def test_cli_file_list_include_define_param_through_yosys(tmp_path, monkeypatch)
     assert main(["verify", gold, gate, "-G", "W=8", "--timeout", "120"]) == 0
     assert main(["verify", gold, gate, "--timeout", "120"]) == 1  # W = 4: y = a | b differs
     assert main(["verify", gold, gate, "-f", "files.f", "--param", "W=8", "--timeout", "120"]) == 0
+
+
+def test_rewrites_of_a_file_are_checked_with_its_includes_and_language(tmp_path):
+    # the templates check a rewrite with parses_cleanly(text): no file name, so it is read like the
+    # file this thread analysed last (includes from its directory, Verilog-2005 keywords)
+    from rtlopt.templates._sem import analyze, parses_cleanly
+
+    _w(tmp_path / "inc/cfg.vh", "`define MASK 16'h0\n")
+    f = _w(tmp_path / "rtl/m.v", '`include "../inc/cfg.vh"\nmodule m(input [15:0] a, output [15:0] y);\n'
+                                 "  wire [15:0] logic = a | `MASK;\n  assign y = logic;\nendmodule\n")
+    an = analyze(f.read_text(), str(f))
+    assert an.errors == 0
+    assert parses_cleanly(f.read_text().replace("a | `MASK", "`MASK | a"))

@@ -9,6 +9,7 @@ are character offsets into the Python string (pyslang reports UTF-8 byte offsets
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 
 from pyslang import ast, syntax
@@ -272,18 +273,29 @@ def literal(value: int, width: int, signed: bool = False) -> str:
     return f"{width}'{s}h{value:x}"
 
 
+_current = threading.local()
+
+
 def analyze(text: str, name: str = "design.v", *, context: str = "") -> Analysis:
     """Parse and elaborate ``text``; collect every expression with source text.
 
     ``name`` is the file the text belongs to (language by suffix, includes from its directory, see
-    :mod:`rtlopt.hdl.project`); the default ``design.v`` means "no file" and parses SystemVerilog.
+    :mod:`rtlopt.hdl.project`); the default ``design.v`` means "a rewrite of the file this thread
+    analysed last" (its includes and language), or SystemVerilog when there was none.
     ``context``: declarations of modules defined elsewhere (stubs, :func:`rtlopt.hdl.project.module_stubs`)
     that the text instantiates; they are elaborated with it, but nothing in them is collected and
     their diagnostics do not count.
     """
     from rtlopt.hdl.project import compilation, syntax_tree
 
-    tree = syntax_tree(text, None if name == "design.v" else name)
+    if name != "design.v":
+        _current.path = name
+        path = name
+    else:
+        # a text without a file (a rewrite being checked, e.g. parses_cleanly): read it as the file
+        # this thread analysed last, whose rewrite it is (same includes, same language)
+        path = getattr(_current, "path", None)
+    tree = syntax_tree(text, path)
     trees = [tree]
     ctx_buf = None
     if context:
