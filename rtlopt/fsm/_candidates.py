@@ -13,6 +13,7 @@ from rtlopt.fsm.encode import regenerate
 from rtlopt.fsm.extract import extract
 from rtlopt.fsm.minimize import minimize, minimized_fsm
 from rtlopt.fsm.model import Fsm
+from rtlopt.hdl.project import register_copy
 
 #: Encodings tried for every machine; the rule names the optimizer knows.
 RULE_OF = {"binary": "fsm_reencode_binary", "gray": "fsm_reencode_gray", "onehot": "fsm_reencode_onehot",
@@ -142,6 +143,7 @@ def design_with_text(design: DesignRef, file: str, text: str) -> DesignRef:
         if str(f) == str(Path(file).resolve()) or str(f) == file:
             p = Path(tmp.name) / Path(f).name
             p.write_text(text)
+            register_copy(p, f)  # includes from the original's directory, the original's language
             paths.append(p)
         else:
             paths.append(f)
