@@ -105,9 +105,11 @@ def test_optimize_in_place_keeps_the_users_edit_made_while_it_ran(tmp_path, monk
     edited = orig + "// added by the user while rtlopt ran\n"
     monkeypatch.setattr(_output, "_before_replace", lambda _p: f.write_text(edited))
     code = main(["optimize", str(f), "--in-place", "--budget", "120", "-q", "--liberty", "nangate45"])
-    err = capsys.readouterr().err
+    cap = capsys.readouterr()
     if code == 0 and f.read_text() == orig:
         pytest.skip("nothing to improve on this machine's tools")
-    assert code == 7, err
-    assert f.read_text() == edited
-    assert "changed on disk while rtlopt was running" in err and len(err.strip().splitlines()) == 1
+    assert code == 7, cap.err
+    assert f.read_text() == edited and (f.stat().st_mode & 0o777) == 0o600
+    assert "changed on disk while rtlopt was running" in cap.err and len(cap.err.strip().splitlines()) == 1
+    assert "optimized:" in cap.out  # the report still comes out
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -29,7 +29,7 @@ from rtlopt import report as rpt
 from rtlopt.commands import _output
 from rtlopt.design import open_design
 from rtlopt.engine.search import optimize
-from rtlopt.errors import ExitCode, InputError, RtloptError
+from rtlopt.errors import ExitCode, InputError, RtloptError, WriteFailed
 from rtlopt.ppa.liberty import resolve_liberty
 
 GOALS = ("area", "delay", "power", "balanced")
@@ -193,19 +193,28 @@ def _optimize_one(args, files: list[str], out: Path | None, session) -> int:
                      f"module with the {left:.0f} s left")
         return _optimize_hier(args, design, lib, out, session, progress, left)
     written = None
+    write_error = None
     if result.status == "improved" and result.changed:
-        if out is not None:
-            keep = _output.expected_hashes(snap, {p: result.original[p] for p in design.files
-                                                  if p == out.resolve()})
-            write_atomic(out, result.final[design.files[0]], expect_sha256=keep.get(out.resolve()))
-            written = str(out)
-        elif args.in_place:
-            changed = [p for p in design.files if result.final[p] != result.original[p]]
-            keep = _output.expected_hashes(snap, {p: result.original[p] for p in changed})  # all, before any write
-            for p in changed:
-                write_atomic(p, result.final[p], expect_sha256=keep[p.resolve()])
-            written = ", ".join(str(p) for p in design.files)
+        done: list[str] = []
+        try:
+            if out is not None:
+                keep = _output.expected_hashes(snap, {p: result.original[p] for p in design.files
+                                                      if p == out.resolve()})
+                write_atomic(out, result.final[design.files[0]], expect_sha256=keep.get(out.resolve()))
+                written = str(out)
+            elif args.in_place:
+                changed = [p for p in design.files if result.final[p] != result.original[p]]
+                keep = _output.expected_hashes(snap, {p: result.original[p] for p in changed})  # all, before any write
+                for p in changed:
+                    write_atomic(p, result.final[p], expect_sha256=keep[p.resolve()])
+                    done.append(str(p))
+                written = ", ".join(str(p) for p in design.files)
+        except WriteFailed as exc:  # the report still comes out (and says nothing was written); exit 7
+            write_error = exc
+            written = ", ".join(done) or None
     data = rpt.to_dict(result, output=written)
+    if write_error is not None:
+        data["write_error"] = str(write_error)
     data["llm"] = session.summary()  # used / not used (and why), model, tokens, estimated cost, outcomes
     llm_line = session.format_text() + "\n"
     if args.report:
@@ -221,6 +230,9 @@ def _optimize_one(args, files: list[str], out: Path | None, session) -> int:
         print(json.dumps(data, indent=2, default=str))
     else:
         print(rpt.format_text(result, output=written) + llm_line, end="")
+    if write_error is not None:
+        print(f"rtlopt: {write_error}", file=sys.stderr)
+        return int(ExitCode.WRITE_FAILED)
     if result.status == "no_proof":
         return int(ExitCode.NO_PROOF)
     return int(ExitCode.OK)
