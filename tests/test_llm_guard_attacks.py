@@ -134,6 +134,26 @@ def test_project_include_through_a_macro_is_kept_and_directives_in_comments_do_n
     assert conditional_regions(ORIG_IFDEF) == ["`ifdef SYNTHESIS assign y = s; `else assign y = b + a; `endif"]
 
 
+@pytest.mark.parametrize("sep", ["\r", "\u2028", "\x0c", "\x85"])
+def test_line_ends_that_tools_read_differently_are_refused(tmp_path, sep) -> None:
+    # a comment that ends for one tool and not for another could hide code from the guard
+    new = _body(f'  assign y = a + b; // note{sep}initial $fopen("/tmp/x");\n')
+    out = _refusals(ORIG, new, tmp_path / "acc.v")
+    assert any("control or line-separator characters" in r for r in out), out
+    assert _refusals(ORIG, _body("  assign y = b + a; // é → ok\n"), tmp_path / "acc.v") == []
+
+
+def test_the_users_defines_are_part_of_every_view(tmp_path) -> None:
+    from rtlopt.hdl.project import Project, using
+
+    orig = ORIG.replace("  assign y", "`ifdef TRACE\n`define T(x) $fdisplay(32'h8000_0002, x)\n`else\n"
+                                      "`define T(x)\n`endif\n  assign y")
+    new = orig.replace("endmodule", "  always @(posedge clk) `T(\"y\");\nendmodule")
+    with using(Project(defines=(("TRACE", None),))):  # rtlopt ... -D TRACE
+        out = _refusals(orig, new, tmp_path / "acc.v")
+    assert any("$fdisplay" in r for r in out), out
+
+
 # ----------------------------------------------------------------------------- the sandbox
 def _py_tool() -> Tool:
     return Tool(name="python", executable=sys.executable)

@@ -159,6 +159,8 @@ DIRECTIVES = frozenset({
     "systemc_header",
 })
 _DIRECTIVE = re.compile(r"`([A-Za-z_]\w*)")
+#: Characters tools may read differently (a lone CR, other C0 controls, NEL, LS, PS, BOM inside the text).
+_ODD_CHARS = re.compile("\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]")
 _WITH_ARG_LINE = {"define", "timescale", "default_nettype", "line", "pragma", "begin_keywords", "unconnected_drive",
                   "default_decay_time", "default_trireg_strength", "uselib", "protect"}
 
@@ -330,6 +332,11 @@ def check_preprocessing(original: str, new: str, name: str = "design.v", *, path
     """Refusals about directives, includes and tool-dependent text; plus both texts' per-define-set views
     (empty when refused before expansion)."""
     out: list[Refusal] = []
+    odd = sorted(set(_ODD_CHARS.findall(new)) - set(_ODD_CHARS.findall(original)))
+    if odd:  # tools disagree on where a comment or a line ends with these: what each of them sees is unclear
+        line = new.count("\n", 0, new.index(odd[0])) + 1
+        out.append(Refusal("unsafe", "contains control or line-separator characters ("
+                           + ", ".join(f"U+{ord(c):04X}" for c in odd[:4]) + "); use plain text", line))
     od, nd = directives(original), directives(new)
     added = Counter(d.key for d in nd) - Counter(d.key for d in od)
     for d in nd:
