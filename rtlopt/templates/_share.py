@@ -29,9 +29,10 @@ unit is left to measurement: the search loop measures and proves every candidate
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, permutations
 
 import z3
+from pyslang import ast
 
 from rtlopt.hdl.edit import Edit
 from rtlopt.templates._base import Match, Template
@@ -44,8 +45,10 @@ from rtlopt.templates._guards import (
     lit_z3,
     reads,
     sites,
+    skey,
     unsat,
 )
+from rtlopt.templates._selmin import minimize
 from rtlopt.templates._sem import Analysis, op_name, paren, self_width, strip
 from rtlopt.templates._width import _context_safe
 
@@ -68,6 +71,8 @@ class _Op:
     start: int
     end: int
     commutative: bool
+    res: str = ""  # addsub unit: "" (the sum), "lt" (borrow of x - y), "eq" (zero flag of x - y)
+    neg: bool = False  # "lt"/"eq": the result is negated
 
 
 def _op_of(an: Analysis, site: Site) -> _Op | None:
@@ -93,7 +98,23 @@ def _op_of(an: Analysis, site: Site) -> _Op | None:
         x, y = (n.right, n.left) if swap else (n.left, n.right)
         w = max(int(n.left.type.bitWidth or 0), int(n.right.type.bitWidth or 0))
         return _Op(site, "cmp", x, y, neg, w, info.start, info.end, False)
+    if op in ("Equality", "Inequality"):
+        if n.left.type.isSigned or n.right.type.isSigned:
+            return None
+        w = max(int(n.left.type.bitWidth or 0), int(n.right.type.bitWidth or 0))
+        return _Op(site, "addsub", n.left, n.right, True, w, info.start, info.end, False, "eq",
+                   op == "Inequality")
     return None
+
+
+def _folded(an: Analysis, op: _Op) -> _Op | None:
+    """A comparison of two non-constant words as a use of a shared subtractor: ``x < y`` is the borrow
+    of ``x - y``, ``x == y`` its zero flag (None for comparisons with constants: those stay cheap)."""
+    if an.const(strip(op.x)) is not None or an.const(strip(op.y)) is not None:
+        return None
+    if op.kind == "cmp":
+        return _Op(op.site, "addsub", op.x, op.y, True, op.width, op.start, op.end, False, "lt", op.inv)
+    return op
 
 
 def _operand_ok(an: Analysis, node, vol) -> bool:
@@ -133,6 +154,7 @@ class ExclusiveOperatorSharing(Template):
 
     def find(self, an: Analysis) -> list[Match]:
         ops: dict[tuple, list[_Op]] = {}
+        folds: dict[tuple, list[_Op]] = {}  # comparisons that may fold into a shared subtractor
         seen: set[tuple[int, int]] = set()
         for site in sites(an):
             if not site.guard:
@@ -148,16 +170,25 @@ class ExclusiveOperatorSharing(Template):
             if any(lit_text(an, g) is None for g in site.guard):
                 continue
             seen.add((op.start, op.end))
-            ops.setdefault((op.kind, _module_of(an, op)), []).append(op)
+            mod = _module_of(an, op)
+            if op.res == "eq" or op.kind == "cmp":
+                f = _folded(an, op)
+                if f is not None:
+                    folds.setdefault(("addsub", mod), []).append(f)
+                if op.res == "eq":
+                    continue
+            ops.setdefault((op.kind, mod), []).append(op)
         out: list[Match] = []
-        for (_kind, _mod), group in ops.items():
-            if len(group) < 2:
-                continue
-            group = group[:MAX_OPS]
-            out.extend(self._groups(an, group))
+        for key in list(ops) + [k for k in folds if k not in ops]:
+            group = ops.get(key, [])[:MAX_OPS]
+            if len(group) >= 2:
+                out.extend(self._groups(an, group))
+            extra = folds.get(key, [])
+            if group and extra:  # the adder's clique grown by exclusive comparisons (borrow / zero flag)
+                out.extend(self._groups(an, (group + extra)[:MAX_OPS], need_fold=True))
         return out
 
-    def _groups(self, an: Analysis, group: list[_Op]) -> list[Match]:
+    def _groups(self, an: Analysis, group: list[_Op], need_fold: bool = False) -> list[Match]:
         zx = Z3Expr(an)
         gz = [guard_z3(an, zx, o.site.guard) for o in group]
         n = len(group)
@@ -178,11 +209,15 @@ class ExclusiveOperatorSharing(Template):
             if len(t) >= 2 and t not in cliques:
                 cliques.append(t)
         cliques.sort(key=lambda c: (-len(c), c))
-        cands = cliques[:3]
-        pairs = sorted(excl, key=lambda p: (-_affinity(an, group[p[0]], group[p[1]]), p))
-        for p in pairs[:MAX_PAIRS]:
-            if p not in cands:
-                cands.append(p)
+        if need_fold:  # only cliques that fold a comparison into at least two arithmetic uses
+            cands = [c for c in cliques if any(group[i].res for i in c)
+                     and sum(1 for i in c if not group[i].res) >= 1][:2]
+        else:
+            cands = cliques[:3]
+            pairs = sorted(excl, key=lambda p: (-_affinity(an, group[p[0]], group[p[1]]), p))
+            for p in pairs[:MAX_PAIRS]:
+                if p not in cands:
+                    cands.append(p)
         out = []
         name = _fresh(an.text, "rtlopt_sh")
         for c in cands:
@@ -193,40 +228,16 @@ class ExclusiveOperatorSharing(Template):
 
     def _emit(self, an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list, name: str) -> Match | None:
         kind = ops[0].kind
-        # selectors: guard literals not common to the whole group
-        common = set.intersection(*[{(g.kind, g.key, g.positive) for g in o.site.guard} for o in ops])
-        rest = [[g for g in o.site.guard if (g.kind, g.key, g.positive) not in common] for o in ops]
-        if any(not r for r in rest[:-1]) and sum(1 for r in rest if not r) > 1:
-            return None
-        # the operation with the most complex selector goes last (it needs none)
-        order = sorted(range(len(ops)), key=lambda i: (sum(len(lit_text(an, g) or "") for g in rest[i]), i))
-        last = order[-1]
-        sel_z = [z3.And(*[lit_z3(an, zx, g, as_text=True) for g in r]) if r else z3.BoolVal(True) for r in rest]
-        sel_t = [" && ".join(lit_text(an, g) for g in r) for r in rest]
-        if kind == "addsub":  # subtractions first or last, so the carry-in is one OR of selectors
-            invs = [i for i in order[:-1] if ops[i].inv]
-            plain = [i for i in order[:-1] if not ops[i].inv]
-            order = (invs + plain if not ops[last].inv else plain + invs) + [last]
-        for pos, j in enumerate(order[:-1]):  # drop selector literals later operations never need
-            lits = list(rest[j])
-            for g in list(lits):
-                if len(lits) < 2:
-                    break
-                trial = [h for h in lits if h is not g]
-                tz = z3.And(*[lit_z3(an, zx, h, as_text=True) for h in trial])
-                if all(unsat(gz[i], tz, timeout_ms=1000) for i in order[pos + 1:]):
-                    lits = trial
-            rest[j] = lits
-            sel_z[j] = z3.And(*[lit_z3(an, zx, h, as_text=True) for h in lits]) if lits else z3.BoolVal(True)
-            sel_t[j] = " && ".join(lit_text(an, h) for h in lits)
-        for pos, i in enumerate(order):
-            for j in order[:pos]:
-                if not unsat(gz[i], sel_z[j], timeout_ms=1000):
-                    return None
-            if pos < len(order) - 1 and not unsat(gz[i], z3.Not(sel_z[i]), timeout_ms=1000):
+        care = _care_points(an, zx, ops, gz)
+        if care is not None:  # select logic minimised over the care set of the select bits
+            bits, pts = care
+            sel_t: list[str] = []
+        else:
+            got = _text_selectors(an, zx, ops, gz)
+            if got is None:
                 return None
-        ops = [ops[i] for i in order]
-        sel_t = [sel_t[i] for i in order]
+            order, sel_t = got
+            ops = [ops[i] for i in order]
         xs, ys = _orient(an, ops)
         width = max(o.width for o in ops)
         if kind == "cmp" and any(not (_is_atom(x) and _is_atom(y)) and o.width != width
@@ -249,27 +260,45 @@ class ExclusiveOperatorSharing(Template):
             mw = mux_width(vals, width)
             if mw is None:
                 return None
-            chain = _chain(an, vals, sel_t)
+            chain = _min_chain(an, vals, pts, bits) if care is not None else _chain(an, vals, sel_t)
+            if chain is None:
+                return None
             w = f"{name}_{tag}"
             lines.append(f"wire [{mw - 1}:0] {w} = {chain};")
             operands.append(w)
         x, y = operands
         if kind == "addsub":
             inv = [o.inv for o in ops]
+            uw = width + 1 if any(o.res == "lt" for o in ops) else width  # + the borrow bit
             if all(inv):
                 core = f"{x} - {y}"
             elif not any(inv):
                 core = f"{x} + {y}"
             else:
-                k = len(ops) - 1
-                firsts = [s for s, v in zip(sel_t[:k], inv[:k], strict=True) if v != inv[-1]]
-                cin = _or(firsts)
-                if inv[-1]:
-                    cin = f"!{paren(cin)}"
+                if care is not None:
+                    on = set().union(*[p for p, v in zip(pts, inv, strict=True) if v])
+                    off = set().union(*[p for p, v in zip(pts, inv, strict=True) if not v])
+                    got = minimize(on, off, bits)
+                    if got is None:
+                        return None
+                    cin = got[0]
+                else:
+                    k = len(ops) - 1
+                    firsts = [s for s, v in zip(sel_t[:k], inv[:k], strict=True) if v != inv[-1]]
+                    cin = _or(firsts)
+                    if inv[-1]:
+                        cin = f"!{paren(cin)}"
                 lines.append(f"wire {name}_sub = {cin};")
-                core = f"{x} + ({y} ^ {{{width}{{{name}_sub}}}}) + {name}_sub"
-            lines.append(f"wire [{width - 1}:0] {name} = {core};")
-            repl = [name if o.width == width else f"{name}[{o.width - 1}:0]" for o in ops]
+                core = f"{x} + ({y} ^ {{{uw}{{{name}_sub}}}}) + {name}_sub"
+            lines.append(f"wire [{uw - 1}:0] {name} = {core};")
+            repl = []
+            for o in ops:
+                if o.res == "lt":
+                    repl.append(f"{'!' if o.neg else ''}{name}[{width}]")
+                elif o.res == "eq":
+                    repl.append(f"{'|' if o.neg else '~|'}{name}[{o.width - 1}:0]")
+                else:
+                    repl.append(name if o.width == uw else f"{name}[{o.width - 1}:0]")
         elif kind == "mul":
             lines.append(f"wire [{width - 1}:0] {name} = {x} * {y};")
             repl = [name if o.width == width else f"{name}[{o.width - 1}:0]" for o in ops]
@@ -296,6 +325,45 @@ class ExclusiveOperatorSharing(Template):
         return self._m(an, first.start, first.end,
                        f"one {width}-bit {what} shared by {len(ops)} exclusive operations "
                        f"({', '.join(an.text[o.start:o.end].strip() for o in ops[:4])})", edits)
+
+
+def _text_selectors(an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list) -> tuple[list[int], list[str]] | None:
+    """Order of the operations and the text of their selectors, from their guard literals (each
+    selector holds under its own guard and every earlier one is false under it), or None."""
+    kind = ops[0].kind
+    # selectors: guard literals not common to the whole group
+    common = set.intersection(*[{(g.kind, g.key, g.positive) for g in o.site.guard} for o in ops])
+    rest = [[g for g in o.site.guard if (g.kind, g.key, g.positive) not in common] for o in ops]
+    if any(not r for r in rest[:-1]) and sum(1 for r in rest if not r) > 1:
+        return None
+    # the operation with the most complex selector goes last (it needs none)
+    order = sorted(range(len(ops)), key=lambda i: (sum(len(lit_text(an, g) or "") for g in rest[i]), i))
+    last = order[-1]
+    sel_z = [z3.And(*[lit_z3(an, zx, g, as_text=True) for g in r]) if r else z3.BoolVal(True) for r in rest]
+    sel_t = [" && ".join(lit_text(an, g) for g in r) for r in rest]
+    if kind == "addsub":  # subtractions first or last, so the carry-in is one OR of selectors
+        invs = [i for i in order[:-1] if ops[i].inv]
+        plain = [i for i in order[:-1] if not ops[i].inv]
+        order = (invs + plain if not ops[last].inv else plain + invs) + [last]
+    for pos, j in enumerate(order[:-1]):  # drop selector literals later operations never need
+        lits = list(rest[j])
+        for g in list(lits):
+            if len(lits) < 2:
+                break
+            trial = [h for h in lits if h is not g]
+            tz = z3.And(*[lit_z3(an, zx, h, as_text=True) for h in trial])
+            if all(unsat(gz[i], tz, timeout_ms=1000) for i in order[pos + 1:]):
+                lits = trial
+        rest[j] = lits
+        sel_z[j] = z3.And(*[lit_z3(an, zx, h, as_text=True) for h in lits]) if lits else z3.BoolVal(True)
+        sel_t[j] = " && ".join(lit_text(an, h) for h in lits)
+    for pos, i in enumerate(order):
+        for j in order[:pos]:
+            if not unsat(gz[i], sel_z[j], timeout_ms=1000):
+                return None
+        if pos < len(order) - 1 and not unsat(gz[i], z3.Not(sel_z[i]), timeout_ms=1000):
+            return None
+    return order, [sel_t[i] for i in order]
 
 
 def _or(sels: list[str]) -> str:
@@ -347,3 +415,116 @@ def _orient(an: Analysis, ops: list[_Op]) -> tuple[list, list]:
         xs.append(x)
         ys.append(y)
     return xs, ys
+
+
+#: Select bits enumerated for the care set of a shared unit's operand muxes.
+MAX_CARE_BITS = 8
+
+
+def _care_points(an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list) -> tuple[list[str], list[set[int]]] | None:
+    """The select bits the guards read (``op[0]``, ``op[1]``, ``mode``; module-level named signals
+    only, at most :data:`MAX_CARE_BITS` bits) and, per operation, the set of bit combinations under
+    which its guard holds; None when a guard reads anything else."""
+    syms: dict = {}
+    for o in ops:
+        for g in o.site.guard:
+            node = g.node if g.kind == "cond" else g.node.expr
+
+            def visit(n):
+                if isinstance(n, ast.Expression) and type(n).__name__ == "NamedValueExpression":
+                    syms[skey(n.symbol)] = n.symbol
+                return True
+
+            strip(node).visit(visit)
+            if g.kind == "case":
+                for it in g.node.items:
+                    for x in it.expressions:
+                        strip(x).visit(visit)
+    rev = {v.decl().name(): kw for kw, v in zx.vars.items()}
+    found: dict[str, object] = {}
+    todo, seen = list(gz), set()
+    while todo:
+        t = todo.pop()
+        if t.get_id() in seen:
+            continue
+        seen.add(t.get_id())
+        if z3.is_const(t) and t.decl().kind() == z3.Z3_OP_UNINTERPRETED:
+            found[t.decl().name()] = t
+        todo.extend(t.children())
+    bits: list[str] = []
+    slots: list[tuple[object, int]] = []  # (z3 var, bit)
+    for nm in sorted(found):
+        kw = rev.get(nm)
+        if kw is None:
+            return None
+        key, w = kw
+        sym = syms.get(key) if isinstance(key, tuple) and len(key) == 2 and isinstance(key[1], int) else None
+        if sym is None or getattr(sym.type, "isSigned", False):
+            return None
+        t = sym.type
+        if w == 1 and not t.hasFixedRange:
+            names = [sym.name]
+        elif t.hasFixedRange:
+            hi, lo = int(t.fixedRange.left), int(t.fixedRange.right)
+            if hi < lo or hi - lo + 1 != w:
+                return None
+            names = [sym.name] if w == 1 and str(sym.syntax.parent).find("[") < 0 else \
+                [f"{sym.name}[{lo + i}]" for i in range(w)]
+        else:
+            return None
+        for i, bn in enumerate(names):
+            bits.append(bn)
+            slots.append((found[nm], i))
+        if len(bits) > MAX_CARE_BITS:
+            return None
+    pts: list[set[int]] = [set() for _ in ops]
+    for p in range(1 << len(bits)):
+        vals: dict = {}
+        for i, (var, b) in enumerate(slots):
+            vals[var.get_id()] = vals.get(var.get_id(), (var, 0))
+            if p >> i & 1:
+                vals[var.get_id()] = (var, vals[var.get_id()][1] | (1 << b))
+        subs = [(var, z3.BitVecVal(v, var.size())) for var, v in vals.values()]
+        for i, g in enumerate(gz):
+            r = z3.simplify(z3.substitute(g, *subs)) if subs else z3.simplify(g)
+            if z3.is_true(r):
+                pts[i].add(p)
+            elif not z3.is_false(r):
+                return None
+    if any(a & b for a, b in combinations(pts, 2)):
+        return None
+    return bits, pts
+
+
+def _min_chain(an: Analysis, vals: list, pts: list[set[int]], bits: list[str]) -> str | None:
+    """``f1 ? v1 : f2 ? v2 : vN`` over the distinct operand values, each ``f`` minimised over the
+    care set (1 where its value is used, 0 where a later value is, free elsewhere); the order of the
+    values with the fewest select literals is kept."""
+    keys = [_key(an, v) for v in vals]
+    distinct = list(dict.fromkeys(keys))
+    text = {k: _text(an, v) for k, v in zip(keys, vals, strict=True)}
+    on = {k: set().union(*[p for p, kk in zip(pts, keys, strict=True) if kk == k]) for k in distinct}
+    best: tuple[int, tuple, list[str]] | None = None
+    perms = permutations(distinct) if len(distinct) <= 4 else [tuple(distinct)]
+    for perm in perms:
+        cost, sels = 0, []
+        for i, k in enumerate(perm[:-1]):
+            off = set().union(*[on[k2] for k2 in perm[i + 1:]])
+            got = minimize(on[k], off, bits)
+            if got is None:
+                break
+            sels.append(got[0])
+            cost += got[1]
+        else:
+            if best is None or cost < best[0]:
+                best = (cost, perm, sels)
+    if best is None:
+        return None
+    _cost, perm, sels = best
+    chain = paren(text[perm[-1]])
+    for k, sel in reversed(list(zip(perm[:-1], sels, strict=True))):
+        if sel == "1'b1":
+            chain = paren(text[k])
+        elif sel != "1'b0":
+            chain = f"{sel} ? {paren(text[k])} : {chain}"
+    return chain
