@@ -390,6 +390,9 @@ def check_verdict(rule: str, match, an) -> str | None:
         if rule == "operator_sharing_across_mux":
             orig = match.original or an.text[match.start:match.end]
             conds.append(orig.split("?", 1)[0] if "?" in orig else "")
+        sel = _enclosing_select(an, [(ed.start, ed.end) for ed in match.edits if ed.end > ed.start])
+        if sel is not None:
+            conds.append(sel)
         if any(c.strip() and _is_constant_text(c, consts) for c in conds):
             return "drop"
     if rule == "commutative_reassociation":
@@ -422,6 +425,30 @@ def check_verdict(rule: str, match, an) -> str | None:
         group = [m.group(2), *[n.strip() for n in m.group(1).split(",")]]
         return None if _same_next_state(an, group) else "drop"
     return None
+
+
+def _enclosing_select(an, spans: list[tuple[int, int]]) -> str | None:
+    """The select (condition or case expression) of the innermost ``?:``, ``if`` or ``case`` that holds
+    every span: what makes the operations exclusive."""
+    from pyslang import syntax
+
+    if len(spans) < 2:
+        return None
+    SK = syntax.SyntaxKind
+    lo, hi = min(s for s, _e in spans), max(e for _s, e in spans)
+    best: list = [None, None]
+
+    def visit(n):
+        k = getattr(n, "kind", None)
+        if k in (SK.ConditionalExpression, SK.ConditionalStatement, SK.CaseStatement):
+            s, e = an.span(n)
+            if s <= lo and hi <= e and (best[0] is None or e - s < best[0]):
+                pred = n.expr if k == SK.CaseStatement else n.predicate
+                best[0], best[1] = e - s, str(pred)
+        return True
+
+    an.tree.root.visit(visit)
+    return best[1]
 
 
 def _split_top(text: str) -> list[str]:
