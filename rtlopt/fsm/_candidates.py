@@ -81,9 +81,9 @@ def plan(design: DesignRef, *, assume: tuple[str, ...] = (), pragmas: bool = Fal
             try:
                 reg = regenerate(target, enc, original=fsm, state_map=smap or None, label=label)
             except UnsupportedConstruct as exc:
-                skipped.append(str(exc))
                 if enc in ("output", "johnson"):
-                    continue  # not applicable to this machine; the others still are
+                    continue  # not applicable to this machine (no Moore output); the others still are
+                skipped.append(str(exc))
                 break
             rules = base_rules + ((RULE_OF[enc],) if enc in RULE_OF else ())
             desc = (f"{fsm.name}: {'; '.join(what)}, {enc} encoding" if what

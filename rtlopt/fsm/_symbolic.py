@@ -23,6 +23,9 @@ X_PREFIX = "__x"
 LATCH_SUFFIX = "__latch"
 UNK_PREFIX = "__unk"
 MAX_UNROLL = 4096
+MAX_CALL_DEPTH = 16
+_RET_NAME = " ret"  # frame keys that are never Verilog identifiers
+_RET_FLAG = " returned"
 
 
 class SymbolicError(Exception):
@@ -132,6 +135,7 @@ class _Executor:
         self.block: Block | None = None
         self.loop_depth = 0
         self.read_env: dict[str, z3.ExprRef] = {}  # the blocking view, for indices on the left
+        self.frames: list[dict[str, int]] = []  # locals (name -> width) of the functions being inlined
 
     # ----------------------------------------------------------------- constants
     def const_of(self, e) -> tuple[list[str], bool] | None:
@@ -191,6 +195,8 @@ class _Executor:
             name = sym.name
             if sym.kind in (ast.SymbolKind.Parameter, ast.SymbolKind.EnumValue):
                 raise SymbolicError(f"parameter '{name}' has no constant value", _off(e))
+            if self._local(name) is not None and sym.kind in (ast.SymbolKind.FormalArgument, ast.SymbolKind.Variable):
+                return env[name]
             if name not in self.sem.signals:
                 if name in self.sem.memories:
                     raise SymbolicError(f"memory (unpacked array) '{name}'", _off(e))
@@ -286,8 +292,70 @@ class _Executor:
         if k == EK.Assignment:
             raise SymbolicError("assignment inside an expression", _off(e))
         if k == EK.Call:
-            raise SymbolicError("function call (not inlined)", _off(e))
+            return self.call(e, env)
         raise SymbolicError(f"expression kind {k.name}", _off(e))
+
+    def call(self, e, env: dict[str, z3.ExprRef]) -> z3.ExprRef:
+        """Inline a user function: its body is executed on the argument values (a fresh frame of
+        locals); module signals it reads are the caller's current values."""
+        if e.isSystemCall:
+            raise SymbolicError(f"system function call {e.subroutine.name if hasattr(e.subroutine, 'name') else ''}",
+                                _off(e))
+        sub = e.subroutine
+        if not isinstance(sub, ast.SubroutineSymbol) or sub.subroutineKind != ast.SubroutineKind.Function:
+            raise SymbolicError("call of a task or method (not inlined)", _off(e))
+        if len(self.frames) >= MAX_CALL_DEPTH:
+            raise SymbolicError("function call nested too deeply (recursion?)", _off(e))
+        formals = list(sub.arguments)
+        actuals = list(e.arguments)
+        if len(formals) != len(actuals) or any(f.direction != ast.ArgumentDirection.In for f in formals):
+            raise SymbolicError("function with output/inout arguments or defaulted arguments (not inlined)", _off(e))
+        frame: dict[str, int] = {}
+        fenv = dict(env)
+        for f, a in zip(formals, actuals, strict=True):
+            w = f.type.bitWidth
+            if not w or not f.type.isIntegral:
+                raise SymbolicError(f"function argument '{f.name}' of a non-integral type", _off(e))
+            v = self.expr(a, env)
+            v = b2bv(v) if z3.is_bool(v) else v
+            frame[f.name] = w
+            fenv[f.name] = resize(v, w, bool(a.type.isSigned))
+        ret = sub.returnValVar
+        for m in sub:
+            if m.kind == ast.SymbolKind.Variable and m.name not in frame:
+                w = m.type.bitWidth
+                if not w or not m.type.isIntegral:
+                    raise SymbolicError(f"function local '{m.name}' of a non-integral type", _off(e))
+                frame[m.name] = w
+                fenv[m.name] = self._unknown(m.name, w)
+        if ret is None or ret.name not in frame:
+            raise SymbolicError("function without a return value", _off(e))
+        frame[_RET_NAME] = ret.name  # type: ignore[assignment]
+        frame[_RET_FLAG] = 1
+        fenv[_RET_FLAG] = bv_const(0, 1)
+        self.frames.append(frame)
+        saved_read_env = self.read_env
+        try:
+            st = _State(fenv, {}, lambda n: fenv[n] if n in fenv else self.sem.var(n))
+            st = self.run(sub.body, st)
+        finally:
+            self.frames.pop()
+            self.read_env = saved_read_env
+        out = st.cur[ret.name]
+        if any(n.startswith(UNK_PREFIX) and n.endswith("_" + ret.name) for n in var_names(out)):
+            raise SymbolicError(f"function '{sub.name}' does not assign its result on every path", _off(e))
+        return out
+
+    def assign_local(self, name: str, value: z3.ExprRef, st: _State) -> None:
+        value = b2bv(value) if z3.is_bool(value) else value
+        st.cur[name] = resize(value, self.frames[-1][name])
+
+    def _unknown(self, name: str, width: int) -> z3.ExprRef:
+        return z3.BitVec(f"{UNK_PREFIX}{next(self.xcount)}_{name}", width)
+
+    def _local(self, name: str) -> int | None:
+        """Width of ``name`` when it is a local of the function being inlined."""
+        return self.frames[-1].get(name) if self.frames else None
 
     def unary(self, e, env) -> z3.ExprRef:
         UO = ast.UnaryOperator
@@ -410,6 +478,11 @@ class _Executor:
         k = lhs.kind
         if k == EK.NamedValue:
             name = lhs.symbol.name
+            if self._local(name) is not None:
+                env[name] = resize(value, self._local(name))
+                return
+            if self.frames:
+                raise SymbolicError(f"function writes module signal '{name}'", _off(lhs))
             if name not in self.sem.signals:
                 if name in self.sem.memories:
                     raise SymbolicError(f"write to memory (unpacked array) '{name}'", _off(lhs))
@@ -431,9 +504,12 @@ class _Executor:
             if base_e.kind != EK.NamedValue:
                 raise SymbolicError("nested select on the left of an assignment", _off(lhs))
             name = base_e.symbol.name
-            if name in self.sem.memories:
+            local = self._local(name) is not None
+            if self.frames and not local:
+                raise SymbolicError(f"function writes module signal '{name}'", _off(lhs))
+            if name in self.sem.memories and not local:
                 raise SymbolicError(f"write to memory (unpacked array) '{name}'", _off(lhs))
-            if name not in self.sem.signals:
+            if name not in self.sem.signals and not local:
                 raise SymbolicError(f"assignment to '{name}' (not a module-level signal)", _off(lhs))
             base = cur.get(name, env.get(name))
             if base is None:
@@ -471,7 +547,8 @@ class _Executor:
             parts.append(v)
             if p_lo > 0:
                 parts.append(z3.Extract(p_lo - 1, 0, base))
-            self.block.writes.add(name)
+            if not local:
+                self.block.writes.add(name)
             env[name] = parts[0] if len(parts) == 1 else z3.Concat(*parts)
             return
         raise SymbolicError(f"assignment target kind {k.name}", _off(lhs))
@@ -572,7 +649,7 @@ class _Executor:
         self.read_env = st.cur
         st = st.copy()
         self.assign(target, value, st.cur, st.cur)
-        if self.block.kind == "clocked":
+        if self.block.kind == "clocked" and not self.frames:
             self.assign(target, value, st.nxt, st.cur)
         return st
 
@@ -582,13 +659,35 @@ class _Executor:
         if k == SK.Empty:
             return st
         if k == SK.List:
-            for s in stmt.list:
+            items = list(stmt.list)
+            for i, s in enumerate(items):
                 st = self.run(s, st)
+                if self.frames and _RET_FLAG in st.cur and i + 1 < len(items):
+                    flag = z3.simplify(st.cur[_RET_FLAG])
+                    if z3.is_bv_value(flag) and flag.as_long() == 1:
+                        break  # returned on every path: the rest is dead
+                    if not (z3.is_bv_value(flag) and flag.as_long() == 0):
+                        raise SymbolicError("return on some paths followed by more statements", _off(s))
             return st
         if k == SK.Block:
             return self.run(stmt.body, st)
         if k == SK.VariableDeclaration:
+            sym = stmt.symbol
+            w = sym.type.bitWidth
+            if self.frames and w and sym.type.isIntegral:
+                self.frames[-1][sym.name] = w
+                st = st.copy()
+                st.cur[sym.name] = self._unknown(sym.name, w)
+                return st
             raise SymbolicError("local variable declaration in a block", _off(stmt))
+        if k == SK.Return and self.frames:
+            if stmt.expr is None:
+                raise SymbolicError("return without a value", _off(stmt))
+            rv = self.expr(stmt.expr, st.cur)
+            st = st.copy()
+            self.assign_local(self.frames[-1][_RET_NAME], rv, st)
+            st.cur[_RET_FLAG] = bv_const(1, 1)
+            return st
         if k == SK.Timed:
             return self.run(stmt.stmt, st)
         if k == SK.ExpressionStatement:
@@ -605,12 +704,14 @@ class _Executor:
             self.read_env = st.cur
             st = st.copy()
             if e.isNonBlocking:
+                if self.frames:
+                    raise SymbolicError("non-blocking assignment in a function", _off(stmt))
                 if self.block.kind != "clocked":
                     self.block.nonblocking_in_comb = True
                 self.assign(e.left, rhs, st.nxt, st.nxt)
             else:
                 self.assign(e.left, rhs, st.cur, st.cur)
-                if self.block.kind == "clocked":
+                if self.block.kind == "clocked" and not self.frames:
                     self.assign(e.left, rhs, st.nxt, st.cur)
             return st
         if k == SK.Conditional:
@@ -909,22 +1010,75 @@ def _resolve_comb(sem: ModuleSemantics) -> None:
                                   for s, o, its in blk.case_selectors]
 
 
+_VARS_MEMO: dict[int, tuple[z3.ExprRef, tuple[int, ...]]] = {}
+_VAR_OF: dict[int, z3.ExprRef] = {}
+_MEMO_MAX = 200_000
+
+
+def _var_ids(e: z3.ExprRef) -> tuple[int, ...]:
+    """AST ids of the variables under ``e`` (memoised per sub-DAG with the raw z3 C API: the Python
+    wrappers cost ~50x more per node, and FSM extraction walks the same shared expressions often)."""
+    from z3 import z3core as C
+
+    memo = _VARS_MEMO
+    if len(memo) > _MEMO_MAX:
+        memo.clear()
+        _VAR_OF.clear()
+    eid = e.get_id()
+    hit = memo.get(eid)
+    if hit is not None:
+        return hit[1]
+    ctx = e.ctx_ref()
+    local: dict[int, tuple[int, ...]] = {}
+    # iterative post-order over raw ASTs
+    stack: list[tuple[object, bool]] = [(e.as_ast(), False)]
+    app_kind = z3.Z3_APP_AST
+    while stack:
+        a, done = stack.pop()
+        aid = C.Z3_get_ast_id(ctx, a)
+        if aid in local:
+            continue
+        if C.Z3_get_ast_kind(ctx, a) != app_kind:
+            if C.Z3_get_ast_kind(ctx, a) == z3.Z3_QUANTIFIER_AST:
+                body = C.Z3_get_quantifier_body(ctx, a)
+                if not done:
+                    stack.append((a, True))
+                    stack.append((body, False))
+                    continue
+                local[aid] = local.get(C.Z3_get_ast_id(ctx, body), ())
+            else:
+                local[aid] = ()
+            continue
+        app = C.Z3_to_app(ctx, a)
+        n = C.Z3_get_app_num_args(ctx, app)
+        if n == 0:
+            d = C.Z3_get_app_decl(ctx, app)
+            if C.Z3_get_decl_kind(ctx, d) == z3.Z3_OP_UNINTERPRETED:
+                local[aid] = (aid,)
+                if aid not in _VAR_OF:
+                    _VAR_OF[aid] = z3.z3._to_expr_ref(a, e.ctx)
+            else:
+                local[aid] = ()
+            continue
+        args = [C.Z3_get_app_arg(ctx, app, i) for i in range(n)]
+        if not done:
+            stack.append((a, True))
+            for b in args:
+                if C.Z3_get_ast_id(ctx, b) not in local:
+                    stack.append((b, False))
+            continue
+        acc: set[int] = set()
+        for b in args:
+            acc.update(local.get(C.Z3_get_ast_id(ctx, b), ()))
+        local[aid] = tuple(sorted(acc))
+    res = local[eid]
+    memo[eid] = (e, res)
+    return res
+
+
 def z3_vars(e: z3.ExprRef) -> list[z3.ExprRef]:
     """Uninterpreted constants (variables) in ``e``."""
-    seen: dict[int, z3.ExprRef] = {}
-    stack = [e]
-    visited: set[int] = set()
-    while stack:
-        x = stack.pop()
-        xid = x.get_id()
-        if xid in visited:
-            continue
-        visited.add(xid)
-        if z3.is_const(x) and x.decl().kind() == z3.Z3_OP_UNINTERPRETED:
-            seen[xid] = x
-        else:
-            stack.extend(x.children())
-    return list(seen.values())
+    return [_VAR_OF[i] for i in _var_ids(e)]
 
 
 def var_names(e: z3.ExprRef) -> set[str]:

@@ -352,7 +352,8 @@ def _enumerate(f: z3.ExprRef, region: z3.BoolRef, limit: int) -> list[int] | Non
 
 def _dc_region(e: z3.ExprRef, xvars: list[z3.ExprRef]) -> z3.BoolRef:
     """Input region where ``e`` depends on don't-care variables."""
-    xs = [x for x in xvars if x.decl().name() in var_names(e)]
+    names = var_names(e)
+    xs = [x for x in xvars if x.decl().name() in names]
     if not xs:
         return z3.BoolVal(False)
     fast = _dc_region_truth(e, xs)
@@ -480,7 +481,8 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
                 continue
             reset_code = rv.as_long()
         T = z3.simplify(with_reset(nxt_raw, False))
-        xvars = [x for x in sem.xvars if x.decl().name() in var_names(T)]
+        t_names = var_names(T)
+        xvars = [x for x in sem.xvars if x.decl().name() in t_names]
         if reset_code is None:
             reject("no reset: the initial state is unknown")
             continue
@@ -607,8 +609,9 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
                     if b.events != blk.events:
                         blockers.append(f"registered output {w} uses another clock/reset")
                     v = b.values[w]
-                    if w in var_names(with_reset(v, False)):
-                        blockers.append(f"register {w} (line {_loc(sem, w)}) holds its value: extra state outside {reg}")
+                    # a register that reads itself (a counter, a shift register, a held flag) is
+                    # datapath in the arms: the machine reads it as an input and computes its next
+                    # value as a (Mealy) output, which keeps state merging sound
                     rv = z3.simplify(with_reset(v, True))
                     if reset is not None and not z3.is_bv_value(rv):
                         blockers.append(f"registered output {w} has no constant reset value")
@@ -654,10 +657,9 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
             for n in reg_inputs:
                 if reg in var_names(sem.blocks[regs[n]].values.get(n, z3.BoolVal(True))) or regs[n] in fsm_blocks:
                     blockers.append(f"register {n} interacts with the state register")
-        if any(n in registered for n in inputs):
-            blockers.append("outputs read registered outputs")
 
         # --- build the model
+        onehot = onehot or _onehot_by_position(reach, names_by_val)
         state_names: dict[int, str] = {}
         used_names: set[str] = set()
         for v in reach + unreach_codes:
@@ -719,7 +721,8 @@ def _split_outputs(g: z3.BoolRef, ov: dict[str, z3.ExprRef], xvars: list[z3.Expr
         if not (var_names(e) & xnames):
             clean[o] = e
             continue
-        xs = [x for x in xvars if x.decl().name() in var_names(e)]
+        e_names = var_names(e)
+        xs = [x for x in xvars if x.decl().name() in e_names]
         clean[o] = z3.simplify(z3.substitute(e, *[(x, bv_const(0, x.size())) for x in xs]))
         for b in range(e.size()):
             bit = z3.simplify(z3.Extract(b, b, e))
@@ -769,9 +772,31 @@ def _check(s: z3.Solver):
 
 
 def _sat(f: z3.BoolRef) -> bool:
+    f = z3.simplify(f)
+    if z3.is_false(f):
+        return False
+    if z3.is_true(f):
+        return True
+    from rtlopt.fsm._symbolic import z3_vars
+    from rtlopt.fsm._truth import MAX_BITS, TruthTables, Unsupported
+
+    vs = z3_vars(f)
+    if sum(v.size() if z3.is_bv(v) else 1 for v in vs) <= MAX_BITS:
+        try:  # exact and ~100x faster than a solver call on the few input bits of a state machine
+            return TruthTables(vs).bool(f) != 0
+        except Unsupported:
+            pass
     s = _solver()
     s.add(f)
     return _check(s) != z3.unsat  # unknown counts as satisfiable (keeps the piece: conservative)
+
+
+def _onehot_by_position(codes: list[int], names: dict[int, str]) -> bool:
+    """States written as bit positions (``state[IDLE]`` with ``IDLE = 0``): every code is one-hot,
+    some code has no name of its own, and every bit position used has a name."""
+    return (bool(codes) and all(v and v & (v - 1) == 0 for v in codes)
+            and any(v not in names for v in codes)
+            and all((v.bit_length() - 1) in names for v in codes))
 
 
 def _name(v: int, names: dict[int, str], onehot: bool, width: int) -> str:
