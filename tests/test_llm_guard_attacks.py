@@ -110,6 +110,10 @@ def test_original_with_ifdef_only_edits_outside_the_conditional_code_pass(tmp_pa
     # the conditional removed (simulators would change behaviour): refused
     flat = ORIG_IFDEF.replace("`ifdef SYNTHESIS\n", "").split("`else")[0] + "endmodule\n"
     assert any("must keep every `ifdef" in r for r in _refusals(ORIG_IFDEF, flat, p))
+    # code under a define no rtlopt tool sets (the user's own build may set it) is not touched either
+    dbg = ORIG_IFDEF.replace("endmodule", "`ifdef DEBUG\n  wire [8:0] dbg = a + b;\n`endif\nendmodule")
+    out = _refusals(dbg, dbg.replace("wire [8:0] dbg = a + b;", "wire [8:0] dbg = a - b;"), p)
+    assert any("inside an `ifdef/`ifndef block" in r for r in out), out
     # an edit every tool sees the same way (outside the conditional code): allowed
     assert _refusals(ORIG_IFDEF, ORIG_IFDEF.replace("wire [8:0] s = a + b;", "wire [8:0] s = b + a;"), p) == []
 

@@ -6,11 +6,12 @@ In-process checks on the pyslang preprocessor output and syntax tree, in this or
    (:data:`DEFINE_SETS`: none, Yosys's ``SYNTHESIS``, Icarus's ``__ICARUS__``, Verilator's ``VERILATOR``)
    and every check below runs on each expansion. A rewrite may not add or change compiler directives
    (```define``, ```ifdef``, ```include``, ```timescale`` ...: the multiset of the original's directives
-   bounds the rewrite's); ```include`` is resolved after macro expansion and must name a file the
-   original includes, inside the design's directory tree (no absolute or ``..`` paths). A rewrite whose
-   expansions differ between define sets is refused unless the original's differ too and the rewrite
-   keeps every directive and every ```ifdef`` block byte for byte (modulo comments/whitespace): then
-   its edits are outside the conditional code and every tool sees the same edit;
+   bounds the rewrite's) nor change the code inside any ```ifdef``/```ifndef`` block (a build with
+   other defines — the user's own flow — would change unverified); ```include`` is resolved after macro
+   expansion and must name a file the original includes, inside the design's directory tree (no
+   absolute or ``..`` paths). A rewrite whose expansions differ between define sets is refused unless
+   the original's differ too (then, with every directive and conditional block kept, its edits are
+   outside the conditional code and every tool sees the same edit);
 1. **unsafe code**: system tasks that touch the host (``$system``, ``$fopen``/``$fwrite``/..., ``$readmem*``
    of a path the original does not read, or of an absolute / ``..`` path), DPI imports/exports;
 2. **not synthesizable / changes simulation-synthesis semantics**: delays (``#5``), ``initial`` blocks
@@ -346,6 +347,12 @@ def check_preprocessing(original: str, new: str, name: str = "design.v", *, path
                 continue  # reported below with the file it names
             out.append(Refusal("unsafe", f"adds the compiler directive {d.key[:60]!r}; rewrites may not add or "
                                          "change preprocessor directives", d.line))
+    if not out and conditional_regions(new) != conditional_regions(original):
+        # code under `ifdef X is what a build with X defined (the user's own flow, a simulator) compiles:
+        # rtlopt proves only its own view, so a rewrite must keep every conditional block as it is
+        out.append(Refusal("unsafe", "changes code inside an `ifdef/`ifndef block (other builds of the design would "
+                                     "change unverified); a rewrite must keep every `ifdef/`ifndef block exactly "
+                                     "as it is"))
     base = Path(path).resolve() if path else None
     user_defs: tuple[str, ...] = ()
     try:  # the user's -I/-D (rtlopt.hdl.project): every tool gets them, so the guard does too
