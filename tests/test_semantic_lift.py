@@ -203,3 +203,114 @@ def test_optimize_lifts_suite_case_proven_and_smaller(tmp_path, case):
     assert any("word_level_lifting" in st.rules for st in res.steps)
     assert all(st.verdict == "EQUIVALENT" for st in res.steps)
     assert res.after.area_um2.value < res.before.area_um2.value
+
+
+# ---- constants, enables, zero counts (pure) ------------------------------------------------------------
+def test_matcher_enable_decoder_and_zero_counts():
+    s, en = _op("s", 3), _op("en", 1)
+    dec = np.uint64(1) << s.value
+    assert "decoder_enable" in _kinds(np.where(en.value == 1, dec, np.uint64(0)), 8, [s, en])
+    assert "decoder_enable" in _kinds(np.where(en.value == 1, np.uint64(0), dec), 8, [s, en])
+    x = _op("x", 8)
+    x.value[:64] = 0  # zero must occur
+    tz = np.array([(int(v) & -int(v)).bit_length() - 1 if v else 8 for v in x.value], dtype=np.uint64)
+    lz = np.array([8 - int(v).bit_length() for v in x.value], dtype=np.uint64)
+    assert _kinds(tz, 4, [x]) == ["trailing_zeros"]
+    assert _kinds(lz, 4, [x]) == ["leading_zeros"]
+    # a lowest-index encoder that gives 0 (not 8) for zero is not a trailing-zero count
+    assert "trailing_zeros" not in _kinds(np.where(x.value == 0, np.uint64(0), tz), 4, [x])
+
+
+def test_threshold_exprs_cover_equal_less_range_and_reject_scattered():
+    from rtlopt.semantic.lift import _threshold_exprs
+    x = _op("x", 5, np.arange(32))
+    v = np.arange(32)
+    kinds = {
+        "equal_const": v == 9, "not_equal_const": v != 9, "less_than_const": v < 12,
+        "greater_equal_const": v >= 20, "range_const": (v >= 3) & (v <= 7), "outside_range_const": (v < 3) | (v > 7),
+    }
+    for kind, t in kinds.items():
+        got = _threshold_exprs(t, x)
+        assert got and got[0][0] == kind, (kind, got)
+    assert _threshold_exprs(np.isin(v, [1, 4, 9]), x) == []  # not a comparison against one constant
+    assert "x < 5'd12" in _threshold_exprs(v < 12, x)[0][2]
+
+
+# ---- leftovers (pure) -------------------------------------------------------------------------------------
+def test_remove_leftovers_only_what_the_edit_left_behind():
+    from rtlopt.semantic.emit import remove_leftovers
+    before = """module m(input [7:0] a, b, output e);
+  wire [7:0] x = a ~^ b;
+  wire unused_by_user = a[0];
+  reg t; integer i;
+  assign e = &x;
+endmodule
+"""
+    after = before.replace("assign e = &x;", "assign e = a == b;")
+    new = remove_leftovers(after, "m", before)
+    assert "wire [7:0] x" not in new and "assign e = a == b;" in new
+    assert "wire unused_by_user = a[0];" in new  # not touched by the edit: stays
+    assert "reg t; integer i;" in new
+
+
+# ---- registers: next-state cones in clocked blocks ---------------------------------------------------------
+CLOCKED = {
+    "cmp_loop": ("""module m(input clk, rst, en, input [11:0] x, y, output reg lt_q);
+  reg lt, done; integer i;
+  always @(posedge clk) begin
+    if (rst) lt_q <= 1'b0;
+    else if (en) begin
+      lt = 1'b0; done = 1'b0;
+      for (i = 11; i >= 0; i = i - 1)
+        if (!done && x[i] != y[i]) begin lt = y[i]; done = 1'b1; end
+      lt_q <= lt;
+    end
+  end
+endmodule""", "lt_q", "less_than", "lt_q <= x < y;"),
+    "prio_top_of_block": ("""module m(input clk, ld, input [7:0] r, output reg [2:0] k);
+  integer i; reg [2:0] t; reg f;
+  always @(posedge clk) begin
+    t = 3'd0; f = 1'b0;
+    for (i = 0; i < 8; i = i + 1) if (r[i] && !f) begin t = i; f = 1'b1; end
+    if (ld) k <= t;
+  end
+endmodule""", "k", "priority_lowest", "if (ld) k <= "),
+    "case_table": ("""module m(input clk, rst_n, input [1:0] s, output reg [3:0] y);
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) y <= 4'd0;
+    else case (s) 2'd0: y <= 4'b0001; 2'd1: y <= 4'b0010; 2'd2: y <= 4'b0100; default: y <= 4'b1000; endcase
+endmodule""", "y", "decoder", "else y <= 4'd1 << s;"),
+    "bitlevel_rhs": ("""module m(input clk, input [3:0] a, b, output reg eq_q);
+  always @(posedge clk) eq_q <= ~(a[0] ^ b[0]) & ~(a[1] ^ b[1]) & ~(a[2] ^ b[2]) & ~(a[3] ^ b[3]);
+endmodule""", "eq_q", "equal", "eq_q <= a == b;"),
+}
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("style", sorted(CLOCKED))
+def test_clocked_next_state_is_lifted_and_edited_in_place(tmp_path, style):
+    from rtlopt.semantic import find_lifts, lifting_candidates
+    src, reg, kind, snippet = CLOCKED[style]
+    f = tmp_path / "m.v"
+    f.write_text(src + "\n")
+    got = [lf for _p, lf in find_lifts({f: f.read_text()}) if lf.notes.get("clocked")]
+    assert [(lf.lhs, lf.kind) for lf in got] == [(reg, kind)], got
+
+    class St:
+        texts = {f: f.read_text()}
+    cands = lifting_candidates(St())
+    assert cands and snippet in cands[0].text, cands[0].text if cands else None
+    assert "always @(posedge clk" in cands[0].text  # the clocked block and its reset/enable stay
+    assert "for (" not in cands[0].text and "integer" not in cands[0].text  # the loop and its temps went
+
+
+def test_apply_clocked_refuses_a_blocking_temporary_operand():
+    from rtlopt.semantic.emit import apply_clocked
+    text = """module m(input clk, input [7:0] a, output reg [7:0] q);
+  reg [7:0] t;
+  always @(posedge clk) begin t = a + 8'd1; q <= t ^ 8'h55; end
+endmodule
+"""
+    # the old value of t is not what the block reads after assigning it
+    assert apply_clocked(text, "m", "q", 0, 1, (), ("t",), "t + 1'b1") is None
+    assert apply_clocked(text, "m", "q", 0, 1, (), ("a",), "(a + 8'd1) ^ 8'h55") is not None

@@ -14,7 +14,14 @@ import time
 from pathlib import Path
 
 from rtlopt.errors import RtloptError
-from rtlopt.semantic.emit import apply_clocked, apply_lifts, module_source, port_directions
+from rtlopt.semantic.emit import (
+    apply_clocked,
+    apply_clocked_switch,
+    apply_lifts,
+    module_source,
+    nonblocking_lines,
+    port_directions,
+)
 from rtlopt.semantic.lift import Lift, lift_module
 from rtlopt.semantic.netlist import Netlist, elaborate_modules
 
@@ -62,7 +69,8 @@ def find_lifts(texts: dict[Path, str], *, budget_s: float = BUDGET_S) -> list[tu
         if ms is None:
             continue
         try:
-            lifts = lift_module(nl, scope_names=ms.declared - ms.loopvars, deadline=deadline)
+            lifts = lift_module(nl, scope_names=ms.declared - ms.loopvars, deadline=deadline,
+                                nba_lines=nonblocking_lines(an, m))
         except (TimeoutError, MemoryError, ValueError, IndexError):
             continue
         out += [(mods[m], lf) for lf in lifts]
@@ -164,6 +172,9 @@ def _apply(text: str, module: str, comp: list[Lift], alt: int) -> str | None:
 
 def _apply_clocked(text: str, lf: Lift, alt: int) -> str | None:
     n = lf.notes
+    if "switch" in n:
+        return apply_clocked_switch(text, lf.module, lf.lhs, n["switch"], lf.operands,
+                                    lf.exprs[min(alt, len(lf.exprs) - 1)])
     return apply_clocked(text, lf.module, lf.lhs, n["leaf"], n["nleaves"], n.get("src_lines", ()), lf.operands,
                          lf.exprs[min(alt, len(lf.exprs) - 1)])
 

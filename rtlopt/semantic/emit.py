@@ -354,6 +354,65 @@ def _clocked(block) -> bool:
     return tc is not None and bool(re.search(r"\b(posedge|negedge)\b", str(tc)))
 
 
+def nonblocking_lines(an: Analysis, module: str) -> dict[str, set[int]]:
+    """Per register name: the source lines of its nonblocking assignments (whole-name targets)."""
+    mod = _module_node(an, module)
+    out: dict[str, set[int]] = {}
+    if mod is None:
+        return out
+    for node in _walk(mod):
+        if kind_name(node) == "NonblockingAssignmentExpression":
+            s, e = an.span(node)
+            for r in _roots(str(node.left)):
+                out.setdefault(r, set()).update(range(an.line(s), an.line(max(s, e - 1)) + 1))
+    return out
+
+
+def apply_clocked_switch(text: str, module: str, reg: str, lines: tuple[int, int], operands, expr: str,
+                         an: Analysis | None = None) -> str | None:
+    """``text`` with the ``if``/``case`` statement on ``lines`` (inside a clocked block; every arm assigns
+    ``reg`` and nothing else) replaced by ``reg <= expr;``. None when that is not safe."""
+    an = an or analyze(text)
+    if an.syntax_errors:
+        return None
+    mod = _module_node(an, module)
+    if mod is None:
+        return None
+    blocks = [m for m in mod.members if kind_name(m) in ("AlwaysBlock", "AlwaysFFBlock")]
+    pick = block = None
+    for b in blocks:
+        for node in _walk(b):
+            if kind_name(node) in ("ConditionalStatement", "CaseStatement") and \
+                    (an.line(an.span(node)[0]), an.line(an.span(node)[1] - 1)) == tuple(lines):
+                pick, block = node, b
+                break
+        if pick is not None:
+            break
+    if pick is None or not _clocked(block):
+        return None
+    writers = [b for b in blocks if reg in _assigned(b)]
+    if writers != [block]:
+        return None
+    nb = [n for n in _walk(pick) if kind_name(n).endswith("AssignmentExpression")]
+    if not nb or any(kind_name(n) != "NonblockingAssignmentExpression" or str(n.left).strip() != reg for n in nb):
+        return None
+    if _SIDE_EFFECT.search(_COMMENT.sub(" ", str(pick))):
+        return None
+    blocking: set[str] = set()
+    for node in _walk(block):
+        if kind_name(node) == "AssignmentExpression":
+            blocking |= _roots(str(node.left))
+    if blocking & set(operands):
+        return None
+    s, e = an.span(pick)
+    new = apply_edits(text, [Edit(s, e, f"{reg} <= {expr};")])
+    new = remove_leftovers(new, module, text)
+    an2 = analyze(new)
+    if an2.syntax_errors or an2.errors > an.errors:
+        return None
+    return new
+
+
 def apply_clocked(text: str, module: str, reg: str, leaf: int, nleaves: int, src_lines, operands, expr: str,
                   an: Analysis | None = None) -> str | None:
     """``text`` with the right-hand side of one nonblocking assignment ``reg <= ...`` (in a clocked block)

@@ -12,6 +12,7 @@ proves every candidate it keeps.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass, field
 from itertools import permutations
@@ -363,7 +364,8 @@ def _declared(nl: Netlist, scope_names: set[str] | None, name: str) -> bool:
 
 
 def lift_module(nl: Netlist, *, scope_names: set[str] | None = None, nvec: int = 2048,
-                deadline: float | None = None, min_cone: int = 3) -> list[Lift]:
+                deadline: float | None = None, min_cone: int = 3,
+                nba_lines: dict[str, set[int]] | None = None) -> list[Lift]:
     """Every lift found in ``nl``; ``scope_names`` restricts targets/operands to module-level names.
 
     Targets are the named combinational words and, for every register, the data words its
@@ -393,25 +395,39 @@ def lift_module(nl: Netlist, *, scope_names: set[str] | None = None, nvec: int =
     found = _group_carries(found)
     regs = {n.name for n in named}
     words = {tuple(n.bits) for n in named}
-    for reg, _q, leaves in nl.register_leaves():
+    for reg, _q, leaf_sets, switches in nl.register_leaves(nba_lines):
         if reg not in regs:
             continue
-        for k, bits in enumerate(leaves):
+        jobs, seen = [], set()
+        for leaves in leaf_sets:
+            for k, (bits, conds) in enumerate(leaves):
+                if tuple(bits) not in seen:
+                    seen.add(tuple(bits))
+                    jobs.append((bits, conds, {"leaf": k, "nleaves": len(leaves),
+                                               "src_lines": tuple(sorted(nl.src_lines(bits)))}))
+        jobs += [(bits, conds, {"switch": lines}) for bits, lines, conds in switches]
+        for bits, conds, where in jobs:
             if deadline is not None and time.monotonic() > deadline:
                 return found
             if len(bits) > 64 or not any(isinstance(b, int) and b in nl.driver for b in bits) \
                     or tuple(bits) in words:  # a named word: lifted (or not) as a combinational target
                 continue
             pseudo = Net("$leaf", list(bits))
-            got = _lift_bits(nl, vals, named, pseudo, bits, min_cone, deadline)
+            # the arm's value matters only where the if/case selects it
+            sel = nl.path_mask(vals, conds)
+            if sel is not None and int(sel.sum()) < 64:
+                continue
+            got = _lift_bits(nl, vals, named, pseudo, bits, min_cone, deadline, sel)
             if got is None:
                 continue
             kind, used, exprs, removed, cone_names, rest = got
+            if "switch" in where and (reg in {o.base for o in used} or any(
+                    f.lhs == reg and f.notes.get("clocked") and f.exprs[0] == exprs[0] for f in found)):
+                continue  # a switch that only repeats what one of its arms computes
             found.append(Lift(nl.module, (reg,), reg, kind, tuple(sorted({o.base for o in used})),
                               tuple(exprs), removed,
-                              {"width": len(bits), "ops": tuple(o.text for o in used), "cone_names": cone_names,
-                               "clocked": True, "leaf": k, "nleaves": len(leaves),
-                               "src_lines": tuple(sorted(nl.src_lines(bits))), "alternatives": rest}))
+                              dict(where, width=len(bits), ops=tuple(o.text for o in used), cone_names=cone_names,
+                                   clocked=True, alternatives=rest)))
     return found
 
 
@@ -473,7 +489,7 @@ def _threshold_exprs(t: np.ndarray, a: Operand) -> list[tuple]:
 
 
 def _lift_bits(nl: Netlist, vals: dict, named: list, tgt: Net, bits: list, min_cone: int,
-               deadline: float | None):
+               deadline: float | None, sel: np.ndarray | None = None):
     """``(kind, operands, exprs, cells removed, cone names, alternatives)`` for the word ``bits``."""
     ibits = [b for b in bits if isinstance(b, int)]
     cone = nl.fanin_cells(ibits)
@@ -486,8 +502,12 @@ def _lift_bits(nl: Netlist, vals: dict, named: list, tgt: Net, bits: list, min_c
         return None
     w = len(bits)
     tv = nl.word(vals, bits)
+    if sel is not None and not sel.all():
+        tv = tv[sel]
+        ops = [dataclasses.replace(o, value=o.value[sel]) for o in ops]
+        ops = [o for o in ops if not np.all(o.value == o.value[0])]
     matches = match_target(tv, w, ops, deadline)
-    if not matches and w == 1:
+    if not matches and w == 1 and (sel is None or sel.all()):
         matches = _match_constant_compare(nl, list(bits), w, ops, boundary, cone)
     if not matches:
         return None

@@ -168,12 +168,15 @@ class Netlist:
                         (inside if d == "output" else reads).add(b)
         return inside, reads - inside
 
-    def register_leaves(self) -> list[tuple[str, list, list[list]]]:
-        """Per register (a named net that is the whole Q of a flip-flop): ``(name, q_bits, leaves)``.
+    def register_leaves(self, nba_lines: dict[str, set[int]] | None = None
+                        ) -> list[tuple[str, list, list[list], list[tuple[list, tuple[int, int]]]]]:
+        """Per register (a named net that is the whole Q of a flip-flop): ``(name, q_bits, leaves, switches)``.
 
         The leaves are the data words of the register's next-state multiplexer tree (the ``if``/``case``
         arms that load a new value), in source-like order (then-arm before else-arm); hold arms (the
-        register itself) and constant arms (resets) are not leaves.
+        register itself) and constant arms (resets) are not leaves. The switches are the words of whole
+        ``if``/``case`` statements that never hold the register (every arm loads a value), with the
+        statement's source lines: a case table of constants computes a function as a whole.
         """
         by_bits = {tuple(n.bits): n for n in self.nets.values() if not n.hidden}
         mux_of: dict[tuple, int] = {}
@@ -188,29 +191,74 @@ class Netlist:
             net = by_bits.get(tuple(q))
             if net is None or net.port == "input" or len(q) != len(d):
                 continue
-            leaves: list[list] = []
-            self._walk_mux(d, q, mux_of, leaves, 0)
-            if leaves:
-                out.append((net.name, q, leaves))
+            qs = {b for b in q if isinstance(b, int)}
+            self._nba = None if nba_lines is None else nba_lines.get(net.name, set())
+            # control arms only (enables, resets, load/else chains): a multiplexer computed by
+            # blocking temporaries is a data word; with every statement multiplexer as a second reading
+            ctrl: list[list] = []
+            switches: list = []
+            self._walk_mux(d, qs, mux_of, ctrl, switches, 0, False)
+            full: list[list] = []
+            self._walk_mux(d, qs, mux_of, full, [], 0, True)
+            sets = [ctrl] + ([full] if [x for x, _c in full] != [x for x, _c in ctrl] and len(full) <= 16 else [])
+            if any(sets) or switches:
+                out.append((net.name, q, [s for s in sets if s], switches))
         return out
 
-    def _walk_mux(self, bits: list, q: list, mux_of: dict, leaves: list, depth: int) -> None:
-        if bits == q or all(not isinstance(b, int) for b in bits):
-            return
+    def _walk_mux(self, bits: list, q: set, mux_of: dict, leaves: list, switches: list, depth: int,
+                  full: bool, conds: tuple = ()) -> bool:
+        """Collect ``(bits, path conditions)`` of the leaves under ``bits``; True when the subtree reads
+        the register (a hold arm). A path condition is ``(select bit, required value)``."""
+        if all(not isinstance(b, int) for b in bits):
+            return False
         i = mux_of.get(tuple(bits))
-        if i is None or depth > 64:
-            leaves.append(bits)
-            return
-        c = self.cells[i]
         w = len(bits)
-        arms = []
+        if i is not None and not full:
+            c = self.cells[i]
+            arms = [c.conns["A"]] + ([c.conns["B"]] if c.type == "$mux" else
+                                     [c.conns["B"][k * w:(k + 1) * w] for k in range(len(c.conns["B"]) // max(1, w))])
+            if not any({b for b in arm if isinstance(b, int)} == q or all(not isinstance(b, int) for b in arm)
+                       for arm in arms):
+                i = None
+        if i is not None and not self.cells[i].name.startswith("$procmux"):
+            i = None  # a ?: of an expression is data, not an if/case arm
+        if i is not None and getattr(self, "_nba", None) is not None:
+            # an if/case of the register's own assignments, not of a blocking temporary
+            m = re.search(r":(\d+)\.\d+-(\d+)\.\d+$", self.cells[i].src.split("|")[-1])
+            if m is None or not any(int(m[1]) <= ln <= int(m[2]) for ln in self._nba):
+                i = None
+        if i is None or depth > 64:
+            if {b for b in bits if isinstance(b, int)} == q:
+                return True  # hold
+            leaves.append((bits, conds))
+            return any(b in q for b in bits)
+        c = self.cells[i]
         if c.type == "$mux":
-            arms = [list(c.conns["B"]), list(c.conns["A"])]
+            sb = c.conns["S"][0]
+            arms = [(list(c.conns["B"]), ((sb, True),)), (list(c.conns["A"]), ((sb, False),))]
         else:
             b = list(c.conns["B"])
-            arms = [b[k * w:(k + 1) * w] for k in range(len(b) // w)] + [list(c.conns["A"])]
-        for arm in arms:
-            self._walk_mux(arm, q, mux_of, leaves, depth + 1)
+            sel = list(c.conns["S"])
+            arms = [(b[k * w:(k + 1) * w], ((sel[k], True),) + tuple((x, False) for x in sel[:k]))
+                    for k in range(len(b) // w)]
+            arms.append((list(c.conns["A"]), tuple((x, False) for x in sel)))
+        holds = False
+        for arm, cc in arms:
+            holds |= self._walk_mux(arm, q, mux_of, leaves, switches, depth + 1, full, conds + cc)
+        if not holds:
+            m = re.search(r":(\d+)\.\d+-(\d+)\.\d+$", c.src.split("|")[-1])
+            if m:
+                switches.append((bits, (int(m[1]), int(m[2])), conds))
+        return holds
+
+    def path_mask(self, vals: dict, conds) -> np.ndarray | None:
+        """Vectors on which every ``(bit, value)`` condition holds (None: no condition)."""
+        mask = None
+        for b, want in conds:
+            v = self.bits_value(vals, [b])[0]
+            v = v if want else ~v
+            mask = v if mask is None else (mask & v)
+        return mask
 
     def src_lines(self, bits) -> set[int]:
         """Source lines (from Yosys ``src`` attributes) of the cells driving ``bits`` directly."""
