@@ -88,7 +88,7 @@ class Settings:
     max_delay_increase: float | None = None
     verify_timeout: float = 60.0
     ppa_timeout: float = 300.0
-    jobs: int = 1
+    jobs: int = field(default_factory=lambda: _default_jobs())
     rule_paths: tuple[str, ...] = ()
     cache_dir: Path = field(default_factory=lambda: default_cache_dir())
     config_file: Path | None = None
@@ -107,6 +107,15 @@ class Settings:
             out[f.name] = str(v) if isinstance(v, Path) else (list(v) if isinstance(v, tuple) else v)
         out["config_file"] = str(self.config_file) if self.config_file else None
         return out
+
+
+def _default_jobs() -> int:
+    """One measurement per core, at most 2 (each runs a Yosys child)."""
+    try:
+        n = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        n = os.cpu_count() or 1
+    return max(1, min(2, n))
 
 
 def default_cache_dir(env: Mapping[str, str] | None = None) -> Path:

@@ -85,11 +85,13 @@ class _FakeReport:
 
 @pytest.mark.yosys
 def test_area_win_that_costs_delay_is_rejected_when_bounded(tmp_path: Path, monkeypatch, capsys):
-    import rtlopt.ppa
+    import rtlopt.ppa._cache
 
     monkeypatch.setattr(search, "REGISTRY", {"swap_on_purpose": _SwapTemplate()})
     monkeypatch.setattr(search, "_GENERATORS", {"templates": search.template_candidates})
-    monkeypatch.setattr(rtlopt.ppa, "measure", _fake_measure(20.0))
+    fake = _fake_measure(20.0)
+    # the search's measurement seam (content cache + area pre-filter): every design gets the fake report
+    monkeypatch.setattr(rtlopt.ppa._cache, "measure_staged", lambda ref, **kw: fake(ref))
     src = tmp_path / "add.v"
     src.write_text("module add(input [7:0] a, b, output [8:0] y);\n  assign y = a + b;\nendmodule\n")
     assert main(["optimize", str(src), "-q", "--budget", "60", "--max-delay-increase", "5%"]) == 0

@@ -66,7 +66,7 @@ def register(sub) -> None:
     p.add_argument("--max-steps", type=int, default=20, help="maximum number of accepted rewrites (default 20)")
     p.add_argument("--verify-timeout", type=float, metavar="S",
                    help="time limit per equivalence proof (default: config verify_timeout, else 60)")
-    p.add_argument("-j", "--jobs", type=int, help="candidates measured in parallel (default: config jobs, else 1)")
+    p.add_argument("-j", "--jobs", type=int, help="candidates measured in parallel (default: config jobs, else one per core, at most 2)")
     p.add_argument("--model", metavar="PROVIDER:MODEL",
                    help="chat model for the LLM rewrite paths, e.g. openai:gpt-4o-mini, "
                         "anthropic:claude-3-5-haiku-latest, ollama:qwen2.5-coder (default: $RTLOPT_MODEL or "

@@ -95,6 +95,12 @@ def _run_generator(name: str, gen: Generator, state: State, templates: dict[str,
     return list(got)
 
 
+#: Generators that run Yosys/z3 analyses of the whole design: after the first round they run again
+#: only if they proposed something earlier in the run (a proven rewrite by another generator rarely
+#: creates a new opportunity for them, and re-running costs seconds per round).
+EXPENSIVE_GENERATORS = {"lifting", "seqredundancy"}
+
+
 def default_jobs() -> int:
     """Measurements run in parallel by default: one per core, at most 2 (each runs a Yosys child)."""
     try:
@@ -326,16 +332,6 @@ def _attempt(c: Candidate, rep, goal: str) -> Attempt:
     return Attempt(c, rep.metric(goal), ppa)
 
 
-def _area_only(area: float, ref) -> Any:
-    from rtlopt.ppa._report import Metric, PpaReport
-
-    na = "not measured (area-only pre-filter: not better on area than the current design)"
-    return PpaReport(area_um2=Metric(area, "um^2", "yosys stat -liberty (cached)"), delay_ns=Metric(None, "ns", na),
-                     power_mw=Metric(None, "mW", na), cells=Metric(None, "cells", na),
-                     generic_cells=Metric(None, "cells", na), generic_wires=Metric(None, "wires", na),
-                     provenance={"top": ref.top, "measured": "area only", "cache": {"hit": True}})
-
-
 def _h(texts: dict[Path, str]) -> str:
     h = hashlib.sha256()
     for p in sorted(texts):
@@ -389,7 +385,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         BudgetExhausted: the budget ran out before the input could be measured.
     """
     from rtlopt.errors import BudgetExhausted, ToolTimeout
-    from rtlopt.ppa._cache import cached_area, cached_full, finish_cached, measure_cached, synthesize_cached
+    from rtlopt.ppa import _cache as _ppa_cache
     from rtlopt.ppa.liberty import resolve_liberty
 
     t0 = time.monotonic()
@@ -426,25 +422,10 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         """Full report, or (area-first, not below ``threshold``) an area-only report."""
         t = time.monotonic()
         try:
-            mine = texts if ref is design else None
             if measure_fn is not None:
                 return measure_fn(ref, texts=texts, timeout=limit_left())
-            full = cached_full(ref, liberty=lib, clock_period_ns=clock_period_ns, texts=mine)
-            if full is not None:
-                return full
-            if threshold is not None:
-                area = cached_area(ref, liberty=lib, clock_period_ns=clock_period_ns, texts=mine)
-                if area is not None and not area < threshold:
-                    return _area_only(area, ref)
-                syn = synthesize_cached(ref, liberty=lib, clock_period_ns=clock_period_ns, timeout=limit_left(),
-                                        texts=mine)
-                if not syn.area_um2 < threshold:
-                    rep = syn.area_report()
-                    syn.close()
-                    return rep
-                return finish_cached(syn, timeout=limit_left(), texts=mine)
-            return measure_cached(ref, liberty=lib, clock_period_ns=clock_period_ns, timeout=limit_left(),
-                                  texts=mine)
+            return _ppa_cache.measure_staged(ref, liberty=lib, clock_period_ns=clock_period_ns, timeout=limit_left(),
+                                             texts=texts if ref is design else None, area_below=threshold)
         finally:
             tick("ppa_cpu_s", t)
 
@@ -515,6 +496,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         final_verdict = None
         after_rep = None
         exhausted = False
+        productive: dict[str, bool] = {}
         rnd = 0
         while len(steps) < max_steps:
             if time.monotonic() > deadline:
@@ -530,6 +512,8 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     break
                 if input_future.done() and input_future.exception() is not None:
                     break  # the input cannot be measured: report that without running the others
+                if rnd > 0 and name in EXPENSIVE_GENERATORS and not productive.get(name):
+                    continue
                 if result is None and input_future.done():
                     before = input_report(input_future)
                     result = OptimizeResult(design, goal, original, dict(original), before, before)
@@ -544,6 +528,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     raise
                 finally:
                     tick(f"gen_{name}_s", tg)
+                productive[name] = productive.get(name, False) or bool(got)
                 got = sorted(got, key=lambda c: not c.hints.get("combined"))  # combined ones measured first
                 for c in got:
                     path = Path(c.hints.get("file", design.files[0]))

@@ -74,6 +74,7 @@ def to_dict(result, *, output: str | None = None) -> dict[str, Any]:
         ],
         "budget_exhausted": result.budget_exhausted,
         "seconds": round(result.seconds, 3),
+        "timings": getattr(result, "timings", None),
         "diff": unified_diff(result),
     }
 
