@@ -341,9 +341,19 @@ class _Executor:
         finally:
             self.frames.pop()
             self.read_env = saved_read_env
-        out = st.cur[ret.name]
-        if any(n.startswith(UNK_PREFIX) and n.endswith("_" + ret.name) for n in var_names(out)):
-            raise SymbolicError(f"function '{sub.name}' does not assign its result on every path", _off(e))
+        out = z3.simplify(st.cur[ret.name])
+        for v in z3_vars(out):
+            n = v.decl().name()
+            if not (n.startswith(UNK_PREFIX) and n.endswith("_" + ret.name)):
+                continue
+            # the initial (static) value of the result: harmless only where every path assigns it
+            other = z3.BitVec(n + "_alt", v.size())
+            chk = z3.Solver()
+            chk.set("timeout", 5000)
+            chk.add(out != z3.substitute(out, (v, other)))
+            if chk.check() != z3.unsat:
+                raise SymbolicError(f"function '{sub.name}' does not assign its result on every path", _off(e))
+            out = z3.simplify(z3.substitute(out, (v, bv_const(0, v.size()))))
         return out
 
     def assign_local(self, name: str, value: z3.ExprRef, st: _State) -> None:
@@ -556,6 +566,15 @@ class _Executor:
     # ----------------------------------------------------------------- statements
     def run(self, stmt, st: _State) -> _State:
         SK = ast.StatementKind
+        if self.frames and _RET_FLAG in st.cur:
+            # inside an inlined function: a statement after a 'return' runs only where none was taken
+            flag = z3.simplify(st.cur[_RET_FLAG])
+            if not (z3.is_bv_value(flag) and flag.as_long() == 0):
+                if z3.is_bv_value(flag):
+                    return st
+                live = st.copy()
+                live.cur[_RET_FLAG] = bv_const(0, 1)
+                return _State.merge(flag == bv_const(1, 1), st, self.run(stmt, live))
         if self.loop_depth == 0 and stmt.kind in (SK.ExpressionStatement, SK.ForLoop, SK.RepeatLoop,
                                                   SK.ForeachLoop, SK.WhileLoop, SK.DoWhileLoop, SK.ForeverLoop):
             try:
@@ -659,15 +678,8 @@ class _Executor:
         if k == SK.Empty:
             return st
         if k == SK.List:
-            items = list(stmt.list)
-            for i, s in enumerate(items):
+            for s in stmt.list:
                 st = self.run(s, st)
-                if self.frames and _RET_FLAG in st.cur and i + 1 < len(items):
-                    flag = z3.simplify(st.cur[_RET_FLAG])
-                    if z3.is_bv_value(flag) and flag.as_long() == 1:
-                        break  # returned on every path: the rest is dead
-                    if not (z3.is_bv_value(flag) and flag.as_long() == 0):
-                        raise SymbolicError("return on some paths followed by more statements", _off(s))
             return st
         if k == SK.Block:
             return self.run(stmt.body, st)
