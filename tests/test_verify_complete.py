@@ -89,3 +89,30 @@ endmodule
 """
     res = _check(tmp_path, wide, narrow)
     assert res.verdict is Verdict.EQUIVALENT, res.format_text()
+
+
+def test_pipelined_multipliers_by_register_correspondence(tmp_path: Path):
+    gold = """module p(input clk, input [11:0] a, b, c, output reg [24:0] y);
+  reg [23:0] r; reg [11:0] cc;
+  always @(posedge clk) begin r <= a * b; cc <= c; y <= r + cc * a; end
+endmodule
+"""
+    gate = gold.replace("r <= a * b", "r <= b * a").replace("y <= r + cc * a", "y <= a * cc + r")
+    res = _check(tmp_path, gold, gate)
+    assert res.verdict is Verdict.EQUIVALENT and res.engine == "algebra", res.format_text()
+    assert "register correspondence" in res.reason
+
+
+def test_difference_in_unreachable_states_is_no_counterexample(tmp_path: Path):
+    """Cut registers compare every state, reachable or not: a difference there must not become a
+    NOT EQUIVALENT verdict (the counter below never reaches 3)."""
+    gold = """module u(input clk, rst, input [7:0] a, b, c, output [15:0] y);
+  reg [1:0] s;
+  always @(posedge clk) s <= rst ? 2'd0 : (s == 2'd2 ? 2'd0 : s + 2'd1);
+  assign y = (s == 2'd3) ? a * b : a * c;
+endmodule
+"""
+    gate = gold.replace("? a * b :", "? b * c :")
+    res = _check(tmp_path, gold, gate)
+    assert res.verdict is not Verdict.NOT_EQUIVALENT, res.format_text()
+    assert res.engine != "algebra"

@@ -49,7 +49,42 @@ class GateNet:
         return sum(len(v) for v in self.inputs.values())
 
 
-def _from_json(mod: dict) -> GateNet:
+#: Prefixes of the pseudo ports that cut registers (register correspondence by name).
+REG_IN, REG_NEXT = "\0q:", "\0d:"
+
+
+def _cut_registers(mod: dict, inputs: dict, outputs: dict) -> set[int]:
+    """Replace every positive-edge flip-flop by a pseudo input (its Q) and a pseudo output (its D),
+    keyed by the register's public name. Returns the Q bits (they are no longer driven by cells)."""
+    names: dict[int, tuple[str, int]] = {}
+    for net, info in mod.get("netnames", {}).items():
+        if info.get("hide_name"):
+            continue
+        for i, b in enumerate(info["bits"]):
+            if isinstance(b, int):
+                names.setdefault(b, (net, i))
+    regs: dict[str, dict[int, tuple[int, Bit]]] = {}
+    cut: set[int] = set()
+    for cname, c in mod.get("cells", {}).items():
+        if c["type"] not in ("$_DFF_P_",):
+            continue
+        (q,) = c["connections"]["Q"]
+        (d,) = c["connections"]["D"]
+        if not isinstance(q, int) or q not in names:
+            raise Unsupported(f"register bit without a public name ({cname})")
+        net, i = names[q]
+        regs.setdefault(net, {})[i] = (q, d)
+        cut.add(q)
+    for net, bits in regs.items():
+        width = max(bits) + 1
+        if sorted(bits) != list(range(width)):
+            raise Unsupported(f"register {net} is only partly a flip-flop")
+        inputs[REG_IN + net] = [bits[i][0] for i in range(width)]
+        outputs[REG_NEXT + net] = [bits[i][1] for i in range(width)]
+    return cut
+
+
+def _from_json(mod: dict, sequential: bool = False) -> GateNet:
     inputs: dict[str, list[Bit]] = {}
     outputs: dict[str, list[Bit]] = {}
     for name, p in mod.get("ports", {}).items():
@@ -60,9 +95,13 @@ def _from_json(mod: dict) -> GateNet:
             outputs[name] = bits
         else:
             raise Unsupported(f"inout port {name}")
+    if sequential:
+        _cut_registers(mod, inputs, outputs)
     driver: dict[int, tuple[str, tuple[Bit, ...]]] = {}
     for cname, c in mod.get("cells", {}).items():
         t = c["type"]
+        if sequential and t == "$_DFF_P_":
+            continue
         if t not in GATE_INPUTS:
             raise Unsupported(f"cell {t} ({cname})")
         ins = []
@@ -111,8 +150,15 @@ def _from_json(mod: dict) -> GateNet:
     return GateNet(inputs, outputs, order)
 
 
-def gate_netlists(gold_il: Path, gate_il: Path, workdir: Path, timeout: float) -> tuple[GateNet, GateNet]:
+def gate_netlists(gold_il: Path, gate_il: Path, workdir: Path, timeout: float,
+                  sequential: bool = False) -> tuple[GateNet, GateNet]:
     """Both designs as gate netlists.
+
+    With ``sequential``, registers are cut by name (:data:`REG_IN`/:data:`REG_NEXT` pseudo ports, after
+    ``dffunmap`` turns enables and synchronous resets into logic): equal functions then prove the
+    designs equivalent from every pair of equal states, a sufficient condition only — a difference
+    is no counterexample, since the differing state may be unreachable. Registers must correspond
+    by name and width, with the same initial values, and have no asynchronous reset.
 
     Raises:
         Unsupported: a design holds state, x/z constants, inouts or cells that do not map to gates.
@@ -121,9 +167,10 @@ def gate_netlists(gold_il: Path, gate_il: Path, workdir: Path, timeout: float) -
     out = workdir / "gates.json"
     ripple = workdir / "rtlopt_ripple_lcu.v"
     ripple.write_text(RIPPLE_LCU.read_text())
-    script = "\n".join([f"read_rtlil {gold_il.name}", f"read_rtlil {gate_il.name}",
-                        f"techmap -map +/techmap.v -map {ripple.name}", "opt_clean -purge",
-                        f"write_json {out.name}"]) + "\n"
+    script = "\n".join([f"read_rtlil {gold_il.name}", f"read_rtlil {gate_il.name}"]
+                       + (["dffunmap"] if sequential else [])
+                       + [f"techmap -map +/techmap.v -map {ripple.name}", "opt_clean -purge",
+                          f"write_json {out.name}"]) + "\n"
     try:
         res = yosys_tool().run_script(script, cwd=workdir, timeout=timeout, check=False)
     except ToolTimeout:
@@ -133,4 +180,17 @@ def gate_netlists(gold_il: Path, gate_il: Path, workdir: Path, timeout: float) -
     mods = json.loads(out.read_text()).get("modules", {})
     if GOLD not in mods or GATE not in mods:
         raise Unsupported("modules missing after techmap")
-    return _from_json(mods[GOLD]), _from_json(mods[GATE])
+    g, h = _from_json(mods[GOLD], sequential), _from_json(mods[GATE], sequential)
+    if sequential:
+        gr = {k: len(v) for k, v in g.inputs.items() if k.startswith(REG_IN)}
+        hr = {k: len(v) for k, v in h.inputs.items() if k.startswith(REG_IN)}
+        if gr != hr:
+            raise Unsupported("registers do not correspond by name and width")
+        if _inits(mods[GOLD]) != _inits(mods[GATE]):
+            raise Unsupported("registers start from different initial values")
+    return g, h
+
+
+def _inits(mod: dict) -> dict[str, str]:
+    return {n: str(info.get("attributes", {}).get("init")) for n, info in mod.get("netnames", {}).items()
+            if not info.get("hide_name") and "init" in info.get("attributes", {})}
