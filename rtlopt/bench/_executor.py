@@ -21,7 +21,7 @@ from pathlib import Path
 from rtlopt.bench._cases import BenchCase
 from rtlopt.bench._run import BenchSettings, write_json_atomic
 from rtlopt.errors import InputError, ToolNotFound
-from rtlopt.tools.base import kill_group
+from rtlopt.tools.base import forget_child, kill_group, popen_child
 
 
 def run_in_child(case_dict: dict, settings_dict: dict, timeout_s: float) -> dict:
@@ -33,9 +33,9 @@ def run_in_child(case_dict: dict, settings_dict: dict, timeout_s: float) -> dict
         job, result = Path(tmp) / "job.json", Path(tmp) / "result.json"
         job.write_text(json.dumps({"case": case_dict, "settings": settings_dict}))
         t0 = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-m", "rtlopt.bench._worker", str(job), str(result)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                                start_new_session=True)
+        # own process group, dies with rtlopt, killed by rtlopt's SIGINT/SIGTERM handler
+        proc = popen_child([sys.executable, "-m", "rtlopt.bench._worker", str(job), str(result)],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         try:
             _, err = proc.communicate(timeout=timeout_s)
         except subprocess.TimeoutExpired:
@@ -45,6 +45,11 @@ def run_in_child(case_dict: dict, settings_dict: dict, timeout_s: float) -> dict
                     "name": case_dict["case"], "rows": [], "status": "timeout",
                     "error": f"case exceeded its limit of {timeout_s:g} s", "seconds": time.monotonic() - t0,
                     "settings": BenchSettings(**settings_dict).fingerprint()}
+        except BaseException:
+            kill_group(proc)
+            raise
+        finally:
+            forget_child(proc)
         if result.exists():
             return json.loads(result.read_text())
         return {"case": f"{case_dict['suite']}/{case_dict['case']}", "suite": case_dict["suite"],

@@ -8,41 +8,7 @@ Accepted flags (the subset rtlopt uses, same meaning as yosys): ``-V``, ``-q``, 
 
 from __future__ import annotations
 
-import os
-import signal
 import sys
-
-
-def _start_watchdog() -> None:
-    """Fork a tiny process that kills this process group when this process ends.
-
-    rtlopt starts this process as the leader of its own group with PR_SET_PDEATHSIG (SIGKILL when
-    rtlopt dies). Yosys's own children (``yosys-abc``) do not have that, so the watchdog - in the same
-    group, with PR_SET_PDEATHSIG=SIGTERM relative to this process - kills the whole group the moment
-    this process is gone, whatever ended it.
-    """
-    parent = os.getpid()
-    try:
-        pid = os.fork()
-    except OSError:
-        return
-    if pid:
-        return
-    try:
-        null = os.open(os.devnull, os.O_RDWR)
-        for fd in (0, 1, 2):
-            os.dup2(null, fd)  # hold none of the caller's pipes open
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, lambda *_: os.killpg(0, signal.SIGKILL))
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG
-        if os.getppid() != parent:
-            os.killpg(0, signal.SIGKILL)
-        while True:
-            signal.pause()
-    finally:
-        os._exit(0)
 
 
 def main(argv: list[str]) -> int:
@@ -65,8 +31,9 @@ def main(argv: list[str]) -> int:
         else:
             print(f"ERROR: unsupported argument {arg!r}", file=sys.stderr)
             return 2
-    if os.getpid() == os.getpgid(0):  # our own group (as rtlopt starts us): guard it
-        _start_watchdog()
+    from rtlopt.tools.watchdog import guard_group
+
+    guard_group()  # yosys-abc children die with this process, whatever ends it
     from pyosys import libyosys as ys
 
     design = ys.Design()

@@ -229,6 +229,9 @@ class CocotbRunner(Tool):
 
 def _child_main(job_path: str) -> int:
     """Entry point of the child process: run cocotb's runner for one job."""
+    from rtlopt.tools.watchdog import guard_group
+
+    guard_group()  # the compiler and simulator processes die with this one
     from cocotb_tools.runner import get_runner
 
     job = CocotbJob(**json.loads(Path(job_path).read_text()))
