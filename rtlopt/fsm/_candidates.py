@@ -9,6 +9,7 @@ from pathlib import Path
 from rtlopt.design import DesignRef, open_design
 from rtlopt.engine.candidate import Candidate
 from rtlopt.errors import RtloptError, UnsupportedConstruct
+from rtlopt.fsm._shadow import moorize
 from rtlopt.fsm.encode import regenerate
 from rtlopt.fsm.extract import extract
 from rtlopt.fsm.minimize import minimize, minimized_fsm
@@ -20,6 +21,8 @@ RULE_OF = {"binary": "fsm_reencode_binary", "gray": "fsm_reencode_gray", "onehot
            "johnson": "fsm_reencode_johnson", "output": "fsm_reencode_output"}
 #: Encodings proposed by default (each is measured; the best proven one wins).
 DEFAULT_ENCODINGS = ("binary", "gray", "onehot", "johnson", "output")
+#: Encodings tried for the variant whose shadow registers became Moore outputs.
+SHADOW_ENCODINGS = ("binary", "gray", "output")
 
 
 @dataclass
@@ -54,43 +57,62 @@ def plan(design: DesignRef, *, assume: tuple[str, ...] = (), pragmas: bool = Fal
         if fsm.source is not None and fsm.source.regen_blockers:
             skipped.append(f"{fsm.name}: cannot regenerate: {'; '.join(fsm.source.regen_blockers)}")
             continue
-        try:
-            m = minimize(fsm)
-        except ValueError as exc:
-            skipped.append(f"{fsm.name}: {exc}")
-            continue
-        smaller = m.n_after < len(fsm.reachable)
-        drop_unreachable = bool(fsm.unreachable)
-        target = minimized_fsm(fsm, m) if (smaller or drop_unreachable) else fsm
-        smap = {}
-        if target is not fsm:
-            for s, j in m.state_map().items():
-                smap[s] = target.states[j]
-        base_rules: tuple[str, ...] = ()
-        if drop_unreachable:
-            base_rules += ("fsm_unreachable_state_removal",)
-        if smaller:
-            base_rules += ("fsm_state_minimization",) + (("fsm_dont_care_merging",) if m.method != "partition" else ())
-        what = []
-        if smaller:
-            what.append(f"{len(fsm.reachable)} -> {m.n_after} states ({m.method})")
-        if drop_unreachable:
-            what.append(f"unreachable {', '.join(fsm.unreachable)} removed")
-        for enc in encodings:
-            label = f"{fsm.name} " + ("; ".join(what) if what else "re-encoded")
-            try:
-                reg = regenerate(target, enc, original=fsm, state_map=smap or None, label=label)
-            except UnsupportedConstruct as exc:
-                if enc in ("output", "johnson"):
-                    continue  # not applicable to this machine (no Moore output); the others still are
-                skipped.append(str(exc))
-                break
-            rules = base_rules + ((RULE_OF[enc],) if enc in RULE_OF else ())
-            desc = (f"{fsm.name}: {'; '.join(what)}, {enc} encoding" if what
-                    else f"{fsm.name}: {enc} encoding of {len(fsm.reachable)} states")
-            plans.append(Plan(fsm, enc, smaller, len(fsm.reachable), m.n_after, reg.text,
-                              fsm.source.file, reg.state_map, rules, desc))
+        variants: list[tuple[Fsm, tuple[str, ...], tuple[str, ...]]] = [(fsm, (), encodings)]
+        shadow = moorize(fsm)
+        if shadow is not None:
+            # registered outputs that mirror the state become Moore outputs (state bits with the
+            # output encoding); only the encodings that can exploit it are tried
+            variants.append((shadow, ("fsm_registered_output_merging",),
+                             tuple(e for e in encodings if e in SHADOW_ENCODINGS)))
+        for machine, extra_rules, encs in variants:
+            plans.extend(_plan_one(fsm, machine, extra_rules, encs, skipped))
     return plans, skipped
+
+
+def _plan_one(fsm: Fsm, machine: Fsm, extra_rules: tuple[str, ...], encodings: tuple[str, ...],
+              skipped: list[str]) -> list[Plan]:
+    """Plans for ``machine`` (``fsm`` itself or a variant of it), minimized, in each encoding."""
+    plans: list[Plan] = []
+    try:
+        m = minimize(machine)
+    except ValueError as exc:
+        skipped.append(f"{fsm.name}: {exc}")
+        return plans
+    smaller = m.n_after < len(machine.reachable)
+    drop_unreachable = bool(fsm.unreachable)
+    target = minimized_fsm(machine, m) if (smaller or bool(machine.unreachable)) else machine
+    smap = {}
+    if target is not fsm:
+        for s, j in m.state_map().items():
+            smap[s] = target.states[j]
+    base_rules: tuple[str, ...] = ()
+    if drop_unreachable:
+        base_rules += ("fsm_unreachable_state_removal",)
+    if smaller:
+        base_rules += ("fsm_state_minimization",) + (("fsm_dont_care_merging",) if m.method != "partition" else ())
+    base_rules += extra_rules
+    what = []
+    if smaller:
+        what.append(f"{len(machine.reachable)} -> {m.n_after} states ({m.method})")
+    if drop_unreachable:
+        what.append(f"unreachable {', '.join(fsm.unreachable)} removed")
+    if extra_rules:
+        what.append(machine.notes[-1] if machine.notes else "variant")
+    for enc in encodings:
+        label = f"{fsm.name} " + ("; ".join(what) if what else "re-encoded")
+        try:
+            reg = regenerate(target, enc, original=fsm, state_map=smap or None, label=label)
+        except UnsupportedConstruct as exc:
+            if enc in ("output", "johnson"):
+                continue  # not applicable to this machine (no Moore output); the others still are
+            skipped.append(str(exc))
+            break
+        rules = base_rules + ((RULE_OF[enc],) if enc in RULE_OF else ())
+        desc = (f"{fsm.name}: {'; '.join(what)}, {enc} encoding" if what
+                else f"{fsm.name}: {enc} encoding of {len(fsm.reachable)} states")
+        plans.append(Plan(fsm, enc, smaller, len(machine.reachable), m.n_after, reg.text,
+                          fsm.source.file, reg.state_map, rules, desc))
+    return plans
 
 
 def candidates(design: DesignRef, *, goal: str = "area", liberty=None, assume: tuple[str, ...] = (),

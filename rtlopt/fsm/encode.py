@@ -195,7 +195,7 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
         UnsupportedConstruct: the machine cannot be regenerated (reason in the message).
     """
     original = original or fsm
-    src = original.source
+    src = fsm.source if fsm.source is not None else original.source
     if src is None:
         raise UnsupportedConstruct(f"{fsm.name}: no source to regenerate into")
     if src.regen_blockers:
