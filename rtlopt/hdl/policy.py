@@ -141,7 +141,10 @@ def fatal_diagnostic(diag) -> bool:
 #: implicit net, which Yosys reports itself when it matters). Every other error is exit 2.
 _TOLERATED = ("UnknownModule", "UnknownInterface", "UnknownPackage", "UnknownPrimitive", "UnknownClassOrPackage",
               "AssignToNet", "DisallowedPortDefault", "ReplicationZeroOutsideConcat", "ValueMustNotBeUnknown",
-              "ScopeIndexOutOfRange", "ConstEvalNonConstVariable", "TypoIdentifier", "UndeclaredIdentifier")
+              "ScopeIndexOutOfRange", "ConstEvalNonConstVariable", "TypoIdentifier", "UndeclaredIdentifier",
+              # a `timescale in some files of a design but not all (RTL-Rewriter long cpu): Yosys ignores
+              # timescales, Icarus warns and uses its default
+              "MissingTimeScale")
 
 
 def _code(diag) -> str:
@@ -183,6 +186,22 @@ def require_code(src) -> None:
     if not _CODE.sub(" ", strip_bom(src.text)).strip():
         raise InputError("no module declarations found (the file holds only comments or whitespace)",
                          file=src.path)
+
+
+def require_no_errors(tree, path) -> None:
+    """Exit 2 for a pyslang error in one file elaborated alone (``check``), as :func:`parse_sources`
+    does for a design; "defined elsewhere" errors are tolerated (see :data:`_TOLERATED`)."""
+    from rtlopt.hdl.project import compilation
+    from rtlopt.hdl.source import _format_diag
+
+    try:
+        comp = compilation([tree])
+        diags = list(comp.getAllDiagnostics())
+    except Exception:  # noqa: BLE001 - an elaboration pyslang cannot do is left to the matchers
+        return
+    for d in diags:
+        if fatal_diagnostic(d) and not tolerated_error(d):
+            raise _format_diag(tree, d, Path(path), kind="")
 
 
 def emit_warnings(parsed, stream=None) -> None:
