@@ -146,6 +146,16 @@ def main(argv: list[str] | None = None) -> int:
         code = run(sys.argv[1:])
     except KeyboardInterrupt as exc:  # a signal outside run() (start-up)
         code = 128 + (exc.signum if isinstance(exc, Interrupted) else signal.SIGINT)
+    except Exception as exc:  # noqa: BLE001 - a bug in rtlopt: one line, exit 6, never a silent code
+        code = int(ExitCode.TOOL_FAILED)
+        with contextlib.suppress(Exception):
+            if os.environ.get("RTLOPT_DEBUG"):
+                import traceback
+
+                traceback.print_exc()
+            msg = f"internal error: {type(exc).__name__}: {exc} (please report it; RTLOPT_DEBUG=1 shows where)"
+            print(f"rtlopt: {msg}", file=sys.stderr)
+            _json_error(sys.argv[1:], None, code, msg)
     finally:
         _finish(code)
     return code  # not reached

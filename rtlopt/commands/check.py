@@ -215,9 +215,10 @@ def _read_and_parse(p: Path, report: CheckReport) -> _Parsed | None:
         for diag in tree.diagnostics:
             if diag.isError():
                 raise _format_diag(tree, diag, p)
-        from rtlopt.hdl.policy import require_code
+        from rtlopt.hdl.policy import require_code, require_no_errors
 
         require_code(src)  # comments-only: "no module declarations found", as in every command
+        require_no_errors(tree, p)  # semantic errors (x[15:8][3:0]) are bad input, as in every command
     except InputError as exc:
         report.errors.append({"file": str(exc.file or p), "line": exc.line, "column": exc.column,
                               "message": exc.message})
