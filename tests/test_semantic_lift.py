@@ -314,3 +314,31 @@ endmodule
     # the old value of t is not what the block reads after assigning it
     assert apply_clocked(text, "m", "q", 0, 1, (), ("t",), "t + 1'b1") is None
     assert apply_clocked(text, "m", "q", 0, 1, (), ("a",), "(a + 8'd1) ^ 8'h55") is not None
+
+
+# ---- generate scopes --------------------------------------------------------------------------------------
+@pytest.mark.yosys
+def test_generate_scope_words_are_lifted_once_for_all_instances(tmp_path):
+    from rtlopt.semantic import lifting_candidates
+    f = tmp_path / "g.v"
+    f.write_text("""module g(input [23:0] a, b, output [2:0] ne);
+  genvar i;
+  generate for (i = 0; i < 3; i = i + 1) begin : lane
+    wire [7:0] x = a[i*8 +: 8];
+    wire [7:0] y = b[i*8 +: 8];
+    wire [7:0] d = x ^ y;
+    wire n;
+    assign n = d[0] | d[1] | d[2] | d[3] | d[4] | d[5] | d[6] | d[7];
+    assign ne[i] = n;
+  end endgenerate
+endmodule
+""")
+
+    class St:
+        texts = {f: f.read_text()}
+    cands = lifting_candidates(St())
+    assert cands, "no candidate"
+    new = cands[0].text
+    assert "assign n = x != y;" in new  # the block's own names, the same text for every instance
+    assert "wire [7:0] d" not in new  # the helper word went with the gates
+    assert "wire [7:0] x = a[i*8 +: 8];" in new and "assign ne[i] = n;" in new

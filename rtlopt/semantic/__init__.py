@@ -90,7 +90,8 @@ def lifting_candidates(state) -> list:
 
 def _candidates(state) -> list:
     from rtlopt.engine.candidate import Candidate
-    lifts = find_lifts(state.texts)
+    left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
+    lifts = find_lifts(state.texts, budget_s=max(1.0, min(BUDGET_S, left)))
     if not lifts:
         return []
     out = []
@@ -103,7 +104,30 @@ def _candidates(state) -> list:
         combined = text
         applied: list[str] = []
         for module, all_lfs in mods.items():
-            lfs = [lf for lf in all_lfs if not lf.notes.get("clocked")]
+            lfs = [lf for lf in all_lfs if not lf.notes.get("clocked") and not lf.notes.get("scope")]
+            scopes: dict[str, list[Lift]] = {}
+            for lf in all_lfs:
+                if lf.notes.get("scope"):
+                    scopes.setdefault(lf.notes["scope"], []).append(lf)
+            for scope, group in scopes.items():
+                # each lift alone, and the whole block at once (one always block computing several words)
+                comps = [[lf] for lf in group] + ([group] if len(group) > 1 else [])
+                for comp in comps:
+                    for alt in range(MAX_ALTERNATIVES):
+                        if alt and not any(len(lf.exprs) > alt for lf in comp):
+                            break
+                        new = _apply_scoped(text, comp, alt)
+                        if new is None or new in seen:
+                            continue
+                        seen.add(new)
+                        out.append(Candidate(new, "lifting", (RULE,), _describe(comp, alt) + f" [in {scope}]",
+                                             {"file": str(path), "parts": tuple(_part(lf) for lf in comp)}))
+                for comp in sorted(comps, key=len, reverse=True):
+                    nxt = _apply_scoped(combined, comp, 0)
+                    if nxt is not None:
+                        combined = nxt
+                        applied += [_part(lf) for lf in comp]
+                        break
             for lf in (lf for lf in all_lfs if lf.notes.get("clocked")):
                 for alt in range(min(MAX_ALTERNATIVES, len(lf.exprs))):
                     new = _apply_clocked(text, lf, alt)
@@ -168,6 +192,14 @@ def _apply(text: str, module: str, comp: list[Lift], alt: int) -> str | None:
         cone |= set(lf.notes.get("cone_names", ()))
     spec = [(lf.targets, lf.operands, lf.lhs, lf.exprs[min(alt, len(lf.exprs) - 1)]) for lf in comp]
     return apply_lifts(text, module, spec, None, cone)
+
+
+def _apply_scoped(text: str, comp: list[Lift], alt: int) -> str | None:
+    spec = [(lf.targets, lf.operands, lf.lhs, lf.exprs[min(alt, len(lf.exprs) - 1)]) for lf in comp]
+    cone = set()
+    for lf in comp:
+        cone |= set(lf.notes.get("cone_names", ()))
+    return apply_lifts(text, comp[0].module, spec, None, cone, scope_local=comp[0].lhs)
 
 
 def _apply_clocked(text: str, lf: Lift, alt: int) -> str | None:

@@ -106,16 +106,34 @@ def _modules(an: Analysis) -> list:
     return [m for m in getattr(root, "members", ()) if kind_name(m) == "ModuleDeclaration"]
 
 
-def module_source(an: Analysis, name: str, dirs: dict[str, list[tuple[str, str]]]) -> ModuleSource | None:
+def module_source(an: Analysis, name: str, dirs: dict[str, list[tuple[str, str]]], scope=None
+                  ) -> ModuleSource | None:
+    """The module items of ``name`` (or, with ``scope``, of that generate block, the module's names still
+    declared) with what each writes and reads."""
     mod = next((m for m in _modules(an) if m.header.name.valueText == name), None)
     if mod is None:
         return None
+    if scope is not None:
+        outer = module_source(an, name, dirs)
+        inner = _source_of(an, name, dirs, scope, set())
+        if outer is None:
+            return None
+        inner.declared |= outer.declared
+        inner.variables |= outer.variables
+        inner.loopvars |= outer.loopvars
+        for mem in inner.members:
+            mem.writes -= inner.loopvars
+            mem.reads -= inner.loopvars
+        return inner
+    return _source_of(an, name, dirs, mod, {p for p, _d in port_directions(an).get(name, [])})
+
+
+def _source_of(an: Analysis, name: str, dirs, mod, ports: set[str]) -> ModuleSource:
     text = an.text
-    ports = {p for p, _d in port_directions(an).get(name, [])}
     variables: set[str] = set()
     declared: set[str] = set(ports)
     loopvars: set[str] = set()
-    hdr = mod.header.ports
+    hdr = mod.header.ports if hasattr(mod, "header") else None
     if hdr is not None and kind_name(hdr) == "AnsiPortList":
         var = False
         for p in _items(hdr.ports):
@@ -291,7 +309,7 @@ def apply_lift(text: str, module: str, targets, operands, lhs: str, expr: str,
 
 
 def apply_lifts(text: str, module: str, lifts: list[tuple[tuple, tuple, str, str]], dirs: dict | None = None,
-                cone_names=frozenset(), an: Analysis | None = None) -> str | None:
+                cone_names=frozenset(), an: Analysis | None = None, scope_local: str | None = None) -> str | None:
     """``text`` with several lifts of one module applied jointly (one edit), or None."""
     an = an or analyze(text)
     if an.syntax_errors:
@@ -300,7 +318,13 @@ def apply_lifts(text: str, module: str, lifts: list[tuple[tuple, tuple, str, str
     if dirs:
         for k, v in dirs.items():
             d.setdefault(k, v)
-    ms = module_source(an, module, d)
+    if scope_local:
+        blocks = generate_blocks(an, module, scope_local)
+        if len(blocks) != 1:
+            return None
+        ms = module_source(an, module, d, blocks[0])
+    else:
+        ms = module_source(an, module, d)
     if ms is None:
         return None
     targets = {t for lf in lifts for t in lf[0]}
@@ -486,7 +510,7 @@ def _units(text: str, an: Analysis, mod, ports: set[str]) -> list[tuple[int, int
     """Removable units: ``(start, end, names written, names declared)`` -- declarations, continuous
     assignments and always blocks at module level, statements inside sequential blocks."""
     units = []
-    for m in mod.members:
+    for m in _flat_members(mod):
         k = kind_name(m)
         s, e = an.span(m)
         if k in ("NetDeclaration", "DataDeclaration"):
@@ -507,6 +531,39 @@ def _units(text: str, an: Analysis, mod, ports: set[str]) -> list[tuple[int, int
                                     and kind_name(st) not in ("DataDeclaration", "TimingControlStatement"):
                                 units.append((ss, se, w, set()))
     return units
+
+
+def _flat_members(node) -> list:
+    """Module items, and the items inside generate loops/regions/blocks."""
+    out = []
+    for m in getattr(node, "members", None) or ():
+        k = kind_name(m)
+        if k in ("GenerateRegion", "GenerateBlock"):
+            out += _flat_members(m)
+        elif k == "LoopGenerate":
+            blk = getattr(m, "block", None)
+            if blk is not None and kind_name(blk) == "GenerateBlock":
+                out += _flat_members(blk)
+            elif blk is not None:
+                out.append(blk)
+        else:
+            out.append(m)
+    return out
+
+
+def generate_blocks(an: Analysis, module: str, local: str) -> list:
+    """Generate blocks of ``module`` that declare ``local``."""
+    mod = _module_node(an, module)
+    out = []
+    for node in _walk(mod) if mod is not None else ():
+        if kind_name(node) != "GenerateBlock":
+            continue
+        for m in node.members:
+            if kind_name(m) in ("NetDeclaration", "DataDeclaration") and local in {
+                    d.name.valueText for d in _items(getattr(m, "declarators", None)) if hasattr(d, "name")}:
+                out.append(node)
+                break
+    return out
 
 
 def _assigned(node) -> set[str]:

@@ -13,6 +13,7 @@ proves every candidate it keeps.
 from __future__ import annotations
 
 import dataclasses
+import re
 import time
 from dataclasses import dataclass, field
 from itertools import permutations
@@ -393,6 +394,7 @@ def lift_module(nl: Netlist, *, scope_names: set[str] | None = None, nvec: int =
                                                   "carry_width": max(o.width for o in used),
                                                   "cone_names": cone_names, "alternatives": rest}))
     found = _group_carries(found)
+    found += _scoped_lifts(nl, vals, named, min_cone, deadline)
     regs = {n.name for n in named}
     words = {tuple(n.bits) for n in named}
     for reg, _q, leaf_sets, switches in nl.register_leaves(nba_lines):
@@ -429,6 +431,59 @@ def lift_module(nl: Netlist, *, scope_names: set[str] | None = None, nvec: int =
                               dict(where, width=len(bits), ops=tuple(o.text for o in used), cone_names=cone_names,
                                    clocked=True, alternatives=rest)))
     return found
+
+
+def _scoped_lifts(nl: Netlist, vals: dict, named: list, min_cone: int, deadline: float | None) -> list[Lift]:
+    """Lifts of words declared inside a generate block: every instance of the block must compute the
+    same expression of the block's own names (and module-level names), so one edit of the block's
+    source serves all of them."""
+    groups: dict[tuple[str, str], list] = {}
+    for n in nl.nets.values():
+        if n.hidden or n.name.startswith("$") or "\\" in n.name or "." not in n.name:
+            continue
+        prefix, local = n.name.rsplit(".", 1)
+        if not re.fullmatch(r"[A-Za-z_]\w*(\[\d+\])?(\.[A-Za-z_]\w*(\[\d+\])?)*", prefix) or \
+                not re.fullmatch(r"[A-Za-z_]\w*", local):
+            continue
+        groups.setdefault((re.sub(r"\[\d+\]", "[*]", prefix), local), []).append((prefix, n))
+    by_prefix: dict[str, list] = {}
+    for (_pat, _local), insts in groups.items():
+        for prefix, n in insts:
+            by_prefix.setdefault(prefix, []).append(n)
+    out = []
+    for (pat, local), insts in sorted(groups.items()):
+        if deadline is not None and time.monotonic() > deadline:
+            break
+        common: list | None = None
+        one = None
+        for prefix, n in insts:
+            ibits = [b for b in n.bits if isinstance(b, int)]
+            if n.width > 64 or not ibits or any(b in nl.free for b in ibits):
+                common = None
+                break
+            view = [Net(m.name.rsplit(".", 1)[1], m.bits, m.signed) for m in by_prefix[prefix]] + list(named)
+            tgt = Net(local, n.bits, n.signed)
+            got = _lift_bits(nl, vals, [v for v in view if v.name != local] + [tgt], tgt, n.bits, min_cone,
+                             deadline)
+            if got is None:
+                common = None
+                break
+            # the first, then the alternative readings: one that every instance shares
+            mine = [(got[0], tuple(o.text for o in got[1]), tuple(got[2]))] + \
+                [(k, tuple(t), tuple(e)) for k, t, e in got[5]]
+            common = mine if common is None else [x for x in common if x in mine]
+            one = got
+            if not common:
+                break
+        if not common or one is None:
+            continue
+        kind, optexts, exprs = common[0]
+        _k, _u, _e, removed, cone_names, _rest = one
+        bases = tuple(sorted({re.sub(r"\[.*", "", t) for t in optexts}))
+        out.append(Lift(nl.module, (local,), local, kind, bases, exprs, removed * len(insts),
+                        {"width": len(insts[0][1].bits), "ops": optexts, "cone_names": cone_names, "scope": pat,
+                         "alternatives": common[1:]}))
+    return out
 
 
 #: Exhaustive simulation of a cone of one operand up to this many input bits.

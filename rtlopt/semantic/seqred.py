@@ -580,7 +580,8 @@ def seq_candidates(state) -> list:
     if not any(re.search(r"\b(posedge|negedge)\b", t) for t in state.texts.values()):
         return []
     try:
-        got = candidates_for(dict(state.texts), design.top)
+        left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
+        got = candidates_for(dict(state.texts), design.top, timeout_s=max(2.0, min(30.0, left)))
     except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
         return []
     key = next(iter(_CACHE.values())) if _CACHE else None
