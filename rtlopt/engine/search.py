@@ -502,7 +502,11 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             if time.monotonic() > deadline:
                 exhausted = True
                 break
-            state = State(design, cur, goal, lib, rnd, scope, deadline)
+            # generators of the first round run while the input is measured: they may not outlast the
+            # input's measurement limit (a design too large for it ends the run, or falls back to
+            # module-by-module, without waiting for analyses of a design that cannot be measured)
+            gen_deadline = deadline if result is not None else min(deadline, t0 + ppa_timeout_s)
+            state = State(design, cur, goal, lib, rnd, scope, gen_deadline)
             cands: list[tuple[Candidate, dict[Path, str], Future | None]] = []
             seen = {_h(cur)}
             threshold = None if cur_metric is None else cur_metric * (1 - MIN_GAIN)
@@ -510,6 +514,8 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                 if time.monotonic() > deadline:
                     exhausted = True
                     break
+                if time.monotonic() > gen_deadline and not input_future.done():
+                    break  # the input's measurement limit passed: its result (or failure) decides
                 if input_future.done() and input_future.exception() is not None:
                     break  # the input cannot be measured: report that without running the others
                 if rnd > 0 and name in EXPENSIVE_GENERATORS and not productive.get(name):
