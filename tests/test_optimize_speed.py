@@ -1,0 +1,152 @@
+"""Speed machinery of the search: parallel measurement, area pre-filter, generator memo, budgets in
+generators. Fast: tiny designs, fake measurements where the flow itself is not what is tested."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from rtlopt.config import load_settings
+from rtlopt.design import open_design
+from rtlopt.engine import search
+from rtlopt.engine.candidate import Candidate
+
+ADD = "module add(input [7:0] a, b, output [8:0] y);\n  assign y = a + b;\nendmodule\n"
+
+
+def test_default_jobs_is_parallel_on_two_cores(monkeypatch):
+    monkeypatch.delenv("RTLOPT_JOBS", raising=False)
+    n = search.default_jobs()
+    assert 1 <= n <= 2
+    assert load_settings().jobs == n
+
+
+def test_memoized_generator_runs_once_per_text(tmp_path: Path):
+    calls = []
+
+    def gen(state):
+        calls.append(state.round)
+        return [Candidate(state.texts[next(iter(state.texts))] + "\n", "test", ("r",), "d", {})]
+
+    src = tmp_path / "add.v"
+    src.write_text(ADD)
+    d = open_design([str(src)], "add")
+    texts = {d.files[0]: ADD}
+    search.register_generator("memo_test", gen, memo_key=lambda st: search._h(st.texts))
+    try:
+        a = search._run_generator("memo_test", gen, search.State(d, dict(texts), "area", None, 0), None)
+        b = search._run_generator("memo_test", gen, search.State(d, dict(texts), "area", None, 3), None)
+        other = {d.files[0]: ADD.replace("a + b", "b + a")}
+        search._run_generator("memo_test", gen, search.State(d, other, "area", None, 0), None)
+    finally:
+        search.unregister_generator("memo_test")
+    assert [c.text for c in a] == [c.text for c in b]
+    assert calls == [0, 0]  # the second call with the same text was served from the memo
+
+
+class _Rep:
+    def __init__(self, area, delay=1.0, only_area=False):
+        from rtlopt.ppa._report import Metric
+
+        self.area_um2 = Metric(area, "um^2", "fake")
+        self.delay_ns = Metric(None if only_area else delay, "ns", "fake")
+        self.power_mw = Metric(None if only_area else 0.1, "mW", "fake")
+        self.cells = Metric(1, "cells", "fake")
+        self.provenance = {"measured": "area only"} if only_area else {}
+
+    def metric(self, goal):
+        return self.area_um2.value
+
+
+@pytest.mark.yosys
+def test_parallel_measurement_area_prefilter_and_best_first(tmp_path: Path, monkeypatch):
+    """jobs=2: candidates are measured in pool threads; the losers get area-only reports (no STA);
+    the smallest proven candidate is accepted and the result equals the serial run's."""
+    src = tmp_path / "add.v"
+    src.write_text(ADD)
+    spellings = {"b + a": 80.0, "a + b + 0": 120.0, "(a + b)": 90.0}
+    threads: set[str] = set()
+    full: list[float] = []
+
+    def fake(ref, *, area_below=None, **_kw):
+        text = "".join(Path(p).read_text() for p in ref.files)
+        threads.add(threading.current_thread().name)
+        time.sleep(0.2)
+        area = next((v for k, v in spellings.items() if k in text), 100.0)
+        if area_below is not None and not area < area_below:
+            return _Rep(area, only_area=True)
+        full.append(area)
+        return _Rep(area)
+
+    def gen(state):
+        text = next(iter(state.texts.values()))
+        if "a + b;" not in text:
+            return []
+        return [Candidate(text.replace("a + b;", k + ";"), "test", ("spelling",), k, {}) for k in spellings]
+
+    import rtlopt.ppa._cache
+
+    monkeypatch.setattr(rtlopt.ppa._cache, "measure_staged", fake)
+    monkeypatch.setattr(search, "_GENERATORS", {"spell": gen})
+    d = open_design([str(src)], "add")
+    res2 = search.optimize(d, liberty="nangate45", budget_s=120, jobs=2)
+    assert any(t.startswith("rtlopt-ppa") for t in threads)
+    assert res2.status == "improved" and "b + a" in res2.final[d.files[0]]
+    assert res2.timings["jobs"] == 2 and "gen_spell_s" in res2.timings
+    only_area = [a for a in res2.attempts if (a.ppa or {}).get("measured", "").startswith("area only")]
+    assert {a.candidate.description for a in only_area} == {"a + b + 0"}  # never timed: not smaller
+    assert 120.0 not in full
+    res1 = search.optimize(d, liberty="nangate45", budget_s=120, jobs=1)
+    assert res1.final == res2.final
+
+
+@pytest.mark.yosys
+@pytest.mark.sta
+def test_measure_staged_area_only_then_full(tmp_path: Path, monkeypatch):
+    from rtlopt.ppa import _cache
+    from rtlopt.ppa.liberty import resolve_liberty
+
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "add.v"
+    src.write_text(ADD)
+    d = open_design([str(src)], "add")
+    lib = resolve_liberty("nangate45")
+    small = _cache.measure_staged(d, liberty=lib, area_below=1.0)  # nothing is below 1 um^2
+    assert small.provenance.get("measured") == "area only" and small.delay_ns.value is None
+    area = small.area_um2.value
+    full = _cache.measure_staged(d, liberty=lib, area_below=area * 10)
+    assert full.delay_ns.value is not None and full.area_um2.value == pytest.approx(area)
+    again = _cache.measure_staged(d, liberty=lib, area_below=1.0)  # the full report is cached now
+    assert again.provenance["cache"]["hit"] and again.delay_ns.value is not None
+
+
+def test_first_round_generators_stop_at_the_input_limit(tmp_path: Path, monkeypatch):
+    """A design whose input cannot be measured in the PPA limit does not wait for every analysis."""
+    src = tmp_path / "add.v"
+    src.write_text(ADD)
+    seen: list[float | None] = []
+
+    def slow_measure(ref, **_kw):
+        time.sleep(1.5)
+        from rtlopt.errors import ToolTimeout
+
+        raise ToolTimeout("too big")
+
+    def gen(state):
+        seen.append(state.deadline)
+        time.sleep(1.0)
+        return []
+
+    import rtlopt.ppa._cache
+    from rtlopt.errors import BudgetExhausted
+
+    monkeypatch.setattr(rtlopt.ppa._cache, "measure_staged", slow_measure)
+    monkeypatch.setattr(search, "_GENERATORS", {f"g{i}": gen for i in range(6)})
+    t0 = time.monotonic()
+    with pytest.raises(BudgetExhausted):
+        search.optimize(open_design([str(src)], "add"), liberty="nangate45", budget_s=100, ppa_timeout_s=1.0)
+    assert time.monotonic() - t0 < 5.0  # not 6 generators x 1 s
+    assert seen and seen[0] is not None and seen[0] - t0 < 2.0
