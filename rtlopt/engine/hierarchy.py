@@ -244,22 +244,40 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
         # when the budget does not reach every module's optimization
         # pass 1: a fair share each (one huge module must not starve the others); pass 2: the rest
         # of the measuring time (at most half the budget) for the modules that did not fit
+        # modules are measured in parallel (``jobs`` Yosys children), each with its fair share of the
+        # measuring time times the parallelism
+        from concurrent.futures import ThreadPoolExecutor
+
+        from rtlopt.engine.search import default_jobs
+
+        jobs = kw.get("jobs") or default_jobs()
         measure_end = t0 + budget_s / 2
+        refs = {name: open_design(list(design.files), name) for name in order}
         for attempt in (1, 2):
             pending = [n for n in order if n not in flat_area]
-            for k, name in enumerate(pending):
-                left = measure_end - time.monotonic()
-                if left < 2:
-                    exhausted = True
-                    break
-                limit = min(ppa_timeout_s, left / (len(pending) - k) if attempt == 1 else left)
+            left = measure_end - time.monotonic()
+            if not pending:
+                break
+            if left < 2:
+                exhausted = True
+                break
+            limit = max(2.0, min(ppa_timeout_s, left * jobs / len(pending) if attempt == 1 else left))
+
+            def one(name: str, limit=limit):
+                lim = min(limit, measure_end - time.monotonic())
+                if lim < 2:
+                    return name, None, "no time left for its measurement"
                 try:
-                    a = measure_fn(open_design(list(design.files), name), texts=cur,
-                                   timeout=max(2.0, limit)).area_um2.value
-                    flat_area[name] = (a, a)
+                    return name, measure_fn(refs[name], texts=cur, timeout=lim).area_um2.value, None
                 except RtloptError as exc:
-                    if attempt == 2:
-                        say(f"{name}: not measured: {exc}")
+                    return name, None, str(exc)
+
+            with ThreadPoolExecutor(max_workers=jobs) as pool:
+                for name, a, err in pool.map(one, pending):
+                    if a is not None:
+                        flat_area[name] = (a, a)
+                    elif attempt == 2:
+                        say(f"{name}: not measured: {err}")
     for i, name in enumerate(order):
         left = deadline - time.monotonic()
         todo = len(order) - i + 1  # the top counts twice
