@@ -342,3 +342,28 @@ endmodule
     assert "assign n = x != y;" in new  # the block's own names, the same text for every instance
     assert "wire [7:0] d" not in new  # the helper word went with the gates
     assert "wire [7:0] x = a[i*8 +: 8];" in new and "assign ne[i] = n;" in new
+
+
+@pytest.mark.yosys
+def test_submodule_function_in_context_is_lifted_in_the_submodule_source(tmp_path):
+    from rtlopt.semantic import find_lifts
+    f = tmp_path / "h.v"
+    f.write_text("""module cnt(input [7:0] v, input up, output reg [3:0] n);
+  integer i; reg stop;
+  always @* begin n = 0; stop = 0;
+    for (i = 0; i < 8; i = i + 1) if (!stop) begin if (v[up ? 7 - i : i]) stop = 1; else n = n + 1; end
+  end
+endmodule
+module top(input [7:0] a, b, output [3:0] na, nb);
+  cnt u0 (.v(a), .up(1'b1), .n(na));
+  cnt u1 (.v(b), .up(1'b1), .n(nb));
+endmodule
+module other(input [7:0] a, output [3:0] n);
+  cnt #(.W(8)) u (.v(a), .up(1'b0), .n(n));
+endmodule
+""")
+    got = {(lf.module, lf.lhs, lf.kind, lf.notes.get("instance_in")) for _p, lf in find_lifts({f: f.read_text()})}
+    # standalone, cnt computes either count (up is free): only its uses in top make it a leading-zero count
+    assert ("cnt", "n", "leading_zeros", "top") in got
+    # the parameterised instance in `other` is not used as evidence for cnt's source
+    assert not any(m == "cnt" and inst == "other" for m, _l, _k, inst in got)

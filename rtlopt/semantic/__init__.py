@@ -21,6 +21,7 @@ from rtlopt.semantic.emit import (
     module_source,
     nonblocking_lines,
     port_directions,
+    scope_labels,
 )
 from rtlopt.semantic.lift import Lift, lift_module
 from rtlopt.semantic.netlist import Netlist, elaborate_modules
@@ -69,11 +70,13 @@ def find_lifts(texts: dict[Path, str], *, budget_s: float = BUDGET_S) -> list[tu
         if ms is None:
             continue
         try:
+            labels, insts = scope_labels(an, m)
             lifts = lift_module(nl, scope_names=ms.declared - ms.loopvars, deadline=deadline,
-                                nba_lines=nonblocking_lines(an, m))
+                                nba_lines=nonblocking_lines(an, m), gen_labels=labels,
+                                inst_types={k: v for k, v in insts.items() if v in mods})
         except (TimeoutError, MemoryError, ValueError, IndexError):
             continue
-        out += [(mods[m], lf) for lf in lifts]
+        out += [(mods.get(lf.module, mods[m]), lf) for lf in lifts]
     return out
 
 

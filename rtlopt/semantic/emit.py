@@ -551,6 +551,27 @@ def _flat_members(node) -> list:
     return out
 
 
+def scope_labels(an: Analysis, module: str) -> tuple[set[str], dict[str, str]]:
+    """(labels of the module's generate blocks, instance name -> instantiated module)."""
+    mod = _module_node(an, module)
+    labels: set[str] = set()
+    insts: dict[str, str] = {}
+    for node in _walk(mod) if mod is not None else ():
+        k = kind_name(node)
+        if k == "GenerateBlock":
+            m = re.match(r"\s*begin\s*:\s*([A-Za-z_]\w*)", str(node))
+            if m:
+                labels.add(m[1])
+        elif k == "HierarchyInstantiation":
+            if getattr(node, "parameters", None) is not None:
+                continue  # a parameterised instance: its module's source serves other values too
+            for inst in _items(node.instances):
+                m = re.match(r"\s*([A-Za-z_]\w*)", str(inst))
+                if m:
+                    insts[m[1]] = node.type.valueText
+    return labels, insts
+
+
 def generate_blocks(an: Analysis, module: str, local: str) -> list:
     """Generate blocks of ``module`` that declare ``local``."""
     mod = _module_node(an, module)

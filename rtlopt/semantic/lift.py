@@ -366,7 +366,8 @@ def _declared(nl: Netlist, scope_names: set[str] | None, name: str) -> bool:
 
 def lift_module(nl: Netlist, *, scope_names: set[str] | None = None, nvec: int = 2048,
                 deadline: float | None = None, min_cone: int = 3,
-                nba_lines: dict[str, set[int]] | None = None) -> list[Lift]:
+                nba_lines: dict[str, set[int]] | None = None, gen_labels: set[str] | None = None,
+                inst_types: dict[str, str] | None = None) -> list[Lift]:
     """Every lift found in ``nl``; ``scope_names`` restricts targets/operands to module-level names.
 
     Targets are the named combinational words and, for every register, the data words its
@@ -394,7 +395,7 @@ def lift_module(nl: Netlist, *, scope_names: set[str] | None = None, nvec: int =
                                                   "carry_width": max(o.width for o in used),
                                                   "cone_names": cone_names, "alternatives": rest}))
     found = _group_carries(found)
-    found += _scoped_lifts(nl, vals, named, min_cone, deadline)
+    found += _scoped_lifts(nl, vals, named, min_cone, deadline, gen_labels, inst_types)
     regs = {n.name for n in named}
     words = {tuple(n.bits) for n in named}
     for reg, _q, leaf_sets, switches in nl.register_leaves(nba_lines):
@@ -433,11 +434,17 @@ def lift_module(nl: Netlist, *, scope_names: set[str] | None = None, nvec: int =
     return found
 
 
-def _scoped_lifts(nl: Netlist, vals: dict, named: list, min_cone: int, deadline: float | None) -> list[Lift]:
-    """Lifts of words declared inside a generate block: every instance of the block must compute the
-    same expression of the block's own names (and module-level names), so one edit of the block's
-    source serves all of them."""
-    groups: dict[tuple[str, str], list] = {}
+def _scoped_lifts(nl: Netlist, vals: dict, named: list, min_cone: int, deadline: float | None,
+                  gen_labels: set[str] | None = None, inst_types: dict[str, str] | None = None) -> list[Lift]:
+    """Lifts of words declared inside a generate block or inside a submodule instance (flattened).
+
+    Generate block: every instance of the block must compute the same expression of the block's own
+    names (and module-level names), so one edit of the block's source serves all of them. Submodule:
+    every instance must compute the same expression of the submodule's own names; the lift belongs to
+    the submodule's source (its ``module``)."""
+    gen_labels = gen_labels or set()
+    inst_types = inst_types or {}
+    groups: dict[tuple[str, str, str], list] = {}
     for n in nl.nets.values():
         if n.hidden or n.name.startswith("$") or "\\" in n.name or "." not in n.name:
             continue
@@ -445,13 +452,20 @@ def _scoped_lifts(nl: Netlist, vals: dict, named: list, min_cone: int, deadline:
         if not re.fullmatch(r"[A-Za-z_]\w*(\[\d+\])?(\.[A-Za-z_]\w*(\[\d+\])?)*", prefix) or \
                 not re.fullmatch(r"[A-Za-z_]\w*", local):
             continue
-        groups.setdefault((re.sub(r"\[\d+\]", "[*]", prefix), local), []).append((prefix, n))
+        comps = [re.sub(r"\[\d+\]$", "", c) for c in prefix.split(".")]
+        if comps[-1] in inst_types and all(c in gen_labels for c in comps[:-1]):
+            key = ("instance", inst_types[comps[-1]], local)
+        elif all(c in gen_labels for c in comps):
+            key = ("generate", re.sub(r"\[\d+\]", "[*]", prefix), local)
+        else:
+            continue
+        groups.setdefault(key, []).append((prefix, n))
     by_prefix: dict[str, list] = {}
-    for (_pat, _local), insts in groups.items():
+    for insts in groups.values():
         for prefix, n in insts:
             by_prefix.setdefault(prefix, []).append(n)
     out = []
-    for (pat, local), insts in sorted(groups.items()):
+    for (how, pat, local), insts in sorted(groups.items()):
         if deadline is not None and time.monotonic() > deadline:
             break
         common: list | None = None
@@ -461,7 +475,9 @@ def _scoped_lifts(nl: Netlist, vals: dict, named: list, min_cone: int, deadline:
             if n.width > 64 or not ibits or any(b in nl.free for b in ibits):
                 common = None
                 break
-            view = [Net(m.name.rsplit(".", 1)[1], m.bits, m.signed) for m in by_prefix[prefix]] + list(named)
+            view = [Net(m.name.rsplit(".", 1)[1], m.bits, m.signed, port=None) for m in by_prefix[prefix]]
+            if how == "generate":
+                view += list(named)
             tgt = Net(local, n.bits, n.signed)
             got = _lift_bits(nl, vals, [v for v in view if v.name != local] + [tgt], tgt, n.bits, min_cone,
                              deadline)
@@ -480,9 +496,15 @@ def _scoped_lifts(nl: Netlist, vals: dict, named: list, min_cone: int, deadline:
         kind, optexts, exprs = common[0]
         _k, _u, _e, removed, cone_names, _rest = one
         bases = tuple(sorted({re.sub(r"\[.*", "", t) for t in optexts}))
-        out.append(Lift(nl.module, (local,), local, kind, bases, exprs, removed * len(insts),
-                        {"width": len(insts[0][1].bits), "ops": optexts, "cone_names": cone_names, "scope": pat,
-                         "alternatives": common[1:]}))
+        notes = {"width": len(insts[0][1].bits), "ops": optexts, "cone_names": cone_names,
+                 "alternatives": common[1:]}
+        if how == "generate":
+            notes["scope"] = pat
+            module = nl.module
+        else:
+            notes["instance_in"] = nl.module
+            module = pat
+        out.append(Lift(module, (local,), local, kind, bases, exprs, removed * len(insts), notes))
     return out
 
 
