@@ -153,3 +153,65 @@ def test_optimize_alu_smaller_and_proven(tmp_path):
     assert all(s.verdict == "EQUIVALENT" for s in res.steps)
     assert any("exclusive_operator_sharing" in s.rules for s in res.steps)
     assert res.after.metric("area") < 0.9 * res.before.metric("area")
+
+
+SLT = """module s(input [7:0] a, b, input [2:0] fn, output reg [7:0] y);
+  always @* case (fn)
+    3'd0: y = a + b;
+    3'd1: y = a - b;
+    3'd2: y = {7'd0, b > a};
+    3'd3: y = {7'd0, a == b};
+    3'd4: y = a & b;
+    default: y = {7'd0, a >= b};
+  endcase
+endmodule
+"""
+
+FUNC = """module fa(input [7:0] a, b, input [1:0] op, output [7:0] y);
+  function [7:0] calc(input [1:0] o, input [7:0] x, input [7:0] z);
+    case (o)
+      2'd0: calc = x + z;
+      2'd1: calc = x - z;
+      2'd2: calc = z - x;
+      default: calc = x ^ z;
+    endcase
+  endfunction
+  assign y = calc(op, a, b);
+endmodule
+"""
+
+
+def _fold(text: str) -> str:
+    m = [m for m in T.match(text) if "5 exclusive" in m.description]
+    assert m, _descs(text)
+    new = T.rewrite(text, [m[0]])
+    assert new is not None and analyze(new).errors == 0
+    return new
+
+
+def test_comparisons_fold_into_the_shared_subtractor():
+    new = _fold(SLT)
+    # one 9-bit unit: < and >= read its borrow, == its zero flag; selects minimised over fn bits
+    assert "wire [8:0] rtlopt_sh0 = a + (b ^ {9{rtlopt_sh0_sub}}) + rtlopt_sh0_sub;" in new
+    assert "{7'd0, rtlopt_sh0[8]}" in new and "{7'd0, !rtlopt_sh0[8]}" in new
+    assert "{7'd0, ~|rtlopt_sh0[7:0]}" in new and "wire rtlopt_sh0_sub = (fn[0] | fn[1]);" in new
+    # a comparison with a constant is not folded
+    assert not any("5 exclusive" in d for d in _descs(SLT.replace("b > a", "a > 8'd3")))
+
+
+def test_function_body_shares_with_local_variables():
+    ms = T.match(FUNC)
+    assert ms and "3 exclusive operations (x + z, x - z, z - x)" in ms[0].description
+    new = T.rewrite(FUNC, [ms[0]])
+    assert new is not None and analyze(new).errors == 0
+    fn = new[new.index("function"):new.index("endfunction")]
+    assert "reg [7:0] rtlopt_sh0;" in fn and "rtlopt_sh0_x = o[1] ? z : x;" in fn
+    assert "calc = rtlopt_sh0;" in fn and "wire" not in fn
+
+
+@pytest.mark.yosys
+def test_fold_and_function_rewrites_are_proven(tmp_path):
+    for text, new in ((SLT, _fold(SLT)), (FUNC, T.rewrite(FUNC, [T.match(FUNC)[0]]))):
+        assert _prove(tmp_path, text, new).verdict.name == "EQUIVALENT"
+    bad = _fold(SLT).replace("!rtlopt_sh0[8]", "rtlopt_sh0[8]")
+    assert _prove(tmp_path, SLT, bad).verdict.name == "NOT_EQUIVALENT"

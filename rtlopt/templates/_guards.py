@@ -418,6 +418,14 @@ def sites(an: Analysis) -> list[Site]:
                 continue
             seen.add(span)
             _walk_expr(s.initializer, (), out, None, frozenset(), _module_item_span(an, syn))
+        elif isinstance(s, ast.SubroutineSymbol) and getattr(s, "body", None) is not None:
+            # function / task bodies: guards over the formals; ``block`` is the subroutine
+            span = an.span(syn)
+            if span in seen:
+                continue
+            seen.add(span)
+            vol = frozenset(blocking_targets(s.body))
+            _walk_stmt(an, s.body, (), out, s, vol, _module_item_span(an, syn))
         elif isinstance(s, ast.ProceduralBlockSymbol) and s.body is not None:
             span = an.span(syn)
             if span in seen:

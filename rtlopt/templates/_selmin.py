@@ -45,7 +45,7 @@ def minimize(on: set[int], off: set[int], names: list[str]) -> tuple[str, int] |
         if best:
             break
     sop = _sop(on, off, names)
-    if sop is not None and (best is None or sop[1] < best[1]):
+    if sop is not None and (best is None or sop[1] <= best[1]):
         best = sop
     return best
 

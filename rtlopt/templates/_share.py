@@ -28,6 +28,7 @@ unit is left to measurement: the search loop measures and proves every candidate
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import combinations, permutations
 
@@ -43,6 +44,7 @@ from rtlopt.templates._guards import (
     guard_z3,
     lit_text,
     lit_z3,
+    net_definitions,
     reads,
     sites,
     skey,
@@ -170,7 +172,8 @@ class ExclusiveOperatorSharing(Template):
             if any(lit_text(an, g) is None for g in site.guard):
                 continue
             seen.add((op.start, op.end))
-            mod = _module_of(an, op)
+            mod = (_module_of(an, op), an.span(site.block.syntax)[0]
+                   if isinstance(site.block, ast.SubroutineSymbol) else -1)
             if op.res == "eq" or op.kind == "cmp":
                 f = _folded(an, op)
                 if f is not None:
@@ -189,7 +192,10 @@ class ExclusiveOperatorSharing(Template):
         return out
 
     def _groups(self, an: Analysis, group: list[_Op], need_fold: bool = False) -> list[Match]:
-        zx = Z3Expr(an)
+        defs = getattr(an, "_net_defs", None)
+        if defs is None:
+            defs = an._net_defs = net_definitions(an)
+        zx = Z3Expr(an, defs=defs)  # decoded-select wires are seen through (``wire is_add = op == 0``)
         gz = [guard_z3(an, zx, o.site.guard) for o in group]
         n = len(group)
         excl = {(i, j) for i, j in combinations(range(n), 2) if unsat(gz[i], gz[j], timeout_ms=1000)}
@@ -305,9 +311,16 @@ class ExclusiveOperatorSharing(Template):
         else:
             lines.append(f"wire {name} = {x} < {y};")
             repl = [f"!{name}" if o.inv else name for o in ops]
-        # declarations go before the first module item that uses the unit; everything they read
-        # must be declared before that point
-        pos = min(o.site.item[0] for o in ops)
+        sub = ops[0].site.block if isinstance(ops[0].site.block, ast.SubroutineSymbol) else None
+        if sub is not None:  # inside a function / task: local variables computed first in its body
+            stmts = [it for it in sub.syntax.items if "Statement" in type(it).__name__]
+            if not stmts:
+                return None
+            pos, end = an.span(stmts[0])[0], an.span(stmts[-1])[1]
+        else:
+            # declarations go before the first module item that uses the unit
+            pos = min(o.site.item[0] for o in ops)
+        # everything the unit reads must be declared before that point
         used = set()
         for o in ops:
             used |= reads(o.site.node) | guard_reads(o.site.guard)
@@ -316,8 +329,19 @@ class ExclusiveOperatorSharing(Template):
                 return None
         ls = an.text.rfind("\n", 0, pos) + 1
         indent = an.text[ls:pos] if not an.text[ls:pos].strip() else ""
-        decl = "".join(f"{ln}\n{indent}" for ln in lines)
-        edits = [Edit(pos, pos, decl)]
+        if sub is None:
+            edits = [Edit(pos, pos, "".join(f"{ln}\n{indent}" for ln in lines))]
+        else:
+            decls, stmts_t = [], []
+            for ln in lines:
+                m = re.fullmatch(r"wire (\[[^\]]*\] )?(\w+) = (.*);", ln, re.S)
+                if m is None:
+                    return None
+                decls.append(f"reg {m.group(1) or ''}{m.group(2)};")
+                stmts_t.append(f"{m.group(2)} = {m.group(3)};")
+            head = "".join(f"{d}\n{indent}" for d in decls) + "begin\n" + \
+                "".join(f"{indent}  {st}\n" for st in stmts_t) + indent
+            edits = [Edit(pos, pos, head), Edit(end, end, f"\n{indent}end")]
         for o, r in zip(ops, repl, strict=True):
             edits.append(Edit(o.start, o.end, r))
         first = min(ops, key=lambda o: o.start)
@@ -514,7 +538,7 @@ def _min_chain(an: Analysis, vals: list, pts: list[set[int]], bits: list[str]) -
             if got is None:
                 break
             sels.append(got[0])
-            cost += got[1]
+            cost += got[1] + 0.1 * got[0].count("~")  # positive selects read better
         else:
             if best is None or cost < best[0]:
                 best = (cost, perm, sels)
