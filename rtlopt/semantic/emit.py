@@ -485,6 +485,12 @@ def apply_clocked(text: str, module: str, reg: str, leaf: int, nleaves: int, src
             blocking |= _roots(str(node.left))
     if blocking & set(operands):
         return None
+    # the arm must be where the lifted logic is: its own expression (the cells' source lines), or
+    # blocking temporaries of this block that computed it -- never a plain register or input
+    rt = _COMMENT.sub(" ", str(pick.right))
+    own = set(range(an.line(an.span(pick)[0]), an.line(max(an.span(pick)[0], an.span(pick)[1] - 1)) + 1))
+    if not (own & lines) and not (set(_names(_strip_selects(rt))) - _params(mod) <= blocking and _names(rt)):
+        return None
     s, e = an.span(pick.right)
     new = apply_edits(text, [Edit(s, e, expr)])
     new = remove_leftovers(new, module, text)
