@@ -424,6 +424,8 @@ def lift_module(nl: Netlist, *, scope_names: set[str] | None = None, nvec: int =
             if got is None:
                 continue
             kind, used, exprs, removed, cone_names, rest = got
+            if kind in ("mux", "indexed_mux"):
+                continue  # the register's own if/case structure seen through a path condition
             if "switch" in where and (reg in {o.base for o in used} or any(
                     f.lhs == reg and f.notes.get("clocked") and f.exprs[0] == exprs[0] for f in found)):
                 continue  # a switch that only repeats what one of its arms computes
