@@ -39,8 +39,9 @@ def test_benchmark_fsms_minimized_to_four_states_are_proven(case):
 def test_designs_regenerated_are_proven(name, enc):
     d = open_design(DESIGNS / "fsm" / name)
     plans, _ = plan(d, encodings=(enc,))
-    assert len(plans) == 1
-    assert _prove(d, plans[0]) == Verdict.EQUIVALENT
+    assert 1 <= len(plans) <= 2  # and the variant whose state-mirroring registered outputs became state bits
+    for p in plans:
+        assert _prove(d, p) == Verdict.EQUIVALENT, p.rules
 
 
 @pytest.mark.yosys

@@ -717,6 +717,9 @@ def _split_outputs(g: z3.BoolRef, ov: dict[str, z3.ExprRef], xvars: list[z3.Expr
     pieces: list[tuple[z3.BoolRef, dict[str, int]]] = [(g, {o: 0 for o in ov})]
     clean: dict[str, z3.ExprRef] = {}
     xnames = {x.decl().name() for x in xvars}
+    fast = _split_outputs_truth(g, ov, xvars, xnames)
+    if fast is not None:
+        return fast
     for o, e in ov.items():
         if not (var_names(e) & xnames):
             clean[o] = e
@@ -744,6 +747,60 @@ def _split_outputs(g: z3.BoolRef, ov: dict[str, z3.ExprRef], xvars: list[z3.Expr
                     new.append((c, masks))
             pieces = new
     return [(pg, {o: (clean[o], masks[o]) for o in ov}) for pg, masks in pieces]
+
+
+def _split_outputs_truth(g: z3.BoolRef, ov: dict[str, z3.ExprRef], xvars: list[z3.ExprRef], xnames: set[str]):
+    """:func:`_split_outputs` on truth tables (pieces are minterm masks) when the guard and the
+    don't-care regions have few input bits; None otherwise (the caller uses z3)."""
+    from rtlopt.fsm._symbolic import z3_vars
+    from rtlopt.fsm._truth import MAX_BITS, TruthTables, Unsupported
+
+    clean: dict[str, z3.ExprRef] = {}
+    regions: list[tuple[str, int, z3.BoolRef]] = []
+    for o, e in ov.items():
+        e_names = var_names(e)
+        if not (e_names & xnames):
+            clean[o] = e
+            continue
+        xs = [x for x in xvars if x.decl().name() in e_names]
+        clean[o] = z3.simplify(z3.substitute(e, *[(x, bv_const(0, x.size())) for x in xs]))
+        for b in range(e.size()):
+            bit = z3.simplify(z3.Extract(b, b, e))
+            if not (var_names(bit) & xnames):
+                continue
+            _tick()
+            regions.append((o, b, z3.simplify(_dc_region(bit, xs))))
+    vs: dict[int, z3.ExprRef] = {}
+    for f in [g] + [d for _o, _b, d in regions]:
+        for v in z3_vars(f):
+            vs[v.get_id()] = v
+    if sum(v.size() if z3.is_bv(v) else 1 for v in vs.values()) > MAX_BITS:
+        return None
+    try:
+        tt = TruthTables(list(vs.values()))
+        gm = tt.bool(g)
+        dms = [(o, b, tt.bool(d)) for o, b, d in regions]
+    except Unsupported:
+        return None
+    if gm == 0:
+        return []
+    pieces: list[tuple[int, dict[str, int]]] = [(gm, {o: 0 for o in ov})]
+    for o, b, dm in dms:
+        if 2 * len(pieces) > MAX_PIECES:
+            break  # remaining x bits keep their x = 0 value (see MAX_PIECES)
+        new = []
+        for pm, masks in pieces:
+            a, c = pm & dm, pm & ~dm & tt.full
+            if a:
+                m2 = dict(masks)
+                m2[o] |= 1 << b
+                new.append((a, m2))
+            if c:
+                new.append((c, masks))
+        pieces = new
+    if len(pieces) == 1:
+        return [(g, {o: (clean[o], pieces[0][1][o]) for o in ov})]
+    return [(tt.cover(pm), {o: (clean[o], masks[o]) for o in ov}) for pm, masks in pieces]
 
 
 def _dedupe(items: list[tuple[str, int | None, list[str]]]) -> list[tuple[str, int | None, list[str]]]:
