@@ -505,8 +505,14 @@ def prove_classes(net: GateNet, classes: Classes, timeout_s: float = 20.0) -> Cl
         act = expr[f.rst] if f.rst_active else z3.Not(expr[f.rst])
         return z3.If(act, z3.BoolVal(bool(f.rst_value), ctx), d)
 
-    nx = {j: nxt(j) for j in sorted(members)}
     s = z3.Solver(ctx=ctx)
+    mk = _RawBuilder(z3, ctx)
+    # one variable per next state (defined once): the loop's terms and model lookups stay small
+    nx = {}
+    for j in sorted(members):
+        nx[j] = z3.Bool(f"n{j}", ctx)
+        s.add(mk.eq(nx[j], nxt(j)))
+    true, false = z3.BoolVal(True, ctx), z3.BoolVal(False, ctx)
     it = 0
     while classes:
         left = deadline - time.monotonic()
@@ -516,17 +522,15 @@ def prove_classes(net: GateNet, classes: Classes, timeout_s: float = 20.0) -> Cl
         for rep, mem in classes:
             for j, p in mem.items():
                 if rep is None:
-                    now = z3.BoolVal(bool(p), ctx)
-                    then = now
-                else:
-                    now = z3.Not(q[rep]) if p else q[rep]
-                    then = z3.Not(nx[rep]) if p else nx[rep]
-                hyps.append(q[j] == now)
-                diffs.append(z3.Xor(nx[j], then))
+                    hyps.append(q[j] if p else mk.not_(q[j]))
+                    diffs.append(mk.not_(nx[j]) if p else nx[j])
+                else:  # q_j == q_rep ^ p  and the goal  n_j != n_rep ^ p
+                    hyps.append(mk.not_(mk.xor(mk.xor(q[j], q[rep]), true if p else false)))
+                    diffs.append(mk.xor(mk.xor(nx[j], nx[rep]), true if p else false))
         act = z3.Bool(f"rtlopt_act{it}", ctx)
         it += 1
-        s.add(z3.Implies(act, z3.And(*hyps) if len(hyps) > 1 else hyps[0]))
-        s.add(z3.Implies(act, z3.Or(*diffs) if len(diffs) > 1 else diffs[0]))
+        s.add(mk.implies(act, mk.and_n(hyps)))
+        s.add(mk.implies(act, mk.or_n(diffs)))
         s.set("timeout", max(1, int(left * 1000)))
         r = s.check(act)
         if r == z3.unsat:
@@ -609,6 +613,20 @@ class _RawBuilder:
 
     def xor(self, a, b):
         return self._b(self.z3.Z3_mk_xor(self.ref, a.as_ast(), b.as_ast()))
+
+    def eq(self, a, b):
+        return self._b(self.z3.Z3_mk_eq(self.ref, a.as_ast(), b.as_ast()))
+
+    def implies(self, a, b):
+        return self._b(self.z3.Z3_mk_implies(self.ref, a.as_ast(), b.as_ast()))
+
+    def and_n(self, xs: list):
+        arr = (self.z3.Ast * len(xs))(*[x.as_ast() for x in xs])
+        return self._b(self.z3.Z3_mk_and(self.ref, len(xs), arr))
+
+    def or_n(self, xs: list):
+        arr = (self.z3.Ast * len(xs))(*[x.as_ast() for x in xs])
+        return self._b(self.z3.Z3_mk_or(self.ref, len(xs), arr))
 
     def ite(self, c, t, e):
         return self._b(self.z3.Z3_mk_ite(self.ref, c.as_ast(), t.as_ast(), e.as_ast()))
