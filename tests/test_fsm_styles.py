@@ -244,3 +244,28 @@ def test_twenty_state_machine_with_dont_cares_extracts_in_seconds(tmp_path):
     ex = extract(d, timeout_s=120)
     assert len(ex.fsms) == 1 and len(ex.fsms[0].reachable) >= 2, ex.notes
     assert time.monotonic() - t0 < 60  # generous on a loaded machine; the speed table lives in benchmarks/
+
+
+ANONYMOUS_IF_CHAIN = """\
+module anon(input clk, input rst, input a, input b, output [1:0] y);
+  reg [1:0] p;
+  reg [3:0] k;
+  always @(posedge clk) begin
+    if (rst) begin p <= 2'd0; k <= 4'd0; end
+    else begin
+      k <= k + 4'd1;
+      if (p == 2'd0 && a) p <= 2'd3;
+      else if (p == 2'd3) p <= b ? 2'd1 : 2'd3;
+      else if (p == 2'd1) p <= 2'd0;
+    end
+  end
+  assign y = (p == 2'd3) ? 2'd2 : (p == 2'd1) ? 2'd1 : 2'd0;
+endmodule
+"""
+
+
+def test_state_register_found_by_what_it_does_not_by_its_name(tmp_path):
+    # no case statement, no state-like name: the next value is always a constant or itself
+    ex = extract(_design(tmp_path, "anon.v", ANONYMOUS_IF_CHAIN))
+    assert [f.state_reg for f in ex.fsms] == ["p"]  # the counter k is not a state register
+    assert sorted(ex.fsms[0].codes[s] for s in ex.fsms[0].reachable) == [0, 1, 3]

@@ -288,10 +288,39 @@ def _state_candidates(sem: ModuleSemantics) -> dict[str, str]:
                     names = var_names(it) & set(regs)
                     for n in names:
                         cands.setdefault(n, "one-hot case (1'b1) item")
+    for r, bi in regs.items():
+        if r in cands:
+            continue
+        nxt = sem.blocks[bi].values.get(r)
+        if nxt is not None and sem.signals[r].width >= 2 and _constant_leaves(nxt, r):
+            cands[r] = "next value is always a constant or itself"
     for r in regs:
         if _STATE_NAME.search(r):
             cands.setdefault(r, "named like a state register")
     return cands
+
+
+def _constant_leaves(nxt: z3.ExprRef, reg: str, limit: int = 4096) -> bool:
+    """True when every value ``nxt`` can take (the leaves of its if-then-else tree) is a constant or
+    the register itself, with at least two different constants: the semantic shape of a state register
+    (whatever it is called or however its codes are written)."""
+    consts: set[int] = set()
+    stack = [z3.simplify(nxt)]
+    seen = 0
+    while stack:
+        e = stack.pop()
+        seen += 1
+        if seen > limit:
+            return False
+        if z3.is_app_of(e, z3.Z3_OP_ITE):
+            stack.extend((e.arg(1), e.arg(2)))
+        elif z3.is_bv_value(e):
+            consts.add(e.as_long())
+        elif z3.is_const(e) and e.decl().name() == reg:
+            continue
+        else:
+            return False
+    return len(consts) >= 2
 
 
 def _clock_reset(sem: ModuleSemantics, blk, reg: str) -> tuple[tuple[str, str], tuple[str, bool, bool] | None, str | None]:
