@@ -262,9 +262,11 @@ def synthesize(design: DesignRef | str | Path | list | tuple, *, liberty: Libert
                                            file=err.file, line=err.line)
             raise ToolError(f"yosys technology mapping to {lib.name} failed: {yosys_error(res)}",
                             log=res.stdout + res.stderr)
-        generic = json.loads((work / _flow.GENERIC_STAT).read_text())["design"]
+        generic = json.loads((work / _flow.GENERIC_STAT).read_text()).get("design")
         asic_raw = json.loads((work / _flow.ASIC_STAT).read_text())
-        asic = asic_raw["design"]
+        asic = asic_raw.get("design")
+        if generic is None or asic is None:  # Yosys writes no totals for a module without any logic
+            raise InputError(f"top '{ref.top}' has no logic to measure (no ports, cells or wires)")
         cells_by_type = {k: int(v) for k, v in asic.get("num_cells_by_type", {}).items()}
         unmapped = _unmapped(cells_by_type, info)
         if unmapped:

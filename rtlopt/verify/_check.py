@@ -50,6 +50,26 @@ def x_literals(files) -> list[str]:
     return out
 
 
+def _oob_selects(ref: DesignRef) -> list[str]:
+    """``file:line`` of out-of-range selects (``a[7:4]`` of a 4-bit ``a``), which read as x: in gold
+    they are don't-care like a written x (else a design would differ from itself)."""
+    parsed = ref.parsed
+    if parsed is None:
+        try:
+            from rtlopt.hdl.source import load_design
+
+            parsed = load_design(list(ref.files))
+        except Exception:  # noqa: BLE001 - Yosys already read the design; no extra facts then
+            return []
+    out = []
+    for w in getattr(parsed, "meaning_warnings", ()) or ():
+        if "-oob]" in w:
+            loc = w.split(": ", 1)[0]
+            where = Path(loc.rsplit(":", 2)[0]).name + ":" + loc.rsplit(":", 2)[1] if loc.count(":") >= 2 else loc
+            out.append(f"{where} (out-of-range select)")
+    return out
+
+
 def interface_diffs(gold: NetlistInfo, gate: NetlistInfo) -> list[str]:
     """Port differences, matched by name (order does not matter)."""
     diffs: list[str] = []
@@ -140,6 +160,7 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
         # x constants in the netlist that the source does not write come from Yosys proc (arms of
         # full cases that cannot be selected); only x literals the designer wrote count
         gx = x_literals(gold.files) if ginfo.x_sources else []
+        gx += _oob_selects(gold) if ginfo.x_sources else []
         hx = x_literals(gate.files) if hinfo.x_sources else []
         if gx:
             spec.gold_xprop = True
