@@ -177,7 +177,7 @@ def _optimize_one(args, files: list[str], out: Path | None, session) -> int:
     if getattr(args, "hierarchical", False):
         return _optimize_hier(args, design, lib, out, session, progress, args.budget)
     auto = _has_submodules(design)
-    ppa_limit = min(args.ppa_timeout, args.budget / 4) if auto else args.ppa_timeout
+    ppa_limit = min(args.ppa_timeout, args.budget / 6) if auto else args.ppa_timeout
     try:
         result = optimize(design, goal=args.goal, liberty=lib, budget_s=args.budget, max_steps=args.max_steps,
                           jobs=max(1, args.jobs), verify_timeout_s=args.verify_timeout,

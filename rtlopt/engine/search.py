@@ -101,6 +101,29 @@ def _run_generator(name: str, gen: Generator, state: State, templates: dict[str,
 EXPENSIVE_GENERATORS = {"lifting", "seqredundancy"}
 
 
+def _run_while(fn: Callable[[], list[Candidate]], watch: Future) -> list[Candidate] | None:
+    """``fn()`` in a daemon thread; None as soon as ``watch`` fails first (the generator is left to
+    finish on its own: its tools have their own time limits, and nothing waits for it)."""
+    box: dict[str, Any] = {}
+    done = threading.Event()
+
+    def run() -> None:
+        try:
+            box["v"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+            box["e"] = exc
+        finally:
+            done.set()
+
+    threading.Thread(target=run, name="rtlopt-generator", daemon=True).start()
+    while not done.wait(0.2):
+        if watch.done() and watch.exception() is not None:
+            return None
+    if "e" in box:
+        raise box["e"]
+    return box["v"]
+
+
 def default_jobs() -> int:
     """Measurements run in parallel by default: one per core, at most 2 (each runs a Yosys child)."""
     try:
@@ -153,9 +176,23 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
                                       "parts": tuple(m.description for m in group)}))
         combined, rules = _apply_all(text, templates, state.scope)
         if combined is not None and combined not in seen and len(rules) > 1:
+            seen.add(combined)
             out.append(Candidate(combined, "template", tuple(rules), "all templates: " + ", ".join(rules),
                                  {"file": str(path), "combined": True}))
+        # templates whose rewrite an earlier template's local rewrite can pre-empt (resource sharing
+        # across exclusive arms vs sharing one sub-expression): a second combination with them first
+        early = [t for t, _m in per_template if t.id in FIRST_TOO]
+        if early:
+            order = {t.id: t for t in early} | {k: v for k, v in templates.items() if k not in FIRST_TOO}
+            combined, rules = _apply_all(text, order, state.scope)
+            if combined is not None and combined not in seen and len(rules) > 1:
+                out.append(Candidate(combined, "template", tuple(rules), "all templates: " + ", ".join(rules),
+                                     {"file": str(path), "combined": True}))
     return out
+
+
+#: Templates also applied first in a second "all templates" combination (see template_candidates).
+FIRST_TOO = frozenset({"exclusive_operator_sharing"})
 
 
 def _scope_filter(text: str, scope: str | None):
@@ -529,7 +566,13 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     delay_limit = _delay_limit(before, goal, clock_period_ns, max_delay_increase_pct)
                 tg = time.monotonic()
                 try:
-                    got = _run_generator(name, gen, state, templates)
+                    if result is None:  # the input is still being measured: its failure ends the wait
+                        got = _run_while(lambda name=name, gen=gen, st=state: _run_generator(name, gen, st, templates),
+                                         input_future)
+                        if got is None:
+                            break
+                    else:
+                        got = _run_generator(name, gen, state, templates)
                 except RtloptError:
                     raise
                 finally:
