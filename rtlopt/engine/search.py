@@ -185,7 +185,10 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
         if early:
             order = {t.id: t for t in early} | {k: v for k, v in templates.items() if k not in FIRST_TOO}
             combined, rules = _apply_all(text, order, state.scope)
-            if combined is not None and combined not in seen and len(rules) > 1:
+            same = [c for c in out if c.text == combined]
+            if same:  # one template alone: that candidate is looked at with the combinations
+                same[0].hints["combined"] = True
+            elif combined is not None and combined not in seen and rules:
                 out.append(Candidate(combined, "template", tuple(rules), "all templates: " + ", ".join(rules),
                                      {"file": str(path), "combined": True}))
     return out
