@@ -52,7 +52,9 @@ def test_optimize_mac_const_improves_and_is_proven(tmp_path: Path, capsys):
     assert data["ppa"]["area"]["after"]["unit"] == "um^2"
     assert data["verification"]["verdict"] in ("EQUIVALENT", "equivalent") or \
         "EQUIVALENT" in json.dumps(data["verification"]).upper()
-    assert data["rules_applied"][0]["rules"] == ["const_mult_to_shift_add"]
+    # the constant multiplications become shifts and adds: by the template, or by the datapath e-graph
+    # (which may also share the taps' common terms, a smaller result measured first)
+    assert set(data["rules_applied"][0]["rules"]) <= {"const_mult_to_shift_add", "datapath_egraph"}
     assert data["diff"].startswith("--- a/mac_const.v")
     # comments, license header and formatting outside the edits survive byte for byte
     assert new.startswith("// SPDX-License-Identifier: Apache-2.0\n// mac_const:")
