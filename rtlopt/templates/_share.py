@@ -342,8 +342,11 @@ class ExclusiveOperatorSharing(Template):
             head = "".join(f"{d}\n{indent}" for d in decls) + "begin\n" + \
                 "".join(f"{indent}  {st}\n" for st in stmts_t) + indent
             edits = [Edit(pos, pos, head), Edit(end, end, f"\n{indent}end")]
+        gone, merge_edits = _merge_case_items(an, ops, repl)
+        edits.extend(merge_edits)
         for o, r in zip(ops, repl, strict=True):
-            edits.append(Edit(o.start, o.end, r))
+            if (o.start, o.end) not in gone:
+                edits.append(Edit(o.start, o.end, r))
         first = min(ops, key=lambda o: o.start)
         what = {"addsub": "adder/subtractor", "mul": "multiplier", "cmp": "comparator"}[kind]
         return self._m(an, first.start, first.end,
@@ -552,3 +555,59 @@ def _min_chain(an: Analysis, vals: list, pts: list[set[int]], bits: list[str]) -
         elif sel != "1'b0":
             chain = f"{sel} ? {paren(text[k])} : {chain}"
     return chain
+
+
+def _merge_case_items(an: Analysis, ops: list[_Op], repl: list[str]) -> tuple[set, list[Edit]]:
+    """Items of one ``case`` that become the same statement once their operation reads the shared
+    unit (``3'd0: y = a + b; 3'd1: y = a - b;`` → ``3'd0, 3'd1: y = rtlopt_sh0;``): their labels move
+    to the first such item and the others are deleted. Only for a plain ``case`` whose labels are
+    distinct constants (item order is then irrelevant). Returns the operation spans deleted with
+    their items and the edits."""
+    by_item: dict[tuple, list] = {}
+    for o, r in zip(ops, repl, strict=True):
+        lit = o.site.guard[-1] if o.site.guard else None
+        if lit is None or lit.kind != "case" or lit.index < 0:
+            continue
+        by_item.setdefault((id(lit.node), lit.index), []).append((o, r, lit.node))
+    groups: dict[tuple, list] = {}
+    for (_sid, idx), entries in by_item.items():
+        if len(entries) != 1:
+            continue
+        o, r, st = entries[0]
+        if str(st.condition).split(".")[-1] != "Normal":
+            continue
+        items = [it for it in st.syntax.items if type(it).__name__ == "StandardCaseItemSyntax"]
+        if len(items) != len(st.items) or idx >= len(items):
+            continue
+        cs, ce = an.span(items[idx].clause)
+        if not (cs <= o.start and o.end <= ce):
+            continue
+        body = re.sub(r"\s+", " ", an.text[cs:o.start] + r + an.text[o.end:ce]).strip()
+        groups.setdefault((an.span(st.syntax), body), []).append((idx, o, st, items))
+    gone: set = set()
+    edits: list[Edit] = []
+    for (_span, _body), members in groups.items():
+        if len(members) < 2:
+            continue
+        st, items = members[0][2], members[0][3]
+        labels = [an.const(strip(x)) for it in st.items for x in it.expressions]
+        if None in labels or len(set(labels)) != len(labels):
+            continue
+        members.sort(key=lambda m: m[0])
+        keep = items[members[0][0]]
+        exprs = [x for x in keep.expressions]
+        es, ee = an.span(exprs[0])[0], an.span(exprs[-1])[1]
+        texts = []
+        for idx, _o, _st, _its in members:
+            it = items[idx]
+            xs = [x for x in it.expressions]
+            texts.append(an.text[an.span(xs[0])[0]:an.span(xs[-1])[1]])
+        edits.append(Edit(es, ee, ", ".join(texts)))
+        all_items = list(st.syntax.items)
+        for idx, o, _st, _its in members[1:]:
+            it = items[idx]
+            k = next(i for i, x in enumerate(all_items) if x is it or an.span(x) == an.span(it))
+            start = an.span(all_items[k - 1])[1] if k > 0 else an.text.rfind("\n", 0, an.span(it)[0])
+            edits.append(Edit(start, an.span(it)[1], ""))
+            gone.add((o.start, o.end))
+    return gone, edits
