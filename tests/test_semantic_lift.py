@@ -367,3 +367,21 @@ endmodule
     assert ("cnt", "n", "leading_zeros", "top") in got
     # the parameterised instance in `other` is not used as evidence for cnt's source
     assert not any(m == "cnt" and inst == "other" for m, _l, _k, inst in got)
+
+
+def test_wide_matcher_on_python_ints():
+    from rtlopt.semantic.lift import match_wide
+    rng = np.random.default_rng(3)
+    n = 512
+    a = np.array([int(x) for x in rng.integers(0, 1 << 62, n)], dtype=object) << 40
+    b = a.copy()
+    b[n // 2:] = np.array([int(x) << 37 for x in rng.integers(0, 1 << 62, n // 2)], dtype=object)
+    oa = Operand("a", "a", 102, a, False, True)
+    ob = Operand("b", "b", 102, b, False, True)
+    m = (1 << 102) - 1
+    kinds = lambda t, w: [k for k, _o, _e in match_wide(np.asarray(t, dtype=object), w, [oa, ob])]  # noqa: E731
+    assert "equal" in kinds((a == b).astype(int), 1)
+    assert "less_than" in kinds((a < b).astype(int), 1)
+    assert "add" in kinds((a + b) & m, 102)
+    assert "subtract" in kinds((a - b) & m, 102)
+    assert kinds((a ^ b) & m, 102) == []  # xor is not in the library

@@ -381,7 +381,7 @@ def lift_module(nl: Netlist, *, scope_names: set[str] | None = None, nvec: int =
     for tgt in sorted(named, key=lambda n: n.name):
         if deadline is not None and time.monotonic() > deadline:
             break
-        if tgt.port == "input" or tgt.width > 64:
+        if tgt.port == "input" or tgt.width > WIDE_MAX:
             continue
         ibits = [b for b in tgt.bits if isinstance(b, int)]
         if not ibits or any(b in nl.free for b in ibits):
@@ -412,7 +412,7 @@ def lift_module(nl: Netlist, *, scope_names: set[str] | None = None, nvec: int =
         for bits, conds, where in jobs:
             if deadline is not None and time.monotonic() > deadline:
                 return found
-            if len(bits) > 64 or not any(isinstance(b, int) and b in nl.driver for b in bits) \
+            if len(bits) > WIDE_MAX or not any(isinstance(b, int) and b in nl.driver for b in bits) \
                     or tuple(bits) in words:  # a named word: lifted (or not) as a combinational target
                 continue
             pseudo = Net("$leaf", list(bits))
@@ -474,7 +474,7 @@ def _scoped_lifts(nl: Netlist, vals: dict, named: list, min_cone: int, deadline:
         one = None
         for prefix, n in insts:
             ibits = [b for b in n.bits if isinstance(b, int)]
-            if n.width > 64 or not ibits or any(b in nl.free for b in ibits):
+            if n.width > WIDE_MAX or not ibits or any(b in nl.free for b in ibits):
                 common = None
                 break
             view = [Net(m.name.rsplit(".", 1)[1], m.bits, m.signed, port=None) for m in by_prefix[prefix]]
@@ -507,6 +507,67 @@ def _scoped_lifts(nl: Netlist, vals: dict, named: list, min_cone: int, deadline:
             notes["instance_in"] = nl.module
             module = pat
         out.append(Lift(module, (local,), local, kind, bases, exprs, removed * len(insts), notes))
+    return out
+
+
+#: Words up to this wide are targets/operands; beyond 64 bits they are matched as Python ints.
+WIDE_MAX = 512
+
+
+def match_wide(t: np.ndarray, w: int, ops: list[Operand]) -> list[tuple]:
+    """:func:`match_target` for words wider than 64 bits (values are Python ints in object arrays):
+    equality, magnitude comparison, reductions, add/subtract/increment/decrement/negate, 2:1 mux."""
+    m = (1 << w) - 1
+    t = np.asarray(t, dtype=object) & m
+    if len(t) == 0 or bool(np.all(t == t[0])):
+        return []
+
+    def ok(pred) -> bool:
+        return bool(np.all((np.asarray(pred, dtype=object) & m) == t))
+
+    def b(x) -> np.ndarray:
+        return np.asarray(x, dtype=bool).astype(np.int64).astype(object)
+
+    out: list[tuple] = []
+    for a in ops:
+        av, wa = a.value, a.width
+        if w == 1 and wa >= 2:
+            if ok(b(av != 0)):
+                out.append(("reduce_or", (a,), [f"|{_p(a)}"]))
+            elif ok(b(av == (1 << wa) - 1)):
+                out.append(("reduce_and", (a,), [f"&{_p(a)}"]))
+            elif ok(np.array([bin(int(x)).count("1") & 1 for x in av], dtype=object)):
+                out.append(("parity", (a,), [f"^{_p(a)}"]))
+        if w > 1 and wa >= 2:
+            if ok(av + 1):
+                out.append(("increment", (a,), [f"{a.text} + 1'b1"]))
+            elif ok(av - 1 + (1 << max(w, wa))):
+                out.append(("decrement", (a,), [f"{a.text} - 1'b1"]))
+            elif ok((1 << max(w, wa)) - av):
+                out.append(("negate", (a,), [f"-{_p(a)}"]))
+    for a, c in permutations(ops, 2):
+        av, cv = a.value, c.value
+        first = ops.index(a) < ops.index(c)
+        if w == 1 and a.width > 1 and c.width > 1:
+            if first and ok(b(av == cv)):
+                out.append(("equal", (a, c), [f"{_p(a)} == {_p(c)}"]))
+            if first and ok(b(av != cv)):
+                out.append(("not_equal", (a, c), [f"{_p(a)} != {_p(c)}"]))
+            x, y, lt_ = (a, c, "<") if first else (c, a, ">")
+            if ok(b(av < cv)):
+                out.append(("less_than", (a, c), [f"{_p(x)} {lt_} {_p(y)}"]))
+        if w > 1 and a.width > 1 and c.width > 1:
+            if first and ok(av + cv):
+                out.append(("add", (a, c), [f"{_p(a)} + {_p(c)}"]))
+            if ok(av - cv + (1 << max(w, a.width, c.width))):
+                out.append(("subtract", (a, c), [f"{_p(a)} - {_p(c)}"]))
+    ones = [o for o in ops if o.width == 1]
+    words = [o for o in ops if o.width >= w > 1]
+    for s_ in ones:
+        sv = s_.value.astype(bool) if s_.value.dtype != object else np.array([bool(x) for x in s_.value])
+        for a, c in permutations(words, 2):
+            if ok(np.where(sv, a.value, c.value)):
+                out.append(("mux", (s_, a, c), [f"{s_.text} ? {_p(a)} : {_p(c)}"]))
     return out
 
 
@@ -577,17 +638,26 @@ def _lift_bits(nl: Netlist, vals: dict, named: list, tgt: Net, bits: list, min_c
     inside, boundary = nl.cone_bits(cone)
     avail = inside | boundary
     ops = _operands(nl, vals, named, tgt, avail, boundary, cone)
-    if not ops:
-        return None
     w = len(bits)
-    tv = nl.word(vals, bits)
-    if sel is not None and not sel.all():
-        tv = tv[sel]
-        ops = [dataclasses.replace(o, value=o.value[sel]) for o in ops]
-        ops = [o for o in ops if not np.all(o.value == o.value[0])]
-    matches = match_target(tv, w, ops, deadline)
-    if not matches and w == 1 and (sel is None or sel.all()):
-        matches = _match_constant_compare(nl, list(bits), w, ops, boundary, cone)
+    matches = []
+    if w <= 64 and ops:
+        tv = nl.word(vals, bits)
+        if sel is not None and not sel.all():
+            tv = tv[sel]
+            ops = [dataclasses.replace(o, value=o.value[sel]) for o in ops]
+            ops = [o for o in ops if not np.all(o.value == o.value[0])]
+        matches = match_target(tv, w, ops, deadline)
+        if not matches and w == 1 and (sel is None or sel.all()):
+            matches = _match_constant_compare(nl, list(bits), w, ops, boundary, cone)
+    if not any(all(o.free for o in mt[1]) for mt in matches) and (
+            w > 64 or any(len(n.bits) > 64 for n in named if any(isinstance(b, int) and b in boundary for b in n.bits))):
+        wops = _operands(nl, vals, named, tgt, avail, boundary, cone, wide=True)
+        tv = nl.word_int(vals, bits)
+        if sel is not None and not sel.all():
+            tv = tv[sel]
+            wops = [dataclasses.replace(o, value=o.value[sel]) for o in wops]
+            wops = [o for o in wops if not np.all(o.value == o.value[0])]
+        matches = match_wide(tv, w, wops) + matches
     if not matches:
         return None
     # a function of cut points first: it removes the whole cone, not only its last stage
@@ -604,7 +674,7 @@ def _lift_bits(nl: Netlist, vals: dict, named: list, tgt: Net, bits: list, min_c
     return kind, used, exprs, removed, cone_names, rest
 
 
-def _operands(nl, vals, named, tgt, avail, boundary, cone) -> list[Operand]:
+def _operands(nl, vals, named, tgt, avail, boundary, cone, wide: bool = False) -> list[Operand]:
     ops: list[Operand] = []
     for n in named:
         if n.name == tgt.name:
@@ -629,10 +699,10 @@ def _operands(nl, vals, named, tgt, avail, boundary, cone) -> list[Operand]:
         else:
             continue
         bits = tuple(n.bits[k] for k in ib)
-        if len(bits) > 64:
+        if len(bits) > (WIDE_MAX if wide else 64):
             continue
-        ops.append(Operand(text, n.name, len(bits), nl.word(vals, list(bits)), n.signed and whole, free,
-                           bits, n.offset + ib[0]))
+        value = nl.word_int(vals, list(bits)) if wide else nl.word(vals, list(bits))
+        ops.append(Operand(text, n.name, len(bits), value, n.signed and whole, free, bits, n.offset + ib[0]))
     # cut points first (the lift then removes the whole cone), wide words first, at most MAX_OPERANDS
     ops.sort(key=lambda o: (not o.free, o.width == 1, -o.width, o.text))
     ops = [o for o in ops if not np.all(o.value == o.value[0])]

@@ -283,12 +283,24 @@ class Netlist:
         for n in owner:
             by_width.setdefault(self.nets[n].width, []).append(n)
         words = _stimulus(rng, nvec, {n: min(self.nets[n].width, 64) for n in owner}, by_width)
+        # words wider than 64 bits: every further 64-bit lane gets the same structure (shared bases
+        # between words of one width), so that wide equalities and carries are exercised too
+        lanes: dict[str, list] = {n: [words[n]] for n in owner}
+        widest = max((self.nets[n].width for n in owner), default=0)
+        for lane in range(1, (widest + 63) // 64):
+            wide = {n: min(self.nets[n].width - 64 * lane, 64) for n in owner if self.nets[n].width > 64 * lane}
+            bw = {}
+            for n in wide:
+                bw.setdefault(self.nets[n].width, []).append(n)
+            more = _stimulus(rng, nvec, wide, bw)
+            for n in wide:
+                lanes[n].append(more[n])
         for n in owner:
             net = self.nets[n]
-            w = words[n]
             for k, b in enumerate(net.bits):
                 if isinstance(b, int) and b in self.free and b not in vals:
-                    vals[b] = ((w >> np.uint64(k)) & np.uint64(1)).astype(bool) if k < 64 else \
+                    w = lanes[n][k // 64] if k // 64 < len(lanes[n]) else None
+                    vals[b] = ((w >> np.uint64(k % 64)) & np.uint64(1)).astype(bool) if w is not None else \
                         rng.integers(0, 2, nvec).astype(bool)
         for b in self.free:
             if b not in vals:
@@ -347,6 +359,14 @@ class Netlist:
 
     def bits_value(self, vals: dict, bits) -> list:
         return [self._const[b] if not isinstance(b, int) else vals[b] for b in bits]
+
+    def word_int(self, vals: dict, bits) -> np.ndarray:
+        """The value of any number of ``bits`` as Python ints (an object array)."""
+        out = np.zeros(len(next(iter(vals.values()))) if vals else 0, dtype=object)
+        for lane in range(0, len(bits), 64):
+            part = pack(self.bits_value(vals, bits[lane:lane + 64]))
+            out = out + np.array([int(x) << lane for x in part], dtype=object)
+        return out
 
     def word(self, vals: dict, bits) -> np.ndarray:
         """The uint64 value of up to 64 ``bits`` (LSB first)."""

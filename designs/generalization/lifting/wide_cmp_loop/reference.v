@@ -1,0 +1,7 @@
+module ts_compare (
+  input  [71:0] ts_now,
+  input  [71:0] ts_deadline,
+  output        expired
+);
+  assign expired = ts_now > ts_deadline;
+endmodule
