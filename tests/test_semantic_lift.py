@@ -385,3 +385,21 @@ def test_wide_matcher_on_python_ints():
     assert "add" in kinds((a + b) & m, 102)
     assert "subtract" in kinds((a - b) & m, 102)
     assert kinds((a ^ b) & m, 102) == []  # xor is not in the library
+
+
+def test_matcher_onehot_andor_only_when_equal_on_every_select():
+    sel = _op("sel", 4)
+    bus = _op("bus", 32)
+    m = np.uint64(0xFF)
+    lanes = [(bus.value >> np.uint64(8 * k)) & m for k in range(4)]
+    andor = np.zeros(N, dtype=np.uint64)
+    for k in range(4):
+        andor |= np.where((sel.value >> np.uint64(k)) & np.uint64(1) == 1, lanes[k], np.uint64(0))
+    found = match_target(andor, 8, [sel, bus])
+    assert found and found[0][0] == "onehot_andor_mux"
+    assert "({8{sel[0]}} & bus[7:0])" in found[0][2][0] and "bus[31:24]" in found[0][2][0]
+    # a priority chain agrees on one-hot selects only: no AND-OR reading
+    prio = np.zeros(N, dtype=np.uint64)
+    for k in reversed(range(4)):
+        prio = np.where((sel.value >> np.uint64(k)) & np.uint64(1) == 1, lanes[k], prio)
+    assert "onehot_andor_mux" not in _kinds(prio, 8, [sel, bus])

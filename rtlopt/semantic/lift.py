@@ -329,6 +329,46 @@ def match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | No
                             [f"({{1'b0, {_p(a)}}} + {_p(b)} + {c.text}) >> {a.width}"]))
             if w > 1 and a.width >= w and b.width >= w and ok(np.where(cv == 1, av, bv)):
                 out.append(("mux", (c, a, b), [f"{c.text} ? {_p(a)} : {_p(b)}"]))
+    # a one-hot AND-OR multiplexer: OR over k of (sel[k] ? data_k : 0), equal on every select value
+    # (a priority chain is not: it differs when two select bits are set, and is not matched here)
+    for s_ in ops:
+        n = s_.width
+        if not (2 <= n <= 16) or w < 2:
+            continue
+        sv = s_.value
+        packed = [d for d in ops if d is not s_ and d.width == n * w]
+        singles = [d for d in ops if d is not s_ and d.width == w]
+        arms_sets = [[(d, k) for k in range(n)] for d in packed]
+        if len(singles) >= n:
+            pick = []
+            for k in range(n):
+                one = sv == (np.uint64(1) << np.uint64(k))
+                if not one.any():
+                    pick = None
+                    break
+                d = next((d for d in singles if np.array_equal(d.value[one] & m, t[one])), None)
+                if d is None:
+                    pick = None
+                    break
+                pick.append((d, None))
+            if pick:
+                arms_sets.append(pick)
+        for arms in arms_sets:
+            acc = np.zeros_like(t)
+            for k, (d, lane) in enumerate(arms):
+                dv = d.value if lane is None else (d.value >> np.uint64(lane * w)) & m
+                acc |= np.where(((sv >> np.uint64(k)) & np.uint64(1)) == 1, dv, np.uint64(0))
+            if ok(acc):
+                terms = []
+                for k, (d, lane) in enumerate(arms):
+                    dt = _p(d) if lane is None else f"{d.base}[{d.offset + lane * w + w - 1}:{d.offset + lane * w}]"
+                    terms.append(f"({{{w}{{{_bit(s_, k)}}}}} & {dt})")
+                used = (s_,)
+                for d, _l in arms:
+                    if not any(d is u for u in used):
+                        used += (d,)
+                out.append(("onehot_andor_mux", used, [" | ".join(terms)]))
+                break
     # an indexed multiplexer: a select word picks one data word (or zero) per value
     for s in ops:
         if not (1 <= s.width <= 4) or w < 1:
