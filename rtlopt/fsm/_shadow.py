@@ -42,7 +42,7 @@ def state_functions(fsm: Fsm) -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = {}
     for r, rv in src.registered_outputs.items():
         w = fsm.outputs.get(r)
-        if w is None:
+        if w is None or rv is None:
             continue
         full = (1 << w) - 1
         f: dict[str, int] = {fsm.reset: rv & full}

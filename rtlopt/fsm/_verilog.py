@@ -98,8 +98,25 @@ def cube_text(cube: dict[tuple[str, int], int], widths: dict[str, int]) -> str:
     return " && ".join(parts)
 
 
+_GUARD_MEMO: dict[tuple[int, tuple], tuple[z3.ExprRef, str]] = {}
+
+
 def guard_text(f: z3.BoolRef, widths: dict[str, int]) -> str:
-    """Readable Verilog for a guard: ``x && !y || ...`` (falls back to the expression printer)."""
+    """Readable Verilog for a guard: ``x && !y || ...`` (falls back to the expression printer).
+
+    Memoised per guard (the same guards are printed once per encoding tried)."""
+    key = (f.get_id(), tuple(sorted(widths.items())))
+    hit = _GUARD_MEMO.get(key)
+    if hit is not None:
+        return hit[1]
+    if len(_GUARD_MEMO) > 20000:
+        _GUARD_MEMO.clear()
+    text = _guard_text(f, widths)
+    _GUARD_MEMO[key] = (f, text)  # the reference keeps the id from being reused
+    return text
+
+
+def _guard_text(f: z3.BoolRef, widths: dict[str, int]) -> str:
     cover = cube_cover(f)
     if cover is None:
         return expr_text(f)
@@ -123,11 +140,31 @@ def const_text(v: int, w: int) -> str:
 
 def expr_text(e: z3.ExprRef) -> str:
     """Verilog text of a z3 expression over module signals (raises NotPrintable)."""
-    e = z3.simplify(e)
-    return _p(e)
+    key = e.get_id()
+    hit = _EXPR_MEMO.get(key)
+    if hit is not None:
+        return hit[1]
+    if len(_EXPR_MEMO) > 50000:
+        _EXPR_MEMO.clear()
+    text = _p(z3.simplify(e))
+    _EXPR_MEMO[key] = (e, text)
+    return text
+
+
+_EXPR_MEMO: dict[int, tuple[z3.ExprRef, str]] = {}
 
 
 def _p(e: z3.ExprRef) -> str:
+    key = e.get_id()
+    hit = _EXPR_MEMO.get(key)
+    if hit is not None and hit[0].eq(e):
+        return hit[1]
+    text = _p1(e)
+    _EXPR_MEMO[key] = (e, text)
+    return text
+
+
+def _p1(e: z3.ExprRef) -> str:
     if z3.is_true(e):
         return "1'b1"
     if z3.is_false(e):

@@ -224,7 +224,7 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
     def target(o: str) -> str:
         return reg_nx.get(o) or net_tmp.get(o) or o
 
-    ind = _indent(src.text, src.blocks[0][0])
+    ind = _indent(src.text, src.blocks[-1][0])
     unit = ind if ind in ("  ", "   ", "    ", "\t") else "    "
     i1, i2, i3, i4 = ind, ind + unit, ind + unit * 2, ind + unit * 3
     lines: list[str] = []
@@ -247,12 +247,17 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
     lines.append(f"{i2}if ({cond}) begin")
     lines.append(f"{i3}{q} <= {pname[fsm.reset]};")
     for o, v in src.registered_outputs.items():
-        lines.append(f"{i3}{o} <= {const_text(v, outs[o])};")
+        if v is not None:
+            lines.append(f"{i3}{o} <= {const_text(v, outs[o])};")
     lines.append(f"{i2}end else begin")
     lines.append(f"{i3}{q} <= {d};")
-    for o in src.registered_outputs:
-        lines.append(f"{i3}{o} <= {reg_nx[o]};")
+    for o, v in src.registered_outputs.items():
+        if v is not None:
+            lines.append(f"{i3}{o} <= {reg_nx[o]};")
     lines.append(f"{i2}end")
+    for o, v in src.registered_outputs.items():
+        if v is None:  # not reset in the original either
+            lines.append(f"{i2}{o} <= {reg_nx[o]};")
     lines.append(f"{i1}end")
     lines.append(f"{i1}always @(*) begin")
     lines.append(f"{i2}{d} = {const_text(0, w) if onehot else q};")
@@ -293,9 +298,11 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
     for o, t in net_tmp.items():
         lines.append(f"{i1}assign {o} = {t};")
     new_code = "\n".join(lines)
-    edits = [Edit(src.blocks[0][0], src.blocks[0][1], new_code)]
-    for a, b in src.blocks[1:]:
-        edits.append(Edit(a, b, f"// rtlopt fsm: block moved into the {reg} machine above"))
+    # the new code takes the place of the LAST block: every name the machine's blocks read is
+    # declared before each of them, so before the last one (Verilog declares before use)
+    edits = [Edit(src.blocks[-1][0], src.blocks[-1][1], new_code)]
+    for a, b in src.blocks[:-1]:
+        edits.append(Edit(a, b, f"// rtlopt fsm: block moved into the {reg} machine below"))
     text = apply_edits(src.text, edits)
     gold_codes = original.codes
     mp = {}
@@ -359,7 +366,8 @@ def _arm(fsm: Fsm, s: str, d: str, pname: dict[str, str], target, onehot: bool,
                 acts.append(f"{target(o)} = {txt};")
         items.append((g, acts, dst is None))
     # the else branch: a don't-care group if present, else the group with the biggest guard text
-    items.sort(key=lambda it: (it[2] or not it[1], len(guard_text(it[0], fsm.inputs))))
+    if len(items) > 1:
+        items.sort(key=lambda it: (it[2] or not it[1], len(guard_text(it[0], fsm.inputs))))
     if len(items) == 1:
         out_lines.extend(items[0][1])
         return out_lines or ["// hold"]

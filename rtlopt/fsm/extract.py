@@ -619,7 +619,7 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
         internal: set[str] = set()
         outputs: dict[str, int] = {}
         out_vals: dict[str, z3.ExprRef] = {}
-        registered: dict[str, int] = {}
+        registered: dict[str, int | None] = {}
         out_is_var: dict[str, bool] = {}
         readers_outside: dict[str, int] = {}
         for bi, b in enumerate(sem.blocks):
@@ -643,7 +643,10 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
                     # value as a (Mealy) output, which keeps state merging sound
                     rv = z3.simplify(with_reset(v, True))
                     if reset is not None and not z3.is_bv_value(rv):
-                        blockers.append(f"registered output {w} has no constant reset value")
+                        if reset[2] or reset[0] in var_names(v):
+                            blockers.append(f"registered output {w} has no constant reset value")
+                        else:
+                            registered[w] = None  # a datapath register the reset does not touch
                     else:
                         registered[w] = rv.as_long() if z3.is_bv_value(rv) else 0
                     outputs[w] = sig.width

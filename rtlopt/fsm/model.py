@@ -43,7 +43,7 @@ class SourceInfo:
     clock: tuple[str, str]  # (edge, signal)
     reset: tuple[str, bool, bool] | None  # (signal, active_high, asynchronous)
     output_is_variable: dict[str, bool] = field(default_factory=dict)
-    registered_outputs: dict[str, int] = field(default_factory=dict)  # name -> reset value
+    registered_outputs: dict[str, int | None] = field(default_factory=dict)  # name -> reset value (None: not reset)
     regen_blockers: list[str] = field(default_factory=list)
     taken_names: set[str] = field(default_factory=set)
     state_is_variable: bool = True
