@@ -57,6 +57,64 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+#: groups that dfflibmap and ``stat -liberty`` never read (timing, power, waveforms, wire loads)
+_HEAVY_GROUPS = {"timing", "internal_power", "leakage_power", "lu_table_template", "power_lut_template",
+                 "normalized_driver_waveform", "output_current_template", "receiver_capacitance",
+                 "ccsn_first_stage", "ccsn_last_stage", "wire_load", "wire_load_selection", "wire_load_table",
+                 "output_current_rise", "output_current_fall", "dynamic_current", "intrinsic_parasitic",
+                 "leakage_current", "gate_leakage"}
+_GROUP_HEAD = re.compile(r"^\s*([A-Za-z_]\w*)\s*\(")
+_LIGHT: dict[str, Path | None] = {}
+
+
+def _strip_liberty(text: str) -> str:
+    out: list[str] = []
+    skip_at: int | None = None
+    depth = 0
+    for line in text.splitlines(keepends=True):
+        code = re.sub(r"/\*.*?\*/", "", line)
+        opens, closes = code.count("{"), code.count("}")
+        if skip_at is None and opens:
+            m = _GROUP_HEAD.match(code)
+            if m and m.group(1) in _HEAVY_GROUPS:
+                skip_at = depth
+        if skip_at is None:
+            out.append(line)
+        depth += opens - closes
+        if skip_at is not None and depth <= skip_at:
+            skip_at = None
+    return "".join(out)
+
+
+def light_liberty(lib: Liberty) -> Path | None:
+    """A cached copy of ``lib`` without timing/power groups for dfflibmap and ``stat -liberty`` (same
+    cells, areas, pins, ff/latch groups: same mapping and area), or None when the copy cannot be made
+    or does not keep every cell and flip-flop/latch group of the original (then the full file is used)."""
+    from rtlopt.ppa._libinfo import _atomic_write, cache_dir
+
+    if lib.sha256 in _LIGHT:
+        return _LIGHT[lib.sha256]
+    target = cache_dir() / "liberty" / f"{lib.sha256}.light-v1.lib"
+    out: Path | None = target
+    if not target.exists():
+        try:
+            full = plain_path(lib).read_text(encoding="utf-8", errors="replace")
+            light = _strip_liberty(full)
+
+            def counts(t: str) -> tuple[int, ...]:
+                return tuple(len(re.findall(p, t)) for p in (r"\bcell\s*\(", r"\bff\s*\(", r"\blatch\s*\(",
+                                                                 r"\barea\s*:", r"\bfunction\s*:"))
+
+            if light.count("{") != light.count("}") or counts(light) != counts(full):
+                out = None
+            else:
+                _atomic_write(target, light.encode("utf-8"))
+        except (OSError, ValueError):
+            out = None
+    _LIGHT[lib.sha256] = out
+    return out
+
+
 def _remaining(deadline: float, what: str) -> float:
     left = deadline - time.monotonic()
     if left <= 0:
@@ -248,7 +306,8 @@ def synthesize(design: DesignRef | str | Path | list | tuple, *, liberty: Libert
     excluded = info.excluded()
     abc_d = round(period_ns * 1000) if clock_period_ns is not None else None
     script = _flow.yosys_script(ref.files, ref.top, liberty=lib_file, dont_use=excluded, tie_hi=tie_hi,
-                                tie_lo=tie_lo, abc_delay_ps=abc_d, single_module=single_module)
+                                tie_lo=tie_lo, abc_delay_ps=abc_d, single_module=single_module,
+                                map_liberty=light_liberty(lib))
     work = Path(tempfile.mkdtemp(prefix="rtlopt-ppa-"))
     try:
         res = yosys.run_script(script, cwd=work, timeout=_remaining(deadline, "Yosys"), check=False)
