@@ -251,7 +251,7 @@ def _optimize_hier(args, design, lib, out: Path | None, session, progress, budge
                                 ppa_timeout_s=args.ppa_timeout, verify_timeout_s=args.verify_timeout,
                                 clock_period_ns=args.clock_period, max_steps=args.max_steps, progress=progress,
                                 measure_fn=measure_fn)
-    if res.modules and all(m.status == "budget" for m in res.modules):
+    if res.modules and all(m.status == "budget" for m in res.modules) and res.total_before is None:
         raise BudgetExhausted("the budget ran out before any module could be measured; input unchanged")
     written = None
     if res.changed and res.final_verdict != "NOT_EQUIVALENT":
