@@ -93,3 +93,34 @@ def test_inductive_rewrites_are_proven(tmp_path):
     # one bit fewer than the bound needs is caught
     wrong = _new(body).replace("reg [4:0] r_q;", "reg [3:0] r_q;")
     assert _prove(tmp_path, text, wrong).verdict.name == "NOT_EQUIVALENT"
+
+
+OUTREG = """module od(input clk, rst, en, output reg [15:0] count);
+  always @(posedge clk)
+    if (rst) count <= 0;
+    else if (en) count <= (count == 16'd433) ? 16'd0 : count + 16'd1;
+endmodule
+"""
+
+
+def test_output_reg_narrowed_behind_a_copy():
+    ms = RW.match(OUTREG)
+    assert [m.description for m in ms] == [
+        "register_width_reduction at line 2: output count 16 -> 9 bits behind a copy (inductive value range "
+        "from reset, proven with z3)"]
+    new = RW.rewrite(OUTREG, ms)
+    assert analyze(new).errors == 0
+    # the port declaration stays byte for byte; the register behind it is 9 bits
+    assert "output reg [15:0] count);" in new and "reg [8:0] count_q;\n  always @* count = count_q;" in new
+    assert "count_q <= 0;" in new and "count_q <= (count == 16'd433)" in new
+
+
+@pytest.mark.parametrize("body", [
+    # free-running: every 16-bit value is reached
+    "always @(posedge clk) if (rst) count <= 0; else count <= count + 16'd1;",
+    # written by a combinational block: not a register
+    "always @* count = en ? 16'd5 : 16'd0;",
+])
+def test_output_reg_not_narrowed(body):
+    text = f"module od(input clk, rst, en, output reg [15:0] count);\n  {body}\nendmodule\n"
+    assert RW.match(text) == []

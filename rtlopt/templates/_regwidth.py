@@ -76,10 +76,10 @@ class RegisterWidthReduction(Template):
 
     def find(self, an: Analysis) -> list[Match]:
         cands = BitwidthReduction._candidates(an)
-        if not cands:
-            return []
         roots = BitwidthReduction._roots(an, cands)
         comb = _comb_spans(an)
+        if not cands:
+            return _output_reg_matches(self, an, roots, comb)
         writes: dict[tuple[str, int], list] = {}
         clocked: set[tuple[str, int]] = set()
         bad: set[tuple[str, int]] = set()
@@ -141,6 +141,7 @@ class RegisterWidthReduction(Template):
             narrow[k] = bits
             resize[k] = lits + cmps
         ind = _inductive_matches(self, an, cands, writes, clocked, bad, set(narrow))
+        ind += _output_reg_matches(self, an, roots, comb)
         if not narrow:
             return ind
         matches = BitwidthReduction()._matches(an, cands, narrow, roots)
@@ -296,8 +297,8 @@ def inductive_bound(an: Analysis, key, sym, writes: list) -> int | None:
                                                & site.volatile)]
         gz = z3.And(*[lit_z3(an, zx, g) for g in guard]) if guard else z3.BoolVal(True)
         rhs = zx.bv(w.right)
-        if rhs.size() != width:
-            return None
+        if rhs.size() != width:  # an unsized literal / wider value: the write truncates or extends it
+            rhs = z3.Extract(width - 1, 0, rhs) if rhs.size() > width else z3.ZeroExt(width - rhs.size(), rhs)
         checks.append((r, gz, rhs))
         _z3_consts(rhs, consts)
         _z3_consts(gz, consts)
@@ -417,4 +418,73 @@ def _inductive_matches(tmpl, an: Analysis, cands, writes, clocked, bad, done: se
             edits.append(Edit(ls, le, new))
         out.append(tmpl._m(an, ds, de, f"{sym.name} {_width(sym)} -> {bits} bits (inductive value range from "
                                        f"reset, proven with z3)", edits))
+    return out
+
+
+def _output_reg_matches(tmpl, an: Analysis, roots, comb) -> list[Match]:
+    """``output reg [15:0] cnt`` whose value provably stays below ``2^k`` from reset: the port keeps
+    its declaration byte for byte and becomes a copy of a narrow register
+    (``reg [k-1:0] cnt_q; always @* cnt = cnt_q;``); every write targets ``cnt_q``."""
+    ports = {}
+    for s in an.symbols:
+        if isinstance(s, ast.PortSymbol) and str(s.direction).endswith(".Out") \
+                and isinstance(s.internalSymbol, ast.VariableSymbol):
+            v = s.internalSymbol
+            if not v.type.isSigned and 2 <= _width(v) <= 64 and v.type.hasFixedRange \
+                    and int(v.type.fixedRange.right) == 0 and int(v.type.fixedRange.left) == _width(v) - 1:
+                ports[_key(v)] = v
+    if not ports:
+        return []
+    writes: dict = {}
+    bad: set = set()
+    for kind, node, sym in roots:
+        if kind == "init" and _key(sym) in ports:
+            bad.add(_key(sym))
+        if kind != "assign":
+            continue
+
+        def visit(n, node=node):
+            if isinstance(n, ast.Expression) and type(n).__name__ == "NamedValueExpression" \
+                    and _key(n.symbol) in ports:
+                lhs = strip(node.left)
+                if type(lhs).__name__ != "NamedValueExpression" or node.isCompound:
+                    bad.add(_key(n.symbol))
+            return True
+
+        node.left.visit(visit)
+        lhs = strip(node.left)
+        if type(lhs).__name__ == "NamedValueExpression" and _key(lhs.symbol) in ports and not node.isCompound:
+            s0, e0 = an.span(node)
+            if not node.isNonBlocking or any(a <= s0 and e0 <= b for a, b in comb):
+                bad.add(_key(lhs.symbol))  # only registers written with <= in clocked blocks
+            writes.setdefault(_key(lhs.symbol), []).append(node)
+    for s in an.symbols:  # driven by a sub-instance: not a register of this module
+        if isinstance(s, ast.InstanceSymbol):
+            for pc in s.portConnections:
+                e = pc.expression
+                if e is not None:
+                    e.visit(lambda n: (bad.add(_key(n.symbol)) if isinstance(n, ast.Expression) and type(
+                        n).__name__ == "NamedValueExpression" and _key(n.symbol) in ports else None) or True)
+    blocks = [an.span(s.syntax) for s in an.symbols
+              if isinstance(s, ast.ProceduralBlockSymbol) and s.syntax is not None]
+    out = []
+    for k, ws in writes.items():
+        if k in bad:
+            continue
+        sym = ports[k]
+        bits = inductive_bound(an, k, sym, ws)
+        if bits is None or bits >= _width(sym):
+            continue
+        blk = [b for b in blocks if any(b[0] <= an.span(w)[0] and an.span(w)[1] <= b[1] for w in ws)]
+        if not blk:
+            continue
+        pos = min(b[0] for b in blk)  # before the first block that writes the register
+        new = _fresh_name(an.text, sym.name)
+        indent = BitwidthReduction._indent(an.text, pos)
+        edits = [Edit(pos, pos, f"reg [{bits - 1}:0] {new};\n{indent}always @* {sym.name} = {new};\n{indent}")]
+        for w in ws:
+            ls, le = an.span(strip(w.left))
+            edits.append(Edit(ls, le, new))
+        out.append(tmpl._m(an, pos, pos, f"output {sym.name} {_width(sym)} -> {bits} bits behind a copy (inductive "
+                                         f"value range from reset, proven with z3)", edits))
     return out
