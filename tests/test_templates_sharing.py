@@ -217,3 +217,34 @@ def test_fold_and_function_rewrites_are_proven(tmp_path):
         assert _prove(tmp_path, text, new).verdict.name == "EQUIVALENT"
     bad = _fold(SLT).replace("!rtlopt_sh0[8]", "rtlopt_sh0[8]")
     assert _prove(tmp_path, SLT, bad).verdict.name == "NOT_EQUIVALENT"
+
+
+INST = """module m8(input [7:0] a, b, output [15:0] p);
+  assign p = a * b;
+endmodule
+module top(input s, input [7:0] x0, y0, x1, y1, output [15:0] q);
+  wire [15:0] p0, p1;
+  m8 u0 (.a(x0), .b(y0), .p(p0));
+  m8 u1 (.a(x1), .b(y1), .p(p1));
+  assign q = USE;
+endmodule
+"""
+
+
+def test_instances_read_exclusively_share_one():
+    from rtlopt.templates._share import ExclusiveInstanceSharing
+
+    ti = ExclusiveInstanceSharing()
+    text = INST.replace("USE", "s ? p1 : p0")
+    ms = ti.match(text)
+    assert [m.description for m in ms] == [
+        "exclusive_instance_sharing at line 7: one m8 instance (u0) shared with u1: their outputs are read "
+        "under exclusive conditions"]
+    new = ti.rewrite(text, ms)
+    assert analyze(new).errors == 0
+    assert "m8 u0 (.a(s ? x1 : x0), .b(s ? y1 : y0), .p(p0));\n  assign p1 = p0;" in new and "u1" not in new
+    # both products used together, or a stateful module: nothing to share
+    assert ti.match(INST.replace("USE", "p0 + p1")) == []
+    assert ti.match(INST.replace("USE", "s ? p1 : p0").replace("assign p = a * b;",
+                                                               "reg [15:0] r; always @(posedge a[0]) r <= b;"
+                                                               " assign p = r;")) == []

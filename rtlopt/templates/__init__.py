@@ -35,7 +35,7 @@ from rtlopt.templates._memory import MemoryFolding
 from rtlopt.templates._mulsplit import MultiplierDigitSplit
 from rtlopt.templates._regwidth import RegisterWidthReduction
 from rtlopt.templates._sem import Analysis, analyze
-from rtlopt.templates._share import ExclusiveOperatorSharing
+from rtlopt.templates._share import ExclusiveInstanceSharing, ExclusiveOperatorSharing
 from rtlopt.templates._stmt import (
     DeadCodeElimination,
     MuxChainToCase,
@@ -77,6 +77,7 @@ _CLASSES: tuple[type[Template], ...] = (
     MemoryFolding,
     MemoryConstantBitsRemoval,
     ExclusiveOperatorSharing,
+    ExclusiveInstanceSharing,
 )
 
 #: id → template instance, in a fixed order (determinism).

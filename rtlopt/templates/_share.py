@@ -611,3 +611,165 @@ def _merge_case_items(an: Analysis, ops: list[_Op], repl: list[str]) -> tuple[se
             edits.append(Edit(start, an.span(it)[1], ""))
             gone.add((o.start, o.end))
     return gone, edits
+
+
+# ------------------------------------------------------------------------ sharing across instances
+
+
+@dataclass
+class _Inst:
+    sym: object
+    stmt: object  # HierarchyInstantiationSyntax
+    ins: dict  # port name -> input connection expression
+    outs: dict  # port name -> output net symbol
+
+
+def _inst_of(an: Analysis, s) -> _Inst | None:
+    syn = s.syntax
+    if syn is None or type(syn).__name__ != "HierarchicalInstanceSyntax":
+        return None
+    stmt = syn.parent
+    if len(list(stmt.instances)) != 1 or (syn.decl is not None and list(syn.decl.dimensions)):
+        return None
+    ins, outs = {}, {}
+    for pc in s.portConnections:
+        e = pc.expression
+        if e is None:
+            return None
+        d = str(pc.port.direction).split(".")[-1]
+        if d == "In":
+            if e.syntax is None or an.info(e) is None:
+                return None
+            ins[pc.port.name] = e
+        elif d == "Out":
+            lhs = strip(e.left) if type(e).__name__ == "AssignmentExpression" else strip(e)
+            if type(lhs).__name__ != "NamedValueExpression" or not isinstance(lhs.symbol, ast.NetSymbol):
+                return None
+            if int(lhs.type.bitWidth or 0) != int(pc.port.type.bitWidth or 0):
+                return None
+            outs[pc.port.name] = lhs.symbol
+        else:
+            return None
+    return _Inst(s, stmt, ins, outs) if outs else None
+
+
+def _combinational(an: Analysis, inst) -> bool:
+    """The instantiated module holds no clocked state and no further instances (its outputs are a
+    function of its inputs; a latch it might infer is left to the proof, which sees the whole design)."""
+    syn = getattr(inst.definition, "syntax", None)
+    if syn is None:
+        return False
+    text = re.sub(r"//[^\n]*|/\*.*?\*/", "", str(syn), flags=re.S)
+    if re.search(r"\b(posedge|negedge|always_ff|always_latch|initial)\b", text):
+        return False
+    found = []
+
+    def visit(n):
+        if isinstance(n, ast.InstanceSymbol):
+            found.append(n)
+        return True
+
+    inst.body.visit(visit)
+    return not found
+
+
+class ExclusiveInstanceSharing(Template):
+    """Two instances of one combinational module whose outputs are only read under exclusive
+    conditions → one instance with muxed inputs; the other instance's output nets copy its outputs."""
+
+    id = rule = "exclusive_instance_sharing"
+    description = ("share one instance of a combinational sub-module between two instances whose outputs are "
+                   "read under mutually exclusive conditions (z3), muxing the inputs")
+
+    def find(self, an: Analysis) -> list[Match]:
+        insts: dict[tuple, list[_Inst]] = {}
+        seen = set()
+        for s in an.symbols:
+            if not isinstance(s, ast.InstanceSymbol) or s.syntax is None:
+                continue
+            sp = an.span(s.syntax)
+            if sp in seen:
+                continue
+            seen.add(sp)
+            it = _inst_of(an, s)
+            if it is None or not _combinational(an, s):
+                continue
+            params = str(it.stmt.parameters) if it.stmt.parameters is not None else ""
+            mod = _module_of_syntax(an, s.syntax)
+            insts.setdefault((mod, s.definition.name, re.sub(r"\s+", "", params)), []).append(it)
+        if not any(len(v) >= 2 for v in insts.values()):
+            return []
+        all_sites = sites(an)
+        refs: dict = {}
+        for info in an.exprs:
+            n = info.node
+            if type(n).__name__ == "NamedValueExpression":
+                refs.setdefault(skey(n.symbol), set()).add((info.start, info.end))
+        out = []
+        for group in insts.values():
+            for a, b in combinations(group[:8], 2):
+                for x, y in ((a, b), (b, a)):
+                    m = self._pair(an, all_sites, refs, x, y)
+                    if m is not None:
+                        out.append(m)
+                        break
+        return out
+
+    def _pair(self, an: Analysis, all_sites, refs, a: _Inst, b: _Inst) -> Match | None:
+        reads_of = {}
+        for inst in (a, b):
+            keys = {skey(s) for s in inst.outs.values()}
+            rs = [st for st in all_sites if type(st.node).__name__ == "NamedValueExpression"
+                  and skey(st.node.symbol) in keys]
+            # every other reference is the instance's own connection; anything else (another
+            # instance's port, a read we do not model) keeps the instances apart
+            n_refs = sum(len(refs.get(k, ())) for k in keys)
+            if not rs or n_refs != len({(an.info(st.node).start, an.info(st.node).end) for st in rs}) + len(keys):
+                return None
+            if any(not st.guard or guard_reads(st.guard) & st.volatile for st in rs):
+                return None
+            reads_of[id(inst)] = rs
+        zx = Z3Expr(an, defs=getattr(an, "_net_defs", None) or net_definitions(an))
+        ga = z3.Or(*[guard_z3(an, zx, st.guard) for st in reads_of[id(a)]])
+        gb = z3.Or(*[guard_z3(an, zx, st.guard) for st in reads_of[id(b)]])
+        if not unsat(ga, gb, timeout_ms=2000):
+            return None
+        fake = [_Op(st, "inst", None, None, False, 1, 0, 0, False) for st in reads_of[id(a)] + reads_of[id(b)]]
+        care = _care_points(an, zx, fake, [ga, gb])
+        if care is None:
+            return None
+        bits, (pa, pb) = care
+        got, neg = minimize(pa, pb, bits), minimize(pb, pa, bits)
+        if got is None:
+            return None
+        swap = neg is not None and (neg[1], neg[0].count("~")) < (got[1], got[0].count("~"))
+        sel = neg[0] if swap else got[0]
+        a_start = an.span(a.stmt)[0]
+        for e in list(b.ins.values()):  # what moves into a's connections must be declared before it
+            if any(k[1] >= a_start for k in reads(e)):
+                return None
+        for st in reads_of[id(a)] + reads_of[id(b)]:
+            if any(k[1] >= a_start for k in guard_reads(st.guard)):
+                return None
+        edits = []
+        for port, ea in a.ins.items():
+            eb = b.ins.get(port)
+            if eb is None:
+                return None
+            ta, tb = an.info(ea).text.strip(), an.info(eb).text.strip()
+            if an.info(ea).key == an.info(eb).key:
+                continue
+            s0, e0 = an.info(ea).start, an.info(ea).end
+            hi, lo = (tb, ta) if swap else (ta, tb)
+            edits.append(Edit(s0, e0, f"{sel} ? {paren(hi)} : {paren(lo)}"))
+        bs, be = an.span(b.stmt)
+        copies = " ".join(f"assign {b.outs[p].name} = {a.outs[p].name};" for p in b.outs)
+        edits.append(Edit(bs, be, copies))
+        return self._m(an, bs, be, f"one {a.sym.definition.name} instance ({a.sym.name}) shared with "
+                                   f"{b.sym.name}: their outputs are read under exclusive conditions", edits)
+
+
+def _module_of_syntax(an: Analysis, syn) -> int:
+    while syn.parent is not None and type(syn).__name__ != "ModuleDeclarationSyntax":
+        syn = syn.parent
+    return an.span(syn)[0]
