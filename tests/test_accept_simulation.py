@@ -86,7 +86,11 @@ def test_optimizer_never_accepts_the_late_register_merge_on_simulation(tmp_path,
 
     real = search._verify_api
     monkeypatch.setattr(search, "_verify_api", lambda: (unknown, real()[1]))
-    # one simulation run fewer than the default keeps the test short; the bounded check is unchanged
+    # a single simulation run keeps the test short (random stimulus cannot reach the difference anyway);
+    # the bounded check is unchanged
+    import rtlopt.engine.simcheck as simcheck
+
+    monkeypatch.setattr(simcheck, "MAX_RUNS", 1)
     monkeypatch.setattr(search, "accept_by_simulation", functools.partial(accept_by_simulation, min_runs=1))
     merge = [Candidate(MERGED, "test", ("register_merge",), "merge c2 into c1", {"file": str(d.files[0])})]
     monkeypatch.setattr(search, "_GENERATORS", {"test_merge": lambda _st: merge})  # only this candidate
