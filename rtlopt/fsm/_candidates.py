@@ -143,10 +143,25 @@ def _rank(design: DesignRef, plans: list[Plan], goal: str, liberty, timeout: flo
         from rtlopt.ppa import measure
     except ImportError:  # pragma: no cover - ppa is part of the package
         return
+    lib = liberty
+    if goal == "area":
+        try:  # area needs only the Yosys stage; remembered in the PPA cache the optimizer reads too
+            from rtlopt.ppa import _cache, resolve_liberty
+            lib = liberty if hasattr(liberty, "sha256") else resolve_liberty(liberty)
+        except (ImportError, RtloptError):
+            _cache = None
     for p in plans:
         try:
             ref = design_with_text(design, p.file, p.text)
-            p.ppa = measure(ref, liberty=liberty, timeout=timeout).metric(goal)
+            if goal == "area" and _cache is not None:
+                area = _cache.cached_area(ref, liberty=lib)
+                if area is None:
+                    syn = _cache.synthesize_cached(ref, liberty=lib, timeout=timeout)
+                    area = syn.area_um2
+                    syn.close()
+                p.ppa = area
+            else:
+                p.ppa = measure(ref, liberty=lib, timeout=timeout).metric(goal)
         except RtloptError as exc:
             p.notes.append(f"PPA not measured: {exc}")
     plans.sort(key=lambda p: (p.ppa is None, p.ppa if p.ppa is not None else 0.0))
