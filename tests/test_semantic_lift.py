@@ -403,3 +403,9 @@ def test_matcher_onehot_andor_only_when_equal_on_every_select():
     for k in reversed(range(4)):
         prio = np.where((sel.value >> np.uint64(k)) & np.uint64(1) == 1, lanes[k], prio)
     assert "onehot_andor_mux" not in _kinds(prio, 8, [sel, bus])
+
+
+def test_matcher_copy_of_an_existing_word():
+    a, b = _op("a", 8), _op("b", 8)
+    got = match_target(a.value.copy(), 8, [a, b])
+    assert got and got[0][0] == "copy" and got[0][2] == ["a"]
