@@ -40,6 +40,7 @@ from rtlopt.templates._base import Match, Template
 from rtlopt.templates._guards import (
     Site,
     Z3Expr,
+    _const_of,
     guard_reads,
     guard_z3,
     lit_text,
@@ -590,7 +591,7 @@ def _merge_case_items(an: Analysis, ops: list[_Op], repl: list[str]) -> tuple[se
         if len(members) < 2:
             continue
         st, items = members[0][2], members[0][3]
-        labels = [an.const(strip(x)) for it in st.items for x in it.expressions]
+        labels = [_const_of(an, x) for it in st.items for x in it.expressions]
         if None in labels or len(set(labels)) != len(labels):
             continue
         members.sort(key=lambda m: m[0])
