@@ -119,6 +119,8 @@ def _candidates(state) -> list:
     t0 = time.monotonic()
     for path, text in state.texts.items():
         left = BUDGET_S - (time.monotonic() - t0)
+        if getattr(state, "deadline", None) is not None:  # the search's budget bounds the analysis too
+            left = min(left, state.deadline - time.monotonic())
         if left <= 0.5:
             break
         got = optimize_text(text, str(path), scope=state.scope, budget_s=left)

@@ -101,29 +101,6 @@ def _run_generator(name: str, gen: Generator, state: State, templates: dict[str,
 EXPENSIVE_GENERATORS = {"lifting", "seqredundancy"}
 
 
-def _run_while(fn: Callable[[], list[Candidate]], watch: Future) -> list[Candidate] | None:
-    """``fn()`` in a daemon thread; None as soon as ``watch`` fails first (the generator is left to
-    finish on its own: its tools have their own time limits, and nothing waits for it)."""
-    box: dict[str, Any] = {}
-    done = threading.Event()
-
-    def run() -> None:
-        try:
-            box["v"] = fn()
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
-            box["e"] = exc
-        finally:
-            done.set()
-
-    threading.Thread(target=run, name="rtlopt-generator", daemon=True).start()
-    while not done.wait(0.2):
-        if watch.done() and watch.exception() is not None:
-            return None
-    if "e" in box:
-        raise box["e"]
-    return box["v"]
-
-
 def default_jobs() -> int:
     """Measurements run in parallel by default: one per core, at most 2 (each runs a Yosys child)."""
     try:
@@ -569,13 +546,9 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     delay_limit = _delay_limit(before, goal, clock_period_ns, max_delay_increase_pct)
                 tg = time.monotonic()
                 try:
-                    if result is None:  # the input is still being measured: its failure ends the wait
-                        got = _run_while(lambda name=name, gen=gen, st=state: _run_generator(name, gen, st, templates),
-                                         input_future)
-                        if got is None:
-                            break
-                    else:
-                        got = _run_generator(name, gen, state, templates)
+                    # in the main thread: generators share pyslang/z3 state, and one left running in a
+                    # background thread while the run goes on crashed the process (picorv32, SIGSEGV)
+                    got = _run_generator(name, gen, state, templates)
                 except RtloptError:
                     raise
                 finally:
