@@ -299,8 +299,7 @@ class _Executor:
         """Inline a user function: its body is executed on the argument values (a fresh frame of
         locals); module signals it reads are the caller's current values."""
         if e.isSystemCall:
-            raise SymbolicError(f"system function call {e.subroutine.name if hasattr(e.subroutine, 'name') else ''}",
-                                _off(e))
+            raise SymbolicError("system function call", _off(e))
         sub = e.subroutine
         if not isinstance(sub, ast.SubroutineSymbol) or sub.subroutineKind != ast.SubroutineKind.Function:
             raise SymbolicError("call of a task or method (not inlined)", _off(e))

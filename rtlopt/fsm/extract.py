@@ -43,6 +43,8 @@ DEFAULT_TIMEOUT_S = 30.0
 #: Most guard pieces one transition is split into by don't-care output bits (2**bits otherwise);
 #: past it, the remaining x bits are modelled as the value they take with x = 0 (a refinement).
 MAX_PIECES = 64
+#: Most variable bits of an expression whose don't-care region is computed by quantifier elimination.
+MAX_DC_BITS = 40
 
 _LIMIT = threading.local()
 
@@ -286,8 +288,9 @@ def _state_candidates(sem: ModuleSemantics) -> dict[str, str]:
             elif z3.is_bv_value(s):
                 for it in items:
                     names = var_names(it) & set(regs)
-                    for n in names:
-                        cands.setdefault(n, "one-hot case (1'b1) item")
+                    for n in names:  # a one-hot state vector has several bits (1-bit flags are not one)
+                        if sem.signals[n].width >= 2:
+                            cands.setdefault(n, "one-hot case (1'b1) item")
     for r, bi in regs.items():
         if r in cands:
             continue
@@ -388,6 +391,11 @@ def _dc_region(e: z3.ExprRef, xvars: list[z3.ExprRef]) -> z3.BoolRef:
     fast = _dc_region_truth(e, xs)
     if fast is not None:
         return fast
+    from rtlopt.fsm._symbolic import z3_vars
+    if sum(v.size() if z3.is_bv(v) else 1 for v in z3_vars(e)) > MAX_DC_BITS:
+        # too wide for quantifier elimination in reasonable time: no don't-care region, i.e. the
+        # x bits keep their x = 0 value (a refinement of the original, as past MAX_PIECES)
+        return z3.BoolVal(False)
     primed = [z3.BitVec(x.decl().name() + "_p", x.size()) for x in xs]
     e2 = z3.substitute(e, *zip(xs, primed, strict=True))
     q = z3.Exists(xs + primed, e != e2)
@@ -766,6 +774,8 @@ def _split_outputs(g: z3.BoolRef, ov: dict[str, z3.ExprRef], xvars: list[z3.Expr
             if 2 * len(pieces) > MAX_PIECES:
                 break  # remaining x bits of this output keep their x = 0 value (see MAX_PIECES)
             d = z3.simplify(_dc_region(bit, xs))
+            if z3.is_false(d):
+                continue  # never don't-care (or too wide to tell: the x = 0 value stands)
             new = []
             for pg, masks in pieces:
                 _tick()
@@ -801,7 +811,9 @@ def _split_outputs_truth(g: z3.BoolRef, ov: dict[str, z3.ExprRef], xvars: list[z
             if not (var_names(bit) & xnames):
                 continue
             _tick()
-            regions.append((o, b, z3.simplify(_dc_region(bit, xs))))
+            d = z3.simplify(_dc_region(bit, xs))
+            if not z3.is_false(d):
+                regions.append((o, b, d))
     vs: dict[int, z3.ExprRef] = {}
     for f in [g] + [d for _o, _b, d in regions]:
         for v in z3_vars(f):
