@@ -119,16 +119,25 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
     """
     templates = templates if templates is not None else REGISTRY
     out: list[Candidate] = []
+    deadline = state.deadline
+
+    def late() -> bool:  # the search's deadline: stop matching/rewriting (what was found is kept)
+        return deadline is not None and time.monotonic() > deadline
+
     for path, text in state.texts.items():
         keep = _scope_filter(text, state.scope)
         if keep is False:
             continue  # the module in scope is not in this file
+        if late():
+            break
         an = analyze(text, str(path))
         if an.syntax_errors:
             continue
         seen = {text}
         per_template: list[tuple[Template, list[Match]]] = []
         for tmpl in templates.values():
+            if late():
+                break
             try:
                 matches = tmpl.match(an)
             except Exception:  # noqa: BLE001 - a template bug must not stop the optimizer
@@ -140,6 +149,8 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
         for tmpl, matches in per_template:
             groups = [list(matches)] + ([[m] for m in matches] if len(matches) > 1 else [])
             for group in groups:
+                if late():
+                    break
                 try:
                     new = tmpl.rewrite(text, group)
                 except ValueError:  # a stale or inconsistent match: skip it
@@ -151,7 +162,9 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
                 out.append(Candidate(new, "template", (tmpl.rule,), what,
                                      {"file": str(path), "matches": len(group),
                                       "parts": tuple(m.description for m in group)}))
-        combined, rules = _apply_all(text, templates, state.scope)
+        if late():
+            continue
+        combined, rules = _apply_all(text, templates, state.scope, deadline)
         if combined is not None and combined not in seen and len(rules) > 1:
             seen.add(combined)
             out.append(Candidate(combined, "template", tuple(rules), "all templates: " + ", ".join(rules),
@@ -204,9 +217,12 @@ def _scope_filter(text: str, scope: str | None):
     return restrict
 
 
-def _apply_all(text: str, templates: dict[str, Template], scope: str | None = None) -> tuple[str | None, list[str]]:
+def _apply_all(text: str, templates: dict[str, Template], scope: str | None = None,
+               deadline: float | None = None) -> tuple[str | None, list[str]]:
     cur, rules = text, []
     for tmpl in templates.values():
+        if deadline is not None and time.monotonic() > deadline:
+            break
         keep = _scope_filter(cur, scope)
         if keep is False:
             break
