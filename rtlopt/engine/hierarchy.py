@@ -253,8 +253,14 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
         jobs = kw.get("jobs") or default_jobs()
         measure_end = t0 + budget_s / 2
         refs = {name: open_design(list(design.files), name) for name in order}
+
+        def size(name: str) -> int:
+            sp = module_span(cur.get(g[name].file, ""), name) if name in g else None
+            return sp[1] - sp[0] if sp else 0
+
         for attempt in (1, 2):
-            pending = [n for n in order if n not in flat_area]
+            # the largest modules first: they need the most time, the small ones fill in beside them
+            pending = sorted((n for n in order if n not in flat_area), key=size, reverse=True)
             left = measure_end - time.monotonic()
             if not pending:
                 break
