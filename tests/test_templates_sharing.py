@@ -248,3 +248,15 @@ def test_instances_read_exclusively_share_one():
     assert ti.match(INST.replace("USE", "s ? p1 : p0").replace("assign p = a * b;",
                                                                "reg [15:0] r; always @(posedge a[0]) r <= b;"
                                                                " assign p = r;")) == []
+
+
+def test_sequential_ifs_with_the_same_assignment_merge():
+    text = ("module o(input [7:0] a, b, c, input [2:0] op, output reg [7:0] y);\n  always @* begin\n"
+            "    y = 8'd0;\n    if (op == 3'd0) y = a + b;\n    if (op == 3'd5) y = a - c;\n"
+            "    if (op == 3'd6) y = c - b;\n  end\nendmodule\n")
+    new = _first(text)
+    assert "if ((op == 3'd0) || (op == 3'd5) || (op == 3'd6)) y = rtlopt_sh0;" in new
+    assert new.count("y = rtlopt_sh0;") == 1
+    # an if nested under another condition is not a sibling: left alone
+    nested = text.replace("    if (op == 3'd0) y", "    if (a[0]) if (op == 3'd0) y")
+    assert _first(nested).count("y = rtlopt_sh0;") == 2

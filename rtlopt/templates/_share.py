@@ -344,7 +344,10 @@ class ExclusiveOperatorSharing(Template):
                 "".join(f"{indent}  {st}\n" for st in stmts_t) + indent
             edits = [Edit(pos, pos, head), Edit(end, end, f"\n{indent}end")]
         gone, merge_edits = _merge_case_items(an, ops, repl)
-        edits.extend(merge_edits)
+        gone2, merge_edits2 = _merge_ifs(an, [(o, r) for o, r in zip(ops, repl, strict=True)
+                                              if (o.start, o.end) not in gone])
+        gone |= gone2
+        edits.extend(merge_edits + merge_edits2)
         for o, r in zip(ops, repl, strict=True):
             if (o.start, o.end) not in gone:
                 edits.append(Edit(o.start, o.end, r))
@@ -556,6 +559,59 @@ def _min_chain(an: Analysis, vals: list, pts: list[set[int]], bits: list[str]) -
         elif sel != "1'b0":
             chain = f"{sel} ? {paren(text[k])} : {chain}"
     return chain
+
+
+def _merge_ifs(an: Analysis, pairs: list) -> tuple[set, list[Edit]]:
+    """Consecutive ``if (c_i) y = <op_i>;`` statements (no ``else``) whose assignments become the
+    same ``y = shared;``: one ``if ((c1) || (c2) || ...)``. Exact because the assignment is
+    idempotent (its value is a module-level wire) and the conditions read nothing the block assigns
+    (checked for every shared operation's guard)."""
+    by_cond = {}
+    for st, s0, e0 in an.statements:
+        if type(st).__name__ == "ConditionalStatement" and st.ifFalse is None and len(st.conditions) == 1:
+            c = an.info(st.conditions[0].expr)
+            if c is not None:
+                by_cond[(c.start, c.end)] = (st, s0, e0)
+    cands = []
+    for o, r in pairs:
+        lit = o.site.guard[-1] if o.site.guard else None
+        if lit is None or lit.kind != "cond" or not lit.positive:
+            continue
+        c = an.info(lit.node)
+        hit = by_cond.get((c.start, c.end)) if c is not None else None
+        if hit is None:
+            continue
+        st, s0, e0 = hit
+        body = an.span(st.ifTrue.syntax)
+        a = o.site.node
+        asg = [x for x in an.exprs if type(x.node).__name__ == "AssignmentExpression"
+               and body[0] <= x.start and x.end <= body[1]]
+        if len(asg) != 1 or an.info(strip(asg[0].node.right)) is None:
+            continue
+        rhs = an.info(strip(asg[0].node.right))
+        if (rhs.start, rhs.end) != (o.start, o.end) or a is None:
+            continue
+        new_body = re.sub(r"\s+", " ", an.text[body[0]:o.start] + r + an.text[o.end:body[1]]).strip()
+        par = st.syntax.parent
+        cands.append((s0, e0, c, new_body, o, (type(par).__name__, an.span(par) if par is not None else None)))
+    cands.sort(key=lambda t: t[0])
+    gone: set = set()
+    edits: list[Edit] = []
+    i = 0
+    while i < len(cands):
+        j = i
+        while j + 1 < len(cands) and cands[j + 1][3] == cands[i][3] and cands[j + 1][5] == cands[i][5] \
+                and not an.text[cands[j][1]:cands[j + 1][0]].strip():  # siblings, nothing in between
+            j += 1
+        if j > i:
+            run = cands[i:j + 1]
+            cond = " || ".join(f"({t[2].text.strip()})" for t in run)
+            edits.append(Edit(run[0][2].start, run[0][2].end, cond))
+            for k in range(1, len(run)):
+                edits.append(Edit(run[k - 1][1], run[k][1], ""))
+                gone.add((run[k][4].start, run[k][4].end))
+        i = j + 1
+    return gone, edits
 
 
 def _merge_case_items(an: Analysis, ops: list[_Op], repl: list[str]) -> tuple[set, list[Edit]]:
