@@ -110,6 +110,10 @@ def _op_of(an: Analysis, site: Site) -> _Op | None:
     return None
 
 
+def _const_operand(an: Analysis, op: _Op) -> bool:
+    return any(v is not None and _const_of(an, v) is not None for v in (op.x, op.y))
+
+
 def _folded(an: Analysis, op: _Op) -> _Op | None:
     """A comparison of two non-constant words as a use of a shared subtractor: ``x < y`` is the borrow
     of ``x - y``, ``x == y`` its zero flag (None for comparisons with constants: those stay cheap)."""
@@ -184,7 +188,8 @@ class ExclusiveOperatorSharing(Template):
             ops.setdefault((op.kind, mod), []).append(op)
         out: list[Match] = []
         for key in list(ops) + [k for k in folds if k not in ops]:
-            group = ops.get(key, [])[:MAX_OPS]
+            # incrementers / constant adders cost about what the operand mux sharing them would
+            group = [o for o in ops.get(key, []) if o.kind != "addsub" or not _const_operand(an, o)][:MAX_OPS]
             if len(group) >= 2:
                 out.extend(self._groups(an, group))
             extra = folds.get(key, [])
