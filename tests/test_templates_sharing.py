@@ -260,3 +260,13 @@ def test_sequential_ifs_with_the_same_assignment_merge():
     # an if nested under another condition is not a sibling: left alone
     nested = text.replace("    if (op == 3'd0) y", "    if (a[0]) if (op == 3'd0) y")
     assert _first(nested).count("y = rtlopt_sh0;") == 2
+
+
+def test_incrementers_of_different_registers_are_not_shared():
+    base = ("module c(input clk, t, u, output reg [7:0] p, q);\n  always @(posedge clk)\n"
+            "    if (t) p <= p + 8'd1; else BODY\nendmodule\n")
+    # two counters: sharing their +1 would need an 8-bit mux as large as an incrementer
+    assert T.match(base.replace("BODY", "q <= q + 8'd1;")) == []
+    # up/down of one register: one adder, no operand mux
+    d = _descs(base.replace("BODY", "if (u) p <= p - 8'd1;"))
+    assert d and "2 exclusive operations (p + 8'd1, p - 8'd1)" in d[0]

@@ -188,8 +188,7 @@ class ExclusiveOperatorSharing(Template):
             ops.setdefault((op.kind, mod), []).append(op)
         out: list[Match] = []
         for key in list(ops) + [k for k in folds if k not in ops]:
-            # incrementers / constant adders cost about what the operand mux sharing them would
-            group = [o for o in ops.get(key, []) if o.kind != "addsub" or not _const_operand(an, o)][:MAX_OPS]
+            group = ops.get(key, [])[:MAX_OPS]
             if len(group) >= 2:
                 out.extend(self._groups(an, group))
             extra = folds.get(key, [])
@@ -272,6 +271,9 @@ class ExclusiveOperatorSharing(Template):
             mw = mux_width(vals, width)
             if mw is None:
                 return None
+            if kind == "addsub" and all(_const_operand(an, o) for o in ops) \
+                    and any(v is not None and _const_of(an, v) is None for v in vals):
+                return None  # incrementers cost about what a word mux sharing them would
             chain = _min_chain(an, vals, pts, bits) if care is not None else _chain(an, vals, sel_t)
             if chain is None:
                 return None
