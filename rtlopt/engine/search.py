@@ -262,7 +262,8 @@ def fsm_candidates(state: State) -> list[Candidate]:
     if state.round > 0:
         return []  # the FSM engine works on the files as written (first round only)
     try:
-        cands = fsm_gen(state.design, goal=state.goal, liberty=state.liberty)
+        # not measured there: the search measures every candidate itself, in parallel and area first
+        cands = fsm_gen(state.design, goal=state.goal, liberty=state.liberty, measure_ppa=False)
     except RtloptError:
         return []
     return [c for c in cands if isinstance(c, Candidate)]
