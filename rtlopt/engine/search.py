@@ -263,7 +263,10 @@ def fsm_candidates(state: State) -> list[Candidate]:
         return []  # the FSM engine works on the files as written (first round only)
     try:
         # not measured there: the search measures every candidate itself, in parallel and area first
-        cands = fsm_gen(state.design, goal=state.goal, liberty=state.liberty, measure_ppa=False)
+        kw = {}
+        if state.deadline is not None:  # the extraction stops at the search's deadline too (default 30 s)
+            kw["extract_timeout_s"] = max(1.0, min(30.0, state.deadline - time.monotonic()))
+        cands = fsm_gen(state.design, goal=state.goal, liberty=state.liberty, measure_ppa=False, **kw)
     except RtloptError:
         return []
     return [c for c in cands if isinstance(c, Candidate)]
@@ -566,8 +569,11 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     # in the main thread: generators share pyslang/z3 state, and one left running in a
                     # background thread while the run goes on crashed the process (picorv32, SIGSEGV)
                     got = _run_generator(name, gen, state, templates)
-                except RtloptError:
+                except ToolNotFound:
                     raise
+                except RtloptError as exc:  # a generator that cannot read a rewritten text: skip it
+                    say(f"  generator {name} skipped: {str(exc).splitlines()[0][:120]}")
+                    got = []
                 finally:
                     tick(f"gen_{name}_s", tg)
                 productive[name] = productive.get(name, False) or bool(got)
@@ -647,7 +653,16 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                         continue
                     say(f"  proving {att.candidate.description[:100]} ...")
                     tp = time.monotonic()
-                    res = prove(texts, att.candidate)
+                    try:
+                        res = prove(texts, att.candidate)
+                    except ToolNotFound:
+                        raise
+                    except RtloptError as exc:  # the candidate cannot be read or elaborated: rejected
+                        tick("prove_s", tp)
+                        att.verdict, att.error = "ERROR", f"rejected: {str(exc).splitlines()[0][:200]}"
+                        if parts:
+                            unprovable.append(parts)
+                        continue
                     tick("prove_s", tp)
                     att.verdict = _verdict_name(res.verdict)
                     att.engine = getattr(res, "engine", None)

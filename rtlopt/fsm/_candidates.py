@@ -44,13 +44,15 @@ class Plan:
 
 
 def plan(design: DesignRef, *, assume: tuple[str, ...] = (), pragmas: bool = False,
-         encodings: tuple[str, ...] = DEFAULT_ENCODINGS) -> tuple[list[Plan], list[str]]:
+         encodings: tuple[str, ...] = DEFAULT_ENCODINGS,
+         timeout_s: float | None = None) -> tuple[list[Plan], list[str]]:
     """Every regeneration of every extracted machine; returns (plans, reasons some were skipped).
 
     Assumptions (``assume`` and, with ``pragmas``, ``// rtlopt: assume`` comments) widen the
     don't-care set; the equivalence checker does not know them, so the optimizer's default is none.
     """
-    ex = extract(design, assume=assume, pragmas=pragmas, below_top=True)
+    kw = {} if timeout_s is None else {"timeout_s": timeout_s}  # default: the extraction's own limit
+    ex = extract(design, assume=assume, pragmas=pragmas, below_top=True, **kw)
     plans: list[Plan] = []
     skipped: list[str] = [str(r) for r in ex.rejections]
     for fsm in ex.fsms:
@@ -116,14 +118,15 @@ def _plan_one(fsm: Fsm, machine: Fsm, extra_rules: tuple[str, ...], encodings: t
 
 
 def candidates(design: DesignRef, *, goal: str = "area", liberty=None, assume: tuple[str, ...] = (),
-               measure_ppa: bool = True, timeout: float = 300.0) -> list[Candidate]:
+               measure_ppa: bool = True, timeout: float = 300.0,
+               extract_timeout_s: float | None = None) -> list[Candidate]:
     """FSM rewrites of ``design`` (minimization + re-encoding), best measured PPA first.
 
     Candidates are NOT verified here (the optimizer proves them). With ``rtlopt.ppa`` available
     and ``measure_ppa`` set, each is synthesized and the list is sorted by ``report.metric(goal)``
     (lower is better); candidates whose measurement fails are dropped.
     """
-    plans, _skipped = plan(design, assume=assume)
+    plans, _skipped = plan(design, assume=assume, timeout_s=extract_timeout_s)
     if measure_ppa and plans:
         _rank(design, plans, goal, liberty, timeout)
     out = []
