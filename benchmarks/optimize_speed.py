@@ -135,6 +135,8 @@ def main() -> int:
         bs = f"{b['s']:.1f}" if b else ""
         print(f"| {name} | {bs} | {a['s']:.1f} | {b['rc'] if b else ''}/{a['rc']} | {a['rules']} | {area} |",
               flush=True)
+        if args.save:  # after every row: a long run that is stopped keeps what it measured
+            Path(args.save).write_text(json.dumps(rows, indent=1, default=str) + "\n")
     if tmp_rev is not None:
         tmp_rev.cleanup()
     bs = [r["before"]["s"] for r in rows.values() if r["before"]]
