@@ -100,3 +100,18 @@ def test_area_win_that_costs_delay_is_rejected_when_bounded(tmp_path: Path, monk
     assert main(["optimize", str(src), "-q", "--budget", "60", "--max-delay-increase", "25"]) == 0
     out = capsys.readouterr().out
     assert "proven equivalent" in out and "+20.0%" in out  # the step shows its delay change
+
+
+@pytest.mark.yosys
+def test_a_candidate_that_does_not_read_back_is_rejected_not_fatal(tmp_path: Path, monkeypatch, capsys):
+    from rtlopt.engine.candidate import Candidate
+
+    def broken(state):  # a rewrite whose text no longer elaborates (an unresolved hierarchical name)
+        text = next(iter(state.texts.values()))
+        return [Candidate(text.replace("assign y = a + b;", "assign y = nowhere.q;"), "template", ("x",), "broken")]
+
+    monkeypatch.setattr(search, "_GENERATORS", {"broken": broken})
+    src = tmp_path / "add.v"
+    src.write_text("module add(input [7:0] a, b, output [8:0] y);\n  assign y = a + b;\nendmodule\n")
+    assert main(["optimize", str(src), "-q", "--budget", "60"]) == 0
+    assert "no improvement found" in capsys.readouterr().out

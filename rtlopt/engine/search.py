@@ -473,7 +473,15 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             full = (_h(texts), None)
             if full in futures and not futures[full].cancelled():
                 return futures[full]
-            ref = design if texts == on_disk else ws.materialize(texts)
+            try:
+                ref = design if texts == on_disk else ws.materialize(texts)
+            except ToolNotFound:
+                raise
+            except RtloptError as exc:  # a candidate that does not read back: its measurement fails
+                failed: Future = Future()
+                failed.set_exception(exc)
+                futures[k] = failed
+                return failed
             futures[k] = pool.submit(measure_now, ref, texts, k[1])
         return futures[k]
 
