@@ -113,5 +113,7 @@ def test_a_candidate_that_does_not_read_back_is_rejected_not_fatal(tmp_path: Pat
     monkeypatch.setattr(search, "_GENERATORS", {"broken": broken})
     src = tmp_path / "add.v"
     src.write_text("module add(input [7:0] a, b, output [8:0] y);\n  assign y = a + b;\nendmodule\n")
-    assert main(["optimize", str(src), "-q", "--budget", "60"]) == 0
-    assert "no improvement found" in capsys.readouterr().out
+    rc = main(["optimize", str(src), "-q", "--budget", "60"])
+    out = capsys.readouterr().out
+    assert rc in (0, 4), out  # never exit 2: the input is fine, only the candidate is broken
+    assert "input left unchanged" in out
