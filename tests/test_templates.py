@@ -260,6 +260,26 @@ CASES += [
      _MEMBITS.replace("y = m[s];", "y = m[s][7:1];")),
 ]
 
+# resource sharing under exclusive guards (rtlopt/templates/_share.py; more in tests/test_templates_sharing.py)
+_SHARE = ("module t(input [7:0] a, b, input [1:0] op, output reg [7:0] y);\n  always @* case (op)\n"
+          "    2'd0: y = a + b;\n    2'd1: y = a - b;\n    default: y = a ^ b;\n  endcase\nendmodule\n")
+_ISHARE = ("module m(input [7:0] a, b, output [15:0] p);\n  assign p = a * b;\nendmodule\n"
+           "module t(input s, input [7:0] a, b, c, d, output [15:0] y);\n  wire [15:0] p0, p1;\n"
+           "  m u0 (.a(a), .b(b), .p(p0));\n  m u1 (.a(c), .b(d), .p(p1));\n  assign y = s ? p1 : p0;\nendmodule\n")
+RULE_IDS |= {"exclusive_operator_sharing", "exclusive_instance_sharing", "case_item_merge"}
+CASES += [
+    ("exclusive_operator_sharing", _SHARE, "wire [7:0] rtlopt_sh0 = a + (b ^ {8{rtlopt_sh0_sub}}) + rtlopt_sh0_sub;",
+     # both evaluated together
+     _SHARE.replace("2'd0: y = a + b;\n    2'd1: y = a - b;", "2'd0: y = (a + b) ^ (a - b);")),
+    ("exclusive_instance_sharing", _ISHARE, "m u0 (.a(s ? c : a), .b(s ? d : b), .p(p0));",
+     # both products read together
+     _ISHARE.replace("s ? p1 : p0", "p0 ^ p1")),
+    ("case_item_merge", _SHARE.replace("a - b", "a + b"), "2'd0, 2'd1: y = a + b;",
+     # different statements
+     _SHARE),
+]
+
+
 def test_registry_has_all_rule_ids():
     assert set(REGISTRY) == RULE_IDS
     for tid, t in REGISTRY.items():

@@ -62,8 +62,15 @@ def test_case_arms_share_one_adder():
     assert "4 exclusive operations (a + b, a - b, b - a, -a)" in d[0]
     new = _first(ALU)
     assert new.count("rtlopt_sh0 =") == 1 and "+ b;" not in new and "r = rtlopt_sh0;" in new
-    # the case items that now read the same unit are one item
-    assert "3'd0, 3'd1, 3'd2: r = rtlopt_sh0;" in new and "3'd1: r" not in new
+    # case_item_merge (measured on its own) then makes the items that read the same unit one item
+    from rtlopt.templates._share import CaseItemMerge
+
+    cm = CaseItemMerge()
+    merged = cm.rewrite(new, cm.match(new))
+    assert "3'd0, 3'd1, 3'd2, default: r" not in merged and "3'd0, 3'd1, 3'd2: r = rtlopt_sh0;" in merged
+    assert "3'd1: r" not in merged and analyze(merged).errors == 0
+    # labels that are not distinct constants: left alone
+    assert cm.match(new.replace("3'd2: r", "op: r")) == []
     assert "^ {8{rtlopt_sh0_sub}}) + rtlopt_sh0_sub" in new
 
 

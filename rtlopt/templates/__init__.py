@@ -35,7 +35,7 @@ from rtlopt.templates._memory import MemoryFolding
 from rtlopt.templates._mulsplit import MultiplierDigitSplit
 from rtlopt.templates._regwidth import RegisterWidthReduction
 from rtlopt.templates._sem import Analysis, analyze
-from rtlopt.templates._share import ExclusiveInstanceSharing, ExclusiveOperatorSharing
+from rtlopt.templates._share import CaseItemMerge, ExclusiveInstanceSharing, ExclusiveOperatorSharing
 from rtlopt.templates._stmt import (
     DeadCodeElimination,
     MuxChainToCase,
@@ -76,6 +76,7 @@ _CLASSES: tuple[type[Template], ...] = (
     RegisterWidthReduction,
     MemoryFolding,
     MemoryConstantBitsRemoval,
+    CaseItemMerge,
     ExclusiveOperatorSharing,
     ExclusiveInstanceSharing,
 )

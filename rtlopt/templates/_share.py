@@ -117,7 +117,7 @@ def _const_operand(an: Analysis, op: _Op) -> bool:
 def _folded(an: Analysis, op: _Op) -> _Op | None:
     """A comparison of two non-constant words as a use of a shared subtractor: ``x < y`` is the borrow
     of ``x - y``, ``x == y`` its zero flag (None for comparisons with constants: those stay cheap)."""
-    if an.const(strip(op.x)) is not None or an.const(strip(op.y)) is not None:
+    if _const_of(an, op.x) is not None or _const_of(an, op.y) is not None:
         return None
     if op.kind == "cmp":
         return _Op(op.site, "addsub", op.x, op.y, True, op.width, op.start, op.end, False, "lt", op.inv)
@@ -350,11 +350,9 @@ class ExclusiveOperatorSharing(Template):
             head = "".join(f"{d}\n{indent}" for d in decls) + "begin\n" + \
                 "".join(f"{indent}  {st}\n" for st in stmts_t) + indent
             edits = [Edit(pos, pos, head), Edit(end, end, f"\n{indent}end")]
-        gone, merge_edits = _merge_case_items(an, ops, repl)
-        gone2, merge_edits2 = _merge_ifs(an, [(o, r) for o, r in zip(ops, repl, strict=True)
-                                              if (o.start, o.end) not in gone])
-        gone |= gone2
-        edits.extend(merge_edits + merge_edits2)
+        # (case items that now hold the same statement are merged by case_item_merge, measured on its own)
+        gone, merge_edits = _merge_ifs(an, list(zip(ops, repl, strict=True)))
+        edits.extend(merge_edits)
         for o, r in zip(ops, repl, strict=True):
             if (o.start, o.end) not in gone:
                 edits.append(Edit(o.start, o.end, r))
@@ -453,6 +451,217 @@ def _orient(an: Analysis, ops: list[_Op]) -> tuple[list, list]:
         xs.append(x)
         ys.append(y)
     return xs, ys
+
+
+#: Select bits enumerated for the care set of a shared unit's operand muxes.
+MAX_CARE_BITS = 8
+
+
+def _care_points(an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list) -> tuple[list[str], list[set[int]]] | None:
+    """The select bits the guards read (``op[0]``, ``op[1]``, ``mode``; module-level named signals
+    only, at most :data:`MAX_CARE_BITS` bits) and, per operation, the set of bit combinations under
+    which its guard holds; None when a guard reads anything else."""
+    syms: dict = {}
+    for o in ops:
+        for g in o.site.guard:
+            node = g.node if g.kind == "cond" else g.node.expr
+
+            def visit(n):
+                if isinstance(n, ast.Expression) and type(n).__name__ == "NamedValueExpression":
+                    syms[skey(n.symbol)] = n.symbol
+                return True
+
+            strip(node).visit(visit)
+            if g.kind == "case":
+                for it in g.node.items:
+                    for x in it.expressions:
+                        strip(x).visit(visit)
+    rev = {v.decl().name(): kw for kw, v in zx.vars.items()}
+    found: dict[str, object] = {}
+    todo, seen = list(gz), set()
+    while todo:
+        t = todo.pop()
+        if t.get_id() in seen:
+            continue
+        seen.add(t.get_id())
+        if z3.is_const(t) and t.decl().kind() == z3.Z3_OP_UNINTERPRETED:
+            found[t.decl().name()] = t
+        todo.extend(t.children())
+    bits: list[str] = []
+    slots: list[tuple[object, int]] = []  # (z3 var, bit)
+    for nm in sorted(found):
+        kw = rev.get(nm)
+        if kw is None:
+            return None
+        key, w = kw
+        sym = syms.get(key) if isinstance(key, tuple) and len(key) == 2 and isinstance(key[1], int) else None
+        if sym is None or getattr(sym.type, "isSigned", False):
+            return None
+        t = sym.type
+        if w == 1 and not t.hasFixedRange:
+            names = [sym.name]
+        elif t.hasFixedRange:
+            hi, lo = int(t.fixedRange.left), int(t.fixedRange.right)
+            if hi < lo or hi - lo + 1 != w:
+                return None
+            names = [sym.name] if w == 1 and str(sym.syntax.parent).find("[") < 0 else \
+                [f"{sym.name}[{lo + i}]" for i in range(w)]
+        else:
+            return None
+        for i, bn in enumerate(names):
+            bits.append(bn)
+            slots.append((found[nm], i))
+        if len(bits) > MAX_CARE_BITS:
+            return None
+    pts: list[set[int]] = [set() for _ in ops]
+    for p in range(1 << len(bits)):
+        vals: dict = {}
+        for i, (var, b) in enumerate(slots):
+            vals[var.get_id()] = vals.get(var.get_id(), (var, 0))
+            if p >> i & 1:
+                vals[var.get_id()] = (var, vals[var.get_id()][1] | (1 << b))
+        subs = [(var, z3.BitVecVal(v, var.size())) for var, v in vals.values()]
+        for i, g in enumerate(gz):
+            r = z3.simplify(z3.substitute(g, *subs)) if subs else z3.simplify(g)
+            if z3.is_true(r):
+                pts[i].add(p)
+            elif not z3.is_false(r):
+                return None
+    if any(a & b for a, b in combinations(pts, 2)):
+        return None
+    return bits, pts
+
+
+def _min_chain(an: Analysis, vals: list, pts: list[set[int]], bits: list[str]) -> str | None:
+    """``f1 ? v1 : f2 ? v2 : vN`` over the distinct operand values, each ``f`` minimised over the
+    care set (1 where its value is used, 0 where a later value is, free elsewhere); the order of the
+    values with the fewest select literals is kept."""
+    keys = [_key(an, v) for v in vals]
+    distinct = list(dict.fromkeys(keys))
+    text = {k: _text(an, v) for k, v in zip(keys, vals, strict=True)}
+    on = {k: set().union(*[p for p, kk in zip(pts, keys, strict=True) if kk == k]) for k in distinct}
+    best: tuple[int, tuple, list[str]] | None = None
+    perms = permutations(distinct) if len(distinct) <= 4 else [tuple(distinct)]
+    for perm in perms:
+        cost, sels = 0, []
+        for i, k in enumerate(perm[:-1]):
+            off = set().union(*[on[k2] for k2 in perm[i + 1:]])
+            got = minimize(on[k], off, bits)
+            if got is None:
+                break
+            sels.append(got[0])
+            cost += got[1] + 0.1 * got[0].count("~")  # positive selects read better
+        else:
+            if best is None or cost < best[0]:
+                best = (cost, perm, sels)
+    if best is None:
+        return None
+    _cost, perm, sels = best
+    chain = paren(text[perm[-1]])
+    for k, sel in reversed(list(zip(perm[:-1], sels, strict=True))):
+        if sel == "1'b1":
+            chain = paren(text[k])
+        elif sel != "1'b0":
+            chain = f"{sel} ? {paren(text[k])} : {chain}"
+    return chain
+
+
+def _merge_ifs(an: Analysis, pairs: list) -> tuple[set, list[Edit]]:
+    """Consecutive ``if (c_i) y = <op_i>;`` statements (no ``else``) whose assignments become the
+    same ``y = shared;``: one ``if ((c1) || (c2) || ...)``. Exact because the assignment is
+    idempotent (its value is a module-level wire) and the conditions read nothing the block assigns
+    (checked for every shared operation's guard)."""
+    by_cond = {}
+    for st, s0, e0 in an.statements:
+        if type(st).__name__ == "ConditionalStatement" and st.ifFalse is None and len(st.conditions) == 1:
+            c = an.info(st.conditions[0].expr)
+            if c is not None:
+                by_cond[(c.start, c.end)] = (st, s0, e0)
+    cands = []
+    for o, r in pairs:
+        lit = o.site.guard[-1] if o.site.guard else None
+        if lit is None or lit.kind != "cond" or not lit.positive:
+            continue
+        c = an.info(lit.node)
+        hit = by_cond.get((c.start, c.end)) if c is not None else None
+        if hit is None:
+            continue
+        st, s0, e0 = hit
+        body = an.span(st.ifTrue.syntax)
+        a = o.site.node
+        asg = [x for x in an.exprs if type(x.node).__name__ == "AssignmentExpression"
+               and body[0] <= x.start and x.end <= body[1]]
+        if len(asg) != 1 or an.info(strip(asg[0].node.right)) is None:
+            continue
+        rhs = an.info(strip(asg[0].node.right))
+        if (rhs.start, rhs.end) != (o.start, o.end) or a is None:
+            continue
+        new_body = re.sub(r"\s+", " ", an.text[body[0]:o.start] + r + an.text[o.end:body[1]]).strip()
+        par = st.syntax.parent
+        cands.append((s0, e0, c, new_body, o, (type(par).__name__, an.span(par) if par is not None else None)))
+    cands.sort(key=lambda t: t[0])
+    gone: set = set()
+    edits: list[Edit] = []
+    i = 0
+    while i < len(cands):
+        j = i
+        while j + 1 < len(cands) and cands[j + 1][3] == cands[i][3] and cands[j + 1][5] == cands[i][5] \
+                and not an.text[cands[j][1]:cands[j + 1][0]].strip():  # siblings, nothing in between
+            j += 1
+        if j > i:
+            run = cands[i:j + 1]
+            cond = " || ".join(f"({t[2].text.strip()})" for t in run)
+            edits.append(Edit(run[0][2].start, run[0][2].end, cond))
+            for k in range(1, len(run)):
+                edits.append(Edit(run[k - 1][1], run[k][1], ""))
+                gone.add((run[k][4].start, run[k][4].end))
+        i = j + 1
+    return gone, edits
+
+
+class CaseItemMerge(Template):
+    """Items of one plain ``case`` with the same statement become one item (``2'd0: y = s; 2'd1: y = s;``
+    → ``2'd0, 2'd1: y = s;``); labels must be distinct constants, so item order is irrelevant. Left to
+    measurement: Yosys often merges such arms itself, sometimes not (functions, tasks)."""
+
+    id = rule = "case_item_merge"
+    description = "merge case items whose statements are identical into one item with all their labels"
+
+    def find(self, an: Analysis) -> list[Match]:
+        out = []
+        for st, _s, _e in an.statements:
+            if type(st).__name__ != "CaseStatement" or str(st.condition).split(".")[-1] != "Normal":
+                continue
+            items = [it for it in st.syntax.items if type(it).__name__ == "StandardCaseItemSyntax"]
+            if len(items) != len(st.items) or len(items) < 2:
+                continue
+            labels = [_const_of(an, x) for it in st.items for x in it.expressions]
+            if None in labels or len(set(labels)) != len(labels):
+                continue
+            groups: dict[str, list[int]] = {}
+            for i, it in enumerate(items):
+                cs, ce = an.span(it.clause)
+                groups.setdefault(re.sub(r"\s+", " ", an.text[cs:ce]).strip(), []).append(i)
+            all_items = list(st.syntax.items)
+            edits: list[Edit] = []
+            for idxs in groups.values():
+                if len(idxs) < 2:
+                    continue
+                texts = []
+                for i in idxs:
+                    xs = list(items[i].expressions)
+                    texts.append(an.text[an.span(xs[0])[0]:an.span(xs[-1])[1]])
+                xs = list(items[idxs[0]].expressions)
+                edits.append(Edit(an.span(xs[0])[0], an.span(xs[-1])[1], ", ".join(texts)))
+                for i in idxs[1:]:
+                    k = next(j for j, x in enumerate(all_items) if an.span(x) == an.span(items[i]))
+                    start = an.span(all_items[k - 1])[1]
+                    edits.append(Edit(start, an.span(items[i])[1], ""))
+            if edits:
+                s0, e0 = an.span(st.syntax)
+                out.append(self._m(an, s0, e0, f"{sum(len(v) for v in groups.values() if len(v) > 1)} case items "
+                                               f"with identical statements merged", edits))
+        return out
 
 
 #: Select bits enumerated for the care set of a shared unit's operand muxes.
