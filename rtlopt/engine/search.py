@@ -173,7 +173,8 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
         # across exclusive arms vs sharing one sub-expression): a second combination with them first
         early = [t for t, _m in per_template if t.id in FIRST_TOO]
         if early:
-            order = {t.id: t for t in early} | {k: v for k, v in templates.items() if k not in FIRST_TOO}
+            order = {t.id: t for t in early} | {k: v for k, v in templates.items()
+                                                if k not in FIRST_TOO and k not in ALONE}
             combined, rules = _apply_all(text, order, state.scope)
             same = [c for c in out if c.text == combined]
             if same:  # one template alone: that candidate is looked at with the combinations
@@ -186,6 +187,8 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
 
 #: Templates also applied first in a second "all templates" combination (see template_candidates).
 FIRST_TOO = frozenset({"exclusive_operator_sharing"})
+#: Templates left out of that combination: proposed (and measured) on their own in the next round.
+ALONE = frozenset({"case_item_merge"})
 
 
 def _scope_filter(text: str, scope: str | None):
