@@ -409,3 +409,33 @@ def test_matcher_copy_of_an_existing_word():
     a, b = _op("a", 8), _op("b", 8)
     got = match_target(a.value.copy(), 8, [a, b])
     assert got and got[0][0] == "copy" and got[0][2] == ["a"]
+
+
+def test_edit_refused_when_the_logic_depends_on_an_overridable_parameter():
+    text = """module d #(parameter N = 8) (input [2:0] s, output reg [N-1:0] y);
+  integer i;
+  always @* for (i = 0; i < N; i = i + 1) y[i] = (s == i);
+endmodule
+"""
+    # 8'd1 << s is right for N = 8 only: an instance with N = 4 would break
+    assert apply_lift(text, "d", ("y",), ("s",), "y", "8'd1 << s") is None
+    fixed = text.replace("#(parameter N = 8) ", "").replace("N-1", "7").replace("i < N", "i < 8")
+    assert apply_lift(fixed, "d", ("y",), ("s",), "y", "8'd1 << s") is not None
+
+
+def test_partial_always_block_keeps_the_other_outputs():
+    text = """module a(input [3:0] r, input m, output reg [1:0] idx, output reg any, output reg keep);
+  always @* begin
+    idx = 2'd0;
+    any = 1'b0;
+    keep = m;
+    if (r[0]) begin idx = 2'd0; any = 1'b1; end
+    else if (r[1]) begin idx = 2'd1; any = 1'b1; keep = 1'b0; end
+  end
+endmodule
+"""
+    from rtlopt.semantic.emit import apply_lifts
+    new = apply_lifts(text, "a", [(("any",), ("r",), "any", "r[0] | r[1]")])
+    assert new is not None
+    assert "always @* any = r[0] | r[1];" in new and "any = 1'b1" not in new
+    assert "keep = 1'b0;" in new and "idx = 2'd1;" in new  # the block still computes the rest

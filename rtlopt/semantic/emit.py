@@ -302,6 +302,66 @@ def plan_edits(text: str, ms: ModuleSource, targets: set[str], operands: set[str
     return edits
 
 
+def _partial_block_edits(an: Analysis, module: str, ms: ModuleSource, targets: set[str], operands: set[str],
+                         stmts: list[tuple[str, str, tuple[str, ...]]]) -> list[Edit] | None:
+    """One combinational always block computes the targets and other words: take the targets' own
+    assignments out of it (each a statement of a begin/end list) and add one ``always @*`` per target
+    after the block; the block's control structure stays for the other words."""
+    writers = [m for m in ms.members if m.writes & targets]
+    if len(writers) != 1 or writers[0].kind not in ("AlwaysBlock", "AlwaysCombBlock"):
+        return None
+    mod = _module_node(an, module)
+    node = next((m for m in (mod.members if mod is not None else ()) if an.span(m) == (writers[0].start,
+                                                                                      writers[0].end)), None)
+    if node is None or _clocked(node) or targets & writers[0].reads - _assigned_only(node, targets):
+        return None
+    if operands & writers[0].writes:
+        return None
+    if any(not all(t in ms.variables for t in names) for _l, _e, names in stmts):
+        return None
+    text = an.text
+    edits: list[Edit] = []
+    seen_any = False
+    for n in _walk(node):
+        if kind_name(n).endswith("AssignmentExpression") and _roots(str(n.left)) & targets:
+            if not _roots(str(n.left)) <= targets or kind_name(n) != "AssignmentExpression":
+                return None
+            seen_any = True
+    for n in _walk(node):
+        if kind_name(n) != "SequentialBlockStatement":
+            continue
+        for st in _items(getattr(n, "items", None)):
+            if kind_name(st) != "ExpressionStatement":
+                continue
+            w = _assigned(st)
+            if w and w <= targets:
+                s, e = an.span(st)
+                edits.append(_remove(text, s, e))
+    removed = sum(1 for n in _walk(node) if kind_name(n) == "AssignmentExpression" and _roots(str(n.left)) & targets)
+    if not seen_any or len(edits) != removed:
+        return None  # an assignment of a target outside a begin/end list
+    ls = text.rfind("\n", 0, writers[0].start) + 1
+    indent = text[ls:writers[0].start] if not text[ls:writers[0].start].strip() else ""
+    add = "".join(f"\n{indent}always @* {lhs} = {expr};" for lhs, expr, _n in stmts)
+    edits.append(Edit(writers[0].end, writers[0].end, add))
+    return edits
+
+
+def _assigned_only(node, targets: set[str]) -> set[str]:
+    """Targets the block mentions only as assignment targets (not read)."""
+    reads: dict[str, int] = {}
+    writes: dict[str, int] = {}
+    for n in _names(str(node)):
+        if n in targets:
+            reads[n] = reads.get(n, 0) + 1
+    for n in _walk(node):
+        if kind_name(n).endswith("AssignmentExpression"):
+            for r in _names(_strip_selects(str(n.left))):
+                if r in targets:
+                    writes[r] = writes.get(r, 0) + 1
+    return {t for t in targets if reads.get(t, 0) <= writes.get(t, 0)}
+
+
 def apply_lift(text: str, module: str, targets, operands, lhs: str, expr: str,
                dirs: dict | None = None, cone_names=frozenset(), an: Analysis | None = None) -> str | None:
     """``text`` with the lift applied, or None when the edit is not safe or does not parse."""
@@ -332,7 +392,14 @@ def apply_lifts(text: str, module: str, lifts: list[tuple[tuple, tuple, str, str
     if sum(len(lf[0]) for lf in lifts) != len(targets):
         return None  # two lifts of the same target
     stmts = [(lf[2], lf[3], tuple(lf[0])) for lf in lifts]
+    params = overridable_params(_module_node(an, module))
     edits = plan_edits(text, ms, targets, operands, stmts, set(cone_names))
+    if edits and _mentions_params(text, [(e.start, e.end) for e in edits], params):
+        return None  # the logic depends on parameters: the edit would only hold for their defaults
+    if not edits and not scope_local:
+        edits = _partial_block_edits(an, module, ms, targets, operands, stmts)
+        if edits and _mentions_params(text, [(m.start, m.end) for m in ms.members if m.writes & targets], params):
+            return None
     if not edits:
         return None
     try:
@@ -368,6 +435,36 @@ def _params(mod) -> set[str]:
                 if hasattr(d, "name"):
                     out.add(d.name.valueText)
     return out
+
+
+def overridable_params(mod) -> set[str]:
+    """Names of the module's ``parameter``s (overridable per instance) and of the localparams that
+    depend on them: an edit whose logic mentions one is only right for the default values."""
+    params: set[str] = set()
+    local: dict[str, str] = {}
+    for node in _walk(mod):
+        if kind_name(node) not in ("ParameterDeclaration",):
+            continue
+        kw = str(getattr(node, "keyword", "")).strip()
+        for d in _items(getattr(node, "declarators", None)):
+            if not hasattr(d, "name"):
+                continue
+            if kw == "localparam":
+                local[d.name.valueText] = str(d)
+            else:
+                params.add(d.name.valueText)
+    changed = True
+    while changed:
+        changed = False
+        for n, t in local.items():
+            if n not in params and set(_names(t)) & params:
+                params.add(n)
+                changed = True
+    return params
+
+
+def _mentions_params(text: str, spans, params: set[str]) -> bool:
+    return bool(params) and any(set(_names(text[s:e])) & params for s, e in spans)
 
 
 def _clocked(block) -> bool:
@@ -427,6 +524,8 @@ def apply_clocked_switch(text: str, module: str, reg: str, lines: tuple[int, int
         if kind_name(node) == "AssignmentExpression":
             blocking |= _roots(str(node.left))
     if blocking & set(operands):
+        return None
+    if _mentions_params(text, [an.span(pick)], overridable_params(mod)):
         return None
     s, e = an.span(pick)
     new = apply_edits(text, [Edit(s, e, f"{reg} <= {expr};")])
@@ -490,6 +589,11 @@ def apply_clocked(text: str, module: str, reg: str, leaf: int, nleaves: int, src
     rt = _COMMENT.sub(" ", str(pick.right))
     own = set(range(an.line(an.span(pick)[0]), an.line(max(an.span(pick)[0], an.span(pick)[1] - 1)) + 1))
     if not (own & lines) and not (set(_names(_strip_selects(rt))) - _params(mod) <= blocking and _names(rt)):
+        return None
+    params = overridable_params(mod)
+    spans = [an.span(pick.right)] + [an.span(n) for n in _walk(block) if kind_name(n) == "AssignmentExpression"] + \
+        [an.span(n) for n in _walk(block) if kind_name(n) == "ForLoopStatement"]
+    if _mentions_params(text, spans, params):
         return None
     s, e = an.span(pick.right)
     new = apply_edits(text, [Edit(s, e, expr)])
