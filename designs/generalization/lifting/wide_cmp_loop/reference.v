@@ -3,5 +3,5 @@ module ts_compare (
   input  [71:0] ts_deadline,
   output        expired
 );
-  assign expired = ts_now > ts_deadline;
+  assign expired = ts_deadline < ts_now;
 endmodule
