@@ -269,8 +269,14 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                 break
             limit = max(2.0, min(ppa_timeout_s, left * jobs / len(pending) if attempt == 1 else left))
 
-            def one(name: str, limit=limit):
-                lim = min(limit, measure_end - time.monotonic())
+            # with parallel workers the largest module may use the whole window on its own worker:
+            # the others share the remaining workers (a fair share each), so it starves nobody
+            biggest = pending[0] if jobs > 1 and attempt == 1 else None
+            if biggest is not None and len(pending) > 1:
+                limit = max(2.0, min(ppa_timeout_s, left * (jobs - 1) / (len(pending) - 1)))
+
+            def one(name: str, limit=limit, biggest=biggest):
+                lim = min(ppa_timeout_s if name == biggest else limit, measure_end - time.monotonic())
                 if lim < 2:
                     return name, None, "no time left for its measurement"
                 try:
