@@ -27,6 +27,8 @@ and ``2^k - 1`` such that every write, under the conditions that guard it, maps 
 ``<= B`` and one write is a constant (the reset). Such a register is narrowed without touching
 any read: ``reg [31:0] cnt;`` becomes ``reg [k-1:0] cnt_q; wire [31:0] cnt = cnt_q;`` and the
 writes target ``cnt_q`` (every read still sees the full-width value, which the bound keeps equal).
+An ``output reg`` keeps its port declaration and becomes a combinational copy of the narrow
+register (``reg [8:0] count_q; always @* count = count_q;``).
 """
 
 from __future__ import annotations

@@ -24,6 +24,16 @@ selector of ``i`` holds and every selector before it in the chain is false. Oper
 must be module-level values (nothing blocking-assigned in the same block), unsigned, and free of
 operators whose low bits depend on the context width. Whether the muxes cost less than the saved
 unit is left to measurement: the search loop measures and proves every candidate.
+
+When the guards read only a few select bits (``op``, ``state``, decode wires seen through), the
+operand and carry selects are minimised over the care set instead (:mod:`rtlopt.templates._selmin`):
+outside every guard the unit's value is unused, so ``case (op)`` arms ``0..3`` pick an operand with
+``op[1]``. Comparisons of two words exclusive with an adder fold into it (``a < b`` = the borrow bit
+of the shared ``(W+1)``-bit ``a - b``, ``a == b`` its zero flag). Operations inside a function or
+task share a unit computed in local variables at the start of its body; sibling ``if`` statements
+whose assignment becomes the same shared value merge into one. :class:`ExclusiveInstanceSharing`
+does the same for two instances of one combinational user module whose outputs are read under
+exclusive guards; :class:`CaseItemMerge` merges case items left identical (measured on its own).
 """
 
 from __future__ import annotations
