@@ -500,7 +500,9 @@ def minimized_fsm(fsm: Fsm, m: Minimization) -> Fsm:
         for c in range(table.n_classes):
             nb = m.next_block[(j, c)]
             outs = _class_outputs(fsm, table, m.blocks[j], c, by_src)
-            key = (nb, tuple(sorted((o, str(e), dc) for o, (e, dc) in outs.items())))
+            # z3 hash-conses terms: equal structure, equal id (str() of a large term takes minutes)
+            key = (nb, tuple(sorted((o, e.get_id() if isinstance(e, z3.AstRef) else str(e), dc)
+                                    for o, (e, dc) in outs.items())))
             groups.setdefault(key, ([], outs))[0].append(table.classes[c])
         for (nb, _k), (cls, outs) in groups.items():
             g = z3.simplify(z3.Or(*cls)) if len(cls) > 1 else cls[0]
