@@ -95,12 +95,6 @@ def _run_generator(name: str, gen: Generator, state: State, templates: dict[str,
     return list(got)
 
 
-#: Generators that run Yosys/z3 analyses of the whole design: after the first round they run again
-#: only if they proposed something earlier in the run (a proven rewrite by another generator rarely
-#: creates a new opportunity for them, and re-running costs seconds per round).
-EXPENSIVE_GENERATORS = {"lifting", "seqredundancy"}
-
-
 def default_jobs() -> int:
     """Measurements run in parallel by default: one per core, at most 2 (each runs a Yosys child)."""
     try:
@@ -544,7 +538,6 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         final_verdict = None
         after_rep = None
         exhausted = False
-        productive: dict[str, bool] = {}
         rnd = 0
         while len(steps) < max_steps:
             if time.monotonic() > deadline:
@@ -566,8 +559,6 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     break  # the input's measurement limit passed: its result (or failure) decides
                 if input_future.done() and input_future.exception() is not None:
                     break  # the input cannot be measured: report that without running the others
-                if rnd > 0 and name in EXPENSIVE_GENERATORS and not productive.get(name):
-                    continue
                 if result is None and input_future.done():
                     before = input_report(input_future)
                     result = OptimizeResult(design, goal, original, dict(original), before, before)
@@ -587,7 +578,6 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     got = []
                 finally:
                     tick(f"gen_{name}_s", tg)
-                productive[name] = productive.get(name, False) or bool(got)
                 got = sorted(got, key=lambda c: not c.hints.get("combined"))  # combined ones measured first
                 for c in got:
                     path = Path(c.hints.get("file", design.files[0]))
