@@ -606,9 +606,10 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             cands = [(c, t, f if f is not None else submit(t, threshold)) for c, t, f in cands]
             # The candidates that combine several rewrites are looked at (and proven) first; the others
             # only when none of those is better and proven.
-            combined = [ct for ct in cands if ct[0].hints.get("combined")]
-            rest = [ct for ct in cands if not ct[0].hints.get("combined")]
-            batches = [combined, rest] if combined and len(rest) > 2 else [cands]
+            # every candidate is measured (in parallel, area first) and the best is proven first: a
+            # combined candidate that is better than the input must not hide a single rewrite (the
+            # datapath e-graph's, say) that is better still
+            batches = [cands]
 
             accepted = None
             for todo in batches:
@@ -641,7 +642,8 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                 better = sorted(((a, t, r) for a, t, r in results
                                  if a.metric is not None and a.metric < cur_metric * (1 - MIN_GAIN)
                                  and r.provenance.get("measured") != "area only"),
-                                key=lambda x: (x[0].metric, x[0].candidate.description))
+                                key=lambda x: (x[0].metric, not x[0].candidate.hints.get("combined"),
+                                               x[0].candidate.description))
                 if better:
                     improving_seen = True
                 for att, texts, rep in better:
