@@ -159,12 +159,17 @@ def test_regwidth_loads_and_parameter_limits():
     assert "reg [6:0] r;" in _all(RW, LOAD)  # bound max(15, LIMIT) + 2 = 102
 
 
+def test_regwidth_load_of_a_sum_is_bounded_inductively():
+    # a 4-bit sum (<= 30) in the register's 16-bit context, then steps of 2 below 100: r <= 101 (7 bits)
+    ms = RW.match(LOAD.replace("r <= d;", "r <= d + d;"))
+    assert ms and "16 -> 7 bits" in ms[0].description
+
+
 @pytest.mark.parametrize("text", [
     # free-running; loaded from a full-width input; an initial value instead of a reset; combinational
     "module t(input clk, output [7:0] y);\n  reg [7:0] c;\n  always @(posedge clk) c <= c + 8'd1;\n"
     "  assign y = c;\nendmodule\n",
     LOAD.replace("input [3:0] d", "input [15:0] d"),
-    LOAD.replace("r <= d;", "r <= d + d;"),  # a 4-bit sum needs 5 bits in the register's context
     LOAD.replace("reg [15:0] r;", "reg [15:0] r = 16'd0;"),
     "module t(input [1:0] s, output [7:0] y);\n  reg [7:0] c;\n  always @(*) if (s == 2'd1) c = 8'd3; else c = 8'd1;\n"
     "  assign y = c;\nendmodule\n",
