@@ -49,8 +49,11 @@ def _start(tmp_path: Path, *args: str) -> subprocess.Popen:
     tmp = tmp_path / "tmp"
     tmp.mkdir(exist_ok=True)
     env = dict(os.environ, TMPDIR=str(tmp), PYTHONPATH=str(ROOT))
+    # as from an interactive shell: SIGINT at its default even when the test run itself ignores it
+    # (pytest started under nohup or as a background job passes SIG_IGN on, which rtlopt keeps on purpose)
     return subprocess.Popen([sys.executable, "-m", "rtlopt", *args], cwd=tmp_path, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def _signal_mid_proof(tmp_path: Path, sig: int) -> tuple[subprocess.CompletedProcess, set[int]]:
