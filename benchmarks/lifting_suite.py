@@ -1,87 +1,17 @@
-"""Table for the generalization family ``lifting``: original vs reference vs rtlopt (area, sky130 HD).
+"""Table for the ``lifting`` generalization family: ``benchmarks/family_suite.py lifting``.
 
     python3 benchmarks/lifting_suite.py [--liberty PATH] [--timeout S] [CASE ...]
-
-Per case: area of original.v and reference.v (``rtlopt ppa``), then ``rtlopt optimize --json`` on
-original.v; prints case, style, areas, rtlopt/reference ratio, verdict, rules and wall time.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import subprocess
 import sys
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1] / "designs" / "generalization" / "lifting"
-LIB = "/work/shared/lib/sky130hd_tt.lib.gz"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def _run(args: list[str], timeout: float) -> dict | None:
-    try:
-        res = subprocess.run([sys.executable, "-m", "rtlopt", *args, "--json"], capture_output=True, text=True,
-                             timeout=timeout, check=False)
-        return json.loads(res.stdout)
-    except (subprocess.TimeoutExpired, json.JSONDecodeError):
-        return None
-
-
-def _area(path: Path, lib: str, timeout: float) -> float | None:
-    d = _run(["ppa", str(path), "--liberty", lib], timeout)
-    try:
-        return float(d["metrics"]["area"]["value"])
-    except (TypeError, KeyError):
-        return None
-
-
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("cases", nargs="*")
-    ap.add_argument("--liberty", default=LIB)
-    ap.add_argument("--timeout", type=float, default=300)
-    a = ap.parse_args()
-    rows = []
-    for d in sorted(p for p in ROOT.iterdir() if (p / "case.json").exists()):
-        if a.cases and d.name not in a.cases:
-            continue
-        meta = json.loads((d / "case.json").read_text())
-        orig = _area(d / "original.v", a.liberty, a.timeout)
-        ref = _area(d / "reference.v", a.liberty, a.timeout)
-        t0 = time.monotonic()
-        opt = _run(["optimize", str(d / "original.v"), "--liberty", a.liberty], a.timeout)
-        secs = time.monotonic() - t0
-        if opt is None:
-            rows.append((d.name, meta["style"], orig, ref, None, "TIMEOUT/ERROR", secs, ""))
-        else:
-            after = opt["ppa"]["area"]["after"]["value"]
-            verdict = (opt.get("verification") or {}).get("verdict") or opt.get("status")
-            rules = ",".join(sorted({r for st in opt.get("rules_applied", []) for r in st["rules"]}))
-            rows.append((d.name, meta["style"], orig, ref, after, verdict, secs, rules))
-        print(_fmt(rows[-1]), flush=True)
-    print()
-    print(f"| {'case':18} | {'style':9} | {'original':>9} | {'reference':>9} | {'rtlopt':>9} | {'rt/ref':>6} | "
-          f"{'verdict':11} | {'time s':>6} | rules")
-    print("|" + "---|" * 9)
-    for r in rows:
-        print(_fmt(r))
-    ok = [r for r in rows if r[4] and r[3]]
-    if ok:
-        import math
-        g = lambda xs: math.exp(sum(math.log(x) for x in xs) / len(xs))  # noqa: E731
-        print(f"\ngeomean area vs original: rtlopt {g([r[4] / r[2] for r in ok]):.3f}, "
-              f"reference {g([r[3] / r[2] for r in ok]):.3f}; rtlopt <= reference (+0.5%) on "
-              f"{sum(r[4] <= r[3] * 1.005 for r in ok)}/{len(ok)}")
-    return 0
-
-
-def _fmt(r) -> str:
-    name, style, orig, ref, after, verdict, secs, rules = r
-    f = lambda x: f"{x:9.1f}" if x is not None else f"{'-':>9}"  # noqa: E731
-    ratio = f"{after / ref:6.3f}" if after and ref else f"{'-':>6}"
-    return f"| {name:18} | {style:9} | {f(orig)} | {f(ref)} | {f(after)} | {ratio} | {verdict:11} | {secs:6.1f} | {rules}"
-
+from family_suite import main  # noqa: E402
 
 if __name__ == "__main__":
+    sys.argv[1:1] = ["lifting"]
     raise SystemExit(main())
