@@ -283,3 +283,21 @@ def test_warnings_for_tristate_and_undriven_outputs(tmp_path):
     assert r.to_dict()["warnings"] == r.warnings
     assert "warning:" in r.format_text()
     assert not ppa("adder8").warnings
+
+
+def test_sta_reads_a_subset_liberty_with_the_same_results(monkeypatch):
+    """OpenSTA gets a liberty holding only the netlist's cells: timing and power equal the whole file's."""
+    from rtlopt.ppa import _measure
+    from rtlopt.ppa._libinfo import plain_path
+
+    lib = resolve_liberty(None)
+    sub = _measure.sta_liberty(lib, {"NAND2_X1", "DFF_X1"} & lib_info(lib).cells.keys() or {"INV_X1"})
+    text = sub.read_text()
+    assert sub != plain_path(lib) and len(text) < plain_path(lib).stat().st_size / 5
+    heads = re.findall(r'^\s*cell\s*\(\s*"?(\w+)', text, re.M)
+    assert heads and "INV_X2" not in heads and text.count("{") == text.count("}")
+    assert _measure.sta_liberty(lib, {"NO_SUCH_CELL"}) == plain_path(lib)  # unknown cell: whole file
+    small = measure(open_design(PPA / "regs_async.v"), liberty=None)
+    monkeypatch.setattr(_measure, "sta_liberty", lambda lib, cells: plain_path(lib))
+    whole = measure(open_design(PPA / "regs_async.v"), liberty=None)
+    assert (small.delay_ns.value, small.power_mw.value) == (whole.delay_ns.value, whole.power_mw.value)

@@ -115,6 +115,70 @@ def light_liberty(lib: Liberty) -> Path | None:
     return out
 
 
+_CELL_HEAD = re.compile(rb"^\s*cell\s*\(\s*\"?([^\s\")]+)\"?\s*\)")
+_SPLIT: dict[str, tuple[bytes, bytes, dict[str, tuple[int, int]]] | None] = {}
+
+
+def _split_liberty(lib: Liberty) -> tuple[bytes, bytes, dict[str, tuple[int, int]]] | None:
+    """The plain liberty as (text, index): byte spans of every top-level ``cell`` group, or None when the
+    file does not split cleanly (then OpenSTA reads the whole file)."""
+    if lib.sha256 in _SPLIT:
+        return _SPLIT[lib.sha256]
+    out = None
+    try:
+        data = plain_path(lib).read_bytes()
+        spans: dict[str, tuple[int, int]] = {}
+        depth, pos, start, name = 0, 0, None, None
+        for line in data.splitlines(keepends=True):
+            code = re.sub(rb"/\*.*?\*/", b"", line)
+            if depth == 1 and start is None:
+                m = _CELL_HEAD.match(code)
+                if m and b"{" in code:
+                    start, name = pos, m.group(1).decode()
+            depth += code.count(b"{") - code.count(b"}")
+            pos += len(line)
+            if start is not None and depth == 1:
+                spans[name] = (start, pos)
+                start = name = None
+        if depth == 0 and spans and start is None:
+            out = (data, b"", spans)
+    except OSError:
+        out = None
+    _SPLIT[lib.sha256] = out
+    return out
+
+
+def sta_liberty(lib: Liberty, cells: set[str]) -> Path:
+    """A liberty for OpenSTA holding only ``cells`` (the cells of one mapped netlist) and everything
+    outside cell groups (units, templates, operating conditions, wire loads) byte for byte: the same
+    timing and power for that netlist as the whole file, read in a fraction of the time. Cached by the
+    liberty's sha256 and the cell set; the whole file when a cell is missing or the file does not split."""
+    from rtlopt.ppa._libinfo import _atomic_write, cache_dir
+
+    full = plain_path(lib)
+    split = _split_liberty(lib)
+    if split is None or not cells or not cells <= split[2].keys():
+        return full
+    key = hashlib.sha256("\n".join(sorted(cells)).encode()).hexdigest()[:20]
+    target = cache_dir() / "liberty" / "sta" / f"{lib.sha256[:20]}-{key}.lib"
+    if not target.exists():
+        data, _, spans = split
+        keep = sorted(spans[c] for c in cells)
+        drop = sorted(spans.values())
+        parts, pos = [], 0
+        for a, b in drop:
+            parts.append(data[pos:a])
+            if (a, b) in keep:
+                parts.append(data[a:b])
+            pos = b
+        parts.append(data[pos:])
+        try:
+            _atomic_write(target, b"".join(parts))
+        except OSError:
+            return full
+    return target
+
+
 def _remaining(deadline: float, what: str) -> float:
     left = deadline - time.monotonic()
     if left <= 0:
@@ -362,7 +426,9 @@ def finish(syn: Synthesis, *, timeout: float = 300.0, activity: float = DEFAULT_
         netlist = json.loads((work / _flow.NETLIST_JSON).read_text())
         clocks = _clocks(netlist, info, ref.top)
         period_lib = period_ns / info.time_unit_ns
-        tcl = _sta.sta_script(liberty=str(lib_file), netlist=_flow.NETLIST_V, top=ref.top,
+        used = {c.get("type", "") for m in netlist.get("modules", {}).values()
+                for c in m.get("cells", {}).values()} & info.cells.keys()
+        tcl = _sta.sta_script(liberty=str(sta_liberty(lib, used)), netlist=_flow.NETLIST_V, top=ref.top,
                               clocks=clocks, period=period_lib, activity=activity)
         tcl_path = work / "ppa.tcl"
         tcl_path.write_text(tcl)
