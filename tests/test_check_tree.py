@@ -133,6 +133,26 @@ endmodule
 """
 
 
+def test_macros_of_earlier_files_are_visible_to_later_files(tmp_path):
+    # Yosys and Icarus read the files of one call as one compilation unit: a `define in one file (or a
+    # header it includes) holds for the files after it, an `undef ends it, and the order counts
+    _w(tmp_path / "inc" / "cfg.vh", "`define MUL(a) ((a) * 8'd10)\n")
+    defs = _w(tmp_path / "defs.v", '`define W 8\n`include "inc/cfg.vh"\nmodule d0(input a, output b); '
+              "assign b = a; endmodule\n")
+    use = _w(tmp_path / "use.v", "module use_mac(input [`W-1:0] x, output [15:0] y, output [15:0] z);\n"
+             "  assign y = x * 8'd10;\n  assign z = `MUL(x);\nendmodule\n")
+    undef = _w(tmp_path / "undef.v", "`undef W\nmodule u0(input a, output b); assign b = a; endmodule\n")
+    late = _w(tmp_path / "late.v", "module late(input [`W-1:0] x, output y); assign y = ^x; endmodule\n")
+    rep = check.check_files([defs, use, undef, late])
+    assert [Path(e["file"]).name for e in rep.errors] == ["late.v"]  # `W was undefined before it
+    # the product inside `MUL is text of cfg.vh, not of use.v: no finding at a made-up place in use.v
+    assert [(Path(f.file).name, f.line, f.rule) for f in rep.findings] == [("use.v", 2, "const_mult_to_shift_add")]
+    rev = check.check_files([use, defs])  # used before it is defined: an error, as in the tools
+    assert [Path(e["file"]).name for e in rev.errors] == ["use.v"]
+    alone = check.check_files([use])
+    assert alone.errors and not prj._preceding  # nothing leaks from one run into the next
+
+
 def test_no_wrong_warnings_on_clean_code(tmp_path):
     c = _w(tmp_path / "counters.v", COUNTERS)
     p = _w(tmp_path / "params.v", PARAM_EXPR)

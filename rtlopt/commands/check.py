@@ -204,14 +204,27 @@ class _Parsed:
     instantiated: set[str]
 
 
-def _read_and_parse(p: Path, report: CheckReport) -> _Parsed | None:
-    """Read and parse one file; a problem becomes an entry in ``report.errors`` (the run goes on)."""
-    from rtlopt.hdl.project import declared_modules, instantiated_in, syntax_tree
+def _read_and_parse(p: Path, report: CheckReport, macros: list[str] | None = None) -> _Parsed | None:
+    """Read and parse one file; a problem becomes an entry in ``report.errors`` (the run goes on).
+
+    ``macros``: the ```define``/```undef`` directives of the files before it (replayed first, as Yosys
+    and Icarus read the files of one call as one compilation unit); on return it holds those the
+    file leaves defined for the next one (unchanged when the file cannot be read)."""
+    from rtlopt.hdl.project import (
+        declared_modules,
+        instantiated_in,
+        macro_directives,
+        preceding_macros,
+        syntax_tree,
+    )
     from rtlopt.hdl.source import _format_diag
 
     try:
         src = read_source(p)
-        tree = syntax_tree(src.text, p)
+        with preceding_macros({p: list(macros or ())}):
+            tree = syntax_tree(src.text, p)
+        if macros is not None:
+            macros[:] = macro_directives(tree)  # the replayed ones first, then the file's own
         for diag in tree.diagnostics:
             if diag.isError():
                 raise _format_diag(tree, diag, p)
@@ -248,8 +261,8 @@ def check_files(paths: list[str | Path], *, only: set[str] | None = None, disabl
     Raises:
         InputError: a rule id is unknown (bad usage, nothing is checked).
     """
-    from rtlopt.hdl.project import active, module_stubs
-    from rtlopt.templates import REGISTRY, analyze
+    from rtlopt.hdl.project import preceding_macros
+    from rtlopt.templates import REGISTRY
 
     overrides = overrides or {}
     known = [*REGISTRY, *FSM_RULES]
@@ -264,15 +277,34 @@ def check_files(paths: list[str | Path], *, only: set[str] | None = None, disabl
     targets = list(dict.fromkeys(Path(p) for p in paths))
     extra = [Path(c) for c in context if Path(c) not in targets]
     parsed: dict[Path, _Parsed] = {}
+    macros: list[str] = []  # directives of the files read so far, in command order
+    before: dict[Path, list[str]] = {}
     for p in targets:
-        item = _read_and_parse(p, report)
+        before[p] = list(macros)
+        item = _read_and_parse(p, report, macros)
         if item is not None:
             parsed[p] = item
     ctx_report = CheckReport()
     for p in extra:
-        item = _read_and_parse(p, ctx_report)  # problems in library files are not this run's findings
+        before[p] = list(macros)
+        item = _read_and_parse(p, ctx_report, macros)  # problems in library files are not this run's findings
         if item is not None:
             parsed[p] = item
+    with preceding_macros(before):  # every later parse of a file (FSM, templates) sees the same macros
+        _check_parsed(report, targets, parsed, templates, fsm_rules, info, overrides, file_timeout)
+    unique: dict[tuple, Finding] = {}
+    for f in report.findings:  # one matcher may report the same place twice (e.g. per instance)
+        unique.setdefault((f.file, f.line, f.column, f.rule, f.message), f)
+    report.findings = sorted(unique.values(), key=lambda f: (f.file, f.line, f.column, f.rule))
+    report.seconds = time.monotonic() - start
+    return report
+
+
+def _check_parsed(report: CheckReport, targets: list[Path], parsed: dict[Path, _Parsed], templates, fsm_rules,
+                  info: dict, overrides: dict[str, str], file_timeout: float | None) -> None:
+    from rtlopt.hdl.project import active, module_stubs
+    from rtlopt.templates import analyze
+
     # stubs (ports and parameters, no behaviour) of every module of every file, first definition wins
     stubs: dict[str, str] = {}
     proj = active()
@@ -314,12 +346,6 @@ def check_files(paths: list[str | Path], *, only: set[str] | None = None, disabl
         except _Deadline:
             report.skipped.append({"file": str(p), "reason": f"template matching exceeded the per-file time "
                                    f"limit of {file_timeout:g} s; findings of this file may be incomplete"})
-    unique: dict[tuple, Finding] = {}
-    for f in report.findings:  # one matcher may report the same place twice (e.g. per instance)
-        unique.setdefault((f.file, f.line, f.column, f.rule, f.message), f)
-    report.findings = sorted(unique.values(), key=lambda f: (f.file, f.line, f.column, f.rule))
-    report.seconds = time.monotonic() - start
-    return report
 
 
 def _template_findings(report: CheckReport, tmpl, an, p: Path, text: str, info: dict,

@@ -692,6 +692,48 @@ def defined_macros(tree) -> list:
     return out
 
 
+def macro_directives(tree) -> list[str]:
+    """The text of every ```define`` and ```undef`` of ``tree`` (its includes too), in order: replayed
+    before a later file of the same run, they give it the macros the earlier files left defined."""
+    from pyslang import parsing, syntax
+
+    out: list[str] = []
+    kinds = (syntax.SyntaxKind.DefineDirective, syntax.SyntaxKind.UndefDirective)
+
+    def visit(n):
+        if isinstance(n, parsing.Token):
+            for tr in n.trivia:
+                d = tr.syntax()
+                if d is not None and d.kind in kinds:
+                    out.append(str(d).strip())
+        return True
+
+    tree.root.visit(visit)
+    return out
+
+
+#: file -> directives (```define``/```undef`` text) of the files before it in the running command, for
+#: commands that analyse files one by one (check) while the tools read them as one compilation unit
+_preceding: dict[Path, str] = {}
+
+
+@contextlib.contextmanager
+def preceding_macros(mapping: Mapping[Path, Iterable[str]]) -> Iterator[None]:
+    """``with preceding_macros({file: directives}):`` — inside the block, parsing ``file`` (or a copy or
+    rewrite of it) first replays ``directives`` in a buffer of their own (offsets of the file's text
+    are unchanged), as Yosys and Icarus see macros defined by earlier files of the same run."""
+    add = {_abs(k): "\n".join(v) + "\n" for k, v in mapping.items() if v}
+    with _lock:
+        old = dict(_preceding)
+        _preceding.update(add)
+    try:
+        yield
+    finally:
+        with _lock:
+            _preceding.clear()
+            _preceding.update(old)
+
+
 def syntax_tree(text: str, path: str | Path | None = None, project: Project | None = None, *,
                 source_manager=None, inherited_macros=()):
     """Parse ``text`` (the contents of ``path``) as the project reads it: Verilog-2005 keywords for
@@ -709,6 +751,9 @@ def syntax_tree(text: str, path: str | Path | None = None, project: Project | No
     bufs = []
     if p is not None and proj.language(p) == "verilog":
         bufs.append(sm.assignText(f"<rtlopt: Verilog-2005 keywords for {p.name}>", V2005_PREAMBLE))
+    before = _preceding.get(original_of(p)) if p is not None and _preceding else None
+    if before:
+        bufs.append(sm.assignText(f"<rtlopt: macros of the files before {p.name}>", before))
     bufs.append(sm.assignText(str(p) if p is not None else "source", text))
     return syntax.SyntaxTree.fromBuffers(bufs, sm, _bag(proj, p), list(inherited_macros))
 
@@ -992,7 +1037,7 @@ def is_parameter_check_in(initial_block, module_decl) -> bool:
 __all__ = [
     "CONFIG_KEYS", "Project", "activate_from_args", "command_inputs", "shared_inputs", "without_modules_of", "active", "add_arguments", "compilation", "design_files",
     "expand_env", "from_args", "from_config", "icarus_args", "instantiated_modules", "is_parameter_check",
-    "is_parameter_check_in", "needs_verilog_keywords", "constant_names", "declared_modules", "defined_macros", "instantiated_in", "module_stubs",
+    "is_parameter_check_in", "needs_verilog_keywords", "constant_names", "declared_modules", "defined_macros", "macro_directives", "preceding_macros", "instantiated_in", "module_stubs",
     "original_of", "parse_define", "parse_param", "read_file_list", "register_copy",
     "set_active", "syntax_tree", "using", "verilator_args", "yosys_read_lines",
 ]

@@ -316,6 +316,13 @@ def analyze(text: str, name: str = "design.v", *, context: str = "") -> Analysis
         b2c.append(len(text))
         an._b2c = b2c
     conflicts: set[tuple[int, int]] = set()
+    # the file's own buffer (that of its end-of-file token): text that comes from a macro expansion or
+    # an included file lives in other buffers, whose offsets are not offsets of ``text``
+    main_buf = tree.root.getLastToken().location.buffer
+
+    def foreign(syn) -> bool:
+        r = syn.sourceRange
+        return r.start.buffer != main_buf or r.end.buffer != main_buf
 
     def visit(node):
         if ctx_buf is not None:
@@ -326,7 +333,7 @@ def analyze(text: str, name: str = "design.v", *, context: str = "") -> Analysis
             if type(node).__name__ == "ConversionExpression" and node.isImplicit:
                 return True
             syn = node.syntax
-            if syn is None:
+            if syn is None or foreign(syn):
                 return True
             s, e = an.span(syn)
             w = node.type.bitWidth
@@ -339,7 +346,7 @@ def analyze(text: str, name: str = "design.v", *, context: str = "") -> Analysis
                 conflicts.add((s, e))
         elif isinstance(node, ast.Statement):
             syn = node.syntax
-            if syn is not None:
+            if syn is not None and not foreign(syn):
                 s, e = an.span(syn)
                 an.statements.append((node, s, e))
         elif isinstance(node, ast.Symbol):
