@@ -277,3 +277,15 @@ def test_incrementers_of_different_registers_are_not_shared():
     # up/down of one register: one adder, no operand mux
     d = _descs(base.replace("BODY", "if (u) p <= p - 8'd1;"))
     assert d and "2 exclusive operations (p + 8'd1, p - 8'd1)" in d[0]
+
+
+def test_commuted_operands_are_aligned_whatever_the_spelling():
+    """``b + a`` next to ``a - b``: the adder is turned, no operand mux, however either is written
+    and in whichever order the arms come."""
+    for add in ("a + b", "b + a"):
+        for arms in ((f"3'd0: r = {add};", "3'd1: r = a - b;"), ("3'd1: r = a - b;", f"3'd0: r = {add};")):
+            text = ("module m(input [7:0] a, b, input [2:0] op, output reg [7:0] r);\n  always @* case (op)\n"
+                    f"    {arms[0]}\n    {arms[1]}\n    default: r = a ^ b;\n  endcase\nendmodule\n")
+            new = _first(text)
+            assert "rtlopt_sh0_x" not in new and "rtlopt_sh0_y" not in new, new
+            assert "rtlopt_sh0 = a + (b ^" in new, new

@@ -448,18 +448,34 @@ def _affinity(an: Analysis, a: _Op, b: _Op) -> int:
     return len(ka & kb) * 2 + (a.width == b.width)
 
 
+#: Commutative operations whose orientations are all tried (2**n); more are turned greedily.
+MAX_ORIENT = 8
+
+
 def _orient(an: Analysis, ops: list[_Op]) -> tuple[list, list]:
-    """Operand lists; commutative operations are turned to match the operands already placed."""
-    xs, ys = [], []
-    for o in ops:
-        x, y = o.x, o.y
-        if o.commutative and xs:
-            kx, ky = _key(an, x), _key(an, y)
-            px, py = {_key(an, v) for v in xs}, {_key(an, v) for v in ys}
-            if (ky in px) + (kx in py) > (kx in px) + (ky in py):
-                x, y = y, x
-        xs.append(x)
-        ys.append(y)
+    """Operand lists with every commutative operation turned so the two operand muxes see as few
+    distinct values as possible. Independent of how each operation was spelled (``b + a`` vs
+    ``a + b``) and of the order of the operations: the non-commutative ones fix their sides, the
+    commutative ones are then oriented jointly (exhaustively for a few, else greedily)."""
+    keys = [(_key(an, o.x), _key(an, o.y)) for o in ops]
+    free = [i for i, o in enumerate(ops) if o.commutative and keys[i][0] != keys[i][1]]
+
+    def cost(flip: set[int]) -> tuple[int, int]:
+        kx = {keys[i][1] if i in flip else keys[i][0] for i in range(len(ops))}
+        ky = {keys[i][0] if i in flip else keys[i][1] for i in range(len(ops))}
+        return len(kx) + len(ky), len(flip)  # fewest mux inputs, then the spelling as written
+
+    if len(free) <= MAX_ORIENT:
+        best = min((frozenset(i for b, i in enumerate(free) if m >> b & 1) for m in range(1 << len(free))),
+                   key=lambda f: (cost(set(f)), sorted(f)))
+        flip = set(best)
+    else:
+        flip = set()
+        for i in free:  # greedy, fixed operations first (they are in ``keys`` already)
+            if cost(flip | {i}) < cost(flip):
+                flip.add(i)
+    xs = [o.y if i in flip else o.x for i, o in enumerate(ops)]
+    ys = [o.x if i in flip else o.y for i, o in enumerate(ops)]
     return xs, ys
 
 
