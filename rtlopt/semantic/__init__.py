@@ -76,6 +76,10 @@ def find_lifts(texts: dict[Path, str], *, budget_s: float = BUDGET_S) -> list[tu
                                 inst_types={k: v for k, v in insts.items() if v in mods})
         except (TimeoutError, MemoryError, ValueError, IndexError):
             continue
+        for lf in lifts:
+            # the parameter values the lift holds for (an edit of parameter-dependent logic is pinned to them)
+            src = nls.get(lf.module)
+            lf.notes.setdefault("params", dict(src.params) if src is not None else None)
         out += [(mods.get(lf.module, mods[m]), lf) for lf in lifts]
     return out
 
@@ -194,7 +198,13 @@ def _apply(text: str, module: str, comp: list[Lift], alt: int) -> str | None:
     for lf in comp:
         cone |= set(lf.notes.get("cone_names", ()))
     spec = [(lf.targets, lf.operands, lf.lhs, lf.exprs[min(alt, len(lf.exprs) - 1)]) for lf in comp]
-    return apply_lifts(text, module, spec, None, cone)
+    return apply_lifts(text, module, spec, None, cone, pins=_pins(comp))
+
+
+def _pins(comp: list[Lift]) -> dict | None:
+    """The parameter values every lift of ``comp`` was found for (None when they differ or are unknown)."""
+    vals = [lf.notes.get("params") for lf in comp]
+    return vals[0] if vals and all(v is not None and v == vals[0] for v in vals) else None
 
 
 def _apply_scoped(text: str, comp: list[Lift], alt: int) -> str | None:
@@ -202,16 +212,16 @@ def _apply_scoped(text: str, comp: list[Lift], alt: int) -> str | None:
     cone = set()
     for lf in comp:
         cone |= set(lf.notes.get("cone_names", ()))
-    return apply_lifts(text, comp[0].module, spec, None, cone, scope_local=comp[0].lhs)
+    return apply_lifts(text, comp[0].module, spec, None, cone, scope_local=comp[0].lhs, pins=_pins(comp))
 
 
 def _apply_clocked(text: str, lf: Lift, alt: int) -> str | None:
     n = lf.notes
     if "switch" in n:
         return apply_clocked_switch(text, lf.module, lf.lhs, n["switch"], lf.operands,
-                                    lf.exprs[min(alt, len(lf.exprs) - 1)])
+                                    lf.exprs[min(alt, len(lf.exprs) - 1)], pins=n.get("params"))
     return apply_clocked(text, lf.module, lf.lhs, n["leaf"], n["nleaves"], n.get("src_lines", ()), lf.operands,
-                         lf.exprs[min(alt, len(lf.exprs) - 1)])
+                         lf.exprs[min(alt, len(lf.exprs) - 1)], pins=n.get("params"))
 
 
 def _components(text: str, module: str, lfs: list[Lift]) -> list[list[Lift]]:

@@ -369,8 +369,15 @@ def apply_lift(text: str, module: str, targets, operands, lhs: str, expr: str,
 
 
 def apply_lifts(text: str, module: str, lifts: list[tuple[tuple, tuple, str, str]], dirs: dict | None = None,
-                cone_names=frozenset(), an: Analysis | None = None, scope_local: str | None = None) -> str | None:
-    """``text`` with several lifts of one module applied jointly (one edit), or None."""
+                cone_names=frozenset(), an: Analysis | None = None, scope_local: str | None = None,
+                pins: dict | None = None) -> str | None:
+    """``text`` with several lifts of one module applied jointly (one edit), or None.
+
+    Parameters (see :func:`pin_condition`): when the replaced logic, or the declaration of a target or an
+    operand, depends on an overridable parameter, the lift only holds for the parameter values it was
+    found (and will be proven) for, ``pins``. The edit then keeps the original items for every other
+    value: they move into the ``else`` arm of a generate ``if`` on those values (:func:`pinned_edits`).
+    Without ``pins`` such an edit is refused."""
     an = an or analyze(text)
     if an.syntax_errors:
         return None
@@ -392,14 +399,18 @@ def apply_lifts(text: str, module: str, lifts: list[tuple[tuple, tuple, str, str
     if sum(len(lf[0]) for lf in lifts) != len(targets):
         return None  # two lifts of the same target
     stmts = [(lf[2], lf[3], tuple(lf[0])) for lf in lifts]
-    params = overridable_params(_module_node(an, module))
+    mod = _module_node(an, module)
+    params = overridable_params(mod)
+    pdep = param_dependent_names(an, mod, params) & (targets | operands)
     edits = plan_edits(text, ms, targets, operands, stmts, set(cone_names))
-    if edits and _mentions_params(text, [(e.start, e.end) for e in edits], params):
-        return None  # the logic depends on parameters: the edit would only hold for their defaults
+    if edits and (pdep or _mentions_params(text, [(e.start, e.end) for e in edits], params)):
+        # the logic depends on parameters: the edit only holds for the values it is proven for
+        edits = _pinned(text, ms, edits, mod, pins, stmts, scope_local)
     if not edits and not scope_local:
         edits = _partial_block_edits(an, module, ms, targets, operands, stmts)
-        if edits and _mentions_params(text, [(m.start, m.end) for m in ms.members if m.writes & targets], params):
-            return None
+        if edits and (pdep or _mentions_params(text, [(m.start, m.end) for m in ms.members if m.writes & targets],
+                                               params)):
+            edits = _pinned(text, ms, edits, mod, pins, stmts, scope_local)
     if not edits:
         return None
     try:
@@ -437,6 +448,11 @@ def _params(mod) -> set[str]:
     return out
 
 
+def _keyword(node) -> str:
+    kw = getattr(node, "keyword", None)
+    return str(getattr(kw, "valueText", "") or _COMMENT.sub(" ", str(kw or "")).strip())
+
+
 def overridable_params(mod) -> set[str]:
     """Names of the module's ``parameter``s (overridable per instance) and of the localparams that
     depend on them: an edit whose logic mentions one is only right for the default values."""
@@ -445,7 +461,7 @@ def overridable_params(mod) -> set[str]:
     for node in _walk(mod):
         if kind_name(node) not in ("ParameterDeclaration",):
             continue
-        kw = str(getattr(node, "keyword", "")).strip()
+        kw = _keyword(node)
         for d in _items(getattr(node, "declarators", None)):
             if not hasattr(d, "name"):
                 continue
@@ -461,6 +477,149 @@ def overridable_params(mod) -> set[str]:
                 params.add(n)
                 changed = True
     return params
+
+
+def pin_condition(mod, values: dict | None) -> str | None:
+    """``P1 == 32'd4 && P2 == 32'd0 ...`` over every ``parameter`` of ``mod`` (the overridable ones; the
+    localparams follow from them) at ``values`` (Yosys ``parameter_default_values``: binary strings),
+    or None when a value is unknown or not an integer (a string, a real, x/z bits) or there is none.
+
+    The rule for parameterized modules: a rewrite found (and proven) at one parameterization may only
+    replace the original logic for exactly that parameterization; the source keeps the original for
+    every other value, selected by this condition in a generate ``if`` (or a procedural ``if`` on
+    constants), which elaboration folds away.
+    """
+    if mod is None or values is None:
+        return None
+    names: list[str] = []
+    for node in _walk(mod):
+        k = kind_name(node)
+        if k == "TypeParameterDeclaration":
+            return None
+        if k != "ParameterDeclaration" or _keyword(node) != "parameter":
+            continue
+        names += [d.name.valueText for d in _items(getattr(node, "declarators", None)) if hasattr(d, "name")]
+    if not names:
+        return None
+    parts = []
+    for n in dict.fromkeys(names):
+        v = values.get(n)
+        if v is None or not re.fullmatch(r"[01]{1,64}", v):
+            return None
+        parts.append(f"{n} == {len(v)}'d{int(v, 2)}")
+    return " && ".join(parts)
+
+
+def param_dependent_names(an: Analysis, mod, params: set[str]) -> set[str]:
+    """Declared names whose declaration (width, array range, type) mentions one of ``params``: a lift
+    reading or writing them is spelled for the widths of one parameterization (``&a`` for
+    ``a[0]&a[1]&a[2]&a[3]`` is wrong for another width)."""
+    out: set[str] = set()
+    if mod is None or not params:
+        return out
+    text = an.text
+    hdr = getattr(mod.header, "ports", None)
+    if hdr is not None and kind_name(hdr) == "AnsiPortList":
+        for p in _items(hdr.ports):
+            decl = getattr(p, "declarator", None)
+            if decl is not None and set(_names(str(p))) & params:
+                out.add(decl.name.valueText)
+    for node in _walk(mod):
+        if kind_name(node) in ("PortDeclaration", "NetDeclaration", "DataDeclaration"):
+            s, e = an.span(node)
+            for d in _items(getattr(node, "declarators", None)):
+                if not hasattr(d, "name"):
+                    continue
+                init = getattr(d, "initializer", None)
+                head = text[s:e] if init is None else text[s:an.span(init)[0]]
+                if set(_names(head)) & params:
+                    out.add(d.name.valueText)
+    return out
+
+
+def _label(text: str, base: str) -> str:
+    base = "rtlopt_pinned_" + re.sub(r"\W", "_", base)
+    lab, i = base, 1
+    while re.search(rf"\b{lab}\b", text):
+        i += 1
+        lab = f"{base}_{i}"
+    return lab
+
+
+def _pinned(text: str, ms: ModuleSource, edits: list[Edit], mod, pins: dict | None, stmts, scope_local) -> \
+        list[Edit] | None:
+    """``edits`` (each inside one module item) restricted to the parameterization ``pins``: the items
+    they touch are removed from their places and, at the place of the last one, written as
+    ``generate if (<pins>) begin <edited items> end else begin <original items> end endgenerate`` --
+    the original logic for every other parameter value, byte for byte. None when that cannot be done."""
+    cond = pin_condition(mod, pins)
+    if cond is None or scope_local:
+        return None
+    affected: dict[int, tuple[Member, list[Edit]]] = {}
+    for e in edits:
+        own = [m for m in ms.members if (max(e.start, m.start) < min(e.end, m.end)) or
+               (e.start == e.end and m.start <= e.start <= m.end)]
+        if len(own) != 1:
+            return None
+        m = own[0]
+        before = text[e.start:min(e.end, m.start)] if e.start < m.start else ""
+        after = text[max(e.start, m.end):e.end] if e.end > m.end else ""
+        if before.strip() or after.strip():
+            return None  # the edit reaches into text outside the item
+        affected.setdefault(id(m), (m, []))[1].append(e)
+    if not affected:
+        return None
+    items = sorted(affected.values(), key=lambda x: x[0].start)
+    new_parts, old_parts = [], []
+
+    def body(m: Member, t: str) -> str:
+        if m.kind == "GenerateRegion":
+            t = re.sub(r"^\s*generate\b", "", t)
+            t = re.sub(r"\bendgenerate\s*$", "", t)
+        return t.strip()
+
+    for m, es in items:
+        rel = []
+        for e in es:
+            s0, e0 = max(e.start, m.start), min(e.end, m.end)
+            if e.start == e.end:
+                s0 = e0 = e.start
+            rel.append(Edit(s0 - m.start, e0 - m.start, e.replacement))
+        try:
+            nt = apply_edits(text[m.start:m.end], rel)
+        except ValueError:
+            return None
+        if nt.strip():
+            new_parts.append(body(m, nt))
+        old_parts.append(body(m, text[m.start:m.end]))
+    last = items[-1][0]
+    ls = text.rfind("\n", 0, last.start) + 1
+    ind = text[ls:last.start] if not text[ls:last.start].strip() else ""
+    lab = _label(text, "_".join(n for st in stmts for n in st[2])[:40])
+
+    def block(parts: list[str]) -> str:
+        return "".join(f"\n{ind}    " + p.replace("\n", "\n    ") for p in parts)
+
+    gen = (f"generate if ({cond}) begin : {lab}{block(new_parts)}\n{ind}end else begin : {lab}_orig"
+           f"{block(old_parts)}\n{ind}end endgenerate")
+    out = [_remove(text, m.start, m.end) for m, _es in items[:-1]]
+    out.append(Edit(last.start, last.end, gen))
+    return out
+
+
+def pinned_statement(text: str, an: Analysis, mod, node, pins: dict | None, new_stmt: str) -> Edit | None:
+    """The procedural statement ``node`` (inside an always block) replaced by ``begin if (<pins>) <new>
+    else <old> end``: the old statement for every other parameter value. None without pins."""
+    cond = pin_condition(mod, pins)
+    if cond is None:
+        return None
+    s, e = an.span(node)
+    if kind_name(node).endswith("AssignmentExpression"):
+        semi = text.find(";", e)
+        if semi < 0 or text[e:semi].strip():
+            return None
+        e = semi + 1
+    return Edit(s, e, f"begin if ({cond}) begin {new_stmt} end else begin {text[s:e]} end end")
 
 
 def _mentions_params(text: str, spans, params: set[str]) -> bool:
@@ -490,7 +649,7 @@ def nonblocking_lines(an: Analysis, module: str) -> dict[str, set[int]]:
 
 
 def apply_clocked_switch(text: str, module: str, reg: str, lines: tuple[int, int], operands, expr: str,
-                         an: Analysis | None = None) -> str | None:
+                         an: Analysis | None = None, pins: dict | None = None) -> str | None:
     """``text`` with the ``if``/``case`` statement on ``lines`` (inside a clocked block; every arm assigns
     ``reg`` and nothing else) replaced by ``reg <= expr;``. None when that is not safe."""
     an = an or analyze(text)
@@ -525,10 +684,15 @@ def apply_clocked_switch(text: str, module: str, reg: str, lines: tuple[int, int
             blocking |= _roots(str(node.left))
     if blocking & set(operands):
         return None
-    if _mentions_params(text, [an.span(pick)], overridable_params(mod)):
-        return None
+    params = overridable_params(mod)
     s, e = an.span(pick)
-    new = apply_edits(text, [Edit(s, e, f"{reg} <= {expr};")])
+    edit = Edit(s, e, f"{reg} <= {expr};")
+    if _mentions_params(text, [an.span(pick)], params) or \
+            param_dependent_names(an, mod, params) & (set(operands) | {reg}):
+        edit = pinned_statement(text, an, mod, pick, pins, f"{reg} <= {expr};")
+        if edit is None:
+            return None
+    new = apply_edits(text, [edit])
     new = remove_leftovers(new, module, text)
     an2 = analyze(new)
     if an2.syntax_errors or an2.errors > an.errors:
@@ -537,7 +701,7 @@ def apply_clocked_switch(text: str, module: str, reg: str, lines: tuple[int, int
 
 
 def apply_clocked(text: str, module: str, reg: str, leaf: int, nleaves: int, src_lines, operands, expr: str,
-                  an: Analysis | None = None) -> str | None:
+                  an: Analysis | None = None, pins: dict | None = None) -> str | None:
     """``text`` with the right-hand side of one nonblocking assignment ``reg <= ...`` (in a clocked block)
     replaced by ``expr``; the enable/reset structure around it is kept. The assignment is the
     ``leaf``-th data arm of the register (or the one on the lines ``src_lines``). Statements and
@@ -593,10 +757,13 @@ def apply_clocked(text: str, module: str, reg: str, leaf: int, nleaves: int, src
     params = overridable_params(mod)
     spans = [an.span(pick.right)] + [an.span(n) for n in _walk(block) if kind_name(n) == "AssignmentExpression"] + \
         [an.span(n) for n in _walk(block) if kind_name(n) == "ForLoopStatement"]
-    if _mentions_params(text, spans, params):
-        return None
     s, e = an.span(pick.right)
-    new = apply_edits(text, [Edit(s, e, expr)])
+    edit = Edit(s, e, expr)
+    if _mentions_params(text, spans, params) or param_dependent_names(an, mod, params) & (set(operands) | {reg}):
+        edit = pinned_statement(text, an, mod, pick, pins, f"{reg} <= {expr};")
+        if edit is None:
+            return None
+    new = apply_edits(text, [edit])
     new = remove_leftovers(new, module, text)
     an2 = analyze(new)
     if an2.syntax_errors or an2.errors > an.errors:

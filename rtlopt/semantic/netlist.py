@@ -65,6 +65,9 @@ class Netlist:
     driver: dict[int, int] = field(default_factory=dict)  # bit -> index of the driving comb cell
     free: set = field(default_factory=set)  # bits that are cut points
     order: list[int] = field(default_factory=list)  # comb cells in topological order
+    #: the module's parameter values in this elaboration (Yosys ``parameter_default_values``: binary
+    #: strings; strings/reals as Yosys writes them)
+    params: dict[str, str] = field(default_factory=dict)
 
     # -- construction ----------------------------------------------------------------------
     @classmethod
@@ -80,6 +83,7 @@ class Netlist:
                               c.get("connections", {}), c.get("port_directions", {}),
                               str(c.get("attributes", {}).get("src", ""))))
         nl = cls(name, nets, cells)
+        nl.params = {k: str(v) for k, v in (mod.get("parameter_default_values") or {}).items()}
         nl._build()
         return nl
 
