@@ -163,6 +163,17 @@ def _has_submodules(design) -> bool:
     return design.parsed is not None and len(reachable(graph(design.parsed), design.top)) > 1
 
 
+def _refuse_library_writes(changed) -> None:
+    """--in-place writes only the user's named files: a change to a -y/-v library file (which the
+    search never makes) refuses the whole write, so no half-written design is left (exit 7)."""
+    from rtlopt.hdl.project import library_files
+
+    libs = library_files(changed)
+    if libs:
+        raise WriteFailed(f"refusing to write library file(s) {', '.join(sorted(map(str, libs)))} (-y/-v); "
+                          "nothing written")
+
+
 def _optimize_one(args, files: list[str], out: Path | None, session) -> int:
     import time
 
@@ -204,11 +215,12 @@ def _optimize_one(args, files: list[str], out: Path | None, session) -> int:
                 written = str(out)
             elif args.in_place:
                 changed = [p for p in design.files if result.final[p] != result.original[p]]
+                _refuse_library_writes(changed)
                 keep = _output.expected_hashes(snap, {p: result.original[p] for p in changed})  # all, before any write
                 for p in changed:
                     write_atomic(p, result.final[p], expect_sha256=keep[p.resolve()])
                     done.append(str(p))
-                written = ", ".join(str(p) for p in design.files)
+                written = ", ".join(done)  # the files written, not every file read
         except WriteFailed as exc:  # the report still comes out (and says nothing was written); exit 7
             write_error = exc
             written = ", ".join(done) or None
@@ -259,10 +271,13 @@ def _optimize_hier(args, design, lib, out: Path | None, session, progress, budge
             write_atomic(out, res.final[design.files[0]])
             written = str(out)
         elif args.in_place:
+            _refuse_library_writes([p for p in design.files if res.final[p] != res.original[p]])
+            done = []
             for p in design.files:
                 if res.final[p] != res.original[p]:
                     write_atomic(p, res.final[p])
-            written = ", ".join(str(p) for p in design.files)
+                    done.append(str(p))
+            written = ", ".join(done)
     data = res.to_dict()
     data["output"] = written
     data["llm"] = session.summary()

@@ -233,6 +233,9 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
     order = reachable(g, design.top)
     counts = instance_counts(g, design.top)
     overridden = {c for n in order for c in g[n].param_overrides}
+    from rtlopt.hdl.project import library_files
+
+    read_only = library_files(design.files)
     original = {p: p.read_text(encoding="utf-8", errors="replace") for p in design.files}
     cur = dict(original)
     results: list[ModuleResult] = []
@@ -312,6 +315,9 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                     mr.note += f"; not measured: {exc}"
             if name in flat_area:
                 mr.note += "; area measured at its default parameters"
+            continue
+        if g[name].file.resolve() in read_only:
+            mr.note = "library module (-y/-v): read, not edited"
             continue
         if share < 5:
             mr.status, mr.note = "budget", "no time left in the budget"

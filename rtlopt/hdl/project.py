@@ -646,6 +646,23 @@ def design_files(project: Project | None = None, files: Iterable[str | Path] | N
     return out
 
 
+def library_files(files: Iterable[str | Path], project: Project | None = None) -> set[Path]:
+    """Those of ``files`` that are in the design only as library files (-y directories, -v files) and
+    were not named by the user (positional, -f lists): read, never edited or written."""
+    proj = active() if project is None else project
+    if not proj.lib_dirs and not proj.lib_files:
+        return set()
+    named = {Path(os.path.realpath(f)) for f in proj.files}
+    lib_files = {Path(os.path.realpath(f)) for f in proj.lib_files}
+    lib_dirs = {Path(os.path.realpath(d)) for d in proj.lib_dirs}
+    out: set[Path] = set()
+    for f in files:
+        r = Path(os.path.realpath(f))
+        if r not in named and (r in lib_files or r.parent in lib_dirs):
+            out.add(r)
+    return out
+
+
 def instantiated_modules(path: Path) -> set[str]:
     """Names of the modules instantiated in ``path`` (parsed with its language; includes resolved)."""
     try:
@@ -1036,7 +1053,7 @@ def is_parameter_check_in(initial_block, module_decl) -> bool:
 
 __all__ = [
     "CONFIG_KEYS", "Project", "activate_from_args", "command_inputs", "shared_inputs", "without_modules_of", "active", "add_arguments", "compilation", "design_files",
-    "expand_env", "from_args", "from_config", "icarus_args", "instantiated_modules", "is_parameter_check",
+    "expand_env", "from_args", "from_config", "icarus_args", "instantiated_modules", "is_parameter_check", "library_files",
     "is_parameter_check_in", "needs_verilog_keywords", "constant_names", "declared_modules", "defined_macros", "macro_directives", "preceding_macros", "instantiated_in", "module_stubs",
     "original_of", "parse_define", "parse_param", "read_file_list", "register_copy",
     "set_active", "syntax_tree", "using", "verilator_args", "yosys_read_lines",
