@@ -395,3 +395,21 @@ def test_stale_match_is_refused():
     m = t.match(text)[0]
     with pytest.raises(ValueError):
         t.apply(text.replace("~(~a)", "~(~b)"), m)
+
+
+def test_tidy_removes_only_wires_the_rewrite_left_unread():
+    """Wires read in the original and read nowhere after a rewrite go (with the comment on their line,
+    transitively); a wire the designer left unread stays, and so does every other byte."""
+    from rtlopt.templates._stmt import tidy_unread
+
+    original = ("module t(input [7:0] x, output [9:0] y);\n"
+                "    wire [9:0] t0 = x * 3;    // tap 0\n"
+                "    wire [9:0] t1;\n    assign t1 = t0 + x;\n"
+                "    wire [7:0] spare = ~x;    // designer's own\n"
+                "    assign y = t1;  /* out */\nendmodule\n")
+    rewritten = original.replace("assign y = t1;", "assign y = x * 4;")
+    tidy = tidy_unread(original, rewritten)
+    assert "t0" not in tidy and "t1" not in tidy and "tap 0" not in tidy
+    assert "wire [7:0] spare = ~x;    // designer's own\n" in tidy
+    assert "assign y = x * 4;  /* out */" in tidy
+    assert tidy_unread(original, original) == original

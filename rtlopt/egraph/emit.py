@@ -145,6 +145,10 @@ class Emitter:
             if c in self.wires or c in self.shared:
                 return self.wire(c), w
         n = self.choice[c]
+        if n[0] == "trunc":
+            inner = self._under_zext(n[3], w)
+            if inner is not None:  # trunc(zext(y)) with y no wider than the result is zext(y)
+                return self.emit(inner, ctx, at)
         if ctx > w and n[0] in _WIDE_SENSITIVE:
             if n[0] == "trunc":
                 x = n[3]
@@ -153,6 +157,15 @@ class Emitter:
                     return self._trunc_leaf(leaf[2], w), w
             return self.wire(c), w
         return self._node(c, ctx, at)
+
+    def _under_zext(self, x: int, w: int) -> int | None:
+        """The class ``y`` when the chosen node of ``x`` is a chain of zero extensions of ``y`` and ``y``
+        is at most ``w`` bits wide (so the low ``w`` bits of ``x`` are ``y`` zero-extended), else None."""
+        x = self.eg.find(x)
+        seen = False
+        while self.choice[x][0] == "zext":
+            x, seen = self.eg.find(self.choice[x][3]), True
+        return x if seen and self.eg.width[x] <= w else None
 
     def _leaf_text(self, key: str) -> str:
         lf = self.mg.leaves.get(key)

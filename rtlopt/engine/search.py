@@ -705,6 +705,12 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             if tidy is not None:
                 step, cur, after_rep, final_verdict = tidy
                 steps.append(step)
+        if steps and time.monotonic() < deadline:
+            tidy = _tidy_stage(cur, original, submit, prove, goal, cur_metric, delay_limit, deadline, say,
+                               _delay(after_rep))
+            if tidy is not None:
+                step, cur, after_rep, final_verdict = tidy
+                steps.append(step)
         if result is None:  # stopped before the input's report was needed
             before = input_report(input_future)
             result = OptimizeResult(design, goal, original, dict(original), before, before)
@@ -728,6 +734,43 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             fut.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
         ws.close()
+
+
+def _tidy_stage(cur: dict[Path, str], original: dict[Path, str], submit, prove, goal: str, cur_metric: float,
+                delay_limit: float | None, deadline: float, say, prev_delay: float | None = None):
+    """Last stage: remove the wires the accepted rewrites left unread (read in the original, read nowhere
+    now), so the edit does not leave dead taps behind. Measured (never worse on the goal, within the
+    delay limit) and proven like every rewrite; ``(step, texts, report, verdict)`` or None."""
+    from rtlopt.templates._stmt import tidy_unread
+
+    try:
+        tidied = {p: tidy_unread(original.get(p, t), t, p.name) if t != original.get(p) else t
+                  for p, t in cur.items()}
+    except Exception:  # noqa: BLE001 - a text the tidier cannot read is left as it is
+        return None
+    if tidied == cur:
+        return None
+    say("tidying: removing wires the rewrites left unread ...")
+    try:
+        rep = submit(tidied).result(timeout=max(1.0, deadline - time.monotonic()) + 5.0)
+    except Exception:  # noqa: BLE001 - not measured: keep the proven result as it is
+        return None
+    metric = rep.metric(goal) if hasattr(rep, "metric") else None
+    d = _delay(rep)
+    if metric is None or metric > cur_metric or (delay_limit is not None and d is not None and d > delay_limit):
+        return None
+    cand = Candidate(next(iter(t for p, t in tidied.items() if t != cur[p])), "template",
+                     ("dead_code_elimination",), "remove wires the rewrites left unread")
+    try:
+        res = prove(tidied, cand)
+    except RtloptError:
+        return None
+    if _verdict_name(res.verdict) != "EQUIVALENT":
+        return None
+    step = Step(cand.rules, cand.description, cand.source,
+                str(next(p for p, t in tidied.items() if t != cur[p])), cur_metric, metric, "EQUIVALENT",
+                getattr(res, "engine", None), getattr(res, "seconds", None), prev_delay, d)
+    return step, tidied, rep, (res.to_dict() if hasattr(res, "to_dict") else {"verdict": "EQUIVALENT"})
 
 
 def _tidy_stage(cur: dict[Path, str], original: dict[Path, str], submit, prove, goal: str, cur_metric: float,

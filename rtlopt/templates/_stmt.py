@@ -210,9 +210,76 @@ def _remove_span(text: str, s: int, e: int) -> Edit:
     ls = text.rfind("\n", 0, s) + 1
     le = text.find("\n", e)
     le = len(text) if le < 0 else le
-    if not text[ls:s].strip() and not text[e:le].strip():
-        return Edit(ls, min(le + 1, len(text)), "")
+    rest = text[e:le].strip()
+    if not text[ls:s].strip() and (not rest or (rest.startswith("//") and "/*" not in rest)):
+        return Edit(ls, min(le + 1, len(text)), "")  # the line, with the comment that described it
     return Edit(s, e, "")
+
+
+def _unread_wires(an: Analysis) -> list[tuple[str, list[Edit], int]]:
+    """Internal nets nothing reads: ``(name, edits removing them, position)`` for ``wire w = e;`` and for
+    ``wire w; assign w = e;`` (single-name declarations; ports and variables are left alone)."""
+    out = []
+    for ms, me, mod in _module_spans(an):
+        mtext = an.text[ms:me]
+        ports = _ports(mod)
+        decl_of = {}
+        for d, names in _decls(mod):
+            for nm in names:
+                decl_of[nm] = (d, names)
+        for d, names in _decls(mod):
+            if kind_name(d) != "NetDeclaration" or len(names) != 1 or names[0] in ports:
+                continue
+            dcl = d.declarators[0]
+            if getattr(dcl, "initializer", None) is None or _count(mtext, names[0]) != 1:
+                continue
+            ds, de = an.span(d)
+            out.append((names[0], [_remove_span(an.text, ds, de)], ds))
+        for m in mod.members:
+            if kind_name(m) != "ContinuousAssign" or len(m.assignments) != 1:
+                continue
+            asg = m.assignments[0]
+            if kind_name(asg.left) != "IdentifierName":
+                continue
+            name = asg.left.identifier.valueText
+            if name in ports or name not in decl_of:
+                continue
+            d, names = decl_of[name]
+            if kind_name(d) != "NetDeclaration":
+                continue
+            if _count(mtext, name) != 2:  # the declaration and this assignment only
+                continue
+            s, e = an.span(m)
+            edits = [_remove_span(an.text, s, e)]
+            if len(names) == 1:
+                ds, de = an.span(d)
+                edits.append(_remove_span(an.text, ds, de))
+            out.append((name, edits, s))
+    return out
+
+
+def tidy_unread(original: str, text: str, name: str = "design.v", rounds: int = 8) -> str:
+    """``text`` without the internal wires that rewrites left unread: wires read in ``original`` and
+    read nowhere in ``text`` (repeated: removing one can leave the wires it read unread). Wires the
+    designer left unread are kept; so is everything else, byte for byte."""
+    from rtlopt.hdl.edit import apply_edits
+    from rtlopt.templates._sem import analyze
+
+    for _ in range(rounds):
+        an = analyze(text, name)
+        if an.syntax_errors:
+            break
+        edits: list[Edit] = []
+        for nm, eds, _pos in _unread_wires(an):
+            if _count(original, nm) > _count(text, nm):  # read in the original: a rewrite's leftover
+                edits += eds
+        if not edits:
+            break
+        edits = sorted(set(edits), key=lambda ed: (ed.start, ed.end))
+        if any(a.end > b.start for a, b in zip(edits, edits[1:], strict=False)):
+            break
+        text = apply_edits(text, edits)
+    return text
 
 
 class DeadCodeElimination(Template):
@@ -239,34 +306,8 @@ class DeadCodeElimination(Template):
                 ts, te = an.span(taken.syntax)
                 new = an.text[ts:te]
             out.append(self._m(an, s, e, f"condition is always {'true' if v else 'false'}", [Edit(s, e, new)]))
-        for ms, me, mod in _module_spans(an):
-            mtext = an.text[ms:me]
-            ports = _ports(mod)
-            decl_of = {}
-            for d, names in _decls(mod):
-                for nm in names:
-                    decl_of[nm] = (d, names)
-            for m in mod.members:
-                if kind_name(m) != "ContinuousAssign" or len(m.assignments) != 1:
-                    continue
-                asg = m.assignments[0]
-                if kind_name(asg.left) != "IdentifierName":
-                    continue
-                name = asg.left.identifier.valueText
-                if name in ports or name not in decl_of:
-                    continue
-                d, names = decl_of[name]
-                if kind_name(d) != "NetDeclaration":
-                    continue
-                uses = _count(mtext, name)
-                if uses != 2:  # the declaration and this assignment only
-                    continue
-                s, e = an.span(m)
-                edits = [_remove_span(an.text, s, e)]
-                if len(names) == 1:
-                    ds, de = an.span(d)
-                    edits.append(_remove_span(an.text, ds, de))
-                out.append(self._m(an, s, e, f"wire '{name}' is never read", edits))
+        for name, edits, _s in _unread_wires(an):
+            out.append(self._m(an, edits[0].start, edits[0].end, f"wire '{name}' is never read", edits))
         return out
 
 
