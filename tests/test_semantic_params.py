@@ -65,7 +65,9 @@ def test_pin_condition_refuses_values_it_cannot_compare():
     from rtlopt.templates._sem import analyze
     an = analyze('module s #(parameter MODE = "FAST", parameter K = 3) (input a, output y); assign y = a; endmodule\n')
     mod = _module_node(an, "s")
-    assert pin_condition(mod, {"MODE": "FAST", "K": "11"}) is None  # a string parameter
+    assert pin_condition(mod, {"MODE": "FAST", "K": "11"}) == "MODE == \"FAST\" && K == 2'd3"
+    assert pin_condition(mod, {"MODE": "1.5e0 x", "K": "11"}) is None  # not an integer, not a plain string
+    assert pin_condition(mod, {"MODE": "0101 ", "K": "11"}) is None  # a string that reads as bits
     assert pin_condition(mod, {"K": "11"}) is None  # a value unknown
     an = analyze("module s #(parameter K = 3) (input a, output y); localparam L = K + 1; assign y = a; endmodule\n")
     assert pin_condition(_module_node(an, "s"), {"K": "11", "L": "100"}) == "K == 2'd3"

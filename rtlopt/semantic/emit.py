@@ -504,9 +504,13 @@ def pin_condition(mod, values: dict | None) -> str | None:
     parts = []
     for n in dict.fromkeys(names):
         v = values.get(n)
-        if v is None or not re.fullmatch(r"[01]{1,64}", v):
-            return None
-        parts.append(f"{n} == {len(v)}'d{int(v, 2)}")
+        if v is not None and re.fullmatch(r"[01]{1,64}", v):
+            parts.append(f"{n} == {len(v)}'d{int(v, 2)}")
+        elif v is not None and re.fullmatch(r"[A-Za-z_][\w .:/+-]{0,63}", v) and not re.fullmatch(r"[01xzXZ ]+", v):
+            # a string parameter (Yosys writes string values as the string itself): "MINI" == "MINI"
+            parts.append(f'{n} == "{v}"')
+        else:
+            return None  # unknown, real, x/z bits, or a string that could read as bits
     return " && ".join(parts)
 
 
