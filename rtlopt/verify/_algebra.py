@@ -103,6 +103,187 @@ def _gate_poly(t: str, ins: tuple[Bit, ...]) -> list[tuple[frozenset, int]]:
     return list(r.items())
 
 
+def _eval_gate(t: str, v: list[int], full: int) -> int:
+    """One gate on bit-parallel Python ints (``full``: all lanes set)."""
+    a = v[0]
+    if t == "$_BUF_":
+        return a
+    if t == "$_NOT_":
+        return full ^ a
+    b = v[1]
+    if t == "$_AND_":
+        return a & b
+    if t == "$_OR_":
+        return a | b
+    if t == "$_XOR_":
+        return a ^ b
+    if t == "$_NAND_":
+        return full ^ (a & b)
+    if t == "$_NOR_":
+        return full ^ (a | b)
+    if t == "$_XNOR_":
+        return full ^ a ^ b
+    if t == "$_ANDNOT_":
+        return a & (full ^ b)
+    if t == "$_ORNOT_":
+        return a | (full ^ b)
+    if t in ("$_MUX_", "$_NMUX_"):
+        r = (a & (full ^ v[2])) | (b & v[2])
+        return full ^ r if t == "$_NMUX_" else r
+    if t == "$_AOI3_":
+        return full ^ ((a & b) | v[2])
+    if t == "$_OAI3_":
+        return full ^ ((a | b) & v[2])
+    if t == "$_AOI4_":
+        return full ^ ((a & b) | (v[2] & v[3]))
+    return full ^ ((a | b) & (v[2] | v[3]))  # $_OAI4_
+
+
+class _Exclusive:
+    """Proofs that two literals (a net bit, possibly negated) are never 1 together.
+
+    Random simulation rules most pairs out at once. A pair is proven by exhaustive evaluation of both
+    cones when their joint support (input bits they depend on) has at most :data:`SUPPORT` bits, else
+    by decomposition: ``x & y`` with ``x`` exclusive to ``z`` makes ``x & y`` exclusive to ``z``, and an
+    OR is exclusive to ``z`` when each of its inputs is. Every "yes" is a proof over all inputs."""
+
+    SUPPORT = 14
+    DEPTH = 8
+    LANES = 512
+
+    def __init__(self, net: GateNet, num: dict, n_in: int) -> None:
+        import random
+
+        self.drv = {y: (t, ins) for t, y, ins in net.gates}
+        self.order = {y: i for i, (_t, y, _ins) in enumerate(net.gates)}
+        self.var = {b: k for b, k in num.items() if k < n_in}
+        rnd = random.Random(0x5EED)
+        full = (1 << self.LANES) - 1
+        self.sig: dict[int, int] = {}
+        self.sup: dict[int, int] = {}
+        for b, k in self.var.items():
+            self.sig[b] = rnd.getrandbits(self.LANES)
+            self.sup[b] = 1 << k
+        for t, y, ins in net.gates:
+            self.sig[y] = _eval_gate(t, [self._s(b) for b in ins], full)
+            s = 0
+            for b in ins:
+                if isinstance(b, int):
+                    s |= self.sup.get(b, 0)
+            self.sup[y] = s
+        self.full = full
+        self.memo: dict = {}
+
+    def _s(self, b: Bit) -> int:
+        if b == "0":
+            return 0
+        if b == "1":
+            return (1 << self.LANES) - 1
+        return self.sig.get(b, 0)  # an undriven net: never proven exclusive (see _exhaustive_disjoint)
+
+    def _lsig(self, lit: tuple[Bit, bool]) -> int:
+        s = self._s(lit[0])
+        return self.full ^ s if lit[1] else s
+
+    def disjoint(self, l1: tuple[Bit, bool], l2: tuple[Bit, bool], depth: int = 0) -> bool:
+        if self._lsig(l1) & self._lsig(l2):
+            return False
+        for lit in (l1, l2):  # a constant 0 literal
+            if lit[0] in ("0", "1") and (lit[0] == "1") == lit[1]:
+                return True
+        if any(isinstance(b, int) and b not in self.sig for b in (l1[0], l2[0])):
+            return False
+        key = (l1, l2) if l1 <= l2 else (l2, l1)  # type: ignore[operator]
+        if key in self.memo:
+            return self.memo[key]
+        self.memo[key] = False  # no cycles through the recursion
+        out = self._prove(l1, l2, depth)
+        self.memo[key] = out
+        return out
+
+    def constant(self, b: int) -> int | None:
+        """0 or 1 when net ``b`` is proven constant, else None."""
+        s = self.sig.get(b)
+        if s == 0 and self.disjoint((b, False), (b, False)):
+            return 0
+        if s == self.full and self.disjoint((b, True), (b, True)):
+            return 1
+        return None
+
+    def _parts(self, lit: tuple[Bit, bool]) -> tuple[str, list[tuple[Bit, bool]]] | None:
+        """The literal as ("and" | "or", two literals), through buffers and inverters."""
+        b, neg = lit
+        while isinstance(b, int) and b in self.drv and self.drv[b][0] in ("$_BUF_", "$_NOT_"):
+            t, ins = self.drv[b]
+            neg ^= t == "$_NOT_"
+            b = ins[0]
+        if not isinstance(b, int) or b not in self.drv:
+            return None
+        t, ins = self.drv[b]
+        for table, kind in ((_AND_LIKE, "and"), (_OR_LIKE, "or")):
+            if t in table:
+                ny, na, nb = table[t]
+                if ny == neg:
+                    return kind, [(ins[0], na), (ins[1], nb)]
+        for table, kind in ((_AND_LIKE, "or"), (_OR_LIKE, "and")):  # De Morgan: ~(x & y) = ~x | ~y
+            if t in table:
+                ny, na, nb = table[t]
+                if ny != neg:
+                    return kind, [(ins[0], not na), (ins[1], not nb)]
+        return None
+
+    def _prove(self, l1: tuple[Bit, bool], l2: tuple[Bit, bool], depth: int) -> bool:
+        sup = self._sup(l1[0]) | self._sup(l2[0])
+        if bin(sup).count("1") <= self.SUPPORT:
+            return self._exhaustive_disjoint(l1, l2, sup)
+        if depth >= self.DEPTH:
+            return False
+        for a, b in ((l1, l2), (l2, l1)):
+            p = self._parts(a)
+            if p is None:
+                continue
+            kind, lits = p
+            if kind == "and" and any(self.disjoint(x, b, depth + 1) for x in lits):
+                return True
+            if kind == "or" and all(self.disjoint(x, b, depth + 1) for x in lits):
+                return True
+        return False
+
+    def _sup(self, b: Bit) -> int:
+        return self.sup.get(b, 0) if isinstance(b, int) else 0
+
+    def _exhaustive_disjoint(self, l1: tuple[Bit, bool], l2: tuple[Bit, bool], sup: int) -> bool:
+        ks = [k for k in range(sup.bit_length()) if (sup >> k) & 1]
+        n = len(ks)
+        lanes = 1 << n
+        full = (1 << lanes) - 1
+        val: dict[int, int] = {}
+        inv = {k: b for b, k in self.var.items()}
+        for j, k in enumerate(ks):
+            half = 1 << j
+            unit = ((1 << half) - 1) << half
+            val[inv[k]] = unit * (full // ((1 << (2 * half)) - 1)) if 2 * half <= lanes else unit
+        cone: set[int] = set()
+        stack = [b for b in (l1[0], l2[0]) if isinstance(b, int)]
+        while stack:
+            b = stack.pop()
+            if b in cone or b in val:
+                continue
+            if b not in self.drv:
+                return False  # undriven: no proof
+            cone.add(b)
+            stack.extend(x for x in self.drv[b][1] if isinstance(x, int))
+        for b in sorted(cone, key=self.order.__getitem__):
+            t, ins = self.drv[b]
+            val[b] = _eval_gate(t, [0 if x == "0" else full if x == "1" else val[x] for x in ins], full)
+
+        def lv(lit: tuple[Bit, bool]) -> int:
+            b, neg = lit
+            v = 0 if b == "0" else full if b == "1" else val[b]
+            return full ^ v if neg else v
+        return not (lv(l1) & lv(l2))
+
+
 def _numbering(net: GateNet) -> tuple[dict, dict[int, int], list[tuple[str, int]]]:
     """Variable numbers: input bits first (sorted by port name and bit), then gate outputs in
     topological order. Backward rewriting in reverse topological order then always substitutes the
@@ -128,8 +309,22 @@ def _numbering(net: GateNet) -> tuple[dict, dict[int, int], list[tuple[str, int]
     return out
 
 
-def _gate_poly_int(t: str, ins: tuple[Bit, ...], num: dict) -> list[tuple[int, int]]:
-    """:func:`_gate_poly` with monomials as bitmasks of variable numbers."""
+#: OR-like two-input gates as (output negated, input a negated, input b negated): ``y = [~](la | lb)``.
+_OR_LIKE = {"$_OR_": (False, False, False), "$_NOR_": (True, False, False), "$_ORNOT_": (False, False, True),
+            "$_NAND_": (False, True, True)}
+#: AND-like: ``y = [~](la & lb)``.
+_AND_LIKE = {"$_AND_": (False, False, False), "$_NAND_": (True, False, False), "$_ANDNOT_": (False, False, True),
+             "$_NOR_": (False, True, True)}
+
+
+def _gate_poly_int(t: str, ins: tuple[Bit, ...], num: dict, excl: _Exclusive | None = None,
+                   y: int | None = None) -> list[tuple[int, int]]:
+    """:func:`_gate_poly` with monomials as bitmasks of variable numbers.
+
+    With ``excl``, an OR (or XOR) of two inputs that are proven never 1 together is the plain sum
+    of their polynomials: the product term ``-ab`` is identically zero as a function, and keeping it
+    is what makes Booth multipliers blow up (a vanishing monomial: a selector product times single
+    bits of a negated operand, which no longer sum up to a word)."""
     def conv(b: Bit) -> Bit:
         if isinstance(b, int):
             if b not in num:
@@ -137,6 +332,25 @@ def _gate_poly_int(t: str, ins: tuple[Bit, ...], num: dict) -> list[tuple[int, i
             return num[b]
         return b
     out = []
+    if excl is not None and y is not None:
+        const = excl.constant(y)
+        if const is not None:  # a net proven constant (e.g. a Booth selector of an impossible digit)
+            return [(0, 1)] if const else []
+    if excl is not None and len(ins) == 2 and (t in _OR_LIKE or t in ("$_XOR_", "$_XNOR_")):
+        neg_y, na, nb = _OR_LIKE.get(t, (t == "$_XNOR_", False, False))
+        if excl.disjoint((ins[0], na), (ins[1], nb)):
+            # y = [1 -] (la + lb), la = a or 1 - a
+            terms: dict[int, int] = {}
+            for b, neg in ((ins[0], na), (ins[1], nb)):
+                for m, c in _gate_poly("$_NOT_" if neg else "$_BUF_", (conv(b),)):
+                    mask = 0
+                    for v in m:
+                        mask |= 1 << v
+                    terms[mask] = terms.get(mask, 0) + c
+            if neg_y:
+                terms = {m: -c for m, c in terms.items()}
+                terms[0] = terms.get(0, 0) + 1
+            return [(m, c) for m, c in terms.items() if c]
     for m, c in _gate_poly(t, tuple(conv(b) for b in ins)):
         mask = 0
         for v in m:
@@ -152,6 +366,9 @@ def word_polynomial(net: GateNet, bits: list[Bit], deadline: float,
     mod_mask = (1 << w) - 1
     num, gate_var, names = _numbering(net)
     n_in = len(names)
+    excl = getattr(net, "_rtlopt_exclusive", None)
+    if excl is None:
+        excl = net._rtlopt_exclusive = _Exclusive(net, num, n_in)  # type: ignore[attr-defined]
     buckets: dict[int, dict[int, int]] = {}
     size = 0
 
@@ -182,7 +399,7 @@ def word_polynomial(net: GateNet, bits: list[Bit], deadline: float,
         if time.monotonic() > deadline:
             raise GiveUp("time limit")
         size -= len(bk)
-        f = _gate_poly_int(t, ins, num)
+        f = _gate_poly_int(t, ins, num, excl, y)
         ybit = 1 << v
         for m, c in bk.items():
             base = m ^ ybit
