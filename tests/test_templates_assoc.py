@@ -284,3 +284,26 @@ endmodule
     new = _rewrite(src)
     assert new is not None and new.count("wire") >= 3
     _prove(tmp_path, src, new, "top")
+
+
+@pytest.mark.yosys
+def test_a_combinational_block_holding_the_value_is_reused_like_a_net(tmp_path):
+    """``always @* s2 = a * b;`` holds the product as surely as ``assign s2 = a * b;`` (style-independent
+    reuse); a variable assigned in two places, or a clocked one, is not reused."""
+    src = """module m #(parameter BW = 8) (input clk, input [BW-1:0] a, b, c, d,
+    output reg [BW-1:0] s2, output reg [BW-1:0] s4, output reg [BW-1:0] q);
+  always @* begin s2 = a * b; end
+  always @* s4 = c + d + b * a;
+  always @(posedge clk) q <= d * c;
+endmodule
+"""
+    new = _rewrite(src)
+    assert new is not None and "s4 = c + d + s2;" in new and not _decls(new), new
+    _prove(tmp_path, src, new, "m")
+    twice = src.replace("always @* begin s2 = a * b; end", "always @* begin s2 = a * b; if (c[0]) s2 = 0; end")
+    new2 = _rewrite(twice)
+    assert new2 is None or "+ s2" not in new2
+    clocked = src.replace("always @(posedge clk) q <= d * c;", "always @(posedge clk) q <= a * b + 1'b1;") \
+        .replace("always @* begin s2 = a * b; end\n", "").replace("s4 = c + d + b * a", "s4 = c + d + (b * a)")
+    new3 = _rewrite(clocked)
+    assert new3 is None or "+ q" not in new3

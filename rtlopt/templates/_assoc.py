@@ -331,27 +331,68 @@ class CommutativeReassociation(Template):
         return res
 
     def _net_of(self, c: _Chain) -> None:
-        """Record the net if the chain is the whole right-hand side of ``assign net = chain``."""
+        """Record the net if the chain is the whole right-hand side of ``assign net = chain``, or of
+        the one blocking assignment of a combinational block (``always @* v = chain;``, ``always_comb``)
+        to a variable assigned nowhere else: the same value under another spelling."""
         syn = c.top.node.syntax
         p = syn.parent
         while p is not None and kind_name(p) == "ParenthesizedExpression":
             p = p.parent
-        if p is None or kind_name(p) != "AssignmentExpression" or c.block is not None:
+        if p is None or kind_name(p) != "AssignmentExpression":
             return
-        if kind_name(p.parent) != "ContinuousAssign" or p.parent.delay is not None:
+        kinds = ("Net",)
+        if c.block is not None:
+            if not self._comb_single(c.block, p):
+                return
+            kinds = ("Variable",)
+        elif kind_name(p.parent) != "ContinuousAssign" or p.parent.delay is not None:
             return
         an = self._an
         ls = an.span(p.left)
         for x in self._named:
             if (x.start, x.end) == ls:
                 sym = x.node.symbol
-                if str(sym.kind).split(".")[-1] != "Net" or str(sym.lexicalPath).count(".") != 1:
+                if str(sym.kind).split(".")[-1] not in kinds or str(sym.lexicalPath).count(".") != 1:
+                    return
+                if c.block is not None and self._assign_count(str(sym.lexicalPath)) != 1:
                     return
                 if x.width == c.width and x.signed == c.signed and self_width(x.node) == c.width \
                         and bool(sym.type.isSigned) == c.signed:
                     c.net, c.net_name = str(sym.lexicalPath), x.text.strip()
                     c.net_decl = an.off(sym.location.offset)
                 return
+
+    def _comb_single(self, block, asg) -> bool:
+        """``block`` is ``always @*``/``always_comb`` whose whole body is the blocking assignment ``asg``."""
+        k = kind_name(block)
+        st = block.statement
+        if k == "AlwaysBlock":
+            if kind_name(st) != "TimingControlStatement" or kind_name(st.timingControl) != "ImplicitEventControl":
+                return False
+            st = st.statement
+        elif k != "AlwaysCombBlock":
+            return False
+        while kind_name(st) == "SequentialBlockStatement":
+            items = [x for x in st.items if x is not None and kind_name(x) != "Unknown"]
+            if len(items) != 1 or st.blockName is not None:
+                return False
+            st = items[0]
+        return kind_name(st) == "ExpressionStatement" and self._an.span(st.expr) == self._an.span(asg)
+
+    def _assign_count(self, path: str) -> int:
+        """How many assignments (procedural or continuous) of the module write the name ``path``."""
+        cache = getattr(self, "_asg_counts", None)
+        if cache is None or cache[0] is not self._an:
+            counts: Counter = Counter()
+            for x in self._an.exprs:
+                if type(x.node).__name__ == "AssignmentExpression":
+                    t = self._an.info(x.node.left)
+                    if t is None:
+                        continue
+                    for y in self._inside(t.start, t.end):
+                        counts[str(y.node.symbol.lexicalPath)] += 1
+            cache = self._asg_counts = (self._an, counts)
+        return cache[1][path]
 
     def _cancel(self, c: _Chain) -> None:
         """Drop opposite pairs ``+x``/``-x`` of a sum when that keeps its self width and signedness."""
