@@ -21,18 +21,17 @@ files' findings are still reported) or a bad flag.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
-import signal
 import sys
-import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from rtlopt import __version__
+from rtlopt.engine.timelimit import Deadline as _Deadline
+from rtlopt.engine.timelimit import is_deadline, time_limit
 from rtlopt.errors import ExitCode, InputError
 from rtlopt.hdl.source import load_design, read_source
 
@@ -142,57 +141,13 @@ ENV_FILE_TIMEOUT = "RTLOPT_CHECK_FILE_TIMEOUT"
 RULE_TIMEOUT = 3.0
 
 
-class _Deadline(BaseException):
-    """Raised inside an analysis step that ran out of time (a BaseException, so no ``except Exception``
-    in the analysis code can swallow it)."""
-
-
 class _RuleDeadline(_Deadline):
     """One matcher ran out of its own time (the file's time may remain)."""
 
 
-_limits: list[tuple[float, type]] = []  # active deadlines (monotonic time, exception), outermost first
-
-
-def _arm() -> None:
-    if not _limits:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        return
-    left = min(d for d, _e in _limits) - time.monotonic()
-    signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
-
-
-def _fire(_sig, _frame):
-    now = time.monotonic()
-    for d, exc in _limits:  # the outermost expired limit wins
-        if d <= now:
-            # fire again soon in case the analysis swallows this one (e.g. inside a destructor)
-            signal.setitimer(signal.ITIMER_REAL, 0.25)
-            raise exc()
-    _arm()
-
-
-@contextlib.contextmanager
 def _time_limit(seconds: float | None, exc: type = _Deadline):
-    """Interrupt the block after ``seconds`` by raising ``exc`` (SIGALRM; nests; only in the main
-    thread, elsewhere the block runs without a limit)."""
-    if not seconds or seconds <= 0 or threading.current_thread() is not threading.main_thread() \
-            or not hasattr(signal, "setitimer"):
-        yield
-        return
-    outer = signal.getsignal(signal.SIGALRM) if not _limits else None
-    if not _limits:
-        signal.signal(signal.SIGALRM, _fire)
-    entry = (time.monotonic() + seconds, exc)
-    _limits.append(entry)
-    _arm()
-    try:
-        yield
-    finally:
-        _limits.remove(entry)
-        _arm()
-        if not _limits and outer is not None:
-            signal.signal(signal.SIGALRM, outer)
+    """Interrupt the block after ``seconds`` (None or 0: no limit); see :mod:`rtlopt.engine.timelimit`."""
+    return time_limit(seconds or None, exc)
 
 
 @dataclass
@@ -300,6 +255,20 @@ def check_files(paths: list[str | Path], *, only: set[str] | None = None, disabl
     return report
 
 
+def _first_error(an) -> str:
+    """``line L: message`` of the first error the elaboration of ``an``'s own text reported."""
+    from pyslang import DiagnosticEngine
+
+    sm = an.tree.sourceManager
+    main = an.tree.root.getLastToken().location.buffer
+    for d in an.comp.getAllDiagnostics():
+        if d.isError() and d.location.buffer == main:
+            text = DiagnosticEngine.reportAll(sm, [d]).strip().splitlines()
+            msg = text[0].split(": error: ", 1)[-1] if text else str(d.code)
+            return f"line {sm.getLineNumber(d.location)}: {msg}"
+    return "in another file or a macro"
+
+
 def _check_parsed(report: CheckReport, targets: list[Path], parsed: dict[Path, _Parsed], templates, fsm_rules,
                   info: dict, overrides: dict[str, str], file_timeout: float | None) -> None:
     from rtlopt.hdl.project import active, module_stubs
@@ -336,10 +305,13 @@ def _check_parsed(report: CheckReport, targets: list[Path], parsed: dict[Path, _
             with _time_limit(file_timeout):
                 an = analyze(item.text, str(p), context=ctx_text)
                 if an.errors:
-                    what = (f"module(s) {', '.join(missing)} defined in no file of this run; "
-                            if missing else "")
-                    report.skipped.append({"file": str(p), "reason": f"{what}{an.errors} elaboration error(s); "
-                                           "no template was run (pass the files that define them, or -y DIR)"})
+                    if missing:
+                        why = (f"module(s) {', '.join(missing)} defined in no file of this run; {an.errors} "
+                               "elaboration error(s); no template was run (pass the files that define them, "
+                               "or -y DIR)")
+                    else:
+                        why = f"{an.errors} elaboration error(s), first: {_first_error(an)}; no template was run"
+                    report.skipped.append({"file": str(p), "reason": why})
                     continue
                 for tmpl in templates:
                     _template_findings(report, tmpl, an, p, item.text, info, overrides)
@@ -655,7 +627,7 @@ def _fsm_findings(report: CheckReport, path: str | Path, text: str, parsed, rule
     try:
         ex = extract(design)
     except Exception as exc:  # noqa: BLE001 - analysis problems are reported, never fatal for a check
-        if "_Deadline" in f"{type(exc).__name__}: {exc}":  # the time limit fired inside a solver call
+        if is_deadline(exc):  # the time limit fired inside a solver call
             raise _Deadline() from None
         report.skipped.append({"file": str(path), "rule": "fsm", "reason": f"FSM extraction failed: {exc}"})
         return
@@ -682,7 +654,7 @@ def _fsm_findings(report: CheckReport, path: str | Path, text: str, parsed, rule
             try:
                 m = minimize(fsm, timeout_s=2.0)
             except Exception as exc:  # noqa: BLE001
-                if "_Deadline" in f"{type(exc).__name__}: {exc}":
+                if is_deadline(exc):
                     raise _Deadline() from None
                 report.skipped.append({"file": str(path), "rule": "fsm_state_minimization",
                                        "reason": f"minimization of '{reg}' failed: {exc}"})

@@ -25,6 +25,7 @@ from typing import Any
 from rtlopt.design import DesignRef
 from rtlopt.engine.candidate import Candidate
 from rtlopt.engine.simcheck import accept_by_simulation, simulate_candidate
+from rtlopt.engine.timelimit import Deadline, time_limit
 from rtlopt.engine.workspace import Workspace
 from rtlopt.errors import RtloptError, ToolNotFound
 from rtlopt.templates import REGISTRY, Template, analyze
@@ -104,6 +105,19 @@ def default_jobs() -> int:
     return max(1, min(2, n))
 
 
+#: Seconds a generator may run past its deadline before it is interrupted (its own checks come first).
+GEN_GRACE_S = 2.0
+
+
+def _match_limit(deadline: float | None) -> float | None:
+    """Time one template matcher gets: what is left before ``deadline``, at most half of it when
+    more than 20 s are left (a slow matcher on a large module must leave time for the others)."""
+    if deadline is None:
+        return None
+    left = deadline - time.monotonic()
+    return max(0.5, left / 2 if left > 20 else left)
+
+
 def template_candidates(state: State, templates: dict[str, Template] | None = None) -> list[Candidate]:
     """Candidates from the deterministic templates, for every file of the design.
 
@@ -133,7 +147,11 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
             if late():
                 break
             try:
-                matches = tmpl.match(an)
+                # one matcher may not run past the deadline (nor take more than its share of it)
+                with time_limit(_match_limit(deadline)):
+                    matches = tmpl.match(an)
+            except Deadline:
+                continue
             except Exception:  # noqa: BLE001 - a template bug must not stop the optimizer
                 continue
             if keep is not True:
@@ -169,7 +187,7 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
         if early:
             order = {t.id: t for t in early} | {k: v for k, v in templates.items()
                                                 if k not in FIRST_TOO and k not in ALONE}
-            combined, rules = _apply_all(text, order, state.scope)
+            combined, rules = _apply_all(text, order, state.scope, deadline)
             same = [c for c in out if c.text == combined]
             if same:  # one template alone: that candidate is looked at with the combinations
                 same[0].hints["combined"] = True
@@ -224,7 +242,10 @@ def _apply_all(text: str, templates: dict[str, Template], scope: str | None = No
         if keep is False:
             break
         try:
-            matches = tmpl.match(cur)
+            with time_limit(_match_limit(deadline)):
+                matches = tmpl.match(cur)
+        except Deadline:
+            continue
         except Exception:  # noqa: BLE001
             continue
         if keep is not True:
@@ -572,8 +593,13 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                 tg = time.monotonic()
                 try:
                     # in the main thread: generators share pyslang/z3 state, and one left running in a
-                    # background thread while the run goes on crashed the process (picorv32, SIGSEGV)
-                    got = _run_generator(name, gen, state, templates)
+                    # background thread while the run goes on crashed the process (picorv32, SIGSEGV);
+                    # bounded: a generator still busy shortly after its deadline is interrupted
+                    with time_limit(max(0.5, gen_deadline - time.monotonic()) + GEN_GRACE_S):
+                        got = _run_generator(name, gen, state, templates)
+                except Deadline:
+                    say(f"  generator {name} interrupted at the time limit")
+                    got = []
                 except ToolNotFound:
                     raise
                 except RtloptError as exc:  # a generator that cannot read a rewritten text: skip it
@@ -705,12 +731,6 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             if tidy is not None:
                 step, cur, after_rep, final_verdict = tidy
                 steps.append(step)
-        if steps and time.monotonic() < deadline:
-            tidy = _tidy_stage(cur, original, submit, prove, goal, cur_metric, delay_limit, deadline, say,
-                               _delay(after_rep))
-            if tidy is not None:
-                step, cur, after_rep, final_verdict = tidy
-                steps.append(step)
         if result is None:  # stopped before the input's report was needed
             before = input_report(input_future)
             result = OptimizeResult(design, goal, original, dict(original), before, before)
@@ -734,43 +754,6 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             fut.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
         ws.close()
-
-
-def _tidy_stage(cur: dict[Path, str], original: dict[Path, str], submit, prove, goal: str, cur_metric: float,
-                delay_limit: float | None, deadline: float, say, prev_delay: float | None = None):
-    """Last stage: remove the wires the accepted rewrites left unread (read in the original, read nowhere
-    now), so the edit does not leave dead taps behind. Measured (never worse on the goal, within the
-    delay limit) and proven like every rewrite; ``(step, texts, report, verdict)`` or None."""
-    from rtlopt.templates._stmt import tidy_unread
-
-    try:
-        tidied = {p: tidy_unread(original.get(p, t), t, p.name) if t != original.get(p) else t
-                  for p, t in cur.items()}
-    except Exception:  # noqa: BLE001 - a text the tidier cannot read is left as it is
-        return None
-    if tidied == cur:
-        return None
-    say("tidying: removing wires the rewrites left unread ...")
-    try:
-        rep = submit(tidied).result(timeout=max(1.0, deadline - time.monotonic()) + 5.0)
-    except Exception:  # noqa: BLE001 - not measured: keep the proven result as it is
-        return None
-    metric = rep.metric(goal) if hasattr(rep, "metric") else None
-    d = _delay(rep)
-    if metric is None or metric > cur_metric or (delay_limit is not None and d is not None and d > delay_limit):
-        return None
-    cand = Candidate(next(iter(t for p, t in tidied.items() if t != cur[p])), "template",
-                     ("dead_code_elimination",), "remove wires the rewrites left unread")
-    try:
-        res = prove(tidied, cand)
-    except RtloptError:
-        return None
-    if _verdict_name(res.verdict) != "EQUIVALENT":
-        return None
-    step = Step(cand.rules, cand.description, cand.source,
-                str(next(p for p, t in tidied.items() if t != cur[p])), cur_metric, metric, "EQUIVALENT",
-                getattr(res, "engine", None), getattr(res, "seconds", None), prev_delay, d)
-    return step, tidied, rep, (res.to_dict() if hasattr(res, "to_dict") else {"verdict": "EQUIVALENT"})
 
 
 def _tidy_stage(cur: dict[Path, str], original: dict[Path, str], submit, prove, goal: str, cur_metric: float,

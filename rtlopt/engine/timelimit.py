@@ -1,0 +1,75 @@
+"""Time limits on in-process analysis steps (template matching, FSM extraction, semantic generators).
+
+``with time_limit(seconds):`` interrupts the block by raising :class:`Deadline` (a ``BaseException``,
+so no ``except Exception`` in the analysis code swallows it) from a SIGALRM handler. Limits nest; the
+outermost expired one wins. Only in the main thread (signals are delivered there); elsewhere the block
+runs without a limit. A C call (pyslang elaboration, a z3 query) is interrupted when it returns to
+Python; z3 reports an exception raised in one of its callbacks as a ``Z3Exception`` naming it, which
+:func:`is_deadline` recognizes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+import time
+from collections.abc import Iterator
+
+
+class Deadline(BaseException):
+    """Raised inside a step that ran out of time."""
+
+
+_limits: list[tuple[float, type]] = []  # active deadlines (monotonic time, exception), outermost first
+
+
+def _arm() -> None:
+    if not _limits:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        return
+    left = min(d for d, _e in _limits) - time.monotonic()
+    signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
+
+
+def _fire(_sig, _frame):
+    now = time.monotonic()
+    for d, exc in _limits:  # the outermost expired limit wins
+        if d <= now:
+            # fire again soon in case the analysis swallows this one (e.g. inside a destructor)
+            signal.setitimer(signal.ITIMER_REAL, 0.25)
+            raise exc()
+    _arm()
+
+
+def available() -> bool:
+    """True when a limit can be enforced here (main thread, setitimer present)."""
+    return threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None, exc: type = Deadline) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` by raising ``exc`` (None or <= 0: no limit)."""
+    if seconds is None or not available():
+        yield
+        return
+    if seconds <= 0:
+        raise exc()
+    outer = signal.getsignal(signal.SIGALRM) if not _limits else None
+    if not _limits:
+        signal.signal(signal.SIGALRM, _fire)
+    entry = (time.monotonic() + seconds, exc)
+    _limits.append(entry)
+    _arm()
+    try:
+        yield
+    finally:
+        _limits.remove(entry)
+        _arm()
+        if not _limits and outer is not None:
+            signal.signal(signal.SIGALRM, outer)
+
+
+def is_deadline(exc: BaseException) -> bool:
+    """``exc`` is a time limit firing (directly, or wrapped by z3 when it fired inside a solver call)."""
+    return isinstance(exc, Deadline) or "Deadline" in f"{type(exc).__name__}: {exc}"
