@@ -21,9 +21,10 @@ module dp #(parameter W = 6) (
 );
     wire [W:0] s;
     reg [W:0] d;
+    wire [W-1:0] m = a | b;
     assign s = a + b;
     always @* d = sel ? s : (a - b);
-    assign y = d ^ {1'b0, a};
+    assign y = d ^ {1'b0, m};
     always @(posedge clk) begin
         q <= d;
         z <= (a == b) & s[0];
@@ -52,6 +53,7 @@ def test_restyled_variant_is_proven_equivalent(tmp_path: Path, style: str):
 def test_styles_change_what_they_claim():
     assert "rs_0" in restyle(DESIGN, "rename", "dp") and ".x(a)" in restyle(DESIGN, "rename", "dp")
     assert "always @* s = a + b;" in restyle(DESIGN, "always", "dp")
+    assert "reg [W-1:0] m; always @* m = a | b;" in restyle(DESIGN, "always", "dp")
     assert "assign d = sel ? s : (a - b);" in restyle(DESIGN, "assign", "dp")
     h = restyle(DESIGN, "hierarchy", "dp")
     assert "module dp_core" in h and "dp_core #(.W(W)) u_core" in h and "output wire [W:0] q" in h

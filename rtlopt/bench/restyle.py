@@ -6,8 +6,9 @@ might have written, each a syntactic change with the same behaviour:
 
 - ``rename``: every signal, parameter and genvar declared inside the module (ports excepted) gets a
   new name, and the operands of innermost commutative operators (``+ * & | ^ == !=``) swap places;
-- ``always``: continuous assignments to whole signals become ``always @*`` blocks (their nets become
-  ``reg``), as designers who prefer procedural code write them;
+- ``always``: continuous assignments to whole signals, and net declaration assignments
+  (``wire [7:0] x = e;``), become ``always @*`` blocks (their nets become ``reg``), as designers who
+  prefer procedural code write them;
 - ``assign``: the reverse — combinational ``always @*`` blocks that make one whole assignment become
   ``assign`` statements (their ``reg`` declarations become nets);
 - ``hierarchy``: the module's body moves into ``<top>_core`` and the top becomes a wrapper that
@@ -138,15 +139,33 @@ def _always(text: str, tree, mod) -> str | None:
     # where each target is declared: a net declaration (all declarators must convert) or an ANSI output port
     edits: list[Edit] = []
     convert: set[str] = set()
+    inits = 0
     for n in _nodes(mod):
         if n.kind == _K.NetDeclaration:
             decls = [d for d in n.declarators if isinstance(d, syntax.SyntaxNode)]
             names = [d.name.valueText for d in decls]
-            if all(x in single for x in names) and all(d.initializer is None for d in decls) \
-                    and n.netType.kind == parsing.TokenKind.WireKeyword:
+            plain = n.netType.kind == parsing.TokenKind.WireKeyword and n.delay is None and n.strength is None \
+                and not any(d.dimensions for d in decls)
+            if all(x in single for x in names) and all(d.initializer is None for d in decls) and plain:
                 off = n.netType.location.offset
                 edits.append(Edit(off, off + len(n.netType.rawText), "reg"))
                 convert.update(names)
+            elif plain and decls and all(d.initializer is not None for d in decls) \
+                    and not any(x in targets for x in names):
+                # ``wire [7:0] x = e;`` (a net declaration assignment) -> ``reg [7:0] x; always @* x = e;``
+                off = n.netType.location.offset
+                edits.append(Edit(off, off + len(n.netType.rawText), "reg"))
+                procs = []
+                for d in decls:
+                    i0, i1 = _span(d.initializer)
+                    e0, e1 = _span(d.initializer.expr)
+                    while i0 > 0 and text[i0 - 1] in " \t":
+                        i0 -= 1
+                    edits.append(Edit(i0, i1, ""))
+                    procs.append(f" always @* {d.name.valueText} = {text[e0:e1]};")
+                end = _span(n)[1]
+                edits.append(Edit(end, end, "".join(procs)))
+                inits += 1
         elif n.kind == _K.ImplicitAnsiPort:
             name = n.declarator.name.valueText
             h = n.header
@@ -164,7 +183,7 @@ def _always(text: str, tree, mod) -> str | None:
                     edits.append(Edit(off, off, " reg"))
                     convert.add(name)
     if not convert:
-        return None
+        return apply_edits(text, edits) if inits else None
     for name in sorted(convert):
         m, a = single[name]
         if len([x for x in m.assignments if isinstance(x, syntax.SyntaxNode)]) != 1 or \
