@@ -33,8 +33,10 @@ MAX_MODULES = 16
 MAX_ALTERNATIVES = 2
 
 
-def find_lifts(texts: dict[Path, str], *, budget_s: float = BUDGET_S) -> list[tuple[Path, Lift]]:
-    """Every lift in the design's files, as ``(file, lift)``."""
+def find_lifts(texts: dict[Path, str], *, budget_s: float = BUDGET_S, top: str | None = None
+               ) -> list[tuple[Path, Lift]]:
+    """Every lift in the design's files, as ``(file, lift)``; with ``top``, only in the modules under it
+    (a module of the file list the top never instantiates cannot change the top's result)."""
     from rtlopt.templates._sem import analyze
     deadline = time.monotonic() + budget_s
     ans = {p: analyze(t, str(p)) for p, t in texts.items()}
@@ -46,7 +48,11 @@ def find_lifts(texts: dict[Path, str], *, budget_s: float = BUDGET_S) -> list[tu
             mods.setdefault(m, p)
     if not mods:
         return []
-    names = list(mods)[:MAX_MODULES]
+    names = list(mods)
+    if top in mods:
+        under = _subtree(ans, top)
+        names = [m for m in names if m in under]
+    names = names[:MAX_MODULES]
     with tempfile.TemporaryDirectory(prefix="rtlopt-lift-src-") as td:
         files = []
         for i, (p, t) in enumerate(texts.items()):
@@ -84,6 +90,28 @@ def find_lifts(texts: dict[Path, str], *, budget_s: float = BUDGET_S) -> list[tu
     return out
 
 
+def _subtree(ans: dict, top: str) -> set[str]:
+    """Module names instantiated (transitively) under ``top``, ``top`` included (syntactic)."""
+    from rtlopt.semantic.emit import _modules, _walk
+    from rtlopt.templates._expr import kind_name
+    children: dict[str, set[str]] = {}
+    for an in ans.values():
+        if an.syntax_errors:
+            continue
+        for mod in _modules(an):
+            kids = children.setdefault(mod.header.name.valueText, set())
+            for node in _walk(mod):
+                if kind_name(node) == "HierarchyInstantiation":
+                    kids.add(node.type.valueText)
+    seen, todo = {top}, [top]
+    while todo:
+        for k in children.get(todo.pop(), ()):
+            if k not in seen:
+                seen.add(k)
+                todo.append(k)
+    return seen
+
+
 def lifting_candidates(state) -> list:
     """Search-loop generator: one candidate per lift (and alternative spelling), plus all lifts at once.
 
@@ -98,7 +126,9 @@ def lifting_candidates(state) -> list:
 def _candidates(state) -> list:
     from rtlopt.engine.candidate import Candidate
     left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
-    lifts = find_lifts(state.texts, budget_s=max(1.0, min(BUDGET_S, left)))
+    design = getattr(state, "design", None)
+    lifts = find_lifts(state.texts, budget_s=max(1.0, min(BUDGET_S, left)),
+                       top=getattr(state, "scope", None) or getattr(design, "top", None))
     if not lifts:
         return []
     out = []
@@ -150,7 +180,12 @@ def _candidates(state) -> list:
             chosen = _non_overlapping(lfs)
             # one candidate per lift (and per alternative spelling); a lift whose drivers are shared
             # with other lifts (one always block computing several outputs) goes with its component
-            for comp in _components(text, module, chosen):
+            comps = _components(text, module, chosen)
+            # a component whose lifts cannot be applied together (one of them cannot be taken out of a
+            # shared always block, say) is tried lift by lift
+            comps += [[lf] for comp in comps if len(comp) > 1 and _apply(text, module, comp, 0) is None
+                      for lf in comp]
+            for comp in comps:
                 for alt in range(MAX_ALTERNATIVES):
                     if alt and not any(len(lf.exprs) > alt for lf in comp):
                         break
