@@ -6,6 +6,6 @@ module mulsel_r (
   always @(*)
     case (pick)
       1'b0: prod = r * s;
-      1'b1: prod = p * q;
+      default: prod = p * q;  // 1'b1 (a default arm: no latch for an x select)
     endcase
 endmodule
