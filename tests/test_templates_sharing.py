@@ -289,3 +289,22 @@ def test_commuted_operands_are_aligned_whatever_the_spelling():
             new = _first(text)
             assert "rtlopt_sh0_x" not in new and "rtlopt_sh0_y" not in new, new
             assert "rtlopt_sh0 = a + (b ^" in new, new
+
+
+@pytest.mark.yosys
+def test_chain_arms_left_identical_by_sharing_merge(tmp_path):
+    """After sharing, ``p ? s : q ? s : r`` selects one value twice: mux_redundant_arms makes it
+    ``(p || q) ? s : r`` (the rest of the chain byte for byte); a run broken by another value is kept."""
+    from rtlopt.templates._arith import MuxRedundantArms
+
+    mr = MuxRedundantArms()
+    text = ("module m(input [7:0] a, b, c, input [1:0] k, output [7:0] y, z);\n"
+            "  assign y = k == 2'd0 ? a + b\n             : k == 2'd1 ? a + b\n"
+            "             : k == 2'd2 ? c : a;\n"
+            "  assign z = k[0] ? a : k[1] ? b : a;\nendmodule\n")
+    ms = mr.match(text)
+    assert len(ms) == 1, [m.description for m in ms]
+    new = mr.rewrite(text, ms)
+    assert "assign y = ((k == 2'd0) || (k == 2'd1)) ? (a + b) : k == 2'd2 ? c : a;" in new, new
+    assert "assign z = k[0] ? a : k[1] ? b : a;" in new
+    assert _prove(tmp_path, text, new).verdict.name == "EQUIVALENT"

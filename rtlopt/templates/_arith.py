@@ -12,6 +12,7 @@ from rtlopt.templates._sem import (
     Analysis,
     ExprInfo,
     is_pure,
+    norm,
     op_name,
     paren,
     self_signed,
@@ -446,6 +447,37 @@ def single_assignment(st):
     return None
 
 
+def _merged_arms(an: Analysis, n, li) -> tuple[str, int] | None:
+    """``p ? X : q ? X : R`` (a run of a priority chain selecting the same value) as
+    ``(p || q) ? X : R``: exact, the value is X exactly when p or q holds (each predicate is a truth
+    value; X and R keep their types, so the result's width and signedness do not change). Only at the
+    top of the run (the chain above it selects something else)."""
+    par = n.syntax.parent
+    while par is not None and kind_name(par) == "ParenthesizedExpression":
+        par = par.parent
+    if par is not None and kind_name(par) == "ConditionalExpression":
+        ls, le = an.span(par.left)
+        if norm(an.text[ls:le]) == norm(li.text):
+            return None  # the enclosing conditional starts the run
+    preds = [n.conditions[0].expr]
+    raw = n.right  # the false arm as written (its span includes its parentheses)
+    cur = strip(raw)
+    while type(cur).__name__ == "ConditionalExpression" and len(cur.conditions) == 1:
+        ci = an.info(strip(cur.left))
+        if ci is None or norm(ci.text) != norm(li.text) or not is_pure(cur.conditions[0].expr):
+            break
+        preds.append(cur.conditions[0].expr)
+        raw = cur.right
+        cur = strip(raw)
+    if len(preds) < 2 or an.info(cur) is None:
+        return None
+    pis = [an.info(strip(x)) for x in preds]
+    if None in pis:
+        return None
+    sel = " || ".join(paren(pi.text.strip()) for pi in pis)
+    return f"({sel}) ? {paren(li.text.strip())} : ", an.span(raw.syntax)[0]
+
+
 class MuxRedundantArms(Template):
     """``s ? x : x`` → ``x``; ``s ? 1'b1 : 1'b0`` → ``s``; constant selects; if/else with identical arms."""
 
@@ -474,6 +506,13 @@ class MuxRedundantArms(Template):
                     new = pi.text.strip()
                 elif (lv, rv) == (0, 1):
                     new = f"!{paren(pi.text)}"
+            if new is None:
+                got = _merged_arms(an, n, li)
+                if got is not None:
+                    head, rest_start = got
+                    out.append(self._m(an, e.start, e.end, "priority-chain arms selecting the same value merged",
+                                       [Edit(e.start, rest_start, head)]))
+                    continue
             if new is not None:
                 out.append(_replace(an, self, e, new, "redundant multiplexer"))
         for st, s, e in an.statements:
