@@ -301,12 +301,173 @@ def _numbering(net: GateNet) -> tuple[dict, dict[int, int], list[tuple[str, int]
                 names.append((name, i))
             else:
                 names.append((name, i))  # a constant or repeated input bit keeps its slot unused
+    excl = _Exclusive(net, num, len(names))
+    blocks = _adder_blocks(net, excl)
+    order = _block_order(net, blocks)
+    if order is None:
+        blocks, order = {}, list(net.gates)
     gate_var: dict[int, int] = {}
-    for _t, y, _ins in net.gates:
+    for _t, y, _ins in order:
         gate_var[y] = num[y] = len(names) + len(gate_var)
     out = (num, gate_var, names)
     net._rtlopt_numbering = out  # type: ignore[attr-defined]
+    net._rtlopt_plan = (order, excl, blocks)  # type: ignore[attr-defined]
     return out
+
+
+def _resolve(drv: dict, b: Bit) -> tuple[Bit, bool]:
+    """``b`` through buffers and inverters: (net, inverted)."""
+    neg = False
+    while isinstance(b, int) and b in drv and drv[b][0] in ("$_BUF_", "$_NOT_"):
+        neg ^= drv[b][0] == "$_NOT_"
+        b = drv[b][1][0]
+    return b, neg
+
+
+def _adder_blocks(net: GateNet, excl: _Exclusive) -> dict[int, tuple]:
+    """Half and full adders, found by what they compute ("atomic blocks"): a sum net ``s = x ^ y [^ z]``
+    (an XOR of XORs, through inverters) with a net ``c`` proven to be the carry ``maj(x, y, z)`` (or
+    ``x & y``) of the same literals. Backward rewriting then substitutes ``s = x + y + z - 2c`` (exact,
+    since ``x + y + z = 2c + s``), after which the weighted carry cancels instead of spreading
+    nonlinear terms through a carry-save tree. Returns {s: (literals, carry net, carry inverted)}."""
+    drv = excl.drv
+    readers: dict[int, list[int]] = {}
+    for _t, y, ins in net.gates:
+        for x in ins:
+            if isinstance(x, int):
+                readers.setdefault(x, []).append(y)
+
+    def near(leaves: tuple[int, ...]) -> dict[int, list[int]]:
+        """Nets within a few gates after a leaf, by signature (where a block's carry must be): from
+        the leaf with the smallest such neighbourhood (an operand bit may feed hundreds of gates)."""
+        best: dict[int, list[int]] = {}
+        for x in sorted(leaves, key=lambda b: len(readers.get(b, ()))):
+            out: dict[int, list[int]] = {}
+            frontier, seen = [x], {x}
+            for _ in range(6):
+                nxt = []
+                for b in frontier:
+                    for r in readers.get(b, ()):
+                        if r not in seen:
+                            seen.add(r)
+                            nxt.append(r)
+                            out.setdefault(excl.sig[r], []).append(r)
+                frontier = nxt
+                if len(seen) > 400:
+                    break
+            if len(seen) <= 400:
+                return out
+            best = best or out
+        return best
+    full = excl.full
+    blocks: dict[int, tuple] = {}
+    pat = (0xAA, 0xCC, 0xF0)
+    for t, s, ins in net.gates:
+        if t not in ("$_XOR_", "$_XNOR_"):
+            continue
+        u, v = _resolve(drv, ins[0]), _resolve(drv, ins[1])
+        par = (t == "$_XNOR_") ^ u[1] ^ v[1]
+        cands = []
+        for a, b in ((u[0], v[0]), (v[0], u[0])):
+            if isinstance(a, int) and a in drv and drv[a][0] in ("$_XOR_", "$_XNOR_"):
+                x, y = _resolve(drv, drv[a][1][0]), _resolve(drv, drv[a][1][1])
+                cands.append(((x[0], y[0], b), par ^ (drv[a][0] == "$_XNOR_") ^ x[1] ^ y[1]))
+        cands.append(((u[0], v[0]), par))
+        for leaves, p in cands:
+            if not all(isinstance(x, int) and x in excl.sig for x in leaves) or len(set(leaves)) < len(leaves):
+                continue
+            by_sig = near(leaves)
+            found = None
+            k = len(leaves)
+            for pol in range(1 << k):
+                negs = [bool((pol >> i) & 1) for i in range(k)]
+                if sum(negs) % 2 != p:
+                    continue
+                ls = [excl.sig[x] ^ (full if n else 0) for x, n in zip(leaves, negs, strict=True)]
+                want = (ls[0] & ls[1]) | (ls[0] & ls[2]) | (ls[1] & ls[2]) if k == 3 else ls[0] & ls[1]
+                for inv in (False, True):
+                    for c in by_sig.get(want ^ (full if inv else 0), ()):
+                        if c == s or c in leaves:
+                            continue
+                        tt = [pat[i] ^ (0xFF if negs[i] else 0) for i in range(k)]
+                        exp = (tt[0] & tt[1]) | (tt[0] & tt[2]) | (tt[1] & tt[2]) if k == 3 else tt[0] & tt[1]
+                        got = _cut_eval(drv, c, dict(zip(leaves, pat, strict=False)), 0xFF)
+                        if got is not None and got ^ (0xFF if inv else 0) == exp:
+                            found = (tuple(zip(leaves, negs, strict=True)), c, inv)
+                            break
+                    if found:
+                        break
+                if found:
+                    break
+            if found:
+                blocks[s] = found
+                break
+    return blocks
+
+
+def _cut_eval(drv: dict, root: int, leaves: dict[int, int], full: int, limit: int = 64) -> int | None:
+    """The value of ``root`` over the patterns of ``leaves`` when its cone, cut at them, reads nothing
+    else (else None): then the result is ``root`` as an exact function of the leaves."""
+    val = dict(leaves)
+    order: list[int] = []
+    stack = [(root, False)]
+    seen: set[int] = set()
+    while stack:
+        b, done = stack.pop()
+        if b in val:
+            continue
+        if done:
+            order.append(b)
+            val[b] = -1  # placeholder, evaluated below in order
+            continue
+        if b in seen:
+            continue
+        if b not in drv:
+            return None
+        seen.add(b)
+        if len(seen) > limit:
+            return None
+        stack.append((b, True))
+        for x in drv[b][1]:
+            if isinstance(x, int):
+                if x not in val and x not in drv:
+                    return None
+                stack.append((x, False))
+    for b in order:
+        t, ins = drv[b]
+        val[b] = _eval_gate(t, [0 if x == "0" else full if x == "1" else val[x] for x in ins], full)
+    return val[root]
+
+
+def _block_order(net: GateNet, blocks: dict[int, tuple]) -> list | None:
+    """A topological order of the gates in which each block's carry comes before its sum (None on a cycle)."""
+    import heapq
+
+    idx = {y: i for i, (_t, y, _ins) in enumerate(net.gates)}
+    deps: dict[int, list[int]] = {}
+    for _t, y, ins in net.gates:
+        d = [x for x in ins if isinstance(x, int) and x in idx]
+        if y in blocks:
+            d.append(blocks[y][1])
+        deps[y] = d
+    users: dict[int, list[int]] = {}
+    count = {}
+    for y, d in deps.items():
+        count[y] = len(d)
+        for x in d:
+            users.setdefault(x, []).append(y)
+    ready = [idx[y] for y, n in count.items() if n == 0]
+    heapq.heapify(ready)
+    out = []
+    while ready:
+        i = heapq.heappop(ready)
+        g = net.gates[i]
+        out.append(g)
+        for u in users.get(g[1], ()):
+            count[u] -= 1
+            if count[u] == 0:
+                heapq.heappush(ready, idx[u])
+    return out if len(out) == len(net.gates) else None
 
 
 #: OR-like two-input gates as (output negated, input a negated, input b negated): ``y = [~](la | lb)``.
@@ -359,6 +520,25 @@ def _gate_poly_int(t: str, ins: tuple[Bit, ...], num: dict, excl: _Exclusive | N
     return out
 
 
+def _block_poly(block: tuple, num: dict) -> list[tuple[int, int]]:
+    """An adder block's sum as ``x + y [+ z] - 2c`` over its literals and carry net."""
+    lits, c, inv = block
+    terms: dict[int, int] = {}
+    for x, neg in lits:
+        if neg:
+            terms[0] = terms.get(0, 0) + 1
+            terms[1 << num[x]] = terms.get(1 << num[x], 0) - 1
+        else:
+            terms[1 << num[x]] = terms.get(1 << num[x], 0) + 1
+    cm = 1 << num[c]
+    if inv:  # the net is ~carry: -2 * (1 - net)
+        terms[0] = terms.get(0, 0) - 2
+        terms[cm] = terms.get(cm, 0) + 2
+    else:
+        terms[cm] = terms.get(cm, 0) - 2
+    return [(m, k) for m, k in terms.items() if k]
+
+
 def word_polynomial(net: GateNet, bits: list[Bit], deadline: float,
                     max_terms: int = MAX_TERMS) -> dict[int, int]:
     """``sum 2^i * bits[i]`` (mod ``2^len(bits)``) as {monomial bitmask over input variables: coefficient}."""
@@ -366,9 +546,7 @@ def word_polynomial(net: GateNet, bits: list[Bit], deadline: float,
     mod_mask = (1 << w) - 1
     num, gate_var, names = _numbering(net)
     n_in = len(names)
-    excl = getattr(net, "_rtlopt_exclusive", None)
-    if excl is None:
-        excl = net._rtlopt_exclusive = _Exclusive(net, num, n_in)  # type: ignore[attr-defined]
+    order, excl, blocks = net._rtlopt_plan  # type: ignore[attr-defined]
     buckets: dict[int, dict[int, int]] = {}
     size = 0
 
@@ -391,7 +569,7 @@ def word_polynomial(net: GateNet, bits: list[Bit], deadline: float,
             if b not in num:
                 raise GiveUp("an output bit has no driver")
             put(1 << num[b], 1 << i)
-    for t, y, ins in reversed(net.gates):
+    for t, y, ins in reversed(order):
         v = gate_var[y]
         bk = buckets.pop(v, None)
         if not bk:
@@ -399,7 +577,7 @@ def word_polynomial(net: GateNet, bits: list[Bit], deadline: float,
         if time.monotonic() > deadline:
             raise GiveUp("time limit")
         size -= len(bk)
-        f = _gate_poly_int(t, ins, num, excl, y)
+        f = _block_poly(blocks[y], num) if y in blocks else _gate_poly_int(t, ins, num, excl, y)
         ybit = 1 << v
         for m, c in bk.items():
             base = m ^ ybit
