@@ -89,7 +89,8 @@ def parse(text: str, *, name: str = "kiss2", file: str | None = None) -> Fsm:
         transitions.append(Transition(src, None if dst in ("*", "ANY", "-") else dst, g, o))
     fsm = Fsm(name=name, states=states, reset=reset, inputs={f"i{k}": 1 for k in range(ni)},
               outputs={f"o{k}": 1 for k in range(no)}, transitions=transitions)
-    fsm.unreachable = [s for s in fsm.states if s not in set(fsm.reachable)]
+    reach = set(fsm.reachable)
+    fsm.unreachable = [s for s in fsm.states if s not in reach]
     return fsm
 
 

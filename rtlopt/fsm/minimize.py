@@ -217,225 +217,133 @@ def _clique(inc: list[set[int]], first: int | None = None, tries: int = 24) -> l
     return best
 
 
-def _lower_bound(states: list[str], inc: set[frozenset[str]]) -> int:
-    idx = {s: i for i, s in enumerate(states)}
-    adj: list[set[int]] = [set() for _ in states]
-    for p in inc:
-        a, b = tuple(p)
-        adj[idx[a]].add(idx[b])
-        adj[idx[b]].add(idx[a])
-    return max(1, len(_clique(adj)))
-
-
 def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
                  timeout_s: float = EXACT_TIMEOUT_S) -> Minimization:
     """Minimum closed cover containing the reset state.
 
-    Exact by SAT the way MeMin does it (Abel & Reineke, ICCAD 2015): a large clique of pairwise
-    incompatible states is a lower bound and fixes its members to distinct classes (symmetry
-    breaking); then one SAT problem per number of classes ``k`` from that bound upwards, with
-    closure constraints (class ``j`` goes on input class ``a`` to one class ``j'`` that holds the
-    successors of all its members). The first satisfiable ``k`` is the minimum. Machines with more
-    than ``exact_max_states`` states, or a run past ``timeout_s``, get the heuristic cover with the
-    proven lower bound (``optimal`` False, the gap is ``n_after - lower_bound``).
+    Exact by SAT the way MeMin does it (Abel & Reineke, ICCAD 2015), see
+    :mod:`rtlopt.fsm._cover_sat`: a large clique of pairwise incompatible states is a lower bound
+    and fixes its members to distinct classes (symmetry breaking), then one incremental solver is
+    asked for ``k`` classes from that bound upwards, each ``k`` under one assumption; the first
+    satisfiable ``k`` is the minimum. A greedy closed partition (:mod:`rtlopt.fsm._greedy_cover`)
+    is the upper bound: reaching it proves it minimum. Machines with more than
+    ``exact_max_states`` states, or a run past ``timeout_s``, get the best cover found (greedy or a
+    SAT answer for a ``k`` below it) with the proven lower bound (``optimal`` False, the gap is
+    ``n_after - lower_bound``).
     """
-    deadline = time.monotonic() + timeout_s
-    states = table.states
-    inc = _incompatibility(table)
-    ri = states.index(table.reset)
-    clique = _clique(inc, first=ri)
-    lb = max(1, len(clique))
-    heur = _heuristic(table)
-    ub = heur.n_after
-    if len(states) <= exact_max_states:
-        # upward from the clique bound (the first SAT k is the minimum), on most of the time budget
-        up_deadline = time.monotonic() + 0.6 * timeout_s
-        k = lb
-        while k < ub:
-            left = up_deadline - time.monotonic()
-            if left <= 0:
-                break
-            res = _sat_cover(table, inc, clique, k, left)
-            if res == "timeout":
-                break
-            if res is not None:
-                res.lower_bound = res.n_after
-                return res
-            k += 1
-            lb = k
-        else:
-            heur.optimal = True
-            heur.lower_bound = ub
-            heur.method = "exact-sat"
-            return heur
-        # anytime: bisect between the proven bound and the best cover with the time left
-        best: Minimization = heur
-        lo, hi = lb, best.n_after - 1
-        while lo <= hi:
-            left = deadline - time.monotonic()
-            if left <= 0.05:
-                break
-            mid = (lo + hi + 1) // 2 if hi - lo > 1 else hi
-            res = _sat_cover(table, inc, clique, mid, left)
-            if res == "timeout":
-                hi = mid - 1 if mid == hi else hi
-                lo = mid + 1 if mid != hi else lo
-                continue
-            if res is None:  # monotone in k (an empty class is allowed), so mid+1 is a lower bound
-                lb = max(lb, mid + 1)
-                lo = mid + 1
-            else:
-                best = res
-                hi = res.n_after - 1
-        if best.n_after <= lb:
-            best.optimal = True
-            best.lower_bound = best.n_after
-            return best
-        best.method = "heuristic" if best is heur else "sat-bounded"
-        best.optimal = False
-        best.lower_bound = lb
-        return best
-    heur.lower_bound = lb
-    heur.optimal = lb >= heur.n_after
-    return heur
+    from rtlopt.fsm._cover_sat import CoverSat
+    from rtlopt.fsm._greedy_cover import greedy_partition
 
-
-def _sat_cover(table: Table, inc: list[set[int]], clique: list[int], k: int,
-               timeout_s: float) -> Minimization | str | None:
-    """A closed cover with ``k`` classes (None: none exists; "timeout")."""
-    deadline = time.monotonic() + timeout_s
+    t0 = time.monotonic()
+    deadline = t0 + timeout_s
     states = table.states
     n = len(states)
     idx = {s: i for i, s in enumerate(states)}
     ncls = table.n_classes
     nxt = [[None if table.entries[(s, c)][0] is None else idx[table.entries[(s, c)][0]] for c in range(ncls)]
            for s in states]
-    # reduced input alphabet: classes with the same successor column give the same constraints
-    col_rep: dict[tuple, int] = {}
-    rep_of = []
-    for c in range(ncls):
-        col = tuple(nxt[i][c] for i in range(n))
-        rep_of.append(col_rep.setdefault(col, c))
-    nq = len(clique)
-    # which states may be in class j: not incompatible with the clique state fixed there
-    allowed = [[s for s in range(n) if j >= nq or s == clique[j] or s not in inc[clique[j]]] for j in range(k)]
-    can = [set(a) for a in allowed]
-    var: dict[tuple[int, int], int] = {}
-    clauses: list[list[int]] = []
-    top = 0
-
-    def x(s: int, j: int) -> int:
-        nonlocal top
-        v = var.get((s, j))
-        if v is None:
-            top += 1
-            v = var[(s, j)] = top
-        return v
-
-    for j in range(min(nq, k)):
-        clauses.append([x(clique[j], j)])
-    for s in range(n):
-        clauses.append([x(s, j) for j in range(k) if s in can[j]])
-    for j in range(k):
-        mem = allowed[j]
-        for a_i, s in enumerate(mem):
-            ins = inc[s]
-            xs = x(s, j)
-            for t in mem[a_i + 1:]:
-                if t in ins:
-                    clauses.append([-xs, -x(t, j)])
-    ys: dict[tuple[int, int, int], int] = {}
-    for c in sorted(set(rep_of)):
-        for j in range(k):
-            if time.monotonic() > deadline:
-                return "timeout"
-            mem = [s for s in allowed[j] if nxt[s][c] is not None]
-            if not mem:
+    inc = _incompatibility(table)
+    ri = idx[table.reset]
+    clique = _clique(inc, first=ri)
+    lb = max(1, len(clique))
+    in_clique = set(clique)
+    order = clique + [s for s in range(n) if s not in in_clique]
+    greedy_budget = min(0.25, 0.05 * timeout_s) if n <= exact_max_states else min(2.0, 0.5 * timeout_s)
+    part = greedy_partition(nxt, inc, order, time.monotonic() + greedy_budget)
+    best = _from_partition(table, nxt, part)
+    old = _heuristic(table)
+    if old.n_after < best.n_after:
+        best = old
+    if n > exact_max_states:
+        return _finish(best, lb, "heuristic")
+    if best.n_after <= lb:
+        return _finish(best, lb, "exact-sat")
+    sat = CoverSat(nxt, inc, clique)
+    try:
+        # upward from the clique bound (the first satisfiable k is the minimum)
+        up_deadline = t0 + 0.7 * timeout_s
+        k = lb
+        while k < best.n_after:
+            left = up_deadline - time.monotonic()
+            if left <= 0:
+                break
+            res = sat.solve(k, left)
+            if res == "timeout":
+                break
+            if res is None:
+                lb = k + 1  # monotone in k (a class may stay empty)
+                k += 1
                 continue
-            succ_cls = sorted({j2 for s in mem for j2 in range(k) if nxt[s][c] in can[j2]})
-            aux = {}
-            for j2 in succ_cls:
-                top += 1
-                aux[j2] = ys[(j, c, j2)] = top
-            clauses.append(list(aux.values()))
-            for s in mem:
-                xs = x(s, j)
-                sc = nxt[s][c]
-                for j2, y in aux.items():
-                    if sc in can[j2]:
-                        clauses.append([-y, -xs, x(sc, j2)])
-                    else:
-                        clauses.append([-y, -xs])
-    left = deadline - time.monotonic()
-    if left <= 0:
-        return "timeout"
-    model = _solve(clauses, left)
-    if model == "timeout":
-        return "timeout"
-    if model is None:
-        return None
-    true = {v for v in model if v > 0}
-    members = [tuple(states[s] for s in range(n) if var.get((s, j)) in true) for j in range(k)]
-    keep = [j for j in range(k) if members[j]]
-    # reset block first
-    rj = next(j for j in keep if table.reset in members[j])
+            return _finish(_from_cover(table, nxt, res, sat), k, "exact-sat")
+        if best.n_after <= lb:
+            return _finish(best, lb, "exact-sat")
+        # anytime: below the best cover, downwards, with the time left
+        k = best.n_after - 1
+        while k >= lb:
+            left = deadline - time.monotonic()
+            if left <= 0.05:
+                break
+            res = sat.solve(k, left)
+            if res == "timeout":
+                break
+            if res is None:
+                lb = k + 1
+                break
+            best = _from_cover(table, nxt, res, sat)
+            best.method = "sat-bounded"
+            k = best.n_after - 1
+    finally:
+        sat.close()
+    return _finish(best, lb, best.method if best.method == "sat-bounded" else "heuristic")
+
+
+def _finish(m: Minimization, lb: int, method: str) -> Minimization:
+    """Set the proven bound: optimal when the cover meets it (``method`` "heuristic" stays)."""
+    m.optimal = m.n_after <= lb
+    m.lower_bound = m.n_after if m.optimal else lb
+    m.method = "exact-sat" if m.optimal and method != "heuristic" else method
+    return m
+
+
+def _from_classes(table: Table, classes: list[list[int]], succ) -> Minimization:
+    """A Minimization from classes of state indices and ``succ(j, c)`` -> class index or None."""
+    states = table.states
+    keep = [j for j, c in enumerate(classes) if c]
+    ri = states.index(table.reset)
+    rj = next(j for j in keep if ri in classes[j])
     keep.remove(rj)
     keep.insert(0, rj)
     ren = {j: i for i, j in enumerate(keep)}
-    blocks = [members[j] for j in keep]
+    blocks = [tuple(states[s] for s in sorted(classes[j])) for j in keep]
     nxt_block: dict[tuple[int, int], int | None] = {}
     choice: dict[tuple[int, int], str | None] = {}
     for j in keep:
-        for c in range(ncls):
-            r = rep_of[c]
-            spec = [s for s in members[j] if table.entries[(s, c)][0] is not None]
-            if not spec:
-                nxt_block[(ren[j], c)] = None
+        members = blocks[ren[j]]
+        for c in range(table.n_classes):
+            if any(table.entries[(s, c)][0] is not None for s in members):
+                nxt_block[(ren[j], c)] = ren[succ(j, c)]
             else:
-                j2 = next(j2 for j2 in range(k) if ys.get((j, r, j2)) in true)
-                nxt_block[(ren[j], c)] = ren[j2]
-            choice[(ren[j], c)] = _best_member(table, members[j], c)
-    return Minimization(table, blocks, 0, nxt_block, "exact-sat", True, len(blocks), choice=choice)
+                nxt_block[(ren[j], c)] = None
+            choice[(ren[j], c)] = _best_member(table, members, c)
+    return Minimization(table, blocks, 0, nxt_block, "heuristic", False, 1, choice=choice)
 
 
-def _solve(clauses: list[list[int]], timeout_s: float) -> list[int] | str | None:
-    """Model (list of literals), None (UNSAT) or "timeout"; PySAT (CaDiCaL/Glucose) or z3."""
-    try:
-        from pysat.solvers import Solver
-    except ImportError:  # pragma: no cover - python-sat is a dependency
-        return _solve_z3(clauses, timeout_s)
-    import threading
+def _from_partition(table: Table, nxt: list[list[int | None]], part: list[list[int]]) -> Minimization:
+    cls_of = {s: j for j, c in enumerate(part) for s in c}
 
-    with Solver(name="glucose4", bootstrap_with=clauses) as sol:
-        timer = threading.Timer(max(0.0, timeout_s), sol.interrupt)
-        timer.start()
-        try:
-            r = sol.solve_limited(expect_interrupt=True)
-        finally:
-            timer.cancel()
-        if r is None:
-            return "timeout"
-        return sol.get_model() if r else None
+    def succ(j: int, c: int) -> int:
+        return cls_of[next(nxt[s][c] for s in part[j] if nxt[s][c] is not None)]
+
+    return _from_classes(table, part, succ)
 
 
-def _solve_z3(clauses: list[list[int]], timeout_s: float) -> list[int] | str | None:
-    sol = z3.Solver()
-    sol.set("timeout", max(1, int(timeout_s * 1000)))
-    bs: dict[int, z3.BoolRef] = {}
+def _from_cover(table: Table, nxt: list[list[int | None]], classes: list[list[int]], sat) -> Minimization:
+    def succ(j: int, c: int) -> int:
+        return sat.succ[(j, sat.rep_of[c])]
 
-    def lit(v: int) -> z3.BoolRef:
-        b = bs.setdefault(abs(v), z3.Bool(f"v{abs(v)}"))
-        return b if v > 0 else z3.Not(b)
-
-    for cl in clauses:
-        sol.add(z3.Or(*[lit(v) for v in cl]) if cl else z3.BoolVal(False))
-    r = sol.check()
-    if r == z3.unknown:
-        return "timeout"
-    if r == z3.unsat:
-        return None
-    m = sol.model()
-    return [v if z3.is_true(m.eval(b, model_completion=True)) else -v for v, b in bs.items()]
+    m = _from_classes(table, classes, succ)
+    m.method = "exact-sat"
+    return m
 
 
 def _best_member(table: Table, block: tuple[str, ...], c: int) -> str | None:

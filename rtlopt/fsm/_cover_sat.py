@@ -1,0 +1,216 @@
+"""Incremental SAT encoding of the minimum closed cover of an incompletely specified machine.
+
+The MeMin encoding (Abel & Reineke, ICCAD 2015), on integer state/alphabet indices:
+
+* ``x(s, j)``: original state ``s`` is a member of class ``j`` (a cover: a state may be in several);
+* ``y(j, a, j')``: the ``a``-successors of all members of class ``j`` lie in class ``j'``;
+* incompatible states never share a class; closure ``x(s, j) & y(j, a, j') -> x(succ(s, a), j')``;
+  every class with a member specified on ``a`` has a successor class; every state is in a class.
+
+Symmetry breaking: the states of a clique of pairwise incompatible states are fixed to the first
+classes (class ``j`` of the clique may only hold states compatible with its clique state), and the
+remaining ("free") classes are ordered by their least non-clique member (``mu(F_p) <= mu(F_p+1)``).
+Both are sound for covers: any closed cover can be renumbered to satisfy them (free classes holding
+only clique states are subsets of a clique class and are dropped by minimality, empty classes
+sort last).
+
+Classes are added one at a time to one solver; the clauses that depend on the number of classes
+(every state in some class, every class with a successor class) carry an activation literal per
+class count, so learned clauses survive from ``k`` to ``k + 1`` and ``solve(k)`` assumes only
+``act_k``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+
+SOLVER = "glucose4"  # interruptible (time limits), incremental with assumptions
+
+
+class CoverSat:
+    """``nxt[s][a]``: successor index or None; ``inc[s]``: set of states incompatible with ``s``;
+    ``clique``: pairwise incompatible states (reset first when it is one of them)."""
+
+    def __init__(self, nxt: list[list[int | None]], inc: list[set[int]], clique: list[int],
+                 solver: str = SOLVER) -> None:
+        from pysat.solvers import Solver
+
+        self.n = len(nxt)
+        self.nxt = nxt
+        self.inc = inc
+        self.clique = list(clique)
+        self.nq = len(clique)
+        ncls = len(nxt[0]) if nxt else 0
+        # alphabet classes with the same successor column give the same constraints
+        reps: dict[tuple, int] = {}
+        self.rep_of = [reps.setdefault(tuple(row[a] for row in nxt), a) for a in range(ncls)]
+        self.letters = sorted(set(self.rep_of))
+        in_clique = set(clique)
+        self.free_states = [s for s in range(self.n) if s not in in_clique]  # ordered: r_0, r_1, ...
+        self.free_pos = {s: i for i, s in enumerate(self.free_states)}
+        self.sol = Solver(name=solver)
+        self.top = 0
+        self.x: dict[tuple[int, int], int] = {}
+        self.y: dict[tuple[int, int, int], int] = {}
+        self.allowed: list[list[int]] = []  # per class: the states it may hold
+        self.can: list[set[int]] = []
+        self.k = 0
+        self.act: dict[int, int] = {}
+        self.z: dict[tuple[int, int], int] = {}
+        self.prev_free: dict[int, int] | None = None
+        self.lex_limit = 0  # compare the whole vectors
+
+    def close(self) -> None:
+        self.sol.delete()
+
+    def _new(self) -> int:
+        self.top += 1
+        return self.top
+
+    # ------------------------------------------------------------------ building
+    def _forced(self, j: int) -> int | None:
+        return self.clique[j] if j < self.nq else None
+
+    def _add_class(self, deadline: float) -> bool:
+        """Add class ``self.k`` (False on deadline)."""
+        j = self.k
+        add = self.sol.add_clause
+        q = self._forced(j)
+        if q is None:
+            allowed = list(range(self.n))
+        else:
+            bad = self.inc[q]
+            allowed = [s for s in range(self.n) if s == q or s not in bad]
+        self.allowed.append(allowed)
+        can = set(allowed)
+        self.can.append(can)
+        xs = {}
+        for s in allowed:
+            xs[s] = self.x[(s, j)] = self._new()
+        if q is not None:
+            add([xs[q]])
+        inc = self.inc
+        for i, s in enumerate(allowed):
+            ins = inc[s]
+            if not ins:
+                continue
+            a = xs[s]
+            for t in allowed[i + 1:]:
+                if t in ins:
+                    add([-a, -xs[t]])
+        if q is None:
+            nxt = self.nxt
+            for a in self.letters:
+                z = self.z[(j, a)] = self._new()
+                for s in allowed:
+                    if nxt[s][a] is not None:
+                        add([-xs[s], z])
+        self.k = j + 1
+        # symmetry breaking among free classes: their member vectors over the non-clique states
+        # are lexicographically non-increasing (a member before a non-member)
+        if q is None:
+            if self.prev_free is not None:
+                xp = self.prev_free
+                eq = None  # "agree on all earlier positions" (None: true)
+                last = len(self.free_states) - 1
+                for i, s in enumerate(self.free_states):
+                    a, b = xp[s], xs[s]
+                    pre = [] if eq is None else [-eq]
+                    add(pre + [-b, a])  # equal so far -> x(r_i, j) <= x(r_i, j-1)
+                    if i == last or (self.lex_limit and i >= self.lex_limit):
+                        break
+                    e2 = self._new()
+                    add(pre + [-a, -b, e2])
+                    add(pre + [a, b, e2])
+                    eq = e2
+            self.prev_free = xs
+        # closure: new class as source (targets 0..j) and as target (sources 0..j-1)
+        for a in self.letters:
+            if time.monotonic() > deadline:
+                return False
+            for jt in range(j + 1):
+                self._closure(j, a, jt)
+            for js in range(j):
+                self._closure(js, a, j)
+        return True
+
+    def _closure(self, j: int, a: int, jt: int) -> None:
+        nxt = self.nxt
+        mem = [s for s in self.allowed[j] if nxt[s][a] is not None]
+        if not mem:
+            return
+        can_t = self.can[jt]
+        q = self._forced(j)
+        if q is not None and nxt[q][a] is not None and nxt[q][a] not in can_t:
+            return  # the clique state's successor cannot be in jt
+        y = self.y[(j, a, jt)] = self._new()
+        add = self.sol.add_clause
+        xj = self.x
+        for s in mem:
+            t = nxt[s][a]
+            if t in can_t:
+                add([-y, -xj[(s, j)], xj[(t, jt)]])
+            else:
+                add([-y, -xj[(s, j)]])
+
+    def _activate(self, k: int) -> int:
+        act = self._new()
+        add = self.sol.add_clause
+        for s in range(self.n):
+            add([-act] + [self.x[(s, j)] for j in range(k) if (s, j) in self.x])
+        nxt = self.nxt
+        for j in range(k):
+            for a in self.letters:
+                if not any(nxt[s][a] is not None for s in self.allowed[j]):
+                    continue
+                ys = [self.y[(j, a, jt)] for jt in range(k) if (j, a, jt) in self.y]
+                q = self._forced(j)
+                if q is not None and nxt[q][a] is not None:
+                    add([-act] + ys)  # the forced member is specified: a successor class is needed
+                elif q is not None:
+                    for s in self.allowed[j]:
+                        if nxt[s][a] is not None:
+                            add([-act, -self.x[(s, j)]] + ys)
+                else:  # needed when some member specified on a is in the class
+                    add([-act, -self.z[(j, a)]] + ys)
+        self.act[k] = act
+        return act
+
+    # ------------------------------------------------------------------ solving
+    def solve(self, k: int, timeout_s: float) -> list[list[int]] | str | None:
+        """Classes (member lists, with successor class per letter in ``self.succ``) of a closed cover
+        with at most ``k`` classes, None when none exists, "timeout"."""
+        deadline = time.monotonic() + timeout_s
+        while self.k < k:
+            if not self._add_class(deadline):
+                return "timeout"
+        act = self.act.get(k) or self._activate(k)
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return "timeout"
+        timer = threading.Timer(left, self.sol.interrupt)
+        timer.start()
+        try:
+            r = self.sol.solve_limited(assumptions=[act], expect_interrupt=True)
+        finally:
+            timer.cancel()
+            with contextlib.suppress(NotImplementedError):
+                self.sol.clear_interrupt()
+        if r is None:
+            return "timeout"
+        if not r:
+            return None
+        model = self.sol.get_model()
+        true = {v for v in model if v > 0}
+        classes = [[s for s in self.allowed[j] if self.x[(s, j)] in true] for j in range(k)]
+        self.succ = {}
+        for j in range(k):
+            for a in self.letters:
+                for jt in range(k):
+                    v = self.y.get((j, a, jt))
+                    if v is not None and v in true:
+                        self.succ[(j, a)] = jt
+                        break
+        return classes
