@@ -3,7 +3,9 @@ equivalence benchmark (benchmarks/arith_equiv_bench.py) and its tests.
 
 Each generator returns the text of a module ``m`` with inputs ``a``/``b`` (``n`` bits each) and
 output ``p``: behavioural operators, shift-and-add loops (either operand), array multipliers from AND
-terms and ripple adders in generate loops, radix-4 Booth, Wallace-style carry-save reduction,
+terms and ripple adders in generate loops, radix-4 Booth (behavioural, either operand recoded, and as
+an encoder/selector gate netlist), Wallace-style carry-save reduction (word-level and as a flat tree of
+full/half adders),
 carry-lookahead / carry-select adders, and constant multipliers as shift-add networks.
 """
 
@@ -51,12 +53,13 @@ endmodule
 """
 
 
-def mul_booth(n: int) -> str:
-    """Radix-4 Booth recoding of b (unsigned operands: b zero-extended by two bits)."""
+def mul_booth(n: int, swap: bool = False) -> str:
+    """Radix-4 Booth recoding of b (of a with ``swap``; unsigned operands: zero-extended by two bits)."""
     w = 2 * n
     k = (n + 2) // 2
+    x, y = ("b", "a") if swap else ("a", "b")
     return f"""module m(input [{n-1}:0] a, b, output [{w-1}:0] p);
-  wire [{2*k}:0] bz = {{{{{2*k - n + 1}{{1'b0}}}}, b, 1'b0}};
+  wire [{2*k}:0] bz = {{{{{2*k - n + 1}{{1'b0}}}}, {y}, 1'b0}};
   reg [{w+2}:0] acc;
   reg [{w+2}:0] pp;
   integer i;
@@ -64,10 +67,10 @@ def mul_booth(n: int) -> str:
     acc = 0;
     for (i = 0; i < {k}; i = i + 1) begin
       case (bz[2*i +: 3])
-        3'b001, 3'b010: pp = {{{{{w-n+3}{{1'b0}}}}, a}};
-        3'b011:         pp = {{{{{w-n+3}{{1'b0}}}}, a}} << 1;
-        3'b100:         pp = -({{{{{w-n+3}{{1'b0}}}}, a}} << 1);
-        3'b101, 3'b110: pp = -{{{{{w-n+3}{{1'b0}}}}, a}};
+        3'b001, 3'b010: pp = {{{{{w-n+3}{{1'b0}}}}, {x}}};
+        3'b011:         pp = {{{{{w-n+3}{{1'b0}}}}, {x}}} << 1;
+        3'b100:         pp = -({{{{{w-n+3}{{1'b0}}}}, {x}}} << 1);
+        3'b101, 3'b110: pp = -{{{{{w-n+3}{{1'b0}}}}, {x}}};
         default:        pp = 0;
       endcase
       acc = acc + (pp << (2*i));
@@ -76,6 +79,78 @@ def mul_booth(n: int) -> str:
   assign p = acc[{w-1}:0];
 endmodule
 """
+
+
+def mul_booth_gates(n: int) -> str:
+    """Radix-4 Booth as a designer draws it: per digit an encoder (one, two, neg), partial-product
+    bits ``((one & a[j]) | (two & a[j-1])) ^ neg``, sign extension, the ``+neg`` correction, summed."""
+    w, k = 2 * n, n // 2 + 1
+    lines = [f"module m(input [{n-1}:0] a, b, output [{w-1}:0] p);",
+             f"  wire [{2*k}:0] bz = {{{2*k - n}'b0, b, 1'b0}};",
+             f"  wire [{n+1}:0] ax = {{2'b00, a}};",
+             f"  wire [{n+1}:0] ap = {{1'b0, a, 1'b0}};",
+             f"  wire [{k-1}:0] one, two, neg;",
+             f"  wire [{w-1}:0] row [0:{k-1}];",
+             "  genvar i, j;",
+             f"  generate for (i = 0; i < {k}; i = i + 1) begin : d",
+             "    assign one[i] = bz[2*i] ^ bz[2*i+1];",
+             "    assign two[i] = (bz[2*i+2] & ~bz[2*i+1] & ~bz[2*i]) | (~bz[2*i+2] & bz[2*i+1] & bz[2*i]);",
+             "    assign neg[i] = bz[2*i+2];",
+             f"    wire [{n+1}:0] sel;",
+             f"    for (j = 0; j < {n+2}; j = j + 1) begin : b",
+             "      assign sel[j] = ((one[i] & ax[j]) | (two[i] & ap[j])) ^ neg[i];",
+             "    end",
+             f"    wire [{w-1}:0] ext = {{{{{w-n-2}{{sel[{n+1}]}}}}, sel}};",
+             f"    assign row[i] = (ext << (2*i)) + ({{{{{w-1}{{1'b0}}}}, neg[i]}} << (2*i));",
+             "  end endgenerate",
+             "  assign p = " + " + ".join(f"row[{i}]" for i in range(k)) + ";",
+             "endmodule", ""]
+    return "\n".join(lines)
+
+
+def mul_wallace(n: int) -> str:
+    """Flat gate-level Wallace tree: AND partial products, columns compressed by full and half
+    adders (3:2 and 2:2 counters) until two rows remain, then one final adder."""
+    w = 2 * n
+    cols: list[list[str]] = [[] for _ in range(w + 1)]
+    body = []
+    for i in range(n):
+        for j in range(n):
+            nm = f"pp_{i}_{j}"
+            body.append(f"  wire {nm} = a[{j}] & b[{i}];")
+            cols[i + j].append(nm)
+    cnt = 0
+    while max(len(c) for c in cols) > 2:
+        new: list[list[str]] = [[] for _ in range(w + 1)]
+        for c, bits in enumerate(cols):
+            k = 0
+            while len(bits) - k >= 3:
+                x, y, z = bits[k:k + 3]
+                s, co = f"s{cnt}", f"c{cnt}"
+                cnt += 1
+                body.append(f"  wire {s} = {x} ^ {y} ^ {z};")
+                body.append(f"  wire {co} = ({x} & {y}) | ({x} & {z}) | ({y} & {z});")
+                new[c].append(s)
+                if c + 1 < w:
+                    new[c + 1].append(co)
+                k += 3
+            if len(bits) - k == 2 and len(bits) > 2:
+                x, y = bits[k:k + 2]
+                s, co = f"s{cnt}", f"c{cnt}"
+                cnt += 1
+                body.append(f"  wire {s} = {x} ^ {y};")
+                body.append(f"  wire {co} = {x} & {y};")
+                new[c].append(s)
+                if c + 1 < w:
+                    new[c + 1].append(co)
+                k += 2
+            new[c].extend(bits[k:])
+        cols = new
+    r0 = ", ".join(cols[c][0] if cols[c] else "1'b0" for c in reversed(range(w)))
+    r1 = ", ".join(cols[c][1] if len(cols[c]) > 1 else "1'b0" for c in reversed(range(w)))
+    return (f"module m(input [{n-1}:0] a, b, output [{w-1}:0] p);\n" + "\n".join(body)
+            + f"\n  wire [{w-1}:0] r0 = {{{r0}}};\n  wire [{w-1}:0] r1 = {{{r1}}};\n"
+            + "  assign p = r0 + r1;\nendmodule\n")
 
 
 def mul_csa(n: int) -> str:
@@ -175,7 +250,7 @@ def cmul_csd(n: int, k: int) -> str:
 
 
 def pairs() -> list[tuple[str, int, str, str, bool]]:
-    """(name, input bits, gold text, gate text, equivalent?) — 24 equivalent pairs and 4 wrong ones."""
+    """(name, input bits, gold text, gate text, equivalent?) — 40 equivalent pairs and 7 wrong ones."""
     out = []
     for n in (8, 12, 16):
         out += [(f"mul{n} op vs swapped", 2 * n, mul_op(n), mul_op(n, True), True),
@@ -183,7 +258,11 @@ def pairs() -> list[tuple[str, int, str, str, bool]]:
                 (f"mul{n} shift-add vs swapped shift-add", 2 * n, mul_shift_add(n), mul_shift_add(n, True), True),
                 (f"mul{n} op vs array", 2 * n, mul_op(n), mul_array(n), True),
                 (f"mul{n} array vs booth", 2 * n, mul_array(n), mul_booth(n), True),
-                (f"mul{n} op vs carry-save", 2 * n, mul_op(n), mul_csa(n), True)]
+                (f"mul{n} op vs carry-save", 2 * n, mul_op(n), mul_csa(n), True),
+                (f"mul{n} booth vs swapped booth", 2 * n, mul_booth(n), mul_booth(n, True), True),
+                (f"mul{n} op vs gate-level booth", 2 * n, mul_op(n), mul_booth_gates(n), True),
+                (f"mul{n} booth vs wallace", 2 * n, mul_booth(n), mul_wallace(n), True),
+                (f"mul{n} wallace vs gate-level booth", 2 * n, mul_wallace(n), mul_booth_gates(n), True)]
     for n in (16, 32):
         out += [(f"add{n} op vs ripple", 2 * n, add_op(n), add_ripple(n), True),
                 (f"add{n} ripple vs cla", 2 * n, add_ripple(n), add_cla(n), True),
@@ -199,5 +278,12 @@ def pairs() -> list[tuple[str, int, str, str, bool]]:
              add_cla(32).replace("if (i % 4 == 0) c[i+1] = g[i] | (t[i] & c[i]);",
                                  "if (i % 4 == 0) c[i+1] = g[i];"), False),
             ("mul12 shift-add vs shift-add off by one bit (wrong)", 24, mul_shift_add(12),
-             mul_shift_add(12).replace("<< i", "<< (i == 11 ? 10 : i)"), False)]
+             mul_shift_add(12).replace("<< i", "<< (i == 11 ? 10 : i)"), False),
+            ("mul16 array vs wallace with one wrong carry (wrong)", 32, mul_array(16),
+             mul_wallace(16).replace(" | (", " & (", 1), False),
+            ("mul16 array vs gate-level booth, wrong encoder (wrong)", 32, mul_array(16),
+             mul_booth_gates(16).replace("assign neg[i] = bz[2*i+2];", "assign neg[i] = bz[2*i+2] & bz[2*i+1];"),
+             False),
+            ("mul8 booth vs wallace with one wrong carry (wrong)", 16, mul_booth(8),
+             mul_wallace(8).replace(" | (", " & (", 1), False)]
     return out

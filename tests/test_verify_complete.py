@@ -9,7 +9,16 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
-from arith_pairs import add_cla, add_ripple, mul_array, mul_op, mul_shift_add  # noqa: E402
+from arith_pairs import (  # noqa: E402
+    add_cla,
+    add_ripple,
+    mul_array,
+    mul_booth,
+    mul_booth_gates,
+    mul_op,
+    mul_shift_add,
+    mul_wallace,
+)
 
 from rtlopt.design import open_design  # noqa: E402
 from rtlopt.verify import Verdict, VerifyOptions, check_equivalence  # noqa: E402
@@ -58,11 +67,57 @@ def test_adders_of_different_architecture(tmp_path: Path):
     assert res.verdict is Verdict.EQUIVALENT, res.format_text()
 
 
-def test_sequential_designs_skip_the_complete_engines(tmp_path: Path):
+def test_booth_against_array_by_algebra(tmp_path: Path):
+    """Radix-4 Booth recoding: selector products that vanish (digits that cannot occur, selectors that
+    exclude each other) are proven zero instead of being expanded."""
+    res = _check(tmp_path, mul_array(16), mul_booth(16, swap=True), engines=("algebra",))
+    assert res.verdict is Verdict.EQUIVALENT, res.format_text()
+
+
+def test_flat_wallace_tree_against_gate_level_booth_by_algebra(tmp_path: Path):
+    """Full/half adders found by function in a flat gate netlist rewrite as x + y + z - 2c."""
+    res = _check(tmp_path, mul_wallace(16), mul_booth_gates(16), engines=("algebra",))
+    assert res.verdict is Verdict.EQUIVALENT, res.format_text()
+
+
+def test_wrong_booth_encoder_is_refuted_with_a_witness(tmp_path: Path):
+    bad = mul_booth_gates(16).replace("assign neg[i] = bz[2*i+2];", "assign neg[i] = bz[2*i+2] & bz[2*i+1];")
+    res = _check(tmp_path, mul_wallace(16), bad, engines=("algebra",))
+    assert res.verdict is Verdict.NOT_EQUIVALENT, res.format_text()
+    cex = res.counterexample.cycles[0]
+    a, b = cex["inputs"]["a"], cex["inputs"]["b"]
+    assert cex["gold"]["p"] == a * b != cex["gate"]["p"]
+
+
+def test_exhaustive_goes_cone_by_cone(tmp_path: Path):
+    """32 input bits in all, but every output bit reads at most 16 of them: each cone is enumerated."""
+    two = ("module m(input [7:0] a, b, c, d, output [15:0] p, q);\n"
+           "  assign p = a * b;\n  assign q = c * d;\nendmodule\n")
+    res = _check(tmp_path, two, two.replace("a * b", "b * a").replace("c * d", "d * c"), engines=("exhaustive",))
+    assert res.verdict is Verdict.EQUIVALENT and "output cones" in res.reason, res.format_text()
+    res = _check(tmp_path, two, two.replace("c * d", "d * c + 1"), engines=("exhaustive",))
+    assert res.verdict is Verdict.NOT_EQUIVALENT, res.format_text()
+    cex = res.counterexample.cycles[0]
+    assert cex["gate"]["q"] != cex["gold"]["q"] == cex["inputs"]["c"] * cex["inputs"]["d"]
+
+
+def test_small_sequential_designs_one_step_exhaustively(tmp_path: Path):
+    """Inputs + register bits <= 24: next states and outputs compared from every state."""
     seq = ("module m(input clk, input [3:0] a, output reg [3:0] q);\n"
            "  always @(posedge clk) q <= a + 1;\nendmodule\n")
     res = _check(tmp_path, seq, seq.replace("a + 1", "1 + a"))
-    assert res.verdict is Verdict.EQUIVALENT
+    assert res.verdict is Verdict.EQUIVALENT and res.engine == "exhaustive", res.format_text()
+    assert "every state" in res.reason
+    res = _check(tmp_path, seq, seq.replace("a + 1", "a - 1"))
+    assert res.verdict is Verdict.NOT_EQUIVALENT and res.counterexample is not None, res.format_text()
+
+
+def test_register_cut_is_not_used_when_start_states_are_independent(tmp_path: Path):
+    """--init any: gold and gate start anywhere, independently; equal transition functions prove nothing."""
+    seq = ("module m(input clk, input [3:0] a, output [3:0] y);\n  reg [3:0] q;\n"
+           "  always @(posedge clk) q <= q + a;\n  assign y = q;\nendmodule\n")
+    res = _check(tmp_path, seq, seq.replace("q + a", "a + q"), init="any")
+    assert res.verdict is not Verdict.EQUIVALENT, res.format_text()
     assert not {"exhaustive", "algebra"} & {e for e, _, _ in res.engines_tried}
 
 

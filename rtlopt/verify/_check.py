@@ -348,10 +348,16 @@ def _engine_order(opts: VerifyOptions, spec: MiterSpec, ginfo: NetlistInfo, hinf
         if ginfo.has_arith or hinfo.has_arith:
             return ["algebra", "smt", "equiv", "abc"]
         return ["equiv", "algebra", "smt", "abc"]
-    if spec.sequential and (ginfo.has_arith or hinfo.has_arith) and not hinfo.x_sources:
+    cut = spec.sequential and not hinfo.x_sources and _registers_cut_soundly(opts, ginfo, hinfo)
+    if cut and (ginfo.has_arith or hinfo.has_arith):
         # multipliers between registers: when the registers correspond by name, the complete
         # combinational engines decide the logic between them (sufficient for equivalence)
         return ["exhaustive", "algebra", "smt", "abc"]
+    if cut and _same_registers(ginfo, hinfo) and \
+            sum(spec.inputs.values()) + sum(r.width for r in ginfo.registers) <= _exhaustive.MAX_INPUT_BITS:
+        # one step of a small sequential design (inputs + state bits): every state and input is
+        # enumerated; equal next states and outputs from equal states prove equivalence by induction
+        return ["exhaustive", "abc", "smt", "abc"]
     if spec.sequential or spec.gold_xprop:
         if not (ginfo.has_arith or hinfo.has_arith):
             # bit-level ABC often decides memories and register files in about a second where z3's
@@ -361,6 +367,19 @@ def _engine_order(opts: VerifyOptions, spec: MiterSpec, ginfo: NetlistInfo, hinf
     if ginfo.has_arith or hinfo.has_arith:
         return ["smt", "equiv", "abc"]  # SAT on multipliers is slow; word-level SMT first
     return ["equiv", "smt", "abc"]
+
+
+def _registers_cut_soundly(opts: VerifyOptions, ginfo: NetlistInfo, hinfo: NetlistInfo) -> bool:
+    """Whether cutting registers by name can prove equivalence: not under ``--init any`` with
+    registers that start free (gold and gate could start in different states, so equal transition
+    functions from equal states would prove nothing)."""
+    return not (opts.init == "any" and any(not r.has_init for r in (*ginfo.registers, *hinfo.registers)))
+
+
+def _same_registers(ginfo: NetlistInfo, hinfo: NetlistInfo) -> bool:
+    """The same registers by name and width (a cheap test before building gate netlists)."""
+    return bool(ginfo.registers) and sorted((r.name, r.width) for r in ginfo.registers) == \
+        sorted((r.name, r.width) for r in hinfo.registers)
 
 
 def _run_complete(eng: str, gil: Path, hil: Path, wd: Path, seconds: float, gates: dict,
@@ -385,7 +404,8 @@ def _run_complete(eng: str, gil: Path, hil: Path, wd: Path, seconds: float, gate
         # registers cut by name: equal next-state/output functions prove equivalence from every
         # pair of equal states; a difference may lie in unreachable states, so it proves nothing
         if outcome == "equivalent":
-            return outcome, "register correspondence by name; " + detail, None
+            return outcome, ("register correspondence by name, checked from every state (reachable or not: "
+                             "equal states stay equal and give equal outputs); " + detail), None
         return ("inconclusive" if outcome == "different" else outcome), detail, None
     if outcome != "different" or raw is None:
         return outcome, detail, None

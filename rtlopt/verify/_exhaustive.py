@@ -1,6 +1,7 @@
 """Complete combinational equivalence by exhaustive bit-parallel evaluation (small input spaces).
 
-When the two designs share at most :data:`MAX_INPUT_BITS` input bits, every input vector is evaluated:
+When the outputs read at most :data:`MAX_INPUT_BITS` input bits (all together, or cone by cone: output
+bits grouped by the input bits they read), every input vector is evaluated:
 vector ``v`` is lane ``v % 64`` of word ``v // 64``, so input bit ``k < 6`` is a fixed 64-bit pattern
 and input bit ``k >= 6`` is all-ones or all-zeros per word. Each gate is one numpy operation over all
 words. The result is a proof (every vector agrees) or a concrete counterexample (the first vector that
@@ -103,60 +104,119 @@ def _eval(net: GateNet, inputs: dict[tuple[str, int], np.ndarray],
     return {name: [get(b) for b in bits] for name, bits in net.outputs.items()}
 
 
+def _supports(net: GateNet, index: dict[tuple[str, int], int]) -> dict[str, list[int]]:
+    """Per output bit, the input bits (as a mask over ``index``) its cone reads."""
+    sup: dict[int, int] = {}
+    for name, bits in net.inputs.items():
+        for i, b in enumerate(bits):
+            if isinstance(b, int):
+                sup[b] = sup.get(b, 0) | (1 << index[(name, i)])
+    for _t, y, ins in net.gates:
+        m = 0
+        for b in ins:
+            if isinstance(b, int):
+                m |= sup.get(b, 0)
+        sup[y] = m
+    return {name: [sup.get(b, 0) if isinstance(b, int) else 0 for b in bits] for name, bits in net.outputs.items()}
+
+
+def _groups(gsup: dict[str, list[int]], hsup: dict[str, list[int]]) -> list[tuple[int, list[tuple[str, int]]]]:
+    """Output bits grouped by input support: (support mask, [(output, bit)]), every bit in exactly one
+    group whose support contains its own (gold's and gate's cones together)."""
+    bits = sorted(((gsup[n][i] | hsup[n][i], n, i) for n in gsup for i in range(len(gsup[n]))),
+                  key=lambda x: -bin(x[0]).count("1"))
+    groups: list[tuple[int, list[tuple[str, int]]]] = []
+    for m, n, i in bits:
+        for g in groups:
+            if m & g[0] == m:
+                g[1].append((n, i))
+                break
+        else:
+            groups.append((m, [(n, i)]))
+    return groups
+
+
 def check(gold: GateNet, gate: GateNet, seconds: float) -> tuple[str, str, dict | None]:
-    """("equivalent" | "different" | "unknown", detail, counterexample inputs/outputs or None)."""
+    """("equivalent" | "different" | "unknown", detail, counterexample inputs/outputs or None).
+
+    Only input bits that some output actually reads are enumerated; when all of them together are
+    more than :data:`MAX_INPUT_BITS`, output bits are grouped by the input bits their cones read and
+    each group with at most that many is enumerated on its own (complete when every group fits)."""
     deadline = time.monotonic() + seconds
     names = sorted(gold.inputs)
     if sorted(gate.inputs) != names or any(len(gold.inputs[n]) != len(gate.inputs[n]) for n in names):
         return "unknown", "inputs differ", None
-    n = sum(len(gold.inputs[x]) for x in names)
-    if n > MAX_INPUT_BITS:
-        return "unknown", f"{n} input bits (exhaustive up to {MAX_INPUT_BITS})", None
-    words = max(1, (1 << n) // 64)
-    lanes = np.uint64(_ONES if n >= 6 else (1 << (1 << n)) - 1)
-    inputs: dict[tuple[str, int], np.ndarray] = {}
-    k = 0
-    for name in names:
-        for i in range(len(gold.inputs[name])):
-            inputs[(name, i)] = _input_words(k, n)
-            k += 1
-    try:
-        go = _eval(gold, inputs, words, deadline)
-        ho = _eval(gate, inputs, words, deadline)
-    except Deadline:
-        return "unknown", f"time limit ({seconds:.1f} s) during exhaustive evaluation of 2^{n} vectors", None
-    except KeyError:
-        return "unknown", "undriven net in a gate netlist", None
-    for name in gold.outputs:
-        if name not in ho or len(ho[name]) != len(go[name]):
-            return "unknown", f"output {name} differs in shape", None
-    for name in sorted(gold.outputs):
-        for i, (g, h) in enumerate(zip(go[name], ho[name], strict=True)):
-            d = (g ^ h) & lanes
-            nz = np.flatnonzero(d)
-            if nz.size:
-                w = int(nz[0])
-                lane = (int(d[w]) & -int(d[w])).bit_length() - 1
-                vec = w * 64 + lane
-                cex = _cex(gold, names, vec, go, ho, w, lane)
-                return "different", f"exhaustive: output {name}[{i}] differs on input vector {vec} of 2^{n}", cex
-    return "equivalent", f"exhaustive evaluation of all 2^{n} input vectors (bit-parallel)", None
+    if sorted(gold.outputs) != sorted(gate.outputs) or \
+            any(len(gold.outputs[n]) != len(gate.outputs[n]) for n in gold.outputs):
+        return "unknown", "outputs differ in shape", None
+    index = {(name, i): k for k, (name, i) in enumerate((n, i) for n in names for i in range(len(gold.inputs[n])))}
+    gsup, hsup = _supports(gold, index), _supports(gate, index)
+    used = 0
+    for sup in (gsup, hsup):
+        for ms in sup.values():
+            for m in ms:
+                used |= m
+    if bin(used).count("1") <= MAX_INPUT_BITS:
+        groups = [(used, [(n, i) for n in sorted(gold.outputs) for i in range(len(gold.outputs[n]))])]
+    else:
+        groups = _groups(gsup, hsup)
+        big = max(bin(g[0]).count("1") for g in groups)
+        if big > MAX_INPUT_BITS:
+            return "unknown", (f"an output cone reads {big} input bits (exhaustive up to {MAX_INPUT_BITS}; "
+                               f"{bin(used).count('1')} in all)"), None
+    total = 0
+    for sup, outs in groups:
+        ks = [k for k in range(sup.bit_length()) if (sup >> k) & 1]
+        n = len(ks)
+        words = max(1, (1 << n) // 64)
+        lanes = np.uint64(_ONES if n >= 6 else (1 << (1 << n)) - 1)
+        zero = np.zeros(words, dtype=np.uint64)
+        pos = {k: j for j, k in enumerate(ks)}
+        inputs = {key: (_input_words(pos[k], n) if k in pos else zero) for key, k in index.items()}
+        want = {}
+        for o, i in outs:
+            want.setdefault(o, []).append(i)
+        try:
+            go = _eval(_cone(gold, want), inputs, words, deadline)
+            ho = _eval(_cone(gate, want), inputs, words, deadline)
+        except Deadline:
+            return "unknown", f"time limit ({seconds:.1f} s) during exhaustive evaluation of 2^{n} vectors", None
+        except KeyError:
+            return "unknown", "undriven net in a gate netlist", None
+        total += 1 << n
+        for name in sorted(want):
+            for i, g, h in zip(want[name], go[name], ho[name], strict=True):
+                d = (g ^ h) & lanes
+                nz = np.flatnonzero(d)
+                if nz.size:
+                    w = int(nz[0])
+                    lane = (int(d[w]) & -int(d[w])).bit_length() - 1
+                    vec = w * 64 + lane
+                    ins = {nm: 0 for nm in names}
+                    for k, j in pos.items():
+                        if (vec >> j) & 1:
+                            nm, bit = next(key for key, kk in index.items() if kk == k)
+                            ins[nm] |= 1 << bit
+                    go_all, ho_all = evaluate(gold, ins), evaluate(gate, ins)
+                    cex = {"inputs": ins, "gold": go_all, "gate": ho_all}
+                    return "different", f"exhaustive: output {name}[{i}] differs on input vector {vec} of 2^{n}", cex
+    if len(groups) == 1:
+        return "equivalent", f"exhaustive evaluation of all 2^{len(ks)} input vectors (bit-parallel)", None
+    return "equivalent", (f"exhaustive evaluation of {len(groups)} output cones, each over all values of the "
+                          f"<= {MAX_INPUT_BITS} input bits it reads ({total} vectors in all, bit-parallel)"), None
 
 
-def _cex(gold: GateNet, names: list[str], vec: int, go, ho, w: int, lane: int) -> dict:
-    ins: dict[str, int] = {}
-    k = 0
-    for name in names:
-        v = 0
-        for i in range(len(gold.inputs[name])):
-            v |= ((vec >> k) & 1) << i
-            k += 1
-        ins[name] = v
-
-    def word(bits) -> int:
-        return sum(((int(b[w]) >> lane) & 1) << i for i, b in enumerate(bits))
-
-    return {"inputs": ins, "gold": {n: word(b) for n, b in go.items()}, "gate": {n: word(b) for n, b in ho.items()}}
+def _cone(net: GateNet, want: dict[str, list[int]]) -> GateNet:
+    """The gates ``want`` (output name: bit positions) depend on, as a net with just those outputs."""
+    outs = {name: [net.outputs[name][i] for i in idx] for name, idx in want.items()}
+    need = {b for bits in outs.values() for b in bits if isinstance(b, int)}
+    gates = []
+    for g in reversed(net.gates):
+        if g[1] in need:
+            gates.append(g)
+            need.update(b for b in g[2] if isinstance(b, int))
+    gates.reverse()
+    return GateNet(net.inputs, outs, gates)
 
 
 def evaluate(net: GateNet, values: dict[str, int]) -> dict[str, int]:
