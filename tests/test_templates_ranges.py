@@ -124,3 +124,24 @@ def test_output_reg_narrowed_behind_a_copy():
 def test_output_reg_not_narrowed(body):
     text = f"module od(input clk, rst, en, output reg [15:0] count);\n  {body}\nendmodule\n"
     assert RW.match(text) == []
+
+
+@pytest.mark.yosys
+def test_top_value_comparison_of_a_bounded_register(tmp_path):
+    """A 4-bit FIFO count that provably stays <= 8: ``count == 8`` is ``count >= 8`` (its top bit),
+    ``count != 8`` is ``count < 8``; a value it can exceed (3) is left alone. Proven from reset."""
+    text = ("module f(input clk, rst, push, pop, output full, nf, three);\n  reg [3:0] count;\n"
+            "  always @(posedge clk)\n    if (rst) count <= 4'd0;\n"
+            "    else if (push && !pop && count < 4'd8) count <= count + 4'd1;\n"
+            "    else if (pop && !push && count != 4'd0) count <= count - 4'd1;\n"
+            "  assign full = count == 4'd8;\n  assign nf = 4'd8 != count;\n  assign three = count == 4'd3;\n"
+            "endmodule\n")
+    ms = [m for m in RW.match(text) if "largest value" in m.description]
+    assert len(ms) == 1, [m.description for m in RW.match(text)]
+    new = RW.rewrite(text, ms)
+    assert "assign full = (count >= 4'd8);" in new and "assign nf = (count < 4'd8);" in new
+    assert "assign three = count == 4'd3;" in new
+    assert _prove(tmp_path, text, new).verdict.name == "EQUIVALENT"
+    # a counter that wraps past 8 (no guard): nothing claimed
+    free = text.replace("push && !pop && count < 4'd8", "push && !pop")
+    assert not [m for m in RW.match(free) if "largest value" in m.description]

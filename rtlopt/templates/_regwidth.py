@@ -144,6 +144,7 @@ class RegisterWidthReduction(Template):
             resize[k] = lits + cmps
         ind = _inductive_matches(self, an, cands, writes, clocked, bad, set(narrow))
         ind += _output_reg_matches(self, an, roots, comb)
+        ind += _range_compare_matches(self, an, cands, writes, clocked, bad)
         if not narrow:
             return ind
         matches = BitwidthReduction()._matches(an, cands, narrow, roots)
@@ -270,6 +271,39 @@ def _consts_in(an: Analysis, node, out: set) -> None:
 def inductive_bound(an: Analysis, key, sym, writes: list) -> int | None:
     """Smallest bit count ``k`` < the declared width such that the register provably stays below
     ``2^k`` from reset (z3 induction over its writes and their guards), or None."""
+    got = _induction(an, key, sym, writes)
+    if got is None:
+        return None
+    checks, consts = got
+    width = _width(sym)
+    cands = set()
+    for c in consts:
+        cands.update({c - 1, c, c + 1})
+    cands.update((1 << k) - 1 for k in range(1, width))
+    cands = sorted(b for b in cands if 0 <= b < (1 << (width - 1)))
+    for b in cands[:MAX_BOUNDS]:
+        if _holds(checks, b):
+            return max(1, b.bit_length())
+    return None
+
+
+def _holds(checks: list, b: int) -> bool:
+    """``r <= b`` is preserved by every write (under its guard): with a reset to a value ``<= b``
+    (one of the writes), an invariant from reset."""
+    import z3
+
+    for r, gz, rhs in checks:
+        s = z3.Solver()
+        s.set("timeout", 1000)
+        s.add(z3.ULE(r, b), gz, z3.UGT(rhs, b))
+        if s.check() != z3.unsat:
+            return False
+    return True
+
+
+def _induction(an: Analysis, key, sym, writes: list) -> tuple[list, set[int]] | None:
+    """Per write of the register ``(r, guard, next value)`` as z3 terms, and the constants they
+    mention; None when a write cannot be modelled or none is a reset/reload to a constant."""
     import z3
 
     from rtlopt.templates._guards import Z3Expr, lit_z3, net_definitions, reads
@@ -313,23 +347,51 @@ def inductive_bound(an: Analysis, key, sym, writes: list) -> int | None:
             _consts_in(an, g.node if g.kind == "cond" else g.node.expr, consts)
     if not has_const or not checks:
         return None
-    cands = set()
-    for c in consts:
-        cands.update({c - 1, c, c + 1})
-    cands.update((1 << k) - 1 for k in range(1, width))
-    cands = sorted(b for b in cands if 0 <= b < (1 << (width - 1)))
-    for b in cands[:MAX_BOUNDS]:
-        ok = True
-        for r, gz, rhs in checks:
-            s = z3.Solver()
-            s.set("timeout", 1000)
-            s.add(z3.ULE(r, b), gz, z3.UGT(rhs, b))
-            if s.check() != z3.unsat:
-                ok = False
-                break
-        if ok:
-            return max(1, b.bit_length())
-    return None
+    return checks, consts
+
+
+def _range_compare_matches(tmpl, an: Analysis, cands, writes, clocked, bad) -> list[Match]:
+    """``r == C`` / ``r != C`` where ``r <= C`` holds from reset (z3 induction over the register's
+    writes): ``r >= C`` / ``r < C`` (the top value of a bounded counter is one comparison of its high
+    bits: ``count == 8`` of a FIFO count bounded by 8 is ``count[3]``). Proven like every rewrite."""
+    out = []
+    for k, ws in writes.items():
+        if k in bad or k not in clocked or any(not w.isNonBlocking for w in ws):
+            continue
+        sym = cands[k]
+        width = _width(sym)
+        cmps = []
+        for info in an.exprs:
+            n = info.node
+            if type(n).__name__ != "BinaryExpression" or op_name(n) not in ("Equality", "Inequality"):
+                continue
+            for a, b in ((n.left, n.right), (n.right, n.left)):
+                c = _const(an, b)
+                if _is_reg(a, k) and c is not None and 0 < c < (1 << width) - 1:
+                    cmps.append((info, a, b, c, op_name(n) == "Equality"))
+        if not cmps:
+            continue
+        got = _induction(an, k, sym, ws)
+        if got is None:
+            continue
+        checks, _consts = got
+        held: dict[int, bool] = {}
+        edits = []
+        for info, a, b, c, eq in cmps:
+            if c not in held:
+                held[c] = _holds(checks, c)
+            if not held[c]:
+                continue
+            ai, bi = an.info(strip(a)), an.info(strip(b))
+            if ai is None or bi is None:
+                continue
+            new = f"{ai.text.strip()} {'>=' if eq else '<'} {bi.text.strip()}"
+            edits.append(Edit(info.start, info.end, f"({new})"))
+        if edits:
+            out.append(tmpl._m(an, edits[0].start, edits[0].end,
+                               f"{sym.name}: {len(edits)} comparison(s) with its largest value as a magnitude "
+                               f"comparison (value range from reset, proven with z3)", edits))
+    return out
 
 
 def _z3_consts(term, out: set, limit: int = 2000) -> None:
