@@ -444,7 +444,10 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
     from rtlopt.ppa.liberty import resolve_liberty
 
     t0 = time.monotonic()
-    deadline = t0 + budget_s
+    # the budget holds: the search (generators, new candidates) stops at ``deadline``; proofs started
+    # before it may finish, within ``hard_end`` (the end of the budget)
+    hard_end = t0 + budget_s
+    deadline = hard_end - min(verify_timeout_s / 2, budget_s * 0.2)
     say = progress or (lambda _m: None)
     lib = resolve_liberty(liberty) if not hasattr(liberty, "sha256") else liberty
     check_equivalence, VerifyOptions = _verify_api()
@@ -521,7 +524,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                 if sim is not None and sim.verdict == "NOT_EQUIVALENT":
                     verify_cache[key] = sim
                     return sim
-            remaining = max(5.0, min(verify_timeout_s, deadline - time.monotonic() + verify_timeout_s / 2))
+            remaining = max(2.0, min(verify_timeout_s, hard_end - time.monotonic()))
             opts = _options(VerifyOptions, remaining, cand.hints)
             res = check_equivalence(gold_ref, gate, opts)
             if accept_simulation and _verdict_name(res.verdict) == "UNKNOWN":
@@ -678,7 +681,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                 if better:
                     improving_seen = True
                 for att, texts, rep in better:
-                    if time.monotonic() > deadline + verify_timeout_s:
+                    if time.monotonic() > hard_end - 2.0:
                         exhausted = True
                         break
                     parts = frozenset(att.candidate.hints.get("parts", ()))

@@ -32,10 +32,22 @@ def _arm() -> None:
     signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
 
 
-def _fire(_sig, _frame):
+def _in_destructor(frame, depth: int = 8) -> bool:
+    """An exception raised inside ``__del__`` is printed ("Exception ignored in ...") and lost."""
+    while frame is not None and depth > 0:
+        if frame.f_code.co_name in ("__del__", "__exit__", "close"):
+            return True
+        frame, depth = frame.f_back, depth - 1
+    return False
+
+
+def _fire(_sig, frame):
     now = time.monotonic()
     for d, exc in _limits:  # the outermost expired limit wins
         if d <= now:
+            if _in_destructor(frame):
+                signal.setitimer(signal.ITIMER_REAL, 0.02)  # raise right after the destructor returns
+                return
             # fire again soon in case the analysis swallows this one (e.g. inside a destructor)
             signal.setitimer(signal.ITIMER_REAL, 0.25)
             raise exc()
