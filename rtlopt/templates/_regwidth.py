@@ -144,7 +144,9 @@ class RegisterWidthReduction(Template):
             resize[k] = lits + cmps
         ind = _inductive_matches(self, an, cands, writes, clocked, bad, set(narrow))
         ind += _output_reg_matches(self, an, roots, comb)
-        ind += _range_compare_matches(self, an, cands, writes, clocked, bad)
+        # (registers narrowed structurally resize the literals of their comparisons: those edits would
+        # overlap; their comparisons are taken up once the narrow declaration is in place)
+        ind += _range_compare_matches(self, an, cands, writes, clocked, bad | set(narrow))
         if not narrow:
             return ind
         matches = BitwidthReduction()._matches(an, cands, narrow, roots)
