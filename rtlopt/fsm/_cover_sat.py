@@ -23,6 +23,7 @@ class count, so learned clauses survive from ``k`` to ``k + 1`` and ``solve(k)``
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
 import time
 
@@ -52,15 +53,22 @@ class CoverSat:
         self.free_pos = {s: i for i, s in enumerate(self.free_states)}
         self.sol = Solver(name=solver)
         self.top = 0
-        self.x: dict[tuple[int, int], int] = {}
+        self.xv: list[dict[int, int]] = []  # per class: state -> x(state, class)
+        self.spec: list[dict[int, list[tuple[int, int]]]] = []  # per class, letter: (x var, successor)
         self.y: dict[tuple[int, int, int], int] = {}
         self.allowed: list[list[int]] = []  # per class: the states it may hold
-        self.can: list[set[int]] = []
         self.k = 0
         self.act: dict[int, int] = {}
         self.z: dict[tuple[int, int], int] = {}
         self.prev_free: dict[int, int] | None = None
-        self.lex_limit = 0  # compare the whole vectors
+        self._add = self.sol.add_clause
+        if solver == "glucose4":  # straight to the C function (clause building dominates the run time)
+            try:
+                from pysat import pysolvers
+
+                self._add = functools.partial(pysolvers.glucose41_add_cl, self.sol.solver.glucose)
+            except (ImportError, AttributeError):  # pragma: no cover - other PySAT builds
+                pass
 
     def close(self) -> None:
         self.sol.delete()
@@ -76,19 +84,19 @@ class CoverSat:
     def _add_class(self, deadline: float) -> bool:
         """Add class ``self.k`` (False on deadline)."""
         j = self.k
-        add = self.sol.add_clause
+        add = self._add
         q = self._forced(j)
+        n = self.n
         if q is None:
-            allowed = list(range(self.n))
+            allowed = list(range(n))
         else:
             bad = self.inc[q]
-            allowed = [s for s in range(self.n) if s == q or s not in bad]
+            allowed = [s for s in range(n) if s == q or s not in bad]
         self.allowed.append(allowed)
-        can = set(allowed)
-        self.can.append(can)
-        xs = {}
+        xs: dict[int, int] = {}
         for s in allowed:
-            xs[s] = self.x[(s, j)] = self._new()
+            xs[s] = self._new()
+        self.xv.append(xs)
         if q is not None:
             add([xs[q]])
         inc = self.inc
@@ -96,17 +104,20 @@ class CoverSat:
             ins = inc[s]
             if not ins:
                 continue
-            a = xs[s]
+            v = -xs[s]
             for t in allowed[i + 1:]:
                 if t in ins:
-                    add([-a, -xs[t]])
-        if q is None:
-            nxt = self.nxt
-            for a in self.letters:
-                z = self.z[(j, a)] = self._new()
-                for s in allowed:
-                    if nxt[s][a] is not None:
-                        add([-xs[s], z])
+                    add([v, -xs[t]])
+        nxt = self.nxt
+        spec = {}
+        for a in self.letters:
+            mem = [(xs[s], nxt[s][a]) for s in allowed if nxt[s][a] is not None]
+            spec[a] = mem
+            if mem:
+                z = self.z[(j, a)] = self._new()  # some member specified on a is in the class
+                for v, _t in mem:
+                    add([-v, z])
+        self.spec.append(spec)
         self.k = j + 1
         # symmetry breaking among free classes: their member vectors over the non-clique states
         # are lexicographically non-increasing (a member before a non-member)
@@ -119,7 +130,7 @@ class CoverSat:
                     a, b = xp[s], xs[s]
                     pre = [] if eq is None else [-eq]
                     add(pre + [-b, a])  # equal so far -> x(r_i, j) <= x(r_i, j-1)
-                    if i == last or (self.lex_limit and i >= self.lex_limit):
+                    if i == last:
                         break
                     e2 = self._new()
                     add(pre + [-a, -b, e2])
@@ -137,44 +148,33 @@ class CoverSat:
         return True
 
     def _closure(self, j: int, a: int, jt: int) -> None:
-        nxt = self.nxt
-        mem = [s for s in self.allowed[j] if nxt[s][a] is not None]
+        mem = self.spec[j][a]
         if not mem:
             return
-        can_t = self.can[jt]
+        xt = self.xv[jt]
         q = self._forced(j)
-        if q is not None and nxt[q][a] is not None and nxt[q][a] not in can_t:
-            return  # the clique state's successor cannot be in jt
+        if q is not None:
+            t = self.nxt[q][a]
+            if t is not None and t not in xt:
+                return  # the clique state's successor cannot be in jt
         y = self.y[(j, a, jt)] = self._new()
-        add = self.sol.add_clause
-        xj = self.x
-        for s in mem:
-            t = nxt[s][a]
-            if t in can_t:
-                add([-y, -xj[(s, j)], xj[(t, jt)]])
-            else:
-                add([-y, -xj[(s, j)]])
+        add = self._add
+        for v, t in mem:
+            w = xt.get(t)
+            add([-y, -v, w] if w else [-y, -v])
 
     def _activate(self, k: int) -> int:
         act = self._new()
-        add = self.sol.add_clause
+        add = self._add
+        xv = self.xv[:k]
         for s in range(self.n):
-            add([-act] + [self.x[(s, j)] for j in range(k) if (s, j) in self.x])
-        nxt = self.nxt
+            add([-act] + [x[s] for x in xv if s in x])
+        y = self.y
         for j in range(k):
             for a in self.letters:
-                if not any(nxt[s][a] is not None for s in self.allowed[j]):
-                    continue
-                ys = [self.y[(j, a, jt)] for jt in range(k) if (j, a, jt) in self.y]
-                q = self._forced(j)
-                if q is not None and nxt[q][a] is not None:
-                    add([-act] + ys)  # the forced member is specified: a successor class is needed
-                elif q is not None:
-                    for s in self.allowed[j]:
-                        if nxt[s][a] is not None:
-                            add([-act, -self.x[(s, j)]] + ys)
-                else:  # needed when some member specified on a is in the class
-                    add([-act, -self.z[(j, a)]] + ys)
+                z = self.z.get((j, a))
+                if z is not None:  # a class with a member specified on a has a successor class
+                    add([-act, -z] + [y[(j, a, jt)] for jt in range(k) if (j, a, jt) in y])
         self.act[k] = act
         return act
 
@@ -204,7 +204,7 @@ class CoverSat:
             return None
         model = self.sol.get_model()
         true = {v for v in model if v > 0}
-        classes = [[s for s in self.allowed[j] if self.x[(s, j)] in true] for j in range(k)]
+        classes = [[s for s, v in self.xv[j].items() if v in true] for j in range(k)]
         self.succ = {}
         for j in range(k):
             for a in self.letters:

@@ -67,16 +67,16 @@ class _Partition:
 
 
 def greedy_partition(nxt: list[list[int | None]], inc: list[set[int]], order: list[int],
-                     deadline: float, rounds: int = 64, seed: int = 0) -> list[list[int]]:
+                     deadline: float, rounds: int = 64, seed: int = 0, target: int = 0) -> list[list[int]]:
     """The smallest closed partition found by sequential greedy merging in ``order`` (first round)
-    and in randomized orders until ``deadline`` or ``rounds``."""
+    and in randomized orders until ``deadline``, ``rounds`` or a partition of ``target`` classes."""
     n = len(nxt)
     incmask = [sum(1 << t for t in inc[s]) for s in range(n)]
     rng = random.Random(seed)
     best: list[list[int]] | None = None
     cur = list(order)
     for r in range(rounds):
-        if r and time.monotonic() > deadline:
+        if r and (time.monotonic() > deadline or len(best or ()) <= target):
             break
         part = _Partition(nxt, incmask)
         roots: list[int] = []

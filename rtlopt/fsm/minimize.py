@@ -248,8 +248,8 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
     lb = max(1, len(clique))
     in_clique = set(clique)
     order = clique + [s for s in range(n) if s not in in_clique]
-    greedy_budget = min(0.25, 0.05 * timeout_s) if n <= exact_max_states else min(2.0, 0.5 * timeout_s)
-    part = greedy_partition(nxt, inc, order, time.monotonic() + greedy_budget)
+    greedy_budget = min(0.05, 0.01 * timeout_s) if n <= exact_max_states else min(2.0, 0.5 * timeout_s)
+    part = greedy_partition(nxt, inc, order, time.monotonic() + greedy_budget, target=lb)
     best = _from_partition(table, nxt, part)
     old = _heuristic(table)
     if old.n_after < best.n_after:
@@ -277,7 +277,11 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
             return _finish(_from_cover(table, nxt, res, sat), k, "exact-sat")
         if best.n_after <= lb:
             return _finish(best, lb, "exact-sat")
-        # anytime: below the best cover, downwards, with the time left
+        # anytime: more greedy orders, then SAT below the best cover, downwards, with the time left
+        more = greedy_partition(nxt, inc, order, time.monotonic() + min(1.0, 0.1 * timeout_s), rounds=10**6,
+                                seed=1, target=lb)
+        if len(more) < best.n_after:
+            best = _from_partition(table, nxt, more)
         k = best.n_after - 1
         while k >= lb:
             left = deadline - time.monotonic()
