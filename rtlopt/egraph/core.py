@@ -621,5 +621,41 @@ def r_cmp(eg: EGraph, c: int, n: tuple) -> None:
                     eg.pending.append((c, eg.add((op, 1, None, m1[3], m2[3]))))
 
 
+def _narrow(eg: EGraph, c: int) -> list[tuple[int, int]]:
+    """``(inner, bits)`` pairs: class ``c`` equals zext(inner) and its value fits in ``bits`` bits."""
+    k = eg.cval(c)
+    if k is not None:
+        return [(-1, max(1, k.bit_length()))]
+    out = [(m[3], eg.w(m[3])) for m in eg.has(c, "zext")]
+    return out or [(c, eg.w(c))]
+
+
+def r_zext_nowrap(eg: EGraph, c: int, n: tuple) -> None:
+    """zext_W(a op_w b) -> zext_W(a) op_W zext_W(b) for add/mul that cannot wrap at width w.
+
+    A product of an m-bit and an n-bit value needs m+n bits and a sum max(m,n)+1: when the narrow
+    operation is at least that wide it computes the exact value, so widening it commutes with the
+    extension (this is what lets products and sums named by narrower wires be factored/shared).
+    """
+    if n[0] != "zext":
+        return
+    W, x = n[1], n[3]
+    w = eg.w(x)
+    if w >= W:
+        return
+    for m in eg.nodes[eg.find(x)]:
+        if m[0] not in ("add", "mul"):
+            continue
+        for ia, ba in _narrow(eg, m[3]):
+            for ib, bb in _narrow(eg, m[4]):
+                need = ba + bb if m[0] == "mul" else max(ba, bb) + 1
+                if need > w:
+                    continue
+                a = eg.k(W, eg.cval(m[3])) if ia < 0 else eg.add(("zext", W, None, ia)) if eg.w(ia) < W else ia
+                b = eg.k(W, eg.cval(m[4])) if ib < 0 else eg.add(("zext", W, None, ib)) if eg.w(ib) < W else ib
+                eg.pending.append((c, eg.add((m[0], W, None, a, b))))
+                return
+
+
 RULES: list[Rule] = [r_identities, r_comm, r_assoc, r_sub_neg, r_factor, r_shift_mul, r_mux, r_trunc,
-                     r_ext, r_cmp]
+                     r_ext, r_cmp, r_zext_nowrap]

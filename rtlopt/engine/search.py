@@ -324,6 +324,16 @@ register_generator("seqredundancy", seqredundancy_candidates, memo_key=lambda st
 register_generator("datapath_egraph", egraph_candidates)
 
 
+def compose_candidates(state: State) -> list[Candidate]:
+    """Two-step candidates (:mod:`rtlopt.engine.compose`): a neutral enabling rewrite plus the rule it enables."""
+    from rtlopt.engine.compose import compose_candidates as comp_gen
+
+    return [c for c in comp_gen(state) if isinstance(c, Candidate)]
+
+
+register_generator("compose", compose_candidates, memo_key=lambda st: (_h(st.texts), st.design.top, st.scope))
+
+
 @dataclass
 class Attempt:
     """One evaluated candidate."""
