@@ -110,3 +110,50 @@ def test_pinned_lift_is_proven_at_the_default_and_keeps_other_parameter_values(t
     gw.write_text(cands[0].text + wrap)
     res = check_equivalence(open_design([fw], "w"), open_design([gw], "w"), VerifyOptions(timeout_s=120))
     assert str(res.verdict).split(".")[-1].upper() == "EQUIVALENT", res
+
+
+ORR = """module orr #(parameter W = 8) (input [W-1:0] a, output y);
+  wire [W-1:0] c;
+  genvar k;
+  generate
+    for (k = 0; k < W; k = k + 1) begin : g
+      if (k == 0) begin : b0
+        assign c[k] = a[k];
+      end else begin : bn
+        assign c[k] = c[k-1] | a[k];
+      end
+    end
+  endgenerate
+  assign y = c[W-1];
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_pinned_generate_region_moves_into_the_else_arm_and_elaborates_for_other_widths(tmp_path):
+    """A generate loop (an OR chain) lifted to ``|a``: the region goes, without its generate/endgenerate
+    keywords, into the else arm; the pinned source is proven at W = 8 and, instantiated with W = 5,
+    is still the original chain."""
+    from rtlopt.design import open_design
+    from rtlopt.semantic import lifting_candidates
+    from rtlopt.verify import VerifyOptions, check_equivalence
+    f = tmp_path / "orr.v"
+    f.write_text(ORR)
+
+    class St:
+        texts = {f: ORR}
+    cands = [c.text for c in lifting_candidates(St()) if "|a" in c.text]
+    assert cands, "no candidate"
+    new = cands[0]
+    assert "generate if (W == 32'd8) begin" in new and new.count("endgenerate") == 1
+    assert "assign c[k] = c[k-1] | a[k];" in new  # the original loop, for every other width
+    g = tmp_path / "gate.v"
+    g.write_text(new)
+    res = check_equivalence(open_design([f], "orr"), open_design([g], "orr"), VerifyOptions(timeout_s=120))
+    assert str(res.verdict).split(".")[-1].upper() == "EQUIVALENT", res
+    wrap = "module w5(input [4:0] a, output y);\n  orr #(.W(5)) u(.a(a), .y(y));\nendmodule\n"
+    fw, gw = tmp_path / "fw.v", tmp_path / "gw.v"
+    fw.write_text(ORR + wrap)
+    gw.write_text(new + wrap)
+    res = check_equivalence(open_design([fw], "w5"), open_design([gw], "w5"), VerifyOptions(timeout_s=120))
+    assert str(res.verdict).split(".")[-1].upper() == "EQUIVALENT", res
