@@ -173,6 +173,8 @@ class _Exclusive:
             self.sup[y] = s
         self.full = full
         self.memo: dict = {}
+        self.tables: dict[int, dict[int, int]] = {}
+        self.table_bytes = 0
 
     def _s(self, b: Bit) -> int:
         if b == "0":
@@ -234,19 +236,19 @@ class _Exclusive:
 
     def _prove(self, l1: tuple[Bit, bool], l2: tuple[Bit, bool], depth: int) -> bool:
         sup = self._sup(l1[0]) | self._sup(l2[0])
-        if bin(sup).count("1") <= self.SUPPORT:
+        n = bin(sup).count("1")
+        if n <= self.SUPPORT:
             return self._exhaustive_disjoint(l1, l2, sup)
-        if depth >= self.DEPTH:
-            return False
-        for a, b in ((l1, l2), (l2, l1)):
-            p = self._parts(a)
-            if p is None:
-                continue
-            kind, lits = p
-            if kind == "and" and any(self.disjoint(x, b, depth + 1) for x in lits):
-                return True
-            if kind == "or" and all(self.disjoint(x, b, depth + 1) for x in lits):
-                return True
+        if depth < self.DEPTH:
+            for a, b in ((l1, l2), (l2, l1)):
+                p = self._parts(a)
+                if p is None:
+                    continue
+                kind, lits = p
+                if kind == "and" and any(self.disjoint(x, b, depth + 1) for x in lits):
+                    return True
+                if kind == "or" and all(self.disjoint(x, b, depth + 1) for x in lits):
+                    return True
         return False
 
     def _sup(self, b: Bit) -> int:
@@ -257,12 +259,17 @@ class _Exclusive:
         n = len(ks)
         lanes = 1 << n
         full = (1 << lanes) - 1
-        val: dict[int, int] = {}
-        inv = {k: b for b, k in self.var.items()}
-        for j, k in enumerate(ks):
-            half = 1 << j
-            unit = ((1 << half) - 1) << half
-            val[inv[k]] = unit * (full // ((1 << (2 * half)) - 1)) if 2 * half <= lanes else unit
+        val = self.tables.get(sup)  # truth tables over this support, shared by later queries
+        if val is None:
+            if len(self.tables) > 256 or self.table_bytes > 64 << 20:
+                self.tables.clear()
+                self.table_bytes = 0
+            val = self.tables[sup] = {}
+            inv = {k: b for b, k in self.var.items()}
+            for j, k in enumerate(ks):
+                half = 1 << j
+                unit = ((1 << half) - 1) << half
+                val[inv[k]] = unit * (full // ((1 << (2 * half)) - 1))
         cone: set[int] = set()
         stack = [b for b in (l1[0], l2[0]) if isinstance(b, int)]
         while stack:
@@ -276,6 +283,7 @@ class _Exclusive:
         for b in sorted(cone, key=self.order.__getitem__):
             t, ins = self.drv[b]
             val[b] = _eval_gate(t, [0 if x == "0" else full if x == "1" else val[x] for x in ins], full)
+        self.table_bytes += len(cone) * (lanes // 8 + 1)
 
         def lv(lit: tuple[Bit, bool]) -> int:
             b, neg = lit
