@@ -1,7 +1,7 @@
 """Lifting on parameterized modules (the idioms of open-source RTL: parameter loops, generate blocks,
 localparam-derived widths). Rule: a rewrite found and proven at one parameterization replaces the
 original only for exactly those values (generate ``if`` on the parameters); every other value keeps
-the original logic byte for byte."""
+the original logic (verbatim, re-indented)."""
 
 from __future__ import annotations
 

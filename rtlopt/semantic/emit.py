@@ -555,7 +555,7 @@ def _pinned(text: str, ms: ModuleSource, edits: list[Edit], mod, pins: dict | No
     """``edits`` (each inside one module item) restricted to the parameterization ``pins``: the items
     they touch are removed from their places and, at the place of the last one, written as
     ``generate if (<pins>) begin <edited items> end else begin <original items> end endgenerate`` --
-    the original logic for every other parameter value, byte for byte. None when that cannot be done."""
+    the original logic for every other parameter value (verbatim, re-indented). None when that cannot be done."""
     cond = pin_condition(mod, pins)
     if cond is None or scope_local:
         return None
@@ -580,7 +580,10 @@ def _pinned(text: str, ms: ModuleSource, edits: list[Edit], mod, pins: dict | No
         if m.kind == "GenerateRegion":
             t = re.sub(r"^\s*generate\b", "", t)
             t = re.sub(r"\bendgenerate\s*$", "", t)
-        return t.strip()
+        lines = t.strip().split("\n")
+        rest = [ln for ln in lines[1:] if ln.strip()]
+        cut = min((len(ln) - len(ln.lstrip()) for ln in rest), default=0)
+        return "\n".join(lines[:1] + [ln[cut:] if not ln[:cut].strip() else ln.strip() for ln in lines[1:]])
 
     for m, es in items:
         rel = []
@@ -602,7 +605,7 @@ def _pinned(text: str, ms: ModuleSource, edits: list[Edit], mod, pins: dict | No
     lab = _label(text, "_".join(n for st in stmts for n in st[2])[:40])
 
     def block(parts: list[str]) -> str:
-        return "".join(f"\n{ind}    " + p.replace("\n", "\n    ") for p in parts)
+        return "".join(f"\n{ind}    " + re.sub(r"\n(?=[^\n])", f"\n{ind}    ", p) for p in parts)
 
     gen = (f"generate if ({cond}) begin : {lab}{block(new_parts)}\n{ind}end else begin : {lab}_orig"
            f"{block(old_parts)}\n{ind}end endgenerate")
