@@ -1,13 +1,15 @@
 """Metamorphic benchmark: does rtlopt find the same optimization however the design is written?
 
-For every visible-benchmark case that rtlopt improves, the top module is restyled three ways with the
-same behaviour (:mod:`rtlopt.bench.restyle`: renamed signals with commuted operands, ``assign`` as
-``always @*``, the body split into a sub-module). Each variant is first proven equivalent to the
+For every visible-benchmark case that rtlopt improves, the top module is restyled up to five ways with
+the same behaviour (:mod:`rtlopt.bench.restyle`: renamed signals with commuted operands, ``assign``
+as ``always @*``, ``always @*`` as ``assign``, the body split into a sub-module, if/else and case
+statements as ``?:`` chains; a style that finds nothing to change is ``n/a``). Each variant is first proven equivalent to the
 original (a restyling bug cannot count), then optimized like the original. Target: on every variant
 rtlopt's area is within 2 % of its best area over the original and all variants.
 
     python benchmarks/metamorphic_bench.py [--bench ../shared/bench/rtlrewriter] [--cases add3,mux_type4]
         [--from-json rtlopt-bench/results.json] [--budget 60] [--liberty ../shared/lib/sky130hd_tt.lib.gz]
+        [--styles rename,ternary] [--reuse earlier-rows.json]
 
 Without ``--from-json`` every case's original is optimized first and only improved cases are restyled.
 The benchmark files are read by path and variants are written to a temporary directory.
@@ -49,36 +51,53 @@ def main(argv=None) -> int:
     ap.add_argument("--budget", type=float, default=60.0)
     ap.add_argument("--liberty", default=str(ROOT.parent / "shared" / "lib" / "sky130hd_tt.lib.gz"))
     ap.add_argument("--json", help="also write the rows here")
+    ap.add_argument("--reuse", help="rows written by an earlier --json: take each original's optimization "
+                    "from there (only those cases) instead of optimizing it again")
+    ap.add_argument("--styles", help=f"comma-separated subset of {','.join(STYLES)} (default: all)")
     args = ap.parse_args(argv)
+    styles = tuple(x for x in (args.styles.split(",") if args.styles else STYLES) if x)
+    unknown = [x for x in styles if x not in STYLES]
+    if unknown:
+        print(f"metamorphic_bench: unknown style(s) {', '.join(unknown)}; one of {', '.join(STYLES)}", file=sys.stderr)
+        return 2
     lib = resolve_liberty(args.liberty if Path(args.liberty).exists() else None)
     cases = load_cases(args.bench)
     if args.cases:
         wanted = set(args.cases.split(","))
         cases = [c for c in cases if c.name in wanted]
+    reuse = None
+    if args.reuse:
+        reuse = {r["case"]: r for r in json.loads(Path(args.reuse).read_text())}
     improved = None
     if args.from_json:
         data = json.loads(Path(args.from_json).read_text())
         improved = {r["name"] for r in data.get("results", data if isinstance(data, list) else [])
                     for row in r.get("rows", []) if row["role"] == "rtlopt" and row.get("verdict") == "EQUIVALENT"}
     rows = []
-    print(f"{'case':<34} {'orig':>9} {'rtlopt':>9} " + " ".join(f"{s:>10}" for s in STYLES) + "  within 2%")
+    print(f"{'case':<34} {'orig':>9} {'rtlopt':>9} " + " ".join(f"{s:>10}" for s in styles) + "  within 2%")
     for case in cases:
         if improved is not None and case.name not in improved:
             continue
         orig = case.original
         deps = list(case.deps)
-        try:
-            a0, a1, t1, rules = _opt([orig.path, *deps], orig.top, lib, args.budget)
-        except RtloptError as exc:
-            print(f"{case.name:<34} error: {exc}")
-            continue
+        if reuse is not None:  # the original's optimization from an earlier run of this script
+            if case.key not in reuse:
+                continue
+            r0 = reuse[case.key]
+            a0, a1, t1, rules = r0["original_area"], r0["rtlopt_area"], r0["seconds"], r0["rules"]
+        else:
+            try:
+                a0, a1, t1, rules = _opt([orig.path, *deps], orig.top, lib, args.budget)
+            except RtloptError as exc:
+                print(f"{case.name:<34} error: {exc}")
+                continue
         if a1 >= a0 * (1 - 1e-6):
             continue  # not improved: nothing to compare
         row = {"case": case.key, "original_area": a0, "rtlopt_area": a1, "rules": rules, "seconds": t1,
                "variants": {}}
         text = orig.path.read_text(encoding="utf-8", errors="replace")
         with tempfile.TemporaryDirectory(prefix="rtlopt-meta-") as td:
-            for style in STYLES:
+            for style in styles:
                 v = restyle(text, style, orig.top, str(orig.path))
                 if v is None:
                     row["variants"][style] = {"status": "n/a"}
@@ -103,7 +122,7 @@ def main(argv=None) -> int:
         row["within_2pct"] = all(a <= best * 1.02 for a in areas)
         rows.append(row)
         cells = []
-        for s in STYLES:
+        for s in styles:
             v = row["variants"][s]
             cells.append(f"{v['area'] / a0:>10.3f}" if v.get("status") == "ok" else f"{v['status'][:10]:>10}")
         print(f"{case.key[:34]:<34} {a0:>9.1f} {a1 / a0:>9.3f} " + " ".join(cells) +

@@ -22,9 +22,16 @@ module dp #(parameter W = 6) (
     wire [W:0] s;
     reg [W:0] d;
     wire [W-1:0] m = a | b;
+    reg [W:0] e;
     assign s = a + b;
     always @* d = sel ? s : (a - b);
-    assign y = d ^ {1'b0, m};
+    assign y = d ^ {1'b0, m} ^ e;
+    always @* begin
+        case (a[1:0])
+            2'd0, 2'd3: e = s;
+            default: if (sel) e = {1'b0, b}; else begin e = d; end
+        endcase
+    end
     always @(posedge clk) begin
         q <= d;
         z <= (a == b) & s[0];
@@ -55,6 +62,8 @@ def test_styles_change_what_they_claim():
     assert "always @* s = a + b;" in restyle(DESIGN, "always", "dp")
     assert "reg [W-1:0] m; always @* m = a | b;" in restyle(DESIGN, "always", "dp")
     assert "assign d = sel ? s : (a - b);" in restyle(DESIGN, "assign", "dp")
+    assert "e = ((a[1:0]) == (2'd0) || (a[1:0]) == (2'd3)) ? (s) : (sel) ? ({1'b0, b}) : (d);" \
+        in restyle(DESIGN, "ternary", "dp")
     h = restyle(DESIGN, "hierarchy", "dp")
     assert "module dp_core" in h and "dp_core #(.W(W)) u_core" in h and "output wire [W:0] q" in h
     assert restyle("module m(input a, output y); endmodule\n", "always") is None

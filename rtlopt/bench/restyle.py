@@ -12,7 +12,10 @@ might have written, each a syntactic change with the same behaviour:
 - ``assign``: the reverse — combinational ``always @*`` blocks that make one whole assignment become
   ``assign`` statements (their ``reg`` declarations become nets);
 - ``hierarchy``: the module's body moves into ``<top>_core`` and the top becomes a wrapper that
-  instantiates it (the logic split across a module boundary).
+  instantiates it (the logic split across a module boundary);
+- ``ternary``: ``if``/``else`` chains and ``case`` statements (with a ``default``) whose every arm is
+  one assignment to the same target become one assignment of a ``?:`` chain (mux written as an
+  expression instead of as control flow).
 
 Each returns ``None`` when the style does not apply (nothing to change). The benchmark proves every
 variant equivalent to the original before using it, so a restyling bug cannot make a false claim.
@@ -26,7 +29,7 @@ from pyslang import parsing, syntax
 
 from rtlopt.hdl.edit import Edit, apply_edits
 
-STYLES = ("rename", "always", "assign", "hierarchy")
+STYLES = ("rename", "always", "assign", "hierarchy", "ternary")
 
 _K = syntax.SyntaxKind
 _COMMUTATIVE = {_K.AddExpression, _K.MultiplyExpression, _K.BinaryAndExpression, _K.BinaryOrExpression,
@@ -299,6 +302,101 @@ def _hierarchy(text: str, tree, mod) -> str | None:
     return apply_edits(text, edits)
 
 
+def _tok(t) -> str:
+    return "" if t is None else getattr(t, "rawText", "") or ""
+
+
+def _one_assignment(st):
+    """``(target text, op token text, rhs node)`` of a statement that is exactly one assignment
+    (possibly inside an unnamed ``begin``/``end``), else None."""
+    while st is not None and st.kind == _K.SequentialBlockStatement:
+        items = [x for x in st.items if isinstance(x, syntax.SyntaxNode)]
+        if len(items) != 1 or st.blockName is not None:
+            return None
+        st = items[0]
+    if st is None or st.kind != _K.ExpressionStatement:
+        return None
+    e = st.expr
+    if e.kind not in (_K.AssignmentExpression, _K.NonblockingAssignmentExpression):
+        return None
+    return str(e.left).strip(), e.operatorToken.rawText, e.right
+
+
+def _mux_of(text: str, st):
+    """``(target, op, expression text)`` of an if/else chain or a case statement that assigns one
+    target in every arm (arms may nest such statements), as a ``?:`` chain; None otherwise."""
+    def src(node):
+        x, y = _span(node)
+        return text[x:y].strip()
+
+    def arm(node):
+        one = _one_assignment(node)
+        if one is not None:
+            return one[0], one[1], f"({src(one[2])})"
+        while node is not None and node.kind == _K.SequentialBlockStatement:
+            items = [x for x in node.items if isinstance(x, syntax.SyntaxNode)]
+            if len(items) != 1 or node.blockName is not None:
+                return None
+            node = items[0]
+        if node is not None and node.kind in (_K.ConditionalStatement, _K.CaseStatement):
+            return _mux_of(text, node)
+        return None
+
+    if st.kind == _K.ConditionalStatement:
+        if _tok(st.uniqueOrPriority) or st.elseClause is None:
+            return None
+        conds = [c for c in st.predicate.conditions if isinstance(c, syntax.SyntaxNode)]
+        if len(conds) != 1 or conds[0].matchesClause is not None:
+            return None
+        t, f = arm(st.statement), arm(st.elseClause.clause)
+        if t is None or f is None or t[:2] != f[:2]:
+            return None
+        return t[0], t[1], f"({src(conds[0].expr)}) ? {t[2]} : {f[2]}"
+    if st.kind == _K.CaseStatement:
+        if _tok(st.uniqueOrPriority) or st.caseKeyword.rawText != "case" or _tok(st.matchesOrInside):
+            return None
+        arms, default = [], None
+        for it in st.items:
+            if not isinstance(it, syntax.SyntaxNode):
+                continue
+            a = arm(it.clause)
+            if a is None:
+                return None
+            if it.kind == _K.DefaultCaseItem:
+                default = a
+            elif it.kind == _K.StandardCaseItem:
+                arms.append(([x for x in it.expressions if isinstance(x, syntax.SyntaxNode)], a))
+            else:
+                return None
+        if default is None or not arms or any(a[:2] != default[:2] for _l, a in arms):
+            return None
+        sel = src(st.expr)
+        out = default[2]
+        for labels, a in reversed(arms):
+            cond = " || ".join(f"({sel}) == ({src(x)})" for x in labels)
+            out = f"({cond}) ? {a[2]} : {out}"
+        return default[0], default[1], out
+    return None
+
+
+def _ternary(text: str, tree, mod) -> str | None:
+    edits: list[Edit] = []
+    taken: list[tuple[int, int]] = []
+    for n in _nodes(mod):
+        if n.kind not in (_K.ConditionalStatement, _K.CaseStatement):
+            continue
+        s, e = _span(n)
+        if any(a <= s and e <= b for a, b in taken):
+            continue  # inside a statement already rewritten
+        got = _mux_of(text, n)
+        if got is None:
+            continue
+        target, op, expr = got
+        taken.append((s, e))
+        edits.append(Edit(s, e, f"{target} {op} {expr};"))
+    return apply_edits(text, edits) if edits else None
+
+
 def restyle(text: str, style: str, top: str | None = None, name: str = "design.v") -> str | None:
     """``text`` with its top module (``top``, else the first module) rewritten in ``style``.
 
@@ -310,6 +408,7 @@ def restyle(text: str, style: str, top: str | None = None, name: str = "design.v
     mod = _module(tree, top)
     if mod is None:
         return None
-    fn = {"rename": _rename, "always": _always, "assign": _assign, "hierarchy": _hierarchy}[style]
+    fn = {"rename": _rename, "always": _always, "assign": _assign, "hierarchy": _hierarchy,
+          "ternary": _ternary}[style]
     out = fn(text, tree, mod)
     return None if out is None or out == text else out
