@@ -31,7 +31,6 @@ from rtlopt.bench._cases import load_cases  # noqa: E402
 from rtlopt.bench.restyle import STYLES, restyle  # noqa: E402
 from rtlopt.design import open_design  # noqa: E402
 from rtlopt.engine.search import optimize  # noqa: E402
-from rtlopt.errors import RtloptError  # noqa: E402
 from rtlopt.ppa.liberty import resolve_liberty  # noqa: E402
 from rtlopt.verify import VerifyOptions, check_equivalence  # noqa: E402
 
@@ -63,8 +62,8 @@ def main(argv=None) -> int:
     lib = resolve_liberty(args.liberty if Path(args.liberty).exists() else None)
     cases = load_cases(args.bench)
     if args.cases:
-        wanted = set(args.cases.split(","))
-        cases = [c for c in cases if c.name in wanted]
+        wanted = [x for x in args.cases.split(",") if x]
+        cases = sorted((c for c in cases if c.name in wanted), key=lambda c: wanted.index(c.name))  # given order
     reuse = None
     if args.reuse:
         reuse = {r["case"]: r for r in json.loads(Path(args.reuse).read_text())}
@@ -88,8 +87,8 @@ def main(argv=None) -> int:
         else:
             try:
                 a0, a1, t1, rules = _opt([orig.path, *deps], orig.top, lib, args.budget)
-            except RtloptError as exc:
-                print(f"{case.name:<34} error: {exc}")
+            except Exception as exc:  # noqa: BLE001 - one case's failure must not lose the table
+                print(f"{case.name:<34} error: {str(exc).splitlines()[0][:100] if str(exc) else type(exc).__name__}")
                 continue
         if a1 >= a0 * (1 - 1e-6):
             continue  # not improved: nothing to compare
@@ -114,8 +113,9 @@ def main(argv=None) -> int:
                         continue
                     _b, av, tv, vr = _opt([vp, *deps], orig.top, lib, args.budget)
                     row["variants"][style] = {"status": "ok", "area": av, "seconds": tv, "rules": vr}
-                except RtloptError as exc:
-                    row["variants"][style] = {"status": f"error: {str(exc).splitlines()[0][:60]}"}
+                except Exception as exc:  # noqa: BLE001 - a tool crash on one variant is reported as such
+                    msg = str(exc).splitlines()[0][:60] if str(exc) else type(exc).__name__
+                    row["variants"][style] = {"status": f"error: {msg}"}
         areas = [a1] + [v["area"] for v in row["variants"].values() if v.get("status") == "ok"]
         best = min(areas)
         row["best_area"] = best
@@ -127,6 +127,8 @@ def main(argv=None) -> int:
             cells.append(f"{v['area'] / a0:>10.3f}" if v.get("status") == "ok" else f"{v['status'][:10]:>10}")
         print(f"{case.key[:34]:<34} {a0:>9.1f} {a1 / a0:>9.3f} " + " ".join(cells) +
               f"  {'yes' if row['within_2pct'] else 'NO'}", flush=True)
+        if args.json:  # after every case: a long run that is stopped keeps what it measured
+            Path(args.json).write_text(json.dumps(rows, indent=1))
     n = len(rows)
     ok = sum(r["within_2pct"] for r in rows)
     nv = sum(1 for r in rows for v in r["variants"].values() if v.get("status") == "ok")
