@@ -5,7 +5,7 @@ Each generator returns the text of a module ``m`` with inputs ``a``/``b`` (``n``
 output ``p``: behavioural operators, shift-and-add loops (either operand), array multipliers from AND
 terms and ripple adders in generate loops, radix-4 Booth (behavioural, either operand recoded, and as
 an encoder/selector gate netlist), Wallace-style carry-save reduction (word-level and as a flat tree of
-full/half adders),
+full/half adders), a flat Dadda tree,
 carry-lookahead / carry-select adders, and constant multipliers as shift-add networks.
 """
 
@@ -173,6 +173,46 @@ endmodule
 """
 
 
+def mul_dadda(n: int) -> str:
+    """Flat gate-level Dadda tree: columns reduced stage by stage to the Dadda heights (..., 9, 6, 4,
+    3, 2) with as few full/half adders as each stage needs, then one final adder."""
+    w = 2 * n
+    cols: list[list[str]] = [[] for _ in range(w)]
+    body = []
+    for i in range(n):
+        for j in range(n):
+            body.append(f"  wire q_{i}_{j} = b[{i}] & a[{j}];")
+            cols[i + j].append(f"q_{i}_{j}")
+    heights = [2]
+    while heights[-1] < n:
+        heights.append(heights[-1] * 3 // 2)
+    cnt = 0
+    for d in reversed(heights[:-1]):
+        carry_in: list[list[str]] = [[] for _ in range(w + 1)]
+        new: list[list[str]] = [[] for _ in range(w)]
+        for c in range(w):
+            bits = cols[c] + carry_in[c]
+            while len(bits) > d:
+                if len(bits) == d + 1:
+                    x, y = bits.pop(0), bits.pop(0)
+                    body.append(f"  wire hs{cnt} = {x} ^ {y};\n  wire hc{cnt} = {x} & {y};")
+                    bits.append(f"hs{cnt}")
+                    carry_in[c + 1].append(f"hc{cnt}")
+                else:
+                    x, y, z = bits.pop(0), bits.pop(0), bits.pop(0)
+                    body.append(f"  wire fs{cnt} = {x} ^ {y} ^ {z};\n"
+                                f"  wire fc{cnt} = ({x} & {y}) | ({z} & ({x} ^ {y}));")
+                    bits.append(f"fs{cnt}")
+                    carry_in[c + 1].append(f"fc{cnt}")
+                cnt += 1
+            new[c] = bits
+        cols = new
+    r0 = ", ".join(cols[c][0] if cols[c] else "1'b0" for c in reversed(range(w)))
+    r1 = ", ".join(cols[c][1] if len(cols[c]) > 1 else "1'b0" for c in reversed(range(w)))
+    return (f"module m(input [{n-1}:0] a, b, output [{w-1}:0] p);\n" + "\n".join(body)
+            + f"\n  assign p = {{{r0}}} + {{{r1}}};\nendmodule\n")
+
+
 def add_op(n: int, swap: bool = False) -> str:
     e = "b + a" if swap else "a + b"
     return f"module m(input [{n-1}:0] a, b, output [{n}:0] p);\n  assign p = {e};\nendmodule\n"
@@ -222,13 +262,18 @@ endmodule
 """
 
 
+def _cw(n: int, k: int) -> int:
+    return n + k.bit_length()
+
+
 def cmul_op(n: int, k: int) -> str:
-    return f"module m(input [{n-1}:0] a, output [{n+8}:0] p);\n  assign p = a * {k};\nendmodule\n"
+    return f"module m(input [{n-1}:0] a, output [{_cw(n, k)-1}:0] p);\n  assign p = a * {k};\nendmodule\n"
 
 
 def cmul_shift_add(n: int, k: int) -> str:
-    terms = [f"({{{{9{{1'b0}}}}, a}} << {i})" for i in range(k.bit_length()) if (k >> i) & 1]
-    return (f"module m(input [{n-1}:0] a, output [{n+8}:0] p);\n  assign p = " + " + ".join(terms)
+    z = _cw(n, k) - n
+    terms = [f"({{{{{z}{{1'b0}}}}, a}} << {i})" for i in range(k.bit_length()) if (k >> i) & 1]
+    return (f"module m(input [{n-1}:0] a, output [{_cw(n, k)-1}:0] p);\n  assign p = " + " + ".join(terms)
             + ";\nendmodule\n")
 
 
@@ -242,15 +287,16 @@ def cmul_csd(n: int, k: int) -> str:
             x -= d
         x >>= 1
         i += 1
+    z = _cw(n, k) - n
     expr = ""
     for d, i in digits:
-        t = f"({{{{9{{1'b0}}}}, a}} << {i})"
+        t = f"({{{{{z}{{1'b0}}}}, a}} << {i})"
         expr += (" + " if d > 0 else " - ") + t if expr else (t if d > 0 else f"-{t}")
-    return f"module m(input [{n-1}:0] a, output [{n+8}:0] p);\n  assign p = {expr};\nendmodule\n"
+    return f"module m(input [{n-1}:0] a, output [{_cw(n, k)-1}:0] p);\n  assign p = {expr};\nendmodule\n"
 
 
 def pairs() -> list[tuple[str, int, str, str, bool]]:
-    """(name, input bits, gold text, gate text, equivalent?) — 40 equivalent pairs and 7 wrong ones."""
+    """(name, input bits, gold text, gate text, equivalent?) — 46 equivalent pairs and 7 wrong ones."""
     out = []
     for n in (8, 12, 16):
         out += [(f"mul{n} op vs swapped", 2 * n, mul_op(n), mul_op(n, True), True),
@@ -270,6 +316,11 @@ def pairs() -> list[tuple[str, int, str, str, bool]]:
     for k in (23, 231, 117):
         out.append((f"cmul16 x{k} op vs csd", 16, cmul_op(16, k), cmul_csd(16, k), True))
     out.append(("cmul16 x231 shift-add vs csd", 16, cmul_shift_add(16, 231), cmul_csd(16, 231), True))
+    out += [("cmul32 x40503 op vs csd", 32, cmul_op(32, 40503), cmul_csd(32, 40503), True),
+            ("cmul32 x40503 shift-add vs csd", 32, cmul_shift_add(32, 40503), cmul_csd(32, 40503), True)]
+    for n in (8, 16):
+        out += [(f"mul{n} array vs dadda", 2 * n, mul_array(n), mul_dadda(n), True),
+                (f"mul{n} dadda vs booth", 2 * n, mul_dadda(n), mul_booth(n, True), True)]
     # wrong ones: each must come out NOT EQUIVALENT with a counterexample
     out += [("mul16 op vs booth missing a digit (wrong)", 32, mul_op(16),
              mul_booth(16).replace("3'b011:", "3'b111:"), False),

@@ -195,7 +195,7 @@ class _Exclusive:
                 return True
         if any(isinstance(b, int) and b not in self.sig for b in (l1[0], l2[0])):
             return False
-        key = (l1, l2) if l1 <= l2 else (l2, l1)  # type: ignore[operator]
+        key = frozenset((l1, l2))
         if key in self.memo:
             return self.memo[key]
         self.memo[key] = False  # no cycles through the recursion
@@ -394,7 +394,7 @@ def _adder_blocks(net: GateNet, excl: _Exclusive) -> dict[int, tuple]:
                 ls = [excl.sig[x] ^ (full if n else 0) for x, n in zip(leaves, negs, strict=True)]
                 want = (ls[0] & ls[1]) | (ls[0] & ls[2]) | (ls[1] & ls[2]) if k == 3 else ls[0] & ls[1]
                 for inv in (False, True):
-                    for c in by_sig.get(want ^ (full if inv else 0), ()):
+                    for c in by_sig.get(want ^ (full if inv else 0), ())[:3]:  # the nearest
                         if c == s or c in leaves:
                             continue
                         tt = [pat[i] ^ (0xFF if negs[i] else 0) for i in range(k)]

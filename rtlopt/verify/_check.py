@@ -399,7 +399,11 @@ def _run_complete(eng: str, gil: Path, hil: Path, wd: Path, seconds: float, gate
     g, h = gates["nets"]
     left = max(0.1, seconds - (time.monotonic() - t0))
     mod = _exhaustive if eng == "exhaustive" else _algebra
-    outcome, detail, raw = mod.check(g, h, left)
+    try:
+        outcome, detail, raw = mod.check(g, h, left)
+    except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError) as exc:
+        # a defect in a complete engine must never become a verdict (nor a traceback): no decision
+        return "unknown", f"{eng}: internal error ({type(exc).__name__}: {exc})", None
     if spec.sequential:
         # registers cut by name: equal next-state/output functions prove equivalence from every
         # pair of equal states; a difference may lie in unreachable states, so it proves nothing
