@@ -321,6 +321,18 @@ register_generator("templates", template_candidates)
 register_generator("fsm", fsm_candidates)
 register_generator("lifting", lifting_candidates, memo_key=lambda st: _h(st.texts))
 register_generator("seqredundancy", seqredundancy_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
+
+
+def regfunc_candidates(state: State) -> list[Candidate]:
+    """Candidates from :mod:`rtlopt.semantic.regfunc`: registers proven a function (k +- S, bit sums) of others."""
+    try:
+        from rtlopt.semantic.regfunc import regfunc_candidates as rf_gen
+    except ImportError:
+        return []
+    return [c for c in rf_gen(state) if isinstance(c, Candidate)]
+
+
+register_generator("regfunc", regfunc_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
 register_generator("datapath_egraph", egraph_candidates)
 
 

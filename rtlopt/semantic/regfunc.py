@@ -1,0 +1,450 @@
+"""Registers that are always a simple function of other registers (sequential redundancy, word level).
+
+A register ``R`` whose value in every reachable state equals ``k + S``, ``k - S`` (so also ``~S``) of
+another register ``S`` of the same width, or ``k + x1 + x2 + ...`` of single flip-flop bits (a count
+of valid bits kept incrementally, say) is redundant: its reads can use the function instead and its
+flip-flops go away.
+
+Finding (on the semantics, names never matter): the gate model of :mod:`rtlopt.semantic.seqsim` is
+simulated from reset on many random lanes; word hypotheses are the offsets ``R - S`` / ``R + S``
+that are constant over every sampled state, and bit sums come from an integer least-squares fit of
+``R`` over all other flip-flop bits (kept only when the rounded fit is exact on every sample). The
+hypotheses must hold in the reset state and are proven inductive together by z3 (Houdini: a
+counterexample drops the hypotheses it breaks, repeat).
+
+Emitting: every procedural assignment to ``R`` is removed (blocks left empty go) and
+``always @* R = <function>;`` is added before ``endmodule``: reads of ``R`` (bit selects included)
+and a port declaration stay as they are. The search loop measures and proves every candidate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from rtlopt.hdl.edit import Edit, apply_edits
+from rtlopt.semantic import seqsim
+
+RULE = "sequential_redundancy"
+
+
+@dataclass(frozen=True)
+class Relation:
+    """``target == (k + sign * base_word + sum(bits)) mod 2**width`` in every reachable state.
+
+    ``base``: a register name (word form, ``sign`` +1/-1) or None; ``bits``: (name, yosys bit) terms."""
+
+    target: str
+    width: int
+    k: int
+    base: str | None = None
+    sign: int = 1
+    bits: tuple[tuple[str, int], ...] = ()
+
+    def uses(self) -> set[str]:
+        return ({self.base} if self.base else set()) | {n for n, _ in self.bits}
+
+
+@dataclass
+class Analysis:
+    net: seqsim.GateNet | None
+    relations: list[Relation]
+    error: str | None = None
+    seconds: float = 0.0
+
+
+def _registers(net: seqsim.GateNet) -> dict[str, list[int]]:
+    """Top-level names whose every bit is a flip-flop output: name -> flop indices (LSB first)."""
+    qi = net.q_index
+    regs: dict[str, list[int]] = {}
+    seen: dict[tuple[int, ...], str] = {}
+    for n, bits in sorted(net.name_bits.items(), key=lambda kv: (kv[0].count("."), kv[0])):
+        if "." in n or not bits or any(b not in qi for b in bits):
+            continue
+        js = [qi[b] for b in bits]
+        if len(set(js)) != len(js):
+            continue
+        key = tuple(js)
+        if key in seen:
+            continue
+        seen[key] = n
+        regs[n] = js
+    return regs
+
+
+def _bit_matrix(trace: np.ndarray) -> np.ndarray:
+    """[nflops, samples] of 0/1 (uint8) from simulate()'s [cycles, nflops, words] of 64-lane words."""
+    c, n, w = trace.shape
+    t = np.ascontiguousarray(trace.transpose(1, 0, 2)).reshape(n, c * w)
+    b = np.unpackbits(t.view(np.uint8).reshape(n, c * w * 8), axis=1, bitorder="little")
+    return b
+
+
+def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
+             max_terms: int = 16) -> list[Relation]:
+    """Hypotheses that hold on every sample of ``bm`` (not yet proven)."""
+    out: list[Relation] = []
+    vals: dict[str, np.ndarray] = {}
+    for n, js in regs.items():
+        if len(js) <= 40:
+            v = np.zeros(bm.shape[1], dtype=np.int64)
+            for i, j in enumerate(js):
+                v |= bm[j].astype(np.int64) << i
+            vals[n] = v
+    # a sample of the flop bits: one representative per distinct non-constant trace
+    rep: dict[bytes, int] = {}
+    for j in range(bm.shape[0]):
+        row = bm[j]
+        if row.min() == row.max():
+            continue
+        rep.setdefault(row.tobytes(), j)
+    flop_name: dict[int, tuple[str, int]] = {}
+    for n, js in sorted(regs.items(), key=lambda kv: (-len(kv[1]), kv[0])):  # the widest register names a bit
+        for i, j in enumerate(js):
+            flop_name.setdefault(j, (n, i))
+    for r, js in regs.items():
+        w = len(js)
+        if w < 2 or r not in vals:
+            continue
+        rv = vals[r]
+        if rv.min() == rv.max():
+            continue  # constant: seqred's business
+        mask = (1 << w) - 1
+        found = False
+        for s, sj in regs.items():
+            if s == r or len(sj) != w or s not in vals or set(sj) & set(js):
+                continue
+            sv = vals[s]
+            d = (rv - sv) & mask
+            if d[0] != 0 and (d == d[0]).all():
+                out.append(Relation(r, w, int(d[0]), s, 1))
+                found = True
+            a = (rv + sv) & mask
+            if (a == a[0]).all():
+                out.append(Relation(r, w, int(a[0]), s, -1))
+                found = True
+        if found:
+            continue
+        cols = [j for j in rep.values() if j not in js and j in flop_name]
+        if len(cols) < 2 or len(cols) > 400:
+            continue
+        x = np.ones((bm.shape[1], len(cols) + 1), dtype=np.float64)
+        x[:, 1:] = bm[cols].T
+        try:
+            coef, *_ = np.linalg.lstsq(x, rv.astype(np.float64), rcond=None)
+        except np.linalg.LinAlgError:
+            continue
+        rc = np.rint(coef)
+        if np.abs(coef - rc).max() > 1e-6:
+            continue
+        terms = [cols[i] for i, c in enumerate(rc[1:]) if c != 0]
+        if not terms or any(c not in (0.0, 1.0) for c in rc[1:]) or len(terms) < 2 or len(terms) > max_terms:
+            continue
+        k = int(rc[0])
+        pred = (k + bm[terms].astype(np.int64).sum(axis=0)) & mask
+        if not (pred == rv).all():
+            continue
+        out.append(Relation(r, w, k & mask, None, 1, tuple(flop_name[j] for j in terms)))
+    return out
+
+
+def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
+          timeout_s: float = 20.0) -> list[Relation]:
+    """The relations that hold after reset and are inductive together (Houdini)."""
+    import z3
+
+    if not rels:
+        return []
+    st = seqsim.ternary_reset_state(net)
+
+    def base_ok(rel: Relation) -> bool:
+        def word(js):
+            if any(st[j] is None for j in js):
+                return None
+            return sum(st[j] << i for i, j in enumerate(js))
+
+        rv = word(regs[rel.target])
+        if rv is None:
+            return False
+        acc = rel.k
+        if rel.base:
+            sv = word(regs[rel.base])
+            if sv is None:
+                return False
+            acc += rel.sign * sv
+        for n, i in rel.bits:
+            b = st[regs[n][i]]
+            if b is None:
+                return False
+            acc += b
+        return (acc & ((1 << rel.width) - 1)) == rv
+
+    rels = [r for r in rels if base_ok(r)]
+    if not rels:
+        return []
+    deadline = time.monotonic() + timeout_s
+    ctx = z3.Context()
+    q = {j: z3.Bool(f"q{j}", ctx) for j in range(len(net.flops))}
+    sub: dict[int, object] = {0: z3.BoolVal(False, ctx), 1: z3.BoolVal(True, ctx)}
+    for j, f in enumerate(net.flops):
+        sub[f.q] = q[j]
+    members: set[int] = set()
+    for r in rels:
+        members |= set(regs[r.target])
+        for n in r.uses():
+            members |= set(regs[n])
+    needed = {net.flops[j].d for j in members} | {net.flops[j].rst for j in members if net.flops[j].rst is not None}
+    expr = seqsim._build_exprs(net, sub, needed, ctx)
+    one, zero = z3.BitVecVal(1, 1, ctx), z3.BitVecVal(0, 1, ctx)
+
+    def nxt(j):
+        f = net.flops[j]
+        d = expr[f.d]
+        if f.rst is None:
+            return d
+        act = expr[f.rst] if f.rst_active else z3.Not(expr[f.rst])
+        return z3.If(act, z3.BoolVal(bool(f.rst_value), ctx), d)
+
+    nx = {j: z3.Bool(f"n{j}", ctx) for j in members}
+    s = z3.Solver(ctx=ctx)
+    for j in members:
+        s.add(nx[j] == nxt(j))
+
+    def bv(js, v):
+        bits = [z3.If(v[j], one, zero) for j in reversed(js)]
+        return bits[0] if len(bits) == 1 else z3.Concat(*bits)
+
+    def rel_expr(rel: Relation, v):
+        w = rel.width
+        acc = z3.BitVecVal(rel.k, w, ctx)
+        if rel.base:
+            b = bv(regs[rel.base], v)
+            acc = acc + b if rel.sign > 0 else acc - b
+        for n, i in rel.bits:
+            acc = acc + z3.ZeroExt(w - 1, bv([regs[n][i]], v))
+        return bv(regs[rel.target], v) == acc
+
+    live = list(rels)
+    it = 0
+    while live:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return []
+        act = z3.Bool(f"act{it}", ctx)
+        it += 1
+        s.add(z3.Implies(act, z3.And([rel_expr(r, q) for r in live])))
+        goals = [rel_expr(r, nx) for r in live]
+        s.add(z3.Implies(act, z3.Or([z3.Not(g) for g in goals])))
+        s.set("timeout", max(1, int(left * 1000)))
+        res = s.check(act)
+        if res == z3.unsat:
+            return live
+        if res != z3.sat:
+            return []
+        m = s.model()
+        live = [r for r, g in zip(live, goals, strict=True) if z3.is_true(m.eval(g, model_completion=True))]
+    return []
+
+
+def analyze_texts(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> Analysis:
+    t0 = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="rtlopt-regfunc-") as tmp:
+        files = []
+        for i, (p, text) in enumerate(texts.items()):
+            f = Path(tmp) / f"{i}_{Path(p).name}"
+            f.write_text(text)
+            files.append(f)
+        try:
+            net = seqsim.load(files, top, timeout=timeout_s)
+        except Exception as exc:  # noqa: BLE001 - outside the model or rejected: no candidates
+            return Analysis(None, [], str(exc), time.monotonic() - t0)
+    try:
+        regs = _registers(net)
+        trace = seqsim.simulate(net, cycles=256, words=2)
+        hyps = discover(net, regs, _bit_matrix(trace))
+        rels = prove(net, regs, hyps, timeout_s=max(2.0, timeout_s - (time.monotonic() - t0)))
+    except Exception as exc:  # noqa: BLE001
+        return Analysis(net, [], str(exc), time.monotonic() - t0)
+    return Analysis(net, rels, None, time.monotonic() - t0)
+
+
+# -- source side ---------------------------------------------------------------------------------
+
+def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]]) -> str:
+    from rtlopt.semantic.seqred import _bits_expr
+
+    w = rel.width
+    parts: list[str] = []
+    if rel.base:
+        if rel.sign < 0 and rel.k == (1 << w) - 1:
+            return f"~{rel.base}"
+        if rel.sign < 0:
+            return f"{w}'d{rel.k} - {rel.base}"
+        parts.append(rel.base)
+    for n, i in rel.bits:
+        parts.append(_bits_expr([("n", n, i, False)], decl))
+    if rel.k:
+        parts.insert(0, f"{w}'d{rel.k}")
+    return " + ".join(parts)
+
+
+def emit(texts: dict[Path, str], top: str, rels: list[Relation]) -> dict[Path, str] | None:
+    """New texts with each relation's target computed combinationally, or None."""
+    from rtlopt.semantic.seqred import _dedupe, _remove_span, _source_model, _stmt_removal
+
+    paths = list(texts)
+    tlist = [texts[p] for p in paths]
+    if not all(t.isascii() for t in tlist):
+        return None
+    model = _source_model(tlist, [str(p) for p in paths], top)
+    if model is None:
+        return None
+    occs, stmts, _trees = model
+    decl: dict[str, tuple[int, bool, int]] = {}
+    for o in occs:
+        decl.setdefault(o.path, (o.decl_lo, o.decl_up, o.width))
+    targets = {r.target for r in rels}
+    files = set()
+    for r in rels:
+        ol = [o for o in occs if o.path == r.target]
+        if not ol or not all(o.proc for o in ol) or decl.get(r.target, (0, False, -1))[2] != r.width:
+            return None
+        for n in r.uses():
+            if n not in decl:
+                return None
+        mine = [st for st in stmts if st.path == r.target]
+        for o in ol:
+            if o.write:
+                s0, e0 = o.sel or o.ident
+                if not any(st.file == o.file and st.span[0] <= s0 and e0 <= st.span[1] for st in mine):
+                    return None  # written some other way (concatenation, task output, ...)
+        files |= {o.file for o in ol}
+    if len(files) != 1:
+        return None
+    fi = files.pop()
+    text = tlist[fi]
+    drop = {(st.file, *st.span) for st in stmts if st.path in targets}
+    keep_any = {(st.file, *st.span) for st in stmts if st.path not in targets}
+    if drop & keep_any:
+        return None
+    blocks: dict[tuple[int, int, int], list] = {}
+    for st in stmts:
+        if st.block is not None:
+            blocks.setdefault((st.file, *st.block), []).append((st.file, *st.span))
+    covered = [bk for bk, mem in blocks.items() if all(m in drop for m in mem)]
+    eds: list[Edit] = []
+    for f, s, e in covered:
+        eds.append(_remove_span(tlist[f], s, e))
+    for f, s, e in sorted(drop):
+        if f != fi:
+            return None
+        if any(cf == f and cs <= s and e <= ce for cf, cs, ce in covered):
+            continue
+        eds.append(_stmt_removal(text, s, e))
+    # the module's endmodule
+    m = re.search(rf"\bmodule\s+{re.escape(top)}\b", text)
+    if m is None:
+        return None
+    em = re.compile(r"\bendmodule\b").search(text, m.end())
+    if em is None:
+        return None
+    ls = text.rfind("\n", 0, em.start()) + 1
+    if text[ls:em.start()].strip():
+        ls = em.start()
+    ind = "    "
+    for line in text[m.end():em.start()].splitlines():
+        mm = re.match(r"([ \t]+)(assign|always|reg|wire)\b", line)
+        if mm:
+            ind = mm.group(1)
+            break
+    add = "".join(f"{ind}always @* {r.target} = {_expr_text(r, decl)};\n" for r in rels)
+    eds.append(Edit(ls, ls, add))
+    try:
+        new = apply_edits(text, _dedupe(eds))
+    except ValueError:
+        return None
+    out = dict(texts)
+    out[paths[fi]] = new
+    return out if new != text else None
+
+
+def _select(rels: list[Relation]) -> list[Relation]:
+    """A consistent set: no target is used by another chosen relation, one relation per target."""
+    chosen: list[Relation] = []
+    removed: set[str] = set()
+    used: set[str] = set()
+    for r in sorted(rels, key=lambda r: (-r.width, r.base is None, r.target)):
+        if r.target in removed or r.target in used or r.uses() & removed:
+            continue
+        chosen.append(r)
+        removed.add(r.target)
+        used |= r.uses()
+    return chosen
+
+
+_CACHE: dict[str, Analysis] = {}
+
+
+def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0, max_cands: int = 6):
+    """[(new texts, description)]: all compatible relations together, then one at a time."""
+    key = hashlib.sha256(repr((top, sorted((str(p), t) for p, t in texts.items()))).encode()).hexdigest()
+    an = _CACHE.get(key)
+    if an is None:
+        an = analyze_texts(texts, top, timeout_s)
+        _CACHE[key] = an
+    if not an.relations:
+        return []
+    out, seen = [], set()
+
+    def add(rs):
+        new = emit(texts, top, rs)
+        if new is None:
+            return
+        k = tuple(sorted((str(p), t) for p, t in new.items()))
+        if k in seen:
+            return
+        seen.add(k)
+        desc = "; ".join(f"'{r.target}' == {_describe(r)}" for r in rs)
+        out.append((new, desc))
+
+    add(_select(an.relations))
+    for r in an.relations:
+        if len(out) >= max_cands:
+            break
+        add([r])
+    return out
+
+
+def _describe(r: Relation) -> str:
+    t = [f"{n}[{i}]" for n, i in r.bits]
+    if r.base:
+        return f"{r.k} {'+' if r.sign > 0 else '-'} {r.base}" if r.k else r.base
+    return f"{r.k} + " * bool(r.k) + " + ".join(t)
+
+
+def regfunc_candidates(state) -> list:
+    """Search-loop generator: registers proven to be a function of other registers."""
+    from rtlopt.engine.candidate import Candidate
+
+    if not any(re.search(r"\b(posedge|negedge)\b", t) for t in state.texts.values()):
+        return []
+    try:
+        left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
+        got = candidates_for(dict(state.texts), state.design.top, timeout_s=max(2.0, min(30.0, left)))
+    except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
+        return []
+    out = []
+    for new, desc in got:
+        changed = [p for p in new if new[p] != state.texts[p]]
+        if len(changed) != 1:
+            continue
+        p = changed[0]
+        out.append(Candidate(new[p], "template", (RULE,), f"register function: {desc}",
+                             {"file": str(p), "regfunc": desc}))
+    return out
