@@ -64,7 +64,7 @@ class CoverSat:
         self._add = self.sol.add_clause
         if solver == "glucose4":  # straight to the C function (clause building dominates the run time)
             try:
-                from pysat import pysolvers
+                import pysolvers  # the C extension PySAT itself imports
 
                 self._add = functools.partial(pysolvers.glucose41_add_cl, self.sol.solver.glucose)
             except (ImportError, AttributeError):  # pragma: no cover - other PySAT builds
