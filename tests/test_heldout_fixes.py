@@ -136,3 +136,46 @@ def test_compose_proposes_nothing_without_constant_registers(tmp_path):
 
 
 
+
+
+_PORT_STYLES = [
+    # up/down counters in lockstep: the down counter (an output register) is ~up
+    ("""module bc(input clk, input rst, input en, output reg [3:0] up, output reg [3:0] left);
+          always @(posedge clk) begin
+            if (rst) begin up <= 4'd0; left <= 4'd15; end
+            else if (en) begin up <= up + 4'd1; left <= left - 4'd1; end
+          end
+        endmodule""", "bc", "left"),
+    # restyled: complementary status flags in separate blocks, SystemVerilog logic ports
+    ("""module fl(input logic clk, input logic rst_n, input logic set, input logic clr,
+                 output logic busy, output logic idle);
+          always_ff @(posedge clk or negedge rst_n)
+            if (!rst_n) busy <= 1'b0;
+            else if (clr) busy <= 1'b0;
+            else if (set) busy <= 1'b1;
+          always_ff @(posedge clk or negedge rst_n)
+            if (!rst_n) idle <= 1'b1;
+            else if (clr) idle <= 1'b1;
+            else if (set) idle <= 1'b0;
+        endmodule""", "fl", "idle"),
+]
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("src,top,port", _PORT_STYLES)
+def test_redundant_output_register_becomes_a_wire(tmp_path, src, top, port):
+    from rtlopt.design import open_design
+    from rtlopt.semantic.seqred import candidates_for
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    f = tmp_path / ("d.sv" if "logic" in src else "d.v")
+    text = textwrap.dedent(src)
+    f.write_text(text)
+    got = candidates_for({f: text}, top, timeout_s=30)
+    new = next((n[f] for n, _w, names in got if port in names and f"assign {port} =" in n[f]), None)
+    assert new is not None, [w for _n, w, _ in got]
+    assert f"{port} <=" not in new  # its procedural writes are gone
+    g = tmp_path / ("c.sv" if "logic" in src else "c.v")
+    g.write_text(new)
+    res = check_equivalence(open_design([f], top), open_design([g], top), VerifyOptions(timeout_s=120, engines=["abc"]))
+    assert str(res.verdict).split(".")[-1].upper() == "EQUIVALENT", res

@@ -349,6 +349,7 @@ def emit(texts: dict[Path, str], top: str, facts: list[Redundancy], net: seqsim.
         edits[key] = text
 
     removed_vars: set[str] = set()
+    port_wires: dict[str, list[Edit]] = {}
     occ_by_path: dict[str, list[_Occ]] = {}
     for o in occs:
         occ_by_path.setdefault(o.path, []).append(o)
@@ -418,13 +419,21 @@ def emit(texts: dict[Path, str], top: str, facts: list[Redundancy], net: seqsim.
             put(f, span, text)
         if len(bits) == width and all(not o.is_port and o.proc for o in olist):
             removed_vars.add(name)
-    if not edits:
+        elif len(bits) == width and "." not in name and all(o.proc for o in olist) and any(o.is_port for o in olist) \
+                and not any(p[0] == "n" and p[1] == name for p in parts):
+            # an output register of the top that another register (or a constant) always equals:
+            # the port becomes a wire driven by that expression and its procedural writes go
+            conv = _port_to_wire(tlist, top, olist, stmts, name,
+                                 _bits_expr([parts[i] for i in range(width - 1, -1, -1)], decl))
+            if conv is not None:
+                port_wires[name] = conv
+    if not edits and not port_wires:
         return None
     # whole variables that are gone: their assignments (and a sole declaration) go too
     stmt_keep: dict[tuple[int, int, int], bool] = {}
     for st in stmts:
         key = (st.file, *st.span)
-        gone = st.path in removed_vars
+        gone = st.path in removed_vars or st.path in port_wires
         stmt_keep[key] = stmt_keep.get(key, False) or not gone
     drop = {k for k, keep in stmt_keep.items() if not keep}
     blocks_all: dict[tuple[int, int, int], list] = {}
@@ -451,6 +460,9 @@ def emit(texts: dict[Path, str], top: str, facts: list[Redundancy], net: seqsim.
         out_edits.setdefault(f, []).append(Edit(s, e, text))
     for name in removed_vars:
         _decl_removal(tlist, name, out_edits, occ_by_path[name])
+    for name, eds in port_wires.items():
+        f = occ_by_path[name][0].file
+        out_edits.setdefault(f, []).extend(eds)
     new = dict(texts)
     for f, eds in out_edits.items():
         try:
@@ -458,6 +470,44 @@ def emit(texts: dict[Path, str], top: str, facts: list[Redundancy], net: seqsim.
         except ValueError:
             return None
     return new if new != texts else None
+
+
+def _port_to_wire(tlist: list[str], top: str, olist: list[_Occ], stmts: list[_Stmt], name: str,
+                  expr: str) -> list[Edit] | None:
+    """Edits turning the top's ANSI ``output reg NAME`` into a wire assigned ``expr`` (None: not safe)."""
+    files = {o.file for o in olist}
+    if len(files) != 1 or not re.fullmatch(r"[A-Za-z_][\w$]*", name):
+        return None
+    f = files.pop()
+    t = tlist[f]
+    own = [st for st in stmts if st.file == f and st.path == name]
+    for o in olist:  # every write must be a whole statement of this variable (no concatenation targets)
+        s, e = o.sel or o.ident
+        if o.write and not any(st.span[0] <= s and e <= st.span[1] for st in own):
+            return None
+    mods = [m for m in re.finditer(rf"\bmodule\s+{re.escape(top)}\b", t)]
+    if len(mods) != 1:
+        return None
+    mend = t.find("endmodule", mods[0].end())
+    if mend < 0:
+        return None
+    pat = re.compile(rf"\boutput\s+(reg|logic)\b(\s*(?:signed\s*)?(?:\[[^\]]*\]\s*)?){re.escape(name)}(?![\w$])"
+                     r"(?=\s*(?://[^\n]*\n\s*)?[,)])")
+    hits = [m for m in pat.finditer(t, mods[0].end(), mend)]
+    if len(hits) != 1:
+        return None
+    m = hits[0]
+    eds = []
+    if m.group(1) == "reg":
+        wide = t.startswith("  ", m.end(1))  # keep the columns of an aligned port list
+        eds.append(Edit(m.start(1), m.end(1) + wide, "wire"))
+    ls = t.rfind("\n", 0, mend) + 1
+    line = f"assign {name} = {expr};\n"
+    if t[ls:mend].strip():
+        eds.append(Edit(mend, mend, line))
+    else:
+        eds.append(Edit(ls, ls, "    " + line))
+    return eds
 
 
 def _dedupe(eds: list[Edit]) -> list[Edit]:
