@@ -157,3 +157,46 @@ def test_pinned_generate_region_moves_into_the_else_arm_and_elaborates_for_other
     gw.write_text(new + wrap)
     res = check_equivalence(open_design([fw], "w5"), open_design([gw], "w5"), VerifyOptions(timeout_s=120))
     assert str(res.verdict).split(".")[-1].upper() == "EQUIVALENT", res
+
+
+def test_ppa_cache_key_depends_on_parameter_overrides_and_defines():
+    """The same texts under -G/-D synthesize to another netlist: a measurement of the defaults must not
+    be read back as the input's area under an override (it made every candidate look worse or better)."""
+    from rtlopt.hdl.project import Project, set_active
+    from rtlopt.ppa._cache import key
+    old = set_active(Project())
+    try:
+        k0 = key(["module m; endmodule\n"], "m", "lib")
+        set_active(Project(params=(("N", "8"),)))
+        k1 = key(["module m; endmodule\n"], "m", "lib")
+        set_active(Project(defines=(("FAST", None),)))
+        k2 = key(["module m; endmodule\n"], "m", "lib")
+    finally:
+        set_active(old)
+    assert len({k0, k1, k2}) == 3
+
+
+@pytest.mark.yosys
+def test_lifts_are_pinned_to_the_users_parameter_overrides(tmp_path):
+    """With -G N=8 the top is elaborated (and its lifts pinned) at N = 8, the values it is measured and
+    proven with, not at its defaults."""
+    from rtlopt.hdl.project import Project, set_active
+    from rtlopt.semantic import lifting_candidates
+    f = tmp_path / "prio.v"
+    f.write_text(ARB)
+
+    class Design:
+        top = "prio"
+
+    class St:
+        texts = {f: ARB}
+        design = Design()
+        scope = None
+    old = set_active(Project(params=(("N", "8"),)))
+    try:
+        cands = lifting_candidates(St())
+    finally:
+        set_active(old)
+    assert cands and all("generate if (N == 32'd8 && LSB_FIRST == 32'd0)" in c.text for c in cands
+                         if "rtlopt_pinned" in c.text)
+    assert any("rtlopt_pinned" in c.text for c in cands)

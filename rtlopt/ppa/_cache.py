@@ -51,10 +51,15 @@ def _code_hash() -> str:
 
 def key(texts: list[str], top: str, liberty_sha: str, **params: Any) -> str:
     """Content key: the texts in order, the top, the liberty hash, the parameters and the flow code."""
+    from rtlopt.hdl.project import active
+
     h = hashlib.sha256()
     for t in texts:
         h.update(hashlib.sha256(t.encode("utf-8", "surrogateescape")).digest())
-    h.update(json.dumps({"top": top, "liberty": liberty_sha, "code": _code_hash(), **params},
+    proj = active()  # -G parameter overrides and -D defines change what the same texts synthesize to
+    h.update(json.dumps({"top": top, "liberty": liberty_sha, "code": _code_hash(), **params,
+                         "project": {"params": list(proj.params), "defines": list(proj.defines),
+                                     "incdirs": [str(d) for d in proj.include_dirs]}},
                         sort_keys=True, default=str).encode())
     return h.hexdigest()
 

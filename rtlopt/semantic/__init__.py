@@ -33,8 +33,8 @@ MAX_MODULES = 16
 MAX_ALTERNATIVES = 2
 
 
-def find_lifts(texts: dict[Path, str], *, budget_s: float = BUDGET_S, top: str | None = None
-               ) -> list[tuple[Path, Lift]]:
+def find_lifts(texts: dict[Path, str], *, budget_s: float = BUDGET_S, top: str | None = None,
+               design_top: str | None = None) -> list[tuple[Path, Lift]]:
     """Every lift in the design's files, as ``(file, lift)``; with ``top``, only in the modules under it
     (a module of the file list the top never instantiates cannot change the top's result)."""
     from rtlopt.templates._sem import analyze
@@ -60,7 +60,11 @@ def find_lifts(texts: dict[Path, str], *, budget_s: float = BUDGET_S, top: str |
             f.write_text(t, encoding="utf-8")
             files.append(f)
         try:
-            nls = elaborate_modules(files, names, timeout=max(5.0, deadline - time.monotonic()))
+            # the files are read as copies: `include resolves against the originals' directories too;
+            # the design's top carries the user's parameter overrides (-G), so lifts are pinned to them
+            dirs_in = list(dict.fromkeys(Path(p).resolve().parent for p in texts))
+            nls = elaborate_modules(files, names, timeout=max(5.0, deadline - time.monotonic()),
+                                    top=design_top, include_dirs=dirs_in)
         except RtloptError:
             return []
     dirs: dict = {}
@@ -128,7 +132,8 @@ def _candidates(state) -> list:
     left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
     design = getattr(state, "design", None)
     lifts = find_lifts(state.texts, budget_s=max(1.0, min(BUDGET_S, left)),
-                       top=getattr(state, "scope", None) or getattr(design, "top", None))
+                       top=getattr(state, "scope", None) or getattr(design, "top", None),
+                       design_top=getattr(design, "top", None))
     if not lifts:
         return []
     out = []

@@ -647,9 +647,13 @@ for _k in ("$div", "$mod"):
 
 
 # ---- Yosys ---------------------------------------------------------------------------------------
-def yosys_script(files, modules: list[str], out_dir: Path) -> str:
+def yosys_script(files, modules: list[str], out_dir: Path, *, top: str | None = None, include_dirs=()) -> str:
+    """Read ``files`` as the rest of rtlopt does (language by file, the project's defines and include
+    directories, ``include_dirs`` after them; ``chparam`` for the project's parameter overrides of ``top``)
+    and write one JSON per module, each elaborated as its own top."""
+    from rtlopt.hdl.project import yosys_read_lines
     from rtlopt.tools.yosys import _q
-    lines = [f"read_verilog -sv {_q(f)}" for f in files]
+    lines = yosys_read_lines(files, top, extra_include_dirs=include_dirs)
     lines.append("design -save rtlopt_src")
     for m in modules:
         lines += ["design -load rtlopt_src", f"hierarchy -top {m}", "proc -norom", "flatten", "opt_clean",
@@ -657,8 +661,10 @@ def yosys_script(files, modules: list[str], out_dir: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def elaborate_modules(files, modules: list[str], timeout: float = 60.0) -> dict[str, Netlist]:
-    """One :class:`Netlist` per module name (each elaborated as its own top, default parameters).
+def elaborate_modules(files, modules: list[str], timeout: float = 60.0, *, top: str | None = None,
+                      include_dirs=()) -> dict[str, Netlist]:
+    """One :class:`Netlist` per module name (each elaborated as its own top, default parameters; ``top``
+    with the project's parameter overrides, ``-G``).
 
     Modules Yosys cannot elaborate on their own are left out; a failing read raises RtloptError.
     """
@@ -666,7 +672,8 @@ def elaborate_modules(files, modules: list[str], timeout: float = 60.0) -> dict[
     out: dict[str, Netlist] = {}
     with tempfile.TemporaryDirectory(prefix="rtlopt-lift-") as td:
         tdp = Path(td)
-        res = yosys_tool().run_script(yosys_script(files, modules, tdp), cwd=tdp, timeout=timeout, check=False)
+        res = yosys_tool().run_script(yosys_script(files, modules, tdp, top=top, include_dirs=include_dirs),
+                                      cwd=tdp, timeout=timeout, check=False)
         for m in modules:
             p = tdp / f"{m}.json"
             if not p.exists():
