@@ -1,0 +1,117 @@
+"""Registers that are a function of other registers (rtlopt.semantic.regfunc): finder, proof, edits."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.yosys
+
+
+def _run(tmp_path: Path, text: str, top: str):
+    from rtlopt.semantic import regfunc
+
+    p = tmp_path / f"{top}.v"
+    p.write_text(text)
+    an = regfunc.analyze_texts({p: text}, top)
+    assert an.error is None, an.error
+    return an, p, regfunc.candidates_for({p: text}, top)
+
+
+def _verify(tmp_path: Path, a: Path, b_text: str, top: str) -> int:
+    b = tmp_path / f"{top}_new.v"
+    b.write_text(b_text)
+    r = subprocess.run([sys.executable, "-m", "rtlopt", "verify", str(a), str(b), "--top", top],
+                       capture_output=True, text=True, timeout=300)
+    return r.returncode
+
+
+# separate always blocks, 8 bits, an arbitrary start value: left == 200 - used
+SPLIT_COUNTERS = """
+module credit(input clk, input rst_n, input take, input load, output [7:0] used_o, output low);
+  reg [7:0] used;
+  reg [7:0] left;
+  wire go = take && left != 8'd0;
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) used <= 8'd0;
+    else if (load) used <= 8'd0;
+    else if (go) used <= used + 8'd1;
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) left <= 8'd200;
+    else if (load) left <= 8'd200;
+    else if (go) left <= left - 8'd1;
+  assign used_o = used;
+  assign low = left < 8'd5;
+endmodule
+"""
+
+
+def test_split_counters_one_becomes_function_of_the_other(tmp_path):
+    an, p, cands = _run(tmp_path, SPLIT_COUNTERS, "credit")
+    rels = {(r.target, r.base, r.k, r.sign) for r in an.relations}
+    assert ("left", "used", 200, -1) in rels
+    new = [n[p] for n, d in cands if "'left' == 200 - used" in d]
+    assert new
+    assert "always @* left = 8'd200 - used;" in new[0]
+    assert "left <= left - 8'd1" not in new[0] and "used <= used + 8'd1" in new[0]
+    assert _verify(tmp_path, p, new[0], "credit") == 0
+
+
+# occupancy over separate 1-bit valid registers, the counter updated through a case statement
+OCC_BITS = """
+module occ5(input clk, input rst, input vin, output vout, output [2:0] cnt_o);
+  reg v0, v1, v2, v3, v4;
+  reg [2:0] cnt;
+  always @(posedge clk) begin
+    if (rst) begin v0 <= 0; v1 <= 0; v2 <= 0; v3 <= 0; v4 <= 0; end
+    else begin v0 <= vin; v1 <= v0; v2 <= v1; v3 <= v2; v4 <= v3; end
+  end
+  always @(posedge clk) begin
+    if (rst) cnt <= 3'd0;
+    else case ({vin, v4})
+      2'b10: cnt <= cnt + 3'd1;
+      2'b01: cnt <= cnt - 3'd1;
+      default: cnt <= cnt;
+    endcase
+  end
+  assign vout = v4;
+  assign cnt_o = cnt;
+endmodule
+"""
+
+
+def test_count_of_valid_bits_becomes_a_sum(tmp_path):
+    an, p, cands = _run(tmp_path, OCC_BITS, "occ5")
+    rel = [r for r in an.relations if r.target == "cnt"]
+    assert rel and rel[0].base is None and len(rel[0].bits) == 5 and rel[0].k == 0
+    new = cands[0][0][p]
+    assert "always @* cnt = " in new and "cnt <= cnt + 3'd1" not in new
+    assert _verify(tmp_path, p, new, "occ5") == 0
+
+
+# look-alikes: other enable, other step, a count that misses one case -> nothing proven
+LOOKALIKE = """
+module near(input clk, input rst, input a, input b, input vin, output [3:0] x, output [3:0] y, output [2:0] z);
+  reg [3:0] up, dn;
+  reg [2:0] c;
+  reg [2:0] v;
+  always @(posedge clk) begin
+    if (rst) begin up <= 0; dn <= 4'd15; c <= 0; v <= 0; end
+    else begin
+      if (a) up <= up + 4'd1;
+      if (a && b) dn <= dn - 4'd1;
+      v <= {v[1:0], vin};
+      if (vin && !v[2]) c <= c + 3'd1;
+    end
+  end
+  assign x = up; assign y = dn; assign z = c;
+endmodule
+"""
+
+
+def test_lookalikes_are_not_related(tmp_path):
+    an, _p, cands = _run(tmp_path, LOOKALIKE, "near")
+    assert an.relations == [] and cands == []
