@@ -380,6 +380,15 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
         else:
             missing = [n for n, v in zip(order, tb, strict=True) if v is None]
             how = f"incomplete: not measured within the limits: {', '.join(missing)}"
+            if per_module:  # the measured modules' sum, a lower bound, said as such
+                total_b = sum(v * counts.get(n, 1) for v, n in zip(tb, order, strict=True) if v is not None)
+                total_a = sum(v * counts.get(n, 1) for v, n in zip(ta, order, strict=True) if v is not None)
+                how = (f"partial: per-module sum over {len(order) - len(missing)} of {len(order)} modules "
+                       f"(own area x instances); not measured within the limits: {', '.join(missing)}")
+    for mr in results:
+        if mr.area_before == 0 and per_module and not mr.note:
+            mr.note = ("0 um^2: nothing it computes reaches an output port (logic read only through "
+                       "hierarchical references is removed by synthesis)")
     verdict = engine = None
     if any(cur[p] != original[p] for p in original):
         verdict, engine = _compose_proof(design, original, cur, deadline, verify_timeout_s, say)
