@@ -112,6 +112,22 @@ def test_small_sequential_designs_one_step_exhaustively(tmp_path: Path):
     assert res.verdict is Verdict.NOT_EQUIVALENT and res.counterexample is not None, res.format_text()
 
 
+def test_sequential_cones_are_enumerated_one_by_one(tmp_path: Path):
+    """33 input + state bits in all, but each next-state/output cone reads at most 17 of them."""
+    gold = """module two(input clk, rst, input [7:0] x, y, output reg [7:0] sa, sb, output hi);
+  always @(posedge clk) begin
+    if (rst) begin sa <= 0; sb <= 0; end
+    else begin sa <= sa + x; sb <= (sb ^ y) + 8'd3; end
+  end
+  assign hi = sa[7] & sb[7];
+endmodule
+"""
+    gate = gold.replace("sa <= sa + x;", "sa <= x + sa;").replace("(sb ^ y) + 8'd3", "(y ^ sb) + 8'd2 + 8'd1")
+    res = _check(tmp_path, gold, gate)
+    assert res.verdict is Verdict.EQUIVALENT and res.engine == "exhaustive", res.format_text()
+    assert "output cones" in res.reason
+
+
 def test_register_cut_is_not_used_when_start_states_are_independent(tmp_path: Path):
     """--init any: gold and gate start anywhere, independently; equal transition functions prove nothing."""
     seq = ("module m(input clk, input [3:0] a, output [3:0] y);\n  reg [3:0] q;\n"

@@ -332,6 +332,10 @@ def _resolve(drv: dict, b: Bit) -> tuple[Bit, bool]:
     return b, neg
 
 
+#: Carry candidates (nets near the leaves that simulate like the carry) checked per polarity.
+NEAREST = 4
+
+
 def _adder_blocks(net: GateNet, excl: _Exclusive) -> dict[int, tuple]:
     """Half and full adders, found by what they compute ("atomic blocks"): a sum net ``s = x ^ y [^ z]``
     (an XOR of XORs, through inverters) with a net ``c`` proven to be the carry ``maj(x, y, z)`` (or
@@ -385,6 +389,9 @@ def _adder_blocks(net: GateNet, excl: _Exclusive) -> dict[int, tuple]:
             if not all(isinstance(x, int) and x in excl.sig for x in leaves) or len(set(leaves)) < len(leaves):
                 continue
             by_sig = near(leaves)
+            leaf_sup = 0
+            for x in leaves:
+                leaf_sup |= excl.sup[x]
             found = None
             k = len(leaves)
             for pol in range(1 << k):
@@ -394,7 +401,9 @@ def _adder_blocks(net: GateNet, excl: _Exclusive) -> dict[int, tuple]:
                 ls = [excl.sig[x] ^ (full if n else 0) for x, n in zip(leaves, negs, strict=True)]
                 want = (ls[0] & ls[1]) | (ls[0] & ls[2]) | (ls[1] & ls[2]) if k == 3 else ls[0] & ls[1]
                 for inv in (False, True):
-                    for c in by_sig.get(want ^ (full if inv else 0), ())[:3]:  # the nearest
+                    # the nearest nets that read exactly the leaves' input bits (a carry reads every leaf)
+                    near_c = [c for c in by_sig.get(want ^ (full if inv else 0), ()) if excl.sup[c] == leaf_sup]
+                    for c in near_c[:NEAREST]:
                         if c == s or c in leaves:
                             continue
                         tt = [pat[i] ^ (0xFF if negs[i] else 0) for i in range(k)]

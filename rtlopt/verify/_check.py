@@ -180,6 +180,8 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
             if eng in ("exhaustive", "algebra"):
                 slice_s = left() if eng_i == len(engines) - 1 else min(left() * (0.5 if eng == "exhaustive"
                                                                                   else 0.4), 60.0)
+                if eng == "algebra" and "exhaustive" in engines[eng_i + 1:]:
+                    slice_s = min(slice_s, ALGEBRA_BEFORE_EXHAUSTIVE_S)
                 outcome, detail, cex = _run_complete(eng, gil, hil, wd, max(0.5, slice_s), gates, spec)
                 if outcome == "different":
                     res.counterexample = cex
@@ -188,6 +190,8 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
                     res.engines_tried.append(("equiv", "skipped (combinational designs without x only)", 0.0))
                     continue
                 slice_s = left() if eng == engines[-1] else min(5.0, left() * 0.25)
+                if "algebra" in engines[eng_i + 1:] and (ginfo.cell_types | hinfo.cell_types) & _ADD_CELLS:
+                    slice_s = min(slice_s, EQUIV_BEFORE_ALGEBRA_S)  # adders/multipliers: algebra decides
                 outcome, detail = run_equiv(gil, hil, wd, timeout=max(0.5, slice_s))
             elif eng == "sat":
                 if sequential:
@@ -344,6 +348,10 @@ def _engine_order(opts: VerifyOptions, spec: MiterSpec, ginfo: NetlistInfo, hinf
         # algebraic rewriting of the output words (arithmetic of any architecture)
         n = sum(w for name, w in spec.inputs.items())
         if n <= _exhaustive.MAX_INPUT_BITS:
+            if n > 16 and (ginfo.has_arith or hinfo.has_arith):
+                # 2^17..2^24 vectors through a multiplier take seconds; its polynomial usually less
+                # (the algebra slice is short when exhaustive follows)
+                return ["algebra", "exhaustive", "equiv", "smt", "abc"]
             return ["exhaustive", "equiv", "smt", "abc"]
         if ginfo.has_arith or hinfo.has_arith:
             return ["algebra", "smt", "equiv", "abc"]
@@ -354,9 +362,10 @@ def _engine_order(opts: VerifyOptions, spec: MiterSpec, ginfo: NetlistInfo, hinf
         # combinational engines decide the logic between them (sufficient for equivalence)
         return ["exhaustive", "algebra", "smt", "abc"]
     if cut and _same_registers(ginfo, hinfo) and \
-            sum(spec.inputs.values()) + sum(r.width for r in ginfo.registers) <= _exhaustive.MAX_INPUT_BITS:
+            sum(spec.inputs.values()) + sum(r.width for r in ginfo.registers) <= SEQ_EXHAUSTIVE_BITS:
         # one step of a small sequential design (inputs + state bits): every state and input is
-        # enumerated; equal next states and outputs from equal states prove equivalence by induction
+        # enumerated (output cone by output cone, each <= 24 bits); equal next states and outputs
+        # from equal states prove equivalence by induction
         return ["exhaustive", "abc", "smt", "abc"]
     if spec.sequential or spec.gold_xprop:
         if not (ginfo.has_arith or hinfo.has_arith):
@@ -367,6 +376,19 @@ def _engine_order(opts: VerifyOptions, spec: MiterSpec, ginfo: NetlistInfo, hinf
     if ginfo.has_arith or hinfo.has_arith:
         return ["smt", "equiv", "abc"]  # SAT on multipliers is slow; word-level SMT first
     return ["equiv", "smt", "abc"]
+
+
+#: Seconds ``equiv`` gets before the algebraic engine on designs with adders (it decides plain adders
+#: in well under a second, multipliers built from adders not at all).
+EQUIV_BEFORE_ALGEBRA_S = 2.0
+_ADD_CELLS = {"$add", "$sub", "$neg", "$alu", "$macc", "$lcu", "$fa"}
+
+#: Seconds the algebraic engine gets when the exhaustive engine (always decisive) comes after it.
+ALGEBRA_BEFORE_EXHAUSTIVE_S = 4.0
+
+#: Sequential designs with at most this many input + register bits try the one-step exhaustive
+#: check first (it enumerates each next-state/output cone of <= 24 bits; bigger cones give up at once).
+SEQ_EXHAUSTIVE_BITS = 40
 
 
 def _registers_cut_soundly(opts: VerifyOptions, ginfo: NetlistInfo, hinfo: NetlistInfo) -> bool:

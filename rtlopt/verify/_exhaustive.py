@@ -18,6 +18,9 @@ from rtlopt.verify._gates import Bit, GateNet
 
 #: Largest input space decided exhaustively (2**24 vectors: 256 Ki words per signal).
 MAX_INPUT_BITS = 24
+#: Largest number of (vector x gate) evaluations over all cones when output cones are enumerated one
+#: by one (a few seconds).
+MAX_WORK = (1 << 24) * 4_000
 
 _ONES = np.uint64(0xFFFFFFFFFFFFFFFF)
 _LOW_PATTERNS = [0xAAAAAAAAAAAAAAAA, 0xCCCCCCCCCCCCCCCC, 0xF0F0F0F0F0F0F0F0, 0xFF00FF00FF00FF00,
@@ -164,6 +167,11 @@ def check(gold: GateNet, gate: GateNet, seconds: float) -> tuple[str, str, dict 
         if big > MAX_INPUT_BITS:
             return "unknown", (f"an output cone reads {big} input bits (exhaustive up to {MAX_INPUT_BITS}; "
                                f"{bin(used).count('1')} in all)"), None
+        work = sum((1 << bin(m).count("1")) * (len(_cone(gold, _want(o)).gates) + len(_cone(gate, _want(o)).gates))
+                   for m, o in groups)
+        if work > MAX_WORK:
+            return "unknown", (f"{len(groups)} output cones of up to {big} input bits: about {work:.1e} gate "
+                               f"evaluations (exhaustive up to {MAX_WORK:.1e})"), None
     total = 0
     for sup, outs in groups:
         ks = [k for k in range(sup.bit_length()) if (sup >> k) & 1]
@@ -173,9 +181,7 @@ def check(gold: GateNet, gate: GateNet, seconds: float) -> tuple[str, str, dict 
         zero = np.zeros(words, dtype=np.uint64)
         pos = {k: j for j, k in enumerate(ks)}
         inputs = {key: (_input_words(pos[k], n) if k in pos else zero) for key, k in index.items()}
-        want = {}
-        for o, i in outs:
-            want.setdefault(o, []).append(i)
+        want = _want(outs)
         try:
             go = _eval(_cone(gold, want), inputs, words, deadline)
             ho = _eval(_cone(gate, want), inputs, words, deadline)
@@ -204,6 +210,13 @@ def check(gold: GateNet, gate: GateNet, seconds: float) -> tuple[str, str, dict 
         return "equivalent", f"exhaustive evaluation of all 2^{len(ks)} input vectors (bit-parallel)", None
     return "equivalent", (f"exhaustive evaluation of {len(groups)} output cones, each over all values of the "
                           f"<= {MAX_INPUT_BITS} input bits it reads ({total} vectors in all, bit-parallel)"), None
+
+
+def _want(outs: list[tuple[str, int]]) -> dict[str, list[int]]:
+    want: dict[str, list[int]] = {}
+    for o, i in outs:
+        want.setdefault(o, []).append(i)
+    return want
 
 
 def _cone(net: GateNet, want: dict[str, list[int]]) -> GateNet:
