@@ -308,3 +308,24 @@ def test_chain_arms_left_identical_by_sharing_merge(tmp_path):
     assert "assign y = ((k == 2'd0) || (k == 2'd1)) ? (a + b) : k == 2'd2 ? c : a;" in new, new
     assert "assign z = k[0] ? a : k[1] ? b : a;" in new
     assert _prove(tmp_path, text, new).verdict.name == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_else_if_arms_with_the_same_body_merge(tmp_path):
+    """FSM arms left doing the same thing by sharing (``else if (s == A) X else if (s == B) X``)
+    become one arm with the conditions ORed; the rest of the chain is kept."""
+    from rtlopt.templates._arith import MuxRedundantArms
+
+    mr = MuxRedundantArms()
+    text = ("module m(input clk, rst, input [1:0] cmd, input [7:0] s, output reg [7:0] acc);\n"
+            "  reg [1:0] st;\n  always @(posedge clk)\n    if (rst) begin st <= 0; acc <= 0; end\n"
+            "    else if (st == 2'd1) begin acc <= s; st <= 0; end\n"
+            "    else if (st == 2'd2) begin acc <= s; st <= 0; end\n"
+            "    else if (st == 2'd3) begin acc <= acc; st <= 0; end\n"
+            "    else st <= cmd;\nendmodule\n")
+    ms = [m for m in mr.match(text) if "if/else-if" in m.description]
+    assert len(ms) == 1
+    new = mr.rewrite(text, ms)
+    assert "else if ((st == 2'd1) || (st == 2'd2)) begin acc <= s; st <= 0; end\n" \
+           "    else if (st == 2'd3) begin acc <= acc; st <= 0; end" in new, new
+    assert _prove(tmp_path, text, new).verdict.name == "EQUIVALENT"

@@ -478,6 +478,45 @@ def _merged_arms(an: Analysis, n, li) -> tuple[str, int] | None:
     return f"({sel}) ? {paren(li.text.strip())} : ", an.span(raw.syntax)[0]
 
 
+def _merged_else_ifs(tmpl, an: Analysis, st, s: int, e: int) -> Match | None:
+    """``if (p) S else if (q) S else T`` (consecutive arms of an if/else-if chain doing the same thing,
+    as left by sharing an operator between FSM states) → ``if ((p) || (q)) S else T``. Exact: S runs
+    exactly when p or q holds, T otherwise; only at the top of the run."""
+    def body(x):
+        a, b = an.span(x.ifTrue.syntax)
+        return norm(an.text[a:b])
+
+    def plain(x):
+        return type(x).__name__ == "ConditionalStatement" and len(x.conditions) == 1 \
+            and x.conditions[0].pattern is None and str(getattr(x, "check", "")).endswith(("None", "None_")) \
+            and is_pure(x.conditions[0].expr)
+
+    if not plain(st):
+        return None
+    par = st.syntax.parent
+    if par is not None and kind_name(par) == "ElseClause" and par.parent is not None \
+            and kind_name(par.parent) == "ConditionalStatement":
+        ps, pe = an.span(par.parent.statement)
+        if norm(an.text[ps:pe]) == body(st):
+            return None  # the enclosing arm starts the run
+    run = [st]
+    cur = st
+    while cur.ifFalse is not None and plain(cur.ifFalse) and body(cur.ifFalse) == body(st):
+        cur = cur.ifFalse
+        run.append(cur)
+    if len(run) < 2:
+        return None
+    conds = [an.info(x.conditions[0].expr) for x in run]
+    if None in conds:
+        return None
+    c0 = conds[0]
+    cond = " || ".join(f"({c.text.strip()})" for c in conds)
+    t_end = an.span(st.ifTrue.syntax)[1]
+    last_end = an.span(run[-1].ifTrue.syntax)[1]
+    return tmpl._m(an, s, e, f"{len(run)} if/else-if arms with the same body merged",
+                   [Edit(c0.start, c0.end, cond), Edit(t_end, last_end, "")])
+
+
 class MuxRedundantArms(Template):
     """``s ? x : x`` → ``x``; ``s ? 1'b1 : 1'b0`` → ``s``; constant selects; if/else with identical arms."""
 
@@ -526,4 +565,8 @@ class MuxRedundantArms(Template):
             from rtlopt.templates._sem import norm
             if norm(an.text[ts:te]) == norm(an.text[fs:fe]):
                 out.append(self._m(an, s, e, "if/else arms are identical", [Edit(s, e, an.text[ts:te])]))
+                continue
+            m = _merged_else_ifs(self, an, st, s, e)
+            if m is not None:
+                out.append(m)
         return out
