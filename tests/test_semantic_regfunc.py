@@ -115,3 +115,34 @@ endmodule
 def test_lookalikes_are_not_related(tmp_path):
     an, _p, cands = _run(tmp_path, LOOKALIKE, "near")
     assert an.relations == [] and cands == []
+
+
+# status flags kept as registers next to the count: full == (cnt == 10) needs the range cnt <= 10
+FLAGS = """
+module fifo_ctl(input clk, input rst, input push, input pop, output reg full, output reg empty,
+                output [3:0] level);
+  reg [3:0] cnt;
+  wire do_push = push && !full;
+  wire do_pop = pop && !empty;
+  always @(posedge clk) begin
+    if (rst) begin cnt <= 0; full <= 1'b0; empty <= 1'b1; end
+    else if (do_push && !do_pop) begin
+      cnt <= cnt + 4'd1; empty <= 1'b0; full <= (cnt == 4'd9);
+    end else if (do_pop && !do_push) begin
+      cnt <= cnt - 4'd1; full <= 1'b0; empty <= (cnt == 4'd1);
+    end
+  end
+  assign level = cnt;
+endmodule
+"""
+
+
+def test_flags_become_comparisons_of_the_count(tmp_path):
+    an, p, cands = _run(tmp_path, FLAGS, "fifo_ctl")
+    rels = {(r.target, r.op, r.k) for r in an.relations}
+    assert rels == {("empty", "eq", 0), ("full", "eq", 10)}
+    new = cands[0][0][p]
+    assert "always @* full = (cnt == 4'd10);" in new and "always @* empty = (cnt == 4'd0);" in new
+    assert "full <=" not in new and "empty <=" not in new
+    assert "if (rst) begin cnt <= 0; end" in new
+    assert _verify(tmp_path, p, new, "fifo_ctl") == 0

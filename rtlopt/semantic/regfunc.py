@@ -38,7 +38,9 @@ RULE = "sequential_redundancy"
 class Relation:
     """``target == (k + sign * base_word + sum(bits)) mod 2**width`` in every reachable state.
 
-    ``base``: a register name (word form, ``sign`` +1/-1) or None; ``bits``: (name, yosys bit) terms."""
+    ``base``: a register name (word form, ``sign`` +1/-1) or None; ``bits``: (name, yosys bit) terms.
+    ``op`` other than "add": a 1-bit target that is the comparison ``base <op> k`` (eq, ne, ge, lt);
+    "ule": the helper invariant ``target <= k`` (never emitted; strengthens the induction)."""
 
     target: str
     width: int
@@ -46,6 +48,7 @@ class Relation:
     base: str | None = None
     sign: int = 1
     bits: tuple[tuple[str, int], ...] = ()
+    op: str = "add"
 
     def uses(self) -> set[str]:
         return ({self.base} if self.base else set()) | {n for n, _ in self.bits}
@@ -109,6 +112,14 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
         for i, j in enumerate(js):
             flop_name.setdefault(j, (n, i))
     for r, js in regs.items():
+        if len(js) == 1 and r in vals and vals[r].min() != vals[r].max():
+            out += _predicates(r, vals, regs)
+    if out:  # value ranges of the compared words help prove the comparisons
+        for s in {r.base for r in out if r.base}:
+            top = int(vals[s].max())
+            if top < (1 << len(regs[s])) - 1:
+                out.append(Relation(s, len(regs[s]), top, op="ule"))
+    for r, js in regs.items():
         w = len(js)
         if w < 2 or r not in vals:
             continue
@@ -154,6 +165,28 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
     return out
 
 
+def _predicates(r: str, vals: dict[str, np.ndarray], regs: dict[str, list[int]]) -> list[Relation]:
+    """A 1-bit register that is a comparison of a word register with a constant on every sample."""
+    rv = vals[r].astype(bool)
+    out = []
+    for s, sj in regs.items():
+        if s == r or len(sj) < 2 or len(sj) > 24 or s not in vals or set(sj) & set(regs[r]):
+            continue
+        sv = vals[s]
+        a, b = np.unique(sv[rv]), np.unique(sv[~rv])
+        if np.intersect1d(a, b).size:
+            continue
+        if a.size == 1:
+            out.append(Relation(r, 1, int(a[0]), s, op="eq"))
+        elif b.size == 1:
+            out.append(Relation(r, 1, int(b[0]), s, op="ne"))
+        elif b.max() < a.min():
+            out.append(Relation(r, 1, int(a.min()), s, op="ge"))
+        elif a.max() < b.min():
+            out.append(Relation(r, 1, int(b.min()), s, op="lt"))
+    return out
+
+
 def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
           timeout_s: float = 20.0) -> list[Relation]:
     """The relations that hold after reset and are inductive together (Houdini)."""
@@ -173,6 +206,11 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
         if rv is None:
             return False
         acc = rel.k
+        if rel.op == "ule":
+            return rv <= rel.k
+        if rel.op != "add":
+            sv = word(regs[rel.base])
+            return sv is not None and _cmp(rel.op, sv, rel.k) == rv
         if rel.base:
             sv = word(regs[rel.base])
             if sv is None:
@@ -222,6 +260,14 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
 
     def rel_expr(rel: Relation, v):
         w = rel.width
+        if rel.op == "ule":
+            return z3.ULE(bv(regs[rel.target], v), z3.BitVecVal(rel.k, w, ctx))
+        if rel.op != "add":
+            sb = bv(regs[rel.base], v)
+            kk = z3.BitVecVal(rel.k, len(regs[rel.base]), ctx)
+            c = {"eq": lambda: sb == kk, "ne": lambda: sb != kk, "ge": lambda: z3.UGE(sb, kk),
+                 "lt": lambda: z3.ULT(sb, kk)}[rel.op]()
+            return v[regs[rel.target][0]] == c
         acc = z3.BitVecVal(rel.k, w, ctx)
         if rel.base:
             b = bv(regs[rel.base], v)
@@ -252,6 +298,13 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
     return []
 
 
+def _cmp(op: str, a: int, k: int) -> int:
+    return int({"eq": a == k, "ne": a != k, "ge": a >= k, "lt": a < k}[op])
+
+
+_OPS = {"eq": "==", "ne": "!=", "ge": ">=", "lt": "<"}
+
+
 def analyze_texts(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> Analysis:
     t0 = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="rtlopt-regfunc-") as tmp:
@@ -269,6 +322,7 @@ def analyze_texts(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> 
         trace = seqsim.simulate(net, cycles=256, words=2)
         hyps = discover(net, regs, _bit_matrix(trace))
         rels = prove(net, regs, hyps, timeout_s=max(2.0, timeout_s - (time.monotonic() - t0)))
+        rels = [r for r in rels if r.op != "ule"]
     except Exception as exc:  # noqa: BLE001
         return Analysis(net, [], str(exc), time.monotonic() - t0)
     return Analysis(net, rels, None, time.monotonic() - t0)
@@ -281,6 +335,9 @@ def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]]) -> str:
 
     w = rel.width
     parts: list[str] = []
+    if rel.op != "add":
+        bw = decl[rel.base][2]
+        return f"({rel.base} {_OPS[rel.op]} {bw}'d{rel.k})"
     if rel.base:
         if rel.sign < 0 and rel.k == (1 << w) - 1:
             return f"~{rel.base}"
@@ -346,7 +403,14 @@ def emit(texts: dict[Path, str], top: str, rels: list[Relation]) -> dict[Path, s
             return None
         if any(cf == f and cs <= s and e <= ce for cf, cs, ce in covered):
             continue
-        eds.append(_stmt_removal(text, s, e))
+        ed = _stmt_removal(text, s, e)
+        if ed.replacement == "" and ed.start == s:  # statement sharing its line: take one space before it
+            ls0 = s
+            while ls0 > 0 and text[ls0 - 1] in " \t":
+                ls0 -= 1
+            if ls0 < s and text[ls0 - 1:ls0] not in ("\n", ""):
+                ed = Edit(ls0, e, "")
+        eds.append(ed)
     # the module's endmodule
     m = re.search(rf"\bmodule\s+{re.escape(top)}\b", text)
     if m is None:
@@ -423,6 +487,8 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0, ma
 
 def _describe(r: Relation) -> str:
     t = [f"{n}[{i}]" for n, i in r.bits]
+    if r.op != "add":
+        return f"({r.base} {_OPS[r.op]} {r.k})"
     if r.base:
         return f"{r.k} {'+' if r.sign > 0 else '-'} {r.base}" if r.k else r.base
     return f"{r.k} + " * bool(r.k) + " + ".join(t)
