@@ -179,3 +179,71 @@ def test_redundant_output_register_becomes_a_wire(tmp_path, src, top, port):
     g.write_text(new)
     res = check_equivalence(open_design([f], top), open_design([g], top), VerifyOptions(timeout_s=120, engines=["abc"]))
     assert str(res.verdict).split(".")[-1].upper() == "EQUIVALENT", res
+
+
+_ONEHOT_POS = """
+module fsm_out(input clk, input rst_n, input go, input done, input [7:0] a, b, c, output reg [7:0] y,
+               output reg [1:0] tag);
+  localparam IDLE = 0, LOAD = 1, RUN = 2, FIN = 3;
+  reg [3:0] st;                      // one-hot, parameter bit positions
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) st <= 4'b0001;
+    else begin
+      st <= 4'b0000;
+      case (1'b1)
+        st[IDLE]: if (go) st[LOAD] <= 1'b1; else st[IDLE] <= 1'b1;
+        st[LOAD]: st[RUN] <= 1'b1;
+        st[RUN]:  if (done) st[FIN] <= 1'b1; else st[RUN] <= 1'b1;
+        default:  st[IDLE] <= 1'b1;
+      endcase
+    end
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) begin y <= 8'd0; tag <= 2'd0; end
+    else if (st[LOAD]) begin y <= a; tag <= 2'd1; end
+    else if (st[RUN]) begin y <= y + b; tag <= 2'd2; end
+    else if (st[FIN]) begin y <= c ^ y; tag <= 2'd3; end
+endmodule
+"""
+
+_ONEHOT_NEG = """
+module notoh(input clk, input rst, input [2:0] req, input [7:0] a, b, c, output reg [7:0] y);
+  reg [2:0] r;                       // any pattern: the priority matters
+  always @(posedge clk) r <= rst ? 3'd0 : req;
+  always @(*) begin
+    if (r[0]) y = a;
+    else if (r[1]) y = b;
+    else if (r[2]) y = c;
+    else y = 8'd0;
+  end
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_exclusive_priority_chain_becomes_parallel(tmp_path):
+    from rtlopt.design import open_design
+    from rtlopt.engine.onehot_chain import onehot_chain_candidates
+    from rtlopt.engine.search import State
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    f = tmp_path / "p.v"
+    f.write_text(_ONEHOT_POS)
+    design = open_design([f], "fsm_out")
+    (cand,) = onehot_chain_candidates(State(design=design, texts={f: _ONEHOT_POS}, goal="area", liberty=None))
+    assert "(* parallel_case *)" in cand.text and "st[RUN]: begin y <= y + b;" in cand.text
+    g = tmp_path / "c.v"
+    g.write_text(cand.text)
+    res = check_equivalence(design, open_design([g], "fsm_out"), VerifyOptions(timeout_s=120, engines=["abc"]))
+    assert str(res.verdict).split(".")[-1].upper() == "EQUIVALENT", res
+
+
+@pytest.mark.yosys
+def test_non_exclusive_priority_chain_is_left_alone(tmp_path):
+    from rtlopt.design import open_design
+    from rtlopt.engine.onehot_chain import onehot_chain_candidates
+    from rtlopt.engine.search import State
+
+    f = tmp_path / "n.v"
+    f.write_text(_ONEHOT_NEG)
+    st = State(design=open_design([f], "notoh"), texts={f: _ONEHOT_NEG}, goal="area", liberty=None)
+    assert onehot_chain_candidates(st) == []

@@ -346,6 +346,19 @@ def compose_candidates(state: State) -> list[Candidate]:
 register_generator("compose", compose_candidates, memo_key=lambda st: (_h(st.texts), st.design.top, st.scope))
 
 
+def onehot_chain_candidates(state: State) -> list[Candidate]:
+    """Priority chains over register bits never 1 together from reset (:mod:`rtlopt.engine.onehot_chain`)."""
+    from rtlopt.engine.onehot_chain import onehot_chain_candidates as oh_gen
+
+    try:
+        return [c for c in oh_gen(state) if isinstance(c, Candidate)]
+    except RtloptError:
+        return []
+
+
+register_generator("onehot_chain", onehot_chain_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
+
+
 @dataclass
 class Attempt:
     """One evaluated candidate."""
