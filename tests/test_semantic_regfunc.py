@@ -16,7 +16,7 @@ def _run(tmp_path: Path, text: str, top: str):
 
     p = tmp_path / f"{top}.v"
     p.write_text(text)
-    an = regfunc.analyze_texts({p: text}, top)
+    an = regfunc.analysis_for({p: text}, top)
     assert an.error is None, an.error
     return an, p, regfunc.candidates_for({p: text}, top)
 

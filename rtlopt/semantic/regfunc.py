@@ -455,13 +455,21 @@ def _select(rels: list[Relation]) -> list[Relation]:
 _CACHE: dict[str, Analysis] = {}
 
 
-def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0, max_cands: int = 6):
-    """[(new texts, description)]: all compatible relations together, then one at a time."""
+def analysis_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> Analysis:
+    """:func:`analyze_texts`, memoized on the texts."""
     key = hashlib.sha256(repr((top, sorted((str(p), t) for p, t in texts.items()))).encode()).hexdigest()
     an = _CACHE.get(key)
     if an is None:
         an = analyze_texts(texts, top, timeout_s)
+        if len(_CACHE) > 64:
+            _CACHE.clear()
         _CACHE[key] = an
+    return an
+
+
+def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0, max_cands: int = 6):
+    """[(new texts, description)]: all compatible relations together, then one at a time."""
+    an = analysis_for(texts, top, timeout_s)
     if not an.relations:
         return []
     out, seen = [], set()
