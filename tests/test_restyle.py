@@ -23,9 +23,11 @@ module dp #(parameter W = 6) (
     reg [W:0] d;
     wire [W-1:0] m = a | b;
     reg [W:0] e;
+    reg [W-1:0] p2, p3;
+    always @(a or b) begin p2 = a * 2; p3 = b * 3; end
     assign s = a + b;
     always @* d = sel ? s : (a - b);
-    assign y = d ^ {1'b0, m} ^ e;
+    assign y = d ^ {1'b0, m} ^ e ^ p2 ^ p3;
     always @* begin
         case (a[1:0])
             2'd0, 2'd3: e = s;
@@ -64,6 +66,9 @@ def test_styles_change_what_they_claim():
     assert "assign d = sel ? s : (a - b);" in restyle(DESIGN, "assign", "dp")
     assert "e = ((a[1:0]) == (2'd0) || (a[1:0]) == (2'd3)) ? (s) : (sel) ? ({1'b0, b}) : (d);" \
         in restyle(DESIGN, "ternary", "dp")
+    a = restyle(DESIGN, "assign", "dp")
+    assert "wire [W-1:0] p2, p3;" in a and "assign p2 = a * 2;\n    assign p3 = b * 3;" in a
+    assert "always @* sum = x + y;" in restyle(DESIGN, "always", "dp")  # sub-modules are restyled too
     h = restyle(DESIGN, "hierarchy", "dp")
     assert "module dp_core" in h and "dp_core #(.W(W)) u_core" in h and "output wire [W:0] q" in h
     assert restyle("module m(input a, output y); endmodule\n", "always") is None

@@ -9,8 +9,8 @@ might have written, each a syntactic change with the same behaviour:
 - ``always``: continuous assignments to whole signals, and net declaration assignments
   (``wire [7:0] x = e;``), become ``always @*`` blocks (their nets become ``reg``), as designers who
   prefer procedural code write them;
-- ``assign``: the reverse — combinational ``always @*`` blocks that make one whole assignment become
-  ``assign`` statements (their ``reg`` declarations become nets);
+- ``assign``: the reverse — combinational blocks made only of whole assignments to distinct
+  signals become ``assign`` statements (their ``reg`` declarations become nets);
 - ``hierarchy``: the module's body moves into ``<top>_core`` and the top becomes a wrapper that
   instantiates it (the logic split across a module boundary);
 - ``ternary``: ``if``/``else`` chains and ``case`` statements (with a ``default``) whose every arm is
@@ -198,35 +198,49 @@ def _always(text: str, tree, mod) -> str | None:
     return apply_edits(text, edits)
 
 
-def _single_assignment(block):
-    """``(target, rhs node)`` of ``always @* [begin] x = e; [end]`` / ``always_comb``, else None."""
+def _comb_assignments(block):
+    """``[(target, rhs node)]`` of a combinational block (``always @*``, ``always_comb``, or an event
+    list without edges) whose body is only blocking assignments to distinct whole names, none of
+    which a right-hand side of the block reads; else None."""
     st = block.statement
     kw = block.keyword.rawText
     if kw == "always":
-        if st.kind != _K.TimingControlStatement or st.timingControl.kind != _K.ImplicitEventControl:
+        if st.kind != _K.TimingControlStatement:
+            return None
+        tc = st.timingControl
+        if tc.kind != _K.ImplicitEventControl and (tc.kind != _K.EventControlWithExpression or any(
+                t.rawText in ("posedge", "negedge", "edge") for t in _tokens(tc))):
             return None
         st = st.statement
     elif kw != "always_comb":
         return None
+    items = [st]
     if st.kind == _K.SequentialBlockStatement:
-        items = [x for x in st.items if isinstance(x, syntax.SyntaxNode)]
-        if len(items) != 1 or st.blockName is not None:
+        if st.blockName is not None:
             return None
-        st = items[0]
-    if st.kind != _K.ExpressionStatement or st.expr.kind != _K.AssignmentExpression:
+        items = [x for x in st.items if isinstance(x, syntax.SyntaxNode)]
+    out = []
+    for it in items:
+        if it.kind != _K.ExpressionStatement or it.expr.kind != _K.AssignmentExpression \
+                or it.expr.left.kind != _K.IdentifierName:
+            return None
+        out.append((it.expr.left.identifier.valueText, it.expr.right))
+    targets = [t for t, _r in out]
+    if not out or len(set(targets)) != len(targets):
         return None
-    if st.expr.left.kind != _K.IdentifierName:
-        return None
-    return st.expr.left.identifier.valueText, st.expr.right
+    for _t, rhs in out:
+        if any(t.kind == parsing.TokenKind.Identifier and t.valueText in targets for t in _tokens(rhs)):
+            return None
+    return out
 
 
 def _assign(text: str, tree, mod) -> str | None:
-    found: dict[str, tuple] = {}
+    blocks = []
     for m in mod.members:
-        if m.kind == _K.AlwaysBlock:
-            got = _single_assignment(m)
+        if m.kind in (_K.AlwaysBlock, _K.AlwaysCombBlock):
+            got = _comb_assignments(m)
             if got is not None:
-                found.setdefault(got[0], []).append((m, got[1]))
+                blocks.append((m, got))
     counts: dict[str, int] = {}
     for n in _nodes(mod):
         if n.kind in (_K.AssignmentExpression, _K.NonblockingAssignmentExpression):
@@ -234,33 +248,41 @@ def _assign(text: str, tree, mod) -> str | None:
             names = [t.valueText for t in _tokens(lhs) if t.kind == parsing.TokenKind.Identifier][:1]
             for x in names:
                 counts[x] = counts.get(x, 0) + 1
-    single = {k: v[0] for k, v in found.items() if len(v) == 1 and counts.get(k) == 1}
-    edits: list[Edit] = []
-    convert: set[str] = set()
+    ok = {t for _b, asg in blocks for t, _r in asg if counts.get(t) == 1}
+    groups: list[tuple[Edit, list[str]]] = []  # declarations turned to nets together
     for n in _nodes(mod):
         if n.kind == _K.DataDeclaration and n.type.kind == _K.RegType and n.type.keyword.rawText == "reg":
             decls = [d for d in n.declarators if isinstance(d, syntax.SyntaxNode)]
             names = [d.name.valueText for d in decls]
-            if names and all(x in single for x in names) and all(d.initializer is None for d in decls) \
-                    and not any(d.dimensions for d in decls):
+            if names and all(d.initializer is None for d in decls) and not any(d.dimensions for d in decls):
                 off = n.type.keyword.location.offset
-                edits.append(Edit(off, off + 3, "wire"))
-                convert.update(names)
+                groups.append((Edit(off, off + 3, "wire"), names))
         elif n.kind == _K.ImplicitAnsiPort and n.header.kind == _K.VariablePortHeader:
-            name = n.declarator.name.valueText
             dt = n.header.dataType
-            if name in single and dt.kind == _K.RegType and dt.keyword.rawText == "reg" and \
-                    n.declarator.initializer is None:
+            if dt.kind == _K.RegType and dt.keyword.rawText == "reg" and n.declarator.initializer is None:
                 off = dt.keyword.location.offset
-                edits.append(Edit(off, off + 3, "wire"))
-                convert.add(name)
-    if not convert:
+                groups.append((Edit(off, off + 3, "wire"), [n.declarator.name.valueText]))
+    declared = {x for _e, names in groups for x in names}
+    while True:  # a block converts with all its targets, a declaration with all its names
+        conv = [(b, asg) for b, asg in blocks if all(t in ok and t in declared for t, _r in asg)]
+        names_c = {t for _b, asg in conv for t, _r in asg}
+        bad = {x for _e, names in groups if any(y in names_c for y in names) and not all(y in names_c for y in names)
+               for x in names}
+        if not bad & ok:
+            break
+        ok -= bad
+    if not conv:
         return None
-    for name in sorted(convert):
-        block, rhs = single[name]
+    edits = [e for e, names in groups if all(y in names_c for y in names)]
+    for block, asg in conv:
         s, e = _span(block)
-        r0, r1 = _span(rhs)
-        edits.append(Edit(s, e, f"assign {name} = {text[r0:r1]};"))
+        ls = text.rfind("\n", 0, s) + 1
+        indent = text[ls:s] if not text[ls:s].strip() else ""
+        parts = []
+        for name, rhs in asg:
+            r0, r1 = _span(rhs)
+            parts.append(f"assign {name} = {text[r0:r1]};")
+        edits.append(Edit(s, e, f"\n{indent}".join(parts)))
     return apply_edits(text, edits)
 
 
@@ -398,7 +420,8 @@ def _ternary(text: str, tree, mod) -> str | None:
 
 
 def restyle(text: str, style: str, top: str | None = None, name: str = "design.v") -> str | None:
-    """``text`` with its top module (``top``, else the first module) rewritten in ``style``.
+    """``text`` with its modules rewritten in ``style`` (``hierarchy``: the top module, ``top`` or
+    else the first one, split into a wrapper and a core).
 
     Returns None when the style does not apply to this design.
     """
@@ -410,5 +433,20 @@ def restyle(text: str, style: str, top: str | None = None, name: str = "design.v
         return None
     fn = {"rename": _rename, "always": _always, "assign": _assign, "hierarchy": _hierarchy,
           "ternary": _ternary}[style]
-    out = fn(text, tree, mod)
-    return None if out is None or out == text else out
+    if style == "hierarchy":
+        out = fn(text, tree, mod)
+        return None if out is None or out == text else out
+    # every module of the file in this style (the top first; a sub-module such as a mux cell is
+    # part of the design as much as the top is)
+    names = [mod.header.name.valueText] + [m.header.name.valueText for m in _nodes(tree.root)
+                                           if m.kind == _K.ModuleDeclaration and m is not mod]
+    out = text
+    for mname in names:
+        t2 = syntax.SyntaxTree.fromText(out, name)
+        m2 = _module(t2, mname)
+        if m2 is None:
+            continue
+        got = fn(out, t2, m2)
+        if got is not None:
+            out = got
+    return None if out == text else out
