@@ -247,3 +247,34 @@ def test_non_exclusive_priority_chain_is_left_alone(tmp_path):
     f.write_text(_ONEHOT_NEG)
     st = State(design=open_design([f], "notoh"), texts={f: _ONEHOT_NEG}, goal="area", liberty=None)
     assert onehot_chain_candidates(st) == []
+
+
+@pytest.mark.parametrize("src", [
+    "module m(input s, input [7:0] a, b, c, d, output [15:0] y);\n  assign y = s ? a * b : c * d;\nendmodule\n",
+    # restyled: named products, the select in a combinational block
+    """module m(input [1:0] op, input [7:0] a, b, c, d, output reg [15:0] y);
+         wire [15:0] p = a * b;
+         wire [15:0] q = d * c;
+         always @(*)
+           y = (op == 2'd2) ? q : p;
+       endmodule""",
+])
+def test_selected_products_share_one_multiplier(src):
+    out = optimize_text(textwrap.dedent(src))
+    assert out
+    new = out[0][1]
+    last = new.strip().splitlines()
+    rhs = [ln for ln in last if "y =" in ln or "y=" in ln]
+    assert sum(ln.count("*") for ln in rhs) == 1, new
+
+
+def test_mux_of_products_rule_is_sound():
+    an = analyze("module m(input s, input [7:0] a, b, c, d, output [15:0] y);\n"
+                 "  assign y = s ? a * b : c * d;\nendmodule\n")
+    (body,) = module_bodies(an)
+    mg = build_module(an, body)
+    saturate(mg.eg, max_nodes=3000, max_iters=6, time_s=10)
+    rnd = random.Random(5)
+    named = {r.lhs for r in mg.roots if r.nameable}
+    samples = [{k: rnd.getrandbits(lf.width) for k, lf in mg.leaves.items() if k not in named} for _ in range(40)]
+    assert mg.eg.check(samples) == []

@@ -531,6 +531,13 @@ def r_mux(eg: EGraph, c: int, n: tuple) -> None:
                 if eg.find(a2) == eg.find(t):
                     mx = eg.add(("mux", w, None, s, eg.k(w, ident), b2))
                     eg.pending.append((c, eg.add((op, w, None, a2, mx))))
+    # s ? a*b : d*e -> (s ? a : d) * (s ? b : e): one multiplier for two selected products
+    for m1 in eg.has(t, "mul"):
+        for m2 in eg.has(e, "mul"):
+            for a2, b2 in ((m2[3], m2[4]), (m2[4], m2[3])):
+                ma = eg.add(("mux", w, None, s, m1[3], a2))
+                mb = eg.add(("mux", w, None, s, m1[4], b2))
+                eg.pending.append((c, eg.add(("mul", w, None, ma, mb))))
     for op in ("shl", "lshr", "zext", "not", "neg"):
         for m1 in eg.has(t, op):
             for m2 in eg.has(e, op):
