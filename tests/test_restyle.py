@@ -69,6 +69,8 @@ def test_styles_change_what_they_claim():
     a = restyle(DESIGN, "assign", "dp")
     assert "wire [W-1:0] p2, p3;" in a and "assign p2 = a * 2;\n    assign p3 = b * 3;" in a
     assert "always @* sum = x + y;" in restyle(DESIGN, "always", "dp")  # sub-modules are restyled too
+    assert "always @(posedge clk) q <= d;\n    always @(posedge clk) z <= (a == b) & s[0];" \
+        in restyle(DESIGN, "always", "dp")
     h = restyle(DESIGN, "hierarchy", "dp")
     assert "module dp_core" in h and "dp_core #(.W(W)) u_core" in h and "output wire [W:0] q" in h
     assert restyle("module m(input a, output y); endmodule\n", "always") is None

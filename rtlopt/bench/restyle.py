@@ -8,7 +8,8 @@ might have written, each a syntactic change with the same behaviour:
   new name, and the operands of innermost commutative operators (``+ * & | ^ == !=``) swap places;
 - ``always``: continuous assignments to whole signals, and net declaration assignments
   (``wire [7:0] x = e;``), become ``always @*`` blocks (their nets become ``reg``), as designers who
-  prefer procedural code write them;
+  prefer procedural code write them; clocked blocks of plain non-blocking assignments are split into
+  one block per register;
 - ``assign``: the reverse — combinational blocks made only of whole assignments to distinct
   signals become ``assign`` statements (their ``reg`` declarations become nets);
 - ``hierarchy``: the module's body moves into ``<top>_core`` and the top becomes a wrapper that
@@ -185,8 +186,10 @@ def _always(text: str, tree, mod) -> str | None:
                     off = h.direction.location.offset + len(h.direction.rawText)
                     edits.append(Edit(off, off, " reg"))
                     convert.add(name)
+    split = _split_clocked(text, mod)
+    edits.extend(split)
     if not convert:
-        return apply_edits(text, edits) if inits else None
+        return apply_edits(text, edits) if inits or split else None
     for name in sorted(convert):
         m, a = single[name]
         if len([x for x in m.assignments if isinstance(x, syntax.SyntaxNode)]) != 1 or \
@@ -196,6 +199,38 @@ def _always(text: str, tree, mod) -> str | None:
         rhs = text[_span(a.right)[0]:_span(a.right)[1]]
         edits.append(Edit(s, e, f"always @* {name} = {rhs};"))
     return apply_edits(text, edits)
+
+
+def _split_clocked(text: str, mod) -> list[Edit]:
+    """Clocked blocks made only of unconditional non-blocking assignments to distinct whole registers
+    (``always @(posedge clk) begin a <= x; b <= y; end``) as one block per register."""
+    edits = []
+    for m in mod.members:
+        if m.kind not in (_K.AlwaysBlock, _K.AlwaysFFBlock):
+            continue
+        st = m.statement
+        if st.kind != _K.TimingControlStatement or st.timingControl.kind != _K.EventControlWithExpression \
+                or not any(t.rawText in ("posedge", "negedge") for t in _tokens(st.timingControl)):
+            continue
+        body = st.statement
+        if body.kind != _K.SequentialBlockStatement or body.blockName is not None:
+            continue
+        items = [x for x in body.items if isinstance(x, syntax.SyntaxNode)]
+        if len(items) < 2 or any(it.kind != _K.ExpressionStatement
+                                 or it.expr.kind != _K.NonblockingAssignmentExpression
+                                 or it.expr.left.kind != _K.IdentifierName for it in items):
+            continue
+        names = [it.expr.left.identifier.valueText for it in items]
+        if len(set(names)) != len(names):
+            continue
+        s, e = _span(m)
+        b0 = _span(body)[0]
+        head = text[s:b0].rstrip()  # "always @(posedge clk)"
+        ls = text.rfind("\n", 0, s) + 1
+        indent = text[ls:s] if not text[ls:s].strip() else ""
+        edits.append(Edit(s, e, f"\n{indent}".join(f"{head} {text[_span(it)[0]:_span(it)[1]].strip()}"
+                                                    for it in items)))
+    return edits
 
 
 def _comb_assignments(block):
