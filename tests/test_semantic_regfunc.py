@@ -60,6 +60,40 @@ def test_split_counters_one_becomes_function_of_the_other(tmp_path):
     assert _verify(tmp_path, p, new[0], "credit") == 0
 
 
+# different widths, next state through a wire and a ternary, port wires aliasing the registers
+MIXED = """
+module burst2(input clk, input rst_n, input start, input beat,
+              output [4:0] beat_idx, output [3:0] left, output last);
+  reg [4:0] idx_q;
+  reg [3:0] left_q;
+  reg busy;
+  wire step = busy & beat;
+  wire [3:0] left_d = start & ~busy ? 4'hF : (step ? left_q - 1'b1 : left_q);
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) idx_q <= 5'd0;
+    else if (start && !busy) idx_q <= 5'd0;
+    else if (step) idx_q <= idx_q + 5'd1;
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) left_q <= 4'hF;
+    else left_q <= left_d;
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) busy <= 1'b0;
+    else if (start && !busy) busy <= 1'b1;
+    else if (step && left_q == 4'd0) busy <= 1'b0;
+  assign beat_idx = idx_q;
+  assign left = left_q;
+  assign last = busy & (left_q == 4'd0);
+endmodule
+"""
+
+
+def test_mixed_widths_modulo_the_target(tmp_path):
+    an, p, cands = _run(tmp_path, MIXED, "burst2")
+    assert [(r.target, r.base, r.k, r.sign) for r in an.relations] == [("left_q", "idx_q", 15, -1)]
+    new = cands[0][0][p]
+    assert "always @* left_q = ~idx_q;" in new and "left_q <= left_d" not in new
+
+
 # occupancy over separate 1-bit valid registers, the counter updated through a case statement
 OCC_BITS = """
 module occ5(input clk, input rst, input vin, output vout, output [2:0] cnt_o);

@@ -67,7 +67,9 @@ def _registers(net: seqsim.GateNet) -> dict[str, list[int]]:
     qi = net.q_index
     regs: dict[str, list[int]] = {}
     seen: dict[tuple[int, ...], str] = {}
-    for n, bits in sorted(net.name_bits.items(), key=lambda kv: (kv[0].count("."), kv[0])):
+    ports = {*net.inputs, *net.outputs}
+    # among aliases of the same flip-flops, the internal register (not a port wire driven from it)
+    for n, bits in sorted(net.name_bits.items(), key=lambda kv: (kv[0].count("."), kv[0] in ports, kv[0])):
         if "." in n or not bits or any(b not in qi for b in bits):
             continue
         js = [qi[b] for b in bits]
@@ -90,8 +92,9 @@ def _bit_matrix(trace: np.ndarray) -> np.ndarray:
 
 
 def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
-             max_terms: int = 16) -> list[Relation]:
-    """Hypotheses that hold on every sample of ``bm`` (not yet proven)."""
+             max_terms: int = 16, deadline: float = float("inf")) -> list[Relation]:
+    """Hypotheses that hold on every sample of ``bm`` (not yet proven). A word base may be wider or
+    narrower than the target: the relation holds modulo the target's width (Verilog's truncation)."""
     out: list[Relation] = []
     vals: dict[str, np.ndarray] = {}
     for n, js in regs.items():
@@ -129,7 +132,9 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
         mask = (1 << w) - 1
         found = False
         for s, sj in regs.items():
-            if s == r or len(sj) != w or s not in vals or set(sj) & set(js):
+            if time.monotonic() > deadline:
+                return out
+            if s == r or len(sj) < 2 or s not in vals or set(sj) & set(js):
                 continue
             sv = vals[s]
             d = (rv - sv) & mask
@@ -140,7 +145,7 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
             if (a == a[0]).all():
                 out.append(Relation(r, w, int(a[0]), s, -1))
                 found = True
-        if found:
+        if found or time.monotonic() > deadline:
             continue
         cols = [j for j in rep.values() if j not in js and j in flop_name]
         if len(cols) < 2 or len(cols) > 400:
@@ -271,6 +276,11 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
         acc = z3.BitVecVal(rel.k, w, ctx)
         if rel.base:
             b = bv(regs[rel.base], v)
+            bw = len(regs[rel.base])
+            if bw > w:
+                b = z3.Extract(w - 1, 0, b)
+            elif bw < w:
+                b = z3.ZeroExt(w - bw, b)
             acc = acc + b if rel.sign > 0 else acc - b
         for n, i in rel.bits:
             acc = acc + z3.ZeroExt(w - 1, bv([regs[n][i]], v))
@@ -320,7 +330,7 @@ def analyze_texts(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> 
     try:
         regs = _registers(net)
         trace = seqsim.simulate(net, cycles=256, words=2)
-        hyps = discover(net, regs, _bit_matrix(trace))
+        hyps = discover(net, regs, _bit_matrix(trace), deadline=t0 + timeout_s * 0.6)
         rels = prove(net, regs, hyps, timeout_s=max(2.0, timeout_s - (time.monotonic() - t0)))
         rels = [r for r in rels if r.op != "ule"]
     except Exception as exc:  # noqa: BLE001
