@@ -36,6 +36,12 @@ def register(sub) -> None:
                    help="Verilog expression assumed always true (repeatable), e.g. \"!(a && b)\" or "
                         "\"state != S3\"; input combinations outside it are don't-care")
     p.add_argument("--minimized", action="store_true", help="draw/export the minimized machine instead")
+    p.add_argument("--exact-max-states", type=int, default=None, metavar="N",
+                   help="exact (SAT) minimization up to N reachable states (default 400); larger machines get "
+                        "a greedy cover with the gap to the proven lower bound stated")
+    p.add_argument("--minimize-timeout", type=float, default=None, metavar="S",
+                   help="time limit per machine for minimization in seconds (default 20); past it the best "
+                        "cover found is reported with its lower bound")
     from rtlopt.hdl.project import add_arguments as add_project_arguments
 
     add_project_arguments(p)
@@ -52,6 +58,15 @@ def run(args: argparse.Namespace) -> int:
     from rtlopt.fsm.dot import to_dot, to_svg
     from rtlopt.fsm.report import fsm_json, fsm_text
 
+    mopts = {}
+    if args.exact_max_states is not None:
+        if args.exact_max_states < 0:
+            raise InputError("--exact-max-states must be >= 0")
+        mopts["exact_max_states"] = args.exact_max_states
+    if args.minimize_timeout is not None:
+        if not args.minimize_timeout > 0:
+            raise InputError("--minimize-timeout must be > 0")
+        mopts["timeout_s"] = args.minimize_timeout
     rejections, notes = [], []
     if len(args.files) == 1 and args.files[0].endswith((".kiss2", ".kiss", ".kis")):
         if args.assume:
@@ -67,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     results = []
     for f in fsms:
         try:
-            m = minimize(f)
+            m = minimize(f, **mopts)
             mf = minimized_fsm(f, m)
         except ValueError as exc:
             m, mf = None, None
