@@ -138,3 +138,98 @@ def test_verilog_styles_give_the_kiss2_minimum(style, tmp_path):
     m = minimize(ex.fsms[0])
     assert m.optimal and m.n_after == want
     assert fb.simulate_check(tab, n, 1, 1, kiss2.dumps(minimized_fsm(ex.fsms[0], m)), 2) is None
+
+
+# ---------------------------------------------------------------------- SAT engine (issue 13)
+def test_dc_heavy_minimum_above_the_clique_bound_confirmed_independently():
+    """70 % don't-cares: the minimum (16) is above every clique of incompatible states (14), so only
+    the SAT search proves it; the bench's own plain encoding (MiniSat) confirms 15 is impossible."""
+    n = 40
+    tab = fb.random_machine(n, 2, 2, 0.7, 40001, reduce_to=28)
+    f = kiss2.parse(fb.to_kiss2(tab, n, 2, 2))
+    m = minimize(f)
+    inc = fb.incompatibility(tab, n, 2)
+    assert m.optimal and m.method == "exact-sat" and m.lower_bound == m.n_after == 16
+    assert fb.clique_bound(inc, n) < m.n_after
+    assert fb.cover_exists(tab, n, 2, m.n_after - 1, inc, timeout=120) is False
+    assert fb.simulate_check(tab, n, 2, 2, kiss2.dumps(minimized_fsm(f, m)), 3) is None
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_incremental_cover_sat_agrees_with_a_plain_encoding(seed):
+    """The symmetry breaking (clique classes, lexicographically ordered free classes) and the
+    activation literals lose no cover: for every k from the clique to the minimum, CoverSat and
+    the bench's plain encoding agree on whether a closed cover of k classes exists."""
+    from rtlopt.fsm._cover_sat import CoverSat
+    from rtlopt.fsm.minimize import _clique, _incompatibility
+
+    n = 6 + seed % 7
+    tab = fb.random_machine(n, 2, 2, 0.6 + 0.1 * (seed % 2), 123000 + seed, reduce_to=None)
+    f = kiss2.parse(fb.to_kiss2(tab, n, 2, 2))
+    table = f.table()
+    idx = {s: i for i, s in enumerate(table.states)}
+    nxt = [[None if table.entries[(s, c)][0] is None else idx[table.entries[(s, c)][0]]
+            for c in range(table.n_classes)] for s in table.states]
+    inc = _incompatibility(table)
+    clique = _clique(inc, first=idx[table.reset])
+    sat = CoverSat(nxt, inc, clique)
+    gt_inc = fb.incompatibility(tab, n, 2)
+    try:
+        k = len(clique)
+        while True:
+            res = sat.solve(k, 60.0)
+            assert res != "timeout"
+            # table state s<i> is ground-truth state i
+            assert (res is not None) == fb.cover_exists(tab, n, 2, k, gt_inc), k
+            if res is not None:
+                break
+            k += 1
+    finally:
+        sat.close()
+    assert minimize(f).n_after == k
+
+
+_GUARDED_V = """
+module g(input clk, input rst, input [1:0] in, output reg y);
+  localparam R = 2'd0, A = 2'd1, B = 2'd2;
+  reg [1:0] st, nx;
+  always @(posedge clk) if (rst) st <= R; else st <= nx;
+  always @(*) begin
+    nx = 2'bx; y = 1'bx;
+    case (st)
+      R: begin y = 1'b0; nx = in[0] ? A : B; end
+      A: begin y = in[0] & ~in[1]; nx = R; end
+      B: if (in[1]) begin y = 1'b0; nx = R; end
+      default: ;
+    endcase
+  end
+endmodule
+"""
+
+
+def test_verilog_output_constant_only_under_some_guards_merges(tmp_path):
+    """From Verilog: A's output ``in[0] & ~in[1]`` is 0 exactly where B specifies its output (in[1]),
+    so A and B merge (3 -> 2 states); R conflicts with A on in = 01 and so with B through A."""
+    from rtlopt.design import open_design
+    from rtlopt.fsm import extract
+
+    p = tmp_path / "g.v"
+    p.write_text(_GUARDED_V)
+    ex = extract(open_design([p]))
+    assert ex.fsms, [str(r) for r in ex.rejections]
+    f = ex.fsms[0]
+    m = minimize(f)
+    assert m.optimal and m.n_after == 2 and len(f.reachable) == 3
+    assert sorted(len(b) for b in m.blocks) == [1, 2]
+
+
+def test_time_limit_holds_on_a_hard_machine_and_the_best_cover_is_valid():
+    n = 100
+    tab = fb.random_machine(n, 2, 2, 0.7, 150000, reduce_to=None)
+    f = kiss2.parse(fb.to_kiss2(tab, n, 2, 2))
+    t0 = time.monotonic()
+    m = minimize(f, timeout_s=1.5)
+    took = time.monotonic() - t0
+    assert took < 1.5 + 6.0  # generous for a loaded machine
+    assert not m.optimal and fb.clique_bound(fb.incompatibility(tab, n, 2), n) <= m.lower_bound < m.n_after < n
+    assert fb.simulate_check(tab, n, 2, 2, kiss2.dumps(minimized_fsm(f, m)), 1, runs=20) is None
