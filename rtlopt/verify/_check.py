@@ -14,7 +14,7 @@ from rtlopt.verify._gates import Unsupported, gate_netlists
 from rtlopt.verify._netlist import NetlistInfo, detect_reset, reset_cone_marks
 from rtlopt.verify._prepare import GATE, STARTED, TRIGGER, MiterSpec, _safe, build_miter, elaborate
 from rtlopt.verify._types import ALL_ENGINES, INIT_MODES, Counterexample, Verdict, VerifyOptions, VerifyResult
-from rtlopt.verify._yosys_engines import run_abc, run_equiv, run_sat
+from rtlopt.verify._yosys_engines import run_abc, run_equiv, run_equiv_seq, run_sat
 
 ENGINE_NAMES = (*ALL_ENGINES, "sat")
 
@@ -185,8 +185,12 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
                 outcome, detail, cex = _run_complete(eng, gil, hil, wd, max(0.5, slice_s), gates, spec)
                 if outcome == "different":
                     res.counterexample = cex
+            elif eng == "equiv" and sequential:
+                # register correspondence by name (start states checked, gate x free, gold x one resolution)
+                slice_s = left() if eng_i == len(engines) - 1 else min(EQUIV_SEQ_S, left() * 0.5)
+                outcome, detail = run_equiv_seq(gil, hil, wd, timeout=max(0.5, slice_s), init=opts.init)
             elif eng == "equiv":
-                if sequential or spec.gold_xprop or hinfo.x_sources:
+                if spec.gold_xprop or hinfo.x_sources:
                     res.engines_tried.append(("equiv", "skipped (combinational designs without x only)", 0.0))
                     continue
                 slice_s = left() if eng == engines[-1] else min(5.0, left() * 0.25)
@@ -367,6 +371,11 @@ def _engine_order(opts: VerifyOptions, spec: MiterSpec, ginfo: NetlistInfo, hinf
         # enumerated (output cone by output cone, each <= 24 bits); equal next states and outputs
         # from equal states prove equivalence by induction
         return ["exhaustive", "abc", "smt", "abc"]
+    if spec.sequential and _shared_register_names(ginfo, hinfo):
+        # registers of equal name: register correspondence (Yosys equiv_*) first, often decisive in
+        # seconds on rewrites that keep the state where z3's BMC/induction runs out of time
+        rest = ["abc", "smt", "abc"] if not (ginfo.has_arith or hinfo.has_arith) else ["smt", "abc"]
+        return ["equiv", *rest]
     if spec.sequential or spec.gold_xprop:
         if not (ginfo.has_arith or hinfo.has_arith):
             # bit-level ABC often decides memories and register files in about a second where z3's
@@ -377,6 +386,9 @@ def _engine_order(opts: VerifyOptions, spec: MiterSpec, ginfo: NetlistInfo, hinf
         return ["smt", "equiv", "abc"]  # SAT on multipliers is slow; word-level SMT first
     return ["equiv", "smt", "abc"]
 
+
+#: Seconds the register-correspondence ``equiv`` engine gets on sequential designs when others follow.
+EQUIV_SEQ_S = 30.0
 
 #: Seconds ``equiv`` gets before the algebraic engine on designs with adders (it decides plain adders
 #: in well under a second, multipliers built from adders not at all).
@@ -396,6 +408,12 @@ def _registers_cut_soundly(opts: VerifyOptions, ginfo: NetlistInfo, hinfo: Netli
     registers that start free (gold and gate could start in different states, so equal transition
     functions from equal states would prove nothing)."""
     return not (opts.init == "any" and any(not r.has_init for r in (*ginfo.registers, *hinfo.registers)))
+
+
+def _shared_register_names(ginfo: NetlistInfo, hinfo: NetlistInfo) -> bool:
+    """Whether most of gold's registers have a register of equal name and width in gate."""
+    g = {(r.name, r.width) for r in ginfo.registers}
+    return bool(g) and 2 * len(g & {(r.name, r.width) for r in hinfo.registers}) >= len(g)
 
 
 def _same_registers(ginfo: NetlistInfo, hinfo: NetlistInfo) -> bool:

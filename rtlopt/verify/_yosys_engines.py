@@ -4,6 +4,7 @@
   flattened designs. Cheap on structurally similar combinational designs; it can only prove (an
   unproven ``$equiv`` cell may be an internal net with the same name but another function), so a
   failure is "inconclusive", never NOT EQUIVALENT. Used for combinational designs without gold x.
+* ``equiv`` on sequential designs (:func:`run_equiv_seq`): register correspondence by name, see there.
 * ``sat``: Yosys ``sat -verify -prove rtlopt_trigger 0`` on the combinational miter (benchmarks).
 * ``abc``: the miter as AIGER (``write_aiger -zinit``; free initial values become inputs), solved by
   ABC ``iprove`` (combinational) or ``dprove`` (sequential, from the initial state).
@@ -11,6 +12,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -41,6 +43,81 @@ def run_equiv(gold_il: Path, gate_il: Path, workdir: Path, timeout: float) -> tu
     if res.returncode == 0 and "Equivalence successfully proven" in res.stdout:
         return "equivalent", "Yosys equiv_simple/equiv_induct proved every matched net"
     return "inconclusive", "equiv_* could not prove all matched nets (not a counterexample)"
+
+
+def run_equiv_seq(gold_il: Path, gate_il: Path, workdir: Path, timeout: float, init: str) -> tuple[str, str]:
+    """Register correspondence by name on a sequential pair: ("equivalent"|"inconclusive"|"unknown", detail).
+
+    ``equiv_make`` pairs the nets of equal name (a cut point each: the logic of both designs reads
+    one shared value), ``equiv_simple -seq 1`` proves pairs combinationally, for every value of the
+    cut points and flip-flop outputs (so at every cycle, the first included), and
+    ``equiv_induct -seq 1`` proves only the pairs whose both sides are flip-flop outputs: equal at
+    cycle t gives equal at t+1. Its missing base case (equal at the start) is checked here from the
+    initial values and ``init`` (:func:`_start_states_match`); a combinational pair that would only
+    follow by induction stays unproven (it could differ in cycle 0). x semantics: gate x constants
+    and undriven gate nets become ``$anyseq`` (every value must pass); gold x constants read as 0
+    (one resolution of gold's don't-care: the gate must equal it, a refinement).
+    """
+    why = _start_states_match(workdir / "gold.json", workdir / "gate.json", init)
+    if why:
+        return "inconclusive", f"register correspondence not applicable ({why})"
+    script = "\n".join([
+        f"read_rtlil {gold_il.name}", f"read_rtlil {gate_il.name}",
+        f"setundef -undriven -anyseq {GATE}", "async2sync", "dffunmap",
+        f"equiv_make {GOLD} {GATE} rtlopt_equiv", "hierarchy -top rtlopt_equiv",
+        # pairs whose gold side and gate side are both flip-flop outputs
+        "select -set rtlopt_rq t:$dff %co1:+[Q] %co1:+[A] t:$equiv %i t:$dff %co1:+[Q] %co1:+[B] t:$equiv %i %i",
+        "equiv_simple -seq 1",
+        "select -set rtlopt_comb t:$equiv @rtlopt_rq %d",
+        "equiv_induct -seq 1 @rtlopt_comb %n",
+        "equiv_status -assert"]) + "\n"
+    try:
+        res = yosys_tool().run_script(script, cwd=workdir, timeout=timeout, check=False)
+    except ToolTimeout:
+        return "unknown", f"time limit ({timeout:.1f} s)"
+    if res.returncode == 0 and "Equivalence successfully proven" in res.stdout:
+        return "equivalent", ("Yosys equiv_simple/equiv_induct: every net of equal name proven equal, flip-flops by "
+                              "induction from equal start states")
+    return "inconclusive", "register correspondence by name could not prove all matched nets (not a counterexample)"
+
+
+def _start_bits(path: Path, init: str, role: str) -> dict[tuple[str, int], str]:
+    """(wire name, bit index) -> start value ('0'/'1', 'any' for gold's undefined start in reset
+    mode, 'free' for a start chosen independently) of every flip-flop output bit of one design."""
+    from rtlopt.verify._netlist import FF_TYPES
+
+    mod = next(iter(json.loads(path.read_text()).get("modules", {}).values()))
+    nets = mod.get("netnames", {})
+    init_of: dict = {}
+    for v in nets.values():
+        a = str(v.get("attributes", {}).get("init", ""))
+        if a and set(a) <= set("01xz"):
+            for i, b in enumerate(v["bits"]):
+                if i < len(a):
+                    init_of.setdefault(b, a[len(a) - 1 - i])
+    qbits = {b for c in mod.get("cells", {}).values() if c["type"] in FF_TYPES
+             for b in c.get("connections", {}).get("Q", [])}
+    out = {}
+    for n, v in nets.items():
+        for i, b in enumerate(v["bits"]):
+            if b in qbits:
+                val = init_of.get(b, "x")
+                if val not in "01":
+                    val = "0" if init == "zero" else ("any" if init == "reset" and role == "gold" else "free")
+                out[(n, i)] = val
+    return out
+
+
+def _start_states_match(gold_json: Path, gate_json: Path, init: str) -> str:
+    """"" when every pair of flip-flop output bits of equal name starts equal in gold and gate, else why not."""
+    g, h = _start_bits(gold_json, init, "gold"), _start_bits(gate_json, init, "gate")
+    common = [k for k in g if k in h]
+    if not common:
+        return "no registers of equal name"
+    for k in common:
+        if not (g[k] == "any" or (g[k] in "01" and g[k] == h[k])):
+            return f"register {k[0]}[{k[1]}] may start differently in gold ({g[k]}) and gate ({h[k]})"
+    return ""
 
 
 def run_sat(spec: MiterSpec, gold_il: Path, gate_il: Path, workdir: Path, timeout: float) -> tuple[str, str]:
