@@ -241,15 +241,27 @@ class ExclusiveOperatorSharing(Template):
                     cands.append(p)
         out = []
         name = _fresh(an.text, "rtlopt_sh")
-        for c in cands:
+        ncliques = len(cands) if need_fold else min(3, len(cliques))
+        for k, c in enumerate(cands):
             m = self._emit(an, zx, [group[i] for i in c], [gz[i] for i in c], name)
             if m is not None:
                 out.append(m)
+            if k < ncliques and m is not None and m.data.get("care"):
+                # the same unit with every select exactly the OR of its operations' guards (0 outside
+                # them, not minimised over the don't-cares): which of the two the synthesiser maps
+                # smaller (it shares the decode with the rest of the design) is left to measurement
+                m2 = self._emit(an, zx, [group[i] for i in c], [gz[i] for i in c], name, exact=True)
+                if m2 is not None and m2.edits != m.edits:
+                    out.append(m2)
         return out
 
-    def _emit(self, an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list, name: str) -> Match | None:
+    def _emit(self, an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list, name: str,
+              exact: bool = False) -> Match | None:
         kind = ops[0].kind
         care = _care_points(an, zx, ops, gz)
+        if exact and care is None:
+            return None
+        universe = set(range(1 << len(care[0]))) if exact else None
         if care is not None:  # select logic minimised over the care set of the select bits
             bits, pts = care
             sel_t: list[str] = []
@@ -284,7 +296,7 @@ class ExclusiveOperatorSharing(Template):
             if kind == "addsub" and all(_const_operand(an, o) for o in ops) \
                     and any(v is not None and _const_of(an, v) is None for v in vals):
                 return None  # incrementers cost about what a word mux sharing them would
-            chain = _min_chain(an, vals, pts, bits) if care is not None else _chain(an, vals, sel_t)
+            chain = _min_chain(an, vals, pts, bits, universe) if care is not None else _chain(an, vals, sel_t)
             if chain is None:
                 return None
             w = f"{name}_{tag}"
@@ -302,7 +314,7 @@ class ExclusiveOperatorSharing(Template):
                 if care is not None:
                     on = set().union(*[p for p, v in zip(pts, inv, strict=True) if v])
                     off = set().union(*[p for p, v in zip(pts, inv, strict=True) if not v])
-                    got = minimize(on, off, bits)
+                    got = minimize(on, universe - on if universe is not None else off, bits)
                     if got is None:
                         return None
                     cin = got[0]
@@ -370,7 +382,8 @@ class ExclusiveOperatorSharing(Template):
         what = {"addsub": "adder/subtractor", "mul": "multiplier", "cmp": "comparator"}[kind]
         return self._m(an, first.start, first.end,
                        f"one {width}-bit {what} shared by {len(ops)} exclusive operations "
-                       f"({', '.join(an.text[o.start:o.end].strip() for o in ops[:4])})", edits)
+                       f"({', '.join(an.text[o.start:o.end].strip() for o in ops[:4])})"
+                       f"{', selects exactly the guards' if exact else ''}", edits, care=care is not None)
 
 
 def _text_selectors(an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list) -> tuple[list[int], list[str]] | None:
@@ -558,7 +571,8 @@ def _care_points(an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list) -> tuple[li
     return bits, pts
 
 
-def _min_chain(an: Analysis, vals: list, pts: list[set[int]], bits: list[str]) -> str | None:
+def _min_chain(an: Analysis, vals: list, pts: list[set[int]], bits: list[str],
+               universe: set[int] | None = None) -> str | None:
     """``f1 ? v1 : f2 ? v2 : vN`` over the distinct operand values, each ``f`` minimised over the
     care set (1 where its value is used, 0 where a later value is, free elsewhere); the order of the
     values with the fewest select literals is kept."""
@@ -571,7 +585,7 @@ def _min_chain(an: Analysis, vals: list, pts: list[set[int]], bits: list[str]) -
     for perm in perms:
         cost, sels = 0, []
         for i, k in enumerate(perm[:-1]):
-            off = set().union(*[on[k2] for k2 in perm[i + 1:]])
+            off = set().union(*[on[k2] for k2 in perm[i + 1:]]) if universe is None else universe - on[k]
             got = minimize(on[k], off, bits)
             if got is None:
                 break
