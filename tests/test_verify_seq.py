@@ -206,3 +206,83 @@ endmodule
     assert "no (recognized) reset" not in text, text
     tried = [e for e in res.to_dict()["engines_tried"] if e["engine"] == "abc"]
     assert not any("arbitrary start" in str(e) for e in tried), tried
+
+
+# --- register correspondence (Yosys equiv_* on registers of equal name), proc x-defaults ---------
+
+_PROC_X_GOLD = """module t(input clk, input rst, input [3:0] a, input [1:0] op, output reg [3:0] y);
+  reg [1:0] st, st_next;
+  reg [3:0] y_next;
+  always @* begin
+    st_next = st; y_next = y;
+    case (st)
+      2'd0: if (op == 2'd1) begin st_next = 2'd1; y_next = a; end
+      2'd1: begin if (op[1]) st_next = 2'd2; y_next = y + a; end
+      2'd2: begin st_next = 2'd0; y_next = %s; end
+      default: st_next = 2'd0;
+    endcase
+  end
+  always @(posedge clk) if (rst) begin st <= 0; y <= 0; end else begin st <= st_next; y <= y_next; end
+endmodule
+"""
+_PROC_X_GATE = """module t(input clk, input rst, input [3:0] a, input [1:0] op, output reg [3:0] y);
+  reg [1:0] st, st_next;
+  reg [3:0] y_next;
+  always @* begin
+    st_next = st; y_next = y;
+    if (st == 2'd0) begin
+      if (op == 2'd1) begin st_next = 2'd1; y_next = a; end
+    end else if (st == 2'd1) begin
+      y_next = y + a; if (op[1]) st_next = 2'd2;
+    end else begin
+      st_next = 2'd0; if (st == 2'd2) y_next = %s;
+    end
+  end
+  always @(posedge clk) if (rst) begin st <= 0; y <= 0; end else begin st <= st_next; y <= y_next; end
+endmodule
+"""
+
+
+def _pair(tmp_path, gold_src, gate_src, **kw):
+    g, h = tmp_path / "g.v", tmp_path / "h.v"
+    g.write_text(gold_src)
+    h.write_text(gate_src)
+    return check_equivalence(open_design(g), open_design(h), VerifyOptions(**{"timeout_s": 60, **kw}))
+
+
+def test_register_correspondence_proves_proc_x_pair(tmp_path):
+    """Yosys proc leaves x constants (no x written); registers match by name: equiv decides it."""
+    res = _pair(tmp_path, _PROC_X_GOLD % "y ^ a", _PROC_X_GATE % "y ^ a")
+    assert res.verdict is Verdict.EQUIVALENT, res.format_text()
+    assert res.engine == "equiv", res.format_text()
+
+
+@pytest.mark.parametrize("gold_arm,gate_arm", [("y ^ a", "y | a"), ("y ^ a", "4'bx")])
+def test_register_correspondence_never_passes_a_mutant(tmp_path, gold_arm, gate_arm):
+    """A wrong arm, or an x the gate writes where gold is defined (the gate's x is any value): never EQUIVALENT."""
+    only = _pair(tmp_path, _PROC_X_GOLD % gold_arm, _PROC_X_GATE % gate_arm, engines=("equiv",))
+    assert only.verdict is Verdict.UNKNOWN, only.format_text()
+    res = _pair(tmp_path, _PROC_X_GOLD % gold_arm, _PROC_X_GATE % gate_arm)
+    assert res.verdict is Verdict.NOT_EQUIVALENT, res.format_text()
+
+
+def test_register_correspondence_gold_x_is_one_resolution(tmp_path):
+    """gold's written x may be resolved (gate 0 refines it); the reverse direction is not proven."""
+    fwd = _pair(tmp_path, _PROC_X_GOLD % "4'bx", _PROC_X_GATE % "4'b0", engines=("equiv",))
+    assert fwd.verdict is Verdict.EQUIVALENT, fwd.format_text()
+    back = _pair(tmp_path, _PROC_X_GOLD % "4'b0", _PROC_X_GATE % "4'bx", engines=("equiv",))
+    assert back.verdict is Verdict.UNKNOWN, back.format_text()
+
+
+def test_register_correspondence_needs_the_base_case(tmp_path):
+    """o = r1 & r2 vs o = r1 agree once r1 == r2 (from cycle 1) but not in cycle 0 (r1 = 1, r2 = 0);
+    an induction over every matched net without a base case would pass it; different initial values too."""
+    src = ("module b(input clk, input d, output o);\n  reg r1 = 1'b1, r2 = 1'b0;\n"
+           "  always @(posedge clk) begin r1 <= d; r2 <= d; end\n  assign o = %s;\nendmodule\n")
+    only = _pair(tmp_path, src % "r1 & r2", src % "r1", engines=("equiv",))
+    assert only.verdict is Verdict.UNKNOWN, only.format_text()
+    assert _pair(tmp_path, src % "r1 & r2", src % "r1").verdict is Verdict.NOT_EQUIVALENT
+    init = _pair(tmp_path, src % "r1", src.replace("r1 = 1'b1", "r1 = 1'b0") % "r1", engines=("equiv",))
+    assert init.verdict is Verdict.UNKNOWN and "start differently" in init.reason, init.format_text()
+    anyinit = _pair(tmp_path, _PROC_X_GOLD % "y ^ a", _PROC_X_GATE % "y ^ a", engines=("equiv",), init="any")
+    assert anyinit.verdict is Verdict.UNKNOWN, anyinit.format_text()
