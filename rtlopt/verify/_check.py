@@ -365,17 +365,16 @@ def _engine_order(opts: VerifyOptions, spec: MiterSpec, ginfo: NetlistInfo, hinf
         # multipliers between registers: when the registers correspond by name, the complete
         # combinational engines decide the logic between them (sufficient for equivalence)
         return ["exhaustive", "algebra", "smt", "abc"]
-    if cut and _same_registers(ginfo, hinfo) and \
-            sum(spec.inputs.values()) + sum(r.width for r in ginfo.registers) <= SEQ_EXHAUSTIVE_BITS:
-        # one step of a small sequential design (inputs + state bits): every state and input is
-        # enumerated (output cone by output cone, each <= 24 bits); equal next states and outputs
-        # from equal states prove equivalence by induction
-        return ["exhaustive", "abc", "smt", "abc"]
+    # one step of a small sequential design (inputs + state bits): every state and input is
+    # enumerated (output cone by output cone, each <= 24 bits); equal next states and outputs from
+    # equal states prove equivalence by induction
+    small = cut and _same_registers(ginfo, hinfo) and \
+        sum(spec.inputs.values()) + sum(r.width for r in ginfo.registers) <= SEQ_EXHAUSTIVE_BITS
     if spec.sequential and _shared_register_names(ginfo, hinfo):
         # registers of equal name: register correspondence (Yosys equiv_*) first, often decisive in
         # seconds on rewrites that keep the state where z3's BMC/induction runs out of time
         rest = ["abc", "smt", "abc"] if not (ginfo.has_arith or hinfo.has_arith) else ["smt", "abc"]
-        return ["equiv", *rest]
+        return ["exhaustive"] * small + ["equiv", *rest]
     if spec.sequential or spec.gold_xprop:
         if not (ginfo.has_arith or hinfo.has_arith):
             # bit-level ABC often decides memories and register files in about a second where z3's
