@@ -74,3 +74,5 @@ def test_styles_change_what_they_claim():
     h = restyle(DESIGN, "hierarchy", "dp")
     assert "module dp_core" in h and "dp_core #(.W(W)) u_core" in h and "output wire [W:0] q" in h
     assert restyle("module m(input a, output y); endmodule\n", "always") is None
+    async_reset = "module m(input c, r, d, output reg q);\n always @(posedge c or posedge r) if (r) q <= 0; else q <= d;\nendmodule\n"
+    assert restyle(async_reset, "ternary") is None  # the reset's if/else stays control flow

@@ -438,7 +438,11 @@ def _mux_of(text: str, st):
 
 def _ternary(text: str, tree, mod) -> str | None:
     edits: list[Edit] = []
-    taken: list[tuple[int, int]] = []
+    # blocks with several edge events (an asynchronous reset): their if/else is what synthesis reads
+    # as the reset, it stays control flow
+    taken: list[tuple[int, int]] = [
+        _span(m) for m in mod.members if m.kind in (_K.AlwaysBlock, _K.AlwaysFFBlock)
+        and sum(t.rawText in ("posedge", "negedge") for t in _tokens(m.statement)) > 1]
     for n in _nodes(mod):
         if n.kind not in (_K.ConditionalStatement, _K.CaseStatement):
             continue
