@@ -315,8 +315,11 @@ def _cmp(op: str, a: int, k: int) -> int:
 _OPS = {"eq": "==", "ne": "!=", "ge": ">=", "lt": "<"}
 
 
-def analyze_texts(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> Analysis:
+def analyze_texts(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
+                  net: seqsim.GateNet | None = None) -> Analysis:
     t0 = time.monotonic()
+    if net is not None:
+        return _analyze_net(net, t0, timeout_s)
     with tempfile.TemporaryDirectory(prefix="rtlopt-regfunc-") as tmp:
         files = []
         for i, (p, text) in enumerate(texts.items()):
@@ -327,6 +330,10 @@ def analyze_texts(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> 
             net = seqsim.load(files, top, timeout=timeout_s)
         except Exception as exc:  # noqa: BLE001 - outside the model or rejected: no candidates
             return Analysis(None, [], str(exc), time.monotonic() - t0)
+    return _analyze_net(net, t0, timeout_s)
+
+
+def _analyze_net(net: seqsim.GateNet, t0: float, timeout_s: float) -> Analysis:
     try:
         regs = _registers(net)
         trace = seqsim.simulate(net, cycles=256, words=2)
@@ -470,7 +477,10 @@ def analysis_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> A
     key = hashlib.sha256(repr((top, sorted((str(p), t) for p, t in texts.items()))).encode()).hexdigest()
     an = _CACHE.get(key)
     if an is None:
-        an = analyze_texts(texts, top, timeout_s)
+        from rtlopt.semantic import seqred
+
+        sa = seqred._CACHE.get(key)  # the same netlist, already loaded by the seqredundancy generator
+        an = analyze_texts(texts, top, timeout_s, net=sa.net if sa is not None else None)
         if len(_CACHE) > 64:
             _CACHE.clear()
         _CACHE[key] = an
