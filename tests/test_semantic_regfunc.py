@@ -180,3 +180,34 @@ def test_flags_become_comparisons_of_the_count(tmp_path):
     assert "full <=" not in new and "empty <=" not in new
     assert "if (rst) begin cnt <= 0; end" in new
     assert _verify(tmp_path, p, new, "fifo_ctl") == 0
+
+
+# the counter inside a module instantiated twice: the edit is made once, in the module, for both copies
+HIER = """
+module occ_core(input clk, input rst, input vin, output vout, output reg [2:0] n);
+  reg [3:0] v;
+  always @(posedge clk)
+    if (rst) v <= 0; else v <= {v[2:0], vin};
+  assign vout = v[3];
+  always @(posedge clk)
+    if (rst) n <= 0;
+    else if (vin & ~v[3]) n <= n + 3'd1;
+    else if (~vin & v[3]) n <= n - 3'd1;
+endmodule
+module top2(input clk, input rst, input a, input b, output ya, output yb, output [2:0] na, output [2:0] nb);
+  occ_core ua(.clk(clk), .rst(rst), .vin(a), .vout(ya), .n(na));
+  occ_core ub(.clk(clk), .rst(rst), .vin(b), .vout(yb), .n(nb));
+endmodule
+"""
+
+
+def test_relation_inside_repeated_instances(tmp_path):
+    from rtlopt.semantic import regfunc
+
+    an, p, cands = _run(tmp_path, HIER, "top2")
+    assert len(an.relations) == 2
+    new = cands[0][0][p]
+    assert new.count("always @* n = v[0] + v[1] + v[2] + v[3];") == 1 and "n <= n + 3'd1" not in new
+    # one instance's relation alone cannot edit the shared module
+    one = regfunc.localize(an.relations[0], regfunc._all_registers(an.net), an.regs)
+    assert one and regfunc.emit({p: HIER}, "top2", one) is None

@@ -60,17 +60,64 @@ class Analysis:
     relations: list[Relation]
     error: str | None = None
     seconds: float = 0.0
+    regs: dict[str, list[int]] | None = None
+
+
+def _all_registers(net: seqsim.GateNet) -> dict[str, list[int]]:
+    """Every public name (any scope) whose bits are distinct flip-flop outputs: name -> flop indices."""
+    qi = net.q_index
+    out: dict[str, list[int]] = {}
+    for n, bits in net.name_bits.items():
+        if not bits or any(b not in qi for b in bits):
+            continue
+        js = [qi[b] for b in bits]
+        if len(set(js)) == len(js):
+            out[n] = js
+    return out
+
+
+def localize(rel: Relation, allregs: dict[str, list[int]], regs: dict[str, list[int]]) -> list[Relation]:
+    """The relation spelled with names of one scope, for every scope holding a name of its target
+    (so it can be written inside that module): [] when some term has no name there."""
+    tj = regs[rel.target]
+    out = []
+    for t, js in sorted(allregs.items()):
+        if js != tj:
+            continue
+        scope = t.rpartition(".")[0]
+
+        def here(n, scope=scope):
+            return n.rpartition(".")[0] == scope
+
+        base = None
+        if rel.base:
+            bj = regs[rel.base]
+            cands = sorted(n for n, j in allregs.items() if j == bj and here(n))
+            if not cands:
+                continue
+            base = rel.base if rel.base in cands else cands[0]  # the canonical name prefers registers
+        bits = []
+        for n0, i0 in rel.bits:
+            j0 = regs[n0][i0]
+            hit = sorted((len(allregs[n]) * -1, n, allregs[n].index(j0)) for n in allregs
+                         if here(n) and j0 in allregs[n])
+            if not hit:
+                break
+            bits.append((hit[0][1], hit[0][2]))
+        else:
+            out.append(Relation(t, rel.width, rel.k, base, rel.sign, tuple(bits), rel.op))
+    return out
 
 
 def _registers(net: seqsim.GateNet) -> dict[str, list[int]]:
-    """Top-level names whose every bit is a flip-flop output: name -> flop indices (LSB first)."""
+    """One name per set of flip-flops (any scope): name -> flop indices (LSB first)."""
     qi = net.q_index
     regs: dict[str, list[int]] = {}
     seen: dict[tuple[int, ...], str] = {}
     ports = {*net.inputs, *net.outputs}
     # among aliases of the same flip-flops, the internal register (not a port wire driven from it)
     for n, bits in sorted(net.name_bits.items(), key=lambda kv: (kv[0].count("."), kv[0] in ports, kv[0])):
-        if "." in n or not bits or any(b not in qi for b in bits):
+        if not bits or any(b not in qi for b in bits):
             continue
         js = [qi[b] for b in bits]
         if len(set(js)) != len(js):
@@ -342,7 +389,7 @@ def _analyze_net(net: seqsim.GateNet, t0: float, timeout_s: float) -> Analysis:
         rels = [r for r in rels if r.op != "ule"]
     except Exception as exc:  # noqa: BLE001
         return Analysis(net, [], str(exc), time.monotonic() - t0)
-    return Analysis(net, rels, None, time.monotonic() - t0)
+    return Analysis(net, rels, None, time.monotonic() - t0, regs)
 
 
 # -- source side ---------------------------------------------------------------------------------
@@ -352,15 +399,16 @@ def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]]) -> str:
 
     w = rel.width
     parts: list[str] = []
+    base = rel.base.rpartition(".")[2] if rel.base else None
     if rel.op != "add":
         bw = decl[rel.base][2]
-        return f"({rel.base} {_OPS[rel.op]} {bw}'d{rel.k})"
-    if rel.base:
+        return f"({base} {_OPS[rel.op]} {bw}'d{rel.k})"
+    if base:
         if rel.sign < 0 and rel.k == (1 << w) - 1:
-            return f"~{rel.base}"
+            return f"~{base}"
         if rel.sign < 0:
-            return f"{w}'d{rel.k} - {rel.base}"
-        parts.append(rel.base)
+            return f"{w}'d{rel.k} - {base}"
+        parts.append(base)
     for n, i in rel.bits:
         parts.append(_bits_expr([("n", n, i, False)], decl))
     if rel.k:
@@ -369,7 +417,10 @@ def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]]) -> str:
 
 
 def emit(texts: dict[Path, str], top: str, rels: list[Relation]) -> dict[Path, str] | None:
-    """New texts with each relation's target computed combinationally, or None."""
+    """New texts with each relation's target computed combinationally, or None.
+
+    ``rels`` may hold several spellings of one relation (aliases in other scopes): those whose target
+    is not an assigned variable are ignored; every elaborated copy of an edited module must be in."""
     from rtlopt.semantic.seqred import _dedupe, _remove_span, _source_model, _stmt_removal
 
     paths = list(texts)
@@ -383,6 +434,14 @@ def emit(texts: dict[Path, str], top: str, rels: list[Relation]) -> dict[Path, s
     decl: dict[str, tuple[int, bool, int]] = {}
     for o in occs:
         decl.setdefault(o.path, (o.decl_lo, o.decl_up, o.width))
+    usable = []
+    for r in rels:
+        ol = [o for o in occs if o.path == r.target]
+        if ol and all(o.proc for o in ol) and any(o.write for o in ol):
+            usable.append(r)
+    rels = usable
+    if not rels:
+        return None
     targets = {r.target for r in rels}
     files = set()
     for r in rels:
@@ -428,24 +487,31 @@ def emit(texts: dict[Path, str], top: str, rels: list[Relation]) -> dict[Path, s
             if ls0 < s and text[ls0 - 1:ls0] not in ("\n", ""):
                 ed = Edit(ls0, e, "")
         eds.append(ed)
-    # the module's endmodule
-    m = re.search(rf"\bmodule\s+{re.escape(top)}\b", text)
-    if m is None:
-        return None
-    em = re.compile(r"\bendmodule\b").search(text, m.end())
-    if em is None:
-        return None
-    ls = text.rfind("\n", 0, em.start()) + 1
-    if text[ls:em.start()].strip():
-        ls = em.start()
-    ind = "    "
-    for line in text[m.end():em.start()].splitlines():
-        mm = re.match(r"([ \t]+)(assign|always|reg|wire)\b", line)
-        if mm:
-            ind = mm.group(1)
-            break
-    add = "".join(f"{ind}always @* {r.target} = {_expr_text(r, decl)};\n" for r in rels)
-    eds.append(Edit(ls, ls, add))
+    # before the endmodule of the module declaring each target (once per module text)
+    adds: dict[int, list[str]] = {}
+    for r in rels:
+        pos = min(o.ident[0] for o in occs if o.path == r.target)
+        ms = [m for m in re.finditer(r"(?<![\w$])module\s+[A-Za-z_]", text) if m.start() < pos]
+        if not ms:
+            return None
+        m = ms[-1]
+        em = re.compile(r"(?<![\w$])endmodule\b").search(text, pos)
+        if em is None:
+            return None
+        ls = text.rfind("\n", 0, em.start()) + 1
+        if text[ls:em.start()].strip():
+            ls = em.start()
+        ind = "    "
+        for line in text[m.end():em.start()].splitlines():
+            mm = re.match(r"([ \t]+)(assign|always|reg|wire)\b", line)
+            if mm:
+                ind = mm.group(1)
+                break
+        line = f"{ind}always @* {r.target.rpartition('.')[2]} = {_expr_text(r, decl)};\n"
+        if line not in adds.setdefault(ls, []):
+            adds[ls].append(line)
+    for ls, lines in adds.items():
+        eds.append(Edit(ls, ls, "".join(lines)))
     try:
         new = apply_edits(text, _dedupe(eds))
     except ValueError:
@@ -490,12 +556,16 @@ def analysis_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> A
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0, max_cands: int = 6):
     """[(new texts, description)]: all compatible relations together, then one at a time."""
     an = analysis_for(texts, top, timeout_s)
-    if not an.relations:
+    if not an.relations or an.net is None or an.regs is None:
         return []
+    allregs = _all_registers(an.net)
     out, seen = [], set()
 
+    def spell(rs):
+        return [x for r in rs for x in localize(r, allregs, an.regs)]
+
     def add(rs):
-        new = emit(texts, top, rs)
+        new = emit(texts, top, spell(rs))
         if new is None:
             return
         k = tuple(sorted((str(p), t) for p, t in new.items()))
@@ -506,11 +576,22 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0, ma
         out.append((new, desc))
 
     add(_select(an.relations))
+    # one relation at a time, with its copies in other instances of the same module
+    groups: dict[tuple, list[Relation]] = {}
     for r in an.relations:
+        loc = spell([r])
+        sig = min((_local_sig(x) for x in loc), default=None)
+        groups.setdefault((sig, ) if sig else (r,), []).append(r)
+    for rs in groups.values():
         if len(out) >= max_cands:
             break
-        add([r])
+        add(rs)
     return out
+
+
+def _local_sig(r: Relation) -> tuple:
+    return (r.target.rpartition(".")[2], r.base.rpartition(".")[2] if r.base else None, r.k, r.sign, r.op,
+            tuple((n.rpartition(".")[2], i) for n, i in r.bits))
 
 
 def _describe(r: Relation) -> str:
