@@ -260,14 +260,14 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
         return _finish(best, lb, "exact-sat")
     sat = CoverSat(nxt, inc, clique)
     try:
-        # upward from the clique bound (the first satisfiable k is the minimum)
-        up_deadline = t0 + 0.7 * timeout_s
+        # upward from the clique bound (the first satisfiable k is the minimum); one k gets at most
+        # 60 % of the time left, then the search goes on below the best cover
         k = lb
         while k < best.n_after:
-            left = up_deadline - time.monotonic()
-            if left <= 0:
+            left = deadline - time.monotonic()
+            if left <= 0.05:
                 break
-            res = sat.solve(k, left)
+            res = sat.solve(k, 0.6 * left)
             if res == "timeout":
                 break
             if res is None:
@@ -277,7 +277,8 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
             return _finish(_from_cover(table, nxt, res, sat), k, "exact-sat")
         if best.n_after <= lb:
             return _finish(best, lb, "exact-sat")
-        # anytime: more greedy orders, then SAT below the best cover, downwards, with the time left
+        # anytime: more greedy orders, then SAT below the best cover, downwards, with the time
+        # left; an UNSAT answer there proves the best cover minimum
         more = greedy_partition(nxt, inc, order, time.monotonic() + min(1.0, 0.1 * timeout_s), rounds=10**6,
                                 seed=1, target=lb)
         if len(more) < best.n_after:
@@ -287,7 +288,7 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
             left = deadline - time.monotonic()
             if left <= 0.05:
                 break
-            res = sat.solve(k, left)
+            res = sat.solve(k, deadline - time.monotonic())
             if res == "timeout":
                 break
             if res is None:
