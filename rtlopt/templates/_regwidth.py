@@ -144,9 +144,7 @@ class RegisterWidthReduction(Template):
             resize[k] = lits + cmps
         ind = _inductive_matches(self, an, cands, writes, clocked, bad, set(narrow))
         ind += _output_reg_matches(self, an, roots, comb)
-        # (registers narrowed structurally resize the literals of their comparisons: those edits would
-        # overlap; their comparisons are taken up once the narrow declaration is in place)
-        ind += _range_compare_matches(self, an, cands, writes, clocked, bad | set(narrow))
+        ind += _range_compare_matches(self, an, cands, writes, clocked, bad)
         if not narrow:
             return ind
         matches = BitwidthReduction()._matches(an, cands, narrow, roots)
@@ -367,10 +365,10 @@ def _range_compare_matches(tmpl, an: Analysis, cands, writes, clocked, bad) -> l
             n = info.node
             if type(n).__name__ != "BinaryExpression" or op_name(n) not in ("Equality", "Inequality"):
                 continue
-            for a, b in ((n.left, n.right), (n.right, n.left)):
+            for first, (a, b) in enumerate(((n.left, n.right), (n.right, n.left))):
                 c = _const(an, b)
                 if _is_reg(a, k) and c is not None and 0 < c < (1 << width) - 1:
-                    cmps.append((info, a, b, c, op_name(n) == "Equality"))
+                    cmps.append((info, first == 1, c, op_name(n) == "Equality"))
         if not cmps:
             continue
         got = _induction(an, k, sym, ws)
@@ -379,16 +377,22 @@ def _range_compare_matches(tmpl, an: Analysis, cands, writes, clocked, bad) -> l
         checks, _consts = got
         held: dict[int, bool] = {}
         edits = []
-        for info, a, b, c, eq in cmps:
+        for info, const_first, c, eq in cmps:
             if c not in held:
                 held[c] = _holds(checks, c)
             if not held[c]:
                 continue
-            ai, bi = an.info(strip(a)), an.info(strip(b))
-            if ai is None or bi is None:
+            # only the operator token changes (relational binds tighter than equality, and the
+            # literal next to it may be resized by a narrowing of the same round without overlap)
+            syn = info.node.syntax
+            while type(syn).__name__ == "ParenthesizedExpressionSyntax":
+                syn = syn.expression
+            tok = getattr(syn, "operatorToken", None)
+            if tok is None or tok.rawText not in ("==", "!="):
                 continue
-            new = f"{ai.text.strip()} {'>=' if eq else '<'} {bi.text.strip()}"
-            edits.append(Edit(info.start, info.end, f"({new})"))
+            off = an.off(tok.location.offset)
+            new = (">=" if eq else "<") if not const_first else ("<=" if eq else ">")
+            edits.append(Edit(off, off + len(tok.rawText), new))
         if edits:
             out.append(tmpl._m(an, edits[0].start, edits[0].end,
                                f"{sym.name}: {len(edits)} comparison(s) with its largest value as a magnitude "
