@@ -179,6 +179,13 @@ def miter_script(spec: MiterSpec, gold_il: Path, gate_il: Path, miter_v: Path, *
     # gate x constants and undriven gate nets: any value (per cycle); every choice must match gold
     lines.append(f"setundef -undriven -anyseq {GATE}")
     if spec.gold_xprop:
+        # xprop -split-outputs names the parts of output o 'o_d' and 'o_x': an internal gold wire of
+        # that name (a designer's 'left_d' next to output 'left') would be read as the output
+        # instead; such wires get private names first (ports are never renamed by -hide)
+        clash = [f"{GOLD}/w:{n}{sfx}" for n in spec.outputs for sfx in ("_d", "_x")
+                 if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n)]
+        if clash:
+            lines.append("rename -hide " + " ".join(clash))
         lines.append(f"xprop -split-outputs -assume-def-inputs {GOLD}")
     lines += [f"read_verilog -sv {miter_v.name}", f"hierarchy -top {MITER}", "proc", "flatten", "opt_clean",
               "async2sync", "dffunmap"]
