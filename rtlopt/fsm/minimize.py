@@ -277,26 +277,28 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
             return _finish(_from_cover(table, nxt, res, sat), k, "exact-sat")
         if best.n_after <= lb:
             return _finish(best, lb, "exact-sat")
-        # anytime: more greedy orders, then SAT below the best cover, downwards, with the time
-        # left; an UNSAT answer there proves the best cover minimum
+        # anytime: more greedy orders, then SAT between the proven bound and the best cover by
+        # bisection with the time left (an UNSAT answer raises the bound)
         more = greedy_partition(nxt, inc, order, time.monotonic() + min(1.0, 0.1 * timeout_s), rounds=10**6,
                                 seed=1, target=lb)
         if len(more) < best.n_after:
             best = _from_partition(table, nxt, more)
-        k = best.n_after - 1
-        while k >= lb:
+        lo, hi = lb, best.n_after - 1  # bisection: a cover of at most hi classes is sought
+        while lo <= hi:
             left = deadline - time.monotonic()
             if left <= 0.05:
                 break
-            res = sat.solve(k, deadline - time.monotonic())
+            mid = (lo + hi) // 2 if hi > lo else hi
+            res = sat.solve(mid, left / 2 if mid > lo else left)
             if res == "timeout":
-                break
-            if res is None:
-                lb = k + 1
-                break
+                lo = mid + 1  # give up below mid, look between mid and the best cover
+                continue
+            if res is None:  # no cover of mid classes: proven bound
+                lb = lo = mid + 1
+                continue
             best = _from_cover(table, nxt, res, sat)
             best.method = "sat-bounded"
-            k = best.n_after - 1
+            hi = best.n_after - 1
     finally:
         sat.close()
     return _finish(best, lb, best.method if best.method == "sat-bounded" else "heuristic")
