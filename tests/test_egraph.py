@@ -231,3 +231,29 @@ def test_optimize_end_to_end_smaller_and_proven(tmp_path):
     assert any("datapath_egraph" in s.rules for s in res.steps)
     assert all(s.verdict == "EQUIVALENT" for s in res.steps)
     assert res.after.area_um2.value < 0.9 * res.before.area_um2.value
+
+
+PICK = """
+module pick(input [31:0] vec, input [4:0] idx, input [5:0] far, input [15:0] m, output hit, output hit_en,
+            output z, output w);
+  wire [31:0] mask = 32'd1 << idx;
+  assign hit = |(vec & mask);
+  assign hit_en = |(vec & m & mask);
+  wire [15:0] onehot;
+  assign onehot = 1 << far;
+  assign z = (vec[15:0] & onehot & ~m) != 16'd0;
+  assign w = |(vec & (32'b1 << far));
+endmodule
+"""
+
+
+def test_one_hot_mask_reduce_is_a_bit_pick_sound_past_the_width():
+    """|(x & (1 << i)) and (x & onehot) != 0 pick bit i, however the decode is spelled; an index that can
+    run past the word gives 0 in both forms (a 6-bit index into 32 or 16 bits), so it is emitted as a shift."""
+    mg = graph(PICK)
+    saturate(mg.eg, max_nodes=5000, max_iters=6, time_s=20)
+    samples = envs(mg, n=40, seed=3) + [{**e, "far": 40, "idx": 31} for e in envs(mg, n=10, seed=4)]
+    assert mg.eg.check(samples) == []
+    (_m, new, info), = optimize_text(textwrap.dedent(PICK), "pick.v")
+    assert "hit = vec[idx];" in new and "vec[far]" not in new and ">> far" in new
+    assert set(info["changed"]) >= {"hit", "hit_en", "z", "w"}

@@ -94,6 +94,8 @@ def evaluate(op: str, w: int, payload, args: list[int], widths: list[int]) -> in
         return int(args[0] != 0)
     if op == "redxor":
         return bin(args[0]).count("1") & 1
+    if op == "bitsel":  # bit args[1] of args[0]; 0 past the width
+        return (args[0] >> args[1]) & 1
     raise ValueError(f"no evaluator for {op}")
 
 
@@ -562,6 +564,8 @@ def r_trunc(eg: EGraph, c: int, n: tuple) -> None:
             eg.pending.append((c, eg.add((op, w, None, eg.add(("trunc", w, None, m[3]))))))
         elif op == "shl":
             eg.pending.append((c, eg.add(("shl", w, m[2], eg.add(("trunc", w, None, m[3]))))))
+        elif op == "shlv":  # the low w bits of a left shift come from the low w bits of its operand
+            eg.pending.append((c, eg.add(("shlv", w, None, eg.add(("trunc", w, None, m[3])), m[4]))))
         elif op == "mux":
             a = eg.add(("trunc", w, None, m[4]))
             b = eg.add(("trunc", w, None, m[5]))
@@ -664,5 +668,26 @@ def r_zext_nowrap(eg: EGraph, c: int, n: tuple) -> None:
                 return
 
 
+def r_pick_bit(eg: EGraph, c: int, n: tuple) -> None:
+    """|(x & (1 << i)) -> bitsel(x, i): masking with a decoded one-hot and OR-reducing picks bit i
+    (0 when i is past the width, as the shift of 1 leaves no bit); a picked bit of bitwise logic is
+    the logic of the picked bits (so one pick can be shared)."""
+    if n[0] == "ne" and 0 in (eg.cval(n[3]), eg.cval(n[4])):  # x != 0 is |x
+        x = n[4] if eg.cval(n[3]) == 0 else n[3]
+        eg.pending.append((c, eg.add(("redor", 1, None, x))))
+    if n[0] == "redor":
+        for m in eg.has(n[3], "and"):
+            for a, b in ((m[3], m[4]), (m[4], m[3])):
+                for sh in eg.has(b, "shlv"):
+                    if eg.cval(sh[3]) == 1:
+                        eg.pending.append((c, eg.add(("bitsel", 1, None, a, sh[4]))))
+    elif n[0] == "bitsel":
+        for m in eg.nodes[eg.find(n[3])]:
+            if m[0] in ("and", "or", "xor"):
+                a = eg.add(("bitsel", 1, None, m[3], n[4]))
+                b = eg.add(("bitsel", 1, None, m[4], n[4]))
+                eg.pending.append((c, eg.add((m[0], 1, None, a, b))))
+
+
 RULES: list[Rule] = [r_identities, r_comm, r_assoc, r_sub_neg, r_factor, r_shift_mul, r_mux, r_trunc,
-                     r_ext, r_cmp, r_zext_nowrap]
+                     r_ext, r_cmp, r_zext_nowrap, r_pick_bit]

@@ -240,6 +240,18 @@ class Emitter:
             a = self.name_exact(ch[0], at)
             b = self.name_exact(ch[1], at)
             return f"($signed({a}) {'<' if op == 'slt' else '<='} $signed({b}))", 1
+        if op == "bitsel":
+            x, i = ch
+            wx, wi = eg.w(x), eg.w(i)
+            leaf = self.choice[eg.find(x)]
+            if leaf[0] == "var" and not (self.mg.leaves[leaf[2]].lsb0 and not self.mg.leaves[leaf[2]].signed):
+                xt = self.wire(x)
+            else:
+                xt = self.name_exact(x, at)
+            it = self.exact(i, at)
+            if wi < 31 and (1 << wi) <= wx:  # every index is inside the word: a plain bit select
+                return f"{xt}[{it}]", 1
+            return self.wire_text_signed(c, f"{xt} >> {it}", 1), 1  # the low bit of the shift: 0 past the end
         if op in ("redand", "redor", "redxor"):
             a = self.exact(ch[0], at)
             return f"({ {'redand': '&', 'redor': '|', 'redxor': '^'}[op]}{a})", 1

@@ -136,6 +136,8 @@ def node_cost(eg: EGraph, n: tuple, sig: dict[int, int]) -> float:
         return u["shlv"] * w * max(1, min(eg.w(ch[1]), math.ceil(math.log2(max(2, w)))))
     if op in ("redand", "redor", "redxor"):
         return u["and"] * eg.w(ch[0])
+    if op == "bitsel":  # a mux tree over the word's bits
+        return u["mux"] * min(eg.w(ch[0]), 1 << min(eg.w(ch[1]), 20))
     return u["add"] * w  # unknown operator: expensive, so it is never preferred
 
 
