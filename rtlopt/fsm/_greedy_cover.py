@@ -81,6 +81,8 @@ def greedy_partition(nxt: list[list[int | None]], inc: list[set[int]], order: li
         part = _Partition(nxt, incmask)
         roots: list[int] = []
         for s in cur:
+            if time.monotonic() > deadline:
+                break  # states not reached stay in their classes so far: still a closed partition
             if part.find(s) != s:
                 continue  # already merged through a closure
             for q in roots:
@@ -89,14 +91,11 @@ def greedy_partition(nxt: list[list[int | None]], inc: list[set[int]], order: li
                     break
             else:
                 roots.append(s)
-            if time.monotonic() > deadline and best is not None:
-                break
-        else:
-            classes: dict[int, list[int]] = {}
-            for s in range(n):
-                classes.setdefault(part.find(s), []).append(s)
-            if best is None or len(classes) < len(best):
-                best = list(classes.values())
+        classes: dict[int, list[int]] = {}
+        for s in range(n):
+            classes.setdefault(part.find(s), []).append(s)
+        if best is None or len(classes) < len(best):
+            best = list(classes.values())
         cur = list(order)
         rng.shuffle(cur)
     assert best is not None

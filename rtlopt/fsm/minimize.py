@@ -248,8 +248,10 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
     lb = max(1, len(clique))
     in_clique = set(clique)
     order = clique + [s for s in range(n) if s not in in_clique]
-    greedy_budget = min(0.05, 0.01 * timeout_s) if n <= exact_max_states else min(2.0, 0.5 * timeout_s)
-    part = greedy_partition(nxt, inc, order, time.monotonic() + greedy_budget, target=lb)
+    # one greedy order when the SAT search follows, more orders (up to 2 s) when it does not
+    exact = n <= exact_max_states
+    part = greedy_partition(nxt, inc, order, time.monotonic() + (0.05 if exact else 0.5) * timeout_s,
+                            rounds=1 if exact else 10**6, target=lb)
     best = _from_partition(table, nxt, part)
     old = _heuristic(table)
     if old.n_after < best.n_after:
