@@ -318,3 +318,22 @@ def test_gold_wire_named_like_an_xprop_output_part(tmp_path, gate_expr, equivale
     else:
         assert res.verdict == Verdict.NOT_EQUIVALENT
         assert "4'hf" in str(res.to_dict())  # gold shows its reset value, 15, in the trace
+
+
+@pytest.mark.parametrize("gold_src,gate_src", [
+    # o agrees from cycle 1 (r1 == r2 == p1 once loaded) but not in cycle 0: equiv_simple must not look
+    # one clock back through the unmatched flip-flops
+    ("module u(input clk, input d, output o, output q);\n  reg r1 = 1'b1, r2 = 1'b0, k = 1'b0;\n"
+     "  always @(posedge clk) begin r1 <= d; r2 <= d; k <= d; end\n  assign o = r1 & r2;\n  assign q = k;\nendmodule\n",
+     "module u(input clk, input d, output o, output q);\n  reg p1 = 1'b1, k = 1'b0;\n"
+     "  always @(posedge clk) begin p1 <= d; k <= d; end\n  assign o = p1;\n  assign q = k;\nendmodule\n"),
+    # y agrees from cycle 2 only: a 2-step induction without a 2-step base would pass it
+    ("module k(input clk, input d, output y);\n  reg x = 1'b0, y = 1'b0;\n"
+     "  always @(posedge clk) begin x <= d; y <= x; end\nendmodule\n",
+     "module k(input clk, input d, output y);\n  reg x = 1'b0, y = 1'b0, p = 1'b1;\n"
+     "  always @(posedge clk) begin x <= d; p <= d; y <= p; end\nendmodule\n"),
+])
+def test_register_correspondence_has_no_look_back(tmp_path, gold_src, gate_src):
+    only = _pair(tmp_path, gold_src, gate_src, engines=("equiv",))
+    assert only.verdict is Verdict.UNKNOWN, only.format_text()
+    assert _pair(tmp_path, gold_src, gate_src).verdict is Verdict.NOT_EQUIVALENT

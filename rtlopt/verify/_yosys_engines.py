@@ -49,8 +49,9 @@ def run_equiv_seq(gold_il: Path, gate_il: Path, workdir: Path, timeout: float, i
     """Register correspondence by name on a sequential pair: ("equivalent"|"inconclusive"|"unknown", detail).
 
     ``equiv_make`` pairs the nets of equal name (a cut point each: the logic of both designs reads
-    one shared value), ``equiv_simple -seq 1`` proves pairs combinationally, for every value of the
-    cut points and flip-flop outputs (so at every cycle, the first included), and
+    one shared value), ``equiv_simple -seq 0`` proves pairs combinationally, for every value of the
+    cut points and flip-flop outputs (so at every cycle, the first included; ``-seq 1`` would look one
+    clock back through flip-flops without a matched name, which cycle 0 does not have), and
     ``equiv_induct -seq 1`` proves only the pairs whose both sides are flip-flop outputs: equal at
     cycle t gives equal at t+1. Its missing base case (equal at the start) is checked here from the
     initial values and ``init`` (:func:`_start_states_match`); a combinational pair that would only
@@ -67,7 +68,7 @@ def run_equiv_seq(gold_il: Path, gate_il: Path, workdir: Path, timeout: float, i
         f"equiv_make {GOLD} {GATE} rtlopt_equiv", "hierarchy -top rtlopt_equiv",
         # pairs whose gold side and gate side are both flip-flop outputs
         "select -set rtlopt_rq t:$dff %co1:+[Q] %co1:+[A] t:$equiv %i t:$dff %co1:+[Q] %co1:+[B] t:$equiv %i %i",
-        "equiv_simple -seq 1",
+        "equiv_simple -seq 0",
         "select -set rtlopt_comb t:$equiv @rtlopt_rq %d",
         "equiv_induct -seq 1 @rtlopt_comb %n",
         "equiv_status -assert"]) + "\n"
