@@ -66,6 +66,9 @@ def run_equiv_seq(gold_il: Path, gate_il: Path, workdir: Path, timeout: float, i
         f"read_rtlil {gold_il.name}", f"read_rtlil {gate_il.name}",
         f"setundef -undriven -anyseq {GATE}", "async2sync", "dffunmap",
         f"equiv_make {GOLD} {GATE} rtlopt_equiv", "hierarchy -top rtlopt_equiv",
+        # one wire per net (a register read under another name, e.g. an output port, is then
+        # recognised as a flip-flop pair); drops only pairs whose shared value nothing reads
+        "opt_clean",
         # pairs whose gold side and gate side are both flip-flop outputs
         "select -set rtlopt_rq t:$dff %co1:+[Q] %co1:+[A] t:$equiv %i t:$dff %co1:+[Q] %co1:+[B] t:$equiv %i %i",
         "equiv_simple -seq 0",
