@@ -153,6 +153,27 @@ def test_macros_of_earlier_files_are_visible_to_later_files(tmp_path):
     assert alone.errors and not prj._preceding  # nothing leaks from one run into the next
 
 
+def test_error_directive_reached_in_this_order_is_quoted(tmp_path):
+    """A file that stops with `error when read after another (picosoc.v after picorv32.v) is reported at
+    its line with the designer's message; in the project's own order both files are checked."""
+    first = _w(tmp_path / "core.v", "`define CORE_V\nmodule core(input a, output b); assign b = a; endmodule\n")
+    soc = _w(tmp_path / "soc.v", '`ifdef CORE_V\n`error "soc.v must be read before core.v!"\n`endif\n'
+             "module soc(input a, output b); core c(.a(a), .b(b)); endmodule\n")
+    bad = check.check_files([first, soc])
+    assert [(Path(e["file"]).name, e.get("line")) for e in bad.errors] == [("soc.v", 2)]
+    assert "soc.v must be read before core.v!" in bad.errors[0]["message"]
+    assert not check.check_files([soc, first]).errors
+
+
+def test_unread_wires_are_notes_not_warnings(tmp_path):
+    """Synthesis drops a wire nothing reads: a clean-up note, never a warning that fails a hook."""
+    f = _w(tmp_path / "dbg.v", "module dbg(input [7:0] a, b, output [7:0] y);\n  wire [7:0] dbg_sum = a + b;\n"
+           "  assign y = a ^ b;\nendmodule\n")
+    rep = check.check_files([f])
+    dead = [x for x in rep.findings if x.rule == "dead_code_elimination"]
+    assert dead and all(x.severity == "note" for x in dead)
+
+
 def test_no_wrong_warnings_on_clean_code(tmp_path):
     c = _w(tmp_path / "counters.v", COUNTERS)
     p = _w(tmp_path / "params.v", PARAM_EXPR)

@@ -48,7 +48,8 @@ EFFECTS: dict[str, tuple[str, str]] = {
     "common_subexpression_elimination": ("small", "a repeated operator is computed once"),
     "adder_chain_to_tree": ("medium", "adder depth drops from N-1 to ceil(log2 N)"),
     "priority_to_parallel_case": ("medium", "a priority chain on exclusive conditions becomes a parallel mux"),
-    "dead_code_elimination": ("medium", "logic that drives no output is removed"),
+    # synthesis removes unread wires and constant-condition branches too: source clean-up, a note
+    "dead_code_elimination": ("small", "logic that drives no output is removed"),
     # synthesis removes registers that drive nothing (opt_clean): source clean-up, a note
     "unused_register_elimination": ("small", "registers that drive nothing are removed"),
     "mux_chain_to_case": ("small", "a nested ternary chain becomes one indexed mux"),

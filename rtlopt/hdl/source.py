@@ -135,6 +135,12 @@ def _format_diag(tree: syntax.SyntaxTree, diag, path: Path, kind: str = "syntax 
     # "file:line:col: error: message" → keep only the message part
     msg = first.split(": error: ", 1)[1] if ": error: " in first else first
     msg = msg.split(": warning: ", 1)[1] if ": warning: " in msg else msg
+    line_no = sm.getLineNumber(diag.location)
+    if "'`error'" in msg:  # the designer's own stop: say what it says (Yosys and Icarus stop there too)
+        with contextlib.suppress(OSError, IndexError, UnicodeDecodeError):
+            src_line = path.read_text(errors="replace").splitlines()[line_no - 1].strip()
+            return InputError(f"{src_line[:160]} (an `error directive reached in this file order)",
+                              file=path, line=line_no, column=sm.getColumnNumber(diag.location))
     return InputError(f"{kind}: {msg}" if kind else msg, file=path,
                       line=sm.getLineNumber(diag.location), column=sm.getColumnNumber(diag.location))
 
