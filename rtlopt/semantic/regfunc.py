@@ -138,6 +138,10 @@ def _bit_matrix(trace: np.ndarray) -> np.ndarray:
     return b
 
 
+#: Distinct sampled states one least-squares fit may use (bounds the uninterruptible LAPACK call).
+_FIT_ROWS = 1024
+
+
 def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
              max_terms: int = 16, deadline: float = float("inf")) -> list[Relation]:
     """Hypotheses that hold on every sample of ``bm`` (not yet proven). A word base may be wider or
@@ -197,10 +201,17 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
         cols = [j for j in rep.values() if j not in js and j in flop_name]
         if len(cols) < 2 or len(cols) > 400:
             continue
+        # the fit runs on at most _FIT_ROWS distinct sampled states (one LAPACK call is one C call: it
+        # cannot be interrupted by the time limit or a signal, so its size is bounded); the fitted
+        # relation is then checked on every sample below
         x = np.ones((bm.shape[1], len(cols) + 1), dtype=np.float64)
         x[:, 1:] = bm[cols].T
+        y = rv.astype(np.float64)
+        _, keep = np.unique(np.column_stack([x[:, 1:], y]), axis=0, return_index=True)
+        if len(keep) > _FIT_ROWS:
+            keep = np.random.default_rng(len(keep)).choice(keep, _FIT_ROWS, replace=False)
         try:
-            coef, *_ = np.linalg.lstsq(x, rv.astype(np.float64), rcond=None)
+            coef, *_ = np.linalg.lstsq(x[keep], y[keep], rcond=None)
         except np.linalg.LinAlgError:
             continue
         rc = np.rint(coef)
