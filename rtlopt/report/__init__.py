@@ -129,8 +129,13 @@ def format_text(result, *, output: str | None = None) -> str:
     rejected = [a for a in result.attempts if a.verdict and a.verdict != "EQUIVALENT" and not a.accepted]
     if rejected:
         lines += ["", "rejected by the verifier:"]
+        seen: set[str] = set()
         for a in rejected:
-            lines.append(f"  {', '.join(a.candidate.rules)}: {a.verdict} ({a.engine}) {a.candidate.description}")
+            line = (f"  {', '.join(a.candidate.rules)}: {a.verdict}" + (f" ({a.engine})" if a.engine else "")
+                    + f" {a.candidate.description}")
+            if line not in seen:  # the same rewrite offered with different encodings/partners: once
+                seen.add(line)
+                lines.append(line)
     lines += ["", f"candidates evaluated: {len(result.attempts)}; time {result.seconds:.1f} s"
               + (" (budget exhausted)" if result.budget_exhausted else "")]
     diff = d["diff"]
