@@ -337,3 +337,24 @@ def test_state_merge_on_partially_modelled_machine_says_so():
     mf = minimized_fsm(f, m)
     assert "data_out" in fsm_json(f, m, mf)["minimization"]["unmodelled_outputs"]
     assert "on the modelled outputs only" in fsm_text(f, m, mf)
+
+
+def test_state_register_on_an_output_port_is_observable(tmp_path):
+    """A state register that is itself an output port shows its code: two states that agree on every
+    other output and transition are still different (merging them made the port constant), and no
+    rewrite of the machine is offered (re-encoding would change the port)."""
+    from rtlopt.fsm import candidates
+    from rtlopt.fsm.minimize import minimize
+
+    src = tmp_path / "rdy.v"
+    src.write_text("module rdy(input clk, input rst_n, input go, output reg [3:0] ready, output reg busy);\n"
+                   "  always @(posedge clk or negedge rst_n)\n"
+                   "    if (!rst_n) begin ready <= 4'd1; busy <= 1'b0; end\n"
+                   "    else case (ready)\n"
+                   "      4'd1: begin if (go) ready <= 4'd0; busy <= go; end\n"
+                   "      default: begin if (go) ready <= 4'd1; busy <= go; end\n"
+                   "    endcase\nendmodule\n")
+    ex = extract(open_design(src))
+    f = next(m for m in ex.fsms if m.state_reg == "ready")
+    assert minimize(f).n_after == 2 and "ready" in f.outputs
+    assert candidates(open_design(src), measure_ppa=False) == []

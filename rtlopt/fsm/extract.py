@@ -674,6 +674,12 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
         for w, line in readers_outside.items():
             if w == reg or w in internal:
                 blockers.append(f"{w} is read outside the state machine (line {line})")
+        if reg in sem.signals and sem.signals[reg].direction in ("output", "inout"):
+            # the port shows the state code itself: merging or re-encoding states changes an output
+            blockers.append(f"the state register {reg} is an output port (its encoding is observable)")
+            outputs[reg] = sem.signals[reg].width  # and states with different codes are distinguishable
+            out_vals[reg] = sem.var(reg)
+            out_is_var[reg] = sem.signals[reg].is_variable
         for w, v in list(out_vals.items()):
             lat = [n for n in var_names(v) if n.endswith(LATCH_SUFFIX)]
             if lat:
