@@ -7,7 +7,7 @@ One Yosys process does both syntheses:
    benchmark papers quote; ``design -load rtl``;
 3. ASIC: ``synth -top T -flatten`` (memories become flops via ``memory_map``), drop the cells that
    are not hardware (``$scopeinfo``, ``$print`` from ``$display``, ``$check`` from assertions),
-   ``sort`` (a canonical cell order: ABC's mapping depends on it), ``dfflibmap -liberty`` (it runs ``dfflegalize`` to the flip-flops/latches the library has, async
+   ``dfflibmap -liberty`` (it runs ``dfflegalize`` to the flip-flops/latches the library has, async
    set/reset included), ``abc -liberty`` (``-D`` when a clock period is given), ``opt_clean``,
    ``setundef -zero``, ``hilomap`` with the library's tie cells, ``splitnets -ports``,
    ``rename -enumerate`` (so JSON and Verilog netlists share instance names), ``stat -json -liberty``,
@@ -79,10 +79,6 @@ def yosys_script(files: Iterable[str | Path], top: str, *, liberty: str | Path, 
         ]
     lines += [
         f"log {PHASE_MARK} map",
-        # canonical object order before mapping: ABC's result depends on the order it is handed the
-        # cells, so the same logic flat or behind a wrapper module (or with its declarations in another
-        # order) measured up to 13 % apart; sorted, it measures the same
-        "sort",
         f"dfflibmap -liberty {mlib}{du}",
         f"abc -liberty {lib}{du}{abc_d}",
         "opt_clean",
