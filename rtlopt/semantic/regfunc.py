@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -378,16 +377,10 @@ def analyze_texts(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
     t0 = time.monotonic()
     if net is not None:
         return _analyze_net(net, t0, timeout_s)
-    with tempfile.TemporaryDirectory(prefix="rtlopt-regfunc-") as tmp:
-        files = []
-        for i, (p, text) in enumerate(texts.items()):
-            f = Path(tmp) / f"{i}_{Path(p).name}"
-            f.write_text(text)
-            files.append(f)
-        try:
-            net = seqsim.load(files, top, timeout=timeout_s)
-        except Exception as exc:  # noqa: BLE001 - outside the model or rejected: no candidates
-            return Analysis(None, [], str(exc), time.monotonic() - t0)
+    try:
+        net = seqsim.load_texts(texts, top, timeout=timeout_s)
+    except Exception as exc:  # noqa: BLE001 - outside the model or rejected: no candidates
+        return Analysis(None, [], str(exc), time.monotonic() - t0)
     return _analyze_net(net, t0, timeout_s)
 
 

@@ -17,7 +17,6 @@ The search loop measures and proves every candidate like any other.
 from __future__ import annotations
 
 import re
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,16 +52,10 @@ class SeqAnalysis:
 def analyze_texts(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> SeqAnalysis:
     """Run the finder on the current file texts (written to a temporary directory)."""
     t0 = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="rtlopt-seqred-") as tmp:
-        files = []
-        for i, (p, text) in enumerate(texts.items()):
-            f = Path(tmp) / f"{i}_{Path(p).name}"
-            f.write_text(text)
-            files.append(f)
-        try:
-            net = seqsim.load(files, top, timeout=timeout_s)
-        except Exception as exc:  # noqa: BLE001 - outside the model, or Yosys rejects it: no candidates
-            return SeqAnalysis(None, error=str(exc), seconds=time.monotonic() - t0)
+    try:
+        net = seqsim.load_texts(texts, top, timeout=timeout_s)
+    except Exception as exc:  # noqa: BLE001 - outside the model, or Yosys rejects it: no candidates
+        return SeqAnalysis(None, error=str(exc), seconds=time.monotonic() - t0)
     try:
         classes = seqsim.find_classes(net, timeout_s=max(2.0, timeout_s - (time.monotonic() - t0)))
     except Exception as exc:  # noqa: BLE001

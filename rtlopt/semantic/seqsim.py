@@ -232,6 +232,18 @@ def build(coarse: dict, gates_js: dict, top: str) -> GateNet:
     return net
 
 
+def load_texts(texts: dict[Path, str], top: str, timeout: float = 60.0) -> GateNet:
+    """:func:`load` of file texts (the search's current candidate), written to a temporary directory
+    under their own names (prefixed by position, so two files of one name do not collide)."""
+    with tempfile.TemporaryDirectory(prefix="rtlopt-seqtexts-") as tmp:
+        files = []
+        for i, (p, text) in enumerate(texts.items()):
+            f = Path(tmp) / f"{i}_{Path(p).name}"
+            f.write_text(text)
+            files.append(f)
+        return load(files, top, timeout=timeout)
+
+
 def load(files: Iterable[str | Path], top: str, timeout: float = 60.0) -> GateNet:
     coarse, gates = yosys_json(files, top, timeout)
     return build(coarse, gates, top)
