@@ -428,7 +428,8 @@ def finish(syn: Synthesis, *, timeout: float = 300.0, activity: float = DEFAULT_
         period_lib = period_ns / info.time_unit_ns
         used = {c.get("type", "") for m in netlist.get("modules", {}).values()
                 for c in m.get("cells", {}).values()} & info.cells.keys()
-        tcl = _sta.sta_script(liberty=str(sta_liberty(lib, used)), netlist=_flow.NETLIST_V, top=ref.top,
+        sta_lib = sta_liberty(lib, used)
+        tcl = _sta.sta_script(liberty=str(sta_lib), netlist=_flow.NETLIST_V, top=ref.top,
                               clocks=clocks, period=period_lib, activity=activity)
         tcl_path = work / "ppa.tcl"
         tcl_path.write_text(tcl)
@@ -462,6 +463,8 @@ def finish(syn: Synthesis, *, timeout: float = 300.0, activity: float = DEFAULT_
     lib_prov = lib.provenance()
     if lib.is_gzip:
         lib_prov["decompressed_to"] = str(lib_file)
+    if sta_lib != lib_file:  # the same file cut down to the netlist's cells (identical timing/power)
+        lib_prov["sta_reads"] = f"{sta_lib} (only the {len(used)} cell types of the mapped netlist)"
     provenance: dict[str, Any] = {
         "top": ref.top,
         "files": [str(f) for f in ref.files],
