@@ -81,7 +81,7 @@ def find_lifts(texts: dict[Path, str], *, budget_s: float = BUDGET_S, top: str |
             continue
         try:
             labels, insts = scope_labels(an, m)
-            lifts = lift_module(nl, scope_names=ms.declared - ms.loopvars, deadline=deadline,
+            lifts = lift_module(nl, scope_names=ms.declared - ms.counters, deadline=deadline,
                                 nba_lines=nonblocking_lines(an, m), gen_labels=labels,
                                 inst_types={k: v for k, v in insts.items() if v in mods})
         except (TimeoutError, MemoryError, ValueError, IndexError):

@@ -52,6 +52,8 @@ class ModuleSource:
     variables: set[str]
     declared: set[str]
     loopvars: set[str]
+    #: loop counters only (for-loop initializers, genvars): ``loopvars`` also holds every ``integer``
+    counters: set[str] = field(default_factory=set)
 
 
 def _names(text: str) -> list[str]:
@@ -121,6 +123,7 @@ def module_source(an: Analysis, name: str, dirs: dict[str, list[tuple[str, str]]
         inner.declared |= outer.declared
         inner.variables |= outer.variables
         inner.loopvars |= outer.loopvars
+        inner.counters |= outer.counters
         for mem in inner.members:
             mem.writes -= inner.loopvars
             mem.reads -= inner.loopvars
@@ -170,10 +173,29 @@ def _source_of(an: Analysis, name: str, dirs, mod, ports: set[str]) -> ModuleSou
             counts[n] = counts.get(n, 0) + 1
         mem.reads = {n for n, c in counts.items() if c > lhs_counts.get(n, 0)}
         members.append(mem)
+    counters = {n for n in loopvars if n in _loop_counters(mod)}
     for mem in members:
         mem.writes -= loopvars
         mem.reads -= loopvars
-    return ModuleSource(name, members, ports, variables, declared, loopvars)
+    return ModuleSource(name, members, ports, variables, declared, loopvars, counters)
+
+
+def _loop_counters(mod) -> set[str]:
+    """Names a for loop initializes, and genvars."""
+    out: set[str] = set()
+    for node in _walk(mod):
+        k = kind_name(node)
+        if k == "ForLoopStatement":
+            for n in _names(" ".join(str(x) for x in _items(getattr(node, "initializers", None)))):
+                out.add(n)
+                break
+        elif k == "GenvarDeclaration":
+            out.update(d.name.valueText for d in _items(getattr(node, "declarators", None)) if hasattr(d, "name"))
+        elif k == "LoopGenerate":
+            ident = getattr(node, "identifier", None)
+            if ident is not None and getattr(ident, "valueText", ""):
+                out.add(ident.valueText)
+    return out
 
 
 def _writes(node, mem: Member, dirs, lhs_counts: dict[str, int], loopvars: set[str]) -> None:
@@ -347,6 +369,80 @@ def _partial_block_edits(an: Analysis, module: str, ms: ModuleSource, targets: s
     return edits
 
 
+def _inplace_edits(an: Analysis, module: str, ms: ModuleSource, targets: set[str], operands: set[str],
+                   stmts: list[tuple[str, str, tuple[str, ...]]]) -> list[Edit] | None:
+    """A variable computed step by step inside one combinational always block (an accumulator
+    initialized and updated by a loop) and read further down the same block: the run of statements
+    that write it becomes one ``v = expr;`` at the same place, so every later reader of the block
+    (and of the module) sees the lifted word; the rest of the block stays byte for byte.
+
+    Safe when every write of the variable is inside that run (its value after the run is its final
+    value, the one the lift was found for), the block writes none of the operands (they hold their
+    final values throughout), and the run writes nothing else but loop counters nobody reads after
+    it (outside a loop that initializes them again)."""
+    if len(stmts) != 1 or len(targets) != 1:
+        return None
+    lhs, expr, names = stmts[0]
+    (t,) = targets
+    if lhs != t or names != (t,) or t in ms.ports and t not in ms.variables:
+        return None
+    mod = _module_node(an, module)
+    if mod is None:
+        return None
+    writers = [m for m in mod.members if t in _assigned_all(m)]
+    if len(writers) != 1 or kind_name(writers[0]) not in ("AlwaysBlock", "AlwaysCombBlock") \
+            or _clocked(writers[0]):
+        return None
+    block = writers[0]
+    if operands & _assigned_all(block):
+        return None
+    body = getattr(block.statement, "statement", None) if kind_name(block) == "AlwaysBlock" else block.statement
+    if body is None or kind_name(body) != "SequentialBlockStatement":
+        return None
+    items = _items(getattr(body, "items", None))
+    hits = [k for k, st in enumerate(items) if t in _assigned_all(st)]
+    if not hits or hits != list(range(hits[0], hits[-1] + 1)):
+        return None
+    run = items[hits[0]:hits[-1] + 1]
+    text = an.text
+    s, e = an.span(run[0])[0], an.span(run[-1])[1]
+    if len(run) == 1 and kind_name(run[0]) == "ExpressionStatement":
+        return None  # already one assignment: nothing to lift
+    others: set[str] = set()
+    for st in run:
+        if any(kind_name(n) in ("HierarchyInstantiation", "NonblockingAssignmentExpression") for n in _walk(st)):
+            return None
+        others |= _assigned_all(st) - {t}
+    if not others <= ms.counters:
+        return None
+    if others:
+        # a counter read after the run (outside a loop that sets it first) would see another value
+        ms0, me0 = an.span(mod)
+        free = [(a, b) for a, b in (an.span(n) for n in _walk(mod) if kind_name(n) == "ForLoopStatement")
+                if not (s <= a < e)]
+        decls = [an.span(m) for m in mod.members if kind_name(m) in _DECL_KINDS]
+        for name, poss in _mentions(text, ms0, me0).items():
+            if name not in others:
+                continue
+            for pos in poss:
+                if s <= pos < e or any(a <= pos < b for a, b in decls):
+                    continue
+                if not any(a <= pos < b and _inits(text, a, b, name) for a, b in free):
+                    return None
+    return [Edit(s, e, f"{lhs} = {expr};")]
+
+
+def _assigned_all(node) -> set[str]:
+    """Root names on the left of every assignment under ``node`` (loop headers included)."""
+    return {r for n in _walk(node) if kind_name(n).endswith("AssignmentExpression") for r in _roots(str(n.left))}
+
+
+def _inits(text: str, a: int, b: int, name: str) -> bool:
+    """The for loop at ``text[a:b]`` sets ``name`` in its initializer."""
+    m = re.match(r"\s*for\s*\(\s*(?:integer\s+|int\s+|genvar\s+)?([A-Za-z_]\w*)\s*=", text[a:b])
+    return m is not None and m.group(1) == name
+
+
 def _assigned_only(node, targets: set[str]) -> set[str]:
     """Targets the block mentions only as assignment targets (not read)."""
     reads: dict[str, int] = {}
@@ -407,7 +503,8 @@ def apply_lifts(text: str, module: str, lifts: list[tuple[tuple, tuple, str, str
         # the logic depends on parameters: the edit only holds for the values it is proven for
         edits = _pinned(text, ms, edits, mod, pins, stmts, scope_local)
     if not edits and not scope_local:
-        edits = _partial_block_edits(an, module, ms, targets, operands, stmts)
+        edits = _partial_block_edits(an, module, ms, targets, operands, stmts) or \
+            _inplace_edits(an, module, ms, targets, operands, stmts)
         if edits and (pdep or _mentions_params(text, [(m.start, m.end) for m in ms.members if m.writes & targets],
                                                params)):
             edits = _pinned(text, ms, edits, mod, pins, stmts, scope_local)
