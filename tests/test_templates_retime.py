@@ -43,6 +43,12 @@ def clocked(body: str, decl: str = "reg [3:0] r1, r2, r3;",
 
 
 PLAIN = clocked("    r1 <= a;\n    r2 <= b;\n    r3 <= c;\n    s <= r1 + r2 + r3;")
+# one register per always block, with the same clock, asynchronous reset and enable (a pipeline stage
+# written the way many designers write it); r2's block lists its events in the other order
+SEPARATE = ("module t(input clk, rst, en, input [3:0] a, b, output reg [3:0] s);\n  reg [3:0] r1, r2;\n"
+            "  always @(posedge clk or posedge rst)\n    if (rst) r1 <= 4'd1;\n    else if (en) r1 <= a;\n"
+            "  always @(posedge rst or posedge clk) begin\n    if (rst) r2 <= 4'd2; else if (en) begin r2 <= b; end\n"
+            "  end\n  always @(posedge clk or posedge rst) if (rst) s <= 0; else if (en) s <= r1 ^ r2;\nendmodule\n")
 
 
 # ---------------------------------------------------------------- matching (no tools)
@@ -69,6 +75,27 @@ def test_register_balancing_keeps_the_pairwise_retiming():
     pair = next(m for m in T.match(text) if "feed one" in m.description)
     assert "reg_a <= in_a + in_b;" in T.rewrite(text, [pair])
     assert "sum_pre <= in_a + in_b + in_c;" in retimed(text)
+
+
+def test_registers_in_separate_always_blocks_are_one_stage():
+    """Which registers form a stage is decided by when they are written (clock events, reset and
+    enable conditions), not by sharing one begin/end: separate blocks retime like one block."""
+    one_per_block = ("module t(input clk, input [3:0] a, b, c, output reg [3:0] s);\n  reg [3:0] r1, r2, r3;\n"
+                     "  always @(posedge clk) r1 <= a;\n  always @(posedge clk) r2 <= b;\n"
+                     "  always @(posedge clk) begin\n    r3 <= c;\n  end\n  always @(posedge clk) s <= r1 + r2 + r3;\n"
+                     "endmodule\n")
+    new = retimed(one_per_block)
+    assert "  always @(posedge clk) s_pre <= a + b + c;\n" in new and "s <= s_pre;" in new
+    assert "r1" not in new and "r2" not in new and "r3" not in new and analyze(new).errors == 0
+    assert new.count("always") == 2  # the emptied blocks are removed whole
+    pair = next(m for m in T.match(one_per_block) if "feed one" in m.description)
+    paired = T.rewrite(one_per_block, [pair])
+    assert "always @(posedge clk) r1 <= (a) + (b);" in paired or "always @(posedge clk) r1 <= a + b;" in paired
+    assert "r2 <=" not in paired and "+ r2" not in paired and analyze(paired).errors == 0
+    new = retimed(SEPARATE)
+    assert "if (rst) s_pre <= 4'b0011;\n    else if (en) s_pre <= a ^ b;" in new  # reset 1 ^ 2, same enable
+    assert "else if (en) s <= s_pre;" in new and "r1" not in new and "r2" not in new
+    assert analyze(new).errors == 0
 
 
 def test_plain_registers_declared_width_kept():
@@ -112,9 +139,19 @@ NEGATIVE = {
                                        "a, b, output reg [3:0] s, output [3:0] q").replace(
                                            "endmodule", "assign q = r2;\nendmodule"),
     "expression also reads an input": clocked("    r1 <= a;\n    r2 <= b;\n    s <= r1 + r2 + c;"),
-    "registers in different blocks": "module t(input clk, input [3:0] a, b, output reg [3:0] s);\n"
-                                     "  reg [3:0] r1, r2;\n  always @(posedge clk) r1 <= a;\n"
-                                     "  always @(posedge clk) begin\n    r2 <= b;\n    s <= r1 + r2;\n  end\nendmodule\n",
+    "registers in blocks of different clocks": "module t(input clk, clk2, input [3:0] a, b, output reg [3:0] s);\n"
+                                               "  reg [3:0] r1, r2;\n  always @(posedge clk2) r1 <= a;\n"
+                                               "  always @(posedge clk) begin\n    r2 <= b;\n    s <= r1 + r2;\n"
+                                               "  end\nendmodule\n",
+    "registers in blocks of different clock edges": "module t(input clk, input [3:0] a, b, output reg [3:0] s);\n"
+                                                    "  reg [3:0] r1, r2;\n  always @(negedge clk) r1 <= a;\n"
+                                                    "  always @(posedge clk) r2 <= b;\n"
+                                                    "  always @(posedge clk) s <= r1 + r2;\nendmodule\n",
+    "separate blocks, one register has another enable": SEPARATE.replace("else if (en) begin r2", "else if (!en) begin r2"),
+    "separate blocks, the result is not enabled": SEPARATE.replace("else if (en) s", "else s"),
+    "separate blocks, one register is reset in another block": SEPARATE.replace(
+        "    if (rst) r1 <= 4'd1;\n    else if (en) r1 <= a;\n",
+        "    if (en) r1 <= a;\n  always @(posedge clk or posedge rst)\n    if (rst) r1 <= 4'd1;\n"),
     "one register has an enable the other lacks": clocked("    r1 <= a;\n    if (c[0]) begin\n      r2 <= b;\n"
                                                           "    end\n    s <= r1 + r2;"),
     "only one register is reset": "module t(input clk, rst, input [3:0] a, b, output reg [3:0] s);\n"
@@ -211,6 +248,7 @@ def test_add3_retimed_is_proven_from_undefined_start(tmp_path: Path):
 CASES = {
     "plain": PLAIN,
     "low-bit": clocked("    r1 <= a + b;\n    r2 <= c - a;\n    s <= r1 * r2 + 4'd1;"),
+    "separate blocks": SEPARATE,
     "reset": "module t(input clk, rst, input [3:0] a, b, output reg [3:0] s);\n  reg [3:0] r1, r2;\n"
              "  always @(posedge clk or posedge rst)\n    if (rst) begin\n      r1 <= 4'd3;\n      r2 <= 4'd1;\n"
              "      s <= 4'd0;\n    end else begin\n      r1 <= a;\n      r2 <= b;\n      s <= ~(r1 + r2);\n    end\n"

@@ -523,9 +523,8 @@ class RegisterRetiming(Template):
             for st, s, e, a in _assignments(an):
                 if not (ms <= s < me):
                     continue
-                parent = st.syntax.parent
-                if not a.isNonBlocking or parent is None \
-                        or kind_name(parent) != "SequentialBlockStatement" or not _rt_clocked(parent):
+                ctx = _rt_context(an, st, blocking) if a.isNonBlocking else None
+                if ctx is None:
                     continue
                 rhs = strip(a.right)
                 ri = an.info(rhs)
@@ -535,18 +534,17 @@ class RegisterRetiming(Template):
                 if ri is None or width is None or not regs or regs & lnames or not is_pure(rhs) \
                         or _rt_selects_of(rhs, regs):
                     continue
-                pspan = an.span(parent)
                 loads = {}
                 for nm in sorted(regs):
-                    ld = _rt_load(an, nm, writes, ports, decls, pspan, blocking, regs, mtext, ri)
+                    ld = _rt_load(an, nm, writes, ports, decls, ctx, blocking, regs, mtext, ri)
                     if ld is None:
                         break
                     loads[nm] = ld
                 if len(loads) != len(regs):
                     continue
                 inits = [ld["init"] for ld in loads.values() if ld["init"] is not None]
-                if inits and (len(inits) != len(loads) or not _rt_other_branch(parent, inits)):
-                    continue  # reset together with their load, or not at all
+                if inits and (len(inits) != len(loads) or len({i["ctx"] for i in inits}) != 1):
+                    continue  # reset together (under the same conditions, never with a load), or not at all
                 if width > max(ld["width"] for ld in loads.values()):
                     continue  # no wider than the widest register: always fewer flip-flops
                 lowbit = not ri.signed and _rt_lowbit(rhs, opaque=False)
@@ -569,20 +567,23 @@ class RegisterRetiming(Template):
                 first = min(loads.values(), key=lambda ld: ld["span"][0])
                 edits = [Edit(ri.start, ri.end, rname),
                          Edit(*first["span"], f"{rname} <= {ftext};")]
-                edits += [_remove_span(an.text, *ld["span"]) for ld in loads.values() if ld is not first]
+                gone = [ld["span"] for ld in loads.values() if ld is not first]
+                gone += [ld["init"]["span"] for ld in loads.values() if ld is not first and ld["init"]]
+                removed = _rt_removals(an, gone)
+                if removed is None:
+                    continue
+                edits += removed
                 if inits:  # the reset value of R is f of the registers' reset values
                     isub = [Edit(o.start - ri.start, o.end - ri.start, loads[o.node.symbol.name]["init"]["literal"])
                             for o in an.exprs if ri.start <= o.start < ri.end
                             and type(o.node).__name__ == "NamedValueExpression" and o.node.symbol.name in regs]
                     ival = _rt_fold(apply_edits(ri.text, isub), width)
-                    ifirst = min(inits, key=lambda i: i["span"][0])
-                    edits.append(Edit(*ifirst["span"], f"{rname} <= {ival};"))
-                    edits += [_remove_span(an.text, *i["span"]) for i in inits if i is not ifirst]
+                    edits.append(Edit(*first["init"]["span"], f"{rname} <= {ival};"))  # next to R's load
                 rng = "" if width == 1 else f"[{width - 1}:0] "
                 decl_text = f"reg {rng}{rname};"
                 decl_edits, replaced = _rt_decl_edits(an, decls, set(regs), decl_text, inserted or [])
                 if not replaced:
-                    blk = _rt_always(parent)
+                    blk = _rt_always(st.syntax)
                     ls = an.text.rfind("\n", 0, an.span(blk)[0]) + 1
                     decl_edits.append(Edit(ls, ls, f"{_indent_of(an.text, an.span(blk)[0])}{decl_text}\n"))
                 edits += decl_edits
@@ -592,23 +593,26 @@ class RegisterRetiming(Template):
         return out
 
     def _pairwise(self, an: Analysis) -> list[tuple[int, int, str, list[Edit]]]:
-        loads: dict[str, tuple] = {}  # register → (statement span, rhs text, block span)
+        loads: dict[str, tuple] = {}  # register → (statement span, rhs text, context (when it is written), ...)
         counts: dict[str, int] = {}
+        blocking: set[str] = set()
+        for _st, _s, _e, a in _assignments(an):
+            if not a.isNonBlocking:
+                blocking |= names_in(a.left)
         for st, s, e, a in _assignments(an):
             lhs = strip(a.left)
             if type(lhs).__name__ != "NamedValueExpression":
                 continue
             name = lhs.symbol.name
             counts[name] = counts.get(name, 0) + 1
-            parent = st.syntax.parent
             rhs = strip(a.right)
             ri = an.info(rhs)
-            if not a.isNonBlocking or parent is None or kind_name(parent) != "SequentialBlockStatement" \
-                    or ri is None or type(rhs).__name__ not in ("NamedValueExpression", "ElementSelectExpression",
-                                                                 "RangeSelectExpression"):
+            ctx = _rt_context(an, st, blocking) if a.isNonBlocking else None
+            if ctx is None or ri is None or type(rhs).__name__ not in ("NamedValueExpression", "ElementSelectExpression",
+                                                                        "RangeSelectExpression"):
                 continue
             t = lhs.type
-            loads[name] = (s, e, ri.text.strip(), an.span(parent), int(t.bitWidth), bool(t.isSigned),
+            loads[name] = (s, e, ri.text.strip(), ctx, int(t.bitWidth), bool(t.isSigned),
                            an.info(lhs))
         out = []
         for ms, me, mod in _module_spans(an):
@@ -637,15 +641,16 @@ class RegisterRetiming(Template):
                     continue
                 (_t1, n1, l1), (_t2, n2, l2) = regs[0], regs[1]
                 if l1[3] != l2[3] or l1[4] != l2[4]:
-                    continue  # different blocks or widths
+                    continue  # written in different cycles (clock, reset, enable) or different widths
                 sym = _MERGE_OPS[op]
                 rest = [an.info(t) for t in terms if not (type(t).__name__ == "NamedValueExpression"
                                                          and t.symbol.name == n2)]
-                if any(r is None for r in rest):
+                removed = _rt_removals(an, [(l2[0], l2[1])])
+                if any(r is None for r in rest) or removed is None:
                     continue
                 new_chain = f" {sym} ".join(paren(r.text) for r in rest)
                 edits = [Edit(l1[0], l1[1], f"{n1} <= {paren(l1[2])} {sym} {paren(l2[2])};"),
-                         _remove_span(an.text, l2[0], l2[1]),
+                         *removed,
                          Edit(x.start, x.end, wrap(x, new_chain))]
                 out.append((x.start, x.end, f"registers {n1}, {n2} feed one '{sym}': retimed into {n1}", edits))
         return out
@@ -717,13 +722,78 @@ def _rt_always(syn):
     return None
 
 
-def _rt_clocked(syn) -> bool:
-    blk = _rt_always(syn)
-    if blk is None:
+def _rt_context(an: Analysis, stmt, blocking: set[str]) -> tuple | None:
+    """When a nonblocking assignment happens: ``(events, ((condition, branch), ...))``, or None.
+
+    ``events`` are the edge events of its ``always`` block (whitespace-free, in sorted order) and the
+    conditions the ``if``/``else`` branches it lies in (outer first; ``begin``/``end`` is transparent).
+    Two statements with the same context are written in the same cycles, whether they share one
+    ``begin``/``end`` or sit in separate ``always`` blocks with the same clock, reset and enable. None
+    for statements under ``case``, loops, non-edge blocks, generate blocks, or conditions that read a
+    blocking-assigned variable (their value would depend on the block's statement order).
+    """
+    node = getattr(stmt, "syntax", stmt)
+    conds: list[tuple[str, bool]] = []
+    p = node.parent
+    while p is not None:
+        k = kind_name(p)
+        if k == "ConditionalStatement":
+            pred = str(p.predicate)
+            if set(re.findall(r"[A-Za-z_][\w$]*", _COMMENT.sub(" ", pred))) & blocking:
+                return None
+            conds.append((re.sub(r"\s+", "", _COMMENT.sub(" ", pred)), kind_name(node) != "ElseClause"))
+        elif k == "TimingControlStatement":
+            blk = p.parent
+            if blk is None or kind_name(blk) not in ("AlwaysBlock", "AlwaysFFBlock") \
+                    or blk.parent is None or kind_name(blk.parent) != "ModuleDeclaration":
+                return None
+            ev = _COMMENT.sub(" ", str(p.timingControl))
+            terms = [re.sub(r"\s+", " ", t).strip() for t in re.split(r"\bor\b|,", ev.strip().lstrip("@")
+                                                                    .strip().strip("()"))]
+            if not terms or not all(re.match(r"(?:pos|neg)edge\b", t) for t in terms):
+                return None
+            return tuple(sorted(terms)), tuple(reversed(conds))
+        elif k not in ("SequentialBlockStatement", "ElseClause"):
+            return None
+        node, p = p, p.parent
+    return None
+
+
+def _rt_sibling(ctx: tuple, other: tuple | None) -> bool:
+    """True if ``other`` is the other branch of one of the ``if`` statements around ``ctx`` (same
+    events; ``if (rst) r <= 0; else if (en) r <= e;``: the reset write is never in a load's cycle)."""
+    if other is None or other[0] != ctx[0] or not other[1] or len(other[1]) > len(ctx[1]):
         return False
-    st = blk.statement
-    return kind_name(st) == "TimingControlStatement" and re.search(r"\b(?:pos|neg)edge\b",
-                                                                   str(st.timingControl)) is not None
+    k = len(other[1]) - 1
+    return other[1][:k] == ctx[1][:k] and other[1][k] == (ctx[1][k][0], not ctx[1][k][1])
+
+
+def _rt_removals(an: Analysis, spans: list[tuple[int, int]]) -> list[Edit] | None:
+    """Edits deleting the statements at ``spans``; an ``always`` block left with no other statement
+    goes whole (a lone ``always @(posedge clk) r <= e;`` cannot lose just its statement). None when a
+    statement that is not inside ``begin``/``end`` would leave other statements behind."""
+    leaf_kinds = ("ConditionalStatement", "BlockStatement", "TimedStatement", "EmptyStatement", "List")
+    by_block: dict[tuple[int, int], list] = {}
+    loose = []
+    for s, e in spans:
+        hit = next((st for st, ss, ee in an.statements if (ss, ee) == (s, e)), None)
+        blk = _rt_always(hit.syntax) if hit is not None and hit.syntax is not None else None
+        if blk is None:
+            return None
+        by_block.setdefault(an.span(blk), []).append((s, e, hit))
+    edits: list[Edit] = []
+    for (bs, be), items in by_block.items():
+        mine = {(s, e) for s, e, _ in items}
+        others = [(ss, ee) for st, ss, ee in an.statements if bs <= ss and ee <= be and (ss, ee) not in mine
+                  and type(st).__name__ not in leaf_kinds and not type(st).__name__.endswith("List")]
+        if not others:
+            edits.append(_remove_span(an.text, bs, be))
+            continue
+        for s, e, hit in items:
+            if hit.syntax.parent is None or kind_name(hit.syntax.parent) != "SequentialBlockStatement":
+                return None
+            loose.append(_remove_span(an.text, s, e))
+    return edits + loose
 
 
 def _rt_base_name(lhs) -> str | None:
@@ -733,13 +803,15 @@ def _rt_base_name(lhs) -> str | None:
     return node.symbol.name if type(node).__name__ == "NamedValueExpression" else None
 
 
-def _rt_load(an: Analysis, nm: str, writes: dict, ports: set[str], decls: dict, pspan: tuple[int, int],
+def _rt_load(an: Analysis, nm: str, writes: dict, ports: set[str], decls: dict, ctx: tuple,
              blocking: set[str], regs: set[str], mtext: str, fi) -> dict | None:
     """The ``nm <= e;`` load of a retimable register (plus its reset write, if any), or None.
 
     A register is retimable when it is a module variable without initial value, written by
-    ``nm <= e;`` in the block ``pspan`` and at most once more with a literal constant (its reset
-    value; :func:`_rt_other_branch` checks where), and read only in ``f`` (``fi``).
+    ``nm <= e;`` under the context ``ctx`` (:func:`_rt_context`: the same clock events and enclosing
+    conditions as the register it feeds, in the same or another ``always`` block) and at most once
+    more with a literal constant in the other branch of the innermost condition, in the same
+    ``always`` block (its reset value), and read only in ``f`` (``fi``).
     """
     ws = writes.get(nm, [])
     if nm in ports or nm not in decls or len(ws) not in (1, 2):
@@ -747,7 +819,7 @@ def _rt_load(an: Analysis, nm: str, writes: dict, ports: set[str], decls: dict, 
     _decl, dtor = decls[nm]
     if getattr(dtor, "initializer", None) is not None or len(dtor.dimensions):
         return None
-    main = [w for w in ws if w[0].syntax.parent is not None and an.span(w[0].syntax.parent) == pspan]
+    main = [w for w in ws if _rt_context(an, w[0], blocking) == ctx]
     if len(main) != 1 or not all(w[3].isNonBlocking for w in ws):
         return None
     st, s, e, a = main[0]
@@ -767,39 +839,15 @@ def _rt_load(an: Analysis, nm: str, writes: dict, ports: set[str], decls: dict, 
     if len(ws) == 2:
         ist, i_s, i_e, ia = next(w for w in ws if w is not main[0])
         value = an.const(ia.right) if literal_only(ia.right) else None
-        if value is None:
+        ictx = _rt_context(an, ist, blocking)
+        if value is None or not _rt_sibling(ctx, ictx) \
+                or _rt_always(ist.syntax) is None or an.span(_rt_always(ist.syntax)) != an.span(_rt_always(st.syntax)):
             return None
-        init = {"stmt": ist, "span": (i_s, i_e), "literal": literal(value, width, signed)}
+        init = {"stmt": ist, "span": (i_s, i_e), "literal": literal(value, width, signed), "ctx": ictx}
     exact = type(rhs).__name__ in _ATOMS and self_width(rhs) == width and self_signed(rhs) is signed
     lowbit = not signed and self_signed(rhs) is False and _rt_lowbit(rhs, opaque=True)
     return {"span": (s, e), "rhs": ri.text.strip(), "width": width, "exact": exact, "lowbit": lowbit,
             "init": init}
-
-
-def _rt_other_branch(block, inits: list) -> bool:
-    """True if the reset writes ``inits`` are the other branch of the ``if`` whose one branch is ``block``.
-
-    Then the loads and the reset writes never happen in the same cycle, and each group writes all
-    the registers together.
-    """
-    p = block.parent
-    if p is not None and kind_name(p) == "ElseClause":
-        cond, other = p.parent, p.parent.statement
-    elif p is not None and kind_name(p) == "ConditionalStatement" and p.statement is block \
-            and p.elseClause is not None:
-        cond, other = p, p.elseClause.clause
-    else:
-        return False
-    if cond is None or kind_name(cond) != "ConditionalStatement":
-        return False
-    ospan = (other.sourceRange.start.offset, other.sourceRange.end.offset)
-
-    def rng(n) -> tuple[int, int]:
-        return n.sourceRange.start.offset, n.sourceRange.end.offset
-
-    if kind_name(other) == "SequentialBlockStatement":
-        return all(i["stmt"].syntax.parent is not None and rng(i["stmt"].syntax.parent) == ospan for i in inits)
-    return len(inits) == 1 and rng(inits[0]["stmt"].syntax) == ospan
 
 
 def _rt_fold(text: str, width: int) -> str:
