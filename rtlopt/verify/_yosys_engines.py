@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from rtlopt.errors import ToolError, ToolTimeout
+from rtlopt.verify._netlist import FF_TYPES as _FF_TYPES_ALL
 from rtlopt.verify._prepare import (
     GATE,
     GOLD,
@@ -60,11 +61,19 @@ def run_equiv_seq(gold_il: Path, gate_il: Path, workdir: Path, timeout: float, i
     (one resolution of gold's don't-care: the gate must equal it, a refinement).
     """
     why = _start_states_match(workdir / "gold.json", workdir / "gate.json", init)
+    if not why:
+        why, n_async = _async_resets_match(workdir / "gold.json", workdir / "gate.json")
     if why:
         return "inconclusive", f"register correspondence not applicable ({why})"
+    sync_model = []
+    if n_async:
+        # asynchronous resets as synchronous ones (see _async_resets_match for why this is sound here):
+        # the flip-flop keeps its output net, so it still pairs with its namesake
+        (workdir / _ADFF_MAP_FILE).write_text(_ADFF_MAP)
+        sync_model = [f"techmap -map {_ADFF_MAP_FILE} t:$adff t:$adffe"]
     script = "\n".join([
         f"read_rtlil {gold_il.name}", f"read_rtlil {gate_il.name}",
-        f"setundef -undriven -anyseq {GATE}", "async2sync", "dffunmap",
+        f"setundef -undriven -anyseq {GATE}", *sync_model, "async2sync", "dffunmap",
         f"equiv_make {GOLD} {GATE} rtlopt_equiv", "hierarchy -top rtlopt_equiv",
         # one wire per net (a register read under another name, e.g. an output port, is then
         # recognised as a flip-flop pair); drops only pairs whose shared value nothing reads
@@ -83,6 +92,94 @@ def run_equiv_seq(gold_il: Path, gate_il: Path, workdir: Path, timeout: float, i
         return "equivalent", ("Yosys equiv_simple/equiv_induct: every net of equal name proven equal, flip-flops by "
                               "induction from equal start states")
     return "inconclusive", "register correspondence by name could not prove all matched nets (not a counterexample)"
+
+
+_ADFF_MAP_FILE = "rtlopt_adff_sync.v"
+#: $adff/$adffe -> $sdff/$sdffe with the same reset net, polarity and value (reset over enable, as the
+#: asynchronous reset acts whatever the enable)
+_ADFF_MAP = r"""
+(* techmap_celltype = "$adff" *)
+module _rtlopt_adff (CLK, ARST, D, Q);
+  parameter WIDTH = 1; parameter CLK_POLARITY = 1'b1; parameter ARST_POLARITY = 1'b1; parameter ARST_VALUE = 0;
+  input CLK, ARST; input [WIDTH-1:0] D; output [WIDTH-1:0] Q;
+  \$sdff #(.WIDTH(WIDTH), .CLK_POLARITY(CLK_POLARITY), .SRST_POLARITY(ARST_POLARITY), .SRST_VALUE(ARST_VALUE))
+    _TECHMAP_REPLACE_ (.CLK(CLK), .SRST(ARST), .D(D), .Q(Q));
+endmodule
+(* techmap_celltype = "$adffe" *)
+module _rtlopt_adffe (CLK, ARST, EN, D, Q);
+  parameter WIDTH = 1; parameter CLK_POLARITY = 1'b1; parameter ARST_POLARITY = 1'b1; parameter ARST_VALUE = 0;
+  parameter EN_POLARITY = 1'b1;
+  input CLK, ARST, EN; input [WIDTH-1:0] D; output [WIDTH-1:0] Q;
+  \$sdffe #(.WIDTH(WIDTH), .CLK_POLARITY(CLK_POLARITY), .SRST_POLARITY(ARST_POLARITY), .SRST_VALUE(ARST_VALUE),
+           .EN_POLARITY(EN_POLARITY))
+    _TECHMAP_REPLACE_ (.CLK(CLK), .SRST(ARST), .EN(EN), .D(D), .Q(Q));
+endmodule
+"""
+
+
+def _async_resets_match(gold_json: Path, gate_json: Path) -> tuple[str, int]:
+    """("" or why not, number of async-reset flip-flop bits) for modelling $adff/$adffe as $sdff/$sdffe.
+
+    The register-correspondence proof runs on a clocked model: inputs change once per cycle, a flip-flop
+    takes its reset value at a clock edge with the reset asserted. The real $adff also takes it the
+    moment the reset is asserted, between edges. That extra event preserves the proven invariant
+    ("every flip-flop pair of equal name holds equal values") when each pair resets alike: both sides
+    have an asynchronous reset on a net of equal name (an input, or a net the proof shows equal), of
+    equal polarity and equal reset value; a flip-flop without a namesake is a free value in every
+    proof (``equiv_simple -seq 0``), so its reset does not matter. Outputs and next states are proven
+    for every state meeting the invariant, so they agree at every instant, reset pulses between edges
+    included. A pair where only one side resets asynchronously (the other at the next edge, or never)
+    is refused: the clocked model cannot see the difference. ``async2sync`` is not used for these
+    cells: it moves the flip-flop behind a multiplexer onto an unnamed net, so no pair is found.
+    """
+    sides = []
+    for path in (gold_json, gate_json):
+        mod = next(iter(json.loads(path.read_text()).get("modules", {}).values()))
+        nets = mod.get("netnames", {})
+        names: dict = {}
+        for n, v in nets.items():
+            if not n.startswith("$"):
+                for i, b in enumerate(v["bits"]):
+                    names.setdefault(b, set()).add((n, i))
+        by_q: dict = {}
+        for c in mod.get("cells", {}).values():
+            if c["type"] not in _FF_TYPES_ALL:
+                continue
+            p = c.get("parameters", {})
+            conn = c.get("connections", {})
+            for i, b in enumerate(conn.get("Q", [])):
+                if c["type"] in ("$adff", "$adffe"):
+                    rv = str(p.get("ARST_VALUE", ""))
+                    val = rv[len(rv) - 1 - i] if i < len(rv) else "?"
+                    a = conn.get("ARST", [None])[0]
+                    arst = ("const", a) if isinstance(a, str) else ("net", frozenset(names.get(a, ())))
+                    by_q[b] = ("async", arst, str(p.get("ARST_POLARITY", "")).lstrip("0") or "0", val)
+                else:
+                    by_q[b] = (c["type"],)
+        regs = {}
+        for n, v in nets.items():
+            for i, b in enumerate(v["bits"]):
+                if b in by_q:
+                    regs[(n, i)] = by_q[b]
+        sides.append(regs)
+    g, h = sides
+    n_async = sum(1 for r in (*g.values(), *h.values()) if r[0] == "async")
+    if not n_async:
+        return "", 0
+    for k in g.keys() & h.keys():
+        a, b = g[k], h[k]
+        if a[0] != "async" and b[0] != "async":
+            continue
+        reg = f"register {k[0]}[{k[1]}]"
+        if a[0] != b[0]:
+            which = "gold" if a[0] == "async" else "gate"
+            return f"{reg} has an asynchronous reset only in {which}", n_async
+        if a[1][0] != b[1][0] or (a[1][0] == "const" and a[1][1] != b[1][1]) or \
+                (a[1][0] == "net" and not (a[1][1] & b[1][1])):
+            return f"{reg} is reset asynchronously by different nets in gold and gate", n_async
+        if a[2] != b[2] or a[3] != b[3] or a[3] not in "01":
+            return f"{reg} has a different asynchronous reset polarity or value in gold and gate", n_async
+    return "", n_async
 
 
 def _start_bits(path: Path, init: str, role: str) -> dict[tuple[str, int], str]:
