@@ -89,3 +89,83 @@ def test_accumulator_also_written_after_its_readers_is_not_replaced(tmp_path):
     """)
     for t in texts:
         assert "big = acc[3]" not in t or "for (" in t, t
+
+
+# ---- sharing: one adder whose sides are inverted on their own (b - a next to a - b, a + 1) --------------
+ALU_IF = """
+module alu2(input [11:0] x, y, input [1:0] mode, input en, output reg [11:0] q);
+  wire do_inc = mode == 2'b11;
+  always @* begin
+    q = x ^ y;
+    if (en) begin
+      if (mode == 2'b00)      q = y - x;
+      else if (mode == 2'b01) q = x + y;
+      else if (mode == 2'b10) q = x - y;
+      else if (do_inc)        q = x + 12'd1;
+    end
+  end
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_shared_adder_inverts_each_side_instead_of_swapping(tmp_path):
+    from rtlopt.templates._share import ExclusiveOperatorSharing
+    t = ExclusiveOperatorSharing()
+    src = textwrap.dedent(ALU_IF).lstrip()
+    ms = [m for m in t.match(src) if "inverted on its own" in m.description]
+    assert ms, [m.description for m in t.match(src)]
+    new = t.rewrite(src, [ms[0]])
+    assert new is not None
+    # no operand mux on x (always x, inverted for y - x); the increment is a carry-in, not a constant operand
+    assert "rtlopt_sh0_x" not in new and "12'd1" not in new and "rtlopt_sh0_ci" in new
+    f = tmp_path / "m.v"
+    f.write_text(src)
+    assert _equivalent(tmp_path, f, new, "alu2")
+
+
+def test_shared_adder_without_subtraction_has_no_inverted_variant():
+    from rtlopt.templates._share import ExclusiveOperatorSharing
+    src = """module m(input [7:0] a, b, c, input s, output [7:0] y);
+  assign y = s ? a + b : c + a;
+endmodule
+"""
+    ds = [m.description for m in ExclusiveOperatorSharing().match(src)]
+    assert not any("inverted on its own" in d for d in ds)
+
+
+# ---- case items with one statement become the default (the old default's values listed) ----------------
+@pytest.mark.yosys
+def test_case_group_becomes_default_and_old_default_gets_its_values(tmp_path):
+    from rtlopt.templates._share import CaseItemMerge
+    src = textwrap.dedent("""
+    module sel(input [1:0] k, input [7:0] a, b, s, output reg [7:0] y);
+      always @* case (k)
+        2'b00: y = s;
+        2'b01: y = a & b;
+        2'b10: y = s;
+        default y = a;
+      endcase
+    endmodule
+    """).lstrip()
+    cm = CaseItemMerge()
+    ms = [m for m in cm.match(src) if "become the default" in m.description]
+    assert ms
+    new = cm.rewrite(src, ms[:1])
+    assert new is not None and "default: y = s;" in new and "2'd3: y = a;" in new and "2'b10" not in new
+    f = tmp_path / "m.v"
+    f.write_text(src)
+    assert _equivalent(tmp_path, f, new, "sel")
+
+
+def test_incomplete_case_without_default_is_not_given_one():
+    from rtlopt.templates._share import CaseItemMerge
+    src = """module m(input clk, input [1:0] k, input [7:0] a, b, output reg [7:0] y);
+  always @(posedge clk) case (k)
+    2'd0: y <= a;
+    2'd1: y <= b;
+    2'd2: y <= a;
+  endcase
+endmodule
+"""
+    assert not [m for m in CaseItemMerge().match(src) if "become the default" in m.description]

@@ -66,7 +66,7 @@ def test_case_arms_share_one_adder():
     from rtlopt.templates._share import CaseItemMerge
 
     cm = CaseItemMerge()
-    merged = cm.rewrite(new, cm.match(new))
+    merged = cm.rewrite(new, cm.match(new)[:1])  # (the second match makes the group the default)
     assert "3'd0, 3'd1, 3'd2, default: r" not in merged and "3'd0, 3'd1, 3'd2: r = rtlopt_sh0;" in merged
     assert "3'd1: r" not in merged and analyze(merged).errors == 0
     # labels that are not distinct constants: left alone

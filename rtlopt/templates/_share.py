@@ -253,13 +253,21 @@ class ExclusiveOperatorSharing(Template):
                 m2 = self._emit(an, zx, [group[i] for i in c], [gz[i] for i in c], name, exact=True)
                 if m2 is not None and m2.edits != m.edits:
                     out.append(m2)
+            if k < ncliques and m is not None and m.data.get("care") and not need_fold \
+                    and any(group[i].inv for i in c):
+                # the same adder with each side inverted on its own (no operand swap for b - a)
+                m3 = self._emit(an, zx, [group[i] for i in c], [gz[i] for i in c], name, sides=True)
+                if m3 is not None and m3.edits != m.edits:
+                    out.append(m3)
         return out
 
     def _emit(self, an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list, name: str,
-              exact: bool = False) -> Match | None:
+              exact: bool = False, sides: bool = False) -> Match | None:
         kind = ops[0].kind
         care = _care_points(an, zx, ops, gz)
         if exact and care is None:
+            return None
+        if sides and (care is None or kind != "addsub" or any(o.res for o in ops)):
             return None
         universe = set(range(1 << len(care[0]))) if exact else None
         if care is not None:  # select logic minimised over the care set of the select bits
@@ -285,7 +293,7 @@ class ExclusiveOperatorSharing(Template):
 
         lines = []
         operands = []
-        for tag, vals in (("x", xs), ("y", ys)):
+        for tag, vals in (() if sides else (("x", xs), ("y", ys))):
             keys = [_key(an, v) for v in vals]
             if len(set(keys)) == 1:
                 operands.append(paren(_text(an, vals[0])))
@@ -302,8 +310,15 @@ class ExclusiveOperatorSharing(Template):
             w = f"{name}_{tag}"
             lines.append(f"wire [{mw - 1}:0] {w} = {chain};")
             operands.append(w)
-        x, y = operands
-        if kind == "addsub":
+        x, y = operands if not sides else ("", "")
+        if sides:
+            got = _sides_unit(an, ops, pts, bits, universe, name, width)
+            if got is None:
+                return None
+            lines, core = got
+            lines.append(f"wire [{width - 1}:0] {name} = {core};")
+            repl = [name if o.width == width else f"{name}[{o.width - 1}:0]" for o in ops]
+        elif kind == "addsub":
             inv = [o.inv for o in ops]
             uw = width + 1 if any(o.res == "lt" for o in ops) else width  # + the borrow bit
             if all(inv):
@@ -383,7 +398,95 @@ class ExclusiveOperatorSharing(Template):
         return self._m(an, first.start, first.end,
                        f"one {width}-bit {what} shared by {len(ops)} exclusive operations "
                        f"({', '.join(an.text[o.start:o.end].strip() for o in ops[:4])})"
-                       f"{', selects exactly the guards' if exact else ''}", edits, care=care is not None)
+                       f"{', selects exactly the guards' if exact else ''}"
+                       f"{', each side inverted on its own' if sides else ''}", edits, care=care is not None)
+
+
+def _sides_unit(an: Analysis, ops: list[_Op], pts: list[set[int]], bits: list[str], universe: set[int] | None,
+                name: str, width: int) -> tuple[list[str], str] | None:
+    """One adder ``(X ^ {W{ix}}) + (Y ^ {W{iy}}) + ci`` for additions, subtractions and increments:
+    every operation is a sum of two terms (``p - q`` is ``p + ~q + 1``, ``p + 1`` is ``p + 0 + 1``,
+    ``p - 1`` is ``p + ~0``), each term may sit on either side (the sum commutes), and each side has its
+    own inversion select. ``b - a`` next to ``a + b`` and ``a - b`` then needs no operand mux at all
+    (``~a + b + 1``): only the inversions and the carry-in change with the operation."""
+    terms: list[list[tuple]] = []  # per op: two (node, inverted), and the carry-in
+    cins: list[bool] = []
+    for o in ops:
+        t = [(o.x, False), (o.y, o.inv)]
+        cin = o.inv
+        for k in (0, 1):
+            node, inv = t[k]
+            other = t[1 - k][0]
+            c = _const_of(an, node) if node is not None else None
+            if c == 1 and other is not None and _const_of(an, other) is None:
+                if not inv:  # p + 1
+                    t[k], cin = (None, False), True
+                else:  # p - 1 = p + ~0
+                    t[k], cin = (None, True), False
+        terms.append(t)
+        cins.append(cin)
+    keys = [tuple(_key(an, n) for n, _i in t) for t in terms]
+
+    def cost(flip: frozenset) -> tuple[float, int]:
+        kx = {keys[i][1] if i in flip else keys[i][0] for i in range(len(ops))}
+        ky = {keys[i][0] if i in flip else keys[i][1] for i in range(len(ops))}
+        # distinct values per operand mux (a zero is only a mask: half a value)
+        return sum(len(k - {"0"}) + 0.5 * ("0" in k) for k in (kx, ky)), len(flip)
+
+    free = [i for i in range(len(ops)) if keys[i][0] != keys[i][1]]
+    if len(free) > MAX_ORIENT:
+        return None
+    flip = min((frozenset(i for b, i in enumerate(free) if m >> b & 1) for m in range(1 << len(free))),
+               key=lambda f: (cost(f), sorted(f)))
+    xs = [terms[i][1] if i in flip else terms[i][0] for i in range(len(ops))]
+    ys = [terms[i][0] if i in flip else terms[i][1] for i in range(len(ops))]
+    if not any(i for _n, i in xs) and not any(i for _n, i in ys):
+        return None  # no inversion at all: the plain unit covers it
+    lines: list[str] = []
+    sides: list[str] = []
+    for tag, side in (("x", xs), ("y", ys)):
+        vals = [n for n, _i in side]
+        if len({_key(an, v) for v in vals}) == 1:
+            v = paren(_text(an, vals[0]))
+        else:
+            if not all(_is_atom(v) for v in vals):
+                return None
+            chain = _min_chain(an, vals, pts, bits, universe)
+            if chain is None:
+                return None
+            v = f"{name}_{tag}"
+            lines.append(f"wire [{width - 1}:0] {v} = {chain};")
+        inv = _flag([i for _n, i in side], pts, bits, universe)
+        if inv is None:
+            return None
+        if inv == "1'b1":
+            sides.append(f"~{v}" if v != "1'b0" else f"{{{width}{{1'b1}}}}")
+        elif inv == "1'b0":
+            sides.append(v)
+        else:
+            lines.append(f"wire {name}_i{tag} = {inv};")
+            sides.append(f"({v} ^ {{{width}{{{name}_i{tag}}}}})")
+    ci = _flag(cins, pts, bits, universe)
+    if ci is None:
+        return None
+    if ci not in ("1'b0", "1'b1"):
+        lines.append(f"wire {name}_ci = {ci};")
+        ci = f"{name}_ci"
+    core = " + ".join(sides) + ("" if ci == "1'b0" else f" + {ci}")
+    return lines, core
+
+
+def _flag(flags: list[bool], pts: list[set[int]], bits: list[str], universe: set[int] | None) -> str | None:
+    """A select that is 1 under the guards of the operations with ``flags`` set, 0 under the others."""
+    if all(flags):
+        return "1'b1"
+    if not any(flags):
+        return "1'b0"
+    on = set().union(*[p for p, f in zip(pts, flags, strict=True) if f])
+    off = universe - on if universe is not None else set().union(*[p for p, f in zip(pts, flags, strict=True)
+                                                                    if not f])
+    got = minimize(on, off, bits)
+    return None if got is None else got[0]
 
 
 def _text_selectors(an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list) -> tuple[list[int], list[str]] | None:
@@ -701,7 +804,50 @@ class CaseItemMerge(Template):
                 s0, e0 = an.span(st.syntax)
                 out.append(self._m(an, s0, e0, f"{sum(len(v) for v in groups.values() if len(v) > 1)} case items "
                                                f"with identical statements merged", edits))
+            m = self._as_default(an, st, items, all_items, labels, groups)
+            if m is not None:
+                out.append(m)
         return out
+
+    def _as_default(self, an: Analysis, st, items, all_items, labels, groups) -> Match | None:
+        """The largest group of items with one statement becomes the ``default`` (the old default's
+        statement keeps the values no label names, listed explicitly): the decoder then needs only the
+        other labels. Only for a case over a narrow unsigned word whose values are all enumerated."""
+        big = max(groups.values(), key=len)
+        if len(big) < 2:
+            return None
+        w = int(getattr(st.expr.type, "bitWidth", 0) or 0)
+        if not 1 <= w <= 6 or getattr(st.expr.type, "isSigned", False):
+            return None
+        if any(not 0 <= v < (1 << w) for v in labels):
+            return None
+        rest = sorted(set(range(1 << w)) - set(labels))
+        dflt = [it for it in all_items if type(it).__name__ == "DefaultCaseItemSyntax"]
+        if len(dflt) > 1 or (rest and not dflt) or len(rest) > 8:
+            return None
+        text = an.text
+        edits: list[Edit] = []
+        if dflt:
+            ds, de = an.span(dflt[0])
+            mm = re.match(r"default\b(\s*:)?", text[ds:de])
+            if mm is None:
+                return None
+            if rest:
+                edits.append(Edit(ds, ds + mm.end(), ", ".join(f"{w}'d{v}" for v in rest) + ":"))
+            else:
+                k = next(j for j, x in enumerate(all_items) if an.span(x) == (ds, de))
+                if k == 0:
+                    return None
+                edits.append(Edit(an.span(all_items[k - 1])[1], de, ""))
+        xs = list(items[big[0]].expressions)
+        edits.append(Edit(an.span(xs[0])[0], an.span(xs[-1])[1], "default"))
+        for i in big[1:]:
+            k = next(j for j, x in enumerate(all_items) if an.span(x) == an.span(items[i]))
+            if k == 0:
+                return None
+            edits.append(Edit(an.span(all_items[k - 1])[1], an.span(items[i])[1], ""))
+        s0, e0 = an.span(st.syntax)
+        return self._m(an, s0, e0, f"{len(big)} case items with identical statements become the default", edits)
 
 
 def _merge_case_items(an: Analysis, ops: list[_Op], repl: list[str]) -> tuple[set, list[Edit]]:
