@@ -155,6 +155,7 @@ class ModuleResult:
     rules: list[str] = field(default_factory=list)
     verdict: str | None = None
     note: str = ""
+    estimated: bool = False  # area_before/after are an estimate (the full flow did not fit its slice)
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -173,6 +174,7 @@ class HierResult:
     final_engine: str | None
     seconds: float
     budget_exhausted: bool = False
+    estimated: list[str] = field(default_factory=list)  # modules whose area in the total is an estimate
 
     @property
     def changed(self) -> bool:
@@ -181,7 +183,7 @@ class HierResult:
     def to_dict(self) -> dict[str, Any]:
         return {"top": self.top, "mode": "hierarchical", "modules": [m.to_dict() for m in self.modules],
                 "total": {"area_before_um2": self.total_before, "area_after_um2": self.total_after,
-                          "measured": self.total_measured},
+                          "measured": self.total_measured, "estimated_modules": list(self.estimated)},
                 "composed_proof": {"verdict": self.final_verdict, "engine": self.final_engine},
                 "changed": self.changed, "seconds": round(self.seconds, 3),
                 "budget_exhausted": self.budget_exhausted}
@@ -193,12 +195,16 @@ class HierResult:
         for m in self.modules:
             ab = "n/a" if m.area_before is None else f"{m.area_before:.2f}"
             aa = "n/a" if m.area_after is None else f"{m.area_after:.2f}"
+            if m.estimated:
+                ab, aa = "~" + ab, "~" + aa
             lines.append(f"  {m.module:<{w}}  {m.instances:>4}  {m.status:<14}  {ab:>11} -> {aa:<11}  "
                          f"{m.seconds:>5.1f}  {m.measured}{'  ' + m.note if m.note else ''}")
             if m.rules:
                 lines.append(f"  {'':<{w}}        rules: {', '.join(m.rules)} ({m.verdict})")
         tb = "n/a" if self.total_before is None else f"{self.total_before:.2f}"
         ta = "n/a" if self.total_after is None else f"{self.total_after:.2f}"
+        if self.estimated and self.total_before is not None:
+            tb, ta = "~" + tb, "~" + ta
         lines.append(f"total area: {tb} -> {ta} um^2 ({self.total_measured})")
         if self.changed:
             lines.append(f"composed design vs original (top {self.top}): {self.final_verdict or 'not run'}"
@@ -242,6 +248,8 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
     flat_area: dict[str, tuple[float | None, float | None]] = {}
     exhausted = False
     measure_fn = kw.get("measure_fn")
+    estimate_fn = kw.pop("estimate_fn", None)
+    estimated: dict[str, str] = {}  # module -> how its area was estimated
     if measure_fn is not None:
         # every module's own area first (one synthesis each, cached), so the total is complete even
         # when the budget does not reach every module's optimization
@@ -291,8 +299,33 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                 for name, a, err in pool.map(one, pending):
                     if a is not None:
                         flat_area[name] = (a, a)
+                        estimated.pop(name, None)  # a full measurement replaces the estimate
                     elif attempt == 2:
-                        say(f"{name}: not measured: {err}")
+                        say(f"{name}: not measured: {err}" + (" (its area is estimated)" if name in estimated else ""))
+            if attempt == 1 and estimate_fn is not None:
+                # modules the full flow could not measure in their share: a cheap estimate first (each
+                # a bounded share of the measuring window), so the total covers every module; pass 2
+                # then tries the full flow again with what is left and replaces the estimate if it fits
+                slow = [n for n in pending if n not in flat_area]
+                left = measure_end - time.monotonic()
+                if slow and left >= 4:
+                    lim = max(2.0, min(ppa_timeout_s, left * 0.5 * jobs / len(slow)))
+
+                    def est(name: str, lim=lim):
+                        try:
+                            rep = estimate_fn(refs[name], texts=cur, timeout=min(lim, measure_end - time.monotonic()))
+                            return name, rep.area_um2.value, rep.provenance.get("measured", "estimate")
+                        except RtloptError as exc:
+                            return name, None, str(exc)
+
+                    with ThreadPoolExecutor(max_workers=jobs) as pool:
+                        for name, a, how in pool.map(est, slow):
+                            if a is not None:
+                                flat_area[name] = (a, a)
+                                estimated[name] = how
+                                say(f"{name}: too slow for the full flow; area estimated ({a:.0f} um^2)")
+                            else:
+                                say(f"{name}: not estimated either: {how}")
     for i, name in enumerate(order):
         left = deadline - time.monotonic()
         todo = len(order) - i + 1  # the top counts twice
@@ -302,6 +335,8 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
         if name in flat_area:
             mr.area_before, mr.area_after = flat_area[name]
             mr.measured = "per-module (own logic, submodules as black boxes)"
+            if name in estimated:
+                mr.measured, mr.estimated = estimated[name], True
         if name in overridden and name != design.top:
             mr.note = "instantiated with parameter overrides: not optimized on its own"
             if kw.get("measure_fn") is not None and name not in flat_area and deadline - time.monotonic() > 5:
@@ -313,8 +348,24 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                     mr.measured = "per-module (own logic, submodules as black boxes)"
                 except RtloptError as exc:
                     mr.note += f"; not measured: {exc}"
+                    if estimate_fn is not None and deadline - time.monotonic() > 5:
+                        try:
+                            rep = estimate_fn(open_design(list(design.files), name), texts=cur,
+                                              timeout=min(ppa_timeout_s, deadline - time.monotonic()))
+                            a = rep.area_um2.value
+                            mr.area_before = mr.area_after = a
+                            flat_area[name] = (a, a)
+                            estimated[name] = rep.provenance.get("measured", "estimate")
+                            mr.measured, mr.estimated = estimated[name], True
+                        except RtloptError as exc2:
+                            mr.note += f"; not estimated: {exc2}"
             if name in flat_area:
-                mr.note += "; area measured at its default parameters"
+                mr.note += f"; area {'estimated' if name in estimated else 'measured'} at its default parameters"
+            continue
+        if name in estimated:
+            # its full measurement did not fit a fair share of the measuring window: the search (which
+            # measures every candidate the same way) would spend its slice failing; the time goes to others
+            mr.note = "not optimized: the full PPA flow does not fit its slice (area estimated)"
             continue
         if g[name].file.resolve() in read_only:
             mr.note = "library module (-y/-v): read, not edited"
@@ -377,6 +428,11 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
             total_b = sum(v * counts.get(n, 1) for v, n in zip(tb, order, strict=True))
             total_a = sum(v * counts.get(n, 1) for v, n in zip(ta, order, strict=True))
             how = "per-module sum (own area x instances)"
+            est = [n for n in order if n in estimated]
+            if est:
+                share = sum(flat_area[n][0] * counts.get(n, 1) for n in est) / total_b if total_b else 0.0
+                how += (f"; ESTIMATE: includes estimated area of {', '.join(est)} ({share:.0%} of the total "
+                        "before; coarse synthesis + techmap, no ABC: the full flow did not fit their slice)")
         else:
             missing = [n for n, v in zip(order, tb, strict=True) if v is None]
             how = f"incomplete: not measured within the limits: {', '.join(missing)}"
@@ -385,6 +441,9 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                 total_a = sum(v * counts.get(n, 1) for v, n in zip(ta, order, strict=True) if v is not None)
                 how = (f"partial: per-module sum over {len(order) - len(missing)} of {len(order)} modules "
                        f"(own area x instances); not measured within the limits: {', '.join(missing)}")
+                est = [n for n in order if n in estimated]
+                if est:
+                    how += f"; ESTIMATE: includes estimated area of {', '.join(est)}"
     for mr in results:
         if mr.area_before == 0 and per_module and not mr.note:
             mr.note = ("0 um^2: nothing it computes reaches an output port (logic read only through "
@@ -395,7 +454,7 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
         if verdict == "NOT_EQUIVALENT":  # never: every step was proven; refuse the result anyway
             cur = dict(original)
     return HierResult(design.top, results, original, cur, total_b, total_a, how, verdict, engine,
-                      time.monotonic() - t0, exhausted)
+                      time.monotonic() - t0, exhausted, [n for n in order if n in estimated])
 
 
 def _compose_proof(design, original, final, deadline, verify_timeout_s, say) -> tuple[str, str | None]:

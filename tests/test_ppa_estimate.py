@@ -1,0 +1,119 @@
+"""Area estimates for modules too slow for the full per-module flow, and totals that say so (issue 11)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rtlopt.design import open_design
+from rtlopt.errors import ToolTimeout
+from rtlopt.ppa._estimate import _eval_function, estimate_area, estimate_own, gate_prices
+from rtlopt.ppa._libinfo import parse_liberty_text
+
+_LIB = """library(t) {
+  cell(INV) { area : 1; pin(A) { direction : input; } pin(Y) { direction : output; function : "!A"; } }
+  cell(NAND2) { area : 2; pin(A) { direction : input; } pin(B) { direction : input; }
+    pin(Y) { direction : output; function : "(A B)'"; } }
+  cell(AND2) { area : 3; pin(A) { direction : input; } pin(B) { direction : input; }
+    pin(Y) { direction : output; function : "A*B"; } }
+  cell(ANDN) { area : 2.5; pin(A) { direction : input; } pin(B) { direction : input; }
+    pin(Y) { direction : output; function : "!A & B"; } }
+  cell(XOR2) { area : 5; pin(A) { direction : input; } pin(B) { direction : input; }
+    pin(Y) { direction : output; function : "A^B"; } }
+  cell(BIGAND) { area : 9; dont_use : true; pin(A) { direction : input; } pin(B) { direction : input; }
+    pin(Y) { direction : output; function : "A&B"; } }
+}
+"""
+
+
+def test_liberty_functions_evaluate_in_every_spelling():
+    env = {"A": 1, "B": 0, "S": 1}
+    assert _eval_function("!(A&B)", env) == 1
+    assert _eval_function("(A B)'", env) == 1
+    assert _eval_function("A+B", env) == 1 and _eval_function("A*B", env) == 0
+    assert _eval_function("(A&!S)|(B&S)", env) == 0
+    assert _eval_function("A^S", env) == 0
+    with pytest.raises(ValueError):
+        _eval_function("A & & B", env)
+
+
+def test_gates_priced_at_the_smallest_cell_of_their_function():
+    info = parse_liberty_text(_LIB, "t")
+    p = gate_prices(info)
+    assert p["$_NOT_"] == (1.0, "INV")
+    assert p["$_AND_"] == (3.0, "AND2")  # BIGAND is dont_use
+    assert p["$_ANDNOT_"][0] == 2.5  # A & ~B matches !A & B with the inputs swapped
+    assert p["$_XNOR_"] == (6.0, "XOR2+INV")  # no cell of its own: priced as its decomposition
+    area, priced, unpriced = estimate_area({"$_AND_": 2, "INV": 3, "$_WEIRD_": 1}, info)
+    assert area == 2 * 3.0 + 3 * 1.0
+    assert unpriced == {"$_WEIRD_": 1} and priced == {"$_AND_": 2, "INV": 3}
+
+
+_HIER = """module leaf(input [7:0] a, b, output [7:0] y);
+  assign y = (a & b) + (a | b);
+endmodule
+module big(input [7:0] a, b, output [15:0] y);
+  assign y = a * b;
+endmodule
+module top(input clk, input [7:0] a, b, output reg [15:0] q);
+  wire [7:0] l0, l1; wire [15:0] m;
+  leaf u0 (.a(a), .b(b), .y(l0));
+  leaf u1 (.a(b), .b(a), .y(l1));
+  big ub (.a(l0), .b(l1), .y(m));
+  always @(posedge clk) q <= m;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_estimate_is_labelled_and_near_the_full_flow(tmp_path: Path, monkeypatch):
+    from rtlopt.ppa._permodule import measure_own
+    from rtlopt.ppa.liberty import resolve_liberty
+
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "h.v"
+    src.write_text(_HIER)
+    lib = resolve_liberty(None)
+    ref = open_design(src, "big")
+    est = estimate_own(ref, liberty=lib, timeout=120)
+    full = measure_own(ref, liberty=lib, timeout=120)
+    assert est.provenance["estimate"] is True and "ESTIMATE" in est.area_um2.source
+    assert not est.provenance["unpriced"]
+    # no logic optimization: at or above the full flow, within a small factor on a multiplier
+    assert full.area_um2.value * 0.9 <= est.area_um2.value <= full.area_um2.value * 4
+
+
+@pytest.mark.yosys
+def test_hierarchical_total_uses_an_estimate_for_a_module_too_slow_to_measure(tmp_path: Path, monkeypatch):
+    """A module whose full measurement fails its slice gets an estimate; the total says which parts
+    are estimates; the module is not optimized (its candidates could not be measured either)."""
+    from rtlopt.engine.hierarchy import optimize_hierarchical
+    from rtlopt.ppa._permodule import measure_own
+    from rtlopt.ppa.liberty import resolve_liberty
+
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "h.v"
+    src.write_text(_HIER)
+    lib = resolve_liberty(None)
+
+    def measure_fn(ref, texts=None, timeout=300.0):
+        if ref.top == "big":
+            raise ToolTimeout("yosys exceeded its time limit")
+        return measure_own(ref, liberty=lib, timeout=timeout, texts=texts)
+
+    def estimate_fn(ref, texts=None, timeout=120.0):
+        return estimate_own(ref, liberty=lib, timeout=timeout, texts=texts)
+
+    res = optimize_hierarchical(open_design(src, "top"), liberty=lib, budget_s=90, max_steps=1,
+                                measure_fn=measure_fn, estimate_fn=estimate_fn)
+    mods = {m.module: m for m in res.modules}
+    assert res.estimated == ["big"]
+    assert mods["big"].estimated and "estimate" in mods["big"].measured and mods["big"].status == "skipped"
+    assert not mods["leaf"].estimated and mods["leaf"].area_before > 0
+    assert res.total_before is not None and "ESTIMATE" in res.total_measured and "big" in res.total_measured
+    expect = mods["leaf"].area_before * 2 + mods["big"].area_before + mods["top"].area_before
+    assert abs(res.total_before - expect) < 1e-6
+    d = res.to_dict()
+    assert d["total"]["estimated_modules"] == ["big"]
+    assert "~" in res.format_text()
