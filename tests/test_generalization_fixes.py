@@ -169,3 +169,36 @@ def test_incomplete_case_without_default_is_not_given_one():
 endmodule
 """
     assert not [m for m in CaseItemMerge().match(src) if "become the default" in m.description]
+
+
+# ---- constant products as flat sums of shifted operands (no shift around a sum) ------------------------
+@pytest.mark.yosys
+def test_even_constant_products_also_offered_as_flat_sums(tmp_path):
+    from rtlopt.templates._arith import ConstMultToShiftAdd
+    src = textwrap.dedent("""
+    module m(input [9:0] a, b, output reg [19:0] q);
+      reg [15:0] t1, t2;
+      always @* begin
+        t1 = a * 10'd40;
+        t2 = 10'd80 * b;
+        q  = t1 + t2;
+      end
+    endmodule
+    """).lstrip()
+    T = ConstMultToShiftAdd()
+    ms = T.match(src)
+    usual = [m for m in ms if "flat" not in m.description]
+    flat = [m for m in ms if "every constant product as a flat sum" in m.description]
+    assert usual and flat and ms.index(flat[0]) > ms.index(usual[-1])  # the usual spelling stays first
+    new = T.rewrite(src, flat)
+    assert new is not None and ") <<" not in new and "(a << 5) + (a << 3)" in new and "10'd80" not in new
+    f = tmp_path / "m.v"
+    f.write_text(src)
+    assert _equivalent(tmp_path, f, new, "m")
+
+
+def test_odd_constant_product_has_no_second_spelling():
+    from rtlopt.templates._arith import ConstMultToShiftAdd
+    src = "module m(input [7:0] a, output [15:0] y);\n  assign y = a * 8'd29;\nendmodule\n"
+    ms = ConstMultToShiftAdd().match(src)
+    assert len(ms) == 1 and "flat" not in ms[0].description

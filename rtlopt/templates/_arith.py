@@ -167,7 +167,9 @@ class ConstMultToShiftAdd(Template):
             if c == 0:
                 continue
             groups[(xi.key, e.width, e.signed)].append((e, c, x))
-        out = []
+        out: list[Match] = []
+        alts: list[Match] = []
+        flat_edits: list[Edit] = []
         for (_key, width, signed), items in groups.items():
             consts = sorted({c for _e, c, _x in items})
             binary_adders = sum(bin(_odd(c)[0]).count("1") - 1 for c in consts)
@@ -189,13 +191,40 @@ class ConstMultToShiftAdd(Template):
             # a lone x*3 (one adder either way) measured slightly larger as shift-add, so it is left alone.
             if adders > binary_adders or all(_odd(c)[0] == 3 for c in consts):
                 continue
-            edits = [Edit(e.start, e.end, wrap(e, plan[c])) for e, c, _x in items]
             first = min(items, key=lambda t: t[0].start)[0]
             what = f"x*{{{', '.join(str(c) for c in consts)}}} with {adders} adders (binary: {binary_adders})"
-            out.append(Match(self.id, first.start, first.end, an.line(first.start),
-                             f"{self.id} at line {an.line(first.start)}: {what}", tuple(edits),
-                             an.text[first.start:first.end], {"spans": [(e.start, e.end) for e, _c, _x in items]}))
-        return out
+            variants = [(plan, what)]
+            # the same products as flat sums of shifted operands, one per constant (no ``(...) << k``
+            # around a sum, no shared intermediate): the synthesiser's multi-operand adder then takes
+            # every term of an enclosing sum at once; measurement picks
+            flat = {c: " ".join(("" if i == 0 else ("+ " if d > 0 else "- ")) + _shl(xtext, sh)
+                                for i, (d, sh) in enumerate(sorted(csd(c), key=lambda ds: -ds[1])))
+                    for c in consts}
+            flat_adders = sum(len(csd(c)) - 1 for c in consts)
+            if flat_adders <= binary_adders:
+                variants.append(({c: f"({v})" for c, v in flat.items()},
+                                 what.replace(f"with {adders} adders", f"as flat sums, {flat_adders} adders")))
+            seen_edits: set = set()
+            for k, (pl, desc) in enumerate(variants):
+                edits = [Edit(e.start, e.end, wrap(e, pl[c])) for e, c, _x in items]
+                if k == len(variants) - 1:  # the flat spelling, else the usual one
+                    flat_edits.extend(edits)
+                if tuple(norm(ed.replacement) for ed in edits) in seen_edits:
+                    continue
+                seen_edits.add(tuple(norm(ed.replacement) for ed in edits))
+                (alts if k else out).append(
+                    Match(self.id, first.start, first.end, an.line(first.start),
+                          f"{self.id} at line {an.line(first.start)}: {desc}", tuple(edits),
+                          an.text[first.start:first.end], {"spans": [(e.start, e.end) for e, _c, _x in items]}))
+        # the flat spellings come after the usual ones (a combination of all matches takes the first
+        # of overlapping ones), alone and all at once
+        if alts and len(out) > 1:
+            edits = sorted(flat_edits, key=lambda ed: ed.start)
+            alts.append(Match(self.id, edits[0].start, edits[0].end, an.line(edits[0].start),
+                              f"{self.id} at line {an.line(edits[0].start)}: every constant product as a flat sum",
+                              tuple(edits), an.text[edits[0].start:edits[0].end],
+                              {"spans": [(ed.start, ed.end) for ed in edits]}))
+        return out + alts
 
     def apply(self, text: str, match: Match) -> list[Edit]:
         for s, e in match.data.get("spans", ()):
