@@ -202,3 +202,64 @@ def test_odd_constant_product_has_no_second_spelling():
     src = "module m(input [7:0] a, output [15:0] y);\n  assign y = a * 8'd29;\nendmodule\n"
     ms = ConstMultToShiftAdd().match(src)
     assert len(ms) == 1 and "flat" not in ms[0].description
+
+
+# ---- e-graph: a mask built by an indexed write in an always block ----------------------------------------
+@pytest.mark.yosys
+@pytest.mark.parametrize("src,pick", [
+    # enable bit written at a variable index of a 12-bit mask (a 4-bit index can point past the end)
+    ("""
+    module m(input [11:0] vec, input [3:0] idx, input en, output reg hit);
+      reg [11:0] mask;
+      always @* begin
+        mask = {12{1'b0}};
+        mask[idx] = en;
+        hit = (vec & mask) != 0;
+      end
+    endmodule
+    """, "hit"),
+    # one-hot select built the same way, read through an OR of an AND with another mask
+    ("""
+    module m(input [7:0] d, input [2:0] s, input [7:0] keep, output reg y, output reg [7:0] oh);
+      always @(*) begin
+        oh = 8'h00;
+        oh[s] = 1'b1;
+        y = |(d & oh & keep);
+      end
+    endmodule
+    """, "y"),
+])
+def test_onehot_built_by_indexed_write_is_a_bit_pick(tmp_path, src, pick):
+    from rtlopt.egraph import optimize_text
+    src = textwrap.dedent(src).lstrip()
+    got = optimize_text(src)
+    assert got, "the indexed write should be modelled"
+    _mod, new, info = got[0]
+    assert pick in info["changed"]
+    line = next(ln for ln in new.splitlines() if ln.strip().startswith(f"{pick} ="))
+    assert "mask" not in line and "oh" not in line  # the pick reads the data word, not the mask
+    assert "<<" not in new.split("always")[0]
+    f = tmp_path / "m.v"
+    f.write_text(src)
+    assert _equivalent(tmp_path, f, new, "m")
+
+
+@pytest.mark.yosys
+def test_guarded_indexed_write_is_not_modelled_as_unconditional(tmp_path):
+    """The bit is written only under a condition: the e-graph must not treat the mask as 1 << sel."""
+    from rtlopt.egraph import optimize_text
+    src = textwrap.dedent("""
+    module m(input [7:0] d, input [2:0] s, input go, output reg y);
+      reg [7:0] oh;
+      always @* begin
+        oh = 8'h00;
+        if (go) oh[s] = 1'b1;
+        y = |(d & oh);
+      end
+    endmodule
+    """).lstrip()
+    f = tmp_path / "m.v"
+    f.write_text(src)
+    for _mod, new, _info in optimize_text(src):
+        assert "d[s]" not in new.replace(" ", "") or "go" in new.split("y =")[1]
+        assert _equivalent(tmp_path, f, new, "m")

@@ -670,17 +670,24 @@ def r_zext_nowrap(eg: EGraph, c: int, n: tuple) -> None:
 
 def r_pick_bit(eg: EGraph, c: int, n: tuple) -> None:
     """|(x & (1 << i)) -> bitsel(x, i): masking with a decoded one-hot and OR-reducing picks bit i
-    (0 when i is past the width, as the shift of 1 leaves no bit); a picked bit of bitwise logic is
+    (0 when i is past the width, as the shift of 1 leaves no bit), |(x & (b << i)) -> b & bitsel(x, i)
+    for a one-bit b; a picked bit of bitwise logic is
     the logic of the picked bits (so one pick can be shared)."""
     if n[0] == "ne" and 0 in (eg.cval(n[3]), eg.cval(n[4])):  # x != 0 is |x
         x = n[4] if eg.cval(n[3]) == 0 else n[3]
         eg.pending.append((c, eg.add(("redor", 1, None, x))))
     if n[0] == "redor":
+        for z in eg.has(n[3], "zext"):  # the added zeros do not change |x
+            eg.pending.append((c, eg.add(("redor", 1, None, z[3]))))
         for m in eg.has(n[3], "and"):
             for a, b in ((m[3], m[4]), (m[4], m[3])):
                 for sh in eg.has(b, "shlv"):
                     if eg.cval(sh[3]) == 1:
                         eg.pending.append((c, eg.add(("bitsel", 1, None, a, sh[4]))))
+                    for z in eg.has(sh[3], "zext"):  # |(x & (bit << i)) is bit & x[i]
+                        if eg.w(z[3]) == 1:
+                            pick = eg.add(("bitsel", 1, None, a, sh[4]))
+                            eg.pending.append((c, eg.add(("and", 1, None, z[3], pick))))
     elif n[0] == "bitsel":
         for m in eg.nodes[eg.find(n[3])]:
             if m[0] in ("and", "or", "xor"):

@@ -411,8 +411,14 @@ class _NetName:
 
 
 def _lhs_names(e) -> set[str]:
+    """Names an assignment target writes (the base of a select, not the names in its index)."""
     if isinstance(e, _NetName):
         return {e.symbol.name}
+    k = type(e).__name__
+    if k in ("ElementSelectExpression", "RangeSelectExpression"):
+        return _lhs_names(e.value)
+    if k == "ConcatenationExpression":
+        return set().union(*[_lhs_names(o) for o in e.operands]) if list(e.operands) else set()
 
     out: set[str] = set()
 
@@ -423,6 +429,48 @@ def _lhs_names(e) -> set[str]:
 
     e.visit(visit)
     return out
+
+
+def _bit_write(e) -> tuple[str, object] | None:
+    """``(name, index expression)`` for a one-bit write ``name[index]`` of a ``[N-1:0]`` vector."""
+    if isinstance(e, _NetName) or type(e).__name__ != "ElementSelectExpression":
+        return None
+    base = e.value
+    if type(base).__name__ != "NamedValueExpression":
+        return None
+    try:
+        fr = base.symbol.type.fixedRange
+        if fr.right != 0 or fr.left < 1 or int(e.type.bitWidth or 0) != 1:
+            return None
+    except Exception:  # noqa: BLE001 - not a packed vector
+        return None
+    return base.symbol.name, e.selector
+
+
+def _stepped_vars(assigns: list, write_count: dict[str, int]) -> set[str]:
+    """Variables of one combinational block written only there, step by step: a whole top-level
+    blocking assignment first, then whole assignments or one-bit indexed writes (at least one), all
+    top-level."""
+    seen: dict[str, int] = {}
+    bad: set[str] = set()
+    bits: set[str] = set()
+    for _s, e, top, in_loop in assigns:
+        if e is None:
+            return set()
+        whole = _lhs_whole(e.left)
+        bit = _bit_write(e.left)
+        name = whole or (bit[0] if bit else None)
+        for nm in _lhs_names(e.left):
+            if nm != name:
+                bad.add(nm)
+        if name is None:
+            continue
+        if e.isNonBlocking or not top or in_loop or (bit is not None and name not in seen):
+            bad.add(name)
+        if bit is not None:
+            bits.add(name)
+        seen[name] = seen.get(name, 0) + 1
+    return {n for n, c in seen.items() if c > 1 and c == write_count.get(n, 0) and n not in bad and n in bits}
 
 
 def _lhs_whole(e) -> str | None:
@@ -483,9 +531,34 @@ def build_module(an, body) -> ModuleGraph:
                     block_writes_blocking |= _lhs_names(e.left)
         b.subst = {}
         b.tainted = set(block_writes_blocking)
+        stepped = _stepped_vars(assigns, write_count) if kind == "comb" else set()
         for s, e, top, in_loop in assigns:
             lhs = _lhs_whole(e.left)
             if in_loop:
+                continue
+            bit = _bit_write(e.left)
+            if bit is not None and bit[0] in stepped:
+                # ``v[i] = b`` after ``v = ...``: v becomes (v & ~(1 << i)) | (b << i) (an index past
+                # the end writes nothing, as 1 << i is then 0 in v's width)
+                name, sel = bit
+                old = b.subst.get(name)
+                try:
+                    b.nodes = []
+                    if old is None:
+                        raise Unsupported("indexed write before a whole write")
+                    w = b.eg.w(old)
+                    idx = b.conv(sel)
+                    val = b.conv(e.right)
+                    if b.eg.w(val) != 1:
+                        raise Unsupported("indexed write of more than one bit")
+                    one = b.mk(("shlv", w, None, b.mk(("const", w, 1)), idx))
+                    keep = b.mk(("and", w, None, old, b.mk(("not", w, None, one))))
+                    put = b.mk(("shlv", w, None, b.mk(("zext", w, None, val)) if w > 1 else val, idx))
+                    b.subst[name] = b.mk(("or", w, None, keep, put))
+                except (Unsupported, ValueError, AssertionError, TypeError, AttributeError):
+                    b.subst.pop(name, None)
+                    b.tainted.add(name)
+                    stepped.discard(name)
                 continue
             try:
                 b.nodes = []
@@ -505,7 +578,7 @@ def build_module(an, body) -> ModuleGraph:
                 stmt_end = an.span(s.syntax)[1] if s is not None and s.syntax is not None else re_
             # substitution of a single top-level blocking assignment of a whole variable
             single = (kind != "assign" and not e.isNonBlocking and lhs is not None and top
-                      and write_count.get(lhs, 0) == 1)
+                      and (write_count.get(lhs, 0) == 1 or lhs in stepped))
             w = int(e.left.type.bitWidth or 0)
             if c is not None and (b.eg.w(c) != w or rs >= re_ or (rs, re_) not in an.by_span):
                 c = None
