@@ -119,8 +119,13 @@ def test_yosys_script_golden():
     lines = text.splitlines()
     assert "read_verilog /d/a.v" in lines  # -sv only for SystemVerilog files (rtlopt.hdl.project)
     assert "hierarchy -check -top top" in lines
-    assert lines.index("synth -top top") < lines.index("design -load rtl") < lines.index("synth -top top -flatten")
+    flat = lines.index("synth -top top -flatten -run begin:fine")
+    assert lines.index("synth -top top -run begin:fine") < lines.index("design -load rtl") < flat
     assert "dfflibmap -liberty /l/x.lib -dont_use F*" in lines
+    # a canonical (sorted) cell order before each ABC run: synth's fine stage and the mapping
+    assert lines[flat - 1] == "sort" and lines[flat + 1] == "sort"
+    assert lines[flat + 2] == "synth -top top -flatten -run fine:"
+    assert lines[lines.index("dfflibmap -liberty /l/x.lib -dont_use F*") - 1] == "sort"
     assert "abc -liberty /l/x.lib -dont_use F* -D 2500" in lines
     assert "hilomap -singleton -hicell TIE HI -locell TIE LO" in lines
     assert "write_verilog -noattr -noexpr netlist.v" in lines

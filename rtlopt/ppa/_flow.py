@@ -13,6 +13,15 @@ One Yosys process does both syntheses:
    ``rename -enumerate`` (so JSON and Verilog netlists share instance names), ``stat -json -liberty``,
    ``write_json`` and ``write_verilog -noattr -noexpr`` for OpenSTA.
 
+Every synthesis runs as ``sort``, ``synth -run begin:fine``, ``sort``, ``synth -run fine:`` (the same
+commands as one ``synth``), and ``sort`` comes again before ``dfflibmap``: Yosys iterates cells in
+insertion order and ABC's result (``abc -fast`` inside ``synth``, ``abc -liberty`` after it) depends on
+the order it is handed the logic, so the same design flat, behind a wrapper module, or with its
+statements in another order measured up to 13 % apart. Sorted by name at those three points (after
+flattening, before each ABC run) the order no longer depends on where the logic came from; measured
+on restyled visible-benchmark originals (``benchmarks/ppa_invariance.py``) the flat/wrapper spread went
+from up to 4.8 % to 0 on most cases (names still carry source lines, so it is not a full canonical form).
+
 ``log RTLOPT-PHASE: <name>`` lines mark the phases so a failure can be blamed on the input (read,
 elaborate, synthesize) or on the flow (technology mapping).
 """
@@ -38,6 +47,13 @@ def _q(text: str | Path) -> str:
     return f'"{s}"' if any(c.isspace() for c in s) else s
 
 
+def synth_lines(top: str, *, flatten: bool) -> list[str]:
+    """``synth -top T [-flatten]`` with the cells sorted by name before it and before its fine stage
+    (where ``abc -fast`` maps the logic): a canonical order, not the order of insertion."""
+    fl = " -flatten" if flatten else ""
+    return ["sort", f"synth -top {top}{fl} -run begin:fine", "sort", f"synth -top {top}{fl} -run fine:"]
+
+
 def yosys_script(files: Iterable[str | Path], top: str, *, liberty: str | Path, dont_use: Iterable[str] = (),
                  tie_hi: tuple[str, str] | None = None, tie_lo: tuple[str, str] | None = None,
                  abc_delay_ps: int | None = None, single_module: bool = False,
@@ -61,7 +77,7 @@ def yosys_script(files: Iterable[str | Path], top: str, *, liberty: str | Path, 
         # single synthesis gives both the generic counts and the netlist to map (half the time).
         lines += [
             f"log {PHASE_MARK} synth",
-            f"synth -top {top} -flatten",
+            *synth_lines(top, flatten=True),
             f"delete {_NON_LOGIC}",
             f"tee -q -o {GENERIC_STAT} stat -json",
         ]
@@ -69,16 +85,17 @@ def yosys_script(files: Iterable[str | Path], top: str, *, liberty: str | Path, 
         lines += [
             "design -save rtl",
             f"log {PHASE_MARK} generic",
-            f"synth -top {top}",
+            *synth_lines(top, flatten=False),
             f"delete {_NON_LOGIC}",
             f"tee -q -o {GENERIC_STAT} stat -json",
             "design -load rtl",
             f"log {PHASE_MARK} synth",
-            f"synth -top {top} -flatten",
+            *synth_lines(top, flatten=True),
             f"delete {_NON_LOGIC}",
         ]
     lines += [
         f"log {PHASE_MARK} map",
+        "sort",  # a canonical cell order for ABC's technology mapping too
         f"dfflibmap -liberty {mlib}{du}",
         f"abc -liberty {lib}{du}{abc_d}",
         "opt_clean",

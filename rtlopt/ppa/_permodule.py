@@ -41,9 +41,10 @@ def own_area_script(files, top: str, liberty: str | Path, dont_use=()) -> str:
     lines += [
         f"blackbox =* ={top} %d",
         f"log {_flow.PHASE_MARK} synth",
-        f"synth -top {top} -flatten",
+        *_flow.synth_lines(top, flatten=True),  # sorted before each ABC run, as in the flat flow
         "delete t:$scopeinfo t:$print t:$check",
         f"log {_flow.PHASE_MARK} map",
+        "sort",
         f"dfflibmap -liberty {lib}{du}",
         f"abc -liberty {lib}{du}",
         "opt_clean",
