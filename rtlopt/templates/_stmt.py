@@ -493,10 +493,11 @@ class RegisterRetiming(Template):
                   ) -> list[tuple[int, int, str, list[Edit]]]:
         """Full backward retiming: every register read by ``s <= f(r1..rn)`` moves in front of ``f``.
 
-        Preconditions (checked): each ``rk`` is a module variable without initial value or reset,
-        assigned exactly once, ``rk <= ek;`` with pure ``ek``, in the same ``begin``/``end`` of an
-        edge-triggered block as ``s <= f(...)`` (so under the same clock, enable and reset
-        conditions), and read nowhere but in ``f``; ``f`` reads nothing but these registers and
+        Preconditions (checked): each ``rk`` is a module variable without initial value, assigned
+        once by ``rk <= ek;`` with pure ``ek`` in the same cycles as ``s <= f(...)`` (same edge events
+        and enclosing ``if`` conditions, :func:`_rt_context`: the same ``begin``/``end`` or separate
+        ``always`` blocks alike), reset (if at all) to a constant in a sibling branch like all the
+        others, and read nowhere but in ``f``; ``f`` reads nothing but these registers and
         literals. Then ``R <= f(e1..en); s <= R;`` computes the same ``s`` once the registers have
         been written (before that the original ``s`` depends on uninitialized registers). ``R`` has
         the width of ``s``. Substituting ``ek`` for ``rk`` is exact when ``ek`` has the type of
