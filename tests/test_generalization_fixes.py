@@ -263,3 +263,37 @@ def test_guarded_indexed_write_is_not_modelled_as_unconditional(tmp_path):
     for _mod, new, _info in optimize_text(src):
         assert "d[s]" not in new.replace(" ", "") or "go" in new.split("y =")[1]
         assert _equivalent(tmp_path, f, new, "m")
+
+
+# ---- search: a template's matches of different kinds are also tried kind by kind -------------------------
+@pytest.mark.yosys
+def test_narrowing_without_the_comparison_rewrites_is_a_candidate(tmp_path):
+    from rtlopt.design import open_design
+    from rtlopt.engine.search import State, template_candidates
+    f = tmp_path / "div.v"
+    f.write_text(textwrap.dedent("""
+    module div(input clk, input rst, output pulse);
+      reg [19:0] cnt;
+      always @(posedge clk)
+        if (rst) cnt <= 20'd0;
+        else if (cnt == 20'd49) cnt <= 20'd0;
+        else cnt <= cnt + 20'd1;
+      assign pulse = (cnt == 20'd49);
+    endmodule
+    """).lstrip())
+    st = State(design=open_design([f], "div"), texts={f: f.read_text()}, goal="area", liberty=None)
+    texts = [c.text for c in template_candidates(st) if "register_width_reduction" in c.rules]
+    narrowed = [t for t in texts if "[19:0] cnt" not in t]
+    assert any(">=" in t for t in narrowed), texts  # the comparison rewrite still comes with it
+    assert any(">=" not in t and "<=" not in t.replace("cnt <=", "") for t in narrowed), narrowed
+
+
+def test_template_matches_without_kinds_give_the_usual_groups():
+    """Untagged matches: the all-at-once and one-by-one candidates only (no extra groups)."""
+    from rtlopt.engine.search import State, template_candidates
+    from rtlopt.templates._arith import ConstMultToShiftAdd
+    f = Path("/nonexistent/m.v")
+    src = "module m(input [7:0] a, b, output [15:0] y, z);\n  assign y = a * 8'd29;\n  assign z = b * 8'd45;\nendmodule\n"
+    st = State(design=None, texts={f: src}, goal="area", liberty=None)
+    cands = template_candidates(st, {"const_mult_to_shift_add": ConstMultToShiftAdd()})
+    assert len(cands) == 3  # both products, then each alone

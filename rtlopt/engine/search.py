@@ -160,11 +160,20 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
                 per_template.append((tmpl, matches))
         for tmpl, matches in per_template:
             groups = [list(matches)] + ([[m] for m in matches] if len(matches) > 1 else [])
-            for group in groups:
+            # matches of different kinds (a template tags them with data["group"]): each kind's
+            # matches together too, and every match but one kind (a narrowing without the comparison
+            # rewrites that measured smaller alone may be the better whole)
+            kinds = {m.data.get("group") for m in matches if isinstance(m.data, dict)}
+            if len(kinds) > 1:
+                for k in sorted(kinds, key=str):
+                    groups.append([m for m in matches if m.data.get("group") == k])
+                    groups.append([m for m in matches if m.data.get("group") != k])
+            for gi, group in enumerate(groups):
                 if late():
                     break
                 try:
-                    new = tmpl.rewrite(text, group)
+                    # all matches at once: the first of overlapping alternatives (as _apply_all does)
+                    new = _non_overlapping(tmpl, text, group) if gi == 0 else tmpl.rewrite(text, group)
                 except ValueError:  # a stale or inconsistent match: skip it
                     continue
                 if new is None or new in seen:

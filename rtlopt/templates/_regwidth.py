@@ -396,7 +396,7 @@ def _range_compare_matches(tmpl, an: Analysis, cands, writes, clocked, bad) -> l
         if edits:
             out.append(tmpl._m(an, edits[0].start, edits[0].end,
                                f"{sym.name}: {len(edits)} comparison(s) with its largest value as a magnitude "
-                               f"comparison (value range from reset, proven with z3)", edits))
+                               f"comparison (value range from reset, proven with z3)", edits, group="compare"))
     return out
 
 
