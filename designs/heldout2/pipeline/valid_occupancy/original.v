@@ -1,0 +1,43 @@
+// 4-stage processing pipeline; the data is a scaled sum computed over the stages.
+// Control keeps a 'busy' flag and an in-flight counter for the flush logic.
+module pipe4 (
+    input  wire        clk,
+    input  wire        rst,
+    input  wire        in_vld,
+    input  wire [15:0] in_data,
+    output wire        out_vld,
+    output wire [15:0] out_data,
+    output reg         busy,
+    output reg  [2:0]  inflight
+);
+    reg [3:0]  vld;
+    reg [15:0] d0, d1, d2, d3;
+    always @(posedge clk) begin
+        if (rst) begin
+            vld      <= 4'd0;
+            busy     <= 1'b0;
+            inflight <= 3'd0;
+        end else begin
+            vld <= {vld[2:0], in_vld};
+            // one enters when in_vld, one leaves when vld[3]
+            case ({in_vld, vld[3]})
+                2'b10:   inflight <= inflight + 3'd1;
+                2'b01:   inflight <= inflight - 3'd1;
+                default: inflight <= inflight;
+            endcase
+            busy <= in_vld | (|vld[2:0]);
+        end
+    end
+    always @(posedge clk) begin
+        if (rst) begin
+            d0 <= 16'd0; d1 <= 16'd0; d2 <= 16'd0; d3 <= 16'd0;
+        end else begin
+        if (in_vld) d0 <= in_data;
+        if (vld[0]) d1 <= d0 + {d0[14:0], 1'b0};
+        if (vld[1]) d2 <= d1 ^ {d1[7:0], d1[15:8]};
+        if (vld[2]) d3 <= d2 + 16'h1234;
+        end
+    end
+    assign out_vld  = vld[3];
+    assign out_data = d3;
+endmodule
