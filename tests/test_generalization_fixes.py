@@ -297,3 +297,48 @@ def test_template_matches_without_kinds_give_the_usual_groups():
     st = State(design=None, texts={f: src}, goal="area", liberty=None)
     cands = template_candidates(st, {"const_mult_to_shift_add": ConstMultToShiftAdd()})
     assert len(cands) == 3  # both products, then each alone
+
+
+# ---- instance sharing: the reads of the dropped instance's outputs read the kept one's ------------------
+INST_SRC = """
+module absdiff8(input [7:0] p, input [7:0] q, output [7:0] d);
+  assign d = p > q ? p - q : q - p;
+endmodule
+
+module top(input sel_hi, input [7:0] a0, b0, a1, b1, output [7:0] r);
+  wire [7:0] lo_d;
+  wire [{W}:0] hi_d;
+  absdiff8 u_lo (.p(a0), .q(b0), .d(lo_d));
+  absdiff8 u_hi (.p(a1), .q(b1), .d(hi_d));
+  assign r = sel_hi ? hi_d : lo_d;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_shared_instance_outputs_are_read_by_the_kept_name(tmp_path):
+    from rtlopt.templates._share import ExclusiveInstanceSharing
+    src = textwrap.dedent(INST_SRC.replace("{W}", "7")).lstrip()
+    T = ExclusiveInstanceSharing()
+    ms = T.match(src)
+    assert ms
+    new = T.rewrite(src, ms[:1])
+    assert new is not None and new.count("absdiff8 u_") == 1
+    kept = "lo_d" if "absdiff8 u_lo" in new else "hi_d"
+    gone = "hi_d" if kept == "lo_d" else "lo_d"
+    assert f"? {kept} : {kept}" in new.split("assign r")[1].replace("(", "").replace(")", "") or \
+        gone not in new.split("assign r")[1], new
+    f = tmp_path / "m.v"
+    f.write_text(src)
+    assert _equivalent(tmp_path, f, new, "top")
+
+
+def test_shared_instance_outputs_of_another_type_keep_their_copy():
+    from rtlopt.templates._share import ExclusiveInstanceSharing
+    src = textwrap.dedent(INST_SRC.replace("{W}", "8")).lstrip()  # hi_d is 9 bits wide
+    for m in ExclusiveInstanceSharing().match(src):
+        new = ExclusiveInstanceSharing().rewrite(src, [m])
+        if new is None:
+            continue
+        tail = new.split("assign r")[1]
+        assert "hi_d" in tail and "lo_d" in tail  # the read of the wider wire is not renamed

@@ -1058,6 +1058,18 @@ class ExclusiveInstanceSharing(Template):
         bs, be = an.span(b.stmt)
         copies = " ".join(f"assign {b.outs[p].name} = {a.outs[p].name};" for p in b.outs)
         edits.append(Edit(bs, be, copies))
+        # the reads of b's outputs read a's directly (same declared type): arms that now compute the
+        # same thing also read the same (a later case/if merge sees them as equal)
+        alias = {skey(b.outs[p]): a.outs[p].name for p in b.outs
+                 if p in a.outs and str(b.outs[p].type) == str(a.outs[p].type)}
+        spans = set()
+        for st in reads_of[id(b)]:
+            k = skey(st.node.symbol)
+            info = an.info(st.node)
+            if k in alias and info is not None and (info.start, info.end) not in spans \
+                    and not (bs <= info.start < be):
+                spans.add((info.start, info.end))
+                edits.append(Edit(info.start, info.end, alias[k]))
         return self._m(an, bs, be, f"one {a.sym.definition.name} instance ({a.sym.name}) shared with "
                                    f"{b.sym.name}: their outputs are read under exclusive conditions", edits)
 
