@@ -342,3 +342,39 @@ def test_shared_instance_outputs_of_another_type_keep_their_copy():
             continue
         tail = new.split("assign r")[1]
         assert "hi_d" in tail and "lo_d" in tail  # the read of the wider wire is not renamed
+
+
+# ---- sharing: selects exact on the side with fewer operations (reuse the decode) ------------------------
+@pytest.mark.yosys
+def test_shared_unit_selects_exact_on_the_smaller_side(tmp_path):
+    from rtlopt.templates._share import ExclusiveOperatorSharing
+    src = textwrap.dedent("""
+    module ob(input [9:0] p, q, r, input [2:0] f, output reg [9:0] o);
+      always @* case (f)
+        3'd0:    o = p + q;
+        3'd5:    o = p - r;
+        3'd6:    o = r - q;
+        default: o = 10'd0;
+      endcase
+    endmodule
+    """).lstrip()
+    T = ExclusiveOperatorSharing()
+    ms = [m for m in T.match(src) if "fewer guards" in m.description]
+    assert ms
+    new = T.rewrite(src, ms[:1])
+    assert new is not None
+    # the carry-in is 1 everywhere but under the one addition's guard: all three select bits read
+    sub = next(ln for ln in new.splitlines() if "rtlopt_sh0_sub =" in ln)
+    assert all(f"f[{i}]" in sub for i in range(3)), sub
+    f = tmp_path / "m.v"
+    f.write_text(src)
+    assert _equivalent(tmp_path, f, new, "ob")
+
+
+def test_two_operation_unit_has_no_smaller_side_variant():
+    from rtlopt.templates._share import ExclusiveOperatorSharing
+    src = """module m(input [7:0] a, b, input [1:0] s, output reg [7:0] y);
+  always @* case (s) 2'd0: y = a + b; 2'd3: y = a - b; default: y = a; endcase
+endmodule
+"""
+    assert not [m for m in ExclusiveOperatorSharing().match(src) if "fewer guards" in m.description]

@@ -253,6 +253,11 @@ class ExclusiveOperatorSharing(Template):
                 m2 = self._emit(an, zx, [group[i] for i in c], [gz[i] for i in c], name, exact=True)
                 if m2 is not None and m2.edits != m.edits:
                     out.append(m2)
+            if k < ncliques and m is not None and m.data.get("care") and len(c) > 2:
+                # exact on the side with fewer operations (the decode the rest of the design needs)
+                m4 = self._emit(an, zx, [group[i] for i in c], [gz[i] for i in c], name, exact="small")
+                if m4 is not None and m4.edits != m.edits and all(m4.edits != x.edits for x in out):
+                    out.append(m4)
             if k < ncliques and m is not None and m.data.get("care") and not need_fold \
                     and any(group[i].inv for i in c):
                 # the same adder with each side inverted on its own (no operand swap for b - a)
@@ -270,6 +275,7 @@ class ExclusiveOperatorSharing(Template):
         if sides and (care is None or kind != "addsub" or any(o.res for o in ops)):
             return None
         universe = set(range(1 << len(care[0]))) if exact else None
+        small = exact == "small"  # each select exact on whichever side has fewer operations
         if care is not None:  # select logic minimised over the care set of the select bits
             bits, pts = care
             sel_t: list[str] = []
@@ -304,7 +310,8 @@ class ExclusiveOperatorSharing(Template):
             if kind == "addsub" and all(_const_operand(an, o) for o in ops) \
                     and any(v is not None and _const_of(an, v) is None for v in vals):
                 return None  # incrementers cost about what a word mux sharing them would
-            chain = _min_chain(an, vals, pts, bits, universe) if care is not None else _chain(an, vals, sel_t)
+            chain = _min_chain(an, vals, pts, bits, universe, small) if care is not None \
+                else _chain(an, vals, sel_t)
             if chain is None:
                 return None
             w = f"{name}_{tag}"
@@ -329,7 +336,10 @@ class ExclusiveOperatorSharing(Template):
                 if care is not None:
                     on = set().union(*[p for p, v in zip(pts, inv, strict=True) if v])
                     off = set().union(*[p for p, v in zip(pts, inv, strict=True) if not v])
-                    got = minimize(on, universe - on if universe is not None else off, bits)
+                    if small and sum(inv) > len(inv) - sum(inv):
+                        got = minimize(universe - off, off, bits)  # 1 but under the additions' guards
+                    else:
+                        got = minimize(on, universe - on if universe is not None else off, bits)
                     if got is None:
                         return None
                     cin = got[0]
@@ -398,7 +408,8 @@ class ExclusiveOperatorSharing(Template):
         return self._m(an, first.start, first.end,
                        f"one {width}-bit {what} shared by {len(ops)} exclusive operations "
                        f"({', '.join(an.text[o.start:o.end].strip() for o in ops[:4])})"
-                       f"{', selects exactly the guards' if exact else ''}"
+                       f"{', selects exactly the guards' if exact is True else ''}"
+                       f"{', selects exactly the fewer guards' if small else ''}"
                        f"{', each side inverted on its own' if sides else ''}", edits, care=care is not None)
 
 
@@ -675,7 +686,7 @@ def _care_points(an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list) -> tuple[li
 
 
 def _min_chain(an: Analysis, vals: list, pts: list[set[int]], bits: list[str],
-               universe: set[int] | None = None) -> str | None:
+               universe: set[int] | None = None, small: bool = False) -> str | None:
     """``f1 ? v1 : f2 ? v2 : vN`` over the distinct operand values, each ``f`` minimised over the
     care set (1 where its value is used, 0 where a later value is, free elsewhere); the order of the
     values with the fewest select literals is kept."""
@@ -688,8 +699,13 @@ def _min_chain(an: Analysis, vals: list, pts: list[set[int]], bits: list[str],
     for perm in perms:
         cost, sels = 0, []
         for i, k in enumerate(perm[:-1]):
-            off = set().union(*[on[k2] for k2 in perm[i + 1:]]) if universe is None else universe - on[k]
-            got = minimize(on[k], off, bits)
+            later = set().union(*[on[k2] for k2 in perm[i + 1:]])
+            off = later if universe is None else universe - on[k]
+            ons = on[k]
+            if small and universe is not None and \
+                    sum(keys.count(k2) for k2 in perm[i + 1:]) < keys.count(k):
+                ons, off = universe - later, later  # 1 but under the later values' guards
+            got = minimize(ons, off, bits)
             if got is None:
                 break
             sels.append(got[0])
