@@ -116,7 +116,8 @@ def _change(out: str) -> tuple[str, str, str]:
         mods = d.get("modules", [])
         imp = sum(1 for m in mods if m.get("status") == "improved")
         return fmt(t.get("area_before_um2")), fmt(t.get("area_after_um2")), \
-            f"hier {len(mods)} mod, {imp} improved; total {t.get('measured')}; proof {d.get('composed_proof', {}).get('verdict')}"
+            f"hier {len(mods)} mod, {imp} improved; estimated: {','.join(t.get('estimated_modules') or []) or 'none'}; " \
+            f"total {t.get('measured')}; proof {d.get('composed_proof', {}).get('verdict')}"
     area = (d.get("ppa") or {}).get("area") or {}
     b = (area.get("before") or {}).get("value")
     a = (area.get("after") or {}).get("value")

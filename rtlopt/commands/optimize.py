@@ -188,7 +188,9 @@ def _optimize_one(args, files: list[str], out: Path | None, session) -> int:
     if getattr(args, "hierarchical", False):
         return _optimize_hier(args, design, lib, out, session, progress, args.budget)
     auto = _has_submodules(design)
-    ppa_limit = min(args.ppa_timeout, args.budget / 6) if auto else args.ppa_timeout
+    # a design with submodules gets a tenth of the budget for its flat measurement; a larger one goes on
+    # hierarchically (per-module numbers compose into the total) instead of spending more on the whole
+    ppa_limit = min(args.ppa_timeout, args.budget / 10) if auto else args.ppa_timeout
     try:
         result = optimize(design, goal=args.goal, liberty=lib, budget_s=args.budget, max_steps=args.max_steps,
                           jobs=max(1, args.jobs), verify_timeout_s=args.verify_timeout,

@@ -286,46 +286,35 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
             if biggest is not None and len(pending) > 1:
                 limit = max(2.0, min(ppa_timeout_s, left * (jobs - 1) / (len(pending) - 1)))
 
-            def one(name: str, limit=limit, biggest=biggest):
+            def one(name: str, limit=limit, biggest=biggest, attempt=attempt):
                 lim = min(ppa_timeout_s if name == biggest else limit, measure_end - time.monotonic())
                 if lim < 2:
-                    return name, None, "no time left for its measurement"
+                    return name, None, "no time left for its measurement", None
                 try:
-                    return name, measure_fn(refs[name], texts=cur, timeout=lim).area_um2.value, None
+                    return name, measure_fn(refs[name], texts=cur, timeout=lim).area_um2.value, None, None
                 except RtloptError as exc:
-                    return name, None, str(exc)
+                    err = str(exc)
+                if attempt == 1 and estimate_fn is not None:
+                    # too slow for the full flow in its share: at once (same worker) the cheap estimate,
+                    # with what is left of the measuring window, so the total covers every module
+                    left = min(ppa_timeout_s, measure_end - time.monotonic())
+                    if left >= 2:
+                        try:
+                            rep = estimate_fn(refs[name], texts=cur, timeout=left)
+                            return name, rep.area_um2.value, err, rep.provenance.get("measured", "estimate")
+                        except RtloptError as exc2:
+                            err += f"; not estimated either: {exc2}"
+                return name, None, err, None
 
             with ThreadPoolExecutor(max_workers=jobs) as pool:
-                for name, a, err in pool.map(one, pending):
+                for name, a, err, est_how in pool.map(one, pending):
                     if a is not None:
                         flat_area[name] = (a, a)
-                        estimated.pop(name, None)  # a full measurement replaces the estimate
+                        if est_how:
+                            estimated[name] = est_how
+                            say(f"{name}: full flow did not fit its share ({err}); area estimated ({a:.0f} um^2)")
                     elif attempt == 2:
-                        say(f"{name}: not measured: {err}" + (" (its area is estimated)" if name in estimated else ""))
-            if attempt == 1 and estimate_fn is not None:
-                # modules the full flow could not measure in their share: a cheap estimate first (each
-                # a bounded share of the measuring window), so the total covers every module; pass 2
-                # then tries the full flow again with what is left and replaces the estimate if it fits
-                slow = [n for n in pending if n not in flat_area]
-                left = measure_end - time.monotonic()
-                if slow and left >= 4:
-                    lim = max(2.0, min(ppa_timeout_s, left * 0.5 * jobs / len(slow)))
-
-                    def est(name: str, lim=lim):
-                        try:
-                            rep = estimate_fn(refs[name], texts=cur, timeout=min(lim, measure_end - time.monotonic()))
-                            return name, rep.area_um2.value, rep.provenance.get("measured", "estimate")
-                        except RtloptError as exc:
-                            return name, None, str(exc)
-
-                    with ThreadPoolExecutor(max_workers=jobs) as pool:
-                        for name, a, how in pool.map(est, slow):
-                            if a is not None:
-                                flat_area[name] = (a, a)
-                                estimated[name] = how
-                                say(f"{name}: too slow for the full flow; area estimated ({a:.0f} um^2)")
-                            else:
-                                say(f"{name}: not estimated either: {how}")
+                        say(f"{name}: not measured: {err}")
     for i, name in enumerate(order):
         left = deadline - time.monotonic()
         todo = len(order) - i + 1  # the top counts twice
