@@ -92,3 +92,13 @@ def test_async_reset_value_must_match(tmp_path):
     assert only.verdict is Verdict.UNKNOWN, only.format_text()
     assert "reset polarity or value" in only.reason, only.format_text()
     assert _pair(tmp_path, gold, _gate(_HIGH, yrst="4'd1")).verdict is Verdict.NOT_EQUIVALENT
+
+
+def test_async_reset_by_another_net_is_refused(tmp_path):
+    src = ("module r(input clk, input RST, input CLR, input [3:0] d, output reg [3:0] q);\n"
+           "  always @(posedge clk or posedge %s) if (%s) q <= 4'd0; else q <= d;\nendmodule\n")
+    only = _pair(tmp_path, src % ("RST", "RST"), src % ("CLR", "CLR"), engines=("equiv",))
+    assert only.verdict is Verdict.UNKNOWN, only.format_text()
+    assert "different nets" in only.reason, only.format_text()
+    same = _pair(tmp_path, src % ("RST", "RST"), src % ("RST", "RST"), engines=("equiv",))
+    assert same.verdict is Verdict.EQUIVALENT, same.format_text()
