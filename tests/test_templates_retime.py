@@ -200,6 +200,24 @@ def test_implicit_nets_only_when_yosys_would_create_them():
     assert collapse(bad) == []
 
 
+def test_implicit_nets_in_a_verilog_2005_file(tmp_path):
+    """A .v file is read as Verilog-2005, where ``logic`` is no keyword: the analysis declares the
+    implicit nets assigned in always blocks as ``reg`` (Yosys reads them as 1-bit nets written there)."""
+    body = "    r1 <= a;\n    r2 <= b;\n    s <= r1 ^ r2;"
+    text = clocked(body, decl="// r1, r2 implicit", ports="input clk, input a, b, output reg s")
+    f = tmp_path / "imp.v"
+    f.write_text(text)
+    an = analyze(text, str(f))
+    assert an.errors > 0
+    view, regions = _implicit_net_view(an)
+    assert regions and view.errors == 0
+    assert " reg r1, r2;" in view.text
+    ms = [m for m in T.match(an) if "feed only" in m.description]
+    assert len(ms) == 1
+    new = T.rewrite(text, ms)
+    assert new is not None and "s_pre <= a ^ b;" in new and "r1 <=" not in new and "reg s_pre;" in new
+
+
 def test_implicit_view_and_offset_mapping():
     text = clocked("    r1 <= a;\n    s <= r1;", decl="", ports="input clk, input a, output reg s")
     an = analyze(text)

@@ -908,7 +908,8 @@ def _implicit_net_view(an: Analysis) -> tuple[Analysis, list[tuple[int, int]]]:
     identifiers as 1-bit implicit nets, even when they are assigned in always blocks; slang reports
     each use as an error and drops the procedural block. If every error of ``an`` is such an
     identifier, the same text with ``logic n1, n2;`` inserted after each affected module header is
-    analysed instead (when that elaborates cleanly). Returns the view and the inserted regions
+    analysed instead (when that elaborates cleanly; ``reg``, then ``wire``, in a file read as
+    Verilog-2005, where ``logic`` is no keyword). Returns the view and the inserted regions
     ``(offset in the view, length)``; ``(an, [])`` when no repair applies.
     """
     if an.errors == 0 or an.syntax_errors or re.search(r"`default_nettype\s+none", an.text):
@@ -928,13 +929,18 @@ def _implicit_net_view(an: Analysis) -> tuple[Analysis, list[tuple[int, int]]]:
         if len(owner) != 1:
             return an, []
         names.setdefault(owner[0][0], set()).add(nm)
-    inserts = []
-    for ms, _me, mod in mods:
-        if ms in names:
-            inserts.append((an.span(mod.header)[1], f" logic {', '.join(sorted(names[ms]))};"))
-    text = apply_edits(an.text, [Edit(p, p, t) for p, t in inserts])
-    view = analyze(text)
-    if view.errors:
+    # ``logic`` takes both procedural and continuous assignments, but is no keyword in a file read as
+    # Verilog-2005 (a .v file): there ``reg`` (procedural) or ``wire`` (continuous) declares the net
+    for kind in ("logic", "reg", "wire"):
+        inserts = []
+        for ms, _me, mod in mods:
+            if ms in names:
+                inserts.append((an.span(mod.header)[1], f" {kind} {', '.join(sorted(names[ms]))};"))
+        text = apply_edits(an.text, [Edit(p, p, t) for p, t in inserts])
+        view = analyze(text)
+        if not view.errors:
+            break
+    else:
         return an, []
     regions, shift = [], 0
     for p, t in sorted(inserts):
