@@ -1,0 +1,26 @@
+// Select the coefficient before multiplying: one multiplier.
+module mul8x8 (
+    input  wire [7:0]  x,
+    input  wire [7:0]  y,
+    output wire [15:0] p
+);
+    assign p = x * y;
+endmodule
+
+module mac_unit (
+    input  wire        clk,
+    input  wire        rst,
+    input  wire        en,
+    input  wire        mode,
+    input  wire [7:0]  sample,
+    input  wire [7:0]  coef_a,
+    input  wire [7:0]  coef_b,
+    output reg  [19:0] acc
+);
+    wire [15:0] p;
+    mul8x8 u_m (.x(sample), .y(mode ? coef_b : coef_a), .p(p));
+    always @(posedge clk) begin
+        if (rst)     acc <= 20'd0;
+        else if (en) acc <= acc + p;
+    end
+endmodule
