@@ -164,6 +164,15 @@ def _optimize(args, name: str, files: list[str], top: str | None, budget: float,
     b, a, note = _change(res["out"])
     r = row(name, res, f"{b} -> {a} {note}".strip() if b else note)
     r.update(area_before=b, area_after=a)
+    try:  # hierarchical runs: the per-module rows (how each was measured) go into --json too
+        d = json.loads(res["out"])
+        if d.get("mode") == "hierarchical":
+            r["modules"] = [{k: m.get(k) for k in ("module", "instances", "status", "area_before", "area_after",
+                                                    "seconds", "measured", "estimated", "note")}
+                            for m in d.get("modules", [])]
+            r["total"] = d.get("total")
+    except ValueError:
+        pass
     return r
 
 

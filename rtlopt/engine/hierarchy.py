@@ -263,6 +263,9 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
 
         jobs = kw.get("jobs") or default_jobs()
         measure_end = t0 + budget_s / 2
+        # an estimate may run on to three quarters of the budget: a total that covers every module
+        # comes before optimizing modules the full flow can measure (their search is best effort)
+        estimate_end = min(deadline, t0 + budget_s * 0.75)
         refs = {name: open_design(list(design.files), name) for name in order}
 
         def size(name: str) -> int:
@@ -296,8 +299,8 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                     err = str(exc)
                 if attempt == 1 and estimate_fn is not None:
                     # too slow for the full flow in its share: at once (same worker) the cheap estimate,
-                    # with what is left of the measuring window, so the total covers every module
-                    left = min(ppa_timeout_s, measure_end - time.monotonic())
+                    # with what is left of the estimating window, so the total covers every module
+                    left = min(ppa_timeout_s, estimate_end - time.monotonic())
                     if left >= 2:
                         try:
                             rep = estimate_fn(refs[name], texts=cur, timeout=left)
