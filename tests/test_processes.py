@@ -115,3 +115,29 @@ def test_version_timeout_is_not_too_old(monkeypatch):
     monkeypatch.setattr(t, "_run_raw", slow)
     assert t.problem() is None
     assert t.version_note == "version query timed out"
+
+
+def test_background_children_run_at_lower_priority():
+    """Children started under background_children() are niced (analyses yield the CPU to the input's
+    measurement); a thread marked foreground() keeps the normal priority; nothing else changes."""
+    import threading
+
+    from rtlopt.tools.base import BACKGROUND_NICE, background_children, foreground, popen_child
+
+    def niceness() -> int:
+        proc = popen_child([sys.executable, "-c", "import os; print(os.nice(0))"],
+                           stdout=subprocess.PIPE, text=True)
+        out, _ = proc.communicate(timeout=60)
+        return int(out)
+
+    base = niceness()
+    with background_children():
+        assert niceness() == min(19, base + BACKGROUND_NICE)
+        with foreground():
+            assert niceness() == base
+        other: list[int] = []
+        t = threading.Thread(target=lambda: other.append(niceness()))
+        t.start()
+        t.join(60)
+        assert other == [min(19, base + BACKGROUND_NICE)]  # the flag holds for every thread of the run
+    assert niceness() == base

@@ -11,6 +11,7 @@ accepted, and the result is never worse than the input on the goal metric.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import threading
@@ -30,6 +31,7 @@ from rtlopt.engine.workspace import Workspace
 from rtlopt.errors import RtloptError, ToolNotFound
 from rtlopt.templates import REGISTRY, Template, analyze
 from rtlopt.templates._base import Match
+from rtlopt.tools.base import background_children, foreground
 
 #: Relative improvement a candidate must reach on the goal metric to count as better.
 MIN_GAIN = 1e-6
@@ -527,10 +529,12 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         """Full report, or (area-first, not below ``threshold``) an area-only report."""
         t = time.monotonic()
         try:
-            if measure_fn is not None:
-                return measure_fn(ref, texts=texts, timeout=limit_left())
-            return _ppa_cache.measure_staged(ref, liberty=lib, clock_period_ns=clock_period_ns, timeout=limit_left(),
-                                             texts=texts if ref is design else None, area_below=threshold)
+            with foreground():  # measurements keep their CPU priority while analyses run in the background
+                if measure_fn is not None:
+                    return measure_fn(ref, texts=texts, timeout=limit_left())
+                return _ppa_cache.measure_staged(ref, liberty=lib, clock_period_ns=clock_period_ns,
+                                                 timeout=limit_left(), texts=texts if ref is design else None,
+                                                 area_below=threshold)
         finally:
             tick("ppa_cpu_s", t)
 
@@ -642,7 +646,11 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     # in the main thread: generators share pyslang/z3 state, and one left running in a
                     # background thread while the run goes on crashed the process (picorv32, SIGSEGV);
                     # bounded: a generator still busy shortly after its deadline is interrupted
-                    with time_limit(max(0.5, gen_deadline - time.monotonic()) + GEN_GRACE_S):
+                    # while the input is still being measured (the run cannot go on without it), the
+                    # generators' tool runs (analyses) yield the CPU to that measurement on a loaded machine
+                    pending = result is None and not input_future.done()
+                    with time_limit(max(0.5, gen_deadline - time.monotonic()) + GEN_GRACE_S), \
+                            (background_children() if pending else contextlib.nullcontext()):
                         got = _run_generator(name, gen, state, templates)
                 except Deadline:
                     say(f"  generator {name} interrupted at the time limit")

@@ -213,8 +213,46 @@ def _load_prctl():
 _PRCTL = _load_prctl()
 
 
-def child_preexec(death_signal: int = signal.SIGKILL):
-    """A ``preexec_fn``: new session (own process group) and ``death_signal`` when the parent dies."""
+#: Niceness added to the children started in the background (see :func:`background_children`).
+BACKGROUND_NICE = 10
+_BACKGROUND = [0]
+_BACKGROUND_LOCK = threading.Lock()
+_FOREGROUND = threading.local()
+
+
+@contextlib.contextmanager
+def background_children():
+    """While active, children started by threads not marked :func:`foreground` run at a lower CPU
+    priority (``nice +BACKGROUND_NICE``): speculative analyses then leave the CPU to the work the
+    run waits for (the input's PPA measurement) on a loaded machine, and cost nothing on an idle one.
+    Only the scheduling priority changes, never what a tool computes."""
+    with _BACKGROUND_LOCK:
+        _BACKGROUND[0] += 1
+    try:
+        yield
+    finally:
+        with _BACKGROUND_LOCK:
+            _BACKGROUND[0] -= 1
+
+
+@contextlib.contextmanager
+def foreground():
+    """Children started by this thread keep the normal priority, even under :func:`background_children`."""
+    before = getattr(_FOREGROUND, "on", False)
+    _FOREGROUND.on = True
+    try:
+        yield
+    finally:
+        _FOREGROUND.on = before
+
+
+def _child_nice() -> int:
+    return BACKGROUND_NICE if _BACKGROUND[0] > 0 and not getattr(_FOREGROUND, "on", False) else 0
+
+
+def child_preexec(death_signal: int = signal.SIGKILL, nice: int = 0):
+    """A ``preexec_fn``: new session (own process group), ``death_signal`` when the parent dies, and
+    ``nice`` added to the child's niceness (lower CPU priority)."""
     parent = os.getpid()
     prctl = _PRCTL
 
@@ -222,6 +260,9 @@ def child_preexec(death_signal: int = signal.SIGKILL):
         os.setsid()
         if prctl is not None:
             prctl(_PR_SET_PDEATHSIG, int(death_signal), 0, 0, 0)
+        if nice > 0:
+            with contextlib.suppress(OSError):
+                os.nice(nice)
         if os.getppid() != parent:  # the parent died before prctl took effect
             os._exit(137)
 
@@ -238,7 +279,7 @@ def popen_child(argv: list[str], **kwargs) -> subprocess.Popen:
         raise Interrupted(_STOP_SIGNAL[0] or signal.SIGTERM)
     kwargs.pop("start_new_session", None)
     with _LIVE_LOCK:
-        proc = subprocess.Popen(argv, preexec_fn=child_preexec(), **kwargs)  # noqa: PLW1509
+        proc = subprocess.Popen(argv, preexec_fn=child_preexec(nice=_child_nice()), **kwargs)  # noqa: PLW1509
         _LIVE[proc.pid] = proc
     if _STOP.is_set():  # a signal arrived while it started
         kill_group(proc)
