@@ -471,7 +471,9 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
     than that percentage.
 
     Budget: ``budget_s`` bounds the whole run, the input's measurement included (each measurement
-    gets ``min(ppa_timeout_s, what is left)``); when the input cannot be measured in that time the
+    gets ``min(ppa_timeout_s, what is left)``: of the search's share for candidates, of the whole budget
+    for the input; while the input is pending, the first round's analyses run their tool children at
+    a lower CPU priority); when the input cannot be measured in that time the
     run ends with :class:`~rtlopt.errors.BudgetExhausted` (exit 8), never a tool-failure exit.
 
     Scope: ``"auto"`` restricts edits to the top module's span when the files hold modules that are
@@ -519,8 +521,8 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
     def tick(name: str, since: float) -> None:
         timings[name] = round(timings.get(name, 0.0) + time.monotonic() - since, 3)
 
-    def limit_left() -> float:
-        left = deadline - time.monotonic()
+    def limit_left(end: float) -> float:
+        left = end - time.monotonic()
         if left <= 1:
             raise ToolTimeout("the time budget ran out before this measurement")
         return min(ppa_timeout_s, left)
@@ -528,12 +530,16 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
     def measure_now(ref, texts: dict[Path, str], threshold: float | None):
         """Full report, or (area-first, not below ``threshold``) an area-only report."""
         t = time.monotonic()
+        # the input's measurement may use the whole budget: the share kept back for proofs that may
+        # finish after the search's deadline is of no use before the input is measured (nothing can
+        # be proven then), and a run that measures its input late still reports it, unchanged
+        end = hard_end if texts == original else deadline
         try:
             with foreground():  # measurements keep their CPU priority while analyses run in the background
                 if measure_fn is not None:
-                    return measure_fn(ref, texts=texts, timeout=limit_left())
+                    return measure_fn(ref, texts=texts, timeout=limit_left(end))
                 return _ppa_cache.measure_staged(ref, liberty=lib, clock_period_ns=clock_period_ns,
-                                                 timeout=limit_left(), texts=texts if ref is design else None,
+                                                 timeout=limit_left(end), texts=texts if ref is design else None,
                                                  area_below=threshold)
         finally:
             tick("ppa_cpu_s", t)
@@ -786,6 +792,13 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             if tidy is not None:
                 step, cur, after_rep, final_verdict = tidy
                 steps.append(step)
+                cur_metric = step.metric_after
+        if steps and time.monotonic() < deadline:
+            simp = _simplify_stage(cur, submit, prove, goal, cur_metric, delay_limit, deadline, say,
+                                   _delay(after_rep))
+            if simp is not None:
+                step, cur, after_rep, final_verdict = simp
+                steps.append(step)
         if result is None:  # stopped before the input's report was needed
             before = input_report(input_future)
             result = OptimizeResult(design, goal, original, dict(original), before, before)
@@ -846,6 +859,75 @@ def _tidy_stage(cur: dict[Path, str], original: dict[Path, str], submit, prove, 
                 str(next(p for p, t in tidied.items() if t != cur[p])), cur_metric, metric, "EQUIVALENT",
                 getattr(res, "engine", None), getattr(res, "seconds", None), prev_delay, d)
     return step, tidied, rep, (res.to_dict() if hasattr(res, "to_dict") else {"verdict": "EQUIVALENT"})
+
+
+#: Simplifications that only remove redundant text (``~~x``, ``s ? x : x``): Yosys removes the same
+#: redundancy itself, so they cost nothing and their mapped area ties with the text they clean (the
+#: sorted PPA flow measures the same logic alike); the search accepts only strict gains, so they are
+#: applied at the end, never worse on the goal and proven like every rewrite.
+_NOOP_SIMPLIFICATIONS = ("double_negation", "mux_redundant_arms")
+
+
+def _simplify_stage(cur: dict[Path, str], submit, prove, goal: str, cur_metric: float, delay_limit: float | None,
+                    deadline: float, say, prev_delay: float | None = None):
+    """Last stage after the search: the :data:`_NOOP_SIMPLIFICATIONS` on the final text, all together,
+    else each template alone; ``(step, texts, report, verdict)`` for the first that measures no worse
+    and is proven, or None."""
+    options: list[tuple[tuple[str, ...], dict[Path, str]]] = []
+    singles = []
+    for tid in _NOOP_SIMPLIFICATIONS:
+        t = REGISTRY.get(tid)
+        if t is None:
+            continue
+        new = {}
+        for p, text in cur.items():
+            try:
+                ms = t.match(text)
+                out = t.rewrite(text, ms) if ms else None
+            except Exception:  # noqa: BLE001 - a text the template cannot read is left as it is
+                out = None
+            new[p] = out if out else text
+        if new != cur:
+            singles.append(((tid,), new))
+    if not singles:
+        return None
+    if len(singles) > 1:  # every template's matches at once, applied in turn
+        both = dict(cur)
+        for tid in _NOOP_SIMPLIFICATIONS:
+            t = REGISTRY.get(tid)
+            for p, text in both.items():
+                try:
+                    ms = t.match(text)
+                    out = t.rewrite(text, ms) if ms else None
+                except Exception:  # noqa: BLE001
+                    out = None
+                both[p] = out if out else text
+        options.append((tuple(tid for (tid,), _ in singles), both))
+    options += singles
+    say("simplifying: removing redundant negations and multiplexers ...")
+    for rules, texts in options:
+        if time.monotonic() > deadline:
+            return None
+        try:
+            rep = submit(texts).result(timeout=max(1.0, deadline - time.monotonic()) + 5.0)
+        except Exception:  # noqa: BLE001 - not measured: keep the proven result as it is
+            return None
+        metric = rep.metric(goal) if hasattr(rep, "metric") else None
+        d = _delay(rep)
+        if metric is None or metric > cur_metric or (delay_limit is not None and d is not None and d > delay_limit):
+            continue
+        changed = next(p for p, t in texts.items() if t != cur[p])
+        cand = Candidate(texts[changed], "template", rules, "remove redundant " + ", ".join(rules))
+        try:
+            res = prove(texts, cand)
+        except RtloptError:
+            continue
+        if _verdict_name(res.verdict) != "EQUIVALENT":
+            continue
+        step = Step(cand.rules, cand.description, cand.source, str(changed), cur_metric, metric, "EQUIVALENT",
+                    getattr(res, "engine", None), getattr(res, "seconds", None), prev_delay, d)
+        return step, texts, rep, (res.to_dict() if hasattr(res, "to_dict") else {"verdict": "EQUIVALENT"})
+    return None
 
 
 def _delay(rep) -> float | None:

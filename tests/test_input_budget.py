@@ -1,0 +1,63 @@
+"""The input's measurement within the budget: it may use the whole budget (the share kept back for
+proofs is of no use before the input is measured), and the first round's analyses run their tool
+children at a lower CPU priority while it is pending. No Yosys: the measurement is replaced."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from rtlopt.design import open_design
+from rtlopt.engine import search
+from rtlopt.ppa._report import Metric, PpaReport
+
+ADD = "module add(input [7:0] a, b, output [7:0] y);\n  assign y = a + b;\nendmodule\n"
+
+
+def _report(area: float) -> PpaReport:
+    return PpaReport(area_um2=Metric(area, "um^2", "test"), delay_ns=Metric(1.0, "ns", "test"),
+                     power_mw=Metric(0.1, "mW", "test"), cells=Metric(3, "cells", "test"),
+                     generic_cells=Metric(None, "cells", "n/a"), generic_wires=Metric(None, "wires", "n/a"),
+                     cells_by_type={}, provenance={}, scripts={}, seconds=0.0)
+
+
+def _niceness() -> int:
+    from rtlopt.tools.base import popen_child
+
+    proc = popen_child([sys.executable, "-c", "import os; print(os.nice(0))"], stdout=subprocess.PIPE, text=True)
+    out, _ = proc.communicate(timeout=60)
+    return int(out)
+
+
+def test_input_measurement_gets_the_whole_budget_and_the_cpu(tmp_path: Path, monkeypatch):
+    src = tmp_path / "add.v"
+    src.write_text(ADD)
+    limits: list[float] = []
+    nice_seen: list[int] = []
+
+    def slow_input(ref, *, timeout, **_kw):
+        limits.append(timeout)
+        time.sleep(1.5)  # still pending while the generator below runs
+        return _report(100.0)
+
+    def gen(state):
+        nice_seen.append(_niceness())
+        return []
+
+    import rtlopt.ppa._cache
+
+    monkeypatch.setattr(rtlopt.ppa._cache, "measure_staged", slow_input)
+    monkeypatch.setattr(search, "_GENERATORS", {"g": gen})
+    base = _niceness()
+    budget, verify = 20.0, 30.0
+    res = search.optimize(open_design([str(src)], "add"), liberty="nangate45", budget_s=budget,
+                          verify_timeout_s=verify, ppa_timeout_s=300.0)
+    assert res.before.area_um2.value == 100.0 and not res.changed
+    # the search's deadline keeps min(verify/2, 20 % of the budget) = 4 s back for proofs; the
+    # input's measurement may run to the end of the budget instead
+    assert limits and limits[0] > budget - min(verify / 2, budget * 0.2) + 1.0
+    assert limits[0] <= budget
+    # the analysis ran while the input was being measured: its tool child was niced
+    assert nice_seen and nice_seen[0] > base or base >= 19
