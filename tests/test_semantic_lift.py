@@ -189,7 +189,9 @@ endmodule
 @pytest.mark.yosys
 @pytest.mark.sta
 @pytest.mark.slow
-@pytest.mark.parametrize("case", ["cmp_cascade_loop", "dec_loop_eq"])
+# (dec_loop_eq is no longer one: with the sorted PPA flow its loop of compares maps to 269 um^2 and
+# the lifted 32'd1 << sel to 307, so the lifting is rightly rejected; lzc_loop's lifting saves 45 %)
+@pytest.mark.parametrize("case", ["cmp_cascade_loop", "lzc_loop"])
 def test_optimize_lifts_suite_case_proven_and_smaller(tmp_path, case):
     from rtlopt.design import open_design
     from rtlopt.engine.search import optimize
