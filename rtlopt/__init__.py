@@ -4,6 +4,16 @@ Rewrites are proven equivalent (Yosys + z3) and measured (Yosys synthesis, OpenS
 ever sees them.
 """
 
+import os as _os
+
+# numpy's BLAS (OpenBLAS) starts one thread per core and spins while they wait for each other: on a
+# loaded machine one small least-squares fit (regfunc, 1024 x 129) then took seconds to minutes instead
+# of 20 ms, inside one C call no time limit can interrupt. rtlopt's numpy work is small; its
+# parallelism is its child processes. Set before numpy is first imported; a user's setting wins.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    _os.environ.setdefault(_var, "1")
+del _var
+
 __version__ = "0.1.0"
 
 __all__ = ["__version__"]

@@ -61,3 +61,17 @@ def test_input_measurement_gets_the_whole_budget_and_the_cpu(tmp_path: Path, mon
     assert limits[0] <= budget
     # the analysis ran while the input was being measured: its tool child was niced
     assert nice_seen and nice_seen[0] > base or base >= 19
+
+
+def test_blas_runs_single_threaded_unless_the_user_says_otherwise():
+    """OpenBLAS's spinning thread pair made one small lstsq take minutes on a loaded machine (an
+    uninterruptible C call inside the regfunc generator, past the budget): rtlopt runs BLAS on one thread."""
+    import os
+
+    code = "import rtlopt, os; print(os.environ['OPENBLAS_NUM_THREADS'], os.environ['OMP_NUM_THREADS'])"
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["1", "1"]
+    env["OPENBLAS_NUM_THREADS"] = "4"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["4", "1"]
