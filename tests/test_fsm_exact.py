@@ -233,3 +233,51 @@ def test_time_limit_holds_on_a_hard_machine_and_the_best_cover_is_valid():
     assert took < 1.5 + 6.0  # generous for a loaded machine
     assert not m.optimal and fb.clique_bound(fb.incompatibility(tab, n, 2), n) <= m.lower_bound < m.n_after < n
     assert fb.simulate_check(tab, n, 2, 2, kiss2.dumps(minimized_fsm(f, m)), 1, runs=20) is None
+
+
+def test_downward_sat_search_improves_the_greedy_cover_within_the_limit():
+    """70 % don't-cares, 60 states: the upward ladder cannot reach the minimum in 3 s; the downward
+    search (fresh solver, one class less at a time) must still end well below the greedy cover
+    (35 classes on this machine), valid, with a bound no lower than the clique."""
+    from rtlopt.fsm._greedy_cover import greedy_partition
+    from rtlopt.fsm.minimize import _clique, _incompatibility
+
+    n = 60
+    tab = fb.random_machine(n, 2, 2, 0.7, 60700, reduce_to=None)
+    f = kiss2.parse(fb.to_kiss2(tab, n, 2, 2))
+    t = f.table()
+    inc = _incompatibility(t)
+    idx = {s: i for i, s in enumerate(t.states)}
+    nxt = [[None if t.entries[(s, c)][0] is None else idx[t.entries[(s, c)][0]] for c in range(t.n_classes)]
+           for s in t.states]
+    cl = _clique(inc, first=idx[t.reset])
+    greedy = len(greedy_partition(nxt, inc, cl + [s for s in range(n) if s not in cl], time.monotonic() + 30,
+                                  rounds=1))
+    t0 = time.monotonic()
+    m = minimize(f, timeout_s=3.0)
+    assert time.monotonic() - t0 < 3.0 + 6.0  # generous for a loaded machine
+    assert len(cl) <= m.lower_bound <= m.n_after <= greedy - 2
+    assert fb.simulate_check(tab, n, 2, 2, kiss2.dumps(minimized_fsm(f, m)), 4, runs=40) is None
+
+
+def test_cover_sat_cadical_budget_slices_agree_with_glucose():
+    """CaDiCaL has no interrupt in PySAT: it runs in conflict-budget slices; same answers as Glucose."""
+    from rtlopt.fsm._cover_sat import CoverSat
+    from rtlopt.fsm.minimize import _clique, _incompatibility
+
+    n = 14
+    tab = fb.random_machine(n, 2, 2, 0.6, 14014, reduce_to=9)
+    t = kiss2.parse(fb.to_kiss2(tab, n, 2, 2)).table()
+    inc = _incompatibility(t)
+    idx = {s: i for i, s in enumerate(t.states)}
+    nxt = [[None if t.entries[(s, c)][0] is None else idx[t.entries[(s, c)][0]] for c in range(t.n_classes)]
+           for s in t.states]
+    cl = _clique(inc, first=idx[t.reset])
+    got = {}
+    for name in ("glucose4", "cadical195"):
+        sat = CoverSat(nxt, inc, cl, solver=name)
+        try:
+            got[name] = [sat.solve(k, 30.0) is not None for k in range(len(cl), n + 1)]
+        finally:
+            sat.close()
+    assert got["glucose4"] == got["cadical195"] and got["glucose4"][-1]

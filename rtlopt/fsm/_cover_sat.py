@@ -52,6 +52,7 @@ class CoverSat:
         self.free_states = [s for s in range(self.n) if s not in in_clique]  # ordered: r_0, r_1, ...
         self.free_pos = {s: i for i, s in enumerate(self.free_states)}
         self.sol = Solver(name=solver)
+        self.solver_name = solver
         self.top = 0
         self.xv: list[dict[int, int]] = []  # per class: state -> x(state, class)
         self.spec: list[dict[int, list[tuple[int, int]]]] = []  # per class, letter: (x var, successor)
@@ -62,13 +63,16 @@ class CoverSat:
         self.z: dict[tuple[int, int], int] = {}
         self.prev_free: dict[int, int] | None = None
         self._add = self.sol.add_clause
-        if solver == "glucose4":  # straight to the C function (clause building dominates the run time)
-            try:
-                import pysolvers  # the C extension PySAT itself imports
+        # straight to the C function (clause building dominates the run time)
+        try:
+            import pysolvers  # the C extension PySAT itself imports
 
+            if solver == "glucose4":
                 self._add = functools.partial(pysolvers.glucose41_add_cl, self.sol.solver.glucose)
-            except (ImportError, AttributeError):  # pragma: no cover - other PySAT builds
-                pass
+            elif solver == "cadical195":
+                self._add = functools.partial(pysolvers.cadical195_add_cl, self.sol.solver.cadical)
+        except (ImportError, AttributeError):  # pragma: no cover - other PySAT builds
+            pass
 
     def close(self) -> None:
         self.sol.delete()
@@ -179,6 +183,33 @@ class CoverSat:
         return act
 
     # ------------------------------------------------------------------ solving
+    def _run(self, assumptions: list[int], deadline: float) -> bool | None:
+        """One limited solve: Glucose is interrupted by a timer; CaDiCaL (no interrupt in PySAT)
+        runs in conflict-budget slices of about 50 ms, the deadline checked between slices."""
+        if self.solver_name != "cadical195":
+            timer = threading.Timer(max(0.0, deadline - time.monotonic()), self.sol.interrupt)
+            timer.start()
+            try:
+                return self.sol.solve_limited(assumptions=assumptions, expect_interrupt=True)
+            finally:
+                timer.cancel()
+                with contextlib.suppress(NotImplementedError):
+                    self.sol.clear_interrupt()
+        budget = 500
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            self.sol.conf_budget(budget)
+            t = time.monotonic()
+            r = self.sol.solve_limited(assumptions=assumptions)
+            if r is not None:
+                return r
+            dt = time.monotonic() - t
+            # next slice sized to about 50 ms (and never past the time left)
+            rate = budget / max(dt, 1e-3)
+            budget = max(100, int(rate * min(0.05, max(0.01, deadline - time.monotonic()))))
+
     def solve(self, k: int, timeout_s: float) -> list[list[int]] | str | None:
         """Classes (member lists, with successor class per letter in ``self.succ``) of a closed cover
         with at most ``k`` classes, None when none exists, "timeout"."""
@@ -190,14 +221,7 @@ class CoverSat:
         left = deadline - time.monotonic()
         if left <= 0:
             return "timeout"
-        timer = threading.Timer(left, self.sol.interrupt)
-        timer.start()
-        try:
-            r = self.sol.solve_limited(assumptions=[act], expect_interrupt=True)
-        finally:
-            timer.cancel()
-            with contextlib.suppress(NotImplementedError):
-                self.sol.clear_interrupt()
+        r = self._run([act], deadline)
         if r is None:
             return "timeout"
         if not r:

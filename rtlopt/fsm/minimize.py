@@ -23,6 +23,7 @@ from rtlopt.fsm.model import Fsm, Table, Transition
 
 EXACT_MAX_STATES = 400  # exact SAT up to this many states (user-settable)
 EXACT_TIMEOUT_S = 20.0
+UPWARD_SHARE = 0.6  # share of the time limit for the upward (lower-bound) SAT ladder
 
 
 @dataclass
@@ -235,7 +236,9 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
     from rtlopt.fsm._greedy_cover import greedy_partition
 
     t0 = time.monotonic()
-    deadline = t0 + timeout_s
+    # a margin for the solver to notice its interrupt and for the answer to be built (measured up
+    # to 1 s on a loaded machine)
+    deadline = t0 + timeout_s - min(1.0, 0.15 * timeout_s)
     states = table.states
     n = len(states)
     idx = {s: i for i, s in enumerate(states)}
@@ -263,13 +266,15 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
     sat = CoverSat(nxt, inc, clique)
     try:
         # upward from the clique bound (the first satisfiable k is the minimum); one k gets at most
-        # 60 % of the time left, then the search goes on below the best cover
+        # 60 % of the time left and the whole ladder at most UPWARD_SHARE of the limit: past the
+        # clique bound UNSAT proofs grow steeply, the rest of the time is spent below the best cover
+        up_deadline = t0 + UPWARD_SHARE * timeout_s
         k = lb
         while k < best.n_after:
-            left = deadline - time.monotonic()
+            left = min(0.6 * (deadline - time.monotonic()), up_deadline - time.monotonic())
             if left <= 0.05:
                 break
-            res = sat.solve(k, 0.6 * left)
+            res = sat.solve(k, left)
             if res == "timeout":
                 break
             if res is None:
@@ -279,28 +284,24 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
             return _finish(_from_cover(table, nxt, res, sat), k, "exact-sat")
         if best.n_after <= lb:
             return _finish(best, lb, "exact-sat")
-        # anytime: more greedy orders, then SAT between the proven bound and the best cover by
-        # bisection with the time left (an UNSAT answer raises the bound)
-        more = greedy_partition(nxt, inc, order, time.monotonic() + min(1.0, 0.1 * timeout_s), rounds=10**6,
-                                seed=1, target=lb)
-        if len(more) < best.n_after:
-            best = _from_partition(table, nxt, more)
-        lo, hi = lb, best.n_after - 1  # bisection: a cover of at most hi classes is sought
-        while lo <= hi:
+        # anytime: downward from the best cover, one class less at a time on a fresh solver (the
+        # one that ran out of time on an UNSAT proof searches badly for covers), its learned
+        # clauses kept from one k to the next; a SAT answer is a smaller cover, UNSAT proves the bound
+        sat.close()
+        sat = CoverSat(nxt, inc, clique)
+        while best.n_after > lb:
             left = deadline - time.monotonic()
             if left <= 0.05:
                 break
-            mid = (lo + hi) // 2 if hi > lo else hi
-            res = sat.solve(mid, left / 2 if mid > lo else left)
+            k = best.n_after - 1
+            res = sat.solve(k, left)
             if res == "timeout":
-                lo = mid + 1  # give up below mid, look between mid and the best cover
-                continue
-            if res is None:  # no cover of mid classes: proven bound
-                lb = lo = mid + 1
-                continue
+                break
+            if res is None:
+                lb = k + 1
+                break
             best = _from_cover(table, nxt, res, sat)
             best.method = "sat-bounded"
-            hi = best.n_after - 1
     finally:
         sat.close()
     return _finish(best, lb, best.method if best.method == "sat-bounded" else "heuristic")
