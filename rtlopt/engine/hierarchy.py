@@ -250,6 +250,7 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
     measure_fn = kw.get("measure_fn")
     estimate_fn = kw.pop("estimate_fn", None)
     estimated: dict[str, str] = {}  # module -> how its area was estimated
+    attempted: set[str] = set()  # modules whose full measurement was tried in the measuring phase
     if measure_fn is not None:
         # every module's own area first (one synthesis each, cached), so the total is complete even
         # when the budget does not reach every module's optimization
@@ -296,28 +297,43 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                 try:
                     return name, measure_fn(refs[name], texts=cur, timeout=lim).area_um2.value, None, None
                 except RtloptError as exc:
-                    err = str(exc)
-                if attempt == 1 and estimate_fn is not None:
-                    # too slow for the full flow in its share: at once (same worker) the cheap estimate,
-                    # with what is left of the estimating window, so the total covers every module
-                    left = min(ppa_timeout_s, estimate_end - time.monotonic())
-                    if left >= 2:
-                        try:
-                            rep = estimate_fn(refs[name], texts=cur, timeout=left)
-                            return name, rep.area_um2.value, err, rep.provenance.get("measured", "estimate")
-                        except RtloptError as exc2:
-                            err += f"; not estimated either: {exc2}"
-                return name, None, err, None
+                    return name, None, str(exc), None
 
             with ThreadPoolExecutor(max_workers=jobs) as pool:
-                for name, a, err, est_how in pool.map(one, pending):
+                for name, a, err, _ in pool.map(one, pending):
+                    attempted.add(name)
                     if a is not None:
                         flat_area[name] = (a, a)
-                        if est_how:
-                            estimated[name] = est_how
-                            say(f"{name}: full flow did not fit its share ({err}); area estimated ({a:.0f} um^2)")
                     elif attempt == 2:
                         say(f"{name}: not measured: {err}")
+            slow = [n for n in pending if n not in flat_area]
+            if attempt == 1 and estimate_fn is not None and slow:
+                # too slow for the full flow in their share: the cheap estimate, once every module had
+                # its full try (an estimate must not starve small modules), with the estimating window
+                # shared among them, so the total covers every module; pass 2 then retries the full flow
+                # for the modules that have neither number
+                left = estimate_end - time.monotonic()
+                if left >= 4:
+                    elim = max(2.0, min(ppa_timeout_s, left * min(jobs, len(slow)) / len(slow)))
+
+                    def est(name: str, elim=elim):
+                        lim = min(elim, estimate_end - time.monotonic())
+                        if lim < 2:
+                            return name, None, "no time left for an estimate"
+                        try:
+                            rep = estimate_fn(refs[name], texts=cur, timeout=lim)
+                            return name, rep.area_um2.value, rep.provenance.get("measured", "estimate")
+                        except RtloptError as exc:
+                            return name, None, str(exc)
+
+                    with ThreadPoolExecutor(max_workers=jobs) as pool:
+                        for name, a, how in pool.map(est, sorted(slow, key=size)):
+                            if a is not None:
+                                flat_area[name] = (a, a)
+                                estimated[name] = how
+                                say(f"{name}: the full flow did not fit its share; area estimated ({a:.0f} um^2)")
+                            else:
+                                say(f"{name}: not estimated either: {how}")
     for i, name in enumerate(order):
         left = deadline - time.monotonic()
         todo = len(order) - i + 1  # the top counts twice
@@ -331,7 +347,8 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                 mr.measured, mr.estimated = estimated[name], True
         if name in overridden and name != design.top:
             mr.note = "instantiated with parameter overrides: not optimized on its own"
-            if kw.get("measure_fn") is not None and name not in flat_area and deadline - time.monotonic() > 5:
+            if kw.get("measure_fn") is not None and name not in flat_area and name not in attempted \
+                    and deadline - time.monotonic() > 5:
                 try:  # its area still counts in the per-module sum (at its default parameters)
                     a = kw["measure_fn"](open_design(list(design.files), name), texts=cur,
                                          timeout=min(ppa_timeout_s, deadline - time.monotonic())).area_um2.value
