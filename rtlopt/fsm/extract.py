@@ -382,10 +382,25 @@ def _enumerate(f: z3.ExprRef, region: z3.BoolRef, limit: int) -> list[int] | Non
     return sorted(vals)  # deterministic state order, whatever models z3 returns
 
 
+_XNAMES: dict[int, tuple[z3.ExprRef, str]] = {}
+
+
+def _xname(x: z3.ExprRef) -> str:
+    """Name of a don't-care variable (z3's ``decl().name()`` is slow and was called per piece).
+    Keyed by z3's AST id; the term is kept with its name so that its id cannot be reused."""
+    i = x.get_id()
+    hit = _XNAMES.get(i)
+    if hit is None:
+        if len(_XNAMES) > 100_000:
+            _XNAMES.clear()
+        hit = _XNAMES[i] = (x, x.decl().name())
+    return hit[1]
+
+
 def _dc_region(e: z3.ExprRef, xvars: list[z3.ExprRef]) -> z3.BoolRef:
     """Input region where ``e`` depends on don't-care variables."""
     names = var_names(e)
-    xs = [x for x in xvars if x.decl().name() in names]
+    xs = [x for x in xvars if _xname(x) in names]
     if not xs:
         return z3.BoolVal(False)
     fast = _dc_region_truth(e, xs)
@@ -425,7 +440,7 @@ def _dc_region_truth(e: z3.ExprRef, xs: list[z3.ExprRef]) -> z3.BoolRef | None:
         masks = tt.bv(e) if z3.is_bv(e) else [tt.bool(e)]
     except Unsupported:
         return None
-    xnames = {x.decl().name() for x in xs}
+    xnames = {_xname(x) for x in xs}
     xbits = [i for i, (name, _b) in enumerate(tt.bits) if name in xnames]
 
     def exists(f: int) -> int:
@@ -519,7 +534,7 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
             reset_code = rv.as_long()
         T = z3.simplify(with_reset(nxt_raw, False))
         t_names = var_names(T)
-        xvars = [x for x in sem.xvars if x.decl().name() in t_names]
+        xvars = [x for x in sem.xvars if _xname(x) in t_names]
         if reset_code is None:
             reject("no reset: the initial state is unknown")
             continue
@@ -717,6 +732,7 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
         dc_states = [state_names[v] for v in reach + unreach_codes if state_names[v] in dc_names]
         transitions: list[Transition] = []
         xall = list(sem.xvars)
+        xall_names = {_xname(x) for x in xall}  # once, not once per transition piece
         for v in reach + unreach_codes:
             _tick()
             src = state_names[v]
@@ -724,6 +740,8 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
             if src in dc_names:
                 continue
             ov = {o: z3.simplify(z3.substitute(e, (S, bv_const(v, width)))) for o, e in out_vals.items()}
+            # the don't-care regions of this state's outputs do not depend on the piece: once per state
+            pre = _output_regions(ov, xall, xall_names)
             pieces: list[tuple[int | None, z3.BoolRef]] = []
             for w in succ.get(v, []):
                 g = z3.simplify(z3.And(region, z3.Not(dcreg[v]), Tv[v] == bv_const(w, width)))
@@ -731,7 +749,7 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
             if not z3.is_false(dcreg[v]):
                 pieces.append((None, z3.simplify(z3.And(region, dcreg[v]))))
             for w, g in pieces:
-                for g2, outs in _split_outputs(g, ov, xall):
+                for g2, outs in _split_outputs(g, ov, xall, pre):
                     dst = None if w is None else state_names.get(w)
                     if w is not None and dst is None:
                         dst = _name(w, names_by_val, onehot, width)
@@ -752,57 +770,14 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
                   dont_care_states=dc_states, source=src_info, notes=fsm_notes)
         if assumptions:
             fsm.notes.append("assumptions: " + "; ".join(cli_assume + pragma_assume))
-        fsm.unreachable = [s for s in fsm.states if s not in set(fsm.reachable)]
+        reached = set(fsm.reachable)  # a graph search: once, not once per state
+        fsm.unreachable = [s for s in fsm.states if s not in reached]
         result.fsms.append(fsm)
 
 
-def _split_outputs(g: z3.BoolRef, ov: dict[str, z3.ExprRef], xvars: list[z3.ExprRef]):
-    """Split guard ``g`` so every output bit is either specified or don't-care on each piece."""
-    if z3.is_false(g):
-        return []
-    pieces: list[tuple[z3.BoolRef, dict[str, int]]] = [(g, {o: 0 for o in ov})]
-    clean: dict[str, z3.ExprRef] = {}
-    xnames = {x.decl().name() for x in xvars}
-    fast = _split_outputs_truth(g, ov, xvars, xnames)
-    if fast is not None:
-        return fast
-    for o, e in ov.items():
-        if not (var_names(e) & xnames):
-            clean[o] = e
-            continue
-        e_names = var_names(e)
-        xs = [x for x in xvars if x.decl().name() in e_names]
-        clean[o] = z3.simplify(z3.substitute(e, *[(x, bv_const(0, x.size())) for x in xs]))
-        for b in range(e.size()):
-            bit = z3.simplify(z3.Extract(b, b, e))
-            if not (var_names(bit) & xnames):
-                continue
-            if 2 * len(pieces) > MAX_PIECES:
-                break  # remaining x bits of this output keep their x = 0 value (see MAX_PIECES)
-            d = z3.simplify(_dc_region(bit, xs))
-            if z3.is_false(d):
-                continue  # never don't-care (or too wide to tell: the x = 0 value stands)
-            new = []
-            for pg, masks in pieces:
-                _tick()
-                a = z3.simplify(z3.And(pg, d))
-                c = z3.simplify(z3.And(pg, z3.Not(d)))
-                if _sat(a):
-                    m2 = dict(masks)
-                    m2[o] |= 1 << b
-                    new.append((a, m2))
-                if _sat(c):
-                    new.append((c, masks))
-            pieces = new
-    return [(pg, {o: (clean[o], masks[o]) for o in ov}) for pg, masks in pieces]
-
-
-def _split_outputs_truth(g: z3.BoolRef, ov: dict[str, z3.ExprRef], xvars: list[z3.ExprRef], xnames: set[str]):
-    """:func:`_split_outputs` on truth tables (pieces are minterm masks) when the guard and the
-    don't-care regions have few input bits; None otherwise (the caller uses z3)."""
-    from rtlopt.fsm._symbolic import z3_vars
-    from rtlopt.fsm._truth import MAX_BITS, TruthTables, Unsupported
-
+def _output_regions(ov: dict[str, z3.ExprRef], xvars: list[z3.ExprRef], xnames: set[str]):
+    """Per output of one state: its value with every x bit 0 (``clean``), and the don't-care region
+    of each output bit that reads an x bit, as ``[(output, bit, region)]`` (regions never false)."""
     clean: dict[str, z3.ExprRef] = {}
     regions: list[tuple[str, int, z3.BoolRef]] = []
     for o, e in ov.items():
@@ -810,7 +785,7 @@ def _split_outputs_truth(g: z3.BoolRef, ov: dict[str, z3.ExprRef], xvars: list[z
         if not (e_names & xnames):
             clean[o] = e
             continue
-        xs = [x for x in xvars if x.decl().name() in e_names]
+        xs = [x for x in xvars if _xname(x) in e_names]
         clean[o] = z3.simplify(z3.substitute(e, *[(x, bv_const(0, x.size())) for x in xs]))
         for b in range(e.size()):
             bit = z3.simplify(z3.Extract(b, b, e))
@@ -820,6 +795,50 @@ def _split_outputs_truth(g: z3.BoolRef, ov: dict[str, z3.ExprRef], xvars: list[z
             d = z3.simplify(_dc_region(bit, xs))
             if not z3.is_false(d):
                 regions.append((o, b, d))
+    return clean, regions
+
+
+def _split_outputs(g: z3.BoolRef, ov: dict[str, z3.ExprRef], xvars: list[z3.ExprRef], pre=None):
+    """Split guard ``g`` so every output bit is either specified or don't-care on each piece
+    (``pre``: :func:`_output_regions` of ``ov``, computed once per state by the caller)."""
+    if z3.is_false(g):
+        return []
+    if pre is None:
+        pre = _output_regions(ov, xvars, {_xname(x) for x in xvars})
+    clean, regions = pre
+    fast = _split_outputs_truth(g, ov, clean, regions)
+    if fast is not None:
+        return fast
+    pieces: list[tuple[z3.BoolRef, dict[str, int]]] = [(g, {o: 0 for o in ov})]
+    capped: set[str] = set()
+    for o, b, d in regions:
+        if o in capped:
+            continue
+        if 2 * len(pieces) > MAX_PIECES:
+            capped.add(o)  # remaining x bits of this output keep their x = 0 value (see MAX_PIECES)
+            continue
+        new = []
+        for pg, masks in pieces:
+            _tick()
+            a = z3.simplify(z3.And(pg, d))
+            c = z3.simplify(z3.And(pg, z3.Not(d)))
+            if _sat(a):
+                m2 = dict(masks)
+                m2[o] |= 1 << b
+                new.append((a, m2))
+            if _sat(c):
+                new.append((c, masks))
+        pieces = new
+    return [(pg, {o: (clean[o], masks[o]) for o in ov}) for pg, masks in pieces]
+
+
+def _split_outputs_truth(g: z3.BoolRef, ov: dict[str, z3.ExprRef], clean: dict[str, z3.ExprRef],
+                         regions: list[tuple[str, int, z3.BoolRef]]):
+    """:func:`_split_outputs` on truth tables (pieces are minterm masks) when the guard and the
+    don't-care regions have few input bits; None otherwise (the caller uses z3)."""
+    from rtlopt.fsm._symbolic import z3_vars
+    from rtlopt.fsm._truth import MAX_BITS, TruthTables, Unsupported
+
     vs: dict[int, z3.ExprRef] = {}
     for f in [g] + [d for _o, _b, d in regions]:
         for v in z3_vars(f):
