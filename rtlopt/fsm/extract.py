@@ -403,6 +403,9 @@ def _dc_region(e: z3.ExprRef, xvars: list[z3.ExprRef]) -> z3.BoolRef:
     xs = [x for x in xvars if _xname(x) in names]
     if not xs:
         return z3.BoolVal(False)
+    fast = _dc_region_struct(e, {x.get_id() for x in xs})
+    if fast is not None:
+        return fast
     fast = _dc_region_truth(e, xs)
     if fast is not None:
         return fast
@@ -427,6 +430,52 @@ def _dc_region(e: z3.ExprRef, xvars: list[z3.ExprRef]) -> z3.BoolRef:
     except z3.Z3Exception:
         _tick()  # a tactic stopped by the deadline: the extraction is out of time
     return q
+
+
+def _dc_region_struct(e: z3.ExprRef, xids: set[int]) -> z3.BoolRef | None:
+    """:func:`_dc_region` by structure, exact on the shapes that don't-care assignments produce
+    (None: another shape, the caller decides by truth tables or quantifier elimination). With
+    ``R(e)`` the region where ``e`` depends on the x variables (``xids``: their AST ids):
+    ``R(x) = R(x[hi:lo]) = true`` (an x takes every value), ``R({a, b}) = R(a) | R(b)`` (a
+    concatenation changes iff a part does), ``R(c ? a : b) = c & R(a) | !c & R(b)`` for an x-free
+    ``c``, ``R(e) = false`` for an x-free ``e``. The one-process style (``state <= 'bx`` in many
+    arms) makes next-state functions with many x words, too wide for truth tables and slow for
+    quantifier elimination; this is linear in the term."""
+    memo: dict[int, z3.BoolRef | None] = {}
+    free: dict[int, bool] = {}
+
+    def xfree(t: z3.ExprRef) -> bool:
+        i = t.get_id()
+        r = free.get(i)
+        if r is None:
+            r = i not in xids and (not z3.is_app(t) or all(xfree(c) for c in t.children()))
+            free[i] = r
+        return r
+
+    def reg(t: z3.ExprRef) -> z3.BoolRef | None:
+        i = t.get_id()
+        if i in memo:
+            return memo[i]
+        if xfree(t):
+            r: z3.BoolRef | None = z3.BoolVal(False)
+        elif i in xids or (z3.is_app_of(t, z3.Z3_OP_EXTRACT) and t.arg(0).get_id() in xids):
+            r = z3.BoolVal(True)
+        elif z3.is_app_of(t, z3.Z3_OP_CONCAT):
+            parts = [reg(c) for c in t.children()]
+            r = None if any(p is None for p in parts) else z3.Or(*parts)
+        elif z3.is_app_of(t, z3.Z3_OP_ITE) and xfree(t.arg(0)):
+            a, b = reg(t.arg(1)), reg(t.arg(2))
+            r = None if a is None or b is None else z3.Or(z3.And(t.arg(0), a), z3.And(z3.Not(t.arg(0)), b))
+        else:
+            r = None
+        memo[i] = r
+        return r
+
+    try:
+        r = reg(e)
+    except RecursionError:
+        return None
+    return None if r is None else z3.simplify(r)
 
 
 def _dc_region_truth(e: z3.ExprRef, xs: list[z3.ExprRef]) -> z3.BoolRef | None:
