@@ -101,6 +101,21 @@ def _or_of_indices(x: np.ndarray, w: int) -> np.ndarray:
     return out
 
 
+def _shift_in_right(av: np.ndarray, wa: int, bv: np.ndarray, fill: np.ndarray) -> np.ndarray:
+    """``a >> b`` with the ``b`` vacated top bits set to ``fill`` (0/1 per vector), ``wa`` bits."""
+    sh = np.minimum(bv, np.uint64(wa))
+    kept = np.where(sh >= np.uint64(64), np.uint64(0), (av & mask(wa)) >> np.minimum(sh, np.uint64(63)))
+    ones = mask(wa) & ~np.where(sh >= np.uint64(wa), np.uint64(0), mask(wa) >> np.minimum(sh, np.uint64(63)))
+    return kept | np.where(fill == 1, ones, np.uint64(0))
+
+
+def _sdiv_pow2(av: np.ndarray, wa: int, k: int) -> np.ndarray:
+    """Signed ``a / 2**k`` rounded toward zero (Verilog ``/``), as a sign-extended uint64."""
+    sa = _s(av, wa)
+    bias = np.where(sa < 0, np.int64((1 << k) - 1), np.int64(0))
+    return ((sa + bias) >> np.int64(k)).view(np.uint64)
+
+
 def _p(o: Operand) -> str:
     """Operand text in an unsigned context."""
     return f"$unsigned({o.text})" if o.signed else o.text
@@ -232,6 +247,13 @@ def match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | No
                     out.append(("trailing_zeros", (a,), _tzc_exprs(a, w)))
                 elif ok(np.where(zero, np.uint64(wa), np.uint64(wa - 1) - _highest_index(av, wa))):
                     out.append(("leading_zeros", (a,), _lzc_exprs(a, w)))
+        if wa >= 3 and w >= 2 and wa <= 62:
+            # signed division by a power of two (rounds toward zero): bias negatives, shift arithmetically
+            for k in range(1, wa - 1):
+                if ok(_sdiv_pow2(av, wa, k)):
+                    bias = f"{{{{{wa - k}{{1'b0}}}}, {{{k}{{{_bit(a, wa - 1)}}}}}}}"
+                    out.append(("signed_div_pow2", (a,), [f"$signed({_p(a)} + {bias}) >>> {k}"]))
+                    break
         if wa <= 7 and w >= 2 and (1 << wa) >= w // 2:
             dec = np.where(av < np.uint64(min(w, 64)), np.uint64(1) << np.minimum(av, np.uint64(63)),
                            np.uint64(0))
@@ -308,12 +330,17 @@ def match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | No
                 rl = np.where(r == 0, av, rl)
                 rr = ((av >> bv) | (av << (np.uint64(wa) - bv))) & mask(wa)
                 rr = np.where(r == 0, av, rr)
+                # one shifter over the doubled word (a log rotator after synthesis) first; the
+                # two-shifter OR form stays as an alternative
+                aa = f"{{{_p(a)}, {_p(a)}}}"
                 if ok(rl):
                     out.append(("rotate_left", (a, b),
-                                [f"({_p(a)} << {_p(b)}) | ({_p(a)} >> ({wa} - {_p(b)}))"]))
+                                [f"({aa} << {_p(b)}) >> {wa}", f"{aa} >> ({wb}'d0 - {_p(b)})",
+                                 f"({_p(a)} << {_p(b)}) | ({_p(a)} >> ({wa} - {_p(b)}))"]))
                 elif ok(rr):
                     out.append(("rotate_right", (a, b),
-                                [f"({_p(a)} >> {_p(b)}) | ({_p(a)} << ({wa} - {_p(b)}))"]))
+                                [f"{aa} >> {_p(b)}", f"({aa} << ({wb}'d0 - {_p(b)})) >> {wa}",
+                                 f"({_p(a)} >> {_p(b)}) | ({_p(a)} << ({wa} - {_p(b)}))"]))
     if deadline is not None and time.monotonic() > deadline:
         return out
     ones = [o for o in ops if o.width == 1]
@@ -331,6 +358,15 @@ def match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | No
                     ok(((av + bv + cv) >> np.uint64(a.width)) & np.uint64(1)):
                 out.append(("carry_out", (a, b, c),
                             [f"({{1'b0, {_p(a)}}} + {_p(b)} + {c.text}) >> {a.width}"]))
+            if w > 1 and 1 <= b.width <= 7 and a.width == w and ok(_shift_in_right(av, a.width, bv, cv)):
+                # a right shift that fills the vacated bits with a given bit (logical when the bit
+                # is 0, arithmetic when it is the sign): one arithmetic shift of the extended word
+                out.append(("shift_right_fill", (a, b, c), [f"$signed({{{c.text}, {_p(a)}}}) >>> {_p(b)}"]))
+            elif w > 1 and 1 <= b.width <= 7 and a.width == w and \
+                    ok(_shift_in_right(av, a.width, bv, cv & (av >> np.uint64(a.width - 1)) & np.uint64(1))):
+                # logical or arithmetic by a mode bit: the fill is mode & sign
+                out.append(("shift_right_fill", (a, b, c),
+                            [f"$signed({{{c.text} & {_bit(a, a.width - 1)}, {_p(a)}}}) >>> {_p(b)}"]))
             if w > 1 and a.width >= w and b.width >= w and ok(np.where(cv == 1, av, bv)):
                 out.append(("mux", (c, a, b), [f"{c.text} ? {_p(a)} : {_p(b)}"]))
     # a one-hot AND-OR multiplexer: OR over k of (sel[k] ? data_k : 0), equal on every select value

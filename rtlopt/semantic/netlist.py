@@ -635,15 +635,41 @@ _EVAL = {
     "$bmux": _bmux,
     "$bwmux": _bwmux,
 }
-# $div/$mod signed variants are rare in lifting targets; signed division is cut (unsupported)
+
+
+def _sdiv(a, b, w, mod=False):
+    """Signed ``a / b`` (toward zero) or ``a % b`` (sign of ``a``) of ``w``-bit words (Verilog semantics)."""
+    sa, sb = _signed_word(a, w), _signed_word(b, w)
+    if w >= 63 or bool(np.any(sb == 0)):
+        raise _Unsupported  # division by zero is x in Verilog: not simulated
+    q = np.abs(sa) // np.abs(sb)
+    q = np.where((sa < 0) != (sb < 0), -q, q)
+    r = sa - q * sb
+    return (r if mod else q).view(np.uint64)
+
+
+# $div/$mod: unsigned as above; signed (both operands signed) truncates toward zero; a mix is cut
 for _k in ("$div", "$mod"):
     _orig = _EVAL[_k]
 
-    def _guard(nl, c, vals, n, _f=_orig):
-        if _p(c, "A_SIGNED") or _p(c, "B_SIGNED"):
+    def _guard(nl, c, vals, n, _f=_orig, _mod=_k == "$mod"):
+        sa_, sb_ = bool(_p(c, "A_SIGNED")), bool(_p(c, "B_SIGNED"))
+        if sa_ != sb_:
             raise _Unsupported
+        if sa_:
+            return _signed_div(nl, c, vals, _mod)
         return _f(nl, c, vals, n)
     _EVAL[_k] = _guard
+
+
+def _signed_div(nl, c, vals, mod):
+    wa, wb, wy = _p(c, "A_WIDTH"), _p(c, "B_WIDTH", 0), _p(c, "Y_WIDTH")
+    w = max(wa, wb, wy)
+    if w > 62:
+        raise _Unsupported
+    a = pack(_ext(nl, c, vals, "A", w, True))
+    b = pack(_ext(nl, c, vals, "B", w, True))
+    return {"Y": unpack(_sdiv(a, b, w, mod) & mask(w), wy)}
 
 
 # ---- Yosys ---------------------------------------------------------------------------------------
