@@ -708,12 +708,21 @@ def _threshold_exprs(t: np.ndarray, a: Operand) -> list[tuple]:
     return []
 
 
+#: cells that stand for a whole array of logic: one of them alone is worth lifting
+_HEAVY = {"$div", "$mod", "$divfloor", "$modfloor"}
+
+
+def _weight(nl: Netlist, cells) -> int:
+    """Size of a cone for the min_cone threshold: its cell count, a divider counting as many."""
+    return sum(8 if nl.cells[i].type in _HEAVY else 1 for i in cells)
+
+
 def _lift_bits(nl: Netlist, vals: dict, named: list, tgt: Net, bits: list, min_cone: int,
                deadline: float | None, sel: np.ndarray | None = None):
     """``(kind, operands, exprs, cells removed, cone names, alternatives)`` for the word ``bits``."""
     ibits = [b for b in bits if isinstance(b, int)]
     cone = nl.fanin_cells(ibits)
-    if len(cone) < min_cone:
+    if _weight(nl, cone) < min_cone:
         return None
     inside, boundary = nl.cone_bits(cone)
     avail = inside | boundary
@@ -746,7 +755,7 @@ def _lift_bits(nl: Netlist, vals: dict, named: list, tgt: Net, bits: list, min_c
     # the operands' own cones are kept: the lift must remove at least min_cone cells
     kept = nl.fanin_cells([b for o in used for b in o.bits if isinstance(b, int)])
     removed = len(cone - kept)
-    if removed < min_cone:
+    if _weight(nl, cone - kept) < min_cone:
         return None
     cone_names = tuple(sorted(n.name for n in named if n.name != tgt.name and n.port is None and any(
         isinstance(b, int) and b in inside for b in n.bits)))
