@@ -369,7 +369,14 @@ def _loc(sem: ModuleSemantics, name: str) -> int:
     return sem.line(s.offset) if s else 0
 
 
+ENUM_TRUTH_BITS = 10  # successor values enumerated on truth tables up to this many input bits
+
+
 def _enumerate(f: z3.ExprRef, region: z3.BoolRef, limit: int) -> list[int] | None:
+    """The values ``f`` takes on ``region`` (sorted), None past ``limit`` values."""
+    fast = _enumerate_truth(f, region, limit)
+    if fast is not _NA:
+        return fast
     s = _solver()
     s.add(region)
     vals: list[int] = []
@@ -395,6 +402,38 @@ def _xname(x: z3.ExprRef) -> str:
             _XNAMES.clear()
         hit = _XNAMES[i] = (x, x.decl().name())
     return hit[1]
+
+
+_NA = object()  # "not applicable" (vs None: past the limit)
+
+
+def _enumerate_truth(f: z3.ExprRef, region: z3.BoolRef, limit: int):
+    """:func:`_enumerate` by evaluating every input minterm (few input bits; one SAT call per value
+    was most of the extraction time of large machines); ``_NA`` when not applicable."""
+    from rtlopt.fsm._symbolic import z3_vars
+    from rtlopt.fsm._truth import TruthTables, Unsupported
+
+    vs: dict[int, z3.ExprRef] = {}
+    for g in (f, region):
+        for v in z3_vars(g):
+            vs[v.get_id()] = v
+    if sum(v.size() if z3.is_bv(v) else 1 for v in vs.values()) > ENUM_TRUTH_BITS:
+        return _NA
+    try:
+        tt = TruthTables(list(vs.values()))
+        masks = tt.bv(f)
+        rm = tt.bool(region)
+    except Unsupported:
+        return _NA
+    vals: set[int] = set()
+    m = 0
+    while rm >> m:
+        if (rm >> m) & 1:
+            vals.add(sum(((mk >> m) & 1) << b for b, mk in enumerate(masks)))
+            if len(vals) > limit:
+                return None
+        m += 1
+    return sorted(vals)
 
 
 def _dc_region(e: z3.ExprRef, xvars: list[z3.ExprRef]) -> z3.BoolRef:
