@@ -594,6 +594,8 @@ def r_ext(eg: EGraph, c: int, n: tuple) -> None:
     elif op in ("zext", "sext"):
         for m in eg.has(n[3], op) + (eg.has(n[3], "zext") if op == "sext" else []):
             eg.pending.append((c, eg.add((m[0], w, None, m[3]))))
+    elif op == "concat" and len(n) == 5 and eg.cval(n[3]) == 0:  # {0, x} is zext(x)
+        eg.pending.append((c, eg.add(("zext", w, None, n[4]))))
 
 
 def r_cmp(eg: EGraph, c: int, n: tuple) -> None:
@@ -696,5 +698,43 @@ def r_pick_bit(eg: EGraph, c: int, n: tuple) -> None:
                 eg.pending.append((c, eg.add((m[0], 1, None, a, b))))
 
 
+def r_zext_sub_nowrap(eg: EGraph, c: int, n: tuple) -> None:
+    """zext_W(k -_w b) -> k -_W zext_W(b) when the narrow difference cannot borrow: b's value fits in
+    ``bb`` bits and 2^bb - 1 <= k (so k - b >= 0 is the exact difference, which widening keeps)."""
+    if n[0] != "zext":
+        return
+    W, x = n[1], n[3]
+    w = eg.w(x)
+    if w >= W:
+        return
+    for m in eg.has(x, "sub"):
+        k = eg.cval(m[3])
+        if k is None:
+            continue
+        for ib, bb in _narrow(eg, m[4]):
+            if ib < 0 or mask(bb) > k:
+                continue
+            b = eg.add(("zext", W, None, ib)) if eg.w(ib) < W else ib
+            eg.pending.append((c, eg.add(("sub", W, None, eg.k(W, k), b))))
+            return
+
+
+def r_distribute_const(eg: EGraph, c: int, n: tuple) -> None:
+    """x * (k - y) -> x*k - x*y (mod 2^W, any values): exposes the
+    constant part (a shift-add) so that x*y can cancel or factor against another product."""
+    if n[0] != "mul":
+        return
+    w = n[1]
+    for x, s in ((n[3], n[4]), (n[4], n[3])):
+        if eg.cval(x) is not None:
+            continue
+        for m in eg.has(s, "sub"):
+            if eg.cval(m[3]) is not None and eg.cval(m[4]) is None:
+                xk = eg.add(("mul", w, None, x, m[3]))
+                xy = eg.add(("mul", w, None, x, m[4]))
+                eg.pending.append((c, eg.add(("sub", w, None, xk, xy))))
+
+
 RULES: list[Rule] = [r_identities, r_comm, r_assoc, r_sub_neg, r_factor, r_shift_mul, r_mux, r_trunc,
-                     r_ext, r_cmp, r_zext_nowrap, r_pick_bit]
+                     r_ext, r_cmp, r_zext_nowrap, r_pick_bit,
+                     r_zext_sub_nowrap, r_distribute_const]

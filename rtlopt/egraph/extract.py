@@ -113,7 +113,7 @@ def node_cost(eg: EGraph, n: tuple, sig: dict[int, int]) -> float:
             terms = len(csd(kv, w))
             bits = min(w, xs + kv.bit_length())
             return u["add"] * bits * max(0, terms - 1)
-        return u["mul"] * _pp_bits(s[0], s[1], w)
+        return u["mul"] * _pp_bits(min(s[0], _diff_bits(eg, ch[0], sig)), min(s[1], _diff_bits(eg, ch[1], sig)), w)
     if op in ("and", "or"):
         if any(v is not None for v in k):
             return 0.0
@@ -139,6 +139,18 @@ def node_cost(eg: EGraph, n: tuple, sig: dict[int, int]) -> float:
     if op == "bitsel":  # a mux tree over the word's bits
         return u["mux"] * min(eg.w(ch[0]), 1 << min(eg.w(ch[1]), 20))
     return u["add"] * w  # unknown operator: expensive, so it is never preferred
+
+
+def _diff_bits(eg: EGraph, c: int, sig: dict[int, int]) -> int:
+    """Width of ``c`` as a multiplier operand: a difference of two values of at most v significant bits
+    is a (v+1)-bit signed number (its upper bits copy the sign), which a signed multiplier of v+1 bits
+    computes modulo 2^W; otherwise the class width."""
+    best = eg.w(c)
+    for n in eg.nodes[eg.find(c)]:
+        if n[0] == "sub":
+            v = max(sig.get(eg.find(n[3]), eg.w(n[3])), sig.get(eg.find(n[4]), eg.w(n[4])))
+            best = min(best, v + 1)
+    return best
 
 
 def _pp_bits(a: int, b: int, w: int) -> int:

@@ -118,6 +118,9 @@ class _Builder:
             self.reads[name] = self.reads.get(name, 0) + 1
             return self._leaf(name, name, e, sym)
         if k in ("ElementSelectExpression", "RangeSelectExpression"):
+            sel = self._const_select(e, w)
+            if sel is not None:
+                return sel
             base = e.value
             if type(base).__name__ != "NamedValueExpression":
                 raise Unsupported("select of an expression")
@@ -220,6 +223,38 @@ class _Builder:
                 return self._inline(e)
             raise Unsupported(f"call {name}")
         raise Unsupported(k)
+
+    def _const_select(self, e, w: int) -> int | None:
+        """``x[hi:lo]`` / ``x[k]`` with constant bounds inside a one-dimensional ``[W-1:0]`` vector (or a
+        procedural temporary of that type): ``trunc(lshr(x, lo))``, so the select reads the value of
+        ``x``'s own expression (bits of a named sum, product, ...). Anything else: None (a leaf)."""
+        base = e.value
+        if type(base).__name__ != "NamedValueExpression":
+            return None
+        bt = base.type
+        try:
+            bw = int(bt.bitWidth or 0)
+            if not (bt.isIntegral and bt.hasFixedRange) or bw <= 1:
+                return None
+            r = bt.fixedRange
+            if r.right != 0 or r.left != bw - 1:
+                return None
+            if type(e).__name__ == "RangeSelectExpression":
+                if e.selectionKind.name != "Simple":
+                    return None
+                hi, lo = self._const(e.left), self._const(e.right)
+            else:
+                hi = lo = self._const(e.selector)
+        except Exception:  # noqa: BLE001 - an unusual type: keep the select a leaf
+            return None
+        if hi is None or lo is None or not 0 <= lo <= hi < bw or hi - lo + 1 != w:
+            return None
+        x = self.conv(base)
+        if self.eg.w(x) != bw:
+            return None
+        if lo:
+            x = self.mk(("lshr", bw, lo, x))
+        return self.mk(("trunc", w, None, x)) if w < bw else x
 
     def _inline(self, e) -> int:
         """A function call whose body is straight-line assignments (to locals and the result) or one
