@@ -38,8 +38,11 @@ class Relation:
     """``target == (k + sign * base_word + sum(bits)) mod 2**width`` in every reachable state.
 
     ``base``: a register name (word form, ``sign`` +1/-1) or None; ``bits``: (name, yosys bit) terms.
-    ``op`` other than "add": a 1-bit target that is the comparison ``base <op> k`` (eq, ne, ge, lt);
-    "ule": the helper invariant ``target <= k`` (never emitted; strengthens the induction)."""
+    ``base2``: a second register of the base's width subtracted from it (the word is ``base - base2``
+    modulo the base width: a FIFO level from its pointers, say).
+    ``op`` other than "add": a 1-bit target that is the comparison ``word <op> k`` (eq, ne, ge, lt);
+    "ule": the helper invariant ``word <= k`` (never emitted; strengthens the induction; its target is
+    the base register)."""
 
     target: str
     width: int
@@ -48,9 +51,11 @@ class Relation:
     sign: int = 1
     bits: tuple[tuple[str, int], ...] = ()
     op: str = "add"
+    base2: str | None = None
 
     def uses(self) -> set[str]:
-        return ({self.base} if self.base else set()) | {n for n, _ in self.bits}
+        return ({self.base} if self.base else set()) | ({self.base2} if self.base2 else set()) \
+            | {n for n, _ in self.bits}
 
 
 @dataclass
@@ -95,6 +100,13 @@ def localize(rel: Relation, allregs: dict[str, list[int]], regs: dict[str, list[
             if not cands:
                 continue
             base = rel.base if rel.base in cands else cands[0]  # the canonical name prefers registers
+        base2 = None
+        if rel.base2:
+            bj = regs[rel.base2]
+            cands = sorted(n for n, j in allregs.items() if j == bj and here(n))
+            if not cands:
+                continue
+            base2 = rel.base2 if rel.base2 in cands else cands[0]
         bits = []
         for n0, i0 in rel.bits:
             j0 = regs[n0][i0]
@@ -104,7 +116,7 @@ def localize(rel: Relation, allregs: dict[str, list[int]], regs: dict[str, list[
                 break
             bits.append((hit[0][1], hit[0][2]))
         else:
-            out.append(Relation(t, rel.width, rel.k, base, rel.sign, tuple(bits), rel.op))
+            out.append(Relation(t, rel.width, rel.k, base, rel.sign, tuple(bits), rel.op, base2))
     return out
 
 
@@ -141,10 +153,59 @@ def _bit_matrix(trace: np.ndarray) -> np.ndarray:
 _FIT_ROWS = 1024
 
 
+#: Numbers written in Verilog source: sized/based literals and plain decimals.
+_NUM = re.compile(r"(?<![\w$.])(?:(\d[\d_]*)?\s*'[sS]?([dDhHbBoO])\s*([0-9a-fA-F_]+)|(\d[\d_]*))(?![\w.'])")
+
+
+def mined_constants(texts) -> set[int]:
+    """Every integer constant written in the source (and its neighbours): thresholds a random
+    simulation from reset may never reach (a counter compared with 1000, a FIFO level with its depth)
+    are still tried as comparison hypotheses; the proof decides."""
+    out: set[int] = set()
+    for t in texts:
+        t = re.sub(r"//[^\n]*|/\*.*?\*/", " ", t, flags=re.S)
+        for m in _NUM.finditer(t):
+            try:
+                if m.group(4) is not None:
+                    v = int(m.group(4).replace("_", ""))
+                else:
+                    v = int(m.group(3).replace("_", ""), {"d": 10, "h": 16, "b": 2, "o": 8}[m.group(2).lower()])
+            except ValueError:
+                continue
+            if v < (1 << 24):
+                out |= {v - 1, v, v + 1}
+            if len(out) > 600:
+                return out
+    return {v for v in out if v > 0}
+
+
+def _diff_words(regs: dict[str, list[int]], vals: dict[str, np.ndarray], limit: int = 48) -> dict:
+    """(a, b) -> samples of ``a - b`` modulo their width, for registers of one width (2..24 bits)
+    whose difference is not constant (one pair per distinct difference)."""
+    wl = sorted(s for s in vals if 2 <= len(regs[s]) <= 24 and vals[s].min() != vals[s].max())
+    if len(wl) > 24:
+        return {}
+    seen: set[bytes] = set()
+    out: dict[tuple[str, str], np.ndarray] = {}
+    for a in wl:
+        for b in wl:
+            if a == b or len(regs[a]) != len(regs[b]) or set(regs[a]) & set(regs[b]):
+                continue
+            d = (vals[a] - vals[b]) & ((1 << len(regs[a])) - 1)
+            if d.min() == d.max() or d.tobytes() in seen:
+                continue
+            seen.add(d.tobytes())
+            out[(a, b)] = d
+            if len(out) >= limit:
+                return out
+    return out
+
+
 def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
-             max_terms: int = 16, deadline: float = float("inf")) -> list[Relation]:
+             max_terms: int = 16, deadline: float = float("inf"), consts=()) -> list[Relation]:
     """Hypotheses that hold on every sample of ``bm`` (not yet proven). A word base may be wider or
-    narrower than the target: the relation holds modulo the target's width (Verilog's truncation)."""
+    narrower than the target: the relation holds modulo the target's width (Verilog's truncation).
+    ``consts``: source constants tried as comparison thresholds no sample reached."""
     out: list[Relation] = []
     vals: dict[str, np.ndarray] = {}
     for n, js in regs.items():
@@ -164,14 +225,28 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
     for n, js in sorted(regs.items(), key=lambda kv: (-len(kv[1]), kv[0])):  # the widest register names a bit
         for i, j in enumerate(js):
             flop_name.setdefault(j, (n, i))
+    words: dict[tuple[str, str | None], np.ndarray] = {
+        (s, None): vals[s] for s, sj in regs.items() if 2 <= len(sj) <= 24 and s in vals}
+    diffs = _diff_words(regs, vals)
+    words.update(diffs)
+    consts = sorted(consts)
+    nmined = 0
     for r, js in regs.items():
-        if len(js) == 1 and r in vals and vals[r].min() != vals[r].max():
-            out += _predicates(r, vals, regs)
+        if len(js) == 1 and r in vals:
+            varies = vals[r].min() != vals[r].max()
+            if not varies and nmined > 192:
+                continue
+            got = _predicates(r, vals, regs, words, consts)
+            if not varies:
+                nmined += len(got)
+            out += got
     if out:  # value ranges of the compared words help prove the comparisons
-        for s in {r.base for r in out if r.base}:
-            top = int(vals[s].max())
-            if top < (1 << len(regs[s])) - 1:
-                out.append(Relation(s, len(regs[s]), top, op="ule"))
+        for b1, b2 in {(r.base, r.base2) for r in out if r.base}:
+            wv = words[(b1, b2)]
+            top, lim = int(wv.max()), (1 << len(regs[b1])) - 1
+            for k in [top] + [c for c in consts if top < c < lim][:8]:
+                if k < lim:
+                    out.append(Relation(b1, len(regs[b1]), k, b1, op="ule", base2=b2))
     for r, js in regs.items():
         w = len(js)
         if w < 2 or r not in vals:
@@ -195,6 +270,14 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
             if (a == a[0]).all():
                 out.append(Relation(r, w, int(a[0]), s, -1))
                 found = True
+        if not found:  # a difference of two registers (an occupancy from two pointers)
+            for (a, b), dv in diffs.items():
+                if len(regs[a]) != w or r in (a, b) or set(js) & (set(regs[a]) | set(regs[b])):
+                    continue
+                d = (rv - dv) & mask
+                if (d == d[0]).all():
+                    out.append(Relation(r, w, int(d[0]), a, 1, (), "add", b))
+                    found = True
         if found or time.monotonic() > deadline:
             continue
         cols = [j for j in rep.values() if j not in js and j in flop_name]
@@ -227,25 +310,41 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
     return out
 
 
-def _predicates(r: str, vals: dict[str, np.ndarray], regs: dict[str, list[int]]) -> list[Relation]:
-    """A 1-bit register that is a comparison of a word register with a constant on every sample."""
+def _predicates(r: str, vals: dict[str, np.ndarray], regs: dict[str, list[int]],
+                words: dict | None = None, consts=()) -> list[Relation]:
+    """A 1-bit register that is a comparison of a word (a register, or a difference of two) with a
+    constant on every sample; thresholds from ``consts`` are tried too (a 1-bit register constant on
+    every sample may still be a comparison whose threshold the simulation never reached)."""
     rv = vals[r].astype(bool)
+    if words is None:
+        words = {(s, None): vals[s] for s, sj in regs.items() if 2 <= len(sj) <= 24 and s in vals}
     out = []
-    for s, sj in regs.items():
-        if s == r or len(sj) < 2 or len(sj) > 24 or s not in vals or set(sj) & set(regs[r]):
+    varies = rv.min() != rv.max()
+    for (s, s2), sv in words.items():
+        if r in (s, s2) or len(regs[s]) > 24 or set(regs[s]) & set(regs[r]):
             continue
-        sv = vals[s]
-        a, b = np.unique(sv[rv]), np.unique(sv[~rv])
-        if np.intersect1d(a, b).size:
+        if s2 is not None and set(regs[s2]) & set(regs[r]):
             continue
-        if a.size == 1:
-            out.append(Relation(r, 1, int(a[0]), s, op="eq"))
-        elif b.size == 1:
-            out.append(Relation(r, 1, int(b[0]), s, op="ne"))
-        elif b.max() < a.min():
-            out.append(Relation(r, 1, int(a.min()), s, op="ge"))
-        elif a.max() < b.min():
-            out.append(Relation(r, 1, int(b.min()), s, op="lt"))
+        w = len(regs[s])
+        got = set()
+        if varies:
+            a, b = np.unique(sv[rv]), np.unique(sv[~rv])
+            if not np.intersect1d(a, b).size:
+                if a.size == 1:
+                    got.add(("eq", int(a[0])))
+                elif b.size == 1:
+                    got.add(("ne", int(b[0])))
+                elif b.max() < a.min():
+                    got.add(("ge", int(a.min())))
+                elif a.max() < b.min():
+                    got.add(("lt", int(b.min())))
+        if not varies and consts:  # thresholds beyond every sampled value of the word
+            top = int(sv.max())
+            ks = [k for k in consts if top < k < (1 << w)][:6]
+            ops = ("eq", "ge") if not rv[0] else ("ne", "lt")
+            got |= {(op, k) for k in ks for op in ops}
+        for op, k in sorted(got):
+            out.append(Relation(r, 1, k, s, op=op, base2=s2))
     return out
 
 
@@ -264,17 +363,25 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
                 return None
             return sum(st[j] << i for i, j in enumerate(js))
 
+        def base_word():
+            sv = word(regs[rel.base])
+            if sv is None or rel.base2 is None:
+                return sv
+            s2 = word(regs[rel.base2])
+            return None if s2 is None else (sv - s2) & ((1 << len(regs[rel.base])) - 1)
+
         rv = word(regs[rel.target])
         if rv is None:
             return False
         acc = rel.k
         if rel.op == "ule":
-            return rv <= rel.k
+            sv = base_word() if rel.base else rv
+            return sv is not None and sv <= rel.k
         if rel.op != "add":
-            sv = word(regs[rel.base])
+            sv = base_word()
             return sv is not None and _cmp(rel.op, sv, rel.k) == rv
         if rel.base:
-            sv = word(regs[rel.base])
+            sv = base_word()
             if sv is None:
                 return False
             acc += rel.sign * sv
@@ -320,19 +427,25 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
         bits = [z3.If(v[j], one, zero) for j in reversed(js)]
         return bits[0] if len(bits) == 1 else z3.Concat(*bits)
 
+    def base_bv(rel: Relation, v):
+        b = bv(regs[rel.base], v)
+        return b if rel.base2 is None else b - bv(regs[rel.base2], v)
+
     def rel_expr(rel: Relation, v):
         w = rel.width
         if rel.op == "ule":
+            if rel.base:
+                return z3.ULE(base_bv(rel, v), z3.BitVecVal(rel.k, len(regs[rel.base]), ctx))
             return z3.ULE(bv(regs[rel.target], v), z3.BitVecVal(rel.k, w, ctx))
         if rel.op != "add":
-            sb = bv(regs[rel.base], v)
+            sb = base_bv(rel, v)
             kk = z3.BitVecVal(rel.k, len(regs[rel.base]), ctx)
             c = {"eq": lambda: sb == kk, "ne": lambda: sb != kk, "ge": lambda: z3.UGE(sb, kk),
                  "lt": lambda: z3.ULT(sb, kk)}[rel.op]()
             return v[regs[rel.target][0]] == c
         acc = z3.BitVecVal(rel.k, w, ctx)
         if rel.base:
-            b = bv(regs[rel.base], v)
+            b = base_bv(rel, v)
             bw = len(regs[rel.base])
             if bw > w:
                 b = z3.Extract(w - 1, 0, b)
@@ -375,20 +488,21 @@ _OPS = {"eq": "==", "ne": "!=", "ge": ">=", "lt": "<"}
 def analyze_texts(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
                   net: seqsim.GateNet | None = None) -> Analysis:
     t0 = time.monotonic()
+    consts = mined_constants(texts.values())
     if net is not None:
-        return _analyze_net(net, t0, timeout_s)
+        return _analyze_net(net, t0, timeout_s, consts)
     try:
         net = seqsim.load_texts(texts, top, timeout=timeout_s)
     except Exception as exc:  # noqa: BLE001 - outside the model or rejected: no candidates
         return Analysis(None, [], str(exc), time.monotonic() - t0)
-    return _analyze_net(net, t0, timeout_s)
+    return _analyze_net(net, t0, timeout_s, consts)
 
 
-def _analyze_net(net: seqsim.GateNet, t0: float, timeout_s: float) -> Analysis:
+def _analyze_net(net: seqsim.GateNet, t0: float, timeout_s: float, consts=()) -> Analysis:
     try:
         regs = _registers(net)
         trace = seqsim.simulate(net, cycles=256, words=2)
-        hyps = discover(net, regs, _bit_matrix(trace), deadline=t0 + timeout_s * 0.6)
+        hyps = discover(net, regs, _bit_matrix(trace), deadline=t0 + timeout_s * 0.6, consts=consts)
         rels = prove(net, regs, hyps, timeout_s=max(2.0, timeout_s - (time.monotonic() - t0)))
         rels = [r for r in rels if r.op != "ule"]
     except Exception as exc:  # noqa: BLE001
@@ -404,8 +518,14 @@ def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]]) -> str:
     w = rel.width
     parts: list[str] = []
     base = rel.base.rpartition(".")[2] if rel.base else None
+    if rel.base2:
+        if rel.op == "add" and rel.sign < 0:
+            return None
+        base = f"({base} - {rel.base2.rpartition('.')[2]})"
     if rel.op != "add":
         bw = decl[rel.base][2]
+        if rel.base2 and decl[rel.base2][2] != bw:
+            return None
         return f"({base} {_OPS[rel.op]} {bw}'d{rel.k})"
     if base:
         if rel.sign < 0 and rel.k == (1 << w) - 1:
@@ -511,7 +631,10 @@ def emit(texts: dict[Path, str], top: str, rels: list[Relation]) -> dict[Path, s
             if mm:
                 ind = mm.group(1)
                 break
-        line = f"{ind}always @* {r.target.rpartition('.')[2]} = {_expr_text(r, decl)};\n"
+        et = _expr_text(r, decl)
+        if et is None:
+            return None
+        line = f"{ind}always @* {r.target.rpartition('.')[2]} = {et};\n"
         if line not in adds.setdefault(ls, []):
             adds[ls].append(line)
     for ls, lines in adds.items():
@@ -595,13 +718,16 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0, ma
 
 def _local_sig(r: Relation) -> tuple:
     return (r.target.rpartition(".")[2], r.base.rpartition(".")[2] if r.base else None, r.k, r.sign, r.op,
-            tuple((n.rpartition(".")[2], i) for n, i in r.bits))
+            tuple((n.rpartition(".")[2], i) for n, i in r.bits), r.base2.rpartition(".")[2] if r.base2 else None)
 
 
 def _describe(r: Relation) -> str:
     t = [f"{n}[{i}]" for n, i in r.bits]
+    b = f"({r.base} - {r.base2})" if r.base2 else r.base
     if r.op != "add":
-        return f"({r.base} {_OPS[r.op]} {r.k})"
+        return f"({b} {_OPS[r.op]} {r.k})"
+    if r.base2:
+        return f"{r.k} + {b}" if r.k else b
     if r.base:
         return f"{r.k} {'+' if r.sign > 0 else '-'} {r.base}" if r.k else r.base
     return f"{r.k} + " * bool(r.k) + " + ".join(t)
