@@ -30,7 +30,7 @@ RULE = "word_level_lifting"
 #: Wall-clock budget of one call of the generator (Yosys + simulation + matching).
 BUDGET_S = 20.0
 MAX_MODULES = 16
-MAX_ALTERNATIVES = 2
+MAX_ALTERNATIVES = 3  # spellings tried per lift (only lifts that offer that many: encoders, rotations)
 
 
 def find_lifts(texts: dict[Path, str], *, budget_s: float = BUDGET_S, top: str | None = None,

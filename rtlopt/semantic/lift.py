@@ -156,14 +156,19 @@ def _prio_hi_exprs(a: Operand, w: int) -> list[str]:
     iso = f"({rev} & (~{rev} + 1'b1))"
     one = _onehot_bits_expr(iso, n, k, lambda q: n - 1 - q)
     chain = " : ".join(f"{_bit(a, p)} ? {w}'d{p}" for p in reversed(range(n))) + f" : {w}'d0"
+    if n >= 4:
+        return [_tree_highest(a, 0, n), one, chain]
     return [one, chain]
 
 
 def _tzc_exprs(a: Operand, w: int) -> list[str]:
     n = a.width
     lo = _prio_lo_exprs(a, w)
-    return [f"({_p(a)} == {n}'d0) ? {w}'d{n} : {e}" if " ? " not in e else f"({_p(a)} == {n}'d0) ? {w}'d{n} : ({e})"
-            for e in lo]
+    out = [f"({_p(a)} == {n}'d0) ? {w}'d{n} : {e}" if " ? " not in e else f"({_p(a)} == {n}'d0) ? {w}'d{n} : ({e})"
+           for e in lo]
+    if n >= 4:
+        out.insert(0, f"({_p(a)} == {n}'d0) ? {w}'d{n} : {_tree_count(a, 0, n, False)}")
+    return out
 
 
 def _lzc_exprs(a: Operand, w: int) -> list[str]:
@@ -172,7 +177,54 @@ def _lzc_exprs(a: Operand, w: int) -> list[str]:
     iso = f"({rev} & (~{rev} + 1'b1))"
     one = _onehot_bits_expr(iso, n, k, lambda q: q)
     chain = " : ".join(f"{_bit(a, p)} ? {w}'d{n - 1 - p}" for p in reversed(range(n))) + f" : {w}'d{n}"
-    return [f"({_p(a)} == {n}'d0) ? {w}'d{n} : {one}", chain]
+    out = [f"({_p(a)} == {n}'d0) ? {w}'d{n} : {one}", chain]
+    if n >= 4:
+        out.insert(0, f"({_p(a)} == {n}'d0) ? {w}'d{n} : {_tree_count(a, 0, n, True)}")
+    return out
+
+
+def _bits(a: Operand, lo: int, n: int) -> str:
+    """Bits ``lo .. lo+n-1`` of ``a`` as one expression (MSB first)."""
+    if n == 1:
+        return _bit(a, lo)
+    return f"{a.base}[{lo + n - 1 + a.offset}:{lo + a.offset}]"
+
+
+def _tree_count(a: Operand, lo: int, n: int, from_top: bool) -> str:
+    """A log-depth count over bits ``lo .. lo+n-1`` of ``a`` (``clog2(n)`` bits wide, ``n >= 2``):
+    leading zeros (``from_top``) or trailing zeros, valid when the bits are not all zero.
+
+    Recursive halves: the half a power of two wide is the one scanned first; when it is all zero the
+    count is its width plus the other half's count (a concatenation), else its own count."""
+    k = _clog2(n)
+    m = 1 << (k - 1)
+    first, other = (lo + n - m, lo) if from_top else (lo, lo + m)
+    z = f"~|{_bits(a, first, m)}" if m > 1 else f"~{_bit(a, first)}"
+    if n == 2:
+        return z
+    in_first = _tree_count(a, first, m, from_top) if m > 1 else ""
+    rest = n - m
+    in_other = _tree_count(a, other, rest, from_top) if rest > 1 else ""
+    pad = (k - 1) - (_clog2(rest) if rest > 1 else 0)
+    hi_parts = ["1'b1"] + ([f"{pad}'b0"] if pad > 0 else []) + ([in_other] if in_other else [])
+    lo_parts = ["1'b0"] + ([in_first] if in_first else [])
+    return f"(({z}) ? {{{', '.join(hi_parts)}}} : {{{', '.join(lo_parts)}}})"
+
+
+def _tree_highest(a: Operand, lo: int, n: int) -> str:
+    """Index of the highest set bit among bits ``lo .. lo+n-1`` (0 when none), ``clog2(n)`` bits, by halves."""
+    k = _clog2(n)
+    m = 1 << (k - 1)
+    rest = n - m  # the upper part [lo+m, lo+n)
+    any_hi = f"|{_bits(a, lo + m, rest)}" if rest > 1 else _bit(a, lo + m)
+    if n == 2:
+        return any_hi
+    in_hi = _tree_highest(a, lo + m, rest) if rest > 1 else ""
+    in_lo = _tree_highest(a, lo, m) if m > 1 else ""
+    pad = (k - 1) - (_clog2(rest) if rest > 1 else 0)
+    hi_parts = ["1'b1"] + ([f"{pad}'b0"] if pad > 0 else []) + ([in_hi] if in_hi else [])
+    lo_parts = ["1'b0"] + ([in_lo] if in_lo else [])
+    return f"(({any_hi}) ? {{{', '.join(hi_parts)}}} : {{{', '.join(lo_parts)}}})"
 
 
 def _mux_tree(sel: Operand, arms: list[str], lo: int, hi_bit: int) -> str:
