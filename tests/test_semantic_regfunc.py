@@ -211,3 +211,77 @@ def test_relation_inside_repeated_instances(tmp_path):
     # one instance's relation alone cannot edit the shared module
     one = regfunc.localize(an.relations[0], regfunc._all_registers(an.net), an.regs)
     assert one and regfunc.emit({p: HIER}, "top2", one) is None
+
+
+# a flag set when a counter reaches a threshold random simulation never reaches (kick at random):
+# the threshold comes from the source constants, the proof decides
+TIMEOUT = """
+module tmo(input clk, input rst, input kick, output reg expired, output [11:0] t_o);
+  parameter LIMIT = 12'd2500;
+  reg [11:0] t;
+  always @(posedge clk)
+    if (rst || kick) t <= 12'd0;
+    else if (t != LIMIT) t <= t + 1'b1;
+  always @(posedge clk)
+    if (rst || kick) expired <= 1'b0;
+    else if (t == LIMIT - 1) expired <= 1'b1;
+  assign t_o = t;
+endmodule
+"""
+
+
+def test_unreached_threshold_flag_becomes_a_comparison(tmp_path):
+    an, p, cands = _run(tmp_path, TIMEOUT, "tmo")
+    assert ("expired", "eq", 2500) in {(r.target, r.op, r.k) for r in an.relations}
+    new = [n[p] for n, d in cands if "(t == 2500)" in d]
+    assert new and "always @* expired = (t == 12'd2500);" in new[0] and "expired <=" not in new[0]
+    assert _verify(tmp_path, p, new[0], "tmo") == 0
+
+
+def test_sticky_flag_is_not_a_comparison(tmp_path):
+    # the same flag not cleared by kick: it agrees with t == 2500 on every sample (never set there),
+    # but the induction refutes it
+    sticky = TIMEOUT.replace("if (rst || kick) expired", "if (rst) expired")
+    an, _p, cands = _run(tmp_path, sticky, "tmo")
+    assert not [r for r in an.relations if r.target == "expired"]
+    assert not [d for _n, d in cands if "'expired'" in d]
+
+
+# occupancy kept next to two pointers (case on {w, r}, pointers in their own blocks): count == wp - rp
+POINTERS = """
+module q8(input clk, input rst_n, input push, input pop, output reg [3:0] count, output reg has_data,
+          output [3:0] wa, output [3:0] ra);
+  reg [3:0] wp, rp;
+  wire w = push && count != 4'd8;
+  wire r = pop && has_data;
+  always @(posedge clk or negedge rst_n) if (!rst_n) wp <= 4'd0; else if (w) wp <= wp + 1'b1;
+  always @(posedge clk or negedge rst_n) if (!rst_n) rp <= 4'd0; else if (r) rp <= rp + 1'b1;
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) begin count <= 4'd0; has_data <= 1'b0; end
+    else case ({w, r})
+      2'b10: begin count <= count + 1'b1; has_data <= 1'b1; end
+      2'b01: begin count <= count - 1'b1; has_data <= (count != 4'd1); end
+      default: ;
+    endcase
+  assign wa = wp;
+  assign ra = rp;
+endmodule
+"""
+
+
+def test_count_becomes_difference_of_pointers(tmp_path):
+    an, p, cands = _run(tmp_path, POINTERS, "q8")
+    rels = {(r.target, r.base, r.base2, r.op, r.k) for r in an.relations}
+    assert ("count", "wp", "rp", "add", 0) in rels
+    new = cands[0][0][p]
+    assert "always @* count = (wp - rp);" in new and "count <=" not in new
+    assert "has_data <=" not in new and "always @* has_data = " in new and "wp <= wp + 1'b1" in new
+    assert _verify(tmp_path, p, new, "q8") == 0
+
+
+def test_count_with_its_own_clear_is_not_a_difference(tmp_path):
+    # a clear input empties the count but not the pointers
+    text = POINTERS.replace("module q8(input clk,", "module q8(input clr, input clk,").replace(
+        "    else case ({w, r})", "    else if (clr) count <= 4'd0;\n    else case ({w, r})")
+    an, _p, _c = _run(tmp_path, text, "q8")
+    assert not [r for r in an.relations if r.target == "count" or r.base2]
