@@ -337,6 +337,8 @@ def _template_findings(report: CheckReport, tmpl, an, p: Path, text: str, info: 
     rule = info.get(tmpl.id)
     objectives = list(getattr(rule, "objectives", ()) or ())
     for m in matches:
+        if isinstance(m.data, dict) and m.data.get("alternative"):
+            continue  # another spelling of a rewrite already reported at this place
         try:
             verdict = check_verdict(tmpl.id, m, an)
         except Exception:  # noqa: BLE001 - a filter that cannot decide keeps the finding

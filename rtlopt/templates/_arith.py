@@ -215,7 +215,8 @@ class ConstMultToShiftAdd(Template):
                 (alts if k else out).append(
                     Match(self.id, first.start, first.end, an.line(first.start),
                           f"{self.id} at line {an.line(first.start)}: {desc}", tuple(edits),
-                          an.text[first.start:first.end], {"spans": [(e.start, e.end) for e, _c, _x in items]}))
+                          an.text[first.start:first.end], {"spans": [(e.start, e.end) for e, _c, _x in items],
+                                                           **({"alternative": True} if k else {})}))
         # the flat spellings come after the usual ones (a combination of all matches takes the first
         # of overlapping ones), alone and all at once
         if alts and len(out) > 1:
@@ -223,7 +224,7 @@ class ConstMultToShiftAdd(Template):
             alts.append(Match(self.id, edits[0].start, edits[0].end, an.line(edits[0].start),
                               f"{self.id} at line {an.line(edits[0].start)}: every constant product as a flat sum",
                               tuple(edits), an.text[edits[0].start:edits[0].end],
-                              {"spans": [(ed.start, ed.end) for ed in edits]}))
+                              {"spans": [(ed.start, ed.end) for ed in edits], "alternative": True}))
         return out + alts
 
     def apply(self, text: str, match: Match) -> list[Edit]:

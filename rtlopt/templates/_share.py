@@ -410,7 +410,8 @@ class ExclusiveOperatorSharing(Template):
                        f"({', '.join(an.text[o.start:o.end].strip() for o in ops[:4])})"
                        f"{', selects exactly the guards' if exact is True else ''}"
                        f"{', selects exactly the fewer guards' if small else ''}"
-                       f"{', each side inverted on its own' if sides else ''}", edits, care=care is not None)
+                       f"{', each side inverted on its own' if sides else ''}", edits, care=care is not None,
+                       **({"alternative": True} if sides or small else {}))
 
 
 def _sides_unit(an: Analysis, ops: list[_Op], pts: list[set[int]], bits: list[str], universe: set[int] | None,
@@ -863,7 +864,8 @@ class CaseItemMerge(Template):
                 return None
             edits.append(Edit(an.span(all_items[k - 1])[1], an.span(items[i])[1], ""))
         s0, e0 = an.span(st.syntax)
-        return self._m(an, s0, e0, f"{len(big)} case items with identical statements become the default", edits)
+        return self._m(an, s0, e0, f"{len(big)} case items with identical statements become the default", edits,
+                       alternative=True)
 
 
 def _merge_case_items(an: Analysis, ops: list[_Op], repl: list[str]) -> tuple[set, list[Edit]]:
