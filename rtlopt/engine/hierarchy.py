@@ -251,6 +251,7 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
     estimate_fn = kw.pop("estimate_fn", None)
     estimated: dict[str, str] = {}  # module -> how its area was estimated
     attempted: set[str] = set()  # modules whose full measurement was tried in the measuring phase
+    why_not: dict[str, str] = {}  # module -> why it has no number (for its row)
     if measure_fn is not None:
         # every module's own area first (one synthesis each, cached), so the total is complete even
         # when the budget does not reach every module's optimization
@@ -304,8 +305,11 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                     attempted.add(name)
                     if a is not None:
                         flat_area[name] = (a, a)
-                    elif attempt == 2:
-                        say(f"{name}: not measured: {err}")
+                        why_not.pop(name, None)
+                    else:
+                        why_not[name] = f"not measured: {err}" + (f"; {why_not[name]}" if name in why_not else "")
+                        if attempt == 2:
+                            say(f"{name}: not measured: {err}")
             slow = [n for n in pending if n not in flat_area]
             if attempt == 1 and estimate_fn is not None and slow:
                 # too slow for the full flow in their share: the cheap estimate, once every module had
@@ -333,6 +337,7 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                                 estimated[name] = how
                                 say(f"{name}: the full flow did not fit its share; area estimated ({a:.0f} um^2)")
                             else:
+                                why_not[name] = f"not estimated either: {how}"
                                 say(f"{name}: not estimated either: {how}")
     for i, name in enumerate(order):
         left = deadline - time.monotonic()
@@ -340,6 +345,8 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
         share = left / todo * (2 if name == design.top else 1)
         mr = ModuleResult(name, counts.get(name, 1), "skipped")
         results.append(mr)
+        if name not in flat_area and name in why_not:
+            mr.measured = why_not[name][:300]
         if name in flat_area:
             mr.area_before, mr.area_after = flat_area[name]
             mr.measured = "per-module (own logic, submodules as black boxes)"
