@@ -743,7 +743,14 @@ def regfunc_candidates(state) -> list:
         left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
         got = candidates_for(dict(state.texts), state.design.top, timeout_s=max(2.0, min(30.0, left)))
     except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
-        return []
+        got = []
+    try:  # constant elements of register arrays (seqred's facts, array-aware emitter)
+        from rtlopt.semantic import memconst
+
+        left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
+        got += memconst.candidates_for(dict(state.texts), state.design.top, timeout_s=max(2.0, min(30.0, left)))
+    except Exception:  # noqa: BLE001
+        pass
     out = []
     for new, desc in got:
         changed = [p for p in new if new[p] != state.texts[p]]
