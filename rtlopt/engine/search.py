@@ -579,8 +579,15 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     verify_cache[key] = sim
                     return sim
             remaining = max(2.0, min(verify_timeout_s, hard_end - time.monotonic()))
-            opts = _options(VerifyOptions, remaining, cand.hints)
-            res = check_equivalence(gold_ref, gate, opts)
+            # a rewrite inside submodules: each changed module proven on its own first (engine.modproof:
+            # None when it does not apply or is not proven; then the whole design is checked as usual)
+            from rtlopt.engine.modproof import prove_by_modules
+
+            res = prove_by_modules(gold_ref, gate, original, texts, design.top, remaining / 2,
+                                   check_equivalence, VerifyOptions)
+            if res is None:
+                remaining = max(2.0, min(verify_timeout_s, hard_end - time.monotonic()))
+                res = check_equivalence(gold_ref, gate, _options(VerifyOptions, remaining, cand.hints))
             if accept_simulation and _verdict_name(res.verdict) == "UNKNOWN":
                 # evidence, never a proof, only with the user's explicit --accept-simulation: coverage-directed
                 # simulation from several resets AND a bounded model check from reset (see engine.simcheck)

@@ -1,0 +1,218 @@
+"""Modular equivalence proof: a rewrite confined to submodules is proven on each submodule alone.
+
+The whole-design proof of a sequential rewrite inside a submodule can be out of reach when the rest of
+the design is large or has registers without reset (a data path that starts undefined: ABC cannot be
+used, the SMT engine's unrolling grows with all of it), although the module that changed is small.
+When every text difference between gold and gate lies inside the bodies of modules ``M`` other than
+the top, the design is equivalent if each such ``M`` is equivalent on its own, for every parameter
+set it is instantiated with: the parent feeds both versions the same inputs (the rest of the text is
+byte for byte the same), so one instance at a time can be replaced.
+
+"On its own" must cover every way the parent can drive ``M``. The module's proof here has no reset
+forced and compares outputs from cycle 0, from the start state given by the Verilog initial values,
+under arbitrary inputs. That is exactly the module's behaviour in any context only when every
+register of ``M`` (and of its submodules) has an initial value, in gold and in gate: this is
+checked on the elaborated netlists (registers without one: no modular proof). Memories, inout
+ports, hierarchical references to the instances, non-integer parameters, ``-G`` overrides: no
+modular proof (the caller keeps the whole-design verdict).
+
+Each parameter set is checked through a wrapper module (fresh name) instantiating ``M`` with the
+elaborated parameter values, its ports flat vectors of the elaborated widths; gold and gate read the
+same wrapper.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import time
+from pathlib import Path
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_$]*\Z")
+_LIT = re.compile(r"-?\d+\Z|\d*'s?[bdhoBDHO][0-9a-fA-F_]+\Z")
+WRAP = "rtlopt_modproof_wrap"
+
+
+def changed_modules(old: dict[Path, str], new: dict[Path, str], top: str) -> list[str] | None:
+    """Names of the modules whose text differs, or None when a difference lies outside every module
+    body, the set of modules changed, or the top changed."""
+    from rtlopt.engine.hierarchy import _mask, module_span
+
+    if set(old) != set(new):
+        return None
+    out: list[str] = []
+    for p in old:
+        a, b = old[p], new[p]
+        if a == b:
+            continue
+        names_a = re.findall(r"(?<![\w$])module\s+([A-Za-z_][\w$]*)", _mask(a))
+        names_b = re.findall(r"(?<![\w$])module\s+([A-Za-z_][\w$]*)", _mask(b))
+        if names_a != names_b or len(set(names_a)) != len(names_a):
+            return None
+        rest_a, rest_b = a, b
+        for n in names_a:
+            sa, sb = module_span(rest_a, n), module_span(rest_b, n)
+            if sa is None or sb is None:
+                return None
+            if a[slice(*module_span(a, n))] != b[slice(*module_span(b, n))]:
+                out.append(n)
+            mark = f"\0{n}\0"
+            rest_a = rest_a[:sa[0]] + mark + rest_a[sa[1]:]
+            rest_b = rest_b[:sb[0]] + mark + rest_b[sb[1]:]
+        if rest_a != rest_b:
+            return None
+    if not out or top in out:
+        return None
+    return out
+
+
+def instance_configs(files: list[Path], module: str) -> list[tuple[tuple, tuple]] | None:
+    """[(params, ports)] distinct over the elaborated instances of ``module`` (None: not representable).
+
+    params: ((name, literal), ...) of the non-local parameters; ports: ((name, dir, width), ...)."""
+    from pyslang import ast, syntax
+
+    from rtlopt.hdl.project import active
+
+    if active().params:
+        return None
+    comp = ast.Compilation()
+    for f in files:
+        comp.addSyntaxTree(syntax.SyntaxTree.fromFile(str(f)))
+    if any(d.isError() for d in comp.getAllDiagnostics()):
+        return None
+    insts = []
+
+    def cb(s):
+        if s.kind == ast.SymbolKind.Instance:
+            insts.append(s)
+        return True
+
+    comp.getRoot().visit(cb)
+    out: list[tuple[tuple, tuple]] = []
+    for s in insts:
+        if s.definition.name != module:
+            continue
+        params = []
+        for p in s.body.parameters:
+            sym = getattr(p, "symbol", p)
+            if sym.kind != ast.SymbolKind.Parameter:
+                return None  # type parameters
+            if sym.isLocalParam:
+                continue
+            v = str(sym.value).strip()
+            if not _LIT.match(v):
+                return None
+            params.append((sym.name, v))
+        ports = []
+        for p in s.body.portList:
+            if p.kind != ast.SymbolKind.Port or not _IDENT.match(p.name):
+                return None
+            d = str(p.direction).rpartition(".")[2]
+            if d not in ("In", "Out"):
+                return None
+            w = p.type.bitWidth
+            if not w or w < 1:
+                return None
+            ports.append((p.name, d, int(w)))
+        cfg = (tuple(params), tuple(ports))
+        if cfg not in out:
+            out.append(cfg)
+    return out or None
+
+
+def wrapper_text(module: str, params: tuple, ports: tuple, name: str) -> str:
+    decl = ", ".join(f"{'input' if d == 'In' else 'output'} wire [{w - 1}:0] {n}" for n, d, w in ports)
+    pv = ", ".join(f".{n}({v})" for n, v in params)
+    conn = ", ".join(f".{n}({n})" for n, _d, _w in ports)
+    return (f"module {name}({decl});\n"
+            f"  {module} {'#(' + pv + ') ' if pv else ''}u_dut ({conn});\n"
+            "endmodule\n")
+
+
+def _all_initialized(files: list[Path], top: str, timeout: float) -> bool:
+    from rtlopt.semantic import seqsim
+
+    try:
+        net = seqsim.load(files, top, timeout=timeout)
+    except Exception:  # noqa: BLE001 - outside the gate model (memories, latches, ...): not modular
+        return False
+    return all(f.init is not None for f in net.flops)
+
+
+def _hier_refs(texts: dict[Path, str], files: list[Path], module: str) -> bool:
+    """Whether some text names a signal inside an instance of ``module`` (``inst.sig``)."""
+    from pyslang import ast, syntax
+
+    comp = ast.Compilation()
+    for f in files:
+        comp.addSyntaxTree(syntax.SyntaxTree.fromFile(str(f)))
+    names = set()
+
+    def cb(s):
+        if s.kind == ast.SymbolKind.Instance and s.definition.name == module:
+            names.add(s.name)
+        return True
+
+    comp.getRoot().visit(cb)
+    for n in names:
+        pat = re.compile(rf"(?<![\w$.]){re.escape(n)}\s*(\[[^\]]*\]\s*)?\.\s*[A-Za-z_]")
+        if any(pat.search(t) for t in texts.values()):
+            return True
+    return False
+
+
+def prove_by_modules(gold_ref, gate_ref, old: dict[Path, str], new: dict[Path, str], top: str,
+                     timeout_s: float, check_equivalence, VerifyOptions):
+    """A VerifyResult EQUIVALENT when every changed module is proven on its own (see the module
+    docstring), else None (the caller decides as usual). Never returns another verdict: a module
+    that differs on its own may still be equivalent in its context."""
+    try:
+        return _prove(gold_ref, gate_ref, old, new, top, timeout_s, check_equivalence, VerifyOptions)
+    except Exception:  # noqa: BLE001 - a bug here must only cost the shortcut, never a verdict
+        return None
+
+
+def _prove(gold_ref, gate_ref, old, new, top, timeout_s, check_equivalence, VerifyOptions):
+    deadline = time.monotonic() + timeout_s
+    mods = changed_modules(old, new, top)
+    if not mods:
+        return None
+    gfiles, hfiles = list(gold_ref.files), list(gate_ref.files)
+    proofs = []
+    with tempfile.TemporaryDirectory(prefix="rtlopt-modproof-") as tmp:
+        for m in mods:
+            try:
+                cfgs = instance_configs(gfiles, m)
+                if cfgs is None or _hier_refs(new, gfiles, m) or _hier_refs(old, gfiles, m):
+                    return None
+            except Exception:  # noqa: BLE001 - elaboration trouble: no modular proof
+                return None
+            for i, (params, ports) in enumerate(cfgs):
+                left = deadline - time.monotonic()
+                if left < 1.0:
+                    return None
+                name = f"{WRAP}_{i}"
+                w = Path(tmp) / f"{m}_{i}_wrap.v"
+                w.write_text(wrapper_text(m, params, ports, name))
+                ga, ha = [*gfiles, w], [*hfiles, w]
+                if not (_all_initialized(ga, name, left / 2) and _all_initialized(ha, name, left / 2)):
+                    return None
+                try:
+                    from rtlopt.design import DesignRef
+
+                    res = check_equivalence(DesignRef(tuple(ga), name), DesignRef(tuple(ha), name),
+                                            VerifyOptions(timeout_s=max(1.0, deadline - time.monotonic()),
+                                                          init="zero"))
+                except Exception:  # noqa: BLE001
+                    return None
+                if not res.equivalent:
+                    return None
+                proofs.append((m, params, res))
+    res = proofs[-1][2]
+    sets = ", ".join(f"{m}" + (f" #({', '.join(f'{n}={v}' for n, v in p)})" if p else "") for m, p, _ in proofs)
+    res.reason = (f"modular proof: the rewrite lies inside {', '.join(mods)}; each module proven on its own from its "
+                  f"initial values (every register has one), no reset forced, every input sequence: {sets}; "
+                  f"last: {res.reason}")
+    res.seconds = sum(r.seconds for *_x, r in proofs)
+    return res
