@@ -132,3 +132,121 @@ def test_constant_select_reads_the_named_value():
 
     sound(mg, ref, ["hi", "lo", "s"])
     assert "s[8:5]" not in mg.leaves and "s" in {r.lhs for r in mg.roots}
+
+
+def _s(v, w):
+    return v - (1 << w) if v >> (w - 1) & 1 else v
+
+
+HEADROOM_SEQ = """
+module acc_sat(input clk, input signed [11:0] x, output reg signed [15:0] acc, output reg hi, lo);
+  wire signed [16:0] room_u = 17'sd32767 - x;
+  wire signed [16:0] room_d = -17'sd32768 - x;
+  always @(posedge clk) begin
+    hi <= 1'b0; lo <= 1'b0;
+    if (acc > room_u) begin acc <= 16'sd32767; hi <= 1'b1; end
+    else if (acc < room_d) begin acc <= -16'sd32768; lo <= 1'b1; end
+    else acc <= acc + x;
+  end
+endmodule
+"""
+
+# the same check written with assigns, a function and the headroom inline
+HEADROOM_ASSIGN = """
+module acc_sat(input signed [11:0] x, input signed [15:0] acc, output ovf, output unf, output [15:0] nxt);
+  function signed [16:0] room(input signed [16:0] lim, input signed [11:0] v);
+    room = lim - v;
+  endfunction
+  assign ovf = $signed({acc[15], acc}) >= room(17'sd32768 - 17'sd1, x) + 17'sd1;
+  assign unf = $signed({acc[15], acc}) < room(-17'sd32768, x);
+  assign nxt = acc + x;
+endmodule
+"""
+
+
+def _conds(mg):
+    return [r for r in mg.roots if r.lhs is None and r.width == 1]
+
+
+def test_headroom_compares_become_one_sum_and_its_top_bits():
+    mg = graph(HEADROOM_SEQ)
+    conds = _conds(mg)
+    assert len(conds) == 2  # the if conditions are roots
+
+    def ref(env):
+        acc, x = _s(env["acc"], 16), _s(env["x"], 12)
+        return {"hi": int(acc > 32767 - x)}
+
+    saturate(mg.eg, max_nodes=6000, max_iters=6, time_s=20)
+    samples = envs(mg)
+    assert mg.eg.check(samples) == []
+    for env in samples:
+        val = mg.eg.values(env)
+        acc, x = _s(env["acc"], 16), _s(env["x"], 12)
+        assert val[mg.eg.find(conds[0].cls)] == int(acc > 32767 - x)
+        assert val[mg.eg.find(conds[1].cls)] == int(acc < -32768 - x)
+    choice, cost, base, _s2, live = explore(graph(HEADROOM_SEQ))
+    assert cost < 0.6 * base
+    # no comparator is left: the flags are bits of the 17-bit sum shared with acc + x
+    g2 = graph(HEADROOM_SEQ)
+    choice, cost, base, _s2, live = explore(g2)
+    assert not any(choice[c][0] in ("slt", "sle", "ult", "ule") for c in live)
+
+
+def test_headroom_assign_function_style():
+    mg = graph(HEADROOM_ASSIGN)
+
+    def ref(env):
+        acc, x = _s(env["acc"], 16), _s(env["x"], 12)
+        return {"ovf": int(acc >= 32767 - x + 1), "unf": int(acc < -32768 - x), "nxt": (acc + x) & 0xFFFF}
+
+    sound(mg, ref, ["ovf", "unf", "nxt"])
+    choice, cost, base, _s2, live = explore(graph(HEADROOM_ASSIGN))
+    assert cost < 0.7 * base
+
+
+def test_headroom_that_may_overflow_is_not_rewritten():
+    # acc is a full 17-bit signed value: acc + x can leave the 17-bit range, so the compare stays
+    mg = graph("""
+        module m(input signed [11:0] x, input signed [16:0] acc, output hi);
+          wire signed [16:0] room_u = 17'sd32767 - x;
+          assign hi = acc > room_u;
+        endmodule""")
+
+    def ref(env):
+        return {"hi": int(_s(env["acc"], 17) > 32767 - _s(env["x"], 12))}
+
+    sound(mg, ref, ["hi"])
+    eg = mg.eg
+    hi = eg.find(root(mg, "hi").cls)
+    assert not any(n[0] == "and" for n in eg.nodes[hi])  # no top-bits form
+    assert not any(n[0] in ("slt", "sle") and any(m[0] == "add" for m in eg.nodes[eg.find(n[4])])
+                   for n in eg.nodes[hi])
+
+
+def test_unsigned_carry_of_a_narrow_sum_is_its_top_bit():
+    mg = graph("""
+        module m(input [15:0] a, b, output reg [15:0] y, output reg c);
+          integer sum;
+          always @* begin
+            sum = a + b;
+            if (sum > 65535) begin y = 16'hFFFF; c = 1'b1; end
+            else begin y = sum[15:0]; c = 1'b0; end
+          end
+        endmodule""")
+    (cond,) = _conds(mg)
+    saturate(mg.eg, max_nodes=6000, max_iters=6, time_s=20)
+    samples = envs(mg)
+    assert mg.eg.check(samples) == []
+    eg = mg.eg
+    for env in samples:
+        assert eg.values(env)[eg.find(cond.cls)] == int(env["a"] + env["b"] > 65535)
+    assert any(n[0] == "trunc" and n[1] == 1 for n in eg.nodes[eg.find(cond.cls)])
+    # a threshold that is not 2^j - 1 stays a comparison only
+    mg = graph("""
+        module m(input [15:0] a, b, output c);
+          assign c = ({1'b0, a} + {1'b0, b}) > 17'd65534;
+        endmodule""")
+    saturate(mg.eg, max_nodes=6000, max_iters=6, time_s=20)
+    assert mg.eg.check(envs(mg)) == []
+    assert not any(n[0] == "trunc" for n in mg.eg.nodes[mg.eg.find(root(mg, "c").cls)])

@@ -735,6 +735,143 @@ def r_distribute_const(eg: EGraph, c: int, n: tuple) -> None:
                 eg.pending.append((c, eg.add(("sub", w, None, xk, xy))))
 
 
+def _bits(eg: EGraph, c: int, depth: int = 0) -> int:
+    """An upper bound on the significant bits of class ``c`` (its value is below 2^bits)."""
+    c = eg.find(c)
+    w = eg.width[c]
+    k = eg.const.get(c)
+    if k is not None:
+        return k.bit_length()
+    if depth > 4:
+        return w
+    best = w
+    for n in eg.nodes[c]:
+        if n[0] == "zext":
+            best = min(best, _bits(eg, n[3], depth + 1))
+        elif n[0] == "add":
+            best = min(best, max(_bits(eg, n[3], depth + 1), _bits(eg, n[4], depth + 1)) + 1)
+        elif n[0] in ("and",):
+            best = min(best, _bits(eg, n[3], depth + 1), _bits(eg, n[4], depth + 1))
+        elif n[0] == "lshr":
+            best = min(best, max(0, _bits(eg, n[3], depth + 1) - n[2]))
+    return best
+
+
+def _bit(eg: EGraph, x: int, j: int) -> int:
+    """Bit j of x as trunc_1(lshr(trunc_{j+1}(x), j)) (the truncation lets r_trunc narrow x's adder)."""
+    w = eg.w(x)
+    t = eg.add(("trunc", j + 1, None, x)) if j + 1 < w else x
+    sh = eg.add(("lshr", j + 1, j, t)) if j else t
+    return eg.add(("trunc", 1, None, sh)) if j else sh
+
+
+def r_cmp_carry(eg: EGraph, c: int, n: tuple) -> None:
+    """Comparisons as carries of an adder the datapath may already have.
+
+    - slt/sle of two values provably below 2^(W-1) (both sign bits 0) are ult/ule;
+    - 2^j - 1 <u x and 2^j <=u x are bit j of x, and x <u 2^j, x <=u 2^j - 1 its negation, when x
+      is provably below 2^(j+1) (e.g. a carry of a sum of two j-bit values).
+    """
+    op = n[0]
+    if op not in ("ult", "ule", "slt", "sle"):
+        return
+    a, b = n[3], n[4]
+    w = eg.w(a)
+    if op in ("slt", "sle"):
+        if _bits(eg, a) < w and _bits(eg, b) < w:
+            eg.pending.append((c, eg.add(("u" + op[1:], 1, None, a, b))))
+        return
+    ka, kb = eg.cval(a), eg.cval(b)
+    if ka is not None and kb is None:  # k < x / k <= x
+        k = ka + (1 if op == "ult" else 0)  # x >= k
+        if k and k & (k - 1) == 0:
+            j = k.bit_length() - 1
+            if j < w and _bits(eg, b) <= j + 1:
+                eg.pending.append((c, _bit(eg, b, j)))
+    elif kb is not None and ka is None:  # x < k / x <= k
+        k = kb + (0 if op == "ult" else 1)  # x < k
+        if k and k & (k - 1) == 0:
+            j = k.bit_length() - 1
+            if j < w and _bits(eg, a) <= j + 1:
+                eg.pending.append((c, eg.add(("not", 1, None, _bit(eg, a, j)))))
+
+
+def _srange(eg: EGraph, c: int, depth: int = 0) -> tuple[int, int]:
+    """Bounds of class ``c`` read as a signed number of its width (interval arithmetic; the full
+    range when nothing better is known)."""
+    c = eg.find(c)
+    w = eg.width[c]
+    lo, hi = -(1 << (w - 1)), (1 << (w - 1)) - 1
+    k = eg.const.get(c)
+    if k is not None:
+        v = to_signed(k, w)
+        return v, v
+    if depth > 4:
+        return lo, hi
+    best = (lo, hi)
+    for n in eg.nodes[c]:
+        r = None
+        if n[0] == "sext":
+            r = _srange(eg, n[3], depth + 1)
+        elif n[0] == "zext" and eg.w(n[3]) < w:
+            r = (0, mask(eg.w(n[3])))
+        elif n[0] in ("add", "sub"):
+            a1, a2 = _srange(eg, n[3], depth + 1)
+            b1, b2 = _srange(eg, n[4], depth + 1)
+            r = (a1 + b1, a2 + b2) if n[0] == "add" else (a1 - b2, a2 - b1)
+            if r[0] < lo or r[1] > hi:  # may wrap: nothing known
+                r = None
+        if r is not None and r[1] - r[0] < best[1] - best[0]:
+            best = r
+    return best
+
+
+def _fits(r: tuple[int, int], w: int) -> bool:
+    return -(1 << (w - 1)) <= r[0] and r[1] <= (1 << (w - 1)) - 1
+
+
+def r_signed_headroom(eg: EGraph, c: int, n: tuple) -> None:
+    """Headroom compares as one sum and its top bits (all W-bit signed, W >= 3).
+
+    - p - y <s x  ->  p <s x + y, and x <s p - y  ->  x + y <s p (likewise <=s), when neither p - y
+      nor x + y can leave the signed W-bit range (interval bounds), so both sides are exact;
+    - 2^(W-2) - 1 <s s is "top two bits of s are 01" and s <s -2^(W-2) is "10" (for any W-bit s);
+      k <=s s and s <=s k are the strict forms with k -+ 1.
+    """
+    op = n[0]
+    if op not in ("slt", "sle"):
+        return
+    a, b = n[3], n[4]
+    W = eg.w(a)
+    if W < 3:
+        return
+    for side, (p_cls, other) in enumerate(((a, b), (b, a))):
+        for m in eg.has(p_cls, "sub"):
+            p, y = m[3], m[4]
+            if not _fits(_srange(eg, p_cls), W):
+                continue
+            rx, ry = _srange(eg, other), _srange(eg, y)
+            if not _fits((rx[0] + ry[0], rx[1] + ry[1]), W):
+                continue
+            s = eg.add(("add", W, None, other, y))
+            eg.pending.append((c, eg.add((op, 1, None, p, s) if side == 0 else (op, 1, None, s, p))))
+    ka, kb = eg.cval(a), eg.cval(b)
+    top = _bit(eg, a if ka is None else b, W - 1) if (ka is None) != (kb is None) else None
+    if top is None:
+        return
+    if ka is not None:  # k < s  (k <= s is k-1 < s)
+        k = to_signed(ka, W) - (1 if op == "sle" else 0)
+        if k == (1 << (W - 2)) - 1:
+            nxt = _bit(eg, b, W - 2)
+            eg.pending.append((c, eg.add(("and", 1, None, eg.add(("not", 1, None, top)), nxt))))
+    else:  # s < k  (s <= k is s < k+1)
+        k = to_signed(kb, W) + (1 if op == "sle" else 0)
+        if k == -(1 << (W - 2)):
+            nxt = _bit(eg, a, W - 2)
+            eg.pending.append((c, eg.add(("and", 1, None, top, eg.add(("not", 1, None, nxt))))))
+
+
 RULES: list[Rule] = [r_identities, r_comm, r_assoc, r_sub_neg, r_factor, r_shift_mul, r_mux, r_trunc,
                      r_ext, r_cmp, r_zext_nowrap, r_pick_bit,
-                     r_zext_sub_nowrap, r_distribute_const]
+                     r_zext_sub_nowrap, r_distribute_const, r_cmp_carry,
+                     r_signed_headroom]

@@ -241,6 +241,54 @@ class Extraction:
         return seen
 
     def improve(self, choice: dict[int, tuple], deadline: float) -> tuple[dict[int, tuple], float]:
+        choice, cur = self._improve_single(choice, deadline)
+        while time.monotonic() < deadline:
+            got = self._group_move(choice, cur, deadline)
+            if got is None:
+                break
+            choice, cur = self._improve_single(got[0], deadline)
+        return choice, cur
+
+    def _group_move(self, choice: dict[int, tuple], cur: float, deadline: float):
+        """Switch several classes at once to alternatives that reach one new shared class (e.g. a
+        comparison and a subtraction both becoming parts of one wider subtractor): no single switch
+        pays for the shared class, together they may. Returns (choice, cost) of the first gain."""
+        reach = self.reachable(choice)
+        live = set(reach)
+        idx: dict[int, dict[int, tuple]] = {}
+        for c in reach:
+            for n in self.eg.nodes.get(c, ()):
+                if n == choice.get(c):
+                    continue
+                # classes newly reached below n (through the current choices), a few levels deep
+                frontier, seen = list(self.children(n)), set()
+                for _depth in range(3):
+                    nxt = []
+                    for d in frontier:
+                        if d in seen or d in live:
+                            continue
+                        seen.add(d)
+                        m = choice.get(d)
+                        if m is not None:
+                            nxt.extend(self.children(m))
+                    frontier = nxt
+                for d in seen:
+                    slot = idx.setdefault(d, {})
+                    if c not in slot or self.cost[n] < self.cost[slot[c]]:
+                        slot[c] = n
+        for _d, alts in sorted(idx.items(), key=lambda kv: -len(kv[1])):
+            if len(alts) < 2:
+                break
+            if time.monotonic() > deadline:
+                return None
+            trial = dict(choice)
+            trial.update(alts)
+            v = self.dag_cost(trial)
+            if v < cur - 1e-6:
+                return trial, v
+        return None
+
+    def _improve_single(self, choice: dict[int, tuple], deadline: float) -> tuple[dict[int, tuple], float]:
         choice = dict(choice)
         cur = self.dag_cost(choice)
         improved = True

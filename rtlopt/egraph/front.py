@@ -409,6 +409,9 @@ def _walk_assigns(s, top: bool, out: list, loops: list) -> None:
         if type(e).__name__ == "AssignmentExpression":
             out.append((s, e, top, bool(loops)))
     elif k == "ConditionalStatement":
+        conds = list(s.conditions)
+        if len(conds) == 1 and conds[0].pattern is None and conds[0].expr.syntax is not None:
+            out.append((s, _Cond(conds[0].expr), top, bool(loops)))  # the condition is a root too
         _walk_assigns(s.ifTrue, False, out, loops)
         _walk_assigns(s.ifFalse, False, out, loops)
     elif k == "CaseStatement":
@@ -424,6 +427,25 @@ def _walk_assigns(s, top: bool, out: list, loops: list) -> None:
         return
     else:
         out.append((s, None, top, True))  # unknown statement: blocks every write it might make
+
+
+class _Cond:
+    """The condition of an ``if`` seen as an assignment to nothing: its expression becomes a root (so
+    the comparison can share an adder with the arithmetic of the branches); it writes no name."""
+
+    isNonBlocking = False
+
+    def __init__(self, expr) -> None:
+        self.right = expr
+        self.left = _CondTarget(expr)
+
+
+class _CondTarget:
+    def __init__(self, expr) -> None:
+        self.type = expr.type
+
+    def visit(self, fn) -> None:
+        pass
 
 
 class _NetInit:
@@ -447,6 +469,8 @@ class _NetName:
 
 def _lhs_names(e) -> set[str]:
     """Names an assignment target writes (the base of a select, not the names in its index)."""
+    if isinstance(e, _CondTarget):
+        return set()
     if isinstance(e, _NetName):
         return {e.symbol.name}
     k = type(e).__name__
