@@ -146,3 +146,11 @@ def test_not_applied_without_initial_values_or_when_wrong(tmp_path):
     top2 = PARENT.replace("if (active) dout <= stage;", "if (active == 1'b1) dout <= stage;")
     assert _prove(tmp_path / "c", {"top.v": PARENT, "slot.v": SLOT}, {"top.v": top2, "slot.v": SLOT},
                   "port_hold") is None
+
+
+def test_not_applied_when_the_parent_reads_inside_the_instance(tmp_path):
+    # the parent reads the child's flip-flop by a hierarchical name: the child's ports say nothing of it
+    peek = PARENT.replace("output [2:0] who, output active);", "output [2:0] who, output active, output seen);\n"
+                          "  assign seen = u_slot.busy;")
+    assert _prove(tmp_path, {"top.v": peek, "slot.v": SLOT}, {"top.v": peek, "slot.v": _busy_as_or(SLOT)},
+                  "port_hold") is None

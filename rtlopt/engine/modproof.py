@@ -66,56 +66,73 @@ def changed_modules(old: dict[Path, str], new: dict[Path, str], top: str) -> lis
     return out
 
 
-def instance_configs(files: list[Path], module: str) -> list[tuple[tuple, tuple]] | None:
-    """[(params, ports)] distinct over the elaborated instances of ``module`` (None: not representable).
+def _instances(trees) -> list[tuple[str, str, tuple | None]] | None:
+    """(instance name, module name, (params, ports) or None when not representable) of every
+    elaborated instance of the design whose syntax trees (parsed with the project's defines and
+    include paths) are ``trees``; None when the compilation has errors or -G overrides apply.
+    Plain data: the pyslang symbols die with their compilation.
 
     params: ((name, literal), ...) of the non-local parameters; ports: ((name, dir, width), ...)."""
-    from pyslang import ast, syntax
+    from pyslang import ast
 
-    from rtlopt.hdl.project import active
+    from rtlopt.hdl.project import active, compilation
 
     if active().params:
         return None
-    comp = ast.Compilation()
-    for f in files:
-        comp.addSyntaxTree(syntax.SyntaxTree.fromFile(str(f)))
+    comp = compilation(trees)
     if any(d.isError() for d in comp.getAllDiagnostics()):
         return None
-    insts = []
+    out: list[tuple[str, str, tuple | None]] = []
 
     def cb(s):
         if s.kind == ast.SymbolKind.Instance:
-            insts.append(s)
+            try:
+                cfg = _config(s)
+            except Exception:  # noqa: BLE001 - an unusual symbol: that module is not representable
+                cfg = None
+            out.append((str(s.name), str(s.definition.name), cfg))
         return True
 
     comp.getRoot().visit(cb)
-    out: list[tuple[tuple, tuple]] = []
-    for s in insts:
-        if s.definition.name != module:
+    return out
+
+
+def _config(s) -> tuple | None:
+    from pyslang import ast
+
+    params = []
+    for p in s.body.parameters:
+        sym = getattr(p, "symbol", p)
+        if sym.kind != ast.SymbolKind.Parameter:
+            return None  # type parameters
+        if sym.isLocalParam:
             continue
-        params = []
-        for p in s.body.parameters:
-            sym = getattr(p, "symbol", p)
-            if sym.kind != ast.SymbolKind.Parameter:
-                return None  # type parameters
-            if sym.isLocalParam:
-                continue
-            v = str(sym.value).strip()
-            if not _LIT.match(v):
-                return None
-            params.append((sym.name, v))
-        ports = []
-        for p in s.body.portList:
-            if p.kind != ast.SymbolKind.Port or not _IDENT.match(p.name):
-                return None
-            d = str(p.direction).rpartition(".")[2]
-            if d not in ("In", "Out"):
-                return None
-            w = p.type.bitWidth
-            if not w or w < 1:
-                return None
-            ports.append((p.name, d, int(w)))
-        cfg = (tuple(params), tuple(ports))
+        v = str(sym.value).strip()
+        if not _LIT.match(v):
+            return None
+        params.append((str(sym.name), v))
+    ports = []
+    for p in s.body.portList:
+        if p.kind != ast.SymbolKind.Port or not _IDENT.match(p.name):
+            return None
+        d = str(p.direction).rpartition(".")[2]
+        if d not in ("In", "Out"):
+            return None
+        w = p.type.bitWidth
+        if not w or w < 1:
+            return None
+        ports.append((str(p.name), d, int(w)))
+    return (tuple(params), tuple(ports))
+
+
+def instance_configs(insts: list, module: str) -> list[tuple[tuple, tuple]] | None:
+    """The distinct (params, ports) of the instances of ``module`` (None: one is not representable)."""
+    out: list[tuple[tuple, tuple]] = []
+    for _n, d, cfg in insts:
+        if d != module:
+            continue
+        if cfg is None:
+            return None
         if cfg not in out:
             out.append(cfg)
     return out or None
@@ -140,23 +157,12 @@ def _all_initialized(files: list[Path], top: str, timeout: float) -> bool:
     return all(f.init is not None for f in net.flops)
 
 
-def _hier_refs(texts: dict[Path, str], files: list[Path], module: str) -> bool:
-    """Whether some text names a signal inside an instance of ``module`` (``inst.sig``)."""
-    from pyslang import ast, syntax
-
-    comp = ast.Compilation()
-    for f in files:
-        comp.addSyntaxTree(syntax.SyntaxTree.fromFile(str(f)))
-    names = set()
-
-    def cb(s):
-        if s.kind == ast.SymbolKind.Instance and s.definition.name == module:
-            names.add(s.name)
-        return True
-
-    comp.getRoot().visit(cb)
+def _hier_refs(texts: dict[Path, str], insts: list, module: str) -> bool:
+    """Whether some text names something inside an instance of ``module`` (``inst.sig``, ``a.inst.sig``,
+    ``defparam inst.P``)."""
+    names = {n for n, d, _c in insts if d == module}
     for n in names:
-        pat = re.compile(rf"(?<![\w$.]){re.escape(n)}\s*(\[[^\]]*\]\s*)?\.\s*[A-Za-z_]")
+        pat = re.compile(rf"(?<![\w$]){re.escape(n)}\s*(\[[^\]]*\]\s*)?\.\s*[A-Za-z_]")
         if any(pat.search(t) for t in texts.values()):
             return True
     return False
@@ -181,10 +187,14 @@ def _prove(gold_ref, gate_ref, old, new, top, timeout_s, check_equivalence, Veri
     gfiles, hfiles = list(gold_ref.files), list(gate_ref.files)
     proofs = []
     with tempfile.TemporaryDirectory(prefix="rtlopt-modproof-") as tmp:
+        parsed = getattr(gold_ref, "parsed", None)
+        insts = _instances(parsed.trees) if parsed is not None else None
+        if not insts:
+            return None
         for m in mods:
             try:
-                cfgs = instance_configs(gfiles, m)
-                if cfgs is None or _hier_refs(new, gfiles, m) or _hier_refs(old, gfiles, m):
+                cfgs = instance_configs(insts, m)
+                if cfgs is None or _hier_refs(new, insts, m) or _hier_refs(old, insts, m):
                     return None
             except Exception:  # noqa: BLE001 - elaboration trouble: no modular proof
                 return None
