@@ -229,6 +229,8 @@ class Emitter:
             return self.wire_text_signed(c, self.exact(x, at), w), w  # the assignment keeps the low w bits
         if op == "concat":
             return "{" + ", ".join(self.exact(x, at) for x in ch) + "}", w
+        if op == "eq" and eg.cval(ch[1]) == 0 and eg.cval(ch[0]) is None:  # x == 0 reads as !x
+            return f"(!{self.exact(ch[0], at)})", 1
         if op in _CMP:
             wo = eg.w(ch[0])
             a, sa = self.emit(ch[0], wo, at)
