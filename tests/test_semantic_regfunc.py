@@ -285,3 +285,53 @@ def test_count_with_its_own_clear_is_not_a_difference(tmp_path):
         "    else case ({w, r})", "    else if (clr) count <= 4'd0;\n    else case ({w, r})")
     an, _p, _c = _run(tmp_path, text, "q8")
     assert not [r for r in an.relations if r.target == "count" or r.base2]
+
+
+# a one-hot copy of an index kept in its own register: rotated (word style) or set by a loop of compares
+ROT_ONEHOT = """
+module rot8(input clk, input rst, input step, input [7:0] d, output reg bitout, output [2:0] idx);
+  reg [2:0] sel;
+  reg [7:0] sel_oh;
+  always @(posedge clk)
+    if (rst) begin sel <= 3'd0; sel_oh <= 8'b0000_0001; end
+    else if (step) begin sel <= sel + 3'd1; sel_oh <= {sel_oh[6:0], sel_oh[7]}; end
+  always @(posedge clk) bitout <= rst ? 1'b0 : |(d & sel_oh);
+  assign idx = sel;
+endmodule
+"""
+
+LOOP_ONEHOT = """
+module pick(input clk, input rst_n, input [3:0] req, output reg [3:0] gnt_oh, output reg [1:0] gnt_ix);
+  reg [1:0] nix;
+  integer i;
+  always @* begin
+    nix = gnt_ix;
+    for (i = 3; i >= 0; i = i - 1)
+      if (req[i]) nix = i;
+  end
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) begin gnt_ix <= 2'd2; gnt_oh <= 4'b0100; end
+    else begin
+      gnt_ix <= nix;
+      for (i = 0; i < 4; i = i + 1) gnt_oh[i] <= (nix == i);
+    end
+endmodule
+"""
+
+
+@pytest.mark.parametrize("text,top,target,base,line", [
+    (ROT_ONEHOT, "rot8", "sel_oh", "sel", "always @* sel_oh = 8'd1 << sel;"),
+    (LOOP_ONEHOT, "pick", "gnt_oh", "gnt_ix", "always @* gnt_oh = 4'd1 << gnt_ix;"),
+])
+def test_onehot_register_becomes_decode_of_index(tmp_path, text, top, target, base, line):
+    an, p, cands = _run(tmp_path, text, top)
+    assert (target, "dec", base) in {(r.target, r.op, r.base) for r in an.relations}
+    new = [n[p] for n, d in cands if f"'{target}' == 1 << {base}" in d]
+    assert new and line in new[0] and f"{target} <=" not in new[0]
+    assert _verify(tmp_path, p, new[0], top) == 0
+
+
+def test_onehot_rotating_the_other_way_is_not_a_decode(tmp_path):
+    text = ROT_ONEHOT.replace("sel_oh <= {sel_oh[6:0], sel_oh[7]}", "sel_oh <= {sel_oh[0], sel_oh[7:1]}")
+    an, _p, _c = _run(tmp_path, text, "rot8")
+    assert not [r for r in an.relations if r.op == "dec"]

@@ -42,7 +42,7 @@ class Relation:
     modulo the base width: a FIFO level from its pointers, say).
     ``op`` other than "add": a 1-bit target that is the comparison ``word <op> k`` (eq, ne, ge, lt);
     "ule": the helper invariant ``word <= k`` (never emitted; strengthens the induction; its target is
-    the base register)."""
+    the base register); "dec": the target is the decode ``1 << base`` (a one-hot copy of an index)."""
 
     target: str
     width: int
@@ -270,6 +270,15 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
             if (a == a[0]).all():
                 out.append(Relation(r, w, int(a[0]), s, -1))
                 found = True
+        if not found and w <= 64:  # a one-hot decode of an index register
+            for s, sj in regs.items():
+                b = len(sj)
+                if s == r or s not in vals or set(sj) & set(js) or not (b < w <= (1 << b)):
+                    continue
+                sv = vals[s]
+                if sv.max() < w and ((np.int64(1) << sv) == rv).all():
+                    out.append(Relation(r, w, 0, s, op="dec"))
+                    found = True
         if not found:  # a difference of two registers (an occupancy from two pointers)
             for (a, b), dv in diffs.items():
                 if len(regs[a]) != w or r in (a, b) or set(js) & (set(regs[a]) | set(regs[b])):
@@ -377,6 +386,9 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
         if rel.op == "ule":
             sv = base_word() if rel.base else rv
             return sv is not None and sv <= rel.k
+        if rel.op == "dec":
+            sv = base_word()
+            return sv is not None and ((1 << sv) & ((1 << rel.width) - 1)) == rv
         if rel.op != "add":
             sv = base_word()
             return sv is not None and _cmp(rel.op, sv, rel.k) == rv
@@ -437,6 +449,15 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             if rel.base:
                 return z3.ULE(base_bv(rel, v), z3.BitVecVal(rel.k, len(regs[rel.base]), ctx))
             return z3.ULE(bv(regs[rel.target], v), z3.BitVecVal(rel.k, w, ctx))
+        if rel.op == "dec":
+            sb = base_bv(rel, v)
+            ww = max(w, len(regs[rel.base]))
+            if ww > len(regs[rel.base]):
+                sb = z3.ZeroExt(ww - len(regs[rel.base]), sb)
+            dec = z3.BitVecVal(1, ww, ctx) << sb
+            if ww > w:
+                dec = z3.Extract(w - 1, 0, dec)
+            return bv(regs[rel.target], v) == dec
         if rel.op != "add":
             sb = base_bv(rel, v)
             kk = z3.BitVecVal(rel.k, len(regs[rel.base]), ctx)
@@ -522,6 +543,8 @@ def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]]) -> str:
         if rel.op == "add" and rel.sign < 0:
             return None
         base = f"({base} - {rel.base2.rpartition('.')[2]})"
+    if rel.op == "dec":
+        return None if rel.base2 else f"{w}'d1 << {base}"
     if rel.op != "add":
         bw = decl[rel.base][2]
         if rel.base2 and decl[rel.base2][2] != bw:
@@ -724,6 +747,8 @@ def _local_sig(r: Relation) -> tuple:
 def _describe(r: Relation) -> str:
     t = [f"{n}[{i}]" for n, i in r.bits]
     b = f"({r.base} - {r.base2})" if r.base2 else r.base
+    if r.op == "dec":
+        return f"1 << {b}"
     if r.op != "add":
         return f"({b} {_OPS[r.op]} {r.k})"
     if r.base2:
