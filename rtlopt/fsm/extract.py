@@ -480,33 +480,42 @@ def _dc_region_struct(e: z3.ExprRef, xids: set[int]) -> z3.BoolRef | None:
     ``c``, ``R(e) = false`` for an x-free ``e``. The one-process style (``state <= 'bx`` in many
     arms) makes next-state functions with many x words, too wide for truth tables and slow for
     quantifier elimination; this is linear in the term."""
-    memo: dict[int, z3.BoolRef | None] = {}
-    free: dict[int, bool] = {}
+    # per subterm: False (x-free), True (depends on x everywhere), a z3 region, or None (unknown shape)
+    memo: dict[int, object] = {}
+    ite, concat, extract = z3.Z3_OP_ITE, z3.Z3_OP_CONCAT, z3.Z3_OP_EXTRACT
 
-    def xfree(t: z3.ExprRef) -> bool:
-        i = t.get_id()
-        r = free.get(i)
-        if r is None:
-            r = i not in xids and (not z3.is_app(t) or all(xfree(c) for c in t.children()))
-            free[i] = r
-        return r
-
-    def reg(t: z3.ExprRef) -> z3.BoolRef | None:
+    def reg(t: z3.ExprRef):
         i = t.get_id()
         if i in memo:
             return memo[i]
-        if xfree(t):
-            r: z3.BoolRef | None = z3.BoolVal(False)
-        elif i in xids or (z3.is_app_of(t, z3.Z3_OP_EXTRACT) and t.arg(0).get_id() in xids):
-            r = z3.BoolVal(True)
-        elif z3.is_app_of(t, z3.Z3_OP_CONCAT):
-            parts = [reg(c) for c in t.children()]
-            r = None if any(p is None for p in parts) else z3.Or(*parts)
-        elif z3.is_app_of(t, z3.Z3_OP_ITE) and xfree(t.arg(0)):
-            a, b = reg(t.arg(1)), reg(t.arg(2))
-            r = None if a is None or b is None else z3.Or(z3.And(t.arg(0), a), z3.And(z3.Not(t.arg(0)), b))
+        if i in xids:
+            r: object = True
+        elif not z3.is_app(t) or t.num_args() == 0:
+            r = False
         else:
-            r = None
+            k = t.decl().kind()
+            kids = t.children()
+            if k == ite:
+                c = reg(kids[0])
+                a, b = reg(kids[1]), reg(kids[2])
+                if c is not False or a is None or b is None:
+                    r = None  # x in the condition, or an unknown shape in an arm
+                elif a is False and b is False:
+                    r = False
+                else:
+                    r = z3.Or(_as_bool(a, kids[0]), _as_bool(b, z3.Not(kids[0])))
+            elif k == extract and kids[0].get_id() in xids:
+                r = True
+            else:
+                rs = [reg(c) for c in kids]
+                if any(x is None for x in rs):
+                    r = None
+                elif all(x is False for x in rs):
+                    r = False
+                elif k == concat:
+                    r = True if any(x is True for x in rs) else z3.Or(*[x for x in rs if x is not False])
+                else:
+                    r = None
         memo[i] = r
         return r
 
@@ -514,7 +523,20 @@ def _dc_region_struct(e: z3.ExprRef, xids: set[int]) -> z3.BoolRef | None:
         r = reg(e)
     except RecursionError:
         return None
-    return None if r is None else z3.simplify(r)
+    if r is None:
+        return None
+    if r is True or r is False:
+        return z3.BoolVal(r)
+    return z3.simplify(r)
+
+
+def _as_bool(r, cond: z3.BoolRef) -> z3.BoolRef:
+    """``cond & r`` for a region ``r`` of :func:`_dc_region_struct` (False, True or a z3 term)."""
+    if r is False:
+        return z3.BoolVal(False)
+    if r is True:
+        return cond
+    return z3.And(cond, r)
 
 
 def _dc_region_truth(e: z3.ExprRef, xs: list[z3.ExprRef]) -> z3.BoolRef | None:
