@@ -167,7 +167,7 @@ def _tzc_exprs(a: Operand, w: int) -> list[str]:
     out = [f"({_p(a)} == {n}'d0) ? {w}'d{n} : {e}" if " ? " not in e else f"({_p(a)} == {n}'d0) ? {w}'d{n} : ({e})"
            for e in lo]
     if n >= 4:
-        out.insert(0, f"({_p(a)} == {n}'d0) ? {w}'d{n} : {_tree_count(a, 0, n, False)}")
+        out.insert(0, _tree_count(a, 0, n + 1, False))  # the count of {1'b1, a} (see _lzc_exprs)
     return out
 
 
@@ -179,7 +179,9 @@ def _lzc_exprs(a: Operand, w: int) -> list[str]:
     chain = " : ".join(f"{_bit(a, p)} ? {w}'d{n - 1 - p}" for p in reversed(range(n))) + f" : {w}'d{n}"
     out = [f"({_p(a)} == {n}'d0) ? {w}'d{n} : {one}", chain]
     if n >= 4:
-        out.insert(0, f"({_p(a)} == {n}'d0) ? {w}'d{n} : {_tree_count(a, 0, n, True)}")
+        # the count of {a, 1'b1}: the all-zero case (n) falls out of the tree, no separate compare
+        # (the padding bit is only ever the other half of a split, never read)
+        out = [_tree_count(a, 0, n + 1, True, 1), chain, out[0]]
     return out
 
 
@@ -190,21 +192,22 @@ def _bits(a: Operand, lo: int, n: int) -> str:
     return f"{a.base}[{lo + n - 1 + a.offset}:{lo + a.offset}]"
 
 
-def _tree_count(a: Operand, lo: int, n: int, from_top: bool) -> str:
-    """A log-depth count over bits ``lo .. lo+n-1`` of ``a`` (``clog2(n)`` bits wide, ``n >= 2``):
-    leading zeros (``from_top``) or trailing zeros, valid when the bits are not all zero.
+def _tree_count(a: Operand, lo: int, n: int, from_top: bool, shift: int = 0) -> str:
+    """A log-depth count over positions ``lo .. lo+n-1`` (``clog2(n)`` bits wide, ``n >= 2``; position
+    ``p`` is bit ``p - shift`` of ``a``): leading zeros (``from_top``) or trailing zeros, valid when the
+    bits are not all zero.
 
     Recursive halves: the half a power of two wide is the one scanned first; when it is all zero the
     count is its width plus the other half's count (a concatenation), else its own count."""
     k = _clog2(n)
     m = 1 << (k - 1)
     first, other = (lo + n - m, lo) if from_top else (lo, lo + m)
-    z = f"~|{_bits(a, first, m)}" if m > 1 else f"~{_bit(a, first)}"
+    z = f"~|{_bits(a, first - shift, m)}" if m > 1 else f"~{_bit(a, first - shift)}"
     if n == 2:
         return z
-    in_first = _tree_count(a, first, m, from_top) if m > 1 else ""
+    in_first = _tree_count(a, first, m, from_top, shift) if m > 1 else ""
     rest = n - m
-    in_other = _tree_count(a, other, rest, from_top) if rest > 1 else ""
+    in_other = _tree_count(a, other, rest, from_top, shift) if rest > 1 else ""
     pad = (k - 1) - (_clog2(rest) if rest > 1 else 0)
     hi_parts = ["1'b1"] + ([f"{pad}'b0"] if pad > 0 else []) + ([in_other] if in_other else [])
     lo_parts = ["1'b0"] + ([in_first] if in_first else [])
