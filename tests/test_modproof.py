@@ -154,3 +154,24 @@ def test_not_applied_when_the_parent_reads_inside_the_instance(tmp_path):
                           "  assign seen = u_slot.busy;")
     assert _prove(tmp_path, {"top.v": peek, "slot.v": SLOT}, {"top.v": peek, "slot.v": _busy_as_or(SLOT)},
                   "port_hold") is None
+
+
+def test_child_parameters_are_those_under_the_chosen_top(tmp_path):
+    # another module in the files instantiates the top with K=2; the top is proven at its own K=3, where
+    # a flag of owner[1:0] only is wrong (the K=2 elaboration would have proven it)
+    ptop = PARENT.replace("#(parameter W = 16)", "#(parameter W = 16, parameter K = 3)").replace(
+        "[2:0] req", "[K-1:0] req").replace("[2:0] who", "[K-1:0] who").replace(".N(3)", ".N(K)")
+    outer = """
+module outer_bench(input clk, input rst, input [1:0] req, input done, input [15:0] din,
+                   output [15:0] dout, output [1:0] who, output active);
+  port_hold #(.K(2)) u (.clk(clk), .rst(rst), .req(req), .done(done), .din(din), .dout(dout), .who(who),
+                        .active(active));
+endmodule
+"""
+    narrow = _busy_as_or(SLOT).replace("wire busy = |owner;", "wire busy = owner[0] | owner[1];")
+    assert _prove(tmp_path, {"top.v": ptop + outer, "slot.v": SLOT}, {"top.v": ptop + outer, "slot.v": narrow},
+                  "port_hold") is None
+    (tmp_path / "k2").mkdir()
+    res = _prove(tmp_path / "k2", {"top.v": ptop + outer, "slot.v": SLOT}, {"top.v": ptop + outer, "slot.v": narrow},
+                 "outer_bench")
+    assert res is not None and res.equivalent and "slot_owner #(N=2)" in res.reason

@@ -66,20 +66,27 @@ def changed_modules(old: dict[Path, str], new: dict[Path, str], top: str) -> lis
     return out
 
 
-def _instances(trees) -> list[tuple[str, str, tuple | None]] | None:
+def _instances(trees, top: str) -> list[tuple[str, str, tuple | None]] | None:
     """(instance name, module name, (params, ports) or None when not representable) of every
     elaborated instance of the design whose syntax trees (parsed with the project's defines and
     include paths) are ``trees``; None when the compilation has errors or -G overrides apply.
     Plain data: the pyslang symbols die with their compilation.
 
     params: ((name, literal), ...) of the non-local parameters; ports: ((name, dir, width), ...)."""
+    import pyslang
     from pyslang import ast
 
-    from rtlopt.hdl.project import active, compilation
+    from rtlopt.hdl.project import active
 
     if active().params:
         return None
-    comp = compilation(trees)
+    opts = ast.CompilationOptions()
+    opts.topModules = {top}  # the design's top at its defaults (not as some other module instantiates it)
+    comp = ast.Compilation(pyslang.Bag([opts]))
+    for t in trees:
+        comp.addSyntaxTree(t)
+    if [r.name for r in comp.getRoot().topInstances] != [top]:
+        return None
     if any(d.isError() for d in comp.getAllDiagnostics()):
         return None
     out: list[tuple[str, str, tuple | None]] = []
@@ -188,7 +195,7 @@ def _prove(gold_ref, gate_ref, old, new, top, timeout_s, check_equivalence, Veri
     proofs = []
     with tempfile.TemporaryDirectory(prefix="rtlopt-modproof-") as tmp:
         parsed = getattr(gold_ref, "parsed", None)
-        insts = _instances(parsed.trees) if parsed is not None else None
+        insts = _instances(parsed.trees, top) if parsed is not None else None
         if not insts:
             return None
         for m in mods:
