@@ -335,3 +335,14 @@ def test_onehot_rotating_the_other_way_is_not_a_decode(tmp_path):
     text = ROT_ONEHOT.replace("sel_oh <= {sel_oh[6:0], sel_oh[7]}", "sel_oh <= {sel_oh[0], sel_oh[7:1]}")
     an, _p, _c = _run(tmp_path, text, "rot8")
     assert not [r for r in an.relations if r.op == "dec"]
+
+
+def test_onehot_becomes_decode_of_an_unread_index(tmp_path):
+    # the binary index is only written (its flops are unread): the netlist is looked at again with
+    # unread flops kept, and the 8-flop one-hot becomes the decode of the 3-bit index
+    text = ROT_ONEHOT.replace(", output [2:0] idx", "").replace("  assign idx = sel;\n", "")
+    an, p, cands = _run(tmp_path, text, "rot8")
+    assert ("sel_oh", "dec", "sel") in {(r.target, r.op, r.base) for r in an.relations}
+    new = [n[p] for n, d in cands if "'sel_oh' == 1 << sel" in d]
+    assert new and "always @* sel_oh = 8'd1 << sel;" in new[0] and "sel <= sel + 3'd1" in new[0]
+    assert _verify(tmp_path, p, new[0], "rot8") == 0

@@ -687,6 +687,22 @@ def _select(rels: list[Relation]) -> list[Relation]:
 
 _CACHE: dict[str, Analysis] = {}
 
+_REG_DECL = re.compile(r"^[ \t]*reg\b([^;]*);", re.M)
+
+
+def _has_unread_regs(texts: dict[Path, str], net: seqsim.GateNet) -> bool:
+    """Whether a register declared in the source (a ``reg`` declaration statement) has no name in the
+    netlist (its flip-flops were removed as unread)."""
+    leaves = {n.rpartition(".")[2] for n in net.name_bits}
+    for t in texts.values():
+        t = re.sub(r"//[^\n]*|/\*.*?\*/", " ", t, flags=re.S)
+        for m in _REG_DECL.finditer(t):
+            body = re.sub(r"\[[^\]]*\]|=[^,]*|\bsigned\b", " ", m.group(1))
+            for nm in re.findall(r"[A-Za-z_][\w$]*", body):
+                if nm not in leaves:
+                    return True
+    return False
+
 
 def analysis_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> Analysis:
     """:func:`analyze_texts`, memoized on the texts."""
@@ -697,6 +713,18 @@ def analysis_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> A
 
         sa = seqred._CACHE.get(key)  # the same netlist, already loaded by the seqredundancy generator
         an = analyze_texts(texts, top, timeout_s, net=sa.net if sa is not None else None)
+        if an.net is not None and _has_unread_regs(texts, an.net):
+            # a register only ever written (its flops are gone from the netlist) may be the cheaper
+            # twin of a live one (a binary index next to its one-hot copy): look again with it kept
+            t0 = time.monotonic()
+            try:
+                net2 = seqsim.load_texts(texts, top, timeout=timeout_s, keep_regs=True)
+            except Exception:  # noqa: BLE001
+                net2 = None
+            if net2 is not None and len(net2.flops) > len(an.net.flops):
+                an2 = analyze_texts(texts, top, max(2.0, timeout_s - (time.monotonic() - t0)), net=net2)
+                if an2.error is None and an2.relations:
+                    an = an2
         if len(_CACHE) > 64:
             _CACHE.clear()
         _CACHE[key] = an

@@ -81,14 +81,18 @@ class GateNet:
 
 # -- building ------------------------------------------------------------------------------------
 
-def yosys_json(files: Iterable[str | Path], top: str, timeout: float = 60.0) -> tuple[dict, dict]:
-    """(coarse JSON after proc/flatten, gate JSON) of ``top``; Yosys runs in a child process."""
+def yosys_json(files: Iterable[str | Path], top: str, timeout: float = 60.0,
+               keep_regs: bool = False) -> tuple[dict, dict]:
+    """(coarse JSON after proc/flatten, gate JSON) of ``top``; Yosys runs in a child process.
+    ``keep_regs``: flip-flops nothing reads are kept (a register that is only written may still be
+    the cheaper twin of a live one)."""
     from rtlopt.tools.yosys import input_error_from_yosys, read_design_script
     from rtlopt.verify._prepare import yosys_tool
 
     with tempfile.TemporaryDirectory(prefix="rtlopt-seq-") as tmp:
         script = read_design_script(list(files), top) + (
-            "proc\nflatten\nmemory\nopt_clean\nwrite_json coarse.json\n"
+            "proc\n" + ("setattr -set keep 1 t:$*dff*\n" if keep_regs else "")
+            + "flatten\nmemory\nopt_clean\nwrite_json coarse.json\n"
             "dffunmap\ntechmap\nopt_clean\nsetattr -unset keep\nwrite_json gates.json\n")
         res = yosys_tool().run_script(script, cwd=tmp, timeout=timeout, check=False)
         if res.returncode != 0:
@@ -232,7 +236,7 @@ def build(coarse: dict, gates_js: dict, top: str) -> GateNet:
     return net
 
 
-def load_texts(texts: dict[Path, str], top: str, timeout: float = 60.0) -> GateNet:
+def load_texts(texts: dict[Path, str], top: str, timeout: float = 60.0, keep_regs: bool = False) -> GateNet:
     """:func:`load` of file texts (the search's current candidate), written to a temporary directory
     under their own names (prefixed by position, so two files of one name do not collide)."""
     with tempfile.TemporaryDirectory(prefix="rtlopt-seqtexts-") as tmp:
@@ -241,11 +245,11 @@ def load_texts(texts: dict[Path, str], top: str, timeout: float = 60.0) -> GateN
             f = Path(tmp) / f"{i}_{Path(p).name}"
             f.write_text(text)
             files.append(f)
-        return load(files, top, timeout=timeout)
+        return load(files, top, timeout=timeout, keep_regs=keep_regs)
 
 
-def load(files: Iterable[str | Path], top: str, timeout: float = 60.0) -> GateNet:
-    coarse, gates = yosys_json(files, top, timeout)
+def load(files: Iterable[str | Path], top: str, timeout: float = 60.0, keep_regs: bool = False) -> GateNet:
+    coarse, gates = yosys_json(files, top, timeout, keep_regs=keep_regs)
     return build(coarse, gates, top)
 
 
