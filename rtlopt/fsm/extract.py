@@ -404,6 +404,14 @@ def _xname(x: z3.ExprRef) -> str:
     return hit[1]
 
 
+def _x_to_zero(e: z3.ExprRef, xzero: dict[int, tuple[z3.ExprRef, z3.ExprRef]]) -> z3.ExprRef:
+    """``e`` with its x variables set to 0 (only those it reads are substituted)."""
+    from rtlopt.fsm._symbolic import _var_ids
+
+    subs = [xzero[i] for i in _var_ids(e) if i in xzero]
+    return z3.simplify(z3.substitute(e, *subs)) if subs else z3.simplify(e)
+
+
 _NA = object()  # "not applicable" (vs None: past the limit)
 
 
@@ -680,6 +688,7 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
         dc_names = set(unreachable_names)
 
         # --- BFS over state codes
+        xzero = {x.get_id(): (x, bv_const(0, x.size())) for x in xvars}  # x = 0 substitution, built once
         order: list[int] = [reset_code]
         succ: dict[int, list[int]] = {}
         dcreg: dict[int, z3.BoolRef] = {}
@@ -693,7 +702,7 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
             i += 1
             tv = z3.simplify(z3.substitute(T, (S, bv_const(v, width))))
             dc = z3.simplify(_dc_region(tv, xvars)) if xvars else z3.BoolVal(False)
-            t0 = z3.simplify(z3.substitute(tv, *[(x, bv_const(0, x.size())) for x in xvars])) if xvars else tv
+            t0 = _x_to_zero(tv, xzero) if xvars else tv
             Tv[v], dcreg[v] = t0, dc
             vals = _enumerate(t0, z3.And(region_of(v), z3.Not(dc)), MAX_STATES)
             if vals is None:
@@ -725,7 +734,7 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
         for v in unreach_codes:
             tv = z3.simplify(z3.substitute(T, (S, bv_const(v, width))))
             dc = z3.simplify(_dc_region(tv, xvars)) if xvars else z3.BoolVal(False)
-            t0 = z3.simplify(z3.substitute(tv, *[(x, bv_const(0, x.size())) for x in xvars])) if xvars else tv
+            t0 = _x_to_zero(tv, xzero) if xvars else tv
             Tv[v], dcreg[v] = t0, dc
             vals = _enumerate(t0, z3.And(region_of(v), z3.Not(dc)), MAX_STATES) or []
             succ[v] = vals
