@@ -86,6 +86,8 @@ class _Op:
     commutative: bool
     res: str = ""  # addsub unit: "" (the sum), "lt" (borrow of x - y), "eq" (zero flag of x - y)
     neg: bool = False  # "lt"/"eq": the result is negated
+    ci: object | None = None  # three-operand sum: its one-bit operand, the adder's carry-in
+    ci_inv: bool = False  # ``x - y - ci`` = ``x + ~y + ~ci``: the carry-in is the inverted bit
 
 
 def _op_of(an: Analysis, site: Site) -> _Op | None:
@@ -118,6 +120,48 @@ def _op_of(an: Analysis, site: Site) -> _Op | None:
         return _Op(site, "addsub", n.left, n.right, True, w, info.start, info.end, False, "eq",
                    op == "Inequality")
     return None
+
+
+def _three(an: Analysis, op: _Op) -> _Op | None:
+    """``a + b + c`` / ``a - b - c`` with a one-bit ``c`` as one adder use: the bit is its carry-in
+    (``a - b - c`` = ``a + ~b + ~c``). Any leaf of a sum of three may be the bit; of a difference only
+    the last (``a - b + c`` is not one carry-in)."""
+    n = op.site.node
+    if op.kind != "addsub" or op.res or type(n).__name__ != "BinaryExpression":
+        return None
+    inner = strip(n.left)
+    if type(inner).__name__ != "BinaryExpression" or op_name(inner) != op_name(n) or inner.type.isSigned:
+        return None
+    leaves = [inner.left, inner.right, n.right]
+    idx = (2, 0, 1) if op_name(n) == "Add" else (2,)
+    for k in idx:
+        c = strip(leaves[k])
+        if self_width(c) != 1 or getattr(c.type, "isSigned", False) or _const_of(an, c) is not None:
+            continue
+        x, y = [v for i, v in enumerate(leaves) if i != k]
+        sub = op_name(n) == "Subtract"
+        return _Op(op.site, "addsub", x, y, sub, op.width, op.start, op.end, not sub, ci=c, ci_inv=sub)
+    return None
+
+
+def _form(an: Analysis, o: _Op) -> tuple:
+    """What the shared adder computes for ``o`` (operands seen through zero extension): two uses of
+    one form read the same unit value, so they may be evaluated together."""
+    return (_key(an, _zext_base(an, o.x)), _key(an, _zext_base(an, o.y)), o.inv,
+            None if o.ci is None else _key(an, o.ci), o.ci_inv)
+
+
+def _zext_base(an: Analysis, node):
+    """``{1'b0, a}`` / ``{N'd0, a}`` as ``a``: inside a wider context both are the same value."""
+    if node is None:
+        return None
+    s = strip(node)
+    while type(s).__name__ == "ConcatenationExpression" and len(s.operands) >= 2 \
+            and all(_const_of(an, v) == 0 for v in s.operands[:-1]) \
+            and not getattr(strip(s.operands[-1]).type, "isSigned", False) \
+            and an.info(strip(s.operands[-1])) is not None:
+        s = strip(s.operands[-1])
+    return s
 
 
 def _const_operand(an: Analysis, op: _Op) -> bool:
@@ -172,6 +216,7 @@ class ExclusiveOperatorSharing(Template):
     def find(self, an: Analysis) -> list[Match]:
         ops: dict[tuple, list[_Op]] = {}
         folds: dict[tuple, list[_Op]] = {}  # comparisons that may fold into a shared subtractor
+        threes: dict[tuple, list[_Op]] = {}  # three-operand sums (``a + b + cin``) as one adder use
         seen: set[tuple[int, int]] = set()
         for site in sites(an):
             if not site.guard:
@@ -187,6 +232,9 @@ class ExclusiveOperatorSharing(Template):
             if any(lit_text(an, g) is None for g in site.guard):
                 continue
             seen.add((op.start, op.end))
+            t3 = _three(an, op)
+            if t3 is not None and not all(_operand_ok(an, v, vol) for v in (t3.x, t3.y, t3.ci)):
+                t3 = None
             mod = (_module_of(an, op), an.span(site.block.syntax)[0]
                    if isinstance(site.block, ast.SubroutineSymbol) else -1)
             if op.res == "eq" or op.kind == "cmp":
@@ -196,7 +244,16 @@ class ExclusiveOperatorSharing(Template):
                 if op.res == "eq":
                     continue
             ops.setdefault((op.kind, mod), []).append(op)
+            if t3 is not None:
+                threes.setdefault(("addsub", mod), []).append(t3)
         out: list[Match] = []
+        for key, tl in threes.items():  # sums with a one-bit third operand: the unit's carry-in
+            inner = {(i.start, i.end) for t in tl if (i := an.info(strip(t.site.node.left))) is not None}
+            by = {(t.start, t.end): t for t in tl}
+            group = [by.get((o.start, o.end), o) for o in ops.get(key, []) if (o.start, o.end) not in inner]
+            group = (group + folds.get(key, []))[:MAX_OPS]
+            if len(group) >= 2:
+                out.extend(self._groups(an, group, three=True))
         for key in list(ops) + [k for k in folds if k not in ops]:
             group = ops.get(key, [])[:MAX_OPS]
             if len(group) >= 2:
@@ -206,7 +263,7 @@ class ExclusiveOperatorSharing(Template):
                 out.extend(self._groups(an, (group + extra)[:MAX_OPS], need_fold=True))
         return out
 
-    def _groups(self, an: Analysis, group: list[_Op], need_fold: bool = False) -> list[Match]:
+    def _groups(self, an: Analysis, group: list[_Op], need_fold: bool = False, three: bool = False) -> list[Match]:
         defs = getattr(an, "_net_defs", None)
         if defs is None:
             defs = an._net_defs = net_definitions(an)
@@ -214,6 +271,9 @@ class ExclusiveOperatorSharing(Template):
         gz = [guard_z3(an, zx, o.site.guard) for o in group]
         n = len(group)
         excl = {(i, j) for i, j in combinations(range(n), 2) if unsat(gz[i], gz[j], timeout_ms=1000)}
+        if three:  # uses of one difference (``a < b`` and ``a == b`` of the same words) share its value
+            excl |= {(i, j) for i, j in combinations(range(n), 2) if (i, j) not in excl
+                     and group[i].res and group[j].res and _form(an, group[i]) == _form(an, group[j])}
         if not excl:
             return []
 
@@ -230,6 +290,14 @@ class ExclusiveOperatorSharing(Template):
             if len(t) >= 2 and t not in cliques:
                 cliques.append(t)
         cliques.sort(key=lambda c: (-len(c), c))
+        if three:  # only the adder with its own carry-in and side inversions can hold these
+            out = []
+            name = _fresh(an.text, "rtlopt_sh")
+            for c in [c for c in cliques if any(group[i].ci is not None for i in c)][:2]:
+                m = self._emit(an, zx, [group[i] for i in c], [gz[i] for i in c], name, sides=True)
+                if m is not None:
+                    out.append(m)
+            return out
         if need_fold:  # only cliques that fold a comparison into at least two arithmetic uses
             cands = [c for c in cliques if any(group[i].res for i in c)
                      and sum(1 for i in c if not group[i].res) >= 1][:2]
@@ -272,7 +340,9 @@ class ExclusiveOperatorSharing(Template):
         care = _care_points(an, zx, ops, gz)
         if exact and care is None:
             return None
-        if sides and (care is None or kind != "addsub" or any(o.res for o in ops)):
+        if sides and (care is None or kind != "addsub"):
+            return None
+        if not sides and any(o.ci is not None for o in ops):
             return None
         universe = set(range(1 << len(care[0]))) if exact else None
         small = exact == "small"  # each select exact on whichever side has fewer operations
@@ -322,9 +392,16 @@ class ExclusiveOperatorSharing(Template):
             got = _sides_unit(an, ops, pts, bits, universe, name, width)
             if got is None:
                 return None
-            lines, core = got
-            lines.append(f"wire [{width - 1}:0] {name} = {core};")
-            repl = [name if o.width == width else f"{name}[{o.width - 1}:0]" for o in ops]
+            lines, core, uw = got
+            lines.append(f"wire [{uw - 1}:0] {name} = {core};")
+            repl = []
+            for o in ops:
+                if o.res == "lt":
+                    repl.append(f"{'!' if o.neg else ''}{name}[{o.width}]")
+                elif o.res == "eq":
+                    repl.append(f"{'|' if o.neg else '~|'}{name}[{o.width - 1}:0]")
+                else:
+                    repl.append(name if o.width == uw else f"{name}[{o.width - 1}:0]")
         elif kind == "addsub":
             inv = [o.inv for o in ops]
             uw = width + 1 if any(o.res == "lt" for o in ops) else width  # + the borrow bit
@@ -415,17 +492,22 @@ class ExclusiveOperatorSharing(Template):
 
 
 def _sides_unit(an: Analysis, ops: list[_Op], pts: list[set[int]], bits: list[str], universe: set[int] | None,
-                name: str, width: int) -> tuple[list[str], str] | None:
+                name: str, width: int) -> tuple[list[str], str, int] | None:
     """One adder ``(X ^ {W{ix}}) + (Y ^ {W{iy}}) + ci`` for additions, subtractions and increments:
     every operation is a sum of two terms (``p - q`` is ``p + ~q + 1``, ``p + 1`` is ``p + 0 + 1``,
     ``p - 1`` is ``p + ~0``), each term may sit on either side (the sum commutes), and each side has its
     own inversion select. ``b - a`` next to ``a + b`` and ``a - b`` then needs no operand mux at all
     (``~a + b + 1``): only the inversions and the carry-in change with the operation."""
     terms: list[list[tuple]] = []  # per op: two (node, inverted), and the carry-in
-    cins: list[bool] = []
+    cins: list = []  # per op: True / False, or (one-bit node, inverted) for a three-operand sum
+    width = max([o.width for o in ops if not o.res] or [0])
+    uw = max([width] + [o.width + (o.res == "lt") for o in ops if o.res])  # + the borrow bit of ``lt``
+    zx = any(o.ci is not None or o.res for o in ops)  # ``{1'b0, a}`` is ``a`` inside the unit
     for o in ops:
-        t = [(o.x, False), (o.y, o.inv)]
-        cin = o.inv
+        t = [(_zext_base(an, o.x) if zx else o.x, False), (_zext_base(an, o.y) if zx else o.y, o.inv)]
+        if zx:  # a zero operand is no operand (one key for ``1'b0`` and ``17'd0``)
+            t = [(None if n is not None and _const_of(an, n) == 0 else n, i) for n, i in t]
+        cin = o.inv if o.ci is None else (o.ci, o.ci_inv)
         for k in (0, 1):
             node, inv = t[k]
             other = t[1 - k][0]
@@ -446,13 +528,19 @@ def _sides_unit(an: Analysis, ops: list[_Op], pts: list[set[int]], bits: list[st
         return sum(len(k - {"0"}) + 0.5 * ("0" in k) for k in (kx, ky)), len(flip)
 
     free = [i for i in range(len(ops)) if keys[i][0] != keys[i][1]]
-    if len(free) > MAX_ORIENT:
-        return None
-    flip = min((frozenset(i for b, i in enumerate(free) if m >> b & 1) for m in range(1 << len(free))),
-               key=lambda f: (cost(f), sorted(f)))
+    if len(free) <= MAX_ORIENT:
+        flip = min((frozenset(i for b, i in enumerate(free) if m >> b & 1) for m in range(1 << len(free))),
+                   key=lambda f: (cost(f), sorted(f)))
+    else:  # greedy: turn one operation at a time while the operand muxes shrink
+        flip = frozenset()
+        while True:
+            nxt = min((flip ^ {i} for i in free), key=lambda f: (cost(f), sorted(f)))
+            if cost(nxt) >= cost(flip):
+                break
+            flip = nxt
     xs = [terms[i][1] if i in flip else terms[i][0] for i in range(len(ops))]
     ys = [terms[i][0] if i in flip else terms[i][1] for i in range(len(ops))]
-    if not any(i for _n, i in xs) and not any(i for _n, i in ys):
+    if not any(i for _n, i in xs) and not any(i for _n, i in ys) and all(isinstance(c, bool) for c in cins):
         return None  # no inversion at all: the plain unit covers it
     lines: list[str] = []
     sides: list[str] = []
@@ -467,25 +555,67 @@ def _sides_unit(an: Analysis, ops: list[_Op], pts: list[set[int]], bits: list[st
             if chain is None:
                 return None
             v = f"{name}_{tag}"
-            lines.append(f"wire [{width - 1}:0] {v} = {chain};")
+            lines.append(f"wire [{uw - 1}:0] {v} = {chain};")
         inv = _flag([i for _n, i in side], pts, bits, universe)
         if inv is None:
             return None
         if inv == "1'b1":
-            sides.append(f"~{v}" if v != "1'b0" else f"{{{width}{{1'b1}}}}")
+            sides.append(f"~{v}" if v != "1'b0" else f"{{{uw}{{1'b1}}}}")
         elif inv == "1'b0":
             sides.append(v)
         else:
             lines.append(f"wire {name}_i{tag} = {inv};")
-            sides.append(f"({v} ^ {{{width}{{{name}_i{tag}}}}})")
-    ci = _flag(cins, pts, bits, universe)
+            sides.append(f"({v} ^ {{{uw}{{{name}_i{tag}}}}})")
+    if all(isinstance(c, bool) for c in cins):
+        ci = _flag(cins, pts, bits, universe)
+    else:  # a mux of 0 / 1 / the one-bit operands (inverted for ``x - y - c``)
+        vals = []
+        for c in cins:
+            if isinstance(c, bool):
+                vals.append(("1" if c else "0", "1'b1" if c else "1'b0"))
+            else:
+                t = paren(_text(an, c[0]))
+                vals.append((("~" if c[1] else "") + _key(an, c[0]), f"~{t}" if c[1] else t))
+        ci = _text_chain(vals, pts, bits, universe)
     if ci is None:
         return None
     if ci not in ("1'b0", "1'b1"):
         lines.append(f"wire {name}_ci = {ci};")
         ci = f"{name}_ci"
     core = " + ".join(sides) + ("" if ci == "1'b0" else f" + {ci}")
-    return lines, core
+    return lines, core, uw
+
+
+def _text_chain(vals: list[tuple[str, str]], pts: list[set[int]], bits: list[str],
+                universe: set[int] | None) -> str | None:
+    """``f1 ? v1 : f2 ? v2 : vN`` over distinct (key, text) values, each select minimised over the
+    care set (1 where its value is used, 0 where a later one is); the cheapest order of the values."""
+    distinct = list(dict.fromkeys(k for k, _t in vals))
+    text = dict(vals)
+    on = {k: set().union(*[p for p, (kk, _t) in zip(pts, vals, strict=True) if kk == k]) for k in distinct}
+    best = None
+    for perm in (permutations(distinct) if len(distinct) <= 4 else [tuple(distinct)]):
+        cost, sels = 0.0, []
+        for i, k in enumerate(perm[:-1]):
+            later = set().union(*[on[k2] for k2 in perm[i + 1:]])
+            got = minimize(on[k], later if universe is None else universe - on[k], bits)
+            if got is None:
+                break
+            sels.append(got[0])
+            cost += got[1]
+        else:
+            if best is None or cost < best[0]:
+                best = (cost, perm, sels)
+    if best is None:
+        return None
+    _c, perm, sels = best
+    chain = paren(text[perm[-1]])
+    for k, sel in reversed(list(zip(perm[:-1], sels, strict=True))):
+        if sel == "1'b1":
+            chain = paren(text[k])
+        elif sel != "1'b0":
+            chain = f"{sel} ? {paren(text[k])} : {chain}"
+    return chain
 
 
 def _flag(flags: list[bool], pts: list[set[int]], bits: list[str], universe: set[int] | None) -> str | None:
@@ -681,7 +811,9 @@ def _care_points(an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list) -> tuple[li
                 pts[i].add(p)
             elif not z3.is_false(r):
                 return None
-    if any(a & b for a, b in combinations(pts, 2)):
+    forms = [_form(an, o) if o.ci is not None or o.res else None for o in ops]
+    if any(pts[i] & pts[j] and (forms[i] is None or forms[i] != forms[j])
+           for i, j in combinations(range(len(ops)), 2)):
         return None
     return bits, pts
 
