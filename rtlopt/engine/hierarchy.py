@@ -337,7 +337,7 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                                 estimated[name] = how
                                 say(f"{name}: the full flow did not fit its share; area estimated ({a:.0f} um^2)")
                             else:
-                                why_not[name] = f"not estimated either: {how}"
+                                why_not[name] = why_not.get(name, "not measured") + f"; not estimated either: {how}"
                                 say(f"{name}: not estimated either: {how}")
     for i, name in enumerate(order):
         left = deadline - time.monotonic()
