@@ -168,7 +168,7 @@ def test_unsupported_and_loop_code_is_left_alone():
           integer i;
           always @* begin
             y = 0;
-            for (i = 0; i < 4; i = i + 1) y = y + a * b;
+            for (i = 0; i < b; i = i + 1) y = y + a * b;  // bound not constant: not unrolled
           end
           assign q = a / b;
         endmodule""")

@@ -250,3 +250,127 @@ def test_unsigned_carry_of_a_narrow_sum_is_its_top_bit():
     saturate(mg.eg, max_nodes=6000, max_iters=6, time_s=20)
     assert mg.eg.check(envs(mg)) == []
     assert not any(n[0] == "trunc" for n in mg.eg.nodes[mg.eg.find(root(mg, "c").cls)])
+
+
+FIR_LOOP = """
+module fir4(input clk, input [11:0] x, output reg [17:0] y);
+  reg [11:0] taps [0:3];
+  function [4:0] coef(input integer n);
+    case (n)
+      0: coef = 5'd3;
+      1, 2: coef = 5'd13;
+      default: coef = 5'd3;
+    endcase
+  endfunction
+  integer i;
+  reg [17:0] acc;
+  always @* begin
+    acc = 18'd0;
+    for (i = 0; i < 4; i = i + 1)
+      acc = acc + taps[i] * coef(i);
+  end
+  always @(posedge clk) begin
+    taps[0] <= x;
+    for (i = 1; i < 4; i = i + 1) taps[i] <= taps[i-1];
+    y <= acc;
+  end
+endmodule
+"""
+
+# the same taps packed in one vector, counted down, coefficients from an if chain
+FIR_PACKED = """
+module fir4(input [47:0] tv, output reg [17:0] acc);
+  function [4:0] coef(input [1:0] n);
+    begin
+      if (n == 2'd0 || n == 2'd3) coef = 5'd3;
+      else coef = 5'd13;
+    end
+  endfunction
+  integer k;
+  always @* begin
+    acc = 0;
+    for (k = 3; k >= 0; k = k - 1)
+      acc = acc + coef(k) * tv[12*k +: 12];
+  end
+endmodule
+"""
+
+
+def test_loop_accumulation_unrolls_and_factors_equal_coefficients():
+    for src, name in ((FIR_LOOP, "fir4"), (FIR_PACKED, "fir4")):
+        out = optimize_text(textwrap.dedent(src))
+        assert out and out[0][0] == name, src
+        new, info = out[0][1], out[0][2]
+        assert info["model_after"] < 0.75 * info["model_before"]
+        assert "for (i = 0; i < 4; i = i + 1)\n      acc" not in new and "for (k = 3" not in new
+        assert new.count("* 18'd") + new.count("18'd3 *") + new.count("18'd13 *") <= 2  # two constant products
+    mg = graph(FIR_PACKED)
+
+    def ref(env):
+        t = [(env["tv"] >> (12 * j)) & 0xFFF for j in range(4)]
+        return {"acc": (3 * t[0] + 13 * t[1] + 13 * t[2] + 3 * t[3]) & 0x3FFFF}
+
+    sound(mg, ref, ["acc"])
+
+
+def test_factoring_does_not_cross_a_wrapping_named_sum():
+    # p = t0 + t3 wraps at 12 bits, so 3*p is not 3*t0 + 3*t3 (and the loop whose bound is not
+    # constant stays a loop)
+    mg = graph("""
+        module m(input [11:0] t0, t3, input [1:0] n, output [17:0] y, output [17:0] z, output reg [17:0] w);
+          wire [11:0] p = t0 + t3;
+          assign y = 3 * t0 + 3 * t3;
+          assign z = 3 * p;
+          integer i;
+          always @* begin
+            w = 0;
+            for (i = 0; i < n; i = i + 1) w = w + t0;
+          end
+        endmodule""")
+
+    def ref(env):
+        t0, t3 = env["t0"], env["t3"]
+        return {"y": (3 * t0 + 3 * t3) & 0x3FFFF, "z": (3 * ((t0 + t3) & 0xFFF)) & 0x3FFFF}
+
+    sound(mg, ref, ["y", "z"])
+    eg = mg.eg
+    assert eg.find(root(mg, "y").cls) != eg.find(root(mg, "z").cls)
+    assert not any(r.stmt is not None for r in mg.roots)  # no unrolled root
+
+
+def test_function_if_case_become_muxes_and_constant_calls_fold():
+    mg = graph("""
+        module m(input [7:0] p, q, input [1:0] s, output [7:0] d, output [4:0] k);
+          function [7:0] absdiff(input [7:0] a, input [7:0] b);
+            begin
+              if (a > b) absdiff = a - b;
+              else absdiff = b - a;
+            end
+          endfunction
+          function [4:0] coef(input integer n);
+            case (n)
+              0: coef = 5'd3;
+              1, 2: coef = 5'd13;
+              default: coef = 5'd3;
+            endcase
+          endfunction
+          assign d = absdiff(p, q);
+          assign k = coef(s) + coef(1);
+        endmodule""")
+
+    def ref(env):
+        p, q, s = env["p"], env["q"], env["s"]
+        return {"d": abs(p - q), "k": ((3 if s in (0, 3) else 13) + 13) & 31}
+
+    sound(mg, ref, ["d", "k"])
+    # a function that assigns its result on one path only has no value: left alone
+    mg = graph("""
+        module m(input [7:0] p, output [7:0] d);
+          function [7:0] f(input [7:0] a);
+            begin
+              if (a[0]) f = a;
+            end
+          endfunction
+          assign d = f(p);
+        endmodule""")
+    assert not any(r.lhs == "d" for r in mg.roots)

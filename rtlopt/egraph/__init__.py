@@ -93,7 +93,9 @@ def explore(mg: ModuleGraph, deadline: float | None = None):
     original: dict[int, tuple] = {}
     for r in mg.roots:
         for c, n in r.nodes:
-            if n not in named:
+            # constant classes stay constants; x + 0 (now in x's own class) is x
+            if n not in named and (n[0] == "const" or eg.cval(c) is None) and \
+                    eg.find(c) not in {eg.find(x) for x in n[3:]}:
                 original[eg.find(c)] = eg.canon(n)
     ex = Extraction(eg, roots, mandatory, mg.refs, time_s=EXTRACT_TIME_S)
     choice, cost, base = ex.run(original)

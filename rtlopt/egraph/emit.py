@@ -289,6 +289,8 @@ def module_edits(mg: ModuleGraph, choice: dict[int, tuple], text: str,
             raise ValueError("emitted text wider than its target")
         if t.startswith("(") and t.endswith(")") and _balanced(t):
             t = t[1:-1]
+        if r.stmt is not None:  # whole statements (an unrolled loop) become one assignment
+            t = f"{r.stmt} = {t};"
         edits.append(Edit(r.start, r.end, t))
     if em.defs:
         first = min(r.member_start for r in changed)

@@ -52,6 +52,7 @@ class Root:
     temp: bool = False  # a single unconditional blocking assignment (substituted where its block reads it)
     mandatory: bool = True
     stmt_end: int = 0
+    stmt: str | None = None  # a statement root: the span is whole statements, rewritten as ``stmt = <value>;``
 
 
 @dataclass
@@ -233,6 +234,16 @@ class _Builder:
             return None
         bt = base.type
         try:
+            if type(e).__name__ == "ElementSelectExpression" and bt.isUnpackedArray and \
+                    base.symbol.name not in self.subst and base.symbol.name not in self.tainted:
+                # memory word at a constant (e.g. unrolled loop) index: its own leaf
+                k = self._cint(e.selector)
+                r = bt.fixedRange
+                if k is None or not min(r.left, r.right) <= k <= max(r.left, r.right):
+                    return None
+                nm = base.symbol.name
+                self.reads[nm] = self.reads.get(nm, 0) + 1
+                return self._leaf(f"{nm}[{k}]", f"{nm}[{k}]", e, None)
             bw = int(bt.bitWidth or 0)
             if not (bt.isIntegral and bt.hasFixedRange) or bw <= 1:
                 return None
@@ -240,11 +251,19 @@ class _Builder:
             if r.right != 0 or r.left != bw - 1:
                 return None
             if type(e).__name__ == "RangeSelectExpression":
-                if e.selectionKind.name != "Simple":
+                kind = e.selectionKind.name
+                if kind == "Simple":
+                    hi, lo = self._cint(e.left), self._cint(e.right)
+                elif kind in ("IndexedUp", "IndexedDown"):
+                    at, width = self._cint(e.left), self._const(e.right)
+                    if at is None or width is None:
+                        return None
+                    lo = at if kind == "IndexedUp" else at - width + 1
+                    hi = lo + width - 1
+                else:
                     return None
-                hi, lo = self._const(e.left), self._const(e.right)
             else:
-                hi = lo = self._const(e.selector)
+                hi = lo = self._cint(e.selector)
         except Exception:  # noqa: BLE001 - an unusual type: keep the select a leaf
             return None
         if hi is None or lo is None or not 0 <= lo <= hi < bw or hi - lo + 1 != w:
@@ -255,6 +274,25 @@ class _Builder:
         if lo:
             x = self.mk(("lshr", bw, lo, x))
         return self.mk(("trunc", w, None, x)) if w < bw else x
+
+    def _cint(self, e) -> int | None:
+        """A constant index: parameters/literals, or an expression of substituted constants only
+        (a loop variable being unrolled); signed values as Python ints."""
+        k = self._const(e)
+        if k is None:
+            from rtlopt.templates._sem import names_in
+            try:
+                if not all(nm in self.subst for nm in names_in(e)):
+                    return None
+                saved = len(self.nodes)
+                k = self.eg.cval(self.conv(e))
+                del self.nodes[saved:]
+            except (Unsupported, ValueError, AssertionError, TypeError, AttributeError):
+                return None
+            if k is None:
+                return None
+        w = int(e.type.bitWidth or 0)
+        return k - (1 << w) if e.type.isSigned and w and k >> (w - 1) & 1 else k
 
     def _inline(self, e) -> int:
         """A function call whose body is straight-line assignments (to locals and the result) or one
@@ -272,26 +310,7 @@ class _Builder:
         self._depth += 1
         try:
             ret = sub.returnValVar.name if sub.returnValVar is not None else None
-            result = None
-            for st in _stmts(sub.body):
-                k = type(st).__name__
-                if k == "VariableDeclStatement":
-                    if st.symbol.getInitializer() is not None if hasattr(st.symbol, "getInitializer") else False:
-                        raise Unsupported("initialised local")
-                    self.tainted.add(st.symbol.name)
-                    continue
-                if k == "ReturnStatement" and st.expr is not None:
-                    result = self.conv(st.expr)
-                    break
-                if k == "ExpressionStatement" and type(st.expr).__name__ == "AssignmentExpression":
-                    lhs = _lhs_whole(st.expr.left)
-                    if lhs is None or lhs in self.subst and lhs not in self.tainted and lhs != ret:
-                        raise Unsupported("function writes a name twice")
-                    c = self.conv(st.expr.right)
-                    self.subst[lhs] = c
-                    self.tainted.discard(lhs)
-                    continue
-                raise Unsupported(f"function statement {k}")
+            result = self._exec(_stmts(sub.body), ret)
             if result is None:
                 if ret is None or ret not in self.subst:
                     raise Unsupported("function without a result")
@@ -302,6 +321,92 @@ class _Builder:
         finally:
             self._depth -= 1
             self.subst, self.tainted = saved
+
+    def _exec(self, stmts: list, ret: str | None) -> int | None:
+        """Run a function body symbolically on ``self.subst`` (locals and arguments): blocking
+        assignments of whole locals, ``if`` and ``case`` (a mux of the values each branch leaves; a
+        constant condition picks its branch), ``return`` as the last statement. Returns the value of
+        a ``return`` (None: the result is the return variable's final value)."""
+        for pos, st in enumerate(stmts):
+            k = type(st).__name__
+            if k == "VariableDeclStatement":
+                if st.symbol.getInitializer() is not None if hasattr(st.symbol, "getInitializer") else False:
+                    raise Unsupported("initialised local")
+                self.tainted.add(st.symbol.name)
+                self.subst.pop(st.symbol.name, None)
+                continue
+            if k == "ReturnStatement" and st.expr is not None:
+                if pos != len(stmts) - 1:
+                    raise Unsupported("early return")
+                return self.conv(st.expr)
+            if k == "ExpressionStatement" and type(st.expr).__name__ == "AssignmentExpression":
+                lhs = _lhs_whole(st.expr.left)
+                if lhs is None or (lhs not in self.subst and lhs not in self.tainted and lhs != ret):
+                    raise Unsupported("function writes a non-local")
+                c = self.conv(st.expr.right)
+                if self.eg.w(c) != int(st.expr.left.type.bitWidth or 0):
+                    raise Unsupported("assignment width")
+                self.subst[lhs] = c
+                self.tainted.discard(lhs)
+                continue
+            if k in ("BlockStatement", "StatementList"):
+                if self._exec(_stmts(st), ret) is not None:
+                    raise Unsupported("return in a block")
+                continue
+            if k == "ConditionalStatement":
+                conds = list(st.conditions)
+                if len(conds) != 1 or conds[0].pattern is not None:
+                    raise Unsupported("pattern condition")
+                sel = self._bool(conds[0].expr)
+                arms = [(sel, st.ifTrue), (None, st.ifFalse)]
+            elif k == "CaseStatement":
+                if str(st.condition).split(".")[-1] != "Normal":
+                    raise Unsupported("casez/casex")
+                x = self.conv(st.expr)
+                arms = []
+                for it in st.items:
+                    hit = None
+                    for ie in it.expressions:
+                        y = self.conv(ie)
+                        if self.eg.w(y) != self.eg.w(x):
+                            raise Unsupported("case item width")
+                        h = self.mk(("eq", 1, None, x, y))
+                        hit = h if hit is None else self.mk(("or", 1, None, hit, h))
+                    arms.append((hit, it.stmt))
+                arms.append((None, st.defaultCase))
+            else:
+                raise Unsupported(f"function statement {k}")
+            self._branches(arms, ret)
+        return None
+
+    def _branches(self, arms: list, ret: str | None) -> None:
+        """``arms``: [(condition class or None for the last/else arm, statement)]; the first arm whose
+        condition holds runs. Leaves self.subst/self.tainted as after the selected arm."""
+        base = (dict(self.subst), set(self.tainted))
+        outs = []
+        for cond, body in arms:
+            kc = None if cond is None else self.eg.cval(cond)
+            if kc == 0:
+                continue
+            self.subst, self.tainted = dict(base[0]), set(base[1])
+            if body is not None and self._exec(_stmts(body), ret) is not None:
+                raise Unsupported("return in a branch")
+            outs.append((None if kc == 1 else cond, dict(self.subst), set(self.tainted)))
+            if cond is None or kc == 1:
+                break
+        if not outs or outs[-1][0] is not None:  # no arm taken: the values before the statement
+            outs.append((None, dict(base[0]), set(base[1])))
+        _c, sub, tnt = outs[-1]
+        for cond, s2, t2 in reversed(outs[:-1]):
+            merged = {}
+            for nm in set(sub) | set(s2):
+                a, b = s2.get(nm), sub.get(nm)
+                if a is None or b is None:
+                    continue  # assigned on one path only: unknown afterwards
+                merged[nm] = a if self.eg.find(a) == self.eg.find(b) else self.mk(("mux", self.eg.w(a), None, cond, a, b))
+            tnt = tnt | t2 | ((set(sub) | set(s2)) - set(merged))
+            sub = merged
+        self.subst, self.tainted = sub, tnt
 
     def _bool(self, e) -> int:
         x = self.conv(e)
@@ -654,6 +759,11 @@ def build_module(an, body) -> ModuleGraph:
                 b.tainted.discard(lhs)
                 if c is not None:
                     b.subst[lhs] = c
+        if kind == "comb":
+            lr = _unrolled_root(b, an, m, write_count, bi, mstart)
+            if lr is not None:  # replaces the roots inside its statements (the initial assignment)
+                roots = [r for r in roots if not (r.block == bi and lr.start <= r.start < lr.end)]
+                roots.append(lr)
     # var(lhs) == value of its root, for combinational single assignments
     eg = b.eg
     for r in roots:
@@ -694,6 +804,79 @@ def build_module(an, body) -> ModuleGraph:
     bs, be = _module_span(an, body)
     return ModuleGraph(body.definition.name if hasattr(body, "definition") else "", eg, roots, b.leaves, refs,
                        names | set(_all_identifiers(an.text[bs:be])), bs, be)
+
+
+MAX_UNROLL = 64
+
+
+def _unrolled_root(b: _Builder, an, block, write_count: dict[str, int], bi: int, mstart: int) -> Root | None:
+    """``v = E0; for (i = c0; cond(i); i = step(i)) v = F(v, i);`` as the last two statements of a
+    combinational block (v written nowhere else, the loop bounds constant): one root for v's final
+    value, F unrolled with i a constant (so ``x[i]``, ``x[8*i +: 8]`` and calls of i are constant
+    selects/calls). The two statements are rewritten together as ``v = <value>;``."""
+    st = _stmts(block.body)
+    if len(st) < 2:
+        return None
+    s0, lp = st[-2], st[-1]
+    if type(lp).__name__ != "ForLoopStatement" or type(s0).__name__ != "ExpressionStatement":
+        return None
+    e0 = s0.expr
+    if type(e0).__name__ != "AssignmentExpression" or e0.isNonBlocking:
+        return None
+    v = _lhs_whole(e0.left)
+    body = _stmts(lp.body)
+    if v is None or len(body) != 1 or type(body[0]).__name__ != "ExpressionStatement":
+        return None
+    ea = body[0].expr
+    if type(ea).__name__ != "AssignmentExpression" or ea.isNonBlocking or _lhs_whole(ea.left) != v:
+        return None
+    if write_count.get(v, 0) != 2 or list(lp.loopVars) or len(list(lp.initializers)) != 1 or \
+            len(list(lp.steps)) != 1 or lp.stopExpr is None:
+        return None
+    init, step = list(lp.initializers)[0], list(lp.steps)[0]
+    if type(init).__name__ != "AssignmentExpression" or type(step).__name__ != "AssignmentExpression":
+        return None
+    i = _lhs_whole(init.left)
+    if i is None or i == v or _lhs_whole(step.left) != i:
+        return None
+    w = int(e0.left.type.bitWidth or 0)
+    wi = int(init.left.type.bitWidth or 0)
+    saved = (b.subst, b.tainted, b.nodes, dict(b.reads))
+    b.subst, b.tainted = dict(b.subst), set(b.tainted)
+    b.subst.pop(v, None)
+    b.tainted.discard(v)
+    b.tainted.add(i)
+    b.nodes = []
+    try:
+        val = b.conv(e0.right)
+        iv = b.eg.cval(b.conv(init.right))
+        n = 0
+        while True:
+            if iv is None or n > MAX_UNROLL:
+                raise Unsupported("loop bounds")
+            b.subst[i] = b.mk(("const", wi, iv & mask(wi)))
+            go = b.eg.cval(b._bool(lp.stopExpr))
+            if go is None:
+                raise Unsupported("loop condition")
+            if not go:
+                break
+            b.subst[v] = val
+            val = b.conv(ea.right)
+            iv = b.eg.cval(b.conv(step.right))
+            n += 1
+        if b.eg.w(val) != w:
+            raise Unsupported("width")
+        nodes = b.nodes
+    except (Unsupported, ValueError, AssertionError, TypeError, AttributeError):
+        b.subst, b.tainted, b.nodes = saved[0], saved[1], saved[2]
+        b.reads = saved[3]
+        return None
+    b.subst, b.tainted, b.nodes = saved[0], saved[1], saved[2]
+    start = an.span(s0.syntax)[0]
+    end = an.span(lp.syntax)[1]
+    r = Root(v, val, start, end, w, "comb", bi, mstart, nodes, stmt_end=end, stmt=an.text[start:an.span(e0.left.syntax)[1]])
+    r.nameable = True
+    return r
 
 
 def _module_span(an, body) -> tuple[int, int]:
