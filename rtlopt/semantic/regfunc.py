@@ -279,6 +279,18 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
                 if sv.max() < w and ((np.int64(1) << sv) == rv).all():
                     out.append(Relation(r, w, 0, s, op="dec"))
                     found = True
+                elif not found and rv.min() == 0:  # gated by a valid flag: R == (V ? 1 << S : 0)
+                    dec = np.int64(1) << np.minimum(sv, 62)
+                    for vn, vj in regs.items():
+                        if len(vj) != 1 or vn not in vals or set(vj) & (set(js) | set(sj)):
+                            continue
+                        vv = vals[vn].astype(bool)
+                        if vv.all() or not vv.any() or sv[vv].max() >= w:
+                            continue
+                        if (rv[vv] == dec[vv]).all() and (rv[~vv] == 0).all():
+                            out.append(Relation(r, w, 0, s, bits=((vn, 0),), op="dec"))
+                            found = True
+                            break
         if not found:  # a difference of two registers (an occupancy from two pointers)
             for (a, b), dv in diffs.items():
                 if len(regs[a]) != w or r in (a, b) or set(js) & (set(regs[a]) | set(regs[b])):
@@ -388,7 +400,12 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             return sv is not None and sv <= rel.k
         if rel.op == "dec":
             sv = base_word()
-            return sv is not None and ((1 << sv) & ((1 << rel.width) - 1)) == rv
+            if sv is None:
+                return False
+            gate = 1
+            for n, i in rel.bits:  # the valid flag of a gated decode
+                gate = st[regs[n][i]]
+            return gate is not None and (((1 << sv) & ((1 << rel.width) - 1)) if gate else 0) == rv
         if rel.op != "add":
             sv = base_word()
             return sv is not None and _cmp(rel.op, sv, rel.k) == rv
@@ -457,6 +474,8 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             dec = z3.BitVecVal(1, ww, ctx) << sb
             if ww > w:
                 dec = z3.Extract(w - 1, 0, dec)
+            for n, i in rel.bits:  # the valid flag of a gated decode
+                dec = z3.If(v[regs[n][i]], dec, z3.BitVecVal(0, w, ctx))
             return bv(regs[rel.target], v) == dec
         if rel.op != "add":
             sb = base_bv(rel, v)
@@ -544,7 +563,12 @@ def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]]) -> str:
             return None
         base = f"({base} - {rel.base2.rpartition('.')[2]})"
     if rel.op == "dec":
-        return None if rel.base2 else f"{w}'d1 << {base}"
+        if rel.base2:
+            return None
+        if rel.bits:
+            flag = _bits_expr([("n", rel.bits[0][0], rel.bits[0][1], False)], decl)
+            return f"{flag} ? ({w}'d1 << {base}) : {w}'d0"
+        return f"{w}'d1 << {base}"
     if rel.op != "add":
         bw = decl[rel.base][2]
         if rel.base2 and decl[rel.base2][2] != bw:
@@ -776,7 +800,7 @@ def _describe(r: Relation) -> str:
     t = [f"{n}[{i}]" for n, i in r.bits]
     b = f"({r.base} - {r.base2})" if r.base2 else r.base
     if r.op == "dec":
-        return f"1 << {b}"
+        return f"{t[0]} ? (1 << {b}) : 0" if t else f"1 << {b}"
     if r.op != "add":
         return f"({b} {_OPS[r.op]} {r.k})"
     if r.base2:
