@@ -38,6 +38,17 @@ endmodule
 """
 
 
+BIT_OPERAND = """module u(input [1:0] op, input [15:0] a, b, input c, output reg [15:0] y);
+  always @* case (op)
+    2'd0: y = a + b;
+    2'd1: y = a + {15'd0, c};
+    2'd2: y = a - c;
+    default: y = a - b;
+  endcase
+endmodule
+"""
+
+
 def _carry(text: str):
     return [m for m in T.match(text) if "each side inverted" in m.description
             and any(t in m.description for t in ("+ c", "- c", "c +"))]
@@ -73,12 +84,24 @@ def test_ternary_style_any_leaf_is_the_carry():
     assert "~c" in ci.replace("(~c)", "~c"), ci
 
 
+def test_one_bit_operand_of_a_two_operand_sum_is_the_carry_in():
+    """``a + {15'd0, c}`` = ``a + 0 + c`` and ``a - c`` = ``a + ~0 + ~c``: the bit never reaches an operand mux."""
+    ms = [m for m in T.match(BIT_OPERAND) if "each side inverted" in m.description]
+    news = [T.rewrite(BIT_OPERAND, [m]) for m in ms]
+    carry = [n for n in news if "c" in n.split("rtlopt_sh0_ci = ")[-1].split(";")[0]
+             and ", c}" not in n.split("always")[0]]
+    assert carry, news
+
+
 def test_sums_evaluated_together_do_not_share():
     assert not [m for m in T.match(TOGETHER) if "shared by" in m.description]
 
 
 @pytest.mark.yosys
-@pytest.mark.parametrize("text", [IFCHAIN, TERNARY], ids=["ifchain", "ternary"])
+@pytest.mark.parametrize("text", [IFCHAIN, TERNARY, BIT_OPERAND], ids=["ifchain", "ternary", "bit"])
 def test_carry_in_sharing_is_proven(tmp_path, text):
-    new = T.rewrite(text, [_carry(text)[0]])
-    assert _prove(tmp_path, text, new).verdict.name == "EQUIVALENT"
+    ms = [m for m in T.match(text) if "each side inverted" in m.description]
+    assert ms
+    for m in ms:  # every offered unit (carry-in forms and the plain side-inverted one) is exact
+        new = T.rewrite(text, [m])
+        assert _prove(tmp_path, text, new).verdict.name == "EQUIVALENT", new

@@ -129,18 +129,28 @@ def _three(an: Analysis, op: _Op) -> _Op | None:
     n = op.site.node
     if op.kind != "addsub" or op.res or type(n).__name__ != "BinaryExpression":
         return None
+    sub = op_name(n) == "Subtract"
+
+    def bit(v):  # a one-bit variable operand (seen through zero extension: ``{15'd0, cin}``)
+        c = _zext_base(an, v)
+        if c is None or self_width(c) != 1 or getattr(c.type, "isSigned", False) or _const_of(an, c) is not None:
+            return None
+        return c
+
     inner = strip(n.left)
-    if type(inner).__name__ != "BinaryExpression" or op_name(inner) != op_name(n) or inner.type.isSigned:
-        return None
-    leaves = [inner.left, inner.right, n.right]
-    idx = (2, 0, 1) if op_name(n) == "Add" else (2,)
-    for k in idx:
-        c = strip(leaves[k])
-        if self_width(c) != 1 or getattr(c.type, "isSigned", False) or _const_of(an, c) is not None:
-            continue
-        x, y = [v for i, v in enumerate(leaves) if i != k]
-        sub = op_name(n) == "Subtract"
-        return _Op(op.site, "addsub", x, y, sub, op.width, op.start, op.end, not sub, ci=c, ci_inv=sub)
+    if type(inner).__name__ == "BinaryExpression" and op_name(inner) == op_name(n) and not inner.type.isSigned:
+        leaves = [inner.left, inner.right, n.right]
+        for k in ((2, 0, 1) if not sub else (2,)):
+            c = bit(leaves[k])
+            if c is not None:
+                x, y = [v for i, v in enumerate(leaves) if i != k]
+                return _Op(op.site, "addsub", x, y, sub, op.width, op.start, op.end, not sub, ci=c, ci_inv=sub)
+    # ``p + c`` = ``p + 0 + c``; ``p - c`` = ``p + ~0 + ~c``
+    for k in ((1, 0) if not sub else (1,)):
+        c = bit((n.left, n.right)[k])
+        other = (n.left, n.right)[1 - k]
+        if c is not None and _is_atom(other) and bit(other) is None:
+            return _Op(op.site, "addsub", other, None, sub, op.width, op.start, op.end, False, ci=c, ci_inv=sub)
     return None
 
 
