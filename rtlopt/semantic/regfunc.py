@@ -359,7 +359,7 @@ def _predicates(r: str, vals: dict[str, np.ndarray], regs: dict[str, list[int]],
                     got.add(("ge", int(a.min())))
                 elif a.max() < b.min():
                     got.add(("lt", int(b.min())))
-        if not varies and consts:  # thresholds beyond every sampled value of the word
+        if not varies and consts and sv.min() != sv.max():  # thresholds beyond every sampled value
             top = int(sv.max())
             ks = [k for k in consts if top < k < (1 << w)][:6]
             ops = ("eq", "ge") if not rv[0] else ("ne", "lt")
