@@ -118,6 +118,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) ->
     an = seqred._CACHE.get(key)  # the seqredundancy generator's analysis of the same texts
     if an is None:
         an = seqred.analyze_texts(texts, top, timeout_s)
+        seqred._CACHE[key] = an  # shared with the seqredundancy generator (same key)
     facts = getattr(an, "facts", None) or []
     out = []
     for (name, index), bits in sorted(constant_elements(facts).items()):
