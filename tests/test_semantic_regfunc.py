@@ -346,3 +346,6 @@ def test_onehot_becomes_decode_of_an_unread_index(tmp_path):
     new = [n[p] for n, d in cands if "'sel_oh' == 1 << sel" in d]
     assert new and "always @* sel_oh = 8'd1 << sel;" in new[0] and "sel <= sel + 3'd1" in new[0]
     assert _verify(tmp_path, p, new[0], "rot8") == 0
+    # a variant keeps the index's binary encoding through synthesis (the FSM engine's attribute)
+    kept = [n[p] for n, d in cands if d.endswith("(index encoding kept)")]
+    assert kept and '  (* fsm_encoding = "none" *) reg [2:0] sel;' in kept[0]

@@ -776,6 +776,12 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0, ma
         seen.add(k)
         desc = "; ".join(f"'{r.target}' == {_describe(r)}" for r in rs)
         out.append((new, desc))
+        # the index a one-hot register is decoded from now feeds back like a state register: a variant
+        # keeps its binary encoding (synthesis would re-encode it, one-hot again: the FSM engine's
+        # attribute); measurement picks
+        kept = _keep_encoding(new, {r.base.rpartition(".")[2] for r in rs if r.op == "dec" and r.base})
+        if kept is not None:
+            out.append((kept, desc + " (index encoding kept)"))
 
     add(_select(an.relations))
     # one relation at a time, with its copies in other instances of the same module
@@ -788,6 +794,29 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0, ma
         if len(out) >= max_cands:
             break
         add(rs)
+    return out
+
+
+def _keep_encoding(texts: dict[Path, str], names: set[str]) -> dict[Path, str] | None:
+    """``texts`` with the FSM engine's keep-encoding attribute on each ``reg`` declaration statement
+    of ``names`` (one declaration per name over all files, declaring only that name), or None."""
+    from rtlopt.fsm.encode import KEEP_ENCODING_ATTR
+
+    if not names:
+        return None
+    out = dict(texts)
+    for nm in sorted(names):
+        hits = []
+        for p, t in out.items():
+            for m in re.finditer(rf"^[ \t]*(reg\b[^;,]*?(?<![\w$]){re.escape(nm)}\s*;)", t, re.M):
+                hits.append((p, m.start(1)))
+        if len(hits) != 1:
+            return None
+        p, at = hits[0]
+        t = out[p]
+        if "(*" in t[t.rfind("\n", 0, at) + 1:at]:
+            return None
+        out[p] = t[:at] + KEEP_ENCODING_ATTR + t[at:]
     return out
 
 
