@@ -374,3 +374,54 @@ def test_function_if_case_become_muxes_and_constant_calls_fold():
           assign d = f(p);
         endmodule""")
     assert not any(r.lhs == "d" for r in mg.roots)
+
+
+def _has_borrow_abs(eg, c):
+    """A mux selected by the borrow bit (trunc_1 of a shifted 9-bit difference)."""
+    return any(n[0] == "mux" and any(m[0] == "trunc" and m[1] == 1 for m in eg.nodes[eg.find(n[3])])
+               for n in eg.nodes[eg.find(c)])
+
+
+def test_absdiff_is_one_subtractor_with_a_conditional_negation():
+    mg = graph("""
+        module m(input [7:0] a, b, c, output [7:0] d1, output [7:0] d2, output [7:0] bad);
+          assign d1 = (a > b) ? a - b : b - a;
+          assign d2 = (a < b) ? b - a : a - b;
+          assign bad = (a > c) ? a - b : b - a;     // compare of other operands: not |a-b|
+        endmodule""")
+
+    def ref(env):
+        a, b, c = env["a"], env["b"], env["c"]
+        return {"d1": abs(a - b), "d2": abs(a - b), "bad": ((a - b) if a > c else (b - a)) & 0xFF}
+
+    sound(mg, ref, ["d1", "d2", "bad"])
+    eg = mg.eg
+    assert _has_borrow_abs(eg, root(mg, "d1").cls) and _has_borrow_abs(eg, root(mg, "d2").cls)
+    assert not _has_borrow_abs(eg, root(mg, "bad").cls)
+
+
+def test_sad_loop_with_absdiff_function():
+    src = textwrap.dedent("""
+        module sad4(input [31:0] cur, input [31:0] rf, output reg [9:0] sad);
+          function [7:0] absdiff(input [7:0] p, input [7:0] q);
+            begin
+              if (p > q) absdiff = p - q;
+              else       absdiff = q - p;
+            end
+          endfunction
+          integer i;
+          always @* begin
+            sad = 10'd0;
+            for (i = 0; i < 4; i = i + 1)
+              sad = sad + absdiff(cur[8*i +: 8], rf[8*i +: 8]);
+          end
+        endmodule""")
+    mg = graph(src)
+
+    def ref(env):
+        return {"sad": sum(abs(((env["cur"] >> 8 * j) & 255) - ((env["rf"] >> 8 * j) & 255)) for j in range(4))}
+
+    sound(mg, ref, ["sad"])
+    out = optimize_text(src)
+    assert out and out[0][2]["model_after"] < 0.85 * out[0][2]["model_before"]
+    assert "for (i = 0" not in out[0][1]

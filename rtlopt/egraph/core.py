@@ -871,7 +871,29 @@ def r_signed_headroom(eg: EGraph, c: int, n: tuple) -> None:
             eg.pending.append((c, eg.add(("and", 1, None, top, eg.add(("not", 1, None, nxt))))))
 
 
+def r_absdiff(eg: EGraph, c: int, n: tuple) -> None:
+    """x >u y ? x - y : y - x (or x >=u y, or the mirrored spelling) is |x - y|: with
+    D = zext(x) - zext(y) in w+1 bits, bit w of D is the borrow (x <u y) and the result is
+    borrow ? -D[w-1:0] : D[w-1:0] (one subtractor and a conditional negation instead of a comparator
+    and two subtractors; at x == y both arms are 0, so > and >= agree)."""
+    if n[0] != "mux":
+        return
+    w, s, t, e = n[1], n[3], n[4], n[5]
+    for m1 in eg.has(t, "sub"):
+        x, y = eg.find(m1[3]), eg.find(m1[4])
+        if not any(eg.find(m2[3]) == y and eg.find(m2[4]) == x for m2 in eg.has(e, "sub")):
+            continue
+        # s must say x >= y (x > y, or NOT x < y)
+        ok = any(m[0] in ("ult", "ule") and eg.find(m[3]) == y and eg.find(m[4]) == x for m in eg.nodes[eg.find(s)])
+        if not ok:
+            continue
+        d = eg.add(("sub", w + 1, None, eg.add(("zext", w + 1, None, x)), eg.add(("zext", w + 1, None, y))))
+        low = eg.add(("trunc", w, None, d))
+        eg.pending.append((c, eg.add(("mux", w, None, _bit(eg, d, w), eg.add(("neg", w, None, low)), low))))
+        return
+
+
 RULES: list[Rule] = [r_identities, r_comm, r_assoc, r_sub_neg, r_factor, r_shift_mul, r_mux, r_trunc,
                      r_ext, r_cmp, r_zext_nowrap, r_pick_bit,
                      r_zext_sub_nowrap, r_distribute_const, r_cmp_carry,
-                     r_signed_headroom]
+                     r_signed_headroom, r_absdiff]
