@@ -23,7 +23,6 @@ from rtlopt.fsm.model import Fsm, Table, Transition
 
 EXACT_MAX_STATES = 400  # exact SAT up to this many states (user-settable)
 EXACT_TIMEOUT_S = 20.0
-UPWARD_SHARE = 0.6  # share of the time limit for the upward (lower-bound) SAT ladder
 
 
 @dataclass
@@ -266,12 +265,10 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
     sat = CoverSat(nxt, inc, clique)
     try:
         # upward from the clique bound (the first satisfiable k is the minimum); one k gets at most
-        # 60 % of the time left and the whole ladder at most UPWARD_SHARE of the limit: past the
-        # clique bound UNSAT proofs grow steeply, the rest of the time is spent below the best cover
-        up_deadline = t0 + UPWARD_SHARE * timeout_s
+        # 60 % of the time left, so at least 40 % is left for the downward search below
         k = lb
         while k < best.n_after:
-            left = min(0.6 * (deadline - time.monotonic()), up_deadline - time.monotonic())
+            left = 0.6 * (deadline - time.monotonic())
             if left <= 0.05:
                 break
             res = sat.solve(k, left)
