@@ -151,6 +151,9 @@ class Emitter:
             inner = self._under_zext(n[3], w)
             if inner is not None:  # trunc(zext(y)) with y no wider than the result is zext(y)
                 return self.emit(inner, ctx, at)
+            ps = self._part_select(n)
+            if ps is not None:
+                return ps, w
         if ctx > w and n[0] in _WIDE_SENSITIVE:
             if n[0] == "trunc":
                 x = n[3]
@@ -175,6 +178,21 @@ class Emitter:
         if lf is None:
             return key
         return f"$unsigned({lf.text})" if lf.signed else lf.text
+
+    def _part_select(self, n: tuple) -> str | None:
+        """``x[hi:lo]`` / ``x[lo]`` for trunc(lshr(x, lo)) or trunc(x) of a whole ``[W-1:0]`` vector
+        (a part-select is unsigned and exactly hi-lo+1 bits wide, whatever x's signedness)."""
+        eg = self.eg
+        m = self.choice[eg.find(n[3])]
+        lo = 0
+        if m[0] == "lshr":
+            lo = m[2]
+            m = self.choice[eg.find(m[3])]
+        lf = self.mg.leaves.get(m[2]) if m[0] == "var" else None
+        if lf is None or not lf.lsb0 or lo + n[1] > lf.width:
+            return None
+        self.used_leaves.add(m[2])
+        return f"{lf.text}[{lo}]" if n[1] == 1 else f"{lf.text}[{lo + n[1] - 1}:{lo}]"
 
     def _trunc_leaf(self, key: str, w: int) -> str:
         self.used_leaves.add(key)
