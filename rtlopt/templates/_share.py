@@ -29,7 +29,10 @@ When the guards read only a few select bits (``op``, ``state``, decode wires see
 operand and carry selects are minimised over the care set instead (:mod:`rtlopt.templates._selmin`):
 outside every guard the unit's value is unused, so ``case (op)`` arms ``0..3`` pick an operand with
 ``op[1]``. Comparisons of two words exclusive with an adder fold into it (``a < b`` = the borrow bit
-of the shared ``(W+1)``-bit ``a - b``, ``a == b`` its zero flag). Operations inside a function or
+of the shared ``(W+1)``-bit ``a - b``, ``a == b`` its zero flag). A one-bit operand of a sum is the
+adder's carry-in (``a + b + cin``, ``a - b - cin`` = ``a + ~b + ~cin``, ``a + cin``, ``a - cin`` =
+``a + ~0 + ~cin``): the unit ``(X ^ ix) + (Y ^ iy) + ci`` then selects ``ci`` among 0, 1, ``cin`` and
+``~cin``, and ``a < b`` / ``a == b`` under one guard both read it. Operations inside a function or
 task share a unit computed in local variables at the start of its body; sibling ``if`` statements
 whose assignment becomes the same shared value merge into one. :class:`ExclusiveInstanceSharing`
 does the same for two instances of one combinational user module whose outputs are read under
