@@ -374,6 +374,26 @@ def test_function_if_case_become_muxes_and_constant_calls_fold():
           assign d = f(p);
         endmodule""")
     assert not any(r.lhs == "d" for r in mg.roots)
+    # a local read before it is assigned has no value either
+    mg = graph("""
+        module m(input [7:0] p, output [7:0] d, output [7:0] e);
+          function [7:0] g(input [7:0] x);
+            reg [7:0] t;
+            begin
+              g = t + x;
+            end
+          endfunction
+          function [7:0] h(input [7:0] x);
+            reg [7:0] t;
+            begin
+              t = x + 8'd1;
+              h = t;
+            end
+          endfunction
+          assign d = g(p);
+          assign e = h(p);
+        endmodule""")
+    assert {r.lhs for r in mg.roots} == {"e"}
 
 
 def _has_borrow_abs(eg, c):

@@ -310,6 +310,9 @@ class _Builder:
         self._depth += 1
         try:
             ret = sub.returnValVar.name if sub.returnValVar is not None else None
+            # the result and the locals have no value until assigned (reading one first is unsupported)
+            locals_ = {getattr(mem, "name", "") for mem in sub} | ({ret} if ret else set())
+            self.tainted |= {nm for nm in locals_ if nm and nm not in self.subst}
             result = self._exec(_stmts(sub.body), ret)
             if result is None:
                 if ret is None or ret not in self.subst:
