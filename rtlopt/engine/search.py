@@ -19,12 +19,13 @@ import time
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from rtlopt.design import DesignRef
 from rtlopt.engine.candidate import Candidate
+from rtlopt.engine.parampin import design_configs, pin_text
 from rtlopt.engine.simcheck import accept_by_simulation, simulate_candidate
 from rtlopt.engine.timelimit import Deadline, time_limit
 from rtlopt.engine.workspace import Workspace
@@ -564,6 +565,13 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         return futures[k]
 
     gold_ref = None
+    _pin: list = []
+
+    def pin_configs():  # the parameter values of every elaborated instance (computed once)
+        if not _pin:
+            _pin.append(design_configs(design.parsed, design.top))
+        return _pin[0]
+
 
     def prove(texts: dict[Path, str], cand: Candidate):
         nonlocal gold_ref
@@ -684,6 +692,14 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                         continue  # edits outside the module being optimized
                     if read_only and Path(path).resolve() in read_only:
                         continue  # a library file (-y/-v): not the user's to edit
+                    # a rewrite of a parameterized module holds only for the proven parameter values
+                    pinned = pin_text(cur[path], c.text, pin_configs(), c.source)
+                    if pinned is None:
+                        say(f"  refused (parameterized module, cannot be pinned): {c.description[:80]}")
+                        continue
+                    if pinned != c.text:
+                        c = replace(c, text=pinned,
+                                    description=c.description + " [pinned to the proven parameter values]")
                     texts = dict(cur)
                     texts[path] = c.text
                     k = _h(texts)

@@ -1,0 +1,180 @@
+"""Rewrites of parameterized modules hold only for the parameter values they were proven with.
+
+The search elaborates the design once (the top at its defaults, every instance with the values its
+parent gives it), and the prover checks a candidate for exactly that elaboration. A rewrite inside a
+module with overridable ``parameter``\\ s can be right only there: narrowing ``cnt`` to 10 bits
+because ``HOLD = 1000`` fits, ``cnt == 10'd1000`` for ``cnt == HOLD``, an e-graph constant folded from a
+parameter. Another instance of the same module (``#(.HOLD(5000))``) would silently get wrong logic.
+
+So every candidate that changes such a module is *pinned* before it is measured and proven:
+
+    module m #(parameter HOLD = 1000) (...);      // header unchanged
+      if (HOLD == 1000) begin : rtlopt_params_m   // the values of every elaboration the proof covers
+        <rewritten body>
+      end else begin : rtlopt_original_m
+        <original body, verbatim>
+      end
+    endmodule
+
+A generate ``if`` on parameters is folded by elaboration: at the proven values the netlist is the
+rewritten one (same cells; names gain the block prefix), at every other value it is the original.
+Word-level lifting pins its own edits, statement by statement (:func:`rtlopt.semantic.emit.pinned_edits`),
+so its candidates pass unchanged. A candidate is refused (None) when pinning cannot be done safely:
+the header changed, the body holds constructs a generate block cannot (port or ``parameter``
+declarations, ``generate`` regions, ``specify``, ``defparam``), the module is not elaborated in the
+design, or it was pinned by the lifting (an edit could land in an arm no proof elaborates). Once a module
+is pinned here, later rewrites of it are accepted only inside the pinned arm: the else arm stays the
+original, byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rtlopt.engine.hierarchy import _mask, module_span
+
+LABEL = "rtlopt_pinned_"  # word-level lifting's statement-level pins
+PIN_LABEL = "rtlopt_params_"  # this module's whole-body pins
+ORIG_LABEL = "rtlopt_original_"
+_MODULE = re.compile(r"(?<![\w$])(?:module|macromodule)\s+([A-Za-z_][\w$]*)")
+_UNPINNABLE = re.compile(r"(?<![\w$`])(input|output|inout|parameter|generate|endgenerate|specify|defparam)(?![\w$])")
+
+
+def _header_end(masked_mod: str) -> int | None:
+    """Offset just past the ``;`` that ends ``module name #(...) (...);`` in the (masked) module text."""
+    depth = 0
+    for i, ch in enumerate(masked_mod):
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == ";" and depth == 0:
+            return i + 1
+    return None
+
+
+def has_parameters(module_text: str) -> bool:
+    """Whether the module declares an overridable parameter (a ``#(...)`` header list or ``parameter``)."""
+    m = _mask(module_text)
+    end = _header_end(m)
+    if end is None:
+        return True  # unreadable header: treat as parameterized (refused unless pinned)
+    return bool(re.search(r"#\s*\(", m[:end]) or re.search(r"(?<![\w$])parameter(?![\w$])", m))
+
+
+def design_configs(parsed, top: str) -> dict[str, set[tuple]] | None:
+    """{module: {((param, literal), ...), ...}} over every elaborated instance of the design, or None
+    when the design cannot be represented (compilation errors, -G overrides, type parameters)."""
+    if parsed is None:
+        return None
+    from rtlopt.engine.modproof import _instances
+
+    try:
+        insts = _instances(parsed.trees, top)
+    except Exception:  # noqa: BLE001 - elaboration trouble: nothing can be pinned
+        return None
+    if insts is None:
+        return None
+    out: dict[str, set[tuple]] = {}
+    for _inst, mod, cfg in insts:
+        out.setdefault(mod, set()).add(None if cfg is None else tuple(cfg[0]))
+    return out
+
+
+def _condition(cfgs: set[tuple]) -> str | None:
+    if not cfgs or None in cfgs or () in cfgs:
+        return None
+    parts = []
+    for cfg in sorted(cfgs):
+        parts.append(" && ".join(f"{n} == {v}" for n, v in cfg))
+    return parts[0] if len(parts) == 1 else " || ".join(f"({p})" for p in parts)
+
+
+def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: str = "") -> str | None:
+    """``new`` with every changed parameterized module pinned (see the module docstring); ``new``
+    itself when no changed module has parameters or the candidate pinned itself (word-level lifting);
+    None when a changed parameterized module cannot be pinned."""
+    if old == new:
+        return new
+    mo, mn = _mask(old), _mask(new)
+    names_o, names_n = _MODULE.findall(mo), _MODULE.findall(mn)
+    changed: list[str] = []
+    if names_o != names_n or len(set(names_o)) != len(names_o):
+        # modules added/removed/renamed: only acceptable when none of them is parameterized
+        for text, names in ((old, names_o), (new, names_n)):
+            for n in names:
+                sp = module_span(text, n)
+                if sp is None or has_parameters(text[sp[0]:sp[1]]):
+                    return None
+        return new
+    for n in names_o:
+        so, sn = module_span(old, n), module_span(new, n)
+        if so is None or sn is None:
+            return None
+        if old[so[0]:so[1]] != new[sn[0]:sn[1]]:
+            changed.append(n)
+    param_changed = [n for n in changed if has_parameters(old[slice(*module_span(old, n))])]
+    if not param_changed:
+        return new
+    rest = []
+    for n in param_changed:
+        mod_o = old[slice(*module_span(old, n))]
+        if PIN_LABEL + n in mod_o:
+            # pinned by an earlier step: only the pinned arm may change (the else arm, which no proof
+            # elaborates, and the header stay byte for byte)
+            mod_n = new[slice(*module_span(new, n))]
+            if not _inside_pinned_arm(mod_o, mod_n, n):
+                return None
+        elif LABEL in mod_o:
+            return None  # pinned by word-level lifting: an edit could land in an arm no proof elaborates
+        else:
+            rest.append(n)
+    param_changed = rest
+    if not param_changed:
+        return new
+    if source == "lifting":
+        return new  # lifting pins each parameter-dependent edit itself
+    out = new
+    for n in param_changed:
+        so, sn = module_span(old, n), module_span(out, n)
+        mod_o, mod_n = old[so[0]:so[1]], out[sn[0]:sn[1]]
+        cond = _condition((configs or {}).get(n, set()))
+        if cond is None:
+            return None
+        mo_m, mn_m = _mask(mod_o), _mask(mod_n)
+        ho, hn = _header_end(mo_m), _header_end(mn_m)
+        if ho is None or hn is None or mod_o[:ho] != mod_n[:hn]:
+            return None
+        eo = mo_m.rfind("endmodule")
+        en = mn_m.rfind("endmodule")
+        body_o, body_n = mod_o[ho:eo], mod_n[hn:en]
+        if _UNPINNABLE.search(mo_m[ho:eo]) or _UNPINNABLE.search(mn_m[hn:en]):
+            return None
+        label = PIN_LABEL + n
+        pinned = (f"{mod_o[:ho]}\n"
+                  f"  // rtlopt: rewritten for the parameter values it was proven with; any other values keep\n"
+                  f"  // the original logic (the else arm, unchanged)\n"
+                  f"  if ({cond}) begin : {label}{_indent(body_n)}\n"
+                  f"  end else begin : {ORIG_LABEL}{n}{_indent(body_o)}\n"
+                  f"  end\n{mod_o[eo:]}")
+        out = out[:sn[0]] + pinned + out[sn[1]:]
+    return out
+
+
+def _inside_pinned_arm(mod_o: str, mod_n: str, n: str) -> bool:
+    """Whether ``mod_n`` differs from ``mod_o`` only between ``begin : rtlopt_params_<n>`` and the
+    ``end else begin : rtlopt_original_<n>`` that closes that arm."""
+    open_tag, else_re = PIN_LABEL + n, re.compile(r"end\s+else\s+begin\s*:\s*" + re.escape(ORIG_LABEL + n) + r"\b")
+    io, jn = mod_o.find(open_tag), mod_n.find(open_tag)
+    eo, en = else_re.search(_mask(mod_o)), else_re.search(_mask(mod_n))
+    if io < 0 or jn < 0 or eo is None or en is None:
+        return False
+    return mod_o[:io] == mod_n[:jn] and mod_o[eo.start():] == mod_n[en.start():] and io == jn
+
+
+def _indent(body: str) -> str:
+    lines = body.rstrip().split("\n")
+    return "\n".join(("  " + ln) if ln.strip() else "" for ln in lines)
+
+
+__all__ = ["LABEL", "ORIG_LABEL", "PIN_LABEL", "design_configs", "has_parameters", "pin_text"]

@@ -1,0 +1,73 @@
+"""Rewrites of parameterized modules are pinned to the parameter values they were proven with."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rtlopt.engine.parampin import pin_text
+
+LIB = Path(__file__).resolve().parents[2] / "shared" / "lib" / "sky130hd_tt.lib.gz"
+
+DEB = """module deb #(parameter HOLD = 1000) (input clk, input rst, input din, output reg stable);
+  reg [15:0] cnt;
+  always @(posedge clk) begin
+    if (rst) begin cnt <= 0; stable <= 1'b0; end
+    else if (!din) begin cnt <= 0; stable <= 1'b0; end
+    else if (cnt < HOLD) begin cnt <= cnt + 1'b1; stable <= (cnt == HOLD - 1); end
+  end
+endmodule
+"""
+NARROW = DEB.replace("reg [15:0] cnt;", "reg [9:0] cnt;")
+CFG = {"deb": {(("HOLD", "1000"),)}}
+
+
+def test_changed_parameterized_module_is_pinned():
+    out = pin_text(DEB, NARROW, CFG, "template")
+    assert out is not None and out.startswith("module deb #(parameter HOLD = 1000)")
+    head, _, rest = out.partition("if (HOLD == 1000) begin : rtlopt_params_deb")
+    assert "reg [9:0] cnt;" in rest.split("end else begin")[0]
+    assert "reg [15:0] cnt;" in rest.split("end else begin : rtlopt_original_deb")[1]
+    # several elaborated parameterizations: the proof covered each, the pin names them all
+    two = pin_text(DEB, NARROW, {"deb": {(("HOLD", "1000"),), (("HOLD", "900"),)}}, "template")
+    assert "if ((HOLD == 1000) || (HOLD == 900))" in two
+
+
+def test_unparameterized_and_refused_cases():
+    plain = DEB.replace(" #(parameter HOLD = 1000)", "").replace("HOLD", "16'd1000")
+    assert pin_text(plain, plain.replace("[15:0]", "[9:0]"), {}, "template") == plain.replace("[15:0]", "[9:0]")
+    # header changed, module never elaborated, already pinned: refused
+    assert pin_text(DEB, NARROW.replace("output reg stable", "output stable"), CFG, "template") is None
+    assert pin_text(DEB, NARROW, {}, "template") is None
+    pinned = pin_text(DEB, NARROW, CFG, "template")
+    # a later rewrite of a pinned module: inside the pinned arm only (the else arm stays the original)
+    again = pinned.replace("reg [9:0] cnt;", "reg [10:0] cnt;")
+    assert pin_text(pinned, again, CFG, "template") == again
+    assert pin_text(pinned, pinned.replace("reg [15:0] cnt;", "reg [14:0] cnt;"), CFG, "template") is None
+    # a non-ANSI body declares ports: cannot be moved into a generate block
+    nonansi = ("module m (a, y);\n  parameter W = 4;\n  input [W-1:0] a;\n  output [W-1:0] y;\n"
+               "  assign y = a + 0;\nendmodule\n")
+    assert pin_text(nonansi, nonansi.replace("a + 0", "a"), {"m": {(("W", "4"),)}}, "template") is None
+    # word-level lifting pins its own edits
+    assert pin_text(DEB, NARROW, CFG, "lifting") == NARROW
+
+
+@pytest.mark.yosys
+@pytest.mark.skipif(not LIB.exists(), reason="shared liberty not available")
+def test_optimized_module_keeps_other_parameterizations(tmp_path):
+    src = tmp_path / "deb.v"
+    src.write_text(DEB)
+    out = tmp_path / "out.v"
+    r = subprocess.run([sys.executable, "-m", "rtlopt", "optimize", str(src), "--top", "deb", "--liberty", str(LIB),
+                        "--budget", "90", "-o", str(out)], capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-2000:]
+    text = out.read_text()
+    assert "rtlopt_params_deb" in text and "reg [15:0] cnt;" in text
+    # another instance of the module (HOLD beyond what 10 bits hold) behaves as the original
+    for hold in ("1000", "3000"):
+        v = subprocess.run([sys.executable, "-m", "rtlopt", "verify", str(src), str(out), "--top", "deb",
+                            "-G", f"HOLD={hold}", "--timeout", "240"], capture_output=True, text=True, timeout=600)
+        assert v.returncode == 0 and "EQUIVALENT" in v.stdout, (hold, v.stdout[-1500:], v.stderr[-1500:])
