@@ -68,10 +68,11 @@ def changed_modules(old: dict[Path, str], new: dict[Path, str], top: str) -> lis
     return out
 
 
-def _instances(trees, top: str) -> list[tuple[str, str, tuple | None]] | None:
+def _instances(trees, top: str, overrides: bool = False) -> list[tuple[str, str, tuple | None]] | None:
     """(instance name, module name, (params, ports) or None when not representable) of every
     elaborated instance of the design whose syntax trees (parsed with the project's defines and
-    include paths) are ``trees``; None when the compilation has errors or -G overrides apply.
+    include paths) are ``trees``; None when the compilation has errors or -G overrides apply (with
+    ``overrides``: the top elaborated with them).
     Plain data: the pyslang symbols die with their compilation.
 
     params: ((name, literal), ...) of the non-local parameters; ports: ((name, dir, width), ...)."""
@@ -80,10 +81,12 @@ def _instances(trees, top: str) -> list[tuple[str, str, tuple | None]] | None:
 
     from rtlopt.hdl.project import active
 
-    if active().params:
+    if active().params and not overrides:
         return None
     opts = ast.CompilationOptions()
     opts.topModules = {top}  # the design's top at its defaults (not as some other module instantiates it)
+    if active().params:  # overrides=True: the top with the user's -G values, as Yosys elaborates it
+        opts.paramOverrides = [f"{k}={v}" for k, v in active().params]
     comp = ast.Compilation(pyslang.Bag([opts]))
     for t in trees:
         comp.addSyntaxTree(t)

@@ -64,13 +64,14 @@ def has_parameters(module_text: str) -> bool:
 
 def design_configs(parsed, top: str) -> dict[str, set[tuple]] | None:
     """{module: {((param, literal), ...), ...}} over every elaborated instance of the design, or None
-    when the design cannot be represented (compilation errors, -G overrides, type parameters)."""
+    when the design cannot be represented (compilation errors, type parameters); the top carries the
+    user's -G overrides."""
     if parsed is None:
         return None
     from rtlopt.engine.modproof import _instances
 
     try:
-        insts = _instances(parsed.trees, top)
+        insts = _instances(parsed.trees, top, overrides=True)
     except Exception:  # noqa: BLE001 - elaboration trouble: nothing can be pinned
         return None
     if insts is None:
