@@ -257,21 +257,3 @@ def test_one_hot_mask_reduce_is_a_bit_pick_sound_past_the_width():
     (_m, new, info), = optimize_text(textwrap.dedent(PICK), "pick.v")
     assert "hit = vec[idx];" in new and "vec[far]" not in new and ">> far" in new
     assert set(info["changed"]) >= {"hit", "hit_en", "z", "w"}
-
-
-def test_overridable_parameters_are_not_folded_into_edits():
-    """The e-graph sees one elaborated parameterization; an edit that folds a parameter's value (or is
-    spelled for a parameter-dependent width) would be wrong for other instances, so none is made."""
-    from rtlopt.egraph import optimize_text
-
-    folded = ("module m #(parameter STRIDE = 20'd45) (input [19:0] base, input [9:0] r, c, output [19:0] a);\n"
-              "  wire [19:0] ro = r * STRIDE;\n  wire [19:0] co = c * STRIDE;\n"
-              "  assign a = base + ro + co;\nendmodule\n")
-    assert optimize_text(folded, "m.v") == []
-    width = ("module m #(parameter W = 8) (input [W-1:0] a, b, output [W+3:0] y);\n"
-             "  assign y = a*5 + b*5;\nendmodule\n")
-    assert optimize_text(width, "m.v") == []
-    # a localparam of literals is a constant of every instance: still rewritten
-    local = ("module m #(parameter K = 3, localparam L = 5) (input [7:0] a, b, output [11:0] y);\n"
-             "  assign y = a*L + b*L;\nendmodule\n")
-    assert optimize_text(local, "m.v")

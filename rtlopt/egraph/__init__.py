@@ -69,7 +69,7 @@ def optimize_text(text: str, name: str = "design.v", *, scope: str | None = None
             edits, changed = module_edits(mg, choice, text, live)
         except (ValueError, KeyError, RecursionError):
             continue
-        if not edits or _param_dependent(an, mname, text, edits, mg.folded):
+        if not edits:
             continue
         new = apply_edits(text, edits)
         if new == text or not parses_cleanly(new, an.errors):
@@ -78,30 +78,6 @@ def optimize_text(text: str, name: str = "design.v", *, scope: str | None = None
                 "changed": [r.lhs or f"line {an.line(r.start)}" for r in changed], **stats}
         out.append((mname, new, info))
     return out
-
-
-def _param_dependent(an, module: str, text: str, edits, folded: set[str]) -> bool:
-    """Whether the module's e-graph folded an overridable parameter, or the edits read or write a name
-    whose declaration depends on one.
-
-    The e-graph works on one elaborated parameterization: it folds parameter values into constants
-    and spells widths, part-selects and new wires for the widths of that parameterization. Such an
-    edit would be wrong for every other instance of the module (``select >= M_COUNT`` folded into a
-    bit pick), while the proof only covers the parameters the design was elaborated with. These
-    edits are refused (the word-level lifting pins its edits to the proven values instead)."""
-    from rtlopt.semantic.emit import _module_node, _names, overridable_params, param_dependent_names
-
-    mod = _module_node(an, module)
-    params = overridable_params(mod) if mod is not None else set()
-    if not params:
-        return False
-    if "?" in folded or folded & params:
-        return True
-    dep = params | param_dependent_names(an, mod, params)
-    touched: set[str] = set()
-    for e in edits:
-        touched |= set(_names(text[e.start:e.end])) | set(_names(e.replacement))
-    return bool(touched & dep)
 
 
 def explore(mg: ModuleGraph, deadline: float | None = None):

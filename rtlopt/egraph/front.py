@@ -65,7 +65,6 @@ class ModuleGraph:
     names: set[str]  # every identifier declared in the module (for fresh names)
     body_start: int
     body_end: int  # offset of 'endmodule'
-    folded: set[str] = field(default_factory=set)  # parameters whose values were folded into constants
 
 
 def _op(node) -> str:
@@ -82,7 +81,6 @@ class _Builder:
         self.tainted: set[str] = set()  # names a root of the current block may not read
         self.nodes: list[tuple[int, tuple]] = []
         self.reads: dict[str, int] = {}
-        self.folded: set[str] = set()  # parameter names whose values _const folded
         self._depth = 0
 
     def mk(self, n: tuple) -> int:
@@ -444,7 +442,6 @@ class _Builder:
             v = e.eval(ast.EvalContext(self.an.root))
         except Exception:  # noqa: BLE001
             return None
-        self._note_params(e)
         sv = getattr(v, "value", None)
         if sv is None or type(sv).__name__ != "SVInt" or sv.hasUnknown:
             return None
@@ -452,17 +449,6 @@ class _Builder:
             return int(sv) & mask(int(e.type.bitWidth))
         except (TypeError, ValueError):
             return None
-
-    def _note_params(self, e) -> None:
-        def visit(n):
-            if type(n).__name__ == "NamedValueExpression" and n.symbol.kind.name == "Parameter":
-                self.folded.add(str(n.symbol.name))
-            return True
-
-        try:
-            e.visit(visit)
-        except Exception:  # noqa: BLE001 - a node that cannot be walked: count the whole text
-            self.folded.add("?")
 
     def _all_params(self, e) -> bool:
         ok = True
@@ -820,7 +806,7 @@ def build_module(an, body) -> ModuleGraph:
             r.mandatory = False
     bs, be = _module_span(an, body)
     return ModuleGraph(body.definition.name if hasattr(body, "definition") else "", eg, roots, b.leaves, refs,
-                       names | set(_all_identifiers(an.text[bs:be])), bs, be, b.folded)
+                       names | set(_all_identifiers(an.text[bs:be])), bs, be)
 
 
 MAX_UNROLL = 64
