@@ -51,6 +51,10 @@ def test_unparameterized_and_refused_cases():
     nonansi = ("module m (a, y);\n  parameter W = 4;\n  input [W-1:0] a;\n  output [W-1:0] y;\n"
                "  assign y = a + 0;\nendmodule\n")
     assert pin_text(nonansi, nonansi.replace("a + 0", "a"), {"m": {(("W", "4"),)}}, "template") is None
+    # a function's input arguments are not ports
+    fn = DEB.replace("  reg [15:0] cnt;", "  reg [15:0] cnt;\n  function [15:0] inc;\n    input [15:0] v;\n    inc = v + 1'b1;\n"
+                     "  endfunction")
+    assert "rtlopt_params_deb" in pin_text(fn, fn.replace("reg [15:0] cnt;", "reg [9:0] cnt;"), CFG, "template")
     # word-level lifting pins its own edits
     assert pin_text(DEB, NARROW, CFG, "lifting") == NARROW
 

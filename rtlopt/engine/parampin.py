@@ -149,7 +149,7 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
         eo = mo_m.rfind("endmodule")
         en = mn_m.rfind("endmodule")
         body_o, body_n = mod_o[ho:eo], mod_n[hn:en]
-        if _UNPINNABLE.search(mo_m[ho:eo]) or _UNPINNABLE.search(mn_m[hn:en]):
+        if _UNPINNABLE.search(_no_subprograms(mo_m[ho:eo])) or _UNPINNABLE.search(_no_subprograms(mn_m[hn:en])):
             return None
         label = PIN_LABEL + n
         pinned = (f"{mod_o[:ho]}\n"
@@ -171,6 +171,14 @@ def _inside_pinned_arm(mod_o: str, mod_n: str, n: str) -> bool:
     if io < 0 or jn < 0 or eo is None or en is None:
         return False
     return mod_o[:io] == mod_n[:jn] and mod_o[eo.start():] == mod_n[en.start():] and io == jn
+
+
+_SUBPROGRAM = re.compile(r"(?<![\w$])(function|task)(?![\w$]).*?(?<![\w$])end\1(?![\w$])", re.S)
+
+
+def _no_subprograms(masked: str) -> str:
+    """``masked`` without function/task declarations (their ``input`` arguments are not ports)."""
+    return _SUBPROGRAM.sub(" ", masked)
 
 
 def _indent(body: str) -> str:
