@@ -23,6 +23,7 @@ from rtlopt.fsm.model import Fsm, Table, Transition
 
 EXACT_MAX_STATES = 400  # exact SAT up to this many states (user-settable)
 EXACT_TIMEOUT_S = 20.0
+DOWN_MAX_CELLS = 6000  # the downward search runs up to this many (state, class) pairs
 
 
 @dataclass
@@ -293,7 +294,10 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
         # clauses kept from one k to the next; a SAT answer is a smaller cover, UNSAT proves the bound
         sat.close()
         sat = CoverSat(nxt, inc, clique)
-        while best.n_after > lb:
+        # past DOWN_MAX_CELLS state x class variables a fresh solver was seen to ignore its
+        # interrupt for seconds (150 states, 67 classes: 8 s past the limit) and never found a
+        # cover below the greedy one: the greedy cover stands
+        while best.n_after > lb and n * (best.n_after - 1) <= DOWN_MAX_CELLS:
             left = deadline - time.monotonic()
             if left <= 0.05:
                 break
