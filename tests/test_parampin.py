@@ -75,3 +75,37 @@ def test_optimized_module_keeps_other_parameterizations(tmp_path):
         v = subprocess.run([sys.executable, "-m", "rtlopt", "verify", str(src), str(out), "--top", "deb",
                             "-G", f"HOLD={hold}", "--timeout", "240"], capture_output=True, text=True, timeout=600)
         assert v.returncode == 0 and "EQUIVALENT" in v.stdout, (hold, v.stdout[-1500:], v.stderr[-1500:])
+
+
+def test_body_parameters_stay_at_module_level():
+    """State codes declared with `parameter` in the body stay outside the pinned block (a generate block
+    cannot hold them) and must be the same on both sides; the pin names their values."""
+    fsm = ("module f (input clk, input rst, input a, output reg y);\n"
+           "    parameter S0 = 2'd0,\n              S1 = 2'd1;\n"
+           "    reg [1:0] st;\n    always @(posedge clk) if (rst) st <= S0; else st <= a ? S1 : S0;\n"
+           "    always @* y = (st == S1);\nendmodule\n")
+    new = fsm.replace("reg [1:0] st;", "reg st;")
+    cfg = {"f": {(("S0", "2'b0"), ("S1", "2'b1"))}}
+    out = pin_text(fsm, new, cfg, "fsm")
+    assert out is not None
+    head, _, rest = out.partition("if (S0 == 2'b0 && S1 == 2'b1) begin : rtlopt_params_f")
+    assert "parameter S0 = 2'd0," in head and "parameter" not in rest
+    assert "reg st;" in rest.split("end else begin")[0] and "reg [1:0] st;" in rest.split("end else begin")[1]
+    # CRLF on one side only (a generator writing its own line endings) is the same declaration
+    assert pin_text(fsm, new.replace("S0 = 2'd0,\n", "S0 = 2'd0,\r\n"), cfg, "fsm") is not None
+    # a changed parameter declaration cannot be pinned
+    assert pin_text(fsm, new.replace("S1 = 2'd1", "S1 = 2'd2"), cfg, "fsm") is None
+
+
+def test_changed_file_keeps_crlf_line_endings(tmp_path):
+    from rtlopt.engine.search import _line_endings_like
+
+    p = tmp_path / "a.v"
+    p.write_bytes(b"module a;\r\nendmodule\r\n")
+    before = "module a;\nendmodule\n"
+    assert _line_endings_like(p, "module a;\r\n// x\nendmodule\n", before) == "module a;\r\n// x\r\nendmodule\r\n"
+    assert _line_endings_like(p, before, before) == before  # unchanged: as read
+    q = tmp_path / "b.v"
+    q.write_bytes(b"module b;\nendmodule\n")
+    assert _line_endings_like(q, "module b;\r\n// x\nendmodule\n", "module b;\nendmodule\n") == \
+        "module b;\n// x\nendmodule\n"

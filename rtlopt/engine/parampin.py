@@ -144,15 +144,21 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
             return None
         mo_m, mn_m = _mask(mod_o), _mask(mod_n)
         ho, hn = _header_end(mo_m), _header_end(mn_m)
-        if ho is None or hn is None or mod_o[:ho] != mod_n[:hn]:
+        if ho is None or hn is None or mod_o[:ho].replace("\r", "") != mod_n[:hn].replace("\r", ""):
             return None
         eo = mo_m.rfind("endmodule")
         en = mn_m.rfind("endmodule")
-        body_o, body_n = mod_o[ho:eo], mod_n[hn:en]
-        if _UNPINNABLE.search(_no_subprograms(mo_m[ho:eo])) or _UNPINNABLE.search(_no_subprograms(mn_m[hn:en])):
+        # body-level `parameter` declarations (state codes, say) stay where they are, at module level
+        # (they cannot move into a generate block); they must be the same on both sides
+        body_o, params_o, bm_o = _split_params(mod_o[ho:eo], mo_m[ho:eo])
+        body_n, params_n, bm_n = _split_params(mod_n[hn:en], mn_m[hn:en])
+        if [d.replace("\r", "") for d in params_o] != [d.replace("\r", "") for d in params_n]:
+            return None  # (line endings aside: the FSM engine writes its own)
+        if _UNPINNABLE.search(_no_subprograms(bm_o)) or _UNPINNABLE.search(_no_subprograms(bm_n)):
             return None
+        kept = "".join(f"\n  {p}" for p in params_o)
         label = PIN_LABEL + n
-        pinned = (f"{mod_o[:ho]}\n"
+        pinned = (f"{mod_o[:ho]}{kept}\n"
                   f"  // rtlopt: rewritten for the parameter values it was proven with; any other values keep\n"
                   f"  // the original logic (the else arm, unchanged)\n"
                   f"  if ({cond}) begin : {label}{_indent(body_n)}\n"
@@ -171,6 +177,19 @@ def _inside_pinned_arm(mod_o: str, mod_n: str, n: str) -> bool:
     if io < 0 or jn < 0 or eo is None or en is None:
         return False
     return mod_o[:io] == mod_n[:jn] and mod_o[eo.start():] == mod_n[en.start():] and io == jn
+
+
+_PARAM_DECL = re.compile(r"(?<![\w$])parameter(?![\w$])[^;]*;")
+
+
+def _split_params(body: str, masked: str) -> tuple[str, list[str], str]:
+    """``body`` without its ``parameter ...;`` declarations, those declarations (verbatim), and the
+    masked body without them."""
+    spans = [m.span() for m in _PARAM_DECL.finditer(masked)]
+    decls = [body[a:b] for a, b in spans]
+    for a, b in reversed(spans):
+        body, masked = body[:a] + body[b:], masked[:a] + masked[b:]
+    return body, decls, masked
 
 
 _SUBPROGRAM = re.compile(r"(?<![\w$])(function|task)(?![\w$]).*?(?<![\w$])end\1(?![\w$])", re.S)

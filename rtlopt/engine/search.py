@@ -828,7 +828,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         result.steps, result.attempts, result.final_verdict = steps, attempts, final_verdict
         result.budget_exhausted = exhausted
         if steps:
-            result.final, result.after = dict(cur), after_rep
+            result.final, result.after = {p: _line_endings_like(p, t, original.get(p)) for p, t in cur.items()}, after_rep
         if result.steps:
             result.status = "improved"
         elif improving_seen and not proven_any_candidate:
@@ -951,6 +951,22 @@ def _simplify_stage(cur: dict[Path, str], submit, prove, goal: str, cur_metric: 
                     getattr(res, "engine", None), getattr(res, "seconds", None), prev_delay, d)
         return step, texts, rep, (res.to_dict() if hasattr(res, "to_dict") else {"verdict": "EQUIVALENT"})
     return None
+
+
+def _line_endings_like(path: Path, text: str, before: str | None) -> str:
+    """A changed file's text with the line endings of the file on disk: CRLF when every line there ends
+    in CRLF (the texts are read with universal newlines, and a generator may emit CRLF of its own), as
+    is otherwise."""
+    if before is None or text == before:
+        return text
+    try:
+        raw = Path(path).read_bytes()
+    except OSError:
+        return text
+    lf = text.replace("\r\n", "\n")
+    if raw.count(b"\n") and raw.count(b"\r\n") == raw.count(b"\n"):
+        return lf.replace("\n", "\r\n")
+    return lf if b"\r\n" not in raw else text
 
 
 def _delay(rep) -> float | None:
