@@ -47,10 +47,22 @@ def test_unparameterized_and_refused_cases():
     again = pinned.replace("reg [9:0] cnt;", "reg [10:0] cnt;")
     assert pin_text(pinned, again, CFG, "template") == again
     assert pin_text(pinned, pinned.replace("reg [15:0] cnt;", "reg [14:0] cnt;"), CFG, "template") is None
-    # a non-ANSI body declares ports: cannot be moved into a generate block
-    nonansi = ("module m (a, y);\n  parameter W = 4;\n  input [W-1:0] a;\n  output [W-1:0] y;\n"
-               "  assign y = a + 0;\nendmodule\n")
-    assert pin_text(nonansi, nonansi.replace("a + 0", "a"), {"m": {(("W", "4"),)}}, "template") is None
+    # non-ANSI port declarations (and the reg declaration of an output) stay at module level
+    nonansi = ("module m (a, y);\n  parameter W = 4;\n  input [W-1:0] a;\n  output [W-1:0] y;\n  reg [W-1:0] y;\n"
+               "  wire [W-1:0] t = a + 0;\n  always @* y = t;\nendmodule\n")
+    out = pin_text(nonansi, nonansi.replace("a + 0", "a"), {"m": {(("W", "4"),)}}, "template")
+    head, _, rest = out.partition("if (W == 4) begin : rtlopt_params_m")
+    assert "input [W-1:0] a;" in head and "reg [W-1:0] y;" in head and "output" not in rest
+    assert "wire [W-1:0] t = a;" in rest and "wire [W-1:0] t = a + 0;" in rest
+    # generate regions lose their optional keywords inside the pinned block; a hierarchical name
+    # through the module itself gains the block level
+    gen = DEB.replace("  always @(posedge clk) begin", "  generate if (1) begin : g\n  always @(posedge clk) begin")
+    gen = gen.replace("  end\nendmodule", "  end\n  end endgenerate\nendmodule")
+    pg = pin_text(gen, gen.replace("reg [15:0] cnt;", "reg [9:0] cnt;"), CFG, "template")
+    assert pg is not None and "generate" not in pg
+    selfref = gen.replace("stable <= (cnt == HOLD - 1)", "stable <= (deb.g.cnt == HOLD - 1)")
+    sp = pin_text(selfref, selfref.replace("reg [15:0] cnt;", "reg [9:0] cnt;"), CFG, "template")
+    assert "deb.rtlopt_params_deb.g.cnt" in sp and "deb.rtlopt_original_deb.g.cnt" in sp
     # a function's input arguments are not ports
     fn = DEB.replace("  reg [15:0] cnt;", "  reg [15:0] cnt;\n  function [15:0] inc;\n    input [15:0] v;\n    inc = v + 1'b1;\n"
                      "  endfunction")

@@ -68,7 +68,7 @@ def changed_modules(old: dict[Path, str], new: dict[Path, str], top: str) -> lis
     return out
 
 
-def _instances(trees, top: str, overrides: bool = False) -> list[tuple[str, str, tuple | None]] | None:
+def _instances(trees, top: str, overrides: bool = False, strict: bool = True) -> list[tuple[str, str, tuple | None]] | None:
     """(instance name, module name, (params, ports) or None when not representable) of every
     elaborated instance of the design whose syntax trees (parsed with the project's defines and
     include paths) are ``trees``; None when the compilation has errors or -G overrides apply (with
@@ -92,8 +92,8 @@ def _instances(trees, top: str, overrides: bool = False) -> list[tuple[str, str,
         comp.addSyntaxTree(t)
     if [r.name for r in comp.getRoot().topInstances] != [top]:
         return None
-    if any(d.isError() for d in comp.getAllDiagnostics()):
-        return None
+    if strict and any(d.isError() for d in comp.getAllDiagnostics()):
+        return None  # (not strict: parameter values only, which a slang-only complaint does not change)
     out: list[tuple[str, str, tuple | None]] = []
 
     def cb(s):

@@ -21,7 +21,7 @@ rewritten one (same cells; names gain the block prefix), at every other value it
 Word-level lifting pins its own edits, statement by statement (:func:`rtlopt.semantic.emit.pinned_edits`),
 so its candidates pass unchanged. A candidate is refused (None) when pinning cannot be done safely:
 the header changed, the body holds constructs a generate block cannot (port or ``parameter``
-declarations, ``generate`` regions, ``specify``, ``defparam``), the module is not elaborated in the
+declarations, ``specify``, ``defparam``), the module is not elaborated in the
 design, or it was pinned by the lifting (an edit could land in an arm no proof elaborates). Once a module
 is pinned here, later rewrites of it are accepted only inside the pinned arm: the else arm stays the
 original, byte for byte.
@@ -71,7 +71,7 @@ def design_configs(parsed, top: str) -> dict[str, set[tuple]] | None:
     from rtlopt.engine.modproof import _instances
 
     try:
-        insts = _instances(parsed.trees, top, overrides=True)
+        insts = _instances(parsed.trees, top, overrides=True, strict=False)
     except Exception:  # noqa: BLE001 - elaboration trouble: nothing can be pinned
         return None
     if insts is None:
@@ -150,12 +150,17 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
         en = mn_m.rfind("endmodule")
         # body-level `parameter` declarations (state codes, say) stay where they are, at module level
         # (they cannot move into a generate block); they must be the same on both sides
-        body_o, params_o, bm_o = _split_params(mod_o[ho:eo], mo_m[ho:eo])
-        body_n, params_n, bm_n = _split_params(mod_n[hn:en], mn_m[hn:en])
+        # so do non-ANSI port declarations and the reg/wire declarations of those ports; `generate`
+        # regions lose their (optional) keywords, which cannot nest inside the pinned block
+        body_o, params_o, bm_o = _split_params(*_strip_generate(mod_o[ho:eo], mo_m[ho:eo]))
+        body_n, params_n, bm_n = _split_params(*_strip_generate(mod_n[hn:en], mn_m[hn:en]))
         if [d.replace("\r", "") for d in params_o] != [d.replace("\r", "") for d in params_n]:
             return None  # (line endings aside: the FSM engine writes its own)
         if _UNPINNABLE.search(_no_subprograms(bm_o)) or _UNPINNABLE.search(_no_subprograms(bm_n)):
             return None
+        # a hierarchical name through the module itself (`m.stage[i].q`) gains the new block level
+        body_o = _requalify(body_o, bm_o, n, ORIG_LABEL + n)
+        body_n = _requalify(body_n, bm_n, n, PIN_LABEL + n)
         kept = "".join(f"\n  {p}" for p in params_o)
         label = PIN_LABEL + n
         pinned = (f"{mod_o[:ho]}{kept}\n"
@@ -180,12 +185,46 @@ def _inside_pinned_arm(mod_o: str, mod_n: str, n: str) -> bool:
 
 
 _PARAM_DECL = re.compile(r"(?<![\w$])parameter(?![\w$])[^;]*;")
+_PORT_DECL = re.compile(r"(?<![\w$])(input|output|inout)(?![\w$])[^;]*;")
+_VAR_DECL = re.compile(r"(?<![\w$.])(reg|wire|logic|tri|integer)(?![\w$])[^;=]*;")
+_DECL_WORDS = {"input", "output", "inout", "reg", "wire", "logic", "tri", "integer", "signed", "unsigned", "var"}
+
+
+def _declared(stmt: str) -> set[str]:
+    body = re.sub(r"\[[^\]]*\]", " ", stmt.rstrip(";"))
+    names = set()
+    for piece in body.split(","):
+        ids = [w for w in re.findall(r"[A-Za-z_][\w$]*", piece) if w not in _DECL_WORDS]
+        if ids:
+            names.add(ids[0])
+    return names
+
+
+def _requalify(body: str, masked: str, module: str, label: str) -> str:
+    for m in reversed(list(re.finditer(r"(?<![\w$.])" + re.escape(module) + r"\s*\.", masked))):
+        body = body[:m.start()] + f"{module}.{label}." + body[m.end():]
+    return body
+
+
+def _strip_generate(body: str, masked: str) -> tuple[str, str]:
+    for m in reversed(list(re.finditer(r"(?<![\w$`])(generate|endgenerate)(?![\w$])", masked))):
+        a, b = m.span()
+        body, masked = body[:a] + " " * (b - a) + body[b:], masked[:a] + " " * (b - a) + masked[b:]
+    return body, masked
 
 
 def _split_params(body: str, masked: str) -> tuple[str, list[str], str]:
-    """``body`` without its ``parameter ...;`` declarations, those declarations (verbatim), and the
-    masked body without them."""
-    spans = [m.span() for m in _PARAM_DECL.finditer(masked)]
+    """``body`` without the declarations that must stay at module level -- ``parameter ...;``, non-ANSI
+    port declarations and the reg/wire declarations of those ports -- those declarations (verbatim),
+    and the masked body without them."""
+    blank = _SUBPROGRAM.sub(lambda m: " " * len(m.group(0)), masked)  # function/task inputs are not ports
+    spans = [m.span() for m in _PARAM_DECL.finditer(blank)]
+    ports = [m.span() for m in _PORT_DECL.finditer(blank)]
+    names = set().union(*(_declared(blank[a:b]) for a, b in ports)) if ports else set()
+    spans += ports
+    if names:
+        spans += [m.span() for m in _VAR_DECL.finditer(blank) if _declared(blank[m.start():m.end()]) & names]
+    spans.sort()
     decls = [body[a:b] for a, b in spans]
     for a, b in reversed(spans):
         body, masked = body[:a] + body[b:], masked[:a] + masked[b:]
