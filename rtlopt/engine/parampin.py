@@ -18,13 +18,13 @@ So every candidate that changes such a module is *pinned* before it is measured 
 
 A generate ``if`` on parameters is folded by elaboration: at the proven values the netlist is the
 rewritten one (same cells; names gain the block prefix), at every other value it is the original.
-Word-level lifting pins its own edits, statement by statement (:func:`rtlopt.semantic.emit.pinned_edits`),
-so its candidates pass unchanged. A candidate is refused (None) when pinning cannot be done safely:
-the header changed, the body holds constructs a generate block cannot (port or ``parameter``
-declarations, ``specify``, ``defparam``), the module is not elaborated in the
-design, or it was pinned by the lifting (an edit could land in an arm no proof elaborates). Once a module
-is pinned here, later rewrites of it are accepted only inside the pinned arm: the else arm stays the
-original, byte for byte.
+The search keeps the unpinned texts for its generators and pins every text it measures, proves or
+writes against the ORIGINAL module, so several rounds accumulate inside one pinned arm and the else arm is
+always the original body (word-level lifting's own statement-level pins end up inside the pinned arm,
+where they are redundant but harmless). A candidate is refused (None) when pinning cannot be done safely:
+the header changed, the body holds constructs a generate block cannot (``specify``, ``defparam``, a
+changed body-level declaration that must stay at module level), or the module is not elaborated in the
+design.
 """
 
 from __future__ import annotations
@@ -117,24 +117,6 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
     param_changed = [n for n in changed if has_parameters(old[slice(*module_span(old, n))])]
     if not param_changed:
         return new
-    rest = []
-    for n in param_changed:
-        mod_o = old[slice(*module_span(old, n))]
-        if PIN_LABEL + n in mod_o:
-            # pinned by an earlier step: only the pinned arm may change (the else arm, which no proof
-            # elaborates, and the header stay byte for byte)
-            mod_n = new[slice(*module_span(new, n))]
-            if not _inside_pinned_arm(mod_o, mod_n, n):
-                return None
-        elif LABEL in mod_o:
-            return None  # pinned by word-level lifting: an edit could land in an arm no proof elaborates
-        else:
-            rest.append(n)
-    param_changed = rest
-    if not param_changed:
-        return new
-    if source == "lifting":
-        return new  # lifting pins each parameter-dependent edit itself
     out = new
     for n in param_changed:
         so, sn = module_span(old, n), module_span(out, n)
@@ -171,17 +153,6 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
                   f"  end\n{mod_o[eo:]}")
         out = out[:sn[0]] + pinned + out[sn[1]:]
     return out
-
-
-def _inside_pinned_arm(mod_o: str, mod_n: str, n: str) -> bool:
-    """Whether ``mod_n`` differs from ``mod_o`` only between ``begin : rtlopt_params_<n>`` and the
-    ``end else begin : rtlopt_original_<n>`` that closes that arm."""
-    open_tag, else_re = PIN_LABEL + n, re.compile(r"end\s+else\s+begin\s*:\s*" + re.escape(ORIG_LABEL + n) + r"\b")
-    io, jn = mod_o.find(open_tag), mod_n.find(open_tag)
-    eo, en = else_re.search(_mask(mod_o)), else_re.search(_mask(mod_n))
-    if io < 0 or jn < 0 or eo is None or en is None:
-        return False
-    return mod_o[:io] == mod_n[:jn] and mod_o[eo.start():] == mod_n[en.start():] and io == jn
 
 
 _PARAM_DECL = re.compile(r"(?<![\w$])parameter(?![\w$])[^;]*;")

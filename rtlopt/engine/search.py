@@ -545,8 +545,29 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         finally:
             tick("ppa_cpu_s", t)
 
+    _pin: list = []
+
+    def pin_configs():  # the parameter values of every elaborated instance (computed once)
+        if not _pin:
+            _pin.append(design_configs(design.parsed, design.top))
+        return _pin[0]
+
+    def physical(texts: dict[Path, str]) -> dict[Path, str] | None:
+        """The texts that are measured, proven and written: every changed module with overridable
+        parameters pinned to the proven parameter values against the ORIGINAL module (engine.parampin);
+        the generators work on the unpinned texts. None when a changed module cannot be pinned."""
+        out = {}
+        for p, t in texts.items():
+            o = original.get(p)
+            q = t if o is None or t == o else pin_text(o, t, pin_configs())
+            if q is None:
+                return None
+            out[p] = q
+        return out
+
     def submit(texts: dict[Path, str], threshold: float | None = None) -> Future:
         """A measurement of ``texts`` in the pool (one per text and threshold; materialized here)."""
+        texts = physical(texts) or texts  # (refused texts never get here: the candidate loop checks)
         k = (_h(texts), threshold if area_first else None)
         if k not in futures or futures[k].cancelled():
             full = (_h(texts), None)
@@ -565,16 +586,11 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         return futures[k]
 
     gold_ref = None
-    _pin: list = []
-
-    def pin_configs():  # the parameter values of every elaborated instance (computed once)
-        if not _pin:
-            _pin.append(design_configs(design.parsed, design.top))
-        return _pin[0]
 
 
     def prove(texts: dict[Path, str], cand: Candidate):
         nonlocal gold_ref
+        texts = physical(texts) or texts
         key = _h(texts)
         if key not in verify_cache:
             if gold_ref is None:
@@ -692,19 +708,20 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                         continue  # edits outside the module being optimized
                     if read_only and Path(path).resolve() in read_only:
                         continue  # a library file (-y/-v): not the user's to edit
-                    # a rewrite of a parameterized module holds only for the proven parameter values
-                    pinned = pin_text(cur[path], c.text, pin_configs(), c.source)
-                    if pinned is None:
-                        say(f"  refused (parameterized module, cannot be pinned): {c.description[:80]}")
-                        continue
-                    if pinned != c.text:
-                        c = replace(c, text=pinned,
-                                    description=c.description + " [pinned to the proven parameter values]")
                     texts = dict(cur)
                     texts[path] = c.text
                     k = _h(texts)
                     if k in seen:
                         continue
+                    # a rewrite of a parameterized module holds only for the proven parameter values:
+                    # what is measured and proven is the text pinned to them (see physical)
+                    ph = physical(texts)
+                    if ph is None:
+                        seen.add(k)
+                        say(f"  refused (parameterized module, cannot be pinned): {c.description[:80]}")
+                        continue
+                    if ph[path] != c.text:
+                        c = replace(c, description=c.description + " [pinned to the proven parameter values]")
                     seen.add(k)
                     # measured while the next generators run (round 1: once the input's area is known)
                     cands.append((c, texts, submit(texts, threshold) if threshold is not None else None))
@@ -828,7 +845,8 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         result.steps, result.attempts, result.final_verdict = steps, attempts, final_verdict
         result.budget_exhausted = exhausted
         if steps:
-            result.final, result.after = {p: _line_endings_like(p, t, original.get(p)) for p, t in cur.items()}, after_rep
+            final = physical(cur) or cur  # (every accepted text was pinnable)
+            result.final, result.after = {p: _line_endings_like(p, t, original.get(p)) for p, t in final.items()}, after_rep
         if result.steps:
             result.status = "improved"
         elif improving_seen and not proven_any_candidate:
