@@ -199,19 +199,12 @@ def estimate_script(files, top: str, liberty: str | Path, dont_use=()) -> str:
 def estimate_own(ref, *, liberty, timeout: float = 120.0, texts: dict[Path, str] | None = None) -> PpaReport:
     """Estimated area of ``ref.top``'s own logic (see the module docstring), cached by content."""
     from rtlopt.ppa._measure import _tool
+    from rtlopt.ppa._permodule import cached_own
     from rtlopt.tools import Yosys
 
-    body = [texts[p] if texts is not None and p in texts else Path(p).read_text(encoding="utf-8", errors="replace")
-            for p in ref.files]
-    k = _cache.key(body, ref.top, liberty.sha256, kind="own-estimate")
-    hit = _cache.load(k)
-    if hit is not None:
-        try:
-            rep = _cache.report_from_dict(hit)
-            rep.provenance["cache"] = {"hit": True, "key": k}
-            return rep
-        except (KeyError, TypeError, ValueError):
-            pass
+    k, rep = cached_own(ref, liberty, texts, "own-estimate")
+    if rep is not None:
+        return rep
     start = time.monotonic()
     info = lib_info(liberty)
     script = estimate_script(ref.files, ref.top, plain_path(liberty), info.excluded())

@@ -53,22 +53,30 @@ def own_area_script(files, top: str, liberty: str | Path, dont_use=()) -> str:
     return "\n".join(lines) + "\n"
 
 
-def measure_own(ref, *, liberty, timeout: float = 300.0, texts: dict[Path, str] | None = None) -> PpaReport:
-    """Area of ``ref.top``'s own logic (instances of other modules excluded), cached by content."""
-    from rtlopt.ppa._measure import _tool
-    from rtlopt.tools import Yosys
-
+def cached_own(ref, liberty, texts: dict[Path, str] | None, kind: str) -> tuple[str, PpaReport | None]:
+    """The content key of ``ref.top``'s own-logic measurement of ``kind`` and its cached report (or None)."""
     body = [texts[p] if texts is not None and p in texts else Path(p).read_text(encoding="utf-8", errors="replace")
             for p in ref.files]
-    k = _cache.key(body, ref.top, liberty.sha256, kind="own")
+    k = _cache.key(body, ref.top, liberty.sha256, kind=kind)
     hit = _cache.load(k)
     if hit is not None:
         try:
             rep = _cache.report_from_dict(hit)
             rep.provenance["cache"] = {"hit": True, "key": k}
-            return rep
+            return k, rep
         except (KeyError, TypeError, ValueError):
             pass
+    return k, None
+
+
+def measure_own(ref, *, liberty, timeout: float = 300.0, texts: dict[Path, str] | None = None) -> PpaReport:
+    """Area of ``ref.top``'s own logic (instances of other modules excluded), cached by content."""
+    from rtlopt.ppa._measure import _tool
+    from rtlopt.tools import Yosys
+
+    k, rep = cached_own(ref, liberty, texts, "own")
+    if rep is not None:
+        return rep
     start = time.monotonic()
     yosys = _tool(Yosys)
     info = lib_info(liberty)
