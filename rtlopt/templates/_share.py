@@ -622,6 +622,12 @@ def _text_chain(vals: list[tuple[str, str]], pts: list[set[int]], bits: list[str
     if best is None:
         return None
     _c, perm, sels = best
+    return _select_chain(text, perm, sels)
+
+
+def _select_chain(text, perm, sels: list[str]) -> str:
+    """``sel_0 ? v_0 : sel_1 ? v_1 : ... : v_last`` over the values in ``perm`` order (a constant-1 select
+    ends the chain there, a constant-0 one drops its value)."""
     chain = paren(text[perm[-1]])
     for k, sel in reversed(list(zip(perm[:-1], sels, strict=True))):
         if sel == "1'b1":
@@ -862,13 +868,7 @@ def _min_chain(an: Analysis, vals: list, pts: list[set[int]], bits: list[str],
     if best is None:
         return None
     _cost, perm, sels = best
-    chain = paren(text[perm[-1]])
-    for k, sel in reversed(list(zip(perm[:-1], sels, strict=True))):
-        if sel == "1'b1":
-            chain = paren(text[k])
-        elif sel != "1'b0":
-            chain = f"{sel} ? {paren(text[k])} : {chain}"
-    return chain
+    return _select_chain(text, perm, sels)
 
 
 def _merge_ifs(an: Analysis, pairs: list) -> tuple[set, list[Edit]]:
