@@ -1,0 +1,47 @@
+// Link-layer credit counter: flags decoded from the counter.
+module credit_cnt #(
+  parameter int MAX = 16,
+  parameter int CW = $clog2(MAX + 1)
+) (
+  input  logic          clk_i,
+  input  logic          rst_ni,
+  input  logic          consume_i,
+  input  logic          return_i,
+  output logic [CW-1:0] credits_o,
+  output logic          can_send_o,
+  output logic          all_back_o
+);
+  logic [CW-1:0] cnt_q;
+  logic          has, full, take, give;
+
+  assign has  = (cnt_q != '0);
+  assign full = (cnt_q == CW'(MAX));
+  assign take = consume_i && has;
+  assign give = return_i && !full;
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni)            cnt_q <= CW'(MAX);
+    else if (take && !give) cnt_q <= cnt_q - 1'b1;
+    else if (give && !take) cnt_q <= cnt_q + 1'b1;
+  end
+
+  assign credits_o  = cnt_q;
+  assign can_send_o = has;
+  assign all_back_o = full;
+endmodule
+
+module credit_ctr (
+  input  logic       clk_i,
+  input  logic       rst_ni,
+  input  logic [1:0] consume_i,
+  input  logic [1:0] return_i,
+  output logic [4:0] vc0_credits_o,
+  output logic [3:0] vc1_credits_o,
+  output logic [1:0] can_send_o,
+  output logic [1:0] idle_o
+);
+  credit_cnt #(.MAX(24)) u_vc0 (.clk_i(clk_i), .rst_ni(rst_ni), .consume_i(consume_i[0]), .return_i(return_i[0]),
+                                .credits_o(vc0_credits_o), .can_send_o(can_send_o[0]), .all_back_o(idle_o[0]));
+  credit_cnt #(.MAX(10)) u_vc1 (.clk_i(clk_i), .rst_ni(rst_ni), .consume_i(consume_i[1]), .return_i(return_i[1]),
+                                .credits_o(vc1_credits_o), .can_send_o(can_send_o[1]), .all_back_o(idle_o[1]));
+endmodule
