@@ -271,6 +271,35 @@ def test_addsub_rule_example_and_bench_proven(tmp_path):
     assert _prove(tmp_path, ex.before, bad, ex.top).verdict.name == "NOT_EQUIVALENT"
 
 
+LEAVES = """module t(input [7:0] a, b, input s, output reg [7:0] y);
+  wire [7:0] p, q;
+  ad u0 (.a(a), .b(b), .y(p));
+  sb u1 (.a(a), .b(b), .y(q));
+  always @* y = s ? q : p;
+endmodule
+module ad(input [7:0] a, b, output reg [7:0] y);
+  always @* y = a + b;
+endmodule
+module sb(input [7:0] a, b, output reg [7:0] y);
+  always_comb begin
+    y = a - b;
+  end
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_addsub_leaf_modules_written_as_always_blocks(tmp_path):
+    # the adder and subtractor leaves as combinational always blocks (metamorphic suite: adder_resource
+    # restyled assign -> always @* was not merged)
+    new = _all(AS, LEAVES)
+    assert new is not None and "a + (b ^ {8{s}}) + s" in new, new
+    assert _prove(tmp_path, LEAVES, new).verdict.name == "EQUIVALENT"
+    # a clocked leaf is not an adder; neither is a leaf with a second statement
+    assert AS.match(LEAVES.replace("always @* y = a + b;", "always @(posedge a[0]) y <= a + b;")) == []
+    assert AS.match(LEAVES.replace("    y = a - b;\n", "    y = a - b;\n    y[0] = 1'b0;\n")) == []
+
+
 # -- multiplier_digit_split -------------------------------------------------------------------------
 
 def test_split_product_text():

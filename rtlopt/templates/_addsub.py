@@ -39,17 +39,47 @@ def _sym_key(sym) -> tuple[str, int]:
     return sym.name, int(sym.location.offset)
 
 
+def _comb_assignment(block):
+    """The one assignment of ``always @* out = ...;`` / ``always_comb out = ...;`` (``begin``/``end``
+    around it allowed), else None."""
+    kind = str(block.procedureKind).split(".")[-1]
+    st = block.body
+    if kind == "Always":
+        if type(st).__name__ != "TimedStatement" or type(st.timing).__name__ != "ImplicitEventControl":
+            return None
+        st = st.stmt
+    elif kind != "AlwaysComb":
+        return None
+    while True:
+        name = type(st).__name__
+        if name == "BlockStatement" and str(st.blockKind).endswith("Sequential"):
+            st = st.body
+        elif name == "StatementList" and len(st.list) == 1:
+            st = st.list[0]
+        else:
+            break
+    if type(st).__name__ != "ExpressionStatement" or type(st.expr).__name__ != "AssignmentExpression":
+        return None
+    return st.expr
+
+
 def _leaf_arith(inst) -> tuple[str, str, str, str] | None:
-    """``(out_port, op, in1_port, in2_port)`` if the instance body is one ``assign out = in1 op in2``."""
+    """``(out_port, op, in1_port, in2_port)`` if the instance body is one ``assign out = in1 op in2``
+    (or the same assignment as the only statement of an ``always @*``/``always_comb`` block)."""
     assigns = []
     for m in inst.body:
         if isinstance(m, ast.ContinuousAssignSymbol):
-            assigns.append(m)
+            assigns.append(m.assignment)
+        elif isinstance(m, ast.ProceduralBlockSymbol):
+            a = _comb_assignment(m)
+            if a is None:
+                return None
+            assigns.append(a)
         elif not isinstance(m, (ast.PortSymbol, ast.NetSymbol, ast.VariableSymbol, ast.ParameterSymbol)):
             return None
     if len(assigns) != 1:
         return None
-    a = assigns[0].assignment
+    a = assigns[0]
     lhs, rhs = strip(a.left), strip(a.right)
     if type(lhs).__name__ != "NamedValueExpression" or type(rhs).__name__ != "BinaryExpression":
         return None
