@@ -117,3 +117,38 @@ def test_hierarchical_total_uses_an_estimate_for_a_module_too_slow_to_measure(tm
     d = res.to_dict()
     assert d["total"]["estimated_modules"] == ["big"]
     assert "~" in res.format_text()
+
+
+@pytest.mark.yosys
+def test_one_run_gives_the_measurement_or_its_estimate(tmp_path: Path, monkeypatch):
+    """estimate_first: a run that finishes gives the same number as the plain flow; a run whose full
+    flow overruns its limit after the coarse synthesis returns the labelled estimate it wrote on the way."""
+    from rtlopt.ppa._permodule import measure_own
+    from rtlopt.ppa.liberty import resolve_liberty
+    from rtlopt.tools import Yosys
+
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "h.v"
+    src.write_text(_HIER)
+    lib = resolve_liberty(None)
+    ref = open_design(src, "big")
+    both = measure_own(ref, liberty=lib, timeout=120, estimate_first=True)
+    assert not both.provenance.get("estimate")
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache2"))
+    plain = measure_own(ref, liberty=lib, timeout=120)
+    assert both.area_um2.value == plain.area_um2.value > 0
+
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache3"))
+    real = Yosys.run_script
+
+    def overrun(self, script, **kw):  # the whole script runs, then the limit is said to have passed
+        real(self, script, **kw)
+        raise ToolTimeout("yosys exceeded its time limit of 1 s")
+
+    monkeypatch.setattr(Yosys, "run_script", overrun)
+    est = measure_own(ref, liberty=lib, timeout=120, estimate_first=True)
+    assert est.provenance["estimate"] is True and "did not finish" in est.provenance["measured"]
+    monkeypatch.setattr(Yosys, "run_script", real)
+    alone = estimate_own(ref, liberty=lib, timeout=120)  # cached by the run above: the same number
+    assert alone.area_um2.value == est.area_um2.value and alone.provenance["cache"]["hit"]
+    assert plain.area_um2.value * 0.9 <= est.area_um2.value <= plain.area_um2.value * 4

@@ -257,7 +257,7 @@ def _optimize_hier(args, design, lib, out: Path | None, session, progress, budge
     from rtlopt.errors import BudgetExhausted
     from rtlopt.ppa._permodule import measure_own
 
-    measure_fn = estimate_fn = None
+    measure_fn = estimate_fn = measure_first_fn = None
     if args.goal == "area":  # per-module area: each module alone, submodules as black boxes
         from rtlopt.ppa._estimate import estimate_own
 
@@ -266,10 +266,13 @@ def _optimize_hier(args, design, lib, out: Path | None, session, progress, budge
 
         def estimate_fn(ref, texts=None, timeout=120.0):  # modules too slow for the full flow (labelled)
             return estimate_own(ref, liberty=lib, timeout=timeout, texts=texts)
+
+        def measure_first_fn(ref, texts=None, timeout=300.0):  # the input: its estimate on the way
+            return measure_own(ref, liberty=lib, timeout=timeout, texts=texts, estimate_first=True)
     res = optimize_hierarchical(design, goal=args.goal, liberty=lib, budget_s=budget,
                                 ppa_timeout_s=args.ppa_timeout, verify_timeout_s=args.verify_timeout,
                                 clock_period_ns=args.clock_period, max_steps=args.max_steps, progress=progress,
-                                measure_fn=measure_fn, estimate_fn=estimate_fn)
+                                measure_fn=measure_fn, estimate_fn=estimate_fn, measure_first_fn=measure_first_fn)
     if res.modules and all(m.status == "budget" for m in res.modules) and res.total_before is None:
         raise BudgetExhausted("the budget ran out before any module could be measured; input unchanged")
     written = None

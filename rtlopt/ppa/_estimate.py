@@ -184,16 +184,42 @@ def estimate_script(files, top: str, liberty: str | Path, dont_use=()) -> str:
 
     full = own_area_script(files, top, liberty, dont_use).splitlines()
     read = full[:full.index(f"log {_flow.PHASE_MARK} synth")]
-    du = "".join(f" -dont_use {c}" for c in dont_use)
     return "\n".join([*read,
                       f"log {_flow.PHASE_MARK} synth",
                       f"synth -top {top} -flatten -run :fine",
-                      "delete t:$scopeinfo t:$print t:$check",
-                      "memory_map", "techmap", *_POST,
-                      f"log {_flow.PHASE_MARK} map",
-                      f"dfflibmap -liberty {liberty}{du}",
-                      "opt_clean",
-                      f"tee -q -o {_STAT} stat -json"]) + "\n"
+                      *estimate_lines(top, liberty, dont_use)]) + "\n"
+
+
+_CKPT_STAT = "own_est_stat.json"
+
+
+def with_checkpoint(script: str, liberty: str | Path, dont_use=()) -> str:
+    """The per-module script with the estimate written first: after the coarse synthesis the design is
+    saved, estimated (:func:`estimate_lines`, statistics to ``own_est_stat.json``) and restored, and the
+    full flow goes on. One read and one coarse synthesis serve both numbers, so a module whose full flow
+    does not fit its time slice still has its estimate from the same run."""
+    lines = script.splitlines()
+    cut = next(i for i, ln in enumerate(lines) if ln.startswith("synth ") and ln.endswith(":fine")) + 1
+    phase = f"log {_flow.PHASE_MARK} synth"
+    lines[cut:cut] = ["design -save rtlopt_coarse", *estimate_lines("", liberty, dont_use, _CKPT_STAT),
+                      "design -load rtlopt_coarse", phase]
+    return "\n".join(lines) + "\n"
+
+
+def checkpoint_report(ref, liberty, info: LibInfo, workdir: Path, script: str, seconds: float,
+                      texts: dict[Path, str] | None, why: str) -> PpaReport | None:
+    """The estimate a :func:`with_checkpoint` run wrote before ``why`` ended it (None: not reached)."""
+    from rtlopt.ppa._permodule import cached_own
+
+    try:
+        stat = json.loads((Path(workdir) / _CKPT_STAT).read_text())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(stat, dict) or "design" not in stat:
+        return None
+    k, _ = cached_own(ref, liberty, texts, "own-estimate")
+    return estimate_report(ref, liberty, info, stat, script, seconds, k,
+                           note=f"the full flow did not finish ({why}); estimated from the same run's coarse synthesis")
 
 
 def estimate_own(ref, *, liberty, timeout: float = 120.0, texts: dict[Path, str] | None = None) -> PpaReport:
@@ -224,6 +250,20 @@ def estimate_own(ref, *, liberty, timeout: float = 120.0, texts: dict[Path, str]
             stat = json.loads((Path(tmp) / _STAT).read_text())
         except (OSError, ValueError) as exc:
             raise InputError(f"no statistics for module '{ref.top}': {exc}") from None
+    return estimate_report(ref, liberty, info, stat, script, time.monotonic() - start, k)
+
+
+def estimate_lines(top: str, liberty: str | Path, dont_use=(), stat_file: str = _STAT) -> list[str]:
+    """The estimate after a design's coarse synthesis (``synth -run :fine``): generic gates, flip-flops
+    mapped, statistics to ``stat_file``."""
+    du = "".join(f" -dont_use {c}" for c in dont_use)
+    return ["delete t:$scopeinfo t:$print t:$check", "memory_map", "techmap", *_POST,
+            f"log {_flow.PHASE_MARK} map", f"dfflibmap -liberty {liberty}{du}", "opt_clean", f"tee -q -o {stat_file} stat -json"]
+
+
+def estimate_report(ref, liberty, info: LibInfo, stat: dict, script: str, seconds: float, key: str | None,
+                    note: str = "") -> PpaReport:
+    """The labelled estimate report of a ``stat -json`` after :func:`estimate_lines`, cached under ``key``."""
     by_type = {t: int(n) for t, n in stat.get("design", {}).get("num_cells_by_type", {}).items()}
     area, priced, unpriced = estimate_area(by_type, info)
     na = "not estimated (needs the flat netlist)"
@@ -234,11 +274,12 @@ def estimate_own(ref, *, liberty, timeout: float = 120.0, texts: dict[Path, str]
         generic_cells=Metric(None, "cells", na), generic_wires=Metric(None, "wires", na),
         cells_by_type=priced,
         provenance={"top": ref.top, "files": [str(f) for f in ref.files], "liberty": liberty.provenance(),
-                    "measured": MEASURED, "estimate": True, "unpriced": unpriced,
+                    "measured": MEASURED + (f"; {note}" if note else ""), "estimate": True, "unpriced": unpriced,
                     "black_boxes": sorted(t for t in unpriced if not t.startswith("$"))},
-        scripts={"yosys": script}, seconds=time.monotonic() - start)
-    path = _cache.store(k, rep.to_dict())
-    rep.provenance["cache"] = {"hit": False, "key": k, "stored": str(path) if path else None}
+        scripts={"yosys": script}, seconds=seconds)
+    if key is not None:
+        path = _cache.store(key, rep.to_dict())
+        rep.provenance["cache"] = {"hit": False, "key": key, "stored": str(path) if path else None}
     return rep
 
 

@@ -69,8 +69,14 @@ def cached_own(ref, liberty, texts: dict[Path, str] | None, kind: str) -> tuple[
     return k, None
 
 
-def measure_own(ref, *, liberty, timeout: float = 300.0, texts: dict[Path, str] | None = None) -> PpaReport:
-    """Area of ``ref.top``'s own logic (instances of other modules excluded), cached by content."""
+def measure_own(ref, *, liberty, timeout: float = 300.0, texts: dict[Path, str] | None = None,
+                estimate_first: bool = False) -> PpaReport:
+    """Area of ``ref.top``'s own logic (instances of other modules excluded), cached by content.
+
+    ``estimate_first``: the run writes the labelled estimate (:mod:`rtlopt.ppa._estimate`) after its
+    coarse synthesis; when the full flow then exceeds ``timeout``, that estimate is returned
+    (``provenance["estimate"]``) instead of the time-out."""
+    from rtlopt.errors import ToolTimeout
     from rtlopt.ppa._measure import _tool
     from rtlopt.tools import Yosys
 
@@ -81,8 +87,22 @@ def measure_own(ref, *, liberty, timeout: float = 300.0, texts: dict[Path, str] 
     yosys = _tool(Yosys)
     info = lib_info(liberty)
     script = own_area_script(ref.files, ref.top, plain_path(liberty), info.excluded())
+    if estimate_first:
+        from rtlopt.ppa._estimate import with_checkpoint
+
+        script = with_checkpoint(script, plain_path(liberty), info.excluded())
     with tempfile.TemporaryDirectory(prefix="rtlopt-ppa-own-") as tmp:
-        res = yosys.run_script(script, cwd=tmp, timeout=timeout, check=False)
+        try:
+            res = yosys.run_script(script, cwd=tmp, timeout=timeout, check=False)
+        except ToolTimeout as exc:
+            if estimate_first:
+                from rtlopt.ppa._estimate import checkpoint_report
+
+                est = checkpoint_report(ref, liberty, info, Path(tmp), script, time.monotonic() - start, texts,
+                                        str(exc))
+                if est is not None:
+                    return est
+            raise
         if res.returncode != 0:
             phase = _flow.failed_phase(res.stdout)
             if phase == "read":
