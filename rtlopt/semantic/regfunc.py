@@ -42,7 +42,9 @@ class Relation:
     modulo the base width: a FIFO level from its pointers, say).
     ``op`` other than "add": a 1-bit target that is the comparison ``word <op> k`` (eq, ne, ge, lt);
     "ule": the helper invariant ``word <= k`` (never emitted; strengthens the induction; its target is
-    the base register); "dec": the target is the decode ``1 << base`` (a one-hot copy of an index)."""
+    the base register); "dec": the target is the decode ``1 << base`` (a one-hot copy of an index);
+    "cat": the target is ``{bit, word}``, one flag bit (``bits[0]``) above a word one bit narrower (a
+    FIFO occupancy ``{full, wptr - rptr}`` of pointers without a wrap bit)."""
 
     target: str
     width: int
@@ -299,6 +301,8 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
                 if (d == d[0]).all():
                     out.append(Relation(r, w, int(d[0]), a, 1, (), "add", b))
                     found = True
+        if not found:  # a flag bit above a word one bit narrower: R == {F, word}
+            found = _cat_relation(r, js, w, rv, regs, vals, words, out)
         if found or time.monotonic() > deadline:
             continue
         cols = [j for j in rep.values() if j not in js and j in flop_name]
@@ -329,6 +333,33 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
             continue
         out.append(Relation(r, w, k & mask, None, 1, tuple(flop_name[j] for j in terms)))
     return out
+
+
+def _cat_relation(r: str, js: list[int], w: int, rv: np.ndarray, regs: dict[str, list[int]],
+                  vals: dict[str, np.ndarray], words: dict, out: list) -> bool:
+    """``R == {F, word}`` on every sample: the word (a register or a difference of two, modulo its
+    width) is R's low bits and a 1-bit register F its top bit (R's value above the word's range is
+    carried by a flag the design keeps anyway)."""
+    lo = (1 << (w - 1)) - 1
+    for (a, b), wv in words.items():
+        if len(regs[a]) != w - 1 or r in (a, b):
+            continue
+        used = set(regs[a]) | (set(regs[b]) if b else set())
+        if set(js) & used:
+            continue
+        d = rv - wv
+        if ((d & lo) != 0).any():
+            continue
+        hb = d >> (w - 1)
+        if hb.min() == hb.max() or hb.min() < 0 or hb.max() > 1:
+            continue
+        for fn, fj in sorted(regs.items()):
+            if len(fj) != 1 or fn not in vals or fj[0] in js or fj[0] in used:
+                continue
+            if (vals[fn] == hb).all():
+                out.append(Relation(r, w, 0, a, 1, ((fn, 0),), "cat", b))
+                return True
+    return False
 
 
 def _predicates(r: str, vals: dict[str, np.ndarray], regs: dict[str, list[int]],
@@ -398,6 +429,10 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
         if rel.op == "ule":
             sv = base_word() if rel.base else rv
             return sv is not None and sv <= rel.k
+        if rel.op == "cat":
+            sv, fb = base_word(), st[regs[rel.bits[0][0]][rel.bits[0][1]]]
+            return sv is not None and fb is not None and (sv & ((1 << (rel.width - 1)) - 1)) \
+                + (fb << (rel.width - 1)) == rv
         if rel.op == "dec":
             sv = base_word()
             if sv is None:
@@ -466,6 +501,12 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             if rel.base:
                 return z3.ULE(base_bv(rel, v), z3.BitVecVal(rel.k, len(regs[rel.base]), ctx))
             return z3.ULE(bv(regs[rel.target], v), z3.BitVecVal(rel.k, w, ctx))
+        if rel.op == "cat":
+            sb = base_bv(rel, v)
+            if len(regs[rel.base]) != w - 1:
+                return z3.BoolVal(False, ctx)
+            n, i = rel.bits[0]
+            return bv(regs[rel.target], v) == z3.Concat(bv([regs[n][i]], v), sb)
         if rel.op == "dec":
             sb = base_bv(rel, v)
             ww = max(w, len(regs[rel.base]))
@@ -558,6 +599,12 @@ def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]]) -> str:
     w = rel.width
     parts: list[str] = []
     base = rel.base.rpartition(".")[2] if rel.base else None
+    if rel.op == "cat":  # operands of a concatenation are self-determined: the word is w - 1 bits
+        if decl[rel.base][2] != w - 1 or (rel.base2 and decl[rel.base2][2] != w - 1):
+            return None
+        flag = _bits_expr([("n", rel.bits[0][0], rel.bits[0][1], False)], decl)
+        word = f"{base} - {rel.base2.rpartition('.')[2]}" if rel.base2 else base
+        return f"{{{flag}, {word}}}"
     if rel.base2:
         if rel.op == "add" and rel.sign < 0:
             return None
@@ -828,6 +875,8 @@ def _local_sig(r: Relation) -> tuple:
 def _describe(r: Relation) -> str:
     t = [f"{n}[{i}]" for n, i in r.bits]
     b = f"({r.base} - {r.base2})" if r.base2 else r.base
+    if r.op == "cat":
+        return f"{{{t[0]}, {b}}}"
     if r.op == "dec":
         return f"{t[0]} ? (1 << {b}) : 0" if t else f"1 << {b}"
     if r.op != "add":

@@ -361,21 +361,45 @@ def _range_compare_matches(tmpl, an: Analysis, cands, writes, clocked, bad) -> l
         sym = cands[k]
         width = _width(sym)
         cmps = []
+        rev = []  # the other direction: r >= C / r < C (C on either side) -> r == C / r != C
         for info in an.exprs:
             n = info.node
-            if type(n).__name__ != "BinaryExpression" or op_name(n) not in ("Equality", "Inequality"):
+            if type(n).__name__ != "BinaryExpression":
                 continue
+            op = op_name(n)
             for first, (a, b) in enumerate(((n.left, n.right), (n.right, n.left))):
                 c = _const(an, b)
-                if _is_reg(a, k) and c is not None and 0 < c < (1 << width) - 1:
-                    cmps.append((info, first == 1, c, op_name(n) == "Equality"))
-        if not cmps:
+                if not (_is_reg(a, k) and c is not None and 0 < c < (1 << width) - 1):
+                    continue
+                if op in ("Equality", "Inequality"):
+                    cmps.append((info, first == 1, c, op == "Equality"))
+                elif (op, first) in (("GreaterThanEqual", 0), ("LessThan", 0), ("LessThanEqual", 1),
+                                     ("GreaterThan", 1)):
+                    rev.append((info, first == 1, c, op in ("GreaterThanEqual", "LessThanEqual")))
+        if not cmps and not rev:
             continue
         got = _induction(an, k, sym, ws)
         if got is None:
             continue
         checks, _consts = got
         held: dict[int, bool] = {}
+        redits = []
+        for info, _const_first, c, eq in rev:
+            if c not in held:
+                held[c] = _holds(checks, c)
+            syn = info.node.syntax
+            while type(syn).__name__ == "ParenthesizedExpressionSyntax":
+                syn = syn.expression
+            tok = getattr(syn, "operatorToken", None)
+            if not held[c] or tok is None or tok.rawText not in (">=", "<", "<=", ">"):
+                continue
+            off = an.off(tok.location.offset)
+            redits.append(Edit(off, off + len(tok.rawText), "==" if eq else "!="))
+        if redits:  # with r <= C, 'r >= C' is 'r == C' (measured: an equality can share with its negation)
+            out.append(tmpl._m(an, redits[0].start, redits[0].end,
+                               f"{sym.name}: {len(redits)} magnitude comparison(s) against its top value as "
+                               f"equalities (value range from reset, proven with z3)", redits,
+                               group="compare_eq"))
         edits = []
         for info, const_first, c, eq in cmps:
             if c not in held:

@@ -1,0 +1,116 @@
+"""Sequential invariants behind the held-out-2 misses, each generic and each with a look-alike that
+must not fire: a count that is {flag, pointer difference} (regfunc 'cat'), magnitude comparisons
+against a register's proven top value as equalities (register_width_reduction)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.yosys
+
+
+def _verify(tmp_path: Path, a_text: str, b_text: str, top: str) -> int:
+    a, b = tmp_path / f"{top}_a.v", tmp_path / f"{top}_b.v"
+    a.write_text(a_text)
+    b.write_text(b_text)
+    r = subprocess.run([sys.executable, "-m", "rtlopt", "verify", str(a), str(b), "--top", top],
+                       capture_output=True, text=True, timeout=300)
+    return r.returncode
+
+
+def _regfunc(tmp_path: Path, text: str, top: str):
+    from rtlopt.semantic import regfunc
+
+    p = tmp_path / f"{top}.v"
+    p.write_text(text)
+    an = regfunc.analysis_for({p: text}, top)
+    assert an.error is None, an.error
+    return an, p, regfunc.candidates_for({p: text}, top)
+
+
+# two processes, 3-bit pointers, a 4-bit level written with if/else (not a case), full kept
+LEVEL_FULL = """
+module lvl(input clk, input rst_n, input wr, input rd, output [2:0] wa, output [2:0] ra,
+           output [3:0] level_o, output full_o);
+  reg [2:0] wp, rp;
+  reg [3:0] level;
+  reg full;
+  wire do_w = wr & ~full;
+  wire do_r = rd & (level != 4'd0);
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) begin wp <= 3'd0; rp <= 3'd0; end
+    else begin
+      if (do_w) wp <= wp + 3'd1;
+      if (do_r) rp <= rp + 3'd1;
+    end
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) begin level <= 4'd0; full <= 1'b0; end
+    else if (do_w && !do_r) begin level <= level + 4'd1; full <= level == 4'd7; end
+    else if (do_r && !do_w) begin level <= level - 4'd1; full <= 1'b0; end
+  assign wa = wp;
+  assign ra = rp;
+  assign level_o = level;
+  assign full_o = full;
+endmodule
+"""
+
+
+def test_level_is_flag_above_pointer_difference(tmp_path):
+    an, p, cands = _regfunc(tmp_path, LEVEL_FULL, "lvl")
+    cat = [r for r in an.relations if r.op == "cat"]
+    assert [(r.target, r.base, r.base2, r.bits) for r in cat] == [("level", "wp", "rp", (("full", 0),))]
+    new = [n[p] for n, d in cands if "'level' == {full[0], (wp - rp)}" in d]
+    assert new, [d for _, d in cands]
+    assert "always @* level = {full, wp - rp};" in new[0]
+    assert "level <= level + 4'd1" not in new[0] and "full <= level == 4'd7" in new[0]
+    assert _verify(tmp_path, LEVEL_FULL, new[0], "lvl") == 0
+
+
+def test_level_with_its_own_flush_is_not_a_pointer_difference(tmp_path):
+    # a flush clears the level but not the pointers: one cycle breaks {full, wp - rp}
+    text = LEVEL_FULL.replace("input rd,", "input rd, input flush,").replace(
+        "    else if (do_w && !do_r)", "    else if (flush) begin level <= 4'd0; full <= 1'b0; end\n"
+                                     "    else if (do_w && !do_r)")
+    an, _p, _c = _regfunc(tmp_path, text, "lvl")
+    assert not [r for r in an.relations if r.op == "cat"]
+
+
+# ---- magnitude comparisons against the proven top value -> equalities -------------------------
+
+def _rw():
+    from rtlopt.templates._regwidth import RegisterWidthReduction
+
+    return RegisterWidthReduction()
+
+
+HOLD = """
+module hold(input clk, input rst, input same, output done, output reg busy);
+  reg [9:0] c;
+  always @(posedge clk)
+    if (rst) c <= 10'd0;
+    else if (!same) c <= 10'd0;
+    else if (c < 10'd600) c <= c + 10'd1;
+  assign done = 10'd600 <= c;
+  always @* busy = c < 10'd600;
+endmodule
+"""
+
+
+def test_top_value_magnitude_compares_become_equalities(tmp_path):
+    rw = _rw()
+    ms = [m for m in rw.match(HOLD) if "against its top value" in m.description]
+    assert len(ms) == 1, [m.description for m in rw.match(HOLD)]
+    new = rw.rewrite(HOLD, ms)
+    assert "else if (c != 10'd600)" in new and "assign done = 10'd600 == c;" in new
+    assert "always @* busy = c != 10'd600;" in new
+    assert _verify(tmp_path, HOLD, new, "hold") == 0
+
+
+def test_magnitude_compare_of_an_unbounded_register_stays():
+    # c can pass 600 (it counts freely when 'same' holds): '>=' is not '=='
+    text = HOLD.replace("else if (c < 10'd600) c <= c + 10'd1;", "else c <= c + 10'd1;")
+    assert not [m for m in _rw().match(text) if "against its top value" in m.description]
