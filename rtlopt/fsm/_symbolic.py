@@ -1029,7 +1029,7 @@ _MEMO_MAX = 200_000
 def _var_ids(e: z3.ExprRef) -> tuple[int, ...]:
     """AST ids of the variables under ``e`` (memoised per sub-DAG with the raw z3 C API: the Python
     wrappers cost ~50x more per node, and FSM extraction walks the same shared expressions often)."""
-    from z3 import z3core as C
+    from rtlopt.fsm import _truth as T
 
     memo = _VARS_MEMO
     if len(memo) > _MEMO_MAX:
@@ -1040,51 +1040,62 @@ def _var_ids(e: z3.ExprRef) -> tuple[int, ...]:
     if hit is not None:
         return hit[1]
     ctx = e.ctx_ref()
+    gid, gkind, gdecl, gdkind, gnargs, garg = T._C_ID, T._C_KIND, T._C_DECL, T._C_DKIND, T._C_NARGS, T._C_ARG
     local: dict[int, tuple[int, ...]] = {}
-    # iterative post-order over raw ASTs
+    # iterative post-order over raw ASTs; sub-DAGs memoised by an earlier call are reused
     stack: list[tuple[object, bool]] = [(e.as_ast(), False)]
     app_kind = z3.Z3_APP_AST
     while stack:
         a, done = stack.pop()
-        aid = C.Z3_get_ast_id(ctx, a)
+        aid = gid(ctx, a)
         if aid in local:
             continue
-        if C.Z3_get_ast_kind(ctx, a) != app_kind:
-            if C.Z3_get_ast_kind(ctx, a) == z3.Z3_QUANTIFIER_AST:
-                body = C.Z3_get_quantifier_body(ctx, a)
+        kind = gkind(ctx, a)
+        if kind != app_kind:
+            if kind == z3.Z3_QUANTIFIER_AST:
+                body = _quant_body(ctx, a)
                 if not done:
                     stack.append((a, True))
                     stack.append((body, False))
                     continue
-                local[aid] = local.get(C.Z3_get_ast_id(ctx, body), ())
+                local[aid] = local.get(gid(ctx, body), ())
             else:
                 local[aid] = ()
             continue
-        app = C.Z3_to_app(ctx, a)
-        n = C.Z3_get_app_num_args(ctx, app)
+        n = gnargs(ctx, a)
         if n == 0:
-            d = C.Z3_get_app_decl(ctx, app)
-            if C.Z3_get_decl_kind(ctx, d) == z3.Z3_OP_UNINTERPRETED:
+            if gdkind(ctx, gdecl(ctx, a)) == z3.Z3_OP_UNINTERPRETED:
                 local[aid] = (aid,)
                 if aid not in _VAR_OF:
                     _VAR_OF[aid] = z3.z3._to_expr_ref(a, e.ctx)
             else:
                 local[aid] = ()
             continue
-        args = [C.Z3_get_app_arg(ctx, app, i) for i in range(n)]
+        args = [garg(ctx, a, i) for i in range(n)]
         if not done:
             stack.append((a, True))
             for b in args:
-                if C.Z3_get_ast_id(ctx, b) not in local:
-                    stack.append((b, False))
+                bid = gid(ctx, b)
+                if bid not in local:
+                    h = memo.get(bid)
+                    if h is not None:
+                        local[bid] = h[1]
+                    else:
+                        stack.append((b, False))
             continue
         acc: set[int] = set()
         for b in args:
-            acc.update(local.get(C.Z3_get_ast_id(ctx, b), ()))
+            acc.update(local.get(gid(ctx, b), ()))
         local[aid] = tuple(sorted(acc))
     res = local[eid]
     memo[eid] = (e, res)
     return res
+
+
+def _quant_body(ctx, a):
+    from z3 import z3core as C
+
+    return C.Z3_get_quantifier_body(ctx, a)
 
 
 def z3_vars(e: z3.ExprRef) -> list[z3.ExprRef]:

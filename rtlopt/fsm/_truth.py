@@ -43,125 +43,159 @@ class TruthTables:
             else:
                 self.env[name] = _var_mask(self.bits.index((name, 0)), n)
         self._memo: dict[int, object] = {}
+        self._alive: list[z3.ExprRef] = []
 
     # ------------------------------------------------------------------ evaluation
     def bool(self, e: z3.ExprRef) -> int:
-        v = self.eval(e)
-        if isinstance(v, list):
-            if len(v) != 1:
-                raise Unsupported("bit-vector used as Boolean")
-            return v[0]
-        return v
+        return self._b(self.eval(e))
 
     def bv(self, e: z3.ExprRef) -> list[int]:
         v = self.eval(e)
         return v if isinstance(v, list) else [v]
 
     def eval(self, e: z3.ExprRef):
-        key = e.get_id()
-        got = self._memo.get(key)
-        if got is None:
-            got = self._eval(e)
-            self._memo[key] = got
-        return got
+        """Masks of ``e``: an int for a Boolean, a list of ints (LSB first) for a bit-vector.
 
-    def _eval(self, e: z3.ExprRef):  # noqa: C901 - one dispatch table
+        The term is decoded once through z3's C API into a node table shared by every
+        :class:`TruthTables` (FSM extraction evaluates the same shared subterms many times; the
+        Python wrappers were most of its run time) and evaluated bottom-up, memoised per AST id.
+        The terms evaluated are kept alive, so their ids cannot be reused while memoised."""
+        key = e.get_id()
+        if key in self._memo:
+            return self._memo[key]
+        self._alive.append(e)
+        _flatten(e)
+        return self.eval_node(key)
+
+    def eval_node(self, key: int):
+        """Masks of the node ``key`` of the shared node table (a subterm of a term that was
+        decoded by :func:`_flatten` and is kept alive by the caller or by this table)."""
+        memo = self._memo
+        if key in memo:
+            return memo[key]
+        try:
+            nodes = _NODES
+            stack = [key]
+            while stack:
+                i = stack[-1]
+                if i in memo:
+                    stack.pop()
+                    continue
+                node = nodes[i]
+                todo = [c for c in node[2] if c not in memo]
+                if todo:
+                    stack += todo
+                    continue
+                stack.pop()
+                memo[i] = self._apply(node, [memo[c] for c in node[2]])
+        except KeyError:  # the shared node table was cleared meanwhile (another thread)
+            raise Unsupported("node table cleared") from None
+        return memo[key]
+
+    def _b(self, v) -> int:
+        if isinstance(v, list):
+            if len(v) != 1:
+                raise Unsupported("bit-vector used as Boolean")
+            return v[0]
+        return v
+
+    def _apply(self, node: tuple, a: list):  # noqa: C901 - one dispatch table
         full = self.full
-        if z3.is_bv_value(e):
-            v = e.as_long()
-            return [full if (v >> b) & 1 else 0 for b in range(e.size())]
-        if z3.is_true(e):
+        k, p = node[0], node[1]
+        if k == _NUM:
+            v, w = p
+            return [full if (v >> b) & 1 else 0 for b in range(w)]
+        if k == _VAR:
+            got = self.env.get(p)
+            if got is None:
+                raise Unsupported(f"free variable {p}")
+            return got
+        if k == z3.Z3_OP_TRUE:
             return full
-        if z3.is_false(e):
+        if k == z3.Z3_OP_FALSE:
             return 0
-        k = e.decl().kind()
-        if k == z3.Z3_OP_UNINTERPRETED and e.num_args() == 0:
-            name = e.decl().name()
-            if name not in self.env:
-                raise Unsupported(f"free variable {name}")
-            return self.env[name]
-        a = e.children()
+        b = self._b
         if k == z3.Z3_OP_AND:
             r = full
             for x in a:
-                r &= self.bool(x)
+                r &= b(x)
             return r
         if k == z3.Z3_OP_OR:
             r = 0
             for x in a:
-                r |= self.bool(x)
+                r |= b(x)
             return r
         if k == z3.Z3_OP_NOT:
-            return full & ~self.bool(a[0])
+            return full & ~b(a[0])
         if k == z3.Z3_OP_XOR:
-            return self.bool(a[0]) ^ self.bool(a[1])
+            r = 0
+            for x in a:
+                r ^= b(x)
+            return r
         if k == z3.Z3_OP_IMPLIES:
-            return (full & ~self.bool(a[0])) | self.bool(a[1])
+            return (full & ~b(a[0])) | b(a[1])
         if k == z3.Z3_OP_ITE:
-            c = self.bool(a[0])
+            c = b(a[0])
             nc = full & ~c
-            t, f = self.eval(a[1]), self.eval(a[2])
+            t, f = a[1], a[2]
             if isinstance(t, list):
                 return [(x & c) | (y & nc) for x, y in zip(t, f, strict=True)]
             return (t & c) | (f & nc)
-        if k in (z3.Z3_OP_EQ, z3.Z3_OP_IFF):
-            x, y = self.eval(a[0]), self.eval(a[1])
+        if k in (z3.Z3_OP_EQ, z3.Z3_OP_IFF, z3.Z3_OP_DISTINCT, z3.Z3_OP_BCOMP):
+            if len(a) != 2:
+                raise Unsupported("n-ary equality")
+            x, y = a
             if isinstance(x, list):
                 r = full
-                for p, q in zip(x, y, strict=True):
-                    r &= full & ~(p ^ q)
-                return r
-            return full & ~(x ^ y)
-        if k == z3.Z3_OP_DISTINCT:
-            if len(a) != 2:
-                raise Unsupported("distinct/n")
-            return full & ~self._eval(a[0] == a[1])
+                for p_, q in zip(x, y, strict=True):
+                    r &= full & ~(p_ ^ q)
+            else:
+                r = full & ~(x ^ y)
+            if k == z3.Z3_OP_DISTINCT:
+                return full & ~r
+            return [r] if k == z3.Z3_OP_BCOMP else r
         if k == z3.Z3_OP_BAND:
-            return self._fold(a, lambda p, q: p & q)
+            return self._fold(a, lambda p_, q: p_ & q)
         if k == z3.Z3_OP_BOR:
-            return self._fold(a, lambda p, q: p | q)
+            return self._fold(a, lambda p_, q: p_ | q)
         if k == z3.Z3_OP_BXOR:
-            return self._fold(a, lambda p, q: p ^ q)
+            return self._fold(a, lambda p_, q: p_ ^ q)
         if k == z3.Z3_OP_BNOT:
-            return [full & ~p for p in self.bv(a[0])]
+            return [full & ~x for x in a[0]]
         if k == z3.Z3_OP_CONCAT:
             out: list[int] = []
             for x in reversed(a):
-                out += self.bv(x)
+                out += x
             return out
         if k == z3.Z3_OP_EXTRACT:
-            hi, lo = e.params()
-            return self.bv(a[0])[lo:hi + 1]
+            hi, lo = p
+            return a[0][lo:hi + 1]
         if k == z3.Z3_OP_ZERO_EXT:
-            return self.bv(a[0]) + [0] * e.params()[0]
+            return a[0] + [0] * p[0]
         if k == z3.Z3_OP_SIGN_EXT:
-            v = self.bv(a[0])
-            return v + [v[-1]] * e.params()[0]
+            return a[0] + [a[0][-1]] * p[0]
         if k == z3.Z3_OP_BREDOR:
             r = 0
-            for p in self.bv(a[0]):
-                r |= p
+            for x in a[0]:
+                r |= x
             return [r]
         if k == z3.Z3_OP_BREDAND:
             r = full
-            for p in self.bv(a[0]):
-                r &= p
+            for x in a[0]:
+                r &= x
             return [r]
-        if k == z3.Z3_OP_BCOMP:
-            return [self._eval(a[0] == a[1])]
         if k == z3.Z3_OP_BADD:
-            r = self.bv(a[0])
+            r = a[0]
             for x in a[1:]:
-                r = self._add(r, self.bv(x), 0)
+                r = self._add(r, x, 0)
             return r
         if k == z3.Z3_OP_BSUB:
-            return self._add(self.bv(a[0]), [full & ~p for p in self.bv(a[1])], full)
+            return self._add(a[0], [full & ~x for x in a[1]], full)
         if k == z3.Z3_OP_BNEG:
-            v = self.bv(a[0])
-            return self._add([0] * len(v), [full & ~p for p in v], full)
+            return self._add([0] * len(a[0]), [full & ~x for x in a[0]], full)
         if k in (z3.Z3_OP_ULT, z3.Z3_OP_ULEQ, z3.Z3_OP_UGT, z3.Z3_OP_UGEQ,
                  z3.Z3_OP_SLT, z3.Z3_OP_SLEQ, z3.Z3_OP_SGT, z3.Z3_OP_SGEQ):
-            x, y = self.bv(a[0]), self.bv(a[1])
+            x, y = a[0], a[1]
             if k in (z3.Z3_OP_UGT, z3.Z3_OP_UGEQ, z3.Z3_OP_SGT, z3.Z3_OP_SGEQ):
                 x, y = y, x
             if k in (z3.Z3_OP_SLT, z3.Z3_OP_SLEQ, z3.Z3_OP_SGT, z3.Z3_OP_SGEQ):
@@ -170,23 +204,26 @@ class TruthTables:
             lt = self._ult(x, y)
             if k in (z3.Z3_OP_ULEQ, z3.Z3_OP_UGEQ, z3.Z3_OP_SLEQ, z3.Z3_OP_SGEQ):
                 eq = full
-                for p, q in zip(x, y, strict=True):
-                    eq &= full & ~(p ^ q)
+                for p_, q in zip(x, y, strict=True):
+                    eq &= full & ~(p_ ^ q)
                 return lt | eq
             return lt
-        if k in (z3.Z3_OP_BSHL, z3.Z3_OP_BLSHR, z3.Z3_OP_BASHR) and z3.is_bv_value(a[1]):
-            v = self.bv(a[0])
-            s = min(a[1].as_long(), len(v))
+        if k in (z3.Z3_OP_BSHL, z3.Z3_OP_BLSHR, z3.Z3_OP_BASHR):
+            amount = _NODES[node[2][1]]
+            if amount[0] != _NUM:
+                raise Unsupported("shift by a variable amount")
+            v = a[0]
+            s = min(amount[1][0], len(v))
             if k == z3.Z3_OP_BSHL:
                 return ([0] * s + v)[:len(v)]
             fill = v[-1] if k == z3.Z3_OP_BASHR else 0
             return v[s:] + [fill] * s
-        raise Unsupported(f"operator {e.decl().name()}")
+        raise Unsupported(f"operator kind {k}")
 
     def _fold(self, a, op):
-        r = self.bv(a[0])
+        r = a[0]
         for x in a[1:]:
-            r = [op(p, q) for p, q in zip(r, self.bv(x), strict=True)]
+            r = [op(p, q) for p, q in zip(r, x, strict=True)]
         return r
 
     def _add(self, x: list[int], y: list[int], cin: int) -> list[int]:
@@ -266,3 +303,87 @@ def _var_mask(i: int, n: int | None) -> int:
                 got |= 1 << m
         _VM[key] = got
     return got
+
+
+# ---------------------------------------------------------------------- shared node table
+def _raw(fn):
+    """The ctypes function behind a z3core wrapper (no error check per call: only valid calls are
+    made here, on terms that z3 built)."""
+    return fn.__defaults__[-1].f
+
+
+_C_ID = _raw(z3.z3core.Z3_get_ast_id)
+_C_KIND = _raw(z3.z3core.Z3_get_ast_kind)
+_C_DECL = _raw(z3.z3core.Z3_get_app_decl)
+_C_DKIND = _raw(z3.z3core.Z3_get_decl_kind)
+_C_NARGS = _raw(z3.z3core.Z3_get_app_num_args)
+_C_ARG = _raw(z3.z3core.Z3_get_app_arg)
+_C_NUMSTR = _raw(z3.z3core.Z3_get_numeral_string)
+_C_SORT = _raw(z3.z3core.Z3_get_sort)
+_C_BVSIZE = _raw(z3.z3core.Z3_get_bv_sort_size)
+_C_SKIND = _raw(z3.z3core.Z3_get_sort_kind)
+_C_IPARAM = _raw(z3.z3core.Z3_get_decl_int_parameter)
+_C_DNAME = _raw(z3.z3core.Z3_get_decl_name)
+_C_SYMSTR = _raw(z3.z3core.Z3_get_symbol_string)
+
+_NUM, _VAR = -1, -2
+#: AST id -> (kind, payload, child ids); the terms decoded are kept alive in ``_ROOTS``
+_NODES: dict[int, tuple] = {}
+_ROOTS: list[z3.ExprRef] = []
+_NODES_MAX = 400_000
+_PARAMS = {z3.Z3_OP_EXTRACT: 2, z3.Z3_OP_ZERO_EXT: 1, z3.Z3_OP_SIGN_EXT: 1}
+
+
+def _flatten(e: z3.ExprRef) -> None:
+    """Decode ``e`` and its subterms into ``_NODES`` (each AST once per table lifetime)."""
+    ctx = e.ctx_ref()
+    root = e.as_ast()
+    nodes = _NODES
+    if _C_ID(ctx, root) in nodes:
+        return
+    if len(nodes) > _NODES_MAX:
+        nodes.clear()
+        _ROOTS.clear()
+    _ROOTS.append(e)
+    stack = [root]
+    while stack:
+        a = stack.pop()
+        aid = _C_ID(ctx, a)
+        if aid in nodes:
+            continue
+        kind = _C_KIND(ctx, a)
+        if kind == z3.Z3_NUMERAL_AST:
+            srt = _C_SORT(ctx, a)
+            if _C_SKIND(ctx, srt) != z3.Z3_BV_SORT:
+                raise Unsupported("numeral that is not a bit-vector")
+            w = _C_BVSIZE(ctx, srt)
+            nodes[aid] = (_NUM, (int(_C_NUMSTR(ctx, a)), w), ())
+            continue
+        if kind != z3.Z3_APP_AST:
+            raise Unsupported("quantifier or variable binder")
+        d = _C_DECL(ctx, a)
+        k = _C_DKIND(ctx, d)
+        n = _C_NARGS(ctx, a)
+        if n == 0 and k == z3.Z3_OP_UNINTERPRETED:
+            nodes[aid] = (_VAR, _C_SYMSTR(ctx, _C_DNAME(ctx, d)).decode(), ())
+            continue
+        kids = [_C_ARG(ctx, a, i) for i in range(n)]
+        np_ = _PARAMS.get(k, 0)
+        params = tuple(_C_IPARAM(ctx, d, i) for i in range(np_))
+        nodes[aid] = (k, params, tuple(_C_ID(ctx, c) for c in kids))
+        stack += kids
+
+
+_SHARED: dict[tuple, TruthTables] = {}
+
+
+def shared(vars_: list[z3.ExprRef]) -> TruthTables:
+    """One :class:`TruthTables` per set of variables, reused across calls (its memo of subterm
+    masks is what makes repeated evaluation of shared terms cheap)."""
+    key = tuple(sorted((v.decl().name(), v.size() if z3.is_bv(v) else 0) for v in vars_))
+    tt = _SHARED.get(key)
+    if tt is None or len(tt._memo) > 200_000:
+        if len(_SHARED) > 64:
+            _SHARED.clear()
+        tt = _SHARED[key] = TruthTables(vars_)
+    return tt

@@ -419,7 +419,7 @@ def _enumerate_truth(f: z3.ExprRef, region: z3.BoolRef, limit: int):
     """:func:`_enumerate` by evaluating every input minterm (few input bits; one SAT call per value
     was most of the extraction time of large machines); ``_NA`` when not applicable."""
     from rtlopt.fsm._symbolic import z3_vars
-    from rtlopt.fsm._truth import TruthTables, Unsupported
+    from rtlopt.fsm._truth import Unsupported, shared
 
     vs: dict[int, z3.ExprRef] = {}
     for g in (f, region):
@@ -428,7 +428,7 @@ def _enumerate_truth(f: z3.ExprRef, region: z3.BoolRef, limit: int):
     if sum(v.size() if z3.is_bv(v) else 1 for v in vs.values()) > ENUM_TRUTH_BITS:
         return _NA
     try:
-        tt = TruthTables(list(vs.values()))
+        tt = shared(list(vs.values()))
         masks = tt.bv(f)
         rm = tt.bool(region)
     except Unsupported:
@@ -450,6 +450,9 @@ def _dc_region(e: z3.ExprRef, xvars: list[z3.ExprRef]) -> z3.BoolRef:
     xs = [x for x in xvars if _xname(x) in names]
     if not xs:
         return z3.BoolVal(False)
+    fast = _dc_region_mask(e, {_xname(x) for x in xs})
+    if fast is not None:
+        return fast
     fast = _dc_region_struct(e, {x.get_id() for x in xs})
     if fast is not None:
         return fast
@@ -477,6 +480,73 @@ def _dc_region(e: z3.ExprRef, xvars: list[z3.ExprRef]) -> z3.BoolRef:
     except z3.Z3Exception:
         _tick()  # a tactic stopped by the deadline: the extraction is out of time
     return q
+
+
+def _dc_region_mask(e: z3.ExprRef, xnames: set[str]) -> z3.BoolRef | None:
+    """:func:`_dc_region_struct` on the shared node table of :mod:`rtlopt.fsm._truth`, regions as
+    minterm masks over the x-free variables (when they have few bits): the same rules, without
+    building a z3 term per subterm (the per-node z3 calls were most of the extraction time of
+    large machines). None when a rule does not apply or the x-free inputs are too wide."""
+    from rtlopt.fsm import _truth as T
+    from rtlopt.fsm._symbolic import z3_vars
+
+    others = [v for v in z3_vars(e) if _xname(v) not in xnames]
+    if sum(v.size() if z3.is_bv(v) else 1 for v in others) > T.MAX_BITS:
+        return None
+    try:
+        tt = T.shared(others)
+        T._flatten(e)
+    except T.Unsupported:
+        return None
+    tt._alive.append(e)
+    nodes = T._NODES
+    ite, concat, extract = z3.Z3_OP_ITE, z3.Z3_OP_CONCAT, z3.Z3_OP_EXTRACT
+    full = tt.full
+    hasx: dict[int, bool] = {}
+    reg: dict[int, int | None] = {}  # node -> region mask (0: x-free), None: unknown shape
+    root = e.get_id()
+    stack = [root]
+    try:
+        while stack:
+            i = stack[-1]
+            if i in reg:
+                stack.pop()
+                continue
+            k, p, kids = nodes[i]
+            todo = [c for c in kids if c not in reg]
+            if todo:
+                stack += todo
+                continue
+            stack.pop()
+            if k == T._VAR:
+                hasx[i] = p in xnames
+                reg[i] = full if hasx[i] else 0
+                continue
+            hasx[i] = any(hasx[c] for c in kids)
+            if not hasx[i]:
+                reg[i] = 0
+            elif k == ite:
+                c, a, b = kids
+                ra, rb = reg[a], reg[b]
+                if hasx[c] or ra is None or rb is None:
+                    reg[i] = None
+                else:
+                    cm = tt.eval_node(c)
+                    cm = cm[0] if isinstance(cm, list) else cm
+                    reg[i] = (cm & ra) | (full & ~cm & rb)
+            elif k == extract and nodes[kids[0]][0] == T._VAR:
+                reg[i] = full  # an x word (x-free variables were handled above)
+            elif k == concat and all(reg[c] is not None for c in kids):
+                r = 0
+                for c in kids:
+                    r |= reg[c]
+                reg[i] = r
+            else:
+                reg[i] = None
+    except (T.Unsupported, KeyError):
+        return None
+    r = reg[root]
+    return None if r is None else tt.cover(r)
 
 
 def _dc_region_struct(e: z3.ExprRef, xids: set[int]) -> z3.BoolRef | None:
@@ -551,10 +621,10 @@ def _dc_region_truth(e: z3.ExprRef, xs: list[z3.ExprRef]) -> z3.BoolRef | None:
     """:func:`_dc_region` by truth tables when ``e`` has few variable bits (None: too many / unknown op):
     the region where some bit of ``e`` takes both values as the don't-care variables vary."""
     from rtlopt.fsm._symbolic import z3_vars
-    from rtlopt.fsm._truth import TruthTables, Unsupported
+    from rtlopt.fsm._truth import Unsupported, shared
 
     try:
-        tt = TruthTables(z3_vars(e))
+        tt = shared(z3_vars(e))
         masks = tt.bv(e) if z3.is_bv(e) else [tt.bool(e)]
     except Unsupported:
         return None
@@ -956,7 +1026,7 @@ def _split_outputs_truth(g: z3.BoolRef, ov: dict[str, z3.ExprRef], clean: dict[s
     """:func:`_split_outputs` on truth tables (pieces are minterm masks) when the guard and the
     don't-care regions have few input bits; None otherwise (the caller uses z3)."""
     from rtlopt.fsm._symbolic import z3_vars
-    from rtlopt.fsm._truth import MAX_BITS, TruthTables, Unsupported
+    from rtlopt.fsm._truth import MAX_BITS, Unsupported, shared
 
     vs: dict[int, z3.ExprRef] = {}
     for f in [g] + [d for _o, _b, d in regions]:
@@ -965,7 +1035,7 @@ def _split_outputs_truth(g: z3.BoolRef, ov: dict[str, z3.ExprRef], clean: dict[s
     if sum(v.size() if z3.is_bv(v) else 1 for v in vs.values()) > MAX_BITS:
         return None
     try:
-        tt = TruthTables(list(vs.values()))
+        tt = shared(list(vs.values()))
         gm = tt.bool(g)
         dms = [(o, b, tt.bool(d)) for o, b, d in regions]
     except Unsupported:
@@ -1023,12 +1093,12 @@ def _sat(f: z3.BoolRef) -> bool:
     if z3.is_true(f):
         return True
     from rtlopt.fsm._symbolic import z3_vars
-    from rtlopt.fsm._truth import MAX_BITS, TruthTables, Unsupported
+    from rtlopt.fsm._truth import MAX_BITS, Unsupported, shared
 
     vs = z3_vars(f)
     if sum(v.size() if z3.is_bv(v) else 1 for v in vs) <= MAX_BITS:
         try:  # exact and ~100x faster than a solver call on the few input bits of a state machine
-            return TruthTables(vs).bool(f) != 0
+            return shared(vs).bool(f) != 0
         except Unsupported:
             pass
     s = _solver()
