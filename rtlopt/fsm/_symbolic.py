@@ -101,8 +101,17 @@ def _bits_of(sv) -> list[str]:
     return [str(sv[i]) for i in range(sv.bitWidth)]
 
 
+_CONSTS: dict[tuple[int, int], z3.BitVecRef] = {}
+
+
 def bv_const(value: int, width: int) -> z3.BitVecRef:
-    return z3.BitVecVal(value & ((1 << width) - 1), width)
+    key = (value & ((1 << width) - 1), width)
+    got = _CONSTS.get(key)
+    if got is None:  # z3 terms are immutable: one wrapper per constant (BitVecVal costs ~0.1 ms)
+        if len(_CONSTS) > 100_000:
+            _CONSTS.clear()
+        got = _CONSTS[key] = z3.BitVecVal(key[0], width)
+    return got
 
 
 def resize(e: z3.ExprRef, width: int, signed: bool = False) -> z3.ExprRef:
@@ -1035,6 +1044,7 @@ def _var_ids(e: z3.ExprRef) -> tuple[int, ...]:
     if len(memo) > _MEMO_MAX:
         memo.clear()
         _VAR_OF.clear()
+        _VAR_NAME.clear()
     eid = e.get_id()
     hit = memo.get(eid)
     if hit is not None:
@@ -1049,6 +1059,10 @@ def _var_ids(e: z3.ExprRef) -> tuple[int, ...]:
         a, done = stack.pop()
         aid = gid(ctx, a)
         if aid in local:
+            continue
+        h = memo.get(aid)
+        if h is not None:
+            local[aid] = h[1]
             continue
         kind = gkind(ctx, a)
         if kind != app_kind:
@@ -1088,6 +1102,11 @@ def _var_ids(e: z3.ExprRef) -> tuple[int, ...]:
             acc.update(local.get(gid(ctx, b), ()))
         local[aid] = tuple(sorted(acc))
     res = local[eid]
+    # every subterm's answer is kept (alive as long as the root, which is kept with its answer;
+    # the table is only ever cleared as a whole)
+    for i, r in local.items():
+        if i not in memo:
+            memo[i] = (None, r)
     memo[eid] = (e, res)
     return res
 
@@ -1103,5 +1122,16 @@ def z3_vars(e: z3.ExprRef) -> list[z3.ExprRef]:
     return [_VAR_OF[i] for i in _var_ids(e)]
 
 
+_VAR_NAME: dict[int, str] = {}
+
+
 def var_names(e: z3.ExprRef) -> set[str]:
-    return {v.decl().name() for v in z3_vars(e)}
+    out = set()
+    for i in _var_ids(e):
+        nm = _VAR_NAME.get(i)
+        if nm is None:  # keyed by the id of a variable kept alive in _VAR_OF
+            if len(_VAR_NAME) > _MEMO_MAX:
+                _VAR_NAME.clear()
+            nm = _VAR_NAME[i] = _VAR_OF[i].decl().name()
+        out.add(nm)
+    return out
