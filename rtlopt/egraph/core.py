@@ -356,6 +356,8 @@ def r_identities(eg: EGraph, c: int, n: tuple) -> None:
                 eg.pending.append((c, eg.add(("not", w, None, a))))
         if ka is not None and op == "sub" and ka == 0:
             eg.pending.append((c, eg.add(("neg", w, None, b))))
+        elif ka is not None and op == "sub" and ka == mask(w):  # (2^W - 1) - b = ~b (no borrow anywhere)
+            eg.pending.append((c, eg.add(("not", w, None, b))))
         if eg.find(a) == eg.find(b):
             if op in ("and", "or"):
                 eg.pending.append((c, a))

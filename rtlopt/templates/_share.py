@@ -105,8 +105,8 @@ def _op_of(an: Analysis, site: Site) -> _Op | None:
         return None
     op = op_name(n)
     if op in ("Add", "Subtract"):
-        return _Op(site, "addsub", n.left, n.right, op == "Subtract", info.width, info.start, info.end,
-                   op == "Add")
+        return _Op(site, "addsub", n.left, n.right, op == "Subtract", _sum_width(an, n, info.width), info.start,
+                   info.end, op == "Add")
     if op == "Multiply":
         return _Op(site, "mul", n.left, n.right, False, info.width, info.start, info.end, True)
     if op in _CMP:
@@ -123,6 +123,32 @@ def _op_of(an: Analysis, site: Site) -> _Op | None:
         return _Op(site, "addsub", n.left, n.right, True, w, info.start, info.end, False, "eq",
                    op == "Inequality")
     return None
+
+
+def _sum_width(an: Analysis, n, width: int) -> int:
+    """Bits that carry the value of an unsigned ``x + y`` (or ``x + y + c``, one-bit ``c``) of plain
+    operands: ``max(wx, wy) + 1``, fewer than its context width when the sum is stored wide (an
+    ``integer``): a shared adder only needs those bits, its value zero-extends in the context."""
+    def leaves(m):
+        m = strip(m)
+        if type(m).__name__ == "BinaryExpression" and op_name(m) == "Add" and not m.type.isSigned:
+            return leaves(m.left) + leaves(m.right)
+        return [m]
+
+    ls = leaves(n) if op_name(n) == "Add" else []
+    if len(ls) not in (2, 3):
+        return width
+    ws = []
+    for v in ls:
+        b = _zext_base(an, v)
+        w = self_width(b) if _is_atom(b) and not getattr(b.type, "isSigned", False) else None
+        if w is None:
+            return width
+        ws.append(w)
+    ws.sort()
+    if len(ws) == 3 and ws[0] != 1:
+        return width
+    return min(width, ws[-1] + 1)
 
 
 def _three(an: Analysis, op: _Op) -> _Op | None:
@@ -155,6 +181,138 @@ def _three(an: Analysis, op: _Op) -> _Op | None:
         if c is not None and _is_atom(other) and bit(other) is None:
             return _Op(op.site, "addsub", other, None, sub, op.width, op.start, op.end, False, ci=c, ci_inv=sub)
     return None
+
+
+def _span_of(an: Analysis, node) -> tuple[int, int] | None:
+    syn = getattr(strip(node), "syntax", None)
+    return None if syn is None else an.span(syn)
+
+
+def _block_span(an: Analysis, block):
+    return None if block is None else an.span(block.syntax)
+
+
+def _common_guard(rd: list[Site], vol_of) -> tuple:
+    """The literals common to the guards of all reads ``rd`` that read nothing blocking-assigned where
+    they are evaluated (so each has its module-level value there)."""
+    common = None
+    for r in rd:
+        ks = {(g.kind, g.key, g.positive) for g in r.guard if not (guard_reads((g,)) & (r.volatile | vol_of))}
+        common = ks if common is None else common & ks
+    return tuple(g for g in rd[0].guard if (g.kind, g.key, g.positive) in (common or set()))
+
+
+def _use_guards(an: Analysis, all_sites: list[Site]) -> list[tuple[int, int, object, tuple]]:
+    """Right-hand sides whose value only matters under a guard.
+
+    * ``t = <rhs>;`` at the top level of a procedural block or function body (no loop around it), the
+      only assignment to the variable ``t`` anywhere, ``t`` not a port, every read of ``t`` later in
+      the same block;
+    * ``wire t = <rhs>;`` / ``assign t = <rhs>;``, the only driver of the net ``t`` (not a port).
+
+    Such a value is used only where its reads are evaluated, so the operations of ``<rhs>`` are
+    evaluated under the literals common to the guards of all reads: ``sum = a + b;`` read only under
+    ``!op_sub`` is an addition under ``!op_sub``. ``(rhs start, rhs end, block span, guard)`` each."""
+    ports = {p.name for p in an.symbols if isinstance(p, ast.PortSymbol)}
+    assigns: dict = {}
+    lhs_spans: set = set()
+    for s in all_sites:
+        n = s.node
+        if type(n).__name__ != "AssignmentExpression":
+            continue
+        keys = set()
+
+        def visit(m, keys=keys):
+            if isinstance(m, ast.Expression) and type(m).__name__ == "NamedValueExpression":
+                keys.add(skey(m.symbol))
+                lhs_spans.add(_span_of(an, m))
+            return True
+
+        strip(n.left).visit(visit)
+        for k in keys:
+            assigns.setdefault(k, []).append(s)
+    reads_of: dict = {}
+    for s in all_sites:
+        n = s.node
+        kind = type(n).__name__
+        if kind in ("RangeSelectExpression", "ElementSelectExpression"):  # ``t[15:0]``: its name may
+            v = strip(n.value)                                             # have no syntax of its own
+            if type(v).__name__ == "NamedValueExpression" and _span_of(an, v) is None:
+                n, kind = v, "sel"
+        if kind in ("NamedValueExpression", "sel") and _span_of(an, s.node) not in lhs_spans:
+            reads_of.setdefault(skey(n.symbol), []).append(s)
+    # a name without syntax is the value of a select counted above (one for one, else unknown reads)
+    for k, rl in list(reads_of.items()):
+        bare = [r for r in rl if _span_of(an, r.node) is None]
+        sel = [r for r in rl if type(r.node).__name__ != "NamedValueExpression"]
+        if len(bare) == len(sel):
+            reads_of[k] = [r for r in rl if _span_of(an, r.node) is not None]
+    out = []
+    for k, al in assigns.items():  # procedural temporaries
+        if len(al) != 1 or k[0] in ports:
+            continue
+        a = al[0]
+        n = a.node
+        lhs = strip(n.left)
+        if a.guard or n.isNonBlocking or not isinstance(a.block, (ast.ProceduralBlockSymbol, ast.SubroutineSymbol)) \
+                or type(lhs).__name__ != "NamedValueExpression" or not isinstance(lhs.symbol, ast.VariableSymbol) \
+                or lhs.symbol.name == getattr(a.block, "name", None):
+            continue
+        syn, loop = n.syntax, False
+        while syn is not None and type(syn).__name__ not in ("ModuleDeclarationSyntax", "ProceduralBlockSyntax",
+                                                              "FunctionDeclarationSyntax"):
+            loop |= "Loop" in type(syn).__name__ or "Foreach" in type(syn).__name__
+            syn = syn.parent
+        rs = _span_of(an, n.right)
+        rd = reads_of.get(k, [])
+        if loop or rs is None or not rd:
+            continue
+        bspan = _block_span(an, a.block)
+        if any(r.block is None or _block_span(an, r.block) != bspan
+               or (_span_of(an, r.node) or (-1, -1))[0] < rs[1] for r in rd):
+            continue
+        guard = _common_guard(rd, a.volatile)
+        if guard and _all_reads_seen(an, lhs.symbol, 2 + len(rd)):
+            out.append((rs[0], rs[1], bspan, guard))
+    for k, rhs in net_definitions(an).items():  # single-driver nets
+        rs = _span_of(an, rhs)
+        rd = reads_of.get(k, [])
+        if k[0] in ports or rs is None or not rd or k in assigns and len(assigns[k]) != 1:
+            continue
+        guard = _common_guard(rd, frozenset())
+        sym = next((x for x in an.symbols if isinstance(x, ast.NetSymbol) and skey(x) == k), None)
+        if sym is None or not guard or any(isinstance(r.block, ast.SubroutineSymbol) for r in rd):
+            continue
+        if _all_reads_seen(an, sym, (1 if getattr(sym, "initializer", None) is not None else 2) + len(rd)):
+            out.append((rs[0], rs[1], None, guard))
+    return out
+
+
+def _all_reads_seen(an: Analysis, sym, expected: int) -> bool:
+    """The name occurs in its scope (function or module) exactly ``expected`` times: its declaration,
+    its one assignment and the reads found; anything else (an instance port connection, a
+    hierarchical reference, a comment) may read it unguarded, so no guard is derived."""
+    syn = getattr(sym, "syntax", None)
+    while syn is not None and type(syn).__name__ not in ("ModuleDeclarationSyntax", "FunctionDeclarationSyntax"):
+        syn = syn.parent
+    if syn is None:
+        return False
+    a, b = an.span(syn)
+    return len(re.findall(rf"(?<![\w$.]){re.escape(sym.name)}(?![\w$])", an.text[a:b])) == expected
+
+
+def _use_guard(an: Analysis, uses: list, site: Site) -> tuple:
+    sp = _span_of(an, site.node) if uses else None
+    if sp is None:
+        return ()
+    bspan = 0
+    for rs, re_, bs, guard in uses:
+        if rs <= sp[0] and sp[1] <= re_:
+            if bspan == 0:
+                bspan = _block_span(an, site.block)
+            if bs == bspan:
+                return guard
+    return ()
 
 
 def _form(an: Analysis, o: _Op) -> tuple:
@@ -231,7 +389,12 @@ class ExclusiveOperatorSharing(Template):
         folds: dict[tuple, list[_Op]] = {}  # comparisons that may fold into a shared subtractor
         threes: dict[tuple, list[_Op]] = {}  # three-operand sums (``a + b + cin``) as one adder use
         seen: set[tuple[int, int]] = set()
-        for site in sites(an):
+        all_sites = sites(an)
+        uses = _use_guards(an, all_sites)
+        for site in all_sites:
+            got = _use_guard(an, uses, site)
+            if got:  # its value lands in a temporary that is read only under these conditions
+                site = Site(site.node, got + site.guard, site.block, site.volatile, site.item)
             if not site.guard:
                 continue
             op = _op_of(an, site)
@@ -284,24 +447,31 @@ class ExclusiveOperatorSharing(Template):
         gz = [guard_z3(an, zx, o.site.guard) for o in group]
         n = len(group)
         excl = {(i, j) for i, j in combinations(range(n), 2) if unsat(gz[i], gz[j], timeout_ms=1000)}
-        if three:  # uses of one difference (``a < b`` and ``a == b`` of the same words) share its value
-            excl |= {(i, j) for i, j in combinations(range(n), 2) if (i, j) not in excl
-                     and group[i].res and group[j].res and _form(an, group[i]) == _form(an, group[j])}
+        # uses of one value (``a < b``, ``a == b`` and ``a - b`` of the same words) may overlap: they read
+        # the same unit output (the care-set selects then pick that one form on the union of their guards)
+        same = {(i, j) for i, j in combinations(range(n), 2) if (i, j) not in excl
+                and _form(an, group[i]) == _form(an, group[j])}
+        if three:
+            excl |= {(i, j) for i, j in same if group[i].res and group[j].res}
         if not excl:
             return []
 
-        def ex(i, j):
-            return (min(i, j), max(i, j)) in excl
+        def cliques_of(pairs):
+            found: list[tuple[int, ...]] = []
+            for s in range(n):
+                c = [s]
+                for j in range(n):
+                    if j != s and all((min(j, k), max(j, k)) in pairs for k in c):
+                        c.append(j)
+                t = tuple(sorted(c))
+                if len(t) >= 2 and t not in found:
+                    found.append(t)
+            return found
 
-        cliques: list[tuple[int, ...]] = []
-        for s in range(n):
-            c = [s]
-            for j in range(n):
-                if j != s and all(ex(j, k) for k in c):
-                    c.append(j)
-            t = tuple(sorted(c))
-            if len(t) >= 2 and t not in cliques:
-                cliques.append(t)
+        cliques = cliques_of(excl)
+        if same - excl:  # grown by the uses of one value (only kept where the selects can be built)
+            cliques = [c for c in cliques_of(excl | same) if any(group[i].res for i in c)] + cliques
+            cliques = list(dict.fromkeys(cliques))
         cliques.sort(key=lambda c: (-len(c), c))
         if three:  # only the adder with its own carry-in and side inversions can hold these
             out = []
@@ -417,7 +587,7 @@ class ExclusiveOperatorSharing(Template):
                     repl.append(name if o.width == uw else f"{name}[{o.width - 1}:0]")
         elif kind == "addsub":
             inv = [o.inv for o in ops]
-            uw = width + 1 if any(o.res == "lt" for o in ops) else width  # + the borrow bit
+            uw = max([width] + [o.width + 1 for o in ops if o.res == "lt"])  # + the borrow bit
             if all(inv):
                 core = f"{x} - {y}"
             elif not any(inv):
@@ -445,7 +615,7 @@ class ExclusiveOperatorSharing(Template):
             repl = []
             for o in ops:
                 if o.res == "lt":
-                    repl.append(f"{'!' if o.neg else ''}{name}[{width}]")
+                    repl.append(f"{'!' if o.neg else ''}{name}[{o.width}]")
                 elif o.res == "eq":
                     repl.append(f"{'|' if o.neg else '~|'}{name}[{o.width - 1}:0]")
                 else:
@@ -467,8 +637,9 @@ class ExclusiveOperatorSharing(Template):
             pos = min(o.site.item[0] for o in ops)
         # everything the unit reads must be declared before that point
         used = set()
-        for o in ops:
-            used |= reads(o.site.node) | guard_reads(o.site.guard)
+        for o in ops:  # (care-set selects read no guard literal over data words)
+            used |= reads(o.site.node) | guard_reads(tuple(g for g in o.site.guard
+                                                           if care is None or not _wide_lit(an, zx, g)))
         for sym_key in used:
             if sym_key[1] >= pos:
                 return None
@@ -765,6 +936,14 @@ def _care_points(an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list) -> tuple[li
     only, at most :data:`MAX_CARE_BITS` bits) and, per operation, the set of bit combinations under
     which its guard holds; None when a guard reads anything else."""
     syms: dict = {}
+    if any(_wide_lit(an, zx, g) for o in ops for g in o.site.guard):
+        # a literal over data words (``!(a < b)``) is dropped from its guard: the weaker guard holds
+        # wherever the real one does, so selects right on it are right on the real guard (and when
+        # the weakened guards of different forms overlap there is no care set: None below)
+        kept = [tuple(g for g in o.site.guard if not _wide_lit(an, zx, g)) for o in ops]
+        gz = [guard_z3(an, zx, k) for k in kept]
+        ops = [_Op(**{**o.__dict__, "site": Site(o.site.node, k, o.site.block, o.site.volatile, o.site.item)})
+               for o, k in zip(ops, kept, strict=True)]
     for o in ops:
         for g in o.site.guard:
             node = g.node if g.kind == "cond" else g.node.expr
@@ -830,11 +1009,25 @@ def _care_points(an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list) -> tuple[li
                 pts[i].add(p)
             elif not z3.is_false(r):
                 return None
-    forms = [_form(an, o) if o.ci is not None or o.res else None for o in ops]
-    if any(pts[i] & pts[j] and (forms[i] is None or forms[i] != forms[j])
-           for i, j in combinations(range(len(ops)), 2)):
+    forms = [_form(an, o) for o in ops]
+    if any(pts[i] & pts[j] and forms[i] != forms[j] for i, j in combinations(range(len(ops)), 2)):
         return None
     return bits, pts
+
+
+def _wide_lit(an: Analysis, zx: Z3Expr, g) -> bool:
+    """A guard literal over more than :data:`MAX_CARE_BITS` bits of signals (a data compare, also when
+    written through a decode wire: ``wire under = x < y``)."""
+    todo, seen, total = [guard_z3(an, zx, (g,))], set(), 0
+    while todo:
+        t = todo.pop()
+        if t.get_id() in seen:
+            continue
+        seen.add(t.get_id())
+        if z3.is_const(t) and t.decl().kind() == z3.Z3_OP_UNINTERPRETED:
+            total += t.size() if z3.is_bv(t) else 1
+        todo.extend(t.children())
+    return total > MAX_CARE_BITS
 
 
 def _min_chain(an: Analysis, vals: list, pts: list[set[int]], bits: list[str],
