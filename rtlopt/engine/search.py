@@ -345,6 +345,16 @@ def regfunc_candidates(state: State) -> list[Candidate]:
 
 
 register_generator("regfunc", regfunc_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
+
+
+def incparity_candidates(state: State) -> list[Candidate]:
+    """Candidates from :mod:`rtlopt.semantic.incparity`: XOR reductions over registers kept incrementally."""
+    from rtlopt.semantic.incparity import incparity_candidates as ip_gen
+
+    return [c for c in ip_gen(state) if isinstance(c, Candidate)]
+
+
+register_generator("incparity", incparity_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
 register_generator("datapath_egraph", egraph_candidates)
 
 

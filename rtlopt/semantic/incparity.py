@@ -1,0 +1,238 @@
+"""XOR reductions over registers kept incrementally (a running parity over a delay line).
+
+A 1-bit signal whose combinational cone is only XOR/XNOR/NOT over flip-flop outputs is the parity
+``c ^ q1 ^ ... ^ qn`` of a set S of flip-flops. When every flip-flop of S loads ``x_j`` under one
+common enable (else holds) and shares one reset, the parity of the next state is the current parity
+XOR the symmetric difference of {x_j} and {q_j}: the bits that enter and the bits that leave S (for
+a shift register: the new word and the oldest word). When that difference is smaller than S, one
+new register ``P`` (reset to the parity of the reset values, ``P <= P ^ <difference>`` under the
+enable) replaces the reduction tree: ``signal = c ^ P``.
+
+Finding is on the gate model of :mod:`rtlopt.semantic.seqsim` (names never matter; loops, generate
+blocks, reductions and gate-level XOR chains look alike there). Emitting: the one continuous
+assignment of the signal (``assign s = ...;`` or ``wire s = ...;``) gets the register as its right
+side, the register and its always block are declared just before it; the rest of the file is kept
+byte for byte. The search loop proves (sequential equivalence from reset) and measures it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from pathlib import Path
+
+from rtlopt.semantic import seqsim
+
+RULE = "sequential_redundancy"
+_LINEAR = {"$_XOR_", "$_XNOR_", "$_NOT_", "$_BUF_"}
+#: Largest reduction looked at (flip-flops in S).
+MAX_BITS = 512
+
+
+def _parity_set(net: seqsim.GateNet, drv: dict, qset: set[int], s: int) -> tuple[int, frozenset[int]] | None:
+    """(c, S) with ``s == c ^ XOR(q for q in S)``, or None when the cone is not linear over flops."""
+    c = 0
+    odd: set[int] = set()
+    todo = [s]
+    n = 0
+    while todo:
+        x = todo.pop()
+        n += 1
+        if n > 8 * MAX_BITS:
+            return None
+        if x in qset:
+            odd ^= {x}
+            continue
+        if x in (0, 1):
+            c ^= x
+            continue
+        g = drv.get(x)
+        if g is None or g[0] not in _LINEAR:
+            return None
+        if g[0] in ("$_XNOR_", "$_NOT_"):
+            c ^= 1
+        todo.extend(g[2])
+    return c, frozenset(odd)
+
+
+def _next_of(net: seqsim.GateNet, drv: dict, f: seqsim.Flop) -> tuple[int | None, int] | None:
+    """(enable signal or None, loaded signal) of a flip-flop whose D is ``en ? x : q`` (or ``x``)."""
+    g = drv.get(f.d)
+    if g is not None and g[0] == "$_MUX_" and g[2][0] == f.q:
+        return g[2][2], g[2][1]
+    if g is not None and g[0] == "$_MUX_" and g[2][1] == f.q:
+        return None  # holds when the select is 1 (an active-low enable): not handled
+    return None, f.d
+
+
+def find(net: seqsim.GateNet) -> list[dict]:
+    """Incremental-parity opportunities: [{'signal': name, 'c', 'S', 'en', 'delta', 'rst', ...}]."""
+    drv = {g[1]: g for g in net.gates}
+    byq = {f.q: f for f in net.flops}
+    qset = set(byq)
+    out = []
+    seen: set[frozenset] = set()
+    for name, bits in sorted(net.name_bits.items()):
+        if len(bits) != 1 or "." in name or bits[0] <= 1 or bits[0] in qset:
+            continue
+        got = _parity_set(net, drv, qset, bits[0])
+        if got is None:
+            continue
+        c, S = got
+        if len(S) < 4 or len(S) > MAX_BITS or S in seen:
+            continue
+        fl = [byq[q] for q in S]
+        rst = {(f.rst, f.rst_active) for f in fl}
+        if len(rst) != 1 or next(iter(rst))[0] is None:
+            continue  # one asynchronous reset shared by all (a synchronous one is a mux: not modelled here)
+        nx = [_next_of(net, drv, f) for f in fl]
+        if any(x is None for x in nx) or len({e for e, _ in nx}) != 1:
+            continue
+        en = nx[0][0]
+        delta: set[int] = set()
+        for (_e, x), q in zip(nx, [f.q for f in fl], strict=True):
+            delta ^= {x}
+            delta ^= {q}
+        dc = 0
+        for x in list(delta):
+            if x in (0, 1):
+                dc ^= x
+                delta.discard(x)
+        if len(delta) >= len(S) or not delta:
+            continue
+        seen.add(S)
+        r0 = 0
+        for f in fl:
+            r0 ^= f.rst_value
+        out.append({"signal": name, "c": c, "S": S, "en": en, "delta": sorted(delta), "dc": dc,
+                    "rst": fl[0].rst, "rst_active": fl[0].rst_active, "rst_value": r0})
+    return out
+
+
+def _strip(text: str) -> str:
+    def blank(m):
+        return re.sub(r"[^\n]", " ", m.group(0))
+    return re.sub(r"//[^\n]*|/\*.*?\*/|\"(?:\\.|[^\"\\])*\"", blank, text, flags=re.S)
+
+
+def _bit_text(clean: str, name: str, i: int, width: int) -> str | None:
+    """Source spelling of bit ``i`` (Yosys index, LSB 0) of ``name`` (``win[3]`` = an array element)."""
+    if not re.fullmatch(r"[A-Za-z_][\w$]*(\[\d+\])*", name):
+        return None
+    base = name.split("[", 1)[0]
+    if width == 1 and "[" not in name:
+        m = re.search(rf"\[\s*(\d+)\s*:\s*(\d+)\s*\]\s*(?:[\w$]+\s*,\s*)*{re.escape(base)}\b(?!\s*\[)", clean)
+        return name if m is None else None
+    m = re.search(rf"\[\s*(\d+)\s*:\s*(\d+)\s*\]\s*(?:[\w$]+\s*(?:\[[^\]]*\])?\s*,\s*)*{re.escape(base)}\b", clean)
+    if m is None:
+        return None
+    hi, lo = int(m.group(1)), int(m.group(2))
+    if hi < lo or hi - lo + 1 != width:
+        return None
+    return f"{name}[{lo + i}]"
+
+
+def _sig_text(net: seqsim.GateNet, clean: str, s: int, prefer_flops: set[int]) -> str | None:
+    for nm, i in sorted(net.names.get(s, []), key=lambda t: (t[0] not in net.inputs, "." in t[0], t[0] in net.outputs,
+                                                         len(net.name_bits[t[0]]), t[0])):
+        if "." in nm:
+            continue
+        bits = net.name_bits[nm]
+        if s in prefer_flops and not all(b in prefer_flops for b in bits):
+            continue  # a wire that merely carries the register bit (a flattened vector): use the register
+        t = _bit_text(clean, nm, i, len(bits))
+        if t is not None:
+            return t
+    return None
+
+
+def emit(text: str, net: seqsim.GateNet, opp: dict, clk_edge: str) -> str | None:
+    clean = _strip(text)
+    nm = opp["signal"]
+    drivers = list(re.finditer(rf"(?<![\w$.])(assign\s+{re.escape(nm)}\s*=|wire\s+{re.escape(nm)}\s*=)", clean))
+    if len(drivers) != 1 or net.clock is None:
+        return None
+    d = drivers[0]
+    end = clean.find(";", d.end())
+    if end < 0:
+        return None
+    qs = {f.q for f in net.flops}
+    terms = [_sig_text(net, clean, s, qs) for s in opp["delta"]]
+    en = "1'b1" if opp["en"] is None else _sig_text(net, clean, opp["en"], qs)
+    rst = _sig_text(net, clean, opp["rst"], qs)
+    if None in terms or en is None or rst is None:
+        return None
+    reg = "rtlopt_par"
+    k = 0
+    while re.search(rf"\b{reg}{k}\b", text):
+        k += 1
+    reg = f"{reg}{k}"
+    ls = text.rfind("\n", 0, d.start()) + 1
+    ind = re.match(r"[ \t]*", text[ls:]).group(0)
+    edge = "negedge" if opp["rst_active"] == 0 else "posedge"
+    cond = f"!{rst}" if opp["rst_active"] == 0 else rst
+    upd = " ^ ".join([reg] + terms + (["1'b1"] if opp["dc"] else []))
+    rv = opp["rst_value"]
+    body = (f"{ind}reg {reg};\n"
+            f"{ind}always @({clk_edge} {net.clock} or {edge} {rst})\n"
+            f"{ind}    if ({cond}) {reg} <= 1'b{rv};\n"
+            + (f"{ind}    else {reg} <= {upd};\n" if opp["en"] is None else
+               f"{ind}    else if ({en}) {reg} <= {upd};\n"))
+    rhs = f" ~{reg}" if opp["c"] else f" {reg}"
+    return text[:ls] + body + text[ls:d.end()] + rhs + text[end:]
+
+
+_CACHE: dict[str, list] = {}
+
+
+def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> list[tuple[dict, str]]:
+    key = hashlib.sha256(repr((top, sorted((str(p), t) for p, t in texts.items()))).encode()).hexdigest()
+    if key in _CACHE:
+        return _CACHE[key]
+    out: list[tuple[dict, str]] = []
+    hits = [p for p, t in texts.items() if re.search(rf"(?<![\w$])module\s+{re.escape(top)}\b", _strip(t))]
+    if len(hits) == 1 and texts[hits[0]].isascii():
+        p = hits[0]
+        t = texts[p]
+        try:
+            net = seqsim.load_texts(texts, top, timeout=timeout_s)
+        except Exception:  # noqa: BLE001 - outside the model: no candidates
+            net = None
+        if net is not None:
+            edge = "negedge" if re.search(rf"negedge\s+{re.escape(net.clock or '?')}\b", _strip(t)) \
+                and not re.search(rf"posedge\s+{re.escape(net.clock or '?')}\b", _strip(t)) else "posedge"
+            for opp in find(net):
+                new = emit(t, net, opp, edge)
+                if new is None or new == t:
+                    continue
+                nt = dict(texts)
+                nt[p] = new
+                out.append((nt, f"'{opp['signal']}' (parity of {len(opp['S'])} register bits) kept "
+                                f"incrementally: {len(opp['delta'])} bits enter/leave per cycle"))
+    if len(_CACHE) > 32:
+        _CACHE.clear()
+    _CACHE[key] = out
+    return out
+
+
+def incparity_candidates(state) -> list:
+    """Search-loop generator: XOR reductions over registers kept as one incrementally updated register."""
+    from rtlopt.engine.candidate import Candidate
+
+    texts = dict(state.texts)
+    if not any(re.search(r"\b(posedge|negedge)\b", t) for t in texts.values()):
+        return []
+    left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
+    try:
+        got = candidates_for(texts, state.design.top, timeout_s=max(2.0, min(30.0, left)))
+    except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
+        return []
+    out = []
+    for new, desc in got:
+        changed = [p for p in new if new[p] != texts[p]]
+        if len(changed) != 1:
+            continue
+        out.append(Candidate(new[changed[0]], "template", (RULE,), f"incremental parity: {desc}",
+                             {"file": str(changed[0]), "incparity": desc}))
+    return out
