@@ -152,3 +152,25 @@ def test_one_run_gives_the_measurement_or_its_estimate(tmp_path: Path, monkeypat
     alone = estimate_own(ref, liberty=lib, timeout=120)  # cached by the run above: the same number
     assert alone.area_um2.value == est.area_um2.value and alone.provenance["cache"]["hit"]
     assert plain.area_um2.value * 0.9 <= est.area_um2.value <= plain.area_um2.value * 4
+
+
+@pytest.mark.yosys
+def test_own_measurement_does_not_elaborate_submodules_in_other_files(tmp_path: Path, monkeypatch):
+    """A submodule defined in another file is a black box read with -lib: its body is never derived at
+    the parent's parameters (here that body could not even be elaborated at W=8)."""
+    from rtlopt.ppa._permodule import measure_own, own_area_script
+    from rtlopt.ppa.liberty import resolve_liberty
+
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
+    child = tmp_path / "child.v"
+    child.write_text("module child #(parameter W = 4) (input [W-1:0] a, output [W-1:0] y);\n"
+                     "  assign y = a + 1'b1;\n"
+                     "  generate if (W == 8) begin : g\n    no_such_cell u (.x(a));\n  end endgenerate\n"
+                     "endmodule\n")
+    top = tmp_path / "top.v"
+    top.write_text("module top(input [7:0] a, b, output [7:0] y, z);\n"
+                   "  child #(.W(8)) u (.a(a), .y(y));\n  assign z = a & b;\nendmodule\n")
+    script = own_area_script([top, child], "top", "x.lib")
+    assert f"read_verilog -lib -defer {child}" in script and f"read_verilog -defer {top}" in script
+    rep = measure_own(open_design([top, child], "top"), liberty=resolve_liberty(None), timeout=120)
+    assert rep.area_um2.value > 0 and rep.provenance["black_boxes"]
