@@ -238,7 +238,15 @@ def _apply(text: str, module: str, comp: list[Lift], alt: int) -> str | None:
     for lf in comp:
         cone |= set(lf.notes.get("cone_names", ()))
     spec = [(lf.targets, lf.operands, lf.lhs, lf.exprs[min(alt, len(lf.exprs) - 1)]) for lf in comp]
-    return apply_lifts(text, module, spec, None, cone, pins=_pins(comp))
+    text = _helpers(text, module, [s[3] for s in spec], {t for lf in comp for t in lf.targets})
+    return None if text is None else apply_lifts(text, module, spec, None, cone, pins=_pins(comp))
+
+
+def _helpers(text: str, module: str, exprs: list[str], targets) -> str | None:
+    """``text`` with the helper wires the expressions name (a comparator network, say) declared in front
+    of the item that writes the targets (None when that is not possible)."""
+    from rtlopt.semantic.algos import insert_helpers
+    return insert_helpers(text, module, exprs, targets)
 
 
 def _pins(comp: list[Lift]) -> dict | None:
@@ -252,16 +260,35 @@ def _apply_scoped(text: str, comp: list[Lift], alt: int) -> str | None:
     cone = set()
     for lf in comp:
         cone |= set(lf.notes.get("cone_names", ()))
+    from rtlopt.semantic.algos import helpers_for
+    if any(helpers_for(sp[3]) for sp in spec):
+        return None  # helper wires are declared at module level; a generate block's names are not there
     return apply_lifts(text, comp[0].module, spec, None, cone, scope_local=comp[0].lhs, pins=_pins(comp))
 
 
 def _apply_clocked(text: str, lf: Lift, alt: int) -> str | None:
     n = lf.notes
+    expr = lf.exprs[min(alt, len(lf.exprs) - 1)]
+    helped = _helpers(text, lf.module, [expr], lf.targets)
+    if helped is None:
+        return None
+    # helper wires go in front of the clocked block: its source lines move down by as many lines
+    dl = helped.count("\n") - text.count("\n")
+    text = helped
     if "switch" in n:
-        return apply_clocked_switch(text, lf.module, lf.lhs, n["switch"], lf.operands,
-                                    lf.exprs[min(alt, len(lf.exprs) - 1)], pins=n.get("params"))
-    return apply_clocked(text, lf.module, lf.lhs, n["leaf"], n["nleaves"], n.get("src_lines", ()), lf.operands,
-                         lf.exprs[min(alt, len(lf.exprs) - 1)], pins=n.get("params"))
+        new = apply_clocked_switch(text, lf.module, lf.lhs, tuple(x + dl for x in n["switch"]), lf.operands, expr,
+                                   pins=n.get("params"))
+    else:
+        src = tuple(x + dl for x in n.get("src_lines", ()))
+        new = apply_clocked(text, lf.module, lf.lhs, n["leaf"], n["nleaves"], src, lf.operands,
+                            expr, pins=n.get("params"))
+        if new is None and n.get("nleaves") == 1 and src:
+            # the register's only data input is an if/case chain over its arms (a median picked by
+            # comparisons, say): the whole chain becomes one assignment
+            lines = src
+            new = apply_clocked_switch(text, lf.module, lf.lhs, (min(lines), max(lines)), lf.operands, expr,
+                                       pins=n.get("params"))
+    return new
 
 
 def _components(text: str, module: str, lfs: list[Lift]) -> list[list[Lift]]:

@@ -791,6 +791,9 @@ def _lift_bits(nl: Netlist, vals: dict, named: list, tgt: Net, bits: list, min_c
             ops = [dataclasses.replace(o, value=o.value[sel]) for o in ops]
             ops = [o for o in ops if not np.all(o.value == o.value[0])]
         matches = match_target(tv, w, ops, deadline)
+        if not any(all(o.free for o in mt[1]) for mt in matches):
+            from rtlopt.semantic.algos import match_algorithms  # sorting networks, arbiters, ...
+            matches += match_algorithms(tv, w, ops)
         if not matches and w == 1 and (sel is None or sel.all()):
             matches = _match_constant_compare(nl, list(bits), w, ops, boundary, cone)
     if not any(all(o.free for o in mt[1]) for mt in matches) and (

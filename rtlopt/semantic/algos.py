@@ -1,0 +1,411 @@
+"""A function library of *algorithms*: recognise what a combinational cone computes, however it is written.
+
+:func:`match_algorithms` is called by the word-level lifting (:mod:`rtlopt.semantic.lift`) with the
+simulated values of a target word and of the words that feed its cone. It tests hypotheses about what
+the target computes as a whole:
+
+- **order statistics**: every ``w``-bit lane of the target is the ``r``-th smallest (unsigned or signed)
+  of a set of ``w``-bit input lanes (slices of the operands): a full sort (ascending or descending, any
+  lane order), a median, a min or max of several words. Emitted as the best known comparator network
+  for that many words (optimal sorting networks for n <= 8, checked by the 0-1 principle), pruned to the
+  ranks the target needs; a min/max alone as a balanced tree.
+- **round-robin arbitration**: the target is the one-hot grant (or its index) of a request vector
+  scanned from one past (or at) a pointer word, wrapping around. Emitted as mask-and-isolate: the
+  requests above the pointer, their lowest set bit (``x & -x``), else the lowest of all requests.
+
+The replacement needs intermediate wires (a comparator network shares its compare-exchanges): the
+expression the lift emits names them, and :func:`helpers_for` gives their declarations, which the
+lifting's emitter inserts in front of the module item that reads them (:func:`insert_helpers`).
+Signature agreement is evidence only: the search loop proves every candidate before it is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+
+from rtlopt.semantic.netlist import mask
+
+#: Best known comparator networks (optimal comparator counts 1, 3, 5, 9, 12, 16, 19); each is checked
+#: by the 0-1 principle before use, and Batcher's odd-even merge sort replaces one that fails.
+_NETWORKS: dict[int, list[tuple[int, int]]] = {
+    2: [(0, 1)],
+    3: [(0, 2), (0, 1), (1, 2)],
+    4: [(0, 1), (2, 3), (0, 2), (1, 3), (1, 2)],
+    5: [(0, 3), (1, 4), (0, 2), (1, 3), (0, 1), (2, 4), (1, 2), (3, 4), (2, 3)],
+    6: [(0, 5), (1, 3), (2, 4), (1, 2), (3, 4), (0, 3), (2, 5), (0, 1), (2, 3), (4, 5), (1, 2), (3, 4)],
+    7: [(0, 6), (2, 3), (4, 5), (0, 2), (1, 4), (3, 6), (0, 1), (2, 5), (3, 4), (1, 2), (4, 6), (2, 3),
+        (4, 5), (1, 2), (3, 4), (5, 6)],
+    8: [(0, 2), (1, 3), (4, 6), (5, 7), (0, 4), (1, 5), (2, 6), (3, 7), (0, 1), (2, 3), (4, 5), (6, 7),
+        (2, 4), (3, 5), (1, 4), (3, 6), (1, 2), (3, 4), (5, 6)],
+}
+MAX_LANES = 8
+_HELPERS: dict[str, str] = {}  # expression -> the declarations of the helper wires it names
+_HELPERS_MAX = 512
+
+
+def sorts(net: list[tuple[int, int]], n: int) -> bool:
+    """The network sorts every 0-1 input of ``n`` lines (hence every input: the 0-1 principle)."""
+    for x in range(1 << n):
+        v = [(x >> k) & 1 for k in range(n)]
+        for i, j in net:
+            if v[i] > v[j]:
+                v[i], v[j] = v[j], v[i]
+        if any(v[k] > v[k + 1] for k in range(n - 1)):
+            return False
+    return True
+
+
+def batcher(n: int) -> list[tuple[int, int]]:
+    """Batcher's odd-even merge sort for ``n`` lines (comparators touching lines >= n dropped)."""
+    p2 = 1
+    while p2 < n:
+        p2 *= 2
+    out = []
+    p = 1
+    while p < p2:
+        k = p
+        while k >= 1:
+            for j in range(k % p, p2 - k, 2 * k):
+                for i in range(min(k, p2 - j - k)):
+                    if (i + j) // (2 * p) == (i + j + k) // (2 * p):
+                        out.append((i + j, i + j + k))
+            k //= 2
+        p *= 2
+    return [(a, b) for a, b in out if b < n]
+
+
+def network(n: int) -> list[tuple[int, int]]:
+    net = _NETWORKS.get(n)
+    if net is not None and sorts(net, n):
+        return net
+    return batcher(n)
+
+
+def helpers_for(expr: str) -> str | None:
+    """Declarations of the helper wires ``expr`` (an expression this module emitted) reads."""
+    return _HELPERS.get(expr)
+
+
+def _remember(expr: str, decls: list[str]) -> str:
+    if len(_HELPERS) >= _HELPERS_MAX:
+        _HELPERS.pop(next(iter(_HELPERS)))
+    _HELPERS[expr] = "\n".join(decls)
+    return expr
+
+
+def _h(*parts) -> str:
+    return hashlib.sha1(repr(parts).encode()).hexdigest()[:4]
+
+
+def _ident(s: str) -> str:
+    return re.sub(r"\W+", "_", s).strip("_") or "w"
+
+
+def _sv(v: np.ndarray, w: int) -> np.ndarray:
+    """Signed view of ``w``-bit values (int64)."""
+    sh = np.uint64(64 - w)
+    return (v << sh).view(np.int64) >> np.int64(64 - w)
+
+
+# ---- lanes -----------------------------------------------------------------------------------------------
+class _Lane:
+    __slots__ = ("text", "value", "op", "k")
+
+    def __init__(self, text: str, value: np.ndarray, op, k: int):
+        self.text, self.value, self.op, self.k = text, value, op, k
+
+
+def _lanes(ops, w: int) -> list[_Lane]:
+    out = []
+    for o in ops:
+        if not o.free or o.width % w:
+            continue
+        m = mask(w)
+        for k in range(o.width // w):
+            lo = o.offset + k * w
+            if o.width == w:
+                text = o.text
+            elif o.text == o.base:
+                text = f"{o.base}[{lo + w - 1}:{lo}]"
+            else:
+                continue  # a slice of a slice: not spelled here
+            out.append(_Lane(text, (o.value >> np.uint64(k * w)) & m, o, k))
+    return out
+
+
+# ---- order statistics ------------------------------------------------------------------------------------
+def _order_stats(t: np.ndarray, tw: int, ops) -> list[tuple]:
+    out = []
+    widths = {w for w in range(2, tw + 1) if tw % w == 0 and any(o.free and o.width % w == 0 for o in ops)}
+    for w in sorted(widths, reverse=True):
+        lanes = _lanes(ops, w)
+        if not 3 <= len(lanes) <= 4 * MAX_LANES:
+            continue
+        m = mask(w)
+        tl = [(t >> np.uint64(j * w)) & m for j in range(tw // w)]
+        vals = np.stack([ln.value for ln in lanes])  # (L, nvec)
+        # every target lane is always one of the input lanes
+        if not all(bool(np.all((vals == x).any(axis=0))) for x in tl):
+            continue
+        # the lanes the target ever shows where that lane's value is unique among the lanes
+        uniq = np.array([(vals == vals[i]).sum(axis=0) == 1 for i in range(len(lanes))])
+        shown = [i for i in range(len(lanes))
+                 if any(int(((x == vals[i]) & uniq[i]).sum()) >= max(2, len(t) // 200) for x in tl)]
+        subsets = [shown] + ([list(range(len(lanes)))] if len(shown) < len(lanes) else [])
+        for sub in subsets:
+            if not 3 <= len(sub) <= MAX_LANES:
+                continue
+            for signed in (False, True):
+                sv = vals[sub]
+                key = _sv(sv, w) if signed else sv.astype(np.int64) if w < 64 else sv
+                order = np.argsort(key, axis=0, kind="stable")
+                srt = np.take_along_axis(sv, order, axis=0)  # ascending
+                ranks = []
+                for x in tl:
+                    r = next((r for r in range(len(sub)) if np.array_equal(srt[r], x)), None)
+                    if r is None:
+                        break
+                    ranks.append(r)
+                if len(ranks) != len(tl):
+                    continue
+                chosen = [lanes[i] for i in sub]
+                expr = _emit_order(chosen, w, ranks, signed)
+                if expr is None:
+                    continue
+                used = []
+                for ln in chosen:
+                    if not any(ln.op is u for u in used):
+                        used.append(ln.op)
+                kind = _kind(ranks, len(sub))
+                out.append((kind, tuple(used), [expr]))
+                return out
+    return out
+
+
+def _kind(ranks: list[int], n: int) -> str:
+    if len(ranks) == n and sorted(ranks) == list(range(n)):
+        return "sort_network" + ("_descending" if ranks[0] == n - 1 and n > 1 else "")
+    if set(ranks) == {(n - 1) // 2} and n % 2:
+        return "median"
+    if set(ranks) <= {0}:
+        return "min"
+    if set(ranks) <= {n - 1}:
+        return "max"
+    return "order_statistics"
+
+
+def _cmp(a: str, b: str, signed: bool) -> str:
+    return f"$signed({a}) > $signed({b})" if signed else f"{a} > {b}"
+
+
+def _emit_order(lanes: list[_Lane], w: int, ranks: list[int], signed: bool) -> str | None:
+    n = len(lanes)
+    need = set(ranks)
+    names = [ln.text for ln in lanes]
+    base = _ident(lanes[0].op.base)
+    tag = _h(tuple(names), signed, w)
+    decls: list[str] = []
+    wdecl = f"[{w - 1}:0] " if w > 1 else ""
+    if need <= {0, n - 1}:
+        # a min and/or max alone: pair up, then reduction trees (ceil(3n/2)-2 compares for both)
+        prefix = f"{base}_mm{tag}"
+        cnt = [0]
+
+        def cx(a: str, b: str, want_lo: bool, want_hi: bool) -> tuple[str, str]:
+            k = cnt[0]
+            cnt[0] += 1
+            c = f"{prefix}_c{k}"
+            decls.append(f"wire {c} = {_cmp(a, b, signed)};")
+            lo = hi = ""
+            if want_lo:
+                lo = f"{prefix}_lo{k}"
+                decls.append(f"wire {wdecl}{lo} = {c} ? {b} : {a};")
+            if want_hi:
+                hi = f"{prefix}_hi{k}"
+                decls.append(f"wire {wdecl}{hi} = {c} ? {a} : {b};")
+            return lo, hi
+
+        both = need == {0, n - 1}
+        if both:
+            lows, highs = [], []
+            for i in range(0, n - 1, 2):
+                lo, hi = cx(names[i], names[i + 1], True, True)
+                lows.append(lo)
+                highs.append(hi)
+            if n % 2:
+                lows.append(names[-1])
+                highs.append(names[-1])
+        else:
+            lows = highs = list(names)
+
+        def tree(xs: list[str], lo: bool) -> str:
+            while len(xs) > 1:
+                nxt = []
+                for i in range(0, len(xs) - 1, 2):
+                    a, b = cx(xs[i], xs[i + 1], lo, not lo)
+                    nxt.append(a if lo else b)
+                if len(xs) % 2:
+                    nxt.append(xs[-1])
+                xs = nxt
+            return xs[0]
+
+        res = {}
+        if 0 in need:
+            res[0] = tree(lows, True)
+        if n - 1 in need:
+            res[n - 1] = tree(highs, False)
+    else:
+        net = network(n)
+        # backwards: the compare-exchanges (and which of their outputs) the needed ranks depend on
+        live = set(need)
+        use: list[tuple[bool, bool] | None] = [None] * len(net)
+        for k in reversed(range(len(net))):
+            i, j = net[k]
+            if i in live or j in live:
+                use[k] = (i in live, j in live)
+                live |= {i, j}
+        prefix = f"{base}_sn{tag}"
+        cur = list(names)
+        for k, (i, j) in enumerate(net):
+            if use[k] is None:
+                continue
+            a, b = cur[i], cur[j]
+            c = f"{prefix}_c{k}"
+            decls.append(f"wire {c} = {_cmp(a, b, signed)};")
+            if use[k][0]:
+                cur[i] = f"{prefix}_lo{k}"
+                decls.append(f"wire {wdecl}{cur[i]} = {c} ? {b} : {a};")
+            if use[k][1]:
+                cur[j] = f"{prefix}_hi{k}"
+                decls.append(f"wire {wdecl}{cur[j]} = {c} ? {a} : {b};")
+        res = {r: cur[r] for r in need}
+    parts = [res[r] for r in reversed(ranks)]  # MSB lane first
+    expr = parts[0] if len(parts) == 1 else "{" + ", ".join(parts) + "}"
+    return _remember(expr, decls)
+
+
+# ---- round-robin arbitration -----------------------------------------------------------------------------
+def _rotr(v: np.ndarray, s: np.ndarray, n: int) -> np.ndarray:
+    m = mask(n)
+    s = s % np.uint64(n)
+    return ((v >> s) | np.where(s == 0, np.uint64(0), v << (np.uint64(n) - s))) & m
+
+
+def _lowest(v: np.ndarray, n: int) -> np.ndarray:
+    iso = v & (~v + np.uint64(1))
+    out = np.zeros_like(v)
+    for k in range(n):
+        out = np.where(iso == (np.uint64(1) << np.uint64(k)), np.uint64(k), out)
+    return out
+
+
+def _round_robin(t: np.ndarray, tw: int, ops) -> list[tuple]:
+    out = []
+    free = [o for o in ops if o.free]
+    for r in free:
+        n = r.width
+        if n < 3 or n > 32 or n & (n - 1):
+            continue
+        k = n.bit_length() - 1
+        for p in free:
+            if p is r or p.width != k:
+                continue
+            for after in (True, False):  # the scan starts one past the pointer, or at it
+                start = (p.value + np.uint64(1 if after else 0)) % np.uint64(n)
+                rot = _rotr(r.value, start, n)
+                idx = (_lowest(rot, n) + start) % np.uint64(n)
+                anyr = r.value != 0
+                onehot = np.where(anyr, np.uint64(1) << idx, np.uint64(0))
+                got = None
+                if tw == n and np.array_equal(t, onehot):
+                    got = "grant"
+                elif tw >= k and tw <= 8 and np.array_equal(t[anyr], idx[anyr]):
+                    dflt = np.unique(t[~anyr])
+                    if len(dflt) <= 1:
+                        got = ("index", int(dflt[0]) if len(dflt) else 0)
+                if got is None:
+                    continue
+                g, decls = _emit_rr(r, p, n, after)
+                if got == "grant":
+                    expr = g
+                else:
+                    enc = [f"|({g} & {n}'h{sum(1 << q for q in range(n) if (q >> b) & 1):X})"
+                           for b in reversed(range(k))]
+                    expr = "{" + ", ".join(enc) + "}"
+                    if tw > k:
+                        expr = f"{{{tw - k}'d0, {expr}}}"
+                    if got[1]:
+                        expr = f"(|{r.text}) ? {expr} : {tw}'d{got[1]}"
+                out.append(("round_robin_" + ("grant" if got == "grant" else "index"), (r, p),
+                            [_remember(expr, decls)]))
+                return out
+    return out
+
+
+def _emit_rr(r, p, n: int, after: bool) -> tuple[str, list[str]]:
+    pre = f"{_ident(r.base)}_rr{_h(r.text, p.text, after)}"
+    req = r.text
+    # the requests strictly above the pointer (the scan starts one past it), or at and above it
+    above = f"~(({n}'d{2 if after else 1} << {p.text}) - {n}'d1)"
+    decls = [
+        f"wire [{n - 1}:0] {pre}_hi = {req} & {above};",
+        f"wire [{n - 1}:0] {pre}_pick = (|{pre}_hi) ? {pre}_hi : {req};",
+        f"wire [{n - 1}:0] {pre}_gnt = {pre}_pick & (~{pre}_pick + {n}'d1);",
+    ]
+    return f"{pre}_gnt", decls
+
+
+def match_algorithms(t: np.ndarray, w: int, ops) -> list[tuple]:
+    """``(kind, operands, [expr])`` for every algorithm of the library ``t`` (a ``w``-bit word) equals."""
+    if len(t) == 0 or w > 64 or bool(np.all(t == t[0])):
+        return []
+    t = t & mask(w)
+    try:
+        return _order_stats(t, w, ops) + _round_robin(t, w, ops)
+    except (ValueError, IndexError, MemoryError):
+        return []
+
+
+# ---- emission: helper wires in front of their reader -----------------------------------------------------
+def insert_helpers(text: str, module: str, exprs: list[str], targets) -> str | None:
+    """``text`` with the helper wires of ``exprs`` declared in ``module`` in front of the first module item
+    that assigns one of ``targets`` (the item the lift replaces; what it reads is declared before it);
+    unchanged when no expression has helpers or they are all declared already (an earlier lift of the
+    same network). None when a helper's name is declared otherwise, or no module-level item assigns a
+    target."""
+    decls: list[str] = []
+    for e in exprs:
+        h = helpers_for(e)
+        if h:
+            decls += [d for d in h.split("\n") if d not in decls]
+    if not decls:
+        return text
+    from rtlopt.semantic.emit import _assigned_all, _module_node
+    from rtlopt.templates._sem import analyze
+    an = analyze(text)
+    mod = _module_node(an, module)
+    if mod is None or an.syntax_errors:
+        return None
+    s0, e0 = an.span(mod)
+    body = text[s0:e0]
+    todo = []
+    for d in decls:
+        nm = re.match(r"wire\s+(?:\[[^\]]*\]\s*)?(\w+)", d)[1]
+        if d in body:
+            continue  # the same helper, declared by an earlier lift of this network
+        if re.search(rf"\b{nm}\b", body):
+            return None
+        todo.append(d)
+    if not todo:
+        return text
+    tset = set(targets)
+    first = next((m for m in mod.members if _assigned_all(m) & tset), None)
+    if first is None:
+        return None
+    s = an.span(first)[0]
+    ls = text.rfind("\n", 0, s) + 1
+    indent = text[ls:s] if not text[ls:s].strip() else ""
+    return text[:s] + ("\n" + indent).join(todo) + "\n" + indent + text[s:]
