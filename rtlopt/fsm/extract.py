@@ -34,6 +34,7 @@ from rtlopt.fsm._symbolic import (
     bv_const,
     truth,
     var_names,
+    z3_vars,
 )
 from rtlopt.fsm.model import Fsm, SourceInfo, Transition
 
@@ -404,6 +405,20 @@ def _xname(x: z3.ExprRef) -> str:
     return hit[1]
 
 
+_XSETS: dict[int, tuple[list, frozenset[str]]] = {}
+
+
+def _xname_set(xvars: list[z3.ExprRef]) -> frozenset[str]:
+    """Names of the x variables of ``xvars`` (one list per machine is passed to many calls;
+    cached by the list's identity, the list kept alive with its answer)."""
+    hit = _XSETS.get(id(xvars))
+    if hit is None or hit[0] is not xvars or len(hit[0]) != len(xvars):
+        if len(_XSETS) > 256:
+            _XSETS.clear()
+        hit = _XSETS[id(xvars)] = (xvars, frozenset(_xname(x) for x in xvars))
+    return hit[1]
+
+
 def _x_to_zero(e: z3.ExprRef, xzero: dict[int, tuple[z3.ExprRef, z3.ExprRef]]) -> z3.ExprRef:
     """``e`` with its x variables set to 0 (only those it reads are substituted)."""
     from rtlopt.fsm._symbolic import _var_ids
@@ -446,8 +461,8 @@ def _enumerate_truth(f: z3.ExprRef, region: z3.BoolRef, limit: int):
 
 def _dc_region(e: z3.ExprRef, xvars: list[z3.ExprRef]) -> z3.BoolRef:
     """Input region where ``e`` depends on don't-care variables."""
-    names = var_names(e)
-    xs = [x for x in xvars if _xname(x) in names]
+    xset = _xname_set(xvars)
+    xs = [v for v in z3_vars(e) if _xname(v) in xset]
     if not xs:
         return z3.BoolVal(False)
     fast = _dc_region_mask(e, {_xname(x) for x in xs})
@@ -459,7 +474,6 @@ def _dc_region(e: z3.ExprRef, xvars: list[z3.ExprRef]) -> z3.BoolRef:
     fast = _dc_region_truth(e, xs)
     if fast is not None:
         return fast
-    from rtlopt.fsm._symbolic import z3_vars
     if sum(v.size() if z3.is_bv(v) else 1 for v in z3_vars(e)) > MAX_DC_BITS:
         # too wide for quantifier elimination in reasonable time: no don't-care region, i.e. the
         # x bits keep their x = 0 value (a refinement of the original, as past MAX_PIECES)
@@ -974,7 +988,7 @@ def _output_regions(ov: dict[str, z3.ExprRef], xvars: list[z3.ExprRef], xnames: 
         if not (e_names & xnames):
             clean[o] = e
             continue
-        xs = [x for x in xvars if _xname(x) in e_names]
+        xs = [v for v in z3_vars(e) if _xname(v) in xnames]
         clean[o] = z3.simplify(z3.substitute(e, *[(x, bv_const(0, x.size())) for x in xs]))
         for b in range(e.size()):
             bit = z3.simplify(z3.Extract(b, b, e))
