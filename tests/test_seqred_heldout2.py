@@ -114,3 +114,66 @@ def test_magnitude_compare_of_an_unbounded_register_stays():
     # c can pass 600 (it counts freely when 'same' holds): '>=' is not '=='
     text = HOLD.replace("else if (c < 10'd600) c <= c + 10'd1;", "else c <= c + 10'd1;")
     assert not [m for m in _rw().match(text) if "against its top value" in m.description]
+
+
+# ---- parity over a delay line kept incrementally (semantic/incparity) ---------------------------
+
+def _incparity(tmp_path: Path, text: str, top: str):
+    from rtlopt.semantic import incparity
+
+    p = tmp_path / f"{top}.v"
+    p.write_text(text)
+    return [(n[p], d) for n, d in incparity.candidates_for({p: text}, top)]
+
+
+# word level, one process per stage, a declaration assignment, 12-bit words, 3 stages
+STAGES = """
+module st3(input clk, input arst, input en, input [11:0] d, output [11:0] tail, output chk);
+  reg [11:0] s0, s1, s2;
+  always @(posedge clk or posedge arst) if (arst) s0 <= 12'h0; else if (en) s0 <= d;
+  always @(posedge clk or posedge arst) if (arst) s1 <= 12'h0; else if (en) s1 <= s0;
+  always @(posedge clk or posedge arst) if (arst) s2 <= 12'h0; else if (en) s2 <= s1;
+  wire chk_w = ^{s2, s1, s0};
+  assign chk = chk_w;
+  assign tail = s2;
+endmodule
+"""
+
+# bit level, no enable, an even-parity (XNOR) output, an unrolled gate chain over a 6-tap line
+TAPS = """
+module taps(input clk, input rst_n, input b, output even);
+  reg t0, t1, t2, t3, t4, t5;
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) begin t0 <= 1'b0; t1 <= 1'b1; t2 <= 1'b0; t3 <= 1'b0; t4 <= 1'b0; t5 <= 1'b0; end
+    else begin t0 <= b; t1 <= t0; t2 <= t1; t3 <= t2; t4 <= t3; t5 <= t4; end
+  assign even = ~(t0 ^ t1 ^ t2 ^ t3 ^ t4 ^ t5);
+endmodule
+"""
+
+
+def test_stage_parity_kept_incrementally(tmp_path):
+    got = _incparity(tmp_path, STAGES, "st3")
+    assert len(got) == 1, got
+    new, desc = got[0]
+    assert "parity of 36 register bits" in desc and "24 bits enter/leave" in desc
+    assert "always @(posedge clk or posedge arst)" in new and "else if (en) rtlopt_par0 <= rtlopt_par0 ^ d[0]" in new
+    assert "s2[11];" in new and "assign chk = rtlopt_par0;" in new
+    assert _verify(tmp_path, STAGES, new, "st3") == 0
+
+
+def test_bit_taps_even_parity_no_enable(tmp_path):
+    got = _incparity(tmp_path, TAPS, "taps")
+    assert len(got) == 1, got
+    new = got[0][0]
+    # reset parity 1 (t1 resets to 1); the output is the inverse; b enters, t5 leaves
+    assert "if (!rst_n) rtlopt_par0 <= 1'b1;" in new and "else rtlopt_par0 <= rtlopt_par0 ^ b ^ t5;" in new
+    assert "assign even = ~rtlopt_par0;" in new
+    assert _verify(tmp_path, TAPS, new, "taps") == 0
+
+
+def test_parity_with_a_stage_on_another_enable_is_not_incremental(tmp_path):
+    # s1 also loads when 'en' is low but 'fill' is high: no common enable, the bits entering and
+    # leaving are not the same every cycle
+    text = STAGES.replace("input en,", "input en, input fill,").replace(
+        "else if (en) s1 <= s0;", "else if (en | fill) s1 <= s0;")
+    assert _incparity(tmp_path, text, "st3") == []

@@ -195,10 +195,15 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) ->
     if len(hits) == 1 and texts[hits[0]].isascii():
         p = hits[0]
         t = texts[p]
-        try:
-            net = seqsim.load_texts(texts, top, timeout=timeout_s)
-        except Exception:  # noqa: BLE001 - outside the model: no candidates
-            net = None
+        from rtlopt.semantic import seqred
+
+        sa = seqred._CACHE.get(key)  # the seqredundancy generator's netlist of the same texts
+        net = getattr(sa, "net", None)
+        if net is None:
+            try:
+                net = seqsim.load_texts(texts, top, timeout=timeout_s)
+            except Exception:  # noqa: BLE001 - outside the model: no candidates
+                net = None
         if net is not None:
             edge = "negedge" if re.search(rf"negedge\s+{re.escape(net.clock or '?')}\b", _strip(t)) \
                 and not re.search(rf"posedge\s+{re.escape(net.clock or '?')}\b", _strip(t)) else "posedge"
@@ -223,6 +228,8 @@ def incparity_candidates(state) -> list:
     texts = dict(state.texts)
     if not any(re.search(r"\b(posedge|negedge)\b", t) for t in texts.values()):
         return []
+    if not any(re.search(r"\^|\bx(?:n)?or\b", _strip(t)) for t in texts.values()):
+        return []  # no XOR anywhere: no parity
     left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
     try:
         got = candidates_for(texts, state.design.top, timeout_s=max(2.0, min(30.0, left)))
