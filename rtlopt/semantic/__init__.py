@@ -136,6 +136,8 @@ def _candidates(state) -> list:
                        design_top=getattr(design, "top", None))
     if not lifts:
         return []
+    from rtlopt.semantic.algos import regroup
+    regroup([lf for _p, lf in lifts])  # separate outputs of one sorting network share it
     out = []
     seen: set[str] = set()
     by_file: dict[Path, dict[str, list[Lift]]] = {}

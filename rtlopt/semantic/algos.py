@@ -43,6 +43,7 @@ _NETWORKS: dict[int, list[tuple[int, int]]] = {
 }
 MAX_LANES = 8
 _HELPERS: dict[str, str] = {}  # expression -> the declarations of the helper wires it names
+_META: dict[str, tuple] = {}  # order-statistics expression -> (lane texts, base, width, signed, ranks)
 _HELPERS_MAX = 512
 
 
@@ -92,6 +93,8 @@ def helpers_for(expr: str) -> str | None:
 def _remember(expr: str, decls: list[str]) -> str:
     if len(_HELPERS) >= _HELPERS_MAX:
         _HELPERS.pop(next(iter(_HELPERS)))
+    while len(_META) >= _HELPERS_MAX:
+        _META.pop(next(iter(_META)))
     _HELPERS[expr] = "\n".join(decls)
     return expr
 
@@ -118,12 +121,19 @@ class _Lane:
         self.text, self.value, self.op, self.k = text, value, op, k
 
 
+def _lane(v: np.ndarray, k: int, w: int) -> np.ndarray:
+    """Bits ``k*w .. k*w+w-1`` of every value (uint64, or Python ints in an object array)."""
+    if v.dtype == object:
+        mk = (1 << w) - 1
+        return np.array([(int(x) >> (k * w)) & mk for x in v], dtype=np.uint64)
+    return (v >> np.uint64(k * w)) & mask(w)
+
+
 def _lanes(ops, w: int) -> list[_Lane]:
     out = []
     for o in ops:
         if not o.free or o.width % w:
             continue
-        m = mask(w)
         for k in range(o.width // w):
             lo = o.offset + k * w
             if o.width == w:
@@ -132,7 +142,7 @@ def _lanes(ops, w: int) -> list[_Lane]:
                 text = f"{o.base}[{lo + w - 1}:{lo}]"
             else:
                 continue  # a slice of a slice: not spelled here
-            out.append(_Lane(text, (o.value >> np.uint64(k * w)) & m, o, k))
+            out.append(_Lane(text, _lane(o.value, k, w), o, k))
     return out
 
 
@@ -141,11 +151,12 @@ def _order_stats(t: np.ndarray, tw: int, ops) -> list[tuple]:
     out = []
     widths = {w for w in range(2, tw + 1) if tw % w == 0 and any(o.free and o.width % w == 0 for o in ops)}
     for w in sorted(widths, reverse=True):
+        if w > 64:
+            continue
         lanes = _lanes(ops, w)
         if not 3 <= len(lanes) <= 4 * MAX_LANES:
             continue
-        m = mask(w)
-        tl = [(t >> np.uint64(j * w)) & m for j in range(tw // w)]
+        tl = [_lane(t, j, w) for j in range(tw // w)]
         vals = np.stack([ln.value for ln in lanes])  # (L, nvec)
         # every target lane is always one of the input lanes
         if not all(bool(np.all((vals == x).any(axis=0))) for x in tl):
@@ -202,37 +213,51 @@ def _cmp(a: str, b: str, signed: bool) -> str:
 
 
 def _emit_order(lanes: list[_Lane], w: int, ranks: list[int], signed: bool) -> str | None:
-    n = len(lanes)
-    need = set(ranks)
-    names = [ln.text for ln in lanes]
-    base = _ident(lanes[0].op.base)
+    # whole operands declared signed: an unsigned order compares them as $unsigned
+    sgn = frozenset(ln.text for ln in lanes if ln.op.signed and ln.text == ln.op.base)
+    return emit_order(tuple(ln.text for ln in lanes), _ident(lanes[0].op.base), w, ranks, signed, sgn=sgn)
+
+
+def emit_order(names: tuple[str, ...], base: str, w: int, ranks: list[int], signed: bool,
+               need: set[int] | None = None, sgn: frozenset = frozenset()) -> str:
+    """The expression (MSB lane first) of the order statistics ``ranks`` (0 = smallest) of the words
+    ``names``; its helper wires are remembered (:func:`helpers_for`). The network is built for the ranks
+    ``need`` (default: ``ranks``; several targets reading one network pass the union of their ranks, so
+    that their helpers coincide), but only the helpers ``ranks`` depend on are declared."""
+    n = len(names)
+    need = set(ranks) if need is None else set(need) | set(ranks)
+    names = list(names)
     tag = _h(tuple(names), signed, w)
-    decls: list[str] = []
+    decls: dict[str, tuple[str, set[str]]] = {}  # name -> (declaration, helper names it reads)
     wdecl = f"[{w - 1}:0] " if w > 1 else ""
+
+    def cx(prefix: str, k: int, a: str, b: str, want_lo: bool, want_hi: bool) -> tuple[str, str]:
+        c = f"{prefix}_c{k}"
+        ua, ub = (f"$unsigned({x})" if x in sgn and not signed else x for x in (a, b))
+        decls[c] = (f"wire {c} = {_cmp(ua, ub, signed)};", {a, b})
+        lo = hi = ""
+        if want_lo:
+            lo = f"{prefix}_lo{k}"
+            decls[lo] = (f"wire {wdecl}{lo} = {c} ? {b} : {a};", {a, b, c})
+        if want_hi:
+            hi = f"{prefix}_hi{k}"
+            decls[hi] = (f"wire {wdecl}{hi} = {c} ? {a} : {b};", {a, b, c})
+        return lo, hi
+
     if need <= {0, n - 1}:
         # a min and/or max alone: pair up, then reduction trees (ceil(3n/2)-2 compares for both)
         prefix = f"{base}_mm{tag}"
         cnt = [0]
 
-        def cx(a: str, b: str, want_lo: bool, want_hi: bool) -> tuple[str, str]:
-            k = cnt[0]
+        def nxt() -> int:
             cnt[0] += 1
-            c = f"{prefix}_c{k}"
-            decls.append(f"wire {c} = {_cmp(a, b, signed)};")
-            lo = hi = ""
-            if want_lo:
-                lo = f"{prefix}_lo{k}"
-                decls.append(f"wire {wdecl}{lo} = {c} ? {b} : {a};")
-            if want_hi:
-                hi = f"{prefix}_hi{k}"
-                decls.append(f"wire {wdecl}{hi} = {c} ? {a} : {b};")
-            return lo, hi
+            return cnt[0] - 1
 
         both = need == {0, n - 1}
         if both:
             lows, highs = [], []
             for i in range(0, n - 1, 2):
-                lo, hi = cx(names[i], names[i + 1], True, True)
+                lo, hi = cx(prefix, nxt(), names[i], names[i + 1], True, True)
                 lows.append(lo)
                 highs.append(hi)
             if n % 2:
@@ -243,13 +268,13 @@ def _emit_order(lanes: list[_Lane], w: int, ranks: list[int], signed: bool) -> s
 
         def tree(xs: list[str], lo: bool) -> str:
             while len(xs) > 1:
-                nxt = []
+                out = []
                 for i in range(0, len(xs) - 1, 2):
-                    a, b = cx(xs[i], xs[i + 1], lo, not lo)
-                    nxt.append(a if lo else b)
+                    a, b = cx(prefix, nxt(), xs[i], xs[i + 1], lo, not lo)
+                    out.append(a if lo else b)
                 if len(xs) % 2:
-                    nxt.append(xs[-1])
-                xs = nxt
+                    out.append(xs[-1])
+                xs = out
             return xs[0]
 
         res = {}
@@ -272,19 +297,41 @@ def _emit_order(lanes: list[_Lane], w: int, ranks: list[int], signed: bool) -> s
         for k, (i, j) in enumerate(net):
             if use[k] is None:
                 continue
-            a, b = cur[i], cur[j]
-            c = f"{prefix}_c{k}"
-            decls.append(f"wire {c} = {_cmp(a, b, signed)};")
-            if use[k][0]:
-                cur[i] = f"{prefix}_lo{k}"
-                decls.append(f"wire {wdecl}{cur[i]} = {c} ? {b} : {a};")
-            if use[k][1]:
-                cur[j] = f"{prefix}_hi{k}"
-                decls.append(f"wire {wdecl}{cur[j]} = {c} ? {a} : {b};")
+            lo, hi = cx(prefix, k, cur[i], cur[j], use[k][0], use[k][1])
+            cur[i], cur[j] = lo or cur[i], hi or cur[j]
         res = {r: cur[r] for r in need}
     parts = [res[r] for r in reversed(ranks)]  # MSB lane first
     expr = parts[0] if len(parts) == 1 else "{" + ", ".join(parts) + "}"
-    return _remember(expr, decls)
+    # only the helpers this expression reads (transitively), in declaration order
+    want: set[str] = set()
+    todo = [p for p in parts if p in decls]
+    while todo:
+        x = todo.pop()
+        if x in want:
+            continue
+        want.add(x)
+        todo += [y for y in decls[x][1] if y in decls]
+    _META[expr] = (tuple(names), base, w, signed, tuple(ranks), sgn)
+    return _remember(expr, [d for k, (d, _r) in decls.items() if k in want])
+
+
+def regroup(lifts: list) -> None:
+    """Lifts of one module that read order statistics of the same words (separate outputs of one sort,
+    a min and a max): each gets, as its first spelling, the network built for the union of their ranks,
+    so that applied together they share one network (their helper wires coincide)."""
+    groups: dict[tuple, list] = {}
+    for lf in lifts:
+        meta = _META.get(lf.exprs[0]) if lf.exprs else None
+        if meta is not None:
+            groups.setdefault((lf.module, meta[:4]), []).append((lf, meta))
+    for (_m, _k), group in groups.items():
+        if len(group) < 2:
+            continue
+        union = set().union(*(set(m[4]) for _lf, m in group))
+        for lf, (names, base, w, signed, ranks, sgn) in group:
+            e = emit_order(names, base, w, list(ranks), signed, union, sgn)
+            if e != lf.exprs[0]:
+                lf.exprs = (e,) + tuple(lf.exprs)
 
 
 # ---- round-robin arbitration -----------------------------------------------------------------------------
@@ -360,11 +407,14 @@ def _emit_rr(r, p, n: int, after: bool) -> tuple[str, list[str]]:
 
 def match_algorithms(t: np.ndarray, w: int, ops) -> list[tuple]:
     """``(kind, operands, [expr])`` for every algorithm of the library ``t`` (a ``w``-bit word) equals."""
-    if len(t) == 0 or w > 64 or bool(np.all(t == t[0])):
+    if len(t) == 0 or bool(np.all(t == t[0])):
         return []
-    t = t & mask(w)
     try:
-        return _order_stats(t, w, ops) + _round_robin(t, w, ops)
+        out = _order_stats(t, w, ops)
+        if w <= 64 and t.dtype != object:
+            small = [o for o in ops if o.width <= 64 and o.value.dtype != object]
+            out += _round_robin(t & mask(w), w, small)
+        return out
     except (ValueError, IndexError, MemoryError):
         return []
 

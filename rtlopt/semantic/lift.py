@@ -805,6 +805,9 @@ def _lift_bits(nl: Netlist, vals: dict, named: list, tgt: Net, bits: list, min_c
             wops = [dataclasses.replace(o, value=o.value[sel]) for o in wops]
             wops = [o for o in wops if not np.all(o.value == o.value[0])]
         matches = match_wide(tv, w, wops) + matches
+        if not any(all(o.free for o in mt[1]) for mt in matches):
+            from rtlopt.semantic.algos import match_algorithms  # lanes of words wider than 64 bits
+            matches += match_algorithms(tv, w, wops)
     if not matches:
         return None
     # a function of cut points first: it removes the whole cone, not only its last stage
