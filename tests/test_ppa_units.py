@@ -135,6 +135,23 @@ def test_yosys_script_golden():
     assert "hilomap" not in no_tie and " -D " not in no_tie
 
 
+def test_yosys_script_canonical_two_processes():
+    text = _flow.yosys_script(["/d/a.v"], "top", liberty="/l/x.lib", canon=True)
+    first, second = _flow.split_processes(text)
+    a, b = first.splitlines(), second.splitlines()
+    # the generic counts of a multi-module design come from the first process, before flattening
+    assert a.index("synth -top top -run begin:fine") < a.index("design -load rtl") < a.index("flatten")
+    assert a[-3:] == ["rtlopt_canon -wires", "sort", "write_rtlil canon.il"]
+    assert "opt_clean -purge" in a and "setattr -unset src -unset hdlname" in a
+    assert b[1] == "read_rtlil canon.il" and "synth -top top -flatten -run coarse:fine" in b
+    assert "write_verilog -noattr -noexpr netlist.v" in b and "rtlopt_canon" not in second
+    single = _flow.split_processes(_flow.yosys_script(["/d/a.v"], "top", liberty="/l/x.lib", canon=True,
+                                                      single_module=True))
+    assert "design -save rtl" not in single[0] and "tee -q -o generic_stat.json stat -json" in single[1]
+    assert len(_flow.split_processes(_flow.yosys_script(["/d/a.v"], "top", liberty="/l/x.lib"))) == 1
+    assert _flow.canon_text("# x\nautoidx 57\nmodule \\top\nend\n") == "# x\nmodule \\top\nend\n"
+
+
 def test_failed_phase():
     log = "x\nRTLOPT-PHASE: read\nfoo\nRTLOPT-PHASE: generic\nRTLOPT-PHASE: synth\nERROR: bad\n"
     assert _flow.failed_phase(log) == "synth"

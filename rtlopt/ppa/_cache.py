@@ -45,6 +45,9 @@ def _code_hash() -> str:
             p = here / name
             if p.exists():
                 h.update(p.read_bytes())
+        canon = here.parent / "tools" / "_canon.py"  # the structural names the flow orders cells by
+        if canon.exists():
+            h.update(canon.read_bytes())
         _CODE_HASH = h.hexdigest()
     return _CODE_HASH
 

@@ -1,6 +1,6 @@
 """The Yosys script of the PPA flow (pure text, so it can be golden-tested without Yosys).
 
-One Yosys process does both syntheses:
+One Yosys process (two for the canonical flow, see below) does both syntheses:
 
 1. read + ``hierarchy -check -top T``; ``design -save rtl``;
 2. generic (skipped for a single-module design, whose ``synth -flatten`` result is the same): ``synth -top T`` then ``stat -json`` → the generic cell/wire counts the RTL-Rewriter
@@ -15,12 +15,18 @@ One Yosys process does both syntheses:
 
 Every synthesis runs as ``sort``, ``synth -run begin:fine``, ``sort``, ``synth -run fine:`` (the same
 commands as one ``synth``), and ``sort`` comes again before ``dfflibmap``: Yosys iterates cells in
-insertion order and ABC's result (``abc -fast`` inside ``synth``, ``abc -liberty`` after it) depends on
+insertion order and ABC's result (``abc`` inside ``synth``, ``abc -liberty`` after it) depends on
 the order it is handed the logic, so the same design flat, behind a wrapper module, or with its
-statements in another order measured up to 13 % apart. Sorted by name at those three points (after
-flattening, before each ABC run) the order no longer depends on where the logic came from; measured
-on restyled visible-benchmark originals (``benchmarks/ppa_invariance.py``) the flat/wrapper spread went
-from up to 4.8 % to 0 on most cases (names still carry source lines, so it is not a full canonical form).
+statements in another order measured up to 13 % apart. Sorting by name is not enough (names carry
+source lines and a global counter; Yosys's hash tables iterate in an order that depends on the
+history of the process), so with the pyosys Yosys the flattened synthesis is canonical
+(:func:`canon_lines`): a first process converts processes, flattens, drops unused wires, source
+locations and hierarchical names, renames every cell and wire after its structure
+(``rtlopt_canon -wires``, :mod:`rtlopt.tools._canon`) and writes RTLIL; a second, fresh process reads
+it and synthesizes and maps. The same logic flat, behind a wrapper, with renamed signals or moved
+statements then gives the same RTLIL text, hence the same netlist: ``benchmarks/ppa_invariance.py``
+measures flat and wrapped visible-benchmark originals exactly alike on 12/12 (11/12 sorted by name,
+up to 2.1 % apart). The generic statistics of a multi-module design come from the first process.
 
 ``log RTLOPT-PHASE: <name>`` lines mark the phases so a failure can be blamed on the input (read,
 elaborate, synthesize) or on the flow (technology mapping).
@@ -40,6 +46,9 @@ GENERIC_STAT = "generic_stat.json"
 ASIC_STAT = "asic_stat.json"
 NETLIST_JSON = "netlist.json"
 NETLIST_V = "netlist.v"
+CANON_IL = "canon.il"
+#: the line between the scripts of two Yosys processes (a comment to Yosys)
+NEW_PROCESS = "# rtlopt: new process"
 
 
 def _q(text: str | Path) -> str:
@@ -47,21 +56,51 @@ def _q(text: str | Path) -> str:
     return f'"{s}"' if any(c.isspace() for c in s) else s
 
 
+def canon_available(yosys) -> bool:
+    """Whether ``yosys`` (a :class:`rtlopt.tools.Yosys`) knows the ``rtlopt_canon`` pass: the pyosys
+    child registers it (:mod:`rtlopt.tools._canon`); a system binary does not."""
+    cmd = getattr(yosys, "command", None) or []
+    return bool(cmd) and cmd[-1] == "rtlopt.tools._pyosys_main"
+
+
 def synth_lines(top: str, *, flatten: bool) -> list[str]:
     """``synth -top T [-flatten]`` with the cells sorted by name before it and before its fine stage
-    (where ``abc -fast`` maps the logic): a canonical order, not the order of insertion."""
+    (where ``abc`` maps the logic): a canonical order, not the order of insertion."""
     fl = " -flatten" if flatten else ""
     return ["sort", f"synth -top {top}{fl} -run begin:fine", "sort", f"synth -top {top}{fl} -run fine:"]
+
+
+def canon_lines(top: str) -> list[str]:
+    """The first process of the canonical flow: the elaborated design, processes converted and
+    flattened (what ``synth``'s coarse stage begins with), everything that is not logic dropped
+    (unused wires, source locations, hierarchical names), cells and wires renamed after their
+    structure (``rtlopt_canon -wires``) and written as RTLIL."""
+    return [f"synth -top {top} -flatten -run begin:coarse", "proc", "flatten", f"delete {_NON_LOGIC}",
+            "opt_clean -purge", "setattr -unset src -unset hdlname", "setattr -mod -unset src",
+            "rtlopt_canon -wires", "sort", f"write_rtlil {CANON_IL}"]
+
+
+def canon_text(rtlil: str) -> str:
+    """The RTLIL the second process reads: without the ``autoidx`` line (the counter of the first
+    process, which depends on how the source was written; every object has a structural name)."""
+    return "".join(ln for ln in rtlil.splitlines(keepends=True) if not ln.startswith("autoidx "))
+
+
+def split_processes(script: str) -> list[str]:
+    """The scripts of the separate Yosys processes in ``script`` (one unless the flow is canonical)."""
+    return script.split(NEW_PROCESS + "\n")
 
 
 def yosys_script(files: Iterable[str | Path], top: str, *, liberty: str | Path, dont_use: Iterable[str] = (),
                  tie_hi: tuple[str, str] | None = None, tie_lo: tuple[str, str] | None = None,
                  abc_delay_ps: int | None = None, single_module: bool = False,
-                 map_liberty: str | Path | None = None) -> str:
+                 map_liberty: str | Path | None = None, canon: bool = False) -> str:
     """The whole Yosys script; outputs land in the current directory under the names above.
 
     ``single_module``: the design under the top has no submodules, so one synthesis serves both the
-    generic statistics and technology mapping.
+    generic statistics and technology mapping. ``canon``: the Yosys knows ``rtlopt_canon``
+    (:func:`canon_available`); the script is then two scripts joined by :data:`NEW_PROCESS`
+    (:func:`split_processes`), the second reading what the first wrote (:func:`canon_lines`).
     """
     lib = _q(liberty)
     # dfflibmap and stat read only cells, areas, pins and flip-flop/latch groups: a copy without the
@@ -72,7 +111,19 @@ def yosys_script(files: Iterable[str | Path], top: str, *, liberty: str | Path, 
     abc_d = f" -D {abc_delay_ps}" if abc_delay_ps else ""
     lines = [f"log {PHASE_MARK} read"]
     lines += read_design_script(files, top).strip().splitlines()
-    if single_module:
+    if canon:
+        # Two processes: the second reads the structurally named RTLIL of the first, so everything it
+        # does (Yosys's hash tables, the counters in new names, ABC's input order) depends only on the
+        # logic, not on how the source named, ordered or split it into modules.
+        if not single_module:
+            lines += ["design -save rtl", f"log {PHASE_MARK} generic", *synth_lines(top, flatten=False),
+                      f"delete {_NON_LOGIC}", f"tee -q -o {GENERIC_STAT} stat -json", "design -load rtl"]
+        lines += [f"log {PHASE_MARK} synth", *canon_lines(top), NEW_PROCESS, f"log {PHASE_MARK} synth",
+                  f"read_rtlil {CANON_IL}", f"synth -top {top} -flatten -run coarse:fine", "sort",
+                  f"synth -top {top} -flatten -run fine:", f"delete {_NON_LOGIC}"]
+        if single_module:
+            lines.append(f"tee -q -o {GENERIC_STAT} stat -json")
+    elif single_module:
         # One module: ``synth -top T -flatten`` is ``synth -top T`` (flatten has nothing to do), so a
         # single synthesis gives both the generic counts and the netlist to map (half the time).
         lines += [

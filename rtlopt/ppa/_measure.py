@@ -371,10 +371,18 @@ def synthesize(design: DesignRef | str | Path | list | tuple, *, liberty: Libert
     abc_d = round(period_ns * 1000) if clock_period_ns is not None else None
     script = _flow.yosys_script(ref.files, ref.top, liberty=lib_file, dont_use=excluded, tie_hi=tie_hi,
                                 tie_lo=tie_lo, abc_delay_ps=abc_d, single_module=single_module,
-                                map_liberty=light_liberty(lib))
+                                map_liberty=light_liberty(lib), canon=_flow.canon_available(yosys))
     work = Path(tempfile.mkdtemp(prefix="rtlopt-ppa-"))
     try:
-        res = yosys.run_script(script, cwd=work, timeout=_remaining(deadline, "Yosys"), check=False)
+        logs = []  # both processes' logs (the first one's holds the warnings about the source)
+        for n, part in enumerate(_flow.split_processes(script)):
+            if n:  # the second process of the canonical flow reads the first one's RTLIL
+                il = work / _flow.CANON_IL
+                il.write_text(_flow.canon_text(il.read_text()))
+            res = yosys.run_script(part, cwd=work, timeout=_remaining(deadline, "Yosys"), check=False)
+            logs.append(res.stdout + "\n" + res.stderr)
+            if res.returncode != 0:
+                break
         if res.returncode != 0:
             phase = _flow.failed_phase(res.stdout)
             if phase == "read":
@@ -400,7 +408,7 @@ def synthesize(design: DesignRef | str | Path | list | tuple, *, liberty: Libert
             if tasks:
                 raise UnsupportedConstruct(f"top '{ref.top}' has no synthesizable logic: it only uses "
                                            f"simulation constructs ({', '.join(tasks)})")
-        warnings += _yosys_warnings(res.stdout + "\n" + res.stderr)
+        warnings += _yosys_warnings("\n".join(logs))
         own_area = sum(info.cells[t].area * n for t, n in cells_by_type.items())
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)

@@ -36,6 +36,9 @@ def main(argv: list[str]) -> int:
     guard_group()  # yosys-abc children die with this process, whatever ends it
     from pyosys import libyosys as ys
 
+    from rtlopt.tools._canon import register
+
+    register()  # the PPA flow's ``rtlopt_canon`` pass (structural names, rtlopt.ppa._flow.canon_lines)
     design = ys.Design()
     if quiet:
         ys.run_pass("logger -notime", design)
