@@ -3,8 +3,10 @@ temporary (``integer sum = a + b``), a function-local variable or a single-drive
 some condition, is evaluated under that condition; a compare of the same words folds into the same
 subtractor even where its guard overlaps the subtraction's. Saturating add/sub in four styles becomes
 one adder with an inverted operand and a carry-in; a sum read unconditionally (an output, an instance
-port) never shares. The e-graph knows ``(2^W - 1) - x = ~x``. Rewrites are proven with the real
-verifier."""
+port) never shares. The e-graph knows ``(2^W - 1) - x = ~x``. exclusive_chain_to_parallel: an
+if/else-if or ?: chain over conditions proven disjoint (range-decoded CSR selects, in a block, an
+assign or a function) loses its priority; overlapping conditions keep it. Rewrites are proven with the
+real verifier."""
 
 from __future__ import annotations
 
@@ -143,3 +145,83 @@ def test_egraph_all_ones_minus_x_is_not_x():
     """)
     out = optimize_text(src)
     assert out and "~v" in out[0][1] and "15" not in out[0][1].split("assign")[-1], out
+
+
+# ---------------------------------------------------------------- exclusive priority chains → parallel
+
+CSR_IF = """module csr(input [11:0] addr, input [31:0] r0, r1, r2, r3, output reg [31:0] q);
+  wire s0 = (addr >= 12'h000) && (addr < 12'h004);
+  wire s1 = (addr >= 12'h004) && (addr < 12'h008);
+  wire s2 = (addr >= 12'h100) && (addr < 12'h104);
+  wire s3 = addr >= 12'hFFC;
+  always @* begin
+    if (s0) q = r0;
+    else if (s1) q = r1;
+    else if (s2) q = r2;
+    else if (s3) q = r3;
+    else q = 32'd0;
+  end
+endmodule
+"""
+
+CSR_TERNARY = """module csr2(input [7:0] addr, input [15:0] a, b, c, output [15:0] q);
+  assign q = addr[7:2] == 6'd0 ? a : addr[7:2] == 6'd1 ? b : (addr > 8'hEF) ? c : 16'd0;
+endmodule
+"""
+
+CSR_FUNCTION = """module csr3(input [5:0] w, input [31:0] p, e, r, output [31:0] q);
+  function [31:0] rb(input [5:0] a);
+    begin
+      if (a < 6'd4) rb = p;
+      else if (a >= 6'd4 && a < 6'd8) rb = e;
+      else if (a == 6'd63) rb = r;
+      else rb = 32'd0;
+    end
+  endfunction
+  assign q = rb(w);
+endmodule
+"""
+
+# addr < 16 overlaps addr < 8: the priority matters
+OVERLAP = """module ovl(input [7:0] addr, input [15:0] a, b, c, output reg [15:0] q);
+  always @* begin
+    if (addr < 8'd8) q = a;
+    else if (addr < 8'd16) q = b;
+    else if (addr == 8'd3) q = c;
+    else q = 16'd0;
+  end
+endmodule
+"""
+
+
+def _x():
+    from rtlopt.templates._exclchain import ExclusiveChainToParallel
+
+    return ExclusiveChainToParallel()
+
+
+@pytest.mark.parametrize("text", [CSR_IF, CSR_TERNARY, CSR_FUNCTION])
+def test_exclusive_chain_becomes_parallel_in_every_style(text):
+    (m,) = _x().match(text)
+    new = apply_edits(text, m.edits)
+    assert "parallel_case" in new or new.count(" & ") >= 3, new
+    assert "else if" not in new and " ? " not in new.split("endfunction")[-1].split("assign q")[-1]
+
+
+def test_overlapping_chain_keeps_its_priority():
+    assert _x().match(OVERLAP) == []
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("text", [CSR_IF, CSR_TERNARY])
+def test_parallel_chain_is_proven(tmp_path: Path, text):
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    (m,) = _x().match(text)
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gate").mkdir()
+    g, h = tmp_path / "gold" / "t.v", tmp_path / "gate" / "t.v"
+    g.write_text(text)
+    h.write_text(apply_edits(text, m.edits))
+    res = check_equivalence(open_design(g), open_design(h), VerifyOptions(timeout_s=60))
+    assert res.verdict.name == "EQUIVALENT", res

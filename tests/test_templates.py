@@ -279,6 +279,20 @@ CASES += [
      _SHARE),
 ]
 
+# priority chains over conditions proven exclusive (rtlopt/templates/_exclchain.py; more in
+# tests/test_share_useguard.py)
+RULE_IDS |= {"exclusive_chain_to_parallel"}
+CASES += [
+    ("exclusive_chain_to_parallel",
+     "module t(input [7:0] a, input [7:0] p, q, r, output reg [7:0] y);\n"
+     "wire s0 = a < 8'd4;\nwire s1 = a >= 8'd4 && a < 8'd8;\nalways @* begin\n"
+     "  if (s0) y = p;\n  else if (s1) y = q;\n  else if (a[7]) y = r;\n  else y = 8'd0;\nend\nendmodule\n",
+     "(* parallel_case *)",
+     # a[2] and a < 4 overlap: the priority matters
+     "module t(input [7:0] a, input [7:0] p, q, r, output reg [7:0] y);\nalways @* begin\n"
+     "  if (a < 8'd4) y = p;\n  else if (a[2]) y = q;\n  else if (a[7]) y = r;\n  else y = 8'd0;\nend\nendmodule\n"),
+]
+
 
 def test_registry_has_all_rule_ids():
     assert set(REGISTRY) == RULE_IDS

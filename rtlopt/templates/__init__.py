@@ -28,6 +28,7 @@ from rtlopt.templates._expr import (
     IdentityOperations,
     RedundantConcatenation,
 )
+from rtlopt.templates._exclchain import ExclusiveChainToParallel
 from rtlopt.templates._factor import AlgebraicFactoring
 from rtlopt.templates._inst import MuxInstanceMerge
 from rtlopt.templates._membits import MemoryConstantBitsRemoval
@@ -56,6 +57,7 @@ _CLASSES: tuple[type[Template], ...] = (
     ConstMultToShiftAdd,
     MuxRedundantArms,
     PriorityToParallelCase,
+    ExclusiveChainToParallel,
     BooleanSimplification,
     ComparisonSimplification,
     DoubleNegation,
