@@ -177,3 +177,61 @@ def test_parity_with_a_stage_on_another_enable_is_not_incremental(tmp_path):
     text = STAGES.replace("input en,", "input en, input fill,").replace(
         "else if (en) s1 <= s0;", "else if (en | fill) s1 <= s0;")
     assert _incparity(tmp_path, text, "st3") == []
+
+
+# ---- a register kept in the encoding its update decodes it to (semantic/reencode) -------------
+
+# 12 bits, an up/down Gray counter with a synchronous clear, unrolled encode, loop decode
+UPDOWN_GRAY = """
+module ud_gray(input clk, input clr, input up, input dn, output reg [11:0] pos);
+  function [11:0] enc;
+    input [11:0] v;
+    begin
+      enc = {v[11], v[11:1] ^ v[10:0]};
+    end
+  endfunction
+  function [11:0] dec;
+    input [11:0] c;
+    integer j;
+    begin
+      dec[11] = c[11];
+      for (j = 10; j >= 0; j = j - 1) dec[j] = dec[j + 1] ^ c[j];
+    end
+  endfunction
+  always @(posedge clk) begin
+    if (clr) pos <= 12'h000;
+    else if (up) pos <= enc(dec(pos) + 12'd1);
+    else if (dn) pos <= enc(dec(pos) - 12'd1);
+  end
+endmodule
+"""
+
+
+def _reencode(tmp_path: Path, text: str, top: str):
+    from rtlopt.semantic import reencode
+
+    p = tmp_path / f"{top}.v"
+    p.write_text(text)
+    return [(n[p], d) for n, d in reencode.candidates_for({p: text}, top)]
+
+
+def test_gray_up_down_counter_kept_in_binary(tmp_path):
+    got = _reencode(tmp_path, UPDOWN_GRAY, "ud_gray")
+    assert len(got) == 1, got
+    new = got[0][0]
+    assert "reg [11:0] rtlopt_enc0;" in new and "if (clr) rtlopt_enc0 <= dec(12'h000);" in new
+    assert "else if (up) rtlopt_enc0 <= rtlopt_enc0 + 12'd1;" in new
+    assert "else if (dn) rtlopt_enc0 <= rtlopt_enc0 - 12'd1;" in new and "always @* pos = enc(rtlopt_enc0);" in new
+    assert _verify(tmp_path, UPDOWN_GRAY, new, "ud_gray") == 0
+
+
+@pytest.mark.parametrize("change", [
+    # the "decode" is not the inverse of the encode (x ^ x >> 2 undoes nothing): no candidate
+    ("dec[j] = dec[j + 1] ^ c[j];", "dec[j] = c[j] ^ ((j < 10) ? c[j + 2] : 1'b0);"),
+    # a raw load of the register besides the encoded updates
+    ("if (clr) pos <= 12'h000;", "if (clr) pos <= {up, dn, 10'd0};"),
+])
+def test_reencoding_lookalikes_are_not_proposed(tmp_path, change):
+    text = UPDOWN_GRAY.replace(*change)
+    assert text != UPDOWN_GRAY
+    assert _reencode(tmp_path, text, "ud_gray") == []

@@ -355,6 +355,16 @@ def incparity_candidates(state: State) -> list[Candidate]:
 
 
 register_generator("incparity", incparity_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
+
+
+def reencode_candidates(state: State) -> list[Candidate]:
+    """Candidates from :mod:`rtlopt.semantic.reencode`: a register kept in the encoding its update decodes to."""
+    from rtlopt.semantic.reencode import reencode_candidates as re_gen
+
+    return [c for c in re_gen(state) if isinstance(c, Candidate)]
+
+
+register_generator("reencode", reencode_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
 register_generator("datapath_egraph", egraph_candidates)
 
 
@@ -688,6 +698,8 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     cur_metric = before.metric(goal)
                     threshold = cur_metric * (1 - MIN_GAIN)
                     delay_limit = _delay_limit(before, goal, clock_period_ns, max_delay_increase_pct)
+                    # the candidates of the generators that ran before: measured while the others run
+                    cands = [(c, t, f if f is not None else submit(t, threshold)) for c, t, f in cands]
                 tg = time.monotonic()
                 try:
                     # in the main thread: generators share pyslang/z3 state, and one left running in a
