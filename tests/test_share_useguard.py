@@ -37,11 +37,11 @@ INTEGER_IF = """module sat16(input [15:0] a, b, input op_sub, output reg [15:0] 
 endmodule
 """
 
-NET_TERNARY = """module sat12(input [11:0] x, y, input sub, output [11:0] r, output sat);
-  wire [12:0] total = x + y;
+NET_TERNARY = """module sat8(input [7:0] x, y, input sub, output [7:0] r, output sat);
+  wire [8:0] total = x + y;
   wire under = x < y;
-  assign r = sub ? (under ? 12'd0 : x - y) : (total[12] ? 12'hFFF : total[11:0]);
-  assign sat = sub ? under : total[12];
+  assign r = sub ? (under ? 8'd0 : x - y) : (total[8] ? 8'hFF : total[7:0]);
+  assign sat = sub ? under : total[8];
 endmodule
 """
 
