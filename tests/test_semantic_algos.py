@@ -60,10 +60,11 @@ def test_sort_of_packed_lanes_ascending_descending_and_signed():
     assert _kinds(_pack(srt[::-1]), 32, [keys]) == ["sort_network_descending"]
     sgn = np.argsort(((lanes ^ np.uint64(0x80)).astype(np.int64)), axis=0, kind="stable")
     ssrt = np.take_along_axis(lanes, sgn, axis=0)
-    kind, _ops, (expr,) = match_algorithms(_pack(ssrt), 32, [keys])[0]
-    assert kind == "sort_network" and "$signed" not in expr  # helper names; the compares are in helpers
+    kind, _ops, (lt, gt) = match_algorithms(_pack(ssrt), 32, [keys])[0]
+    assert kind == "sort_network" and "$signed" not in lt  # helper names; the compares are in helpers
     from rtlopt.semantic.algos import helpers_for
-    assert "$signed(keys[7:0]) > $signed(keys[15:8])" in helpers_for(expr)
+    assert "$signed(keys[7:0]) < $signed(keys[15:8])" in helpers_for(lt)
+    assert "$signed(keys[7:0]) > $signed(keys[15:8])" in helpers_for(gt)
 
 
 def test_order_statistics_of_separate_words_median_min_max():
@@ -109,7 +110,7 @@ def test_round_robin_grant_and_index_from_a_pointer():
     assert _kinds(gnt, 8, [req, last]) == ["round_robin_grant"]
     assert _kinds(idx, 3, [req, last]) == ["round_robin_index"]
     gnt2, _ = _rr(req.value, last.value, 8, False)  # the scan starts at the pointer
-    kind, _o, (expr,) = match_algorithms(gnt2, 8, [req, last])[0]
+    kind, _o, (expr, *_rest) = match_algorithms(gnt2, 8, [req, last])[0]
     from rtlopt.semantic.algos import helpers_for
     assert kind == "round_robin_grant" and "8'd1 << last" in helpers_for(expr)
     # fixed priority (the pointer ignored) is no round robin
@@ -153,7 +154,7 @@ def test_unrolled_bubble_sort_becomes_one_shared_network_and_is_proven(tmp_path)
     assert whole, [c.description for c in cands]
     new = whole[0].text
     # four outputs, one network: five compare-exchanges (a min/max tree per output would need more)
-    assert new.count(" > ") == 5, new
+    assert new.count(" < ") == 5 and " > " not in new, new
     assert "wire [7:0] p0" not in new  # the bubble passes went
     g = tmp_path / "new.v"
     g.write_text(new)
@@ -192,8 +193,9 @@ def test_median_if_chain_in_a_clocked_block_and_round_robin_loop(tmp_path):
     else m <= c;
 endmodule
 """)
-    (c0,) = [c for c in _cands(f) if "median" in c.description]
-    assert "m <= " in c0.text and "else" not in c0.text and c0.text.count(" > ") == 3, c0.text
+    c0, c1 = [c for c in _cands(f) if "median" in c.description]  # spelled with < and with >
+    assert "m <= " in c0.text and "else" not in c0.text and c0.text.count(" < ") == 3, c0.text
+    assert c1.text.count(" > ") == 3, c1.text
     g = tmp_path / "m2.v"
     g.write_text(c0.text)
     assert check_equivalence(DesignRef([f], "med"), DesignRef([g], "med")).verdict == "EQUIVALENT"
@@ -211,8 +213,8 @@ endmodule
   always @(posedge clk) if (rst) last <= 2'd3; else if (|req) last <= {gnt[3] | gnt[2], gnt[3] | gnt[1]};
 endmodule
 """)
-    (c1,) = [c for c in _cands(r) if c.description.startswith("round_robin_grant")]
-    assert "& (~" in c1.text and "for (" not in c1.text, c1.text
+    (c2,) = [c for c in _cands(r) if c.description.startswith("round_robin_grant")]
+    assert "& (~" in c2.text and "for (" not in c2.text, c2.text
     g = tmp_path / "rr2.v"
-    g.write_text(c1.text)
+    g.write_text(c2.text)
     assert check_equivalence(DesignRef([r], "rr"), DesignRef([g], "rr")).verdict == "EQUIVALENT"

@@ -241,7 +241,15 @@ def _apply(text: str, module: str, comp: list[Lift], alt: int) -> str | None:
         cone |= set(lf.notes.get("cone_names", ()))
     spec = [(lf.targets, lf.operands, lf.lhs, lf.exprs[min(alt, len(lf.exprs) - 1)]) for lf in comp]
     text = _helpers(text, module, [s[3] for s in spec], {t for lf in comp for t in lf.targets})
-    return None if text is None else apply_lifts(text, module, spec, None, cone, pins=_pins(comp))
+    if text is None:
+        return None
+    new = apply_lifts(text, module, spec, None, cone, pins=_pins(comp))
+    if new is None and len(comp) == 1 and comp[0].notes.get("params") in (None, {}) \
+            and comp[0].lhs == comp[0].targets[0]:
+        # a word declared with its driver ('wire [3:0] s = f(a, b);'): the initializer is replaced
+        from rtlopt.semantic.algos import apply_initializer
+        new = apply_initializer(text, module, comp[0].lhs, spec[0][3])
+    return new
 
 
 def _helpers(text: str, module: str, exprs: list[str], targets) -> str | None:

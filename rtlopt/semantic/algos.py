@@ -183,15 +183,15 @@ def _order_stats(t: np.ndarray, tw: int, ops) -> list[tuple]:
                 if len(ranks) != len(tl):
                     continue
                 chosen = [lanes[i] for i in sub]
-                expr = _emit_order(chosen, w, ranks, signed)
-                if expr is None:
-                    continue
+                # two spellings of each compare-exchange: synthesis maps 'a < b ? a : b' and
+                # 'a > b ? b : a' differently (median of three: 746 vs 831 um^2), the search measures both
+                exprs = [_emit_order(chosen, w, ranks, signed, lt) for lt in (True, False)]
                 used = []
                 for ln in chosen:
                     if not any(ln.op is u for u in used):
                         used.append(ln.op)
                 kind = _kind(ranks, len(sub))
-                out.append((kind, tuple(used), [expr]))
+                out.append((kind, tuple(used), exprs))
                 return out
     return out
 
@@ -208,18 +208,19 @@ def _kind(ranks: list[int], n: int) -> str:
     return "order_statistics"
 
 
-def _cmp(a: str, b: str, signed: bool) -> str:
-    return f"$signed({a}) > $signed({b})" if signed else f"{a} > {b}"
+def _cmp(a: str, b: str, signed: bool, lt: bool) -> str:
+    op = "<" if lt else ">"
+    return f"$signed({a}) {op} $signed({b})" if signed else f"{a} {op} {b}"
 
 
-def _emit_order(lanes: list[_Lane], w: int, ranks: list[int], signed: bool) -> str | None:
+def _emit_order(lanes: list[_Lane], w: int, ranks: list[int], signed: bool, lt: bool) -> str:
     # whole operands declared signed: an unsigned order compares them as $unsigned
     sgn = frozenset(ln.text for ln in lanes if ln.op.signed and ln.text == ln.op.base)
-    return emit_order(tuple(ln.text for ln in lanes), _ident(lanes[0].op.base), w, ranks, signed, sgn=sgn)
+    return emit_order(tuple(ln.text for ln in lanes), _ident(lanes[0].op.base), w, ranks, signed, sgn=sgn, lt=lt)
 
 
 def emit_order(names: tuple[str, ...], base: str, w: int, ranks: list[int], signed: bool,
-               need: set[int] | None = None, sgn: frozenset = frozenset()) -> str:
+               need: set[int] | None = None, sgn: frozenset = frozenset(), lt: bool = True) -> str:
     """The expression (MSB lane first) of the order statistics ``ranks`` (0 = smallest) of the words
     ``names``; its helper wires are remembered (:func:`helpers_for`). The network is built for the ranks
     ``need`` (default: ``ranks``; several targets reading one network pass the union of their ranks, so
@@ -227,21 +228,23 @@ def emit_order(names: tuple[str, ...], base: str, w: int, ranks: list[int], sign
     n = len(names)
     need = set(ranks) if need is None else set(need) | set(ranks)
     names = list(names)
-    tag = _h(tuple(names), signed, w)
+    tag = _h(tuple(names), signed, w, lt)
     decls: dict[str, tuple[str, set[str]]] = {}  # name -> (declaration, helper names it reads)
     wdecl = f"[{w - 1}:0] " if w > 1 else ""
 
     def cx(prefix: str, k: int, a: str, b: str, want_lo: bool, want_hi: bool) -> tuple[str, str]:
         c = f"{prefix}_c{k}"
         ua, ub = (f"$unsigned({x})" if x in sgn and not signed else x for x in (a, b))
-        decls[c] = (f"wire {c} = {_cmp(ua, ub, signed)};", {a, b})
+        decls[c] = (f"wire {c} = {_cmp(ua, ub, signed, lt)};", {a, b})
+        # c = a < b: the low output is a when c; c = a > b: the low output is b when c
+        x, y = (a, b) if lt else (b, a)
         lo = hi = ""
         if want_lo:
             lo = f"{prefix}_lo{k}"
-            decls[lo] = (f"wire {wdecl}{lo} = {c} ? {b} : {a};", {a, b, c})
+            decls[lo] = (f"wire {wdecl}{lo} = {c} ? {x} : {y};", {a, b, c})
         if want_hi:
             hi = f"{prefix}_hi{k}"
-            decls[hi] = (f"wire {wdecl}{hi} = {c} ? {a} : {b};", {a, b, c})
+            decls[hi] = (f"wire {wdecl}{hi} = {c} ? {y} : {x};", {a, b, c})
         return lo, hi
 
     if need <= {0, n - 1}:
@@ -311,7 +314,7 @@ def emit_order(names: tuple[str, ...], base: str, w: int, ranks: list[int], sign
             continue
         want.add(x)
         todo += [y for y in decls[x][1] if y in decls]
-    _META[expr] = (tuple(names), base, w, signed, tuple(ranks), sgn)
+    _META[expr] = (tuple(names), base, w, signed, tuple(ranks), sgn, lt)
     return _remember(expr, [d for k, (d, _r) in decls.items() if k in want])
 
 
@@ -328,10 +331,10 @@ def regroup(lifts: list) -> None:
         if len(group) < 2:
             continue
         union = set().union(*(set(m[4]) for _lf, m in group))
-        for lf, (names, base, w, signed, ranks, sgn) in group:
-            e = emit_order(names, base, w, list(ranks), signed, union, sgn)
-            if e != lf.exprs[0]:
-                lf.exprs = (e,) + tuple(lf.exprs)
+        for lf, (names, base, w, signed, ranks, sgn, _lt) in group:
+            shared = tuple(emit_order(names, base, w, list(ranks), signed, union, sgn, lt) for lt in (True, False))
+            if shared[0] != lf.exprs[0]:
+                lf.exprs = shared + tuple(e for e in lf.exprs if e not in shared)
 
 
 # ---- round-robin arbitration -----------------------------------------------------------------------------
@@ -373,6 +376,9 @@ def _round_robin(t: np.ndarray, tw: int, ops) -> list[tuple]:
                     dflt = np.unique(t[~anyr])
                     if len(dflt) <= 1:
                         got = ("index", int(dflt[0]) if len(dflt) else 0)
+                elif tw == k + 1 and np.array_equal(t[anyr], idx[anyr] | np.uint64(1 << k)) \
+                        and not t[~anyr].any():
+                    got = ("valid_index", 0)  # {found, index}
                 if got is None:
                     continue
                 g, decls = _emit_rr(r, p, n, after)
@@ -382,7 +388,9 @@ def _round_robin(t: np.ndarray, tw: int, ops) -> list[tuple]:
                     enc = [f"|({g} & {n}'h{sum(1 << q for q in range(n) if (q >> b) & 1):X})"
                            for b in reversed(range(k))]
                     expr = "{" + ", ".join(enc) + "}"
-                    if tw > k:
+                    if got[0] == "valid_index":
+                        expr = "{" + f"|{r.text}, " + expr[1:]
+                    elif tw > k:
                         expr = f"{{{tw - k}'d0, {expr}}}"
                     if got[1]:
                         expr = f"(|{r.text}) ? {expr} : {tw}'d{got[1]}"
@@ -441,21 +449,70 @@ def insert_helpers(text: str, module: str, exprs: list[str], targets) -> str | N
         return None
     s0, e0 = an.span(mod)
     body = text[s0:e0]
-    todo = []
+    tset = set(targets)
+
+    def writes(m) -> set[str]:  # assignments, and declarations with an initializer ('wire [3:0] s = f(x);')
+        got = set(_assigned_all(m))
+        for d in getattr(m, "declarators", None) or ():
+            if getattr(d, "initializer", None) is not None and hasattr(d, "name"):
+                got.add(d.name.valueText)
+        return got
+
+    first = next((m for m in mod.members if writes(m) & tset), None)
+    if first is None:
+        return None
+    s = an.span(first)[0]
+    todo, move = [], []
     for d in decls:
         nm = re.match(r"wire\s+(?:\[[^\]]*\]\s*)?(\w+)", d)[1]
-        if d in body:
+        at = text.find(d, s0, e0)
+        if at >= 0:
+            if at > s:  # declared by an earlier lift further down: moved up, in front of this reader
+                move.append(d)
+                todo.append(d)
             continue  # the same helper, declared by an earlier lift of this network
         if re.search(rf"\b{nm}\b", body):
             return None
         todo.append(d)
     if not todo:
         return text
-    tset = set(targets)
-    first = next((m for m in mod.members if _assigned_all(m) & tset), None)
-    if first is None:
-        return None
-    s = an.span(first)[0]
     ls = text.rfind("\n", 0, s) + 1
     indent = text[ls:s] if not text[ls:s].strip() else ""
-    return text[:s] + ("\n" + indent).join(todo) + "\n" + indent + text[s:]
+    new = text[:s] + ("\n" + indent).join(todo) + "\n" + indent + text[s:]
+    for d in move:  # the old line (after the insertion point)
+        at = new.find(d, s + len("\n".join(todo)) + 1)
+        ls2 = new.rfind("\n", 0, at) + 1
+        le2 = new.find("\n", at)
+        new = new[:ls2] + new[le2 + 1:]
+    return new
+
+
+def apply_initializer(text: str, module: str, target: str, expr: str) -> str | None:
+    """``text`` with the initializer of the net declaration ``wire [..] target = <old>;`` in ``module``
+    replaced by ``expr`` (a lift of a word declared with its driver); logic and declarations only the
+    old expression used are removed. None when ``target`` is not declared so, or the result does not
+    read back."""
+    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.semantic.emit import _module_node, remove_leftovers
+    from rtlopt.templates._expr import kind_name
+    from rtlopt.templates._sem import analyze
+    an = analyze(text)
+    mod = _module_node(an, module)
+    if mod is None or an.syntax_errors:
+        return None
+    hits = []
+    for m in mod.members:
+        if kind_name(m) != "NetDeclaration":
+            continue
+        for d in getattr(m, "declarators", None) or ():
+            init = getattr(d, "initializer", None)
+            if init is not None and hasattr(d, "name") and d.name.valueText == target:
+                hits.append(init.expr)
+    if len(hits) != 1:
+        return None
+    s, e = an.span(hits[0])
+    new = remove_leftovers(apply_edits(text, [Edit(s, e, expr)]), module, text)
+    an2 = analyze(new)
+    if an2.syntax_errors or an2.errors > an.errors:
+        return None
+    return new

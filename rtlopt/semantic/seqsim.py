@@ -93,6 +93,9 @@ def yosys_json(files: Iterable[str | Path], top: str, timeout: float = 60.0,
         script = read_design_script(list(files), top) + (
             "proc\n" + ("setattr -set keep 1 t:$*dff*\n" if keep_regs else "")
             + "flatten\nmemory\nopt_clean\nwrite_json coarse.json\n"
+            # constant folding first ('(last + i) % 8' of a loop: a 32-bit divider each without it;
+            # the techmap of eight of them ran over 60 s); opt_expr merges no cells, registers stay
+            "opt_expr\nopt_clean\n"
             "dffunmap\ntechmap\nopt_clean\nsetattr -unset keep\nwrite_json gates.json\n")
         res = yosys_tool().run_script(script, cwd=tmp, timeout=timeout, check=False)
         if res.returncode != 0:

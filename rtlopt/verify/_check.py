@@ -366,6 +366,10 @@ def _engine_order(opts: VerifyOptions, spec: MiterSpec, ginfo: NetlistInfo, hinf
         # combinational engines decide the logic between them (sufficient for equivalence); register
         # correspondence (Yosys equiv_*) when the gate-level model is too big to enumerate in time (a
         # loop of 32-bit index arithmetic '(last + i) % 8' maps to dividers: 70 s for 2^12 vectors)
+        if (ginfo.cell_types | hinfo.cell_types) & _DIV_CELLS:
+            # dividers map to arrays of subtractors: the gate model is too big to enumerate quickly
+            # and has no polynomial; register correspondence first
+            return ["equiv", "exhaustive", "algebra", "smt", "abc"]
         return ["exhaustive", "equiv", "algebra", "smt", "abc"]
     # one step of a small sequential design (inputs + state bits): every state and input is
     # enumerated (output cone by output cone, each <= 24 bits); equal next states and outputs from
@@ -395,6 +399,7 @@ EQUIV_SEQ_S = 30.0
 #: in well under a second, multipliers built from adders not at all).
 EQUIV_BEFORE_ALGEBRA_S = 2.0
 _ADD_CELLS = {"$add", "$sub", "$neg", "$alu", "$macc", "$lcu", "$fa"}
+_DIV_CELLS = {"$div", "$mod", "$divfloor", "$modfloor"}
 
 #: Seconds the algebraic engine gets when the exhaustive engine (always decisive) comes after it.
 ALGEBRA_BEFORE_EXHAUSTIVE_S = 4.0
