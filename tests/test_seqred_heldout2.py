@@ -235,3 +235,36 @@ def test_reencoding_lookalikes_are_not_proposed(tmp_path, change):
     text = UPDOWN_GRAY.replace(*change)
     assert text != UPDOWN_GRAY
     assert _reencode(tmp_path, text, "ud_gray") == []
+
+
+# a registered 'empty' next to 'full': empty == !full && wp == rp (a comparison gated by a flag)
+LEVEL_FLAGS = LEVEL_FULL.replace("output full_o);", "output full_o, output empty_o);").replace(
+    "  reg full;\n", "  reg full;\n  reg empty;\n").replace(
+    "wire do_r = rd & (level != 4'd0);", "wire do_r = rd & ~empty;").replace(
+    "if (!rst_n) begin level <= 4'd0; full <= 1'b0; end",
+    "if (!rst_n) begin level <= 4'd0; full <= 1'b0; empty <= 1'b1; end").replace(
+    "full <= level == 4'd7; end", "full <= level == 4'd7; empty <= 1'b0; end").replace(
+    "full <= 1'b0; end\n  assign", "full <= 1'b0; empty <= level == 4'd1; end\n  assign").replace(
+    "  assign full_o = full;\n", "  assign full_o = full;\n  assign empty_o = empty;\n")
+
+
+def test_empty_flag_is_gated_pointer_compare(tmp_path):
+    assert "empty <= level == 4'd1;" in LEVEL_FLAGS and "assign empty_o = empty;" in LEVEL_FLAGS
+    an, p, cands = _regfunc(tmp_path, LEVEL_FLAGS, "lvl")
+    # (full == !empty && wp == rp holds too: the selection never takes both, one reads the other)
+    gated = [r for r in an.relations if r.gate and r.target == "empty"]
+    assert gated and all(r.gate == (("full", 0, 1, 0),) for r in gated), gated
+    assert {(r.op, r.k, frozenset((r.base, r.base2))) for r in gated} >= {("eq", 0, frozenset(("wp", "rp")))}
+    new = [n[p] for n, d in cands if "'empty' ==" in d and "'level' ==" in d]
+    assert new, [d for _, d in cands]
+    assert "always @* level = {full, wp - rp};" in new[0]
+    assert ("always @* empty = (!full && (wp == rp));" in new[0]
+            or "always @* empty = (!full && (rp == wp));" in new[0])
+    assert _verify(tmp_path, LEVEL_FLAGS, new[0], "lvl") == 0
+
+
+def test_lagging_empty_flag_is_not_a_gated_compare(tmp_path):
+    # 'empty' is set one cycle late after the last pop (it follows the level it saw): one cycle differs
+    text = LEVEL_FLAGS.replace("empty <= level == 4'd1; end", "empty <= level == 4'd0; end")
+    an, _p, _c = _regfunc(tmp_path, text, "lvl")
+    assert not [r for r in an.relations if r.target == "empty"]

@@ -44,7 +44,9 @@ class Relation:
     "ule": the helper invariant ``word <= k`` (never emitted; strengthens the induction; its target is
     the base register); "dec": the target is the decode ``1 << base`` (a one-hot copy of an index);
     "cat": the target is ``{bit, word}``, one flag bit (``bits[0]``) above a word one bit narrower (a
-    FIFO occupancy ``{full, wptr - rptr}`` of pointers without a wrap bit)."""
+    FIFO occupancy ``{full, wptr - rptr}`` of pointers without a wrap bit).
+    ``gate`` ((name, bit, fv, cv),) on a comparison: the target is ``cv`` while that register bit is
+    ``fv``, else the comparison (an 'empty' flag that is ``wptr == rptr`` unless 'full' is set)."""
 
     target: str
     width: int
@@ -54,10 +56,11 @@ class Relation:
     bits: tuple[tuple[str, int], ...] = ()
     op: str = "add"
     base2: str | None = None
+    gate: tuple[tuple[str, int, int, int], ...] = ()
 
     def uses(self) -> set[str]:
         return ({self.base} if self.base else set()) | ({self.base2} if self.base2 else set()) \
-            | {n for n, _ in self.bits}
+            | {n for n, _ in self.bits} | {g[0] for g in self.gate}
 
 
 @dataclass
@@ -110,7 +113,7 @@ def localize(rel: Relation, allregs: dict[str, list[int]], regs: dict[str, list[
                 continue
             base2 = rel.base2 if rel.base2 in cands else cands[0]
         bits = []
-        for n0, i0 in rel.bits:
+        for n0, i0 in list(rel.bits) + [(g[0], g[1]) for g in rel.gate]:
             j0 = regs[n0][i0]
             hit = sorted((len(allregs[n]) * -1, n, allregs[n].index(j0)) for n in allregs
                          if here(n) and j0 in allregs[n])
@@ -118,7 +121,9 @@ def localize(rel: Relation, allregs: dict[str, list[int]], regs: dict[str, list[
                 break
             bits.append((hit[0][1], hit[0][2]))
         else:
-            out.append(Relation(t, rel.width, rel.k, base, rel.sign, tuple(bits), rel.op, base2))
+            nb = len(rel.bits)
+            gate = tuple((n, i, g[2], g[3]) for (n, i), g in zip(bits[nb:], rel.gate, strict=True))
+            out.append(Relation(t, rel.width, rel.k, base, rel.sign, tuple(bits[:nb]), rel.op, base2, gate))
     return out
 
 
@@ -241,6 +246,8 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
             got = _predicates(r, vals, regs, words, consts)
             if not varies:
                 nmined += len(got)
+            elif time.monotonic() < deadline:
+                got += _gated_predicates(r, vals, regs, words, {(x.base, x.base2) for x in got})
             out += got
     if out:  # value ranges of the compared words help prove the comparisons
         for b1, b2 in {(r.base, r.base2) for r in out if r.base}:
@@ -362,6 +369,51 @@ def _cat_relation(r: str, js: list[int], w: int, rv: np.ndarray, regs: dict[str,
     return False
 
 
+def _gated_predicates(r: str, vals: dict[str, np.ndarray], regs: dict[str, list[int]], words: dict,
+                      skip: set, limit: int = 4) -> list[Relation]:
+    """A 1-bit register that is constant while another 1-bit register has one value and a comparison
+    of a word otherwise (``empty == !full && wptr == rptr``), on every sample."""
+    rv = vals[r].astype(bool)
+    rj = set(regs[r])
+    flags = [f for f, fj in sorted(regs.items()) if len(fj) == 1 and f != r and f in vals and fj[0] not in rj
+             and vals[f].min() != vals[f].max()][:32]
+    out: list[Relation] = []
+    for f in flags:
+        fa = vals[f].astype(bool)
+        for fv in (0, 1):
+            on = fa == bool(fv)
+            c = rv[on]
+            if not on.any() or on.all() or c.min() != c.max():
+                continue
+            off = ~on
+            ro = rv[off]
+            if ro.min() == ro.max():
+                continue  # a function of the flag alone
+            for (s, s2), sv in words.items():
+                if (s, s2) in skip or r in (s, s2) or f in (s, s2) or set(regs[s]) & rj:
+                    continue
+                if s2 is not None and set(regs[s2]) & rj:
+                    continue
+                so = sv[off]
+                a, b = np.unique(so[ro]), np.unique(so[~ro])
+                if np.intersect1d(a, b).size:
+                    continue
+                if a.size == 1:
+                    op, k = "eq", int(a[0])
+                elif b.size == 1:
+                    op, k = "ne", int(b[0])
+                elif b.max() < a.min():
+                    op, k = "ge", int(a.min())
+                elif a.max() < b.min():
+                    op, k = "lt", int(b.min())
+                else:
+                    continue
+                out.append(Relation(r, 1, k, s, op=op, base2=s2, gate=((f, 0, fv, int(c[0])),)))
+                if len(out) >= limit:
+                    return out
+    return out
+
+
 def _predicates(r: str, vals: dict[str, np.ndarray], regs: dict[str, list[int]],
                 words: dict | None = None, consts=()) -> list[Relation]:
     """A 1-bit register that is a comparison of a word (a register, or a difference of two) with a
@@ -443,7 +495,15 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             return gate is not None and (((1 << sv) & ((1 << rel.width) - 1)) if gate else 0) == rv
         if rel.op != "add":
             sv = base_word()
-            return sv is not None and _cmp(rel.op, sv, rel.k) == rv
+            if sv is None:
+                return False
+            for n, i, fv, cv in rel.gate:
+                gv = st[regs[n][i]]
+                if gv is None:
+                    return False
+                if gv == fv:
+                    return cv == rv
+            return _cmp(rel.op, sv, rel.k) == rv
         if rel.base:
             sv = base_word()
             if sv is None:
@@ -523,6 +583,8 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             kk = z3.BitVecVal(rel.k, len(regs[rel.base]), ctx)
             c = {"eq": lambda: sb == kk, "ne": lambda: sb != kk, "ge": lambda: z3.UGE(sb, kk),
                  "lt": lambda: z3.ULT(sb, kk)}[rel.op]()
+            for n, i, fv, cv in rel.gate:
+                c = z3.If(v[regs[n][i]] == z3.BoolVal(bool(fv), ctx), z3.BoolVal(bool(cv), ctx), c)
             return v[regs[rel.target][0]] == c
         acc = z3.BitVecVal(rel.k, w, ctx)
         if rel.base:
@@ -620,7 +682,14 @@ def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]]) -> str:
         bw = decl[rel.base][2]
         if rel.base2 and decl[rel.base2][2] != bw:
             return None
-        return f"({base} {_OPS[rel.op]} {bw}'d{rel.k})"
+        cmp = f"({base} {_OPS[rel.op]} {bw}'d{rel.k})"
+        if rel.base2 and rel.k == 0 and rel.op in ("eq", "ne"):  # a - b == 0 is a == b
+            cmp = f"({rel.base.rpartition('.')[2]} {_OPS[rel.op]} {rel.base2.rpartition('.')[2]})"
+        for n, i, fv, cv in rel.gate:
+            flag = _bits_expr([("n", n, i, False)], decl)
+            cmp = (f"({'!' if fv else ''}{flag} && {cmp})" if not cv else
+                   f"({'' if fv else '!'}{flag} || {cmp})")
+        return cmp
     if base:
         if rel.sign < 0 and rel.k == (1 << w) - 1:
             return f"~{base}"
@@ -869,7 +938,8 @@ def _keep_encoding(texts: dict[Path, str], names: set[str]) -> dict[Path, str] |
 
 def _local_sig(r: Relation) -> tuple:
     return (r.target.rpartition(".")[2], r.base.rpartition(".")[2] if r.base else None, r.k, r.sign, r.op,
-            tuple((n.rpartition(".")[2], i) for n, i in r.bits), r.base2.rpartition(".")[2] if r.base2 else None)
+            tuple((n.rpartition(".")[2], i) for n, i in r.bits), r.base2.rpartition(".")[2] if r.base2 else None,
+            tuple((g[0].rpartition(".")[2], *g[1:]) for g in r.gate))
 
 
 def _describe(r: Relation) -> str:
@@ -880,7 +950,8 @@ def _describe(r: Relation) -> str:
     if r.op == "dec":
         return f"{t[0]} ? (1 << {b}) : 0" if t else f"1 << {b}"
     if r.op != "add":
-        return f"({b} {_OPS[r.op]} {r.k})"
+        g = "".join(f"{n}[{i}] == {fv} ? {cv} : " for n, i, fv, cv in r.gate)
+        return f"{g}({b} {_OPS[r.op]} {r.k})"
     if r.base2:
         return f"{r.k} + {b}" if r.k else b
     if r.base:
