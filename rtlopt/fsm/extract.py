@@ -146,7 +146,7 @@ def _instances(scope) -> list:
             elif m.kind == ast.SymbolKind.GenerateBlock and not getattr(m, "isUninstantiated", False):
                 todo.append(m)
             elif m.kind == ast.SymbolKind.GenerateBlockArray:
-                todo.extend(m)
+                todo.append(m)  # its members: the blocks (and, for `for (genvar i ...)`, the genvar)
     return out
 
 

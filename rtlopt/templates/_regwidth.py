@@ -49,11 +49,43 @@ _CMP = {"Equality", "Inequality", "CaseEquality", "CaseInequality", "LessThan", 
         "GreaterThan", "GreaterThanEqual"}
 
 
+def _param_only(node) -> bool:
+    """An expression of literals, parameters and ``$clog2``-style constant calls only (``HOLD - 1``,
+    ``DEPTH``, ``$clog2(N) + 1``): a constant at the elaborated parameter values. (Rewrites that
+    fold one are pinned to the values the proof covers: engine.parampin.)"""
+    node = strip(node)
+    name = type(node).__name__
+    if name in ("IntegerLiteral", "UnbasedUnsizedIntegerLiteral"):
+        return True
+    if name == "NamedValueExpression":
+        return isinstance(node.symbol, ast.ParameterSymbol)
+    if name == "BinaryExpression":
+        return _param_only(node.left) and _param_only(node.right)
+    if name in ("UnaryExpression", "ConversionExpression"):
+        return _param_only(node.operand)
+    if name == "ConditionalExpression":
+        return all(_param_only(c.expr) for c in node.conditions) and _param_only(node.left) \
+            and _param_only(node.right)
+    if name == "CallExpression":
+        return bool(getattr(node, "isSystemCall", False)) and node.getSubroutineName() in ("$clog2", "$bits") \
+            and all(_param_only(a) for a in node.arguments)
+    return False
+
+
 def _const(an: Analysis, node) -> int | None:
     node = strip(node)
     v = an.const(node)
     if v is not None:
         return v
+    if type(node).__name__ != "NamedValueExpression" and _param_only(node):
+        try:
+            sv = node.eval(ast.EvalContext(an.root)).value
+        except Exception:  # noqa: BLE001 - pyslang raises assorted errors on odd nodes
+            return None
+        if type(sv).__name__ == "SVInt" and not sv.hasUnknown:
+            v = int(sv)
+            return v if v >= 0 else None
+        return None
     if type(node).__name__ == "NamedValueExpression" and isinstance(node.symbol, ast.ParameterSymbol):
         try:
             sv = node.eval(ast.EvalContext(an.root)).value

@@ -1,0 +1,79 @@
+"""Parameterized designs (issue 10, designs/generalization/parameterized): parameter expressions are
+constants at the elaborated values, the rewrite that folds one is pinned to those values, and other
+values keep the original logic."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+DEB = textwrap.dedent("""
+module debounce #(parameter HOLD = 250) (input clk, input rst, input din, output reg q);
+  reg [31:0] cnt;
+  always @(posedge clk)
+    if (rst) begin cnt <= 0; q <= 1'b0; end
+    else if (din == q) cnt <= 0;
+    else if (cnt == HOLD - 1) begin cnt <= 0; q <= din; end
+    else cnt <= cnt + 1;
+endmodule
+""").lstrip()
+
+
+def _narrowed(tmp_path, src: str, top: str) -> list[str]:
+    from rtlopt.design import open_design
+    from rtlopt.engine.search import State, template_candidates
+
+    f = tmp_path / f"{top}.v"
+    f.write_text(src)
+    st = State(design=open_design([f], top), texts={f: src}, goal="area", liberty=None)
+    return [c.text for c in template_candidates(st) if "register_width_reduction" in c.rules]
+
+
+def test_register_width_bound_reads_parameter_expressions(tmp_path):
+    # `cnt == HOLD - 1` guards the step: the syntactic bound (HOLD - 1 at the elaborated value) gives
+    # the exact width, the declaration itself is narrowed (no cnt_q wrapper, which is harder to prove)
+    texts = _narrowed(tmp_path, DEB, "debounce")
+    assert any("reg [7:0] cnt;" in t for t in texts), texts
+    big = _narrowed(tmp_path, DEB.replace("HOLD = 250", "HOLD = 3000"), "debounce")
+    assert any("reg [11:0] cnt;" in t for t in big) and not any("reg [7:0] cnt;" in t for t in big), big
+
+
+def test_fsm_extract_reads_sv_genvar_loops(tmp_path):
+    # `for (genvar i = ...)`: the generate block array holds the genvar too (was: TypeError)
+    from rtlopt.design import open_design
+    from rtlopt.fsm import extract
+
+    f = tmp_path / "lanes.sv"
+    f.write_text("module lanes #(parameter int unsigned N = 2) (input logic clk, input logic [N-1:0] a,\n"
+                 "  output logic [N-1:0] y);\n  for (genvar i = 0; i < N; i++) begin : g\n"
+                 "    always_ff @(posedge clk) y[i] <= a[i];\n  end\nendmodule\n")
+    ex = extract(open_design([f], "lanes"), below_top=True)
+    assert not ex.fsms
+
+
+@pytest.mark.yosys
+def test_folded_parameter_holds_only_for_the_pinned_value(tmp_path):
+    """Soundness: the narrowing folded HOLD = 10 (4 bits); pinned, it is proven at 10 and stays right at
+    20 (the original arm); unpinned, it is wrong at 20 (the 4-bit counter never reaches 19)."""
+    from rtlopt.engine.parampin import pin_text
+
+    src = DEB.replace("HOLD = 250", "HOLD = 10")
+    narrowed = [t for t in _narrowed(tmp_path, src, "debounce") if "reg [3:0] cnt;" in t][0]
+    pinned = pin_text(src, narrowed, {"debounce": {(("HOLD", "10"),)}}, "template")
+    assert "if (HOLD == 10) begin : rtlopt_params_debounce" in pinned
+    gold, gate, bad = tmp_path / "g.v", tmp_path / "p.v", tmp_path / "u.v"
+    gold.write_text(src)
+    gate.write_text(pinned)
+    bad.write_text(narrowed)
+
+    def verify(b, hold):
+        r = subprocess.run([sys.executable, "-m", "rtlopt", "verify", str(gold), str(b), "-G", f"HOLD={hold}",
+                            "--timeout", "240", "--depth", "30"], capture_output=True, text=True, timeout=600)
+        return r.stdout
+
+    assert verify(gate, 10).startswith("EQUIVALENT")
+    assert verify(gate, 20).startswith("EQUIVALENT")
+    assert verify(bad, 20).startswith("NOT EQUIVALENT")
