@@ -153,7 +153,10 @@ def _order_stats(t: np.ndarray, tw: int, ops) -> list[tuple]:
     for w in sorted(widths, reverse=True):
         if w > 64:
             continue
-        lanes = _lanes(ops, w)
+        lanes = []
+        for ln in _lanes(ops, w):  # a word that only renames another's lane ('wire [7:0] a0 = bus[7:0];')
+            if not any(np.array_equal(ln.value, x.value) for x in lanes):
+                lanes.append(ln)
         if not 3 <= len(lanes) <= 4 * MAX_LANES:
             continue
         tl = [_lane(t, j, w) for j in range(tw // w)]
@@ -441,7 +444,7 @@ def insert_helpers(text: str, module: str, exprs: list[str], targets) -> str | N
             decls += [d for d in h.split("\n") if d not in decls]
     if not decls:
         return text
-    from rtlopt.semantic.emit import _assigned_all, _module_node
+    from rtlopt.semantic.emit import _module_node
     from rtlopt.templates._sem import analyze
     an = analyze(text)
     mod = _module_node(an, module)
@@ -451,17 +454,14 @@ def insert_helpers(text: str, module: str, exprs: list[str], targets) -> str | N
     body = text[s0:e0]
     tset = set(targets)
 
-    def writes(m) -> set[str]:  # assignments, and declarations with an initializer ('wire [3:0] s = f(x);')
-        got = set(_assigned_all(m))
-        for d in getattr(m, "declarators", None) or ():
-            if getattr(d, "initializer", None) is not None and hasattr(d, "name"):
-                got.add(d.name.valueText)
-        return got
-
-    first = next((m for m in mod.members if writes(m) & tset), None)
+    # the first module item that drives a target: assignments, always blocks, instances, declarations
+    # with an initializer ('wire [3:0] s = f(x);')
+    from rtlopt.semantic.emit import module_source, port_directions
+    ms = module_source(an, module, port_directions(an))
+    first = next((m for m in (ms.members if ms is not None else ()) if m.writes & tset), None)
     if first is None:
         return None
-    s = an.span(first)[0]
+    s = first.start
     todo, move = [], []
     for d in decls:
         nm = re.match(r"wire\s+(?:\[[^\]]*\]\s*)?(\w+)", d)[1]
