@@ -174,3 +174,53 @@ def test_own_measurement_does_not_elaborate_submodules_in_other_files(tmp_path: 
     assert f"read_verilog -lib -defer {child}" in script and f"read_verilog -defer {top}" in script
     rep = measure_own(open_design([top, child], "top"), liberty=resolve_liberty(None), timeout=120)
     assert rep.area_um2.value > 0 and rep.provenance["black_boxes"]
+
+
+_LOOPIDX = """module lanes(input [0:63] a, b, output wire [0:63] s, output reg [7:0] n);
+  integer k, i;
+  always @(*) begin
+    k = 0;
+    for (i = 0; i < 8; i = i + 1) begin
+      s[k*8 +: 8] = a[k*8 +: 8] + b[k*8 +: 8];
+      k = k + 1;
+    end
+    n = a[0:7] ^ b[0:7];
+  end
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_estimate_reads_with_slang_and_nets_assigned_in_always_blocks(tmp_path: Path, monkeypatch):
+    """The estimate's slang frontend: a loop-carried index becomes constant slices; a net assigned in an
+    always block (Yosys reads it as a variable) is read the same way, from a copy, and the report says so.
+    The number is near the Yosys-frontend estimate of the same module."""
+    from rtlopt.ppa._estimate import estimate_own_slang, estimate_script
+
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "lanes.v"
+    src.write_text(_LOOPIDX)
+    lib = resolve_liberty_default()
+    ref = open_design(src, "lanes")
+    est = estimate_own_slang(ref, liberty=lib, timeout=120)
+    assert est.provenance["estimate"] is True
+    assert "read by slang" in est.provenance["measured"] and "s" in est.provenance["measured"].split(": ")[-1]
+    assert src.read_text() == _LOOPIDX  # the user's file is never edited
+    assert "read_verilog" in estimate_script([src], "lanes", "x.lib")
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache2"))
+    monkeypatch.setattr("rtlopt.ppa._estimate.estimate_own_slang", _refuse)
+    yosys_fe = estimate_own(ref, liberty=lib, timeout=120)  # slang refused: Yosys's frontend
+    assert yosys_fe.provenance["estimate"] is True and "slang" not in yosys_fe.provenance["measured"]
+    assert 0.8 * yosys_fe.area_um2.value <= est.area_um2.value <= 1.25 * yosys_fe.area_um2.value
+
+
+def _refuse(*_a, **_k):
+    from rtlopt.errors import ToolError
+
+    raise ToolError("slang refused (test)")
+
+
+def resolve_liberty_default():
+    from rtlopt.ppa.liberty import resolve_liberty
+
+    return resolve_liberty(None)

@@ -259,7 +259,7 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
         # every module's own area first (one synthesis each, cached), so the total is complete even
         # when the budget does not reach every module's optimization
         # pass 1: a fair share each (one huge module must not starve the others); pass 2: the rest
-        # of the measuring time (at most half the budget) for the modules that did not fit
+        # of the measuring time (up to 40 % of the budget) for the modules that did not fit
         # modules are measured in parallel (``jobs`` Yosys children), each with its fair share of the
         # measuring time times the parallelism
         from concurrent.futures import ThreadPoolExecutor
@@ -267,7 +267,9 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
         from rtlopt.engine.search import default_jobs
 
         jobs = kw.get("jobs") or default_jobs()
-        measure_end = t0 + budget_s / 2
+        # the full flow's window ends at 40 % of the budget: an estimate (slang frontend: seconds where
+        # the full flow's frontend takes minutes) then has until 75 % for the modules without a number
+        measure_end = t0 + budget_s * 0.4
         # an estimate may run on to three quarters of the budget: a total that covers every module
         # comes before optimizing modules the full flow can measure (their search is best effort)
         estimate_end = min(deadline, t0 + budget_s * 0.75)

@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from rtlopt.errors import InputError, ToolError, UnsupportedConstruct
+from rtlopt.errors import InputError, ToolError, ToolTimeout, UnsupportedConstruct
 from rtlopt.ppa import _cache, _flow
 from rtlopt.ppa._libinfo import LibInfo, lib_info, plain_path
 from rtlopt.ppa._report import Metric, PpaReport
@@ -222,8 +222,154 @@ def checkpoint_report(ref, liberty, info: LibInfo, workdir: Path, script: str, s
                            note=f"the full flow did not finish ({why}); estimated from the same run's coarse synthesis")
 
 
+# ----------------------------------------------------------------------------------------------------
+# the slang frontend: the same estimate, elaborated by read_slang (yosys-slang in the pyosys wheel)
+#
+# Yosys's own Verilog frontend turns every part-select whose index is a variable of the procedure
+# (``r[k*W +: W] = ...`` with ``k = k + 1`` in a loop) into a case over every position; on a module with
+# hundreds of them, reading alone takes minutes. slang evaluates such procedures with the variables'
+# values at elaboration (constant slices), in seconds. A net assigned in an always block (which Yosys
+# reads as a variable, with a warning) is an error for slang: the estimate then reads a copy of that
+# file in which those nets are declared ``reg``, as Yosys reads them, and says so.
+
+_NET_ERR = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+): ERROR: cannot assign to a net within a procedural context")
+_MODULE = re.compile(r"^\s*(?:module|macromodule)\s+(\w+)", re.M)
+
+
+def _module_names(texts: list[str]) -> list[str]:
+    from rtlopt.engine.hierarchy import _mask
+
+    out: list[str] = []
+    for t in texts:
+        out += [m for m in _MODULE.findall(_mask(t)) if m not in out]
+    return out
+
+
+def slang_script(files, top: str, others, liberty: str | Path, dont_use=(), std: str = "1364-2005",
+                 src_dirs=()) -> str:
+    """read_slang (``top`` elaborated, every other module a black box), coarse synthesis, the estimate."""
+    from rtlopt.hdl.project import active
+    from rtlopt.tools.yosys import _q
+
+    proj = active()
+    flags = [f"--std {std}"]
+    for k, v in dict(proj.defines).items():
+        flags.append(_q(f"-D{k}" if v is None or v == "" else f"-D{k}={v}"))
+    dirs: list[str] = []
+    for f in files:
+        for d in [*proj.include_dirs_for(f), *src_dirs]:
+            if str(d) not in dirs:
+                dirs.append(str(d))
+    flags += [_q(f"-I{d}") for d in dirs]
+    bb = "".join(f" --blackboxed-module {m}" for m in others if m != top)
+    return "\n".join([f"log {_flow.PHASE_MARK} read",
+                      f"read_slang {' '.join(flags)} {' '.join(_q(f) for f in files)} --top {top}{bb}",
+                      f"hierarchy -top {top}",
+                      f"log {_flow.PHASE_MARK} synth",
+                      f"synth -top {top} -flatten -run :fine",
+                      *estimate_lines(top, liberty, dont_use)]) + "\n"
+
+
+def _procedural_nets(log: str) -> dict[str, set[int]]:
+    """file (as slang printed it) -> lines where it reports a net assigned in a procedural context."""
+    out: dict[str, set[int]] = {}
+    for line in log.splitlines():
+        m = _NET_ERR.match(line.strip())
+        if m:
+            out.setdefault(m["file"], set()).add(int(m["line"]))
+    return out
+
+
+_LHS = re.compile(r"([A-Za-z_]\w*)\s*(?:\[[^=;]*\])?\s*<?=(?!=)")
+
+
+def _assigned_names(text: str, lines: set[int]) -> set[str]:
+    """The variable assigned on each of ``lines`` (1-based): the first ``name[...] =`` / ``<=`` there."""
+    src = text.splitlines()
+    out = set()
+    for ln in lines:
+        if 0 < ln <= len(src):
+            m = _LHS.search(src[ln - 1])
+            if m:
+                out.add(m.group(1))
+    return out
+
+
+def _nets_as_variables(text: str, names) -> tuple[str, list[str]]:
+    """``text`` with the declarations of the nets ``names`` changed from ``wire`` to ``reg``."""
+    out, done = text, []
+    for n in sorted(names):
+        # a declaration without an initializer: [input|output|inout] wire [range] a, b, n, c;
+        # or an ANSI port / single name: wire [signed] [range] n
+        first = re.compile(r"\b(?P<kw>wire)\b\s*(?:signed\b\s*)?(?:\[[^\]]*\]\s*)?" + re.escape(n) + r"\b(?!\s*=)")
+        decl = re.compile(r"\b(?P<kw>wire)\b(?P<rest>[^;=()]*\b" + re.escape(n) + r"\b[^;=()]*;)")
+        m = first.search(out) or decl.search(out)
+        if m:
+            out = out[:m.start("kw")] + "reg" + out[m.end("kw"):]
+            done.append(n)
+    return out, done
+
+
+def estimate_own_slang(ref, *, liberty, timeout: float, texts: dict[Path, str] | None = None) -> PpaReport:
+    """The estimate with read_slang as the frontend (see above); raises on any read/elaboration error."""
+    from rtlopt.ppa._measure import _tool
+    from rtlopt.ppa._permodule import cached_own
+    from rtlopt.tools import Yosys
+
+    k, _ = cached_own(ref, liberty, texts, "own-estimate")
+    start = time.monotonic()
+    info = lib_info(liberty)
+    body = {Path(f): (texts or {}).get(Path(f)) or Path(f).read_text(encoding="utf-8", errors="replace")
+            for f in ref.files}
+    std = "1800-2017" if any(Path(f).suffix in (".sv", ".svh") for f in ref.files) else "1364-2005"
+    others = _module_names(list(body.values()))
+    yosys = _tool(Yosys)
+    with tempfile.TemporaryDirectory(prefix="rtlopt-ppa-slang-") as tmp:
+        files = [str(f) for f in ref.files]
+        for i, f in enumerate(ref.files):  # a candidate's text (not on disk): read from a copy
+            if texts and Path(f) in texts and texts[Path(f)] != Path(f).read_text(encoding="utf-8", errors="replace"):
+                files[i] = str(Path(tmp) / f"t{i}_{Path(f).name}")
+                Path(files[i]).write_text(texts[Path(f)], encoding="utf-8")
+        note = "read by slang"
+        for attempt in (1, 2):
+            script = slang_script(files, ref.top, others, plain_path(liberty), info.excluded(), std,
+                                  src_dirs=[str(Path(f).resolve().parent) for f in ref.files])
+            left = timeout - (time.monotonic() - start)
+            if left < 1:
+                raise ToolTimeout(f"yosys exceeded its time limit of {timeout:g} s")
+            res = yosys.run_script(script, cwd=tmp, timeout=left, check=False)
+            if res.returncode == 0:
+                break
+            bad = {(Path(tmp) / b).resolve(): ns for b, ns in _procedural_nets(res.stdout + res.stderr).items()}
+            if attempt == 2 or not bad or _flow.failed_phase(res.stdout) != "read":
+                raise ToolError(f"slang estimate of module '{ref.top}' failed: {yosys_error(res)}",
+                                log=res.stdout + res.stderr)
+            changed = []
+            for i, f in enumerate(ref.files):
+                hit = bad.get(Path(f).resolve())
+                if not hit:
+                    continue
+                wanted = _assigned_names(body[Path(f)], hit)
+                new, names = _nets_as_variables(body[Path(f)], wanted)
+                if names:
+                    copy = Path(tmp) / f"n{i}_{Path(f).name}"
+                    copy.write_text(new, encoding="utf-8")
+                    files[i] = str(copy)
+                    changed += sorted(wanted)
+            if not changed:
+                raise ToolError(f"slang estimate of module '{ref.top}' failed: {yosys_error(res)}",
+                                log=res.stdout + res.stderr)
+            note = f"read by slang; nets assigned in always blocks read as variables, as Yosys reads them: {', '.join(changed)}"
+        try:
+            stat = json.loads((Path(tmp) / _STAT).read_text())
+        except (OSError, ValueError) as exc:
+            raise InputError(f"no statistics for module '{ref.top}': {exc}") from None
+    return estimate_report(ref, liberty, info, stat, script, time.monotonic() - start, k, note=note)
+
+
 def estimate_own(ref, *, liberty, timeout: float = 120.0, texts: dict[Path, str] | None = None) -> PpaReport:
-    """Estimated area of ``ref.top``'s own logic (see the module docstring), cached by content."""
+    """Estimated area of ``ref.top``'s own logic (see the module docstring), cached by content: read
+    by slang first (seconds where Yosys's frontend takes minutes), else by Yosys's Verilog frontend."""
     from rtlopt.ppa._measure import _tool
     from rtlopt.ppa._permodule import cached_own
     from rtlopt.tools import Yosys
@@ -232,6 +378,13 @@ def estimate_own(ref, *, liberty, timeout: float = 120.0, texts: dict[Path, str]
     if rep is not None:
         return rep
     start = time.monotonic()
+    try:
+        return estimate_own_slang(ref, liberty=liberty, timeout=timeout, texts=texts)
+    except ToolTimeout:
+        raise
+    except (ToolError, InputError, OSError):
+        pass  # slang could not read it: Yosys's frontend (what the full flow reads)
+    timeout = max(1.0, timeout - (time.monotonic() - start))
     info = lib_info(liberty)
     script = estimate_script(ref.files, ref.top, plain_path(liberty), info.excluded())
     with tempfile.TemporaryDirectory(prefix="rtlopt-ppa-est-") as tmp:
