@@ -268,3 +268,40 @@ def test_lagging_empty_flag_is_not_a_gated_compare(tmp_path):
     text = LEVEL_FLAGS.replace("empty <= level == 4'd1; end", "empty <= level == 4'd0; end")
     an, _p, _c = _regfunc(tmp_path, text, "lvl")
     assert not [r for r in an.relations if r.target == "empty"]
+
+
+# two processes: the decoded pointer and the next state are wires, the register loads the wire
+TWO_PROC_GRAY = """
+module gptr(input clk, input rst, input adv, output [9:0] gptr_o, output [9:0] bptr_o);
+  function [9:0] bin2gray;
+    input [9:0] b;
+    bin2gray = b ^ {1'b0, b[9:1]};
+  endfunction
+  function [9:0] gray2bin;
+    input [9:0] g;
+    integer i;
+    begin
+      gray2bin = g;
+      for (i = 8; i >= 0; i = i - 1) gray2bin[i] = gray2bin[i + 1] ^ g[i];
+    end
+  endfunction
+  reg  [9:0] gray_q;
+  wire [9:0] bin_cur = gray2bin(gray_q);
+  wire [9:0] gray_nx = bin2gray(bin_cur + 10'd1);
+  always @(posedge clk)
+    if (rst) gray_q <= 10'd0;
+    else if (adv) gray_q <= gray_nx;
+  assign gptr_o = gray_q;
+  assign bptr_o = bin_cur;
+endmodule
+"""
+
+
+def test_two_process_gray_pointer_kept_in_binary(tmp_path):
+    got = _reencode(tmp_path, TWO_PROC_GRAY, "gptr")
+    assert len(got) == 1, got
+    new = got[0][0]
+    assert "wire [9:0] bin_cur = rtlopt_enc0;" in new and "else if (adv) rtlopt_enc0 <= bin_cur + 10'd1;" in new
+    assert new.index("reg [9:0] rtlopt_enc0;") < new.index("wire [9:0] bin_cur")
+    assert "always @* gray_q = bin2gray(rtlopt_enc0);" in new
+    assert _verify(tmp_path, TWO_PROC_GRAY, new, "gptr") == 0

@@ -70,6 +70,23 @@ def _functions(clean: str, s: int, e: int) -> dict[str, tuple[int, int, int, str
     return out
 
 
+def _driver(clean: str, s: int, e: int, name: str, fspans) -> tuple[int, int] | None:
+    """Span of the right side of the one combinational driver of ``name`` in the module body
+    (``assign name = ...;``, ``wire [..] name = ...;``, ``always @* name = ...;``), or None."""
+    hits = [m for m in re.finditer(rf"(?<![\w$.]){re.escape(name)}\s*=(?!=)", clean[s:e])
+            if not any(a <= s + m.start() < b for a, b in fspans)]
+    if len(hits) != 1:
+        return None
+    at = s + hits[0].start()
+    before = clean[s:at]
+    if not re.search(r"(?:\bassign|\bwire(?:\s+signed)?(?:\s*\[[^\]]*\])?|\balways\s*@\s*(?:\*|\(\s*\*\s*\)))\s*$",
+                     before):
+        return None
+    a = s + hits[0].end()
+    semi = clean.find(";", a)
+    return (a, semi) if 0 <= semi <= e else None
+
+
 _ID_CACHE: dict[str, bool] = {}
 
 
@@ -154,6 +171,12 @@ def find(text: str, top: str) -> list[dict]:
             if _CONST.match(rhs):
                 items.append(("const", ws, we, rhs))
                 continue
+            if re.fullmatch(_ID, rhs) and rhs != r:  # a next-state wire: its driver is the update
+                d = _driver(clean, s, e, rhs, fspans)
+                if d is None:
+                    break
+                k, semi = d
+                rhs = clean[k:semi].strip()
             cm = re.match(rf"({_ID})\s*\(", rhs)
             if cm is None or cm.group(1) not in funcs:
                 break
@@ -168,6 +191,12 @@ def find(text: str, top: str) -> list[dict]:
             arg = clean[op + 1:cl - 1]
             calls = list(re.finditer(rf"({_ID})\s*\(\s*{re.escape(r)}\s*\)", arg))
             names = {c.group(1) for c in calls}
+            for u in set(re.findall(rf"(?<![\w$.'])({_ID})\b", arg)) - set(funcs) - {r}:
+                d = _driver(clean, s, e, u, fspans)  # a decoded copy: wire u = G(R)
+                um = re.fullmatch(rf"\s*({_ID})\s*\(\s*{re.escape(r)}\s*\)\s*", clean[d[0]:d[1]]) if d else None
+                if um and um.group(1) in funcs:
+                    names.add(um.group(1))
+                    arg = re.sub(rf"(?<![\w$.]){re.escape(u)}\b", " ", arg)
             if len(names) > 1 or (names and gn is not None and names != {gn}):
                 break
             if names:
@@ -208,12 +237,20 @@ def emit(text: str, opp: dict) -> str | None:
         if any(a <= i < z for a, z in spans + fsp):
             continue
         eds.append(Edit(i, s + m.end(), b))
-    # the new register is declared before the first always block that writes R
+    # the new register is declared before the first always block that writes R (or before the first
+    # statement now reading it, when that comes earlier)
     first = min(ws for _k, ws, _we, _x in opp["items"])
     al = [m for m in re.finditer(r"(?<![\w$])always\b", clean[s:first])]
     if not al:
         return None
     at = s + al[-1].start()
+    for ed in eds:
+        if ed.replacement == b and ed.start < at:
+            ls0 = text.rfind("\n", 0, ed.start) + 1
+            m0 = re.match(r"[ \t]*(assign|wire|always)\b", text[ls0:])
+            if m0 is None:
+                return None
+            at = ls0 + m0.start(1)
     ls = text.rfind("\n", 0, at) + 1
     if text[ls:at].strip():
         return None
