@@ -164,7 +164,7 @@ def _candidates(state) -> list:
                         if new is None or new in seen:
                             continue
                         seen.add(new)
-                        out.append(Candidate(new, "lifting", (RULE,), _describe(comp, alt) + f" [in {scope}]",
+                        out.append(Candidate(new, "lifting", _rules(comp, alt), _describe(comp, alt) + f" [in {scope}]",
                                              {"file": str(path), "parts": tuple(_part(lf) for lf in comp)}))
                 for comp in sorted(comps, key=len, reverse=True):
                     nxt = _apply_scoped(combined, comp, 0)
@@ -178,7 +178,7 @@ def _candidates(state) -> list:
                     if new is None or new in seen:
                         continue
                     seen.add(new)
-                    out.append(Candidate(new, "lifting", (RULE,), _describe([lf], alt) + " [register next state]",
+                    out.append(Candidate(new, "lifting", _rules([lf], alt), _describe([lf], alt) + " [register next state]",
                                          {"file": str(path), "parts": (_part(lf),)}))
                 nxt = _apply_clocked(combined, lf, 0)
                 if nxt is not None:
@@ -200,16 +200,27 @@ def _candidates(state) -> list:
                     if new is None or new in seen:
                         continue
                     seen.add(new)
-                    out.append(Candidate(new, "lifting", (RULE,), _describe(comp, alt),
+                    out.append(Candidate(new, "lifting", _rules(comp, alt), _describe(comp, alt),
                                          {"file": str(path), "parts": tuple(_part(lf) for lf in comp)}))
                 nxt = _apply(combined, module, comp, 0)
                 if nxt is not None:
                     combined = nxt
                     applied += [_part(lf) for lf in comp]
         if len(applied) > 1 and combined not in seen:
-            out.append(Candidate(combined, "lifting", (RULE,), "word-level lifting: " + ", ".join(applied[:6]),
+            out.append(Candidate(combined, "lifting", _rules([lf for _p, lf in lifts if _part(lf) in applied], 0),
+                                 "word-level lifting: " + ", ".join(applied[:6]),
                                  {"file": str(path), "parts": tuple(applied)}))
     return out
+
+
+#: Rule of the lifts that are whole algorithms (sorting networks, medians, round-robin arbiters).
+ALGO_RULE = "algorithm_recognition"
+
+
+def _rules(comp: list[Lift], alt: int) -> tuple[str, ...]:
+    from rtlopt.semantic.algos import helpers_for
+    algo = any(helpers_for(e) for lf in comp for e in lf.exprs[:max(1, alt + 1)])
+    return (RULE, ALGO_RULE) if algo else (RULE,)
 
 
 def _part(lf: Lift) -> str:
