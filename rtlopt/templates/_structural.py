@@ -1,7 +1,8 @@
 """Structural arithmetic to operators: a hand-built adder or multiplier netlist becomes ``+`` / ``*``.
 
 A module whose body is only a netlist (cell instances, gate primitives, generate loops of them,
-bit-level continuous assignments and declarations; no procedural code) and whose port shape is
+bit-level continuous assignments or ``always @*``/``always_comb`` blocks, declarations; nothing
+clocked at module level) and whose port shape is
 that of an adder or a multiplier is offered as the operator it probably implements:
 
 * two unsigned ``n``-bit inputs, optionally a 1-bit carry-in, and an ``n+1``-bit sum or an ``n``-bit
@@ -31,6 +32,16 @@ _NETLIST = {"PortDeclaration", "DataDeclaration", "NetDeclaration", "GenvarDecla
 _CELLS = {"HierarchyInstantiation", "PrimitiveInstantiation", "GenerateRegion", "LoopGenerate"}
 
 
+def _comb_block(member) -> bool:
+    """``always @*`` or ``always_comb``: combinational logic like a continuous assignment."""
+    k = kind_name(member)
+    if k == "AlwaysCombBlock":
+        return True
+    st = getattr(member, "statement", None)
+    return k == "AlwaysBlock" and kind_name(st) == "TimingControlStatement" and \
+        kind_name(st.timingControl) == "ImplicitEventControl"
+
+
 def _modules(an: Analysis) -> list:
     root = an.tree.root
     if kind_name(root) == "ModuleDeclaration":
@@ -50,18 +61,32 @@ def _instantiated(node, out: dict[str, int]) -> None:
 
 def _ports(an: Analysis, name: str) -> list[tuple[str, str, int]] | None:
     """``(name, "in"|"out", width)`` of every port of module ``name``, or None if any is not plain."""
+    found = _port_symbols(an, name)
+    if found is None:
+        return None
+    out = []
+    for p in found:
+        if not isinstance(p, ast.PortSymbol) or p.type.isSigned:
+            return None
+        d = str(p.direction).split(".")[-1]
+        if d not in ("In", "Out") or not p.type.bitWidth:
+            return None
+        out.append((p.name, d.lower(), int(p.type.bitWidth)))
+    return out
+
+
+def _port_symbols(an: Analysis, name: str) -> list | None:
     for s in an.symbols:
         if isinstance(s, ast.InstanceSymbol) and s.definition.name == name:
-            out = []
-            for p in s.body.portList:
-                if not isinstance(p, ast.PortSymbol) or p.type.isSigned:
-                    return None
-                d = str(p.direction).split(".")[-1]
-                if d not in ("In", "Out") or not p.type.bitWidth:
-                    return None
-                out.append((p.name, d.lower(), int(p.type.bitWidth)))
-            return out
+            return list(s.body.portList)
     return None
+
+
+def _variable_outputs(an: Analysis, name: str) -> bool:
+    """Some output port of module ``name`` is a variable (``output reg``): it cannot be ``assign``ed in
+    Verilog, so the operator is written as ``always @*``."""
+    return any(isinstance(p, ast.PortSymbol) and str(p.direction).endswith("Out")
+               and isinstance(p.internalSymbol, ast.VariableSymbol) for p in _port_symbols(an, name) or ())
 
 
 def hypotheses(ports: list[tuple[str, str, int]]) -> list[tuple[str, str]]:
@@ -103,7 +128,10 @@ class StructuralAdderToOperator(Template):
         out = []
         for mod in mods:
             kinds = [kind_name(m) for m in mod.members]
-            if not kinds or any(k not in _NETLIST for k in kinds) or not any(k in _CELLS for k in kinds):
+            # combinational always blocks are logic like assignments; anything clocked is not a netlist
+            if not kinds or any(k not in _NETLIST and not _comb_block(m) for k, m in zip(kinds, mod.members,
+                                                                                          strict=True)) \
+                    or not any(k in _CELLS for k in kinds):
                 continue
             if mod.header.parameters is not None:
                 continue
@@ -120,7 +148,10 @@ class StructuralAdderToOperator(Template):
             ms, me = an.span(mod)
             he = an.span(mod.header)[1]
             keep = [an.text[slice(*an.span(m))] for m in mod.members if kind_name(m) == "PortDeclaration"]
+            var_out = _variable_outputs(an, name)
             for kind, text in hyps:
+                if var_out and text.startswith("assign "):
+                    text = "always @* " + text[len("assign "):]
                 body = "".join(f"\n  {k}" for k in keep) + f"\n  {text}\nendmodule"
                 out.append(self._m(an, ms, me, f"module {name} as a {kind}: {text}",
                                    [*edits, Edit(he, me, body)]))
