@@ -268,11 +268,12 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
 
         jobs = kw.get("jobs") or default_jobs()
         # the full flow's window ends at 40 % of the budget: an estimate (slang frontend: seconds where
-        # the full flow's frontend takes minutes) then has until 75 % for the modules without a number
+        # the full flow's frontend takes minutes) then has until 85 % for the modules without a number
         measure_end = t0 + budget_s * 0.4
-        # an estimate may run on to three quarters of the budget: a total that covers every module
-        # comes before optimizing modules the full flow can measure (their search is best effort)
-        estimate_end = min(deadline, t0 + budget_s * 0.75)
+        # an estimate may run on to 85 % of the budget: a total that covers every module comes before
+        # optimizing modules the full flow can measure (their search is best effort); estimates that
+        # finish early leave the rest to the search
+        estimate_end = min(deadline, t0 + budget_s * 0.85)
         refs = {name: open_design(list(design.files), name) for name in order}
 
         def size(name: str) -> int:
