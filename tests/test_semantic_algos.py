@@ -113,6 +113,11 @@ def test_round_robin_grant_and_index_from_a_pointer():
     kind, _o, (expr, *_rest) = match_algorithms(gnt2, 8, [req, last])[0]
     from rtlopt.semantic.algos import helpers_for
     assert kind == "round_robin_grant" and "8'd1 << last" in helpers_for(expr)
+    # {found, index} in one word (a scan function's result)
+    anyr = req.value != 0
+    both = np.where(anyr, idx | np.uint64(8), np.uint64(0))
+    kind, _o, (expr, *_r) = match_algorithms(both, 4, [req, last])[0]
+    assert kind == "round_robin_index" and expr.startswith("{|req, |(")
     # fixed priority (the pointer ignored) is no round robin
     fixed = req.value & (~req.value + np.uint64(1)) & np.uint64(0xFF)
     assert _kinds(fixed, 8, [req, last]) == []
@@ -218,3 +223,19 @@ endmodule
     g = tmp_path / "rr2.v"
     g.write_text(c2.text)
     assert check_equivalence(DesignRef([r], "rr"), DesignRef([g], "rr")).verdict == "EQUIVALENT"
+
+
+def test_helpers_and_initializer_edits_keep_the_rest_of_the_file():
+    from rtlopt.semantic.algos import apply_initializer, emit_order, insert_helpers
+    text = """module m(input [7:0] a, b, c, output [7:0] y);
+  wire [7:0] t = (a > b) ? ((b > c) ? b : (a > c) ? c : a) : ((a > c) ? a : (b > c) ? c : b);
+  assign y = t;
+endmodule
+"""
+    expr = emit_order(("a", "b", "c"), "a", 8, [1], False)
+    with_helpers = insert_helpers(text, "m", [expr], {"t"})
+    assert with_helpers is not None and with_helpers.index("wire a_sn") < with_helpers.index("wire [7:0] t")
+    assert insert_helpers(with_helpers, "m", [expr], {"t"}) == with_helpers  # declared once
+    new = apply_initializer(with_helpers, "m", "t", expr)
+    assert new is not None and f"wire [7:0] t = {expr};" in new and "  assign y = t;\n" in new
+    assert apply_initializer(text, "m", "y", expr) is None  # y is not declared with an initializer

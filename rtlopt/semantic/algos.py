@@ -151,7 +151,8 @@ def _order_stats(t: np.ndarray, tw: int, ops) -> list[tuple]:
     out = []
     widths = {w for w in range(2, tw + 1) if tw % w == 0 and any(o.free and o.width % w == 0 for o in ops)}
     for w in sorted(widths, reverse=True):
-        if w > 64:
+        if w > 64 or sum(o.width // w for o in ops if o.free and o.width % w == 0) > 4 * MAX_LANES \
+                or tw // w > MAX_LANES:
             continue
         lanes = []
         for ln in _lanes(ops, w):  # a word that only renames another's lane ('wire [7:0] a0 = bus[7:0];')
