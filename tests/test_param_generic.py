@@ -77,3 +77,31 @@ def test_folded_parameter_holds_only_for_the_pinned_value(tmp_path):
     assert verify(gate, 10).startswith("EQUIVALENT")
     assert verify(gate, 20).startswith("EQUIVALENT")
     assert verify(bad, 20).startswith("NOT EQUIVALENT")
+
+
+TICKS = textwrap.dedent("""
+module tick #(parameter DIV = 4) (input clk, input rst, output reg t);
+  reg [7:0] cnt;
+  always @(posedge clk)
+    if (rst) begin cnt <= 8'd0; t <= 1'b0; end
+    else if (cnt >= DIV - 1) begin cnt <= 8'd0; t <= 1'b1; end
+    else begin cnt <= cnt + 8'd1; t <= 1'b0; end
+endmodule
+module two (input clk, input rst, output a, output b);
+  tick #(.DIV(4))   u_a (.clk(clk), .rst(rst), .t(a));
+  tick #(.DIV(SLOW)) u_b (.clk(clk), .rst(rst), .t(b));
+endmodule
+""").lstrip()
+
+
+def test_seqred_edit_of_shared_syntax_needs_every_copy(tmp_path):
+    """u_a.cnt[7:2] is constant 0 (DIV = 4); with u_b at DIV = 100 those bits count there: the edit of
+    the shared `tick` source would be wrong for u_b (it used to be proposed from u_a's facts alone).
+    With both at DIV = 4 the edit is right for both copies and is proposed."""
+    from rtlopt.semantic.seqred import candidates_for
+
+    f = tmp_path / "two.v"
+    got = candidates_for({f: TICKS.replace("SLOW", "100")}, "two")
+    assert not got, [(w, n) for _t, w, n in got]
+    same = candidates_for({f: TICKS.replace("SLOW", "4")}, "two")
+    assert same and all({"u_a.cnt", "u_b.cnt"} <= set(n) for _t, _w, n in same), [(w, n) for _t, w, n in same]

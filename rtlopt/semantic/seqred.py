@@ -346,6 +346,13 @@ def emit(texts: dict[Path, str], top: str, facts: list[Redundancy], net: seqsim.
     occ_by_path: dict[str, list[_Occ]] = {}
     for o in occs:
         occ_by_path.setdefault(o.path, []).append(o)
+    # every elaborated copy of a read (repeated instances with other parameter values, generate
+    # iterations) must ask for the edit of that syntax: a copy that asks for nothing keeps it
+    copies: dict[tuple[int, int, int], set[str]] = {}
+    for o in occs:
+        if not o.write:
+            copies.setdefault((o.file, *o.ident), set()).add(o.path)
+    asked: dict[tuple[int, int, int], set[str]] = {}
     for name, bits in by_name.items():
         olist = occ_by_path.get(name)
         if not olist:
@@ -410,6 +417,9 @@ def emit(texts: dict[Path, str], top: str, facts: list[Redundancy], net: seqsim.
             continue
         for f, span, text in new_edits:
             put(f, span, text)
+        for o in olist:
+            if not o.write:
+                asked.setdefault((o.file, *o.ident), set()).add(name)
         if len(bits) == width and all(not o.is_port and o.proc for o in olist):
             removed_vars.add(name)
         elif len(bits) == width and "." not in name and all(o.proc for o in olist) and any(o.is_port for o in olist) \
@@ -422,6 +432,8 @@ def emit(texts: dict[Path, str], top: str, facts: list[Redundancy], net: seqsim.
                 port_wires[name] = conv
     if not edits and not port_wires:
         return None
+    if any(ps != copies.get(k, ps) for k, ps in asked.items()):
+        return None  # right in some copies of the syntax only (u_fast.cnt but not u_slow.cnt)
     # whole variables that are gone: their assignments (and a sole declaration) go too
     stmt_keep: dict[tuple[int, int, int], bool] = {}
     for st in stmts:
@@ -591,14 +603,21 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0, ma
         out.append((new, what, sorted({f.name for f in facts})))
 
     add(an.facts, "all")
+    # one group per piece of syntax: the facts of every elaborated copy of a variable (instances,
+    # generate iterations) go together, since their edit is one edit of the shared source
+    model = _source_model([texts[p] for p in texts], [str(p) for p in texts], top)
+    site: dict[str, str] = {}
+    if model is not None:
+        for o in model[0]:
+            site[o.path] = min(site.get(o.path, repr((o.file, o.ident))), repr((o.file, o.ident)))
     groups: dict[str, list[Redundancy]] = {}
     for f in an.facts:
-        groups.setdefault(f.name, []).append(f)
+        groups.setdefault(site.get(f.name, f.name), []).append(f)
     if len(groups) > 1:
-        for name, fs in sorted(groups.items()):
+        for _site, fs in sorted(groups.items()):
             if len(out) >= max_cands:
                 break
-            add(fs, name)
+            add(fs, ", ".join(sorted({f.name for f in fs})))
     return out
 
 
