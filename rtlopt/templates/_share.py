@@ -370,6 +370,12 @@ def _key(an: Analysis, node) -> str:
     return "0" if node is None else an.info(strip(node)).key
 
 
+def _unit_name(an: Analysis, kind: str) -> str:
+    """A fresh unit name; multipliers and comparators get their own prefix, so the units of two groups
+    of one module applied together (an adder and a multiplier) never declare the same wires."""
+    return _fresh(an.text, {"mul": "rtlopt_shm", "cmp": "rtlopt_shc"}.get(kind, "rtlopt_sh"))
+
+
 def _fresh(text: str, base: str) -> str:
     i = 0
     while f"{base}{i}" in text:
@@ -475,7 +481,7 @@ class ExclusiveOperatorSharing(Template):
         cliques.sort(key=lambda c: (-len(c), c))
         if three:  # only the adder with its own carry-in and side inversions can hold these
             out = []
-            name = _fresh(an.text, "rtlopt_sh")
+            name = _unit_name(an, group[0].kind)
             for c in [c for c in cliques if any(group[i].ci is not None for i in c)][:2]:
                 m = self._emit(an, zx, [group[i] for i in c], [gz[i] for i in c], name, sides=True)
                 if m is not None:
@@ -491,7 +497,7 @@ class ExclusiveOperatorSharing(Template):
                 if p not in cands:
                     cands.append(p)
         out = []
-        name = _fresh(an.text, "rtlopt_sh")
+        name = _unit_name(an, group[0].kind)
         ncliques = len(cands) if need_fold else min(3, len(cliques))
         for k, c in enumerate(cands):
             m = self._emit(an, zx, [group[i] for i in c], [gz[i] for i in c], name)
