@@ -189,6 +189,38 @@ def test_incremental_cover_sat_agrees_with_a_plain_encoding(seed):
     assert minimize(f).n_after == k
 
 
+@pytest.mark.parametrize("seed", [4, 5, 7, 10])
+def test_cover_sat_resumed_after_an_interrupted_class_build_and_guided_gives_the_same_answers(seed):
+    """A class build stopped by the deadline is completed by the next call (counting it built with
+    some successor variables missing gave wrong UNSAT answers when the search resumed), and phase
+    hints from a cover change no answer: same k answers as an uninterrupted, unguided solver."""
+    from rtlopt.fsm._cover_sat import CoverSat
+    from rtlopt.fsm._greedy_cover import greedy_partition
+    from rtlopt.fsm.minimize import _clique, _incompatibility
+
+    n = 12 + seed % 6  # minimum above the clique bound on these seeds (the old build failed them)
+    tab = fb.random_machine(n, 2, 2, 0.7, 78000 + seed, reduce_to=None)
+    t = kiss2.parse(fb.to_kiss2(tab, n, 2, 2)).table()
+    idx = {s: i for i, s in enumerate(t.states)}
+    nxt = [[None if t.entries[(s, c)][0] is None else idx[t.entries[(s, c)][0]] for c in range(t.n_classes)]
+           for s in t.states]
+    inc = _incompatibility(t)
+    cl = _clique(inc, first=idx[t.reset])
+    part = greedy_partition(nxt, inc, cl + [s for s in range(n) if s not in cl], time.monotonic() + 5, rounds=1)
+    ref, got = CoverSat(nxt, inc, cl), CoverSat(nxt, inc, cl)
+    try:
+        for k in range(len(cl), n + 1):
+            want = ref.solve(k, 60.0)
+            assert not got._add_class(time.monotonic() - 1.0)  # stopped right after its variables
+            res = got.solve(k, 60.0, hint=[list(c) for c in part])
+            assert res != "timeout" and (res is None) == (want is None), k
+            if want is not None:
+                break
+    finally:
+        ref.close()
+        got.close()
+
+
 _GUARDED_V = """
 module g(input clk, input rst, input [1:0] in, output reg y);
   localparam R = 2'd0, A = 2'd1, B = 2'd2;

@@ -62,6 +62,7 @@ class CoverSat:
         self.act: dict[int, int] = {}
         self.z: dict[tuple[int, int], int] = {}
         self.prev_free: dict[int, int] | None = None
+        self._partial: tuple[int, int] | None = None  # (class, next letter index) of a class being built
         self._add = self.sol.add_clause
         # straight to the C function (clause building dominates the run time)
         try:
@@ -86,7 +87,30 @@ class CoverSat:
         return self.clique[j] if j < self.nq else None
 
     def _add_class(self, deadline: float) -> bool:
-        """Add class ``self.k`` (False on deadline)."""
+        """Add class ``self.k`` (False on deadline: the class stays half-built, not counted in
+        ``self.k``, and the next call completes it; a class counted with some of its successor
+        variables missing would make 'every class has a successor class' too strong, i.e. a
+        wrong UNSAT when an interrupted build is resumed)."""
+        if self._partial is None:
+            self._new_class()
+        j, start = self._partial
+        for ai in range(start, len(self.letters)):
+            if time.monotonic() > deadline:
+                self._partial = (j, ai)
+                return False
+            a = self.letters[ai]
+            # closure: new class as source (targets 0..j) and as target (sources 0..j-1)
+            for jt in range(j + 1):
+                self._closure(j, a, jt)
+            for js in range(j):
+                self._closure(js, a, j)
+        self._partial = None
+        self.k = j + 1
+        return True
+
+    def _new_class(self) -> None:
+        """Variables, member constraints and symmetry breaking of class ``self.k`` (its closure
+        clauses follow in :meth:`_add_class`)."""
         j = self.k
         add = self._add
         q = self._forced(j)
@@ -122,7 +146,6 @@ class CoverSat:
                 for v, _t in mem:
                     add([-v, z])
         self.spec.append(spec)
-        self.k = j + 1
         # symmetry breaking among free classes: their member vectors over the non-clique states
         # are lexicographically non-increasing (a member before a non-member)
         if q is None:
@@ -141,15 +164,7 @@ class CoverSat:
                     add(pre + [a, b, e2])
                     eq = e2
             self.prev_free = xs
-        # closure: new class as source (targets 0..j) and as target (sources 0..j-1)
-        for a in self.letters:
-            if time.monotonic() > deadline:
-                return False
-            for jt in range(j + 1):
-                self._closure(j, a, jt)
-            for js in range(j):
-                self._closure(js, a, j)
-        return True
+        self._partial = (j, 0)
 
     def _closure(self, j: int, a: int, jt: int) -> None:
         mem = self.spec[j][a]
@@ -210,13 +225,43 @@ class CoverSat:
             rate = budget / max(dt, 1e-3)
             budget = max(100, int(rate * min(0.05, max(0.01, deadline - time.monotonic()))))
 
-    def solve(self, k: int, timeout_s: float) -> list[list[int]] | str | None:
+    def hint(self, classes: list[list[int]], k: int) -> None:
+        """Phases from a known cover (solution-guided search for a cover of ``k`` classes): its
+        class holding clique state ``j`` as class ``j``, the others in the free classes' order,
+        the smallest one dropped when there are more than ``k``. Only a preference of the
+        solver's decisions: the answer is whatever the solver proves."""
+        pos = {q: j for j, q in enumerate(self.clique)}
+        fixed: dict[int, list[int]] = {}
+        rest = []
+        for c in classes:
+            js = [pos[s] for s in c if s in pos]
+            if js:
+                fixed.setdefault(js[0], list(c))
+            elif c:
+                rest.append(list(c))
+        fp = self.free_pos
+        rest.sort(key=lambda c: sorted(fp[s] for s in c if s in fp))
+        if self.nq + len(rest) > k and rest:
+            rest.remove(min(rest, key=len))
+        order = [fixed.get(j, []) for j in range(self.nq)] + rest
+        lits = []
+        for j, c in enumerate(order[:min(k, self.k)]):
+            cs = set(c)
+            for s, v in self.xv[j].items():
+                lits.append(v if s in cs else -v)
+        with contextlib.suppress(NotImplementedError):
+            self.sol.set_phases(lits)
+
+    def solve(self, k: int, timeout_s: float, hint: list[list[int]] | None = None) -> list[list[int]] | str | None:
         """Classes (member lists, with successor class per letter in ``self.succ``) of a closed cover
-        with at most ``k`` classes, None when none exists, "timeout"."""
+        with at most ``k`` classes, None when none exists, "timeout". ``hint``: a cover whose
+        classes guide the solver's phases (see :meth:`hint`)."""
         deadline = time.monotonic() + timeout_s
         while self.k < k:
             if not self._add_class(deadline):
                 return "timeout"
+        if hint is not None:
+            self.hint(hint, k)
         act = self.act.get(k) or self._activate(k)
         left = deadline - time.monotonic()
         if left <= 0:

@@ -24,6 +24,7 @@ from rtlopt.fsm.model import Fsm, Table, Transition
 EXACT_MAX_STATES = 400  # exact SAT up to this many states (user-settable)
 EXACT_TIMEOUT_S = 20.0
 DOWN_MAX_CELLS = 6000  # the downward search runs up to this many (state, class) pairs
+UP_SHARE = 0.2  # the first turn of each search (upward, downward): this share of the time left
 
 
 @dataclass
@@ -227,17 +228,18 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
     and fixes its members to distinct classes (symmetry breaking), then one incremental solver is
     asked for ``k`` classes from that bound upwards, each ``k`` under one assumption; the first
     satisfiable ``k`` is the minimum. A greedy closed partition (:mod:`rtlopt.fsm._greedy_cover`)
-    is the upper bound: reaching it proves it minimum. When one ``k`` of the upward search runs out
-    of its share (60 % of the time left), a fresh solver searches downward from the best cover,
-    one class less at a time, until the limit. Machines with more than ``exact_max_states`` states,
-    or a run past ``timeout_s``, get the best cover found (greedy or a SAT answer below it) with
-    the proven lower bound (``optimal`` False, the gap is ``n_after - lower_bound``).
+    is the upper bound: reaching it proves it minimum. A second solver searches downward from the
+    best cover (solution-guided phases); the two take turns of growing time slices. Machines with
+    more than ``exact_max_states`` states, or a run past ``timeout_s``, get the best cover found
+    (greedy or a SAT answer below it) with the proven lower bound (``optimal`` False, the gap is
+    ``n_after - lower_bound``).
 
     Measured limits (benchmarks/fsm_minimize_bench.py): with 70 % don't-cares the minimum lies 6+
     classes above the clique bound (the maximum clique equals the greedy one, and the coloring
-    bound equals the clique), and the UNSAT proofs for the classes in between grow steeply (80
-    states: k = 28 in 2 s, k = 29 in 15-60 s); MeMin's own encoding (fresh MiniSat per k, degree
-    greedy clique, no ordering of free classes) is slower on these, not faster.
+    bound equals the clique), and the UNSAT proofs for the classes in between grow steeply (40
+    states: k = 15 below the minimum 16 takes 5-6 s of CPU with Glucose, CaDiCaL or MiniSat);
+    MeMin's own encoding (fresh MiniSat per k, degree greedy clique, no ordering of free classes)
+    is slower on these, not faster.
     """
     from rtlopt.fsm._cover_sat import CoverSat
     from rtlopt.fsm._greedy_cover import greedy_partition
@@ -263,55 +265,70 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
     part = greedy_partition(nxt, inc, order, time.monotonic() + (0.05 if exact else 0.5) * timeout_s,
                             rounds=1 if exact else 10**6, target=lb)
     best = _from_partition(table, nxt, part)
+    best_classes = [list(c) for c in part]  # the best cover as state indices (phases of the SAT search)
     old = _heuristic(table)
     if old.n_after < best.n_after:
         best = old
+        best_classes = [[idx[s] for s in b] for b in old.blocks]
     if n > exact_max_states:
         return _finish(best, lb, "heuristic")
     if best.n_after <= lb:
         return _finish(best, lb, "exact-sat")
-    sat = CoverSat(nxt, inc, clique)
+    # two searches take turns, each turn a time slice growing by half each round (neither starves
+    # the other; each solver keeps what it learned between its turns):
+    # * upward from the clique bound on one incremental solver: UNSAT for k raises the proven
+    #   bound; the first satisfiable k is the minimum;
+    # * downward from the best cover on a second solver (one that is busy with an UNSAT proof
+    #   searches badly for covers), solution-guided: its phases follow the best cover with one
+    #   class dropped (80 states/70 % don't-cares: 36 -> 31 classes where the unguided search
+    #   stopped at 32); SAT is a smaller cover, UNSAT proves the bound.
+    # Past DOWN_MAX_CELLS state x class variables the downward solver is not built (a fresh
+    # Glucose was seen to ignore its interrupt for seconds at 150 states and 67 classes, and never
+    # found a cover below the greedy one there).
+    up = CoverSat(nxt, inc, clique)
+    down = None
+    k = lb
+    turn = max(0.05, UP_SHARE * (deadline - time.monotonic()))
     try:
-        # upward from the clique bound (the first satisfiable k is the minimum); one k gets at most
-        # 60 % of the time left, so at least 40 % is left for the downward search below
-        k = lb
-        while k < best.n_after:
-            left = 0.6 * (deadline - time.monotonic())
-            if left <= 0.05:
+        while best.n_after > lb:
+            # upward turn
+            end = min(deadline, time.monotonic() + turn)
+            while k < best.n_after and end - time.monotonic() > 0.02:
+                res = up.solve(k, end - time.monotonic())
+                if res == "timeout":
+                    break
+                if res is None:
+                    lb = k + 1  # monotone in k (a class may stay empty)
+                    k += 1
+                    continue
+                return _finish(_from_cover(table, nxt, res, up), k, "exact-sat")
+            if best.n_after <= lb or deadline - time.monotonic() <= 0.05:
                 break
-            res = sat.solve(k, left)
-            if res == "timeout":
+            # downward turn
+            if n * (best.n_after - 1) <= DOWN_MAX_CELLS:
+                if down is None:
+                    down = CoverSat(nxt, inc, clique)
+                end = min(deadline, time.monotonic() + turn)
+                while best.n_after > lb and end - time.monotonic() > 0.02:
+                    kd = best.n_after - 1
+                    res = down.solve(kd, end - time.monotonic(), hint=best_classes)
+                    if res == "timeout":
+                        break
+                    if res is None:
+                        lb = kd + 1
+                        break
+                    best = _from_cover(table, nxt, res, down)
+                    best.method = "sat-bounded"
+                    best_classes = [c for c in res if c]
+            if deadline - time.monotonic() <= 0.05:
                 break
-            if res is None:
-                lb = k + 1  # monotone in k (a class may stay empty)
-                k += 1
-                continue
-            return _finish(_from_cover(table, nxt, res, sat), k, "exact-sat")
-        if best.n_after <= lb:
-            return _finish(best, lb, "exact-sat")
-        # anytime: downward from the best cover, one class less at a time on a fresh solver (the
-        # one that ran out of time on an UNSAT proof searches badly for covers), its learned
-        # clauses kept from one k to the next; a SAT answer is a smaller cover, UNSAT proves the bound
-        sat.close()
-        sat = CoverSat(nxt, inc, clique)
-        # past DOWN_MAX_CELLS state x class variables a fresh solver was seen to ignore its
-        # interrupt for seconds (150 states, 67 classes: 8 s past the limit) and never found a
-        # cover below the greedy one: the greedy cover stands
-        while best.n_after > lb and n * (best.n_after - 1) <= DOWN_MAX_CELLS:
-            left = deadline - time.monotonic()
-            if left <= 0.05:
-                break
-            k = best.n_after - 1
-            res = sat.solve(k, left)
-            if res == "timeout":
-                break
-            if res is None:
-                lb = k + 1
-                break
-            best = _from_cover(table, nxt, res, sat)
-            best.method = "sat-bounded"
+            turn *= 1.5
     finally:
-        sat.close()
+        up.close()
+        if down is not None:
+            down.close()
+    if best.n_after <= lb:  # an UNSAT answer proved the best cover minimum
+        return _finish(best, lb, "exact-sat")
     return _finish(best, lb, best.method if best.method == "sat-bounded" else "heuristic")
 
 
