@@ -5,8 +5,9 @@ Each visible-benchmark original is restyled (:mod:`rtlopt.bench.restyle`: rename
 synthesized and mapped as is (no optimization, no proof: the restylings are proven equivalent by
 ``benchmarks/metamorphic_bench.py``). The spread is max/min - 1 of the mapped areas. ``hierarchy``
 keeps the logic identical (only a wrapper module is added), so its spread is pure flow noise (ABC's
-dependence on cell order); ``ternary`` and ``rename`` change the structure Yosys builds, so some
-spread there is expected.
+dependence on cell order; 0 with the canonical flow of :mod:`rtlopt.ppa._flow`, where flat and
+wrapped designs become the same RTLIL); ``ternary`` and ``rename`` (which also commutes operands)
+change the structure Yosys builds, so some spread there is expected.
 
     python benchmarks/ppa_invariance.py [--cases checksum,alu_subexpression] [--liberty LIB]
 """
