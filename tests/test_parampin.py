@@ -119,3 +119,20 @@ def test_changed_file_keeps_crlf_line_endings(tmp_path):
     q.write_bytes(b"module b;\nendmodule\n")
     assert _line_endings_like(q, "module b;\r\n// x\nendmodule\n", "module b;\nendmodule\n") == \
         "module b;\n// x\nendmodule\n"
+
+
+def test_output_reg_port_declaration_is_kept_once_and_nothing_after_it_is_cut():
+    """`output reg [..] q;` is both a port and a reg declaration: it stays at module level once, and
+    the comment after it is not cut into code (every candidate of a vending machine failed to parse)."""
+    src = ("module vm(clk, sel, a, b, c, d, q);\n  parameter W = 8;\n  input wire clk, sel;\n"
+           "  input wire [W-1:0] a, b, c, d;\n  output reg [W-1:0] q;\n  reg [3:0] st;  // state\n\n"
+           "  // sequential logic for state transitions\n  always @(posedge clk) st <= st + 1'b1;\n"
+           "  always @(*) begin\n    if (sel) q = a + b;\n    else q = c + d;\n  end\nendmodule\n")
+    new = src.replace("q = a + b;", "q = b + a;")
+    out = pin_text(src, new, {"vm": {(("W", "8"),)}}, "template")
+    assert out is not None and out.count("output reg [W-1:0] q;") == 1
+    assert "// sequential logic for state transitions" in out
+    from pyslang import syntax
+
+    tree = syntax.SyntaxTree.fromText(out, "vm.v")
+    assert not [d for d in tree.diagnostics if d.isError()], out

@@ -196,6 +196,15 @@ def _split_params(body: str, masked: str) -> tuple[str, list[str], str]:
     if names:
         spans += [m.span() for m in _VAR_DECL.finditer(blank) if _declared(blank[m.start():m.end()]) & names]
     spans.sort()
+    # a declaration inside one already taken (`reg` of `output reg [7:0] q;`) is not taken twice:
+    # removing both cut the text after the outer one (a comment's tail was left as code)
+    kept: list[tuple[int, int]] = []
+    for a, b in spans:
+        if kept and a < kept[-1][1]:
+            kept[-1] = (kept[-1][0], max(b, kept[-1][1]))
+        else:
+            kept.append((a, b))
+    spans = kept
     decls = [body[a:b] for a, b in spans]
     for a, b in reversed(spans):
         body, masked = body[:a] + body[b:], masked[:a] + masked[b:]
