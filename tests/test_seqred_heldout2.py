@@ -305,3 +305,43 @@ def test_two_process_gray_pointer_kept_in_binary(tmp_path):
     assert new.index("reg [9:0] rtlopt_enc0;") < new.index("wire [9:0] bin_cur")
     assert "always @* gray_q = bin2gray(rtlopt_enc0);" in new
     assert _verify(tmp_path, TWO_PROC_GRAY, new, "gptr") == 0
+
+
+# ---- variable-index array writes unrolled with the index known (semantic/memunroll) ------------
+
+# 4 entries; entry 2 is write-protected through the data path; reads through a case
+BANK = """
+module bank4(input clk, input rst, input wen, input [1:0] wa, input [7:0] wd, input [1:0] ra, output reg [7:0] q);
+  reg [7:0] mem [0:3];
+  integer n;
+  always @(posedge clk)
+    if (rst) begin
+      for (n = 0; n < 4; n = n + 1) mem[n] <= 8'h00;
+    end else if (wen)
+      mem[wa] <= (wa == 2'd2) ? mem[2] : wd ^ {6'd0, wa};
+  always @* case (ra) 2'd0: q = mem[0]; 2'd1: q = mem[1]; 2'd2: q = mem[2]; default: q = mem[3]; endcase
+endmodule
+"""
+
+
+def _memunroll(text: str):
+    from rtlopt.semantic import memunroll
+
+    return [(d, eds) for d, eds in memunroll.find_edits(text)]
+
+
+def test_variable_index_write_unrolled_with_known_index(tmp_path):
+    from rtlopt.hdl.edit import apply_edits
+
+    got = _memunroll(BANK)
+    assert len(got) == 1, got
+    new = apply_edits(BANK, got[0][1])
+    assert "if (wa == 2'd2) mem[2] <= (2'd2 == 2'd2) ? mem[2] : wd ^ {6'd0, 2'd2};" in new
+    assert "if (wa == 2'd0) mem[0] <= (2'd0 == 2'd2) ? mem[2] : wd ^ {6'd0, 2'd0};" in new
+    assert "mem[n] <= 8'h00;" in new  # the reset loop (integer index) is left alone
+    assert _verify(tmp_path, BANK, new, "bank4") == 0
+
+
+def test_bit_selected_index_is_not_substituted():
+    text = BANK.replace("wd ^ {6'd0, wa}", "wd ^ {7'd0, wa[0]}")
+    assert _memunroll(text) == []

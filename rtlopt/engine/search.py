@@ -365,6 +365,16 @@ def reencode_candidates(state: State) -> list[Candidate]:
 
 
 register_generator("reencode", reencode_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
+
+
+def memunroll_candidates(state: State) -> list[Candidate]:
+    """Candidates from :mod:`rtlopt.semantic.memunroll`: variable-index array writes unrolled per element."""
+    from rtlopt.semantic.memunroll import memunroll_candidates as mu_gen
+
+    return [c for c in mu_gen(state) if isinstance(c, Candidate)]
+
+
+register_generator("memunroll", memunroll_candidates, memo_key=lambda st: _h(st.texts))
 register_generator("datapath_egraph", egraph_candidates)
 
 
