@@ -105,3 +105,14 @@ def test_seqred_edit_of_shared_syntax_needs_every_copy(tmp_path):
     assert not got, [(w, n) for _t, w, n in got]
     same = candidates_for({f: TICKS.replace("SLOW", "4")}, "two")
     assert same and all({"u_a.cnt", "u_b.cnt"} <= set(n) for _t, _w, n in same), [(w, n) for _t, w, n in same]
+
+
+def test_register_width_bound_holds_for_every_parameterization(tmp_path):
+    """tick is instantiated with DIV = 4 and DIV = 100: the syntactic bound takes the largest value of
+    `DIV - 1` over the copies (7 bits, right for both); the z3 bound and the equality rewrite, which
+    see one copy's values, stay out (they gave 3 bits / `cnt == 3`, wrong for DIV = 100)."""
+    texts = _narrowed(tmp_path, TICKS.replace("SLOW", "100"), "two")
+    assert texts and all("reg [6:0] cnt;" in t for t in texts), texts
+    assert not any("[2:0]" in t or "cnt == DIV - 1" in t for t in texts)
+    same = _narrowed(tmp_path, TICKS.replace("SLOW", "4"), "two")
+    assert any("reg [2:0] cnt;" in t for t in same), same

@@ -72,11 +72,91 @@ def _param_only(node) -> bool:
     return False
 
 
+def _pkey(sym) -> tuple:
+    loc = sym.location
+    return (sym.name, loc.buffer.id, loc.offset)
+
+
+def _multi_params(an: Analysis) -> set[tuple]:
+    """Parameters (by declaration) whose value differs between elaborated copies of their module:
+    a module instantiated twice with other values (``#(.DIV(16))`` and ``#(.DIV(1250))``); localparams
+    computed from them included. The analysis sees every copy's nodes under one span."""
+    got = getattr(an, "_multi_params", None)
+    if got is None:
+        vals: dict[tuple, set[str]] = {}
+        for sym in an.symbols:
+            if isinstance(sym, ast.ParameterSymbol):
+                try:
+                    vals.setdefault(_pkey(sym), set()).add(str(sym.value))
+                except Exception:  # noqa: BLE001 - an odd parameter: treat as varying
+                    vals.setdefault(_pkey(sym), set()).update({"?", "??"})
+        got = an._multi_params = {k for k, v in vals.items() if len(v) > 1}
+    return got
+
+
+def _scope_varies(an: Analysis, sym) -> bool:
+    """The module declaring ``sym`` has a parameter whose value differs between its copies."""
+    try:
+        body = sym.parentScope.containingInstance.body
+        multi = _multi_params(an)
+        return any(isinstance(m, ast.ParameterSymbol) and _pkey(m) in multi for m in body)
+    except Exception:  # noqa: BLE001 - no instance body found: treat as varying
+        return True
+
+
+def _varies(an: Analysis, node) -> bool:
+    """``node`` reads a parameter whose value differs between the elaborated copies of its module."""
+    multi = _multi_params(an)
+    if not multi:
+        return False
+    hit = []
+
+    def visit(n):
+        if type(n).__name__ == "NamedValueExpression" and isinstance(n.symbol, ast.ParameterSymbol) \
+                and _pkey(n.symbol) in multi:
+            hit.append(n)
+        return not hit
+
+    strip(node).visit(visit)
+    return bool(hit)
+
+
+def _copies_max(an: Analysis, node) -> int | None:
+    """The largest value of a parameter expression over every elaborated copy of its syntax (an upper
+    bound that holds in each copy), or None."""
+    table = getattr(an, "_param_copies", None)
+    if table is None:
+        table = an._param_copies = {}
+
+        def visit(n):
+            if isinstance(n, ast.Expression) and n.syntax is not None and _param_only(n) \
+                    and type(n).__name__ not in ("IntegerLiteral", "UnbasedUnsizedIntegerLiteral"):
+                table.setdefault(an.span(n.syntax), []).append(n)
+            return True
+
+        an.root.visit(visit)
+    vals = []
+    for n in table.get(an.span(node.syntax), [node]) if node.syntax is not None else [node]:
+        try:
+            sv = n.eval(ast.EvalContext(an.root)).value
+        except Exception:  # noqa: BLE001 - pyslang raises assorted errors on odd nodes
+            return None
+        if type(sv).__name__ != "SVInt" or sv.hasUnknown or int(sv) < 0:
+            return None
+        vals.append(int(sv))
+    return max(vals) if vals else None
+
+
 def _const(an: Analysis, node) -> int | None:
+    """The value of a constant expression; for a parameter expression whose value differs between
+    the elaborated copies of the module, the largest (this module's uses are upper bounds; the
+    equality rewrites ask :func:`_varies` first)."""
     node = strip(node)
     v = an.const(node)
     if v is not None:
         return v
+    if _param_only(node) and _varies(an, node):
+        return _copies_max(an, node)
     if type(node).__name__ != "NamedValueExpression" and _param_only(node):
         try:
             sv = node.eval(ast.EvalContext(an.root)).value
@@ -343,6 +423,8 @@ def _induction(an: Analysis, key, sym, writes: list) -> tuple[list, set[int]] | 
     width = _width(sym)
     if width < 2 or width > 64:
         return None
+    if _multi_params(an) and _scope_varies(an, sym):
+        return None  # the z3 model has one copy's parameter values: not a bound of the others
     site_of = {}
     for site in sites_cached(an):
         if type(site.node).__name__ == "AssignmentExpression":
@@ -400,7 +482,7 @@ def _range_compare_matches(tmpl, an: Analysis, cands, writes, clocked, bad) -> l
                 continue
             op = op_name(n)
             for first, (a, b) in enumerate(((n.left, n.right), (n.right, n.left))):
-                c = _const(an, b)
+                c = _const(an, b) if not _varies(an, b) else None  # one value per copy: not one C
                 if not (_is_reg(a, k) and c is not None and 0 < c < (1 << width) - 1):
                     continue
                 if op in ("Equality", "Inequality"):
