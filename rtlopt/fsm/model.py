@@ -339,6 +339,18 @@ class Table:
 
 
 def _sat(f: z3.BoolRef) -> bool:
+    """Satisfiability; exact on truth tables when ``f`` has few variable bits (guards of state
+    machines: the report's determinism/completeness checks made one z3 call per transition pair,
+    13 s on a 150-state machine), z3 otherwise."""
+    from rtlopt.fsm._symbolic import z3_vars
+    from rtlopt.fsm._truth import shared
+
+    vs = z3_vars(f)
+    if sum(v.size() if z3.is_bv(v) else 1 for v in vs) <= MAX_BITS:
+        try:
+            return shared(vs).bool(f) != 0
+        except Unsupported:
+            pass
     s = z3.Solver()
     s.add(f)
     return s.check() == z3.sat
