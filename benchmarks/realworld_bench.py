@@ -9,7 +9,9 @@ Parts (each row is one ``rtlopt`` process, run as a hardware engineer would run 
 * ``check``    — ``rtlopt check`` over each tree (picorv32, serv/rtl, verilog-axis/rtl), all files in one call;
 * ``picorv32`` — ``rtlopt optimize picorv32.v --top M`` for every module of the original multi-module file;
 * ``serv``/``axis`` — ``rtlopt optimize`` on a sample of modules (each file with the tree's other files);
-* ``long``     — the five RTL-Rewriter long designs, raw versions, as file lists, ``--budget`` (default 600).
+* ``long``     — the five RTL-Rewriter long designs, raw versions, as file lists, ``--budget`` (default 600);
+  with ``--human`` also the human-optimized version of each (``rtlopt ppa``, flat, ``--human-timeout``);
+* ``human``    — only those human-version measurements.
 
 Printed per row: exit code, wall seconds, peak RSS (``RUSAGE_CHILDREN`` max RSS seen by a wrapper
 process: the largest of the rtlopt process and its tools), and the change (area before -> after from
@@ -44,6 +46,15 @@ LONG_TOPS = {
     "vending_machine": "VendingMachineRaw.v",
 }
 
+#: long design -> the human-optimized top file in the same folder (for the "human" column)
+LONG_HUMAN = {
+    "cpu": "PipelineCPU.v",
+    "cnn": "convLayerSingle.v",
+    "fft": "fft.v",
+    "huffman": "HuffmanDecoder.v",
+    "vending_machine": "vendingMachine.v",
+}
+
 _MASK = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
 _MOD = re.compile(r"^\s*module\s+(\w+)", re.M)
 
@@ -52,13 +63,15 @@ def _modules(path: Path) -> list[str]:
     return _MOD.findall(_MASK.sub(" ", path.read_text(errors="replace")))
 
 
-def file_list(folder: Path, top_file: str) -> tuple[list[Path], str]:
-    """The top file plus, for every module it needs, one file defining it (raw-named files first)."""
+def file_list(folder: Path, top_file: str, prefer_raw: bool = True) -> tuple[list[Path], str]:
+    """The top file plus, for every module it needs, one file defining it (raw-named files first, or
+    last with ``prefer_raw=False``: the human design)."""
     files = sorted(folder.glob("*.v"))
     defs = {f: _modules(f) for f in files}
 
     def rank(f: Path) -> tuple:
-        return (0 if re.search(r"raw", f.name, re.I) else 1, len(defs[f]), f.name)
+        raw = bool(re.search(r"raw|improve", f.name, re.I))
+        return (0 if raw == prefer_raw else 1, len(defs[f]), f.name)
 
     chosen = [folder / top_file]
     defined = set(defs[chosen[0]])
@@ -217,8 +230,28 @@ def part_long(args) -> list[dict]:
         files, top = file_list(folder, top_file)
         r = _optimize(args, f"{name} ({len(files)} files, top {top})", [str(p) for p in files], top, args.budget)
         r["files"] = [p.name for p in files]
+        if args.human and (folder / LONG_HUMAN[name]).exists():
+            r["human"] = _human(args, folder, name)
         out.append(r)
     return out
+
+
+def _human(args, folder: Path, name: str) -> dict:
+    """The human-optimized design's area: ``rtlopt ppa`` (flat synthesis) within ``--human-timeout``."""
+    files, top = file_list(folder, LONG_HUMAN[name], prefer_raw=False)
+    cmd = rtlopt("ppa", *[str(p) for p in files], "--top", top, "--json", "--liberty", str(args.liberty),
+                 "--timeout", str(args.human_timeout))
+    res = run(cmd, args.human_timeout + 120)
+    h = {"files": [p.name for p in files], "top": top, "rc": res["rc"], "s": round(res["s"], 1), "area": None}
+    try:
+        h["area"] = json.loads(res["out"])["area_um2"]["value"]
+        h["how"] = "flat (rtlopt ppa)"
+    except (ValueError, KeyError, TypeError):
+        last = next((ln for ln in reversed(res["err"].strip().splitlines()) if ln.startswith("rtlopt:")), "")
+        h["how"] = f"not measured (exit {res['rc']}): {last[:120]}"
+    print(f"|   human {name} ({len(files)} files, top {top}) | {h['rc']} | {h['s']:.1f} | | "
+          f"{h['area'] if h['area'] is not None else h['how']} |", flush=True)
+    return h
 
 
 def main() -> int:
@@ -231,6 +264,9 @@ def main() -> int:
     ap.add_argument("--timeout", type=float, default=900.0, help="hard limit per process (s)")
     ap.add_argument("--only", default="", help="comma-separated module/design names to run")
     ap.add_argument("--json", metavar="OUT", help="also save the rows as JSON")
+    ap.add_argument("--human", action="store_true",
+                    help="long designs: also measure the human-optimized version (rtlopt ppa, flat)")
+    ap.add_argument("--human-timeout", type=float, default=300.0, help="--timeout of each human measurement")
     args = ap.parse_args()
     args.only = {x for x in args.only.split(",") if x}
     if not RW.exists() and not LONG.exists():
@@ -248,6 +284,11 @@ def main() -> int:
         rows["axis"] = part_tree(args, "verilog-axis/rtl", RW / "verilog-axis" / "rtl")
     if "long" in parts:
         rows["long"] = part_long(args)
+    if "human" in parts:  # only the human-optimized long designs (their areas for the long-suite table)
+        print(f"\n### RTL-Rewriter long designs, human versions (rtlopt ppa, flat, --timeout {args.human_timeout:g})"
+              "\n\n| design | exit | s | | area |\n|---|---|---|---|---|")
+        rows["human"] = [dict(name=n, **_human(args, LONG / n, n)) for n in LONG_HUMAN
+                         if (LONG / n / LONG_HUMAN[n]).exists() and _want(args, n)]
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2, default=str) + "\n")
     return 0
