@@ -14,6 +14,13 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     _os.environ.setdefault(_var, "1")
 del _var
 
+# every pyslang SyntaxTree / Compilation lives as long as the process: wrappers handed out by
+# iteration and visit() do not keep them alive (a stale one aborts the process, see rtlopt._slanglife)
+from rtlopt import _slanglife  # noqa: E402 - after the environment above
+
+_slanglife.install_on_import()
+del _slanglife
+
 __version__ = "0.1.0"
 
 __all__ = ["__version__"]
