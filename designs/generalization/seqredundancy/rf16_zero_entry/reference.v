@@ -1,0 +1,25 @@
+// r0 is constant zero: reads of address 0 return the constant, so r0's flip-flops have no reader.
+module rf16x8 (
+    input  wire       clk,
+    input  wire       rst_n,
+    input  wire       wen,
+    input  wire [3:0] wa,
+    input  wire [7:0] wd,
+    input  wire [3:0] ra,
+    input  wire [3:0] rb,
+    output wire [7:0] qa,
+    output wire [7:0] qb
+);
+    reg [7:0] rf [0:15];
+    integer k;
+    always @(posedge clk or negedge rst_n) begin
+        if (!rst_n) begin
+            for (k = 0; k < 16; k = k + 1)
+                rf[k] <= 8'h00;
+        end else if (wen) begin
+            rf[wa] <= (wa == 4'd0) ? 8'h00 : wd;
+        end
+    end
+    assign qa = (ra == 4'd0) ? 8'h00 : rf[ra];
+    assign qb = (rb == 4'd0) ? 8'h00 : rf[rb];
+endmodule
