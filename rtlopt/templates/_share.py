@@ -183,6 +183,11 @@ def _three(an: Analysis, op: _Op) -> _Op | None:
     return None
 
 
+def _is_product(node) -> bool:
+    n = strip(node)
+    return type(n).__name__ == "BinaryExpression" and op_name(n) == "Multiply"
+
+
 def _span_of(an: Analysis, node) -> tuple[int, int] | None:
     syn = getattr(strip(node), "syntax", None)
     return None if syn is None else an.span(syn)
@@ -398,7 +403,11 @@ class ExclusiveOperatorSharing(Template):
         all_sites = sites(an)
         uses = _use_guards(an, all_sites)
         for site in all_sites:
-            got = _use_guard(an, uses, site)
+            # (not for products: a shared multiplier whose value differs from the original product outside
+            # the guard needs a sequential algebraic proof that does not finish for 12-bit squares; the
+            # adder that reads the products is shared instead, and the operand mux moves into the
+            # multiplier as a combinational identity, proven structurally)
+            got = _use_guard(an, uses, site) if not _is_product(site.node) else ()
             if got:  # its value lands in a temporary that is read only under these conditions
                 site = Site(site.node, got + site.guard, site.block, site.volatile, site.item)
             if not site.guard:
