@@ -76,3 +76,39 @@ def test_styles_change_what_they_claim():
     assert restyle("module m(input a, output y); endmodule\n", "always") is None
     async_reset = "module m(input c, r, d, output reg q);\n always @(posedge c or posedge r) if (r) q <= 0; else q <= d;\nendmodule\n"
     assert restyle(async_reset, "ternary") is None  # the reset's if/else stays control flow
+
+
+FSM_ARMS = """module f(input clk, input x, output reg z);
+    reg [1:0] s, n;
+    always @(posedge clk) s <= n;
+    always @(*) begin
+        case (s)
+            2'd0: begin n = x ? 2'd1 : 2'd0; z = 1'b0; end
+            2'd1: if (x) begin n = 2'd2; z = 1'b1; end else begin n = 2'd0; z = 1'b0; end
+            default: begin
+                // back to the start
+                n = 2'd0; z = x;
+            end
+        endcase
+    end
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_ternary_splits_arms_that_assign_several_targets(tmp_path: Path):
+    # the FSM examples assign next state and output in every arm: one ?: chain per target
+    new = restyle(FSM_ARMS, "ternary")
+    assert new is not None and "case" not in new
+    assert "n = ((s) == (2'd0)) ? (x ? 2'd1 : 2'd0) : ((s) == (2'd1)) ? (x) ? (2'd2) : (2'd0) : (2'd0);" in new
+    assert "z = ((s) == (2'd0)) ? (1'b0)" in new
+    a, b = tmp_path / "a.v", tmp_path / "b.v"
+    a.write_text(FSM_ARMS)
+    b.write_text(new)
+    res = check_equivalence(open_design([a], "f"), open_design([b], "f"), VerifyOptions(timeout_s=120))
+    assert res.verdict.name == "EQUIVALENT", new
+    # an arm that reads a target it assigns, or arms with different targets: the case stays (the
+    # if/else inside one arm still becomes two ?: chains)
+    for bad in (FSM_ARMS.replace("z = x;", "z = n[0];"), FSM_ARMS.replace("n = 2'd0; z = x;", "n = 2'd0;")):
+        out = restyle(bad, "ternary")
+        assert "case (s)" in out and "begin n = (x) ? (2'd2) : (2'd0); z = (x) ? (1'b1) : (1'b0); end" in out

@@ -376,7 +376,8 @@ def _one_assignment(st):
     e = st.expr
     if e.kind not in (_K.AssignmentExpression, _K.NonblockingAssignmentExpression):
         return None
-    return str(e.left).strip(), e.operatorToken.rawText, e.right
+    # the target from its tokens: str() would carry a comment in front of it
+    return "".join(t.rawText for t in _tokens(e.left)), e.operatorToken.rawText, e.right
 
 
 def _mux_of(text: str, st):
@@ -436,6 +437,91 @@ def _mux_of(text: str, st):
     return None
 
 
+def _muxes_of(text: str, st) -> dict[str, tuple[str, str]] | None:
+    """Like :func:`_mux_of` for an if/else chain or case statement whose every arm assigns the same
+    several targets once each (``next_state = D; z = 1;``): target -> (op, ``?:`` chain). None when an
+    arm differs, or when a condition, selector or right-hand side reads one of the targets (one
+    statement per target would then read another's new value)."""
+    def src(node):
+        x, y = _span(node)
+        return text[x:y].strip()
+
+    reads: list = []  # conditions, selectors and right-hand sides: checked against the targets at the end
+
+    def arm(node) -> dict[str, tuple[str, str]] | None:
+        while node is not None and node.kind == _K.SequentialBlockStatement and node.blockName is None:
+            items = [x for x in node.items if isinstance(x, syntax.SyntaxNode)]
+            if len(items) == 1:
+                node = items[0]
+                continue
+            out: dict[str, tuple[str, str]] = {}
+            for it in items:
+                one = _one_assignment(it)
+                if one is None or one[0] in out:
+                    return None
+                reads.append(one[2])
+                out[one[0]] = (one[1], f"({src(one[2])})")
+            return out
+        one = _one_assignment(node)
+        if one is not None:
+            reads.append(one[2])
+            return {one[0]: (one[1], f"({src(one[2])})")}
+        if node is not None and node.kind in (_K.ConditionalStatement, _K.CaseStatement):
+            return chain(node)
+        return None
+
+    def same(a, b) -> bool:
+        return a.keys() == b.keys() and all(a[k][0] == b[k][0] for k in a)
+
+    def chain(st) -> dict[str, tuple[str, str]] | None:
+        if st.kind == _K.ConditionalStatement:
+            if _tok(st.uniqueOrPriority) or st.elseClause is None:
+                return None
+            conds = [c for c in st.predicate.conditions if isinstance(c, syntax.SyntaxNode)]
+            if len(conds) != 1 or conds[0].matchesClause is not None:
+                return None
+            t, f = arm(st.statement), arm(st.elseClause.clause)
+            if t is None or f is None or not same(t, f):
+                return None
+            reads.append(conds[0].expr)
+            c = src(conds[0].expr)
+            return {k: (t[k][0], f"({c}) ? {t[k][1]} : {f[k][1]}") for k in t}
+        if st.kind == _K.CaseStatement:
+            if _tok(st.uniqueOrPriority) or st.caseKeyword.rawText != "case" or _tok(st.matchesOrInside):
+                return None
+            arms, default = [], None
+            for it in st.items:
+                if not isinstance(it, syntax.SyntaxNode):
+                    continue
+                a = arm(it.clause)
+                if a is None:
+                    return None
+                if it.kind == _K.DefaultCaseItem:
+                    default = a
+                elif it.kind == _K.StandardCaseItem:
+                    arms.append(([x for x in it.expressions if isinstance(x, syntax.SyntaxNode)], a))
+                else:
+                    return None
+            if default is None or not arms or any(not same(a, default) for _l, a in arms):
+                return None
+            reads.append(st.expr)
+            sel = src(st.expr)
+            out = {k: v[1] for k, v in default.items()}
+            for labels, a in reversed(arms):
+                cond = " || ".join(f"({sel}) == ({src(x)})" for x in labels)
+                out = {k: f"({cond}) ? {a[k][1]} : {out[k]}" for k in out}
+            return {k: (default[k][0], out[k]) for k in out}
+        return None
+
+    got = chain(st)
+    if got is None or len(got) < 2:
+        return None
+    names = {k for k in got}
+    if any(t.rawText in names for r in reads for t in _tokens(r)):
+        return None
+    return got
+
+
 def _ternary(text: str, tree, mod) -> str | None:
     edits: list[Edit] = []
     # blocks with several edge events (an asynchronous reset): their if/else is what synthesis reads
@@ -451,6 +537,12 @@ def _ternary(text: str, tree, mod) -> str | None:
             continue  # inside a statement already rewritten
         got = _mux_of(text, n)
         if got is None:
+            many = _muxes_of(text, n)  # several targets: one ?: chain each
+            if many is None:
+                continue
+            taken.append((s, e))
+            body = " ".join(f"{t} {op} {expr};" for t, (op, expr) in many.items())
+            edits.append(Edit(s, e, f"begin {body} end"))
             continue
         target, op, expr = got
         taken.append((s, e))
