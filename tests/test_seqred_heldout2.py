@@ -345,3 +345,32 @@ def test_variable_index_write_unrolled_with_known_index(tmp_path):
 def test_bit_selected_index_is_not_substituted():
     text = BANK.replace("wd ^ {6'd0, wa}", "wd ^ {7'd0, wa[0]}")
     assert _memunroll(text) == []
+
+
+# the window in a submodule with two instances: one edit of the submodule serves both
+LANES = """
+module lane_win (input clk, input rst_n, input vld, input [7:0] rx, output par, output [7:0] oldest);
+  reg [7:0] w0, w1, w2, w3;
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) begin w0 <= 8'd0; w1 <= 8'd0; w2 <= 8'd0; w3 <= 8'd0; end
+    else if (vld) begin w0 <= rx; w1 <= w0; w2 <= w1; w3 <= w2; end
+  assign par = ^{w3, w2, w1, w0};
+  assign oldest = w3;
+endmodule
+
+module two_lanes (input clk, input rst_n, input va, input vb, input [7:0] a, input [7:0] b,
+                  output pa, output pb, output [7:0] oa, output [7:0] ob);
+  lane_win la (.clk(clk), .rst_n(rst_n), .vld(va), .rx(a), .par(pa), .oldest(oa));
+  lane_win lb (.clk(clk), .rst_n(rst_n), .vld(vb), .rx(b), .par(pb), .oldest(ob));
+endmodule
+"""
+
+
+def test_parity_in_submodule_instances_kept_incrementally(tmp_path):
+    got = _incparity(tmp_path, LANES, "two_lanes")
+    assert len(got) == 1, got
+    new = got[0][0]
+    sub = new[:new.index("module two_lanes")]
+    assert "else if (vld) rtlopt_par0 <= rtlopt_par0 ^ rx[0]" in sub and "assign par = rtlopt_par0;" in sub
+    assert new[new.index("module two_lanes"):] == LANES[LANES.index("module two_lanes"):]
+    assert _verify(tmp_path, LANES, new, "two_lanes") == 0

@@ -74,7 +74,7 @@ def find(net: seqsim.GateNet) -> list[dict]:
     out = []
     seen: set[frozenset] = set()
     for name, bits in sorted(net.name_bits.items()):
-        if len(bits) != 1 or "." in name or bits[0] <= 1 or bits[0] in qset:
+        if len(bits) != 1 or bits[0] <= 1 or bits[0] in qset:
             continue
         got = _parity_set(net, drv, qset, bits[0])
         if got is None:
@@ -133,35 +133,79 @@ def _bit_text(clean: str, name: str, i: int, width: int) -> str | None:
     return f"{name}[{lo + i}]"
 
 
-def _sig_text(net: seqsim.GateNet, clean: str, s: int, prefer_flops: set[int]) -> str | None:
-    for nm, i in sorted(net.names.get(s, []), key=lambda t: (t[0] not in net.inputs, "." in t[0], t[0] in net.outputs,
-                                                         len(net.name_bits[t[0]]), t[0])):
-        if "." in nm:
+def _local(nm: str, scope: str) -> str | None:
+    """``nm`` without the instance path ``scope`` ('' = top), or None when it lives elsewhere."""
+    if scope:
+        if not nm.startswith(scope + "."):
+            return None
+        nm = nm[len(scope) + 1:]
+    return None if "." in nm else nm
+
+
+def _sig_text(net: seqsim.GateNet, clean: str, s: int, prefer_flops: set[int], scope: str = "") -> str | None:
+    """Source spelling of signal ``s`` with a name of the instance ``scope`` (its module's own name)."""
+    for nm, i in sorted(net.names.get(s, []), key=lambda t: (t[0] not in net.inputs, t[0].count("."),
+                                                         t[0] in net.outputs, len(net.name_bits[t[0]]), t[0])):
+        loc = _local(nm, scope)
+        if loc is None:
             continue
         bits = net.name_bits[nm]
         if s in prefer_flops and not all(b in prefer_flops for b in bits):
             continue  # a wire that merely carries the register bit (a flattened vector): use the register
-        t = _bit_text(clean, nm, i, len(bits))
+        t = _bit_text(clean, loc, i, len(bits))
         if t is not None:
             return t
     return None
 
 
-def emit(text: str, net: seqsim.GateNet, opp: dict, clk_edge: str) -> str | None:
-    clean = _strip(text)
-    nm = opp["signal"]
+def _module_spans(clean: str) -> dict[str, tuple[int, int]]:
+    out = {}
+    for m in re.finditer(r"(?<![\w$])module\s+([A-Za-z_][\w$]*)", clean):
+        em = re.compile(r"(?<![\w$])endmodule\b").search(clean, m.end())
+        if em is not None:
+            out.setdefault(m.group(1), (m.start(), em.start()))
+    return out
+
+
+def _scope_module(clean: str, spans: dict, top: str, scope: str) -> str | None:
+    """The module of the instance path ``scope`` below ``top`` (instantiations read from the text)."""
+    mod = top
+    for inst in scope.split(".") if scope else []:
+        if mod not in spans:
+            return None
+        s, e = spans[mod]
+        got = [m.group(1) for m in re.finditer(
+            rf"(?<![\w$.])([A-Za-z_][\w$]*)\s*(?:#\s*\((?:[^()]|\([^()]*\))*\)\s*)?{re.escape(inst)}\s*\(",
+            clean[s:e]) if m.group(1) in spans]
+        if len(got) != 1:
+            return None
+        mod = got[0]
+    return mod if mod in spans else None
+
+
+def emit(text: str, net: seqsim.GateNet, opp: dict, clk_edge: str, top: str) -> tuple[str, str] | None:
+    """(new text, module edited) with the reduction of ``opp`` made incremental in its own module."""
+    full = _strip(text)
+    spans = _module_spans(full)
+    scope, _, nm = opp["signal"].rpartition(".")
+    mod = _scope_module(full, spans, top, scope)
+    if mod is None or net.clock is None:
+        return None
+    ms, me = spans[mod]
+    clean = " " * ms + full[ms:me]  # offsets kept, other modules blank
     drivers = list(re.finditer(rf"(?<![\w$.])(assign\s+{re.escape(nm)}\s*=|wire\s+{re.escape(nm)}\s*=)", clean))
-    if len(drivers) != 1 or net.clock is None:
+    if len(drivers) != 1:
         return None
     d = drivers[0]
     end = clean.find(";", d.end())
     if end < 0:
         return None
     qs = {f.q for f in net.flops}
-    terms = [_sig_text(net, clean, s, qs) for s in opp["delta"]]
-    en = "1'b1" if opp["en"] is None else _sig_text(net, clean, opp["en"], qs)
-    rst = _sig_text(net, clean, opp["rst"], qs)
-    if None in terms or en is None or rst is None:
+    terms = [_sig_text(net, clean, s, qs, scope) for s in opp["delta"]]
+    en = "1'b1" if opp["en"] is None else _sig_text(net, clean, opp["en"], qs, scope)
+    rst = _sig_text(net, clean, opp["rst"], qs, scope)
+    clk = _sig_text(net, clean, net.inputs[net.clock][0], set(), scope) if net.clock in net.inputs else None
+    if None in terms or en is None or rst is None or clk is None:
         return None
     reg = "rtlopt_par"
     k = 0
@@ -175,12 +219,12 @@ def emit(text: str, net: seqsim.GateNet, opp: dict, clk_edge: str) -> str | None
     upd = " ^ ".join([reg] + terms + (["1'b1"] if opp["dc"] else []))
     rv = opp["rst_value"]
     body = (f"{ind}reg {reg};\n"
-            f"{ind}always @({clk_edge} {net.clock} or {edge} {rst})\n"
+            f"{ind}always @({clk_edge} {clk} or {edge} {rst})\n"
             f"{ind}    if ({cond}) {reg} <= 1'b{rv};\n"
             + (f"{ind}    else {reg} <= {upd};\n" if opp["en"] is None else
                f"{ind}    else if ({en}) {reg} <= {upd};\n"))
     rhs = f" ~{reg}" if opp["c"] else f" {reg}"
-    return text[:ls] + body + text[ls:d.end()] + rhs + text[end:]
+    return text[:ls] + body + text[ls:d.end()] + rhs + text[end:], mod
 
 
 _CACHE: dict[str, list] = {}
@@ -207,10 +251,19 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) ->
         if net is not None:
             edge = "negedge" if re.search(rf"negedge\s+{re.escape(net.clock or '?')}\b", _strip(t)) \
                 and not re.search(rf"posedge\s+{re.escape(net.clock or '?')}\b", _strip(t)) else "posedge"
+            per_mod: dict[tuple[str, str], set] = {}
+            opps: dict[tuple[str, str], dict] = {}
             for opp in find(net):
-                new = emit(t, net, opp, edge)
-                if new is None or new == t:
+                got = emit(t, net, opp, edge, top)
+                if got is None or got[0] == t:
                     continue
+                k2 = (got[1], opp["signal"].rpartition(".")[2])
+                per_mod.setdefault(k2, set()).add(got[0])
+                opps.setdefault(k2, opp)
+            for k2, news in per_mod.items():
+                if len(news) != 1:
+                    continue  # the instances of one module need different edits: not one source edit
+                new, opp = next(iter(news)), opps[k2]
                 nt = dict(texts)
                 nt[p] = new
                 out.append((nt, f"'{opp['signal']}' (parity of {len(opp['S'])} register bits) kept "
