@@ -116,3 +116,37 @@ def test_register_width_bound_holds_for_every_parameterization(tmp_path):
     assert not any("[2:0]" in t or "cnt == DIV - 1" in t for t in texts)
     same = _narrowed(tmp_path, TICKS.replace("SLOW", "4"), "two")
     assert any("reg [2:0] cnt;" in t for t in same), same
+
+
+FIR = textwrap.dedent("""
+module fir #(parameter W = 8, parameter C0 = 7, parameter C1 = 21) (input clk, input rst, input [W-1:0] x,
+    output reg [W+6:0] y);
+  reg [W-1:0] x1, x2;
+  always @(posedge clk)
+    if (rst) begin x1 <= 0; x2 <= 0; y <= 0; end
+    else begin x1 <= x; x2 <= x1; y <= C0 * x + C1 * x1 + C0 * x2; end
+endmodule
+""").lstrip()
+
+
+@pytest.mark.yosys
+def test_pinned_registers_pair_with_the_original_by_name(tmp_path):
+    """Inside the pin, x1 is `rtlopt_params_fir.x1`: the name-matching engines (here the algebraic one,
+    which cuts registers by name) see `x1` again. A wrong rewrite in the pin is still told apart."""
+    from rtlopt.engine.parampin import pin_text
+
+    good = FIR.replace("C0 * x + C1 * x1 + C0 * x2", "((x + x2) << 3) - (x + x2) + (x1 << 4) + (x1 << 2) + x1")
+    cfg = {"fir": {(("W", "8"), ("C0", "7"), ("C1", "21"))}}
+    gold = tmp_path / "g.v"
+    gold.write_text(FIR)
+
+    def verify(text, *extra):
+        gate = tmp_path / "h.v"
+        gate.write_text(pin_text(FIR, text, cfg, "egraph"))
+        r = subprocess.run([sys.executable, "-m", "rtlopt", "verify", str(gold), str(gate), "--timeout", "120", *extra],
+                           capture_output=True, text=True, timeout=600)
+        return r.stdout
+
+    assert "rtlopt_params_fir" in pin_text(FIR, good, cfg, "egraph")
+    assert verify(good, "--engines", "algebra").startswith("EQUIVALENT"), verify(good, "--engines", "algebra")
+    assert verify(good.replace("(x1 << 2) + x1", "(x1 << 2)")).startswith("NOT EQUIVALENT")

@@ -95,12 +95,37 @@ def elaborate(gold: DesignRef, gate: DesignRef, workdir: Path,
         raise InputError(f"{role} design: {err.message}", file=err.file, line=err.line)
     out = []
     for role, ref, new in (("gold", gold, GOLD), ("gate", gate, GATE)):
+        _unpin_names(workdir / f"{role}.il", workdir / f"{role}.json")
         data = json.loads((workdir / f"{role}.json").read_text())
         mods = data.get("modules", {})
         if new not in mods:
             raise InputError(f"{role} design: top module '{ref.top}' not found after elaboration")
         out += [analyze(mods[new], new), workdir / f"{role}.il"]
     return out[0], out[1], out[2], out[3]
+
+
+#: the generate blocks of a pinned rewrite (engine.parampin, semantic.emit): ``rtlopt_params_m.cnt``
+_PIN_SCOPE = re.compile(r'(?<=[\\."])rtlopt_(?:params|original|pinned)_[A-Za-z0-9_$]*\.')
+
+
+def _unpin_names(*files: Path) -> None:
+    """Names inside a pinned block lose the block level (``rtlopt_params_m.cnt`` -> ``cnt``), so the
+    engines that match registers and wires by name (equiv_make, the algebraic and gate-level
+    engines) pair them with the original's. Only one arm of the pin is elaborated and its
+    declarations were module-level names of the same module; should two names still become one,
+    nothing is renamed."""
+    texts = {f: f.read_text() for f in files if f.exists()}
+    if not any("rtlopt_" in t for t in texts.values()):
+        return
+    for f, t in texts.items():
+        if f.suffix == ".il":
+            decl = [ln.split()[-1] for ln in t.splitlines() if ln.lstrip().startswith(("wire ", "cell ", "memory "))]
+            if len({_PIN_SCOPE.sub("", d) for d in decl}) != len(set(decl)):
+                return
+    for f, t in texts.items():
+        u = _PIN_SCOPE.sub("", t)
+        if u != t:
+            f.write_text(u)
 
 
 @dataclass
