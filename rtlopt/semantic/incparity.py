@@ -216,7 +216,24 @@ def emit(text: str, net: seqsim.GateNet, opp: dict, clk_edge: str, top: str) -> 
     ind = re.match(r"[ \t]*", text[ls:]).group(0)
     edge = "negedge" if opp["rst_active"] == 0 else "posedge"
     cond = f"!{rst}" if opp["rst_active"] == 0 else rst
-    upd = " ^ ".join([reg] + terms + (["1'b1"] if opp["dc"] else []))
+    # whole words entering or leaving read as reductions (^rx ^ ^oldest, not 16 single bits)
+    groups: dict[str, list[int]] = {}
+    for t in terms:
+        m = re.fullmatch(r"(.*)\[(\d+)\]", t)
+        if m:
+            groups.setdefault(m.group(1), []).append(int(m.group(2)))
+    whole = {g for g, ix in groups.items()
+             if len(ix) > 1 and len(net.name_bits.get(f"{scope}.{g}" if scope else g, ())) == len(ix)}
+    red, seen = [], set()
+    for t in terms:
+        m = re.fullmatch(r"(.*)\[(\d+)\]", t)
+        if m and m.group(1) in whole:
+            if m.group(1) not in seen:
+                seen.add(m.group(1))
+                red.append(f"(^{m.group(1)})")
+        else:
+            red.append(t)
+    upd = " ^ ".join([reg] + red + (["1'b1"] if opp["dc"] else []))
     rv = opp["rst_value"]
     body = (f"{ind}reg {reg};\n"
             f"{ind}always @({clk_edge} {clk} or {edge} {rst})\n"
