@@ -9,7 +9,7 @@ rtlopt's area is within 2 % of its best area over the original and all variants.
 
     python benchmarks/metamorphic_bench.py [--bench ../shared/bench/rtlrewriter] [--cases add3,mux_type4]
         [--from-json rtlopt-bench/results.json] [--budget 60] [--liberty ../shared/lib/sky130hd_tt.lib.gz]
-        [--styles rename,ternary] [--reuse earlier-rows.json]
+        [--styles rename,ternary] [--reuse earlier-rows.json] [--verify-timeout 30]
 
 Without ``--from-json`` every case's original is optimized first and only improved cases are restyled.
 The benchmark files are read by path and variants are written to a temporary directory.
@@ -35,9 +35,10 @@ from rtlopt.ppa.liberty import resolve_liberty  # noqa: E402
 from rtlopt.verify import VerifyOptions, check_equivalence  # noqa: E402
 
 
-def _opt(files, top, lib, budget):
+def _opt(files, top, lib, budget, verify_timeout=30.0):
     t = time.monotonic()
-    res = optimize(open_design(files, top), goal="area", liberty=lib, budget_s=budget, verify_timeout_s=30)
+    res = optimize(open_design(files, top), goal="area", liberty=lib, budget_s=budget,
+                   verify_timeout_s=verify_timeout)
     return res.before.area_um2.value, res.after.area_um2.value, time.monotonic() - t, \
         [r for s in res.steps for r in s.rules]
 
@@ -48,6 +49,8 @@ def main(argv=None) -> int:
     ap.add_argument("--cases", help="comma-separated case names (default: every improved case)")
     ap.add_argument("--from-json", help="rtlopt bench results.json: restyle the cases it shows improved")
     ap.add_argument("--budget", type=float, default=60.0)
+    ap.add_argument("--verify-timeout", type=float, default=30.0,
+                    help="seconds per proof inside each optimization (a loaded machine needs more)")
     ap.add_argument("--liberty", default=str(ROOT.parent / "shared" / "lib" / "sky130hd_tt.lib.gz"))
     ap.add_argument("--json", help="also write the rows here")
     ap.add_argument("--reuse", help="rows written by an earlier --json: take each original's optimization "
@@ -86,7 +89,7 @@ def main(argv=None) -> int:
             a0, a1, t1, rules = r0["original_area"], r0["rtlopt_area"], r0["seconds"], r0["rules"]
         else:
             try:
-                a0, a1, t1, rules = _opt([orig.path, *deps], orig.top, lib, args.budget)
+                a0, a1, t1, rules = _opt([orig.path, *deps], orig.top, lib, args.budget, args.verify_timeout)
             except Exception as exc:  # noqa: BLE001 - one case's failure must not lose the table
                 print(f"{case.name:<34} error: {str(exc).splitlines()[0][:100] if str(exc) else type(exc).__name__}")
                 continue
@@ -111,7 +114,7 @@ def main(argv=None) -> int:
                     if verdict != "EQUIVALENT":
                         row["variants"][style] = {"status": f"variant {verdict}"}
                         continue
-                    bv, av, tv, vr = _opt([vp, *deps], orig.top, lib, args.budget)
+                    bv, av, tv, vr = _opt([vp, *deps], orig.top, lib, args.budget, args.verify_timeout)
                     row["variants"][style] = {"status": "ok", "area": av, "before": bv, "seconds": tv, "rules": vr}
                 except Exception as exc:  # noqa: BLE001 - a tool crash on one variant is reported as such
                     msg = str(exc).splitlines()[0][:60] if str(exc) else type(exc).__name__
