@@ -66,6 +66,10 @@ def _param_only(node) -> bool:
     if name == "ConditionalExpression":
         return all(_param_only(c.expr) for c in node.conditions) and _param_only(node.left) \
             and _param_only(node.right)
+    if name == "ConcatenationExpression":  # {WIDTH{1'b0}}, {{PAD{1'b0}}, LAST}
+        return all(_param_only(o) for o in node.operands)
+    if name == "ReplicationExpression":
+        return _param_only(node.count) and _param_only(node.concat)
     if name == "CallExpression":
         return bool(getattr(node, "isSystemCall", False)) and node.getSubroutineName() in ("$clog2", "$bits") \
             and all(_param_only(a) for a in node.arguments)
@@ -604,8 +608,8 @@ def _inductive_matches(tmpl, an: Analysis, cands, writes, clocked, bad, done: se
         declarators = [d for d in decl.declarators if type(d).__name__ == "DeclaratorSyntax"]
         dtext = an.text[ds:de]
         head = an.text[ds:an.span(declarators[0])[0]]
-        m = re.search(r"\[\s*(\d+)\s*:\s*0\s*\]", head)
-        if m is None:
+        m = re.search(r"\[\s*([^\[\]:]+?)\s*:\s*0\s*\]", head)  # [15:0] or [CW-1:0] (the alias keeps it)
+        if m is None or head.count("[") != 1:
             continue
         new = _fresh_name(an.text, sym.name)
         indent = BitwidthReduction._indent(an.text, ds)

@@ -37,6 +37,9 @@ _PASS = {"Add", "Subtract", "Multiply", "BinaryAnd", "BinaryOr", "BinaryXor", "B
 _PASS_UNARY = {"BitwiseNot", "Minus", "Plus"}
 _CONTEXT_SENSITIVE = {"LogicalShiftRight", "ArithmeticShiftRight", "Divide", "Mod", "Power"}
 _RANGE = re.compile(r"\[\s*(\d+)\s*:\s*0\s*\]")
+#: ``[H:0]`` with ``H`` a literal or a parameter expression (``[CW-1:0]``, ``[$clog2(N)-1:0]``); a
+#: narrowed declaration gets a literal range, which engine.parampin pins to the elaborated values
+_RANGE_ANY = re.compile(r"\[\s*([^\[\]:]+?)\s*:\s*0\s*\]")
 
 
 def _key(sym) -> tuple[str, int]:
@@ -277,10 +280,12 @@ class BitwidthReduction(Template):
                     "Preincrement", "Predecrement", "Postincrement", "Postdecrement"):
                 BitwidthReduction._names(n.operand, excluded)
         out = {}
+        widths: dict[tuple[str, int], set[int]] = {}
         for s in an.symbols:
             if not isinstance(s, (ast.NetSymbol, ast.VariableSymbol)) or type(s).__name__ not in (
                     "NetSymbol", "VariableSymbol"):
                 continue
+            widths.setdefault(_key(s), set()).add(_width(s))
             syn = s.syntax
             if syn is None or not hasattr(syn.parent, "declarators") or _key(s) in excluded:
                 continue
@@ -290,11 +295,20 @@ class BitwidthReduction(Template):
             ds, _de = an.span(decl)
             first = next(d for d in decl.declarators if type(d).__name__ == "DeclaratorSyntax")
             head = an.text[ds:an.span(first)[0]]
-            m = _RANGE.findall(head)
-            if len(m) != 1 or int(m[0]) + 1 != _width(s) or head.count("[") != 1:
+            m = _RANGE_ANY.findall(head)
+            if len(m) != 1 or head.count("[") != 1:
                 continue
+            if m[0].isdigit():
+                if int(m[0]) + 1 != _width(s):
+                    continue
+            else:  # a parameter expression: the elaborated range must be [width-1:0]
+                rng = getattr(s.type, "range", None) if s.type.hasFixedRange else None
+                if rng is None or (rng.left, rng.right) != (_width(s) - 1, 0):
+                    continue
             out[_key(s)] = s
-        return out
+        # a module elaborated with other parameter values declares the register with another width
+        # in each copy: one literal width can not replace the expression for all of them
+        return {k: s for k, s in out.items() if len(widths.get(k, ())) == 1}
 
     @staticmethod
     def _names(node, out: set) -> None:
@@ -404,7 +418,7 @@ class BitwidthReduction(Template):
             declarators = [d for d in decl.declarators if type(d).__name__ == "DeclaratorSyntax"]
             first = an.span(declarators[0])[0]
             head = an.text[ds:first]
-            m = _RANGE.search(head)
+            m = _RANGE_ANY.search(head)
             edits: list[Edit] = []
             moved = set()
             widths = {narrow[k] for k in keys}
