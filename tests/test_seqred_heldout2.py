@@ -345,6 +345,12 @@ def test_bit_selected_index_is_not_substituted():
     assert _memunroll(text) == []
 
 
+def test_write_data_independent_of_the_index_is_not_unrolled():
+    # a plain storage write (a FIFO's RAM): nothing to evaluate per element, no candidate
+    text = BANK.replace("(wa == 2'd2) ? mem[2] : wd ^ {6'd0, wa}", "wd")
+    assert "mem[wa] <= wd;" in text and _memunroll(text) == []
+
+
 # the window in a submodule with two instances: one edit of the submodule serves both
 LANES = """
 module lane_win (input clk, input rst_n, input vld, input [7:0] rx, output par, output [7:0] oldest);

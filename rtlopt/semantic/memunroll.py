@@ -69,6 +69,8 @@ def find_edits(text: str) -> list[tuple[str, list[Edit]]]:
                 if semi < 0 or semi > e:
                     continue
                 rhs = text[s + wm.end():semi].strip()
+                if not re.search(rf"(?<![\w$.']){re.escape(idx)}\b", _strip(rhs)):
+                    continue  # the data does not depend on the index: nothing to evaluate per element
                 arms = []
                 for k in range(lo, hi + 1):
                     if k >= (1 << w):
