@@ -340,6 +340,19 @@ def _zext_base(an: Analysis, node):
     return s
 
 
+def _mask_base(an: Analysis, node) -> str:
+    """The key of ``node`` with constant AND masks removed (``a & ~32'd3`` -> ``a``)."""
+    s = strip(node) if node is not None else None
+    while s is not None and type(s).__name__ == "BinaryExpression" and op_name(s) == "BinaryAnd":
+        if _const_of(an, s.right) is not None:
+            s = strip(s.left)
+        elif _const_of(an, s.left) is not None:
+            s = strip(s.right)
+        else:
+            break
+    return _key(an, s)
+
+
 def _const_operand(an: Analysis, op: _Op) -> bool:
     return any(v is not None and _const_of(an, v) is not None for v in (op.x, op.y))
 
@@ -576,8 +589,11 @@ class ExclusiveOperatorSharing(Template):
             if mw is None:
                 return None
             if kind == "addsub" and all(_const_operand(an, o) for o in ops) \
-                    and any(v is not None and _const_of(an, v) is None for v in vals):
-                return None  # incrementers cost about what a word mux sharing them would
+                    and any(v is not None and _const_of(an, v) is None for v in vals) \
+                    and len({_mask_base(an, v) for v in vals}) > 1:
+                # incrementers cost about what a word mux sharing them would; not when the operands are
+                # one word under constant masks (``a``, ``a & ~1``, ``a & ~3``): that mux is an AND per bit
+                return None
             chain = _min_chain(an, vals, pts, bits, universe, small) if care is not None \
                 else _chain(an, vals, sel_t)
             if chain is None:
@@ -923,10 +939,16 @@ def _orient(an: Analysis, ops: list[_Op]) -> tuple[list, list]:
     keys = [(_key(an, o.x), _key(an, o.y)) for o in ops]
     free = [i for i, o in enumerate(ops) if o.commutative and keys[i][0] != keys[i][1]]
 
-    def cost(flip: set[int]) -> tuple[int, int]:
+    const = [(o.x is not None and _const_of(an, o.x) is not None, _const_of(an, o.y) is not None) for o in ops]
+
+    def cost(flip: set[int]) -> tuple[int, int, int]:
         kx = {keys[i][1] if i in flip else keys[i][0] for i in range(len(ops))}
         ky = {keys[i][0] if i in flip else keys[i][1] for i in range(len(ops))}
-        return len(kx) + len(ky), len(flip)  # fewest mux inputs, then the spelling as written
+        cx = {const[i][1] if i in flip else const[i][0] for i in range(len(ops))}
+        cy = {const[i][0] if i in flip else const[i][1] for i in range(len(ops))}
+        # fewest mux inputs, then constants on one side (a mux of constants is a small decode), then the
+        # spelling as written
+        return len(kx) + len(ky), len(cx) + len(cy), len(flip)
 
     if len(free) <= MAX_ORIENT:
         best = min((frozenset(i for b, i in enumerate(free) if m >> b & 1) for m in range(1 << len(free))),
