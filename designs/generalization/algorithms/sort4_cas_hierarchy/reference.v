@@ -3,9 +3,9 @@ module cas12 (
     input  wire [11:0] x, y,
     output wire [11:0] lo, hi
 );
-    wire swap = x > y;
-    assign lo = swap ? y : x;
-    assign hi = swap ? x : y;
+    wire lt = x < y;
+    assign lo = lt ? x : y;
+    assign hi = lt ? y : x;
 endmodule
 
 module sort4_cas (

@@ -5,7 +5,7 @@ module rank4_desc (
 );
     function [31:0] cx;            // {max, min}
         input [15:0] p, q;
-        cx = (p > q) ? {p, q} : {q, p};
+        cx = (p < q) ? {q, p} : {p, q};
     endfunction
     wire [31:0] s1 = cx(score_in[15:0],  score_in[31:16]);
     wire [31:0] s2 = cx(score_in[47:32], score_in[63:48]);

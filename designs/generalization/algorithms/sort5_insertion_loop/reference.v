@@ -5,7 +5,7 @@ module sort5_ins (
 );
     function [11:0] cx;            // {max, min}
         input [5:0] p, q;
-        cx = (p > q) ? {p, q} : {q, p};
+        cx = (p < q) ? {q, p} : {p, q};
     endfunction
     wire [11:0] s0 = cx(pri_in[5:0],   pri_in[23:18]);          // (0,3)
     wire [11:0] s1 = cx(pri_in[11:6],  pri_in[29:24]);          // (1,4)
