@@ -378,3 +378,19 @@ def test_parity_in_submodule_instances_kept_incrementally(tmp_path):
     assert "else if (vld) rtlopt_par0 <= rtlopt_par0 ^ (^rx) ^ (^" in sub and "assign par = rtlopt_par0;" in sub
     assert new[new.index("module two_lanes"):] == LANES[LANES.index("module two_lanes"):]
     assert _verify(tmp_path, LANES, new, "two_lanes") == 0
+
+
+def test_parity_with_synchronous_reset_and_odd_reset_parity(tmp_path):
+    # one always block, synchronous reset, s1 resets to 4'h4 (odd): the parity register resets to 1
+    text = ("module st3s(input clk, input rst, input en, input [3:0] d, output chk);\n"
+            "  reg [3:0] s0, s1, s2;\n"
+            "  always @(posedge clk)\n"
+            "    if (rst) begin s0 <= 4'h0; s1 <= 4'h4; s2 <= 4'h0; end\n"
+            "    else if (en) begin s0 <= d; s1 <= s0; s2 <= s1; end\n"
+            "  assign chk = ^{s2, s1, s0};\nendmodule\n")
+    got = _incparity(tmp_path, text, "st3s")
+    assert len(got) == 1, got
+    new = got[0][0]
+    assert "always @(posedge clk)\n      if (rst) rtlopt_par0 <= 1'b1;\n" in new
+    assert "else if (en) rtlopt_par0 <= rtlopt_par0 ^ (^d) ^ (^s2);" in new
+    assert _verify(tmp_path, text, new, "st3s") == 0

@@ -56,14 +56,28 @@ def _parity_set(net: seqsim.GateNet, drv: dict, qset: set[int], s: int) -> tuple
     return c, frozenset(odd)
 
 
-def _next_of(net: seqsim.GateNet, drv: dict, f: seqsim.Flop) -> tuple[int | None, int] | None:
-    """(enable signal or None, loaded signal) of a flip-flop whose D is ``en ? x : q`` (or ``x``)."""
+def _sync_of(drv: dict, f: seqsim.Flop) -> tuple[tuple[int, int, int] | None, int]:
+    """((select, active level, value) of a synchronous reset/clear, or None; the D under it): the D of
+    ``if (r) q <= c; else ...`` is a mux with a constant on the side its select picks when active."""
     g = drv.get(f.d)
+    if g is not None and g[0] == "$_MUX_":
+        a, b, sel = g[2]
+        if b in (0, 1) and a not in (0, 1) and a != f.q:
+            return (sel, 1, b), a
+        if a in (0, 1) and b not in (0, 1) and b != f.q:
+            return (sel, 0, a), b
+    return None, f.d
+
+
+def _next_of(net: seqsim.GateNet, drv: dict, f: seqsim.Flop, d: int | None = None) -> tuple[int | None, int] | None:
+    """(enable signal or None, loaded signal) of a flip-flop whose D is ``en ? x : q`` (or ``x``)."""
+    d = f.d if d is None else d
+    g = drv.get(d)
     if g is not None and g[0] == "$_MUX_" and g[2][0] == f.q:
         return g[2][2], g[2][1]
     if g is not None and g[0] == "$_MUX_" and g[2][1] == f.q:
         return None  # holds when the select is 1 (an active-low enable): not handled
-    return None, f.d
+    return None, d
 
 
 def find(net: seqsim.GateNet) -> list[dict]:
@@ -84,9 +98,18 @@ def find(net: seqsim.GateNet) -> list[dict]:
             continue
         fl = [byq[q] for q in S]
         rst = {(f.rst, f.rst_active) for f in fl}
-        if len(rst) != 1 or next(iter(rst))[0] is None:
-            continue  # one asynchronous reset shared by all (a synchronous one is a mux: not modelled here)
-        nx = [_next_of(net, drv, f) for f in fl]
+        if len(rst) != 1:
+            continue  # one asynchronous reset (or none) shared by all
+        syn = [_sync_of(drv, f) for f in fl]
+        skey = {(sy[0], sy[1]) if sy else None for sy, _d in syn}
+        if len(skey) != 1:
+            continue  # one synchronous reset (or none) shared by all
+        sk = next(iter(skey))
+        if sk is None:
+            syn = [(None, f.d) for f in fl]
+        if fl[0].rst is None and sk is None:
+            continue  # nothing gives the new register a start value
+        nx = [_next_of(net, drv, f, d) for f, (_sy, d) in zip(fl, syn, strict=True)]
         if any(x is None for x in nx) or len({e for e, _ in nx}) != 1:
             continue
         en = nx[0][0]
@@ -102,11 +125,13 @@ def find(net: seqsim.GateNet) -> list[dict]:
         if len(delta) >= len(S) or not delta:
             continue
         seen.add(S)
-        r0 = 0
-        for f in fl:
+        r0 = s0 = 0
+        for f, (sy, _d) in zip(fl, syn, strict=True):
             r0 ^= f.rst_value
+            s0 ^= sy[2] if sy else 0
         out.append({"signal": name, "c": c, "S": S, "en": en, "delta": sorted(delta), "dc": dc,
-                    "rst": fl[0].rst, "rst_active": fl[0].rst_active, "rst_value": r0})
+                    "rst": fl[0].rst, "rst_active": fl[0].rst_active, "rst_value": r0,
+                    "sync": None if sk is None else (sk[0], sk[1], s0)})
     return out
 
 
@@ -203,9 +228,10 @@ def emit(text: str, net: seqsim.GateNet, opp: dict, clk_edge: str, top: str) -> 
     qs = {f.q for f in net.flops}
     terms = [_sig_text(net, clean, s, qs, scope) for s in opp["delta"]]
     en = "1'b1" if opp["en"] is None else _sig_text(net, clean, opp["en"], qs, scope)
-    rst = _sig_text(net, clean, opp["rst"], qs, scope)
+    rst = "" if opp["rst"] is None else _sig_text(net, clean, opp["rst"], qs, scope)
+    srst = "" if opp["sync"] is None else _sig_text(net, clean, opp["sync"][0], qs, scope)
     clk = _sig_text(net, clean, net.inputs[net.clock][0], set(), scope) if net.clock in net.inputs else None
-    if None in terms or en is None or rst is None or clk is None:
+    if None in terms or en is None or rst is None or srst is None or clk is None:
         return None
     reg = "rtlopt_par"
     k = 0
@@ -216,6 +242,12 @@ def emit(text: str, net: seqsim.GateNet, opp: dict, clk_edge: str, top: str) -> 
     ind = re.match(r"[ \t]*", text[ls:]).group(0)
     edge = "negedge" if opp["rst_active"] == 0 else "posedge"
     cond = f"!{rst}" if opp["rst_active"] == 0 else rst
+    arms = []
+    if rst:
+        arms.append(f"if ({cond}) {{reg}} <= 1'b{opp['rst_value']};")
+    if srst:
+        sc = f"!{srst}" if opp["sync"][1] == 0 else srst
+        arms.append(f"if ({sc}) {{reg}} <= 1'b{opp['sync'][2]};")
     # whole words entering or leaving read as reductions (^rx ^ ^oldest, not 16 single bits)
     groups: dict[str, list[int]] = {}
     for t in terms:
@@ -234,12 +266,10 @@ def emit(text: str, net: seqsim.GateNet, opp: dict, clk_edge: str, top: str) -> 
         else:
             red.append(t)
     upd = " ^ ".join([reg] + red + (["1'b1"] if opp["dc"] else []))
-    rv = opp["rst_value"]
-    body = (f"{ind}reg {reg};\n"
-            f"{ind}always @({clk_edge} {clk} or {edge} {rst})\n"
-            f"{ind}    if ({cond}) {reg} <= 1'b{rv};\n"
-            + (f"{ind}    else {reg} <= {upd};\n" if opp["en"] is None else
-               f"{ind}    else if ({en}) {reg} <= {upd};\n"))
+    arms.append(f"{reg} <= {upd};" if opp["en"] is None else f"if ({en}) {reg} <= {upd};")
+    sens = f"{clk_edge} {clk}" + (f" or {edge} {rst}" if rst else "")
+    body = f"{ind}reg {reg};\n{ind}always @({sens})\n" + "".join(
+        f"{ind}    {'else ' if i else ''}{a.replace('{reg}', reg)}\n" for i, a in enumerate(arms))
     rhs = f" ~{reg}" if opp["c"] else f" {reg}"
     return text[:ls] + body + text[ls:d.end()] + rhs + text[end:], mod
 
