@@ -2,14 +2,15 @@
 
 A 1-bit signal whose combinational cone is only XOR/XNOR/NOT over flip-flop outputs is the parity
 ``c ^ q1 ^ ... ^ qn`` of a set S of flip-flops. When every flip-flop of S loads ``x_j`` under one
-common enable (else holds) and shares one reset, the parity of the next state is the current parity
+common enable (else holds) and shares one reset (asynchronous, synchronous or both), the parity of the next state is the current parity
 XOR the symmetric difference of {x_j} and {q_j}: the bits that enter and the bits that leave S (for
 a shift register: the new word and the oldest word). When that difference is smaller than S, one
 new register ``P`` (reset to the parity of the reset values, ``P <= P ^ <difference>`` under the
 enable) replaces the reduction tree: ``signal = c ^ P``.
 
 Finding is on the gate model of :mod:`rtlopt.semantic.seqsim` (names never matter; loops, generate
-blocks, reductions and gate-level XOR chains look alike there). Emitting: the one continuous
+blocks, reductions and gate-level XOR chains look alike there). Emitting (in the module of the
+signal's instance; one edit serves every instance): the one continuous
 assignment of the signal (``assign s = ...;`` or ``wire s = ...;``) gets the register as its right
 side, the register and its always block are declared just before it; the rest of the file is kept
 byte for byte. The search loop proves (sequential equivalence from reset) and measures it.
