@@ -895,7 +895,50 @@ def r_absdiff(eg: EGraph, c: int, n: tuple) -> None:
         return
 
 
+def _ge_of(eg: EGraph, c: int) -> list[tuple[int, int]]:
+    """``(b, x)`` pairs for which class ``c`` (one bit) says ``b <=u x`` (also as ``!(x <u b)``)."""
+    out = [(m[3], m[4]) for m in eg.has(c, "ule")]
+    for m in eg.has(c, "not"):
+        out += [(k[4], k[3]) for k in eg.has(m[3], "ult")]
+    return out
+
+
+def _same_zext(eg: EGraph, wide: int, c: int) -> bool:
+    """``wide`` is ``c`` or its zero extension."""
+    c = eg.find(c)
+    return eg.find(wide) == c or any(eg.find(z[3]) == c for z in eg.has(wide, "zext"))
+
+
+def r_range_window(eg: EGraph, c: int, n: tuple) -> None:
+    """b <=u x && x <u b + s (the sum exact: b, s below 2^w at width W > w) -> the window test as one
+    subtraction: d = x - b at width W, bit w of d is the borrow (x below b) and x - b <u s its low w bits
+    (an address in [base, base + size): one subtractor and one comparator instead of an adder and two
+    comparators). Also x <u b + s && b <=u x."""
+    if n[0] != "and" or n[1] != 1:
+        return
+    for p, q in ((n[3], n[4]), (n[4], n[3])):
+        for m in eg.has(q, "ult"):
+            x, t = eg.find(m[3]), m[4]
+            W = eg.w(x)
+            w = W - 1
+            if w < 2 or _bits(eg, x) > w:
+                continue
+            for b, x2 in _ge_of(eg, p):
+                if not _same_zext(eg, x, x2):
+                    continue
+                for a in eg.has(t, "add"):
+                    for b2, s in ((a[3], a[4]), (a[4], a[3])):
+                        if not _same_zext(eg, b2, b) or _bits(eg, b2) > w or _bits(eg, s) > w:
+                            continue
+                        d = eg.add(("sub", W, None, x, b2))
+                        low = eg.add(("trunc", w, None, d))
+                        inside = eg.add(("ult", 1, None, low, eg.add(("trunc", w, None, s))))
+                        nb = eg.add(("not", 1, None, _bit(eg, d, w)))
+                        eg.pending.append((c, eg.add(("and", 1, None, nb, inside))))
+                        return
+
+
 RULES: list[Rule] = [r_identities, r_comm, r_assoc, r_sub_neg, r_factor, r_shift_mul, r_mux, r_trunc,
                      r_ext, r_cmp, r_zext_nowrap, r_pick_bit,
                      r_zext_sub_nowrap, r_distribute_const, r_cmp_carry,
-                     r_signed_headroom, r_absdiff]
+                     r_signed_headroom, r_absdiff, r_range_window]

@@ -302,18 +302,50 @@ class Extraction:
                     continue
                 old = choice.get(c)
                 best_n, best_v = old, cur
+                best_fill: dict[int, tuple] = {}
+                live = None
                 for n in sorted(nodes, key=lambda x: (self.cost[x], repr(x))):
                     if n == old:
                         continue
                     choice[c] = n
                     v = self.dag_cost(choice)
                     if v < best_v - 1e-6:
-                        best_n, best_v = n, v
+                        best_n, best_v, best_fill = n, v, {}
+                    if live is None:
+                        choice[c] = old
+                        live = set(self.reachable(choice))
+                        choice[c] = n
+                    fill = self._fill(choice, live)
+                    if fill:  # the classes newly reached below n computed from what is already live
+                        trial = {**choice, **fill}
+                        v = self.dag_cost(trial)
+                        if v < best_v - 1e-6:
+                            best_n, best_v, best_fill = n, v, fill
                 choice[c] = best_n
+                choice.update(best_fill)
                 if best_n != old:
                     cur = best_v
                     improved = True
         return choice, cur
+
+    def _fill(self, choice: dict[int, tuple], live: set[int]) -> dict[int, tuple]:
+        """For the classes newly reached (not in ``live``) under ``choice``: the node whose children are
+        all live classes, cheapest first (a low-bits class ``trunc(d)`` of a new subtractor ``d`` reads
+        ``d`` instead of a narrower copy of it: the tree choice counts the shared subtractor twice)."""
+        fill: dict[int, tuple] = {}
+        reach = self.reachable(choice)
+        seen = set(reach)
+        for d in reach:
+            if d in live:
+                continue
+            cur = choice.get(d)
+            got = [n for n in self.eg.nodes.get(d, ()) if n != cur and self.children(n)
+                   and all(ch in seen and ch != d for ch in self.children(n))]
+            if got:
+                n = min(got, key=lambda x: (self.cost[x], repr(x)))
+                if cur is None or self.cost[n] < self.cost[cur] - 1e-6:
+                    fill[d] = n
+        return fill
 
     def run(self, original: dict[int, tuple]) -> tuple[dict[int, tuple], float, float]:
         """Best choice found, its DAG cost, and the original's DAG cost."""

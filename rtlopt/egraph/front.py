@@ -916,9 +916,16 @@ def module_bodies(an) -> list:
         if name not in seen:
             seen.add(name)
             out.append(body)
-        for m in body:
-            if type(m).__name__ == "InstanceSymbol":
+        scan(body)
+
+    def scan(scope):
+        for m in scope:
+            k = type(m).__name__
+            if k == "InstanceSymbol":
                 rec(m)
+            elif k in ("GenerateBlockSymbol", "GenerateBlockArraySymbol") \
+                    and not getattr(m, "isUninstantiated", False):  # instances inside generate
+                scan(m)
 
     for inst in an.root.topInstances:
         rec(inst)
