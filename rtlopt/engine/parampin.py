@@ -138,6 +138,9 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
         body_n, params_n, bm_n = _split_params(*_strip_generate(mod_n[hn:en], mn_m[hn:en]))
         if [d.replace("\r", "") for d in params_o] != [d.replace("\r", "") for d in params_n]:
             return None  # (line endings aside: the FSM engine writes its own)
+        if not re.search(r"(?<![\w$.])" + re.escape(n) + r"\s*\.", bm_o + bm_n):
+            body_o, bm_o, body_n, bm_n, shared = _shared_packed(body_o, bm_o, body_n, bm_n)
+            params_o = params_o + shared
         if _UNPINNABLE.search(_no_subprograms(bm_o)) or _UNPINNABLE.search(_no_subprograms(bm_n)):
             return None
         # a hierarchical name through the module itself (`m.stage[i].q`) gains the new block level
@@ -209,6 +212,43 @@ def _split_params(body: str, masked: str) -> tuple[str, list[str], str]:
     for a, b in reversed(spans):
         body, masked = body[:a] + body[b:], masked[:a] + masked[b:]
     return body, decls, masked
+
+
+def _depth0(masked: str) -> list[tuple[int, int]]:
+    """Spans of the variable declarations of ``masked`` outside every begin/end, case, function, task."""
+    out = []
+    depth = 0
+    pos = 0
+    tok = re.compile(r"(?<![\w$])(begin|end|case|casez|casex|endcase|function|endfunction|task|endtask|fork|join"
+                     r"|join_any|join_none)(?![\w$])")
+    events = [(m.start(), m.group(1)) for m in tok.finditer(masked)]
+    for m in _VAR_DECL.finditer(masked):
+        while pos < len(events) and events[pos][0] < m.start():
+            w = events[pos][1]
+            depth += 1 if w in ("begin", "case", "casez", "casex", "function", "task", "fork") else -1
+            pos += 1
+        if depth == 0:
+            out.append(m.span())
+    return out
+
+
+def _shared_packed(body_o: str, bm_o: str, body_n: str, bm_n: str):
+    """Module-level declarations of multi-dimensional packed variables (``logic [N-1:0][N-1:0] w;``) that
+    both bodies hold verbatim leave both arms for module level (Yosys's frontend can not size a select
+    of such a variable declared inside the pinned generate block: 'Failed to detect width of signal
+    access'); one declaration serves whichever arm elaboration keeps."""
+    spans_o = {bm_o[a:b]: (a, b) for a, b in _depth0(bm_o)
+               if re.match(r"[^\[;]*(\[[^\]]*\]\s*){2,}[A-Za-z_]", bm_o[a:b])}
+    spans_n = {bm_n[a:b]: (a, b) for a, b in _depth0(bm_n)}
+    shared = [t for t in spans_o if t in spans_n and body_o[slice(*spans_o[t])] == body_n[slice(*spans_n[t])]]
+    decls = [body_o[slice(*spans_o[t])] for t in shared]
+    for t in sorted(shared, key=lambda t: -spans_o[t][0]):
+        a, b = spans_o[t]
+        body_o, bm_o = body_o[:a] + body_o[b:], bm_o[:a] + bm_o[b:]
+    for t in sorted(shared, key=lambda t: -spans_n[t][0]):
+        a, b = spans_n[t]
+        body_n, bm_n = body_n[:a] + body_n[b:], bm_n[:a] + bm_n[b:]
+    return body_o, bm_o, body_n, bm_n, decls
 
 
 _SUBPROGRAM = re.compile(r"(?<![\w$])(function|task)(?![\w$]).*?(?<![\w$])end\1(?![\w$])", re.S)

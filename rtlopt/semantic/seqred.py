@@ -594,6 +594,10 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0, ma
 
     def add(facts, what):
         new = emit(texts, top, facts, an.net)
+        if new is None:  # cells of generate-loop iterations read through dynamic selects
+            from rtlopt.semantic.seqred_gen import emit_generate
+
+            new = emit_generate(texts, top, facts, an.net)
         if new is None:
             return
         k = tuple(sorted((str(p), t) for p, t in new.items()))
