@@ -50,7 +50,8 @@ def main(argv=None) -> int:
     ap.add_argument("--from-json", help="rtlopt bench results.json: restyle the cases it shows improved")
     ap.add_argument("--budget", type=float, default=60.0)
     ap.add_argument("--verify-timeout", type=float, default=30.0,
-                    help="seconds per proof inside each optimization (a loaded machine needs more)")
+                    help="seconds per proof inside each optimization, and (at least 60) for the proof "
+                         "that a variant is equivalent to the original (a loaded machine needs more)")
     ap.add_argument("--liberty", default=str(ROOT.parent / "shared" / "lib" / "sky130hd_tt.lib.gz"))
     ap.add_argument("--json", help="also write the rows here")
     ap.add_argument("--reuse", help="rows written by an earlier --json: take each original's optimization "
@@ -110,7 +111,8 @@ def main(argv=None) -> int:
                 try:
                     gold = open_design([orig.path, *deps], orig.top)
                     gate = open_design([vp, *deps], orig.top)
-                    verdict = check_equivalence(gold, gate, VerifyOptions(timeout_s=60)).verdict.name
+                    verdict = check_equivalence(gold, gate, VerifyOptions(timeout_s=max(60.0, args.verify_timeout))
+                                                ).verdict.name
                     if verdict != "EQUIVALENT":
                         row["variants"][style] = {"status": f"variant {verdict}"}
                         continue
