@@ -57,3 +57,16 @@ def test_matrix_not_complementary_is_left_alone(tmp_path):
     # both halves reset to 0: w[i][j] and w[j][i] are equal after reset, not complements -- and not
     # equal later either (a grant sets one and clears the other)
     assert _cands(tmp_path, ARB.replace("RESET", "1'b0")) == []
+
+
+def test_pinning_keeps_multidimensional_packed_declaration_at_module_level():
+    # Yosys can not size `w[j][i]` of a 2-D packed variable declared inside the pinned generate block
+    from rtlopt.engine.parampin import pin_text
+
+    old = ARB.replace("RESET", "(i < j)")
+    new = old.replace("if (j != i && req[j]", "if (i != j && req[j]")
+    out = pin_text(old, new, {"marb": {(("N", "3"),)}})
+    assert out is not None
+    head, _, rest = out.partition("begin : rtlopt_params_marb")
+    assert "logic [N-1:0][N-1:0] w;" in head and "logic [N-1:0][N-1:0] w;" not in rest
+    assert "if (i != j && req[j]" in rest and "if (j != i && req[j]" in rest  # both arms kept
