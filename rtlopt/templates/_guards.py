@@ -258,7 +258,9 @@ def net_definitions(an: Analysis) -> dict:
         elif isinstance(s, ast.ContinuousAssignSymbol):
             a = s.assignment
             lhs = strip(a.left)
-            if type(lhs).__name__ == "NamedValueExpression" and isinstance(lhs.symbol, ast.NetSymbol):
+            # (an SV variable driven by a continuous assignment has no other driver: a net here)
+            if type(lhs).__name__ == "NamedValueExpression" \
+                    and isinstance(lhs.symbol, (ast.NetSymbol, ast.VariableSymbol)):
                 k = skey(lhs.symbol)
                 out[k] = a.right
                 count[k] = count.get(k, 0) + 1

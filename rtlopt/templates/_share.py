@@ -111,7 +111,13 @@ def _op_of(an: Analysis, site: Site) -> _Op | None:
         return _Op(site, "mul", n.left, n.right, False, info.width, info.start, info.end, True)
     if op in _CMP:
         if n.left.type.isSigned or n.right.type.isSigned:
-            return None
+            # $signed(a) < $signed(b) of unsigned words: the borrow of the shared a - b xor both sign bits
+            a, b = _unsigned_arg(n.left), _unsigned_arg(n.right)
+            if a is None or b is None or int(a.type.bitWidth or 0) != int(b.type.bitWidth or 0):
+                return None
+            swap, neg = _CMP[op]
+            x, y = (b, a) if swap else (a, b)
+            return _Op(site, "cmp", x, y, neg, int(a.type.bitWidth), info.start, info.end, False, "slt", neg)
         swap, neg = _CMP[op]
         x, y = (n.right, n.left) if swap else (n.left, n.right)
         w = max(int(n.left.type.bitWidth or 0), int(n.right.type.bitWidth or 0))
@@ -123,6 +129,16 @@ def _op_of(an: Analysis, site: Site) -> _Op | None:
         return _Op(site, "addsub", n.left, n.right, True, w, info.start, info.end, False, "eq",
                    op == "Inequality")
     return None
+
+
+def _unsigned_arg(node):
+    """``x`` of ``$signed(x)`` for an unsigned operand ``x`` (None otherwise)."""
+    n = strip(node)
+    if type(n).__name__ != "CallExpression" or not n.isSystemCall or n.subroutineName != "$signed" \
+            or len(n.arguments) != 1:
+        return None
+    a = strip(n.arguments[0])
+    return None if a.type.isSigned or type(a).__name__ != "NamedValueExpression" else a
 
 
 def _sum_width(an: Analysis, n, width: int) -> int:
@@ -285,7 +301,8 @@ def _use_guards(an: Analysis, all_sites: list[Site]) -> list[tuple[int, int, obj
         if k[0] in ports or rs is None or not rd or k in assigns and len(assigns[k]) != 1:
             continue
         guard = _common_guard(rd, frozenset())
-        sym = next((x for x in an.symbols if isinstance(x, ast.NetSymbol) and skey(x) == k), None)
+        sym = next((x for x in an.symbols if isinstance(x, (ast.NetSymbol, ast.VariableSymbol)) and skey(x) == k),
+                   None)
         if sym is None or not guard or any(isinstance(r.block, ast.SubroutineSymbol) for r in rd):
             continue
         if _all_reads_seen(an, sym, (1 if getattr(sym, "initializer", None) is not None else 2) + len(rd)):
@@ -363,8 +380,13 @@ def _folded(an: Analysis, op: _Op) -> _Op | None:
     if _const_of(an, op.x) is not None or _const_of(an, op.y) is not None:
         return None
     if op.kind == "cmp":
-        return _Op(op.site, "addsub", op.x, op.y, True, op.width, op.start, op.end, False, "lt", op.inv)
+        return _Op(op.site, "addsub", op.x, op.y, True, op.width, op.start, op.end, False, op.res or "lt", op.inv)
     return op
+
+
+def _sign_bits(an: Analysis, o: _Op) -> str:
+    """``x[W-1] ^ y[W-1]`` of a signed comparison's operands (named words)."""
+    return " ^ ".join(f"{_text(an, v)}[{o.width - 1}]" for v in (o.x, o.y))
 
 
 def _operand_ok(an: Analysis, node, vol) -> bool:
@@ -445,7 +467,7 @@ class ExclusiveOperatorSharing(Template):
                 f = _folded(an, op)
                 if f is not None:
                     folds.setdefault(("addsub", mod), []).append(f)
-                if op.res == "eq":
+                if op.res in ("eq", "slt"):  # (a signed comparison only folds into a subtractor)
                     continue
             ops.setdefault((op.kind, mod), []).append(op)
             if t3 is not None:
@@ -612,13 +634,15 @@ class ExclusiveOperatorSharing(Template):
             for o in ops:
                 if o.res == "lt":
                     repl.append(f"{'!' if o.neg else ''}{name}[{o.width}]")
+                elif o.res == "slt":
+                    repl.append(f"{'~' if o.neg else ''}({name}[{o.width}] ^ {_sign_bits(an, o)})")
                 elif o.res == "eq":
                     repl.append(f"{'|' if o.neg else '~|'}{name}[{o.width - 1}:0]")
                 else:
                     repl.append(name if o.width == uw else f"{name}[{o.width - 1}:0]")
         elif kind == "addsub":
             inv = [o.inv for o in ops]
-            uw = max([width] + [o.width + 1 for o in ops if o.res == "lt"])  # + the borrow bit
+            uw = max([width] + [o.width + 1 for o in ops if o.res in ("lt", "slt")])  # + the borrow bit
             if all(inv):
                 core = f"{x} - {y}"
             elif not any(inv):
@@ -647,6 +671,8 @@ class ExclusiveOperatorSharing(Template):
             for o in ops:
                 if o.res == "lt":
                     repl.append(f"{'!' if o.neg else ''}{name}[{o.width}]")
+                elif o.res == "slt":
+                    repl.append(f"{'~' if o.neg else ''}({name}[{o.width}] ^ {_sign_bits(an, o)})")
                 elif o.res == "eq":
                     repl.append(f"{'|' if o.neg else '~|'}{name}[{o.width - 1}:0]")
                 else:
@@ -716,7 +742,7 @@ def _sides_unit(an: Analysis, ops: list[_Op], pts: list[set[int]], bits: list[st
     terms: list[list[tuple]] = []  # per op: two (node, inverted), and the carry-in
     cins: list = []  # per op: True / False, or (one-bit node, inverted) for a three-operand sum
     width = max([o.width for o in ops if not o.res] or [0])
-    uw = max([width] + [o.width + (o.res == "lt") for o in ops if o.res])  # + the borrow bit of ``lt``
+    uw = max([width] + [o.width + (o.res in ("lt", "slt")) for o in ops if o.res])  # + the borrow bit of ``lt``
     zx = any(o.ci is not None or o.res for o in ops)  # ``{1'b0, a}`` is ``a`` inside the unit
     for o in ops:
         t = [(_zext_base(an, o.x) if zx else o.x, False), (_zext_base(an, o.y) if zx else o.y, o.inv)]
