@@ -193,7 +193,7 @@ class RegisterWidthReduction(Template):
     description = "narrow counters and registers to the range of values they can reach"
 
     def find(self, an: Analysis) -> list[Match]:
-        cands = BitwidthReduction._candidates(an)
+        cands = BitwidthReduction._candidates(an, param_ranges=True)
         roots = BitwidthReduction._roots(an, cands)
         comb = _comb_spans(an)
         if not cands:

@@ -256,7 +256,9 @@ class BitwidthReduction(Template):
 
     # -- candidates ------------------------------------------------------------------------------
     @staticmethod
-    def _candidates(an: Analysis) -> dict[tuple[str, int], object]:
+    def _candidates(an: Analysis, param_ranges: bool = False) -> dict[tuple[str, int], object]:
+        """Narrowable declarations; ``param_ranges`` admits ``[EXPR:0]`` ranges (register_width_reduction,
+        whose rewrites are pinned to the elaborated parameter values)."""
         excluded: set[tuple[str, int]] = set()
         for s in an.symbols:
             if isinstance(s, ast.PortSymbol) and s.internalSymbol is not None:
@@ -301,6 +303,8 @@ class BitwidthReduction(Template):
             if m[0].isdigit():
                 if int(m[0]) + 1 != _width(s):
                     continue
+            elif not param_ranges:
+                continue
             else:  # a parameter expression: the elaborated range must be [width-1:0]
                 rng = getattr(s.type, "range", None) if s.type.hasFixedRange else None
                 if rng is None or (rng.left, rng.right) != (_width(s) - 1, 0):
