@@ -196,19 +196,17 @@ def emit_generate(texts: dict[Path, str], top: str, facts: list, net) -> dict[Pa
         # direction of a fact: which one the induction kept is arbitrary)
         partners: dict[tuple, set[tuple[tuple, bool]]] = {}
         for _gv, (var, lo, hi), _t in cells:
-            for f in (fact.get((var, b)) for b in range(lo, lo + 1)):
-                if f is None or f.keep_name != var:
-                    continue
-                k0 = f.keep_bit
-                for ca, cb, off in (((var, lo, hi), (var, k0, k0 + hi - lo), 0),):
-                    if cb not in key_of:
-                        continue
-                    ok = all((fact.get((var, ca[1] + i)) is not None
-                              and fact[(var, ca[1] + i)].keep_bit == cb[1] + i + off
-                              and fact[(var, ca[1] + i)].inverse == f.inverse) for i in range(hi - lo + 1))
-                    if ok:
-                        partners.setdefault(key_of[ca], set()).add((key_of[cb], f.inverse))
-                        partners.setdefault(key_of[cb], set()).add((key_of[ca], f.inverse))
+            f = fact.get((var, lo))
+            if f is None or f.keep_name != var:
+                continue
+            mate = (var, f.keep_bit, f.keep_bit + hi - lo)
+            if mate not in key_of:
+                continue
+            if all(fact.get((var, lo + i)) is not None and fact[(var, lo + i)].keep_bit == f.keep_bit + i
+                   and fact[(var, lo + i)].inverse == f.inverse for i in range(hi - lo + 1)):
+                a, b = key_of[(var, lo, hi)], key_of[mate]
+                partners.setdefault(a, set()).add((b, f.inverse))
+                partners.setdefault(b, set()).add((a, f.inverse))
         if not partners:
             continue
         consts = {v for gv, _c, _t in cells for v in gv.values()}
