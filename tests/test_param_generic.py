@@ -150,3 +150,62 @@ def test_pinned_registers_pair_with_the_original_by_name(tmp_path):
     assert "rtlopt_params_fir" in pin_text(FIR, good, cfg, "egraph")
     assert verify(good, "--engines", "algebra").startswith("EQUIVALENT"), verify(good, "--engines", "algebra")
     assert verify(good.replace("(x1 << 2) + x1", "(x1 << 2)")).startswith("NOT EQUIVALENT")
+
+
+GAIN = textwrap.dedent("""
+module gain #(parameter W = 12, parameter GAIN = 7) (input clk, input [W-1:0] x, output reg [W+2:0] y);
+  wire [W+7:0] prod = x * GAIN;
+  always @(posedge clk) y <= prod[W+5:3];
+endmodule
+""").lstrip()
+GAIN_TOP = """module top (input clk, input [11:0] a, input [11:0] b, output [14:0] p, output [14:0] q);
+  gain #(.GAIN(7)) u1 (.clk(clk), .x(a), .y(p));
+  gain #(.GAIN(G2)) u2 (.clk(clk), .x(b), .y(q));
+endmodule
+"""
+
+
+def test_constant_multiplication_by_a_parameter(tmp_path):
+    """`x * GAIN` is a constant multiplication at the elaborated value (pinned to it); with instances
+    at GAIN = 7 and 23 it is not one constant and is left alone (one pinned arm holds one rewrite)."""
+    from rtlopt.templates._arith import ConstMultToShiftAdd
+    from rtlopt.templates._sem import analyze
+
+    one = ConstMultToShiftAdd().find(analyze(GAIN, str(tmp_path / "g.v")))
+    assert [m.description for m in one] == ["const_mult_to_shift_add at line 2: x*{7} with 1 adders (binary: 2)"]
+    assert ConstMultToShiftAdd().find(analyze(GAIN + GAIN_TOP.replace("G2", "7"), str(tmp_path / "t.v")))
+    assert not ConstMultToShiftAdd().find(analyze(GAIN + GAIN_TOP.replace("G2", "23"), str(tmp_path / "t.v")))
+
+
+@pytest.mark.yosys
+def test_folded_gain_is_pinned(tmp_path):
+    from rtlopt.engine.parampin import pin_text
+    from rtlopt.hdl.edit import apply_edits
+    from rtlopt.templates._arith import ConstMultToShiftAdd
+    from rtlopt.templates._sem import analyze
+
+    m = ConstMultToShiftAdd().find(analyze(GAIN, str(tmp_path / "g.v")))[0]
+    new = apply_edits(GAIN, list(m.edits))
+    assert "GAIN" not in new.split("prod =")[1].split(";")[0]  # folded: (x << 3) - x
+    gold, gate, bad = tmp_path / "g.v", tmp_path / "p.v", tmp_path / "u.v"
+    gold.write_text(GAIN)
+    gate.write_text(pin_text(GAIN, new, {"gain": {(("W", "12"), ("GAIN", "7"))}}, "template"))
+    bad.write_text(new)
+
+    def verify(b, g):
+        r = subprocess.run([sys.executable, "-m", "rtlopt", "verify", str(gold), str(b), "-G", f"GAIN={g}",
+                            "--timeout", "120"], capture_output=True, text=True, timeout=600)
+        return r.stdout
+
+    assert verify(gate, 7).startswith("EQUIVALENT") and verify(gate, 23).startswith("EQUIVALENT")
+    assert verify(bad, 23).startswith("NOT EQUIVALENT")
+
+
+def test_check_reports_a_parameter_constant_product_as_a_note(tmp_path):
+    f = tmp_path / "gain.v"
+    f.write_text(GAIN)
+    r = subprocess.run([sys.executable, "-m", "rtlopt", "check", str(f)], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0 and ": note: x*{7}" in r.stdout, r.stdout
+    f.write_text(GAIN.replace("x * GAIN", "x * 7"))
+    r = subprocess.run([sys.executable, "-m", "rtlopt", "check", str(f)], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1 and ": warning: x*{7}" in r.stdout, r.stdout

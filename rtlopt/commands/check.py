@@ -420,6 +420,10 @@ def check_verdict(rule: str, match, an) -> str | None:
         m = re.search(r"(?::\s*|^)([A-Za-z_][\w$]*) \d+ -> \d+ bits", match.description)
         if m and _depends_on_parameters(an, m.group(1)):
             return "note"  # true for these parameter values only: configurable IP is not wrong
+    if rule == "const_mult_to_shift_add":
+        params = _configurable(an)
+        if params and any(set(_IDENT.findall(an.text[ed.start:ed.end])) & params for ed in match.edits):
+            return "note"  # x * GAIN: a constant at these parameter values only (configurable IP is not wrong)
     if rule == "redundant_register_removal":
         m = re.search(r"registers (.+?) duplicate '([^']+)'", match.description)
         if not m:

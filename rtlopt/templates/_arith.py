@@ -140,6 +140,19 @@ def low_bits_only(syn) -> bool:
     return False
 
 
+def _param_const(an: Analysis, node) -> int | None:
+    """A literal constant, or a parameter expression (``x * GAIN``) with one value in every elaborated
+    copy of the module: the rewrite of a parameterized module is pinned to the values it was proven
+    with (engine.parampin). A parameter whose copies differ (``#(.GAIN(5))``, ``#(.GAIN(12))``) is not
+    one constant."""
+    from rtlopt.templates._regwidth import _const, _param_only, _varies
+
+    c = an.const(node)
+    if c is None and _param_only(node) and not _varies(an, node):
+        c = _const(an, node)
+    return c
+
+
 class ConstMultToShiftAdd(Template):
     """``x * C`` becomes shifts and adds/subtracts (CSD recoding, terms shared across constants of one x)."""
 
@@ -155,10 +168,10 @@ class ConstMultToShiftAdd(Template):
                 continue
             if in_decl_context(n.syntax) or e.width <= 0:
                 continue
-            c, x = an.const(n.right), n.left
+            c, x = _param_const(an, n.right), n.left
             if c is None:
-                c, x = an.const(n.left), n.right
-            if c is None or c <= 0 or an.const(x) is not None or not is_pure(x):
+                c, x = _param_const(an, n.left), n.right
+            if c is None or c <= 0 or _param_const(an, x) is not None or not is_pure(x):
                 continue
             xi = an.info(x)
             if xi is None:
