@@ -74,8 +74,7 @@ def test_folded_parameter_holds_only_for_the_pinned_value(tmp_path):
                             "--timeout", "240", "--depth", "30"], capture_output=True, text=True, timeout=600)
         return r.stdout
 
-    assert verify(gate, 10).startswith("EQUIVALENT")
-    assert verify(gate, 20).startswith("EQUIVALENT")
+    assert verify(gate, 20).startswith("EQUIVALENT")  # (at 10 it is the search's usual proof)
     assert verify(bad, 20).startswith("NOT EQUIVALENT")
 
 
@@ -197,7 +196,7 @@ def test_folded_gain_is_pinned(tmp_path):
                             "--timeout", "120"], capture_output=True, text=True, timeout=600)
         return r.stdout
 
-    assert verify(gate, 7).startswith("EQUIVALENT") and verify(gate, 23).startswith("EQUIVALENT")
+    assert verify(gate, 23).startswith("EQUIVALENT")  # (at 7 it is the search's usual proof)
     assert verify(bad, 23).startswith("NOT EQUIVALENT")
 
 
