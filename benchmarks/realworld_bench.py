@@ -244,7 +244,7 @@ def _human(args, folder: Path, name: str) -> dict:
     res = run(cmd, args.human_timeout + 120)
     h = {"files": [p.name for p in files], "top": top, "rc": res["rc"], "s": round(res["s"], 1), "area": None}
     try:
-        h["area"] = json.loads(res["out"])["area_um2"]["value"]
+        h["area"] = json.loads(res["out"])["metrics"]["area"]["value"]
         h["how"] = "flat (rtlopt ppa)"
     except (ValueError, KeyError, TypeError):
         last = next((ln for ln in reversed(res["err"].strip().splitlines()) if ln.startswith("rtlopt:")), "")
