@@ -239,3 +239,49 @@ endmodule
     new = apply_initializer(with_helpers, "m", "t", expr)
     assert new is not None and f"wire [7:0] t = {expr};" in new and "  assign y = t;\n" in new
     assert apply_initializer(text, "m", "y", expr) is None  # y is not declared with an initializer
+
+
+def test_round_robin_of_a_non_power_of_two_request_vector():
+    # 6 requests, a 3-bit pointer: rotate right by the pointer in a doubled vector, lowest first, rotate
+    # back; pointers 6 and 7 scan the doubled vector without wrapping
+    req, ptr = _op("req", 6), _op("ptr", 3)
+    req.value[:40] = 0
+    gnt = np.zeros(N, dtype=np.uint64)
+    for v in range(N):
+        d = int(req.value[v]) * 65 >> int(ptr.value[v])
+        rot = d & 63
+        g = (rot & -rot) << int(ptr.value[v])
+        gnt[v] = (g | (g >> 6)) & 63
+    kind, _o, exprs = match_algorithms(gnt, 6, [req, ptr])[0]
+    from rtlopt.semantic.algos import helpers_for
+    assert kind == "round_robin_grant" and len(exprs) == 2
+    assert "{req, req}" in helpers_for(exprs[0]) and "12'd1 << ptr" in helpers_for(exprs[0])
+    assert "6'd1 << ptr" in helpers_for(exprs[1])
+    # one in-range pointer value (4) that grants by fixed priority instead: no round robin
+    fixed = req.value & (~req.value + np.uint64(1)) & np.uint64(63)
+    bad = np.where(ptr.value == 4, fixed, gnt)
+    assert not np.array_equal(bad, gnt) and _kinds(bad, 6, [req, ptr]) == []
+
+
+@pytest.mark.yosys
+def test_rotate_priority_rotate_back_arbiter_of_twelve_is_proven(tmp_path):
+    from rtlopt.design import DesignRef
+    from rtlopt.verify import check_equivalence
+    f = tmp_path / "r12.sv"
+    f.write_text("""module r12(input logic [11:0] req, input logic [3:0] ptr, output logic [11:0] gnt);
+  logic [23:0] d, gd; logic [11:0] rot, g;
+  always_comb begin
+    d = {req, req} >> ptr;
+    rot = d[11:0];
+    g = '0;
+    for (int i = 11; i >= 0; i--) if (rot[i]) g = 12'(1) << i;
+    gd = {g, g} << ptr;
+    gnt = gd[23:12];
+  end
+endmodule
+""")
+    (c,) = [c for c in _cands(f) if c.description.startswith("round_robin_grant")][:1]
+    assert "for (" not in c.text and "{req, req}" in c.text, c.text
+    g = tmp_path / "r12b.sv"
+    g.write_text(c.text)
+    assert check_equivalence(DesignRef([f], "r12"), DesignRef([g], "r12")).verdict == "EQUIVALENT"

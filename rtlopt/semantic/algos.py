@@ -356,57 +356,92 @@ def _lowest(v: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
+def _window(r: np.ndarray, start: np.ndarray, n: int) -> np.ndarray:
+    """The requests of the doubled vector ``{r, r}`` (2n bits) from bit ``start`` on, lowest first: the grant
+    (one-hot, folded back onto n bits) of a rotate / fixed-priority / rotate-back arbiter at any pointer value,
+    also past n-1 (where nothing wraps)."""
+    d = (r | (r << np.uint64(n))) & mask(2 * n)
+    x = d & ~((np.uint64(1) << np.minimum(start, np.uint64(63))) - np.uint64(1))
+    x = np.where(start >= np.uint64(2 * n), np.uint64(0), x)
+    g = x & (~x + np.uint64(1))
+    return (g | (g >> np.uint64(n))) & mask(n)
+
+
 def _round_robin(t: np.ndarray, tw: int, ops) -> list[tuple]:
     out = []
     free = [o for o in ops if o.free]
     for r in free:
         n = r.width
-        if n < 3 or n > 32 or n & (n - 1):
+        if n < 3 or n > 31:
             continue
-        k = n.bit_length() - 1
+        k = (n - 1).bit_length()
+        pow2 = not n & (n - 1)
         for p in free:
             if p is r or p.width != k:
                 continue
+            # a pointer past n-1 (n not a power of two) never comes from a round-robin pointer: the
+            # hypothesis is tested where it is below n (the proof decides whether the rest matters)
+            ok = np.ones(len(t), dtype=bool) if pow2 else p.value < np.uint64(n)
+            if int(ok.sum()) < 64:
+                continue
+            tt, rv, pv = t[ok], r.value[ok], p.value[ok]
             for after in (True, False):  # the scan starts one past the pointer, or at it
-                start = (p.value + np.uint64(1 if after else 0)) % np.uint64(n)
-                rot = _rotr(r.value, start, n)
+                start = (pv + np.uint64(1 if after else 0)) % np.uint64(n)
+                rot = _rotr(rv, start, n)
                 idx = (_lowest(rot, n) + start) % np.uint64(n)
-                anyr = r.value != 0
+                anyr = rv != 0
                 onehot = np.where(anyr, np.uint64(1) << idx, np.uint64(0))
                 got = None
-                if tw == n and np.array_equal(t, onehot):
+                if tw == n and np.array_equal(tt, onehot):
                     got = "grant"
-                elif tw >= k and tw <= 8 and np.array_equal(t[anyr], idx[anyr]):
-                    dflt = np.unique(t[~anyr])
+                elif tw >= k and tw <= 8 and np.array_equal(tt[anyr], idx[anyr]):
+                    dflt = np.unique(tt[~anyr])
                     if len(dflt) <= 1:
                         got = ("index", int(dflt[0]) if len(dflt) else 0)
-                elif tw == k + 1 and np.array_equal(t[anyr], idx[anyr] | np.uint64(1 << k)) \
-                        and not t[~anyr].any():
+                elif tw == k + 1 and np.array_equal(tt[anyr], idx[anyr] | np.uint64(1 << k)) \
+                        and not tt[~anyr].any():
                     got = ("valid_index", 0)  # {found, index}
                 if got is None:
                     continue
-                g, decls = _emit_rr(r, p, n, after)
-                if got == "grant":
-                    expr = g
-                else:
-                    enc = [f"|({g} & {n}'h{sum(1 << q for q in range(n) if (q >> b) & 1):X})"
-                           for b in reversed(range(k))]
-                    expr = "{" + ", ".join(enc) + "}"
-                    if got[0] == "valid_index":
-                        expr = "{" + f"|{r.text}, " + expr[1:]
-                    elif tw > k:
-                        expr = f"{{{tw - k}'d0, {expr}}}"
-                    if got[1]:
-                        expr = f"(|{r.text}) ? {expr} : {tw}'d{got[1]}"
-                out.append(("round_robin_" + ("grant" if got == "grant" else "index"), (r, p),
-                            [_remember(expr, decls)]))
+                exprs = []
+                forms = [False]
+                if not pow2 and got == "grant" and np.array_equal(
+                        t, _window(r.value, p.value + np.uint64(1 if after else 0), n)):
+                    # past n-1 the design scans the doubled requests without wrapping: the exact form
+                    # first, the masked one (equal where the pointer is below n) as the alternative
+                    forms = [True, False]
+                for wide in forms:
+                    g, decls = _emit_rr(r, p, n, after, wide)
+                    if got == "grant":
+                        expr = g
+                    else:
+                        enc = [f"|({g} & {n}'h{sum(1 << q for q in range(n) if (q >> b) & 1):X})"
+                               for b in reversed(range(k))]
+                        expr = "{" + ", ".join(enc) + "}"
+                        if got[0] == "valid_index":
+                            expr = "{" + f"|{r.text}, " + expr[1:]
+                        elif tw > k:
+                            expr = f"{{{tw - k}'d0, {expr}}}"
+                        if got[1]:
+                            expr = f"(|{r.text}) ? {expr} : {tw}'d{got[1]}"
+                    exprs.append(_remember(expr, decls))
+                out.append(("round_robin_" + ("grant" if got == "grant" else "index"), (r, p), exprs))
                 return out
     return out
 
 
-def _emit_rr(r, p, n: int, after: bool) -> tuple[str, list[str]]:
-    pre = f"{_ident(r.base)}_rr{_h(r.text, p.text, after)}"
+def _emit_rr(r, p, n: int, after: bool, wide: bool = False) -> tuple[str, list[str]]:
+    pre = f"{_ident(r.base)}_rr{_h(r.text, p.text, after, wide)}"
     req = r.text
+    if wide:
+        # the doubled requests from the pointer on, their lowest bit folded back onto n bits
+        m = 2 * n
+        decls = [
+            f"wire [{m - 1}:0] {pre}_hi = {{{req}, {req}}} & ~(({m}'d{2 if after else 1} << {p.text}) - {m}'d1);",
+            f"wire [{m - 1}:0] {pre}_iso = {pre}_hi & (~{pre}_hi + {m}'d1);",
+            f"wire [{n - 1}:0] {pre}_gnt = {pre}_iso[{n - 1}:0] | {pre}_iso[{m - 1}:{n}];",
+        ]
+        return f"{pre}_gnt", decls
     # the requests strictly above the pointer (the scan starts one past it), or at and above it
     above = f"~(({n}'d{2 if after else 1} << {p.text}) - {n}'d1)"
     decls = [
