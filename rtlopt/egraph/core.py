@@ -593,6 +593,14 @@ def r_ext(eg: EGraph, c: int, n: tuple) -> None:
                     if iw == eg.w(m2[3]):
                         inner = eg.add((op, iw, None, m1[3], m2[3]))
                         eg.pending.append((c, eg.add((e1, w, None, inner))))
+    elif op == "mux":  # mux(s, ext(a), ext(b)) -> ext(mux(s, a, b)): the narrow words are selected
+        for e1 in ("zext", "sext"):
+            for m1 in eg.has(n[4], e1):
+                for m2 in eg.has(n[5], e1):
+                    iw = eg.w(m1[3])
+                    if iw == eg.w(m2[3]):
+                        inner = eg.add(("mux", iw, None, n[3], m1[3], m2[3]))
+                        eg.pending.append((c, eg.add((e1, w, None, inner))))
     elif op in ("zext", "sext"):
         for m in eg.has(n[3], op) + (eg.has(n[3], "zext") if op == "sext" else []):
             eg.pending.append((c, eg.add((m[0], w, None, m[3]))))

@@ -208,6 +208,11 @@ class Emitter:
             return self._leaf_text(n[2]), w
         if op == "const":
             return _lit(n[2], w), w
+        if op == "mul" and all(self.choice[eg.find(x)][0] == "sext" for x in ch):
+            # a product of sign-extended operands is the signed product of the narrow ones in a w-bit
+            # wire (Verilog extends signed operands to the context): the multiplier keeps their widths
+            a, b = (self.name_exact(self.choice[eg.find(x)][3], at) for x in ch)
+            return self.wire_text_signed(c, f"$signed({a}) * $signed({b})", w), w
         if op in _SYM:
             a, sa = self.emit(ch[0], ctx, at)
             b, sb = self.emit(ch[1], ctx, at)
