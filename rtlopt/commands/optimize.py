@@ -65,7 +65,9 @@ def register(sub) -> None:
                         "own; total area = sum of per-module areas)")
     p.add_argument("--max-steps", type=int, default=20, help="maximum number of accepted rewrites (default 20)")
     p.add_argument("--verify-timeout", type=float, metavar="S",
-                   help="time limit per equivalence proof (default: config verify_timeout, else 60)")
+                   help="time limit per equivalence proof (default: config verify_timeout, else 60; with the "
+                        "default, a smaller candidate whose proof ran out of time is proven once more with up "
+                        "to half of the budget left)")
     p.add_argument("-j", "--jobs", type=int, help="candidates measured in parallel (default: config jobs, else one per core, at most 2)")
     p.add_argument("--model", metavar="PROVIDER:MODEL",
                    help="chat model for the LLM rewrite paths, e.g. openai:gpt-4o-mini, "
@@ -141,6 +143,9 @@ def run(args) -> int:
     args.clock_period, args.liberty, args.jobs = settings.clock_period, settings.liberty, settings.jobs
     args.max_delay_increase = settings.max_delay_increase
     args.ppa_timeout = settings.ppa_timeout
+    # no proof limit chosen by the user: a smaller candidate whose proof ran out of time gets a longer one
+    # while the budget allows (engine.search.optimize, extend_unknown_proofs)
+    args.extend_proofs = settings.origin.get("verify_timeout") == "default"
     session = llm.enable(settings)  # no model: registers nothing; missing key: clean error (exit 2) here
     try:
         if not args.each:
@@ -196,7 +201,8 @@ def _optimize_one(args, files: list[str], out: Path | None, session) -> int:
                           jobs=max(1, args.jobs), verify_timeout_s=args.verify_timeout,
                           clock_period_ns=args.clock_period, progress=progress, sim_check=args.sim_check,
                           accept_simulation=args.accept_simulation, sim_cycles=args.sim_cycles,
-                          max_delay_increase_pct=args.max_delay_increase, ppa_timeout_s=ppa_limit)
+                          max_delay_increase_pct=args.max_delay_increase, ppa_timeout_s=ppa_limit,
+                          extend_unknown_proofs=args.extend_proofs)
     except BudgetExhausted:
         left = args.budget - (time.monotonic() - t0)
         if not auto or left < 30:

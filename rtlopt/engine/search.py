@@ -493,7 +493,8 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
              templates: dict[str, Template] | None = None, ppa_timeout_s: float = 300.0,
              sim_check: bool = False, accept_simulation: bool = False, sim_cycles: int = 500,
              max_delay_increase_pct: float | None = None, start_texts: dict[Path, str] | None = None,
-             scope: str | None = "auto", measure_fn: Callable | None = None) -> OptimizeResult:
+             scope: str | None = "auto", measure_fn: Callable | None = None,
+             extend_unknown_proofs: bool = False) -> OptimizeResult:
     """Optimize ``design`` for ``goal``; see the module docstring for the search.
 
     Timing guard (goals other than ``delay``): a candidate whose critical-path delay exceeds the clock
@@ -512,6 +513,12 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
     None allows edits anywhere. ``start_texts`` starts from (and proves against) these texts instead
     of the files on disk (hierarchical mode: children already optimized). ``measure_fn(ref, texts,
     timeout)`` replaces the flat PPA measurement (hierarchical mode: per-module area).
+
+    Proof time: each proof gets ``verify_timeout_s``. With ``extend_unknown_proofs`` (the CLI sets it
+    when the user did not choose a proof limit), a round whose better candidates all end UNKNOWN
+    proves the best of them once more with up to half of the budget that is left, when that is at
+    least twice ``verify_timeout_s`` (a large design on a loaded machine: one 1024-bit sharing proof
+    needs minutes); the budget still bounds the run.
 
     Raises:
         ToolNotFound: the verifier or the PPA tools are missing (nothing is ever written then).
@@ -618,10 +625,13 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
     gold_ref = None
 
 
-    def prove(texts: dict[Path, str], cand: Candidate):
+    def prove(texts: dict[Path, str], cand: Candidate, limit_s: float | None = None):
         nonlocal gold_ref
         texts = physical(texts) or texts
         key = _h(texts)
+        limit = verify_timeout_s if limit_s is None else limit_s
+        if limit_s is not None:
+            verify_cache.pop(key, None)  # a longer second proof of a candidate that ended UNKNOWN
         if key not in verify_cache:
             if gold_ref is None:
                 gold_ref = ws.materialize(original)
@@ -632,7 +642,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                 if sim is not None and sim.verdict == "NOT_EQUIVALENT":
                     verify_cache[key] = sim
                     return sim
-            remaining = max(2.0, min(verify_timeout_s, hard_end - time.monotonic()))
+            remaining = max(2.0, min(limit, hard_end - time.monotonic()))
             # a rewrite inside submodules: each changed module proven on its own first (engine.modproof:
             # None when it does not apply or is not proven; then the whole design is checked as usual)
             from rtlopt.engine.modproof import prove_by_modules
@@ -640,7 +650,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             res = prove_by_modules(gold_ref, gate, original, texts, design.top, remaining / 2,
                                    check_equivalence, VerifyOptions)
             if res is None:
-                remaining = max(2.0, min(verify_timeout_s, hard_end - time.monotonic()))
+                remaining = max(2.0, min(limit, hard_end - time.monotonic()))
                 res = check_equivalence(gold_ref, gate, _options(VerifyOptions, remaining, cand.hints))
             if accept_simulation and _verdict_name(res.verdict) == "UNKNOWN":
                 # evidence, never a proof, only with the user's explicit --accept-simulation: coverage-directed
@@ -841,6 +851,12 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                         break
                     if parts:
                         unprovable.append(parts)
+                if accepted is None and extend_unknown_proofs:
+                    accepted = _second_proof(better, prove, hard_end, verify_timeout_s, say)
+                    if accepted is not None:
+                        proven_any_candidate = True
+                        done = frozenset(accepted[0].candidate.hints.get("parts", ()))
+                        unprovable = [u for u in unprovable if u != done]
                 if accepted is not None:
                     break
             if accepted is None:
@@ -895,6 +911,34 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             fut.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
         ws.close()
+
+
+def _second_proof(better, prove, hard_end: float, verify_timeout_s: float, say):
+    """The best candidate whose proof ended UNKNOWN, proven once more with up to half the budget left.
+
+    Only when that is at least twice the per-proof limit (see :func:`optimize`, ``extend_unknown_proofs``).
+    Returns the accepted tuple or None.
+    """
+    unknown = [(a, t, r) for a, t, r in better if a.verdict == "UNKNOWN"]
+    limit = (hard_end - time.monotonic()) / 2
+    if not unknown or limit < 2 * verify_timeout_s:
+        return None
+    att, texts, rep = unknown[0]
+    say(f"  proving again with {limit:.0f} s (UNKNOWN within {verify_timeout_s:g} s): "
+        f"{att.candidate.description[:80]} ...")
+    try:
+        res = prove(texts, att.candidate, limit)
+    except RtloptError:
+        return None
+    verdict = _verdict_name(res.verdict)
+    if verdict != "EQUIVALENT":
+        return None
+    att.verdict = verdict
+    att.engine = getattr(res, "engine", None)
+    att.verify_seconds = getattr(res, "seconds", None)
+    att.error = None
+    att.accepted = True
+    return att, texts, rep, res
 
 
 def _tidy_stage(cur: dict[Path, str], original: dict[Path, str], submit, prove, goal: str, cur_metric: float,
