@@ -63,8 +63,9 @@ def test_sort_of_packed_lanes_ascending_descending_and_signed():
     kind, _ops, (lt, gt) = match_algorithms(_pack(ssrt), 32, [keys])[0]
     assert kind == "sort_network" and "$signed" not in lt  # helper names; the compares are in helpers
     from rtlopt.semantic.algos import helpers_for
-    assert "$signed(keys[7:0]) < $signed(keys[15:8])" in helpers_for(lt)
-    assert "$signed(keys[7:0]) > $signed(keys[15:8])" in helpers_for(gt)
+    # lanes are read from a flat copy of the word (a packed array's part-select selects elements)
+    assert "= keys;" in helpers_for(lt) and "[7:0]) < $signed(keys_flat" in helpers_for(lt)
+    assert "[7:0]) > $signed(keys_flat" in helpers_for(gt)
 
 
 def test_order_statistics_of_separate_words_median_min_max():
@@ -285,3 +286,32 @@ endmodule
     g = tmp_path / "r12b.sv"
     g.write_text(c.text)
     assert check_equivalence(DesignRef([f], "r12"), DesignRef([g], "r12")).verdict == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_min_and_max_of_a_packed_array_share_the_pair_compares_and_are_proven(tmp_path):
+    from rtlopt.design import DesignRef
+    from rtlopt.verify import check_equivalence
+    f = tmp_path / "mm.sv"
+    f.write_text("""module mm(input logic [3:0][7:0] s, output logic [7:0] lo, hi);
+  function automatic logic [7:0] pick(input logic [3:0][7:0] v, input logic want_max);
+    pick = v[3];
+    for (int k = 2; k >= 0; k--)
+      if (want_max ? (v[k] > pick) : (v[k] < pick)) pick = v[k];
+  endfunction
+  assign lo = pick(s, 1'b0);
+  assign hi = pick(s, 1'b1);
+endmodule
+""")
+    cands = [c for c in _cands(f) if c.description.startswith("word-level lifting:")
+             and ":min" in c.description and ":max" in c.description]
+    assert cands, [c.description for c in _cands(f)]
+    new = cands[0].text
+    body = new.split("endfunction")[1]  # the (now unused) function is the user's and stays
+    assert "= s;" in body and body.count(" < ") + body.count(" > ") == 4, new  # 4 compares, not 6
+    g = tmp_path / "mm2.sv"
+    g.write_text(new)
+    assert check_equivalence(DesignRef([f], "mm"), DesignRef([g], "mm")).verdict == "EQUIVALENT"
+    # one element compared signed: no longer a min, no candidate
+    f.write_text(f.read_text().replace("(v[k] < pick)", "($signed(v[k]) < $signed(pick)) ^ (k == 1)"))
+    assert not any("min:" in c.description for c in _cands(f))

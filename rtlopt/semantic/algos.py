@@ -45,6 +45,7 @@ MAX_LANES = 8
 _HELPERS: dict[str, str] = {}  # expression -> the declarations of the helper wires it names
 _META: dict[str, tuple] = {}  # order-statistics expression -> (lane texts, base, width, signed, ranks)
 _HELPERS_MAX = 512
+_FLAT: dict[str, str] = {}  # flat copy of a word whose lanes are read -> its declaration
 
 
 def sorts(net: list[tuple[int, int]], n: int) -> bool:
@@ -135,11 +136,16 @@ def _lanes(ops, w: int) -> list[_Lane]:
         if not o.free or o.width % w:
             continue
         for k in range(o.width // w):
-            lo = o.offset + k * w
             if o.width == w:
                 text = o.text
             elif o.text == o.base:
-                text = f"{o.base}[{lo + w - 1}:{lo}]"
+                # a lane of a word is read from a flat copy: a part-select of a packed array
+                # ('logic [3:0][11:0] s') would select elements, not bits
+                fl = f"{_ident(o.base)}_flat{_h(o.base, o.width)}"
+                if len(_FLAT) >= _HELPERS_MAX:
+                    _FLAT.pop(next(iter(_FLAT)))
+                _FLAT[fl] = f"wire [{o.width - 1}:0] {fl} = {o.base};"
+                text = f"{fl}[{k * w + w - 1}:{k * w}]"
             else:
                 continue  # a slice of a slice: not spelled here
             out.append(_Lane(text, _lane(o.value, k, w), o, k))
@@ -234,6 +240,11 @@ def emit_order(names: tuple[str, ...], base: str, w: int, ranks: list[int], sign
     names = list(names)
     tag = _h(tuple(names), signed, w, lt)
     decls: dict[str, tuple[str, set[str]]] = {}  # name -> (declaration, helper names it reads)
+    for x in names:  # lanes read from a flat copy of their word: the copy is declared first
+        fl = x.split("[", 1)[0]
+        if fl != x and fl in _FLAT:
+            decls[fl] = (_FLAT[fl], set())
+            decls[x] = ("", {fl})
     wdecl = f"[{w - 1}:0] " if w > 1 else ""
 
     def cx(prefix: str, k: int, a: str, b: str, want_lo: bool, want_hi: bool) -> tuple[str, str]:
@@ -319,7 +330,7 @@ def emit_order(names: tuple[str, ...], base: str, w: int, ranks: list[int], sign
         want.add(x)
         todo += [y for y in decls[x][1] if y in decls]
     _META[expr] = (tuple(names), base, w, signed, tuple(ranks), sgn, lt)
-    return _remember(expr, [d for k, (d, _r) in decls.items() if k in want])
+    return _remember(expr, [d for k, (d, _r) in decls.items() if k in want and d])
 
 
 def regroup(lifts: list) -> None:
