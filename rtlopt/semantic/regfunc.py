@@ -447,6 +447,14 @@ def _predicates(r: str, vals: dict[str, np.ndarray], regs: dict[str, list[int]],
             ks = [k for k in consts if top < k < (1 << w)][:6]
             ops = ("eq", "ge") if not rv[0] else ("ne", "lt")
             got |= {(op, k) for k in ks for op in ops}
+            # and below every sampled value (a counter from a reset at its maximum that never ran
+            # empty: 'has credit' == cnt != 0)
+            bot = int(sv.min())
+            ks = sorted({k for k in list(consts) + [0] if 0 <= k < bot})[-6:]
+            ops = ("ne", "ge") if rv[0] else ("eq", "lt")
+            got |= {(op, k) for k in ks for op in ops if k > 0 or op in ("eq", "ne")}
+        # one spelling for one predicate (w >= 1 is w != 0): copies in other instances agree
+        got = {{("ge", 1): ("ne", 0), ("lt", 1): ("eq", 0)}.get(x, x) for x in got}
         for op, k in sorted(got):
             out.append(Relation(r, 1, k, s, op=op, base2=s2))
     return out
@@ -655,7 +663,9 @@ def _analyze_net(net: seqsim.GateNet, t0: float, timeout_s: float, consts=()) ->
 
 # -- source side ---------------------------------------------------------------------------------
 
-def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]]) -> str:
+def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]], ktext: str | None = None) -> str:
+    """``ktext``: the comparison's constant spelled another way (an unsized literal or a parameter
+    expression, for a module elaborated at several widths or parameter values)."""
     from rtlopt.semantic.seqred import _bits_expr
 
     w = rel.width
@@ -682,7 +692,10 @@ def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]]) -> str:
         bw = decl[rel.base][2]
         if rel.base2 and decl[rel.base2][2] != bw:
             return None
-        cmp = f"({base} {_OPS[rel.op]} {bw}'d{rel.k})"
+        if ktext is not None and rel.base2:
+            return None
+        kt = ktext if ktext is not None else f"{bw}'d{rel.k}"
+        cmp = f"({base} {_OPS[rel.op]} {kt})"
         if rel.base2 and rel.k == 0 and rel.op in ("eq", "ne"):  # a - b == 0 is a == b
             cmp = f"({rel.base.rpartition('.')[2]} {_OPS[rel.op]} {rel.base2.rpartition('.')[2]})"
         for n, i, fv, cv in rel.gate:
@@ -721,10 +734,18 @@ def emit(texts: dict[Path, str], top: str, rels: list[Relation]) -> dict[Path, s
     decl: dict[str, tuple[int, bool, int]] = {}
     for o in occs:
         decl.setdefault(o.path, (o.decl_lo, o.decl_up, o.width))
+    def in_stmt(o) -> bool:
+        s0, e0 = o.sel or o.ident
+        return any(st.path == o.path and st.file == o.file and st.span[0] <= s0 and e0 <= st.span[1]
+                   for st in stmts)
+
     usable = []
     for r in rels:
         ol = [o for o in occs if o.path == r.target]
-        if ol and all(o.proc for o in ol) and any(o.write for o in ol):
+        # a variable driven by a continuous assignment (an SV 'output logic' alias) is another name
+        # of the register, not one to replace
+        if ol and all(o.proc for o in ol) and any(o.write for o in ol) \
+                and all(in_stmt(o) for o in ol if o.write):
             usable.append(r)
     rels = usable
     if not rels:
@@ -776,6 +797,9 @@ def emit(texts: dict[Path, str], top: str, rels: list[Relation]) -> dict[Path, s
         eds.append(ed)
     # before the endmodule of the module declaring each target (once per module text)
     adds: dict[int, list[str]] = {}
+    kt = _module_constants(rels, decl, tlist, [str(p) for p in paths], top)
+    if kt is None:
+        return None
     for r in rels:
         pos = min(o.ident[0] for o in occs if o.path == r.target)
         ms = [m for m in re.finditer(r"(?<![\w$])module\s+[A-Za-z_]", text) if m.start() < pos]
@@ -794,10 +818,13 @@ def emit(texts: dict[Path, str], top: str, rels: list[Relation]) -> dict[Path, s
             if mm:
                 ind = mm.group(1)
                 break
-        et = _expr_text(r, decl)
+        et = _expr_text(r, decl, kt.get(r.target))
         if et is None:
             return None
         line = f"{ind}always @* {r.target.rpartition('.')[2]} = {et};\n"
+        head = line.partition("=")[0]
+        if any(x != line and x.partition("=")[0] == head for x in adds.get(ls, [])):
+            return None  # copies of one module would need different texts
         if line not in adds.setdefault(ls, []):
             adds[ls].append(line)
     for ls, lines in adds.items():
@@ -809,6 +836,68 @@ def emit(texts: dict[Path, str], top: str, rels: list[Relation]) -> dict[Path, s
     out = dict(texts)
     out[paths[fi]] = new
     return out if new != text else None
+
+
+def _instance_params(texts: list[str], names: list[str], top: str) -> dict[str, dict[str, int]]:
+    """Instance path (relative to ``top``, "" for the top) -> its integer parameter values."""
+    from pyslang import ast, syntax
+
+    comp = ast.Compilation()
+    for text, nm in zip(texts, names, strict=True):
+        comp.addSyntaxTree(syntax.SyntaxTree.fromText(text, nm))
+    out: dict[str, dict[str, int]] = {}
+
+    def visit(n):
+        if type(n).__name__ == "InstanceSymbol":
+            hp = n.hierarchicalPath
+            path = "" if hp == top else hp[len(top) + 1:] if hp.startswith(top + ".") else None
+            if path is not None:
+                vals = {}
+                for prm in n.body.parameters:
+                    m = re.fullmatch(r"(?:\d+'s?d)?(-?\d+)", str(prm.value).strip())
+                    if m:
+                        vals[prm.name] = int(m.group(1))
+                out[path] = vals
+        return ast.VisitAction.Advance
+
+    comp.getRoot().visit(visit)
+    return out
+
+
+def _module_constants(rels: list[Relation], decl, tlist, names, top) -> dict[str, str] | None:
+    """Target -> the spelling of its comparison constant when copies of one module (one target name
+    in several instances) need one text: the same value at different widths is an unsized literal;
+    different values are a parameter expression (``P``, ``P - 1``, ``P + 1``) elaborated to each
+    copy's value. {} when sized literals already agree; None when no spelling fits every copy."""
+    by_leaf: dict[str, list[Relation]] = {}
+    for r in rels:
+        by_leaf.setdefault(r.target.rpartition(".")[2], []).append(r)
+    out: dict[str, str] = {}
+    params = None
+    for _leaf, rs in by_leaf.items():
+        if len(rs) < 2 or len({_expr_text(r, decl) for r in rs}) == 1:
+            continue
+        if any(r.op not in _OPS or r.base2 for r in rs):
+            continue  # emitted as two lines in the module: emit refuses the conflict below
+        if len({r.k for r in rs}) == 1:
+            if len({_expr_text(r, decl, f"'d{r.k}") for r in rs}) == 1:
+                out |= {r.target: f"'d{r.k}" for r in rs}
+            continue
+        if params is None:
+            params = _instance_params(tlist, names, top)
+        found = None
+        cands = sorted({p for r in rs for p in params.get(r.target.rpartition(".")[0], {})})
+        for pn in cands:
+            for d, sfx in ((0, ""), (-1, " - 1"), (1, " + 1")):
+                if all(params.get(r.target.rpartition(".")[0], {}).get(pn) == r.k - d for r in rs):
+                    found = f"{pn}{sfx}" if not sfx else f"({pn}{sfx})"
+                    break
+            if found:
+                break
+        if found is None:
+            return None
+        out |= {r.target: found for r in rs}
+    return out
 
 
 def _select(rels: list[Relation]) -> list[Relation]:

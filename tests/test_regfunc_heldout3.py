@@ -1,0 +1,76 @@
+"""regfunc on heldout3-style designs: parameterized copies of one module, SV output aliases."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.yosys
+
+
+def _cands(tmp_path: Path, text: str, top: str, suffix: str = ".v"):
+    from rtlopt.semantic import regfunc
+
+    p = tmp_path / f"{top}{suffix}"
+    p.write_text(text)
+    an = regfunc.analysis_for({p: text}, top)
+    assert an.error is None, an.error
+    return an, p, regfunc.candidates_for({p: text}, top)
+
+
+def _verify(tmp_path: Path, a: Path, b_text: str, top: str) -> int:
+    b = tmp_path / f"{top}_new{a.suffix}"
+    b.write_text(b_text)
+    r = subprocess.run([sys.executable, "-m", "rtlopt", "verify", str(a), str(b), "--top", top],
+                       capture_output=True, text=True, timeout=300)
+    return r.returncode
+
+
+# Verilog-2001, counter from 0, flags registered from the next-state value in their own always block;
+# two copies at different limits and widths: the limit is a parameter, so one text serves both
+PARAM_FLAGS = """
+module occ #(parameter LIM = 12, parameter W = 4) (input clk, input rst, input push, input pop,
+    output [W-1:0] n_o, output busy_o, output top_o);
+  reg [W-1:0] n;
+  reg busy, at_top;
+  wire inc = push & ~at_top;
+  wire dec = pop & busy;
+  wire [W-1:0] n_nx = (inc & ~dec) ? n + 1'b1 : (dec & ~inc) ? n - 1'b1 : n;
+  always @(posedge clk) n <= rst ? {W{1'b0}} : n_nx;
+  always @(posedge clk)
+    if (rst) begin busy <= 1'b0; at_top <= 1'b0; end
+    else begin busy <= |n_nx; at_top <= (n_nx == LIM); end
+  assign n_o = n;
+  assign busy_o = busy;
+  assign top_o = at_top;
+endmodule
+
+module two(input clk, input rst, input [1:0] push, input [1:0] pop, output [3:0] a, output [4:0] b,
+    output [1:0] busy, output [1:0] full);
+  occ #(.LIM(12), .W(4)) ua (.clk(clk), .rst(rst), .push(push[0]), .pop(pop[0]), .n_o(a),
+    .busy_o(busy[0]), .top_o(full[0]));
+  occ #(.LIM(30), .W(5)) ub (.clk(clk), .rst(rst), .push(push[1]), .pop(pop[1]), .n_o(b),
+    .busy_o(busy[1]), .top_o(full[1]));
+endmodule
+"""
+
+
+def test_flags_of_parameterized_copies_use_the_parameter(tmp_path):
+    _an, p, cands = _cands(tmp_path, PARAM_FLAGS, "two")
+    new = [n[p] for n, d in cands if "at_top" in n[p] and "(n == LIM)" in n[p]]
+    assert new, [d for _, d in cands]
+    t = new[0]
+    assert "at_top <= (n_nx == LIM)" not in t
+    assert _verify(tmp_path, p, t, "two") == 0
+
+
+# the same flags registered from the CURRENT count lag one cycle: not a function of the count
+LAGGING = PARAM_FLAGS.replace("busy <= |n_nx; at_top <= (n_nx == LIM);", "busy <= |n; at_top <= (n == LIM);")
+
+
+def test_lagging_flags_of_parameterized_copies_are_not_functions(tmp_path):
+    an, _p, _cands_ = _cands(tmp_path, LAGGING, "two")
+    assert not [r for r in an.relations if r.target.rpartition(".")[2] in ("at_top", "busy", "busy_o", "top_o")]
