@@ -56,3 +56,29 @@ def test_narrow_signed_product_is_proven(tmp_path: Path):
     r = check_equivalence(open_design(tmp_path / "gold" / "t.v"), open_design(tmp_path / "gate" / "t.v"),
                           VerifyOptions(timeout_s=120))
     assert r.verdict.name == "EQUIVALENT", new
+
+
+LERP = """module mix(input [5:0] p, q, input [5:0] k, output [5:0] r);
+  wire [12:0] acc = p * (7'd64 - k) + q * k;
+  assign r = acc[11:6];
+endmodule
+"""
+
+
+def test_difference_of_zero_extended_words_is_a_narrow_signed_operand():
+    got = [new for _m, new, _i in optimize_text(LERP)]
+    assert got and re.search(r"\{1'b0, \w+\} - \{1'b0, \w+\}", got[0]) and "$signed(" in got[0], got
+
+
+@pytest.mark.yosys
+def test_narrow_difference_product_is_proven(tmp_path: Path):
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    new = [n for _m, n, _i in optimize_text(LERP)][0]
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gate").mkdir()
+    (tmp_path / "gold" / "t.v").write_text(LERP)
+    (tmp_path / "gate" / "t.v").write_text(new)
+    r = check_equivalence(open_design(tmp_path / "gold" / "t.v"), open_design(tmp_path / "gate" / "t.v"),
+                          VerifyOptions(timeout_s=120))
+    assert r.verdict.name == "EQUIVALENT", new

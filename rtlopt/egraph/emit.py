@@ -208,11 +208,15 @@ class Emitter:
             return self._leaf_text(n[2]), w
         if op == "const":
             return _lit(n[2], w), w
-        if op == "mul" and all(self.choice[eg.find(x)][0] == "sext" for x in ch):
-            # a product of sign-extended operands is the signed product of the narrow ones in a w-bit
-            # wire (Verilog extends signed operands to the context): the multiplier keeps their widths
-            a, b = (self.name_exact(self.choice[eg.find(x)][3], at) for x in ch)
-            return self.wire_text_signed(c, f"$signed({a}) * $signed({b})", w), w
+        if op == "mul":
+            probe = [self._signed_narrow(x, w, at, dry=True) for x in ch]
+            if all(f is not None for f in probe) and any(f is True for f in probe):
+                forms = [self._signed_narrow(x, w, at) for x in ch]
+                # a product of sign-extended operands (also zero-extended ones, and the difference of two
+                # zero-extended words, a narrow signed value) is the signed product of the narrow ones in a
+                # w-bit wire (Verilog extends signed operands to the context): the multiplier keeps their
+                # widths
+                return self.wire_text_signed(c, f"$signed({forms[0][0]}) * $signed({forms[1][0]})", w), w
         if op in _SYM:
             a, sa = self.emit(ch[0], ctx, at)
             b, sb = self.emit(ch[1], ctx, at)
@@ -283,6 +287,28 @@ class Emitter:
             a = self.exact(ch[0], at)
             return f"({ {'redand': '&', 'redor': '|', 'redxor': '^'}[op]}{a})", 1
         raise ValueError(f"cannot emit {op}")
+
+    def _signed_narrow(self, x: int, w: int, at: Root | None, dry: bool = False):
+        """``(text, special)``: a narrow word whose sign extension to ``w`` bits is class ``x`` (None if
+        there is none): sext(y) -> y, zext(y) -> {1'b0, y}, zext(p) - zext(q) of v-bit p, q -> a (v+1)-bit
+        difference wire. ``special`` is False for the zero extension (a plain unsigned product)."""
+        eg = self.eg
+        n = self.choice[eg.find(x)]
+        if n[0] == "sext":
+            return True if dry else (self.name_exact(n[3], at), True)
+        if n[0] == "zext" and eg.w(n[3]) < w:
+            return False if dry else ("{1'b0, " + self.name_exact(n[3], at) + "}", False)
+        if n[0] == "sub":
+            p, q = (self.choice[eg.find(y)] for y in n[3:])
+            if p[0] == "zext" and q[0] == "zext" and eg.w(p[3]) == eg.w(q[3]) and eg.w(p[3]) + 1 < w:
+                if dry:
+                    return True
+                v = eg.w(p[3])
+                a, b = self.name_exact(p[3], at), self.name_exact(q[3], at)
+                name = self.fresh()
+                self.defs.append((name, v + 1, f"{{1'b0, {a}}} - {{1'b0, {b}}}"))
+                return name, True
+        return None
 
     def wire_text_signed(self, c: int, text: str, w: int) -> str:
         """A wire of ``w`` bits assigned ``text`` (sign extension, arithmetic shift, truncation)."""
