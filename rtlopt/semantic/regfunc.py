@@ -1059,6 +1059,12 @@ def regfunc_candidates(state) -> list:
         got = candidates_for(dict(state.texts), state.design.top, timeout_s=max(2.0, min(30.0, left)))
     except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
         got = []
+    try:  # a register loaded with a function of other registers' next values
+        from rtlopt.semantic import nextfunc
+
+        got += nextfunc.candidates_for(dict(state.texts), state.design.top)
+    except Exception:  # noqa: BLE001
+        pass
     try:  # constant elements of register arrays (seqred's facts, array-aware emitter)
         from rtlopt.semantic import memconst
 

@@ -1,0 +1,159 @@
+"""A register loaded with a function of other registers' next values is that function of the registers.
+
+``r <= f(a_d, b_d)`` next to ``a <= a_d; b <= b_d`` (the same load condition: sibling statements of one
+clocked block, the reset arm setting all of them to constants) keeps ``r == f(a, b)`` in every reachable
+state when the reset values agree: ``r``'s flip-flops go and ``always @* r = f(a, b);`` replaces them
+(an irq line registered as ``|(stat_d & mask_d)`` next to the status and mask registers).
+
+Found on the elaborated source (pyslang): names never matter, only who loads what under which
+condition. Parameters may appear in ``f``; any other operand (an input, a variable that is not a
+register's next value) rejects the register. The search loop proves every candidate from reset.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rtlopt.hdl.edit import Edit, apply_edits
+
+_CONST = re.compile(r"\s*(?:\d+\s*)?'[sS]?(?:[bBoOdDhH]\s*[0-9a-fA-F_xXzZ]+|[01xXzZ])\s*|\s*\d+\s*")
+_IDENT = re.compile(r"(?<![\w$'.])[A-Za-z_][\w$]*(?![\w$])")
+
+
+def candidates_for(texts: dict[Path, str], top: str) -> list[tuple[dict[Path, str], str]]:
+    from pyslang import ast, syntax
+
+    paths = list(texts)
+    comp = ast.Compilation()
+    trees = []
+    for p in paths:
+        t = syntax.SyntaxTree.fromText(texts[p], str(p))
+        trees.append(t)
+        comp.addSyntaxTree(t)
+    if any(d.isError() for t in trees for d in t.diagnostics):
+        return []
+    buf = {t.root.sourceRange.start.buffer.id: i for i, t in enumerate(trees)}
+    # (file, block span) -> writes: (target symbol, stmt span, group span, rhs span, rhs text, is_const)
+    blocks: dict[tuple, list] = {}
+    allw: dict[tuple, int] = {}  # (file, declaration offset of a variable) -> number of writes anywhere
+    scopes: dict[tuple, object] = {}
+
+    def key(sym):
+        loc = sym.location
+        return (buf.get(loc.buffer.id), loc.offset)
+
+    cur: list = [None]
+
+    def visit(n):
+        k = type(n).__name__
+        if k == "ProceduralBlockSymbol":
+            sx = n.body.syntax if n.body is not None else None
+            clocked = sx is not None and re.match(r"\s*@\s*\(\s*(posedge|negedge)", str(sx)) is not None
+            cur[0] = (buf.get(sx.sourceRange.start.buffer.id), sx.sourceRange.start.offset) if clocked else None
+            if cur[0] is not None:
+                scopes[cur[0]] = n.parentScope
+        elif k == "AssignmentExpression" and n.syntax is not None:
+            sym = n.left.symbol if type(n.left).__name__ == "NamedValueExpression" else None
+            root = n.left
+            while type(root).__name__ in ("ElementSelectExpression", "RangeSelectExpression"):
+                root = root.value
+            if type(root).__name__ == "NamedValueExpression":
+                allw[key(root.symbol)] = allw.get(key(root.symbol), 0) + 1
+            par = n.syntax.parent
+            if (sym is not None and n.isNonBlocking and cur[0] is not None and par is not None
+                    and type(par).__name__ == "ExpressionStatementSyntax" and par.parent is not None):
+                f = buf.get(par.sourceRange.start.buffer.id)
+                rs = n.syntax.right.sourceRange
+                rtext = texts[paths[f]][rs.start.offset:rs.end.offset]
+                g = par.parent.sourceRange
+                blocks.setdefault(cur[0], []).append(
+                    (sym, (f, par.sourceRange.start.offset, par.sourceRange.end.offset),
+                     (g.start.offset, g.end.offset), (rs.start.offset, rs.end.offset), rtext,
+                     _CONST.fullmatch(rtext) is not None))
+        return ast.VisitAction.Advance
+
+    comp.getRoot().visit(visit)
+    found = []  # (file, stmt spans to remove, target name, expression text, module end offset)
+    seen = set()
+    for bk, ws in blocks.items():
+        by: dict[tuple, list] = {}
+        for w in ws:
+            by.setdefault(key(w[0]), []).append(w)
+        scope = scopes[bk]
+        for rk, rw in by.items():
+            if len(rw) != 2 or allw.get(rk) != 2 or sum(w[5] for w in rw) != 1 or rk in seen:
+                continue
+            cst = next(w for w in rw if w[5])
+            fn = next(w for w in rw if not w[5])
+            subst = {}
+            ok = True
+            for m in _IDENT.finditer(fn[4]):
+                nm = m.group(0)
+                if nm in subst:
+                    continue
+                s = scope.lookupName(nm)
+                kind = type(s).__name__ if s is not None else ""
+                if kind == "ParameterSymbol":
+                    continue
+                if kind != "VariableSymbol":
+                    ok = False
+                    break
+                # a register Q of this block: 2 writes, a constant beside r's, Q <= nm beside r's load
+                q = None
+                for qk, qw in by.items():
+                    if qk == rk or len(qw) != 2 or allw.get(qk) != 2:
+                        continue
+                    qc = [w for w in qw if w[5]]
+                    qf = [w for w in qw if not w[5]]
+                    if (len(qc) == 1 and len(qf) == 1 and qc[0][2] == cst[2] and qf[0][2] == fn[2]
+                            and qf[0][4].strip() == nm):
+                        q = qw[0][0].name
+                        break
+                if q is None:
+                    ok = False
+                    break
+                subst[nm] = q
+            if not ok or not subst:
+                continue
+            expr = _IDENT.sub(lambda m, sb=subst: sb.get(m.group(0), m.group(0)), fn[4]).strip()
+            seen.add(rk)
+            found.append((fn[1][0], [cst[1][1:], fn[1][1:]], rw[0][0].name, expr, fn[1][1]))
+    out = []
+    for group in [found] + ([[x] for x in found] if len(found) > 1 else []):
+        new = _emit(texts, paths, group)
+        if new is not None:
+            desc = "; ".join(f"'{g[2]}' == {g[3]} (loaded from the next values)" for g in group)
+            out.append((new, desc))
+    return out
+
+
+def _emit(texts, paths, group):
+    from rtlopt.semantic.seqred import _dedupe, _stmt_removal
+
+    files = {g[0] for g in group}
+    if len(files) != 1:
+        return None
+    fi = files.pop()
+    text = texts[paths[fi]]
+    eds: list[Edit] = []
+    adds: dict[int, list[str]] = {}
+    for _f, spans, name, expr, at in group:
+        for s, e in spans:
+            eds.append(_stmt_removal(text, s, e))
+        em = re.compile(r"(?<![\w$])endmodule\b").search(text, at)
+        if em is None:
+            return None
+        ls = text.rfind("\n", 0, em.start()) + 1
+        if text[ls:em.start()].strip():
+            ls = em.start()
+        adds.setdefault(ls, []).append(f"  always @* {name} = {expr};\n")
+    for ls, lines in adds.items():
+        eds.append(Edit(ls, ls, "".join(lines)))
+    try:
+        new = apply_edits(text, _dedupe(eds))
+    except ValueError:
+        return None
+    out = dict(texts)
+    out[paths[fi]] = new
+    return out if new != text else None
