@@ -315,3 +315,40 @@ endmodule
     # one element compared signed: no longer a min, no candidate
     f.write_text(f.read_text().replace("(v[k] < pick)", "($signed(v[k]) < $signed(pick)) ^ (k == 1)"))
     assert not any("min:" in c.description for c in _cands(f))
+
+
+def test_argmax_and_argmin_first_or_last_on_ties():
+    v = _op("v", 40)  # five 8-bit lanes
+    v.value[:200] &= np.uint64(0x0F0F0F0F0F)  # ties occur
+    lanes = _lanes(v.value, 5, 8).astype(np.int64)
+    hit_max, hit_min = lanes == lanes.max(0), lanes == lanes.min(0)
+    first_max = np.argmax(hit_max, axis=0)
+    last_min = 4 - np.argmax(hit_min[::-1], axis=0)
+    assert not np.array_equal(first_max, 4 - np.argmax(hit_max[::-1], axis=0))  # ties matter
+    assert _kinds(first_max, 3, [v]) == ["argmax_first"]
+    assert _kinds(last_min, 4, [v]) == ["argmin_last"]
+    # the index of the second largest is no argmax
+    second = np.argsort(lanes, axis=0, kind="stable")[-2]
+    assert _kinds(second, 3, [v]) == []
+
+
+@pytest.mark.yosys
+def test_argmin_by_equality_second_pass_becomes_one_tree_and_is_proven(tmp_path):
+    from rtlopt.design import DesignRef
+    from rtlopt.verify import check_equivalence
+    f = tmp_path / "am.sv"
+    f.write_text("""module am(input logic [5:0][9:0] d, output logic [2:0] at);
+  logic [9:0] m;
+  always_comb begin
+    m = d[0];
+    for (int k = 1; k < 6; k++) if (d[k] <= m) m = d[k];
+    at = '0;
+    for (int k = 0; k < 6; k++) if (d[k] == m) at = 3'(k);  // the last one holding the minimum
+  end
+endmodule
+""")
+    c = next(c for c in _cands(f) if "argmin_last" in c.description)
+    assert "_ix4" in c.text and " == " not in c.text, c.text  # no second pass of equality compares
+    g = tmp_path / "am2.sv"
+    g.write_text(c.text)
+    assert check_equivalence(DesignRef([f], "am"), DesignRef([g], "am")).verdict == "EQUIVALENT"

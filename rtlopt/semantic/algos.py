@@ -352,6 +352,82 @@ def regroup(lifts: list) -> None:
                 lf.exprs = shared + tuple(e for e in lf.exprs if e not in shared)
 
 
+# ---- argmax / argmin -------------------------------------------------------------------------------------
+MAX_ARG_LANES = 16
+
+
+def _arg_extreme(t: np.ndarray, tw: int, ops) -> list[tuple]:
+    """The target is the index of the largest (smallest) lane of one word, the first or the last one on
+    ties: emitted as one tournament tree that carries the index with the value (the min/max tree of
+    :func:`emit_order`, so a lift of the value itself shares its helper wires)."""
+    out = []
+    if tw > 8:
+        return out
+    tmax = int(t.max())
+    for o in ops:
+        if not o.free or o.text != o.base:
+            continue
+        for n in range(MAX_ARG_LANES, 2, -1):
+            if o.width % n or tmax >= n or (n - 1).bit_length() > tw:
+                continue
+            w = o.width // n
+            if w < 2 or w > 64:
+                continue
+            lanes = _lanes([o], w)
+            vals = np.stack([ln.value for ln in lanes])
+            for signed in (False, True):
+                key = _sv(vals, w) if signed else vals.astype(np.int64) if w < 64 else vals
+                for want_max in (True, False):
+                    ext = key.max(axis=0) if want_max else key.min(axis=0)
+                    hit = key == ext
+                    first = np.argmax(hit, axis=0).astype(np.uint64)
+                    last = (n - 1 - np.argmax(hit[::-1], axis=0)).astype(np.uint64)
+                    for is_first, idx in ((True, first), (False, last)):
+                        if not np.array_equal(t, idx):
+                            continue
+                        # right operand wins on a strict compare (first index) or on ties too (last)
+                        lt = is_first == want_max
+                        expr = _emit_arg([ln.text for ln in lanes], _ident(o.base), w, signed, want_max, lt,
+                                         tw, frozenset({o.text}) if o.signed and not signed else frozenset())
+                        kind = ("argmax" if want_max else "argmin") + ("_first" if is_first else "_last")
+                        out.append((kind, (o,), [expr]))
+                        return out
+    return out
+
+
+def _emit_arg(names: list[str], base: str, w: int, signed: bool, want_max: bool, lt: bool, tw: int,
+              sgn: frozenset) -> str:
+    tag = _h(tuple(names), signed, w, lt)
+    prefix = f"{base}_mm{tag}"  # the names emit_order gives the min/max tree of these lanes
+    decls: list[str] = []
+    for x in names:
+        fl = x.split("[", 1)[0]
+        if fl != x and fl in _FLAT and _FLAT[fl] not in decls:
+            decls.append(_FLAT[fl])
+    wdecl = f"[{w - 1}:0] " if w > 1 else ""
+    xs = [(x, f"{tw}'d{i}") for i, x in enumerate(names)]
+    k = 0
+    while len(xs) > 1:
+        nxt = []
+        for i in range(0, len(xs) - 1, 2):
+            (a, ia), (b, ib) = xs[i], xs[i + 1]
+            c = f"{prefix}_c{k}"
+            ua, ub = (f"$unsigned({x})" if x in sgn and not signed else x for x in (a, b))
+            decls.append(f"wire {c} = {_cmp(ua, ub, signed, lt)};")
+            # emit_order's exchange: c = a < b picks b for the high output; c = a > b picks a
+            (x, ix), (y, iy) = ((b, ib), (a, ia)) if lt == want_max else ((a, ia), (b, ib))
+            v = f"{prefix}_{'hi' if want_max else 'lo'}{k}"
+            decls.append(f"wire {wdecl}{v} = {c} ? {x} : {y};")
+            ixn = f"{prefix}_ix{k}"
+            decls.append(f"wire [{tw - 1}:0] {ixn} = {c} ? {ix} : {iy};")
+            nxt.append((v, ixn))
+            k += 1
+        if len(xs) % 2:
+            nxt.append(xs[-1])
+        xs = nxt
+    return _remember(xs[0][1], decls)
+
+
 # ---- round-robin arbitration -----------------------------------------------------------------------------
 def _rotr(v: np.ndarray, s: np.ndarray, n: int) -> np.ndarray:
     m = mask(n)
@@ -469,6 +545,8 @@ def match_algorithms(t: np.ndarray, w: int, ops) -> list[tuple]:
         return []
     try:
         out = _order_stats(t, w, ops)
+        if not out and w <= 8:  # an index (the wide path hands it over as Python ints)
+            out = _arg_extreme(np.asarray([int(x) for x in t], dtype=np.uint64) & mask(w), w, ops)
         if w <= 64 and t.dtype != object:
             small = [o for o in ops if o.width <= 64 and o.value.dtype != object]
             out += _round_robin(t & mask(w), w, small)
