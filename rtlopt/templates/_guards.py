@@ -227,21 +227,34 @@ class Z3Expr:
         hi, lo = int(rng.left), int(rng.right)
         if hi < lo:
             return None
+        # Only packed integral values are bit vectors: an unpacked array (a memory) has no bit
+        # width, and its element is not a slice of any one term (None: the caller's free value).
+        if not t.isIntegral or t.isUnpackedArray or _width(base) <= 0:
+            return None
+        n = hi - lo + 1
         x = self.bv(base)
+        if x.size() % n:
+            return None
+        ew = x.size() // n  # bits per element: 1 for a vector, the element width of a packed array
         if type(node).__name__ == "ElementSelectExpression":
+            if w != ew:
+                return None
             i = _const_of(self.an, node.selector)
             if i is None:
                 idx = self.bv(node.selector)
-                m = max(idx.size(), x.size()) + 1
-                return z3.Extract(w - 1, 0, z3.LShR(_resize(x, m, False), _resize(idx, m, False) - lo))
+                m = max(idx.size(), x.size(), (hi + 1).bit_length(), abs(lo).bit_length()) + 2
+                ix = _resize(idx, m, bool(node.selector.type.isSigned))
+                inside = z3.And(ix >= lo, ix <= hi)  # signed compare: m leaves the sign bit clear
+                sel = z3.Extract(w - 1, 0, z3.LShR(_resize(x, m, False), (ix - lo) * ew))
+                return z3.If(inside, sel, self.fresh(w))  # out of range reads x: any value
             i -= lo
-            return z3.Extract(i + w - 1, i, x) if i >= 0 and i + w <= x.size() else None
+            return z3.Extract((i + 1) * ew - 1, i * ew, x) if 0 <= i < n else None
         if not str(node.selectionKind).endswith("Simple"):
             return None
         left, right = _const_of(self.an, node.left), _const_of(self.an, node.right)
         if left is None or right is None:
             return None
-        low = min(left, right) - lo
+        low = (min(left, right) - lo) * ew
         return z3.Extract(low + w - 1, low, x) if low >= 0 and low + w <= x.size() else None
 
 
