@@ -65,7 +65,7 @@ from rtlopt.templates._guards import (
     unsat,
 )
 from rtlopt.templates._selmin import minimize
-from rtlopt.templates._sem import Analysis, op_name, paren, self_width, strip
+from rtlopt.templates._sem import Analysis, analyze, op_name, paren, self_width, strip
 from rtlopt.templates._width import _context_safe
 
 _ATOMS = {"NamedValueExpression", "RangeSelectExpression", "ElementSelectExpression", "IntegerLiteral",
@@ -344,6 +344,16 @@ def _form(an: Analysis, o: _Op) -> tuple:
             None if o.ci is None else _key(an, o.ci), o.ci_inv)
 
 
+def _value_form(an: Analysis, o: _Op) -> tuple:
+    """:func:`_form` with the operands of a commutative operation in canonical order."""
+    f = _form(an, o)
+    return (tuple(sorted(f[:2])),) + f[2:] if o.commutative else f
+
+
+#: Shared uses of one value whose follow-up sharing (the largest) is offered in the same candidate.
+MAX_TWINS = 4
+
+
 def _zext_base(an: Analysis, node):
     """``{1'b0, a}`` / ``{N'd0, a}`` as ``a``: inside a wider context both are the same value."""
     if node is None:
@@ -487,7 +497,44 @@ class ExclusiveOperatorSharing(Template):
             extra = folds.get(key, [])
             if group and extra:  # the adder's clique grown by exclusive comparisons (borrow / zero flag)
                 out.extend(self._groups(an, (group + extra)[:MAX_OPS], need_fold=True))
+        if not getattr(an, "_share_follow", False):
+            out.extend(self._followups(an, out))
         return out
+
+    def _followups(self, an: Analysis, out: list[Match]) -> list[Match]:
+        """A unit shared by two uses of ONE value (``a + c`` in a sum and ``c + a`` in an arm) followed
+        at once by the largest sharing it then enables, as one candidate: which of that and the
+        all-in-one unit maps smaller is a measurement a greedy step can misjudge (synthesis noise
+        tips it on the operand spelling), so both groupings are offered whatever the spelling."""
+        got: list[Match] = []
+        for m in [m for m in out if m.data.get("twin")][:MAX_TWINS]:
+            t1 = self.rewrite(an.text, [m])
+            if t1 is None:
+                continue
+            an1 = analyze(t1)
+            if an1.syntax_errors:
+                continue
+            an1._share_follow = True
+            try:
+                nxt = [x for x in self.find(an1) if x.data.get("nops", 0) >= 3][:1]
+            except Exception:  # noqa: BLE001 - a follow-up is optional
+                continue
+            for m1 in nxt:
+                t2 = self.rewrite(t1, [m1])
+                if t2 is None or t2 == an.text:
+                    continue
+                p = 0
+                while p < min(len(t2), len(an.text)) and t2[p] == an.text[p]:
+                    p += 1
+                q = 0
+                while q < min(len(t2), len(an.text)) - p and t2[-1 - q] == an.text[-1 - q]:
+                    q += 1
+                edit = Edit(p, len(an.text) - q, t2[p:len(t2) - q])
+                if any(g.edits == (edit,) for g in got):
+                    continue
+                got.append(self._m(an, m.start, m.end, f"{m.description.split(': ', 1)[-1]}, then "
+                                   f"{m1.description.split(': ', 1)[-1]}", [edit], alternative=True))
+        return got
 
     def _groups(self, an: Analysis, group: list[_Op], need_fold: bool = False, three: bool = False) -> list[Match]:
         defs = getattr(an, "_net_defs", None)
@@ -729,6 +776,7 @@ class ExclusiveOperatorSharing(Template):
                        f"{', selects exactly the guards' if exact is True else ''}"
                        f"{', selects exactly the fewer guards' if small else ''}"
                        f"{', each side inverted on its own' if sides else ''}", edits, care=care is not None,
+                       nops=len(ops), twin=len(ops) == 2 and _value_form(an, ops[0]) == _value_form(an, ops[1]),
                        **({"alternative": True} if sides or small else {}))
 
 
