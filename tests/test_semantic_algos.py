@@ -352,3 +352,27 @@ endmodule
     g = tmp_path / "am2.sv"
     g.write_text(c.text)
     assert check_equivalence(DesignRef([f], "am"), DesignRef([g], "am")).verdict == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_shift_unit_under_an_op_select_becomes_one_right_shifter_and_is_proven(tmp_path):
+    from rtlopt.design import DesignRef
+    from rtlopt.verify import check_equivalence
+    f = tmp_path / "su.v"
+    f.write_text("""module su(input [2:0] fn, input [15:0] a, input [3:0] n, output reg [15:0] y);
+  always @* begin
+    y = a;
+    if (fn == 3'd5) y = $signed(a) >>> n;
+    else if (fn[2]) y = a >> n;
+    else y = a << n;
+  end
+endmodule
+""")
+    c = next(c for c in _cands(f) if c.description.startswith("shift_unit"))
+    assert c.text.count(">>>") == 1 and "<<" not in c.text and "if (" not in c.text, c.text
+    g = tmp_path / "su2.v"
+    g.write_text(c.text)
+    assert check_equivalence(DesignRef([f], "su"), DesignRef([g], "su")).verdict == "EQUIVALENT"
+    # a rotate for one op value is none of the three shifts: no shift unit
+    f.write_text(f.read_text().replace("y = a >> n;", "y = (a >> n) | (a << (16 - n));"))
+    assert not any(c.description.startswith("shift_unit") for c in _cands(f))

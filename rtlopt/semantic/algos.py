@@ -539,6 +539,74 @@ def _emit_rr(r, p, n: int, after: bool, wide: bool = False) -> tuple[str, list[s
     return f"{pre}_gnt", decls
 
 
+# ---- shift unit ----------------------------------------------------------------------------------------
+def _shifts(d: np.ndarray, sh: np.ndarray, w: int) -> dict[str, np.ndarray]:
+    big = sh >= np.uint64(w)
+    s = np.minimum(sh, np.uint64(w - 1))
+    m = mask(w)
+    sra = (_sv(d & m, w) >> s.astype(np.int64)).view(np.uint64) & m
+    return {"sll": np.where(big, np.uint64(0), (d << s) & m),
+            "srl": np.where(big, np.uint64(0), (d & m) >> s),
+            "sra": np.where(big, np.where(_sv(d & m, w) < 0, m, np.uint64(0)), sra)}
+
+
+def _shift_unit(t: np.ndarray, tw: int, ops) -> list[tuple]:
+    """The target is a left shift, a logical and an arithmetic right shift of one word by one amount,
+    chosen by a select word: emitted as one right shifter with the operand and the result bit-reversed
+    for a left shift and a fill bit for the arithmetic one."""
+    free = [o for o in ops if o.free]
+    for d in free:
+        if d.width != tw or tw < 4 or d.text != d.base:
+            continue
+        for a in free:
+            if a is d or not 2 <= a.width <= 6 or (1 << a.width) < tw:
+                continue
+            res = _shifts(d.value, a.value, tw)
+            for sel in free:
+                if sel is d or sel is a or sel.width > 3:
+                    continue
+                kinds: dict[int, str] = {}
+                for v in range(1 << sel.width):
+                    at = sel.value == np.uint64(v)
+                    if int(at.sum()) < 16:
+                        kinds = {}
+                        break
+                    k = next((k for k, r in res.items() if np.array_equal(t[at], r[at])), None)
+                    if k is None:
+                        kinds = {}
+                        break
+                    kinds[v] = k
+                if not kinds or "sll" not in kinds.values() or set(kinds.values()) == {"sll"}:
+                    continue
+                return [("shift_unit", (d, a, sel), [_emit_shift_unit(d, a, sel, kinds, tw)])]
+    return []
+
+
+def _emit_shift_unit(d, a, sel, kinds: dict[int, str], w: int) -> str:
+    pre = f"{_ident(d.base)}_su{_h(d.text, a.text, sel.text, tuple(sorted(kinds.items())))}"
+
+    def anyof(kind: str) -> str:
+        vs = [v for v, k in kinds.items() if k == kind]
+        if not vs:
+            return "1'b0"
+        return " | ".join(f"({sel.text} == {sel.width}'d{v})" for v in vs)
+
+    def rev(x: str) -> str:
+        return "{" + ", ".join(f"{x}[{k}]" for k in range(w)) + "}"
+
+    fl = f"{pre}_d"
+    decls = [
+        f"wire [{w - 1}:0] {fl} = {d.text};",
+        f"wire {pre}_left = {anyof('sll')};",
+        f"wire {pre}_fill = ({anyof('sra')}) & {fl}[{w - 1}];",
+        f"wire [{w - 1}:0] {pre}_x = {pre}_left ? {rev(fl)} : {fl};",
+        f"wire [{w}:0] {pre}_y = $signed({{{pre}_fill, {pre}_x}}) >>> {a.text};",
+        f"wire [{w - 1}:0] {pre}_r = {pre}_y[{w - 1}:0];",
+        f"wire [{w - 1}:0] {pre}_o = {pre}_left ? {rev(pre + '_r')} : {pre}_r;",
+    ]
+    return _remember(f"{pre}_o", decls)
+
+
 def match_algorithms(t: np.ndarray, w: int, ops) -> list[tuple]:
     """``(kind, operands, [expr])`` for every algorithm of the library ``t`` (a ``w``-bit word) equals."""
     if len(t) == 0 or bool(np.all(t == t[0])):
@@ -550,6 +618,8 @@ def match_algorithms(t: np.ndarray, w: int, ops) -> list[tuple]:
         if w <= 64 and t.dtype != object:
             small = [o for o in ops if o.width <= 64 and o.value.dtype != object]
             out += _round_robin(t & mask(w), w, small)
+            if not out:
+                out += _shift_unit(t & mask(w), w, small)
         return out
     except (ValueError, IndexError, MemoryError):
         return []
