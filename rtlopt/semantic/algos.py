@@ -620,7 +620,11 @@ def match_algorithms(t: np.ndarray, w: int, ops) -> list[tuple]:
             out += _round_robin(t & mask(w), w, small)
             if not out:
                 out += _shift_unit(t & mask(w), w, small)
-        return out
+        # a word already driven by the structure this library emits (an earlier lift of this design):
+        # re-emitting it would only rename it
+        have = {o.base for o in ops}
+        out = [(k, u, [e for e in ex if e not in have]) for k, u, ex in out]
+        return [r for r in out if r[2]]
     except (ValueError, IndexError, MemoryError):
         return []
 

@@ -808,6 +808,10 @@ def _lift_bits(nl: Netlist, vals: dict, named: list, tgt: Net, bits: list, min_c
         if not any(all(o.free for o in mt[1]) for mt in matches):
             from rtlopt.semantic.algos import match_algorithms  # lanes of words wider than 64 bits
             matches += match_algorithms(tv, w, wops)
+    # a word that already reads an alias of itself (a wire an earlier lift declared): renaming it is no lift
+    alias = {tgt.name} | {n.name for n in named if list(n.bits) == list(bits)}
+    matches = [(k, u, [e for e in ex if e not in alias]) for k, u, ex in matches]
+    matches = [mt for mt in matches if mt[2]]
     if not matches:
         return None
     # a function of cut points first: it removes the whole cone, not only its last stage
