@@ -19,6 +19,7 @@ from rtlopt.templates._arith import (
 )
 from rtlopt.templates._assoc import CommutativeReassociation
 from rtlopt.templates._base import Match, Template
+from rtlopt.templates._exclchain import ExclusiveChainToParallel
 from rtlopt.templates._expr import (
     BooleanSimplification,
     ComparisonSimplification,
@@ -28,7 +29,6 @@ from rtlopt.templates._expr import (
     IdentityOperations,
     RedundantConcatenation,
 )
-from rtlopt.templates._exclchain import ExclusiveChainToParallel
 from rtlopt.templates._factor import AlgebraicFactoring
 from rtlopt.templates._inst import MuxInstanceMerge
 from rtlopt.templates._membits import MemoryConstantBitsRemoval
