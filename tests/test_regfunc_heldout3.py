@@ -126,3 +126,50 @@ def test_register_loaded_under_another_condition_is_not_a_function():
     text = NEXT_VALUES.replace("par <= ^(a_n ^ b_n);", "if (wa) par <= ^(a_n ^ b_n);")
     got = nextfunc.candidates_for({Path("pack.v"): text}, "pack")
     assert not [d for _, d in got if "'par'" in d]
+
+
+# a wrapper keeping its own copy of a counter that lives in a (parameterized) child instance
+DUP_IN_CHILD = """
+module ticker #(parameter N = 10, parameter W = 4) (input clk, input rst, input tick, output wrap);
+  reg [W-1:0] c;
+  assign wrap = tick && c == N - 1;
+  always @(posedge clk) begin
+    if (rst) c <= 0;
+    else if (tick) c <= wrap ? 0 : c + 1'b1;
+  end
+endmodule
+
+module wrapper(input clk, input rst, input tick, output wrap, output [3:0] pos);
+  reg [3:0] mine;
+  ticker #(.N(12)) u_t (.clk(clk), .rst(rst), .tick(tick), .wrap(wrap));
+  always @(posedge clk)
+    if (rst) mine <= 4'd0;
+    else if (tick) begin
+      if (wrap) mine <= 4'd0;
+      else mine <= mine + 4'd1;
+    end
+  assign pos = mine;
+endmodule
+"""
+
+
+def test_copy_of_a_child_register_is_exported_from_the_child(tmp_path):
+    from rtlopt.engine import parampin
+
+    _an, p, cands = _cands(tmp_path, DUP_IN_CHILD, "wrapper")
+    new = [n[p] for n, d in cands if "exported from the instance" in d]
+    assert new, [d for _, d in cands]
+    t = new[0]
+    assert "output wire [W-1:0] rtlopt_c_o" in t and "assign rtlopt_c_o = c;" in t
+    assert ".rtlopt_c_o(rtlopt_u_t_c)" in t and "always @* mine = rtlopt_u_t_c;" in t
+    # exporting changes no behaviour of the parameterized child: nothing to pin
+    assert parampin.pin_text(DUP_IN_CHILD, t, {}) == t
+    assert _verify(tmp_path, p, t, "wrapper") == 0
+
+
+def test_counter_with_its_own_clear_is_not_a_copy_of_the_child(tmp_path):
+    text = DUP_IN_CHILD.replace("input tick, output wrap, output [3:0] pos",
+                                "input tick, input clr, output wrap, output [3:0] pos")
+    text = text.replace("if (rst) mine <= 4'd0;", "if (rst || clr) mine <= 4'd0;")
+    _an, _p, cands = _cands(tmp_path, text, "wrapper")
+    assert not [d for _, d in cands if "exported from the instance" in d]

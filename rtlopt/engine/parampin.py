@@ -114,13 +114,21 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
             return None
         if old[so[0]:so[1]] != new[sn[0]:sn[1]]:
             changed.append(n)
-    param_changed = [n for n in changed if has_parameters(old[slice(*module_span(old, n))])]
+    param_changed = [n for n in changed if has_parameters(old[slice(*module_span(old, n))])
+                     and not _export_only(old[slice(*module_span(old, n))], new[slice(*module_span(new, n))])]
     if not param_changed:
         return new
     out = new
     for n in param_changed:
         so, sn = module_span(old, n), module_span(out, n)
         mod_o, mod_n = old[so[0]:so[1]], out[sn[0]:sn[1]]
+        # exported registers (crossinst): the new ports stay in the header, their assigns go in both arms
+        exports = _EXPORT_ASSIGN.findall(mod_n) if _EXPORT_PORT.search(mod_n) else []
+        hdr_full = None
+        if exports:
+            hf = _header_end(_mask(mod_n))
+            hdr_full = mod_n[:hf] if hf is not None else None
+            mod_n = _EXPORT_ASSIGN.sub("", _EXPORT_PORT.sub("", mod_n))
         cond = _condition((configs or {}).get(n, set()))
         if cond is None:
             return None
@@ -148,7 +156,12 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
         body_n = _requalify(body_n, bm_n, n, PIN_LABEL + n)
         kept = "".join(f"\n  {p}" for p in params_o)
         label = PIN_LABEL + n
-        pinned = (f"{mod_o[:ho]}{kept}\n"
+        if exports:
+            if hdr_full is None:
+                return None
+            body_n = body_n.rstrip(" \t") + "".join(exports)
+            body_o = body_o.rstrip(" \t") + "".join(exports)
+        pinned = (f"{hdr_full if exports else mod_o[:ho]}{kept}\n"
                   f"  // rtlopt: rewritten for the parameter values it was proven with; any other values keep\n"
                   f"  // the original logic (the else arm, unchanged)\n"
                   f"  if ({cond}) begin : {label}{_indent(body_n)}\n"
@@ -156,6 +169,17 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
                   f"  end\n{mod_o[eo:]}")
         out = out[:sn[0]] + pinned + out[sn[1]:]
     return out
+
+
+_EXPORT_PORT = re.compile(r",\n  output wire (?:\[[^\]\n]*\] )?rtlopt_[\w$]+_o(?=\s*\))")
+_EXPORT_ASSIGN = re.compile(r"  assign rtlopt_[\w$]+_o = [A-Za-z_][\w$]*;\n")
+
+
+def _export_only(mod_o: str, mod_n: str) -> bool:
+    """Whether the new module is the old one plus output ports exporting existing variables (the
+    regfunc cross-instance export, rtlopt.semantic.crossinst): valid at every parameter value."""
+    stripped = _EXPORT_ASSIGN.sub("", _EXPORT_PORT.sub("", mod_n))
+    return stripped != mod_n and stripped.replace("\r", "") == mod_o.replace("\r", "")
 
 
 _PARAM_DECL = re.compile(r"(?<![\w$])parameter(?![\w$])[^;]*;")

@@ -272,7 +272,9 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
                 continue
             sv = vals[s]
             d = (rv - sv) & mask
-            if d[0] != 0 and (d == d[0]).all():
+            # equal registers: a copy of a register inside a child instance (across the boundary)
+            deeper = s.count(".") > r.count(".") and r.rpartition(".")[0] != s.rpartition(".")[0]
+            if (d[0] != 0 or (deeper and len(sj) == w)) and (d == d[0]).all():
                 out.append(Relation(r, w, int(d[0]), s, 1))
                 found = True
             a = (rv + sv) & mask
@@ -999,7 +1001,32 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0, ma
         if len(out) >= max_cands:
             break
         add(rs)
+    for r in an.relations:  # a copy of a register of a child instance: the child exports it
+        if len(out) >= max_cands + 2:
+            break
+        if r.op == "add" and r.k == 0 and r.sign > 0 and r.base and not r.bits and not r.base2:
+            new = _cross_copy(texts, top, r, allregs, an.regs)
+            if new is not None:
+                out.append((new, f"'{r.target}' == {r.base} (exported from the instance)"))
     return out
+
+
+def _cross_copy(texts, top, r: Relation, allregs, regs) -> dict[Path, str] | None:
+    from rtlopt.semantic import crossinst
+
+    tj, bj = regs[r.target], regs[r.base]
+    tnames = sorted(n for n, j in allregs.items() if j == tj and "." not in n)
+    bnames = sorted(n for n, j in allregs.items() if j == bj and n.count(".") == 1)
+    for t in tnames:
+        for b in bnames:
+            got = crossinst.texts_with_export(texts, top, b)
+            if got is None:
+                continue
+            t2, wire = got
+            new = emit(t2, top, [Relation(t, r.width, 0, wire)])
+            if new is not None:
+                return new
+    return None
 
 
 def _keep_encoding(texts: dict[Path, str], names: set[str]) -> dict[Path, str] | None:

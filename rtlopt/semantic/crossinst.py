@@ -1,0 +1,93 @@
+"""A register equal to a register inside a child instance (a wrapper's level counter duplicating the
+FIFO's own count): the child exports its register on a new output port and the wrapper's register
+becomes that port's value (its flip-flops go). Found by regfunc (simulation + induction); the search
+loop proves the edited design.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rtlopt.hdl.edit import Edit, apply_edits
+
+
+def texts_with_export(texts: dict[Path, str], top: str, base: str) -> tuple[dict[Path, str], str] | None:
+    """``texts`` with register ``base`` (``inst.reg``, a direct child instance of the top) exported on
+    a new output port of the child's module and connected to a new wire in the top: (texts, wire)."""
+    from pyslang import ast, syntax
+
+    inst, _, reg = base.partition(".")
+    if not inst or "." in reg or not re.fullmatch(r"[A-Za-z_][\w$]*", reg):
+        return None
+    paths = list(texts)
+    comp = ast.Compilation()
+    trees = []
+    for p in paths:
+        t = syntax.SyntaxTree.fromText(texts[p], str(p))
+        trees.append(t)
+        comp.addSyntaxTree(t)
+    buf = {t.root.sourceRange.start.buffer.id: i for i, t in enumerate(trees)}
+    hit = []
+
+    def visit(n):
+        if type(n).__name__ == "InstanceSymbol" and n.hierarchicalPath == f"{top}.{inst}":
+            hit.append(n)
+        return ast.VisitAction.Advance
+
+    comp.getRoot().visit(visit)
+    if len(hit) != 1 or hit[0].syntax is None:
+        return None
+    n = hit[0]
+    ds = n.definition.syntax
+    ports = getattr(ds.header, "ports", None)
+    if ports is None or type(ports).__name__ != "AnsiPortListSyntax":
+        return None
+    fm = buf.get(ds.sourceRange.start.buffer.id)
+    fi = buf.get(n.syntax.sourceRange.start.buffer.id)
+    if fm is None or fi is None:
+        return None
+    mtext = texts[paths[fm]]
+    ms, me = ds.sourceRange.start.offset, ds.sourceRange.end.offset
+    body = mtext[ms:me]
+    dm = re.search(rf"\b(?:reg|logic|bit)\b\s*(?:signed\s*)?(\[[^\]]*\])?[^;]*?(?<![\w$]){re.escape(reg)}(?![\w$])",
+                   body)
+    if dm is None:
+        return None
+    rng = dm.group(1) or ""
+    port = f"rtlopt_{reg}_o"
+    wire = f"rtlopt_{inst}_{reg}"
+    if re.search(rf"(?<![\w$]){port}(?![\w$])", body) or any(wire in t for t in texts.values()):
+        return None
+    w = n.body.lookupName(reg)
+    width = int(getattr(getattr(w, "type", None), "bitWidth", 0) or 0)
+    if width <= 0:
+        return None
+    cp = ports.closeParen.range.start.offset
+    em = re.compile(r"(?<![\w$])endmodule\b").search(mtext, ms)
+    if em is None:
+        return None
+    at = len(mtext[:cp].rstrip())  # after the last port, before the whitespace ahead of ')'
+    eds_m = [Edit(at, at, f",\n  output wire {rng + ' ' if rng else ''}{port}"),
+             Edit(em.start(), em.start(), f"  assign {port} = {reg};\n")]
+    itext_s, itext_e = n.syntax.sourceRange.start.offset, n.syntax.sourceRange.end.offset
+    out = dict(texts)
+    itext = mtext if fm == fi else texts[paths[fi]]
+    if not itext[:itext_e].rstrip().endswith(")"):
+        return None
+    close = itext.rfind(")", itext_s, itext_e)
+    conn = f", .{port}({wire})"
+    # the statement holding the instance: declare the wire on the line before it
+    ls = itext.rfind(";", 0, itext_s)
+    ls = itext.find("\n", ls) + 1 if ls >= 0 else itext_s
+    ind = re.match(r"[ \t]*", itext[ls:]).group(0)
+    eds_i = [Edit(close, close, conn), Edit(ls, ls, f"{ind}wire [{width - 1}:0] {wire};\n")]
+    try:
+        if fm == fi:
+            out[paths[fm]] = apply_edits(mtext, sorted(eds_m + eds_i))
+        else:
+            out[paths[fm]] = apply_edits(mtext, sorted(eds_m))
+            out[paths[fi]] = apply_edits(itext, sorted(eds_i))
+    except ValueError:
+        return None
+    return out, wire
