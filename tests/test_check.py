@@ -163,3 +163,37 @@ def test_fsm_with_equivalent_states_is_reported(tmp_path, capsys):
     assert check.run(_args([f], disable="fsm_state_minimization", format="json")) in (0, 1)
     again = json.loads(capsys.readouterr().out)
     assert not [x for x in again["findings"] if x["rule"] == "fsm_state_minimization"]
+
+
+PARAM_CHAIN = """module pc #(parameter HOLD = 0, parameter ACK = 0) (input [3:0] r, input v, input [3:0] g,
+    output reg [3:0] n);
+  always @* begin
+    n = 4'd0;
+    if (HOLD && !ACK && |(g & r)) n = g;
+    else if (HOLD && ACK && v) n = r;
+    else if (v) n = r & ~g;
+  end
+endmodule
+"""
+
+PLAIN_CHAIN = """module pl(input [1:0] s, input [7:0] a, input [7:0] b, input [7:0] c, output reg [7:0] y);
+  always @* begin
+    y = 8'd0;
+    if (s == 2'd0) y = a;
+    else if (s == 2'd1) y = b;
+    else if (s == 2'd2) y = c;
+  end
+endmodule
+"""
+
+
+def _chain_findings(tmp_path, name, text):
+    rep = check.check_files([_w(tmp_path, name, text)], only={"exclusive_chain_to_parallel"})
+    return [f for f in rep.findings if f.rule == "exclusive_chain_to_parallel"]
+
+
+def test_parallel_chain_whose_conditions_read_parameters_is_a_note(tmp_path):
+    # exclusive only at these parameter values (configurable IP): a warning-level hook must pass
+    assert all(f.severity == "note" for f in _chain_findings(tmp_path, "pc.v", PARAM_CHAIN))
+    plain = _chain_findings(tmp_path, "pl.v", PLAIN_CHAIN)
+    assert plain and all(f.severity == "warning" for f in plain)

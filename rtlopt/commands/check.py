@@ -374,6 +374,8 @@ def check_verdict(rule: str, match, an) -> str | None:
       a parameter (only one arm is ever built);
     * re-association that only finds the same spelling again, or shares bitwise operators, is a note:
       Yosys merges identical operators (opt_merge) and ABC restructures AND/OR/XOR logic itself;
+    * sharing that reads an equality from the shared subtractor, and an if-chain made parallel whose
+      conditions mention a parameter, are notes (a measured trade; exclusivity by parameter values);
     * duplicate registers (``redundant_register_removal``) are dropped unless every assignment of each
       register (whole or part, in any block) pairs with an assignment of the other in the same
       statement list with the same right-hand side and left-hand form once the names are identified,
@@ -416,6 +418,16 @@ def check_verdict(rule: str, match, an) -> str | None:
         m = re.search(r"exclusive operations \((.*)\)\s*$", match.description)
         if m and len({norm_text(x) for x in _split_top(m.group(1))}) == 1:
             return "drop"  # the same operation spelt twice: synthesis merges identical operators itself
+        if m and any(re.search(r"==|!=", x) for x in _split_top(m.group(1))):
+            # an equality read from a shared subtractor's zero flag is a trade only measuring decides
+            # (an XOR-tree compare is usually smaller on its own): the optimizer's business, a note here
+            return "note"
+    if rule == "exclusive_chain_to_parallel":
+        orig = match.original or an.text[match.start:match.end]
+        if set(_IDENT.findall(orig)) & consts:
+            # exclusivity that may rest on parameter values (configurable IP: other values make the
+            # arms overlap, and the chain is then right as written): a note, not a warning
+            return "note"
     if rule == "register_width_reduction":
         m = re.search(r"(?::\s*|^)([A-Za-z_][\w$]*) \d+ -> \d+ bits", match.description)
         if m and _depends_on_parameters(an, m.group(1)):
