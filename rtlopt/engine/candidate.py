@@ -22,3 +22,19 @@ class Candidate:
     rules: tuple[str, ...] = ()
     description: str = ""
     hints: dict = field(default_factory=dict, compare=False)
+
+
+def one_file_candidates(texts: dict, got, rule: str, label: str, hint: str) -> list[Candidate]:
+    """Template candidates from ``(new texts, description)`` pairs that change exactly one file.
+
+    ``texts`` are the current texts by path; the description reads ``"<label>: <desc>"`` and the
+    hints carry the file and ``{hint: desc}`` (the semantic generators' common wrapper).
+    """
+    out = []
+    for new, desc in got:
+        changed = [p for p in new if new[p] != texts[p]]
+        if len(changed) != 1:
+            continue
+        out.append(Candidate(new[changed[0]], "template", (rule,), f"{label}: {desc}",
+                             {"file": str(changed[0]), hint: desc}))
+    return out

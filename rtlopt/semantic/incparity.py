@@ -324,7 +324,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) ->
 
 def incparity_candidates(state) -> list:
     """Search-loop generator: XOR reductions over registers kept as one incrementally updated register."""
-    from rtlopt.engine.candidate import Candidate
+    from rtlopt.engine.candidate import one_file_candidates
 
     texts = dict(state.texts)
     if not any(re.search(r"\b(posedge|negedge)\b", t) for t in texts.values()):
@@ -336,11 +336,4 @@ def incparity_candidates(state) -> list:
         got = candidates_for(texts, state.design.top, timeout_s=max(2.0, min(30.0, left)))
     except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
         return []
-    out = []
-    for new, desc in got:
-        changed = [p for p in new if new[p] != texts[p]]
-        if len(changed) != 1:
-            continue
-        out.append(Candidate(new[changed[0]], "template", (RULE,), f"incremental parity: {desc}",
-                             {"file": str(changed[0]), "incparity": desc}))
-    return out
+    return one_file_candidates(texts, got, RULE, "incremental parity", "incparity")

@@ -119,7 +119,7 @@ def candidates_for(texts: dict[Path, str]) -> list[tuple[dict, str]]:
 
 def memunroll_candidates(state) -> list:
     """Search-loop generator: variable-index writes of small register arrays unrolled per element."""
-    from rtlopt.engine.candidate import Candidate
+    from rtlopt.engine.candidate import one_file_candidates
 
     texts = dict(state.texts)
     if not any(re.search(r"\b(posedge|negedge)\b", t) for t in texts.values()):
@@ -128,11 +128,4 @@ def memunroll_candidates(state) -> list:
         got = candidates_for(texts)
     except Exception:  # noqa: BLE001 - a finder bug must not stop the optimizer
         return []
-    out = []
-    for new, desc in got:
-        changed = [p for p in new if new[p] != texts[p]]
-        if len(changed) != 1:
-            continue
-        out.append(Candidate(new[changed[0]], "template", (RULE,), f"memory write unrolling: {desc}",
-                             {"file": str(changed[0]), "memunroll": desc}))
-    return out
+    return one_file_candidates(texts, got, RULE, "memory write unrolling", "memunroll")

@@ -304,7 +304,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) ->
 
 def reencode_candidates(state) -> list:
     """Search-loop generator: registers kept in the encoding their own update decodes them to."""
-    from rtlopt.engine.candidate import Candidate
+    from rtlopt.engine.candidate import one_file_candidates
 
     texts = dict(state.texts)
     if not any("function" in t and re.search(r"\b(posedge|negedge)\b", t) for t in texts.values()):
@@ -314,11 +314,4 @@ def reencode_candidates(state) -> list:
         got = candidates_for(texts, state.design.top, timeout_s=max(2.0, min(30.0, left)))
     except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
         return []
-    out = []
-    for new, desc in got:
-        changed = [p for p in new if new[p] != texts[p]]
-        if len(changed) != 1:
-            continue
-        out.append(Candidate(new[changed[0]], "template", (RULE,), f"register re-encoding: {desc}",
-                             {"file": str(changed[0]), "reencode": desc}))
-    return out
+    return one_file_candidates(texts, got, RULE, "register re-encoding", "reencode")
