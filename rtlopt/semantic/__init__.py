@@ -138,6 +138,8 @@ def _candidates(state) -> list:
         return []
     from rtlopt.semantic.algos import regroup
     regroup([lf for _p, lf in lifts])  # separate outputs of one sorting network share it
+    from rtlopt.semantic.rotnorm import regroup_normalize
+    regroup_normalize([lf for _p, lf in lifts])  # a zero count shares the stages of a normalizer
     out = []
     seen: set[str] = set()
     by_file: dict[Path, dict[str, list[Lift]]] = {}
