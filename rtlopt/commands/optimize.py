@@ -22,6 +22,7 @@ automatically when the design has submodules and its flat measurement does not f
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -112,7 +113,11 @@ def write_atomic(path: Path, text: str, *, expect_sha256: str | None = None) -> 
 def _check_output(args) -> Path | None:
     if not args.output:
         return None
-    if len(args.files) != 1:
+    from rtlopt.hdl.project import library_files
+
+    # -y/-v library files are read, never written: `optimize top.v -y rtl/ -o out.v` has one input file
+    libs = library_files(args.files)
+    if len([f for f in args.files if Path(os.path.realpath(f)) not in libs]) != 1:
         raise InputError("-o needs exactly one input file; use --in-place for several files")
     out = Path(args.output)
     if out.is_dir():
@@ -217,6 +222,7 @@ def _optimize_one(args, files: list[str], out: Path | None, session) -> int:
         done: list[str] = []
         try:
             if out is not None:
+                _refuse_library_writes([p for p in design.files[1:] if result.final[p] != result.original[p]])
                 keep = _output.expected_hashes(snap, {p: result.original[p] for p in design.files
                                                       if p == out.resolve()})
                 write_atomic(out, result.final[design.files[0]], expect_sha256=keep.get(out.resolve()))

@@ -1,0 +1,41 @@
+"""Real-code usage bugs found running rtlopt on open-source RTL the way a user does (issue 11)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rtlopt.cli import main
+
+pytestmark = [pytest.mark.yosys, pytest.mark.sta]
+
+
+def test_output_with_library_dir_is_one_input(tmp_path: Path, capsys):
+    """`optimize top.v -y rtl/ -o out.v` (verilog-axis arbiter.v needs priority_encoder.v from rtl/):
+    the -y library file is read, never written, so -o names exactly one input; it used to exit 2
+    ("-o needs exactly one input file")."""
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "inc8.v").write_text("module inc8(input [7:0] a, output [7:0] y);\n  assign y = a + 8'd1;\nendmodule\n")
+    top = tmp_path / "top.v"
+    src = ("// top: a constant product and a library child\n"
+           "module top(input [7:0] x, output [11:0] p, output [7:0] q);\n"
+           "  assign p = x * 9;\n"
+           "  inc8 u_inc (.a(x), .y(q));\n"
+           "endmodule\n")
+    top.write_text(src)
+    out = tmp_path / "out.v"
+    rc = main(["optimize", str(top), "-y", str(lib), "-o", str(out), "-q", "--budget", "40"])
+    err = capsys.readouterr().err
+    assert rc == 0, err
+    assert "needs exactly one input" not in err
+    new = out.read_text()
+    assert new.startswith("// top: a constant product") and "x * 9" not in new and "inc8 u_inc" in new
+    assert "module inc8" not in new  # the library module is not copied into the output
+    assert top.read_text() == src and "a + 8'd1" in (lib / "inc8.v").read_text()
+    # two named files with -o stay an error
+    other = tmp_path / "other.v"
+    other.write_text("module other(input a, output y); assign y = a; endmodule\n")
+    assert main(["optimize", str(top), str(other), "--top", "top", "-o", str(out), "-q"]) == 2
+    assert "needs exactly one input" in capsys.readouterr().err
