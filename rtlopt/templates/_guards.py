@@ -24,6 +24,10 @@ from pyslang import ast
 from rtlopt.templates._sem import Analysis, op_name, paren, strip
 
 
+class _NoModel(Exception):
+    """A function body the inliner does not model (its call becomes a free value)."""
+
+
 def skey(sym) -> tuple[str, int]:
     return sym.name, int(sym.location.offset)
 
@@ -52,6 +56,13 @@ def _resize(t, w: int, signed: bool):
     return z3.SignExt(w - cur, t) if signed else z3.ZeroExt(w - cur, t)
 
 
+def _signed(node) -> bool:
+    """Whether the value :meth:`Z3Expr.bv` returns for ``node`` (its implicit conversions looked
+    through) extends with its sign."""
+    t = getattr(strip(node), "type", None)
+    return bool(t is not None and t.isSigned)
+
+
 def _width(node) -> int:
     return int(getattr(getattr(node, "type", None), "bitWidth", 0) or 0)
 
@@ -68,6 +79,8 @@ class Z3Expr:
         self.vars: dict = {}
         self._fresh = 0
         self._depth = 0
+        self._bases: list = []  # per inlined call: (rename outside it, its return variable)
+        self._calls = 0  # > 0 while a function body is inlined (its expressions are not one value per text)
 
     def var(self, key, w: int):
         v = self.vars.get((key, w))
@@ -94,8 +107,8 @@ class Z3Expr:
             t = None
         if t is None:
             info = self.an.info(node)
-            t = self.var(("text", info.key), w) if info is not None and not self._reads_volatile(node) \
-                else self.fresh(w)
+            t = self.var(("text", info.key), w) if info is not None and not self._calls \
+                and not self._reads_volatile(node) else self.fresh(w)
         return _resize(t, w, False)
 
     def _reads_volatile(self, node) -> bool:
@@ -172,7 +185,237 @@ class Z3Expr:
                 return None
             x = self.bv(node.concat)
             return x if n == 1 else z3.Concat(*([x] * n))
+        if kind == "CallExpression":
+            return self._call(node, w)
         return None
+
+    # ------------------------------------------------------------------ user functions, inlined
+
+    def _call(self, node, w: int):
+        """A call of a user function: its body executed symbolically on the argument terms (blocking
+        assignments to its own locals, ``if``/``case``, ``return``, ``for`` loops with constant bounds),
+        the value of its return variable. None (a free value) for anything else: tasks, system calls,
+        writes to other variables, ``while`` loops, recursion."""
+        if getattr(node, "isSystemCall", False) or self._calls >= 4:
+            return None
+        sub = node.subroutine
+        if type(sub).__name__ != "SubroutineSymbol" or not str(sub.subroutineKind).endswith("Function"):
+            return None
+        formals, args = list(sub.arguments), list(node.arguments)
+        ret = sub.returnValVar
+        if len(formals) != len(args) or ret is None or any(not str(f.direction).endswith(".In") for f in formals):
+            return None
+        env: dict = {}
+        for f, a in zip(formals, args, strict=True):
+            fw = _width(f)
+            if fw <= 0:
+                return None
+            env[skey(f)] = _resize(self.bv(a), fw, _signed(a))
+        for m in sub:
+            if type(m).__name__ == "VariableSymbol" and skey(m) not in env:
+                mw = _width(m)
+                if mw <= 0:
+                    return None
+                env[skey(m)] = self.fresh(mw)  # an unassigned local (static: last call's value): any value
+        if skey(ret) not in env:
+            return None
+        saved = self.rename
+        self._calls += 1
+        self._bases.append((saved, skey(ret)))
+        try:
+            env, _done = self._exec(sub.body, env, z3.BoolVal(False), 0)
+            val = env[skey(ret)]
+        except (_NoModel, RecursionError):
+            return None
+        finally:
+            self._calls -= 1
+            self._bases.pop()
+            self.rename = saved
+        return _resize(val, w, bool(ret.type.isSigned))
+
+    def _eval_in(self, env: dict, node):
+        self.rename = {**self._bases[-1][0], **env}
+        return self.bv(node)
+
+    def _exec(self, st, env: dict, done, steps: int):  # noqa: C901 - one dispatch over statement kinds
+        """``(env, done)`` after statement ``st``; ``done``: a ``return`` was executed (later writes are void)."""
+        if steps > 4096:
+            raise _NoModel
+        kind = type(st).__name__
+        if kind == "BlockStatement":
+            return self._exec(st.body, env, done, steps + 1)
+        if kind == "StatementList":
+            for s in st.list:
+                env, done = self._exec(s, env, done, steps + 1)
+            return env, done
+        if kind == "EmptyStatement":
+            return env, done
+        if kind == "VariableDeclStatement":
+            init = getattr(st.symbol, "initializer", None)
+            k = skey(st.symbol)
+            if k not in env:  # a block-local variable: any value until written
+                if _width(st.symbol) <= 0:
+                    raise _NoModel
+                env = {**env, k: self.fresh(_width(st.symbol))}
+            if init is not None:
+                env = self._set(env, done, k, self._eval_in(env, init), _signed(init))
+            return env, done
+        if kind == "ExpressionStatement":
+            return self._exec_expr(st.expr, env, done)
+        if kind == "ReturnStatement":
+            if st.expr is not None:
+                env = self._set(env, done, self._bases[-1][1], self._eval_in(env, st.expr), _signed(st.expr))
+            return env, z3.BoolVal(True)
+        if kind == "ConditionalStatement":
+            if len(st.conditions) != 1 or st.conditions[0].pattern is not None:
+                raise _NoModel
+            c = z3.simplify(self._eval_in(env, st.conditions[0].expr) != 0)
+            return self._branch(c, st.ifTrue, st.ifFalse, env, done, steps)
+        if kind == "CaseStatement":
+            if not str(st.condition).endswith("Normal"):
+                raise _NoModel
+            sel = self._eval_in(env, st.expr)
+            arms = []
+            for item in st.items:
+                conds = []
+                for x in item.expressions:
+                    v = self._eval_in(env, x)
+                    m = max(v.size(), sel.size())
+                    conds.append(_resize(sel, m, False) == _resize(v, m, False))
+                arms.append((z3.Or(*conds) if conds else z3.BoolVal(False), item.stmt))
+            return self._case(arms, st.defaultCase, env, done, steps)
+        if kind == "ForLoopStatement":
+            return self._for(st, env, done, steps)
+        raise _NoModel
+
+    @staticmethod
+    def _set(env: dict, done, k, val, signed: bool) -> dict:
+        if k not in env:
+            raise _NoModel
+        env = dict(env)
+        val = _resize(val, env[k].size(), signed)
+        env[k] = val if z3.is_false(done) else z3.simplify(z3.If(done, env[k], val))
+        return env
+
+    def _branch(self, c, then, other, env, done, steps):
+        if z3.is_true(c):
+            return self._exec(then, env, done, steps + 1)
+        if z3.is_false(c):
+            return self._exec(other, env, done, steps + 1) if other is not None else (env, done)
+        et, dt = self._exec(then, env, done, steps + 1)
+        ef, df = self._exec(other, env, done, steps + 1) if other is not None else (env, done)
+        merged = {k: (et[k] if et[k].eq(ef[k]) else z3.If(c, et[k], ef[k])) for k in env}
+        return merged, z3.simplify(z3.If(c, dt, df))
+
+    def _case(self, arms, default, env, done, steps):
+        if not arms:
+            return self._exec(default, env, done, steps + 1) if default is not None else (env, done)
+        (c, stmt), rest = arms[0], arms[1:]
+        c = z3.simplify(c)
+        if z3.is_true(c):
+            return self._exec(stmt, env, done, steps + 1)
+        et, dt = self._exec(stmt, env, done, steps + 1)
+        ef, df = self._case(rest, default, env, done, steps + 1)
+        if z3.is_false(c):
+            return ef, df
+        return {k: (et[k] if et[k].eq(ef[k]) else z3.If(c, et[k], ef[k])) for k in env}, z3.simplify(z3.If(c, dt, df))
+
+    def _for(self, st, env, done, steps):
+        """A ``for`` loop whose bound is a constant once unrolled (at most 256 iterations)."""
+        env = dict(env)
+        for v in st.loopVars:  # for (int i = 0; ...)
+            k = skey(v)
+            init = getattr(v, "initializer", None)
+            if init is None:
+                raise _NoModel
+            env[k] = _resize(self._eval_in(env, init), max(_width(v), 1), _signed(init))
+        for e in st.initializers:
+            env, done = self._exec_expr(e, env, done)
+        for _ in range(257):
+            if st.stopExpr is None:
+                raise _NoModel
+            c = z3.simplify(self._eval_in(env, st.stopExpr) != 0)
+            if z3.is_false(c):
+                for v in st.loopVars:
+                    env.pop(skey(v), None)
+                return env, done
+            if not z3.is_true(c):
+                raise _NoModel
+            env, done = self._exec(st.body, env, done, steps + 1)
+            for e in st.steps:
+                env, done = self._exec_expr(e, env, done)
+            steps += 16
+        raise _NoModel
+
+    def _exec_expr(self, e, env, done):
+        """An assignment (or ``i++``) to a local of the function being inlined."""
+        kind = type(e).__name__
+        if kind == "UnaryExpression" and op_name(e) in ("Preincrement", "Postincrement", "Predecrement",
+                                                        "Postdecrement"):
+            lhs = strip(e.operand)
+            if type(lhs).__name__ != "NamedValueExpression" or skey(lhs.symbol) not in env:
+                raise _NoModel
+            k = skey(lhs.symbol)
+            one = z3.BitVecVal(1, env[k].size())
+            return self._set(env, done, k, env[k] + one if "increment" in op_name(e) else env[k] - one,
+                             False), done
+        if kind != "AssignmentExpression" or e.isCompound:
+            raise _NoModel
+        lhs = strip(e.left)
+        if type(lhs).__name__ in ("ElementSelectExpression", "RangeSelectExpression"):
+            return self._set_part(env, done, lhs, e.right), done
+        if type(lhs).__name__ != "NamedValueExpression":
+            raise _NoModel
+        return self._set(env, done, skey(lhs.symbol), self._eval_in(env, e.right), _signed(e.right)), done
+
+    def _set_part(self, env, done, lhs, rhs) -> dict:
+        """``x[i] = v`` / ``x[h:l] = v`` / ``x[b +: w] = v`` on a local vector, the index a constant once
+        the loops around it are unrolled."""
+        base = strip(lhs.value)
+        if type(base).__name__ != "NamedValueExpression" or skey(base.symbol) not in env:
+            raise _NoModel
+        t = base.type
+        if not t.hasFixedRange or not t.isIntegral or t.isUnpackedArray:
+            raise _NoModel
+        hi, lo = int(t.fixedRange.left), int(t.fixedRange.right)
+        k = skey(base.symbol)
+        cur = env[k]
+        if hi < lo or cur.size() % (hi - lo + 1):
+            raise _NoModel
+        ew = cur.size() // (hi - lo + 1)
+
+        def idx(x):
+            v = z3.simplify(self._eval_in(env, x))
+            if not z3.is_bv_value(v):
+                raise _NoModel
+            n = v.as_signed_long() if _signed(x) else v.as_long()
+            return n
+
+        if type(lhs).__name__ == "ElementSelectExpression":
+            i = idx(lhs.selector)
+            low, width = (i - lo) * ew, ew
+        else:
+            kind = str(lhs.selectionKind)
+            a, b = idx(lhs.left), idx(lhs.right)
+            if kind.endswith("Simple"):
+                low, width = (min(a, b) - lo) * ew, (abs(a - b) + 1) * ew
+            elif kind.endswith("IndexedUp"):
+                low, width = (a - lo) * ew, b * ew
+            elif kind.endswith("IndexedDown"):
+                low, width = (a - b + 1 - lo) * ew, b * ew
+            else:
+                raise _NoModel
+        if low < 0 or width <= 0 or low + width > cur.size():
+            raise _NoModel  # an out-of-range write does nothing in Verilog; keep it unmodelled
+        v = _resize(self._eval_in(env, rhs), width, _signed(rhs))
+        parts = []
+        if low + width < cur.size():
+            parts.append(z3.Extract(cur.size() - 1, low + width, cur))
+        parts.append(v)
+        if low > 0:
+            parts.append(z3.Extract(low - 1, 0, cur))
+        new = parts[0] if len(parts) == 1 else z3.Concat(*parts)
+        return self._set(env, done, k, new, False)
 
     def _binary(self, node, w: int):
         op = op_name(node)

@@ -197,7 +197,7 @@ class RegisterWidthReduction(Template):
         roots = BitwidthReduction._roots(an, cands)
         comb = _comb_spans(an)
         if not cands:
-            return _output_reg_matches(self, an, roots, comb)
+            return _output_reg_matches(self, an, roots, comb) + _integer_reg_matches(self, an, roots, comb)
         writes: dict[tuple[str, int], list] = {}
         clocked: set[tuple[str, int]] = set()
         bad: set[tuple[str, int]] = set()
@@ -260,6 +260,7 @@ class RegisterWidthReduction(Template):
             resize[k] = lits + cmps
         ind = _inductive_matches(self, an, cands, writes, clocked, bad, set(narrow))
         ind += _output_reg_matches(self, an, roots, comb)
+        ind += _integer_reg_matches(self, an, roots, comb)
         ind += _range_compare_matches(self, an, cands, writes, clocked, bad)
         if not narrow:
             return ind
@@ -699,4 +700,84 @@ def _output_reg_matches(tmpl, an: Analysis, roots, comb) -> list[Match]:
             edits.append(Edit(ls, le, new))
         out.append(tmpl._m(an, pos, pos, f"output {sym.name} {_width(sym)} -> {bits} bits behind a copy (inductive "
                                          f"value range from reset, proven with z3)", edits))
+    return out
+
+
+def _integer_reg_matches(tmpl, an: Analysis, roots, comb) -> list[Match]:
+    """A register declared ``integer`` / ``int`` (or signed, or without a range) whose value provably
+    stays in ``0 .. 2^k - 1`` from reset (z3 induction over its writes, function calls inlined): a
+    round-robin pointer kept in an integer and advanced by a function of the parameters. The
+    declaration stays byte for byte and becomes a combinational copy of a ``k``-bit register
+    (``reg [k-1:0] ptr_q; always @* ptr = ptr_q;``); every write targets ``ptr_q``."""
+    ports = {_key(s.internalSymbol) for s in an.symbols
+             if isinstance(s, ast.PortSymbol) and s.internalSymbol is not None}
+    regs = {}
+    for s in an.symbols:
+        if type(s).__name__ != "VariableSymbol" or _key(s) in ports or s.syntax is None:
+            continue
+        decl = s.syntax.parent
+        if type(decl).__name__ != "DataDeclarationSyntax" or len(list(s.syntax.dimensions)):
+            continue
+        if type(decl.parent).__name__ not in ("ModuleDeclarationSyntax", "GenerateBlockSyntax"):
+            continue  # declared in a procedural block or a function: no module-level copy possible
+        w = _width(s)
+        if not 2 <= w <= 64 or not s.type.isIntegral:
+            continue
+        head = an.text[an.span(decl)[0]:an.span(s.syntax)[0]]
+        if not s.type.isSigned and "[" in head:
+            continue  # an unsigned vector with a range: register_width_reduction's own declarations
+        regs[_key(s)] = s
+    if not regs:
+        return []
+    writes: dict = {}
+    bad: set = set()
+    for kind, node, sym in roots:
+        if kind == "init" and _key(sym) in regs:
+            bad.add(_key(sym))
+        if kind != "assign":
+            continue
+
+        def visit(n, node=node):
+            if isinstance(n, ast.Expression) and type(n).__name__ == "NamedValueExpression" \
+                    and _key(n.symbol) in regs:
+                lhs = strip(node.left)
+                if type(lhs).__name__ != "NamedValueExpression" or node.isCompound:
+                    bad.add(_key(n.symbol))  # a part or compound write keeps the variable as it is
+            return True
+
+        node.left.visit(visit)
+        lhs = strip(node.left)
+        if type(lhs).__name__ == "NamedValueExpression" and _key(lhs.symbol) in regs and not node.isCompound:
+            s0, e0 = an.span(node)
+            if not node.isNonBlocking or any(a <= s0 and e0 <= b for a, b in comb):
+                bad.add(_key(lhs.symbol))  # only registers written with <= in clocked blocks
+            writes.setdefault(_key(lhs.symbol), []).append(node)
+    for info in an.exprs:  # i++ / i += 1 (loop variables) are no registers of this kind
+        n = info.node
+        if type(n).__name__ == "UnaryExpression" and op_name(n) in (
+                "Preincrement", "Predecrement", "Postincrement", "Postdecrement"):
+            BitwidthReduction._names(n.operand, bad)
+    for s in an.symbols:  # driven by a sub-instance
+        if isinstance(s, ast.InstanceSymbol):
+            for pc in s.portConnections:
+                e = pc.expression
+                if e is not None and not str(pc.port.direction).endswith(".In"):
+                    BitwidthReduction._names(e, bad)
+    out = []
+    for k, ws in writes.items():
+        if k in bad:
+            continue
+        sym = regs[k]
+        bits = inductive_bound(an, k, sym, ws)
+        if bits is None or bits >= _width(sym) - (1 if sym.type.isSigned else 0):
+            continue
+        ds, de = an.span(sym.syntax.parent)
+        new = _fresh_name(an.text, sym.name)
+        indent = BitwidthReduction._indent(an.text, ds)
+        edits = [Edit(de, de, f"\n{indent}reg [{bits - 1}:0] {new};\n{indent}always @* {sym.name} = {new};")]
+        for w in ws:
+            ls, le = an.span(strip(w.left))
+            edits.append(Edit(ls, le, new))
+        out.append(tmpl._m(an, ds, de, f"{sym.name} ({sym.type}) {_width(sym)} -> {bits} bits behind a copy "
+                                       f"(inductive value range from reset, proven with z3)", edits))
     return out
