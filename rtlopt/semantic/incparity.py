@@ -82,12 +82,13 @@ def _next_of(net: seqsim.GateNet, drv: dict, f: seqsim.Flop, d: int | None = Non
 
 
 def find(net: seqsim.GateNet) -> list[dict]:
-    """Incremental-parity opportunities: [{'signal': name, 'c', 'S', 'en', 'delta', 'rst', ...}]."""
+    """Incremental-parity opportunities: [{'signal': name, 'c', 'S', 'en', 'delta', 'rst', ...}], one per
+    name of a reduction: several names of one set all come back (the one the emitter can edit may be an
+    alias, ``assign par = p;`` of a ``p`` computed in an ``always @*`` loop); the caller keeps one per set."""
     drv = {g[1]: g for g in net.gates}
     byq = {f.q: f for f in net.flops}
     qset = set(byq)
     out = []
-    seen: set[frozenset] = set()
     for name, bits in sorted(net.name_bits.items()):
         if len(bits) != 1 or bits[0] <= 1 or bits[0] in qset:
             continue
@@ -95,7 +96,7 @@ def find(net: seqsim.GateNet) -> list[dict]:
         if got is None:
             continue
         c, S = got
-        if len(S) < 4 or len(S) > MAX_BITS or S in seen:
+        if len(S) < 4 or len(S) > MAX_BITS:
             continue
         fl = [byq[q] for q in S]
         rst = {(f.rst, f.rst_active) for f in fl}
@@ -125,7 +126,6 @@ def find(net: seqsim.GateNet) -> list[dict]:
                 delta.discard(x)
         if len(delta) >= len(S) or not delta:
             continue
-        seen.add(S)
         r0 = s0 = 0
         for f, (sy, _d) in zip(fl, syn, strict=True):
             r0 ^= f.rst_value
@@ -209,6 +209,44 @@ def _scope_module(clean: str, spans: dict, top: str, scope: str) -> str | None:
     return mod if mod in spans else None
 
 
+def _delta_terms(net: seqsim.GateNet, clean: str, delta: list[int], prefer_flops: set[int],
+                 scope: str) -> list[str] | None:
+    """Source terms whose XOR is the XOR of the signals ``delta``: whole words entering or leaving read
+    as reductions (``^rx ^ ^win[3]``, not 16 single bits; their spelling needs no bit range, so words
+    declared with parameters, ``reg [W-1:0] d [0:N-1]``, are spelled too), the other bits one by one.
+    None when some bit has no spelling in the instance ``scope``."""
+    left = set(delta)
+    words = []
+    for nm, bits in net.name_bits.items():
+        loc = _local(nm, scope)
+        if loc is None or len(bits) < 2 or len(set(bits)) != len(bits) or not set(bits) <= left:
+            continue
+        if any(b in prefer_flops for b in bits) and not all(b in prefer_flops for b in bits):
+            continue  # a wire that merely carries some register bits: the registers are named instead
+        base = loc.split("[", 1)[0]
+        if not re.fullmatch(r"[A-Za-z_][\w$]*(\[\d+\])*", loc) or \
+                not re.search(rf"(?<![\w$.]){re.escape(base)}\b", clean):
+            continue
+        words.append(((nm not in net.inputs, -len(bits), nm.count("."), nm in net.outputs, nm), loc, bits))
+    word_of: dict[int, str] = {}
+    for _k, loc, bits in sorted(words):
+        if all(b not in word_of for b in bits):
+            word_of.update((b, loc) for b in bits)
+    out, done = [], set()
+    for s in delta:
+        w = word_of.get(s)
+        if w is not None:
+            if w not in done:
+                done.add(w)
+                out.append(f"(^{w})")
+            continue
+        t = _sig_text(net, clean, s, prefer_flops, scope)
+        if t is None:
+            return None
+        out.append(t)
+    return out
+
+
 def emit(text: str, net: seqsim.GateNet, opp: dict, clk_edge: str, top: str) -> tuple[str, str] | None:
     """(new text, module edited) with the reduction of ``opp`` made incremental in its own module."""
     full = _strip(text)
@@ -227,12 +265,12 @@ def emit(text: str, net: seqsim.GateNet, opp: dict, clk_edge: str, top: str) -> 
     if end < 0:
         return None
     qs = {f.q for f in net.flops}
-    terms = [_sig_text(net, clean, s, qs, scope) for s in opp["delta"]]
+    red = _delta_terms(net, clean, opp["delta"], qs, scope)
     en = "1'b1" if opp["en"] is None else _sig_text(net, clean, opp["en"], qs, scope)
     rst = "" if opp["rst"] is None else _sig_text(net, clean, opp["rst"], qs, scope)
     srst = "" if opp["sync"] is None else _sig_text(net, clean, opp["sync"][0], qs, scope)
     clk = _sig_text(net, clean, net.inputs[net.clock][0], set(), scope) if net.clock in net.inputs else None
-    if None in terms or en is None or rst is None or srst is None or clk is None:
+    if red is None or en is None or rst is None or srst is None or clk is None:
         return None
     reg = "rtlopt_par"
     k = 0
@@ -249,23 +287,6 @@ def emit(text: str, net: seqsim.GateNet, opp: dict, clk_edge: str, top: str) -> 
     if srst:
         sc = f"!{srst}" if opp["sync"][1] == 0 else srst
         arms.append(f"if ({sc}) {{reg}} <= 1'b{opp['sync'][2]};")
-    # whole words entering or leaving read as reductions (^rx ^ ^oldest, not 16 single bits)
-    groups: dict[str, list[int]] = {}
-    for t in terms:
-        m = re.fullmatch(r"(.*)\[(\d+)\]", t)
-        if m:
-            groups.setdefault(m.group(1), []).append(int(m.group(2)))
-    whole = {g for g, ix in groups.items()
-             if len(ix) > 1 and len(net.name_bits.get(f"{scope}.{g}" if scope else g, ())) == len(ix)}
-    red, seen = [], set()
-    for t in terms:
-        m = re.fullmatch(r"(.*)\[(\d+)\]", t)
-        if m and m.group(1) in whole:
-            if m.group(1) not in seen:
-                seen.add(m.group(1))
-                red.append(f"(^{m.group(1)})")
-        else:
-            red.append(t)
     upd = " ^ ".join([reg] + red + (["1'b1"] if opp["dc"] else []))
     arms.append(f"{reg} <= {upd};" if opp["en"] is None else f"if ({en}) {reg} <= {upd};")
     sens = f"{clk_edge} {clk}" + (f" or {edge} {rst}" if rst else "")
@@ -301,10 +322,15 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) ->
                 and not re.search(rf"posedge\s+{re.escape(net.clock or '?')}\b", _strip(t)) else "posedge"
             per_mod: dict[tuple[str, str], set] = {}
             opps: dict[tuple[str, str], dict] = {}
+            done: set = set()  # (instance scope, set): one edit per reduction, from its first editable name
             for opp in find(net):
+                sk = (opp["signal"].rpartition(".")[0], opp["S"])
+                if sk in done:
+                    continue
                 got = emit(t, net, opp, edge, top)
                 if got is None or got[0] == t:
                     continue
+                done.add(sk)
                 k2 = (got[1], opp["signal"].rpartition(".")[2])
                 per_mod.setdefault(k2, set()).add(got[0])
                 opps.setdefault(k2, opp)

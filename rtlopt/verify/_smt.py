@@ -117,6 +117,10 @@ def parse_smt2(text: str, wanted_wires: list[str] | None = None) -> SmtMiter:
         if any(r.func == f"|{mod}#{key}|" for r in regs):
             continue
         name = _reg_name(w.get("path", [])) or f"#{key}"
+        if w.get("offset", 0):  # a slice of a wider net held as its own state element (xprop's encodings)
+            name = f"{name}@{w['offset']}"
+        if any(r.name == name for r in regs):  # a name must stand for one state element (sm.regs is keyed by it)
+            name = f"{name}#{key}"
         regs.append(RegInfo(name, int(w.get("width", 1)), f"|{mod}#{key}|", decl_sorts[key]))
     if wanted_wires is None:
         wanted_wires = list(wire_sorts)
