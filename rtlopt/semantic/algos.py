@@ -621,8 +621,9 @@ def match_algorithms(t: np.ndarray, w: int, ops) -> list[tuple]:
             if not out:
                 out += _shift_unit(t & mask(w), w, small)
             if not out:  # rotators and normalizers (rtlopt.semantic.rotnorm)
-                from rtlopt.semantic.rotnorm import match_normalize, match_rotate
-                out += match_rotate(t & mask(w), w, small) or match_normalize(t & mask(w), w, small)
+                from rtlopt.semantic.rotnorm import match_normalize, match_rotate, match_zero_count
+                out += match_rotate(t & mask(w), w, small) or match_normalize(t & mask(w), w, small) \
+                    or match_zero_count(t & mask(w), w, small)
         # a word already driven by the structure this library emits (an earlier lift of this design):
         # re-emitting it would only rename it
         have = {o.base for o in ops}

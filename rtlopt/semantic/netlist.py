@@ -524,12 +524,19 @@ def _shift(kind):
         sa = bool(_p(c, "A_SIGNED"))
         a = nl.bits_value(vals, c.conns["A"])
         bbits = nl.bits_value(vals, c.conns["B"])
-        hi = np.logical_or.reduce(bbits[20:]) if len(bbits) > 20 else np.zeros(n, bool)
+        bsigned = kind in ("shift", "shiftx") and bool(_p(c, "B_SIGNED"))
+        if bsigned and len(bbits) > 20:
+            # a signed amount (a negative one shifts left): out of range only when the bits above
+            # the low 20 are not all copies of the sign
+            top = bbits[19:]
+            hi = ~(np.logical_and.reduce(top) | ~np.logical_or.reduce(top))
+        else:
+            hi = np.logical_or.reduce(bbits[20:]) if len(bbits) > 20 else np.zeros(n, bool)
         bbits = bbits[:20]
         sh = pack(bbits).astype(np.int64)
         zero = np.zeros(n, bool)
         if kind in ("shift", "shiftx"):
-            if _p(c, "B_SIGNED"):
+            if bsigned:
                 sh = _signed_word(pack(bbits), len(bbits))
             ext = list(a)
             fill = zero

@@ -186,6 +186,54 @@ def match_normalize(t: np.ndarray, tw: int, ops) -> list[tuple]:
     return []
 
 
+def match_zero_count(t: np.ndarray, tw: int, ops) -> list[tuple]:
+    """``t`` is the leading (trailing) zero count of a word of ``ops`` and some constant for the zero word
+    (the lifting's own counts take zero -> the width): emitted from the stage tests of the word's
+    normalizer (so that a normalize of the same word shares them), the zero value from its last stage."""
+    if not 1 <= tw <= 8:
+        return []
+    for d in ops:
+        w = d.width
+        if not d.free or not 4 <= w <= 64 or (1 << tw) <= w - 1:
+            continue
+        dv = d.value & mask(w)
+        nz = dv != 0
+        if int(nz.sum()) < 64 or not (~nz).any():
+            continue
+        z = np.unique(t[~nz])
+        if len(z) != 1:
+            continue
+        for left in (True, False):
+            cnt = (np.uint64(w - 1) - _highest(dv, w)) if left else _lowest(dv, w)
+            if not np.array_equal(t[nz], cnt[nz] & mask(tw)):
+                continue
+            _emit_normalize(d, w, left)
+            pre = _stages_prefix(d, w, left)
+            S = _clog2(w)
+            expr = _count_expr(pre, S, w, left, w, tw, int(z[0]), _NORM[f"{pre}_m0"][7])
+            return [("leading_zeros_stages" if left else "trailing_zeros_stages", (d,), [expr])]
+    return []
+
+
+def _count_expr(pre: str, S: int, w: int, left: bool, n: int, cw: int, zval: int, decls) -> str:
+    """The count (``cw`` bits) of the leading (trailing) zeros of the top (bottom) ``n`` bits of the
+    normalizer's word ``pre``, from its stage tests; ``zval`` where those bits are all zero."""
+    from rtlopt.semantic.algos import _remember
+    cnt = "{" + ", ".join(f"{pre}_z{s}" for s in reversed(range(S))) + "}"
+    K = max(S, n.bit_length(), zval.bit_length())
+    full = (1 << S) - 1  # the stages' count of the zero word
+    at0 = f"{pre}_m0[{w - 1}]" if left else f"{pre}_m0[0]"
+    if n < w:
+        # the slice is zero where the word's count reaches n (the zero word's count, full, is >= n)
+        val = cnt if n == full and zval == n else f"({cnt} >= {S}'d{n}) ? {K}'d{zval} : {cnt}"
+    else:
+        val = cnt if (full - zval) % (1 << cw) == 0 else f"{at0} ? {cnt} : {K}'d{zval}"
+    name = f"{pre}_c{n}_{zval}"
+    cdecl = f"wire [{K - 1}:0] {name} = {val};"
+    expr = name if cw == K else f"{name}[{cw - 1}:0]" if cw < K else f"{{{cw - K}'d0, {name}}}"
+    return _remember(expr, list(decls) + [cdecl])
+
+
 def _stages_prefix(d, w: int, left: bool) -> str:
     from rtlopt.semantic.algos import _h, _ident
     return f"{_ident(d.base)}_nrm{_h(d.text, w, left)}"
@@ -221,7 +269,6 @@ def regroup_normalize(lifts: list) -> None:
     """A leading (trailing) zero count of a word -- or of its top (bottom) slice -- in a module where the
     word is also normalized is re-emitted from the normalizer's stage tests (first spelling), so that
     applied together the two share one structure."""
-    from rtlopt.semantic.algos import _remember
     norms = [(lf, _NORM[lf.exprs[0]]) for lf in lifts if lf.exprs and lf.exprs[0] in _NORM]
     if not norms:
         return
@@ -248,18 +295,7 @@ def regroup_normalize(lifts: list) -> None:
             cw = int(lf.notes.get("width", 0))
             if cw < 1:
                 continue
-            cnt = "{" + ", ".join(f"{pre}_z{s}" for s in reversed(range(S))) + "}"
-            K = max(S, n.bit_length())
-            full = (1 << S) - 1  # the stages' count of zero
-            if n < w:
-                val = cnt if n == full else f"({cnt} >= {S}'d{n}) ? {K}'d{n} : {cnt}"
-            else:
-                at0 = f"{pre}_m0[{w - 1}]" if left else f"{pre}_m0[0]"
-                val = cnt if (full - n) % (1 << cw) == 0 else f"{at0} ? {cnt} : {K}'d{n}"
-            name = f"{pre}_c{n}"
-            cdecl = f"wire [{K - 1}:0] {name} = {val};"
-            expr = name if cw == K else f"{name}[{cw - 1}:0]" if cw < K else f"{{{cw - K}'d0, {name}}}"
-            expr = _remember(expr, list(decls) + [cdecl])
+            expr = _count_expr(pre, S, w, left, n, cw, n, decls)
             if expr not in lf.exprs:
                 lf.exprs = (expr,) + tuple(lf.exprs)
             break
