@@ -5,6 +5,10 @@ ever sees them.
 """
 
 import os as _os
+import time as _time
+
+#: when this process imported rtlopt (the CLI counts ``--budget`` from here: start-up is part of the run)
+PROCESS_STARTED = _time.monotonic()
 
 # numpy's BLAS (OpenBLAS) starts one thread per core and spins while they wait for each other: on a
 # loaded machine one small least-squares fit (regfunc, 1024 x 129) then took seconds to minutes instead

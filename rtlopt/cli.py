@@ -131,12 +131,19 @@ def _finish(code: int) -> None:
     os._exit(code)
 
 
+#: True when ``main()`` owns the process (``python -m rtlopt``): budgets then count from the process
+#: start (``rtlopt.PROCESS_STARTED``), not from the command's own start
+PROCESS_ENTRY = False
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point. Called with ``argv`` (tests, embedding) it returns the exit code; as the process
     entry (``argv`` None) it also owns the process: SIGINT/SIGTERM handlers that kill every child
     process group, one temporary root removed at exit, and a hard exit once the output is flushed."""
     if argv is not None:
         return run(list(argv))
+    global PROCESS_ENTRY
+    PROCESS_ENTRY = True
     install_signal_handlers()
     code = 1
     try:

@@ -152,9 +152,15 @@ def run(args) -> int:
     # while the budget allows (engine.search.optimize, extend_unknown_proofs)
     args.extend_proofs = settings.origin.get("verify_timeout") == "default"
     session = llm.enable(settings)  # no model: registers nothing; missing key: clean error (exit 2) here
+    import time
+
+    from rtlopt import PROCESS_STARTED, cli
+
+    # --budget bounds the whole run: as a process of its own, the start-up (imports, settings) counts
+    started = PROCESS_STARTED if cli.PROCESS_ENTRY else time.monotonic()
     try:
         if not args.each:
-            return _optimize_one(args, list(args.files), _check_output(args), session)
+            return _optimize_one(args, list(args.files), _check_output(args), session, started)
         worst = int(ExitCode.OK)
         for f in args.files:
             try:
@@ -184,25 +190,26 @@ def _refuse_library_writes(changed) -> None:
                           "nothing written")
 
 
-def _optimize_one(args, files: list[str], out: Path | None, session) -> int:
+def _optimize_one(args, files: list[str], out: Path | None, session, t0: float | None = None) -> int:
     import time
 
     from rtlopt.errors import BudgetExhausted
 
-    t0 = time.monotonic()
+    t0 = time.monotonic() if t0 is None else t0  # the budget counts from here (reading the design included)
     snap = _output.snapshot(files)  # before anything reads them: a later edit by the user is never overwritten
     _SNAPSHOT.update(snap)
     design = open_design(files, args.top)
     lib = resolve_liberty(args.liberty)
     progress = None if (args.quiet or args.json) else (lambda m: print(f"rtlopt: {m}", file=sys.stderr))
+    budget = max(1.0, args.budget - (time.monotonic() - t0))  # what is left after start-up and reading
     if getattr(args, "hierarchical", False):
-        return _optimize_hier(args, design, lib, out, session, progress, args.budget)
+        return _optimize_hier(args, design, lib, out, session, progress, budget)
     auto = _has_submodules(design)
     # a design with submodules gets a tenth of the budget for its flat measurement; a larger one goes on
     # hierarchically (per-module numbers compose into the total) instead of spending more on the whole
     ppa_limit = min(args.ppa_timeout, args.budget / 10) if auto else args.ppa_timeout
     try:
-        result = optimize(design, goal=args.goal, liberty=lib, budget_s=args.budget, max_steps=args.max_steps,
+        result = optimize(design, goal=args.goal, liberty=lib, budget_s=budget, max_steps=args.max_steps,
                           jobs=max(1, args.jobs), verify_timeout_s=args.verify_timeout,
                           clock_period_ns=args.clock_period, progress=progress, sim_check=args.sim_check,
                           accept_simulation=args.accept_simulation, sim_cycles=args.sim_cycles,

@@ -589,17 +589,26 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             _pin.append(design_configs(design.parsed, design.top))
         return _pin[0]
 
+    _phys: dict[str, dict[Path, str] | None] = {}
+
     def physical(texts: dict[Path, str]) -> dict[Path, str] | None:
         """The texts that are measured, proven and written: every changed module with overridable
         parameters pinned to the proven parameter values against the ORIGINAL module (engine.parampin);
-        the generators work on the unpinned texts. None when a changed module cannot be pinned."""
-        out = {}
+        the generators work on the unpinned texts. None when a changed module cannot be pinned.
+        Memoized by content (pinning a large multi-module file costs a fraction of a second, and each
+        candidate is pinned when listed, measured and proven)."""
+        key = _h(texts)
+        if key in _phys:
+            return _phys[key]
+        out: dict[Path, str] | None = {}
         for p, t in texts.items():
             o = original.get(p)
             q = t if o is None or t == o else pin_text(o, t, pin_configs())
             if q is None:
-                return None
+                out = None
+                break
             out[p] = q
+        _phys[key] = out
         return out
 
     def submit(texts: dict[Path, str], threshold: float | None = None) -> Future:
@@ -743,6 +752,11 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     tick(f"gen_{name}_s", tg)
                 got = sorted(got, key=lambda c: not c.hints.get("combined"))  # combined ones measured first
                 for c in got:
+                    if time.monotonic() > deadline:
+                        # past the search's deadline no new measurement starts (measure_now refuses it):
+                        # listing (pinning, materializing) the rest would only overrun the budget
+                        exhausted = True
+                        break
                     path = Path(c.hints.get("file", design.files[0]))
                     if path not in cur:
                         path = design.files[0]

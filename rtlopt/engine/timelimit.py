@@ -33,9 +33,15 @@ def _arm() -> None:
 
 
 def _in_destructor(frame, depth: int = 8) -> bool:
-    """An exception raised inside ``__del__`` is printed ("Exception ignored in ...") and lost."""
+    """An exception raised inside ``__del__`` is printed ("Exception ignored in ...") and lost; one
+    raised inside a z3 object's ``__init__`` leaves it half built, and its ``__del__`` then prints
+    "Exception ignored ... 'BoolRef' object has no attribute 'ctx'" on stderr (picorv32, loaded)."""
     while frame is not None and depth > 0:
-        if frame.f_code.co_name in ("__del__", "__exit__", "close"):
+        code = frame.f_code
+        if code.co_name in ("__del__", "__exit__", "close"):
+            return True
+        # (the innermost three frames: a z3 constructor running now, not one further up the stack)
+        if code.co_name == "__init__" and depth >= 6 and "z3" in code.co_filename.replace("\\", "/").split("/"):
             return True
         frame, depth = frame.f_back, depth - 1
     return False

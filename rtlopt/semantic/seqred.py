@@ -49,15 +49,21 @@ class SeqAnalysis:
     error: str | None = None
 
 
-def analyze_texts(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> SeqAnalysis:
-    """Run the finder on the current file texts (written to a temporary directory)."""
+def analyze_texts(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
+                  focus: list[str] | None = None) -> SeqAnalysis:
+    """Run the finder on the current file texts (written to a temporary directory); ``focus``: only
+    the flip-flops of these nets are related (see seqsim.find_classes), the others stay free."""
     t0 = time.monotonic()
     try:
-        net = seqsim.load_texts(texts, top, timeout=timeout_s)
+        net = _load_cached(texts, top, timeout_s)
     except Exception as exc:  # noqa: BLE001 - outside the model, or Yosys rejects it: no candidates
         return SeqAnalysis(None, error=str(exc), seconds=time.monotonic() - t0)
+    idx = None
+    if focus is not None:
+        qi = net.q_index
+        idx = {qi[b] for n in focus for b in net.name_bits.get(n, []) if b in qi}
     try:
-        classes = seqsim.find_classes(net, timeout_s=max(2.0, timeout_s - (time.monotonic() - t0)))
+        classes = seqsim.find_classes(net, timeout_s=max(2.0, timeout_s - (time.monotonic() - t0)), focus=idx)
     except Exception as exc:  # noqa: BLE001
         return SeqAnalysis(net, error=str(exc), seconds=time.monotonic() - t0)
     an = SeqAnalysis(net, classes)
@@ -66,6 +72,22 @@ def analyze_texts(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> 
     an.unobservable = sorted({_flop_name(net, j) for j in unobs} - {None})
     an.seconds = time.monotonic() - t0
     return an
+
+
+_NETS: dict[tuple, seqsim.GateNet] = {}
+
+
+def _load_cached(texts: dict[Path, str], top: str, timeout_s: float) -> seqsim.GateNet:
+    """seqsim.load_texts, the last few netlists kept by content (a template confirming several
+    register pairs of one module reads it once; Yosys takes 8-10 s on picorv32 under load)."""
+    key = (tuple(sorted((str(p), t) for p, t in texts.items())), top)
+    net = _NETS.get(key)
+    if net is None:
+        net = seqsim.load_texts(texts, top, timeout=timeout_s)
+        if len(_NETS) >= 4:
+            _NETS.pop(next(iter(_NETS)))
+        _NETS[key] = net
+    return net
 
 
 def _flop_name(net: seqsim.GateNet, j: int) -> str | None:
