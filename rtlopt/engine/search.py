@@ -375,6 +375,16 @@ def memunroll_candidates(state: State) -> list[Candidate]:
 
 
 register_generator("memunroll", memunroll_candidates, memo_key=lambda st: _h(st.texts))
+
+
+def digit_candidates(state: State) -> list[Candidate]:
+    """Candidates from :mod:`rtlopt.semantic.digits`: a counter read only as digits kept as digit counters."""
+    from rtlopt.semantic.digits import digit_candidates as dg_gen
+
+    return [c for c in dg_gen(state) if isinstance(c, Candidate)]
+
+
+register_generator("digits", digit_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
 register_generator("datapath_egraph", egraph_candidates)
 
 
