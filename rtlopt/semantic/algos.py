@@ -348,8 +348,28 @@ def regroup(lifts: list) -> None:
         union = set().union(*(set(m[4]) for _lf, m in group))
         for lf, (names, base, w, signed, ranks, sgn, _lt) in group:
             shared = tuple(emit_order(names, base, w, list(ranks), signed, union, sgn, lt) for lt in (True, False))
-            if shared[0] != lf.exprs[0]:
+            # a target that is itself a wire of the shared network (a helper an earlier lift of this
+            # design declared, lifted again): that spelling would assign the wire to itself
+            # (a register's next state may read the register: a running maximum)
+            clocked = lf.notes.get("clocked")
+            shared = tuple(e for e in shared if clocked or not reads_own(e, lf.targets))
+            if shared and shared[0] != lf.exprs[0]:
                 lf.exprs = shared + tuple(e for e in lf.exprs if e not in shared)
+        for lf, _meta in group:
+            if not lf.notes.get("clocked"):
+                lf.exprs = tuple(e for e in lf.exprs if not reads_own(e, lf.targets))
+
+
+def reads_own(expr: str, targets) -> bool:
+    """Whether ``expr`` (with the helper wires it declares) names one of ``targets``: emitted, it would
+    assign a target to itself (a combinational loop the proof can only reject)."""
+    own = {t.split("[", 1)[0] for t in targets}
+    names = set(re.findall(r"[A-Za-z_][\w$]*", expr))
+    for d in (helpers_for(expr) or "").split("\n"):
+        m = re.match(r"\s*wire\s+(?:\[[^\]]*\]\s*)?([A-Za-z_][\w$]*)", d)
+        if m:
+            names.add(m.group(1))
+    return bool(own & names)
 
 
 # ---- argmax / argmin -------------------------------------------------------------------------------------
