@@ -97,6 +97,16 @@ def analyze(json_module: dict, name: str) -> NetlistInfo:
     for n, v in sorted(netnames.items(), key=lambda kv: (kv[1].get("hide_name", 0), kv[0])):
         for b in v["bits"]:
             bit_name.setdefault(b, n)
+    bit_init: set = set()  # bits with a defined (0/1) start value on some net name
+    for v in netnames.values():
+        init = str(v.get("attributes", {}).get("init", "")).strip()
+        bits = v["bits"]
+        if not init.strip("x"):
+            continue
+        if len(init) == len(bits) and set(init) <= set("01xz"):
+            bit_init.update(b for i, b in enumerate(bits) if init[-1 - i] in "01")
+        else:  # not a plain bit string: the whole net counts as initialized (as before)
+            bit_init.update(bits)
     driver: dict = {}
     types: set[str] = set()
     x_sources: list[str] = []
@@ -121,8 +131,9 @@ def analyze(json_module: dict, name: str) -> NetlistInfo:
             q = conns.get("Q", [])
             qname = bit_name.get(q[0], cname) if q else cname
             params = c.get("parameters", {})
-            has_init = any(str(netnames.get(bit_name.get(b, ""), {}).get("attributes", {}).get("init", "x")).strip("x")
-                           for b in q)
+            # the init value may sit on another name of the same bits (a register behind
+            # 'assign out = out_reg' is named by the port, its init is on out_reg's wire)
+            has_init = bool(q) and all(b in bit_init for b in q)
             regs.append(Register(
                 qname, len(q), t, clk=(conns.get("CLK") or [None])[0],
                 clk_polarity=str(params.get("CLK_POLARITY", "1")).endswith("1"),

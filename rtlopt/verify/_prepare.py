@@ -212,6 +212,10 @@ def miter_script(spec: MiterSpec, gold_il: Path, gate_il: Path, miter_v: Path, *
         if clash:
             lines.append("rename -hide " + " ".join(clash))
         lines.append(f"xprop -split-outputs -assume-def-inputs {GOLD}")
+    if aiger is not None and not spec.gold_xprop:
+        # AIGER has no x: gold's remaining x constants are Yosys proc's (unselectable arms, loop and
+        # scratch variables such as an 'integer i' read nowhere) -- one resolution, as equiv takes them
+        lines.append(f"setundef -zero {GOLD}")
     lines += [f"read_verilog -sv {miter_v.name}", f"hierarchy -top {MITER}", "proc", "flatten", "opt_clean",
               "async2sync", "dffunmap"]
     if smt2 is not None:
