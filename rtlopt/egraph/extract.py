@@ -157,6 +157,10 @@ def _pp_bits(a: int, b: int, w: int) -> int:
     return sum(max(0, min(b, w - i)) for i in range(min(a, w)))
 
 
+#: Tie-break per declared result bit of a costed node (far below any modelled cost difference).
+WIDTH_TIE = 1e-4
+
+
 class Extraction:
     def __init__(self, eg: EGraph, roots: dict[str, int], mandatory: set[str], refs: dict[tuple, int],
                  original: dict[int, tuple] | None = None, time_s: float = 2.0) -> None:
@@ -170,7 +174,11 @@ class Extraction:
         self.cost = {}
         for c in eg.classes():
             for n in eg.nodes[c]:
-                self.cost[n] = node_cost(eg, n, self.sig)
+                c0 = node_cost(eg, n, self.sig)
+                # equal modelled costs (a product or mux of the same significant bits at two declared
+                # widths): the narrower node wins, so a zero-extended operand stays narrow and a product
+                # keeps its exact width (a 25-bit product of 12-bit operands maps slower than 24 + zext)
+                self.cost[n] = c0 + (WIDTH_TIE * n[1] if c0 > 0 else 0.0)
         self.time_s = time_s
 
     def children(self, n: tuple) -> tuple[int, ...]:

@@ -16,6 +16,7 @@ use it). Anything the front end cannot translate exactly makes its root unsuppor
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pyslang import ast
@@ -423,7 +424,7 @@ class _Builder:
         if k in ("IntegerLiteral", "UnbasedUnsizedIntegerLiteral"):
             pass
         elif k == "NamedValueExpression":
-            if e.symbol.kind.name != "Parameter":
+            if e.symbol.kind.name not in ("Parameter", "EnumValue"):  # an enum member is a constant too
                 return None
         elif k in ("BinaryExpression", "UnaryExpression", "ConversionExpression", "ConditionalExpression"):
             try:
@@ -455,7 +456,7 @@ class _Builder:
 
         def visit(n):
             nonlocal ok
-            if type(n).__name__ == "NamedValueExpression" and n.symbol.kind.name != "Parameter":
+            if type(n).__name__ == "NamedValueExpression" and n.symbol.kind.name not in ("Parameter", "EnumValue"):
                 ok = False
             return True
 
@@ -500,41 +501,62 @@ def _stmts(s):
     return [s]
 
 
-def _walk_assigns(s, top: bool, out: list, loops: list) -> None:
-    """Every assignment statement under ``s`` as (stmt, assignment, top_level, in_loop)."""
+def _walk_assigns(s, top: bool, out: list, loops: list, arst: frozenset = frozenset()) -> None:
+    """Every assignment statement under ``s`` as (stmt, assignment, top_level, in_loop).
+
+    ``arst``: the signals of an edge list with several events (``@(posedge clk or negedge rst)``): an
+    ``if`` reading one of them is the asynchronous reset test, which synthesis must recognise as
+    written, so its condition is not a root to rewrite."""
     k = type(s).__name__
     if s is None:
         return
     if k == "TimedStatement":
-        _walk_assigns(s.stmt, top, out, loops)
+        arst = arst | _async_names(s.timing)
+        _walk_assigns(s.stmt, top, out, loops, arst)
     elif k == "BlockStatement":
-        _walk_assigns(s.body, top, out, loops)
+        _walk_assigns(s.body, top, out, loops, arst)
     elif k == "StatementList":
         for x in s.list:
-            _walk_assigns(x, top, out, loops)
+            _walk_assigns(x, top, out, loops, arst)
     elif k == "ExpressionStatement":
         e = s.expr
         if type(e).__name__ == "AssignmentExpression":
             out.append((s, e, top, bool(loops)))
     elif k == "ConditionalStatement":
         conds = list(s.conditions)
-        if len(conds) == 1 and conds[0].pattern is None and conds[0].expr.syntax is not None:
+        if len(conds) == 1 and conds[0].pattern is None and conds[0].expr.syntax is not None \
+                and not (arst and arst & _idents(str(conds[0].expr.syntax))):
             out.append((s, _Cond(conds[0].expr), top, bool(loops)))  # the condition is a root too
-        _walk_assigns(s.ifTrue, False, out, loops)
-        _walk_assigns(s.ifFalse, False, out, loops)
+        _walk_assigns(s.ifTrue, False, out, loops, arst)
+        _walk_assigns(s.ifFalse, False, out, loops, arst)
     elif k == "CaseStatement":
         for it in s.items:
-            _walk_assigns(it.stmt, False, out, loops)
-        _walk_assigns(s.defaultCase, False, out, loops)
+            _walk_assigns(it.stmt, False, out, loops, arst)
+        _walk_assigns(s.defaultCase, False, out, loops, arst)
     elif k in ("ForLoopStatement", "RepeatLoopStatement", "WhileLoopStatement", "DoWhileLoopStatement",
                "ForeverLoopStatement", "ForeachLoopStatement"):
         loops.append(1)
-        _walk_assigns(s.body, False, out, loops)
+        _walk_assigns(s.body, False, out, loops, arst)
         loops.pop()
     elif k in ("EmptyStatement",):
         return
     else:
         out.append((s, None, top, True))  # unknown statement: blocks every write it might make
+
+
+def _idents(text: str) -> frozenset:
+    return frozenset(re.findall(r"[A-Za-z_][A-Za-z0-9_$]*", text))
+
+
+def _async_names(timing) -> frozenset:
+    """Names in an event list of two or more edge events (clock plus asynchronous set/reset)."""
+    try:
+        evs = list(timing.events) if type(timing).__name__ == "EventListControl" else []
+        if len(evs) < 2:
+            return frozenset()
+        return frozenset().union(*(_idents(str(e.expr.syntax)) for e in evs))
+    except Exception:  # noqa: BLE001 - an unusual event control: nothing excluded
+        return frozenset()
 
 
 class _Cond:
@@ -749,6 +771,8 @@ def build_module(an, body) -> ModuleGraph:
             w = int(e.left.type.bitWidth or 0)
             if c is not None and (b.eg.w(c) != w or rs >= re_ or (rs, re_) not in an.by_span):
                 c = None
+            if c is not None and getattr(e.left.type, "isEnum", False):
+                c = None  # an enum variable takes its members, not the integers an emitted value would be
             if c is not None:
                 r = Root(lhs, c, rs, re_, w, kind, bi if kind != "assign" else -1, mstart, list(b.nodes),
                          stmt_end=stmt_end)
