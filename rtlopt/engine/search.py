@@ -110,6 +110,8 @@ def default_jobs() -> int:
 
 #: Seconds a generator may run past its deadline before it is interrupted (its own checks come first).
 GEN_GRACE_S = 2.0
+#: Part of what is left of the search window a round's generators may use (the rest: measuring, proving).
+GEN_SHARE = 0.75
 
 
 def _match_limit(deadline: float | None) -> float | None:
@@ -718,6 +720,9 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             # input's measurement limit (a design too large for it ends the run, or falls back to
             # module-by-module, without waiting for analyses of a design that cannot be measured)
             gen_deadline = deadline if result is not None else min(deadline, t0 + ppa_timeout_s)
+            # the generators of a round leave a quarter of what is left to measuring and proving what
+            # they found (picorv32's core: the templates alone ran to the deadline, nothing was measured)
+            gen_deadline = min(gen_deadline, time.monotonic() + GEN_SHARE * max(0.0, deadline - time.monotonic()))
             state = State(design, cur, goal, lib, rnd, scope, gen_deadline)
             cands: list[tuple[Candidate, dict[Path, str], Future | None]] = []
             seen = {_h(cur)}
@@ -726,8 +731,12 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                 if time.monotonic() > deadline:
                     exhausted = True
                     break
-                if time.monotonic() > gen_deadline and not input_future.done():
-                    break  # the input's measurement limit passed: its result (or failure) decides
+                if time.monotonic() > gen_deadline:
+                    # the input's measurement limit passed (its result or failure decides), or the
+                    # round's generator window closed: the rest is for measuring and proving
+                    if input_future.done():
+                        say(f"  generators from {name} on skipped: the round's time for generators is over")
+                    break
                 if input_future.done() and input_future.exception() is not None:
                     break  # the input cannot be measured: report that without running the others
                 if result is None and input_future.done():
