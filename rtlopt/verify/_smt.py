@@ -334,6 +334,7 @@ def _mine_candidates(sm: SmtMiter, bmc: _Bmc, budget: Budget, state_map: dict | 
                 cands.append(sm.regs[g.name] == sm.regs[h.name])
                 pairs += 1
     cands += _width_and_range_candidates(sm, gregs, hregs)
+    cands += _affine_candidates(sm, gregs + hregs)
     cands += _phase_equalities(sm, values, gregs, hregs)
     if state_map:
         cands += _state_map_candidates(sm, state_map)
@@ -367,6 +368,40 @@ def _width_and_range_candidates(sm: SmtMiter, gregs: list, hregs: list, limit: i
                 return out
             if k < (1 << e.size()) - 1:
                 out.append(z3.ULE(e, z3.BitVecVal(k, e.size(), e.ctx)))
+    return out
+
+
+def _affine_candidates(sm: SmtMiter, regs: list, limit: int = 800) -> list[z3.BoolRef]:
+    """Registers kept as complements of each other and flags decoded from a counter: ``a + b == K``
+    (credits left and credits in use, free and used FIFO slots) for word registers of one width, and
+    ``f == (r == K)`` / ``f == (r != K)`` for one-bit registers (a registered 'all home' / 'can send'
+    that a rewrite decodes from the count), K among 0 and the miter's constants. Only candidates:
+    the BMC filter and Houdini keep the ones that hold and are inductive together."""
+    out: list[z3.BoolRef] = []
+    words = [r for r in regs if not z3.is_bool(sm.regs[r.name]) and 2 <= sm.regs[r.name].size() <= 32]
+    flags = [r for r in regs if z3.is_bool(sm.regs[r.name]) or sm.regs[r.name].size() == 1]
+    words, flags = words[:24], flags[:24]
+    for i, a in enumerate(words):
+        ea = sm.regs[a.name]
+        w = ea.size()
+        ks = [k for k in [0] + list(sm.constants)[:10] if k < (1 << w)]
+        for b in words[i + 1:]:
+            eb = sm.regs[b.name]
+            if eb.size() != w:
+                continue
+            for k in ks:
+                if len(out) >= limit // 2:
+                    break
+                if k:
+                    out.append(ea + eb == z3.BitVecVal(k, w, ea.ctx))
+        for f in flags:
+            ef = sm.regs[f.name]
+            bit = ef if z3.is_bool(ef) else ef == z3.BitVecVal(1, 1, ef.ctx)
+            for k in ks:
+                if len(out) >= limit:
+                    return out
+                lit = ea == z3.BitVecVal(k, w, ea.ctx)
+                out += [bit == lit, bit == z3.Not(lit)]
     return out
 
 
