@@ -217,6 +217,16 @@ class ConstMultToShiftAdd(Template):
             if flat_adders <= binary_adders:
                 variants.append(({c: f"({v})" for c, v in flat.items()},
                                  what.replace(f"with {adders} adders", f"as flat sums, {flat_adders} adders")))
+            # x*C + y with C even: the product's low zero bits pass y's low bits through, and y's
+            # upper bits join the smallest shifted term (a narrow two-operand add); measurement picks
+            for e, c, x in items:
+                got = _low_bits_through(an, e, c, x)
+                if got is not None:
+                    ps, pe, txt = got
+                    alts.append(Match(self.id, ps, pe, an.line(ps),
+                                      f"{self.id} at line {an.line(ps)}: x*{c} + y with y's low bits passed through",
+                                      (Edit(ps, pe, txt),), an.text[ps:pe],
+                                      {"spans": [(ps, pe)], "alternative": True}))
             seen_edits: set = set()
             for k, (pl, desc) in enumerate(variants):
                 edits = [Edit(e.start, e.end, wrap(e, pl[c])) for e, c, _x in items]
@@ -245,6 +255,64 @@ class ConstMultToShiftAdd(Template):
             if not any(ed.start == s and ed.end == e for ed in match.edits):
                 raise ValueError("stale match")
         return super().apply(text, match)
+
+
+def _vector_name(node) -> tuple[str, int] | None:
+    """(name, width) of an unsigned ``[W-1:0]`` vector read by name, else None."""
+    node = strip(node)
+    if type(node).__name__ != "NamedValueExpression":
+        return None
+    t = node.type
+    try:
+        if not (t.isIntegral and t.hasFixedRange) or t.isSigned:
+            return None
+        w = int(t.bitWidth)
+        r = t.fixedRange
+        if r.right != 0 or r.left != w - 1:
+            return None
+    except Exception:  # noqa: BLE001 - an unusual type: no rewrite
+        return None
+    return node.symbol.name, w
+
+
+def _bits(name: str, hi: int, lo: int) -> str:
+    return f"{name}[{hi}]" if hi == lo else f"{name}[{hi}:{lo}]"
+
+
+def _low_bits_through(an: Analysis, e: ExprInfo, c: int, x) -> tuple[int, int, str] | None:
+    """``x*C + y`` (C even, at most 3 one bits, unsigned names x and y, the sum ``W`` bits wide) as
+    ``(x << s2) + ... + {x[W-1-s1:0] + y[wy-1:s1], y[s1-1:0]}`` (s1 < s2 < ... the one bits of C):
+    the shifted product's s1 low zero bits leave y's low bits unchanged, so the first adder is
+    ``W - s1`` bits wide and adds a narrow operand. Returns (start, end, text) of the sum, or None."""
+    syn = e.node.syntax
+    p = syn.parent
+    while p is not None and kind_name(p) == "ParenthesizedExpression":
+        p = p.parent
+    if p is None or kind_name(p) != "AddExpression":
+        return None
+    ps, pe = an.off(p.sourceRange.start.offset), an.off(p.sourceRange.end.offset)
+    pi = an.by_span.get((ps, pe))
+    if pi is None or pi.signed or type(pi.node).__name__ != "BinaryExpression":
+        return None
+    other = pi.node.right if strip(pi.node.left).syntax is not None and \
+        an.span(strip(pi.node.left).syntax) == (e.start, e.end) else pi.node.left
+    if other is None or strip(other).syntax is None or an.span(strip(other).syntax) == (e.start, e.end):
+        return None
+    xv, yv = _vector_name(x), _vector_name(other)
+    if xv is None or yv is None:
+        return None
+    W = pi.width
+    ones = [i for i in range(W) if c >> i & 1]
+    if not ones or len(ones) > 3 or ones[0] == 0:
+        return None
+    s1 = ones[0]
+    (xn, xw), (yn, wy) = xv, yv
+    if not s1 < wy or W - s1 < 2:
+        return None
+    xs = _bits(xn, W - 1 - s1, 0) if xw >= W - s1 else f"{{{W - s1 - xw}'b0, {xn}}}"
+    low = f"{{{xs} + {_bits(yn, wy - 1, s1)}, {_bits(yn, s1 - 1, 0)}}}"
+    rest = [f"({xn} << {sh})" for sh in reversed(ones[1:])]
+    return ps, pe, wrap(pi, " + ".join(rest + [low]))
 
 
 # ----------------------------------------------------------------------------- chains
