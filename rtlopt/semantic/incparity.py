@@ -258,12 +258,23 @@ def emit(text: str, net: seqsim.GateNet, opp: dict, clk_edge: str, top: str) -> 
     ms, me = spans[mod]
     clean = " " * ms + full[ms:me]  # offsets kept, other modules blank
     drivers = list(re.finditer(rf"(?<![\w$.])(assign\s+{re.escape(nm)}\s*=|wire\s+{re.escape(nm)}\s*=)", clean))
-    if len(drivers) != 1:
+    comb = None
+    if not drivers:
+        # a variable computed by a combinational block of its own (a loop in 'always @*'): the block
+        # becomes 'always @* s = <register>;' (the variable stays a variable)
+        comb = _comb_block(clean, nm)
+        if comb is None:
+            return None
+    elif len(drivers) != 1:
         return None
-    d = drivers[0]
-    end = clean.find(";", d.end())
-    if end < 0:
-        return None
+    if comb is None:
+        d = drivers[0]
+        end = clean.find(";", d.end())
+        if end < 0:
+            return None
+        d_start, d_end = d.start(), d.end()
+    else:
+        d_start = comb[0]
     qs = {f.q for f in net.flops}
     red = _delta_terms(net, clean, opp["delta"], qs, scope)
     en = "1'b1" if opp["en"] is None else _sig_text(net, clean, opp["en"], qs, scope)
@@ -277,7 +288,7 @@ def emit(text: str, net: seqsim.GateNet, opp: dict, clk_edge: str, top: str) -> 
     while re.search(rf"\b{reg}{k}\b", text):
         k += 1
     reg = f"{reg}{k}"
-    ls = text.rfind("\n", 0, d.start()) + 1
+    ls = text.rfind("\n", 0, d_start) + 1
     ind = re.match(r"[ \t]*", text[ls:]).group(0)
     edge = "negedge" if opp["rst_active"] == 0 else "posedge"
     cond = f"!{rst}" if opp["rst_active"] == 0 else rst
@@ -293,7 +304,48 @@ def emit(text: str, net: seqsim.GateNet, opp: dict, clk_edge: str, top: str) -> 
     body = f"{ind}reg {reg};\n{ind}always @({sens})\n" + "".join(
         f"{ind}    {'else ' if i else ''}{a.replace('{reg}', reg)}\n" for i, a in enumerate(arms))
     rhs = f" ~{reg}" if opp["c"] else f" {reg}"
-    return text[:ls] + body + text[ls:d.end()] + rhs + text[end:], mod
+    if comb is not None:
+        return text[:ls] + body + text[ls:comb[0]] + f"always @* {nm} ={rhs};" + text[comb[1]:], mod
+    return text[:ls] + body + text[ls:d_end] + rhs + text[end:], mod
+
+
+_COMB = re.compile(r"(?<![\w$])(?:always_comb\b|always\s*@\s*(?:\*|\(\s*\*\s*\)))")
+
+
+def _comb_block(clean: str, nm: str) -> tuple[int, int] | None:
+    """(start, end) of the one combinational always block that writes ``nm``, when it writes nothing
+    else but loop counters (``integer`` variables) and nothing else in the module writes ``nm``."""
+    ints = set()
+    for m in re.finditer(r"(?<![\w$])(?:integer|genvar)\s+([^;]*);", clean):
+        ints |= set(re.findall(r"[A-Za-z_][\w$]*", m.group(1)))
+    found = []
+    for m in _COMB.finditer(clean):
+        i = len(clean) - len(clean[m.end():].lstrip())
+        if re.match(r"begin\b", clean[i:]):
+            depth, e = 0, None
+            for t in re.finditer(r"(?<![\w$])(begin|end)(?![\w$])", clean[i:]):
+                depth += 1 if t.group(1) == "begin" else -1
+                if depth == 0:
+                    e = i + t.end()
+                    break
+            if e is None:
+                return None
+        else:
+            e = clean.find(";", i)
+            if e < 0:
+                return None
+            e += 1
+        writes = set(re.findall(r"([A-Za-z_][\w$]*)\s*(?:\[[^\]]*\]\s*)*=(?!=)", clean[i:e]))
+        if nm in writes:
+            if writes - ints - {nm}:
+                return None  # the block computes other variables too
+            found.append((m.start(), e))
+    if len(found) != 1:
+        return None
+    rest = clean[:found[0][0]] + clean[found[0][1]:]
+    if re.search(rf"(?<![\w$.]){re.escape(nm)}\s*(?:\[[^\]]*\]\s*)*<?=(?!=)", rest):
+        return None  # written elsewhere too
+    return found[0]
 
 
 _CACHE: dict[str, list] = {}
