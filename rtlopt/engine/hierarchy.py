@@ -497,6 +497,12 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                 est = [n for n in order if n in estimated]
                 if est:
                     how += f"; ESTIMATE: includes estimated area of {', '.join(est)}"
+    if per_module:
+        from rtlopt.ppa._permodule import has_output_ports
+
+        for mr in results:  # (ppa._permodule.keep_state_lines)
+            if mr.measured and mr.module in g and not has_output_ports([cur.get(g[mr.module].file, "")], mr.module):
+                mr.measured += "; no output ports: its registers kept (read through hierarchical references)"
     for mr in results:
         if mr.area_before == 0 and per_module and not mr.note:
             mr.note = ("0 um^2: nothing it computes reaches an output port (logic read only through "

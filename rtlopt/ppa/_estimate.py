@@ -180,12 +180,14 @@ def gate_prices(info: LibInfo) -> dict[str, tuple[float, str]]:
 
 
 def estimate_script(files, top: str, liberty: str | Path, dont_use=()) -> str:
-    from rtlopt.ppa._permodule import own_area_script
+    from rtlopt.ppa._permodule import keep_state_lines, own_area_script
 
     full = own_area_script(files, top, liberty, dont_use).splitlines()
     read = full[:full.index(f"log {_flow.PHASE_MARK} synth")]
+    keep = [ln for ln in keep_state_lines(top) if ln in full]  # a module without outputs: its registers kept
     return "\n".join([*read,
                       f"log {_flow.PHASE_MARK} synth",
+                      *keep,
                       f"synth -top {top} -flatten -run :fine",
                       *estimate_lines(top, liberty, dont_use)]) + "\n"
 
@@ -249,6 +251,8 @@ def slang_script(files, top: str, others, liberty: str | Path, dont_use=(), std:
                  src_dirs=()) -> str:
     """read_slang (``top`` elaborated, every other module a black box), coarse synthesis, the estimate."""
     from rtlopt.hdl.project import active
+    from rtlopt.ppa._permodule import _texts_of as _texts
+    from rtlopt.ppa._permodule import has_output_ports, keep_state_lines
     from rtlopt.tools.yosys import _q
 
     proj = active()
@@ -266,6 +270,7 @@ def slang_script(files, top: str, others, liberty: str | Path, dont_use=(), std:
                       f"read_slang {' '.join(flags)} {' '.join(_q(f) for f in files)} --top {top}{bb}",
                       f"hierarchy -top {top}",
                       f"log {_flow.PHASE_MARK} synth",
+                      *([] if has_output_ports(_texts(files), top) else keep_state_lines(top)),
                       f"synth -top {top} -flatten -run :fine",
                       *estimate_lines(top, liberty, dont_use)]) + "\n"
 

@@ -9,7 +9,9 @@ not measured this way (they need the flat netlist) and are reported as n/a.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import re
 import shlex
 import tempfile
 import time
@@ -23,6 +25,38 @@ from rtlopt.tools.yosys import input_error_from_yosys, yosys_error
 
 SOURCE = "yosys stat -liberty (module alone, submodules as black boxes)"
 _STAT = "own_stat.json"
+
+
+_OUTPUT = re.compile(r"\boutput\b")
+
+
+def has_output_ports(texts, top: str) -> bool:
+    """True unless the text of module ``top`` (first definition among ``texts``) declares no
+    ``output`` (ANSI header or body declaration): such a module is read only through hierarchical
+    references (a CPU's pipeline registers, ``EX_MEM_Reg.ALU_out``), and synthesized alone it is 0."""
+    from rtlopt.engine.hierarchy import _mask, module_span
+
+    for t in texts:
+        sp = module_span(t, top)
+        if sp is not None:
+            return _OUTPUT.search(_mask(t)[sp[0]:sp[1]]) is not None
+    return True
+
+
+def keep_state_lines(top: str) -> list[str]:
+    """Yosys lines keeping every register of ``top`` (its flip-flop and latch outputs marked ``keep``
+    after ``proc``): the own area of a module without output ports is then its state and the logic
+    that loads it, not 0 (what its readers through hierarchical names use)."""
+    return [f"hierarchy -top {top}", "proc",
+            "setattr -set keep 1 t:$*dff* t:$*dlatch* %u %co:+[Q] w:* %i"]
+
+
+def _texts_of(files) -> list[str]:
+    out = []
+    for f in files:
+        with contextlib.suppress(OSError):  # unreadable: the read step reports it
+            out.append(Path(f).read_text(encoding="utf-8", errors="replace"))
+    return out
 
 
 def own_area_script(files, top: str, liberty: str | Path, dont_use=()) -> str:
@@ -49,6 +83,7 @@ def own_area_script(files, top: str, liberty: str | Path, dont_use=()) -> str:
     lines += [
         f"blackbox =* ={top} %d",
         f"log {_flow.PHASE_MARK} synth",
+        *([] if has_output_ports(_texts_of(files), top) else keep_state_lines(top)),
         *_flow.synth_lines(top, flatten=True),  # sorted before each ABC run, as in the flat flow
         "delete t:$scopeinfo t:$print t:$check",
         f"log {_flow.PHASE_MARK} map",
@@ -87,6 +122,8 @@ def cached_own(ref, liberty, texts: dict[Path, str] | None, kind: str) -> tuple[
     """The content key of ``ref.top``'s own-logic measurement of ``kind`` and its cached report (or None)."""
     body = [texts[p] if texts is not None and p in texts else Path(p).read_text(encoding="utf-8", errors="replace")
             for p in ref.files]
+    if not has_output_ports(body, ref.top):  # measured with its registers kept (keep_state_lines)
+        kind += "+state"
     k = _cache.key(body, ref.top, liberty.sha256, kind=kind)
     hit = _cache.load(k)
     if hit is not None:
@@ -152,6 +189,9 @@ def measure_own(ref, *, liberty, timeout: float = 300.0, texts: dict[Path, str] 
     lib_cells = {t: n for t, n in by_type.items() if t in info.cells}
     area = sum(info.cells[t].area * n for t, n in lib_cells.items())
     na = "not measured per module (needs the flat netlist)"
+    how = "per-module (own logic; submodule instances as black boxes)"
+    if keep_state_lines(ref.top)[-1] in script:
+        how += "; no output ports: its registers kept (read through hierarchical references)"
     rep = PpaReport(
         area_um2=Metric(round(area, 6), "um^2", SOURCE),
         delay_ns=Metric(None, "ns", na), power_mw=Metric(None, "mW", na),
@@ -159,7 +199,7 @@ def measure_own(ref, *, liberty, timeout: float = 300.0, texts: dict[Path, str] 
         generic_cells=Metric(None, "cells", na), generic_wires=Metric(None, "wires", na),
         cells_by_type=lib_cells,
         provenance={"top": ref.top, "files": [str(f) for f in ref.files], "liberty": liberty.provenance(),
-                    "measured": "per-module (own logic; submodule instances as black boxes)",
+                    "measured": how,
                     "black_boxes": sorted(t for t in by_type if t not in info.cells)},
         scripts={"yosys": script}, seconds=time.monotonic() - start)
     path = _cache.store(k, rep.to_dict())
