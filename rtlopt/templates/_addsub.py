@@ -153,8 +153,76 @@ def _arm(an: Analysis, node, drivers: dict[tuple[str, int], _Arith], ctx: int) -
             return None
         return _Arith(op_name(node), li.text, ri.text, ctx, max(lw, rw))
     if kind == "NamedValueExpression":
-        return drivers.get(_sym_key(node.symbol))
+        got = drivers.get(_sym_key(node.symbol))
+        if got is None:
+            got = _assigned_arith(an, node, ctx)
+        return got
     return None
+
+
+def _scope_of(syn):
+    """The innermost generate block or module around a piece of syntax (names resolve alike in it)."""
+    p = syn.parent if syn is not None else None
+    while p is not None and type(p).__name__ not in ("GenerateBlockSyntax", "ModuleDeclarationSyntax"):
+        p = p.parent
+    return p
+
+
+def _net_drivers(an: Analysis) -> dict:
+    """Nets (and SV variables) with one whole continuous driver -> its right-hand side: ``wire s = a + b;``
+    or ``assign s = a + b;``. Every elaborated copy (generate iterations) must come from the same
+    syntax."""
+    got = getattr(an, "_addsub_nets", None)
+    if got is not None:
+        return got
+    spans: dict = {}
+    rhs: dict = {}
+    for sym in an.symbols:
+        if isinstance(sym, ast.NetSymbol) and getattr(sym, "initializer", None) is not None:
+            k, r = _sym_key(sym), sym.initializer
+        elif isinstance(sym, ast.ContinuousAssignSymbol):
+            a = sym.assignment
+            lhs = strip(a.left)
+            if type(lhs).__name__ != "NamedValueExpression" \
+                    or not isinstance(lhs.symbol, (ast.NetSymbol, ast.VariableSymbol)):
+                continue
+            k, r = _sym_key(lhs.symbol), a.right
+        else:
+            continue
+        if r.syntax is None:
+            spans.setdefault(k, set()).add(None)
+            continue
+        spans.setdefault(k, set()).add(an.span(r.syntax))
+        rhs.setdefault(k, r)
+    got = an._addsub_nets = {k: r for k, r in rhs.items() if len(spans[k]) == 1 and None not in spans[k]}
+    return got
+
+
+def _assigned_arith(an: Analysis, node, ctx: int) -> _Arith | None:
+    """A mux arm that names a net whose one driver is ``a + b`` / ``a - b`` written in the same scope
+    (lanes of a generate loop: ``assign sum = a[i*W +: W] + b[i*W +: W];``); its operand texts are
+    valid at the mux. Exact on the net's width."""
+    sym = node.symbol
+    if not isinstance(sym, (ast.NetSymbol, ast.VariableSymbol)) or sym.type.isSigned:
+        return None
+    r = _net_drivers(an).get(_sym_key(sym))
+    if r is None:
+        return None
+    r = strip(r)
+    if type(r).__name__ != "BinaryExpression" or op_name(r) not in ("Add", "Subtract") or r.syntax is None:
+        return None
+    if node.syntax is None or _scope_of(r.syntax) is None or _scope_of(r.syntax) is not _scope_of(node.syntax) \
+            and not _same_node(_scope_of(r.syntax), _scope_of(node.syntax), an):
+        return None
+    arith = _arm(an, r, {}, int(r.type.bitWidth))
+    if arith is None:
+        return None
+    w = min(int(sym.type.bitWidth), arith.width, ctx)
+    return _Arith(arith.op, arith.left, arith.right, w, arith.operand_width)
+
+
+def _same_node(a, b, an: Analysis) -> bool:
+    return a is not None and b is not None and an.span(a) == an.span(b)
 
 
 def _rhs_targets(an: Analysis) -> dict[tuple[int, int], int]:

@@ -248,13 +248,114 @@ class ConstMultToShiftAdd(Template):
                               f"{self.id} at line {an.line(edits[0].start)}: every constant product as a flat sum",
                               tuple(edits), an.text[edits[0].start:edits[0].end],
                               {"spans": [(ed.start, ed.end) for ed in edits], "alternative": True}))
-        return out + alts
+        return out + _per_copy_matches(self, an) + alts
 
     def apply(self, text: str, match: Match) -> list[Edit]:
         for s, e in match.data.get("spans", ()):
             if not any(ed.start == s and ed.end == e for ed in match.edits):
                 raise ValueError("stale match")
         return super().apply(text, match)
+
+
+#: Distinct constant values one product may take over its elaborated copies and still be dispatched.
+MAX_COPY_VALUES = 6
+
+
+def _per_copy_matches(tmpl: Template, an: Analysis) -> list[Match]:
+    """``x * C`` where ``C`` is a parameter expression with a different value in each elaborated copy
+    of the syntax: a module instantiated with ``#(.GAIN(5))`` and ``#(.GAIN(12))``, or a generate loop
+    reading ``COEF[t*8 +: 8]`` per iteration. One edit must serve every copy, so the product becomes a
+    dispatch on the constant, folded by elaboration:
+
+        ((GAIN) == 5) ? ((x << 2) + x) : ((GAIN) == 12) ? ((x << 3) + (x << 2)) : x * GAIN
+
+    one shift/add arm per value the design uses (where that needs fewer adders than the binary
+    product), the original product for any other value: right at every parameter value."""
+    from pyslang import ast
+
+    copies: dict[tuple[int, int], list] = {}
+
+    def visit(n):
+        if isinstance(n, ast.Expression) and type(n).__name__ == "BinaryExpression" and op_name(n) == "Multiply" \
+                and n.syntax is not None:
+            copies.setdefault(an.span(n.syntax), []).append(n)
+        return True
+
+    an.root.visit(visit)
+
+    def value(node) -> int | None:
+        try:
+            sv = node.eval(ast.EvalContext(an.root)).value
+        except Exception:  # noqa: BLE001 - pyslang raises assorted errors on odd nodes
+            return None
+        if type(sv).__name__ != "SVInt" or sv.hasUnknown:
+            return None
+        return int(sv)
+
+    out = []
+    for (s, e), ns in copies.items():
+        if len(ns) < 2:
+            continue
+        info = an.by_span.get((s, e))
+        if info is None or in_decl_context(ns[0].syntax):
+            continue
+        side = None
+        vals = []
+        for n in ns:
+            lv, rv = value(n.left), value(n.right)
+            if (lv is None) == (rv is None):
+                side = "bad"  # both constant (a constant expression) or neither
+                break
+            this = "right" if rv is not None else "left"
+            if side not in (None, this):
+                side = "bad"
+                break
+            side = this
+            vals.append((n, rv if rv is not None else lv))
+        if side in (None, "bad"):
+            continue
+        distinct = sorted({v for _n, v in vals})
+        if len(distinct) < 2 or len(distinct) > MAX_COPY_VALUES or distinct[0] <= 0:
+            continue
+        n0 = ns[0]
+        cnode, xnode = (n0.right, n0.left) if side == "right" else (n0.left, n0.right)
+        shapes = {(int(n.type.bitWidth), bool(n.type.isSigned),
+                   self_width(n.left if side == "right" else n.right),
+                   self_signed(n.left if side == "right" else n.right)) for n in ns}
+        if len(shapes) != 1:
+            continue  # the operand or context width differs between copies: no one text
+        width, signed, xw, xs = shapes.pop()
+        if signed or xs or xw is None or not is_pure(xnode):
+            continue
+        xi, ci = an.info(xnode), an.info(cnode)
+        if xi is None or ci is None or strip(cnode).syntax is None:
+            continue
+        xtext = paren(xi.text)
+        if xw < width and not low_bits_only(n0.syntax):
+            xtext = f"{{{width - xw}'b0, {xtext}}}"
+        ctext = an.text[an.span(strip(cnode).syntax)[0]:an.span(strip(cnode).syntax)[1]]
+        arms, threes = [], []
+        for c in distinct:
+            c &= (1 << width) - 1
+            if c == 0:
+                continue
+            digits = sorted(csd(c), key=lambda ds: -ds[1])
+            if len(digits) - 1 > bin(_odd(c)[0]).count("1") - 1:
+                continue
+            # a flat sum of shifted operands (one constant per arm: nothing to share)
+            flat = " ".join(("" if i == 0 else ("+ " if d > 0 else "- ")) + _shl(xtext, sh)
+                            for i, (d, sh) in enumerate(digits))
+            (threes if _odd(c)[0] == 3 else arms).append((c, flat))
+        # x*3 alone measured slightly larger as shift/add: the arms without it first, then with it
+        for k, use in enumerate(v for v in (arms, sorted(arms + threes)) if v):
+            if k and len(use) == len(arms):
+                continue
+            new = " : ".join(f"(({ctext}) == {c}) ? ({t})" for c, t in use) + f" : {an.text[s:e]}"
+            what = (f"{tmpl.id} at line {an.line(s)}: x*{ctext} per elaborated value "
+                    f"{{{', '.join(str(c) for c, _t in use)}}} as shift/add (other values: the product)")
+            out.append(Match(tmpl.id, s, e, an.line(s), what, (Edit(s, e, wrap(info, new)),), an.text[s:e],
+                             {"spans": [(s, e)], **({"alternative": True} if k else {})}))
+    return out
 
 
 def _vector_name(node) -> tuple[str, int] | None:

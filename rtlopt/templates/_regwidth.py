@@ -215,6 +215,7 @@ class RegisterWidthReduction(Template):
                 writes.setdefault(k, []).append(node)
         narrow: dict[tuple[str, int], int] = {}
         resize: dict[tuple[str, int], list[tuple[object, int]]] = {}
+        width_expr: dict[tuple[str, int], str] = {}  # a width that differs per elaborated copy
         for k, ws in writes.items():
             if k in bad or k not in clocked:
                 continue
@@ -252,12 +253,15 @@ class RegisterWidthReduction(Template):
             if not ok:
                 continue
             cmps = self._comparisons(an, k)
+            per_copy = _per_copy_width(an, k, ws, bound, step, lits, guards)
             bound = max([bound] + [c for _n, c in guards]) + step
             bits = max(1, bound.bit_length())
             if bits >= width or not BitwidthReduction._reads_ok(an, sym, roots) or _layout_read(an, k, bits):
                 continue
             narrow[k] = bits
             resize[k] = lits + cmps
+            if per_copy is not None and per_copy[1] < bits and not _layout_read(an, k, per_copy[1]):
+                width_expr[k] = per_copy[0]
         ind = _inductive_matches(self, an, cands, writes, clocked, bad, set(narrow))
         ind += _output_reg_matches(self, an, roots, comb)
         ind += _integer_reg_matches(self, an, roots, comb)
@@ -282,6 +286,20 @@ class RegisterWidthReduction(Template):
             desc = m.description.replace("bitwidth_reduction", self.id, 1)
             out.append(Match(self.id, m.start, m.end, m.line, desc + " (value range from reset)",
                              m.edits + tuple(extra), m.original, m.data))
+            per = [k for k in keys if k in width_expr]
+            if per and len(keys) == 1:
+                # copies of the module bound the register by other parameter values: the width as an
+                # expression of the parameters, right in every copy (the wider copies' literals keep
+                # their values: writes truncate, comparisons zero-extend)
+                k = per[0]
+                old_rng = f"[{narrow[k] - 1}:0]"
+                new_rng = f"[{width_expr[k]}-1:0]"
+                eds = tuple(Edit(e.start, e.end, e.replacement.replace(old_rng, new_rng, 1))
+                            if old_rng in e.replacement else e for e in m.edits + tuple(extra))
+                if any(old_rng in e.replacement for e in m.edits):
+                    out.append(Match(self.id, m.start, m.end, m.line,
+                                     f"{desc.split(' (')[0]} as {new_rng} per elaborated copy (value range from "
+                                     f"reset)", eds, m.original, m.data))
         return out + ind
 
     @staticmethod
@@ -334,6 +352,72 @@ class RegisterWidthReduction(Template):
                     if c is not None:
                         out.append((strip(b), c))
         return out
+
+
+def _copies_values(an: Analysis, node) -> list[int] | None:
+    """The value of a parameter expression in every elaborated copy of its syntax (None if one fails)."""
+    _copies_max(an, node)  # fills the table
+    vals = []
+    for n in an._param_copies.get(an.span(node.syntax), [node]) if node.syntax is not None else [node]:
+        try:
+            sv = n.eval(ast.EvalContext(an.root)).value
+        except Exception:  # noqa: BLE001 - pyslang raises assorted errors on odd nodes
+            return None
+        if type(sv).__name__ != "SVInt" or sv.hasUnknown:
+            return None
+        vals.append(int(sv))
+    return vals
+
+
+def _branch_adjust(an: Analysis, key, write, cnode) -> int:
+    """-1 when the write lies on the branch of ``if (r == C)`` / ``if (r >= C)`` (else) or ``r < C`` /
+    ``r != C`` (then) that excludes ``C`` itself (the step starts from at most ``C - 1``), else 0."""
+    ws, we = an.span(write)
+    cs = an.span(cnode.syntax) if cnode.syntax is not None else None
+    for st, s, e in an.statements:
+        if not (s <= ws and we <= e) or type(st).__name__ != "ConditionalStatement" or len(st.conditions) != 1:
+            continue
+        c = strip(st.conditions[0].expr)
+        if type(c).__name__ != "BinaryExpression" or op_name(c) not in _CMP:
+            continue
+        if not (_is_reg(c.left, key) and strip(c.right).syntax is not None and an.span(strip(c.right).syntax) == cs):
+            continue
+        then_s, then_e = an.span(st.ifTrue)
+        in_then = then_s <= ws and we <= then_e
+        op = op_name(c)
+        if (not in_then and op in ("Equality", "GreaterThanEqual")) or (in_then and op in ("LessThan", "Inequality")):
+            return -1
+    return 0
+
+
+def _per_copy_width(an: Analysis, key, writes, bound: int, step: int, lits, guards) -> tuple[str, int] | None:
+    """``($clog2((C) + n), smallest width)`` when one guard ``C`` of the register's steps is a parameter
+    expression whose value differs between the module's elaborated copies (``cnt >= DIV - 1`` with
+    DIV = 16 and 1250) and the width it bounds covers every other written constant in every copy."""
+    varying = [(n, c) for n, c in guards if _param_only(n) and _varies(an, n)]
+    if not varying or any(_varies(an, n) for n, _c in lits if _param_only(n)):
+        return None
+    if len({an.span(n.syntax) for n, _c in varying if n.syntax is not None}) != 1 or varying[0][0].syntax is None:
+        return None
+    node = varying[0][0]
+    adj = min(_branch_adjust(an, key, w, node) for w in writes
+              if type(strip(w.right)).__name__ == "BinaryExpression")
+    vals = _copies_values(an, node)
+    if not vals:
+        return None
+    others = max([bound] + [c for n, c in guards if not (_param_only(n) and _varies(an, n))])
+    n_add = adj + step + 1
+    widths = []
+    for v in vals:
+        top = v + adj + step
+        if top < max(1, others):
+            return None  # this copy's bound comes from another constant: no one expression
+        widths.append(top.bit_length())
+    info = an.info(node)
+    if info is None:
+        return None
+    expr = f"$clog2(({info.text}) + {n_add})" if n_add > 0 else f"$clog2({info.text})" if n_add == 0 else None
+    return (expr, min(widths)) if expr else None
 
 
 def _layout_read(an: Analysis, key, bits: int) -> bool:
