@@ -30,6 +30,30 @@ import time
 SOLVER = "glucose4"  # interruptible (time limits), incremental with assumptions
 
 
+def free_order(inc: list[set[int]], clique: list[int]) -> list[int]:
+    """The non-clique states in the order the lexicographic symmetry breaking reads them: greedily
+    the state incompatible with most of the clique and the states already ordered (ties: larger
+    degree, then smaller index), so the states that cannot join the clique classes (and so open
+    the free classes) come first and the ordering fixes them early. Measured on a 40-state machine
+    with 70 % don't-cares (minimum 16, clique 10): the UNSAT proof for 15 classes takes 0.44 s of
+    CPU with this order, 4.8 s with the states in index order."""
+    n = len(inc)
+    in_clique = set(clique)
+    hits = [0] * n  # incompatible states among the clique and the states ordered so far
+    for q in clique:
+        for t in inc[q]:
+            hits[t] += 1
+    rest = {s for s in range(n) if s not in in_clique}
+    out: list[int] = []
+    while rest:
+        s = max(rest, key=lambda v: (hits[v], len(inc[v]), -v))
+        rest.remove(s)
+        out.append(s)
+        for t in inc[s]:
+            hits[t] += 1
+    return out
+
+
 class CoverSat:
     """``nxt[s][a]``: successor index or None; ``inc[s]``: set of states incompatible with ``s``;
     ``clique``: pairwise incompatible states (reset first when it is one of them)."""
@@ -48,8 +72,7 @@ class CoverSat:
         reps: dict[tuple, int] = {}
         self.rep_of = [reps.setdefault(tuple(row[a] for row in nxt), a) for a in range(ncls)]
         self.letters = sorted(set(self.rep_of))
-        in_clique = set(clique)
-        self.free_states = [s for s in range(self.n) if s not in in_clique]  # ordered: r_0, r_1, ...
+        self.free_states = free_order(inc, clique)  # ordered: r_0, r_1, ...
         self.free_pos = {s: i for i, s in enumerate(self.free_states)}
         self.sol = Solver(name=solver)
         self.solver_name = solver
