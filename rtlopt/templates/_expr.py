@@ -342,6 +342,8 @@ class ComparisonSimplification(Template):
                     new = "1'b0"
             if new is not None:
                 out.append(_replace(an, self, e, new, f"'{e.text.strip()}' is constant"))
+        from rtlopt.templates._zerosum import zero_test_of_sum  # S == 0 of a no-wrap sum: NOR of its terms
+        out += zero_test_of_sum(self, an)
         return out
 
 
