@@ -309,8 +309,9 @@ def clique_of(inc, n: int) -> list[int]:
 
 def cover_exists(tab, n: int, ni: int, k: int, inc, timeout: float = 60.0) -> bool | None:
     """Is there a closed cover of ``k`` classes containing state 0? A plain SAT encoding written
-    here (MiniSat, not rtlopt's Glucose; no symmetry breaking beyond fixing this script's own
-    clique): x[s][j] state s in class j, y[j][a][j'] class j goes to j' on a. None: out of time."""
+    here (MiniSat, not rtlopt's Glucose; its own clique pinned to the first classes, the other
+    classes lexicographically ordered by degree-ordered member vectors, not rtlopt's order):
+    x[s][j] state s in class j, y[j][a][j'] class j goes to j' on a. None: out of time."""
     import threading
 
     from pysat.solvers import Solver
@@ -323,6 +324,11 @@ def cover_exists(tab, n: int, ni: int, k: int, inc, timeout: float = 60.0) -> bo
     clique = clique_of(inc, n)
     if len(clique) > k:
         return False
+    # symmetry breaking of its own: the classes after the clique's hold member vectors (over the
+    # non-clique states, most incompatible first) in non-increasing lexicographic order; any
+    # cover can be renumbered so (and without it MiniSat needs minutes from 40 states on)
+    in_cl = set(clique)
+    free = sorted((s for s in range(n) if s not in in_cl), key=lambda s: (-len(bad[s]), s))
     top = [0]
 
     def new():
@@ -349,6 +355,15 @@ def cover_exists(tab, n: int, ni: int, k: int, inc, timeout: float = 60.0) -> bo
                 cls.append([-x[s][j]] + ys)
                 for j2 in range(k):
                     cls.append([-ys[j2], -x[s][j], x[nx][j2]])
+    for j in range(len(clique) + 1, k):
+        eq = None  # "the two vectors agree on every earlier position"
+        for s in free:
+            a, b = x[s][j - 1], x[s][j]
+            pre = [] if eq is None else [-eq]
+            cls.append(pre + [-b, a])
+            e2 = new()
+            cls += [pre + [-a, -b, e2], pre + [a, b, e2]]
+            eq = e2
     with Solver(name="minisat22", bootstrap_with=cls) as sol:
         timer = threading.Timer(timeout, sol.interrupt)
         timer.start()
@@ -433,7 +448,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="5,10,20,40,80,150")
     ap.add_argument("--seeds", type=int, default=2)
-    ap.add_argument("--dc", default="0,0.3")
+    ap.add_argument("--dc", default="0,0.3,0.7")
     ap.add_argument("--styles", default="kiss2,case,reverse_case")
     ap.add_argument("--ni", type=int, default=2)
     ap.add_argument("--no", type=int, default=2)
@@ -447,6 +462,7 @@ def main(argv=None) -> int:
           f"{'read s':>8}{'min s':>8}{'rd cpu':>7}{'mn cpu':>7}  {'check':<11}verdict")
     fails = rows = exact = fast = 0
     worst = 0.0
+    summary: dict[tuple[int, float], list[dict]] = {}
     for style in a.styles.split(","):
         for n in [int(x) for x in a.sizes.split(",")]:
             if style != "kiss2" and n > a.max_verilog_states:
@@ -461,6 +477,7 @@ def main(argv=None) -> int:
                         fails += 1
                         continue
                     worst = max(worst, r["min_s"])
+                    summary.setdefault((n, dc), []).append(r)
                     ok = r["verdict"] == "ok"
                     fails += not ok
                     exact += ok
@@ -468,6 +485,21 @@ def main(argv=None) -> int:
                     print(f"{style:<13}{n:>4}{round(100 * dc):>5}{seed:>5}{r['min']:>5}{r['lb']:>5}{r['lb_indep']:>5}  "
                           f"{r['method']:<12}{r['read_s']:>8.2f}{r['min_s']:>8.2f}{r['read_cpu']:>7.2f}{r['min_cpu']:>7.2f}  {r['check']:<11}{r['verdict']}",
                           flush=True)
+    # one line per (states, don't-cares) over styles and seeds
+    print()
+    print(f"{'states':>6}{'dc%':>5}{'runs':>5}  {'lb (clique)':>11}  {'result':>9}  {'exact':>7}"
+          f"  {'max s':>6}{'max cpu':>8}  {'cpu<=' + format(a.target_s, 'g'):>7}")
+    for (n, dc), rs in sorted(summary.items()):
+        lbs = sorted({r["lb_indep"] for r in rs})
+        res = sorted({r["min"] for r in rs})
+        ok = sum(r["verdict"] == "ok" for r in rs)
+        fast_cpu = sum(r["verdict"] == "ok" and r["min_cpu"] <= a.target_s for r in rs)
+
+        def span(v):
+            return f"{v[0]}" if len(v) == 1 else f"{v[0]}-{v[-1]}"
+
+        print(f"{n:>6}{round(100 * dc):>5}{len(rs):>5}  {span(lbs):>11}  {span(res):>9}  {ok:>3}/{len(rs):<3}"
+              f"  {max(r['min_s'] for r in rs):>6.2f}{max(r['min_cpu'] for r in rs):>8.2f}  {fast_cpu:>3}/{len(rs):<3}")
     print(f"{rows} machines: minimum reached and independently confirmed on {exact}, of those within "
           f"{a.target_s:g} s: {fast}; not ok: {fails}; slowest minimization {worst:.2f} s")
     return 1 if fails else 0
