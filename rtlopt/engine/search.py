@@ -379,6 +379,16 @@ def memunroll_candidates(state: State) -> list[Candidate]:
 register_generator("memunroll", memunroll_candidates, memo_key=lambda st: _h(st.texts))
 
 
+def onehotidx_candidates(state: State) -> list[Candidate]:
+    """Candidates from :mod:`rtlopt.semantic.onehotidx`: a register that is 0 or ``1 << S`` kept as one flag bit."""
+    from rtlopt.semantic.onehotidx import onehotidx_candidates as oh_gen
+
+    return [c for c in oh_gen(state) if isinstance(c, Candidate)]
+
+
+register_generator("onehotidx", onehotidx_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
+
+
 def digit_candidates(state: State) -> list[Candidate]:
     """Candidates from :mod:`rtlopt.semantic.digits`: a counter read only as digits kept as digit counters."""
     from rtlopt.semantic.digits import digit_candidates as dg_gen

@@ -44,7 +44,8 @@ class Relation:
     "ule": the helper invariant ``word <= k`` (never emitted; strengthens the induction; its target is
     the base register); "dec": the target is the decode ``1 << base`` (a one-hot copy of an index);
     "cat": the target is ``{bit, word}``, one flag bit (``bits[0]``) above a word one bit narrower (a
-    FIFO occupancy ``{full, wptr - rptr}`` of pointers without a wrap bit).
+    FIFO occupancy ``{full, wptr - rptr}`` of pointers without a wrap bit); "dec0": the target is zero
+    or ``1 << base`` (never emitted here; :mod:`rtlopt.semantic.onehotidx` keeps it as one flag bit).
     ``gate`` ((name, bit, fv, cv),) on a comparison: the target is ``cv`` while that register bit is
     ``fv``, else the comparison (an 'empty' flag that is ``wptr == rptr`` unless 'full' is set)."""
 
@@ -495,6 +496,9 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             sv, fb = base_word(), st[regs[rel.bits[0][0]][rel.bits[0][1]]]
             return sv is not None and fb is not None and (sv & ((1 << (rel.width - 1)) - 1)) \
                 + (fb << (rel.width - 1)) == rv
+        if rel.op == "dec0":  # zero or the decode (rtlopt.semantic.onehotidx)
+            sv = base_word()
+            return sv is not None and rv in (0, (1 << sv) & ((1 << rel.width) - 1))
         if rel.op == "dec":
             sv = base_word()
             if sv is None:
@@ -577,7 +581,7 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
                 return z3.BoolVal(False, ctx)
             n, i = rel.bits[0]
             return bv(regs[rel.target], v) == z3.Concat(bv([regs[n][i]], v), sb)
-        if rel.op == "dec":
+        if rel.op in ("dec", "dec0"):
             sb = base_bv(rel, v)
             ww = max(w, len(regs[rel.base]))
             if ww > len(regs[rel.base]):
@@ -587,6 +591,8 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
                 dec = z3.Extract(w - 1, 0, dec)
             for n, i in rel.bits:  # the valid flag of a gated decode
                 dec = z3.If(v[regs[n][i]], dec, z3.BitVecVal(0, w, ctx))
+            if rel.op == "dec0":
+                return z3.Or(bv(regs[rel.target], v) == dec, bv(regs[rel.target], v) == z3.BitVecVal(0, w, ctx))
             return bv(regs[rel.target], v) == dec
         if rel.op != "add":
             sb = base_bv(rel, v)
