@@ -39,3 +39,33 @@ def test_output_with_library_dir_is_one_input(tmp_path: Path, capsys):
     other.write_text("module other(input a, output y); assign y = a; endmodule\n")
     assert main(["optimize", str(top), str(other), "--top", "top", "-o", str(out), "-q"]) == 2
     assert "needs exactly one input" in capsys.readouterr().err
+
+
+def test_check_unbound_assignment_in_dead_generate(tmp_path: Path, capsys):
+    """serv's idiom `if (W > 1) assign t[B:1] = {B{1'b0}};` with W = 1 (B = 0): slang's assignment is an
+    InvalidExpression; three matchers failed on it ('InvalidExpression' object has no attribute
+    'left') and were skipped for the whole file (serv_alu.v, serv_bufreg.v, serv_ctrl.v)."""
+    f = tmp_path / "lane.v"
+    f.write_text("""module lane #(parameter W = 1, parameter B = W - 1) (
+    input  wire [B:0] a,
+    input  wire [B:0] b,
+    input  wire       s,
+    input  wire       first,
+    output wire [B:0] y
+);
+    wire [B:0] t;
+    assign t[0] = a[0] & first;
+    generate
+        if (W > 1) begin : g_wide
+            assign t[B:1] = {B{1'b0}};
+        end
+    endgenerate
+    wire [B:0] sum = a + b;
+    wire [B:0] dif = a - b;
+    assign y = s ? sum ^ t : dif;
+endmodule
+""")
+    main(["check", str(f)])
+    out = capsys.readouterr()
+    assert "matcher failed" not in out.out + out.err
+    assert "Traceback" not in out.out + out.err

@@ -182,6 +182,8 @@ def _net_drivers(an: Analysis) -> dict:
             k, r = _sym_key(sym), sym.initializer
         elif isinstance(sym, ast.ContinuousAssignSymbol):
             a = sym.assignment
+            if type(a).__name__ != "AssignmentExpression":  # slang could not bind it (InvalidExpression)
+                continue
             lhs = strip(a.left)
             if type(lhs).__name__ != "NamedValueExpression" \
                     or not isinstance(lhs.symbol, (ast.NetSymbol, ast.VariableSymbol)):

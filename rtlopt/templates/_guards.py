@@ -513,6 +513,8 @@ def net_definitions(an: Analysis) -> dict:
             count[k] = count.get(k, 0) + 1
         elif isinstance(s, ast.ContinuousAssignSymbol):
             a = s.assignment
+            if type(a).__name__ != "AssignmentExpression":  # slang could not bind it (InvalidExpression)
+                continue
             lhs = strip(a.left)
             # (an SV variable driven by a continuous assignment has no other driver: a net here)
             if type(lhs).__name__ == "NamedValueExpression" \

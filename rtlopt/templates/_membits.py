@@ -153,6 +153,8 @@ def _single_drivers(an: Analysis) -> dict[tuple[str, int], object]:
     for s in an.symbols:
         if isinstance(s, ast.ContinuousAssignSymbol):
             a = s.assignment
+            if type(a).__name__ != "AssignmentExpression":  # slang could not bind it (InvalidExpression)
+                continue
             lhs = strip(a.left)
             if type(lhs).__name__ == "NamedValueExpression":
                 whole[_key(lhs.symbol)] = a.right
