@@ -81,3 +81,36 @@ def test_module_span_cached_and_changed_region_chunks():
     new = text[:5000] + "Y" + text[5001:]
     assert changed_region(text, new) == (5000, 5001)
     assert changed_region(text, text + "z") == (len(text), len(text))
+
+
+GEN = """module leaf (input a, output y);
+  assign y = ~a;
+endmodule
+module off_unit (input a, output y);
+  assign y = a;
+endmodule
+module gtop #(parameter N = 3, parameter USE = 0) (input [N-1:0] a, output [N-1:0] y, output z);
+  genvar i;
+  generate
+    for (i = 0; i < N; i = i + 1) begin : g
+      leaf u (.a(a[i]), .y(y[i]));
+    end
+    if (USE) begin : on
+      off_unit o (.a(a[0]), .y(z));
+    end else begin : off
+      assign z = 1'b0;
+    end
+  endgenerate
+endmodule
+"""
+
+
+def test_elaborated_instance_counts(tmp_path):
+    from rtlopt.engine.hierarchy import elaborated_counts, graph, instance_counts
+
+    f = tmp_path / "gen.v"
+    f.write_text(GEN)
+    d = open_design([f], "gtop")
+    # as written: one instantiation each; elaborated: the loop's 3 copies, the generate-if branch off
+    assert instance_counts(graph(d.parsed), "gtop") == {"gtop": 1, "leaf": 1, "off_unit": 1}
+    assert elaborated_counts(d.parsed, "gtop") == {"gtop": 1, "leaf": 3}

@@ -145,6 +145,44 @@ def instance_counts(g: dict[str, ModuleNode], top: str) -> dict[str, int]:
     return counts
 
 
+def elaborated_counts(parsed, top: str) -> dict[str, int] | None:
+    """How many times each module is instantiated in the ELABORATED design under ``top`` (generate
+    loops unrolled, generate branches not taken left out; the top with the user's -G values), or None
+    when slang cannot elaborate it. :func:`instance_counts` counts instantiations as written: the cnn
+    layer's 28 convolution units (two generate loops) counted 2, and picorv32's multiplier and divider
+    (generate branches off by default) counted 1 each."""
+    if parsed is None:
+        return None
+    try:
+        import pyslang
+        from pyslang import ast
+
+        from rtlopt.hdl.project import active
+
+        opts = ast.CompilationOptions()
+        opts.topModules = {top}
+        if active().params:
+            opts.paramOverrides = [f"{k}={v}" for k, v in active().params]
+        comp = ast.Compilation(pyslang.Bag([opts]))
+        for t in parsed.trees:
+            comp.addSyntaxTree(t)
+        roots = [r for r in comp.getRoot().topInstances if r.name == top]
+        if len(roots) != 1:
+            return None
+        out: dict[str, int] = {}
+
+        def cb(s):
+            if s.kind == ast.SymbolKind.Instance:
+                n = str(s.definition.name)
+                out[n] = out.get(n, 0) + 1
+            return True
+
+        roots[0].visit(cb)
+        return out if out.get(top) == 1 else None
+    except Exception:  # noqa: BLE001 - elaboration trouble: the counts as written are used
+        return None
+
+
 def edit_scope(design) -> str | None:
     """The module whose span alone may be edited, or None when every declared module is under the top."""
     if design.parsed is None:
@@ -264,6 +302,12 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
     g = graph(design.parsed)
     order = reachable(g, design.top)
     counts = instance_counts(g, design.top)
+    elab = elaborated_counts(design.parsed, design.top)
+    absent: list[str] = []  # written under the top, not in the elaborated design at these parameters
+    if elab is not None:
+        absent = [n for n in order if not elab.get(n)]
+        order = [n for n in order if elab.get(n)]
+        counts = {n: elab[n] for n in order}
     overridden = {c for n in order for c in g[n].param_overrides}
     from rtlopt.hdl.project import library_files
 
@@ -470,6 +514,8 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
             if v is None or per_module:
                 return v
             for c, m in g[n].children.items():
+                if c in absent:
+                    continue  # not in the elaborated design
                 cv = flat_area.get(c, (None, None))[k]
                 if cv is None:
                     return None
@@ -497,6 +543,9 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                 est = [n for n in order if n in estimated]
                 if est:
                     how += f"; ESTIMATE: includes estimated area of {', '.join(est)}"
+    for n in absent:
+        results.append(ModuleResult(n, 0, "skipped", note="not instantiated at these parameter values "
+                                    "(a generate branch not taken): not measured, not in the total"))
     if per_module:
         from rtlopt.ppa._permodule import has_output_ports
 
