@@ -1,0 +1,47 @@
+// Preemption logic of a nested interrupt controller: a pending source may preempt the
+// running handler when its priority is higher than the current one; among the eligible
+// sources the highest priority wins (lowest index on ties).
+module irq_preempt #(
+  parameter int N  = 8,
+  parameter int PW = 3,
+  localparam int IW = $clog2(N)
+) (
+  input  logic [N-1:0]         pending,
+  input  logic [N-1:0][PW-1:0] prio,
+  input  logic [PW-1:0]        cur_prio,
+  output logic                 preempt,
+  output logic [IW-1:0]        id,
+  output logic [PW-1:0]        new_prio
+);
+  // pick the best pending source first, then one threshold compare: if the best does not
+  // beat cur_prio, no source does
+  logic          any;
+  logic [IW-1:0] best_id;
+  logic [PW-1:0] best;
+  always_comb begin
+    any     = 1'b0;
+    best_id = '0;
+    best    = '0;
+    for (int i = 0; i < N; i++) begin
+      if (pending[i] && (!any || prio[i] > best)) begin
+        any     = 1'b1;
+        best_id = IW'(i);
+        best    = prio[i];
+      end
+    end
+    preempt  = any && (best > cur_prio);
+    id       = preempt ? best_id : '0;
+    new_prio = preempt ? best : '0;
+  end
+endmodule
+
+module irq_preempt_top (
+  input  logic [11:0]      pending,
+  input  logic [47:0]      prio,
+  input  logic [3:0]       cur_prio,
+  output logic             preempt,
+  output logic [3:0]       id,
+  output logic [3:0]       new_prio
+);
+  irq_preempt #(.N(12), .PW(4)) u_pre (.*);
+endmodule
