@@ -184,6 +184,12 @@ def _optimize(args, name: str, files: list[str], top: str | None, budget: float,
                                                     "seconds", "measured", "estimated", "note")}
                             for m in d.get("modules", [])]
             r["total"] = d.get("total")
+            for m in r["modules"]:  # per-module rows: a number, or why there is none
+                a, b = m.get("area_before"), m.get("area_after")
+                num = "n/a" if a is None else (f"{'~' if m.get('estimated') else ''}{a:.1f} -> {b:.1f}")
+                why = "; ".join(x for x in (m.get("measured"), m.get("note")) if x)
+                print(f"|   {m['module']} x{m['instances']} | {m['status']} | {m.get('seconds') or 0:.1f} | | "
+                      f"{num} ({why[:160]}) |", flush=True)
     except ValueError:
         pass
     return r
