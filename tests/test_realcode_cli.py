@@ -41,7 +41,7 @@ def test_output_with_library_dir_is_one_input(tmp_path: Path, capsys):
     assert "needs exactly one input" in capsys.readouterr().err
 
 
-def test_check_unbound_assignment_in_dead_generate(tmp_path: Path, capsys):
+def test_check_real_idioms_no_matcher_failure(tmp_path: Path, capsys):
     """serv's idiom `if (W > 1) assign t[B:1] = {B{1'b0}};` with W = 1 (B = 0): slang's assignment is an
     InvalidExpression; three matchers failed on it ('InvalidExpression' object has no attribute
     'left') and were skipped for the whole file (serv_alu.v, serv_bufreg.v, serv_ctrl.v)."""
@@ -65,7 +65,20 @@ def test_check_unbound_assignment_in_dead_generate(tmp_path: Path, capsys):
     assign y = s ? sum ^ t : dif;
 endmodule
 """)
-    main(["check", str(f)])
+    # serv_rf_ram_if.v: a register declared [CMSB:0] with localparam CMSB = 4 - $clog2(W): the width
+    # rule called CallExpression.getSubroutineName(), which pyslang 12.1 does not have
+    g = tmp_path / "beat.v"
+    g.write_text("""module beat #(parameter W = 2) (input wire clk, input wire rst, input wire go, output wire last);
+    localparam CMSB = 4 - $clog2(W);
+    reg [CMSB:0] cnt;
+    assign last = cnt == 3'd5;
+    always @(posedge clk)
+        if (rst) cnt <= 0;
+        else if (go && cnt != 3'd5) cnt <= cnt + 1'b1;
+endmodule
+""")
+    main(["check", str(f), str(g)])
     out = capsys.readouterr()
     assert "matcher failed" not in out.out + out.err
     assert "Traceback" not in out.out + out.err
+    assert "beat.v:3:5: warning: cnt 4 -> 3 bits" in out.out

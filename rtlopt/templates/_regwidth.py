@@ -71,7 +71,7 @@ def _param_only(node) -> bool:
     if name == "ReplicationExpression":
         return _param_only(node.count) and _param_only(node.concat)
     if name == "CallExpression":
-        return bool(getattr(node, "isSystemCall", False)) and node.getSubroutineName() in ("$clog2", "$bits") \
+        return bool(getattr(node, "isSystemCall", False)) and getattr(node, "subroutineName", None) in ("$clog2", "$bits") \
             and all(_param_only(a) for a in node.arguments)
     return False
 
