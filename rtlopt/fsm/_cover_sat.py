@@ -9,7 +9,8 @@ The MeMin encoding (Abel & Reineke, ICCAD 2015), on integer state/alphabet indic
 
 Symmetry breaking: the states of a clique of pairwise incompatible states are fixed to the first
 classes (class ``j`` of the clique may only hold states compatible with its clique state), and the
-remaining ("free") classes are ordered by their least non-clique member (``mu(F_p) <= mu(F_p+1)``).
+remaining ("free") classes have non-increasing member vectors over the non-clique states in the
+order of :func:`free_order` (lexicographically, a member before a non-member).
 Both are sound for covers: any closed cover can be renumbered to satisfy them (free classes holding
 only clique states are subsets of a clique class and are dropped by minimality, empty classes
 sort last).
