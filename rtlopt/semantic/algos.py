@@ -644,6 +644,9 @@ def match_algorithms(t: np.ndarray, w: int, ops) -> list[tuple]:
                 from rtlopt.semantic.rotnorm import match_normalize, match_rotate, match_zero_count
                 out += match_rotate(t & mask(w), w, small) or match_normalize(t & mask(w), w, small) \
                     or match_zero_count(t & mask(w), w, small)
+            if not out:  # mode-selected wide / lane-wise adds (rtlopt.semantic.simdadd)
+                from rtlopt.semantic.simdadd import match_simd_add
+                out += match_simd_add(t & mask(w), w, small)
         # a word already driven by the structure this library emits (an earlier lift of this design):
         # re-emitting it would only rename it
         have = {o.base for o in ops}

@@ -141,7 +141,7 @@ def _source_of(an: Analysis, name: str, dirs, mod, ports: set[str]) -> ModuleSou
         var = False
         for p in _items(hdr.ports):
             h = getattr(p, "header", None)
-            htext = str(h) if h is not None else ""
+            htext = _COMMENT.sub(" ", str(h)) if h is not None else ""  # '8-bit' in a comment is no type
             if getattr(getattr(h, "direction", None), "valueText", ""):
                 var = bool(_VAR.search(htext))
             elif _VAR.search(htext):

@@ -1,0 +1,169 @@
+"""Packed SIMD adds recognised by what a cone computes (part of the algorithm library,
+:mod:`rtlopt.semantic.algos`).
+
+The target is, under a mode bit, either the full-width sum ``a + b`` or the lane-wise sums of the same
+two words (``L``-bit lanes: wrapping, signed saturating or unsigned saturating), however written: lane
+adders in generate loops or submodule instances beside a wide adder, a case on the mode, a function.
+A 1-bit (or one-bit-per-lane) target that is the lanes' overflow, optionally gated by the mode, is
+recognised alongside. Both are emitted on one adder of ``W + lanes - 1`` bits whose separator bits
+pass the carry between lanes in the wide mode and kill it (and catch each lane's carry-out) in the
+lane mode; signed overflow comes from the operand and sum sign bits, not from a wider compare.
+The helper wires are named from the operands, so the sum and the overflow lifts share one adder.
+
+Signature agreement is evidence only: the search loop proves every candidate before it is kept.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rtlopt.semantic.netlist import mask
+
+LANE_WIDTHS = (8, 16, 4)
+
+
+def _sv(v: np.ndarray, w: int) -> np.ndarray:
+    sh = np.uint64(64 - w)
+    return (v << sh).view(np.int64) >> np.int64(64 - w)
+
+
+def _lane_funcs(av: np.ndarray, bv: np.ndarray, tw: int, L: int) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """kind -> (packed lane results, packed lane overflow bits)."""
+    mL = mask(L)
+    k = tw // L
+    res = {"wrap": np.zeros_like(av), "sat_signed": np.zeros_like(av), "sat_unsigned": np.zeros_like(av)}
+    ovs = {"wrap": np.zeros_like(av), "sat_signed": np.zeros_like(av), "sat_unsigned": np.zeros_like(av)}
+    lo, hi = -(1 << (L - 1)), (1 << (L - 1)) - 1
+    for i in range(k):
+        sh = np.uint64(i * L)
+        a = (av >> sh) & mL
+        b = (bv >> sh) & mL
+        s = a + b
+        ss = _sv(a, L) + _sv(b, L)
+        cy = (s >> np.uint64(L)) & np.uint64(1)
+        sov = ((ss < lo) | (ss > hi)).astype(np.uint64)
+        sat_s = np.clip(ss, lo, hi).astype(np.int64).view(np.uint64) & mL
+        sat_u = np.where(cy == 1, mL, s & mL)
+        for kind, v, o in (("wrap", s & mL, cy), ("sat_signed", sat_s, sov), ("sat_unsigned", sat_u, cy)):
+            res[kind] |= v << sh
+            ovs[kind] |= o << np.uint64(i)
+    return {kd: (res[kd], ovs[kd]) for kd in res}
+
+
+def match_simd_add(t: np.ndarray, tw: int, ops) -> list[tuple]:
+    """``t`` is a mode-selected wide / lane-wise add of two words, or the lanes' overflow. The mode is any
+    small word: each of its values selects the lanes or the wide add (decided per value)."""
+    words = [o for o in ops if 8 <= o.width <= 64 and o.free]
+    modes = [o for o in ops if 1 <= o.width <= 3]
+    for a in words:
+        for b in words:
+            if b is a or b.width != a.width or ops.index(b) < ops.index(a):
+                continue
+            w = a.width
+            av, bv = a.value & mask(w), b.value & mask(w)
+            wide = (av + bv) & mask(w)
+            for L in LANE_WIDTHS:
+                if w % L or w // L < 2 or w // L > 8:
+                    continue
+                k = w // L
+                funcs = _lane_funcs(av, bv, w, L)
+                for m in modes:
+                    if m is a or m is b:
+                        continue
+                    mv = m.value & mask(m.width)
+                    for kind, (pv, ov) in funcs.items():
+                        if kind != "wrap" and np.array_equal(pv, funcs["wrap"][0]):
+                            continue
+                        anyov = (ov != 0).astype(np.uint64)
+                        if tw == w:
+                            lanes = _mode_values(t, mv, m.width, pv, wide)
+                            if lanes:
+                                return [(f"simd_add_{kind}", (a, b, m), [_emit(a, b, m, w, L, lanes, kind, "sum")])]
+                        elif kind != "wrap" and tw in (1, k):
+                            want = anyov if tw == 1 else ov
+                            if not want.any():
+                                continue
+                            zero = np.zeros_like(want)
+                            lanes = _mode_values(t, mv, m.width, want, zero)
+                            if lanes:
+                                what = ("any" if tw == 1 else "vec") + "_gated"
+                                return [(f"simd_add_{kind}_overflow", (a, b, m),
+                                         [_emit(a, b, m, w, L, lanes, kind, what)])]
+                            if np.array_equal(t, want):
+                                return [(f"simd_add_{kind}_overflow", (a, b),
+                                         [_emit(a, b, m, w, L, (1,) if m.width == 1 else (0,), kind,
+                                                "any" if tw == 1 else "vec")])]
+    return []
+
+
+def _mode_values(t: np.ndarray, mv: np.ndarray, mw: int, lane: np.ndarray, other: np.ndarray) -> tuple | None:
+    """The mode values where ``t`` is ``lane`` (else ``other``), when both kinds occur; None otherwise."""
+    on, off = [], []
+    for v in range(1 << mw):
+        at = mv == np.uint64(v)
+        if not at.any():
+            continue
+        if int(at.sum()) < 16:
+            return None
+        if np.array_equal(t[at], lane[at]):
+            on.append(v)
+        elif np.array_equal(t[at], other[at]):
+            off.append(v)
+        else:
+            return None
+    return tuple(on) if on and off else None
+
+
+def _emit(a, b, m, w: int, L: int, lanes: tuple, kind: str, what: str) -> str:
+    from rtlopt.semantic.algos import _h, _ident, _remember
+    k = w // L
+    pre = f"{_ident(a.base)}_simd{_h(a.text, b.text, m.text, w, L, lanes, kind)}"
+    W = w + k  # lanes, k-1 separators and the top lane's carry
+    lane_on = f"{pre}_lanes"
+    if m.width == 1:
+        mode = m.text if lanes == (1,) else f"~{m.text}"
+    else:
+        mode = " | ".join(f"({m.text} == {m.width}'d{v})" for v in lanes)
+    decls = [f"wire [{w - 1}:0] {pre}_a = {a.text};",
+             f"wire [{w - 1}:0] {pre}_b = {b.text};",
+             f"wire {lane_on} = {mode};",
+             f"wire {pre}_pass = ~{lane_on};"]
+    xa, xb = ["1'b0"], ["1'b0"]
+    for i in reversed(range(k)):
+        xa.append(f"{pre}_a[{i * L + L - 1}:{i * L}]")
+        xb.append(f"{pre}_b[{i * L + L - 1}:{i * L}]")
+        if i:
+            xa.append(f"{pre}_pass")
+            xb.append("1'b0")
+    decls.append(f"wire [{W - 1}:0] {pre}_s = {{{', '.join(xa)}}} + {{{', '.join(xb)}}};")
+    sums = [f"{pre}_s[{i * (L + 1) + L - 1}:{i * (L + 1)}]" for i in range(k)]
+    decls.append(f"wire [{w - 1}:0] {pre}_sum = {{{', '.join(reversed(sums))}}};")
+    ovs, outs = [], []
+    for i in range(k):
+        sa, sb = f"{pre}_a[{i * L + L - 1}]", f"{pre}_b[{i * L + L - 1}]"
+        si = f"{pre}_sum[{i * L + L - 1}]"
+        if kind == "sat_signed":
+            ovs.append(f"(({sa} == {sb}) && ({si} != {sa}))")
+            outs.append(f"{pre}_ov[{i}] ? {{{sa}, {{{L - 1}{{~{sa}}}}}}} : {pre}_sum[{i * L + L - 1}:{i * L}]")
+        elif kind == "sat_unsigned":
+            ovs.append(f"{pre}_s[{i * (L + 1) + L}]")
+            outs.append(f"{pre}_ov[{i}] ? {L}'h{(1 << L) - 1:X} : {pre}_sum[{i * L + L - 1}:{i * L}]")
+        else:
+            outs.append(f"{pre}_sum[{i * L + L - 1}:{i * L}]")
+    if ovs:
+        decls.append(f"wire [{k - 1}:0] {pre}_ov = {{{', '.join(reversed(ovs))}}};")
+    if what == "sum" and kind == "wrap":
+        return _remember(f"{pre}_sum", decls)  # the separators alone make the lanes
+    if what == "sum":
+        decls.append(f"wire [{w - 1}:0] {pre}_lane = {{{', '.join(f'({o})' for o in reversed(outs))}}};")
+        decls.append(f"wire [{w - 1}:0] {pre}_o = {lane_on} ? {pre}_lane : {pre}_sum;")
+        return _remember(f"{pre}_o", decls)
+    if what == "any_gated":
+        expr = f"{lane_on} & (|{pre}_ov)"
+    elif what == "any":
+        expr = f"|{pre}_ov"
+    elif what == "vec_gated":
+        expr = f"{{{k}{{{lane_on}}}}} & {pre}_ov"
+    else:
+        expr = f"{pre}_ov"
+    return _remember(expr, decls)
