@@ -397,6 +397,16 @@ def digit_candidates(state: State) -> list[Candidate]:
 
 
 register_generator("digits", digit_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
+
+
+def casetable_candidates(state: State) -> list[Candidate]:
+    """Candidates from :mod:`rtlopt.semantic.casetable`: a case table of constants that is ``x + b``."""
+    from rtlopt.semantic.casetable import casetable_candidates as ct_gen
+
+    return [c for c in ct_gen(state) if isinstance(c, Candidate)]
+
+
+register_generator("casetable", casetable_candidates, memo_key=lambda st: _h(st.texts))
 register_generator("datapath_egraph", egraph_candidates)
 
 
