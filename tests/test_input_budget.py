@@ -75,3 +75,42 @@ def test_blas_runs_single_threaded_unless_the_user_says_otherwise():
     env["OPENBLAS_NUM_THREADS"] = "4"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert out.stdout.split() == ["4", "1"]
+
+
+def test_generators_leave_time_to_measure_what_they_found(tmp_path: Path, monkeypatch):
+    """A generator that runs to the end of its window (picorv32's templates did) leaves a quarter of
+    the search window: its candidate is still measured, and the generators after it are skipped."""
+    from rtlopt.engine.candidate import Candidate
+
+    src = tmp_path / "add.v"
+    src.write_text(ADD)
+    measured: list[str] = []
+    windows: list[float] = []
+    late_ran: list[bool] = []
+
+    def quick(ref, *, timeout, **_kw):
+        measured.append(Path(ref.files[0]).read_text())
+        return _report(100.0)
+
+    def slow(state):
+        windows.append(state.deadline - time.monotonic())
+        time.sleep(max(0.0, state.deadline - time.monotonic()))
+        return [Candidate(ADD.replace("a + b", "b + a"), "template", ("t",), "commuted", {"file": str(src)})]
+
+    def after(state):
+        late_ran.append(True)
+        return []
+
+    import rtlopt.ppa._cache
+
+    monkeypatch.setattr(rtlopt.ppa._cache, "measure_staged", quick)
+    monkeypatch.setattr(search, "_GENERATORS", {"slow": slow, "after": after})
+    budget = 10.0
+    t0 = time.monotonic()
+    res = search.optimize(open_design([str(src)], "add"), liberty="nangate45", budget_s=budget,
+                          verify_timeout_s=4.0, ppa_timeout_s=300.0)
+    assert not res.changed and time.monotonic() - t0 <= budget + 2.0
+    window = budget - min(4.0 / 2, budget * 0.2)  # the search's deadline
+    assert windows and windows[0] <= search.GEN_SHARE * window + 0.5
+    assert any("b + a" in t for t in measured), "the slow generator's candidate was not measured"
+    assert not late_ran
