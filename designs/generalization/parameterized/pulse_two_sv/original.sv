@@ -9,7 +9,7 @@ module strobe_timer #(
 );
     logic [31:0] cnt;
 
-    always_ff @(posedge clk or negedge rst_n) begin
+    always_ff @(posedge clk) begin
         if (!rst_n) begin
             cnt    <= '0;
             strobe <= 1'b0;

@@ -10,7 +10,7 @@ module strobe_timer #(
     logic [CW-1:0] cnt;
     wire last = (cnt == CW'(PERIOD - 1));
 
-    always_ff @(posedge clk or negedge rst_n) begin
+    always_ff @(posedge clk) begin
         if (!rst_n) begin
             cnt    <= '0;
             strobe <= 1'b0;
