@@ -19,7 +19,8 @@ _ID = re.compile(r"^[A-Za-z_][\w$]*$")
 
 def _mux_module(mod) -> tuple[str, str, str, str] | None:
     """``(sel, in1, in0, out)`` port names if the module body is exactly one 2:1 mux assignment."""
-    if mod.header.parameters is not None or kind_name(mod.header.ports) != "AnsiPortList":
+    if mod.header.parameters is not None or mod.header.ports is None \
+            or kind_name(mod.header.ports) != "AnsiPortList":  # 'module tb;' has no port list
         return None
     members = list(mod.members)
     if len(members) != 1:
