@@ -60,6 +60,8 @@ def test_near_misses_are_not_reencoded(tmp_path):
         # a down counter: its update is no increment
         HOURS.replace("else h <= h + 5'd1;", "else h <= h - 5'd1;").replace("if (h == 5'd23) h <= 5'd0;",
                                                                          "if (h == 5'd0) h <= 5'd23;"),
+        # the wrap value is an overridable parameter: right for its default only, not rewritten
+        HOURS.replace("module hours (", "module hours #(parameter TOP = 23) (").replace("h == 5'd23", "h == TOP"),
         # another register reads the counter
         HOURS.replace("endmodule", "  reg last;\n  always @(posedge clk) last <= h[0];\nendmodule"),
     ]

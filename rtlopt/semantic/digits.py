@@ -109,7 +109,7 @@ def _evaluate(exprs: list[tuple[str, int]], reg: str, n: int, params: str, timeo
     body = "\n".join(f"  assign rtlopt_e{i} = {x};" for i, (x, _w) in enumerate(exprs))
     src = f"module rtlopt_digit_eval (input [{n - 1}:0] {reg}, {outs});\n{params}\n{body}\nendmodule\n"
     with tempfile.TemporaryDirectory(prefix="rtlopt-digits-") as td:
-        f = Path(td) / "ev.v"
+        f = Path(td) / "ev.sv"  # SV reads Verilog-2005 expressions too
         f.write_text(src)
         try:
             nls = elaborate_modules([f], ["rtlopt_digit_eval"], timeout=timeout)
@@ -262,10 +262,11 @@ def _rewrite(texts, path, text, an, mod, module, ms, dirs, mspan, bspan, reg, de
     if reg in mdirs:
         return None
     # the register: declared in this module, not a port, written only in this block
-    decl = re.search(rf"\breg\s*(?:\[\s*(\d+)\s*:\s*(\d+)\s*\])?\s*{re.escape(reg)}\s*;", text[ms_:me_])
-    if decl is None or decl.group(1) is None:
+    decl = re.search(_decl_re(reg), text[ms_:me_])
+    if decl is None:
         return None
-    n = abs(int(decl.group(1)) - int(decl.group(2))) + 1
+    # the width as elaborated (a parameterized range is resolved)
+    n = next((x.width for x in an.exprs if _named(x) and x.text == reg and ms_ <= x.start < me_), 0)
     if not 2 <= n <= MAX_BITS:
         return None
     writes = _assignments(an, bs, be, reg)
@@ -281,9 +282,11 @@ def _rewrite(texts, path, text, an, mod, module, ms, dirs, mspan, bspan, reg, de
     names_in = [x for x in _ident_exprs(an, bs, be) if (x.start, x.end) not in lhs_spans]
     cands = [x for x in an.exprs if bs <= x.start and x.end <= be and "Assignment" not in str(x.node.kind)]
 
+    consts = _consts(an, mod)
+
     def pure(x) -> bool:
         ids = [y for y in names_in if x.start <= y.start and y.end <= x.end]
-        return bool(ids) and all(y.text == reg for y in ids)
+        return any(y.text == reg for y in ids) and all(y.text == reg or y.text in consts for y in ids)
 
     pures = [x for x in cands if pure(x)]
     maximal = [x for x in pures if not any(y is not x and y.start <= x.start and x.end <= y.end
@@ -310,7 +313,7 @@ def _rewrite(texts, path, text, an, mod, module, ms, dirs, mspan, bspan, reg, de
     # a right side that reads other signals too: not handled
     for rs, re_ in rhs:
         ids = [y for y in names_in if rs <= y.start and y.end <= re_]
-        if any(y.text != reg for y in ids):
+        if any(y.text != reg and y.text not in consts for y in ids):
             return None
     # readers outside the block: combinational items whose names form the register's derived closure
     derived = {reg}
@@ -320,7 +323,6 @@ def _rewrite(texts, path, text, an, mod, module, ms, dirs, mspan, bspan, reg, de
     def rd(m) -> set[str]:
         return (m.reads & known) - m.writes
 
-    consts = _consts(an, mod)
     changed = True
     while changed:
         changed = False
@@ -341,6 +343,13 @@ def _rewrite(texts, path, text, an, mod, module, ms, dirs, mspan, bspan, reg, de
             return None
     blk_reads = {y.text for y in names_in}
     if (blk_reads & derived) - {reg}:
+        return None
+    # logic that depends on an overridable parameter would only be right for its default value
+    from rtlopt.semantic.emit import _names, overridable_params
+    opar = overridable_params(mod)
+    spans = [(bs, be), (ms_ + decl.start(), ms_ + decl.end())] + \
+        [(m.start, m.end) for m in items if m.writes & derived]
+    if opar and any(set(_names(text[a:b])) & opar for a, b in spans):
         return None
     if time.monotonic() > deadline:
         return None
@@ -575,7 +584,7 @@ def _emit(texts, path, text, an, module, ms, reg, n, N, chain, pidx, rhs, wkind,
     if new2 is None:
         return None
     # the register itself: no reader and no writer left
-    new2 = re.sub(rf"\n[ \t]*reg\s*\[[^\]]*\]\s*{re.escape(reg)}\s*;[ \t]*(?=\n)", "", new2, count=1) \
+    new2 = re.sub(rf"\n[ \t]*{_decl_re(reg)}[ \t]*(?=\n)", "", new2, count=1) \
         if not re.search(rf"\b{re.escape(reg)}\b(?!_)", _strip_decl(new2, reg)) else new2
     an3 = analyze(new2)
     if an3.syntax_errors or an3.errors > an.errors:
@@ -584,8 +593,13 @@ def _emit(texts, path, text, an, module, ms, reg, n, N, chain, pidx, rhs, wkind,
     return {**texts, path: new2}, f"{reg} ({n}-bit counter 0..{N - 1} read as digits) kept as digit counters {radices}"
 
 
+def _decl_re(reg: str) -> str:
+    """A declaration of ``reg`` alone: ``reg [11:0] R;``, ``logic [W-1:0] R;`` (no initializer)."""
+    return rf"\b(?:reg|logic|bit)\s*(?:unsigned\s*)?(?:\[[^\]]*\]\s*)?{re.escape(reg)}\s*;"
+
+
 def _strip_decl(text: str, reg: str) -> str:
-    return re.sub(rf"\breg\s*\[[^\]]*\]\s*{re.escape(reg)}\s*;", "", text)
+    return re.sub(_decl_re(reg), "", text)
 
 
 def digit_candidates(state) -> list:
