@@ -29,6 +29,35 @@ _NORM: dict[str, tuple] = {}  # normalize expression -> (base, offset, w, stages
 _NORM_MAX = 256
 
 
+#: Vectors a hypothesis is screened on before the whole signature is compared (every target of every
+#: module reaches this library when nothing simpler matched: the screen keeps that cheap).
+SCREEN = 256
+
+
+def _screened(fn, t: np.ndarray, tw: int, ops) -> list[tuple]:
+    import dataclasses
+    if len(t) > 4 * SCREEN:
+        sub = [dataclasses.replace(o, value=o.value[:SCREEN]) for o in ops]
+        if not fn(t[:SCREEN], tw, sub, screen=True):
+            return []
+    return fn(t, tw, ops)
+
+
+def match_rotate(t: np.ndarray, tw: int, ops) -> list[tuple]:
+    """``t`` is a word of ``ops`` rotated by another (see the module docstring)."""
+    return _screened(_match_rotate, t, tw, ops)
+
+
+def match_normalize(t: np.ndarray, tw: int, ops) -> list[tuple]:
+    """``t`` is a word of ``ops`` normalized (see :func:`_match_normalize`)."""
+    return _screened(_match_normalize, t, tw, ops)
+
+
+def match_zero_count(t: np.ndarray, tw: int, ops) -> list[tuple]:
+    """``t`` is a zero count of a word of ``ops`` (see :func:`_match_zero_count`)."""
+    return _screened(_match_zero_count, t, tw, ops)
+
+
 def _clog2(n: int) -> int:
     return max(1, (n - 1).bit_length())
 
@@ -69,7 +98,7 @@ def _values_cond(name: str, aw: int, vals: list[int]) -> str:
     return " | ".join(parts)
 
 
-def match_rotate(t: np.ndarray, tw: int, ops) -> list[tuple]:
+def _match_rotate(t: np.ndarray, tw: int, ops, screen: bool = False) -> list[tuple]:
     """``t`` is a word of ``ops`` rotated by another (see the module docstring)."""
     from rtlopt.semantic.algos import _h, _ident, _remember
     if not 3 <= tw <= 64:
@@ -149,20 +178,24 @@ def match_rotate(t: np.ndarray, tw: int, ops) -> list[tuple]:
 
 
 def _highest(v: np.ndarray, w: int) -> np.ndarray:
+    """Index of the highest set bit (0 for 0), by binary search over the word."""
     out = np.zeros_like(v)
-    for k in range(w):
-        out = np.where((v >> np.uint64(k)) & np.uint64(1) == 1, np.uint64(k), out)
+    x = v.copy()
+    for s in (32, 16, 8, 4, 2, 1):
+        if s >= w:
+            continue
+        hit = (x >> np.uint64(s)) != 0
+        out += np.where(hit, np.uint64(s), np.uint64(0))
+        x = np.where(hit, x >> np.uint64(s), x)
     return out
 
 
 def _lowest(v: np.ndarray, w: int) -> np.ndarray:
-    out = np.zeros_like(v)
-    for k in reversed(range(w)):
-        out = np.where((v >> np.uint64(k)) & np.uint64(1) == 1, np.uint64(k), out)
-    return out
+    """Index of the lowest set bit (0 for 0)."""
+    return _highest(v & (~v + np.uint64(1)), w)
 
 
-def match_normalize(t: np.ndarray, tw: int, ops) -> list[tuple]:
+def _match_normalize(t: np.ndarray, tw: int, ops, screen: bool = False) -> list[tuple]:
     """``t`` is a word of ``ops`` normalized: shifted left until its MSB is set (right until its LSB is
     set), zero staying zero."""
     if not 4 <= tw <= 64:
@@ -174,7 +207,7 @@ def match_normalize(t: np.ndarray, tw: int, ops) -> list[tuple]:
             continue
         dv = d.value & m
         nz = dv != 0
-        if int(nz.sum()) < 64 or bool(np.any(t[~nz])):
+        if int(nz.sum()) < (16 if screen else 64) or bool(np.any(t[~nz])):
             continue
         for left in (True, False):
             if left:
@@ -186,7 +219,7 @@ def match_normalize(t: np.ndarray, tw: int, ops) -> list[tuple]:
     return []
 
 
-def match_zero_count(t: np.ndarray, tw: int, ops) -> list[tuple]:
+def _match_zero_count(t: np.ndarray, tw: int, ops, screen: bool = False) -> list[tuple]:
     """``t`` is the leading (trailing) zero count of a word of ``ops`` and some constant for the zero word
     (the lifting's own counts take zero -> the width): emitted from the stage tests of the word's
     normalizer (so that a normalize of the same word shares them), the zero value from its last stage."""
@@ -198,11 +231,13 @@ def match_zero_count(t: np.ndarray, tw: int, ops) -> list[tuple]:
             continue
         dv = d.value & mask(w)
         nz = dv != 0
-        if int(nz.sum()) < 64 or not (~nz).any():
+        if int(nz.sum()) < (16 if screen else 64) or not (screen or (~nz).any()):
             continue
         z = np.unique(t[~nz])
-        if len(z) != 1:
+        if len(z) > 1 or (len(z) == 0 and not screen):
             continue
+        if len(z) == 0:
+            z = np.zeros(1, dtype=np.uint64)  # the screen saw no zero word: only the count is screened
         for left in (True, False):
             cnt = (np.uint64(w - 1) - _highest(dv, w)) if left else _lowest(dv, w)
             if not np.array_equal(t[nz], cnt[nz] & mask(tw)):

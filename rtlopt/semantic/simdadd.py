@@ -20,6 +20,7 @@ import numpy as np
 from rtlopt.semantic.netlist import mask
 
 LANE_WIDTHS = (8, 16, 4)
+MAX_WORDS = 4
 
 
 def _sv(v: np.ndarray, w: int) -> np.ndarray:
@@ -28,40 +29,65 @@ def _sv(v: np.ndarray, w: int) -> np.ndarray:
 
 
 def _lane_funcs(av: np.ndarray, bv: np.ndarray, tw: int, L: int) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """kind -> (packed lane results, packed lane overflow bits)."""
+    """kind -> (packed lane results, packed lane overflow bits), all lanes at once."""
     mL = mask(L)
     k = tw // L
-    res = {"wrap": np.zeros_like(av), "sat_signed": np.zeros_like(av), "sat_unsigned": np.zeros_like(av)}
-    ovs = {"wrap": np.zeros_like(av), "sat_signed": np.zeros_like(av), "sat_unsigned": np.zeros_like(av)}
+    sh = (np.arange(k, dtype=np.uint64) * np.uint64(L))[:, None]
+    A = (av[None, :] >> sh) & mL
+    B = (bv[None, :] >> sh) & mL
+    S = A + B
+    cy = (S >> np.uint64(L)) & np.uint64(1)
+    ssum = _sv(A, L) + _sv(B, L)
     lo, hi = -(1 << (L - 1)), (1 << (L - 1)) - 1
-    for i in range(k):
-        sh = np.uint64(i * L)
-        a = (av >> sh) & mL
-        b = (bv >> sh) & mL
-        s = a + b
-        ss = _sv(a, L) + _sv(b, L)
-        cy = (s >> np.uint64(L)) & np.uint64(1)
-        sov = ((ss < lo) | (ss > hi)).astype(np.uint64)
-        sat_s = np.clip(ss, lo, hi).astype(np.int64).view(np.uint64) & mL
-        sat_u = np.where(cy == 1, mL, s & mL)
-        for kind, v, o in (("wrap", s & mL, cy), ("sat_signed", sat_s, sov), ("sat_unsigned", sat_u, cy)):
-            res[kind] |= v << sh
-            ovs[kind] |= o << np.uint64(i)
-    return {kd: (res[kd], ovs[kd]) for kd in res}
+    sov = ((ssum < lo) | (ssum > hi)).astype(np.uint64)
+    sat_s = np.clip(ssum, lo, hi).astype(np.int64).view(np.uint64) & mL
+    wrap = S & mL
+    sat_u = np.where(cy == 1, mL, wrap)
+    bit = np.arange(k, dtype=np.uint64)[:, None]
+
+    def pack(v):
+        return np.bitwise_or.reduce(v << sh, axis=0)
+
+    def bits(o):
+        return np.bitwise_or.reduce(o << bit, axis=0)
+
+    return {"wrap": (pack(wrap), bits(cy)), "sat_signed": (pack(sat_s), bits(sov)),
+            "sat_unsigned": (pack(sat_u), bits(cy))}
+
+
+#: Vectors a hypothesis is screened on before the whole signature is compared (every target of every
+#: module reaches this library when nothing simpler matched: the screen keeps that cheap).
+SCREEN = 256
 
 
 def match_simd_add(t: np.ndarray, tw: int, ops) -> list[tuple]:
     """``t`` is a mode-selected wide / lane-wise add of two words, or the lanes' overflow. The mode is any
     small word: each of its values selects the lanes or the wide add (decided per value)."""
-    words = [o for o in ops if 8 <= o.width <= 64 and o.free]
+    import dataclasses
+    if len(t) > 2 * SCREEN:
+        sub = [dataclasses.replace(o, value=o.value[:SCREEN]) for o in ops]
+        if not _match(t[:SCREEN], tw, sub, 2):
+            return []
+    return _match(t, tw, ops, 16)
+
+
+def _match(t: np.ndarray, tw: int, ops, min_per_mode: int) -> list[tuple]:
+    # the operands of a SIMD add are among the few widest free words of the cone (at most 6 pairs tried)
+    words = [o for o in ops if 8 <= o.width <= 64 and o.free][:MAX_WORDS]
     modes = [o for o in ops if 1 <= o.width <= 3]
     for a in words:
         for b in words:
             if b is a or b.width != a.width or ops.index(b) < ops.index(a):
                 continue
             w = a.width
+            if tw not in (1, w) and not (tw > 1 and w % tw == 0):
+                continue
             av, bv = a.value & mask(w), b.value & mask(w)
             wide = (av + bv) & mask(w)
+            if tw == w:
+                eq = t == wide
+                if eq.all() or not eq.any():
+                    continue  # the wide add is one of the two arms: it must show on some vectors
             for L in LANE_WIDTHS:
                 if w % L or w // L < 2 or w // L > 8:
                     continue
@@ -76,7 +102,7 @@ def match_simd_add(t: np.ndarray, tw: int, ops) -> list[tuple]:
                             continue
                         anyov = (ov != 0).astype(np.uint64)
                         if tw == w:
-                            lanes = _mode_values(t, mv, m.width, pv, wide)
+                            lanes = _mode_values(t, mv, m.width, pv, wide, min_per_mode)
                             if lanes:
                                 return [(f"simd_add_{kind}", (a, b, m), [_emit(a, b, m, w, L, lanes, kind, "sum")])]
                         elif kind != "wrap" and tw in (1, k):
@@ -84,7 +110,7 @@ def match_simd_add(t: np.ndarray, tw: int, ops) -> list[tuple]:
                             if not want.any():
                                 continue
                             zero = np.zeros_like(want)
-                            lanes = _mode_values(t, mv, m.width, want, zero)
+                            lanes = _mode_values(t, mv, m.width, want, zero, min_per_mode)
                             if lanes:
                                 what = ("any" if tw == 1 else "vec") + "_gated"
                                 return [(f"simd_add_{kind}_overflow", (a, b, m),
@@ -96,14 +122,15 @@ def match_simd_add(t: np.ndarray, tw: int, ops) -> list[tuple]:
     return []
 
 
-def _mode_values(t: np.ndarray, mv: np.ndarray, mw: int, lane: np.ndarray, other: np.ndarray) -> tuple | None:
+def _mode_values(t: np.ndarray, mv: np.ndarray, mw: int, lane: np.ndarray, other: np.ndarray,
+                 min_per_mode: int = 16) -> tuple | None:
     """The mode values where ``t`` is ``lane`` (else ``other``), when both kinds occur; None otherwise."""
     on, off = [], []
     for v in range(1 << mw):
         at = mv == np.uint64(v)
         if not at.any():
             continue
-        if int(at.sum()) < 16:
+        if int(at.sum()) < min_per_mode:
             return None
         if np.array_equal(t[at], lane[at]):
             on.append(v)
