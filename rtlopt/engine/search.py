@@ -334,6 +334,20 @@ def egraph_candidates(state: State) -> list[Candidate]:
 register_generator("templates", template_candidates)
 register_generator("fsm", fsm_candidates)
 register_generator("lifting", lifting_candidates, memo_key=lambda st: _h(st.texts))
+
+
+# before the slower sequential analyses: it costs nothing without a counter read only through output
+# logic, and its Yosys runs are few (a round's generator window can close before the later ones)
+def digit_candidates(state: State) -> list[Candidate]:
+    """Candidates from :mod:`rtlopt.semantic.digits`: a counter read only as digits kept as digit counters."""
+    from rtlopt.semantic.digits import digit_candidates as dg_gen
+
+    return [c for c in dg_gen(state) if isinstance(c, Candidate)]
+
+
+register_generator("digits", digit_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
+
+
 register_generator("seqredundancy", seqredundancy_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
 
 
@@ -387,16 +401,6 @@ def onehotidx_candidates(state: State) -> list[Candidate]:
 
 
 register_generator("onehotidx", onehotidx_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
-
-
-def digit_candidates(state: State) -> list[Candidate]:
-    """Candidates from :mod:`rtlopt.semantic.digits`: a counter read only as digits kept as digit counters."""
-    from rtlopt.semantic.digits import digit_candidates as dg_gen
-
-    return [c for c in dg_gen(state) if isinstance(c, Candidate)]
-
-
-register_generator("digits", digit_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
 
 
 def casetable_candidates(state: State) -> list[Candidate]:
