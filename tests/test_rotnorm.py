@@ -143,3 +143,20 @@ def test_normalize_and_its_count_share_one_staged_structure_and_are_proven(tmp_p
     # keeping a guard bit (shift until bit 14 is set) is no normalize: no staged candidate
     f.write_text(NORM.replace("mo = m << lz;", "mo = (lz == 4'd0) ? m : m << (lz - 4'd1);"))
     assert not any("normalize" in c.description for c in _cands(f))
+
+
+@pytest.mark.yosys
+def test_dynamic_bit_index_writes_simulate_as_the_rotation_they_are(tmp_path):
+    # Yosys writes dout[(i + sh) % 12] through a $shift by a negative (signed, 32-bit) amount; the
+    # lifting's simulator took every such amount as out of range, and the rotation was never seen
+    f = tmp_path / "d.v"
+    f.write_text("""module dyn (input [11:0] din, input [3:0] sh, output reg [11:0] dout);
+  integer i;
+  always @* begin
+    dout = 12'd0;
+    for (i = 0; i < 12; i = i + 1)
+      dout[(i + sh) % 12] = din[i];
+  end
+endmodule
+""")
+    assert any(c.description.startswith("rotate_left_stages") for c in _cands(f))
