@@ -467,6 +467,11 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
         if g[name].file.resolve() in read_only:
             mr.note = "library module (-y/-v): read, not edited"
             continue
+        if name not in flat_area and "not estimated either" in why_not.get(name, ""):
+            # neither the full flow nor the estimate measured it in the measuring window: its search
+            # (which measures its input the same way first) would spend its share failing (cnn layer)
+            mr.note = "not optimized: its area could not be measured within the limits"
+            continue
         if share < 5:
             mr.status, mr.note = "budget", "no time left in the budget"
             exhausted = True
