@@ -309,6 +309,8 @@ def _rewrite(texts, path, text, an, mod, module, ms, dirs, mspan, bspan, reg, de
             if not any((rs, re_) == (x.start, x.end) for rs, re_ in rhs):
                 continue  # part of a right side that is pure as a whole (checked below)
             continue
+        if x.width != 1:
+            return None  # a multi-bit read (case (R), if (R), R in an index) is no digit-tuple compare
         kinds_expr.append(((x.start, x.end), x.text, 1, "cond"))
     # a right side that reads other signals too: not handled
     for rs, re_ in rhs:
