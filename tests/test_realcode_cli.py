@@ -86,3 +86,24 @@ endmodule
     assert "matcher failed" not in out.out + out.err
     assert "Traceback" not in out.out + out.err
     assert "beat.v:3:5: warning: cnt 4 -> 3 bits" in out.out
+
+
+def test_design_parameter_check_names_the_designers_message(tmp_path: Path, capsys):
+    """verilog-axis axis_fifo.v with -G FRAME_FIFO=1 -G LAST_ENABLE=0: its own `initial` check fires;
+    Verilog-mode Yosys said only "Can't resolve task name `$error'"."""
+    f = tmp_path / "cfg.v"
+    f.write_text("""module cfg #(parameter A = 0, parameter B = 1) (input wire [3:0] x, output wire [3:0] y);
+initial begin
+    if (A && !B) begin
+        $error("Error: A set requires B set (instance %m)");
+        $finish;
+    end
+end
+assign y = x + 1;
+endmodule
+""")
+    rc = main(["ppa", str(f), "-G", "A=1", "-G", "B=0"])
+    err = capsys.readouterr().err
+    assert rc == 2
+    assert "cfg.v:" in err and "the design's own parameter check fails" in err
+    assert '"Error: A set requires B set (instance %m)"' in err and "Traceback" not in err

@@ -112,13 +112,37 @@ def _q(path: str | Path) -> str:
 _LOC = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):\s*ERROR:\s*(?P<msg>.*)$")
 
 
+def _design_check(file: str, line: int, msg: str) -> str | None:
+    """A design's own elaboration check that fired (``initial if (BAD) begin $error("..."); $finish;
+    end``: Verilog-mode Yosys keeps the call only when the condition holds at these parameter values
+    and then cannot resolve ``$error``): the designer's message, or None."""
+    if not re.search(r"Can't resolve task name `\$(error|fatal)'", msg):
+        return None
+    try:
+        src = Path(file).read_text(errors="replace").splitlines()
+    except OSError:
+        return None
+    call = re.compile(r'\$(?:error|fatal)\s*\(\s*(?:\d+\s*,\s*)?"((?:[^"\\]|\\.)*)"')
+    # Yosys names a line at or after the call (the end of its block): the nearest call before it
+    said = ""
+    for i in range(min(len(src), line + 1), max(0, line - 8), -1):
+        m = call.search(src[i - 1])
+        if m and (i <= line or not said):
+            said = f': "{m.group(1)}"'
+            if i <= line:
+                break
+    return (f"the design's own parameter check fails at these parameter values{said} "
+            "(its $error/$fatal is elaborated; check -G/--param and the defaults)")
+
+
 def input_error_from_yosys(res: RunResult) -> InputError:
     """Turn a failed Yosys read/elaborate run into an InputError naming file and line when Yosys did."""
     for stream in (res.stderr, res.stdout):
         for line in stream.splitlines():
             m = _LOC.match(line.strip())
             if m:
-                return InputError(f"yosys: {m['msg'].strip()}", file=m["file"], line=int(m["line"]))
+                why = _design_check(m["file"], int(m["line"]), m["msg"])
+                return InputError(why or f"yosys: {m['msg'].strip()}", file=m["file"], line=int(m["line"]))
     msg = yosys_error(res)
     m = re.search(r"(?P<file>\S+\.s?vh?):(?P<line>\d+)", msg)
     if m:
