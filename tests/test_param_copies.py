@@ -144,3 +144,29 @@ def test_per_instance_width_is_proven(tmp_path):
     src = TIMER.replace("RELOAD", "'0")
     text = [t for t in _texts("register_width_reduction", src, str(tmp_path / "t.sv")) if "$clog2" in t][0]
     assert _verify(tmp_path, src, text, ".sv", "top").startswith("EQUIVALENT")
+
+
+def test_pin_keeps_a_self_contained_function_at_module_level(tmp_path):
+    """A function called in a constant expression (``localparam int K = weight(i)``) can not be declared
+    inside the pinned generate block: identical, self-contained functions stay at module level; one that
+    reads a body declaration stays in the arms (negative)."""
+    from rtlopt.design import open_design
+    from rtlopt.engine.parampin import design_configs, pin_text
+    from rtlopt.hdl.edit import apply_edits
+
+    f = tmp_path / "g.sv"
+    f.write_text(GEN)
+    m = _find("const_mult_to_shift_add", GEN, str(f))[0]
+    new = apply_edits(GEN, list(m.edits))
+    cfg = design_configs(open_design([f], "wsum").parsed, "wsum")
+    pinned = pin_text(GEN, new, cfg, "template")
+    assert pinned.count("function automatic int weight") == 1
+    assert pinned.index("function automatic int weight") < pinned.index("begin : rtlopt_params_wsum")
+    # negative: the function reads a body-level wire -> it stays inside both arms
+    reads = GEN.replace("logic [W+7:0] p [N];", "logic [W+7:0] p [N];\n    wire [3:0] bias = 4'd0;") \
+        .replace("weight = (i == 0)", "weight = bias + ((i == 0)")
+    reads = reads.replace(": 45;", ": 45);")
+    m2 = _find("const_mult_to_shift_add", reads, str(tmp_path / "r.sv"))
+    new2 = apply_edits(reads, list(m2[0].edits)) if m2 else reads.replace("* K;", "* K ;")
+    pinned2 = pin_text(reads, new2, cfg, "template")
+    assert pinned2 is not None and pinned2.count("function automatic int weight") == 2

@@ -149,6 +149,8 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
         if not re.search(r"(?<![\w$.])" + re.escape(n) + r"\s*\.", bm_o + bm_n):
             body_o, bm_o, body_n, bm_n, shared = _shared_packed(body_o, bm_o, body_n, bm_n)
             params_o = params_o + shared
+        body_o, bm_o, body_n, bm_n, funcs = _shared_functions(body_o, bm_o, body_n, bm_n)
+        params_o = params_o + funcs
         if _UNPINNABLE.search(_no_subprograms(bm_o)) or _UNPINNABLE.search(_no_subprograms(bm_n)):
             return None
         # a hierarchical name through the module itself (`m.stage[i].q`) gains the new block level
@@ -271,6 +273,58 @@ def _shared_packed(body_o: str, bm_o: str, body_n: str, bm_n: str):
         body_o, bm_o = body_o[:a] + body_o[b:], bm_o[:a] + bm_o[b:]
     for t in sorted(shared, key=lambda t: -spans_n[t][0]):
         a, b = spans_n[t]
+        body_n, bm_n = body_n[:a] + body_n[b:], bm_n[:a] + bm_n[b:]
+    return body_o, bm_o, body_n, bm_n, decls
+
+
+_BODY_DECL = re.compile(r"(?<![\w$.])(reg|wire|logic|tri|integer|int|bit|byte|shortint|longint|localparam|genvar"
+                        r"|real|time)(?![\w$])[^;]*;")
+
+
+def _body_names(masked: str) -> set[str]:
+    """Names declared in a module body outside its functions and tasks (an over-approximation)."""
+    blank = _SUBPROGRAM.sub(lambda m: " " * len(m.group(0)), masked)
+    names = set()
+    for m in _BODY_DECL.finditer(blank):
+        text = re.sub(r"\[[^\]]*\]", " ", m.group(0).rstrip(";"))
+        for piece in text.split(","):
+            ids = re.findall(r"[A-Za-z_][\w$]*", piece.split("=")[0])
+            if ids:
+                names.add(ids[-1])
+    return names
+
+
+def _shared_functions(body_o: str, bm_o: str, body_n: str, bm_n: str):
+    """Function declarations that both bodies hold verbatim and that read no name declared in the body
+    leave both arms for module level: a function declared inside a generate block can not be called in
+    a constant expression (``localparam int K = weight(i);`` in a generate loop of the pinned arm)."""
+    declared = _body_names(bm_o) | _body_names(bm_n)
+
+    def funcs(masked: str) -> dict[str, tuple[int, int]]:
+        return {masked[m.start():m.end()]: m.span() for m in _SUBPROGRAM.finditer(masked) if m.group(1) == "function"}
+
+    def own(t: str) -> set[str]:  # the function's name, arguments and locals
+        names = set()
+        m = re.match(r"function\s+(?:(?:automatic|static)\s+)?(?:[\w$]+\s+)?(?:signed\s+)?(?:\[[^\]]*\]\s*)?"
+                     r"([A-Za-z_][\w$]*)\s*[(;]", t)
+        if m:
+            names.add(m.group(1))
+        for d in re.finditer(r"(?<![\w$])(input|output|inout|reg|wire|logic|integer|int|bit|byte|shortint|longint"
+                             r"|real|time|genvar)(?![\w$])([^;,()=]*)", t):
+            ids = re.findall(r"[A-Za-z_][\w$]*", re.sub(r"\[[^\]]*\]", " ", d.group(2)))
+            if ids:
+                names.add(ids[-1])
+        return names
+
+    fo, fn = funcs(bm_o), funcs(bm_n)
+    shared = [t for t in fo if t in fn and body_o[slice(*fo[t])] == body_n[slice(*fn[t])]
+              and not (set(re.findall(r"[A-Za-z_][\w$]*", t)) - own(t)) & declared]
+    decls = [body_o[slice(*fo[t])] for t in shared]
+    for t in sorted(shared, key=lambda t: -fo[t][0]):
+        a, b = fo[t]
+        body_o, bm_o = body_o[:a] + body_o[b:], bm_o[:a] + bm_o[b:]
+    for t in sorted(shared, key=lambda t: -fn[t][0]):
+        a, b = fn[t]
         body_n, bm_n = body_n[:a] + body_n[b:], bm_n[:a] + bm_n[b:]
     return body_o, bm_o, body_n, bm_n, decls
 
