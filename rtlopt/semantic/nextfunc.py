@@ -94,7 +94,7 @@ def candidates_for(texts: dict[Path, str], top: str) -> list[tuple[dict[Path, st
                     continue
                 s = scope.lookupName(nm)
                 kind = type(s).__name__ if s is not None else ""
-                if kind == "ParameterSymbol":
+                if kind == "ParameterSymbol" or (kind == "SubroutineSymbol" and _pure(s)):
                     continue
                 if kind != "VariableSymbol":
                     ok = False
@@ -126,6 +126,38 @@ def candidates_for(texts: dict[Path, str], top: str) -> list[tuple[dict[Path, st
             desc = "; ".join(f"'{g[2]}' == {g[3]} (loaded from the next values)" for g in group)
             out.append((new, desc))
     return out
+
+
+def _pure(fn, depth: int = 0) -> bool:
+    """Whether the function ``fn`` reads nothing but its arguments, its own variables, parameters and
+    functions that are pure themselves (a function may read module variables: those would be
+    operands of ``f`` the candidate does not see)."""
+    from pyslang import ast
+
+    sx = fn.syntax
+    if depth > 8 or sx is None or getattr(fn, "subroutineKind", None) is None:
+        return False
+    rng = sx.sourceRange
+    ok = [str(fn.subroutineKind).endswith("Function")]
+
+    def inside(sym) -> bool:
+        loc = sym.location
+        return loc.buffer.id == rng.start.buffer.id and rng.start.offset <= loc.offset < rng.end.offset
+
+    def visit(n):
+        k = type(n).__name__
+        if k == "NamedValueExpression":
+            s = n.symbol
+            if type(s).__name__ != "ParameterSymbol" and not inside(s):
+                ok[0] = False
+        elif k == "CallExpression" and not n.isSystemCall:
+            sub = n.subroutine
+            if type(sub).__name__ != "SubroutineSymbol" or not _pure(sub, depth + 1):
+                ok[0] = False
+        return ast.VisitAction.Advance if ok[0] else ast.VisitAction.Interrupt
+
+    fn.visit(visit)
+    return ok[0]
 
 
 def _emit(texts, paths, group):
