@@ -351,6 +351,16 @@ register_generator("digits", digit_candidates, memo_key=lambda st: (_h(st.texts)
 register_generator("seqredundancy", seqredundancy_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
 
 
+def instshare_candidates(state: State) -> list[Candidate]:
+    """Candidates from :mod:`rtlopt.semantic.instshare`: a register equal across sibling instances shared."""
+    from rtlopt.semantic.instshare import instshare_candidates as is_gen
+
+    return [c for c in is_gen(state) if isinstance(c, Candidate)]
+
+
+register_generator("instshare", instshare_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
+
+
 def regfunc_candidates(state: State) -> list[Candidate]:
     """Candidates from :mod:`rtlopt.semantic.regfunc`: registers proven a function (k +- S, bit sums) of others."""
     try:

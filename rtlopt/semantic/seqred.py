@@ -224,12 +224,15 @@ def _source_model(texts: list[str], names: list[str], top: str):
             e = e.value
         return e.symbol if type(e).__name__ in _VALUE else None
 
-    def occ_of(nv, sel=None, sel_bits=None, dynamic=False):
+    def occ_of(nv, sel=None, sel_bits=None, dynamic=False, sel_syntax=None):
         sym = nv.symbol
         p = rel(sym)
-        if p is None or nv.syntax is None:
+        nsyn = nv.syntax
+        if nsyn is None and sel_syntax is not None and type(sel_syntax).__name__ == "IdentifierSelectNameSyntax":
+            nsyn = sel_syntax.identifier  # 'x[31:0]' parsed as one name: the base has no syntax of its own
+        if p is None or nsyn is None:
             return
-        f, span = where(nv.syntax)
+        f, span = where(nsyn) if hasattr(nsyn, "sourceRange") else (where(sel_syntax)[0], (nsyn.range.start.offset, nsyn.range.end.offset))
         if f is None:
             return
         full = span
@@ -280,7 +283,7 @@ def _source_model(texts: list[str], names: list[str], top: str):
                     bits = (a + b - 1, a)
                 else:
                     bits = (a, a - b + 1)
-            occ_of(n.value, sp, bits, bits is None)
+            occ_of(n.value, sp, bits, bits is None, n.syntax)
         elif k in _VALUE and n.syntax is not None:
             f, sp = where(n.syntax)
             p = rel(n.symbol)

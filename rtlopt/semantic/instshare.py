@@ -1,0 +1,398 @@
+"""Sequential redundancy across sibling instances: the same register in several instances of one
+module (a debouncer's sample prescaler, a PWM channel's period counter) provably equal in every
+reachable state (signal-correspondence induction of :mod:`rtlopt.semantic.seqsim` on the flattened
+design) becomes one register.
+
+The module gets a parameter ``RTLOPT_<REG>_EXT`` (default 0: every other use of the module keeps
+its behaviour), an input and an output port, and one wire right after the register's declaration:
+
+    wire [W-1:0] rtlopt_<reg>_v = RTLOPT_<REG>_EXT ? rtlopt_<reg>_i : <reg>;
+    assign rtlopt_<reg>_o = rtlopt_<reg>_v;
+
+Every read of the register in the module reads ``rtlopt_<reg>_v``. In the parent, one instance
+(the kept one) exports its register; the others take it in with ``RTLOPT_<REG>_EXT = 1``, so their
+own copy has no reader left and synthesis removes it. Instances of a generate loop are connected
+through one bus indexed by the genvar (``.RTLOPT_..._EXT(i != K)``), explicit instances through one
+wire. The edited design is proven equal to the original from reset by the search loop like every
+candidate. Names never matter: the facts come from simulation + induction on gates.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from rtlopt.hdl.edit import Edit, apply_edits
+
+RULE = "instance_register_sharing"
+
+
+def _bit_classes(texts: dict[Path, str], top: str, timeout_s: float):
+    """{(flop name, bit): (class id, polarity)} of flip-flop bits proven equal to others."""
+    from rtlopt.semantic import seqred, seqsim
+
+    net = seqred._load_cached(texts, top, timeout_s)
+    classes = seqsim.find_classes(net, timeout_s=timeout_s)
+    rel: dict[int, tuple[int, int]] = {}
+    for ci, (rep, mem) in enumerate(classes):
+        if rep is None:
+            continue
+        rel[rep] = (ci, 0)
+        for j, p in mem.items():
+            rel[j] = (ci, p)
+    out: dict[tuple[str, int], tuple[int, int]] = {}
+    for j, f in enumerate(net.flops):
+        if j in rel:
+            for n, i in net.names.get(f.q, []):
+                out[(n, i)] = rel[j]
+    return out
+
+
+def _compile(texts: dict[Path, str]):
+    from pyslang import ast, syntax
+
+    comp = ast.Compilation()
+    trees = []
+    for p, t in texts.items():
+        tr = syntax.SyntaxTree.fromText(t, str(p))
+        trees.append(tr)
+        comp.addSyntaxTree(tr)
+    if any(d.isError() for tr in trees for d in tr.diagnostics):
+        return None
+    buf = {tr.root.sourceRange.start.buffer.id: i for i, tr in enumerate(trees)}
+    return comp, buf
+
+
+def _children(top_inst):
+    """Instances directly inside the top (possibly in generate blocks): [(rel path, symbol, genvar)]."""
+    from pyslang import ast
+
+    out = []
+
+    def visit(n):
+        k = type(n).__name__
+        if k == "GenerateBlockSymbol" and n.isUninstantiated:
+            return ast.VisitAction.Skip
+        if k == "InstanceSymbol":
+            rel = n.hierarchicalPath[len(top_inst.name) + 1:]
+            m = re.search(r"\[(-?\d+)\]\.[^.]+$", rel)  # the index of the enclosing loop block
+            gv = int(m.group(1)) if m else None
+            out.append((n.hierarchicalPath[len(top_inst.name) + 1:], n, gv))
+            return ast.VisitAction.Skip
+        return ast.VisitAction.Advance
+
+    top_inst.body.visit(visit)
+    return out
+
+
+def _loop_of(inst_syntax):
+    """(LoopGenerateSyntax, genvar name) around an instance syntax, or None; a nested loop: refused."""
+    p = inst_syntax.parent
+    found = None
+    while p is not None:
+        if type(p).__name__ == "LoopGenerateSyntax":
+            if found is not None:
+                return "nested"
+            found = p
+        if type(p).__name__ in ("ModuleDeclarationSyntax",):
+            break
+        p = p.parent
+    if found is None:
+        return None
+    return found, found.identifier.valueText
+
+
+def _reads(bodies, var_name: str):
+    """Spans of every read of variable ``var_name`` in the instance bodies (one definition's syntax)."""
+    from pyslang import ast
+
+    reads: set[tuple[int, int, int]] = set()
+    lroots: set[tuple[int, int, int]] = set()
+    nosyn = [0, 0]  # NamedValues without syntax / of them covered by their select's name syntax
+
+    def span_of(e, outer):
+        """(buffer, start, end) of a value's identifier; 'x[3:0]' parses as one name syntax."""
+        if e.syntax is not None:
+            r = e.syntax.sourceRange
+            return r.start.buffer.id, r.start.offset, r.end.offset
+        if outer is not None and type(outer.syntax).__name__ == "IdentifierSelectNameSyntax":
+            r, t = outer.syntax.sourceRange, outer.syntax.identifier.range
+            return r.start.buffer.id, t.start.offset, t.end.offset
+        return None
+
+    for body in bodies:
+        sym = body.lookupName(var_name)
+        if sym is None:
+            return None
+
+        def is_var(e, sym=sym):
+            return type(e).__name__ in ("NamedValueExpression", "HierarchicalValueExpression") \
+                and e.symbol is not None and e.symbol.name == var_name and e.symbol == sym
+
+        def visit(n, is_var=is_var):
+            k = type(n).__name__
+            if k == "AssignmentExpression":
+                roots = [n.left]
+                if type(n.left).__name__ == "ConcatenationExpression":
+                    roots = list(n.left.operands)
+                for e in roots:
+                    outer = None
+                    while type(e).__name__ in ("ElementSelectExpression", "RangeSelectExpression",
+                                               "MemberAccessExpression"):
+                        outer, e = e, e.value
+                    if type(e).__name__ == "NamedValueExpression":
+                        sp = span_of(e, outer)
+                        if sp is not None:
+                            lroots.add(sp)
+            if k in ("ElementSelectExpression", "RangeSelectExpression") and is_var(n.value) \
+                    and n.value.syntax is None:
+                sp = span_of(n.value, n)
+                if sp is not None:
+                    reads.add(sp)
+                    nosyn[1] += 1
+            if is_var(n):
+                if n.syntax is None:
+                    nosyn[0] += 1
+                else:
+                    r = n.syntax.sourceRange
+                    reads.add((r.start.buffer.id, r.start.offset, r.end.offset))
+            return ast.VisitAction.Advance
+
+        body.visit(visit)
+    if nosyn[0] != nosyn[1]:
+        return None
+    return sorted(reads - lroots)
+
+
+def share_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
+    """Candidate texts: [(new texts, description)], all shareable registers first, then each alone."""
+    t0 = time.monotonic()
+    if not any(re.search(r"\b(posedge|negedge)\b", t) for t in texts.values()):
+        return []
+    if not all(t.isascii() for t in texts.values()):
+        return []
+    got = _compile(texts)
+    if got is None:
+        return []
+    comp, buf = got
+    tops = [i for i in comp.getRoot().topInstances if i.name == top]
+    if len(tops) != 1:
+        return []
+    kids = _children(tops[0])
+    by_def: dict[str, list] = {}
+    for path, sym, gv in kids:
+        by_def.setdefault(sym.definition.name, []).append((path, sym, gv))
+    by_def = {d: v for d, v in by_def.items() if len(v) > 1}
+    if not by_def:
+        return []
+    try:
+        bits = _bit_classes(texts, top, max(2.0, timeout_s - (time.monotonic() - t0)))
+    except Exception:  # noqa: BLE001 - outside the model: no candidates
+        return []
+    plans = []
+    for dname, insts in by_def.items():
+        body0 = insts[0][1].body
+        regs = sorted({n.rpartition(".")[2] for (n, _i) in bits
+                       if n.rpartition(".")[0] == insts[0][0]})
+        for reg in regs:
+            if not re.fullmatch(r"[A-Za-z_]\w*", reg):
+                continue
+            v = body0.lookupName(reg)
+            if v is None or type(v).__name__ != "VariableSymbol":
+                continue
+            w = int(getattr(v.type, "bitWidth", 0) or 0)
+            if w <= 0 or v.type.isSigned or not v.type.isIntegral:
+                continue
+            sig = {}
+            for path, _s, _g in insts:
+                key = tuple(bits.get((f"{path}.{reg}", i)) for i in range(w))
+                if any(k is None or k[1] != key[0][1] for k in key) if key and key[0] else True:
+                    continue
+                sig.setdefault(tuple(k[0] for k in key), []).append((path, _s, _g))
+            for grp in sig.values():
+                if len(grp) > 1:
+                    plans.append((dname, reg, w, grp, insts))
+    out = []
+    for sel in ([plans] if len(plans) > 1 else []) + [[p] for p in plans]:
+        new = _emit(texts, comp, buf, sel)
+        if new is not None and new != texts:
+            what = ", ".join(f"'{reg}' of {len(grp)} '{d}' instances" for d, reg, _w, grp, _a in sel)
+            out.append((new, f"one shared register for {what}"))
+    return out
+
+
+def _emit(texts: dict[Path, str], comp, buf, plans) -> dict[Path, str] | None:
+    paths = list(texts)
+    edits: dict[int, list[Edit]] = {}
+    done_mod: dict[tuple[str, str], bool] = {}
+    par_added: dict[str, list[str]] = {}
+    for dname, reg, w, grp, allinst in plans:
+        if (dname, reg) in done_mod:
+            return None
+        done_mod[(dname, reg)] = True
+        P = f"RTLOPT_{reg.upper()}_EXT"
+        pi, po, pv = f"rtlopt_{reg}_i", f"rtlopt_{reg}_o", f"rtlopt_{reg}_v"
+        if any(re.search(rf"(?<![\w$]){x}(?![\w$])", t) for t in texts.values() for x in (P, pi, po, pv)):
+            return None
+        d = grp[0][1].definition
+        ds = d.syntax
+        fm = buf.get(ds.sourceRange.start.buffer.id)
+        if fm is None:
+            return None
+        mtext = texts[paths[fm]]
+        hdr = ds.header
+        ports = hdr.ports
+        if ports is None or type(ports).__name__ != "AnsiPortListSyntax":
+            return None
+        var = grp[0][1].body.lookupName(reg)
+        decl = var.syntax.parent if var.syntax is not None else None
+        if decl is None or type(decl).__name__ != "DataDeclarationSyntax":
+            return None
+        dtext = mtext[decl.sourceRange.start.offset:decl.sourceRange.end.offset]
+        dims = re.findall(r"\[[^\]]*\]", dtext.split("=")[0])
+        if len(dims) > 1 or re.search(r"\bsigned\b", dtext):
+            return None
+        rng = (dims[0] + " ") if dims else ""
+        if not dims and w != 1:
+            return None
+        reads = _reads([i[1].body for i in allinst], reg)
+        if reads is None:
+            return None
+        me = edits.setdefault(fm, [])
+        # parameter
+        params = hdr.parameters
+        if dname not in par_added:
+            par_added[dname] = []
+        if params is not None:
+            cp = params.closeParen.range.start.offset
+            at = len(mtext[:cp].rstrip())
+            me.append(Edit(at, at, f", parameter {P} = 0"))
+        else:
+            at = hdr.name.range.end.offset
+            me.append(Edit(at, at, f" #(parameter {P} = 0)"))
+        cp = ports.closeParen.range.start.offset
+        at = len(mtext[:cp].rstrip())
+        me.append(Edit(at, at, f",\n  input  wire {rng}{pi},\n  output wire {rng}{po}"))
+        de = decl.sourceRange.end.offset
+        ls = mtext.rfind("\n", 0, decl.sourceRange.start.offset) + 1
+        ind = re.match(r"[ \t]*", mtext[ls:]).group(0)
+        me.append(Edit(de, de, f"\n{ind}wire {rng}{pv} = {P} ? {pi} : {reg};  "
+                               f"// rtlopt: one register shared by equal instances\n"
+                               f"{ind}assign {po} = {pv};"))
+        for b, s, e in reads:
+            if buf.get(b) != fm or mtext[s:e] != reg:
+                return None
+            me.append(Edit(s, e, pv))
+        # parent side
+        loops = {_loop_of(i[1].syntax) for i in grp}
+        if "nested" in loops:
+            return None
+        if len(loops) == 1 and None not in loops:
+            loop, gvn = next(iter(loops))
+            gvals = sorted(i[2] for i in grp)
+            # every iteration of the loop is in the group
+            if any(g is None for g in gvals) or gvals[0] < 0:
+                return None
+            same = [i for i in allinst if i[1].syntax is not None and i[1].syntax == grp[0][1].syntax]
+            if len(same) != len(grp) or len({id(i[1].syntax) for i in grp}) > 1 and False:
+                return None
+            K = gvals[0]
+            bus = f"rtlopt_{reg}_all"
+            if any(bus in t for t in texts.values()):
+                return None
+            isyn = grp[0][1].syntax
+            fi = buf.get(isyn.sourceRange.start.buffer.id)
+            ptext = texts[paths[fi]]
+            pe = edits.setdefault(fi, [])
+            ls = ptext.rfind("\n", 0, loop.sourceRange.start.offset) + 1
+            ind = re.match(r"[ \t]*", ptext[ls:]).group(0)
+            pe.append(Edit(ls, ls, f"{ind}wire [{(gvals[-1] + 1) * w - 1}:0] {bus};\n"))
+            stmt = isyn.parent
+            if type(stmt).__name__ != "HierarchyInstantiationSyntax" or len(stmt.instances) != 1:
+                return None
+            pe += _inst_edits(ptext, stmt, isyn, f"({gvn} != {K})",
+                              f".{pi}({bus}[{K * w + w - 1}:{K * w}]), .{po}({bus}[{w}*{gvn} +: {w}])")
+        elif loops == {None}:
+            wire = f"rtlopt_{reg}_sh"
+            if any(wire in t for t in texts.values()):
+                return None
+            first = None
+            for k, (_p, s, _g) in enumerate(grp):
+                isyn = s.syntax
+                stmt = isyn.parent
+                if type(stmt).__name__ != "HierarchyInstantiationSyntax" or len(stmt.instances) != 1:
+                    return None
+                fi = buf.get(isyn.sourceRange.start.buffer.id)
+                ptext = texts[paths[fi]]
+                pe = edits.setdefault(fi, [])
+                if first is None or (fi, stmt.sourceRange.start.offset) < first:
+                    first = (fi, stmt.sourceRange.start.offset)
+                if k == 0:
+                    pe += _inst_edits(ptext, stmt, isyn, None, f".{po}({wire})")
+                else:
+                    pe += _inst_edits(ptext, stmt, isyn, "1", f".{pi}({wire})")
+            fi, so = first
+            ptext = texts[paths[fi]]
+            ls = ptext.rfind("\n", 0, so) + 1
+            ind = re.match(r"[ \t]*", ptext[ls:]).group(0)
+            edits[fi].append(Edit(ls, ls, f"{ind}wire {'[' + str(w - 1) + ':0] ' if w > 1 else ''}{wire};\n"))
+        else:
+            return None
+        if any(i[1].syntax is not None and i not in grp and i[1].syntax == grp[0][1].syntax for i in allinst):
+            return None
+        _ = P
+    new = dict(texts)
+    for fi, eds in edits.items():
+        try:
+            new[paths[fi]] = apply_edits(texts[paths[fi]], sorted(eds, key=lambda e: (e.start, e.end)))
+        except (ValueError, AttributeError):
+            try:
+                new[paths[fi]] = apply_edits(texts[paths[fi]], eds)
+            except ValueError:
+                return None
+    return new
+
+
+def _inst_edits(ptext: str, stmt, isyn, ext: str | None, conns: str) -> list[Edit]:
+    """Parameter ``ext`` (None: untouched) and extra named connections on one instance statement."""
+    out = []
+    conn_list = list(isyn.connections)
+    if any(type(c).__name__ == "OrderedPortConnectionSyntax" for c in conn_list if hasattr(c, "kind")):
+        raise_ = [c for c in conn_list if type(c).__name__ == "OrderedPortConnectionSyntax"]
+        if raise_:
+            return [Edit(0, 0, "\x00")]  # positional ports: make the candidate fail to apply
+    if ext is not None:
+        P = re.search(r"\.(rtlopt_(\w+)_[io])\(", conns).group(2)
+        pname = f"RTLOPT_{P.upper()}_EXT"
+        if stmt.parameters is not None:
+            cp = stmt.parameters.closeParen.range.start.offset
+            at = len(ptext[:cp].rstrip())
+            out.append(Edit(at, at, f", .{pname}({ext})"))
+        else:
+            at = stmt.type.range.end.offset
+            out.append(Edit(at, at, f" #(.{pname}({ext}))"))
+    cp = isyn.closeParen.range.start.offset
+    at = len(ptext[:cp].rstrip())
+    sep = ", " if conn_list and ptext[ptext.find("(", isyn.sourceRange.start.offset) + 1:cp].strip() else ""
+    out.append(Edit(at, at, sep + conns))
+    return out
+
+
+def instshare_candidates(state) -> list:
+    """Search-loop generator: registers equal across sibling instances become one shared register."""
+    from rtlopt.engine.candidate import Candidate
+
+    left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
+    try:
+        got = share_edits(dict(state.texts), state.design.top, timeout_s=max(2.0, min(20.0, left)))
+    except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
+        return []
+    out = []
+    for new, desc in got:
+        changed = [p for p in new if new[p] != state.texts[p]]
+        if len(changed) != 1:
+            continue  # the engine replaces one file per candidate
+        p = changed[0]
+        out.append(Candidate(new[p], "template", (RULE,), desc, {"file": str(p)}))
+    return out
