@@ -110,8 +110,8 @@ def test_fsm_states_share():
     "always @* begin y2 = 0; y3 = 0; if (s[0]) y2 = a + b; if (s[1]) y3 = c + d; end",
     # an operand is blocking-assigned in the block: its value differs from the module-level one
     "always @* begin y3 = a; if (s[0]) y2 = y3 + b; else y2 = c + d; end",
-    # signed arithmetic is left alone
-    "assign y = s[0] ? $signed(a) + $signed(b) : $signed(c) + $signed(d);",
+    # signed arithmetic on operands narrower than its context (sign-extended) is left alone
+    "assign y = s[0] ? $signed(a[3:0]) + $signed(b[3:0]) : $signed(c[3:0]) + $signed(d[3:0]);",
     # a guard that reads a blocking-assigned variable
     "always @* begin y3 = {6'd0, s}; if (y3 == 8'd1) y2 = a + b; else y2 = c - d; end",
 ])

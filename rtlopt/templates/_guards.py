@@ -37,7 +37,8 @@ def _const_of(an: Analysis, node) -> int | None:
     v = an.const(node)
     if v is not None:
         return v
-    if type(node).__name__ == "NamedValueExpression" and isinstance(node.symbol, ast.ParameterSymbol):
+    if type(node).__name__ == "NamedValueExpression" \
+            and isinstance(node.symbol, (ast.ParameterSymbol, ast.EnumValueSymbol)):  # (enum members: constants)
         try:
             sv = node.eval(ast.EvalContext(an.root)).value
         except Exception:  # noqa: BLE001 - pyslang raises assorted errors on odd nodes
@@ -506,9 +507,14 @@ def net_definitions(an: Analysis) -> dict:
     (converted to the net's width), so next-state logic written in a separate wire is seen through."""
     out: dict = {}
     count: dict = {}
+    drivers: set = set()  # (net, driver syntax): one module's body elaborated per instance is one driver
     for s in an.symbols:
         if isinstance(s, ast.NetSymbol) and getattr(s, "initializer", None) is not None:
             k = skey(s)
+            syn = getattr(s.initializer, "syntax", None)
+            if syn is not None and (k, an.span(syn)) in drivers:
+                continue
+            drivers.add((k, an.span(syn) if syn is not None else id(s)))
             out[k] = s.initializer
             count[k] = count.get(k, 0) + 1
         elif isinstance(s, ast.ContinuousAssignSymbol):
@@ -520,6 +526,10 @@ def net_definitions(an: Analysis) -> dict:
             if type(lhs).__name__ == "NamedValueExpression" \
                     and isinstance(lhs.symbol, (ast.NetSymbol, ast.VariableSymbol)):
                 k = skey(lhs.symbol)
+                syn = getattr(a, "syntax", None)
+                if syn is not None and (k, an.span(syn)) in drivers:
+                    continue
+                drivers.add((k, an.span(syn) if syn is not None else id(a)))
                 out[k] = a.right
                 count[k] = count.get(k, 0) + 1
     return {k: v for k, v in out.items() if count[k] == 1}

@@ -91,14 +91,17 @@ class _Op:
     neg: bool = False  # "lt"/"eq": the result is negated
     ci: object | None = None  # three-operand sum: its one-bit operand, the adder's carry-in
     ci_inv: bool = False  # ``x - y - ci`` = ``x + ~y + ~ci``: the carry-in is the inverted bit
+    signed: bool = False  # a signed sum/difference of operands as wide as its context (same bits as unsigned)
 
 
 def _op_of(an: Analysis, site: Site) -> _Op | None:
     n = site.node
     kind = type(n).__name__
     info = an.info(n)
-    if info is None or n.type.isSigned:
+    if info is None:
         return None
+    if n.type.isSigned:
+        return _signed_op(an, site, info)
     if kind == "UnaryExpression" and op_name(n) == "Minus":
         return _Op(site, "addsub", None, n.operand, True, info.width, info.start, info.end, False)
     if kind != "BinaryExpression":
@@ -129,6 +132,31 @@ def _op_of(an: Analysis, site: Site) -> _Op | None:
         return _Op(site, "addsub", n.left, n.right, True, w, info.start, info.end, False, "eq",
                    op == "Inequality")
     return None
+
+
+def _signed_op(an: Analysis, site: Site, info) -> _Op | None:
+    """A signed ``a + b`` / ``a - b`` / ``-a`` whose operands are exactly as wide as the result and its
+    context: modulo ``2^W`` the bits do not depend on the signedness, so it is an adder use like an
+    unsigned one (its shared result is read back through ``$signed``)."""
+    n = site.node
+    kind = type(n).__name__
+    if kind not in ("UnaryExpression", "BinaryExpression"):
+        return None
+    op = op_name(n)
+    w = int(n.type.bitWidth or 0)
+    if w <= 0 or info.width != w:
+        return None
+    if kind == "UnaryExpression" and op == "Minus":
+        args = [n.operand]
+    elif kind == "BinaryExpression" and op in ("Add", "Subtract"):
+        args = [n.left, n.right]
+    else:
+        return None
+    if any(int(strip(a).type.bitWidth or 0) != w for a in args):
+        return None
+    if len(args) == 1:
+        return _Op(site, "addsub", None, n.operand, True, w, info.start, info.end, False, signed=True)
+    return _Op(site, "addsub", n.left, n.right, op == "Subtract", w, info.start, info.end, op == "Add", signed=True)
 
 
 def _unsigned_arg(node):
@@ -399,10 +427,20 @@ def _sign_bits(an: Analysis, o: _Op) -> str:
     return " ^ ".join(f"{_text(an, v)}[{o.width - 1}]" for v in (o.x, o.y))
 
 
-def _operand_ok(an: Analysis, node, vol) -> bool:
+def _operand_ok(an: Analysis, node, vol, width: int = 0) -> bool:
+    """An operand the unit can read as it is (``width``: a signed operand of exactly that many bits,
+    a name or ``$signed`` of one, is read as its bits)."""
     if node is None:
         return True
     s = strip(node)
+    if width and getattr(s.type, "isSigned", False) and int(s.type.bitWidth or 0) == width:
+        k = type(s).__name__
+        if k == "CallExpression" and s.isSystemCall and s.subroutineName == "$signed" and len(s.arguments) == 1:
+            a = strip(s.arguments[0])
+            return int(getattr(a.type, "bitWidth", 0) or 0) == width and _operand_ok(an, a, vol)
+        if k in ("NamedValueExpression", "IntegerLiteral") and an.info(s) is not None:
+            return not (reads(s) & vol)
+        return False
     if an.info(s) is None or not _context_safe(s) or getattr(s.type, "isSigned", False):
         return False
     return not (reads(s) & vol)
@@ -424,6 +462,20 @@ def _unit_name(an: Analysis, kind: str) -> str:
     """A fresh unit name; multipliers and comparators get their own prefix, so the units of two groups
     of one module applied together (an adder and a multiplier) never declare the same wires."""
     return _fresh(an.text, {"mul": "rtlopt_shm", "cmp": "rtlopt_shc"}.get(kind, "rtlopt_sh"))
+
+
+def _unit_names(an: Analysis, kind: str, n: int) -> list[str]:
+    """``n`` distinct fresh unit names (one per clique of a group: two cliques without a common
+    operation may be applied in one candidate)."""
+    base = {"mul": "rtlopt_shm", "cmp": "rtlopt_shc"}.get(kind, "rtlopt_sh")
+    out: list[str] = []
+    i = 0
+    while len(out) < n:
+        nm = f"{base}{i}"
+        if nm not in an.text:
+            out.append(nm)
+        i += 1
+    return out
 
 
 def _fresh(text: str, base: str) -> str:
@@ -463,12 +515,13 @@ class ExclusiveOperatorSharing(Template):
             vol = site.volatile
             if guard_reads(site.guard) & vol:
                 continue
-            if not (_operand_ok(an, op.x, vol) and _operand_ok(an, op.y, vol)):
+            sw = op.width if op.signed else 0
+            if not (_operand_ok(an, op.x, vol, sw) and _operand_ok(an, op.y, vol, sw)):
                 continue
             if any(lit_text(an, g) is None for g in site.guard):
                 continue
             seen.add((op.start, op.end))
-            t3 = _three(an, op)
+            t3 = _three(an, op) if not op.signed else None
             if t3 is not None and not all(_operand_ok(an, v, vol) for v in (t3.x, t3.y, t3.ci)):
                 t3 = None
             mod = (_module_of(an, op), an.span(site.block.syntax)[0]
@@ -572,8 +625,8 @@ class ExclusiveOperatorSharing(Template):
         cliques.sort(key=lambda c: (-len(c), c))
         if three:  # only the adder with its own carry-in and side inversions can hold these
             out = []
-            name = _unit_name(an, group[0].kind)
-            for c in [c for c in cliques if any(group[i].ci is not None for i in c)][:2]:
+            tc = [c for c in cliques if any(group[i].ci is not None for i in c)][:2]
+            for c, name in zip(tc, _unit_names(an, group[0].kind, len(tc)), strict=True):
                 m = self._emit(an, zx, [group[i] for i in c], [gz[i] for i in c], name, sides=True)
                 if m is not None:
                     out.append(m)
@@ -588,9 +641,10 @@ class ExclusiveOperatorSharing(Template):
                 if p not in cands:
                     cands.append(p)
         out = []
-        name = _unit_name(an, group[0].kind)
+        names = _unit_names(an, group[0].kind, len(cands))  # (disjoint cliques may be applied together)
         ncliques = len(cands) if need_fold else min(3, len(cliques))
         for k, c in enumerate(cands):
+            name = names[k]
             m = self._emit(an, zx, [group[i] for i in c], [gz[i] for i in c], name)
             if m is not None:
                 out.append(m)
@@ -763,6 +817,7 @@ class ExclusiveOperatorSharing(Template):
                 "".join(f"{indent}  {st}\n" for st in stmts_t) + indent
             edits = [Edit(pos, pos, head), Edit(end, end, f"\n{indent}end")]
         # (case items that now hold the same statement are merged by case_item_merge, measured on its own)
+        repl = [f"$signed({r})" if o.signed and not o.res else r for o, r in zip(ops, repl, strict=True)]
         gone, merge_edits = _merge_ifs(an, list(zip(ops, repl, strict=True)))
         edits.extend(merge_edits)
         for o, r in zip(ops, repl, strict=True):
