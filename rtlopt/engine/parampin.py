@@ -115,7 +115,8 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
         if old[so[0]:so[1]] != new[sn[0]:sn[1]]:
             changed.append(n)
     param_changed = [n for n in changed if has_parameters(old[slice(*module_span(old, n))])
-                     and not _export_only(old[slice(*module_span(old, n))], new[slice(*module_span(new, n))])]
+                     and not _export_only(old[slice(*module_span(old, n))], new[slice(*module_span(new, n))])
+                     and not _share_hook_only(old[slice(*module_span(old, n))], new[slice(*module_span(new, n))])]
     if not param_changed:
         return new
     out = new
@@ -175,6 +176,13 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
 
 _EXPORT_PORT = re.compile(r",\n  output wire (?:\[[^\]\n]*\] )?rtlopt_[\w$]+_o(?=\s*\))")
 _EXPORT_ASSIGN = re.compile(r"  assign rtlopt_[\w$]+_o = [A-Za-z_][\w$]*;\n")
+
+
+def _share_hook_only(mod_o: str, mod_n: str) -> bool:
+    """The sibling-instance register sharing hook (rtlopt.semantic.instshare): valid at every value."""
+    from rtlopt.semantic.instshare import hook_only
+
+    return hook_only(mod_o, mod_n)
 
 
 def _export_only(mod_o: str, mod_n: str) -> bool:

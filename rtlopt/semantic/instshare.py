@@ -396,3 +396,28 @@ def instshare_candidates(state) -> list:
         p = changed[0]
         out.append(Candidate(new[p], "template", (RULE,), desc, {"file": str(p)}))
     return out
+
+
+_HOOK_PARAM = re.compile(r"(?:, parameter RTLOPT_(\w+)_EXT = 0| #\(parameter RTLOPT_(\w+)_EXT = 0\))")
+_HOOK_PORTS = re.compile(r",\n  input  wire (?:\[[^\]\n]*\] )?rtlopt_(\w+)_i,\n  output wire (?:\[[^\]\n]*\] )?rtlopt_\1_o")
+_HOOK_WIRE = re.compile(r"\n[ \t]*wire (?:\[[^\]\n]*\] )?rtlopt_(\w+)_v = RTLOPT_(\w+)_EXT \? rtlopt_\1_i : ([A-Za-z_]\w*);  "
+                        r"// rtlopt: one register shared by equal instances\n[ \t]*assign rtlopt_\1_o = rtlopt_\1_v;")
+
+
+def hook_only(mod_o: str, mod_n: str) -> bool:
+    """Whether the new module is the old one plus this module's sharing hook (parameter, ports, the
+    ``rtlopt_<reg>_v`` wire read instead of the register): at the parameter's default 0 it is the old
+    module at every value of the other parameters (the pinning of rtlopt.engine.parampin is not needed)."""
+    regs = {}
+    for m in _HOOK_WIRE.finditer(mod_n):
+        if m.group(2) != m.group(1).upper() or m.group(3) != m.group(1):
+            return False
+        regs[m.group(1)] = m.group(3)
+    if not regs:
+        return False
+    s = _HOOK_WIRE.sub("", mod_n)
+    s = _HOOK_PORTS.sub(lambda m: "" if m.group(1) in regs else m.group(0), s)
+    s = _HOOK_PARAM.sub(lambda m: "" if (m.group(1) or m.group(2)).lower() in regs else m.group(0), s)
+    for r in regs:
+        s = re.sub(rf"(?<![\w$])rtlopt_{re.escape(r)}_v(?![\w$])", r, s)
+    return s.replace("\r", "") == mod_o.replace("\r", "")
