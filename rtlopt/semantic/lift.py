@@ -733,8 +733,28 @@ def _match_constant_compare(nl: Netlist, tbits: list, w: int, ops: list[Operand]
         b0 = tbits[0]
         if isinstance(b0, int) and b0 not in vals:
             return []
-        return _threshold_exprs(nl.bits_value(vals, [b0])[0], a)
+        tv = nl.bits_value(vals, [b0])[0]
+        return _threshold_exprs(tv, a) or _symmetric_exprs(tv, a, xs)
     return []
+
+
+def _symmetric_exprs(t: np.ndarray, a: Operand, xs: np.ndarray) -> list[tuple]:
+    """A symmetric function of the bits of ``a`` (it depends only on how many are set: a disparity or
+    weight check, a majority, "at least k requests"): a compare of ``a``'s population count, found by
+    the exhaustive values ``t`` over ``xs``."""
+    pc = _popcount(xs)
+    g = np.zeros(a.width + 1, dtype=bool)
+    for c in range(a.width + 1):
+        at = t[pc == np.uint64(c)].astype(bool)
+        if at.any() != at.all():
+            return []
+        g[c] = bool(at[0])
+    cw = _clog2(a.width + 1)
+    # a sum of the bits, compared with cw-bit constants: the relational context sizes it to cw bits
+    adds = "(" + " + ".join(_bit(a, k) for k in range(a.width)) + ")"
+    cnt = Operand(text=adds, base=adds, width=cw, value=g, signed=False, free=True)
+    out = _threshold_exprs(g, cnt)
+    return [("symmetric_" + k, (a,), ex) for k, _u, ex in out]
 
 
 def _threshold_exprs(t: np.ndarray, a: Operand) -> list[tuple]:
@@ -794,8 +814,8 @@ def _lift_bits(nl: Netlist, vals: dict, named: list, tgt: Net, bits: list, min_c
         if not any(all(o.free for o in mt[1]) for mt in matches):
             from rtlopt.semantic.algos import match_algorithms  # sorting networks, arbiters, ...
             matches += match_algorithms(tv, w, ops)
-        if not matches and w == 1 and (sel is None or sel.all()):
-            matches = _match_constant_compare(nl, list(bits), w, ops, boundary, cone)
+        if w == 1 and (sel is None or sel.all()) and not any(all(o.free for o in mt[1]) for mt in matches):
+            matches = _match_constant_compare(nl, list(bits), w, ops, boundary, cone) or matches
     if not any(all(o.free for o in mt[1]) for mt in matches) and (
             w > 64 or any(len(n.bits) > 64 for n in named if any(isinstance(b, int) and b in boundary for b in n.bits))):
         wops = _operands(nl, vals, named, tgt, avail, boundary, cone, wide=True)
