@@ -293,6 +293,19 @@ CASES += [
      "  if (a < 8'd4) y = p;\n  else if (a[2]) y = q;\n  else if (a[7]) y = r;\n  else y = 8'd0;\nend\nendmodule\n"),
 ]
 
+# one (N+1)x(M+1) signed multiplier for products of the same words with different signedness
+# (rtlopt/templates/_mulsign.py; more in tests/test_mulsign_share.py)
+_MULSIGN = ("module t(input [1:0] f, input [5:0] a, b, output reg [5:0] y);\n"
+            "  wire signed [11:0] pss = $signed(a) * $signed(b);\n  wire [11:0] puu = a * b;\n"
+            "  always @* case (f)\n    2'd0: y = puu[5:0];\n    2'd1: y = pss[11:6];\n"
+            "    default: y = puu[11:6];\n  endcase\nendmodule\n")
+RULE_IDS |= {"multiplier_sign_sharing"}
+CASES += [
+    ("multiplier_sign_sharing", _MULSIGN, "wire signed [13:0] rtlopt_msm0 = rtlopt_msm0_ax * rtlopt_msm0_bx;",
+     # both products read together
+     _MULSIGN.replace("default: y = puu[11:6];", "default: y = puu[11:6] ^ pss[11:6];")),
+]
+
 
 def test_registry_has_all_rule_ids():
     assert set(REGISTRY) == RULE_IDS

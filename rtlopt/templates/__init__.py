@@ -33,6 +33,7 @@ from rtlopt.templates._factor import AlgebraicFactoring
 from rtlopt.templates._inst import MuxInstanceMerge
 from rtlopt.templates._membits import MemoryConstantBitsRemoval
 from rtlopt.templates._memory import MemoryFolding
+from rtlopt.templates._mulsign import MultiplierSignSharing
 from rtlopt.templates._mulsplit import MultiplierDigitSplit
 from rtlopt.templates._regwidth import RegisterWidthReduction
 from rtlopt.templates._sem import Analysis, analyze
@@ -81,6 +82,7 @@ _CLASSES: tuple[type[Template], ...] = (
     CaseItemMerge,
     ExclusiveOperatorSharing,
     ExclusiveInstanceSharing,
+    MultiplierSignSharing,
 )
 
 #: id → template instance, in a fixed order (determinism).
