@@ -421,6 +421,16 @@ def casetable_candidates(state: State) -> list[Candidate]:
 
 
 register_generator("casetable", casetable_candidates, memo_key=lambda st: _h(st.texts))
+
+
+def preadd_candidates(state: State) -> list[Candidate]:
+    """Candidates from :mod:`rtlopt.semantic.preadd`: mirrored products of a loop sum pre-added (symmetric FIR)."""
+    from rtlopt.semantic.preadd import preadd_candidates as pa_gen
+
+    return [c for c in pa_gen(state) if isinstance(c, Candidate)]
+
+
+register_generator("preadd", preadd_candidates, memo_key=lambda st: _h(st.texts))
 register_generator("datapath_egraph", egraph_candidates)
 
 
