@@ -213,6 +213,7 @@ def share_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> li
             for grp in sig.values():
                 if len(grp) > 1:
                     plans.append((dname, reg, w, grp, insts))
+    plans = [p for p in plans if _emit(texts, comp, buf, [p]) is not None]  # each alone, then together
     out = []
     for sel in ([plans] if len(plans) > 1 else []) + [[p] for p in plans]:
         new = _emit(texts, comp, buf, sel)
