@@ -77,11 +77,21 @@ def _loop_rewrites(an, st, sv: bool = False) -> list[tuple[int, int, str, str]]:
     from rtlopt.templates._sem import norm, op_name
 
     vars_ = list(st.loopVars)
-    if len(vars_) != 1 or vars_[0].initializer is None or len(st.steps) != 1:
+    if len(st.steps) != 1:
         return []
-    v = vars_[0]
+    if len(vars_) == 1 and vars_[0].initializer is not None and not list(st.initializers):
+        v = vars_[0]  # for (int k = 0; ...)
+        ini = v.initializer
+    elif not vars_ and len(list(st.initializers)) == 1:
+        a0 = st.initializers[0]  # integer k; for (k = 0; ...)
+        lv = _conv_strip(getattr(a0, "left", None)) if type(a0).__name__ == "AssignmentExpression" else None
+        if type(lv).__name__ != "NamedValueExpression" or a0.isNonBlocking:
+            return []
+        v, ini = lv.symbol, _conv_strip(a0.right)
+    else:
+        return []
     k = v.name
-    init = an.text[slice(*an.span(v.initializer.syntax))].strip()
+    init = an.text[slice(*an.span(ini.syntax))].strip()
     step = norm(an.text[slice(*an.span(st.steps[0].syntax))])
     if step not in (f"{k}++", f"++{k}", f"{k}+=1", f"{k}={k}+1"):
         return []
@@ -91,7 +101,7 @@ def _loop_rewrites(an, st, sv: bool = False) -> list[tuple[int, int, str, str]]:
     sl = _conv_strip(stop.left)
     if type(sl).__name__ != "NamedValueExpression" or sl.symbol is not v:
         return []
-    bound = an.text[slice(*an.span(stop.right.syntax))].strip()
+    bound = an.text[slice(*an.span(_conv_strip(stop.right).syntax))].strip()
     lo = "" if norm(init) in ("0", "'0") else f"({init}) + "
     if op_name(stop) == "LessThan":
         mirror = f"{lo}({bound}) - 1 - {k}"
