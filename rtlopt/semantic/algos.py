@@ -647,6 +647,9 @@ def match_algorithms(t: np.ndarray, w: int, ops) -> list[tuple]:
             if not out:  # mode-selected wide / lane-wise adds (rtlopt.semantic.simdadd)
                 from rtlopt.semantic.simdadd import match_simd_add
                 out += match_simd_add(t & mask(w), w, small)
+            if not out:  # filtered / offset argmax, argmin (rtlopt.semantic.argsel)
+                from rtlopt.semantic.argsel import match_argsel
+                out += match_argsel(t & mask(w), w, small)
         # a word already driven by the structure this library emits (an earlier lift of this design):
         # re-emitting it would only rename it
         have = {o.base for o in ops}
