@@ -117,3 +117,45 @@ def test_hook_only_rejects_other_changes():
     from rtlopt.engine.hierarchy import module_span
     so, sn = module_span(text, "cnt_unit"), module_span(tampered, "cnt_unit")
     assert not instshare.hook_only(text[so[0]:so[1]], tampered[sn[0]:sn[1]])
+
+
+CSR = """
+module csrs (
+  input  wire        clk,
+  input  wire        resetn,
+  input  wire [1:0]  addr,
+  output reg  [7:0]  rdata
+);
+  reg [15:0] cyc, tim;
+  always @(posedge clk) begin
+    if (!resetn) begin
+      cyc <= 16'd0;
+      tim <= 16'd0;
+    end else begin
+      cyc <= cyc + 16'd1;
+      tim <= tim + 16'd1;
+    end
+  end
+  always @* begin
+    case (addr)
+      2'd0: rdata = cyc[7:0];
+      2'd1: rdata = cyc[15:8];
+      2'd2: rdata = tim[7:0];
+      default: rdata = tim[15:8];
+    endcase
+  end
+endmodule
+"""
+
+
+def test_seqred_replaces_part_select_reads(tmp_path: Path):
+    """A duplicate counter read only as 'x[7:0]' (one name syntax, the base has none of its own): the
+    reads are replaced along with the removed register (they were left dangling: NOT_EQUIVALENT)."""
+    from rtlopt.semantic import seqred
+
+    p = Path("c.v")
+    got = seqred.candidates_for({p: CSR}, "csrs", timeout_s=30)
+    assert got
+    new = got[0][0][p]
+    assert "tim" not in new.replace("time", "") and new.count("cyc[15:8]") == 2
+    assert _prove(tmp_path, CSR, new, "csrs")
