@@ -9,6 +9,7 @@ search loop before it is kept.
 
 from __future__ import annotations
 
+import re
 import tempfile
 import time
 from pathlib import Path
@@ -34,7 +35,7 @@ MAX_ALTERNATIVES = 3  # spellings tried per lift (only lifts that offer that man
 
 
 def find_lifts(texts: dict[Path, str], *, budget_s: float = BUDGET_S, top: str | None = None,
-               design_top: str | None = None) -> list[tuple[Path, Lift]]:
+               design_top: str | None = None, inst_params: dict | None = None) -> list[tuple[Path, Lift]]:
     """Every lift in the design's files, as ``(file, lift)``; with ``top``, only in the modules under it
     (a module of the file list the top never instantiates cannot change the top's result)."""
     from rtlopt.templates._sem import analyze
@@ -64,7 +65,7 @@ def find_lifts(texts: dict[Path, str], *, budget_s: float = BUDGET_S, top: str |
             # the design's top carries the user's parameter overrides (-G), so lifts are pinned to them
             dirs_in = list(dict.fromkeys(Path(p).resolve().parent for p in texts))
             nls = elaborate_modules(files, names, timeout=max(5.0, deadline - time.monotonic()),
-                                    top=design_top, include_dirs=dirs_in)
+                                    top=design_top, include_dirs=dirs_in, params=inst_params)
         except RtloptError:
             return []
     dirs: dict = {}
@@ -92,6 +93,33 @@ def find_lifts(texts: dict[Path, str], *, budget_s: float = BUDGET_S, top: str |
             lf.notes.setdefault("params", dict(src.params) if src is not None else None)
         out += [(mods.get(lf.module, mods[m]), lf) for lf in lifts]
     return out
+
+
+def _inst_params(design) -> dict | None:
+    """{module: {param: decimal}} for the modules below the top every elaborated instance of which gets
+    the same integer parameter values: they are lifted at those values (the lifts are pinned to them,
+    engine.parampin), not at the module's defaults."""
+    try:
+        from rtlopt.engine.parampin import design_configs
+        cfgs = design_configs(getattr(design, "parsed", None), getattr(design, "top", None))
+    except Exception:  # noqa: BLE001 - no configurations: the defaults, as before
+        return None
+    out = {}
+    for m, cs in (cfgs or {}).items():
+        if m == getattr(design, "top", None) or len(cs) != 1 or None in cs:
+            continue
+        cfg = next(iter(cs))
+        vals = {}
+        for k, v in cfg:
+            v = str(v).strip()
+            mt = re.fullmatch(r"(?:\d*'s?d)?(\d+)", v)
+            if mt is None:
+                vals = None
+                break
+            vals[k] = int(mt.group(1))
+        if vals:
+            out[m] = vals
+    return out or None
 
 
 def _subtree(ans: dict, top: str) -> set[str]:
@@ -133,7 +161,7 @@ def _candidates(state) -> list:
     design = getattr(state, "design", None)
     lifts = find_lifts(state.texts, budget_s=max(1.0, min(BUDGET_S, left)),
                        top=getattr(state, "scope", None) or getattr(design, "top", None),
-                       design_top=getattr(design, "top", None))
+                       design_top=getattr(design, "top", None), inst_params=_inst_params(design))
     if not lifts:
         return []
     from rtlopt.semantic.algos import regroup

@@ -680,7 +680,8 @@ def _signed_div(nl, c, vals, mod):
 
 
 # ---- Yosys ---------------------------------------------------------------------------------------
-def yosys_script(files, modules: list[str], out_dir: Path, *, top: str | None = None, include_dirs=()) -> str:
+def yosys_script(files, modules: list[str], out_dir: Path, *, top: str | None = None, include_dirs=(),
+                 params: dict | None = None) -> str:
     """Read ``files`` as the rest of rtlopt does (language by file, the project's defines and include
     directories, ``include_dirs`` after them; ``chparam`` for the project's parameter overrides of ``top``)
     and write one JSON per module, each elaborated as its own top."""
@@ -689,13 +690,16 @@ def yosys_script(files, modules: list[str], out_dir: Path, *, top: str | None = 
     lines = yosys_read_lines(files, top, extra_include_dirs=include_dirs)
     lines.append("design -save rtlopt_src")
     for m in modules:
-        lines += ["design -load rtlopt_src", f"hierarchy -top {m}", "proc -norom", "flatten", "opt_clean",
+        lines.append("design -load rtlopt_src")
+        # a module every instance of which gets the same parameter values: elaborated at those
+        lines += [f"chparam -set {k} {v} {m}" for k, v in ((params or {}).get(m) or {}).items()]
+        lines += [f"hierarchy -top {m}", "proc -norom", "flatten", "opt_clean",
                   f"write_json {_q(out_dir / (m + '.json'))}"]
     return "\n".join(lines) + "\n"
 
 
 def elaborate_modules(files, modules: list[str], timeout: float = 60.0, *, top: str | None = None,
-                      include_dirs=()) -> dict[str, Netlist]:
+                      include_dirs=(), params: dict | None = None) -> dict[str, Netlist]:
     """One :class:`Netlist` per module name (each elaborated as its own top, default parameters; ``top``
     with the project's parameter overrides, ``-G``).
 
@@ -705,7 +709,8 @@ def elaborate_modules(files, modules: list[str], timeout: float = 60.0, *, top: 
     out: dict[str, Netlist] = {}
     with tempfile.TemporaryDirectory(prefix="rtlopt-lift-") as td:
         tdp = Path(td)
-        res = yosys_tool().run_script(yosys_script(files, modules, tdp, top=top, include_dirs=include_dirs),
+        res = yosys_tool().run_script(yosys_script(files, modules, tdp, top=top, include_dirs=include_dirs,
+                                                                   params=params),
                                       cwd=tdp, timeout=timeout, check=False)
         for m in modules:
             p = tdp / f"{m}.json"
