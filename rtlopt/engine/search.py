@@ -431,6 +431,16 @@ def preadd_candidates(state: State) -> list[Candidate]:
 
 
 register_generator("preadd", preadd_candidates, memo_key=lambda st: _h(st.texts))
+
+
+def popsum_candidates(state: State) -> list[Candidate]:
+    """Candidates from :mod:`rtlopt.semantic.popsum`: a word that is the sum of words already computed."""
+    from rtlopt.semantic.popsum import popsum_candidates as ps_gen
+
+    return [c for c in ps_gen(state) if isinstance(c, Candidate)]
+
+
+register_generator("popsum", popsum_candidates, memo_key=lambda st: _h(st.texts))
 register_generator("datapath_egraph", egraph_candidates)
 
 
