@@ -159,3 +159,33 @@ def test_seqred_replaces_part_select_reads(tmp_path: Path):
     new = got[0][0][p]
     assert "tim" not in new.replace("time", "") and new.count("cyc[15:8]") == 2
     assert _prove(tmp_path, CSR, new, "csrs")
+
+
+NESTED = """
+module cnt_unit #(parameter LIM = 100) (input wire clk, input wire rst, input wire [6:0] thr, output wire hit);
+  reg [6:0] c;
+  always @(posedge clk) begin
+    if (rst) c <= 7'd0;
+    else     c <= (c == LIM - 1) ? 7'd0 : c + 7'd1;
+  end
+  assign hit = c < thr;
+endmodule
+module bank (input wire clk, input wire rst, input wire [13:0] thr, output wire [1:0] hit);
+  cnt_unit #(.LIM(100)) ua (.clk(clk), .rst(rst), .thr(thr[6:0]), .hit(hit[0]));
+  cnt_unit #(.LIM(100)) ub (.clk(clk), .rst(rst), .thr(thr[13:7]), .hit(hit[1]));
+endmodule
+module top (input wire clk, input wire rst, input wire [13:0] thr, output wire [1:0] hit, output wire h2);
+  bank u_bank (.clk(clk), .rst(rst), .thr(thr), .hit(hit));
+  cnt_unit #(.LIM(50)) uc (.clk(clk), .rst(rst), .thr(thr[6:0]), .hit(h2));
+endmodule
+"""
+
+
+def test_siblings_below_a_single_instance_parent(tmp_path: Path):
+    """Two equal counters inside the one 'bank' instance share; the third use of the module (other
+    parameter, in the top) keeps its own register at the hook's default."""
+    got = _cands(NESTED)
+    assert len(got) == 1 and "2 'cnt_unit' instances" in got[0][1]
+    new = got[0][0]
+    assert new.count(".RTLOPT_C_EXT(1)") == 1 and "uc (" in new and "#(.LIM(50)) uc" in new
+    assert _prove(tmp_path, NESTED, new, "top")

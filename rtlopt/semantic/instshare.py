@@ -65,24 +65,33 @@ def _compile(texts: dict[Path, str]):
 
 
 def _children(top_inst):
-    """Instances directly inside the top (possibly in generate blocks): [(rel path, symbol, genvar)]."""
+    """Every instance below the top with its parent instance: [(parent path, rel path, symbol, genvar)]
+    (paths relative to the top, "" for the top itself; generate blocks in between are transparent)."""
     from pyslang import ast
 
     out = []
+    cut = len(top_inst.name) + 1
 
-    def visit(n):
-        k = type(n).__name__
-        if k == "GenerateBlockSymbol" and n.isUninstantiated:
-            return ast.VisitAction.Skip
-        if k == "InstanceSymbol":
-            rel = n.hierarchicalPath[len(top_inst.name) + 1:]
+    def walk(inst, ppath):
+        kids = []
+
+        def visit(n):
+            k = type(n).__name__
+            if k == "GenerateBlockSymbol" and n.isUninstantiated:
+                return ast.VisitAction.Skip
+            if k == "InstanceSymbol":
+                kids.append(n)
+                return ast.VisitAction.Skip
+            return ast.VisitAction.Advance
+
+        inst.body.visit(visit)
+        for n in kids:
+            rel = n.hierarchicalPath[cut:]
             m = re.search(r"\[(-?\d+)\]\.[^.]+$", rel)  # the index of the enclosing loop block
-            gv = int(m.group(1)) if m else None
-            out.append((n.hierarchicalPath[len(top_inst.name) + 1:], n, gv))
-            return ast.VisitAction.Skip
-        return ast.VisitAction.Advance
+            out.append((ppath, rel, n, int(m.group(1)) if m else None))
+            walk(n, rel)
 
-    top_inst.body.visit(visit)
+    walk(top_inst, "")
     return out
 
 
@@ -180,9 +189,18 @@ def share_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> li
     if len(tops) != 1:
         return []
     kids = _children(tops[0])
-    by_def: dict[str, list] = {}
-    for path, sym, gv in kids:
-        by_def.setdefault(sym.definition.name, []).append((path, sym, gv))
+    n_of_def: dict[str, int] = {}
+    for _pp, _path, sym, _gv in kids:
+        n_of_def[sym.definition.name] = n_of_def.get(sym.definition.name, 0) + 1
+    pdef = {path: sym.definition.name for _pp, path, sym, _gv in kids}
+    every: dict[str, list] = {}  # every instance of a definition (its reads are edited in all)
+    by_def: dict[tuple[str, str], list] = {}
+    for pp, path, sym, gv in kids:
+        every.setdefault(sym.definition.name, []).append((path, sym, gv))
+        # siblings under the top or under a parent whose module has this one instance only (the
+        # parent's module text is edited: every copy of it must be this one)
+        if pp == "" or n_of_def.get(pdef.get(pp, ""), 0) == 1:
+            by_def.setdefault((pp, sym.definition.name), []).append((path, sym, gv))
     by_def = {d: v for d, v in by_def.items() if len(v) > 1}
     if not by_def:
         return []
@@ -191,7 +209,7 @@ def share_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> li
     except Exception:  # noqa: BLE001 - outside the model: no candidates
         return []
     plans = []
-    for dname, insts in by_def.items():
+    for (_pp, dname), insts in by_def.items():
         body0 = insts[0][1].body
         regs = sorted({n.rpartition(".")[2] for (n, _i) in bits
                        if n.rpartition(".")[0] == insts[0][0]})
@@ -206,13 +224,14 @@ def share_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> li
                 continue
             sig = {}
             for path, _s, _g in insts:
+                # (class, polarity to its representative) per bit: equal keys = equal registers
                 key = tuple(bits.get((f"{path}.{reg}", i)) for i in range(w))
-                if any(k is None or k[1] != key[0][1] for k in key) if key and key[0] else True:
+                if any(k is None for k in key):
                     continue
-                sig.setdefault(tuple(k[0] for k in key), []).append((path, _s, _g))
+                sig.setdefault(key, []).append((path, _s, _g))
             for grp in sig.values():
                 if len(grp) > 1:
-                    plans.append((dname, reg, w, grp, insts))
+                    plans.append((dname, reg, w, grp, every[dname]))
     plans = [p for p in plans if _emit(texts, comp, buf, [p]) is not None]  # each alone, then together
     out = []
     for sel in ([plans] if len(plans) > 1 else []) + [[p] for p in plans]:
@@ -227,7 +246,7 @@ def _emit(texts: dict[Path, str], comp, buf, plans) -> dict[Path, str] | None:
     paths = list(texts)
     edits: dict[int, list[Edit]] = {}
     done_mod: dict[tuple[str, str], bool] = {}
-    par_added: dict[str, list[str]] = {}
+    used: set[str] = set()  # wires added to parents (one per shared register)
     for dname, reg, w, grp, allinst in plans:
         if (dname, reg) in done_mod:
             return None
@@ -263,8 +282,6 @@ def _emit(texts: dict[Path, str], comp, buf, plans) -> dict[Path, str] | None:
         me = edits.setdefault(fm, [])
         # parameter
         params = hdr.parameters
-        if dname not in par_added:
-            par_added[dname] = []
         if params is not None:
             cp = params.closeParen.range.start.offset
             at = len(mtext[:cp].rstrip())
@@ -300,8 +317,9 @@ def _emit(texts: dict[Path, str], comp, buf, plans) -> dict[Path, str] | None:
                 return None
             K = gvals[0]
             bus = f"rtlopt_{reg}_all"
-            if any(bus in t for t in texts.values()):
+            if bus in used or any(bus in t for t in texts.values()):
                 return None
+            used.add(bus)
             isyn = grp[0][1].syntax
             fi = buf.get(isyn.sourceRange.start.buffer.id)
             ptext = texts[paths[fi]]
@@ -316,8 +334,9 @@ def _emit(texts: dict[Path, str], comp, buf, plans) -> dict[Path, str] | None:
                               f".{pi}({bus}[{K * w + w - 1}:{K * w}]), .{po}({bus}[{w}*{gvn} +: {w}])")
         elif loops == {None}:
             wire = f"rtlopt_{reg}_sh"
-            if any(wire in t for t in texts.values()):
+            if wire in used or any(wire in t for t in texts.values()):
                 return None
+            used.add(wire)
             first = None
             for k, (_p, s, _g) in enumerate(grp):
                 isyn = s.syntax
@@ -342,7 +361,6 @@ def _emit(texts: dict[Path, str], comp, buf, plans) -> dict[Path, str] | None:
             return None
         if any(i[1].syntax is not None and i not in grp and i[1].syntax == grp[0][1].syntax for i in allinst):
             return None
-        _ = P
     new = dict(texts)
     for fi, eds in edits.items():
         try:
