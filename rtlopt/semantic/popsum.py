@@ -96,33 +96,43 @@ def _sum_of(nl, vals, tname: str) -> list[str] | None:
     if tgt is None or tgt.width > 32 or any(not isinstance(b, int) or b in nl.free for b in tgt.bits):
         return None
     t = nl.word(vals, tgt.bits).astype(np.float64)
-    cands = []
+    # operands: whole named words, and equal chunks of a wider word (a packed array of counts)
+    cands: list[tuple[str, list]] = []
     for n in nl.nets.values():
-        if n.hidden or n.name == tname or n.port == "input" or n.width > tgt.width or n.width > 32:
+        if n.hidden or n.name == tname or n.port == "input" or n.width > 64:
             continue
         if any(not isinstance(b, int) or b in nl.free for b in n.bits):
             continue
-        cands.append(n)
+        if n.width <= tgt.width:
+            cands.append((n.name, list(n.bits)))
+            continue
+        for c in range(tgt.width, 1, -1):
+            if n.width % c == 0 and n.width // c <= 8:
+                m = (1 << c) - 1
+                cands += [(f"(({n.name} >> {lo}) & {n.width}'h{m:x})", list(n.bits[lo:lo + c]))
+                          for lo in range(0, n.width, c)]
+                break
     cands = cands[:MAX_WORDS]
     if len(cands) < 2:
         return None
-    a = np.stack([nl.word(vals, n.bits).astype(np.float64) for n in cands], axis=1)
+    a = np.stack([nl.word(vals, bits).astype(np.float64) for _t, bits in cands], axis=1)
     coef, *_ = np.linalg.lstsq(a, t, rcond=None)
     pick = [n for n, c in zip(cands, coef, strict=True) if abs(c - 1.0) < 0.25]
     if len(pick) < 2 or any(abs(c) > 0.25 and abs(c - 1.0) >= 0.25 for c in coef):
         return None
     tb = set(tgt.bits)
-    for n in pick:  # a word computed from T itself would make a combinational loop
-        inside, reads = nl.cone_bits(nl.fanin_cells(n.bits))
+    for _t, bits in pick:  # a word computed from T itself would make a combinational loop
+        inside, reads = nl.cone_bits(nl.fanin_cells(bits))
         if tb & (inside | reads):
             return None
     m = (1 << tgt.width) - 1
-    s = np.zeros_like(nl.word(vals, tgt.bits))
-    for n in pick:
-        s = s + nl.word(vals, n.bits)
-    if not np.array_equal(s & np.uint64(m), nl.word(vals, tgt.bits)):
+    tv = nl.word(vals, tgt.bits)
+    s = np.zeros_like(tv)
+    for _t, bits in pick:
+        s = s + nl.word(vals, bits)
+    if not np.array_equal(s & np.uint64(m), tv):
         return None
-    return [n.name for n in pick]
+    return [t for t, _b in pick]
 
 
 def _whole_lines(text: str, s: int, e: int) -> tuple[int, int]:
