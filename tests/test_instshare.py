@@ -189,3 +189,10 @@ def test_siblings_below_a_single_instance_parent(tmp_path: Path):
     new = got[0][0]
     assert new.count(".RTLOPT_C_EXT(1)") == 1 and "uc (" in new and "#(.LIM(50)) uc" in new
     assert _prove(tmp_path, NESTED, new, "top")
+
+
+def test_positional_connections_are_refused():
+    text = (MOD % (".LIM(100)", ".LIM(100)", "en", ".LIM(100)")).replace(
+        "u1 (.clk(clk), .rst(rst), .en(en), .thr(t1), .hit(hit[1]))", "u1 (clk, rst, en, t1, hit[1])")
+    assert "u1 (clk, rst" in text
+    assert all("u1 (clk, rst, en, t1, hit[1])" in new and "\x00" not in new for new, _d in _cands(text))

@@ -243,6 +243,13 @@ def share_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> li
 
 
 def _emit(texts: dict[Path, str], comp, buf, plans) -> dict[Path, str] | None:
+    try:
+        return _emit1(texts, comp, buf, plans)
+    except _Refuse:
+        return None
+
+
+def _emit1(texts: dict[Path, str], comp, buf, plans) -> dict[Path, str] | None:
     paths = list(texts)
     edits: dict[int, list[Edit]] = {}
     done_mod: dict[tuple[str, str], bool] = {}
@@ -373,14 +380,16 @@ def _emit(texts: dict[Path, str], comp, buf, plans) -> dict[Path, str] | None:
     return new
 
 
+class _Refuse(Exception):
+    """An instance statement this emitter does not edit."""
+
+
 def _inst_edits(ptext: str, stmt, isyn, ext: str | None, conns: str) -> list[Edit]:
     """Parameter ``ext`` (None: untouched) and extra named connections on one instance statement."""
     out = []
     conn_list = list(isyn.connections)
-    if any(type(c).__name__ == "OrderedPortConnectionSyntax" for c in conn_list if hasattr(c, "kind")):
-        raise_ = [c for c in conn_list if type(c).__name__ == "OrderedPortConnectionSyntax"]
-        if raise_:
-            return [Edit(0, 0, "\x00")]  # positional ports: make the candidate fail to apply
+    if any(type(c).__name__ == "OrderedPortConnectionSyntax" for c in conn_list):
+        raise _Refuse("positional port connections")
     if ext is not None:
         P = re.search(r"\.(rtlopt_(\w+)_[io])\(", conns).group(2)
         pname = f"RTLOPT_{P.upper()}_EXT"
