@@ -63,7 +63,8 @@ def _default(t: np.ndarray, off: np.ndarray) -> int | None:
 
 def match_argsel(t: np.ndarray, tw: int, ops) -> list[tuple]:
     """``(kind, operands, [expr])`` when ``t`` is an output of a filtered / offset argmax or argmin."""
-    free = [o for o in ops if o.free and o.width <= 64 and o.value.dtype != object and not o.signed]
+    # cut points, and intermediate words (a valid vector 'pending & enable' computed in the module)
+    free = [o for o in ops if o.width <= 64 and o.value.dtype != object and not o.signed]
     tried = 0
     for K in free:
         if K.text != K.base or K.width < 4:
@@ -106,7 +107,9 @@ def match_argsel(t: np.ndarray, tw: int, ops) -> list[tuple]:
                             hyp = (K, V, T, op, n, w, want_max)
                             # the "something qualifies" bit
                             if tw == 1 and T is not None and np.array_equal(t, ok.astype(np.uint64)):
-                                return [("argsel_valid", _used(K, V, T), [_emit(hyp, "valid", tw, True)])]
+                                # (ties do not matter here: both trees, so that the index's one is shared)
+                                return [("argsel_valid", _used(K, V, T),
+                                         [_emit(hyp, "valid", tw, f) for f in (True, False)])]
                             # the winner's index
                             if tw >= iw and tw <= 8:
                                 for is_first, idx in ((True, first), (False, last)):
@@ -137,7 +140,8 @@ def match_argsel(t: np.ndarray, tw: int, ops) -> list[tuple]:
                                         continue
                                     kind = ("argmax" if want_max else "argmin") + (
                                         "_offset_value" if R is not None else "_filtered_value")
-                                    return [(kind, _used(K, V, T, R), [_emit(hyp, "value", tw, True, d, R)])]
+                                    return [(kind, _used(K, V, T, R),
+                                             [_emit(hyp, "value", tw, f, d, R) for f in (True, False)])]
     return []
 
 
