@@ -438,9 +438,9 @@ def _operand_ok(an: Analysis, node, vol, width: int = 0) -> bool:
         if k == "CallExpression" and s.isSystemCall and s.subroutineName == "$signed" and len(s.arguments) == 1:
             a = strip(s.arguments[0])
             return int(getattr(a.type, "bitWidth", 0) or 0) == width and _operand_ok(an, a, vol)
-        if k in ("NamedValueExpression", "IntegerLiteral") and an.info(s) is not None:
-            return not (reads(s) & vol)
-        return False
+        # any other operand as wide as the signed context: evaluated the same on its own (its text is
+        # read through ``$unsigned`` so an unsigned mux or XOR around it does not change it)
+        return an.info(s) is not None and not (reads(s) & vol)
     if an.info(s) is None or not _context_safe(s) or getattr(s.type, "isSigned", False):
         return False
     return not (reads(s) & vol)
@@ -451,7 +451,13 @@ def _is_atom(node) -> bool:
 
 
 def _text(an: Analysis, node) -> str:
-    return "1'b0" if node is None else an.info(strip(node)).text.strip()
+    if node is None:
+        return "1'b0"
+    s = strip(node)
+    t = an.info(s).text.strip()
+    if getattr(s.type, "isSigned", False) and type(s).__name__ not in ("IntegerLiteral", "NamedValueExpression"):
+        return f"$unsigned({t})"  # (a signed operand of a signed sum as wide as it: its own bits)
+    return t
 
 
 def _key(an: Analysis, node) -> str:
