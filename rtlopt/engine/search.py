@@ -441,6 +441,16 @@ def popsum_candidates(state: State) -> list[Candidate]:
 
 
 register_generator("popsum", popsum_candidates, memo_key=lambda st: _h(st.texts))
+
+
+def squarer_candidates(state: State) -> list[Candidate]:
+    """Candidates from :mod:`rtlopt.semantic.squarer`: ``x * x`` as a folded squarer."""
+    from rtlopt.semantic.squarer import squarer_candidates as sq_gen
+
+    return [c for c in sq_gen(state) if isinstance(c, Candidate)]
+
+
+register_generator("squarer", squarer_candidates, memo_key=lambda st: _h(st.texts))
 register_generator("datapath_egraph", egraph_candidates)
 
 
