@@ -208,7 +208,8 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
                     # designs whose registers start arbitrary as if they started at 0: unsound, skip it
                     res.engines_tried.append(("abc", "skipped (registers with arbitrary start values)", 0.0))
                     continue
-                slice_s = left() if eng_i == len(engines) - 1 else min(5.0, left() * 0.2)
+                slice_s = left() if eng_i == len(engines) - 1 else min(ABC_FIRST_SEQ_S if sequential else 5.0,
+                                                                         left() * 0.2)
                 if eng_i == 1 and engines[0] == "equiv" and not sequential:
                     slice_s = min(ABC_AFTER_EQUIV_S, left() * 0.4)  # the first complete engine
                 outcome, detail = run_abc(spec, gil, hil, wd, timeout=max(0.5, slice_s))
@@ -410,6 +411,11 @@ EQUIV_SEQ_S = 30.0
 EQUIV_BEFORE_ALGEBRA_S = 2.0
 _ADD_CELLS = {"$add", "$sub", "$neg", "$alu", "$macc", "$lcu", "$fa"}
 _DIV_CELLS = {"$div", "$mod", "$divfloor", "$modfloor"}
+
+#: Seconds ABC's first (not last) slice gets on sequential designs: its scorr/dprove decides a duplicate
+#: 32/64-bit counter (the register correspondence is the invariant) in 3-6 s, 5 s ran out under load and
+#: z3's BMC of the 64-bit adders then took the rest of the 60 s (riscv/cycle_time_dup).
+ABC_FIRST_SEQ_S = 10.0
 
 #: Seconds ABC gets on combinational designs without arithmetic when it directly follows ``equiv``.
 ABC_AFTER_EQUIV_S = 20.0
