@@ -51,7 +51,7 @@ def test_offers_both_factors_and_keeps_middle_term():
     got = rewrites(V2005, "t.v")
     assert len(got) == 2, got
     new = got[0][0] + got[1][0]
-    assert "if (i < (2) - i)" in new and "else if (i == (2) - i)" in new
+    assert "begin if (i < (2) - i)" in new and "else if (i == (2) - i)" in new
     sv = rewrites(SV, "t.sv")
     assert any("($bits($signed(x[k])) + 1)'(" in n for n, _ in sv), sv  # width-exact pre-add in SV
     assert rewrites(NOT_SOP, "t.v") == []
@@ -83,3 +83,11 @@ def test_verilog2005_odd_loop_proven(tmp_path: Path):
     good = [n for n, d in rewrites(V2005, "t.v") if "(hh[" not in d.split("its mirror")[0]]
     assert len(good) == 1
     assert _prove(tmp_path, V2005, good[0], "t.v") == "EQUIVALENT", good[0]
+
+
+def test_compound_accumulation_offered():
+    src = ("module m(input logic [3:0][7:0] x, input logic [1:0][7:0] c, output logic [17:0] y);\n"
+           "  always_comb begin y = 0; for (int k = 0; k < 4; k++) y += x[k] * c[k < 2 ? k : 3 - k]; end\n"
+           "endmodule\n")
+    got = rewrites(src, "t.sv")
+    assert len(got) == 2 and all("y += " in n and "y = y +" not in n for n, _ in got), got

@@ -120,11 +120,16 @@ def _loop_rewrites(an, st, sv: bool = False) -> list[tuple[int, int, str, str]]:
     if type(rhs).__name__ != "BinaryExpression" or op_name(rhs) != "Add":
         return []
     prod = None
-    for acc, p in ((rhs.left, rhs.right), (rhs.right, rhs.left)):
-        acc = _conv_strip(acc)
-        if acc.syntax is not None and norm(an.text[slice(*an.span(acc.syntax))]) == lt:
-            prod = _conv_strip(p)
-            break
+    compound = bool(a.isCompound)
+    if compound:  # acc += X * Y (the right side is acc + X * Y with acc as an lvalue reference)
+        if str(a.op).split(".")[-1] == "Add":
+            prod = _conv_strip(rhs.right)
+    else:
+        for acc, p in ((rhs.left, rhs.right), (rhs.right, rhs.left)):
+            acc = _conv_strip(acc)
+            if acc.syntax is not None and norm(an.text[slice(*an.span(acc.syntax))]) == lt:
+                prod = _conv_strip(p)
+                break
     if prod is None or type(prod).__name__ != "BinaryExpression" or op_name(prod) != "Multiply":
         return []
     if prod.syntax is None or any(_refs(x, a.left.symbol if hasattr(a.left, "symbol") else None)
@@ -150,8 +155,10 @@ def _loop_rewrites(an, st, sv: bool = False) -> list[tuple[int, int, str, str]]:
             # one bit wider than the operand, no wider (a size cast evaluates its operand as wide as the
             # cast, extended by the operand's own signedness, which is the product context's here)
             presum = f"($bits({ptx}) + 1)'({ptx} + {mirrored})"
-        new = (f"if ({k} < {mirror}) {lhs_text} {op} {lhs_text} + {presum} * ({stx});\n"
-               f"{' ' * 6}else if ({k} == {mirror}) {lhs_text} {op} {lhs_text} + {ptext};")
+        acc = f"{lhs_text} +=" if compound else f"{lhs_text} {op} {lhs_text} +"
+        # begin/end: an else after the loop (an enclosing if) must not bind to the new if
+        new = (f"begin if ({k} < {mirror}) {acc} {presum} * ({stx});\n"
+               f"{' ' * 6}else if ({k} == {mirror}) {acc} {ptext}; end")
         out.append((bs, be, new, f"mirror pre-add in the loop over {k}: ({ptx} + its mirror) * {stx} "
                                  f"(half the multipliers, if {stx} is symmetric)"))
     return out
