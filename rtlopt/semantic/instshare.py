@@ -30,10 +30,18 @@ RULE = "instance_register_sharing"
 
 def _bit_classes(texts: dict[Path, str], top: str, timeout_s: float):
     """{(flop name, bit): (class id, polarity)} of flip-flop bits proven equal to others."""
+    import hashlib
+
     from rtlopt.semantic import seqred, seqsim
 
-    net = seqred._load_cached(texts, top, timeout_s)
-    classes = seqsim.find_classes(net, timeout_s=timeout_s)
+    # the seqredundancy generator's analysis of the same texts (it runs first in a round): reused
+    key = hashlib.sha256(repr((top, sorted((str(p), t) for p, t in texts.items()))).encode()).hexdigest()
+    an = seqred._CACHE.get(key)
+    if an is not None and an.net is not None and an.error is None:
+        net, classes = an.net, an.classes
+    else:
+        net = seqred._load_cached(texts, top, timeout_s)
+        classes = seqsim.find_classes(net, timeout_s=timeout_s)
     rel: dict[int, tuple[int, int]] = {}
     for ci, (rep, mem) in enumerate(classes):
         if rep is None:
