@@ -73,6 +73,22 @@ endmodule
 """
 
 
+NEXTPC = """module t (input logic [7:0] pc, rs1, imm, input logic [1:0] op, input logic tk,
+          output logic [7:0] nxt, link);
+  logic [7:0] pc4;
+  assign pc4 = pc + 8'd4;
+  always_comb begin
+    case (op)
+      2'd1: nxt = tk ? pc + imm : pc4;
+      2'd2: nxt = rs1 + imm;
+      default: nxt = pc4;
+    endcase
+  end
+  assign link = pc4;
+endmodule
+"""
+
+
 def _descs(t, text):
     return [m.description for m in t.match(text)]
 
@@ -98,6 +114,15 @@ def test_signed_addsub_in_parameterized_instances_shares():
 def test_enum_case_items_are_exclusive():
     d = _descs(T, ENUM)
     assert any("3 exclusive operations" in x for x in d), d
+
+
+def test_guarded_reads_of_a_net_read_elsewhere_join_the_unit():
+    # pc4 is also the link address (unguarded): its reads in the case join the unit, pc4 stays
+    d = _descs(T, NEXTPC)
+    assert any("4 exclusive operations" in x and "pc4" in x for x in d), d
+    m = next(m for m in T.match(NEXTPC) if "4 exclusive operations" in m.description)
+    new = T.rewrite(NEXTPC, [m])
+    assert "assign pc4 = pc + 8'd4;" in new and "default: nxt = rtlopt_sh0;" in new
 
 
 def test_mulsign_shares_three_products():
@@ -142,7 +167,7 @@ def test_mulsign_leaves_an_unguarded_product_alone():
 
 @pytest.mark.yosys
 def test_rewrites_are_proven(tmp_path):
-    for gold, t, top in ((CORDIC, T, "top"), (ENUM, T, "t"), (MULH, M, "t")):
+    for gold, t, top in ((CORDIC, T, "top"), (ENUM, T, "t"), (MULH, M, "t"), (NEXTPC, T, "t")):
         m = t.match(gold)[0]
         new = t.rewrite(gold, [m])
         assert _prove(tmp_path, gold, new, top).verdict.name == "EQUIVALENT", m.description

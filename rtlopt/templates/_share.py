@@ -92,6 +92,7 @@ class _Op:
     ci: object | None = None  # three-operand sum: its one-bit operand, the adder's carry-in
     ci_inv: bool = False  # ``x - y - ci`` = ``x + ~y + ~ci``: the carry-in is the inverted bit
     signed: bool = False  # a signed sum/difference of operands as wide as its context (same bits as unsigned)
+    read: bool = False  # one guarded read of a net defined by the operation (the net itself stays)
 
 
 def _op_of(an: Analysis, site: Site) -> _Op | None:
@@ -338,6 +339,41 @@ def _use_guards(an: Analysis, all_sites: list[Site]) -> list[tuple[int, int, obj
     return out
 
 
+def _read_ops(an: Analysis, all_sites: list[Site], seen: set) -> list[_Op]:
+    """Guarded whole reads of a net defined by an addition/subtraction (``assign s = a + b;``) that is
+    not shared as a whole (another read is unguarded, or the reads share no guard literal): each such
+    read is a use of the operation under its own guard. The shared unit replaces those reads; the
+    net keeps its adder for the other readers (``pc + 4`` read as the link address and as the
+    sequential next pc, the latter under exclusive case arms with the branch/jump targets)."""
+    ports = {p.name for p in an.symbols if isinstance(p, ast.PortSymbol)}
+    out: list[_Op] = []
+    for k, rhs in net_definitions(an).items():
+        r = strip(rhs)
+        info = an.info(r)
+        if k[0] in ports or info is None or (info.start, info.end) in seen \
+                or type(r).__name__ != "BinaryExpression" or op_name(r) not in ("Add", "Subtract"):
+            continue
+        base = _op_of(an, Site(r, (), None, frozenset(), (info.start, info.end)))
+        if base is None or base.res or base.width != int(rhs.type.bitWidth or 0):
+            continue
+        sw = base.width if base.signed else 0
+        for s in all_sites:
+            n = s.node
+            if type(n).__name__ != "NamedValueExpression" or skey(n.symbol) != k or not s.guard:
+                continue
+            sp = _span_of(an, n)
+            if sp is None or int(n.type.bitWidth or 0) != base.width or isinstance(s.block, ast.SubroutineSymbol) \
+                    or s.block is None or s.item is None:
+                continue
+            if guard_reads(s.guard) & s.volatile or any(lit_text(an, g) is None for g in s.guard):
+                continue
+            if not (_operand_ok(an, base.x, s.volatile, sw) and _operand_ok(an, base.y, s.volatile, sw)):
+                continue
+            out.append(_Op(s, base.kind, base.x, base.y, base.inv, base.width, sp[0], sp[1], base.commutative,
+                           signed=base.signed, read=True))
+    return out[:MAX_OPS]
+
+
 def _all_reads_seen(an: Analysis, sym, expected: int) -> bool:
     """The name occurs in its scope (function or module) exactly ``expected`` times: its declaration,
     its one assignment and the reads found; anything else (an instance port connection, a
@@ -542,6 +578,13 @@ class ExclusiveOperatorSharing(Template):
             if t3 is not None:
                 threes.setdefault(("addsub", mod), []).append(t3)
         out: list[Match] = []
+        reads_ops: dict[tuple, list[_Op]] = {}
+        for op in (_read_ops(an, all_sites, seen) if not getattr(an, "_share_follow", False) else []):
+            reads_ops.setdefault((op.kind, (_module_of(an, op), -1)), []).append(op)
+        for key, rl in reads_ops.items():  # the net's other readers keep it: only extra candidates
+            group = (ops.get(key, []) + rl)[:MAX_OPS]
+            if len(group) >= 2 and any(not o.read for o in group):
+                out.extend(self._groups(an, group, need_read=True))
         for key, tl in threes.items():  # sums with a one-bit third operand: the unit's carry-in
             inner = {(i.start, i.end) for t in tl if (i := an.info(strip(t.site.node.left))) is not None}
             by = {(t.start, t.end): t for t in tl}
@@ -595,7 +638,8 @@ class ExclusiveOperatorSharing(Template):
                                    f"{m1.description.split(': ', 1)[-1]}", [edit], alternative=True))
         return got
 
-    def _groups(self, an: Analysis, group: list[_Op], need_fold: bool = False, three: bool = False) -> list[Match]:
+    def _groups(self, an: Analysis, group: list[_Op], need_fold: bool = False, three: bool = False,
+                need_read: bool = False) -> list[Match]:
         defs = getattr(an, "_net_defs", None)
         if defs is None:
             defs = an._net_defs = net_definitions(an)
@@ -637,9 +681,14 @@ class ExclusiveOperatorSharing(Template):
                 if m is not None:
                     out.append(m)
             return out
+        if need_read:  # only cliques with a guarded read of a net that other readers keep
+            cliques = [c for c in cliques if any(group[i].read for i in c)
+                       and len({_form(an, group[i]) for i in c}) > 1]
         if need_fold:  # only cliques that fold a comparison into at least two arithmetic uses
             cands = [c for c in cliques if any(group[i].res for i in c)
                      and sum(1 for i in c if not group[i].res) >= 1][:2]
+        elif need_read:
+            cands = cliques[:2]
         else:
             cands = cliques[:3]
             pairs = sorted(excl, key=lambda p: (-_affinity(an, group[p[0]], group[p[1]]), p))
@@ -802,7 +851,8 @@ class ExclusiveOperatorSharing(Template):
         # everything the unit reads must be declared before that point
         used = set()
         for o in ops:  # (care-set selects read no guard literal over data words)
-            used |= reads(o.site.node) | guard_reads(tuple(g for g in o.site.guard
+            used |= reads(o.site.node) | {k for v in (o.x, o.y) if v is not None for k in reads(strip(v))} \
+                | guard_reads(tuple(g for g in o.site.guard
                                                            if care is None or not _wide_lit(an, zx, g)))
         for sym_key in used:
             if sym_key[1] >= pos:
