@@ -67,6 +67,14 @@ def test_threshold_filtered_argmax_index_value_and_valid():
     assert "cur" in helpers_for(e) and helpers_for(e).count("cur") == 1
 
 
+def test_priority_zero_never_interrupts():
+    pend, prio, _cur, key, valid = _setup()
+    idx, val, got = _scan(key, valid & (key > 0), True)
+    ops = [prio, pend]
+    assert _kinds(idx, 3, ops) == ["argmax_filtered_index"]
+    assert _kinds(got.astype(np.uint64), 1, ops) == ["argsel_valid"]
+
+
 def test_argmin_last_on_ties_with_le_threshold():
     pend, prio, cur, key, valid = _setup(6, 3)
     elig = valid & (key <= cur.value.astype(np.int64))

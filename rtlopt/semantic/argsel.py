@@ -78,7 +78,8 @@ def match_argsel(t: np.ndarray, tw: int, ops) -> list[tuple]:
             key = _lanes_of(K.value & mask(K.width), n, w)
             iw = max(1, (n - 1).bit_length())
             vs = [V for V in free if V is not K and V.width == n] + [None]
-            ts = [T for T in free if T is not K and T.width == w] + [None]
+            # a threshold word, or the constant 0 (a PLIC's "priority 0 never interrupts": key > 0)
+            ts = [T for T in free if T is not K and T.width == w] + [_Zero(w, len(t)), None]
             rs = [R for R in free if R is not K and R.width >= w and tw > w] + [None]
             for V in vs:
                 if V is None:
@@ -92,6 +93,8 @@ def match_argsel(t: np.ndarray, tw: int, ops) -> list[tuple]:
                         if T is V:
                             continue
                         for op in (_OPS[want_max] if T is not None else (None,)):
+                            if isinstance(T, _Zero) and op != ">":
+                                continue  # (key >= 0 is no filter; key < 0 never holds)
                             if V is None and T is None:
                                 continue  # a plain argmax: algos._arg_extreme
                             tried += 1
@@ -106,7 +109,8 @@ def match_argsel(t: np.ndarray, tw: int, ops) -> list[tuple]:
                             off = ~ok
                             hyp = (K, V, T, op, n, w, want_max)
                             # the "something qualifies" bit
-                            if tw == 1 and T is not None and np.array_equal(t, ok.astype(np.uint64)):
+                            if tw == 1 and T is not None and not (V is None and isinstance(T, _Zero)) \
+                                    and np.array_equal(t, ok.astype(np.uint64)):
                                 # (ties do not matter here: both trees, so that the index's one is shared)
                                 return [("argsel_valid", _used(K, V, T),
                                          [_emit(hyp, "valid", tw, f) for f in (True, False)])]
@@ -145,8 +149,15 @@ def match_argsel(t: np.ndarray, tw: int, ops) -> list[tuple]:
     return []
 
 
+class _Zero:
+    """The constant threshold 0 (not an operand of the lift)."""
+
+    def __init__(self, w: int, nv: int):
+        self.text, self.width, self.value = f"{w}'d0", w, np.zeros(nv, dtype=np.uint64)
+
+
 def _used(*xs) -> tuple:
-    return tuple(x for x in xs if x is not None)
+    return tuple(x for x in xs if x is not None and not isinstance(x, _Zero))
 
 
 def _emit(hyp, what: str, tw: int, is_first: bool, dflt: int = 0, R=None) -> str:
