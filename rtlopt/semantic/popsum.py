@@ -51,6 +51,19 @@ def _written(stmt) -> set:
     return out - loopv
 
 
+def _has_loop(stmt) -> bool:
+    found = []
+
+    def visit(n):
+        if type(n).__name__ in ("ForLoopStatement", "ForeachLoopStatement", "WhileLoopStatement",
+                                "RepeatLoopStatement"):
+            found.append(n)
+        return True
+
+    stmt.visit(visit)
+    return bool(found)
+
+
 def _block_items(an):
     """``[(module name, [(stmt, start, end), ...])]`` per procedural block with a statement list."""
     from rtlopt.templates._expr import kind_name
@@ -86,6 +99,10 @@ def _targets(an):
                 by.setdefault(sym, []).append((w, s, e))
         for sym, its in by.items():
             if sym is None or any(len(w) != 1 for w, _s, _e in its) or len(its) < 1:
+                continue
+            # only words accumulated in a loop (a count or sum): keeps the Yosys run to designs that can gain
+            loops = [x for x, s, e in items if _has_loop(x) and any((s, e) == (s1, e1) for _w, s1, e1 in its)]
+            if not loops:
                 continue
             out.append((mod, sym.name, [(s, e) for _w, s, e in its]))
     return out
