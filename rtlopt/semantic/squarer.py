@@ -50,7 +50,7 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
             continue
         wn = int(t.bitWidth or 0)
         rng = getattr(t, "fixedRange", None)
-        if not 2 <= wn <= MAX_N or rng is None or min(rng.left, rng.right) != 0:
+        if not 2 <= wn <= MAX_N or rng is None or rng.right != 0 or rng.left != wn - 1:
             continue
         w = max(int(e.width or 0), 2 * wn)
         x = a.symbol.name
