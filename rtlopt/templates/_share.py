@@ -1191,6 +1191,7 @@ def _care_points(an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list) -> tuple[li
         if z3.is_const(t) and t.decl().kind() == z3.Z3_OP_UNINTERPRETED:
             found[t.decl().name()] = t
         todo.extend(t.children())
+    part = _bits_read(gz)  # a wide word read only through bit selects (``instr[6:0]``): only those bits
     bits: list[str] = []
     slots: list[tuple[object, int]] = []  # (z3 var, bit)
     for nm in sorted(found):
@@ -1212,7 +1213,10 @@ def _care_points(an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list) -> tuple[li
                 [f"{sym.name}[{lo + i}]" for i in range(w)]
         else:
             return None
+        sub = part.get(nm)
         for i, bn in enumerate(names):
+            if sub is not None and len(names) == w and i not in sub:
+                continue  # (never read: 0 in every point, any value is the same there)
             bits.append(bn)
             slots.append((found[nm], i))
         if len(bits) > MAX_CARE_BITS:
@@ -1237,17 +1241,41 @@ def _care_points(an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list) -> tuple[li
     return bits, pts
 
 
+def _bits_read(terms: list) -> dict[str, set[int]]:
+    """Per z3 variable read only through ``Extract``: the bit positions read (absent: read whole)."""
+    part: dict[str, set[int]] = {}
+    whole: set[str] = set()
+    seen: set[int] = set()
+    todo = list(terms)
+    while todo:
+        t = todo.pop()
+        if t.get_id() in seen:
+            continue
+        seen.add(t.get_id())
+        if z3.is_app(t) and t.decl().kind() == z3.Z3_OP_EXTRACT and z3.is_const(t.arg(0)) \
+                and t.arg(0).decl().kind() == z3.Z3_OP_UNINTERPRETED:
+            hi, lo = t.params()
+            part.setdefault(t.arg(0).decl().name(), set()).update(range(lo, hi + 1))
+            continue
+        if z3.is_const(t) and t.decl().kind() == z3.Z3_OP_UNINTERPRETED:
+            whole.add(t.decl().name())
+        todo.extend(t.children())
+    return {k: v for k, v in part.items() if k not in whole}
+
+
 def _wide_lit(an: Analysis, zx: Z3Expr, g) -> bool:
     """A guard literal over more than :data:`MAX_CARE_BITS` bits of signals (a data compare, also when
     written through a decode wire: ``wire under = x < y``)."""
-    todo, seen, total = [guard_z3(an, zx, (g,))], set(), 0
+    gt = guard_z3(an, zx, (g,))
+    part = _bits_read([gt])  # (``instr[6:0] == OP``: 7 bits of a 32-bit word)
+    todo, seen, total = [gt], set(), 0
     while todo:
         t = todo.pop()
         if t.get_id() in seen:
             continue
         seen.add(t.get_id())
         if z3.is_const(t) and t.decl().kind() == z3.Z3_OP_UNINTERPRETED:
-            total += t.size() if z3.is_bv(t) else 1
+            total += len(part[t.decl().name()]) if t.decl().name() in part else t.size() if z3.is_bv(t) else 1
         todo.extend(t.children())
     return total > MAX_CARE_BITS
 
