@@ -920,6 +920,12 @@ def analyze_body(body, name: str, file: str, text: str) -> ModuleSemantics:
                 blk.writes.add(m.name)
             except SymbolicError as exc:
                 blk.error, blk.error_offset = str(exc), exc.offset
+        elif m.kind == SKD.Instance:
+            # a submodule instance reads what its ports are connected to: a state register (or a
+            # word computed from it) handed to a child is observable there, so the machine must
+            # not treat it as internal (its states would look equivalent)
+            blk = Block("instance", m.location.offset, m.location.offset)
+            blk.reads = _instance_reads(m, signals)
         if blk is not None:
             sem.blocks.append(blk)
     ex.block = None
@@ -930,6 +936,25 @@ def analyze_body(body, name: str, file: str, text: str) -> ModuleSemantics:
             sem.driver.setdefault(w, i)
     _resolve_comb(sem)
     return sem
+
+
+def _instance_reads(inst, signals: dict) -> set[str]:
+    """Names of this module's signals read by the port connections of the instance ``inst``."""
+    names: set[str] = set()
+
+    def visit(n):
+        if isinstance(n, ast.NamedValueExpression) and n.symbol.name in signals:
+            names.add(n.symbol.name)
+        return ast.VisitAction.Advance
+
+    try:
+        for pc in inst.portConnections:
+            e = pc.expression
+            if e is not None:
+                e.visit(visit)
+    except Exception:  # noqa: BLE001 - an unreadable connection: every signal counts as read
+        names = set(signals)
+    return names
 
 
 def _run_procedure(ex: _Executor, proc, blk: Block) -> None:

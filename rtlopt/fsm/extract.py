@@ -892,6 +892,12 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
         for w, line in readers_outside.items():
             if w == reg or w in internal:
                 blockers.append(f"{w} is read outside the state machine (line {line})")
+        if reg in readers_outside and reg in sem.signals and reg not in outputs:
+            # read by other logic or a submodule instance: the code itself is observable there, so
+            # states with different codes are distinguishable (no merging on outputs alone)
+            outputs[reg] = sem.signals[reg].width
+            out_vals[reg] = sem.var(reg)
+            out_is_var[reg] = sem.signals[reg].is_variable
         if reg in sem.signals and sem.signals[reg].direction in ("output", "inout"):
             # the port shows the state code itself: merging or re-encoding states changes an output
             blockers.append(f"the state register {reg} is an output port (its encoding is observable)")
