@@ -732,29 +732,7 @@ def _output_reg_matches(tmpl, an: Analysis, roots, comb) -> list[Match]:
                 ports[_key(v)] = v
     if not ports:
         return []
-    writes: dict = {}
-    bad: set = set()
-    for kind, node, sym in roots:
-        if kind == "init" and _key(sym) in ports:
-            bad.add(_key(sym))
-        if kind != "assign":
-            continue
-
-        def visit(n, node=node):
-            if isinstance(n, ast.Expression) and type(n).__name__ == "NamedValueExpression" \
-                    and _key(n.symbol) in ports:
-                lhs = strip(node.left)
-                if type(lhs).__name__ != "NamedValueExpression" or node.isCompound:
-                    bad.add(_key(n.symbol))
-            return True
-
-        node.left.visit(visit)
-        lhs = strip(node.left)
-        if type(lhs).__name__ == "NamedValueExpression" and _key(lhs.symbol) in ports and not node.isCompound:
-            s0, e0 = an.span(node)
-            if not node.isNonBlocking or any(a <= s0 and e0 <= b for a, b in comb):
-                bad.add(_key(lhs.symbol))  # only registers written with <= in clocked blocks
-            writes.setdefault(_key(lhs.symbol), []).append(node)
+    writes, bad = _whole_register_writes(an, roots, comb, ports)
     for s in an.symbols:  # driven by a sub-instance: not a register of this module
         if isinstance(s, ast.InstanceSymbol):
             for pc in s.portConnections:
@@ -787,6 +765,36 @@ def _output_reg_matches(tmpl, an: Analysis, roots, comb) -> list[Match]:
     return out
 
 
+def _whole_register_writes(an: Analysis, roots, comb, cands: dict) -> tuple[dict, set]:
+    """For the variables ``cands`` (key -> symbol): their whole-variable nonblocking writes in clocked
+    blocks (key -> assignment nodes), and the keys that cannot be narrowed behind a copy (an initializer,
+    a part or compound write, a blocking write or one in a combinational block)."""
+    writes: dict = {}
+    bad: set = set()
+    for kind, node, sym in roots:
+        if kind == "init" and _key(sym) in cands:
+            bad.add(_key(sym))
+        if kind != "assign":
+            continue
+
+        def visit(n, node=node):
+            if isinstance(n, ast.Expression) and type(n).__name__ == "NamedValueExpression" \
+                    and _key(n.symbol) in cands:
+                lhs = strip(node.left)
+                if type(lhs).__name__ != "NamedValueExpression" or node.isCompound:
+                    bad.add(_key(n.symbol))  # a part or compound write keeps the variable as it is
+            return True
+
+        node.left.visit(visit)
+        lhs = strip(node.left)
+        if type(lhs).__name__ == "NamedValueExpression" and _key(lhs.symbol) in cands and not node.isCompound:
+            s0, e0 = an.span(node)
+            if not node.isNonBlocking or any(a <= s0 and e0 <= b for a, b in comb):
+                bad.add(_key(lhs.symbol))  # only registers written with <= in clocked blocks
+            writes.setdefault(_key(lhs.symbol), []).append(node)
+    return writes, bad
+
+
 def _integer_reg_matches(tmpl, an: Analysis, roots, comb) -> list[Match]:
     """A register declared ``integer`` / ``int`` (or signed, or without a range) whose value provably
     stays in ``0 .. 2^k - 1`` from reset (z3 induction over its writes, function calls inlined): a
@@ -813,29 +821,7 @@ def _integer_reg_matches(tmpl, an: Analysis, roots, comb) -> list[Match]:
         regs[_key(s)] = s
     if not regs:
         return []
-    writes: dict = {}
-    bad: set = set()
-    for kind, node, sym in roots:
-        if kind == "init" and _key(sym) in regs:
-            bad.add(_key(sym))
-        if kind != "assign":
-            continue
-
-        def visit(n, node=node):
-            if isinstance(n, ast.Expression) and type(n).__name__ == "NamedValueExpression" \
-                    and _key(n.symbol) in regs:
-                lhs = strip(node.left)
-                if type(lhs).__name__ != "NamedValueExpression" or node.isCompound:
-                    bad.add(_key(n.symbol))  # a part or compound write keeps the variable as it is
-            return True
-
-        node.left.visit(visit)
-        lhs = strip(node.left)
-        if type(lhs).__name__ == "NamedValueExpression" and _key(lhs.symbol) in regs and not node.isCompound:
-            s0, e0 = an.span(node)
-            if not node.isNonBlocking or any(a <= s0 and e0 <= b for a, b in comb):
-                bad.add(_key(lhs.symbol))  # only registers written with <= in clocked blocks
-            writes.setdefault(_key(lhs.symbol), []).append(node)
+    writes, bad = _whole_register_writes(an, roots, comb, regs)
     for info in an.exprs:  # i++ / i += 1 (loop variables) are no registers of this kind
         n = info.node
         if type(n).__name__ == "UnaryExpression" and op_name(n) in (
