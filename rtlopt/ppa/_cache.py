@@ -172,11 +172,13 @@ def synthesize_cached(ref, *, liberty, clock_period_ns: float | None = None, tim
                       texts: dict[Path, str] | None = None):
     """Stage 1 of the flow (:func:`rtlopt.ppa._measure.synthesize`); its area is remembered in the cache.
 
-    The caller either finishes it (:func:`finish_cached`, the full report, stored) or closes it.
+    The caller either finishes it (:func:`finish_cached`, the full report, stored) or closes it. The
+    generic statistics of a multi-module design are left to the finish (an area-only result never
+    needs them).
     """
     from rtlopt.ppa._measure import synthesize
 
-    syn = synthesize(ref, liberty=liberty, clock_period_ns=clock_period_ns, timeout=timeout)
+    syn = synthesize(ref, liberty=liberty, clock_period_ns=clock_period_ns, timeout=timeout, generic=False)
     store(_flat_key(ref, liberty, clock_period_ns, texts) + "-area", {"area_um2": syn.area_um2, "cells": syn.cells})
     return syn
 

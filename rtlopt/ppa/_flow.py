@@ -94,13 +94,16 @@ def split_processes(script: str) -> list[str]:
 def yosys_script(files: Iterable[str | Path], top: str, *, liberty: str | Path, dont_use: Iterable[str] = (),
                  tie_hi: tuple[str, str] | None = None, tie_lo: tuple[str, str] | None = None,
                  abc_delay_ps: int | None = None, single_module: bool = False,
-                 map_liberty: str | Path | None = None, canon: bool = False) -> str:
+                 map_liberty: str | Path | None = None, canon: bool = False, generic: bool = True) -> str:
     """The whole Yosys script; outputs land in the current directory under the names above.
 
     ``single_module``: the design under the top has no submodules, so one synthesis serves both the
     generic statistics and technology mapping. ``canon``: the Yosys knows ``rtlopt_canon``
     (:func:`canon_available`); the script is then two scripts joined by :data:`NEW_PROCESS`
     (:func:`split_processes`), the second reading what the first wrote (:func:`canon_lines`).
+    ``generic=False`` (canonical flow, several modules only): the hierarchy-kept generic synthesis is
+    left out; :func:`generic_script` runs it in a process of its own when its statistics are needed
+    (the canonical netlist does not depend on it: the second process reads only structural RTLIL).
     """
     lib = _q(liberty)
     # dfflibmap and stat read only cells, areas, pins and flip-flop/latch groups: a copy without the
@@ -115,7 +118,7 @@ def yosys_script(files: Iterable[str | Path], top: str, *, liberty: str | Path, 
         # Two processes: the second reads the structurally named RTLIL of the first, so everything it
         # does (Yosys's hash tables, the counters in new names, ABC's input order) depends only on the
         # logic, not on how the source named, ordered or split it into modules.
-        if not single_module:
+        if not single_module and generic:
             lines += ["design -save rtl", f"log {PHASE_MARK} generic", *synth_lines(top, flatten=False),
                       f"delete {_NON_LOGIC}", f"tee -q -o {GENERIC_STAT} stat -json", "design -load rtl"]
         lines += [f"log {PHASE_MARK} synth", *canon_lines(top), NEW_PROCESS, f"log {PHASE_MARK} synth",
@@ -169,6 +172,16 @@ def yosys_script(files: Iterable[str | Path], top: str, *, liberty: str | Path, 
         f"write_json {NETLIST_JSON}",
         f"write_verilog -noattr -noexpr {NETLIST_V}",
     ]
+    return "\n".join(lines) + "\n"
+
+
+def generic_script(files: Iterable[str | Path], top: str) -> str:
+    """The generic statistics of a multi-module design alone (``synth -top T``, hierarchy kept, then
+    ``stat -json`` → :data:`GENERIC_STAT`): exactly the read and the generic phase that begin
+    :func:`yosys_script` (a fresh process repeats that history, so the counts are the same)."""
+    lines = [f"log {PHASE_MARK} read", *read_design_script(files, top).strip().splitlines(),
+             "design -save rtl", f"log {PHASE_MARK} generic", *synth_lines(top, flatten=False),
+             f"delete {_NON_LOGIC}", f"tee -q -o {GENERIC_STAT} stat -json"]
     return "\n".join(lines) + "\n"
 
 

@@ -274,6 +274,8 @@ class Synthesis:
 
     ``area_um2`` and ``cells`` are final here (they come from Yosys alone); delay and power need
     :func:`finish`. Call :meth:`close` (or :func:`finish`, which closes) to remove the directory.
+    ``generic`` is None while the generic statistics of a multi-module design are deferred
+    (``generic_script`` set: :func:`finish` runs it, an area-only report does without).
     """
 
     ref: DesignRef
@@ -286,12 +288,13 @@ class Synthesis:
     single_module: bool
     warnings: list[str]
     work: Path
-    generic: dict
+    generic: dict | None
     asic_raw: dict
     cells_by_type: dict[str, int]
     own_area: float
     start: float
     seconds: float = 0.0
+    generic_script: str | None = None
 
     @property
     def area_um2(self) -> float:
@@ -311,12 +314,18 @@ class Synthesis:
         return PpaReport(
             area_um2=Metric(self.area_um2, "um^2", _SRC_AREA), delay_ns=Metric(None, "ns", na),
             power_mw=Metric(None, "mW", na), cells=Metric(self.cells, "cells", _SRC_AREA),
-            generic_cells=Metric(int(self.generic.get("num_cells", 0)), "cells", _SRC_GENERIC),
-            generic_wires=Metric(int(self.generic.get("num_wires", 0)), "wires", _SRC_GENERIC),
+            generic_cells=_generic_metric(self.generic, "num_cells", "cells"),
+            generic_wires=_generic_metric(self.generic, "num_wires", "wires"),
             cells_by_type=dict(self.cells_by_type),
             provenance={"top": self.ref.top, "files": [str(f) for f in self.ref.files], "measured": "area only",
                         "liberty": self.lib.provenance()},
             warnings=list(self.warnings), scripts={"yosys": self.script}, seconds=self.seconds)
+
+
+def _generic_metric(generic: dict | None, key: str, unit: str) -> Metric:
+    if generic is None:
+        return Metric(None, unit, "not measured (area-only pre-filter: the generic synthesis runs for full reports)")
+    return Metric(int(generic.get(key, 0)), unit, _SRC_GENERIC)
 
 
 def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty | str | Path | None = None,
@@ -347,8 +356,13 @@ def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty |
 
 def synthesize(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty | str | Path | None = None,
                clock_period_ns: float | None = None, timeout: float = 300.0,
-               top: str | None = None) -> Synthesis:
-    """Stage 1 of :func:`measure` (the Yosys run); see :class:`Synthesis`. Same arguments and errors."""
+               top: str | None = None, generic: bool = True) -> Synthesis:
+    """Stage 1 of :func:`measure` (the Yosys run); see :class:`Synthesis`. Same arguments and errors.
+
+    ``generic=False``: the hierarchy-kept generic synthesis of a multi-module design (statistics only,
+    about a third of the Yosys time) is deferred to :func:`finish`, so a candidate that is measured
+    only for its area never pays for it; the full report is the same. (Only with the canonical flow,
+    whose mapped netlist does not depend on what the process did before.)"""
     start = time.monotonic()
     deadline = start + timeout
     ref = _as_design(design, top)
@@ -369,9 +383,12 @@ def synthesize(design: DesignRef | str | Path | list | tuple, *, liberty: Libert
     tie_hi, tie_lo = info.tie_cells()
     excluded = info.excluded()
     abc_d = round(period_ns * 1000) if clock_period_ns is not None else None
+    canon = _flow.canon_available(yosys)
+    defer = not generic and canon and not single_module
     script = _flow.yosys_script(ref.files, ref.top, liberty=lib_file, dont_use=excluded, tie_hi=tie_hi,
                                 tie_lo=tie_lo, abc_delay_ps=abc_d, single_module=single_module,
-                                map_liberty=light_liberty(lib), canon=_flow.canon_available(yosys))
+                                map_liberty=light_liberty(lib), canon=canon, generic=not defer)
+    gscript = _flow.generic_script(ref.files, ref.top) if defer else None
     work = Path(tempfile.mkdtemp(prefix="rtlopt-ppa-"))
     try:
         logs = []  # both processes' logs (the first one's holds the warnings about the source)
@@ -393,10 +410,10 @@ def synthesize(design: DesignRef | str | Path | list | tuple, *, liberty: Libert
                                            file=err.file, line=err.line)
             raise ToolError(f"yosys technology mapping to {lib.name} failed: {yosys_error(res)}",
                             log=res.stdout + res.stderr)
-        generic = json.loads((work / _flow.GENERIC_STAT).read_text()).get("design")
+        gen = None if defer else json.loads((work / _flow.GENERIC_STAT).read_text()).get("design")
         asic_raw = json.loads((work / _flow.ASIC_STAT).read_text())
         asic = asic_raw.get("design")
-        if generic is None or asic is None:  # Yosys writes no totals for a module without any logic
+        if (gen is None and not defer) or asic is None:  # Yosys writes no totals for a module without any logic
             raise InputError(f"top '{ref.top}' has no logic to measure (no ports, cells or wires)")
         cells_by_type = {k: int(v) for k, v in asic.get("num_cells_by_type", {}).items()}
         unmapped = _unmapped(cells_by_type, info)
@@ -414,7 +431,23 @@ def synthesize(design: DesignRef | str | Path | list | tuple, *, liberty: Libert
         shutil.rmtree(work, ignore_errors=True)
         raise
     return Synthesis(ref, lib, info, clock_period_ns, period_ns, abc_d, script, single_module, warnings, work,
-                     generic, asic_raw, cells_by_type, own_area, start, time.monotonic() - start)
+                     gen, asic_raw, cells_by_type, own_area, start, time.monotonic() - start, gscript)
+
+
+def _run_generic(syn: Synthesis, deadline: float) -> dict:
+    """The deferred generic synthesis of ``syn`` (:func:`rtlopt.ppa._flow.generic_script`): its statistics."""
+    res = _tool(Yosys).run_script(syn.generic_script, cwd=syn.work, timeout=_remaining(deadline, "Yosys (generic)"),
+                                  check=False)
+    if res.returncode != 0:
+        err = input_error_from_yosys(res)
+        if _flow.failed_phase(res.stdout) == "read":
+            raise err
+        raise UnsupportedConstruct(f"cannot synthesize top '{syn.ref.top}': {err.message}", file=err.file,
+                                   line=err.line)
+    generic = json.loads((syn.work / _flow.GENERIC_STAT).read_text()).get("design")
+    if generic is None:
+        raise InputError(f"top '{syn.ref.top}' has no logic to measure (no ports, cells or wires)")
+    return generic
 
 
 def finish(syn: Synthesis, *, timeout: float = 300.0, activity: float = DEFAULT_ACTIVITY,
@@ -428,6 +461,8 @@ def finish(syn: Synthesis, *, timeout: float = 300.0, activity: float = DEFAULT_
     asic, cells_by_type, own_area = asic_raw["design"], syn.cells_by_type, syn.own_area
     try:
         yosys, sta = _tool(Yosys), _tool(OpenSTA)
+        if generic is None and syn.generic_script is not None:  # deferred by synthesize(generic=False)
+            generic = syn.generic = _run_generic(syn, deadline)
         lib_file = plain_path(lib)
         tie_hi, tie_lo = info.tie_cells()
         excluded = info.excluded()
@@ -491,7 +526,8 @@ def finish(syn: Synthesis, *, timeout: float = 300.0, activity: float = DEFAULT_
                                    "period; clocks toggle twice); "
                                    + (activity_source or "no simulation activity")},
         "generic_synthesis": ("shared with the ASIC run (single module: synth -top T -flatten == synth -top T)"
-                              if single_module else "separate synth -top T (hierarchy kept)"),
+                              if single_module else "separate synth -top T (hierarchy kept)"
+                              + (" in its own Yosys process (scripts: yosys_generic)" if syn.generic_script else "")),
         "excluded_cells": excluded,
         "tie_cells": {"hi": list(tie_hi) if tie_hi else None, "lo": list(tie_lo) if tie_lo else None},
         "units": {"area": "um^2 (liberty area unit)", "delay": "ns", "power": "mW",
@@ -527,6 +563,7 @@ def finish(syn: Synthesis, *, timeout: float = 300.0, activity: float = DEFAULT_
         cells_by_type=cells_by_type,
         provenance=provenance,
         warnings=warnings,
-        scripts={"yosys": script, "sta": tcl},
+        scripts={"yosys": script, "sta": tcl,
+                 **({"yosys_generic": syn.generic_script} if syn.generic_script else {})},
         seconds=syn.seconds + time.monotonic() - t2,
     )
