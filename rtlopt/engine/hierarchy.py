@@ -11,6 +11,7 @@ Used by the optimizer in two ways:
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from collections.abc import Callable
@@ -284,8 +285,9 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
     """Optimize every module under ``design.top``, leaves first, each with its own proof and PPA.
 
     Each module gets a share of what is left of the budget (the modules still to do share it
-    equally, the top a double share). A module instantiated anywhere with parameter overrides is
-    optimized only as part of its parents (its own proof would be for the default parameters).
+    equally, the top a double share). A module instantiated with parameter overrides is measured and
+    optimized at its instances' values when they all have the same ones (its rewrites pinned to them,
+    rtlopt.engine.parampin); with several configurations, only as part of its parents.
     Per-module PPA is the module measured as the top, submodules included; the total is the top's
     measurement when it finished within ``ppa_timeout_s``, else the sum over modules of their own
     area (module minus its instances) times their instance count, and the report says which.
@@ -293,6 +295,7 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
     from rtlopt.design import open_design
     from rtlopt.engine.search import optimize
     from rtlopt.errors import BudgetExhausted, RtloptError
+    from rtlopt.hdl.project import using, using_here
     from rtlopt.ppa.liberty import resolve_liberty
 
     t0 = time.monotonic()
@@ -310,6 +313,11 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
         counts = {n: elab[n] for n in order}
     overridden = {c for n in order for c in g[n].param_overrides}
     from rtlopt.hdl.project import library_files
+
+    # a module instantiated with parameter overrides is measured and optimized at the values its
+    # instances have, when they all have the same ones (its rewrites are then pinned to those values:
+    # rtlopt.engine.parampin); with several configurations it is left to its parents, as before
+    inst_params = _instance_params(design, overridden)
 
     read_only = library_files(design.files)
     original = {p: p.read_text(encoding="utf-8", errors="replace") for p in design.files}
@@ -372,7 +380,8 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                 if lim < 2:
                     return name, None, "no time left for its measurement", None
                 try:
-                    rep = first_fn(refs[name], texts=cur, timeout=lim)
+                    with using_here(_project_at(inst_params.get(name))):
+                        rep = first_fn(refs[name], texts=cur, timeout=lim)
                 except RtloptError as exc:
                     return name, None, str(exc), None
                 how = rep.provenance.get("measured", "estimate") if rep.provenance.get("estimate") else None
@@ -406,7 +415,8 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                         if lim < 2:
                             return name, None, "no time left for an estimate"
                         try:
-                            rep = estimate_fn(refs[name], texts=cur, timeout=lim)
+                            with using_here(_project_at(inst_params.get(name))):
+                                rep = estimate_fn(refs[name], texts=cur, timeout=lim)
                             return name, rep.area_um2.value, rep.provenance.get("measured", "estimate")
                         except RtloptError as exc:
                             return name, None, str(exc)
@@ -433,8 +443,12 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
             mr.measured = "per-module (own logic, submodules as black boxes)"
             if name in estimated:
                 mr.measured, mr.estimated = estimated[name], True
-        if name in overridden and name != design.top:
-            mr.note = "instantiated with parameter overrides: not optimized on its own"
+        at = inst_params.get(name) if name != design.top else None
+        if at is not None and name in flat_area:
+            mr.measured += f"; at its instances' parameters ({_param_text(at)})"
+        if name in overridden and name != design.top and at is None:
+            mr.note = ("instantiated with parameter overrides that differ between instances (or cannot be "
+                       "represented): not optimized on its own")
             if kw.get("measure_fn") is not None and name not in flat_area and name not in attempted \
                     and deadline - time.monotonic() > 5:
                 try:  # its area still counts in the per-module sum (at its default parameters)
@@ -479,11 +493,14 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
         say(f"[{i + 1}/{len(order)}] {name} ({share:.0f} s) ...")
         ts = time.monotonic()
         try:
-            sub = open_design(list(design.files), name)
-            res = optimize(sub, goal=goal, liberty=lib, budget_s=share, max_steps=max_steps,
-                           verify_timeout_s=min(verify_timeout_s, max(10.0, share / 2)),
-                           clock_period_ns=clock_period_ns, ppa_timeout_s=min(ppa_timeout_s, share),
-                           start_texts=cur, scope=name, **kw)
+            # (a module at its instances' values: the search's -G for it, so its measurements, proofs
+            # and pins are at those values; the global project, as the search may use threads)
+            with using(_project_at(at)) if at is not None else contextlib.nullcontext():
+                sub = open_design(list(design.files), name)
+                res = optimize(sub, goal=goal, liberty=lib, budget_s=share, max_steps=max_steps,
+                               verify_timeout_s=min(verify_timeout_s, max(10.0, share / 2)),
+                               clock_period_ns=clock_period_ns, ppa_timeout_s=min(ppa_timeout_s, share),
+                               start_texts=cur, scope=name, **kw)
         except BudgetExhausted as exc:
             mr.status, mr.note = "budget", str(exc)
             mr.seconds = time.monotonic() - ts
@@ -494,10 +511,15 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
             continue
         mr.seconds = time.monotonic() - ts
         mr.status = res.status
+        if at is not None:
+            mr.note = (f"optimized at its instances' parameters ({_param_text(at)}); a rewrite holds only "
+                       "there and is pinned to them")
         mr.area_before = res.before.area_um2.value
         mr.area_after = res.after.area_um2.value
         mr.measured = ("per-module (own logic, submodules as black boxes)" if kw.get("measure_fn") is not None
                        else "flat (module as top, submodules included)")
+        if at is not None:
+            mr.measured += f"; at its instances' parameters ({_param_text(at)})"
         flat_area[name] = (mr.area_before, mr.area_after)
         if res.steps:
             mr.rules = [r for s in res.steps for r in s.rules]
@@ -568,6 +590,41 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
             cur = dict(original)
     return HierResult(design.top, results, original, cur, total_b, total_a, how, verdict, engine,
                       time.monotonic() - t0, exhausted, [n for n in order if n in estimated])
+
+
+def _instance_params(design, modules) -> dict[str, tuple]:
+    """{module: ((param, literal), ...)} for each of ``modules`` whose elaborated instances under the
+    top all have the same (representable) parameter values; the others are left out."""
+    if not modules:
+        return {}
+    from rtlopt.engine.parampin import design_configs
+
+    configs = design_configs(design.parsed, design.top) or {}
+    out: dict[str, tuple] = {}
+    for name in modules:
+        if name == design.top:
+            continue
+        cfgs = configs.get(name) or set()
+        if len(cfgs) == 1:
+            (cfg,) = cfgs
+            if cfg:  # None: not representable (string or type parameters); (): nothing to set
+                out[name] = cfg
+    return out
+
+
+def _project_at(params: tuple | None):
+    """The active project with ``params`` as the top's -G values (None: None, i.e. unchanged)."""
+    if params is None:
+        return None
+    from dataclasses import replace
+
+    from rtlopt.hdl.project import active
+
+    return replace(active(), params=tuple(params))
+
+
+def _param_text(params: tuple) -> str:
+    return ", ".join(f"{k}={v}" for k, v in params)
 
 
 def _compose_proof(design, original, final, deadline, verify_timeout_s, say) -> tuple[str, str | None]:

@@ -203,9 +203,14 @@ _active: Project = Project()
 _copies: dict[Path, Path] = {}
 
 
+_local = threading.local()
+
+
 def active() -> Project:
-    """The project of the running command (empty when none was set: defaults for everything)."""
-    return _active
+    """The project of the running command (empty when none was set: defaults for everything); a
+    thread's own project (:func:`using_here`) first."""
+    here = getattr(_local, "project", None)
+    return _active if here is None else here
 
 
 def set_active(project: Project | None) -> Project:
@@ -224,6 +229,19 @@ def using(project: Project | None) -> Iterator[Project]:
         yield active()
     finally:
         set_active(old)
+
+
+@contextlib.contextmanager
+def using_here(project: Project | None) -> Iterator[Project]:
+    """``with using_here(p):`` — ``p`` is the active project of this thread only (the others, and
+    threads this one starts, keep theirs): a module measured at its instances' parameter values beside
+    modules measured at the design's."""
+    old = getattr(_local, "project", None)
+    _local.project = project
+    try:
+        yield active()
+    finally:
+        _local.project = old
 
 
 def register_copy(copy: str | Path, original: str | Path) -> None:
@@ -838,6 +856,23 @@ def compilation(trees: Iterable = (), project: Project | None = None, *, params:
     for t in trees:
         comp.addSyntaxTree(t)
     return comp
+
+
+def top_compilation(top: str | None, project: Project | None = None):
+    """An empty pyslang Compilation (add the trees) that elaborates ``top`` as the only top, with the
+    project's -G values: the design as Yosys elaborates it (``hierarchy -top``, ``chparam``). Without
+    ``topModules`` a module that another file passed along instantiates is no top at all (its
+    variables sit under the parent's instance, at the parent's parameters, not at the -G values)."""
+    import pyslang
+    from pyslang import ast
+
+    proj = active() if project is None else project
+    opts = ast.CompilationOptions()
+    if top:
+        opts.topModules = {top}
+        if proj.params:
+            opts.paramOverrides = [f"{k}={v}" for k, v in proj.params]
+    return ast.Compilation(pyslang.Bag([opts]))
 
 
 # -- tool invocations -----------------------------------------------------------------------------

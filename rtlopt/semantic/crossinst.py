@@ -20,8 +20,10 @@ def texts_with_export(texts: dict[Path, str], top: str, base: str) -> tuple[dict
     inst, _, reg = base.partition(".")
     if not inst or "." in reg or not re.fullmatch(r"[A-Za-z_][\w$]*", reg):
         return None
+    from rtlopt.hdl.project import top_compilation
+
     paths = list(texts)
-    comp = ast.Compilation()
+    comp = top_compilation(top)  # the top alone, at its -G values
     trees = []
     for p in paths:
         t = syntax.SyntaxTree.fromText(texts[p], str(p))

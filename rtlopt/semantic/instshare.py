@@ -57,10 +57,12 @@ def _bit_classes(texts: dict[Path, str], top: str, timeout_s: float):
     return out
 
 
-def _compile(texts: dict[Path, str]):
-    from pyslang import ast, syntax
+def _compile(texts: dict[Path, str], top: str | None = None):
+    from pyslang import syntax
 
-    comp = ast.Compilation()
+    from rtlopt.hdl.project import top_compilation
+
+    comp = top_compilation(top)  # the top alone, at its -G values
     trees = []
     for p, t in texts.items():
         tr = syntax.SyntaxTree.fromText(t, str(p))
@@ -189,7 +191,7 @@ def share_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> li
         return []
     if not all(t.isascii() for t in texts.values()):
         return []
-    got = _compile(texts)
+    got = _compile(texts, top)
     if got is None:
         return []
     comp, buf = got

@@ -24,8 +24,10 @@ _IDENT = re.compile(r"(?<![\w$'.])[A-Za-z_][\w$]*(?![\w$])")
 def candidates_for(texts: dict[Path, str], top: str) -> list[tuple[dict[Path, str], str]]:
     from pyslang import ast, syntax
 
+    from rtlopt.hdl.project import top_compilation
+
     paths = list(texts)
-    comp = ast.Compilation()
+    comp = top_compilation(top)  # the top alone, at its -G values
     trees = []
     for p in paths:
         t = syntax.SyntaxTree.fromText(texts[p], str(p))

@@ -879,7 +879,9 @@ def _instance_params(texts: list[str], names: list[str], top: str) -> dict[str, 
     """Instance path (relative to ``top``, "" for the top) -> its integer parameter values."""
     from pyslang import ast, syntax
 
-    comp = ast.Compilation()
+    from rtlopt.hdl.project import top_compilation
+
+    comp = top_compilation(top)  # the top alone, at its -G values
     for text, nm in zip(texts, names, strict=True):
         comp.addSyntaxTree(syntax.SyntaxTree.fromText(text, nm))
     out: dict[str, dict[str, int]] = {}

@@ -180,9 +180,11 @@ def _cint(c) -> int | None:
 
 def _source_model(texts: list[str], names: list[str], top: str):
     """Occurrences of variables and their assigning statements over the elaborated design."""
-    from pyslang import ast, syntax
+    from pyslang import syntax
 
-    comp = ast.Compilation()
+    from rtlopt.hdl.project import top_compilation
+
+    comp = top_compilation(top)  # the top alone, at its -G values (as Yosys elaborates it)
     trees = []
     for text, nm in zip(texts, names, strict=True):
         t = syntax.SyntaxTree.fromText(text, nm)

@@ -66,7 +66,9 @@ def _cells(texts: list[str], names: list[str], top: str):
     """Procedural blocks inside generate loops: {(file, span): [(genvars, lvalue text, (var, lo, hi))]}."""
     from pyslang import ast, syntax
 
-    comp = ast.Compilation()
+    from rtlopt.hdl.project import top_compilation
+
+    comp = top_compilation(top)  # the top alone, at its -G values
     trees = []
     for text, nm in zip(texts, names, strict=True):
         t = syntax.SyntaxTree.fromText(text, nm)
