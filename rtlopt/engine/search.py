@@ -451,6 +451,16 @@ def squarer_candidates(state: State) -> list[Candidate]:
 
 
 register_generator("squarer", squarer_candidates, memo_key=lambda st: _h(st.texts))
+
+
+def selcompose_candidates(state: State) -> list[Candidate]:
+    """Candidates from :mod:`rtlopt.semantic.selcompose`: a selection on a decoded selector composed onto its source bits."""
+    from rtlopt.semantic.selcompose import selcompose_candidates as sc_gen
+
+    return [c for c in sc_gen(state) if isinstance(c, Candidate)]
+
+
+register_generator("selcompose", selcompose_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
 register_generator("datapath_egraph", egraph_candidates)
 
 

@@ -38,6 +38,7 @@ from rtlopt.templates._mulsplit import MultiplierDigitSplit
 from rtlopt.templates._regwidth import RegisterWidthReduction
 from rtlopt.templates._sem import Analysis, analyze
 from rtlopt.templates._share import CaseItemMerge, ExclusiveInstanceSharing, ExclusiveOperatorSharing
+from rtlopt.templates._shiftmux import ShiftedArmMerge
 from rtlopt.templates._stmt import (
     DeadCodeElimination,
     MuxChainToCase,
@@ -81,6 +82,7 @@ _CLASSES: tuple[type[Template], ...] = (
     MemoryConstantBitsRemoval,
     CaseItemMerge,
     ExclusiveOperatorSharing,
+    ShiftedArmMerge,
     ExclusiveInstanceSharing,
     MultiplierSignSharing,
 )

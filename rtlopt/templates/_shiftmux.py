@@ -1,0 +1,176 @@
+"""Arms of a selection that shift the same operand by different amounts share one shifter.
+
+``c1 ? x : c2 ? y : c3 ? (x << s) : z`` builds a shifter for ``x << s`` and a mux arm for ``x``; but ``x`` is
+``x << 0``, so both arms are one shifter whose amount is selected: ``(c1 || c3) ? (x << (c1 ? 0 : s)) :
+c2 ? y : z`` (a log shifter of a 2-bit amount is two mux levels, the mux arm it replaces is one level over
+the full width; the remaining operand mux loses an input). The same holds for two shifts of one operand by
+different amounts (``x << a`` / ``x << b`` -> ``x << (c ? a : b)``), left or right, logical or arithmetic.
+
+This is what the address-generation modes of a load/store unit look like after their adders were shared
+(``base + index``, ``base + (index << size)`` -> one adder over an operand mux holding both ``index`` and
+``index << size``), and what a hand-written offset / operand select looks like.
+
+Semantics decide, not spelling: two arms are merged only when their shifted operands are the same
+expression (whitespace and comments aside) and an arm that moves past others in the priority chain is
+proven exclusive with every arm it passes (z3, through single-driver decode wires). The merged arm is
+placed where the earlier arm was, where the later one was, or as the chain's default (the old default then
+gets the complement condition); the search measures each placement and proves the one it keeps.
+"""
+
+from __future__ import annotations
+
+from pyslang import ast  # noqa: F401 - pyslang must be importable (the analysis uses it)
+
+from rtlopt.hdl.edit import Edit
+from rtlopt.templates._base import Match, Template
+from rtlopt.templates._guards import Z3Expr, net_definitions, unsat
+from rtlopt.templates._sem import Analysis, is_pure, norm, op_name, paren, self_width, strip
+
+MAX_ARMS = 16
+_SHIFTS = {"LogicalShiftLeft": "<<", "ArithmeticShiftLeft": "<<", "LogicalShiftRight": ">>",
+           "ArithmeticShiftRight": ">>>"}
+
+
+def _text(an: Analysis, node) -> str | None:
+    node = strip(node)
+    syn = getattr(node, "syntax", None)
+    if syn is None:
+        return None
+    a, b = an.span(syn)
+    return an.text[a:b].strip()
+
+
+def _shift_form(an: Analysis, node):
+    """``(operand key, operand text, op, amount text, amount width)``; a plain value is ``op None``."""
+    n = strip(node)
+    if type(n).__name__ == "BinaryExpression" and op_name(n) in _SHIFTS:
+        bt, at = _text(an, n.left), _text(an, n.right)
+        if bt is None or at is None:
+            return None
+        return norm(bt), bt, _SHIFTS[op_name(n)], at, self_width(n.right) or 0
+    t = _text(an, n)
+    if t is None:
+        return None
+    return norm(t), t, None, None, 0
+
+
+def _chain(n):
+    """``([(cond, value), ...], default)`` of a ``?:`` chain (None if it is not a plain chain)."""
+    arms, cur = [], n
+    while type(cur).__name__ == "ConditionalExpression":
+        if len(cur.conditions) != 1 or cur.conditions[0].pattern is not None:
+            return None
+        arms.append((cur.conditions[0].expr, cur.left))
+        cur = strip(cur.right)
+    return arms, cur
+
+
+class ShiftedArmMerge(Template):
+    """Two arms of a ``?:`` chain shifting one operand (one of them maybe by 0) -> one shifter, amount muxed."""
+
+    id = rule = "shifted_arm_merge"
+    description = ("two arms of a ?: selection that shift the same operand by different amounts (a plain arm "
+                   "being a shift by 0) become one shifter whose amount is selected; arms that move in the "
+                   "priority chain are proven exclusive with those they pass (z3)")
+
+    def find(self, an: Analysis) -> list[Match]:
+        zx = None
+        out: list[Match] = []
+        inner: set[tuple[int, int]] = set()
+        for info in an.exprs:
+            n = info.node
+            if type(n).__name__ != "ConditionalExpression" or (info.start, info.end) in inner:
+                continue
+            ch = _chain(n)
+            if ch is None:
+                continue
+            arms, default = ch
+            cur = strip(n.right)
+            while type(cur).__name__ == "ConditionalExpression":
+                ci = an.info(cur)
+                if ci is not None:
+                    inner.add((ci.start, ci.end))
+                cur = strip(cur.right)
+            if not 1 <= len(arms) <= MAX_ARMS:
+                continue
+            vals = [v for _c, v in arms] + [default]
+            conds = [c for c, _v in arms]
+            if not all(is_pure(x) for x in conds + vals):
+                continue
+            forms = [_shift_form(an, v) for v in vals]
+            ctexts = [_text(an, c) for c in conds]
+            if any(f is None for f in forms) or any(t is None for t in ctexts):
+                continue
+            pairs = []
+            for i in range(len(vals)):
+                for j in range(i + 1, len(vals)):
+                    fi, fj = forms[i], forms[j]
+                    if fi[0] != fj[0] or (fi[2] is None and fj[2] is None):
+                        continue
+                    if fi[2] is not None and fj[2] is not None and (fi[2] != fj[2] or norm(fi[3]) == norm(fj[3])):
+                        continue
+                    pairs.append((i, j))
+            if not pairs:
+                continue
+            if zx is None:
+                zx = Z3Expr(an, defs=net_definitions(an))
+            try:
+                terms = [zx.boolean(c) for c in conds]
+            except Exception:  # noqa: BLE001 - a condition z3 cannot model: no proof of exclusivity
+                continue
+            excl: dict[tuple[int, int], bool] = {}
+
+            def ex(a, b, terms=terms, excl=excl):
+                k = (min(a, b), max(a, b))
+                if k not in excl:
+                    excl[k] = unsat(terms[k[0]], terms[k[1]], timeout_ms=1000)
+                return excl[k]
+
+            texts = [_text(an, v) for v in vals]
+            for i, j in pairs:
+                for new, where in self._merges(arms, ctexts, texts, forms, i, j, ex):
+                    out.append(self._m(an, info.start, info.end,
+                                       f"arms {i + 1} and {j + 1 if j < len(arms) else 'default'} shift "
+                                       f"{forms[i][1]}: one shifter with a selected amount ({where})",
+                                       [Edit(info.start, info.end, new)]))
+        return out
+
+    @staticmethod
+    def _merges(arms, ctexts, texts, forms, i, j, ex):
+        n = len(arms)
+        fi, fj = forms[i], forms[j]
+        op = fi[2] or fj[2]
+        aw = max(fi[4], fj[4], 1)
+        amt_i = fi[3] if fi[2] is not None else f"{aw}'d0"
+        amt_j = fj[3] if fj[2] is not None else f"{aw}'d0"
+        ci = paren(ctexts[i])
+        merged = f"({fi[1]} {op} ({ci} ? {paren(amt_i)} : {paren(amt_j)}))"
+        conds = [paren(t) for t in ctexts]
+        vals = [paren(t) for t in texts]
+
+        def chain(lst, dflt):
+            return "".join(f"{c} ? {v} : " for c, v in lst) + dflt
+
+        res = []
+        if j == n:  # the later arm is the default: arm i moves behind every later arm
+            if all(ex(i, k) for k in range(i + 1, n)):
+                rest = [(conds[k], vals[k]) for k in range(n) if k != i]
+                res.append((chain(rest, merged), "as the default"))
+            return res
+        cij = f"({ctexts[i]} || {ctexts[j]})"
+        if all(ex(j, k) for k in range(i + 1, j)):  # arm j moves up to arm i
+            lst = [(conds[k], vals[k]) for k in range(n) if k != j]
+            lst[i] = (cij, merged)
+            res.append((chain(lst, vals[n]), "at the earlier arm"))
+        if all(ex(i, k) for k in range(i + 1, j)):  # arm i moves down to arm j
+            lst = [(conds[k], vals[k]) if k != j else (cij, merged) for k in range(n) if k != i]
+            res.append((chain(lst, vals[n]), "at the later arm"))
+        if all(ex(i, k) for k in range(i + 1, n)) and all(ex(j, k) for k in range(j + 1, n)):
+            # both arms sink to the end: the merged arm is the default, the old default gets the complement
+            lst = [(conds[k], vals[k]) for k in range(n) if k not in (i, j)]
+            lst.append((f"!{cij}", vals[n]))
+            res.append((chain(lst, merged), "as the default"))
+        return res
+
+
+__all__ = ["Match", "ShiftedArmMerge"]
