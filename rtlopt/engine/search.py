@@ -461,6 +461,16 @@ def selcompose_candidates(state: State) -> list[Candidate]:
 
 
 register_generator("selcompose", selcompose_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
+
+
+def countcmp_candidates(state: State) -> list[Candidate]:
+    """Candidates from :mod:`rtlopt.semantic.countcmp`: a population count compared with 0/1/2 as an OR / pair check."""
+    from rtlopt.semantic.countcmp import countcmp_candidates as cc_gen
+
+    return [c for c in cc_gen(state) if isinstance(c, Candidate)]
+
+
+register_generator("countcmp", countcmp_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
 register_generator("datapath_egraph", egraph_candidates)
 
 

@@ -1,0 +1,273 @@
+"""A population count compared with 0, 1 or 2: an OR, or a prefix-OR pair check, instead of the adder tree.
+
+``cnt = popcount(x)`` followed by ``cnt != 0`` / ``cnt > 1`` / ``cnt == 1`` / ``cnt <= 1`` builds an adder
+tree only to ask "any bit set?" or "at least two bits set?". Those are ``|x`` and
+``|(x & (x - 1))`` (``x - 1`` clears the lowest set bit: the and is the set bits that have a set bit below
+them, i.e. ``x[i] & |x[i-1:0]``, the prefix-OR pair check of a multi-hit detector); ``== 1`` is
+``|x & ~|(x & (x - 1))``.
+
+What the compared word computes is found on the elaborated netlist, not in its spelling: a word whose
+cone, cut at some named word ``x``, reads only ``x`` and agrees with ``popcount(x)`` on vectors of every
+weight (exhaustive up to 12 bits) is a population count of ``x`` (``$countones``, a loop adding bits,
+an adder tree, a function); a ``$countones(x)`` call is one by definition. Compares of the count with
+a constant whose truth set over the possible counts is one of the five above are rewritten in place.
+The search measures every candidate and proves the one it keeps.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+RULE = "popcount_threshold_compare"
+MAX_X = 32
+BUDGET_S = 20.0
+_REL = {"Equality": lambda c, k: c == k, "Inequality": lambda c, k: c != k,
+        "LessThan": lambda c, k: c < k, "LessThanEqual": lambda c, k: c <= k,
+        "GreaterThan": lambda c, k: c > k, "GreaterThanEqual": lambda c, k: c >= k}
+_FLIP = {"LessThan": "GreaterThan", "LessThanEqual": "GreaterThanEqual", "GreaterThan": "LessThan",
+         "GreaterThanEqual": "LessThanEqual", "Equality": "Equality", "Inequality": "Inequality"}
+
+
+def threshold_text(x: str, n: int, truth: list[bool]) -> str | None:
+    """The expression of ``x`` (``n`` bits) whose value is ``truth[popcount(x)]``, for the simple cases."""
+    ge1 = [c >= 1 for c in range(n + 1)]
+    ge2 = [c >= 2 for c in range(n + 1)]
+    two = f"|({x} & ({x} - 1'b1))"
+    if truth == ge1:
+        return f"(|{x})"
+    if truth == [not t for t in ge1]:
+        return f"(~|{x})"
+    if truth == ge2:
+        return f"({two})"
+    if truth == [not t for t in ge2]:
+        return f"(~{two})"
+    if truth == [c == 1 for c in range(n + 1)]:
+        return f"(|{x} & ~{two})"
+    return None
+
+
+def _cut_cone(nl, bits, stop: set) -> tuple[set, set]:
+    """Comb cells driving ``bits`` without crossing ``stop`` bits; (cells, boundary bits)."""
+    cells: set[int] = set()
+    bnd: set = set()
+    stack = [b for b in bits if isinstance(b, int)]
+    seen = set(stack)
+    while stack:
+        b = stack.pop()
+        if b in stop:
+            bnd.add(b)
+            continue
+        i = nl.driver.get(b)
+        if i is None:
+            bnd.add(b)
+            continue
+        if i in cells:
+            continue
+        cells.add(i)
+        c = nl.cells[i]
+        for p, d in c.dirs.items():
+            if d == "input":
+                for y in c.conns.get(p, []):
+                    if isinstance(y, int) and y not in seen:
+                        seen.add(y)
+                        stack.append(y)
+    return cells, bnd
+
+
+def _weight_vectors(n: int, rng) -> np.ndarray:
+    if n <= 12:
+        return np.arange(1 << n, dtype=np.uint64)
+    out = []
+    for c in range(n + 1):
+        for _ in range(48):
+            idx = rng.choice(n, size=c, replace=False)
+            out.append(sum(1 << int(i) for i in idx))
+    return np.array(out, dtype=np.uint64)
+
+
+def popcount_source(nl, name: str) -> tuple[str, int] | None:
+    """``(x name, x width)`` when the named word ``name`` is the population count of the named word ``x``."""
+    net = nl.nets.get(name)
+    if net is None or net.width > 8:
+        return None
+    ib = [b for b in net.bits if isinstance(b, int)]
+    if not ib:
+        return None
+    full = nl.fanin_cells(ib)
+    inside, _b = nl.cone_bits(full)
+    rng = np.random.default_rng(7)
+    cands = []
+    for n in nl.nets.values():
+        if n.name == name or n.hidden or n.upto or "." in n.name or n.name.startswith("$"):
+            continue
+        if not 2 <= n.width <= MAX_X or (1 << net.width) <= n.width:
+            continue
+        xb = [b for b in n.bits if isinstance(b, int)]
+        if len(xb) != n.width or not all(b in inside or b in nl.free for b in xb):
+            continue
+        if not (set(xb) & (inside | _b)):
+            continue
+        cands.append(n)
+    cands.sort(key=lambda n: -n.width)
+    for xn in cands[:16]:
+        cells, bnd = _cut_cone(nl, ib, set(xn.bits))
+        if not bnd <= set(xn.bits) or not cells:
+            continue
+        xs = _weight_vectors(xn.width, rng)
+        inputs = {b: ((xs >> np.uint64(k)) & np.uint64(1)).astype(bool) for k, b in enumerate(xn.bits)}
+        try:
+            vals = nl.simulate_cells(cells, inputs, len(xs))
+        except Exception:  # noqa: BLE001 - an unsupported cell
+            continue
+        if any(b not in vals for b in ib):
+            continue
+        got = nl.word(vals, net.bits)
+        if np.array_equal(got, np.bitwise_count(xs).astype(np.uint64)):
+            return xn.name, xn.width
+    return None
+
+
+def _module_name(syn) -> str | None:
+    p = syn
+    while p is not None and type(p).__name__ != "ModuleDeclarationSyntax":
+        p = p.parent
+    try:
+        return None if p is None else p.header.name.valueText
+    except AttributeError:
+        return None
+
+
+def _sites(an):
+    """``[(info, count side, other constant, relation, module)]`` for compares of a word with a constant."""
+    from rtlopt.templates._sem import op_name, strip
+    out = []
+    for info in an.exprs:
+        n = info.node
+        if type(n).__name__ != "BinaryExpression" or op_name(n) not in _REL:
+            continue
+        for a, b, rel in ((n.left, n.right, op_name(n)), (n.right, n.left, _FLIP[op_name(n)])):
+            k = an.const(b)
+            if k is None:
+                continue
+            a = strip(a)
+            if getattr(a.type, "isSigned", False):
+                continue
+            out.append((info, a, k, rel, _module_name(n.syntax)))
+            break
+    return out
+
+
+def _count_of(an, a, nl) -> tuple[str, int] | None:
+    """``(x text, width)`` when ``a`` is a population count."""
+    from rtlopt.templates._sem import is_pure, self_width, strip
+    k = type(a).__name__
+    if k == "CallExpression" and _call_name(a) == "$countones" and len(a.arguments) == 1:
+        x = strip(a.arguments[0])
+        xi = an.info(x)
+        w = self_width(x)
+        if xi is None or not w or not is_pure(x):
+            return None
+        t = xi.text.strip()
+        return (t if type(x).__name__ in ("NamedValueExpression", "ElementSelectExpression",
+                                          "RangeSelectExpression") else f"({t})"), w
+    if k == "NamedValueExpression" and nl is not None:
+        return popcount_source(nl, a.symbol.name)
+    return None
+
+
+def _call_name(a) -> str:
+    try:
+        return str(a.subroutineName)
+    except Exception:  # noqa: BLE001
+        return ""
+
+
+def rewrites(text: str, path: str, nls: dict) -> list[tuple[str, str]]:
+    from rtlopt.hdl.edit import Edit, OverlappingEdits, apply_edits
+    from rtlopt.templates._sem import analyze, parses_cleanly
+    an = analyze(text, path)
+    if an.syntax_errors:
+        return []
+    found = []
+    memo: dict = {}
+    for info, a, k, rel, mod in _sites(an):
+        key = (mod, type(a).__name__, an.info(a).text if an.info(a) else id(a))
+        if key not in memo:
+            memo[key] = _count_of(an, a, nls.get(mod))
+        src = memo[key]
+        if src is None:
+            continue
+        x, n = src
+        truth = [bool(_REL[rel](c, k)) for c in range(n + 1)]
+        new = threshold_text(x, n, truth)
+        if new is not None:
+            found.append((Edit(info.start, info.end, new), f"{info.text.strip()} -> {new}"))
+    out = []
+    combos = [[f] for f in found] + ([found] if len(found) > 1 else [])
+    for combo in combos:
+        try:
+            new = apply_edits(text, [e for e, _d in combo])
+        except (OverlappingEdits, ValueError):
+            continue
+        if new != text and parses_cleanly(new, an.errors):
+            out.append((new, "population count compared with a small constant: " + "; ".join(d for _e, d in combo)))
+    return out
+
+
+def countcmp_candidates(state) -> list:
+    """Search-loop generator (never raises)."""
+    try:
+        return _candidates(state)
+    except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
+        return []
+
+
+def _candidates(state) -> list:
+    from rtlopt.engine.candidate import one_file_candidates
+    from rtlopt.errors import RtloptError
+    from rtlopt.semantic import _inst_params
+    from rtlopt.semantic.netlist import elaborate_modules
+    from rtlopt.templates._sem import analyze, strip
+    deadline = time.monotonic() + BUDGET_S
+    if getattr(state, "deadline", None):
+        deadline = min(deadline, state.deadline)
+    wanted: dict = {}
+    need_nl: set = set()
+    for p, t in state.texts.items():
+        an = analyze(t, str(p))
+        if an.syntax_errors:
+            continue
+        sites = _sites(an)
+        if sites:
+            wanted[p] = True
+            need_nl |= {m for _i, a, _k, _r, m in sites if m and type(strip(a)).__name__ == "NamedValueExpression"}
+    if not wanted:
+        return []
+    nls: dict = {}
+    if need_nl:
+        design = getattr(state, "design", None)
+        with tempfile.TemporaryDirectory(prefix="rtlopt-cntc-") as td:
+            files = []
+            for i, (p, t) in enumerate(state.texts.items()):
+                f = Path(td) / f"{i}_{Path(p).name}"
+                f.write_text(t, encoding="utf-8")
+                files.append(f)
+            try:
+                dirs_in = list(dict.fromkeys(Path(p).resolve().parent for p in state.texts))
+                nls = elaborate_modules(files, sorted(need_nl), timeout=max(5.0, deadline - time.monotonic()),
+                                        top=getattr(design, "top", None), include_dirs=dirs_in,
+                                        params=_inst_params(design))
+            except RtloptError:
+                nls = {}
+    got = []
+    for p in wanted:
+        for new, desc in rewrites(state.texts[p], str(p), nls):
+            got.append(({**state.texts, p: new}, desc))
+    return one_file_candidates(state.texts, got, RULE, "popcount threshold", "countcmp")
+
+
+__all__ = ["countcmp_candidates", "popcount_source", "rewrites", "threshold_text"]
