@@ -174,9 +174,11 @@ def _source_of(an: Analysis, name: str, dirs, mod, ports: set[str]) -> ModuleSou
         mem.reads = {n for n, c in counts.items() if c > lhs_counts.get(n, 0)}
         members.append(mem)
     counters = {n for n in loopvars if n in _loop_counters(mod)}
+    # an integer that holds data (no loop counts with it) is a word like any other: its writers and
+    # readers count (an edit must not drop the block computing an integer a lift reads)
     for mem in members:
-        mem.writes -= loopvars
-        mem.reads -= loopvars
+        mem.writes -= counters
+        mem.reads -= counters
     return ModuleSource(name, members, ports, variables, declared, loopvars, counters)
 
 
@@ -337,8 +339,8 @@ def _partial_block_edits(an: Analysis, module: str, ms: ModuleSource, targets: s
                                                                                       writers[0].end)), None)
     if node is None or _clocked(node) or targets & writers[0].reads - _assigned_only(node, targets):
         return None
-    if operands & writers[0].writes:
-        return None
+    # an operand the block computes too (a wide sum the targets are clamped from) stays in the block:
+    # the lift relates the targets to its final value, which is what the new always @* reads
     if any(not all(t in ms.variables for t in names) for _l, _e, names in stmts):
         return None
     text = an.text
@@ -349,6 +351,7 @@ def _partial_block_edits(an: Analysis, module: str, ms: ModuleSource, targets: s
             if not _roots(str(n.left)) <= targets or kind_name(n) != "AssignmentExpression":
                 return None
             seen_any = True
+    listed: set[int] = set()
     for n in _walk(node):
         if kind_name(n) != "SequentialBlockStatement":
             continue
@@ -359,14 +362,59 @@ def _partial_block_edits(an: Analysis, module: str, ms: ModuleSource, targets: s
             if w and w <= targets:
                 s, e = an.span(st)
                 edits.append(_remove(text, s, e))
+                listed.add(an.span(st)[0])
+    # a target's assignment that is an arm of an if/case by itself (no begin/end) goes with the whole
+    # if/case, when that did nothing else
+    loose = [an.span(st) for st in _walk(node) if kind_name(st) == "ExpressionStatement"
+             and (w := _assigned(st)) and w <= targets and an.span(st)[0] not in listed]
     removed = sum(1 for n in _walk(node) if kind_name(n) == "AssignmentExpression" and _roots(str(n.left)) & targets)
-    if not seen_any or len(edits) != removed:
-        return None  # an assignment of a target outside a begin/end list
+    if not seen_any or len(edits) + len(loose) != removed:
+        return None  # an assignment of a target inside an expression or a loop header
+    edits = _drop_emptied_conditionals(an, node, edits, loose)
+    if edits is None:
+        return None  # an arm assignment whose if/case also does something else
     ls = text.rfind("\n", 0, writers[0].start) + 1
     indent = text[ls:writers[0].start] if not text[ls:writers[0].start].strip() else ""
     add = "".join(f"\n{indent}always @* {lhs} = {expr};" for lhs, expr, _n in stmts)
     edits.append(Edit(writers[0].end, writers[0].end, add))
     return edits
+
+
+def _drop_emptied_conditionals(an: Analysis, block, edits: list[Edit],
+                               loose: list[tuple[int, int]] = ()) -> list[Edit] | None:
+    """An if/case statement of ``block`` all of whose statements the ``edits`` remove (the targets'
+    assignments were all it did) goes as a whole instead of being left with empty arms; a statement
+    with any other effect (another word's assignment, a loop, a task call) stays. ``loose``: spans of
+    statements that must go too but can only go with their whole if/case (None when one cannot)."""
+    text = an.text
+    gone = [(e.start, e.end) for e in edits if not e.replacement] + list(loose)
+
+    def removed(st) -> bool:
+        s, e = an.span(st)
+        return any(a <= s and e <= b for a, b in gone)
+
+    out = list(edits)
+    taken: list[tuple[int, int]] = []
+    for n in _walk(block):
+        if kind_name(n) not in ("ConditionalStatement", "CaseStatement"):
+            continue
+        s, e = an.span(n)
+        if any(a <= s and e <= b for a, b in taken):
+            continue
+        leaves = [x for x in _walk(n) if kind_name(x).endswith("Statement") and
+                  kind_name(x) not in ("SequentialBlockStatement", "ConditionalStatement", "CaseStatement",
+                                       "EmptyStatement")]
+        if not leaves or not all(kind_name(x) == "ExpressionStatement" and removed(x) for x in leaves):
+            continue
+        if re.search(r"\$\w+\s*\(|\+\+|--", text[s:e]):
+            continue  # a system call or an increment in a condition: not a pure test
+        taken.append((s, e))
+        ls = text.rfind("\n", 0, s) + 1
+        out = [x for x in out if not (ls <= x.start and x.end <= e + 1)]
+        out.append(_remove(text, s, e))
+    if any(not any(a <= s and e <= b for a, b in taken) for s, e in loose):
+        return None
+    return out
 
 
 def _inplace_edits(an: Analysis, module: str, ms: ModuleSource, targets: set[str], operands: set[str],

@@ -489,6 +489,9 @@ def match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | No
         if arms and len(set(arms)) >= 2:
             out.append(("indexed_mux", (s,) + tuple(d for d in data if _p(d) in arms),
                         [_mux_tree(s, arms, 0, s.width - 1)]))
+    # a clamp of a wider word to w bits, or its overflow flag (read from the top bits of the word)
+    from rtlopt.semantic.saturate import match_saturation
+    out += match_saturation(t, w, ops)
     return out
 
 
@@ -840,7 +843,9 @@ def _lift_bits(nl: Netlist, vals: dict, named: list, tgt: Net, bits: list, min_c
     # the operands' own cones are kept: the lift must remove at least min_cone cells
     kept = nl.fanin_cells([b for o in used for b in o.bits if isinstance(b, int)])
     removed = len(cone - kept)
-    if _weight(nl, cone - kept) < min_cone:
+    from rtlopt.semantic.saturate import KINDS as _SAT_KINDS
+    # a clamp is at least a wide compare and a mux: those two cells are worth lifting
+    if _weight(nl, cone - kept) < (min(min_cone, 2) if kind in _SAT_KINDS else min_cone):
         return None
     cone_names = tuple(sorted(n.name for n in named if n.name != tgt.name and n.port is None and any(
         isinstance(b, int) and b in inside for b in n.bits)))
