@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import tempfile
 import time
@@ -173,6 +174,7 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
         gates: dict = {}  # gate-level netlists, built once for the complete engines
         smt_reason = ""
         other_reasons: list[str] = []
+        abc_ran_out: float | None = None  # the longest slice ABC ran out of (it restarts from scratch)
         for eng_i, eng in enumerate(engines):
             if left() <= 0.05:
                 break
@@ -180,9 +182,13 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
             if eng in ("exhaustive", "algebra"):
                 slice_s = left() if eng_i == len(engines) - 1 else min(left() * (0.5 if eng == "exhaustive"
                                                                                   else 0.4), 60.0)
+                engine_s = None
                 if eng == "algebra" and "exhaustive" in engines[eng_i + 1:]:
-                    slice_s = min(slice_s, ALGEBRA_BEFORE_EXHAUSTIVE_S)
-                outcome, detail, cex = _run_complete(eng, gil, hil, wd, max(0.5, slice_s), gates, spec)
+                    # a short slice for the rewriting itself; mapping to gates is not counted (the
+                    # exhaustive engine that follows reuses the netlists)
+                    engine_s = ALGEBRA_BEFORE_EXHAUSTIVE_S
+                outcome, detail, cex = _run_complete(eng, gil, hil, wd, max(0.5, slice_s), gates, spec,
+                                                     engine_s=engine_s)
                 if outcome == "different":
                     res.counterexample = cex
             elif eng == "equiv" and sequential:
@@ -208,17 +214,25 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
                     # designs whose registers start arbitrary as if they started at 0: unsound, skip it
                     res.engines_tried.append(("abc", "skipped (registers with arbitrary start values)", 0.0))
                     continue
-                slice_s = left() if eng_i == len(engines) - 1 else min(ABC_FIRST_SEQ_S if sequential else 5.0,
-                                                                         left() * 0.2)
-                if eng_i == 1 and engines[0] == "equiv" and not sequential:
-                    slice_s = min(ABC_AFTER_EQUIV_S, left() * 0.4)  # the first complete engine
+                slice_s = _abc_slice(left(), last=eng_i == len(engines) - 1, sequential=sequential,
+                                     after_equiv=eng_i == 1 and engines[0] == "equiv",
+                                     multipliers=ginfo.has_arith or hinfo.has_arith)
+                if abc_ran_out is not None and slice_s <= abc_ran_out:
+                    # the same deterministic ABC script already ran out of a longer slice on this miter
+                    res.engines_tried.append(("abc", f"skipped (ran out of {abc_ran_out:.1f} s before)", 0.0))
+                    continue
                 outcome, detail = run_abc(spec, gil, hil, wd, timeout=max(0.5, slice_s))
+                if outcome == "unknown" and detail.startswith("time limit ("):
+                    abc_ran_out = max(abc_ran_out or 0.0, slice_s)
                 if outcome == "different" and ginfo.x_sources and not spec.gold_xprop:
                     # the AIGER miter fixed gold's proc x constants at 0 (one resolution): a proof
                     # holds, a difference may be only that choice
                     outcome, detail = "unknown", f"{detail} (with gold's undefined values fixed at 0)"
             else:
                 share = 1.0 if eng == engines[-1] else 0.8
+                if abc_ran_out is not None and set(engines[eng_i + 1:]) == {"abc"} and \
+                        left() * (1 - share) <= abc_ran_out:
+                    share = 1.0  # only an ABC run that could not finish (shorter than before) would follow
                 outcome, detail, cex = _run_smt(spec, gil, hil, wd, opts, left() * share)
                 if outcome == "different":
                     res.counterexample = cex
@@ -381,7 +395,10 @@ def _engine_order(opts: VerifyOptions, spec: MiterSpec, ginfo: NetlistInfo, hinf
             # dividers map to arrays of subtractors: the gate model is too big to enumerate quickly
             # and has no polynomial; register correspondence first
             return ["equiv", "exhaustive", "algebra", "smt", "abc"]
-        return ["exhaustive", "equiv", "algebra", "smt", "abc"]
+        # multipliers: their polynomial decides in about a second (a short slice: exhaustive follows
+        # and shares the gate netlists), where register correspondence spent 30 s in SAT on the
+        # multiplier before it (a registered 16x16 mux-of-products rewrite: equiv 28.6 s, algebra 0.6 s)
+        return ["algebra", "exhaustive", "equiv", "smt", "abc"]
     # one step of a small sequential design (inputs + state bits): every state and input is
     # enumerated (output cone by output cone, each <= 24 bits); equal next states and outputs from
     # equal states prove equivalence by induction
@@ -420,6 +437,25 @@ ABC_FIRST_SEQ_S = 10.0
 #: Seconds ABC gets on combinational designs without arithmetic when it directly follows ``equiv``.
 ABC_AFTER_EQUIV_S = 20.0
 
+#: Share of the time left that ABC's first slice gets on sequential designs without multipliers (at least
+#: ABC_FIRST_SEQ_S): bit-level scorr/dprove decides control and counter rewrites that z3's BMC cannot
+#: (verilog-axis axis_stat_counter with busy_reg derived from the state: ABC 9-11 s, the 10 s slice ran
+#: out, z3 reached BMC depth 9, and the final ABC slice of 7 s restarted from scratch: UNKNOWN at 60 s).
+ABC_FIRST_SEQ_SHARE = 0.4
+
+
+def _abc_slice(left: float, *, last: bool, sequential: bool, after_equiv: bool, multipliers: bool) -> float:
+    """Seconds for one ABC run: all that is left when it is the last engine; on combinational designs
+    20 s right after ``equiv`` (the first complete engine), else 5 s; on sequential designs 10 s with
+    multipliers (z3's word-level BMC comes next), without them ABC_FIRST_SEQ_SHARE of what is left."""
+    if last:
+        return left
+    if not sequential:
+        return min(ABC_AFTER_EQUIV_S, left * 0.4) if after_equiv else min(5.0, left * 0.2)
+    if multipliers:
+        return min(ABC_FIRST_SEQ_S, left * 0.2)
+    return min(max(ABC_FIRST_SEQ_S, left * ABC_FIRST_SEQ_SHARE), left * 0.5)
+
 #: Seconds the algebraic engine gets when the exhaustive engine (always decisive) comes after it.
 ALGEBRA_BEFORE_EXHAUSTIVE_S = 4.0
 
@@ -448,8 +484,9 @@ def _same_registers(ginfo: NetlistInfo, hinfo: NetlistInfo) -> bool:
 
 
 def _run_complete(eng: str, gil: Path, hil: Path, wd: Path, seconds: float, gates: dict,
-                  spec: MiterSpec) -> tuple[str, str, Counterexample | None]:
-    """The exhaustive or algebraic engine on gate-level netlists of both designs (built once)."""
+                  spec: MiterSpec, engine_s: float | None = None) -> tuple[str, str, Counterexample | None]:
+    """The exhaustive or algebraic engine on gate-level netlists of both designs (built once).
+    ``seconds`` bounds both; ``engine_s`` (if given) further bounds the engine after the netlists exist."""
     t0 = time.monotonic()
     if "nets" not in gates:
         try:
@@ -463,6 +500,8 @@ def _run_complete(eng: str, gil: Path, hil: Path, wd: Path, seconds: float, gate
         return "unknown", f"not modelled at gate level ({gates['why']})", None
     g, h = gates["nets"]
     left = max(0.1, seconds - (time.monotonic() - t0))
+    if engine_s is not None:
+        left = min(left, engine_s)
     mod = _exhaustive if eng == "exhaustive" else _algebra
     try:
         outcome, detail, raw = mod.check(g, h, left)
@@ -504,6 +543,8 @@ def _run_smt(spec: MiterSpec, gil: Path, hil: Path, wd: Path, opts: VerifyOption
         sm = _smt.parse_smt2(smt2.read_text(), wanted)
     except Exception as exc:  # z3 parser errors are z3types.Z3Exception
         return "unknown", f"SMT2 parse failed: {exc}", None
+    with contextlib.suppress(OSError):  # the designs' own constants, some lost in gold's xprop model (bounds)
+        sm.constants = [*sm.constants, *_smt.design_literals([gil.read_text(), hil.read_text()], sm.constants)]
     if sm.sequential:
         out = _smt.check_sequential(sm, budget, opts.bmc_depth, opts.state_map)
     else:

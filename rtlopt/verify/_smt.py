@@ -174,6 +174,20 @@ def _literals(text: str, limit: int = 48) -> list[int]:
     return [v for v, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:limit]
 
 
+def design_literals(texts: list[str], known: list[int], limit: int = 16) -> list[int]:
+    """Constants (2 .. 2^24) of the elaborated designs (RTLIL, before the miter's transformations) that
+    the miter text lacks, most frequent first. ``xprop`` (gold's don't-care model) bit-blasts a compare
+    ``r == 3599`` into per-bit x-aware logic, so the bound a counter wraps at is no literal of the
+    miter any more; the range candidates ``r <= K`` need it back."""
+    counts: dict[int, int] = {}
+    for text in texts:
+        for b in re.findall(r"(?<![\\\w$])\d+'([01]{2,})\b", text):
+            v = int(b, 2)
+            if 2 <= v < 1 << 24 and v not in known:
+                counts[v] = counts.get(v, 0) + 1
+    return [v for v, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:limit]
+
+
 def _reg_name(path: list) -> str:
     """``["\\gold", "\\st"]`` or ``["$flatten\\gold.$auto$..."]`` → ``gold.st`` / ``gold.$auto$...``."""
     name = ".".join(str(p) for p in path)
