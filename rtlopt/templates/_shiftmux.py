@@ -23,7 +23,7 @@ from pyslang import ast  # noqa: F401 - pyslang must be importable (the analysis
 
 from rtlopt.hdl.edit import Edit
 from rtlopt.templates._base import Match, Template
-from rtlopt.templates._guards import Z3Expr, net_definitions, unsat
+from rtlopt.templates._guards import Z3Expr, net_definitions, skey, unsat
 from rtlopt.templates._sem import Analysis, is_pure, norm, op_name, paren, self_width, strip
 
 MAX_ARMS = 16
@@ -40,18 +40,55 @@ def _text(an: Analysis, node) -> str | None:
     return an.text[a:b].strip()
 
 
-def _shift_form(an: Analysis, node):
-    """``(operand key, operand text, op, amount text, amount width)``; a plain value is ``op None``."""
+def _shift_form(an: Analysis, node, defs: dict | None = None, width: int = 0, depth: int = 0):
+    """``(operand key, operand text, op, amount text, amount width)``; a plain value is ``op None``. An
+    amount width ``<= 0`` is a constant amount ``-value``. Seen through a wire as wide as the selection
+    (``width``) whose one driver is itself a selection of shifts of one operand (``c ? x << a : x << b``
+    is ``x << (c ? a : b)``)."""
     n = strip(node)
-    if type(n).__name__ == "BinaryExpression" and op_name(n) in _SHIFTS:
+    k = type(n).__name__
+    if k == "BinaryExpression" and op_name(n) in _SHIFTS:
         bt, at = _text(an, n.left), _text(an, n.right)
         if bt is None or at is None:
             return None
-        return norm(bt), bt, _SHIFTS[op_name(n)], at, self_width(n.right) or 0
+        c = an.const(n.right)
+        return norm(bt), bt, _SHIFTS[op_name(n)], at, (self_width(n.right) or 0) if c is None else -c
+    if depth < 3 and defs and width and k == "NamedValueExpression":
+        d = defs.get(skey(n.symbol))
+        if d is not None and int(getattr(n.symbol.type, "bitWidth", 0) or 0) == width:
+            f = _shift_form(an, d, defs, width, depth + 1)
+            if f is not None and f[2] is not None:
+                return f
+    if depth < 3 and k == "ConditionalExpression" and len(n.conditions) == 1 and n.conditions[0].pattern is None:
+        fl = _shift_form(an, n.left, defs, width, depth + 1)
+        fr = _shift_form(an, n.right, defs, width, depth + 1)
+        ct = _text(an, n.conditions[0].expr)
+        if fl is not None and fr is not None and ct is not None and fl[0] == fr[0] \
+                and (fl[2] is not None or fr[2] is not None) \
+                and (fl[2] is None or fr[2] is None or fl[2] == fr[2]):
+            aw, al, ar = _amounts(fl, fr)
+            return fl[0], fl[1], fl[2] or fr[2], f"({paren(ct)} ? {paren(al)} : {paren(ar)})", aw
     t = _text(an, n)
     if t is None:
         return None
-    return norm(t), t, None, None, 0
+    return norm(t), t, None, None, None
+
+
+def _amounts(fi, fj) -> tuple[int, str, str]:
+    """``(width, amount text of fi, amount text of fj)``: a plain value shifts by 0; constant amounts are
+    written as wide as the other amount."""
+    ws = [f[4] for f in (fi, fj) if f[4] is not None and f[4] > 0]
+    cs = [-f[4] for f in (fi, fj) if f[4] is not None and f[4] <= 0]
+    aw = max(ws + [max(c.bit_length() for c in cs) if cs else 1, 1])
+
+    def amount(f):
+        if f[2] is None:
+            return f"{aw}'d0"
+        if f[4] is not None and f[4] <= 0:
+            return f"{aw}'d{-f[4]}"
+        return f[3]
+
+    return aw, amount(fi), amount(fj)
 
 
 def _chain(n):
@@ -75,6 +112,7 @@ class ShiftedArmMerge(Template):
 
     def find(self, an: Analysis) -> list[Match]:
         zx = None
+        defs = None
         out: list[Match] = []
         inner: set[tuple[int, int]] = set()
         for info in an.exprs:
@@ -97,7 +135,9 @@ class ShiftedArmMerge(Template):
             conds = [c for c, _v in arms]
             if not all(is_pure(x) for x in conds + vals):
                 continue
-            forms = [_shift_form(an, v) for v in vals]
+            if defs is None:
+                defs = net_definitions(an)
+            forms = [_shift_form(an, v, defs, info.width) for v in vals]
             ctexts = [_text(an, c) for c in conds]
             if any(f is None for f in forms) or any(t is None for t in ctexts):
                 continue
@@ -113,7 +153,7 @@ class ShiftedArmMerge(Template):
             if not pairs:
                 continue
             if zx is None:
-                zx = Z3Expr(an, defs=net_definitions(an))
+                zx = Z3Expr(an, defs=defs)
             try:
                 terms = [zx.boolean(c) for c in conds]
             except Exception:  # noqa: BLE001 - a condition z3 cannot model: no proof of exclusivity
@@ -140,9 +180,7 @@ class ShiftedArmMerge(Template):
         n = len(arms)
         fi, fj = forms[i], forms[j]
         op = fi[2] or fj[2]
-        aw = max(fi[4], fj[4], 1)
-        amt_i = fi[3] if fi[2] is not None else f"{aw}'d0"
-        amt_j = fj[3] if fj[2] is not None else f"{aw}'d0"
+        _aw, amt_i, amt_j = _amounts(fi, fj)
         ci = paren(ctexts[i])
         merged = f"({fi[1]} {op} ({ci} ? {paren(amt_i)} : {paren(amt_j)}))"
         conds = [paren(t) for t in ctexts]
