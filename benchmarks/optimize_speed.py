@@ -9,7 +9,7 @@ Each row is one ``rtlopt optimize DESIGN --top T --json -q`` process on
 fresh, empty PPA cache directory per run (``RTLOPT_CACHE_DIR``), so no run profits from an earlier one.
 "before" runs the code of git revision ``--before-rev`` (exported with ``git archive`` into a temporary
 directory, nothing in the checkout changes), or is read from a previous ``--save`` file. Printed per
-design: seconds before/after, exit codes, accepted rules and area (after), and the median seconds.
+design: wall and CPU seconds (user+sys of the whole process tree) before/after, exit codes, accepted rules and area (after), and the median seconds.
 Target (issue 10): median <= 10 s per design on 2 cores. The machine may be shared: the load average at
 start and end is printed with the table so distorted numbers can be recognised.
 """
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -33,7 +34,9 @@ LIB = SHARED / "lib" / "sky130hd_tt.lib.gz"
 
 def designs(families: set[str], only: set[str]) -> list[tuple[str, Path, str]]:
     out = []
-    for orig in sorted((ROOT / "designs" / "generalization").glob("*/*/original.v")):
+    for orig in sorted((ROOT / "designs" / "generalization").glob("*/*/original.*")):
+        if orig.suffix not in (".v", ".sv"):
+            continue
         case = orig.parent
         name = f"{case.parent.name}/{case.name}"
         if families and case.parent.name not in families:
@@ -63,6 +66,7 @@ def run_one(code_root: Path, orig: Path, top: str, args, extra: list[str]) -> di
         cmd = [sys.executable, "-m", "rtlopt", "optimize", str(orig), "--top", top, "--json", "-q",
                "--budget", str(args.budget), "--liberty", str(args.liberty), *extra]
         t0 = time.monotonic()
+        ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         try:
             p = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=args.timeout,
                                cwd=tempfile.gettempdir())
@@ -70,7 +74,12 @@ def run_one(code_root: Path, orig: Path, top: str, args, extra: list[str]) -> di
         except subprocess.TimeoutExpired:
             rc, out = "T/O", ""
         secs = time.monotonic() - t0
-    r: dict = {"rc": rc, "s": round(secs, 2), "rules": "", "area_before": None, "area_after": None}
+        ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU seconds (user + sys) of the whole process tree: every child the optimizer waited for is counted.
+    # On a shared machine this is the comparable number; wall seconds grow with the other users' load.
+    cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
+    r: dict = {"rc": rc, "s": round(secs, 2), "cpu": round(cpu, 2), "rules": "", "area_before": None,
+               "area_after": None}
     try:
         d = json.loads(out)
     except ValueError:
@@ -122,7 +131,8 @@ def main() -> int:
         export_rev(args.before_rev, Path(tmp_rev.name))
     extra = ["-j", str(args.jobs)] if args.jobs else []
     print(f"load average at start: {_load()} ({os.cpu_count()} cpus)\n")
-    print("| design | before s | after s | exit b/a | rules (after) | area before -> after |\n|---|---|---|---|---|---|")
+    print("| design | before s | after s | before cpu s | after cpu s | exit b/a | rules (after) "
+          "| area before -> after | same area |\n|---|---|---|---|---|---|---|---|---|")
     rows: dict[str, dict] = {}
     for name, orig, top in todo:
         b = before.get(name)
@@ -133,8 +143,10 @@ def main() -> int:
         ab, aa = a.get("area_before"), a.get("area_after")
         area = f"{ab:.1f} -> {aa:.1f}" if isinstance(ab, (int, float)) and isinstance(aa, (int, float)) else ""
         bs = f"{b['s']:.1f}" if b else ""
-        print(f"| {name} | {bs} | {a['s']:.1f} | {b['rc'] if b else ''}/{a['rc']} | {a['rules']} | {area} |",
-              flush=True)
+        bc = f"{b['cpu']:.1f}" if b and b.get("cpu") is not None else ""
+        same = "" if not b else ("yes" if b.get("area_after") == aa and b.get("rc") == a["rc"] else "NO")
+        print(f"| {name} | {bs} | {a['s']:.1f} | {bc} | {a['cpu']:.1f} | {b['rc'] if b else ''}/{a['rc']} "
+              f"| {a['rules']} | {area} | {same} |", flush=True)
         if args.save:  # after every row: a long run that is stopped keeps what it measured
             Path(args.save).write_text(json.dumps(rows, indent=1, default=str) + "\n")
     if tmp_rev is not None:
@@ -144,6 +156,11 @@ def main() -> int:
     print(f"\nmedian seconds: before {statistics.median(bs):.1f} " if bs else "\nmedian seconds: before n/a ",
           end="")
     print(f"after {statistics.median(as_):.1f} over {len(as_)} designs (target <= 10 s)")
+    bc = [r["before"]["cpu"] for r in rows.values() if r["before"] and r["before"].get("cpu") is not None]
+    ac = [r["after"]["cpu"] for r in rows.values()]
+    print(f"median CPU seconds: before {statistics.median(bc):.1f} " if bc else "median CPU seconds: before n/a ",
+          end="")
+    print(f"after {statistics.median(ac):.1f}; total CPU before {sum(bc):.0f} after {sum(ac):.0f}")
     print(f"load average at end: {_load()}")
     if args.save:
         Path(args.save).write_text(json.dumps(rows, indent=1, default=str) + "\n")
