@@ -277,13 +277,17 @@ def _case_edits(an, st, s, e, labels, preds_of, andor: bool):
             terms = [f"{w}'d0"]
         return [Edit(s, e, f"{lhs[0].text.strip()} = {' | '.join(terms)};")]
     edits = []
-    sa, sb = an.span(st.expr.syntax)
+    syns = [strip(st.expr).syntax] + [strip(x).syntax for it in st.items for x in (it.expressions[0],
+                                                                                   it.expressions[-1])]
+    if any(y is None for y in syns):
+        return None
+    sa, sb = an.span(syns[0])
     edits.append(Edit(sa, sb, "1'b1"))
-    for it, p in zip(st.items, preds, strict=True):
-        a0, _ = an.span(it.expressions[0].syntax)
-        _, b1 = an.span(it.expressions[-1].syntax)
+    for k, p in enumerate(preds):
+        a0, _ = an.span(syns[1 + 2 * k])
+        _, b1 = an.span(syns[2 + 2 * k])
         edits.append(Edit(a0, b1, p))
-    if st.check is None or str(st.check).split(".")[-1] == "None":
+    if st.check is None or str(st.check).split(".")[-1] not in ("Unique", "Unique0", "Priority"):
         ck = an.text.find("case", s, e)
         if ck < 0:
             return None
@@ -346,7 +350,9 @@ def rewrites(text: str, path: str, nls: dict) -> list[tuple[str, str]]:
                     if p is None:
                         ok = False
                         break
-                    edits.append(Edit(info.start, info.end, f"!{p}" if neg else p))
+                    if neg:  # (the predicate is "!(...)" of one group, or a term / group of its own)
+                        p = p[1:] if p.startswith("!(") else f"!{p}"
+                    edits.append(Edit(info.start, info.end, p))
             if not ok or not edits:
                 continue
             # compares inside a rewritten case statement are replaced with it (drop the inner ones)
