@@ -84,7 +84,7 @@ def find_lifts(texts: dict[Path, str], *, budget_s: float = BUDGET_S, top: str |
             labels, insts = scope_labels(an, m)
             lifts = lift_module(nl, scope_names=ms.declared - ms.counters, deadline=deadline,
                                 nba_lines=nonblocking_lines(an, m), gen_labels=labels,
-                                inst_types={k: v for k, v in insts.items() if v in mods})
+                                inst_types={k: v for k, v in insts.items() if v in mods}, small_mux=True)
         except (TimeoutError, MemoryError, ValueError, IndexError):
             continue
         for lf in lifts:
@@ -162,6 +162,9 @@ def _candidates(state) -> list:
     lifts = find_lifts(state.texts, budget_s=max(1.0, min(BUDGET_S, left)),
                        top=getattr(state, "scope", None) or getattr(design, "top", None),
                        design_top=getattr(design, "top", None), inst_params=_inst_params(design))
+    # a lone mux over other lifted words is no lift of its own (xshare may share what it selects)
+    small = [(p, lf) for p, lf in lifts if lf.notes.get("small")]
+    lifts = [(p, lf) for p, lf in lifts if not lf.notes.get("small")]
     if not lifts:
         return []
     from rtlopt.semantic.algos import regroup
@@ -169,6 +172,8 @@ def _candidates(state) -> list:
     lifts = [(p, lf) for p, lf in lifts if lf.exprs]  # (a spelling that assigned a target to itself is gone)
     from rtlopt.semantic.rotnorm import regroup_normalize
     regroup_normalize([lf for _p, lf in lifts])  # a zero count shares the stages of a normalizer
+    from rtlopt.semantic.xshare import share_transformed_units
+    lifts = share_transformed_units(lifts, small)  # CLZ and CTZ behind one mux: one counter, operand reversed
     out = []
     seen: set[str] = set()
     by_file: dict[Path, dict[str, list[Lift]]] = {}
@@ -282,10 +287,17 @@ def _apply(text: str, module: str, comp: list[Lift], alt: int) -> str | None:
     for lf in comp:
         cone |= set(lf.notes.get("cone_names", ()))
     spec = [(lf.targets, lf.operands, lf.lhs, lf.exprs[min(alt, len(lf.exprs) - 1)]) for lf in comp]
-    text = _helpers(text, module, [s[3] for s in spec], {t for lf in comp for t in lf.targets})
+    orig = text
+    text = helped = _helpers(text, module, [s[3] for s in spec], {t for lf in comp for t in lf.targets})
     if text is None:
         return None
     new = apply_lifts(text, module, spec, None, cone, pins=_pins(comp))
+    if new is None and cone and helped != orig:
+        # the edit replaces an earlier item of the cone (an instance computing an operand of the old
+        # expression): the helper wires go in front of that one
+        again = _helpers(orig, module, [s[3] for s in spec], {t for lf in comp for t in lf.targets} | cone)
+        if again is not None and again != helped:
+            new = apply_lifts(again, module, spec, None, cone, pins=_pins(comp))
     if new is None and len(comp) == 1 and comp[0].notes.get("params") in (None, {}) \
             and comp[0].lhs == comp[0].targets[0]:
         # a word declared with its driver ('wire [3:0] s = f(a, b);'): the initializer is replaced

@@ -505,8 +505,9 @@ def _declared(nl: Netlist, scope_names: set[str] | None, name: str) -> bool:
 def lift_module(nl: Netlist, *, scope_names: set[str] | None = None, nvec: int = 2048,
                 deadline: float | None = None, min_cone: int = 3,
                 nba_lines: dict[str, set[int]] | None = None, gen_labels: set[str] | None = None,
-                inst_types: dict[str, str] | None = None) -> list[Lift]:
+                inst_types: dict[str, str] | None = None, small_mux: bool = False) -> list[Lift]:
     """Every lift found in ``nl``; ``scope_names`` restricts targets/operands to module-level names.
+    ``small_mux``: also a lone mux over other words (marked ``notes['small']``, for xshare).
 
     Targets are the named combinational words and, for every register, the data words its
     next-state logic loads (``q <= <cone>`` inside a clocked block, under any enable/reset).
@@ -524,14 +525,17 @@ def lift_module(nl: Netlist, *, scope_names: set[str] | None = None, nvec: int =
         ibits = [b for b in tgt.bits if isinstance(b, int)]
         if not ibits or any(b in nl.free for b in ibits):
             continue
-        got = _lift_bits(nl, vals, named, tgt, tgt.bits, min_cone, deadline)
+        got = _lift_bits(nl, vals, named, tgt, tgt.bits, min_cone, deadline, small_mux=small_mux)
         if got is None:
             continue
         kind, used, exprs, removed, cone_names, rest = got
+        small = kind.startswith("small_")
+        kind = kind.removeprefix("small_")
         found.append(Lift(nl.module, (tgt.name,), tgt.name, kind, tuple(sorted({o.base for o in used})),
                           tuple(exprs), removed, {"width": tgt.width, "ops": tuple(o.text for o in used),
                                                   "carry_width": max(o.width for o in used),
-                                                  "cone_names": cone_names, "alternatives": rest}))
+                                                  "cone_names": cone_names, "alternatives": rest,
+                                                  **({"small": True} if small else {})}))
     found = _group_carries(found)
     found += _scoped_lifts(nl, vals, named, min_cone, deadline, gen_labels, inst_types)
     regs = {n.name for n in named}
@@ -796,7 +800,7 @@ def _weight(nl: Netlist, cells) -> int:
 
 
 def _lift_bits(nl: Netlist, vals: dict, named: list, tgt: Net, bits: list, min_cone: int,
-               deadline: float | None, sel: np.ndarray | None = None):
+               deadline: float | None, sel: np.ndarray | None = None, small_mux: bool = False):
     """``(kind, operands, exprs, cells removed, cone names, alternatives)`` for the word ``bits``."""
     ibits = [b for b in bits if isinstance(b, int)]
     cone = nl.fanin_cells(ibits)
@@ -846,7 +850,11 @@ def _lift_bits(nl: Netlist, vals: dict, named: list, tgt: Net, bits: list, min_c
     from rtlopt.semantic.saturate import KINDS as _SAT_KINDS
     # a clamp is at least a wide compare and a mux: those two cells are worth lifting
     if _weight(nl, cone - kept) < (min(min_cone, 2) if kind in _SAT_KINDS else min_cone):
-        return None
+        if not (small_mux and kind in ("mux", "indexed_mux") and removed >= 1):
+            return None
+        # a lone mux over other words: no lift of its own, but a post-pass may share the units it
+        # selects between (xshare); it is marked 'small'
+        kind = "small_" + kind
     cone_names = tuple(sorted(n.name for n in named if n.name != tgt.name and n.port is None and any(
         isinstance(b, int) and b in inside for b in n.bits)))
     rest = [(k, tuple(o.text for o in u), e) for k, u, e in matches[1:4]]
