@@ -307,11 +307,48 @@ def clique_of(inc, n: int) -> list[int]:
     return best
 
 
-def cover_exists(tab, n: int, ni: int, k: int, inc, timeout: float = 60.0) -> bool | None:
+def memin_clique(inc, n: int) -> list[int]:
+    """MeMin's 'partial solution' (findPairwiseIncStates in its minimizer.cpp): states in order of
+    decreasing incompatibility degree, each kept when incompatible with all kept before."""
+    deg = [0] * n
+    for s, t in inc:
+        deg[s] += 1
+        deg[t] += 1
+    out: list[int] = []
+    for s in sorted(range(n), key=lambda v: -deg[v]):  # stable, as std::sort on distinct keys
+        if all((min(s, q), max(s, q)) in inc for q in out):
+            out.append(s)
+    return out
+
+
+def memin_ladder(tab, n: int, ni: int, inc, budget: float = 10.0) -> tuple[int | None, float, int]:
+    """MeMin's search as its source does it (Abel & Reineke, github andreas-abel/MeMin): from its
+    clique size upwards, one fresh MiniSat per class count on the plain encoding with the clique
+    pinned and no other symmetry breaking; the first satisfiable count is the minimum.
+    (minimum or None when ``budget`` seconds of wall time ran out, CPU seconds used, last count tried)."""
+    clique = memin_clique(inc, n)
+    c0 = time.process_time()
+    w0 = time.monotonic()
+    k = len(clique)
+    while True:
+        left = budget - (time.monotonic() - w0)
+        if left <= 0:
+            return None, time.process_time() - c0, k
+        r = cover_exists(tab, n, ni, k, inc, timeout=left, clique=clique, lex=False)
+        if r is None:
+            return None, time.process_time() - c0, k
+        if r:
+            return k, time.process_time() - c0, k
+        k += 1
+
+
+def cover_exists(tab, n: int, ni: int, k: int, inc, timeout: float = 60.0, clique: list[int] | None = None,
+                 lex: bool = True) -> bool | None:
     """Is there a closed cover of ``k`` classes containing state 0? A plain SAT encoding written
     here (MiniSat, not rtlopt's Glucose; its own clique pinned to the first classes, the other
     classes lexicographically ordered by degree-ordered member vectors, not rtlopt's order):
-    x[s][j] state s in class j, y[j][a][j'] class j goes to j' on a. None: out of time."""
+    x[s][j] state s in class j, y[j][a][j'] class j goes to j' on a. None: out of time.
+    ``lex`` False: no lexicographic ordering (MeMin's encoding)."""
     import threading
 
     from pysat.solvers import Solver
@@ -321,7 +358,8 @@ def cover_exists(tab, n: int, ni: int, k: int, inc, timeout: float = 60.0) -> bo
     for s, t in inc:
         bad[s].add(t)
         bad[t].add(s)
-    clique = clique_of(inc, n)
+    if clique is None:
+        clique = clique_of(inc, n)
     if len(clique) > k:
         return False
     # symmetry breaking of its own: the classes after the clique's hold member vectors (over the
@@ -355,7 +393,7 @@ def cover_exists(tab, n: int, ni: int, k: int, inc, timeout: float = 60.0) -> bo
                 cls.append([-x[s][j]] + ys)
                 for j2 in range(k):
                     cls.append([-ys[j2], -x[s][j], x[nx][j2]])
-    for j in range(len(clique) + 1, k):
+    for j in range(len(clique) + 1, k if lex else 0):
         eq = None  # "the two vectors agree on every earlier position"
         for s in free:
             a, b = x[s][j - 1], x[s][j]
@@ -392,7 +430,7 @@ def brute_min(tab, n: int, ni: int, inc) -> int:
 
 # ---------------------------------------------------------------------- run
 def run_one(n: int, ni: int, no: int, dc: float, seed: int, style: str, timeout: float, exact_max: int,
-            check_timeout: float = 60.0):
+            check_timeout: float = 60.0, memin_budget: float = 0.0):
     from rtlopt.fsm import kiss2, minimize, minimized_fsm
 
     core = max(2, int(n * 0.7)) if seed % 2 else None
@@ -440,8 +478,24 @@ def run_one(n: int, ni: int, no: int, dc: float, seed: int, style: str, timeout:
         verdict = f"heuristic(gap {m.n_after - m.lower_bound})"
     if bad:
         verdict = "SIM-FAIL: " + bad
-    return {"n": n, "dc": dc, "min": m.n_after, "lb": m.lower_bound, "lb_indep": lb, "method": m.method,
+    memin = memin_ladder(tab, n, ni, inc, memin_budget) if memin_budget > 0 else None
+    return {"n": n, "dc": dc, "min": m.n_after, "lb": m.lower_bound, "lb_indep": lb, "method": m.method, "memin": memin,
             "read_s": t1 - t0, "min_s": t2 - t1, "read_cpu": c1 - c0, "min_cpu": c2 - c1, "verdict": verdict, "check": check}
+
+
+def _memin_cell(r: dict) -> str:
+    if not r.get("memin"):
+        return ""
+    k, cpu, last = r["memin"]
+    return f"  MeMin: {k} in {cpu:.2f} cpu s" if k is not None else f"  MeMin: none by k={last} ({cpu:.1f} cpu s)"
+
+
+def _memin_summary(rs: list[dict]) -> str:
+    ms = [r["memin"] for r in rs if r.get("memin")]
+    if not ms:
+        return ""
+    done = sum(k is not None for k, _c, _l in ms)
+    return f"  MeMin {done}/{len(ms)} max cpu {max(c for _k, c, _l in ms):.2f}"
 
 
 def main(argv=None) -> int:
@@ -457,6 +511,8 @@ def main(argv=None) -> int:
     ap.add_argument("--max-verilog-states", type=int, default=150)
     ap.add_argument("--check-timeout", type=float, default=60.0, help="independent SAT check of min-1 (s)")
     ap.add_argument("--target-s", type=float, default=2.0, help="time target per minimization (s)")
+    ap.add_argument("--memin", type=float, default=0.0, metavar="S",
+                    help="also run MeMin's own search (memin_ladder) with this wall budget (s) per machine")
     a = ap.parse_args(argv)
     print(f"{'style':<13}{'n':>4}{'dc%':>5}{'seed':>5}{'min':>5}{'lb':>5}{'lbI':>5}  {'method':<12}"
           f"{'read s':>8}{'min s':>8}{'rd cpu':>7}{'mn cpu':>7}  {'check':<11}verdict")
@@ -470,7 +526,7 @@ def main(argv=None) -> int:
             for dc in [float(x) for x in a.dc.split(",")]:
                 for seed in range(a.seeds):
                     r = run_one(n, a.ni, a.no, dc, 1000 * n + seed, style, a.timeout, a.exact_max,
-                                a.check_timeout)
+                                a.check_timeout, a.memin if style == "kiss2" else 0.0)
                     rows += 1
                     if "error" in r:
                         print(f"{style:<13}{n:>4}{round(100 * dc):>5}{seed:>5}  {r['error']}")
@@ -483,7 +539,7 @@ def main(argv=None) -> int:
                     exact += ok
                     fast += ok and r["min_s"] <= a.target_s
                     print(f"{style:<13}{n:>4}{round(100 * dc):>5}{seed:>5}{r['min']:>5}{r['lb']:>5}{r['lb_indep']:>5}  "
-                          f"{r['method']:<12}{r['read_s']:>8.2f}{r['min_s']:>8.2f}{r['read_cpu']:>7.2f}{r['min_cpu']:>7.2f}  {r['check']:<11}{r['verdict']}",
+                          f"{r['method']:<12}{r['read_s']:>8.2f}{r['min_s']:>8.2f}{r['read_cpu']:>7.2f}{r['min_cpu']:>7.2f}  {r['check']:<11}{r['verdict']}" + _memin_cell(r),
                           flush=True)
     # one line per (states, don't-cares) over styles and seeds
     print()
@@ -499,7 +555,8 @@ def main(argv=None) -> int:
             return f"{v[0]}" if len(v) == 1 else f"{v[0]}-{v[-1]}"
 
         print(f"{n:>6}{round(100 * dc):>5}{len(rs):>5}  {span(lbs):>11}  {span(res):>9}  {ok:>3}/{len(rs):<3}"
-              f"  {max(r['min_s'] for r in rs):>6.2f}{max(r['min_cpu'] for r in rs):>8.2f}  {fast_cpu:>3}/{len(rs):<3}")
+              f"  {max(r['min_s'] for r in rs):>6.2f}{max(r['min_cpu'] for r in rs):>8.2f}  {fast_cpu:>3}/{len(rs):<3}"
+              + _memin_summary(rs))
     print(f"{rows} machines: minimum reached and independently confirmed on {exact}, of those within "
           f"{a.target_s:g} s: {fast}; not ok: {fails}; slowest minimization {worst:.2f} s")
     return 1 if fails else 0

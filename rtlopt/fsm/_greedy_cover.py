@@ -34,10 +34,18 @@ class _Partition:
         log: list[tuple] = []
         work = [(a, b)]
         p, mem, bad, succ = self.parent, self.members, self.bad, self.succ
+
+        def find(s: int) -> int:
+            # no path compression while the merge may be undone (the undo resets only the roots
+            # it linked: a compressed path would keep a state in the class it was merged into)
+            while p[s] != s:
+                s = p[s]
+            return s
+
         ok = True
         while work:
             x, y = work.pop()
-            x, y = self.find(x), self.find(y)
+            x, y = find(x), find(y)
             if x == y:
                 continue
             if mem[x] & bad[y]:
@@ -100,3 +108,78 @@ def greedy_partition(nxt: list[list[int | None]], inc: list[set[int]], order: li
         rng.shuffle(cur)
     assert best is not None
     return best
+
+
+def _rebuild(nxt: list[list[int | None]], incmask: list[int], keep: list[list[int]], free: list[int],
+             rng: random.Random) -> list[list[int]]:
+    """A closed partition holding the classes ``keep`` (members of one class of a closed partition:
+    their merges and the closure merges they imply never conflict) with the states ``free`` merged
+    greedily in random order, each into the first class (random order) that takes it."""
+    part = _Partition(nxt, incmask)
+    roots: list[int] = []
+    for c in keep:
+        for s in c[1:]:
+            # never fails (the merges of one class of a closed partition and the closure merges
+            # they imply stay inside its classes); a failed merge would only leave s apart
+            part.merge(part.find(c[0]), s)
+        roots.append(c[0])
+    free = list(free)
+    rng.shuffle(free)
+    for s in free:
+        rs = part.find(s)
+        if any(part.find(q) == rs for q in roots):
+            continue  # pulled into a class by a closure merge
+        order = list(roots)
+        rng.shuffle(order)
+        for q in order:
+            if part.merge(part.find(q), s):
+                break
+        else:
+            roots.append(s)
+    classes: dict[int, list[int]] = {}
+    for s in range(len(nxt)):
+        classes.setdefault(part.find(s), []).append(s)
+    return list(classes.values())
+
+
+def improve_partition(nxt: list[list[int | None]], inc: list[set[int]], part: list[list[int]],
+                      deadline: float, target: int = 0, seed: int = 0) -> list[list[int]]:
+    """Iterated greedy (large neighbourhood search) on a closed partition: dissolve the smallest
+    class and 2-4 random others, merge their states back greedily in random order, keep the result
+    when it has no more classes (plateau moves allowed), until ``deadline`` or ``target`` classes.
+    Measured (70 % don't-cares, 2 s of CPU): 150 states 67/68 -> 63, 80 states 36/35 -> 33/32
+    classes, where random-order restarts of :func:`greedy_partition` stay at the first numbers."""
+    n = len(nxt)
+    incmask = [sum(1 << t for t in inc[s]) for s in range(n)]
+    rng = random.Random(seed)
+    best = [list(c) for c in part]
+    while len(best) > max(1, target) and time.monotonic() < deadline:
+        cs = sorted(best, key=len)
+        drop = [cs[0]] + rng.sample(cs[1:], min(len(cs) - 1, rng.randint(2, 4)))
+        dropped = {id(c) for c in drop}
+        new = _rebuild(nxt, incmask, [c for c in best if id(c) not in dropped], [s for c in drop for s in c], rng)
+        if len(new) <= len(best):
+            best = new
+    return best
+
+
+def is_closed_partition(nxt: list[list[int | None]], inc: list[set[int]], part: list[list[int]]) -> bool:
+    """Every state in exactly one class, no class holding two incompatible states, and on every
+    letter the specified successors of each class inside one class (a closed cover)."""
+    n = len(nxt)
+    cls = [-1] * n
+    for j, c in enumerate(part):
+        for s in c:
+            if cls[s] != -1:
+                return False
+            cls[s] = j
+    if -1 in cls:
+        return False
+    for c in part:
+        members = set(c)
+        if any(inc[s] & members for s in c):
+            return False
+        for a in range(len(nxt[0]) if nxt else 0):
+            if len({cls[t] for s in c if (t := nxt[s][a]) is not None}) > 1:
+                return False
+    return True
