@@ -133,6 +133,11 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
         cond = _condition((configs or {}).get(n, set()))
         if cond is None:
             return None
+        if not exports:
+            small = _minimal_pin(mod_o, mod_n, n, cond)
+            if small is not None:  # only the module items that changed, each pinned where it is
+                out = out[:sn[0]] + small + out[sn[1]:]
+                continue
         mo_m, mn_m = _mask(mod_o), _mask(mod_n)
         ho, hn = _header_end(mo_m), _header_end(mn_m)
         if ho is None or hn is None or mod_o[:ho].replace("\r", "") != mod_n[:hn].replace("\r", ""):
@@ -172,6 +177,144 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
                   f"  end\n{mod_o[eo:]}")
         out = out[:sn[0]] + pinned + out[sn[1]:]
     return out
+
+
+#: module items a generate ``if`` arm can hold in place (declarations only when nothing outside the
+#: pinned items names them: a name declared in a generate block is not visible outside it)
+_PIN_ITEMS = {"AlwaysBlock", "AlwaysCombBlock", "AlwaysFFBlock", "AlwaysLatchBlock", "ContinuousAssign",
+              "InitialBlock", "HierarchyInstantiation", "LoopGenerate", "IfGenerate", "CaseGenerate",
+              "GenerateBlock", "DataDeclaration", "NetDeclaration"}
+_IDENT_RE = re.compile(r"(?<![\w$.'])[A-Za-z_][\w$]*")
+
+
+def _items(mod: str):
+    """[(kind, start, end, declared names)] of the module items of ``mod`` (one module's text) and the
+    offset of the end of its header, or None when it does not parse alone cleanly."""
+    from pyslang import syntax
+
+    if "`" in _mask(mod):
+        return None  # preprocessor directives or macros: the module's text alone is not the design
+    try:
+        tree = syntax.SyntaxTree.fromText(mod)
+    except Exception:  # noqa: BLE001 - unparsable alone: the whole body is pinned
+        return None
+    if any(d.isError() for d in tree.diagnostics):
+        return None
+    root = tree.root
+    if root.kind != syntax.SyntaxKind.ModuleDeclaration:
+        return None
+    out = []
+    for it in root.members:
+        kind = str(it.kind).rpartition(".")[2]
+        names: list[str] = []
+        if kind in ("DataDeclaration", "NetDeclaration"):
+            names = [d.name.valueText for d in it.declarators if hasattr(d, "name")]  # (commas are tokens)
+        r = it.sourceRange
+        out.append((kind, r.start.offset, r.end.offset, names))
+    return out, root.header.sourceRange.end.offset
+
+
+def _eol(text: str, pos: int) -> int:
+    """``pos`` moved past a trailing ``// comment`` (and blanks) on its line, up to the line break."""
+    m = re.compile(r"[ \t]*(?://[^\r\n]*)?(?=\r?\n|\Z)").match(text, pos)
+    return m.end() if m else pos
+
+
+def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
+    """``mod_o`` with only the module items that differ from ``mod_n`` pinned, each group in place:
+    ``if (cond) begin : rtlopt_params_n <new items> end else begin : rtlopt_original_n <old items> end``
+    (a minimal edit instead of a copy of the whole body); None when that cannot be done safely (the
+    header or a port/parameter/function changed, a changed declaration is named outside its group,
+    ...). Groups that name each other's declarations become one group (a generate block's names are
+    visible only inside it)."""
+    import difflib
+
+    nl = "\r\n" if "\r\n" in mod_o else "\n"
+    a, b = _items(mod_o), _items(mod_n)
+    if a is None or b is None:
+        return None
+    (io, ho), (in_, hn) = a, b
+    if mod_o[:ho].replace("\r", "") != mod_n[:hn].replace("\r", ""):
+        return None
+    to = [mod_o[s:e].replace("\r", "") for _k, s, e, _n in io]
+    tn = [mod_n[s:e].replace("\r", "") for _k, s, e, _n in in_]
+    groups = [list(op[1:]) for op in difflib.SequenceMatcher(None, to, tn, autojunk=False).get_opcodes()
+              if op[0] != "equal"]
+    if not groups:
+        return None
+    mo, mn = _mask(mod_o), _mask(mod_n)
+
+    def span(text, items, i1, i2, head):  # from the end of the item before the group: its lead-in moves too
+        at = _eol(text, items[i1 - 1][2]) if i1 > 0 else head
+        return at, (_eol(text, items[i2 - 1][2]) if i2 > i1 else at)
+
+    def regions_of(gs):
+        return [(span(mod_o, io, i1, i2, ho), span(mod_n, in_, j1, j2, hn), io[i1:i2], in_[j1:j2])
+                for i1, i2, j1, j2 in gs]
+
+    def idents(r) -> set[str]:
+        (so, eo), (sn, en), _x, _y = r
+        return set(_IDENT_RE.findall(mo[so:eo])) | set(_IDENT_RE.findall(mn[sn:en]))
+
+    def declared(r) -> set[str]:
+        return {x for it in r[2] + r[3] for x in it[3]}
+
+    merged = True
+    while merged and len(groups) > 1:
+        merged = False
+        regs = regions_of(groups)
+        for k in range(len(regs)):
+            for m in range(len(regs)):
+                if k != m and declared(regs[k]) & idents(regs[m]):
+                    lo, hi = min(k, m), max(k, m)
+                    groups[lo:hi + 1] = [[groups[lo][0], groups[hi][1], groups[lo][2], groups[hi][3]]]
+                    merged = True
+                    break
+            if merged:
+                break
+    regions = regions_of(groups)
+    # everything outside the regions must be the same text (comments between items included)
+    rebuilt, pos = [], 0
+    for (so, eo), (sn, en), _x, _y in regions:
+        if so < pos:
+            return None
+        rebuilt += [mod_o[pos:so], mod_n[sn:en]]
+        pos = eo
+    rebuilt.append(mod_o[pos:])
+    if "".join(rebuilt).replace("\r", "") != mod_n.replace("\r", ""):
+        return None
+    outside_o = list(mo)
+    outside_n = list(mn)
+    for (so, eo), (sn, en), _x, _y in regions:
+        outside_o[so:eo] = " " * (eo - so)
+        outside_n[sn:en] = " " * (en - sn)
+    used = set(_IDENT_RE.findall("".join(outside_o))) | set(_IDENT_RE.findall("".join(outside_n)))
+    first = regions[0][0][0]
+    if re.search(r"(?<![\w$])parameter(?![\w$])", mo[first:]):
+        return None  # a parameter declared after the pinned items: the condition cannot name it there
+    for (so, eo), (sn, en), its_o, its_n in regions:
+        for kind, _s, _e, names in its_o + its_n:
+            if kind not in _PIN_ITEMS or set(names) & used:
+                return None
+        for m, x, y in ((mo, so, eo), (mn, sn, en)):
+            if _UNPINNABLE.search(m[x:y]) or re.search(r"(?<![\w$.])" + re.escape(n) + r"\s*\.", m[x:y]):
+                return None
+    out, pos = [], 0
+    for k, ((so, eo), (sn, en), its_o, its_n) in enumerate(regions):
+        at = (its_o or its_n)[0][1]
+        src = mod_o if its_o else mod_n
+        ind = re.match(r"[ \t]*", src[src.rfind("\n", 0, at) + 1:]).group(0)
+        sfx = "" if k == 0 else f"_{k + 1}"
+        body_n, body_o = mod_n[sn:en].replace("\r\n", "\n"), mod_o[so:eo].replace("\r\n", "\n")
+        arm_n = "\n" + _indent(body_n.strip("\n")) if body_n.strip() else ""
+        arm_o = "\n" + _indent(body_o.strip("\n")) if body_o.strip() else ""
+        pinned = (f"\n{ind}// rtlopt: rewritten for the parameter values it was proven with (else: the original)"
+                  f"\n{ind}if ({cond}) begin : {PIN_LABEL}{n}{sfx}{arm_n}"
+                  f"\n{ind}end else begin : {ORIG_LABEL}{n}{sfx}{arm_o}\n{ind}end")
+        out += [mod_o[pos:so], pinned.replace("\n", nl)]
+        pos = eo
+    out.append(mod_o[pos:])
+    return "".join(out)
 
 
 _EXPORT_PORT = re.compile(r",\n  output wire (?:\[[^\]\n]*\] )?rtlopt_[\w$]+_o(?=\s*\))")
