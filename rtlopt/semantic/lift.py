@@ -492,6 +492,9 @@ def match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | No
     # a clamp of a wider word to w bits, or its overflow flag (read from the top bits of the word)
     from rtlopt.semantic.saturate import match_saturation
     out += match_saturation(t, w, ops)
+    # |a - b| written as a compare and two subtractions (or any other way): one subtraction
+    from rtlopt.semantic.absdiff import match_absdiff
+    out += match_absdiff(t, w, ops)
     return out
 
 
