@@ -307,6 +307,18 @@ CASES += [
 ]
 
 
+_SHIFTMUX = ("// header comment kept\nmodule agu(input [1:0] m, input [1:0] sz, input [15:0] b, input [15:0] ix,\n"
+             "           output [15:0] a);\n"
+             "  wire [15:0] off = (m == 2'd1) ? ix : (m == 2'd2) ? (ix << sz) : 16'd4;\n"
+             "  assign a = b + off;\nendmodule\n")
+RULE_IDS |= {"shifted_arm_merge"}
+CASES += [
+    ("shifted_arm_merge", _SHIFTMUX, "(ix << ((m == 2'd1) ? 2'd0 : sz))",
+     # the shifted arm would have to pass an arm whose condition overlaps its own
+     _SHIFTMUX.replace("(m == 2'd1) ? ix : (m == 2'd2)", "(m == 2'd1) ? ix : (m != 2'd0) ? b : (m == 2'd2)")),
+]
+
+
 def test_registry_has_all_rule_ids():
     assert set(REGISTRY) == RULE_IDS
     for tid, t in REGISTRY.items():
