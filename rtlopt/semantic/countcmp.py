@@ -16,9 +16,7 @@ The search measures every candidate and proves the one it keeps.
 
 from __future__ import annotations
 
-import tempfile
 import time
-from pathlib import Path
 
 import numpy as np
 
@@ -141,10 +139,20 @@ def _module_name(syn) -> str | None:
         return None
 
 
+def _plausible(rel: str, k: int) -> bool:
+    """The compare of a count with ``k`` is one of the rewritten thresholds (>= 1, == 0, >= 2, <= 1, == 1)."""
+    t = [bool(_REL[rel](c, k)) for c in range(8)]
+    pats = ([c >= 1 for c in range(8)], [c >= 2 for c in range(8)], [c == 1 for c in range(8)])
+    return any(t == p or t == [not x for x in p] for p in pats)
+
+
 def _sites(an):
-    """``[(info, count side, other constant, relation, module)]`` for compares of a word with a constant."""
+    """``[(info, count side, other constant, relation, module)]`` for compares of a word with a constant
+    that would be a simple threshold of a count (registers and inputs are no counts computed here)."""
+    from rtlopt.semantic.selcompose import not_combinational
     from rtlopt.templates._sem import op_name, strip
     out = []
+    skip = not_combinational(an)
     for info in an.exprs:
         n = info.node
         if type(n).__name__ != "BinaryExpression" or op_name(n) not in _REL:
@@ -154,7 +162,9 @@ def _sites(an):
             if k is None:
                 continue
             a = strip(a)
-            if getattr(a.type, "isSigned", False):
+            if getattr(a.type, "isSigned", False) or not _plausible(rel, k):
+                continue
+            if type(a).__name__ == "NamedValueExpression" and a.symbol.name in skip:
                 continue
             out.append((info, a, k, rel, _module_name(n.syntax)))
             break
@@ -228,9 +238,7 @@ def countcmp_candidates(state) -> list:
 
 def _candidates(state) -> list:
     from rtlopt.engine.candidate import one_file_candidates
-    from rtlopt.errors import RtloptError
-    from rtlopt.semantic import _inst_params
-    from rtlopt.semantic.netlist import elaborate_modules
+    from rtlopt.semantic.selcompose import netlists
     from rtlopt.templates._sem import analyze, strip
     deadline = time.monotonic() + BUDGET_S
     if getattr(state, "deadline", None):
@@ -247,22 +255,7 @@ def _candidates(state) -> list:
             need_nl |= {m for _i, a, _k, _r, m in sites if m and type(strip(a)).__name__ == "NamedValueExpression"}
     if not wanted:
         return []
-    nls: dict = {}
-    if need_nl:
-        design = getattr(state, "design", None)
-        with tempfile.TemporaryDirectory(prefix="rtlopt-cntc-") as td:
-            files = []
-            for i, (p, t) in enumerate(state.texts.items()):
-                f = Path(td) / f"{i}_{Path(p).name}"
-                f.write_text(t, encoding="utf-8")
-                files.append(f)
-            try:
-                dirs_in = list(dict.fromkeys(Path(p).resolve().parent for p in state.texts))
-                nls = elaborate_modules(files, sorted(need_nl), timeout=max(5.0, deadline - time.monotonic()),
-                                        top=getattr(design, "top", None), include_dirs=dirs_in,
-                                        params=_inst_params(design))
-            except RtloptError:
-                nls = {}
+    nls = netlists(state, sorted(need_nl), deadline) if need_nl else {}
     got = []
     for p in wanted:
         for new, desc in rewrites(state.texts[p], str(p), nls):

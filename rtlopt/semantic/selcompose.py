@@ -18,6 +18,7 @@ not matter. The search measures every candidate and proves the one it keeps.
 from __future__ import annotations
 
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -197,15 +198,36 @@ def _sel_name(x) -> str | None:
     return None
 
 
+def not_combinational(an) -> set[str]:
+    """Names that cannot be a combinational decode: input ports and targets of nonblocking assignments."""
+    from pyslang import ast
+
+    from rtlopt.templates._sem import strip
+    out: set[str] = set()
+    for s in an.symbols:
+        if isinstance(s, ast.PortSymbol) and str(s.direction).split(".")[-1] == "In":
+            out.add(s.name)
+    for info in an.exprs:
+        n = info.node
+        if type(n).__name__ == "AssignmentExpression" and n.isNonBlocking:
+            lhs = strip(n.left)
+            while type(lhs).__name__ in ("ElementSelectExpression", "RangeSelectExpression"):
+                lhs = strip(lhs.value)
+            if type(lhs).__name__ == "NamedValueExpression":
+                out.add(lhs.symbol.name)
+    return out
+
+
 def _sites(an):
     """``{(module, selector name): [site, ...]}``; a site is ``("case", stmt, s, e)`` or ``("cmp", expr info,
     negated, label value)``."""
     out: dict = {}
+    skip = not_combinational(an)
     for st, s, e in an.statements:
         if type(st).__name__ != "CaseStatement" or str(st.condition).split(".")[-1] != "Normal":
             continue
         nm = _sel_name(st.expr)
-        if nm is None or not st.items:
+        if nm is None or nm in skip or not st.items:
             continue
         labels = [[_cval(an, x) for x in it.expressions] for it in st.items]
         if any(v is None for ls in labels for v in ls):
@@ -222,6 +244,8 @@ def _sites(an):
             continue
         for a, b in ((n.left, n.right), (n.right, n.left)):
             nm = _sel_name(a)
+            if nm in skip:
+                break
             v = _cval(an, b) if nm is not None else None
             if nm is not None and v is not None:
                 mod = _module_name(n.syntax)
@@ -371,6 +395,48 @@ def rewrites(text: str, path: str, nls: dict) -> list[tuple[str, str]]:
     return out
 
 
+_NL_CACHE: dict = {}
+_NL_LOCK = threading.Lock()
+
+
+def netlists(state, names: list[str], deadline: float) -> dict:
+    """The elaborated netlists of ``names`` for the state's texts (a Yosys child run; shared by the
+    generators of one round through a small cache keyed by the texts, the top and the modules)."""
+    import hashlib
+
+    from rtlopt.errors import RtloptError
+    from rtlopt.semantic import _inst_params
+    from rtlopt.semantic.netlist import elaborate_modules
+    design = getattr(state, "design", None)
+    h = hashlib.sha256()
+    for p, t in sorted(state.texts.items(), key=lambda kv: str(kv[0])):
+        h.update(str(p).encode() + b"\0" + t.encode() + b"\0")
+    key = (h.hexdigest(), getattr(design, "top", None))
+    with _NL_LOCK:
+        have = _NL_CACHE.setdefault(key, {})
+        while len(_NL_CACHE) > 8:
+            _NL_CACHE.pop(next(iter(_NL_CACHE)))
+        missing = [m for m in names if m not in have]
+    if missing:
+        with tempfile.TemporaryDirectory(prefix="rtlopt-selc-") as td:
+            files = []
+            for i, (p, t) in enumerate(state.texts.items()):
+                f = Path(td) / f"{i}_{Path(p).name}"
+                f.write_text(t, encoding="utf-8")
+                files.append(f)
+            try:
+                dirs_in = list(dict.fromkeys(Path(p).resolve().parent for p in state.texts))
+                got = elaborate_modules(files, missing, timeout=max(5.0, deadline - time.monotonic()),
+                                        top=getattr(design, "top", None), include_dirs=dirs_in,
+                                        params=_inst_params(design))
+            except RtloptError:
+                got = {}
+        with _NL_LOCK:
+            for m in missing:
+                have[m] = got.get(m)
+    return {m: have[m] for m in names if have.get(m) is not None}
+
+
 def selcompose_candidates(state) -> list:
     """Search-loop generator (never raises)."""
     try:
@@ -381,9 +447,6 @@ def selcompose_candidates(state) -> list:
 
 def _candidates(state) -> list:
     from rtlopt.engine.candidate import one_file_candidates
-    from rtlopt.errors import RtloptError
-    from rtlopt.semantic import _inst_params
-    from rtlopt.semantic.netlist import elaborate_modules
     from rtlopt.templates._sem import analyze
     deadline = time.monotonic() + BUDGET_S
     if getattr(state, "deadline", None):
@@ -398,21 +461,7 @@ def _candidates(state) -> list:
             wanted[p] = mods
     if not wanted:
         return []
-    design = getattr(state, "design", None)
-    with tempfile.TemporaryDirectory(prefix="rtlopt-selc-") as td:
-        files = []
-        for i, (p, t) in enumerate(state.texts.items()):
-            f = Path(td) / f"{i}_{Path(p).name}"
-            f.write_text(t, encoding="utf-8")
-            files.append(f)
-        names = sorted(set().union(*wanted.values()))
-        try:
-            dirs_in = list(dict.fromkeys(Path(p).resolve().parent for p in state.texts))
-            nls = elaborate_modules(files, names, timeout=max(5.0, deadline - time.monotonic()),
-                                    top=getattr(design, "top", None), include_dirs=dirs_in,
-                                    params=_inst_params(design))
-        except RtloptError:
-            return []
+    nls = netlists(state, sorted(set().union(*wanted.values())), deadline)
     got = []
     for p in wanted:
         for new, desc in rewrites(state.texts[p], str(p), nls):
