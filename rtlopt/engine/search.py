@@ -148,6 +148,10 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
             continue
         seen = {text}
         per_template: list[tuple[Template, list[Match]]] = []
+        # matches and analyses by text, shared with the "all templates" combinations below: they start
+        # from the same text, so until a template changes it every matcher would run (and the text be
+        # parsed and elaborated) again for the same answer
+        memo: dict = {text: an}
         for tmpl in templates.values():
             if late():
                 break
@@ -159,6 +163,7 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
                 continue
             except Exception:  # noqa: BLE001 - a template bug must not stop the optimizer
                 continue
+            memo[(tmpl.id, text)] = matches
             if keep is not True:
                 matches = [r for r in map(keep, matches) if r is not None]
             if matches:
@@ -190,7 +195,7 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
                                       "parts": tuple(m.description for m in group)}))
         if late():
             continue
-        combined, rules = _apply_all(text, templates, state.scope, deadline)
+        combined, rules = _apply_all(text, templates, state.scope, deadline, memo)
         if combined is not None and combined not in seen and len(rules) > 1:
             seen.add(combined)
             out.append(Candidate(combined, "template", tuple(rules), "all templates: " + ", ".join(rules),
@@ -201,7 +206,7 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
         if early:
             order = {t.id: t for t in early} | {k: v for k, v in templates.items()
                                                 if k not in FIRST_TOO and k not in ALONE}
-            combined, rules = _apply_all(text, order, state.scope, deadline)
+            combined, rules = _apply_all(text, order, state.scope, deadline, memo)
             same = [c for c in out if c.text == combined]
             if same:  # one template alone: that candidate is looked at with the combinations
                 same[0].hints["combined"] = True
@@ -247,21 +252,30 @@ def _scope_filter(text: str, scope: str | None):
 
 
 def _apply_all(text: str, templates: dict[str, Template], scope: str | None = None,
-               deadline: float | None = None) -> tuple[str | None, list[str]]:
+               deadline: float | None = None, memo: dict | None = None) -> tuple[str | None, list[str]]:
+    """Every template in order, each on the text the ones before it left. ``memo`` holds the matches
+    found for (template id, text) and the analysis of each text (keyed by the text): a matcher's
+    result on a text it has seen is reused, and each text is parsed once for all matchers."""
     cur, rules = text, []
+    memo = {} if memo is None else memo
     for tmpl in templates.values():
         if deadline is not None and time.monotonic() > deadline:
             break
         keep = _scope_filter(cur, scope)
         if keep is False:
             break
-        try:
-            with time_limit(_match_limit(deadline)):
-                matches = tmpl.match(cur)
-        except Deadline:
-            continue
-        except Exception:  # noqa: BLE001
-            continue
+        matches = memo.get((tmpl.id, cur))
+        if matches is None:
+            try:
+                with time_limit(_match_limit(deadline)):
+                    if cur not in memo:
+                        memo[cur] = analyze(cur)
+                    matches = tmpl.match(memo[cur])
+            except Deadline:
+                continue
+            except Exception:  # noqa: BLE001
+                continue
+            memo[(tmpl.id, cur)] = matches
         if keep is not True:
             matches = [r for r in map(keep, matches) if r is not None]
         if not matches:

@@ -31,8 +31,24 @@ from rtlopt.semantic import regfunc, seqsim
 RULE = "onehot_index_compression"
 
 
+def _width_pairs(regs: dict[str, list], taken: set[str]) -> bool:
+    """Whether some register R (2..40 bits, not in ``taken``) has another S of ``b`` bits with
+    ``b < |R| <= 2**b`` and no shared bit: the shapes :func:`_find` tests on simulated values. Without
+    one no value can pass, so the simulation is skipped (the same answer: no candidate)."""
+    w = {n: len(js) for n, js in regs.items() if len(js) <= 40 and "." not in n}
+    for r, wr in w.items():
+        if wr < 2 or r in taken:
+            continue
+        for s, b in w.items():
+            if s != r and b < wr <= (1 << b) and not set(regs[s]) & set(regs[r]):
+                return True
+    return False
+
+
 def _find(an: regfunc.Analysis, deadline: float) -> list[regfunc.Relation]:
     net, regs = an.net, an.regs
+    if not _width_pairs(regs, {r.target for r in an.relations}):
+        return []
     trace = seqsim.simulate(net, cycles=256, words=2)
     bm = regfunc._bit_matrix(trace)
     vals: dict[str, np.ndarray] = {}
