@@ -3,7 +3,11 @@
 - a counter read only through a ``(v / place) % radix`` digit function: the outputs (each taken modulo
   its radix) do not bound the counter, so the proof of the digit-counter rewrite needs the invariant
   ``counter <= wrap value``; gold's x-propagation model bit-blasts the compare ``counter == 599`` so
-  the constant is no literal of the miter: the range candidates now take the designs' own constants.
+  the constant is no literal of the miter: the range candidates now take the designs' own constants;
+- products read in different FSM states (``acc + p`` / ``acc + q``): the adder sharing is offered with
+  its operand mux moved into one product of muxed operands (rtlopt.templates._prodmux), so a folded
+  squarer of one product cannot win the greedy round first; the proof is the algebraic engine's, which
+  no longer gets only the short slice meant for an exhaustive check that would refuse at once.
 """
 
 from __future__ import annotations
@@ -52,3 +56,60 @@ def test_function_read_digit_counter_is_proven_and_a_wrong_cascade_is_not(tmp_pa
     bad.write_text(new.replace("(ticks_dg0 == 4'd9)", "(ticks_dg0 == 4'd8)"))
     res = check_equivalence(DesignRef((src,), "meter_display"), DesignRef((bad,), "meter_display"), opts)
     assert res.verdict == "NOT EQUIVALENT", res.reason
+
+
+MUXPROD = """module m (input [1:0] s, input [9:0] a, input [9:0] b, input [7:0] c, input [7:0] d,
+  input signed [7:0] e, output [18:0] y, output [18:0] z, output [15:0] v, output [15:0] u);
+  wire [17:0] p = a * c;
+  wire [17:0] q = b * d;
+  wire [19:0] sa = a * a;
+  wire [19:0] sb = b * b;
+  wire [11:0] cut = a * c;
+  wire signed [15:0] sg = e * e;
+  wire [18:0] y = s[0] ? p : q;
+  wire [18:0] z = s[1] ? sa : (s[0] ? sb : sa);
+  wire [15:0] v = s[0] ? cut : q;
+  wire [15:0] u = s[0] ? sg : q;
+endmodule
+"""
+
+
+def test_product_mux_hoists_only_exact_unsigned_products():
+    from rtlopt.templates._prodmux import hoist_product_muxes
+    new = hoist_product_muxes(MUXPROD, "y|z|v|u")
+    assert new is not None
+    # two operand muxes for a general product, one for squares (kept as a nested mux)
+    assert "wire [9:0] y_ma = s[0] ? a : b;" in new and "wire [7:0] y_mb = s[0] ? c : d;" in new, new
+    assert "wire [18:0] y = y_ma * y_mb;" in new
+    assert "wire [9:0] z_ma = s[1] ? a : (s[0] ? b : a);" in new and "z = z_ma * z_ma;" in new, new
+    assert "z_mb" not in new
+    # a net that truncates its product below the mux's width, or a signed product: left alone
+    assert "wire [15:0] v = s[0] ? cut : q;" in new and "wire [15:0] u = s[0] ? sg : q;" in new
+    assert hoist_product_muxes(MUXPROD, "v|u") is None
+
+
+@pytest.mark.yosys
+def test_fsm_products_share_one_multiplier_and_the_proof_is_algebraic(tmp_path):
+    from rtlopt.design import DesignRef
+    from rtlopt.templates._sem import analyze
+    from rtlopt.templates._share import ExclusiveOperatorSharing
+    from rtlopt.verify import VerifyOptions, check_equivalence
+    src = GEN / "datapath" / "fsm_assign_products" / "original.v"
+    text = src.read_text()
+    t = ExclusiveOperatorSharing()
+    ms = [m for m in t.find(analyze(text, str(src))) if "products behind" in m.description]
+    assert ms, "no product hoist offered"
+    new = t.rewrite(text, [ms[0]])
+    assert new is not None and new.count("*") == text.count("*") + 1  # t0/t1 stay (dead), one new product
+    assert "_ma * rtlopt_sh0_y_mb" in new, new
+    cand = tmp_path / "cand.v"
+    cand.write_text(new)
+    res = check_equivalence(DesignRef((src,), "dot2_seq"), DesignRef((cand,), "dot2_seq"),
+                            VerifyOptions(timeout_s=120))
+    assert res.verdict == "EQUIVALENT" and res.engine == "algebra", (res.reason, res.engines_tried)
+    # negative: the operand muxes swapped (phase 1 would multiply x1 by c1)
+    bad = tmp_path / "bad.v"
+    bad.write_text(new.replace("phase[1] ? x1 : x0", "phase[1] ? x0 : x1"))
+    res = check_equivalence(DesignRef((src,), "dot2_seq"), DesignRef((bad,), "dot2_seq"),
+                            VerifyOptions(timeout_s=120))
+    assert res.verdict != "EQUIVALENT", res.reason

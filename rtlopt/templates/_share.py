@@ -601,7 +601,43 @@ class ExclusiveOperatorSharing(Template):
                 out.extend(self._groups(an, (group + extra)[:MAX_OPS], need_fold=True))
         if not getattr(an, "_share_follow", False):
             out.extend(self._followups(an, out))
+            out.extend(self._product_hoists(an, out))
         return out
+
+    def _product_hoists(self, an: Analysis, out: list[Match]) -> list[Match]:
+        """A shared unit whose operand mux selects between products (``acc + p`` / ``acc + q`` in two FSM
+        states, ``p = a * a``, ``q = b * b``), offered with the mux moved into one product of muxed
+        operands (:mod:`rtlopt.templates._prodmux`) as one candidate: measured alone, the folded squarer
+        of one product would win the greedy round and leave two expressions no mux can share."""
+        if "*" not in an.text:
+            return []
+        from rtlopt.templates._prodmux import hoist_product_muxes
+        got: list[Match] = []
+        for m in [m for m in out if not m.data.get("alternative")][:MAX_TWINS]:
+            t1 = self.rewrite(an.text, [m])
+            if t1 is None:
+                continue
+            fresh = set(re.findall(r"\brtlopt_sh\d+_[xy]\b", t1)) - set(re.findall(r"\brtlopt_sh\d+_[xy]\b", an.text))
+            if not fresh:
+                continue
+            try:
+                t2 = hoist_product_muxes(t1, "|".join(sorted(fresh)))
+            except Exception:  # noqa: BLE001 - an optional follow-up
+                continue
+            if t2 is None:
+                continue
+            p = 0
+            while p < min(len(t2), len(an.text)) and t2[p] == an.text[p]:
+                p += 1
+            q = 0
+            while q < min(len(t2), len(an.text)) - p and t2[-1 - q] == an.text[-1 - q]:
+                q += 1
+            edit = Edit(p, len(an.text) - q, t2[p:len(t2) - q])
+            if any(g.edits == (edit,) for g in got):
+                continue
+            got.append(self._m(an, m.start, m.end, f"{m.description.split(': ', 1)[-1]}, the products behind its "
+                               "operand mux as one product of muxed operands", [edit], alternative=True))
+        return got
 
     def _followups(self, an: Analysis, out: list[Match]) -> list[Match]:
         """A unit shared by two uses of ONE value (``a + c`` in a sum and ``c + a`` in an arm) followed

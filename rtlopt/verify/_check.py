@@ -483,6 +483,13 @@ def _same_registers(ginfo: NetlistInfo, hinfo: NetlistInfo) -> bool:
         sorted((r.name, r.width) for r in hinfo.registers)
 
 
+def _exhaustive_refuses(g, h) -> bool:
+    try:
+        return _exhaustive.refusal(g, h) is not None
+    except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError):
+        return False
+
+
 def _run_complete(eng: str, gil: Path, hil: Path, wd: Path, seconds: float, gates: dict,
                   spec: MiterSpec, engine_s: float | None = None) -> tuple[str, str, Counterexample | None]:
     """The exhaustive or algebraic engine on gate-level netlists of both designs (built once).
@@ -500,7 +507,9 @@ def _run_complete(eng: str, gil: Path, hil: Path, wd: Path, seconds: float, gate
         return "unknown", f"not modelled at gate level ({gates['why']})", None
     g, h = gates["nets"]
     left = max(0.1, seconds - (time.monotonic() - t0))
-    if engine_s is not None:
+    if engine_s is not None and not (eng == "algebra" and _exhaustive_refuses(g, h)):
+        # (the short slice is for an exhaustive check that decides next; when that one would give
+        # up at once, as on a 10x8-bit mux-of-products next state, the polynomial is the proof)
         left = min(left, engine_s)
     mod = _exhaustive if eng == "exhaustive" else _algebra
     try:

@@ -142,6 +142,28 @@ def _groups(gsup: dict[str, list[int]], hsup: dict[str, list[int]]) -> list[tupl
     return groups
 
 
+def refusal(gold: GateNet, gate: GateNet) -> str | None:
+    """Why :func:`check` would give up at once on these netlists (an output cone reads too many input
+    bits, or enumerating every cone is too much work), or None when it would enumerate."""
+    names = sorted(gold.inputs)
+    if sorted(gate.inputs) != names or any(len(gold.inputs[n]) != len(gate.inputs[n]) for n in names):
+        return "inputs differ"
+    index = {(name, i): k for k, (name, i) in enumerate((n, i) for n in names for i in range(len(gold.inputs[n])))}
+    gsup, hsup = _supports(gold, index), _supports(gate, index)
+    used = 0
+    for sup in (gsup, hsup):
+        for ms in sup.values():
+            for m in ms:
+                used |= m
+    if bin(used).count("1") <= MAX_INPUT_BITS:
+        return None
+    groups = _groups(gsup, hsup)
+    big = max(bin(g[0]).count("1") for g in groups)
+    if big > MAX_INPUT_BITS:
+        return f"an output cone reads {big} input bits"
+    return None
+
+
 def check(gold: GateNet, gate: GateNet, seconds: float) -> tuple[str, str, dict | None]:
     """("equivalent" | "different" | "unknown", detail, counterexample inputs/outputs or None).
 
