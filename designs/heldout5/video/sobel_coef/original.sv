@@ -5,15 +5,15 @@ module sobel3x3 (
   output logic [10:0]       edge_mag
 );
   // coefficient i in bits [3*i +: 3], two's complement
-  localparam logic [8:0][2:0] KX = {3'b001, 3'b000, 3'b111, 3'b010, 3'b000, 3'b110, 3'b001, 3'b000, 3'b111};
-  localparam logic [8:0][2:0] KY = {3'b001, 3'b010, 3'b001, 3'b000, 3'b000, 3'b000, 3'b111, 3'b110, 3'b111};
+  localparam logic [26:0] KX = {3'b001, 3'b000, 3'b111, 3'b010, 3'b000, 3'b110, 3'b001, 3'b000, 3'b111};
+  localparam logic [26:0] KY = {3'b001, 3'b010, 3'b001, 3'b000, 3'b000, 3'b000, 3'b111, 3'b110, 3'b111};
 
-  function automatic logic signed [11:0] conv(input logic [8:0][7:0] p, input logic [8:0][2:0] k);
+  function automatic logic signed [11:0] conv(input logic [8:0][7:0] p, input logic [26:0] k);
     logic signed [11:0] acc;
     acc = '0;
     for (int i = 0; i < 9; i++)
-      acc = acc + $signed(k[i]) * $signed({1'b0, p[i]});
-    return acc;
+      acc = acc + $signed(k[3*i +: 3]) * $signed({1'b0, p[i]});
+    conv = acc;
   endfunction
 
   logic signed [11:0] gx, gy;
