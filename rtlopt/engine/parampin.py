@@ -184,6 +184,7 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
 _PIN_ITEMS = {"AlwaysBlock", "AlwaysCombBlock", "AlwaysFFBlock", "AlwaysLatchBlock", "ContinuousAssign",
               "InitialBlock", "HierarchyInstantiation", "LoopGenerate", "IfGenerate", "CaseGenerate",
               "GenerateBlock", "DataDeclaration", "NetDeclaration"}
+_ATTRS = re.compile(r"\(\*(?!\s*\))[^;()]*?\*\)\s*")  # (* name = value *), not @(*)
 _IDENT_RE = re.compile(r"(?<![\w$.'])[A-Za-z_][\w$]*")
 
 
@@ -236,10 +237,16 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
     (io, ho), (in_, hn) = a, b
     if mod_o[:ho].replace("\r", "") != mod_n[:hn].replace("\r", ""):
         return None
-    to = [mod_o[s:e].replace("\r", "") for _k, s, e, _n in io]
-    tn = [mod_n[s:e].replace("\r", "") for _k, s, e, _n in in_]
-    groups = [list(op[1:]) for op in difflib.SequenceMatcher(None, to, tn, autojunk=False).get_opcodes()
-              if op[0] != "equal"]
+    # items compared without their (* attributes *): an item whose attributes alone changed (the FSM
+    # engine's fsm_encoding on a register) takes the new attributes in place, unpinned (attributes do
+    # not change what the design computes at any parameter value)
+    to = [_ATTRS.sub("", mod_o[s:e]).replace("\r", "") for _k, s, e, _n in io]
+    tn = [_ATTRS.sub("", mod_n[s:e]).replace("\r", "") for _k, s, e, _n in in_]
+    ops = difflib.SequenceMatcher(None, to, tn, autojunk=False).get_opcodes()
+    groups = [list(op[1:]) for op in ops if op[0] != "equal"]
+    retag = [(io[i1 + d][1], io[i1 + d][2], mod_n[in_[j1 + d][1]:in_[j1 + d][2]])
+             for t, i1, i2, j1, _j2 in ops if t == "equal" for d in range(i2 - i1)
+             if mod_o[io[i1 + d][1]:io[i1 + d][2]].replace("\r", "") != mod_n[in_[j1 + d][1]:in_[j1 + d][2]].replace("\r", "")]
     if not groups:
         return None
     mo, mn = _mask(mod_o), _mask(mod_n)
@@ -274,14 +281,17 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
                 break
     regions = regions_of(groups)
     # everything outside the regions must be the same text (comments between items included)
+    retag = [r for r in retag if not any(so <= r[0] and r[1] <= eo for (so, eo), _n, _x, _y in regions)]
+    edits = sorted([(so, eo, mod_n[sn:en]) for (so, eo), (sn, en), _x, _y in regions] + retag)
     rebuilt, pos = [], 0
-    for (so, eo), (sn, en), _x, _y in regions:
+    for so, eo, txt in edits:
         if so < pos:
             return None
-        rebuilt += [mod_o[pos:so], mod_n[sn:en]]
+        rebuilt += [mod_o[pos:so], txt]
         pos = eo
     rebuilt.append(mod_o[pos:])
-    if "".join(rebuilt).replace("\r", "") != mod_n.replace("\r", ""):
+    # (blank space between items may differ: a generator's inserted line brings its own line break)
+    if re.sub(r"\s+", " ", "".join(rebuilt)).strip() != re.sub(r"\s+", " ", mod_n).strip():
         return None
     outside_o = list(mo)
     outside_n = list(mn)
@@ -299,7 +309,7 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
         for m, x, y in ((mo, so, eo), (mn, sn, en)):
             if _UNPINNABLE.search(m[x:y]) or re.search(r"(?<![\w$.])" + re.escape(n) + r"\s*\.", m[x:y]):
                 return None
-    out, pos = [], 0
+    out = []
     for k, ((so, eo), (sn, en), its_o, its_n) in enumerate(regions):
         at = (its_o or its_n)[0][1]
         src = mod_o if its_o else mod_n
@@ -311,10 +321,13 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
         pinned = (f"\n{ind}// rtlopt: rewritten for the parameter values it was proven with (else: the original)"
                   f"\n{ind}if ({cond}) begin : {PIN_LABEL}{n}{sfx}{arm_n}"
                   f"\n{ind}end else begin : {ORIG_LABEL}{n}{sfx}{arm_o}\n{ind}end")
-        out += [mod_o[pos:so], pinned.replace("\n", nl)]
+        out.append((so, eo, pinned.replace("\n", nl)))
+    text, pos = [], 0
+    for so, eo, txt in sorted(out + retag):
+        text += [mod_o[pos:so], txt]
         pos = eo
-    out.append(mod_o[pos:])
-    return "".join(out)
+    text.append(mod_o[pos:])
+    return "".join(text)
 
 
 _EXPORT_PORT = re.compile(r",\n  output wire (?:\[[^\]\n]*\] )?rtlopt_[\w$]+_o(?=\s*\))")
