@@ -7,7 +7,9 @@
 - products read in different FSM states (``acc + p`` / ``acc + q``): the adder sharing is offered with
   its operand mux moved into one product of muxed operands (rtlopt.templates._prodmux), so a folded
   squarer of one product cannot win the greedy round first; the proof is the algebraic engine's, which
-  no longer gets only the short slice meant for an exhaustive check that would refuse at once.
+  no longer gets only the short slice meant for an exhaustive check that would refuse at once;
+- a plain operand assigned beside shared sums (``default: t = pc;``) is ``pc + 0``, one more use of
+  the shared adder, so every arm assigns the adder and the output mux disappears.
 """
 
 from __future__ import annotations
@@ -113,3 +115,27 @@ def test_fsm_products_share_one_multiplier_and_the_proof_is_algebraic(tmp_path):
     res = check_equivalence(DesignRef((src,), "dot2_seq"), DesignRef((bad,), "dot2_seq"),
                             VerifyOptions(timeout_s=120))
     assert res.verdict != "EQUIVALENT", res.reason
+
+
+@pytest.mark.yosys
+def test_plain_operand_arm_joins_the_shared_adder(tmp_path):
+    from rtlopt.design import DesignRef
+    from rtlopt.templates._sem import analyze
+    from rtlopt.templates._share import ExclusiveOperatorSharing
+    from rtlopt.verify import VerifyOptions, check_equivalence
+    src = GEN / "sharing" / "agu_default_base" / "original.v"
+    text = src.read_text()
+    t = ExclusiveOperatorSharing()
+    ms = [m for m in t.find(analyze(text, str(src))) if "4 exclusive operations" in m.description]
+    assert ms and ", base)" in ms[0].description, [m.description for m in t.find(analyze(text, str(src)))]
+    new = t.rewrite(text, [ms[0]])
+    assert new is not None and "addr = base;" not in new and new.split(");", 1)[1].count(" + ") == 1, new
+    cand = tmp_path / "cand.v"
+    cand.write_text(new)
+    res = check_equivalence(DesignRef((src,), "agu_next"), DesignRef((cand,), "agu_next"), VerifyOptions(timeout_s=120))
+    assert res.verdict == "EQUIVALENT", res.reason
+    # negative: a plain value no sum of that target reads (``stride`` only as a sum's operand of
+    # another target) is not an adder use
+    other = text.replace("addr = idx + stride;", "addr = idx + disp;").replace("addr = base;", "addr = stride;")
+    got = t.find(analyze(other, "o.v"))
+    assert got and not any("4 exclusive operations" in m.description for m in got), [m.description for m in got]

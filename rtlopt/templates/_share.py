@@ -374,6 +374,57 @@ def _read_ops(an: Analysis, all_sites: list[Site], seen: set) -> list[_Op]:
     return out[:MAX_OPS]
 
 
+def _identity_ops(an: Analysis, all_sites: list[Site], ops: dict, seen: set) -> dict[tuple, list[_Op]]:
+    """Plain operands assigned next to sums: ``default: t = pc;`` beside ``t = pc + off_b`` and
+    ``t = rs1 + off_i`` in exclusive arms is ``pc + 0``, one more use of the shared adder (its other
+    operand mux selects 0 there). Then every arm assigns the adder and the output mux disappears.
+    Only an operand that a sum assigned to the same target (under an exclusive guard) already reads."""
+    rhs_of: dict[tuple[int, int], tuple[str, Site]] = {}
+    for s in all_sites:
+        n = s.node
+        if type(n).__name__ != "AssignmentExpression":
+            continue
+        lhs, rhs = strip(n.left), strip(n.right)
+        li, ri = an.info(lhs), an.info(rhs)
+        if li is None or ri is None:
+            continue
+        rhs_of[(ri.start, ri.end)] = (li.key, s)
+    out: dict[tuple, list[_Op]] = {}
+    for key, group in ops.items():
+        if key[0] != "addsub":
+            continue
+        targets: dict[str, set[str]] = {}
+        for o in group:
+            if o.res or o.inv or o.ci is not None or o.signed or (o.start, o.end) not in rhs_of:
+                continue
+            targets.setdefault(rhs_of[(o.start, o.end)][0], set()).update({_key(an, o.x), _key(an, o.y)})
+        targets = {t: ks for t, ks in targets.items()
+                   if sum(1 for o in group if rhs_of.get((o.start, o.end), ("",))[0] == t) >= 2}
+        if not targets:
+            continue
+        for (rs, re_), (lkey, a) in rhs_of.items():
+            if lkey not in targets or (rs, re_) in seen or not a.guard:
+                continue
+            rhs = strip(a.node.right)
+            if type(rhs).__name__ not in ("NamedValueExpression", "RangeSelectExpression", "ElementSelectExpression") \
+                    or an.info(rhs).key not in targets[lkey] or rhs.type.isSigned:
+                continue
+            vol = a.volatile
+            if guard_reads(a.guard) & vol or any(lit_text(an, g) is None for g in a.guard) \
+                    or not _operand_ok(an, rhs, vol):
+                continue
+            width = int(an.info(rhs).width or 0)
+            if not width:
+                continue
+            site = Site(rhs, a.guard, a.block, vol, a.item)
+            op = _Op(site, "addsub", rhs, None, False, width, rs, re_, True)
+            if _module_of(an, op) != key[1][0]:
+                continue
+            seen.add((rs, re_))
+            out.setdefault(key, []).append(op)
+    return out
+
+
 def _all_reads_seen(an: Analysis, sym, expected: int) -> bool:
     """The name occurs in its scope (function or module) exactly ``expected`` times: its declaration,
     its one assignment and the reads found; anything else (an instance port connection, a
@@ -577,6 +628,8 @@ class ExclusiveOperatorSharing(Template):
             ops.setdefault((op.kind, mod), []).append(op)
             if t3 is not None:
                 threes.setdefault(("addsub", mod), []).append(t3)
+        for key, idents in _identity_ops(an, all_sites, ops, seen).items():
+            ops[key] = (ops[key] + idents)[:MAX_OPS]
         out: list[Match] = []
         reads_ops: dict[tuple, list[_Op]] = {}
         for op in (_read_ops(an, all_sites, seen) if not getattr(an, "_share_follow", False) else []):
