@@ -8,7 +8,10 @@ Each row is one ``rtlopt optimize DESIGN --top T --json -q`` process on
 ``designs/generalization/<family>/<case>/original.v``, run as a user runs it (default settings), with a
 fresh, empty PPA cache directory per run (``RTLOPT_CACHE_DIR``), so no run profits from an earlier one.
 "before" runs the code of git revision ``--before-rev`` (exported with ``git archive`` into a temporary
-directory, nothing in the checkout changes), or is read from a previous ``--save`` file. Printed per
+directory, nothing in the checkout changes) or of the directory ``--before-code``, each design right
+before its "after" run (the same machine load for both), or is read from a previous ``--save`` file.
+Runs start in a temporary directory with ``PYTHONPATH`` set to the code's directory, which Python
+searches before an editable install of rtlopt (the Yosys child processes inherit it). Printed per
 design: wall and CPU seconds (user+sys of the whole process tree) before/after, exit codes, accepted rules and area (after), and the median seconds.
 Target (issue 10): median <= 10 s per design on 2 cores. The machine may be shared: the load average at
 start and end is printed with the table so distorted numbers can be recognised.
@@ -107,6 +110,8 @@ def _load() -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--before-rev", help="git revision whose code gives the 'before' column")
+    ap.add_argument("--before-code", help="directory holding the rtlopt package of the 'before' runs (run "
+                    "interleaved with the 'after' runs, like --before-rev)")
     ap.add_argument("--before-json", help="a previous --save file whose 'after' runs are the 'before' column")
     ap.add_argument("--family", default="", help="comma-separated families")
     ap.add_argument("--only", default="", help="comma-separated case names (or family/case)")
@@ -138,6 +143,8 @@ def main() -> int:
         b = before.get(name)
         if tmp_rev is not None:
             b = run_one(Path(tmp_rev.name), orig, top, args, [])
+        elif args.before_code:
+            b = run_one(Path(args.before_code), orig, top, args, [])
         a = run_one(Path(args.code), orig, top, args, extra)
         rows[name] = {"before": b, "after": a}
         ab, aa = a.get("area_before"), a.get("area_after")

@@ -404,3 +404,29 @@ def test_deferred_generic_synthesis_gives_the_same_full_report():
     for m in ("area_um2", "cells", "generic_cells", "generic_wires", "delay_ns", "power_mw"):
         assert getattr(rep, m).value == getattr(full, m).value, m
     assert rep.generic_cells.value > 0 and "yosys_generic" in rep.scripts
+
+
+def test_abc_reads_a_copy_without_power_groups_with_the_same_mapping(tmp_path):
+    """ABC maps with cells, areas and timing only: the copy without power/noise groups it is handed maps
+    exactly as the full file (sky130 hd, where the copy is a third smaller; default library otherwise)."""
+    from rtlopt.ppa import _flow
+    from rtlopt.ppa._libinfo import plain_path
+    from rtlopt.ppa._measure import abc_liberty, light_liberty
+    from rtlopt.tools import Yosys
+
+    lib = resolve_liberty(str(SKY130) if SKY130.exists() else None)
+    alib = abc_liberty(lib)
+    assert alib is not None and alib.stat().st_size < plain_path(lib).stat().st_size
+    text = alib.read_text()
+    assert "internal_power" not in text and "cell_rise" in text
+    src = (PPA / "mult8.v").resolve()
+    stats = []
+    for n, a in enumerate((None, alib)):
+        work = tmp_path / str(n)
+        work.mkdir()
+        script = _flow.yosys_script([src], "mult8", liberty=plain_path(lib), single_module=True,
+                                    map_liberty=light_liberty(lib), abc_liberty=a, abc_delay_ps=2000)
+        Yosys().run_script(script, cwd=work, timeout=300)
+        asic = json.loads((work / _flow.ASIC_STAT).read_text())["design"]
+        stats.append((asic["area"], asic["num_cells_by_type"]))
+    assert stats[0] == stats[1]

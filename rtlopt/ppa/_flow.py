@@ -94,7 +94,8 @@ def split_processes(script: str) -> list[str]:
 def yosys_script(files: Iterable[str | Path], top: str, *, liberty: str | Path, dont_use: Iterable[str] = (),
                  tie_hi: tuple[str, str] | None = None, tie_lo: tuple[str, str] | None = None,
                  abc_delay_ps: int | None = None, single_module: bool = False,
-                 map_liberty: str | Path | None = None, canon: bool = False, generic: bool = True) -> str:
+                 map_liberty: str | Path | None = None, canon: bool = False, generic: bool = True,
+                 abc_liberty: str | Path | None = None) -> str:
     """The whole Yosys script; outputs land in the current directory under the names above.
 
     ``single_module``: the design under the top has no submodules, so one synthesis serves both the
@@ -108,8 +109,11 @@ def yosys_script(files: Iterable[str | Path], top: str, *, liberty: str | Path, 
     lib = _q(liberty)
     # dfflibmap and stat read only cells, areas, pins and flip-flop/latch groups: a copy without the
     # timing and power tables (``map_liberty``, see rtlopt.ppa._measure.light_liberty) maps and counts the
-    # same, and parses ten times faster; ABC reads the full library (its mapping uses the timing)
+    # same, and parses ten times faster; ABC reads the timing too (see alib)
     mlib = _q(map_liberty) if map_liberty else lib
+    # ABC reads cells, areas and timing, never power or noise models: ``abc_liberty`` is the library
+    # without those groups (rtlopt.ppa._measure.abc_liberty), the same mapping from a shorter parse
+    alib = _q(abc_liberty) if abc_liberty else lib
     du = "".join(f" -dont_use {_q(c)}" for c in dont_use)
     abc_d = f" -D {abc_delay_ps}" if abc_delay_ps else ""
     lines = [f"log {PHASE_MARK} read"]
@@ -151,7 +155,7 @@ def yosys_script(files: Iterable[str | Path], top: str, *, liberty: str | Path, 
         f"log {PHASE_MARK} map",
         "sort",  # a canonical cell order for ABC's technology mapping too
         f"dfflibmap -liberty {mlib}{du}",
-        f"abc -liberty {lib}{du}{abc_d}",
+        f"abc -liberty {alib}{du}{abc_d}",
         "opt_clean",
         "setundef -zero",
     ]

@@ -7,6 +7,7 @@ script and :mod:`rtlopt.ppa._sta` for the OpenSTA script and the clock/activity 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -67,7 +68,14 @@ _GROUP_HEAD = re.compile(r"^\s*([A-Za-z_]\w*)\s*\(")
 _LIGHT: dict[str, Path | None] = {}
 
 
-def _strip_liberty(text: str) -> str:
+#: groups ABC's ``read_lib`` never reads (power tables, noise and current-source models): ABC maps with
+#: cell areas and the timing groups, which its copy keeps byte for byte
+_ABC_SKIP_GROUPS = {"internal_power", "leakage_power", "power_lut_template", "ccsn_first_stage",
+                    "ccsn_last_stage", "output_current_rise", "output_current_fall", "output_current_template",
+                    "dynamic_current", "leakage_current", "gate_leakage", "intrinsic_parasitic"}
+
+
+def _strip_liberty(text: str, groups: set[str] = _HEAVY_GROUPS) -> str:
     out: list[str] = []
     skip_at: int | None = None
     depth = 0
@@ -76,7 +84,7 @@ def _strip_liberty(text: str) -> str:
         opens, closes = code.count("{"), code.count("}")
         if skip_at is None and opens:
             m = _GROUP_HEAD.match(code)
-            if m and m.group(1) in _HEAVY_GROUPS:
+            if m and m.group(1) in groups:
                 skip_at = depth
         if skip_at is None:
             out.append(line)
@@ -115,6 +123,40 @@ def light_liberty(lib: Liberty) -> Path | None:
     return out
 
 
+_ABC_LIB: dict[str, Path | None] = {}
+
+
+def abc_liberty(lib: Liberty) -> Path | None:
+    """A cached copy of ``lib`` without the groups ABC does not read (:data:`_ABC_SKIP_GROUPS`): the
+    same cells, areas, pins and timing tables, so the same mapping, parsed in two thirds of the time
+    (sky130 hd: 12.8 -> 8.1 MB, ABC ``read_lib`` 0.16 -> 0.11 s CPU in every measurement). None when
+    the copy cannot be made or loses a cell, area, function or timing group (then the full file)."""
+    from rtlopt.ppa._libinfo import _atomic_write, cache_dir
+
+    if lib.sha256 in _ABC_LIB:
+        return _ABC_LIB[lib.sha256]
+    target = cache_dir() / "liberty" / f"{lib.sha256}.abc-v1.lib"
+    out: Path | None = target
+    if not target.exists():
+        try:
+            full = plain_path(lib).read_text(encoding="utf-8", errors="replace")
+            cut = _strip_liberty(full, _ABC_SKIP_GROUPS)
+
+            def counts(t: str) -> tuple[int, ...]:
+                return tuple(len(re.findall(p, t)) for p in (
+                    r"\bcell\s*\(", r"\bff\s*\(", r"\blatch\s*\(", r"\barea\s*:", r"\bfunction\s*:", r"\btiming\s*\(",
+                    r"\bcell_rise\s*\(", r"\brise_transition\s*\(", r"\bcapacitance\s*:", r"\bwire_load\s*\("))
+
+            if cut.count("{") != cut.count("}") or counts(cut) != counts(full):
+                out = None
+            else:
+                _atomic_write(target, cut.encode("utf-8"))
+        except (OSError, ValueError):
+            out = None
+    _ABC_LIB[lib.sha256] = out
+    return out
+
+
 _CELL_HEAD = re.compile(rb"^\s*cell\s*\(\s*\"?([^\s\")]+)\"?\s*\)")
 _SPLIT: dict[str, tuple[bytes, bytes, dict[str, tuple[int, int]]] | None] = {}
 
@@ -148,6 +190,30 @@ def _split_liberty(lib: Liberty) -> tuple[bytes, bytes, dict[str, tuple[int, int
     return out
 
 
+_SPANS: dict[str, dict[str, tuple[int, int]] | None] = {}
+
+
+def _cell_spans(lib: Liberty) -> dict[str, tuple[int, int]] | None:
+    """The byte spans of :func:`_split_liberty`, kept on disk next to the plain liberty (finding them
+    scans the whole file line by line: 0.16 s of CPU per process for sky130 hd)."""
+    from rtlopt.ppa._libinfo import _atomic_write, cache_dir
+
+    if lib.sha256 in _SPANS:
+        return _SPANS[lib.sha256]
+    target = cache_dir() / "liberty" / f"{lib.sha256}.cells-v1.json"
+    spans = None
+    try:
+        raw = json.loads(target.read_text())
+        spans = {k: (int(a), int(b)) for k, (a, b) in raw["spans"].items()} if raw.get("spans") else None
+    except (OSError, ValueError, KeyError, TypeError):
+        split = _split_liberty(lib)
+        spans = split[2] if split is not None else None
+        with contextlib.suppress(OSError):
+            _atomic_write(target, json.dumps({"spans": spans}).encode())
+    _SPANS[lib.sha256] = spans
+    return spans
+
+
 def sta_liberty(lib: Liberty, cells: set[str]) -> Path:
     """A liberty for OpenSTA holding only ``cells`` (the cells of one mapped netlist) and everything
     outside cell groups (units, templates, operating conditions, wire loads) byte for byte: the same
@@ -156,13 +222,16 @@ def sta_liberty(lib: Liberty, cells: set[str]) -> Path:
     from rtlopt.ppa._libinfo import _atomic_write, cache_dir
 
     full = plain_path(lib)
-    split = _split_liberty(lib)
-    if split is None or not cells or not cells <= split[2].keys():
+    spans = _cell_spans(lib)
+    if spans is None or not cells or not cells <= spans.keys():
         return full
     key = hashlib.sha256("\n".join(sorted(cells)).encode()).hexdigest()[:20]
     target = cache_dir() / "liberty" / "sta" / f"{lib.sha256[:20]}-{key}.lib"
     if not target.exists():
-        data, _, spans = split
+        split = _split_liberty(lib)
+        if split is None or split[2] != spans:  # (a changed file under the same hash cannot happen)
+            return full
+        data = split[0]
         keep = sorted(spans[c] for c in cells)
         drop = sorted(spans.values())
         parts, pos = [], 0
@@ -387,7 +456,8 @@ def synthesize(design: DesignRef | str | Path | list | tuple, *, liberty: Libert
     defer = not generic and canon and not single_module
     script = _flow.yosys_script(ref.files, ref.top, liberty=lib_file, dont_use=excluded, tie_hi=tie_hi,
                                 tie_lo=tie_lo, abc_delay_ps=abc_d, single_module=single_module,
-                                map_liberty=light_liberty(lib), canon=canon, generic=not defer)
+                                map_liberty=light_liberty(lib), canon=canon, generic=not defer,
+                                abc_liberty=abc_liberty(lib))
     gscript = _flow.generic_script(ref.files, ref.top) if defer else None
     work = Path(tempfile.mkdtemp(prefix="rtlopt-ppa-"))
     try:
