@@ -32,6 +32,18 @@ OVERLAP = """module ov(input p, input q, input r, input [1:0] s, input [7:0] x, 
 endmodule
 """
 
+CASE_TABLE = """module offs(input [1:0] mode, input [1:0] sz, input [15:0] idx, input [7:0] d, output reg [15:0] off);
+  always @* begin
+    case (mode)
+      2'd0: off = {{8{d[7]}}, d};
+      2'd1: off = idx;
+      2'd2: off = idx << sz;
+      default: off = 16'd1 << sz;
+    endcase
+  end
+endmodule
+"""
+
 OTHER_OPERAND = AGU.replace("(m == 2'd2) ? (ix << sz)", "(m == 2'd2) ? (b << sz)")
 
 
@@ -62,6 +74,17 @@ def test_shift_arms_merge_proven(tmp_path: Path):
         assert new is not None and "(ix << ((m == 2'd1) ? 2'd0 : sz))" in new, new
         assert "(ix << sz)" not in new and " ix :" not in new  # one shifter serves both arms
     assert _proven(tmp_path, "agu.v", AGU, t.rewrite(AGU, [ms[0]])) == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_shift_case_items_joined_proven(tmp_path: Path):
+    t, ms = _merge(CASE_TABLE)
+    assert len(ms) == 1, [m.description for m in ms]
+    new = t.rewrite(CASE_TABLE, ms)
+    assert "2'd1, 2'd2: off = idx << ((mode == 2'd1) ? 2'd0 : sz);" in new and "      2'd2: off" not in new, new
+    assert _proven(tmp_path, "c.v", CASE_TABLE, new) == "EQUIVALENT"
+    # a repeated label (first item wins) is no exclusive table: not merged
+    assert _merge(CASE_TABLE.replace("2'd0: off = {{8{d[7]}}, d};", "2'd2: off = {{8{d[7]}}, d};"))[1] == []
 
 
 def test_shift_arms_not_merged_past_overlapping_condition():

@@ -173,6 +173,71 @@ class ShiftedArmMerge(Template):
                                        f"arms {i + 1} and {j + 1 if j < len(arms) else 'default'} shift "
                                        f"{forms[i][1]}: one shifter with a selected amount ({where})",
                                        [Edit(info.start, info.end, new)]))
+        out.extend(self._cases(an, defs if defs is not None else net_definitions(an)))
+        return out
+
+    def _cases(self, an: Analysis, defs: dict) -> list[Match]:
+        """``case (sel)`` whose items (constant, distinct labels: exclusive) each assign one target: two items
+        shifting one operand become one item (labels joined) whose amount is selected by the first's labels."""
+        from rtlopt.templates._arith import single_assignment
+        out: list[Match] = []
+        for st, _s, _e in an.statements:
+            if type(st).__name__ != "CaseStatement" or str(st.condition).split(".")[-1] != "Normal":
+                continue
+            if not 1 <= len(st.items) <= MAX_ARMS or not is_pure(st.expr):
+                continue
+            sel = _text(an, st.expr)
+            labels = [[an.const(x) for x in it.expressions] for it in st.items]
+            flat = [v for ls in labels for v in ls]
+            if sel is None or any(v is None for v in flat) or len(set(flat)) != len(flat):
+                continue
+            stmts = [it.stmt for it in st.items] + ([st.defaultCase] if st.defaultCase is not None else [])
+            asg = [single_assignment(x) for x in stmts]
+            if any(a is None or a.isNonBlocking for a in asg):
+                continue
+            lhs = [an.info(a.left) for a in asg]
+            if any(x is None for x in lhs) or len({x.key for x in lhs}) != 1 or not all(is_pure(a.right) for a in asg):
+                continue
+            width = lhs[0].width
+            forms = [_shift_form(an, a.right, defs, width) for a in asg]
+            rinfo = [an.info(a.right) for a in asg]
+            if any(f is None for f in forms) or any(r is None for r in rinfo):
+                continue
+            syn_items = [x for x in st.syntax.items if type(x).__name__ == "StandardCaseItemSyntax"]
+            if len(syn_items) != len(st.items):
+                continue
+            ltexts = [[_text(an, x) for x in it.expressions] for it in st.items]
+            if any(t is None for ls in ltexts for t in ls):
+                continue
+            n = len(st.items)
+            for i in range(n):
+                for j in range(i + 1, len(asg)):
+                    fi, fj = forms[i], forms[j]
+                    if fi[0] != fj[0] or (fi[2] is None and fj[2] is None):
+                        continue
+                    if fi[2] is not None and fj[2] is not None and (fi[2] != fj[2] or norm(fi[3]) == norm(fj[3])):
+                        continue
+                    _aw, amt_i, amt_j = _amounts(fi, fj)
+                    cond = f"({sel} == {ltexts[i][0]})" if len(ltexts[i]) == 1 else \
+                        "(" + " || ".join(f"({sel} == {t})" for t in ltexts[i]) + ")"
+                    merged = f"{fi[1]} {fi[2] or fj[2]} ({cond} ? {paren(amt_i)} : {paren(amt_j)})"
+                    ri = rinfo[j] if j == n else rinfo[i]
+                    edits = [Edit(ri.start, ri.end, merged)]
+                    a0, b0 = an.span(syn_items[i])
+                    if j < n:  # item i takes item j's labels too; item j goes
+                        la, _ = an.span(strip(st.items[i].expressions[0]).syntax)
+                        _, lb = an.span(strip(st.items[i].expressions[-1]).syntax)
+                        edits.append(Edit(la, lb, ", ".join(ltexts[i] + ltexts[j])))
+                        a0, b0 = an.span(syn_items[j])
+                    ls = an.text.rfind("\n", 0, a0) + 1
+                    if not an.text[ls:a0].strip():
+                        a0 = ls
+                        if an.text[b0:b0 + 1] == "\n":
+                            b0 += 1
+                    edits.append(Edit(a0, b0, ""))
+                    where = "into the default" if j == n else f"labels of item {j + 1} joined to item {i + 1}"
+                    out.append(self._m(an, _s, _e, f"case items {i + 1} and {j + 1 if j < n else 'default'} shift "
+                                       f"{fi[1]}: one shifter with a selected amount ({where})", edits))
         return out
 
     @staticmethod
