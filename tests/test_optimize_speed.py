@@ -150,3 +150,28 @@ def test_first_round_generators_stop_at_the_input_limit(tmp_path: Path, monkeypa
         search.optimize(open_design([str(src)], "add"), liberty="nangate45", budget_s=100, ppa_timeout_s=1.0)
     assert time.monotonic() - t0 < 5.0  # not 6 generators x 1 s
     assert seen and seen[0] is not None and seen[0] - t0 < 2.0
+
+
+def test_all_templates_combination_parses_each_text_once_and_reuses_matches(monkeypatch):
+    """_apply_all with the per-template pass's memo: each text is analysed once for all matchers, and
+    a matcher's answer on a text already seen is reused (the same combined text as without the memo)."""
+    from collections import Counter
+
+    text = ("module m(input s, input [7:0] a, b, c, output [8:0] y);\n"
+            "  assign y = s ? a + b : a + c;\nendmodule\n")
+    plain = search._apply_all(text, search.REGISTRY)
+    calls: Counter = Counter()
+    orig = search.analyze
+
+    def counting(t, *a, **k):
+        calls[t] += 1
+        return orig(t, *a, **k)
+
+    monkeypatch.setattr(search, "analyze", counting)
+    memo: dict = {}
+    assert search._apply_all(text, search.REGISTRY, None, None, memo) == plain
+    assert calls and max(calls.values()) == 1  # one analysis per distinct text
+    matched = len([k for k in memo if isinstance(k, tuple)])
+    n = sum(calls.values())
+    assert search._apply_all(text, search.REGISTRY, None, None, memo) == plain  # all from the memo
+    assert sum(calls.values()) == n and len([k for k in memo if isinstance(k, tuple)]) == matched
