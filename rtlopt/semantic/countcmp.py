@@ -185,7 +185,9 @@ def _count_of(an, a, nl) -> tuple[str, int] | None:
         return (t if type(x).__name__ in ("NamedValueExpression", "ElementSelectExpression",
                                           "RangeSelectExpression") else f"({t})"), w
     if k == "NamedValueExpression" and nl is not None:
-        return popcount_source(nl, a.symbol.name)
+        from rtlopt.semantic.selcompose import _sel_name
+        nm = _sel_name(a)
+        return popcount_source(nl, nm) if nm is not None else None
     return None
 
 

@@ -191,11 +191,21 @@ def _cval(an, x) -> int | None:
 
 
 def _sel_name(x) -> str | None:
+    """The name of a module-level net / variable read whole (a function argument or a local of a
+    procedural scope is no net of the elaborated module)."""
     from rtlopt.templates._sem import strip
     x = strip(x)
-    if type(x).__name__ == "NamedValueExpression":
-        return x.symbol.name
-    return None
+    if type(x).__name__ != "NamedValueExpression":
+        return None
+    sym = x.symbol
+    if type(sym).__name__ not in ("NetSymbol", "VariableSymbol"):
+        return None
+    try:
+        if sym.parentScope.isProceduralContext:
+            return None
+    except AttributeError:
+        return None
+    return sym.name
 
 
 def not_combinational(an) -> set[str]:
