@@ -181,7 +181,7 @@ def _candidates(state) -> list:
         by_file.setdefault(path, {}).setdefault(lf.module, []).append(lf)
     for path, mods in by_file.items():
         text = state.texts[path]
-        combined = text
+        combined = combined2 = text  # combined2: the second spelling of each lift that has one
         applied: list[str] = []
         for module, all_lfs in mods.items():
             lfs = [lf for lf in all_lfs if not lf.notes.get("clocked") and not lf.notes.get("scope")]
@@ -206,6 +206,7 @@ def _candidates(state) -> list:
                     nxt = _apply_scoped(combined, comp, 0)
                     if nxt is not None:
                         combined = nxt
+                        combined2 = _apply_scoped(combined2, comp, 0) or combined2
                         applied += [_part(lf) for lf in comp]
                         break
             for lf in (lf for lf in all_lfs if lf.notes.get("clocked")):
@@ -219,6 +220,7 @@ def _candidates(state) -> list:
                 nxt = _apply_clocked(combined, lf, 0)
                 if nxt is not None:
                     combined = nxt
+                    combined2 = _apply_clocked(combined2, lf, 0) or combined2
                     applied.append(_part(lf))
             chosen = _non_overlapping(lfs)
             # one candidate per lift (and per alternative spelling); a lift whose drivers are shared
@@ -242,9 +244,19 @@ def _candidates(state) -> list:
                 if nxt is not None:
                     combined = nxt
                     applied += [_part(lf) for lf in comp]
+                    # (a selection's outputs in separate items share one structure only when all take
+                    # the same spelling: the tree or the scan of argsel, say)
+                    alt2 = _apply(combined2, module, comp, 1) if any(len(lf.exprs) > 1 for lf in comp) else None
+                    combined2 = alt2 or _apply(combined2, module, comp, 0) or combined2
         if len(applied) > 1 and combined not in seen:
             out.append(Candidate(combined, "lifting", _rules([lf for _p, lf in lifts if _part(lf) in applied], 0),
                                  "word-level lifting: " + ", ".join(applied[:6]),
+                                 {"file": str(path), "parts": tuple(applied)}))
+            seen.add(combined)
+        if len(applied) > 1 and combined2 not in seen and combined2 != text:
+            seen.add(combined2)
+            out.append(Candidate(combined2, "lifting", _rules([lf for _p, lf in lifts if _part(lf) in applied], 1),
+                                 "word-level lifting (second spellings): " + ", ".join(applied[:6]),
                                  {"file": str(path), "parts": tuple(applied)}))
     return out
 

@@ -113,7 +113,8 @@ def match_argsel(t: np.ndarray, tw: int, ops) -> list[tuple]:
                                     and np.array_equal(t, ok.astype(np.uint64)):
                                 # (ties do not matter here: both trees, so that the index's one is shared)
                                 return [("argsel_valid", _used(K, V, T),
-                                         [_emit(hyp, "valid", tw, f) for f in (True, False)])]
+                                         [_emit(hyp, "valid", tw, True), _emit(hyp, "valid", tw, True, scan=True),
+                                          _emit(hyp, "valid", tw, False)])]
                             # the winner's index
                             if tw >= iw and tw <= 8:
                                 for is_first, idx in ((True, first), (False, last)):
@@ -124,7 +125,8 @@ def match_argsel(t: np.ndarray, tw: int, ops) -> list[tuple]:
                                         continue
                                     kind = ("argmax" if want_max else "argmin") + "_filtered_index"
                                     return [(kind, _used(K, V, T),
-                                             [_emit(hyp, "index", tw, is_first, d)])]
+                                             [_emit(hyp, "index", tw, is_first, d),
+                                              _emit(hyp, "index", tw, is_first, d, scan=True)])]
                             # the winner's value, maybe plus a common offset
                             if tw >= w:
                                 bv = best.astype(np.uint64)
@@ -145,7 +147,9 @@ def match_argsel(t: np.ndarray, tw: int, ops) -> list[tuple]:
                                     kind = ("argmax" if want_max else "argmin") + (
                                         "_offset_value" if R is not None else "_filtered_value")
                                     return [(kind, _used(K, V, T, R),
-                                             [_emit(hyp, "value", tw, f, d, R) for f in (True, False)])]
+                                             [_emit(hyp, "value", tw, True, d, R),
+                                              _emit(hyp, "value", tw, True, d, R, scan=True),
+                                              _emit(hyp, "value", tw, False, d, R)])]
     return []
 
 
@@ -160,11 +164,13 @@ def _used(*xs) -> tuple:
     return tuple(x for x in xs if x is not None and not isinstance(x, _Zero))
 
 
-def _emit(hyp, what: str, tw: int, is_first: bool, dflt: int = 0, R=None) -> str:
+def _emit(hyp, what: str, tw: int, is_first: bool, dflt: int = 0, R=None, scan: bool = False) -> str:
+    """The selection as a tournament tree (log depth), or with ``scan`` as one pass over the lanes in
+    order (a running best: the same compares and muxes, often smaller after synthesis, deeper)."""
     from rtlopt.semantic.algos import _FLAT, _h, _ident, _lanes, _remember
     K, V, T, op, n, w, want_max = hyp
     iw = max(1, (n - 1).bit_length())
-    pre = f"{_ident(K.base)}_as{_h(K.text, V.text if V else '', n, w, want_max, is_first)}"
+    pre = f"{_ident(K.base)}_as{_h(K.text, V.text if V else '', n, w, want_max, is_first, *(('scan',) if scan else ()))}"
     decls: list[str] = []
     lanes = _lanes([K], w)
     for ln in lanes:
@@ -180,8 +186,10 @@ def _emit(hyp, what: str, tw: int, is_first: bool, dflt: int = 0, R=None) -> str
     k = 0
     while len(xs) > 1:
         nxt = []
-        for i in range(0, len(xs) - 1, 2):
-            (va, ka, ia), (vb, kb, ib) = xs[i], xs[i + 1]
+        # a scan pairs the running best (left) with the next lane (right): the same step as a tree node
+        pairs = [(0, 1)] if scan else [(i, i + 1) for i in range(0, len(xs) - 1, 2)]
+        for i, j in pairs:
+            (va, ka, ia), (vb, kb, ib) = xs[i], xs[j]
             tb = f"{pre}_t{k}"
             if V is None:
                 decls.append(f"wire {tb} = {kb} {rel} {ka};")
@@ -195,7 +203,9 @@ def _emit(hyp, what: str, tw: int, is_first: bool, dflt: int = 0, R=None) -> str
             decls.append(f"wire [{iw - 1}:0] {ni} = {tb} ? {ib} : {ia};")
             nxt.append((nv, nk, ni))
             k += 1
-        if len(xs) % 2:
+        if scan:
+            nxt += xs[2:]
+        elif len(xs) % 2:
             nxt.append(xs[-1])
         xs = nxt
     bv, bk, bi = xs[0]
