@@ -1,7 +1,7 @@
 """Real repositories and large designs: does rtlopt finish, how long, how much memory, what changed.
 
 Usage:
-    python benchmarks/realworld_bench.py [--part check,picorv32,serv,axis,long] [--budget 600]
+    python benchmarks/realworld_bench.py [--part check,picorv32,serv,axis,composite,long] [--budget 600]
         [--module-budget 120] [--sample 4] [--liberty PATH] [--timeout S] [--only NAME,...] [--json OUT]
 
 Parts (each row is one ``rtlopt`` process, run as a hardware engineer would run it):
@@ -9,6 +9,8 @@ Parts (each row is one ``rtlopt`` process, run as a hardware engineer would run 
 * ``check``    — ``rtlopt check`` over each tree (picorv32, serv/rtl, verilog-axis/rtl), all files in one call;
 * ``picorv32`` — ``rtlopt optimize picorv32.v --top M`` for every module of the original multi-module file;
 * ``serv``/``axis`` — ``rtlopt optimize`` on a sample of modules (each file with the tree's other files);
+* ``composite`` — composite IP (axis_arb_mux, axis_switch file lists; serv_top with serv/rtl) module by
+  module (``--hierarchical``: children at their instances' parameter values, composed design proven);
 * ``long``     — the five RTL-Rewriter long designs, raw versions, as file lists, ``--budget`` (default 600);
   with ``--human`` also the human-optimized version of each (``rtlopt ppa``, flat, ``--human-timeout``);
 * ``human``    — only those human-version measurements.
@@ -225,6 +227,28 @@ def part_tree(args, label: str, tree: Path) -> list[dict]:
     return out
 
 
+#: composite IP (a top and its parameterized children), module by module: each child measured and
+#: optimized at the parameter values its instances have (one configuration), the composed design proven
+COMPOSITES = (("axis_arb_mux", ("-f", "verilog-axis/rtl/axis_arb_mux.f")),
+              ("axis_switch", ("-f", "verilog-axis/rtl/axis_switch.f")),
+              ("serv_top", ("serv/rtl/*.v",)))
+
+
+def part_composite(args) -> list[dict]:
+    print(f"\n### composite IP (--hierarchical, --budget {2 * args.module_budget:g})\n\n"
+          "| design | exit | s | peak MiB | total area before -> after, how |\n|---|---|---|---|---|")
+    out = []
+    for top, spec in COMPOSITES:
+        if not _want(args, top):
+            continue
+        files = [str(RW / spec[1])] if spec[0] == "-f" else sorted(str(p) for p in RW.glob(spec[0]))
+        if not files or not Path(files[0]).exists():
+            continue
+        files = ["-f", files[0]] if spec[0] == "-f" else files
+        out.append(_optimize(args, top, files, top, 2 * args.module_budget, extra=("--hierarchical",)))
+    return out
+
+
 def part_long(args) -> list[dict]:
     print(f"\n### RTL-Rewriter long designs (raw, file lists, --budget {args.budget:g})\n\n"
           "| design | exit | s | peak MiB | total area before -> after, how |\n|---|---|---|---|---|")
@@ -288,6 +312,8 @@ def main() -> int:
         rows["serv"] = part_tree(args, "serv/rtl", RW / "serv" / "rtl")
     if "axis" in parts:
         rows["axis"] = part_tree(args, "verilog-axis/rtl", RW / "verilog-axis" / "rtl")
+    if "composite" in parts:
+        rows["composite"] = part_composite(args)
     if "long" in parts:
         rows["long"] = part_long(args)
     if "human" in parts:  # only the human-optimized long designs (their areas for the long-suite table)
