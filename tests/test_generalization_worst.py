@@ -144,3 +144,18 @@ def test_plain_operand_arm_joins_the_shared_adder(tmp_path):
     other = text.replace("addr = idx + stride;", "addr = idx + disp;").replace("addr = base;", "addr = stride;")
     got = t.find(analyze(other, "o.v"))
     assert got and not any("4 exclusive operations" in m.description for m in got), [m.description for m in got]
+
+
+def test_plain_operand_arm_of_a_conditional_chain_joins_the_shared_adder():
+    from rtlopt.templates._sem import analyze
+    from rtlopt.templates._share import ExclusiveOperatorSharing
+    text = """module agu_t (input [1:0] mode, input [15:0] base, input [15:0] idx, input [15:0] stride,
+  output [15:0] addr);
+  assign addr = (mode == 2'd0) ? base + stride : (mode == 2'd1) ? base + idx : (mode == 2'd2) ? idx + stride : base;
+endmodule
+"""
+    t = ExclusiveOperatorSharing()
+    ms = [m for m in t.find(analyze(text, "t.v")) if "4 exclusive operations" in m.description]
+    assert ms, [m.description for m in t.find(analyze(text, "t.v"))]
+    new = t.rewrite(text, [ms[0]])
+    assert new is not None and ": base;" not in new and new.count(" + ") == 1, new

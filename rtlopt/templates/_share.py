@@ -379,16 +379,32 @@ def _identity_ops(an: Analysis, all_sites: list[Site], ops: dict, seen: set) -> 
     ``t = rs1 + off_i`` in exclusive arms is ``pc + 0``, one more use of the shared adder (its other
     operand mux selects 0 there). Then every arm assigns the adder and the output mux disappears.
     Only an operand that a sum assigned to the same target (under an exclusive guard) already reads."""
-    rhs_of: dict[tuple[int, int], tuple[str, Site]] = {}
+    rhs_of: dict[tuple[int, int], tuple[str, object, Site]] = {}  # value span -> (target, value, its site)
+    by_span = {(i.start, i.end): st for st in all_sites if (i := an.info(st.node)) is not None}
+
+    def leaves(node, out: list) -> None:  # the arms of a ``?:`` chain (each is the value under its guard)
+        node = strip(node)
+        if type(node).__name__ == "ConditionalExpression" and len(node.conditions) == 1:
+            leaves(node.left, out)
+            leaves(node.right, out)
+        else:
+            out.append(node)
+
     for s in all_sites:
         n = s.node
         if type(n).__name__ != "AssignmentExpression":
             continue
-        lhs, rhs = strip(n.left), strip(n.right)
-        li, ri = an.info(lhs), an.info(rhs)
-        if li is None or ri is None:
+        lhs = strip(n.left)
+        li = an.info(lhs)
+        if li is None:
             continue
-        rhs_of[(ri.start, ri.end)] = (li.key, s)
+        vals: list = []
+        leaves(n.right, vals)
+        for v in vals:
+            vi = an.info(v)
+            st = s if len(vals) == 1 else by_span.get((vi.start, vi.end)) if vi is not None else None
+            if vi is not None and st is not None:
+                rhs_of[(vi.start, vi.end)] = (li.key, v, st)
     out: dict[tuple, list[_Op]] = {}
     for key, group in ops.items():
         if key[0] != "addsub":
@@ -402,10 +418,9 @@ def _identity_ops(an: Analysis, all_sites: list[Site], ops: dict, seen: set) -> 
                    if sum(1 for o in group if rhs_of.get((o.start, o.end), ("",))[0] == t) >= 2}
         if not targets:
             continue
-        for (rs, re_), (lkey, a) in rhs_of.items():
+        for (rs, re_), (lkey, rhs, a) in rhs_of.items():
             if lkey not in targets or (rs, re_) in seen or not a.guard:
                 continue
-            rhs = strip(a.node.right)
             if type(rhs).__name__ not in ("NamedValueExpression", "RangeSelectExpression", "ElementSelectExpression") \
                     or an.info(rhs).key not in targets[lkey] or rhs.type.isSigned:
                 continue
@@ -418,7 +433,8 @@ def _identity_ops(an: Analysis, all_sites: list[Site], ops: dict, seen: set) -> 
                 continue
             site = Site(rhs, a.guard, a.block, vol, a.item)
             op = _Op(site, "addsub", rhs, None, False, width, rs, re_, True)
-            if _module_of(an, op) != key[1][0]:
+            sub = an.span(a.block.syntax)[0] if isinstance(a.block, ast.SubroutineSymbol) else -1
+            if (_module_of(an, op), sub) != key[1]:
                 continue
             seen.add((rs, re_))
             out.setdefault(key, []).append(op)
