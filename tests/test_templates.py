@@ -313,7 +313,7 @@ _SHIFTMUX = ("// header comment kept\nmodule agu(input [1:0] m, input [1:0] sz, 
              "  assign a = b + off;\nendmodule\n")
 RULE_IDS |= {"shifted_arm_merge"}
 CASES += [
-    ("shifted_arm_merge", _SHIFTMUX, "(ix << ((m == 2'd1) ? 2'd0 : sz))",
+    ("shifted_arm_merge", _SHIFTMUX, "(ix << (m[0] ? 2'd0 : sz))",
      # the shifted arm would have to pass an arm whose condition overlaps its own
      _SHIFTMUX.replace("(m == 2'd1) ? ix : (m == 2'd2)", "(m == 2'd1) ? ix : (m != 2'd0) ? b : (m == 2'd2)")),
 ]

@@ -91,6 +91,60 @@ def _amounts(fi, fj) -> tuple[int, str, str]:
     return aw, amount(fi), amount(fj)
 
 
+def _bit_literal(zx, conds: list, ci, cj) -> tuple[str, bool] | None:
+    """``(bit text, polarity)``: one bit of a word the conditions read that equals ``ci`` (polarity True) or
+    its complement wherever ``ci`` or ``cj`` holds (a don't-care simplification of the amount select)."""
+    import z3
+
+    from rtlopt.templates._guards import skey as _skey
+    syms: dict = {}
+
+    def visit(n):
+        if type(n).__name__ == "NamedValueExpression":
+            syms.setdefault(_skey(n.symbol), n.symbol)
+        return True
+
+    for c in conds:
+        c.visit(visit)
+    for k, sym in syms.items():
+        t = sym.type
+        w = int(getattr(t, "bitWidth", 0) or 0)
+        if not 1 <= w <= 8 or getattr(t, "isSigned", False):
+            continue
+        lo = 0
+        if w > 1:
+            rng = getattr(t, "range", None) if getattr(t, "hasFixedRange", False) else None
+            if rng is None or rng.left < rng.right:
+                continue
+            lo = rng.right
+        v = zx.var(k, w)
+        for b in range(w):
+            lit = z3.Extract(b, b, v) == 1
+            for pol in (True, False):
+                if unsat(z3.Or(ci, cj), (ci != lit) if pol else (ci == lit), timeout_ms=500):
+                    return (sym.name if w == 1 else f"{sym.name}[{b + lo}]"), pol
+    return None
+
+
+def _label_bit(sel_node, li: list[int], lj: list[int]) -> tuple[str, bool] | None:
+    """``(bit text, polarity)``: a bit of the (named) selector that is ``polarity`` for every label of one
+    item and the opposite for every label of the other."""
+    e = strip(sel_node)
+    if type(e).__name__ != "NamedValueExpression":
+        return None
+    t = e.symbol.type
+    w = int(getattr(t, "bitWidth", 0) or 0)
+    rng = getattr(t, "range", None) if getattr(t, "hasFixedRange", False) else None
+    if not 2 <= w <= 16 or rng is None or rng.left < rng.right:
+        return None
+    for b in range(w):
+        bi = {(v >> b) & 1 for v in li}
+        bj = {(v >> b) & 1 for v in lj}
+        if len(bi) == 1 and len(bj) == 1 and bi != bj:
+            return f"{e.symbol.name}[{b + rng.right}]", bi == {1}
+    return None
+
+
 def _chain(n):
     """``([(cond, value), ...], default)`` of a ``?:`` chain (None if it is not a plain chain)."""
     arms, cur = [], n
@@ -168,7 +222,13 @@ class ShiftedArmMerge(Template):
 
             texts = [_text(an, v) for v in vals]
             for i, j in pairs:
-                for new, where in self._merges(arms, ctexts, texts, forms, i, j, ex):
+                sel = None
+                if j < len(arms):
+                    try:
+                        sel = _bit_literal(zx, conds, terms[i], terms[j])
+                    except Exception:  # noqa: BLE001 - no simpler select
+                        sel = None
+                for new, where in self._merges(arms, ctexts, texts, forms, i, j, ex, sel):
                     out.append(self._m(an, info.start, info.end,
                                        f"arms {i + 1} and {j + 1 if j < len(arms) else 'default'} shift "
                                        f"{forms[i][1]}: one shifter with a selected amount ({where})",
@@ -220,6 +280,10 @@ class ShiftedArmMerge(Template):
                     _aw, amt_i, amt_j = _amounts(fi, fj)
                     cond = f"({sel} == {ltexts[i][0]})" if len(ltexts[i]) == 1 else \
                         "(" + " || ".join(f"({sel} == {t})" for t in ltexts[i]) + ")"
+                    if j < n:  # a bit of the selector that tells the two items' labels apart
+                        bit = _label_bit(st.expr, labels[i], labels[j])
+                        if bit is not None:
+                            cond = bit[0] if bit[1] else f"~{bit[0]}"
                     merged = f"{fi[1]} {fi[2] or fj[2]} ({cond} ? {paren(amt_i)} : {paren(amt_j)})"
                     ri = rinfo[j] if j == n else rinfo[i]
                     edits = [Edit(ri.start, ri.end, merged)]
@@ -241,12 +305,14 @@ class ShiftedArmMerge(Template):
         return out
 
     @staticmethod
-    def _merges(arms, ctexts, texts, forms, i, j, ex):
+    def _merges(arms, ctexts, texts, forms, i, j, ex, sel=None):
         n = len(arms)
         fi, fj = forms[i], forms[j]
         op = fi[2] or fj[2]
         _aw, amt_i, amt_j = _amounts(fi, fj)
         ci = paren(ctexts[i])
+        if sel is not None:  # a bit that tells the two arms apart where either holds
+            ci, amt_i, amt_j = (sel[0], amt_i, amt_j) if sel[1] else (sel[0], amt_j, amt_i)
         merged = f"({fi[1]} {op} ({ci} ? {paren(amt_i)} : {paren(amt_j)}))"
         conds = [paren(t) for t in ctexts]
         vals = [paren(t) for t in texts]
