@@ -1,7 +1,7 @@
 // APB3 master: one transfer per request, separate read and write state paths.
 module apb_master (
   input  logic        pclk,
-  input  logic        presetn,
+  input  logic        rst_n,
   input  logic        req,
   input  logic        req_write,
   input  logic [15:0] req_addr,
@@ -19,8 +19,8 @@ module apb_master (
   typedef enum logic [2:0] {IDLE, RD_SETUP, RD_ACCESS, WR_SETUP, WR_ACCESS, DONE} state_t;
   state_t state;
 
-  always_ff @(posedge pclk or negedge presetn) begin
-    if (!presetn) begin
+  always_ff @(posedge pclk or negedge rst_n) begin
+    if (!rst_n) begin
       state  <= IDLE;
       pwrite <= 1'b0;
       paddr  <= '0;

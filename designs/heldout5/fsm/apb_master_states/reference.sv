@@ -2,7 +2,7 @@
 // encoded so that psel/penable/done are single state bits.
 module apb_master (
   input  logic        pclk,
-  input  logic        presetn,
+  input  logic        rst_n,
   input  logic        req,
   input  logic        req_write,
   input  logic [15:0] req_addr,
@@ -23,8 +23,8 @@ module apb_master (
   assign penable = st[1];
   assign done    = st[2];
 
-  always_ff @(posedge pclk or negedge presetn) begin
-    if (!presetn) begin
+  always_ff @(posedge pclk or negedge rst_n) begin
+    if (!rst_n) begin
       st     <= 3'b000;
       pwrite <= 1'b0;
       paddr  <= '0;
