@@ -1,0 +1,27 @@
+// IEEE-754-2008 minNum/maxNum on half precision (a NaN operand yields the other).
+module hp_minmax (
+  input  logic [15:0] a,
+  input  logic [15:0] b,
+  output logic [15:0] fmin,
+  output logic [15:0] fmax
+);
+  function automatic logic flt(input logic [15:0] x, input logic [15:0] y);
+    // x < y, ordered operands; -0 < +0 as RISC-V F orders them
+    if (x[15] != y[15]) flt = x[15];
+    else if (x[15])     flt = x[14:0] > y[14:0];
+    else                flt = x[14:0] < y[14:0];
+  endfunction
+
+  logic nan_a, nan_b;
+  always_comb begin
+    nan_a = (&a[14:10]) & (|a[9:0]);
+    nan_b = (&b[14:10]) & (|b[9:0]);
+    if (nan_a & nan_b)  begin fmin = 16'h7e00; fmax = 16'h7e00; end
+    else if (nan_a)     begin fmin = b; fmax = b; end
+    else if (nan_b)     begin fmin = a; fmax = a; end
+    else begin
+      fmin = flt(a, b) ? a : b;
+      fmax = flt(b, a) ? a : b;
+    end
+  end
+endmodule
