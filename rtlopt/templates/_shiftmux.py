@@ -98,6 +98,7 @@ def _bit_literal(zx, conds: list, ci, cj) -> tuple[str, bool] | None:
 
     from rtlopt.templates._guards import skey as _skey
     syms: dict = {}
+    budget = [24]  # z3 checks at most (a few decode bits in practice)
 
     def visit(n):
         if type(n).__name__ == "NamedValueExpression":
@@ -121,7 +122,10 @@ def _bit_literal(zx, conds: list, ci, cj) -> tuple[str, bool] | None:
         for b in range(w):
             lit = z3.Extract(b, b, v) == 1
             for pol in (True, False):
-                if unsat(z3.Or(ci, cj), (ci != lit) if pol else (ci == lit), timeout_ms=500):
+                budget[0] -= 1
+                if budget[0] < 0:
+                    return None
+                if unsat(z3.Or(ci, cj), (ci != lit) if pol else (ci == lit), timeout_ms=300):
                     return (sym.name if w == 1 else f"{sym.name}[{b + lo}]"), pol
     return None
 
