@@ -164,7 +164,13 @@ def _sites(an):
             a = strip(a)
             if getattr(a.type, "isSigned", False) or not _plausible(rel, k):
                 continue
-            if type(a).__name__ == "NamedValueExpression" and a.symbol.name in skip:
+            ka = type(a).__name__
+            if ka == "NamedValueExpression" and a.symbol.name in skip:
+                continue
+            if ka not in ("NamedValueExpression", "CallExpression") or (
+                    ka == "CallExpression" and _call_name(a) != "$countones"):
+                continue
+            if ka == "NamedValueExpression" and int(getattr(a.type, "bitWidth", 0) or 0) > 8:
                 continue
             out.append((info, a, k, rel, _module_name(n.syntax)))
             break
