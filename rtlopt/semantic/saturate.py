@@ -82,6 +82,12 @@ def match_saturation(t: np.ndarray, w: int, ops) -> list[tuple]:
     got = _match(t, w, ops)
     if got or not len(t) or w > MAX_W:
         return got
+    if w > 1:
+        # a clamp shows one of its limits somewhere (else no sum of cut points is worth trying)
+        tm = t & mask(w)
+        lims = [np.uint64((1 << (w - 1)) - 1), np.uint64(1 << (w - 1)), np.uint64((1 << w) - 1), np.uint64(0)]
+        if not any(bool((tm == v).any()) for v in lims):
+            return got
     free = [o for o in ops if o.free and 2 <= o.width <= MAX_W - 1]
     for i, a in enumerate(free):
         for b in free[i + 1:] + free[:i]:
@@ -93,7 +99,8 @@ def match_saturation(t: np.ndarray, w: int, ops) -> list[tuple]:
                     if v is None:
                         continue
                     for kind, _u, exprs in _match(t, w, [v], flags_at=max(a.width, b.width)):
-                        out = [_remember(e, [v.notes]) for e in exprs]
+                        name, decl = _name(a, b, op, signed, v.width)
+                        out = [_remember(e.replace(_PH, name), [decl]) for e in exprs]
                         got.append((kind + ("_add" if op == "+" else "_sub"), (a, b), out))
                     if got:
                         return got
@@ -133,10 +140,17 @@ def _virtual(a, b, op: str, signed: bool, w: int):
         val = r.view(np.uint64) & mask(k)
     else:
         val = ((av + bv) if op == "+" else (av - bv)) & mask(k)
+    return _Virtual(_PH, k, val, "")
+
+
+#: the helper word's name in expressions until a match names it
+_PH = "\x00sum\x00"
+
+
+def _name(a, b, op: str, signed: bool, k: int) -> tuple[str, str]:
     from rtlopt.semantic.algos import _h, _ident
     name = f"{_ident(a.base)}_{'p' if op == '+' else 'm'}{'s' if signed else 'u'}_{_ident(b.base)}_{_h(a.text, b.text, op, signed, k)}"
-    decl = f"wire [{k - 1}:0] {name} = {_ext(a, k, signed)} {op} {_ext(b, k, signed)};"
-    return _Virtual(name, k, val, decl)
+    return name, f"wire [{k - 1}:0] {name} = {_ext(a, k, signed)} {op} {_ext(b, k, signed)};"
 
 
 def _remember(expr: str, decls: list[str]) -> str:
@@ -153,6 +167,7 @@ def _match(t: np.ndarray, w: int, ops, flags_at: int | None = None) -> list[tupl
 
     def ok(pred) -> bool:
         return bool(np.array_equal(pred & m, t))
+    ok.t = t
 
     for a in ops:
         wa = a.width
@@ -195,25 +210,51 @@ def _match(t: np.ndarray, w: int, ops, flags_at: int | None = None) -> list[tupl
     return out
 
 
+def _bitlen(x: np.ndarray) -> np.ndarray:
+    """Bit length of each uint64 value (0 for 0), by halving."""
+    x = x.copy()
+    n = np.zeros(x.shape, dtype=np.int64)
+    for sh in (32, 16, 8, 4, 2, 1):
+        big = (x >> np.uint64(sh)) != 0
+        n += big.astype(np.int64) * sh
+        x = np.where(big, x >> np.uint64(sh), x)
+    return n + (x != 0).astype(np.int64)
+
+
+def _threshold(need: np.ndarray, on: np.ndarray, lo: int, hi: int, flags_at: int | None) -> int | None:
+    """A width ``j`` in ``[lo, hi)`` with ``on == (need > j)`` on every vector (the smallest), or None."""
+    if not on.any() or on.all():
+        return None
+    j = max(lo, int(need[~on].max()))
+    if j >= int(need[on].min()) or j >= hi:
+        return None
+    if flags_at is not None:
+        return flags_at if j <= flags_at < int(need[on].min()) and flags_at < hi else None
+    return j
+
+
 def _unsigned_flags(a, av: np.ndarray, ku: int, ok, flags_at: int | None) -> list[tuple]:
-    for j in (range(1, ku) if flags_at is None else [flags_at] if flags_at < ku else []):
-        big = (av >> np.uint64(j)) != 0
-        if big.any() and ok(big.astype(np.uint64)):
-            sl = _slice(a, ku - 1, j)
-            return [("unsigned_overflow", (a,), [sl if ku - 1 == j else f"(|{sl})"])]
-    return []
+    on = ok.t.astype(bool)
+    j = _threshold(_bitlen(av), on, 1, ku, flags_at)
+    if j is None:
+        return []
+    sl = _slice(a, ku - 1, j)
+    return [("unsigned_overflow", (a,), [sl if ku - 1 == j else f"(|{sl})"])]
 
 
 def _signed_flags(a, sa: np.ndarray, ks: int, ok, flags_at: int | None) -> list[tuple]:
-    for j in (range(2, ks) if flags_at is None else [flags_at] if flags_at < ks else []):
-        lo, hi = -(1 << (j - 1)), (1 << (j - 1)) - 1
-        above, below = sa > hi, sa < lo
-        if not (above.any() or below.any()):
-            continue
-        if ok((above | below).astype(np.uint64)):
-            return [("signed_overflow", (a,), [_out_of_signed(a, ks, j)])]
-        if above.any() and ok(above.astype(np.uint64)):
+    on = ok.t.astype(bool)
+    neg = sa < 0
+    need = _bitlen(np.where(neg, ~sa, sa).view(np.uint64)) + 1
+    j = _threshold(need, on, 2, ks, flags_at)
+    if j is not None:
+        return [("signed_overflow", (a,), [_out_of_signed(a, ks, j)])]
+    if not (on & neg).any() and (~neg).any():
+        j = _threshold(need[~neg], on[~neg], 2, ks, flags_at)
+        if j is not None:
             return [("signed_overflow_high", (a,), [_above_signed(a, ks, j)])]
-        if below.any() and ok(below.astype(np.uint64)):
+    if not (on & ~neg).any() and neg.any():
+        j = _threshold(need[neg], on[neg], 2, ks, flags_at)
+        if j is not None:
             return [("signed_overflow_low", (a,), [_below_signed(a, ks, j)])]
     return []
