@@ -183,7 +183,7 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
 #: pinned items names them: a name declared in a generate block is not visible outside it)
 _PIN_ITEMS = {"AlwaysBlock", "AlwaysCombBlock", "AlwaysFFBlock", "AlwaysLatchBlock", "ContinuousAssign",
               "InitialBlock", "HierarchyInstantiation", "LoopGenerate", "IfGenerate", "CaseGenerate",
-              "GenerateBlock", "DataDeclaration", "NetDeclaration"}
+              "GenerateBlock", "GenerateRegion", "DataDeclaration", "NetDeclaration"}
 _ATTRS = re.compile(r"\(\*(?!\s*\))[^;()]*?\*\)\s*")  # (* name = value *), not @(*)
 _IDENT_RE = re.compile(r"(?<![\w$.'])[A-Za-z_][\w$]*")
 
@@ -306,8 +306,10 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
         for kind, _s, _e, names in its_o + its_n:
             if kind not in _PIN_ITEMS or set(names) & used:
                 return None
-        for m, x, y in ((mo, so, eo), (mn, sn, en)):
-            if _UNPINNABLE.search(m[x:y]) or re.search(r"(?<![\w$.])" + re.escape(n) + r"\s*\.", m[x:y]):
+        for t, m, x, y in ((mod_o, mo, so, eo), (mod_n, mn, sn, en)):
+            # (a generate region loses its optional keywords: they cannot nest inside the pinned block)
+            if _UNPINNABLE.search(_strip_generate(t[x:y], m[x:y])[1]) \
+                    or re.search(r"(?<![\w$.])" + re.escape(n) + r"\s*\.", m[x:y]):
                 return None
     out = []
     for k, ((so, eo), (sn, en), its_o, its_n) in enumerate(regions):
@@ -315,7 +317,8 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
         src = mod_o if its_o else mod_n
         ind = re.match(r"[ \t]*", src[src.rfind("\n", 0, at) + 1:]).group(0)
         sfx = "" if k == 0 else f"_{k + 1}"
-        body_n, body_o = mod_n[sn:en].replace("\r\n", "\n"), mod_o[so:eo].replace("\r\n", "\n")
+        body_n = _strip_generate(mod_n[sn:en], mn[sn:en])[0].replace("\r\n", "\n")
+        body_o = _strip_generate(mod_o[so:eo], mo[so:eo])[0].replace("\r\n", "\n")
         arm_n = "\n" + _indent(body_n.strip("\n")) if body_n.strip() else ""
         arm_o = "\n" + _indent(body_o.strip("\n")) if body_o.strip() else ""
         pinned = (f"\n{ind}// rtlopt: rewritten for the parameter values it was proven with (else: the original)"
