@@ -156,3 +156,14 @@ def test_real_arbiter_relation_found_with_its_parent_passed_along():
     with using(Project(params=params)):
         cands = regfunc.candidates_for(texts, "arbiter", timeout_s=120)
     assert any("grant_reg" in desc for _t, desc in cands)
+
+
+def test_pin_holds_a_generate_region_without_its_keywords():
+    """Word-level lifting writes its own pin as ``generate if ... endgenerate``: inside the minimal pin
+    the keywords go (a generate region cannot nest), the rest stays in place."""
+    new = DEB.replace("  assign dbg = cnt[0];\n",
+                      "  generate if (HOLD == 1000) begin : rtlopt_pinned_dbg\n    assign dbg = cnt[0];\n"
+                      "  end else begin : rtlopt_pinned_dbg_orig\n    assign dbg = cnt[0];\n  end endgenerate\n")
+    out = pin_text(DEB, new, CFG, "lifting")
+    assert out is not None and "generate" not in out.replace("rtlopt_", "")
+    assert out.count("always @(posedge clk)") == 1 and "rtlopt_pinned_dbg" in _arms(out)[0]
