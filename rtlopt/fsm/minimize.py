@@ -304,6 +304,7 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
     up = CoverSat(nxt, inc, clique)
     down = None
     k = lb
+    rounds = 0
     turn = max(0.05, UP_SHARE * (deadline - time.monotonic()))
     try:
         while best.n_after > lb:
@@ -322,7 +323,9 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
                 break
             # downward turn (SAT), or on machines too large for it an iterated greedy turn
             if n * (best.n_after - 1) > DOWN_MAX_CELLS:
-                part = improve_partition(nxt, inc, part, min(deadline, time.monotonic() + turn), target=lb)
+                rounds += 1
+                part = improve_partition(nxt, inc, part, min(deadline, time.monotonic() + turn), target=lb,
+                                         seed=rounds)
                 if len(part) < best.n_after and is_closed_partition(nxt, inc, part):
                     best = _from_partition(table, nxt, part)
                     best_classes = [list(c) for c in part]
