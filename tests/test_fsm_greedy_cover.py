@@ -106,3 +106,22 @@ def test_time_limit_holds_at_150_states_and_the_gap_is_stated():
     assert fb.clique_bound(fb.incompatibility(tab, n, 2), n) <= m.lower_bound <= m.n_after < n
     assert m.optimal == (m.n_after == m.lower_bound)
     assert fb.simulate_check(tab, n, 2, 2, kiss2.dumps(minimized_fsm(f, m)), 5, runs=30) is None
+
+
+@pytest.mark.parametrize("seed", [36001, 36005])
+def test_36_states_70pct_dont_cares_exact_within_the_limit(seed):
+    """36 states, 70 % don't-cares, minimum 2-3 classes above every clique: proven minimum within a
+    2 s limit (generous margin for a loaded machine), equal to MeMin's own search (bench
+    memin_ladder: fresh MiniSat per k) and to the bench's check that one class less is impossible."""
+    n = 36
+    tab = fb.random_machine(n, 2, 2, 0.7, seed, reduce_to=None)
+    f = kiss2.parse(fb.to_kiss2(tab, n, 2, 2))
+    t0 = time.monotonic()
+    m = minimize(f, timeout_s=2.0)
+    assert time.monotonic() - t0 < 2.0 + 6.0
+    inc = fb.incompatibility(tab, n, 2)
+    assert m.optimal and m.method == "exact-sat" and m.lower_bound == m.n_after
+    assert fb.clique_bound(inc, n) < m.n_after
+    assert fb.memin_ladder(tab, n, 2, inc, 60.0)[0] == m.n_after
+    assert fb.cover_exists(tab, n, 2, m.n_after - 1, inc, timeout=60) is False
+    assert fb.simulate_check(tab, n, 2, 2, kiss2.dumps(minimized_fsm(f, m)), 6, runs=60) is None

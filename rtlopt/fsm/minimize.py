@@ -248,8 +248,15 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
     SAT-based DFA identification, and justification clauses, were slower). Up to 60 states/70 %
     the minimum is proven in about 1-2 s of CPU; at 80 states/70 % the proof one class above the
     proven bound stays open after 25 s of CPU (the result is then the best cover with the gap).
-    MeMin's own encoding (fresh MiniSat per k, degree greedy clique, no ordering of free classes)
-    is slower on these, not faster.
+    One such machine (bench seed 80000): minimum 31, clique 24; k = 29 is refuted in 35k conflicts
+    (about 1 s of CPU, Glucose or CaDiCaL; at-most-one successor class, dropping the 'every state
+    covered' clauses, other maximum cliques: no better), k = 30 in 341k conflicts (21 s of
+    CaDiCaL); without the lexicographic ordering k = 29 is open after 400k conflicts. MeMin's own
+    search (its source: degree-greedy clique pinned, one fresh MiniSat per k, no other symmetry
+    breaking; ``fsm_minimize_bench.py --memin``) is slower on these, not faster: its 'under
+    0.1 s' holds for its literature benchmarks, where the clique bound is (nearly) tight.
+    Past the downward search's size, the turns that would go to it improve the greedy partition
+    by iterated greedy instead (:func:`rtlopt.fsm._greedy_cover.improve_partition`).
     """
     from rtlopt.fsm._cover_sat import CoverSat
     from rtlopt.fsm._greedy_cover import greedy_partition, improve_partition, is_closed_partition
