@@ -91,6 +91,7 @@ def run_one(code_root: Path, orig: Path, top: str, args, extra: list[str]) -> di
     r["area_before"] = (area.get("before") or {}).get("value")
     r["area_after"] = (area.get("after") or {}).get("value")
     r["rules"] = ",".join(x for s in d.get("rules_applied") or [] for x in s.get("rules") or [])
+    r["mode"] = d.get("mode", "flat")  # "hierarchical": the flat input measurement did not fit its limit
     r["timings"] = d.get("timings")
     return r
 
@@ -152,6 +153,8 @@ def main() -> int:
         bs = f"{b['s']:.1f}" if b else ""
         bc = f"{b['cpu']:.1f}" if b and b.get("cpu") is not None else ""
         same = "" if not b else ("yes" if b.get("area_after") == aa and b.get("rc") == a["rc"] else "NO")
+        if b and b.get("mode", "flat") != a.get("mode", "flat"):  # a load-dependent fallback, not a result
+            same += f" ({b.get('mode', 'flat')} vs {a.get('mode', 'flat')} mode)"
         print(f"| {name} | {bs} | {a['s']:.1f} | {bc} | {a['cpu']:.1f} | {b['rc'] if b else ''}/{a['rc']} "
               f"| {a['rules']} | {area} | {same} |", flush=True)
         if args.save:  # after every row: a long run that is stopped keeps what it measured
