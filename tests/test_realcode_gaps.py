@@ -163,7 +163,22 @@ def test_pin_holds_a_generate_region_without_its_keywords():
     the keywords go (a generate region cannot nest), the rest stays in place."""
     new = DEB.replace("  assign dbg = cnt[0];\n",
                       "  generate if (HOLD == 1000) begin : rtlopt_pinned_dbg\n    assign dbg = cnt[0];\n"
-                      "  end else begin : rtlopt_pinned_dbg_orig\n    assign dbg = cnt[0];\n  end endgenerate\n")
+                      "  end else begin : rtlopt_pinned_dbg_orig\n    assign dbg = cnt[0] | 1'b0;\n  end endgenerate\n")
     out = pin_text(DEB, new, CFG, "lifting")
     assert out is not None and "generate" not in out.replace("rtlopt_", "")
     assert out.count("always @(posedge clk)") == 1 and "rtlopt_pinned_dbg" in _arms(out)[0]
+
+
+def test_lifting_pin_of_the_original_items_needs_no_second_pin():
+    """Items replaced by word-level lifting's own pin at the same values, whose else arm is exactly the
+    original items: that pin alone keeps the other values' logic (no pin around the pin); when the
+    else arm is not the original (an earlier rewrite), the outer pin stays."""
+    body = "    assign dbg = cnt[0];\n"
+    lift = ("  if (HOLD == 32'd1000) begin : rtlopt_pinned_dbg\n    assign dbg = ^cnt[0:0];\n"
+            "  end else begin : rtlopt_pinned_dbg_orig\n" + body + "  end\n")
+    new = DEB.replace("  assign dbg = cnt[0];\n", lift)
+    out = pin_text(DEB, new, CFG, "lifting")
+    assert out is not None and PIN_LABEL not in out and out.count("rtlopt_pinned_dbg") == 2
+    other = new.replace(body, "    assign dbg = cnt[1];\n")  # else arm != the original items
+    out2 = pin_text(DEB, other, CFG, "lifting")
+    assert out2 is not None and f"{PIN_LABEL}deb" in out2

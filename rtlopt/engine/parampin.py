@@ -221,6 +221,38 @@ def _eol(text: str, pos: int) -> int:
     return m.end() if m else pos
 
 
+_OWN_PIN = re.compile(r"\s*(?:generate\s+)?if\s*\((?P<c>[^;]*?)\)\s*begin\s*:\s*(?P<l>" + LABEL + r"[\w$]+)"
+                      r"(?P<a>.*)(?<![\w$])end\s+else\s+begin\s*:\s*(?P=l)_orig(?![\w$])(?P<b>.*)(?<![\w$])end"
+                      r"\s*(?:endgenerate\s*)?", re.S)
+
+
+def _values(cond: str) -> dict[str, int] | None:
+    """{param: value} of a conjunction ``P == 4 && Q == 32'd1``; None for anything else."""
+    out = {}
+    for part in cond.split("&&"):
+        m = re.fullmatch(r"\s*([A-Za-z_][\w$]*)\s*==\s*(?:\d*'[sS]?([bBoOdDhH]))?\s*([0-9a-fA-F_]+)\s*", part)
+        if m is None:
+            return None
+        base = {"b": 2, "o": 8, "d": 10, "h": 16}[(m.group(2) or "d").lower()]
+        try:
+            out[m.group(1)] = int(m.group(3).replace("_", ""), base)
+        except ValueError:
+            return None
+    return out
+
+
+def _own_pin(masked_new: str, masked_old: str, cond: str) -> bool:
+    """Whether the (masked) new items are one statement-level pin of word-level lifting on the same
+    parameter values as ``cond`` whose else arm is the (masked) old items, blanks aside."""
+    m = _OWN_PIN.fullmatch(masked_new)
+    if m is None or "||" in cond:
+        return False
+    mine, theirs = _values(cond), _values(m.group("c"))
+    if mine is None or mine != theirs:
+        return False
+    return re.sub(r"\s+", "", m.group("b")) == re.sub(r"\s+", "", masked_old)
+
+
 def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
     """``mod_o`` with only the module items that differ from ``mod_n`` pinned, each group in place:
     ``if (cond) begin : rtlopt_params_n <new items> end else begin : rtlopt_original_n <old items> end``
@@ -266,6 +298,21 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
     def declared(r) -> set[str]:
         return {x for it in r[2] + r[3] for x in it[3]}
 
+    # a group that starts with word-level lifting's own pin of some of the old items: that pin is a
+    # group of its own (it needs no second pin, see below), the rest another
+    split = []
+    for i1, i2, j1, j2 in groups:
+        cut = None
+        if j2 > j1 + 1 and in_[j1][0] in ("GenerateRegion", "IfGenerate"):
+            for m in range(1, i2 - i1 + 1):
+                if _own_pin(mn[in_[j1][1]:in_[j1][2]], mo[io[i1][1]:io[i1 + m - 1][2]], cond):
+                    cut = m
+                    break
+        if cut is None:
+            split.append([i1, i2, j1, j2])
+        else:
+            split += [[i1, i1 + cut, j1, j1 + 1], [i1 + cut, i2, j1 + 1, j2]]
+    groups = split
     merged = True
     while merged and len(groups) > 1:
         merged = False
@@ -316,6 +363,11 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
         at = (its_o or its_n)[0][1]
         src = mod_o if its_o else mod_n
         ind = re.match(r"[ \t]*", src[src.rfind("\n", 0, at) + 1:]).group(0)
+        if _own_pin(mn[sn:en], mo[so:eo], cond):
+            # the items are replaced by word-level lifting's own pin at the same values, whose else arm
+            # is exactly the original items: that pin alone already keeps every other value's logic
+            out.append((so, eo, mod_n[sn:en]))
+            continue
         sfx = "" if k == 0 else f"_{k + 1}"
         body_n = _strip_generate(mod_n[sn:en], mn[sn:en])[0].replace("\r\n", "\n")
         body_o = _strip_generate(mod_o[so:eo], mo[so:eo])[0].replace("\r\n", "\n")
