@@ -374,6 +374,33 @@ def _read_ops(an: Analysis, all_sites: list[Site], seen: set) -> list[_Op]:
     return out[:MAX_OPS]
 
 
+def _fresh_units(an: Analysis, m: Match, others: list[Match]) -> Match:
+    """``m`` with its unit names (``rtlopt_sh3``, ``rtlopt_sh3_x`` ...) renamed to ones no match in
+    ``others`` declares, so that disjoint matches found by separate group runs still combine."""
+    from dataclasses import replace
+
+    unit = re.compile(r"\brtlopt_sh([mc]?)(\d+)(?=\b|_)")
+    used = {u.group(0) for o in others for e in o.edits for u in unit.finditer(e.replacement)}
+    if not used:
+        return m
+    mine = sorted({u.group(0) for e in m.edits for u in unit.finditer(e.replacement)})
+    ren: dict[str, str] = {}
+    taken = used | set(re.findall(r"\brtlopt_sh[mc]?\d+", an.text))
+    for nm in mine:
+        if nm not in used:
+            continue
+        base = re.sub(r"\d+$", "", nm)
+        i = 0
+        while f"{base}{i}" in taken or f"{base}{i}" in mine:
+            i += 1
+        ren[nm] = f"{base}{i}"
+        taken.add(ren[nm])
+    if not ren:
+        return m
+    sub = lambda t: unit.sub(lambda u: ren.get(u.group(0), u.group(0)), t)  # noqa: E731
+    return replace(m, edits=tuple(Edit(e.start, e.end, sub(e.replacement)) for e in m.edits))
+
+
 def _identity_ops(an: Analysis, all_sites: list[Site], ops: dict, seen: set) -> dict[tuple, list[_Op]]:
     """Plain operands assigned next to sums: ``default: t = pc;`` beside ``t = pc + off_b`` and
     ``t = rs1 + off_i`` in exclusive arms is ``pc + 0``, one more use of the shared adder (its other
@@ -644,8 +671,7 @@ class ExclusiveOperatorSharing(Template):
             ops.setdefault((op.kind, mod), []).append(op)
             if t3 is not None:
                 threes.setdefault(("addsub", mod), []).append(t3)
-        for key, idents in _identity_ops(an, all_sites, ops, seen).items():
-            ops[key] = (ops[key] + idents)[:MAX_OPS]
+        idents = _identity_ops(an, all_sites, ops, seen)
         out: list[Match] = []
         reads_ops: dict[tuple, list[_Op]] = {}
         for op in (_read_ops(an, all_sites, seen) if not getattr(an, "_share_follow", False) else []):
@@ -668,6 +694,12 @@ class ExclusiveOperatorSharing(Template):
             extra = folds.get(key, [])
             if group and extra:  # the adder's clique grown by exclusive comparisons (borrow / zero flag)
                 out.extend(self._groups(an, (group + extra)[:MAX_OPS], need_fold=True))
+        for key, extra in idents.items():  # the same groups with the plain-operand arms as adder uses
+            group = (ops.get(key, []) + extra)[:MAX_OPS]
+            have = {m.edits for m in out}
+            got = [m for m in self._groups(an, group) if m.edits not in have
+                   and {(o.start, o.end) for o in extra} & set(m.data.get("spans", ()))]
+            out.extend(_fresh_units(an, m, out) for m in got)
         if not getattr(an, "_share_follow", False):
             out.extend(self._followups(an, out))
             out.extend(self._product_hoists(an, out))
@@ -992,7 +1024,7 @@ class ExclusiveOperatorSharing(Template):
                        f"{', selects exactly the guards' if exact is True else ''}"
                        f"{', selects exactly the fewer guards' if small else ''}"
                        f"{', each side inverted on its own' if sides else ''}", edits, care=care is not None,
-                       nops=len(ops), twin=len(ops) == 2 and _value_form(an, ops[0]) == _value_form(an, ops[1]),
+                       nops=len(ops), spans=tuple((o.start, o.end) for o in ops), twin=len(ops) == 2 and _value_form(an, ops[0]) == _value_form(an, ops[1]),
                        **({"alternative": True} if sides or small else {}))
 
 
