@@ -4,6 +4,8 @@ Verilog in several styles, minimized by ``rtlopt.fsm``; each result checked inde
 Usage::
 
     python benchmarks/fsm_minimize_bench.py [--sizes 5,10,20,40,80,150] [--seeds 3] [--styles kiss2,case,...]
+        [--timeout 2 --cpu-clock]   # the 2 s limit in CPU seconds (fair on a machine loaded by others)
+        [--memin 60]                # also MeMin's own search (its clique, fresh MiniSat per k), 60 s wall
 
 For every machine: the ground-truth table is generated here; rtlopt reads the KISS2 text or extracts
 the machine from the Verilog text; minimizes it; the minimized machine is exported as KISS2 and
