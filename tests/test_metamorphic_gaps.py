@@ -199,3 +199,33 @@ def test_memory_fold_split_into_a_submodule_is_proven(tmp_path):
     res = check_equivalence(open_design(gold, "memory_folding_opt"), open_design(gate, "memory_folding_opt"),
                             VerifyOptions(timeout_s=300))
     assert res.verdict == Verdict.EQUIVALENT, res.reason
+
+
+SPLIT = """
+module core (input [7:0] a, b, output [7:0] y);
+    assign y = a * b + a;
+endmodule
+
+module top (input [7:0] a, b, output [7:0] y{extra_ports});
+    // only the instance: the body moved into one sub-module
+    core u_core (.a(a), .b(b), .y(y));
+{extra}endmodule
+"""
+
+
+@pytest.mark.parametrize("extra, submodules", [
+    ("", False),  # a wrapper around one core: the flat design's limits
+    ("    core u_two (.a(b), .b(a), .y(z));\n", True),  # two instances with logic
+    ("    assign z = a ^ b;\n", True),  # the top has logic of its own
+    ("    wire w = a & b;\n    assign z = w;\n", True),
+])
+def test_optimize_goes_module_by_module_only_when_logic_is_split(tmp_path, extra, submodules):
+    """optimize gave a design with submodules a tenth of its budget for the flat measurement, then went
+    module by module: the body split into one sub-module under a wrapper (the metamorphic suite's
+    'hierarchy' style) was measured and optimized differently from the same body flat."""
+    from rtlopt.commands.optimize import _has_submodules
+    from rtlopt.design import open_design
+
+    p = tmp_path / "split.v"
+    p.write_text(SPLIT.format(extra_ports=", output [7:0] z" if extra else "", extra=extra))
+    assert _has_submodules(open_design([p], "top")) is submodules

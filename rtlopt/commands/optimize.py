@@ -182,9 +182,37 @@ def _has_submodules(design) -> bool:
     if design.parsed is None:
         return False
     elab = elaborated_counts(design.parsed, design.top)
-    if elab is not None:
-        return len(elab) > 1
-    return len(reachable(graph(design.parsed), design.top)) > 1
+    if elab is None:
+        elab = dict.fromkeys(reachable(graph(design.parsed), design.top), 1)
+    if len(elab) <= 1:
+        return False
+    # a module-by-module run splits the measurement only when the logic is in more than one module
+    # instance: a body moved into one sub-module under a wrapper that only instantiates it (the same
+    # design spelled with one more level) is measured flat with the flat design's limits
+    wrappers = _wrapper_modules(design.parsed)
+    return sum(n for m, n in elab.items() if m not in wrappers) > 1
+
+
+#: module items that hold no logic of their own (declarations and instantiations)
+_NO_LOGIC = {"PortDeclaration", "NetDeclaration", "DataDeclaration", "ParameterDeclarationStatement",
+             "HierarchyInstantiation", "TimeUnitsDeclaration", "EmptyMember", "TypedefDeclaration",
+             "GenvarDeclaration"}
+
+
+def _wrapper_modules(parsed) -> set[str]:
+    """Names of the modules whose body only declares and instantiates (no assign, process, generate
+    or net initializer): their area is their children's."""
+    out: set[str] = set()
+    for tree in parsed.trees:
+        root = tree.root
+        for d in [root] if root.kind.name == "ModuleDeclaration" else getattr(root, "members", ()):
+            if d.kind.name != "ModuleDeclaration":
+                continue
+            items = list(d.members)
+            if all(i.kind.name in _NO_LOGIC for i in items) and not any(
+                    i.kind.name in ("NetDeclaration", "DataDeclaration") and "=" in str(i) for i in items):
+                out.add(d.header.name.valueText)
+    return out
 
 
 def _refuse_library_writes(changed) -> None:
