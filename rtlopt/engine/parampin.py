@@ -359,7 +359,8 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
                     or re.search(r"(?<![\w$.])" + re.escape(n) + r"\s*\.", m[x:y]):
                 return None
     out = []
-    for k, ((so, eo), (sn, en), its_o, its_n) in enumerate(regions):
+    k = 0  # pins written so far (their labels: rtlopt_params_m, rtlopt_params_m_2, ...)
+    for (so, eo), (sn, en), its_o, its_n in regions:
         at = (its_o or its_n)[0][1]
         src = mod_o if its_o else mod_n
         ind = re.match(r"[ \t]*", src[src.rfind("\n", 0, at) + 1:]).group(0)
@@ -369,6 +370,7 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
             out.append((so, eo, mod_n[sn:en]))
             continue
         sfx = "" if k == 0 else f"_{k + 1}"
+        k += 1
         body_n = _strip_generate(mod_n[sn:en], mn[sn:en])[0].replace("\r\n", "\n")
         body_o = _strip_generate(mod_o[so:eo], mo[so:eo])[0].replace("\r\n", "\n")
         arm_n = "\n" + _indent(body_n.strip("\n")) if body_n.strip() else ""
