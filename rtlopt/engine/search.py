@@ -375,6 +375,16 @@ def instshare_candidates(state: State) -> list[Candidate]:
 register_generator("instshare", instshare_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
 
 
+def instmux_candidates(state: State) -> list[Candidate]:
+    """Candidates from :mod:`rtlopt.semantic.instmux`: two instances used exclusively become one muxed instance."""
+    from rtlopt.semantic.instmux import instmux_candidates as im_gen
+
+    return [c for c in im_gen(state) if isinstance(c, Candidate)]
+
+
+register_generator("instmux", instmux_candidates, memo_key=lambda st: _h(st.texts))
+
+
 def regfunc_candidates(state: State) -> list[Candidate]:
     """Candidates from :mod:`rtlopt.semantic.regfunc`: registers proven a function (k +- S, bit sums) of others."""
     try:
@@ -455,6 +465,16 @@ def popsum_candidates(state: State) -> list[Candidate]:
 
 
 register_generator("popsum", popsum_candidates, memo_key=lambda st: _h(st.texts))
+
+
+def narrowacc_candidates(state: State) -> list[Candidate]:
+    """Candidates from :mod:`rtlopt.semantic.narrowacc`: ``T = B`` plus small increments summed narrow first."""
+    from rtlopt.semantic.narrowacc import narrowacc_candidates as na_gen
+
+    return [c for c in na_gen(state) if isinstance(c, Candidate)]
+
+
+register_generator("narrowacc", narrowacc_candidates, memo_key=lambda st: _h(st.texts))
 
 
 def squarer_candidates(state: State) -> list[Candidate]:
