@@ -1,0 +1,307 @@
+"""Instance-level resource sharing: two instances of one module whose results are used under
+exclusive conditions become one instance fed by muxed inputs.
+
+``u_a (.x(p), .k(k), .y(ya)); u_b (.x(q), .k(k), .y(yb)); ... out = c ? f(yb) : g(ya)``: only one of the
+two results matters at a time, selected by ``c``. The kept instance takes ``c ? q : p`` on every input
+port whose connections differ (identical connections stay), and the dropped instance's output nets
+become copies of the kept one's (``assign yb = ya;``). The selection and its polarity come from the
+module's own dataflow: a ternary or an if/else on ``c`` whose one arm reads (transitively, through
+continuous assignments, declarations and procedural assignments) only results of ``u_b`` and whose
+other arm only results of ``u_a``. Names and coding style do not matter; the search loop measures every
+candidate and proves the one it keeps (a selection that is not truly exclusive fails the proof).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rtlopt.hdl.edit import Edit, apply_edits
+
+RULE = "instance_mux_sharing"
+MAX_CANDIDATES = 6
+
+_ID = re.compile(r"(?<!['\w$.])[A-Za-z_][\w$]*")
+_KW = {"begin", "end", "if", "else", "case", "endcase", "assign", "wire", "reg", "logic", "signed", "unsigned",
+       "posedge", "negedge", "or", "and", "default", "for", "integer"}
+
+
+def _ids(text: str) -> set[str]:
+    return {m.group(0) for m in _ID.finditer(text)} - _KW
+
+
+def _kind(n) -> str:
+    return type(n).__name__
+
+
+def _port_dirs(trees) -> dict[str, list[tuple[str, str]]]:
+    """{module name: [(port name, direction)]} for ANSI-port modules of every file."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for _p, tr in trees:
+        for m in tr.root.members:
+            if _kind(m) != "ModuleDeclarationSyntax" or m.header.ports is None:
+                continue
+            if _kind(m.header.ports) != "AnsiPortListSyntax":
+                continue
+            ports, last = [], None
+            for pt in m.header.ports.ports:
+                if _kind(pt).endswith("Token"):
+                    continue
+                if _kind(pt) != "ImplicitAnsiPortSyntax":
+                    ports = None
+                    break
+                h = pt.header
+                d = getattr(h, "direction", None)
+                dt = d.valueText if d is not None and d.valueText else last
+                if dt is None:
+                    ports = None
+                    break
+                last = dt
+                ports.append((pt.declarator.name.valueText, dt))
+            if ports:
+                out[m.header.name.valueText] = ports
+    return out
+
+
+def _walk(n, f):
+    f(n)
+    try:
+        kids = list(n)
+    except TypeError:
+        return
+    for k in kids:
+        if hasattr(k, "sourceRange") and not _kind(k).endswith("Token"):
+            _walk(k, f)
+
+
+def _span(text: str, n) -> tuple[int, int]:
+    r = n.sourceRange
+    return r.start.offset, r.end.offset
+
+
+def _deps(text: str, mod, dirs_all: dict) -> dict[str, set[str]]:
+    """name -> names it is computed from (one step), over the module's assignments."""
+    dep: dict[str, set[str]] = {}
+
+    def add(lhs: str, rhs: str) -> None:
+        for v in _ids(lhs):
+            dep.setdefault(v, set()).update(_ids(rhs))
+
+    def visit(n):
+        k = _kind(n)
+        if k in ("AssignmentExpressionSyntax", "NonblockingAssignmentExpressionSyntax",
+                 "BinaryExpressionSyntax") and hasattr(n, "left") and hasattr(n, "operatorToken"):
+            if n.operatorToken.valueText in ("=", "<="):
+                a, b = _span(text, n.left)
+                c, d = _span(text, n.right)
+                add(text[a:b], text[c:d])
+        elif k == "DeclaratorSyntax" and n.initializer is not None:
+            c, d = _span(text, n.initializer)
+            add(n.name.valueText, text[c:d])
+        elif k == "HierarchyInstantiationSyntax":
+            ports = dirs_all.get(n.type.valueText)
+            for hi in n.instances:
+                if _kind(hi) != "HierarchicalInstanceSyntax":
+                    continue
+                cs = _conns(text, hi, ports) if ports else None
+                if cs is None:  # unknown directions: every connection may drive every other
+                    a, b = _span(text, hi)
+                    every = _ids(text[a:b])
+                    for v in every:
+                        dep.setdefault(v, set()).update(every)
+                    continue
+                pdir = dict(ports)
+                ins = " ".join(c[2] for p, c in cs.items() if c is not None and pdir.get(p) == "input")
+                for p, c in cs.items():
+                    if c is not None and pdir.get(p) != "input":
+                        add(c[2], ins)
+
+    _walk(mod, visit)
+    return dep
+
+
+def _closure(dep: dict[str, set[str]], seeds: set[str]) -> set[str]:
+    """Every name that (transitively) reads one of ``seeds``."""
+    users: dict[str, set[str]] = {}
+    for v, srcs in dep.items():
+        for s in srcs:
+            users.setdefault(s, set()).add(v)
+    out, todo = set(seeds), list(seeds)
+    while todo:
+        for u in users.get(todo.pop(), ()):
+            if u not in out:
+                out.add(u)
+                todo.append(u)
+    return out
+
+
+def _selections(text: str, mod):
+    """[(condition text, true-arm text, false-arm text)] of the module's ternaries and if/else."""
+    out = []
+
+    def visit(n):
+        k = _kind(n)
+        if k == "ConditionalExpressionSyntax":
+            p = n.predicate
+            a, b = _span(text, p)
+            c, d = _span(text, n.left)
+            e, f = _span(text, n.right)
+            out.append((text[a:b], text[c:d], text[e:f]))
+        elif k == "ConditionalStatementSyntax" and n.elseClause is not None:
+            a, b = _span(text, n.predicate)
+            c, d = _span(text, n.statement)
+            e, f = _span(text, n.elseClause)
+            out.append((text[a:b], text[c:d], text[e:f]))
+
+    _walk(mod, visit)
+    return out
+
+
+def _conns(text: str, hi, ports: list[tuple[str, str]]):
+    """{port: (start, end, expr text or None)} of an instance's connections, or None (wildcards...)."""
+    got = {}
+    cs = [c for c in hi.connections if not _kind(c).endswith("Token")]
+    for i, c in enumerate(cs):
+        k = _kind(c)
+        if k == "NamedPortConnectionSyntax":
+            name = c.name.valueText
+            if c.expr is None:
+                got[name] = None
+            else:
+                a, b = _span(text, c.expr)
+                got[name] = (a, b, text[a:b])
+        elif k == "OrderedPortConnectionSyntax":
+            if i >= len(ports):
+                return None
+            a, b = _span(text, c.expr)
+            got[ports[i][0]] = (a, b, text[a:b])
+        else:
+            return None
+    return got
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def rewrites(text: str, path: str, dirs_all: dict) -> list[tuple[str, str]]:
+    from pyslang import syntax
+
+    tr = syntax.SyntaxTree.fromText(text, path)
+    if any(d.isError() for d in tr.diagnostics):
+        return []
+    out: list[tuple[str, str]] = []
+    for mod in tr.root.members:
+        if _kind(mod) != "ModuleDeclarationSyntax":
+            continue
+        insts = []  # (module type, params text, instantiation node, instance node)
+        for it in mod.members:
+            if _kind(it) != "HierarchyInstantiationSyntax":
+                continue
+            ptxt = ""
+            if it.parameters is not None:
+                a, b = _span(text, it.parameters)
+                ptxt = _norm(text[a:b])
+            for hi in it.instances:
+                if _kind(hi) == "HierarchicalInstanceSyntax" and hi.decl is not None and not list(hi.decl.dimensions):
+                    insts.append((it.type.valueText, ptxt, it, hi))
+        if len(insts) < 2:
+            continue
+        dep = sel = None
+        for i in range(len(insts)):
+            for j in range(i + 1, len(insts)):
+                if insts[i][:2] != insts[j][:2]:
+                    continue
+                ports = dirs_all.get(insts[i][0])
+                if not ports:
+                    continue
+                ca = _conns(text, insts[i][3], ports)
+                cb = _conns(text, insts[j][3], ports)
+                if ca is None or cb is None or set(ca) != set(cb) or set(ca) - {p for p, _ in ports}:
+                    continue
+                pdir = dict(ports)
+                outs = [p for p in ca if pdir[p] != "input"]
+                if not outs or any(pdir[p] not in ("input", "output") for p in ca):
+                    continue
+                if any(ca[p] is None or cb[p] is None for p in outs):
+                    continue
+                diff = [p for p in ca if pdir[p] == "input" and (ca[p] is None) != (cb[p] is None)]
+                if diff:
+                    continue
+                muxed = [p for p in ca if pdir[p] == "input" and ca[p] is not None
+                         and _norm(ca[p][2]) != _norm(cb[p][2])]
+                if not muxed:
+                    continue  # identical instances: plain duplicate (other rules)
+                if dep is None:
+                    dep = _deps(text, mod, dirs_all)
+                    sel = _selections(text, mod)
+                ya = set().union(*(_ids(ca[p][2]) for p in outs))
+                yb = set().union(*(_ids(cb[p][2]) for p in outs))
+                fa, fb = _closure(dep, ya), _closure(dep, yb)
+                seen = set()
+                for cond, t_arm, f_arm in sel:
+                    ti, fi = _ids(t_arm), _ids(f_arm)
+                    if ti & fb and not ti & fa and fi & fa and not fi & fb:
+                        pol = True  # the true arm reads u_b's results
+                    elif ti & fa and not ti & fb and fi & fb and not fi & fa:
+                        pol = False
+                    else:
+                        continue
+                    key = (_norm(cond), pol)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    new = _edit(text, insts[i], insts[j], ca, cb, outs, muxed, cond, pol)
+                    if new is not None:
+                        out.append((new, f"one instance of {insts[i][0]} ({insts[i][3].decl.name.valueText}) "
+                                         f"shared with {insts[j][3].decl.name.valueText} on "
+                                         f"{'' if pol else '!'}({cond.strip()})"))
+                    if len(out) >= MAX_CANDIDATES:
+                        return out
+    return out
+
+
+def _edit(text, ia, ib, ca, cb, outs, muxed, cond, pol) -> str | None:
+    edits = []
+    c = cond.strip()
+    for p in muxed:
+        a, b, ta = ca[p]
+        tb = cb[p][2]
+        m = f"({c}) ? ({tb}) : ({ta})" if pol else f"({c}) ? ({ta}) : ({tb})"
+        edits.append(Edit(a, b, m))
+    it, hi = ib[2], ib[3]
+    assigns = " ".join(f"assign {cb[p][2]} = {ca[p][2]};" for p in outs)
+    if len([x for x in it.instances if _kind(x) == "HierarchicalInstanceSyntax"]) == 1:
+        a, b = _span(text, it)
+        edits.append(Edit(a, b, assigns))
+    else:
+        return None
+    try:
+        return apply_edits(text, edits)
+    except ValueError:
+        return None
+
+
+def instmux_edits(texts: dict[Path, str]) -> list[tuple[dict[Path, str], str]]:
+    from pyslang import syntax
+
+    trees = [(p, syntax.SyntaxTree.fromText(t, str(p))) for p, t in texts.items()]
+    dirs = _port_dirs(trees)
+    out = []
+    for p, t in texts.items():
+        for new, desc in rewrites(t, str(p), dirs):
+            nt = dict(texts)
+            nt[p] = new
+            out.append((nt, desc))
+    return out
+
+
+def instmux_candidates(state) -> list:
+    """Search-loop generator: two instances used under exclusive conditions become one muxed instance."""
+    from rtlopt.engine.candidate import one_file_candidates
+
+    try:
+        got = instmux_edits(dict(state.texts))
+    except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
+        return []
+    return one_file_candidates(state.texts, got, RULE, "instance sharing", "instmux")
