@@ -35,6 +35,7 @@ from rtlopt.templates._membits import MemoryConstantBitsRemoval
 from rtlopt.templates._memory import MemoryFolding
 from rtlopt.templates._mulsign import MultiplierSignSharing
 from rtlopt.templates._mulsplit import MultiplierDigitSplit
+from rtlopt.templates._rangemask import AlignedRangeToEquality, ShiftRoundTripSticky
 from rtlopt.templates._regwidth import RegisterWidthReduction
 from rtlopt.templates._sem import Analysis, analyze
 from rtlopt.templates._share import CaseItemMerge, ExclusiveInstanceSharing, ExclusiveOperatorSharing
@@ -85,6 +86,8 @@ _CLASSES: tuple[type[Template], ...] = (
     ShiftedArmMerge,
     ExclusiveInstanceSharing,
     MultiplierSignSharing,
+    ShiftRoundTripSticky,
+    AlignedRangeToEquality,
 )
 
 #: id → template instance, in a fixed order (determinism).
