@@ -182,3 +182,18 @@ def test_lifting_pin_of_the_original_items_needs_no_second_pin():
     other = new.replace(body, "    assign dbg = cnt[1];\n")  # else arm != the original items
     out2 = pin_text(DEB, other, CFG, "lifting")
     assert out2 is not None and f"{PIN_LABEL}deb" in out2
+
+
+def test_new_shared_wire_goes_in_unpinned_and_keeps_the_pins_apart():
+    """A rewrite that adds a shared wire read by two distant items: the wire (a name the original does
+    not have) goes in unpinned, each reader is pinned alone; the items between stay byte for byte."""
+    src = ("module s #(parameter N = 4) (input [N-1:0] a, input [N-1:0] b, input e, output [N-1:0] x,"
+           " output [N-1:0] y, output [N-1:0] z);\n"
+           "  assign x = a & b & {N{e}};\n  wire [N-1:0] mid = a ^ b;\n  assign z = mid;\n"
+           "  assign y = ~(a & b & {N{e}});\nendmodule\n")
+    new = src.replace("  assign x = a & b & {N{e}};", "  wire [N-1:0] ab = a & b;\n  assign x = ab & {N{e}};") \
+             .replace("~(a & b & {N{e}})", "~(ab & {N{e}})")
+    out = pin_text(src, new, {"s": {(("N", "4"),)}}, "egraph")
+    assert out is not None and out.count("wire [N-1:0] ab = a & b;") == 1
+    assert out.index("wire [N-1:0] ab") < out.index(PIN_LABEL) and f"{PIN_LABEL}s_2" in out
+    assert out.count("wire [N-1:0] mid = a ^ b;") == 1 and out.count("assign z = mid;") == 1

@@ -313,6 +313,24 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
         else:
             split += [[i1, i1 + cut, j1, j1 + 1], [i1 + cut, i2, j1 + 1, j2]]
     groups = split
+    # new declarations of names the original does not declare at all (a shared wire a rewrite adds) at
+    # the start of a group go in unpinned, in place: at other values they are unused nets; this keeps
+    # the groups that read them apart (and small)
+    old_names = {x for it in io for x in it[3]} | set(_IDENT_RE.findall(mo))
+    fresh = []
+    peeled = []
+    for i1, i2, j1, j2 in groups:
+        while j1 < j2 and in_[j1][0] in ("NetDeclaration", "DataDeclaration") and in_[j1][3] \
+                and not set(in_[j1][3]) & old_names:
+            at = _eol(mod_o, io[i1 - 1][2]) if i1 > 0 else ho
+            a0 = _eol(mod_n, in_[j1 - 1][2]) if j1 > 0 else hn
+            fresh.append((at, at, mod_n[a0:_eol(mod_n, in_[j1][2])], set(_IDENT_RE.findall(mn[in_[j1][1]:in_[j1][2]]))))
+            j1 += 1
+        if i1 < i2 or j1 < j2:
+            peeled.append([i1, i2, j1, j2])
+    groups = peeled
+    if not groups:
+        return None
     merged = True
     while merged and len(groups) > 1:
         merged = False
@@ -329,7 +347,11 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
     regions = regions_of(groups)
     # everything outside the regions must be the same text (comments between items included)
     retag = [r for r in retag if not any(so <= r[0] and r[1] <= eo for (so, eo), _n, _x, _y in regions)]
-    edits = sorted([(so, eo, mod_n[sn:en]) for (so, eo), (sn, en), _x, _y in regions] + retag)
+    if any(f[3] & declared(r) for f in fresh for r in regions):
+        return None  # an unpinned declaration would read a name declared inside a pin
+    fresh_edits = [(a, b, t) for a, b, t, _ids in fresh]
+    edits = sorted([(so, eo, mod_n[sn:en]) for (so, eo), (sn, en), _x, _y in regions] + retag + fresh_edits,
+                   key=lambda e: (e[0], e[1] != e[0]))
     rebuilt, pos = [], 0
     for so, eo, txt in edits:
         if so < pos:
@@ -347,8 +369,10 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
         outside_n[sn:en] = " " * (en - sn)
     used = set(_IDENT_RE.findall("".join(outside_o))) | set(_IDENT_RE.findall("".join(outside_n)))
     first = regions[0][0][0]
-    if re.search(r"(?<![\w$])parameter(?![\w$])", mo[first:]):
-        return None  # a parameter declared after the pinned items: the condition cannot name it there
+    named = set(_IDENT_RE.findall(cond))
+    for pm in re.finditer(r"(?<![\w$])parameter(?![\w$])[^;]*;", mo[first:]):
+        if set(re.findall(r"([A-Za-z_][\w$]*)\s*=(?!=)", pm.group(0))) & named:
+            return None  # a parameter the condition names is declared after the pinned items
     for (so, eo), (sn, en), its_o, its_n in regions:
         for kind, _s, _e, names in its_o + its_n:
             if kind not in _PIN_ITEMS or set(names) & used:
@@ -380,7 +404,7 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
                   f"\n{ind}end else begin : {ORIG_LABEL}{n}{sfx}{arm_o}\n{ind}end")
         out.append((so, eo, pinned.replace("\n", nl)))
     text, pos = [], 0
-    for so, eo, txt in sorted(out + retag):
+    for so, eo, txt in sorted(out + retag + fresh_edits, key=lambda e: (e[0], e[1] != e[0])):
         text += [mod_o[pos:so], txt]
         pos = eo
     text.append(mod_o[pos:])
