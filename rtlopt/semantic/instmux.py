@@ -41,6 +41,17 @@ def _port_dirs(trees) -> dict[str, list[tuple[str, str]]]:
         for m in tr.root.members:
             if _kind(m) != "ModuleDeclarationSyntax" or m.header.ports is None:
                 continue
+            if _kind(m.header.ports) == "NonAnsiPortListSyntax":
+                pd = {}
+                for it in m.members:
+                    if _kind(it) == "PortDeclarationSyntax" and getattr(it.header, "direction", None) is not None:
+                        for d in it.declarators:
+                            if _kind(d) == "DeclaratorSyntax":
+                                pd[d.name.valueText] = it.header.direction.valueText
+                names = [str(x).strip() for x in m.header.ports.ports if not _kind(x).endswith("Token")]
+                if names and all(n in pd for n in names):
+                    out[m.header.name.valueText] = [(n, pd[n]) for n in names]
+                continue
             if _kind(m.header.ports) != "AnsiPortListSyntax":
                 continue
             ports, last = [], None
@@ -89,9 +100,8 @@ def _deps(text: str, mod, dirs_all: dict) -> dict[str, set[str]]:
 
     def visit(n):
         k = _kind(n)
-        if k in ("AssignmentExpressionSyntax", "NonblockingAssignmentExpressionSyntax",
-                 "BinaryExpressionSyntax") and hasattr(n, "left") and hasattr(n, "operatorToken"):
-            if n.operatorToken.valueText in ("=", "<="):
+        if k == "BinaryExpressionSyntax" and hasattr(n, "operatorToken"):
+            if "Assignment" in str(n.kind):
                 a, b = _span(text, n.left)
                 c, d = _span(text, n.right)
                 add(text[a:b], text[c:d])
@@ -135,8 +145,23 @@ def _closure(dep: dict[str, set[str]], seeds: set[str]) -> set[str]:
     return out
 
 
+def _reads(text: str, n) -> set[str]:
+    """Names an expression or statement reads (the targets of its assignments left out)."""
+    lhs: set[str] = set()
+
+    def visit(x):
+        if _kind(x) == "BinaryExpressionSyntax" and hasattr(x, "operatorToken") \
+                and "Assignment" in str(x.kind):
+            a, b = _span(text, x.left)
+            lhs.update(_ids(text[a:b]))
+
+    _walk(n, visit)
+    a, b = _span(text, n)
+    return _ids(text[a:b]) - lhs
+
+
 def _selections(text: str, mod):
-    """[(condition text, true-arm text, false-arm text)] of the module's ternaries and if/else."""
+    """[(condition text, true-arm reads, false-arm reads)] of the module's ternaries and if/else."""
     out = []
 
     def visit(n):
@@ -144,14 +169,10 @@ def _selections(text: str, mod):
         if k == "ConditionalExpressionSyntax":
             p = n.predicate
             a, b = _span(text, p)
-            c, d = _span(text, n.left)
-            e, f = _span(text, n.right)
-            out.append((text[a:b], text[c:d], text[e:f]))
+            out.append((text[a:b], _reads(text, n.left), _reads(text, n.right)))
         elif k == "ConditionalStatementSyntax" and n.elseClause is not None:
             a, b = _span(text, n.predicate)
-            c, d = _span(text, n.statement)
-            e, f = _span(text, n.elseClause)
-            out.append((text[a:b], text[c:d], text[e:f]))
+            out.append((text[a:b], _reads(text, n.statement), _reads(text, n.elseClause)))
 
     _walk(mod, visit)
     return out
@@ -239,8 +260,7 @@ def rewrites(text: str, path: str, dirs_all: dict) -> list[tuple[str, str]]:
                 yb = set().union(*(_ids(cb[p][2]) for p in outs))
                 fa, fb = _closure(dep, ya), _closure(dep, yb)
                 seen = set()
-                for cond, t_arm, f_arm in sel:
-                    ti, fi = _ids(t_arm), _ids(f_arm)
+                for cond, ti, fi in sel:
                     if ti & fb and not ti & fa and fi & fa and not fi & fb:
                         pol = True  # the true arm reads u_b's results
                     elif ti & fa and not ti & fb and fi & fb and not fi & fa:
