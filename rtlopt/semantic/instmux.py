@@ -289,7 +289,7 @@ def _edit(text, ia, ib, ca, cb, outs, muxed, cond, pol) -> str | None:
         tb = cb[p][2]
         m = f"({c}) ? ({tb}) : ({ta})" if pol else f"({c}) ? ({ta}) : ({tb})"
         edits.append(Edit(a, b, m))
-    it, hi = ib[2], ib[3]
+    it = ib[2]
     assigns = " ".join(f"assign {cb[p][2]} = {ca[p][2]};" for p in outs)
     if len([x for x in it.instances if _kind(x) == "HierarchicalInstanceSyntax"]) == 1:
         a, b = _span(text, it)
