@@ -241,16 +241,18 @@ def _values(cond: str) -> dict[str, int] | None:
     return out
 
 
-def _own_pin(masked_new: str, masked_old: str, cond: str) -> bool:
+def _own_pin(masked_new: str, masked_old: str, cond: str, new: str | None = None, old: str | None = None) -> bool:
     """Whether the (masked) new items are one statement-level pin of word-level lifting on the same
-    parameter values as ``cond`` whose else arm is the (masked) old items, blanks aside."""
+    parameter values as ``cond`` whose else arm is the old items, blanks aside (compared on the
+    unmasked ``new``/``old`` texts when given: strings and comments included)."""
     m = _OWN_PIN.fullmatch(masked_new)
     if m is None or "||" in cond:
         return False
     mine, theirs = _values(cond), _values(m.group("c"))
     if mine is None or mine != theirs:
         return False
-    return re.sub(r"\s+", "", m.group("b")) == re.sub(r"\s+", "", masked_old)
+    arm = m.group("b") if new is None else new[m.start("b"):m.end("b")]
+    return re.sub(r"\s+", "", arm) == re.sub(r"\s+", "", masked_old if old is None else old)
 
 
 def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
@@ -305,7 +307,8 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
         cut = None
         if j2 > j1 + 1 and in_[j1][0] in ("GenerateRegion", "IfGenerate"):
             for m in range(1, i2 - i1 + 1):
-                if _own_pin(mn[in_[j1][1]:in_[j1][2]], mo[io[i1][1]:io[i1 + m - 1][2]], cond):
+                if _own_pin(mn[in_[j1][1]:in_[j1][2]], mo[io[i1][1]:io[i1 + m - 1][2]], cond,
+                            mod_n[in_[j1][1]:in_[j1][2]], mod_o[io[i1][1]:io[i1 + m - 1][2]]):
                     cut = m
                     break
         if cut is None:
@@ -388,7 +391,7 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
         at = (its_o or its_n)[0][1]
         src = mod_o if its_o else mod_n
         ind = re.match(r"[ \t]*", src[src.rfind("\n", 0, at) + 1:]).group(0)
-        if _own_pin(mn[sn:en], mo[so:eo], cond):
+        if _own_pin(mn[sn:en], mo[so:eo], cond, mod_n[sn:en], mod_o[so:eo]):
             # the items are replaced by word-level lifting's own pin at the same values, whose else arm
             # is exactly the original items: that pin alone already keeps every other value's logic
             out.append((so, eo, mod_n[sn:en]))
