@@ -109,6 +109,19 @@ def _instances(trees, top: str, overrides: bool = False, strict: bool = True) ->
     return out
 
 
+def _full_literal(value) -> str | None:
+    """A wide integer parameter value as a sized hex literal (pyslang abbreviates long decimals)."""
+    try:
+        from pyslang import LiteralBase
+
+        sv = getattr(value, "value", None)
+        if type(sv).__name__ != "SVInt" or sv.hasUnknown:
+            return None
+        return str(sv.toString(LiteralBase.Hex, True)).strip()
+    except Exception:  # noqa: BLE001 - not an integer value
+        return None
+
+
 def _config(s) -> tuple | None:
     from pyslang import ast
 
@@ -120,6 +133,8 @@ def _config(s) -> tuple | None:
         if sym.isLocalParam:
             continue
         v = str(sym.value).strip()
+        if not _LIT.match(v):
+            v = _full_literal(sym.value) or v  # wide values print abbreviated ("192'd1960...e19")
         if not _LIT.match(v):
             return None
         params.append((str(sym.name), v))

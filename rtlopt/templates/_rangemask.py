@@ -101,12 +101,12 @@ class ShiftRoundTripSticky(Template):
         return f"({paren(bi.text)} & ~({{{wx}{{1'b1}}}} << {paren(s2.text)}))"
 
 
-_BETWEEN = re.compile(r"^[\s()]*&&[\s()]*$")
+_BETWEEN = re.compile(r"^[\s()]*&&?[\s()]*$")
 
 
 def _flatten_and(node, out: list) -> None:
     node = strip(node)
-    if _bin(node, "LogicalAnd"):
+    if _bin(node, "LogicalAnd") or (_bin(node, "BinaryAnd") and self_width(node) == 1):
         _flatten_and(node.left, out)
         _flatten_and(node.right, out)
     else:
@@ -146,7 +146,8 @@ class AlignedRangeToEquality(Template):
         done: set[tuple[int, int]] = set()
         for e in an.exprs:
             n = e.node
-            if not _bin(n, "LogicalAnd") or in_decl_context(n.syntax):
+            if not (_bin(n, "LogicalAnd") or (_bin(n, "BinaryAnd") and self_width(n) == 1)) \
+                    or in_decl_context(n.syntax):
                 continue
             p = n.syntax.parent  # only the top of an && chain
             terms: list = []

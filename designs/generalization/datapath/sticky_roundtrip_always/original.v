@@ -2,14 +2,14 @@
 // the shifted value is shifted back and compared with the input to see whether anything fell off.
 module align32 (
   input      [31:0] frac,
-  input      [5:0]  dist,
+  input      [5:0]  amt,
   output reg [31:0] q,
   output reg        st
 );
   reg [31:0] back;
   always @* begin
-    q    = frac >> dist;
-    back = q << dist;
+    q    = frac >> amt;
+    back = q << amt;
     st   = (back != frac);
   end
 endmodule
