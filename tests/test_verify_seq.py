@@ -337,3 +337,26 @@ def test_register_correspondence_has_no_look_back(tmp_path, gold_src, gate_src):
     only = _pair(tmp_path, gold_src, gate_src, engines=("equiv",))
     assert only.verdict is Verdict.UNKNOWN, only.format_text()
     assert _pair(tmp_path, gold_src, gate_src).verdict is Verdict.NOT_EQUIVALENT
+
+
+def test_reset_found_by_use_when_no_input_is_named_like_one(tmp_path):
+    """APB's `presetn` (or any name): the 1-bit input that loads constants into the registers is the
+    reset; without it the pair below is not equal from arbitrary start states (q starts anywhere)."""
+    gold = tmp_path / "g.v"
+    gate = tmp_path / "h.v"
+    gold.write_text("module cnt(input pclk, input presetn, input en, output reg [7:0] q);\n"
+                    "  always @(posedge pclk or negedge presetn) if (!presetn) q <= 8'd3; else if (en) q <= q + 8'd1;\n"
+                    "endmodule\n")
+    gate.write_text("module cnt(input pclk, input presetn, input en, output [7:0] q);\n  reg [7:0] r;\n"
+                    "  always @(posedge pclk or negedge presetn) if (!presetn) r <= 8'd0; else if (en) r <= r + 8'd1;\n"
+                    "  assign q = r + 8'd3;\nendmodule\n")
+    res = check_equivalence(open_design(gold), open_design(gate), VerifyOptions(timeout_s=60))
+    assert res.verdict is Verdict.EQUIVALENT, res.notes
+    assert any("reset 'presetn'" in n and "from its use" in n and "active-low" in n for n in res.notes)
+    # an input clearing only half of the state (8 of 16 register bits) is not taken as the reset
+    part = tmp_path / "p.v"
+    part.write_text("module two(input clk, input wipe, input [7:0] d, output reg [7:0] a, output reg [7:0] b);\n"
+                    "  always @(posedge clk or posedge wipe) if (wipe) a <= 8'd0; else a <= d;\n"
+                    "  always @(posedge clk) b <= d;\nendmodule\n")
+    res2 = check_equivalence(open_design(part), open_design(part), VerifyOptions(timeout_s=60))
+    assert not any("reset 'wipe'" in n for n in res2.notes)

@@ -141,6 +141,7 @@ def analyze(json_module: dict, name: str) -> NetlistInfo:
                 arst_polarity=str(params.get("ARST_POLARITY", "1")).endswith("1"), has_init=has_init))
             regs[-1]._d = conns.get("D", [])  # type: ignore[attr-defined]
             regs[-1]._srst = (conns.get("SRST") or [None])[0]  # type: ignore[attr-defined]
+            regs[-1]._srst_pol = str(params.get("SRST_POLARITY", "1")).endswith("1")  # type: ignore[attr-defined]
             regs[-1]._en = ((conns.get("EN") or [None])[0],  # type: ignore[attr-defined]
                             "1" if str(params.get("EN_POLARITY", "1")).endswith("1") else "0")
         elif t in LATCH_TYPES:
@@ -173,6 +174,13 @@ def reset_cone_marks(info: NetlistInfo, reset_bit, active_low: bool = False) -> 
     mapped memory (``for (i...) mem[i] <= 0`` under the reset, lower priority than the other ports but
     with their enables 0 under the reset). A register the reset branch only holds is not reset.
     """
+    for r, loaded in zip(info.registers, _reset_loads(info, reset_bit, active_low), strict=True):
+        r.reset_in_cone = loaded
+
+
+def _reset_loads(info: NetlistInfo, reset_bit, active_low: bool) -> list[bool]:
+    """Per register (in ``info.registers`` order): whether ``reset_bit`` at its active value loads a
+    constant into it (see :func:`reset_cone_marks`)."""
     driver = info._driver  # type: ignore[attr-defined]
     cells = info._cells  # type: ignore[attr-defined]
     active = "0" if active_low else "1"
@@ -194,12 +202,14 @@ def reset_cone_marks(info: NetlistInfo, reset_bit, active_low: bool = False) -> 
         memo[bit] = out
         return out
 
+    loaded = []
     for r in info.registers:
         d = getattr(r, "_d", [])
         en, en_active = getattr(r, "_en", (None, "1"))
         loads = en is None or val(en) == en_active  # a clock enable must be on under the reset
-        r.reset_in_cone = (r.arst == reset_bit or getattr(r, "_srst", None) == reset_bit
-                           or (loads and bool(d) and all(val(b) is not None for b in d)))
+        loaded.append(r.arst == reset_bit or getattr(r, "_srst", None) == reset_bit
+                      or (loads and bool(d) and all(val(b) is not None for b in d)))
+    return loaded
 
 
 def _eval_cell(cell: dict, bit, val) -> str | None:
@@ -292,7 +302,7 @@ def detect_reset(info: NetlistInfo) -> tuple[str | None, bool | None, str]:
     """Pick the reset input by name and use; return (name, active_low, how it was decided)."""
     cands = [p for p, w in info.inputs.items() if w == 1 and reset_name_polarity(p) is not None]
     if not cands:
-        return None, None, "no reset-like input"
+        return _reset_by_use(info)
     used = []
     for p in cands:
         bit = info.port_bits[p][0]
@@ -307,3 +317,30 @@ def detect_reset(info: NetlistInfo) -> tuple[str | None, bool | None, str]:
             return name, low, f"asynchronous reset, active-{'low' if low else 'high'} as the flip-flops use it"
     low = reset_name_polarity(name)
     return name, low, f"active-{'low' if low else 'high'} from the name"
+
+
+def _reset_by_use(info: NetlistInfo) -> tuple[str | None, bool | None, str]:
+    """No input is named like a reset (``presetn``, ``sys_init``, ``i_wb_rst_sync``...): take the 1-bit
+    non-clock input wired to the asynchronous or synchronous reset pin of flip-flops holding more than
+    half of the register bits (Yosys' ``$adff``/``$sdff`` cells). Only cells' reset pins count: a data
+    input that merely loads a constant at one value (``q <= d``, ``q <= en ? x : 0``) is no reset, and
+    taking it would skip comparing cycle 0. A clear of only some registers is not taken either."""
+    if not info.registers:
+        return None, None, "no reset-like input"
+    clocks = {r.clk for r in info.registers}
+    total = sum(r.width for r in info.registers)
+    best: tuple[int, str, bool] | None = None
+    for p, w in info.inputs.items():
+        bits = info.port_bits.get(p) or []
+        if w != 1 or not bits or bits[0] in clocks:
+            continue
+        pinned = [r for r in info.registers if bits[0] in (r.arst, getattr(r, "_srst", None))]
+        n = sum(r.width for r in pinned)
+        if n and (best is None or n > best[0]):
+            pols = {r.arst_polarity if r.arst == bits[0] else getattr(r, "_srst_pol", True) for r in pinned}
+            best = (n, p, not pols.pop() if len(pols) == 1 else bool(reset_name_polarity(p)))
+    if best is None or 2 * best[0] <= total:
+        return None, None, "no reset-like input"
+    n, name, low = best
+    return name, low, (f"active-{'low' if low else 'high'} from its use: it loads a constant into {n} of "
+                       f"{total} register bits")
