@@ -477,6 +477,16 @@ def narrowacc_candidates(state: State) -> list[Candidate]:
 register_generator("narrowacc", narrowacc_candidates, memo_key=lambda st: _h(st.texts))
 
 
+def mulpow2_candidates(state: State) -> list[Candidate]:
+    """Candidates from :mod:`rtlopt.semantic.mulpow2`: a product with a word that is ``1 << s`` as a shift."""
+    from rtlopt.semantic.mulpow2 import mulpow2_candidates as mp_gen
+
+    return [c for c in mp_gen(state) if isinstance(c, Candidate)]
+
+
+register_generator("mulpow2", mulpow2_candidates, memo_key=lambda st: _h(st.texts))
+
+
 def squarer_candidates(state: State) -> list[Candidate]:
     """Candidates from :mod:`rtlopt.semantic.squarer`: ``x * x`` as a folded squarer."""
     from rtlopt.semantic.squarer import squarer_candidates as sq_gen
