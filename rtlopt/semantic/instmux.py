@@ -18,7 +18,7 @@ from pathlib import Path
 
 from rtlopt.hdl.edit import Edit, apply_edits
 
-RULE = "instance_mux_sharing"
+RULE = "exclusive_instance_sharing"  # the catalog rule (rules/datapath)
 MAX_CANDIDATES = 6
 
 _ID = re.compile(r"(?<!['\w$.])[A-Za-z_][\w$]*")

@@ -40,6 +40,7 @@ from rtlopt.templates._regwidth import RegisterWidthReduction
 from rtlopt.templates._sem import Analysis, analyze
 from rtlopt.templates._share import CaseItemMerge, ExclusiveInstanceSharing, ExclusiveOperatorSharing
 from rtlopt.templates._shiftmux import ShiftedArmMerge
+from rtlopt.templates._shiftpair import OppositeShiftPair
 from rtlopt.templates._stmt import (
     DeadCodeElimination,
     MuxChainToCase,
@@ -84,6 +85,7 @@ _CLASSES: tuple[type[Template], ...] = (
     CaseItemMerge,
     ExclusiveOperatorSharing,
     ShiftedArmMerge,
+    OppositeShiftPair,
     ExclusiveInstanceSharing,
     MultiplierSignSharing,
     ShiftRoundTripSticky,
