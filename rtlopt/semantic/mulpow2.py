@@ -78,8 +78,9 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S) -> list[tuple[Path, str, s
             for p, o in ((strip(n.right), n.left), (strip(n.left), n.right)):
                 if type(p).__name__ == "NamedValueExpression" and not p.type.isSigned:
                     mod = _module_of(n.syntax)
-                    if mod is not None and o.syntax is not None:
-                        sites.append((mod, e, p.symbol.name, an.span(o.syntax)))
+                    osyn = o.syntax if o.syntax is not None else strip(o).syntax
+                    if mod is not None and osyn is not None:
+                        sites.append((mod, e, p.symbol.name, an.span(osyn)))
         if not sites:
             continue
         mods = sorted({s[0] for s in sites})

@@ -1,0 +1,19 @@
+// Cache statistics: 16-bit hit counter, four lookup ports, each hit adds one.
+module cache_hit_stats (
+  input  logic        clk,
+  input  logic        rst_n,
+  input  logic [3:0]  hit,
+  output logic [15:0] hits
+);
+  logic [15:0] hits_d;
+  always_comb begin
+    hits_d = hits;
+    hits_d = hits_d + hit[0];
+    hits_d = hits_d + hit[1];
+    hits_d = hits_d + hit[2];
+    hits_d = hits_d + hit[3];
+  end
+  always_ff @(posedge clk or negedge rst_n)
+    if (!rst_n) hits <= '0;
+    else        hits <= hits_d;
+endmodule
