@@ -108,3 +108,63 @@ def test_not_exclusive_rewrite_is_rejected(tmp_path: Path):
     old = _top("  assign q = s ? yb : ya;\n  assign z = ya;\n")
     (new, _d), = _offers(old)
     assert _prove(tmp_path, old, new) == "NOT_EQUIVALENT", new
+
+
+# ---- opposite_shift_pair: x << (e - K) / x >> (K - e) -> one left shift of the widened x and a slice
+
+DP = ROOT / "designs" / "generalization" / "datapath"
+
+
+def _shiftpair(text: str) -> list:
+    from rtlopt.templates import REGISTRY
+
+    return REGISTRY["opposite_shift_pair"].match(text)
+
+
+@pytest.mark.parametrize("case", ["oppshift_assign", "oppshift_function"])
+def test_oppshift_restyles_offered(case):
+    p = DP / case / "original.v"
+    if not p.exists():
+        pytest.skip("case missing")
+    ms = _shiftpair(p.read_text())
+    assert len(ms) == 1, ms
+    (ed,) = ms[0].edits
+    assert "<<" in ed.replacement and ">>" in ed.replacement and " - " not in ed.replacement
+
+
+def test_fp8_to_int_one_shift():
+    p = H5 / "fp" / "fp8_to_int" / "original.v"
+    if not p.exists():
+        pytest.skip("heldout5 missing")
+    (m,) = _shiftpair(p.read_text())
+    assert m.edits[0].replacement == "mag = ({6'd0, {8'd0, m}} << e) >> 6;"
+
+
+SHIFT_NEG = {
+    "signed": "module n(input signed [7:0] x, input [3:0] e, output signed [11:0] y);\n"
+              "  assign y = (e >= 4'd4) ? x << (e - 4'd4) : x >>> (4'd4 - e);\nendmodule\n",
+    "two_constants": "module n(input [7:0] x, input [3:0] e, output [11:0] y);\n"
+                     "  assign y = (e >= 4'd4) ? x << (e - 4'd4) : x >> (4'd5 - e);\nendmodule\n",
+    "two_operands": "module n(input [7:0] x, z, input [3:0] e, output [11:0] y);\n"
+                    "  assign y = (e >= 4'd4) ? x << (e - 4'd4) : z >> (4'd4 - e);\nendmodule\n",
+    "two_amounts": "module n(input [7:0] x, input [3:0] e, f, output [11:0] y);\n"
+                   "  assign y = (e >= 4'd4) ? x << (e - 4'd4) : x >> (4'd4 - f);\nendmodule\n",
+    "same_direction": "module n(input [7:0] x, input [3:0] e, output [11:0] y);\n"
+                      "  assign y = (e >= 4'd4) ? x << (e - 4'd4) : x << (4'd4 - e);\nendmodule\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHIFT_NEG))
+def test_oppshift_not_offered(name):
+    assert _shiftpair(SHIFT_NEG[name]) == []
+
+
+@pytest.mark.yosys
+def test_oppshift_rewrite_is_proven(tmp_path: Path):
+    from rtlopt.hdl.edit import apply_edits
+
+    old = ("module t(input [7:0] x, input [3:0] e, output [11:0] y);\n"
+           "  assign y = (e >= 4'd5) ? {4'd0, x} << (e - 4'd5) : {4'd0, x} >> (4'd5 - e);\nendmodule\n")
+    (m,) = _shiftpair(old)
+    new = apply_edits(old, list(m.edits))
+    assert _prove(tmp_path, old, new) == "EQUIVALENT", new
