@@ -152,9 +152,74 @@ def _write(d: Path, text: str) -> Path:
     ("datapath/sticky_exact_assign", "shift_roundtrip_sticky"),
     ("ranges/aligned_region_localparam", "aligned_range_to_equality"),
     ("ranges/aligned_region_ifchain", "aligned_range_to_equality"),
+    ("algorithms/argmin4_words_always", None),
+    ("algorithms/argmax3_signed_function", None),
 ])
-def test_generalization_cases_fire(case: str, tid: str):
+def test_generalization_cases_fire(case: str, tid: str | None):
     from rtlopt.templates import analyze
 
     path = GEN / case / "original.v"
+    if tid is None:  # word-level lifting: an argmax / argmin candidate
+        from rtlopt.semantic import lifting_candidates
+
+        class St:
+            texts = {path: path.read_text()}
+        assert any("argm" in c.description for c in lifting_candidates(St())), case
+        return
     assert REGISTRY[tid].match(analyze(path.read_text(), str(path))), case
+
+
+# ---- argmax / argmin over separate words (rtlopt.semantic.algos._arg_extreme_words) ----------------------
+def _word(name: str, w: int, rng, n: int = 2048):
+    import numpy as np
+
+    from rtlopt.semantic.lift import Operand
+
+    v = rng.integers(0, 1 << w, n, dtype=np.uint64)
+    v[:300] &= np.uint64(3)  # ties occur
+    return Operand(name, name, w, v, False, True, (), 0)
+
+
+def test_argmax_of_separate_words_in_any_index_order():
+    import numpy as np
+
+    from rtlopt.semantic.algos import match_algorithms
+
+    rng = np.random.default_rng(5)
+    ops = [_word(f"r{i}", 8, rng) for i in range(4)] + [_word("en", 1, rng)]
+    key = np.stack([o.value for o in ops[:4]]).astype(np.int64)
+    perm = [2, 0, 3, 1]  # index k names word perm[k]
+    hit = key[perm] == key.max(0)
+    first = np.argmax(hit, axis=0).astype(np.uint64)
+    kinds = [k for k, _u, _e in match_algorithms(first, 2, ops)]
+    assert kinds == ["argmax_first"], kinds
+    last_min = (3 - np.argmax((key[perm] == key.min(0))[::-1], axis=0)).astype(np.uint64)
+    assert [k for k, _u, _e in match_algorithms(last_min, 2, ops)] == ["argmin_last"]
+    # the index of the second largest word: no argmax
+    second = np.argsort(key, axis=0, kind="stable")[-2].astype(np.uint64)
+    assert not [k for k, _u, _e in match_algorithms(second, 2, ops) if k.startswith("arg")]
+
+
+@pytest.mark.yosys
+def test_argmax3_index_and_value_share_one_tree_and_are_proven(tmp_path: Path):
+    from rtlopt.design import DesignRef
+    from rtlopt.semantic import lifting_candidates
+    from rtlopt.verify import check_equivalence
+
+    f = tmp_path / "am.v"
+    f.write_text("""module am(input [9:0] r0, r1, r2, output [1:0] best, output [9:0] v);
+  assign best = (r0 >= r1 && r0 >= r2) ? 2'd0 : (r1 >= r2) ? 2'd1 : 2'd2;
+  wire [9:0] m01 = (r0 > r1) ? r0 : r1;
+  assign v = (m01 > r2) ? m01 : r2;
+endmodule
+""")
+
+    class St:
+        texts = {f: f.read_text()}
+    cands = [c for c in lifting_candidates(St()) if "argmax_first" in c.description]
+    assert cands, [c.description for c in lifting_candidates(St())]
+    new = cands[0].text
+    assert "_ix1" in new and "(r0 >= r1 && r0 >= r2)" not in new, new
+    g = tmp_path / "am2.v"
+    g.write_text(new)
+    assert check_equivalence(DesignRef([f], "am"), DesignRef([g], "am")).verdict == "EQUIVALENT"

@@ -412,7 +412,61 @@ def _arg_extreme(t: np.ndarray, tw: int, ops) -> list[tuple]:
                         kind = ("argmax" if want_max else "argmin") + ("_first" if is_first else "_last")
                         out.append((kind, (o,), [expr]))
                         return out
-    return out
+    return _arg_extreme_words(t, tw, ops)
+
+
+def _arg_extreme_words(t: np.ndarray, tw: int, ops) -> list[tuple]:
+    """:func:`_arg_extreme` over lanes held in separate words (``r0``, ``r1``, ``r2`` ports, or lanes of
+    several buses): which lane each index value names is read off the vectors where it is the unique
+    extreme; the tree is the one :func:`emit_order` builds for these lanes in that order, so a lift of the
+    extreme value itself shares its compares."""
+    n = int(t.max()) + 1
+    if not 3 <= n <= MAX_ARG_LANES or (n - 1).bit_length() > tw:
+        return []
+    for w in sorted({o.width for o in ops if o.free and 2 <= o.width <= 64}, reverse=True):
+        lanes: list[_Lane] = []
+        for ln in _lanes([o for o in ops if o.free and o.width == w], w):
+            if not any(np.array_equal(ln.value, x.value) for x in lanes):
+                lanes.append(ln)
+        if not n <= len(lanes) <= 4 * MAX_LANES:
+            continue
+        vals = np.stack([ln.value for ln in lanes])
+        for signed in (False, True):
+            key = _sv(vals, w) if signed else vals.astype(np.int64)
+            for want_max in (True, False):
+                ext = key.max(axis=0) if want_max else key.min(axis=0)
+                hit = key == ext
+                uniq = hit.sum(axis=0) == 1
+                order = []
+                for k in range(n):
+                    sel = uniq & (t == k)
+                    if int(sel.sum()) < 2:
+                        break
+                    who = [j for j in range(len(lanes)) if bool(np.all(hit[j][sel]))]
+                    if len(who) != 1 or who[0] in order:
+                        break
+                    order.append(who[0])
+                if len(order) != n:
+                    continue
+                h = hit[order]
+                first = np.argmax(h, axis=0).astype(np.uint64)
+                last = (n - 1 - np.argmax(h[::-1], axis=0)).astype(np.uint64)
+                for is_first, idx in ((True, first), (False, last)):
+                    if not np.array_equal(t, idx):
+                        continue
+                    chosen = [lanes[j] for j in order]
+                    lt = is_first == want_max
+                    sgn = frozenset(ln.text for ln in chosen if ln.op.signed and ln.text == ln.op.base
+                                    and not signed)
+                    expr = _emit_arg([ln.text for ln in chosen], _ident(chosen[0].op.base), w, signed,
+                                     want_max, lt, tw, sgn)
+                    used = []
+                    for ln in chosen:
+                        if not any(ln.op is u for u in used):
+                            used.append(ln.op)
+                    kind = ("argmax" if want_max else "argmin") + ("_first" if is_first else "_last")
+                    return [(kind, tuple(used), [expr])]
+    return []
 
 
 def _emit_arg(names: list[str], base: str, w: int, signed: bool, want_max: bool, lt: bool, tw: int,
