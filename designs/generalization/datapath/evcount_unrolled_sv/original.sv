@@ -1,4 +1,4 @@
-// Cache statistics: 16-bit hit counter, four lookup ports, each hit adds one.
+// Cache statistics: 16-bit hit counter, four lookup ports, each hit port bumps the count.
 module cache_hit_stats (
   input  logic        clk,
   input  logic        rst_n,
@@ -8,10 +8,10 @@ module cache_hit_stats (
   logic [15:0] hits_d;
   always_comb begin
     hits_d = hits;
-    hits_d = hits_d + hit[0];
-    hits_d = hits_d + hit[1];
-    hits_d = hits_d + hit[2];
-    hits_d = hits_d + hit[3];
+    if (hit[0]) hits_d = hits_d + 16'd1;
+    if (hit[1]) hits_d = hits_d + 16'd1;
+    if (hit[2]) hits_d = hits_d + 16'd1;
+    if (hit[3]) hits_d = hits_d + 16'd1;
   end
   always_ff @(posedge clk or negedge rst_n)
     if (!rst_n) hits <= '0;
