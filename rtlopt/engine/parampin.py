@@ -248,8 +248,10 @@ def _own_pin(masked_new: str, masked_old: str, cond: str, new: str | None = None
     m = _OWN_PIN.fullmatch(masked_new)
     if m is None or "||" in cond:
         return False
+    # their condition names at least our parameters at our values (more, e.g. localparams, only
+    # narrows it): wherever it holds, the values are the proven ones
     mine, theirs = _values(cond), _values(m.group("c"))
-    if mine is None or mine != theirs:
+    if mine is None or theirs is None or any(theirs.get(k) != v for k, v in mine.items()):
         return False
     arm = m.group("b") if new is None else new[m.start("b"):m.end("b")]
     return re.sub(r"\s+", "", arm) == re.sub(r"\s+", "", masked_old if old is None else old)
