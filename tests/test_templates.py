@@ -318,6 +318,17 @@ CASES += [
      _SHIFTMUX.replace("(m == 2'd1) ? ix : (m == 2'd2)", "(m == 2'd1) ? ix : (m != 2'd0) ? b : (m == 2'd2)")),
 ]
 
+# one left shift and a constant slice for x << (e - K) / x >> (K - e) (rtlopt/templates/_shiftpair.py;
+# more in tests/test_heldout5_fixes_c.py)
+_OPPSHIFT = mod("assign y = (e >= 4'd5) ? {4'd0, x} << (e - 4'd5) : {4'd0, x} >> (4'd5 - e);",
+                "input [7:0] x, input [3:0] e, output [11:0] y")
+RULE_IDS |= {"opposite_shift_pair"}
+CASES += [
+    ("opposite_shift_pair", _OPPSHIFT, "(({5'd0, {4'd0, x}} << e) >> 5)",
+     # the right shift is against another constant
+     _OPPSHIFT.replace("(4'd5 - e)", "(4'd6 - e)")),
+]
+
 
 def test_registry_has_all_rule_ids():
     assert set(REGISTRY) == RULE_IDS
