@@ -243,11 +243,57 @@ def _mux_tree(sel: Operand, arms: list[str], lo: int, hi_bit: int) -> str:
 
 
 # ---- the matcher ------------------------------------------------------------------------------------
-def match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | None = None) -> list[tuple]:
+def match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | None = None,
+                 _arm: bool = False) -> list[tuple]:
     """All library functions of ``ops`` that equal ``t`` (a ``w``-bit word) on every vector.
 
     Returns ``(kind, operands, [expr, ...])`` tuples, most preferred first.
     """
+    out = _match_target(t, w, ops, deadline)
+    if out or _arm:
+        return out
+    return _match_const_arm(t, w, ops, deadline)
+
+
+#: vectors the non-constant arm of a constant-arm mux needs to be matched on
+_ARM_MIN_VECTORS = 64
+
+
+def _match_const_arm(t: np.ndarray, w: int, ops: list[Operand], deadline: float | None) -> list[tuple]:
+    """``c ? K : f(...)``: a 1-bit operand whose one value makes the word a constant (a flag that
+    forces a full/idle value), the other arm a library function matched on the remaining vectors."""
+    m = mask(w)
+    t = t & m
+    out: list[tuple] = []
+    for c in ops:
+        if c.width != 1:
+            continue
+        cv = (c.value & np.uint64(1)) == 1
+        for pol in (True, False):
+            at = cv if pol else ~cv
+            rest = ~at
+            if not at.any() or int(rest.sum()) < _ARM_MIN_VECTORS:
+                continue
+            k = t[at]
+            if not np.all(k == k[0]):
+                continue
+            sub = [dataclasses.replace(o, value=o.value[rest]) for o in ops if o is not c]
+            sub = [o for o in sub if not np.all(o.value == o.value[0])]
+            got = match_target(t[rest], w, sub, deadline, _arm=True)
+            if not got:
+                continue
+            kind, used, exprs = got[0]
+            if kind in ("copy", "mux", "indexed_mux", "onehot_andor_mux"):
+                continue  # a plain multiplexer: the cone's own if/case structure
+            byname = {o.text: o for o in ops}
+            used = (c,) + tuple(byname.get(o.text, o) for o in used)
+            kv = f"{w}'d{int(k[0])}"
+            forms = [f"{c.text} ? {kv} : ({e})" if pol else f"{c.text} ? ({e}) : {kv}" for e in exprs]
+            out.append(("const_arm_" + kind, used, forms))
+    return out
+
+
+def _match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | None = None) -> list[tuple]:
     m = mask(w)
     t = t & m
     out: list[tuple] = []
@@ -358,6 +404,10 @@ def match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | No
                 out.append(("add", (a, b), [f"{_p(a)} + {_p(b)}"]))
             if ok(av - bv):
                 out.append(("subtract", (a, b), [f"{_p(a)} - {_p(b)}"]))
+            elif w > wa == wb and ok((av - bv) & mask(wa)):
+                # the difference modulo 2**wa, zero-extended (``a >= b ? a - b : 2**wa - b + a``, a
+                # ring-pointer distance): the concatenation sizes the subtraction to the operands
+                out.append(("subtract_mod", (a, b), [f"{{{w - wa}'b0, {_p(a)} - {_p(b)}}}"]))
             if first and w == wa == wb:
                 lt = av < bv
                 slt = _s(av, wa) < _s(bv, wb)
