@@ -1,19 +1,19 @@
-// Gain stage: an 8-bit sample scaled by 2^(g-4) through a function that
+// Gain stage: a 12-bit sample scaled by 2^(g-8) through a function that
 // picks a left or a right shift; registered output.
 module gain_stage (
   input  wire        clk,
-  input  wire [7:0]  smp,
-  input  wire [2:0]  g,
-  output reg  [11:0] y
+  input  wire [11:0] smp,
+  input  wire [3:0]  g,
+  output reg  [19:0] y
 );
-  function [11:0] scale;
-    input [7:0] v;
-    input [2:0] k;
+  function [19:0] scale;
+    input [11:0] v;
+    input [3:0]  k;
     begin
-      if (k > 3'd3)
-        scale = {4'd0, v} << (k - 3'd4);
+      if (k > 4'd7)
+        scale = {8'd0, v} << (k - 4'd8);
       else
-        scale = {4'd0, v} >> (3'd4 - k);
+        scale = {8'd0, v} >> (4'd8 - k);
     end
   endfunction
   always @(posedge clk) y <= scale(smp, g);
