@@ -153,6 +153,8 @@ def _write(d: Path, text: str) -> Path:
     ("ranges/aligned_region_localparam", "aligned_range_to_equality"),
     ("ranges/aligned_region_ifchain", "aligned_range_to_equality"),
     ("algorithms/argmin4_words_always", None),
+    ("sharing/complementary_smag_function", "complementary_selection"),
+    ("sharing/complementary_pair_always", "complementary_selection"),
     ("algorithms/argmax3_signed_function", None),
 ])
 def test_generalization_cases_fire(case: str, tid: str | None):
@@ -223,3 +225,45 @@ endmodule
     g = tmp_path / "am2.v"
     g.write_text(new)
     assert check_equivalence(DesignRef([f], "am"), DesignRef([g], "am")).verdict == "EQUIVALENT"
+
+
+# ---- complementary_selection ------------------------------------------------------------------------------
+MINMAX_FN = """module mm(input [11:0] p, q, output [11:0] lo, hi);
+  function smlt;
+    input [11:0] x, y;
+    begin
+      if (x[11] != y[11]) smlt = x[11];
+      else if (x[11])     smlt = x[10:0] > y[10:0];
+      else                smlt = x[10:0] < y[10:0];
+    end
+  endfunction
+  assign lo = smlt(p, q) ? p : q;
+  assign hi = smlt(q, p) ? p : q;
+endmodule
+"""
+
+# keys are not the values: on equal keys both pick b, the "opposite choice" would not
+KEYED = """module kk(input [3:0] ka, kb, input [7:0] a, b, output [7:0] win, lose);
+  assign win  = (ka > kb) ? a : b;
+  assign lose = (kb > ka) ? a : b;
+endmodule
+"""
+
+
+def test_complementary_selection_offered():
+    reps = _reps("complementary_selection", MINMAX_FN)
+    assert reps == ["smlt(p, q) ? q : p"], reps
+    # one selection only, or the same condition twice (CSE's business): nothing
+    assert _reps("complementary_selection", "module o(input [7:0] a, b, output [7:0] y);\n"
+                 "  assign y = (a < b) ? a : b;\nendmodule\n") == []
+    assert _reps("complementary_selection", "module o(input [7:0] a, b, output [7:0] y, z);\n"
+                 "  assign y = (a < b) ? a : b;\n  assign z = (a < b) ? b : a;\nendmodule\n") == []
+
+
+@pytest.mark.yosys
+def test_complementary_selection_proven_or_refused(tmp_path: Path):
+    tmpl = REGISTRY["complementary_selection"]
+    new = tmpl.rewrite(MINMAX_FN, tmpl.match(MINMAX_FN))
+    assert _prove(tmp_path / "ok", MINMAX_FN, new) == "EQUIVALENT", new
+    bad = tmpl.rewrite(KEYED, tmpl.match(KEYED))
+    assert bad and _prove(tmp_path / "bad", KEYED, bad) != "EQUIVALENT", bad

@@ -35,6 +35,7 @@ from rtlopt.templates._membits import MemoryConstantBitsRemoval
 from rtlopt.templates._memory import MemoryFolding
 from rtlopt.templates._mulsign import MultiplierSignSharing
 from rtlopt.templates._mulsplit import MultiplierDigitSplit
+from rtlopt.templates._pairsel import ComplementarySelection
 from rtlopt.templates._rangemask import AlignedRangeToEquality, ShiftRoundTripSticky
 from rtlopt.templates._regwidth import RegisterWidthReduction
 from rtlopt.templates._sem import Analysis, analyze
@@ -90,6 +91,7 @@ _CLASSES: tuple[type[Template], ...] = (
     MultiplierSignSharing,
     ShiftRoundTripSticky,
     AlignedRangeToEquality,
+    ComplementarySelection,
 )
 
 #: id → template instance, in a fixed order (determinism).
