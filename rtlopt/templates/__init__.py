@@ -42,6 +42,7 @@ from rtlopt.templates._sem import Analysis, analyze
 from rtlopt.templates._share import CaseItemMerge, ExclusiveInstanceSharing, ExclusiveOperatorSharing
 from rtlopt.templates._shiftmux import ShiftedArmMerge
 from rtlopt.templates._shiftpair import OppositeShiftPair
+from rtlopt.templates._shiftround import ShiftRoundBit
 from rtlopt.templates._stmt import (
     DeadCodeElimination,
     MuxChainToCase,
@@ -87,6 +88,7 @@ _CLASSES: tuple[type[Template], ...] = (
     ExclusiveOperatorSharing,
     ShiftedArmMerge,
     OppositeShiftPair,
+    ShiftRoundBit,
     ExclusiveInstanceSharing,
     MultiplierSignSharing,
     ShiftRoundTripSticky,
