@@ -58,6 +58,7 @@ class Relation:
     op: str = "add"
     base2: str | None = None
     gate: tuple[tuple[str, int, int, int], ...] = ()
+    plus2: bool = False  # base2 is added, not subtracted (a total kept beside its parts: total = a + b)
 
     def uses(self) -> set[str]:
         return ({self.base} if self.base else set()) | ({self.base2} if self.base2 else set()) \
@@ -124,7 +125,8 @@ def localize(rel: Relation, allregs: dict[str, list[int]], regs: dict[str, list[
         else:
             nb = len(rel.bits)
             gate = tuple((n, i, g[2], g[3]) for (n, i), g in zip(bits[nb:], rel.gate, strict=True))
-            out.append(Relation(t, rel.width, rel.k, base, rel.sign, tuple(bits[:nb]), rel.op, base2, gate))
+            out.append(Relation(t, rel.width, rel.k, base, rel.sign, tuple(bits[:nb]), rel.op, base2, gate,
+                                rel.plus2))
     return out
 
 
@@ -311,6 +313,20 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
                 if (d == d[0]).all():
                     out.append(Relation(r, w, int(d[0]), a, 1, (), "add", b))
                     found = True
+        if not found and w <= 40:  # a total kept beside its parts: R == k + a + b
+            ws = [s for s in vals if len(regs[s]) == w and s != r and not set(regs[s]) & set(js)
+                  and vals[s].min() != vals[s].max()][:16]
+            for i, a in enumerate(ws):
+                for b in ws[i + 1:]:
+                    if set(regs[a]) & set(regs[b]):
+                        continue
+                    d = (rv - vals[a] - vals[b]) & mask
+                    if (d == d[0]).all():
+                        out.append(Relation(r, w, int(d[0]), a, 1, (), "add", b, plus2=True))
+                        found = True
+                        break
+                if found:
+                    break
         if not found:  # a flag bit above a word one bit narrower: R == {F, word}
             found = _cat_relation(r, js, w, rv, regs, vals, words, out)
         if found or time.monotonic() > deadline:
@@ -489,7 +505,7 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             if sv is None or rel.base2 is None:
                 return sv
             s2 = word(regs[rel.base2])
-            return None if s2 is None else (sv - s2) & ((1 << len(regs[rel.base])) - 1)
+            return None if s2 is None else (sv + s2 if rel.plus2 else sv - s2) & ((1 << len(regs[rel.base])) - 1)
 
         rv = word(regs[rel.target])
         if rv is None:
@@ -573,7 +589,10 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
 
     def base_bv(rel: Relation, v):
         b = bv(regs[rel.base], v)
-        return b if rel.base2 is None else b - bv(regs[rel.base2], v)
+        if rel.base2 is None:
+            return b
+        b2 = bv(regs[rel.base2], v)
+        return b + b2 if rel.plus2 else b - b2
 
     def rel_expr(rel: Relation, v):
         w = rel.width
@@ -704,11 +723,11 @@ def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]], ktext: str
             return None
         flag = _bits_expr([("n", rel.bits[0][0], rel.bits[0][1], False)], decl)
         word = f"{base} - {rel.base2.rpartition('.')[2]}" if rel.base2 else base
-        return f"{{{flag}, {word}}}"
+        return None if rel.plus2 else f"{{{flag}, {word}}}"
     if rel.base2:
-        if rel.op == "add" and rel.sign < 0:
+        if rel.op == "add" and rel.sign < 0 or rel.plus2 and rel.op != "add":
             return None
-        base = f"({base} - {rel.base2.rpartition('.')[2]})"
+        base = f"({base} {'+' if rel.plus2 else '-'} {rel.base2.rpartition('.')[2]})"
     if rel.op == "dec":
         if rel.base2:
             return None
@@ -1092,12 +1111,12 @@ def _keep_encoding(texts: dict[Path, str], names: set[str]) -> dict[Path, str] |
 def _local_sig(r: Relation) -> tuple:
     return (r.target.rpartition(".")[2], r.base.rpartition(".")[2] if r.base else None, r.k, r.sign, r.op,
             tuple((n.rpartition(".")[2], i) for n, i in r.bits), r.base2.rpartition(".")[2] if r.base2 else None,
-            tuple((g[0].rpartition(".")[2], *g[1:]) for g in r.gate))
+            tuple((g[0].rpartition(".")[2], *g[1:]) for g in r.gate), r.plus2)
 
 
 def _describe(r: Relation) -> str:
     t = [f"{n}[{i}]" for n, i in r.bits]
-    b = f"({r.base} - {r.base2})" if r.base2 else r.base
+    b = f"({r.base} {'+' if r.plus2 else '-'} {r.base2})" if r.base2 else r.base
     if r.op == "cat":
         return f"{{{t[0]}, {b}}}"
     if r.op == "dec":
