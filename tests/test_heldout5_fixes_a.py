@@ -107,3 +107,45 @@ def test_mulpow2_case_table(tmp_path: Path):
 def test_mulpow2_not_offered_without_power_of_two(tmp_path: Path):
     assert _rw(tmp_path, "mulpow2", "t.v", NOTPOW) == []
     assert _rw(tmp_path, "mulpow2", "g.v", GENMUL) == []
+
+
+# regfunc: a total counter beside exclusive part counters is their sum (Relation.plus2); when both parts
+# can count in one cycle while the total counts once, no sum relation holds
+TOTAL = """module tot(input clk, input rst, input a, input b, output reg [9:0] na, output reg [9:0] nb,
+    output reg [9:0] nt);
+  always @(posedge clk)
+    if (rst) begin na <= 0; nb <= 0; nt <= 0; end
+    else begin
+      if (a) na <= na + 1'b1;
+      else if (b) nb <= nb + 1'b1;
+      if (a | b) nt <= nt + 1'b1;
+    end
+endmodule
+"""
+
+NOT_TOTAL = TOTAL.replace("else if (b) nb", "if (b) nb")
+
+
+def _sums(tmp_path: Path, text: str):
+    from rtlopt.semantic import regfunc
+
+    p = tmp_path / "tot.v"
+    p.write_text(text)
+    an = regfunc.analysis_for({p: text}, "tot")
+    assert an.error is None, an.error
+    return [r for r in an.relations if r.plus2], regfunc.candidates_for({p: text}, "tot")
+
+
+@pytest.mark.yosys
+def test_regfunc_total_is_sum_of_parts(tmp_path: Path):
+    sums, cands = _sums(tmp_path, TOTAL)
+    assert [(r.target.rpartition(".")[2], r.k) for r in sums] == [("nt", 0)], sums
+    texts = [t for new, _desc in cands for t in new.values()]
+    hit = [t for t in texts if "(na + nb)" in t or "(nb + na)" in t]
+    assert hit, cands
+    assert _proven(tmp_path, "tot.v", TOTAL, hit[0]) == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_regfunc_no_sum_when_parts_overlap(tmp_path: Path):
+    assert _sums(tmp_path, NOT_TOTAL)[0] == []
