@@ -327,6 +327,9 @@ def _match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | N
                 out.append(("increment", (a,), [f"{a.text} + 1'b1"]))
             if ok(av - np.uint64(1)):
                 out.append(("decrement", (a,), [f"{a.text} - 1'b1"]))
+            if w == wa and ok(av & (np.uint64(0) - av)):
+                # the one-hot decode of a lowest-index priority encoder: the isolated lowest set bit
+                out.append(("isolate_lowest", (a,), [f"{_p(a)} & (~{_p(a)} + 1'b1)"]))
             if w == wa:
                 neg = (av >> np.uint64(wa - 1)) & np.uint64(1)
                 if ok(np.where(neg == 1, np.uint64(0) - av, av)):
