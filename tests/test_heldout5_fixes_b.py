@@ -153,6 +153,8 @@ def _write(d: Path, text: str) -> Path:
     ("ranges/aligned_region_localparam", "aligned_range_to_equality"),
     ("ranges/aligned_region_ifchain", "aligned_range_to_equality"),
     ("algorithms/argmin4_words_always", None),
+    ("sharing/branch_clip_clocked", "branch_operand_mux"),
+    ("sharing/branch_round_always", "branch_operand_mux"),
     ("sharing/complementary_smag_function", "complementary_selection"),
     ("sharing/complementary_pair_always", "complementary_selection"),
     ("algorithms/argmax3_signed_function", None),
@@ -267,3 +269,57 @@ def test_complementary_selection_proven_or_refused(tmp_path: Path):
     assert _prove(tmp_path / "ok", MINMAX_FN, new) == "EQUIVALENT", new
     bad = tmpl.rewrite(KEYED, tmpl.match(KEYED))
     assert bad and _prove(tmp_path / "bad", KEYED, bad) != "EQUIVALENT", bad
+
+
+# ---- branch_operand_mux -----------------------------------------------------------------------------------
+SAT_ARMS = """module sa(input signed [11:0] a, b, input sub, output logic signed [11:0] y);
+  logic signed [12:0] s1, s2;
+  always_comb begin
+    s1 = a + b;
+    s2 = a - b;
+    if (sub) begin
+      if (s2 > 13'sd2047) y = 12'sd2047;
+      else if (s2 < -13'sd2048) y = -12'sd2048;
+      else y = s2[11:0];
+    end else begin
+      if (s1 > 13'sd2047) y = 12'sd2047;
+      else if (s1 < -13'sd2048) y = -12'sd2048;
+      else y = s1[11:0];
+    end
+  end
+endmodule
+"""
+
+BRANCH_NEG = {
+    # the arms assign different targets
+    "targets": "module n(input c, input [7:0] a, b, output reg [7:0] x, y);\n"
+               "  always @* begin x = 0; y = 0; if (c) x = a + 1'b1; else y = b + 1'b1; end\nendmodule\n",
+    # the arms differ in an operator, not an operand
+    "operator": "module n(input c, input [7:0] a, b, output reg [7:0] x);\n"
+                "  always @* if (c) x = a + b; else x = a - b;\nendmodule\n",
+    # differing operands of different widths
+    "widths": "module n(input c, input [7:0] a, input [3:0] b, output reg [8:0] x);\n"
+              "  always @* if (c) x = a + 1'b1; else x = b + 1'b1;\nendmodule\n",
+}
+
+
+def test_branch_operand_mux_moves_selects_out_whole():
+    ms = REGISTRY["branch_operand_mux"].match(SAT_ARMS)
+    outer = [m for m in ms if m.original.startswith("if (sub)")]
+    assert len(outer) == 1
+    rep = outer[0].edits[0].replacement
+    assert "(sub ? s2 : s1) > 13'sd2047" in rep and "(sub ? s2[11:0] : s1[11:0])" in rep, rep
+
+
+@pytest.mark.parametrize("name", sorted(BRANCH_NEG))
+def test_branch_operand_mux_not_offered(name):
+    assert _reps("branch_operand_mux", BRANCH_NEG[name]) == []
+
+
+@pytest.mark.yosys
+def test_branch_operand_mux_proven(tmp_path: Path):
+    tmpl = REGISTRY["branch_operand_mux"]
+    m = [m for m in tmpl.match(SAT_ARMS) if m.original.startswith("if (sub)")]
+    new = tmpl.rewrite(SAT_ARMS, m)
+    assert new and new.count(" > 13'sd2047") == 1
+    assert _prove(tmp_path, SAT_ARMS, new) == "EQUIVALENT", new

@@ -19,6 +19,7 @@ from rtlopt.templates._arith import (
 )
 from rtlopt.templates._assoc import CommutativeReassociation
 from rtlopt.templates._base import Match, Template
+from rtlopt.templates._branchmux import BranchOperandMux
 from rtlopt.templates._exclchain import ExclusiveChainToParallel
 from rtlopt.templates._expr import (
     BooleanSimplification,
@@ -94,6 +95,7 @@ _CLASSES: tuple[type[Template], ...] = (
     ShiftRoundTripSticky,
     AlignedRangeToEquality,
     ComplementarySelection,
+    BranchOperandMux,
 )
 
 #: id → template instance, in a fixed order (determinism).

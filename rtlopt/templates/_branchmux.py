@@ -1,0 +1,164 @@
+"""if/else arms that do the same thing to different operands: one copy of the work on multiplexed operands.
+
+``if (c) <S[x1, x2, ...]> else <S[y1, y2, ...]>`` -- both arms the same statement, token for token, except
+for some operand expressions read in the same places (``s_add`` in one arm, ``s_sub`` in the other) --
+becomes ``<S[(c ? x1 : y1), ...]>``: the compares, saturation, rounding ... of the arms exist once, on a
+multiplexed operand (identical multiplexers of several occurrences are merged by synthesis). The
+differing operands are the smallest differing expressions (an operand is moved out of a part-select, which
+cannot select from a multiplexer, to the select as a whole); they must have the same width and sign in
+both arms, be free of side effects, and never be assigned; the condition must not read anything the arms
+assign. Measured like every rewrite (an adder of the operands may then be shared by the add/sub template).
+"""
+
+from __future__ import annotations
+
+from pyslang import syntax
+
+from rtlopt.hdl.edit import Edit
+from rtlopt.templates._base import Match, Template
+from rtlopt.templates._sem import Analysis, is_pure, names_in, self_signed, self_width, strip
+
+_SELECTS = ("ElementSelectExpressionSyntax", "BitSelectSyntax", "RangeSelectSyntax", "ElementSelectSyntax")
+MAX_DIFFS = 8
+_OPERANDS = ("NamedValueExpression", "ElementSelectExpression", "RangeSelectExpression", "IntegerLiteral",
+             "UnbasedUnsizedIntegerLiteral", "ConcatenationExpression", "ReplicationExpression",
+             "MemberAccessExpression")
+
+
+def _children(node):
+    return list(node)
+
+
+class _Fail(Exception):
+    pass
+
+
+class BranchOperandMux(Template):
+    """``if (c) S[x] else S[y]`` → ``S[(c ? x : y)]``."""
+
+    id = rule = "branch_operand_mux"
+    description = ("if/else arms identical up to the operands they read: one copy of the arm on "
+                   "multiplexed operands")
+
+    def find(self, an: Analysis) -> list[Match]:
+        out = []
+        for st, s, e in an.statements:
+            if type(st).__name__ != "ConditionalStatement" or st.ifFalse is None or len(st.conditions) != 1:
+                continue
+            if st.conditions[0].pattern is not None:
+                continue
+            syn = st.syntax
+            up = syn.uniqueOrPriority
+            if syn.elseClause is None or (up is not None and getattr(up, "valueText", "")):
+                continue
+            m = self._one(an, st, syn, s, e)
+            if m is not None:
+                out.append(m)
+        return out
+
+    def _one(self, an: Analysis, st, syn, s: int, e: int) -> Match | None:
+        a, b = syn.statement, syn.elseClause.clause
+        if not isinstance(b, syntax.SyntaxNode) or type(b).__name__ == "ConditionalStatementSyntax":
+            return None  # an else-if chain: not two copies of one arm
+        cond = st.conditions[0].expr
+        ci = an.info(cond)
+        if ci is None or not is_pure(cond):
+            return None
+        diffs: list[tuple[object, object]] = []
+        try:
+            self._walk(an, a, b, diffs)
+        except _Fail:
+            return None
+        if not diffs or len(diffs) > MAX_DIFFS:
+            return None
+        if all(self._whole_rhs(d[0]) for d in diffs):
+            return None  # only whole right-hand sides differ: an if/else as a ternary, nothing shared
+        # nothing the arms assign is read by the condition or is a differing operand's name
+        assigned: set[str] = set()
+        sa, ea = an.span(a)
+        sb, eb = an.span(b)
+        for x in an.exprs:
+            if type(x.node).__name__ in ("AssignmentExpression",) and (sa <= x.start < ea or sb <= x.start < eb):
+                assigned |= names_in(x.node.left)
+        if names_in(cond) & assigned:
+            return None
+        edits = []
+        ctext = ci.text.strip()
+        for xa, xb in diffs:
+            if (names_in(xa.node) | names_in(xb.node)) & assigned:
+                return None
+            edits.append(Edit(xa.start - sa, xa.end - sa, f"({ctext} ? {xa.text.strip()} : {xb.text.strip()})"))
+        from rtlopt.hdl.edit import apply_edits
+
+        body = apply_edits(an.text[sa:ea], edits)
+        return self._m(an, s, e, "both arms of the if/else do the same on different operands",
+                       [Edit(s, e, body)])
+
+    def _walk(self, an: Analysis, a, b, diffs: list) -> None:
+        ka, kb = type(a).__name__, type(b).__name__
+        if not isinstance(a, syntax.SyntaxNode) or not isinstance(b, syntax.SyntaxNode):
+            if isinstance(a, syntax.SyntaxNode) or isinstance(b, syntax.SyntaxNode):
+                raise _Fail
+            ta = getattr(a, "valueText", None)
+            tb = getattr(b, "valueText", None)
+            if ta != tb or getattr(a, "kind", None) != getattr(b, "kind", None):
+                raise _Fail
+            return
+        if a.isEquivalentTo(b):
+            return
+        if ka == kb:
+            ca, cb = _children(a), _children(b)
+            if len(ca) == len(cb):
+                sub: list = []
+                try:
+                    for x, y in zip(ca, cb, strict=True):
+                        if x is None or y is None:
+                            if (x is None) != (y is None):
+                                raise _Fail
+                            continue
+                        self._walk(an, x, y, sub)
+                    # an operand differing inside a select's value: the whole select differs instead
+                    if not (ka in _SELECTS or ka.endswith("SelectExpressionSyntax")) or not sub:
+                        diffs.extend(sub)
+                        return
+                    if all(not self._in_value(an, a, d[0]) for d in sub):
+                        diffs.extend(sub)
+                        return
+                except _Fail:
+                    pass
+        # differing here: both must be expressions read as operands
+        xa, xb = an.by_span.get(an.span(a)), an.by_span.get(an.span(b))
+        if xa is None or xb is None or len(diffs) >= MAX_DIFFS:
+            raise _Fail
+        na, nb = strip(xa.node), strip(xb.node)
+        if not (is_pure(na) and is_pure(nb)) or type(na).__name__ == "AssignmentExpression":
+            raise _Fail
+        if type(na).__name__ not in _OPERANDS or type(nb).__name__ not in _OPERANDS:
+            raise _Fail  # arms that differ in an operation: nothing to share
+        if (xa.width, xa.signed) != (xb.width, xb.signed):
+            raise _Fail
+        wa, wb = self_width(na), self_width(nb)
+        if wa is None or wa != wb or self_signed(na) != self_signed(nb):
+            raise _Fail
+        p = a.parent
+        if p is not None and type(p).__name__ in ("BinaryExpressionSyntax",) and str(p.kind).endswith(
+                "AssignmentExpression") and p.left is a:
+            raise _Fail  # an assigned target
+        diffs.append((xa, xb))
+
+    @staticmethod
+    def _whole_rhs(x) -> bool:
+        p = x.node.syntax.parent
+        while p is not None and type(p).__name__ == "ParenthesizedExpressionSyntax":
+            p = p.parent
+        return p is not None and str(p.kind).endswith("AssignmentExpression")
+
+    @staticmethod
+    def _in_value(an: Analysis, sel, d) -> bool:
+        """Whether the differing expression ``d`` sits in the selected value (not the index) of ``sel``."""
+        for attr in ("left", "expr"):
+            v = getattr(sel, attr, None)
+            if isinstance(v, syntax.SyntaxNode):
+                s, e = an.span(v)
+                return s <= d.start and d.end <= e
+        return True
