@@ -168,3 +168,67 @@ def test_oppshift_rewrite_is_proven(tmp_path: Path):
     (m,) = _shiftpair(old)
     new = apply_edits(old, list(m.edits))
     assert _prove(tmp_path, old, new) == "EQUIVALENT", new
+
+
+# ---- shift_round_bit: x >> s and (s == 0) ? 0 : x[s - 1] -> one {x, 1'b0} >> s
+
+
+def _roundbit(text: str) -> list:
+    from rtlopt.templates import REGISTRY
+
+    return REGISTRY["shift_round_bit"].match(text)
+
+
+@pytest.mark.parametrize("case", ["rndshift_assign", "rndshift_always"])
+def test_roundbit_restyles_offered(case):
+    p = DP / case / "original.v"
+    if not p.exists():
+        pytest.skip("case missing")
+    (m,) = _roundbit(p.read_text())
+    assert any(e.replacement.endswith("[0]") for e in m.edits)
+
+
+def test_shift_round_share_one_shift():
+    p = H5 / "fixpt" / "shift_round_share" / "original.sv"
+    if not p.exists():
+        pytest.skip("heldout5 missing")
+    (m,) = _roundbit(p.read_text())
+    assert any("$signed({x, 1'b0}) >>> sh" in e.replacement for e in m.edits)
+
+
+ROUND_NEG = {
+    # the bit is not the last one shifted out (x[s], not x[s - 1])
+    "wrong_bit": "module n(input [15:0] x, input [3:0] s, output [15:0] y);\n"
+                 "  assign y = (x >> s) + ((s == 4'd0) ? 1'b0 : x[s]);\nendmodule\n",
+    # another amount
+    "two_amounts": "module n(input [15:0] x, input [3:0] s, t, output [15:0] y);\n"
+                   "  assign y = (x >> s) + ((t == 4'd0) ? 1'b0 : x[t - 4'd1]);\nendmodule\n",
+    # another operand
+    "two_operands": "module n(input [15:0] x, z, input [3:0] s, output [15:0] y);\n"
+                    "  assign y = (x >> s) + ((s == 4'd0) ? 1'b0 : z[s - 4'd1]);\nendmodule\n",
+    # the guard gives 1 at s == 0
+    "guard_one": "module n(input [15:0] x, input [3:0] s, output [15:0] y);\n"
+                 "  assign y = (x >> s) + ((s == 4'd0) ? 1'b1 : x[s - 4'd1]);\nendmodule\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROUND_NEG))
+def test_roundbit_not_offered(name):
+    assert _roundbit(ROUND_NEG[name]) == []
+
+
+@pytest.mark.yosys
+def test_roundbit_rewrite_is_proven(tmp_path: Path):
+    from rtlopt.hdl.edit import apply_edits
+
+    # x >>> s in the unsigned sum (1'b0 is unsigned) is a logical shift: the rewrite must keep that
+    old = ("module t(input signed [15:0] x, input [3:0] s, output signed [15:0] y, output signed [15:0] z);\n"
+           "  assign y = (x >>> s) + ((s != 4'd0) ? x[s - 4'd1] : 1'b0);\n"
+           "  wire signed [15:0] q = x >>> s;\n  wire r = (s == 4'd0) ? 1'b0 : x[s - 4'd1];\n"
+           "  assign z = q + $signed({15'd0, r});\nendmodule\n")
+    ms = _roundbit(old)
+    assert len(ms) == 4  # every shift with every bit of the same x and s
+    for i, m in enumerate(ms):
+        new = apply_edits(old, list(m.edits))
+        (tmp_path / str(i)).mkdir()
+        assert _prove(tmp_path / str(i), old, new) == "EQUIVALENT", new

@@ -329,6 +329,16 @@ CASES += [
      _OPPSHIFT.replace("(4'd5 - e)", "(4'd6 - e)")),
 ]
 
+# one shift with an extra fraction bit for the rounding bit (rtlopt/templates/_shiftround.py)
+_RNDBIT = mod("assign y = (x >> s) + ((s == 4'd0) ? 1'b0 : x[s - 4'd1]);",
+              "input [15:0] x, input [3:0] s, output [15:0] y")
+RULE_IDS |= {"shift_round_bit"}
+CASES += [
+    ("shift_round_bit", _RNDBIT, "= {x, 1'b0} >> s;",
+     # the selected bit is x[s], not the last one shifted out
+     _RNDBIT.replace("x[s - 4'd1]", "x[s]")),
+]
+
 
 def test_registry_has_all_rule_ids():
     assert set(REGISTRY) == RULE_IDS

@@ -114,8 +114,10 @@ class ShiftRoundBit(Template):
                 if (sx, ss) != (bx, bs):
                     continue
                 w = _range_text(getattr(strip(xnode), "symbol", None))
-                signed = op == ">>>" and bool(getattr(strip(sn.left).type, "isSigned", False))
-                if not w or (op == ">>>" and not signed):
+                # signedness after propagation: x >>> s in an unsigned expression is a logical shift
+                signed = op == ">>>" and bool(getattr(sn.type, "isSigned", False))
+                op = ">>>" if signed else ">>"
+                if not w:
                     continue
                 at = _module_item_start(an, getattr(si.node, "syntax", None))
                 bt = _module_item_start(an, getattr(bi.node, "syntax", None))
