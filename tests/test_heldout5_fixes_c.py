@@ -232,3 +232,28 @@ def test_roundbit_rewrite_is_proven(tmp_path: Path):
         new = apply_edits(old, list(m.edits))
         (tmp_path / str(i)).mkdir()
         assert _prove(tmp_path / str(i), old, new) == "EQUIVALENT", new
+
+
+# ---- rotnorm: a normalized word with its leading one shifted out too (a float's hidden bit dropped)
+
+
+def test_normalize_with_dropped_leading_one_is_recognised():
+    import numpy as np
+
+    from rtlopt.semantic.algos import helpers_for
+    from rtlopt.semantic.lift import Operand
+    from rtlopt.semantic.rotnorm import _highest, match_normalize
+
+    rng = np.random.default_rng(5)
+    v = rng.integers(0, 1 << 10, 2048, dtype=np.uint64)
+    d = Operand("m", "m", 10, v, False, True)
+    m = np.uint64(1023)
+    nz = v != 0
+    norm = np.where(nz, (v << (np.uint64(9) - _highest(v, 10))) & m, np.uint64(0))
+    res = match_normalize((norm << np.uint64(1)) & m, 10, [d])
+    assert [r[0] for r in res] == ["normalize_left_drop"]
+    assert res[0][2][0].endswith("[8:0], 1'd0}") and "_z3 = ~|" in helpers_for(res[0][2][0])
+    # shifted by the count minus one: no normalizer
+    assert match_normalize(np.where(nz, (v << (np.uint64(8) - _highest(v, 10))) & m, np.uint64(0)), 10, [d]) \
+        == [] or match_normalize(np.where(nz, (v << (np.uint64(8) - _highest(v, 10))) & m, np.uint64(0)),
+                                 10, [d])[0][0] != "normalize_left_drop"

@@ -216,7 +216,27 @@ def _match_normalize(t: np.ndarray, tw: int, ops, screen: bool = False) -> list[
                 want = np.where(nz, dv >> _lowest(dv, tw), np.uint64(0))
             if np.array_equal(t, want) and not np.array_equal(t, dv):
                 return [("normalize_left" if left else "normalize_right", (d,), [_emit_normalize(d, tw, left)])]
+            # the normalized word with its leading (trailing) one shifted out too: a float's hidden bit
+            # dropped (``m << (lz + 1)``); the same stages and a constant slice
+            for c in (1, 2):
+                drop = (want << np.uint64(c)) & m if left else want >> np.uint64(c)
+                if np.array_equal(t, drop) and not np.array_equal(t, dv):
+                    base = _emit_normalize(d, tw, left)
+                    sl = f"{{{base}[{tw - 1 - c}:0], {c}'d0}}" if left else f"{{{c}'d0, {base}[{tw - 1}:{c}]}}"
+                    return [("normalize_left_drop" if left else "normalize_right_drop", (d,),
+                             [_emit_dropped(base, sl)])]
     return []
+
+
+def _emit_dropped(base: str, expr: str) -> str:
+    """``expr`` (a constant slice of the normalizer ``base``) with the normalizer's declarations; known to
+    :func:`regroup_normalize` like the normalizer itself (a zero count of the word shares its stages)."""
+    from rtlopt.semantic.algos import _remember
+    info = _NORM[base]
+    while len(_NORM) >= _NORM_MAX:
+        _NORM.pop(next(iter(_NORM)))
+    _NORM[expr] = info
+    return _remember(expr, list(info[7]))
 
 
 def _match_zero_count(t: np.ndarray, tw: int, ops, screen: bool = False) -> list[tuple]:
