@@ -149,3 +149,13 @@ def test_regfunc_total_is_sum_of_parts(tmp_path: Path):
 @pytest.mark.yosys
 def test_regfunc_no_sum_when_parts_overlap(tmp_path: Path):
     assert _sums(tmp_path, NOT_TOTAL)[0] == []
+
+
+@pytest.mark.yosys
+def test_narrowacc_width_at_instance_parameters(tmp_path: Path):
+    from rtlopt.semantic.narrowacc import rewrites
+
+    p = tmp_path / "t.v"
+    p.write_text(EVLOOP)
+    got = rewrites({p: EVLOOP}, params={"evc": {"N": 9}})
+    assert len(got) == 1 and "reg [3:0] nx_inc;" in got[0][1], got

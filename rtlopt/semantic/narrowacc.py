@@ -100,7 +100,9 @@ def _fresh(text: str, base: str) -> str:
     return name
 
 
-def rewrites(texts: dict, budget_s: float = BUDGET_S) -> list[tuple[Path, str, str]]:
+def rewrites(texts: dict, budget_s: float = BUDGET_S, params: dict | None = None) -> list[tuple[Path, str, str]]:
+    """``params``: ``{module: {param: value}}`` for modules every instance of which gets those values
+    (elaborated at them, so ``K`` fits the design's configuration rather than the defaults)."""
     from rtlopt.hdl.edit import Edit, apply_edits
     from rtlopt.semantic.netlist import elaborate_modules
     from rtlopt.templates._sem import analyze, parses_cleanly
@@ -122,7 +124,7 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S) -> list[tuple[Path, str, s
             f.write_text(text, encoding="utf-8")
             try:
                 nls = elaborate_modules([f], mods, timeout=max(5.0, deadline - time.monotonic()),
-                                        include_dirs=[Path(path).resolve().parent])
+                                        include_dirs=[Path(path).resolve().parent], params=params)
             except Exception:  # noqa: BLE001
                 continue
         sims: dict = {}
@@ -157,11 +159,13 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S) -> list[tuple[Path, str, s
 
 def narrowacc_candidates(state) -> list:
     from rtlopt.engine.candidate import one_file_candidates
+    from rtlopt.semantic import _inst_params
 
     left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
     try:
+        params = _inst_params(state.design) if getattr(state, "design", None) is not None else None
         got = [({**state.texts, p: new}, desc)
-               for p, new, desc in rewrites(state.texts, budget_s=max(2.0, min(BUDGET_S, left)))]
+               for p, new, desc in rewrites(state.texts, budget_s=max(2.0, min(BUDGET_S, left)), params=params)]
     except Exception:  # noqa: BLE001 - an analysis failure means no candidates
         return []
     return one_file_candidates(state.texts, got, RULE, "narrow increments first", "narrowacc")
