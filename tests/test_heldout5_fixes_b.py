@@ -323,3 +323,32 @@ def test_branch_operand_mux_proven(tmp_path: Path):
     new = tmpl.rewrite(SAT_ARMS, m)
     assert new and new.count(" > 13'sd2047") == 1
     assert _prove(tmp_path, SAT_ARMS, new) == "EQUIVALENT", new
+
+
+# ---- datapath e-graph: a + (s ? -x : x) as one adder with an inverted operand and a carry-in -----------------
+ADDSUB = """module as(input [15:0] a, b, input sub, output [15:0] y);
+  assign y = a + (sub ? -b : b);
+endmodule
+"""
+
+
+def _flip(text: str) -> str | None:
+    from rtlopt.egraph import optimize_text
+
+    for _m, new, _i in optimize_text(text):
+        if " ^ " in new and "-" not in new.split(");", 1)[1]:
+            return new
+    return None
+
+
+def test_conditional_negation_becomes_xor_and_carry_in():
+    new = _flip(ADDSUB)
+    assert new is not None
+    # the negated arm is another operand: not a conditional negation
+    assert _flip(ADDSUB.replace("input [15:0] a, b,", "input [15:0] a, b, c,").replace("-b", "-c")) is None
+
+
+@pytest.mark.yosys
+def test_conditional_negation_rewrite_is_proven(tmp_path: Path):
+    new = _flip(ADDSUB)
+    assert new and _prove(tmp_path, ADDSUB, new) == "EQUIVALENT", new

@@ -946,7 +946,30 @@ def r_range_window(eg: EGraph, c: int, n: tuple) -> None:
                         return
 
 
+def r_cond_neg_carry(eg: EGraph, c: int, n: tuple) -> None:
+    """a + (s ? -x : x) = a + (x ^ {w{s}}) + s (one adder, the negation's +1 as a carry-in; the
+    add/subtract unit); likewise s ? x : -x with ~s."""
+    if n[0] != "add":
+        return
+    w = n[1]
+    for a, b in ((n[3], n[4]), (n[4], n[3])):
+        for m in eg.has(b, "mux"):
+            sel, t, e = m[3], m[4], m[5]
+            if eg.w(sel) != 1:
+                continue
+            for neg_arm, x_arm, inv in ((t, e, False), (e, t, True)):
+                x = eg.find(x_arm)
+                if not any(eg.find(k[3]) == x for k in eg.has(neg_arm, "neg")):
+                    continue
+                s1 = eg.add(("not", 1, None, sel)) if inv else sel
+                rep = eg.add(("sext", w, None, s1))
+                flip = eg.add(("xor", w, None, x_arm, rep))
+                inner = eg.add(("add", w, None, a, flip))
+                eg.pending.append((c, eg.add(("add", w, None, inner, eg.add(("zext", w, None, s1))))))
+                return
+
+
 RULES: list[Rule] = [r_identities, r_comm, r_assoc, r_sub_neg, r_factor, r_shift_mul, r_mux, r_trunc,
                      r_ext, r_cmp, r_zext_nowrap, r_pick_bit,
                      r_zext_sub_nowrap, r_distribute_const, r_cmp_carry,
-                     r_signed_headroom, r_absdiff, r_range_window]
+                     r_signed_headroom, r_absdiff, r_range_window, r_cond_neg_carry]

@@ -102,6 +102,11 @@ def node_cost(eg: EGraph, n: tuple, sig: dict[int, int]) -> float:
         if k[1] is not None and k[1] == 0:
             return 0.0
         bits = min(w, max(s) + 1)
+        if op == "add" and min(s) == 1 and all(v is None for v in k):
+            # x + cin with x itself a sum: the bit is the adder's carry-in (a + (b ^ {w{s}}) + s)
+            other = ch[0] if s[1] == 1 else ch[1]
+            if eg.has(other, "add"):
+                return u["and"]
         if op == "add" and any(v is not None for v in k):
             return u["add"] * 0.5 * bits  # incrementer-like
         return u[op] * bits
