@@ -20,6 +20,7 @@ from rtlopt.templates._arith import (
 from rtlopt.templates._assoc import CommutativeReassociation
 from rtlopt.templates._base import Match, Template
 from rtlopt.templates._branchmux import BranchOperandMux
+from rtlopt.templates._carryin import CarryInSelect
 from rtlopt.templates._exclchain import ExclusiveChainToParallel
 from rtlopt.templates._expr import (
     BooleanSimplification,
@@ -90,6 +91,7 @@ _CLASSES: tuple[type[Template], ...] = (
     ShiftedArmMerge,
     OppositeShiftPair,
     ShiftRoundBit,
+    CarryInSelect,
     ExclusiveInstanceSharing,
     MultiplierSignSharing,
     ShiftRoundTripSticky,
