@@ -257,3 +257,58 @@ def test_normalize_with_dropped_leading_one_is_recognised():
     assert match_normalize(np.where(nz, (v << (np.uint64(8) - _highest(v, 10))) & m, np.uint64(0)), 10, [d]) \
         == [] or match_normalize(np.where(nz, (v << (np.uint64(8) - _highest(v, 10))) & m, np.uint64(0)),
                                  10, [d])[0][0] != "normalize_left_drop"
+
+
+# ---- carry_in_select: c ? x + K + 1 : x + K -> x + K + c
+
+
+def _carryin(text: str) -> list:
+    from rtlopt.templates import REGISTRY
+
+    return REGISTRY["carry_in_select"].match(text)
+
+
+@pytest.mark.parametrize("case", ["carryin_assign", "carryin_wires"])
+def test_carryin_restyles_offered(case):
+    p = DP / case / "original.v"
+    if not p.exists():
+        pytest.skip("case missing")
+    (m,) = _carryin(p.read_text())
+    assert "1'b1 : 1'b0" in m.edits[0].replacement
+
+
+def test_fp8_mul_exp_one_adder():
+    p = H5 / "fp" / "fp8_mul_exp" / "original.v"
+    if not p.exists():
+        pytest.skip("heldout5 missing")
+    (m,) = _carryin(p.read_text())
+    assert "- 7'sd7) + $signed({1'b0, (norm ? 1'b1 : 1'b0)})" in m.edits[0].replacement
+
+
+CIN_NEG = {
+    "differ_by_two": "module n(input [7:0] a, b, input c, output [7:0] y);\n"
+                     "  assign y = c ? a + b + 8'd3 : a + b + 8'd1;\nendmodule\n",
+    "two_bases": "module n(input [7:0] a, b, input c, output [7:0] y);\n"
+                 "  assign y = c ? a + 8'd2 : b + 8'd1;\nendmodule\n",
+    # the wire truncates its sum: not the selection's width
+    "narrow_wire": "module n(input [7:0] a, input c, output [8:0] y);\n  wire [7:0] h = a + 8'd2;\n"
+                   "  wire [7:0] l = a + 8'd1;\n  assign y = c ? h : l;\nendmodule\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CIN_NEG))
+def test_carryin_not_offered(name):
+    assert _carryin(CIN_NEG[name]) == []
+
+
+@pytest.mark.yosys
+def test_carryin_rewrite_is_proven(tmp_path: Path):
+    from rtlopt.hdl.edit import apply_edits
+
+    old = ("module t(input signed [7:0] a, b, input c, output y);\n"
+           "  wire signed [7:0] h = a - b - 8'sd2;\n  wire signed [7:0] l = a - b - 8'sd3;\n"
+           "  assign y = (c ? l : h) < 8'sd0;\nendmodule\n")
+    (m,) = _carryin(old)
+    new = apply_edits(old, list(m.edits))
+    assert "1'b0 : 1'b1" in new
+    assert _prove(tmp_path, old, new) == "EQUIVALENT", new

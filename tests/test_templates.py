@@ -339,6 +339,15 @@ CASES += [
      _RNDBIT.replace("x[s - 4'd1]", "x[s]")),
 ]
 
+# one adder with the condition as carry-in (rtlopt/templates/_carryin.py)
+_CIN = mod("assign y = s ? a + b + 8'd4 : a + b + 8'd3;", "input [7:0] a, b, input s, output [7:0] y")
+RULE_IDS |= {"carry_in_select"}
+CASES += [
+    ("carry_in_select", _CIN, "((a + b + 8'd3) + (s ? 1'b1 : 1'b0))",
+     # the constants differ by two
+     _CIN.replace("8'd4", "8'd5")),
+]
+
 
 def test_registry_has_all_rule_ids():
     assert set(REGISTRY) == RULE_IDS
