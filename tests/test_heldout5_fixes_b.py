@@ -352,3 +352,38 @@ def test_conditional_negation_becomes_xor_and_carry_in():
 def test_conditional_negation_rewrite_is_proven(tmp_path: Path):
     new = _flip(ADDSUB)
     assert new and _prove(tmp_path, ADDSUB, new) == "EQUIVALENT", new
+
+
+# ---- selection networks (rtlopt.semantic.algos.SELECTION_NETS) ---------------------------------------------
+def test_selection_networks_select_their_ranks():
+    from itertools import product
+
+    from rtlopt.semantic.algos import SELECTION_NETS
+
+    for (n, ranks), net in SELECTION_NETS.items():
+        for v in product((0, 1), repeat=n):  # 0-1 principle
+            x = list(v)
+            for i, j in net:
+                if x[i] > x[j]:
+                    x[i], x[j] = x[j], x[i]
+            assert all(x[r] == sorted(v)[r] for r in ranks), (n, ranks, v)
+
+
+@pytest.mark.yosys
+def test_median5_lift_uses_seven_compares(tmp_path: Path):
+    from rtlopt.design import DesignRef
+    from rtlopt.semantic import lifting_candidates
+    from rtlopt.verify import check_equivalence
+
+    src = GEN / "algorithms" / "median5_insertion_function" / "original.v"
+    f = tmp_path / "m.v"
+    f.write_text(src.read_text())
+
+    class St:
+        texts = {f: f.read_text()}
+    c = next(c for c in lifting_candidates(St()) if "median" in c.description)
+    body = c.text.split("endfunction")[1]
+    assert body.count(" < ") + body.count(" > ") == 7, c.text
+    g = tmp_path / "m2.v"
+    g.write_text(c.text)
+    assert check_equivalence(DesignRef([f], "med5w"), DesignRef([g], "med5w")).verdict == "EQUIVALENT"
