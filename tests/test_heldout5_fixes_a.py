@@ -159,3 +159,41 @@ def test_narrowacc_width_at_instance_parameters(tmp_path: Path):
     p.write_text(EVLOOP)
     got = rewrites({p: EVLOOP}, params={"evc": {"N": 9}})
     assert len(got) == 1 and "reg [3:0] nx_inc;" in got[0][1], got
+
+
+# register_width_reduction: a magnitude compare against the proven top value also when the read is the
+# zero-extended low slice an earlier narrowing wrote ({26'b0, pre[5:0]}); not when the bound passes the slice
+SLICED = """module pre(input clk, input rst, input en, output reg tick);
+  reg [31:0] pre;
+  always @(posedge clk) begin
+    tick <= 1'b0;
+    if (rst) pre <= 32'd0;
+    else if (en) begin
+      if ({26'b0, pre[5:0]} >= 32'd47) begin pre <= 32'd0; tick <= 1'b1; end
+      else pre <= {26'b0, pre[5:0]} + 32'd1;
+    end
+  end
+endmodule
+"""
+
+
+def _eq_matches(text: str):
+    from rtlopt.templates._regwidth import RegisterWidthReduction
+
+    rw = RegisterWidthReduction()
+    return rw, [m for m in rw.match(text) if "against its top value" in m.description]
+
+
+@pytest.mark.yosys
+def test_regwidth_sliced_read_compare_as_equality(tmp_path: Path):
+    rw, ms = _eq_matches(SLICED)
+    assert len(ms) == 1, ms
+    new = rw.rewrite(SLICED, ms)
+    assert "if ({26'b0, pre[5:0]} == 32'd47)" in new, new
+    assert _proven(tmp_path, "pre.v", SLICED, new) == "EQUIVALENT"
+
+
+def test_regwidth_sliced_read_bound_past_slice_stays():
+    # a 3-bit slice cannot hold 47: the slice is not the register, nothing is offered
+    text = SLICED.replace("{26'b0, pre[5:0]} >= 32'd47", "{29'b0, pre[2:0]} >= 32'd47")
+    assert _eq_matches(text)[1] == []

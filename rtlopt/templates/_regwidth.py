@@ -185,6 +185,39 @@ def _is_reg(node, key) -> bool:
     return type(node).__name__ == "NamedValueExpression" and _key(node.symbol) == key
 
 
+def _is_reg_read(node, key) -> bool:
+    """``r`` itself, or its low bits zero-extended (``{26'b0, r[5:0]}``, how a narrowing of an earlier
+    round spells the reads): equal to ``r`` whenever ``r`` fits the slice, which a proven bound ``r <= C``
+    below the slice's range guarantees (the callers' bound is checked against the slice width)."""
+    if _is_reg(node, key):
+        return True
+    return _low_slice_bits(node, key) is not None
+
+
+def _low_slice_bits(node, key) -> int | None:
+    """Bits of the low slice in ``{0..., r[m:0]}`` (zero-extended low bits of register ``key``), else None."""
+    node = strip(node)
+    if type(node).__name__ != "ConcatenationExpression":
+        return None
+    ops = list(node.operands)
+    if len(ops) != 2:
+        return None
+    z, sl = strip(ops[0]), strip(ops[1])
+    if type(z).__name__ != "IntegerLiteral":
+        return None
+    zt = str(z.constant) if getattr(z, "constant", None) is not None else \
+        (str(z.syntax).strip() if z.syntax is not None else "")
+    if not re.fullmatch(r"(?:\d*'s?[bBdDhHoO])?0+", zt.replace("_", "")):
+        return None
+    if type(sl).__name__ != "RangeSelectExpression" or not _is_reg(sl.value, key):
+        return None
+    try:
+        lo, hi = int(str(sl.right.constant)), int(str(sl.left.constant))
+    except (AttributeError, TypeError, ValueError):
+        return None
+    return hi + 1 if lo == 0 and hi >= 0 else None
+
+
 class RegisterWidthReduction(Template):
     """``reg [15:0] cnt`` counting 0..9 → ``reg [3:0] cnt`` (proven from reset)."""
 
@@ -572,7 +605,10 @@ def _range_compare_matches(tmpl, an: Analysis, cands, writes, clocked, bad) -> l
             op = op_name(n)
             for first, (a, b) in enumerate(((n.left, n.right), (n.right, n.left))):
                 c = _const(an, b) if not _varies(an, b) else None  # one value per copy: not one C
-                if not (_is_reg(a, k) and c is not None and 0 < c < (1 << width) - 1):
+                if not (_is_reg_read(a, k) and c is not None and 0 < c < (1 << width) - 1):
+                    continue
+                lb = _low_slice_bits(a, k)
+                if lb is not None and c >= (1 << lb):  # r <= C no longer keeps r inside the slice
                     continue
                 if op in ("Equality", "Inequality"):
                     cmps.append((info, first == 1, c, op == "Equality"))
