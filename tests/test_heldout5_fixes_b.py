@@ -244,10 +244,17 @@ MINMAX_FN = """module mm(input [11:0] p, q, output [11:0] lo, hi);
 endmodule
 """
 
-# keys are not the values: on equal keys both pick b, the "opposite choice" would not
+# keys are not the values: a selection by unrelated controls, not offered
 KEYED = """module kk(input [3:0] ka, kb, input [7:0] a, b, output [7:0] win, lose);
   assign win  = (ka > kb) ? a : b;
   assign lose = (kb > ka) ? a : b;
+endmodule
+"""
+
+# decisions about the pair that are not complementary: offered, refused by the proof
+NOT_COMPL = """module nc(input [7:0] a, b, output [7:0] win, lose);
+  assign win  = (a > b) ? a : b;
+  assign lose = (a != b) ? a : b;
 endmodule
 """
 
@@ -255,6 +262,7 @@ endmodule
 def test_complementary_selection_offered():
     reps = _reps("complementary_selection", MINMAX_FN)
     assert reps == ["smlt(p, q) ? q : p"], reps
+    assert _reps("complementary_selection", KEYED) == []
     # one selection only, or the same condition twice (CSE's business): nothing
     assert _reps("complementary_selection", "module o(input [7:0] a, b, output [7:0] y);\n"
                  "  assign y = (a < b) ? a : b;\nendmodule\n") == []
@@ -267,8 +275,8 @@ def test_complementary_selection_proven_or_refused(tmp_path: Path):
     tmpl = REGISTRY["complementary_selection"]
     new = tmpl.rewrite(MINMAX_FN, tmpl.match(MINMAX_FN))
     assert _prove(tmp_path / "ok", MINMAX_FN, new) == "EQUIVALENT", new
-    bad = tmpl.rewrite(KEYED, tmpl.match(KEYED))
-    assert bad and _prove(tmp_path / "bad", KEYED, bad) != "EQUIVALENT", bad
+    bad = tmpl.rewrite(NOT_COMPL, tmpl.match(NOT_COMPL))
+    assert bad and _prove(tmp_path / "bad", NOT_COMPL, bad) != "EQUIVALENT", bad
 
 
 # ---- branch_operand_mux -----------------------------------------------------------------------------------

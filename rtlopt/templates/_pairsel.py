@@ -6,7 +6,8 @@ a function, a floating-point order, a magnitude compare on a sign-magnitude word
 ``lt(a, b) ? b : a`` and the second decision disappears. Whether the two decisions really are
 complementary (up to ties, where both operands are the same value) is a semantic fact the template does
 not try to establish: it offers the rewrite for every pair of conditionals over the same two operands
-with different conditions, and the equivalence proof of the search loop accepts or refuses it.
+whose conditions both read the two operands (decisions about the pair, not selections by unrelated
+controls), and the equivalence proof of the search loop accepts or refuses it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from rtlopt.hdl.edit import Edit
 from rtlopt.templates._base import Match, Template
 from rtlopt.templates._expr import in_decl_context, wrap
-from rtlopt.templates._sem import Analysis, is_pure, paren, strip
+from rtlopt.templates._sem import Analysis, is_pure, names_in, paren, strip
 
 _SCOPES = ("FunctionDeclaration", "TaskDeclaration", "ModuleDeclaration")
 MAX_GROUP = 6  # conditionals over one pair considered at most
@@ -49,6 +50,22 @@ def _cond(text: str) -> str:
     return paren(t)
 
 
+def _reads(node) -> set[str]:
+    """Names an expression reads, through user function calls' arguments."""
+    node = strip(node)
+    if type(node).__name__ == "CallExpression":
+        out: set[str] = set()
+        for a in node.arguments:
+            out |= _reads(a)
+        return out
+    out = names_in(node)
+    for attr in ("left", "right", "operand"):
+        ch = getattr(node, attr, None)
+        if ch is not None and type(strip(ch)).__name__ == "CallExpression":
+            out |= _reads(ch)
+    return out
+
+
 def _scope(syn):
     p = syn.parent
     while p is not None:
@@ -80,6 +97,9 @@ class ComplementarySelection(Template):
             if not (_pure(c.expr) and is_pure(n.left) and is_pure(n.right)):
                 continue
             if strip(n.left).type.bitWidth != strip(n.right).type.bitWidth:
+                continue
+            # a decision about the pair itself (an order of the two values): the condition reads both
+            if not (names_in(n.left) | names_in(n.right)) <= _reads(c.expr):
                 continue
             sc = _scope(n.syntax)
             k = (tuple(sorted((li.key, ri.key))), None if sc is None else an.span(sc), e.width)
