@@ -395,3 +395,9 @@ def test_median5_lift_uses_seven_compares(tmp_path: Path):
     g = tmp_path / "m2.v"
     g.write_text(c.text)
     assert check_equivalence(DesignRef([f], "med5w"), DesignRef([g], "med5w")).verdict == "EQUIVALENT"
+
+
+def test_aligned_range_not_offered_for_run_time_bounds():
+    text = ("module n(input [15:0] a, lo, hi, output x);\n"
+            "  assign x = (a >= lo) && (a < hi);\nendmodule\n")
+    assert _reps("aligned_range_to_equality", text) == []

@@ -134,6 +134,35 @@ def _bound(an: Analysis, c):
     return xi, kind, bi, R, int(c.left.type.bitWidth)
 
 
+def _elab_const(node) -> bool:
+    """Whether an expression is constant per elaboration: it reads only parameters, genvars and the
+    variables of ``for (int i ...)`` loops (unrolled)."""
+    from pyslang import ast
+
+    ok = [True]
+
+    def visit(x):
+        if isinstance(x, ast.Expression) and type(x).__name__ == "NamedValueExpression":
+            sym = x.symbol
+            kind = str(sym.kind).rpartition(".")[2]
+            if kind in ("Parameter", "Genvar"):
+                return True
+            syn = getattr(sym, "syntax", None)
+            par = getattr(syn, "parent", None) if syn is not None else None
+            if kind == "Variable" and par is not None and str(par.kind).endswith("ForVariableDeclaration"):
+                return True
+            ok[0] = False
+        elif isinstance(x, ast.Expression) and type(x).__name__ == "CallExpression":
+            ok[0] = False
+        return True
+
+    try:
+        strip(node).visit(visit)
+    except Exception:  # noqa: BLE001 - unreadable: not known constant
+        return False
+    return ok[0]
+
+
 class AlignedRangeToEquality(Template):
     """``x >= L && x < H`` over an aligned power-of-two region becomes ``(x & ~(H-L-1)) == L``."""
 
@@ -210,6 +239,8 @@ class AlignedRangeToEquality(Template):
                 return None
             new = f"(({paren(x.text)} & {literal(mask & ~(size - 1), w)}) == {literal(lval, w)})"
         else:
+            if not (_elab_const(lo[3]) and _elab_const(hi[3])):
+                return None  # bounds that vary at run time: not a fixed region
             new = f"(({paren(x.text)} & ~({sm1})) == {paren(ltxt)})"
         s, t = (ti, tj) if ti.start < tj.start else (tj, ti)
         between = an.text[s.end:t.start]
