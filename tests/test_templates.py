@@ -348,6 +348,30 @@ CASES += [
      _CIN.replace("8'd4", "8'd5")),
 ]
 
+# heldout5 fixes (b): sticky mask, aligned ranges, complementary selections, if/else operand mux
+_STK = mod("assign y = ((a >> c[2:0]) << c[2:0]) != a;", "input [7:0] a, c, output y")
+_RNG = mod("assign y = (a >= 8'h40) && (a < 8'h60);", "input [7:0] a, output y")
+_CPL = mod("assign y = (a < b) ? b : a;\nassign z = (b < a) ? b : a;", "input [7:0] a, b, output [7:0] y, z")
+_BOM = mod("always @* if (s) begin if (a > c) y = c; else y = a; end\n"
+           "  else begin if (b > c) y = c; else y = b; end", "input [7:0] a, b, c, input s, output reg [7:0] y")
+RULE_IDS |= {"shift_roundtrip_sticky", "aligned_range_to_equality", "complementary_selection",
+             "branch_operand_mux"}
+CASES += [
+    ("shift_roundtrip_sticky", _STK, "|(a & ~({8{1'b1}} << c[2:0]))",
+     # shifted by different amounts
+     _STK.replace("<< c[2:0]", "<< c[3:1]")),
+    ("aligned_range_to_equality", _RNG, "(a & 8'he0) == 8'h40",
+     # 0x40..0x5f is aligned; 0x48..0x67 is not
+     _RNG.replace("8'h40", "8'h48").replace("8'h60", "8'h68")),
+    ("complementary_selection", _CPL, "(a < b) ? a : b",
+     # the conditions do not decide about the pair
+     _CPL.replace("(a < b) ?", "s ?").replace("(b < a) ?", "t ?").replace("input [7:0] a, b,",
+                                                                          "input s, t, input [7:0] a, b,")),
+    ("branch_operand_mux", _BOM, "(s ? a : b) > c",
+     # the arms differ in an operator, not an operand
+     mod("always @* if (s) y = a + c; else y = a - c;", "input [7:0] a, c, input s, output reg [7:0] y")),
+]
+
 
 def test_registry_has_all_rule_ids():
     assert set(REGISTRY) == RULE_IDS
