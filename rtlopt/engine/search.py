@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib
 import os
 import threading
 import time
@@ -350,39 +351,33 @@ register_generator("fsm", fsm_candidates)
 register_generator("lifting", lifting_candidates, memo_key=lambda st: _h(st.texts))
 
 
-# before the slower sequential analyses: it costs nothing without a counter read only through output
-# logic, and its Yosys runs are few (a round's generator window can close before the later ones)
-def digit_candidates(state: State) -> list[Candidate]:
-    """Candidates from :mod:`rtlopt.semantic.digits`: a counter read only as digits kept as digit counters."""
-    from rtlopt.semantic.digits import digit_candidates as dg_gen
+def _semantic_generator(name: str, module: str, per_top: bool = False, func: str | None = None) -> None:
+    """Register ``rtlopt.semantic.<module>.<func>`` (default ``<module>_candidates``) as generator ``name``
+    (imported on first use; only :class:`Candidate` items kept), memoized on the texts (and on the top
+    when ``per_top``)."""
 
-    return [c for c in dg_gen(state) if isinstance(c, Candidate)]
+    def gen(state: State) -> list[Candidate]:
+        produce = getattr(importlib.import_module(f"rtlopt.semantic.{module}"), func or f"{module}_candidates")
+        return [c for c in produce(state) if isinstance(c, Candidate)]
+
+    gen.__name__ = gen.__qualname__ = f"{name}_candidates"
+    register_generator(name, gen, memo_key=(lambda st: (_h(st.texts), st.design.top)) if per_top
+                       else (lambda st: _h(st.texts)))
 
 
-register_generator("digits", digit_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
+# digits: a counter read only as digits kept as digit counters. Before the slower sequential analyses:
+# it costs nothing without a counter read only through output logic, and its Yosys runs are few (a
+# round's generator window can close before the later ones)
+_semantic_generator("digits", "digits", per_top=True, func="digit_candidates")
 
 
 register_generator("seqredundancy", seqredundancy_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
 
 
-def instshare_candidates(state: State) -> list[Candidate]:
-    """Candidates from :mod:`rtlopt.semantic.instshare`: a register equal across sibling instances shared."""
-    from rtlopt.semantic.instshare import instshare_candidates as is_gen
-
-    return [c for c in is_gen(state) if isinstance(c, Candidate)]
-
-
-register_generator("instshare", instshare_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
-
-
-def instmux_candidates(state: State) -> list[Candidate]:
-    """Candidates from :mod:`rtlopt.semantic.instmux`: two instances used exclusively become one muxed instance."""
-    from rtlopt.semantic.instmux import instmux_candidates as im_gen
-
-    return [c for c in im_gen(state) if isinstance(c, Candidate)]
-
-
-register_generator("instmux", instmux_candidates, memo_key=lambda st: _h(st.texts))
+# instshare: a register equal across sibling instances shared.
+_semantic_generator("instshare", "instshare", per_top=True)
+# instmux: two instances used exclusively become one muxed instance.
+_semantic_generator("instmux", "instmux")
 
 
 def regfunc_candidates(state: State) -> list[Candidate]:
@@ -397,124 +392,31 @@ def regfunc_candidates(state: State) -> list[Candidate]:
 register_generator("regfunc", regfunc_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
 
 
-def incparity_candidates(state: State) -> list[Candidate]:
-    """Candidates from :mod:`rtlopt.semantic.incparity`: XOR reductions over registers kept incrementally."""
-    from rtlopt.semantic.incparity import incparity_candidates as ip_gen
+# incparity: XOR reductions over registers kept incrementally.
+_semantic_generator("incparity", "incparity", per_top=True)
+# reencode: a register kept in the encoding its update decodes to.
+_semantic_generator("reencode", "reencode", per_top=True)
+# memunroll: variable-index array writes unrolled per element.
+_semantic_generator("memunroll", "memunroll")
+# onehotidx: a register that is 0 or ``1 << S`` kept as one flag bit.
+_semantic_generator("onehotidx", "onehotidx", per_top=True)
+# casetable: a case table of constants that is ``x + b``.
+_semantic_generator("casetable", "casetable")
+# preadd: mirrored products of a loop sum pre-added (symmetric FIR).
+_semantic_generator("preadd", "preadd")
+# popsum: a word that is the sum of words already computed.
+_semantic_generator("popsum", "popsum")
+# narrowacc: ``T = B`` plus small increments summed narrow first.
+_semantic_generator("narrowacc", "narrowacc")
+# mulpow2: a product with a word that is ``1 << s`` as a shift.
+_semantic_generator("mulpow2", "mulpow2")
+# squarer: ``x * x`` as a folded squarer.
+_semantic_generator("squarer", "squarer")
+# selcompose: a selection on a decoded selector composed onto its source bits.
+_semantic_generator("selcompose", "selcompose", per_top=True)
+# countcmp: a population count compared with 0/1/2 as an OR / pair check.
+_semantic_generator("countcmp", "countcmp", per_top=True)
 
-    return [c for c in ip_gen(state) if isinstance(c, Candidate)]
-
-
-register_generator("incparity", incparity_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
-
-
-def reencode_candidates(state: State) -> list[Candidate]:
-    """Candidates from :mod:`rtlopt.semantic.reencode`: a register kept in the encoding its update decodes to."""
-    from rtlopt.semantic.reencode import reencode_candidates as re_gen
-
-    return [c for c in re_gen(state) if isinstance(c, Candidate)]
-
-
-register_generator("reencode", reencode_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
-
-
-def memunroll_candidates(state: State) -> list[Candidate]:
-    """Candidates from :mod:`rtlopt.semantic.memunroll`: variable-index array writes unrolled per element."""
-    from rtlopt.semantic.memunroll import memunroll_candidates as mu_gen
-
-    return [c for c in mu_gen(state) if isinstance(c, Candidate)]
-
-
-register_generator("memunroll", memunroll_candidates, memo_key=lambda st: _h(st.texts))
-
-
-def onehotidx_candidates(state: State) -> list[Candidate]:
-    """Candidates from :mod:`rtlopt.semantic.onehotidx`: a register that is 0 or ``1 << S`` kept as one flag bit."""
-    from rtlopt.semantic.onehotidx import onehotidx_candidates as oh_gen
-
-    return [c for c in oh_gen(state) if isinstance(c, Candidate)]
-
-
-register_generator("onehotidx", onehotidx_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
-
-
-def casetable_candidates(state: State) -> list[Candidate]:
-    """Candidates from :mod:`rtlopt.semantic.casetable`: a case table of constants that is ``x + b``."""
-    from rtlopt.semantic.casetable import casetable_candidates as ct_gen
-
-    return [c for c in ct_gen(state) if isinstance(c, Candidate)]
-
-
-register_generator("casetable", casetable_candidates, memo_key=lambda st: _h(st.texts))
-
-
-def preadd_candidates(state: State) -> list[Candidate]:
-    """Candidates from :mod:`rtlopt.semantic.preadd`: mirrored products of a loop sum pre-added (symmetric FIR)."""
-    from rtlopt.semantic.preadd import preadd_candidates as pa_gen
-
-    return [c for c in pa_gen(state) if isinstance(c, Candidate)]
-
-
-register_generator("preadd", preadd_candidates, memo_key=lambda st: _h(st.texts))
-
-
-def popsum_candidates(state: State) -> list[Candidate]:
-    """Candidates from :mod:`rtlopt.semantic.popsum`: a word that is the sum of words already computed."""
-    from rtlopt.semantic.popsum import popsum_candidates as ps_gen
-
-    return [c for c in ps_gen(state) if isinstance(c, Candidate)]
-
-
-register_generator("popsum", popsum_candidates, memo_key=lambda st: _h(st.texts))
-
-
-def narrowacc_candidates(state: State) -> list[Candidate]:
-    """Candidates from :mod:`rtlopt.semantic.narrowacc`: ``T = B`` plus small increments summed narrow first."""
-    from rtlopt.semantic.narrowacc import narrowacc_candidates as na_gen
-
-    return [c for c in na_gen(state) if isinstance(c, Candidate)]
-
-
-register_generator("narrowacc", narrowacc_candidates, memo_key=lambda st: _h(st.texts))
-
-
-def mulpow2_candidates(state: State) -> list[Candidate]:
-    """Candidates from :mod:`rtlopt.semantic.mulpow2`: a product with a word that is ``1 << s`` as a shift."""
-    from rtlopt.semantic.mulpow2 import mulpow2_candidates as mp_gen
-
-    return [c for c in mp_gen(state) if isinstance(c, Candidate)]
-
-
-register_generator("mulpow2", mulpow2_candidates, memo_key=lambda st: _h(st.texts))
-
-
-def squarer_candidates(state: State) -> list[Candidate]:
-    """Candidates from :mod:`rtlopt.semantic.squarer`: ``x * x`` as a folded squarer."""
-    from rtlopt.semantic.squarer import squarer_candidates as sq_gen
-
-    return [c for c in sq_gen(state) if isinstance(c, Candidate)]
-
-
-register_generator("squarer", squarer_candidates, memo_key=lambda st: _h(st.texts))
-
-
-def selcompose_candidates(state: State) -> list[Candidate]:
-    """Candidates from :mod:`rtlopt.semantic.selcompose`: a selection on a decoded selector composed onto its source bits."""
-    from rtlopt.semantic.selcompose import selcompose_candidates as sc_gen
-
-    return [c for c in sc_gen(state) if isinstance(c, Candidate)]
-
-
-register_generator("selcompose", selcompose_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
-
-
-def countcmp_candidates(state: State) -> list[Candidate]:
-    """Candidates from :mod:`rtlopt.semantic.countcmp`: a population count compared with 0/1/2 as an OR / pair check."""
-    from rtlopt.semantic.countcmp import countcmp_candidates as cc_gen
-
-    return [c for c in cc_gen(state) if isinstance(c, Candidate)]
-
-
-register_generator("countcmp", countcmp_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
 register_generator("datapath_egraph", egraph_candidates)
 
 
