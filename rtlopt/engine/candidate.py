@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 
@@ -38,3 +39,29 @@ def one_file_candidates(texts: dict, got, rule: str, label: str, hint: str) -> l
         out.append(Candidate(new[changed[0]], "template", (rule,), f"{label}: {desc}",
                              {"file": str(changed[0]), hint: desc}))
     return out
+
+
+def budgeted_candidates(state, rewrites, budget_s: float, rule: str, label: str, hint: str,
+                        **kwargs) -> list[Candidate]:
+    """:func:`one_file_candidates` of ``rewrites(texts, budget_s=..., **kwargs)`` (``[(path, new text,
+    description)]``), given what is left of the search state's deadline (at least 2 s, at most
+    ``budget_s``); an analysis failure means no candidates."""
+    left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
+    try:
+        got = [({**state.texts, p: new}, desc)
+               for p, new, desc in rewrites(state.texts, budget_s=max(2.0, min(budget_s, left)), **kwargs)]
+    except Exception:  # noqa: BLE001 - an analysis failure means no candidates
+        return []
+    return one_file_candidates(state.texts, got, rule, label, hint)
+
+
+def per_file_candidates(state, rewrites, rule: str, label: str, hint: str) -> list[Candidate]:
+    """:func:`one_file_candidates` of ``rewrites(text, path)`` (``[(new text, description)]``) run on each
+    file of the search state; a file whose analysis fails gives no candidates, the others still do."""
+    got = []
+    for path, text in state.texts.items():
+        try:
+            got += [({**state.texts, path: new}, desc) for new, desc in rewrites(text, str(path))]
+        except Exception:  # noqa: BLE001 - an analysis failure means no candidates
+            continue
+    return one_file_candidates(state.texts, got, rule, label, hint)

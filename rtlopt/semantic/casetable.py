@@ -11,8 +11,6 @@ modulo the target's width; the search loop measures and proves every candidate. 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 RULE = "word_level_lifting"
 
 
@@ -137,17 +135,9 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
 
 
 def casetable_candidates(state) -> list:
-    from rtlopt.engine.candidate import one_file_candidates
+    from rtlopt.engine.candidate import per_file_candidates
 
-    got = []
-    for path, text in state.texts.items():
-        try:
-            for new, desc in rewrites(text, str(path)):
-                got.append(({**state.texts, Path(path): new} if isinstance(path, Path) else
-                             {**state.texts, path: new}, desc))
-        except Exception:  # noqa: BLE001 - an analysis failure means no candidates
-            continue
-    return one_file_candidates(state.texts, got, RULE, "case table", "casetable")
+    return per_file_candidates(state, rewrites, RULE, "case table", "casetable")
 
 
 __all__ = ["casetable_candidates", "rewrites"]

@@ -158,17 +158,15 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S, params: dict | None = None
 
 
 def narrowacc_candidates(state) -> list:
-    from rtlopt.engine.candidate import one_file_candidates
+    from rtlopt.engine.candidate import budgeted_candidates
     from rtlopt.semantic import _inst_params
 
-    left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
     try:
         params = _inst_params(state.design) if getattr(state, "design", None) is not None else None
-        got = [({**state.texts, p: new}, desc)
-               for p, new, desc in rewrites(state.texts, budget_s=max(2.0, min(BUDGET_S, left)), params=params)]
     except Exception:  # noqa: BLE001 - an analysis failure means no candidates
         return []
-    return one_file_candidates(state.texts, got, RULE, "narrow increments first", "narrowacc")
+    return budgeted_candidates(state, rewrites, BUDGET_S, RULE, "narrow increments first", "narrowacc",
+                               params=params)
 
 
 __all__ = ["narrowacc_candidates", "rewrites"]

@@ -205,15 +205,9 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S) -> list[tuple[Path, str, s
 
 
 def popsum_candidates(state) -> list:
-    from rtlopt.engine.candidate import one_file_candidates
+    from rtlopt.engine.candidate import budgeted_candidates
 
-    left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
-    try:
-        got = [({**state.texts, p: new}, desc)
-               for p, new, desc in rewrites(state.texts, budget_s=max(2.0, min(BUDGET_S, left)))]
-    except Exception:  # noqa: BLE001 - an analysis failure means no candidates
-        return []
-    return one_file_candidates(state.texts, got, RULE, "sum of computed words", "popsum")
+    return budgeted_candidates(state, rewrites, BUDGET_S, RULE, "sum of computed words", "popsum")
 
 
 __all__ = ["popsum_candidates", "rewrites"]

@@ -17,8 +17,6 @@ count: the middle term stays), so it is right for every parameterization of the 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 RULE = "algebraic_factoring"
 
 
@@ -192,17 +190,9 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
 
 
 def preadd_candidates(state) -> list:
-    from rtlopt.engine.candidate import one_file_candidates
+    from rtlopt.engine.candidate import per_file_candidates
 
-    got = []
-    for path, text in state.texts.items():
-        try:
-            for new, desc in rewrites(text, str(path)):
-                got.append(({**state.texts, Path(path): new} if isinstance(path, Path) else
-                             {**state.texts, path: new}, desc))
-        except Exception:  # noqa: BLE001 - an analysis failure means no candidates
-            continue
-    return one_file_candidates(state.texts, got, RULE, "mirror pre-add", "preadd")
+    return per_file_candidates(state, rewrites, RULE, "mirror pre-add", "preadd")
 
 
 __all__ = ["preadd_candidates", "rewrites"]

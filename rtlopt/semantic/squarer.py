@@ -12,8 +12,6 @@ proves every candidate.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 RULE = "algebraic_factoring"
 MAX_N = 24
 
@@ -63,17 +61,9 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
 
 
 def squarer_candidates(state) -> list:
-    from rtlopt.engine.candidate import one_file_candidates
+    from rtlopt.engine.candidate import per_file_candidates
 
-    got = []
-    for path, text in state.texts.items():
-        try:
-            for new, desc in rewrites(text, str(path)):
-                got.append(({**state.texts, Path(path): new} if isinstance(path, Path) else
-                             {**state.texts, path: new}, desc))
-        except Exception:  # noqa: BLE001 - an analysis failure means no candidates
-            continue
-    return one_file_candidates(state.texts, got, RULE, "folded squarer", "squarer")
+    return per_file_candidates(state, rewrites, RULE, "folded squarer", "squarer")
 
 
 __all__ = ["rewrites", "squarer_candidates"]
