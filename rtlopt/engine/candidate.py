@@ -52,6 +52,16 @@ def budgeted_candidates(state, rewrites, budget_s: float, rule: str, label: str,
                for p, new, desc in rewrites(state.texts, budget_s=max(2.0, min(budget_s, left)), **kwargs)]
     except Exception:  # noqa: BLE001 - an analysis failure means no candidates
         return []
+    # the same rewrites inside the design's functions (each body viewed as a module, semantic.funcview)
+    left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
+    if left > 2.0:
+        from rtlopt.semantic.funcview import through_functions
+        try:
+            more = through_functions(state.texts, lambda texts, b: rewrites(texts, budget_s=b, **kwargs),
+                                     min(budget_s, left))
+        except Exception:  # noqa: BLE001 - an analysis failure means no further candidates
+            more = []
+        got += [({**state.texts, p: new}, desc) for p, new, desc in more]
     return one_file_candidates(state.texts, got, rule, label, hint)
 
 
@@ -63,5 +73,11 @@ def per_file_candidates(state, rewrites, rule: str, label: str, hint: str) -> li
         try:
             got += [({**state.texts, path: new}, desc) for new, desc in rewrites(text, str(path))]
         except Exception:  # noqa: BLE001 - an analysis failure means no candidates
+            continue
+        try:  # the same rewrites inside the file's functions (semantic.funcview)
+            from rtlopt.semantic.funcview import through_functions_per_file
+            got += [({**state.texts, path: new}, desc)
+                    for new, desc in through_functions_per_file(text, str(path), rewrites)]
+        except Exception:  # noqa: BLE001 - an analysis failure means no further candidates
             continue
     return one_file_candidates(state.texts, got, rule, label, hint)

@@ -419,23 +419,41 @@ def _drop_emptied_conditionals(an: Analysis, block, edits: list[Edit],
 
 def _inplace_edits(an: Analysis, module: str, ms: ModuleSource, targets: set[str], operands: set[str],
                    stmts: list[tuple[str, str, tuple[str, ...]]]) -> list[Edit] | None:
-    """A variable computed step by step inside one combinational always block (an accumulator
-    initialized and updated by a loop) and read further down the same block: the run of statements
-    that write it becomes one ``v = expr;`` at the same place, so every later reader of the block
-    (and of the module) sees the lifted word; the rest of the block stays byte for byte.
+    """Variables computed step by step inside one combinational always block (an accumulator
+    initialized and updated by a loop, a count and the word shifted by it) and read further down the
+    same block: the run of statements that write each one becomes one ``v = expr;`` at the same place,
+    so every later reader of the block (and of the module) sees the lifted word; the rest of the block
+    (the other words it computes) stays byte for byte. Several targets of one block are replaced
+    jointly, each at its own run (the runs must not overlap).
 
-    Safe when every write of the variable is inside that run (its value after the run is its final
-    value, the one the lift was found for), the block writes none of the operands (they hold their
-    final values throughout), and the run writes nothing else but loop counters nobody reads after
-    it (outside a loop that initializes them again)."""
-    if len(stmts) != 1 or len(targets) != 1:
-        return None
-    lhs, expr, names = stmts[0]
-    (t,) = targets
-    if lhs != t or names != (t,) or t in ms.ports and t not in ms.variables:
+    Safe when every write of a target is inside its run (its value after the run is its final value,
+    the one the lift was found for), the block writes none of the operands (they hold their final
+    values throughout), and a run writes nothing else but loop counters and helper variables nobody
+    reads outside it (a ``found`` flag of a priority loop; counters are allowed outside a loop that
+    initializes them again)."""
+    if not stmts or len(stmts) != len(targets):
         return None
     mod = _module_node(an, module)
     if mod is None:
+        return None
+    edits: list[Edit] = []
+    for lhs, expr, names in stmts:
+        if len(names) != 1 or lhs != names[0]:
+            return None
+        e = _inplace_one(an, mod, ms, names[0], operands, lhs, expr)
+        if e is None:
+            return None
+        edits.append(e)
+    spans = sorted((e.start, e.end) for e in edits)
+    if any(a[1] > b[0] for a, b in zip(spans, spans[1:], strict=False)):
+        return None
+    return edits
+
+
+def _inplace_one(an: Analysis, mod, ms: ModuleSource, t: str, operands: set[str], lhs: str,
+                 expr: str) -> Edit | None:
+    """The edit of :func:`_inplace_edits` for one target ``t``."""
+    if t in ms.ports and t not in ms.variables:
         return None
     writers = [m for m in mod.members if t in _assigned_all(m)]
     if len(writers) != 1 or kind_name(writers[0]) not in ("AlwaysBlock", "AlwaysCombBlock") \
@@ -454,30 +472,34 @@ def _inplace_edits(an: Analysis, module: str, ms: ModuleSource, targets: set[str
     run = items[hits[0]:hits[-1] + 1]
     text = an.text
     s, e = an.span(run[0])[0], an.span(run[-1])[1]
-    if len(run) == 1 and kind_name(run[0]) == "ExpressionStatement":
-        return None  # already one assignment: nothing to lift
+    new = f"{lhs} = {expr};"
+    if len(run) == 1 and kind_name(run[0]) == "ExpressionStatement" and \
+            re.sub(r"\s+", "", _COMMENT.sub(" ", text[s:e])) == re.sub(r"\s+", "", new):
+        return None  # already this assignment: nothing to lift
     others: set[str] = set()
     for st in run:
         if any(kind_name(n) in ("HierarchyInstantiation", "NonblockingAssignmentExpression") for n in _walk(st)):
             return None
         others |= _assigned_all(st) - {t}
-    if not others <= ms.counters:
+    if not others:
+        return Edit(s, e, new)
+    if others & (ms.ports | operands) or not others <= ms.declared:
         return None
-    if others:
-        # a counter read after the run (outside a loop that sets it first) would see another value
-        ms0, me0 = an.span(mod)
-        free = [(a, b) for a, b in (an.span(n) for n in _walk(mod) if kind_name(n) == "ForLoopStatement")
-                if not (s <= a < e)]
-        decls = [an.span(m) for m in mod.members if kind_name(m) in _DECL_KINDS]
-        for name, poss in _mentions(text, ms0, me0).items():
-            if name not in others:
+    # a counter or a helper flag read after the run (outside a loop that sets it first) would see
+    # another value; a helper that is not a loop counter must not be read outside the run at all
+    ms0, me0 = an.span(mod)
+    free = [(a, b) for a, b in (an.span(n) for n in _walk(mod) if kind_name(n) == "ForLoopStatement")
+            if not (s <= a < e)]
+    decls = [an.span(m) for m in mod.members if kind_name(m) in _DECL_KINDS]
+    for name, poss in _mentions(text, ms0, me0).items():
+        if name not in others:
+            continue
+        for pos in poss:
+            if s <= pos < e or any(a <= pos < b for a, b in decls):
                 continue
-            for pos in poss:
-                if s <= pos < e or any(a <= pos < b for a, b in decls):
-                    continue
-                if not any(a <= pos < b and _inits(text, a, b, name) for a, b in free):
-                    return None
-    return [Edit(s, e, f"{lhs} = {expr};")]
+            if name not in ms.counters or not any(a <= pos < b and _inits(text, a, b, name) for a, b in free):
+                return None
+    return Edit(s, e, new)
 
 
 def _assigned_all(node) -> set[str]:
