@@ -416,6 +416,8 @@ _semantic_generator("squarer", "squarer")
 _semantic_generator("selcompose", "selcompose", per_top=True)
 # countcmp: a population count compared with 0/1/2 as an OR / pair check.
 _semantic_generator("countcmp", "countcmp", per_top=True)
+# linresub: a word re-expressed (piecewise GF(2)-linear) through signals already computed.
+_semantic_generator("linresub", "linresub", per_top=True)
 
 register_generator("datapath_egraph", egraph_candidates)
 
