@@ -34,6 +34,8 @@ BUDGET_S = 20.0
 WORDS = 32
 MAX_COLS = 600
 MAX_TARGET_W = 64
+#: targets whose own logic (what nothing else needs) is smaller than this are left alone
+MIN_FREED = 6
 _ID = re.compile(r"[A-Za-z_][A-Za-z0-9_$]*")
 
 
@@ -105,19 +107,44 @@ class _Net:
         v[1] = ONES
         if self.rand:
             v[self.rand] = rng.integers(0, 2**64, size=(len(self.rand), words), dtype=np.uint64)
+
+        def sparse(k: int) -> np.ndarray:  # lanes with probability 2**-k
+            m = rng.integers(0, 2**64, size=words, dtype=np.uint64)
+            for _ in range(k - 1):
+                m &= rng.integers(0, 2**64, size=words, dtype=np.uint64)
+            return m
+        # structured lanes so that equalities and near-equalities occur: a port copied onto another
+        # port of the same width (whole, or but one bit), and all-zero / all-one ports
+        ports = [bits for bits in self.inputs.values() if all(b > 1 for b in bits)]
+        for a in range(len(ports)):
+            for b in range(a + 1, len(ports)):
+                pa, pb = ports[a], ports[b]
+                if len(pa) != len(pb) or len(pa) < 2:
+                    continue
+                m = sparse(2)
+                v[pb] = (v[pb] & ~m) | (v[pa] & m)
+                m1 = sparse(3)
+                flip = rng.integers(0, len(pa), size=words * 64)
+                for i, sb in enumerate(pb):
+                    fm = np.packbits((flip == i).astype(np.uint8), bitorder="little").view(np.uint64)
+                    v[sb] = (v[sb] & ~m1) | ((v[pa[i]] ^ fm) & m1)
+        for bits in ports:
+            z, o = sparse(4), sparse(5)
+            v[bits] = (v[bits] & ~z) | o
         for t, o, ins in self.gates:
             v[o] = _eval(t, [v[i] for i in ins])
         return v
 
-    def cone(self, sigs) -> set[int]:
+    def cone(self, sigs, stop=frozenset()) -> set[int]:
+        """Gate outputs in the fan-in of ``sigs`` (not crossing ``stop``)."""
         out: set[int] = set()
-        stack = [s for s in sigs if s in self.driver]
+        stack = [s for s in sigs if s in self.driver and s not in stop]
         while stack:
             s = stack.pop()
             if s in out:
                 continue
             out.add(s)
-            stack.extend(i for i in self.driver[s][2] if i in self.driver and i not in out)
+            stack.extend(i for i in self.driver[s][2] if i in self.driver and i not in out and i not in stop)
         return out
 
 
@@ -160,12 +187,15 @@ def _ref(name: str, i: int, info) -> str:
     return f"{name}[{off + (len(bits) - 1 - i if upto else i)}]"
 
 
-def _affine_text(combo: int, col_ref: list[str]) -> str:
-    terms = [col_ref[i] for i in range(1, len(col_ref)) if combo >> i & 1]
+def _affine_text(combo: int, col_ref: list[str], excl=None) -> str:
+    idx = [i for i in range(1, len(col_ref)) if combo >> i & 1]
+    terms = [col_ref[i] for i in idx]
     inv = combo & 1
     if not terms:
         return "1'b1" if inv else "1'b0"
-    e = " ^ ".join(terms)
+    # terms never 1 together: their XOR is their OR
+    op = " | " if excl is not None and excl(idx) else " ^ "
+    e = op.join(terms)
     if inv:
         return f"~({e})"
     return e if len(terms) == 1 else f"({e})"
@@ -193,6 +223,11 @@ def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple[str, list, 
             continue
         tset = set(tbits)
         tcone = net.cone(tbits)
+        if len(tcone) < MIN_FREED:
+            continue
+        others = {s for n, bits in net.outputs.items() if n != tname for s in bits if s > 1}
+        if len(tcone - net.cone(others - tset, tset)) < MIN_FREED:
+            continue  # the target's logic is needed elsewhere anyway
         # fanout of the target: bits whose cone holds a target bit are not available
         fan: set[int] = set(tset)
         for _t, o, ins in net.gates:
@@ -260,7 +295,7 @@ def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple[str, list, 
         rnd = random.Random(5)
         base = list(range(1, len(cols)))
         orders = [base, base[::-1]]
-        for _ in range(6):
+        for _ in range(3):
             o = base[:]
             rnd.shuffle(o)
             orders.append(o)
@@ -313,19 +348,23 @@ def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple[str, list, 
         for n, info in net.outputs.items():
             if n != tname:
                 keep_roots |= {s for s in info if s > 1}
-        freed = tcone - net.cone(keep_roots)
+        freed = tcone - net.cone(keep_roots - tset, tset)
         if new_cost >= len(freed):
             continue
         # a target that is just one existing column per bit (a copy) is not worth a rewrite
         if all(c[1] == 0 and bin(c[2][0]).count("1") <= 1 for c in chosen):
             continue
         pnames = {p: f"rtlopt_lr_{tname}_p{k}" for k, p in enumerate(used_preds)}
+        def excl(idx: list[int], cols=cols, cols2=cols2) -> bool:
+            return len(idx) > 1 and all(not (cols[i] & cols[k]) and not (cols2[i] & cols2[k])
+                                        for a, i in enumerate(idx) for k in idx[a + 1:])
+
         texts = []
         for c in chosen:
             if c[1] == 0:
-                texts.append(_affine_text(c[2][0], col_ref))
+                texts.append(_affine_text(c[2][0], col_ref, excl))
             else:
-                e0, e1 = (_affine_text(x, col_ref) for x in c[2])
+                e0, e1 = (_affine_text(x, col_ref, excl) for x in c[2])
                 texts.append(f"({pnames[c[1]]} ? {e1} : {e0})")
         results.append((tname, [(pnames[p], preds[p][0]) for p in used_preds], texts[::-1]))
     return results
@@ -351,9 +390,17 @@ def rewrite(text: str, top: str, tname: str, preds: list, bit_texts: list) -> st
     edits = []
     conn = list(re.finditer(rf"\.\s*[A-Za-z_][\w$]*\s*\(\s*{nm}\s*\)", body))
     asg = list(re.finditer(rf"\bassign\s+{nm}\s*=", body))
-    if len(conn) + len(asg) != 1:
+    # ``wire [..] T = expr;`` (a declaration with one name): the initializer goes
+    decl = list(re.finditer(rf"\b(?:wire|logic)\b[^;=(]*?(?<![\w$]){nm}\s*(=)[^;]*;", body))
+    if len(conn) + len(asg) + len(decl) != 1:
         return None
-    if conn:
+    if decl:
+        m = decl[0]
+        if "," in body[m.start():m.start(1)]:
+            return None
+        edits.append(Edit(s + m.start(1) - len(body[:m.start(1)]) + len(body[:m.start(1)].rstrip()),
+                          s + m.end() - 1, ""))
+    elif conn:
         m = conn[0]
         inner = m.group(0)
         lp = inner.index("(")
