@@ -287,7 +287,8 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
     Each module gets a share of what is left of the budget (the modules still to do share it
     equally, the top a double share). A module instantiated with parameter overrides is measured and
     optimized at its instances' values when they all have the same ones (its rewrites pinned to them,
-    rtlopt.engine.parampin); with several configurations, only as part of its parents.
+    rtlopt.engine.parampin); with several configurations, at all of them in one search (a wrapper with
+    one instance per configuration: rtlopt.engine.multiconfig).
     Per-module PPA is the module measured as the top, submodules included; the total is the top's
     measurement when it finished within ``ppa_timeout_s``, else the sum over modules of their own
     area (module minus its instances) times their instance count, and the report says which.
@@ -318,6 +319,11 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
     # instances have, when they all have the same ones (its rewrites are then pinned to those values:
     # rtlopt.engine.parampin); with several configurations it is left to its parents, as before
     inst_params = _instance_params(design, overridden)
+    # several configurations: one search over all of them (a wrapper instantiating it once per
+    # configuration; every rewrite proven at each and pinned to them: rtlopt.engine.multiconfig)
+    from rtlopt.engine.multiconfig import configurations
+
+    multi = configurations(design, overridden - set(inst_params))
 
     read_only = library_files(design.files)
     original = {p: p.read_text(encoding="utf-8", errors="replace") for p in design.files}
@@ -380,8 +386,13 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                 if lim < 2:
                     return name, None, "no time left for its measurement", None
                 try:
-                    with using_here(_project_at(inst_params.get(name))):
-                        rep = first_fn(refs[name], texts=cur, timeout=lim)
+                    if name in multi:  # every configuration, the instance-weighted mean
+                        from rtlopt.engine.multiconfig import measure_configs
+
+                        rep = measure_configs(first_fn, refs[name].files, name, multi[name], texts=cur, timeout=lim)
+                    else:
+                        with using_here(_project_at(inst_params.get(name))):
+                            rep = first_fn(refs[name], texts=cur, timeout=lim)
                 except RtloptError as exc:
                     return name, None, str(exc), None
                 how = rep.provenance.get("measured", "estimate") if rep.provenance.get("estimate") else None
@@ -415,8 +426,14 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                         if lim < 2:
                             return name, None, "no time left for an estimate"
                         try:
-                            with using_here(_project_at(inst_params.get(name))):
-                                rep = estimate_fn(refs[name], texts=cur, timeout=lim)
+                            if name in multi:
+                                from rtlopt.engine.multiconfig import measure_configs
+
+                                rep = measure_configs(estimate_fn, refs[name].files, name, multi[name], texts=cur,
+                                                      timeout=lim)
+                            else:
+                                with using_here(_project_at(inst_params.get(name))):
+                                    rep = estimate_fn(refs[name], texts=cur, timeout=lim)
                             return name, rep.area_um2.value, rep.provenance.get("measured", "estimate")
                         except RtloptError as exc:
                             return name, None, str(exc)
@@ -446,7 +463,9 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
         at = inst_params.get(name) if name != design.top else None
         if at is not None and name in flat_area:
             mr.measured += f"; at its instances' parameters ({_param_text(at)})"
-        if name in overridden and name != design.top and at is None:
+        if name in multi and name in flat_area:
+            mr.measured += f"; mean over its {len(multi[name])} configurations"
+        if name in overridden and name != design.top and at is None and name not in multi:
             mr.note = ("instantiated with parameter overrides that differ between instances (or cannot be "
                        "represented): not optimized on its own")
             if kw.get("measure_fn") is not None and name not in flat_area and name not in attempted \
@@ -492,6 +511,15 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
             continue
         say(f"[{i + 1}/{len(order)}] {name} ({share:.0f} s) ...")
         ts = time.monotonic()
+        if name in multi:
+            cur, hit = _optimize_configs(design, name, multi[name], mr, cur, share, goal=goal, liberty=lib,
+                                         max_steps=max_steps, verify_timeout_s=verify_timeout_s,
+                                         clock_period_ns=clock_period_ns, ppa_timeout_s=ppa_timeout_s, **kw)
+            mr.seconds = time.monotonic() - ts
+            if mr.area_before is not None and mr.status not in ("error", "budget"):
+                flat_area[name] = (mr.area_before, mr.area_after)
+            exhausted = exhausted or hit
+            continue
         try:
             # (a module at its instances' values: the search's -G for it, so its measurements, proofs
             # and pins are at those values; the global project, as the search may use threads)
@@ -590,6 +618,52 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
             cur = dict(original)
     return HierResult(design.top, results, original, cur, total_b, total_a, how, verdict, engine,
                       time.monotonic() - t0, exhausted, [n for n in order if n in estimated])
+
+
+def _optimize_configs(design, name, cfgs, mr, cur, share, *, goal, liberty, max_steps, verify_timeout_s,
+                      clock_period_ns, ppa_timeout_s, **kw):
+    """One search for ``name`` over every configuration it is instantiated with (engine.multiconfig);
+    fills ``mr``; returns the texts after it (the wrapper dropped) and whether the budget ran out."""
+    from rtlopt.engine.multiconfig import Wrapped, condition_text, measure_configs
+    from rtlopt.engine.search import optimize
+    from rtlopt.errors import BudgetExhausted, RtloptError
+    from rtlopt.hdl.project import using
+
+    mfn = kw.pop("measure_fn", None)
+    if mfn is not None:
+        def measure(ref, texts=None, timeout=300.0):  # the copies' files are read as they are
+            return measure_configs(mfn, ref.files, name, cfgs, texts=None, timeout=timeout)
+
+        kw["measure_fn"] = measure
+    try:
+        # the wrapper's top has none of the user's -G parameters (they are in the configurations)
+        with using(_project_at(())), Wrapped(design, name, cfgs) as w:
+            res = optimize(w.design, goal=goal, liberty=liberty, budget_s=share, max_steps=max_steps,
+                           verify_timeout_s=min(verify_timeout_s, max(10.0, share / 2)),
+                           clock_period_ns=clock_period_ns, ppa_timeout_s=min(ppa_timeout_s, share),
+                           start_texts={**cur, w.path: w.text}, scope=name, **kw)
+    except BudgetExhausted as exc:
+        mr.status, mr.note = "budget", str(exc)
+        return cur, True
+    except RtloptError as exc:
+        mr.status, mr.note = "error", str(exc)
+        return cur, False
+    mr.status = res.status
+    mr.note = (f"optimized at its {len(cfgs)} configurations at once ({condition_text(cfgs)}); every rewrite "
+               "proven at each, pinned to them unless parameter-independent")
+    mr.area_before = res.before.area_um2.value
+    mr.area_after = res.after.area_um2.value
+    if mfn is None and mr.area_before is not None and mr.area_after is not None:
+        # the wrapper flat: one instance per configuration; the mean per instance
+        mr.area_before, mr.area_after = mr.area_before / len(cfgs), mr.area_after / len(cfgs)
+    mr.measured = ("per-module (own logic, submodules as black boxes); instance-weighted mean over its "
+                   "configurations" if mfn is not None else
+                   "flat, mean of one instance per configuration (module with submodules)")
+    if res.steps:
+        mr.rules = [r for s in res.steps for r in s.rules]
+        mr.verdict = res.steps[-1].verdict
+        cur = {p: res.final.get(p, t) for p, t in cur.items()}
+    return cur, bool(res.budget_exhausted)
 
 
 def _instance_params(design, modules) -> dict[str, tuple]:

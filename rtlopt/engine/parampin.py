@@ -116,7 +116,10 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
             changed.append(n)
     param_changed = [n for n in changed if has_parameters(old[slice(*module_span(old, n))])
                      and not _export_only(old[slice(*module_span(old, n))], new[slice(*module_span(new, n))])
-                     and not _share_hook_only(old[slice(*module_span(old, n))], new[slice(*module_span(new, n))])]
+                     and not _share_hook_only(old[slice(*module_span(old, n))], new[slice(*module_span(new, n))])
+                     # proven at the values in use, and its logic reads no parameter: holds at every value
+                     and not ((configs or {}).get(n) and param_independent(old[slice(*module_span(old, n))],
+                                                                            new[slice(*module_span(new, n))]))]
     if not param_changed:
         return new
     out = new
@@ -176,6 +179,170 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
                   f"  end else begin : {ORIG_LABEL}{n}{_indent(body_o)}\n"
                   f"  end\n{mod_o[eo:]}")
         out = out[:sn[0]] + pinned + out[sn[1]:]
+    return out
+
+
+_KEYWORDS = frozenset(re.findall(r"\S+", """
+alias always always_comb always_ff always_latch and assert assign assume automatic before begin bind bit break buf
+bufif0 bufif1 byte case casex casez cell chandle class clocking cmos config const constraint context continue cover
+deassign default defparam design disable do edge else end endcase endclocking endconfig endfunction endgenerate
+endinterface endmodule endpackage endprimitive endprogram endproperty endspecify endsequence endtable endtask enum
+event export extends extern final first_match for force foreach forever fork forkjoin function generate genvar
+highz0 highz1 if iff ifnone import incdir include initial inout input inside instance int integer interface
+intersect join join_any join_none large liblist library local localparam logic longint macromodule medium
+modport module nand negedge new nmos nor noshowcancelled not notif0 notif1 null or output package packed parameter
+pmos posedge primitive priority program property protected pull0 pull1 pulldown pullup pulsestyle_ondetect
+pulsestyle_onevent pure rand randc randcase randsequence rcmos real realtime ref reg release repeat return rnmos
+rpmos rtran rtranif0 rtranif1 scalared sequence shortint shortreal showcancelled signed small solve specify
+specparam static string strong0 strong1 struct super supply0 supply1 table task this throughout time timeprecision
+timeunit tran tranif0 tranif1 tri tri0 tri1 triand trior trireg type typedef union unique unsigned use uwire var
+vectored virtual void wait wait_order wand weak0 weak1 while wildcard wire with within wor xnor xor"""))
+
+
+def param_independent(mod_o: str, mod_n: str) -> bool:
+    """Whether the rewrite of one module (old text ``mod_o``, new text ``mod_n``) holds at EVERY
+    parameter value once it is proven at one: the logic it touches reads no parameter.
+
+    The changed module items and every item connected to them through a name (what they read, what
+    reads what they drive, the declarations and header ports of those names, transitively) form one
+    part of the module; when no item of that part names a parameter, a localparam derived from one,
+    a genvar or a type parameter, the part elaborates to the same logic at every value and is separate
+    from the rest, which is unchanged. A rewrite proven at the values in use then holds at all of them,
+    and needs no pin. Conservative: any name (not a keyword) links two items, and a module that does not
+    parse alone (macros, includes) or holds ``defparam`` or hierarchical references is never independent."""
+    from pyslang import syntax
+
+    got_o, got_n = _items(mod_o), _items(mod_n)
+    if got_o is None or got_n is None:
+        return False
+    (io, ho), (in_, hn) = got_o, got_n
+    mo, mn = _mask(mod_o), _mask(mod_n)
+    if " ".join(mo[:ho].split()) != " ".join(mn[:hn].split()):
+        return False  # the header (ports, parameters) changed
+    if re.search(r"(?<![\w$])defparam(?![\w$])", mo + mn):
+        return False
+    trees = []
+    for t in (mod_o, mod_n):
+        try:
+            trees.append(syntax.SyntaxTree.fromText(t).root)
+        except Exception:  # noqa: BLE001 - (parsed once already by _items)
+            return False
+    tainted: set[str] = set()
+    local: list[tuple[str, str]] = []  # (name, initializer) of body localparams
+    for root in trees:
+        hdr_end = root.header.sourceRange.end.offset
+
+        def visit(nd, hdr_end=hdr_end):
+            k = getattr(nd, "kind", None)
+            if k == syntax.SyntaxKind.ParameterDeclaration:
+                kw = nd.keyword.valueText
+                for d in nd.declarators:
+                    if not hasattr(d, "name"):
+                        continue
+                    nm = d.name.valueText
+                    if kw == "localparam" and nd.sourceRange.start.offset >= hdr_end:
+                        local.append((nm, str(d.initializer.expr) if d.initializer is not None else ""))
+                    else:
+                        tainted.add(nm)
+            elif k in (syntax.SyntaxKind.TypeParameterDeclaration, syntax.SyntaxKind.GenvarDeclaration):
+                tainted.update(_IDENT_RE.findall(_mask(str(nd))))
+            return True
+
+        root.visit(visit)
+    tainted -= _KEYWORDS
+    grew = True
+    while grew:  # a localparam computed from a parameter is one too
+        grew = False
+        for nm, init in local:
+            if nm not in tainted and set(_IDENT_RE.findall(_mask(init))) & tainted:
+                tainted.add(nm)
+                grew = True
+    if not tainted:
+        return True  # nothing to depend on (only literal localparams)
+    # the module's units: each header port (a port without a direction inherits the one before it) and
+    # each body item, with the names it mentions and the names it may drive (a superset: whatever
+    # stands left of an assignment, a declaration's name when it has an initial value, everything an
+    # instance, a generate construct or a function mentions)
+    units: list[tuple[str, frozenset[str], frozenset[str]]] = []  # (normalized text, mentions, drives)
+
+    def names(text: str) -> frozenset[str]:
+        return frozenset(set(_IDENT_RE.findall(text)) - _KEYWORDS)
+
+    for root, m in ((trees[0], mo), (trees[1], mn)):
+        ports = root.header.ports
+        prev = ""
+        for p in getattr(ports, "ports", None) or ():
+            if not hasattr(p, "sourceRange"):
+                continue
+            txt = m[p.sourceRange.start.offset:p.sourceRange.end.offset]
+            if not re.match(r"\s*(input|output|inout|ref)(?![\w$])", txt):
+                txt = prev + " " + txt
+            prev = txt
+            nm = names(txt)
+            units.append((" ".join(txt.split()), nm, nm if "=" in txt else frozenset()))
+    changed: set[str] = set()
+    for items, m, other, other_m in ((io, mo, in_, mn), (in_, mn, io, mo)):
+        others = {" ".join(other_m[s:e].split()) for _k, s, e, _nm in other}
+        for kind, s, e, _nm in items:
+            raw = m[s:e]
+            txt = " ".join(raw.split())
+            if kind == "TaskDeclaration" or re.search(r"(?<![\w$])(force|release|deassign)(?![\w$])", raw):
+                return False  # (task outputs, procedural overrides: drives the text does not show)
+            if kind != "HierarchyInstantiation" and re.search(
+                    r"(?<![\w$.])[A-Za-z_][\w$]*\s*(\[[^\]]*\]\s*)?\.\s*[A-Za-z_]", raw):
+                return False  # hierarchical references (or members): not followed
+            nm = names(raw)
+            if kind in ("ContinuousAssign", "AlwaysBlock", "AlwaysCombBlock", "AlwaysFFBlock", "AlwaysLatchBlock",
+                        "InitialBlock", "FinalBlock"):
+                dr = _lhs_names(raw) - _KEYWORDS
+            elif kind in ("DataDeclaration", "NetDeclaration", "PortDeclaration"):
+                dr = nm if "=" in raw else frozenset()
+            else:
+                dr = nm
+            units.append((txt, nm, frozenset(dr)))
+            if txt not in others:
+                changed.add(txt)
+    if not changed:
+        return False
+    # the part: the changed items, what reads what they drive (forward, transitively), then whatever
+    # drives a name any of those reads (backward, transitively), and the declarations of its names
+    inpart = [txt in changed for txt, _n, _d in units]
+    driven = set().union(*(d for (t, _n, d), k in zip(units, inpart, strict=True) if k))
+    grew = True
+    while grew:
+        grew = False
+        for i, (_t, nm, dr) in enumerate(units):
+            if not inpart[i] and nm & driven:
+                inpart[i], grew = True, True
+                driven |= dr
+    read = set().union(*(nm for (_t, nm, _d), k in zip(units, inpart, strict=True) if k))
+    grew = True
+    while grew:
+        grew = False
+        for i, (_t, nm, dr) in enumerate(units):
+            if not inpart[i] and dr & read:
+                inpart[i], grew = True, True
+                read |= nm
+    for i, (_t, nm, dr) in enumerate(units):
+        if not inpart[i] and not dr and nm & read:  # a declaration (or port) of a name of the part
+            read |= nm
+    return not (read & tainted)
+
+
+_LHS = re.compile(r"(\{[^{};]*\}|(?<![\w$.'])[A-Za-z_][\w$]*(?:\s*\[[^\]]*\])*)\s*(?:<<<|>>>|<<|>>|[-+*/%&|^<])?=(?![=>])")
+_INCDEC = re.compile(r"(?<![\w$])([A-Za-z_][\w$]*)\s*(?:\+\+|--)|(?:\+\+|--)\s*([A-Za-z_][\w$]*)")
+
+
+def _lhs_names(raw: str) -> set[str]:
+    """Every name that stands left of an assignment (``=``, ``<=``, ``+=``, ..., in a concatenation too)
+    or is incremented in ``raw`` (a superset: a comparison ``a <= b`` counts ``a`` as well)."""
+    m = _mask(raw)
+    out: set[str] = set()
+    for x in _LHS.finditer(m):
+        lhs = re.sub(r"\[[^\]]*\]", " ", x.group(1))
+        out |= set(_IDENT_RE.findall(lhs))
+    for x in _INCDEC.finditer(m):
+        out.add(x.group(1) or x.group(2))
     return out
 
 
@@ -592,4 +759,4 @@ def _indent(body: str) -> str:
     return "\n".join(("  " + ln) if ln.strip() else "" for ln in lines)
 
 
-__all__ = ["LABEL", "ORIG_LABEL", "PIN_LABEL", "design_configs", "has_parameters", "pin_text"]
+__all__ = ["LABEL", "ORIG_LABEL", "PIN_LABEL", "design_configs", "has_parameters", "param_independent", "pin_text"]
