@@ -291,7 +291,8 @@ def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple[str, list, 
                 if bin(pv).count("1") < 64 or bin(full ^ pv).count("1") < 64:
                     continue
                 d2 = np.bitwise_or.reduce(v2[ia[0]] ^ v2[ib[0]], axis=0)
-                preds.append((f"|({na} ^ {nb})", pv, _vec(d2), 2 * len(ia[0])))
+                # cost: the OR tree (the XOR of a corrected word with its source is the correction mask)
+                preds.append((f"|({na} ^ {nb})", pv, _vec(d2), len(ia[0]) - 1))
         rnd = random.Random(5)
         base = list(range(1, len(cols)))
         orders = [base, base[::-1]]
@@ -332,7 +333,8 @@ def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple[str, list, 
                         break
                 if not ok:
                     continue
-                cost = sum(bin(c >> 1).count("1") for c in cs) + (1 if pi else 0)
+                # gates: an XOR of k terms is k - 1 of them, plus the mux of a split
+                cost = sum(max(0, bin(c >> 1).count("1") - 1) for c in cs) + (1 if pi else 0)
                 best_bits[j].append((cost, pi, cs))
         if any(not b for b in best_bits):
             continue
