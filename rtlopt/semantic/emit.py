@@ -424,7 +424,8 @@ def _inplace_edits(an: Analysis, module: str, ms: ModuleSource, targets: set[str
     same block: the run of statements that write each one becomes one ``v = expr;`` at the same place,
     so every later reader of the block (and of the module) sees the lifted word; the rest of the block
     (the other words it computes) stays byte for byte. Several targets of one block are replaced
-    jointly, each at its own run (the runs must not overlap).
+    jointly, each at its own run; targets whose runs overlap (a word shifted and its shift counted in
+    one loop) share one run, replaced by their assignments one after the other.
 
     Safe when every write of a target is inside its run (its value after the run is its final value,
     the one the lift was found for), the block writes none of the operands (they hold their final
@@ -436,23 +437,37 @@ def _inplace_edits(an: Analysis, module: str, ms: ModuleSource, targets: set[str
     mod = _module_node(an, module)
     if mod is None:
         return None
-    edits: list[Edit] = []
+    spots = []
     for lhs, expr, names in stmts:
         if len(names) != 1 or lhs != names[0]:
             return None
-        e = _inplace_one(an, mod, ms, names[0], operands, lhs, expr)
+        sp = _inplace_spot(an, mod, ms, names[0], operands)
+        if sp is None:
+            return None
+        spots.append((sp, lhs, expr))
+    # targets whose runs overlap (a word and its count shifted together in one loop) share one run
+    groups: list[list] = []
+    for (key, items, lo, hi), lhs, expr in sorted(spots, key=lambda x: (x[0][0], x[0][2])):
+        if groups and groups[-1][0] == key and lo <= groups[-1][3]:
+            groups[-1][3] = max(groups[-1][3], hi)
+            groups[-1][4].append((lhs, expr))
+        else:
+            groups.append([key, items, lo, hi, [(lhs, expr)]])
+    edits: list[Edit] = []
+    for _key, items, lo, hi, assigns in groups:
+        if any(not _assigned_all(st) for st in items[lo:hi + 1]):
+            return None  # a statement in between writes nothing (a task call, a display)
+        e = _inplace_run(an, mod, ms, items[lo:hi + 1], {lhs for lhs, _e in assigns}, operands,
+                         " ".join(f"{lhs} = {expr};" for lhs, expr in assigns))
         if e is None:
             return None
         edits.append(e)
-    spans = sorted((e.start, e.end) for e in edits)
-    if any(a[1] > b[0] for a, b in zip(spans, spans[1:], strict=False)):
-        return None
     return edits
 
 
-def _inplace_one(an: Analysis, mod, ms: ModuleSource, t: str, operands: set[str], lhs: str,
-                 expr: str) -> Edit | None:
-    """The edit of :func:`_inplace_edits` for one target ``t``."""
+def _inplace_spot(an: Analysis, mod, ms: ModuleSource, t: str, operands: set[str]):
+    """``(block span, block statements, first, last)``: the first and last statement of the one
+    combinational always block that writes ``t`` (None when ``t`` is written elsewhere too)."""
     if t in ms.ports and t not in ms.variables:
         return None
     writers = [m for m in mod.members if t in _assigned_all(m)]
@@ -467,20 +482,26 @@ def _inplace_one(an: Analysis, mod, ms: ModuleSource, t: str, operands: set[str]
         return None
     items = _items(getattr(body, "items", None))
     hits = [k for k, st in enumerate(items) if t in _assigned_all(st)]
-    if not hits or hits != list(range(hits[0], hits[-1] + 1)):
+    if not hits:
         return None
-    run = items[hits[0]:hits[-1] + 1]
+    return an.span(block), items, hits[0], hits[-1]
+
+
+def _inplace_run(an: Analysis, mod, ms: ModuleSource, run: list, targets: set[str], operands: set[str],
+                 new: str) -> Edit | None:
+    """The edit of :func:`_inplace_edits` replacing ``run`` (the statements writing ``targets``)."""
     text = an.text
     s, e = an.span(run[0])[0], an.span(run[-1])[1]
-    new = f"{lhs} = {expr};"
     if len(run) == 1 and kind_name(run[0]) == "ExpressionStatement" and \
             re.sub(r"\s+", "", _COMMENT.sub(" ", text[s:e])) == re.sub(r"\s+", "", new):
         return None  # already this assignment: nothing to lift
+    if _SIDE_EFFECT.search(_COMMENT.sub(" ", text[s:e])):
+        return None
     others: set[str] = set()
     for st in run:
         if any(kind_name(n) in ("HierarchyInstantiation", "NonblockingAssignmentExpression") for n in _walk(st)):
             return None
-        others |= _assigned_all(st) - {t}
+        others |= _assigned_all(st) - targets
     if not others:
         return Edit(s, e, new)
     if others & (ms.ports | operands) or not others <= ms.declared:
