@@ -173,6 +173,109 @@ def run(args) -> int:
         llm.disable()
 
 
+#: arrays at least this large (bits) are named when the input could not be measured in the budget
+_BIG_MEMORY_BITS = 4096
+
+
+def _memory_hint(design) -> str:
+    """Why a design may not fit the budget: its large arrays (the ASIC flow maps every bit to a
+    flip-flop and builds its read multiplexers), with their size, source line and the overridable
+    parameters the size follows; '' when there is none (or the design cannot be elaborated)."""
+    import re
+
+    try:
+        from pyslang import ast
+
+        from rtlopt.hdl.project import top_compilation
+
+        comp = top_compilation(design.top)
+        for t in design.parsed.trees:
+            comp.addSyntaxTree(t)
+        roots = [r for r in comp.getRoot().topInstances if r.name == design.top]
+        if len(roots) != 1:
+            return ""
+        sm = comp.sourceManager
+        found = []
+
+        def cb(sym):
+            if sym.kind == ast.SymbolKind.GenerateBlock and sym.isUninstantiated:
+                return False
+            if sym.kind in (ast.SymbolKind.Variable, ast.SymbolKind.Net) and sym.type.isUnpackedArray:
+                bits = int(sym.type.bitstreamWidth)
+                if bits >= _BIG_MEMORY_BITS:
+                    syn = sym.getDeclaringDefinition() if hasattr(sym, "getDeclaringDefinition") else None
+                    found.append((bits, str(sym.hierarchicalPath), str(sym.type), sym.location, sym, syn))
+            return True
+
+        roots[0].visit(cb)
+        if not found:
+            return ""
+        parts = []
+        for bits, path, ty, loc, sym, _syn in sorted(found, key=lambda f: (-f[0], f[1]))[:3]:
+            where = f"{Path(str(sm.getFileName(loc))).name}:{sm.getLineNumber(loc)}"
+            params = _size_params(sym, design)
+            try:
+                w = int(sym.type.arrayElementType.bitstreamWidth)
+                shape = f"{bits // w} words of {w} bits"
+            except Exception:  # noqa: BLE001 - the type's text then
+                shape = re.sub(r"[$]", "", ty)
+            parts.append(f"array '{path}' ({where}) of {bits} bits ({shape})"
+                         + (f", sized by parameter(s) {', '.join(params)}" if params else ""))
+        return ("the design holds " + "; ".join(parts) + ": the ASIC flow maps every bit of it to a flip-flop "
+                "with its read multiplexers, which is what did not finish; a memory this size is an SRAM macro "
+                "in a real flow. To optimize the logic around it, run at a smaller size (-G NAME=VALUE), or "
+                "raise --budget and --ppa-timeout")
+    except Exception:  # noqa: BLE001 - a hint only: the plain message stands
+        return ""
+
+
+def _size_params(sym, design) -> list[str]:
+    """The overridable parameters of the top that the array's declaration names, directly or through
+    the parameters and localparams it is computed from (in the order the module declares them)."""
+    import re
+
+    from pyslang import syntax
+
+    from rtlopt.engine.hierarchy import module_span
+
+    decl = sym.syntax
+    text = str(decl.parent if decl is not None and decl.parent is not None else decl or "")
+    want = set(re.findall(r"[A-Za-z_][\w$]*", text))
+    mod = None
+    for src, tree in zip(design.parsed.sources, design.parsed.trees, strict=True):
+        body = src.text if hasattr(src, "text") else Path(src.path).read_text(encoding="utf-8", errors="replace")
+        sp = module_span(body, design.top)
+        if sp is not None:
+            mod = tree
+            break
+    if mod is None:
+        return []
+    header: list[str] = []
+    inits: dict[str, set[str]] = {}
+
+    def visit(n):
+        if getattr(n, "kind", None) == syntax.SyntaxKind.ModuleDeclaration and n.header.name.valueText != design.top:
+            return False
+        if getattr(n, "kind", None) == syntax.SyntaxKind.ParameterDeclaration:
+            for d in n.declarators:
+                if hasattr(d, "name"):
+                    nm = d.name.valueText
+                    inits[nm] = set(re.findall(r"[A-Za-z_][\w$]*", str(d.initializer.expr))) if d.initializer else set()
+                    if n.keyword.valueText == "parameter":
+                        header.append(nm)
+        return True
+
+    mod.root.visit(visit)
+    seen, todo = set(), [w for w in want if w in inits]
+    while todo:
+        w = todo.pop()
+        if w in seen:
+            continue
+        seen.add(w)
+        todo += [x for x in inits.get(w, ()) if x in inits]
+    return [h for h in header if h in seen and not (inits.get(h, set()) & set(inits))][:6]
+
+
 def _has_submodules(design) -> bool:
     """True when the ELABORATED design has instances of other modules (picorv32 at its defaults has
     none: its multiplier and divider sit in generate branches that are off, so it is optimized as one
@@ -251,9 +354,15 @@ def _optimize_one(args, files: list[str], out: Path | None, session, t0: float |
                           accept_simulation=args.accept_simulation, sim_cycles=args.sim_cycles,
                           max_delay_increase_pct=args.max_delay_increase, ppa_timeout_s=ppa_limit,
                           extend_unknown_proofs=args.extend_proofs)
-    except BudgetExhausted:
+    except BudgetExhausted as exc:
         left = args.budget - (time.monotonic() - t0)
         if not auto or left < 30:
+            hint = _memory_hint(design)
+            if hint and not auto:  # (one module: module by module does not apply)
+                raise BudgetExhausted(str(exc).replace(", or optimize module by module with --hierarchical", "")
+                                      + "; " + hint) from None
+            if hint:
+                raise BudgetExhausted(f"{exc}; {hint}") from None
             raise
         if progress:
             progress(f"the flat design does not fit the PPA limit ({ppa_limit:g} s): optimizing module by "
