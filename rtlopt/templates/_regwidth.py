@@ -319,6 +319,12 @@ class RegisterWidthReduction(Template):
             desc = m.description.replace("bitwidth_reduction", self.id, 1)
             out.append(Match(self.id, m.start, m.end, m.line, desc + " (value range from reset)",
                              m.edits + tuple(extra), m.original, m.data))
+            # the narrowing together with the same register's equality compares (a later round no longer
+            # sees a register declared by a width expression, so the pair is offered here)
+            for c in ind:
+                if c.data.get("reg") in keys and c.data.get("group") == "compare_eq":
+                    out.append(Match(self.id, m.start, m.end, m.line, desc + "; " + c.description.split(": ", 1)[-1],
+                                     m.edits + tuple(extra) + c.edits, m.original, {"alternative": True}))
             per = [k for k in keys if k in width_expr]
             if per and len(keys) == 1:
                 # copies of the module bound the register by other parameter values: the width as an
@@ -333,6 +339,12 @@ class RegisterWidthReduction(Template):
                     out.append(Match(self.id, m.start, m.end, m.line,
                                      f"{desc.split(' (')[0]} as {new_rng} per elaborated copy (value range from "
                                      f"reset)", eds, m.original, m.data))
+                    for c in ind:
+                        if c.data.get("reg") == k and c.data.get("group") == "compare_eq":
+                            out.append(Match(self.id, m.start, m.end, m.line,
+                                             f"{desc.split(' (')[0]} as {new_rng} per elaborated copy; "
+                                             + c.description.split(": ", 1)[-1], eds + c.edits, m.original,
+                                             {"alternative": True}))
         return out + ind
 
     @staticmethod
@@ -598,13 +610,19 @@ def _range_compare_matches(tmpl, an: Analysis, cands, writes, clocked, bad) -> l
         width = _width(sym)
         cmps = []
         rev = []  # the other direction: r >= C / r < C (C on either side) -> r == C / r != C
+        varying_rev = []  # r < C with C a parameter expression that differs per copy, r <= C in each copy
         for info in an.exprs:
             n = info.node
             if type(n).__name__ != "BinaryExpression":
                 continue
             op = op_name(n)
             for first, (a, b) in enumerate(((n.left, n.right), (n.right, n.left))):
-                c = _const(an, b) if not _varies(an, b) else None  # one value per copy: not one C
+                if _varies(an, b):  # one value per copy: not one C (a guarded counter: every copy's own C)
+                    if first == 0 and op == "LessThan" and _is_reg_read(a, k) and _low_slice_bits(a, k) is None \
+                            and _copies_bounded(an, k, ws, b, width):
+                        varying_rev.append(info)
+                    continue
+                c = _const(an, b)
                 if not (_is_reg_read(a, k) and c is not None and 0 < c < (1 << width) - 1):
                     continue
                 lb = _low_slice_bits(a, k)
@@ -615,14 +633,23 @@ def _range_compare_matches(tmpl, an: Analysis, cands, writes, clocked, bad) -> l
                 elif (op, first) in (("GreaterThanEqual", 0), ("LessThan", 0), ("LessThanEqual", 1),
                                      ("GreaterThan", 1)):
                     rev.append((info, first == 1, c, op in ("GreaterThanEqual", "LessThanEqual")))
-        if not cmps and not rev:
+        if not cmps and not rev and not varying_rev:
             continue
-        got = _induction(an, k, sym, ws)
-        if got is None:
-            continue
-        checks, _consts = got
-        held: dict[int, bool] = {}
         redits = []
+        for info in varying_rev:
+            syn = info.node.syntax
+            while type(syn).__name__ == "ParenthesizedExpressionSyntax":
+                syn = syn.expression
+            tok = getattr(syn, "operatorToken", None)
+            if tok is not None and tok.rawText == "<":
+                off = an.off(tok.location.offset)
+                if all(e.start != off for e in redits):
+                    redits.append(Edit(off, off + 1, "!="))
+        got = _induction(an, k, sym, ws) if (cmps or rev) else None
+        checks = got[0] if got is not None else []
+        if got is None:
+            cmps, rev = [], []
+        held: dict[int, bool] = {}
         for info, _const_first, c, eq in rev:
             if c not in held:
                 held[c] = _holds(checks, c)
@@ -637,8 +664,9 @@ def _range_compare_matches(tmpl, an: Analysis, cands, writes, clocked, bad) -> l
         if redits:  # with r <= C, 'r >= C' is 'r == C' (measured: an equality can share with its negation)
             out.append(tmpl._m(an, redits[0].start, redits[0].end,
                                f"{sym.name}: {len(redits)} magnitude comparison(s) against its top value as "
-                               f"equalities (value range from reset, proven with z3)", redits,
-                               group="compare_eq"))
+                               f"equalities (value range from reset, " + ("proven with z3)" if got is not None else
+                                                                           "per elaborated copy)"), redits,
+                               group="compare_eq", reg=k))
         edits = []
         for info, const_first, c, eq in cmps:
             if c not in held:
@@ -661,6 +689,41 @@ def _range_compare_matches(tmpl, an: Analysis, cands, writes, clocked, bad) -> l
                                f"{sym.name}: {len(edits)} comparison(s) with its largest value as a magnitude "
                                f"comparison (value range from reset, proven with z3)", edits, group="compare"))
     return out
+
+
+def _copies_bounded(an: Analysis, key, writes, cnode, width: int) -> bool:
+    """In every elaborated copy the register stays ``<= C`` (``C``: the value of the parameter expression
+    ``cnode`` in that copy): each write is a constant no larger than the smallest ``C``, or ``r + 1`` on
+    the branch of ``if (r < C)`` / ``if (r != C)`` (same syntax ``C``) that excludes ``C`` itself. Then
+    ``r < C`` is ``r != C`` in every copy (a counter with a per-instance period)."""
+    vals = _copies_values(an, cnode)
+    if not vals or min(vals) <= 0 or max(vals) >= (1 << width) - 1:
+        return False
+    from rtlopt.templates._guards import reads
+
+    lo = min(vals)
+    site_of = {an.span(st.node): st for st in sites_cached(an) if type(st.node).__name__ == "AssignmentExpression"}
+    steps, reset = 0, False
+    for w in writes:
+        rhs = strip(w.right)
+        if not _varies(an, rhs):
+            c = an.const(rhs)
+            if c is not None:
+                if not 0 <= c <= lo:
+                    return False
+                site = site_of.get(an.span(w))
+                # a reset: a constant load under a path that does not depend on the register itself
+                reset = reset or (site is not None and any(
+                    key not in reads(g.node if g.kind == "cond" else g.node.expr) for g in site.guard))
+                continue
+        if type(rhs).__name__ == "BinaryExpression" and op_name(rhs) == "Add":
+            left, right = strip(rhs.left), strip(rhs.right)
+            one = (_is_reg(left, key) and an.const(right) == 1) or (_is_reg(right, key) and an.const(left) == 1)
+            if one and _branch_adjust(an, key, w, cnode) == -1:
+                steps += 1
+                continue
+        return False
+    return steps > 0 and reset
 
 
 def _z3_consts(term, out: set, limit: int = 2000) -> None:

@@ -1,0 +1,52 @@
+"""Worst cases of the generalization suite (issue 10), second batch, each closed by a generic mechanism:
+
+- a counter module instantiated with different periods (``cnt < PERIOD - 1`` with PERIOD 7 and 600):
+  in every copy the register stays ``<= PERIOD - 1`` (reset to 0, ``+ 1`` only below the bound), so
+  the magnitude compare is an equality per copy; offered together with the per-copy narrowing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GEN = ROOT / "designs" / "generalization"
+
+_TIMER = """
+module tmr #(parameter P = 50) (input clk, input rst, output reg t);
+  reg [15:0] c;
+  always @(posedge clk)
+    if (rst) begin c <= 16'd0; t <= 1'b0; end
+    else if (c < P - 1) begin c <= c + STEP; t <= 1'b0; end
+    else begin c <= LOAD; t <= 1'b1; end
+endmodule
+module top (input clk, input rst, output a, output b);
+  tmr #(.P(7)) u0 (clk, rst, a);
+  tmr #(.P(600)) u1 (clk, rst, b);
+endmodule
+"""
+
+
+def _compare_eq(text: str, name: str = "t.v") -> list:
+    from rtlopt.templates import REGISTRY, analyze
+    ms = REGISTRY["register_width_reduction"].match(analyze(text, name))
+    return [m for m in ms if "as equalities" in m.description]
+
+
+def test_per_copy_top_compare_becomes_an_equality_in_every_copy_style():
+    for path in (GEN / "parameterized" / "pulse_two_sv" / "original.sv",
+                 GEN / "parameterized" / "prescale_two_v" / "original.v"):
+        ms = _compare_eq(path.read_text(), path.name)
+        assert ms, path
+        # alone, and together with the per-copy narrowing (a later round no longer sees the register)
+        assert any("per elaborated copy;" in m.description for m in ms), [m.description for m in ms]
+        for m in ms:
+            assert [e.replacement for e in m.edits if e.end - e.start == 1] == ["!="]
+    assert _compare_eq(_TIMER.replace("STEP", "1'b1").replace("LOAD", "16'd0"))
+
+
+def test_per_copy_compare_is_not_rewritten_when_a_copy_can_pass_its_bound():
+    # a step of 2 jumps over P - 1 (c < 6 -> c = 7 for P = 7): '<' is no '!=' there
+    assert not _compare_eq(_TIMER.replace("STEP", "16'd2").replace("LOAD", "16'd0"))
+    # a reload of 9 exceeds the smaller copy's bound 6
+    assert not _compare_eq(_TIMER.replace("STEP", "1'b1").replace("LOAD", "16'd9"))
