@@ -199,7 +199,7 @@ timeunit tran tranif0 tranif1 tri tri0 tri1 triand trior trireg type typedef uni
 vectored virtual void wait wait_order wand weak0 weak1 while wildcard wire with within wor xnor xor"""))
 
 
-def param_independent(mod_o: str, mod_n: str) -> bool:
+def param_independent(mod_o: str, mod_n: str, group: set[str] | None = None) -> bool:
     """Whether the rewrite of one module (old text ``mod_o``, new text ``mod_n``) holds at EVERY
     parameter value once it is proven at one: the logic it touches reads no parameter.
 
@@ -209,7 +209,10 @@ def param_independent(mod_o: str, mod_n: str) -> bool:
     a genvar or a type parameter, the part elaborates to the same logic at every value and is separate
     from the rest, which is unchanged. A rewrite proven at the values in use then holds at all of them,
     and needs no pin. Conservative: any name (not a keyword) links two items, and a module that does not
-    parse alone (macros, includes) or holds ``defparam`` or hierarchical references is never independent."""
+    parse alone (macros, includes) or holds ``defparam`` or hierarchical references is never independent.
+
+    ``group``: only the changed items whose text (masked, blanks collapsed) is in it are asked about;
+    the others stay pinned, so the part must not reach any of them (at other values they revert)."""
     from pyslang import syntax
 
     got_o, got_n = _items(mod_o), _items(mod_n)
@@ -302,6 +305,10 @@ def param_independent(mod_o: str, mod_n: str) -> bool:
             units.append((txt, nm, frozenset(dr)))
             if txt not in others:
                 changed.add(txt)
+    forbidden: set[str] = set()
+    if group is not None:
+        forbidden = changed - group
+        changed &= group
     if not changed:
         return False
     # the part: the changed items, what reads what they drive (forward, transitively), then whatever
@@ -326,6 +333,9 @@ def param_independent(mod_o: str, mod_n: str) -> bool:
     for i, (_t, nm, dr) in enumerate(units):
         if not inpart[i] and not dr and nm & read:  # a declaration (or port) of a name of the part
             read |= nm
+            inpart[i] = True
+    if any(k and t in forbidden for (t, _n, _d), k in zip(units, inpart, strict=True)):
+        return False  # the part reaches a change that stays pinned
     return not (read & tainted)
 
 
@@ -560,6 +570,11 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
         at = (its_o or its_n)[0][1]
         src = mod_o if its_o else mod_n
         ind = re.match(r"[ \t]*", src[src.rfind("\n", 0, at) + 1:]).group(0)
+        if param_independent(mod_o, mod_n, {" ".join(mo[s:e].split()) for _k, s, e, _nm in its_o}
+                             | {" ".join(mn[s:e].split()) for _k, s, e, _nm in its_n}):
+            # its logic reads no parameter and reaches no pinned change: proven, it holds at every value
+            out.append((so, eo, mod_n[sn:en]))
+            continue
         if _own_pin(mn[sn:en], mo[so:eo], cond, mod_n[sn:en], mod_o[so:eo]):
             # the items are replaced by word-level lifting's own pin at the same values, whose else arm
             # is exactly the original items: that pin alone already keeps every other value's logic
