@@ -50,3 +50,38 @@ def test_per_copy_compare_is_not_rewritten_when_a_copy_can_pass_its_bound():
     assert not _compare_eq(_TIMER.replace("STEP", "16'd2").replace("LOAD", "16'd0"))
     # a reload of 9 exceeds the smaller copy's bound 6
     assert not _compare_eq(_TIMER.replace("STEP", "1'b1").replace("LOAD", "16'd9"))
+
+
+_SEL = """
+module m (input [1:0] s, input [7:0] a, input [7:0] b, output reg [7:0] y);
+  wire [8:0] t = a + b;
+  wire [7:0] p = t[7:0];
+  wire [7:0] q = t[QSEL];
+  always @* begin
+    case (s)
+      2'd0: y = p;
+      2'd1: y = q;
+      2'd2: y = a;
+      default: y = b;
+    endcase
+  end
+endmodule
+"""
+
+
+def _merged(text: str) -> list[str]:
+    from rtlopt.templates import REGISTRY, analyze
+    return [m.description for m in REGISTRY["case_item_merge"].match(analyze(text, "t.v"))]
+
+
+def test_case_items_reading_nets_with_one_identical_driver_merge():
+    # after a shared adder both temporaries are 't[7:0]': the add and sub items are one statement
+    assert any("2 case items" in d for d in _merged(_SEL.replace("QSEL", "7:0")))
+
+
+def test_case_items_reading_different_nets_do_not_merge():
+    assert not _merged(_SEL.replace("QSEL", "8:1"))  # another slice: another value
+    # the same driver text in two modules names two different values: no alias across modules
+    two = ("module n (input [7:0] a, output [7:0] p2); wire [8:0] t = a; assign p2 = t[7:0]; endmodule\n"
+           + _SEL.replace("wire [7:0] q = t[QSEL];", "wire [7:0] q = t[7:0] ^ 8'd1;"))
+    assert not _merged(two)

@@ -1524,9 +1524,14 @@ class CaseItemMerge(Template):
             if None in labels or len(set(labels)) != len(labels):
                 continue
             groups: dict[str, list[int]] = {}
+            alias = _same_driver_aliases(an)
             for i, it in enumerate(items):
                 cs, ce = an.span(it.clause)
-                groups.setdefault(re.sub(r"\s+", " ", an.text[cs:ce]).strip(), []).append(i)
+                body = re.sub(r"\s+", " ", an.text[cs:ce]).strip()
+                if alias:  # nets with one identical driver are one value (add_r / sub_r of a shared adder)
+                    body = re.sub(r"(?<![\w$.'`\\])[A-Za-z_][\w$]*(?![\w$'])",
+                                  lambda mm, al=alias: al.get(mm.group(0), mm.group(0)), body)
+                groups.setdefault(body, []).append(i)
             all_items = list(st.syntax.items)
             edits: list[Edit] = []
             for idxs in groups.values():
@@ -1591,6 +1596,41 @@ class CaseItemMerge(Template):
         s0, e0 = an.span(st.syntax)
         return self._m(an, s0, e0, f"{len(big)} case items with identical statements become the default", edits,
                        alternative=True)
+
+
+def _same_driver_aliases(an: Analysis) -> dict[str, str]:
+    """Name -> representative name for nets (or continuously assigned variables) of one scope whose one
+    whole driver is the same expression text at the same width (``assign add_r = s[11:0]; assign sub_r =
+    s[11:0];``): reading either is reading one value. Only names declared once in the design, so a
+    name in a statement is that net."""
+    got = getattr(an, "_same_driver_aliases", None)
+    if got is not None:
+        return got
+    count: dict[str, int] = {}
+    syms: dict = {}
+    for x in an.symbols:
+        if isinstance(x, (ast.NetSymbol, ast.VariableSymbol)):
+            count[x.name] = count.get(x.name, 0) + 1
+            syms[skey(x)] = x
+    classes: dict[tuple, str] = {}
+    out: dict[str, str] = {}
+    for k, rhs in net_definitions(an).items():
+        sym = syms.get(k)
+        syn = getattr(rhs, "syntax", None)
+        if sym is None or syn is None or count.get(sym.name) != 1:
+            continue
+        a, b = an.span(syn)
+        drv = re.sub(r"\s+", " ", an.text[a:b]).strip()
+        width = int(getattr(sym.type, "bitWidth", 0) or 0)
+        if not drv or not width:
+            continue
+        scope = str(getattr(sym, "hierarchicalPath", "") or "").rpartition(".")[0]
+        cls = (scope, drv, width, bool(getattr(sym.type, "isSigned", False)))
+        rep = classes.setdefault(cls, sym.name)
+        if rep != sym.name:
+            out[sym.name] = rep
+    an._same_driver_aliases = out
+    return out
 
 
 def _merge_case_items(an: Analysis, ops: list[_Op], repl: list[str]) -> tuple[set, list[Edit]]:
