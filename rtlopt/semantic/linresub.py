@@ -48,6 +48,7 @@ class _Net:
         mod = _module(gates_js, top)
         idx: dict = {"0": 0, "1": 1}
         free: list[int] = []
+        self.flop_d: dict[int, int] = {}  # flip-flop Q -> D
 
         def sig(b) -> int:
             if isinstance(b, str) and b not in idx:
@@ -68,6 +69,7 @@ class _Net:
                 raw.append((t, sig(conns["Y"][0]), tuple(sig(conns[p][0]) for p in _GATES[t])))
             elif _FF_RE.match(t):
                 free.append(sig(conns["Q"][0]))
+                self.flop_d[sig(conns["Q"][0])] = sig(conns["D"][0])
             else:
                 dirs = c.get("port_directions", {})
                 for p, bits in conns.items():
@@ -202,7 +204,8 @@ def _affine_text(combo: int, col_ref: list[str], excl=None) -> str:
 
 
 def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple[str, list, list]]:
-    """Per target word: ``(name, predicates [(wire text, expr)], per-bit expression texts)``."""
+    """Per target word: ``(name, predicates [(wire, expr)], per-bit expression texts MSB first, kind)``;
+    kind ``comb`` (the word itself) or ``reg`` (a register: the texts are its next value)."""
     net = _Net(gates_js, top)
     v = net.simulate(WORDS, 1)
     v2 = net.simulate(WORDS, 7)
@@ -213,12 +216,17 @@ def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple[str, list, 
             if s > 1 and s not in sig_names:
                 sig_names[s] = (n, i)
     results = []
+    all_d = set(net.flop_d.values())
     for tname, tinfo in sorted(net.names.items()):
         if time.monotonic() > deadline:
             break
         tbits = tinfo[0]
         if not (1 <= len(tbits) <= MAX_TARGET_W) or any(s <= 1 for s in tbits):
             continue
+        kind = "comb"
+        if all(s in net.flop_d for s in tbits):  # a register: its next-state word is the target
+            kind = "reg"
+            tbits = [net.flop_d[s] for s in tbits]
         if not all(s in net.driver for s in tbits):
             continue
         tset = set(tbits)
@@ -226,6 +234,7 @@ def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple[str, list, 
         if len(tcone) < MIN_FREED:
             continue
         others = {s for n, bits in net.outputs.items() if n != tname for s in bits if s > 1}
+        others |= all_d - tset
         if len(tcone - net.cone(others - tset, tset)) < MIN_FREED:
             continue  # the target's logic is needed elsewhere anyway
         # fanout of the target: bits whose cone holds a target bit are not available
@@ -347,9 +356,7 @@ def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple[str, list, 
             for w in re.findall(r"[A-Za-z_][\w$]*", preds[p][0]):
                 used_sigs |= {s for s in net.names[w][0] if s > 1}
         keep_roots = set(used_sigs)
-        for n, info in net.outputs.items():
-            if n != tname:
-                keep_roots |= {s for s in info if s > 1}
+        keep_roots |= others
         freed = tcone - net.cone(keep_roots - tset, tset)
         if new_cost >= len(freed):
             continue
@@ -368,7 +375,7 @@ def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple[str, list, 
             else:
                 e0, e1 = (_affine_text(x, col_ref, excl) for x in c[2])
                 texts.append(f"({pnames[c[1]]} ? {e1} : {e0})")
-        results.append((tname, [(pnames[p], preds[p][0]) for p in used_preds], texts[::-1]))
+        results.append((tname, [(pnames[p], preds[p][0]) for p in used_preds], texts[::-1], kind))
     return results
 
 
@@ -380,8 +387,9 @@ def _top_span(text: str, top: str) -> tuple[int, int] | None:
     return (m.start(), e.start()) if e else None
 
 
-def rewrite(text: str, top: str, tname: str, preds: list, bit_texts: list) -> str | None:
-    """``text`` with the driver of ``tname`` in module ``top`` replaced by the new assignment."""
+def rewrite(text: str, top: str, tname: str, preds: list, bit_texts: list, kind: str = "comb") -> str | None:
+    """``text`` with the driver of ``tname`` in module ``top`` replaced by the new assignment (for a
+    register: the right side of its one nonblocking assignment)."""
     from rtlopt.hdl.edit import Edit, apply_edits
     span = _top_span(text, top)
     if span is None:
@@ -390,6 +398,29 @@ def rewrite(text: str, top: str, tname: str, preds: list, bit_texts: list) -> st
     body = text[s:e]
     nm = re.escape(tname)
     edits = []
+    if kind == "reg":
+        nba = []
+        for m in re.finditer(rf"(?<![\w$.]){nm}\s*<=\s*", body):
+            semi = body.find(";", m.end())
+            # a reset or clear to a constant is not the next-state function
+            if semi > 0 and not re.fullmatch(r"\s*(?:'[01]|\d*'[bdhBDH]?[0-9a-fA-F_]+|\d+|\{\s*\d+\s*\{\s*1'b[01]\s*\}\s*\})\s*",
+                                             body[m.end():semi]):
+                nba.append((m, semi))
+        if len(nba) != 1:
+            return None
+        m, semi = nba[0]
+        alw = [a for a in re.finditer(r"\balways(?:_ff)?\b", body[:m.start()])]
+        if semi < 0 or not alw:
+            return None
+        ls = body.rfind("\n", 0, alw[-1].start()) + 1
+        decl = [f"  // rtlopt: next {tname} re-expressed through signals already computed\n"]
+        decl += [f"  wire {pn} = {pt};\n" for pn, pt in preds]
+        edits.append(Edit(s + ls, s + ls, "".join(decl)))
+        edits.append(Edit(s + m.end(), s + semi, f"{{{', '.join(bit_texts)}}}"))
+        try:
+            return apply_edits(text, edits)
+        except ValueError:
+            return None
     conn = list(re.finditer(rf"\.\s*[A-Za-z_][\w$]*\s*\(\s*{nm}\s*\)", body))
     asg = list(re.finditer(rf"\bassign\s+{nm}\s*=", body))
     # ``wire [..] T = expr;`` (a declaration with one name): the initializer goes
@@ -440,11 +471,11 @@ def rewrites(texts: dict, top: str, budget_s: float = BUDGET_S) -> list[tuple]:
         _coarse, gates = yosys_json(files, top, timeout=max(5.0, budget_s))
     found = analyze(gates, top, deadline)
     out = []
-    for tname, preds, bit_texts in found:
+    for tname, preds, bit_texts, kind in found:
         for p, t in texts.items():
             if _top_span(t, top) is None:
                 continue
-            new = rewrite(t, top, tname, preds, bit_texts)
+            new = rewrite(t, top, tname, preds, bit_texts, kind)
             if new is not None and new != t and parses_cleanly(new, sem_analyze(t).errors):
                 out.append((p, new, f"{tname} re-expressed through existing signals"
                             + (f" split on {', '.join(x for _n, x in preds)}" if preds else "")))
