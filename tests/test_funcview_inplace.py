@@ -135,6 +135,8 @@ def test_function_view_maps_edits_back():
     sv = function_view(FN_SV, "t.sv")
     assert sv is not None and "input logic [15:0] st, input logic [5:0] c, output logic [15:0] adv);" in sv.text
     assert function_view(FN.replace("function", "//"), "t.v") is None
+    # a body that reads a module signal instead of an argument has no module of its own
+    assert function_view(FN.replace("if (h[k]) bump", "if (v[k]) bump"), "t.v") is None
 
 
 @pytest.mark.yosys

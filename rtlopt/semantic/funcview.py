@@ -129,8 +129,12 @@ def function_view(text: str, path: str = "design.v", an=None) -> View | None:
         parts.append(text[a:b])
         pos += b - a
 
+    from rtlopt.semantic.emit import _names, module_source, port_directions
+    dirs = port_directions(an)
     for mod in mods:
         mname = mod.header.name.valueText
+        ms = module_source(an, mname, dirs)
+        signals = ms.declared if ms is not None else set()
         members = list(getattr(mod, "members", None) or ())
         context = [m for m in members if kind_name(m) in _CONTEXT]
         hparams = getattr(mod.header, "parameters", None)
@@ -148,6 +152,9 @@ def function_view(text: str, path: str = "design.v", an=None) -> View | None:
             body = text[an.span(items[k0])[0]:an.span(items[-1])[1]]
             if re.search(r"\breturn\b", body) or re.search(rf"\b{re.escape(fname)}\s*\(", body):
                 continue  # a return statement, a recursive call: no always block
+            local = set(_names(text[an.span(fn)[0]:an.span(items[k0])[0]]))
+            if (set(_names(body)) - local) & signals:
+                continue  # reads a signal of the module, not an argument: no module of its own
             ret = _ret_decl(str(p.returnType), fname)
             if ret is None:
                 continue
