@@ -61,7 +61,8 @@ def budgeted_candidates(state, rewrites, budget_s: float, rule: str, label: str,
                                      min(budget_s, left))
         except Exception:  # noqa: BLE001 - an analysis failure means no further candidates
             more = []
-        got += [({**state.texts, p: new}, desc) for p, new, desc in more]
+        seen = {new[p] for new, _d in got for p in new}
+        got += [({**state.texts, p: new}, desc) for p, new, desc in more if new not in seen]
     return one_file_candidates(state.texts, got, rule, label, hint)
 
 
@@ -76,8 +77,9 @@ def per_file_candidates(state, rewrites, rule: str, label: str, hint: str) -> li
             continue
         try:  # the same rewrites inside the file's functions (semantic.funcview)
             from rtlopt.semantic.funcview import through_functions_per_file
+            seen = {new[path] for new, _d in got}
             got += [({**state.texts, path: new}, desc)
-                    for new, desc in through_functions_per_file(text, str(path), rewrites)]
+                    for new, desc in through_functions_per_file(text, str(path), rewrites) if new not in seen]
         except Exception:  # noqa: BLE001 - an analysis failure means no further candidates
             continue
     return one_file_candidates(state.texts, got, rule, label, hint)
