@@ -466,8 +466,9 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
         if name in multi and name in flat_area:
             mr.measured += f"; mean over its {len(multi[name])} configurations"
         if name in overridden and name != design.top and at is None and name not in multi:
-            mr.note = ("instantiated with parameter overrides that differ between instances (or cannot be "
-                       "represented): not optimized on its own")
+            mr.note = ("instantiated with parameter overrides that cannot be represented (type or string "
+                       "parameters, interface or array ports) or in more than 8 configurations: not optimized on "
+                       "its own")
             if kw.get("measure_fn") is not None and name not in flat_area and name not in attempted \
                     and deadline - time.monotonic() > 5:
                 try:  # its area still counts in the per-module sum (at its default parameters)

@@ -28,14 +28,17 @@ from dataclasses import replace
 from pathlib import Path
 
 WRAP = "rtlopt_configs"
+#: more configurations than this: the child is left to its parents (each candidate is measured once per
+#: configuration; a generate loop giving every instance its own index would multiply the search's cost)
+MAX_CONFIGS = 8
 _SAFE = re.compile(r"[^A-Za-z0-9_]")
 
 
 def configurations(design, modules) -> dict[str, list[tuple[tuple, tuple, int]]]:
     """{module: [(params, ports, instance count), ...]} for each of ``modules`` (not the top) with
-    at least two distinct representable configurations in the elaborated design under its top; a
-    module with an instance that cannot be represented (type or string parameters, interface or
-    unpacked ports) is left out."""
+    two to ``MAX_CONFIGS`` distinct representable configurations in the elaborated design under its
+    top; a module with an instance that cannot be represented (type or string parameters, interface
+    or unpacked ports) is left out."""
     from rtlopt.engine.modproof import _instances
 
     if not modules or design.parsed is None:
@@ -61,7 +64,8 @@ def configurations(design, modules) -> dict[str, list[tuple[tuple, tuple, int]]]
                 break
         else:
             rows.append((cfg[0], cfg[1], 1))
-    return {m: rows for m, rows in out.items() if m not in bad and len(rows) >= 2 and all(r[0] for r in rows)}
+    return {m: rows for m, rows in out.items()
+            if m not in bad and 2 <= len(rows) <= MAX_CONFIGS and all(r[0] for r in rows)}
 
 
 def wrapper_name(module: str) -> str:
