@@ -54,6 +54,12 @@ def test_parameter_independence_follows_what_the_rewrite_touches():
     rd = MOD.replace("output y);", "output y, output [W-1:0] r);") + ""
     rd = rd.replace("endmodule", "  assign r = {W{y}};\nendmodule")
     assert not param_independent(rd, rd.replace("assign y = (a & b) | (a & ~b);", "assign y = a;"))
+    # a memory loaded from a file the parameter names: what reads it depends on the parameter
+    rom = ('module r #(parameter F = "x.hex") (input clk, input [3:0] a, output reg [7:0] y, output reg [7:0] z);\n'
+           "  reg [7:0] mem [0:15];\n  initial $readmemh(F, mem);\n  always @(posedge clk) y <= mem[a] & 8'hff;\n"
+           "  always @(posedge clk) z <= {4'd0, a} ^ 8'd0;\nendmodule\n")
+    assert not param_independent(rom, rom.replace("mem[a] & 8'hff", "mem[a]"))
+    assert param_independent(rom, rom.replace(" ^ 8'd0", ""))
     # macros, hierarchical references: never
     hier = MOD.replace("assign y = (a & b) | (a & ~b);", "assign y = (a & b) | (a & ~b) | u.x;")
     assert not param_independent(hier, hier.replace("(a & b) | (a & ~b)", "a"))

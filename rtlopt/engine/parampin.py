@@ -298,6 +298,8 @@ def param_independent(mod_o: str, mod_n: str, group: set[str] | None = None) -> 
             if kind in ("ContinuousAssign", "AlwaysBlock", "AlwaysCombBlock", "AlwaysFFBlock", "AlwaysLatchBlock",
                         "InitialBlock", "FinalBlock"):
                 dr = _lhs_names(raw) - _KEYWORDS
+                if _SYSTASK_WRITES.search(raw):  # ($readmemh(FILE, mem) loads mem)
+                    dr = nm
             elif kind in ("DataDeclaration", "NetDeclaration", "PortDeclaration"):
                 dr = nm if "=" in raw else frozenset()
             else:
@@ -341,6 +343,9 @@ def param_independent(mod_o: str, mod_n: str, group: set[str] | None = None) -> 
 
 _LHS = re.compile(r"(\{[^{};]*\}|(?<![\w$.'])[A-Za-z_][\w$]*(?:\s*\[[^\]]*\])*)\s*(?:<<<|>>>|<<|>>|[-+*/%&|^<])?=(?![=>])")
 _INCDEC = re.compile(r"(?<![\w$])([A-Za-z_][\w$]*)\s*(?:\+\+|--)|(?:\+\+|--)\s*([A-Za-z_][\w$]*)")
+
+
+_SYSTASK_WRITES = re.compile(r"\$(readmem\w*|fread|fscanf|sscanf|fgets|value\$plusargs|ungetc)\s*\(")
 
 
 def _lhs_names(raw: str) -> set[str]:
