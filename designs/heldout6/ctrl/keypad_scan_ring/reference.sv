@@ -1,4 +1,4 @@
-// Matrix keypad scanner: the row index is encoded from the one-hot ring; divider sized for DIV.
+// Matrix keypad scanner: the row index is encoded from the one-hot ring.
 module keypad_scanner #(
   parameter int ROWS = 4,
   parameter int COLS = 4,
@@ -11,22 +11,21 @@ module keypad_scanner #(
   output logic             key_valid,
   output logic [3:0]       key_code
 );
-  localparam int DW = $clog2(DIV);
-  logic [DW-1:0]        div_cnt;
+  int                   div_cnt;
   logic [ROWS-1:0]      row_ring;
   logic [1:0]           row_idx;
   logic                 step;
 
-  assign step    = (div_cnt == DW'(DIV - 1));
+  assign step    = (div_cnt == DIV - 1);
   assign row_n   = ~row_ring;
   assign row_idx = {row_ring[3] | row_ring[2], row_ring[3] | row_ring[1]};
 
   always_ff @(posedge clk or negedge rst_n) begin
     if (!rst_n) begin
-      div_cnt  <= '0;
+      div_cnt  <= 0;
       row_ring <= 'b1;
     end else begin
-      div_cnt <= step ? '0 : div_cnt + 1'b1;
+      div_cnt <= step ? 0 : div_cnt + 1;
       if (step) row_ring <= {row_ring[ROWS-2:0], row_ring[ROWS-1]};
     end
   end

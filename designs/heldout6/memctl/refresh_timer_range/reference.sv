@@ -1,4 +1,4 @@
-// Refresh scheduler with counters sized from the parameters.
+// Refresh scheduler with the tRFC and postponed-refresh counters sized from the parameters.
 module refresh_sched #(
   parameter int TREFI   = 7800,
   parameter int TRFC    = 350,
@@ -11,24 +11,23 @@ module refresh_sched #(
   output logic ref_urgent,
   output logic in_rfc
 );
-  localparam int IW = $clog2(TREFI);
   localparam int RW = $clog2(TRFC + 1);
   localparam int OW = $clog2(MAXPOST + 1);
-  logic [IW-1:0] trefi_cnt;
+  int            trefi_cnt;
   logic [RW-1:0] rfc_cnt;
   logic [OW-1:0] owed;
   logic          tick, dec;
 
-  assign tick = (trefi_cnt == IW'(TREFI - 1));
+  assign tick = (trefi_cnt == TREFI - 1);
   assign dec  = ref_ack && (owed != '0);
 
   always_ff @(posedge clk) begin
     if (rst) begin
-      trefi_cnt <= '0;
+      trefi_cnt <= 0;
       rfc_cnt   <= '0;
       owed      <= '0;
     end else begin
-      trefi_cnt <= tick ? '0 : trefi_cnt + 1'b1;
+      trefi_cnt <= tick ? 0 : trefi_cnt + 1;
       if (tick && !dec) begin
         if (owed != OW'(MAXPOST)) owed <= owed + 1'b1;
       end else if (!tick && dec) begin
