@@ -34,6 +34,11 @@ BUDGET_S = 20.0
 WORDS = 32
 MAX_COLS = 600
 MAX_TARGET_W = 64
+#: candidates kept per design (largest estimated saving first)
+MAX_CANDIDATES = 3
+#: gate weights of the cost estimate (an XOR or a mux is about twice a NAND in a standard-cell library)
+_XOR_W = 2
+_GATE_W = {"$_XOR_": 2, "$_XNOR_": 2, "$_MUX_": 2, "$_NMUX_": 2, "$_NOT_": 0, "$_BUF_": 0}
 #: targets whose own logic (what nothing else needs) is smaller than this are left alone
 MIN_FREED = 6
 _ID = re.compile(r"[A-Za-z_][A-Za-z0-9_$]*")
@@ -131,6 +136,11 @@ class _Net:
                     fm = np.packbits((flip == i).astype(np.uint8), bitorder="little").view(np.uint64)
                     v[sb] = (v[sb] & ~m1) | ((v[pa[i]] ^ fm) & m1)
         for bits in ports:
+            # sparse (density 1/16) and dense (15/16) words: counts, priorities, thermometer codes
+            lo, hi = sparse(3), sparse(3) & ~sparse(1)
+            for b in bits:
+                v[b] = (v[b] & ~lo) | (sparse(4) & lo)
+                v[b] = (v[b] & ~hi) | (~sparse(4) & hi)
             z, o = sparse(4), sparse(5)
             v[bits] = (v[bits] & ~z) | o
         for t, o, ins in self.gates:
@@ -343,7 +353,7 @@ def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple[str, list, 
                 if not ok:
                     continue
                 # gates: an XOR of k terms is k - 1 of them, plus the mux of a split
-                cost = sum(max(0, bin(c >> 1).count("1") - 1) for c in cs) + (1 if pi else 0)
+                cost = sum(_XOR_W * max(0, bin(c >> 1).count("1") - 1) for c in cs) + (_XOR_W if pi else 0)
                 best_bits[j].append((cost, pi, cs))
         if any(not b for b in best_bits):
             continue
@@ -358,7 +368,8 @@ def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple[str, list, 
         keep_roots = set(used_sigs)
         keep_roots |= others
         freed = tcone - net.cone(keep_roots - tset, tset)
-        if new_cost >= len(freed):
+        saved = sum(_GATE_W.get(net.driver[g][0], 1) for g in freed) - new_cost
+        if saved <= 0:
             continue
         # a target that is just one existing column per bit (a copy) is not worth a rewrite
         if all(c[1] == 0 and bin(c[2][0]).count("1") <= 1 for c in chosen):
@@ -375,8 +386,9 @@ def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple[str, list, 
             else:
                 e0, e1 = (_affine_text(x, col_ref, excl) for x in c[2])
                 texts.append(f"({pnames[c[1]]} ? {e1} : {e0})")
-        results.append((tname, [(pnames[p], preds[p][0]) for p in used_preds], texts[::-1], kind))
-    return results
+        results.append((saved, tname, [(pnames[p], preds[p][0]) for p in used_preds], texts[::-1], kind))
+    results.sort(key=lambda r: (-r[0], r[1]))
+    return [r[1:] for r in results[:MAX_CANDIDATES]]
 
 
 def _top_span(text: str, top: str) -> tuple[int, int] | None:
