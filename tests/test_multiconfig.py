@@ -60,6 +60,13 @@ def test_parameter_independence_follows_what_the_rewrite_touches():
            "  always @(posedge clk) z <= {4'd0, a} ^ 8'd0;\nendmodule\n")
     assert not param_independent(rom, rom.replace("mem[a] & 8'hff", "mem[a]"))
     assert param_independent(rom, rom.replace(" ^ 8'd0", ""))
+    # a localparam sized from a signal, a typedef sized by a parameter: parameters
+    bits = ("module r #(parameter W = 8) (input clk, input [W-1:0] d, input a, output y);\n"
+            "  localparam B = $bits(d);\n  assign y = a & (B > 4) & 1'b1;\nendmodule\n")
+    assert not param_independent(bits, bits.replace(" & 1'b1", ""))
+    td = ("module t #(parameter W = 8) (input clk, input a, output y);\n  typedef logic [W-1:0] word_t;\n"
+          "  word_t x;\n  always_ff @(posedge clk) x <= {W{a}};\n  assign y = x[0] & 1'b1;\nendmodule\n")
+    assert not param_independent(td, td.replace(" & 1'b1", ""))
     # macros, hierarchical references: never
     hier = MOD.replace("assign y = (a & b) | (a & ~b);", "assign y = (a & b) | (a & ~b) | u.x;")
     assert not param_independent(hier, hier.replace("(a & b) | (a & ~b)", "a"))

@@ -253,13 +253,17 @@ def param_independent(mod_o: str, mod_n: str, group: set[str] | None = None) -> 
 
         root.visit(visit)
     tainted -= _KEYWORDS
+    # a localparam is a constant when its value names only constant localparams; one computed from a
+    # parameter, a signal ($bits(d)), a function, ... counts as a parameter
+    const: set[str] = set()
     grew = True
-    while grew:  # a localparam computed from a parameter is one too
+    while grew:
         grew = False
         for nm, init in local:
-            if nm not in tainted and set(_IDENT_RE.findall(_mask(init))) & tainted:
-                tainted.add(nm)
+            if nm not in const and set(_IDENT_RE.findall(_mask(init))) - _KEYWORDS <= const:
+                const.add(nm)
                 grew = True
+    tainted |= {nm for nm, _i in local} - const
     if not tainted:
         return True  # nothing to depend on (only literal localparams)
     # the module's units: each header port (a port without a direction inherits the one before it) and
@@ -326,16 +330,12 @@ def param_independent(mod_o: str, mod_n: str, group: set[str] | None = None) -> 
                 driven |= dr
     read = set().union(*(nm for (_t, nm, _d), k in zip(units, inpart, strict=True) if k))
     grew = True
-    while grew:
+    while grew:  # (a declaration or port naming a name of the part joins it: its type may name a typedef)
         grew = False
         for i, (_t, nm, dr) in enumerate(units):
-            if not inpart[i] and dr & read:
+            if not inpart[i] and (dr & read or (not dr and nm & read)):
                 inpart[i], grew = True, True
                 read |= nm
-    for i, (_t, nm, dr) in enumerate(units):
-        if not inpart[i] and not dr and nm & read:  # a declaration (or port) of a name of the part
-            read |= nm
-            inpart[i] = True
     if any(k and t in forbidden for (t, _n, _d), k in zip(units, inpart, strict=True)):
         return False  # the part reaches a change that stays pinned
     return not (read & tainted)
