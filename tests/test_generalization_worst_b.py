@@ -85,3 +85,38 @@ def test_case_items_reading_different_nets_do_not_merge():
     two = ("module n (input [7:0] a, output [7:0] p2); wire [8:0] t = a; assign p2 = t[7:0]; endmodule\n"
            + _SEL.replace("wire [7:0] q = t[QSEL];", "wire [7:0] q = t[7:0] ^ 8'd1;"))
     assert not _merged(two)
+
+
+_SHIFT_DEFAULT = """
+module s (input [1:0] mode, input [3:0] g, input [19:0] acc, input [19:0] x, output [19:0] y);
+  wire [19:0] t = (mode[0] & ~mode[1]) ? (x << g) : (mode[0] & mode[1]) ? 1'b0 : (x << 2);
+  assign y = acc + t;
+endmodule
+"""
+
+
+def _shift_merges(text: str) -> list:
+    from rtlopt.templates import REGISTRY, analyze
+    t = REGISTRY["shifted_arm_merge"]
+    return [(m, t.rewrite(text, [m])) for m in t.match(analyze(text, "t.v"))]
+
+
+def test_shift_arm_merged_into_the_default_selects_its_amount_on_the_care_set():
+    # the merged default is reached only where mode != 3: 'mode[0] & ~mode[1]' is just mode[0] there
+    got = [new for m, new in _shift_merges(_SHIFT_DEFAULT) if "as the default" in m.description]
+    assert any("(x << (mode[0] ? g : 4'd2))" in n for n in got), got
+    assert any("(mode[0] & ~mode[1]) ? g" in n for n in got), got  # the plain select is measured too
+    # negative: with a default reached also at mode == 3, no single bit tells the arms apart
+    wide = _SHIFT_DEFAULT.replace("(mode[0] & mode[1]) ? 1'b0 : ", "")
+    got = [new for m, new in _shift_merges(wide) if "as the default" in m.description]
+    assert got and not any("(mode[0] ?" in n for n in got), got
+
+
+def test_shift_merge_of_a_parenthesized_operand_keeps_the_parentheses():
+    text = ("module g (input [1:0] m, input [2:0] k, input [15:0] s, input [15:0] d, output [15:0] y);\n"
+            "  assign y = s + ((!m) ? d : ((m == 2'd1) ? (d << k) : ((m == 2'd2) ? (d << 3) : 16'd0)));\n"
+            "endmodule\n")
+    got = _shift_merges(text)
+    assert got
+    for _m, new in got:
+        assert new is not None and "assign y = s + ((" in new, new

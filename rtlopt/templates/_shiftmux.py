@@ -225,18 +225,26 @@ class ShiftedArmMerge(Template):
                 return excl[k]
 
             texts = [_text(an, v) for v in vals]
+            span = an.text[info.start:info.end].strip()
+            # the span holds its parentheses (an operand of a larger expression): the new chain keeps them
+            wrap = (lambda t: f"({t})") if span.startswith("(") and span.endswith(")") else (lambda t: t)
             for i, j in pairs:
                 sel = None
-                if j < len(arms):
-                    try:
+                try:
+                    if j < len(arms):
                         sel = _bit_literal(zx, conds, terms[i], terms[j])
-                    except Exception:  # noqa: BLE001 - no simpler select
-                        sel = None
-                for new, where in self._merges(arms, ctexts, texts, forms, i, j, ex, sel):
+                    else:  # the merged arm becomes the default: reached where no other arm's condition holds
+                        import z3
+                        others = [terms[k] for k in range(len(arms)) if k != i]
+                        sel = _bit_literal(zx, conds, terms[i], z3.Not(z3.Or(*others)) if others else z3.BoolVal(True))
+                except Exception:  # noqa: BLE001 - no simpler select
+                    sel = None
+                alts = [sel] if j < len(arms) or sel is None else [sel, None]  # the default: both selects measured
+                for new, where in [x for s_ in alts for x in self._merges(arms, ctexts, texts, forms, i, j, ex, s_)]:
                     out.append(self._m(an, info.start, info.end,
                                        f"arms {i + 1} and {j + 1 if j < len(arms) else 'default'} shift "
                                        f"{forms[i][1]}: one shifter with a selected amount ({where})",
-                                       [Edit(info.start, info.end, new)]))
+                                       [Edit(info.start, info.end, wrap(new))]))
         out.extend(self._cases(an, defs if defs is not None else net_definitions(an)))
         return out
 

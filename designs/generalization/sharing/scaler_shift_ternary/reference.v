@@ -1,0 +1,12 @@
+// Gain stage of a decimator: one adder and one shifter; the mode bits pick the shift amount.
+module gain_acc (
+    input  wire [1:0]  mode,
+    input  wire [2:0]  k,
+    input  wire [15:0] sum,
+    input  wire [15:0] smp,
+    output wire [15:0] nxt
+);
+    wire [2:0]  amt    = mode[1] ? 3'd3 : (mode[0] ? k : 3'd0);
+    wire [15:0] addend = (mode == 2'd3) ? 16'd0 : (smp << amt);
+    assign nxt = sum + addend;
+endmodule
