@@ -221,10 +221,10 @@ def _memory_hint(design) -> str:
                 shape = re.sub(r"[$]", "", ty)
             parts.append(f"array '{path}' ({where}) of {bits} bits ({shape})"
                          + (f", sized by parameter(s) {', '.join(params)}" if params else ""))
-        return ("the design holds " + "; ".join(parts) + ": the ASIC flow maps every bit of it to a flip-flop "
-                "with its read multiplexers, which is what did not finish; a memory this size is an SRAM macro "
-                "in a real flow. To optimize the logic around it, run at a smaller size (-G NAME=VALUE), or "
-                "raise --budget and --ppa-timeout")
+        return ("The design holds " + "; ".join(parts) + ": the ASIC flow maps every bit of it to a flip-flop "
+                "with its read multiplexers, which is what did not finish (a memory this size is an SRAM macro "
+                "in a real flow). To optimize the logic around it, run at a smaller size (-G NAME=VALUE), or "
+                "raise --budget and --ppa-timeout.")
     except Exception:  # noqa: BLE001 - a hint only: the plain message stands
         return ""
 
@@ -358,11 +358,10 @@ def _optimize_one(args, files: list[str], out: Path | None, session, t0: float |
         left = args.budget - (time.monotonic() - t0)
         if not auto or left < 30:
             hint = _memory_hint(design)
-            if hint and not auto:  # (one module: module by module does not apply)
-                raise BudgetExhausted(str(exc).replace(", or optimize module by module with --hierarchical", "")
-                                      + "; " + hint) from None
-            if hint:
-                raise BudgetExhausted(f"{exc}; {hint}") from None
+            if hint:  # what is too large, and what to do (module by module does not split one module)
+                msg = str(exc)
+                cut = msg.find(" Raise --budget")
+                raise BudgetExhausted((msg[:cut] if cut > 0 else msg) + " " + hint) from None
             raise
         if progress:
             progress(f"the flat design does not fit the PPA limit ({ppa_limit:g} s): optimizing module by "
