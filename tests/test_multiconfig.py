@@ -185,3 +185,46 @@ def test_hierarchical_optimizes_a_child_at_every_configuration(tmp_path):
     assert "first_q <= (beat == 3'd7);" not in text and PIN_LABEL not in text
     assert text.count("module two_lanes") == 1 and text[text.index("module two_lanes"):] == \
         TWO[TWO.index("module two_lanes"):]
+
+
+RAM = """module ram_fifo #(parameter DEPTH = 8192, parameter W = 8) (
+    input  wire                     clk,
+    input  wire                     we,
+    input  wire [$clog2(DEPTH)-1:0] wa,
+    input  wire [$clog2(DEPTH)-1:0] ra,
+    input  wire [W-1:0]             wd,
+    output reg  [W-1:0]             rd
+);
+    localparam AW = $clog2(DEPTH);
+    reg [W-1:0] store [0:(1 << AW) - 1];
+    always @(posedge clk) begin
+        if (we) store[wa] <= wd;
+        rd <= store[ra];
+    end
+endmodule
+"""
+
+
+def test_large_array_is_named_when_the_input_does_not_fit(tmp_path):
+    from rtlopt.commands.optimize import _memory_hint
+    from rtlopt.design import open_design
+    from rtlopt.hdl.project import Project, using
+
+    src = _write(tmp_path / "ram.v", RAM)
+    hint = _memory_hint(open_design([src], "ram_fifo"))
+    assert "'ram_fifo.store' (ram.v:10) of 65536 bits (8192 words of 8 bits)" in hint
+    assert "sized by parameter(s) DEPTH, W" in hint and "-G NAME=VALUE" in hint
+    with using(Project(params=(("DEPTH", "16"),))):  # at the user's -G values: small, nothing to say
+        assert _memory_hint(open_design([src], "ram_fifo")) == ""
+
+
+@pytest.mark.yosys
+@pytest.mark.skipif(not LIB.exists(), reason="shared liberty not available")
+def test_budget_too_small_for_a_large_memory_says_why(tmp_path):
+    src = _write(tmp_path / "ram.v", RAM)
+    r = subprocess.run([sys.executable, "-m", "rtlopt", "optimize", str(src), "--liberty", str(LIB), "--budget", "3",
+                        "--json"], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 8, r.stderr[-2000:]
+    err = json.loads(r.stdout)["error"]
+    assert "input unchanged" in err and "65536 bits" in err and "--hierarchical" not in err
+    assert src.read_text() == RAM

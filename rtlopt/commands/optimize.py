@@ -222,7 +222,7 @@ def _memory_hint(design) -> str:
             parts.append(f"array '{path}' ({where}) of {bits} bits ({shape})"
                          + (f", sized by parameter(s) {', '.join(params)}" if params else ""))
         return ("The design holds " + "; ".join(parts) + ": the ASIC flow maps every bit of it to a flip-flop "
-                "with its read multiplexers, which is what did not finish (a memory this size is an SRAM macro "
+                "with its read multiplexers, the likely reason the measurement did not finish (a memory this size is an SRAM macro "
                 "in a real flow). To optimize the logic around it, run at a smaller size (-G NAME=VALUE), or "
                 "raise --budget and --ppa-timeout.")
     except Exception:  # noqa: BLE001 - a hint only: the plain message stands
