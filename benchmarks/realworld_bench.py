@@ -228,7 +228,8 @@ def part_tree(args, label: str, tree: Path) -> list[dict]:
 
 
 #: composite IP (a top and its parameterized children), module by module: each child measured and
-#: optimized at the parameter values its instances have (one configuration), the composed design proven
+#: optimized at the parameter values its instances have (one configuration as its -G; several, e.g.
+#: axis_register at REG_TYPE 0 and 2 in axis_switch, in one search over all of them), the composed design proven
 COMPOSITES = (("axis_arb_mux", ("-f", "verilog-axis/rtl/axis_arb_mux.f")),
               ("axis_switch", ("-f", "verilog-axis/rtl/axis_switch.f")),
               ("serv_top", ("serv/rtl/*.v",)))
