@@ -492,7 +492,7 @@ def _use_cpu_clock() -> None:
     import types
 
     clock = types.SimpleNamespace(monotonic=time.process_time, time=time.time, process_time=time.process_time)
-    for mod in ("rtlopt.fsm.minimize", "rtlopt.fsm._cover_sat", "rtlopt.fsm._greedy_cover"):
+    for mod in ("rtlopt.fsm.minimize", "rtlopt.fsm._cover_sat", "rtlopt.fsm._greedy_cover", "rtlopt.fsm._bounds"):
         importlib.import_module(mod).time = clock
 
 
