@@ -187,6 +187,8 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
                     # a short slice for the rewriting itself; mapping to gates is not counted (the
                     # exhaustive engine that follows reuses the netlists)
                     engine_s = ALGEBRA_BEFORE_EXHAUSTIVE_S
+                elif eng == "algebra" and not sequential and engines[eng_i + 1:eng_i + 2] == ["abc"]:
+                    engine_s = ALGEBRA_BEFORE_ABC_S  # adders only: a polynomial that blows up ends early
                 outcome, detail, cex = _run_complete(eng, gil, hil, wd, max(0.5, slice_s), gates, spec,
                                                      engine_s=engine_s)
                 if outcome == "different":
@@ -216,7 +218,8 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
                     continue
                 slice_s = _abc_slice(left(), last=eng_i == len(engines) - 1, sequential=sequential,
                                      after_equiv=eng_i == 1 and engines[0] == "equiv",
-                                     multipliers=ginfo.has_arith or hinfo.has_arith)
+                                     multipliers=ginfo.has_arith or hinfo.has_arith,
+                                     after_algebra=eng_i > 0 and engines[eng_i - 1] == "algebra")
                 if abc_ran_out is not None and slice_s <= abc_ran_out:
                     # the same deterministic ABC script already ran out of a longer slice on this miter
                     res.engines_tried.append(("abc", f"skipped (ran out of {abc_ran_out:.1f} s before)", 0.0))
@@ -384,7 +387,10 @@ def _engine_order(opts: VerifyOptions, spec: MiterSpec, ginfo: NetlistInfo, hinf
             # comparisons and muxes only (sorting networks, arbiters): no polynomial for the algebraic
             # engine; ABC's SAT sweeping decides them (a 5-word sort: 7 s, where z3 ran out at 35 s)
             return ["equiv", "abc", "smt", "abc"]
-        return ["equiv", "algebra", "smt", "abc"]
+        # adders without multipliers (ones'-complement sums re-associated, carries folded late): when
+        # the polynomial blows up, bit-level SAT sweeping (ABC) decides in seconds where z3 bit-blasts
+        # the whole miter (a 4-word checksum: ABC 3 s, z3 32-95 s)
+        return ["equiv", "algebra", "abc", "smt", "abc"]
     cut = spec.sequential and not hinfo.x_sources and _registers_cut_soundly(opts, ginfo, hinfo)
     # registers cut by name prove nothing when gold and gate have no register name in common (a
     # counter re-encoded as digit registers): their engines would only spend the slices before z3's
@@ -441,6 +447,9 @@ ABC_FIRST_SEQ_S = 10.0
 #: Seconds ABC gets on combinational designs without arithmetic when it directly follows ``equiv``.
 ABC_AFTER_EQUIV_S = 20.0
 
+#: Seconds ABC gets on combinational designs with adders right after the algebraic engine (before z3).
+ABC_AFTER_ALGEBRA_S = 10.0
+
 #: Share of the time left that ABC's first slice gets on sequential designs without multipliers (at least
 #: ABC_FIRST_SEQ_S): bit-level scorr/dprove decides control and counter rewrites that z3's BMC cannot
 #: (verilog-axis axis_stat_counter with busy_reg derived from the state: ABC 9-11 s, the 10 s slice ran
@@ -448,13 +457,17 @@ ABC_AFTER_EQUIV_S = 20.0
 ABC_FIRST_SEQ_SHARE = 0.4
 
 
-def _abc_slice(left: float, *, last: bool, sequential: bool, after_equiv: bool, multipliers: bool) -> float:
+def _abc_slice(left: float, *, last: bool, sequential: bool, after_equiv: bool, multipliers: bool,
+               after_algebra: bool = False) -> float:
     """Seconds for one ABC run: all that is left when it is the last engine; on combinational designs
-    20 s right after ``equiv`` (the first complete engine), else 5 s; on sequential designs 10 s with
-    multipliers (z3's word-level BMC comes next), without them ABC_FIRST_SEQ_SHARE of what is left."""
+    20 s right after ``equiv`` (the first complete engine), ABC_AFTER_ALGEBRA_S right after the
+    algebraic engine, else 5 s; on sequential designs 10 s with multipliers (z3's word-level BMC comes
+    next), without them ABC_FIRST_SEQ_SHARE of what is left."""
     if last:
         return left
     if not sequential:
+        if after_algebra:
+            return min(ABC_AFTER_ALGEBRA_S, left * 0.3)
         return min(ABC_AFTER_EQUIV_S, left * 0.4) if after_equiv else min(5.0, left * 0.2)
     if multipliers:
         return min(ABC_FIRST_SEQ_S, left * 0.2)
@@ -462,6 +475,10 @@ def _abc_slice(left: float, *, last: bool, sequential: bool, after_equiv: bool, 
 
 #: Seconds the algebraic engine gets when the exhaustive engine (always decisive) comes after it.
 ALGEBRA_BEFORE_EXHAUSTIVE_S = 4.0
+
+#: Seconds the algebraic engine gets (after mapping) on adder-only combinational designs when ABC comes
+#: next: adder trees decide in about a second; end-around carries blow the polynomial up (5-20 s).
+ALGEBRA_BEFORE_ABC_S = 8.0
 
 #: Sequential designs with at most this many input + register bits try the one-step exhaustive
 #: check first (it enumerates each next-state/output cone of <= 24 bits; bigger cones give up at once).
@@ -517,7 +534,8 @@ def _run_complete(eng: str, gil: Path, hil: Path, wd: Path, seconds: float, gate
         return "unknown", f"not modelled at gate level ({gates['why']})", None
     g, h = gates["nets"]
     left = max(0.1, seconds - (time.monotonic() - t0))
-    if engine_s is not None and not (eng == "algebra" and _exhaustive_refuses(g, h)):
+    if engine_s is not None and not (eng == "algebra" and engine_s == ALGEBRA_BEFORE_EXHAUSTIVE_S
+                                     and _exhaustive_refuses(g, h)):
         # (the short slice is for an exhaustive check that decides next; when that one would give
         # up at once, as on a 10x8-bit mux-of-products next state, the polynomial is the proof)
         left = min(left, engine_s)
