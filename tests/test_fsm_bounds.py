@@ -85,3 +85,23 @@ def test_chromatic_bound_never_exceeds_the_brute_force_minimum(seed):
     assert len(clique) <= b <= want
     m = minimize(f)
     assert m.optimal and m.n_after == want
+
+
+def test_chromatic_bound_holds_its_deadline_on_a_large_dense_graph():
+    """400 states, half the pairs incompatible (about 40,000 edges x colours of clauses): the bound
+    stops at its deadline (building the clauses included) and stays at least the clique."""
+    import random
+
+    rng = random.Random(3)
+    n = 400
+    inc: list[set[int]] = [set() for _ in range(n)]
+    for s in range(n):
+        for t in range(s + 1, n):
+            if rng.random() < 0.5:
+                inc[s].add(t)
+                inc[t].add(s)
+    clique = _clique(inc)
+    t0 = time.monotonic()
+    b = coloring_bound(inc, clique, time.monotonic() + 0.2)
+    assert time.monotonic() - t0 < 0.2 + 3.0  # generous: a loaded machine
+    assert len(clique) <= b <= dsatur_colors(inc, clique)

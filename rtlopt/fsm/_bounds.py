@@ -82,6 +82,8 @@ def _colorable(inc: list[set[int]], clique: list[int], k: int, deadline: float) 
                 var[(s, c)] = new()
             sol.add_clause([var[(s, c)] for c in cols])
         for s in range(n):
+            if not s % 8 and time.monotonic() > deadline:
+                return None  # building the clauses is itself bounded (400 states: ~10^6 clauses)
             for t in inc[s]:
                 if s < t:
                     for c in range(k):
@@ -90,7 +92,9 @@ def _colorable(inc: list[set[int]], clique: list[int], k: int, deadline: float) 
                             sol.add_clause([-a, -b])
         # value precedence on the free colours: used(c, i) = colour c taken by r_0..r_i
         prev_used: list[int | None] = [None] * k
-        for s in rest:
+        for i, s in enumerate(rest):
+            if not i % 8 and time.monotonic() > deadline:
+                return None
             for c in range(nq, k):
                 v = var[(s, c)]
                 if c > nq:
