@@ -61,7 +61,8 @@ def _sh(w: int, b):
 class _Program:
     """Expressions compiled to a topologically sorted list of numpy operations."""
 
-    def __init__(self, roots: list[z3.ExprRef], s0: z3.ExprRef, max_nodes: int = 200_000) -> None:
+    def __init__(self, roots: list[z3.ExprRef], s0: z3.ExprRef, max_nodes: int = 100_000,
+                 deadline: float | None = None) -> None:
         self.ops: list[tuple] = []
         self.leaves: dict[str, int] = {}  # function name -> slot (apps f(s0))
         self.leaf_width: dict[str, int] = {}
@@ -97,6 +98,8 @@ class _Program:
                 continue
             if len(self.ops) > max_nodes:
                 raise Unsupported("too many nodes")
+            if deadline is not None and len(self.ops) % 512 == 0 and time.monotonic() > deadline:
+                raise Unsupported("time limit while compiling")
             params = tuple(d.params())
             if k == z3.Z3_OP_BNUM:
                 op = ("const", (), _fit(e.as_long(), e.size()), e.size())
@@ -353,7 +356,7 @@ def _random(rng: np.random.Generator, w: int, n: int, mode: np.ndarray | None = 
 class MiterSim:
     """Random traces of the miter from its initial states (see the module docstring)."""
 
-    def __init__(self, sm, max_nodes: int = 200_000) -> None:
+    def __init__(self, sm, max_nodes: int = 100_000, deadline: float | None = None) -> None:
         self.sm = sm
         s0, s1 = sm.s0, sm.s1
         self.next: dict[str, z3.ExprRef] = {}
@@ -388,8 +391,8 @@ class MiterSim:
                         self.init_fixed[f.decl().name()] = v.as_long() if z3.is_bv_value(v) else int(z3.is_true(v))
                         break
         names = list(self.next)
-        self.step_prog = _Program([sm.assume, *[self.next[n] for n in names]], s0, max_nodes)
-        self.init_prog = _Program([sm.init], s0, max_nodes)
+        self.step_prog = _Program([sm.assume, *[self.next[n] for n in names]], s0, max_nodes, deadline)
+        self.init_prog = _Program([sm.init], s0, max_nodes, deadline)
         self.names = names
         self.widths: dict[str, int] = {}
         for prog in (self.step_prog, self.init_prog):
@@ -451,7 +454,9 @@ def sim_traces(sm, seconds: float, *, lanes: int = 256, cycles: int = 24, seed: 
     if seconds <= 0:
         return None
     try:
-        steps = MiterSim(sm).traces(lanes, cycles, seconds, seed)
+        t_end = time.monotonic() + seconds
+        sim = MiterSim(sm, deadline=t_end)
+        steps = sim.traces(lanes, cycles, max(0.0, t_end - time.monotonic()), seed)
     except (Unsupported, z3.Z3Exception, ValueError, TypeError, OverflowError, MemoryError, IndexError, KeyError):
         return None
     return steps or None
