@@ -143,6 +143,12 @@ class _Net:
                 v[b] = (v[b] & ~hi) | (~sparse(4) & hi)
             z, o = sparse(4), sparse(5)
             v[bits] = (v[bits] & ~z) | o
+            # extremes of a signed word: 100..0 and 011..1
+            mn, mx = sparse(3), sparse(4)
+            v[bits[:-1]] = v[bits[:-1]] & ~mn
+            v[bits[-1]] = v[bits[-1]] | mn
+            v[bits[:-1]] = v[bits[:-1]] | mx
+            v[bits[-1]] = v[bits[-1]] & ~mx
         for t, o, ins in self.gates:
             v[o] = _eval(t, [v[i] for i in ins])
         return v
