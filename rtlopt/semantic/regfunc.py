@@ -640,26 +640,125 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             acc = acc + z3.ZeroExt(w - 1, bv([regs[n][i]], v))
         return bv(regs[rel.target], v) == acc
 
-    live = list(rels)
-    it = 0
-    while live:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            return []
-        act = z3.Bool(f"act{it}", ctx)
-        it += 1
-        s.add(z3.Implies(act, z3.And([rel_expr(r, q) for r in live])))
-        goals = [rel_expr(r, nx) for r in live]
-        s.add(z3.Implies(act, z3.Or([z3.Not(g) for g in goals])))
-        s.set("timeout", max(1, int(left * 1000)))
-        res = s.check(act)
-        if res == z3.unsat:
-            return live
-        if res != z3.sat:
-            return []
-        m = s.model()
-        live = [r for r, g in zip(live, goals, strict=True) if z3.is_true(m.eval(g, model_completion=True))]
-    return []
+    def houdini(items):
+        # items: (key, now, next); the largest subset that is inductive together, or None (timeout)
+        live = list(items)
+        while live:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            act = z3.Bool(f"act{next(acts)}", ctx)
+            s.add(z3.Implies(act, z3.And([c for _k, c, _n in live])))
+            s.add(z3.Implies(act, z3.Or([z3.Not(g) for _k, _c, g in live])))
+            s.set("timeout", max(1, int(left * 1000)))
+            res = s.check(act)
+            if res == z3.unsat:
+                return live
+            if res != z3.sat:
+                return None
+            m = s.model()
+            live = [it for it in live if z3.is_true(m.eval(it[2], model_completion=True))]
+        return []
+
+    import itertools
+
+    acts = itertools.count()
+    got = houdini([(r, rel_expr(r, q), rel_expr(r, nx)) for r in rels])
+    if got is None:
+        return []
+    proven = [k for k, _c, _n in got]
+    if len(proven) == len(rels) or deadline - time.monotonic() < 1.0:
+        return proven
+    # Strengthening: some hypothesis is true on every sample but not inductive alone (it needs a
+    # fact about other registers: 'state == S implies index == 0'). Two-literal clauses over the
+    # flip-flops its next state reads, true on every simulated state and after reset, join the
+    # induction as helpers (never returned); Houdini drops the ones that are not inductive.
+    try:
+        helpers = _clause_helpers(net, [r for r in rels if r not in proven], regs, st)
+    except Exception:  # noqa: BLE001 - no strengthening; the plain answer stands
+        helpers = []
+    if not helpers:
+        return proven
+    extra = {j for cl in helpers for j, _p in cl} - members
+    if extra:
+        more = {net.flops[j].d for j in extra} | {net.flops[j].rst for j in extra
+                                                    if net.flops[j].rst is not None}
+        expr.update(seqsim._build_exprs(net, sub, more, ctx))
+        for j in sorted(extra):
+            nx[j] = z3.Bool(f"n{j}", ctx)
+            s.add(nx[j] == nxt(j))
+
+    def lit(j, pol, v):
+        return v[j] if pol else z3.Not(v[j])
+
+    items = [(r, rel_expr(r, q), rel_expr(r, nx)) for r in rels]
+    items += [(None, z3.Or([lit(j, p, q) for j, p in cl]), z3.Or([lit(j, p, nx) for j, p in cl]))
+              for cl in helpers]
+    got2 = houdini(items)
+    if got2 is None:
+        return proven
+    return [k for k, _c, _n in got2 if k is not None]
+
+
+#: Flip-flop bits at most in one strengthening (pairs grow with the square).
+_CLAUSE_BITS = 96
+#: Helper clauses at most (each is one more conjunct of the induction query).
+_CLAUSE_MAX = 1500
+
+
+def _clause_helpers(net: seqsim.GateNet, rels: list[Relation], regs: dict[str, list[int]],
+                    st: list) -> list[tuple[tuple[int, int], ...]]:
+    """Clauses (tuples of (flop, polarity)) of one or two literals over the flip-flops the next
+    state of ``rels``' registers reads (and those registers), true on every simulated state and in
+    the reset state: candidate helper invariants for :func:`prove` (the caller proves them)."""
+    qi = net.q_index
+    driver = {g[1]: g for g in net.gates}
+    seed: set[int] = set()
+    for r in rels:
+        seed |= set(regs[r.target])
+        for n in r.uses():
+            seed |= set(regs[n])
+    cone, seen = set(seed), set()
+    stack = [net.flops[j].d for j in seed] + [net.flops[j].rst for j in seed if net.flops[j].rst is not None]
+    while stack:
+        x = stack.pop()
+        if x in seen:
+            continue
+        seen.add(x)
+        if x in qi:
+            cone.add(qi[x])
+        elif x in driver:
+            stack.extend(driver[x][2])
+    if len(cone) > _CLAUSE_BITS:
+        return []
+    fl = sorted(cone)
+    trace = seqsim.simulate(net, cycles=256, words=2)
+    x = _bit_matrix(trace)[fl].astype(bool)
+    n = len(fl)
+    rs = [st[j] for j in fl]
+    out: list[tuple[tuple[int, int], ...]] = []
+    one = x.all(axis=1)
+    zero = ~x.any(axis=1)
+    for i in range(n):
+        if (one[i] or zero[i]) and rs[i] is not None and rs[i] == int(one[i]):
+            out.append(((fl[i], int(one[i])),))
+    var = [i for i in range(n) if not (one[i] or zero[i])]
+    if len(var) < 2:
+        return out
+    xv = x[var].astype(np.float32)
+    nv = 1.0 - xv
+    # co-occurrence counts of each literal pair: a clause (a | b) holds when !a & !b never occurs
+    both = {(1, 1): xv @ xv.T, (1, 0): xv @ nv.T, (0, 1): nv @ xv.T, (0, 0): nv @ nv.T}
+    for a in range(len(var)):
+        for b in range(a + 1, len(var)):
+            ja, jb = fl[var[a]], fl[var[b]]
+            ra, rb = st[ja], st[jb]
+            for (va, vb), m in both.items():
+                if m[a, b] == 0:  # never va & vb: clause (a != va) | (b != vb)
+                    if ra is None or rb is None or (ra == va and rb == vb):
+                        continue
+                    out.append(((ja, 1 - va), (jb, 1 - vb)))
+    return out[:_CLAUSE_MAX]
 
 
 def _cmp(op: str, a: int, k: int) -> int:
