@@ -31,6 +31,9 @@ from rtlopt.verify._smtsim import filter_by_traces, register_values, sim_traces
 #: Seconds at most for the random-simulation filter of candidate invariants (it only drops candidates).
 SIM_FILTER_S = 5.0
 
+#: Cycles of the unrolling in which z3 completes the simulation's register value sets (invariant mining).
+MINE_Z3_DEPTH = 5
+
 #: Cycles the BMC base case is checked before invariant mining (>= 1: Houdini's proof needs cycles 0 and 1).
 BMC_BEFORE_MINING = 3
 
@@ -302,44 +305,62 @@ def _mine_candidates(sm: SmtMiter, bmc: _Bmc, budget: Budget, state_map: dict | 
     guard = _as_bool(started) if started is not None else None
     states = bmc.states
     values: dict[str, list[int]] = {}
-    seeds = register_values(sm, traces, len(states), guard,
-                            [r.name for r in sm.reg_info if r.name != STARTED and r.width <= 16], max_values)
-    for r in sm.reg_info:
-        if r.name == STARTED or r.width > 16 or budget.left() < 0.2:
-            continue
-        e = sm.regs[r.name]
-        v = z3.Const(f"rtlopt_v_{len(values)}", e.sort())
-        occ = [z3.And(sm.at(guard, st), sm.at(e, st) == v) if guard is not None else sm.at(e, st) == v
-               for st in states]
-        found: list[int] = list(seeds.get(r.name, ()))
-        if len(found) > max_values:
-            continue  # a data register: the simulation alone shows too many values
-        bmc.s.push()
-        bmc.s.add(z3.Or(occ))
-        for x in found:
-            bmc.s.add(v != (z3.BoolVal(bool(x), e.ctx) if z3.is_bool(e) else z3.BitVecVal(x, e.size(), e.ctx)))
-        ok = True
-        while True:
-            res = _check(bmc.s, budget)
-            if res != z3.sat:
-                ok = res == z3.unsat
-                break
-            # every value the register shows in this model's states, not only v's: a data register
-            # is refused after a few queries instead of max_values + 1 (a memory fold: 18 % less CPU)
-            m = bmc.s.model()
+    names = [r.name for r in sm.reg_info if r.name != STARTED and r.width <= 16]
+    # the value sets are those of the unrolled cycles: the simulation gives the values it reaches
+    # there, z3 adds the rest of the first MINE_Z3_DEPTH cycles (each deeper cycle doubles the cost
+    # of that proof; values the simulation misses only deeper are missed, which costs completeness)
+    found = {n: list(vs) for n, vs in register_values(sm, traces, len(states), guard, names,
+                                                      max_values).items()}
+    if traces:
+        states = states[:MINE_Z3_DEPTH + 1]
+    for n in names:
+        found.setdefault(n, [])
+
+    def val(e: z3.ExprRef, x: int) -> z3.ExprRef:
+        return z3.BoolVal(bool(x), e.ctx) if z3.is_bool(e) else z3.BitVecVal(x, e.size(), e.ctx)
+
+    # one query for all registers: a state of the unrolling where some register shows a value not yet
+    # found; each model adds every register's values in all its states, and one unsat closes every
+    # value set at once (instead of one unsat proof over the whole unrolling per register)
+    active = [n for n in names if len(found[n]) <= max_values]
+    ok = True
+    while active and ok:
+        if budget.left() < 0.2:
+            ok = False
+            break
+        new_val = []
+        for n in active:
+            e = sm.regs[n]
             for st in states:
-                if guard is None or z3.is_true(m.eval(sm.at(guard, st), model_completion=True)):
-                    x = value(m, sm.at(e, st))
-                    if x not in found:
-                        found.append(x)
-                        bmc.s.add(v != (z3.BoolVal(bool(x), e.ctx) if z3.is_bool(e)
-                                        else z3.BitVecVal(x, e.size(), e.ctx)))
-            if len(found) > max_values:
-                ok = False
-                break
+                x = sm.at(e, st)
+                fresh = z3.And([x != val(e, v) for v in found[n]]) if found[n] else z3.BoolVal(True, e.ctx)
+                new_val.append(z3.And(sm.at(guard, st), fresh) if guard is not None else fresh)
+        bmc.s.push()
+        bmc.s.add(z3.Or(new_val))
+        res = _check(bmc.s, budget)
+        if res != z3.sat:
+            ok = res == z3.unsat
+            bmc.s.pop()
+            break
+        m = bmc.s.model()
         bmc.s.pop()
-        if ok and found:
-            values[r.name] = sorted(found)
+        grew = False
+        for st in states:
+            if guard is not None and not z3.is_true(m.eval(sm.at(guard, st), model_completion=True)):
+                continue
+            for n in active:
+                x = value(m, sm.at(sm.regs[n], st))
+                if x not in found[n]:
+                    found[n].append(x)
+                    grew = True
+        if not grew:  # cannot happen with a sound model; never loop on it
+            ok = False
+            break
+        active = [n for n in active if len(found[n]) <= max_values]
+    if ok:
+        for n in names:
+            if found[n] and len(found[n]) <= max_values:
+                values[n] = sorted(found[n])
     cands: list[z3.BoolRef] = []
 
     def lit(name: str, val: int) -> z3.BoolRef:
