@@ -9,7 +9,9 @@ instantiates each function on two state constants, then builds unrollings by sub
 Proof procedure (sequential): BMC from the initial states to ``bmc_depth`` (a hit is a real
 counterexample); plain k-induction at small k along the way; if that fails, invariant mining
 (value sets of small registers, gold/gate state correspondences ``g==a -> h==b``, equal-register
-candidates, the optional ``state_map`` hint), filtered on the BMC unrolling and then by Houdini
+candidates, the optional ``state_map`` hint; random bit-parallel simulation from the initial states,
+:mod:`rtlopt.verify._smtsim`, seeds the value sets and drops the candidates a simulated state
+violates), filtered on the BMC unrolling and then by Houdini
 (drop candidates until the rest plus "outputs equal" is inductive); finally k-induction strengthened
 with the surviving invariants and simple-path constraints. Only an inductive proof is reported as
 EQUIVALENT; a clean BMC alone gives UNKNOWN. z3 runs in-process; every ``check`` gets a ``timeout``
