@@ -262,6 +262,21 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
     0.1 s' holds for its literature benchmarks, where the clique bound is (nearly) tight.
     Past the downward search's size, the turns that would go to it improve the greedy partition
     by iterated greedy instead (:func:`rtlopt.fsm._greedy_cover.improve_partition`).
+
+    Tried and not kept (CaDiCaL conflicts of the UNSAT proof one or two classes below the
+    minimum, 80 states/70 % DC; fresh encodings): sound dominance clauses from the simulation
+    preorder (``s`` below ``t``: every class holding ``t`` may hold ``s``; 4-11 such states at
+    80-150 states) and 'no free class inside a clique class': +-5 %; prefix (first-member) order
+    beside the lexicographic one: +-5 %; other SAT solvers (Glucose 4/4.2, MiniSat, CaDiCaL
+    1.5.3/1.9.5, MapleChrono): within 1.5x, none faster; other maximum cliques: +-20 %; the
+    free-state order with transition neighbours counted beside incompatibilities: 1.3-3.7x fewer
+    conflicts on 80-state machines but 1.2-2.5x more on 150-state and some 60-state ones; subsets of
+    the states as relaxations: 70 of 80 states already lose 2 classes of the bound; SAT-based
+    large-neighbourhood search from the best cover (most classes fixed by assumptions): no better
+    than the downward search; cost-estimate scheduling of the two searches instead of equal
+    turns: within the run-to-run noise (+-2 classes). The minimum closed partition can lie above
+    the minimum cover (60 states/70 % DC, bench seed 60002: partition 22, cover 20), which bounds
+    what the partition-based greedy can reach.
     """
     from rtlopt.fsm._bounds import coloring_bound
     from rtlopt.fsm._cover_sat import CoverSat
