@@ -120,3 +120,41 @@ def test_shift_merge_of_a_parenthesized_operand_keeps_the_parentheses():
     assert got
     for _m, new in got:
         assert new is not None and "assign y = s + ((" in new, new
+
+
+_STAGES = """
+module st (input clk, input rst, input [7:0] a, input [7:0] b, output reg [23:0] y);
+  wire [23:0] p [0:2];
+  assign p[0] = 24'd0;
+  assign p[1] = p[0] + ((a << 3) - a);
+  assign p[2] = p[1] + ((b << 4) - b);
+  always @(posedge clk) if (rst) y <= 24'd0; else y <= p[2];
+endmodule
+"""
+
+
+def _narrowing(text: str) -> list[str]:
+    from rtlopt.templates import REGISTRY, analyze
+    return [m.description for m in REGISTRY["register_width_reduction"].match(analyze(text, "t.v"))
+            if "behind a copy" in m.description]
+
+
+def test_output_register_bounded_through_net_array_elements_and_generate_iterations():
+    # 7*a + 15*b <= 5610: 13 bits, seen through the elements' single drivers
+    assert any("24 -> 13 bits" in d for d in _narrowing(_STAGES)), _narrowing(_STAGES)
+    # one generate-for iteration per tap: indexed part-selects and genvar indices elaborated per iteration
+    gen = (GEN / "parameterized" / "gen_taps" / "original.v").read_text()
+    assert any("20 -> 17 bits" in d for d in _narrowing(gen)), _narrowing(gen)
+
+
+def test_net_array_element_with_a_second_driver_is_not_seen_through():
+    # p[2] has a second driver (a generate iteration's): no one driver, no bound (the register keeps 24 bits)
+    two = _STAGES.replace("  always", "  genvar i;\n  for (i = 2; i < 3; i = i + 1) begin : g\n"
+                                      "    assign p[i] = 24'hffffff;\n  end\n  always")
+    assert not _narrowing(two)
+    # the whole array driven by one more assign (an unpacked array assignment): none either
+    whole = _STAGES.replace("  always", "  wire [23:0] q [0:2];\n  assign q = p;\n  always").replace("y <= p[2]", "y <= q[2]")
+    assert not _narrowing(whole)
+    # a value that does not fit: b * 2^20 overflows any narrower width
+    wide = _STAGES.replace("((b << 4) - b)", "(b << 16)")
+    assert not _narrowing(wide)

@@ -77,6 +77,7 @@ class Z3Expr:
         self.volatile = volatile or set()
         self.rename = rename or {}  # symbol key -> z3 term substituted for the name
         self.defs = defs or {}  # net key -> its one continuous driver (expression), inlined
+        self.see_defs = defs is not None  # drivers seen through (also of net array elements)
         self.vars: dict = {}
         self._fresh = 0
         self._depth = 0
@@ -109,7 +110,7 @@ class Z3Expr:
         if t is None:
             info = self.an.info(node)
             t = self.var(("text", info.key), w) if info is not None and not self._calls \
-                and not self._reads_volatile(node) else self.fresh(w)
+                and not self._reads_volatile(node) and not _reads_genvar(node) else self.fresh(w)
         return _resize(t, w, False)
 
     def _reads_volatile(self, node) -> bool:
@@ -469,6 +470,19 @@ class Z3Expr:
             return None
         rng = t.fixedRange
         hi, lo = int(rng.left), int(rng.right)
+        if t.isUnpackedArray and self.see_defs and type(node).__name__ == "ElementSelectExpression" \
+                and type(base).__name__ == "NamedValueExpression":
+            # an element of a net array with one continuous driver (``assign acc[t+1] = acc[t] + p[t]``
+            # per generate iteration), seen through like a single-driver net
+            i = _elab_const(node.selector)
+            d = element_definitions(self.an).get((skey(base.symbol), i)) if i is not None else None
+            if d is not None and self._depth < 16:
+                self._depth += 1
+                try:
+                    return _resize(self.bv(d), w, False)
+                finally:
+                    self._depth -= 1
+            return None
         if hi < lo:
             return None
         # Only packed integral values are bit vectors: an unpacked array (a memory) has no bit
@@ -493,13 +507,101 @@ class Z3Expr:
                 return z3.If(inside, sel, self.fresh(w))  # out of range reads x: any value
             i -= lo
             return z3.Extract((i + 1) * ew - 1, i * ew, x) if 0 <= i < n else None
-        if not str(node.selectionKind).endswith("Simple"):
+        kind = str(node.selectionKind)
+        if kind.endswith(("IndexedUp", "IndexedDown")):  # x[b +: n] / x[b -: n] with an elaborated constant b
+            start, cnt = _elab_const(node.left), _elab_const(node.right)
+            if start is None or not cnt or cnt * ew != w:
+                return None
+            low = (start - lo if kind.endswith("IndexedUp") else start - cnt + 1 - lo) * ew
+            return z3.Extract(low + w - 1, low, x) if low >= 0 and low + w <= x.size() else None
+        if not kind.endswith("Simple"):
             return None
         left, right = _const_of(self.an, node.left), _const_of(self.an, node.right)
         if left is None or right is None:
             return None
         low = (min(left, right) - lo) * ew
         return z3.Extract(low + w - 1, low, x) if low >= 0 and low + w <= x.size() else None
+
+
+def _reads_genvar(node) -> bool:
+    """``node`` reads a generate loop's iteration value: one text, another value per iteration (so it
+    is no one variable of its text)."""
+    found = []
+
+    def visit(n):
+        if isinstance(n, ast.Expression) and type(n).__name__ == "NamedValueExpression" \
+                and isinstance(n.symbol, ast.ParameterSymbol) \
+                and type(getattr(n.symbol, "syntax", None)).__name__ == "IdentifierNameSyntax":
+            found.append(n)
+        return not found
+
+    try:
+        node.visit(visit)
+    except Exception:  # noqa: BLE001 - an odd node: treat as varying
+        return True
+    return bool(found)
+
+
+def _elab_const(node) -> int | None:
+    """The elaborated value of a constant expression (genvars and parameters of its copy included)."""
+    try:
+        c = getattr(node, "constant", None)
+        sv = getattr(c, "value", None) if c is not None else None
+        if sv is not None and type(sv).__name__ == "SVInt" and not sv.hasUnknown:
+            return int(sv)
+    except Exception:  # noqa: BLE001 - pyslang raises assorted errors on odd nodes
+        return None
+    return None
+
+
+def element_definitions(an: Analysis) -> dict:
+    """Elements of unpacked net arrays with exactly one whole continuous driver at an elaborated constant
+    index (``assign acc[t+1] = acc[t] + p[t];`` in a generate loop): ``(array key, index)`` → the driver.
+    An array also driven any other way (a variable index, a slice, the whole array, an initializer) has
+    none."""
+    got = getattr(an, "_element_defs", None)
+    if got is not None:
+        return got
+    out: dict = {}
+    count: dict = {}
+    bad: set = set()
+    seen: set = set()
+    for s in an.symbols:
+        if isinstance(s, ast.NetSymbol) and getattr(s, "initializer", None) is not None:
+            bad.add(skey(s))
+        if not isinstance(s, ast.ContinuousAssignSymbol):
+            continue
+        a = s.assignment
+        if type(a).__name__ != "AssignmentExpression":
+            continue
+        lhs = strip(a.left)
+        kind = type(lhs).__name__
+        if kind == "NamedValueExpression":
+            if getattr(lhs.symbol.type, "isUnpackedArray", False):
+                bad.add(skey(lhs.symbol))
+            continue
+        if kind not in ("ElementSelectExpression", "RangeSelectExpression"):
+            continue
+        base = strip(lhs.value)
+        while type(base).__name__ in ("ElementSelectExpression", "RangeSelectExpression"):
+            lhs, base = base, strip(base.value)  # a bit of an element: the element is not whole
+            kind = "partial"
+        if type(base).__name__ != "NamedValueExpression" or not getattr(base.type, "isUnpackedArray", False):
+            continue
+        k = skey(base.symbol)
+        i = _elab_const(lhs.selector) if kind == "ElementSelectExpression" else None
+        if i is None or not isinstance(base.symbol, ast.NetSymbol):
+            bad.add(k)
+            continue
+        syn = getattr(a, "syntax", None)
+        tag = (k, i, an.span(syn) if syn is not None else id(a))
+        if tag in seen:  # one module body elaborated per instance: one driver
+            continue
+        seen.add(tag)
+        out[(k, i)] = a.right
+        count[(k, i)] = count.get((k, i), 0) + 1
+    got = an._element_defs = {key: v for key, v in out.items() if count[key] == 1 and key[0] not in bad}
+    return got
 
 
 def net_definitions(an: Analysis) -> dict:

@@ -105,7 +105,17 @@ def _scope_varies(an: Analysis, sym) -> bool:
         multi = _multi_params(an)
         return any(isinstance(m, ast.ParameterSymbol) and _pkey(m) in multi for m in body)
     except Exception:  # noqa: BLE001 - no instance body found: treat as varying
-        return True
+        # ... unless only generate-loop genvars vary (one value per iteration, not per copy of a module;
+        # the z3 model reads every iteration's elaborated nodes)
+        multi = _multi_params(an)
+        return any(isinstance(p, ast.ParameterSymbol) and _pkey(p) in multi and not _is_genvar(p)
+                   for p in an.symbols)
+
+
+def _is_genvar(sym) -> bool:
+    """A generate loop's iteration value (``genvar t`` seen inside one iteration's block)."""
+    syn = getattr(sym, "syntax", None)
+    return syn is not None and type(syn).__name__ == "IdentifierNameSyntax"
 
 
 def _varies(an: Analysis, node) -> bool:
