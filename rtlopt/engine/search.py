@@ -365,6 +365,11 @@ def _semantic_generator(name: str, module: str, per_top: bool = False, func: str
                        else (lambda st: _h(st.texts)))
 
 
+# linresub: a word re-expressed (piecewise GF(2)-linear) through signals already computed. Early: one
+# Yosys run and a few seconds of linear algebra (bounded), and the later generators can use up a round.
+_semantic_generator("linresub", "linresub", per_top=True)
+
+
 # digits: a counter read only as digits kept as digit counters. Before the slower sequential analyses:
 # it costs nothing without a counter read only through output logic, and its Yosys runs are few (a
 # round's generator window can close before the later ones)
@@ -416,8 +421,6 @@ _semantic_generator("squarer", "squarer")
 _semantic_generator("selcompose", "selcompose", per_top=True)
 # countcmp: a population count compared with 0/1/2 as an OR / pair check.
 _semantic_generator("countcmp", "countcmp", per_top=True)
-# linresub: a word re-expressed (piecewise GF(2)-linear) through signals already computed.
-_semantic_generator("linresub", "linresub", per_top=True)
 
 register_generator("datapath_egraph", egraph_candidates)
 
