@@ -448,7 +448,7 @@ ABC_FIRST_SEQ_S = 10.0
 ABC_AFTER_EQUIV_S = 20.0
 
 #: Seconds ABC gets on combinational designs with adders right after the algebraic engine (before z3).
-ABC_AFTER_ALGEBRA_S = 10.0
+ABC_AFTER_ALGEBRA_S = 15.0
 
 #: Share of the time left that ABC's first slice gets on sequential designs without multipliers (at least
 #: ABC_FIRST_SEQ_S): bit-level scorr/dprove decides control and counter rewrites that z3's BMC cannot
@@ -478,7 +478,7 @@ ALGEBRA_BEFORE_EXHAUSTIVE_S = 4.0
 
 #: Seconds the algebraic engine gets (after mapping) on adder-only combinational designs when ABC comes
 #: next: adder trees decide in about a second; end-around carries blow the polynomial up (5-20 s).
-ALGEBRA_BEFORE_ABC_S = 8.0
+ALGEBRA_BEFORE_ABC_S = 6.0
 
 #: Sequential designs with at most this many input + register bits try the one-step exhaustive
 #: check first (it enumerates each next-state/output cone of <= 24 bits; bigger cones give up at once).
