@@ -140,6 +140,16 @@ endmodule
 """
 
 
+def test_pins_of_two_configurations_get_their_own_labels():
+    two = MOD.replace("assign y = (a & b) | (a & ~b);", "assign y = a | (K == 7);")
+    a = pin_text(MOD, MOD.replace("q <= d;", "q <= d | 0;"), {"m": {(("W", "4"), ("LIM", "5"))}})
+    b = pin_text(a, a.replace("always @(posedge clk) if (rst || cnt == LIM)", "always @(posedge clk) if (cnt == LIM || rst)"),
+                 {"m": {(("W", "8"), ("LIM", "5"))}})
+    assert b.count(f"begin : {PIN_LABEL}m\n") == 1 and b.count(f"begin : {PIN_LABEL}m_2\n") == 1
+    assert b.count(f"begin : {ORIG_LABEL}m_2\n") == 1 and "if (W == 8 && LIM == 5)" in b
+    assert pin_text(MOD, two, CFG) == two  # (K is a literal localparam: no pin)
+
+
 def test_configurations_and_their_wrapper(tmp_path):
     from rtlopt.design import open_design
     from rtlopt.engine.hierarchy import _instance_params
@@ -182,7 +192,7 @@ def test_hierarchical_optimizes_a_child_at_every_configuration(tmp_path):
     assert data["composed_proof"]["verdict"] == "EQUIVALENT"
     text = out.read_text()
     # first_q is (beat == 0) at every W: the rewrite reads no parameter and is not pinned
-    assert "first_q <= (beat == 3'd7);" not in text and PIN_LABEL not in text
+    assert "first_q <= (beat == 3'd7);" not in text and "always @* first_q = (beat == 3'd0);" in text
     assert text.count("module two_lanes") == 1 and text[text.index("module two_lanes"):] == \
         TWO[TWO.index("module two_lanes"):]
 
@@ -228,3 +238,29 @@ def test_budget_too_small_for_a_large_memory_says_why(tmp_path):
     err = json.loads(r.stdout)["error"]
     assert "input unchanged" in err and "65536 bits" in err and "--hierarchical" not in err
     assert src.read_text() == RAM
+
+
+@pytest.mark.yosys
+@pytest.mark.slow
+@pytest.mark.skipif(not LIB.exists(), reason="shared liberty not available")
+def test_each_configuration_gets_its_own_rewrite(tmp_path):
+    """sched2 with its pickers at N=4/LSB_FIRST=1 and N=8/LSB_FIRST=0: after the joint search, each
+    configuration's own search takes the register relation at its values (pinned to them)."""
+    case = Path(__file__).resolve().parents[1] / "designs" / "generalization" / "seqredundancy" / "param_child_grant_hier"
+    t = (case / "original.v").read_text()
+    t = t.replace("req_pick #(.N(4), .LSB_FIRST(1)) u_b", "req_pick #(.N(8), .LSB_FIRST(0)) u_b")
+    t = t.replace("input  wire [3:0] req_b", "input  wire [7:0] req_b").replace(
+        "output wire [3:0] gnt_b", "output wire [7:0] gnt_b").replace("output wire [1:0] idx_b", "output wire [2:0] idx_b")
+    src, out = _write(tmp_path / "two.v", t), tmp_path / "out.v"
+    r = subprocess.run([sys.executable, "-m", "rtlopt", "optimize", str(src), "--top", "sched2", "--liberty", str(LIB),
+                        "--budget", "150", "--hierarchical", "--json", "-o", str(out)],
+                       capture_output=True, text=True, timeout=900)
+    assert r.returncode == 0, r.stderr[-2000:]
+    data = json.loads(r.stdout)
+    row = {m["module"]: m for m in data["modules"]}["req_pick"]
+    assert row["status"] == "improved" and row["area_after"] < row["area_before"]
+    assert "then on its own at" in row["note"]
+    assert data["composed_proof"]["verdict"] == "EQUIVALENT"
+    text = out.read_text()
+    labels = [ln.split("begin : ")[1].strip() for ln in text.splitlines() if "begin : rtlopt_params_req_pick" in ln]
+    assert labels and all(lab.startswith(PIN_LABEL) for lab in labels)

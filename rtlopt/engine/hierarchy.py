@@ -623,26 +623,33 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
 
 def _optimize_configs(design, name, cfgs, mr, cur, share, *, goal, liberty, max_steps, verify_timeout_s,
                       clock_period_ns, ppa_timeout_s, **kw):
-    """One search for ``name`` over every configuration it is instantiated with (engine.multiconfig);
-    fills ``mr``; returns the texts after it (the wrapper dropped) and whether the budget ran out."""
+    """``name`` at every configuration it is instantiated with (engine.multiconfig): first one search
+    over all of them at once (half the share; rewrites that hold in every configuration), then, with
+    what is left, one search per configuration (most instances first) with that configuration as the
+    child's -G, each rewrite pinned to its configuration alone (the pins nest: each one's else arm is
+    the text before it). Fills ``mr``; returns the texts after it (the wrapper dropped) and whether the
+    budget ran out."""
+    from rtlopt.design import open_design
     from rtlopt.engine.multiconfig import Wrapped, condition_text, measure_configs
     from rtlopt.engine.search import optimize
     from rtlopt.errors import BudgetExhausted, RtloptError
     from rtlopt.hdl.project import using
 
+    end = time.monotonic() + share
     mfn = kw.pop("measure_fn", None)
+    joint = dict(kw)
     if mfn is not None:
         def measure(ref, texts=None, timeout=300.0):  # the copies' files are read as they are
             return measure_configs(mfn, ref.files, name, cfgs, texts=None, timeout=timeout)
 
-        kw["measure_fn"] = measure
+        joint["measure_fn"] = measure
     try:
         # the wrapper's top has none of the user's -G parameters (they are in the configurations)
         with using(_project_at(())), Wrapped(design, name, cfgs) as w:
-            res = optimize(w.design, goal=goal, liberty=liberty, budget_s=share, max_steps=max_steps,
-                           verify_timeout_s=min(verify_timeout_s, max(10.0, share / 2)),
-                           clock_period_ns=clock_period_ns, ppa_timeout_s=min(ppa_timeout_s, share),
-                           start_texts={**cur, w.path: w.text}, scope=name, **kw)
+            res = optimize(w.design, goal=goal, liberty=liberty, budget_s=share / 2, max_steps=max_steps,
+                           verify_timeout_s=min(verify_timeout_s, max(10.0, share / 4)),
+                           clock_period_ns=clock_period_ns, ppa_timeout_s=min(ppa_timeout_s, share / 2),
+                           start_texts={**cur, w.path: w.text}, scope=name, **joint)
     except BudgetExhausted as exc:
         mr.status, mr.note = "budget", str(exc)
         return cur, True
@@ -664,7 +671,41 @@ def _optimize_configs(design, name, cfgs, mr, cur, share, *, goal, liberty, max_
         mr.rules = [r for s in res.steps for r in s.rules]
         mr.verdict = res.steps[-1].verdict
         cur = {p: res.final.get(p, t) for p, t in cur.items()}
-    return cur, bool(res.budget_exhausted)
+    hit = bool(res.budget_exhausted)
+    # then each configuration on its own (its rewrites pinned to it alone); the module's mean drops by
+    # each configuration's gain times its share of the instances
+    total = sum(k for _p, _q, k in cfgs)
+    order = sorted(range(len(cfgs)), key=lambda i: -cfgs[i][2])
+    own = []
+    for j, i in enumerate(order):
+        params, _ports, k = cfgs[i]
+        per = (end - time.monotonic()) / (len(order) - j)
+        if per < 10:
+            break
+        try:
+            with using(_project_at(params)):
+                sub = open_design(list(design.files), name)
+                r = optimize(sub, goal=goal, liberty=liberty, budget_s=per, max_steps=max_steps,
+                             verify_timeout_s=min(verify_timeout_s, max(10.0, per / 2)),
+                             clock_period_ns=clock_period_ns, ppa_timeout_s=min(ppa_timeout_s, per),
+                             start_texts=cur, scope=name, **({"measure_fn": mfn} if mfn is not None else {}), **kw)
+        except RtloptError:  # (BudgetExhausted included: this configuration's extra search only)
+            continue
+        hit = hit or bool(r.budget_exhausted)
+        if not r.steps:
+            continue
+        b, a = r.before.area_um2.value, r.after.area_um2.value
+        if b is None or a is None or mr.area_after is None:
+            continue
+        cur = dict(r.final)
+        mr.area_after -= (b - a) * k / total
+        mr.rules += [x for s in r.steps for x in s.rules]
+        mr.verdict = r.steps[-1].verdict
+        mr.status = "improved"
+        own.append(", ".join(f"{n}={v}" for n, v in params))
+    if own:
+        mr.note += f"; then on its own at {' | '.join(own)} (pinned to that configuration)"
+    return cur, hit
 
 
 def _instance_params(design, modules) -> dict[str, tuple]:

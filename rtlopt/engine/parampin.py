@@ -585,8 +585,13 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
             # is exactly the original items: that pin alone already keeps every other value's logic
             out.append((so, eo, mod_n[sn:en]))
             continue
-        sfx = "" if k == 0 else f"_{k + 1}"
-        k += 1
+        # (labels unique in the module: an earlier pin, e.g. of another configuration, may hold some)
+        while True:
+            sfx = "" if k == 0 else f"_{k + 1}"
+            k += 1
+            if not re.search(r"(?<![\w$])(" + PIN_LABEL + "|" + ORIG_LABEL + ")" + re.escape(n + sfx) + r"(?![\w$])",
+                             mo):
+                break
         body_n = _strip_generate(mod_n[sn:en], mn[sn:en])[0].replace("\r\n", "\n")
         body_o = _strip_generate(mod_o[so:eo], mo[so:eo])[0].replace("\r\n", "\n")
         arm_n = "\n" + _indent(body_n.strip("\n")) if body_n.strip() else ""
