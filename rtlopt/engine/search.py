@@ -405,6 +405,8 @@ _semantic_generator("reencode", "reencode", per_top=True)
 _semantic_generator("memunroll", "memunroll")
 # onehotidx: a register that is 0 or ``1 << S`` kept as one flag bit.
 _semantic_generator("onehotidx", "onehotidx", per_top=True)
+# idxconst: an indexed read whose element is constant whenever the index names it.
+_semantic_generator("idxconst", "idxconst", per_top=True)
 # casetable: a case table of constants that is ``x + b``.
 _semantic_generator("casetable", "casetable")
 # preadd: mirrored products of a loop sum pre-added (symmetric FIR).

@@ -1,0 +1,70 @@
+"""Indexed reads whose element is constant whenever the index names it (rtlopt.semantic.idxconst).
+
+Seen in real code (verilog-axis axis_srl_register: m_axis_tvalid = valid_reg[ptr_reg] with
+valid_reg[1] always set while ptr_reg == 1). The designs here are our own, in two styles (unpacked
+arrays shifted by loops, a packed vector read at a casez-priority index)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.yosys
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = ROOT / "designs" / "generalization" / "seqredundancy"
+
+
+def _cands(path: Path, top: str, text: str | None = None):
+    from rtlopt.semantic import idxconst
+
+    text = path.read_text() if text is None else text
+    return idxconst.candidates_for({path: text}, top, timeout_s=30.0)
+
+
+def test_array_element_constant_at_its_index():
+    p = CASES / "idxconst_stall_slots_loop" / "original.v"
+    got = _cands(p, "stall_buf2")
+    assert len(got) == 1
+    new = got[0][0][p]
+    assert "assign out_vld  = ((head) == 1'd1 ? 1'd1 : slot_v[head]);" in new
+    # only the read changes; the data read at the same index is not constant there
+    assert "assign out_data = slot[head];" in new
+    assert new.count("\n") == p.read_text().count("\n")
+
+
+def test_packed_vector_read_proven(tmp_path: Path):
+    p = CASES / "idxconst_pending_pick_casez" / "original.v"
+    got = _cands(p, "pend_pick8")
+    assert len(got) == 1
+    new = got[0][0][p]
+    line = next(ln for ln in new.splitlines() if "assign serve_ok" in ln)
+    assert "(pick) == 3'd1 ? 1'd1" in line and "pend[pick]" in line
+    # the write 'pend_n[pick] = 1'b0' is not a read: left alone
+    assert "pend_n[pick] = 1'b0;" in new
+    cand = tmp_path / "cand.v"
+    cand.write_text(new)
+    r = subprocess.run([sys.executable, "-m", "rtlopt", "verify", str(p), str(cand), "--top", "pend_pick8",
+                        "--timeout", "240", "--engines", "abc"], capture_output=True, text=True, timeout=400)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_element_not_constant_gives_nothing(tmp_path: Path):
+    # the element at the index is a free input copy: no value is fixed when the index names it
+    text = """
+module sel2 (input clk, input rst, input [1:0] d, input s, output q);
+  reg [1:0] r;
+  reg p;
+  assign q = r[p];
+  always @(posedge clk) begin
+    if (rst) begin r <= 2'd0; p <= 1'b0; end
+    else begin r <= d; p <= s; end
+  end
+endmodule
+"""
+    p = tmp_path / "sel2.v"
+    p.write_text(text)
+    assert _cands(p, "sel2", text) == []
