@@ -68,3 +68,12 @@ endmodule
     p = tmp_path / "sel2.v"
     p.write_text(text)
     assert _cands(p, "sel2", text) == []
+
+
+def test_packed_range_must_start_at_zero():
+    # a vector declared [0:7] or [8:1] has its element k elsewhere than the k-th flop: not offered
+    from rtlopt.semantic.idxconst import _zero_based
+
+    body = ("module m (input clk,\n output reg  [7:0] pend,\n input [1:0] d, output reg q);\n"
+            " reg [W-1:0] a, b = 0, c;\n reg [0:7] z;\n reg [8:1] y;\n wire [3:0] w = 1;\n")
+    assert _zero_based(body, ["pend", "q", "a", "b", "c", "z", "y", "w"]) == {"pend", "a", "b", "c"}

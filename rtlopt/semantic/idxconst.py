@@ -60,8 +60,9 @@ def _is_read(masked: str, end: int) -> bool:
     return True
 
 
-def _elements(name: str, regs: dict[str, list[int]]) -> dict[int, list[int]] | None:
-    """Element index -> flop indices: ``name[k]`` array elements, else the bits of a packed vector."""
+def _elements(name: str, regs: dict[str, list[int]], zero_based: set[str]) -> dict[int, list[int]] | None:
+    """Element index -> flop indices: ``name[k]`` array elements, else the bits of a packed vector
+    declared ``[hi:0]`` (``zero_based``: its bit k is the k-th flop, LSB first)."""
     arr = {}
     for n, js in regs.items():
         m = re.fullmatch(rf"{re.escape(name)}\[(\d+)\]", n)
@@ -69,19 +70,39 @@ def _elements(name: str, regs: dict[str, list[int]]) -> dict[int, list[int]] | N
             arr[int(m.group(1))] = js
     if arr:
         return arr
-    if name in regs and len(regs[name]) >= 2:
+    if name in regs and len(regs[name]) >= 2 and name in zero_based:
         return {i: [j] for i, j in enumerate(regs[name])}
     return None
 
 
-def _find(net, regs: dict[str, list[int]], reads: list[tuple[str, str]], deadline: float) -> list[tuple]:
+def _zero_based(masked: str, names) -> set[str]:
+    """Those of ``names`` whose declaration (their first occurrence in ``masked``, a module body)
+    carries a packed range ``[... : 0]``."""
+    out: set[str] = set()
+    for n in set(names):
+        m = re.search(rf"(?<![\w$.]){re.escape(n)}(?![\w$])", masked)
+        if m is None:
+            continue
+        ls = max(masked.rfind(c, 0, m.start()) for c in ";(\n") + 1
+        seg = masked[ls:m.start()]
+        seg = re.split(r"(?<![\w$])(?:input|output|inout)(?![\w$])", seg)[-1]
+        if not re.search(r"(?<![\w$])(?:reg|logic|bit)(?![\w$])", seg):
+            continue
+        rng = re.findall(r"\[([^\[\]]*)\]", seg)
+        if rng and re.fullmatch(r"[^:]+:\s*0\s*", rng[-1]):
+            out.add(n)
+    return out
+
+
+def _find(net, regs: dict[str, list[int]], reads: list[tuple[str, str]], deadline: float,
+          zero_based: set[str] = frozenset()) -> list[tuple]:
     from rtlopt.semantic import regfunc, seqsim
 
     todo = []
     for a, s in dict.fromkeys(reads):
         if s not in regs or len(regs[s]) > MAX_INDEX_BITS:
             continue
-        el = _elements(a, regs)
+        el = _elements(a, regs, zero_based)
         if el and not set(regs[s]) & {j for js in el.values() for j in js}:
             todo.append((a, s, el))
     if not todo:
@@ -150,14 +171,14 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
         reads = [(m.group(1), m.group(2)) for m in _READ.finditer(masked, span[0], span[1])
                  if _is_read(masked, m.end())]
         if reads:
-            found_in.append((p, reads))
+            found_in.append((p, reads, _zero_based(masked[span[0]:span[1]], [r[0] for r in reads])))
     if len(found_in) != 1:
         return []
-    p, reads = found_in[0]
+    p, reads, zb = found_in[0]
     an = regfunc.analysis_for(texts, top, timeout_s)
     if an.net is None or an.regs is None:
         return []
-    hits = _find(an.net, an.regs, reads, max(t0 + timeout_s, time.monotonic() + 5.0))
+    hits = _find(an.net, an.regs, reads, max(t0 + timeout_s, time.monotonic() + 5.0), zb)
     out = []
     for a, s, sbits, consts in hits[:MAX_CANDIDATES]:
         new = emit(texts[p], top, a, s, sbits, consts)
