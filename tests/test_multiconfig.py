@@ -182,7 +182,7 @@ def test_hierarchical_optimizes_a_child_at_every_configuration(tmp_path):
     src = _write(tmp_path / "lanes.v", TWO)
     out = tmp_path / "out.v"
     r = subprocess.run([sys.executable, "-m", "rtlopt", "optimize", str(src), "--top", "two_lanes", "--liberty",
-                        str(LIB), "--budget", "90", "--hierarchical", "--json", "-o", str(out)],
+                        str(LIB), "--budget", "150", "--hierarchical", "--json", "-o", str(out)],
                        capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr[-2000:]
     data = json.loads(r.stdout)

@@ -624,7 +624,7 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
 def _optimize_configs(design, name, cfgs, mr, cur, share, *, goal, liberty, max_steps, verify_timeout_s,
                       clock_period_ns, ppa_timeout_s, **kw):
     """``name`` at every configuration it is instantiated with (engine.multiconfig): first one search
-    over all of them at once (half the share; rewrites that hold in every configuration), then, with
+    over all of them at once (60 % of the share; rewrites that hold in every configuration), then, with
     what is left, one search per configuration (most instances first) with that configuration as the
     child's -G, each rewrite pinned to its configuration alone (the pins nest: each one's else arm is
     the text before it). Fills ``mr``; returns the texts after it (the wrapper dropped) and whether the
@@ -646,9 +646,9 @@ def _optimize_configs(design, name, cfgs, mr, cur, share, *, goal, liberty, max_
     try:
         # the wrapper's top has none of the user's -G parameters (they are in the configurations)
         with using(_project_at(())), Wrapped(design, name, cfgs) as w:
-            res = optimize(w.design, goal=goal, liberty=liberty, budget_s=share / 2, max_steps=max_steps,
-                           verify_timeout_s=min(verify_timeout_s, max(10.0, share / 4)),
-                           clock_period_ns=clock_period_ns, ppa_timeout_s=min(ppa_timeout_s, share / 2),
+            res = optimize(w.design, goal=goal, liberty=liberty, budget_s=share * 0.6, max_steps=max_steps,
+                           verify_timeout_s=min(verify_timeout_s, max(10.0, share * 0.3)),
+                           clock_period_ns=clock_period_ns, ppa_timeout_s=min(ppa_timeout_s, share * 0.6),
                            start_texts={**cur, w.path: w.text}, scope=name, **joint)
     except BudgetExhausted as exc:
         mr.status, mr.note = "budget", str(exc)
