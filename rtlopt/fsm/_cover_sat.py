@@ -226,12 +226,24 @@ class CoverSat:
         """One limited solve: Glucose is interrupted by a timer; CaDiCaL (no interrupt in PySAT)
         runs in conflict-budget slices of about 50 ms, the deadline checked between slices."""
         if self.solver_name != "cadical195":
-            timer = threading.Timer(max(0.0, deadline - time.monotonic()), self.sol.interrupt)
-            timer.start()
+            # a watcher polls this module's clock (not a wall-clock timer: the benchmark's
+            # --cpu-clock gives the module the process CPU clock, and on a loaded machine a wall
+            # timer stopped the solver after a fraction of its CPU share)
+            stop = threading.Event()
+
+            def watch() -> None:
+                while not stop.wait(0.01):
+                    if time.monotonic() >= deadline:
+                        self.sol.interrupt()
+                        return
+
+            watcher = threading.Thread(target=watch, daemon=True)
+            watcher.start()
             try:
                 return self.sol.solve_limited(assumptions=assumptions, expect_interrupt=True)
             finally:
-                timer.cancel()
+                stop.set()
+                watcher.join()
                 with contextlib.suppress(NotImplementedError):
                     self.sol.clear_interrupt()
         budget = 500
