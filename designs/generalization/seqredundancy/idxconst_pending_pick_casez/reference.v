@@ -19,17 +19,9 @@ module pend_pick8 (
         pend_n = pend | req;
         if (serve_ok)
             pend_n[pick] = 1'b0;
-        casez (pend_n)
-            8'b???????1: pick_n = 3'd0;
-            8'b??????10: pick_n = 3'd1;
-            8'b?????100: pick_n = 3'd2;
-            8'b????1000: pick_n = 3'd3;
-            8'b???10000: pick_n = 3'd4;
-            8'b??100000: pick_n = 3'd5;
-            8'b?1000000: pick_n = 3'd6;
-            8'b10000000: pick_n = 3'd7;
-            default:     pick_n = 3'd0;
-        endcase
+        // lowest pending source first
+        pick_n = pend_n[0] ? 3'd0 : pend_n[1] ? 3'd1 : pend_n[2] ? 3'd2 : pend_n[3] ? 3'd3 :
+                 pend_n[4] ? 3'd4 : pend_n[5] ? 3'd5 : pend_n[6] ? 3'd6 : pend_n[7] ? 3'd7 : 3'd0;
     end
 
     always @(posedge clk) begin

@@ -13,15 +13,14 @@ module stall_buf2 #(parameter W = 16) (
     reg [W-1:0] slot   [0:1];
     reg         slot_v [0:1];
     reg         head;
-    reg         stall;
     integer     i;
 
-    assign in_rdy   = !stall;
+    assign in_rdy   = !head;      // a stall holds exactly while a beat waits behind the head
     assign out_data = slot[head];
     assign out_vld  = head | slot_v[0];   // slot 1 is always valid while head names it
 
     always @(posedge clk) begin
-        if (!stall) begin
+        if (!head) begin
             slot[0] <= in_data;
             for (i = 1; i < 2; i = i + 1)
                 slot[i] <= slot[i-1];
@@ -31,12 +30,10 @@ module stall_buf2 #(parameter W = 16) (
     always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
             head  <= 1'b0;
-            stall <= 1'b0;
             for (i = 0; i < 2; i = i + 1)
                 slot_v[i] <= 1'b0;
         end else begin
-            stall <= out_vld && !out_rdy;
-            if (!stall) begin
+            if (!head) begin
                 slot_v[0] <= in_vld;
                 for (i = 1; i < 2; i = i + 1)
                     slot_v[i] <= slot_v[i-1];
