@@ -604,13 +604,14 @@ def element_definitions(an: Analysis) -> dict:
     return got
 
 
-def net_definitions(an: Analysis) -> dict:
+def net_definitions(an: Analysis, symbols=None) -> dict:
     """Nets with exactly one whole continuous driver (``wire w = e;`` or ``assign w = e;``) → ``e``
-    (converted to the net's width), so next-state logic written in a separate wire is seen through."""
+    (converted to the net's width), so next-state logic written in a separate wire is seen through.
+    ``symbols``: only these (one elaborated copy's nets and assignments), not the whole analysis."""
     out: dict = {}
     count: dict = {}
     drivers: set = set()  # (net, driver syntax): one module's body elaborated per instance is one driver
-    for s in an.symbols:
+    for s in (an.symbols if symbols is None else symbols):
         if isinstance(s, ast.NetSymbol) and getattr(s, "initializer", None) is not None:
             k = skey(s)
             syn = getattr(s.initializer, "syntax", None)

@@ -526,12 +526,75 @@ def _consts_in(an: Analysis, node, out: set) -> None:
 
 def inductive_bound(an: Analysis, key, sym, writes: list) -> int | None:
     """Smallest bit count ``k`` < the declared width such that the register provably stays below
-    ``2^k`` from reset (z3 induction over its writes and their guards), or None."""
+    ``2^k`` from reset (z3 induction over its writes and their guards), or None. A module elaborated
+    with other parameter values per instance is modelled once per copy, each from that copy's own
+    nodes (its writes, guards and net drivers at its parameter values): the largest count wins."""
+    if _multi_params(an) and _scope_varies(an, sym):
+        ctxs = _copy_contexts(an, writes)
+        if not ctxs:
+            return None
+        best = 0
+        for ws, site_of, defs in ctxs:
+            if any(_width(strip(w.left)) != _width(sym) for w in ws):
+                return None
+            got = _induction(an, key, sym, ws, (site_of, defs))
+            bits = None if got is None else _least_bits(got, _width(sym))
+            if bits is None:
+                return None
+            best = max(best, bits)
+        return best
     got = _induction(an, key, sym, writes)
     if got is None:
         return None
+    return _least_bits(got, _width(sym))
+
+
+def _copy_path(s) -> str | None:
+    try:
+        return str(s.parentScope.containingInstance.hierarchicalPath)
+    except Exception:  # noqa: BLE001 - no instance found
+        return None
+
+
+def _copy_contexts(an: Analysis, writes: list) -> list | None:
+    """Per elaborated copy (instance) of the module holding ``writes``: ``(that copy's writes, its
+    write sites by span, its net drivers)``, or None when a copy cannot be told apart (one syntax
+    elaborated twice within one instance: generate loops) or lacks one of the writes."""
+    from rtlopt.templates._guards import _module_item_span, _walk_stmt, blocking_targets, net_definitions
+
+    spans = [an.span(w) for w in writes]
+    blocks: dict[str, list] = {}
+    syms: dict[str, list] = {}
+    seen: set = set()
+    for s in an.symbols:
+        syn = getattr(s, "syntax", None)
+        if syn is None:
+            continue
+        p = _copy_path(s)
+        if isinstance(s, ast.ProceduralBlockSymbol) and s.body is not None:
+            if p is None or (p, an.span(syn)) in seen:
+                return None
+            seen.add((p, an.span(syn)))
+            blocks.setdefault(p, []).append(s)
+        elif isinstance(s, (ast.NetSymbol, ast.ContinuousAssignSymbol)) and p is not None:
+            syms.setdefault(p, []).append(s)
+    out = []
+    for p, bl in blocks.items():
+        sites: list = []
+        for s in bl:
+            _walk_stmt(an, s.body, (), sites, s, frozenset(blocking_targets(s.body)), _module_item_span(an, s.syntax))
+        site_of = {an.span(st.node): st for st in sites if type(st.node).__name__ == "AssignmentExpression"}
+        got = [site_of.get(sp) for sp in spans]
+        if all(g is None for g in got):
+            continue  # another module's blocks
+        if any(g is None for g in got):
+            return None
+        out.append(([g.node for g in got], site_of, net_definitions(an, syms.get(p, []))))
+    return out or None
+
+
+def _least_bits(got, width: int) -> int | None:
     checks, consts = got
-    width = _width(sym)
     cands = set()
     for c in consts:
         cands.update({c - 1, c, c + 1})
@@ -557,9 +620,10 @@ def _holds(checks: list, b: int) -> bool:
     return True
 
 
-def _induction(an: Analysis, key, sym, writes: list) -> tuple[list, set[int]] | None:
+def _induction(an: Analysis, key, sym, writes: list, ctx=None) -> tuple[list, set[int]] | None:
     """Per write of the register ``(r, guard, next value)`` as z3 terms, and the constants they
-    mention; None when a write cannot be modelled or none is a reset/reload to a constant."""
+    mention; None when a write cannot be modelled or none is a reset/reload to a constant. ``ctx``:
+    one elaborated copy's ``(write sites by span, net drivers)`` (:func:`_copy_contexts`)."""
     import z3
 
     from rtlopt.templates._guards import Z3Expr, lit_z3, net_definitions, reads
@@ -567,15 +631,18 @@ def _induction(an: Analysis, key, sym, writes: list) -> tuple[list, set[int]] | 
     width = _width(sym)
     if width < 2 or width > 64:
         return None
-    if _multi_params(an) and _scope_varies(an, sym):
-        return None  # the z3 model has one copy's parameter values: not a bound of the others
-    site_of = {}
-    for site in sites_cached(an):
-        if type(site.node).__name__ == "AssignmentExpression":
-            site_of[an.span(site.node)] = site
-    defs = getattr(an, "_net_defs", None)
-    if defs is None:
-        defs = an._net_defs = net_definitions(an)
+    if ctx is not None:
+        site_of, defs = ctx
+    else:
+        if _multi_params(an) and _scope_varies(an, sym):
+            return None  # the z3 model has one copy's parameter values: not a bound of the others
+        site_of = {}
+        for site in sites_cached(an):
+            if type(site.node).__name__ == "AssignmentExpression":
+                site_of[an.span(site.node)] = site
+        defs = getattr(an, "_net_defs", None)
+        if defs is None:
+            defs = an._net_defs = net_definitions(an)
     checks = []
     consts: set[int] = set()
     has_const = False
