@@ -544,9 +544,109 @@ def inductive_bound(an: Analysis, key, sym, writes: list) -> int | None:
             best = max(best, bits)
         return best
     got = _induction(an, key, sym, writes)
-    if got is None:
+    bits = None if got is None else _least_bits(got, _width(sym))
+    return bits if bits is not None else _flag_bound(an, key, sym, writes)
+
+
+def _next_state(an: Analysis, zx, sts: list, cur, width: int):
+    """z3 next value of a register from its nonblocking write sites in program order: the last write
+    whose guard holds, else ``cur`` (the value held)."""
+    import z3
+
+    from rtlopt.templates._guards import guard_z3
+
+    nxt = cur
+    for st in sts:
+        rhs = zx.bv(st.node.right)
+        if rhs.size() != width:
+            rhs = z3.Extract(width - 1, 0, rhs) if rhs.size() > width else z3.ZeroExt(width - rhs.size(), rhs)
+        nxt = z3.If(guard_z3(an, zx, st.guard), rhs, nxt)
+    return nxt
+
+
+def _flag_bound(an: Analysis, key, sym, writes: list) -> int | None:
+    """The bound of a counter whose step is guarded by a flag register instead of a compare of its own
+    (``else if (!expired) begin timer <= timer - 1; if (timer == 1) expired <= 1; end``): ``r <= b``
+    together with ``f == v -> r != c`` for a 1-bit register ``f`` read in the guards of ``r``'s writes,
+    both proven inductive at once over the next-state functions of ``r`` and ``f`` (the last write that
+    fires, else the value held), and established by ``r``'s reset write."""
+    import z3
+
+    from rtlopt.templates._guards import Z3Expr, guard_z3, net_definitions, reads
+
+    width = _width(sym)
+    if width < 2 or width > 64 or (_multi_params(an) and _scope_varies(an, sym)):
         return None
-    return _least_bits(got, _width(sym))
+    by_key: dict = {}
+    for st in sites_cached(an):
+        n = st.node
+        if type(n).__name__ != "AssignmentExpression":
+            continue
+        lhs = strip(n.left)
+        if type(lhs).__name__ == "NamedValueExpression":
+            by_key.setdefault(_key(lhs.symbol), []).append(st)
+    mine = by_key.get(key, [])
+    if sorted(an.span(st.node) for st in mine) != sorted(an.span(w) for w in writes) \
+            or any(st.volatile or not st.node.isNonBlocking for st in mine):
+        return None
+    greads: set = set()
+    for st in mine:
+        for g in st.guard:
+            greads |= reads(g.node if g.kind == "cond" else g.node.expr)
+    flags = []
+    for fk, sts in by_key.items():
+        if fk == key or fk not in greads or any(st.volatile or not st.node.isNonBlocking for st in sts):
+            continue
+        lhs = strip(sts[0].node.left)
+        if _width(lhs) == 1 and type(lhs.symbol).__name__ == "VariableSymbol":
+            flags.append((fk, sts))
+    if not flags:
+        return None
+    defs = getattr(an, "_net_defs", None)
+    if defs is None:
+        defs = an._net_defs = net_definitions(an)
+    zx = Z3Expr(an, defs=defs)
+    r = zx.var(key, width)
+    nr = _next_state(an, zx, mine, r, width)
+    resets = [st for st in mine if _const(an, st.node.right) is not None
+              and any(key not in reads(g.node if g.kind == "cond" else g.node.expr) for g in st.guard)]
+    if not resets:
+        return None
+    consts: set[int] = set()
+    _z3_consts(nr, consts)
+    cands = {c + d for c in consts for d in (-1, 0, 1)} | {(1 << k) - 1 for k in range(1, width)}
+    cands = sorted(b for b in cands if 0 <= b < (1 << (width - 1)))[:MAX_BOUNDS]
+
+    def unsat(*facts) -> bool:
+        s = z3.Solver()
+        s.set("timeout", 1000)
+        s.add(*facts)
+        return s.check() == z3.unsat
+
+    for fk, sts in flags:
+        f = zx.var(fk, 1)
+        nf = _next_state(an, zx, sts, f, 1)
+        for v in (0, 1):
+            def inv(rr, ff, b, v=v):
+                return z3.And(z3.ULE(rr, b), z3.Implies(ff == v, rr != 0))
+            for b in cands:
+                # established by the reset (the reset write fires: later writes are under the same reset
+                # path only if the chain says so), and preserved by every transition
+                if unsat(inv(r, f, b), z3.Not(inv(nr, nf, b))) and all(
+                        unsat(guard_z3(an, zx, st.guard), _last(an, zx, st, mine), z3.Not(inv(nr, nf, b)))
+                        for st in resets[:1]):
+                    return max(1, b.bit_length())
+    return None
+
+
+def _last(an: Analysis, zx, st, sts: list):
+    """No write after ``st`` in ``sts`` fires (``st`` is the one that sets the register)."""
+    import z3
+
+    from rtlopt.templates._guards import guard_z3
+
+    later = sts[sts.index(st) + 1:]
+    return z3.And(*[z3.Not(guard_z3(an, zx, s.guard)) for s in later]) if later else z3.BoolVal(True)
 
 
 def _copy_path(s) -> str | None:
