@@ -47,7 +47,11 @@ class Relation:
     FIFO occupancy ``{full, wptr - rptr}`` of pointers without a wrap bit); "dec0": the target is zero
     or ``1 << base`` (never emitted here; :mod:`rtlopt.semantic.onehotidx` keeps it as one flag bit).
     ``gate`` ((name, bit, fv, cv),) on a comparison: the target is ``cv`` while that register bit is
-    ``fv``, else the comparison (an 'empty' flag that is ``wptr == rptr`` unless 'full' is set)."""
+    ``fv``, else the comparison (an 'empty' flag that is ``wptr == rptr`` unless 'full' is set).
+    "shr": the target is the base's bits from ``k`` up (``base >> k`` truncated: a word count kept
+    beside a byte count); "modadd": the target is ``(base + k) mod mod`` for a modulus that is not a
+    power of two (a column counter trailing another by one), proven with the range helpers
+    ``base <= mod - 1`` and ``target <= mod - 1``."""
 
     target: str
     width: int
@@ -59,6 +63,7 @@ class Relation:
     base2: str | None = None
     gate: tuple[tuple[str, int, int, int], ...] = ()
     plus2: bool = False  # base2 is added, not subtracted (a total kept beside its parts: total = a + b)
+    mod: int = 0  # "modadd": target == (base + k) mod ``mod`` (a wrap counter trailing another by k)
 
     def uses(self) -> set[str]:
         return ({self.base} if self.base else set()) | ({self.base2} if self.base2 else set()) \
@@ -284,6 +289,7 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
             if (a == a[0]).all():
                 out.append(Relation(r, w, int(a[0]), s, -1))
                 found = True
+            out += _shr_mod_relations(r, w, rv, s, sj, sv, consts)
         if not found and w <= 64:  # a one-hot decode of an index register
             for s, sj in regs.items():
                 b = len(sj)
@@ -364,6 +370,31 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
         if not (pred == rv).all():
             continue
         out.append(Relation(r, w, k & mask, None, 1, tuple(flop_name[j] for j in terms)))
+    return out
+
+
+def _shr_mod_relations(r: str, w: int, rv: np.ndarray, s: str, sj: list[int], sv: np.ndarray,
+                       consts) -> list[Relation]:
+    """``r == s >> k`` (s wider: its upper bits) and ``r == (s + k) mod N`` for a source constant N
+    that is not a power of two (with the range helpers the induction needs), true on every sample."""
+    out: list[Relation] = []
+    mask = (1 << w) - 1
+    if len(sj) > w:
+        for k in range(0, len(sj) - w + 1):
+            if (((sv >> k) & mask) == rv).all():
+                out.append(Relation(r, w, k, s, op="shr"))
+                break
+    elif len(sj) == w and consts:
+        top = int(max(rv.max(), sv.max()))
+        for n in consts:
+            if not (top < n < (1 << w)) or n & (n - 1) == 0:
+                continue
+            d = (rv - sv) % n
+            if (d == d[0]).all() and d[0] != 0:
+                out += [Relation(r, w, int(d[0]), s, op="modadd", mod=n),
+                        Relation(s, w, n - 1, s, op="ule"), Relation(r, w, n - 1, r, op="ule")]
+                if len(out) >= 12:
+                    break
     return out
 
 
@@ -514,6 +545,13 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
         if rel.op == "ule":
             sv = base_word() if rel.base else rv
             return sv is not None and sv <= rel.k
+        if rel.op in ("shr", "modadd"):
+            sv = base_word()
+            if sv is None:
+                return False
+            if rel.op == "shr":
+                return ((sv >> rel.k) & ((1 << rel.width) - 1)) == rv
+            return sv < rel.mod and (sv + rel.k) % rel.mod == rv
         if rel.op == "cat":
             sv, fb = base_word(), st[regs[rel.bits[0][0]][rel.bits[0][1]]]
             return sv is not None and fb is not None and (sv & ((1 << (rel.width - 1)) - 1)) \
@@ -600,6 +638,18 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             if rel.base:
                 return z3.ULE(base_bv(rel, v), z3.BitVecVal(rel.k, len(regs[rel.base]), ctx))
             return z3.ULE(bv(regs[rel.target], v), z3.BitVecVal(rel.k, w, ctx))
+        if rel.op == "shr":
+            sb = base_bv(rel, v)
+            bw = len(regs[rel.base])
+            if rel.k + w > bw:
+                sb = z3.ZeroExt(rel.k + w - bw, sb)
+            return bv(regs[rel.target], v) == z3.Extract(rel.k + w - 1, rel.k, sb)
+        if rel.op == "modadd":
+            sb = z3.ZeroExt(1, base_bv(rel, v))
+            s1 = sb + z3.BitVecVal(rel.k, w + 1, ctx)
+            nn = z3.BitVecVal(rel.mod, w + 1, ctx)
+            val = z3.If(z3.UGE(s1, nn), s1 - nn, s1)
+            return bv(regs[rel.target], v) == z3.Extract(w - 1, 0, val)
         if rel.op == "cat":
             sb = base_bv(rel, v)
             if len(regs[rel.base]) != w - 1:
@@ -830,6 +880,13 @@ def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]], ktext: str
         if rel.op == "add" and rel.sign < 0 or rel.plus2 and rel.op != "add":
             return None
         base = f"({base} {'+' if rel.plus2 else '-'} {rel.base2.rpartition('.')[2]})"
+    if rel.op in ("shr", "modadd"):
+        if rel.base2:
+            return None
+        if rel.op == "shr":
+            return f"{base} >> {rel.k}" if rel.k else base
+        lim = rel.mod - rel.k
+        return f"({base} >= {w}'d{lim}) ? {base} - {w}'d{lim} : {base} + {w}'d{rel.k}"
     if rel.op == "dec":
         if rel.base2:
             return None
@@ -1166,6 +1223,12 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0, ma
             new = _cross_copy(texts, top, r, allregs, an.regs)
             if new is not None:
                 out.append((new, f"'{r.target}' == {r.base} (exported from the instance)"))
+    try:  # a target driven by a child instance: the instance goes, the top computes the function
+        from rtlopt.semantic import regfunc_inst
+
+        out += regfunc_inst.candidates_for(texts, top, an)
+    except Exception:  # noqa: BLE001 - no candidate from this emitter
+        pass
     return out
 
 
@@ -1213,7 +1276,7 @@ def _keep_encoding(texts: dict[Path, str], names: set[str]) -> dict[Path, str] |
 def _local_sig(r: Relation) -> tuple:
     return (r.target.rpartition(".")[2], r.base.rpartition(".")[2] if r.base else None, r.k, r.sign, r.op,
             tuple((n.rpartition(".")[2], i) for n, i in r.bits), r.base2.rpartition(".")[2] if r.base2 else None,
-            tuple((g[0].rpartition(".")[2], *g[1:]) for g in r.gate), r.plus2)
+            tuple((g[0].rpartition(".")[2], *g[1:]) for g in r.gate), r.plus2, r.mod)
 
 
 def _describe(r: Relation) -> str:
@@ -1221,6 +1284,10 @@ def _describe(r: Relation) -> str:
     b = f"({r.base} {'+' if r.plus2 else '-'} {r.base2})" if r.base2 else r.base
     if r.op == "cat":
         return f"{{{t[0]}, {b}}}"
+    if r.op == "shr":
+        return f"{b} >> {r.k}"
+    if r.op == "modadd":
+        return f"({b} + {r.k}) mod {r.mod}"
     if r.op == "dec":
         return f"{t[0]} ? (1 << {b}) : 0" if t else f"1 << {b}"
     if r.op in ("bit", "nbit"):

@@ -1,0 +1,145 @@
+"""Registers of a child instance that are a proven function of another register: drop the instance.
+
+:mod:`rtlopt.semantic.regfunc` proves relations between registers anywhere in the flattened hierarchy
+(``ph_q == ph_i + K``, ``words == bytes >> 2``, ``rd == (wr + 639) mod 640``). When the target is a net of
+the top module driven by an output port of one instance, and every output port of that instance drives
+only such targets (or nothing), the instance goes and each target gets ``assign t = <function of the
+kept register>;`` before ``endmodule``. The instance's registers are then gone with it. Names never
+matter: instances and ports are found on the parsed source, the relation on simulation plus induction.
+The search loop measures and proves every candidate (from reset).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rtlopt.hdl.edit import Edit, apply_edits
+
+
+def emit_instance_drop(texts: dict[Path, str], top: str, rels: list) -> dict[Path, str] | None:
+    """New texts with the instance driving each relation's (top-level) target removed and the target
+    assigned its function, or None when the relations do not fit that shape."""
+    from pyslang import syntax
+
+    from rtlopt.semantic import instmux, regfunc
+
+    if not rels or any("." in r.target or not r.base or "." in r.base or r.base2 or r.bits or r.gate
+                       for r in rels):
+        return None
+    if any(r.op not in ("add", "shr", "modadd") for r in rels):
+        return None
+    targets = {r.target for r in rels}
+    if any(r.base in targets for r in rels):
+        return None
+    trees = [(p, syntax.SyntaxTree.fromText(t, str(p))) for p, t in texts.items()]
+    dirs = instmux._port_dirs(trees)
+    for p, tr in trees:
+        text = texts[p]
+        for mod in tr.root.members:
+            if instmux._kind(mod) != "ModuleDeclarationSyntax" or mod.header.name.valueText != top:
+                continue
+            drops: list[tuple[int, int]] = []
+            driven: set[str] = set()
+            for it in mod.members:
+                if instmux._kind(it) != "HierarchyInstantiationSyntax":
+                    continue
+                ports = dirs.get(it.type.valueText)
+                insts = [hi for hi in it.instances if instmux._kind(hi) == "HierarchicalInstanceSyntax"]
+                for hi in insts:
+                    if ports is None:
+                        continue
+                    conns = instmux._conns(text, hi, ports)
+                    if conns is None:
+                        continue
+                    pdir = dict(ports)
+                    outs = [(pn, c) for pn, c in conns.items() if pdir.get(pn) in ("output", "inout")]
+                    if any(pdir.get(pn) == "inout" for pn, _c in outs):
+                        continue
+                    hit = [c[2].strip() for _pn, c in outs if c is not None and c[2].strip() in targets]
+                    if not hit:
+                        continue
+                    if any(c is not None and c[2].strip() and c[2].strip() not in targets for _pn, c in outs):
+                        return None  # the instance drives something else too: it must stay
+                    if len(insts) != 1:
+                        return None
+                    driven |= set(hit)
+                    a, b = instmux._span(text, it)
+                    drops.append((a, b))
+            if driven != targets or not drops:
+                return None
+            # every base is declared in the top module (not driven by a dropped instance: checked above)
+            from rtlopt.semantic.seqred import _source_model
+
+            paths = list(texts)
+            model = _source_model([texts[q] for q in paths], [str(q) for q in paths], top)
+            if model is None:
+                return None
+            decl: dict[str, tuple[int, bool, int]] = {}
+            for o in model[0]:
+                decl.setdefault(o.path, (o.decl_lo, o.decl_up, o.width))
+            if any(decl.get(r.target, (0, False, -1))[2] != r.width for r in rels):
+                return None
+            for r in rels:
+                if r.base not in decl:
+                    return None
+            eds = []
+            for a, b in drops:
+                ed = _line_removal(text, a, b)
+                eds.append(ed)
+            end = mod.endmodule.location.offset if hasattr(mod.endmodule, "location") else None
+            if end is None:
+                return None
+            ls = text.rfind("\n", 0, end) + 1
+            if text[ls:end].strip():
+                ls = end
+            ind = "  "
+            body = text[mod.sourceRange.start.offset:end]
+            mm = re.search(r"^([ \t]+)(assign|always|wire|logic|reg)\b", body, re.M)
+            if mm:
+                ind = mm.group(1)
+            lines = []
+            for r in sorted(rels, key=lambda r: r.target):
+                et = regfunc._expr_text(r, decl)
+                if et is None:
+                    return None
+                lines.append(f"{ind}assign {r.target} = {et};\n")
+            eds.append(Edit(ls, ls, "".join(lines)))
+            try:
+                new = apply_edits(text, eds)
+            except ValueError:
+                return None
+            out = dict(texts)
+            out[p] = new
+            return out
+    return None
+
+
+def _line_removal(text: str, a: int, b: int) -> Edit:
+    """Remove ``text[a:b]`` with its whole lines when nothing else shares them."""
+    ls = text.rfind("\n", 0, a) + 1
+    le = text.find("\n", b)
+    le = len(text) if le < 0 else le + 1
+    if not text[ls:a].strip() and not text[b:le].strip():
+        return Edit(ls, le, "")
+    return Edit(a, b, "")
+
+
+def candidates_for(texts: dict[Path, str], top: str, an) -> list[tuple[dict[Path, str], str]]:
+    """[(new texts, description)]: one candidate per proven relation whose target an instance drives
+    (both directions of a symmetric pair are tried: measurement picks)."""
+    from rtlopt.semantic import regfunc
+
+    out = []
+    for r in an.relations:
+        if "." in r.target or not r.base or "." in r.base:
+            continue
+        try:
+            new = emit_instance_drop(texts, top, [r])
+        except Exception:  # noqa: BLE001 - a source shape this emitter does not know: no candidate
+            new = None
+        if new is not None:
+            out.append((new, f"'{r.target}' == {regfunc._describe(r)} (instance dropped)"))
+        if len(out) >= 4:
+            break
+    return out
