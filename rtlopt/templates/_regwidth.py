@@ -40,7 +40,7 @@ from pyslang import ast
 from rtlopt.hdl.edit import Edit
 from rtlopt.templates._base import Match, Template
 from rtlopt.templates._sem import Analysis, literal, op_name, self_width, strip
-from rtlopt.templates._width import BitwidthReduction, _comb_spans, _key, _width
+from rtlopt.templates._width import BitwidthReduction, _comb_spans, _context_safe, _key, _width
 
 #: Loads whose value cannot grow with the context width (unlike ``a + b``, whose carry needs it).
 _LOADS = {"NamedValueExpression", "RangeSelectExpression", "ElementSelectExpression", "ConcatenationExpression",
@@ -240,7 +240,8 @@ class RegisterWidthReduction(Template):
         roots = BitwidthReduction._roots(an, cands)
         comb = _comb_spans(an)
         if not cands:
-            return _output_reg_matches(self, an, roots, comb) + _integer_reg_matches(self, an, roots, comb)
+            return _output_reg_matches(self, an, roots, comb) + _integer_reg_matches(self, an, roots, comb) \
+                + _array_reg_matches(self, an)
         writes: dict[tuple[str, int], list] = {}
         clocked: set[tuple[str, int]] = set()
         bad: set[tuple[str, int]] = set()
@@ -309,6 +310,7 @@ class RegisterWidthReduction(Template):
         ind += _output_reg_matches(self, an, roots, comb)
         ind += _integer_reg_matches(self, an, roots, comb)
         ind += _range_compare_matches(self, an, cands, writes, clocked, bad)
+        ind += _array_reg_matches(self, an)
         if not narrow:
             return ind
         matches = BitwidthReduction()._matches(an, cands, narrow, roots)
@@ -1127,3 +1129,152 @@ def _integer_reg_matches(tmpl, an: Analysis, roots, comb) -> list[Match]:
         out.append(tmpl._m(an, ds, de, f"{sym.name} ({sym.type}) {_width(sym)} -> {bits} bits behind a copy "
                                        f"(inductive value range from reset, proven with z3)", edits))
     return out
+
+
+def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
+    """An unpacked array of counters (``reg [15:0] tmr [0:NB-1]``, one timer per bank, written
+    ``tmr[i] <= ...`` in a ``for`` loop) whose every element provably stays below ``2^k`` from reset:
+    the element range is narrowed in place. Each write ``A[e] <= rhs`` is modelled for a generic element:
+    reads ``A[e]`` with the index text of the write (the loop variable is one value per iteration) are
+    that element, every other read of ``A`` is a free value; the induction is the scalar one."""
+    from rtlopt.templates._guards import Z3Expr, lit_z3, net_definitions, reads
+
+    ports = {_key(s.internalSymbol) for s in an.symbols
+             if isinstance(s, ast.PortSymbol) and s.internalSymbol is not None}
+    arrays = {}
+    for s in an.symbols:
+        if type(s).__name__ != "VariableSymbol" or _key(s) in ports or s.syntax is None:
+            continue
+        if len(list(s.syntax.dimensions)) != 1 or type(s.type).__name__ != "FixedSizeUnpackedArrayType":
+            continue
+        et = s.type.elementType
+        if not et.isIntegral or et.isSigned or not 2 <= int(et.bitWidth) <= 64:
+            continue
+        decl = s.syntax.parent
+        if type(decl).__name__ != "DataDeclarationSyntax" or len(list(decl.declarators)) != 1:
+            continue
+        arrays[_key(s)] = s
+    if not arrays:
+        return []
+    loopvars: set = set()
+    for st, _s, _e in an.statements:
+        if type(st).__name__ == "ForLoopStatement":
+            for a in list(st.initializers) + list(st.steps):
+                if type(a).__name__ == "AssignmentExpression":
+                    loopvars |= reads(a.left)
+            for v in st.loopVars:
+                loopvars.add(_key(v))
+    bad: set = set()
+    nassign: dict = {}
+    for info in an.exprs:  # every write of an array: whole elements only
+        n = info.node
+        if type(n).__name__ != "AssignmentExpression":
+            continue
+        lhs = strip(n.left)
+        hit = reads(n.left) & set(arrays)
+        if not hit:
+            continue
+        if type(lhs).__name__ == "ElementSelectExpression" and _key_of(lhs.value) in arrays \
+                and not n.isCompound and n.isNonBlocking and not (reads(lhs.selector) & set(arrays)):
+            nassign[_key_of(lhs.value)] = nassign.get(_key_of(lhs.value), 0) + 1
+        else:
+            bad |= hit
+    # reads whose meaning depends on the element width (concatenations, calls, signed contexts)
+    for info in an.exprs:
+        n = info.node
+        if type(n).__name__ in ("ConcatenationExpression", "ReplicationExpression", "CallExpression",
+                                "StreamingConcatenationExpression") or (
+                type(n).__name__ == "AssignmentExpression" and not _context_safe(n.right)):
+            bad |= reads(n if type(n).__name__ != "AssignmentExpression" else n.right) & set(arrays)
+        if type(n).__name__ == "RangeSelectExpression" or (
+                type(n).__name__ == "ElementSelectExpression" and type(strip(n.value)).__name__
+                == "ElementSelectExpression"):
+            bad |= reads(n.value) & set(arrays)
+    writes: dict = {}
+    site_of: dict = {}
+    for st in sites_cached(an):
+        n = st.node
+        if type(n).__name__ == "AssignmentExpression" and type(strip(n.left)).__name__ == "ElementSelectExpression":
+            k = _key_of(strip(n.left).value)
+            if k in arrays:
+                writes.setdefault(k, []).append(n)
+                site_of[an.span(n)] = st
+    out = []
+    for k, ws in writes.items():
+        sym = arrays[k]
+        if k in bad or len(ws) != nassign.get(k):
+            continue
+        if _multi_params(an) and _scope_varies(an, sym):
+            ctxs = _copy_contexts(an, ws)
+        else:
+            ctxs = [(ws, site_of, None)]
+        if not ctxs:
+            continue
+        width = int(sym.type.elementType.bitWidth)
+        best = 0
+        for cws, csites, cdefs in ctxs:
+            if cdefs is None:
+                cdefs = getattr(an, "_net_defs", None)
+                if cdefs is None:
+                    cdefs = an._net_defs = net_definitions(an)
+            checks, consts, has_reset = [], set(), False
+            for w in cws:
+                st = csites.get(an.span(w))
+                if st is None or not st.volatile <= loopvars:
+                    checks = None
+                    break
+                zx = Z3Expr(an, volatile=set(), defs=cdefs)
+                r = zx.bv(w.left)
+                if r.size() != width:
+                    checks = None
+                    break
+                gz = z3_and([lit_z3(an, zx, g) for g in st.guard])
+                rhs = zx.bv(w.right)
+                if rhs.size() != width:
+                    rhs = _fit(rhs, width)
+                checks.append((r, gz, rhs))
+                _z3_consts(rhs, consts)
+                _z3_consts(gz, consts)
+                lhs_text = an.info(strip(w.left)).key if an.info(strip(w.left)) is not None else None
+                free = any(not (reads(g.node if g.kind == "cond" else g.node.expr) & {k}) for g in st.guard)
+                if _const(an, w.right) is not None and free and lhs_text is not None:
+                    has_reset = True
+            if not checks or not has_reset:
+                best = None
+                break
+            bits = _least_bits((checks, consts), width)
+            if bits is None:
+                best = None
+                break
+            best = max(best, bits)
+        if not best or best >= width:
+            continue
+        decl = sym.syntax.parent
+        ds, de = an.span(decl)
+        head = an.text[ds:an.span(sym.syntax)[0]]
+        m = re.search(r"\[\s*([^\[\]:]+?)\s*:\s*0\s*\]", head)
+        if m is None or head.count("[") != 1:
+            continue
+        edits = [Edit(ds + m.start(), ds + m.end(), f"[{best - 1}:0]")]
+        out.append(tmpl._m(an, ds, de, f"{sym.name} elements {width} -> {best} bits (inductive value range of "
+                                       f"every element from reset, proven with z3)", edits))
+    return out
+
+
+def _key_of(node):
+    node = strip(node)
+    if type(node).__name__ == "NamedValueExpression":
+        return _key(node.symbol)
+    return None
+
+
+def z3_and(terms: list):
+    import z3
+
+    return z3.And(*terms) if terms else z3.BoolVal(True)
+
+
+def _fit(t, width: int):
+    import z3
+
+    return z3.Extract(width - 1, 0, t) if t.size() > width else z3.ZeroExt(width - t.size(), t)
