@@ -535,15 +535,19 @@ def inductive_bound(an: Analysis, key, sym, writes: list) -> int | None:
         ctxs = _copy_contexts(an, writes)
         if not ctxs:
             return None
-        best = 0
-        for ws, site_of, defs in ctxs:
+        best, per = 0, {}
+        for ws, site_of, defs, path in ctxs:
             if any(_width(strip(w.left)) != _width(sym) for w in ws):
                 return None
             got = _induction(an, key, sym, ws, (site_of, defs))
-            bits = None if got is None else _least_bits(got, _width(sym))
-            if bits is None:
+            b = None if got is None else _least_bound(got, _width(sym))
+            if b is None:
                 return None
-            best = max(best, bits)
+            per[path] = b
+            best = max(best, max(1, b.bit_length()))
+        if not hasattr(an, "_copy_bounds"):
+            an._copy_bounds = {}
+        an._copy_bounds[key] = per
         return best
     got = _induction(an, key, sym, writes)
     bits = None if got is None else _least_bits(got, _width(sym))
@@ -691,11 +695,48 @@ def _copy_contexts(an: Analysis, writes: list) -> list | None:
             continue  # another module's blocks
         if any(g is None for g in got):
             return None
-        out.append(([g.node for g in got], site_of, net_definitions(an, syms.get(p, []))))
+        out.append(([g.node for g in got], site_of, net_definitions(an, syms.get(p, [])), p))
     return out or None
 
 
+def copy_width_expr(an: Analysis, key, sym) -> str | None:
+    """A declaration width that is right in every elaborated copy: ``$clog2((P) + n)`` for a parameter
+    ``P`` of the register's module whose value in each copy is that copy's proven bound less ``n - 1``
+    (``tokens <= CAP`` per copy: ``$clog2((CAP) + 1)`` bits, 11 for CAP = 1500 and 8 for 200), or None."""
+    per = getattr(an, "_copy_bounds", {}).get(key)
+    if not per or len(per) < 2 or len({max(1, b.bit_length()) for b in per.values()}) < 2:
+        return None
+    try:
+        body = sym.parentScope.containingInstance
+        body = getattr(body, "body", body)
+        names = [m.name for m in body if isinstance(m, ast.ParameterSymbol)]
+    except Exception:  # noqa: BLE001 - no instance body
+        return None
+    vals: dict[str, dict[str, int]] = {}
+    for s in an.symbols:
+        if isinstance(s, ast.ParameterSymbol) and s.name in names:
+            p = _copy_path(s)
+            try:
+                v = int(str(s.value))
+            except Exception:  # noqa: BLE001 - not an integer parameter
+                continue
+            if p in per:
+                vals.setdefault(s.name, {})[p] = v
+    for d in (0, -1, 1):
+        for name in names:
+            pv = vals.get(name, {})
+            if set(pv) == set(per) and all(per[p] == v + d and per[p] >= 1 for p, v in pv.items()):
+                n = 1 + d
+                return f"$clog2(({name}) + {n})" if n else f"$clog2({name})"
+    return None
+
+
 def _least_bits(got, width: int) -> int | None:
+    b = _least_bound(got, width)
+    return None if b is None else max(1, b.bit_length())
+
+
+def _least_bound(got, width: int) -> int | None:
     checks, consts = got
     cands = set()
     for c in consts:
@@ -704,7 +745,7 @@ def _least_bits(got, width: int) -> int | None:
     cands = sorted(b for b in cands if 0 <= b < (1 << (width - 1)))
     for b in cands[:MAX_BOUNDS]:
         if _holds(checks, b):
-            return max(1, b.bit_length())
+            return b
     return None
 
 
@@ -977,7 +1018,8 @@ def _inductive_matches(tmpl, an: Analysis, cands, writes, clocked, bad, done: se
         new = _fresh_name(an.text, sym.name)
         indent = BitwidthReduction._indent(an.text, ds)
         prefix = head[:m.start()].rstrip()
-        narrow_decl = f"{prefix} [{bits - 1}:0] {new};\n{indent}wire {m.group(0)} {sym.name} = {new};"
+        rng = f"[{bits - 1}:0]" if (cw := copy_width_expr(an, k, sym)) is None else f"[{cw}-1:0]"
+        narrow_decl = f"{prefix} {rng} {new};\n{indent}wire {m.group(0)} {sym.name} = {new};"
         edits: list[Edit] = []
         if len(declarators) == 1:
             if an.span(declarators[0])[1] != de - 1 or not dtext.rstrip().endswith(";"):
@@ -1034,7 +1076,8 @@ def _output_reg_matches(tmpl, an: Analysis, roots, comb) -> list[Match]:
         pos = min(b[0] for b in blk)  # before the first block that writes the register
         new = _fresh_name(an.text, sym.name)
         indent = BitwidthReduction._indent(an.text, pos)
-        edits = [Edit(pos, pos, f"reg [{bits - 1}:0] {new};\n{indent}always @* {sym.name} = {new};\n{indent}")]
+        rng = f"[{bits - 1}:0]" if (cw := copy_width_expr(an, k, sym)) is None else f"[{cw}-1:0]"
+        edits = [Edit(pos, pos, f"reg {rng} {new};\n{indent}always @* {sym.name} = {new};\n{indent}")]
         for w in ws:
             ls, le = an.span(strip(w.left))
             edits.append(Edit(ls, le, new))
@@ -1122,7 +1165,8 @@ def _integer_reg_matches(tmpl, an: Analysis, roots, comb) -> list[Match]:
         ds, de = an.span(sym.syntax.parent)
         new = _fresh_name(an.text, sym.name)
         indent = BitwidthReduction._indent(an.text, ds)
-        edits = [Edit(de, de, f"\n{indent}reg [{bits - 1}:0] {new};\n{indent}always @* {sym.name} = {new};")]
+        rng = f"[{bits - 1}:0]" if (cw := copy_width_expr(an, k, sym)) is None else f"[{cw}-1:0]"
+        edits = [Edit(de, de, f"\n{indent}reg {rng} {new};\n{indent}always @* {sym.name} = {new};")]
         for w in ws:
             ls, le = an.span(strip(w.left))
             edits.append(Edit(ls, le, new))
@@ -1212,7 +1256,7 @@ def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
             continue
         width = int(sym.type.elementType.bitWidth)
         best = 0
-        for cws, csites, cdefs in ctxs:
+        for cws, csites, cdefs, *_p in ctxs:
             if cdefs is None:
                 cdefs = getattr(an, "_net_defs", None)
                 if cdefs is None:
