@@ -396,6 +396,9 @@ def regfunc_candidates(state: State) -> list[Candidate]:
 
 register_generator("regfunc", regfunc_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
 
+# regretime: two registers read only as the operands of one operator become a register of its result.
+_semantic_generator("regretime", "regretime", per_top=True)
+
 
 # incparity: XOR reductions over registers kept incrementally.
 _semantic_generator("incparity", "incparity", per_top=True)
