@@ -424,7 +424,10 @@ def _width_and_range_candidates(sm: SmtMiter, gregs: list, hregs: list, limit: i
         e = sm.regs[r.name]
         if z3.is_bool(e) or e.size() < 2:
             continue
-        for k in sm.constants:
+        # 0 among them: a register that stays 0 from reset (the x-mask half of a gold register
+        # after xprop, a wide register only ever cleared), which the value mining (<= 16 bits)
+        # does not cover; without it nothing ties the gold value half to the gate register
+        for k in (0, *sm.constants):
             if len(out) >= limit:
                 return out
             if k < (1 << e.size()) - 1:
