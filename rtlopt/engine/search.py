@@ -368,6 +368,9 @@ def _semantic_generator(name: str, module: str, per_top: bool = False, func: str
 # linresub: a word re-expressed (piecewise GF(2)-linear) through signals already computed. Early: one
 # Yosys run and a few seconds of linear algebra (bounded), and the later generators can use up a round.
 _semantic_generator("linresub", "linresub", per_top=True)
+# gflin: a GF(2)-linear word (CRC next state, ECC encoder, MixColumns) re-synthesized as a shared XOR
+# network (Paar's greedy CSE). One Yosys run and a bounded greedy; only when clearly below the cone's cost.
+_semantic_generator("gflin", "gflin", per_top=True)
 
 
 # digits: a counter read only as digits kept as digit counters. Before the slower sequential analyses:

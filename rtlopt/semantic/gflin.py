@@ -1,0 +1,412 @@
+"""GF(2)-linear cones re-synthesized as small XOR networks.
+
+A word of the top module -- an output, a named wire, or the next value of a register (the data arm
+under its reset/enable multiplexers) -- whose logic is an affine GF(2) map of the cone's input bits
+(ports, register outputs) is recognised by simulation: the word's simulated values lie in the span of
+its input bits' values (plus the constant), on random vectors, and the fit is re-checked on fresh
+vectors (that is ``f(x ^ y) = f(x) ^ f(y) ^ f(0)`` on every sample, and the matrix is read off the fit).
+Nothing depends on how the logic is written: xtime functions, GF multiplications with loops, case
+tables, bit-level XOR equations, logic split across modules (the netlist is flattened) -- CRC
+next-state logic, Hamming/ECC encoders, scramblers, (Inv)MixColumns.
+
+The matrix is re-synthesized by Paar's greedy common-subexpression elimination (the pair of inputs that
+occurs together in the most rows becomes a new signal, random tie-breaks, best of several runs) and,
+when it is cheaper, by the same greedy over the product of the matrix with a sparse pre-step, so that
+cancellation is used. A candidate is made only when the XOR count is clearly below the cone's present
+gate cost (structurally hashed). Emitting: named intermediate wires and one assignment replace the
+word's driver (an ``assign``, an instance port, a whole ``always_comb`` block driving only the word, or
+the right side of the register's nonblocking assignment); the rest of the file is kept byte for byte.
+The search loop proves and measures every candidate.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+
+import numpy as np
+
+RULE = "gf2_linear_resynthesis"
+BUDGET_S = 10.0
+WORDS = 16
+MAX_TARGET_W = 128
+MAX_SUPPORT = 160
+MAX_CANDIDATES = 3
+#: the new XOR network must be below this fraction of the cone's present cost
+GAIN = 0.9
+#: Paar runs per matrix (random tie-breaks)
+RUNS = 24
+_XOR_W = 2
+_GATE_W = {"$_XOR_": 2, "$_XNOR_": 2, "$_MUX_": 2, "$_NMUX_": 2, "$_NOT_": 0, "$_BUF_": 0}
+
+
+# ----------------------------------------------------------------------------------------------------
+# linear straight-line programs
+# ----------------------------------------------------------------------------------------------------
+
+def paar(rows: list[int], nvars: int, rnd: random.Random | None = None) -> tuple[list[tuple[int, int]], list[int]]:
+    """Paar's greedy CSE of the GF(2) matrix ``rows`` (bit masks over ``nvars`` inputs): ``(ops, rows')``
+    where ``ops[k] = (a, b)`` defines signal ``nvars + k = a ^ b`` and ``rows'`` are the rows over all
+    signals (each row's remaining terms are XORed in a chain). Ties broken by ``rnd``."""
+    rows = list(rows)
+    ops: list[tuple[int, int]] = []
+    n = nvars
+    while True:
+        cnt: dict[tuple[int, int], int] = {}
+        for r in rows:
+            bits = [i for i in range(n) if r >> i & 1]
+            for x in range(len(bits)):
+                for y in range(x + 1, len(bits)):
+                    k = (bits[x], bits[y])
+                    cnt[k] = cnt.get(k, 0) + 1
+        if not cnt:
+            break
+        best = max(cnt.values())
+        if best < 2:
+            break
+        ties = [k for k, c in cnt.items() if c == best]
+        a, b = ties[rnd.randrange(len(ties))] if rnd else ties[0]
+        m = (1 << a) | (1 << b)
+        rows = [(r & ~m) | (1 << n) if r & m == m else r for r in rows]
+        ops.append((a, b))
+        n += 1
+    return ops, rows
+
+
+def slp_cost(ops: list, rows: list[int]) -> int:
+    """2-input XORs of the program."""
+    return len(ops) + sum(max(0, bin(r).count("1") - 1) for r in rows)
+
+
+def best_slp(rows: list[int], nvars: int, runs: int = RUNS, deadline: float = float("inf"),
+             seed: int = 1) -> tuple[int, list, list]:
+    """The cheapest of ``runs`` Paar runs: ``(xors, ops, rows')``."""
+    rnd = random.Random(seed)
+    best = None
+    for k in range(runs):
+        if k and time.monotonic() > deadline:
+            break
+        ops, rr = paar(rows, nvars, rnd if k else None)
+        c = slp_cost(ops, rr)
+        if best is None or c < best[0]:
+            best = (c, ops, rr)
+    return best
+
+
+# ----------------------------------------------------------------------------------------------------
+# analysis
+# ----------------------------------------------------------------------------------------------------
+
+def _sim(net, words: int, seed: int) -> np.ndarray:
+    from rtlopt.semantic.seqsim import ONES, _eval
+    rng = np.random.default_rng(seed)
+    v = np.zeros((net.nsig, words), dtype=np.uint64)
+    v[1] = ONES
+    if net.rand:
+        v[net.rand] = rng.integers(0, 2**64, size=(len(net.rand), words), dtype=np.uint64)
+    for t, o, ins in net.gates:
+        v[o] = _eval(t, [v[i] for i in ins])
+    return v
+
+
+def _vec(row: np.ndarray) -> int:
+    return int.from_bytes(row.tobytes(), "little")
+
+
+def _strash_cost(net, gates: set[int]) -> int:
+    """Gate cost of ``gates`` with structurally equal gates counted once."""
+    canon: dict[int, int] = {}
+    seen: dict = {}
+    cost = 0
+    for t, o, ins in net.gates:
+        if o not in gates:
+            continue
+        ci = tuple(canon.get(i, i) for i in ins)
+        if t in ("$_AND_", "$_OR_", "$_XOR_", "$_XNOR_", "$_NAND_", "$_NOR_"):
+            ci = tuple(sorted(ci))
+        key = (t, ci)
+        if key in seen:
+            canon[o] = seen[key]
+            continue
+        seen[key] = o
+        cost += _GATE_W.get(t, 1)
+    return cost
+
+
+def _data_arm(net, q: int, d: int) -> int:
+    """The data input of flip-flop ``q`` under its hold (``q``) and constant (reset) multiplexer arms."""
+    for _ in range(8):
+        g = net.driver.get(d)
+        if g is None or g[0] != "$_MUX_":
+            return d
+        a, b, _s = g[2]
+        if a in (0, 1) or a == q:
+            d = b
+        elif b in (0, 1) or b == q:
+            d = a
+        else:
+            return d
+    return d
+
+
+def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple]:
+    """Per GF(2)-affine target word: ``(saving, name, kind, inputs texts, ops, rows', const bits)``."""
+    from rtlopt.semantic.linresub import _Net, _ref
+    net = _Net(gates_js, top)
+    v = _sim(net, WORDS, 11)
+    v2 = _sim(net, WORDS, 23)
+    free = set(net.rand)
+    sig_names: dict[int, str] = {}
+    for n, info in sorted(net.names.items(), key=lambda kv: (len(kv[1][0]), kv[0])):
+        for i, s in enumerate(info[0]):
+            if s > 1 and s in free and s not in sig_names:
+                sig_names[s] = _ref(n, i, info)
+    all_d = set(net.flop_d.values())
+    results = []
+    done_sets: set = set()
+    for tname, tinfo in sorted(net.names.items()):
+        if time.monotonic() > deadline:
+            break
+        tbits = tinfo[0]
+        if not (2 <= len(tbits) <= MAX_TARGET_W) or any(s < 0 for s in tbits):
+            continue
+        kind = "comb"
+        if all(s in net.flop_d for s in tbits):
+            kind = "reg"
+            tbits = [_data_arm(net, s, net.flop_d[s]) for s in tbits]
+        elif any(s in free for s in tbits):
+            continue
+        key = tuple(tbits)
+        if key in done_sets:
+            continue
+        done_sets.add(key)
+        tset = {s for s in tbits if s > 1}
+        tcone = net.cone(tset)
+        if len(tcone) < 8:
+            continue
+        # the cone's inputs
+        leaves: set[int] = set()
+        for g in tcone:
+            leaves |= {i for i in net.driver[g][2] if i not in net.driver and i > 1}
+        leaves |= {s for s in tset if s not in net.driver}
+        if not leaves or len(leaves) > MAX_SUPPORT or any(s not in sig_names for s in leaves):
+            continue
+        sup = sorted(leaves, key=lambda s: sig_names[s])
+        full = (1 << (64 * WORDS)) - 1
+        cols = [_vec(v[s]) for s in sup]
+        # elimination with combination tracking
+        basis: dict[int, tuple[int, int]] = {}
+        for ci, c in enumerate(cols + [full]):
+            x, m = c, 1 << ci
+            while x:
+                p = x.bit_length() - 1
+                if p in basis:
+                    x ^= basis[p][0]
+                    m ^= basis[p][1]
+                else:
+                    basis[p] = (x, m)
+                    break
+        rows: list[int] = []
+        consts: list[int] = []
+        ok = True
+        for s in tbits:
+            t = 0 if s == 0 else full if s == 1 else _vec(v[s])
+            m = 0
+            while t:
+                p = t.bit_length() - 1
+                if p not in basis:
+                    ok = False
+                    break
+                t ^= basis[p][0]
+                m ^= basis[p][1]
+            if not ok:
+                break
+            rows.append(m & ((1 << len(sup)) - 1))
+            consts.append(m >> len(sup) & 1)
+        if not ok:
+            continue
+        # fresh vectors
+        cols2 = [_vec(v2[s]) for s in sup]
+        for s, r, c in zip(tbits, rows, consts, strict=True):
+            t = 0 if s == 0 else full if s == 1 else _vec(v2[s])
+            acc = full if c else 0
+            for i in range(len(sup)):
+                if r >> i & 1:
+                    acc ^= cols2[i]
+            if acc != t:
+                ok = False
+                break
+        if not ok:
+            continue
+        # present cost: the target's own logic (what the rest of the design does not need)
+        others = {s for n, bits in net.outputs.items() if n != tname for s in bits if s > 1}
+        others |= all_d - {net.flop_d[s] for s in tinfo[0] if s in net.flop_d}
+        others -= tset
+        freed = tcone - net.cone(others, tset)
+        old = _strash_cost(net, freed)
+        xors, ops, rr = best_slp(rows, len(sup), deadline=deadline)
+        new = _XOR_W * xors
+        if new >= GAIN * old:
+            continue
+        results.append((old - new, tname, kind, [sig_names[s] for s in sup], ops, rr, consts))
+    results.sort(key=lambda r: (-r[0], r[1]))
+    return results[:MAX_CANDIDATES]
+
+
+# ----------------------------------------------------------------------------------------------------
+# emitting
+# ----------------------------------------------------------------------------------------------------
+
+def program_text(tname: str, inputs: list[str], ops: list, rows: list[int], consts: list[int]) -> tuple[list, list]:
+    """``(wires [(name, expr)], per-bit texts MSB first)`` of the straight-line program."""
+    safe = re.sub(r"[^\w]", "_", tname)
+    names = list(inputs)
+    wires = []
+    for k, (a, b) in enumerate(ops):
+        w = f"rtlopt_gx_{safe}_{k}"
+        wires.append((w, f"{names[a]} ^ {names[b]}"))
+        names.append(w)
+    texts = []
+    for r, c in zip(rows, consts, strict=True):
+        terms = [names[i] for i in range(len(names)) if r >> i & 1]
+        if not terms:
+            texts.append("1'b1" if c else "1'b0")
+            continue
+        e = " ^ ".join(terms)
+        if c:
+            e = f"~({e})"
+        elif len(terms) > 1:
+            e = f"({e})"
+        texts.append(e)
+    return wires, texts[::-1]
+
+
+_BLOCK_HDR = re.compile(r"\balways_comb\b|\balways\s*@\s*(?:\*|\(\s*\*\s*\))")
+
+
+def _block_end(body: str, i: int) -> int | None:
+    """End (exclusive) of the statement starting at ``i`` (a ``begin ... end`` block or one statement)."""
+    m = re.compile(r"\s*").match(body, i)
+    j = m.end()
+    if re.match(r"begin\b", body[j:]):
+        depth = 0
+        for t in re.finditer(r"\b(begin|end)\b", body[j:]):
+            depth += 1 if t.group(1) == "begin" else -1
+            if depth == 0:
+                return j + t.end()
+        return None
+    semi = body.find(";", j)
+    return semi + 1 if semi > 0 else None
+
+
+def _strip_comments(s: str) -> str:
+    s = re.sub(r"/\*.*?\*/", lambda m: " " * len(m.group(0)), s, flags=re.S)
+    return re.sub(r"//[^\n]*", lambda m: " " * len(m.group(0)), s)
+
+
+def rewrite_always(text: str, top: str, tname: str, wires: list, bit_texts: list) -> str | None:
+    """``text`` with the one combinational ``always`` block that drives ``tname`` (and only signals read
+    nowhere else) removed and the program emitted before ``endmodule``."""
+    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.semantic.linresub import _top_span
+    span = _top_span(text, top)
+    if span is None:
+        return None
+    s, e = span
+    body = _strip_comments(text[s:e])
+    nm = re.escape(tname)
+    blocks = []
+    for h in _BLOCK_HDR.finditer(body):
+        end = _block_end(body, h.end())
+        if end is None:
+            return None
+        blocks.append((h.start(), end))
+    drv = [b for b in blocks if re.search(rf"(?<![\w$.]){nm}\s*(?:\[[^;=]*\])?\s*=(?!=)", body[b[0]:b[1]])]
+    if len(drv) != 1:
+        return None
+    b0, b1 = drv[0]
+    blk = body[b0:b1]
+    outside = body[:b0] + body[b1:]
+    if re.search(rf"\bassign\s+{nm}\b", outside):
+        return None
+    lhs = set(re.findall(r"([A-Za-z_][\w$]*)\s*(?:\[[^;=]*\])?\s*(?<![<>=!])=(?!=)", blk))
+    lhs |= set(re.findall(r"([A-Za-z_][\w$]*)\s*(?:\+\+|--)", blk))
+    for n in lhs - {tname}:
+        if re.search(rf"\b(?:int|integer|genvar|logic|reg|bit)\b[^;]*\b{re.escape(n)}\b", blk):
+            continue  # declared in the block
+        # used outside the block other than in its declaration
+        uses = [m for m in re.finditer(rf"(?<![\w$.]){re.escape(n)}\b", outside)]
+        for m in uses:
+            ls = outside.rfind(";", 0, m.start()) + 1
+            stmt = outside[ls:m.start()]
+            if not re.search(r"\b(?:wire|logic|reg|integer|int|bit)\b", stmt) or "=" in stmt \
+                    or re.search(r"\b(?:assign|always\w*)\b", stmt):
+                return None
+    is_reg = re.search(rf"\breg\b[^;]*(?<![\w$]){nm}\b", outside) is not None
+    lines = [f"  // rtlopt: {tname} is GF(2)-linear in its inputs; re-synthesized as a shared XOR network\n"]
+    lines += [f"  wire {w} = {x};\n" for w, x in wires]
+    rhs = f"{{{', '.join(bit_texts)}}}"
+    lines.append(f"  always @* {tname} = {rhs};\n" if is_reg else f"  assign {tname} = {rhs};\n")
+    edits = [Edit(s + b0, s + b1, f"/* {tname}: driven below (rtlopt) */"), Edit(e, e, "".join(lines))]
+    try:
+        return apply_edits(text, edits)
+    except ValueError:
+        return None
+
+
+def rewrite(text: str, top: str, tname: str, kind: str, wires: list, bit_texts: list) -> str | None:
+    from rtlopt.semantic.linresub import rewrite as lr_rewrite
+    new = lr_rewrite(text, top, tname, wires, bit_texts, kind)
+    if new is not None:
+        old_note = "re-expressed through signals already computed"
+        return new.replace(f"// rtlopt: {tname} {old_note} (piecewise GF(2)-linear)",
+                           f"// rtlopt: {tname} is GF(2)-linear in its inputs; re-synthesized as a shared XOR network") \
+            .replace(f"// rtlopt: next {tname} {old_note}",
+                     f"// rtlopt: next {tname} is GF(2)-linear; re-synthesized as a shared XOR network")
+    if kind == "comb":
+        return rewrite_always(text, top, tname, wires, bit_texts)
+    return None
+
+
+def rewrites(texts: dict, top: str, budget_s: float = BUDGET_S) -> list[tuple]:
+    """``[(path, new text, description)]`` for the design ``texts`` with top ``top``."""
+    import tempfile
+    from pathlib import Path
+
+    from rtlopt.semantic.linresub import _top_span
+    from rtlopt.semantic.seqsim import yosys_json
+    from rtlopt.templates._sem import analyze as sem_analyze
+    from rtlopt.templates._sem import parses_cleanly
+    deadline = time.monotonic() + budget_s
+    with tempfile.TemporaryDirectory(prefix="rtlopt-gx-") as tmp:
+        files = []
+        for i, (p, t) in enumerate(texts.items()):
+            f = Path(tmp) / f"{i}_{Path(p).name}"
+            f.write_text(t)
+            files.append(f)
+        _coarse, gates = yosys_json(files, top, timeout=max(5.0, budget_s))
+    found = analyze(gates, top, deadline)
+    out = []
+    for _saved, tname, kind, inputs, ops, rows, consts in found:
+        wires, bit_texts = program_text(tname, inputs, ops, rows, consts)
+        xors = slp_cost(ops, rows)
+        for p, t in texts.items():
+            if _top_span(t, top) is None:
+                continue
+            new = rewrite(t, top, tname, kind, wires, bit_texts)
+            if new is not None and new != t and parses_cleanly(new, sem_analyze(t).errors):
+                out.append((p, new, f"{'next ' if kind == 'reg' else ''}{tname}: GF(2)-linear map "
+                            f"re-synthesized as {xors} shared XORs"))
+            break
+    return out
+
+
+def gflin_candidates(state) -> list:
+    """Search-loop generator (never raises)."""
+    from rtlopt.engine.candidate import budgeted_candidates
+    return budgeted_candidates(state, rewrites, BUDGET_S, RULE, "GF(2)-linear XOR re-synthesis", "gflin",
+                               top=state.design.top)
+
+
+__all__ = ["analyze", "best_slp", "gflin_candidates", "paar", "rewrite", "rewrites"]
