@@ -548,6 +548,9 @@ def _match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | N
     # |a - b| written as a compare and two subtractions (or any other way): one subtraction
     from rtlopt.semantic.absdiff import match_absdiff
     out += match_absdiff(t, w, ops)
+    if not out:  # a division/remainder by a constant of one narrow operand: an exact multiply-shift
+        from rtlopt.semantic.constdiv import match_mul_shift
+        out += match_mul_shift(t, w, ops)
     return out
 
 
