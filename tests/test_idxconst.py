@@ -77,3 +77,50 @@ def test_packed_range_must_start_at_zero():
     body = ("module m (input clk,\n output reg  [7:0] pend,\n input [1:0] d, output reg q);\n"
             " reg [W-1:0] a, b = 0, c;\n reg [0:7] z;\n reg [8:1] y;\n wire [3:0] w = 1;\n")
     assert _zero_based(body, ["pend", "q", "a", "b", "c", "z", "y", "w"]) == {"pend", "a", "b", "c"}
+
+
+@pytest.mark.parametrize("case,top,arm,const", [
+    ("selarm_error_code_always", "rx_status", "code_q <= err_v ? 3'd5 : ERR_NONE;", "err_code == 5"),
+    ("selarm_keep_skid_param", "skid_keep", "m_keep  <= buf_v ? 4'd15 : keep_in;", "buf_keep == 15"),
+])
+def test_select_arm_constant_when_selected(case, top, arm, const):
+    p = CASES / case / "original.v"
+    got = _cands(p, top)
+    assert len(got) == 1
+    new, desc = got[0]
+    assert arm in new[p] and const in desc
+    # the other arm and the register's own writes stay
+    assert new[p].count("\n") == p.read_text().count("\n")
+
+
+def test_select_arm_in_unelaborated_generate_branch_left_alone(tmp_path: Path):
+    # the same names in a generate branch that is not elaborated are not rewritten
+    text = """
+module gsel #(parameter MODE = 1) (input clk, input rst, input [3:0] d, input go, output reg [3:0] q);
+  generate
+    if (MODE == 1) begin : one
+      reg v; reg [3:0] k;
+      always @(posedge clk) begin
+        if (rst) begin v <= 1'b0; k <= 4'd0; q <= 4'd0; end
+        else begin
+          q <= v ? k : d;
+          if (go) begin v <= 1'b1; k <= 4'd7; end else v <= 1'b0;
+        end
+      end
+    end else begin : two
+      reg v; reg [3:0] k;
+      always @(posedge clk) begin
+        q <= v ? k : d;
+        v <= go; k <= d;
+      end
+    end
+  endgenerate
+endmodule
+"""
+    p = tmp_path / "gsel.v"
+    p.write_text(text)
+    got = _cands(p, "gsel", text)
+    assert len(got) == 1
+    new = got[0][0][p]
+    assert new.count("q <= v ? 4'd7 : d;") == 1 and new.count("q <= v ? k : d;") == 1
+    assert new.index("q <= v ? 4'd7 : d;") < new.index("begin : two")
