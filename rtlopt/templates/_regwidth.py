@@ -572,8 +572,9 @@ def _next_state(an: Analysis, zx, sts: list, cur, width: int):
 
 def _flag_bound(an: Analysis, key, sym, writes: list) -> int | None:
     """The bound of a counter whose step is guarded by a flag register instead of a compare of its own
-    (``else if (!expired) begin timer <= timer - 1; if (timer == 1) expired <= 1; end``): ``r <= b``
-    together with ``f == v -> r != c`` for a 1-bit register ``f`` read in the guards of ``r``'s writes,
+    (``else if (!expired) begin timer <= timer - 1; if (timer == 1) expired <= 1; end``, or an up-count
+    while ``!done`` that sets ``done`` at ``LIMIT - 1``): ``r <= b`` together with ``f == v -> r != c``
+    (``c`` = 0 or ``b``) for a 1-bit register ``f`` read in the guards of ``r``'s writes,
     both proven inductive at once over the next-state functions of ``r`` and ``f`` (the last write that
     fires, else the value held), and established by ``r``'s reset write."""
     import z3
@@ -620,8 +621,6 @@ def _flag_bound(an: Analysis, key, sym, writes: list) -> int | None:
         return None
     consts: set[int] = set()
     _z3_consts(nr, consts)
-    cands = {c + d for c in consts for d in (-1, 0, 1)} | {(1 << k) - 1 for k in range(1, width)}
-    cands = sorted(b for b in cands if 0 <= b < (1 << (width - 1)))[:MAX_BOUNDS]
 
     def unsat(*facts) -> bool:
         s = z3.Solver()
@@ -632,9 +631,13 @@ def _flag_bound(an: Analysis, key, sym, writes: list) -> int | None:
     for fk, sts in flags:
         f = zx.var(fk, 1)
         nf = _next_state(an, zx, sts, f, 1)
-        for v in (0, 1):
-            def inv(rr, ff, b, v=v):
-                return z3.And(z3.ULE(rr, b), z3.Implies(ff == v, rr != 0))
+        fconsts = set(consts)
+        _z3_consts(nf, fconsts)  # (the flag is set at the counter's last step: its compare constant)
+        cands = {c + d for c in fconsts for d in (-1, 0, 1)} | {(1 << k) - 1 for k in range(1, width)}
+        cands = sorted(b for b in cands if 0 <= b < (1 << (width - 1)))[:MAX_BOUNDS]
+        for v, top in ((0, False), (1, False), (0, True), (1, True)):
+            def inv(rr, ff, b, v=v, top=top):  # f == v -> r != 0 (a down-count), r != b (an up-count)
+                return z3.And(z3.ULE(rr, b), z3.Implies(ff == v, rr != (b if top else 0)))
             for b in cands:
                 # established by the reset (the reset write fires: later writes are under the same reset
                 # path only if the chain says so), and preserved by every transition
