@@ -124,3 +124,12 @@ endmodule
     new = got[0][0][p]
     assert new.count("q <= v ? 4'd7 : d;") == 1 and new.count("q <= v ? k : d;") == 1
     assert new.index("q <= v ? 4'd7 : d;") < new.index("begin : two")
+
+
+def test_ternary_condition_must_be_the_whole_select():
+    from rtlopt.semantic import idxconst as ic
+
+    s = ("module m; assign a = c ? x : y; always @* q = a == b ? x : y; assign z = p && c ? x : y;"
+         " assign w = c ? x : y + 1; assign v = !c ? x : y;\nendmodule")
+    got = [(a[3], a[4], a[2]) for a in ic._ternaries(s, ic._module_span(s, "m"))]
+    assert got == [("c", "x", 1), ("c", "y", 0), ("c", "x", 1), ("c", "x", 0), ("c", "y", 1)]

@@ -173,9 +173,17 @@ def _ternaries(masked: str, span: tuple[int, int]) -> list[tuple[int, int, int, 
     """(arm start, arm end, select polarity that picks the arm, select name, arm name, ternary start)."""
     out = []
     for m in _TERN.finditer(masked, span[0], span[1]):
+        # the whole condition is C: what comes before opens an expression ('x == C ? ...' and
+        # 'a && C ? ...' have a larger condition)
+        before = masked[span[0]:m.start()].rstrip()
+        if (not before or before[-1] not in "(=,?:;{" or before[-2:] in ("==", "!=", ">=")) \
+                and not re.search(r"(?<![\w$])(?:begin|return)$", before):
+            continue
         pol_a = 0 if m.group(1) else 1  # '!C ? A : B' picks A when C == 0
         out.append((m.start(3), m.end(3), pol_a, m.group(2), m.group(3), m.start()))
-        out.append((m.start(4), m.end(4), 1 - pol_a, m.group(2), m.group(4), m.start()))
+        after = masked[m.end(4):m.end(4) + 2].lstrip()[:1]
+        if after and after in ";),}":  # 'C ? A : B + 1' has the arm 'B + 1'
+            out.append((m.start(4), m.end(4), 1 - pol_a, m.group(2), m.group(4), m.start()))
     return out
 
 
