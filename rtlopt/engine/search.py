@@ -421,6 +421,8 @@ _semantic_generator("preadd", "preadd")
 _semantic_generator("popsum", "popsum")
 # narrowacc: ``T = B`` plus small increments summed narrow first.
 _semantic_generator("narrowacc", "narrowacc")
+# ocsum: a chain/tree of end-around-carry additions as one wide sum folded once.
+_semantic_generator("ocsum", "ocsum")
 # mulpow2: a product with a word that is ``1 << s`` as a shift.
 _semantic_generator("mulpow2", "mulpow2")
 # squarer: ``x * x`` as a folded squarer.
@@ -429,6 +431,8 @@ _semantic_generator("squarer", "squarer")
 _semantic_generator("selcompose", "selcompose", per_top=True)
 # countcmp: a population count compared with 0/1/2 as an OR / pair check.
 _semantic_generator("countcmp", "countcmp", per_top=True)
+# mapsel: reads V[S] of a loop V[i] = E(i) become E(S) (select the operands, then one operator).
+_semantic_generator("mapsel", "mapsel")
 
 register_generator("datapath_egraph", egraph_candidates)
 
