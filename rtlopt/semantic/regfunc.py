@@ -838,7 +838,12 @@ def _analyze_net(net: seqsim.GateNet, t0: float, timeout_s: float, consts=()) ->
     try:
         regs = _registers(net)
         trace = seqsim.simulate(net, cycles=256, words=2)
-        hyps = discover(net, regs, _bit_matrix(trace), deadline=t0 + timeout_s * 0.6, consts=consts)
+        bm = _bit_matrix(trace)
+        # a second run with inputs held for long stretches (a clear held low while a count enable is
+        # held high): counters reach the values where a relation like 'words == bytes >> 3' shows
+        held = _bit_matrix(seqsim.simulate(net, cycles=256, words=1, seed=7, hold_log2=4))
+        bm = np.concatenate([bm, held], axis=1)
+        hyps = discover(net, regs, bm, deadline=t0 + timeout_s * 0.6, consts=consts)
         rels = prove(net, regs, hyps, timeout_s=max(2.0, timeout_s - (time.monotonic() - t0)))
         ules = {(r.base, r.base2, r.k) for r in rels if r.op == "ule"}
         rels = [_bit_test(r, ules, regs) for r in rels if r.op != "ule"]

@@ -56,10 +56,12 @@ def emit_instance_drop(texts: dict[Path, str], top: str, rels: list) -> dict[Pat
                     outs = [(pn, c) for pn, c in conns.items() if pdir.get(pn) in ("output", "inout")]
                     if any(pdir.get(pn) == "inout" for pn, _c in outs):
                         continue
-                    hit = [c[2].strip() for _pn, c in outs if c is not None and c[2].strip() in targets]
+                    # an implicit '.name' connection drives the net of the port's name
+                    nets = [pn if c is None else c[2].strip() for pn, c in outs]
+                    hit = [n for n in nets if n in targets]
                     if not hit:
                         continue
-                    if any(c is not None and c[2].strip() and c[2].strip() not in targets for _pn, c in outs):
+                    if any(n and n not in targets for n in nets):
                         return None  # the instance drives something else too: it must stay
                     if len(insts) != 1:
                         return None

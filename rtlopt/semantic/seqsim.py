@@ -315,13 +315,15 @@ def _eval(t: str, v: list):
 
 
 def simulate(net: GateNet, cycles: int = 256, words: int = 2, seed: int = 1,
-             reset_rate_log2: int = 5) -> np.ndarray:
+             reset_rate_log2: int = 5, hold_log2: int = 0) -> np.ndarray:
     """Flip-flop values per cycle: array ``[cycles, len(net.flops), words]`` of 64-lane words.
 
     Cycle 0 has the reset active in every lane (registers start at 0, or their initial value);
     afterwards inputs are random and the reset is re-asserted at random (about one cycle in
     ``2**reset_rate_log2`` per lane). Entry ``t`` is the state at the start of cycle ``t + 1``
-    (the state after ``t + 1`` clock edges).
+    (the state after ``t + 1`` clock edges). ``hold_log2`` > 0: each input bit keeps its value and
+    flips in about one cycle in ``2**hold_log2`` per lane (long runs of a level: a clear held low
+    while an enable is held high lets a counter reach values a fair coin per cycle never reaches).
     """
     rng = np.random.default_rng(seed)
     v = np.zeros((net.nsig, words), dtype=np.uint64)
@@ -340,7 +342,13 @@ def simulate(net: GateNet, cycles: int = 256, words: int = 2, seed: int = 1,
     out = np.zeros((cycles, len(net.flops), words), dtype=np.uint64)
     for t in range(cycles):
         if len(rand_sigs):
-            v[rand_sigs] = rng.integers(0, 2**64, size=(len(rand_sigs), words), dtype=np.uint64)
+            if hold_log2 > 0 and t > 0:
+                flip = rng.integers(0, 2**64, size=(len(rand_sigs), words), dtype=np.uint64)
+                for _ in range(hold_log2 - 1):
+                    flip &= rng.integers(0, 2**64, size=(len(rand_sigs), words), dtype=np.uint64)
+                v[rand_sigs] ^= flip
+            else:
+                v[rand_sigs] = rng.integers(0, 2**64, size=(len(rand_sigs), words), dtype=np.uint64)
         if rst_sig is not None:
             if t == 0:
                 r = ONES
