@@ -38,6 +38,7 @@ GAIN = 0.9
 #: Paar runs per matrix (random tie-breaks)
 RUNS = 24
 _XOR_W = 2
+DEBUG = False
 _GATE_W = {"$_XOR_": 2, "$_XNOR_": 2, "$_MUX_": 2, "$_NMUX_": 2, "$_NOT_": 0, "$_BUF_": 0}
 
 
@@ -98,15 +99,20 @@ def best_slp(rows: list[int], nvars: int, runs: int = RUNS, deadline: float = fl
 # analysis
 # ----------------------------------------------------------------------------------------------------
 
-def _sim(net, words: int, seed: int) -> np.ndarray:
+def _sim(net, words: int, seed: int, forced: dict | None = None) -> np.ndarray:
+    """Random simulation; ``forced`` internal signals held at a constant (a path condition)."""
     from rtlopt.semantic.seqsim import ONES, _eval
     rng = np.random.default_rng(seed)
     v = np.zeros((net.nsig, words), dtype=np.uint64)
     v[1] = ONES
     if net.rand:
         v[net.rand] = rng.integers(0, 2**64, size=(len(net.rand), words), dtype=np.uint64)
+    forced = forced or {}
+    for s, c in forced.items():
+        v[s] = ONES if c else 0
     for t, o, ins in net.gates:
-        v[o] = _eval(t, [v[i] for i in ins])
+        v[o] = (ONES if forced[o] else np.zeros(words, dtype=np.uint64)) if o in forced \
+            else _eval(t, [v[i] for i in ins])
     return v
 
 
@@ -134,20 +140,40 @@ def _strash_cost(net, gates: set[int]) -> int:
     return cost
 
 
-def _data_arm(net, q: int, d: int) -> int:
-    """The data input of flip-flop ``q`` under its hold (``q``) and constant (reset) multiplexer arms."""
+def _data_arm(net, q: int, d: int, conds: dict) -> int:
+    """The data input of flip-flop ``q`` under its hold (``q``) and constant (reset) multiplexer arms; the
+    selects on the way are recorded in ``conds`` (signal -> value on the data path)."""
     for _ in range(8):
         g = net.driver.get(d)
         if g is None or g[0] != "$_MUX_":
             return d
-        a, b, _s = g[2]
+        a, b, sel = g[2]  # Y = S ? B : A
         if a in (0, 1) or a == q:
-            d = b
+            d, val = b, 1
         elif b in (0, 1) or b == q:
-            d = a
+            d, val = a, 0
         else:
             return d
+        if conds.setdefault(sel, val) != val:
+            return -1
     return d
+
+
+def _cone(net, sigs, conds: dict) -> set[int]:
+    """Gate outputs in the fan-in of ``sigs``; a multiplexer whose select is held in ``conds`` is followed
+    into the arm it picks only."""
+    out: set[int] = set()
+    stack = [s for s in sigs if s in net.driver and s not in conds]
+    while stack:
+        s = stack.pop()
+        if s in out:
+            continue
+        out.add(s)
+        t, _o, ins = net.driver[s]
+        if t in ("$_MUX_", "$_NMUX_") and ins[2] in conds:
+            ins = (ins[1 if conds[ins[2]] else 0],)
+        stack.extend(i for i in ins if i in net.driver and i not in out and i not in conds)
+    return out
 
 
 def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple]:
@@ -172,9 +198,15 @@ def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple]:
         if not (2 <= len(tbits) <= MAX_TARGET_W) or any(s < 0 for s in tbits):
             continue
         kind = "comb"
+        conds: dict[int, int] = {}
+        vt, vt2 = v, v2
         if all(s in net.flop_d for s in tbits):
             kind = "reg"
-            tbits = [_data_arm(net, s, net.flop_d[s]) for s in tbits]
+            tbits = [_data_arm(net, s, net.flop_d[s], conds) for s in tbits]
+            if any(s < 0 for s in tbits):
+                continue
+            if conds:  # the data arm is taken under these selects: simulate with them held
+                vt, vt2 = _sim(net, WORDS, 11, conds), _sim(net, WORDS, 23, conds)
         elif any(s in free for s in tbits):
             continue
         key = tuple(tbits)
@@ -182,19 +214,23 @@ def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple]:
             continue
         done_sets.add(key)
         tset = {s for s in tbits if s > 1}
-        tcone = net.cone(tset)
+        stop = frozenset(conds)
+        tcone = _cone(net, tset, conds)
         if len(tcone) < 8:
             continue
-        # the cone's inputs
+        # the cone's inputs (not through the held selects)
         leaves: set[int] = set()
         for g in tcone:
-            leaves |= {i for i in net.driver[g][2] if i not in net.driver and i > 1}
-        leaves |= {s for s in tset if s not in net.driver}
+            t, _o, ins = net.driver[g]
+            if t in ("$_MUX_", "$_NMUX_") and ins[2] in conds:
+                ins = (ins[1 if conds[ins[2]] else 0],)
+            leaves |= {i for i in ins if i not in net.driver and i > 1 and i not in stop}
+        leaves |= {s for s in tset if s not in net.driver and s not in stop}
         if not leaves or len(leaves) > MAX_SUPPORT or any(s not in sig_names for s in leaves):
             continue
         sup = sorted(leaves, key=lambda s: sig_names[s])
         full = (1 << (64 * WORDS)) - 1
-        cols = [_vec(v[s]) for s in sup]
+        cols = [_vec(vt[s]) for s in sup]
         # elimination with combination tracking
         basis: dict[int, tuple[int, int]] = {}
         for ci, c in enumerate(cols + [full]):
@@ -211,7 +247,7 @@ def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple]:
         consts: list[int] = []
         ok = True
         for s in tbits:
-            t = 0 if s == 0 else full if s == 1 else _vec(v[s])
+            t = 0 if s == 0 else full if s == 1 else _vec(vt[s])
             m = 0
             while t:
                 p = t.bit_length() - 1
@@ -227,9 +263,9 @@ def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple]:
         if not ok:
             continue
         # fresh vectors
-        cols2 = [_vec(v2[s]) for s in sup]
+        cols2 = [_vec(vt2[s]) for s in sup]
         for s, r, c in zip(tbits, rows, consts, strict=True):
-            t = 0 if s == 0 else full if s == 1 else _vec(v2[s])
+            t = 0 if s == 0 else full if s == 1 else _vec(vt2[s])
             acc = full if c else 0
             for i in range(len(sup)):
                 if r >> i & 1:
@@ -247,6 +283,8 @@ def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple]:
         old = _strash_cost(net, freed)
         xors, ops, rr = best_slp(rows, len(sup), deadline=deadline)
         new = _XOR_W * xors
+        if DEBUG:
+            print(f"gflin: {tname} old {old} new {new} ({xors} XORs, {len(sup)} inputs)")
         if new >= GAIN * old:
             continue
         results.append((old - new, tname, kind, [sig_names[s] for s in sup], ops, rr, consts))
@@ -306,8 +344,9 @@ def _strip_comments(s: str) -> str:
 
 
 def rewrite_always(text: str, top: str, tname: str, wires: list, bit_texts: list) -> str | None:
-    """``text`` with the one combinational ``always`` block that drives ``tname`` (and only signals read
-    nowhere else) removed and the program emitted before ``endmodule``."""
+    """``text`` with the drivers of ``tname`` -- part-select ``assign``s and at most one combinational
+    ``always`` block (driving only ``tname`` and signals read nowhere else) -- removed and the program
+    emitted before ``endmodule``."""
     from rtlopt.hdl.edit import Edit, apply_edits
     from rtlopt.semantic.linresub import _top_span
     span = _top_span(text, top)
@@ -323,32 +362,36 @@ def rewrite_always(text: str, top: str, tname: str, wires: list, bit_texts: list
             return None
         blocks.append((h.start(), end))
     drv = [b for b in blocks if re.search(rf"(?<![\w$.]){nm}\s*(?:\[[^;=]*\])?\s*=(?!=)", body[b[0]:b[1]])]
-    if len(drv) != 1:
+    asg = [(m.start(), body.find(";", m.end()) + 1)
+           for m in re.finditer(rf"\bassign\s+{nm}\s*(?:\[[^;=]*\])?\s*=", body)]
+    if len(drv) > 1 or not (drv or asg) or any(b1 <= 0 for _b0, b1 in asg):
         return None
-    b0, b1 = drv[0]
-    blk = body[b0:b1]
-    outside = body[:b0] + body[b1:]
-    if re.search(rf"\bassign\s+{nm}\b", outside):
-        return None
-    lhs = set(re.findall(r"([A-Za-z_][\w$]*)\s*(?:\[[^;=]*\])?\s*(?<![<>=!])=(?!=)", blk))
-    lhs |= set(re.findall(r"([A-Za-z_][\w$]*)\s*(?:\+\+|--)", blk))
-    for n in lhs - {tname}:
-        if re.search(rf"\b(?:int|integer|genvar|logic|reg|bit)\b[^;]*\b{re.escape(n)}\b", blk):
-            continue  # declared in the block
-        # used outside the block other than in its declaration
-        uses = [m for m in re.finditer(rf"(?<![\w$.]){re.escape(n)}\b", outside)]
-        for m in uses:
-            ls = outside.rfind(";", 0, m.start()) + 1
-            stmt = outside[ls:m.start()]
-            if not re.search(r"\b(?:wire|logic|reg|integer|int|bit)\b", stmt) or "=" in stmt \
-                    or re.search(r"\b(?:assign|always\w*)\b", stmt):
-                return None
+    if re.search(rf"\bassign\s*\{{[^;=]*(?<![\w$.]){nm}\b", body):
+        return None  # part of a concatenation on the left
+    cuts = sorted(drv + asg)
+    outside = "".join(body[a:b] for a, b in zip([0] + [c[1] for c in cuts], [c[0] for c in cuts] + [len(body)],
+                                                 strict=True))
+    for b0, b1 in drv:
+        blk = body[b0:b1]
+        lhs = set(re.findall(r"([A-Za-z_][\w$]*)\s*(?:\[[^;=]*\])?\s*(?<![<>=!])=(?!=)", blk))
+        lhs |= set(re.findall(r"([A-Za-z_][\w$]*)\s*(?:\+\+|--)", blk))
+        for n in lhs - {tname}:
+            if re.search(rf"\b(?:int|integer|genvar|logic|reg|bit)\b[^;]*\b{re.escape(n)}\b", blk):
+                continue  # declared in the block
+            # used outside the block other than in its declaration
+            for m in re.finditer(rf"(?<![\w$.]){re.escape(n)}\b", outside):
+                ls = outside.rfind(";", 0, m.start()) + 1
+                stmt = outside[ls:m.start()]
+                if not re.search(r"\b(?:wire|logic|reg|integer|int|bit)\b", stmt) or "=" in stmt \
+                        or re.search(r"\b(?:assign|always\w*)\b", stmt):
+                    return None
     is_reg = re.search(rf"\breg\b[^;]*(?<![\w$]){nm}\b", outside) is not None
     lines = [f"  // rtlopt: {tname} is GF(2)-linear in its inputs; re-synthesized as a shared XOR network\n"]
     lines += [f"  wire {w} = {x};\n" for w, x in wires]
     rhs = f"{{{', '.join(bit_texts)}}}"
     lines.append(f"  always @* {tname} = {rhs};\n" if is_reg else f"  assign {tname} = {rhs};\n")
-    edits = [Edit(s + b0, s + b1, f"/* {tname}: driven below (rtlopt) */"), Edit(e, e, "".join(lines))]
+    edits = [Edit(s + a, s + b, f"/* {tname}: driven below (rtlopt) */") for a, b in cuts]
+    edits.append(Edit(e, e, "".join(lines)))
     try:
         return apply_edits(text, edits)
     except ValueError:
