@@ -64,6 +64,11 @@ def candidates_for(texts: dict[Path, str], top: str) -> list[tuple[dict[Path, st
         mine = [st for st in stmts if st.path == n]
         if len(mine) != len(writes) or any(st.block is None for st in mine):
             continue
+        # every mention in the file is a write, the one read or the declaration (the model may not
+        # list reads in continuous assignments or other modules: a name seen anywhere else stays)
+        ment = len(re.findall(rf"(?<![\w$.]){re.escape(n)}(?![\w$])", tlist[ol[0].file]))
+        if ment != len(writes) + 2:
+            continue
         regs[n] = (reads[0], sorted(mine, key=lambda s: s.span))
     out = []
     names = sorted(regs)
