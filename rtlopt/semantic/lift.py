@@ -804,6 +804,51 @@ def _match_constant_compare(nl: Netlist, tbits: list, w: int, ops: list[Operand]
     return []
 
 
+def _match_modular_window(nl: Netlist, tbits: list, ops: list[Operand], boundary: set, cone: set) -> list[tuple]:
+    """A 1-bit function of two words ``a``, ``b`` that depends only on their modular distance
+    ``d = (a - b) mod 2^n`` and is a threshold/range of it (a sequence-number window check written as
+    range compares with wrap cases): ``(a - b) < K`` and the like, one subtraction and one compare.
+    Found by simulating the cone over every ``d`` from two random bases ``b`` (the same answer from both)."""
+    live = {x for x in boundary if isinstance(x, int)}
+    words = [o for o in ops if o.free and 2 <= o.width <= 16 and not o.signed]
+    if len(words) < 2 or len(words) > 4 or len(cone) > 2000:
+        return []  # (a bounded effort: every pair costs two simulations of the cone over 2^n vectors)
+    rng = np.random.default_rng(11)
+    found: list[tuple] = []
+    for a in words:
+        for b in words:
+            if a is b or a.width != b.width or not live <= {x for x in a.bits + b.bits if isinstance(x, int)}:
+                continue
+            n = 1 << a.width
+            d = np.arange(n, dtype=np.uint64)
+            got = []
+            for _ in range(2):
+                bv = rng.integers(0, n, n, dtype=np.uint64)
+                av = (bv + d) & mask(a.width)
+                inputs = {x: ((av >> np.uint64(k)) & np.uint64(1)).astype(bool) for k, x in enumerate(a.bits)}
+                inputs.update({x: ((bv >> np.uint64(k)) & np.uint64(1)).astype(bool) for k, x in enumerate(b.bits)})
+                try:
+                    vals = nl.simulate_cells(cone, inputs, n)
+                except Exception:  # noqa: BLE001 - an unsupported cell: no answer
+                    return []
+                if isinstance(tbits[0], int) and tbits[0] not in vals:
+                    return []
+                got.append(nl.bits_value(vals, [tbits[0]])[0].astype(bool))
+            if not np.array_equal(got[0], got[1]):
+                continue
+            diff = Operand(text=f"({a.text} - {b.text})", base=a.base, width=a.width, value=d, signed=False,
+                           free=True)
+            out = [(k, (a, b), ex) for k, _u, ex in _threshold_exprs(got[0], diff)]
+            if out and out[0][0] in ("equal_const", "not_equal_const") and \
+                    (not got[0][0] if out[0][0] == "not_equal_const" else got[0][0]):
+                continue  # a == b / a != b: the rest of the library
+            found += [("mod_window_" + k, u, ex) for k, u, ex in out]
+    # a window starting at the base first: (a - b) < K is one subtraction and one compare
+    rank = {"mod_window_less_than_const": 0, "mod_window_greater_equal_const": 1, "mod_window_range_const": 2}
+    found.sort(key=lambda mt: rank.get(mt[0], 3))
+    return found[:1]
+
+
 def _symmetric_exprs(t: np.ndarray, a: Operand, xs: np.ndarray) -> list[tuple]:
     """A symmetric function of the bits of ``a`` (it depends only on how many are set: a disparity or
     weight check, a majority, "at least k requests"): a compare of ``a``'s population count, found by
@@ -881,7 +926,8 @@ def _lift_bits(nl: Netlist, vals: dict, named: list, tgt: Net, bits: list, min_c
             from rtlopt.semantic.algos import match_algorithms  # sorting networks, arbiters, ...
             matches += match_algorithms(tv, w, ops)
         if w == 1 and (sel is None or sel.all()) and not any(all(o.free for o in mt[1]) for mt in matches):
-            matches = _match_constant_compare(nl, list(bits), w, ops, boundary, cone) or matches
+            matches = _match_constant_compare(nl, list(bits), w, ops, boundary, cone) or \
+                _match_modular_window(nl, list(bits), ops, boundary, cone) or matches
     if not any(all(o.free for o in mt[1]) for mt in matches) and (
             w > 64 or any(len(n.bits) > 64 for n in named if any(isinstance(b, int) and b in boundary for b in n.bits))):
         wops = _operands(nl, vals, named, tgt, avail, boundary, cone, wide=True)
