@@ -117,3 +117,28 @@ def test_retime_rejects_other_reads_and_controls(tmp_path):
     # unsigned subtraction depends on the reader's width: not moved
     uns = RETIME.replace("reg signed [7:0] a_d, b_d;", "reg [7:0] a_d, b_d;")
     assert regretime.candidates_for({f: uns}, "m") == []
+
+
+# a run counter that never exceeds 6 (clears at 6): 'run == 6' is run[2] & run[1]
+MAXCMP = """
+module top(input clk, input rst, input en, input d, output full, output reg [2:0] run);
+  assign full = (run == 3'd6);
+  always @(posedge clk)
+    if (rst) run <= 3'd0;
+    else if (en) run <= (run == 3'd6 || !d) ? 3'd0 : run + 3'd1;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_maxcmp_bound_compare_and_negative(tmp_path):
+    from rtlopt.semantic import maxcmp
+
+    f = tmp_path / "m.v"
+    got = maxcmp.candidates_for({f: MAXCMP}, "top")
+    assert len(got) == 1
+    t = got[0][0][f]
+    assert "assign full = ((run[2] & run[1]));" in t and "run == 3'd6" not in t
+    # the counter reaches 7 (clears at 7): no bound below the top value, nothing proposed
+    seven = MAXCMP.replace("run == 3'd6 || !d", "run == 3'd7 || !d")
+    assert maxcmp.candidates_for({f: seven}, "top") == []

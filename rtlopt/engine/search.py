@@ -401,6 +401,8 @@ register_generator("regfunc", regfunc_candidates, memo_key=lambda st: (_h(st.tex
 
 # regretime: two registers read only as the operands of one operator become a register of its result.
 _semantic_generator("regretime", "regretime", per_top=True)
+# maxcmp: a register compared with its proven largest value: an AND of the value's set bits.
+_semantic_generator("maxcmp", "maxcmp", per_top=True)
 
 
 # incparity: XOR reductions over registers kept incrementally.
