@@ -326,6 +326,43 @@ _OPS = {
 }
 
 
+def _full(w: int) -> int:
+    return (1 << w) - 1
+
+
+def _init_bits(c: z3.ExprRef, out: dict[str, tuple[int, int]]) -> None:
+    """Record in ``out`` the bits an initial-state conjunct ``c`` fixes: ``Extract(hi, lo, r) == K`` or
+    ``(Extract(hi, lo, r) == K) == True/False`` (the latter on one bit only). Anything else: nothing
+    (the init program still checks every lane, so a missed or odd form costs lanes, never soundness)."""
+    if not z3.is_eq(c):
+        return
+    a, b = c.arg(0), c.arg(1)
+    positive = True
+    if z3.is_true(b) or z3.is_false(b):
+        if not z3.is_eq(a):
+            return
+        positive = z3.is_true(b)
+        a, b = a.arg(0), a.arg(1)
+    if not z3.is_bv_value(b):
+        a, b = b, a
+    if not (z3.is_bv_value(b) and z3.is_app(a) and a.decl().kind() == z3.Z3_OP_EXTRACT):
+        return
+    hi, lo = a.params()
+    f = a.arg(0)
+    if not (z3.is_app(f) and f.decl().kind() == z3.Z3_OP_UNINTERPRETED):
+        return
+    k = b.as_long()
+    if not positive:
+        if hi != lo:
+            return
+        k ^= 1
+    m = _full(hi - lo + 1) << lo
+    om, ov = out.get(f.decl().name(), (0, 0))
+    if (ov ^ (k << lo)) & om & m:
+        return  # contradicting fields: leave the lanes to the init program
+    out[f.decl().name()] = (om | m, (ov & ~m) | (k << lo))
+
+
 def _conjuncts(e: z3.ExprRef) -> list[z3.ExprRef]:
     out, stack = [], [e]
     while stack:
@@ -383,6 +420,10 @@ class MiterSim:
             raise Unsupported("initial-state flag is not a plain function")
         self.is_init_name = isi.decl().name()
         self.init_fixed: dict[str, int] = {}
+        # registers whose initial value is given bit field by bit field (x-propagated gold registers:
+        # ``Extract(14, 0, r) == 32767``, ``(Extract(15, 15, r) == 1) == True``): name -> (mask, value);
+        # random start values satisfy them by chance only (2^-15), which left no valid lane at all
+        self.init_bits: dict[str, tuple[int, int]] = {}
         for c in _conjuncts(sm.init):
             if z3.is_eq(c):
                 for f, v in ((c.arg(0), c.arg(1)), (c.arg(1), c.arg(0))):
@@ -390,6 +431,8 @@ class MiterSim:
                             (z3.is_bv_value(v) or z3.is_true(v) or z3.is_false(v)):
                         self.init_fixed[f.decl().name()] = v.as_long() if z3.is_bv_value(v) else int(z3.is_true(v))
                         break
+                else:
+                    _init_bits(c, self.init_bits)
         names = list(self.next)
         self.step_prog = _Program([sm.assume, *[self.next[n] for n in names]], s0, max_nodes, deadline)
         self.init_prog = _Program([sm.init], s0, max_nodes, deadline)
@@ -415,6 +458,11 @@ class MiterSim:
                 state[name] = np.full(n, bool(v)) if w == 0 else np.full(n, v, dtype=np.uint64 if w <= 64 else object)
             else:
                 state[name] = _random(rng, w, n)
+                if name in self.init_bits and w:
+                    m, v = self.init_bits[name]
+                    x = state[name]
+                    state[name] = (x & np.uint64(_full(w) ^ m)) | np.uint64(v) if w <= 64 else \
+                        np.array([(int(a) & (_full(w) ^ m)) | v for a in x], dtype=object)
         valid = np.ones(n, dtype=bool)
         out: list[dict[str, np.ndarray]] = []
         for t in range(cycles):
