@@ -29,6 +29,13 @@ any read: ``reg [31:0] cnt;`` becomes ``reg [k-1:0] cnt_q; wire [31:0] cnt = cnt
 writes target ``cnt_q`` (every read still sees the full-width value, which the bound keeps equal).
 An ``output reg`` keeps its port declaration and becomes a combinational copy of the narrow
 register (``reg [8:0] count_q; always @* count = count_q;``).
+
+The z3 bound also covers: a module instantiated with other parameter values per instance (proven per
+elaborated copy from that copy's own nodes; when the bounds follow a parameter ``P`` the declaration is
+``$clog2((P) + 1)`` bits, right in every copy), a counter whose step is guarded by a 1-bit flag
+register rather than its own compare (``r <= b`` proven together with ``f == v -> r != 0 / b``), and
+the elements of an unpacked array of counters written ``A[i] <= ...`` in a loop (a generic element;
+the element range is narrowed in place).
 """
 
 from __future__ import annotations
@@ -1237,6 +1244,12 @@ def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
                 type(n).__name__ == "ElementSelectExpression" and type(strip(n.value)).__name__
                 == "ElementSelectExpression"):
             bad |= reads(n.value) & set(arrays)
+    for s in an.symbols:  # an element driven by a sub-instance's output: a write not modelled here
+        if isinstance(s, ast.InstanceSymbol):
+            for pc in s.portConnections:
+                e = pc.expression
+                if e is not None and not str(pc.port.direction).endswith(".In"):
+                    bad |= reads(e) & set(arrays)
     writes: dict = {}
     site_of: dict = {}
     for st in sites_cached(an):
