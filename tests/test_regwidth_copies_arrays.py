@@ -131,3 +131,25 @@ def test_copies_narrowing_proven(tmp_path: Path):
     got = check_equivalence(open_design(tmp_path / "gold" / "t.v", top="top"),
                             open_design(tmp_path / "gate" / "t.v", top="top"), VerifyOptions(timeout_s=120))
     assert got.verdict.name == "EQUIVALENT", got
+
+
+GEN_ARRAY = """module t #(parameter N = 4) (input clk, rst, input [N-1:0] ld, output [N-1:0] z);
+  reg [15:0] c [0:N-1];
+  genvar g;
+  generate for (g = 0; g < N; g = g + 1) begin : gc
+    always @(posedge clk)
+      if (rst) c[g] <= 16'd0;
+      else if (ld[g]) c[g] <= LOAD;
+      else if (c[g] != 16'd0) c[g] <= c[g] - 16'd1;
+    assign z[g] = (c[g] == 16'd0);
+  end endgenerate
+endmodule
+"""
+
+
+def test_array_written_per_generate_iteration():
+    # one always block per element; every iteration is modelled on its own (a load that grows with g
+    # needs the widest iteration's bits)
+    assert any("c elements 16 -> 4 bits" in d for d in _descs(GEN_ARRAY.replace("LOAD", "16'd11")))
+    grows = GEN_ARRAY.replace("LOAD", "16'd11 + g * 1000")
+    assert any("c elements 16 -> 12 bits" in d for d in _descs(grows)), _descs(grows)

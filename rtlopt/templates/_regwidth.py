@@ -672,30 +672,33 @@ def _copy_path(s) -> str | None:
         return None
 
 
-def _copy_contexts(an: Analysis, writes: list) -> list | None:
+def _copy_contexts(an: Analysis, writes: list, per_iteration: bool = False) -> list | None:
     """Per elaborated copy (instance) of the module holding ``writes``: ``(that copy's writes, its
-    write sites by span, its net drivers)``, or None when a copy cannot be told apart (one syntax
-    elaborated twice within one instance: generate loops) or lacks one of the writes."""
+    write sites by span, its net drivers, its path)``, or None when a copy cannot be told apart (one
+    syntax elaborated twice within one instance: generate loops) or lacks one of the writes.
+    ``per_iteration``: a block elaborated once per generate iteration is one copy per iteration (the
+    n-th elaboration of each block syntax within an instance together)."""
     from rtlopt.templates._guards import _module_item_span, _walk_stmt, blocking_targets, net_definitions
 
     spans = [an.span(w) for w in writes]
     blocks: dict[str, list] = {}
     syms: dict[str, list] = {}
-    seen: set = set()
+    seen: dict = {}
     for s in an.symbols:
         syn = getattr(s, "syntax", None)
         if syn is None:
             continue
         p = _copy_path(s)
         if isinstance(s, ast.ProceduralBlockSymbol) and s.body is not None:
-            if p is None or (p, an.span(syn)) in seen:
+            n = seen.get((p, an.span(syn)), 0)
+            if p is None or (n and not per_iteration):
                 return None
-            seen.add((p, an.span(syn)))
-            blocks.setdefault(p, []).append(s)
+            seen[(p, an.span(syn))] = n + 1
+            blocks.setdefault((p, n), []).append(s)
         elif isinstance(s, (ast.NetSymbol, ast.ContinuousAssignSymbol)) and p is not None:
             syms.setdefault(p, []).append(s)
     out = []
-    for p, bl in blocks.items():
+    for (p, _n), bl in blocks.items():
         sites: list = []
         for s in bl:
             _walk_stmt(an, s.body, (), sites, s, frozenset(blocking_targets(s.body)), _module_item_span(an, s.syntax))
@@ -1191,7 +1194,7 @@ def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
     the element range is narrowed in place. Each write ``A[e] <= rhs`` is modelled for a generic element:
     reads ``A[e]`` with the index text of the write (the loop variable is one value per iteration) are
     that element, every other read of ``A`` is a free value; the induction is the scalar one."""
-    from rtlopt.templates._guards import Z3Expr, lit_z3, net_definitions, reads
+    from rtlopt.templates._guards import lit_z3, net_definitions, reads
 
     ports = {_key(s.internalSymbol) for s in an.symbols
              if isinstance(s, ast.PortSymbol) and s.internalSymbol is not None}
@@ -1264,10 +1267,8 @@ def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
         sym = arrays[k]
         if k in bad or len(ws) != nassign.get(k):
             continue
-        if _multi_params(an) and _scope_varies(an, sym):
-            ctxs = _copy_contexts(an, ws)
-        else:
-            ctxs = [(ws, site_of, None)]
+        # every instance and every generate iteration on its own (``A[g] <= g * 100`` differs per g)
+        ctxs = _copy_contexts(an, ws, per_iteration=True)
         if not ctxs:
             continue
         width = int(sym.type.elementType.bitWidth)
@@ -1283,7 +1284,8 @@ def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
                 if st is None or not st.volatile <= loopvars:
                     checks = None
                     break
-                zx = Z3Expr(an, volatile=set(), defs=cdefs)
+                zx = _ElemZ3(an, volatile=set(), defs=cdefs)
+                zx.arrays = set(arrays)
                 r = zx.bv(w.left)
                 if r.size() != width:
                     checks = None
@@ -1319,6 +1321,37 @@ def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
         out.append(tmpl._m(an, ds, de, f"{sym.name} elements {width} -> {best} bits (inductive value range of "
                                        f"every element from reset, proven with z3)", edits))
     return out
+
+
+def _elem_z3():
+    from rtlopt.templates._guards import Z3Expr
+
+    class ElemZ3(Z3Expr):
+        """Array elements ``A[e]`` by the text of the select: one element per text within one loop
+        iteration or one generate iteration's block (the model covers one at a time)."""
+
+        arrays: set = set()
+
+        def bv(self, node):
+            n = strip(node)
+            if type(n).__name__ == "ElementSelectExpression" and _key_of(n.value) in self.arrays:
+                info = self.an.info(n)
+                w = _width(n)
+                if info is not None and w > 0:
+                    return self.var(("elem", info.key), w)
+            return super().bv(node)
+
+    return ElemZ3
+
+
+def _ElemZ3(*a, **k):  # noqa: N802 - a class made on first use (z3 is imported lazily)
+    global _ELEM_Z3
+    if _ELEM_Z3 is None:
+        _ELEM_Z3 = _elem_z3()
+    return _ELEM_Z3(*a, **k)
+
+
+_ELEM_Z3 = None
 
 
 def _key_of(node):
