@@ -423,6 +423,8 @@ _semantic_generator("preadd", "preadd")
 _semantic_generator("popsum", "popsum")
 # narrowacc: ``T = B`` plus small increments summed narrow first.
 _semantic_generator("narrowacc", "narrowacc")
+# linsum: a constant-weighted sum of words as (positive terms) - (negative terms), each part narrow.
+_semantic_generator("linsum", "linsum")
 # ocsum: a chain/tree of end-around-carry additions as one wide sum folded once.
 _semantic_generator("ocsum", "ocsum")
 # mulpow2: a product with a word that is ``1 << s`` as a shift.
@@ -435,6 +437,8 @@ _semantic_generator("selcompose", "selcompose", per_top=True)
 _semantic_generator("countcmp", "countcmp", per_top=True)
 # mapsel: reads V[S] of a loop V[i] = E(i) become E(S) (select the operands, then one operator).
 _semantic_generator("mapsel", "mapsel")
+# condwit: a mux arm independent of some inputs whenever selected gets them pinned to a witness.
+_semantic_generator("condwit", "condwit")
 
 register_generator("datapath_egraph", egraph_candidates)
 
