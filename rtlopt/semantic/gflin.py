@@ -46,14 +46,16 @@ _GATE_W = {"$_XOR_": 2, "$_XNOR_": 2, "$_MUX_": 2, "$_NMUX_": 2, "$_NOT_": 0, "$
 # linear straight-line programs
 # ----------------------------------------------------------------------------------------------------
 
-def paar(rows: list[int], nvars: int, rnd: random.Random | None = None) -> tuple[list[tuple[int, int]], list[int]]:
+def paar(rows: list[int], nvars: int, rnd: random.Random | None = None,
+         deadline: float = float("inf")) -> tuple[list[tuple[int, int]], list[int]]:
     """Paar's greedy CSE of the GF(2) matrix ``rows`` (bit masks over ``nvars`` inputs): ``(ops, rows')``
     where ``ops[k] = (a, b)`` defines signal ``nvars + k = a ^ b`` and ``rows'`` are the rows over all
-    signals (each row's remaining terms are XORed in a chain). Ties broken by ``rnd``."""
+    signals (each row's remaining terms are XORed in a chain). Ties broken by ``rnd``; past ``deadline``
+    the elimination stops (the program stays correct, only less shared)."""
     rows = list(rows)
     ops: list[tuple[int, int]] = []
     n = nvars
-    while True:
+    while time.monotonic() < deadline:
         cnt: dict[tuple[int, int], int] = {}
         for r in rows:
             bits = [i for i in range(n) if r >> i & 1]
@@ -88,7 +90,7 @@ def best_slp(rows: list[int], nvars: int, runs: int = RUNS, deadline: float = fl
     for k in range(runs):
         if k and time.monotonic() > deadline:
             break
-        ops, rr = paar(rows, nvars, rnd if k else None)
+        ops, rr = paar(rows, nvars, rnd if k else None, deadline if k else deadline + 5.0)
         c = slp_cost(ops, rr)
         if best is None or c < best[0]:
             best = (c, ops, rr)
