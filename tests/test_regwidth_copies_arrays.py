@@ -153,3 +153,27 @@ def test_array_written_per_generate_iteration():
     assert any("c elements 16 -> 4 bits" in d for d in _descs(GEN_ARRAY.replace("LOAD", "16'd11")))
     grows = GEN_ARRAY.replace("LOAD", "16'd11 + g * 1000")
     assert any("c elements 16 -> 12 bits" in d for d in _descs(grows)), _descs(grows)
+
+
+def test_flag_guarded_counter_per_copy():
+    text = """module settle #(parameter SETTLE = 37) (input clk, rst, start, output reg done);
+  reg [31:0] cyc;
+  always @(posedge clk)
+    if (rst) begin cyc <= 0; done <= 1'b1; end
+    else if (start) begin cyc <= 0; done <= 1'b0; end
+    else if (!done) begin
+      cyc <= cyc + 1;
+      if (cyc == SETTLE - 1) done <= 1'b1;
+    end
+endmodule
+module top(input clk, rst, input [1:0] s, output [1:0] d);
+  settle #(.SETTLE(37))  u0 (.clk(clk), .rst(rst), .start(s[0]), .done(d[0]));
+  settle #(.SETTLE(500)) u1 (.clk(clk), .rst(rst), .start(s[1]), .done(d[1]));
+endmodule
+"""
+    ms = [m for m in RW.match(text) if "cyc 32 -> 9 bits" in m.description]
+    assert len(ms) == 1, _descs(text)
+    assert "reg [$clog2((SETTLE) + 1)-1:0] cyc_q;" in RW.rewrite(text, ms)
+    # the flag is never set in the SETTLE = 500 copy: that copy's counter runs through all 32 bits
+    late = text.replace("if (cyc == SETTLE - 1)", "if (cyc == SETTLE - 1 && SETTLE < 100)")
+    assert not any("cyc 32 ->" in d for d in _descs(late)), _descs(late)

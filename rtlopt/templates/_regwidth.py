@@ -549,7 +549,7 @@ def inductive_bound(an: Analysis, key, sym, writes: list) -> int | None:
             got = _induction(an, key, sym, ws, (site_of, defs))
             b = None if got is None else _least_bound(got, _width(sym))
             if b is None:
-                return None
+                return _flag_bound(an, key, sym, writes)
             per[path] = b
             best = max(best, max(1, b.bit_length()))
         if not hasattr(an, "_copy_bounds"):
@@ -584,15 +584,40 @@ def _flag_bound(an: Analysis, key, sym, writes: list) -> int | None:
     (``c`` = 0 or ``b``) for a 1-bit register ``f`` read in the guards of ``r``'s writes,
     both proven inductive at once over the next-state functions of ``r`` and ``f`` (the last write that
     fires, else the value held), and established by ``r``'s reset write."""
-    import z3
-
-    from rtlopt.templates._guards import Z3Expr, guard_z3, net_definitions, reads
+    from rtlopt.templates._guards import net_definitions
 
     width = _width(sym)
-    if width < 2 or width > 64 or (_multi_params(an) and _scope_varies(an, sym)):
+    if width < 2 or width > 64:
         return None
+    if _multi_params(an) and _scope_varies(an, sym):  # once per elaborated copy, as inductive_bound
+        ctxs = _copy_contexts(an, writes)
+        if not ctxs:
+            return None
+        per = {}
+        for ws, site_of, defs, path in ctxs:
+            b = _flag_bound_in(an, key, width, ws, list(site_of.values()), defs)
+            if b is None:
+                return None
+            per[path] = b
+        if not hasattr(an, "_copy_bounds"):
+            an._copy_bounds = {}
+        an._copy_bounds[key] = per
+        return max(max(1, b.bit_length()) for b in per.values())
+    defs = getattr(an, "_net_defs", None)
+    if defs is None:
+        defs = an._net_defs = net_definitions(an)
+    b = _flag_bound_in(an, key, width, writes, sites_cached(an), defs)
+    return None if b is None else max(1, b.bit_length())
+
+
+def _flag_bound_in(an: Analysis, key, width: int, writes: list, sites: list, defs: dict) -> int | None:
+    """:func:`_flag_bound` over one elaborated copy's sites (program order) and net drivers: the bound."""
+    import z3
+
+    from rtlopt.templates._guards import Z3Expr, guard_z3, reads
+
     by_key: dict = {}
-    for st in sites_cached(an):
+    for st in sites:
         n = st.node
         if type(n).__name__ != "AssignmentExpression":
             continue
@@ -616,9 +641,6 @@ def _flag_bound(an: Analysis, key, sym, writes: list) -> int | None:
             flags.append((fk, sts))
     if not flags:
         return None
-    defs = getattr(an, "_net_defs", None)
-    if defs is None:
-        defs = an._net_defs = net_definitions(an)
     zx = Z3Expr(an, defs=defs)
     r = zx.var(key, width)
     nr = _next_state(an, zx, mine, r, width)
@@ -651,7 +673,7 @@ def _flag_bound(an: Analysis, key, sym, writes: list) -> int | None:
                 if unsat(inv(r, f, b), z3.Not(inv(nr, nf, b))) and all(
                         unsat(guard_z3(an, zx, st.guard), _last(an, zx, st, mine), z3.Not(inv(nr, nf, b)))
                         for st in resets[:1]):
-                    return max(1, b.bit_length())
+                    return b
     return None
 
 
