@@ -712,6 +712,9 @@ def match_algorithms(t: np.ndarray, w: int, ops) -> list[tuple]:
             if not out:  # filtered / offset argmax, argmin (rtlopt.semantic.argsel)
                 from rtlopt.semantic.argsel import match_argsel
                 out += match_argsel(t & mask(w), w, small)
+            if not out:  # integer square root (rtlopt.semantic.isqrt): digit by digit
+                from rtlopt.semantic.isqrt import match_isqrt
+                out += match_isqrt(t & mask(w), w, small)
         # a word already driven by the structure this library emits (an earlier lift of this design):
         # re-emitting it would only rename it
         have = {o.base for o in ops}
