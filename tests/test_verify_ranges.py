@@ -64,3 +64,29 @@ def test_simulation_starts_from_bit_field_initial_values():
     assert out == {"r": (0xFFFF, 0x7FFF)}
     _init_bits((z3.Extract(15, 15, r) == 1) == z3.BoolVal(True), out)  # contradiction: ignored
     assert out == {"r": (0xFFFF, 0x7FFF)}
+
+
+ACC = """module dump (input clk, input rst, input v, input [9:0] d, output reg [17:0] q);
+  reg [1:0] ph;
+  reg [17:0] acc;
+  always @(posedge clk)
+    if (rst) begin ph <= 0; acc <= 0; q <= 0; end
+    else if (v) begin
+      if (ph == 3) begin ph <= 0; q <= acc + d; acc <= 0; end
+      else begin ph <= ph + 1; acc <= acc + d; end
+    end
+endmodule
+"""
+
+
+@pytest.mark.parametrize("bits,verdict", [(12, Verdict.EQUIVALENT), (11, Verdict.NOT_EQUIVALENT)])
+def test_accumulator_cleared_every_r_cycles_narrowed(tmp_path, bits, verdict):
+    """Four 10-bit samples summed: the accumulator (3 * 1023 before the dump) fits 12 bits, proven with
+    the bound acc <= ph * 1023; 11 bits is a difference."""
+    gate = ACC.replace("  reg [17:0] acc;\n", f"  reg [17:0] acc;\n  reg [{bits - 1}:0] acc_q;\n"
+                                                "  always @* acc = acc_q;\n").replace("acc <= ", "acc_q <= ")
+    (tmp_path / "g.v").write_text(ACC)
+    (tmp_path / "h.v").write_text(gate)
+    r = check_equivalence(open_design(tmp_path / "g.v"), open_design(tmp_path / "h.v"),
+                          VerifyOptions(timeout_s=60, engines=["smt"]))
+    assert r.verdict == verdict, r.reason

@@ -45,6 +45,8 @@ BMC_BEFORE_MINING = 3
 #: 2.4 s instead of 19 s with 14 s of value mining on its shift register).
 QUICK_HOUDINI_SHARE = 0.25
 QUICK_HOUDINI_S = 8.0
+#: Seconds at most for the second quick round, with accumulator bounds ``acc <= count * max input``.
+QUICK_ACC_S = 12.0
 
 
 class Budget:
@@ -680,7 +682,8 @@ def check_sequential(sm: SmtMiter, budget: Budget, depth: int, state_map: dict |
                                  f"but induction failed{inv_note}")
 
 
-def _structural_candidates(sm: SmtMiter, state_map: dict | None, guard) -> list[z3.BoolRef]:
+def _structural_candidates(sm: SmtMiter, state_map: dict | None, guard,
+                           accumulators: bool = False, traces=None) -> list[z3.BoolRef]:
     """The candidates of :func:`_mine_candidates` that need no value sets: equal registers of one width,
     ``gold.r == zext(gate.r')`` across widths, ``r <= K`` (K = 0 or a constant), complements and flags
     decoded from counters, the FSM hint (guarded by ``started`` like the mined ones)."""
@@ -693,6 +696,13 @@ def _structural_candidates(sm: SmtMiter, state_map: dict | None, guard) -> list[
                 cands.append(sm.regs[g.name] == sm.regs[h.name])
     cands += _width_and_range_candidates(sm, gregs, hregs)
     cands += _affine_candidates(sm, gregs + hregs)
+    if accumulators:  # alone: the accumulator bounds (multiplications) slow every Houdini round
+        moving = None
+        if traces:
+            vals = register_values(sm, traces, len(traces), guard, [r.name for r in gregs + hregs], 2)
+            moving = {n for n, v in vals.items() if len(v) > 1} if vals else None
+        cands = _accumulator_candidates(sm, gregs + hregs, moving=moving)
+        return [z3.Implies(guard, c) for c in cands] if guard is not None else cands
     cands += _idle_zero_candidates(sm, gregs + hregs + [r for r in sm.reg_info if r.name != STARTED
                                                          and not r.name.startswith(("gold.", "gate."))])
     if state_map:
@@ -700,6 +710,42 @@ def _structural_candidates(sm: SmtMiter, state_map: dict | None, guard) -> list[
     if guard is not None:
         cands = [z3.Implies(guard, c) for c in cands]
     return cands
+
+
+def _accumulator_candidates(sm: SmtMiter, regs: list, limit: int = 300,
+                            moving: set | None = None) -> list[z3.BoolRef]:
+    """An accumulator cleared every R cycles of a counter: ``acc <= c * M`` (counting up from 0) and
+    ``acc <= (K - c) * M`` (counting down from K), M the largest value of an input word, K a
+    constant; computed without wrap-around. The bound that keeps a narrowed accumulator equal to
+    the wide one (an integrate-and-dump sum of R W-bit samples fits W + log2(R) bits)."""
+    out: list[z3.BoolRef] = []
+    if moving is not None:  # registers that change in the simulated traces (a constant one needs no bound)
+        regs = [r for r in regs if r.name in moving]
+    words = [r for r in regs if not z3.is_bool(sm.regs[r.name]) and 4 <= sm.regs[r.name].size() <= 64]
+    counters = [r for r in regs if not z3.is_bool(sm.regs[r.name]) and 1 <= sm.regs[r.name].size() <= 8]
+    maxima = sorted({(1 << w) - 1 for w in sm.inputs.values() if 2 <= w <= 32})[:4]
+    ks = [k for k in sm.constants if 0 < k < 256][:4]
+    for a in words[:16]:
+        ea = sm.regs[a.name]
+        for c in counters[:12]:
+            if c.name == a.name or sm.regs[c.name].size() >= ea.size():
+                continue
+            ec = sm.regs[c.name]
+            for m in maxima:
+                w = ea.size() + ec.size() + m.bit_length() + 1
+                if w > 64:  # (the simulation filter evaluates up to 64 bits natively)
+                    continue
+                wa = z3.ZeroExt(w - ea.size(), ea)
+                wc = z3.ZeroExt(w - ec.size(), ec)
+                mm = z3.BitVecVal(m, w, ea.ctx)
+                if len(out) >= limit:
+                    return out
+                out.append(z3.ULE(wa, wc * mm))
+                for k in ks:
+                    if k < (1 << ec.size()):
+                        out.append(z3.Implies(z3.ULE(ec, z3.BitVecVal(k, ec.size(), ec.ctx)),
+                                              z3.ULE(wa, (z3.BitVecVal(k, w, ea.ctx) - wc) * mm)))
+    return out
 
 
 def _idle_zero_candidates(sm: SmtMiter, regs: list, limit: int = 600) -> list[z3.BoolRef]:
@@ -750,6 +796,23 @@ def _quick_houdini(sm: SmtMiter, bmc: _Bmc, budget: Budget, state_map: dict | No
     status, inv = _houdini(sm, cands, sub)
     if status == "proved":
         return SmtOutcome("equivalent", f"induction strengthened by {len(inv)} structural invariants (z3)", k=1)
+    if status != "failed" or budget.left() < 2.0:
+        return None
+    # then with accumulator bounds (acc <= count * max input) added to the first round's candidates
+    # (not only to what it kept: candidates it dropped may be inductive relative to the bounds)
+    acc = _structural_candidates(sm, state_map, guard, accumulators=True, traces=traces)
+    if traces and acc:
+        acc = filter_by_traces(sm, acc, traces)
+    if not acc:
+        return None
+    sub = Budget(min(QUICK_ACC_S, budget.left() * QUICK_HOUDINI_SHARE))
+    acc = _filter_on_bmc(sm, bmc, acc, sub) or []
+    if not acc:
+        return None
+    status, inv = _houdini(sm, cands + acc, sub)
+    if status == "proved":
+        return SmtOutcome("equivalent", f"induction strengthened by {len(inv)} structural invariants incl. "
+                                        f"accumulator bounds (z3)", k=1)
     return None
 
 
