@@ -614,7 +614,7 @@ def _flag_bound_in(an: Analysis, key, width: int, writes: list, sites: list, def
     """:func:`_flag_bound` over one elaborated copy's sites (program order) and net drivers: the bound."""
     import z3
 
-    from rtlopt.templates._guards import Z3Expr, guard_z3, reads
+    from rtlopt.templates._guards import Z3Expr, _case_label_match, guard_z3, reads
 
     by_key: dict = {}
     for st in sites:
@@ -642,6 +642,10 @@ def _flag_bound_in(an: Analysis, key, width: int, writes: list, sites: list, def
     if not flags:
         return None
     zx = Z3Expr(an, defs=defs)
+    for st in mine + [x for _k, sts in flags for x in sts]:  # the chains need every guard modelled
+        for g in st.guard:
+            if g.kind == "case" and any(_case_label_match(an, zx, g.node, it) is None for it in g.node.items):
+                return None
     r = zx.var(key, width)
     nr = _next_state(an, zx, mine, r, width)
     resets = [st for st in mine if _const(an, st.node.right) is not None
