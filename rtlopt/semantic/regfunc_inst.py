@@ -80,6 +80,7 @@ def emit_instance_drop(texts: dict[Path, str], top: str, rels: list) -> dict[Pat
             decl: dict[str, tuple[int, bool, int]] = {}
             for o in model[0]:
                 decl.setdefault(o.path, (o.decl_lo, o.decl_up, o.width))
+            var = {o.path for o in model[0] if o.proc and "." not in o.path}
             if any(decl.get(r.target, (0, False, -1))[2] != r.width for r in rels):
                 return None
             for r in rels:
@@ -105,7 +106,10 @@ def emit_instance_drop(texts: dict[Path, str], top: str, rels: list) -> dict[Pat
                 et = regfunc._expr_text(r, decl)
                 if et is None:
                     return None
-                lines.append(f"{ind}assign {r.target} = {et};\n")
+                # a Verilog-2005 variable ('output reg') cannot take a continuous assignment (SV's can)
+                sv = str(p).endswith((".sv", ".svh"))
+                kw = "always @*" if r.target in var and not sv else "assign"
+                lines.append(f"{ind}{kw} {r.target} = {et};\n")
             eds.append(Edit(ls, ls, "".join(lines)))
             try:
                 new = apply_edits(text, eds)
