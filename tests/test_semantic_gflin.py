@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from rtlopt.semantic.gflin import best_slp, paar, rewrites, slp_cost
+from rtlopt.semantic.gflin import best_slp, paar, rewrites, slp_cost, tree_slp
 
 GEN = Path(__file__).resolve().parents[1] / "designs" / "generalization" / "datapath"
 
@@ -113,3 +113,18 @@ def test_bitwise_gf2_algebra_proves_reassociated_parity(tmp_path):
     assert _verify(tmp_path, g, "\n".join(gate) + "\n", "par", engines="algebra") == 0
     wrong = "\n".join(gate).replace("assign p[3] = l3 ^ (", "assign p[3] = ~l3 ^ (", 1) + "\n"
     assert _verify(tmp_path, g, wrong, "par", engines="algebra") == 1
+
+
+def test_spanning_tree_program_computes_the_matrix():
+    # heavy rows that differ from each other in two inputs: each is computed from a neighbour
+    rnd = random.Random(5)
+    n = 24
+    base = rnd.getrandbits(n) | 0xFFF
+    rows = [base ^ (1 << k) ^ (1 << (k + 12)) for k in range(12)]
+    got = tree_slp(rows, n, runs=4)
+    assert got is not None
+    xors, ops, rr = got
+    assert xors < sum(bin(r).count("1") - 1 for r in rows) // 3
+    for _ in range(30):
+        x = rnd.getrandbits(n)
+        assert _run(ops, rr, n, x) == [bin(r & x).count("1") & 1 for r in rows]

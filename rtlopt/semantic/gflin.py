@@ -97,6 +97,74 @@ def best_slp(rows: list[int], nvars: int, runs: int = RUNS, deadline: float = fl
     return best
 
 
+def _materialize(ops: list, rows: list[int], nvars: int) -> list[int]:
+    """Each row of a program turned into one signal (its chain of XORs appended to ``ops``); the signal
+    numbers (-1 for an all-zero row)."""
+    out = []
+    for r in rows:
+        terms = [i for i in range(nvars + len(ops)) if r >> i & 1]
+        if not terms:
+            out.append(-1)
+            continue
+        acc = terms[0]
+        for t in terms[1:]:
+            ops.append((acc, t))
+            acc = nvars + len(ops) - 1
+        out.append(acc)
+    return out
+
+
+def tree_slp(rows: list[int], nvars: int, runs: int = RUNS, deadline: float = float("inf"),
+             seed: int = 1) -> tuple[int, list, list] | None:
+    """Outputs computed from each other where they differ little (cancellation): a minimum spanning tree
+    over the rows (edge weight: the XORs of the difference, plus one), rooted at zero (the row's own
+    XORs); the difference rows go through Paar's CSE and each output is its parent ^ its difference."""
+    m = len(rows)
+    if m < 2:
+        return None
+
+    def w(r: int) -> int:
+        return max(0, bin(r).count("1") - 1)
+    parent = [-1] * m
+    cost = [w(r) for r in rows]
+    done = [False] * m
+    order = []
+    for _ in range(m):
+        i = min((k for k in range(m) if not done[k]), key=lambda k: cost[k])
+        done[i] = True
+        order.append(i)
+        for k in range(m):
+            if not done[k] and w(rows[i] ^ rows[k]) + 1 < cost[k]:
+                cost[k] = w(rows[i] ^ rows[k]) + 1
+                parent[k] = i
+    if all(p < 0 for p in parent):
+        return None
+    diffs = [rows[i] ^ rows[parent[i]] if parent[i] >= 0 else rows[i] for i in range(m)]
+    _x, ops, dr = best_slp(diffs, nvars, runs, deadline, seed)
+    ops = list(ops)
+    dsig = _materialize(ops, dr, nvars)
+    osig = [-1] * m
+    for i in order:
+        p = parent[i]
+        if p < 0 or osig[p] < 0:
+            osig[i] = dsig[i]
+        elif dsig[i] < 0:
+            osig[i] = osig[p]
+        else:
+            ops.append((osig[p], dsig[i]))
+            osig[i] = nvars + len(ops) - 1
+    out_rows = [(1 << s) if s >= 0 else 0 for s in osig]
+    return slp_cost(ops, out_rows), ops, out_rows
+
+
+def best_program(rows: list[int], nvars: int, deadline: float = float("inf")) -> tuple[int, list, list]:
+    """The cheaper of Paar's CSE on the rows and on the spanning-tree differences of the rows."""
+    runs_left = max(1.0, deadline - time.monotonic())
+    best = best_slp(rows, nvars, deadline=time.monotonic() + runs_left / 2)
+    alt = tree_slp(rows, nvars, deadline=deadline)
+    return alt if alt is not None and alt[0] < best[0] else best
+
+
 # ----------------------------------------------------------------------------------------------------
 # analysis
 # ----------------------------------------------------------------------------------------------------
@@ -283,7 +351,7 @@ def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple]:
         others -= tset
         freed = tcone - net.cone(others, tset)
         old = _strash_cost(net, freed)
-        xors, ops, rr = best_slp(rows, len(sup), deadline=deadline)
+        xors, ops, rr = best_program(rows, len(sup), deadline=min(deadline, time.monotonic() + 4.0))
         new = _XOR_W * xors
         if DEBUG:
             print(f"gflin: {tname} old {old} new {new} ({xors} XORs, {len(sup)} inputs)")
@@ -454,4 +522,4 @@ def gflin_candidates(state) -> list:
                                top=state.design.top)
 
 
-__all__ = ["analyze", "best_slp", "gflin_candidates", "paar", "rewrite", "rewrites"]
+__all__ = ["analyze", "best_program", "best_slp", "tree_slp", "gflin_candidates", "paar", "rewrite", "rewrites"]
