@@ -157,13 +157,15 @@ def rewrite(text: str, module: str, word: str, comp: bool, terms: list[str], n: 
     new = apply_lift(text, module, (word,), ports, word, wide, dirs=dirs)
     if new is None:
         return None
-    m = re.search(rf"(?m)^([ \t]*)assign\s+{re.escape(word)}\s*=\s*{re.escape(wide)}\s*;", new)
+    # the driver is now one module item: ``assign T = ...;`` (a net) or ``always @* T = ...;`` (a variable)
+    m = re.search(rf"(?m)^([ \t]*)(assign\s+|always\s*@\s*(?:\*|\(\s*\*\s*\))\s*|always_comb\s+)"
+                  rf"{re.escape(word)}\s*=\s*{re.escape(wide)}\s*;", new)
     if m is None:
         return None
     ind = m.group(1)
     stmt = (f"{ind}wire [{w - 1}:0] {s_name} = {wide};\n"
             f"{ind}wire [{n}:0] {f_name} = {s_name}[{n - 1}:0] + {s_name}[{w - 1}:{n}];\n"
-            f"{ind}assign {word} = {expr};")
+            f"{ind}{m.group(2)}{word} = {expr};")
     new = apply_edits(new, [Edit(m.start(), m.end(), stmt)])
     an2 = analyze(new)
     if an2.syntax_errors:
