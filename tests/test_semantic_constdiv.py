@@ -96,3 +96,42 @@ endmodule
 """)
     lifts = lift_module(elaborate_modules([f], ["m"])["m"])
     assert not any(x.kind == "mul_shift" for x in lifts), [(x.lhs, x.kind) for x in lifts]
+
+
+def test_fit_remainders():
+    from rtlopt.semantic.constdiv import fit_mod
+    a = np.arange(256)
+    k, b, c, (m, add, s) = fit_mod(a, a % 10)
+    assert (k, b, c) == (1, 0, 10)
+    assert np.array_equal((a * m + add) >> s, a // 10)
+    assert fit_mod(a, (3 * a + 5) % 7)[:3] == (3, 5, 7)
+    assert fit_mod(a, a % 16) is None  # a bit slice
+    assert fit_mod(a, a // 10) is None  # a quotient, not a remainder
+
+
+@pytest.mark.yosys
+def test_remainder_lifted_and_proven(tmp_path):
+    from rtlopt.design import open_design
+    from rtlopt.semantic.emit import apply_lift
+    from rtlopt.semantic.lift import lift_module
+    from rtlopt.semantic.netlist import elaborate_modules
+    from rtlopt.verify import Verdict, VerifyOptions, check_equivalence
+    src = """module m (input [5:0] c, output [4:0] r);
+  wire [12:0] num;
+  assign num = c * 7'd100 + 13'd7;
+  assign r = num % 13'd23;
+endmodule
+"""
+    f = tmp_path / "m.v"
+    f.write_text(src)
+    lifts = lift_module(elaborate_modules([f], ["m"])["m"])
+    lf = next((x for x in lifts if x.lhs == "r"), None)
+    assert lf is not None and lf.kind == "mod_mul_shift", [(x.lhs, x.kind) for x in lifts]
+    for e in lf.exprs:
+        new = apply_lift(src, "m", lf.targets, lf.operands, lf.lhs, e,
+                         cone_names=frozenset(lf.notes.get("cone_names", ())))
+        assert new is not None and "%" not in new
+        g = tmp_path / "new.v"
+        g.write_text(new)
+        res = check_equivalence(open_design([f], "m"), open_design([g], "m"), VerifyOptions(timeout_s=120))
+        assert res.verdict is Verdict.EQUIVALENT, (new, res)

@@ -10,7 +10,9 @@ simulated values are checked to be a function of one unsigned operand of at most
 the integer pairs ``(M, A)`` consistent with every observed point for a shift ``S`` form a convex
 set (``2^S t <= M a + A < 2^S (t + 1)``), so the smallest ``S`` with a feasible ``M`` (fewest signed
 digits) and ``A`` is exact on every observed value. Affine words (``S = 0``) and plain shifts are left
-to the rest of the library. The search loop proves every candidate (an unobserved operand value the fit
+to the rest of the library. A remainder ``(k a + b) mod C`` (its steps over a contiguous run of ``a`` take
+two values, ``k`` and ``k - C``) is ``k a + b - C q`` with the quotient ``q`` fitted the same way. The
+search loop measures (ABC already folds small dividers well) and proves every candidate (an unobserved operand value the fit
 gets wrong fails the proof).
 """
 
@@ -20,7 +22,7 @@ import numpy as np
 
 from rtlopt.semantic.netlist import mask
 
-KINDS = frozenset({"mul_shift"})
+KINDS = frozenset({"mul_shift", "mod_mul_shift"})
 MAX_W = 16
 MAX_S = 24
 MAX_POINTS = 256
@@ -89,6 +91,53 @@ def fit_mul_shift(a: np.ndarray, t: np.ndarray, max_s: int = MAX_S) -> tuple[int
     return None
 
 
+def fit_mod(a: np.ndarray, t: np.ndarray) -> tuple[int, int, int, tuple[int, int, int]] | None:
+    """``(k, b, C, (M, A, S))`` with ``t == (k a + b) mod C`` and ``floor((k a + b) / C) ==
+    floor((M a + A) / 2^S)`` at every point (a remainder by a constant, its quotient a multiply-shift);
+    the points must cover a contiguous run of ``a`` (the steps of ``t`` give ``k`` and ``C``)."""
+    a = np.asarray(a, dtype=np.int64)
+    t = np.asarray(t, dtype=np.int64)
+    order = np.argsort(a, kind="stable")
+    a, t = a[order], t[order]
+    first = np.concatenate(([True], a[1:] != a[:-1]))
+    ua, ut = a[first], t[first]
+    if len(ua) < 8 or not np.array_equal(ut[np.cumsum(first) - 1], t) or int(ua[-1] - ua[0]) != len(ua) - 1:
+        return None
+    steps = np.unique(np.diff(ut))
+    if len(steps) != 2:
+        return None
+    d2, d1 = int(steps[0]), int(steps[1])
+    c = d1 - d2
+    if d1 < 0 or c < 3 or c & (c - 1) == 0 or int(ut.max()) >= c or int(ut.min()) < 0:
+        return None  # (a remainder by a power of two is a bit slice)
+    b = int(ut[0]) - d1 * int(ua[0])
+    num = d1 * ua + b
+    if b < 0 or np.any((num - ut) % c != 0):
+        return None
+    q = (num - ut) // c
+    fit = fit_mul_shift(ua, q)
+    if fit is None:
+        return None
+    return d1, b, c, fit
+
+
+def _shift_adds(x: str, m: int) -> str:
+    digits = []
+    k, sh = m, 0
+    while k:
+        if k & 1:
+            d = 2 - (k & 3)
+            digits.append((d, sh))
+            k -= d
+        k >>= 1
+        sh += 1
+    if bin(m).count("1") <= len(digits):  # no subtraction when it costs no extra adder
+        digits = [(1, i) for i in range(m.bit_length()) if m >> i & 1]
+    digits.sort(key=lambda ds: -ds[1])
+    return " ".join(("" if i == 0 else ("+ " if d > 0 else "- ")) + (x if sh == 0 else f"({x} << {sh})")
+                    for i, (d, sh) in enumerate(digits))
+
+
 def match_mul_shift(t: np.ndarray, w: int, ops) -> list[tuple]:
     """``("mul_shift", (a,), [expr, ...])`` when ``t`` (``w`` bits) is ``(a * M + A) >> S`` on every vector."""
     out: list[tuple] = []
@@ -99,7 +148,18 @@ def match_mul_shift(t: np.ndarray, w: int, ops) -> list[tuple]:
         av = a.value & mask(a.width)
         fit = fit_mul_shift(av.astype(np.int64), t.astype(np.int64))
         if fit is None:
-            continue
+            mod = fit_mod(av.astype(np.int64), t.astype(np.int64)) if a.width <= 12 else None
+            if mod is None:
+                continue
+            k, b, c, (m, add, s) = mod
+            top = (1 << a.width) - 1
+            wide = max((m * top + add).bit_length(), (k * top + b).bit_length())
+            q = f"(({_shift_adds(a.text, m)} + {wide}'d{add}) >> {s})"
+            num = f"{_shift_adds(a.text, k)} + {wide}'d{b}" if k else f"{wide}'d{b}"
+            e0 = f"({num} - ({_shift_adds(q, c)}))"
+            e1 = f"({a.text} * {wide}'d{k} + {wide}'d{b} - {wide}'d{c} * (({a.text} * {wide}'d{m} + {wide}'d{add}) >> {s}))"
+            out.append(("mod_mul_shift", (a,), [e0, e1]))
+            break
         m, add, s = fit
         wide = (m * ((1 << a.width) - 1) + add).bit_length()
         # shift-adds of the canonical signed digits first (one adder per digit), the product second;
