@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 import tempfile
+import time
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +30,9 @@ import numpy as np
 RULE = "algebraic_factoring"
 MAX_LEAVES = 6
 NVEC = 2048
+MAX_PLANS = 16  # mux assignments examined per file
+MAX_CONE = 5000  # cells of one arm's cone
+BUDGET_S = 20.0  # simulation time per file
 
 _COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
 _KW = {"assign", "wire", "reg", "logic", "signed", "unsigned", "input", "output", "begin", "end"}
@@ -125,6 +129,9 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
             plans.append((k, mname, ms, tname, rs, cond, xs, xe, arm, cone, sorted(leaves), drv))
     if not plans:
         return []
+    plans = plans[:MAX_PLANS]
+    deadline = time.monotonic() + BUDGET_S
+    sims: dict = {}
     with tempfile.TemporaryDirectory(prefix="rtlopt-condwit-") as td:
         f = Path(td) / (Path(name).name if name.endswith((".v", ".sv")) else "design.v")
         f.write_text(text)
@@ -137,9 +144,13 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
         nl = nls.get(mname)
         if nl is None or cond not in nl.nets or any(n not in nl.nets for n in leaves + cone):
             continue
-        try:
-            vals = nl.simulate(NVEC, seed=7)
-        except Exception:  # noqa: BLE001
+        if mname not in sims:
+            try:
+                sims[mname] = nl.simulate(NVEC, seed=7, deadline=deadline)
+            except Exception:  # noqa: BLE001
+                sims[mname] = None
+        vals = sims[mname]
+        if vals is None:
             continue
         cbits = nl.nets[cond].bits
         if len(cbits) != 1 or not isinstance(cbits[0], int) or cbits[0] not in vals:
@@ -154,13 +165,18 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
         if not armbits:
             continue
         wit = int(np.flatnonzero(sel)[0])
+        cone_cells = nl.fanin_cells(armbits)
+        if len(cone_cells) > MAX_CONE:
+            continue
 
-        def holds(pins: dict, nl=nl, vals=vals, sel=sel, armbits=armbits) -> bool:
+        def holds(pins: dict, nl=nl, vals=vals, sel=sel, armbits=armbits, cells=cone_cells) -> bool:
             """The arm words are unchanged on every selecting vector with the leaves pinned (bit -> value)."""
+            if time.monotonic() > deadline:
+                return False
             inputs = {b: v for b, v in vals.items() if b in nl.free}
             inputs.update({b: np.full(NVEC, v) for b, v in pins.items()})
             try:
-                v2 = nl.simulate_cells(set(nl.order), inputs, NVEC)
+                v2 = nl.simulate_cells(cells, inputs, NVEC)
             except Exception:  # noqa: BLE001
                 return False
             return all(b in v2 and np.array_equal(v2[b][sel], vals[b][sel]) for b in armbits)

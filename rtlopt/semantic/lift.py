@@ -804,7 +804,8 @@ def _match_constant_compare(nl: Netlist, tbits: list, w: int, ops: list[Operand]
     return []
 
 
-def _match_modular_window(nl: Netlist, tbits: list, ops: list[Operand], boundary: set, cone: set) -> list[tuple]:
+def _match_modular_window(nl: Netlist, tbits: list, ops: list[Operand], boundary: set, cone: set,
+                          deadline: float | None = None) -> list[tuple]:
     """A 1-bit function of two words ``a``, ``b`` that depends only on their modular distance
     ``d = (a - b) mod 2^n`` and is a threshold/range of it (a sequence-number window check written as
     range compares with wrap cases): ``(a - b) < K`` and the like, one subtraction and one compare.
@@ -819,6 +820,8 @@ def _match_modular_window(nl: Netlist, tbits: list, ops: list[Operand], boundary
         for b in words:
             if a is b or a.width != b.width or not live <= {x for x in a.bits + b.bits if isinstance(x, int)}:
                 continue
+            if deadline is not None and time.monotonic() > deadline:
+                return found[:1]
             n = 1 << a.width
             d = np.arange(n, dtype=np.uint64)
             got = []
@@ -927,7 +930,7 @@ def _lift_bits(nl: Netlist, vals: dict, named: list, tgt: Net, bits: list, min_c
             matches += match_algorithms(tv, w, ops)
         if w == 1 and (sel is None or sel.all()) and not any(all(o.free for o in mt[1]) for mt in matches):
             matches = _match_constant_compare(nl, list(bits), w, ops, boundary, cone) or \
-                _match_modular_window(nl, list(bits), ops, boundary, cone) or matches
+                _match_modular_window(nl, list(bits), ops, boundary, cone, deadline) or matches
     if not any(all(o.free for o in mt[1]) for mt in matches) and (
             w > 64 or any(len(n.bits) > 64 for n in named if any(isinstance(b, int) and b in boundary for b in n.bits))):
         wops = _operands(nl, vals, named, tgt, avail, boundary, cone, wide=True)
