@@ -90,3 +90,17 @@ def test_accumulator_cleared_every_r_cycles_narrowed(tmp_path, bits, verdict):
     r = check_equivalence(open_design(tmp_path / "g.v"), open_design(tmp_path / "h.v"),
                           VerifyOptions(timeout_s=60, engines=["smt"]))
     assert r.verdict == verdict, r.reason
+
+
+def test_accumulator_bound_candidate_and_free_running_negative():
+    """register_width_reduction bounds an accumulator by its dump counter (acc <= ph * 1023 with
+    ph <= 3: 12 bits); never cleared, or cleared on an input instead of the counter, it has no bound."""
+    from rtlopt.templates._regwidth import RegisterWidthReduction
+
+    rw = RegisterWidthReduction()
+    descs = [m.description for m in rw.match(ACC)]
+    assert any("acc 18 -> 12 bits" in d for d in descs), descs
+    free = ACC.replace("q <= acc + d; acc <= 0;", "q <= acc + d;")
+    assert not any(" acc 18 ->" in d for d in (m.description for m in rw.match(free)))
+    by_input = ACC.replace("if (ph == 3)", "if (d[9])")
+    assert not any(" acc 18 ->" in d for d in (m.description for m in rw.match(by_input)))

@@ -558,7 +558,13 @@ def inductive_bound(an: Analysis, key, sym, writes: list) -> int | None:
         return best
     got = _induction(an, key, sym, writes)
     bits = None if got is None else _least_bits(got, _width(sym))
-    return bits if bits is not None else _flag_bound(an, key, sym, writes)
+    if bits is None:
+        bits = _flag_bound(an, key, sym, writes)
+    if bits is None and not _multi_params(an):
+        from rtlopt.templates._accbound import accumulator_bound
+
+        bits = accumulator_bound(an, key, sym, writes)
+    return bits
 
 
 def _next_state(an: Analysis, zx, sts: list, cur, width: int):
