@@ -177,3 +177,21 @@ endmodule
     # the flag is never set in the SETTLE = 500 copy: that copy's counter runs through all 32 bits
     late = text.replace("if (cyc == SETTLE - 1)", "if (cyc == SETTLE - 1 && SETTLE < 100)")
     assert not any("cyc 32 ->" in d for d in _descs(late)), _descs(late)
+
+
+@pytest.mark.parametrize("body,bits", [
+    # a later write overrides the step (the last write that fires wins)
+    ("r <= r + 1; if (r >= 32'd9) r <= 0;", 4),
+    ("if (en) begin r <= r + 1; if (r == 32'd40) r <= r; end", 6),
+    # negative: the compare only clears another register, r runs free
+    ("r <= r + 1; if (r >= 32'd9) x <= 0;", None),
+])
+def test_later_write_overrides(body, bits):
+    text = ("module t(input clk, rst, en, output [31:0] y, output reg x);\n  reg [31:0] r;\n"
+            f"  always @(posedge clk) if (rst) begin r <= 0; x <= 1; end else begin {body} end\n"
+            "  assign y = r;\nendmodule\n")
+    got = [d for d in _descs(text) if "r 32 ->" in d]
+    if bits is None:
+        assert not got, got
+    else:
+        assert len(got) == 1 and f"r 32 -> {bits} bits" in got[0], _descs(text)

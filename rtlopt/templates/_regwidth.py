@@ -584,7 +584,9 @@ def _next_state(an: Analysis, zx, sts: list, cur, width: int):
 
 
 def _flag_bound(an: Analysis, key, sym, writes: list) -> int | None:
-    """The bound of a counter whose step is guarded by a flag register instead of a compare of its own
+    """The bound of a register over its next-state function (the last write that fires, else the value
+    held: ``r <= r + 1; if (r == 9) r <= 0;`` is bounded although its first write alone is not), or of
+    a counter whose step is guarded by a flag register instead of a compare of its own
     (``else if (!expired) begin timer <= timer - 1; if (timer == 1) expired <= 1; end``, or an up-count
     while ``!done`` that sets ``done`` at ``LIMIT - 1``): ``r <= b`` together with ``f == v -> r != c``
     (``c`` = 0 or ``b``) for a 1-bit register ``f`` read in the guards of ``r``'s writes,
@@ -645,8 +647,6 @@ def _flag_bound_in(an: Analysis, key, width: int, writes: list, sites: list, def
         lhs = strip(sts[0].node.left)
         if _width(lhs) == 1 and type(lhs.symbol).__name__ == "VariableSymbol":
             flags.append((fk, sts))
-    if not flags:
-        return None
     zx = Z3Expr(an, defs=defs)
     for st in mine + [x for _k, sts in flags for x in sts]:  # the chains need every guard modelled
         for g in st.guard:
@@ -667,6 +667,13 @@ def _flag_bound_in(an: Analysis, key, width: int, writes: list, sites: list, def
         s.add(*facts)
         return s.check() == z3.unsat
 
+    # the register alone over its next-state function: a later write overriding an earlier one
+    # (``r <= r + 1; if (r == 9) r <= 0;``) is seen, unlike per write
+    cands = {c + d for c in consts for d in (-1, 0, 1)} | {(1 << k) - 1 for k in range(1, width)}
+    for b in sorted(b for b in cands if 0 <= b < (1 << (width - 1)))[:MAX_BOUNDS]:
+        if unsat(z3.ULE(r, b), z3.Not(z3.ULE(nr, b))) and unsat(
+                guard_z3(an, zx, resets[0].guard), _last(an, zx, resets[0], mine), z3.Not(z3.ULE(nr, b))):
+            return b
     for fk, sts in flags:
         f = zx.var(fk, 1)
         nf = _next_state(an, zx, sts, f, 1)
