@@ -83,6 +83,10 @@ def find(nl, deadline: float) -> list[tuple[str, bool, list[str], int]]:
     for n in widths:
         if time.monotonic() > deadline:
             break
+        # a chain of end-around-carry adds of MIN_WORDS words has at least MIN_WORDS - 1 adders this wide
+        adds = sum(1 for c in nl.cells if c.type == "$add" and len(c.conns.get("Y", [])) in (n, n + 1))
+        if adds < MIN_WORDS - 1:
+            continue
         leaves = _leaves(nl, n)
         if len(leaves) < MIN_WORDS or len(leaves) > 256:
             continue
