@@ -723,7 +723,9 @@ def _accumulator_candidates(sm: SmtMiter, regs: list, limit: int = 300,
         regs = [r for r in regs if r.name in moving]
     words = [r for r in regs if not z3.is_bool(sm.regs[r.name]) and 4 <= sm.regs[r.name].size() <= 64]
     counters = [r for r in regs if not z3.is_bool(sm.regs[r.name]) and 1 <= sm.regs[r.name].size() <= 8]
-    maxima = sorted({(1 << w) - 1 for w in sm.inputs.values() if 2 <= w <= 32})[:4]
+    # all-ones of the input widths, and all-ones constants (a sample masked or saturated to 8 bits)
+    maxima = sorted({(1 << w) - 1 for w in sm.inputs.values() if 2 <= w <= 32} |
+                    {k for k in sm.constants if 3 <= k < (1 << 16) and k & (k + 1) == 0})[:6]
     ks = [k for k in sm.constants if 0 < k < 256][:4]
     for a in words[:16]:
         ea = sm.regs[a.name]
