@@ -10,9 +10,9 @@ assignment drives) the fan-in cone of ``T`` is evaluated on the all-zero vector 
 of its cut bits: ``c_j = T(e_j) - T(0)``. When random vectors confirm ``T == T(0) + sum c_j x_j (mod
 2^W)`` the bits are grouped into words (runs of one named net whose coefficients double bit to bit),
 each word's weight is written in canonical signed digits, the terms sharing a shift are pre-added,
-and ``T`` becomes ``pos - neg`` with ``pos``/``neg`` as narrow as their maxima; the result is as
-narrow as its exact range (all cut bits are independent, so the bound is tight). The search loop
-proves and measures every candidate.
+and ``T`` becomes ``pos - neg`` with ``pos``/``neg`` as narrow as their maxima (the difference at
+``T``'s width, so that the algebraic engine proves it in seconds). The search loop proves and
+measures every candidate.
 """
 
 from __future__ import annotations
@@ -181,23 +181,35 @@ def _words(nl, coef: dict, w: int):
 def _emit(words, t0: int, w: int, base: str, full: dict) -> tuple[list[str], str, int] | None:
     """(declarations, name of the result, result width)."""
     def leaf(name, lo, hi, full):
+        if name.startswith(base):
+            return name
         return name if full.get(name) == (lo, hi) else (f"{name}[{lo}]" if lo == hi else f"{name}[{hi}:{lo}]")
 
     pos: dict[int, list] = {}
     neg: dict[int, list] = {}
+    decls = []
     vmax, vmin = t0, t0
+    by_coef: dict[int, list] = {}
     for name, lo, hi, c in words:
-        top = (1 << (hi - lo + 1)) - 1
+        by_coef.setdefault(c, []).append((name, lo, hi))
+    for j, (c, ws) in enumerate(sorted(by_coef.items(), key=lambda kv: (abs(kv[0]), kv[0]))):
+        top = sum((1 << (hi - lo + 1)) - 1 for _n, lo, hi in ws)
         if c > 0:
             vmax += c * top
         else:
             vmin += c * top
+        if len(ws) > 1:  # words of one weight: pre-added, the weight applied once
+            pname = f"{base}_w{j}"
+            decls.append(f"wire [{max(1, top.bit_length()) - 1}:0] {pname} = "
+                         + " + ".join(leaf(*x, full) for x in ws) + ";")
+            item = (pname, 0, top.bit_length() - 1, top)
+        else:
+            item = (*ws[0], top)
         for d, k in _csd(abs(c)):
             s = d if c > 0 else -d
-            (pos if s > 0 else neg).setdefault(k, []).append((name, lo, hi, top))
+            (pos if s > 0 else neg).setdefault(k, []).append(item)
     if not neg or vmax >= (1 << 64):
         return None
-    decls = []
     n = [0]
 
     def side(groups, tag, const=0):
@@ -228,8 +240,10 @@ def _emit(words, t0: int, w: int, base: str, full: dict) -> tuple[list[str], str
 
     p = side(pos, "pos", t0)
     q = side(neg, "neg")
-    rw = vmax.bit_length() if vmin >= 0 and vmax < (1 << w) else w
-    rw = max(1, rw)
+    # the difference at the word's own width: a narrower one drops a borrow that only the value range
+    # (pos >= neg) makes zero, which the algebraic proof (polynomials mod 2^W) cannot see; the bits
+    # above the range are left to synthesis and to the register width reduction
+    rw = w
     res = f"{base}_val"
     decls.append(f"wire [{rw - 1}:0] {res} = {p} - {q};")
     return decls, res, rw
