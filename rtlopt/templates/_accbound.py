@@ -43,7 +43,8 @@ def accumulator_bound(an: Analysis, key, sym, writes: list) -> int | None:
             or any(st.volatile or not st.node.isNonBlocking for st in mine):
         return None
     greads: set = set()
-    for st in mine:
+    for st in mine:  # counters read in the guards or the written value (acc <= (n == 15) ? 0 : acc + x)
+        greads |= reads(st.node.right)
         for g in st.guard:
             greads |= reads(g.node if g.kind == "cond" else g.node.expr)
     counters = []
