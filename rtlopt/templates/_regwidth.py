@@ -622,7 +622,7 @@ def _flag_bound_in(an: Analysis, key, width: int, writes: list, sites: list, def
     """:func:`_flag_bound` over one elaborated copy's sites (program order) and net drivers: the bound."""
     import z3
 
-    from rtlopt.templates._guards import Z3Expr, _case_label_match, guard_z3, reads
+    from rtlopt.templates._guards import Z3Expr, _case_label_match, reads
 
     by_key: dict = {}
     for st in sites:
@@ -635,6 +635,20 @@ def _flag_bound_in(an: Analysis, key, width: int, writes: list, sites: list, def
     mine = by_key.get(key, [])
     if sorted(an.span(st.node) for st in mine) != sorted(an.span(w) for w in writes) \
             or any(st.volatile or not st.node.isNonBlocking for st in mine):
+        return None
+    # a counter: each write a constant or a function of the register itself (a data register loaded
+    # from other signals is left to the per-write bound; this search is for overriding steps)
+    for st in mine:
+        names = _state_names(st.node.right)
+        if names and key not in names:
+            return None
+    import time
+
+    now = time.monotonic()
+    if getattr(an, "_chain_deadline", None) is None:
+        an._chain_deadline = now + CHAIN_SECONDS
+    stop = min(now + CHAIN_REG_SECONDS, an._chain_deadline)
+    if now > stop:
         return None
     greads: set = set()
     for st in mine:
@@ -652,6 +666,8 @@ def _flag_bound_in(an: Analysis, key, width: int, writes: list, sites: list, def
         for g in st.guard:
             if g.kind == "case" and any(_case_label_match(an, zx, g.node, it) is None for it in g.node.items):
                 return None
+        if time.monotonic() > stop:
+            return None
     r = zx.var(key, width)
     nr = _next_state(an, zx, mine, r, width)
     resets = [st for st in mine if _const(an, st.node.right) is not None
@@ -662,10 +678,47 @@ def _flag_bound_in(an: Analysis, key, width: int, writes: list, sites: list, def
     _z3_consts(nr, consts)
 
     def unsat(*facts) -> bool:
+        if time.monotonic() > stop:
+            raise _Late
         s = z3.Solver()
-        s.set("timeout", 1000)
+        s.set("timeout", 500)
         s.add(*facts)
         return s.check() == z3.unsat
+
+    try:
+        return _chain_search(an, zx, key, width, r, nr, mine, resets, consts, flags, unsat)
+    except _Late:
+        return None
+
+
+def _state_names(node) -> set:
+    """Keys of the names ``node`` reads other than parameters and enum members."""
+    out: set = set()
+
+    def visit(n):
+        if isinstance(n, ast.Expression) and type(n).__name__ == "NamedValueExpression" \
+                and not isinstance(n.symbol, (ast.ParameterSymbol, ast.EnumValueSymbol)):
+            out.add(_key(n.symbol))
+        return True
+
+    strip(node).visit(visit)
+    return out
+
+
+class _Late(Exception):
+    """The next-state bound search ran out of its time (per register / per analysis)."""
+
+
+#: Seconds the next-state (and flag) bound search may take per analysis / per register: a large design
+#: has many free-running and data registers for which no bound exists.
+CHAIN_SECONDS = 6.0
+CHAIN_REG_SECONDS = 1.5
+
+
+def _chain_search(an: Analysis, zx, key, width: int, r, nr, mine, resets, consts, flags, unsat) -> int | None:
+    import z3
+
+    from rtlopt.templates._guards import guard_z3
 
     # the register alone over its next-state function: a later write overriding an earlier one
     # (``r <= r + 1; if (r == 9) r <= 0;``) is seen, unlike per write
