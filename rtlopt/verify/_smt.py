@@ -795,6 +795,8 @@ def _quick_houdini(sm: SmtMiter, bmc: _Bmc, budget: Budget, state_map: dict | No
     cands = _filter_on_bmc(sm, bmc, cands, sub) or []
     if not cands:
         return None
+    # Houdini gets a slice of its own (the BMC filter used up to the first one)
+    sub = Budget(min(QUICK_HOUDINI_S, budget.left() * QUICK_HOUDINI_SHARE))
     status, inv = _houdini(sm, cands, sub)
     if status == "proved":
         return SmtOutcome("equivalent", f"induction strengthened by {len(inv)} structural invariants (z3)", k=1)
