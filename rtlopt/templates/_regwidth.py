@@ -711,8 +711,8 @@ class _Late(Exception):
 
 #: Seconds the next-state (and flag) bound search may take per analysis / per register: a large design
 #: has many free-running and data registers for which no bound exists.
-CHAIN_SECONDS = 6.0
-CHAIN_REG_SECONDS = 1.5
+CHAIN_SECONDS = 12.0
+CHAIN_REG_SECONDS = 4.0
 
 
 def _chain_search(an: Analysis, zx, key, width: int, r, nr, mine, resets, consts, flags, unsat) -> int | None:
