@@ -1,16 +1,16 @@
-// Digits by reciprocal multiplication: v/100 = (v*41)>>12 (v<256), w/10 = (w*103)>>10 (w<100).
+// Hundreds by two compares, tens by reciprocal multiply-shift (w*103)>>10 for w<100, ones by subtraction.
 module bcd_split (
   input  [7:0] val,
   output [1:0] hund,
   output [3:0] tens,
   output [3:0] ones
 );
-  wire [13:0] h_mul = val * 6'd41;
-  wire [1:0]  h     = h_mul[13:12];
-  wire [6:0]  w     = val - h * 7'd100;
-  wire [13:0] t_mul = w * 7'd103;
-  wire [3:0]  t     = t_mul[13:10];
-  assign hund = h;
+  wire ge200 = val >= 8'd200;
+  wire ge100 = val >= 8'd100;
+  assign hund = {ge200, ge100 & ~ge200};
+  wire [6:0]  w = ge200 ? val - 8'd200 : ge100 ? val - 8'd100 : val[6:0];
+  wire [13:0] t_mul = (w << 6) + (w << 5) + (w << 2) + (w << 1) + w;
+  wire [3:0]  t = t_mul[13:10];
   assign tens = t;
-  assign ones = w - t * 4'd10;
+  assign ones = w[3:0] - {t[2:0], 1'b0} - {t[0], 3'b0};
 endmodule
