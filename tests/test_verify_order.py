@@ -83,3 +83,37 @@ def test_registered_multiplier_rewrite_decided_by_algebra_first(tmp_path: Path, 
         assert res.engines_tried[0][0] == "algebra"
     else:  # swapped operands: never proven (a difference in unreachable states is no verdict either)
         assert res.verdict != Verdict.EQUIVALENT
+
+
+def test_adder_only_registers_of_equal_names_try_a_short_algebra_slice_first():
+    regs = [("acc", 24)]
+    order = _order({"$add", "$sub", "$dff", "$mux"}, regs, WIDE)
+    assert order[0] == "algebra" and order.index("algebra") < order.index("equiv") < order.index("smt")
+    # no adders (control only), or registers that differ in width: register correspondence first
+    assert _order({"$eq", "$dff", "$mux"}, regs, WIDE)[0] == "equiv"
+    assert "algebra" not in _order({"$add", "$dff"}, regs, WIDE, gate_regs=[("acc", 14)])
+
+
+SMOOTH = """module sm(input clk, input rst_n, input en, input [7:0] s0, input [7:0] s1, input [7:0] s2,
+          input [7:0] s3, output reg [23:0] sum);
+  wire [23:0] t = ((s0 << 3) - s0) + ((s1 << 4) - s1) + ((s2 << 4) - s2) + ((s3 << 3) - s3);
+  always @(posedge clk) if (!rst_n) sum <= 0; else if (en) sum <= t;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("gate_expr, verdict", [("({o, 3'b0} + {i, 4'b0}) - (o + i)", Verdict.EQUIVALENT),
+                                                ("({o, 3'b0} + {i, 4'b0}) - (o + s1)", None)])
+def test_registered_shift_and_subtract_sum_decided_by_algebra_first(tmp_path: Path, gate_expr, verdict):
+    # 7-15-15-7 weights re-associated as (positive terms) - (negative terms); register 'sum' kept
+    g, h = tmp_path / "gold.v", tmp_path / "gate.v"
+    g.write_text(SMOOTH)
+    h.write_text(SMOOTH.replace("wire [23:0] t = ", "wire [8:0] o = s0 + s3, i = s1 + s2;\n  wire [23:0] t = ")
+                 .replace("((s0 << 3) - s0) + ((s1 << 4) - s1) + ((s2 << 4) - s2) + ((s3 << 3) - s3)", gate_expr))
+    res = check_equivalence(open_design(g), open_design(h), VerifyOptions(timeout_s=60))
+    assert res.engines_tried[0][0] == "algebra", res.engines_tried
+    if verdict is Verdict.EQUIVALENT:
+        assert res.verdict == Verdict.EQUIVALENT and res.engine == "algebra", res.reason
+    else:  # a wrong term: never proven
+        assert res.verdict != Verdict.EQUIVALENT
