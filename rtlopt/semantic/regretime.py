@@ -90,9 +90,16 @@ def candidates_for(texts: dict[Path, str], top: str) -> list[tuple[dict[Path, st
             # the operator is the whole of its operands' use: not part of a longer chain (a - b - c)
             before = text[:rx.ident[0]].rstrip()
             after = text[ry.ident[1]:].lstrip()
-            if not (before.endswith("(") and after.startswith(")")):
+            paren = before.endswith("(") and after.startswith(")")
+            # or the whole right side of an assignment (a continuous assign, a net declaration's
+            # initializer, a blocking assignment): the net then carries the register of the result
+            whole = after.startswith(";") and (
+                re.search(r"(?<![<>=!])=$", before) is not None
+                or re.search(r"(?:^|[;)]|\bbegin|\belse)\s*[A-Za-z_][\w$]*(?:\s*\[[^\]]*\])*\s*<=$",
+                             before[-300:]) is not None)  # a non-blocking assignment, not a comparison
+            if not (paren or whole):
                 continue
-            got = _rewrite(text, x, y, op, rx, ry, sx, sy)
+            got = _rewrite(text, x, y, op, rx, ry, sx, sy, paren)
             if got is None:
                 continue
             new = dict(texts)
@@ -101,7 +108,7 @@ def candidates_for(texts: dict[Path, str], top: str) -> list[tuple[dict[Path, st
     return out[:4]
 
 
-def _rewrite(text, x, y, op, rx, ry, sx, sy) -> str | None:
+def _rewrite(text, x, y, op, rx, ry, sx, sy, paren: bool = True) -> str | None:
     sgx, sgy = _signed(text, x), _signed(text, y)
     if sgx is None or sgy is None or sgx != sgy:
         return None
@@ -130,9 +137,12 @@ def _rewrite(text, x, y, op, rx, ry, sx, sy) -> str | None:
             eds.append(Edit(ls, le + 1, ""))
         else:
             eds.append(Edit(a, b, ""))
-    # the read: (x op y) -> name
-    p0 = text.rfind("(", 0, rx.ident[0])
-    p1 = text.find(")", ry.ident[1]) + 1
+    # the read: (x op y) -> name (or the bare right side x op y of an assignment)
+    if paren:
+        p0 = text.rfind("(", 0, rx.ident[0])
+        p1 = text.find(")", ry.ident[1]) + 1
+    else:
+        p0, p1 = rx.ident[0], ry.ident[1]
     eds.append(Edit(p0, p1, name))
     d = _decl_stmt(text, x)
     if d is None:
