@@ -21,6 +21,7 @@ nothing else reads it) and the search loop proves the candidate.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import tempfile
 import time
@@ -160,7 +161,9 @@ def rewrite(text: str, module: str, word: str, comp: bool, terms: list[str], n: 
     wide = " + ".join(terms)  # placeholder the driver is first replaced by (reads only the operands)
     new = apply_lift(text, module, (word,), ports, word, wide, dirs=dirs)
     if new is None:
-        return None
+        # a net driven by its declaration (``wire [15:0] T = ...;``), read by several outputs: the
+        # shared word itself takes the new driver, so every reader reads the folded sum
+        return _rewrite_decl(text, module, word, terms, n, w, s_name, f_name, expr)
     # the driver is now one module item: ``assign T = ...;`` (a net) or ``always @* T = ...;`` (a variable)
     m = re.search(rf"(?m)^([ \t]*)(assign\s+|always\s*@\s*(?:\*|\(\s*\*\s*\))\s*|always_comb\s+)"
                   rf"{re.escape(word)}\s*=\s*{re.escape(wide)}\s*;", new)
@@ -173,6 +176,35 @@ def rewrite(text: str, module: str, word: str, comp: bool, terms: list[str], n: 
     new = apply_edits(new, [Edit(m.start(), m.end(), stmt)])
     an2 = analyze(new)
     if an2.syntax_errors:
+        return None
+    return new
+
+
+def _rewrite_decl(text: str, module: str, word: str, terms: list[str], n: int, w: int,
+                  s_name: str, f_name: str, expr: str) -> str | None:
+    """``text`` with the initializer of the net declaration of ``word`` replaced, or None."""
+    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.semantic.emit import remove_leftovers
+    from rtlopt.templates._sem import analyze
+
+    pat = re.compile(rf"(?m)^([ \t]*)(?:wire|logic|tri)\b[^;=,()]*?(?<![\w$]){re.escape(word)}\s*=([^;]*);")
+    hits = [m for m in pat.finditer(text)]
+    if len(hits) != 1:
+        return None
+    m = hits[0]
+    # the declaration lies in the module being rewritten, and no other statement drives the net
+    heads = [h for h in re.finditer(r"(?m)^\s*module\s+([A-Za-z_][\w$]*)", text) if h.start() < m.start()]
+    if not heads or heads[-1].group(1) != module:
+        return None
+    if re.search(rf"(?m)\bassign\s+{re.escape(word)}\b", text):
+        return None
+    ind = m.group(1)
+    pre = (f"{ind}wire [{w - 1}:0] {s_name} = {' + '.join(terms)};\n"
+           f"{ind}wire [{n}:0] {f_name} = {s_name}[{n - 1}:0] + {s_name}[{w - 1}:{n}];\n")
+    new = apply_edits(text, [Edit(m.start(2), m.end(2), f" {expr}"), Edit(m.start(), m.start(), pre)])
+    with contextlib.suppress(Exception):  # leftovers stay (synthesis drops them)
+        new = remove_leftovers(new, module, text)
+    if analyze(new).syntax_errors:
         return None
     return new
 
