@@ -103,3 +103,28 @@ def test_twos_complement_chain_not_folded(tmp_path: Path):
 @pytest.mark.yosys
 def test_modulo_sum_not_folded(tmp_path: Path):
     assert _rw(tmp_path, "m.v", MOD) == []
+
+
+# 12-bit words, the end-around chain in net declarations, its final word read by two outputs
+SHARED = """module pkt(input [47:0] p, input en, output [11:0] sum_n, output good);
+  wire [12:0] s0 = p[11:0] + p[23:12];
+  wire [11:0] e0 = s0[11:0] + s0[12];
+  wire [12:0] s1 = e0 + p[35:24];
+  wire [11:0] e1 = s1[11:0] + s1[12];
+  wire [12:0] s2 = e1 + p[47:36];
+  wire [11:0] acc = s2[11:0] + s2[12];
+  assign sum_n = ~acc;
+  assign good = en && acc == 12'hfff;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_shared_chain_word_rewritten_for_every_reader(tmp_path: Path):
+    got = _rw(tmp_path, "s.v", SHARED)
+    new = next((t for _p, t, d in got if d.startswith("acc =")), None)
+    assert new is not None, [d for _p, _t, d in got]
+    # the shared word itself takes the folded sum: both readers stay, the chain is gone
+    assert "p[11:0] + p[23:12] + p[35:24] + p[47:36];" in new and "s1[12]" not in new, new
+    assert "assign sum_n = ~acc;" in new and "acc == 12'hfff" in new
+    assert _proven(tmp_path, "s.v", SHARED, new) == "EQUIVALENT"

@@ -142,3 +142,36 @@ def test_maxcmp_bound_compare_and_negative(tmp_path):
     # the counter reaches 7 (clears at 7): no bound below the top value, nothing proposed
     seven = MAXCMP.replace("run == 3'd6 || !d", "run == 3'd7 || !d")
     assert maxcmp.candidates_for({f: seven}, "top") == []
+
+
+# the operator in a net declaration between the registers and their reader (async reset, signed)
+RETIME_WIRE = """module w(input clk, input rst_n, input signed [9:0] p, input signed [9:0] q,
+         output reg signed [11:0] acc);
+  reg signed [9:0] p_r, q_r;
+  wire signed [10:0] diff = p_r - q_r;
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) begin
+      p_r <= 10'sd0;
+      q_r <= 10'sd0;
+      acc <= 12'sd0;
+    end else begin
+      p_r <= p;
+      q_r <= q;
+      acc <= acc + diff;
+    end
+endmodule
+"""
+
+
+def test_retime_pair_read_through_a_wire(tmp_path):
+    f = tmp_path / "w.v"
+    got = regretime.candidates_for({f: RETIME_WIRE}, "w")
+    assert len(got) == 1
+    t = got[0][0][f]
+    assert "reg signed [10:0] p_r_sub_q_r;" in t
+    assert "wire signed [10:0] diff = p_r_sub_q_r;" in t and "p_r_sub_q_r <= (p) - (q);" in t
+    assert "p_r <= p;" not in t and "q_r <= q;" not in t
+    # a comparison is not an assignment: 'c = x <= a_r + b_r' keeps the registers
+    cmp_ = RETIME_WIRE.replace("wire signed [10:0] diff = p_r - q_r;",
+                               "wire signed [10:0] diff = p;\n  wire lt = diff <= p_r - q_r;")
+    assert regretime.candidates_for({f: cmp_}, "w") == []
