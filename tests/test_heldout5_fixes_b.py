@@ -270,6 +270,25 @@ def test_complementary_selection_offered():
                  "  assign y = (a < b) ? a : b;\n  assign z = (a < b) ? b : a;\nendmodule\n") == []
 
 
+# MixColumns xtime terms: selections between two constants by each byte's top bit are no pair decision
+MIXCOL_XTIME = """module mx(input [7:0] a0, a1, a2, output [7:0] y0, y1, y2);
+  wire t0 = a0 >> 7;
+  wire t1 = a1 >> 7;
+  assign y0 = {a0[6:0], 1'd0} ^ (t0 ? 8'd27 : 8'd0);
+  assign y1 = {a1[6:0], 1'd0} ^ (t1 ? 8'd27 : 8'd0) ^ a2;
+  assign y2 = {a2[6:0], 1'b0} ^ (a2[7] ? 8'h1b : 8'h00);
+endmodule
+"""
+
+
+def test_complementary_selection_not_between_constants():
+    assert _reps("complementary_selection", MIXCOL_XTIME) == []
+    # a clamp against a constant still is a pair decision (the value and the bound)
+    assert _reps("complementary_selection", "module c(input [7:0] a, output [7:0] lo, hi);\n"
+                 "  assign lo = (a < 8'd9) ? a : 8'd9;\n  assign hi = (8'd9 < a) ? a : 8'd9;\nendmodule\n") \
+        == ["(a < 8'd9) ? 8'd9 : a"]
+
+
 @pytest.mark.yosys
 def test_complementary_selection_proven_or_refused(tmp_path: Path):
     tmpl = REGISTRY["complementary_selection"]

@@ -7,7 +7,7 @@ a function, a floating-point order, a magnitude compare on a sign-magnitude word
 complementary (up to ties, where both operands are the same value) is a semantic fact the template does
 not try to establish: it offers the rewrite for every pair of conditionals over the same two operands
 whose conditions both read the two operands (decisions about the pair, not selections by unrelated
-controls), and the equivalence proof of the search loop accepts or refuses it.
+controls, nor between two constants), and the equivalence proof of the search loop accepts or refuses it.
 """
 
 from __future__ import annotations
@@ -98,8 +98,11 @@ class ComplementarySelection(Template):
                 continue
             if strip(n.left).type.bitWidth != strip(n.right).type.bitWidth:
                 continue
-            # a decision about the pair itself (an order of the two values): the condition reads both
-            if not (names_in(n.left) | names_in(n.right)) <= _reads(c.expr):
+            # a decision about the pair itself (an order of the two values): the condition reads both;
+            # two constants (``x[7] ? 8'h1b : 8'h00``, a conditional reduction term) are no pair of values
+            # a comparison orders, and any condition vacuously "reads" them
+            arms = names_in(n.left) | names_in(n.right)
+            if not arms or not arms <= _reads(c.expr):
                 continue
             sc = _scope(n.syntax)
             k = (tuple(sorted((li.key, ri.key))), None if sc is None else an.span(sc), e.width)
