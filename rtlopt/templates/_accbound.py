@@ -112,4 +112,6 @@ def accumulator_bound(an: Analysis, key, sym, writes: list) -> int | None:
                 else:
                     lo = mid + 1
             best = top * ms[hi]
+            # the proven invariant, for registers loaded from this one (_regwidth._loaded_bound)
+            an.__dict__.setdefault("_reg_facts", {})[key] = inv(r, c, ms[hi], top)
     return None if best is None else max(1, best.bit_length())

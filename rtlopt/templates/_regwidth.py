@@ -564,7 +564,101 @@ def inductive_bound(an: Analysis, key, sym, writes: list) -> int | None:
         from rtlopt.templates._accbound import accumulator_bound
 
         bits = accumulator_bound(an, key, sym, writes)
+    if bits is None and not _multi_params(an):
+        bits = _loaded_bound(an, key, sym, writes)
+    elif bits is not None and not _multi_params(an):
+        import z3
+
+        an.__dict__.setdefault("_reg_facts", {}).setdefault(
+            key, z3.ULE(z3.BitVec(f"{key}#{_width(sym)}", _width(sym)), (1 << bits) - 1))
     return bits
+
+
+def _loaded_bound(an: Analysis, key, sym, writes: list) -> int | None:
+    """Bit count of a register each of whose writes is a constant (one the reset) or a value bounded
+    by the proven invariants of the registers it reads (``dout <= acc + din`` at the dump of a bounded
+    accumulator), the register itself assumed ``<= b`` (induction): the smallest ``2^k - 1`` that holds.
+    The other registers' bounds come from :func:`inductive_bound` (recorded per analysis)."""
+    import z3
+
+    from rtlopt.templates._guards import Z3Expr, guard_z3, net_definitions, reads
+
+    width = _width(sym)
+    busy = an.__dict__.setdefault("_loaded_busy", set())
+    if width < 2 or width > 64 or key in busy:
+        return None
+    defs = getattr(an, "_net_defs", None)
+    if defs is None:
+        defs = an._net_defs = net_definitions(an)
+    by_key: dict = {}
+    for st in sites_cached(an):
+        n = st.node
+        if type(n).__name__ == "AssignmentExpression" and type(strip(n.left)).__name__ == "NamedValueExpression":
+            by_key.setdefault(_key(strip(n.left).symbol), []).append(st)
+    mine = by_key.get(key, [])
+    if not mine or sorted(an.span(st.node) for st in mine) != sorted(an.span(w) for w in writes) \
+            or any(st.volatile or not st.node.isNonBlocking for st in mine):
+        return None
+    if not any(_const(an, st.node.right) is not None and any(
+            key not in reads(g.node if g.kind == "cond" else g.node.expr) for g in st.guard) for st in mine):
+        return None  # no reset
+    others: set = set()
+    for st in mine:
+        others |= _state_names(st.node.right)
+        for g in st.guard:
+            others |= _state_names(g.node if g.kind == "cond" else g.node.expr)
+    others.discard(key)
+    loads = [st for st in mine if _const(an, st.node.right) is None]
+    if not loads or not any(_state_names(st.node.right) - {key} for st in loads):
+        return None  # nothing loaded from another register
+    facts = an.__dict__.setdefault("_reg_facts", {})
+    busy.add(key)
+    try:
+        for ok in sorted(others, key=str):
+            sts = by_key.get(ok)
+            if ok in facts or not sts:
+                continue
+            osym = strip(sts[0].node.left).symbol
+            if isinstance(osym, ast.VariableSymbol) and 1 <= _width(osym) <= 64:
+                inductive_bound(an, ok, osym, [st.node for st in sts])
+    finally:
+        busy.discard(key)
+    zx = Z3Expr(an, defs=defs)
+    r = zx.var(key, width)
+    known = [facts[k] for k in others if k in facts]
+    if not known:
+        return None
+    terms = []
+    for st in loads:
+        rhs = zx.bv(st.node.right)
+        if rhs.size() != width:
+            rhs = z3.Extract(width - 1, 0, rhs) if rhs.size() > width else z3.ZeroExt(width - rhs.size(), rhs)
+        terms.append((guard_z3(an, zx, st.guard), rhs))
+    consts = [_const(an, st.node.right) for st in mine if _const(an, st.node.right) is not None]
+
+    def holds(b: int) -> bool:
+        if any(c < 0 or c > b for c in consts):
+            return False
+        for gz, rhs in terms:
+            s = z3.Solver()
+            s.set("timeout", 1000)
+            s.add(*known, z3.ULE(r, b), gz, z3.UGT(rhs, b))
+            if s.check() != z3.unsat:
+                return False
+        return True
+
+    ks = list(range(1, width))
+    if not holds((1 << ks[-1]) - 1):
+        return None
+    lo, hi = 0, len(ks) - 1  # a bound that holds for 2^k - 1 holds for every larger k
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if holds((1 << ks[mid]) - 1):
+            hi = mid
+        else:
+            lo = mid + 1
+    facts[key] = z3.ULE(r, (1 << ks[hi]) - 1)
+    return ks[hi]
 
 
 def _next_state(an: Analysis, zx, sts: list, cur, width: int):
