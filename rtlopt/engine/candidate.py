@@ -25,20 +25,45 @@ class Candidate:
     hints: dict = field(default_factory=dict, compare=False)
 
 
-def one_file_candidates(texts: dict, got, rule: str, label: str, hint: str) -> list[Candidate]:
+def one_file_candidates(texts: dict, got, rule: str, label: str | None, hint: str | None) -> list[Candidate]:
     """Template candidates from ``(new texts, description)`` pairs that change exactly one file.
 
-    ``texts`` are the current texts by path; the description reads ``"<label>: <desc>"`` and the
-    hints carry the file and ``{hint: desc}`` (the semantic generators' common wrapper).
+    ``texts`` are the current texts by path; the description reads ``"<label>: <desc>"`` (``desc``
+    alone without a label) and the hints carry the file and ``{hint: desc}`` when a hint key is given
+    (the semantic generators' common wrapper).
     """
     out = []
     for new, desc in got:
         changed = [p for p in new if new[p] != texts[p]]
         if len(changed) != 1:
             continue
-        out.append(Candidate(new[changed[0]], "template", (rule,), f"{label}: {desc}",
-                             {"file": str(changed[0]), hint: desc}))
+        hints = {"file": str(changed[0])}
+        if hint:
+            hints[hint] = desc
+        out.append(Candidate(new[changed[0]], "template", (rule,), f"{label}: {desc}" if label else desc,
+                             hints))
     return out
+
+
+def sequential_candidates(state, candidates_for, rule: str, label: str | None = None, hint: str | None = None,
+                          cap_s: float | None = 20.0) -> list[Candidate]:
+    """:func:`one_file_candidates` of a register analysis ``candidates_for(texts, top[, timeout_s=...])``
+    (``[(new texts, description)]``), run only on designs with clocked logic; the analysis gets what is
+    left of the search state's deadline (at least 2 s, at most ``cap_s``; ``None``: no time argument).
+    An analysis failure means no candidates."""
+    import re
+
+    if not any(re.search(r"\b(posedge|negedge)\b", t) for t in state.texts.values()):
+        return []
+    try:
+        if cap_s is None:
+            got = candidates_for(dict(state.texts), state.design.top)
+        else:
+            left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
+            got = candidates_for(dict(state.texts), state.design.top, timeout_s=max(2.0, min(cap_s, left)))
+    except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
+        return []
+    return one_file_candidates(state.texts, got, rule, label, hint)
 
 
 def budgeted_candidates(state, rewrites, budget_s: float, rule: str, label: str, hint: str,

@@ -323,21 +323,6 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
 
 def idxconst_candidates(state) -> list:
     """Search-loop generator: indexed reads whose element is constant whenever the index names it."""
-    from rtlopt.engine.candidate import Candidate
+    from rtlopt.engine.candidate import sequential_candidates
 
-    if not any(re.search(r"\b(posedge|negedge)\b", t) for t in state.texts.values()):
-        return []
-    try:
-        left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
-        got = candidates_for(dict(state.texts), state.design.top, timeout_s=max(2.0, min(20.0, left)))
-    except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
-        got = []
-    out = []
-    for new, desc in got:
-        changed = [p for p in new if new[p] != state.texts[p]]
-        if len(changed) != 1:
-            continue
-        p = changed[0]
-        out.append(Candidate(new[p], "template", (RULE,), f"sequential don't care: {desc}",
-                             {"file": str(p), "idxconst": desc}))
-    return out
+    return sequential_candidates(state, candidates_for, RULE, "sequential don't care", "idxconst")

@@ -158,19 +158,6 @@ def _rewrite(text, x, y, op, rx, ry, sx, sy, paren: bool = True) -> str | None:
 
 def regretime_candidates(state) -> list:
     """Search-loop generator."""
-    from rtlopt.engine.candidate import Candidate
+    from rtlopt.engine.candidate import sequential_candidates
 
-    if not any(re.search(r"\b(posedge|negedge)\b", t) for t in state.texts.values()):
-        return []
-    try:
-        got = candidates_for(dict(state.texts), state.design.top)
-    except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
-        got = []
-    out = []
-    for new, desc in got:
-        changed = [p for p in new if new[p] != state.texts[p]]
-        if len(changed) != 1:
-            continue
-        p = changed[0]
-        out.append(Candidate(new[p], "template", (RULE,), desc, {"file": str(p)}))
-    return out
+    return sequential_candidates(state, candidates_for, RULE, cap_s=None)
