@@ -472,13 +472,11 @@ def rewrite_always(text: str, top: str, tname: str, wires: list, bit_texts: list
 
 def rewrite(text: str, top: str, tname: str, kind: str, wires: list, bit_texts: list) -> str | None:
     from rtlopt.semantic.linresub import rewrite as lr_rewrite
-    new = lr_rewrite(text, top, tname, wires, bit_texts, kind)
+    new = lr_rewrite(text, top, tname, wires, bit_texts, kind,
+                     note=("is GF(2)-linear in its inputs; re-synthesized as a shared XOR network",
+                           "is GF(2)-linear; re-synthesized as a shared XOR network"))
     if new is not None:
-        old_note = "re-expressed through signals already computed"
-        return new.replace(f"// rtlopt: {tname} {old_note} (piecewise GF(2)-linear)",
-                           f"// rtlopt: {tname} is GF(2)-linear in its inputs; re-synthesized as a shared XOR network") \
-            .replace(f"// rtlopt: next {tname} {old_note}",
-                     f"// rtlopt: next {tname} is GF(2)-linear; re-synthesized as a shared XOR network")
+        return new
     if kind == "comb":
         return rewrite_always(text, top, tname, wires, bit_texts)
     return None
@@ -486,22 +484,11 @@ def rewrite(text: str, top: str, tname: str, kind: str, wires: list, bit_texts: 
 
 def rewrites(texts: dict, top: str, budget_s: float = BUDGET_S) -> list[tuple]:
     """``[(path, new text, description)]`` for the design ``texts`` with top ``top``."""
-    import tempfile
-    from pathlib import Path
-
-    from rtlopt.semantic.linresub import _top_span
-    from rtlopt.semantic.seqsim import yosys_json
+    from rtlopt.semantic.linresub import _top_span, gate_netlist
     from rtlopt.templates._sem import analyze as sem_analyze
     from rtlopt.templates._sem import parses_cleanly
     deadline = time.monotonic() + budget_s
-    with tempfile.TemporaryDirectory(prefix="rtlopt-gx-") as tmp:
-        files = []
-        for i, (p, t) in enumerate(texts.items()):
-            f = Path(tmp) / f"{i}_{Path(p).name}"
-            f.write_text(t)
-            files.append(f)
-        _coarse, gates = yosys_json(files, top, timeout=max(5.0, budget_s))
-    found = analyze(gates, top, deadline)
+    found = analyze(gate_netlist(texts, top, budget_s), top, deadline)
     out = []
     for _saved, tname, kind, inputs, ops, rows, consts in found:
         wires, bit_texts = program_text(tname, inputs, ops, rows, consts)

@@ -406,9 +406,15 @@ def _top_span(text: str, top: str) -> tuple[int, int] | None:
     return (m.start(), e.start()) if e else None
 
 
-def rewrite(text: str, top: str, tname: str, preds: list, bit_texts: list, kind: str = "comb") -> str | None:
+NOTE = ("re-expressed through signals already computed (piecewise GF(2)-linear)",
+        "re-expressed through signals already computed")
+
+
+def rewrite(text: str, top: str, tname: str, preds: list, bit_texts: list, kind: str = "comb",
+            note: tuple[str, str] = NOTE) -> str | None:
     """``text`` with the driver of ``tname`` in module ``top`` replaced by the new assignment (for a
-    register: the right side of its one nonblocking assignment)."""
+    register: the right side of its one nonblocking assignment); ``note`` is the source comment's text
+    for a word and for a register's next value."""
     from rtlopt.hdl.edit import Edit, apply_edits
     span = _top_span(text, top)
     if span is None:
@@ -432,7 +438,7 @@ def rewrite(text: str, top: str, tname: str, preds: list, bit_texts: list, kind:
         if semi < 0 or not alw:
             return None
         ls = body.rfind("\n", 0, alw[-1].start()) + 1
-        decl = [f"  // rtlopt: next {tname} re-expressed through signals already computed\n"]
+        decl = [f"  // rtlopt: next {tname} {note[1]}\n"]
         decl += [f"  wire {pn} = {pt};\n" for pn, pt in preds]
         edits.append(Edit(s + ls, s + ls, "".join(decl)))
         edits.append(Edit(s + m.end(), s + semi, f"{{{', '.join(bit_texts)}}}"))
@@ -463,7 +469,7 @@ def rewrite(text: str, top: str, tname: str, preds: list, bit_texts: list, kind:
         if semi < 0:
             return None
         edits.append(Edit(s + m.start(), s + semi + 1, f"// {tname}: assigned below (rtlopt)"))
-    lines = [f"  // rtlopt: {tname} re-expressed through signals already computed (piecewise GF(2)-linear)\n"]
+    lines = [f"  // rtlopt: {tname} {note[0]}\n"]
     lines += [f"  wire {pn} = {pt};\n" for pn, pt in preds]
     lines.append(f"  assign {tname} = {{{', '.join(bit_texts)}}};\n")
     edits.append(Edit(e, e, "".join(lines)))
@@ -473,22 +479,27 @@ def rewrite(text: str, top: str, tname: str, preds: list, bit_texts: list, kind:
         return None
 
 
-def rewrites(texts: dict, top: str, budget_s: float = BUDGET_S) -> list[tuple]:
-    """``[(path, new text, description)]`` for the design ``texts`` with top ``top``."""
-    from rtlopt.semantic.seqsim import yosys_json
-    from rtlopt.templates._sem import analyze as sem_analyze
-    from rtlopt.templates._sem import parses_cleanly
-    deadline = time.monotonic() + budget_s
+def gate_netlist(texts: dict, top: str, budget_s: float):
+    """The gate-level Yosys JSON netlist of the design ``texts`` (by path) under ``top``."""
     import tempfile
     from pathlib import Path
-    with tempfile.TemporaryDirectory(prefix="rtlopt-lr-") as tmp:
+
+    from rtlopt.semantic.seqsim import yosys_json
+    with tempfile.TemporaryDirectory(prefix="rtlopt-lin-") as tmp:
         files = []
         for i, (p, t) in enumerate(texts.items()):
             f = Path(tmp) / f"{i}_{Path(p).name}"
             f.write_text(t)
             files.append(f)
-        _coarse, gates = yosys_json(files, top, timeout=max(5.0, budget_s))
-    found = analyze(gates, top, deadline)
+        return yosys_json(files, top, timeout=max(5.0, budget_s))[1]
+
+
+def rewrites(texts: dict, top: str, budget_s: float = BUDGET_S) -> list[tuple]:
+    """``[(path, new text, description)]`` for the design ``texts`` with top ``top``."""
+    from rtlopt.templates._sem import analyze as sem_analyze
+    from rtlopt.templates._sem import parses_cleanly
+    deadline = time.monotonic() + budget_s
+    found = analyze(gate_netlist(texts, top, budget_s), top, deadline)
     out = []
     for tname, preds, bit_texts, kind in found:
         for p, t in texts.items():
