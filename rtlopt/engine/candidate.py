@@ -67,10 +67,17 @@ def sequential_candidates(state, candidates_for, rule: str, label: str | None = 
 
 
 def budgeted_candidates(state, rewrites, budget_s: float, rule: str, label: str, hint: str,
-                        **kwargs) -> list[Candidate]:
+                        instance_params: bool = False, **kwargs) -> list[Candidate]:
     """:func:`one_file_candidates` of ``rewrites(texts, budget_s=..., **kwargs)`` (``[(path, new text,
     description)]``), given what is left of the search state's deadline (at least 2 s, at most
-    ``budget_s``); an analysis failure means no candidates."""
+    ``budget_s``); an analysis failure means no candidates. ``instance_params``: also pass
+    ``params=`` the top's elaborated parameter values (``semantic._inst_params``)."""
+    if instance_params:
+        from rtlopt.semantic import _inst_params
+        try:
+            kwargs["params"] = _inst_params(state.design) if getattr(state, "design", None) is not None else None
+        except Exception:  # noqa: BLE001 - an analysis failure means no candidates
+            return []
     left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
     try:
         got = [({**state.texts, p: new}, desc)

@@ -159,14 +159,8 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S, params: dict | None = None
 
 def narrowacc_candidates(state) -> list:
     from rtlopt.engine.candidate import budgeted_candidates
-    from rtlopt.semantic import _inst_params
 
-    try:
-        params = _inst_params(state.design) if getattr(state, "design", None) is not None else None
-    except Exception:  # noqa: BLE001 - an analysis failure means no candidates
-        return []
-    return budgeted_candidates(state, rewrites, BUDGET_S, RULE, "narrow increments first", "narrowacc",
-                               params=params)
+    return budgeted_candidates(state, rewrites, BUDGET_S, RULE, "narrow increments first", "narrowacc", instance_params=True)
 
 
 __all__ = ["narrowacc_candidates", "rewrites"]
