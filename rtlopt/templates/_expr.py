@@ -344,6 +344,8 @@ class ComparisonSimplification(Template):
                 out.append(_replace(an, self, e, new, f"'{e.text.strip()}' is constant"))
         from rtlopt.templates._zerosum import zero_test_of_sum  # S == 0 of a no-wrap sum: NOR of its terms
         out += zero_test_of_sum(self, an)
+        from rtlopt.templates._subcmp import difference_sign_test  # (a - b) >= 0 without overflow: a >= b
+        out += difference_sign_test(self, an)
         return out
 
 
