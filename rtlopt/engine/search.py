@@ -403,6 +403,9 @@ register_generator("regfunc", regfunc_candidates, memo_key=lambda st: (_h(st.tex
 _semantic_generator("regretime", "regretime", per_top=True)
 # maxcmp: a register compared with its proven largest value: an AND of the value's set bits.
 _semantic_generator("maxcmp", "maxcmp", per_top=True)
+# regpred: comparisons of a register that are functions of other registers' bits (a run counter beside
+# the shift window it counts): the comparisons read the bits, the counter becomes dead.
+_semantic_generator("regpred", "regpred", per_top=True)
 
 
 # incparity: XOR reductions over registers kept incrementally.

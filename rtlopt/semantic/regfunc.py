@@ -64,6 +64,11 @@ class Relation:
     gate: tuple[tuple[str, int, int, int], ...] = ()
     plus2: bool = False  # base2 is added, not subtracted (a total kept beside its parts: total = a + b)
     mod: int = 0  # "modadd": target == (base + k) mod ``mod`` (a wrap counter trailing another by k)
+    # "fn": the comparison ``target <cmp> k`` (eq, ne, ge, lt) equals the truth table ``table`` over the
+    # flip-flop bits ``bits`` (``bits[0]`` the index's LSB): a predicate of a counter that is a function
+    # of another register's bits (rtlopt.semantic.regpred; never emitted here)
+    cmp: str = ""
+    table: int = 0
 
     def uses(self) -> set[str]:
         return ({self.base} if self.base else set()) | ({self.base2} if self.base2 else set()) \
@@ -556,6 +561,14 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             sv, fb = base_word(), st[regs[rel.bits[0][0]][rel.bits[0][1]]]
             return sv is not None and fb is not None and (sv & ((1 << (rel.width - 1)) - 1)) \
                 + (fb << (rel.width - 1)) == rv
+        if rel.op == "fn":
+            idx = 0
+            for t, (n, i) in enumerate(rel.bits):
+                b = st[regs[n][i]]
+                if b is None:
+                    return False
+                idx |= b << t
+            return _cmp(rel.cmp, rv, rel.k) == (rel.table >> idx) & 1
         if rel.op == "dec0":  # zero or the decode (rtlopt.semantic.onehotidx)
             sv = base_word()
             return sv is not None and rv in (0, (1 << sv) & ((1 << rel.width) - 1))
@@ -656,6 +669,15 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
                 return z3.BoolVal(False, ctx)
             n, i = rel.bits[0]
             return bv(regs[rel.target], v) == z3.Concat(bv([regs[n][i]], v), sb)
+        if rel.op == "fn":
+            tb = bv(regs[rel.target], v)
+            kk = z3.BitVecVal(rel.k, w, ctx)
+            c = {"eq": lambda: tb == kk, "ne": lambda: tb != kk, "ge": lambda: z3.UGE(tb, kk),
+                 "lt": lambda: z3.ULT(tb, kk)}[rel.cmp]()
+            lits = [v[regs[n][i]] for n, i in rel.bits]
+            terms = [z3.And([x if m >> t & 1 else z3.Not(x) for t, x in enumerate(lits)] or [z3.BoolVal(True, ctx)])
+                     for m in range(1 << len(lits)) if rel.table >> m & 1]
+            return c == (z3.Or(terms) if terms else z3.BoolVal(False, ctx))
         if rel.op in ("dec", "dec0"):
             sb = base_bv(rel, v)
             ww = max(w, len(regs[rel.base]))

@@ -1,0 +1,408 @@
+"""Comparisons of a register that are functions of other registers' bits: the comparison reads those bits
+instead, and the register (read only through such comparisons) becomes dead.
+
+An HDLC receiver counts consecutive ones in ``ones_run`` beside the shift window ``sr`` of the last eight
+bits; ``ones_run >= 7`` (abort) is ``&sr[6:0]`` and ``ones_run == 5`` is ``sr[5:0] == 6'b011111`` in every
+state reachable from reset, so the counter and its adder go. Likewise a debouncer's ``stable_cnt == 3``
+next to the sample history (all of the last four samples equal), a zero-run counter next to a window.
+
+Found by value (names and spelling do not matter): every comparison of a top-level name with a constant
+(``==``, ``!=``, ``<``, ``<=``, ``>``, ``>=``, either side, literals or parameters) whose bits are flip-flops
+is a site. The gate model (:mod:`rtlopt.semantic.seqsim`) is simulated from reset (fair and held inputs);
+on the sampled states each site's truth value is matched against the other flip-flops' bits: an AND of
+literals (the literals the predicate implies, minimized), an OR of literals (its negation), else a truth
+table over at most :data:`MAX_SUPPORT` bits chosen greedily by how many sample conflicts each removes.
+Every threshold and equality of the same register that is such a function on the samples joins the
+induction as a helper (``ones_run >= 7`` needs ``ones_run >= 6`` in the step); the hypotheses must hold
+after reset and be inductive together (:func:`rtlopt.semantic.regfunc.prove`, Houdini). A proven site is
+rewritten in place; the register's own update logic stays in the source (synthesis drops it once
+nothing observable reads it) and the search loop measures and proves every candidate.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+
+RULE = "sequential_redundancy"
+MAX_W = 8  # widest compared register
+MAX_SUPPORT = 8  # truth-table support bits at most
+MAX_LITS = 12  # literals of one AND / OR at most
+MAX_HELPERS = 48  # helper predicates per register at most
+MAX_COLS = 512  # candidate support flip-flops at most
+MAX_ELIM = 192  # candidate bits at most for the backward support search
+
+_REL = {"Equality": "eq", "Inequality": "ne", "LessThan": "lt", "LessThanEqual": "le",
+        "GreaterThan": "gt", "GreaterThanEqual": "ge"}
+_FLIP = {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le", "eq": "eq", "ne": "ne"}
+
+
+def _norm(op: str, k: int, maxv: int) -> tuple[str, int] | None:
+    """``op k`` as one of eq/ne/ge/lt over values 0..maxv (None: constant over the range)."""
+    if op == "le":
+        op, k = "lt", k + 1
+    elif op == "gt":
+        op, k = "ge", k + 1
+    if k < 0 or (op in ("ge", "lt") and (k == 0 or k > maxv)) or (op in ("eq", "ne") and k > maxv):
+        return None
+    return op, k
+
+
+def _pred(op: str, v: np.ndarray, k: int) -> np.ndarray:
+    return {"eq": v == k, "ne": v != k, "ge": v >= k, "lt": v < k}[op]
+
+
+def _const_of(an, node) -> int | None:
+    """A literal constant or a parameter's value."""
+    from pyslang import ast
+
+    from rtlopt.templates._sem import strip
+
+    k = an.const(node)
+    if k is not None:
+        return k
+    node = strip(node)
+    if type(node).__name__ != "NamedValueExpression" or type(node.symbol).__name__ != "ParameterSymbol":
+        return None
+    try:
+        sv = node.eval(ast.EvalContext(an.root)).value
+    except Exception:  # noqa: BLE001
+        return None
+    if type(sv).__name__ != "SVInt" or sv.hasUnknown:
+        return None
+    try:
+        v = int(sv)
+    except (TypeError, ValueError):
+        return None
+    return v if v >= 0 else None
+
+
+def _sites(texts: dict[Path, str], top: str) -> list[tuple[Path, int, int, str, str, int]]:
+    """``(path, start, end, name, op, k)``: comparisons ``name op k`` (normalized to name on the left)
+    of an unsigned named value of at most :data:`MAX_W` bits in the top module."""
+    from rtlopt.semantic.countcmp import _module_name
+    from rtlopt.templates._sem import analyze, op_name, strip
+
+    out = []
+    for p, t in texts.items():
+        if top not in t:
+            continue
+        an = analyze(t, str(p))
+        if an.syntax_errors:
+            continue
+        for info in an.exprs:
+            n = info.node
+            if type(n).__name__ != "BinaryExpression" or op_name(n) not in _REL:
+                continue
+            for a, b, flip in ((n.left, n.right, False), (n.right, n.left, True)):
+                a = strip(a)
+                if type(a).__name__ != "NamedValueExpression" or getattr(a.type, "isSigned", False):
+                    continue
+                if not 1 < int(getattr(a.type, "bitWidth", 0) or 0) <= MAX_W:
+                    continue
+                if type(a.symbol).__name__ == "ParameterSymbol":
+                    continue
+                k = _const_of(an, b)
+                if k is None or _module_name(n.syntax) != top:
+                    continue
+                op = _REL[op_name(n)]
+                out.append((p, info.start, info.end, a.symbol.name, _FLIP[op] if flip else op, k))
+                break
+    return out
+
+
+def _cube(p: np.ndarray, x: np.ndarray, cols: list[int]) -> list[tuple[int, int]] | None:
+    """Literals ``(row of x, value)`` whose AND equals ``p`` on every sample (few, greedy), or None."""
+    on = p
+    if not on.any():
+        return None
+    xo = x[:, on]
+    ones, zeros = xo.all(axis=1), ~xo.any(axis=1)
+    lits = [(r, 1) for r in np.flatnonzero(ones)] + [(r, 0) for r in np.flatnonzero(zeros)]
+    if not lits:
+        return None
+
+    def value(ls):
+        acc = np.ones(p.shape, dtype=bool)
+        for r, v in ls:
+            acc &= x[r] if v else ~x[r]
+        return acc
+
+    if not np.array_equal(value(lits), p):
+        return None
+    # drop literals that exclude the fewest false samples first
+    off = ~p
+    excl = {lit: int((~x[lit[0]] if lit[1] else x[lit[0]])[off].sum()) for lit in lits}
+    keep = sorted(lits, key=lambda lit: (-excl[lit], cols[lit[0]]))
+    i = len(keep) - 1
+    while i >= 0:
+        trial = keep[:i] + keep[i + 1:]
+        if trial and np.array_equal(value(trial), p):
+            keep = trial
+        i -= 1
+    return keep if len(keep) <= MAX_LITS else None
+
+
+def _table(p: np.ndarray, x: np.ndarray) -> tuple[list[int], int] | None:
+    """``(rows, table)``: at most :data:`MAX_SUPPORT` rows of ``x`` of which ``p`` is a function on every
+    sample (chosen greedily by the number of samples in conflicting patterns), and its truth table."""
+    key = np.zeros(p.shape, dtype=np.int64)
+    rows: list[int] = []
+    pi = p.astype(np.int64)
+
+    def conflicts(k):
+        tot = np.bincount(k)
+        one = np.bincount(k, weights=pi).astype(np.int64)
+        mixed = (one > 0) & (one < tot)
+        return int(tot[mixed].sum())
+
+    cur = conflicts(key)
+    while cur and len(rows) < MAX_SUPPORT:
+        best, bv = None, cur
+        for r in range(x.shape[0]):
+            if r in rows:
+                continue
+            c = conflicts(key * 2 + x[r])
+            if c < bv:
+                best, bv = r, c
+        if best is None:
+            break
+        rows.append(best)
+        key = key * 2 + x[best]
+        cur = bv
+    if cur:  # no single bit helps (a symmetric function: 'all samples equal'): eliminate instead
+        got = _eliminate(p, x)
+        if got is None:
+            return None
+        rows = got
+    idx = np.zeros(p.shape, dtype=np.int64)
+    for t, r in enumerate(rows):
+        idx |= x[r].astype(np.int64) << t
+    table = 0
+    for m in np.unique(idx[p]):
+        table |= 1 << int(m)
+    return rows, table
+
+
+def _eliminate(p: np.ndarray, x: np.ndarray) -> list[int] | None:
+    """Rows of ``x`` of which ``p`` is a function on every sample, found backwards: from all rows, drop
+    each row whose removal keeps ``p`` a function (patterns hashed by a random linear map, so one trial
+    costs one pass over the samples); None when the rest is wider than :data:`MAX_SUPPORT`."""
+    rng = np.random.default_rng(5)
+    n = x.shape[0]
+    if n > MAX_ELIM:
+        return None
+    coef = rng.integers(1, 2**63, size=n, dtype=np.uint64) | np.uint64(1)
+    h = np.zeros(x.shape[1], dtype=np.uint64)
+    for r in range(n):
+        h += x[r].astype(np.uint64) * coef[r]
+    pi = p.astype(np.int64)
+
+    def functional(hh) -> bool:
+        _u, inv = np.unique(hh, return_inverse=True)
+        tot = np.bincount(inv)
+        one = np.bincount(inv, weights=pi)
+        return not ((one > 0) & (one < tot)).any()
+
+    if not functional(h):
+        return None
+    # the rows least correlated with p go first
+    corr = np.abs(x[:, p].mean(axis=1) - x[:, ~p].mean(axis=1)) if (~p).any() else np.zeros(n)
+    keep = set(range(n))
+    for r in sorted(range(n), key=lambda r: (corr[r], -r)):
+        h2 = h - x[r].astype(np.uint64) * coef[r]
+        if functional(h2):
+            h = h2
+            keep.discard(r)
+    return sorted(keep) if len(keep) <= MAX_SUPPORT else None
+
+
+def _function(p: np.ndarray, x: np.ndarray, cols: list[int], table_ok: bool = True):
+    """``("and"|"or", literals)`` or ``("table", (rows, table))`` equal to ``p`` on the samples, or None."""
+    c = _cube(p, x, cols)
+    if c is not None:
+        return "and", c
+    c = _cube(~p, x, cols)
+    if c is not None:
+        return "or", [(r, 1 - v) for r, v in c]
+    if table_ok:
+        t = _table(p, x)
+        if t is not None:
+            return "table", t
+    return None
+
+
+def _as_table(kind, f) -> tuple[list[int], int]:
+    if kind == "table":
+        return f
+    rows = [r for r, _v in f]
+    table = 0
+    for m in range(1 << len(rows)):
+        bits = [(m >> t) & 1 == v for t, (_r, v) in enumerate(f)]
+        if (all(bits) if kind == "and" else any(bits)):
+            table |= 1 << m
+    return rows, table
+
+
+def _expr(kind, f, spell, order=None) -> str:
+    if kind in ("and", "or"):
+        lits = [spell(r) if v else f"~{spell(r)}" for r, v in sorted(f, key=lambda rv: order(rv[0]))]
+        if len(lits) == 1:
+            return f"({lits[0]})"
+        return "(" + (" & " if kind == "and" else " | ").join(lits) + ")"
+    rows, table = f
+    n = 1 << len(rows)
+    return f"(|({n}'h{table:x} & ({n}'d1 << {spell(rows)})))"
+
+
+def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
+    from rtlopt.semantic import regfunc, seqsim
+    from rtlopt.semantic.seqred import _bits_expr, _source_model
+
+    t0 = time.monotonic()
+    sites = _sites(texts, top)
+    if not sites:
+        return []
+    an = regfunc.analysis_for(texts, top, timeout_s)
+    net = an.net
+    if net is None:
+        return []
+    qi = net.q_index
+    words: dict[str, list[int]] = {}
+    for name in sorted({s[3] for s in sites}):
+        bits = net.name_bits.get(name)
+        if not bits or any(b not in qi for b in bits):
+            continue
+        js = [qi[b] for b in bits]
+        if len(set(js)) == len(js):
+            words[name] = js
+    if not words:
+        return []
+    bm = np.concatenate([regfunc._bit_matrix(seqsim.simulate(net, cycles=256, words=1)),
+                         regfunc._bit_matrix(seqsim.simulate(net, cycles=256, words=1, seed=7, hold_log2=4))],
+                        axis=1).astype(bool)
+    # support candidates: flip-flops with a top-level name (readable where the comparison is), one per
+    # distinct non-constant trace; register names before port aliases
+    ports = {*net.inputs, *net.outputs}
+    spelled: dict[int, tuple[str, int]] = {}
+    for n, bits in sorted(net.name_bits.items(), key=lambda kv: (kv[0] in ports, -len(kv[1]), kv[0])):
+        if "." in n or n.startswith("\\"):
+            continue
+        for i, b in enumerate(bits):
+            if b in qi:
+                spelled.setdefault(qi[b], (n, i))
+    seen: dict[bytes, int] = {}
+    for j in sorted(spelled):
+        row = bm[j]
+        if row.all() or not row.any():
+            continue
+        seen.setdefault(np.packbits(row).tobytes(), j)
+    all_cols = sorted(seen.values())
+    if len(all_cols) > MAX_COLS:
+        return []
+    rels: list = []
+    regs: dict[str, list[int]] = {}
+    found: dict[tuple[str, str, int], tuple] = {}  # (word, op, k) -> (kind, f, cols)
+    for name, js in words.items():
+        if time.monotonic() - t0 > 0.6 * timeout_s:
+            break
+        cols = [j for j in all_cols if j not in js]
+        if not cols:
+            continue
+        x = bm[cols]
+        v = np.zeros(bm.shape[1], dtype=np.int64)
+        for i, j in enumerate(js):
+            v |= bm[j].astype(np.int64) << i
+        maxv = (1 << len(js)) - 1
+        key = f"__regpred_{name}"
+        regs[key] = js
+        wanted = set()
+        for _p, _s, _e, n, op, k in sites:
+            if n == name:
+                nk = _norm(op, k, maxv)
+                if nk is not None:
+                    wanted.add(nk)
+        helpers = [("ge", j) for j in range(1, int(v.max()) + 1)] + [("eq", j) for j in range(int(v.max()) + 1)]
+        tried = 0
+        for op, k in sorted(wanted) + [h for h in helpers if h not in wanted]:
+            is_site = (op, k) in wanted
+            if not is_site and tried >= MAX_HELPERS:
+                break
+            tried += not is_site
+            p = _pred(op, v, k)
+            if p.all() or not p.any():
+                continue
+            f = _function(p, x, cols, table_ok=is_site or time.monotonic() - t0 < 0.4 * timeout_s)
+            if f is None:
+                continue
+            rows, table = _as_table(*f)
+            bits = []
+            for r in rows:
+                bk = f"__regpred_b{cols[r]}"
+                regs[bk] = [cols[r]]
+                bits.append((bk, 0))
+            rel = regfunc.Relation(key, len(js), k, op="fn", bits=tuple(bits), cmp=op, table=table)
+            rels.append(rel)
+            if is_site:
+                found[(name, op, k)] = (f[0], f[1], cols, rel)
+    if not found:
+        return []
+    left = max(2.0, timeout_s - (time.monotonic() - t0))
+    proven = set(regfunc.prove(net, {**an.regs, **regs} if an.regs else regs, rels, timeout_s=left))
+    ok = {key: val for key, val in found.items() if val[3] in proven}
+    if not ok:
+        return []
+    # spelling of the support bits (declared ranges)
+    paths = list(texts)
+    model = _source_model([texts[p] for p in paths], [str(p) for p in paths], top)
+    if model is None:
+        return []
+    decl: dict[str, tuple[int, bool, int]] = {}
+    for o in model[0]:
+        decl.setdefault(o.path, (o.decl_lo, o.decl_up, o.width))
+    edits: dict[Path, list] = {}
+    descs: list[str] = []
+    for p, s, e, name, op, k in sites:
+        nk = _norm(op, k, (1 << len(words[name])) - 1) if name in words else None
+        if nk is None or (name, *nk) not in ok:
+            continue
+        kind, f, cols, _rel = ok[(name, *nk)]
+        names = [spelled[cols[r]] for r in ([r for r, _v in f] if kind != "table" else f[0])]
+        if any(n not in decl for n, _i in names):
+            continue
+
+        def spell(r, cols=cols):
+            """One bit (a row), or the concatenation of rows (a list, the first the LSB)."""
+            rs = r[::-1] if isinstance(r, list) else [r]
+            return _bits_expr([("n", *spelled[cols[q]], False) for q in rs], decl)
+
+        def order(r, cols=cols):
+            n, i = spelled[cols[r]]
+            return n, -i
+
+        new = _expr(kind, f, spell, order)
+        edits.setdefault(p, []).append((s, e, new))
+        descs.append(f"{texts[p][s:e].strip()} -> {new}")
+    if not edits:
+        return []
+    from rtlopt.templates._sem import parses_cleanly
+
+    new_texts = dict(texts)
+    for p, eds in edits.items():
+        t = texts[p]
+        for s, e, rep in sorted(eds, key=lambda x: -x[0]):
+            t = t[:s] + rep + t[e:]
+        if not parses_cleanly(t):
+            return []
+        new_texts[p] = t
+    return [(new_texts, "register compared only through functions of other registers (proven from reset): "
+             + "; ".join(descs))]
+
+
+def regpred_candidates(state) -> list:
+    """Search-loop generator."""
+    from rtlopt.engine.candidate import sequential_candidates
+
+    return sequential_candidates(state, candidates_for, RULE)

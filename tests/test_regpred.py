@@ -1,0 +1,145 @@
+"""Comparisons of a register that are functions of other registers' bits (rtlopt.semantic.regpred): a
+run counter beside the shift window it counts is read through the window, the counter goes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rtlopt.semantic import regpred
+
+GEN = Path(__file__).resolve().parent.parent / "designs" / "generalization" / "seqredundancy"
+
+# a ones-run counter (saturating, 4 bits, conditional-operator update) beside an 8-bit output window
+ONES = """
+module ones_mon (
+  input            clk,
+  input            rst,
+  input            en,
+  input            d,
+  output reg [7:0] win,
+  output           seven,
+  output           five_then_zero
+);
+  reg [3:0] run;
+
+  always @(posedge clk)
+    if (rst) begin
+      win <= 8'd0;
+      run <= 4'd0;
+    end else if (en) begin
+      win <= {win[6:0], d};
+      run <= d ? ((run == 4'hF) ? run : run + 4'd1) : 4'd0;
+    end
+
+  assign seven          = (7 <= run);
+  assign five_then_zero = (run == 5) && !d;
+endmodule
+"""
+
+
+def _run(tmp_path: Path, text: str, top: str, name: str = "d.v"):
+    f = tmp_path / name
+    f.write_text(text)
+    return f, regpred.candidates_for({f: text}, top)
+
+
+def _equivalent(tmp_path: Path, old: Path, new_text: str, top: str) -> str:
+    from rtlopt.design import DesignRef
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    g = tmp_path / ("new" + old.suffix)
+    g.write_text(new_text)
+    res = check_equivalence(DesignRef([old], top), DesignRef([g], top),
+                            VerifyOptions(engines=("abc",), timeout_s=120))
+    return res.verdict
+
+
+@pytest.mark.yosys
+def test_ones_run_compares_read_the_window(tmp_path):
+    f, got = _run(tmp_path, ONES, "ones_mon")
+    assert len(got) == 1, got
+    new = got[0][0][f]
+    assert "assign seven          = (win[6] & win[5] & win[4] & win[3] & win[2] & win[1] & win[0]);" in new
+    assert "(~win[5] & win[4] & win[3] & win[2] & win[1] & win[0]) && !d" in new
+    assert "run == 4'hF" in new  # the counter's own saturation test is no function of the window
+    assert _equivalent(tmp_path, f, new, "ones_mon") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_debounce_history_sv_all_equal_table(tmp_path):
+    # SystemVerilog, async active-low reset: 'all four samples equal' is no AND of literals (a table)
+    src = GEN / "regpred_debounce_hist_sv" / "original.sv"
+    f, got = _run(tmp_path, src.read_text(), "debounce_hist", "d.sv")
+    assert len(got) == 1, got
+    new = got[0][0][f]
+    assert "assign settled      = (|(16'h8001 & (16'd1 << hist)));" in new
+    assert "assign half_settled = (|(8'h81 & (8'd1 << hist[2:0])));" in new
+    assert "same_cnt ==" not in new and "same_cnt >=" not in new
+    assert _equivalent(tmp_path, f, new, "debounce_hist") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_zero_run_counter_in_submodule(tmp_path):
+    # the counter is a child instance; the top compares the port wire (constant on the left)
+    src = GEN / "regpred_zero_run_submod_v" / "original.v"
+    f, got = _run(tmp_path, src.read_text(), "line_idle")
+    assert len(got) == 1, got
+    new = got[0][0][f]
+    assert "assign idle   = (~win[5] & ~win[4] & ~win[3] & ~win[2] & ~win[1] & ~win[0]);" in new
+    assert "assign gap2   = (win[2] & ~win[1] & ~win[0]);" in new
+    assert _equivalent(tmp_path, f, new, "line_idle") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_symbol_repeats_against_a_parameter(tmp_path):
+    src = GEN / "regpred_last_n_equal_loop_v" / "original.v"
+    f, got = _run(tmp_path, src.read_text(), "sym_repeat")
+    assert len(got) == 1, got
+    new = got[0][0][f]
+    assert "rep >= RUN" not in new and "rep < RUN" not in new and "rep > 0" not in new
+    assert _equivalent(tmp_path, f, new, "sym_repeat") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_near_misses_are_not_rewritten(tmp_path):
+    cases = [
+        # the window is shorter than the compared run: seven ones are no function of six window bits
+        ONES.replace("output reg [7:0] win", "output reg [5:0] win").replace("{win[6:0], d}", "{win[4:0], d}")
+        .replace("win <= 8'd0", "win <= 6'd0"),
+        # a wrapping counter: after eight ones it restarts, the window stays all ones
+        ONES.replace("reg [3:0] run;", "reg [2:0] run;").replace(
+            "run <= d ? ((run == 4'hF) ? run : run + 4'd1) : 4'd0;", "run <= d ? run + 3'd1 : 3'd0;")
+        .replace("(7 <= run)", "(5 <= run)"),
+        # the counter is reset to a value the window does not show (the reset state breaks the relation)
+        ONES.replace("run <= 4'd0;\n    end else", "run <= 4'd6;\n    end else"),
+    ]
+    for i, text in enumerate(cases):
+        f, got = _run(tmp_path, text, "ones_mon", f"n{i}.v")
+        descs = [d for _t, d in got]
+        # the 6-bit window still shows a run of exactly five (its sixth bit is the zero before it)
+        assert descs == (["register compared only through functions of other registers (proven from reset): "
+                          "(run == 5) -> (~win[5] & win[4] & win[3] & win[2] & win[1] & win[0])"] if i == 0 else []), \
+            (i, descs)
+        assert all("(7 <= run)" in new[f] for new, _d in got)
+
+
+def test_function_search_on_samples():
+    rng = np.random.default_rng(3)
+    x = rng.integers(0, 2, size=(6, 4000)).astype(bool)
+    cols = list(range(6))
+    # an AND of literals, minimized to its support
+    p = x[1] & ~x[4]
+    kind, lits = regpred._function(p, x, cols)
+    assert kind == "and" and sorted(lits) == [(1, 1), (4, 0)]
+    # an OR
+    kind, lits = regpred._function(x[0] | x[2], x, cols)
+    assert kind == "or" and sorted(lits) == [(0, 1), (2, 1)]
+    # a symmetric function no single bit correlates with: found by elimination
+    p = (x[0] == x[3]) & (x[3] == x[5])
+    kind, (rows, table) = regpred._function(p, x, cols)
+    assert kind == "table" and rows == [0, 3, 5] and table == 0b10000001
+    # not a function of the bits at all
+    assert regpred._function(rng.integers(0, 2, 4000).astype(bool), x, cols) is None
