@@ -100,8 +100,8 @@ def _sites(texts: dict[Path, str], top: str) -> list[tuple[Path, int, int, str, 
                 a = strip(a)
                 if type(a).__name__ != "NamedValueExpression" or getattr(a.type, "isSigned", False):
                     continue
-                if not 1 < int(getattr(a.type, "bitWidth", 0) or 0) <= MAX_W:
-                    continue
+                if not 1 < int(getattr(a.type, "bitWidth", 0) or 0) <= 32:
+                    continue  # wider than MAX_W only with constant upper bits (checked on the netlist)
                 if type(a.symbol).__name__ == "ParameterSymbol":
                     continue
                 k = _const_of(an, b)
@@ -272,8 +272,10 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
     qi = net.q_index
     words: dict[str, list[int]] = {}
     for name in sorted({s[3] for s in sites}):
-        bits = net.name_bits.get(name)
-        if not bits or any(b not in qi for b in bits):
+        bits = list(net.name_bits.get(name) or [])
+        while bits and bits[-1] == 0:  # upper bits constant zero (a wide declaration, a narrowed counter)
+            bits.pop()
+        if not 1 < len(bits) <= MAX_W or any(b not in qi for b in bits):
             continue
         js = [qi[b] for b in bits]
         if len(set(js)) == len(js):
