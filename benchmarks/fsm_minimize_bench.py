@@ -351,6 +351,15 @@ def cover_exists(tab, n: int, ni: int, k: int, inc, timeout: float = 60.0, cliqu
     classes lexicographically ordered by degree-ordered member vectors, not rtlopt's order):
     x[s][j] state s in class j, y[j][a][j'] class j goes to j' on a. None: out of time.
     ``lex`` False: no lexicographic ordering (MeMin's encoding)."""
+    r = _cover_model(tab, n, ni, k, inc, set(range(n)), timeout, clique, lex)
+    return r if r is None else bool(r)
+
+
+def _cover_model(tab, n: int, ni: int, k: int, inc, states: set[int], timeout: float,
+                 clique: list[int] | None = None, lex: bool = True):
+    """:func:`cover_exists` on the states ``states`` only (a relaxation: the constraints of the
+    other states, and closure into them, are left out): None out of time, False no cover, else
+    ``(classes, delta)`` of the model (member sets, ``delta[(j, a)]`` successor class)."""
     import threading
 
     from pysat.solvers import Solver
@@ -380,21 +389,23 @@ def cover_exists(tab, n: int, ni: int, k: int, inc, timeout: float = 60.0, cliqu
     for j, q in enumerate(clique):
         cls.append([x[q][j]])
     cls.append([x[0][j] for j in range(k)])
-    for s in range(n):
+    for s in states:
         cls.append([x[s][j] for j in range(k)])
         for t in bad[s]:
-            if s < t:
+            if s < t and t in states:
                 cls += [[-x[s][j], -x[t][j]] for j in range(k)]
+    y = {}
     for j in range(k):
         for a in range(nsym):
-            ys = [new() for _ in range(k)]
-            for s in range(n):
+            ys = y[(j, a)] = [new() for _ in range(k)]
+            for s in states:
                 nx = tab[(s, a)][0]
                 if nx is None:
                     continue
                 cls.append([-x[s][j]] + ys)
-                for j2 in range(k):
-                    cls.append([-ys[j2], -x[s][j], x[nx][j2]])
+                if nx in states:
+                    for j2 in range(k):
+                        cls.append([-ys[j2], -x[s][j], x[nx][j2]])
     for j in range(len(clique) + 1, k if lex else 0):
         eq = None  # "the two vectors agree on every earlier position"
         for s in free:
@@ -411,7 +422,63 @@ def cover_exists(tab, n: int, ni: int, k: int, inc, timeout: float = 60.0, cliqu
             r = sol.solve_limited(expect_interrupt=True)
         finally:
             timer.cancel()
-    return r
+        if not r:
+            return r
+        true = {v for v in sol.get_model() if v > 0}
+    classes = [{s for s in states if x[s][j] in true} for j in range(k)]
+    delta = {(j, a): next((j2 for j2 in range(k) if ys[j2] in true), None) for (j, a), ys in y.items()}
+    return classes, delta
+
+
+def subset_refinement(tab, n: int, ni: int, k: int, inc, timeout: float = 60.0) -> tuple[bool | None, int, int]:
+    """MeMin-style counterexample-guided refinement over state subsets, measured on this script's
+    own encoding: solve for ``k`` classes on a subset of the states (first the clique and the
+    reset state); a model is extended greedily along the specified transitions from its classes
+    (each state into its class's successor class when compatible with its members); the states
+    that do not fit join the subset and it is solved again. UNSAT on a subset is UNSAT (a
+    relaxation); an extension that fits everything is a closed cover. Returns (cover exists, or
+    None out of time; rounds; final subset size)."""
+    t0 = time.monotonic()
+    clique = clique_of(inc, n)
+    bad = {s: set() for s in range(n)}
+    for s, t in inc:
+        bad[s].add(t)
+        bad[t].add(s)
+    sub = set(clique) | {0}
+    rounds = 0
+    while True:
+        rounds += 1
+        left = timeout - (time.monotonic() - t0)
+        r = _cover_model(tab, n, ni, k, inc, sub, left, clique) if left > 0 else None
+        if not r:
+            return r, rounds, len(sub)
+        classes, delta = r
+        misfit: set[int] = set()
+        work = [(s, j) for j in range(k) for s in classes[j]]
+        while work:
+            s, j = work.pop()
+            for a in range(1 << ni):
+                t = tab[(s, a)][0]
+                if t is None:
+                    continue
+                j2 = delta.get((j, a))
+                if j2 is None:  # no member of the subset specified on a: any class that takes t
+                    j2 = next((c for c in range(k) if t in classes[c] or not classes[c] & bad[t]), None)
+                    if j2 is None:
+                        misfit.add(t)
+                        continue
+                    delta[(j, a)] = j2
+                if t in classes[j2]:
+                    continue
+                if classes[j2] & bad[t]:
+                    misfit |= {t, s} - sub
+                    continue
+                classes[j2].add(t)
+                work.append((t, j2))
+        misfit |= set(range(n)) - set().union(*classes)
+        if not misfit - sub:
+            return (True if not misfit else None), rounds, len(sub)
+        sub |= misfit
 
 
 def brute_min(tab, n: int, ni: int, inc) -> int:
@@ -432,7 +499,7 @@ def brute_min(tab, n: int, ni: int, inc) -> int:
 
 # ---------------------------------------------------------------------- run
 def run_one(n: int, ni: int, no: int, dc: float, seed: int, style: str, timeout: float, exact_max: int,
-            check_timeout: float = 60.0, memin_budget: float = 0.0):
+            check_timeout: float = 60.0, memin_budget: float = 0.0, subset_budget: float = 0.0):
     from rtlopt.fsm import kiss2, minimize, minimized_fsm
 
     core = max(2, int(n * 0.7)) if seed % 2 else None
@@ -481,7 +548,13 @@ def run_one(n: int, ni: int, no: int, dc: float, seed: int, style: str, timeout:
     if bad:
         verdict = "SIM-FAIL: " + bad
     memin = memin_ladder(tab, n, ni, inc, memin_budget) if memin_budget > 0 else None
+    subset = None
+    if subset_budget > 0:  # subset refinement at the result's class count and one below
+        subset = [(k, *subset_refinement(tab, n, ni, k, inc, subset_budget)) for k in (m.n_after, m.n_after - 1)
+                  if k >= lb]
+    dens = 2 * len(inc) / max(1, n * (n - 1))
     return {"n": n, "dc": dc, "min": m.n_after, "lb": m.lower_bound, "lb_indep": lb, "method": m.method, "memin": memin,
+            "subset": subset, "density": dens,
             "read_s": t1 - t0, "min_s": t2 - t1, "read_cpu": c1 - c0, "min_cpu": c2 - c1, "verdict": verdict, "check": check}
 
 
@@ -501,6 +574,14 @@ def _memin_cell(r: dict) -> str:
         return ""
     k, cpu, last = r["memin"]
     return f"  MeMin: {k} in {cpu:.2f} cpu s" if k is not None else f"  MeMin: none by k={last} ({cpu:.1f} cpu s)"
+
+
+def _subset_cell(r: dict) -> str:
+    if not r.get("subset"):
+        return ""
+    word = {True: "SAT", False: "UNSAT", None: "open"}
+    return "  subsets: " + ", ".join(f"k={k} {word[res]} {rounds} rounds {size}/{r['n']} states"
+                                     for k, res, rounds, size in r["subset"])
 
 
 def _memin_summary(rs: list[dict]) -> str:
@@ -526,6 +607,9 @@ def main(argv=None) -> int:
     ap.add_argument("--target-s", type=float, default=2.0, help="time target per minimization (s)")
     ap.add_argument("--memin", type=float, default=0.0, metavar="S",
                     help="also run MeMin's own search (memin_ladder) with this wall budget (s) per machine")
+    ap.add_argument("--subset", type=float, default=0.0, metavar="S",
+                    help="also measure MeMin-style subset refinement (subset_refinement) at the result's class "
+                         "count and one below, S wall seconds each (kiss2 rows)")
     ap.add_argument("--cpu-clock", action="store_true",
                     help="time limits of the minimizer count CPU seconds of this process, not wall seconds "
                          "(a fair 2 s on a machine loaded by other jobs)")
@@ -544,7 +628,8 @@ def main(argv=None) -> int:
             for dc in [float(x) for x in a.dc.split(",")]:
                 for seed in range(a.seeds):
                     r = run_one(n, a.ni, a.no, dc, 1000 * n + seed, style, a.timeout, a.exact_max,
-                                a.check_timeout, a.memin if style == "kiss2" else 0.0)
+                                a.check_timeout, a.memin if style == "kiss2" else 0.0,
+                                a.subset if style == "kiss2" else 0.0)
                     rows += 1
                     if "error" in r:
                         print(f"{style:<13}{n:>4}{round(100 * dc):>5}{seed:>5}  {r['error']}")
@@ -557,12 +642,13 @@ def main(argv=None) -> int:
                     exact += ok
                     fast += ok and r["min_s"] <= a.target_s
                     print(f"{style:<13}{n:>4}{round(100 * dc):>5}{seed:>5}{r['min']:>5}{r['lb']:>5}{r['lb_indep']:>5}  "
-                          f"{r['method']:<12}{r['read_s']:>8.2f}{r['min_s']:>8.2f}{r['read_cpu']:>7.2f}{r['min_cpu']:>7.2f}  {r['check']:<11}{r['verdict']}" + _memin_cell(r),
+                          f"{r['method']:<12}{r['read_s']:>8.2f}{r['min_s']:>8.2f}{r['read_cpu']:>7.2f}{r['min_cpu']:>7.2f}  {r['check']:<11}{r['verdict']}" + _memin_cell(r) + _subset_cell(r),
                           flush=True)
     # one line per (states, don't-cares) over styles and seeds
     print()
     print(f"{'states':>6}{'dc%':>5}{'runs':>5}  {'lb (clique)':>11}  {'result':>9}  {'exact':>7}"
-          f"  {'max s':>6}{'max cpu':>8}  {'cpu<=' + format(a.target_s, 'g'):>7}")
+          f"  {'max s':>6}{'max cpu':>8}{'med cpu':>8}  {'cpu<=' + format(a.target_s, 'g'):>7}"
+          f"  {'gap':>4}  {'inc dens':>8}  {'res-clq':>7}")
     for (n, dc), rs in sorted(summary.items()):
         lbs = sorted({r["lb_indep"] for r in rs})
         res = sorted({r["min"] for r in rs})
@@ -572,9 +658,13 @@ def main(argv=None) -> int:
         def span(v):
             return f"{v[0]}" if len(v) == 1 else f"{v[0]}-{v[-1]}"
 
+        cpus = sorted(r["min_cpu"] for r in rs)
+        gap = sum(r["min"] - r["lb"] for r in rs)  # summed gap to the proven lower bound
+        dens = sum(r["density"] for r in rs) / len(rs)  # incompatible pairs / all pairs
+        above = span(sorted({r["min"] - r["lb_indep"] for r in rs}))  # result above the clique bound
         print(f"{n:>6}{round(100 * dc):>5}{len(rs):>5}  {span(lbs):>11}  {span(res):>9}  {ok:>3}/{len(rs):<3}"
-              f"  {max(r['min_s'] for r in rs):>6.2f}{max(r['min_cpu'] for r in rs):>8.2f}  {fast_cpu:>3}/{len(rs):<3}"
-              + _memin_summary(rs))
+              f"  {max(r['min_s'] for r in rs):>6.2f}{cpus[-1]:>8.2f}{cpus[len(cpus) // 2]:>8.2f}  {fast_cpu:>3}/{len(rs):<3}"
+              f"  {gap:>4}  {dens:>8.2f}  {above:>7}" + _memin_summary(rs))
     print(f"{rows} machines: minimum reached and independently confirmed on {exact}, of those within "
           f"{a.target_s:g} s: {fast}; not ok: {fails}; slowest minimization {worst:.2f} s")
     return 1 if fails else 0
