@@ -1,0 +1,25 @@
+// Additive scrambler (x^7 + x^4 + 1) with a lock-step reference generator for loopback checking
+module scr_tx (input clk, input rst, input en, input din, output dout, output [6:0] state);
+  reg [6:0] s;                       // s[6] is the oldest bit
+  wire fb = s[6] ^ s[3];
+  assign dout  = din ^ fb;
+  assign state = s;
+  always @(posedge clk)
+    if (rst)     s <= 7'h7F;
+    else if (en) s <= {s[5:0], fb};
+endmodule
+
+module scr_chk (input clk, input rst, input en, input rx, output dout);
+  reg [6:0] r;                       // stored the other way round: r[0] is the oldest bit
+  wire fb = r[0] ^ r[3];
+  assign dout = rx ^ fb;
+  always @(posedge clk)
+    if (rst)     r <= 7'h7F;
+    else if (en) r <= {fb, r[6:1]};
+endmodule
+
+module scr_loop (input clk, input rst, input en, input din, input rx,
+                 output tx, output rx_data, output [6:0] state);
+  scr_tx  u_tx (.clk(clk), .rst(rst), .en(en), .din(din), .dout(tx), .state(state));
+  scr_chk u_rx (.clk(clk), .rst(rst), .en(en), .rx(rx), .dout(rx_data));
+endmodule
