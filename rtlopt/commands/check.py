@@ -314,6 +314,8 @@ def _check_parsed(report: CheckReport, targets: list[Path], parsed: dict[Path, _
                         why = f"{an.errors} elaboration error(s), first: {_first_error(an)}; no template was run"
                     report.skipped.append({"file": str(p), "reason": why})
                     continue
+                an.report_only = True  # alternatives (other spellings at one place) are discarded below
+                an.prefilter = _prefilter(an)
                 for tmpl in templates:
                     _template_findings(report, tmpl, an, p, item.text, info, overrides)
         except _Deadline:
@@ -443,6 +445,22 @@ def check_verdict(rule: str, match, an) -> str | None:
         group = [m.group(2), *[n.strip() for n in m.group(1).split(",")]]
         return None if _same_next_state(an, group) else "drop"
     return None
+
+
+def _prefilter(an):
+    """``Analysis.prefilter`` of a check: False for a candidate that :func:`check_verdict` drops
+    whatever its confirmation says (duplicate registers not written alike in the same places with the
+    same initial value), so the matcher does not run Yosys to confirm it."""
+
+    def keep(rule: str, subject) -> bool:
+        if rule == "redundant_register_removal":
+            try:
+                return _same_next_state(an, list(subject))
+            except Exception:  # noqa: BLE001 - undecided: confirmed and filtered as before
+                return True
+        return True
+
+    return keep
 
 
 def _enclosing_select(an, spans: list[tuple[int, int]]) -> str | None:
@@ -639,6 +657,7 @@ def _fsm_findings(report: CheckReport, path: str | Path, text: str, parsed, rule
     """FSMs whose reachable states minimize to fewer, or that declare states unreachable from reset."""
     from rtlopt.design import DesignRef
     from rtlopt.fsm import extract, minimize
+    from rtlopt.fsm.minimize import sampled_distinct
 
     if not parsed.modules or not re.search(r"\b(posedge|negedge)\b", text):
         return
@@ -671,6 +690,8 @@ def _fsm_findings(report: CheckReport, path: str | Path, text: str, parsed, rule
                 f"FSM '{reg}': state(s) {', '.join(fsm.unreachable)} unreachable from reset")
         if "fsm_state_minimization" in rules:
             try:
+                if sampled_distinct(fsm):
+                    continue  # every two states differ on a sampled input: nothing to merge
                 m = minimize(fsm, timeout_s=2.0)
             except Exception as exc:  # noqa: BLE001
                 if is_deadline(exc):

@@ -208,10 +208,33 @@ class TruthTables:
                     eq &= full & ~(p_ ^ q)
                 return lt | eq
             return lt
+        if k == z3.Z3_OP_BMUL:  # shift-and-add, modulo 2**w (a product by a constant is common)
+            r = a[0]
+            for y in a[1:]:
+                acc = [0] * len(r)
+                for i, yb in enumerate(y):
+                    if yb:
+                        acc = self._add(acc, [0] * i + [xb & yb for xb in r[:len(r) - i]], 0)
+                r = acc
+            return r
         if k in (z3.Z3_OP_BSHL, z3.Z3_OP_BLSHR, z3.Z3_OP_BASHR):
             amount = _NODES[node[2][1]]
-            if amount[0] != _NUM:
-                raise Unsupported("shift by a variable amount")
+            if amount[0] != _NUM:  # a barrel shifter: one stage per bit of the amount
+                v, w = a[0], len(a[0])
+                for i, sb in enumerate(a[1]):
+                    if not sb:
+                        continue
+                    fill = v[-1] if k == z3.Z3_OP_BASHR else 0
+                    s = 1 << i
+                    if s >= w:
+                        sh = [fill] * w
+                    elif k == z3.Z3_OP_BSHL:
+                        sh = [0] * s + v[:w - s]
+                    else:
+                        sh = v[s:] + [fill] * s
+                    ns = full & ~sb
+                    v = [(x & ns) | (y & sb) for x, y in zip(v, sh, strict=True)]
+                return v
             v = a[0]
             s = min(amount[1][0], len(v))
             if k == z3.Z3_OP_BSHL:
@@ -285,6 +308,42 @@ class TruthTables:
             vm = _var_mask(i, self.n)
             r &= vm if val else self.full & ~vm
         return r
+
+
+class SampledTables(TruthTables):
+    """The same evaluator over ``k`` sampled input assignments instead of every minterm (any number
+    of input bits): bit ``j`` of a mask is the value at sample ``j``, exact there. Sample 0 sets every
+    input bit to 0, sample 1 every bit to 1, the others are drawn from a fixed seed (reproducible):
+    half of them with each bit 1 at probability 1/2, the rest sparse (1/8) and dense (7/8), so
+    narrow guards over many bits (a counter at 0 or at all ones) are hit as well."""
+
+    def __init__(self, vars_: list[z3.ExprRef], k: int = 256, seed: int = 1) -> None:
+        import random
+
+        rng = random.Random(seed)
+        self.vars = sorted(vars_, key=lambda v: v.decl().name())
+        self.bits = []
+        self.env = {}
+        self.n = None  # (no minterm numbering: cover() is not available)
+        self.full = (1 << k) - 1
+        q = k // 4
+        sparse = ((1 << q) - 1) << (k // 2)  # samples [k/2, 3k/4): bits 1 at 1/8; [3k/4, k): at 7/8
+        dense = ((1 << (k - k // 2 - q)) - 1) << (k // 2 + q)
+        for v in self.vars:
+            w = v.size() if z3.is_bv(v) else 1
+            masks = []
+            for b in range(w):
+                r = rng.getrandbits(k)
+                r = (r & ~(sparse | dense)) | (r & rng.getrandbits(k) & rng.getrandbits(k) & sparse) \
+                    | ((r | rng.getrandbits(k) | rng.getrandbits(k)) & dense)
+                masks.append((r & ~3) | 2)  # sample 0: all zeros, sample 1: all ones
+                self.bits.append((v.decl().name(), b))
+            self.env[v.decl().name()] = masks if z3.is_bv(v) else masks[0]
+        self._memo = {}
+        self._alive = []
+
+    def cover(self, mask: int) -> z3.BoolRef:
+        raise Unsupported("sampled tables have no minterm cover")
 
 
 _VM: dict[tuple[int, int], int] = {}

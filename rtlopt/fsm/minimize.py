@@ -91,6 +91,90 @@ def minimize(fsm: Fsm, *, exact_max_states: int = EXACT_MAX_STATES, timeout_s: f
     return m
 
 
+def sampled_distinct(fsm: Fsm, k: int = 256) -> bool:
+    """True when sampled inputs already tell every two reachable states apart, so :func:`minimize`
+    cannot merge any (``n_after == n_before``) and its table over the input classes (z3 validity
+    checks per class, state and output bit: seconds on a wide-input controller) need not be built.
+
+    Sound: a difference seen at one sampled input is a difference on the input class holding it
+    (outputs are compared bit by bit where both states specify them, next states by the same
+    incompatibility fixpoint as the exact method). False means only "not shown by the samples"
+    (a pair may still be distinguishable, or an operator is not modelled): build the table."""
+    from rtlopt.fsm._truth import SampledTables, Unsupported
+
+    states = fsm.reachable
+    if len(states) < 2:
+        return True
+    idx = {s: i for i, s in enumerate(states)}
+    exprs: list = []
+    for t in fsm.transitions:
+        if t.src in idx:
+            exprs.append(t.guard)
+            exprs += [v for v, _dc in t.outputs.values()]
+    seen: dict[str, z3.ExprRef] = {}
+    visited: set[int] = set()
+    stack = list(exprs)
+    while stack:
+        x = stack.pop()
+        if x.get_id() in visited:
+            continue
+        visited.add(x.get_id())
+        if z3.is_const(x):
+            if x.decl().kind() == z3.Z3_OP_UNINTERPRETED:
+                seen.setdefault(x.decl().name(), x)
+        else:
+            stack.extend(x.children())
+    try:
+        st = SampledTables(list(seen.values()), k=k)
+        # per state: (samples where this transition is the one taken, next state, {(out, bit): mask})
+        taken: list[list[tuple[int, str | None, dict]]] = []
+        for s in states:
+            rows, covered = [], 0
+            for t in fsm.out_of(s):
+                m = st.bool(t.guard) & ~covered
+                covered |= m
+                if not m:
+                    continue
+                bits: dict = {}
+                for o, (v, dc) in t.outputs.items():
+                    masks = st.bv(v)
+                    for b in range(fsm.outputs.get(o, len(masks))):
+                        if not (dc >> b) & 1 and b < len(masks):
+                            bits[(o, b)] = masks[b]
+                rows.append((m, t.dst, bits))
+            taken.append(rows)
+    except (Unsupported, z3.Z3Exception, RecursionError):
+        return False
+    n = len(states)
+    inc = [[False] * n for _ in range(n)]
+    succ: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    for i in range(n):
+        for j in range(i + 1, n):
+            pairs = set()
+            for mi, di, bi in taken[i]:
+                for mj, dj, bj in taken[j]:
+                    m = mi & mj
+                    if not m:
+                        continue
+                    if any((bi[key] ^ bj[key]) & m for key in bi.keys() & bj.keys()):
+                        inc[i][j] = inc[j][i] = True
+                        break
+                    if di is not None and dj is not None and di != dj and di in idx and dj in idx:
+                        pairs.add((min(idx[di], idx[dj]), max(idx[di], idx[dj])))
+                if inc[i][j]:
+                    break
+            if not inc[i][j]:
+                succ[(i, j)] = pairs
+    changed = True
+    while changed:
+        changed = False
+        for (i, j), pairs in succ.items():
+            if not inc[i][j] and any(inc[a][b] for a, b in pairs):
+                inc[i][j] = inc[j][i] = True
+                changed = True
+    return all(inc[i][j] for i in range(n) for j in range(i + 1, n))
+
+
 # ---------------------------------------------------------------------- complete machines
 def partition_refine(table: Table) -> Minimization:
     states = table.states

@@ -53,6 +53,14 @@ class Analysis:
     errors: int = 0
     syntax_errors: int = 0
     _b2c: list[int] | None = None
+    #: Set by ``rtlopt check`` (a report of places, no rewrite applied): matches marked
+    #: ``alternative`` (other spellings of a rewrite already found at a place) are discarded there,
+    #: so a matcher may skip computing them. False (optimize): every alternative is offered.
+    report_only: bool = False
+    #: Set by ``rtlopt check``: ``prefilter(rule, subject) -> bool``, False when the check would drop
+    #: a match about ``subject`` whatever its confirmation says, so a matcher may skip the expensive
+    #: confirmation (e.g. a Yosys run) of that candidate. None (optimize): every candidate is confirmed.
+    prefilter: object = None
 
     def off(self, byte_offset: int) -> int:
         """Character offset of a pyslang byte offset."""

@@ -700,7 +700,7 @@ class ExclusiveOperatorSharing(Template):
             got = [m for m in self._groups(an, group) if m.edits not in have
                    and {(o.start, o.end) for o in extra} & set(m.data.get("spans", ()))]
             out.extend(_fresh_units(an, m, out) for m in got)
-        if not getattr(an, "_share_follow", False):
+        if not getattr(an, "_share_follow", False) and not an.report_only:  # (alternatives only)
             out.extend(self._followups(an, out))
             out.extend(self._product_hoists(an, out))
         return out
@@ -847,6 +847,8 @@ class ExclusiveOperatorSharing(Template):
                 m2 = self._emit(an, zx, [group[i] for i in c], [gz[i] for i in c], name, exact=True)
                 if m2 is not None and m2.edits != m.edits:
                     out.append(m2)
+            if an.report_only:
+                continue  # (m4 and m3 below are alternatives: a report of places discards them)
             if k < ncliques and m is not None and m.data.get("care") and len(c) > 2:
                 # exact on the side with fewer operations (the decode the rest of the design needs)
                 m4 = self._emit(an, zx, [group[i] for i in c], [gz[i] for i in c], name, exact="small")
@@ -1402,7 +1404,21 @@ def _bits_read(terms: list) -> dict[str, set[int]]:
 
 def _wide_lit(an: Analysis, zx: Z3Expr, g) -> bool:
     """A guard literal over more than :data:`MAX_CARE_BITS` bits of signals (a data compare, also when
-    written through a decode wire: ``wire under = x < y``)."""
+    written through a decode wire: ``wire under = x < y``). Kept per literal on ``zx``: the answer
+    counts bits only (a fresh variable for an unmodelled value has the same width every time), and
+    one search asks it for every guard literal of every candidate unit (hundreds of z3 translations
+    of the same literals in a FIFO)."""
+    memo = zx.__dict__.setdefault("_wide_lits", {})
+    try:
+        got = memo.get(g)
+    except TypeError:  # a literal that cannot be hashed: computed every time
+        return _wide_lit_uncached(an, zx, g)
+    if got is None:
+        got = memo[g] = _wide_lit_uncached(an, zx, g)
+    return got
+
+
+def _wide_lit_uncached(an: Analysis, zx: Z3Expr, g) -> bool:
     gt = guard_z3(an, zx, (g,))
     part = _bits_read([gt])  # (``instr[6:0] == OP``: 7 bits of a 32-bit word)
     todo, seen, total = [gt], set(), 0

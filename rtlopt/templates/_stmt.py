@@ -419,6 +419,8 @@ class RedundantRegisterRemoval(Template):
                     if len(dnames) == 1:
                         ds, de = an.span(d)
                         edits.append(_remove_span(an.text, ds, de))
+                if an.prefilter is not None and not an.prefilter(self.id, [keep, *drops]):
+                    continue  # the caller (rtlopt check) would drop it anyway: no Yosys run for it
                 if not _seq_confirms(an.text, mod, keep, drops):
                     continue  # same spelling is not the same register: only a proven duplicate is proposed
                 s0 = min(ed.start for ed in edits)
