@@ -155,6 +155,29 @@ def test_dc_heavy_minimum_above_the_clique_bound_confirmed_independently():
     assert fb.simulate_check(tab, n, 2, 2, kiss2.dumps(minimized_fsm(f, m)), 3) is None
 
 
+@pytest.mark.parametrize(("n", "dc", "seed", "min_rounds"), [(24, 0.7, 24000, 3), (20, 0.7, 20001, 2), (12, 0.0, 12000, 1)])
+def test_bench_subset_refinement_agrees_with_the_minimum(n, dc, seed, min_rounds):
+    """The bench's MeMin-style subset refinement (solve on a subset of the states, extend, add the
+    states that do not fit) finds a cover at rtlopt's minimum and none one class below (the
+    subset's UNSAT is a relaxation's), after several rounds on the don't-care machines, where the
+    minimum lies above the clique; a machine without don't-cares needs one round."""
+    core = max(2, int(n * 0.7)) if seed % 2 else None
+    tab = fb.random_machine(n, 2, 2, dc, seed, reduce_to=core)
+    m = minimize(kiss2.parse(fb.to_kiss2(tab, n, 2, 2)))
+    inc = fb.incompatibility(tab, n, 2)
+    clique = fb.clique_bound(inc, n)
+    assert m.optimal
+    found, rounds, size = fb.subset_refinement(tab, n, 2, m.n_after, inc, timeout=120)
+    assert found is True and rounds >= min_rounds and size <= n
+    if dc:
+        assert m.n_after > clique
+        below, _rounds, _size = fb.subset_refinement(tab, n, 2, m.n_after - 1, inc, timeout=120)
+        assert below is False
+        assert fb.cover_exists(tab, n, 2, m.n_after - 1, inc, timeout=120) is False
+    else:
+        assert m.n_after == clique
+
+
 @pytest.mark.parametrize("seed", range(24))
 def test_incremental_cover_sat_agrees_with_a_plain_encoding(seed):
     """The symmetry breaking (clique classes, lexicographically ordered free classes) and the
