@@ -143,3 +143,70 @@ def test_function_search_on_samples():
     assert kind == "table" and rows == [0, 3, 5] and table == 0b10000001
     # not a function of the bits at all
     assert regpred._function(rng.integers(0, 2, 4000).astype(bool), x, cols) is None
+
+
+# the detector as a child module, instantiated once per channel; the window length a parameter
+CHANNELS = """
+module run_det #(parameter W = 8) (
+  input          clk,
+  input          rst,
+  input          en,
+  input          d,
+  output [W-1:0] win_o,
+  output         abort,
+  output         five
+);
+  reg [W-1:0] win;
+  reg [3:0]   run;
+  always @(posedge clk)
+    if (rst) begin
+      win <= {W{1'b0}};
+      run <= 4'd0;
+    end else if (en) begin
+      win <= {win[W-2:0], d};
+      if (!d) run <= 4'd0;
+      else if (run != 4'd15) run <= run + 4'd1;
+    end
+  assign win_o = win;
+  assign abort = run >= 4'd7;
+  assign five  = run == 4'd5;
+endmodule
+
+module two_ch #(parameter W1 = 8) (
+  input         clk,
+  input         rst,
+  input  [1:0]  en,
+  input  [1:0]  d,
+  output [7:0]  win0,
+  output [W1-1:0] win1,
+  output [1:0]  aborts,
+  output [1:0]  fives
+);
+  run_det #(.W(8))  u0 (.clk(clk), .rst(rst), .en(en[0]), .d(d[0]), .win_o(win0), .abort(aborts[0]),
+                        .five(fives[0]));
+  run_det #(.W(W1)) u1 (.clk(clk), .rst(rst), .en(en[1]), .d(d[1]), .win_o(win1), .abort(aborts[1]),
+                        .five(fives[1]));
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_child_module_instances_share_one_rewrite(tmp_path):
+    f, got = _run(tmp_path, CHANNELS, "two_ch")
+    assert len(got) == 1, got
+    new = got[0][0][f]
+    assert "assign abort = (win[6] & win[5] & win[4] & win[3] & win[2] & win[1] & win[0]);" in new
+    assert "assign five  = (~win[5] & win[4] & win[3] & win[2] & win[1] & win[0]);" in new
+    assert _equivalent(tmp_path, f, new, "two_ch") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_child_instance_with_a_short_window_keeps_its_compare(tmp_path):
+    # the second channel's window is six bits: seven ones are no function of it, so the module's text
+    # (shared by both instances) keeps 'run >= 7'; a run of exactly five is visible in both windows
+    text = CHANNELS.replace("parameter W1 = 8", "parameter W1 = 6")
+    f, got = _run(tmp_path, text, "two_ch")
+    assert len(got) == 1, got
+    new = got[0][0][f]
+    assert "assign abort = run >= 4'd7;" in new
+    assert "assign five  = (~win[5] & win[4] & win[3] & win[2] & win[1] & win[0]);" in new

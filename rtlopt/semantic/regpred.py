@@ -81,14 +81,12 @@ def _const_of(an, node) -> int | None:
 
 def _sites(texts: dict[Path, str], top: str) -> list[tuple[Path, int, int, str, str, int]]:
     """``(path, start, end, name, op, k)``: comparisons ``name op k`` (normalized to name on the left)
-    of an unsigned named value of at most :data:`MAX_W` bits in the top module."""
+    of an unsigned named value (at most :data:`MAX_W` flip-flops, checked on the netlist) in any module."""
     from rtlopt.semantic.countcmp import _module_name
     from rtlopt.templates._sem import analyze, op_name, strip
 
     out = []
     for p, t in texts.items():
-        if top not in t:
-            continue
         an = analyze(t, str(p))
         if an.syntax_errors:
             continue
@@ -105,7 +103,7 @@ def _sites(texts: dict[Path, str], top: str) -> list[tuple[Path, int, int, str, 
                 if type(a.symbol).__name__ == "ParameterSymbol":
                     continue
                 k = _const_of(an, b)
-                if k is None or _module_name(n.syntax) != top:
+                if k is None or _module_name(n.syntax) is None:
                     continue
                 op = _REL[op_name(n)]
                 out.append((p, info.start, info.end, a.symbol.name, _FLIP[op] if flip else op, k))
@@ -265,64 +263,79 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
     sites = _sites(texts, top)
     if not sites:
         return []
+    paths = list(texts)
+    model = _source_model([texts[p] for p in paths], [str(p) for p in paths], top)
+    if model is None:
+        return []
+    occs = model[0]
+    decl: dict[str, tuple[int, bool, int]] = {}
+    for o in occs:
+        decl.setdefault(o.path, (o.decl_lo, o.decl_up, o.width))
+    # each site's compared name in every elaborated instance of its module (hierarchical paths)
+    fidx = {p: i for i, p in enumerate(paths)}
+    site_paths: list[tuple[str, ...]] = []
+    for p, s, e, name, _op, _k in sites:
+        site_paths.append(tuple(sorted({o.path for o in occs if o.file == fidx[p] and s <= o.ident[0]
+                                        and o.ident[1] <= e and o.path.rpartition(".")[2] == name})))
+    if not any(site_paths):
+        return []
     an = regfunc.analysis_for(texts, top, timeout_s)
     net = an.net
     if net is None:
         return []
     qi = net.q_index
     words: dict[str, list[int]] = {}
-    for name in sorted({s[3] for s in sites}):
-        bits = list(net.name_bits.get(name) or [])
+    for path in sorted({x for ps in site_paths for x in ps}):
+        bits = list(net.name_bits.get(path) or [])
         while bits and bits[-1] == 0:  # upper bits constant zero (a wide declaration, a narrowed counter)
             bits.pop()
         if not 1 < len(bits) <= MAX_W or any(b not in qi for b in bits):
             continue
         js = [qi[b] for b in bits]
         if len(set(js)) == len(js):
-            words[name] = js
+            words[path] = js
     if not words:
         return []
     bm = np.concatenate([regfunc._bit_matrix(seqsim.simulate(net, cycles=256, words=1)),
                          regfunc._bit_matrix(seqsim.simulate(net, cycles=256, words=1, seed=7, hold_log2=4))],
                         axis=1).astype(bool)
-    # support candidates: flip-flops with a top-level name (readable where the comparison is), one per
-    # distinct non-constant trace; register names before port aliases
+    # support candidates per scope: flip-flops with a name in the compared name's scope (readable where
+    # the comparison is), one per distinct non-constant trace; register names before port aliases
     ports = {*net.inputs, *net.outputs}
-    spelled: dict[int, tuple[str, int]] = {}
+    spelled: dict[str, dict[int, tuple[str, int]]] = {}
     for n, bits in sorted(net.name_bits.items(), key=lambda kv: (kv[0] in ports, -len(kv[1]), kv[0])):
-        if "." in n or n.startswith("\\"):
+        if n.startswith("\\") or n not in decl:
             continue
+        sc = spelled.setdefault(n.rpartition(".")[0], {})
         for i, b in enumerate(bits):
             if b in qi:
-                spelled.setdefault(qi[b], (n, i))
-    seen: dict[bytes, int] = {}
-    for j in sorted(spelled):
-        row = bm[j]
-        if row.all() or not row.any():
-            continue
-        seen.setdefault(np.packbits(row).tobytes(), j)
-    all_cols = sorted(seen.values())
-    if len(all_cols) > MAX_COLS:
-        return []
+                sc.setdefault(qi[b], (n, i))
     rels: list = []
     regs: dict[str, list[int]] = {}
-    found: dict[tuple[str, str, int], tuple] = {}  # (word, op, k) -> (kind, f, cols)
-    for name, js in words.items():
+    found: dict[tuple[str, str, int], tuple] = {}  # (path, op, k) -> (kind, f, cols, relation)
+    for path, js in words.items():
         if time.monotonic() - t0 > 0.6 * timeout_s:
             break
-        cols = [j for j in all_cols if j not in js]
-        if not cols:
+        scope = spelled.get(path.rpartition(".")[0], {})
+        seen: dict[bytes, int] = {}
+        for j in sorted(scope):
+            row = bm[j]
+            if j in js or row.all() or not row.any():
+                continue
+            seen.setdefault(np.packbits(row).tobytes(), j)
+        cols = sorted(seen.values())
+        if not cols or len(cols) > MAX_COLS:
             continue
         x = bm[cols]
         v = np.zeros(bm.shape[1], dtype=np.int64)
         for i, j in enumerate(js):
             v |= bm[j].astype(np.int64) << i
         maxv = (1 << len(js)) - 1
-        key = f"__regpred_{name}"
+        key = f"__regpred_{path}"
         regs[key] = js
         wanted = set()
-        for _p, _s, _e, n, op, k in sites:
-            if n == name:
+        for (_p, _s, _e, _n, op, k), ps in zip(sites, site_paths, strict=True):
+            if path in ps:
                 nk = _norm(op, k, maxv)
                 if nk is not None:
                     wanted.add(nk)
@@ -348,43 +361,39 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
             rel = regfunc.Relation(key, len(js), k, op="fn", bits=tuple(bits), cmp=op, table=table)
             rels.append(rel)
             if is_site:
-                found[(name, op, k)] = (f[0], f[1], cols, rel)
+                found[(path, op, k)] = (f[0], f[1], cols, rel)
     if not found:
         return []
     left = max(2.0, timeout_s - (time.monotonic() - t0))
-    proven = set(regfunc.prove(net, {**an.regs, **regs} if an.regs else regs, rels, timeout_s=left))
+    proven = set(regfunc.prove(net, regs, rels, timeout_s=left))
     ok = {key: val for key, val in found.items() if val[3] in proven}
     if not ok:
         return []
-    # spelling of the support bits (declared ranges)
-    paths = list(texts)
-    model = _source_model([texts[p] for p in paths], [str(p) for p in paths], top)
-    if model is None:
-        return []
-    decl: dict[str, tuple[int, bool, int]] = {}
-    for o in model[0]:
-        decl.setdefault(o.path, (o.decl_lo, o.decl_up, o.width))
     edits: dict[Path, list] = {}
     descs: list[str] = []
-    for p, s, e, name, op, k in sites:
-        nk = _norm(op, k, (1 << len(words[name])) - 1) if name in words else None
-        if nk is None or (name, *nk) not in ok:
+    for (p, s, e, _name, op, k), ps in zip(sites, site_paths, strict=True):
+        texts_here = set()
+        for path in ps:  # every instance of the module must give the same text
+            nk = _norm(op, k, (1 << len(words[path])) - 1) if path in words else None
+            if nk is None or (path, *nk) not in ok:
+                texts_here = set()
+                break
+            kind, f, cols, _rel = ok[(path, *nk)]
+            scope = spelled[path.rpartition(".")[0]]
+
+            def spell(r, cols=cols, scope=scope):
+                """One bit (a row), or the concatenation of rows (a list, the first the LSB)."""
+                rs = r[::-1] if isinstance(r, list) else [r]
+                return _bits_expr([("n", *scope[cols[q]], False) for q in rs], decl)
+
+            def order(r, cols=cols, scope=scope):
+                n, i = scope[cols[r]]
+                return n.rpartition(".")[2], -i
+
+            texts_here.add(_expr(kind, f, spell, order))
+        if len(texts_here) != 1:
             continue
-        kind, f, cols, _rel = ok[(name, *nk)]
-        names = [spelled[cols[r]] for r in ([r for r, _v in f] if kind != "table" else f[0])]
-        if any(n not in decl for n, _i in names):
-            continue
-
-        def spell(r, cols=cols):
-            """One bit (a row), or the concatenation of rows (a list, the first the LSB)."""
-            rs = r[::-1] if isinstance(r, list) else [r]
-            return _bits_expr([("n", *spelled[cols[q]], False) for q in rs], decl)
-
-        def order(r, cols=cols):
-            n, i = spelled[cols[r]]
-            return n, -i
-
-        new = _expr(kind, f, spell, order)
+        new = texts_here.pop()
         edits.setdefault(p, []).append((s, e, new))
         descs.append(f"{texts[p][s:e].strip()} -> {new}")
     if not edits:
