@@ -10,6 +10,13 @@ of the output bits and substitute each gate by its polynomial (``NOT a = 1 - a``
 operands swapped, constant multipliers as shift-and-add) the carries cancel as they are substituted, so
 the polynomial stays small (``a*b`` of 16x16 bits has 256 monomials) where SAT on the miter explodes.
 
+Half and full adders are found by function ("atomic blocks", see :func:`_adder_blocks`) and rewritten as
+word-level equations ``s = x + y + z - 2c``, so the carries telescope; a carry that its block's literals
+do not cut off (parallel-prefix final adders: Kogge-Stone and the like) is proven the majority of them by
+SAT. Products of literals that are never 1 together (Booth selects) are dropped as they appear
+(vanishing monomials, :class:`_Exclusive`). Before any rewriting, :data:`SIM_LANES` random vectors are
+simulated: most wrong designs differ on one, which is the counterexample.
+
 The result is complete and sound: equal polynomials prove equivalence; different polynomials give a
 counterexample directly (set the variables of a monomial of the difference that is minimal under
 inclusion to 1, all others to 0: only that monomial is non-zero there). A monomial limit bounds the
@@ -292,7 +299,7 @@ class _Exclusive:
         return not (lv(l1) & lv(l2))
 
 
-def _numbering(net: GateNet) -> tuple[dict, dict[int, int], list[tuple[str, int]]]:
+def _numbering(net: GateNet, deadline: float | None = None) -> tuple[dict, dict[int, int], list[tuple[str, int]]]:
     """Variable numbers: input bits first (sorted by port name and bit), then gate outputs in
     topological order. Backward rewriting in reverse topological order then always substitutes the
     highest-numbered variable of every monomial that contains it, so monomials (int bitmasks) can be
@@ -310,7 +317,7 @@ def _numbering(net: GateNet) -> tuple[dict, dict[int, int], list[tuple[str, int]
             else:
                 names.append((name, i))  # a constant or repeated input bit keeps its slot unused
     excl = _Exclusive(net, num, len(names))
-    blocks = _adder_blocks(net, excl)
+    blocks = _adder_blocks(net, excl, deadline)
     order = _block_order(net, blocks)
     if order is None:
         blocks, order = {}, list(net.gates)
@@ -335,8 +342,11 @@ def _resolve(drv: dict, b: Bit) -> tuple[Bit, bool]:
 #: Carry candidates (nets near the leaves that simulate like the carry) checked per polarity.
 NEAREST = 4
 
+#: Gates after a leaf searched for its carry.
+NEAR_DEPTH = 6
 
-def _adder_blocks(net: GateNet, excl: _Exclusive) -> dict[int, tuple]:
+
+def _adder_blocks(net: GateNet, excl: _Exclusive, deadline: float | None = None) -> dict[int, tuple]:
     """Half and full adders, found by what they compute ("atomic blocks"): a sum net ``s = x ^ y [^ z]``
     (an XOR of XORs, through inverters) with a net ``c`` proven to be the carry ``maj(x, y, z)`` (or
     ``x & y``) of the same literals. Backward rewriting then substitutes ``s = x + y + z - 2c`` (exact,
@@ -356,7 +366,7 @@ def _adder_blocks(net: GateNet, excl: _Exclusive) -> dict[int, tuple]:
         for x in sorted(leaves, key=lambda b: len(readers.get(b, ()))):
             out: dict[int, list[int]] = {}
             frontier, seen = [x], {x}
-            for _ in range(6):
+            for _ in range(NEAR_DEPTH):
                 nxt = []
                 for b in frontier:
                     for r in readers.get(b, ()):
@@ -371,9 +381,10 @@ def _adder_blocks(net: GateNet, excl: _Exclusive) -> dict[int, tuple]:
                 return out
             best = best or out
         return best
-    full = excl.full
     blocks: dict[int, tuple] = {}
-    pat = (0xAA, 0xCC, 0xF0)
+    all_cands: list[tuple[int, list]] = []
+    operands: set[int] = set()  # the two XOR-ed operand bits of every three-leaf sum (cut points of carry proofs)
+    carry_ins: set[int] = set()  # the third leaf of every three-leaf sum (a carry some other block produces)
     for t, s, ins in net.gates:
         if t not in ("$_XOR_", "$_XNOR_"):
             continue
@@ -384,42 +395,172 @@ def _adder_blocks(net: GateNet, excl: _Exclusive) -> dict[int, tuple]:
             if isinstance(a, int) and a in drv and drv[a][0] in ("$_XOR_", "$_XNOR_"):
                 x, y = _resolve(drv, drv[a][1][0]), _resolve(drv, drv[a][1][1])
                 cands.append(((x[0], y[0], b), par ^ (drv[a][0] == "$_XNOR_") ^ x[1] ^ y[1]))
+                operands.update(z for z in (x[0], y[0]) if isinstance(z, int))
+                if isinstance(b, int):
+                    carry_ins.add(b)
         cands.append(((u[0], v[0]), par))
-        for leaves, p in cands:
-            if not all(isinstance(x, int) and x in excl.sig for x in leaves) or len(set(leaves)) < len(leaves):
-                continue
-            by_sig = near(leaves)
-            leaf_sup = 0
-            for x in leaves:
-                leaf_sup |= excl.sup[x]
-            found = None
-            k = len(leaves)
-            for pol in range(1 << k):
-                negs = [bool((pol >> i) & 1) for i in range(k)]
-                if sum(negs) % 2 != p:
-                    continue
-                ls = [excl.sig[x] ^ (full if n else 0) for x, n in zip(leaves, negs, strict=True)]
-                want = (ls[0] & ls[1]) | (ls[0] & ls[2]) | (ls[1] & ls[2]) if k == 3 else ls[0] & ls[1]
-                for inv in (False, True):
-                    # the nearest nets that read exactly the leaves' input bits (a carry reads every leaf)
-                    near_c = [c for c in by_sig.get(want ^ (full if inv else 0), ()) if excl.sup[c] == leaf_sup]
-                    for c in near_c[:NEAREST]:
-                        if c == s or c in leaves:
-                            continue
-                        tt = [pat[i] ^ (0xFF if negs[i] else 0) for i in range(k)]
-                        exp = (tt[0] & tt[1]) | (tt[0] & tt[2]) | (tt[1] & tt[2]) if k == 3 else tt[0] & tt[1]
-                        got = _cut_eval(drv, c, dict(zip(leaves, pat, strict=False)), 0xFF)
-                        if got is not None and got ^ (0xFF if inv else 0) == exp:
-                            found = (tuple(zip(leaves, negs, strict=True)), c, inv)
-                            break
-                    if found:
-                        break
-                if found:
-                    break
+        all_cands.append((s, cands))
+    prover = _CarryProver(drv, operands, deadline)
+    glob: dict[int, list[int]] | None = None  # every net by signature (built on first need)
+    for s, cands in all_cands:
+        ok = [(leaves, p) for leaves, p in cands
+              if all(isinstance(x, int) and x in excl.sig for x in leaves) and len(set(leaves)) == len(leaves)]
+        found = None
+        for leaves, p in ok:
+            found = _find_carry(s, leaves, p, near(leaves), excl, drv, None)
             if found:
-                blocks[s] = found
                 break
+        for leaves, p in ok:
+            if found or not prover.budget_left():
+                break
+            # a carry computed apart from its carry-in (a parallel-prefix adder): any net of the
+            # majority's signature, a carry-in of another sum first (then the weighted carries telescope)
+            if glob is None:
+                glob = {}
+                for _t, y, _ins in net.gates:
+                    glob.setdefault(excl.sig[y], []).append(y)
+                for lst in glob.values():
+                    lst.sort(key=lambda c: c not in carry_ins)
+            found = _find_carry(s, leaves, p, glob, excl, drv, prover)
+        if found:
+            blocks[s] = found
     return blocks
+
+
+def _find_carry(s: int, leaves: tuple, p: int, by_sig: dict[int, list[int]], excl: _Exclusive, drv: dict,
+                prover: _CarryProver | None) -> tuple | None:
+    """The block (literals, carry net, carry inverted) of sum ``s`` over ``leaves`` of parity ``p``: a
+    net of ``by_sig`` that reads exactly the leaves' input bits and simulates like their carry, proven
+    by evaluating its cone cut at the leaves, or (with ``prover``) by SAT when the leaves do not cut it."""
+    full = excl.full
+    pat = (0xAA, 0xCC, 0xF0)
+    leaf_sup = 0
+    for x in leaves:
+        leaf_sup |= excl.sup[x]
+    k = len(leaves)
+    for pol in range(1 << k):
+        negs = [bool((pol >> i) & 1) for i in range(k)]
+        if sum(negs) % 2 != p:
+            continue
+        ls = [excl.sig[x] ^ (full if n else 0) for x, n in zip(leaves, negs, strict=True)]
+        want = (ls[0] & ls[1]) | (ls[0] & ls[2]) | (ls[1] & ls[2]) if k == 3 else ls[0] & ls[1]
+        for inv in (False, True):
+            # the nearest nets that read exactly the leaves' input bits (a carry reads every leaf)
+            near_c = [c for c in by_sig.get(want ^ (full if inv else 0), ()) if excl.sup[c] == leaf_sup]
+            for c in near_c[:NEAREST]:
+                if c == s or c in leaves:
+                    continue
+                tt = [pat[i] ^ (0xFF if negs[i] else 0) for i in range(k)]
+                exp = (tt[0] & tt[1]) | (tt[0] & tt[2]) | (tt[1] & tt[2]) if k == 3 else tt[0] & tt[1]
+                got = _cut_eval(drv, c, dict(zip(leaves, pat, strict=False)), 0xFF)
+                if got is not None and got ^ (0xFF if inv else 0) == exp:
+                    return tuple(zip(leaves, negs, strict=True)), c, inv
+                if got is None and prover is not None and prover.carry(c, inv, leaves, negs):
+                    return tuple(zip(leaves, negs, strict=True)), c, inv
+    return None
+
+
+class _CarryProver:
+    """Proofs by SAT (z3) that a net is the carry ``maj(x, y, z)`` of a sum's literals when its cone is
+    not cut by them: in a parallel-prefix adder (Kogge-Stone, Brent-Kung, Sklansky, ...) the carry into
+    bit ``i+1`` is computed from generate/propagate terms, not from the carry into bit ``i``. Both cones
+    are cut at the adders' operand bits (the XOR-ed pair of every three-leaf sum) and at primary
+    inputs; those become free variables, so an UNSAT miter proves the identity for every value they can
+    take in the circuit (a SAT answer or a time-out only means no block). A half adder's carry (``x & y``)
+    is proven the same way (where a column of the final adder has one operand bit, the cones go on
+    through the tree before it). Work is bounded per query (cone size, solver time) and in total
+    (:data:`TOTAL_S`, at most half of the engine's time)."""
+
+    CONE = 4000
+    QUERY_MS = 2000
+    TOTAL_S = 20.0
+
+    def __init__(self, drv: dict, cut: set[int], deadline: float | None = None) -> None:
+        self.drv, self.cut = drv, cut
+        self.spent = 0.0
+        # at most half of what is left of the engine's time (the rewriting itself needs the rest)
+        self.until = None if deadline is None else time.monotonic() + (deadline - time.monotonic()) / 2
+        self.expr: dict[int, object] = {}
+        self.z3 = None
+
+    def _lit(self, b: Bit):
+        z3 = self.z3
+        if b == "0":
+            return z3.BoolVal(False)
+        if b == "1":
+            return z3.BoolVal(True)
+        return self.expr[b]
+
+    def _build(self, root: int) -> bool:
+        """z3 expressions for the cone of ``root`` (cut as described); False past the size bound."""
+        z3 = self.z3
+        stack = [(root, False)]
+        added = 0
+        while stack:
+            b, done = stack.pop()
+            if b in self.expr:
+                continue
+            if b in self.cut or b not in self.drv:
+                self.expr[b] = z3.Bool(f"n{b}")
+                continue
+            t, ins = self.drv[b]
+            if done:
+                v = [self._lit(x) for x in ins]
+                self.expr[b] = _z3_gate(z3, t, v)
+                continue
+            added += 1
+            if added > self.CONE:
+                return False
+            stack.append((b, True))
+            stack.extend((x, False) for x in ins if isinstance(x, int) and x not in self.expr)
+        return True
+
+    def budget_left(self) -> bool:
+        return self.spent < self.TOTAL_S and (self.until is None or time.monotonic() < self.until)
+
+    def carry(self, c: int, inv: bool, leaves: tuple, negs: list[bool]) -> bool:
+        if not self.budget_left():
+            return False
+        t0 = time.monotonic()
+        try:
+            import z3
+
+            self.z3 = z3
+            if not all(self._build(x) for x in (c, *leaves)):
+                return False
+            ls = [z3.Not(self.expr[b]) if n else self.expr[b] for b, n in zip(leaves, negs, strict=True)]
+            if len(ls) == 3:
+                maj = z3.Or(z3.And(ls[0], ls[1]), z3.And(ls[0], ls[2]), z3.And(ls[1], ls[2]))
+            else:
+                maj = z3.And(ls[0], ls[1])
+            got = z3.Not(self.expr[c]) if inv else self.expr[c]
+            sol = z3.SolverFor("QF_FD")
+            ms = self.QUERY_MS if self.until is None else min(self.QUERY_MS, (self.until - time.monotonic()) * 1000)
+            sol.set("timeout", max(1, int(ms)))
+            sol.add(got != maj)
+            return sol.check() == z3.unsat
+        finally:
+            self.spent += time.monotonic() - t0
+
+
+def _z3_gate(z3, t: str, v: list):
+    """One gate as a z3 Boolean expression."""
+    a = v[0]
+    if t == "$_BUF_":
+        return a
+    if t == "$_NOT_":
+        return z3.Not(a)
+    b = v[1]
+    r = {"$_AND_": lambda: z3.And(a, b), "$_OR_": lambda: z3.Or(a, b), "$_XOR_": lambda: z3.Xor(a, b),
+         "$_NAND_": lambda: z3.Not(z3.And(a, b)), "$_NOR_": lambda: z3.Not(z3.Or(a, b)),
+         "$_XNOR_": lambda: z3.Not(z3.Xor(a, b)), "$_ANDNOT_": lambda: z3.And(a, z3.Not(b)),
+         "$_ORNOT_": lambda: z3.Or(a, z3.Not(b)),
+         "$_MUX_": lambda: z3.If(v[2], b, a), "$_NMUX_": lambda: z3.Not(z3.If(v[2], b, a)),
+         "$_AOI3_": lambda: z3.Not(z3.Or(z3.And(a, b), v[2])),
+         "$_OAI3_": lambda: z3.Not(z3.And(z3.Or(a, b), v[2])),
+         "$_AOI4_": lambda: z3.Not(z3.Or(z3.And(a, b), z3.And(v[2], v[3]))),
+         "$_OAI4_": lambda: z3.Not(z3.And(z3.Or(a, b), z3.Or(v[2], v[3])))}
+    return r[t]()
 
 
 def _cut_eval(drv: dict, root: int, leaves: dict[int, int], full: int, limit: int = 64) -> int | None:
@@ -610,13 +751,58 @@ def word_polynomial(net: GateNet, bits: list[Bit], deadline: float,
     return out
 
 
+#: Random input vectors simulated (bit-parallel) before rewriting: most wrong designs differ on one.
+SIM_LANES = 1024
+
+
+def _simulate(net: GateNet, inputs: dict[tuple[str, int], int], full: int) -> dict[str, list[int]]:
+    """Every output bit of ``net`` over the lanes of ``inputs`` ({(port, bit): lanes})."""
+    val: dict = {}
+    for name, bits in net.inputs.items():
+        for i, b in enumerate(bits):
+            if isinstance(b, int):
+                val.setdefault(b, inputs[(name, i)])
+
+    def get(b: Bit) -> int:
+        return 0 if b == "0" else full if b == "1" else val.get(b, 0)
+    for t, y, ins in net.gates:
+        val[y] = _eval_gate(t, [get(b) for b in ins], full)
+    return {name: [get(b) for b in bits] for name, bits in net.outputs.items()}
+
+
+def _random_difference(gold: GateNet, gate: GateNet) -> tuple[str, dict[str, int]] | None:
+    """(output, input values) of a random vector on which the two netlists differ, else None."""
+    import random
+
+    rnd = random.Random(0xB007)
+    full = (1 << SIM_LANES) - 1
+    inputs = {(name, i): rnd.getrandbits(SIM_LANES) for name in sorted(gold.inputs)
+              for i in range(len(gold.inputs[name]))}
+    go, ho = _simulate(gold, inputs, full), _simulate(gate, inputs, full)
+    for name in sorted(go):
+        diff = 0
+        for x, y in zip(go[name], ho.get(name, ()), strict=False):
+            diff |= x ^ y
+        if diff:
+            lane = (diff & -diff).bit_length() - 1
+            ins = {n: 0 for n in gold.inputs}
+            for (n, i), v in inputs.items():
+                ins[n] |= ((v >> lane) & 1) << i
+            return name, ins
+    return None
+
+
 def check(gold: GateNet, gate: GateNet, seconds: float,
           max_terms: int = MAX_TERMS) -> tuple[str, str, dict | None]:
     """("equivalent" | "different" | "unknown", detail, counterexample inputs or None)."""
     deadline = time.monotonic() + seconds
     if sorted(gold.inputs) != sorted(gate.inputs) or sorted(gold.outputs) != sorted(gate.outputs) or \
-            _numbering(gold)[2] != _numbering(gate)[2]:
+            _numbering(gold, deadline)[2] != _numbering(gate, deadline)[2]:
         return "unknown", "ports differ", None
+    witness = _random_difference(gold, gate)
+    if witness is not None:  # a wrong design: no polynomial needed (the caller re-evaluates the witness)
+        name, ins = witness
+        return "different", f"algebra: random simulation, output {name} differs", {"inputs": ins}
     biggest = 0
     for name in sorted(gold.outputs):
         gb, hb = gold.outputs[name], gate.outputs[name]
