@@ -131,6 +131,47 @@ def _bit(o: Operand, k: int) -> str:
     return f"{o.base}[{k + o.offset}]"
 
 
+def _isolate_highest(x: np.ndarray, w: int) -> np.ndarray:
+    """The highest set bit of each value alone (0 for 0)."""
+    out = np.zeros_like(x)
+    for k in range(w):
+        out = np.where((x >> np.uint64(k)) & np.uint64(1) == 1, np.uint64(1) << np.uint64(k), out)
+    return out
+
+
+def _isolate_highest_match(av: np.ndarray, wa: int, ok) -> int | None:
+    """``-1`` when the target is the isolated highest set bit of ``av``; ``0`` when it is that of
+    ``av | 1`` (the decode ``1 << i`` of a highest-index priority encoder ``i`` that gives 0 for no bit
+    set: bit 0 stands for "nothing above"); else None."""
+    if ok(_isolate_highest(av, wa)):
+        return -1
+    if ok(_isolate_highest(av | np.uint64(1), wa)):
+        return 0
+    return None
+
+
+def _isolate_highest_expr(a: Operand, forced: int) -> str:
+    """``{y[n-1], ..., y[0]}`` with ``y[p] = a[p] & ~|a[n-1:p+1]`` (a prefix OR from the top; bit 0
+    is ``~|a[n-1:1]`` when ``forced`` is 0). ``forced`` 1: the word is ``{a, 1'b1}`` (one bit wider
+    than ``a``, bit 0 is ``~|a``)."""
+    shift = 1 if forced == 1 else 0
+    n = a.width + shift
+    forced = 0 if shift else forced
+
+    def v(q: int) -> str:
+        return _bit(a, q - shift)
+
+    bits = []
+    for p in reversed(range(n)):
+        above = [v(q) for q in reversed(range(p + 1, n))]
+        nor = "" if not above else (f"~{above[0]}" if len(above) == 1 else "~|{" + ", ".join(above) + "}")
+        if p == 0 and forced == 0:
+            bits.append(nor or "1'b1")
+        else:
+            bits.append(f"{v(p)} & {nor}" if nor else v(p))
+    return "{" + ", ".join(f"({b})" if "&" in b else b for b in bits) + "}"
+
+
 # ---- canonical emitters for the encoders ----------------------------------------------------------
 def _onehot_bits_expr(vec: str, n: int, k: int, index_of) -> str:
     parts = []
@@ -330,6 +371,14 @@ def _match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | N
             if w == wa and ok(av & (np.uint64(0) - av)):
                 # the one-hot decode of a lowest-index priority encoder: the isolated lowest set bit
                 out.append(("isolate_lowest", (a,), [f"{_p(a)} & (~{_p(a)} + 1'b1)"]))
+            elif w == wa and 2 <= wa <= 32:
+                got = _isolate_highest_match(av, wa, ok)
+                if got is not None:
+                    out.append(("isolate_highest", (a,), [_isolate_highest_expr(a, got)]))
+            if w == wa + 1 and wa <= 31 and ok(_isolate_highest((av << np.uint64(1)) | np.uint64(1), w)):
+                # the decode of a highest-index priority encoder whose bit 0 does not matter (it only
+                # decides between index 0 and "nothing set", which both decode to bit 0)
+                out.append(("isolate_highest", (a,), [_isolate_highest_expr(a, 1)]))
             if w == wa:
                 neg = (av >> np.uint64(wa - 1)) & np.uint64(1)
                 if ok(np.where(neg == 1, np.uint64(0) - av, av)):
