@@ -104,3 +104,82 @@ def test_accumulator_bound_candidate_and_free_running_negative():
     assert not any(" acc 18 ->" in d for d in (m.description for m in rw.match(free)))
     by_input = ACC.replace("if (ph == 3)", "if (d[9])")
     assert not any(" acc 18 ->" in d for d in (m.description for m in rw.match(by_input)))
+
+
+# a counter stepped while a flag is clear (or set) and stopped by the flag as it reaches K: it ends
+# at K + 1 with the flag set, a value random simulation rarely reaches (start clears it first)
+DONE_SV = """module settle (input logic clk, input logic rst, input logic go, output logic ready);
+  logic [31:0] n;
+  always_ff @(posedge clk) begin
+    if (rst) begin n <= '0; ready <= 1'b1; end
+    else if (go) begin n <= '0; ready <= 1'b0; end
+    else if (!ready) begin
+      n <= n + 32'd1;
+      if (n == 32'd12) ready <= 1'b1;
+    end
+  end
+endmodule
+"""
+
+BUSY_V = """module hold (clk, rst_n, kick, busy);
+  input clk, rst_n, kick;
+  output busy;
+  reg busy;
+  reg [15:0] t;
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) t <= 16'd0;
+    else if (kick) t <= 16'd0;
+    else if (busy) t <= t + 16'd1;
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) busy <= 1'b0;
+    else if (kick) busy <= 1'b1;
+    else if (busy && t == 16'd9) busy <= 1'b0;
+endmodule
+"""
+
+
+def _narrow(text: str, old: str, new: str, width_old: str, width_new: str) -> str:
+    return text.replace(old, new, 1).replace(width_old, width_new)
+
+
+def _smt_pair(tmp_path, gold: str, gate: str, ext: str):
+    (tmp_path / f"g.{ext}").write_text(gold)
+    (tmp_path / f"h.{ext}").write_text(gate)
+    return check_equivalence(open_design(tmp_path / f"g.{ext}"), open_design(tmp_path / f"h.{ext}"),
+                             VerifyOptions(timeout_s=60, engines=["smt"]))
+
+
+@pytest.mark.parametrize("gold,old,new,wold,wnew,ext", [
+    (DONE_SV, "logic [31:0] n;", "logic [3:0] n;", "32'd", "4'd", "sv"),   # stops at 13 with ready set
+    (BUSY_V, "reg [15:0] t;", "reg [3:0] t;", "16'd", "4'd", "v"),         # stops at 10 with busy clear
+])
+def test_flag_stopped_counter_narrowed_proves_by_induction(tmp_path, gold, old, new, wold, wnew, ext):
+    r = _smt_pair(tmp_path, gold, _narrow(gold, old, new, wold, wnew), ext)
+    assert r.verdict == Verdict.EQUIVALENT, r.reason
+    # 1-induction over the structural candidates (without the flag bounds: 17-induction, ~40 s loaded)
+    assert "structural invariants" in r.reason
+
+
+def test_flag_stopped_counter_too_narrow_is_a_difference(tmp_path):
+    # 3 bits wrap at 8 before the compare with 12 fires: ready never rises again
+    r = _smt_pair(tmp_path, DONE_SV, _narrow(DONE_SV, "logic [31:0] n;", "logic [2:0] n;", "32'd", "3'd"), "sv")
+    assert r.verdict == Verdict.NOT_EQUIVALENT, r.reason
+
+
+def test_flag_bound_candidates():
+    """``f -> r <= K`` for either flag polarity and ``r <= K + 1`` are offered for the miter's constants."""
+    import z3
+
+    from rtlopt.verify._smt import _flag_bound_candidates
+
+    class R:
+        def __init__(self, name):
+            self.name = name
+
+    class M:
+        regs = {"gold.n": z3.BitVec("n", 8), "gold.f": z3.Bool("f")}
+        constants = [12]
+
+    got = {str(c) for c in _flag_bound_candidates(M(), [R("gold.n"), R("gold.f")])}
+    assert "ULE(n, 13)" in got
+    assert "Implies(f, ULE(n, 12))" in got and "Implies(Not(f), ULE(n, 12))" in got

@@ -705,6 +705,7 @@ def _structural_candidates(sm: SmtMiter, state_map: dict | None, guard,
         return [z3.Implies(guard, c) for c in cands] if guard is not None else cands
     cands += _idle_zero_candidates(sm, gregs + hregs + [r for r in sm.reg_info if r.name != STARTED
                                                          and not r.name.startswith(("gold.", "gate."))])
+    cands += _flag_bound_candidates(sm, gregs + hregs)
     if state_map:
         cands += _state_map_candidates(sm, state_map)
     if guard is not None:
@@ -775,6 +776,38 @@ def _idle_zero_candidates(sm: SmtMiter, regs: list, limit: int = 600) -> list[z3
             if len(out) >= limit:
                 return out
             out.append(z3.Implies(c, zero))
+    return out
+
+
+def _flag_bound_candidates(sm: SmtMiter, regs: list, limit: int = 400) -> list[z3.BoolRef]:
+    """A counter bounded through a flag register: ``f -> r <= K`` (either polarity of the flag) and
+    ``r <= K + 1`` for the miter's constants K. A counter stepped while a done flag is clear, the flag
+    set as the counter reaches K, stops at K + 1 with the flag set; the narrowed counter needs exactly
+    that bound, which random simulation rarely reaches (a start or abort input clears the counter
+    first), so neither the value mining nor the plain ``r <= K`` candidates cover it."""
+    out: list[z3.BoolRef] = []
+    words = [r for r in regs if not z3.is_bool(sm.regs[r.name]) and 2 <= sm.regs[r.name].size() <= 64][:16]
+    flags = [r for r in regs if z3.is_bool(sm.regs[r.name]) or sm.regs[r.name].size() == 1][:16]
+    ks = [k for k in sm.constants if k > 0][:6]
+    bits = []
+    for f in flags:
+        ef = sm.regs[f.name]
+        bit = ef if z3.is_bool(ef) else ef == z3.BitVecVal(1, 1, ef.ctx)
+        bits += [bit, z3.Not(bit)]
+    for w in words:
+        e = sm.regs[w.name]
+        top = (1 << e.size()) - 1
+        out += [z3.ULE(e, z3.BitVecVal(k + 1, e.size(), e.ctx)) for k in ks if k + 1 < top]
+    for w in words:
+        e = sm.regs[w.name]
+        top = (1 << e.size()) - 1
+        for k in ks:
+            if k >= top:
+                continue
+            for b in bits:
+                if len(out) >= limit:
+                    return out
+                out.append(z3.Implies(b, z3.ULE(e, z3.BitVecVal(k, e.size(), e.ctx))))
     return out
 
 
