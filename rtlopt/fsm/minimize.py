@@ -361,6 +361,27 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
     turns: within the run-to-run noise (+-2 classes). The minimum closed partition can lie above
     the minimum cover (60 states/70 % DC, bench seed 60002: partition 22, cover 20), which bounds
     what the partition-based greedy can reach.
+
+    Also measured and not kept (issue 13; CaDiCaL, fresh encodings, bench seed 80000 unless
+    stated): counterexample-guided refinement over state subsets (solve on the clique's states,
+    extend the model greedily along the transitions, add the states that do not fit;
+    ``fsm_minimize_bench.py --subset``): the subset ends at 37-40 of 40, 78-80 of 80 and 145-150
+    of 150 states after 2-4 rounds, at the minimum and one class below, so the instances stay
+    full size (k = 29: 1.7 s of CPU against 1.6 s for the plain encoding; 150 states/30 %:
+    0.30 s against 0.03 s). Justification clauses for every state (a membership needs a member
+    of a predecessor class going there; every cover can be reduced to one that has them): k = 29
+    refuted in 36k conflicts against 31k. Closed partitions are much easier to refute than covers
+    (k = 29: 2.0k conflicts against 31k; k = 30: 9.1k against 341k), but not a lower bound; a
+    core-guided relaxation (each state in at most one class under an assumption, released for
+    the states in the UNSAT core until the core is empty) releases 60 of 80 states in its first
+    core and then costs what the cover proof costs (k = 29: 51k conflicts). A downward search on
+    the partition encoding at 150 states/70 %: 8.3 s of CPU for one cover of 60 classes.
+    These machines lie where the minimum is far above the clique (70 % don't-cares:
+    incompatible pairs about 0.6 of all pairs; at 80-150 states the proven bound is 4-6 and the
+    best cover 7-29 above the clique), unlike the bench's machines with up to 50 % don't-cares
+    (0.92-1.0, minimum 0-5 above the clique), on which MeMin's own search (``--memin``)
+    finishes in 0.01-2.8 s of CPU; on 70 % it takes 4.3 s for a 60-state machine (bench seed
+    60000, 0.2 s here) and has no answer after 3-5 s on 80 states.
     """
     from rtlopt.fsm._bounds import coloring_bound
     from rtlopt.fsm._cover_sat import CoverSat
