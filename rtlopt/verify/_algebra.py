@@ -413,6 +413,8 @@ def _adder_blocks(net: GateNet, excl: _Exclusive, deadline: float | None = None)
         for leaves, p in ok:
             if found or not prover.budget_left():
                 break
+            if any(excl.sig[x] in (0, excl.full) for x in leaves):
+                continue  # a leaf constant on every random vector: its signature tells nothing
             # a carry computed apart from its carry-in (a parallel-prefix adder): any net of the
             # majority's signature, a carry-in of another sum first (then the weighted carries telescope)
             if glob is None:
@@ -474,10 +476,13 @@ class _CarryProver:
     CONE = 4000
     QUERY_MS = 2000
     TOTAL_S = 20.0
+    #: Refuted (or timed-out) queries after which a design is taken to have no such adder.
+    FAILURES = 24
 
     def __init__(self, drv: dict, cut: set[int], deadline: float | None = None) -> None:
         self.drv, self.cut = drv, cut
         self.spent = 0.0
+        self.failed = 0
         # at most half of what is left of the engine's time (the rewriting itself needs the rest)
         self.until = None if deadline is None else time.monotonic() + (deadline - time.monotonic()) / 2
         self.expr: dict[int, object] = {}
@@ -516,7 +521,8 @@ class _CarryProver:
         return True
 
     def budget_left(self) -> bool:
-        return self.spent < self.TOTAL_S and (self.until is None or time.monotonic() < self.until)
+        return self.spent < self.TOTAL_S and self.failed < self.FAILURES and \
+            (self.until is None or time.monotonic() < self.until)
 
     def carry(self, c: int, inv: bool, leaves: tuple, negs: list[bool]) -> bool:
         if not self.budget_left():
@@ -538,7 +544,9 @@ class _CarryProver:
             ms = self.QUERY_MS if self.until is None else min(self.QUERY_MS, (self.until - time.monotonic()) * 1000)
             sol.set("timeout", max(1, int(ms)))
             sol.add(got != maj)
-            return sol.check() == z3.unsat
+            ok = sol.check() == z3.unsat
+            self.failed += not ok
+            return ok
         finally:
             self.spent += time.monotonic() - t0
 
