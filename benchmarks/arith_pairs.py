@@ -6,7 +6,12 @@ output ``p``: behavioural operators, shift-and-add loops (either operand), array
 terms and ripple adders in generate loops, radix-4 Booth (behavioural, either operand recoded, and as
 an encoder/selector gate netlist), Wallace-style carry-save reduction (word-level and as a flat tree of
 full/half adders), a flat Dadda tree,
-carry-lookahead / carry-select adders, and constant multipliers as shift-add networks.
+carry-lookahead / carry-select adders, and constant multipliers as shift-add networks. Signed
+(two's-complement) multipliers: ``$signed`` operators, shift-and-add with the sign row subtracted,
+Baugh-Wooley arrays, behavioural Booth. Gate-level radix-4 Booth with a flat Wallace tree in the ways
+datapath generators emit it (three partial-product select styles, sign extension by one constant,
+signed or unsigned, optionally a Kogge-Stone final adder); multiply-accumulate ``a*b+c`` as an array
+seeded with the addend and as one fused Wallace tree; Kogge-Stone adders.
 """
 
 from __future__ import annotations
@@ -108,25 +113,17 @@ def mul_booth_gates(n: int) -> str:
     return "\n".join(lines)
 
 
-def mul_wallace(n: int) -> str:
-    """Flat gate-level Wallace tree: AND partial products, columns compressed by full and half
-    adders (3:2 and 2:2 counters) until two rows remain, then one final adder."""
-    w = 2 * n
-    cols: list[list[str]] = [[] for _ in range(w + 1)]
-    body = []
-    for i in range(n):
-        for j in range(n):
-            nm = f"pp_{i}_{j}"
-            body.append(f"  wire {nm} = a[{j}] & b[{i}];")
-            cols[i + j].append(nm)
+def _wallace(cols: list[list[str]], w: int, body: list[str], tag: str = "") -> tuple[str, str]:
+    """Wallace reduction of bit columns (wire names, ``~name``, ``1'b1``) by full and half adders
+    (3:2 and 2:2 counters) until two rows remain; their concatenations, most significant bit first."""
     cnt = 0
     while max(len(c) for c in cols) > 2:
-        new: list[list[str]] = [[] for _ in range(w + 1)]
+        new: list[list[str]] = [[] for _ in range(len(cols))]
         for c, bits in enumerate(cols):
             k = 0
             while len(bits) - k >= 3:
                 x, y, z = bits[k:k + 3]
-                s, co = f"s{cnt}", f"c{cnt}"
+                s, co = f"{tag}s{cnt}", f"{tag}c{cnt}"
                 cnt += 1
                 body.append(f"  wire {s} = {x} ^ {y} ^ {z};")
                 body.append(f"  wire {co} = ({x} & {y}) | ({x} & {z}) | ({y} & {z});")
@@ -136,7 +133,7 @@ def mul_wallace(n: int) -> str:
                 k += 3
             if len(bits) - k == 2 and len(bits) > 2:
                 x, y = bits[k:k + 2]
-                s, co = f"s{cnt}", f"c{cnt}"
+                s, co = f"{tag}s{cnt}", f"{tag}c{cnt}"
                 cnt += 1
                 body.append(f"  wire {s} = {x} ^ {y};")
                 body.append(f"  wire {co} = {x} & {y};")
@@ -148,9 +145,229 @@ def mul_wallace(n: int) -> str:
         cols = new
     r0 = ", ".join(cols[c][0] if cols[c] else "1'b0" for c in reversed(range(w)))
     r1 = ", ".join(cols[c][1] if len(cols[c]) > 1 else "1'b0" for c in reversed(range(w)))
-    return (f"module m(input [{n-1}:0] a, b, output [{w-1}:0] p);\n" + "\n".join(body)
-            + f"\n  wire [{w-1}:0] r0 = {{{r0}}};\n  wire [{w-1}:0] r1 = {{{r1}}};\n"
-            + "  assign p = r0 + r1;\nendmodule\n")
+    return "{" + r0 + "}", "{" + r1 + "}"
+
+
+def _kogge_stone(w: int, x: str, y: str, body: list[str], tag: str = "k") -> str:
+    """A ``w``-bit Kogge-Stone parallel-prefix adder of the wires ``x`` and ``y`` (sum mod ``2^w``) as
+    generate/propagate gates; returns the name of the sum wire."""
+    body.append(f"  wire [{w-1}:0] {tag}g0 = {x} & {y};")
+    body.append(f"  wire [{w-1}:0] {tag}p0 = {x} ^ {y};")
+    d, lvl = 1, 0
+    while d < w:
+        body.append(f"  wire [{w-1}:0] {tag}g{lvl+1}, {tag}p{lvl+1};")
+        for i in range(w):
+            g, q = f"{tag}g{lvl}", f"{tag}p{lvl}"
+            if i >= d:
+                body.append(f"  assign {tag}g{lvl+1}[{i}] = {g}[{i}] | ({q}[{i}] & {g}[{i-d}]);")
+                body.append(f"  assign {tag}p{lvl+1}[{i}] = {q}[{i}] & {q}[{i-d}];")
+            else:
+                body.append(f"  assign {tag}g{lvl+1}[{i}] = {g}[{i}];")
+                body.append(f"  assign {tag}p{lvl+1}[{i}] = {q}[{i}];")
+        d, lvl = d * 2, lvl + 1
+    body.append(f"  wire [{w-1}:0] {tag}s = {tag}p0 ^ {{{tag}g{lvl}[{w-2}:0], 1'b0}};")
+    return f"{tag}s"
+
+
+def mul_wallace(n: int, final: str = "op") -> str:
+    """Flat gate-level Wallace tree: AND partial products, columns compressed by full and half
+    adders (3:2 and 2:2 counters) until two rows remain, then one final adder (``+``, or a gate-level
+    Kogge-Stone prefix adder with ``final="ks"``)."""
+    w = 2 * n
+    cols: list[list[str]] = [[] for _ in range(w + 1)]
+    body = []
+    for i in range(n):
+        for j in range(n):
+            nm = f"pp_{i}_{j}"
+            body.append(f"  wire {nm} = a[{j}] & b[{i}];")
+            cols[i + j].append(nm)
+    r0, r1 = _wallace(cols, w, body)
+    out = (f"module m(input [{n-1}:0] a, b, output [{w-1}:0] p);\n" + "\n".join(body)
+           + f"\n  wire [{w-1}:0] r0 = {r0};\n  wire [{w-1}:0] r1 = {r1};\n")
+    return out + _final_adder(w, "r0", "r1", final) + "endmodule\n"
+
+
+def _final_adder(w: int, x: str, y: str, final: str) -> str:
+    """``assign p = x + y;`` as an operator (``final="op"``) or a gate-level Kogge-Stone adder (``"ks"``)."""
+    if final == "op":
+        return f"  assign p = {x} + {y};\n"
+    fin: list[str] = []
+    sname = _kogge_stone(w, x, y, fin)
+    return "\n".join(fin) + f"\n  assign p = {sname};\n"
+
+
+def mul_booth_tree(n: int, signed: bool = False, select: str = "xor-and", final: str = "op",
+                   flip: tuple[int, int] | None = None) -> str:
+    """Radix-4 Booth as a datapath generator emits it: per digit an encoder, partial-product bits
+    selected in one of three styles (``xor-and``: ``((a[j] ^ neg) & one) | ((a[j-1] ^ neg) & two)``;
+    ``mux``: ``(two ? a[j-1] : one ? a[j] : 0) ^ neg``; ``one-hot``: four select lines +1/+2/-1/-2),
+    sign extension replaced by the inverted sign bit and one constant, the ``+neg`` correction bits,
+    all reduced by a flat Wallace tree of full/half adders, one final adder (see :func:`_final_adder`).
+    ``signed``: two's-complement operands. ``flip=(digit, bit)`` swaps the one/two selects of a single
+    partial-product bit (a wrong design)."""
+    w = 2 * n
+    m = n + 1 if signed else n + 2  # partial-product width: the multiple of a (up to 2a) with its sign
+    k = n // 2 if signed else n // 2 + 1
+    bz = "{b, 1'b0}" if signed else f"{{{2 * k - n}'b0, b, 1'b0}}"
+    ax = f"{{a[{n-1}], a}}" if signed else "{2'b00, a}"
+    body = [f"module m(input [{n-1}:0] a, b, output [{w-1}:0] p);", f"  wire [{2*k}:0] bz = {bz};",
+            f"  wire [{m-1}:0] ax = {ax};"]
+    cols: list[list[str]] = [[] for _ in range(w)]
+    const = 0
+    for i in range(k):
+        b0, b1, b2 = f"bz[{2*i}]", f"bz[{2*i+1}]", f"bz[{2*i+2}]"
+        body += [f"  wire one_{i} = {b0} ^ {b1};", f"  wire two_{i} = ({b2} ^ {b1}) & ~({b1} ^ {b0});",
+                 f"  wire neg_{i} = {b2};",
+                 f"  wire cor_{i} = {b2} & ~({b1} & {b0});"]  # +1 of the negation (none for digit -0)
+        if select == "one-hot":
+            body += [f"  wire p1_{i} = one_{i} & ~neg_{i}, p2_{i} = two_{i} & ~neg_{i};",
+                     f"  wire m1_{i} = one_{i} & neg_{i}, m2_{i} = two_{i} & neg_{i};"]
+        for j in range(m):
+            lo = f"ax[{j-1}]" if j else "1'b0"
+            one, two = (f"two_{i}", f"one_{i}") if flip == (i, j) else (f"one_{i}", f"two_{i}")
+            if select == "xor-and":
+                e = f"((ax[{j}] ^ neg_{i}) & {one}) | (({lo} ^ neg_{i}) & {two})"
+            elif select == "mux":
+                e = f"({two} ? {lo} : {one} ? ax[{j}] : 1'b0) ^ cor_{i}"
+            else:
+                pa, pb, ma, mb = ((f"p2_{i}", f"p1_{i}", f"m2_{i}", f"m1_{i}") if flip == (i, j)
+                                  else (f"p1_{i}", f"p2_{i}", f"m1_{i}", f"m2_{i}"))
+                e = f"({pa} & ax[{j}]) | ({pb} & {lo}) | ({ma} & ~ax[{j}]) | ({mb} & ~{lo})"
+            body.append(f"  wire q_{i}_{j} = {e};")
+            if 2 * i + j < w:
+                cols[2 * i + j].append(f"q_{i}_{j}" if j < m - 1 else f"~q_{i}_{j}")
+        cols[2 * i].append(f"cor_{i}")
+        const -= 1 << (2 * i + m - 1)  # the sign bit's weight -2^(m-1) = ~sign * 2^(m-1) - 2^(m-1)
+    for c in range(w):
+        if (const >> c) & 1:
+            cols[c].append("1'b1")
+    r0, r1 = _wallace(cols, w, body, "t")
+    body.append(f"  wire [{w-1}:0] r0 = {r0};\n  wire [{w-1}:0] r1 = {r1};")
+    return "\n".join(body) + "\n" + _final_adder(w, "r0", "r1", final) + "endmodule\n"
+
+
+def smul_op(n: int, swap: bool = False) -> str:
+    e = "$signed(b) * $signed(a)" if swap else "$signed(a) * $signed(b)"
+    return f"module m(input [{n-1}:0] a, b, output [{2*n-1}:0] p);\n  assign p = {e};\nendmodule\n"
+
+
+def smul_shift_add(n: int) -> str:
+    """Signed shift-and-add: the sign-extended multiplicand added for each bit of b, subtracted for its sign bit."""
+    return f"""module m(input signed [{n-1}:0] a, b, output reg signed [{2*n-1}:0] p);
+  integer i;
+  always @* begin
+    p = 0;
+    for (i = 0; i < {n-1}; i = i + 1)
+      if (b[i]) p = p + (a <<< i);
+    if (b[{n-1}]) p = p - (a <<< {n-1});
+  end
+endmodule
+"""
+
+
+def smul_array(n: int) -> str:
+    """Baugh-Wooley signed array: AND terms, the terms with exactly one sign bit inverted, constant ones
+    at bits n and 2n-1, rows summed by ripple-carry full adders."""
+    w = 2 * n
+    return f"""module m(input [{n-1}:0] a, b, output [{w-1}:0] p);
+  wire [{w-1}:0] row [0:{n}];
+  wire [{w}:0] c [0:{n}];
+  assign row[0] = {{1'b1, {{{n-2}{{1'b0}}}}, 1'b1, {{{n}{{1'b0}}}}}};
+  genvar i, j;
+  generate
+    for (i = 0; i < {n}; i = i + 1) begin : r
+      wire [{n-1}:0] t;
+      for (j = 0; j < {n}; j = j + 1) begin : q
+        assign t[j] = ((i == {n-1}) != (j == {n-1})) ? ~(a[j] & b[i]) : (a[j] & b[i]);
+      end
+      wire [{w-1}:0] pp = {{{{{n}{{1'b0}}}}, t}} << i;
+      assign c[i][0] = 1'b0;
+      for (j = 0; j < {w}; j = j + 1) begin : fa
+        assign row[i+1][j] = row[i][j] ^ pp[j] ^ c[i][j];
+        assign c[i][j+1] = (row[i][j] & pp[j]) | (row[i][j] & c[i][j]) | (pp[j] & c[i][j]);
+      end
+    end
+  endgenerate
+  assign p = row[{n}];
+endmodule
+"""
+
+
+def smul_booth(n: int) -> str:
+    """Behavioural signed radix-4 Booth (a case statement per digit of b, signed arithmetic)."""
+    w, k = 2 * n, n // 2
+    return f"""module m(input [{n-1}:0] a, b, output [{w-1}:0] p);
+  wire [{2*k}:0] bz = {{b, 1'b0}};
+  wire signed [{w+2}:0] ax = $signed(a);
+  reg signed [{w+2}:0] acc, pp;
+  integer i;
+  always @* begin
+    acc = 0;
+    for (i = 0; i < {k}; i = i + 1) begin
+      case (bz[2*i +: 3])
+        3'b001, 3'b010: pp = ax;
+        3'b011:         pp = ax <<< 1;
+        3'b100:         pp = -(ax <<< 1);
+        3'b101, 3'b110: pp = -ax;
+        default:        pp = 0;
+      endcase
+      acc = acc + (pp <<< (2*i));
+    end
+  end
+  assign p = acc[{w-1}:0];
+endmodule
+"""
+
+
+def mac_op(n: int) -> str:
+    w = 2 * n
+    return f"module m(input [{n-1}:0] a, b, input [{w-1}:0] c, output [{w-1}:0] p);\n  assign p = a * b + c;\nendmodule\n"
+
+
+def mac_array(n: int) -> str:
+    """Multiply-accumulate as an array multiplier whose first row is the addend."""
+    w = 2 * n
+    return f"""module m(input [{n-1}:0] a, b, input [{w-1}:0] c, output [{w-1}:0] p);
+  wire [{w-1}:0] row [0:{n}];
+  wire [{w}:0] cy [0:{n}];
+  assign row[0] = c;
+  genvar i, j;
+  generate
+    for (i = 0; i < {n}; i = i + 1) begin : r
+      wire [{w-1}:0] pp = ({{{{{n}{{1'b0}}}}, (a & {{{n}{{b[i]}}}})}}) << i;
+      assign cy[i][0] = 1'b0;
+      for (j = 0; j < {w}; j = j + 1) begin : fa
+        assign row[i+1][j] = row[i][j] ^ pp[j] ^ cy[i][j];
+        assign cy[i][j+1] = (row[i][j] & pp[j]) | (row[i][j] & cy[i][j]) | (pp[j] & cy[i][j]);
+      end
+    end
+  endgenerate
+  assign p = row[{n}];
+endmodule
+"""
+
+
+def mac_wallace(n: int, drop: int | None = None) -> str:
+    """Multiply-accumulate fused into one Wallace tree: the addend's bits are one more row of the
+    partial-product columns. ``drop``: leave that addend bit out (a wrong design)."""
+    w = 2 * n
+    body = [f"module m(input [{n-1}:0] a, b, input [{w-1}:0] c, output [{w-1}:0] p);"]
+    cols: list[list[str]] = [[] for _ in range(w)]
+    for i in range(n):
+        for j in range(n):
+            body.append(f"  wire pp_{i}_{j} = a[{j}] & b[{i}];")
+            cols[i + j].append(f"pp_{i}_{j}")
+    for j in range(w):
+        if j != drop:
+            cols[j].append(f"c[{j}]")
+    r0, r1 = _wallace(cols, w, body)
+    return "\n".join(body) + f"\n  assign p = {r0} + {r1};\nendmodule\n"
+
+
+def add_kogge_stone(n: int) -> str:
+    body = [f"module m(input [{n-1}:0] a, b, output [{n}:0] p);", f"  wire [{n}:0] x = a, y = b;"]
+    sname = _kogge_stone(n + 1, "x", "y", body)
+    return "\n".join(body) + f"\n  assign p = {sname};\nendmodule\n"
 
 
 def mul_csa(n: int) -> str:
@@ -296,7 +513,7 @@ def cmul_csd(n: int, k: int) -> str:
 
 
 def pairs() -> list[tuple[str, int, str, str, bool]]:
-    """(name, input bits, gold text, gate text, equivalent?) — 46 equivalent pairs and 7 wrong ones."""
+    """(name, input bits, gold text, gate text, equivalent?) — 83 equivalent pairs and 12 wrong ones."""
     out = []
     for n in (8, 12, 16):
         out += [(f"mul{n} op vs swapped", 2 * n, mul_op(n), mul_op(n, True), True),
@@ -321,6 +538,27 @@ def pairs() -> list[tuple[str, int, str, str, bool]]:
     for n in (8, 16):
         out += [(f"mul{n} array vs dadda", 2 * n, mul_array(n), mul_dadda(n), True),
                 (f"mul{n} dadda vs booth", 2 * n, mul_dadda(n), mul_booth(n, True), True)]
+    for n in (8, 12, 16):  # radix-4 Booth, signed and unsigned, against array / Wallace / shift-add / a*b
+        out += [(f"smul{n} op vs booth", 2 * n, smul_op(n), smul_booth(n), True),
+                (f"smul{n} array vs booth", 2 * n, smul_array(n), smul_booth(n), True),
+                (f"smul{n} array vs booth-wallace", 2 * n, smul_array(n), mul_booth_tree(n, True), True),
+                (f"smul{n} shift-add vs booth-wallace", 2 * n, smul_shift_add(n), mul_booth_tree(n, True), True),
+                (f"mul{n} op vs booth", 2 * n, mul_op(n), mul_booth(n), True),
+                (f"mul{n} array vs booth-wallace", 2 * n, mul_array(n), mul_booth_tree(n), True),
+                (f"mul{n} wallace vs array", 2 * n, mul_wallace(n), mul_array(n), True)]
+    for n in (8, 16):
+        out += [(f"smul{n} op vs swapped", 2 * n, smul_op(n), smul_op(n, True), True),
+                (f"smul{n} op vs booth-wallace mux-select kogge-stone", 2 * n, smul_op(n),
+                 mul_booth_tree(n, True, "mux", "ks"), True),
+                (f"mul{n} shift-add vs booth-wallace one-hot kogge-stone", 2 * n, mul_shift_add(n),
+                 mul_booth_tree(n, False, "one-hot", "ks"), True),
+                (f"mul{n} array vs wallace kogge-stone", 2 * n, mul_array(n), mul_wallace(n, "ks"), True),
+                (f"mac{n} op vs array", 4 * n, mac_op(n), mac_array(n), True),
+                (f"mac{n} array vs fused wallace", 4 * n, mac_array(n), mac_wallace(n), True)]
+    for k in (23, 117):
+        out.append((f"cmul16 x{k} shift-add vs csd", 16, cmul_shift_add(16, k), cmul_csd(16, k), True))
+    out += [("add32 ripple vs kogge-stone", 64, add_ripple(32), add_kogge_stone(32), True),
+            ("add64 op vs kogge-stone", 128, add_op(64), add_kogge_stone(64), True)]
     # wrong ones: each must come out NOT EQUIVALENT with a counterexample
     out += [("mul16 op vs booth missing a digit (wrong)", 32, mul_op(16),
              mul_booth(16).replace("3'b011:", "3'b111:"), False),
@@ -336,5 +574,15 @@ def pairs() -> list[tuple[str, int, str, str, bool]]:
              mul_booth_gates(16).replace("assign neg[i] = bz[2*i+2];", "assign neg[i] = bz[2*i+2] & bz[2*i+1];"),
              False),
             ("mul8 booth vs wallace with one wrong carry (wrong)", 16, mul_booth(8),
-             mul_wallace(8).replace(" | (", " & (", 1), False)]
+             mul_wallace(8).replace(" | (", " & (", 1), False),
+            ("smul16 op vs booth-wallace, one select bit flipped (wrong)", 32, smul_op(16),
+             mul_booth_tree(16, True, flip=(3, 5)), False),
+            ("mul12 array vs booth-wallace, one select bit flipped (wrong)", 24, mul_array(12),
+             mul_booth_tree(12, flip=(2, 7)), False),
+            ("smul16 op vs unsigned op (wrong)", 32, smul_op(16), mul_op(16), False),
+            ("mac16 op vs fused wallace missing an addend bit (wrong)", 64, mac_op(16), mac_wallace(16, drop=9),
+             False),
+            ("mul16 array vs wallace kogge-stone, one prefix node wrong (wrong)", 32, mul_array(16),
+             mul_wallace(16, "ks").replace("assign kg3[20] = kg2[20] | (kp2[20] & kg2[16]);",
+                                           "assign kg3[20] = kg2[20] | (kp2[20] & kg2[17]);"), False)]
     return out
