@@ -10,7 +10,7 @@ carry-lookahead / carry-select adders, and constant multipliers as shift-add net
 (two's-complement) multipliers: ``$signed`` operators, shift-and-add with the sign row subtracted,
 Baugh-Wooley arrays, behavioural Booth. Gate-level radix-4 Booth with a flat Wallace tree in the ways
 datapath generators emit it (three partial-product select styles, sign extension by one constant,
-signed or unsigned, optionally a Kogge-Stone final adder); multiply-accumulate ``a*b+c`` as an array
+signed or unsigned, optionally a Kogge-Stone final adder); radix-8 Booth with a precomputed 3a; multiply-accumulate ``a*b+c`` as an array
 seeded with the addend and as one fused Wallace tree; Kogge-Stone adders.
 """
 
@@ -244,6 +244,37 @@ def mul_booth_tree(n: int, signed: bool = False, select: str = "xor-and", final:
     r0, r1 = _wallace(cols, w, body, "t")
     body.append(f"  wire [{w-1}:0] r0 = {r0};\n  wire [{w-1}:0] r1 = {r1};")
     return "\n".join(body) + "\n" + _final_adder(w, "r0", "r1", final) + "endmodule\n"
+
+
+def mul_booth8(n: int) -> str:
+    """Unsigned radix-8 Booth: digits -4..4 from overlapping 4-bit windows of b, the odd multiple 3a
+    precomputed by an adder, each partial product negated as ones' complement plus one."""
+    w, k, m = 2 * n, n // 3 + 1, n + 3
+    return f"""module m(input [{n-1}:0] a, b, output [{w-1}:0] p);
+  wire [{3*k}:0] bz = {{{3*k - n}'b0, b, 1'b0}};
+  wire [{m-1}:0] x1 = a, x2 = {{a, 1'b0}}, x4 = {{a, 2'b0}};
+  wire [{m-1}:0] x3 = x1 + x2;
+  reg [{w-1}:0] acc;
+  reg [{m-1}:0] s;
+  reg ng;
+  integer i;
+  always @* begin
+    acc = 0;
+    for (i = 0; i < {k}; i = i + 1) begin
+      ng = bz[3*i+3];
+      case (bz[3*i +: 4])
+        4'b0001, 4'b0010, 4'b1101, 4'b1110: s = x1;
+        4'b0011, 4'b0100, 4'b1011, 4'b1100: s = x2;
+        4'b0101, 4'b0110, 4'b1001, 4'b1010: s = x3;
+        4'b0111, 4'b1000: s = x4;
+        default: s = {m}'b0;
+      endcase
+      acc = acc + (({{{{{w-m}{{ng}}}}, s ^ {{{m}{{ng}}}}}} + ng) << (3*i));
+    end
+  end
+  assign p = acc;
+endmodule
+"""
 
 
 def smul_op(n: int, swap: bool = False) -> str:
@@ -513,7 +544,7 @@ def cmul_csd(n: int, k: int) -> str:
 
 
 def pairs() -> list[tuple[str, int, str, str, bool]]:
-    """(name, input bits, gold text, gate text, equivalent?) — 83 equivalent pairs and 12 wrong ones."""
+    """(name, input bits, gold text, gate text, equivalent?) — 85 equivalent pairs and 12 wrong ones."""
     out = []
     for n in (8, 12, 16):
         out += [(f"mul{n} op vs swapped", 2 * n, mul_op(n), mul_op(n, True), True),
@@ -555,6 +586,8 @@ def pairs() -> list[tuple[str, int, str, str, bool]]:
                 (f"mul{n} array vs wallace kogge-stone", 2 * n, mul_array(n), mul_wallace(n, "ks"), True),
                 (f"mac{n} op vs array", 4 * n, mac_op(n), mac_array(n), True),
                 (f"mac{n} array vs fused wallace", 4 * n, mac_array(n), mac_wallace(n), True)]
+    for n in (8, 16):
+        out.append((f"mul{n} wallace vs booth radix-8", 2 * n, mul_wallace(n), mul_booth8(n), True))
     for k in (23, 117):
         out.append((f"cmul16 x{k} shift-add vs csd", 16, cmul_shift_add(16, k), cmul_csd(16, k), True))
     out += [("add32 ripple vs kogge-stone", 64, add_ripple(32), add_kogge_stone(32), True),
