@@ -193,9 +193,10 @@ def _order_stats(t: np.ndarray, tw: int, ops) -> list[tuple]:
                 if len(ranks) != len(tl):
                     continue
                 chosen = [lanes[i] for i in sub]
-                # three spellings of each compare-exchange: synthesis maps 'a < b ? a : b', 'a > b ? b : a'
-                # and 'b < a ? b : a' differently (median of three: 746 vs 831 um^2; a sort of four
-                # 1996.9 / 2102.0 / 1950.6), the search measures them
+                # two spellings of each compare-exchange: synthesis maps 'a < b ? a : b' and 'b < a ? b : a'
+                # differently (a sort of four: 1996.9 vs 1950.6 um^2), the search measures both; 'a > b ? b : a'
+                # (the second one's selection with $gt) maps worse than both (2102.0; median of three 972 vs
+                # 746 / 751) and is not offered
                 exprs = [_emit_order(chosen, w, ranks, signed, lt) for lt in _SPELLINGS]
                 used = []
                 for ln in chosen:
@@ -219,9 +220,9 @@ def _kind(ranks: list[int], n: int) -> str:
     return "order_statistics"
 
 
-#: compare-exchange spellings: True 'a < b' (low output a when set), False 'a > b' and None 'b < a' (the
-#: same selection as False: low output b when set)
-_SPELLINGS = (True, False, None)
+#: compare-exchange spellings offered: True 'a < b' (low output a when set) and None 'b < a' (low output b
+#: when set: the selection of False, 'a > b', spelled with $lt)
+_SPELLINGS = (True, None)
 
 
 def _cmp(a: str, b: str, signed: bool, lt: bool | None) -> str:
@@ -487,6 +488,8 @@ def _arg_extreme_words(t: np.ndarray, tw: int, ops) -> list[tuple]:
 
 def _emit_arg(names: list[str], base: str, w: int, signed: bool, want_max: bool, lt: bool, tw: int,
               sgn: frozenset) -> str:
+    # 'a > b' is spelled 'b < a' (None), as emit_order spells it, so the value tree shares these compares
+    sel, lt = bool(lt), (True if lt else None)
     tag = _h(tuple(names), signed, w, lt)
     prefix = f"{base}_mm{tag}"  # the names emit_order gives the min/max tree of these lanes
     decls: list[str] = []
@@ -505,7 +508,7 @@ def _emit_arg(names: list[str], base: str, w: int, signed: bool, want_max: bool,
             ua, ub = (f"$unsigned({x})" if x in sgn and not signed else x for x in (a, b))
             decls.append(f"wire {c} = {_cmp(ua, ub, signed, lt)};")
             # emit_order's exchange: c = a < b picks b for the high output; c = a > b picks a
-            (x, ix), (y, iy) = ((b, ib), (a, ia)) if lt == want_max else ((a, ia), (b, ib))
+            (x, ix), (y, iy) = ((b, ib), (a, ia)) if sel == want_max else ((a, ia), (b, ib))
             v = f"{prefix}_{'hi' if want_max else 'lo'}{k}"
             decls.append(f"wire {wdecl}{v} = {c} ? {x} : {y};")
             ixn = f"{prefix}_ix{k}"
