@@ -180,3 +180,49 @@ def test_sampled_evaluator_matches_z3_on_products_and_variable_shifts():
         for j in range(64):
             vals = {nm: sum(((mk >> j) & 1) << b for b, mk in enumerate(st.env[nm])) for nm in st.env}
             assert sum(((mk >> j) & 1) << b for b, mk in enumerate(masks)) == ref(e, vals), (e, vals)
+
+
+# several bounded registers written under the same case of one state register: every register's
+# induction reads the same guard literals
+SAME_GUARDS = """module sg (input clk, input rst, input [2:0] op, input go, output [7:0] a, output [7:0] b,
+  output [7:0] c);
+  reg [7:0] ca, cb, cc;
+  reg [1:0] st;
+  always @(posedge clk) begin
+    if (rst) begin st <= 2'd0; ca <= 8'd0; cb <= 8'd0; cc <= 8'd0; end
+    else case (st)
+      2'd0: begin if (go) st <= 2'd1; ca <= (ca == 8'd5) ? 8'd0 : ca + 8'd1; end
+      2'd1: begin if (op == 3'd2) st <= 2'd2; cb <= (cb == 8'd9) ? 8'd0 : cb + 8'd1; end
+      2'd2: begin if (op[0]) st <= 2'd0; cc <= (cc >= 8'd2) ? 8'd0 : cc + 8'd1; ca <= 8'd0; end
+      default: st <= 2'd0;
+    endcase
+  end
+  assign a = ca;
+  assign b = cb;
+  assign c = cc;
+endmodule
+"""
+
+
+def test_register_bounds_translate_each_guard_once_and_find_the_same(monkeypatch):
+    from rtlopt.templates import REGISTRY, _guards, _regwidth, analyze
+
+    tmpl = REGISTRY["register_width_reduction"]
+    calls = []
+    real = _guards.lit_z3
+
+    def counting(an, zx, lit, as_text=False):
+        calls.append(lit)
+        return real(an, zx, lit, as_text)
+
+    monkeypatch.setattr(_guards, "lit_z3", counting)
+    shared = sorted(m.description for m in tmpl.match(analyze(SAME_GUARDS, "sg.v")))
+    n_shared = len(calls)
+    # the same search with a fresh translator per write and no memo (what it did before)
+    monkeypatch.setattr(_regwidth, "_shared_zx", lambda an, vol, defs: _guards.Z3Expr(an, volatile=set(vol), defs=defs))
+    monkeypatch.setattr(_regwidth, "_lit_once", lambda an, zx, g, lit_z3: lit_z3(an, zx, g))
+    calls.clear()
+    fresh = sorted(m.description for m in tmpl.match(analyze(SAME_GUARDS, "sg.v")))
+    assert shared == fresh
+    assert any("ca 8 -> 3 bits" in d for d in shared), shared
+    assert n_shared < len(calls)

@@ -556,14 +556,23 @@ def inductive_bound(an: Analysis, key, sym, writes: list) -> int | None:
             an._copy_bounds = {}
         an._copy_bounds[key] = per
         return best
-    got = _induction(an, key, sym, writes)
-    bits = None if got is None else _least_bits(got, _width(sym))
-    if bits is None:
-        bits = _flag_bound(an, key, sym, writes)
-    if bits is None and not _multi_params(an):
-        from rtlopt.templates._accbound import accumulator_bound
+    # the induction, flag and accumulator bounds depend on the register's writes only (they read no
+    # recorded fact), so each is worked out once per analysis: a register loaded from others asks
+    # for their bounds (_loaded_bound), and every register of a module may ask for the same ones
+    memo = an.__dict__.setdefault("_own_bounds", {})
+    mkey = (key, tuple(sorted(an.span(w) for w in writes)))
+    if mkey in memo:
+        bits = memo[mkey]
+    else:
+        got = _induction(an, key, sym, writes)
+        bits = None if got is None else _least_bits(got, _width(sym))
+        if bits is None:
+            bits = _flag_bound(an, key, sym, writes)
+        if bits is None and not _multi_params(an):
+            from rtlopt.templates._accbound import accumulator_bound
 
-        bits = accumulator_bound(an, key, sym, writes)
+            bits = accumulator_bound(an, key, sym, writes)
+        memo[mkey] = bits
     if bits is None and not _multi_params(an):
         bits = _loaded_bound(an, key, sym, writes)
     elif bits is not None and not _multi_params(an):
@@ -962,13 +971,40 @@ def _holds(checks: list, b: int) -> bool:
     return True
 
 
+def _shared_zx(an: Analysis, volatile, defs):
+    """One z3 translator per (blocking-written variables, net drivers) of an analysis: every register
+    of a module is modelled under the same guard literals (picorv32: one large case on the CPU state
+    for 40 registers), and each literal is translated once (:func:`_lit_once`). Each write is still
+    checked on its own, so a translator shared by several writes changes no answer."""
+    from rtlopt.templates._guards import Z3Expr
+
+    cache = an.__dict__.setdefault("_induction_zx", {})
+    k = (frozenset(volatile), id(defs))
+    got = cache.get(k)
+    if got is None or got[0] is not defs:  # (the entry keeps ``defs`` alive: its id is not reused)
+        got = cache[k] = (defs, Z3Expr(an, volatile=set(volatile), defs=defs))
+    return got[1]
+
+
+def _lit_once(an: Analysis, zx, g, lit_z3):
+    """``lit_z3(an, zx, g)``, kept per literal on ``zx`` (one syntax node, one value in one context)."""
+    memo = zx.__dict__.setdefault("_lits", {})
+    try:
+        got = memo.get(g)
+    except TypeError:
+        return lit_z3(an, zx, g)
+    if got is None:
+        got = memo[g] = lit_z3(an, zx, g)
+    return got
+
+
 def _induction(an: Analysis, key, sym, writes: list, ctx=None) -> tuple[list, set[int]] | None:
     """Per write of the register ``(r, guard, next value)`` as z3 terms, and the constants they
     mention; None when a write cannot be modelled or none is a reset/reload to a constant. ``ctx``:
     one elaborated copy's ``(write sites by span, net drivers)`` (:func:`_copy_contexts`)."""
     import z3
 
-    from rtlopt.templates._guards import Z3Expr, lit_z3, net_definitions, reads
+    from rtlopt.templates._guards import lit_z3, net_definitions, reads
 
     width = _width(sym)
     if width < 2 or width > 64:
@@ -994,11 +1030,11 @@ def _induction(an: Analysis, key, sym, writes: list, ctx=None) -> tuple[list, se
             return None
         if key in site.volatile:
             return None  # blocking writes read back within the block: keep it simple
-        zx = Z3Expr(an, volatile=set(site.volatile), defs=defs)
+        zx = _shared_zx(an, site.volatile, defs)
         r = zx.var(key, width)
         guard = [g for g in site.guard if not ((reads(g.node if g.kind == "cond" else g.node.expr))
                                                & site.volatile)]
-        gz = z3.And(*[lit_z3(an, zx, g) for g in guard]) if guard else z3.BoolVal(True)
+        gz = z3.And(*[_lit_once(an, zx, g, lit_z3) for g in guard]) if guard else z3.BoolVal(True)
         rhs = zx.bv(w.right)
         if rhs.size() != width:  # an unsized literal / wider value: the write truncates or extends it
             rhs = z3.Extract(width - 1, 0, rhs) if rhs.size() > width else z3.ZeroExt(width - rhs.size(), rhs)
