@@ -114,3 +114,48 @@ def test_generators_leave_time_to_measure_what_they_found(tmp_path: Path, monkey
     assert windows and windows[0] <= search.GEN_SHARE * window + 0.5
     assert any("b + a" in t for t in measured), "the slow generator's candidate was not measured"
     assert not late_ran
+
+
+def _capped_run(tmp_path: Path, monkeypatch, input_s: float) -> tuple[list[float], list[float]]:
+    """A first-round generator that outlasts the input's measurement limit (1 s) and one after it;
+    the input's measurement takes ``input_s``. Returns the second generator's window (empty: skipped)."""
+    src = tmp_path / "add.v"
+    src.write_text(ADD)
+    second: list[float] = []
+
+    def measure(ref, *, timeout, **_kw):
+        time.sleep(input_s)
+        return _report(100.0)
+
+    def first(state):
+        time.sleep(1.5)  # past t0 + the input's measurement limit
+        return []
+
+    def after(state):
+        second.append(state.deadline - time.monotonic())
+        return []
+
+    import rtlopt.ppa._cache
+
+    monkeypatch.setattr(rtlopt.ppa._cache, "measure_staged", measure)
+    monkeypatch.setattr(search, "_GENERATORS", {"first": first, "after": after})
+    res = search.optimize(open_design([str(src)], "add"), liberty="nangate45", budget_s=20.0,
+                          verify_timeout_s=4.0, ppa_timeout_s=1.0)
+    assert res.before.area_um2.value == 100.0
+    return second
+
+
+def test_first_round_window_opens_once_the_input_is_measured(tmp_path: Path, monkeypatch):
+    """The first round's generators are capped at the input's measurement limit only while the input
+    is pending (a design with submodules gets a tenth of the budget as that limit: on a loaded machine
+    the templates alone used it and the semantic generators never ran, verilog-axis arbiter)."""
+    second = _capped_run(tmp_path, monkeypatch, input_s=0.0)
+    assert second, "the generator after a slow one was skipped although the input was measured"
+    assert second[0] > 5.0  # the round's window (3/4 of what is left), not the 1 s input limit
+
+
+def test_first_round_stays_capped_while_the_input_is_pending(tmp_path: Path, monkeypatch):
+    """Near miss: the input's measurement is still running when the cap passes: the generators after
+    it are skipped (a design too large to measure must not wait for analyses)."""
+    second = _capped_run(tmp_path, monkeypatch, input_s=3.0)
+    assert not second

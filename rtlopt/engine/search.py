@@ -775,10 +775,10 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             # generators of the first round run while the input is measured: they may not outlast the
             # input's measurement limit (a design too large for it ends the run, or falls back to
             # module-by-module, without waiting for analyses of a design that cannot be measured)
-            gen_deadline = deadline if result is not None else min(deadline, t0 + ppa_timeout_s)
             # the generators of a round leave a quarter of what is left to measuring and proving what
             # they found (picorv32's core: the templates alone ran to the deadline, nothing was measured)
-            gen_deadline = min(gen_deadline, time.monotonic() + GEN_SHARE * max(0.0, deadline - time.monotonic()))
+            gen_window = min(deadline, time.monotonic() + GEN_SHARE * max(0.0, deadline - time.monotonic()))
+            gen_deadline = gen_window if result is not None else min(gen_window, t0 + ppa_timeout_s)
             state = State(design, cur, goal, lib, rnd, scope, gen_deadline)
             cands: list[tuple[Candidate, dict[Path, str], Future | None]] = []
             seen = {_h(cur)}
@@ -787,6 +787,13 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                 if time.monotonic() > deadline:
                     exhausted = True
                     break
+                if gen_deadline < gen_window and input_future.done() and input_future.exception() is None:
+                    # the input is measured (within its limit): the cap that kept the first round's
+                    # generators inside the input's measurement limit no longer applies; the round's
+                    # window opens (a design with submodules has a tenth of the budget as that limit:
+                    # under load the templates alone used it and no semantic generator ever ran)
+                    gen_deadline = gen_window
+                    state.deadline = gen_window
                 if time.monotonic() > gen_deadline:
                     # the input's measurement limit passed (its result or failure decides), or the
                     # round's generator window closed: the rest is for measuring and proving
