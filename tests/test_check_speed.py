@@ -226,3 +226,30 @@ def test_register_bounds_translate_each_guard_once_and_find_the_same(monkeypatch
     assert shared == fresh
     assert any("ca 8 -> 3 bits" in d for d in shared), shared
     assert n_shared < len(calls)
+
+
+def test_a_time_limit_wrapped_by_a_native_call_is_a_time_limit(tmp_path, monkeypatch):
+    """z3 and pyslang call back into Python; a limit firing there comes back as ctypes.ArgumentError
+    ("argument 1: _RuleDeadline: "): reported as the matcher's time limit, not as a matcher bug, and the
+    file's own limit still stops the file's remaining matchers."""
+    import ctypes
+
+    from rtlopt.templates import REGISTRY
+
+    f = _w(tmp_path / "m.v", "module m(input [7:0] a, output [15:0] y);\n  assign y = a * 8'd10;\nendmodule\n")
+    tmpl = REGISTRY["const_mult_to_shift_add"]
+
+    def wrapped_rule(_an):
+        raise ctypes.ArgumentError("argument 1: _RuleDeadline: ")
+
+    monkeypatch.setattr(tmpl, "match", wrapped_rule)
+    rep = check.check_files([f], only={"const_mult_to_shift_add"})
+    assert [s["reason"] for s in rep.skipped] == [f"matcher exceeded its time limit of {check.RULE_TIMEOUT:g} s"]
+
+    def wrapped_file(_an):
+        raise ctypes.ArgumentError("argument 2: _Deadline: ")
+
+    monkeypatch.setattr(tmpl, "match", wrapped_file)
+    rep = check.check_files([f], only={"const_mult_to_shift_add", "constant_folding"})
+    assert [s["reason"] for s in rep.skipped if "per-file time limit" in s["reason"]], rep.skipped
+    assert not any("matcher failed" in s["reason"] for s in rep.skipped)

@@ -333,6 +333,12 @@ def _template_findings(report: CheckReport, tmpl, an, p: Path, text: str, info: 
                                "reason": f"matcher exceeded its time limit of {RULE_TIMEOUT:g} s"})
         return
     except Exception as exc:  # noqa: BLE001 - one template's bug must not hide the others' findings
+        if is_deadline(exc):  # a limit that fired inside a z3/pyslang call comes back wrapped (ArgumentError)
+            if "_RuleDeadline" not in f"{type(exc).__name__}: {exc}":
+                raise _Deadline() from None  # the file's limit: the file's other matchers stop too
+            report.skipped.append({"file": str(p), "rule": tmpl.id,
+                                   "reason": f"matcher exceeded its time limit of {RULE_TIMEOUT:g} s"})
+            return
         report.skipped.append({"file": str(p), "rule": tmpl.id,
                                "reason": f"matcher failed: {type(exc).__name__}: {exc}"})
         return
