@@ -63,7 +63,7 @@ def test_ones_run_compares_read_the_window(tmp_path):
     assert len(got) == 1, got
     new = got[0][0][f]
     assert "assign seven          = (win[6] & win[5] & win[4] & win[3] & win[2] & win[1] & win[0]);" in new
-    assert "(~win[5] & win[4] & win[3] & win[2] & win[1] & win[0]) && !d" in new
+    assert "(!win[5] & win[4] & win[3] & win[2] & win[1] & win[0]) && !d" in new
     assert "run == 4'hF" in new  # the counter's own saturation test is no function of the window
     assert _equivalent(tmp_path, f, new, "ones_mon") == "EQUIVALENT"
 
@@ -88,8 +88,8 @@ def test_zero_run_counter_in_submodule(tmp_path):
     f, got = _run(tmp_path, src.read_text(), "line_idle")
     assert len(got) == 1, got
     new = got[0][0][f]
-    assert "assign idle   = (~win[5] & ~win[4] & ~win[3] & ~win[2] & ~win[1] & ~win[0]);" in new
-    assert "assign gap2   = (win[2] & ~win[1] & ~win[0]);" in new
+    assert "assign idle   = (!win[5] & !win[4] & !win[3] & !win[2] & !win[1] & !win[0]);" in new
+    assert "assign gap2   = (win[2] & !win[1] & !win[0]);" in new
     assert _equivalent(tmp_path, f, new, "line_idle") == "EQUIVALENT"
 
 
@@ -121,7 +121,7 @@ def test_near_misses_are_not_rewritten(tmp_path):
         descs = [d for _t, d in got]
         # the 6-bit window still shows a run of exactly five (its sixth bit is the zero before it)
         assert descs == (["register compared only through functions of other registers (proven from reset): "
-                          "(run == 5) -> (~win[5] & win[4] & win[3] & win[2] & win[1] & win[0])"] if i == 0 else []), \
+                          "(run == 5) -> (!win[5] & win[4] & win[3] & win[2] & win[1] & win[0])"] if i == 0 else []), \
             (i, descs)
         assert all("(7 <= run)" in new[f] for new, _d in got)
 
@@ -196,7 +196,7 @@ def test_child_module_instances_share_one_rewrite(tmp_path):
     assert len(got) == 1, got
     new = got[0][0][f]
     assert "assign abort = (win[6] & win[5] & win[4] & win[3] & win[2] & win[1] & win[0]);" in new
-    assert "assign five  = (~win[5] & win[4] & win[3] & win[2] & win[1] & win[0]);" in new
+    assert "assign five  = (!win[5] & win[4] & win[3] & win[2] & win[1] & win[0]);" in new
     assert _equivalent(tmp_path, f, new, "two_ch") == "EQUIVALENT"
 
 
@@ -209,4 +209,16 @@ def test_child_instance_with_a_short_window_keeps_its_compare(tmp_path):
     assert len(got) == 1, got
     new = got[0][0][f]
     assert "assign abort = run >= 4'd7;" in new
-    assert "assign five  = (~win[5] & win[4] & win[3] & win[2] & win[1] & win[0]);" in new
+    assert "assign five  = (!win[5] & win[4] & win[3] & win[2] & win[1] & win[0]);" in new
+
+
+@pytest.mark.yosys
+def test_compare_in_a_wider_context_keeps_its_one_bit_value(tmp_path):
+    # 'run == 0' is '!win[0]': in a 4-bit sum a '~' would be extended to 4 bits before it inverts
+    text = ONES.replace("  output           five_then_zero\n", "  output           five_then_zero,\n  output     [3:0] acc\n")
+    text = text.replace("endmodule", "  assign acc = {3'd0, d} + (run == 4'd0);\nendmodule")
+    f, got = _run(tmp_path, text, "ones_mon")
+    assert len(got) == 1, got
+    new = got[0][0][f]
+    assert "assign acc = {3'd0, d} + (!win[0]);" in new, new
+    assert _equivalent(tmp_path, f, new, "ones_mon") == "EQUIVALENT"

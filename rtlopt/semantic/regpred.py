@@ -246,7 +246,7 @@ def _as_table(kind, f) -> tuple[list[int], int]:
 
 def _expr(kind, f, spell, order=None) -> str:
     if kind in ("and", "or"):
-        lits = [spell(r) if v else f"~{spell(r)}" for r, v in sorted(f, key=lambda rv: order(rv[0]))]
+        lits = [spell(r) if v else f"!{spell(r)}" for r, v in sorted(f, key=lambda rv: order(rv[0]))]
         if len(lits) == 1:
             return f"({lits[0]})"
         return "(" + (" & " if kind == "and" else " | ").join(lits) + ")"
