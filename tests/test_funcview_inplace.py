@@ -149,6 +149,7 @@ def test_narrowacc_through_a_function(tmp_path: Path):
         p.write_text(text)
         assert rewrites({p: text}) == []  # the body is no always block: nothing without the view
         got = through_functions({p: text}, lambda texts, b: rewrites(texts, budget_s=b), 60.0)
+        got = [g for g in got if "addend" not in g[2]]  # the updates as written (a gated form may come first)
         assert len(got) == 1 and got[0][0] == p, got
         new = got[0][1]
         assert inc in new and "[in a function]" in got[0][2], new

@@ -42,7 +42,7 @@ def _assign_parts(stmt):
 
 
 def _targets(an):
-    """``[(module, T, B, always-block start, init span, [update spans])]``."""
+    """``[(module, T, B, always-block start, init span, [(update start, end, statement)], T's symbol)]``."""
     from rtlopt.semantic.popsum import _block_items, _written
     out = []
     for mod, items in _block_items(an):
@@ -58,7 +58,7 @@ def _targets(an):
             seen.add(sym)
             if any(sym in w2 for w2, _x, _s, _e in writes[:k]):
                 continue  # written before its plain init
-            ups = [(s2, e2) for w2, _x2, s2, e2 in writes[k + 1:] if sym in w2]
+            ups = [(s2, e2, x2) for w2, x2, s2, e2 in writes[k + 1:] if sym in w2]
             if not ups or any(len(w2) != 1 for w2, _x2, _s2, _e2 in writes[k + 1:] if sym in w2):
                 continue
             # updates must be one contiguous run right after the init (nothing else between)
@@ -71,7 +71,74 @@ def _targets(an):
             if blk is None:
                 continue
             bstart, _be = an.span(blk)
-            out.append((mod, sym.name, rv.symbol.name, bstart, (s, e), ups))
+            out.append((mod, sym.name, rv.symbol.name, bstart, (s, e), ups, sym))
+    return out
+
+
+def _stmts(st):
+    """``st`` and every statement nested in it (blocks, loops, ifs, case arms)."""
+    yield st
+    k = type(st).__name__
+    subs = []
+    if k == "BlockStatement":
+        subs = [st.body]
+    elif k == "StatementList":
+        subs = list(st.list)
+    elif k in ("ForLoopStatement", "WhileLoopStatement", "RepeatLoopStatement", "ForeverLoopStatement",
+               "DoWhileLoopStatement"):
+        subs = [st.body]
+    elif k == "ConditionalStatement":
+        subs = [st.ifTrue, st.ifFalse]
+    elif k == "CaseStatement":
+        subs = [i.stmt for i in st.items] + [st.defaultCase]
+    for x in subs:
+        if x is not None:
+            yield from _stmts(x)
+
+
+def _gated_updates(an, stmt, sym) -> list[tuple[int, int, str]]:
+    """``if (c) T = T + E;`` (no else) inside ``stmt`` as ``T = T + ((c) ? (E) : 0);``: the select moves
+    from the sum (a K-bit mux per step) onto the addend (E gated to 0), which synthesis maps smaller.
+    ``[(start, end, replacement)]`` in the text; the proof covers the edit like the rest."""
+    from rtlopt.templates._sem import op_name, self_width, strip
+
+    out = []
+    for st in _stmts(stmt):
+        if type(st).__name__ != "ConditionalStatement" or st.ifFalse is not None or len(st.conditions) != 1 \
+                or st.conditions[0].pattern is not None or st.syntax is None:
+            continue
+        body = st.ifTrue
+        if type(body).__name__ == "BlockStatement" and type(body.body).__name__ == "ExpressionStatement":
+            body = body.body
+        ap = _assign_parts(body)
+        if ap is None or ap[0] is not sym:
+            continue
+        rv = ap[1]
+        if type(rv).__name__ != "BinaryExpression" or op_name(rv) != "Add":
+            continue
+        left, right = strip(rv.left), strip(rv.right)
+        def is_t(n):
+            return type(n).__name__ == "NamedValueExpression" and n.symbol is sym
+        other = rv.right if is_t(left) else rv.left if is_t(right) else None
+        if other is None or is_t(strip(other)):
+            continue
+        other = strip(other)
+        # an unsigned addend widened by an explicit cast (``24'(n[1:0])``) is added as it is: the sum
+        # is kept mod 2^K either way, and the narrow select and add map smaller than a 24-bit one
+        while type(other).__name__ == "ConversionExpression" and not other.type.isSigned \
+                and not other.operand.type.isSigned and (self_width(other.operand) or 1 << 30) <= (
+                    self_width(other) or 0):
+            other = strip(other.operand)
+        if other.type.isSigned or other.syntax is None:
+            continue  # a signed addend: a zero of another signedness would change its extension
+        csyn = st.conditions[0].expr.syntax
+        w = self_width(other)
+        if csyn is None or w is None:
+            continue
+        cs, ce = an.span(csyn)
+        es, ee = an.span(other.syntax)
+        s, e = an.span(st.syntax)
+        out.append((s, e, f"{sym.name} = {sym.name} + (({an.text[cs:ce]}) ? ({an.text[es:ee]}) : {w}'d0);"))
     return out
 
 
@@ -128,7 +195,7 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S, params: dict | None = None
             except Exception:  # noqa: BLE001
                 continue
         sims: dict = {}
-        for mod, tname, bname, bstart, (s0, e0), ups in tg:
+        for mod, tname, bname, bstart, (s0, e0), ups, tsym in tg:
             nl = nls.get(mod)
             if nl is None or time.monotonic() > deadline:
                 continue
@@ -141,19 +208,27 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S, params: dict | None = None
             pat = re.compile(rf"(?<![\w$.\\]){re.escape(tname)}(?![\w$])")
             ls = text.rfind("\n", 0, bstart) + 1
             ind = text[ls:bstart] if text[ls:bstart].strip() == "" else ""
-            edits = [Edit(ls if ind or ls == bstart else bstart, ls if ind or ls == bstart else bstart,
-                          f"{ind}reg [{k - 1}:0] {acc};\n"),
-                     Edit(s0, e0, f"{acc} = {k}'d0;")]
-            for j, (s, e) in enumerate(ups):
-                body = pat.sub(acc, text[s:e])
-                if j == len(ups) - 1:
-                    ls2 = text.rfind("\n", 0, s) + 1
-                    ind2 = text[ls2:s] if text[ls2:s].strip() == "" else " "
-                    body += f"\n{ind2}{tname} = {bname} + {acc};"
-                edits.append(Edit(s, e, body))
-            new = apply_edits(text, edits)
-            if new != text and parses_cleanly(new, an.errors):
-                out.append((path, new, f"{tname} = {bname} + a {k}-bit sum of its increments"))
+            gates = [_gated_updates(an, x, tsym) for _s, _e, x in ups]
+            # the gated form first (``if (c) T = T + E`` as ``T = T + (c ? E : 0)``), then the updates as written
+            for gated in ([True, False] if any(gates) else [False]):
+                edits = [Edit(ls if ind or ls == bstart else bstart, ls if ind or ls == bstart else bstart,
+                              f"{ind}reg [{k - 1}:0] {acc};\n"),
+                         Edit(s0, e0, f"{acc} = {k}'d0;")]
+                for j, (s, e, _x) in enumerate(ups):
+                    seg = text[s:e]
+                    if gated:
+                        for gs, ge, rep in sorted(gates[j], reverse=True):
+                            seg = seg[:gs - s] + rep + seg[ge - s:]
+                    body = pat.sub(acc, seg)
+                    if j == len(ups) - 1:
+                        ls2 = text.rfind("\n", 0, s) + 1
+                        ind2 = text[ls2:s] if text[ls2:s].strip() == "" else " "
+                        body += f"\n{ind2}{tname} = {bname} + {acc};"
+                    edits.append(Edit(s, e, body))
+                new = apply_edits(text, edits)
+                if new != text and parses_cleanly(new, an.errors):
+                    how = " (each step's select on its addend)" if gated else ""
+                    out.append((path, new, f"{tname} = {bname} + a {k}-bit sum of its increments{how}"))
     return out
 
 
