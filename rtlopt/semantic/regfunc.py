@@ -842,6 +842,9 @@ def _cmp(op: str, a: int, k: int) -> int:
 
 _OPS = {"eq": "==", "ne": "!=", "ge": ">=", "lt": "<"}
 
+#: the deep simulation run (1024 cycles, rare resets) only for netlists with at most this many flops
+_DEEP_FLOPS = 512
+
 
 def analyze_texts(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
                   net: seqsim.GateNet | None = None) -> Analysis:
@@ -864,7 +867,14 @@ def _analyze_net(net: seqsim.GateNet, t0: float, timeout_s: float, consts=()) ->
         # a second run with inputs held for long stretches (a clear held low while a count enable is
         # held high): counters reach the values where a relation like 'words == bytes >> 3' shows
         held = _bit_matrix(seqsim.simulate(net, cycles=256, words=1, seed=7, hold_log2=4))
-        bm = np.concatenate([bm, held], axis=1)
+        runs = [bm, held]
+        if len(net.flops) <= _DEEP_FLOPS:
+            # a third run with resets rare and inputs held for hundreds of cycles: a divider counting
+            # to a few hundred before its phase steps (a clock generator's output register equal to a
+            # phase bit) is never reached when a reset comes every 32 cycles
+            runs.append(_bit_matrix(seqsim.simulate(net, cycles=1024, words=1, seed=11, hold_log2=8,
+                                                    reset_rate_log2=14)))
+        bm = np.concatenate(runs, axis=1)
         hyps = discover(net, regs, bm, deadline=t0 + timeout_s * 0.6, consts=consts)
         rels = prove(net, regs, hyps, timeout_s=max(2.0, timeout_s - (time.monotonic() - t0)))
         ules = {(r.base, r.base2, r.k) for r in rels if r.op == "ule"}
@@ -1341,6 +1351,13 @@ def regfunc_candidates(state) -> list:
         got = candidates_for(dict(state.texts), state.design.top, timeout_s=max(2.0, min(30.0, left)))
     except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
         got = []
+    try:  # with the other registers' constant bits removed too (one round instead of two)
+        from rtlopt.semantic import regfunc_seq
+
+        got += regfunc_seq.with_seqred(dict(state.texts), state.design.top, got,
+                                       getattr(state, "deadline", None) or float("inf"))
+    except Exception:  # noqa: BLE001
+        pass
     try:  # a register loaded with a function of other registers' next values
         from rtlopt.semantic import nextfunc
 

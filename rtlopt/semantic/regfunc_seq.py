@@ -1,0 +1,40 @@
+"""Register functions and sequential redundancy in one candidate.
+
+A register that is a function of another register (``busy == cnt != 0``) and the constant upper bits of
+that other register (a 16-bit count that never exceeds 20) are two rewrites of one round. Measured one
+at a time, the narrowing saves more and is accepted first; afterwards the narrowed register is no
+longer one name of flip-flops only (its upper bits are constants) and, in a parameterized module, its
+text is pinned to the proven parameter values, so the function is not found again. This module offers
+both together in the first round: :mod:`rtlopt.semantic.seqred` runs on the text where the register
+functions are already written (its narrowing then rewrites the function's reads as well).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+
+def with_seqred(texts: dict[Path, str], top: str, got: list[tuple[dict[Path, str], str]],
+                deadline: float = float("inf"), limit: int = 1) -> list[tuple[dict[Path, str], str]]:
+    """For the first ``limit`` register-function candidates ``got`` ([(new texts, description)]): the
+    candidate with seqred's all-facts rewrite applied on top ([] when seqred finds nothing there)."""
+    from rtlopt.semantic import seqred
+
+    out = []
+    for new, desc in got[:limit]:
+        left = deadline - time.monotonic()
+        if left < 4.0:
+            break
+        try:
+            more = seqred.candidates_for(new, top, timeout_s=max(2.0, min(30.0, left)), max_cands=1)
+        except Exception:  # noqa: BLE001 - no combination from a failed analysis
+            continue
+        if not more:
+            continue
+        new2, _what, names = more[0]
+        if all(new2[p] == texts[p] for p in texts):
+            continue
+        facts = seqred._last_facts(new, top)
+        out.append((new2, f"{desc}; then sequential redundancy: {seqred._describe(names, facts)}"))
+    return out
