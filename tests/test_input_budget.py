@@ -116,15 +116,21 @@ def test_generators_leave_time_to_measure_what_they_found(tmp_path: Path, monkey
     assert not late_ran
 
 
-def _capped_run(tmp_path: Path, monkeypatch, input_s: float) -> tuple[list[float], list[float]]:
+
+def _capped_run(tmp_path: Path, monkeypatch, input_s: float, fail: bool = False) -> list[float]:
     """A first-round generator that outlasts the input's measurement limit (1 s) and one after it;
-    the input's measurement takes ``input_s``. Returns the second generator's window (empty: skipped)."""
+    the input's measurement takes ``input_s`` (``fail``: then runs out of time). Returns the second
+    generator's window (empty: skipped)."""
+    from rtlopt.errors import BudgetExhausted, ToolTimeout
+
     src = tmp_path / "add.v"
     src.write_text(ADD)
     second: list[float] = []
 
     def measure(ref, *, timeout, **_kw):
         time.sleep(input_s)
+        if fail:
+            raise ToolTimeout("the input's measurement ran out of time")
         return _report(100.0)
 
     def first(state):
@@ -139,9 +145,12 @@ def _capped_run(tmp_path: Path, monkeypatch, input_s: float) -> tuple[list[float
 
     monkeypatch.setattr(rtlopt.ppa._cache, "measure_staged", measure)
     monkeypatch.setattr(search, "_GENERATORS", {"first": first, "after": after})
-    res = search.optimize(open_design([str(src)], "add"), liberty="nangate45", budget_s=20.0,
-                          verify_timeout_s=4.0, ppa_timeout_s=1.0)
-    assert res.before.area_um2.value == 100.0
+    try:
+        res = search.optimize(open_design([str(src)], "add"), liberty="nangate45", budget_s=20.0,
+                              verify_timeout_s=4.0, ppa_timeout_s=1.0)
+        assert not fail and res.before.area_um2.value == 100.0
+    except BudgetExhausted:
+        assert fail
     return second
 
 
@@ -154,8 +163,15 @@ def test_first_round_window_opens_once_the_input_is_measured(tmp_path: Path, mon
     assert second[0] > 5.0  # the round's window (3/4 of what is left), not the 1 s input limit
 
 
-def test_first_round_stays_capped_while_the_input_is_pending(tmp_path: Path, monkeypatch):
-    """Near miss: the input's measurement is still running when the cap passes: the generators after
-    it are skipped (a design too large to measure must not wait for analyses)."""
+def test_first_round_waits_for_a_pending_input_then_opens(tmp_path: Path, monkeypatch):
+    """The cap passes while the input is still measured (it finishes within its own limit): the
+    search waits for it instead of skipping every generator after the first."""
     second = _capped_run(tmp_path, monkeypatch, input_s=3.0)
+    assert second and second[0] > 3.0
+
+
+def test_first_round_ends_when_the_input_cannot_be_measured(tmp_path: Path, monkeypatch):
+    """Near miss: the input's measurement fails: no generator runs after the cap (the run reports
+    the failure; a design too large to measure does not wait for analyses)."""
+    second = _capped_run(tmp_path, monkeypatch, input_s=3.0, fail=True)
     assert not second

@@ -787,6 +787,12 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                 if time.monotonic() > deadline:
                     exhausted = True
                     break
+                if gen_deadline < gen_window and time.monotonic() > gen_deadline \
+                        and not input_future.done():
+                    # the cap passed while the input is being measured: wait for it (bounded by its
+                    # own measurement limit); no analysis runs meanwhile
+                    with contextlib.suppress(Exception):
+                        input_future.exception()
                 if gen_deadline < gen_window and input_future.done() and input_future.exception() is None:
                     # the input is measured (within its limit): the cap that kept the first round's
                     # generators inside the input's measurement limit no longer applies; the round's
