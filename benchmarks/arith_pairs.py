@@ -10,8 +10,9 @@ carry-lookahead / carry-select adders, and constant multipliers as shift-add net
 (two's-complement) multipliers: ``$signed`` operators, shift-and-add with the sign row subtracted,
 Baugh-Wooley arrays, behavioural Booth. Gate-level radix-4 Booth with a flat Wallace tree in the ways
 datapath generators emit it (three partial-product select styles, sign extension by one constant,
-signed or unsigned, optionally a Kogge-Stone final adder); radix-8 Booth with a precomputed 3a; multiply-accumulate ``a*b+c`` as an array
-seeded with the addend and as one fused Wallace tree; Kogge-Stone adders.
+signed or unsigned, optionally a Kogge-Stone final adder); radix-8 Booth with a precomputed 3a;
+multiply-accumulate ``a*b+c`` as an array seeded with the addend and as one fused Wallace tree;
+Kogge-Stone adders.
 """
 
 from __future__ import annotations
