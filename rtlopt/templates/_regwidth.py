@@ -1427,7 +1427,7 @@ def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
         if len(list(s.syntax.dimensions)) != 1 or type(s.type).__name__ != "FixedSizeUnpackedArrayType":
             continue
         et = s.type.elementType
-        if not et.isIntegral or et.isSigned or not 2 <= int(et.bitWidth) <= 64:
+        if not et.isIntegral or not 2 <= int(et.bitWidth) <= 64:
             continue
         decl = s.syntax.parent
         if type(decl).__name__ != "DataDeclarationSyntax" or len(list(decl.declarators)) != 1:
@@ -1435,6 +1435,10 @@ def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
         arrays[_key(s)] = s
     if not arrays:
         return []
+    # signed elements (``int cnt [4]``, ``integer c [0:3]``, ``reg signed [15:0] a [..]``) are narrowed to
+    # unsigned ``[k-1:0]`` when the bound keeps them in 0 .. 2^k - 1 and every read only consumes the value
+    # (:func:`_signed_reads_ok`): their own context checks replace the unsigned ones below
+    signed = {k for k, s in arrays.items() if s.type.elementType.isSigned}
     loopvars: set = set()
     for st, _s, _e in an.statements:
         if type(st).__name__ == "ForLoopStatement":
@@ -1464,7 +1468,8 @@ def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
         if type(n).__name__ in ("ConcatenationExpression", "ReplicationExpression", "CallExpression",
                                 "StreamingConcatenationExpression") or (
                 type(n).__name__ == "AssignmentExpression" and not _context_safe(n.right)):
-            bad |= reads(n if type(n).__name__ != "AssignmentExpression" else n.right) & set(arrays)
+            hit = reads(n if type(n).__name__ != "AssignmentExpression" else n.right) & set(arrays)
+            bad |= hit - signed if type(n).__name__ == "AssignmentExpression" else hit
         if type(n).__name__ == "RangeSelectExpression" or (
                 type(n).__name__ == "ElementSelectExpression" and type(strip(n.value)).__name__
                 == "ElementSelectExpression"):
@@ -1536,10 +1541,18 @@ def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
         decl = sym.syntax.parent
         ds, de = an.span(decl)
         head = an.text[ds:an.span(sym.syntax)[0]]
-        m = re.search(r"\[\s*([^\[\]:]+?)\s*:\s*0\s*\]", head)
-        if m is None or head.count("[") != 1:
-            continue
-        edits = [Edit(ds + m.start(), ds + m.end(), f"[{best - 1}:0]")]
+        if k in signed:
+            if not _signed_reads_ok(an, k, best, ws):
+                continue
+            new_head = _unsigned_head(head, best)
+            if new_head is None:
+                continue
+            edits = [Edit(ds, ds + len(head), new_head)] + _step_literals(an, ws, best)
+        else:
+            m = re.search(r"\[\s*([^\[\]:]+?)\s*:\s*0\s*\]", head)
+            if m is None or head.count("[") != 1:
+                continue
+            edits = [Edit(ds + m.start(), ds + m.end(), f"[{best - 1}:0]")]
         out.append(tmpl._m(an, ds, de, f"{sym.name} elements {width} -> {best} bits (inductive value range of "
                                        f"every element from reset, proven with z3)", edits))
     return out
@@ -1593,3 +1606,160 @@ def _fit(t, width: int):
     import z3
 
     return z3.Extract(width - 1, 0, t) if t.size() > width else z3.ZeroExt(width - t.size(), t)
+
+
+#: Keyword integer types of a signed array element, and the keyword of their unsigned narrow declaration.
+_INT_KEYWORDS = {"int": "logic", "integer": "reg", "shortint": "logic", "longint": "logic", "byte": "logic"}
+
+
+def _unsigned_head(head: str, bits: int) -> str | None:
+    """The declaration text before the name of a signed array, as an unsigned ``bits``-wide one:
+    ``int `` -> ``logic [5:0] ``, ``integer `` -> ``reg [5:0] ``, ``reg signed [15:0] `` -> ``reg [5:0] ``;
+    None for other spellings (a typedef, a packed struct)."""
+    m = re.fullmatch(r"(\s*)(int|integer|shortint|longint|byte)(\s+)", head)
+    if m is not None:
+        return f"{m.group(1)}{_INT_KEYWORDS[m.group(2)]} [{bits - 1}:0]{m.group(3)}"
+    m = re.fullmatch(r"(\s*(?:reg|logic|bit|wire|var\s+logic)\s+)signed\s*\[\s*[^\[\]:]+?\s*:\s*0\s*\](\s+)", head)
+    if m is not None:
+        return f"{m.group(1)}[{bits - 1}:0]{m.group(2)}"
+    return None
+
+
+def _signed_reads_ok(an: Analysis, key, bits: int, writes: list) -> bool:
+    """Every read of the signed array ``key`` means the same when the element becomes unsigned
+    ``[bits-1:0]`` with a value in ``0 .. 2^bits - 1`` (proven from reset): a signed element turns the
+    expression it sits in unsigned and narrower, so each read must only consume its value --
+
+    * in the next value of one of the array's own writes through operators whose low ``bits`` bits
+      do not depend on the context (``+ - * & | ^ ~ <<``, the arms of ``?:``), the other operands
+      unsigned or at least ``bits`` wide (a narrow signed operand would be zero- instead of sign-extended);
+    * as an operand of a comparison whose other side is a constant >= 0, an unsigned value or another
+      element of the array (both non-negative, compared by value);
+    * as the operand of ``&&``/``||``/``!`` (its truth), the right side of an assignment (the value
+      truncated to the target), an explicit conversion wider than ``bits`` whose result is itself read
+      so, or no operator at all (a condition, a port connection, a case selector).
+    """
+    reads_of = []
+    for info in an.exprs:
+        n = info.node
+        if type(n).__name__ == "ElementSelectExpression" and _key_of(n.value) == key:
+            reads_of.append(info)
+    lhs = {an.span(strip(w.left)) for w in writes}
+    covered: set = set()
+
+    def mod_ok(node) -> bool:
+        node = strip(node)
+        kind = type(node).__name__
+        if kind == "ElementSelectExpression" and _key_of(node.value) == key:
+            covered.add(an.span(node))
+            return True
+        if kind == "BinaryExpression" and op_name(node) in ("Add", "Subtract", "Multiply", "BinaryAnd",
+                                                              "BinaryOr", "BinaryXor", "BinaryXnor"):
+            return mod_ok(node.left) and mod_ok(node.right)
+        if kind == "BinaryExpression" and op_name(node) in ("LogicalShiftLeft", "ArithmeticShiftLeft"):
+            return mod_ok(node.left)  # the amount is self-determined (a read there is checked on its own)
+        if kind == "UnaryExpression" and op_name(node) in ("BitwiseNot", "Minus", "Plus"):
+            return mod_ok(node.operand)
+        if kind == "ConditionalExpression":
+            return mod_ok(node.left) and mod_ok(node.right)
+        if not _mentions_elem(node, key):
+            t = getattr(node, "type", None)
+            w = self_width(node)
+            return t is not None and (not t.isSigned or (w is not None and w >= bits))
+        return False
+
+    for w in writes:
+        if not mod_ok(w.right):
+            return False
+    infos = sorted(an.exprs, key=lambda i: i.end - i.start)
+    spans = {(i.start, i.end) for i in reads_of}
+
+    def parent(span):
+        s, e = span
+        for i in infos:
+            if i.start <= s and e <= i.end and (i.start, i.end) != (s, e) and not (
+                    type(i.node).__name__ == "ElementSelectExpression" and _key_of(i.node.value) == key
+                    and (i.start, i.end) in spans):
+                return i
+        return None
+
+    def value_ok(info) -> bool:
+        p = parent((info.start, info.end))
+        if p is None:
+            return True
+        n = p.node
+        kind = type(n).__name__
+        if kind == "BinaryExpression":
+            op = op_name(n)
+            if op in ("LogicalAnd", "LogicalOr", "LogicalImplication", "LogicalEquivalence"):
+                return True
+            if op in _CMP:
+                ls = an.span(strip(n.left))
+                other = strip(n.right) if (ls[0] <= info.start and info.end <= ls[1]) else strip(n.left)
+                if other is None or (an.span(other) == (info.start, info.end)):
+                    return False
+                if type(other).__name__ == "ElementSelectExpression" and _key_of(other.value) == key:
+                    return True
+                c = _const(an, other)
+                if c is not None:
+                    return c >= 0
+                t = getattr(other, "type", None)
+                return t is not None and not t.isSigned
+            return False
+        if kind == "UnaryExpression":
+            return op_name(n) == "LogicalNot"
+        if kind == "AssignmentExpression":
+            rs = an.span(strip(n.right))
+            return rs[0] <= info.start and info.end <= rs[1] and not n.isCompound
+        if kind == "ConversionExpression" and not n.isImplicit:
+            return p.width > bits and value_ok(p)
+        return False
+
+    for info in reads_of:
+        sp = (info.start, info.end)
+        if sp in lhs or sp in covered:
+            continue
+        if not value_ok(info):
+            return False
+    return True
+
+
+def _mentions_elem(node, key) -> bool:
+    found = []
+
+    def visit(n):
+        if isinstance(n, ast.Expression) and type(n).__name__ == "NamedValueExpression" and _key(n.symbol) == key:
+            found.append(1)
+        return True
+
+    node.visit(visit)
+    return bool(found)
+
+
+def _step_literals(an: Analysis, writes: list, bits: int) -> list[Edit]:
+    """Unsized literal operands of ``+``/``-`` in the next values of a narrowed signed array's writes
+    (``cnt[b] + 1``), sized to the element (``6'h1``): the step is then computed at the element's
+    width (the write truncates to it anyway; measured: a 32-bit ``+ 1`` keeps a wider adder)."""
+    out: list[Edit] = []
+    seen: set = set()
+
+    def visit(node):
+        node = strip(node)
+        kind = type(node).__name__
+        if kind == "BinaryExpression" and op_name(node) in ("Add", "Subtract"):
+            for o in (strip(node.left), strip(node.right)):
+                info = an.info(o)
+                if type(o).__name__ == "IntegerLiteral" and info is not None and "'" not in info.text:
+                    c = _const(an, o)
+                    if c is not None and 0 <= c < (1 << bits) and (info.start, info.end) not in seen:
+                        seen.add((info.start, info.end))
+                        out.append(Edit(info.start, info.end, literal(c, bits)))
+                else:
+                    visit(o)
+        elif kind == "ConditionalExpression":
+            visit(node.left)
+            visit(node.right)
+
+    for w in writes:
+        visit(w.right)
+    return out
