@@ -381,7 +381,8 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
     best cover 7-29 above the clique), unlike the bench's machines with up to 50 % don't-cares
     (0.92-1.0, minimum 0-5 above the clique), on which MeMin's own search (``--memin``)
     finishes in 0.01-2.8 s of CPU; on 70 % it takes 4.3 s for a 60-state machine (bench seed
-    60000, 0.2 s here) and has no answer after 3-5 s on 80 states.
+    60000, 0.2 s here), 30 s for a 40-state one (seed 40000, minimum 6 above its clique; 1.0 s
+    here) and has no answer after 3-5 s on 80 states.
     """
     from rtlopt.fsm._bounds import coloring_bound
     from rtlopt.fsm._cover_sat import CoverSat
