@@ -747,7 +747,9 @@ def _flag_bound_in(an: Analysis, key, width: int, writes: list, sites: list, def
             return None
     import time
 
-    now = time.monotonic()
+    # the boxes count this process's CPU seconds: on a loaded machine a wall-clock box expired before
+    # the z3 queries had run (a done-flag counter lost its bound at load 26), the same work is allowed
+    now = time.process_time()
     if getattr(an, "_chain_deadline", None) is None:
         an._chain_deadline = now + CHAIN_SECONDS
     stop = min(now + CHAIN_REG_SECONDS, an._chain_deadline)
@@ -769,7 +771,7 @@ def _flag_bound_in(an: Analysis, key, width: int, writes: list, sites: list, def
         for g in st.guard:
             if g.kind == "case" and any(_case_label_match(an, zx, g.node, it) is None for it in g.node.items):
                 return None
-        if time.monotonic() > stop:
+        if time.process_time() > stop:
             return None
     r = zx.var(key, width)
     nr = _next_state(an, zx, mine, r, width)
@@ -781,7 +783,7 @@ def _flag_bound_in(an: Analysis, key, width: int, writes: list, sites: list, def
     _z3_consts(nr, consts)
 
     def unsat(*facts) -> bool:
-        if time.monotonic() > stop:
+        if time.process_time() > stop:
             raise _Late
         s = z3.Solver()
         s.set("timeout", 500)
@@ -814,7 +816,7 @@ class _Late(Exception):
 
 #: Seconds the next-state (and flag) bound search may take per analysis / per register: a large design
 #: has many free-running and data registers for which no bound exists.
-CHAIN_SECONDS = 12.0
+CHAIN_SECONDS = 12.0  # CPU seconds of the process
 CHAIN_REG_SECONDS = 4.0
 
 
