@@ -37,6 +37,24 @@ class GiveUp(Exception):
     pass
 
 
+class _Budget:
+    """A wall-clock limit and optionally a CPU-time one (the engine's own effort, which a loaded machine
+    does not shrink the way it shrinks wall-clock seconds)."""
+
+    def __init__(self, seconds: float, cpu_seconds: float | None = None) -> None:
+        self.wall = time.monotonic() + seconds
+        self.cpu = None if cpu_seconds is None else time.process_time() + cpu_seconds
+
+    def left(self) -> float:
+        w = self.wall - time.monotonic()
+        return w if self.cpu is None else min(w, self.cpu - time.process_time())
+
+    def half(self) -> _Budget:
+        """Half of what is left of each limit."""
+        return _Budget((self.wall - time.monotonic()) / 2,
+                       None if self.cpu is None else (self.cpu - time.process_time()) / 2)
+
+
 def _gate_poly(t: str, ins: tuple[Bit, ...]) -> list[tuple[frozenset, int]]:
     """The gate's output as a multilinear polynomial over its input variables (constants folded)."""
     def var(b: Bit) -> dict[frozenset, int]:
@@ -299,7 +317,7 @@ class _Exclusive:
         return not (lv(l1) & lv(l2))
 
 
-def _numbering(net: GateNet, deadline: float | None = None) -> tuple[dict, dict[int, int], list[tuple[str, int]]]:
+def _numbering(net: GateNet, budget: _Budget | None = None) -> tuple[dict, dict[int, int], list[tuple[str, int]]]:
     """Variable numbers: input bits first (sorted by port name and bit), then gate outputs in
     topological order. Backward rewriting in reverse topological order then always substitutes the
     highest-numbered variable of every monomial that contains it, so monomials (int bitmasks) can be
@@ -317,7 +335,7 @@ def _numbering(net: GateNet, deadline: float | None = None) -> tuple[dict, dict[
             else:
                 names.append((name, i))  # a constant or repeated input bit keeps its slot unused
     excl = _Exclusive(net, num, len(names))
-    blocks = _adder_blocks(net, excl, deadline)
+    blocks = _adder_blocks(net, excl, budget)
     order = _block_order(net, blocks)
     if order is None:
         blocks, order = {}, list(net.gates)
@@ -346,7 +364,7 @@ NEAREST = 4
 NEAR_DEPTH = 6
 
 
-def _adder_blocks(net: GateNet, excl: _Exclusive, deadline: float | None = None) -> dict[int, tuple]:
+def _adder_blocks(net: GateNet, excl: _Exclusive, budget: _Budget | None = None) -> dict[int, tuple]:
     """Half and full adders, found by what they compute ("atomic blocks"): a sum net ``s = x ^ y [^ z]``
     (an XOR of XORs, through inverters) with a net ``c`` proven to be the carry ``maj(x, y, z)`` (or
     ``x & y``) of the same literals. Backward rewriting then substitutes ``s = x + y + z - 2c`` (exact,
@@ -400,7 +418,7 @@ def _adder_blocks(net: GateNet, excl: _Exclusive, deadline: float | None = None)
                     carry_ins.add(b)
         cands.append(((u[0], v[0]), par))
         all_cands.append((s, cands))
-    prover = _CarryProver(drv, operands, deadline)
+    prover = _CarryProver(drv, operands, budget)
     glob: dict[int, list[int]] | None = None  # every net by signature (built on first need)
     for s, cands in all_cands:
         ok = [(leaves, p) for leaves, p in cands
@@ -479,12 +497,12 @@ class _CarryProver:
     #: Refuted (or timed-out) queries after which a design is taken to have no such adder.
     FAILURES = 24
 
-    def __init__(self, drv: dict, cut: set[int], deadline: float | None = None) -> None:
+    def __init__(self, drv: dict, cut: set[int], budget: _Budget | None = None) -> None:
         self.drv, self.cut = drv, cut
         self.spent = 0.0
         self.failed = 0
         # at most half of what is left of the engine's time (the rewriting itself needs the rest)
-        self.until = None if deadline is None else time.monotonic() + (deadline - time.monotonic()) / 2
+        self.budget = None if budget is None else budget.half()
         self.expr: dict[int, object] = {}
         self.z3 = None
 
@@ -522,7 +540,7 @@ class _CarryProver:
 
     def budget_left(self) -> bool:
         return self.spent < self.TOTAL_S and self.failed < self.FAILURES and \
-            (self.until is None or time.monotonic() < self.until)
+            (self.budget is None or self.budget.left() > 0)
 
     def carry(self, c: int, inv: bool, leaves: tuple, negs: list[bool]) -> bool:
         if not self.budget_left():
@@ -541,7 +559,7 @@ class _CarryProver:
                 maj = z3.And(ls[0], ls[1])
             got = z3.Not(self.expr[c]) if inv else self.expr[c]
             sol = z3.SolverFor("QF_FD")
-            ms = self.QUERY_MS if self.until is None else min(self.QUERY_MS, (self.until - time.monotonic()) * 1000)
+            ms = self.QUERY_MS if self.budget is None else min(self.QUERY_MS, self.budget.left() * 1000)
             sol.set("timeout", max(1, int(ms)))
             sol.add(got != maj)
             ok = sol.check() == z3.unsat
@@ -705,12 +723,14 @@ def _block_poly(block: tuple, num: dict) -> list[tuple[int, int]]:
     return [(m, k) for m, k in terms.items() if k]
 
 
-def word_polynomial(net: GateNet, bits: list[Bit], deadline: float,
+def word_polynomial(net: GateNet, bits: list[Bit], deadline: float | _Budget,
                     max_terms: int = MAX_TERMS) -> dict[int, int]:
-    """``sum 2^i * bits[i]`` (mod ``2^len(bits)``) as {monomial bitmask over input variables: coefficient}."""
+    """``sum 2^i * bits[i]`` (mod ``2^len(bits)``) as {monomial bitmask over input variables: coefficient};
+    ``deadline``: a :func:`time.monotonic` time or a :class:`_Budget`."""
+    budget = deadline if isinstance(deadline, _Budget) else _Budget(deadline - time.monotonic())
     w = len(bits)
     mod_mask = (1 << w) - 1
-    num, gate_var, names = _numbering(net)
+    num, gate_var, names = _numbering(net, budget)
     n_in = len(names)
     order, excl, blocks = net._rtlopt_plan  # type: ignore[attr-defined]
     buckets: dict[int, dict[int, int]] = {}
@@ -740,7 +760,7 @@ def word_polynomial(net: GateNet, bits: list[Bit], deadline: float,
         bk = buckets.pop(v, None)
         if not bk:
             continue
-        if time.monotonic() > deadline:
+        if budget.left() < 0:
             raise GiveUp("time limit")
         size -= len(bk)
         f = _block_poly(blocks[y], num) if y in blocks else _gate_poly_int(t, ins, num, excl, y)
@@ -800,10 +820,11 @@ def _random_difference(gold: GateNet, gate: GateNet) -> tuple[str, dict[str, int
     return None
 
 
-def check(gold: GateNet, gate: GateNet, seconds: float,
-          max_terms: int = MAX_TERMS) -> tuple[str, str, dict | None]:
-    """("equivalent" | "different" | "unknown", detail, counterexample inputs or None)."""
-    deadline = time.monotonic() + seconds
+def check(gold: GateNet, gate: GateNet, seconds: float, max_terms: int = MAX_TERMS,
+          cpu_seconds: float | None = None) -> tuple[str, str, dict | None]:
+    """("equivalent" | "different" | "unknown", detail, counterexample inputs or None), within ``seconds``
+    (wall clock) and ``cpu_seconds`` of this process's CPU time (if given)."""
+    deadline = _Budget(seconds, cpu_seconds)
     if sorted(gold.inputs) != sorted(gate.inputs) or sorted(gold.outputs) != sorted(gate.outputs) or \
             _numbering(gold, deadline)[2] != _numbering(gate, deadline)[2]:
         return "unknown", "ports differ", None

@@ -554,14 +554,23 @@ def _run_complete(eng: str, gil: Path, hil: Path, wd: Path, seconds: float, gate
         return "unknown", f"not modelled at gate level ({gates['why']})", None
     g, h = gates["nets"]
     left = max(0.1, seconds - (time.monotonic() - t0))
+    cpu_s = None
     if engine_s is not None and not (eng == "algebra" and engine_s == ALGEBRA_BEFORE_EXHAUSTIVE_S
                                      and _exhaustive_refuses(g, h)):
         # (the short slice is for an exhaustive check that decides next; when that one would give
         # up at once, as on a 10x8-bit mux-of-products next state, the polynomial is the proof)
-        left = min(left, engine_s)
-    mod = _exhaustive if eng == "exhaustive" else _algebra
+        if eng == "algebra":
+            # the algebraic engine's short slice bounds its effort: CPU seconds, within the wall-clock
+            # slice (on a loaded machine 6 s of wall clock were 0.5 s of rewriting, and a 16x16 Booth
+            # pair needs about that: UNKNOWN at 300 s under a load of 25 on 2 cores)
+            cpu_s = engine_s
+        else:
+            left = min(left, engine_s)
     try:
-        outcome, detail, raw = mod.check(g, h, left)
+        if eng == "exhaustive":
+            outcome, detail, raw = _exhaustive.check(g, h, left)
+        else:
+            outcome, detail, raw = _algebra.check(g, h, left, cpu_seconds=cpu_s)
     except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError) as exc:
         # a defect in a complete engine must never become a verdict (nor a traceback): no decision
         return "unknown", f"{eng}: internal error ({type(exc).__name__}: {exc})", None
