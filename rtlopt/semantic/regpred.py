@@ -255,6 +255,94 @@ def _expr(kind, f, spell, order=None) -> str:
     return f"(|({n}'h{table:x} & ({n}'d1 << {spell(rows)})))"
 
 
+def _only_assigns(st, name: str) -> bool:
+    """Whether statement ``st`` only assigns ``name`` (whole-variable assignments under conditions, cases,
+    blocks and timing controls; empty statements)."""
+    from rtlopt.templates._arith import single_assignment
+    from rtlopt.templates._sem import is_pure, strip
+
+    k = type(st).__name__
+    if k == "EmptyStatement":
+        return True
+    if k == "ExpressionStatement":
+        a = single_assignment(st)
+        lhs = strip(a.left) if a is not None else None
+        return (lhs is not None and type(lhs).__name__ == "NamedValueExpression" and lhs.symbol.name == name
+                and is_pure(a.right))
+    if k == "ConditionalStatement":
+        if any(c.pattern is not None or not is_pure(c.expr) for c in st.conditions):
+            return False
+        return all(_only_assigns(x, name) for x in (st.ifTrue, st.ifFalse) if x is not None)
+    if k == "CaseStatement":
+        if not is_pure(st.expr):
+            return False
+        return all(_only_assigns(it.stmt, name) for it in st.items) and (
+            st.defaultCase is None or _only_assigns(st.defaultCase, name))
+    if k == "BlockStatement":
+        return _only_assigns(st.body, name)
+    if k == "StatementList":
+        return all(_only_assigns(x, name) for x in st.list)
+    if k == "TimedStatement":
+        return _only_assigns(st.stmt, name)
+    return False
+
+
+def drop_dead_register(text: str, name: str, fname: str = "design.v") -> str | None:
+    """``text`` without the variable ``name`` (not a port) when every mention of it is its declaration or
+    inside statements that only assign it (its own update: ``if (!d) run <= 0; else if (run != 15) run <=
+    run + 1;``): those statements (an always block whose body is one of them), and a declaration of that
+    name alone, are removed. None when something else reads it."""
+    import re
+
+    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.templates._expr import kind_name
+    from rtlopt.templates._sem import analyze, parses_cleanly
+    from rtlopt.templates._stmt import _COMMENT, _decls, _module_spans, _ports, _remove_span
+
+    an = analyze(text, fname)
+    if an.syntax_errors:
+        return None
+    mods = []
+    for ms, me, mod in _module_spans(an):
+        for d, names in _decls(mod):
+            if name in names and kind_name(d) == "DataDeclaration" and name not in _ports(mod):
+                mods.append((ms, me, d, names))
+    if len(mods) != 1:
+        return None
+    ms, me, d, names = mods[0]
+    only = [(st, s, e) for st, s, e in an.statements if ms <= s < me and _only_assigns(st, name)]
+    top = [(st, s, e) for st, s, e in only if not any(s0 <= s and e <= e0 and (s0, e0) != (s, e)
+                                                       for _x, s0, e0 in only)]
+    if not top:
+        return None
+    edits: list[Edit] = []
+    spans: list[tuple[int, int]] = []
+    for st, s, e in top:
+        par = st.syntax.parent
+        pk = kind_name(par) if par is not None else ""
+        if pk in ("AlwaysBlock", "AlwaysFFBlock", "AlwaysCombBlock", "AlwaysLatchBlock"):
+            s, e = an.span(par)
+            edits.append(_remove_span(text, s, e))
+        elif pk == "SequentialBlockStatement":
+            edits.append(_remove_span(text, s, e))
+        else:
+            edits.append(Edit(s, e, ";"))
+        spans.append((s, e))
+    ds, de = an.span(d)
+    blank = _COMMENT.sub(lambda m: " " * len(m.group(0)), text)
+    for m in re.finditer(rf"(?<![\w$.]){re.escape(name)}(?![\w$])", blank[ms:me]):
+        at = ms + m.start()
+        if not (ds <= at < de or any(s <= at < e for s, e in spans)):
+            return None  # read elsewhere
+    if len(names) == 1:
+        edits.append(_remove_span(text, ds, de))
+    try:
+        new = apply_edits(text, sorted(set(edits), key=lambda x: (x.start, x.end)))
+    except ValueError:
+        return None
+    return new if new != text and parses_cleanly(new, an.errors) else None
+
+
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
     from rtlopt.semantic import regfunc, seqsim
     from rtlopt.semantic.seqred import _bits_expr, _source_model
@@ -283,6 +371,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
     net = an.net
     if net is None:
         return []
+    t0 = time.monotonic()  # the analysis is shared with regfunc (memoized): the budget starts here
     qi = net.q_index
     words: dict[str, list[int]] = {}
     for path in sorted({x for ps in site_paths for x in ps}):
@@ -408,8 +497,22 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
         if not parses_cleanly(t):
             return []
         new_texts[p] = t
-    return [(new_texts, "register compared only through functions of other registers (proven from reset): "
-             + "; ".join(descs))]
+    desc = "register compared only through functions of other registers (proven from reset): " + "; ".join(descs)
+    # a register now read only by its own update is dead: its statements and declaration go too (the
+    # same edit: synthesis would drop it anyway, the user's file should not keep it)
+    gone = []
+    for p in edits:
+        for leaf in sorted({path.rpartition(".")[2] for ps in site_paths for path in ps}):
+            try:
+                t2 = drop_dead_register(new_texts[p], leaf, str(p))
+            except Exception:  # noqa: BLE001 - the plain rewrite stands
+                t2 = None
+            if t2 is not None:
+                new_texts[p] = t2
+                gone.append(leaf)
+    if gone:
+        desc += f"; now unread, removed: {', '.join(gone)}"
+    return [(new_texts, desc)]
 
 
 def regpred_candidates(state) -> list:
