@@ -253,3 +253,27 @@ def test_a_time_limit_wrapped_by_a_native_call_is_a_time_limit(tmp_path, monkeyp
     rep = check.check_files([f], only={"const_mult_to_shift_add", "constant_folding"})
     assert [s["reason"] for s in rep.skipped if "per-file time limit" in s["reason"]], rep.skipped
     assert not any("matcher failed" in s["reason"] for s in rep.skipped)
+
+
+def test_one_sharing_reported_once_whatever_the_order_of_its_operations(tmp_path, monkeypatch):
+    from rtlopt.templates import REGISTRY
+    from rtlopt.templates._base import Match
+
+    f = _w(tmp_path / "as.v", "module as(input s, input [7:0] a, b, output [7:0] y);\n"
+                              "  assign y = s ? a - b : a + b;\nendmodule\n")
+    tmpl = REGISTRY["exclusive_operator_sharing"]
+
+    def two_orders(an):
+        s0 = an.text.index("a - b")
+        msgs = ["one 8-bit adder/subtractor shared by 2 exclusive operations (a - b, a + b)",
+                "one 8-bit adder/subtractor shared by 2 exclusive operations (a + b, a - b)",
+                "one 8-bit adder/subtractor shared by 2 exclusive operations (a + b, a - b), selects exactly the guards",
+                "one 8-bit adder/subtractor shared by 2 exclusive operations (a + b, a - c)"]
+        return [Match(tmpl.id, s0, s0 + 5, 2, f"{tmpl.id}: {m}", ()) for m in msgs]
+
+    monkeypatch.setattr(tmpl, "match", two_orders)
+    rep = check.check_files([f], only={"exclusive_operator_sharing"})
+    assert sorted(x.message for x in rep.findings) == sorted([
+        "one 8-bit adder/subtractor shared by 2 exclusive operations (a - b, a + b)",
+        "one 8-bit adder/subtractor shared by 2 exclusive operations (a + b, a - b), selects exactly the guards",
+        "one 8-bit adder/subtractor shared by 2 exclusive operations (a + b, a - c)"])

@@ -250,10 +250,22 @@ def check_files(paths: list[str | Path], *, only: set[str] | None = None, disabl
         _check_parsed(report, targets, parsed, templates, fsm_rules, info, overrides, file_timeout)
     unique: dict[tuple, Finding] = {}
     for f in report.findings:  # one matcher may report the same place twice (e.g. per instance)
-        unique.setdefault((f.file, f.line, f.column, f.rule, f.message), f)
+        unique.setdefault((f.file, f.line, f.column, f.rule, _same_set(f.message)), f)
     report.findings = sorted(unique.values(), key=lambda f: (f.file, f.line, f.column, f.rule))
     report.seconds = time.monotonic() - start
     return report
+
+
+_OPS_LIST = re.compile(r"^(.*?exclusive operations \()(.*)(\).*)$")
+
+
+def _same_set(message: str) -> str:
+    """A sharing finding names its operations in the order one search path met them
+    (``(a - b, a + b)`` and ``(a + b, a - b)`` at one place are one finding): the list sorted."""
+    m = _OPS_LIST.match(message)
+    if m is None:
+        return message
+    return m.group(1) + ", ".join(sorted(norm_text(x) for x in _split_top(m.group(2)))) + m.group(3)
 
 
 def _first_error(an) -> str:
