@@ -1351,6 +1351,13 @@ def regfunc_candidates(state) -> list:
         got = candidates_for(dict(state.texts), state.design.top, timeout_s=max(2.0, min(30.0, left)))
     except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
         got = []
+    try:  # vectors whose every bit is a comparison of another register (per-element decodes)
+        from rtlopt.semantic import regfunc_vec
+
+        left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
+        got += regfunc_vec.candidates_for(dict(state.texts), state.design.top, timeout_s=max(2.0, min(20.0, left)))
+    except Exception:  # noqa: BLE001
+        pass
     try:  # with the other registers' constant bits removed too (one round instead of two)
         from rtlopt.semantic import regfunc_seq
 
