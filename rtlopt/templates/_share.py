@@ -51,9 +51,12 @@ from pyslang import ast
 from rtlopt.hdl.edit import Edit
 from rtlopt.templates._base import Match, Template
 from rtlopt.templates._guards import (
+    Lit,
     Site,
     Z3Expr,
     _const_of,
+    _expr_children,
+    _key_text,
     guard_reads,
     guard_z3,
     lit_text,
@@ -1292,11 +1295,17 @@ def _orient(an: Analysis, ops: list[_Op]) -> tuple[list, list]:
 MAX_CARE_BITS = 8
 
 
-def _care_points(an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list) -> tuple[list[str], list[set[int]]] | None:
+def _care_points(an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list,
+                 through_nets: bool = False) -> tuple[list[str], list[set[int]]] | None:
     """The select bits the guards read (``op[0]``, ``op[1]``, ``mode``; module-level named signals
     only, at most :data:`MAX_CARE_BITS` bits) and, per operation, the set of bit combinations under
-    which its guard holds; None when a guard reads anything else."""
+    which its guard holds; None when a guard reads anything else. ``through_nets``: the bits may
+    also be signals the guards read through net definitions (``wire wr_go = wr_req && !rd_req``)."""
     syms: dict = {}
+    if through_nets:
+        for x in an.symbols:
+            if isinstance(x, (ast.NetSymbol, ast.VariableSymbol)):
+                syms.setdefault(skey(x), x)
     if any(_wide_lit(an, zx, g) for o in ops for g in o.site.guard):
         # a literal over data words (``!(a < b)``) is dropped from its guard: the weaker guard holds
         # wherever the real one does, so selects right on it are right on the real guard (and when
@@ -1735,7 +1744,9 @@ def _inst_of(an: Analysis, s) -> _Inst | None:
             ins[pc.port.name] = e
         elif d == "Out":
             lhs = strip(e.left) if type(e).__name__ == "AssignmentExpression" else strip(e)
-            if type(lhs).__name__ != "NamedValueExpression" or not isinstance(lhs.symbol, ast.NetSymbol):
+            # a net, or an SV variable (``logic``) driven by the port: ``assign`` may drive it as well
+            if type(lhs).__name__ != "NamedValueExpression" or not isinstance(lhs.symbol, (ast.NetSymbol,
+                                                                                          ast.VariableSymbol)):
                 return None
             if int(lhs.type.bitWidth or 0) != int(pc.port.type.bitWidth or 0):
                 return None
@@ -1808,7 +1819,7 @@ class ExclusiveInstanceSharing(Template):
         return out
 
     def _pair(self, an: Analysis, all_sites, refs, a: _Inst, b: _Inst) -> Match | None:
-        reads_of = {}
+        reads_of, cares_of = {}, {}
         for inst in (a, b):
             keys = {skey(s) for s in inst.outs.values()}
             rs = [st for st in all_sites if type(st.node).__name__ == "NamedValueExpression"
@@ -1818,19 +1829,25 @@ class ExclusiveInstanceSharing(Template):
             n_refs = sum(len(refs.get(k, ())) for k in keys)
             if not rs or n_refs != len({(an.info(st.node).start, an.info(st.node).end) for st in rs}) + len(keys):
                 return None
-            if any(not st.guard or guard_reads(st.guard) & st.volatile for st in rs):
+            cares = _care_guards(an, all_sites, refs, rs)
+            if cares is None:
                 return None
-            reads_of[id(inst)] = rs
+            reads_of[id(inst)], cares_of[id(inst)] = rs, cares
         zx = Z3Expr(an, defs=getattr(an, "_net_defs", None) or net_definitions(an))
-        ga = z3.Or(*[guard_z3(an, zx, st.guard) for st in reads_of[id(a)]])
-        gb = z3.Or(*[guard_z3(an, zx, st.guard) for st in reads_of[id(b)]])
+        ga = z3.Or(*[guard_z3(an, zx, g) for g in cares_of[id(a)]])
+        gb = z3.Or(*[guard_z3(an, zx, g) for g in cares_of[id(b)]])
         if not unsat(ga, gb, timeout_ms=2000):
             return None
-        fake = [_Op(st, "inst", None, None, False, 1, 0, 0, False) for st in reads_of[id(a)] + reads_of[id(b)]]
-        care = _care_points(an, zx, fake, [ga, gb])
+        # one pseudo operation per care guard (the points where it holds), united per instance
+        gs = cares_of[id(a)] + cares_of[id(b)]
+        fake = [_Op(Site(reads_of[id(a)][0].node, g, None, frozenset(), (0, 0)), "inst", None, None, False, 1, 0, 0,
+                    False) for g in gs]
+        care = _care_points(an, zx, fake, [guard_z3(an, zx, g) for g in gs], through_nets=True)
         if care is None:
             return None
-        bits, (pa, pb) = care
+        bits, pts = care
+        na = len(cares_of[id(a)])
+        pa, pb = set().union(*pts[:na]), set().union(*pts[na:])
         got, neg = minimize(pa, pb, bits), minimize(pb, pa, bits)
         if got is None:
             return None
@@ -1840,8 +1857,8 @@ class ExclusiveInstanceSharing(Template):
         for e in list(b.ins.values()):  # what moves into a's connections must be declared before it
             if any(k[1] >= a_start for k in reads(e)):
                 return None
-        for st in reads_of[id(a)] + reads_of[id(b)]:
-            if any(k[1] >= a_start for k in guard_reads(st.guard)):
+        for g in cares_of[id(a)] + cares_of[id(b)]:
+            if any(k[1] >= a_start for k in guard_reads(g)):
                 return None
         edits = []
         for port, ea in a.ins.items():
@@ -1871,6 +1888,95 @@ class ExclusiveInstanceSharing(Template):
                 edits.append(Edit(info.start, info.end, alias[k]))
         return self._m(an, bs, be, f"one {a.sym.definition.name} instance ({a.sym.name}) shared with "
                                    f"{b.sym.name}: their outputs are read under exclusive conditions", edits)
+
+
+_OBS_AND = {"LogicalAnd": True, "BinaryAnd": True, "LogicalOr": False, "BinaryOr": False}
+
+
+def _path_lits(an: Analysis, node, span: tuple[int, int]) -> tuple | None:
+    """The literals under which the subexpression at ``span`` of ``node`` is observable: the arms of
+    ``?:`` on the way down (``c ? X : ...``: ``c``) and the other operand of a one-bit AND/OR
+    (``en && X`` matters only when ``en``; ``en || X`` only when ``!en``). None if not found."""
+    node = strip(node)
+    info = an.info(node)
+    if info is None:
+        return None
+    if (info.start, info.end) == span:
+        return ()
+    kind = type(node).__name__
+    kids: list = []
+    if kind == "ConditionalExpression" and len(node.conditions) == 1 and node.conditions[0].pattern is None:
+        c = node.conditions[0].expr
+        key = _key_text(c)
+        kids = [(c, ()), (node.left, (Lit("cond", c, True, key=key),)),
+                (node.right, (Lit("cond", c, False, key=key),))]
+    elif kind == "BinaryExpression" and op_name(node) in _OBS_AND and (
+            op_name(node).startswith("Logical")
+            or int(node.left.type.bitWidth or 0) == 1 == int(node.right.type.bitWidth or 0)):
+        pos = _OBS_AND[op_name(node)]
+        kids = [(node.left, (Lit("cond", node.right, pos, key=_key_text(node.right)),)),
+                (node.right, (Lit("cond", node.left, pos, key=_key_text(node.left)),))]
+    elif kind != "ConditionalExpression":
+        kids = [(k, ()) for k in _expr_children(node)]
+    for k, lits in kids:
+        ki = an.info(strip(k))
+        if ki is None or not (ki.start <= span[0] and span[1] <= ki.end):
+            continue
+        got = _path_lits(an, k, span)
+        return None if got is None else lits + got
+    return None
+
+
+def _care_guards(an: Analysis, all_sites, refs, rs: list[Site], depth: int = 0) -> list[tuple] | None:
+    """Guards (conjunctions of literals) under which the values read at ``rs`` matter: each read's
+    statement guard plus the ``?:`` arms and one-bit AND/OR operands around it in its expression
+    (:func:`_path_lits`). A read that defines a plain single-driver net (``wire s = x ^ k;``, not a
+    port) matters where that net's reads matter (followed 3 deep). None when a read matters
+    everywhere or its guard reads something blocking-assigned where it is evaluated."""
+    ports = {p.name for p in an.symbols if isinstance(p, ast.PortSymbol)}
+    defs = getattr(an, "_net_defs", None) or net_definitions(an)
+    def_of = {_span_of(an, rhs): k for k, rhs in defs.items() if _span_of(an, rhs) is not None}
+    out: list[tuple] = []
+    for st in rs:
+        sp = _span_of(an, st.node)
+        if sp is None:
+            return None
+        root, rsp = None, None
+        for s in all_sites:  # the whole expression the read sits in (its statement's root)
+            if s.item != st.item or s.block is not st.block:
+                continue
+            ssp = _span_of(an, s.node)
+            if ssp is not None and ssp[0] <= sp[0] and sp[1] <= ssp[1] and (rsp is None or ssp[1] - ssp[0] > rsp[1] - rsp[0]):
+                root, rsp = s, ssp
+        if root is None:
+            return None
+        top = strip(root.node)
+        value = top.right if type(top).__name__ == "AssignmentExpression" else top
+        lits = _path_lits(an, top, sp)
+        if lits is None:
+            return None
+        known = {(g.kind, g.key, g.positive) for g in root.guard}
+        guard = root.guard + tuple(g for g in lits if (g.kind, g.key, g.positive) not in known)
+        if guard_reads(guard) & st.volatile:
+            return None
+        # the whole right-hand side of a single-driver net: where the net matters
+        net = def_of.get(_span_of(an, value)) if st.block is None else None
+        if net is not None and net[0] not in ports and depth < 3 and not root.guard:
+            nrs = [s for s in all_sites if type(s.node).__name__ == "NamedValueExpression"
+                   and skey(s.node.symbol) == net and _span_of(an, s.node) is not None
+                   and not (rsp[0] <= _span_of(an, s.node)[0] < rsp[1])]
+            lhs = 1 if type(top).__name__ == "AssignmentExpression" else 0
+            if nrs and len(refs.get(net, ())) == len({_span_of(an, s.node) for s in nrs}) + lhs:
+                sub = _care_guards(an, all_sites, refs, nrs, depth + 1)
+                if sub is None:
+                    return None
+                out.extend(g + tuple(x for x in guard if (x.kind, x.key, x.positive)
+                                     not in {(y.kind, y.key, y.positive) for y in g}) for g in sub)
+                continue
+        if not guard:
+            return None
+        out.append(guard)
+    return out
 
 
 def _module_of_syntax(an: Analysis, syn) -> int:
