@@ -190,7 +190,7 @@ def test_later_write_overrides(body, bits):
     text = ("module t(input clk, rst, en, output [31:0] y, output reg x);\n  reg [31:0] r;\n"
             f"  always @(posedge clk) if (rst) begin r <= 0; x <= 1; end else begin {body} end\n"
             "  assign y = r;\nendmodule\n")
-    got = [d for d in _descs(text) if "r 32 ->" in d]
+    got = [d for d in _descs(text) if "r 32 ->" in d and " in place " not in d]  # (alternatives: own tests)
     if bits is None:
         assert not got, got
     else:

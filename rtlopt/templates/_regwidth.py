@@ -318,6 +318,7 @@ class RegisterWidthReduction(Template):
         ind += _integer_reg_matches(self, an, roots, comb)
         ind += _range_compare_matches(self, an, cands, writes, clocked, bad)
         ind += _array_reg_matches(self, an)
+        ind += _inplace_matches(self, an, cands, roots, ind)
         if not narrow:
             return ind
         matches = BitwidthReduction()._matches(an, cands, narrow, roots)
@@ -1271,7 +1272,7 @@ def _inductive_matches(tmpl, an: Analysis, cands, writes, clocked, bad, done: se
             ls, le = an.span(strip(w.left))
             edits.append(Edit(ls, le, new))
         out.append(tmpl._m(an, ds, de, f"{sym.name} {_width(sym)} -> {bits} bits (inductive value range from "
-                                       f"reset, proven with z3)", edits))
+                                       f"reset, proven with z3)", edits, kind="inductive", reg=k, bits=bits))
     return out
 
 
@@ -1764,4 +1765,100 @@ def _step_literals(an: Analysis, writes: list, bits: int) -> list[Edit]:
 
     for w in writes:
         visit(w.right)
+    return out
+
+
+def _inplace_matches(tmpl, an: Analysis, cands, roots, ind: list) -> list[Match]:
+    """The registers the z3 bound narrows behind a full-width alias (:func:`_inductive_matches`), also
+    declared narrow in place when no read depends on the declared width (no select above the new
+    width, no concatenation of the register, context-safe reads): ``reg [9:0] cnt;`` with the writes'
+    next values computed at the new width (:func:`_narrow_steps`: ``{2'b00, cnt[9:0]} + 12'd1`` ->
+    ``cnt + 10'h1``), alone and together with the same register's top-value equalities (measured: the
+    equality pays only with the narrow adder). Offered as alternatives; proven like every rewrite."""
+    inplace: dict = {}
+    for c in ind:
+        if c.data.get("kind") != "inductive":
+            continue
+        k, b = c.data["reg"], c.data["bits"]
+        sym = cands.get(k)
+        if sym is None or copy_width_expr(an, k, sym) is not None or not BitwidthReduction._reads_ok(
+                an, sym, roots) or _layout_read(an, k, b):
+            continue
+        inplace[k] = b
+    if not inplace:
+        return []
+    out = []
+    for m in BitwidthReduction()._matches(an, cands, inplace, roots):
+        keys = [k for k in inplace if an.span(cands[k].syntax.parent) == (m.start, m.end)]
+        if not keys:
+            continue
+        have = [(e.start, e.end) for e in m.edits]
+        eds = list(m.edits)
+        for k in keys:
+            for e in _narrow_steps(an, k, inplace[k], roots):
+                inner = [x for x in eds if e.start <= x.start and x.end <= e.end]  # a read inside the step
+                if not any(s < e.end and e.start < t for s, t in have if not e.start <= s <= t <= e.end):
+                    eds = [x for x in eds if x not in inner] + [e]
+                    have = [(x.start, x.end) for x in eds]
+        desc = m.description.replace("bitwidth_reduction", tmpl.id, 1) + " in place (inductive value range " \
+                                                                           "from reset, proven with z3)"
+        out.append(Match(tmpl.id, m.start, m.end, m.line, desc, tuple(eds), m.original, {"alternative": True}))
+        for c in ind:
+            if c.data.get("reg") in keys and c.data.get("group") == "compare_eq" and not any(
+                    s < e.end and e.start < t for e in c.edits for s, t in have):
+                out.append(Match(tmpl.id, m.start, m.end, m.line, desc + "; " + c.description.split(": ", 1)[-1],
+                                 tuple(eds) + c.edits, m.original, {"alternative": True}))
+    return out
+
+
+def _narrow_steps(an: Analysis, key, bits: int, roots) -> list[Edit]:
+    """Edits computing the next values of register ``key`` (narrowed to ``bits``) at that width: inside
+    operators whose low ``bits`` result bits depend only on the operands' low bits (``+ - * & | ^ ~``,
+    the arms of ``?:``), a zero-extended low slice of the register ``{2'b00, r[9:0]}`` becomes ``r``
+    and a wider sized literal below ``2^bits`` becomes a ``bits``-wide one (the write truncates to
+    ``bits`` anyway; a 12-bit adder truncated to 10 bits maps larger than a 10-bit one)."""
+    out: list[Edit] = []
+    name = None
+
+    def zero_ext_self(node) -> bool:
+        node = strip(node)
+        if type(node).__name__ != "ConcatenationExpression":
+            return False
+        ops = [strip(o) for o in node.operands]
+        if len(ops) < 2 or any(_const(an, o) != 0 for o in ops[:-1]):
+            return False
+        last = ops[-1]
+        if type(last).__name__ != "RangeSelectExpression" or not _is_reg(last.value, key):
+            return False
+        return _const(an, last.right) == 0 and _const(an, last.left) == bits - 1
+
+    def visit(node, top: bool):
+        node = strip(node)
+        kind = type(node).__name__
+        info = an.info(node)
+        if not top and info is not None:
+            if zero_ext_self(node):
+                out.append(Edit(info.start, info.end, name))
+                return
+            if kind == "IntegerLiteral" and "'" in info.text and (self_width(node) or 0) > bits:
+                c = _const(an, node)
+                if c is not None and 0 <= c < (1 << bits):
+                    out.append(Edit(info.start, info.end, literal(c, bits)))
+                return
+        if kind == "BinaryExpression" and op_name(node) in ("Add", "Subtract", "Multiply", "BinaryAnd",
+                                                              "BinaryOr", "BinaryXor", "BinaryXnor"):
+            visit(node.left, False)
+            visit(node.right, False)
+        elif kind == "UnaryExpression" and op_name(node) in ("BitwiseNot", "Minus", "Plus"):
+            visit(node.operand, False)
+        elif kind == "ConditionalExpression":  # the arms are next values (the condition is not touched)
+            visit(node.left, False)
+            visit(node.right, False)
+
+    for kind, node, _sym in roots:
+        if kind != "assign" or type(strip(node.left)).__name__ != "NamedValueExpression" \
+                or _key(strip(node.left).symbol) != key or node.isCompound:
+            continue
+        name = strip(node.left).symbol.name
+        visit(node.right, True)
     return out
