@@ -43,16 +43,16 @@ class _Budget:
 
     def __init__(self, seconds: float, cpu_seconds: float | None = None) -> None:
         self.wall = time.monotonic() + seconds
-        self.cpu = None if cpu_seconds is None else time.process_time() + cpu_seconds
+        self.cpu = None if cpu_seconds is None else time.thread_time() + cpu_seconds
 
     def left(self) -> float:
         w = self.wall - time.monotonic()
-        return w if self.cpu is None else min(w, self.cpu - time.process_time())
+        return w if self.cpu is None else min(w, self.cpu - time.thread_time())
 
     def half(self) -> _Budget:
         """Half of what is left of each limit."""
         return _Budget((self.wall - time.monotonic()) / 2,
-                       None if self.cpu is None else (self.cpu - time.process_time()) / 2)
+                       None if self.cpu is None else (self.cpu - time.thread_time()) / 2)
 
 
 def _gate_poly(t: str, ins: tuple[Bit, ...]) -> list[tuple[frozenset, int]]:
@@ -823,7 +823,8 @@ def _random_difference(gold: GateNet, gate: GateNet) -> tuple[str, dict[str, int
 def check(gold: GateNet, gate: GateNet, seconds: float, max_terms: int = MAX_TERMS,
           cpu_seconds: float | None = None) -> tuple[str, str, dict | None]:
     """("equivalent" | "different" | "unknown", detail, counterexample inputs or None), within ``seconds``
-    (wall clock) and ``cpu_seconds`` of this process's CPU time (if given)."""
+    (wall clock) and ``cpu_seconds`` of the calling thread's CPU time (if given; other threads of the
+    process do not count)."""
     deadline = _Budget(seconds, cpu_seconds)
     if sorted(gold.inputs) != sorted(gate.inputs) or sorted(gold.outputs) != sorted(gate.outputs) or \
             _numbering(gold, deadline)[2] != _numbering(gate, deadline)[2]:
