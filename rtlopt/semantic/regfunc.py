@@ -1378,6 +1378,13 @@ def regfunc_candidates(state) -> list:
         got += memconst.candidates_for(dict(state.texts), state.design.top, timeout_s=max(2.0, min(30.0, left)))
     except Exception:  # noqa: BLE001
         pass
+    try:  # registers of a child instance in lock step with flip-flops outside it (fed in on a port)
+        from rtlopt.semantic import reglockstep
+
+        left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
+        got += reglockstep.candidates_for(dict(state.texts), state.design.top, timeout_s=max(2.0, min(20.0, left)))
+    except Exception:  # noqa: BLE001
+        pass
     out = []
     for new, desc in got:
         changed = [p for p in new if new[p] != state.texts[p]]

@@ -1,0 +1,319 @@
+"""Registers of one child instance running in lock step with registers outside it (any module).
+
+A register ``R`` of instance ``I`` (a direct child of the top) whose value in every reachable state is
+a function of flip-flops outside ``I`` is redundant: an LFSR stored bit-reversed in a checker
+(``r[i] == s[6-i]``), a reader index mirrored from a writer's (``ridx == 47 - widx``), a bank bit
+that is the complement of another (``rbank == ~wbank``). The functions are
+
+- per bit: ``R[i] == S[j]`` or ``R[i] == ~S[j]`` for any flip-flop bit outside ``I`` (a permutation
+  of another register's bits with optional per-bit inversion; equal traces on every simulated
+  state from reset);
+- per word: ``R == k +/- S`` modulo ``2**W`` for a register ``S`` outside ``I`` (the relations
+  :mod:`rtlopt.semantic.regfunc` already proves).
+
+Bit hypotheses are proven by induction together with the proven word relations (``regfunc.prove``,
+Houdini; the bit relations are one-bit relations over synthetic one-flop registers). Names never
+matter: instances, registers and their flip-flops come from the elaborated netlist.
+
+Emitting (a minimal source edit): the module of ``I`` (instantiated once) gets one new input port per
+replaced register, its procedural assignments to ``R`` go and ``always @* R = <port>;`` computes it
+(:func:`rtlopt.semantic.regfunc.emit`); the instance connects the port to the function written with
+top-level names of the kept flip-flops (``{state[0], state[1], ...}``, ``6'd47 - widx``). When a
+kept register has no top-level name, its instance exports it first (:mod:`rtlopt.semantic.crossinst`).
+The search loop measures and proves every candidate (from reset).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import numpy as np
+
+from rtlopt.hdl.edit import Edit, apply_edits
+from rtlopt.semantic import regfunc, seqsim
+
+
+def _scope_regs(net: seqsim.GateNet) -> dict[str, dict[str, list[int]]]:
+    """instance name -> {register leaf name: flop indices} for registers of direct child instances."""
+    allregs = regfunc._all_registers(net)
+    out: dict[str, dict[str, list[int]]] = {}
+    for n, js in allregs.items():
+        if n.count(".") != 1:
+            continue
+        inst, leaf = n.split(".")
+        out.setdefault(inst, {})[leaf] = js
+    return out
+
+
+def _top_names(net: seqsim.GateNet) -> dict[int, list[tuple[str, int]]]:
+    """flop index -> [(top-level name, bit)] of the top-scope names carrying that flop's output."""
+    qi = net.q_index
+    out: dict[int, list[tuple[str, int]]] = {}
+    for n, bits in sorted(net.name_bits.items(), key=lambda kv: (len(kv[1]), kv[0])):  # narrowest first
+        if "." in n or not re.fullmatch(r"[A-Za-z_][\w$]*", n):
+            continue
+        for i, b in enumerate(bits):
+            if b in qi:
+                out.setdefault(qi[b], []).append((n, i))
+    return out
+
+
+def _samples(net: seqsim.GateNet) -> np.ndarray:
+    runs = [regfunc._bit_matrix(seqsim.simulate(net, cycles=256, words=2)),
+            regfunc._bit_matrix(seqsim.simulate(net, cycles=256, words=1, seed=7, hold_log2=4))]
+    if len(net.flops) <= regfunc._DEEP_FLOPS:
+        runs.append(regfunc._bit_matrix(seqsim.simulate(net, cycles=1024, words=1, seed=11, hold_log2=8,
+                                                        reset_rate_log2=14)))
+    return np.concatenate(runs, axis=1)
+
+
+def hypotheses(net: seqsim.GateNet, an: regfunc.Analysis, bm: np.ndarray):
+    """{instance: {leaf: ("word", Relation) | ("bits", [(flop, inverted)])}}: per register of a child
+    instance, a function of flip-flops outside that instance (not yet proven for bit forms)."""
+    scopes = _scope_regs(net)
+    regs = an.regs or {}
+    key: dict[bytes, list[int]] = {}
+    for j in range(bm.shape[0]):
+        row = bm[j]
+        if row.min() == row.max():
+            continue
+        key.setdefault(row.tobytes(), []).append(j)
+    out: dict[str, dict[str, tuple]] = {}
+    for inst, rs in scopes.items():
+        mine = {j for n, bits in net.name_bits.items() if n.startswith(inst + ".")
+                for j in (net.q_index.get(b) for b in bits) if j is not None}
+        for leaf, js in rs.items():
+            got = None
+            for r in an.relations:  # a proven word relation to a register outside the instance
+                if r.op == "add" and r.base and not r.base2 and not r.bits and r.target in regs \
+                        and regs[r.target] == js and not set(regs[r.base]) & mine \
+                        and len(regs[r.base]) == len(js) and (r.k or r.sign < 0):
+                    got = ("word", r)
+                    break
+            if got is None:
+                bits = []
+                for j in js:
+                    row = bm[j]
+                    if row.min() == row.max():
+                        break
+                    eq = [i for i in key.get(row.tobytes(), []) if i not in mine]
+                    inv = [i for i in key.get((1 - row).tobytes(), []) if i not in mine]
+                    if eq:
+                        bits.append((eq[0], 0))
+                    elif inv:
+                        bits.append((inv[0], 1))
+                    else:
+                        break
+                else:
+                    got = ("bits", bits)
+            if got is not None:
+                out.setdefault(inst, {})[leaf] = got
+    return out
+
+
+def prove_bits(net: seqsim.GateNet, an: regfunc.Analysis, hyps, timeout_s: float) -> set[tuple[int, int, int]]:
+    """The proven (flop, base flop, inverted) bit relations among ``hyps`` (with the proven word
+    relations as helpers)."""
+    regs = dict(an.regs or {})
+    rels = [r for r in an.relations if r.op == "add"]
+    pairs = {}
+    for inst, rs in hyps.items():
+        for leaf, (kind, h) in rs.items():
+            if kind != "bits":
+                continue
+            for j, (i, inv) in zip(_flops(an, net, inst, leaf), h, strict=True):
+                t, b = f"\\lk_t{j}", f"\\lk_b{i}"
+                regs[t], regs[b] = [j], [i]
+                rel = regfunc.Relation(t, 1, 1 if inv else 0, b, -1 if inv else 1)
+                pairs[rel] = (j, i, inv)
+    if not pairs:
+        return set()
+    got = regfunc.prove(net, regs, rels + list(pairs), timeout_s=timeout_s)
+    return {pairs[r] for r in got if r in pairs}
+
+
+def _flops(an, net, inst, leaf) -> list[int]:
+    return _scope_regs(net)[inst][leaf]
+
+
+def _top_expr(js_bits: list[tuple[int, int]], topn: dict[int, list[tuple[str, int]]],
+              net: seqsim.GateNet) -> str | None:
+    """``{[~]a[i], ...}`` (MSB first) of top-level names for (flop, inverted) per bit, LSB first;
+    consecutive runs of one name with no inversion are written as part selects."""
+    js = [j for j, _v in js_bits]
+    if not any(v for _j, v in js_bits):  # a top-level name of exactly these flip-flops
+        qi = net.q_index
+        for n, bits in sorted(net.name_bits.items()):
+            if "." in n:
+                continue
+            if [qi.get(b) for b in bits] == js:
+                return n
+    terms: list[tuple[str, int, int]] = []
+    for j, inv in js_bits:
+        if j not in topn:
+            return None
+        n, i = topn[j][0]
+        terms.append((n, i, inv))
+    if all(not v for _n, _i, v in terms) and len({n for n, _i, _v in terms}) == 1 \
+            and [i for _n, i, _v in terms] == list(range(len(terms))):
+        n = terms[0][0]
+        return n if len(terms) == len(net.name_bits.get(n, terms)) else f"{n}[{len(terms) - 1}:0]"
+    parts = [f"{'~' if inv else ''}{n}" + (f"[{i}]" if len(net.name_bits[n]) > 1 else "")
+             for n, i, inv in reversed(terms)]
+    return parts[0] if len(parts) == 1 else "{" + ", ".join(parts) + "}"
+
+
+
+def _add_input(texts: dict[Path, str], top: str, inst: str, width: int, conn: str,
+               prefix: str) -> tuple[dict[Path, str], str] | None:
+    """``texts`` with a new input port on the module of ``inst`` (a direct child of ``top``, that
+    module instantiated once) connected to ``conn`` at the instance: (texts, port name)."""
+    from pyslang import ast, syntax
+
+    from rtlopt.hdl.project import top_compilation
+
+    paths = list(texts)
+    comp = top_compilation(top)
+    trees = []
+    for p in paths:
+        t = syntax.SyntaxTree.fromText(texts[p], str(p))
+        trees.append(t)
+        comp.addSyntaxTree(t)
+    buf = {t.root.sourceRange.start.buffer.id: i for i, t in enumerate(trees)}
+    hit, defs = [], {}
+
+    def visit(n):
+        if type(n).__name__ == "InstanceSymbol":
+            if n.hierarchicalPath == f"{top}.{inst}":
+                hit.append(n)
+            defs[n.definition.name] = defs.get(n.definition.name, 0) + 1
+        return ast.VisitAction.Advance
+
+    comp.getRoot().visit(visit)
+    if len(hit) != 1 or hit[0].syntax is None or defs.get(hit[0].definition.name) != 1:
+        return None
+    n = hit[0]
+    ds = n.definition.syntax
+    ports = getattr(ds.header, "ports", None)
+    if ports is None or type(ports).__name__ != "AnsiPortListSyntax":
+        return None
+    fm = buf.get(ds.sourceRange.start.buffer.id)
+    fi = buf.get(n.syntax.sourceRange.start.buffer.id)
+    if fm is None or fi is None:
+        return None
+    mtext = texts[paths[fm]]
+    body = mtext[ds.sourceRange.start.offset:ds.sourceRange.end.offset]
+    k = 0
+    while re.search(rf"(?<![\w$]){prefix}{k}(?![\w$])", body):
+        k += 1
+    port = f"{prefix}{k}"
+    rng = f"[{width - 1}:0] " if width > 1 else ""
+    cp = ports.closeParen.range.start.offset
+    at = len(mtext[:cp].rstrip())
+    eds_m = [Edit(at, at, f",\n  input wire {rng}{port}")]
+    itext = texts[paths[fi]]
+    s0, e0 = n.syntax.sourceRange.start.offset, n.syntax.sourceRange.end.offset
+    if not itext[:e0].rstrip().endswith(")"):
+        return None
+    close = itext.rfind(")", s0, e0)
+    eds_i = [Edit(close, close, f", .{port}({conn})")]
+    out = dict(texts)
+    try:
+        if fm == fi:
+            out[paths[fm]] = apply_edits(mtext, sorted(eds_m + eds_i))
+        else:
+            out[paths[fm]] = apply_edits(mtext, sorted(eds_m))
+            out[paths[fi]] = apply_edits(itext, sorted(eds_i))
+    except ValueError:
+        return None
+    return out, port
+
+
+def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
+                   max_cands: int = 2) -> list[tuple[dict[Path, str], str]]:
+    """[(new texts, description)]: per child instance, its registers proven to be functions of
+    flip-flops outside it, fed in on new input ports."""
+    t0 = time.monotonic()
+    an = regfunc.analysis_for(texts, top, timeout_s)
+    net = an.net
+    if net is None or an.regs is None or len(net.flops) > regfunc._DEEP_FLOPS:
+        return []
+    bm = _samples(net)
+    hyps = hypotheses(net, an, bm)
+    if not hyps:
+        return []
+    proven = prove_bits(net, an, hyps, max(2.0, timeout_s - (time.monotonic() - t0)))
+    topn = _top_names(net)
+    regs = an.regs
+    out = []
+    for inst, rs in sorted(hyps.items()):
+        cur = dict(texts)
+        descs = []
+        rels = []
+        ports: dict[str, str] = {}
+        for leaf, (kind, h) in sorted(rs.items()):
+            js = _scope_regs(net)[inst][leaf]
+            if kind == "bits":
+                if any((j, i, v) not in proven for j, (i, v) in zip(js, h, strict=True)):
+                    continue
+                et = _top_expr(h, topn, net)
+            else:
+                base = regs[h.base]
+                et0 = _top_expr([(i, 0) for i in base], topn, net)
+                if et0 is None:
+                    continue
+                w = len(js)
+                k = h.k % (1 << w)
+                if h.sign > 0:
+                    et = f"{w}'d{k} + {et0}"
+                elif k == (1 << w) - 1:
+                    et = f"~{et0}"
+                else:
+                    et = f"{w}'d{k} - {et0}"
+            if et is None:
+                continue
+            got = _add_input(cur, top, inst, len(js), et, "lockstep_in")
+            if got is None:
+                continue
+            cur, port = got
+            # spelled as a self copy (the new port has no occurrence the source model knows yet): the
+            # emitted right-hand side is then replaced by the port
+            rels.append(regfunc.Relation(f"{inst}.{leaf}", len(js), 0, f"{inst}.{leaf}"))
+            ports[leaf] = port
+            descs.append(f"'{inst}.{leaf}' == {et}")
+        if not rels:
+            continue
+        try:
+            new = regfunc.emit(cur, top, rels)
+        except Exception:  # noqa: BLE001 - a source shape the emitter does not know
+            new = None
+        if new is not None:
+            new = _rhs_to_ports(cur, new, ports)
+        if new is None:
+            continue
+        out.append((new, "; ".join(descs) + " (lock step, fed from outside the instance)"))
+        if len(out) >= max_cands:
+            break
+    return out
+
+
+def _rhs_to_ports(before: dict[Path, str], after: dict[Path, str], ports: dict[str, str]) -> dict[Path, str] | None:
+    """In the one file :func:`regfunc.emit` changed, the new ``always @* R = ...;`` lines get the port
+    of ``R`` as their right-hand side (exactly one new line per register), else None."""
+    changed = [p for p in after if after[p] != before[p]]
+    if len(changed) != 1:
+        return None
+    p = changed[0]
+    text = after[p]
+    for leaf, port in ports.items():
+        pat = re.compile(rf"^([ \t]*always @\* {re.escape(leaf)} = )([^;\n]*);$", re.M)
+        hits = [m for m in pat.finditer(text) if m.group(0) not in before[p]]
+        if len(hits) != 1:
+            return None
+        m = hits[0]
+        text = text[:m.start(2)] + port + text[m.end(2):]
+    out = dict(after)
+    out[p] = text
+    return out
