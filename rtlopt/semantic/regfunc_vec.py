@@ -69,6 +69,13 @@ def vector_relations(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.nda
         scope = n.rpartition(".")[0]
         ws = {k: x for k, x in words.items() if k[0].rpartition(".")[0] == scope and k[0] != n}
         got = [r for r in regfunc._predicates(bn, vals, regs2, ws) if r.op in regfunc._OPS]
+        if got:  # a bit (or its complement) of the compared word, when one agrees on every sample:
+            # on the reachable values the comparison is that bit (a state never 2 is tested by one bit)
+            for b in sorted({r.base for r in got}):
+                for jb, fj in enumerate(regs[b]):
+                    x = bm[fj].astype(np.int64)
+                    if (x == v).all() or (x != v).all():
+                        got.append(regfunc.Relation(bn, 1, int((x != v).all()), None, 1, ((b, jb),)))
         if got:
             hyps += got
             per.setdefault(n, set()).add(i)
@@ -76,7 +83,7 @@ def vector_relations(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.nda
     hyps = [r for r in hyps if bitname[r.target][0] in full]
     if not hyps:
         return {}
-    for b in sorted({r.base for r in hyps}):  # value ranges of the compared words
+    for b in sorted({r.base for r in hyps if r.base}):  # value ranges of the compared words
         top = int(vals[b].max())
         if top < (1 << len(regs[b])) - 1:
             hyps.append(regfunc.Relation(b, len(regs[b]), top, b, op="ule"))
@@ -87,7 +94,7 @@ def vector_relations(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.nda
     for n in sorted(full):
         bits = []
         for i in range(len(vecs[n])):
-            rs = [r for r in proven if r.op != "ule" and r.target == f"{n}[{i}]"]
+            rs = sorted((r for r in proven if r.op != "ule" and r.target == f"{n}[{i}]"), key=lambda r: r.op != "add")
             if not rs:
                 break
             bits.append(regfunc._bit_test(rs[0], ules, regs2))
@@ -97,6 +104,9 @@ def vector_relations(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.nda
 
 
 def _bit_text(r: regfunc.Relation, regs: dict[str, list[int]]) -> str | None:
+    if r.op == "add":  # one bit of another register, or its complement
+        (n, j), = r.bits
+        return f"{'!' if r.k else ''}{n.rpartition('.')[2]}[{j}]"
     base = r.base.rpartition(".")[2]
     if r.base2 or r.gate:
         return None
@@ -158,7 +168,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
 
     # a consistent set: no chosen vector reads another chosen one (act from the channel states, not a
     # channel state from act and err); vectors of registers nobody decodes first
-    bases = {n: {r.base for r in rs} for n, rs in found.items()}
+    bases = {n: {r.base or r.bits[0][0] for r in rs} for n, rs in found.items()}
     names: list[str] = []
     for n in sorted(found, key=lambda n: (bool(bases[n] & set(found)), n)):
         if bases[n] & set(names) or any(n in bases[m] for m in names):
