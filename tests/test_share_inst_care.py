@@ -103,3 +103,39 @@ def test_units_active_in_the_same_cycle_are_not_shared():
     assert t.match(PAR_SV.replace("!rd || (s == 4'd0)", "rd || (s == 4'd0)")) == []
     # the written check bits also leave unguarded (a port)
     assert t.match(PAR_SV.replace("clean <= !rd || (s == 4'd0);", "clean <= |(s & cw);")) == []
+
+
+# Verilog functions: the same check function called on the write word and on the read word, the
+# results consumed under exclusive enables (``we`` and ``re && !we``), one inside an if, one under &&
+FUNC_V = """module fport(input clk, input we, input re, input [15:0] wd, input [15:0] rdw, input [5:0] rk,
+             output reg [5:0] wk, output reg bad);
+  function [5:0] mix;
+    input [15:0] d;
+    integer i;
+    begin
+      mix = 6'd0;
+      for (i = 0; i < 16; i = i + 1) mix = {mix[4:0], mix[5]} ^ {5'd0, d[i]} ^ (d[i] ? 6'h2b : 6'h00);
+    end
+  endfunction
+  wire rd = re && !we;
+  always @(posedge clk) begin
+    if (we) wk <= mix(wd);
+    bad <= rd && (mix(rdw) != rk);
+  end
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_exclusive_function_calls_share_one_call(tmp_path):
+    new = _share(FUNC_V)
+    assert new.count("mix(") == 1, new  # one call left
+    assert "= mix(we ? wd : rdw);" in new or "= mix(~we ? rdw : wd);" in new, new
+    assert _equivalent(tmp_path, FUNC_V, new, "fport", "v") == "EQUIVALENT"
+
+
+def test_function_calls_that_overlap_are_not_shared():
+    t = ExclusiveInstanceSharing()
+    assert t.match(FUNC_V.replace("wire rd = re && !we;", "wire rd = re;")) == []
+    # an unguarded use of one call
+    assert t.match(FUNC_V.replace("bad <= rd && (mix(rdw) != rk);", "bad <= mix(rdw) != rk;")) == []

@@ -1800,7 +1800,7 @@ class ExclusiveInstanceSharing(Template):
             params = str(it.stmt.parameters) if it.stmt.parameters is not None else ""
             mod = _module_of_syntax(an, s.syntax)
             insts.setdefault((mod, s.definition.name, re.sub(r"\s+", "", params)), []).append(it)
-        if not any(len(v) >= 2 for v in insts.values()):
+        if not any(len(v) >= 2 for v in insts.values()) and not re.search(r"\bfunction\b", an.text):
             return []
         all_sites = sites(an)
         refs: dict = {}
@@ -1816,7 +1816,84 @@ class ExclusiveInstanceSharing(Template):
                     if m is not None:
                         out.append(m)
                         break
+        return out + self._calls(an, all_sites, refs)
+
+    def _calls(self, an: Analysis, all_sites, refs) -> list[Match]:
+        """Two calls of one user function (inputs only) whose values matter under exclusive care guards
+        (:func:`_care_guards`) → one call on muxed arguments in a new wire declared before the module
+        item of the first call; both calls read the wire."""
+        calls: dict[tuple, list[Site]] = {}
+        for st in all_sites:
+            n = st.node
+            if type(n).__name__ != "CallExpression" or n.isSystemCall or isinstance(st.block, ast.SubroutineSymbol):
+                continue
+            sub = n.subroutine
+            if str(getattr(sub, "subroutineKind", "")).split(".")[-1] != "Function" or n.syntax is None:
+                continue
+            if any(str(f.direction).split(".")[-1] != "In" for f in sub.arguments) or \
+                    len(list(n.arguments)) != len(list(sub.arguments)) or an.info(n) is None:
+                continue
+            if any(reads(x) & st.volatile for x in n.arguments):
+                continue
+            calls.setdefault((_module_of_syntax(an, n.syntax), sub.name), []).append(st)
+        out: list[Match] = []
+        for (_mod, fname), group in calls.items():
+            uniq: dict = {}
+            for st in group:
+                uniq.setdefault((an.info(st.node).start, an.info(st.node).end), st)
+            group = list(uniq.values())
+            for a, b in combinations(group[:8], 2):
+                m = self._call_pair(an, all_sites, refs, fname, a, b, len(out))
+                if m is not None:
+                    out.append(m)
         return out
+
+    def _call_pair(self, an: Analysis, all_sites, refs, fname: str, a: Site, b: Site, k: int) -> Match | None:
+        ia, ib = an.info(a.node), an.info(b.node)
+        if ia.key == ib.key or ia.start < ib.end and ib.start < ia.end:
+            return None
+        if int(a.node.type.bitWidth or 0) != int(b.node.type.bitWidth or 0) or not int(a.node.type.bitWidth or 0):
+            return None
+        ca, cb = _care_guards(an, all_sites, refs, [a]), _care_guards(an, all_sites, refs, [b])
+        if ca is None or cb is None:
+            return None
+        zx = Z3Expr(an, defs=getattr(an, "_net_defs", None) or net_definitions(an))
+        if not unsat(z3.Or(*[guard_z3(an, zx, g) for g in ca]), z3.Or(*[guard_z3(an, zx, g) for g in cb]),
+                     timeout_ms=2000):
+            return None
+        gs = ca + cb
+        fake = [_Op(Site(a.node, g, None, frozenset(), (0, 0)), "inst", None, None, False, 1, 0, 0, False)
+                for g in gs]
+        care = _care_points(an, zx, fake, [guard_z3(an, zx, g) for g in gs], through_nets=True)
+        if care is None:
+            return None
+        bits, pts = care
+        pa, pb = set().union(*pts[:len(ca)]), set().union(*pts[len(ca):])
+        got, neg = minimize(pa, pb, bits), minimize(pb, pa, bits)
+        if got is None:
+            return None
+        swap = neg is not None and (neg[1], neg[0].count("~")) < (got[1], got[0].count("~"))
+        sel = neg[0] if swap else got[0]
+        first = min(a.item[0], b.item[0])
+        if not first or any(k2[1] >= first for g in gs for k2 in guard_reads(g)):
+            return None
+        args = []
+        for xa, xb in zip(a.node.arguments, b.node.arguments, strict=True):
+            xia, xib = an.info(xa), an.info(xb)
+            if xia is None or xib is None or any(k2[1] >= first for k2 in reads(xa) | reads(xb)):
+                return None
+            ta, tb = xia.text.strip(), xib.text.strip()
+            hi, lo = (tb, ta) if swap else (ta, tb)
+            args.append(ta if xia.key == xib.key else f"{sel} ? {paren(hi)} : {paren(lo)}")
+        w = int(a.node.type.bitWidth)
+        name = _fresh(an.text, f"rtlopt_fsh{k}_")
+        sign = " signed" if a.node.type.isSigned else ""
+        line = an.text.rfind("\n", 0, first) + 1
+        indent = re.match(r"[ \t]*", an.text[line:]).group(0)
+        decl = f"wire{sign} [{w - 1}:0] {name} = {fname}({', '.join(args)});\n{indent}"
+        edits = [Edit(first, first, decl), Edit(ia.start, ia.end, name), Edit(ib.start, ib.end, name)]
+        return self._m(an, first, first, f"one call of {fname} shared by two calls whose values matter under "
+                                         "exclusive conditions", edits)
 
     def _pair(self, an: Analysis, all_sites, refs, a: _Inst, b: _Inst) -> Match | None:
         reads_of, cares_of = {}, {}
