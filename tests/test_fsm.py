@@ -224,7 +224,8 @@ def test_regeneration_refuses_with_a_reason(tmp_path):
 def test_plan_gives_rules_and_state_maps():
     plans, skipped = plan(open_design(FSM / "fsm_mealy.v"))
     assert skipped == []
-    assert [p.encoding for p in plans] == ["binary", "gray", "onehot", "johnson"]  # Mealy: no output encoding
+    # Mealy: no output encoding; binary and gray come in several state numberings (distinct codes)
+    assert list(dict.fromkeys(p.encoding for p in plans)) == ["binary", "gray", "onehot", "johnson"]
     assert plans[0].rules == ("fsm_state_minimization", "fsm_reencode_binary")
     assert plans[0].state_map["gold_reg"] == "s"
     assert len(set(plans[0].state_map["map"].values())) == 4
@@ -299,7 +300,8 @@ def test_candidates_hook_without_ppa():
     from rtlopt.engine import Candidate
     from rtlopt.fsm import candidates
     cands = candidates(open_design(FSM / "fsm_casez.v"), measure_ppa=False)
-    assert len(cands) == 5 and all(isinstance(c, Candidate) for c in cands)  # binary gray onehot johnson output
+    assert all(isinstance(c, Candidate) for c in cands)
+    assert {c.hints["encoding"] for c in cands} == {"binary", "gray", "onehot", "johnson", "output"}
     c = cands[0]
     assert c.source == "fsm" and c.rules[0] == "fsm_state_minimization"
     assert c.hints["state_map"]["gold_reg"] == "state" and c.hints["states_after"] == 3

@@ -39,7 +39,9 @@ def test_benchmark_fsms_minimized_to_four_states_are_proven(case):
 def test_designs_regenerated_are_proven(name, enc):
     d = open_design(DESIGNS / "fsm" / name)
     plans, _ = plan(d, encodings=(enc,))
-    assert 1 <= len(plans) <= 2  # and the variant whose state-mirroring registered outputs became state bits
+    # several state numberings (binary/gray) and the variant whose state-mirroring registered outputs
+    # became state bits: every one is proven
+    assert 1 <= len(plans) <= 2 * 8
     for p in plans:
         assert _prove(d, p) == Verdict.EQUIVALENT, p.rules
 
@@ -63,7 +65,7 @@ def test_candidates_are_ranked_by_measured_ppa():
     d = open_design(DESIGNS / "fsm" / "fsm_mealy.v")
     lib = str(SKY130) if SKY130.exists() else None
     cands = candidates(d, goal="area", liberty=lib)
-    assert len(cands) == 4  # Mealy outputs: no output encoding
+    assert len(cands) >= 4  # Mealy outputs: no output encoding; binary/gray in several numberings
     areas = [c.hints["ppa_area"] for c in cands]
     assert areas == sorted(areas)
     assert all(c.source == "fsm" and "fsm_state_minimization" in c.rules for c in cands)

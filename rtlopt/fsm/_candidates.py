@@ -10,7 +10,7 @@ from rtlopt.design import DesignRef, open_design
 from rtlopt.engine.candidate import Candidate
 from rtlopt.errors import RtloptError, UnsupportedConstruct
 from rtlopt.fsm._shadow import moorize
-from rtlopt.fsm.encode import regenerate
+from rtlopt.fsm.encode import adjacent_codes, candidate_orders, regenerate
 from rtlopt.fsm.extract import extract
 from rtlopt.fsm.minimize import minimize, minimized_fsm
 from rtlopt.fsm.model import Fsm
@@ -21,6 +21,9 @@ RULE_OF = {"binary": "fsm_reencode_binary", "gray": "fsm_reencode_gray", "onehot
            "johnson": "fsm_reencode_johnson", "output": "fsm_reencode_output"}
 #: Encodings proposed by default (each is measured; the best proven one wins).
 DEFAULT_ENCODINGS = ("binary", "gray", "onehot", "johnson", "output")
+#: Dense encodings also tried with other state numberings (declaration order, the original codes'
+#: order, a transition-adjacency placement); each distinct code assignment is measured.
+NUMBERED_ENCODINGS = ("binary", "gray")
 #: Encodings tried for the variant whose shadow registers became Moore outputs.
 SHADOW_ENCODINGS = ("binary", "gray", "output")
 
@@ -100,20 +103,37 @@ def _plan_one(fsm: Fsm, machine: Fsm, extra_rules: tuple[str, ...], encodings: t
         what.append(f"unreachable {', '.join(fsm.unreachable)} removed")
     if extra_rules:
         what.append(machine.notes[-1] if machine.notes else "variant")
+    seen_codes: set[tuple[str, tuple]] = set()
     for enc in encodings:
         label = f"{fsm.name} " + ("; ".join(what) if what else "re-encoded")
-        try:
-            reg = regenerate(target, enc, original=fsm, state_map=smap or None, label=label)
-        except UnsupportedConstruct as exc:
-            if enc in ("output", "johnson"):
-                continue  # not applicable to this machine (no Moore output); the others still are
-            skipped.append(str(exc))
-            break
-        rules = base_rules + ((RULE_OF[enc],) if enc in RULE_OF else ())
-        desc = (f"{fsm.name}: {'; '.join(what)}, {enc} encoding" if what
-                else f"{fsm.name}: {enc} encoding of {len(fsm.reachable)} states")
-        plans.append(Plan(fsm, enc, smaller, len(machine.reachable), m.n_after, reg.text,
-                          fsm.source.file, reg.state_map, rules, desc))
+        numberings: list[tuple[str, dict]] = [("", {})]
+        if enc in NUMBERED_ENCODINGS:
+            numberings = [(n, {"order": o}) for n, o in candidate_orders(target, fsm)]
+            if enc == "binary":
+                adj = adjacent_codes(target)
+                if adj is not None:
+                    numberings.append(("adjacent", {"codes": adj}))
+            # each numbering also with self-loops written as constants (d = S instead of holding)
+            numberings = [v for n, kw in numberings
+                          for v in ((n, kw), (n + "+explicit-hold", {**kw, "explicit_hold": True}))]
+        for k, (numbering, kw) in enumerate(numberings):
+            try:
+                reg = regenerate(target, enc, original=fsm, state_map=smap or None, label=label, **kw)
+            except UnsupportedConstruct as exc:
+                if enc in ("output", "johnson") or k > 0:
+                    break  # not applicable to this machine (no Moore output); the others still are
+                skipped.append(str(exc))
+                return plans
+            key = (enc, bool(kw.get("explicit_hold")), tuple(sorted(reg.codes.items())))
+            if key in seen_codes:
+                continue  # the same code assignment as an earlier numbering
+            seen_codes.add(key)
+            rules = base_rules + ((RULE_OF[enc],) if enc in RULE_OF else ())
+            num = f" ({numbering} state numbering)" if k > 0 else ""
+            desc = (f"{fsm.name}: {'; '.join(what)}, {enc} encoding{num}" if what
+                    else f"{fsm.name}: {enc} encoding{num} of {len(fsm.reachable)} states")
+            plans.append(Plan(fsm, enc, smaller, len(machine.reachable), m.n_after, reg.text,
+                              fsm.source.file, reg.state_map, rules, desc))
     return plans
 
 

@@ -55,6 +55,63 @@ def state_order(fsm: Fsm) -> list[str]:
     return order
 
 
+def candidate_orders(fsm: Fsm, original: Fsm | None = None) -> list[tuple[str, list[str]]]:
+    """Distinct state numberings worth measuring for the dense (binary/gray) encodings: (name, order).
+
+    - ``bfs``: :func:`state_order` (reset first, breadth-first);
+    - ``declared``: the order the machine lists its states (declaration order of the source);
+    - ``code``: by the original state codes (a one-hot machine: its bit order);
+    - ``adjacent``: a greedy placement that gives states joined by many transitions codes one bit
+      apart is :func:`adjacent_codes` (explicit codes, not an order).
+    Which one synthesizes smallest depends on the next-state and output logic, so each is measured.
+    Orders equal to an earlier one are dropped.
+    """
+    out: list[tuple[str, list[str]]] = [("bfs", state_order(fsm))]
+    out.append(("declared", list(fsm.states)))
+    src = original if original is not None and original.codes else fsm
+    codes = src.codes
+    if codes and all(s in codes for s in fsm.states):
+        out.append(("code", sorted(fsm.states, key=lambda s: (codes[s], fsm.states.index(s)))))
+    seen: set[tuple[str, ...]] = set()
+    uniq = []
+    for name, order in out:
+        if tuple(order) not in seen and sorted(order) == sorted(fsm.states):
+            seen.add(tuple(order))
+            uniq.append((name, order))
+    return uniq
+
+
+def adjacent_codes(fsm: Fsm) -> dict[str, int] | None:
+    """Dense codes by a greedy placement (reset gets 0): each state (most connected to the placed ones
+    first) takes the free code with the least sum of weight x Hamming distance to its placed
+    neighbours; weight = number of transitions between the two states (self-loops ignored)."""
+    states = list(fsm.states)
+    n = len(states)
+    if n < 3 or n > 256:
+        return None
+    w = max(1, math.ceil(math.log2(n)))
+    weight: dict[tuple[str, str], int] = {}
+    for t in fsm.transitions:
+        if t.dst is None or t.dst == t.src or t.dst not in states or t.src not in states:
+            continue
+        k = (t.src, t.dst) if states.index(t.src) < states.index(t.dst) else (t.dst, t.src)
+        weight[k] = weight.get(k, 0) + 1
+
+    def wt(a: str, b: str) -> int:
+        return weight.get((a, b), 0) + weight.get((b, a), 0)
+
+    start = fsm.reset if fsm.reset in states else states[0]
+    code: dict[str, int] = {start: 0}
+    free = set(range(1 << w)) - {0}
+    while len(code) < n:
+        rest = [s for s in states if s not in code]
+        s = max(rest, key=lambda x: (sum(wt(x, p) for p in code), -states.index(x)))
+        best = min(free, key=lambda c: (sum(wt(s, p) * bin(c ^ code[p]).count("1") for p in code), c))
+        code[s] = best
+        free.discard(best)
+    return code
+
+
 def moore_bits(fsm: Fsm, registered: frozenset[str] | set[str] = frozenset()) -> dict[str, dict[str, int]]:
     """Outputs whose every bit is a constant of the state (don't-care bits as 0): output -> state -> value.
 
@@ -125,9 +182,15 @@ def output_encoding(fsm: Fsm, registered: frozenset[str] | set[str] = frozenset(
     return codes, w, pos
 
 
-def encode(fsm: Fsm, encoding: str) -> tuple[dict[str, int], int]:
-    """Codes and register width for ``encoding`` (binary, gray, onehot, johnson, output)."""
-    order = state_order(fsm)
+def encode(fsm: Fsm, encoding: str, order: list[str] | None = None) -> tuple[dict[str, int], int]:
+    """Codes and register width for ``encoding`` (binary, gray, onehot, johnson, output).
+
+    ``order`` (a permutation of the states) numbers the states for binary/gray/onehot/johnson
+    instead of :func:`state_order`; see :func:`candidate_orders`.
+    """
+    if order is not None and sorted(order) != sorted(fsm.states):
+        raise ValueError(f"{fsm.name}: the state order is not a permutation of the states")
+    order = list(order) if order is not None else state_order(fsm)
     n = len(order)
     if encoding == "output":
         oe = output_encoding(fsm, set(fsm.source.registered_outputs) if fsm.source else set())
@@ -181,7 +244,9 @@ def _const_under(e: z3.ExprRef, guard: z3.BoolRef) -> z3.ExprRef:
 
 
 def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
-               state_map: dict[str, str] | None = None, label: str = "") -> Regenerated:
+               state_map: dict[str, str] | None = None, label: str = "",
+               order: list[str] | None = None, codes: dict[str, int] | None = None,
+               explicit_hold: bool = False) -> Regenerated:
     """RTL for ``fsm`` with ``encoding``, spliced into the source of ``original`` (default ``fsm``).
 
     Args:
@@ -190,6 +255,10 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
         original: the extracted machine whose code is replaced (for the verifier's state map).
         state_map: original state -> state of ``fsm`` (identity when None).
         label: a comment describing the transformation.
+        order: the states in code order (default :func:`state_order`); not used by ``output``.
+        codes: explicit dense codes (state -> code) for a ``binary`` regeneration (overrides order).
+        explicit_hold: write a transition back to the same state as ``d = <that state>`` (a constant)
+            instead of leaving the default ``d = q``; synthesis often does better with constants.
 
     Raises:
         UnsupportedConstruct: the machine cannot be regenerated (reason in the message).
@@ -208,7 +277,13 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
             raise UnsupportedConstruct(f"{fsm.name}: no Moore output to encode the state with")
         codes, w, out_pos = oe
     else:
-        codes, w = encode(fsm, encoding)
+        if codes is not None and encoding == "binary":
+            if sorted(codes) != sorted(fsm.states) or len(set(codes.values())) != len(codes):
+                raise ValueError(f"{fsm.name}: explicit codes must give every state a distinct code")
+            codes = dict(codes)
+            w = max(1, max(codes.values()).bit_length())
+        else:
+            codes, w = encode(fsm, encoding, order)
         out_pos = {}
     taken = set(src.taken_names)
     reg = original.state_reg or "state"
@@ -282,7 +357,7 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
     arms = [s for s in fsm.states if s != dflt] + ([dflt] if dflt else [])
     for s in arms:
         label_s = f"{q}[{codes[s].bit_length() - 1}]" if onehot else pname[s]
-        body = _arm(fsm, s, d, pname, target, onehot, skip=set(out_pos))
+        body = _arm(fsm, s, d, pname, target, onehot or explicit_hold, skip=set(out_pos))
         if s == dflt:
             label_s = "default"
             body = body or ["// hold"]
