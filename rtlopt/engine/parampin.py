@@ -128,15 +128,19 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
         mod_o, mod_n = old[so[0]:so[1]], out[sn[0]:sn[1]]
         # exported registers (crossinst): the new ports stay in the header, their assigns go in both arms
         exports = _EXPORT_ASSIGN.findall(mod_n) if _EXPORT_PORT.search(mod_n) else []
+        # lock-step imports (rtlopt.semantic.reglockstep): new input ports the rewritten arm reads;
+        # the header keeps them, the original arm leaves them unread
+        imports = bool(_IMPORT_PORT.search(mod_n))
         hdr_full = None
-        if exports:
+        if exports or imports:
             hf = _header_end(_mask(mod_n))
             hdr_full = mod_n[:hf] if hf is not None else None
             mod_n = _EXPORT_ASSIGN.sub("", _EXPORT_PORT.sub("", mod_n))
+            mod_n = _IMPORT_PORT.sub("", mod_n)
         cond = _condition((configs or {}).get(n, set()))
         if cond is None:
             return None
-        if not exports:
+        if not exports and not imports:
             small = _minimal_pin(mod_o, mod_n, n, cond)
             if small is not None:  # only the module items that changed, each pinned where it is
                 out = out[:sn[0]] + small + out[sn[1]:]
@@ -167,12 +171,12 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
         body_n = _requalify(body_n, bm_n, n, PIN_LABEL + n)
         kept = "".join(f"\n  {p}" for p in params_o)
         label = PIN_LABEL + n
-        if exports:
+        if exports or imports:
             if hdr_full is None:
                 return None
             body_n = body_n.rstrip(" \t") + "".join(exports)
             body_o = body_o.rstrip(" \t") + "".join(exports)
-        pinned = (f"{hdr_full if exports else mod_o[:ho]}{kept}\n"
+        pinned = (f"{hdr_full if exports or imports else mod_o[:ho]}{kept}\n"
                   f"  // rtlopt: rewritten for the parameter values it was proven with; any other values keep\n"
                   f"  // the original logic (the else arm, unchanged)\n"
                   f"  if ({cond}) begin : {label}{_indent(body_n)}\n"
@@ -610,6 +614,8 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
 
 _EXPORT_PORT = re.compile(r",\n  output wire (?:\[[^\]\n]*\] )?rtlopt_[\w$]+_o(?=\s*\))")
 _EXPORT_ASSIGN = re.compile(r"  assign rtlopt_[\w$]+_o = [A-Za-z_][\w$]*;\n")
+_IMPORT_PORT = re.compile(r",\n  input wire (?:\[[^\]\n]*\] )?rtlopt_lock_\d+_i(?=(?:,\n  input wire (?:\[[^\]\n]*\] )?"
+                          r"rtlopt_lock_\d+_i)*\s*\))")
 
 
 def _share_hook_only(mod_o: str, mod_n: str) -> bool:

@@ -206,9 +206,9 @@ def _add_input(texts: dict[Path, str], top: str, inst: str, width: int, conn: st
     mtext = texts[paths[fm]]
     body = mtext[ds.sourceRange.start.offset:ds.sourceRange.end.offset]
     k = 0
-    while re.search(rf"(?<![\w$]){prefix}{k}(?![\w$])", body):
+    while re.search(rf"(?<![\w$]){prefix}{k}_i(?![\w$])", body):
         k += 1
-    port = f"{prefix}{k}"
+    port = f"{prefix}{k}_i"
     rng = f"[{width - 1}:0] " if width > 1 else ""
     cp = ports.closeParen.range.start.offset
     at = len(mtext[:cp].rstrip())
@@ -274,7 +274,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
                     et = f"{w}'d{k} - {et0}"
             if et is None:
                 continue
-            got = _add_input(cur, top, inst, len(js), et, "lockstep_in")
+            got = _add_input(cur, top, inst, len(js), et, "rtlopt_lock_")
             if got is None:
                 continue
             cur, port = got
