@@ -59,7 +59,7 @@ def candidate_orders(fsm: Fsm, original: Fsm | None = None) -> list[tuple[str, l
     """Distinct state numberings worth measuring for the dense (binary/gray) encodings: (name, order).
 
     - ``bfs``: :func:`state_order` (reset first, breadth-first);
-    - ``declared``: the order the machine lists its states (declaration order of the source);
+    - ``declared``: the order the extracted machine lists its states;
     - ``code``: by the original state codes (a one-hot machine: its bit order);
     - ``adjacent``: a greedy placement that gives states joined by many transitions codes one bit
       apart is :func:`adjacent_codes` (explicit codes, not an order).
