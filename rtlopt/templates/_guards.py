@@ -635,7 +635,44 @@ def net_definitions(an: Analysis, symbols=None) -> dict:
                 drivers.add((k, an.span(syn) if syn is not None else id(a)))
                 out[k] = a.right
                 count[k] = count.get(k, 0) + 1
+        elif isinstance(s, ast.ProceduralBlockSymbol):
+            # ``always @* x = e;`` / ``always_comb x = e;`` (one unconditional blocking write of the whole
+            # variable): x is e at every instant, like a continuous assignment
+            a = _comb_single_assignment(s)
+            if a is not None:
+                k = skey(strip(a.left).symbol)
+                syn = getattr(a, "syntax", None)
+                if syn is not None and (k, an.span(syn)) in drivers:
+                    continue
+                drivers.add((k, an.span(syn) if syn is not None else id(a)))
+                out[k] = a.right
+                count[k] = count.get(k, 0) + 1
     return {k: v for k, v in out.items() if count[k] == 1}
+
+
+def _comb_single_assignment(block):
+    """The assignment of a combinational block whose whole body is one blocking write ``x = e`` of a
+    whole variable (``always_comb``, or ``always`` with ``@*``; a ``begin .. end`` of that one
+    statement), else None."""
+    kind = str(block.procedureKind)
+    body = block.body
+    if kind.endswith(".Always"):
+        if type(body).__name__ != "TimedStatement" or type(body.timing).__name__ != "ImplicitEventControl":
+            return None
+        body = body.stmt
+    elif not kind.endswith(".AlwaysComb"):
+        return None
+    while type(body).__name__ == "BlockStatement":
+        body = body.body
+    if type(body).__name__ != "ExpressionStatement":
+        return None
+    a = body.expr
+    if type(a).__name__ != "AssignmentExpression" or a.isNonBlocking or a.isCompound:
+        return None
+    lhs = strip(a.left)
+    if type(lhs).__name__ != "NamedValueExpression" or not isinstance(lhs.symbol, ast.VariableSymbol):
+        return None
+    return a
 
 
 # ----------------------------------------------------------------------------------------- guards
