@@ -240,6 +240,8 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
     net = an.net
     if net is None or an.regs is None or len(net.flops) > regfunc._DEEP_FLOPS:
         return []
+    if not _scope_regs(net):  # no register inside a child instance: nothing to feed in
+        return []
     bm = _samples(net)
     hyps = hypotheses(net, an, bm)
     if not hyps:
