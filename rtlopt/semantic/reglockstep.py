@@ -255,8 +255,18 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
         descs = []
         rels = []
         ports: dict[str, str] = {}
+        done: set[tuple[int, ...]] = set()
         for leaf, (kind, h) in sorted(rs.items()):
             js = _scope_regs(net)[inst][leaf]
+            if tuple(js) in done:
+                continue  # another name of flip-flops already fed in
+            # an alias of the register (an output port wire assigned from it) is not what to replace
+            try:
+                real = regfunc.emit(texts, top, [regfunc.Relation(f"{inst}.{leaf}", len(js), 0, f"{inst}.{leaf}")])
+            except Exception:  # noqa: BLE001
+                real = None
+            if real is None:
+                continue
             if kind == "bits":
                 if any((j, i, v) not in proven for j, (i, v) in zip(js, h, strict=True)):
                     continue
@@ -280,6 +290,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
             if got is None:
                 continue
             cur, port = got
+            done.add(tuple(js))
             # spelled as a self copy (the new port has no occurrence the source model knows yet): the
             # emitted right-hand side is then replaced by the port
             rels.append(regfunc.Relation(f"{inst}.{leaf}", len(js), 0, f"{inst}.{leaf}"))
