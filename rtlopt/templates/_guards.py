@@ -647,7 +647,66 @@ def net_definitions(an: Analysis, symbols=None) -> dict:
                 drivers.add((k, an.span(syn) if syn is not None else id(a)))
                 out[k] = a.right
                 count[k] = count.get(k, 0) + 1
-    return {k: v for k, v in out.items() if count[k] == 1}
+    got = {k: v for k, v in out.items() if count[k] == 1}
+    if symbols is None:
+        for k, v in _block_local_definitions(an).items():
+            got.setdefault(k, v)
+    return got
+
+
+def _block_local_definitions(an: Analysis) -> dict:
+    """Variables declared inside a ``begin .. end`` block and written once there, by an unconditional
+    blocking assignment that is a statement of that block itself (``logic [7:0] len; len = a > 15 ? 15 :
+    a; ... r <= len;``), every read after that write and the value's operands not written by a blocking
+    assignment of the same block: at each read the variable is the expression. (Read before the write,
+    a block variable keeps its previous value: not a definition then.)"""
+    decl_block: dict = {}
+    for s in an.symbols:
+        if type(s).__name__ != "VariableSymbol" or s.syntax is None:
+            continue
+        decl = s.syntax.parent
+        if type(decl).__name__ == "DataDeclarationSyntax" and type(decl.parent).__name__ == "BlockStatementSyntax" \
+                and s.syntax.initializer is None:
+            decl_block[skey(s)] = an.span(decl.parent)
+    if not decl_block:
+        return {}
+    writes: dict = {}
+    blocking_in: dict = {}  # block span -> keys written by blocking assignments inside it
+    reads_at: dict = {}
+    for info in an.exprs:
+        n = info.node
+        kind = type(n).__name__
+        if kind == "AssignmentExpression":
+            lhs = strip(n.left)
+            for k in reads(lhs):
+                if k in decl_block:
+                    writes.setdefault(k, []).append(n)
+            if not n.isNonBlocking:
+                for bspan in set(decl_block.values()):
+                    if bspan[0] <= info.start and info.end <= bspan[1]:
+                        blocking_in.setdefault(bspan, set()).update(reads(lhs))
+        elif kind == "NamedValueExpression" and skey(n.symbol) in decl_block:
+            reads_at.setdefault(skey(n.symbol), []).append((info.start, info.end))
+    out: dict = {}
+    for k, ws in writes.items():
+        if len(ws) != 1:
+            continue
+        a = ws[0]
+        lhs = strip(a.left)
+        if a.isNonBlocking or a.isCompound or type(lhs).__name__ != "NamedValueExpression":
+            continue
+        syn = a.syntax.parent if a.syntax is not None else None
+        if type(syn).__name__ != "ExpressionStatementSyntax" or syn.parent is None \
+                or an.span(syn.parent) != decl_block[k]:
+            continue  # not a statement of the declaring block itself (conditional or nested)
+        ls, le = an.span(lhs)
+        ae = an.span(a)[1]
+        if any(not (s0 == ls and e0 == le) and s0 < ae for s0, e0 in reads_at.get(k, [])):
+            continue  # read before (or inside) its write
+        if reads(a.right) & (blocking_in.get(decl_block[k], set()) - {k}):
+            continue
+        out[k] = a.right
+    return out
 
 
 def _comb_single_assignment(block):

@@ -1033,10 +1033,10 @@ def _induction(an: Analysis, key, sym, writes: list, ctx=None) -> tuple[list, se
             return None
         if key in site.volatile:
             return None  # blocking writes read back within the block: keep it simple
-        zx = _shared_zx(an, site.volatile, defs)
+        vol = site.volatile - defs.keys()  # (a block variable written once before its reads: its value)
+        zx = _shared_zx(an, vol, defs)
         r = zx.var(key, width)
-        guard = [g for g in site.guard if not ((reads(g.node if g.kind == "cond" else g.node.expr))
-                                               & site.volatile)]
+        guard = [g for g in site.guard if not ((reads(g.node if g.kind == "cond" else g.node.expr)) & vol)]
         gz = z3.And(*[_lit_once(an, zx, g, lit_z3) for g in guard]) if guard else z3.BoolVal(True)
         rhs = zx.bv(w.right)
         if rhs.size() != width:  # an unsized literal / wider value: the write truncates or extends it
