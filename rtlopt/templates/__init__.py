@@ -59,6 +59,10 @@ from rtlopt.templates._width import BitwidthReduction
 _CLASSES: tuple[type[Template], ...] = (
     ConstantFolding,
     DeadCodeElimination,
+    # before the local rewrites: a whole instance (or call) shared removes more than any of them, and
+    # its candidates are measured before their many single-match ones (a SECDED generator pair: 200
+    # XOR-pair CSE candidates ran the budget out before it was measured)
+    ExclusiveInstanceSharing,
     CommonSubexpressionElimination,
     CommutativeReassociation,
     OperatorSharingAcrossMux,
@@ -92,7 +96,6 @@ _CLASSES: tuple[type[Template], ...] = (
     OppositeShiftPair,
     ShiftRoundBit,
     CarryInSelect,
-    ExclusiveInstanceSharing,
     MultiplierSignSharing,
     ShiftRoundTripSticky,
     AlignedRangeToEquality,
