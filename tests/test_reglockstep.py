@@ -124,3 +124,33 @@ def test_module_instantiated_twice_is_refused(tmp_path):
                            "chk5 c (.clk, .rst, .adv, .d, .y);\n  logic y2;\n  chk5 c2 (.clk, .rst, .adv, .d, .y(y2));")
     _f, got = _run(tmp_path, text, "lfsr_pair", "d.sv")
     assert not any("'c.q'" in d or "'c2.q'" in d for _t, d in got), got
+
+
+# Verilog, neither register has a top-level name: the kept one is exported from its instance first
+HIDDEN_V = """
+module cnt_a (input clk, input rst, input en, output wrap);
+  reg [2:0] a;
+  assign wrap = (a == 3'd7);
+  always @(posedge clk) if (rst) a <= 3'd0; else if (en) a <= a + 3'd1;
+endmodule
+module cnt_b (input clk, input rst, input en, input [2:0] sel, output y);
+  reg [2:0] b;
+  assign y = (b == sel);
+  always @(posedge clk) if (rst) b <= 3'd7; else if (en) b <= b - 3'd1;
+endmodule
+module hid (input clk, input rst, input en, input [2:0] sel, output wrap, output y);
+  cnt_a ua (.clk(clk), .rst(rst), .en(en), .wrap(wrap));
+  cnt_b ub (.clk(clk), .rst(rst), .en(en), .sel(sel), .y(y));
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_verilog_hidden_base_is_exported(tmp_path):
+    f, got = _run(tmp_path, HIDDEN_V, "hid", "d.v")
+    new, desc = next((t, d) for t, d in got if "'ub.b'" in d)
+    t = new[f]
+    assert "~rtlopt_ua_a" in desc, desc  # b == 7 - a == ~a
+    assert "output wire [2:0] rtlopt_a_o" in t and "always @* b = rtlopt_lock_0_i;" in t, t
+    assert t.index("wire [2:0] rtlopt_ua_a;") < t.index("cnt_a ua")
+    assert _equivalent(tmp_path, f, t, "hid") == "EQUIVALENT"

@@ -139,7 +139,7 @@ def _flops(an, net, inst, leaf) -> list[int]:
 
 
 def _top_expr(js_bits: list[tuple[int, int]], topn: dict[int, list[tuple[str, int]]],
-              net: seqsim.GateNet) -> str | None:
+              net: seqsim.GateNet, wires: dict[str, list[int]] | None = None) -> str | None:
     """``{[~]a[i], ...}`` (MSB first) of top-level names for (flop, inverted) per bit, LSB first;
     consecutive runs of one name with no inversion are written as part selects."""
     js = [j for j, _v in js_bits]
@@ -150,6 +150,10 @@ def _top_expr(js_bits: list[tuple[int, int]], topn: dict[int, list[tuple[str, in
                 continue
             if [qi.get(b) for b in bits] == js:
                 return n
+        for n, fl in sorted((wires or {}).items()):
+            if fl == js:
+                return n
+    widths = {n: len(b) for n, b in net.name_bits.items()} | {n: len(fl) for n, fl in (wires or {}).items()}
     terms: list[tuple[str, int, int]] = []
     for j, inv in js_bits:
         if j not in topn:
@@ -159,8 +163,8 @@ def _top_expr(js_bits: list[tuple[int, int]], topn: dict[int, list[tuple[str, in
     if all(not v for _n, _i, v in terms) and len({n for n, _i, _v in terms}) == 1 \
             and [i for _n, i, _v in terms] == list(range(len(terms))):
         n = terms[0][0]
-        return n if len(terms) == len(net.name_bits.get(n, terms)) else f"{n}[{len(terms) - 1}:0]"
-    parts = [f"{'~' if inv else ''}{n}" + (f"[{i}]" if len(net.name_bits[n]) > 1 else "")
+        return n if len(terms) == widths.get(n, len(terms)) else f"{n}[{len(terms) - 1}:0]"
+    parts = [f"{'~' if inv else ''}{n}" + (f"[{i}]" if widths[n] > 1 else "")
              for n, i, inv in reversed(terms)]
     return parts[0] if len(parts) == 1 else "{" + ", ".join(parts) + "}"
 
@@ -247,10 +251,11 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
     if not hyps:
         return []
     proven = prove_bits(net, an, hyps, max(2.0, timeout_s - (time.monotonic() - t0)))
-    topn = _top_names(net)
     regs = an.regs
     out = []
     for inst, rs in sorted(hyps.items()):
+        topn = _top_names(net)
+        wires: dict[str, list[int]] = {}
         cur = dict(texts)
         descs = []
         rels = []
@@ -270,10 +275,12 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
             if kind == "bits":
                 if any((j, i, v) not in proven for j, (i, v) in zip(js, h, strict=True)):
                     continue
-                et = _top_expr(h, topn, net)
+                cur = _export_missing(cur, top, net, inst, [i for i, _v in h], topn, wires)
+                et = _top_expr(h, topn, net, wires)
             else:
                 base = regs[h.base]
-                et0 = _top_expr([(i, 0) for i in base], topn, net)
+                cur = _export_missing(cur, top, net, inst, base, topn, wires)
+                et0 = _top_expr([(i, 0) for i in base], topn, net, wires)
                 if et0 is None:
                     continue
                 w = len(js)
@@ -304,6 +311,8 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
             new = None
         if new is not None:
             new = _rhs_to_ports(cur, new, ports)
+        if new is not None and wires:
+            new = _declare_before_use(new, list(wires))
         if new is None:
             continue
         out.append((new, "; ".join(descs) + " (lock step, fed from outside the instance)"))
@@ -329,4 +338,62 @@ def _rhs_to_ports(before: dict[Path, str], after: dict[Path, str], ports: dict[s
         text = text[:m.start(2)] + port + text[m.end(2):]
     out = dict(after)
     out[p] = text
+    return out
+
+
+def _export_missing(texts: dict[Path, str], top: str, net: seqsim.GateNet, inst: str, flops: list[int],
+                    topn: dict[int, list[tuple[str, int]]], wires: dict[str, list[int]]) -> dict[Path, str]:
+    """``texts`` with the registers (of other child instances) holding ``flops`` that have no top-level
+    name exported on new output ports (:mod:`rtlopt.semantic.crossinst`); ``topn``/``wires`` learn the
+    new wires. Unchanged where a register cannot be exported (the caller then finds no expression)."""
+    from rtlopt.semantic import crossinst
+
+    scopes = _scope_regs(net)
+    for j in flops:
+        if j in topn:
+            continue
+        for inst2, rs in sorted(scopes.items()):
+            if inst2 == inst:
+                continue
+            for leaf, js in sorted(rs.items()):
+                if j not in js:
+                    continue
+                try:
+                    got = crossinst.texts_with_export(texts, top, f"{inst2}.{leaf}")
+                except Exception:  # noqa: BLE001 - a shape the exporter does not know
+                    got = None
+                if got is None:
+                    continue
+                texts, wire = got
+                wires[wire] = list(js)
+                for i, f in enumerate(js):
+                    topn.setdefault(f, []).insert(0, (wire, i))
+                break
+            if j in topn:
+                break
+    return texts
+
+
+def _declare_before_use(texts: dict[Path, str], wires: list[str]) -> dict[Path, str] | None:
+    """An exported wire's declaration (one ``wire [..] name;`` line) moved ahead of the statement of
+    its first use when a connection added later reads it earlier; None when that shape is not found."""
+    out = dict(texts)
+    for w in wires:
+        hits = [(p, m) for p, t in out.items()
+                for m in re.finditer(rf"^[ \t]*wire (?:\[[^\]\n]*\] )?{re.escape(w)};\n", t, re.M)]
+        if len(hits) != 1:
+            return None
+        p, m = hits[0]
+        t = out[p]
+        use = re.search(rf"(?<![\w$]){re.escape(w)}(?![\w$])", t)
+        if use is None or use.start() >= m.start():
+            continue
+        semi = t.rfind(";", 0, use.start())
+        hdr = t.rfind(")", 0, use.start())  # an ANSI header ending in ');'
+        at = t.find("\n", max(semi, hdr if semi < 0 else semi)) + 1
+        if at <= 0 or at > use.start():
+            return None
+        line = m.group(0)
+        t = t[:m.start()] + t[m.end():]
+        out[p] = t[:at] + line + t[at:]
     return out
