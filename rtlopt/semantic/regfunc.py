@@ -844,6 +844,9 @@ _OPS = {"eq": "==", "ne": "!=", "ge": ">=", "lt": "<"}
 
 #: the deep simulation run (1024 cycles, rare resets) only for netlists with at most this many flops
 _DEEP_FLOPS = 512
+#: ... and at most this many signals: its cost is signals x cycles (a 20-flop pointer advanced through an
+#: unrolled function has 2040 signals: 1.9 s CPU for nothing, which starved later generators under load)
+_DEEP_SIGNALS = 1024
 
 
 def analyze_texts(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
@@ -868,7 +871,7 @@ def _analyze_net(net: seqsim.GateNet, t0: float, timeout_s: float, consts=()) ->
         # held high): counters reach the values where a relation like 'words == bytes >> 3' shows
         held = _bit_matrix(seqsim.simulate(net, cycles=256, words=1, seed=7, hold_log2=4))
         runs = [bm, held]
-        if len(net.flops) <= _DEEP_FLOPS:
+        if len(net.flops) <= _DEEP_FLOPS and net.nsig <= _DEEP_SIGNALS:
             # a third run with resets rare and inputs held for hundreds of cycles: a divider counting
             # to a few hundred before its phase steps (a clock generator's output register equal to a
             # phase bit) is never reached when a reset comes every 32 cycles
