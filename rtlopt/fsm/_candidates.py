@@ -10,7 +10,7 @@ from rtlopt.design import DesignRef, open_design
 from rtlopt.engine.candidate import Candidate
 from rtlopt.errors import RtloptError, UnsupportedConstruct
 from rtlopt.fsm._shadow import moorize
-from rtlopt.fsm.encode import adjacent_codes, candidate_orders, regenerate
+from rtlopt.fsm.encode import MergedStatesRead, adjacent_codes, candidate_orders, regenerate
 from rtlopt.fsm.extract import extract
 from rtlopt.fsm.minimize import minimize, minimized_fsm
 from rtlopt.fsm.model import Fsm
@@ -77,15 +77,28 @@ def plan(design: DesignRef, *, assume: tuple[str, ...] = (), pragmas: bool = Fal
 def _plan_one(fsm: Fsm, machine: Fsm, extra_rules: tuple[str, ...], encodings: tuple[str, ...],
               skipped: list[str]) -> list[Plan]:
     """Plans for ``machine`` (``fsm`` itself or a variant of it), minimized, in each encoding."""
+    try:
+        return _plan_min(fsm, machine, extra_rules, encodings, skipped, merge=True)
+    except MergedStatesRead:
+        # code outside the machine reads the old register and tells merged states apart: keep them
+        return _plan_min(fsm, machine, extra_rules, encodings, skipped, merge=False)
+
+
+def _plan_min(fsm: Fsm, machine: Fsm, extra_rules: tuple[str, ...], encodings: tuple[str, ...],
+              skipped: list[str], merge: bool) -> list[Plan]:
     plans: list[Plan] = []
+    if not merge and machine is not fsm:
+        return plans  # (the unmerged variant is only the extracted machine itself)
     try:
         m = minimize(machine)
     except ValueError as exc:
         skipped.append(f"{fsm.name}: {exc}")
         return plans
-    smaller = m.n_after < len(machine.reachable)
-    drop_unreachable = bool(fsm.unreachable)
-    target = minimized_fsm(machine, m) if (smaller or bool(machine.unreachable)) else machine
+    # unmerged: every state kept (unreachable ones too), states map to themselves
+    n_after = m.n_after if merge else len(machine.reachable)
+    smaller = n_after < len(machine.reachable)
+    drop_unreachable = bool(fsm.unreachable) and merge
+    target = minimized_fsm(machine, m) if merge and (smaller or bool(machine.unreachable)) else machine
     smap = {}
     if target is not fsm:
         for s, j in m.state_map().items():
@@ -98,7 +111,7 @@ def _plan_one(fsm: Fsm, machine: Fsm, extra_rules: tuple[str, ...], encodings: t
     base_rules += extra_rules
     what = []
     if smaller:
-        what.append(f"{len(machine.reachable)} -> {m.n_after} states ({m.method})")
+        what.append(f"{len(machine.reachable)} -> {n_after} states ({m.method})")
     if drop_unreachable:
         what.append(f"unreachable {', '.join(fsm.unreachable)} removed")
     if extra_rules:
@@ -119,6 +132,10 @@ def _plan_one(fsm: Fsm, machine: Fsm, extra_rules: tuple[str, ...], encodings: t
         for k, (numbering, kw) in enumerate(numberings):
             try:
                 reg = regenerate(target, enc, original=fsm, state_map=smap or None, label=label, **kw)
+            except MergedStatesRead:
+                if merge:
+                    raise
+                return plans
             except UnsupportedConstruct as exc:
                 if enc in ("output", "johnson") or k > 0:
                     break  # not applicable to this machine (no Moore output); the others still are
@@ -132,7 +149,7 @@ def _plan_one(fsm: Fsm, machine: Fsm, extra_rules: tuple[str, ...], encodings: t
             num = f" ({numbering} state numbering)" if k > 0 else ""
             desc = (f"{fsm.name}: {'; '.join(what)}, {enc} encoding{num}" if what
                     else f"{fsm.name}: {enc} encoding{num} of {len(fsm.reachable)} states")
-            plans.append(Plan(fsm, enc, smaller, len(machine.reachable), m.n_after, reg.text,
+            plans.append(Plan(fsm, enc, smaller, len(machine.reachable), n_after, reg.text,
                               fsm.source.file, reg.state_map, rules, desc))
     return plans
 

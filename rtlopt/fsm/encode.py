@@ -9,6 +9,7 @@ the original file in place of the blocks that implemented the old machine, with
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import z3
@@ -24,6 +25,11 @@ ENCODINGS = ("binary", "gray", "onehot", "johnson", "output")
 #: measurement instead of re-encoding the machine itself (Yosys ``fsm_recode``; Vivado reads the
 #: same attribute name).
 KEEP_ENCODING_ATTR = '(* fsm_encoding = "none" *) '
+
+
+class MergedStatesRead(UnsupportedConstruct):
+    """The old state register is read outside the machine, and minimization merged states whose old
+    codes differ: regenerate without merging."""
 
 
 @dataclass
@@ -372,13 +378,18 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
     lines.append(f"{i1}end")
     for o, t in net_tmp.items():
         lines.append(f"{i1}assign {o} = {t};")
-    new_code = "\n".join(lines)
-    # the new code takes the place of the LAST block: every name the machine's blocks read is
-    # declared before each of them, so before the last one (Verilog declares before use)
-    edits = [Edit(src.blocks[-1][0], src.blocks[-1][1], new_code)]
-    for a, b in src.blocks[:-1]:
-        edits.append(Edit(a, b, f"// rtlopt fsm: block moved into the {reg} machine below"))
-    text = apply_edits(src.text, edits)
+    def splice(code_lines: list[str]) -> str:
+        # the new code takes the place of the LAST block: every name the machine's blocks read is
+        # declared before each of them, so before the last one (Verilog declares before use)
+        edits = [Edit(src.blocks[-1][0], src.blocks[-1][1], "\n".join(code_lines))]
+        for a, b in src.blocks[:-1]:
+            edits.append(Edit(a, b, f"// rtlopt fsm: block moved into the {reg} machine below"))
+        return apply_edits(src.text, edits)
+
+    text = splice(lines)
+    decode = _old_register_decode(fsm, original, state_map, codes, reg, q, text, "\n".join(lines), i1, i2, i3)
+    if decode:
+        text = splice(lines + decode)
     gold_codes = original.codes
     mp = {}
     smap = state_map or {s: s for s in fsm.states}
@@ -387,6 +398,54 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
             mp[c] = codes[smap[s]]
     return Regenerated(text, encoding, codes, w, q,
                        {"gold_reg": reg, "gate_reg": q, "map": mp})
+
+
+def _old_register_decode(fsm: Fsm, original: Fsm, state_map: dict[str, str] | None, codes: dict[str, int],
+                         reg: str, q: str, text: str, new_code: str, i1: str, i2: str, i3: str) -> list[str]:
+    """Lines that drive the old state register ``reg`` from the new one (``always @(*) reg = ...``)
+    when code outside the machine still reads it (e.g. a loop the extraction did not analyse).
+
+    Raises :class:`MergedStatesRead` when a new state stands for several old codes (the caller
+    regenerates the machine without merging states).
+    """
+    start = text.find(new_code)
+    if start < 0:
+        return []
+    outside = text[:start] + text[start + len(new_code):]
+    outside_before = text[:start]
+    outside = _strip_comments(outside)
+    outside_before = _strip_comments(outside_before)
+    # the new code was spliced where the last block was; reads may be before or after it
+    reads = len(re.findall(rf"(?<![\w$]){re.escape(reg)}(?![\w$])", outside))
+    decls = len(re.findall(rf"(?:reg|logic|bit|_t)\b[^;]*?(?<![\w$]){re.escape(reg)}(?![\w$])", outside_before))
+    if reads <= decls or not original.codes or not original.width:
+        return []
+    smap = state_map or {s: s for s in fsm.states}
+    old_of: dict[str, int] = {}
+    for s_old, c in original.codes.items():
+        s_new = smap.get(s_old)
+        if s_new is None or s_new not in codes:
+            continue
+        if s_new in old_of and old_of[s_new] != c:
+            # merged states with different old codes: the outside reads tell them apart
+            raise MergedStatesRead(f"{fsm.name}: {reg} is read outside the machine, merged states "
+                                   "have different codes")
+        old_of[s_new] = c
+    if set(old_of) != set(fsm.states):
+        return []
+    w = original.width
+    out = [f"{i1}// {reg} is read outside the machine: its old value, decoded from the new state",
+           f"{i1}always @(*) begin", f"{i2}case ({q})"]
+    for s in fsm.states:
+        out.append(f"{i3}{const_text(codes[s], max(1, max(codes.values()).bit_length()))}: "
+                   f"{reg} = {const_text(old_of[s], w)};")
+    out.append(f"{i3}default: {reg} = {const_text(old_of[fsm.reset], w)};")
+    out += [f"{i2}endcase", f"{i1}end"]
+    return out
+
+
+def _strip_comments(text: str) -> str:
+    return re.sub(r"//[^\n]*|/\*.*?\*/|\"(?:\\.|[^\"\\])*\"", " ", text, flags=re.S)
 
 
 def _arm(fsm: Fsm, s: str, d: str, pname: dict[str, str], target, onehot: bool,

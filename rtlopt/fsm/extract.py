@@ -298,19 +298,39 @@ def _state_candidates(sem: ModuleSemantics) -> dict[str, str]:
         nxt = sem.blocks[bi].values.get(r)
         if nxt is not None and sem.signals[r].width >= 2 and _constant_leaves(nxt, r):
             cands[r] = "next value is always a constant or itself"
+        elif nxt is not None and sem.signals[r].width >= 2 and _constant_leaves(nxt, r, shifts=True):
+            # a shift register loaded with constants (thermometer, ring, Johnson): its reachable
+            # values from reset are few; the extraction enumerates them (at most MAX_STATES)
+            cands[r] = "next value is a constant, itself or a shift of itself"
     for r in regs:
         if _STATE_NAME.search(r):
             cands.setdefault(r, "named like a state register")
     return cands
 
 
-def _constant_leaves(nxt: z3.ExprRef, reg: str, limit: int = 4096) -> bool:
+def _shift_of(e: z3.ExprRef, reg: str) -> bool:
+    """``e`` is a concatenation of slices of ``reg`` and constants with at least one slice (a shift or
+    rotation of the register by a constant amount)."""
+    parts = list(e.children()) if z3.is_app_of(e, z3.Z3_OP_CONCAT) else [e]
+    sliced = False
+    for p in parts:
+        if z3.is_bv_value(p):
+            continue
+        if z3.is_app_of(p, z3.Z3_OP_EXTRACT) and z3.is_const(p.arg(0)) and p.arg(0).decl().name() == reg:
+            sliced = True
+            continue
+        return False
+    return sliced and len(parts) >= 2
+
+
+def _constant_leaves(nxt: z3.ExprRef, reg: str, limit: int = 4096, shifts: bool = False) -> bool:
     """True when every value ``nxt`` can take (the leaves of its if-then-else tree) is a constant or
     the register itself, with at least two different constants: the semantic shape of a state register
     (whatever it is called or however its codes are written)."""
     consts: set[int] = set()
     stack = [z3.simplify(nxt)]
     seen = 0
+    n_shift = 0
     while stack:
         e = stack.pop()
         seen += 1
@@ -322,9 +342,11 @@ def _constant_leaves(nxt: z3.ExprRef, reg: str, limit: int = 4096) -> bool:
             consts.add(e.as_long())
         elif z3.is_const(e) and e.decl().name() == reg:
             continue
+        elif shifts and _shift_of(e, reg):
+            n_shift += 1
         else:
             return False
-    return len(consts) >= 2
+    return len(consts) >= 2 or (shifts and n_shift > 0 and len(consts) >= 1)
 
 
 def _clock_reset(sem: ModuleSemantics, blk, reg: str) -> tuple[tuple[str, str], tuple[str, bool, bool] | None, str | None]:
