@@ -60,3 +60,25 @@ def test_conditional_write_not_a_definition():
     # taken as 'len = 3' the bound would be 2 bits; len may be any value of a
     text = SV.replace("len = (a > 8'd12) ? 8'd12 : a;", "len = 8'd3;\n      if (a[0]) len = a;")
     assert [m for m in RW.match(text) if "r 8 ->" in m.description] == []
+
+
+# the arms of ?: have different own widths (an unsized parameter expression, an 8-bit input): the z3 model
+# extends both to the expression's width (before: a sort error, the value became an opaque variable)
+MIXED = """module t #(parameter M = 8) (input clk, rst, ld, dec, input [7:0] a, output [7:0] q);
+  reg [7:0] r;
+  always @(posedge clk)
+    if (rst) r <= 8'd0;
+    else if (ld) begin : blk
+      reg [7:0] m;
+      m = (a > M - 1) ? M - 1 : a;
+      r <= m;
+    end else if (dec && r != 8'd0) r <= r - 8'd1;
+  assign q = r;
+endmodule
+"""
+
+
+def test_ternary_arms_of_different_widths():
+    assert _bits(MIXED, 3), [m.description for m in RW.match(MIXED)]
+    # a bound past the clip is not claimed
+    assert not _bits(MIXED.replace("? M - 1 : a", "? M - 1 : a + 8'd1"), 3)

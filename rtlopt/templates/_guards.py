@@ -175,7 +175,11 @@ class Z3Expr:
         if kind == "ConditionalExpression":
             if len(node.conditions) != 1 or node.conditions[0].pattern is not None:
                 return None
-            return z3.If(self.boolean(node.conditions[0].expr), self.bv(node.left), self.bv(node.right))
+            # the arms extended to the expression's width (by its signedness) before they are joined: an
+            # arm seen through its implicit conversion keeps its own width (MAXB - 1 : len_in, 32 and 8 bits)
+            sg = bool(node.type.isSigned)
+            return z3.If(self.boolean(node.conditions[0].expr), _resize(self.bv(node.left), w, sg),
+                         _resize(self.bv(node.right), w, sg))
         if kind == "ElementSelectExpression" or kind == "RangeSelectExpression":
             return self._select(node, w)
         if kind == "ConcatenationExpression":
