@@ -63,7 +63,7 @@ def _top_names(net: seqsim.GateNet) -> dict[int, list[tuple[str, int]]]:
 def _samples(net: seqsim.GateNet) -> np.ndarray:
     runs = [regfunc._bit_matrix(seqsim.simulate(net, cycles=256, words=2)),
             regfunc._bit_matrix(seqsim.simulate(net, cycles=256, words=1, seed=7, hold_log2=4))]
-    if len(net.flops) <= regfunc._DEEP_FLOPS:
+    if len(net.flops) <= regfunc._DEEP_FLOPS and net.nsig <= getattr(regfunc, "_DEEP_SIGNALS", net.nsig):
         runs.append(regfunc._bit_matrix(seqsim.simulate(net, cycles=1024, words=1, seed=11, hold_log2=8,
                                                         reset_rate_log2=14)))
     return np.concatenate(runs, axis=1)
