@@ -104,3 +104,14 @@ endmodule
     plans, _ = plan(d, encodings=("binary",))
     assert plans and all("read outside the machine" not in p.text for p in plans)
     assert _prove(d, plans[0]) == Verdict.EQUIVALENT
+
+
+@pytest.mark.yosys
+def test_check_claims_no_minimization_when_an_unanalysed_block_reads_the_state(tmp_path):
+    from rtlopt.fsm.encode import read_outside_machine
+
+    d = _design(tmp_path, "ring.sv", RING_SV)
+    fsm = extract(d).fsms[0]
+    assert read_outside_machine(fsm)  # the SV loop block (not analysed) reads r
+    d2 = _design(tmp_path, "thermo.v", THERMO_V)
+    assert not read_outside_machine(extract(d2).fsms[0])  # the Verilog loop is part of the machine

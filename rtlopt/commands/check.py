@@ -675,6 +675,7 @@ def _fsm_findings(report: CheckReport, path: str | Path, text: str, parsed, rule
     """FSMs whose reachable states minimize to fewer, or that declare states unreachable from reset."""
     from rtlopt.design import DesignRef
     from rtlopt.fsm import extract, minimize
+    from rtlopt.fsm.encode import read_outside_machine
     from rtlopt.fsm.minimize import sampled_distinct
 
     if not parsed.modules or not re.search(r"\b(posedge|negedge)\b", text):
@@ -707,6 +708,10 @@ def _fsm_findings(report: CheckReport, path: str | Path, text: str, parsed, rule
             add("fsm_unreachable_state_removal", line,
                 f"FSM '{reg}': state(s) {', '.join(fsm.unreachable)} unreachable from reset")
         if "fsm_state_minimization" in rules:
+            if read_outside_machine(fsm):
+                report.skipped.append({"file": str(path), "rule": "fsm_state_minimization",
+                                       "reason": f"'{reg}' is read outside the machine's blocks"})
+                continue
             try:
                 if sampled_distinct(fsm):
                     continue  # every two states differ on a sampled input: nothing to merge

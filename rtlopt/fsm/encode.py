@@ -444,6 +444,28 @@ def _old_register_decode(fsm: Fsm, original: Fsm, state_map: dict[str, str] | No
     return out
 
 
+def read_outside_machine(fsm: Fsm) -> bool:
+    """True when the module text reads the state register outside the blocks of the machine (beyond
+    its declaration): such reads (e.g. a block the extraction did not analyse) may tell states
+    apart that the machine's own outputs do not, so a minimization claim would not hold for them."""
+    src = fsm.source
+    reg = fsm.state_reg
+    if src is None or not reg or not src.blocks:
+        return False
+    first = min(a for a, _ in src.blocks)
+    parts, prev = [], 0
+    for a, b in sorted(src.blocks):
+        parts.append(src.text[prev:a])
+        prev = b
+    parts.append(src.text[prev:])
+    outside = _strip_comments(" ".join(parts))
+    before = _strip_comments(src.text[:first])
+    pat = rf"(?<![\w$]){re.escape(reg)}(?![\w$])"
+    reads = len(re.findall(pat, outside))
+    decls = len(re.findall(rf"(?:reg|logic|bit|_t)\b[^;]*?{pat}", before))
+    return reads > decls
+
+
 def _strip_comments(text: str) -> str:
     return re.sub(r"//[^\n]*|/\*.*?\*/|\"(?:\\.|[^\"\\])*\"", " ", text, flags=re.S)
 
