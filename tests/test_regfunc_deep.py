@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _proof import abc_verdict
 
 from rtlopt.semantic import regfunc, regfunc_seq
 
@@ -96,17 +97,6 @@ def _rels(tmp_path: Path, text: str, top: str, name: str):
     return f, {(r.target, regfunc._describe(r)) for r in an.relations}
 
 
-def _equivalent(tmp_path: Path, old: Path, new_text: str, top: str) -> str:
-    from rtlopt.design import DesignRef
-    from rtlopt.verify import VerifyOptions, check_equivalence
-
-    g = tmp_path / ("new" + old.suffix)
-    g.write_text(new_text)
-    res = check_equivalence(DesignRef([old], top), DesignRef([g], top),
-                            VerifyOptions(engines=("abc",), timeout_s=120))
-    return res.verdict
-
-
 @pytest.mark.yosys
 def test_output_register_of_a_slow_phase_verilog(tmp_path):
     f, rels = _rels(tmp_path, SLOW_V, "slow_wave", "d.v")
@@ -122,7 +112,7 @@ def test_output_register_of_a_slow_phase_verilog(tmp_path):
     got = regfunc.candidates_for({f: SLOW_V}, "slow_wave", timeout_s=60)
     new = got[0][0][f]
     assert "always @* hi = (phase >= 3'd4);" in new and "hi <= 1'b1" not in new
-    assert _equivalent(tmp_path, f, new, "slow_wave") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, f, new, "slow_wave") == "EQUIVALENT"
 
 
 @pytest.mark.yosys
@@ -133,7 +123,7 @@ def test_done_flag_of_a_long_sv_state(tmp_path):
     got = regfunc.candidates_for({f: FSM_SV}, "long_job", timeout_s=60)
     new = got[0][0][f]
     assert "fin <= 1'b1" not in new and "always @* fin = st[1];" in new
-    assert _equivalent(tmp_path, f, new, "long_job") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, f, new, "long_job") == "EQUIVALENT"
 
 
 @pytest.mark.yosys
@@ -143,7 +133,7 @@ def test_led_of_a_phase_stepped_by_a_child_prescaler(tmp_path):
     got = regfunc.candidates_for({f: SUB_V}, "blink", timeout_s=60)
     new = got[0][0][f]
     assert "always @* led = (ph < 2'd2);" in new
-    assert _equivalent(tmp_path, f, new, "blink") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, f, new, "blink") == "EQUIVALENT"
 
 
 @pytest.mark.yosys
@@ -199,7 +189,7 @@ def test_function_and_narrowing_in_one_candidate(tmp_path):
     t = new[f]
     assert "active <= 1'b1" not in t and "always @* active = " in t
     assert "c[3:0]" in t  # the counter narrowed to 4 bits, the function reads the narrow counter too
-    assert _equivalent(tmp_path, f, t, "stretch_top") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, f, t, "stretch_top") == "EQUIVALENT"
 
 
 @pytest.mark.yosys

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _proof import abc_verdict
 
 from rtlopt.semantic import regfunc_vec
 
@@ -44,17 +45,6 @@ def _run(tmp_path: Path, text: str, top: str, name: str):
     return f, regfunc_vec.candidates_for({f: text}, top, timeout_s=60)
 
 
-def _equivalent(tmp_path: Path, old: Path, new_text: str, top: str) -> str:
-    from rtlopt.design import DesignRef
-    from rtlopt.verify import VerifyOptions, check_equivalence
-
-    g = tmp_path / ("new" + old.suffix)
-    g.write_text(new_text)
-    res = check_equivalence(DesignRef([old], top), DesignRef([g], top),
-                            VerifyOptions(engines=("abc",), timeout_s=120))
-    return res.verdict
-
-
 @pytest.mark.yosys
 def test_sv_enum_slot_array_vectors(tmp_path):
     src = GEN / "regfunc_vec_slot_state_sv" / "original.sv"
@@ -66,7 +56,7 @@ def test_sv_enum_slot_array_vectors(tmp_path):
     assert "always @* used = {slot[7][0], slot[6][0]," in t and "slot[0][0]};" in t, t
     assert "always @* ready = {slot[7][1]," in t, t
     assert "always @* ready = {" in t and "used[idx] <=" not in t and "ready[idx] <=" not in t
-    assert _equivalent(tmp_path, f, t, "slot_table") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, f, t, "slot_table") == "EQUIVALENT"
 
 
 @pytest.mark.yosys
@@ -79,7 +69,7 @@ def test_verilog_localparam_channel_fsms(tmp_path):
     assert "always @* c2 =" not in t  # no vector read by another chosen one (a loop)
     # each bit reads its own channel's state; the states are never 3: RUN (1) is bit 0, ERR (2) bit 1
     assert "always @* act = {c2[0], c1[0], c0[0]};" in t and "always @* err = {c2[1], c1[1], c0[1]};" in t, t
-    assert _equivalent(tmp_path, f, t, "chan_status") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, f, t, "chan_status") == "EQUIVALENT"
 
 
 @pytest.mark.yosys
@@ -88,7 +78,7 @@ def test_verilog_array_in_an_integer_loop(tmp_path):
     assert got, got
     t = got[0][0][f]
     assert "always @* hot = {(lvl[3] == 2'd3), (lvl[2] == 2'd3), (lvl[1] == 2'd3), (lvl[0] == 2'd3)};" in t, t
-    assert _equivalent(tmp_path, f, t, "heat") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, f, t, "heat") == "EQUIVALENT"
 
 
 @pytest.mark.yosys

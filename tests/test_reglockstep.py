@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _proof import abc_verdict
 
 from rtlopt.semantic import reglockstep
 
@@ -73,17 +74,6 @@ def _run(tmp_path: Path, text: str, top: str, name: str):
     return f, reglockstep.candidates_for({f: text}, top, timeout_s=60)
 
 
-def _equivalent(tmp_path: Path, old: Path, new_text: str, top: str) -> str:
-    from rtlopt.design import DesignRef
-    from rtlopt.verify import VerifyOptions, check_equivalence
-
-    g = tmp_path / ("new" + old.suffix)
-    g.write_text(new_text)
-    res = check_equivalence(DesignRef([old], top), DesignRef([g], top),
-                            VerifyOptions(engines=("abc",), timeout_s=120))
-    return res.verdict
-
-
 @pytest.mark.yosys
 def test_verilog_up_down_counters_mirrored(tmp_path):
     f, got = _run(tmp_path, UPDOWN_V, "pair", "d.v")
@@ -95,7 +85,7 @@ def test_verilog_up_down_counters_mirrored(tmp_path):
     assert "always @* cd = rtlopt_lock_" in t and "always @* fd = rtlopt_lock_" in t, t
     assert "cd <= cd - 4'd1" not in t
     assert "input wire [3:0] rtlopt_lock_" in t
-    assert _equivalent(tmp_path, f, t, "pair") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, f, t, "pair") == "EQUIVALENT"
 
 
 @pytest.mark.yosys
@@ -107,7 +97,7 @@ def test_sv_lfsr_reversed_and_complemented(tmp_path):
     assert "{~st[0], ~st[1], ~st[2], ~st[3], ~st[4]}" in desc, desc
     assert "always @* q = rtlopt_lock_0_i;" in t and "q <= {" not in t, t
     assert ".y, .rtlopt_lock_0_i({~st[0]" in t, t
-    assert _equivalent(tmp_path, f, t, "lfsr_pair") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, f, t, "lfsr_pair") == "EQUIVALENT"
 
 
 @pytest.mark.yosys
@@ -153,4 +143,4 @@ def test_verilog_hidden_base_is_exported(tmp_path):
     assert "~rtlopt_ua_a" in desc, desc  # b == 7 - a == ~a
     assert "output wire [2:0] rtlopt_a_o" in t and "always @* b = rtlopt_lock_0_i;" in t, t
     assert t.index("wire [2:0] rtlopt_ua_a;") < t.index("cnt_a ua")
-    assert _equivalent(tmp_path, f, t, "hid") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, f, t, "hid") == "EQUIVALENT"

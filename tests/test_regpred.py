@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from _proof import abc_verdict
 
 from rtlopt.semantic import regpred
 
@@ -46,17 +47,6 @@ def _run(tmp_path: Path, text: str, top: str, name: str = "d.v"):
     return f, regpred.candidates_for({f: text}, top)
 
 
-def _equivalent(tmp_path: Path, old: Path, new_text: str, top: str) -> str:
-    from rtlopt.design import DesignRef
-    from rtlopt.verify import VerifyOptions, check_equivalence
-
-    g = tmp_path / ("new" + old.suffix)
-    g.write_text(new_text)
-    res = check_equivalence(DesignRef([old], top), DesignRef([g], top),
-                            VerifyOptions(engines=("abc",), timeout_s=120))
-    return res.verdict
-
-
 @pytest.mark.yosys
 def test_ones_run_compares_read_the_window(tmp_path):
     f, got = _run(tmp_path, ONES, "ones_mon")
@@ -66,7 +56,7 @@ def test_ones_run_compares_read_the_window(tmp_path):
     assert "(!win[5] & win[4] & win[3] & win[2] & win[1] & win[0]) && !d" in new
     # the counter, now read only by its own update (its saturation test is no function of the window), goes
     assert "reg [3:0] run;" not in new and "run <=" not in new and "win <= {win[6:0], d};" in new, new
-    assert _equivalent(tmp_path, f, new, "ones_mon") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, f, new, "ones_mon") == "EQUIVALENT"
 
 
 @pytest.mark.yosys
@@ -79,7 +69,7 @@ def test_debounce_history_sv_all_equal_table(tmp_path):
     assert "assign settled      = (|(16'h8001 & (16'd1 << hist)));" in new
     assert "assign half_settled = (|(8'h81 & (8'd1 << hist[2:0])));" in new
     assert "same_cnt" not in new and "if ((|(16'h8001 & (16'd1 << hist))))" in new, new
-    assert _equivalent(tmp_path, f, new, "debounce_hist") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, f, new, "debounce_hist") == "EQUIVALENT"
 
 
 @pytest.mark.yosys
@@ -91,7 +81,7 @@ def test_zero_run_counter_in_submodule(tmp_path):
     new = got[0][0][f]
     assert "assign idle   = (!win[5] & !win[4] & !win[3] & !win[2] & !win[1] & !win[0]);" in new
     assert "assign gap2   = (win[2] & !win[1] & !win[0]);" in new
-    assert _equivalent(tmp_path, f, new, "line_idle") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, f, new, "line_idle") == "EQUIVALENT"
 
 
 @pytest.mark.yosys
@@ -101,7 +91,7 @@ def test_symbol_repeats_against_a_parameter(tmp_path):
     assert len(got) == 1, got
     new = got[0][0][f]
     assert "rep" not in new.replace("repeat", "").replace("Repeat", ""), new
-    assert _equivalent(tmp_path, f, new, "sym_repeat") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, f, new, "sym_repeat") == "EQUIVALENT"
 
 
 @pytest.mark.yosys
@@ -198,7 +188,7 @@ def test_child_module_instances_share_one_rewrite(tmp_path):
     new = got[0][0][f]
     assert "assign abort = (win[6] & win[5] & win[4] & win[3] & win[2] & win[1] & win[0]);" in new
     assert "assign five  = (!win[5] & win[4] & win[3] & win[2] & win[1] & win[0]);" in new
-    assert _equivalent(tmp_path, f, new, "two_ch") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, f, new, "two_ch") == "EQUIVALENT"
 
 
 @pytest.mark.yosys
@@ -222,7 +212,7 @@ def test_compare_in_a_wider_context_keeps_its_one_bit_value(tmp_path):
     assert len(got) == 1, got
     new = got[0][0][f]
     assert "assign acc = {3'd0, d} + (!win[0]);" in new, new
-    assert _equivalent(tmp_path, f, new, "ones_mon") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, f, new, "ones_mon") == "EQUIVALENT"
 
 
 def test_dead_register_removal_only_when_its_own_update_reads_it():

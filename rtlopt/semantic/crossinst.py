@@ -8,18 +8,28 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from rtlopt.hdl.edit import Edit, apply_edits
 
 
-def texts_with_export(texts: dict[Path, str], top: str, base: str) -> tuple[dict[Path, str], str] | None:
-    """``texts`` with register ``base`` (``inst.reg``, a direct child instance of the top) exported on
-    a new output port of the child's module and connected to a new wire in the top: (texts, wire)."""
+class ChildSite(NamedTuple):
+    """A direct child instance of the top and its module, located in the source texts."""
+
+    inst: object  # pyslang InstanceSymbol
+    decl: object  # the module's declaration syntax
+    ports: object  # its ANSI port list
+    paths: list[Path]
+    fm: int  # index in ``paths`` of the module's file
+    fi: int  # ... and of the file holding the instance
+    mtext: str  # the module's file text
+
+
+def child_site(texts: dict[Path, str], top: str, inst: str, once: bool = False) -> ChildSite | None:
+    """Where instance ``top.inst`` and its module (ANSI port list) are written; None when not found,
+    not ANSI, or (``once``) when its module is instantiated more than once."""
     from pyslang import ast, syntax
 
-    inst, _, reg = base.partition(".")
-    if not inst or "." in reg or not re.fullmatch(r"[A-Za-z_][\w$]*", reg):
-        return None
     from rtlopt.hdl.project import top_compilation
 
     paths = list(texts)
@@ -30,15 +40,17 @@ def texts_with_export(texts: dict[Path, str], top: str, base: str) -> tuple[dict
         trees.append(t)
         comp.addSyntaxTree(t)
     buf = {t.root.sourceRange.start.buffer.id: i for i, t in enumerate(trees)}
-    hit = []
+    hit, defs = [], {}
 
     def visit(n):
-        if type(n).__name__ == "InstanceSymbol" and n.hierarchicalPath == f"{top}.{inst}":
-            hit.append(n)
+        if type(n).__name__ == "InstanceSymbol":
+            if n.hierarchicalPath == f"{top}.{inst}":
+                hit.append(n)
+            defs[n.definition.name] = defs.get(n.definition.name, 0) + 1
         return ast.VisitAction.Advance
 
     comp.getRoot().visit(visit)
-    if len(hit) != 1 or hit[0].syntax is None:
+    if len(hit) != 1 or hit[0].syntax is None or (once and defs.get(hit[0].definition.name) != 1):
         return None
     n = hit[0]
     ds = n.definition.syntax
@@ -49,7 +61,19 @@ def texts_with_export(texts: dict[Path, str], top: str, base: str) -> tuple[dict
     fi = buf.get(n.syntax.sourceRange.start.buffer.id)
     if fm is None or fi is None:
         return None
-    mtext = texts[paths[fm]]
+    return ChildSite(n, ds, ports, paths, fm, fi, texts[paths[fm]])
+
+
+def texts_with_export(texts: dict[Path, str], top: str, base: str) -> tuple[dict[Path, str], str] | None:
+    """``texts`` with register ``base`` (``inst.reg``, a direct child instance of the top) exported on
+    a new output port of the child's module and connected to a new wire in the top: (texts, wire)."""
+    inst, _, reg = base.partition(".")
+    if not inst or "." in reg or not re.fullmatch(r"[A-Za-z_][\w$]*", reg):
+        return None
+    site = child_site(texts, top, inst)
+    if site is None:
+        return None
+    n, ds, ports, paths, fm, fi, mtext = site
     ms, me = ds.sourceRange.start.offset, ds.sourceRange.end.offset
     body = mtext[ms:me]
     dm = re.search(rf"\b(?:reg|logic|bit)\b\s*(?:signed\s*)?(\[[^\]]*\])?[^;]*?(?<![\w$]){re.escape(reg)}(?![\w$])",

@@ -174,40 +174,12 @@ def _add_input(texts: dict[Path, str], top: str, inst: str, width: int, conn: st
                prefix: str) -> tuple[dict[Path, str], str] | None:
     """``texts`` with a new input port on the module of ``inst`` (a direct child of ``top``, that
     module instantiated once) connected to ``conn`` at the instance: (texts, port name)."""
-    from pyslang import ast, syntax
+    from rtlopt.semantic.crossinst import child_site
 
-    from rtlopt.hdl.project import top_compilation
-
-    paths = list(texts)
-    comp = top_compilation(top)
-    trees = []
-    for p in paths:
-        t = syntax.SyntaxTree.fromText(texts[p], str(p))
-        trees.append(t)
-        comp.addSyntaxTree(t)
-    buf = {t.root.sourceRange.start.buffer.id: i for i, t in enumerate(trees)}
-    hit, defs = [], {}
-
-    def visit(n):
-        if type(n).__name__ == "InstanceSymbol":
-            if n.hierarchicalPath == f"{top}.{inst}":
-                hit.append(n)
-            defs[n.definition.name] = defs.get(n.definition.name, 0) + 1
-        return ast.VisitAction.Advance
-
-    comp.getRoot().visit(visit)
-    if len(hit) != 1 or hit[0].syntax is None or defs.get(hit[0].definition.name) != 1:
+    site = child_site(texts, top, inst, once=True)
+    if site is None:
         return None
-    n = hit[0]
-    ds = n.definition.syntax
-    ports = getattr(ds.header, "ports", None)
-    if ports is None or type(ports).__name__ != "AnsiPortListSyntax":
-        return None
-    fm = buf.get(ds.sourceRange.start.buffer.id)
-    fi = buf.get(n.syntax.sourceRange.start.buffer.id)
-    if fm is None or fi is None:
-        return None
-    mtext = texts[paths[fm]]
+    n, ds, ports, paths, fm, fi, mtext = site
     body = mtext[ds.sourceRange.start.offset:ds.sourceRange.end.offset]
     k = 0
     while re.search(rf"(?<![\w$]){prefix}{k}_i(?![\w$])", body):
