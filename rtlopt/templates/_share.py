@@ -1718,11 +1718,58 @@ def _merge_case_items(an: Analysis, ops: list[_Op], repl: list[str]) -> tuple[se
 
 
 @dataclass
+class _Out:
+    sym: object  # the net / variable (for an element: the unpacked array)
+    idx: int | None = None  # the constant element of an unpacked array the port drives (``.c(crcs[1])``)
+
+    @property
+    def name(self) -> str:
+        return self.sym.name if self.idx is None else f"{self.sym.name}[{self.idx}]"
+
+
+@dataclass
 class _Inst:
     sym: object
     stmt: object  # HierarchyInstantiationSyntax
     ins: dict  # port name -> input connection expression
-    outs: dict  # port name -> output net symbol
+    outs: dict  # port name -> _Out
+    out_types: dict = None  # port name -> declared type text of what the port drives
+    gen: tuple | None = None  # (genvar, value) when the instance sits in a generate loop iteration
+
+
+def _genvar_of(s, syn) -> tuple | None:
+    """(genvar name, this iteration's value) when the instance statement sits in a ``for`` generate
+    loop (one syntax, one elaborated instance per iteration); None outside a loop, False when unknown."""
+    while syn is not None and type(syn).__name__ not in ("LoopGenerateSyntax", "ModuleDeclarationSyntax"):
+        syn = syn.parent
+    if syn is None or type(syn).__name__ != "LoopGenerateSyntax":
+        return None
+    gv = syn.identifier.valueText
+    p = s.parentScope.find(gv) if s.parentScope is not None else None
+    v = getattr(p, "value", None)
+    try:
+        return gv, int(str(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def _const_elem(e) -> tuple | None:
+    """(array symbol, constant index) for ``arr[K]`` on an unpacked array net / variable (K constant
+    after elaboration: a literal, a parameter or a generate loop's genvar)."""
+    if type(e).__name__ != "ElementSelectExpression":
+        return None
+    v = strip(e.value)
+    if type(v).__name__ != "NamedValueExpression" or not isinstance(v.symbol, (ast.NetSymbol, ast.VariableSymbol)):
+        return None
+    if not v.type.isUnpackedArray:
+        return None
+    k = e.selector.constant
+    if k is None:
+        return None
+    try:
+        return v.symbol, int(str(k))
+    except ValueError:
+        return None
 
 
 def _inst_of(an: Analysis, s) -> _Inst | None:
@@ -1732,7 +1779,7 @@ def _inst_of(an: Analysis, s) -> _Inst | None:
     stmt = syn.parent
     if len(list(stmt.instances)) != 1 or (syn.decl is not None and list(syn.decl.dimensions)):
         return None
-    ins, outs = {}, {}
+    ins, outs, types = {}, {}, {}
     for pc in s.portConnections:
         e = pc.expression
         if e is None:
@@ -1744,16 +1791,25 @@ def _inst_of(an: Analysis, s) -> _Inst | None:
             ins[pc.port.name] = e
         elif d == "Out":
             lhs = strip(e.left) if type(e).__name__ == "AssignmentExpression" else strip(e)
-            # a net, or an SV variable (``logic``) driven by the port: ``assign`` may drive it as well
-            if type(lhs).__name__ != "NamedValueExpression" or not isinstance(lhs.symbol, (ast.NetSymbol,
-                                                                                          ast.VariableSymbol)):
+            # a net, or an SV variable (``logic``) driven by the port: ``assign`` may drive it as well;
+            # or a constant element of an unpacked array of them (``.c(crcs[1])``, ``.c(crcs[g])``)
+            el = _const_elem(lhs)
+            if el is not None:
+                outs[pc.port.name] = _Out(el[0], el[1])
+            elif type(lhs).__name__ != "NamedValueExpression" or not isinstance(lhs.symbol, (ast.NetSymbol,
+                                                                                            ast.VariableSymbol)):
                 return None
+            else:
+                outs[pc.port.name] = _Out(lhs.symbol)
             if int(lhs.type.bitWidth or 0) != int(pc.port.type.bitWidth or 0):
                 return None
-            outs[pc.port.name] = lhs.symbol
+            types[pc.port.name] = str(lhs.type)
         else:
             return None
-    return _Inst(s, stmt, ins, outs) if outs else None
+    gen = _genvar_of(s, stmt)
+    if gen is False:
+        return None
+    return _Inst(s, stmt, ins, outs, types, gen) if outs else None
 
 
 def _combinational(an: Analysis, inst) -> bool:
@@ -1790,13 +1846,13 @@ class ExclusiveInstanceSharing(Template):
         for s in an.symbols:
             if not isinstance(s, ast.InstanceSymbol) or s.syntax is None:
                 continue
-            sp = an.span(s.syntax)
-            if sp in seen:
-                continue
-            seen.add(sp)
             it = _inst_of(an, s)
             if it is None or not _combinational(an, s):
                 continue
+            sp = (an.span(s.syntax), it.gen)  # one per statement (per iteration of a generate loop)
+            if sp in seen:
+                continue
+            seen.add(sp)
             params = str(it.stmt.parameters) if it.stmt.parameters is not None else ""
             mod = _module_of_syntax(an, s.syntax)
             insts.setdefault((mod, s.definition.name, re.sub(r"\s+", "", params)), []).append(it)
@@ -1808,6 +1864,12 @@ class ExclusiveInstanceSharing(Template):
             n = info.node
             if type(n).__name__ == "NamedValueExpression":
                 refs.setdefault(skey(n.symbol), set()).add((info.start, info.end))
+        self._iters: dict = {}
+        for group in insts.values():
+            for it in group:
+                if it.gen is not None:
+                    sp = an.span(it.stmt)
+                    self._iters[sp] = self._iters.get(sp, 0) + 1
         out = []
         for group in insts.values():
             for a, b in combinations(group[:8], 2):
@@ -1895,16 +1957,64 @@ class ExclusiveInstanceSharing(Template):
         return self._m(an, first, first, f"one call of {fname} shared by two calls whose values matter under "
                                          "exclusive conditions", edits)
 
+    def _elem_reads(self, an: Analysis, all_sites, refs, inst: _Inst, stmts: list) -> list[Site] | None:
+        """The reads of ``inst``'s outputs that drive constant elements of unpacked arrays: the
+        constant-index reads ``arr[K]``. None when such an array has any other reference than the
+        instance connections and constant-index reads (a variable index ``arr[i]`` may read either
+        element; a whole-array use or another driver is not modelled)."""
+        rs: list[Site] = []
+        for o in inst.outs.values():
+            if o.idx is None:
+                continue
+            k = skey(o.sym)
+            # a whole-array reference (the inner name of ``arr[i]`` carries no syntax of its own)
+            if any(not any(s0 <= r[0] < e0 for s0, e0 in stmts) for r in refs.get(k, ())):
+                return None
+            at = {}
+            for st in all_sites:
+                if type(st.node).__name__ == "ElementSelectExpression" and an.info(st.node) is not None:
+                    at.setdefault((an.info(st.node).start, an.info(st.node).end), st)
+            for info in an.exprs:
+                n = info.node
+                if type(n).__name__ != "ElementSelectExpression" or any(s0 <= info.start < e0 for s0, e0 in stmts):
+                    continue
+                v = strip(n.value)
+                if type(v).__name__ != "NamedValueExpression" or skey(v.symbol) != k:
+                    continue
+                el = _const_elem(n)
+                if el is None:  # ``arr[i]``: may read the element under any guard
+                    return None
+                if el[1] == o.idx:
+                    st = at.get((info.start, info.end))
+                    if st is None:  # a read whose guard we do not know
+                        return None
+                    rs.append(st)
+        return rs
+
     def _pair(self, an: Analysis, all_sites, refs, a: _Inst, b: _Inst) -> Match | None:
+        same = a.stmt is b.stmt or an.span(a.stmt) == an.span(b.stmt)
+        # one loop statement: only when the loop elaborates to exactly these two iterations; an
+        # instance in a loop is not paired with one outside it (one edit would change every iteration)
+        if same and (a.gen is None or b.gen is None or self._iters.get(an.span(a.stmt)) != 2):
+            return None
+        if not same and (a.gen is not None or b.gen is not None):
+            return None
+        stmts = [an.span(a.stmt), an.span(b.stmt)]
         reads_of, cares_of = {}, {}
         for inst in (a, b):
-            keys = {skey(s) for s in inst.outs.values()}
+            keys = {skey(o.sym) for o in inst.outs.values() if o.idx is None}
             rs = [st for st in all_sites if type(st.node).__name__ == "NamedValueExpression"
                   and skey(st.node.symbol) in keys]
             # every other reference is the instance's own connection; anything else (another
             # instance's port, a read we do not model) keeps the instances apart
             n_refs = sum(len(refs.get(k, ())) for k in keys)
-            if not rs or n_refs != len({(an.info(st.node).start, an.info(st.node).end) for st in rs}) + len(keys):
+            if n_refs != len({(an.info(st.node).start, an.info(st.node).end) for st in rs}) + len(keys):
+                return None
+            ers = self._elem_reads(an, all_sites, refs, inst, stmts)
+            if ers is None:
+                return None
+            rs += ers
+            if not rs:
                 return None
             cares = _care_guards(an, all_sites, refs, rs)
             if cares is None:
@@ -1937,34 +2047,50 @@ class ExclusiveInstanceSharing(Template):
         for g in cares_of[id(a)] + cares_of[id(b)]:
             if any(k[1] >= a_start for k in guard_reads(g)):
                 return None
+        def text_in(e, inst):  # a connection's text in one iteration of a loop: the genvar is its value
+            s = an.info(e).text.strip()
+            return s if inst.gen is None else re.sub(rf"\b{re.escape(inst.gen[0])}\b", str(inst.gen[1]), s)
+
         edits = []
         for port, ea in a.ins.items():
             eb = b.ins.get(port)
             if eb is None:
                 return None
-            ta, tb = an.info(ea).text.strip(), an.info(eb).text.strip()
-            if an.info(ea).key == an.info(eb).key:
+            ta, tb = text_in(ea, a), text_in(eb, b)
+            if ta == tb if same else an.info(ea).key == an.info(eb).key:
                 continue
             s0, e0 = an.info(ea).start, an.info(ea).end
             hi, lo = (tb, ta) if swap else (ta, tb)
             edits.append(Edit(s0, e0, f"{sel} ? {paren(hi)} : {paren(lo)}"))
+        if any(p not in a.outs for p in b.outs):
+            return None
         bs, be = an.span(b.stmt)
         copies = " ".join(f"assign {b.outs[p].name} = {a.outs[p].name};" for p in b.outs)
-        edits.append(Edit(bs, be, copies))
+        if same:
+            # the loop's statement becomes the shared instance in a's iteration and the copies in b's
+            body = an.text[bs:be]
+            for e in sorted(edits, key=lambda x: -x.start):
+                body = body[:e.start - bs] + e.replacement + body[e.end - bs:]
+            edits = [Edit(bs, be, f"if ({a.gen[0]} == {a.gen[1]}) begin {body} end else begin {copies} end")]
+        else:
+            edits.append(Edit(bs, be, copies))
         # the reads of b's outputs read a's directly (same declared type): arms that now compute the
         # same thing also read the same (a later case/if merge sees them as equal)
-        alias = {skey(b.outs[p]): a.outs[p].name for p in b.outs
-                 if p in a.outs and str(b.outs[p].type) == str(a.outs[p].type)}
+        alias = {(skey(b.outs[p].sym), b.outs[p].idx): a.outs[p].name for p in b.outs
+                 if b.out_types.get(p) == a.out_types.get(p)}
         spans = set()
         for st in reads_of[id(b)]:
-            k = skey(st.node.symbol)
-            info = an.info(st.node)
+            n = st.node
+            k = (skey(n.symbol), None) if type(n).__name__ == "NamedValueExpression" else \
+                (skey(_const_elem(n)[0]), _const_elem(n)[1])
+            info = an.info(n)
             if k in alias and info is not None and (info.start, info.end) not in spans \
                     and not (bs <= info.start < be):
                 spans.add((info.start, info.end))
                 edits.append(Edit(info.start, info.end, alias[k]))
-        return self._m(an, bs, be, f"one {a.sym.definition.name} instance ({a.sym.name}) shared with "
-                                   f"{b.sym.name}: their outputs are read under exclusive conditions", edits)
+        na_, nb_ = (f"{i.sym.name}" if i.gen is None else f"{i.sym.name}, {i.gen[0]} = {i.gen[1]}" for i in (a, b))
+        return self._m(an, bs, be, f"one {a.sym.definition.name} instance ({na_}) shared with "
+                                   f"{nb_}: their outputs are read under exclusive conditions", edits)
 
 
 _OBS_AND = {"LogicalAnd": True, "BinaryAnd": True, "LogicalOr": False, "BinaryOr": False}
