@@ -3,8 +3,9 @@
 only consumes the value (compared with a non-negative constant, cast wider, assigned, stepped in the
 array's own writes), so the element becomes unsigned ``[k-1:0]`` and the step literal is sized to it.
 
-Negatives: an element that wraps (no bound), a read in a signed expression (``c[0] - 5 < 0``), a read
-compared with a signed input; one proof with the real verifier.
+Negatives: an element that wraps (no bound), a read re-signed at the narrow width (``$signed(c[0])``).
+A read in a signed expression (``c[0] - 5 < 0``) or compared with a signed input keeps the element's
+width and signedness (``$signed({26'd0, c[0]})``), proven with the real verifier.
 """
 
 from __future__ import annotations
@@ -104,17 +105,39 @@ def test_wrapping_element_not_narrowed():
     assert _ms(text) == []
 
 
+def _with_read(read: str) -> str:
+    return SV_INT_TERNARY.replace(
+        "  assign c0 = 8'(n[0]);",
+        f"  logic low;\n  logic signed [7:0] d;\n  assign d = -8'sd3;\n  {read}\n  assign c0 = 8'(n[0]);")
+
+
+def test_signed_read_contexts_refused():
+    # re-signed at the narrow width: the top bit would become the sign (a call: refused)
+    text = _with_read("assign low = $signed(n[0]) < 0;")
+    assert analyze(text).errors == 0
+    assert _ms(text) == [], [m.description for m in _ms(text)]
+
+
+@pytest.mark.yosys
 @pytest.mark.parametrize("read", [
     "assign low = (n[0] - 5) < 0;",  # a signed expression: unsigned it is never negative
     "assign low = n[0] < d;",  # compared with a signed input: an unsigned compare differs for d < 0
-    "assign low = $signed(n[0]) < 0;",  # re-signed at the narrow width: the top bit becomes the sign
 ])
-def test_signed_read_contexts_refused(read):
-    text = SV_INT_TERNARY.replace(
-        "  assign c0 = 8'(n[0]);",
-        f"  logic low;\n  logic signed [7:0] d;\n  assign d = -8'sd3;\n  {read}\n  assign c0 = 8'(n[0]);")
+def test_signed_read_contexts_kept_at_element_width(tmp_path: Path, read):
+    """A read in a signed context is rewritten to the narrowed value zero-extended back to 32 bits and
+    made signed (the same value, width and signedness): the expression means what it meant."""
+    from tests._proof import abc_verdict
+
+    text = _with_read(read)
     assert analyze(text).errors == 0
-    assert _ms(text) == [], [m.description for m in _ms(text)]
+    ms = _ms(text)
+    assert len(ms) == 1 and "32 -> 6 bits" in ms[0].description, [m.description for m in ms]
+    new = RW.rewrite(text, ms)
+    assert read.replace("n[0]", "$signed({26'd0, n[0]})") in new, new
+    assert analyze(new).errors == 0
+    old = tmp_path / "old.sv"
+    old.write_text(text)
+    assert abc_verdict(tmp_path, old, new, "top").name == "EQUIVALENT"
 
 
 @pytest.mark.yosys

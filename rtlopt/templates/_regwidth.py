@@ -1440,7 +1440,8 @@ def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
         return []
     # signed elements (``int cnt [4]``, ``integer c [0:3]``, ``reg signed [15:0] a [..]``) are narrowed to
     # unsigned ``[k-1:0]`` when the bound keeps them in 0 .. 2^k - 1 and every read only consumes the value
-    # (:func:`_signed_reads_ok`): their own context checks replace the unsigned ones below
+    # (:func:`_signed_reads`): their own context checks replace the unsigned ones below;
+    # a read in a signed context is kept at the element's width and signedness
     signed = {k for k, s in arrays.items() if s.type.elementType.isSigned}
     loopvars: set = set()
     for st, _s, _e in an.statements:
@@ -1545,12 +1546,19 @@ def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
         ds, de = an.span(decl)
         head = an.text[ds:an.span(sym.syntax)[0]]
         if k in signed:
-            if not _signed_reads_ok(an, k, best, ws):
+            wrap = _signed_reads(an, k, best, ws)
+            if wrap is None:
                 continue
             new_head = _unsigned_head(head, best)
             if new_head is None:
                 continue
-            edits = [Edit(ds, ds + len(head), new_head)] + _step_literals(an, ws, best)
+            # a read in a signed or width-dependent context (``lvl[i] - 16'sd1 < 16'sd0``) keeps its
+            # original meaning: the narrowed value zero-extended back to the element width, signed
+            # (equal to the element, which is non-negative: the bound holds from reset)
+            wraps = [Edit(s, e, f"$signed({{{width - best}'d0, {an.text[s:e]}}})") for s, e in wrap]
+            steps = [ed for ed in _step_literals(an, ws, best)
+                     if not any(s <= ed.start and ed.end <= e for s, e in wrap)]
+            edits = [Edit(ds, ds + len(head), new_head)] + steps + wraps
         else:
             m = re.search(r"\[\s*([^\[\]:]+?)\s*:\s*0\s*\]", head)
             if m is None or head.count("[") != 1:
@@ -1628,7 +1636,7 @@ def _unsigned_head(head: str, bits: int) -> str | None:
     return None
 
 
-def _signed_reads_ok(an: Analysis, key, bits: int, writes: list) -> bool:
+def _signed_reads(an: Analysis, key, bits: int, writes: list) -> list[tuple[int, int]] | None:
     """Every read of the signed array ``key`` means the same when the element becomes unsigned
     ``[bits-1:0]`` with a value in ``0 .. 2^bits - 1`` (proven from reset): a signed element turns the
     expression it sits in unsigned and narrower, so each read must only consume its value --
@@ -1641,6 +1649,12 @@ def _signed_reads_ok(an: Analysis, key, bits: int, writes: list) -> bool:
     * as the operand of ``&&``/``||``/``!`` (its truth), the right side of an assignment (the value
       truncated to the target), an explicit conversion wider than ``bits`` whose result is itself read
       so, or no operator at all (a condition, a port connection, a case selector).
+
+    Any other plain read (``lvl[i] - 16'sd1 < 16'sd0``, ``lvl[i] + 3 > 60``, ``x < d`` with a signed ``d``)
+    is returned to be rewritten as the narrowed value zero-extended back to the element width and made
+    signed: the same value, width and signedness as before (the element is non-negative), so the
+    expression around it is evaluated exactly as written. None: a read that cannot be kept so (a write's
+    next value that does not only consume the element, an element used as an index of another read).
     """
     reads_of = []
     for info in an.exprs:
@@ -1718,13 +1732,32 @@ def _signed_reads_ok(an: Analysis, key, bits: int, writes: list) -> bool:
             return p.width > bits and value_ok(p)
         return False
 
+    wrap = []
     for info in reads_of:
         sp = (info.start, info.end)
         if sp in lhs or sp in covered:
             continue
         if not value_ok(info):
-            return False
-    return True
+            if not _rvalue_read(an, info, spans):
+                return None
+            wrap.append(sp)
+    return wrap
+
+
+def _rvalue_read(an: Analysis, info, spans: set) -> bool:
+    """The element read ``info`` is a plain value (not an assignment target, not a port connection, not
+    inside another read of the same array being rewritten), so its text can be wrapped in an expression."""
+    for i in an.exprs:
+        if (i.start, i.end) == (info.start, info.end) or not (i.start <= info.start and info.end <= i.end):
+            continue
+        if (i.start, i.end) in spans:
+            return False  # nested in another read of the array (an index): keep it simple
+        n = i.node
+        if type(n).__name__ == "AssignmentExpression":
+            ls = an.span(strip(n.left))
+            if ls[0] <= info.start and info.end <= ls[1]:
+                return False
+    return info.node.type is not None and info.node.type.isSigned
 
 
 def _mentions_elem(node, key) -> bool:
