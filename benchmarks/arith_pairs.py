@@ -36,21 +36,25 @@ endmodule
 """
 
 
-def mul_array(n: int) -> str:
-    """AND partial products summed row by row with explicit ripple-carry full adders."""
+def mul_array(n: int, addend: bool = False) -> str:
+    """AND partial products summed row by row with explicit ripple-carry full adders (``addend``: a
+    multiply-accumulate whose first row is the input ``c``)."""
     w = 2 * n
-    return f"""module m(input [{n-1}:0] a, b, output [{w-1}:0] p);
+    cin = f", input [{w-1}:0] c" if addend else ""
+    row0 = "c" if addend else f"{{{w}{{1'b0}}}}"
+    cy = "cy" if addend else "c"
+    return f"""module m(input [{n-1}:0] a, b{cin}, output [{w-1}:0] p);
   wire [{w-1}:0] row [0:{n}];
-  wire [{w}:0] c [0:{n}];
-  assign row[0] = {{{w}{{1'b0}}}};
+  wire [{w}:0] {cy} [0:{n}];
+  assign row[0] = {row0};
   genvar i, j;
   generate
     for (i = 0; i < {n}; i = i + 1) begin : r
       wire [{w-1}:0] pp = ({{{{{n}{{1'b0}}}}, (a & {{{n}{{b[i]}}}})}}) << i;
-      assign c[i][0] = 1'b0;
+      assign {cy}[i][0] = 1'b0;
       for (j = 0; j < {w}; j = j + 1) begin : fa
-        assign row[i+1][j] = row[i][j] ^ pp[j] ^ c[i][j];
-        assign c[i][j+1] = (row[i][j] & pp[j]) | (row[i][j] & c[i][j]) | (pp[j] & c[i][j]);
+        assign row[i+1][j] = row[i][j] ^ pp[j] ^ {cy}[i][j];
+        assign {cy}[i][j+1] = (row[i][j] & pp[j]) | (row[i][j] & {cy}[i][j]) | (pp[j] & {cy}[i][j]);
       end
     end
   endgenerate
@@ -358,25 +362,7 @@ def mac_op(n: int) -> str:
 
 def mac_array(n: int) -> str:
     """Multiply-accumulate as an array multiplier whose first row is the addend."""
-    w = 2 * n
-    return f"""module m(input [{n-1}:0] a, b, input [{w-1}:0] c, output [{w-1}:0] p);
-  wire [{w-1}:0] row [0:{n}];
-  wire [{w}:0] cy [0:{n}];
-  assign row[0] = c;
-  genvar i, j;
-  generate
-    for (i = 0; i < {n}; i = i + 1) begin : r
-      wire [{w-1}:0] pp = ({{{{{n}{{1'b0}}}}, (a & {{{n}{{b[i]}}}})}}) << i;
-      assign cy[i][0] = 1'b0;
-      for (j = 0; j < {w}; j = j + 1) begin : fa
-        assign row[i+1][j] = row[i][j] ^ pp[j] ^ cy[i][j];
-        assign cy[i][j+1] = (row[i][j] & pp[j]) | (row[i][j] & cy[i][j]) | (pp[j] & cy[i][j]);
-      end
-    end
-  endgenerate
-  assign p = row[{n}];
-endmodule
-"""
+    return mul_array(n, addend=True)
 
 
 def mac_wallace(n: int, drop: int | None = None) -> str:

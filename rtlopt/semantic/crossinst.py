@@ -64,6 +64,22 @@ def child_site(texts: dict[Path, str], top: str, inst: str, once: bool = False) 
     return ChildSite(n, ds, ports, paths, fm, fi, texts[paths[fm]])
 
 
+def apply_site_edits(texts: dict[Path, str], site: ChildSite, eds_m: list[Edit],
+                     eds_i: list[Edit]) -> dict[Path, str] | None:
+    """``texts`` with edits to the child's module (``eds_m``) and at its instance (``eds_i``) applied,
+    in one file or two; None when edits overlap."""
+    out = dict(texts)
+    try:
+        if site.fm == site.fi:
+            out[site.paths[site.fm]] = apply_edits(site.mtext, sorted(eds_m + eds_i))
+        else:
+            out[site.paths[site.fm]] = apply_edits(site.mtext, sorted(eds_m))
+            out[site.paths[site.fi]] = apply_edits(texts[site.paths[site.fi]], sorted(eds_i))
+    except ValueError:
+        return None
+    return out
+
+
 def texts_with_export(texts: dict[Path, str], top: str, base: str) -> tuple[dict[Path, str], str] | None:
     """``texts`` with register ``base`` (``inst.reg``, a direct child instance of the top) exported on
     a new output port of the child's module and connected to a new wire in the top: (texts, wire)."""
@@ -97,7 +113,6 @@ def texts_with_export(texts: dict[Path, str], top: str, base: str) -> tuple[dict
     eds_m = [Edit(at, at, f",\n  output wire {rng + ' ' if rng else ''}{port}"),
              Edit(em.start(), em.start(), f"  assign {port} = {reg};\n")]
     itext_s, itext_e = n.syntax.sourceRange.start.offset, n.syntax.sourceRange.end.offset
-    out = dict(texts)
     itext = mtext if fm == fi else texts[paths[fi]]
     if not itext[:itext_e].rstrip().endswith(")"):
         return None
@@ -108,12 +123,5 @@ def texts_with_export(texts: dict[Path, str], top: str, base: str) -> tuple[dict
     ls = itext.find("\n", ls) + 1 if ls >= 0 else itext_s
     ind = re.match(r"[ \t]*", itext[ls:]).group(0)
     eds_i = [Edit(close, close, conn), Edit(ls, ls, f"{ind}wire [{width - 1}:0] {wire};\n")]
-    try:
-        if fm == fi:
-            out[paths[fm]] = apply_edits(mtext, sorted(eds_m + eds_i))
-        else:
-            out[paths[fm]] = apply_edits(mtext, sorted(eds_m))
-            out[paths[fi]] = apply_edits(itext, sorted(eds_i))
-    except ValueError:
-        return None
-    return out, wire
+    out = apply_site_edits(texts, site, eds_m, eds_i)
+    return None if out is None else (out, wire)

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rtlopt.hdl.edit import Edit, apply_edits
+from rtlopt.hdl.edit import Edit
 from rtlopt.semantic import regfunc, seqsim
 
 
@@ -174,7 +174,7 @@ def _add_input(texts: dict[Path, str], top: str, inst: str, width: int, conn: st
                prefix: str) -> tuple[dict[Path, str], str] | None:
     """``texts`` with a new input port on the module of ``inst`` (a direct child of ``top``, that
     module instantiated once) connected to ``conn`` at the instance: (texts, port name)."""
-    from rtlopt.semantic.crossinst import child_site
+    from rtlopt.semantic.crossinst import apply_site_edits, child_site
 
     site = child_site(texts, top, inst, once=True)
     if site is None:
@@ -195,16 +195,8 @@ def _add_input(texts: dict[Path, str], top: str, inst: str, width: int, conn: st
         return None
     close = itext.rfind(")", s0, e0)
     eds_i = [Edit(close, close, f", .{port}({conn})")]
-    out = dict(texts)
-    try:
-        if fm == fi:
-            out[paths[fm]] = apply_edits(mtext, sorted(eds_m + eds_i))
-        else:
-            out[paths[fm]] = apply_edits(mtext, sorted(eds_m))
-            out[paths[fi]] = apply_edits(itext, sorted(eds_i))
-    except ValueError:
-        return None
-    return out, port
+    out = apply_site_edits(texts, site, eds_m, eds_i)
+    return None if out is None else (out, port)
 
 
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
