@@ -9,7 +9,7 @@ bound. Only a candidate's bound: the rewrite is still proven equivalent by rtlop
 from __future__ import annotations
 
 from rtlopt.templates._sem import Analysis, strip
-from rtlopt.templates._width import _key, _width
+from rtlopt.templates._width import _width
 
 #: (step maximum M, counter top C) pairs tried per counter (each is two small z3 queries).
 MAX_PAIRS = 160
@@ -19,23 +19,22 @@ def accumulator_bound(an: Analysis, key, sym, writes: list) -> int | None:
     """Bit count of the accumulator ``key`` (None when no counter bounds it)."""
     import z3
 
-    from rtlopt.templates._guards import Z3Expr, _case_label_match, guard_z3, net_definitions, reads
-    from rtlopt.templates._regwidth import _const, _last, _next_state, _z3_consts, sites_cached
+    from rtlopt.templates._guards import Z3Expr, _case_label_match, guard_z3, reads
+    from rtlopt.templates._regwidth import (
+        _const,
+        _last,
+        _next_state,
+        _z3_consts,
+        net_defs_cached,
+        sites_cached,
+        writes_by_key,
+    )
 
     width = _width(sym)
     if width < 4 or width > 64:
         return None
-    defs = getattr(an, "_net_defs", None)
-    if defs is None:
-        defs = an._net_defs = net_definitions(an)
-    by_key: dict = {}
-    for st in sites_cached(an):
-        n = st.node
-        if type(n).__name__ != "AssignmentExpression":
-            continue
-        lhs = strip(n.left)
-        if type(lhs).__name__ == "NamedValueExpression":
-            by_key.setdefault(_key(lhs.symbol), []).append(st)
+    defs = net_defs_cached(an)
+    by_key = writes_by_key(sites_cached(an))
     mine = by_key.get(key, [])
     if not any(key in reads(st.node.right) for st in mine):
         return None  # no accumulation (acc <= acc + x)

@@ -591,20 +591,14 @@ def _loaded_bound(an: Analysis, key, sym, writes: list) -> int | None:
     The other registers' bounds come from :func:`inductive_bound` (recorded per analysis)."""
     import z3
 
-    from rtlopt.templates._guards import Z3Expr, guard_z3, net_definitions, reads
+    from rtlopt.templates._guards import Z3Expr, guard_z3, reads
 
     width = _width(sym)
     busy = an.__dict__.setdefault("_loaded_busy", set())
     if width < 2 or width > 64 or key in busy:
         return None
-    defs = getattr(an, "_net_defs", None)
-    if defs is None:
-        defs = an._net_defs = net_definitions(an)
-    by_key: dict = {}
-    for st in sites_cached(an):
-        n = st.node
-        if type(n).__name__ == "AssignmentExpression" and type(strip(n.left)).__name__ == "NamedValueExpression":
-            by_key.setdefault(_key(strip(n.left).symbol), []).append(st)
+    defs = net_defs_cached(an)
+    by_key = writes_by_key(sites_cached(an))
     mine = by_key.get(key, [])
     if not mine or sorted(an.span(st.node) for st in mine) != sorted(an.span(w) for w in writes) \
             or any(st.volatile or not st.node.isNonBlocking for st in mine):
@@ -696,7 +690,6 @@ def _flag_bound(an: Analysis, key, sym, writes: list) -> int | None:
     (``c`` = 0 or ``b``) for a 1-bit register ``f`` read in the guards of ``r``'s writes,
     both proven inductive at once over the next-state functions of ``r`` and ``f`` (the last write that
     fires, else the value held), and established by ``r``'s reset write."""
-    from rtlopt.templates._guards import net_definitions
 
     width = _width(sym)
     if width < 2 or width > 64:
@@ -715,9 +708,7 @@ def _flag_bound(an: Analysis, key, sym, writes: list) -> int | None:
             an._copy_bounds = {}
         an._copy_bounds[key] = per
         return max(max(1, b.bit_length()) for b in per.values())
-    defs = getattr(an, "_net_defs", None)
-    if defs is None:
-        defs = an._net_defs = net_definitions(an)
+    defs = net_defs_cached(an)
     b = _flag_bound_in(an, key, width, writes, sites_cached(an), defs)
     return None if b is None else max(1, b.bit_length())
 
@@ -728,14 +719,7 @@ def _flag_bound_in(an: Analysis, key, width: int, writes: list, sites: list, def
 
     from rtlopt.templates._guards import Z3Expr, _case_label_match, reads
 
-    by_key: dict = {}
-    for st in sites:
-        n = st.node
-        if type(n).__name__ != "AssignmentExpression":
-            continue
-        lhs = strip(n.left)
-        if type(lhs).__name__ == "NamedValueExpression":
-            by_key.setdefault(_key(lhs.symbol), []).append(st)
+    by_key = writes_by_key(sites)
     mine = by_key.get(key, [])
     if sorted(an.span(st.node) for st in mine) != sorted(an.span(w) for w in writes) \
             or any(st.volatile or not st.node.isNonBlocking for st in mine):
@@ -1223,6 +1207,29 @@ def sites_cached(an: Analysis) -> list:
         got = sites(an)
         an._guard_sites = got
     return got
+
+
+def net_defs_cached(an: Analysis) -> dict:
+    """Net drivers of ``an`` (``net_definitions``), computed once per analysis."""
+    from rtlopt.templates._guards import net_definitions
+
+    got = getattr(an, "_net_defs", None)
+    if got is None:
+        got = an._net_defs = net_definitions(an)
+    return got
+
+
+def writes_by_key(sites: list) -> dict:
+    """Assignment sites whose target is a plain name, grouped by that name's key (program order)."""
+    by_key: dict = {}
+    for st in sites:
+        n = st.node
+        if type(n).__name__ != "AssignmentExpression":
+            continue
+        lhs = strip(n.left)
+        if type(lhs).__name__ == "NamedValueExpression":
+            by_key.setdefault(_key(lhs.symbol), []).append(st)
+    return by_key
 
 
 def _fresh_name(text: str, base: str) -> str:
