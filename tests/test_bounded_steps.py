@@ -94,3 +94,28 @@ def test_partial_total_names_the_unmeasured_modules(tmp_path: Path):
     assert "big" in res.total_measured
     top = next(m for m in res.modules if m.module == "top")
     assert "0 um^2" in top.note
+
+
+def test_single_match_candidates_are_capped_per_template(tmp_path: Path):
+    # 40 XOR chains sharing many operand pairs: CSE matches hundreds of pairs; one candidate per single
+    # match would fill a round's measurements, so only the first MAX_SINGLES (the most shared first) are
+    # proposed alone, besides the all-matches candidate
+    from rtlopt.design import DesignRef
+    from rtlopt.templates import REGISTRY
+
+    lines = [f"  assign y[{i}] = " + " ^ ".join(f"d[{(i + k * 3) % 24}]" for k in range(8)) + ";"
+             for i in range(40)]
+    text = "module m(input wire [23:0] d, output wire [39:0] y);\n" + "\n".join(lines) + "\nendmodule\n"
+    f = tmp_path / "m.v"
+    f.write_text(text)
+    cse = {"common_subexpression_elimination": REGISTRY["common_subexpression_elimination"]}
+    state = search.State(DesignRef([f], "m"), {f: text}, "area", None)
+    matches = REGISTRY["common_subexpression_elimination"].match(
+        __import__("rtlopt.templates._sem", fromlist=["analyze"]).analyze(text, str(f)))
+    assert len(matches) > search.MAX_SINGLES + 5
+    cands = search.template_candidates(state, cse)
+    singles = [c for c in cands if c.hints.get("matches") == 1]
+    assert len(singles) == search.MAX_SINGLES
+    # the first single candidate shares the pair the most expressions share
+    assert singles[0].description == matches[0].description
+    assert any(c.hints.get("matches") == len(matches) for c in cands)

@@ -170,7 +170,12 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
             if matches:
                 per_template.append((tmpl, matches))
         for tmpl, matches in per_template:
-            groups = [list(matches)] + ([[m] for m in matches] if len(matches) > 1 else [])
+            # single matches: the first MAX_SINGLES in the template's order (templates list their best
+            # first, e.g. CSE by the number of expressions sharing the pair); a 64-bit bit-level encoder
+            # gave about 1000 single CSE candidates that filled the round's measurements, so the GF(2)
+            # generator's candidate behind them was never measured within the budget
+            singles = [[m] for m in matches[:MAX_SINGLES]] if len(matches) > 1 else []
+            groups = [list(matches)] + singles
             # matches of different kinds (a template tags them with data["group"]): each kind's
             # matches together too, and every match but one kind (a narrowing without the comparison
             # rewrites that measured smaller alone may be the better whole)
@@ -218,6 +223,8 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
     return out
 
 
+#: Single-match candidates proposed per template and file in one round (see template_candidates).
+MAX_SINGLES = 24
 #: Templates also applied first in a second "all templates" combination (see template_candidates).
 FIRST_TOO = frozenset({"exclusive_operator_sharing"})
 #: Templates left out of that combination: proposed (and measured) on their own in the next round.
@@ -426,8 +433,12 @@ _semantic_generator("memunroll", "memunroll")
 _semantic_generator("onehotidx", "onehotidx", per_top=True)
 # idxconst: an indexed read whose element is constant whenever the index names it.
 _semantic_generator("idxconst", "idxconst", per_top=True)
+# onehotsel: an indexed read at an index encoded from a one-hot-or-zero vector as an AND-OR select.
+_semantic_generator("onehotsel", "onehotsel", per_top=True)
 # casetable: a case table of constants that is ``x + b``.
 _semantic_generator("casetable", "casetable")
+# romsym: a constant table with symmetry (periodic, negated/complemented half, mirrored index) stored once.
+_semantic_generator("romsym", "romsym")
 # preadd: mirrored products of a loop sum pre-added (symmetric FIR).
 _semantic_generator("preadd", "preadd")
 # popsum: a word that is the sum of words already computed.
