@@ -1,0 +1,73 @@
+// DDS output in offset binary (0x80 = zero): 64-entry sine LUT as assigned wires, registered
+module dds_ob64 (
+  input  logic       clk,
+  input  logic [5:0] phase,
+  output logic [7:0] dac
+);
+  logic [7:0] lut [64];
+  assign lut[0] = 8'h86;
+  assign lut[1] = 8'h92;
+  assign lut[2] = 8'h9E;
+  assign lut[3] = 8'hAA;
+  assign lut[4] = 8'hB6;
+  assign lut[5] = 8'hC1;
+  assign lut[6] = 8'hCB;
+  assign lut[7] = 8'hD5;
+  assign lut[8] = 8'hDE;
+  assign lut[9] = 8'hE6;
+  assign lut[10] = 8'hED;
+  assign lut[11] = 8'hF3;
+  assign lut[12] = 8'hF8;
+  assign lut[13] = 8'hFB;
+  assign lut[14] = 8'hFE;
+  assign lut[15] = 8'hFF;
+  assign lut[16] = 8'hFF;
+  assign lut[17] = 8'hFE;
+  assign lut[18] = 8'hFB;
+  assign lut[19] = 8'hF8;
+  assign lut[20] = 8'hF3;
+  assign lut[21] = 8'hED;
+  assign lut[22] = 8'hE6;
+  assign lut[23] = 8'hDE;
+  assign lut[24] = 8'hD5;
+  assign lut[25] = 8'hCB;
+  assign lut[26] = 8'hC1;
+  assign lut[27] = 8'hB6;
+  assign lut[28] = 8'hAA;
+  assign lut[29] = 8'h9E;
+  assign lut[30] = 8'h92;
+  assign lut[31] = 8'h86;
+  assign lut[32] = 8'h79;
+  assign lut[33] = 8'h6D;
+  assign lut[34] = 8'h61;
+  assign lut[35] = 8'h55;
+  assign lut[36] = 8'h49;
+  assign lut[37] = 8'h3E;
+  assign lut[38] = 8'h34;
+  assign lut[39] = 8'h2A;
+  assign lut[40] = 8'h21;
+  assign lut[41] = 8'h19;
+  assign lut[42] = 8'h12;
+  assign lut[43] = 8'h0C;
+  assign lut[44] = 8'h07;
+  assign lut[45] = 8'h04;
+  assign lut[46] = 8'h01;
+  assign lut[47] = 8'h00;
+  assign lut[48] = 8'h00;
+  assign lut[49] = 8'h01;
+  assign lut[50] = 8'h04;
+  assign lut[51] = 8'h07;
+  assign lut[52] = 8'h0C;
+  assign lut[53] = 8'h12;
+  assign lut[54] = 8'h19;
+  assign lut[55] = 8'h21;
+  assign lut[56] = 8'h2A;
+  assign lut[57] = 8'h34;
+  assign lut[58] = 8'h3E;
+  assign lut[59] = 8'h49;
+  assign lut[60] = 8'h55;
+  assign lut[61] = 8'h61;
+  assign lut[62] = 8'h6D;
+  assign lut[63] = 8'h79;
+  always_ff @(posedge clk) dac <= lut[phase];
+endmodule

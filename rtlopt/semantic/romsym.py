@@ -1,0 +1,526 @@
+"""A constant table with symmetry stored once: ``T[i + N/2] == T[i]`` (periodic), ``== -T[i]`` or
+``== ~T[i]`` (antisymmetric), ``T[N-1-i] == T[i]`` (mirrored with ``~i``), ``T[N-i] == T[i]``
+(mirrored around ``N/2``), applied recursively from the index's top bit down.
+
+A full-period sine table of 256 entries is ``-T[i]`` in its second half and ``T[128-i]`` in the
+second quarter of the first: a 65-entry quarter-wave table read at ``p[6] ? 64 - p[5:0] : p[5:0]``
+and negated when ``p[7]``. Found from the values alone (every label of a ``case`` over an index of at
+most 12 bits, the default for the labels left out, a constant per arm; an array whose elements are
+all given constants in an ``initial`` block or by ``assign`` and read by index), checked modulo the
+element's width. Emitted as a minimal edit: the ``case`` statement becomes the smaller ``case`` over
+the transformed index followed by ``if (c) T = -T;`` (a blocking target); the array keeps only the
+elements the smaller table needs and each read ``rom[i]`` becomes ``{c ? -rom[i'] : rom[i']}``. Inside
+a function the case table is found through :mod:`rtlopt.semantic.funcview`. The search loop measures
+and proves every candidate (a combinational, exhaustive check on small indices). Reported under
+``word_level_lifting``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass, field
+
+RULE = "word_level_lifting"
+MAX_INDEX_BITS = 12
+
+
+@dataclass
+class Plan:
+    """How a table of ``2**k`` entries is read from a smaller one.
+
+    ``bits[j]``: the set of original index bits whose XOR is bit ``j`` of the reduced index (for
+    ``j < width``); ``flip``: the set of index bits whose XOR says the output is transformed
+    (``kind`` ``neg``: negated, ``not``: complemented); ``fold``: the bit at which the last level
+    mirrors around ``N/2`` (``T[N-i] == T[i]``; the reduced index is then ``fold ? h - r : r``, one bit
+    wider than ``r``), else None. ``table``: the reduced table (index -> value)."""
+
+    k: int
+    width: int
+    bits: list[frozenset] = field(default_factory=list)
+    flip: frozenset = frozenset()
+    kind: str = ""
+    fold: frozenset | None = None
+    table: list[int] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)
+
+    @property
+    def entries(self) -> int:
+        return len(self.table)
+
+
+_OPS = {"": lambda v: v, "neg": lambda v: -v, "not": lambda v: ~v}
+
+
+def reduce_table(vals: list[int], w: int) -> Plan | None:
+    """The symmetry plan of ``vals`` (``2**k`` values of ``w`` bits), None when nothing reduces."""
+    n = len(vals)
+    k = n.bit_length() - 1
+    if n < 4 or 1 << k != n:
+        return None
+    m = (1 << w) - 1
+    t = [v & m for v in vals]
+    bits = [frozenset([j]) for j in range(k)]
+    flip: frozenset = frozenset()
+    kind = ""
+    fold = None
+    steps: list[str] = []
+    cur = k
+    while cur >= 2:
+        size = 1 << cur
+        h = size // 2
+        lo, hi = t[:h], t[h:]
+        top = bits[cur - 1]
+        if hi == lo:
+            steps.append(f"periodic at bit {cur - 1}")
+        elif kind in ("", "neg") and all(hi[i] == (-lo[i]) & m for i in range(h)):
+            kind = "neg"
+            flip = flip ^ top
+            steps.append(f"negated half at bit {cur - 1}")
+        elif kind in ("", "not") and all(hi[i] == (~lo[i]) & m for i in range(h)):
+            kind = "not"
+            flip = flip ^ top
+            steps.append(f"complemented half at bit {cur - 1}")
+        else:
+            got = None
+            for op in ("", "neg", "not"):
+                if op and kind not in ("", op):
+                    continue
+                f = _OPS[op]
+                if all(t[size - 1 - i] == f(t[i]) & m for i in range(h)):
+                    got = ("mirror", op)
+                    break
+                if cur >= 3 and all(t[size - i] == f(t[i]) & m for i in range(1, size)):
+                    got = ("fold", op)
+                    break
+            if got is None:
+                break
+            how, op = got
+            if op:
+                kind = op
+                flip = flip ^ top
+            what = {"": "", "neg": " and negated", "not": " and complemented"}[op]
+            if how == "mirror":
+                for j in range(cur - 1):
+                    bits[j] = bits[j] ^ top
+                steps.append(f"mirrored (~index){what} at bit {cur - 1}")
+            else:
+                fold = top
+                t = t[:h + 1]
+                steps.append(f"mirrored around {h}{what} at bit {cur - 1}")
+                cur -= 1
+                break
+        t = lo
+        cur -= 1
+    if cur == k:
+        return None
+    return Plan(k=k, width=cur, bits=bits[:cur], flip=flip, kind=kind, fold=fold, table=t, steps=steps)
+
+
+def evaluate(plan: Plan, i: int, w: int) -> int:
+    """The plan's value at original index ``i`` (a self-check of the emitted form)."""
+    def bit(s):
+        return sum((i >> b) & 1 for b in s) & 1
+    r = sum(bit(plan.bits[j]) << j for j in range(plan.width))
+    if plan.fold is not None and bit(plan.fold):
+        r = (1 << plan.width) - r
+    v = plan.table[r]
+    if plan.flip and bit(plan.flip):
+        v = (-v if plan.kind == "neg" else ~v) & ((1 << w) - 1)
+    return v
+
+
+def _bit_text(bit_of, s: frozenset) -> str:
+    parts = [bit_of(b) for b in sorted(s, reverse=True)]
+    return parts[0] if len(parts) == 1 else "(" + " ^ ".join(parts) + ")"
+
+
+def index_text(plan: Plan, bit_of, range_of) -> tuple[str, int]:
+    """``(expression, width)`` of the reduced index; ``bit_of(b)`` / ``range_of(hi, lo)`` spell
+    original index bits."""
+    width = plan.width
+    bits = plan.bits
+    # one common extra bit flipping a contiguous run from 0: ``c ? ~x[j:0] : x[j:0]``
+    base = [min(s) for s in bits]
+    extra = [s - {b} for s, b in zip(bits, base, strict=True)]
+    if all(b == j for j, b in enumerate(base)):
+        if all(not e for e in extra):
+            r = range_of(width - 1, 0)
+        elif len(set(extra)) == 1 and len(extra[0]) == 1:
+            c = bit_of(next(iter(extra[0])))
+            x = range_of(width - 1, 0)
+            r = f"({c} ? ~{x} : {x})"
+        else:
+            r = None
+    else:
+        r = None
+    if r is None:
+        r = "{" + ", ".join(_bit_text(bit_of, bits[j]) for j in reversed(range(width))) + "}"
+    if plan.fold is None:
+        return r, width
+    c = _bit_text(bit_of, plan.fold)
+    h = 1 << width
+    return f"({c} ? {width + 1}'d{h} - {{1'b0, {r}}} : {{1'b0, {r}}})", width + 1
+
+
+def flip_text(plan: Plan, bit_of) -> str | None:
+    if not plan.flip:
+        return None
+    return " ^ ".join(bit_of(b) for b in sorted(plan.flip, reverse=True))
+
+
+# --- selector spelling -------------------------------------------------------------------------
+
+_IDENT = re.compile(r"^[A-Za-z_][\w$]*$")
+_PART = re.compile(r"^([A-Za-z_][\w$]*)\s*\[\s*(\d+)\s*:\s*(\d+)\s*\]$")
+
+
+def _speller(sel_text: str, ws: int, lsb: int = 0):
+    """``(bit_of, range_of)`` for a selector that is an identifier (declared ``[ws-1+lsb:lsb]``) or a
+    constant part select of one; None otherwise."""
+    t = sel_text.strip()
+    while t.startswith("(") and t.endswith(")"):
+        t = t[1:-1].strip()
+    m = _PART.match(t)
+    if m:
+        name, hi, lo = m.group(1), int(m.group(2)), int(m.group(3))
+        if hi < lo or hi - lo + 1 != ws:
+            return None
+        base = lo
+    elif _IDENT.match(t):
+        name, base = t, lsb
+    else:
+        return None
+
+    def bit_of(b: int) -> str:
+        return f"{name}[{base + b}]"
+
+    def range_of(hi: int, lo: int) -> str:
+        if hi == lo:
+            return bit_of(hi)
+        if base == 0 and hi == ws - 1 and lo == 0 and not m:
+            return name
+        return f"{name}[{base + hi}:{base + lo}]"
+    return bit_of, range_of
+
+
+# --- case tables --------------------------------------------------------------------------------
+
+
+def _single_assign(st):
+    from rtlopt.semantic.casetable import _single_assign as sa
+    return sa(st)
+
+
+def _case_rewrite(an, st) -> tuple[str, str] | None:
+    from rtlopt.templates._sem import is_pure, norm, strip
+
+    if str(getattr(st, "condition", "")).split(".")[-1] != "Normal":
+        return None
+    sel = strip(st.expr)
+    if not is_pure(sel) or not sel.type.isIntegral:
+        return None
+    ws = int(sel.type.bitWidth or 0)
+    if not 2 <= ws <= MAX_INDEX_BITS:
+        return None
+    arms = [(list(it.expressions), it.stmt) for it in st.items]
+    if st.defaultCase is not None:
+        arms.append((None, st.defaultCase))
+    target = None
+    table: dict[int, int] = {}
+    rhs_text: dict[int, str] = {}
+    dflt = dflt_text = None
+    wt = 0
+    for labels, body in arms:
+        a = _single_assign(body)
+        if a is None or a.isNonBlocking:
+            return None
+        left = a.left
+        ls, le = an.span(left.syntax)
+        key = norm(an.text[ls:le])
+        if target is None:
+            target = (key, left, a)
+            wt = int(left.type.bitWidth or 0)
+            if not 1 <= wt <= 64:
+                return None
+        elif target[0] != key:
+            return None
+        c = an.const(a.right)
+        if c is None:
+            return None
+        c &= (1 << wt) - 1
+        rs, re_ = an.span(strip(a.right).syntax)
+        rt = an.text[rs:re_].strip()
+        if labels is None:
+            dflt, dflt_text = c, rt
+            continue
+        for lab in labels:
+            v = an.const(lab)
+            if v is None:
+                return None
+            v &= (1 << ws) - 1
+            if v in table:
+                continue  # a later duplicate label is never taken
+            table[v] = c
+            rhs_text[v] = rt
+    n = 1 << ws
+    if len(table) < n and dflt is None:
+        return None  # labels left out keep the target's old value: not a table
+    vals = [table.get(i, dflt) for i in range(n)]
+    texts = [rhs_text.get(i, dflt_text) for i in range(n)]
+    plan = reduce_table(vals, wt)
+    if plan is None or any(evaluate(plan, i, wt) != vals[i] for i in range(n)):
+        return None
+    xs, xe = an.span(sel.syntax)
+    xtext = an.text[xs:xe]
+    sp = _speller(xtext, ws)
+    if sp is None:
+        return None
+    bit_of, range_of = sp
+    key, left, a = target
+    sel_name = re.split(r"[\s\[]", xtext.strip().lstrip("("), maxsplit=1)[0]
+    tname = re.split(r"[\s\[]", key, maxsplit=1)[0]
+    if sel_name == tname:
+        return None  # the target is its own selector: transforming it after the case would misread it
+    idx, iw = index_text(plan, bit_of, range_of)
+    ls, le = an.span(left.syntax)
+    ttext = an.text[ls:le].strip()
+    # the text of each reduced entry: an original entry with that value at the index it stands for
+    src_of: dict[int, str] = {}
+    for i in range(n):
+        r = _reduced_index(plan, i)
+        if r is not None and r not in src_of and not _flipped(plan, i):
+            src_of[r] = texts[i]
+    line_s = an.text.rfind("\n", 0, st.syntax.sourceRange.start.offset) + 1
+    ind = re.match(r"[ \t]*", an.text[line_s:]).group(0)
+    inner = ind + "  "
+    out = [f"begin\n{inner}case ({idx})"]
+    for r, v in enumerate(plan.table):
+        out.append(f"{inner}  {iw}'d{r}: {ttext} = {src_of.get(r, f'{wt}{chr(39)}d{v}')};")
+    if len(plan.table) < 1 << iw:
+        out.append(f"{inner}  default: {ttext} = {wt}'d0;")
+    out.append(f"{inner}endcase")
+    f = flip_text(plan, bit_of)
+    if f is not None:
+        op = "-" if plan.kind == "neg" else "~"
+        out.append(f"{inner}if ({f}) {ttext} = {op}{ttext};")
+    out.append(f"{ind}end")
+    desc = f"case table on {xtext.strip()} ({n} entries) is {len(plan.table)} entries: " + ", ".join(plan.steps)
+    return "\n".join(out), desc
+
+
+def _flipped(plan: Plan, i: int) -> bool:
+    return bool(plan.flip) and bool(sum((i >> b) & 1 for b in plan.flip) & 1)
+
+
+def _reduced_index(plan: Plan, i: int) -> int | None:
+    def bit(s):
+        return sum((i >> b) & 1 for b in s) & 1
+    r = sum(bit(plan.bits[j]) << j for j in range(plan.width))
+    if plan.fold is not None and bit(plan.fold):
+        r = (1 << plan.width) - r
+    return r
+
+
+def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
+    """``[(new text, description)]``: one per symmetric constant table (case statement or array)."""
+    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.templates._sem import analyze, parses_cleanly
+
+    an = analyze(text, name)
+    if an.syntax_errors:
+        return []
+    out = []
+    for st, s, e in an.statements:
+        if type(st).__name__ != "CaseStatement":
+            continue
+        try:
+            got = _case_rewrite(an, st)
+        except Exception:  # noqa: BLE001 - an unusual statement: no rewrite
+            got = None
+        if got is None:
+            continue
+        new = apply_edits(text, [Edit(s, e, got[0])])
+        if new != text and parses_cleanly(new, an.errors):
+            out.append((new, got[1]))
+    with contextlib.suppress(Exception):  # an unusual array: no rewrite
+        out += _array_rewrites(an, text)
+    return out
+
+
+_DIM = re.compile(r"\s*\[\s*(?:(\d+)\s*:\s*(\d+)|(\d+))\s*\]\s*[;,=]")
+
+
+def _array_rewrites(an, text: str) -> list[tuple[str, str]]:
+    """Arrays whose every element is given a constant (``initial`` or ``assign``, constant index) and
+    that are otherwise only read by index: the smaller table, the reads transformed."""
+    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.templates._sem import parses_cleanly, strip
+
+    arrays = {}
+    for sym in an.symbols:
+        if type(sym).__name__ not in ("VariableSymbol", "NetSymbol"):
+            continue
+        ty = sym.type
+        if not getattr(ty, "isUnpackedArray", False) or type(ty).__name__ != "FixedSizeUnpackedArrayType":
+            continue
+        el = ty.elementType
+        if not el.isIntegral or getattr(el, "isUnpackedArray", False):
+            continue
+        r = ty.range
+        lo, hi = min(r.left, r.right), max(r.left, r.right)
+        n = hi - lo + 1
+        if lo != 0 or n < 4 or n & (n - 1) or n > 1 << MAX_INDEX_BITS:
+            continue
+        arrays[sym.name] = dict(sym=sym, n=n, w=int(el.bitWidth), signed=bool(el.isSigned), writes={},
+                                reads=[], bad=False, ascending=r.left <= r.right)
+    if not arrays:
+        return []
+    write_spans = set()
+    for x in an.exprs:
+        node = x.node
+        kind = type(node).__name__
+        if kind == "AssignmentExpression":
+            left = strip(node.left)
+            if type(left).__name__ == "ElementSelectExpression":
+                base = strip(left.value)
+                if type(base).__name__ == "NamedValueExpression" and base.symbol.name in arrays:
+                    a = arrays[base.symbol.name]
+                    i, c = an.const(left.selector), an.const(node.right)
+                    if i is None or c is None or i in a["writes"] or node.isNonBlocking:
+                        a["bad"] = True
+                        continue
+                    a["writes"][i] = (c & ((1 << a["w"]) - 1), x.start, x.end)
+                    write_spans.add(an.span(left.syntax))
+            elif type(left).__name__ == "NamedValueExpression" and left.symbol.name in arrays:
+                arrays[left.symbol.name]["bad"] = True
+    for x in an.exprs:
+        node = x.node
+        if type(node).__name__ != "ElementSelectExpression" or (x.start, x.end) in write_spans:
+            continue
+        base = strip(node.value)
+        if type(base).__name__ == "NamedValueExpression" and base.symbol.name in arrays:
+            sel = strip(node.selector)
+            ss, se = an.span(sel.syntax)
+            arrays[base.symbol.name]["reads"].append((x.start, x.end, an.text[ss:se], int(sel.type.bitWidth or 0),
+                                                      an.const(sel) is not None))
+    out = []
+    clean = _strip_comments(text)
+    for name, a in arrays.items():
+        n, w = a["n"], a["w"]
+        k = n.bit_length() - 1
+        if a["bad"] or len(a["writes"]) != n or not a["reads"]:
+            continue
+        # every mention of the name is its declaration, a constant write or an indexed read
+        mentions = len(re.findall(rf"(?<![\w$.]){re.escape(name)}(?![\w$])", clean))
+        if mentions != 1 + len(a["writes"]) + len(a["reads"]):
+            continue
+        vals = [a["writes"][i][0] for i in range(n)]
+        plan = reduce_table(vals, w)
+        if plan is None or any(evaluate(plan, i, w) != vals[i] for i in range(n)):
+            continue
+        keep = len(plan.table)
+        eds: list[Edit] = []
+        ok = True
+        for rs, re_, sel_text, sw, const_sel in a["reads"]:
+            if const_sel or sw != k:
+                ok = False
+                break
+            sp = _speller(sel_text, k)
+            if sp is None:
+                ok = False
+                break
+            idx, _iw = index_text(plan, *sp)
+            read = f"{name}[{idx}]"
+            f = flip_text(plan, sp[0])
+            if f is not None:
+                op = "-" if plan.kind == "neg" else "~"
+                read = f"{{{f} ? {op}{read} : {read}}}"
+                if a["signed"]:
+                    read = f"$signed({read})"
+            eds.append(Edit(rs, re_, read))
+        if not ok:
+            continue
+        # the declaration's range
+        loc = an.off(a["sym"].location.offset)
+        dm = _DIM.match(text, loc + len(name))
+        if dm is None or text[loc:loc + len(name)] != name:
+            continue
+        ds, de = dm.start(), dm.end() - 1
+        dim = f" [0:{keep - 1}]" if a["ascending"] else f" [{keep - 1}:0]"
+        eds.append(Edit(ds, de, dim))
+        # the writes of the elements the smaller table does not need
+        spans = []
+        for i in range(keep, n):
+            _c, s, e = a["writes"][i]
+            span = _statement_span(text, s, e)
+            if span is None:
+                ok = False
+                break
+            spans.append(span)
+        if not ok:
+            continue
+        eds += [Edit(s, e, "") for s, e in _whole_lines(text, spans)]
+        try:
+            new = apply_edits(text, eds)
+        except ValueError:
+            continue
+        if new != text and parses_cleanly(new, an.errors):
+            out.append((new, f"array '{name}' ({n} entries) is {keep} entries: " + ", ".join(plan.steps)))
+    return out
+
+
+def _whole_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with every line that they leave blank deleted whole (its newline too)."""
+    by_line: dict[int, list[tuple[int, int]]] = {}
+    for s, e in spans:
+        by_line.setdefault(text.rfind("\n", 0, s) + 1, []).append((s, e))
+    out = []
+    for ls, group in by_line.items():
+        le = text.find("\n", ls)
+        le = len(text) if le < 0 else le
+        rest, pos = [], ls
+        for s, e in sorted(group):
+            rest.append(text[pos:s])
+            pos = max(pos, e)
+        rest.append(text[pos:le])
+        if not "".join(rest).strip() and all(e <= le + 1 for _s, e in group):
+            out.append((ls, min(le + 1, len(text))))
+        else:
+            out += group
+    return out
+
+
+def _strip_comments(text: str) -> str:
+    def blank(m):
+        return re.sub(r"[^\n]", " ", m.group(0))
+    return re.sub(r"//[^\n]*|/\*.*?\*/|\"(?:\\.|[^\"\\])*\"", blank, text, flags=re.S)
+
+
+def _statement_span(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The span of the statement ``[assign] x = c;`` around the assignment ``text[s:e]``, with its line
+    when the line holds nothing else."""
+    m = re.compile(r"\s*;").match(text, e)
+    if m is None:
+        return None
+    e = m.end()
+    b = re.search(r"(?:\bassign\s+)?$", text[max(0, s - 40):s])
+    if b is not None and b.group(0):
+        s -= len(b.group(0))
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    le = len(text) if le < 0 else le
+    if not text[ls:s].strip() and not text[e:le].strip():
+        return ls, min(le + 1, len(text))
+    while s > ls and text[s - 1] in " \t":
+        s -= 1
+    return s, e
+
+
+def romsym_candidates(state) -> list:
+    from rtlopt.engine.candidate import per_file_candidates
+
+    return per_file_candidates(state, rewrites, RULE, "symmetric table", "romsym")
+
+
+__all__ = ["Plan", "evaluate", "reduce_table", "rewrites", "romsym_candidates"]
