@@ -135,3 +135,15 @@ def test_paired_comparison_counts_only_equivalent_references():
     assert abs(p["rtlopt"]["area_um2"] - (0.5 * 1.0) ** 0.5) < 1e-9
     # the plain geomean still counts every human file, as before
     assert s["geomean_ratio_vs_original"]["human"]["area_um2"] < p["reference"]["area_um2"]
+
+
+def test_results_of_other_code_are_not_resumed(monkeypatch):
+    # a stored result carries the hash of rtlopt's sources: `-o DIR` reused after a code change reruns
+    # the case instead of reporting the old code's result
+    from rtlopt.bench import _run
+
+    s = BenchSettings(budget_s=30)
+    before = s.fingerprint()
+    assert before == BenchSettings(budget_s=30).fingerprint()
+    monkeypatch.setattr(_run, "code_sha", lambda: "another-tree")
+    assert s.fingerprint() != before

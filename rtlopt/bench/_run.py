@@ -7,6 +7,7 @@ exceeds its time limit can be killed without taking the batch down.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import time
@@ -17,6 +18,18 @@ from pathlib import Path
 from rtlopt import __version__
 from rtlopt.bench._cases import REFERENCE_ROLES, BenchCase
 from rtlopt.errors import RtloptError
+
+
+@functools.lru_cache(maxsize=1)
+def code_sha() -> str:
+    """Hash of rtlopt's own source and data files: a result stored by other code is not resumed
+    (``-o DIR`` reused after a change would otherwise report the old code's result as current)."""
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for f in sorted(root.rglob("*")):
+        if f.is_file() and "__pycache__" not in f.parts and f.suffix not in (".pyc", ".pyo"):
+            h.update(str(f.relative_to(root)).encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -36,6 +49,7 @@ class BenchSettings:
         data = asdict(self)
         data.pop("case_timeout_s")
         data["rtlopt"] = __version__
+        data["code"] = code_sha()
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 
 
