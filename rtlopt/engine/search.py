@@ -439,6 +439,8 @@ _semantic_generator("onehotsel", "onehotsel", per_top=True)
 _semantic_generator("casetable", "casetable")
 # romsym: a constant table with symmetry (periodic, negated/complemented half, mirrored index) stored once.
 _semantic_generator("romsym", "romsym")
+# histflag: registers read only through comparisons with constants kept as the comparison flags.
+_semantic_generator("histflag", "histflag")
 # preadd: mirrored products of a loop sum pre-added (symmetric FIR).
 _semantic_generator("preadd", "preadd")
 # popsum: a word that is the sum of words already computed.

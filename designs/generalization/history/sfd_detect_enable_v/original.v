@@ -1,0 +1,14 @@
+// Ethernet start-of-frame: preamble bytes 55 55 then SFD D5, bytes accepted when valid
+module sfd_detect (input clk, input rst, input valid, input [7:0] rxd, output reg sof);
+  reg [7:0] b0, b1, b2;
+  always @(posedge clk or posedge rst) begin
+    if (rst) begin
+      b0 <= 8'h00; b1 <= 8'h00; b2 <= 8'h00;
+    end else if (valid) begin
+      b0 <= rxd; b1 <= b0; b2 <= b1;
+    end
+  end
+  always @(posedge clk or posedge rst)
+    if (rst) sof <= 1'b0;
+    else sof <= valid && b2 == 8'h55 && b1 == 8'h55 && b0 == 8'hD5;
+endmodule

@@ -1,0 +1,476 @@
+"""Registers read only through comparisons with constants kept as the comparison flags.
+
+A byte history ``d1 <= d; d2 <= d1; d3 <= d2;`` whose bytes are only ever compared with constants
+(``d3 == 8'hFF && d2 == 8'h00 && d1 == 8'h00``, a sync-word detector) needs one flip-flop per
+(register, constant) pair, not the bytes: ``d1_is_0 <= d == 8'h0; d1_is_ff <= d == 8'hff;
+d2_is_0 <= d1_is_0; ...`` -- the flags a shifted register is compared with move along the shift.
+
+Found on the elaborated source: a variable (not a port) whose every mention is a whole-variable
+nonblocking assignment (a constant, another such variable of the same width, or an expression of the
+same width) or one side of ``==`` / ``!=`` with a constant, or the whole right-hand side of an
+assignment to another such variable. The constants of a variable are its own and those of every
+variable assigned from it. Every assignment gets one assignment per flag at the same place (the
+reset's constants become 1/0), every comparison reads its flag; the declaration of the variables is
+replaced by the flags'. Only when there are fewer flags than bits. The search loop proves the result
+(sequential equivalence from reset) and measures it. Reported under ``register_reduction``.
+"""
+
+from __future__ import annotations
+
+import re
+
+RULE = "register_reduction"
+_EQ = {"Equality": "==", "Inequality": "!="}
+_IDENT = r"[A-Za-z_][\w$]*"
+
+
+def _named(node):
+    from rtlopt.templates._sem import strip
+
+    node = strip(node)
+    return node.symbol if type(node).__name__ == "NamedValueExpression" else None
+
+
+def _facts(an, text: str) -> dict | None:
+    from rtlopt.templates._sem import strip
+
+    ports = {s.name for s in an.symbols if type(s).__name__ == "PortSymbol"}
+    cand = {}
+    for s in an.symbols:
+        if type(s).__name__ != "VariableSymbol" or s.name in ports:
+            continue
+        ty = s.type
+        if not ty.isIntegral or getattr(ty, "isUnpackedArray", False) or not 2 <= int(ty.bitWidth or 0) <= 64:
+            continue
+        if type(s.syntax).__name__ != "DeclaratorSyntax" or s.syntax.parent is None:
+            continue
+        if getattr(s.syntax, "initializer", None) is not None:
+            continue
+        cand[s.name] = s
+    if not cand:
+        return None
+
+    def var_of(node):
+        sym = _named(node)
+        if sym is None or sym.name not in cand:
+            return None
+        return sym.name if sym.location.offset == cand[sym.name].location.offset else None
+
+    uses: dict[str, int] = {}
+    for x in an.exprs:
+        v = var_of(x.node) if type(x.node).__name__ == "NamedValueExpression" else None
+        if v is not None:
+            uses[v] = uses.get(v, 0) + 1
+    accounted: dict[str, int] = {}
+    cmps: list[tuple[str, int, str, int, int]] = []  # var, const, op, span
+    assigns: list[tuple[str, object, int, int]] = []  # var, rhs node, span of the assignment
+    bad: set[str] = set()
+    blocking: set[tuple[int, int]] = set()
+    for x in an.exprs:
+        node = x.node
+        kind = type(node).__name__
+        if kind == "BinaryExpression" and str(node.op).split(".")[-1] in _EQ:
+            op = _EQ[str(node.op).split(".")[-1]]
+            for a, b in ((node.left, node.right), (node.right, node.left)):
+                v = var_of(a)
+                if v is None:
+                    continue
+                c = an.const(b)
+                w = int(cand[v].type.bitWidth)
+                if c is None or int(strip(b).type.bitWidth or 0) > w or strip(b).type.isSigned:
+                    bad.add(v)
+                    continue
+                cmps.append((v, c & ((1 << w) - 1), op, x.start, x.end))
+                accounted[v] = accounted.get(v, 0) + 1
+                break
+        elif kind == "AssignmentExpression":
+            v = var_of(node.left)
+            if v is not None:
+                if not node.isNonBlocking:
+                    if an.const(node.right) is None or not _in_initial(node.syntax):
+                        bad.add(v)
+                        continue
+                    blocking.add((x.start, x.end))
+                accounted[v] = accounted.get(v, 0) + 1
+                assigns.append((v, node.right, x.start, x.end))
+                src = var_of(node.right)
+                if src is not None:
+                    accounted[src] = accounted.get(src, 0) + 1
+    ok = {v for v in cand if v not in bad and uses.get(v, 0) == accounted.get(v, 0) and uses.get(v)}
+    # every assignment: a constant, an ok variable of the same width, or an expression of the same width
+    changed = True
+    while changed:
+        changed = False
+        for v, rhs, _s, _e in assigns:
+            if v not in ok:
+                continue
+            src = var_of(rhs)
+            w = int(cand[v].type.bitWidth)
+            if src is not None:
+                good = src in ok and int(cand[src].type.bitWidth) == w and \
+                    bool(cand[src].type.isSigned) == bool(cand[v].type.isSigned)
+                if not good and src in ok:
+                    ok.discard(src)
+                    changed = True
+            else:
+                r = strip(rhs)
+                good = an.const(rhs) is not None or int(r.type.bitWidth or 0) == w
+            if not good:
+                ok.discard(v)
+                changed = True
+        for v, rhs, _s, _e in assigns:  # a variable read by a dropped one is read as a word
+            src = var_of(rhs)
+            if src is not None and src in ok and v not in ok:
+                ok.discard(src)
+                changed = True
+    if not ok:
+        return None
+    consts: dict[str, set[int]] = {v: set() for v in ok}
+    for v, c, _op, _s, _e in cmps:
+        if v in ok:
+            consts[v].add(c)
+    changed = True
+    while changed:
+        changed = False
+        for v, rhs, _s, _e in assigns:
+            src = var_of(rhs)
+            if v in ok and src in ok and not consts[v] <= consts[src]:
+                consts[src] |= consts[v]
+                changed = True
+    ok = {v for v in ok if consts[v]}
+    changed = True
+    while changed:  # a variable assigned to a dropped one is read as a word
+        changed = False
+        for v, rhs, _s, _e in assigns:
+            src = var_of(rhs)
+            if src in ok and v not in ok:
+                ok.discard(src)
+                changed = True
+    if not ok:
+        return None
+    stmt_of = {}
+    for st, s, e in an.statements:
+        if type(st).__name__ == "ExpressionStatement":
+            stmt_of[an.span(strip(st.expr).syntax)] = (st, s, e)
+    return dict(cand=cand, ok=ok, consts=consts, assigns=assigns, cmps=cmps, var_of=var_of, stmt_of=stmt_of,
+                blocking=blocking)
+
+
+def _kw(text: str, ds: int) -> str:
+    """``logic`` when the declaration being replaced says so, else ``reg``."""
+    return "logic" if re.match(r"\s*(?:var\s+)?logic\b", text[ds:]) else "reg"
+
+
+def _join(text: str, at: int, parts: list[str]) -> str:
+    """Statements in place of one at ``at``: on one line when short, else one a line at its indentation."""
+    one = " ".join(parts)
+    if len(parts) <= 2 or len(one) <= 90:
+        return one
+    ls = text.rfind("\n", 0, at) + 1
+    ind = re.match(r"[ \t]*", text[ls:at]).group(0)
+    return ("\n" + ind).join(parts) if not text[ls:at].strip() else one
+
+
+def _in_initial(syn) -> bool:
+    while syn is not None:
+        k = str(syn.kind).split(".")[-1]
+        if k == "InitialBlock":
+            return True
+        if k in ("AlwaysBlock", "AlwaysFFBlock", "AlwaysCombBlock", "AlwaysLatchBlock", "FunctionDeclaration",
+                 "TaskDeclaration", "ModuleDeclaration"):
+            return False
+        syn = syn.parent
+    return False
+
+
+def _fresh(text: str):
+    taken = set(re.findall(r"[A-Za-z_][\w$]*", text))
+
+    def fresh(base: str) -> str:
+        n, i = base, 1
+        while n in taken:
+            n, i = f"{base}_{i}", i + 1
+        taken.add(n)
+        return n
+    return fresh
+
+
+def _flags(an, text: str, f: dict) -> tuple[str, str] | None:
+    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.templates._sem import parses_cleanly, strip
+
+    cand, ok, consts, assigns, cmps, var_of, stmt_of = (f[k] for k in (
+        "cand", "ok", "consts", "assigns", "cmps", "var_of", "stmt_of"))
+    nflags = sum(len(consts[v]) for v in ok)
+    nbits = sum(int(cand[v].type.bitWidth) for v in ok)
+    if nflags >= nbits:
+        return None
+    fresh = _fresh(text)
+    names = {(v, c): fresh(f"{v}_is_{c:x}") for v in sorted(ok) for c in sorted(consts[v])}
+    eds: list[Edit] = []
+    for v, c, op, s, e in cmps:
+        if v in ok:
+            eds.append(Edit(s, e, names[(v, c)] if op == "==" else f"!{names[(v, c)]}"))
+    for v, rhs, s, e in assigns:
+        if v not in ok:
+            continue
+        got = stmt_of.get((s, e))
+        if got is None:
+            return None
+        st, ss, se = got
+        w = int(cand[v].type.bitWidth)
+        src = var_of(rhs)
+        k = an.const(rhs)
+        rs, re_ = an.span(strip(rhs).syntax)
+        rtext = text[rs:re_].strip()
+        parts = []
+        for c in sorted(consts[v]):
+            if src is not None:
+                val = names[(src, c)]
+            elif k is not None:
+                val = "1'b1" if (k & ((1 << w) - 1)) == c else "1'b0"
+            else:
+                val = f"{rtext if re.fullmatch(_IDENT, rtext) else f'({rtext})'} == {w}'h{c:x}"
+            parts.append(f"{names[(v, c)]} {'=' if (s, e) in f['blocking'] else '<='} {val};")
+        body = _join(text, ss, parts)
+        parent = st.syntax.parent
+        if len(parts) > 1 and (parent is None or str(parent.kind).split(".")[-1] != "SequentialBlockStatement"):
+            body = f"begin {body} end"
+        eds.append(Edit(ss, se, body))
+    # declarations
+    decls: dict[int, list[str]] = {}
+    for v in ok:
+        d = cand[v].syntax.parent
+        decls.setdefault(id(d), [])
+        decls[id(d)].append(v)
+    done = set()
+    for v in sorted(ok):
+        d = cand[v].syntax.parent
+        if id(d) in done:
+            continue
+        done.add(id(d))
+        ds, de = an.span(d)
+        declared = [x.name.valueText for x in d.declarators if hasattr(x, "name")]
+        mine = [x for x in declared if x in ok]
+        flags = ", ".join(names[(x, c)] for x in mine for c in sorted(consts[x]))
+        if set(declared) <= ok:
+            eds.append(Edit(ds, de, f"{_kw(text, ds)} {flags};"))
+        else:
+            eds.append(Edit(de, de, f"\n  {_kw(text, ds)} {flags};"))
+    try:
+        new = apply_edits(text, eds)
+    except ValueError:
+        return None
+    if new == text or not parses_cleanly(new, an.errors):
+        return None
+    what = ", ".join(f"{v} ({int(cand[v].type.bitWidth)} bits) as {len(consts[v])} flag(s)" for v in sorted(ok))
+    return new, f"registers read only through constant comparisons kept as the comparisons: {what}"
+
+
+def _and_leaves(node, op: str) -> list:
+    """The operands of a chain of ``op`` (through parentheses), left to right."""
+    from rtlopt.templates._sem import strip
+
+    node = strip(node)
+    if type(node).__name__ == "BinaryExpression" and str(node.op).split(".")[-1] == op:
+        return _and_leaves(node.left, op) + _and_leaves(node.right, op)
+    return [node]
+
+
+def _prefix(an, text: str, f: dict) -> tuple[str, str] | None:
+    """A shift chain ``h1 <= X; h2 <= h1; ... hk <= h(k-1)`` compared with a constant pattern in one
+    conjunction (``hk == Pk && ... && h1 == P1``, a sync-word detector) as match-progress flags:
+    ``m1 <= X == Pk; m2 <= m1 && X == P(k-1); ...``; the conjunction is ``mk``. Every member is
+    assigned at the same places (a reset of constants, the shift), so the flags move together."""
+    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.semantic.romsym import _whole_lines
+    from rtlopt.templates._sem import parses_cleanly, strip
+
+    cand, ok, assigns, cmps, var_of, stmt_of = (f[k] for k in ("cand", "ok", "assigns", "cmps", "var_of", "stmt_of"))
+    cmp_at = {(s, e): (v, c, op) for v, c, op, s, e in cmps if v in ok}
+    best = None
+    for x in an.exprs:
+        node = x.node
+        if type(node).__name__ != "BinaryExpression":
+            continue
+        op = str(node.op).split(".")[-1]
+        if op not in ("LogicalAnd", "BinaryAnd"):
+            continue
+        leaves = _and_leaves(node, op)
+        spans = [an.span(leaf.syntax) for leaf in leaves]
+        hits = [sp for sp in spans if sp in cmp_at]
+        if len(hits) < 2 or (op == "BinaryAnd" and any(int(leaf.type.bitWidth or 0) != 1 for leaf in leaves)):
+            continue
+        if best is None or x.end - x.start > best[0].end - best[0].start:
+            best = (x, op, leaves, spans, hits)
+    if best is None:
+        return None
+    root, op, leaves, spans, hits = best
+    terms = [cmp_at[sp] for sp in hits]
+    if any(o != "==" for _v, _c, o in terms):
+        return None
+    members = {v for v, _c, _o in terms}
+    if len(members) != len(terms):
+        return None  # two comparisons of one register
+    # every comparison of a member is one of these
+    if sum(1 for v, _c, _op, _s, _e in cmps if v in members) != len(terms):
+        return None
+    srcs: dict[str, set] = {}
+    for v, rhs, _s, _e in assigns:
+        if v in ok:
+            if an.const(rhs) is not None:
+                continue
+            srcs.setdefault(v, set()).add(var_of(rhs))
+    # the chain: from the deepest member back to its head
+    reads = {}
+    for v, ss in srcs.items():
+        for src in ss:
+            if src is not None:
+                reads.setdefault(src, set()).add(v)
+    deepest = [v for v in members if not reads.get(v)]
+    if len(deepest) != 1:
+        return None
+    chain = [deepest[0]]
+    while True:
+        ss = srcs.get(chain[-1], set())
+        if len(ss) != 1:
+            return None
+        src = next(iter(ss))
+        if src is None:
+            break
+        if src not in ok or reads.get(src, set()) != {chain[-1]}:
+            return None
+        chain.append(src)
+        if len(chain) > 64:
+            return None
+    chain.reverse()  # h1 (head) .. hk (deepest)
+    k = len(chain)
+    if not members <= set(chain) or k < 2:
+        return None
+    depth = {v: i + 1 for i, v in enumerate(chain)}
+    pat: dict[int, int] = {depth[v]: c for v, c, _o in terms}
+    w = int(cand[chain[0]].type.bitWidth)
+    if any(int(cand[v].type.bitWidth) != w for v in chain):
+        return None
+    # the assignments, grouped by the block they sit in
+    groups: dict[tuple, dict] = {}
+    g_blocking: set[tuple] = set()
+    for v, rhs, s, e in assigns:
+        if v not in depth:
+            continue
+        got = stmt_of.get((s, e))
+        if got is None:
+            return None
+        st, ss_, se = got
+        par = st.syntax.parent
+        if par is None or str(par.kind).split(".")[-1] != "SequentialBlockStatement":
+            return None
+        key = an.span(par)
+        g = groups.setdefault(key, {})
+        if v in g:
+            return None
+        g[v] = (rhs, ss_, se)
+        if (s, e) in f["blocking"]:
+            g_blocking.add(key)
+    fresh = _fresh(text)
+    m_name = [fresh(f"{chain[0]}_match{m}") for m in range(1, k + 1)]
+    eds: list[Edit] = []
+    mask = (1 << w) - 1
+    for key, g in groups.items():
+        if set(g) != set(chain):
+            return None
+        consts = [an.const(g[v][0]) for v in chain]
+        eq = "=" if key in g_blocking else "<="
+        parts = []
+        if all(c is not None for c in consts):
+            for m in range(1, k + 1):
+                val = all(pat.get(i + k - m) is None or (consts[i - 1] & mask) == pat[i + k - m] for i in range(1, m + 1))
+                parts.append(f"{m_name[m - 1]} {eq} 1'b{int(val)};")
+        else:
+            for i, v in enumerate(chain[1:], start=1):
+                if var_of(g[v][0]) != chain[i - 1]:
+                    return None
+            rhs = g[chain[0]][0]
+            if var_of(rhs) is not None:
+                return None
+            rs, re_ = an.span(strip(rhs).syntax)
+            xt = text[rs:re_].strip()
+            xt = xt if re.fullmatch(_IDENT, xt) else f"({xt})"
+            for m in range(1, k + 1):
+                p = pat.get(k - m + 1)
+                term = None if p is None else f"{xt} == {w}'h{p:x}"
+                prev = m_name[m - 2] if m > 1 else None
+                val = " && ".join(t for t in (prev, term) if t) or "1'b1"
+                parts.append(f"{m_name[m - 1]} <= {val};")
+        sts = sorted((se_s, se_e) for _r, se_s, se_e in g.values())
+        eds.append(Edit(sts[0][0], sts[0][1], _join(text, sts[0][0], parts)))
+        dels = []
+        for a, b in sts[1:]:
+            while a > 0 and text[a - 1] in " \t" and text[:a].rstrip(" \t")[-1:] not in ("\n", ""):
+                a -= 1
+            dels.append((a, b))
+        eds += [Edit(a, b, "") for a, b in _whole_lines(text, dels)]
+    if not groups:
+        return None
+    others = [text[a:b].strip() for (a, b) in spans if (a, b) not in set(hits)]
+    join = " && " if op == "LogicalAnd" else " & "
+    newexpr = m_name[-1] if not others else "(" + join.join([m_name[-1]] + [o if re.fullmatch(_IDENT, o) else f"({o})" for o in others]) + ")"
+    eds.append(Edit(root.start, root.end, newexpr))
+    done = set()
+    for v in chain:
+        d = cand[v].syntax.parent
+        ds, de = an.span(d)
+        if (ds, de) in done:
+            continue
+        done.add((ds, de))
+        declared = [x.name.valueText for x in d.declarators if hasattr(x, "name")]
+        mine = [x for x in declared if x in depth]
+        if set(declared) <= set(chain):
+            flags = ", ".join(m_name) if mine and (ds, de) == min(done) else ""
+            eds.append(Edit(ds, de, f"{_kw(text, ds)} {flags};" if flags else ""))
+        else:
+            eds.append(Edit(de, de, f"\n  {_kw(text, ds)} {', '.join(m_name)};" if len(done) == 1 else ""))
+    if len(done) != 1:
+        return None  # members declared in several statements: not rewritten
+    try:
+        new = apply_edits(text, eds)
+    except ValueError:
+        return None
+    if new == text or not parses_cleanly(new, an.errors):
+        return None
+    patt = " ".join("--" if pat.get(d) is None else f"{pat[d]:x}" for d in range(k, 0, -1))
+    return new, (f"shift chain {', '.join(chain)} compared with the pattern {patt} kept as {k} match-progress "
+                 f"flags ({k * w} -> {k} flip-flops)")
+
+
+def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
+    """``[(new text, description)]``: at most one, every such register of the file at once."""
+    from rtlopt.templates._sem import analyze
+
+    an = analyze(text, name)
+    if an.syntax_errors:
+        return []
+    out = []
+    try:
+        facts = _facts(an, text)
+    except Exception:  # noqa: BLE001 - an unusual design: no rewrite
+        facts = None
+    if facts is None:
+        return []
+    for make in (_prefix, _flags):
+        try:
+            got = make(an, text, facts)
+        except Exception:  # noqa: BLE001 - an unusual design: no rewrite
+            got = None
+        if got:
+            out.append(got)
+    return out
+
+
+def histflag_candidates(state) -> list:
+    from rtlopt.engine.candidate import per_file_candidates
+
+    return per_file_candidates(state, rewrites, RULE, "comparison flags", "histflag")
+
+
+__all__ = ["histflag_candidates", "rewrites"]

@@ -1,0 +1,99 @@
+"""histflag (register_reduction): registers read only through comparisons with constants are kept as
+the comparison flags (the flags move along a shift chain), and a shift chain compared with a
+constant pattern in one conjunction as match-progress flags (``m1 <= X == P; m2 <= m1 && X == P'``).
+Not for a history register also read as a word, compared with a non-constant, assigned blocking in an
+``always``, or written in part; the progress flags not for members shifted at different places or
+compared in two conjunctions. Rewrites proven from reset (real Yosys) and measured smaller."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rtlopt.design import open_design
+from rtlopt.semantic.histflag import rewrites
+
+HIST = Path(__file__).resolve().parent.parent / "designs" / "generalization" / "history"
+
+TRS = """module trs(input clk, input rst, input [7:0] d, output reg hit, output reg [7:0] q);
+  reg [7:0] d1, d2, d3;
+  always @(posedge clk) begin
+    if (rst) begin
+      d1 <= 8'h00; d2 <= 8'h00; d3 <= 8'h00; hit <= 1'b0; q <= 8'h00;
+    end else begin
+      d1 <= d; d2 <= d1; d3 <= d2;
+      hit <= (d3 == 8'hFF) && (d2 == 8'h00) && (d1 == 8'h00);
+      q <= d;
+    end
+  end
+endmodule
+"""
+
+
+def _kinds(src: str) -> list[str]:
+    return ["progress" if "match-progress" in d else "flags" for _n, d in rewrites(src, "t.v")]
+
+
+def test_sync_word_gives_progress_and_flags():
+    got = rewrites(TRS, "t.v")
+    assert [("match-progress" in d) for _n, d in got] == [True, False]
+    new = got[0][0]
+    assert "hit <= d1_match3;" in new and "d1_match2 <= d1_match1 && d == 8'h0;" in new, new
+    assert "reg d1_match1, d1_match2, d1_match3;" in new and "d2" not in new
+    flags = got[1][0]
+    assert "d3_is_ff <= d2_is_ff;" in flags and "d1_is_0 <= 1'b1;" in flags, flags
+
+
+@pytest.mark.parametrize("edit", [
+    ("q <= d;", "q <= d3;"),                          # the history read as a word
+    ("(d2 == 8'h00)", "(d2 == q)"),                   # compared with a non-constant
+    ("d1 <= d; d2 <= d1;", "d1[3:0] <= d[3:0]; d2 <= d1;"),  # written in part
+], ids=["word_read", "nonconst_cmp", "part_write"])
+def test_near_misses_not_offered(edit):
+    assert rewrites(TRS.replace(*edit), "t.v") == []
+
+
+def test_blocking_in_always_not_offered():
+    from rtlopt.templates._sem import analyze
+
+    src = TRS.replace("d1 <= d; d2 <= d1; d3 <= d2;", "d3 = d2; d2 = d1; d1 = d;")
+    assert analyze(src, "t.v").errors == 0
+    assert rewrites(src, "t.v") == []
+
+
+def test_progress_needs_one_shift_place_and_one_conjunction():
+    split = TRS.replace("d1 <= d; d2 <= d1; d3 <= d2;", "if (d[0]) d1 <= d; d2 <= d1; d3 <= d2;")
+    assert _kinds(split) == ["flags"]
+    kpair = (HIST / "kchar_pair_flags_v" / "original.v").read_text()
+    assert _kinds(kpair) == ["flags"]  # c1 compared in three conditions
+
+
+@pytest.mark.yosys
+@pytest.mark.slow
+@pytest.mark.parametrize("case", ["nibble_sync_always_ff_sv", "sfd_detect_enable_v", "kchar_pair_flags_v"])
+def test_suite_rewrites_proven_and_smaller(tmp_path: Path, case: str, monkeypatch):
+    from rtlopt.ppa._cache import measure_cached
+    from rtlopt.ppa.liberty import resolve_liberty
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
+    d = HIST / case
+    orig_path = next(d.glob("original.*"))
+    top = json.loads((d / "case.json").read_text())["top"]
+    orig = orig_path.read_text()
+    got = rewrites(orig, orig_path.name)
+    assert got
+    lib = resolve_liberty(None)
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / orig_path.name).write_text(orig)
+    gold = open_design(tmp_path / "gold" / orig_path.name, top=top)
+    base = measure_cached(gold, liberty=lib).area_um2.value
+    for i, (new, desc) in enumerate(got):
+        (tmp_path / f"gate{i}").mkdir()
+        (tmp_path / f"gate{i}" / orig_path.name).write_text(new)
+        gate = open_design(tmp_path / f"gate{i}" / orig_path.name, top=top)
+        r = check_equivalence(gold, gate, VerifyOptions(timeout_s=120))
+        assert r.verdict.name == "EQUIVALENT", (desc, new)
+        assert measure_cached(gate, liberty=lib).area_um2.value < base, desc
