@@ -99,3 +99,39 @@ def test_near_miss_index_not_a_function_of_the_grant_alone(tmp_path: Path):
     assert text.count("byp") == 3
     _, got = _cands(tmp_path, text, "gnt_payload")
     assert got == []
+
+
+RING = (CASES / "onehot_sel_ring_case_sv" / "original.sv").read_text()
+
+
+def test_case_on_index_never_zero_ring(tmp_path: Path):
+    p, got = _cands(tmp_path, RING, "ring_slot_read", ".sv")
+    assert len(got) == 2  # zero-safe, and (never zero in simulation) each term on its own bit
+    safe, plain = got[0][0][p], got[1][0][p]
+    assert "({12{~|{ring[3], ring[2], ring[1], ring[0]}}} & (s4))" in safe
+    assert "rd = (({12{ring[0]}} & (s0)) | ({12{ring[1]}} & (s1)) | ({12{ring[2]}} & (s2)) | " \
+           "({12{ring[3]}} & (s3)) | ({12{ring[4]}} & (s4)));" in plain
+    assert "case (slot)" not in plain and "casez (ring)" not in plain
+    r = _verify(tmp_path, p, plain, "ring_slot_read")
+    assert r.returncode == 0 and "EQUIVALENT" in r.stdout, r.stdout + r.stderr
+
+
+def test_case_arms_reading_the_same_word_share_a_term(tmp_path: Path):
+    text = RING.replace("3'd3:    rd = s3;", "3'd3:    rd = s1;")
+    p, got = _cands(tmp_path, text, "ring_slot_read", ".sv")
+    assert got
+    assert "({12{(ring[1] | ring[3])}} & (s1))" in got[-1][0][p]
+
+
+def test_near_miss_ring_that_can_hold_two_bits(tmp_path: Path):
+    # the ring ORs the rotated token in: after two steps two bits are set
+    text = RING.replace("ring <= {ring[3:0], ring[4]};", "ring <= ring | {ring[3:0], ring[4]};")
+    assert text != RING
+    _, got = _cands(tmp_path, text, "ring_slot_read", ".sv")
+    assert got == []
+    # a case with no arm for a slot value the grant can name (and no default): refused
+    text = RING.replace("      default: rd = s4;\n", "").replace("  always_comb begin\n    case (slot)",
+                                                                     "  always @* begin\n    case (slot)")
+    assert "always @* begin\n    case (slot)" in text
+    _, got = _cands(tmp_path, text, "ring_slot_read", ".sv")
+    assert got == []

@@ -55,6 +55,11 @@ class Site:
     idx: str
     width: int
     signed: bool
+    #: a ``case (idx)`` whose every arm is one assignment to ``lhs``: ``(labels or None for default,
+    #: right-hand side start, end)`` per arm (empty for a select site)
+    arms: tuple = ()
+    lhs: str = ""
+    op: str = "="
 
 
 _SELECTS = ("ElementSelectExpression", "RangeSelectExpression", "MemberAccessExpression")
@@ -73,7 +78,7 @@ def _variables(node, out: set) -> set:
             sym = n.symbol
             k = str(sym.kind).split(".")[-1]
             if k not in ("Parameter", "Genvar", "EnumValue", "Specparam"):
-                out.add((sym.name, k))
+                out.add((sym.name, k, str(sym.lexicalPath)))
         return True
 
     node.visit(visit)
@@ -160,15 +165,13 @@ def sites(an, path: Path) -> list[Site]:
             _variables(x.node.left, names)
         if len(names) != 1:
             continue
-        (idx, kind), = names
+        (idx, kind, lex), = names
         if kind not in ("Net", "Variable"):
             continue
-        cands[(x.start, x.end)] = (x, idx)
-    if not cands:
-        return []
+        cands[(x.start, x.end)] = (x, idx, lex)
     out = []
     spans = {sp: x for x in an.exprs for sp in [(x.start, x.end)]}
-    for (s, e), (x, idx) in cands.items():
+    for (s, e), (x, idx, lex) in cands.items():
         # grow to the whole select chain (mem[idx][7:0], s[idx].f): the outermost select reading it
         cs, ce, node = s, e, x.node
         while True:
@@ -191,8 +194,8 @@ def sites(an, path: Path) -> list[Site]:
         if any(a <= cs and ce <= b for a, b in lhs):
             continue  # written, not read
         mod, mspan = _module_of(an, cs)
-        if mod is None:
-            continue
+        if mod is None or lex != f"{mod}.{idx}":
+            continue  # a function's or a generate block's own variable: not the module's net
         # the variable read at the select is the net's settled value: its block may write it only
         # before the read, and not around it in a loop
         blk = next(((a, b) for a, b in blocks if a <= cs < b), None)
@@ -206,6 +209,7 @@ def sites(an, path: Path) -> list[Site]:
                 rf"(?<![\w$.]){re.escape(idx)}\s*(?:=|\+\+|--)", masked[mspan[0]:mspan[1]]) and blk is None:
             continue
         out.append(Site(path, mod, cs, ce, idx, int(node.type.bitWidth or 0), bool(node.type.isSigned)))
+    out += _case_sites(an, path, masked, blocks)
     # nested sites (a site inside another's span): the outer one only
     out = [st for st in out if not any(o is not st and o.start <= st.start and st.end <= o.end and
                                        (o.start, o.end) != (st.start, st.end) for o in out)]
@@ -213,6 +217,89 @@ def sites(an, path: Path) -> list[Site]:
     for st in out:
         uniq.setdefault((st.start, st.end), st)
     return list(uniq.values())
+
+
+def _single_assign(stmt):
+    """The assignment expression of a statement that is exactly one (``begin x = e; end`` too)."""
+    while _kind(stmt) == "BlockStatement":
+        stmt = stmt.body
+    if _kind(stmt) != "ExpressionStatement" or _kind(stmt.expr) != "AssignmentExpression":
+        return None
+    a = stmt.expr
+    return None if a.isCompound else a
+
+
+def _writes_after(masked: str, idx: str, blk, pos: int, loops) -> bool:
+    if blk is None:
+        return False
+    w = [blk[0] + m.start() for m in re.finditer(
+        rf"(?<![\w$.]){re.escape(idx)}\s*(?:\[[^\]]*\]\s*)*(?<![<>=!])=(?!=)", masked[blk[0]:blk[1]])]
+    return any(p > pos for p in w) or any(a <= pos < b and any(a <= p < b for p in w) for a, b in loops)
+
+
+def _case_sites(an, path: Path, masked: str, blocks) -> list[Site]:
+    """``case (idx)`` statements whose arms each assign one expression to the same target."""
+    from rtlopt.templates._sem import strip
+    out = []
+    loops = _loops(an)
+    for st, s, e in an.statements:
+        if _kind(st) != "CaseStatement":
+            continue
+        names: set = set()
+        _variables(st.expr, names)
+        ex = strip(st.expr)
+        if len(names) != 1 or _kind(ex) != "NamedValueExpression":
+            continue
+        (idx, kind, lex), = names
+        if kind not in ("Net", "Variable"):
+            continue
+        arms, lhs, op, lw = [], None, None, 0
+        items = [(list(it.expressions), it.stmt) for it in st.items]
+        if st.defaultCase is not None:
+            items.append((None, st.defaultCase))
+        for labels, body in items:
+            a = _single_assign(body)
+            if a is None:
+                arms = []
+                break
+            ls, le = an.span(a.left.syntax)
+            ltext = re.sub(r"\s+", "", an.text[ls:le])
+            o = "<=" if a.isNonBlocking else "="
+            if lhs is None:
+                lhs, op, lw = an.text[ls:le], o, int(a.left.type.bitWidth or 0)
+            elif ltext != re.sub(r"\s+", "", lhs) or o != op:
+                arms = []
+                break
+            r = a.right
+            while _kind(r) == "ConversionExpression" and r.isImplicit:
+                r = r.operand
+            if r.syntax is None:
+                arms = []
+                break
+            if bool(r.type.isSigned) and int(r.type.bitWidth or 0) != lw:
+                arms = []  # sign-extended in the assignment: an AND-OR term would zero-extend it
+                break
+            vals = None
+            if labels is not None:
+                vals = [an.const(x) for x in labels]
+                if any(v is None for v in vals):
+                    arms = []
+                    break
+            rs, re_ = an.span(r.syntax)
+            arms.append((tuple(vals) if vals is not None else None, rs, re_))
+        if not arms or not lhs or lw < 1:
+            continue
+        if re.search(rf"(?<![\w$.]){re.escape(idx)}(?![\w$])", masked[an.span(a.left.syntax)[0]:an.span(a.left.syntax)[1]]):
+            continue  # the target names the index
+        from rtlopt.semantic.emit import _modules
+        mod = next((m.header.name.valueText for m in _modules(an) if an.span(m)[0] <= s < an.span(m)[1]), None)
+        if mod is None or lex != f"{mod}.{idx}":
+            continue
+        blk = next(((a0, b0) for a0, b0 in blocks if a0 <= s < b0), None)
+        if blk is None or _writes_after(masked, idx, blk, s, loops):
+            continue
+        out.append(Site(path, mod, s, e, idx, lw, False, tuple(arms), lhs, op))
+    return out
 
 
 # ---- the gate model: the index as a function of a vector -------------------------------------------
@@ -296,6 +383,10 @@ def index_function(nl, idx: str) -> list[tuple[str, list[int], int]]:
     return out
 
 
+def _zero_seen(v: np.ndarray) -> bool:
+    return bool((v == 0).any())
+
+
 def _onehot0(v: np.ndarray) -> bool:
     v = v.astype(np.uint64)
     return bool(((v & (v - np.uint64(1))) == 0).all())
@@ -305,14 +396,14 @@ def _positions(v: np.ndarray) -> int:
     return len({int(x) for x in np.unique(v) if int(x)})
 
 
-def comb_onehot(nl, g: str, nvec: int = 2048) -> bool:
-    """``g`` one-hot or zero on random values of the module's inputs and registers."""
+def comb_onehot(nl, g: str, nvec: int = 2048) -> tuple[bool, bool]:
+    """(``g`` one-hot or zero on random values of the module's inputs and registers, zero seen)."""
     net = nl.nets[g]
     if any(b in nl.free for b in net.bits):
-        return False
+        return False, True
     vals = nl.simulate(nvec)
     v = nl.word(vals, net.bits)
-    return _onehot0(v) and _positions(v) >= MIN_POSITIONS
+    return _onehot0(v) and _positions(v) >= MIN_POSITIONS, _zero_seen(v)
 
 
 def _instance_paths(an_all: list, module: str, top: str) -> list[str] | None:
@@ -382,24 +473,26 @@ def _words(trace: np.ndarray) -> np.ndarray:
     return val.ravel()
 
 
-def seq_onehot(gnet, prefixes: list[str], g: str) -> bool:
-    """``g`` (in every instance) one-hot or zero in every cycle of a random run from reset."""
+def seq_onehot(gnet, prefixes: list[str], g: str) -> tuple[bool, bool]:
+    """(``g`` (in every instance) one-hot or zero in every cycle of a random run from reset, zero seen)."""
     groups = []
     for pre in prefixes:
         sig = gnet.name_bits.get(pre + g)
         if not sig or any(s < 0 for s in sig):
-            return False
+            return False, True
         groups.append(sig)
     allsig = [s for sig in groups for s in sig]
     tr = _watch(gnet, allsig)
     pos = 0
+    zero = False
     for sig in groups:
         part = tr[:, pos:pos + len(sig), :]
         pos += len(sig)
         v = _words(part)
         if not _onehot0(v) or _positions(v) < MIN_POSITIONS:
-            return False
-    return True
+            return False, True
+        zero = zero or _zero_seen(v)
+    return True, zero
 
 
 # ---- the edit -----------------------------------------------------------------------------------------
@@ -408,25 +501,38 @@ def _bit(name: str, k: int, offset: int) -> str:
     return f"{name}[{k + offset}]"
 
 
-def andor_expr(site_text: str, idx: str, idx_width: int, idx_signed: bool, g: str, g_offset: int,
-               f: list[int], z: int, width: int, signed: bool) -> str:
-    """The AND-OR selection replacing ``site_text`` (see the module docstring)."""
-    slots: dict[int, list[int]] = {}
-    for k, v in enumerate(f):
-        slots.setdefault(v, []).append(k)
-    order = list(slots)
-    if z not in slots:
-        order.append(z)
+def andor_expr(site_text, idx: str, idx_width: int, idx_signed: bool, g: str, g_offset: int,
+               f: list[int], z: int, width: int, signed: bool, zero: bool = True) -> str | None:
+    """The AND-OR selection replacing ``site_text`` (see the module docstring); ``site_text`` may be a
+    function of the slot value giving the text read there (None: no arm reads that value).
+    ``zero=False``: ``g`` is never zero (never seen zero from reset; the proof must establish it), so
+    every term is selected by its own grant bits."""
     pat = re.compile(rf"(?<![\w$.']){re.escape(idx)}(?![\w$])")
+
+    def read_at(v: int) -> str | None:
+        base = site_text(v) if callable(site_text) else site_text
+        return None if base is None else pat.sub(f"{idx_width}'{'s' if idx_signed else ''}d{v}", base)
+
+    # one term per distinct text read: grant bits reading the same text share it
+    groups: dict[str, list[int]] = {}
+    for k, v in enumerate(f):
+        e = read_at(v)
+        if e is None:
+            return None
+        groups.setdefault(e, []).append(k)
+    ez = read_at(z)
+    if ez is None:
+        return None
+    groups.setdefault(ez, [])
     terms = []
-    for v in order:
-        lit = f"{idx_width}'{'s' if idx_signed else ''}d{v}"
-        e = pat.sub(lit, site_text)
-        if v == z:
-            others = [k for k in range(len(f)) if f[k] != z]
+    for e, ks in groups.items():
+        if e == ez and not zero and not ks:
+            continue  # only a zero grant reads it
+        if e == ez and zero:
+            # what a zero grant reads: selected by "no bit reading something else is set"
+            others = [k for k in range(len(f)) if k not in ks]
             cond = "~|{" + ", ".join(_bit(g, k, g_offset) for k in reversed(others)) + "}" if others else "1'b1"
         else:
-            ks = slots[v]
             cond = " | ".join(_bit(g, k, g_offset) for k in ks)
             if len(ks) > 1:
                 cond = f"({cond})"
@@ -444,7 +550,7 @@ def _oob(an) -> int:
 
 
 def emit(text: str, site: Site, idx_width: int, idx_signed: bool, g: str, g_offset: int, f: list[int], z: int,
-         params: dict | None) -> str | None:
+         params: dict | None, zero: bool = True) -> str | None:
     from rtlopt.hdl.edit import Edit, apply_edits
     from rtlopt.semantic.emit import (
         _module_node,
@@ -459,8 +565,20 @@ def emit(text: str, site: Site, idx_width: int, idx_signed: bool, g: str, g_offs
     an = analyze(text)
     if an.syntax_errors:
         return None
-    rep = andor_expr(text[site.start:site.end], site.idx, idx_width, idx_signed, g, g_offset, f, z, site.width,
-                     site.signed)
+    if site.arms:
+        def arm(v: int) -> str | None:
+            for labels, rs, re_ in site.arms:
+                if labels is not None and v in labels:
+                    return f"({text[rs:re_]})"
+            dflt = [(rs, re_) for labels, rs, re_ in site.arms if labels is None]
+            return f"({text[dflt[0][0]:dflt[0][1]]})" if dflt else None
+        body = andor_expr(arm, site.idx, idx_width, idx_signed, g, g_offset, f, z, site.width, False, zero)
+        rep = None if body is None else f"{site.lhs} {site.op} {body};"
+    else:
+        rep = andor_expr(text[site.start:site.end], site.idx, idx_width, idx_signed, g, g_offset, f, z,
+                         site.width, site.signed, zero)
+    if rep is None:
+        return None
     edits = [Edit(site.start, site.end, rep)]
     mod = _module_node(an, site.module)
     if mod is None:
@@ -485,6 +603,7 @@ def emit(text: str, site: Site, idx_width: int, idx_signed: bool, g: str, g_offs
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
                    params: dict | None = None) -> list[tuple[dict, str]]:
     """``[(new texts, description)]``: every site rewritten, one candidate per site and all at once."""
+    from rtlopt.errors import RtloptError
     from rtlopt.semantic.netlist import elaborate_modules
     from rtlopt.templates._sem import analyze
 
@@ -506,8 +625,11 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
             fp.write_text(t, encoding="utf-8")
             files.append(fp)
         dirs_in = list(dict.fromkeys(Path(p).resolve().parent for p in texts))
-        nls = elaborate_modules(files, mods, timeout=max(5.0, timeout_s), top=top, include_dirs=dirs_in,
-                                params=params)
+        try:
+            nls = elaborate_modules(files, mods, timeout=max(5.0, timeout_s), top=top, include_dirs=dirs_in,
+                                    params=params)
+        except RtloptError:
+            return []
     gnet = None
     rewrites: list[tuple[Site, str, dict, str]] = []  # (site, g, spec, description)
     for st in found:
@@ -518,7 +640,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
             continue
         fs = index_function(nl, st.idx)
         for g, f, z in fs:
-            ok = comb_onehot(nl, g)
+            ok, zseen = comb_onehot(nl, g)
             how = "one-hot or zero for every input"
             if not ok:
                 if gnet is None:
@@ -529,7 +651,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
                         gnet = False
                 if gnet:
                     pre = _instance_paths(list(ans.values()), st.module, top)
-                    ok = bool(pre) and seq_onehot(gnet, pre, g)
+                    ok, zseen = seq_onehot(gnet, pre, g) if pre else (False, True)
                     how = "one-hot or zero from reset"
             if not ok:
                 continue
@@ -537,6 +659,10 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
             spec = dict(idx_width=inet.width, idx_signed=inet.signed, g=g, g_offset=nl.nets[g].offset, f=f, z=z,
                         params=dict(nl.params) if nl.params else None)
             rewrites.append((st, g, spec, f"{st.idx} encodes {g} ({how}): AND-OR read on {g}"))
+            if not zseen:
+                # never zero in simulation: each term on its own bits (the proof must show zero unreachable)
+                rewrites.append((st, g, dict(spec, zero=False),
+                                 f"{st.idx} encodes {g} (one-hot, never zero from reset): AND-OR read on {g}"))
             break
     out = []
     for st, _g, spec, desc in rewrites[:MAX_SITES]:
