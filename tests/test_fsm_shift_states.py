@@ -44,6 +44,18 @@ module ring (input logic clk, input logic rst_n, input logic adv, output logic [
 endmodule
 """
 
+# the same ring read through a sensitivity list of bit selects, which the symbolic executor does
+# not analyse (an unanalysed reader of the state register)
+RING_EVENTS_SV = """\
+module ring (input logic clk, input logic rst_n, input logic adv, output logic [1:0] slot);
+  logic [3:0] r;
+  always_ff @(posedge clk or negedge rst_n)
+    if (!rst_n) r <= 4'b0001;
+    else if (adv) r <= {r[2:0], r[3]};
+  always @(r[0] or r[1] or r[2] or r[3]) slot = {r[3] | r[2], r[3] | r[1]};
+endmodule
+"""
+
 # near miss: the shift register takes a data input, so its values are not a few constants
 SERIAL_V = """\
 module sipo (input clk, input rst, input din, output [7:0] q);
@@ -67,7 +79,8 @@ def _prove(design, p, timeout=120):
 
 @pytest.mark.yosys
 @pytest.mark.slow
-@pytest.mark.parametrize("name,text,n,decoded", [("thermo.v", THERMO_V, 5, False), ("ring.sv", RING_SV, 4, True)])
+@pytest.mark.parametrize("name,text,n,decoded", [("thermo.v", THERMO_V, 5, False), ("ring.sv", RING_SV, 4, False),
+                                                  ("ring_events.sv", RING_EVENTS_SV, 4, True)])
 def test_constant_loaded_shift_register_is_a_machine_and_its_regeneration_is_proven(tmp_path, name, text, n,
                                                                                      decoded):
     d = _design(tmp_path, name, text)
@@ -77,9 +90,9 @@ def test_constant_loaded_shift_register_is_a_machine_and_its_regeneration_is_pro
     assert plans
     reg = ex.fsms[0].state_reg
     for p in plans[:2]:
-        # Verilog loop: analysed as a Moore output of the machine; SV loop (local declaration, not
-        # analysed): it still reads the old register, which is decoded from the new state, and the
-        # states it tells apart are not merged
+        # Verilog loop and SV loop (block-local loop variable): analysed as a Moore output of the
+        # machine; an event list on bit selects (not analysed): it still reads the old register, which is decoded from
+        # the new state, and the states it tells apart are not merged
         assert (f"{reg} is read outside the machine" in p.text) == decoded
         assert p.n_after == n
         assert _prove(d, p) == Verdict.EQUIVALENT, p.description
@@ -110,8 +123,10 @@ endmodule
 def test_check_claims_no_minimization_when_an_unanalysed_block_reads_the_state(tmp_path):
     from rtlopt.fsm.encode import read_outside_machine
 
-    d = _design(tmp_path, "ring.sv", RING_SV)
+    d = _design(tmp_path, "ring_events.sv", RING_EVENTS_SV)
     fsm = extract(d).fsms[0]
-    assert read_outside_machine(fsm)  # the SV loop block (not analysed) reads r
+    assert read_outside_machine(fsm)  # the block with an expression event list (not analysed) reads r
     d2 = _design(tmp_path, "thermo.v", THERMO_V)
     assert not read_outside_machine(extract(d2).fsms[0])  # the Verilog loop is part of the machine
+    d3 = _design(tmp_path, "ring.sv", RING_SV)
+    assert not read_outside_machine(extract(d3).fsms[0])  # so is the SV loop with its local variable

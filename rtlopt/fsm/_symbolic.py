@@ -62,6 +62,9 @@ class Block:
     error_offset: int | None = None
     nonblocking_in_comb: bool = False
     removable: str | None = None  # why the block's text cannot be replaced on its own (None: it can)
+    # a net declaration's initializer (``wire w = expr;``, a continuous assign): the span is `` = expr``
+    # (removing it leaves the declaration), and this is the end of the declaration statement
+    decl_end: int | None = None
     soft_errors: list[tuple[str, int | None, list[str]]] = field(default_factory=list)  # (what, offset, names)
     case_selectors: list[tuple[z3.ExprRef, int, list[z3.ExprRef]]] = field(default_factory=list)
 
@@ -82,6 +85,7 @@ class ModuleSemantics:
     driver: dict[str, int] = field(default_factory=dict)  # signal -> index of the driving block
     memories: set[str] = field(default_factory=set)  # unpacked arrays (not modelled)
     multi_driven: set[str] = field(default_factory=set)
+    unknowns: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # unknown var -> (why, offset)
 
     def var(self, name: str) -> z3.BitVecRef:
         return z3.BitVec(name, self.signals[name].width)
@@ -145,6 +149,12 @@ class _Executor:
         self.loop_depth = 0
         self.read_env: dict[str, z3.ExprRef] = {}  # the blocking view, for indices on the left
         self.frames: list[dict[str, int]] = []  # locals (name -> width) of the functions being inlined
+        # locals of begin/end blocks and for loops of the procedure (SV ``for (int k ...)``,
+        # ``automatic`` / static block variables): (name, declaration offset) -> environment key, a
+        # name no Verilog identifier can take (so a local never aliases a module signal)
+        self.blocals: dict[tuple[str, int], str] = {}
+        self.local_w: dict[str, int] = {}  # environment key -> width
+        self.lvref: list[z3.ExprRef] = []  # the target's value inside a compound assignment (a += b)
 
     # ----------------------------------------------------------------- constants
     def const_of(self, e) -> tuple[list[str], bool] | None:
@@ -206,6 +216,11 @@ class _Executor:
                 raise SymbolicError(f"parameter '{name}' has no constant value", _off(e))
             if self._local(name) is not None and sym.kind in (ast.SymbolKind.FormalArgument, ast.SymbolKind.Variable):
                 return env[name]
+            key = self._blocal(sym)
+            if key is not None:
+                if key not in env:
+                    raise SymbolicError(f"block variable '{name}' read outside its scope", _off(e))
+                return env[key]
             if name not in self.sem.signals:
                 if name in self.sem.memories:
                     raise SymbolicError(f"memory (unpacked array) '{name}'", _off(e))
@@ -302,6 +317,8 @@ class _Executor:
             raise SymbolicError("assignment inside an expression", _off(e))
         if k == EK.Call:
             return self.call(e, env)
+        if k == EK.LValueReference and self.lvref:
+            return self.lvref[-1]
         raise SymbolicError(f"expression kind {k.name}", _off(e))
 
     def call(self, e, env: dict[str, z3.ExprRef]) -> z3.ExprRef:
@@ -374,6 +391,51 @@ class _Executor:
     def _local(self, name: str) -> int | None:
         """Width of ``name`` when it is a local of the function being inlined."""
         return self.frames[-1].get(name) if self.frames else None
+
+    def _blocal(self, sym) -> str | None:
+        """Environment key of ``sym`` when it is a declared block variable of the procedure."""
+        if not self.blocals or sym.kind != ast.SymbolKind.Variable:
+            return None
+        return self.blocals.get((sym.name, sym.location.offset))
+
+    def local_default(self, key: str) -> z3.ExprRef:
+        """Value of a block variable on a path that never declared it (outside its scope: never read)."""
+        return self._unknown(key.split(" ", 1)[0], self.local_w[key])
+
+    def declare(self, sym, st: _State, loop_var: bool = False) -> _State:
+        """Execute the declaration of a block variable (a for-loop variable, a variable declared in a
+        begin/end block). An ``automatic`` variable starts from its initializer (or 0 for a 2-state
+        type) each time the declaration runs; a static one keeps the value it had, which on entry is
+        the previous activation's: an unknown (any read of it is a dependence on state we do not
+        model, so whatever reads it is not analysed)."""
+        w = sym.type.bitWidth
+        if not w or not sym.type.isIntegral:
+            raise SymbolicError(f"block variable '{sym.name}' of a non-integral type", sym.location.offset)
+        st = st.copy()
+        if self.frames:  # inside an inlined function: a local of its frame
+            key = sym.name
+            self.frames[-1][key] = w
+        else:
+            key = f"{sym.name} @{sym.location.offset}"
+            self.blocals[(sym.name, sym.location.offset)] = key
+            self.local_w[key] = w
+        automatic = loop_var or sym.lifetime == ast.VariableLifetime.Automatic
+        if automatic:
+            init = sym.initializer
+            if init is not None:
+                v = self.expr(init, st.cur)
+                v = b2bv(v) if z3.is_bool(v) else v
+                st.cur[key] = resize(v, w, bool(init.type.isSigned))
+            elif not sym.type.isFourState:
+                st.cur[key] = bv_const(0, w)
+            else:
+                st.cur[key] = self._unknown(sym.name, w)  # x in simulation: nothing to rely on
+        elif key not in st.cur:
+            u = st.cur[key] = self._unknown(sym.name, w)
+            self.sem.unknowns[u.decl().name()] = (
+                f"static block variable '{sym.name}' (read before written, it holds its previous value)",
+                sym.location.offset)
+        return st
 
     def unary(self, e, env) -> z3.ExprRef:
         UO = ast.UnaryOperator
@@ -499,6 +561,10 @@ class _Executor:
             if self._local(name) is not None:
                 env[name] = resize(value, self._local(name))
                 return
+            key = self._blocal(lhs.symbol)
+            if key is not None:
+                env[key] = resize(value, self.local_w[key])
+                return
             if self.frames:
                 raise SymbolicError(f"function writes module signal '{name}'", _off(lhs))
             if name not in self.sem.signals:
@@ -523,6 +589,9 @@ class _Executor:
                 raise SymbolicError("nested select on the left of an assignment", _off(lhs))
             name = base_e.symbol.name
             local = self._local(name) is not None
+            key = self._blocal(base_e.symbol) if not local else None
+            if key is not None:
+                name, local = key, True
             if self.frames and not local:
                 raise SymbolicError(f"function writes module signal '{name}'", _off(lhs))
             if name in self.sem.memories and not local:
@@ -592,8 +661,19 @@ class _Executor:
         return self._run(stmt, st)
 
     def _soften(self, stmt, st: _State, exc: SymbolicError) -> _State:
-        """Model a statement we cannot execute as writing unknown values to everything it assigns."""
+        """Model a statement we cannot execute as writing unknown values to everything it assigns
+        (module signals, and block variables or function locals declared outside it)."""
         names: list[str] = []
+        local_keys: dict[str, int] = {}
+
+        def target(sym) -> None:
+            key = self._blocal(sym)
+            if key is not None:
+                local_keys[key] = self.local_w[key]
+            elif self._local(sym.name) is not None:
+                local_keys[sym.name] = self._local(sym.name)
+            elif sym.name not in names:
+                names.append(sym.name)
 
         def visit(node) -> bool:
             if isinstance(node, ast.NamedValueExpression) and node.symbol.name in self.sem.signals:
@@ -606,15 +686,14 @@ class _Executor:
                 stack = [lhs]
                 while stack:
                     x = stack.pop()
-                    if x.kind == ast.ExpressionKind.NamedValue and x.symbol.name not in names:
-                        names.append(x.symbol.name)
+                    if x.kind == ast.ExpressionKind.NamedValue:
+                        target(x.symbol)
                     elif x.kind == ast.ExpressionKind.Concatenation:
                         stack.extend(x.operands)
             elif (isinstance(node, ast.UnaryExpression)
                   and node.op.name in ("Preincrement", "Predecrement", "Postincrement", "Postdecrement")
-                  and node.operand.kind == ast.ExpressionKind.NamedValue
-                  and node.operand.symbol.name not in names):
-                names.append(node.operand.symbol.name)
+                  and node.operand.kind == ast.ExpressionKind.NamedValue):
+                target(node.operand.symbol)
             return True
 
         try:
@@ -622,6 +701,8 @@ class _Executor:
         except Exception:  # noqa: BLE001 - visitor failures leave the name list partial
             raise exc from None
         st = st.copy()
+        for key, w in local_keys.items():
+            st.cur[key] = self._unknown(key.split(" ", 1)[0], w)
         for n in names:
             if n not in self.sem.signals:
                 continue
@@ -630,16 +711,18 @@ class _Executor:
             st.cur[n] = u
             if self.block.kind == "clocked":
                 st.nxt[n] = u
-        self.block.soft_errors.append((str(exc), exc.offset if exc.offset is not None else _off(stmt), names))
+        shown = names + [k.split(" ", 1)[0] for k in local_keys if k.split(" ", 1)[0] not in names]
+        self.block.soft_errors.append((str(exc), exc.offset if exc.offset is not None else _off(stmt), shown))
         return st
 
     def _loop(self, stmt, st: _State) -> _State:
         SK = ast.StatementKind
-        if stmt.kind != SK.ForLoop or list(stmt.loopVars):
-            raise SymbolicError("loop statement (only for loops over a module-level variable are unrolled)",
-                                _off(stmt))
+        if stmt.kind != SK.ForLoop:
+            raise SymbolicError("loop statement (only for loops are unrolled)", _off(stmt))
         self.loop_depth += 1
         try:
+            for lv in stmt.loopVars:  # for (int k = 0; ...): automatic, initialized on entry
+                st = self.declare(lv, st, loop_var=True)
             return self._unroll(stmt, st)
         finally:
             self.loop_depth -= 1
@@ -667,9 +750,20 @@ class _Executor:
             one = bv_const(1, v.size())
             nv = v + one if "incr" in e.op.name else v - one
             return self._blocking_write(e.operand, nv, st)
-        if e.kind != ast.ExpressionKind.Assignment or e.isCompound or e.isNonBlocking:
+        if e.kind != ast.ExpressionKind.Assignment or e.isNonBlocking:
             raise SymbolicError(f"loop control expression {e.kind.name}", _off(e))
-        return self._blocking_write(e.left, self.expr(e.right, st.cur), st)
+        return self._blocking_write(e.left, self._rhs(e, st), st)
+
+    def _rhs(self, e, st: _State) -> z3.ExprRef:
+        """The value an assignment writes; in a compound one (``a += b``) the right side reads the
+        target's current value through an lvalue reference."""
+        if not e.isCompound:
+            return self.expr(e.right, st.cur)
+        self.lvref.append(self.expr(e.left, st.cur))
+        try:
+            return self.expr(e.right, st.cur)
+        finally:
+            self.lvref.pop()
 
     def _blocking_write(self, target, value, st: _State) -> _State:
         """A blocking write of a loop variable: visible at once, and the register's next value in a clocked block."""
@@ -692,14 +786,7 @@ class _Executor:
         if k == SK.Block:
             return self.run(stmt.body, st)
         if k == SK.VariableDeclaration:
-            sym = stmt.symbol
-            w = sym.type.bitWidth
-            if self.frames and w and sym.type.isIntegral:
-                self.frames[-1][sym.name] = w
-                st = st.copy()
-                st.cur[sym.name] = self._unknown(sym.name, w)
-                return st
-            raise SymbolicError("local variable declaration in a block", _off(stmt))
+            return self.declare(stmt.symbol, st)
         if k == SK.Return and self.frames:
             if stmt.expr is None:
                 raise SymbolicError("return without a value", _off(stmt))
@@ -718,9 +805,7 @@ class _Executor:
                 raise SymbolicError(f"expression statement {e.kind.name}", _off(stmt))
             if e.timingControl is not None:
                 raise SymbolicError("intra-assignment delay", _off(stmt))
-            rhs = self.expr(e.right, st.cur)
-            if e.isCompound:
-                raise SymbolicError("compound assignment operator", _off(stmt))
+            rhs = self._rhs(e, st)
             self.read_env = st.cur
             st = st.copy()
             if e.isNonBlocking:
@@ -911,8 +996,7 @@ def analyze_body(body, name: str, file: str, text: str) -> ModuleSemantics:
             except SymbolicError as exc:
                 blk.error, blk.error_offset = str(exc), exc.offset
         elif m.kind in (SKD.Net,) and getattr(m, "initializer", None) is not None and m.name in signals:
-            blk = Block("assign", m.location.offset, m.location.offset)
-            blk.removable = f"net declaration with an initializer ({m.name})"
+            blk = _net_initializer_block(m, text)
             ex.block = blk
             try:
                 v = ex.expr(m.initializer, {})
@@ -936,6 +1020,26 @@ def analyze_body(body, name: str, file: str, text: str) -> ModuleSemantics:
             sem.driver.setdefault(w, i)
     _resolve_comb(sem)
     return sem
+
+
+def _net_initializer_block(net, text: str) -> Block:
+    """The block of ``wire w = expr;``: a continuous assign whose text is the `` = expr`` part of the
+    declarator (dropping it leaves ``wire w;``, which the regenerated logic then drives)."""
+    syn = getattr(net, "syntax", None)
+    ini = getattr(syn, "initializer", None)
+    par = getattr(syn, "parent", None)
+    if ini is not None and par is not None and par.kind == SyntaxKind.NetDeclaration:
+        a, b = ini.sourceRange.start.offset, ini.sourceRange.end.offset
+        end = par.sourceRange.end.offset
+        if 0 < a < b <= end <= len(text) and text[a] == "=" and text[end - 1] == ";":
+            while a > 0 and text[a - 1] in " \t":
+                a -= 1
+            blk = Block("assign", a, b)
+            blk.decl_end = end
+            return blk
+    blk = Block("assign", net.location.offset, net.location.offset)
+    blk.removable = f"net declaration with an initializer ({net.name})"
+    return blk
 
 
 def _instance_reads(inst, signals: dict) -> set[str]:
@@ -1000,9 +1104,13 @@ def _run_procedure(ex: _Executor, proc, blk: Block) -> None:
     sem = ex.sem
     if blk.kind == "clocked":
         def dflt(name: str) -> z3.ExprRef:
+            if name not in sem.signals:  # a block variable on a path outside its scope
+                return ex.local_default(name)
             return sem.var(name)
     else:
         def dflt(name: str) -> z3.ExprRef:
+            if name not in sem.signals:
+                return ex.local_default(name)
             return z3.BitVec(name + LATCH_SUFFIX, sem.signals[name].width)
     try:
         st = ex.run(body, _State({}, {}, dflt))

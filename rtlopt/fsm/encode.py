@@ -305,7 +305,9 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
     def target(o: str) -> str:
         return reg_nx.get(o) or net_tmp.get(o) or o
 
-    ind = _indent(src.text, src.blocks[-1][0])
+    stmt_spans = [sp for sp in src.blocks if sp not in src.inline_spans]
+    host = stmt_spans[-1]  # the state register's own block is always a statement
+    ind = _indent(src.text, host[0])
     unit = ind if ind in ("  ", "   ", "    ", "\t") else "    "
     i1, i2, i3, i4 = ind, ind + unit, ind + unit * 2, ind + unit * 3
     lines: list[str] = []
@@ -380,9 +382,19 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
         lines.append(f"{i1}assign {o} = {t};")
     def splice(code_lines: list[str]) -> str:
         # the new code takes the place of the LAST block: every name the machine's blocks read is
-        # declared before each of them, so before the last one (Verilog declares before use)
-        edits = [Edit(src.blocks[-1][0], src.blocks[-1][1], "\n".join(code_lines))]
-        for a, b in src.blocks[:-1]:
+        # declared before each of them, so before the last one (Verilog declares before use); a
+        # ``wire w = expr;`` the machine now drives keeps its declaration (`` = expr`` is removed),
+        # and when one comes after that block the code goes after it (it may assign w)
+        code = "\n".join(code_lines)
+        later = max((e for e in src.inline_spans.values() if e > host[0]), default=None)
+        edits = [Edit(a, b, "") for a, b in src.inline_spans]
+        if later is None:
+            edits.append(Edit(host[0], host[1], code))
+            moved = stmt_spans[:-1]
+        else:
+            edits.append(Edit(later, later, "\n" + ind + code))
+            moved = stmt_spans
+        for a, b in moved:
             edits.append(Edit(a, b, f"// rtlopt fsm: block moved into the {reg} machine below"))
         return apply_edits(src.text, edits)
 

@@ -302,6 +302,10 @@ def _state_candidates(sem: ModuleSemantics) -> dict[str, str]:
             # a shift register loaded with constants (thermometer, ring, Johnson): its reachable
             # values from reset are few; the extraction enumerates them (at most MAX_STATES)
             cands[r] = "next value is a constant, itself or a shift of itself"
+        elif nxt is not None and 2 <= sem.signals[r].width <= 64 and _bitwise_moves(nxt, r, sem.signals[r].width):
+            # the same written bit by bit (a loop over the bits, one assignment per bit): each bit of
+            # the next value is a constant or a bit of the register
+            cands[r] = "each bit of its next value is a constant or a bit of itself (a bit-level shift)"
     for r in regs:
         if _STATE_NAME.search(r):
             cands.setdefault(r, "named like a state register")
@@ -347,6 +351,31 @@ def _constant_leaves(nxt: z3.ExprRef, reg: str, limit: int = 4096, shifts: bool 
         else:
             return False
     return len(consts) >= 2 or (shifts and n_shift > 0 and len(consts) >= 1)
+
+
+def _bitwise_moves(nxt: z3.ExprRef, reg: str, width: int, limit: int = 4096) -> bool:
+    """True when every bit of ``nxt`` is, on every path, a constant or one bit of ``reg``, with at least
+    one constant and one bit moved from another position: a shift or rotation register loaded with
+    constants written bit by bit (``for (i ...) nx[i + 1] = r[i]``), whose values from reset are few."""
+    seen = 0
+    n_const = n_move = 0
+    for j in range(width):
+        stack = [z3.simplify(z3.Extract(j, j, nxt))]
+        while stack:
+            e = stack.pop()
+            seen += 1
+            if seen > limit:
+                return False
+            if z3.is_app_of(e, z3.Z3_OP_ITE):
+                stack.extend((e.arg(1), e.arg(2)))
+            elif z3.is_bv_value(e):
+                n_const += 1
+            elif (z3.is_app_of(e, z3.Z3_OP_EXTRACT) and z3.is_const(e.arg(0))
+                  and e.arg(0).decl().name() == reg and e.params()[0] == e.params()[1]):
+                n_move += e.params()[0] != j
+            else:
+                return False
+    return n_const > 0 and n_move > 0
 
 
 def _clock_reset(sem: ModuleSemantics, blk, reg: str) -> tuple[tuple[str, str], tuple[str, bool, bool] | None, str | None]:
@@ -735,6 +764,8 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
             soft = next(((w, o) for w, o, names in blk.soft_errors
                          if any(u.split("_", 3)[-1] in names for u in unk)), None)
             if soft is None:
+                soft = next((sem.unknowns[u] for u in unk if u in sem.unknowns), None)
+            if soft is None:
                 soft = next(((w, o) for b in sem.blocks for w, o, names in b.soft_errors
                              if any(n for n in names if any(u.endswith("_" + n) for u in unk))), ("a construct", None))
             reject(f"next state depends on {soft[0]} at line {sem.line(soft[1])}, which is not modelled")
@@ -994,6 +1025,8 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
             blocks=sorted((sem.blocks[bi].start, sem.blocks[bi].end) for bi in fsm_blocks),
             clock=clock, reset=reset, output_is_variable=out_is_var, registered_outputs=registered,
             regen_blockers=sorted(set(blockers)),
+            inline_spans={(sem.blocks[bi].start, sem.blocks[bi].end): sem.blocks[bi].decl_end
+                          for bi in fsm_blocks if sem.blocks[bi].decl_end is not None},
             taken_names=set(sem.signals) | set(sem.constants), state_is_variable=sem.signals[reg].is_variable)
         fsm = Fsm(name=f"{sem.name}.{reg}", states=[state_names[v] for v in reach + unreach_codes],
                   reset=state_names[reset_code], inputs=dict(sorted(inputs.items())), outputs=outputs,

@@ -45,6 +45,9 @@ class SourceInfo:
     output_is_variable: dict[str, bool] = field(default_factory=dict)
     registered_outputs: dict[str, int | None] = field(default_factory=dict)  # name -> reset value (None: not reset)
     regen_blockers: list[str] = field(default_factory=list)
+    # spans inside a declaration (`` = expr`` of ``wire w = expr;``) -> end of that declaration: they
+    # are removed (not commented), and the new logic never goes inside one
+    inline_spans: dict[tuple[int, int], int] = field(default_factory=dict)
     taken_names: set[str] = field(default_factory=set)
     state_is_variable: bool = True
 
