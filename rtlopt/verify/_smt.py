@@ -45,6 +45,8 @@ BMC_BEFORE_MINING = 3
 #: 2.4 s instead of 19 s with 14 s of value mining on its shift register).
 QUICK_HOUDINI_SHARE = 0.25
 QUICK_HOUDINI_S = 8.0
+#: Widest register whose codes condition the per-state bounds ``s == a -> r <= K`` (every code is tried).
+STATE_BOUND_BITS = 4
 #: Seconds at most for the second quick round, with accumulator bounds ``acc <= count * max input``.
 QUICK_ACC_S = 12.0
 
@@ -406,6 +408,7 @@ def _mine_candidates(sm: SmtMiter, bmc: _Bmc, budget: Budget, state_map: dict | 
     cands += _width_and_range_candidates(sm, gregs, hregs)
     cands += _affine_candidates(sm, gregs + hregs)
     cands += _phase_equalities(sm, values, gregs, hregs)
+    cands += _state_bound_candidates(sm, gregs, hregs)
     if state_map:
         cands += _state_map_candidates(sm, state_map)
     if guard is not None:
@@ -706,6 +709,7 @@ def _structural_candidates(sm: SmtMiter, state_map: dict | None, guard,
     cands += _idle_zero_candidates(sm, gregs + hregs + [r for r in sm.reg_info if r.name != STARTED
                                                          and not r.name.startswith(("gold.", "gate."))])
     cands += _flag_bound_candidates(sm, gregs + hregs)
+    cands += _state_bound_candidates(sm, gregs, hregs)
     if state_map:
         cands += _state_map_candidates(sm, state_map)
     if guard is not None:
@@ -808,6 +812,40 @@ def _flag_bound_candidates(sm: SmtMiter, regs: list, limit: int = 400) -> list[z
                 if len(out) >= limit:
                     return out
                 out.append(z3.Implies(b, z3.ULE(e, z3.BitVecVal(k, e.size(), e.ctx))))
+    return out
+
+
+def _state_bound_candidates(sm: SmtMiter, gregs: list, hregs: list, limit: int = 600) -> list[z3.BoolRef]:
+    """Counters bounded per controller state: ``s == a -> r <= K`` for every code ``a`` of a small
+    register ``s`` (2..STATE_BOUND_BITS bits) and every word register ``r`` of the same design, K among 0,
+    1 and the miter's constants. A timer reloaded with a different constant in each state (a traffic
+    light's green/yellow/red dwell times 25/4/30) is bounded only per state: in yellow it never passes
+    3, but 3 < r <= 29 is a state of the global bound ``r <= 29`` from which yellow counts on past 31,
+    so neither ``r <= K`` nor the value mining (the random traces rarely leave the reset state of a long
+    timer) makes a narrowed timer's induction go through. Only candidates: the simulation and BMC
+    filters and Houdini keep the ones that hold and are inductive together."""
+    out: list[z3.BoolRef] = []
+    # 0 and 1 too (the miter's literals start at 2): a phase that waits at count 1 for a request
+    ks = sorted({0, 1, *[k for k in sm.constants if k > 1][:8]})
+    for regs in (gregs, hregs):
+        conds = [r for r in regs if not z3.is_bool(sm.regs[r.name])
+                 and 2 <= sm.regs[r.name].size() <= STATE_BOUND_BITS][:4]
+        words = [r for r in regs if not z3.is_bool(sm.regs[r.name]) and 2 <= sm.regs[r.name].size() <= 64][:12]
+        for c in conds:
+            ec = sm.regs[c.name]
+            for a in range(1 << ec.size()):
+                lit = ec == z3.BitVecVal(a, ec.size(), ec.ctx)
+                for w in words:
+                    if w.name == c.name:
+                        continue
+                    ew = sm.regs[w.name]
+                    top = (1 << ew.size()) - 1
+                    for k in ks:
+                        if k >= top:
+                            continue
+                        if len(out) >= limit:
+                            return out
+                        out.append(z3.Implies(lit, z3.ULE(ew, z3.BitVecVal(k, ew.size(), ew.ctx))))
     return out
 
 
