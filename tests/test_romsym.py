@@ -2,8 +2,9 @@
 second half, index mirrored with ``~i`` or around ``N/2``, recursively) is stored once: a ``case``
 table (in an ``always`` or a function) or an array ROM (``initial`` or ``assign`` elements) becomes
 the smaller table read at the transformed index. Not for a table one entry off its symmetry, a
-nonblocking case target, an array that is also written at run time, or labels left out with no
-default. Rewrites proven (real Yosys / exhaustive) and measured smaller."""
+case mixing blocking and nonblocking arms, an array that is also written at run time, or labels left
+out with no default. A nonblocking (clocked) table gets its smaller table as a combinational block.
+Rewrites proven (real Yosys / exhaustive) and measured smaller."""
 
 from __future__ import annotations
 
@@ -53,10 +54,21 @@ def test_near_miss_tables_do_not_reduce():
     assert reduce_table([5, 9, 2, 7, 1, 8, 6, 3], 4) is None
 
 
-@pytest.mark.parametrize("src", [case_table(SINE, nonblocking=True), case_table(SINE[:63], default=False)],
-                         ids=["nonblocking", "no_default"])
+MIXED = case_table(SINE, nonblocking=True).replace("6'd3: y <= ", "6'd3: y = ")
+
+
+@pytest.mark.parametrize("src", [MIXED, case_table(SINE[:63], default=False)], ids=["mixed_arms", "no_default"])
 def test_not_offered(src):
     assert rewrites(src, "t.v") == []
+    assert MIXED.count("y = ") == 1
+
+
+def test_clocked_table_gets_a_combinational_table():
+    got = rewrites(case_table(SINE, nonblocking=True), "t.v")
+    assert len(got) == 1
+    new = got[0][0]
+    assert "reg [7:0] y_rom;" in new and "always @* begin" in new and "y <= p[5] ? -y_rom : y_rom;" in new, new
+    assert "5'd16: y_rom = 8'sd127;" in new
 
 
 def test_array_written_at_run_time_is_not_a_rom():
@@ -101,7 +113,7 @@ def _prove_and_measure(tmp_path: Path, name: str, orig: str, new: str, top: str,
 @pytest.mark.yosys
 @pytest.mark.slow
 @pytest.mark.parametrize("case", ["sine64_halfsample_case_sv", "hann32_rom_initial_v",
-                                  "dds_offsetbin_assign_rom_sv", "cos128_nco_function_v"])
+                                  "dds_offsetbin_assign_rom_sv", "cos128_nco_function_v", "tone128_clocked_rom_sv"])
 def test_suite_rewrite_proven_and_smaller(tmp_path: Path, case: str, monkeypatch):
     import json
 

@@ -8,7 +8,9 @@ and negated when ``p[7]``. Found from the values alone (every label of a ``case`
 most 12 bits, the default for the labels left out, a constant per arm; an array whose elements are
 all given constants in an ``initial`` block or by ``assign`` and read by index), checked modulo the
 element's width. Emitted as a minimal edit: the ``case`` statement becomes the smaller ``case`` over
-the transformed index followed by ``if (c) T = -T;`` (a blocking target); the array keeps only the
+the transformed index followed by ``if (c) T = -T;`` (a blocking target; a nonblocking one, a ROM in a
+clocked process, gets the smaller table as an ``always @*`` block before the process and
+``q <= c ? -t : t;`` in place of the case); the array keeps only the
 elements the smaller table needs and each read ``rom[i]`` becomes ``{c ? -rom[i'] : rom[i']}``. Inside
 a function the case table is found through :mod:`rtlopt.semantic.funcview`. The search loop measures
 and proves every candidate (a combinational, exhaustive check on small indices). Reported under
@@ -233,11 +235,12 @@ def _case_rewrite(an, st) -> tuple[str, str] | None:
     wt = 0
     for labels, body in arms:
         a = _single_assign(body)
-        if a is None or a.isNonBlocking:
+        if a is None:
             return None
         left = a.left
         ls, le = an.span(left.syntax)
         key = norm(an.text[ls:le])
+        key = (key, bool(a.isNonBlocking))
         if target is None:
             target = (key, left, a)
             wt = int(left.type.bitWidth or 0)
@@ -279,7 +282,7 @@ def _case_rewrite(an, st) -> tuple[str, str] | None:
     bit_of, range_of = sp
     key, left, a = target
     sel_name = re.split(r"[\s\[]", xtext.strip().lstrip("("), maxsplit=1)[0]
-    tname = re.split(r"[\s\[]", key, maxsplit=1)[0]
+    tname = re.split(r"[\s\[]", key[0], maxsplit=1)[0]
     if sel_name == tname:
         return None  # the target is its own selector: transforming it after the case would misread it
     idx, iw = index_text(plan, bit_of, range_of)
@@ -291,6 +294,11 @@ def _case_rewrite(an, st) -> tuple[str, str] | None:
         r = _reduced_index(plan, i)
         if r is not None and r not in src_of and not _flipped(plan, i):
             src_of[r] = texts[i]
+    desc = f"case table on {xtext.strip()} ({n} entries) is {len(plan.table)} entries: " + ", ".join(plan.steps)
+    f = flip_text(plan, bit_of)
+    op = "-" if plan.kind == "neg" else "~"
+    if a.isNonBlocking:
+        return _nonblocking(an, st, plan, idx, iw, wt, ttext, sel_name, src_of, f, op, desc)
     line_s = an.text.rfind("\n", 0, st.syntax.sourceRange.start.offset) + 1
     ind = re.match(r"[ \t]*", an.text[line_s:]).group(0)
     inner = ind + "  "
@@ -300,13 +308,44 @@ def _case_rewrite(an, st) -> tuple[str, str] | None:
     if len(plan.table) < 1 << iw:
         out.append(f"{inner}  default: {ttext} = {wt}'d0;")
     out.append(f"{inner}endcase")
-    f = flip_text(plan, bit_of)
     if f is not None:
-        op = "-" if plan.kind == "neg" else "~"
         out.append(f"{inner}if ({f}) {ttext} = {op}{ttext};")
     out.append(f"{ind}end")
-    desc = f"case table on {xtext.strip()} ({n} entries) is {len(plan.table)} entries: " + ", ".join(plan.steps)
-    return "\n".join(out), desc
+    return "\n".join(out), desc, None
+
+
+def _nonblocking(an, st, plan, idx, iw, wt, ttext, sel_name, src_of, f, op, desc):
+    """A nonblocking table (``q <= C`` in a clocked block): the smaller table as a combinational block
+    of its own before the process, the case becomes ``q <= c ? -t : t;``."""
+    syn = st.syntax
+    while syn is not None and str(syn.kind).split(".")[-1] not in ("AlwaysBlock", "AlwaysFFBlock", "InitialBlock",
+                                                                   "FunctionDeclaration", "TaskDeclaration"):
+        syn = syn.parent
+    if syn is None or str(syn.kind).split(".")[-1] not in ("AlwaysBlock", "AlwaysFFBlock"):
+        return None
+    # the selector read outside the process: it must not be a variable the process assigns blocking
+    for x in an.exprs:
+        node = x.node
+        if type(node).__name__ == "AssignmentExpression" and not node.isNonBlocking:
+            ls, le = an.span(node.left.syntax)
+            if re.split(r"[\s\[]", an.text[ls:le].strip(), maxsplit=1)[0] == sel_name:
+                return None
+    taken = set(re.findall(r"[A-Za-z_][\w$]*", an.text))
+    base = re.sub(r"\W", "_", ttext).strip("_") + "_rom"
+    name, i = base, 1
+    while name in taken:
+        name, i = f"{base}_{i}", i + 1
+    ps = an.span(syn)[0]
+    line_s = an.text.rfind("\n", 0, ps) + 1
+    ind = re.match(r"[ \t]*", an.text[line_s:]).group(0)
+    out = [f"reg [{wt - 1}:0] {name};", f"{ind}always @* begin", f"{ind}  case ({idx})"]
+    for r, v in enumerate(plan.table):
+        out.append(f"{ind}    {iw}'d{r}: {name} = {src_of.get(r, f'{wt}{chr(39)}d{v}')};")
+    if len(plan.table) < 1 << iw:
+        out.append(f"{ind}    default: {name} = {wt}'d0;")
+    out += [f"{ind}  endcase", f"{ind}end", ind]
+    rhs = name if f is None else f"{f} ? {op}{name} : {name}"
+    return f"{ttext} <= {rhs};", desc, (ps, "\n".join(out))
 
 
 def _flipped(plan: Plan, i: int) -> bool:
@@ -340,7 +379,13 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
             got = None
         if got is None:
             continue
-        new = apply_edits(text, [Edit(s, e, got[0])])
+        eds = [Edit(s, e, got[0])]
+        if got[2] is not None:
+            eds.append(Edit(got[2][0], got[2][0], got[2][1]))
+        try:
+            new = apply_edits(text, eds)
+        except ValueError:
+            continue
         if new != text and parses_cleanly(new, an.errors):
             out.append((new, got[1]))
     with contextlib.suppress(Exception):  # an unusual array: no rewrite
