@@ -15,8 +15,10 @@ from rtlopt.templates._width import _width
 MAX_PAIRS = 160
 
 
-def accumulator_bound(an: Analysis, key, sym, writes: list) -> int | None:
-    """Bit count of the accumulator ``key`` (None when no counter bounds it)."""
+def accumulator_bound(an: Analysis, key, sym, writes: list, ctx=None) -> int | None:
+    """Bit count of the accumulator ``key`` (None when no counter bounds it). ``ctx``: one generate
+    iteration's view (``_regwidth._ScopeCtx``: its write sites, net drivers and proven facts) instead of
+    the whole analysis."""
     import z3
 
     from rtlopt.templates._guards import Z3Expr, _case_label_match, guard_z3, reads
@@ -33,8 +35,8 @@ def accumulator_bound(an: Analysis, key, sym, writes: list) -> int | None:
     width = _width(sym)
     if width < 4 or width > 64:
         return None
-    defs = net_defs_cached(an)
-    by_key = writes_by_key(sites_cached(an))
+    defs = net_defs_cached(an) if ctx is None else ctx.defs
+    by_key = writes_by_key(sites_cached(an) if ctx is None else ctx.sites)
     mine = by_key.get(key, [])
     if not any(key in reads(st.node.right) for st in mine):
         return None  # no accumulation (acc <= acc + x)
@@ -80,8 +82,8 @@ def accumulator_bound(an: Analysis, key, sym, writes: list) -> int | None:
         c = zx.var(ck, cw)
         nc = _next_state(an, zx, sts, c, cw)
         consts: set[int] = set()
-        _z3_consts(nc, consts)
-        _z3_consts(nr, consts)
+        _z3_consts(z3.simplify(nc), consts)  # (folded: ``n == 2 * K + 1`` of a generate iteration)
+        _z3_consts(z3.simplify(nr), consts)
         tops = sorted({k + d for k in consts for d in (-1, 0, 1) if 0 < k + d < min(1 << cw, 1 << 16)})
         ww = width + cw + 2
 
@@ -112,5 +114,6 @@ def accumulator_bound(an: Analysis, key, sym, writes: list) -> int | None:
                     lo = mid + 1
             best = top * ms[hi]
             # the proven invariant, for registers loaded from this one (_regwidth._loaded_bound)
-            an.__dict__.setdefault("_reg_facts", {})[key] = inv(r, c, ms[hi], top)
+            facts = an.__dict__.setdefault("_reg_facts", {}) if ctx is None else ctx.facts
+            facts[key] = inv(r, c, ms[hi], top)
     return None if best is None else max(1, best.bit_length())

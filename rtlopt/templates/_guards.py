@@ -447,7 +447,9 @@ class Z3Expr:
                      "GreaterThanEqual": z3.UGE(a, b)}[op]
             return z3.If(r, z3.BitVecVal(1, w), z3.BitVecVal(0, w))
         if op in ("LogicalShiftLeft", "ArithmeticShiftLeft", "LogicalShiftRight", "ArithmeticShiftRight"):
-            m = max(a.size(), b.size())
+            # the shifted operand is context-determined: extended to the result width before the shift
+            # (``s + (s >>> 2)`` in 12 bits shifts the sign-extended s, not s at its own 10 bits)
+            m = max(a.size(), b.size(), w)
             sg = bool(node.left.type.isSigned)
             aa, bb = _resize(a, m, sg), _resize(b, m, False)
             if op in ("LogicalShiftLeft", "ArithmeticShiftLeft"):
@@ -521,6 +523,8 @@ class Z3Expr:
         if not kind.endswith("Simple"):
             return None
         left, right = _const_of(self.an, node.left), _const_of(self.an, node.right)
+        if left is None or right is None:  # ``x[W-1:0]``: the bounds at this copy's parameter values
+            left, right = _elab_const(node.left), _elab_const(node.right)
         if left is None or right is None:
             return None
         low = (min(left, right) - lo) * ew

@@ -246,9 +246,11 @@ class RegisterWidthReduction(Template):
         cands = BitwidthReduction._candidates(an, param_ranges=True)
         roots = BitwidthReduction._roots(an, cands)
         comb = _comb_spans(an)
+        from rtlopt.templates._signedrange import signed_range_matches
+
         if not cands:
             return _output_reg_matches(self, an, roots, comb) + _integer_reg_matches(self, an, roots, comb) \
-                + _array_reg_matches(self, an)
+                + _array_reg_matches(self, an) + signed_range_matches(self, an, roots, comb)
         writes: dict[tuple[str, int], list] = {}
         clocked: set[tuple[str, int]] = set()
         bad: set[tuple[str, int]] = set()
@@ -319,6 +321,7 @@ class RegisterWidthReduction(Template):
         ind += _range_compare_matches(self, an, cands, writes, clocked, bad)
         ind += _array_reg_matches(self, an)
         ind += _inplace_matches(self, an, cands, roots, ind)
+        ind += signed_range_matches(self, an, roots, comb)
         if not narrow:
             return ind
         matches = BitwidthReduction()._matches(an, cands, narrow, roots)
@@ -560,6 +563,8 @@ def inductive_bound(an: Analysis, key, sym, writes: list) -> int | None:
     # the induction, flag and accumulator bounds depend on the register's writes only (they read no
     # recorded fact), so each is worked out once per analysis: a register loaded from others asks
     # for their bounds (_loaded_bound), and every register of a module may ask for the same ones
+    if _genvar_only(an):  # generate-loop iterations: each one's own nodes (``g[i].acc``)
+        return _iteration_bits(an, key, sym, writes)
     memo = an.__dict__.setdefault("_own_bounds", {})
     mkey = (key, tuple(sorted(an.span(w) for w in writes)))
     if mkey in memo:
@@ -584,7 +589,7 @@ def inductive_bound(an: Analysis, key, sym, writes: list) -> int | None:
     return bits
 
 
-def _loaded_bound(an: Analysis, key, sym, writes: list) -> int | None:
+def _loaded_bound(an: Analysis, key, sym, writes: list, ctx=None) -> int | None:
     """Bit count of a register each of whose writes is a constant (one the reset) or a value bounded
     by the proven invariants of the registers it reads (``dout <= acc + din`` at the dump of a bounded
     accumulator), the register itself assumed ``<= b`` (induction): the smallest ``2^k - 1`` that holds.
@@ -594,11 +599,11 @@ def _loaded_bound(an: Analysis, key, sym, writes: list) -> int | None:
     from rtlopt.templates._guards import Z3Expr, guard_z3, reads
 
     width = _width(sym)
-    busy = an.__dict__.setdefault("_loaded_busy", set())
+    busy = an.__dict__.setdefault("_loaded_busy", set()) if ctx is None else ctx.busy
     if width < 2 or width > 64 or key in busy:
         return None
-    defs = net_defs_cached(an)
-    by_key = writes_by_key(sites_cached(an))
+    defs = net_defs_cached(an) if ctx is None else ctx.defs
+    by_key = writes_by_key(sites_cached(an) if ctx is None else ctx.sites)
     mine = by_key.get(key, [])
     if not mine or sorted(an.span(st.node) for st in mine) != sorted(an.span(w) for w in writes) \
             or any(st.volatile or not st.node.isNonBlocking for st in mine):
@@ -615,7 +620,7 @@ def _loaded_bound(an: Analysis, key, sym, writes: list) -> int | None:
     loads = [st for st in mine if _const(an, st.node.right) is None]
     if not loads or not any(_state_names(st.node.right) - {key} for st in loads):
         return None  # nothing loaded from another register
-    facts = an.__dict__.setdefault("_reg_facts", {})
+    facts = an.__dict__.setdefault("_reg_facts", {}) if ctx is None else ctx.facts
     busy.add(key)
     try:
         for ok in sorted(others, key=str):
@@ -624,7 +629,10 @@ def _loaded_bound(an: Analysis, key, sym, writes: list) -> int | None:
                 continue
             osym = strip(sts[0].node.left).symbol
             if isinstance(osym, ast.VariableSymbol) and 1 <= _width(osym) <= 64:
-                inductive_bound(an, ok, osym, [st.node for st in sts])
+                if ctx is None:
+                    inductive_bound(an, ok, osym, [st.node for st in sts])
+                else:
+                    _ctx_bits(an, ok, osym, [st.node for st in sts], ctx)
     finally:
         busy.discard(key)
     zx = Z3Expr(an, defs=defs)
@@ -636,7 +644,7 @@ def _loaded_bound(an: Analysis, key, sym, writes: list) -> int | None:
     for st in loads:
         rhs = zx.bv(st.node.right)
         if rhs.size() != width:
-            rhs = z3.Extract(width - 1, 0, rhs) if rhs.size() > width else z3.ZeroExt(width - rhs.size(), rhs)
+            rhs = _fit_rhs(rhs, width, st.node.right)
         terms.append((guard_z3(an, zx, st.guard), rhs))
     consts = [_const(an, st.node.right) for st in mine if _const(an, st.node.right) is not None]
 
@@ -665,6 +673,157 @@ def _loaded_bound(an: Analysis, key, sym, writes: list) -> int | None:
     return ks[hi]
 
 
+class _ScopeCtx:
+    """One elaborated scope's view for the bounds of a register declared in a generate loop iteration
+    (``g[1].acc``): the write sites of the procedural blocks and the net drivers of that iteration, its
+    enclosing scopes and the scopes nested in it (each elaborated once there), the facts proven in it.
+    Items of other iterations (sibling scopes) are not seen; an item elaborated twice within the view
+    (a nested loop's iterations share one name) is left out, so what it drives is a free value."""
+
+    def __init__(self, path, sites, defs):
+        self.path = path
+        self.sites = sites
+        self.site_of = {}
+        for st in sites:
+            if type(st.node).__name__ == "AssignmentExpression":
+                self.site_of.setdefault(st.node_span, st)
+        self.defs = defs
+        self.facts: dict = {}
+        self.memo: dict = {}
+        self.busy: set = set()
+
+
+def _scope_of(sym) -> str | None:
+    """Hierarchical path of the scope an elaborated symbol belongs to (a procedural block or continuous
+    assignment: the scope it sits in; a named net or variable: its path without its name)."""
+    try:
+        p = str(sym.hierarchicalPath)
+    except Exception:  # noqa: BLE001 - no path
+        return None
+    name = getattr(sym, "name", "")
+    if not name:
+        return p
+    return p[:-len(name) - 1] if p.endswith("." + name) else None
+
+
+def _related(p: str, scope: str) -> bool:
+    """``p`` encloses ``scope``, is ``scope`` or lies within it."""
+    return p == scope or scope.startswith(p + ".") or p.startswith(scope + ".")
+
+
+def _genvar_only(an: Analysis) -> bool:
+    """Parameters differ between elaborated copies only as generate-loop iteration values."""
+    multi = _multi_params(an)
+    return bool(multi) and not any(isinstance(p, ast.ParameterSymbol) and _pkey(p) in multi and not _is_genvar(p)
+                                   for p in an.symbols)
+
+
+def _scope_contexts(an: Analysis, key, writes: list) -> list | None:
+    """One :class:`_ScopeCtx` per elaborated scope declaring the register ``key`` (every iteration of
+    the generate loop holding it, in every instance), each holding every one of ``writes`` (by span)
+    exactly once; None when one does not."""
+    from rtlopt.templates._guards import _module_item_span, _walk_stmt, blocking_targets, net_definitions
+
+    cache = an.__dict__.setdefault("_scope_ctxs", {})
+    scopes = sorted({sc for s in an.symbols if type(s).__name__ == "VariableSymbol" and _key(s) == key
+                     and (sc := _scope_of(s)) is not None})
+    if not scopes:
+        return None
+    items = []  # (scope, kind, identity, symbol) of blocks, continuous assignments and nets
+    for s in an.symbols:
+        if getattr(s, "syntax", None) is None:
+            continue
+        if isinstance(s, ast.ProceduralBlockSymbol) and s.body is not None:
+            items.append((s, ("block", an.span(s.syntax))))
+        elif isinstance(s, ast.ContinuousAssignSymbol):
+            items.append((s, ("assign", an.span(s.syntax))))
+        elif isinstance(s, ast.NetSymbol):
+            items.append((s, ("net", _key(s))))
+    spans = [an.span(w) for w in writes]
+    out = []
+    for sc in scopes:
+        got = cache.get(sc)
+        if got is None:
+            mine = [(s, ident) for s, ident in items if (p := _scope_of(s)) is not None and _related(p, sc)]
+            count: dict = {}
+            for _s, ident in mine:
+                count[ident] = count.get(ident, 0) + 1
+            mine = [s for s, ident in mine if count[ident] == 1]
+            sites: list = []
+            for s in mine:
+                if isinstance(s, ast.ProceduralBlockSymbol):
+                    kind = str(s.procedureKind).split(".")[-1]
+                    if kind in ("Always", "AlwaysComb", "AlwaysFF", "AlwaysLatch"):
+                        _walk_stmt(an, s.body, (), sites, s, frozenset(blocking_targets(s.body)),
+                                   _module_item_span(an, s.syntax))
+            for st in sites:
+                st.node_span = an.span(st.node) if type(st.node).__name__ == "AssignmentExpression" else None
+            got = cache[sc] = _ScopeCtx(sc, sites, net_definitions(an, mine))
+        if any(sum(1 for st in got.sites if st.node_span == sp) != 1 for sp in spans):
+            return None
+        out.append(got)
+    return out
+
+
+def _iteration_bits(an: Analysis, key, sym, writes: list) -> int | None:
+    """Bit count that holds for the register in every elaborated scope declaring it (each generate
+    iteration modelled from its own nodes: ``acc <= acc + x[10*c +: 10]`` per ``c``), or None."""
+    ctxs = _scope_contexts(an, key, writes)
+    if not ctxs:
+        return None
+    best = 0
+    for ctx in ctxs:
+        b = _ctx_bits(an, key, sym, writes, ctx)
+        if b is None:
+            return None
+        best = max(best, b)
+    return best
+
+
+def _ctx_bits(an: Analysis, key, sym, writes: list, ctx) -> int | None:
+    """The register's bound in one scope view (:class:`_ScopeCtx`): its own induction, the next-state
+    and flag bound, the accumulator bound, then a load from registers bounded in the same view."""
+    import z3
+
+    if key in ctx.memo:
+        return ctx.memo[key]
+    width = _width(sym)
+    sts = [ctx.site_of.get(an.span(w)) for w in writes]
+    if any(st is None for st in sts) or width < 2 or width > 64:
+        return None
+    cws = [st.node for st in sts]
+    if any(_width(strip(w.left)) != width for w in cws):
+        return None
+    got = _induction(an, key, sym, cws, (ctx.site_of, ctx.defs))
+    bits = None if got is None else _least_bits(got, width)
+    if bits is None:
+        b = _flag_bound_in(an, key, width, cws, ctx.sites, ctx.defs)
+        bits = None if b is None else max(1, b.bit_length())
+    if bits is None:
+        from rtlopt.templates._accbound import accumulator_bound
+
+        bits = accumulator_bound(an, key, sym, cws, ctx)
+    if bits is None:
+        bits = _loaded_bound(an, key, sym, cws, ctx)
+    elif key not in ctx.facts:
+        ctx.facts[key] = z3.ULE(z3.BitVec(f"{key}#{width}", width), (1 << bits) - 1)
+    if key not in ctx.busy:
+        ctx.memo[key] = bits
+    return bits
+
+
+def _fit_rhs(rhs, width: int, node):
+    """The z3 value of a write's right side ``node`` at the register's width: truncated, or extended
+    as the assignment does -- sign-extended when the (unconverted) right side is signed."""
+    import z3
+
+    if rhs.size() > width:
+        return z3.Extract(width - 1, 0, rhs)
+    n = width - rhs.size()
+    t = getattr(strip(node), "type", None)
+    return z3.SignExt(n, rhs) if t is not None and t.isSigned else z3.ZeroExt(n, rhs)
+
+
 def _next_state(an: Analysis, zx, sts: list, cur, width: int):
     """z3 next value of a register from its nonblocking write sites in program order: the last write
     whose guard holds, else ``cur`` (the value held)."""
@@ -676,7 +835,7 @@ def _next_state(an: Analysis, zx, sts: list, cur, width: int):
     for st in sts:
         rhs = zx.bv(st.node.right)
         if rhs.size() != width:
-            rhs = z3.Extract(width - 1, 0, rhs) if rhs.size() > width else z3.ZeroExt(width - rhs.size(), rhs)
+            rhs = _fit_rhs(rhs, width, st.node.right)
         nxt = z3.If(guard_z3(an, zx, st.guard), rhs, nxt)
     return nxt
 
@@ -1024,7 +1183,7 @@ def _induction(an: Analysis, key, sym, writes: list, ctx=None) -> tuple[list, se
         gz = z3.And(*[_lit_once(an, zx, g, lit_z3) for g in guard]) if guard else z3.BoolVal(True)
         rhs = zx.bv(w.right)
         if rhs.size() != width:  # an unsized literal / wider value: the write truncates or extends it
-            rhs = z3.Extract(width - 1, 0, rhs) if rhs.size() > width else z3.ZeroExt(width - rhs.size(), rhs)
+            rhs = _fit_rhs(rhs, width, w.right)
         checks.append((r, gz, rhs))
         _z3_consts(rhs, consts)
         _z3_consts(gz, consts)
@@ -1037,6 +1196,25 @@ def _induction(an: Analysis, key, sym, writes: list, ctx=None) -> tuple[list, se
             _consts_in(an, g.node if g.kind == "cond" else g.node.expr, consts)
     if not has_const or not checks:
         return None
+    return checks, consts
+
+
+def _induction_all(an: Analysis, key, sym, writes: list) -> tuple[list, set[int]] | None:
+    """:func:`_induction` of the register in every generate iteration declaring it (their checks
+    together: a bound holds only if it holds in each), or of the analysis's one model."""
+    if not _genvar_only(an):
+        return _induction(an, key, sym, writes)
+    ctxs = _scope_contexts(an, key, writes)
+    if not ctxs:
+        return None
+    checks, consts = [], set()
+    for ctx in ctxs:
+        cws = [ctx.site_of[an.span(w)].node for w in writes]
+        got = _induction(an, key, sym, cws, (ctx.site_of, ctx.defs))
+        if got is None:
+            return None
+        checks += got[0]
+        consts |= got[1]
     return checks, consts
 
 
@@ -1087,7 +1265,7 @@ def _range_compare_matches(tmpl, an: Analysis, cands, writes, clocked, bad) -> l
                 off = an.off(tok.location.offset)
                 if all(e.start != off for e in redits):
                     redits.append(Edit(off, off + 1, "!="))
-        got = _induction(an, k, sym, ws) if (cmps or rev) else None
+        got = _induction_all(an, k, sym, ws) if (cmps or rev) else None
         checks = got[0] if got is not None else []
         if got is None:
             cmps, rev = [], []

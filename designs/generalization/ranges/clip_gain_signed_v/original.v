@@ -1,0 +1,30 @@
+// Limiter then a 1.5x gain stage with output saturation, registered.
+module clip_gain (
+  input                   clk,
+  input                   rst,
+  input      signed [11:0] x,
+  output reg signed [9:0]  y
+);
+  reg  signed [15:0] s1;                    // limited sample
+  wire signed [16:0] g = s1 + (s1 >>> 1);   // 1.5 * s1
+
+  always @(posedge clk) begin
+    if (rst) begin
+      s1 <= 16'sd0;
+      y  <= 10'sd0;
+    end else begin
+      if (x > 12'sd200)
+        s1 <= 16'sd200;
+      else if (x < -12'sd200)
+        s1 <= -16'sd200;
+      else
+        s1 <= x;
+      if (g > 17'sd511)
+        y <= 10'sd511;
+      else if (g < -17'sd512)
+        y <= -10'sd512;
+      else
+        y <= g[9:0];
+    end
+  end
+endmodule

@@ -1,0 +1,21 @@
+// Per-channel up/down level meters in an SV for-generate: each level moves by one per cycle and
+// stays within 0..TOP.
+module level_meters #(parameter int N = 3, parameter int TOP = 100) (
+  input  logic            clk,
+  input  logic            rst,
+  input  logic [N-1:0]    up,
+  input  logic [N-1:0]    dn,
+  output logic [N*32-1:0] level_o,
+  output logic [N-1:0]    full
+);
+  for (genvar g = 0; g < N; g++) begin : gen_ch
+    logic [31:0] level;
+    always_ff @(posedge clk)
+      level <= rst ? '0
+             : (up[g] && !dn[g] && level < TOP) ? level + 32'd1
+             : (dn[g] && !up[g] && level != 32'd0) ? level - 32'd1
+             : level;
+    assign level_o[32*g +: 32] = level;
+    assign full[g] = level >= TOP;
+  end
+endmodule

@@ -1,0 +1,383 @@
+"""Signed value ranges of registers from reset (register_width_reduction).
+
+A signed register written only with nonblocking writes in clocked blocks, one of them a constant under a
+condition that does not read the register (the reset), gets the tightest interval ``lo <= r <= hi``
+(signed) among the constants its writes and guards mention (±1) and the powers of two such that every
+write, under the conditions that guard it, maps a value in the interval to one in the interval (z3, one
+query per write): a limiter ``if (x > LIM) s <= LIM; else if (x < -LIM) s <= -LIM; else s <= x[W-1:0];``
+keeps ``s`` in ``-LIM .. LIM``. Then
+
+* a comparison that reads such a register (directly or through the wires computing from it) and is
+  constant in every state where the registers lie in their intervals is dead: the saturation of a value
+  computed from an already clipped one (``if (g > MAXV) y <= MAXV; else if (g < MINV) ...`` with
+  ``g = s + (s >>> 2)``) -- an ``if`` on it keeps only the branch taken, any other use becomes ``1'b0`` /
+  ``1'b1``;
+* a register whose interval fits fewer signed bits than declared is kept in a narrower signed register
+  behind a full-width copy (``reg signed [8:0] s_q; wire signed [15:0] s = s_q;``: the copy sign-extends,
+  so every read sees the value it saw before).
+
+Only candidates: every rewrite is still proven equivalent from reset by rtlopt.verify.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pyslang import ast
+
+from rtlopt.hdl.edit import Edit
+from rtlopt.templates._base import Match
+from rtlopt.templates._sem import Analysis, op_name, strip
+from rtlopt.templates._width import BitwidthReduction, _key, _width
+
+#: Candidate ends tried per side of an interval (each one z3 query per write).
+MAX_ENDS = 40
+_CMP = {"LessThan", "LessThanEqual", "GreaterThan", "GreaterThanEqual", "Equality", "Inequality"}
+
+
+def _sconsts(term, out: set, limit: int = 2000) -> None:
+    """Numerals inside a z3 term, read both unsigned and as two's complement of their own size."""
+    import z3
+
+    todo, seen = [term], set()
+    while todo and len(seen) < limit:
+        t = todo.pop()
+        if t.get_id() in seen:
+            continue
+        seen.add(t.get_id())
+        if z3.is_bv_value(t):
+            v, n = t.as_long(), t.size()
+            out.add(v)
+            if n > 1 and v >= 1 << (n - 1):
+                out.add(v - (1 << n))
+        todo.extend(t.children())
+
+
+def signed_interval(an: Analysis, key, sym, writes: list) -> tuple[int, int] | None:
+    """``(lo, hi)``: the register stays in ``lo .. hi`` (signed) from reset, narrower than its declared
+    range; None when no such interval is proven."""
+    import z3
+
+    from rtlopt.templates._regwidth import _induction
+
+    width = _width(sym)
+    if not _has_reset(an, writes):
+        return None
+    got = _induction(an, key, sym, writes)
+    if got is None:
+        return None
+    checks, _u = got
+    consts: set[int] = set()
+    for _r, gz, rhs in checks:
+        _sconsts(z3.simplify(rhs), consts)
+        _sconsts(z3.simplify(gz), consts)
+    smin, smax = -(1 << (width - 1)), (1 << (width - 1)) - 1
+    near = {c + d for c in consts for d in (-1, 0, 1)}
+    his = sorted({c for c in near if 0 <= c < smax} | {(1 << k) - 1 for k in range(0, width - 1)})[:MAX_ENDS]
+    los = sorted({c for c in near if smin < c <= 0} | {-(1 << k) for k in range(0, width - 1)} | {0},
+                 reverse=True)[:MAX_ENDS]
+
+    def holds(lo: int, hi: int) -> bool:
+        for r, gz, rhs in checks:
+            s = z3.Solver()
+            s.set("timeout", 1000)
+            s.add(r >= lo, r <= hi, gz, z3.Or(rhs < lo, rhs > hi))
+            if s.check() != z3.unsat:
+                return False
+        return True
+
+    hi1 = next((h for h in his if holds(smin, h)), None)
+    if hi1 is None:
+        return None
+    lo1 = next((lo for lo in los if holds(lo, hi1)), smin)
+    hi2 = next((h for h in his if h <= hi1 and holds(lo1, h)), hi1)
+    if (lo1, hi2) == (smin, smax):
+        return None
+    return lo1, hi2
+
+
+def _has_reset(an: Analysis, writes: list) -> bool:
+    """One write loads a constant under conditions on 1-bit input ports only (``if (rst)``, ``if (!rst_n)``):
+    a reset, not a data-dependent reload (a register reloaded every cycle but never reset holds any value
+    in the first cycle, which the outputs of the next one see)."""
+    from rtlopt.templates._guards import reads
+    from rtlopt.templates._regwidth import _const, sites_cached
+
+    inputs = {_key(s.internalSymbol) for s in an.symbols
+              if isinstance(s, ast.PortSymbol) and s.internalSymbol is not None
+              and str(s.direction).endswith(".In") and _width(s.internalSymbol) == 1}
+    site_of = {an.span(st.node): st for st in sites_cached(an) if type(st.node).__name__ == "AssignmentExpression"}
+    for w in writes:
+        st = site_of.get(an.span(w))
+        if st is None or _const(an, w.right) is None and an.const(w.right) is None:
+            continue
+        got = set()
+        for g in st.guard:
+            got |= reads(g.node if g.kind == "cond" else g.node.expr)
+        if got and got <= inputs:
+            return True
+    return False
+
+
+def _signed_bits(lo: int, hi: int) -> int:
+    k = 1
+    while not (-(1 << (k - 1)) <= lo and hi <= (1 << (k - 1)) - 1):
+        k += 1
+    return k
+
+
+def _signed_regs(an: Analysis, roots, comb) -> tuple[dict, dict]:
+    """Signed registers of the design (key -> symbol) and their whole nonblocking writes."""
+    from rtlopt.templates._regwidth import _whole_register_writes
+
+    regs = {}
+    for s in an.symbols:
+        if type(s).__name__ != "VariableSymbol" or s.syntax is None or not s.type.isIntegral \
+                or not s.type.isSigned or not 2 <= _width(s) <= 64:
+            continue
+        decl = s.syntax.parent
+        if type(decl).__name__ not in ("DataDeclarationSyntax", "ImplicitAnsiPortSyntax") \
+                or len(list(s.syntax.dimensions)):
+            continue
+        regs[_key(s)] = s
+    if not regs:
+        return {}, {}
+    writes, bad = _whole_register_writes(an, roots, comb, regs)
+    for s in an.symbols:  # driven by a sub-instance
+        if isinstance(s, ast.InstanceSymbol):
+            for pc in s.portConnections:
+                e = pc.expression
+                if e is not None and not str(pc.port.direction).endswith(".In"):
+                    BitwidthReduction._names(e, bad)
+    return regs, {k: ws for k, ws in writes.items() if k not in bad}
+
+
+def signed_range_matches(tmpl, an: Analysis, roots, comb) -> list[Match]:
+    """Dead comparisons under the signed ranges of registers, and signed registers narrowed behind a copy."""
+    import z3
+
+    from rtlopt.templates._regwidth import _multi_params
+
+    if _multi_params(an):  # one model per analysis: the first copy's nodes only
+        return []
+    regs, writes = _signed_regs(an, roots, comb)
+    ranges = {}
+    for k, ws in writes.items():
+        if any(not w.isNonBlocking for w in ws):
+            continue
+        got = signed_interval(an, k, regs[k], ws)
+        if got is not None:
+            ranges[k] = got
+    if not ranges:
+        return []
+    facts = []
+    names = set()
+    for k, (lo, hi) in ranges.items():
+        w = _width(regs[k])
+        r = z3.BitVec(f"{k}#{w}", w)
+        names.add(f"{k}#{w}")
+        facts.append(z3.And(r >= lo, r <= hi))
+    facts += list(getattr(an, "_reg_facts", {}).values())
+    out = _dead_compare_matches(tmpl, an, facts, names, ranges, regs)
+    out += _narrow_matches(tmpl, an, ranges, regs, writes)
+    return out
+
+
+def _term_vars(term) -> set[str]:
+    import z3
+
+    out, todo, seen = set(), [term], set()
+    while todo and len(seen) < 5000:
+        t = todo.pop()
+        if t.get_id() in seen:
+            continue
+        seen.add(t.get_id())
+        if z3.is_const(t) and t.decl().kind() == z3.Z3_OP_UNINTERPRETED:
+            out.add(t.decl().name())
+        todo.extend(t.children())
+    return out
+
+
+def _dead_compare_matches(tmpl, an: Analysis, facts, names: set, ranges, regs) -> list[Match]:
+    import z3
+
+    from rtlopt.templates._guards import Z3Expr, blocking_targets
+    from rtlopt.templates._regwidth import net_defs_cached
+
+    blocks = []  # (span, blocking targets) of the always blocks; compares elsewhere are not looked at
+    for s in an.symbols:
+        if isinstance(s, ast.ProceduralBlockSymbol) and s.body is not None and s.syntax is not None:
+            kind = str(s.procedureKind).split(".")[-1]
+            if kind in ("Always", "AlwaysComb", "AlwaysFF"):
+                blocks.append((an.span(s.syntax), frozenset(blocking_targets(s.body))))
+        elif isinstance(s, ast.ContinuousAssignSymbol) and s.syntax is not None:
+            blocks.append((an.span(s.syntax), frozenset()))
+    defs = net_defs_cached(an)
+    zxs: dict = {}
+    dead = []  # (info, value)
+    for info in an.exprs:
+        n = info.node
+        if type(n).__name__ != "BinaryExpression" or op_name(n) not in _CMP:
+            continue
+        vol = next((v for (s, e), v in blocks if s <= info.start and info.end <= e), None)
+        if vol is None:
+            continue
+        zx = zxs.get(vol)
+        if zx is None:
+            zx = zxs[vol] = Z3Expr(an, volatile=set(vol), defs=defs)
+        try:
+            t = zx.bv(n)
+        except Exception:  # noqa: BLE001 - not modelled
+            continue
+        if not (_term_vars(t) & names):
+            continue
+        for val, cond in ((0, t != 0), (1, t == 0)):
+            s = z3.Solver()
+            s.set("timeout", 2000)
+            s.add(*facts, cond)
+            if s.check() == z3.unsat:
+                dead.append((info, val))
+                break
+    if not dead:
+        return []
+    edits: list[Edit] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(x.start < e and s < x.end or (s == e == x.start) for x in edits)
+
+    whats = []
+    for info, val in sorted(dead, key=lambda d: d[0].start):
+        st = _if_on(an, info)
+        new: list[Edit] = []
+        if st is not None:
+            ss, se = an.span(st)
+            ts, te = an.span(st.ifTrue)
+            if val == 0 and st.ifFalse is not None:
+                new = [Edit(ss, an.span(st.ifFalse)[0], "")]
+            elif val == 0:
+                new = [Edit(ss, se, ";")]
+            else:
+                new = [Edit(ss, ts, "")] + ([Edit(te, se, "")] if st.ifFalse is not None else [])
+        elif (tern := _ternary_on(an, info)) is not None:
+            # ``c ? a : b`` keeps the arm taken (both arms of one width and signedness: the value and
+            # its context do not change)
+            ts, te = an.span(tern.syntax)
+            ls, le = an.span(strip(tern.left).syntax)
+            rs = an.span(strip(tern.right).syntax)[0]
+            new = [Edit(ts, rs, "")] if val == 0 else [Edit(ts, ls, ""), Edit(le, te, "")]
+        else:
+            new = [Edit(info.start, info.end, f"1'b{val}")]
+        if all(free(e.start, e.end) for e in new):
+            edits += new
+            whats.append(f"{info.text} is always {'true' if val else 'false'}")
+    if not edits:
+        return []
+    rng = ", ".join(f"{regs[k].name} in {lo}..{hi}" for k, (lo, hi) in ranges.items())
+    return [tmpl._m(an, edits[0].start, edits[0].end,
+                    f"{'; '.join(whats)} ({rng}: signed value range from reset, proven with z3)", edits,
+                    group="dead_compare")]
+
+
+def _ternary_on(an: Analysis, info):
+    """The conditional expression whose only condition is the comparison ``info`` and whose arms have one
+    width and signedness, or None."""
+    for x in an.exprs:
+        n = x.node
+        if type(n).__name__ != "ConditionalExpression" or len(n.conditions) != 1 or n.conditions[0].pattern:
+            continue
+        c = strip(n.conditions[0].expr)
+        if c.syntax is None or an.span(c.syntax) != (info.start, info.end):
+            continue
+        a, b = strip(n.left), strip(n.right)
+        if a.syntax is None or b.syntax is None or n.syntax is None:
+            return None
+        if (int(a.type.bitWidth), bool(a.type.isSigned)) != (int(b.type.bitWidth), bool(b.type.isSigned)):
+            return None
+        return n
+    return None
+
+
+def _if_on(an: Analysis, info):
+    """The ``if`` statement whose only condition is the comparison ``info``, or None."""
+    for st, _s, _e in an.statements:
+        if type(st).__name__ != "ConditionalStatement" or len(st.conditions) != 1 or st.conditions[0].pattern:
+            continue
+        c = strip(st.conditions[0].expr)
+        if c.syntax is not None and an.span(c.syntax) == (info.start, info.end):
+            return st
+    return None
+
+
+def _narrow_matches(tmpl, an: Analysis, ranges, regs, writes) -> list[Match]:
+    from rtlopt.templates._regwidth import _fresh_name
+
+    ports = {_key(s.internalSymbol) for s in an.symbols
+             if isinstance(s, ast.PortSymbol) and s.internalSymbol is not None}
+    blocks = [an.span(s.syntax) for s in an.symbols
+              if isinstance(s, ast.ProceduralBlockSymbol) and s.syntax is not None]
+    out = []
+    by_decl: dict = {}  # internal registers, one match per declaration (``logic signed [15:0] d_q, s_q;``)
+    taken: set[str] = set()
+
+    def fresh(name: str) -> str:
+        new = _fresh_name(an.text, name)
+        i = 0
+        while new in taken:
+            i += 1
+            new = _fresh_name(an.text, f"{name}_{i}")
+        taken.add(new)
+        return new
+
+    for k, (lo, hi) in ranges.items():
+        sym = regs[k]
+        width, bits = _width(sym), _signed_bits(lo, hi)
+        if bits >= width:
+            continue
+        ws = writes[k]
+        if k in ports:  # the port keeps its declaration and becomes a copy of the narrow register
+            blk = [b for b in blocks if any(b[0] <= an.span(w)[0] and an.span(w)[1] <= b[1] for w in ws)]
+            if not blk:
+                continue
+            new = fresh(sym.name)
+            pos = min(b[0] for b in blk)
+            indent = BitwidthReduction._indent(an.text, pos)
+            edits = [Edit(pos, pos, f"reg signed [{bits - 1}:0] {new};\n{indent}always @* {sym.name} = {new};"
+                                    f"\n{indent}")]
+            edits += [Edit(*an.span(strip(w.left)), new) for w in ws]
+            out.append(tmpl._m(an, pos, pos, f"output {sym.name} {width} -> {bits} signed bits behind a copy "
+                                             f"({lo}..{hi}: signed value range from reset, proven with z3)", edits))
+            continue
+        decl = sym.syntax.parent
+        if type(decl).__name__ == "DataDeclarationSyntax":
+            by_decl.setdefault(an.span(decl), []).append((k, bits, lo, hi))
+    for (ds, de), regs_here in by_decl.items():
+        decl = regs[regs_here[0][0]].syntax.parent
+        declarators = [d for d in decl.declarators if type(d).__name__ == "DeclaratorSyntax"]
+        if not an.text[ds:de].rstrip().endswith(";"):
+            continue
+        head = an.text[ds:an.span(declarators[0])[0]]
+        m = re.fullmatch(r"(\s*)(reg|logic|var\s+logic|bit)(\s+)signed(\s*)(\[[^\[\]]+\])(\s*)", head)
+        if m is None or any(len(list(d.dimensions)) for d in declarators) or any(
+                str(getattr(d, "initializer", None) or "").strip() for d in declarators):
+            continue
+        indent = BitwidthReduction._indent(an.text, ds)
+        names = {regs[k].name: (k, bits) for k, bits, _lo, _hi in regs_here}
+        decls, kept, edits = [], [], []
+        for d in declarators:
+            name = d.name.valueText
+            if name not in names:
+                kept.append(an.text[slice(*an.span(d))])
+                continue
+            k, bits = names[name]
+            new = fresh(name)
+            decls.append(f"{m.group(2)} signed [{bits - 1}:0] {new};\n{indent}wire signed {m.group(5)} {name} = {new};")
+            edits += [Edit(*an.span(strip(w.left)), new) for w in writes[k]]
+        text = f"\n{indent}".join(decls)
+        if kept:
+            text = f"{head}{', '.join(kept)};\n{indent}" + text
+        edits.insert(0, Edit(ds, de, text))
+        what = ", ".join(f"{regs[k].name} {_width(regs[k])} -> {bits} signed bits ({lo}..{hi})"
+                         for k, bits, lo, hi in regs_here)
+        out.append(tmpl._m(an, ds, de, f"{what} behind a copy (signed value range from reset, proven with z3)",
+                           edits))
+    return out
