@@ -124,3 +124,22 @@ def test_suite_rewrite_proven_and_smaller(tmp_path: Path, case: str, monkeypatch
     got = rewrites(orig, orig_path.name)
     assert len(got) == 1, case
     _prove_and_measure(tmp_path, orig_path.name, orig, got[0][0], top, monkeypatch)
+
+
+SV_INIT = """module t(input logic [3:0] b, output logic [5:0] z);
+  logic [5:0] rom [0:15] = '{6'd1, 6'd5, 6'd9, 6'd20, 6'd20, 6'd9, 6'd5, 6'd1,
+                             6'd1, 6'd5, 6'd9, 6'd20, 6'd20, 6'd9, 6'd5, 6'd1};
+  assign z = rom[b];
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_sv_initializer_rom_truncated_and_proven(tmp_path: Path, monkeypatch):
+    got = rewrites(SV_INIT, "t.sv")
+    assert len(got) == 1
+    new = got[0][0]
+    assert "logic [5:0] rom [0:3] = '{6'd1, 6'd5, 6'd9, 6'd20};" in new, new
+    assert "assign z = rom[(b[2] ? ~b[1:0] : b[1:0])];" in new
+    assert rewrites(SV_INIT.replace("6'd5, 6'd1};", "6'd5, 6'd2};"), "t.sv") == []  # last entry off
+    _prove_and_measure(tmp_path, "t.sv", SV_INIT, new, "t", monkeypatch)

@@ -6,15 +6,17 @@ A full-period sine table of 256 entries is ``-T[i]`` in its second half and ``T[
 second quarter of the first: a 65-entry quarter-wave table read at ``p[6] ? 64 - p[5:0] : p[5:0]``
 and negated when ``p[7]``. Found from the values alone (every label of a ``case`` over an index of at
 most 12 bits, the default for the labels left out, a constant per arm; an array whose elements are
-all given constants in an ``initial`` block or by ``assign`` and read by index), checked modulo the
-element's width. Emitted as a minimal edit: the ``case`` statement becomes the smaller ``case`` over
-the transformed index followed by ``if (c) T = -T;`` (a blocking target; a nonblocking one, a ROM in a
-clocked process, gets the smaller table as an ``always @*`` block before the process and
-``q <= c ? -t : t;`` in place of the case); the array keeps only the
-elements the smaller table needs and each read ``rom[i]`` becomes ``{c ? -rom[i'] : rom[i']}``. Inside
-a function the case table is found through :mod:`rtlopt.semantic.funcview`. The search loop measures
-and proves every candidate (a combinational, exhaustive check on small indices). Reported under
-``word_level_lifting``.
+all given constants in an ``initial`` block, by ``assign`` or by an SV ``'{...}`` initializer, and read
+by index), checked modulo the element's width.
+
+Emitted as a minimal edit. A ``case`` statement with a blocking target becomes the smaller ``case``
+over the transformed index followed by ``if (c) T = -T;``; with a nonblocking target (a ROM in a
+clocked process) the smaller table goes into an ``always @*`` block before the process and the case
+becomes ``q <= c ? -t : t;``. An array keeps only the elements the smaller table needs (its writes or
+initializer elements beyond them deleted) and each read ``rom[i]`` becomes ``{c ? -rom[i'] : rom[i']}``.
+Inside a function the case table is found through :mod:`rtlopt.semantic.funcview`. The search loop
+measures and proves every candidate (a combinational, exhaustive check on small indices). Reported
+under ``word_level_lifting``.
 """
 
 from __future__ import annotations
@@ -404,8 +406,11 @@ def _array_rewrites(an, text: str) -> list[tuple[str, str]]:
 
     arrays = {}
     for sym in an.symbols:
-        if type(sym).__name__ not in ("VariableSymbol", "NetSymbol"):
+        kind = type(sym).__name__
+        if kind not in ("VariableSymbol", "NetSymbol", "ParameterSymbol"):
             continue
+        if kind == "ParameterSymbol" and not sym.isLocalParam:
+            continue  # an instance may give other values
         ty = sym.type
         if not getattr(ty, "isUnpackedArray", False) or type(ty).__name__ != "FixedSizeUnpackedArrayType":
             continue
@@ -418,7 +423,23 @@ def _array_rewrites(an, text: str) -> list[tuple[str, str]]:
         if lo != 0 or n < 4 or n & (n - 1) or n > 1 << MAX_INDEX_BITS:
             continue
         arrays[sym.name] = dict(sym=sym, n=n, w=int(el.bitWidth), signed=bool(el.isSigned), writes={},
-                                reads=[], bad=False, ascending=r.left <= r.right)
+                                reads=[], bad=False, ascending=r.left <= r.right, init=None)
+        init = getattr(sym, "initializer", None)
+        if init is not None:
+            a = arrays[sym.name]
+            if type(init).__name__ != "SimpleAssignmentPatternExpression" or len(init.elements) != n:
+                a["bad"] = True
+                continue
+            spans = []
+            for k, el_ in enumerate(init.elements):
+                c = an.const(el_)
+                if c is None:
+                    a["bad"] = True
+                    break
+                es, ee = an.span(strip(el_).syntax)
+                spans.append((es, ee))
+                a["writes"][k if a["ascending"] else n - 1 - k] = (c & ((1 << a["w"]) - 1), es, ee)
+            a["init"] = spans
     if not arrays:
         return []
     write_spans = set()
@@ -431,6 +452,9 @@ def _array_rewrites(an, text: str) -> list[tuple[str, str]]:
                 base = strip(left.value)
                 if type(base).__name__ == "NamedValueExpression" and base.symbol.name in arrays:
                     a = arrays[base.symbol.name]
+                    if a["init"] is not None:
+                        a["bad"] = True  # an initializer and writes
+                        continue
                     i, c = an.const(left.selector), an.const(node.right)
                     if i is None or c is None or i in a["writes"] or node.isNonBlocking:
                         a["bad"] = True
@@ -458,7 +482,7 @@ def _array_rewrites(an, text: str) -> list[tuple[str, str]]:
             continue
         # every mention of the name is its declaration, a constant write or an indexed read
         mentions = len(re.findall(rf"(?<![\w$.]){re.escape(name)}(?![\w$])", clean))
-        if mentions != 1 + len(a["writes"]) + len(a["reads"]):
+        if mentions != 1 + (0 if a["init"] is not None else len(a["writes"])) + len(a["reads"]):
             continue
         vals = [a["writes"][i][0] for i in range(n)]
         plan = reduce_table(vals, w)
@@ -491,10 +515,21 @@ def _array_rewrites(an, text: str) -> list[tuple[str, str]]:
         dm = _DIM.match(text, loc + len(name))
         if dm is None or text[loc:loc + len(name)] != name:
             continue
-        ds, de = dm.start(), dm.end() - 1
-        dim = f" [0:{keep - 1}]" if a["ascending"] else f" [{keep - 1}:0]"
+        ds, de = dm.start(), text.index("]", dm.start()) + 1
+        dim = f" [{keep}]" if dm.group(3) else f" [0:{keep - 1}]" if a["ascending"] else f" [{keep - 1}:0]"
         eds.append(Edit(ds, de, dim))
-        # the writes of the elements the smaller table does not need
+        # the writes (or initializer elements) of the elements the smaller table does not need
+        if a["init"] is not None:
+            el = a["init"]
+            cut = (el[keep - 1][1], el[-1][1]) if a["ascending"] else (el[0][0], el[n - keep][0])
+            eds.append(Edit(*cut, ""))
+            try:
+                new = apply_edits(text, eds)
+            except ValueError:
+                continue
+            if new != text and parses_cleanly(new, an.errors):
+                out.append((new, f"array '{name}' ({n} entries) is {keep} entries: " + ", ".join(plan.steps)))
+            continue
         spans = []
         for i in range(keep, n):
             _c, s, e = a["writes"][i]
