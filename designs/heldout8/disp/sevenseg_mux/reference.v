@@ -1,0 +1,40 @@
+// Refresh counter < 50000 (16 bits); the anode ring is the decode of the digit index.
+module seg_decode (
+  input      [3:0] d,
+  output reg [6:0] seg_n
+);
+  always @(*) begin
+    case (d)
+      4'h0: seg_n = 7'b1000000; 4'h1: seg_n = 7'b1111001; 4'h2: seg_n = 7'b0100100;
+      4'h3: seg_n = 7'b0110000; 4'h4: seg_n = 7'b0011001; 4'h5: seg_n = 7'b0010010;
+      4'h6: seg_n = 7'b0000010; 4'h7: seg_n = 7'b1111000; 4'h8: seg_n = 7'b0000000;
+      4'h9: seg_n = 7'b0010000; 4'hA: seg_n = 7'b0001000; 4'hB: seg_n = 7'b0000011;
+      4'hC: seg_n = 7'b1000110; 4'hD: seg_n = 7'b0100001; 4'hE: seg_n = 7'b0000110;
+      default: seg_n = 7'b0001110;
+    endcase
+  end
+endmodule
+
+module sevenseg_top (
+  input         clk,
+  input         rst,
+  input  [15:0] value,
+  output [3:0]  an_n,
+  output [6:0]  seg_n
+);
+  reg [15:0] cnt;
+  reg [1:0]  digit;
+  always @(posedge clk) begin
+    if (rst) begin
+      cnt   <= 16'd0;
+      digit <= 2'd0;
+    end else if (cnt == 16'd49999) begin
+      cnt   <= 16'd0;
+      digit <= digit + 1'b1;
+    end else begin
+      cnt <= cnt + 1'b1;
+    end
+  end
+  assign an_n = ~(4'b0001 << digit);
+  seg_decode u_dec (.d(value[digit*4 +: 4]), .seg_n(seg_n));
+endmodule
