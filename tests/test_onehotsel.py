@@ -135,3 +135,15 @@ def test_near_miss_ring_that_can_hold_two_bits(tmp_path: Path):
     assert "always @* begin\n    case (slot)" in text
     _, got = _cands(tmp_path, text, "ring_slot_read", ".sv")
     assert got == []
+
+
+def test_two_fields_at_one_index_all_at_once(tmp_path: Path):
+    text = (CASES / "onehot_sel_two_fields_gen" / "original.v").read_text()
+    p, got = _cands(tmp_path, text, "two_field_pick")
+    assert len(got) == 3  # each read alone, and both at once
+    assert "assign t = tg[idx*4 +: 4];" in got[0][0][p] and "assign y = d[idx*16 +: 16];" in got[1][0][p]
+    both = got[2][0][p]
+    assert "idx" not in both  # the generate encoder is read nowhere else: gone with both reads
+    assert "({16{gnt[7]}} & d[3'd7*16 +: 16])" in both and "({4{gnt[7]}} & tg[3'd7*4 +: 4])" in both
+    r = _verify(tmp_path, p, both, "two_field_pick")
+    assert r.returncode == 0 and "EQUIVALENT" in r.stdout, r.stdout + r.stderr

@@ -669,7 +669,48 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
         new = emit(texts[st.path], st, **spec)
         if new is not None and new != texts[st.path]:
             out.append(({**texts, st.path: new}, desc))
+    # every site of a file at once (two fields read at one index: the encoder goes only with both):
+    # the zero-safe forms, and the never-zero forms where a grant was never seen zero
+    by_path: dict[Path, dict[tuple, dict]] = {}
+    for st, _g, spec, desc in rewrites:
+        forms = by_path.setdefault(st.path, {}).setdefault((st.start, st.end), {})
+        forms[spec.get("zero", True)] = (st, spec, desc)
+    for path, per_site in by_path.items():
+        if len(per_site) < 2:
+            continue
+        for safe in (True, False):
+            if not safe and all(False not in f for f in per_site.values()):
+                continue
+            todo = [f[True] if safe or False not in f else f[False] for f in per_site.values()]
+            new = _apply_all(texts[path], path, sorted(todo, key=lambda r: -r[0].start))
+            if new is not None and new != texts[path]:
+                out.append(({**texts, path: new}, f"{len(todo)} reads: " + "; ".join(r[2] for r in todo)))
     return out
+
+
+def _key(text: str, st: Site) -> tuple:
+    return st.module, st.idx, re.sub(r"\s+", "", text[st.start:st.end])
+
+
+def _apply_all(text: str, path: Path, todo: list) -> str | None:
+    """``text`` with every ``(site, spec, _)`` of ``todo`` emitted in turn (each site found again by its
+    module, index and text in the text the previous ones left)."""
+    from rtlopt.templates._sem import analyze
+
+    keys = [_key(text, st) for st, _s, _d in todo]
+    cur = text
+    for key, (_st, spec, _d) in zip(keys, todo, strict=True):
+        an = analyze(cur, str(path))
+        if an.syntax_errors:
+            return None
+        hit = [s for s in sites(an, path) if _key(cur, s) == key]
+        if len(hit) != 1:
+            return None
+        nxt = emit(cur, hit[0], **spec)
+        if nxt is None:
+            return None
+        cur = nxt
+    return cur
 
 
 def onehotsel_candidates(state) -> list:
