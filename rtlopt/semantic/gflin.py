@@ -13,16 +13,25 @@ The matrix is re-synthesized by Paar's greedy common-subexpression elimination (
 occurs together in the most rows becomes a new signal, random tie-breaks, best of several runs) and,
 when it is cheaper, by computing outputs from each other along a minimum spanning tree of their
 differences (each output = its parent output ^ a light difference row, the differences through Paar),
-so that cancellation is used (AES InvMixColumns: 166 -> 141 XORs). A candidate is made only when the
-XOR count is clearly below the cone's present gate cost (structurally hashed, before ABC; the search's
-measurement rejects what ABC already did as well). Emitting: named intermediate wires and one assignment replace the
-word's driver (an ``assign``, an instance port, a whole ``always_comb`` block driving only the word, or
-the right side of the register's nonblocking assignment); the rest of the file is kept byte for byte.
-The search loop proves and measures every candidate.
+so that cancellation is used (AES InvMixColumns: 166 -> 141 XORs), and by row blocks: the rows split
+into blocks, within a block the inputs whose columns agree on the block's rows XORed once into a
+partial parity, the block's rows then a small matrix over those (a Hamming code's check bits are the
+row and column parities of its positions laid out as a grid: 143 -> 131 XORs for SECDED(72,64)).
+A candidate is made only when the XOR count is clearly below the cone's present gate cost
+(structurally hashed, before ABC; the search's measurement rejects what ABC already did as well).
+The XOR count is not what the mapped area follows: ABC maps paths it deems critical to three-input
+XOR cells (2.7x a two-input one in sky130 for twice the work), so the same count can map 30 % apart.
+Several structural variants of a target (rows as chains or as depth-balanced trees, the cheapest row
+partitions) are emitted and the search's measurement picks.
+Emitting: named intermediate wires and one assignment replace the word's driver (an ``assign``, an
+instance port, a whole ``always_comb`` block driving only the word, the right side of the register's
+nonblocking assignment, or its per-bit nonblocking assignments); the rest of the file is kept byte for
+byte. The search loop proves and measures every candidate.
 """
 
 from __future__ import annotations
 
+import heapq
 import random
 import re
 import time
@@ -40,6 +49,14 @@ GAIN = 0.9
 #: Paar runs per matrix (random tie-breaks)
 RUNS = 24
 _XOR_W = 2
+#: row partitions tried as structural variants (:func:`row_partitions`), and on at most this many rows
+BLOCK_VARIANTS = 3
+MAX_BLOCK_ROWS = 40
+#: variants kept when within this factor of the fewest XORs; at most this many per target word
+VARIANT_SLACK = 1.08
+MAX_VARIANTS = 4
+#: variant text of the programs whose rows are emitted as depth-balanced trees
+BALANCED = " (balanced)"
 DEBUG = False
 _GATE_W = {"$_XOR_": 2, "$_XNOR_": 2, "$_MUX_": 2, "$_NMUX_": 2, "$_NOT_": 0, "$_BUF_": 0}
 
@@ -159,12 +176,152 @@ def tree_slp(rows: list[int], nvars: int, runs: int = RUNS, deadline: float = fl
     return slp_cost(ops, out_rows), ops, out_rows
 
 
-def best_program(rows: list[int], nvars: int, deadline: float = float("inf")) -> tuple[int, list, list]:
+def best_program(rows: list[int], nvars: int, deadline: float = float("inf"),
+                 runs: int = RUNS) -> tuple[int, list, list]:
     """The cheaper of Paar's CSE on the rows and on the spanning-tree differences of the rows."""
     runs_left = max(1.0, deadline - time.monotonic())
-    best = best_slp(rows, nvars, deadline=time.monotonic() + runs_left / 2)
-    alt = tree_slp(rows, nvars, deadline=deadline)
+    best = best_slp(rows, nvars, runs, deadline=time.monotonic() + runs_left / 2)
+    alt = tree_slp(rows, nvars, runs, deadline=deadline)
     return alt if alt is not None and alt[0] < best[0] else best
+
+
+# ----------------------------------------------------------------------------------------------------
+# row blocks: inputs that share their column on a block of rows share one partial parity
+# ----------------------------------------------------------------------------------------------------
+
+def _block_matrix(rows: list[int], block: list[int], nvars: int) -> tuple[list[list[int]], list[int]]:
+    """The inputs grouped by their column restricted to the rows ``block`` (all-zero columns dropped),
+    and the block's rows over the groups (bit ``j`` of a row: group ``j``'s parity is in it)."""
+    groups: dict[tuple, list[int]] = {}
+    for i in range(nvars):
+        pat = tuple(rows[r] >> i & 1 for r in block)
+        if any(pat):
+            groups.setdefault(pat, []).append(i)
+    keys = list(groups)
+    brows = [sum(1 << j for j, pat in enumerate(keys) if pat[k]) for k in range(len(block))]
+    return [groups[k] for k in keys], brows
+
+
+def _block_cost(rows: list[int], block: list[int], nvars: int) -> int:
+    """XORs of a block: each group's parity, then one deterministic Paar run over the group parities."""
+    groups, brows = _block_matrix(rows, block, nvars)
+    ops, rr = paar(brows, len(groups))
+    return sum(len(g) - 1 for g in groups) + slp_cost(ops, rr)
+
+
+def row_partitions(rows: list[int], nvars: int, deadline: float = float("inf"),
+                   keep: int = BLOCK_VARIANTS) -> list[tuple[int, list[list[int]]]]:
+    """Partitions of the (non-zero) rows into blocks, cheapest estimate first: ``[(xors, blocks)]``.
+
+    Within a block, inputs whose columns agree on the block's rows are XORed once into a partial parity
+    (the row and column parities of a Hamming code laid out as a grid: the check bits of the low
+    position bits are the parities of columns, those of the high bits of rows). Tried: every split into
+    two blocks (few rows) and the states of a greedy agglomeration (each row its own block, the pair
+    of blocks whose merge saves most merged while it saves). The one-block and one-row-per-block
+    partitions are left out (the one is Paar's CSE over distinct columns, the other no sharing), and so
+    are rows of one input (each is its own block)."""
+    live = [r for r in range(len(rows)) if bin(rows[r]).count("1") > 1]
+    # rows of at most one input need no XOR: each its own block, outside the search
+    trivial = [[r] for r in range(len(rows)) if rows[r] and r not in live]
+    m = len(live)
+    if m < 3 or m > MAX_BLOCK_ROWS:
+        return []
+    memo: dict[tuple, int] = {}
+
+    def cost(b: list[int]) -> int:
+        k = tuple(b)
+        if k not in memo:
+            memo[k] = _block_cost(rows, b, nvars)
+        return memo[k]
+    found: dict[tuple, int] = {}
+
+    def note(blocks: list[list[int]]) -> None:
+        if 1 < len(blocks) < m:
+            key = tuple(sorted(tuple(b) for b in blocks))
+            found[key] = sum(cost(list(b)) for b in key)
+    if m <= 10:
+        for mask in range(1, 1 << (m - 1)):
+            if time.monotonic() > deadline:
+                break
+            note([[live[k] for k in range(m) if mask >> k & 1], [live[k] for k in range(m) if not mask >> k & 1]])
+    blocks = [[r] for r in live]
+    while len(blocks) > 1 and time.monotonic() < deadline:
+        best = None
+        for a in range(len(blocks)):
+            for b in range(a + 1, len(blocks)):
+                nb = sorted(blocks[a] + blocks[b])
+                d = cost(nb) - cost(blocks[a]) - cost(blocks[b])
+                if best is None or d < best[0]:
+                    best = (d, a, b, nb)
+            if time.monotonic() > deadline:
+                break
+        if best is None or best[0] >= 0:
+            break
+        _d, a, b, nb = best
+        blocks = [x for k, x in enumerate(blocks) if k not in (a, b)] + [nb]
+        note(blocks)
+    ranked = sorted(found.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))
+    return [(c, [list(b) for b in key] + trivial) for key, c in ranked[:keep]]
+
+
+def _parity_tree(ops: list, nvars: int, sigs: list[int]) -> int:
+    """Balanced XOR tree over ``sigs`` appended to ``ops``; its signal."""
+    sigs = list(sigs)
+    while len(sigs) > 1:
+        nxt = []
+        for k in range(0, len(sigs) - 1, 2):
+            ops.append((sigs[k], sigs[k + 1]))
+            nxt.append(nvars + len(ops) - 1)
+        sigs = nxt + sigs[len(sigs) & ~1:]
+    return sigs[0]
+
+
+def block_program(rows: list[int], nvars: int, blocks: list[list[int]],
+                  deadline: float = float("inf")) -> tuple[int, list, list]:
+    """The program of a row partition: per block, the group parities (balanced trees), then the block's
+    rows over them through :func:`best_program`; ``(xors, ops, rows')`` like :func:`best_slp`."""
+    ops: list[tuple[int, int]] = []
+    out = [0] * len(rows)
+    for bi, b in enumerate(blocks):
+        groups, brows = _block_matrix(rows, b, nvars)
+        smap = [_parity_tree(ops, nvars, g) for g in groups]
+        left = max(0.2, (deadline - time.monotonic()) / (len(blocks) - bi)) if deadline < float("inf") else 5.0
+        _x, bops, brr = best_program(brows, len(groups), deadline=time.monotonic() + left, runs=8)
+        for a, c in bops:
+            ops.append((smap[a], smap[c]))
+            smap.append(nvars + len(ops) - 1)
+        for k, r in enumerate(b):
+            out[r] = sum(1 << smap[j] for j in range(len(smap)) if brr[k] >> j & 1)
+    return slp_cost(ops, out), ops, out
+
+
+def programs(rows: list[int], nvars: int, deadline: float = float("inf")) -> list[tuple[int, list, list, str]]:
+    """Structural variants of the matrix's XOR network, fewest XORs first: ``[(xors, ops, rows', how)]``
+    -- Paar's CSE (or the spanning tree of differences) with each row's remaining terms as a chain and
+    as a tree balanced by depth (``how`` ends in :data:`BALANCED`), and the programs of the cheapest
+    row partitions (:func:`row_partitions`), within ``VARIANT_SLACK`` of the fewest XORs. They differ
+    in what ABC's mapper makes of them (three-input XOR cells, 2.7x a two-input one in sky130 for 2x
+    the work, where it deems a path critical: a Hamming(72,64) encoder's 143-XOR program maps to 44 of
+    them, 1543 um^2; its 131-XOR row-block program to 6, 1177 um^2), so each is measured."""
+    t0 = time.monotonic()
+    span = max(0.5, deadline - t0)
+    plain = best_program(rows, nvars, deadline=t0 + span * 0.6)
+    out = [(*plain, ""), (*plain, BALANCED)]
+    seen: set = set()
+    for _est, blocks in row_partitions(rows, nvars, deadline=t0 + span * 0.75, keep=2 * BLOCK_VARIANTS):
+        if time.monotonic() > deadline or len(seen) >= BLOCK_VARIANTS:
+            break
+        # partitions with the same partial parities (a block split off whose groups are the same) once
+        key = frozenset(frozenset(g) for b in blocks for g in _block_matrix(rows, b, nvars)[0])
+        if key in seen:
+            continue
+        seen.add(key)
+        x, ops, rr = block_program(rows, nvars, blocks, deadline=min(deadline, time.monotonic() + span * 0.1))
+        out.append((x, ops, rr, " in row blocks " + "|".join(",".join(map(str, b)) for b in blocks) + BALANCED))
+    lo = min(p[0] for p in out)
+    out = [p for p in out if p[0] <= lo * VARIANT_SLACK]
+    out.sort(key=lambda p: p[0])
+    return out[:MAX_VARIANTS]
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -249,7 +406,8 @@ def _cone(net, sigs, conds: dict) -> set[int]:
 
 
 def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple]:
-    """Per GF(2)-affine target word: ``(saving, name, kind, inputs texts, ops, rows', const bits)``."""
+    """Per GF(2)-affine target word and structural variant (:func:`programs`): ``(saving, name, kind,
+    inputs texts, ops, rows', const bits, variant text, variant index)``."""
     from rtlopt.semantic.linresub import _Net, _ref
     net = _Net(gates_js, top)
     v = _sim(net, WORDS, 11)
@@ -353,23 +511,27 @@ def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple]:
         others -= tset
         freed = tcone - net.cone(others, tset)
         old = _strash_cost(net, freed)
-        xors, ops, rr = best_program(rows, len(sup), deadline=min(deadline, time.monotonic() + 4.0))
-        new = _XOR_W * xors
-        if DEBUG:
-            print(f"gflin: {tname} old {old} new {new} ({xors} XORs, {len(sup)} inputs)")
-        if new >= GAIN * old:
-            continue
-        results.append((old - new, tname, kind, [sig_names[s] for s in sup], ops, rr, consts))
-    results.sort(key=lambda r: (-r[0], r[1]))
-    return results[:MAX_CANDIDATES]
+        variants = programs(rows, len(sup), deadline=min(deadline, time.monotonic() + 6.0))
+        for k, (xors, ops, rr, how) in enumerate(variants):
+            new = _XOR_W * xors
+            if DEBUG:
+                print(f"gflin: {tname} old {old} new {new} ({xors} XORs{how}, {len(sup)} inputs)")
+            if new >= GAIN * old:
+                continue
+            results.append((old - new, tname, kind, [sig_names[s] for s in sup], ops, rr, consts, how, k))
+    # the best variant of each target first (largest saving), then the further variants
+    results.sort(key=lambda r: (r[8] > 0, -r[0], r[1], r[8]))
+    return results[:MAX_CANDIDATES + MAX_VARIANTS - 1]
 
 
 # ----------------------------------------------------------------------------------------------------
 # emitting
 # ----------------------------------------------------------------------------------------------------
 
-def program_text(tname: str, inputs: list[str], ops: list, rows: list[int], consts: list[int]) -> tuple[list, list]:
-    """``(wires [(name, expr)], per-bit texts MSB first)`` of the straight-line program."""
+def program_text(tname: str, inputs: list[str], ops: list, rows: list[int], consts: list[int],
+                 balanced: bool = False) -> tuple[list, list]:
+    """``(wires [(name, expr)], per-bit texts MSB first)`` of the straight-line program; each row's
+    terms as a chain, or (``balanced``) combined shallowest first."""
     safe = re.sub(r"[^\w]", "_", tname)
     names = list(inputs)
     wires = []
@@ -377,18 +539,30 @@ def program_text(tname: str, inputs: list[str], ops: list, rows: list[int], cons
         w = f"rtlopt_gx_{safe}_{k}"
         wires.append((w, f"{names[a]} ^ {names[b]}"))
         names.append(w)
+    depth = [0] * len(inputs)
+    for a, b in ops:
+        depth.append(max(depth[a], depth[b]) + 1)
     texts = []
     for r, c in zip(rows, consts, strict=True):
-        terms = [names[i] for i in range(len(names)) if r >> i & 1]
+        # the row's terms combined shallowest first (a chain of late terms maps to three-input XOR
+        # cells where ABC deems the path critical: larger than two-input ones)
+        terms = [(depth[i], k, names[i]) for k, i in enumerate(i for i in range(len(names)) if r >> i & 1)]
         if not terms:
             texts.append("1'b1" if c else "1'b0")
             continue
-        e = " ^ ".join(terms)
-        if c:
-            e = f"~({e})"
-        elif len(terms) > 1:
-            e = f"({e})"
-        texts.append(e)
+        if not balanced:
+            e = " ^ ".join(t[2] for t in terms)
+            texts.append(f"~({e})" if c else f"({e})" if len(terms) > 1 else e)
+            continue
+        heapq.heapify(terms)
+        k = len(terms)
+        while len(terms) > 1:
+            d1, _k1, e1 = heapq.heappop(terms)
+            d2, _k2, e2 = heapq.heappop(terms)
+            k += 1
+            heapq.heappush(terms, (max(d1, d2) + 1, k, f"{e1} ^ {e2}" if len(terms) == 0 else f"({e1} ^ {e2})"))
+        e = terms[0][2]
+        texts.append(f"~({e})" if c else f"({e})" if " " in e else e)
     return wires, texts[::-1]
 
 
@@ -470,6 +644,52 @@ def rewrite_always(text: str, top: str, tname: str, wires: list, bit_texts: list
         return None
 
 
+def rewrite_bit_nbas(text: str, top: str, tname: str, wires: list, bit_texts: list) -> str | None:
+    """``text`` with the register ``tname``'s next value written per bit -- one non-constant nonblocking
+    assignment ``tname[k] <= ...;`` per bit, in one ``always`` block (a CRC's parallel equations as a
+    generator prints them) -- each right side replaced by the program's bit; the shared XORs are wires
+    declared before the block."""
+    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.semantic.linresub import _top_span
+    span = _top_span(text, top)
+    if span is None:
+        return None
+    s, e = span
+    body = _strip_comments(text[s:e])
+    nm = re.escape(tname)
+    decl = re.search(rf"\b(?:reg|logic)\b\s*(?:signed\s*)?\[\s*(\d+)\s*:\s*(\d+)\s*\]\s*(?:[\w$]+\s*,\s*)*{nm}\b", body)
+    if decl is None:
+        return None
+    hi, lo = int(decl.group(1)), int(decl.group(2))
+    if hi < lo or hi - lo + 1 != len(bit_texts):
+        return None
+    if re.search(rf"(?<![\w$.]){nm}\s*(?:\[[^\]]*:[^\]]*\])?\s*<=(?!\s*(?:\d*'[bdhBDH][0-9a-fA-F_xzXZ]+|\d+)\s*;)", body):
+        return None  # a whole-word (or part-select) non-constant assignment as well
+    sites: dict[int, tuple[int, int]] = {}
+    for m in re.finditer(rf"(?<![\w$.]){nm}\s*\[\s*(\d+)\s*\]\s*<=\s*", body):
+        semi = body.find(";", m.end())
+        k = int(m.group(1))
+        if semi < 0 or not lo <= k <= hi or k in sites:
+            return None
+        sites[k] = (m.end(), semi)
+    if len(sites) != len(bit_texts):
+        return None
+    first = min(a for a, _b in sites.values())
+    alw = list(re.finditer(r"\balways(?:_ff)?\b", body[:first]))
+    if not alw or any(re.search(r"\balways(?:_ff|_comb|_latch)?\b|\bendmodule\b", body[first:b]) for _a, b in sites.values()):
+        return None
+    ls = body.rfind("\n", 0, alw[-1].start()) + 1
+    lines = [f"  // rtlopt: next {tname} is GF(2)-linear; re-synthesized as a shared XOR network\n"]
+    lines += [f"  wire {w} = {x};\n" for w, x in wires]
+    edits = [Edit(s + ls, s + ls, "".join(lines))]
+    for k, (a, b) in sites.items():
+        edits.append(Edit(s + a, s + b, bit_texts[len(bit_texts) - 1 - (k - lo)]))
+    try:
+        return apply_edits(text, sorted(edits, key=lambda x: x.start))
+    except ValueError:
+        return None
+
+
 def rewrite(text: str, top: str, tname: str, kind: str, wires: list, bit_texts: list) -> str | None:
     from rtlopt.semantic.linresub import rewrite as lr_rewrite
     new = lr_rewrite(text, top, tname, wires, bit_texts, kind,
@@ -479,7 +699,7 @@ def rewrite(text: str, top: str, tname: str, kind: str, wires: list, bit_texts: 
         return new
     if kind == "comb":
         return rewrite_always(text, top, tname, wires, bit_texts)
-    return None
+    return rewrite_bit_nbas(text, top, tname, wires, bit_texts)
 
 
 def rewrites(texts: dict, top: str, budget_s: float = BUDGET_S) -> list[tuple]:
@@ -490,16 +710,18 @@ def rewrites(texts: dict, top: str, budget_s: float = BUDGET_S) -> list[tuple]:
     deadline = time.monotonic() + budget_s
     found = analyze(gate_netlist(texts, top, budget_s), top, deadline)
     out = []
-    for _saved, tname, kind, inputs, ops, rows, consts in found:
-        wires, bit_texts = program_text(tname, inputs, ops, rows, consts)
+    for _saved, tname, kind, inputs, ops, rows, consts, how, _k in found:
+        wires, bit_texts = program_text(tname, inputs, ops, rows, consts, balanced=how.endswith(BALANCED))
         xors = slp_cost(ops, rows)
         for p, t in texts.items():
             if _top_span(t, top) is None:
                 continue
             new = rewrite(t, top, tname, kind, wires, bit_texts)
+            if any(new == o[1] for o in out):
+                break  # a variant that prints the same (one-term rows)
             if new is not None and new != t and parses_cleanly(new, sem_analyze(t).errors):
                 out.append((p, new, f"{'next ' if kind == 'reg' else ''}{tname}: GF(2)-linear map "
-                            f"re-synthesized as {xors} shared XORs"))
+                            f"re-synthesized as {xors} shared XORs{how}"))
             break
     return out
 
@@ -511,4 +733,5 @@ def gflin_candidates(state) -> list:
                                top=state.design.top)
 
 
-__all__ = ["analyze", "best_program", "best_slp", "tree_slp", "gflin_candidates", "paar", "rewrite", "rewrites"]
+__all__ = ["analyze", "best_program", "best_slp", "block_program", "gflin_candidates", "paar", "programs", "rewrite",
+           "rewrites", "row_partitions", "tree_slp"]
