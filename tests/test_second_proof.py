@@ -46,3 +46,16 @@ def test_no_second_proof_when_the_budget_left_is_short_or_it_stays_unknown():
     assert _second_proof(_better(), never, time.monotonic() + 100, 60.0, lambda m: None) is None
     assert _second_proof(_better(), unknown, time.monotonic() + 400, 60.0, lambda m: None) is None
     assert _second_proof(_better()[:1], never, time.monotonic() + 400, 60.0, lambda m: None) is None
+
+
+def test_proof_capped_only_when_other_candidates_wait_at_the_budget_end():
+    from rtlopt.engine.search import PROOF_FLOOR_S, _proof_cap
+
+    # 90 s left, 90 s per proof, a lamp decode waiting behind a timer narrowing: 60 % of what is left
+    assert _proof_cap(90.0, 90.0, others=True) == 54.0
+    assert _proof_cap(90.0, 90.0, others=False) is None  # nothing waits: the whole limit
+    assert _proof_cap(400.0, 90.0, others=True) is None  # room for this proof and the next
+    assert 88.9 < _proof_cap(125.0, 90.0, others=True) < 89.1  # a reserve of 40 % of the limit
+    assert _proof_cap(40.0, 90.0, others=True) == 24.0
+    assert _proof_cap(5.0, 90.0, others=True) == PROOF_FLOOR_S  # never below the floor
+    assert _proof_cap(5.0, 4.0, others=True) is None  # nor above the per-proof limit

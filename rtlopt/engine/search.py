@@ -114,6 +114,26 @@ GEN_GRACE_S = 2.0
 #: Part of what is left of the search window a round's generators may use (the rest: measuring, proving).
 GEN_SHARE = 0.75
 
+#: While other better candidates of the round wait behind a proof, it leaves them the larger of
+#: PROOF_RESERVE_SHARE of the per-proof limit and (1 - PROOF_SHARE_WITH_OTHERS) of the time left to the
+#: budget's end (it gets at least PROOF_FLOOR_S, at most the per-proof limit): the best candidate of
+#: heldout7 traffic_light_timer (a timer narrowing) ended UNKNOWN after the whole 90 s that were left,
+#: and the lamp decode behind it (proven in 2.6 s) was never tried.
+PROOF_SHARE_WITH_OTHERS = 0.6
+PROOF_RESERVE_SHARE = 0.4
+PROOF_FLOOR_S = 10.0
+
+
+def _proof_cap(left_s: float, verify_timeout_s: float, others: bool) -> float | None:
+    """The time limit for a proof when it is shorter than ``verify_timeout_s`` (else None), with
+    ``others`` (better candidates still to prove) waiting: see PROOF_SHARE_WITH_OTHERS. A budget with
+    room for this proof and the reserve changes nothing."""
+    if not others:
+        return None
+    cap = max(min(PROOF_FLOOR_S, verify_timeout_s), left_s * PROOF_SHARE_WITH_OTHERS,
+              left_s - PROOF_RESERVE_SHARE * verify_timeout_s)
+    return cap if cap < verify_timeout_s else None
+
 
 def _match_limit(deadline: float | None) -> float | None:
     """Time one template matcher gets: what is left before ``deadline``, at most half of it when
@@ -723,11 +743,15 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
     gold_ref = None
 
 
-    def prove(texts: dict[Path, str], cand: Candidate, limit_s: float | None = None):
+    def prove(texts: dict[Path, str], cand: Candidate, limit_s: float | None = None, cap_s: float | None = None):
+        """``limit_s``: a second, longer proof (the cached verdict is dropped); ``cap_s``: a shorter
+        limit than the per-proof one (other candidates wait, see :func:`_proof_cap`)."""
         nonlocal gold_ref
         texts = physical(texts) or texts
         key = _h(texts)
         limit = verify_timeout_s if limit_s is None else limit_s
+        if cap_s is not None:
+            limit = min(limit, cap_s)
         if limit_s is not None:
             verify_cache.pop(key, None)  # a longer second proof of a candidate that ended UNKNOWN
         if key not in verify_cache:
@@ -943,7 +967,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                                                x[0].candidate.description))
                 if better:
                     improving_seen = True
-                for att, texts, rep in better:
+                for bi, (att, texts, rep) in enumerate(better):
                     if time.monotonic() > hard_end - 2.0:
                         exhausted = True
                         break
@@ -951,10 +975,17 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     if parts and any(bad <= parts for bad in unprovable):
                         att.error = "skipped: contains a rewrite the verifier could not prove"
                         continue
-                    say(f"  proving {att.candidate.description[:100]} ...")
+                    # candidates behind this one that would still be proven if it ends UNKNOWN (not
+                    # containing its rewrites, nor one the verifier could not prove)
+                    others = any(not (parts and parts <= p) and not any(bad <= p for bad in unprovable)
+                                 for p in (frozenset(a.candidate.hints.get("parts", ())) for a, _t, _r
+                                           in better[bi + 1:]))
+                    cap = _proof_cap(hard_end - time.monotonic(), verify_timeout_s, others)
+                    say(f"  proving {att.candidate.description[:100]} ..."
+                        + (f" (at most {cap:.0f} s: other candidates wait)" if cap is not None else ""))
                     tp = time.monotonic()
                     try:
-                        res = prove(texts, att.candidate)
+                        res = prove(texts, att.candidate, cap_s=cap)
                     except ToolNotFound:
                         raise
                     except RtloptError as exc:  # the candidate cannot be read or elaborated: rejected
