@@ -1,7 +1,8 @@
 """histflag (register_reduction): registers read only through comparisons with constants are kept as
 the comparison flags (the flags move along a shift chain), and a shift chain compared with a
 constant pattern in one conjunction as match-progress flags (``m1 <= X == P; m2 <= m1 && X == P'``).
-Not for a history register also read as a word, compared with a non-constant, assigned blocking in an
+A history kept in one vector shifted by a lane (``sr <= {sr[15:0], d}``) and compared on whole lanes
+gets the same progress flags. Not for a history register also read as a word, compared with a non-constant, assigned blocking in an
 ``always``, or written in part; the progress flags not for members shifted at different places or
 compared in two conjunctions. Rewrites proven from reset (real Yosys) and measured smaller."""
 
@@ -70,9 +71,38 @@ def test_progress_needs_one_shift_place_and_one_conjunction():
     assert _kinds(kpair) == ["flags"]  # c1 compared in three conditions
 
 
+VEC = TRS.replace("reg [7:0] d1, d2, d3;", "reg [23:0] sr;").replace(
+    "d1 <= 8'h00; d2 <= 8'h00; d3 <= 8'h00;", "sr <= 24'h0;").replace(
+    "d1 <= d; d2 <= d1; d3 <= d2;", "sr <= {sr[15:0], d};").replace(
+    "(d3 == 8'hFF) && (d2 == 8'h00) && (d1 == 8'h00)", "sr == 24'hFF0000")
+
+
+def test_history_vector_gives_progress_flags():
+    got = rewrites(VEC, "t.v")
+    assert len(got) == 1 and "3 lanes of 8 bits" in got[0][1]
+    new = got[0][0]
+    assert "hit <= sr_match3;" in new and "sr_match3 <= sr_match2 && d == 8'h0;" in new, new
+    # the same compare split into lane-aligned slices in one conjunction
+    split = VEC.replace("sr == 24'hFF0000", "(sr[23:16] == 8'hFF) && (sr[15:0] == 16'h0)")
+    assert "hit <= sr_match3;" in rewrites(split, "t.v")[0][0]
+
+
+@pytest.mark.parametrize("edit", [
+    ("sr == 24'hFF0000", "sr[20:5] == 16'h0"),         # not lane-aligned
+    ("q <= d;", "q <= sr[7:0];"),                      # the vector read as a word
+    ("sr <= {sr[15:0], d};", "sr <= {sr[14:0], d, 1'b0};"),  # not a lane shift
+    ("sr == 24'hFF0000", "sr == {d, 16'h0}"),          # compared with a non-constant
+], ids=["unaligned", "word_read", "not_shift", "nonconst"])
+def test_history_vector_near_misses(edit):
+    src = VEC.replace(*edit)
+    assert src != VEC
+    assert rewrites(src, "t.v") == []
+
+
 @pytest.mark.yosys
 @pytest.mark.slow
-@pytest.mark.parametrize("case", ["nibble_sync_always_ff_sv", "sfd_detect_enable_v", "kchar_pair_flags_v"])
+@pytest.mark.parametrize("case", ["nibble_sync_always_ff_sv", "sfd_detect_enable_v", "kchar_pair_flags_v",
+                                  "sym_frame_vector_sv", "preamble_word_vector_v"])
 def test_suite_rewrites_proven_and_smaller(tmp_path: Path, case: str, monkeypatch):
     from rtlopt.ppa._cache import measure_cached
     from rtlopt.ppa.liberty import resolve_liberty

@@ -11,12 +11,20 @@ same width) or one side of ``==`` / ``!=`` with a constant, or the whole right-h
 assignment to another such variable. The constants of a variable are its own and those of every
 variable assigned from it. Every assignment gets one assignment per flag at the same place (the
 reset's constants become 1/0), every comparison reads its flag; the declaration of the variables is
-replaced by the flags'. Only when there are fewer flags than bits. The search loop proves the result
-(sequential equivalence from reset) and measures it. Reported under ``register_reduction``.
+replaced by the flags'. Only when there are fewer flags than bits.
+
+A shift chain compared with a constant pattern in one conjunction (``d3 == 8'hFF && d2 == 8'h00 &&
+d1 == 8'h00``; every member assigned at the same places) is also offered as match-progress flags:
+``m1 <= d == 8'hFF; m2 <= m1 && d == 8'h00; m3 <= m2 && d == 8'h00;`` and the conjunction reads
+``m3`` (k flip-flops for a k-lane pattern). So is a history kept in one vector shifted by a lane
+(``sr <= {sr[15:0], d}`` or ``{d, sr[23:8]}``) and compared on whole lanes (``sr == 24'hFF0000``).
+The search loop proves the result (sequential equivalence from reset) and measures it. Reported under
+``register_reduction``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 RULE = "register_reduction"
@@ -171,6 +179,16 @@ def _join(text: str, at: int, parts: list[str]) -> str:
     return ("\n" + ind).join(parts) if not text[ls:at].strip() else one
 
 
+def _block(text: str, at: int, parts: list[str]) -> str:
+    """``begin ... end`` around statements in place of one at ``at`` (one a line when long)."""
+    one = "begin " + " ".join(parts) + " end"
+    if len(one) <= 90:
+        return one
+    ls = text.rfind("\n", 0, at) + 1
+    ind = re.match(r"[ \t]*", text[ls:at]).group(0)
+    return "begin\n" + "".join(f"{ind}  {p}\n" for p in parts) + f"{ind}end"
+
+
 def _in_initial(syn) -> bool:
     while syn is not None:
         k = str(syn.kind).split(".")[-1]
@@ -235,7 +253,7 @@ def _flags(an, text: str, f: dict) -> tuple[str, str] | None:
         body = _join(text, ss, parts)
         parent = st.syntax.parent
         if len(parts) > 1 and (parent is None or str(parent.kind).split(".")[-1] != "SequentialBlockStatement"):
-            body = f"begin {body} end"
+            body = _block(text, ss, parts)
         eds.append(Edit(ss, se, body))
     # declarations
     decls: dict[int, list[str]] = {}
@@ -443,6 +461,210 @@ def _prefix(an, text: str, f: dict) -> tuple[str, str] | None:
                  f"flags ({k * w} -> {k} flip-flops)")
 
 
+def _vector_prefix(an, text: str) -> list[tuple[str, str]]:
+    """A history kept in one vector shifted by a lane (``sr <= {sr[N-W-1:0], X}`` or ``{X, sr[N-1:W]}``)
+    and compared with constants on whole lanes in one conjunction (``sr == 24'hFF0000``): the
+    match-progress flags of :func:`_prefix` (``m1 <= X == P; m2 <= m1 && X == P'; ...``)."""
+    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.semantic.romsym import _strip_comments
+    from rtlopt.templates._sem import parses_cleanly, strip
+
+    ports = {s.name for s in an.symbols if type(s).__name__ == "PortSymbol"}
+    out = []
+    seen = set()
+    clean = _strip_comments(text)
+    for sym in an.symbols:
+        if type(sym).__name__ != "VariableSymbol" or sym.name in ports or sym.name in seen:
+            continue
+        seen.add(sym.name)
+        ty = sym.type
+        if not ty.isIntegral or getattr(ty, "isUnpackedArray", False) or ty.isSigned:
+            continue
+        n = int(ty.bitWidth or 0)
+        if not 4 <= n <= 256 or type(sym.syntax).__name__ != "DeclaratorSyntax":
+            continue
+        if getattr(sym.syntax, "initializer", None) is not None:
+            continue
+        name, off = sym.name, sym.location.offset
+
+        def is_v(node, name=name, off=off):
+            node = strip(node)
+            return type(node).__name__ == "NamedValueExpression" and node.symbol.name == name and \
+                node.symbol.location.offset == off
+
+        shifts, resets, cmps, bad = [], [], [], False
+        w = None
+        lsb_in = None
+        for x in an.exprs:
+            node = x.node
+            kind = type(node).__name__
+            if kind == "AssignmentExpression" and is_v(node.left):
+                if not node.isNonBlocking:
+                    bad = True
+                    break
+                c = an.const(node.right)
+                if c is not None:
+                    resets.append((c, x.start, x.end))
+                    continue
+                r = strip(node.right)
+                if type(r).__name__ != "ConcatenationExpression" or len(r.operands) != 2:
+                    bad = True
+                    break
+                hi_op, lo_op = (strip(o) for o in r.operands)
+                for sl, xin, lsb in ((hi_op, lo_op, True), (lo_op, hi_op, False)):
+                    if type(sl).__name__ == "RangeSelectExpression" and is_v(sl.value):
+                        a_, b_ = an.const(sl.left), an.const(sl.right)
+                        xw = int(xin.type.bitWidth or 0)
+                        if a_ is None or b_ is None or xw <= 0 or n % xw:
+                            continue
+                        want = (n - 1 - xw, 0) if lsb else (n - 1, xw)
+                        if (a_, b_) != want:
+                            continue
+                        if w not in (None, xw) or lsb_in not in (None, lsb):
+                            bad = True
+                        w, lsb_in = xw, lsb
+                        shifts.append((xin, x.start, x.end))
+                        break
+                else:
+                    bad = True
+                    break
+            elif kind == "BinaryExpression" and str(node.op).split(".")[-1] in _EQ:
+                for a_, b_ in ((node.left, node.right), (node.right, node.left)):
+                    c = an.const(b_)
+                    a_ = strip(a_)
+                    if is_v(a_):
+                        lo_, hi_ = 0, n - 1
+                    elif type(a_).__name__ == "RangeSelectExpression" and is_v(a_.value):
+                        hi_, lo_ = an.const(a_.left), an.const(a_.right)
+                        if hi_ is None or lo_ is None:
+                            continue
+                    else:
+                        continue
+                    if c is None or int(strip(b_).type.bitWidth or 0) > hi_ - lo_ + 1:
+                        bad = True
+                        continue
+                    cmps.append((lo_, hi_, c, _EQ[str(node.op).split(".")[-1]], x.start, x.end))
+                    break
+        if bad or not shifts or not cmps or w is None:
+            continue
+        k = n // w
+        mentions = len(re.findall(rf"(?<![\w$.]){re.escape(name)}(?![\w$])", clean))
+        if mentions != 1 + len(resets) + 2 * len(shifts) + len(cmps):
+            continue
+        # the pattern by depth (1 = the lane shifted in last)
+        pat: dict[int, int] = {}
+        ok = True
+        for lo_, hi_, c, _op, _s, _e in cmps:
+            if lo_ % w or (hi_ + 1) % w or hi_ < lo_:
+                ok = False
+                break
+            for lane in range(lo_ // w, (hi_ + 1) // w):
+                d = lane + 1 if lsb_in else k - lane
+                v = (c >> (lane * w - lo_)) & ((1 << w) - 1)
+                if pat.get(d, v) != v:
+                    ok = False
+                pat[d] = v
+        if not ok or not pat:
+            continue
+        kk = max(pat)
+        # one comparison, or all of them in one conjunction
+        root = None
+        if len(cmps) > 1:
+            if any(op != "==" for *_r, op, _s, _e in cmps):
+                continue
+            spans = {(s_, e_) for *_r, s_, e_ in cmps}
+            for x in an.exprs:
+                node = x.node
+                if type(node).__name__ != "BinaryExpression":
+                    continue
+                opn = str(node.op).split(".")[-1]
+                if opn not in ("LogicalAnd", "BinaryAnd"):
+                    continue
+                leaves = _and_leaves(node, opn)
+                lsp = [an.span(leaf.syntax) for leaf in leaves]
+                if spans <= set(lsp) and (root is None or x.end - x.start > root[0].end - root[0].start):
+                    root = (x, opn, lsp)
+            if root is None:
+                continue
+        fresh = _fresh(text)
+        m_name = [fresh(f"{name}_match{m}") for m in range(1, kk + 1)]
+        mask = (1 << w) - 1
+        eds: list[Edit] = []
+        stmt_of = {}
+        for st, s_, e_ in an.statements:
+            if type(st).__name__ == "ExpressionStatement":
+                stmt_of[an.span(strip(st.expr).syntax)] = (st, s_, e_)
+
+        def place(span, parts, stmt_of=stmt_of):
+            got = stmt_of.get(span)
+            if got is None:
+                return None
+            st, s_, e_ = got
+            body = _join(text, s_, parts)
+            par = st.syntax.parent
+            if len(parts) > 1 and (par is None or str(par.kind).split(".")[-1] != "SequentialBlockStatement"):
+                body = _block(text, s_, parts)
+            return Edit(s_, e_, body)
+
+        for c, s_, e_ in resets:
+            lanes = {d: (c >> (((d - 1) if lsb_in else (k - d)) * w)) & mask for d in range(1, kk + 1)}
+            parts = []
+            for m in range(1, kk + 1):
+                val = all(pat.get(i + kk - m) is None or lanes[i] == pat[i + kk - m] for i in range(1, m + 1))
+                parts.append(f"{m_name[m - 1]} <= 1'b{int(val)};")
+            ed = place((s_, e_), parts)
+            if ed is None:
+                ok = False
+                break
+            eds.append(ed)
+        for xin, s_, e_ in shifts:
+            xs, xe = an.span(xin.syntax)
+            xt = text[xs:xe].strip()
+            xt = xt if re.fullmatch(_IDENT, xt) else f"({xt})"
+            parts = []
+            for m in range(1, kk + 1):
+                p_ = pat.get(kk - m + 1)
+                term = None if p_ is None else f"{xt} == {w}'h{p_:x}"
+                prev = m_name[m - 2] if m > 1 else None
+                val = " && ".join(t for t in (prev, term) if t) or "1'b1"
+                parts.append(f"{m_name[m - 1]} <= {val};")
+            ed = place((s_, e_), parts)
+            if ed is None:
+                ok = False
+                break
+            eds.append(ed)
+        if not ok:
+            continue
+        if root is None:
+            _lo, _hi, _c, op, s_, e_ = cmps[0]
+            eds.append(Edit(s_, e_, m_name[-1] if op == "==" else f"!{m_name[-1]}"))
+        else:
+            x, opn, lsp = root
+            spans = {(s_, e_) for *_r, s_, e_ in cmps}
+            others = [text[a_:b_].strip() for a_, b_ in lsp if (a_, b_) not in spans]
+            join = " && " if opn == "LogicalAnd" else " & "
+            new_e = m_name[-1] if not others else "(" + join.join(
+                [m_name[-1]] + [o if re.fullmatch(_IDENT, o) else f"({o})" for o in others]) + ")"
+            eds.append(Edit(x.start, x.end, new_e))
+        d = sym.syntax.parent
+        ds, de = an.span(d)
+        declared = [x.name.valueText for x in d.declarators if hasattr(x, "name")]
+        if declared == [name]:
+            eds.append(Edit(ds, de, f"{_kw(text, ds)} {', '.join(m_name)};"))
+        else:
+            eds.append(Edit(de, de, f"\n  {_kw(text, ds)} {', '.join(m_name)};"))
+        try:
+            new = apply_edits(text, eds)
+        except ValueError:
+            continue
+        if new == text or not parses_cleanly(new, an.errors):
+            continue
+        patt = " ".join("--" if pat.get(d) is None else f"{pat[d]:x}" for d in range(kk, 0, -1))
+        out.append((new, f"history vector {name} ({k} lanes of {w} bits) compared with the pattern {patt} kept as "
+                         f"{kk} match-progress flags ({n} -> {kk} flip-flops)"))
+    return out
+
+
 def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
     """``[(new text, description)]``: at most one, every such register of the file at once."""
     from rtlopt.templates._sem import analyze
@@ -451,12 +673,14 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
     if an.syntax_errors:
         return []
     out = []
+    with contextlib.suppress(Exception):  # an unusual design: no vector rewrite
+        out += _vector_prefix(an, text)
     try:
         facts = _facts(an, text)
     except Exception:  # noqa: BLE001 - an unusual design: no rewrite
         facts = None
     if facts is None:
-        return []
+        return out
     for make in (_prefix, _flags):
         try:
             got = make(an, text, facts)
