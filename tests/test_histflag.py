@@ -127,3 +127,18 @@ def test_suite_rewrites_proven_and_smaller(tmp_path: Path, case: str, monkeypatc
         r = check_equivalence(gold, gate, VerifyOptions(timeout_s=120))
         assert r.verdict.name == "EQUIVALENT", (desc, new)
         assert measure_cached(gate, liberty=lib).area_um2.value < base, desc
+
+
+def test_signed_source_is_not_compared_unsigned():
+    # d1 holds sa + sb sign-extended; "(sa + sb) == 8'hfe" would compare it zero-extended
+    src = """module s(input clk, input signed [3:0] sa, input signed [3:0] sb, output reg hit);
+  reg [7:0] d1, d2;
+  always @(posedge clk) begin
+    d1 <= sa + sb; d2 <= d1;
+    hit <= d2 == 8'hFE;
+  end
+endmodule
+"""
+    assert rewrites(src, "t.v") == []
+    assert rewrites(src.replace("input signed [3:0] sa, input signed [3:0] sb", "input [7:0] sa, input [7:0] sb"),
+                    "t.v")

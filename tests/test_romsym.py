@@ -143,3 +143,10 @@ def test_sv_initializer_rom_truncated_and_proven(tmp_path: Path, monkeypatch):
     assert "assign z = rom[(b[2] ? ~b[1:0] : b[1:0])];" in new
     assert rewrites(SV_INIT.replace("6'd5, 6'd1};", "6'd5, 6'd2};"), "t.sv") == []  # last entry off
     _prove_and_measure(tmp_path, "t.sv", SV_INIT, new, "t", monkeypatch)
+
+
+def test_label_beyond_the_selector_is_not_aliased():
+    base = case_table(SINE)
+    src = base.replace("      default:", "      67: y = 8'sd99;\n      default:")  # never matches a 6-bit p
+    assert src != base and len(rewrites(base, "t.v")) == 1
+    assert rewrites(src, "t.v") == []  # refused rather than read as label 3

@@ -122,7 +122,8 @@ def _facts(an, text: str) -> dict | None:
                     changed = True
             else:
                 r = strip(rhs)
-                good = an.const(rhs) is not None or int(r.type.bitWidth or 0) == w
+                # the same width and unsigned: ``(X) == W'hC`` then compares what the register holds
+                good = an.const(rhs) is not None or (int(r.type.bitWidth or 0) == w and not r.type.isSigned)
             if not good:
                 ok.discard(v)
                 changed = True

@@ -261,8 +261,8 @@ def _case_rewrite(an, st) -> tuple[str, str] | None:
             continue
         for lab in labels:
             v = an.const(lab)
-            if v is None:
-                return None
+            if v is None or v >= 1 << ws or (v < 0 and (not sel.type.isSigned or v < -(1 << (ws - 1)))):
+                return None  # a label the selector cannot hold: not read as a table here
             v &= (1 << ws) - 1
             if v in table:
                 continue  # a later duplicate label is never taken
