@@ -147,3 +147,32 @@ def test_two_fields_at_one_index_all_at_once(tmp_path: Path):
     assert "({16{gnt[7]}} & d[3'd7*16 +: 16])" in both and "({4{gnt[7]}} & tg[3'd7*4 +: 4])" in both
     r = _verify(tmp_path, p, both, "two_field_pick")
     assert r.returncode == 0 and "EQUIVALENT" in r.stdout, r.stdout + r.stderr
+
+
+REGIDX = (CASES / "onehot_sel_regidx_sv" / "original.sv").read_text()
+
+
+def test_registered_index_beside_the_grant(tmp_path: Path):
+    p, got = _cands(tmp_path, REGIDX, "resp_pick", ".sv")
+    assert len(got) == 1
+    new = got[0][0][p]
+    assert "({14{gnt_q[5]}} & resp[3'd5])" in new and "({14{~|{gnt_q[5], gnt_q[4], gnt_q[3], gnt_q[2], gnt_q[1]}}}" \
+        in new
+    assert "gidx_q" not in new  # the number register is read nowhere else
+    r = _verify(tmp_path, p, new, "resp_pick")
+    assert r.returncode == 0 and "EQUIVALENT" in r.stdout, r.stdout + r.stderr
+
+
+def test_near_miss_registered_index_not_in_step_with_the_grant(tmp_path: Path):
+    # the number is loaded every cycle, the grant only on take: not a function of the grant
+    text = REGIDX.replace("      gidx_q <= first_set(req);\n", "")
+    text = text.replace("  assign out = resp[gidx_q];",
+                        "  always_ff @(posedge clk) if (!rst) gidx_q <= first_set(req);\n  assign out = resp[gidx_q];")
+    text = text.replace("      gidx_q <= '0;\n", "")
+    assert text.count("gidx_q <=") == 1
+    _, got = _cands(tmp_path, text, "resp_pick", ".sv")
+    assert got == []
+    # one cycle behind: the number of the previous grant
+    text = REGIDX.replace("gidx_q <= first_set(req);", "gidx_q <= first_set(gnt_q);")
+    _, got = _cands(tmp_path, text, "resp_pick", ".sv")
+    assert got == []

@@ -17,7 +17,11 @@ Finding is semantic, never by names or coding style:
 - ``g`` must be one-hot or zero: on random values of the module's inputs and registers (a combinational
   property: ``x & -x``, a fixed-priority grant), or, for every instance of the module, on the design's
   gate model simulated from reset (:mod:`rtlopt.semantic.seqsim`: a registered grant, a grant coming in
-  through a port).
+  through a port);
+- an index that is a register of its own (a port number registered beside the one-hot grant) counts
+  when, on the run from reset, it is the same function ``f`` of a one-hot-or-zero vector ``g`` on every
+  sample with every position of ``g`` seen (the proof has to show the relation inductive); a vector never
+  seen zero gives the form without the zero slot.
 
 The rewrite substitutes the index by each value ``f(1 << k)`` (a literal of the index's width, so every
 select keeps its meaning) and ANDs each read with its grant bits. The value read when ``g`` is zero is
@@ -495,6 +499,82 @@ def seq_onehot(gnet, prefixes: list[str], g: str) -> tuple[bool, bool]:
     return True, zero
 
 
+def _load_seq(texts, top: str, timeout_s: float):
+    """The design's gate model from :mod:`rtlopt.semantic.seqsim`, or False outside that model."""
+    from rtlopt.semantic import seqsim
+    try:
+        return seqsim.load_texts(texts, top, timeout=max(5.0, timeout_s))
+    except Exception:  # noqa: BLE001 - outside the sequential model: combinational only
+        return False
+
+
+def _registered_index(nl, idx: str) -> bool:
+    net = nl.nets.get(idx)
+    return net is not None and 1 <= net.width <= 16 and all(isinstance(b, int) and b in nl.free
+                                                            and b not in nl.driver for b in net.bits)
+
+
+def seq_index_function(gnet, prefixes: list[str], nl, idx: str, max_vectors: int = 48
+                       ) -> list[tuple[str, list[int], int | None]]:
+    """``[(g, [f(1 << k)], f(0) or None when g is never zero)]`` for the module's vectors ``g`` that are
+    one-hot or zero in every instance on a random run from reset, with every position seen, while the
+    register ``idx`` is the same function ``f`` of ``g`` on every sample (an index kept beside its grant)."""
+    iw = nl.nets[idx].width
+    cands = [n for n in nl.nets.values() if not n.hidden and "." not in n.name and n.name != idx and not n.upto
+             and 2 <= n.width <= MAX_GRANT and n.width <= (1 << iw) and all(isinstance(b, int) for b in n.bits)]
+    cands = sorted(cands, key=lambda n: (n.width, n.name))[:max_vectors]
+    if not cands:
+        return []
+    sigs, where = [], {}
+    for pre in prefixes:
+        isig = gnet.name_bits.get(pre + idx)
+        if not isig or any(s < 0 for s in isig):
+            return []
+        where[(pre, idx)] = (len(sigs), len(isig))
+        sigs += isig
+        for n in cands:
+            sg = gnet.name_bits.get(pre + n.name)
+            if sg and not any(s < 0 for s in sg):
+                where[(pre, n.name)] = (len(sigs), len(sg))
+                sigs += sg
+    tr = _watch(gnet, sigs)
+
+    def val(pre, name):
+        a, n = where[(pre, name)]
+        return _words(tr[:, a:a + n, :])
+
+    out = []
+    for n in cands:
+        if not all((pre, n.name) in where for pre in prefixes):
+            continue
+        f: dict[int, int] = {}
+        z: set[int] = set()
+        ok = True
+        for pre in prefixes:
+            gv, iv = val(pre, n.name), val(pre, idx)
+            if not _onehot0(gv):
+                ok = False
+                break
+            for gval in np.unique(gv):
+                got = np.unique(iv[gv == gval])
+                if len(got) != 1:
+                    ok = False
+                    break
+                if int(gval) == 0:
+                    z.add(int(got[0]))
+                else:
+                    k = int(gval).bit_length() - 1
+                    if f.setdefault(k, int(got[0])) != int(got[0]):
+                        ok = False
+                        break
+            if not ok:
+                break
+        if not ok or len(z) > 1 or set(f) != set(range(n.width)) or len(set(f.values())) < 2:
+            continue
+        out.append((n.name, [f[k] for k in range(n.width)], next(iter(z)) if z else None))
+    return out
+
+
 # ---- the edit -----------------------------------------------------------------------------------------
 
 def _bit(name: str, k: int, offset: int) -> str:
@@ -639,16 +719,26 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
         if nl is None:
             continue
         fs = index_function(nl, st.idx)
+        if not fs and _registered_index(nl, st.idx):
+            # the index is a register of its own: kept equal to f(g) of a one-hot register by induction?
+            if gnet is None:
+                gnet = _load_seq(texts, top, timeout_s)
+            pre = _instance_paths(list(ans.values()), st.module, top) if gnet else None
+            for g, f, z in (seq_index_function(gnet, pre, nl, st.idx) if pre else []):
+                inet = nl.nets[st.idx]
+                spec = dict(idx_width=inet.width, idx_signed=inet.signed, g=g, g_offset=nl.nets[g].offset, f=f,
+                            z=f[0] if z is None else z, params=dict(nl.params) if nl.params else None,
+                            zero=z is not None)
+                rewrites.append((st, g, spec, f"register {st.idx} == f({g}) from reset, {g} one-hot"
+                                              f"{' or zero' if z is not None else ''}: AND-OR read on {g}"))
+                break
+            continue
         for g, f, z in fs:
             ok, zseen = comb_onehot(nl, g)
             how = "one-hot or zero for every input"
             if not ok:
                 if gnet is None:
-                    from rtlopt.semantic import seqsim
-                    try:
-                        gnet = seqsim.load_texts(texts, top, timeout=max(5.0, timeout_s))
-                    except Exception:  # noqa: BLE001 - outside the sequential model: combinational only
-                        gnet = False
+                    gnet = _load_seq(texts, top, timeout_s)
                 if gnet:
                     pre = _instance_paths(list(ans.values()), st.module, top)
                     ok, zseen = seq_onehot(gnet, pre, g) if pre else (False, True)
