@@ -32,6 +32,9 @@ from rtlopt.templates._width import BitwidthReduction, _key, _width
 
 #: Candidate ends tried per side of an interval (each one z3 query per write).
 MAX_ENDS = 40
+#: CPU seconds the interval search may take per analysis / per register.
+SIGNED_SECONDS = 8.0
+SIGNED_REG_SECONDS = 3.0
 _CMP = {"LessThan", "LessThanEqual", "GreaterThan", "GreaterThanEqual", "Equality", "Inequality"}
 
 
@@ -53,9 +56,11 @@ def _sconsts(term, out: set, limit: int = 2000) -> None:
         todo.extend(t.children())
 
 
-def signed_interval(an: Analysis, key, sym, writes: list) -> tuple[int, int] | None:
+def signed_interval(an: Analysis, key, sym, writes: list, known=()) -> tuple[int, int] | None:
     """``(lo, hi)``: the register stays in ``lo .. hi`` (signed) from reset, narrower than its declared
-    range; None when no such interval is proven."""
+    range; None when no such interval is proven. ``known``: intervals of other registers proven before
+    (z3 facts over their values), assumed in the current state: together with them the new interval is
+    still an invariant from reset (each one is established by its reset and kept given the others)."""
     import z3
 
     from rtlopt.templates._regwidth import _induction
@@ -77,15 +82,26 @@ def signed_interval(an: Analysis, key, sym, writes: list) -> tuple[int, int] | N
     los = sorted({c for c in near if smin < c <= 0} | {-(1 << k) for k in range(0, width - 1)} | {0},
                  reverse=True)[:MAX_ENDS]
 
+    import time
+
+    now = time.process_time()  # CPU seconds: a design full of signed data registers has no bounds to find
+    if getattr(an, "_signed_deadline", None) is None:
+        an._signed_deadline = now + SIGNED_SECONDS
+    stop = min(now + SIGNED_REG_SECONDS, an._signed_deadline)
+
     def holds(lo: int, hi: int) -> bool:
         for r, gz, rhs in checks:
+            if time.process_time() > stop:
+                return False
             s = z3.Solver()
             s.set("timeout", 1000)
-            s.add(r >= lo, r <= hi, gz, z3.Or(rhs < lo, rhs > hi))
+            s.add(*known, r >= lo, r <= hi, gz, z3.Or(rhs < lo, rhs > hi))
             if s.check() != z3.unsat:
                 return False
         return True
 
+    if not his or not holds(smin, his[-1]):  # not even the widest candidate: a data register
+        return None
     hi1 = next((h for h in his if holds(smin, h)), None)
     if hi1 is None:
         return None
@@ -162,21 +178,25 @@ def signed_range_matches(tmpl, an: Analysis, roots, comb) -> list[Match]:
         return []
     regs, writes = _signed_regs(an, roots, comb)
     ranges = {}
-    for k, ws in writes.items():
-        if any(not w.isNonBlocking for w in ws):
-            continue
-        got = signed_interval(an, k, regs[k], ws)
-        if got is not None:
-            ranges[k] = got
-    if not ranges:
-        return []
     facts = []
     names = set()
-    for k, (lo, hi) in ranges.items():
-        w = _width(regs[k])
-        r = z3.BitVec(f"{k}#{w}", w)
-        names.add(f"{k}#{w}")
-        facts.append(z3.And(r >= lo, r <= hi))
+    for _round in range(3):  # a register loaded from bounded ones (z1 <= z2 + p1) in a later round
+        grew = False
+        for k, ws in writes.items():
+            if k in ranges or any(not w.isNonBlocking for w in ws):
+                continue
+            got = signed_interval(an, k, regs[k], ws, tuple(facts))
+            if got is not None:
+                ranges[k] = got
+                w = _width(regs[k])
+                r = z3.BitVec(f"{k}#{w}", w)
+                names.add(f"{k}#{w}")
+                facts.append(z3.And(r >= got[0], r <= got[1]))
+                grew = True
+        if not grew:
+            break
+    if not ranges:
+        return []
     facts += list(getattr(an, "_reg_facts", {}).values())
     out = _dead_compare_matches(tmpl, an, facts, names, ranges, regs)
     out += _narrow_matches(tmpl, an, ranges, regs, writes)
