@@ -267,6 +267,7 @@ class RegisterWidthReduction(Template):
                     clocked.add(k)
                 writes.setdefault(k, []).append(node)
         narrow: dict[tuple[str, int], int] = {}
+        aliased: dict[tuple[str, int], int] = {}  # the bound above, for the alias form (_inductive_matches)
         resize: dict[tuple[str, int], list[tuple[object, int]]] = {}
         width_expr: dict[tuple[str, int], str] = {}  # a width that differs per elaborated copy
         for k, ws in writes.items():
@@ -309,13 +310,18 @@ class RegisterWidthReduction(Template):
             per_copy = _per_copy_width(an, k, ws, bound, step, lits, guards)
             bound = max([bound] + [c for _n, c in guards]) + step
             bits = max(1, bound.bit_length())
-            if bits >= width or not BitwidthReduction._reads_ok(an, sym, roots) or _layout_read(an, k, bits):
+            if bits >= width:
+                continue
+            if not BitwidthReduction._reads_ok(an, sym, roots) or _layout_read(an, k, bits):
+                # reads that cannot be re-sized in place (a slice above the new width, 't[15:3] != 0'):
+                # the narrow register behind a full-width alias wire keeps every read as written
+                aliased[k] = bits
                 continue
             narrow[k] = bits
             resize[k] = lits + cmps
             if per_copy is not None and per_copy[1] < bits and not _layout_read(an, k, per_copy[1]):
                 width_expr[k] = per_copy[0]
-        ind = _inductive_matches(self, an, cands, writes, clocked, bad, set(narrow))
+        ind = _inductive_matches(self, an, cands, writes, clocked, bad, set(narrow), aliased)
         ind += _output_reg_matches(self, an, roots, comb)
         ind += _integer_reg_matches(self, an, roots, comb)
         ind += _range_compare_matches(self, an, cands, writes, clocked, bad)
@@ -1418,9 +1424,18 @@ def _fresh_name(text: str, base: str) -> str:
     return name
 
 
-def _inductive_matches(tmpl, an: Analysis, cands, writes, clocked, bad, done: set) -> list[Match]:
-    """Narrow registers by a z3-proven inductive bound; reads go through a full-width alias wire."""
+def _inductive_matches(tmpl, an: Analysis, cands, writes, clocked, bad, done: set,
+                       guarded: dict | None = None) -> list[Match]:
+    """Narrow registers by a z3-proven inductive bound; reads go through a full-width alias wire.
+
+    ``guarded``: bit counts of the step-guarded bound of :meth:`RegisterWidthReduction.find` (largest
+    constant written or compared around a step, plus the step) for registers whose reads could not be
+    re-sized in place, used when the z3 bound fails. That bound is what the counter's own compares
+    give; z3 over the register's writes alone proves only a global one, and a timer that ends each
+    state on its own ``==`` limit (yellow at 3, red at 29) holds ``r <= 29`` only with
+    ``st == YELLOW -> r <= 3`` (the equivalence proof's per-state candidates, verify._smt)."""
     out = []
+    guarded = guarded or {}
     for k, ws in writes.items():
         if k in bad or k not in clocked or k in done:
             continue
@@ -1428,6 +1443,9 @@ def _inductive_matches(tmpl, an: Analysis, cands, writes, clocked, bad, done: se
         if any(not w.isNonBlocking for w in ws):
             continue
         bits = inductive_bound(an, k, sym, ws)
+        how = "inductive value range from reset, proven with z3"
+        if bits is None and k in guarded:
+            bits, how = guarded[k], "value range from reset: steps guarded by compares"
         if bits is None or bits >= _width(sym):
             continue
         decl = sym.syntax.parent
@@ -1441,7 +1459,8 @@ def _inductive_matches(tmpl, an: Analysis, cands, writes, clocked, bad, done: se
         new = _fresh_name(an.text, sym.name)
         indent = BitwidthReduction._indent(an.text, ds)
         prefix = head[:m.start()].rstrip()
-        rng = f"[{bits - 1}:0]" if (cw := copy_width_expr(an, k, sym)) is None else f"[{cw}-1:0]"
+        cw = copy_width_expr(an, k, sym) if how.startswith("inductive") else None
+        rng = f"[{bits - 1}:0]" if cw is None else f"[{cw}-1:0]"
         narrow_decl = f"{prefix} {rng} {new};\n{indent}wire {m.group(0)} {sym.name} = {new};"
         edits: list[Edit] = []
         if len(declarators) == 1:
@@ -1456,8 +1475,8 @@ def _inductive_matches(tmpl, an: Analysis, cands, writes, clocked, bad, done: se
         for w in ws:
             ls, le = an.span(strip(w.left))
             edits.append(Edit(ls, le, new))
-        out.append(tmpl._m(an, ds, de, f"{sym.name} {_width(sym)} -> {bits} bits (inductive value range from "
-                                       f"reset, proven with z3)", edits, kind="inductive", reg=k, bits=bits))
+        out.append(tmpl._m(an, ds, de, f"{sym.name} {_width(sym)} -> {bits} bits ({how})", edits,
+                           kind="inductive", reg=k, bits=bits))
     return out
 
 
