@@ -7,6 +7,7 @@ module signal, a function local written by a loop that is not modelled) must not
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
@@ -164,6 +165,8 @@ def test_machine_is_extracted_regenerated_and_proven(tmp_path, name, text, top, 
     assert p.n_after == n_after
     if name == "seqdet_wire.v":  # the declarations stay, their initializers are now the machine's
         assert "wire [2:0] nxt;" in p.text and "wire seen1;" in p.text
+    if name == "occ.sv":  # the binary codes are the level: a slice of the new register, not a case table
+        assert re.search(r"\blevel = therm_q(\[2:0\])?;", p.text), p.text
     if name == "busy.v":  # the new logic drives busy after its declaration
         assert p.text.index("wire busy;") < p.text.index("assign busy =")
     assert _prove(d, p) == Verdict.EQUIVALENT, p.description
@@ -271,3 +274,19 @@ module sipo (input logic clk, input logic rst, input logic din, output logic [5:
 endmodule
 """, "sipo")
     assert extract(d).fsms == []
+
+
+def test_output_is_a_code_slice_only_when_every_state_agrees(tmp_path):
+    from rtlopt.fsm.encode import code_slice_outputs
+
+    d = _design(tmp_path, "phase6.sv", PHASE_SV, "phase6")
+    fsm = extract(d).fsms[0]
+    # numbered like the index (a Moore output: the same in every transition of a state): idx is the code
+    codes = {s: z3.simplify(fsm.out_of(s)[0].outputs["idx"][0]).as_long() for s in fsm.states}
+    assert sorted(codes.values()) == list(range(6))
+    assert code_slice_outputs(fsm, codes, 3) == {"idx": 0}
+    assert code_slice_outputs(fsm, {s: c << 1 for s, c in codes.items()}, 4) == {"idx": 1}
+    a, b = sorted(fsm.states)[:2]  # near miss: two states swapped, idx is no longer the code
+    swapped = dict(codes)
+    swapped[a], swapped[b] = codes[b], codes[a]
+    assert code_slice_outputs(fsm, swapped, 3) == {}

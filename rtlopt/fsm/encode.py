@@ -188,6 +188,29 @@ def output_encoding(fsm: Fsm, registered: frozenset[str] | set[str] = frozenset(
     return codes, w, pos
 
 
+def code_slice_outputs(fsm: Fsm, codes: dict[str, int], w: int,
+                       registered: frozenset[str] | set[str] = frozenset()) -> dict[str, int]:
+    """Multi-bit Moore outputs that equal a slice of the state code in every state: output -> lowest bit.
+
+    Whatever the encoding, a binary count whose codes happen to be the output (a thermometer or
+    one-hot level re-encoded in order) is then written as ``o = q[hi:lo]`` instead of a constant
+    per case arm, which synthesis does not see through (thermometer FIFO level: 262.8 -> 237.7 um^2).
+    One-bit flags keep their per-arm constants (synthesis shares them with the next-state logic;
+    as a code bit they measured worse with some state numberings). (Don't-care bits of an output are free, and are 0 in :func:`moore_bits`: an exact
+    match on them is only stricter.)"""
+    out: dict[str, int] = {}
+    for o, per in moore_bits(fsm, registered).items():
+        ow = fsm.outputs[o]
+        if ow < 2 or ow > w or any(s not in codes for s in per):
+            continue
+        mask = (1 << ow) - 1
+        for lo in range(w - ow + 1):
+            if all((codes[s] >> lo) & mask == v for s, v in per.items()):
+                out[o] = lo
+                break
+    return out
+
+
 def encode(fsm: Fsm, encoding: str, order: list[str] | None = None) -> tuple[dict[str, int], int]:
     """Codes and register width for ``encoding`` (binary, gray, onehot, johnson, output).
 
@@ -290,7 +313,7 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
             w = max(1, max(codes.values()).bit_length())
         else:
             codes, w = encode(fsm, encoding, order)
-        out_pos = {}
+        out_pos = code_slice_outputs(fsm, codes, w, set(src.registered_outputs))
     taken = set(src.taken_names)
     reg = original.state_reg or "state"
     q = _fresh(f"{reg}_q" if not reg.endswith("_q") else f"{reg}_r", taken)
