@@ -124,3 +124,34 @@ def test_bound_exceeded_in_one_iteration_only():
     assert not any("level 16 -> 7 bits" in d for d in got), got
     ok = _descs(SV_LEVEL.replace("STEP", "16'd1").replace("TOP = 100", "TOP = 127"))
     assert any("level 16 -> 7 bits" in d for d in ok), ok
+
+
+# nested generate loops: the limit is a wire of the outer iteration (row 0: 5, row 1: 25)
+V_NESTED = """module nest (input clk, rst, input [5:0] inc, output [95:0] q);
+  genvar i, j;
+  generate
+    for (i = 0; i < 2; i = i + 1) begin : row
+      wire [15:0] lim = 16'd5 + i * 20;
+      for (j = 0; j < 3; j = j + 1) begin : col
+        reg [15:0] c;
+        always @(posedge clk)
+          if (rst) c <= 16'd0;
+          else if (inc[3*i+j]) c <= (c >= lim) ? 16'd0 : c + 16'd1;
+        assign q[16*(3*i+j) +: 16] = c;
+      end
+    end
+  endgenerate
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_nested_loops_outer_wire_per_row(tmp_path: Path):
+    ms = [m for m in RW.match(V_NESTED) if "in place" in m.description]
+    # row 1 counts to 25 (5 bits); the first row alone (0..5) would claim 3
+    assert len(ms) == 1 and "c 16 -> 5 bits" in ms[0].description, _descs(V_NESTED)
+    new = RW.rewrite(V_NESTED, ms)
+    assert "reg [4:0] c;" in new, new
+    old = tmp_path / "old.v"
+    old.write_text(V_NESTED)
+    assert abc_verdict(tmp_path, old, new, "nest").name == "EQUIVALENT"
