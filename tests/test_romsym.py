@@ -46,6 +46,20 @@ def test_reduce_full_period_sine_to_quarter():
     assert reduce_table(per, 4).entries == 4
 
 
+def test_offset_table_reflected_about_its_own_constant():
+    vals = [127 + round(127 * math.sin(2 * math.pi * i / 64)) for i in range(64)]  # 0..254: hi = 254 - lo
+    plan = reduce_table(vals, 8)
+    assert plan.kind == "sub" and plan.koff == 254 and plan.entries == 17
+    assert all(evaluate(plan, i, 8) == vals[i] for i in range(64))
+    arms = "\n".join(f"      6'd{i}: y = 8'd{v};" for i, v in enumerate(vals))
+    src = f"module t(input [5:0] p, output reg [7:0] y);\n  always @*\n    case (p)\n{arms}\n" \
+          "      default: y = 8'd0;\n    endcase\nendmodule\n"
+    assert "if (p[5]) y = 8'd254 - y;" in rewrites(src, "t.v")[0][0]
+    off = list(vals)
+    off[40] = 254 - vals[8] + 1  # the reflection one off at one entry
+    assert reduce_table(off, 8) is None
+
+
 def test_near_miss_tables_do_not_reduce():
     off = list(SINE)
     off[41] += 1  # one entry off the negated half / mirrored quarter
@@ -113,7 +127,8 @@ def _prove_and_measure(tmp_path: Path, name: str, orig: str, new: str, top: str,
 @pytest.mark.yosys
 @pytest.mark.slow
 @pytest.mark.parametrize("case", ["sine64_halfsample_case_sv", "hann32_rom_initial_v",
-                                  "dds_offsetbin_assign_rom_sv", "cos128_nco_function_v", "tone128_clocked_rom_sv"])
+                                  "dds_offsetbin_assign_rom_sv", "cos128_nco_function_v", "tone128_clocked_rom_sv",
+                                  "pwm_offset_sine_function_sv"])
 def test_suite_rewrite_proven_and_smaller(tmp_path: Path, case: str, monkeypatch):
     import json
 

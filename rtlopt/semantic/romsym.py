@@ -1,6 +1,7 @@
-"""A constant table with symmetry stored once: ``T[i + N/2] == T[i]`` (periodic), ``== -T[i]`` or
-``== ~T[i]`` (antisymmetric), ``T[N-1-i] == T[i]`` (mirrored with ``~i``), ``T[N-i] == T[i]``
-(mirrored around ``N/2``), applied recursively from the index's top bit down.
+"""A constant table with symmetry stored once: ``T[i + N/2] == T[i]`` (periodic), ``== -T[i]``,
+``== ~T[i]`` or ``== K - T[i]`` (antisymmetric about one constant), ``T[N-1-i] == T[i]`` (mirrored with
+``~i``), ``T[N-i] == T[i]`` (mirrored around ``N/2``), a mirror image also reflected, applied
+recursively from the index's top bit down.
 
 A full-period sine table of 256 entries is ``-T[i]`` in its second half and ``T[128-i]`` in the
 second quarter of the first: a 65-entry quarter-wave table read at ``p[6] ? 64 - p[5:0] : p[5:0]``
@@ -44,6 +45,7 @@ class Plan:
     bits: list[frozenset] = field(default_factory=list)
     flip: frozenset = frozenset()
     kind: str = ""
+    koff: int = 0
     fold: frozenset | None = None
     table: list[int] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
@@ -53,11 +55,12 @@ class Plan:
         return len(self.table)
 
 
-_OPS = {"": lambda v: v, "neg": lambda v: -v, "not": lambda v: ~v}
-
-
 def reduce_table(vals: list[int], w: int) -> Plan | None:
-    """The symmetry plan of ``vals`` (``2**k`` values of ``w`` bits), None when nothing reduces."""
+    """The symmetry plan of ``vals`` (``2**k`` values of ``w`` bits), None when nothing reduces.
+
+    A half (or mirror image) may be the other reflected as ``K - T`` modulo ``2**w``: ``K == 0`` is
+    negation, ``K == 2**w - 1`` the complement; one ``K`` for the whole table (reflecting twice with
+    the same ``K`` is the identity, so the flips of several levels combine by parity)."""
     n = len(vals)
     k = n.bit_length() - 1
     if n < 4 or 1 << k != n:
@@ -66,10 +69,19 @@ def reduce_table(vals: list[int], w: int) -> Plan | None:
     t = [v & m for v in vals]
     bits = [frozenset([j]) for j in range(k)]
     flip: frozenset = frozenset()
-    kind = ""
+    koff: int | None = None
     fold = None
     steps: list[str] = []
     cur = k
+
+    def reflects(pairs) -> int | None:
+        """The ``K`` with ``b == K - a`` for every pair (the table's ``K`` once one is chosen)."""
+        pairs = list(pairs)
+        kk = (pairs[0][0] + pairs[0][1]) & m
+        if koff is not None and kk != koff:
+            return None
+        return kk if all(b == (kk - a) & m for a, b in pairs) else None
+
     while cur >= 2:
         size = 1 << cur
         h = size // 2
@@ -77,48 +89,65 @@ def reduce_table(vals: list[int], w: int) -> Plan | None:
         top = bits[cur - 1]
         if hi == lo:
             steps.append(f"periodic at bit {cur - 1}")
-        elif kind in ("", "neg") and all(hi[i] == (-lo[i]) & m for i in range(h)):
-            kind = "neg"
+            t = lo
+            cur -= 1
+            continue
+        kk = reflects(zip(lo, hi, strict=True))
+        if kk is not None:
+            koff = kk
             flip = flip ^ top
-            steps.append(f"negated half at bit {cur - 1}")
-        elif kind in ("", "not") and all(hi[i] == (~lo[i]) & m for i in range(h)):
-            kind = "not"
+            steps.append(f"{_reflect_name(kk, m)} half at bit {cur - 1}")
+            t = lo
+            cur -= 1
+            continue
+        mirror = [(t[i], t[size - 1 - i]) for i in range(h)]
+        folded = [(t[i], t[size - i]) for i in range(1, size)]
+        how = None
+        if all(a == b for a, b in mirror):
+            how, kk = "mirror", None
+        elif cur >= 3 and all(a == b for a, b in folded):
+            how, kk = "fold", None
+        elif (kk := reflects(mirror)) is not None:
+            how = "mirror"
+        elif cur >= 3 and (kk := reflects(folded)) is not None:
+            how = "fold"
+        if how is None:
+            break
+        what = ""
+        if kk is not None:
+            koff = kk
             flip = flip ^ top
-            steps.append(f"complemented half at bit {cur - 1}")
-        else:
-            got = None
-            for op in ("", "neg", "not"):
-                if op and kind not in ("", op):
-                    continue
-                f = _OPS[op]
-                if all(t[size - 1 - i] == f(t[i]) & m for i in range(h)):
-                    got = ("mirror", op)
-                    break
-                if cur >= 3 and all(t[size - i] == f(t[i]) & m for i in range(1, size)):
-                    got = ("fold", op)
-                    break
-            if got is None:
-                break
-            how, op = got
-            if op:
-                kind = op
-                flip = flip ^ top
-            what = {"": "", "neg": " and negated", "not": " and complemented"}[op]
-            if how == "mirror":
-                for j in range(cur - 1):
-                    bits[j] = bits[j] ^ top
-                steps.append(f"mirrored (~index){what} at bit {cur - 1}")
-            else:
-                fold = top
-                t = t[:h + 1]
-                steps.append(f"mirrored around {h}{what} at bit {cur - 1}")
-                cur -= 1
-                break
-        t = lo
+            what = f" and {_reflect_name(kk, m)}"
+        if how == "mirror":
+            for j in range(cur - 1):
+                bits[j] = bits[j] ^ top
+            steps.append(f"mirrored (~index){what} at bit {cur - 1}")
+            t = lo
+            cur -= 1
+            continue
+        fold = top
+        t = t[:h + 1]
+        steps.append(f"mirrored around {h}{what} at bit {cur - 1}")
         cur -= 1
+        break
     if cur == k:
         return None
-    return Plan(k=k, width=cur, bits=bits[:cur], flip=flip, kind=kind, fold=fold, table=t, steps=steps)
+    kind = "" if koff is None else "neg" if koff == 0 else "not" if koff == m else "sub"
+    return Plan(k=k, width=cur, bits=bits[:cur], flip=flip, kind=kind, fold=fold, table=t, steps=steps,
+                koff=koff or 0)
+
+
+def _reflect_name(kk: int, m: int) -> str:
+    return "negated" if kk == 0 else "complemented" if kk == m else f"reflected ({kk} - x)"
+
+
+def reflect_text(plan: Plan, x: str, w: int) -> str:
+    """``x`` reflected as the plan says: ``-x``, ``~x`` or ``K - x`` (``x`` a primary)."""
+    if plan.kind == "neg":
+        return f"-{x}"
+    if plan.kind == "not":
+        return f"~{x}"
+    return f"{w}'d{plan.koff} - {x}"
 
 
 def evaluate(plan: Plan, i: int, w: int) -> int:
@@ -130,7 +159,7 @@ def evaluate(plan: Plan, i: int, w: int) -> int:
         r = (1 << plan.width) - r
     v = plan.table[r]
     if plan.flip and bit(plan.flip):
-        v = (-v if plan.kind == "neg" else ~v) & ((1 << w) - 1)
+        v = (plan.koff - v) & ((1 << w) - 1)
     return v
 
 
@@ -298,9 +327,8 @@ def _case_rewrite(an, st) -> tuple[str, str] | None:
             src_of[r] = texts[i]
     desc = f"case table on {xtext.strip()} ({n} entries) is {len(plan.table)} entries: " + ", ".join(plan.steps)
     f = flip_text(plan, bit_of)
-    op = "-" if plan.kind == "neg" else "~"
     if a.isNonBlocking:
-        return _nonblocking(an, st, plan, idx, iw, wt, ttext, sel_name, src_of, f, op, desc)
+        return _nonblocking(an, st, plan, idx, iw, wt, ttext, sel_name, src_of, f, desc)
     line_s = an.text.rfind("\n", 0, st.syntax.sourceRange.start.offset) + 1
     ind = re.match(r"[ \t]*", an.text[line_s:]).group(0)
     inner = ind + "  "
@@ -311,12 +339,12 @@ def _case_rewrite(an, st) -> tuple[str, str] | None:
         out.append(f"{inner}  default: {ttext} = {wt}'d0;")
     out.append(f"{inner}endcase")
     if f is not None:
-        out.append(f"{inner}if ({f}) {ttext} = {op}{ttext};")
+        out.append(f"{inner}if ({f}) {ttext} = {reflect_text(plan, ttext, wt)};")
     out.append(f"{ind}end")
     return "\n".join(out), desc, None
 
 
-def _nonblocking(an, st, plan, idx, iw, wt, ttext, sel_name, src_of, f, op, desc):
+def _nonblocking(an, st, plan, idx, iw, wt, ttext, sel_name, src_of, f, desc):
     """A nonblocking table (``q <= C`` in a clocked block): the smaller table as a combinational block
     of its own before the process, the case becomes ``q <= c ? -t : t;``."""
     syn = st.syntax
@@ -346,7 +374,7 @@ def _nonblocking(an, st, plan, idx, iw, wt, ttext, sel_name, src_of, f, op, desc
     if len(plan.table) < 1 << iw:
         out.append(f"{ind}    default: {name} = {wt}'d0;")
     out += [f"{ind}  endcase", f"{ind}end", ind]
-    rhs = name if f is None else f"{f} ? {op}{name} : {name}"
+    rhs = name if f is None else f"{f} ? {reflect_text(plan, name, wt)} : {name}"
     return f"{ttext} <= {rhs};", desc, (ps, "\n".join(out))
 
 
@@ -503,8 +531,7 @@ def _array_rewrites(an, text: str) -> list[tuple[str, str]]:
             read = f"{name}[{idx}]"
             f = flip_text(plan, sp[0])
             if f is not None:
-                op = "-" if plan.kind == "neg" else "~"
-                read = f"{{{f} ? {op}{read} : {read}}}"
+                read = f"{{{f} ? {reflect_text(plan, read, w)} : {read}}}"
                 if a["signed"]:
                     read = f"$signed({read})"
             eds.append(Edit(rs, re_, read))
