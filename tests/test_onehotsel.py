@@ -176,3 +176,31 @@ def test_near_miss_registered_index_not_in_step_with_the_grant(tmp_path: Path):
     text = REGIDX.replace("gidx_q <= first_set(req);", "gidx_q <= first_set(gnt_q);")
     _, got = _cands(tmp_path, text, "resp_pick", ".sv")
     assert got == []
+
+
+def test_index_written_in_the_reading_block(tmp_path: Path):
+    comb = """module blk_pick (input clk, input rst, input [3:0] req, input [31:0] d, output reg [7:0] y);
+  reg [3:0] g;
+  always @(posedge clk) if (rst) g <= 0; else g <= req & (~req + 4'd1);
+  reg [1:0] idx;
+  integer j;
+  always @* begin
+    idx = 2'd0;
+    for (j = 0; j < 4; j = j + 1) if (g[j]) idx = j;
+    y = d[idx*8 +: 8];
+  end
+endmodule
+"""
+    p, got = _cands(tmp_path, comb, "blk_pick")
+    assert len(got) == 1 and "idx" not in got[0][0][p]  # the encoder statements go with the read
+    # written after the read: the read sees the earlier value, refused
+    late = comb.replace("    y = d[idx*8 +: 8];\n", "").replace("    idx = 2'd0;\n",
+                                                                   "    idx = 2'd0;\n    y = d[idx*8 +: 8];\n")
+    _, got = _cands(tmp_path, late, "blk_pick")
+    assert got == []
+    # a blocking temporary of a clocked block: the module's net is a register, not the value read
+    clocked = comb.replace("always @* begin\n    idx", "always @(posedge clk) begin\n    idx").replace(
+        "    y = d[idx*8 +: 8];", "    y <= d[idx*8 +: 8];")
+    assert "y <= d[idx*8" in clocked
+    _, got = _cands(tmp_path, clocked, "blk_pick")
+    assert got == []

@@ -64,6 +64,9 @@ class Site:
     arms: tuple = ()
     lhs: str = ""
     op: str = "="
+    #: the select's own procedural block writes the index (before the read): in a clocked block the
+    #: module's net is then a register, not the value read here
+    block_writes: bool = False
 
 
 _SELECTS = ("ElementSelectExpression", "RangeSelectExpression", "MemberAccessExpression")
@@ -203,6 +206,7 @@ def sites(an, path: Path) -> list[Site]:
         # the variable read at the select is the net's settled value: its block may write it only
         # before the read, and not around it in a loop
         blk = next(((a, b) for a, b in blocks if a <= cs < b), None)
+        w = []
         if blk is not None:
             w = [m.start() for m in re.finditer(rf"(?<![\w$.]){re.escape(idx)}\s*(?:\[[^\]]*\]\s*)*(?<![<>=!])=(?!=)",
                                                 masked[blk[0]:blk[1]])]
@@ -212,7 +216,8 @@ def sites(an, path: Path) -> list[Site]:
         if any(a <= cs < b for a, b in loops) and re.search(
                 rf"(?<![\w$.]){re.escape(idx)}\s*(?:=|\+\+|--)", masked[mspan[0]:mspan[1]]) and blk is None:
             continue
-        out.append(Site(path, mod, cs, ce, idx, int(node.type.bitWidth or 0), bool(node.type.isSigned)))
+        out.append(Site(path, mod, cs, ce, idx, int(node.type.bitWidth or 0), bool(node.type.isSigned),
+                        block_writes=bool(w)))
     out += _case_sites(an, path, masked, blocks)
     # nested sites (a site inside another's span): the outer one only
     out = [st for st in out if not any(o is not st and o.start <= st.start and st.end <= o.end and
@@ -302,7 +307,9 @@ def _case_sites(an, path: Path, masked: str, blocks) -> list[Site]:
         blk = next(((a0, b0) for a0, b0 in blocks if a0 <= s < b0), None)
         if blk is None or _writes_after(masked, idx, blk, s, loops):
             continue
-        out.append(Site(path, mod, s, e, idx, lw, False, tuple(arms), lhs, op))
+        bw = bool(re.search(rf"(?<![\w$.]){re.escape(idx)}\s*(?:\[[^\]]*\]\s*)*(?<![<>=!])=(?!=)",
+                            masked[blk[0]:blk[1]]))
+        out.append(Site(path, mod, s, e, idx, lw, False, tuple(arms), lhs, op, bw))
     return out
 
 
@@ -719,7 +726,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
         if nl is None:
             continue
         fs = index_function(nl, st.idx)
-        if not fs and _registered_index(nl, st.idx):
+        if not fs and not st.block_writes and _registered_index(nl, st.idx):
             # the index is a register of its own: kept equal to f(g) of a one-hot register by induction?
             if gnet is None:
                 gnet = _load_seq(texts, top, timeout_s)
