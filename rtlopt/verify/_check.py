@@ -14,6 +14,7 @@ from rtlopt.verify import _algebra, _exhaustive, _smt
 from rtlopt.verify._gates import Unsupported, gate_netlists
 from rtlopt.verify._netlist import NetlistInfo, detect_reset, reset_cone_marks
 from rtlopt.verify._prepare import GATE, STARTED, TRIGGER, MiterSpec, _safe, build_miter, elaborate
+from rtlopt.verify._sharedx import share_x
 from rtlopt.verify._types import ALL_ENGINES, INIT_MODES, Counterexample, Verdict, VerifyOptions, VerifyResult
 from rtlopt.verify._yosys_engines import run_abc, run_equiv, run_equiv_seq, run_sat
 
@@ -115,6 +116,11 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
 
     with tempfile.TemporaryDirectory(prefix="rtlopt-verify-") as tmp:
         wd = Path(tmp)
+        # the x of a statement both designs write alike: one shared new input (sound, see _sharedx)
+        gold, gate, shared_x = share_x(gold, gate, wd)
+        if shared_x:
+            res.notes.append(f"{shared_x} x write(s) of statements equal in gold and gate read one shared free "
+                             "value in both (a resolution of gold's x per gate choice; rtlopt_xin_* inputs)")
         try:
             ginfo, gil, hinfo, hil = elaborate(gold, gate, wd, timeout=max(1.0, left()))
         except ToolTimeout:
