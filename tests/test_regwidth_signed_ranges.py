@@ -109,3 +109,22 @@ def test_no_reset_no_range():
                                                      "begin")
     got = _descs(text)
     assert not any("always false" in d or "signed bits" in d for d in got), got
+
+
+def test_plain_product_taps_not_narrowed():
+    # transposed FIR taps hold sign-extended products (bounded, but synthesis already merges the duplicate
+    # sign flops): no narrowing offered; a limiter in front makes the first tap a clamp-derived register
+    fir = """module f (input clk, rst, input signed [11:0] x, output reg signed [23:0] y);
+  wire signed [23:0] p0 = x * 10'sd45;
+  wire signed [23:0] p1 = x * 10'sd90;
+  reg signed [23:0] z1;
+  always @(posedge clk)
+    if (rst) begin z1 <= 0; y <= 0; end
+    else begin z1 <= p1; y <= z1 + p0; end
+endmodule
+"""
+    got = _descs(fir)
+    assert not any("signed bits" in d for d in got), got
+    lim = fir.replace("z1 <= p1;", "z1 <= (x > 12'sd100) ? 24'sd100 : (x < -12'sd100) ? -24'sd100 : x;")
+    got = _descs(lim)
+    assert any("z1 24 -> 8 signed bits" in d for d in got), got

@@ -199,8 +199,57 @@ def signed_range_matches(tmpl, an: Analysis, roots, comb) -> list[Match]:
         return []
     facts += list(getattr(an, "_reg_facts", {}).values())
     out = _dead_compare_matches(tmpl, an, facts, names, ranges, regs)
-    out += _narrow_matches(tmpl, an, ranges, regs, writes)
+    clamped = _clamped(an, {k: writes[k] for k in ranges})
+    out += _narrow_matches(tmpl, an, {k: v for k, v in ranges.items() if k in clamped}, regs, writes)
     return out
+
+
+def _clamped(an: Analysis, writes: dict) -> set:
+    """Registers whose range comes from a clamp: a write guarded by (or selecting with) a comparison, or
+    loading a value that reads such a register (a pipeline stage behind the limiter). Only these are
+    narrowed: a register loaded from a plain product or sum (a FIR tap ``z <= x * C``) holds its writes'
+    sign-extended value, whose duplicate sign flops synthesis already merges (measured: narrowing the
+    taps of a transposed FIR made it larger)."""
+    from rtlopt.templates._guards import reads
+    from rtlopt.templates._regwidth import _state_names, sites_cached
+
+    site_of = {an.span(st.node): st for st in sites_cached(an) if type(st.node).__name__ == "AssignmentExpression"}
+
+    def has_cmp(node) -> bool:
+        hit = []
+
+        def visit(n):
+            if isinstance(n, ast.Expression) and type(n).__name__ == "BinaryExpression" and op_name(n) in _CMP:
+                hit.append(n)
+            return not hit
+
+        node.visit(visit)
+        return bool(hit)
+
+    out, src = set(), {}
+    for k, ws in writes.items():
+        src[k] = set()
+        for w in ws:
+            st = site_of.get(an.span(w))
+            guards = [g.node if g.kind == "cond" else g.node.expr for g in st.guard] if st is not None else []
+            if has_cmp(w.right) or any(has_cmp(g) and reads(g) - _reset_like(an) for g in guards):
+                out.add(k)
+            src[k] |= _state_names(w.right)
+    grew = True
+    while grew:
+        grew = False
+        for k, rs in src.items():
+            if k not in out and rs & out:
+                out.add(k)
+                grew = True
+    return out
+
+
+def _reset_like(an: Analysis) -> set:
+    """1-bit input ports (resets, enables): a comparison of only these is no clamp."""
+    return {_key(s.internalSymbol) for s in an.symbols
+            if isinstance(s, ast.PortSymbol) and s.internalSymbol is not None
+            and str(s.direction).endswith(".In") and _width(s.internalSymbol) == 1}
 
 
 def _term_vars(term) -> set[str]:
