@@ -81,3 +81,13 @@ def test_x_write_in_a_loop_is_not_shared(tmp_path):
     assert got is not None and got[0] == []
     r = _verdict(tmp_path, LOOP.replace("Y", "1'b1"), LOOP.replace("Y", "m[0] == m[1]"))
     assert r.verdict != Verdict.EQUIVALENT, r.reason
+
+
+def test_initial_x_write_is_not_shared(tmp_path):
+    from rtlopt.verify._sharedx import _occurrences
+
+    p = tmp_path / "i.v"
+    p.write_text("module t(input clk, output reg [3:0] q, output reg [3:0] z);\n  initial z = 'bx;\n"
+                 "  always @(posedge clk) q <= 'bx;\nendmodule\n")
+    got = _occurrences(p, "t")
+    assert got is not None and [o[0] for o in got[0]] == ["q<='bx;"]

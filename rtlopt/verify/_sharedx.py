@@ -83,8 +83,9 @@ def _occurrences(path: Path, top: str) -> tuple[list[tuple[str, int, int, int]],
         p = syn.parent
         while p is not None and p is not mod:
             k = type(p).__name__
-            if k in _LOOPS or k == "ModuleDeclarationSyntax":
-                ok = False
+            if k in _LOOPS or k == "ModuleDeclarationSyntax" or (
+                    k == "ProceduralBlockSyntax" and p.keyword.valueText in ("initial", "final")):
+                ok = False  # (an initial value cannot read an input)
                 break
             if stmt is None and k == "ExpressionStatementSyntax":
                 stmt = p
