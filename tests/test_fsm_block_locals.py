@@ -79,6 +79,23 @@ module busy_ctl (input clk, input rst, input start, input done, output [3:0] n);
 endmodule
 """
 
+# next state and two decodes in wire initializers, the decodes in one declaration statement
+BUSY_MULTI_V = """\
+module busy_multi (input clk, input rst, input start, input done, output busy_o, output idle_o);
+  localparam [1:0] IDLE = 2'd0, RUN = 2'd1, WAIT = 2'd2, WAIT2 = 2'd3;
+  reg [1:0] st;
+  wire [1:0] nx = (st == IDLE) ? (start ? RUN : IDLE) :
+                  (st == RUN) ? WAIT :
+                  done ? IDLE : (st == WAIT ? WAIT2 : WAIT);
+  always @(posedge clk)
+    if (rst) st <= IDLE;
+    else st <= nx;
+  wire busy = st != IDLE, idle = st == IDLE;
+  assign busy_o = busy;
+  assign idle_o = idle;
+endmodule
+"""
+
 # one-hot ring written bit by bit in a loop over an SV loop variable; the index is accumulated
 # with |= in a variable declared in the block
 PHASE_SV = """\
@@ -149,6 +166,7 @@ def _sem(design, module):
     ("occ.sv", THERMO_SV, "occ", 7, 7),
     ("seqdet_wire.v", SEQDET_WIRE_V, "seqdet_wire", 6, 5),
     ("busy.v", BUSY_AFTER_V, "busy_ctl", 4, 3),
+    ("busy_multi.v", BUSY_MULTI_V, "busy_multi", 4, 3),
     ("phase6.sv", PHASE_SV, "phase6", 6, 6),
 ])
 def test_machine_is_extracted_regenerated_and_proven(tmp_path, name, text, top, n_states, n_after):
@@ -167,6 +185,8 @@ def test_machine_is_extracted_regenerated_and_proven(tmp_path, name, text, top, 
         assert "wire [2:0] nxt;" in p.text and "wire seen1;" in p.text
     if name == "occ.sv":  # the binary codes are the level: a slice of the new register, not a case table
         assert re.search(r"\blevel = therm_q(\[2:0\])?;", p.text), p.text
+    if name == "busy_multi.v":  # both declarators lose their initializer, the statement stays
+        assert "wire busy, idle;" in p.text and "wire [1:0] nx;" in p.text
     if name == "busy.v":  # the new logic drives busy after its declaration
         assert p.text.index("wire busy;") < p.text.index("assign busy =")
     assert _prove(d, p) == Verdict.EQUIVALENT, p.description
