@@ -16,6 +16,7 @@ from rtlopt.semantic.gflin import (
     best_slp,
     block_program,
     paar,
+    programs,
     rewrite_bit_nbas,
     rewrites,
     row_partitions,
@@ -174,6 +175,7 @@ def test_row_blocks_left_alone_without_shared_column_patterns():
     # rows over disjoint inputs: no block shares anything, and a permutation matrix has no XOR at all
     rows = [0b1111 << (4 * k) for k in range(4)]
     assert all(block_program(rows, 16, b)[0] == 12 for _e, b in row_partitions(rows, 16))
+    assert [how for _x, _o, _r, how in programs(rows, 16)] == ["", " (balanced)"]  # no block variant
     assert row_partitions([1 << k for k in range(8)], 8) == []
 
 

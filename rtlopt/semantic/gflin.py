@@ -54,7 +54,7 @@ BLOCK_VARIANTS = 3
 MAX_BLOCK_ROWS = 40
 #: variants kept when within this factor of the fewest XORs; at most this many per target word
 VARIANT_SLACK = 1.08
-MAX_VARIANTS = 4
+MAX_VARIANTS = 3
 #: variant text of the programs whose rows are emitted as depth-balanced trees
 BALANCED = " (balanced)"
 DEBUG = False
@@ -296,10 +296,11 @@ def block_program(rows: list[int], nvars: int, blocks: list[list[int]],
 
 
 def programs(rows: list[int], nvars: int, deadline: float = float("inf")) -> list[tuple[int, list, list, str]]:
-    """Structural variants of the matrix's XOR network, fewest XORs first: ``[(xors, ops, rows', how)]``
-    -- Paar's CSE (or the spanning tree of differences) with each row's remaining terms as a chain and
-    as a tree balanced by depth (``how`` ends in :data:`BALANCED`), and the programs of the cheapest
-    row partitions (:func:`row_partitions`), within ``VARIANT_SLACK`` of the fewest XORs. They differ
+    """Structural variants of the matrix's XOR network: ``[(xors, ops, rows', how)]`` -- Paar's CSE (or
+    the spanning tree of differences) with each row's remaining terms as a chain and as a tree balanced
+    by depth (``how`` ends in :data:`BALANCED`), and the programs of the cheapest row partitions
+    (:func:`row_partitions`), within ``VARIANT_SLACK`` of the fewest XORs, the two kinds alternately
+    (the kind with the fewest XORs first), at most ``MAX_VARIANTS``. They differ
     in what ABC's mapper makes of them (three-input XOR cells, 2.7x a two-input one in sky130 for 2x
     the work, where it deems a path critical: a Hamming(72,64) encoder's 143-XOR program maps to 44 of
     them, 1543 um^2; its 131-XOR row-block program to 6, 1177 um^2), so each is measured."""
@@ -311,17 +312,24 @@ def programs(rows: list[int], nvars: int, deadline: float = float("inf")) -> lis
     for _est, blocks in row_partitions(rows, nvars, deadline=t0 + span * 0.75, keep=2 * BLOCK_VARIANTS):
         if time.monotonic() > deadline or len(seen) >= BLOCK_VARIANTS:
             break
-        # partitions with the same partial parities (a block split off whose groups are the same) once
-        key = frozenset(frozenset(g) for b in blocks for g in _block_matrix(rows, b, nvars)[0])
-        if key in seen:
+        # partitions with the same partial parities (a block split off whose groups are the same) once;
+        # none where no partial parity is read by two rows (the rows' own trees, as the plain variant)
+        mats = [_block_matrix(rows, b, nvars) for b in blocks]
+        key = frozenset(frozenset(g) for gs, _br in mats for g in gs)
+        if key in seen or not any(sum(br >> j & 1 for br in brs) > 1 for gs, brs in mats for j in range(len(gs))):
             continue
         seen.add(key)
         x, ops, rr = block_program(rows, nvars, blocks, deadline=min(deadline, time.monotonic() + span * 0.1))
         out.append((x, ops, rr, " in row blocks " + "|".join(",".join(map(str, b)) for b in blocks) + BALANCED))
     lo = min(p[0] for p in out)
-    out = [p for p in out if p[0] <= lo * VARIANT_SLACK]
-    out.sort(key=lambda p: p[0])
-    return out[:MAX_VARIANTS]
+    plains = [p for p in out[:2] if p[0] <= lo * VARIANT_SLACK]
+    blocks = sorted((p for p in out[2:] if p[0] <= lo * VARIANT_SLACK), key=lambda p: p[0])
+    # the two kinds alternately (each is measured: which maps smaller is not known), fewest XORs first
+    first, second = (blocks, plains) if blocks and (not plains or blocks[0][0] < plains[0][0]) else (plains, blocks)
+    mixed = [p for pair in zip(first, second, strict=False) for p in pair]
+    k = min(len(first), len(second))
+    mixed += first[k:] + second[k:]
+    return mixed[:MAX_VARIANTS]
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -519,9 +527,13 @@ def analyze(gates_js: dict, top: str, deadline: float) -> list[tuple]:
             if new >= GAIN * old:
                 continue
             results.append((old - new, tname, kind, [sig_names[s] for s in sup], ops, rr, consts, how, k))
-    # the best variant of each target first (largest saving), then the further variants
-    results.sort(key=lambda r: (r[8] > 0, -r[0], r[1], r[8]))
-    return results[:MAX_CANDIDATES + MAX_VARIANTS - 1]
+    # the first variant of each target (largest saving first), the further variants of the best target
+    # only (each candidate costs the search a measurement)
+    firsts = sorted((r for r in results if r[8] == 0), key=lambda r: (-r[0], r[1]))[:MAX_CANDIDATES]
+    if not firsts:
+        return []
+    more = [r for r in results if r[8] > 0 and r[1] == firsts[0][1]]
+    return firsts[:1] + more + firsts[1:]
 
 
 # ----------------------------------------------------------------------------------------------------
