@@ -91,3 +91,17 @@ def test_initial_x_write_is_not_shared(tmp_path):
                  "  always @(posedge clk) q <= 'bx;\nendmodule\n")
     got = _occurrences(p, "t")
     assert got is not None and [o[0] for o in got[0]] == ["q<='bx;"]
+
+
+def test_child_module_x_write_is_not_shared_and_width_is_the_tops(tmp_path):
+    from rtlopt.verify._sharedx import _occurrences
+
+    p = tmp_path / "c.v"
+    p.write_text("module c #(parameter W = 4) (input clk, output reg [W-1:0] q);\n"
+                 "  always @(posedge clk) q <= 'bx;\nendmodule\n"
+                 "module w #(parameter W2 = 6) (input clk, output [7:0] q, output reg [W2-1:0] z);\n"
+                 "  c #(.W(8)) u (.clk(clk), .q(q));\n  always @(posedge clk) z <= 'bx;\nendmodule\n")
+    got = _occurrences(p, "w")  # the child's write runs once per instance: not the top's
+    assert got is not None and [(o[0], o[3]) for o in got[0]] == [("z<='bx;", 6)]
+    got = _occurrences(p, "c")  # elaborated as the proof's top: its default width, not the wrapper's 8
+    assert got is not None and [(o[0], o[3]) for o in got[0]] == [("q<='bx;", 4)]

@@ -44,61 +44,76 @@ PREFIX = "rtlopt_xin_"
 def _occurrences(path: Path, top: str) -> tuple[list[tuple[str, int, int, int]], tuple[int, str], str] | None:
     """(statement text without blanks, rhs start, rhs end, target width) of every x-only write of the
     top module executed once per evaluation; the offset of the port list's ``)`` and the separator a
-    new port needs there; the text. None when
-    the design is not one this handles (non-ANSI header, includes, analysis errors)."""
-    from rtlopt.templates._sem import analyze, strip
+    new port needs there; the text. None when the design is not one this handles (non-ANSI header,
+    includes, non-ASCII text, elaboration errors). The module is elaborated as Yosys elaborates it
+    (the only top, the project's -G values): the widths are those of the proof's netlist."""
+    from pyslang import ast
+
+    from rtlopt.hdl.project import syntax_tree, top_compilation
+    from rtlopt.templates._sem import strip
 
     text = path.read_text(encoding="utf-8", errors="replace")
-    if "`include" in text or PREFIX in text:
+    if "`include" in text or PREFIX in text or not text.isascii():
         return None
-    an = analyze(text, str(path))
-    if an.syntax_errors or an.errors:
+    tree = syntax_tree(text, str(path))
+    comp = top_compilation(top)
+    comp.addSyntaxTree(tree)
+    root = comp.getRoot()
+    if any(d.isError() for d in tree.diagnostics) or any(d.isError() for d in comp.getAllDiagnostics()):
         return None
-    mods = [m for m in an.tree.root.members if type(m).__name__ == "ModuleDeclarationSyntax"
+    insts = list(root.topInstances)
+    mods = [m for m in tree.root.members if type(m).__name__ == "ModuleDeclarationSyntax"
             and m.header.name.valueText == top]
-    if len(mods) != 1:
+    if len(insts) != 1 or insts[0].name != top or len(mods) != 1:
         return None
     mod = mods[0]
     ports = mod.header.ports
     if type(ports).__name__ != "AnsiPortListSyntax":
         return None
-    close = an.off(ports.closeParen.location.offset)
-    first = "" if not an.text[an.off(ports.openParen.location.offset) + 1:close].strip() else ", "
-    ms, me = an.span(mod)
+
+    def span(syn) -> tuple[int, int]:
+        return syn.sourceRange.start.offset, syn.sourceRange.end.offset
+
+    close = ports.closeParen.location.offset
+    first = "" if not text[ports.openParen.location.offset + 1:close].strip() else ", "
+    mspan = span(mod)
+    found = []
+
+    def visit(n):
+        if isinstance(n, ast.AssignmentExpression):
+            found.append(n)
+
+    insts[0].body.visit(visit)
     out = []
     seen = set()
-    for info in an.exprs:
-        n = info.node
-        if type(n).__name__ != "AssignmentExpression" or not (ms <= info.start and info.end <= me):
-            continue
+    for n in found:
         rhs = strip(n.right)
-        if getattr(rhs, "syntax", None) is None:
+        if getattr(rhs, "syntax", None) is None or n.syntax is None:
             continue
-        rs, re_ = an.span(rhs)
-        if not _X_RHS.match(an.text[rs:re_].strip()):
+        rs, re_ = span(rhs.syntax)
+        if not _X_RHS.match(text[rs:re_].strip()):
             continue
-        syn = n.syntax
-        ok = True
-        stmt = None
-        p = syn.parent
-        while p is not None and p is not mod:
+        ok, stmt, p = True, None, n.syntax.parent
+        while p is not None:
             k = type(p).__name__
-            if k in _LOOPS or k == "ModuleDeclarationSyntax" or (
-                    k == "ProceduralBlockSyntax" and p.keyword.valueText in ("initial", "final")):
+            if k == "ModuleDeclarationSyntax":
+                ok = ok and span(p) == mspan  # (a child module's statement: not this module's)
+                break
+            if k in _LOOPS or (k == "ProceduralBlockSyntax" and p.keyword.valueText in ("initial", "final")):
                 ok = False  # (an initial value cannot read an input)
                 break
             if stmt is None and k == "ExpressionStatementSyntax":
                 stmt = p
             p = p.parent
         width = getattr(getattr(n.left, "type", None), "bitWidth", 0)
-        if not ok or stmt is None or not width or p is not mod:
+        if not ok or p is None or stmt is None or not width:
             continue
-        ss, se = an.span(stmt)
+        ss, se = span(stmt)
         if (ss, se) in seen:
             continue
         seen.add((ss, se))
-        out.append((re.sub(r"\s+", "", an.text[ss:se]), rs, re_, int(width)))
-    return out, (close, first), an.text
+        out.append((re.sub(r"\s+", "", text[ss:se]), rs, re_, int(width)))
+    return out, (close, first), text
 
 
 def share_x(gold: DesignRef, gate: DesignRef, workdir: Path) -> tuple[DesignRef, DesignRef, int]:
