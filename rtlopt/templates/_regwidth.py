@@ -1106,18 +1106,32 @@ def _least_bound(got, width: int) -> int | None:
     for b in cands[:MAX_BOUNDS]:
         if _holds(checks, b):
             return b
+    # a counter stepped down under a guard that stops it above zero (``credit == 1`` reloads,
+    # ``credit - 1`` otherwise) wraps from 0 to the top: ``r <= b`` alone is not inductive, but
+    # ``lo <= r <= b`` is, with ``lo`` the smallest value it is ever written (its reloads, its reset)
+    los = sorted({c for c in consts if 0 < c < (1 << (width - 1))} | {1})[:4]
+    top = (1 << (width - 1)) - 1
+    for lo in los:
+        if not _holds(checks, top, lo):
+            continue
+        for b in cands[:MAX_BOUNDS]:
+            if b >= lo and _holds(checks, b, lo):
+                return b
     return None
 
 
-def _holds(checks: list, b: int) -> bool:
-    """``r <= b`` is preserved by every write (under its guard): with a reset to a value ``<= b``
-    (one of the writes), an invariant from reset."""
+def _holds(checks: list, b: int, lo: int = 0) -> bool:
+    """``lo <= r <= b`` is preserved by every write (under its guard): with a reset to a value in
+    that interval (one of the writes), an invariant from reset."""
     import z3
 
     for r, gz, rhs in checks:
         s = z3.Solver()
         s.set("timeout", 1000)
-        s.add(z3.ULE(r, b), gz, z3.UGT(rhs, b))
+        if lo:
+            s.add(z3.ULE(lo, r), z3.ULE(r, b), gz, z3.Or(z3.UGT(rhs, b), z3.ULT(rhs, lo)))
+        else:
+            s.add(z3.ULE(r, b), gz, z3.UGT(rhs, b))
         if s.check() != z3.unsat:
             return False
     return True
@@ -1381,6 +1395,14 @@ def _reset_value(an: Analysis, rhs, key, free: bool) -> bool:
     return False
 
 
+def sites_cached_by_span(an: Analysis) -> dict:
+    """:func:`sites_cached` by the span of the written assignment."""
+    got = an.__dict__.get("_sites_by_span")
+    if got is None:
+        got = an._sites_by_span = {an.span(st.node): st for st in sites_cached(an) if st.node.syntax is not None}
+    return got
+
+
 def sites_cached(an: Analysis) -> list:
     """The guarded expression sites of ``an``, computed once per analysis (kept on the analysis
     itself: pyslang nodes must never outlive the compilation they belong to)."""
@@ -1628,10 +1650,17 @@ def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
     ports = {_key(s.internalSymbol) for s in an.symbols
              if isinstance(s, ast.PortSymbol) and s.internalSymbol is not None}
     arrays = {}
+    # packed arrays of vectors (``logic [N-1:0][7:0] age``) too: the whole array may be cleared
+    # (``age <= '0``, a reset of every element); any other whole read or write depends on the layout
+    packed_keys: set = set()
     for s in an.symbols:
         if type(s).__name__ != "VariableSymbol" or _key(s) in ports or s.syntax is None:
             continue
-        if len(list(s.syntax.dimensions)) != 1 or type(s.type).__name__ != "FixedSizeUnpackedArrayType":
+        packed = type(s.type).__name__ == "PackedArrayType" and not len(list(s.syntax.dimensions)) \
+            and s.type.elementType.isIntegral and type(s.type.elementType).__name__ == "PackedArrayType" \
+            and type(s.type.elementType.elementType).__name__ == "ScalarType"
+        if not packed and (len(list(s.syntax.dimensions)) != 1
+                           or type(s.type).__name__ != "FixedSizeUnpackedArrayType"):
             continue
         et = s.type.elementType
         if not et.isIntegral or not 2 <= int(et.bitWidth) <= 64:
@@ -1639,6 +1668,8 @@ def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
         decl = s.syntax.parent
         if type(decl).__name__ != "DataDeclarationSyntax" or len(list(decl.declarators)) != 1:
             continue
+        if packed:
+            packed_keys.add(_key(s))
         arrays[_key(s)] = s
     if not arrays:
         return []
@@ -1657,6 +1688,7 @@ def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
                 loopvars.add(_key(v))
     bad: set = set()
     nassign: dict = {}
+    cleared: dict = {}  # packed array key -> spans of its whole-array clears (``age <= '0``)
     for info in an.exprs:  # every write of an array: whole elements only
         n = info.node
         if type(n).__name__ != "AssignmentExpression":
@@ -1664,6 +1696,9 @@ def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
         lhs = strip(n.left)
         hit = reads(n.left) & set(arrays)
         if not hit:
+            continue
+        if _key_of(lhs) in packed_keys and not n.isCompound and n.isNonBlocking and _const(an, n.right) == 0:
+            cleared.setdefault(_key_of(lhs), set()).add(an.span(n))
             continue
         if type(lhs).__name__ == "ElementSelectExpression" and _key_of(lhs.value) in arrays \
                 and not n.isCompound and n.isNonBlocking and not (reads(lhs.selector) & set(arrays)):
@@ -1688,6 +1723,24 @@ def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
                 e = pc.expression
                 if e is not None and not str(pc.port.direction).endswith(".In"):
                     bad |= reads(e) & set(arrays)
+    if packed_keys:  # a packed array read or written other than element by element or cleared
+        named, allowed = {}, set()
+
+        def span(n):
+            n = strip(n)
+            return None if n.syntax is None else an.span(n)
+
+        for info in an.exprs:
+            n = info.node
+            if type(n).__name__ == "NamedValueExpression" and _key(n.symbol) in packed_keys:
+                named.setdefault(_key(n.symbol), set()).add(span(n))
+            elif type(n).__name__ == "ElementSelectExpression" and _key_of(n.value) in packed_keys:
+                allowed.add(span(n.value))
+            elif type(n).__name__ == "AssignmentExpression" and span(n) in cleared.get(_key_of(n.left), ()):
+                allowed.add(span(n.left))
+        for pk, spans in named.items():
+            if spans - allowed:
+                bad.add(pk)
     writes: dict = {}
     site_of: dict = {}
     for st in sites_cached(an):
@@ -1736,6 +1789,16 @@ def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
                 free = any(not (reads(g.node if g.kind == "cond" else g.node.expr) & {k}) for g in st.guard)
                 if _const(an, w.right) is not None and free and lhs_text is not None:
                     has_reset = True
+            for span in cleared.get(k, ()) if checks else ():  # a clear writes 0 to every element
+                st = sites_cached_by_span(an).get(span)
+                if st is None or not st.volatile <= loopvars:
+                    checks = None
+                    break
+                import z3
+
+                checks.append((z3.BitVec(f"{k}#clear", width), z3.BoolVal(True), z3.BitVecVal(0, width)))
+                if any(not (reads(g.node if g.kind == "cond" else g.node.expr) & {k}) for g in st.guard):
+                    has_reset = True
             if not checks or not has_reset:
                 best = None
                 break
@@ -1764,8 +1827,11 @@ def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
                      if not any(s <= ed.start and ed.end <= e for s, e in wrap)]
             edits = [Edit(ds, ds + len(head), new_head)] + steps + wraps
         else:
-            m = re.search(r"\[\s*([^\[\]:]+?)\s*:\s*0\s*\]", head)
-            if m is None or head.count("[") != 1:
+            ms = list(re.finditer(r"\[\s*([^\[\]:]+?)\s*:\s*0\s*\]", head))
+            if not ms or head.count("[") != (2 if k in packed_keys else 1):
+                continue
+            m = ms[-1]  # the element range (of a packed array: the last one, right before the name)
+            if k in packed_keys and head[m.end():].strip():
                 continue
             edits = [Edit(ds + m.start(), ds + m.end(), f"[{best - 1}:0]")]
         out.append(tmpl._m(an, ds, de, f"{sym.name} elements {width} -> {best} bits (inductive value range of "
