@@ -36,6 +36,7 @@ from rtlopt.engine.hierarchy import _mask, module_span
 LABEL = "rtlopt_pinned_"  # word-level lifting's statement-level pins
 PIN_LABEL = "rtlopt_params_"  # this module's whole-body pins
 ORIG_LABEL = "rtlopt_original_"
+_CLONE = re.compile(r"([A-Za-z_][\w$]*?)_rtlopt_i[A-Za-z_][\w$]*")
 _MODULE = re.compile(r"(?<![\w$])(?:module|macromodule)\s+([A-Za-z_][\w$]*)")
 _UNPINNABLE = re.compile(r"(?<![\w$`])(input|output|inout|parameter|generate|endgenerate|specify|defparam)(?![\w$])")
 
@@ -100,6 +101,12 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
     mo, mn = _mask(old), _mask(new)
     names_o, names_n = _MODULE.findall(mo), _MODULE.findall(mn)
     changed: list[str] = []
+    # a module copied for one instance (rtlopt.semantic.reglockstep._uniquify): that instance alone uses
+    # the copy, at the parameter values it was proven with; the other modules are pinned as usual
+    added = [n for n in names_n if n not in names_o]
+    if added and all(_CLONE.fullmatch(n) and _CLONE.fullmatch(n).group(1) in names_o for n in added) \
+            and [n for n in names_n if n not in added] == names_o:
+        names_n = names_o
     if names_o != names_n or len(set(names_o)) != len(names_o):
         # modules added/removed/renamed: only acceptable when none of them is parameterized
         for text, names in ((old, names_o), (new, names_n)):
@@ -161,6 +168,8 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
             return None  # (line endings aside: the FSM engine writes its own)
         if not re.search(r"(?<![\w$.])" + re.escape(n) + r"\s*\.", bm_o + bm_n):
             body_o, bm_o, body_n, bm_n, shared = _shared_packed(body_o, bm_o, body_n, bm_n)
+            params_o = params_o + shared
+            body_o, bm_o, body_n, bm_n, shared = _renamed_packed(body_o, bm_o, body_n, bm_n, new)
             params_o = params_o + shared
         body_o, bm_o, body_n, bm_n, funcs = _shared_functions(body_o, bm_o, body_n, bm_n)
         params_o = params_o + funcs
@@ -722,6 +731,45 @@ def _shared_packed(body_o: str, bm_o: str, body_n: str, bm_n: str):
     for t in sorted(shared, key=lambda t: -spans_n[t][0]):
         a, b = spans_n[t]
         body_n, bm_n = body_n[:a] + body_n[b:], bm_n[:a] + bm_n[b:]
+    return body_o, bm_o, body_n, bm_n, decls
+
+
+def _renamed_packed(body_o: str, bm_o: str, body_n: str, bm_n: str, text: str):
+    """Module-level declarations of multi-dimensional packed variables that both bodies declare under one
+    name but differently (a rewrite narrowed the elements: ``logic [N-1:0][3:0] age;`` against the
+    original ``[N-1:0][7:0]``) leave both arms for module level too (see :func:`_shared_packed`): the
+    original arm keeps its text and its declaration; the pinned arm's variable gets a fresh name (every
+    reference in that arm renamed), so the two declarations can sit side by side. ``text``: the whole
+    source (the fresh name must be new to it)."""
+    pat = re.compile(r"[^\[;]*(\[[^\]]*\]\s*){2,}([A-Za-z_][\w$]*)\s*;")
+    decl_o = {}
+    for a, b in _depth0(bm_o):
+        m = pat.fullmatch(bm_o[a:b].strip())
+        if m:
+            decl_o[m.group(2)] = (a, b)
+    decls = []
+    for a, b in sorted(_depth0(bm_n), reverse=True):
+        m = pat.fullmatch(bm_n[a:b].strip())
+        if not m or m.group(2) not in decl_o or body_n[a:b] == body_o[slice(*decl_o[m.group(2)])]:
+            continue
+        name = m.group(2)
+        new = name + "_rtlopt_p"
+        k = 0
+        while re.search(r"(?<![\w$])" + re.escape(new) + r"(?![\w$])", text):
+            k += 1
+            new = f"{name}_rtlopt_p{k}"
+        oa, ob = decl_o[name]
+        dn = body_n[a:b]
+        body_n, bm_n = body_n[:a] + body_n[b:], bm_n[:a] + bm_n[b:]
+        ref = re.compile(r"(?<![\w$.])" + re.escape(name) + r"(?![\w$])")
+        for r in sorted(ref.finditer(bm_n), key=lambda r: -r.start()):
+            body_n = body_n[:r.start()] + new + body_n[r.end():]
+            bm_n = bm_n[:r.start()] + new + bm_n[r.end():]
+        decls.append(body_o[oa:ob].strip())
+        decls.append(ref.sub(new, dn.strip(), count=1))
+        body_o, bm_o = body_o[:oa] + body_o[ob:], bm_o[:oa] + bm_o[ob:]
+        decl_o = {n: ((x, y) if x < oa else (x - (ob - oa), y - (ob - oa))) for n, (x, y) in decl_o.items()
+                  if n != name}
     return body_o, bm_o, body_n, bm_n, decls
 
 

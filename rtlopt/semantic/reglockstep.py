@@ -9,17 +9,31 @@ that is the complement of another (``rbank == ~wbank``). The functions are
   of another register's bits with optional per-bit inversion; equal traces on every simulated
   state from reset);
 - per word: ``R == k +/- S`` modulo ``2**W`` for a register ``S`` outside ``I`` (the relations
-  :mod:`rtlopt.semantic.regfunc` already proves).
+  :mod:`rtlopt.semantic.regfunc` already proves);
+- per word plus one bit: ``R == k +/- S + b`` for ``S`` of R's width and one flip-flop ``b`` outside
+  ``I`` (a rising-edge count is the falling-edge count plus the level seen last);
+- per bit, a table: every bit of ``R`` is a Boolean function of a few bits of ONE register outside
+  ``I`` (the sampled bit never differs between samples agreeing on those bits; the support is shrunk
+  greedily): an LFSR seeded one step ahead is the next-state function of the other (``{s[5:0], s[6] ^
+  s[5]}``), a mod-3 / mod-4 counter a function of a mod-12 one, a short timer ``max(t - 2, 0)`` of a
+  long one. Indices never sampled are chosen to keep the expression small (Shannon expansion with
+  literals and XOR recognised); the proof is over exactly that table (a ``fn`` relation).
 
 Bit hypotheses are proven by induction together with the proven word relations (``regfunc.prove``,
 Houdini; the bit relations are one-bit relations over synthetic one-flop registers). Names never
 matter: instances, registers and their flip-flops come from the elaborated netlist.
 
-Emitting (a minimal source edit): the module of ``I`` (instantiated once) gets one new input port per
+Flip-flops named in several child instances (one register wired into both) are inputs of all but one:
+they may be bases of the other registers of an instance that names them.
+
+Emitting (a minimal source edit): the module of ``I`` gets one new input port per
 replaced register, its procedural assignments to ``R`` go and ``always @* R = <port>;`` computes it
 (:func:`rtlopt.semantic.regfunc.emit`); the instance connects the port to the function written with
 top-level names of the kept flip-flops (``{state[0], state[1], ...}``, ``6'd47 - widx``). When a
 kept register has no top-level name, its instance exports it first (:mod:`rtlopt.semantic.crossinst`).
+A module instantiated more than once is first copied for ``I`` alone (``<module>_rtlopt_i<inst>``,
+written after it; :mod:`rtlopt.engine.parampin` keeps such a copy out of pinning: only that instance
+uses it, at the parameter values the proof covers).
 The search loop measures and proves every candidate (from reset).
 """
 
@@ -31,7 +45,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rtlopt.hdl.edit import Edit
+from rtlopt.hdl.edit import Edit, apply_edits
 from rtlopt.semantic import regfunc, seqsim
 
 
@@ -70,8 +84,9 @@ def _samples(net: seqsim.GateNet) -> np.ndarray:
 
 
 def hypotheses(net: seqsim.GateNet, an: regfunc.Analysis, bm: np.ndarray):
-    """{instance: {leaf: ("word", Relation) | ("bits", [(flop, inverted)])}}: per register of a child
-    instance, a function of flip-flops outside that instance (not yet proven for bit forms)."""
+    """{instance: {leaf: ("word", Relation) | ("bits", [(flop, inverted)]) | ("wordb", (S flops, sign, k,
+    bit flop)) | ("fn", [(support flops, table)])}}: per register of a child instance, a function of
+    flip-flops outside that instance (not yet proven except the word form)."""
     scopes = _scope_regs(net)
     regs = an.regs or {}
     key: dict[bytes, list[int]] = {}
@@ -81,10 +96,20 @@ def hypotheses(net: seqsim.GateNet, an: regfunc.Analysis, bm: np.ndarray):
             continue
         key.setdefault(row.tobytes(), []).append(j)
     out: dict[str, dict[str, tuple]] = {}
+    named_in: dict[int, set[str]] = {}
+    for inst, rs in scopes.items():
+        for js in rs.values():
+            for j in js:
+                named_in.setdefault(j, set()).add(inst)
     for inst, rs in scopes.items():
         mine = {j for n, bits in net.name_bits.items() if n.startswith(inst + ".")
                 for j in (net.q_index.get(b) for b in bits) if j is not None}
+        # flip-flops named in several child instances are inputs to (at least) all but one of them: they
+        # may be bases of this instance's other registers (which are then never their bases)
+        shared = {j for j in mine if len(named_in.get(j, ())) > 1}
+        owned = mine - shared
         for leaf, js in rs.items():
+            mine = owned | shared if set(js) & shared else owned
             got = None
             for r in an.relations:  # a proven word relation to a register outside the instance
                 if r.op == "add" and r.base and not r.base2 and not r.bits and r.target in regs \
@@ -108,19 +133,198 @@ def hypotheses(net: seqsim.GateNet, an: regfunc.Analysis, bm: np.ndarray):
                         break
                 else:
                     got = ("bits", bits)
+            if got is None:
+                got = _wordbit_hypothesis(js, bm, net, mine, key)
+            if got is None:
+                fns = _fn_hypothesis(js, bm, _outside_words(net, mine, bm))
+                if fns is not None and any(sup for sup, _t in fns):
+                    got = ("fn", fns)
             if got is not None:
                 out.setdefault(inst, {})[leaf] = got
     return out
+
+
+def _word_of(js: list[int], bm: np.ndarray) -> np.ndarray:
+    v = np.zeros(bm.shape[1], dtype=np.int64)
+    for i, j in enumerate(js):
+        v |= bm[j].astype(np.int64) << i
+    return v
+
+
+def _wordbit_hypothesis(js: list[int], bm: np.ndarray, net: seqsim.GateNet, mine: set[int],
+                        key: dict[bytes, list[int]]):
+    """("wordb", (S flops, sign, k, bit flop)): ``R == k + sign * S + b`` modulo ``2**W`` for a register
+    ``S`` of R's width and one flip-flop bit ``b``, both outside the instance, on every sample (a
+    rising-edge count is the falling-edge count plus the current level); None when none fits."""
+    w = len(js)
+    if w < 2 or w > 62:
+        return None
+    m = (1 << w) - 1
+    rv = _word_of(js, bm)
+    for _n, sj in sorted(regfunc._registers(net).items()):
+        if len(sj) != w or set(sj) & mine:
+            continue
+        sv = _word_of(sj, bm)
+        for sign in (1, -1):
+            d = (rv - sign * sv) & m
+            vals = np.unique(d)
+            if len(vals) != 2 or (int(vals[0]) + 1) & m != int(vals[1]) and (int(vals[1]) + 1) & m != int(vals[0]):
+                continue
+            k = int(vals[0]) if (int(vals[0]) + 1) & m == int(vals[1]) else int(vals[1])
+            row = (d != k).astype(np.uint8)
+            hit = [i for i in key.get(row.tobytes(), []) if i not in mine]
+            if hit:
+                return ("wordb", (list(sj), sign, k, hit[0]))
+    return None
+
+
+#: Widest register (flip-flops that vary when sampled) a target bit may be a table of.
+_FN_WORD = 10
+#: Support (flip-flops) at most of one target bit's table.
+_FN_SUPPORT = 6
+
+
+def _outside_words(net: seqsim.GateNet, mine: set[int], bm: np.ndarray) -> list[tuple[list[int], np.ndarray]]:
+    """[(varying flops LSB first, sampled value per sample)] of the registers outside an instance (one
+    entry per set of flip-flops, at most :data:`_FN_WORD` varying bits), narrowest first."""
+    out, seen = [], set()
+    for _n, js in sorted(regfunc._registers(net).items(), key=lambda kv: (len(kv[1]), kv[0])):
+        if set(js) & mine:
+            continue
+        var = [j for j in js if bm[j].min() != bm[j].max()]
+        if not var:
+            continue
+        if len(var) > _FN_WORD or tuple(var) in seen:
+            continue
+        seen.add(tuple(var))
+        v = np.zeros(bm.shape[1], dtype=np.int64)
+        for i, j in enumerate(var):
+            v |= bm[j].astype(np.int64) << i
+        out.append((var, v))
+    return out
+
+
+def _is_fn(v: np.ndarray, row: np.ndarray) -> bool:
+    """Whether ``row`` (0/1 per sample) is one function of ``v`` (a value per sample)."""
+    return not np.intersect1d(v[row == 0], v[row == 1], assume_unique=False).size
+
+
+def _fn_hypothesis(js: list[int], bm: np.ndarray, words) -> list[tuple[tuple[int, ...], int]] | None:
+    """Per bit of the register ``js`` (LSB first): (support flops, truth table over them) such that the
+    sampled bit is that table of the support on every sample (``support[0]`` the index's LSB; an empty
+    support is a constant), the support a smallest-found subset of ONE register outside the instance
+    (an LFSR one step ahead: ``{s[5:0], s[6] ^ s[5]}``; a mod-3 / mod-4 counter of a mod-12 one;
+    ``max(s - 2, 0)`` of a down-counter); indices never sampled take the value that keeps the
+    expression small (:func:`_shannon`). None when some bit is not such a function."""
+    out = []
+    for j in js:
+        row = bm[j]
+        if row.min() == row.max():
+            out.append(((), int(row[0])))
+            continue
+        got = None
+        for var, v in words:
+            if not _is_fn(v, row):
+                continue
+            keep = list(range(len(var)))
+            for b in reversed(range(len(var))):  # drop support bits the bit does not depend on
+                trial = [x for x in keep if x != b]
+                mask = sum(1 << x for x in trial)
+                if _is_fn(v & mask, row):
+                    keep = trial
+            if len(keep) > _FN_SUPPORT:
+                continue
+            # the projected care set: index (over keep, LSB first) -> value
+            idx = np.zeros_like(v)
+            for t, x in enumerate(keep):
+                idx |= ((v >> x) & 1) << t
+            care = {}
+            for a in np.unique(idx[row == 0]):
+                care[int(a)] = 0
+            for a in np.unique(idx[row == 1]):
+                care[int(a)] = 1
+            got = (tuple(var[x] for x in keep), care)
+            break
+        if got is None:
+            return None
+        sup, care = got
+        out.append((sup, _shannon(len(sup), care)[1]))
+    return out
+
+
+def _shannon(n: int, care: dict[int, int], names: list[str] | None = None) -> tuple[str, int]:
+    """(expression, full truth table) of a function of ``n`` variables given on the ``care`` indices
+    (others free), by Shannon expansion on the highest variable: constants, a literal ``x`` / ``~x``,
+    ``x ^ f`` when the cofactors are complements on the cares, else ``x ? f1 : f0``. ``names[t]`` is
+    the text of variable ``t`` (``v{t}`` when None)."""
+    nm = names or [f"v{t}" for t in range(n)]
+    full = (1 << (1 << n)) - 1
+
+    def var_tt(t):
+        return sum(1 << m for m in range(1 << n) if m >> t & 1)
+
+    def rec(vs: list[int], cs: dict[int, int]) -> tuple[str, int]:
+        vals = set(cs.values())
+        if len(vals) <= 1:
+            c = vals.pop() if vals else 0
+            return ("1'b1" if c else "1'b0"), (full if c else 0)
+        for t in vs:  # a literal
+            if all(v == (m >> t & 1) for m, v in cs.items()):
+                return nm[t], var_tt(t)
+            if all(v != (m >> t & 1) for m, v in cs.items()):
+                return f"~{nm[t]}", full & ~var_tt(t)
+        t = vs[-1]
+        rest = vs[:-1]
+        c0 = {m: v for m, v in cs.items() if not m >> t & 1}
+        c1 = {m & ~(1 << t): v for m, v in cs.items() if m >> t & 1}
+        if not c1:
+            return rec(rest, c0)
+        if not c0:
+            return rec(rest, c1)
+        if all(m not in c0 or c0[m] != v for m, v in c1.items()) and set(c0) & set(c1):
+            # complements wherever both are given: f = x ^ f0
+            merged = dict(c0)
+            for m, v in c1.items():
+                merged.setdefault(m, 1 - v)
+            e0, t0 = rec(rest, merged)
+            vt = var_tt(t)
+            return f"({nm[t]} ^ {e0})", (t0 ^ vt) & full
+        e0, t0 = rec(rest, c0)
+        e1, t1 = rec(rest, c1)
+        if t0 == t1:
+            return e0, t0
+        vt = var_tt(t)
+        return f"({nm[t]} ? {e1} : {e0})", ((t1 & vt) | (t0 & ~vt)) & full
+
+    return rec(list(range(n)), care)
 
 
 def prove_bits(net: seqsim.GateNet, an: regfunc.Analysis, hyps, timeout_s: float) -> set[tuple[int, int, int]]:
     """The proven (flop, base flop, inverted) bit relations among ``hyps`` (with the proven word
     relations as helpers)."""
     regs = dict(an.regs or {})
-    rels = [r for r in an.relations if r.op == "add"]
+    rels = [r for r in an.relations if r.op in ("add", "ule")]
     pairs = {}
     for inst, rs in hyps.items():
         for leaf, (kind, h) in rs.items():
+            if kind == "fn":
+                for j, (sup, tt) in zip(_flops(an, net, inst, leaf), h, strict=True):
+                    t = f"\\lk_t{j}"
+                    regs[t] = [j]
+                    for i in sup:
+                        regs[f"\\lk_b{i}"] = [i]
+                    rel = regfunc.Relation(t, 1, 0, op="fn", cmp="ne",
+                                           bits=tuple((f"\\lk_b{i}", 0) for i in sup), table=tt)
+                    pairs[rel] = (j, sup, tt)
+                continue
+            if kind == "wordb":
+                sj, sign, k, bi = h
+                js = _flops(an, net, inst, leaf)
+                t, sn, b = f"\\lk_w{js[0]}", f"\\lk_s{sj[0]}", f"\\lk_b{bi}"
+                regs[t], regs[sn], regs[b] = list(js), list(sj), [bi]
+                rel = regfunc.Relation(t, len(js), k, sn, sign, ((b, 0),))
+                pairs[rel] = ("wordb", tuple(js))
+                continue
             if kind != "bits":
                 continue
             for j, (i, inv) in zip(_flops(an, net, inst, leaf), h, strict=True):
@@ -136,6 +340,27 @@ def prove_bits(net: seqsim.GateNet, an: regfunc.Analysis, hyps, timeout_s: float
 
 def _flops(an, net, inst, leaf) -> list[int]:
     return _scope_regs(net)[inst][leaf]
+
+
+def _fn_expr(h: list[tuple[tuple[int, ...], int]], topn: dict[int, list[tuple[str, int]]],
+             net: seqsim.GateNet, wires: dict[str, list[int]] | None = None) -> str | None:
+    """``{f_{w-1}, ..., f_0}`` (one bit alone unbraced) of per-bit tables over top-level names of their
+    support flip-flops (:func:`_shannon`'s forms); None when a support flop has no top-level name."""
+    widths = {n: len(b) for n, b in net.name_bits.items()} | {n: len(fl) for n, fl in (wires or {}).items()}
+    parts = []
+    for sup, tt in reversed(h):
+        names = []
+        for j in sup:
+            if j not in topn:
+                return None
+            n, i = topn[j][0]
+            names.append(f"{n}[{i}]" if widths.get(n, 1) > 1 else n)
+        care = {m: tt >> m & 1 for m in range(1 << len(sup))}
+        e, t2 = _shannon(len(sup), care, names)
+        if t2 != tt:
+            return None
+        parts.append(e)
+    return parts[0] if len(parts) == 1 else "{" + ", ".join(parts) + "}"
 
 
 def _top_expr(js_bits: list[tuple[int, int]], topn: dict[int, list[tuple[str, int]]],
@@ -168,6 +393,53 @@ def _top_expr(js_bits: list[tuple[int, int]], topn: dict[int, list[tuple[str, in
              for n, i, inv in reversed(terms)]
     return parts[0] if len(parts) == 1 else "{" + ", ".join(parts) + "}"
 
+
+
+#: Suffix of a module copied for one instance (:func:`_uniquify`; rtlopt.engine.parampin accepts it).
+CLONE = "_rtlopt_i"
+
+
+def _uniquify(texts: dict[Path, str], top: str, inst: str) -> dict[Path, str] | None:
+    """``texts`` unchanged when the module of ``top.inst`` is instantiated once, else with a copy of
+    that module (named ``<module>_rtlopt_i<inst>``, written after it) that the instance uses instead,
+    so registers of this instance alone can be replaced; None when the shape is not recognised."""
+    from rtlopt.semantic.crossinst import child_site
+
+    if child_site(texts, top, inst, once=True) is not None:
+        return texts
+    site = child_site(texts, top, inst)
+    if site is None:
+        return None
+    n, ds, _ports, paths, fm, fi, mtext = site
+    name = n.definition.name
+    clone = f"{name}{CLONE}{inst}"
+    if any(re.search(rf"(?<![\w$]){re.escape(clone)}(?![\w$])", t) for t in texts.values()):
+        return None
+    ms, me = ds.sourceRange.start.offset, ds.sourceRange.end.offset
+    body = mtext[ms:me]
+    hm = re.match(rf"(\s*(?:module|macromodule)\s+){re.escape(name)}(?![\w$])", body)
+    if hm is None:
+        return None
+    copy = body[:hm.start()] + hm.group(1) + clone + body[hm.end():]
+    itext = texts[paths[fi]]
+    s0 = n.syntax.sourceRange.start.offset
+    semi = max(itext.rfind(";", 0, s0), itext.rfind("endmodule", 0, s0), 0)
+    tm = None
+    for m in re.finditer(rf"(?<![\w$.]){re.escape(name)}(?![\w$])", itext[semi:s0]):
+        tm = m
+    if tm is None:
+        return None
+    gap = itext[semi + tm.end():s0]
+    if gap.count("(") != gap.count(")") or re.sub(r"\([^;]*\)", "", gap).strip(" \t\r\n#"):
+        return None  # not the statement's first (only) instance
+    ta, tb = semi + tm.start(), semi + tm.end()
+    out = dict(texts)
+    if fm == fi:
+        out[paths[fm]] = apply_edits(mtext, [Edit(me, me, "\n\n" + copy), Edit(ta, tb, clone)])
+    else:
+        out[paths[fm]] = apply_edits(mtext, [Edit(me, me, "\n\n" + copy)])
+        out[paths[fi]] = apply_edits(itext, [Edit(ta, tb, clone)])
+    return out
 
 
 def _add_input(texts: dict[Path, str], top: str, inst: str, width: int, conn: str,
@@ -220,7 +492,9 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
     for inst, rs in sorted(hyps.items()):
         topn = _top_names(net)
         wires: dict[str, list[int]] = {}
-        cur = dict(texts)
+        cur = _uniquify(dict(texts), top, inst)
+        if cur is None:
+            continue
         descs = []
         rels = []
         ports: dict[str, str] = {}
@@ -231,12 +505,29 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
                 continue  # another name of flip-flops already fed in
             # an alias of the register (an output port wire assigned from it) is not what to replace
             try:
-                real = regfunc.emit(texts, top, [regfunc.Relation(f"{inst}.{leaf}", len(js), 0, f"{inst}.{leaf}")])
+                real = regfunc.emit(cur, top, [regfunc.Relation(f"{inst}.{leaf}", len(js), 0, f"{inst}.{leaf}")])
             except Exception:  # noqa: BLE001
                 real = None
             if real is None:
                 continue
-            if kind == "bits":
+            if kind == "fn":
+                if any((j, sup, tt) not in proven for j, (sup, tt) in zip(js, h, strict=True)):
+                    continue
+                cur = _export_missing(cur, top, net, inst, sorted({i for sup, _t in h for i in sup}), topn, wires)
+                et = _fn_expr(h, topn, net, wires)
+            elif kind == "wordb":
+                sj, sign, k, bi = h
+                if ("wordb", tuple(js)) not in proven:
+                    continue
+                cur = _export_missing(cur, top, net, inst, list(sj) + [bi], topn, wires)
+                es = _top_expr([(i, 0) for i in sj], topn, net, wires)
+                eb = _top_expr([(bi, 0)], topn, net, wires)
+                if es is None or eb is None:
+                    continue
+                w = len(js)
+                kt = f"{w}'d{k} + " if k else ""
+                et = f"{kt}{es} + {eb}" if sign > 0 else f"{w}'d{k} - {es} + {eb}"
+            elif kind == "bits":
                 if any((j, i, v) not in proven for j, (i, v) in zip(js, h, strict=True)):
                     continue
                 cur = _export_missing(cur, top, net, inst, [i for i, _v in h], topn, wires)

@@ -1,0 +1,100 @@
+"""Registers of a child instance that are per-bit tables of ONE register outside it, or k +/- S + b
+(rtlopt.semantic.reglockstep): an LFSR copy seeded one step ahead, mod-5 / mod-2 counters beside a
+mod-10 one, a short timer max(t - 4, 0) of a long one, an exit count = entry count - level. Modules
+instantiated more than once are copied for the one instance rewritten. Real Yosys + ABC proofs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _proof import abc_verdict
+
+from rtlopt.engine.parampin import pin_text
+from rtlopt.semantic import reglockstep
+
+GEN = Path(__file__).resolve().parents[1] / "designs" / "generalization" / "seqredundancy"
+
+
+def _design(name: str) -> tuple[str, str]:
+    d = GEN / name
+    f = next(d.glob("original.*"))
+    return f.read_text(), f.suffix
+
+
+def _run(tmp_path: Path, text: str, suffix: str, top: str):
+    f = tmp_path / ("d" + suffix)
+    f.write_text(text)
+    return f, reglockstep.candidates_for({f: text}, top, timeout_s=60)
+
+
+@pytest.mark.yosys
+def test_lfsr_copy_one_step_ahead_is_the_next_state(tmp_path):
+    text, sfx = _design("lockfn_lfsr_peek_v")
+    f, got = _run(tmp_path, text, sfx, "scr_peek")
+    new, desc = next((t, d) for t, d in got if "'g_nxt.r'" in d)
+    t = new[f]
+    # the successor written bit by bit: taps as XORs with the feedback bit
+    assert "(s_now[6] ^ now_bit)" in desc and "s_now[1]}" in desc, desc
+    # the module is copied for g_nxt alone; g_now keeps the original module
+    assert "module galois8_rtlopt_ig_nxt" in t and "galois8 #(.SEED(8'hA5)) g_now" in t, t
+    assert "always @* r = rtlopt_lock_0_i;" in t
+    assert pin_text(text, t, {"galois8": {(("SEED", 0xA5),), (("SEED", 0xEA),)}}) == t
+    assert abc_verdict(tmp_path, f, t, "scr_peek") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_lfsr_copy_on_its_own_enable_is_left_alone(tmp_path):
+    text, sfx = _design("lockfn_lfsr_peek_v")
+    text = text.replace("g_nxt (.clk(clk), .rst(rst), .adv(adv),", "g_nxt (.clk(clk), .rst(rst), .adv(adv & ~din[0]),")
+    _f, got = _run(tmp_path, text, sfx, "scr_peek")
+    assert not any("'g_nxt.r'" in d or "'g_now.r'" in d for _t, d in got), got
+
+
+@pytest.mark.yosys
+def test_mod5_and_mod2_are_tables_of_the_mod10_index(tmp_path):
+    text, sfx = _design("lockfn_mod_slices_sv")
+    f, got = _run(tmp_path, text, sfx, "decade_seq")
+    descs = {d: t[f] for t, d in got}
+    d2 = next(d for d in descs if "'u_pair.q'" in d)
+    assert "== {1'b0, idx[0]}" in d2, d2
+    d5 = next(d for d in descs if "'u_half.q'" in d)
+    for d in (d2, d5):
+        assert abc_verdict(tmp_path, f, descs[d], "decade_seq") == "EQUIVALENT", d
+
+
+@pytest.mark.yosys
+def test_short_timer_is_a_saturating_difference(tmp_path):
+    text, sfx = _design("lockfn_satdiff_timers_v")
+    f, got = _run(tmp_path, text, sfx, "turnaround")
+    t, d = next((t[f], d) for t, d in got if "'u_short.u'" in d)
+    assert "left[3]" in d and "left[4]" not in d, d  # t <= 9: bit 4 never matters
+    assert "u <= u - 6'd1" not in t
+    assert abc_verdict(tmp_path, f, t, "turnaround") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_short_timer_with_another_reset_value_is_left_alone(tmp_path):
+    # reset to 1 while the long timer resets to 0: u is 1 then 0 while t stays 0 (fails once)
+    text, sfx = _design("lockfn_satdiff_timers_v")
+    text = text.replace("if (rst) u <= 6'd0;", "if (rst) u <= 6'd1;")
+    _f, got = _run(tmp_path, text, sfx, "turnaround")
+    assert not any("'u_short.u'" in d for _t, d in got), got
+
+
+@pytest.mark.yosys
+def test_entry_count_is_exit_count_plus_level(tmp_path):
+    text, sfx = _design("lockfn_enter_exit_sv")
+    f, got = _run(tmp_path, text, sfx, "occ_stats")
+    t, d = next((t[f], d) for t, d in got if "'u_in.n'" in d)
+    assert "== exits + busy_q" in d, d
+    assert "n <= n + 10'd1" not in t.split("module cnt_exit")[0].split("module cnt_enter")[1]
+    assert abc_verdict(tmp_path, f, t, "occ_stats") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_exit_count_with_an_extra_event_is_left_alone(tmp_path):
+    text, sfx = _design("lockfn_enter_exit_sv")
+    text = text.replace("else n <= n + 10'(!now && was);", "else n <= n + 10'((!now && was) || (now && was && n == 10'd3));")
+    _f, got = _run(tmp_path, text, sfx, "occ_stats")
+    assert not any("'u_in.n'" in d or "'u_out.n'" in d for _t, d in got), got
