@@ -909,15 +909,18 @@ def _flag_bound_in(an: Analysis, key, width: int, writes: list, sites: list, def
     for st in mine:
         for g in st.guard:
             greads |= reads(g.node if g.kind == "cond" else g.node.expr)
-    flags = []
+    flags, states = [], []
     for fk, sts in by_key.items():
         if fk == key or fk not in greads or any(st.volatile or not st.node.isNonBlocking for st in sts):
             continue
         lhs = strip(sts[0].node.left)
         if _width(lhs) == 1 and type(lhs.symbol).__name__ == "VariableSymbol":
             flags.append((fk, sts))
+        elif 2 <= _width(lhs) <= 4 and type(lhs.symbol).__name__ == "VariableSymbol" and all(
+                _state_names(st.node.right) <= {fk, key} for st in sts):
+            states.append((fk, sts, _width(lhs)))  # a controller state register (its own writes only)
     zx = Z3Expr(an, defs=defs)
-    for st in mine + [x for _k, sts in flags for x in sts]:  # the chains need every guard modelled
+    for st in mine + [x for _k, sts, *_w in flags + states for x in sts]:  # the chains need every guard modelled
         for g in st.guard:
             if g.kind == "case" and any(_case_label_match(an, zx, g.node, it) is None for it in g.node.items):
                 return None
@@ -941,7 +944,7 @@ def _flag_bound_in(an: Analysis, key, width: int, writes: list, sites: list, def
         return s.check() == z3.unsat
 
     try:
-        return _chain_search(an, zx, key, width, r, nr, mine, resets, consts, flags, unsat)
+        return _chain_search(an, zx, key, width, r, nr, mine, resets, consts, flags, unsat, states)
     except _Late:
         return None
 
@@ -970,7 +973,8 @@ CHAIN_SECONDS = 12.0  # CPU seconds of the process
 CHAIN_REG_SECONDS = 4.0
 
 
-def _chain_search(an: Analysis, zx, key, width: int, r, nr, mine, resets, consts, flags, unsat) -> int | None:
+def _chain_search(an: Analysis, zx, key, width: int, r, nr, mine, resets, consts, flags, unsat,
+                  states=()) -> int | None:
     import z3
 
     from rtlopt.templates._guards import guard_z3
@@ -999,6 +1003,33 @@ def _chain_search(an: Analysis, zx, key, width: int, r, nr, mine, resets, consts
                         unsat(guard_z3(an, zx, st.guard), _last(an, zx, st, mine), z3.Not(inv(nr, nf, b)))
                         for st in resets[:1]):
                     return b
+    for fk, sts, fw in states:
+        # a counter of events bounded by a controller state: ``nref <= nref + 1`` in a refresh state
+        # that moves on to a final state at ``nref == NREF - 1`` holds ``r <= b`` together with
+        # ``st == v -> r != b`` for the states v the count does not reach its top in (Houdini: every
+        # value of the state register at first, those whose implication is not preserved dropped)
+        f = zx.var(fk, fw)
+        nf = _next_state(an, zx, sts, f, fw)
+        fconsts = set(consts)
+        _z3_consts(nf, fconsts)
+        cands = {c + d for c in fconsts for d in (0, 1)}
+        cands = sorted(b for b in cands if 0 < b < (1 << (width - 1)))[:16]
+        for b in cands:
+            vals = list(range(1 << fw))
+
+            def inv(rr, ff, vs, b=b):
+                return z3.And(z3.ULE(rr, b), *[z3.Implies(ff == v, rr != b) for v in vs])
+
+            while vals:
+                keep = [v for v in vals if unsat(inv(r, f, vals), z3.Not(z3.Implies(nf == v, nr != b)))]
+                if keep == vals:
+                    break
+                vals = keep
+            if not vals or not unsat(inv(r, f, vals), z3.Not(z3.ULE(nr, b))):
+                continue
+            if all(unsat(guard_z3(an, zx, st.guard), _last(an, zx, st, mine), z3.Not(inv(nr, nf, vals)))
+                   for st in resets[:1]):
+                return b
     return None
 
 
