@@ -69,6 +69,11 @@ class Relation:
     # of another register's bits (rtlopt.semantic.regpred; never emitted here)
     cmp: str = ""
     table: int = 0
+    # "dec": the decode is rotated by ``rot`` (``1 << (base + rot)`` modulo the base's width, only when the
+    # target has 2**that width bits) and XORed with ``k`` (0, or all ones: an active-low ring of row or
+    # digit enables ``~(1 << idx)``); "therm": the target is the thermometer code ``(1 << (base + rot)) - 1``
+    # (rot 0 or 1) XORed with ``k``
+    rot: int = 0
 
     def uses(self) -> set[str]:
         return ({self.base} if self.base else set()) | ({self.base2} if self.base2 else set()) \
@@ -136,7 +141,7 @@ def localize(rel: Relation, allregs: dict[str, list[int]], regs: dict[str, list[
             nb = len(rel.bits)
             gate = tuple((n, i, g[2], g[3]) for (n, i), g in zip(bits[nb:], rel.gate, strict=True))
             out.append(Relation(t, rel.width, rel.k, base, rel.sign, tuple(bits[:nb]), rel.op, base2, gate,
-                                rel.plus2))
+                                rel.plus2, rot=rel.rot))
     return out
 
 
@@ -269,6 +274,7 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
             for k in [top] + [c for c in consts if top < c < lim][:8]:
                 if k < lim:
                     out.append(Relation(b1, len(regs[b1]), k, b1, op="ule", base2=b2))
+    out += _frozen_decodes(regs, vals)
     for r, js in regs.items():
         w = len(js)
         if w < 2 or r not in vals:
@@ -295,14 +301,15 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
                 out.append(Relation(r, w, int(a[0]), s, -1))
                 found = True
             out += _shr_mod_relations(r, w, rv, s, sj, sv, consts)
-        if not found and w <= 64:  # a one-hot decode of an index register
+        if not found and w <= 62:  # a one-hot decode of an index register (or its complement, rotation)
             for s, sj in regs.items():
                 b = len(sj)
                 if s == r or s not in vals or set(sj) & set(js) or not (b < w <= (1 << b)):
                     continue
                 sv = vals[s]
-                if sv.max() < w and ((np.int64(1) << sv) == rv).all():
-                    out.append(Relation(r, w, 0, s, op="dec"))
+                got = _decode_relation(r, w, rv, s, b, sv) if sv.max() <= w else None
+                if got is not None:
+                    out.append(got)
                     found = True
                 elif not found and rv.min() == 0:  # gated by a valid flag: R == (V ? 1 << S : 0)
                     dec = np.int64(1) << np.minimum(sv, 62)
@@ -375,6 +382,52 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
         if not (pred == rv).all():
             continue
         out.append(Relation(r, w, k & mask, None, 1, tuple(flop_name[j] for j in terms)))
+    return out
+
+
+def _decode_relation(r: str, w: int, rv: np.ndarray, s: str, b: int, sv: np.ndarray,
+                     every: bool = False) -> Relation | list[Relation] | None:
+    """``r == (1 << s)`` on every sample, or its complement ``~(1 << s)``, a rotation ``1 << (s + c)``
+    (modulo ``2**b`` when ``r`` has ``2**b`` bits), or the thermometer code ``(1 << s) - 1`` /
+    ``(2 << s) - 1`` (and its complement): a ring of enables kept beside its binary index. ``every``:
+    the list of all forms that fit (samples that never left the reset state fit several)."""
+    full = (1 << w) - 1
+    hits = []
+    for inv in (0, full):
+        x = rv ^ inv
+        if sv.max() < w:
+            rots = range(w) if w == 1 << b else range(1)
+            for c in rots:
+                if ((np.int64(1) << ((sv + c) & ((1 << b) - 1))) == x).all():
+                    hits.append(Relation(r, w, inv, s, op="dec", rot=c))
+        for c in (0, 1):
+            if sv.max() + c <= w and (((np.int64(1) << (sv + c)) - 1) == x).all():
+                hits.append(Relation(r, w, inv, s, op="therm", rot=c))
+        if hits and not every:
+            return hits[0]
+    return hits if every else None
+
+
+def _frozen_decodes(regs: dict[str, list[int]], vals: dict[str, np.ndarray], limit: int = 12) -> list[Relation]:
+    """Decode hypotheses between registers no sample moved from their reset value: a ring of digit
+    enables stepped by a divider that counts to 50000 never steps in a few thousand simulated cycles,
+    and neither does the digit index beside it. Every decode form that fits the reset values is a
+    hypothesis; the induction keeps those that hold in every reachable state."""
+    frozen = {n: int(vals[n][0]) for n in vals if vals[n].min() == vals[n].max()}
+    out: list[Relation] = []
+    for r, rv in sorted(frozen.items()):
+        w = len(regs[r])
+        lo = rv if rv & 1 else ~rv & ((1 << w) - 1)  # active-low codes as their complement
+        # a one-hot / one-cold / thermometer-looking reset value only
+        if not 3 <= w <= 62 or bin(rv).count("1") not in (1, w - 1) and lo & (lo + 1):
+            continue
+        for s, sv in sorted(frozen.items()):
+            b = len(regs[s])
+            if s == r or set(regs[s]) & set(regs[r]) or not (b < w <= (1 << b)):
+                continue
+            out += _decode_relation(r, w, np.array([rv]), s, b, np.array([sv]), every=True)
+            if len(out) >= limit:
+                return out[:limit]
     return out
 
 
@@ -572,6 +625,15 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
         if rel.op == "dec0":  # zero or the decode (rtlopt.semantic.onehotidx)
             sv = base_word()
             return sv is not None and rv in (0, (1 << sv) & ((1 << rel.width) - 1))
+        if rel.op == "therm":
+            sv = base_word()
+            return sv is not None and ((((1 << (sv + rel.rot)) - 1) ^ rel.k) & ((1 << rel.width) - 1)) == rv
+        if rel.op == "dec" and (rel.k or rel.rot):
+            sv = base_word()
+            if sv is None:
+                return False
+            bw = len(regs[rel.base])
+            return (((1 << ((sv + rel.rot) & ((1 << bw) - 1))) ^ rel.k) & ((1 << rel.width) - 1)) == rv
         if rel.op == "dec":
             sv = base_word()
             if sv is None:
@@ -678,6 +740,20 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             terms = [z3.And([x if m >> t & 1 else z3.Not(x) for t, x in enumerate(lits)] or [z3.BoolVal(True, ctx)])
                      for m in range(1 << len(lits)) if rel.table >> m & 1]
             return c == (z3.Or(terms) if terms else z3.BoolVal(False, ctx))
+        if rel.op == "therm" or rel.op == "dec" and (rel.k or rel.rot):
+            sb = base_bv(rel, v)
+            bw = len(regs[rel.base])
+            if rel.op == "dec" and rel.rot:
+                sb = sb + z3.BitVecVal(rel.rot, bw, ctx)
+            ww = max(w, bw) + 1
+            sb = z3.ZeroExt(ww - bw, sb)
+            if rel.op == "therm":
+                sb = sb + z3.BitVecVal(rel.rot, ww, ctx)
+            dec = z3.BitVecVal(1, ww, ctx) << sb
+            if rel.op == "therm":
+                dec = dec - z3.BitVecVal(1, ww, ctx)
+            dec = z3.Extract(w - 1, 0, dec) ^ z3.BitVecVal(rel.k, w, ctx)
+            return bv(regs[rel.target], v) == dec
         if rel.op in ("dec", "dec0"):
             sb = base_bv(rel, v)
             ww = max(w, len(regs[rel.base]))
@@ -927,6 +1003,17 @@ def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]], ktext: str
             return f"{base} >> {rel.k}" if rel.k else base
         lim = rel.mod - rel.k
         return f"({base} >= {w}'d{lim}) ? {base} - {w}'d{lim} : {base} + {w}'d{rel.k}"
+    if rel.op == "therm" or rel.op == "dec" and (rel.k or rel.rot):
+        if rel.base2 or rel.bits or rel.k not in (0, (1 << w) - 1):
+            return None
+        bw = decl[rel.base][2]
+        if rel.op == "dec":
+            sh = f"({base} + {bw}'d{rel.rot})" if rel.rot else base
+            e = f"({w}'d1 << {sh})"
+        else:  # the shift is done one bit wider so that 1 << w (all ones) does not drop out
+            e = f"(({w + 1}'d1 << {base}) - {w + 1}'d1)" if not rel.rot else \
+                f"(({w + 1}'d2 << {base}) - {w + 1}'d1)"
+        return f"~{e}" if rel.k else e
     if rel.op == "dec":
         if rel.base2:
             return None
@@ -1241,7 +1328,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0, ma
         # the index a one-hot register is decoded from now feeds back like a state register: a variant
         # keeps its binary encoding (synthesis would re-encode it, one-hot again: the FSM engine's
         # attribute); measurement picks
-        kept = _keep_encoding(new, {r.base.rpartition(".")[2] for r in rs if r.op == "dec" and r.base})
+        kept = _keep_encoding(new, {r.base.rpartition(".")[2] for r in rs if r.op in ("dec", "therm") and r.base})
         if kept is not None:
             out.append((kept, desc + " (index encoding kept)"))
 
@@ -1316,7 +1403,7 @@ def _keep_encoding(texts: dict[Path, str], names: set[str]) -> dict[Path, str] |
 def _local_sig(r: Relation) -> tuple:
     return (r.target.rpartition(".")[2], r.base.rpartition(".")[2] if r.base else None, r.k, r.sign, r.op,
             tuple((n.rpartition(".")[2], i) for n, i in r.bits), r.base2.rpartition(".")[2] if r.base2 else None,
-            tuple((g[0].rpartition(".")[2], *g[1:]) for g in r.gate), r.plus2, r.mod)
+            tuple((g[0].rpartition(".")[2], *g[1:]) for g in r.gate), r.plus2, r.mod, r.rot)
 
 
 def _describe(r: Relation) -> str:
@@ -1328,7 +1415,11 @@ def _describe(r: Relation) -> str:
         return f"{b} >> {r.k}"
     if r.op == "modadd":
         return f"({b} + {r.k}) mod {r.mod}"
+    if r.op == "therm":
+        return f"{'~' if r.k else ''}(({1 + r.rot} << {b}) - 1)"
     if r.op == "dec":
+        if r.k or r.rot:
+            return f"{'~' if r.k else ''}(1 << ({b} + {r.rot}))" if r.rot else f"~(1 << {b})"
         return f"{t[0]} ? (1 << {b}) : 0" if t else f"1 << {b}"
     if r.op in ("bit", "nbit"):
         g = "".join(f"{n}[{i}] == {fv} ? {cv} : " for n, i, fv, cv in r.gate)

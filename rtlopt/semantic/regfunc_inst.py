@@ -17,9 +17,12 @@ from pathlib import Path
 from rtlopt.hdl.edit import Edit, apply_edits
 
 
-def emit_instance_drop(texts: dict[Path, str], top: str, rels: list) -> dict[Path, str] | None:
+def emit_instance_drop(texts: dict[Path, str], top: str, rels: list,
+                       widths: dict[str, int] | None = None) -> dict[Path, str] | None:
     """New texts with the instance driving each relation's (top-level) target removed and the target
-    assigned its function, or None when the relations do not fit that shape."""
+    assigned its function, or None when the relations do not fit that shape. ``widths``: flip-flop
+    names -> widths (the netlist's), for top-level nets the source never mentions outside the port
+    list (connected only through SV implicit ``.name`` ports)."""
     from pyslang import syntax
 
     from rtlopt.semantic import instmux, regfunc
@@ -27,7 +30,7 @@ def emit_instance_drop(texts: dict[Path, str], top: str, rels: list) -> dict[Pat
     if not rels or any("." in r.target or not r.base or "." in r.base or r.base2 or r.bits or r.gate
                        for r in rels):
         return None
-    if any(r.op not in ("add", "shr", "modadd") for r in rels):
+    if any(r.op not in ("add", "shr", "modadd", "dec", "therm") for r in rels):
         return None
     targets = {r.target for r in rels}
     if any(r.base in targets for r in rels):
@@ -80,6 +83,10 @@ def emit_instance_drop(texts: dict[Path, str], top: str, rels: list) -> dict[Pat
             decl: dict[str, tuple[int, bool, int]] = {}
             for o in model[0]:
                 decl.setdefault(o.path, (o.decl_lo, o.decl_up, o.width))
+            for r in rels:  # a top-level port only connected by '.name': its [W-1:0] width
+                for n in (r.target, r.base):
+                    if n not in decl and widths and n in widths and _plain_port(text, mod, n, widths[n]):
+                        decl[n] = (0, False, widths[n])
             var = {o.path for o in model[0] if o.proc and "." not in o.path}
             if any(decl.get(r.target, (0, False, -1))[2] != r.width for r in rels):
                 return None
@@ -121,6 +128,19 @@ def emit_instance_drop(texts: dict[Path, str], top: str, rels: list) -> dict[Pat
     return None
 
 
+def _plain_port(text: str, mod, name: str, width: int) -> bool:
+    """Whether the header of ``mod`` declares port ``name`` as ``[width-1:0]`` (or one bit, unranged)."""
+    hdr = text[mod.header.sourceRange.start.offset:mod.header.sourceRange.end.offset]
+    hdr = re.sub(r"//[^\n]*|/\*.*?\*/", " ", hdr, flags=re.S)
+    for m in re.finditer(r"(?:^|[(,;])\s*((?:input|output|inout)\b[^,;()]*?)(?<![\w$])" + re.escape(name)
+                         + r"(?![\w$])\s*(?=[,;)])", hdr):
+        rng = re.findall(r"\[\s*(\d+)\s*:\s*0\s*\]", m.group(1))
+        if re.search(r"\[", m.group(1)) is None:
+            return width == 1
+        return len(rng) == 1 and int(rng[0]) == width - 1 and m.group(1).count("[") == 1
+    return False
+
+
 def _line_removal(text: str, a: int, b: int) -> Edit:
     """Remove ``text[a:b]`` with its whole lines when nothing else shares them."""
     ls = text.rfind("\n", 0, a) + 1
@@ -137,11 +157,12 @@ def candidates_for(texts: dict[Path, str], top: str, an) -> list[tuple[dict[Path
     from rtlopt.semantic import regfunc
 
     out = []
+    widths = {n: len(js) for n, js in regfunc._all_registers(an.net).items()} if an.net is not None else None
     for r in an.relations:
         if "." in r.target or not r.base or "." in r.base:
             continue
         try:
-            new = emit_instance_drop(texts, top, [r])
+            new = emit_instance_drop(texts, top, [r], widths)
         except Exception:  # noqa: BLE001 - a source shape this emitter does not know: no candidate
             new = None
         if new is not None:
