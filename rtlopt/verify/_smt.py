@@ -409,6 +409,7 @@ def _mine_candidates(sm: SmtMiter, bmc: _Bmc, budget: Budget, state_map: dict | 
     cands += _affine_candidates(sm, gregs + hregs)
     cands += _phase_equalities(sm, values, gregs, hregs)
     cands += _state_bound_candidates(sm, gregs, hregs)
+    cands += _decode_candidates(sm, gregs + hregs)
     if state_map:
         cands += _state_map_candidates(sm, state_map)
     if guard is not None:
@@ -710,6 +711,7 @@ def _structural_candidates(sm: SmtMiter, state_map: dict | None, guard,
                                                          and not r.name.startswith(("gold.", "gate."))])
     cands += _flag_bound_candidates(sm, gregs + hregs)
     cands += _state_bound_candidates(sm, gregs, hregs)
+    cands += _decode_candidates(sm, gregs + hregs)
     if state_map:
         cands += _state_map_candidates(sm, state_map)
     if guard is not None:
@@ -846,6 +848,34 @@ def _state_bound_candidates(sm: SmtMiter, gregs: list, hregs: list, limit: int =
                         if len(out) >= limit:
                             return out
                         out.append(z3.Implies(lit, z3.ULE(ew, z3.BitVecVal(k, ew.size(), ew.ctx))))
+    return out
+
+
+def _decode_candidates(sm: SmtMiter, regs: list, limit: int = 240) -> list[z3.BoolRef]:
+    """One-hot rings and their binary indices: ``r`` (3..64 bits) is one-hot (or one-cold), and ``r ==
+    1 << s`` / ``r == ~(1 << s)`` for every register ``s`` of ``b`` bits with ``b < |r| <= 2**b`` (a ring of
+    row or digit enables kept beside its index, or replaced by it: the induction needs the ring tied to
+    the index, and a re-encoded ring needs its one-hotness). Only candidates: the filters and Houdini
+    keep the ones that hold and are inductive together."""
+    out: list[z3.BoolRef] = []
+    words = [(r, sm.regs[r.name]) for r in regs if not z3.is_bool(sm.regs[r.name])]
+    for r, er in words:
+        w = er.size()
+        if not 3 <= w <= 64:
+            continue
+        ctx = er.ctx
+        one, zero, full = z3.BitVecVal(1, w, ctx), z3.BitVecVal(0, w, ctx), z3.BitVecVal((1 << w) - 1, w, ctx)
+        out.append(z3.And(er != zero, er & (er - one) == zero))  # one-hot
+        nr = er ^ full
+        out.append(z3.And(nr != zero, nr & (nr - one) == zero))  # one-cold
+        for s, es in words:
+            b = es.size()
+            if s.name == r.name or not b < w <= (1 << b):
+                continue
+            if len(out) >= limit:
+                return out
+            dec = one << z3.ZeroExt(w - b, es)
+            out += [er == dec, er == dec ^ full]
     return out
 
 
