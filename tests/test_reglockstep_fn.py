@@ -98,3 +98,32 @@ def test_exit_count_with_an_extra_event_is_left_alone(tmp_path):
     text = text.replace("else n <= n + 10'(!now && was);", "else n <= n + 10'((!now && was) || (now && was && n == 10'd3));")
     _f, got = _run(tmp_path, text, sfx, "occ_stats")
     assert not any("'u_in.n'" in d or "'u_out.n'" in d for _t, d in got), got
+
+
+@pytest.mark.yosys
+def test_same_module_mod3_counter_is_a_table_of_the_slot(tmp_path):
+    text, sfx = _design("lockfn_local_mod_flat_v")
+    f, got = _run(tmp_path, text, sfx, "tdm_flat")
+    t, d = next((t[f], d) for t, d in got if d.startswith("'c3' =="))
+    assert "always @* c3 = {" in t and "c3 <= (c3 == 2'd2)" not in t, t
+    assert "c4 <= c4 + 2'd1;" in t  # the other counter is left to regfunc's own relations
+    assert abc_verdict(tmp_path, f, t, "tdm_flat") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_same_module_counter_with_an_out_of_range_reset_is_left_alone(tmp_path):
+    # c3 reset to 3: 3, 0, 1, 2, 0, ... beside slot 0, 1, 2, ...: at slot 0 it is 3 once, then 2
+    text, sfx = _design("lockfn_local_mod_flat_v")
+    text = text.replace("c4 <= 2'd0; c3 <= 2'd0;", "c4 <= 2'd0; c3 <= 2'd3;")
+    _f, got = _run(tmp_path, text, sfx, "tdm_flat")
+    assert not any(d.startswith("'c3' ==") for _t, d in got), got
+
+
+@pytest.mark.yosys
+def test_same_module_lfsr_successor_register(tmp_path):
+    text, sfx = _design("lockfn_local_lfsr_ahead_sv")
+    f, got = _run(tmp_path, text, sfx, "prbs9_top")
+    t, d = next((t[f], d) for t, d in got if d.startswith("'u_gen.ahead' =="))
+    assert "cur[0], (bit_now ^ cur[4])}" in d, d
+    assert "ahead <= step(ahead);" not in t and "always @* ahead = {cur[7]" in t, t
+    assert abc_verdict(tmp_path, f, t, "prbs9_top") == "EQUIVALENT"

@@ -39,6 +39,7 @@ The search loop measures and proves every candidate (from reset).
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from pathlib import Path
@@ -343,10 +344,12 @@ def _flops(an, net, inst, leaf) -> list[int]:
 
 
 def _fn_expr(h: list[tuple[tuple[int, ...], int]], topn: dict[int, list[tuple[str, int]]],
-             net: seqsim.GateNet, wires: dict[str, list[int]] | None = None) -> str | None:
+             net: seqsim.GateNet, wires: dict[str, list[int]] | None = None, scope: str = "") -> str | None:
     """``{f_{w-1}, ..., f_0}`` (one bit alone unbraced) of per-bit tables over top-level names of their
     support flip-flops (:func:`_shannon`'s forms); None when a support flop has no top-level name."""
-    widths = {n: len(b) for n, b in net.name_bits.items()} | {n: len(fl) for n, fl in (wires or {}).items()}
+    pre = scope + "." if scope else ""
+    widths = {n[len(pre):]: len(b) for n, b in net.name_bits.items() if n.startswith(pre)} \
+        | {n: len(fl) for n, fl in (wires or {}).items()}
     parts = []
     for sup, tt in reversed(h):
         names = []
@@ -480,9 +483,14 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
     net = an.net
     if net is None or an.regs is None or len(net.flops) > regfunc._DEEP_FLOPS:
         return []
-    if not _scope_regs(net):  # no register inside a child instance: nothing to feed in
-        return []
     bm = _samples(net)
+    out = _cross_candidates(texts, top, an, net, bm, t0, timeout_s, max_cands) if _scope_regs(net) else []
+    with contextlib.suppress(Exception):  # a shape the emitter does not know
+        out += local_candidates(texts, top, an, net, bm, max(2.0, timeout_s - (time.monotonic() - t0)))
+    return out
+
+
+def _cross_candidates(texts, top, an, net, bm, t0, timeout_s, max_cands):
     hyps = hypotheses(net, an, bm)
     if not hyps:
         return []
@@ -571,6 +579,111 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
         if new is None:
             continue
         out.append((new, "; ".join(descs) + " (lock step, fed from outside the instance)"))
+        if len(out) >= max_cands:
+            break
+    return out
+
+
+def _scope_names(net: seqsim.GateNet, scope: str) -> dict[int, list[tuple[str, int]]]:
+    """flop index -> [(name local to ``scope``, bit)] (``scope`` "" is the top), narrowest first."""
+    qi = net.q_index
+    pre = scope + "." if scope else ""
+    out: dict[int, list[tuple[str, int]]] = {}
+    for n, bits in sorted(net.name_bits.items(), key=lambda kv: (len(kv[1]), kv[0])):
+        if not n.startswith(pre):
+            continue
+        leaf = n[len(pre):]
+        if "." in leaf or not re.fullmatch(r"[A-Za-z_][\w$]*", leaf):
+            continue
+        for i, b in enumerate(bits):
+            if b in qi:
+                out.setdefault(qi[b], []).append((leaf, i))
+    return out
+
+
+def _dedupe(bm: np.ndarray) -> np.ndarray:
+    """``bm`` with repeated samples (columns) dropped: the functional checks only need distinct states."""
+    packed = np.ascontiguousarray(np.packbits(bm, axis=0).T)
+    _u, idx = np.unique(packed.view(np.dtype((np.void, packed.shape[1]))).ravel(), return_index=True)
+    return bm[:, np.sort(idx)]
+
+
+#: Registers at most tried as targets of one scope (local tables).
+_LOCAL_TARGETS = 24
+
+
+def local_candidates(texts: dict[Path, str], top: str, an: regfunc.Analysis, net: seqsim.GateNet,
+                     bm: np.ndarray, timeout_s: float, max_cands: int = 3) -> list[tuple[dict[Path, str], str]]:
+    """[(new texts, description)]: a register whose every bit is a table of bits of ONE other register
+    of the same module (the top, or a child instance's module, copied when instantiated more than
+    once): ``always @* R = <tables>;`` replaces its procedural assignments (an LFSR kept beside its
+    successor, a mod-3 counter beside a mod-12 one, ``max(t - 2, 0)`` beside ``t``). Relations
+    :mod:`rtlopt.semantic.regfunc` already has (``k +/- S``, ...) are left to it."""
+    t0 = time.monotonic()
+    bm = _dedupe(bm)
+    done_targets = {tuple(an.regs[r.target]) for r in an.relations if r.target in (an.regs or {})}
+    allregs = regfunc._all_registers(net)
+    scopes: dict[str, dict[tuple[int, ...], str]] = {}
+    for n, js in sorted(allregs.items(), key=lambda kv: (kv[0].count("."), kv[0])):
+        scope, _, leaf = n.rpartition(".")
+        if scope.count(".") or not re.fullmatch(r"[A-Za-z_][\w$]*", leaf):
+            continue  # the top and direct children only
+        scopes.setdefault(scope, {}).setdefault(tuple(js), n)
+    hyps: list[tuple[str, str, list[int], list]] = []
+    for scope, regs in sorted(scopes.items()):
+        items = sorted(regs.items(), key=lambda kv: -len(kv[0]))[:_LOCAL_TARGETS]
+        for js, n in items:
+            if time.monotonic() - t0 > 0.4 * timeout_s:
+                break
+            if js in done_targets or len(js) > 32 or all(bm[j].min() == bm[j].max() for j in js):
+                continue
+            words = []
+            for sj, _m in regs.items():
+                if set(sj) & set(js):
+                    continue
+                var = [j for j in sj if bm[j].min() != bm[j].max()]
+                if var and len(var) <= _FN_WORD:
+                    words.append((var, _word_of(var, bm)))
+            words.sort(key=lambda w: len(w[0]))
+            fns = _fn_hypothesis(list(js), bm, words)
+            if fns is None or not any(sup for sup, _t in fns):
+                continue
+            hyps.append((scope, n, list(js), fns))
+    if not hyps:
+        return []
+    regs = dict(an.regs or {})
+    rels = [r for r in an.relations if r.op in ("add", "ule")]
+    pairs = {}
+    for _scope, _n, js, fns in hyps:
+        for j, (sup, tt) in zip(js, fns, strict=True):
+            t = f"\\lk_t{j}"
+            regs[t] = [j]
+            for i in sup:
+                regs[f"\\lk_b{i}"] = [i]
+            rel = regfunc.Relation(t, 1, 0, op="fn", cmp="ne", bits=tuple((f"\\lk_b{i}", 0) for i in sup), table=tt)
+            pairs[rel] = (j, sup, tt)
+    got = regfunc.prove(net, regs, rels + list(pairs), timeout_s=max(2.0, timeout_s - (time.monotonic() - t0)))
+    proven = {pairs[r] for r in got if r in pairs}
+    out = []
+    for scope, n, js, fns in hyps:
+        if any((j, sup, tt) not in proven for j, (sup, tt) in zip(js, fns, strict=True)):
+            continue
+        cur = _uniquify(dict(texts), top, scope) if scope else dict(texts)
+        if cur is None:
+            continue
+        et = _fn_expr(fns, _scope_names(net, scope), net, scope=scope)
+        if et is None:
+            continue
+        leaf = n.rpartition(".")[2]
+        try:
+            new = regfunc.emit(cur, top, [regfunc.Relation(n, len(js), 0, n)])
+        except Exception:  # noqa: BLE001
+            new = None
+        if new is not None:
+            new = _rhs_to_ports(cur, new, {leaf: et})
+        if new is None:
+            continue
+        out.append((new, f"'{n}' == {et} (a table of another register of its module)"))
         if len(out) >= max_cands:
             break
     return out
