@@ -798,6 +798,15 @@ def _walk_expr(node, guard, out: list, block, vol, item):
             _walk_expr(node.left, guard + (Lit("cond", c, True, key=key),), out, block, vol, item)
             _walk_expr(node.right, guard + (Lit("cond", c, False, key=key),), out, block, vol, item)
         return
+    if type(node).__name__ == "BinaryExpression" and op_name(node) in ("LogicalAnd", "LogicalOr") \
+            and int(strip(node.left).type.bitWidth or 0) == 1:
+        # ``a && b`` reads ``b`` only when ``a`` holds (``a || b`` when it does not): the right operand's
+        # value matters under that guard (only the right one: both at once would not be exact)
+        c = node.left
+        _walk_expr(c, guard, out, block, vol, item)
+        _walk_expr(node.right, guard + (Lit("cond", c, op_name(node) == "LogicalAnd", key=_key_text(c)),), out,
+                   block, vol, item)
+        return
     for ch in _expr_children(node):
         _walk_expr(ch, guard, out, block, vol, item)
 

@@ -697,6 +697,13 @@ class ExclusiveOperatorSharing(Template):
             extra = folds.get(key, [])
             if group and extra:  # the adder's clique grown by exclusive comparisons (borrow / zero flag)
                 out.extend(self._groups(an, (group + extra)[:MAX_OPS], need_fold=True))
+            lts = [f for f in extra if f.res == "lt"]
+            if len(lts) >= 2:
+                # exclusive comparisons alone as one subtractor's carry: each in whichever direction
+                # (``t > hi`` = carry of ``t + ~hi``, ``t < lo`` = no carry of ``t + ~lo + 1``) needs
+                # the fewest operand muxes (the carry-in and the result inversion follow the guard)
+                out.extend(_fresh_units(an, m, out) for m in self._groups(an, lts[:MAX_OPS], three=True,
+                                                                         lt_only=True))
         for key, extra in idents.items():  # the same groups with the plain-operand arms as adder uses
             group = (ops.get(key, []) + extra)[:MAX_OPS]
             have = {m.edits for m in out}
@@ -779,7 +786,7 @@ class ExclusiveOperatorSharing(Template):
         return got
 
     def _groups(self, an: Analysis, group: list[_Op], need_fold: bool = False, three: bool = False,
-                need_read: bool = False) -> list[Match]:
+                need_read: bool = False, lt_only: bool = False) -> list[Match]:
         defs = getattr(an, "_net_defs", None)
         if defs is None:
             defs = an._net_defs = net_definitions(an)
@@ -815,7 +822,7 @@ class ExclusiveOperatorSharing(Template):
         cliques.sort(key=lambda c: (-len(c), c))
         if three:  # only the adder with its own carry-in and side inversions can hold these
             out = []
-            tc = [c for c in cliques if any(group[i].ci is not None for i in c)][:2]
+            tc = [c for c in cliques if lt_only or any(group[i].ci is not None for i in c)][:2]
             for c, name in zip(tc, _unit_names(an, group[0].kind, len(tc)), strict=True):
                 m = self._emit(an, zx, [group[i] for i in c], [gz[i] for i in c], name, sides=True)
                 if m is not None:
@@ -843,6 +850,11 @@ class ExclusiveOperatorSharing(Template):
             m = self._emit(an, zx, [group[i] for i in c], [gz[i] for i in c], name)
             if m is not None:
                 out.append(m)
+                if not m.data.get("care") and len(c) == 2 and not an.report_only:
+                    # the other operation's own literals as the select (an alternative, measured)
+                    mr = self._emit(an, zx, [group[i] for i in c], [gz[i] for i in c], name, reverse=True)
+                    if mr is not None and all(mr.edits != x.edits for x in out):
+                        out.append(mr)
             if k < ncliques and m is not None and m.data.get("care"):
                 # the same unit with every select exactly the OR of its operations' guards (0 outside
                 # them, not minimised over the don't-cares): which of the two the synthesiser maps
@@ -866,7 +878,7 @@ class ExclusiveOperatorSharing(Template):
         return out
 
     def _emit(self, an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list, name: str,
-              exact: bool = False, sides: bool = False) -> Match | None:
+              exact: bool = False, sides: bool = False, reverse: bool = False) -> Match | None:
         kind = ops[0].kind
         care = _care_points(an, zx, ops, gz)
         if exact and care is None:
@@ -881,7 +893,12 @@ class ExclusiveOperatorSharing(Template):
             bits, pts = care
             sel_t: list[str] = []
         else:
-            got = _text_selectors(an, zx, ops, gz)
+            if reverse and care is None and len(ops) == 2:
+                got = _text_selectors(an, zx, ops, gz, reverse=True)
+            elif reverse:
+                return None
+            else:
+                got = _text_selectors(an, zx, ops, gz)
             if got is None:
                 return None
             order, sel_t = got
@@ -926,12 +943,12 @@ class ExclusiveOperatorSharing(Template):
             got = _sides_unit(an, ops, pts, bits, universe, name, width)
             if got is None:
                 return None
-            lines, core, uw = got
+            lines, core, uw, alt = got
             lines.append(f"wire [{uw - 1}:0] {name} = {core};")
             repl = []
-            for o in ops:
-                if o.res == "lt":
-                    repl.append(f"{'!' if o.neg else ''}{name}[{o.width}]")
+            for k, o in enumerate(ops):
+                if o.res == "lt":  # (the complemented form reads ``!(x < y)``)
+                    repl.append(f"{'!' if o.neg != (k in alt) else ''}{name}[{o.width}]")
                 elif o.res == "slt":
                     repl.append(f"{'~' if o.neg else ''}({name}[{o.width}] ^ {_sign_bits(an, o)})")
                 elif o.res == "eq":
@@ -1020,6 +1037,8 @@ class ExclusiveOperatorSharing(Template):
         edits.extend(merge_edits)
         for o, r in zip(ops, repl, strict=True):
             if (o.start, o.end) not in gone:
+                if r[:1] in "!~" and an.text[o.start:o.start + 1] == "(":
+                    r = f"({r})"  # (the operation's own parentheses: ``!(a >= b)`` stays ``!(!u)``, not ``!!u``)
                 edits.append(Edit(o.start, o.end, r))
         first = min(ops, key=lambda o: o.start)
         what = {"addsub": "adder/subtractor", "mul": "multiplier", "cmp": "comparator"}[kind]
@@ -1028,13 +1047,14 @@ class ExclusiveOperatorSharing(Template):
                        f"({', '.join(an.text[o.start:o.end].strip() for o in ops[:4])})"
                        f"{', selects exactly the guards' if exact is True else ''}"
                        f"{', selects exactly the fewer guards' if small else ''}"
-                       f"{', each side inverted on its own' if sides else ''}", edits, care=care is not None,
+                       f"{', each side inverted on its own' if sides else ''}"
+                       f"{', selected by the last guard' if reverse else ''}", edits, care=care is not None,
                        nops=len(ops), spans=tuple((o.start, o.end) for o in ops), twin=len(ops) == 2 and _value_form(an, ops[0]) == _value_form(an, ops[1]),
-                       **({"alternative": True} if sides or small else {}))
+                       **({"alternative": True} if sides or small or reverse else {}))
 
 
 def _sides_unit(an: Analysis, ops: list[_Op], pts: list[set[int]], bits: list[str], universe: set[int] | None,
-                name: str, width: int) -> tuple[list[str], str, int] | None:
+                name: str, width: int) -> tuple[list[str], str, int, frozenset] | None:
     """One adder ``(X ^ {W{ix}}) + (Y ^ {W{iy}}) + ci`` for additions, subtractions and increments:
     every operation is a sum of two terms (``p - q`` is ``p + ~q + 1``, ``p + 1`` is ``p + 0 + 1``,
     ``p - 1`` is ``p + ~0``), each term may sit on either side (the sum commutes), and each side has its
@@ -1061,25 +1081,48 @@ def _sides_unit(an: Analysis, ops: list[_Op], pts: list[set[int]], bits: list[st
                     t[k], cin = (None, True), False
         terms.append(t)
         cins.append(cin)
-    keys = [tuple(_key(an, n) for n, _i in t) for t in terms]
+    # ``x < y`` (the borrow of ``x + ~y + 1``) is also the complemented carry of ``y + ~x + 0`` (``y <= x``
+    # negated): one comparison per guard with the operands and the carry-in chosen so the muxes shrink
+    # (``t > hi`` / ``t < lo`` in exclusive states: ``t + ~(s ? lo : hi) + s``, no mux on ``t``)
+    alts = {i: [(terms[i][1][0], False), (terms[i][0][0], True)] for i, o in enumerate(ops)
+            if o.res == "lt" and o.ci is None and cins[i] is True and not terms[i][0][1] and terms[i][1][1]
+            and None not in (terms[i][0][0], terms[i][1][0])}
+    base = list(terms)
 
-    def cost(flip: frozenset) -> tuple[float, int]:
-        kx = {keys[i][1] if i in flip else keys[i][0] for i in range(len(ops))}
-        ky = {keys[i][0] if i in flip else keys[i][1] for i in range(len(ops))}
-        # distinct values per operand mux (a zero is only a mask: half a value)
-        return sum(len(k - {"0"}) + 0.5 * ("0" in k) for k in (kx, ky)), len(flip)
+    def chosen(alt: frozenset) -> list:
+        return [alts[i] if i in alt else base[i] for i in range(len(ops))]
 
-    free = [i for i in range(len(ops)) if keys[i][0] != keys[i][1]]
-    if len(free) <= MAX_ORIENT:
-        flip = min((frozenset(i for b, i in enumerate(free) if m >> b & 1) for m in range(1 << len(free))),
-                   key=lambda f: (cost(f), sorted(f)))
-    else:  # greedy: turn one operation at a time while the operand muxes shrink
-        flip = frozenset()
-        while True:
-            nxt = min((flip ^ {i} for i in free), key=lambda f: (cost(f), sorted(f)))
-            if cost(nxt) >= cost(flip):
-                break
-            flip = nxt
+    def cost(flip: frozenset, alt: frozenset = frozenset()) -> tuple:
+        tt = chosen(alt)
+        ks = [tuple(_key(an, n) for n, _i in t) for t in tt]
+        kx = {ks[i][1] if i in flip else ks[i][0] for i in range(len(ops))}
+        ky = {ks[i][0] if i in flip else ks[i][1] for i in range(len(ops))}
+        ix = {tt[i][1][1] if i in flip else tt[i][0][1] for i in range(len(ops))}
+        iy = {tt[i][0][1] if i in flip else tt[i][1][1] for i in range(len(ops))}
+        # distinct values per operand mux (a zero is only a mask: half a value), then the sides whose
+        # inversion changes with the operation (an XOR per bit)
+        return sum(len(k - {"0"}) + 0.5 * ("0" in k) for k in (kx, ky)), len(ix) + len(iy), len(flip), len(alt)
+
+    best: tuple[frozenset, frozenset] | None = None
+    for am in range(1 << len(alts)) if len(alts) <= 4 else (0,):
+        alt = frozenset(i for b, i in enumerate(sorted(alts)) if am >> b & 1)
+        keys = [tuple(_key(an, n) for n, _i in t) for t in chosen(alt)]
+        free = [i for i in range(len(ops)) if keys[i][0] != keys[i][1]]
+        if len(free) <= MAX_ORIENT:
+            flip = min((frozenset(i for b, i in enumerate(free) if m >> b & 1) for m in range(1 << len(free))),
+                       key=lambda f, alt=alt: (cost(f, alt), sorted(f)))
+        else:  # greedy: turn one operation at a time while the operand muxes shrink
+            flip = frozenset()
+            while True:
+                nxt = min((flip ^ {i} for i in free), key=lambda f, alt=alt: (cost(f, alt), sorted(f)))
+                if cost(nxt, alt) >= cost(flip, alt):
+                    break
+                flip = nxt
+        if best is None or cost(flip, alt) < cost(*best):
+            best = (flip, alt)
+    flip, alt = best
+    terms = chosen(alt)
+    cins = [False if i in alt else c for i, c in enumerate(cins)]
     xs = [terms[i][1] if i in flip else terms[i][0] for i in range(len(ops))]
     ys = [terms[i][0] if i in flip else terms[i][1] for i in range(len(ops))]
     if not any(i for _n, i in xs) and not any(i for _n, i in ys) and all(isinstance(c, bool) for c in cins):
@@ -1125,7 +1168,7 @@ def _sides_unit(an: Analysis, ops: list[_Op], pts: list[set[int]], bits: list[st
         lines.append(f"wire {name}_ci = {ci};")
         ci = f"{name}_ci"
     core = " + ".join(sides) + ("" if ci == "1'b0" else f" + {ci}")
-    return lines, core, uw
+    return lines, core, uw, alt
 
 
 def _text_chain(vals: list[tuple[str, str]], pts: list[set[int]], bits: list[str],
@@ -1179,9 +1222,13 @@ def _flag(flags: list[bool], pts: list[set[int]], bits: list[str], universe: set
     return None if got is None else got[0]
 
 
-def _text_selectors(an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list) -> tuple[list[int], list[str]] | None:
+def _text_selectors(an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list,
+                    reverse: bool = False) -> tuple[list[int], list[str]] | None:
     """Order of the operations and the text of their selectors, from their guard literals (each
-    selector holds under its own guard and every earlier one is false under it), or None."""
+    selector holds under its own guard and every earlier one is false under it), or None.
+    ``reverse``: the operation with the most complex guard first (``else if (a > b)`` after
+    ``if (a < b)``: its own ``a > b`` is the selector once the literals the others exclude anyway are
+    dropped, and a comparator the design computes anyway picks the operands)."""
     kind = ops[0].kind
     # selectors: guard literals not common to the whole group
     common = set.intersection(*[{(g.kind, g.key, g.positive) for g in o.site.guard} for o in ops])
@@ -1190,6 +1237,10 @@ def _text_selectors(an: Analysis, zx: Z3Expr, ops: list[_Op], gz: list) -> tuple
         return None
     # the operation with the most complex selector goes last (it needs none)
     order = sorted(range(len(ops)), key=lambda i: (sum(len(lit_text(an, g) or "") for g in rest[i]), i))
+    if reverse:
+        if any(not r for r in rest):
+            return None
+        order = order[::-1]
     last = order[-1]
     sel_z = [z3.And(*[lit_z3(an, zx, g, as_text=True) for g in r]) if r else z3.BoolVal(True) for r in rest]
     sel_t = [" && ".join(lit_text(an, g) for g in r) for r in rest]
