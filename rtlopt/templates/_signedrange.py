@@ -281,10 +281,15 @@ def _dead_compare_matches(tmpl, an: Analysis, facts, names: set, ranges, regs) -
                 blocks.append((an.span(s.syntax), frozenset(blocking_targets(s.body))))
         elif isinstance(s, ast.ContinuousAssignSymbol) and s.syntax is not None:
             blocks.append((an.span(s.syntax), frozenset()))
+    import time
+
     defs = net_defs_cached(an)
     zxs: dict = {}
     dead = []  # (info, value)
+    stop = time.process_time() + SIGNED_SECONDS  # a design with thousands of comparisons
     for info in an.exprs:
+        if time.process_time() > stop:
+            break
         n = info.node
         if type(n).__name__ != "BinaryExpression" or op_name(n) not in _CMP:
             continue
