@@ -528,6 +528,10 @@ def _gated_predicates(r: str, vals: dict[str, np.ndarray], regs: dict[str, list[
     return out
 
 
+# widest frozen word (never moved from reset in the simulation) whose every value is a comparison hypothesis
+_FROZEN_STATE_BITS = 4
+
+
 def _predicates(r: str, vals: dict[str, np.ndarray], regs: dict[str, list[int]],
                 words: dict | None = None, consts=()) -> list[Relation]:
     """A 1-bit register that is a comparison of a word (a register, or a difference of two) with a
@@ -548,14 +552,24 @@ def _predicates(r: str, vals: dict[str, np.ndarray], regs: dict[str, list[int]],
         if varies:
             a, b = np.unique(sv[rv]), np.unique(sv[~rv])
             if not np.intersect1d(a, b).size:
+                # every form that fits the samples: a state the simulation never reached (a busy flag
+                # beside IDLE/SHIFT/DONE whose DONE comes after 512 cycles) decides between 'st == SHIFT'
+                # and 'st != IDLE'; the induction keeps the one that holds
                 if a.size == 1:
                     got.add(("eq", int(a[0])))
-                elif b.size == 1:
+                if b.size == 1:
                     got.add(("ne", int(b[0])))
-                elif b.max() < a.min():
+                if not got and b.max() < a.min():
                     got.add(("ge", int(a.min())))
-                elif a.max() < b.min():
+                elif not got and a.max() < b.min():
                     got.add(("lt", int(b.min())))
+        elif s2 is None and 2 <= w <= _FROZEN_STATE_BITS and sv.min() == sv.max():
+            # a flag and a small state word no sample moved from reset (an init sequencer waiting 2000
+            # cycles before its first step): the flag compared with each other value of the word
+            # ('init_done == (st == DONE)'), and the flag as the reset value's (in)equality
+            s0 = int(sv[0])
+            got |= {("ne" if rv[0] else "eq", k) for k in range(1 << w) if k != s0}
+            got.add(("eq" if rv[0] else "ne", s0))
         if not varies and consts and sv.min() != sv.max():  # thresholds beyond every sampled value
             top = int(sv.max())
             ks = [k for k in consts if top < k < (1 << w)][:6]
