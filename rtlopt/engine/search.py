@@ -451,6 +451,8 @@ _semantic_generator("reencode", "reencode", per_top=True)
 _semantic_generator("memunroll", "memunroll")
 # onehotidx: a register that is 0 or ``1 << S`` kept as one flag bit.
 _semantic_generator("onehotidx", "onehotidx", per_top=True)
+# ringidx: a one-hot (one-cold) rotating ring register kept as a binary index, decoded where it is read.
+_semantic_generator("ringidx", "ringidx", per_top=True)
 # idxconst: an indexed read whose element is constant whenever the index names it.
 _semantic_generator("idxconst", "idxconst", per_top=True)
 # onehotsel: an indexed read at an index encoded from a one-hot-or-zero vector as an AND-OR select.
