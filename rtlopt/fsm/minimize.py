@@ -418,7 +418,7 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
       CPU 1.98/1.95 -> 1.74/1.72 s (a CaDiCaL inprocessing round no longer runs past a slice).
       The exact count is unchanged: the open cases need the UNSAT proofs above. All 84 bench
       rows (5-150 states, 0/30/50/70 % DC, seeds 0-2): 77 exact before and after, every row at
-      most 1.71 s of CPU after (1.84 s before).
+      most 1.71 s of CPU after (the 70 % rows reached 1.84-1.98 s in three runs before).
     """
     from rtlopt.fsm._bounds import coloring_bound
     from rtlopt.fsm._cover_sat import CoverSat
