@@ -127,3 +127,25 @@ def test_same_module_lfsr_successor_register(tmp_path):
     assert "cur[0], (bit_now ^ cur[4])}" in d, d
     assert "ahead <= step(ahead);" not in t and "always @* ahead = {cur[7]" in t, t
     assert abc_verdict(tmp_path, f, t, "prbs9_top") == "EQUIVALENT"
+
+
+def test_pinned_export_of_a_renamed_register_reads_zero_in_the_original_arm():
+    # an earlier rewrite renamed the narrowed counter (c -> c_q); the original arm has no c_q
+    old = """module m #(parameter D = 8) (
+  input clk,
+  input rst,
+  output t
+);
+  reg [7:0] c;
+  always @(posedge clk) c <= rst ? 8'd0 : c + 8'd1;
+  assign t = (c == D - 1);
+endmodule
+"""
+    new = old.replace("  output t\n);", "  output t,\n  output wire [2:0] rtlopt_c_q_o\n);") \
+        .replace("reg [7:0] c;", "reg [2:0] c_q;").replace("c <= rst ? 8'd0 : c + 8'd1;", "c_q <= rst ? 3'd0 : c_q + 3'd1;") \
+        .replace("(c == D - 1)", "(c_q == D - 1)").replace("endmodule", "  assign rtlopt_c_q_o = c_q;\nendmodule")
+    got = pin_text(old, new, {"m": {(("D", 8),)}})
+    assert got is not None
+    pinned, orig = got.split("end else begin")
+    assert "assign rtlopt_c_q_o = c_q;" in pinned, got
+    assert "assign rtlopt_c_q_o = 0;" in orig and "= c_q" not in orig, got

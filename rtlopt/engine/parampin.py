@@ -184,7 +184,11 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
             if hdr_full is None:
                 return None
             body_n = body_n.rstrip(" \t") + "".join(exports)
-            body_o = body_o.rstrip(" \t") + "".join(exports)
+            # a register renamed by an earlier rewrite (narrowed 'c' -> 'c_q') does not exist in the
+            # original arm: its export port reads 0 there (only the rewritten arm's parent connects it)
+            body_o = body_o.rstrip(" \t") + "".join(
+                e if re.search(rf"(?<![\w$]){re.escape(e.split('=')[1].strip(' ;'))}(?![\w$])", body_o)
+                else e.split("=")[0] + "= 0;\n" for e in exports)
         pinned = (f"{hdr_full if exports or imports else mod_o[:ho]}{kept}\n"
                   f"  // rtlopt: rewritten for the parameter values it was proven with; any other values keep\n"
                   f"  // the original logic (the else arm, unchanged)\n"
