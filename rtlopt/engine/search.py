@@ -341,17 +341,44 @@ def fsm_candidates(state: State) -> list[Candidate]:
         from rtlopt.fsm import candidates as fsm_gen  # type: ignore[attr-defined]
     except ImportError:
         return []
+    design, back = state.design, {}
+    key = (state.design.top, tuple(str(f) for f in state.design.files))
     if state.round > 0:
-        return []  # the FSM engine works on the files as written (first round only)
+        # later rounds: the machine again, on the current texts, when the first round found one (a
+        # merge of equivalent states loses to narrowing the 32-bit timer in its arms in round one,
+        # and wins once the timer is narrow: heldout8 ctrl/elevator_fsm)
+        if not _FSM_FOUND.get(key):
+            return []
+        changed = [f for f in state.design.files if state.texts.get(Path(f)) not in (None, Path(f).read_text())]
+        if len(changed) != 1:
+            return []
+        try:
+            from rtlopt.fsm._candidates import design_with_text
+
+            design = design_with_text(state.design, str(changed[0]), state.texts[Path(changed[0])])
+        except RtloptError:
+            return []
+        back = {str(f): str(changed[0]) for f in design.files if str(f) not in map(str, state.design.files)}
     try:
         # not measured there: the search measures every candidate itself, in parallel and area first
         kw = {}
         if state.deadline is not None:  # the extraction stops at the search's deadline too (default 30 s)
             kw["extract_timeout_s"] = max(1.0, min(30.0, state.deadline - time.monotonic()))
-        cands = fsm_gen(state.design, goal=state.goal, liberty=state.liberty, measure_ppa=False, **kw)
+        cands = fsm_gen(design, goal=state.goal, liberty=state.liberty, measure_ppa=False, **kw)
     except RtloptError:
         return []
-    return [c for c in cands if isinstance(c, Candidate)]
+    out = [c for c in cands if isinstance(c, Candidate)]
+    if state.round == 0:
+        _FSM_FOUND[key] = bool(out)
+    for c in out:  # a candidate of the copy replaces the user's file
+        f = c.hints.get("file")
+        if f is not None and str(f) in back:
+            c.hints["file"] = back[str(f)]
+    return out
+
+
+#: (top, files) -> whether the first round's FSM engine found a machine to rewrite
+_FSM_FOUND: dict[tuple, bool] = {}
 
 
 def lifting_candidates(state: State) -> list[Candidate]:
