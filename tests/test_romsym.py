@@ -128,7 +128,8 @@ def _prove_and_measure(tmp_path: Path, name: str, orig: str, new: str, top: str,
 @pytest.mark.slow
 @pytest.mark.parametrize("case", ["sine64_halfsample_case_sv", "hann32_rom_initial_v",
                                   "dds_offsetbin_assign_rom_sv", "cos128_nco_function_v", "tone128_clocked_rom_sv",
-                                  "pwm_offset_sine_function_sv"])
+                                  "pwm_offset_sine_function_sv", "sine32_ifchain_function_v",
+                                  "sine64_nested_case_v"])
 def test_suite_rewrite_proven_and_smaller(tmp_path: Path, case: str, monkeypatch):
     import json
 
@@ -165,3 +166,62 @@ def test_label_beyond_the_selector_is_not_aliased():
     src = base.replace("      default:", "      67: y = 8'sd99;\n      default:")  # never matches a 6-bit p
     assert src != base and len(rewrites(base, "t.v")) == 1
     assert rewrites(src, "t.v") == []  # refused rather than read as label 3
+
+
+def if_chain(vals, w=8, other=None) -> str:
+    """``if (p == 6'dK) y = C; else if ...`` over ``vals``; arm ``other`` compares ``q`` instead."""
+    arms = [f"if ({'q' if i == other else 'p'} == 6'd{i}) y = {_lit(v, w)};" for i, v in enumerate(vals)]
+    body = "\n      else ".join(arms)
+    return (f"module t(input [5:0] p, input [5:0] q, output reg signed [{w - 1}:0] y);\n  always @* begin\n"
+            f"      {body}\n      else y = {w}'sd0;\n  end\nendmodule\n")
+
+
+def nested_case(vals, inner_sel="p[3:0]", w=8) -> str:
+    arms = []
+    for hi in range(4):
+        sel = inner_sel if hi != 2 else inner_sel.replace("p[", "p [")
+        inner = "\n".join(f"          4'd{lo}: y = {_lit(vals[hi * 16 + lo], w)};" for lo in range(16))
+        arms.append(f"      2'd{hi}: case ({sel})\n{inner}\n        endcase")
+    return (f"module t(input [5:0] p, output reg signed [{w - 1}:0] y);\n  always @*\n    case (p[5:4])\n"
+            + "\n".join(arms) + "\n    endcase\nendmodule\n")
+
+
+def test_if_chain_read_as_a_case_table():
+    got = rewrites(if_chain(SINE), "t.v")
+    assert len(got) == 1, got  # the chain's head only, not its tails
+    new, desc = got[0]
+    assert desc.startswith("if-chain table on p (64 entries) is 17 entries"), desc
+    assert "if (p[5]) y = -y;" in new and "else if" not in new and "6'd40" not in new, new
+
+
+def test_if_chain_near_misses_refused():
+    assert rewrites(if_chain(SINE, other=37), "t.v") == []  # one arm compares another signal
+    off = list(SINE)
+    off[41] += 1
+    assert rewrites(if_chain(off), "t.v") == []
+    no_else = if_chain(SINE[:63]).replace("\n      else y = 8'sd0;", "")
+    assert no_else != if_chain(SINE[:63]) and rewrites(no_else, "t.v") == []  # p == 63 keeps y
+    var_arm = if_chain(SINE).replace("if (p == 6'd9) y = 8'sd", "if (p == 6'd9) y = q + 8'sd")
+    assert var_arm != if_chain(SINE) and rewrites(var_arm, "t.v") == []
+
+
+def test_nested_case_flattened_over_the_concatenated_index():
+    got = rewrites(nested_case(SINE), "t.v")
+    assert len(got) == 1, got
+    new, desc = got[0]
+    assert "case table on {p[5:4], p[3:0]} (64 entries) is 17 entries" in desc, desc
+    assert "case ((p[4] ? 5'd16 - {1'b0, p[3:0]} : {1'b0, p[3:0]}))" in new and "if (p[5]) y = -y;" in new, new
+    # the inner selector overlapping the outer one (p[4] twice), or another inner selector in one arm
+    assert rewrites(nested_case(SINE, "p[4:1]"), "t.v") == []
+    other = nested_case(SINE).replace("2'd2: case (p [3:0])", "2'd2: case (p[4:1])")
+    assert other != nested_case(SINE) and rewrites(other, "t.v") == []
+
+
+@pytest.mark.yosys
+@pytest.mark.slow
+@pytest.mark.parametrize("which", ["ifchain", "nested"])
+def test_if_chain_and_nested_case_proven(tmp_path: Path, which: str, monkeypatch):
+    src = if_chain(SINE) if which == "ifchain" else nested_case(SINE)
+    got = rewrites(src, "t.v")
+    assert len(got) == 1
+    _prove_and_measure(tmp_path, "t.v", src, got[0][0], "t", monkeypatch)

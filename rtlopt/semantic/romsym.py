@@ -6,7 +6,10 @@ recursively from the index's top bit down.
 A full-period sine table of 256 entries is ``-T[i]`` in its second half and ``T[128-i]`` in the
 second quarter of the first: a 65-entry quarter-wave table read at ``p[6] ? 64 - p[5:0] : p[5:0]``
 and negated when ``p[7]``. Found from the values alone (every label of a ``case`` over an index of at
-most 12 bits, the default for the labels left out, a constant per arm; an array whose elements are
+most 12 bits, the default for the labels left out, a constant per arm; nested cases, every arm of
+one level on the same non-overlapping selector, read as one table over the concatenated selectors;
+an if / else-if chain of ``sel == K`` compares on one selector read as a case, the last ``else`` its
+default; an array whose elements are
 all given constants in an ``initial`` block, by ``assign`` or by an SV ``'{...}`` initializer, and read
 by index), checked modulo the element's width.
 
@@ -245,76 +248,263 @@ def _single_assign(st):
     return sa(st)
 
 
-def _case_rewrite(an, st) -> tuple[str, str] | None:
-    from rtlopt.templates._sem import is_pure, norm, strip
+class _Acc:
+    """The one target every arm of a table assigns (same text, same blocking kind) and its width."""
 
-    if str(getattr(st, "condition", "")).split(".")[-1] != "Normal":
-        return None
-    sel = strip(st.expr)
-    if not is_pure(sel) or not sel.type.isIntegral:
-        return None
-    ws = int(sel.type.bitWidth or 0)
-    if not 2 <= ws <= MAX_INDEX_BITS:
-        return None
-    arms = [(list(it.expressions), it.stmt) for it in st.items]
-    if st.defaultCase is not None:
-        arms.append((None, st.defaultCase))
-    target = None
-    table: dict[int, int] = {}
-    rhs_text: dict[int, str] = {}
-    dflt = dflt_text = None
-    wt = 0
-    for labels, body in arms:
-        a = _single_assign(body)
+    def __init__(self, an):
+        self.an = an
+        self.target = None
+        self.wt = 0
+
+    def value(self, a) -> tuple[int, str] | None:
+        from rtlopt.templates._sem import norm, strip
+
         if a is None:
             return None
-        left = a.left
-        ls, le = an.span(left.syntax)
-        key = norm(an.text[ls:le])
-        key = (key, bool(a.isNonBlocking))
-        if target is None:
-            target = (key, left, a)
-            wt = int(left.type.bitWidth or 0)
-            if not 1 <= wt <= 64:
+        an = self.an
+        ls, le = an.span(a.left.syntax)
+        key = (norm(an.text[ls:le]), bool(a.isNonBlocking))
+        if self.target is None:
+            self.target = (key, a.left, a)
+            self.wt = int(a.left.type.bitWidth or 0)
+            if not 1 <= self.wt <= 64:
                 return None
-        elif target[0] != key:
+        elif self.target[0] != key:
             return None
         c = an.const(a.right)
         if c is None:
             return None
-        c &= (1 << wt) - 1
         rs, re_ = an.span(strip(a.right).syntax)
-        rt = an.text[rs:re_].strip()
+        return c & ((1 << self.wt) - 1), an.text[rs:re_].strip()
+
+
+def _single_statement(st):
+    """The one statement of ``st`` through begin/end (``st`` itself when it is no block)."""
+    while st is not None and type(st).__name__ == "BlockStatement":
+        body = st.body
+        if type(body).__name__ == "StatementList":
+            items = [x for x in body.list if type(x).__name__ != "EmptyStatement"]
+            if len(items) != 1:
+                return None
+            body = items[0]
+        st = body
+    return st
+
+
+def _selector(an, node):
+    """``(expression, width, key)`` of a pure integral selector, else None."""
+    from rtlopt.templates._sem import is_pure, norm, strip
+
+    sel = strip(node)
+    if not is_pure(sel) or not sel.type.isIntegral:
+        return None
+    ws = int(sel.type.bitWidth or 0)
+    if not 1 <= ws <= MAX_INDEX_BITS:
+        return None
+    xs, xe = an.span(sel.syntax)
+    return sel, ws, (norm(an.text[xs:xe]), ws)
+
+
+def _label(an, sel, ws, node) -> int | None:
+    """The index a constant label (or compared constant) selects; None when the selector cannot hold it."""
+    v = an.const(node)
+    if v is None or v >= 1 << ws or (v < 0 and (not sel.type.isSigned or v < -(1 << (ws - 1)))):
+        return None
+    return v & ((1 << ws) - 1)
+
+
+def _arm_table(acc, body, depth):
+    """``(selectors, entries)`` of one arm: a constant assignment (no selector, one entry) or a nested
+    case (its own table)."""
+    a = _single_assign(body)
+    if a is not None:
+        ct = acc.value(a)
+        return None if ct is None else ([], [ct])
+    inner = _single_statement(body)
+    if depth >= 3 or type(inner).__name__ != "CaseStatement":
+        return None
+    return _case_table(acc, inner, depth + 1)
+
+
+def _case_table(acc, st, depth=0):
+    """``(selectors, entries)``: a case statement as a table over the concatenation of its selector
+    and (nested cases in its arms, every arm on the same selectors) the inner selectors; ``selectors``
+    ``[(expr, width, key)]`` most significant first, ``entries`` every index's ``(value, text)``."""
+    if str(getattr(st, "condition", "")).split(".")[-1] != "Normal":
+        return None
+    an = acc.an
+    got = _selector(an, st.expr)
+    if got is None:
+        return None
+    sel, ws, _key = got
+    arms = [(list(it.expressions), it.stmt) for it in st.items]
+    if st.defaultCase is not None:
+        arms.append((None, st.defaultCase))
+    sub = None
+    table: dict[int, tuple] = {}
+    dflt = None
+    for labels, body in arms:
+        t = _arm_table(acc, body, depth)
+        if t is None:
+            return None
+        if t[0]:
+            if sub is None:
+                sub = t[0]
+            elif [x[2] for x in sub] != [x[2] for x in t[0]]:
+                return None  # arms on different inner selectors
         if labels is None:
-            dflt, dflt_text = c, rt
+            dflt = t
             continue
         for lab in labels:
-            v = an.const(lab)
-            if v is None or v >= 1 << ws or (v < 0 and (not sel.type.isSigned or v < -(1 << (ws - 1)))):
+            v = _label(an, sel, ws, lab)
+            if v is None:
                 return None  # a label the selector cannot hold: not read as a table here
-            v &= (1 << ws) - 1
-            if v in table:
-                continue  # a later duplicate label is never taken
-            table[v] = c
-            rhs_text[v] = rt
+            table.setdefault(v, t)  # a later duplicate label is never taken
     n = 1 << ws
     if len(table) < n and dflt is None:
         return None  # labels left out keep the target's old value: not a table
-    vals = [table.get(i, dflt) for i in range(n)]
-    texts = [rhs_text.get(i, dflt_text) for i in range(n)]
+    sub = sub or []
+    sb = sum(x[1] for x in sub)
+    if ws + sb > MAX_INDEX_BITS:
+        return None
+    entries = []
+    for i in range(n):
+        sels, ents = table.get(i, dflt)
+        entries += ents * (1 << sb) if not sels else ents
+    return [(sel, ws, _key)] + sub, entries
+
+
+def _ifchain_table(acc, st):
+    """An if / else-if chain of ``sel == K`` compares (one selector, constant ``K``) each assigning a
+    constant, the last ``else`` the default: ``(selectors, entries)`` as for a case."""
+    from rtlopt.templates._sem import strip
+
+    an = acc.an
+    key = sel = None
+    ws = 0
+    table: dict[int, tuple] = {}
+    dflt = None
+    cur = st
+    while cur is not None:
+        conds = list(cur.conditions)
+        if len(conds) != 1 or conds[0].pattern is not None:
+            return None
+        c = strip(conds[0].expr)
+        if type(c).__name__ != "BinaryExpression" or str(c.op).split(".")[-1] != "Equality":
+            return None
+        sides = [(c.left, c.right), (c.right, c.left)]
+        k_node = x_node = None
+        for x, k in sides:
+            if an.const(k) is not None and an.const(x) is None:
+                x_node, k_node = x, k
+                break
+        if x_node is None:
+            return None
+        got = _selector(an, x_node)
+        if got is None:
+            return None
+        if key is None:
+            sel, ws, key = got
+        elif got[2] != key:
+            return None  # an arm comparing another signal
+        if sel.type.isSigned and strip(x_node) is not x_node:
+            return None  # a signed selector widened for the compare: not a plain label
+        v = _label(an, sel, ws, k_node)
+        if v is None:
+            return None
+        ct = acc.value(_single_assign(cur.ifTrue))
+        if ct is None:
+            return None
+        table.setdefault(v, ct)
+        nxt = cur.ifFalse
+        if nxt is None:
+            break
+        inner = _single_statement(nxt)
+        if type(inner).__name__ == "ConditionalStatement":
+            cur = inner
+            continue
+        dflt = acc.value(_single_assign(nxt))
+        if dflt is None:
+            return None
+        break
+    n = 1 << ws
+    if len(table) < n and dflt is None:
+        return None
+    return [(sel, ws, key)], [table.get(i, dflt) for i in range(n)]
+
+
+def _combined_speller(an, sels):
+    """``(bit_of, range_of, text, names)`` of the concatenated selectors (least significant last)."""
+    parts = []
+    for sel, ws, _key in sels:
+        xs, xe = an.span(sel.syntax)
+        xtext = an.text[xs:xe]
+        sp = _speller(xtext, ws)
+        if sp is None:
+            return None
+        name = re.split(r"[\s\[]", xtext.strip().lstrip("("), maxsplit=1)[0]
+        parts.append((sp, ws, xtext.strip(), name))
+    names = [p[3] for p in parts]
+    if len(parts) == 1:
+        (bit_of, range_of), _ws, xtext, _n = parts[0]
+        return bit_of, range_of, xtext, names
+    lows = []
+    lo = 0
+    for p in reversed(parts):
+        lows.append((lo, p))
+        lo += p[1]
+    total = lo
+    allbits = [next(p[0][0](b - lo_) for lo_, p in lows if lo_ <= b < lo_ + p[1]) for b in range(total)]
+    if len(set(allbits)) != total:
+        return None  # overlapping selectors
+
+    def bit_of(b: int) -> str:
+        return allbits[b]
+
+    def range_of(hi: int, lo: int) -> str:
+        bits = [allbits[b] for b in range(hi, lo - 1, -1)]
+        if len(bits) == 1:
+            return bits[0]
+        ms = [re.fullmatch(r"([A-Za-z_][\w$]*)\[(\d+)\]", b) for b in bits]
+        if all(ms) and len({m.group(1) for m in ms}) == 1 and \
+                all(int(ms[j].group(2)) == int(ms[0].group(2)) - j for j in range(len(ms))):
+            return f"{ms[0].group(1)}[{ms[0].group(2)}:{ms[-1].group(2)}]"
+        return "{" + ", ".join(bits) + "}"
+    return bit_of, range_of, "{" + ", ".join(p[2] for p in parts) + "}", names
+
+
+def _case_rewrite(an, st) -> tuple[str, str] | None:
+    acc = _Acc(an)
+    kind = type(st).__name__
+    if kind == "CaseStatement":
+        got = _case_table(acc, st)
+    elif kind == "ConditionalStatement":
+        par = getattr(st.syntax, "parent", None)
+        if par is not None and str(par.kind).split(".")[-1] == "ElseClause":
+            return None  # the tail of a longer chain: read from its head
+        got = _ifchain_table(acc, st)
+    else:
+        return None
+    if got is None or acc.target is None:
+        return None
+    sels, entries = got
+    ws = sum(x[1] for x in sels)
+    if not 2 <= ws <= MAX_INDEX_BITS or len(entries) != 1 << ws:
+        return None
+    wt = acc.wt
+    n = 1 << ws
+    vals = [c for c, _t in entries]
+    texts = [t for _c, t in entries]
     plan = reduce_table(vals, wt)
     if plan is None or any(evaluate(plan, i, wt) != vals[i] for i in range(n)):
         return None
-    xs, xe = an.span(sel.syntax)
-    xtext = an.text[xs:xe]
-    sp = _speller(xtext, ws)
+    sp = _combined_speller(an, sels)
     if sp is None:
         return None
-    bit_of, range_of = sp
-    key, left, a = target
-    sel_name = re.split(r"[\s\[]", xtext.strip().lstrip("("), maxsplit=1)[0]
+    bit_of, range_of, xtext, sel_names = sp
+    key, left, a = acc.target
     tname = re.split(r"[\s\[]", key[0], maxsplit=1)[0]
-    if sel_name == tname:
+    if tname in sel_names:
         return None  # the target is its own selector: transforming it after the case would misread it
     idx, iw = index_text(plan, bit_of, range_of)
     ls, le = an.span(left.syntax)
@@ -325,10 +515,11 @@ def _case_rewrite(an, st) -> tuple[str, str] | None:
         r = _reduced_index(plan, i)
         if r is not None and r not in src_of and not _flipped(plan, i):
             src_of[r] = texts[i]
-    desc = f"case table on {xtext.strip()} ({n} entries) is {len(plan.table)} entries: " + ", ".join(plan.steps)
+    what = "case table" if type(st).__name__ == "CaseStatement" else "if-chain table"
+    desc = f"{what} on {xtext} ({n} entries) is {len(plan.table)} entries: " + ", ".join(plan.steps)
     f = flip_text(plan, bit_of)
     if a.isNonBlocking:
-        return _nonblocking(an, st, plan, idx, iw, wt, ttext, sel_name, src_of, f, desc)
+        return _nonblocking(an, st, plan, idx, iw, wt, ttext, sel_names, src_of, f, desc)
     line_s = an.text.rfind("\n", 0, st.syntax.sourceRange.start.offset) + 1
     ind = re.match(r"[ \t]*", an.text[line_s:]).group(0)
     inner = ind + "  "
@@ -344,7 +535,7 @@ def _case_rewrite(an, st) -> tuple[str, str] | None:
     return "\n".join(out), desc, None
 
 
-def _nonblocking(an, st, plan, idx, iw, wt, ttext, sel_name, src_of, f, desc):
+def _nonblocking(an, st, plan, idx, iw, wt, ttext, sel_names, src_of, f, desc):
     """A nonblocking table (``q <= C`` in a clocked block): the smaller table as a combinational block
     of its own before the process, the case becomes ``q <= c ? -t : t;``."""
     syn = st.syntax
@@ -358,7 +549,7 @@ def _nonblocking(an, st, plan, idx, iw, wt, ttext, sel_name, src_of, f, desc):
         node = x.node
         if type(node).__name__ == "AssignmentExpression" and not node.isNonBlocking:
             ls, le = an.span(node.left.syntax)
-            if re.split(r"[\s\[]", an.text[ls:le].strip(), maxsplit=1)[0] == sel_name:
+            if re.split(r"[\s\[]", an.text[ls:le].strip(), maxsplit=1)[0] in sel_names:
                 return None
     taken = set(re.findall(r"[A-Za-z_][\w$]*", an.text))
     base = re.sub(r"\W", "_", ttext).strip("_") + "_rom"
@@ -401,7 +592,7 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
         return []
     out = []
     for st, s, e in an.statements:
-        if type(st).__name__ != "CaseStatement":
+        if type(st).__name__ not in ("CaseStatement", "ConditionalStatement"):
             continue
         try:
             got = _case_rewrite(an, st)
