@@ -95,3 +95,12 @@ def test_ring_without_reset(tmp_path):
     nors = PTRS.replace("if (rst) begin t <= 8'd1; h <= 8'd1; end\n    else begin", "begin")
     _p, cands = _cands(tmp_path, nors, "ptrs")
     assert not cands
+
+
+def test_ring_with_declaration_initializer(tmp_path):
+    # the start value sits on the declaration: the index would have none, so no candidate for it
+    init = PTRS.replace("reg [7:0] t, h;", "reg [7:0] h;\n  reg [7:0] t = 8'd1;").replace(
+        "if (rst) begin t <= 8'd1; h <= 8'd1; end", "if (rst) h <= 8'd1;")
+    _p, cands = _cands(tmp_path, init, "ptrs")
+    assert not [d for _n, d in cands if "'t'" in d]
+    assert [d for _n, d in cands if "'h'" in d]

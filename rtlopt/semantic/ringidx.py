@@ -150,6 +150,10 @@ def emit(texts: dict[Path, str], top: str, ring: str, cold: bool, w: int) -> dic
     if kinds is None or not any(k[0] != "k" for k in kinds):
         return None
     masked = _mask(text)
+    # a declaration initializer (an FPGA-style start value) would not carry over to the index
+    if re.search(rf"(?<![\w$.])(?:reg|logic|bit)\b[^;]*?(?<![\w$]){re.escape(leaf)}\s*(?:\[[^\]]*\]\s*)*=(?!=)",
+                 masked):
+        return None
     first = min(o.ident[0] for o in mine)
     mods = [m for m in re.finditer(r"(?<![\w$])module\s+([A-Za-z_][\w$]*)", masked) if m.start() < first]
     em = re.compile(r"(?<![\w$])endmodule\b").search(masked, first)
