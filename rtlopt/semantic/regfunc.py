@@ -1493,6 +1493,13 @@ def regfunc_candidates(state) -> list:
         got += reglockstep.candidates_for(dict(state.texts), state.design.top, timeout_s=max(2.0, min(20.0, left)))
     except Exception:  # noqa: BLE001
         pass
+    try:  # zero tests of a register (any depth) reading another register whose zero test agrees
+        from rtlopt.semantic import regzero
+
+        left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
+        got += regzero.candidates_for(dict(state.texts), state.design.top, timeout_s=max(2.0, min(20.0, left)))
+    except Exception:  # noqa: BLE001
+        pass
     out = []
     for new, desc in got:
         changed = [p for p in new if new[p] != state.texts[p]]
