@@ -142,3 +142,57 @@ endmodule
     assert rewrites(src, "t.v") == []
     assert rewrites(src.replace("input signed [3:0] sa, input signed [3:0] sb", "input [7:0] sa, input [7:0] sb"),
                     "t.v")
+
+
+HDR = (HIST / "hdr_match_flat_assign_v" / "original.v").read_text()
+
+
+def test_progress_with_other_comparisons_of_the_chain():
+    # the conjunction is a continuous assign, and the newest byte is also compared alone: the chain
+    # gets the progress flags plus a comparison flag for the other compare (4 flip-flops, not 7 flags)
+    got = rewrites(HDR, "t.v")
+    assert _kinds(HDR) == ["progress", "flags"]
+    new, desc = got[0]
+    assert "24 -> 4 flip-flops" in desc, desc
+    assert "assign hit = a_match3;" in new and "assign ff_now = a_is_ff;" in new, new
+    assert "a_is_ff <= din == 8'hff;" in new and "a_match3 <= a_match2 && din == 8'h99;" in new, new
+
+
+@pytest.mark.parametrize("edit", [
+    ("assign ff_now = (a == 8'hFF);", "assign ff_now = ^b;"),   # the chain read as a word in one place
+    ("(b == 8'h3C)", "(b == din)"),                             # compared with a non-constant
+], ids=["word_read", "nonconst"])
+def test_progress_with_other_comparisons_near_misses(edit):
+    src = HDR.replace(*edit)
+    assert src != HDR
+    assert rewrites(src, "t.v") == []
+
+
+def test_progress_not_offered_when_flags_alone_are_fewer():
+    # kpair: c1 compared three times; progress (2) + flags (3) = 5 > the 4 comparison flags alone
+    kpair = (HIST / "kchar_pair_flags_v" / "original.v").read_text()
+    assert _kinds(kpair) == ["flags"]
+
+
+@pytest.mark.yosys
+@pytest.mark.slow
+def test_progress_with_other_comparisons_proven_and_smaller(tmp_path: Path, monkeypatch):
+    from rtlopt.ppa._cache import measure_cached
+    from rtlopt.ppa.liberty import resolve_liberty
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
+    lib = resolve_liberty(None)
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "h.v").write_text(HDR)
+    gold = open_design(tmp_path / "gold" / "h.v", top="hdr_match")
+    base = measure_cached(gold, liberty=lib).area_um2.value
+    areas = []
+    for i, (new, desc) in enumerate(rewrites(HDR, "h.v")):
+        (tmp_path / f"gate{i}").mkdir()
+        (tmp_path / f"gate{i}" / "h.v").write_text(new)
+        gate = open_design(tmp_path / f"gate{i}" / "h.v", top="hdr_match")
+        r = check_equivalence(gold, gate, VerifyOptions(timeout_s=120))
+        assert r.verdict.name == "EQUIVALENT", (desc, new)
+        areas.append(measure_cached(gate, liberty=lib).area_um2.value)
+    assert len(areas) == 2 and areas[0] < areas[1] < base, areas

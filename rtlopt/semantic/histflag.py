@@ -331,9 +331,6 @@ def _prefix(an, text: str, f: dict) -> tuple[str, str] | None:
     members = {v for v, _c, _o in terms}
     if len(members) != len(terms):
         return None  # two comparisons of one register
-    # every comparison of a member is one of these
-    if sum(1 for v, _c, _op, _s, _e in cmps if v in members) != len(terms):
-        return None
     srcs: dict[str, set] = {}
     for v, rhs, _s, _e in assigns:
         if v in ok:
@@ -371,6 +368,17 @@ def _prefix(an, text: str, f: dict) -> tuple[str, str] | None:
     w = int(cand[chain[0]].type.bitWidth)
     if any(int(cand[v].type.bitWidth) != w for v in chain):
         return None
+    # other comparisons of the chain's registers (``ff_now = (h1 == 8'hFF)``) keep comparison flags that
+    # move along the chain from its head: ``h1_is_ff <= X == 8'hff; h2_is_ff <= h1_is_ff; ...``
+    hitset = set(hits)
+    extra = [(v, c, o, s, e) for v, c, o, s, e in cmps if v in depth and (s, e) not in hitset]
+    xconsts: dict[str, set] = {v: set() for v in chain}
+    for v, c, _o, _s, _e in extra:
+        for u in chain[:depth[v]]:
+            xconsts[u].add(c)
+    nflags = k + sum(len(cs) for cs in xconsts.values())
+    if nflags >= k * w or (extra and nflags >= sum(len(f["consts"].get(v, ())) for v in chain)):
+        return None  # no fewer flip-flops than the bits, or than the comparison flags alone
     # the assignments, grouped by the block they sit in
     groups: dict[tuple, dict] = {}
     g_blocking: set[tuple] = set()
@@ -393,7 +401,10 @@ def _prefix(an, text: str, f: dict) -> tuple[str, str] | None:
             g_blocking.add(key)
     fresh = _fresh(text)
     m_name = [fresh(f"{chain[0]}_match{m}") for m in range(1, k + 1)]
+    x_name = {(v, c): fresh(f"{v}_is_{c:x}") for v in chain for c in sorted(xconsts[v])}
     eds: list[Edit] = []
+    for v, c, o, s, e in extra:
+        eds.append(Edit(s, e, x_name[(v, c)] if o == "==" else f"!{x_name[(v, c)]}"))
     mask = (1 << w) - 1
     for key, g in groups.items():
         if set(g) != set(chain):
@@ -405,6 +416,9 @@ def _prefix(an, text: str, f: dict) -> tuple[str, str] | None:
             for m in range(1, k + 1):
                 val = all(pat.get(i + k - m) is None or (consts[i - 1] & mask) == pat[i + k - m] for i in range(1, m + 1))
                 parts.append(f"{m_name[m - 1]} {eq} 1'b{int(val)};")
+            for i, v in enumerate(chain):
+                for c in sorted(xconsts[v]):
+                    parts.append(f"{x_name[(v, c)]} {eq} 1'b{int((consts[i] & mask) == c)};")
         else:
             for i, v in enumerate(chain[1:], start=1):
                 if var_of(g[v][0]) != chain[i - 1]:
@@ -421,6 +435,10 @@ def _prefix(an, text: str, f: dict) -> tuple[str, str] | None:
                 prev = m_name[m - 2] if m > 1 else None
                 val = " && ".join(t for t in (prev, term) if t) or "1'b1"
                 parts.append(f"{m_name[m - 1]} <= {val};")
+            for i, v in enumerate(chain):
+                for c in sorted(xconsts[v]):
+                    val = f"{xt} == {w}'h{c:x}" if i == 0 else x_name[(chain[i - 1], c)]
+                    parts.append(f"{x_name[(v, c)]} <= {val};")
         sts = sorted((se_s, se_e) for _r, se_s, se_e in g.values())
         eds.append(Edit(sts[0][0], sts[0][1], _join(text, sts[0][0], parts)))
         dels = []
@@ -445,10 +463,11 @@ def _prefix(an, text: str, f: dict) -> tuple[str, str] | None:
         declared = [x.name.valueText for x in d.declarators if hasattr(x, "name")]
         mine = [x for x in declared if x in depth]
         if set(declared) <= set(chain):
-            flags = ", ".join(m_name) if mine and (ds, de) == min(done) else ""
+            flags = ", ".join(m_name + list(x_name.values())) if mine and (ds, de) == min(done) else ""
             eds.append(Edit(ds, de, f"{_kw(text, ds)} {flags};" if flags else ""))
         else:
-            eds.append(Edit(de, de, f"\n  {_kw(text, ds)} {', '.join(m_name)};" if len(done) == 1 else ""))
+            eds.append(Edit(de, de, f"\n  {_kw(text, ds)} {', '.join(m_name + list(x_name.values()))};"
+                            if len(done) == 1 else ""))
     if len(done) != 1:
         return None  # members declared in several statements: not rewritten
     try:
@@ -458,8 +477,9 @@ def _prefix(an, text: str, f: dict) -> tuple[str, str] | None:
     if new == text or not parses_cleanly(new, an.errors):
         return None
     patt = " ".join("--" if pat.get(d) is None else f"{pat[d]:x}" for d in range(k, 0, -1))
+    more = f" and {len(x_name)} comparison flag(s)" if x_name else ""
     return new, (f"shift chain {', '.join(chain)} compared with the pattern {patt} kept as {k} match-progress "
-                 f"flags ({k * w} -> {k} flip-flops)")
+                 f"flags{more} ({k * w} -> {nflags} flip-flops)")
 
 
 def _vector_prefix(an, text: str) -> list[tuple[str, str]]:
