@@ -129,7 +129,7 @@ def _prove_and_measure(tmp_path: Path, name: str, orig: str, new: str, top: str,
 @pytest.mark.parametrize("case", ["sine64_halfsample_case_sv", "hann32_rom_initial_v",
                                   "dds_offsetbin_assign_rom_sv", "cos128_nco_function_v", "tone128_clocked_rom_sv",
                                   "pwm_offset_sine_function_sv", "sine32_ifchain_function_v",
-                                  "sine64_nested_case_v"])
+                                  "sine64_nested_case_v", "ob_sine64_packed_rows_sv"])
 def test_suite_rewrite_proven_and_smaller(tmp_path: Path, case: str, monkeypatch):
     import json
 
@@ -225,3 +225,19 @@ def test_if_chain_and_nested_case_proven(tmp_path: Path, which: str, monkeypatch
     got = rewrites(src, "t.v")
     assert len(got) == 1
     _prove_and_measure(tmp_path, "t.v", src, got[0][0], "t", monkeypatch)
+
+
+def test_packed_row_constants_read_as_a_table():
+    src = (TABLES / "ob_sine64_packed_rows_sv" / "original.sv").read_text()
+    got = rewrites(src, "t.sv")
+    assert len(got) == 1 and "constant read rowv[a[4:0]*8 +: 8] (64 entries) is 16 entries" in got[0][1]
+    assert "if (en) q <= {a[5] ? ~rowv_rom : rowv_rom};" in got[0][0], got[0][0]
+    # a row that is not a constant (another input), a byte off the complement, a procedure's temporary index
+    other = src.replace("a[5] ? ROW1 : ROW0", "a[5] ? ROW1 : {en, ROW0[254:0]}")
+    off = src.replace("8'd121, 8'd109", "8'd121, 8'd108")
+    row0 = src.replace("q <= rowv[a[4:0]*8 +: 8];", "q <= ROW0[a[4:0]*8 +: 8];")
+    assert len(rewrites(row0, "t.sv")) == 1  # one row alone: mirrored
+    temp = src.replace("if (en) q <= rowv[a[4:0]*8 +: 8];",
+                       "begin : b\n    logic [4:0] t;\n    t = a[4:0];\n    if (en) q <= ROW0[t*8 +: 8];\n  end")
+    for bad in (other, off, temp):
+        assert bad != src and rewrites(bad, "t.sv") == []

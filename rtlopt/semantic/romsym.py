@@ -11,7 +11,9 @@ one level on the same non-overlapping selector, read as one table over the conca
 an if / else-if chain of ``sel == K`` compares on one selector read as a case, the last ``else`` its
 default; an array whose elements are
 all given constants in an ``initial`` block, by ``assign`` or by an SV ``'{...}`` initializer, and read
-by index), checked modulo the element's width.
+by index; a select of packed localparams -- directly or through nets each given by one ``assign`` --
+whose only other input is one index signal, evaluated at every index), checked modulo the element's
+width.
 
 Emitted as a minimal edit. A ``case`` statement with a blocking target becomes the smaller ``case``
 over the transformed index followed by ``if (c) T = -T;``; with a nonblocking target (a ROM in a
@@ -611,6 +613,8 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
             out.append((new, got[1]))
     with contextlib.suppress(Exception):  # an unusual array: no rewrite
         out += _array_rewrites(an, text)
+    with contextlib.suppress(Exception):  # an unusual read: no rewrite
+        out += _read_rewrites(an, text)
     return out
 
 
@@ -767,6 +771,194 @@ def _array_rewrites(an, text: str) -> list[tuple[str, str]]:
             out.append((new, f"array '{name}' ({n} entries) is {keep} entries: " + ", ".join(plan.steps)))
     return out
 
+
+@dataclass
+class _Named:
+    start: int
+    end: int
+    text: str
+    node: object
+
+
+def _read_rewrites(an, text: str) -> list[tuple[str, str]]:
+    """A select (``x[i]``, ``x[i*W +: W]``) of packed constants -- localparams, directly or through
+    nets each given by one continuous assignment -- whose only other input is one index signal: the
+    read's value at every index (pyslang constant evaluation) is a table, stored once when symmetric
+    and read as ``{c ? -t : t}`` of a fresh combinational case table before the enclosing item."""
+    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.templates._sem import parses_cleanly, strip
+
+    counts: dict[str, int] = {}
+    drivers: dict[str, object] = {}
+    blocking: set[str] = set()
+    for x in an.exprs:
+        node = x.node
+        if type(node).__name__ != "AssignmentExpression":
+            continue
+        ls, le = an.span(node.left.syntax)
+        base = re.split(r"[\s\[{]", an.text[ls:le].strip(), maxsplit=1)[0]
+        counts[base] = counts.get(base, 0) + 1
+        left = strip(node.left)
+        par = node.syntax.parent
+        if not node.isNonBlocking and (par is None or str(par.kind).split(".")[-1] != "ContinuousAssign"):
+            blocking.add(base)
+        if type(left).__name__ == "NamedValueExpression" and par is not None \
+                and str(par.kind).split(".")[-1] == "ContinuousAssign":
+            drivers[left.symbol.name] = strip(node.right)
+    named = []  # (start, end, text, node) of every name read (a name under a select has no syntax)
+
+    def collect(n):
+        if type(n).__name__ == "NamedValueExpression":
+            r = n.sourceRange
+            s, e = an.off(r.start.offset), an.off(r.end.offset)
+            named.append(_Named(s, e, an.text[s:e], n))
+        return True
+    for x in an.exprs:
+        if x.node.syntax is not None and type(x.node).__name__ == "AssignmentExpression":
+            x.node.visit(collect)
+    named = list({(x.start, x.end): x for x in named}.values())
+
+    def inline(s: int, e: int, free: set, depth: int) -> str | None:
+        """The text of ``an.text[s:e]`` with constants and driven nets spelled out; ``free`` collects
+        the other names read."""
+        parts, pos = [], s
+        for x in sorted((x for x in named if s <= x.start and x.end <= e), key=lambda x: x.start):
+            if x.start < pos:
+                return None
+            sym = x.node.symbol
+            kind = type(sym).__name__
+            t = x.node.type
+            if x.text != sym.name:
+                return None
+            if kind == "ParameterSymbol":
+                if not sym.isLocalParam or not t.isIntegral or t.isSigned:
+                    return None
+                sub = x.text
+            elif sym.name in drivers and counts.get(sym.name) == 1 and depth < 3:
+                rhs = drivers[sym.name]
+                rs, re_ = an.span(rhs.syntax)
+                if int(rhs.type.bitWidth or 0) != int(t.bitWidth or 0) or t.isSigned:
+                    return None
+                inner = inline(rs, re_, free, depth + 1)
+                if inner is None:
+                    return None
+                if sym.name not in nets:
+                    nets[sym.name] = (int(t.bitWidth), inner)  # after the nets it reads
+                sub = f"__N_{sym.name}__"
+            elif kind in ("VariableSymbol", "NetSymbol") and t.isIntegral and not t.isSigned:
+                free.add(sym.name)
+                sub = f"__SEL_{sym.name}__"
+            else:
+                return None
+            parts += [an.text[pos:x.start], sub]
+            pos = x.end
+        parts.append(an.text[pos:e])
+        return "".join(parts)
+
+    params = {}
+    for x in named:
+        sym = x.node.symbol
+        if type(sym).__name__ == "ParameterSymbol" and sym.isLocalParam and x.node.type.isIntegral:
+            iv = getattr(sym.value, "value", None)
+            if type(iv).__name__ == "SVInt" and not iv.hasUnknown and iv.bitWidth == x.node.type.bitWidth:
+                params[sym.name] = (int(iv.bitWidth), int(iv) & ((1 << int(iv.bitWidth)) - 1))
+    out = []
+    for x in an.exprs:
+        node = x.node
+        if type(node).__name__ not in ("RangeSelectExpression", "ElementSelectExpression"):
+            continue
+        base = strip(node.value)
+        if type(base).__name__ != "NamedValueExpression" or an.const(node) is not None:
+            continue
+        bname = base.symbol.name
+        if bname not in drivers and bname not in params:
+            continue
+        w = int(node.type.bitWidth or 0)
+        if not 1 <= w <= 64 or any(y.start <= x.start and x.end <= y.end and y is not x
+                                   and type(y.node).__name__ == "AssignmentExpression"
+                                   and an.span(y.node.left.syntax)[1] >= x.end for y in an.exprs):
+            continue  # written, not read
+        free: set = set()
+        nets: dict[str, tuple[int, str]] = {}
+        body = inline(x.start, x.end, free, 0)
+        if body is None or len(free) != 1:
+            continue
+        sel = next(iter(free))
+        st = next(y.node.type for y in named if y.node.symbol.name == sel)
+        k = int(st.bitWidth or 0)
+        rng = getattr(st, "range", None)
+        if not 2 <= k <= MAX_INDEX_BITS or rng is None or min(rng.left, rng.right) != 0:
+            continue
+        lines = [f"  localparam [{pw - 1}:0] {pn} = {pw}'d{pv};" for pn, (pw, pv) in sorted(params.items())]
+        for v in range(1 << k):
+            def at(t, v=v, sel=sel):
+                t = t.replace(f"__SEL_{sel}__", f"__s{v}")
+                return re.sub(r"__N_([\w$]+)__", lambda m: f"__n{v}_{m.group(1)}", t)
+            lines.append(f"  localparam [{k - 1}:0] __s{v} = {k}'d{v};")
+            lines += [f"  localparam [{nw - 1}:0] __n{v}_{nn} = {at(nt)};" for nn, (nw, nt) in nets.items()]
+            lines.append(f"  localparam [{w - 1}:0] __y{v} = {at(body)};")
+        vals = _const_eval(lines, 1 << k)
+        if vals is None:
+            continue
+        vals = [v & ((1 << w) - 1) for v in vals]
+        plan = reduce_table(vals, w)
+        if plan is None or any(evaluate(plan, i, w) != vals[i] for i in range(1 << k)):
+            continue
+        sp = _speller(sel, k)
+        if sp is None:
+            continue
+        idx, iw = index_text(plan, *sp)
+        f = flip_text(plan, sp[0])
+        if sel in blocking:
+            continue  # a procedure's temporary: the table outside it would read its final value
+        syn = node.syntax
+        while syn.parent is not None and str(syn.parent.kind).split(".")[-1] != "ModuleDeclaration":
+            syn = syn.parent
+            if re.search(r"Generate|Function|Task|Loop", str(syn.kind)):
+                break
+        if syn.parent is None or str(syn.parent.kind).split(".")[-1] != "ModuleDeclaration":
+            continue
+        taken = set(re.findall(r"[A-Za-z_][\w$]*", text))
+        name, i = f"{bname}_rom", 1
+        while name in taken:
+            name, i = f"{bname}_rom_{i}", i + 1
+        ps = an.span(syn)[0]
+        line_s = text.rfind("\n", 0, ps) + 1
+        ind = re.match(r"[ \t]*", text[line_s:]).group(0)
+        dl = [f"reg [{w - 1}:0] {name};", f"{ind}always @* begin", f"{ind}  case ({idx})"]
+        for r, v in enumerate(plan.table):
+            dl.append(f"{ind}    {iw}'d{r}: {name} = {w}'d{v};")
+        if len(plan.table) < 1 << iw:
+            dl.append(f"{ind}    default: {name} = {w}'d0;")
+        dl += [f"{ind}  endcase", f"{ind}end", ind]
+        read = name if f is None else f"{{{f} ? {reflect_text(plan, name, w)} : {name}}}"
+        try:
+            new = apply_edits(text, [Edit(x.start, x.end, read), Edit(ps, ps, "\n".join(dl))])
+        except ValueError:
+            continue
+        if new != text and parses_cleanly(new, an.errors):
+            out.append((new, f"constant read {x.text.strip()} ({1 << k} entries) is {len(plan.table)} entries: "
+                        + ", ".join(plan.steps)))
+    return out
+
+
+def _const_eval(lines: list[str], n: int) -> list[int] | None:
+    """The values of localparams ``__y0 .. __y{n-1}`` declared (with their constants) by ``lines``."""
+    from pyslang import ast, syntax
+
+    comp = ast.Compilation()
+    comp.addSyntaxTree(syntax.SyntaxTree.fromText("module __romeval;\n" + "\n".join(lines) + "\nendmodule\n"))
+    if any(d.isError() for d in comp.getAllDiagnostics()):
+        return None
+    body = comp.getRoot().topInstances[0].body
+    out = []
+    for v in range(n):
+        s = body.find(f"__y{v}")
+        iv = getattr(getattr(s, "value", None), "value", None)
+        if type(iv).__name__ != "SVInt" or iv.hasUnknown:
+            return None
+        out.append(int(iv))
+    return out
 
 def _whole_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` with every line that they leave blank deleted whole (its newline too)."""
