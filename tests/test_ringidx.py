@@ -104,3 +104,45 @@ def test_ring_with_declaration_initializer(tmp_path):
     _p, cands = _cands(tmp_path, init, "ptrs")
     assert not [d for _n, d in cands if "'t'" in d]
     assert [d for _n, d in cands if "'h'" in d]
+
+
+# one parameterized ring module instantiated with different parameter values (Verilog N = 5, 8; SV one-cold N = 3, 6, 6)
+@pytest.mark.parametrize("case,top,wants", [
+    ("ring_idx_param2_v", "two_sched", ["localparam integer slot_n = (N-1) - (0) + 1;",
+                                        "reg [$clog2(slot_n)-1:0] slot_idx;",
+                                        "slot_idx <= (slot_idx == slot_n - 1) ? 0 : slot_idx + 1'b1;"]),
+    ("ring_idx_param2_sv", "phases", ["en_n_idx <= en_n_n - 1;",
+                                      "en_n_idx <= (en_n_idx == 0) ? en_n_n - 1 : en_n_idx - 1'b1;"]),
+])
+def test_parameterized_ring_in_several_instances(tmp_path, case, top, wants):
+    src = next((GEN / case).glob("original.*"))
+    p, cands = _cands(tmp_path, src.read_text(), top, src.suffix)
+    assert len(cands) == 1, [d for _n, d in cands]  # one rewrite of the module serves every instance
+    new = cands[0][0][p]
+    for want in wants:
+        assert want in new, new
+    assert _verify(p, new, top) == 0
+
+
+SLOTS = """
+module slot_ring #(parameter N = 4, parameter DUP = 0) (input clk, input rst, input step,
+                                                         output reg [N-1:0] slot);
+  always @(posedge clk)
+    if (rst)       slot <= {{(N-1){1'b0}}, 1'b1};
+    else if (step) slot <= {slot[N-2:0], slot[N-1]} | ((DUP != 0) ? {{(N-1){1'b0}}, 1'b1} : {N{1'b0}});
+endmodule
+
+module two_sched(input clk, input rst, input sa, input sb, output [4:0] a, output [7:0] b);
+  slot_ring #(.N(5), .DUP(DUPA)) u_a (.clk(clk), .rst(rst), .step(sa), .slot(a));
+  slot_ring #(.N(8)) u_b (.clk(clk), .rst(rst), .step(sb), .slot(b));
+endmodule
+"""
+
+
+def test_parameterized_ring_one_instance_holds_two_bits(tmp_path):
+    # u_a ORs bit 0 in on every step (DUP=1, two bits after one step): its copy is no ring, so the shared module text is not rewritten
+    _p, cands = _cands(tmp_path, SLOTS.replace("DUPA", "1"), "two_sched")
+    assert not cands, [d for _n, d in cands]
+    # the same text with DUP=0 in both instances is two rings: it fires
+    _p, cands = _cands(tmp_path, SLOTS.replace("DUPA", "0"), "two_sched")
+    assert cands

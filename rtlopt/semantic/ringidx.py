@@ -105,7 +105,11 @@ def _classify(rhs_list: list[str], leaf: str, w: int, cold: bool, params: dict[s
     return out
 
 
-def emit(texts: dict[Path, str], top: str, ring: str, cold: bool, w: int) -> dict[Path, str] | None:
+def emit(texts: dict[Path, str], top: str, ring: str, cold: bool, w: int,
+         others: dict[str, tuple[bool, int]] | None = None) -> dict[Path, str] | None:
+    """The rewrite of ``ring``. Copies of its module in other instances (``others``: their ring names ->
+    (one-cold, width)) must be rings of the same kind whose writes classify alike at their own parameter
+    values; copies of different widths get an index width and wrap derived from the declared range."""
     from rtlopt.semantic.onehotidx import _fresh
     from rtlopt.semantic.seqred import _source_model
 
@@ -129,26 +133,60 @@ def emit(texts: dict[Path, str], top: str, ring: str, cold: bool, w: int) -> dic
     # the same module text must serve every instance of it: all copies of the ring are rings of one width
     copies = sorted({o.path for o in occs if o.path.rpartition(".")[2] == leaf and o.file == fi
                      and o.ident[0] in {m.ident[0] for m in mine}})
-    if copies != [ring]:
+    others = dict(others or {})
+    if ring not in copies or any(c != ring and (c not in others or others[c][0] != cold) for c in copies):
         return None
-    params = regfunc._instance_params(tlist, [str(p) for p in paths], top).get(scope, {})
-    writes = [o for o in mine if o.write]
-    if not writes or any(o.sel is not None for o in writes):
+    allparams = regfunc._instance_params(tlist, [str(p) for p in paths], top)
+
+    def _writes(path):
+        ws = sorted((o for o in occs if o.path == path and o.write), key=lambda o: o.ident[0])
+        if not ws or any(o.sel is not None or o.file != fi for o in ws):
+            return None
+        sp, rh = [], []
+        for o in ws:
+            st = [x for x in stmts if x.path == path and x.file == fi and x.span[0] <= o.ident[0] < x.span[1]]
+            if len(st) != 1 or st[0].block is None:
+                return None
+            a, e = st[0].span
+            m = re.fullmatch(rf"(\s*){re.escape(leaf)}(\s*<=\s*)(.*?)(\s*;?\s*)", text[a:e], re.S)
+            if m is None:
+                return None
+            sp.append((a, e, m))
+            rh.append(m.group(3))
+        return sp, rh
+
+    got = _writes(ring)
+    if got is None:
         return None
-    spans, rhs = [], []
-    for o in writes:
-        st = [x for x in stmts if x.path == ring and x.file == fi and x.span[0] <= o.ident[0] < x.span[1]]
-        if len(st) != 1 or st[0].block is None:
-            return None
-        a, e = st[0].span
-        m = re.fullmatch(rf"(\s*){re.escape(leaf)}(\s*<=\s*)(.*?)(\s*;?\s*)", text[a:e], re.S)
-        if m is None:
-            return None
-        spans.append((a, e, m))
-        rhs.append(m.group(3))
-    kinds = _classify(rhs, leaf, w, cold, params)
+    spans, rhs = got
+    kinds = _classify(rhs, leaf, w, cold, allparams.get(scope, {}))
     if kinds is None or not any(k[0] != "k" for k in kinds):
         return None
+    # every other instance: the same source writes, classified alike at its own parameter values
+    widths = {w}
+    per = [(w, kinds)]
+    for c in copies:
+        if c == ring:
+            continue
+        g = _writes(c)
+        if g is None or [(a, e) for a, e, _m in g[0]] != [(a, e) for a, e, _m in spans]:
+            return None
+        cw = others[c][1]
+        ck = _classify(g[1], leaf, cw, cold, allparams.get(c.rpartition(".")[0], {}))
+        if ck is None or [k[0] for k in ck] != [k[0] for k in kinds]:
+            return None
+        per.append((cw, ck))
+        widths.add(cw)
+    if len(per) > 1:  # a load may be one constant in every instance or the last position of each ring
+        norm = []
+        for i, k in enumerate(kinds):
+            if k[0] != "k" or all(pk[i] == k for _pw, pk in per):
+                norm.append(k)
+            elif all(pk[i][1] == pw - 1 for pw, pk in per):
+                norm.append(("last",))
+            else:
+                return None
+        kinds = norm
     masked = _mask(text)
     # a declaration initializer (an FPGA-style start value) would not carry over to the index
     if re.search(rf"(?<![\w$.])(?:reg|logic|bit)\b[^;]*?(?<![\w$]){re.escape(leaf)}\s*(?:\[[^\]]*\]\s*)*=(?!=)",
@@ -163,9 +201,28 @@ def emit(texts: dict[Path, str], top: str, ring: str, cold: bool, w: int) -> dic
     idx = _fresh(text, f"{leaf}_idx")
     b = max(1, (w - 1).bit_length())
     pow2 = w == 1 << b
+    wl = None  # several widths: the index width and the wrap follow the declared range of R
+    if len(widths) > 1:
+        if min(widths) < 2:
+            return None
+        dm = re.search(rf"\[([^\[\]:]+):([^\[\]:]+)\]\s*(?:[A-Za-z_][\w$]*\s*,\s*)*{re.escape(leaf)}(?![\w$])",
+                       masked[ms:em.start()])
+        if dm is None:
+            return None
+        wl = _fresh(text, f"{leaf}_n")
+        wexpr = f"({dm.group(1).strip()}) - ({dm.group(2).strip()}) + 1"
     eds: list[Edit] = []
     for (a, e, m), k in zip(spans, kinds, strict=True):
-        if k[0] == "k":
+        if k[0] == "last":
+            val = f"{wl} - 1" if wl is not None else f"{b}'d{w - 1}"
+        elif wl is not None:
+            if k[0] == "k":
+                val = f"{k[1]}"
+            elif k[0] == "inc":
+                val = f"({idx} == {wl} - 1) ? 0 : {idx} + 1'b1"
+            else:
+                val = f"({idx} == 0) ? {wl} - 1 : {idx} - 1'b1"
+        elif k[0] == "k":
             val = f"{b}'d{k[1]}"
         elif k[0] == "inc":
             val = f"{idx} + 1'b1" if pow2 else f"({idx} == {b}'d{w - 1}) ? {b}'d0 : {idx} + 1'b1"
@@ -190,7 +247,11 @@ def emit(texts: dict[Path, str], top: str, ring: str, cold: bool, w: int) -> dic
     he += ms
     eol = text.find("\n", he)
     eol = len(text) if eol < 0 else eol
-    eds.append(Edit(eol, eol, f"\n{ind}reg [{b - 1}:0] {idx};"))
+    if wl is not None:
+        eds.append(Edit(eol, eol, f"\n{ind}localparam integer {wl} = {wexpr};"
+                                  f"\n{ind}reg [$clog2({wl})-1:0] {idx};"))
+    else:
+        eds.append(Edit(eol, eol, f"\n{ind}reg [{b - 1}:0] {idx};"))
     eds.append(Edit(ls, ls, f"{ind}always @* {leaf} = {dec};\n"))
     try:
         new = apply_edits(text, eds)
@@ -210,24 +271,33 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
     allregs = regfunc._all_registers(an.net)
     out = []
     done: list[tuple[str, bool, int]] = []
+    # every name of every ring (copies of one module in other instances are checked together)
+    others = {x: (cold, len(an.regs[n])) for n, cold in rings.items()
+              for x, js in allregs.items() if js == an.regs[n]}
+    covered: set[str] = set()
     for n, cold in sorted(rings.items()):
         if time.monotonic() - t0 > timeout_s:
             break
         w = len(an.regs[n])
+        names = sorted(x for x, js in allregs.items() if js == an.regs[n])
+        if covered & set(names):
+            continue
         # the name the ring is written under (a top-level port alias names the child's register)
-        for name in sorted(x for x, js in allregs.items() if js == an.regs[n]):
+        for name in names:
             try:
-                new = emit(texts, top, name, cold, w)
+                new = emit(texts, top, name, cold, w, others)
             except Exception:  # noqa: BLE001 - a source shape this emitter does not know: no candidate
                 new = None
             if new is not None:
                 out.append((new, f"one-hot ring '{name}' kept as a binary index"))
                 done.append((name, cold, w))
+                leaf = name.rpartition(".")[2]
+                covered |= {x for x in others if x.rpartition(".")[2] == leaf}
                 break
     if len(done) > 1:  # every ring at once
         cur = texts
         for name, cold, w in done:
-            nxt = emit(cur, top, name, cold, w)
+            nxt = emit(cur, top, name, cold, w, others)
             if nxt is None:
                 cur = None
                 break
