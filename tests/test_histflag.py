@@ -196,3 +196,45 @@ def test_progress_with_other_comparisons_proven_and_smaller(tmp_path: Path, monk
         assert r.verdict.name == "EQUIVALENT", (desc, new)
         areas.append(measure_cached(gate, liberty=lib).area_um2.value)
     assert len(areas) == 2 and areas[0] < areas[1] < base, areas
+
+
+GEN = (HIST / "hdr_match_gen_array_v" / "original.v").read_text()
+
+
+def test_register_array_shifted_by_generate_gives_flag_arrays():
+    got = rewrites(GEN, "t.v")
+    assert len(got) == 1 and "register array sr" in got[0][1], got
+    new = got[0][0]
+    assert "sr_is_c3[g] <= sr_is_c3[g - 1];" in new and "sr_is_ff[0] <= din == 8'hff;" in new, new
+    assert "assign hit = sr_is_c3[2] && sr_is_3c[1] && sr_is_99[0];" in new and "sr[" not in new, new
+
+
+@pytest.mark.parametrize("edit", [
+    ("assign ff_now = (sr[0] == 8'hFF);", "assign ff_now = ^sr[0];"),   # an element read as a word
+    ("(sr[1] == 8'h3C)", "(sr[1] == din)"),                             # compared with a non-constant
+    ("sr[g] <= sr[g - 1];", "sr[g] <= sr[g - 1] + 8'd1;"),              # shifted through arithmetic
+    ("if (rst) sr[0] <= 8'h00;", "if (rst) sr[0][3:0] <= 4'h0;"),       # written in part
+], ids=["word_read", "nonconst", "arith", "part_write"])
+def test_register_array_near_misses(edit):
+    src = GEN.replace(*edit)
+    assert src != GEN
+    assert rewrites(src, "t.v") == []
+
+
+@pytest.mark.yosys
+@pytest.mark.slow
+def test_register_array_flags_proven_and_smaller(tmp_path: Path, monkeypatch):
+    from rtlopt.ppa._cache import measure_cached
+    from rtlopt.ppa.liberty import resolve_liberty
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
+    lib = resolve_liberty(None)
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "h.v").write_text(GEN)
+    (tmp_path / "gate").mkdir()
+    (tmp_path / "gate" / "h.v").write_text(rewrites(GEN, "h.v")[0][0])
+    gold = open_design(tmp_path / "gold" / "h.v", top="hdr_match")
+    gate = open_design(tmp_path / "gate" / "h.v", top="hdr_match")
+    assert check_equivalence(gold, gate, VerifyOptions(timeout_s=120)).verdict.name == "EQUIVALENT"
+    assert measure_cached(gate, liberty=lib).area_um2.value < 0.5 * measure_cached(gold, liberty=lib).area_um2.value

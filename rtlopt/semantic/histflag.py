@@ -686,6 +686,157 @@ def _vector_prefix(an, text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _array_flags(an, text: str) -> list[tuple[str, str]]:
+    """An unpacked array of registers (``reg [7:0] sr [0:2]``, a delay line often shifted by a generate
+    loop: ``sr[g] <= sr[g - 1]``) whose elements are only assigned whole (nonblocking) and compared with
+    constants: one flag array per constant (``sr_is_c3[g] <= sr_is_c3[g - 1]``), each assignment mirrored
+    with the same index text, each comparison reading its flag. Flags of elements never compared are
+    left for synthesis to drop."""
+    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.semantic.romsym import _strip_comments
+    from rtlopt.templates._sem import parses_cleanly, strip
+
+    ports = {s.name for s in an.symbols if type(s).__name__ == "PortSymbol"}
+    clean = _strip_comments(text)
+    out = []
+    seen = set()
+    stmt_of = {}
+    for st, s_, e_ in an.statements:
+        if type(st).__name__ == "ExpressionStatement":
+            stmt_of[an.span(strip(st.expr).syntax)] = (st, s_, e_)
+    for sym in an.symbols:
+        if type(sym).__name__ != "VariableSymbol" or sym.name in ports or sym.name in seen:
+            continue
+        seen.add(sym.name)
+        ty = sym.type
+        if not getattr(ty, "isUnpackedArray", False) or type(sym.syntax).__name__ != "DeclaratorSyntax":
+            continue
+        et = ty.elementType
+        if not et.isIntegral or et.isSigned or getattr(et, "isUnpackedArray", False):
+            continue
+        w = int(et.bitWidth or 0)
+        if not 2 <= w <= 64 or getattr(sym.syntax, "initializer", None) is not None:
+            continue
+        name, off = sym.name, sym.location.offset
+
+        def elem(node, name=name, off=off):
+            node = strip(node)
+            if type(node).__name__ != "ElementSelectExpression":
+                return None
+            v = strip(node.value)
+            if type(v).__name__ != "NamedValueExpression" or v.symbol.name != name or \
+                    v.symbol.location.offset != off:
+                return None
+            return an.span(node.syntax)
+
+        sels = set()
+        for x in an.exprs:
+            sp = elem(x.node)
+            if sp is not None:
+                sels.add(sp)
+        accounted: set = set()
+        cmps, assigns, bad = {}, {}, False
+        for x in an.exprs:
+            node = x.node
+            kind = type(node).__name__
+            if kind == "AssignmentExpression":
+                lsp = elem(node.left)
+                if lsp is None:
+                    continue
+                if not node.isNonBlocking:
+                    bad = True
+                    break
+                rsp = elem(node.right)
+                r = strip(node.right)
+                if rsp is None and an.const(node.right) is None and (
+                        int(r.type.bitWidth or 0) != w or r.type.isSigned):
+                    bad = True
+                    break
+                accounted |= {lsp} | ({rsp} if rsp else set())
+                assigns[(x.start, x.end)] = (lsp, rsp, node.right)
+            elif kind == "BinaryExpression" and str(node.op).split(".")[-1] in _EQ:
+                for a_, b_ in ((node.left, node.right), (node.right, node.left)):
+                    sp = elem(a_)
+                    if sp is None:
+                        continue
+                    c = an.const(b_)
+                    if c is None or int(strip(b_).type.bitWidth or 0) > w or strip(b_).type.isSigned:
+                        bad = True
+                        break
+                    accounted.add(sp)
+                    cmps[(x.start, x.end)] = (sp, c & ((1 << w) - 1), _EQ[str(node.op).split(".")[-1]])
+                    break
+        if bad or not cmps or not assigns or accounted != sels:
+            continue
+        mentions = len(re.findall(rf"(?<![\w$.]){re.escape(name)}(?![\w$])", clean))
+        if mentions != 1 + len(sels):
+            continue
+        consts = sorted({c for _sp, c, _o in cmps.values()})
+        if len(consts) >= w:
+            continue
+        d = sym.syntax.parent
+        declared = [x.name.valueText for x in d.declarators if hasattr(x, "name")]
+        if declared != [name]:
+            continue
+        fresh = _fresh(text)
+        fl = {c: fresh(f"{name}_is_{c:x}") for c in consts}
+
+        def sub(sp, c, fl=fl, name=name):
+            t = text[sp[0]:sp[1]]
+            return fl[c] + t[len(name):] if t.startswith(name) else None
+
+        eds: list[Edit] = []
+        for (s_, e_), (sp, c, o) in cmps.items():
+            t = sub(sp, c)
+            if t is None:
+                bad = True
+                break
+            eds.append(Edit(s_, e_, t if o == "==" else f"!{t}"))
+        for span_, (lsp, rsp, rhs) in assigns.items():
+            got = stmt_of.get(span_)
+            if got is None or bad:
+                bad = True
+                break
+            st, s_, e_ = got
+            k = an.const(rhs)
+            rs, re_ = an.span(strip(rhs).syntax)
+            rtext = text[rs:re_].strip()
+            parts = []
+            for c in consts:
+                if rsp is not None:
+                    val = sub(rsp, c)
+                elif k is not None:
+                    val = "1'b1" if (k & ((1 << w) - 1)) == c else "1'b0"
+                else:
+                    val = f"{rtext if re.fullmatch(_IDENT, rtext) else f'({rtext})'} == {w}'h{c:x}"
+                lhs = sub(lsp, c)
+                if val is None or lhs is None:
+                    bad = True
+                    break
+                parts.append(f"{lhs} <= {val};")
+            if bad:
+                break
+            body = _join(text, s_, parts)
+            par = st.syntax.parent
+            if len(parts) > 1 and (par is None or str(par.kind).split(".")[-1] != "SequentialBlockStatement"):
+                body = _block(text, s_, parts)
+            eds.append(Edit(s_, e_, body))
+        if bad:
+            continue
+        ds, de = an.span(d)
+        dims = "".join(str(x) for x in sym.syntax.dimensions).strip()
+        eds.append(Edit(ds, de, f"{_kw(text, ds)} " + ", ".join(f"{fl[c]} {dims}" for c in consts) + ";"))
+        try:
+            new = apply_edits(text, eds)
+        except ValueError:
+            continue
+        if new == text or not parses_cleanly(new, an.errors):
+            continue
+        out.append((new, f"register array {name} ({w}-bit elements) read only through constant comparisons kept as "
+                         f"{len(consts)} flag array(s)"))
+    return out
+
+
 def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
     """``[(new text, description)]``: at most one, every such register of the file at once."""
     from rtlopt.templates._sem import analyze
@@ -696,6 +847,8 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
     out = []
     with contextlib.suppress(Exception):  # an unusual design: no vector rewrite
         out += _vector_prefix(an, text)
+    with contextlib.suppress(Exception):  # an unusual design: no array rewrite
+        out += _array_flags(an, text)
     try:
         facts = _facts(an, text)
     except Exception:  # noqa: BLE001 - an unusual design: no rewrite
