@@ -270,6 +270,7 @@ class RegisterWidthReduction(Template):
         aliased: dict[tuple[str, int], int] = {}  # the bound above, for the alias form (_inductive_matches)
         resize: dict[tuple[str, int], list[tuple[object, int]]] = {}
         width_expr: dict[tuple[str, int], str] = {}  # a width that differs per elaborated copy
+        ternary: set[tuple[str, int]] = set()  # registers with a ternary next value (the z3 bound first)
         for k, ws in writes.items():
             if k in bad or k not in clocked:
                 continue
@@ -278,36 +279,57 @@ class RegisterWidthReduction(Template):
             bound, step, lits = 0, 0, []
             guards: list[tuple[object, int]] = []
             ok = True
+            steps: list[tuple[object, list]] = []  # (write, enclosing ternary conditions) of each step
+            adds: set[int] = set()  # ids of the step literals of up-counting steps
+            reset = False  # a constant write under conditions that do not read the register
             for w in ws:
-                rhs = strip(w.right)
-                c = _const(an, rhs)
-                if c is not None:
-                    bound = max(bound, c)
-                    lits.append((rhs, c))
-                    continue
-                if type(rhs).__name__ == "BinaryExpression" and op_name(rhs) in ("Add", "Subtract"):
-                    left, right = strip(rhs.left), strip(rhs.right)
-                    cl, cr = _const(an, left), _const(an, right)
-                    g = self._guards(an, k, w)
-                    if _is_reg(left, k) and cr is not None and g:
-                        step, guards = max(step, cr), guards + g
-                        lits.append((right, cr))
+                leaves = _rhs_leaves(w.right)
+                if len(leaves) > 1:
+                    ternary.add(k)
+                for rhs, conds in leaves:
+                    c = _const(an, rhs)
+                    if c is not None:
+                        bound = max(bound, c)
+                        lits.append((rhs, c))
+                        reset = reset or (not any(_mentions(cx, k) for cx, _p in conds)
+                                          and not _encloses_read(an, k, w))
                         continue
-                    if op_name(rhs) == "Add" and _is_reg(right, k) and cl is not None and g:
-                        step, guards = max(step, cl), guards + g
-                        lits.append((left, cl))
+                    if conds and _is_reg(rhs, k):
+                        continue  # a ternary arm holding the register's value
+                    if type(rhs).__name__ == "BinaryExpression" and op_name(rhs) in ("Add", "Subtract"):
+                        left, right = strip(rhs.left), strip(rhs.right)
+                        cl, cr = _const(an, left), _const(an, right)
+                        g = self._guards(an, k, w)
+                        for cx, _pos in conds:  # 'r <= cond ? a : b' guards its arms like 'if (cond)'
+                            g = g + self._cmp_in(an, k, cx)
+                        if _is_reg(left, k) and cr is not None and g:
+                            step, guards = max(step, cr), guards + g
+                            lits.append((right, cr))
+                            steps.append((w, conds))
+                            if op_name(rhs) == "Add":
+                                adds.add(id(right))
+                            continue
+                        if op_name(rhs) == "Add" and _is_reg(right, k) and cl is not None and g:
+                            step, guards = max(step, cl), guards + g
+                            lits.append((left, cl))
+                            steps.append((w, conds))
+                            adds.add(id(left))
+                            continue
+                    sw = self_width(rhs)
+                    if type(rhs).__name__ in _LOADS and sw is not None and sw < width and not rhs.type.isSigned \
+                            and not _mentions(rhs, k):
+                        bound = max(bound, (1 << sw) - 1)
                         continue
-                sw = self_width(rhs)
-                if type(rhs).__name__ in _LOADS and sw is not None and sw < width and not rhs.type.isSigned \
-                        and not _mentions(rhs, k):
-                    bound = max(bound, (1 << sw) - 1)
-                    continue
-                ok = False
-                break
-            if not ok:
+                    ok = False
+                    break
+                if not ok:
+                    break
+            if not ok or (adds and not _loads_below_guards(an, lits, adds, guards)):
                 continue
+            if k in ternary and not reset:
+                continue  # 'r <= (r == 23) ? 0 : r + 1' with no reset starts anywhere
             cmps = self._comparisons(an, k)
-            per_copy = _per_copy_width(an, k, ws, bound, step, lits, guards)
+            per_copy = _per_copy_width(an, k, steps, bound, step, lits, guards)
             bound = max([bound] + [c for _n, c in guards]) + step
             bits = max(1, bound.bit_length())
             if bits >= width:
@@ -321,7 +343,10 @@ class RegisterWidthReduction(Template):
             resize[k] = lits + cmps
             if per_copy is not None and per_copy[1] < bits and not _layout_read(an, k, per_copy[1]):
                 width_expr[k] = per_copy[0]
-        ind = _inductive_matches(self, an, cands, writes, clocked, bad, set(narrow), aliased)
+        ind = _inductive_matches(self, an, cands, writes, clocked, bad, set(narrow) - ternary, aliased)
+        for c in ind:  # a ternary chain's z3 bound sees its '<' guards exactly (127, not 127 + 1)
+            if c.data.get("kind") == "inductive" and c.data.get("reg") in ternary:
+                narrow.pop(c.data["reg"], None)
         ind += _output_reg_matches(self, an, roots, comb)
         ind += _integer_reg_matches(self, an, roots, comb)
         ind += _range_compare_matches(self, an, cands, writes, clocked, bad)
@@ -398,18 +423,38 @@ class RegisterWidthReduction(Template):
         return out
 
     @staticmethod
-    def _cmp_in(an: Analysis, key, cond) -> list[tuple[object, int]]:
+    def _cmp_in(an: Analysis, key, cond, depth: int = 0) -> list[tuple[object, int]]:
+        """Comparisons of the register with constants in ``cond``, seen through wires with one driver
+        (``wire at_lim = (cnt == LIM)``) and through calls of functions that return only constants
+        (``cnt == limit(ph)``: each value ``limit`` can return)."""
+        from rtlopt.templates._guards import skey
+
         out = []
+        nested = []
 
         def visit(n):
-            if isinstance(n, ast.Expression) and type(n).__name__ == "BinaryExpression" and op_name(n) in _CMP:
+            if not isinstance(n, ast.Expression):
+                return True
+            kind = type(n).__name__
+            if kind == "BinaryExpression" and op_name(n) in _CMP:
                 for a, b in ((n.left, n.right), (n.right, n.left)):
+                    if not _is_reg(a, key):
+                        continue
                     c = _const(an, b)
-                    if _is_reg(a, key) and c is not None:
+                    if c is not None:
                         out.append((strip(b), c))
+                        continue
+                    for v in _function_returns(an, b) or ():
+                        out.append((strip(b), v))
+            elif kind == "NamedValueExpression" and depth < 3 and isinstance(n.symbol, ast.NetSymbol):
+                d = net_defs_cached(an).get(skey(n.symbol))
+                if d is not None:
+                    nested.append(d)
             return True
 
         cond.visit(visit)
+        for d in nested:
+            out.extend(RegisterWidthReduction._cmp_in(an, key, d, depth + 1))
         return out
 
     @staticmethod
@@ -464,8 +509,99 @@ def _branch_adjust(an: Analysis, key, write, cnode) -> int:
     return 0
 
 
+def _rhs_leaves(rhs, conds: tuple = ()) -> list[tuple[object, list]]:
+    """The arms of a (nested) ternary right-hand side, each with the ``(condition, polarity)`` pairs
+    that select it (``r <= c ? a : b`` is read like ``if (c) r <= a; else r <= b;``)."""
+    rhs = strip(rhs)
+    if type(rhs).__name__ == "ConditionalExpression" and len(rhs.conditions) == 1 \
+            and rhs.conditions[0].pattern is None:
+        c = rhs.conditions[0].expr
+        return _rhs_leaves(rhs.left, conds + ((c, True),)) + _rhs_leaves(rhs.right, conds + ((c, False),))
+    return [(rhs, list(conds))]
+
+
+def _loads_below_guards(an: Analysis, lits, adds: set, guards) -> bool:
+    """An up-count stops at its guard only when it starts below it: a constant load above every guard
+    value (``c <= (c == 9) ? 20 : c + 1``: 20, 21, ... run past 9 to the full width) breaks the bound,
+    in any elaborated copy (a varying guard counts with its smallest value)."""
+    def low(n, c):
+        vals = _copies_values(an, n) if _param_only(n) and _varies(an, n) else None
+        return min(vals) if vals else c
+
+    def high(n, c):
+        vals = _copies_values(an, n) if _param_only(n) and _varies(an, n) else None
+        return max(vals) if vals else c
+
+    top = max((low(n, c) for n, c in guards), default=None)
+    if top is None:
+        return False
+    return all(high(n, c) <= top for n, c in lits if id(n) not in adds)
+
+
+def _function_returns(an: Analysis, node) -> list[int] | None:
+    """The values a call of a user function can return when every assignment to its return variable
+    (and every ``return``) is a constant: ``limit(ph)`` of an if/case table of limits. None otherwise."""
+    node = strip(node)
+    if type(node).__name__ != "CallExpression" or getattr(node, "isSystemCall", False):
+        return None
+    sub = node.subroutine
+    if type(sub).__name__ != "SubroutineSymbol" or not str(sub.subroutineKind).endswith("Function"):
+        return None
+    ret = sub.returnValVar
+    if ret is None or sub.body is None:
+        return None
+    vals: list[int] = []
+    bad = []
+
+    def visit(n):
+        kind = type(n).__name__
+        if kind == "AssignmentExpression":
+            lhs = strip(n.left)
+            if type(lhs).__name__ == "NamedValueExpression" and _key(lhs.symbol) == _key(ret):
+                c = _const(an, n.right)
+                (vals.append(c) if c is not None else bad.append(n))
+            elif _mentions(n.left, _key(ret)):
+                bad.append(n)  # a part of the return value written
+        elif kind == "ReturnStatement" and getattr(n, "expr", None) is not None:
+            c = _const(an, n.expr)
+            (vals.append(c) if c is not None else bad.append(n))
+        return True
+
+    sub.body.visit(visit)
+    return sorted(set(vals)) if vals and not bad else None
+
+
+def _encloses_read(an: Analysis, key, write) -> bool:
+    """True if an ``if`` / ``case`` around ``write`` reads the register (the write is no reset)."""
+    ws, we = an.span(write)
+    for st, s, e in an.statements:
+        if not (s <= ws and we <= e):
+            continue
+        kind = type(st).__name__
+        if kind == "ConditionalStatement" and any(_mentions(c.expr, key) for c in st.conditions):
+            return True
+        if kind == "CaseStatement" and _mentions(st.expr, key):
+            return True
+    return False
+
+
+def _cond_adjust(an: Analysis, key, conds: list, cnode) -> int:
+    """:func:`_branch_adjust` for the ternary conditions that select a step's arm."""
+    cs = an.span(cnode.syntax) if cnode.syntax is not None else None
+    for c, positive in conds:
+        c = strip(c)
+        if type(c).__name__ != "BinaryExpression" or op_name(c) not in _CMP:
+            continue
+        if not (_is_reg(c.left, key) and strip(c.right).syntax is not None and an.span(strip(c.right).syntax) == cs):
+            continue
+        op = op_name(c)
+        if (not positive and op in ("Equality", "GreaterThanEqual")) or (positive and op in ("LessThan", "Inequality")):
+            return -1
+    return 0
+
+
 def _per_copy_width(an: Analysis, key, writes, bound: int, step: int, lits, guards) -> tuple[str, int] | None:
-    """``($clog2((C) + n), smallest width)`` when one guard ``C`` of the register's steps is a parameter
+    """``writes``: ``(write, ternary conditions)`` of each step. ``($clog2((C) + n), smallest width)`` when one guard ``C`` of the register's steps is a parameter
     expression whose value differs between the module's elaborated copies (``cnt >= DIV - 1`` with
     DIV = 16 and 1250) and the width it bounds covers every other written constant in every copy."""
     varying = [(n, c) for n, c in guards if _param_only(n) and _varies(an, n)]
@@ -474,8 +610,9 @@ def _per_copy_width(an: Analysis, key, writes, bound: int, step: int, lits, guar
     if len({an.span(n.syntax) for n, _c in varying if n.syntax is not None}) != 1 or varying[0][0].syntax is None:
         return None
     node = varying[0][0]
-    adj = min(_branch_adjust(an, key, w, node) for w in writes
-              if type(strip(w.right)).__name__ == "BinaryExpression")
+    if not writes:
+        return None
+    adj = min(min(_branch_adjust(an, key, w, node), _cond_adjust(an, key, conds, node)) for w, conds in writes)
     vals = _copies_values(an, node)
     if not vals:
         return None
