@@ -124,15 +124,59 @@ PROOF_RESERVE_SHARE = 0.4
 PROOF_FLOOR_S = 10.0
 
 
-def _proof_cap(left_s: float, verify_timeout_s: float, others: bool) -> float | None:
+def _proof_cap(left_s: float, verify_timeout_s: float, others: bool, families: int = 1) -> float | None:
     """The time limit for a proof when it is shorter than ``verify_timeout_s`` (else None), with
     ``others`` (better candidates still to prove) waiting: see PROOF_SHARE_WITH_OTHERS. A budget with
-    room for this proof and the reserve changes nothing."""
+    room for this proof and the reserve changes nothing. With candidates of ``families`` >= 2 other
+    families waiting, the proof gets at most an equal share of the time left (at least PROOF_FLOOR_S):
+    heldout8 pkt_hdr_extract's first FSM re-encoding took 87 of the 123 s left and ended UNKNOWN."""
     if not others:
         return None
-    cap = max(min(PROOF_FLOOR_S, verify_timeout_s), left_s * PROOF_SHARE_WITH_OTHERS,
-              left_s - PROOF_RESERVE_SHARE * verify_timeout_s)
+    floor = min(PROOF_FLOOR_S, verify_timeout_s)
+    cap = max(floor, left_s * PROOF_SHARE_WITH_OTHERS, left_s - PROOF_RESERVE_SHARE * verify_timeout_s)
+    if families >= 2:
+        cap = max(floor, min(cap, left_s / (families + 1)))
     return cap if cap < verify_timeout_s else None
+
+
+#: After this many proofs of one family (generator, or a template rule) ended UNKNOWN in a round, its
+#: further candidates wait behind every other family's: heldout8 pkt_hdr_extract had ~25 FSM
+#: re-encodings (smaller on paper) end UNKNOWN one after another and use up the round's proof time,
+#: and the byte-index narrowing behind them (proven by abc in 4 s) was never tried.
+FAMILY_UNKNOWN_LIMIT = 2
+#: A candidate of the same family and rules as one that ended UNKNOWN this round, with a metric within
+#: this fraction of it, is a near-duplicate: it also waits behind the other candidates.
+NEAR_DUPLICATE_SHARE = 0.01
+
+
+def _family(c: Candidate) -> tuple:
+    """The family of a candidate for the prove stage's ordering: its generator, and for the template
+    generators (which share the source "template") its first rule."""
+    return (c.source, c.rules[0] if c.source == "template" and c.rules else "")
+
+
+def _held_back(c: Candidate, metric: float | None, failed: list[tuple[Candidate, float | None]]) -> bool:
+    """Whether ``c`` should wait behind other candidates after the proofs ``failed`` (candidate,
+    metric) ended UNKNOWN in this round: FAMILY_UNKNOWN_LIMIT of its family did, or a near-duplicate
+    (same family and rules, metric within NEAR_DUPLICATE_SHARE) did."""
+    fam = _family(c)
+    same = [(f, m) for f, m in failed if _family(f) == fam]
+    if len(same) >= FAMILY_UNKNOWN_LIMIT:
+        return True
+    return any(tuple(f.rules) == tuple(c.rules) and m is not None and metric is not None
+               and abs(metric - m) <= NEAR_DUPLICATE_SHARE * abs(m) for f, m in same)
+
+
+def _next_to_prove(pending: list[tuple[Candidate, float | None]],
+                   failed: list[tuple[Candidate, float | None]]) -> int | None:
+    """Index in ``pending`` (best first) of the candidate to prove next: the first one not held back
+    (see :func:`_held_back`); when all are, the first (best) one. None when nothing is pending."""
+    if not pending:
+        return None
+    for i, (c, m) in enumerate(pending):
+        if not _held_back(c, m, failed):
+            return i
+    return 0
 
 
 def _match_limit(deadline: float | None) -> float | None:
@@ -359,26 +403,46 @@ def fsm_candidates(state: State) -> list[Candidate]:
         except RtloptError:
             return []
         back = {str(f): str(changed[0]) for f in design.files if str(f) not in map(str, state.design.files)}
+        # the cost of the later runs is capped: once per text of the machine's file (memo), and the
+        # extraction gets at most FSM_LATER_TIME_FACTOR times what the first round's took (>= 5 s)
+        mk = (key, str(changed[0]), hashlib.sha256(state.texts[Path(changed[0])].encode()).hexdigest())
+        if mk in _FSM_LATER_MEMO:
+            return list(_FSM_LATER_MEMO[mk])
+    t_run = time.monotonic()
     try:
         # not measured there: the search measures every candidate itself, in parallel and area first
         kw = {}
         if state.deadline is not None:  # the extraction stops at the search's deadline too (default 30 s)
             kw["extract_timeout_s"] = max(1.0, min(30.0, state.deadline - time.monotonic()))
+        if state.round > 0:
+            cap = max(5.0, FSM_LATER_TIME_FACTOR * _FSM_FIRST_S.get(key, 30.0))
+            kw["extract_timeout_s"] = min(kw.get("extract_timeout_s", 30.0), cap)
         cands = fsm_gen(design, goal=state.goal, liberty=state.liberty, measure_ppa=False, **kw)
     except RtloptError:
         return []
     out = [c for c in cands if isinstance(c, Candidate)]
     if state.round == 0:
         _FSM_FOUND[key] = bool(out)
+        _FSM_FIRST_S[key] = time.monotonic() - t_run
     for c in out:  # a candidate of the copy replaces the user's file
         f = c.hints.get("file")
         if f is not None and str(f) in back:
             c.hints["file"] = back[str(f)]
+    if state.round > 0:
+        if len(_FSM_LATER_MEMO) >= 64:
+            _FSM_LATER_MEMO.pop(next(iter(_FSM_LATER_MEMO)))
+        _FSM_LATER_MEMO[mk] = list(out)
     return out
 
 
 #: (top, files) -> whether the first round's FSM engine found a machine to rewrite
 _FSM_FOUND: dict[tuple, bool] = {}
+#: (top, files) -> seconds the first round's FSM engine took
+_FSM_FIRST_S: dict[tuple, float] = {}
+#: (top, files, changed file, sha256 of its text) -> the later rounds' FSM candidates for that text
+_FSM_LATER_MEMO: dict[tuple, list] = {}
+#: a later round's FSM extraction gets at most this many times the first round's run time (>= 5 s)
+FSM_LATER_TIME_FACTOR = 3.0
 
 
 def lifting_candidates(state: State) -> list[Candidate]:
@@ -996,10 +1060,19 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                                                x[0].candidate.description))
                 if better:
                     improving_seen = True
-                for bi, (att, texts, rep) in enumerate(better):
+                pending = list(better)
+                failed: list[tuple[Candidate, float | None]] = []  # ended UNKNOWN (or ERROR) in this round
+                while pending:
                     if time.monotonic() > hard_end - 2.0:
                         exhausted = True
                         break
+                    # best first, except that a family whose proofs keep ending UNKNOWN (and near-duplicates
+                    # of an UNKNOWN one) wait behind the other families' candidates
+                    ni = _next_to_prove([(a.candidate, a.metric) for a, _t, _r in pending], failed)
+                    if ni:
+                        say(f"  {ni} better candidate(s) of families whose proofs ended UNKNOWN wait; next: "
+                            f"{pending[ni][0].candidate.description[:60]}")
+                    att, texts, rep = pending.pop(ni)
                     parts = frozenset(att.candidate.hints.get("parts", ()))
                     if parts and any(bad <= parts for bad in unprovable):
                         att.error = "skipped: contains a rewrite the verifier could not prove"
@@ -1008,8 +1081,9 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     # containing its rewrites, nor one the verifier could not prove)
                     others = any(not (parts and parts <= p) and not any(bad <= p for bad in unprovable)
                                  for p in (frozenset(a.candidate.hints.get("parts", ())) for a, _t, _r
-                                           in better[bi + 1:]))
-                    cap = _proof_cap(hard_end - time.monotonic(), verify_timeout_s, others)
+                                           in pending))
+                    fams = {_family(a.candidate) for a, _t, _r in pending} - {_family(att.candidate)}
+                    cap = _proof_cap(hard_end - time.monotonic(), verify_timeout_s, others, len(fams))
                     say(f"  proving {att.candidate.description[:100]} ..."
                         + (f" (at most {cap:.0f} s: other candidates wait)" if cap is not None else ""))
                     tp = time.monotonic()
@@ -1032,6 +1106,8 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                         att.accepted = True
                         accepted = (att, texts, rep, res)
                         break
+                    if att.verdict == "UNKNOWN":
+                        failed.append((att.candidate, att.metric))
                     if parts:
                         unprovable.append(parts)
                 if accepted is None and extend_unknown_proofs:
