@@ -112,8 +112,8 @@ def _op_of(an: Analysis, site: Site) -> _Op | None:
         return None
     op = op_name(n)
     if op in ("Add", "Subtract"):
-        return _Op(site, "addsub", n.left, n.right, op == "Subtract", _sum_width(an, n, info.width), info.start,
-                   info.end, op == "Add")
+        return _Op(site, "addsub", _zext_arg(n.left), _zext_arg(n.right), op == "Subtract",
+                   _sum_width(an, n, info.width), info.start, info.end, op == "Add")
     if op == "Multiply":
         return _Op(site, "mul", n.left, n.right, False, info.width, info.start, info.end, True)
     if op in _CMP:
@@ -136,6 +136,20 @@ def _op_of(an: Analysis, site: Site) -> _Op | None:
         return _Op(site, "addsub", n.left, n.right, True, w, info.start, info.end, False, "eq",
                    op == "Inequality")
     return None
+
+
+def _zext_arg(node):
+    """The operand of an explicit widening cast of an unsigned value (``18'(p)`` with ``p`` 14 bits,
+    ``unsigned'(p)``): in an unsigned sum both are ``p`` zero-extended, so the unit reads ``p`` itself
+    (a product behind it stays visible to the product hoist). Anything else unchanged."""
+    s = strip(node)
+    if (type(s).__name__ == "ConversionExpression" and not s.isImplicit
+            and not getattr(s.type, "isSigned", False) and getattr(s.type, "isIntegral", False)):
+        a = strip(s.operand)
+        aw, sw = int(getattr(a.type, "bitWidth", 0) or 0), int(getattr(s.type, "bitWidth", 0) or 0)
+        if a.type.isIntegral and not a.type.isSigned and 0 < aw <= sw:
+            return s.operand
+    return node
 
 
 def _signed_op(an: Analysis, site: Site, info) -> _Op | None:

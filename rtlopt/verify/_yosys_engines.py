@@ -110,9 +110,100 @@ def run_equiv_seq(gold_il: Path, gate_il: Path, workdir: Path, timeout: float, i
             return "equivalent", (f"Yosys equiv_simple/equiv_induct per value of input {name} (internal gate nets "
                                   "unnamed): flip-flops of equal name equal from equal start states")
         left -= time.monotonic() - t0
+    for reg in (_cut_registers(gold_il, gate_il, workdir, left, sync_model) if left > 2.0 else [])[:MAX_CUT_REGS]:
+        if left <= 1.0:
+            break
+        t0 = time.monotonic()
+        if _register_cofactors_equal(gold_il, gate_il, workdir, left, sync_model, reg):
+            return "equivalent", (f"Yosys equiv_simple/equiv_induct per value of register {reg[0]} (its output cut: "
+                                  "a free value of the cycle in both designs; internal gate nets unnamed): flip-flops "
+                                  "of equal name equal from equal start states")
+        left -= time.monotonic() - t0
     if res is None:
         return "unknown", f"time limit ({timeout:.1f} s)"
     return "inconclusive", "register correspondence by name could not prove all matched nets (not a counterexample)"
+
+
+#: Registers (one or two bits, one flip-flop cell of equal name in gold and gate) tried as a case split.
+MAX_CUT_REGS = 2
+
+
+def _cut_registers(gold_il: Path, gate_il: Path, workdir: Path, timeout: float,
+                   sync_model: list[str]) -> list[tuple[str, int, str, str]]:
+    """(name, width, gold cell, gate cell) of the registers to split on: a net of one or two bits that is
+    the whole Q of one ``$dff`` in both designs (after the flip-flop model of the proof), those whose
+    bits select a mux (directly or through one gate) first."""
+    script = "\n".join([f"read_rtlil {gold_il.name}", f"read_rtlil {gate_il.name}",
+                        f"setundef -undriven -anyseq {GATE}", *sync_model, "async2sync", "dffunmap",
+                        "write_json rtlopt_cut_pre.json"]) + "\n"
+    try:
+        res = yosys_tool().run_script(script, cwd=workdir, timeout=max(0.5, min(timeout / 4, 20.0)), check=False)
+        mods = json.loads((workdir / "rtlopt_cut_pre.json").read_text())["modules"] if res.returncode == 0 else {}
+    except (ToolTimeout, OSError, ValueError, KeyError):
+        return []
+
+    def regs(mod: dict) -> tuple[dict[str, tuple[int, str]], set]:
+        cells = mod.get("cells", {})
+        by_q = {tuple(c["connections"].get("Q", [])): n for n, c in cells.items() if c["type"] == "$dff"}
+        out = {}
+        nets = mod.get("netnames", {})
+        for name, nn in nets.items():
+            bits = tuple(nn.get("bits", []))
+            if name.startswith("$") or not 1 <= len(bits) <= 2 or bits not in by_q:
+                continue
+            # the only name of these bits: an alias (``assign o = ph``) would keep reading the flip-flop
+            if sum(1 for other in nets.values() if set(other.get("bits", [])) & set(bits)) != 1:
+                continue
+            out[name] = (len(bits), by_q[bits])
+        sel_bits = {b for c in cells.values() if c["type"] in ("$mux", "$pmux", "$_MUX_")
+                    for b in c["connections"].get("S", [])}
+        near = set(sel_bits)
+        for c in cells.values():  # one gate (a state compare, an inverter) before the select
+            con = c.get("connections", {})
+            if set(con.get("Y", [])) & sel_bits:
+                near |= {b for k, v in con.items() if k != "Y" for b in v}
+        return out, {n for n, (w, cell) in out.items()
+                     if set(tuple(mod["netnames"][n]["bits"])) & near}
+
+    if GOLD not in mods or GATE not in mods:
+        return []
+    g, gsel = regs(mods[GOLD])
+    h, hsel = regs(mods[GATE])
+    common = [n for n in g if n in h and g[n][0] == h[n][0]]
+    common.sort(key=lambda n: (n not in gsel | hsel, n))
+    return [(n, g[n][0], g[n][1], h[n][1]) for n in common]
+
+
+def _register_cofactors_equal(gold_il: Path, gate_il: Path, workdir: Path, timeout: float, sync_model: list[str],
+                              reg: tuple[str, int, str, str]) -> bool:
+    """The register correspondence proof once per value of register ``reg`` (a state register whose
+    state compare keeps two products apart: ``ph ? acc + y*cb : acc + x*ca`` against one product of
+    muxed operands).
+
+    The flip-flop is cut in both designs: its cell drives a fresh net of one shared name (so the
+    flip-flop still pairs with its namesake and its next state is proven like any other), and the logic
+    that read the register reads the constant instead. Sound for this proof because every fact it
+    proves is about one clock cycle with the flip-flop outputs free, paired ones equal (induction step)
+    or any (combinational pairs): with the logic reading constant v, the fact covers every state in
+    which the register holds v (and more); the register's own pair is proven in the same induction, so
+    in every reachable cycle gold and gate hold one value of it, and the cofactors of all values cover
+    every cycle. The base case (equal start states) is checked before, on the designs themselves. No
+    flip-flop optimisation runs on the cofactors (only combinational constant folding)."""
+    name, width, gold_cell, gate_cell = reg
+    cut = "\\rtlopt_cutq_" + name.lstrip("\\").replace(".", "_")
+    q = "\\" + name
+    per = max(0.5, timeout / (1 << width))
+    for v in range(1 << width):
+        fix = []
+        for mod, cell in ((GOLD, gold_cell), (GATE, gate_cell)):
+            fix += [f"cd {mod}", f"add -wire {cut} {width}", f"connect -port {cell} Q {cut}",
+                    f"connect -set {q} {width}'d{v}", f"setattr -set keep 1 w:{cut}", "cd .."]
+        # nothing reads the cut flip-flop: kept, and its pair must exist (else its next state goes unchecked)
+        keep = [f"setattr -set keep 1 rtlopt_equiv/w:{cut}"]
+        post = [f"select -assert-min 1 rtlopt_equiv/w:{cut} %ci1:+$equiv[Y] t:$equiv %i"]
+        if not _cofactor_run(gold_il, gate_il, workdir, per, sync_model, fix, post, keep):
+            return False
+    return True
 
 
 def _count(path: Path, cell_type: str) -> int:
@@ -185,28 +276,36 @@ def _cofactors_equal(gold_il: Path, gate_il: Path, workdir: Path, timeout: float
     per = max(0.5, timeout / 2)
     q = "\\" + name
     for v in (0, 1):
-        script = "\n".join([
-            f"read_rtlil {gold_il.name}", f"read_rtlil {gate_il.name}",
-            f"setundef -undriven -anyseq {GATE}", *sync_model, "async2sync", "dffunmap",
-            *[ln for mod in (GOLD, GATE) for ln in (f"cd {mod}", f"delete -port w:{q}", f"connect -set {q} 1'b{v}",
-                                                    "cd ..")],
-            "opt_expr -mux_undef", "opt_merge", "opt_clean",
-            f"select -set rtlopt_keep {GATE}/i:* {GATE}/o:* {GATE}/t:$dff %co1:+[Q] %u",
-            f"rename -hide {GATE}/w:* @rtlopt_keep %d",
-            f"equiv_make {GOLD} {GATE} rtlopt_equiv", "hierarchy -top rtlopt_equiv", "opt_clean",
-            "select -set rtlopt_rq t:$dff %co1:+[Q] %co1:+[A] t:$equiv %i t:$dff %co1:+[Q] %co1:+[B] t:$equiv %i %i",
-            "equiv_struct",
-            "equiv_simple -seq 0",
-            "select -set rtlopt_comb t:$equiv @rtlopt_rq %d",
-            "equiv_induct -seq 1 @rtlopt_comb %n",
-            "equiv_status -assert"]) + "\n"
-        try:
-            res = yosys_tool().run_script(script, cwd=workdir, timeout=per, check=False)
-        except ToolTimeout:
-            return False
-        if res.returncode != 0 or "Equivalence successfully proven" not in res.stdout:
+        fix = [ln for mod in (GOLD, GATE) for ln in (f"cd {mod}", f"delete -port w:{q}", f"connect -set {q} 1'b{v}",
+                                                     "cd ..")]
+        if not _cofactor_run(gold_il, gate_il, workdir, per, sync_model, fix):
             return False
     return True
+
+
+def _cofactor_run(gold_il: Path, gate_il: Path, workdir: Path, per: float, sync_model: list[str],
+                  fix: list[str], post: tuple[str, ...] | list[str] = (),
+                  keep: tuple[str, ...] | list[str] = ()) -> bool:
+    """One cofactor of the register correspondence proof: ``fix`` (script lines) sets the split value."""
+    script = "\n".join([
+        f"read_rtlil {gold_il.name}", f"read_rtlil {gate_il.name}",
+        f"setundef -undriven -anyseq {GATE}", *sync_model, "async2sync", "dffunmap",
+        *fix,
+        "opt_expr -mux_undef", "opt_merge", "opt_clean",
+        f"select -set rtlopt_keep {GATE}/i:* {GATE}/o:* {GATE}/t:$dff %co1:+[Q] %u",
+        f"rename -hide {GATE}/w:* @rtlopt_keep %d",
+        f"equiv_make {GOLD} {GATE} rtlopt_equiv", *keep, "hierarchy -top rtlopt_equiv", "opt_clean", *post,
+        "select -set rtlopt_rq t:$dff %co1:+[Q] %co1:+[A] t:$equiv %i t:$dff %co1:+[Q] %co1:+[B] t:$equiv %i %i",
+        "equiv_struct",
+        "equiv_simple -seq 0",
+        "select -set rtlopt_comb t:$equiv @rtlopt_rq %d",
+        "equiv_induct -seq 1 @rtlopt_comb %n",
+        "equiv_status -assert"]) + "\n"
+    try:
+        res = yosys_tool().run_script(script, cwd=workdir, timeout=per, check=False)
+    except ToolTimeout:
+        return False
+    return res.returncode == 0 and "Equivalence successfully proven" in res.stdout
 
 
 _ADFF_MAP_FILE = "rtlopt_adff_sync.v"
