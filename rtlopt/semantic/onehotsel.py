@@ -435,43 +435,8 @@ def _instance_paths(an_all: list, module: str, top: str) -> list[str] | None:
 def _watch(net, sigs: list[int], cycles: int = 256, words: int = 2, seed: int = 1) -> np.ndarray:
     """Values of ``sigs`` (combinational or not) every cycle of :func:`rtlopt.semantic.seqsim.simulate`'s
     random run from reset: ``[cycles, len(sigs), words]``."""
-    from rtlopt.semantic.seqsim import ONES, _eval, _groups
-    rng = np.random.default_rng(seed)
-    v = np.zeros((net.nsig, words), dtype=np.uint64)
-    v[1] = ONES
-    qs = np.array([f.q for f in net.flops], dtype=np.int64)
-    ds = np.array([f.d for f in net.flops], dtype=np.int64)
-    for f in net.flops:
-        if f.init:
-            v[f.q] = ONES
-    rfl = [(i, f) for i, f in enumerate(net.flops) if f.rst is not None]
-    in_sigs = [s for p, bits in net.inputs.items() if p not in (net.clock,) for s in bits if s > 1]
-    rst_sig = net.inputs[net.reset][0] if net.reset in net.inputs else None
-    in_sigs = [s for s in in_sigs if s != rst_sig]
-    rand_sigs = np.array(sorted(set(in_sigs) | set(net.free)), dtype=np.int64)
-    groups = _groups(net)
-    out = np.zeros((cycles, len(sigs), words), dtype=np.uint64)
-    idx = np.array(sigs, dtype=np.int64)
-    for t in range(cycles):
-        if len(rand_sigs):
-            v[rand_sigs] = rng.integers(0, 2**64, size=(len(rand_sigs), words), dtype=np.uint64)
-        if rst_sig is not None:
-            if t == 0:
-                r = ONES
-            else:
-                r = rng.integers(0, 2**64, size=words, dtype=np.uint64)
-                for _ in range(4):
-                    r &= rng.integers(0, 2**64, size=words, dtype=np.uint64)
-            v[rst_sig] = ~r if net.reset_active_low else r
-        for t_, outs, ins in groups:
-            v[outs] = _eval(t_, [v[i] for i in ins])
-        out[t] = v[idx]
-        nxt = v[ds].copy()
-        for i, f in rfl:
-            act = v[f.rst] if f.rst_active else ~v[f.rst]
-            nxt[i] = (nxt[i] & ~act) | ((ONES if f.rst_value else np.uint64(0)) & act)
-        v[qs] = nxt
-    return out
+    from rtlopt.semantic.seqsim import simulate
+    return simulate(net, cycles, words, seed, watch=sigs)
 
 
 def _words(trace: np.ndarray) -> np.ndarray:

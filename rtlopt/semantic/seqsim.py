@@ -315,7 +315,7 @@ def _eval(t: str, v: list):
 
 
 def simulate(net: GateNet, cycles: int = 256, words: int = 2, seed: int = 1,
-             reset_rate_log2: int = 5, hold_log2: int = 0) -> np.ndarray:
+             reset_rate_log2: int = 5, hold_log2: int = 0, watch: list[int] | None = None) -> np.ndarray:
     """Flip-flop values per cycle: array ``[cycles, len(net.flops), words]`` of 64-lane words.
 
     Cycle 0 has the reset active in every lane (registers start at 0, or their initial value);
@@ -339,7 +339,10 @@ def simulate(net: GateNet, cycles: int = 256, words: int = 2, seed: int = 1,
     in_sigs = [s for s in in_sigs if s != rst_sig]
     rand_sigs = np.array(sorted(set(in_sigs) | set(net.free)), dtype=np.int64)
     groups = _groups(net)
-    out = np.zeros((cycles, len(net.flops), words), dtype=np.uint64)
+    # ``watch``: record those signals (combinational or not) in each cycle, before the clock edge,
+    # instead of the flip-flops' values after it
+    idx = None if watch is None else np.array(watch, dtype=np.int64)
+    out = np.zeros((cycles, len(net.flops) if idx is None else len(idx), words), dtype=np.uint64)
     for t in range(cycles):
         if len(rand_sigs):
             if hold_log2 > 0 and t > 0:
@@ -359,12 +362,15 @@ def simulate(net: GateNet, cycles: int = 256, words: int = 2, seed: int = 1,
             v[rst_sig] = ~r if net.reset_active_low else r
         for t_, outs, ins in groups:
             v[outs] = _eval(t_, [v[i] for i in ins])
+        if idx is not None:
+            out[t] = v[idx]
         nxt = v[ds].copy()
         for i, f in rfl:
             act = v[f.rst] if f.rst_active else ~v[f.rst]
             nxt[i] = (nxt[i] & ~act) | ((ONES if f.rst_value else np.uint64(0)) & act)
         v[qs] = nxt
-        out[t] = nxt
+        if idx is None:
+            out[t] = nxt
     return out
 
 
