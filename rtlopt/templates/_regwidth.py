@@ -1534,8 +1534,9 @@ def _copies_bounded(an: Analysis, key, writes, cnode, width: int) -> bool:
     return steps > 0 and reset
 
 
-def _z3_consts(term, out: set, limit: int = 2000) -> None:
-    """Numerals inside a z3 term (the constants of inlined next-state wires, too)."""
+def _z3_consts(term, out: set, limit: int = 2000, signed: bool = False) -> None:
+    """Numerals inside a z3 term (the constants of inlined next-state wires, too); ``signed``: each also
+    read as two's complement of its own size."""
     import z3
 
     todo, seen = [term], set()
@@ -1545,7 +1546,10 @@ def _z3_consts(term, out: set, limit: int = 2000) -> None:
             continue
         seen.add(t.get_id())
         if z3.is_bv_value(t):
-            out.add(t.as_long())
+            v, n = t.as_long(), t.size()
+            out.add(v)
+            if signed and n > 1 and v >= 1 << (n - 1):
+                out.add(v - (1 << n))
         todo.extend(t.children())
 
 

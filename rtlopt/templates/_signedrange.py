@@ -38,24 +38,6 @@ SIGNED_REG_SECONDS = 3.0
 _CMP = {"LessThan", "LessThanEqual", "GreaterThan", "GreaterThanEqual", "Equality", "Inequality"}
 
 
-def _sconsts(term, out: set, limit: int = 2000) -> None:
-    """Numerals inside a z3 term, read both unsigned and as two's complement of their own size."""
-    import z3
-
-    todo, seen = [term], set()
-    while todo and len(seen) < limit:
-        t = todo.pop()
-        if t.get_id() in seen:
-            continue
-        seen.add(t.get_id())
-        if z3.is_bv_value(t):
-            v, n = t.as_long(), t.size()
-            out.add(v)
-            if n > 1 and v >= 1 << (n - 1):
-                out.add(v - (1 << n))
-        todo.extend(t.children())
-
-
 def signed_interval(an: Analysis, key, sym, writes: list, known=()) -> tuple[int, int] | None:
     """``(lo, hi)``: the register stays in ``lo .. hi`` (signed) from reset, narrower than its declared
     range; None when no such interval is proven. ``known``: intervals of other registers proven before
@@ -63,7 +45,7 @@ def signed_interval(an: Analysis, key, sym, writes: list, known=()) -> tuple[int
     still an invariant from reset (each one is established by its reset and kept given the others)."""
     import z3
 
-    from rtlopt.templates._regwidth import _induction
+    from rtlopt.templates._regwidth import _induction, _z3_consts
 
     width = _width(sym)
     if not _has_reset(an, writes):
@@ -74,8 +56,8 @@ def signed_interval(an: Analysis, key, sym, writes: list, known=()) -> tuple[int
     checks, _u = got
     consts: set[int] = set()
     for _r, gz, rhs in checks:
-        _sconsts(z3.simplify(rhs), consts)
-        _sconsts(z3.simplify(gz), consts)
+        _z3_consts(z3.simplify(rhs), consts, signed=True)
+        _z3_consts(z3.simplify(gz), consts, signed=True)
     smin, smax = -(1 << (width - 1)), (1 << (width - 1)) - 1
     near = {c + d for c in consts for d in (-1, 0, 1)}
     his = sorted({c for c in near if 0 <= c < smax} | {(1 << k) - 1 for k in range(0, width - 1)})[:MAX_ENDS]
