@@ -3,9 +3,10 @@
 Searches for a smaller/faster/lower-power version of the design (templates, FSM re-encoding),
 keeps only candidates proven EQUIVALENT to the input, and picks the best by measured PPA.
 
-Output policy: the optimized RTL is written only when asked — ``-o OUT`` (single input file) or
-``--in-place`` — and only after the proof; the write is atomic (temp file in the same directory,
-then ``os.replace``). Without either, nothing is written: the report (before/after PPA, rules
+Output policy: the optimized RTL is written only when asked — ``-o OUT`` (single input file), ``-o DIR``
+(an existing directory: each changed file of a several-file design under its own name) or
+``--in-place`` — and only after the proof; the write is atomic (temp file in the same directory, then
+``os.replace``). Without either, nothing is written: the report (before/after PPA, rules
 applied, verdict, unified diff) goes to stdout and says how to write the result. ``--json`` prints
 the report as JSON instead; ``--report FILE.json|FILE.md|FILE.txt`` also saves it to a file.
 
@@ -43,7 +44,8 @@ def register(sub) -> None:
                                    "unless -o or --in-place is given.")
     p.add_argument("files", nargs="*", metavar="FILE", help="Verilog/SystemVerilog source file(s) (or -f FILE.f)")
     out = p.add_mutually_exclusive_group()
-    out.add_argument("-o", "--output", metavar="OUT", help="write the optimized RTL here (single input file)")
+    out.add_argument("-o", "--output", metavar="OUT", help="write the optimized RTL here (one input file), or into this existing "
+                     "directory, each changed file under its own name (several files)")
     out.add_argument("--in-place", action="store_true", help="overwrite the input file(s), only after proof")
     p.add_argument("--goal", choices=GOALS, help="metric to minimize (default: config goal, else area)")
     p.add_argument("--top", help="top module (default: the only uninstantiated module)")
@@ -117,11 +119,21 @@ def _check_output(args) -> Path | None:
 
     # -y/-v library files are read, never written: `optimize top.v -y rtl/ -o out.v` has one input file
     libs = library_files(args.files)
-    if len([f for f in args.files if Path(os.path.realpath(f)) not in libs]) != 1:
-        raise InputError("-o needs exactly one input file; use --in-place for several files")
+    mine = [Path(os.path.realpath(f)) for f in args.files if Path(os.path.realpath(f)) not in libs]
     out = Path(args.output)
     if out.is_dir():
-        raise InputError("output is a directory, not a file", file=out)
+        # a design of several files (a read-only tree, a file list): each changed file is written into
+        # the directory under its own name; the inputs themselves are never written
+        names = [f.name for f in mine]
+        if len(set(names)) != len(names):
+            raise InputError("-o DIR: two input files have the same name; use --in-place", file=out)
+        if any(f.parent == out.resolve() for f in mine):
+            raise InputError("-o DIR is the directory of an input file (it would be overwritten); use "
+                             "--in-place or another directory", file=out)
+        return out
+    if len(mine) != 1:
+        raise InputError("-o FILE needs exactly one input file; for several, give an existing directory "
+                         "(-o DIR) or use --in-place")
     if not out.parent.exists():
         raise InputError("output directory does not exist", file=out.parent)
     return out
@@ -329,6 +341,19 @@ def _refuse_library_writes(changed) -> None:
                           "nothing written")
 
 
+def _write_into(out_dir: Path, files, original, final, snap) -> str:
+    """-o DIR: every changed input file written into ``out_dir`` under its own name (library files are
+    never changed; a change to one refuses the write); the names written, comma-separated."""
+    changed = [p for p in files if final[p] != original[p]]
+    _refuse_library_writes(changed)
+    done = []
+    for p in changed:
+        dest = out_dir / Path(p).name
+        write_atomic(dest, final[p], expect_sha256=snap.get(dest.resolve()))
+        done.append(str(dest))
+    return ", ".join(done)
+
+
 def _optimize_one(args, files: list[str], out: Path | None, session, t0: float | None = None) -> int:
     import time
 
@@ -372,7 +397,9 @@ def _optimize_one(args, files: list[str], out: Path | None, session, t0: float |
     if result.status == "improved" and result.changed:
         done: list[str] = []
         try:
-            if out is not None:
+            if out is not None and out.is_dir():
+                written = _write_into(out, design.files, result.original, result.final, snap) or None
+            elif out is not None:
                 _refuse_library_writes([p for p in design.files[1:] if result.final[p] != result.original[p]])
                 keep = _output.expected_hashes(snap, {p: result.original[p] for p in design.files
                                                       if p == out.resolve()})
@@ -440,7 +467,9 @@ def _optimize_hier(args, design, lib, out: Path | None, session, progress, budge
         raise BudgetExhausted("the budget ran out before any module could be measured; input unchanged")
     written = None
     if res.changed and res.final_verdict != "NOT_EQUIVALENT":
-        if out is not None:
+        if out is not None and out.is_dir():
+            written = _write_into(out, design.files, res.original, res.final, _SNAPSHOT) or None
+        elif out is not None:
             write_atomic(out, res.final[design.files[0]])
             written = str(out)
         elif args.in_place:
