@@ -43,6 +43,14 @@ def _opt(files, top, lib, budget, verify_timeout=30.0):
         [r for s in res.steps for r in s.rules]
 
 
+def improved_cases(data) -> set[str]:
+    """Names of the cases whose rtlopt row is a proven change in an ``rtlopt bench`` results.json
+    (``{"meta", "summary", "cases": [...]}``; a bare list of case records or ``{"results": [...]}`` too)."""
+    recs = data.get("cases", data.get("results", [])) if isinstance(data, dict) else data
+    return {r["name"] for r in recs for row in r.get("rows", [])
+            if row.get("role") == "rtlopt" and row.get("verdict") == "EQUIVALENT"}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bench", default=str(ROOT.parent / "shared" / "bench" / "rtlrewriter"))
@@ -73,9 +81,7 @@ def main(argv=None) -> int:
         reuse = {r["case"]: r for r in json.loads(Path(args.reuse).read_text())}
     improved = None
     if args.from_json:
-        data = json.loads(Path(args.from_json).read_text())
-        improved = {r["name"] for r in data.get("results", data if isinstance(data, list) else [])
-                    for row in r.get("rows", []) if row["role"] == "rtlopt" and row.get("verdict") == "EQUIVALENT"}
+        improved = improved_cases(json.loads(Path(args.from_json).read_text()))
     rows = []
     print(f"{'case':<34} {'orig':>9} {'rtlopt':>9} " + " ".join(f"{s:>10}" for s in styles) + "  within 2% (rel)")
     for case in cases:
