@@ -853,15 +853,18 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
         facts = _facts(an, text)
     except Exception:  # noqa: BLE001 - an unusual design: no rewrite
         facts = None
-    if facts is None:
-        return out
-    for make in (_prefix, _flags):
-        try:
-            got = make(an, text, facts)
-        except Exception:  # noqa: BLE001 - an unusual design: no rewrite
-            got = None
-        if got:
-            out.append(got)
+    if facts is not None:
+        for make in (_prefix, _flags):
+            try:
+                got = make(an, text, facts)
+            except Exception:  # noqa: BLE001 - an unusual design: no rewrite
+                got = None
+            if got:
+                out.append(got)
+    if not out:  # other structures: generate-block registers, lanes of nets, packed arrays, across modules
+        from rtlopt.semantic.histmirror import rewrites as mirrored
+
+        out += mirrored(text, name)
     return out
 
 

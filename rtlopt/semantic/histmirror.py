@@ -1,0 +1,807 @@
+"""Comparison flags for history storage in any structure: generate-block registers, packed/unpacked
+arrays, lanes of a vector or net, and across a module boundary.
+
+:mod:`rtlopt.semantic.histflag` keeps a register that is read only through ``== constant`` as the
+comparison flags. This module does the same by *mirroring*: every lane of the storage (a whole
+variable -- also one declared inside a generate block and named ``blk[g-1].d`` from another
+iteration --, an array element ``sr[i - 1]``, a lane ``taps[k*W +: W]`` / ``taps[15:8]`` of a vector
+or net) gets one flag per constant with the same reference text (``blk[g-1].d_is_c3``,
+``sr_is_c3[i - 1]``, ``taps_is_c3[k*W]`` -- a net's flags sit at the lane's low bit), every
+assignment of a lane is copied per flag (``L <= R`` becomes ``L_c <= R_c``: a lane of the storage
+gives its flag, a constant 1'b1/1'b0, ``p ? A : B`` mirrors both arms, any other same-width
+expression ``(R) == W'hC``), every comparison reads its flag. It is correct whatever the enables,
+resets, loops or generate structure around the assignments are, because each copy states
+``L_c == (L == C)`` after every step.
+
+Two source-to-source steps come first (both semantics-preserving, only kept when the mirror fires):
+
+* a call of a function whose body is one assignment of a 1-bit expression to its result
+  (``m = a == 8'hC3 && b == 8'h3C``) with a lane of history storage among its arguments is inlined;
+* an output bus of a child instance (``.taps(t)``) that the parent reads only inside expressions of
+  that bus and constants (``t[23:16] == 8'hC3 && ...``) is pushed into the child: those expressions
+  become new 1-bit (or wider) outputs of the child computed from the (now internal) bus, the parent
+  reads the new outputs. A child instantiated more than once gets a copy of its module for this
+  instance (``<module>_hf``); the copy keeps the instance's parameter overrides.
+
+On the mirrored text, a generate-block or array shift chain compared with a constant pattern in one
+conjunction is also offered as match-progress flags (see :func:`_progress`). The search loop proves
+every rewrite (sequential equivalence from reset) and measures it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_EQ = {"Equality": "==", "Inequality": "!="}
+_IDENT = r"[A-Za-z_][\w$]*"
+_VALUE = ("NamedValueExpression", "HierarchicalValueExpression")
+
+
+def _k(node) -> str:
+    return type(node).__name__
+
+
+def _op(node) -> str:
+    return str(node.op).split(".")[-1]
+
+
+def _module_of(syn):
+    while syn is not None and str(syn.kind).split(".")[-1] != "ModuleDeclaration":
+        syn = syn.parent
+    return syn
+
+
+def _sp(an, node) -> tuple[int, int]:
+    """Source span of an expression (the value of ``t[3:0]`` has a range but no syntax node)."""
+    if node.syntax is not None:
+        return an.span(node.syntax)
+    r = node.sourceRange
+    return an.off(r.start.offset), an.off(r.end.offset)
+
+
+def _codes(an) -> list:
+    return [str(d.code) for d in an.comp.getAllDiagnostics() if d.isError()]
+
+
+def _clean(new: str, an) -> bool:
+    """``new`` parses and elaborates with no kind of error the original had not (copies of a
+    statement repeat its diagnostics, e.g. slang's 'hierarchical index -1' in the untaken arm
+    ``(g == 0) ? x : blk[g-1].d``)."""
+    from rtlopt.templates._sem import analyze
+
+    try:
+        a2 = analyze(new)
+    except Exception:  # noqa: BLE001 - any front-end failure means "do not use"
+        return False
+    return a2.syntax_errors == 0 and (a2.errors <= an.errors or set(_codes(a2)) <= set(_codes(an)))
+
+
+def _key(sym):
+    return (sym.name, sym.location.offset)
+
+
+def _instances(an) -> dict[str, list]:
+    """Instance symbols (with syntax) by definition name."""
+    out: dict[str, list] = {}
+    for s in an.symbols:
+        if _k(s) == "InstanceSymbol" and s.syntax is not None:
+            out.setdefault(s.definition.name, []).append(s)
+    return out
+
+
+def _param_sets(an) -> dict[str, set]:
+    """Per module name, the distinct parameter value tuples it is elaborated with."""
+    out: dict[str, set] = {}
+    for s in an.symbols:
+        if _k(s) == "InstanceSymbol":
+            with_vals = tuple((p.name, str(getattr(p, "value", ""))) for p in s.body.parameters)
+            out.setdefault(s.definition.name, set()).add(with_vals)
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# the mirror
+
+
+def _mirror(text: str, path: str):
+    """``(new text, description, facts)`` or None. ``facts`` feeds :func:`_progress`."""
+    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.semantic.histflag import _block, _fresh, _join
+    from rtlopt.semantic.romsym import _strip_comments
+    from rtlopt.templates._sem import analyze, strip
+
+    an = analyze(text, path)
+    if an.syntax_errors:
+        return None
+    port_syms = {s.internalSymbol.location.offset for s in an.symbols
+                 if _k(s) == "PortSymbol" and s.internalSymbol is not None}
+    psets = _param_sets(an)
+    store: dict[tuple, object] = {}
+    for s in an.symbols:
+        if _k(s) not in ("VariableSymbol", "NetSymbol") or s.location.offset in port_syms:
+            continue
+        if type(s.syntax).__name__ != "DeclaratorSyntax" or s.syntax.parent is None:
+            continue
+        if getattr(s.syntax, "initializer", None) is not None:
+            continue
+        par = s.syntax.parent
+        if str(par.kind).split(".")[-1] not in ("DataDeclaration", "NetDeclaration"):
+            continue
+        ty = s.type
+        if getattr(ty, "isUnpackedArray", False):
+            et = ty.elementType
+            if not et.isIntegral or et.isSigned or getattr(et, "isUnpackedArray", False):
+                continue
+        elif not ty.isIntegral or ty.isSigned:
+            continue
+        mod = _module_of(s.syntax)
+        if mod is None:
+            continue
+        name = mod.header.name.valueText
+        if len(psets.get(name, ())) > 1:
+            continue  # elaborated with different parameters: constants and widths may differ per copy
+        store.setdefault(_key(s), s)
+    if not store:
+        return None
+
+    def whole(node):
+        node = strip(node)
+        if _k(node) in _VALUE and node.symbol is not None and _key(node.symbol) in store:
+            return _key(node.symbol)
+        return None
+
+    # every reference to a storage: (key, form, span, lane width, flag text builder)
+    refs: dict[tuple[int, int], tuple] = {}
+    inner: set[tuple[int, int]] = set()
+    bad: set[tuple] = set()
+    for x in an.exprs:
+        node = x.node
+        kind = _k(node)
+        if kind in ("ElementSelectExpression", "RangeSelectExpression"):
+            k = whole(node.value)
+            if k is None:
+                continue
+            vs, ve = _sp(an, strip(node.value))
+            inner.add((vs, ve))
+            w = int(node.type.bitWidth or 0)
+            sym = store[k]
+            if kind == "ElementSelectExpression":
+                if not (getattr(sym.type, "isUnpackedArray", False) or
+                        (_k(sym.type) == "PackedArrayType" and int(sym.type.elementType.bitWidth or 0) > 1)):
+                    bad.add(k)  # a bit of a vector
+                    continue
+                refs[(x.start, x.end)] = (k, "elem", w, (vs, ve), text[ve:x.end])
+            else:
+                sel = str(node.selectionKind).split(".")[-1]
+                if getattr(sym.type, "isUnpackedArray", False) or _k(sym.type) == "PackedArrayType" and \
+                        int(sym.type.elementType.bitWidth or 0) > 1:
+                    bad.add(k)
+                    continue
+                lsyn = node.left.syntax
+                if sel == "Simple":
+                    lo = an.const(node.right)
+                    if lo is None or an.const(node.left) is None:
+                        bad.add(k)
+                        continue
+                    idx = str(lo)
+                elif sel == "IndexedUp":
+                    ls, le = an.span(lsyn)
+                    idx = text[ls:le].strip()
+                    o = an.const(node.left)
+                    if o is not None and o % max(w, 1):
+                        bad.add(k)
+                        continue
+                else:
+                    bad.add(k)
+                    continue
+                refs[(x.start, x.end)] = (k, "lane", w, (vs, ve), "[" + idx + "]")
+    for x in an.exprs:
+        if (x.start, x.end) in inner or (x.start, x.end) in refs:
+            continue
+        k = whole(x.node)
+        if k is None:
+            continue
+        sym = store[k]
+        if getattr(sym.type, "isUnpackedArray", False):
+            bad.add(k)
+            continue
+        if _k(sym.type) == "PackedArrayType" and int(sym.type.elementType.bitWidth or 0) > 1:
+            # the whole packed array: only as the target of a constant of equal elements (a reset)
+            refs[(x.start, x.end)] = (k, "all", int(sym.type.elementType.bitWidth), (x.start, x.end), "")
+            continue
+        refs[(x.start, x.end)] = (k, "whole", int(sym.type.bitWidth or 0), (x.start, x.end), "")
+    forms: dict[tuple, set] = {}
+    widths: dict[tuple, set] = {}
+    for k, form, w, _v, _t in refs.values():
+        if form == "all":
+            continue
+        forms.setdefault(k, set()).add("lane" if form == "lane" else "word")
+        widths.setdefault(k, set()).add(w)
+    for k in forms:
+        if len(forms[k]) > 1 or len(widths[k]) > 1 or not 2 <= next(iter(widths[k])) <= 64:
+            bad.add(k)
+    # classify every reference
+    accounted: set[tuple[int, int]] = set()
+    cmps: list[tuple] = []  # (span of the comparison, ref span, constant, op)
+    assigns: list[tuple] = []  # (assignment ExprInfo, lhs ref span, rhs node, continuous)
+
+    def refs_in(s, e):
+        return [sp for sp in refs if s <= sp[0] and sp[1] <= e]
+
+    for x in an.exprs:
+        node = x.node
+        kind = _k(node)
+        if kind == "BinaryExpression" and _op(node) in _EQ:
+            for a_, b_ in ((node.left, node.right), (node.right, node.left)):
+                sp = _sp(an, strip(a_))
+                if sp not in refs:
+                    continue
+                k, f_, w, _v, _t = refs[sp]
+                c = an.const(b_)
+                if f_ == "all":
+                    bad.add(k)
+                    break
+                if c is None or int(strip(b_).type.bitWidth or 0) > w or strip(b_).type.isSigned:
+                    bad.add(k)
+                    break
+                cmps.append(((x.start, x.end), sp, c & ((1 << w) - 1), _EQ[_op(node)]))
+                accounted.add(sp)
+                break
+        elif kind == "AssignmentExpression":
+            sp = _sp(an, strip(node.left))
+            if sp not in refs:
+                for r in refs_in(*_sp(an, strip(node.left))):
+                    bad.add(refs[r][0])  # a part of a lane written
+                continue
+            k = refs[sp][0]
+            if refs[sp][1] == "all":
+                v = an.const(node.right)
+                sym = store[k]
+                w = refs[sp][2]
+                n = int(sym.type.bitWidth) // w
+                if v is None or not node.isNonBlocking or \
+                        v != sum((v & ((1 << w) - 1)) << (i * w) for i in range(n)):
+                    bad.add(k)
+                    continue
+            syn = x.node.syntax
+            cont = syn is not None and syn.parent is not None and \
+                str(syn.parent.kind).split(".")[-1] == "ContinuousAssign"
+            if not node.isNonBlocking and not cont:
+                bad.add(k)
+                continue
+            assigns.append((x, sp, node.right, cont))
+            accounted.add(sp)
+    # right-hand sides: lanes, constants, conditionals of them, other same-width values
+    edges: list[tuple] = []
+
+    def mirrorable(r, w, dst) -> bool:
+        r = strip(r)
+        sp = _sp(an, r)
+        if sp in refs:
+            k2, f2, w2, _v, _t = refs[sp]
+            if w2 != w or f2 == "all":
+                bad.add(k2)
+                return False
+            edges.append((k2, dst))
+            accounted.add(sp)
+            return True
+        if an.const(r) is not None:
+            return True
+        if _k(r) == "ConditionalExpression" and len(r.conditions) == 1:
+            cs, ce = an.span(r.conditions[0].expr.syntax)
+            if refs_in(cs, ce):
+                return False
+            return mirrorable(r.left, w, dst) and mirrorable(r.right, w, dst)
+        return not (int(r.type.bitWidth or 0) != w or r.type.isSigned or refs_in(*sp))
+
+    for _x, sp, rhs, _c in assigns:
+        k, _f, w, _v, _t = refs[sp]
+        if not mirrorable(rhs, w, k):
+            bad.add(k)
+    for sp, (k, *_r) in refs.items():
+        if sp not in accounted:
+            bad.add(k)
+    # groups connected by assignments; a group with one bad member is dropped whole
+    group = {k: k for k in forms}
+
+    def find(k):
+        while group[k] != k:
+            group[k] = group[group[k]]
+            k = group[k]
+        return k
+
+    for a_, b_ in edges:
+        if a_ in group and b_ in group:
+            group[find(a_)] = find(b_)
+    members: dict[tuple, set] = {}
+    for k in forms:
+        members.setdefault(find(k), set()).add(k)
+    clean = _strip_comments(text)
+    ok: set[tuple] = set()
+    consts: dict[tuple, list[int]] = {}
+    for ms in members.values():
+        if ms & bad:
+            continue
+        cs = sorted({c for _x, sp, c, _o in cmps if refs[sp][0] in ms})
+        w = next(iter(widths[next(iter(ms))]))
+        if not cs or len(cs) >= w or any(next(iter(widths[m])) != w for m in ms):
+            continue
+        if not any(refs[sp][0] in ms for _x, sp, _r, _c in assigns):
+            continue
+        # every mention in the module's text is a reference found (or the declaration)
+        good = True
+        for m in ms:
+            sym = store[m]
+            mod = _module_of(sym.syntax)
+            ms_, me_ = an.span(mod)
+            n = len(re.findall(rf"(?<![\w$]){re.escape(m[0])}(?![\w$])", clean[ms_:me_]))
+            if n != 1 + sum(1 for r in refs.values() if r[0] == m):
+                good = False
+        if not good:
+            continue
+        # a flip-flop somewhere (an always assignment)
+        if not any(refs[sp][0] in ms and not cont for _x, sp, _r, cont in assigns):
+            continue
+        ok |= ms
+        for m in ms:
+            consts[m] = cs
+    if not ok:
+        return None
+    fresh = _fresh(text)
+    fname = {(m, c): fresh(f"{m[0]}_is_{c:x}") for m in sorted(ok) for c in consts[m]}
+
+    def flag(sp, c) -> str:
+        k, form, _w, (vs, ve), tail = refs[sp]
+        vt = text[vs:ve]
+        if not vt.endswith(k[0]):
+            raise ValueError("reference not spelled with its name")
+        return vt[: len(vt) - len(k[0])] + fname[(k, c)] + tail
+
+    def mtext(r, w, c) -> str:
+        r = strip(r)
+        sp = _sp(an, r)
+        if sp in refs:
+            return flag(sp, c)
+        v = an.const(r)
+        if v is not None:
+            return "1'b1" if (v & ((1 << w) - 1)) == c else "1'b0"
+        if _k(r) == "ConditionalExpression":
+            ls, le = _sp(an, strip(r.left))
+            rs, re_ = _sp(an, strip(r.right))
+            a_, b_ = mtext(r.left, w, c), mtext(r.right, w, c)
+            a_ = a_ if re.fullmatch(r"[\w$.\[\]:+*()' -]*", a_) and "==" not in a_ else f"({a_})"
+            b_ = b_ if "==" not in b_ else f"({b_})"
+            return text[sp[0]:ls] + a_ + text[le:rs] + b_ + text[re_:sp[1]]
+        t = text[sp[0]:sp[1]].strip()
+        return f"{t if re.fullmatch(_IDENT, t) else f'({t})'} == {w}'h{c:x}"
+
+    stmt_of = {}
+    for st, s_, e_ in an.statements:
+        if _k(st) == "ExpressionStatement":
+            stmt_of[_sp(an, strip(st.expr))] = (st, s_, e_)
+    eds: list[Edit] = []
+    for (s_, e_), sp, c, o in cmps:
+        if refs[sp][0] in ok:
+            eds.append(Edit(s_, e_, flag(sp, c) if o == "==" else f"!{flag(sp, c)}"))
+    for x, sp, rhs, cont in assigns:
+        k, _f, w, _v, _t = refs[sp]
+        if k not in ok:
+            continue
+        op = "<=" if x.node.isNonBlocking else "="
+        if refs[sp][1] == "all":
+            n = int(store[k].type.bitWidth) // w
+            v = an.const(rhs) & ((1 << w) - 1)
+            parts = [f"{flag(sp, c)} {op} {{{n}{{1'b{int(v == c)}}}}}" for c in consts[k]]
+        else:
+            parts = [f"{flag(sp, c)} {op} {mtext(rhs, w, c)}" for c in consts[k]]
+        if cont:
+            ca = x.node.syntax.parent
+            if len(ca.assignments) != 1:
+                return None
+            s_, e_ = an.span(ca)
+            head = text[s_:x.start]
+            eds.append(Edit(s_, e_, _join(text, s_, [f"{head}{p};" for p in parts])))
+            continue
+        got = stmt_of.get((x.start, x.end))
+        if got is None:
+            return None
+        st, s_, e_ = got
+        ps = [f"{p};" for p in parts]
+        body = _join(text, s_, ps)
+        par = st.syntax.parent
+        if len(ps) > 1 and (par is None or str(par.kind).split(".")[-1] != "SequentialBlockStatement"):
+            body = _block(text, s_, ps)
+        eds.append(Edit(s_, e_, body))
+    # declarations
+    done = set()
+    for m in sorted(ok):
+        d = store[m].syntax.parent
+        ds, de = an.span(d)
+        if (ds, de) in done:
+            continue
+        done.add((ds, de))
+        decls = [x for x in d.declarators if hasattr(x, "name")]
+        first = an.span(decls[0])[0]
+        tp = text[ds:first]
+        keep, new_parts = [], []
+        for dcl in decls:
+            nm = dcl.name.valueText
+            key = next((k for k in ok if k[0] == nm and store[k].syntax.parent is d), None)
+            if key is None:
+                a_, b_ = an.span(dcl)
+                keep.append(text[a_:b_])
+                continue
+            a_, b_ = an.span(dcl)
+            dims = text[a_:b_][len(nm):]
+            form = next(r[1] for r in refs.values() if r[0] == key)
+            for c in consts[key]:
+                new_parts.append((form, fname[(key, c)] + dims))
+        if not new_parts:
+            continue
+        form = new_parts[0][0]
+        if any(f_ != form for f_, _n in new_parts):
+            return None
+        if form == "lane":
+            ftp = tp
+        else:  # a word per flag: the declaration without its last packed dimension
+            mm = re.match(r"(\s*)((?:var\s+)?(?:reg|logic|wire|bit)\b(?:\s+unsigned)?)((?:\s*\[[^\]]*\])*)\s*$", tp)
+            if mm is None:
+                return None
+            dims = re.findall(r"\[[^\]]*\]", mm.group(3))
+            ftp = mm.group(1) + mm.group(2) + (" " + "".join(dims[:-1]) if len(dims) > 1 else "") + " "
+        decl = ftp + ", ".join(n for _f, n in new_parts) + ";"
+        if keep:
+            eds.append(Edit(ds, de, tp + ", ".join(keep) + ";\n  " + decl.lstrip()))
+        else:
+            eds.append(Edit(ds, de, decl))
+    try:
+        new = apply_edits(text, eds)
+    except ValueError:
+        return None
+    if new == text or not _clean(new, an):
+        return None
+    what = ", ".join(f"{m[0]} ({next(iter(widths[m]))}-bit {'lanes' if 'lane' in forms[m] else 'words'}) as "
+                     f"{len(consts[m])} flag(s)" for m in sorted(ok))
+    return new, f"history storage read only through constant comparisons mirrored as comparison flags: {what}"
+
+
+# --------------------------------------------------------------------------------------------------
+# function inlining
+
+
+def _inline_calls(text: str, path: str) -> str:
+    """Calls of one-assignment 1-bit functions with a lane of a non-port variable among their
+    arguments, inlined (the argument texts substituted for the formals)."""
+    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.templates._sem import analyze, strip
+
+    an = analyze(text, path)
+    if an.syntax_errors:
+        return text
+    port_syms = {s.internalSymbol.location.offset for s in an.symbols
+                 if _k(s) == "PortSymbol" and s.internalSymbol is not None}
+    eds = []
+    seen = set()
+    for x in an.exprs:
+        node = x.node
+        if _k(node) != "CallExpression" or (x.start, x.end) in seen:
+            continue
+        sub = node.subroutine
+        if _k(sub) != "SubroutineSymbol" or sub.syntax is None or str(sub.subroutineKind).split(".")[-1] != "Function":
+            continue
+        if int(sub.returnType.bitWidth or 0) != 1 or _k(sub.body) != "ExpressionStatement":
+            continue
+        asg = strip(sub.body.expr)
+        if _k(asg) != "AssignmentExpression" or strip(asg.left).symbol is None or \
+                strip(asg.left).symbol.name != sub.name:
+            continue
+        formals = list(sub.arguments)
+        args = list(node.arguments)
+        if len(formals) != len(args) or any(str(f.direction).split(".")[-1] != "In" for f in formals):
+            continue
+        # every local other than the formals and the result: refuse
+        loc = [m for m in sub if _k(m) == "VariableSymbol" and m.name != sub.name
+               and m.name not in {f.name for f in formals}]
+        if loc:
+            continue
+        hist = False
+        texts = []
+        for f, a_ in zip(formals, args, strict=True):
+            a_ = strip(a_)
+            if int(a_.type.bitWidth or 0) != int(f.type.bitWidth or 0) or a_.type.isSigned != f.type.isSigned:
+                break
+            s_, e_ = _sp(an, a_)
+            t = text[s_:e_].strip()
+            v = a_.value if _k(a_) in ("ElementSelectExpression", "RangeSelectExpression") else a_
+            v = strip(v)
+            if _k(v) in _VALUE and v.symbol is not None and _k(v.symbol) in ("VariableSymbol", "NetSymbol") and \
+                    v.symbol.location.offset not in port_syms:
+                hist = True
+            texts.append(t if re.fullmatch(r"[\w$.]+(\[[^\[\]]*\])*", t) else f"({t})")
+        else:
+            if not hist:
+                continue
+            rs, re_ = _sp(an, strip(asg.right))
+            body = text[rs:re_]
+            if int(strip(asg.right).type.bitWidth or 0) != 1:
+                continue
+            # substitute the formals (identifier tokens) -- reading the body's names from its expressions
+            subs = []
+            for y in an.exprs:
+                if rs <= y.start and y.end <= re_ and _k(y.node) == "NamedValueExpression":
+                    sym = y.node.symbol
+                    for i, f in enumerate(formals):
+                        if sym is f:
+                            subs.append((y.start - rs, y.end - rs, texts[i]))
+            names = set(re.findall(_IDENT, body))
+            if any(f.name in names for f in formals) and len(subs) < sum(
+                    len(re.findall(rf"(?<![\w$.]){re.escape(f.name)}(?![\w$])", body)) for f in formals):
+                continue
+            for a_, b_, t in sorted(subs, reverse=True):
+                body = body[:a_] + t + body[b_:]
+            seen.add((x.start, x.end))
+            eds.append(Edit(x.start, x.end, f"({body.strip()})"))
+    if not eds:
+        return text
+    try:
+        return apply_edits(text, eds)
+    except ValueError:
+        return text
+
+
+# --------------------------------------------------------------------------------------------------
+# pushing a parent's reads of a child's output bus into the child
+
+
+def _pushdown(text: str, path: str) -> str:
+    """Expressions of a parent that read only output buses of one child instance (and constants) moved
+    into the child as new outputs; the buses become nets of the child."""
+    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.semantic.histflag import _fresh
+    from rtlopt.semantic.romsym import _strip_comments
+    from rtlopt.templates._sem import analyze, strip
+
+    an = analyze(text, path)
+    if an.syntax_errors:
+        return text
+    clean = _strip_comments(text)
+    insts = _instances(an)
+    main_buf = an.tree.root.getLastToken().location.buffer
+    mods = {}
+    for s in an.symbols:
+        if _k(s) == "InstanceSymbol" and s.definition.syntax is not None:
+            mods[s.definition.name] = s.definition.syntax
+    port_syms = {s.internalSymbol.location.offset for s in an.symbols
+                 if _k(s) == "PortSymbol" and s.internalSymbol is not None}
+    fresh = _fresh(text)
+    eds: list[Edit] = []
+    used_inst = {}
+    for cname, lst in insts.items():
+        csyn = mods.get(cname)
+        if csyn is None or csyn.sourceRange.start.buffer != main_buf:
+            continue
+        for inst in lst:
+            nets = {}  # offset of t -> (port, ansi port syntax, t symbol, connection syntax)
+            for pc in inst.portConnections:
+                p = pc.port
+                e = pc.expression
+                if _k(p) != "PortSymbol" or str(p.direction).split(".")[-1] != "Out" or \
+                        _k(e) != "AssignmentExpression" or p.internalSymbol is None:
+                    continue
+                t = strip(e.left)
+                if _k(t) != "NamedValueExpression" or _k(t.symbol) not in ("NetSymbol", "VariableSymbol") or \
+                        t.symbol.location.offset in port_syms:
+                    continue
+                tsym = t.symbol
+                if str(tsym.type) != str(p.internalSymbol.type):
+                    continue
+                if tsym.syntax is None or getattr(tsym.syntax, "initializer", None) is not None:
+                    continue
+                psyn = p.syntax.parent if p.syntax is not None else None
+                if psyn is None or str(psyn.kind).split(".")[-1] != "ImplicitAnsiPort" or \
+                        str(psyn.header.kind).split(".")[-1] not in ("VariablePortHeader", "NetPortHeader") or \
+                        not str(psyn.header.direction).strip():
+                    continue
+                conn = t.syntax
+                while conn is not None and str(conn.kind).split(".")[-1] != "NamedPortConnection":
+                    conn = conn.parent
+                if conn is None:
+                    continue
+                nets[tsym.location.offset] = (p, psyn, tsym, conn, an.span(t.syntax))
+            if not nets:
+                continue
+            pmod = _module_of(inst.syntax)
+            ps_, pe_ = an.span(pmod)
+            # every reference to those nets (the value of a select has no syntax: its select's is kept)
+            tref, tsyn_of = [], {}
+            conns = {v[4] for v in nets.values()}
+            for y in an.exprs:
+                v = strip(y.node.value) if _k(y.node) in ("ElementSelectExpression",
+                                                         "RangeSelectExpression") else None
+                if v is not None and _k(v) == "NamedValueExpression" and v.symbol is not None and \
+                        v.symbol.location.offset in nets:
+                    sp = _sp(an, v)
+                    tref.append((sp, v.symbol.location.offset))
+                    tsyn_of[sp] = y.node.syntax
+                elif _k(y.node) == "NamedValueExpression" and y.node.symbol is not None and \
+                        y.node.symbol.location.offset in nets and (y.start, y.end) not in conns:
+                    tref.append(((y.start, y.end), y.node.symbol.location.offset))
+                    tsyn_of[(y.start, y.end)] = y.node.syntax
+            spans = {sp for sp, _o in tref}
+            drop = set()
+            for off, (_p, _ps, tsym, _c, _cs) in nets.items():
+                n = len(re.findall(rf"(?<![\w$.]){re.escape(tsym.name)}(?![\w$])", clean[ps_:pe_]))
+                mine = sum(1 for _sp2, o in tref if o == off)
+                if not mine or n != 2 + mine:
+                    drop.add(off)
+            tops = set()
+            for (a_, b_), off in tref:
+                syn = tsyn_of[(a_, b_)]
+                best = None
+                while syn is not None and syn.parent is not None:
+                    syn = syn.parent
+                    sp = an.span(syn)
+                    info = an.by_span.get(sp)
+                    if info is None:
+                        if str(syn.kind).split(".")[-1].endswith("Expression"):
+                            continue  # e.g. the binary syntax inside its parentheses
+                        break
+                    inside = [y for y in an.exprs if sp[0] <= y.start and y.end <= sp[1]]
+                    if any(_k(y.node) in _VALUE + ("CallExpression",) and (
+                            _k(y.node) != "NamedValueExpression" or y.node.symbol is None or
+                            y.node.symbol.location.offset not in nets or
+                            y.node.symbol.location.offset in drop) for y in inside):
+                        break
+                    if any(_k(y.node) in ("ElementSelectExpression", "RangeSelectExpression") and
+                           _sp(an, strip(y.node.value)) not in spans for y in inside):
+                        break
+                    if _k(info.node) == "AssignmentExpression":
+                        break
+                    best = info
+                if best is None or _k(best.node) in ("ElementSelectExpression", "RangeSelectExpression"):
+                    drop.add(off)
+                    continue
+                tops.add((best.start, best.end))
+            # a top that reads a dropped bus is not moved; a bus read by no moved top is not moved
+            tops = {sp for sp in tops if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in tops)}
+            changed = True
+            while changed:
+                changed = False
+                for sp in list(tops):
+                    offs = {o for (a_, b_), o in tref if sp[0] <= a_ and b_ <= sp[1]}
+                    if offs & drop:
+                        tops.discard(sp)
+                        drop |= offs
+                        changed = True
+            keep = {o: v for o, v in nets.items() if o not in drop}
+            for (a_, b_), o in tref:
+                if o in keep and not any(s_ <= a_ and b_ <= e_ for s_, e_ in tops):
+                    keep.pop(o)
+            if not keep or not tops:
+                continue
+            used_inst[inst.name] = (inst, keep, sorted(tops), [r for r in tref if r[1] in keep])
+    if not used_inst:
+        return text
+    appended: dict[str, list[str]] = {}
+    for cname, lst in insts.items():
+        mine = [used_inst[i.name] for i in lst if i.name in used_inst and used_inst[i.name][0] is i]
+        if not mine:
+            continue
+        csyn = mods[cname]
+        ms_, me_ = an.span(csyn)
+        for inst, keep, tops, tref in mine:
+            in_place = len(lst) == 1
+            target = cname if in_place else fresh(f"{cname}_hf")
+            ceds: list[Edit] = []  # edits relative to the child module's text
+            body_decl = []
+            first_port = None
+            for _o, (p, psyn, _tsym, _conn, _cs) in sorted(keep.items(), key=lambda kv: an.span(kv[1][1])):
+                a_, b_ = an.span(psyn)
+                hs, he = an.span(psyn.header)
+                dcl_s, dcl_e = an.span(p.syntax)
+                kw = re.sub(r"^\s*output\b\s*", "", text[hs:he])
+                if not re.match(r"(?:wire|reg|logic|var\s+logic|bit)\b", kw):
+                    kw = ("wire " + kw).strip()
+                body_decl.append(f"{kw.strip()} {text[dcl_s:dcl_e]};")
+                if first_port is None:
+                    first_port = (a_, b_, p.name)
+                else:  # the port and the comma before it
+                    c_ = text.rfind(",", 0, a_)
+                    ceds.append(Edit(c_ - ms_, b_ - ms_, ""))
+            outs, pconns, newdecl = [], [], []
+            for i_, (s_, e_) in enumerate(tops):
+                info = an.by_span[(s_, e_)]
+                w = int(info.node.type.bitWidth or 0)
+                oname = fresh(f"{first_port[2]}_hf{i_}")
+                wname = fresh(f"{inst.name}_{first_port[2]}_hf{i_}")
+                rng = f"[{w - 1}:0] " if w > 1 else ""
+                outs.append(f"output {rng}{oname}")
+                body = text[s_:e_]
+                subs = [(a2 - s_, b2 - s_, keep[o][0].name) for (a2, b2), o in tref if s_ <= a2 and b2 <= e_]
+                for a2, b2, nm in sorted(subs, reverse=True):
+                    body = body[:a2] + nm + body[b2:]
+                body_decl.append(f"assign {oname} = {body.strip()};")
+                eds.append(Edit(s_, e_, wname))
+                pconns.append(f".{oname}({wname})")
+                newdecl.append(f"wire {rng}{wname};")
+            ceds.append(Edit(first_port[0] - ms_, first_port[1] - ms_, ", ".join(outs)))
+            # the parent: connections (the first one becomes the new ones, the others go), declarations
+            cl = sorted(an.span(v[3]) for v in keep.values())
+            eds.append(Edit(cl[0][0], cl[0][1], ", ".join(pconns)))
+            for a_, b_ in cl[1:]:
+                c_ = text.rfind(",", 0, a_)
+                eds.append(Edit(c_, b_, ""))
+            bydecl: dict[tuple, list] = {}
+            for v in keep.values():
+                d = v[2].syntax.parent
+                bydecl.setdefault(an.span(d), [d, set()])[1].add(v[2].name)
+            ind = "\n  "
+            first = True
+            for (ds, de), (d, names) in sorted(bydecl.items()):
+                decls = [x for x in d.declarators if hasattr(x, "name")]
+                rest = [x for x in decls if x.name.valueText not in names]
+                add = ind.join(newdecl) if first else ""
+                first = False
+                if not rest:
+                    eds.append(Edit(ds, de, add))
+                else:
+                    tp = text[ds:an.span(decls[0])[0]]
+                    kept = ", ".join(text[an.span(x)[0]:an.span(x)[1]] for x in rest)
+                    eds.append(Edit(ds, de, tp + kept + ";" + (ind + add if add else "")))
+            hdr_end = an.span(csyn.header)[1] - ms_
+            ceds.append(Edit(hdr_end, hdr_end, "".join(f"\n  {d}" for d in body_decl)))
+            if not in_place:
+                ns, ne = an.span(csyn.header.name)
+                ceds.append(Edit(ns - ms_, ne - ms_, target))
+                a_, b_ = an.span(inst.syntax.parent.type)
+                eds.append(Edit(a_, b_, target))
+                appended.setdefault(cname, []).append(apply_edits(text[ms_:me_], ceds))
+            else:
+                eds += [Edit(ed.start + ms_, ed.end + ms_, ed.replacement) for ed in ceds]
+        if appended.get(cname):
+            eds.append(Edit(me_, me_, "".join("\n\n" + m for m in appended[cname])))
+    try:
+        return apply_edits(text, eds)
+    except ValueError:
+        return text
+
+
+def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
+    """Comparison flags by mirroring, after inlining 1-bit compare functions and pushing a parent's
+    compares of a child's output bus into the child (each kept only when the mirror fires)."""
+    out = []
+    seen = {text}
+    pre = []
+    try:
+        t1 = _inline_calls(text, name)
+    except Exception:  # noqa: BLE001 - an unusual design: no inlining
+        t1 = text
+    try:
+        t2 = _pushdown(t1, name)
+    except Exception:  # noqa: BLE001 - an unusual design: no push-down
+        t2 = t1
+    for t, why in ((t2, "pushdown"), (t1, "inline"), (text, "")):
+        if t in pre:
+            continue
+        pre.append(t)
+        try:
+            got = _mirror(t, name)
+        except Exception:  # noqa: BLE001 - an unusual design: no rewrite
+            got = None
+        if got is None:
+            continue
+        new, desc = got
+        if new in seen:
+            continue
+        seen.add(new)
+        steps = []
+        if t is not text and t1 is not text and t1 != text:
+            steps.append("compare function inlined")
+        if why == "pushdown" and t2 != t1:
+            steps.append("a child's output bus compares moved into the child")
+        out.append((new, desc + (f" ({'; '.join(steps)})" if steps else "")))
+        break
+    return out
+
+
+__all__ = ["rewrites"]
