@@ -1,0 +1,239 @@
+"""Forward retiming (rtlopt.semantic.fretime): logic a register captures moves after the register,
+which then holds the logic's inputs (registers already beside it reused). Designs: a byte swap in a
+loop function inside an async-reset, clock-enabled always block (Verilog), a generate-loop whitening
+instance with the key registered beside the pipeline register (SV always_ff, logic), and inline
+variants: a continuous assign moved, an assign whose net is also read elsewhere (copied), a
+transpose instance. Near-misses: the mode register under another enable (more flip-flops than the
+register), a reset value that is not f of the registers' reset values, f reading the register, an
+AND of two unregistered words, a clocked child, a blocking temporary. Real Yosys + ABC proofs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _proof import abc_verdict
+
+from rtlopt.semantic import fretime
+
+GEN = Path(__file__).resolve().parents[1] / "designs" / "generalization" / "seqredundancy"
+
+
+def _design(tmp_path: Path, name: str):
+    src = next((GEN / name).glob("original.*"))
+    f = tmp_path / ("d" + src.suffix)
+    f.write_text(src.read_text())
+    return f
+
+
+def _inline(tmp_path: Path, text: str, suffix: str = ".v"):
+    f = tmp_path / ("d" + suffix)
+    f.write_text(text)
+    return f
+
+
+def _ppa_area(path: Path, top: str) -> float:
+    from rtlopt.design import open_design
+    from rtlopt.ppa._cache import measure_cached
+    from rtlopt.ppa.liberty import resolve_liberty
+
+    return measure_cached(open_design(path, top=top), liberty=resolve_liberty(None)).area_um2.value
+
+
+@pytest.mark.yosys
+def test_byteswap_function_in_always_moves(tmp_path):
+    f = _design(tmp_path, "fretime_byteswap_func_v")
+    got = fretime.candidates_for({f: f.read_text()}, "endian_pipe", timeout_s=60)
+    assert len(got) == 1, got
+    new, desc = got[0]
+    t = new[f]
+    assert "register stage holds the inputs le (as le_q), wdata" in desc, desc
+    assert "stage_wdata <= wdata;" in t and "wire [8*NB-1:0] stage;" in t
+    assert "assign stage = le_q ? bswap(stage_wdata) : stage_wdata;" in t
+    assert abc_verdict(tmp_path, f, t, "endian_pipe") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_whitening_instance_moves_after_register(tmp_path):
+    f = _design(tmp_path, "fretime_whiten_inst_sv")
+    got = fretime.candidates_for({f: f.read_text()}, "whiten_top", timeout_s=60)
+    assert len(got) == 1, got
+    new, desc = got[0]
+    t = new[f]
+    assert "skey (as key_q)" in desc and "instance u_tx" in desc, desc
+    # the instance reads the new register and the key register, and drives the old register's name
+    assert "u_tx (.d(line_q_din), .key(key_q), .q(line_q));" in t
+    assert "line_q_din <= din;" in t and "line_q <=" not in t
+    assert abc_verdict(tmp_path, f, t, "whiten_top") == "EQUIVALENT"
+
+
+TPOSE = """
+module tp (input [15:0] x, input en, output [15:0] y);
+  genvar i, j;
+  generate for (i = 0; i < 4; i = i + 1) begin : gi
+    for (j = 0; j < 4; j = j + 1) begin : gj
+      assign y[i*4+j] = en ? x[j*4+i] : x[i*4+j];
+    end
+  end endgenerate
+endmodule
+module top (input clk, input rst, input ce, input [15:0] din, input mode, output [15:0] dout);
+  wire [15:0] t;
+  reg [15:0] r;
+  reg m;
+  tp u_a (.x(din), .en(mode), .y(t));
+  always @(posedge clk)
+    if (rst) begin
+      r <= RST_R;
+      m <= RST_M;
+    end else begin
+      r <= t;
+      MWRITE
+    end
+  tp u_b (.x(r), .en(m), .y(dout));
+endmodule
+"""
+
+
+def _tpose(rst_r="16'd0", rst_m="1'b0", mwrite="m <= mode;"):
+    return TPOSE.replace("RST_R", rst_r).replace("RST_M", rst_m).replace("MWRITE", mwrite)
+
+
+@pytest.mark.yosys
+def test_transpose_instance_moves_and_collapses(tmp_path, monkeypatch):
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
+    f = _inline(tmp_path, _tpose())
+    got = fretime.candidates_for({f: f.read_text()}, "top", timeout_s=60)
+    assert len(got) == 1, got
+    t = got[0][0][f]
+    assert "u_a (.x(r_din), .en(m), .y(r));" in t and "wire [15:0] r;" in t
+    assert abc_verdict(tmp_path, f, t, "top") == "EQUIVALENT"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    g = tmp_path / "b" / "d.v"
+    g.write_text(t)
+    f0 = tmp_path / "a" / "d.v"
+    f0.write_text(f.read_text())
+    # the two transposes cancel: nothing but the flip-flops of din and mode are left
+    assert _ppa_area(g, "top") < 0.8 * _ppa_area(f0, "top")
+
+
+@pytest.mark.yosys
+def test_nonzero_reset_fixed_by_the_transpose_is_kept(tmp_path):
+    # mode resets to 0: f(c, 0) = c for any c, so the new register takes r's reset constant
+    f = _inline(tmp_path, _tpose(rst_r="16'h1234"))
+    got = fretime.candidates_for({f: f.read_text()}, "top", timeout_s=60)
+    assert len(got) == 1, got
+    t = got[0][0][f]
+    assert "r_din <= 16'h1234;" in t
+    assert abc_verdict(tmp_path, f, t, "top") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_reset_value_not_f_of_the_reset_values_is_refused(tmp_path):
+    # mode resets to 1: the transpose of 16'h1234 is not 16'h1234
+    f = _inline(tmp_path, _tpose(rst_r="16'h1234", rst_m="1'b1"))
+    assert fretime.candidates_for({f: f.read_text()}, "top", timeout_s=60) == []
+    # a transpose-symmetric constant is its own transpose: accepted
+    f2 = _inline(tmp_path, _tpose(rst_r="16'h8421", rst_m="1'b1"), ".sv")
+    got = fretime.candidates_for({f2: f2.read_text()}, "top", timeout_s=60)
+    assert len(got) == 1
+    assert abc_verdict(tmp_path, f2, got[0][0][f2], "top") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_mode_register_under_another_enable_is_refused(tmp_path):
+    # m is not written where r is: mode needs a register of its own, 17 flip-flops for a 16-bit r
+    f = _inline(tmp_path, _tpose(mwrite="if (ce) m <= mode;"))
+    assert fretime.candidates_for({f: f.read_text()}, "top", timeout_s=60) == []
+
+
+@pytest.mark.yosys
+def test_clocked_child_is_refused(tmp_path):
+    text = _tpose().replace("assign y[i*4+j] = en ? x[j*4+i] : x[i*4+j];",
+                            "reg b; always @(posedge en) b <= x[j*4+i]; assign y[i*4+j] = b;")
+    f = _inline(tmp_path, text)
+    got = fretime.candidates_for({f: f.read_text()}, "top", timeout_s=60)
+    assert not any("instance u_a" in d for _n, d in got)
+
+
+ASSIGN = """
+module gray_q (input clk, input rst_n, input [7:0] b, output [7:0] y, output [7:0] gy);
+  wire [7:0] g;
+  reg  [7:0] r;
+  assign g = b ^ (b >> 1);
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) r <= 8'd0;
+    else        r <= g;
+  assign y = {^r[7:0], ^r[7:1], ^r[7:2], ^r[7:3], ^r[7:4], ^r[7:5], ^r[7:6], r[7]};
+  EXTRA
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_assign_moves_after_the_register(tmp_path):
+    f = _inline(tmp_path, ASSIGN.replace("EXTRA", "assign gy = 8'd0;"))
+    got = fretime.candidates_for({f: f.read_text()}, "gray_q", timeout_s=60)
+    assert len(got) == 1, got
+    t = got[0][0][f]
+    assert "assign r = r_b ^ (r_b >> 1);" in t and "r_b <= b;" in t and "r_b <= 8'd0;" in t
+    assert abc_verdict(tmp_path, f, t, "gray_q") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_assign_read_elsewhere_is_copied(tmp_path):
+    f = _inline(tmp_path, ASSIGN.replace("EXTRA", "assign gy = g;"))
+    got = fretime.candidates_for({f: f.read_text()}, "gray_q", timeout_s=60)
+    assert len(got) == 1, got
+    t = got[0][0][f]
+    assert "assign g = b ^ (b >> 1);" in t and "assign r = r_b ^ (r_b >> 1);" in t
+    assert abc_verdict(tmp_path, f, t, "gray_q") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("body", [
+    "r <= r ^ a;",  # f reads the register (state, not a pipeline)
+    "r <= a & c;",  # two unregistered words: 16 flip-flops for 8
+    "begin tmp = a ^ k; r <= tmp; end",  # a blocking temporary of the block
+])
+def test_near_misses_are_refused(tmp_path, body):
+    text = f"""
+module n (input clk, input [7:0] a, input [7:0] c, input [7:0] k, output [7:0] y);
+  reg [7:0] r, tmp, kq;
+  always @(posedge clk) begin
+    kq <= k;
+    {body}
+  end
+  assign y = r ^ kq;
+endmodule
+"""
+    f = _inline(tmp_path, text)
+    assert fretime.candidates_for({f: text}, "n", timeout_s=60) == []
+
+
+@pytest.mark.yosys
+def test_key_registered_beside_is_reused(tmp_path):
+    # the control of the near-misses: a ^ k with k registered as kq where r is written
+    text = """
+module n (input clk, input [7:0] a, input [7:0] c, input [7:0] k, output [7:0] y);
+  reg [7:0] r, tmp, kq;
+  always @(posedge clk) begin
+    kq <= k;
+    r <= a ^ k;
+  end
+  assign y = r ^ kq;
+endmodule
+"""
+    f = _inline(tmp_path, text)
+    got = fretime.candidates_for({f: text}, "n", timeout_s=60)
+    assert len(got) == 1 and "k (as kq)" in got[0][1], got
+    t = got[0][0][f]
+    assert "assign r = r_a ^ kq;" in t
+    # no reset: ABC skips registers with arbitrary start values, the portfolio's induction proves it
+    from rtlopt.design import DesignRef
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    g = tmp_path / "new.v"
+    g.write_text(t)
+    res = check_equivalence(DesignRef([f], "n"), DesignRef([g], "n"), VerifyOptions(timeout_s=120))
+    assert res.verdict.name == "EQUIVALENT"
