@@ -861,10 +861,12 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
                 got = None
             if got:
                 out.append(got)
-    if not out:  # other structures: generate-block registers, lanes of nets, packed arrays, across modules
+    if not any("match-progress" in d for _n, d in out):
+        # other structures: generate-block registers, lanes of nets, packed arrays, across modules
+        # (only its match-progress form when this file's own forms already gave comparison flags)
         from rtlopt.semantic.histmirror import rewrites as mirrored
 
-        out += mirrored(text, name)
+        out += [(n, d) for n, d in mirrored(text, name) if not out or "match-progress" in d]
     return out
 
 

@@ -99,12 +99,136 @@ def _param_sets(an) -> dict[str, set]:
     return out
 
 
+
+# --------------------------------------------------------------------------------------------------
+# match-progress flags: the chain's depths, evaluated per loop iteration
+
+
+def _pvals(an) -> dict[str, int]:
+    """Parameter values by name (only names with one value everywhere)."""
+    vals: dict[str, set] = {}
+    for s in an.symbols:
+        if _k(s) == "ParameterSymbol":
+            with_v = getattr(s, "value", None)
+            try:
+                vals.setdefault(s.name, set()).add(int(str(with_v).split("'")[-1].lstrip("sdbh"), 10)
+                                                   if "'" in str(with_v) and "'d" in str(with_v)
+                                                   else int(str(with_v)))
+            except (TypeError, ValueError):
+                vals.setdefault(s.name, set()).add(None)
+    return {n: next(iter(v)) for n, v in vals.items() if len(v) == 1 and None not in v}
+
+
+def _ev(expr: str, env: dict[str, int]):
+    """An integer expression of names in ``env`` (Verilog operators), or None."""
+    def name(m):
+        n = m.group(0)
+        if n not in env:
+            raise KeyError(n)
+        return str(env[n])
+    try:
+        t = re.sub(r"(?<!')\b[A-Za-z_][\w$]*", name, expr)
+    except KeyError:
+        return None
+    if not re.fullmatch(r"[0-9\s+\-*/%()<>=!&|?:]*", t):
+        return None
+    t = t.replace("&&", " and ").replace("||", " or ").replace("/", "//")
+    t = re.sub(r"!(?!=)", " not ", t)
+    if "?" in t:
+        return None
+    try:
+        v = eval(t, {"__builtins__": {}}, {})  # noqa: S307 - digits and operators only (checked above)
+    except Exception:  # noqa: BLE001
+        return None
+    return int(v)
+
+
+_FOR = re.compile(r"for\s*\(\s*(?:int\s+|integer\s+|genvar\s+)?(\w+)\s*=\s*([^;]+);\s*([^;]+);\s*([^)]+)\)")
+
+
+def _loop(syn, text: str, an, env: dict[str, int]):
+    """``(variable, values)`` of the one loop (procedural for or generate for) around ``syn``,
+    ``(None, [None])`` without one, None for two loops or a loop not evaluated."""
+    found = []
+    while syn is not None:
+        k = str(syn.kind).split(".")[-1]
+        if k in ("ForLoopStatement", "LoopGenerate"):
+            found.append(syn)
+        if k == "ModuleDeclaration":
+            break
+        syn = syn.parent
+    if not found:
+        return None, [None]
+    if len(found) > 1:
+        return None
+    s_, e_ = an.span(found[0])
+    m = _FOR.match(text[s_:e_])
+    if m is None:
+        return None
+    var, init, cond, step = m.groups()
+    v = _ev(init, env)
+    vals = []
+    st = step.strip()
+    while v is not None and len(vals) < 257:
+        c = _ev(cond, {**env, var: v})
+        if c is None:
+            return None
+        if not c:
+            break
+        vals.append(v)
+        if re.fullmatch(rf"{var}\s*\+\+|\+\+\s*{var}", st):
+            v += 1
+        elif re.fullmatch(rf"{var}\s*--|--\s*{var}", st):
+            v -= 1
+        else:
+            mm = re.fullmatch(rf"{var}\s*(\+|-)?=\s*(.+)", st)
+            if mm is None:
+                return None
+            r = _ev(mm.group(2), {**env, var: v})
+            if r is None:
+                return None
+            v = v + r if mm.group(1) == "+" else v - r if mm.group(1) == "-" else r
+    if not vals or len(vals) > 256:
+        return None
+    return var, vals
+
+
+def _controls(syn, an, text: str) -> tuple | None:
+    """The conditions (text, branch) from the statement up to its procedural block and the block's
+    timing control: equal for statements that run at the same edges. None for a case statement."""
+    out = []
+    child = syn
+    node = syn.parent
+    while node is not None:
+        k = str(node.kind).split(".")[-1]
+        if k == "ConditionalStatement":
+            cs_, ce_ = an.span(node.predicate)
+            else_ = node.elseClause
+            branch = else_ is not None and child is else_ or (
+                else_ is not None and an.span(else_)[0] <= an.span(child)[0] and an.span(child)[1] <= an.span(else_)[1])
+            out.append((re.sub(r"\s+", "", text[cs_:ce_]), not branch))
+        elif k in ("CaseStatement", "RandCaseStatement"):
+            return None
+        elif k in ("AlwaysBlock", "AlwaysFFBlock"):
+            st = node.statement
+            if str(st.kind).split(".")[-1] == "TimingControlStatement":
+                ts, te = an.span(st.timingControl)
+                out.append((re.sub(r"\s+", "", text[ts:te]), True))
+            return tuple(reversed(out))
+        elif k in ("ModuleDeclaration", "AlwaysCombBlock", "InitialBlock", "FunctionDeclaration"):
+            return None
+        child = node
+        node = node.parent
+    return None
+
+
 # --------------------------------------------------------------------------------------------------
 # the mirror
 
 
-def _mirror(text: str, path: str):
-    """``(new text, description, facts)`` or None. ``facts`` feeds :func:`_progress`."""
+def _mirror(text: str, path: str, progress: bool = False):
+    """``(new text, description)`` or None: comparison flags, or with ``progress`` a shift chain's
+    conjunction of comparisons as match-progress flags (other comparisons of it as flags)."""
     from rtlopt.hdl.edit import Edit, apply_edits
     from rtlopt.semantic.histflag import _block, _fresh, _join
     from rtlopt.semantic.romsym import _strip_comments
@@ -116,6 +240,20 @@ def _mirror(text: str, path: str):
     port_syms = {s.internalSymbol.location.offset for s in an.symbols
                  if _k(s) == "PortSymbol" and s.internalSymbol is not None}
     psets = _param_sets(an)
+    const0 = an.const
+
+    def const(node):
+        """Also ``{W{1'b0}}`` / ``{W{1'b1}}`` where slang gives no value (a generate block's)."""
+        v = const0(node)
+        n = strip(node)
+        if v is None and _k(n) == "ReplicationExpression":
+            inner = const0(n.concat)
+            w_ = int(n.type.bitWidth or 0)
+            if inner is not None and w_ and int(n.concat.type.bitWidth or 0) == 1:
+                return (1 << w_) - 1 if inner & 1 else 0
+        return v
+
+    an.const = const
     store: dict[tuple, object] = {}
     for s in an.symbols:
         if _k(s) not in ("VariableSymbol", "NetSymbol") or s.location.offset in port_syms:
@@ -318,13 +456,204 @@ def _mirror(text: str, path: str):
         members.setdefault(find(k), set()).add(k)
     clean = _strip_comments(text)
     ok: set[tuple] = set()
-    consts: dict[tuple, list[int]] = {}
+    consts: dict[tuple, list] = {}
+    plans: list[dict] = []
+    env0 = _pvals(an)
+    stmt_of = {}
+    for st, s_, e_ in an.statements:
+        if _k(st) == "ExpressionStatement":
+            stmt_of[_sp(an, strip(st.expr))] = (st, s_, e_)
+
+    def idx_text(sp) -> str | None:
+        k, form, _w, (vs, ve), tail = refs[sp]
+        if form in ("elem", "lane"):
+            return tail[1:-1]
+        if form == "all":
+            return None
+        vt = text[vs:ve]
+        m = re.search(rf"\[([^\[\]]*)\]\s*\.\s*{re.escape(k[0])}$", vt)
+        if m:
+            return m.group(1)
+        if vt.strip() != k[0]:
+            return None
+        lp = store[k].syntax
+        while lp is not None and str(lp.kind).split(".")[-1] not in ("LoopGenerate", "ModuleDeclaration"):
+            lp = lp.parent
+        if lp is None or str(lp.kind).split(".")[-1] == "ModuleDeclaration":
+            return ""
+        a_, b_ = an.span(lp)
+        mm = _FOR.match(text[a_:b_])
+        return mm.group(1) if mm else None
+
+    def coord(sp, env):
+        it = idx_text(sp)
+        if it is None:
+            return None
+        v = 0 if it == "" else _ev(it, env)
+        return None if v is None else (refs[sp][0], v)
+
+    def _plan(ms, w):  # noqa: C901 - one walk over the chain's assignments
+        from rtlopt.semantic.histflag import _and_leaves
+
+        gc = {xs: (sp, c, o) for xs, sp, c, o in cmps if refs[sp][0] in ms}
+        best = None
+        for x in an.exprs:
+            node = x.node
+            if _k(node) != "BinaryExpression" or _op(node) not in ("LogicalAnd", "BinaryAnd"):
+                continue
+            leaves = _and_leaves(node, _op(node))
+            lsp = [_sp(an, leaf) for leaf in leaves]
+            hits = [sp for sp in lsp if sp in gc]
+            if len(hits) < 2 or (_op(node) == "BinaryAnd" and any(int(lf.type.bitWidth or 0) != 1 for lf in leaves)):
+                continue
+            if best is None or x.end - x.start > best[0].end - best[0].start:
+                best = (x, _op(node), lsp, hits)
+        if best is None or any(gc[h][2] != "==" for h in best[3]):
+            return None
+        ff_src, ff_rst, alias, ctl_s, ctl_r, xt = {}, {}, {}, set(), set(), set()
+        rows = []  # (assignment span, index text, [(value, dst coordinate)])
+        for x, sp, rhs, cont in assigns:
+            if refs[sp][0] not in ms:
+                continue
+            lp = _loop(x.node.syntax, text, an, env0)
+            if lp is None:
+                return None
+            var, vals = lp
+            ctl = None
+            if not cont:
+                got = stmt_of.get((x.start, x.end))
+                ctl = _controls(got[0].syntax, an, text) if got else None
+                if ctl is None or (var and any(re.search(rf"\b{var}\b", c_) for c_, _b in ctl)):
+                    return None  # the statement runs under a condition of the loop's variable
+            row = []
+            for v in vals:
+                env = {**env0, var: v} if var else env0
+                if refs[sp][1] == "all":
+                    n = int(store[refs[sp][0]].type.bitWidth) // w
+                    c0 = an.const(rhs) & ((1 << w) - 1)
+                    for i in range(n):
+                        ff_rst[(refs[sp][0], i)] = c0
+                    ctl_r.add(ctl)
+                    continue
+                dst = coord(sp, env)
+                if dst is None:
+                    return None
+                row.append((v, dst))
+                r = strip(rhs)
+                while _k(r) == "ConditionalExpression":
+                    ps_, pe_ = _sp(an, r.conditions[0].expr)
+                    pv = _ev(text[ps_:pe_], env)
+                    if pv is None:
+                        return None
+                    r = strip(r.left) if pv else strip(r.right)
+                rs_ = _sp(an, r)
+                if rs_ in refs:
+                    src = coord(rs_, env)
+                    if src is None:
+                        return None
+                    tgt = alias if cont else ff_src
+                    if dst in tgt:
+                        return None
+                    tgt[dst] = src
+                    if not cont:
+                        ctl_s.add(ctl)
+                elif an.const(r) is not None:
+                    if cont or dst in ff_rst:
+                        return None
+                    ff_rst[dst] = an.const(r) & ((1 << w) - 1)
+                    ctl_r.add(ctl)
+                else:
+                    if cont or dst in ff_src:
+                        return None
+                    ff_src[dst] = "X"
+                    xt.add(re.sub(r"\s+", " ", text[rs_[0]:rs_[1]].strip()))
+                    ctl_s.add(ctl)
+            if refs[sp][1] != "all":
+                rows.append(((x.start, x.end), idx_text(sp), row))
+        if len(ctl_s) != 1 or len(ctl_r) > 1 or len(xt) != 1:
+            return None
+        if ctl_r and not set(ff_src) <= set(ff_rst):
+            return None
+        depth: dict = {}
+
+        def dep(c_, seen=()):
+            if c_ in depth:
+                return depth[c_]
+            if c_ in seen:
+                return None
+            if c_ in alias:
+                d_ = dep(alias[c_], (*seen, c_))
+            elif c_ in ff_src:
+                s2 = ff_src[c_]
+                d2 = 0 if s2 == "X" else dep(s2, (*seen, c_))
+                d_ = None if d2 is None else d2 + 1
+            else:
+                d_ = None
+            depth[c_] = d_
+            return d_
+
+        pat = {}
+        deepest = None
+        for h in best[3]:
+            c_ = coord(gc[h][0], env0)
+            d_ = None if c_ is None else dep(c_)
+            if d_ is None or d_ in pat:
+                return None
+            pat[d_] = gc[h][1]
+            if deepest is None or d_ > deepest[0]:
+                deepest = (d_, gc[h][0])
+        k = max(pat)
+        byd: dict[int, list] = {}
+        for c_ in ff_src:
+            if dep(c_) is not None:
+                byd.setdefault(dep(c_), []).append(c_)
+        if any(len(byd.get(d_, [])) != 1 for d_ in range(1, k + 1)):
+            return None
+        extra = [(xs, v) for xs, v in gc.items() if xs not in best[3]]
+        ex_depth: dict[int, int] = {}
+        for _xs, (sp2, c2, _o) in extra:
+            c_ = coord(sp2, env0)
+            d_ = None if c_ is None else dep(c_)
+            if d_ is None:
+                return None
+            ex_depth[c2] = max(ex_depth.get(c2, 0), d_)
+        allc: dict[int, int] = dict(ex_depth)
+        for d_, c2 in pat.items():
+            allc[c2] = max(allc.get(c2, 0), d_)
+        n_prog = k + sum(ex_depth.values())
+        if n_prog >= sum(allc.values()) or n_prog >= k * w:
+            return None
+        r0 = {dep(c_): ff_rst[c_] for c_ in ff_src if dep(c_) is not None and c_ in ff_rst}
+
+        def rst_of(d_):
+            return int(all(pat.get(i + k - d_) is None or r0.get(i) == pat[i + k - d_] for i in range(1, d_ + 1)))
+
+        tables = {}
+        for span_, it, row in rows:
+            tab = {}
+            for _v, dst in row:
+                d_ = dep(dst)
+                if d_ is None:
+                    return None
+                tab[dst[1]] = (pat.get(k - d_ + 1), rst_of(d_) if d_ <= k else 0)
+            tables[span_] = (it, tab)
+        return dict(root=best, k=k, pat=pat, extra=sorted(ex_depth), x=next(iter(xt)), tables=tables,
+                    deep=deepest[1], ms=ms, n=n_prog, was=sum(allc.values()))
+
     for ms in members.values():
         if ms & bad:
             continue
         cs = sorted({c for _x, sp, c, _o in cmps if refs[sp][0] in ms})
         w = next(iter(widths[next(iter(ms))]))
-        if not cs or len(cs) >= w or any(next(iter(widths[m])) != w for m in ms):
+        if any(next(iter(widths[m])) != w for m in ms):
+            continue
+        if progress:
+            pl = _plan(ms, w)
+            if pl is None:
+                continue
+            cs = pl["extra"] + ["P"]
+            plans.append(pl)
+        elif not cs or len(cs) >= w:
             continue
         if not any(refs[sp][0] in ms for _x, sp, _r, _c in assigns):
             continue
@@ -348,7 +677,7 @@ def _mirror(text: str, path: str):
     if not ok:
         return None
     fresh = _fresh(text)
-    fname = {(m, c): fresh(f"{m[0]}_is_{c:x}") for m in sorted(ok) for c in consts[m]}
+    fname = {(m, c): fresh(f"{m[0]}_pm" if c == "P" else f"{m[0]}_is_{c:x}") for m in sorted(ok) for c in consts[m]}
 
     def flag(sp, c) -> str:
         k, form, _w, (vs, ve), tail = refs[sp]
@@ -357,9 +686,40 @@ def _mirror(text: str, path: str):
             raise ValueError("reference not spelled with its name")
         return vt[: len(vt) - len(k[0])] + fname[(k, c)] + tail
 
-    def mtext(r, w, c) -> str:
+    def table(it, vals: dict, lit) -> str:
+        vs = [v for v in vals.values() if v is not None]
+        if len(set(vs)) <= 1:
+            return lit(vs[0] if vs else 0)
+        items = sorted(vals.items())
+        dflt = next(v for _i, v in reversed(items) if v is not None)
+        it = it if re.fullmatch(_IDENT, it.strip()) else f"({it})"
+        return "(" + " : ".join(f"{it} == {i} ? {lit(dflt if v is None else v)}" for i, v in items[:-1]) + \
+            f" : {lit(dflt)})"
+
+    def xtext(pl) -> str:
+        return pl["x"] if re.fullmatch(_IDENT, pl["x"]) else "(" + pl["x"] + ")"
+
+    def ptext(r, w, ctx) -> str:
+        pl, it, tab, cont = ctx
         r = strip(r)
         sp = _sp(an, r)
+        pat = table(it, {i: p_ for i, (p_, _r) in tab.items()}, lambda v: f"{w}'h{v:x}")
+        if sp in refs:
+            return flag(sp, "P") if cont else f"{flag(sp, 'P')} && {xtext(pl)} == {pat}"
+        if an.const(r) is not None:
+            return table(it, {i: r_ for i, (_p, r_) in tab.items()}, lambda v: f"1'b{v}")
+        if _k(r) == "ConditionalExpression":
+            ls, le = _sp(an, strip(r.left))
+            rs, re_ = _sp(an, strip(r.right))
+            a_, b_ = ptext(r.left, w, ctx), ptext(r.right, w, ctx)
+            a_ = a_ if re.fullmatch(r"[\w$.\[\]]*", a_) else f"({a_})"
+            b_ = b_ if re.fullmatch(r"[\w$.\[\]]*", b_) else f"({b_})"
+            return text[sp[0]:ls] + a_ + text[le:rs] + b_ + text[re_:sp[1]]
+        return f"{xtext(pl)} == {pat}"
+
+    def mtext(r, w, c) -> str:
+        r = strip(r)
+        sp = an.span(r.syntax)
         if sp in refs:
             return flag(sp, c)
         v = an.const(r)
@@ -375,25 +735,39 @@ def _mirror(text: str, path: str):
         t = text[sp[0]:sp[1]].strip()
         return f"{t if re.fullmatch(_IDENT, t) else f'({t})'} == {w}'h{c:x}"
 
-    stmt_of = {}
-    for st, s_, e_ in an.statements:
-        if _k(st) == "ExpressionStatement":
-            stmt_of[_sp(an, strip(st.expr))] = (st, s_, e_)
     eds: list[Edit] = []
+    skip: set = set()
+    for pl in plans:
+        x, op_, lsp, hits = pl["root"]
+        skip |= set(hits)
+        others = [text[a_:b_].strip() for a_, b_ in lsp if (a_, b_) not in set(hits)]
+        join = " && " if op_ == "LogicalAnd" else " & "
+        head = flag(pl["deep"], "P")
+        eds.append(Edit(x.start, x.end, head if not others else "(" + join.join(
+            [head] + [o if re.fullmatch(_IDENT, o) else f"({o})" for o in others]) + ")"))
+    plan_of = {m: pl for pl in plans for m in pl["ms"]}
     for (s_, e_), sp, c, o in cmps:
-        if refs[sp][0] in ok:
+        if refs[sp][0] in ok and (s_, e_) not in skip:
             eds.append(Edit(s_, e_, flag(sp, c) if o == "==" else f"!{flag(sp, c)}"))
     for x, sp, rhs, cont in assigns:
         k, _f, w, _v, _t = refs[sp]
         if k not in ok:
             continue
         op = "<=" if x.node.isNonBlocking else "="
-        if refs[sp][1] == "all":
-            n = int(store[k].type.bitWidth) // w
-            v = an.const(rhs) & ((1 << w) - 1)
-            parts = [f"{flag(sp, c)} {op} {{{n}{{1'b{int(v == c)}}}}}" for c in consts[k]]
-        else:
-            parts = [f"{flag(sp, c)} {op} {mtext(rhs, w, c)}" for c in consts[k]]
+        pl = plan_of.get(k)
+        parts = []
+        for c in consts[k]:
+            if refs[sp][1] == "all":
+                n = int(store[k].type.bitWidth) // w
+                v = an.const(rhs) & ((1 << w) - 1)
+                if c == "P" and v in pl["pat"].values():
+                    return None  # a reset to a pattern value: the flags' reset differs per depth
+                parts.append(f"{flag(sp, c)} {op} {{{n}{{1'b{0 if c == 'P' else int(v == c)}}}}}")
+            elif c == "P":
+                it, tab = pl["tables"][(x.start, x.end)]
+                parts.append(f"{flag(sp, c)} {op} {ptext(rhs, w, (pl, it, tab, cont))}")
+            else:
+                parts.append(f"{flag(sp, c)} {op} {mtext(rhs, w, c)}")
         if cont:
             ca = x.node.syntax.parent
             if len(ca.assignments) != 1:
@@ -460,6 +834,14 @@ def _mirror(text: str, path: str):
         return None
     if new == text or not _clean(new, an):
         return None
+    if plans:
+        what = "; ".join(
+            f"{', '.join(sorted(m[0] for m in pl['ms']))} compared with the pattern "
+            + " ".join(f"{pl['pat'].get(d, 0):x}" for d in range(pl["k"], 0, -1))
+            + f" kept as {pl['k']} match-progress flag(s)"
+            + (f" and {len(pl['extra'])} comparison flag(s)" if pl["extra"] else "")
+            + f" ({pl['n']} flip-flops, comparison flags {pl['was']})" for pl in plans)
+        return new, f"history shift chain (mirrored lanes): {what}"
     what = ", ".join(f"{m[0]} ({next(iter(widths[m]))}-bit {'lanes' if 'lane' in forms[m] else 'words'}) as "
                      f"{len(consts[m])} flag(s)" for m in sorted(ok))
     return new, f"history storage read only through constant comparisons mirrored as comparison flags: {what}"
@@ -784,23 +1166,27 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
         if t in pre:
             continue
         pre.append(t)
-        try:
-            got = _mirror(t, name)
-        except Exception:  # noqa: BLE001 - an unusual design: no rewrite
-            got = None
-        if got is None:
-            continue
-        new, desc = got
-        if new in seen:
-            continue
-        seen.add(new)
-        steps = []
-        if t is not text and t1 is not text and t1 != text:
-            steps.append("compare function inlined")
-        if why == "pushdown" and t2 != t1:
-            steps.append("a child's output bus compares moved into the child")
-        out.append((new, desc + (f" ({'; '.join(steps)})" if steps else "")))
-        break
+        found = False
+        for prog in (True, False):
+            try:
+                got = _mirror(t, name, progress=prog)
+            except Exception:  # noqa: BLE001 - an unusual design: no rewrite
+                got = None
+            if got is None:
+                continue
+            new, desc = got
+            if new in seen:
+                continue
+            seen.add(new)
+            found = True
+            steps = []
+            if t1 != text:
+                steps.append("compare function inlined")
+            if why == "pushdown" and t2 != t1:
+                steps.append("a child's output bus compares moved into the child")
+            out.append((new, desc + (f" ({'; '.join(steps)})" if steps else "")))
+        if found:
+            break
     return out
 
 
