@@ -21,14 +21,21 @@ class Deadline(BaseException):
     """Raised inside a step that ran out of time."""
 
 
-_limits: list[tuple[float, type]] = []  # active deadlines (monotonic time, exception), outermost first
+class Stopped(BaseException):
+    """Raised inside a step whose limit's ``stop`` event was set (the run it serves is over). Not a
+    :class:`Deadline`: analysis code that catches its own matchers' deadlines and goes on with the next
+    one (the templates) does not swallow it."""
+
+
+_limits: list[tuple[float, type, threading.Event | None]] = []  # active (deadline, exception, stop), outermost first
+_lock = threading.Lock()  # entering/leaving a limit vs. stop_soon() from another thread
 
 
 def _arm() -> None:
     if not _limits:
         signal.setitimer(signal.ITIMER_REAL, 0)
         return
-    left = min(d for d, _e in _limits) - time.monotonic()
+    left = min(d for d, _e, _s in _limits) - time.monotonic()
     signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
 
 
@@ -49,14 +56,15 @@ def _in_destructor(frame, depth: int = 8) -> bool:
 
 def _fire(_sig, frame):
     now = time.monotonic()
-    for d, exc in _limits:  # the outermost expired limit wins
-        if d <= now:
+    for d, exc, stop in _limits:  # the outermost expired (or stopped) limit wins
+        stopped = stop is not None and stop.is_set()
+        if d <= now or stopped:
             if _in_destructor(frame):
                 signal.setitimer(signal.ITIMER_REAL, 0.02)  # raise right after the destructor returns
                 return
             # fire again soon in case the analysis swallows this one (e.g. inside a destructor)
             signal.setitimer(signal.ITIMER_REAL, 0.25)
-            raise exc()
+            raise Stopped() if stopped else exc()
     _arm()
 
 
@@ -66,26 +74,40 @@ def available() -> bool:
 
 
 @contextlib.contextmanager
-def time_limit(seconds: float | None, exc: type = Deadline) -> Iterator[None]:
-    """Interrupt the block after ``seconds`` by raising ``exc`` (None or <= 0: no limit)."""
+def time_limit(seconds: float | None, exc: type = Deadline, stop: threading.Event | None = None) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` by raising ``exc`` (None or <= 0: no limit), or earlier
+    by raising :class:`Stopped` once ``stop`` is set and :func:`stop_soon` is called (any thread)."""
     if seconds is None or not available():
         yield
         return
+    if stop is not None and stop.is_set():
+        raise Stopped()
     if seconds <= 0:
         raise exc()
-    outer = signal.getsignal(signal.SIGALRM) if not _limits else None
-    if not _limits:
-        signal.signal(signal.SIGALRM, _fire)
-    entry = (time.monotonic() + seconds, exc)
-    _limits.append(entry)
-    _arm()
+    with _lock:
+        outer = signal.getsignal(signal.SIGALRM) if not _limits else None
+        if not _limits:
+            signal.signal(signal.SIGALRM, _fire)
+        entry = (time.monotonic() + seconds, exc, stop)
+        _limits.append(entry)
+        _arm()
     try:
         yield
     finally:
-        _limits.remove(entry)
-        _arm()
-        if not _limits and outer is not None:
-            signal.signal(signal.SIGALRM, outer)
+        with _lock:
+            _limits.remove(entry)
+            _arm()
+            if not _limits and outer is not None:
+                signal.signal(signal.SIGALRM, outer)
+
+
+def stop_soon() -> None:
+    """From any thread: the limits whose ``stop`` event is set fire now (checked by the SIGALRM
+    handler, delivered in the main thread); nothing when no limit is active (the handler then is not
+    ours, and an alarm could end the process)."""
+    with _lock:
+        if _limits and hasattr(signal, "setitimer"):
+            signal.setitimer(signal.ITIMER_REAL, 0.001)
 
 
 def is_deadline(exc: BaseException) -> bool:
