@@ -1,7 +1,8 @@
 """Forward retiming (rtlopt.semantic.fretime): logic a register captures moves after the register,
 which then holds the logic's inputs (registers already beside it reused). Designs: a byte swap in a
 loop function inside an async-reset, clock-enabled always block (Verilog), a generate-loop whitening
-instance with the key registered beside the pipeline register (SV always_ff, logic), and inline
+instance with the key registered beside the pipeline register (SV always_ff, logic), a Gray encoder
+function before a sample register decoded by an always_comb loop (SV), and inline
 variants: a continuous assign moved, an assign whose net is also read elsewhere (copied), a
 transpose instance. Near-misses: the mode register under another enable (more flip-flops than the
 register), a reset value that is not f of the registers' reset values, f reading the register, an
@@ -65,6 +66,22 @@ def test_whitening_instance_moves_after_register(tmp_path):
     assert "u_tx (.d(line_q_din), .key(key_q), .q(line_q));" in t
     assert "line_q_din <= din;" in t and "line_q <=" not in t
     assert abc_verdict(tmp_path, f, t, "whiten_top") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_gray_encoder_function_moves_and_decode_cancels(tmp_path, monkeypatch):
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
+    f = _design(tmp_path, "fretime_gray_loop_sv")
+    got = fretime.candidates_for({f: f.read_text()}, "pos_track", timeout_s=60)
+    assert len(got) == 1, got
+    t = got[0][0][f]
+    assert "pos_g_pos <= pos;" in t and "assign pos_g = to_gray(pos_g_pos);" in t
+    assert abc_verdict(tmp_path, f, t, "pos_track") == "EQUIVALENT"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "d.sv").write_text(f.read_text())
+    (tmp_path / "b" / "d.sv").write_text(t)
+    assert _ppa_area(tmp_path / "b" / "d.sv", "pos_track") < 0.8 * _ppa_area(tmp_path / "a" / "d.sv", "pos_track")
 
 
 TPOSE = """

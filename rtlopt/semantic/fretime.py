@@ -19,6 +19,7 @@ three-valued) before the candidate is offered. The search loop measures and prov
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,8 @@ from rtlopt.hdl.edit import Edit, apply_edits
 RULE = "register_retiming"
 
 _VALUE = ("NamedValueExpression",)
+_MAX_PLANS = 8  # rewrites built and reset-checked per call (two gate-model loads each with a reset)
+_MAX_CANDS = 4
 
 
 @dataclass
@@ -684,35 +687,40 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
             walk(ti, "")
     out = []
     orig_net = None
+    plans = []
     for body, rel in bodies:
-        try:
-            plans = _analyze(body, tlist, buf_file)
-        except Exception:  # noqa: BLE001 - an analysis failure means no candidates for this module
-            plans = []
-        for plan in plans:
-            fi = plan.file
-            got = _rewrite(plan, tlist[fi], paths[fi], body.definition.syntax)
-            if got is None or got == tlist[fi]:
+        with contextlib.suppress(Exception):  # an analysis failure: no candidates for this module
+            plans += [(p, body, rel) for p in _analyze(body, tlist, buf_file)]
+    # registers whose inputs are mostly registered beside them first (a control travelling with the
+    # data: what reads the register likely reads it too), then the fewest new flip-flops
+    plans.sort(key=lambda t: (-sum(h is not None for _s, h in t[0].inputs),
+                              sum(int(s.type.bitWidth or 0) for s, h in t[0].inputs if h is None)))
+    for plan, body, rel in plans[:_MAX_PLANS]:
+        if len(out) >= _MAX_CANDS:
+            break
+        fi = plan.file
+        got = _rewrite(plan, tlist[fi], paths[fi], body.definition.syntax)
+        if got is None or got == tlist[fi]:
+            continue
+        new = dict(texts)
+        new[paths[fi]] = got
+        rpath = f"{rel}.{plan.r.name}" if rel else plan.r.name
+        if plan.reset is not None:
+            try:
+                from rtlopt.semantic import seqsim
+                if orig_net is None:
+                    orig_net = seqsim.load_texts(texts, top, timeout=timeout_s)
+                want = _reset_bits(orig_net, rpath, comb=False)
+                have = _reset_bits(seqsim.load_texts(new, top, timeout=timeout_s), rpath, comb=True)
+            except Exception:  # noqa: BLE001 - no model: no candidate
                 continue
-            new = dict(texts)
-            new[paths[fi]] = got
-            rpath = f"{rel}.{plan.r.name}" if rel else plan.r.name
-            if plan.reset is not None:
-                try:
-                    from rtlopt.semantic import seqsim
-                    if orig_net is None:
-                        orig_net = seqsim.load_texts(texts, top, timeout=timeout_s)
-                    want = _reset_bits(orig_net, rpath, comb=False)
-                    have = _reset_bits(seqsim.load_texts(new, top, timeout=timeout_s), rpath, comb=True)
-                except Exception:  # noqa: BLE001 - no model: no candidate
-                    continue
-                if want is None or have is None or len(want) != len(have) or any(
-                        a is not None and a != b for a, b in zip(want, have, strict=True)):
-                    continue
-            ins = ", ".join(f"{s.name}" + (f" (as {h.name})" if h is not None else "") for s, h in plan.inputs)
-            how = {"expr": "its expression", "assign": "the assign", "inst": f"instance {getattr(plan.fnode, 'name', '')}"}[plan.kind]
-            out.append((new, f"register {plan.r.name} holds the inputs {ins} of {how}, which moves after it"))
-    return out[:4]
+            if want is None or have is None or len(want) != len(have) or any(
+                    a is not None and a != b for a, b in zip(want, have, strict=True)):
+                continue
+        ins = ", ".join(f"{s.name}" + (f" (as {h.name})" if h is not None else "") for s, h in plan.inputs)
+        how = {"expr": "its expression", "assign": "the assign", "inst": f"instance {getattr(plan.fnode, 'name', '')}"}[plan.kind]
+        out.append((new, f"register {plan.r.name} holds the inputs {ins} of {how}, which moves after it"))
+    return out
 
 
 def fretime_candidates(state) -> list:
