@@ -86,7 +86,7 @@ def _samples(net: seqsim.GateNet) -> np.ndarray:
 
 def hypotheses(net: seqsim.GateNet, an: regfunc.Analysis, bm: np.ndarray):
     """{instance: {leaf: ("word", Relation) | ("bits", [(flop, inverted)]) | ("wordb", (S flops, sign, k,
-    bit flop)) | ("fn", [(support flops, table)])}}: per register of a child instance, a function of
+    bit flop)) | ("fn", [[(support flops, table)] per fill of :data:`_FILLS`])}}: per register of a child instance, a function of
     flip-flops outside that instance (not yet proven except the word form)."""
     scopes = _scope_regs(net)
     regs = an.regs or {}
@@ -137,8 +137,8 @@ def hypotheses(net: seqsim.GateNet, an: regfunc.Analysis, bm: np.ndarray):
             if got is None:
                 got = _wordbit_hypothesis(js, bm, net, mine, key)
             if got is None:
-                fns = _fn_hypothesis(js, bm, _outside_words(net, mine, bm))
-                if fns is not None and any(sup for sup, _t in fns):
+                fns = _fn_variants(js, bm, _outside_words(net, mine, bm))
+                if fns is not None and any(sup for sup, _t in fns[0]):
                     got = ("fn", fns)
             if got is not None:
                 out.setdefault(inst, {})[leaf] = got
@@ -154,9 +154,10 @@ def _word_of(js: list[int], bm: np.ndarray) -> np.ndarray:
 
 def _wordbit_hypothesis(js: list[int], bm: np.ndarray, net: seqsim.GateNet, mine: set[int],
                         key: dict[bytes, list[int]]):
-    """("wordb", (S flops, sign, k, bit flop)): ``R == k + sign * S + b`` modulo ``2**W`` for a register
-    ``S`` of R's width and one flip-flop bit ``b``, both outside the instance, on every sample (a
-    rising-edge count is the falling-edge count plus the current level); None when none fits."""
+    """("wordb", (S flops, sign, k, bit flop, neg)): ``R == k + sign * S + b`` (``neg``: ``R == k + S - b``)
+    modulo ``2**W`` for a register ``S`` of R's width and one flip-flop bit ``b``, both outside the
+    instance, on every sample (a rising-edge count is the falling-edge count plus the current level, the
+    falling-edge count the rising-edge count minus it); None when none fits."""
     w = len(js)
     if w < 2 or w > 62:
         return None
@@ -175,7 +176,11 @@ def _wordbit_hypothesis(js: list[int], bm: np.ndarray, net: seqsim.GateNet, mine
             row = (d != k).astype(np.uint8)
             hit = [i for i in key.get(row.tobytes(), []) if i not in mine]
             if hit:
-                return ("wordb", (list(sj), sign, k, hit[0]))
+                return ("wordb", (list(sj), sign, k, hit[0], False))
+            if sign > 0:  # R == (k + 1) + S - b: the bit set where the difference is k
+                hit = [i for i in key.get((1 - row).tobytes(), []) if i not in mine]
+                if hit:
+                    return ("wordb", (list(sj), sign, (k + 1) & m, hit[0], True))
     return None
 
 
@@ -210,18 +215,26 @@ def _is_fn(v: np.ndarray, row: np.ndarray) -> bool:
     return not np.intersect1d(v[row == 0], v[row == 1], assume_unique=False).size
 
 
-def _fn_hypothesis(js: list[int], bm: np.ndarray, words) -> list[tuple[tuple[int, ...], int]] | None:
+def _fn_hypothesis(js: list[int], bm: np.ndarray, words, fill: int | None = None
+                   ) -> list[tuple[tuple[int, ...], int]] | None:
     """Per bit of the register ``js`` (LSB first): (support flops, truth table over them) such that the
     sampled bit is that table of the support on every sample (``support[0]`` the index's LSB; an empty
     support is a constant), the support a smallest-found subset of ONE register outside the instance
     (an LFSR one step ahead: ``{s[5:0], s[6] ^ s[5]}``; a mod-3 / mod-4 counter of a mod-12 one;
     ``max(s - 2, 0)`` of a down-counter); indices never sampled take the value that keeps the
-    expression small (:func:`_shannon`). None when some bit is not such a function."""
+    expression small (:func:`_shannon`), or the constant ``fill`` (0 / 1). None when some bit is not
+    such a function."""
+    cares = _fn_cares(js, bm, words)
+    return None if cares is None else _fn_tables(cares, fill)
+
+
+def _fn_cares(js: list[int], bm: np.ndarray, words) -> list[tuple[tuple[int, ...], dict[int, int]]] | None:
+    """Per bit of ``js``: (support flops, {sampled index: value}) (:func:`_fn_hypothesis`)."""
     out = []
     for j in js:
         row = bm[j]
         if row.min() == row.max():
-            out.append(((), int(row[0])))
+            out.append(((), {0: int(row[0])}))
             continue
         got = None
         for var, v in words:
@@ -248,8 +261,38 @@ def _fn_hypothesis(js: list[int], bm: np.ndarray, words) -> list[tuple[tuple[int
             break
         if got is None:
             return None
-        sup, care = got
+        out.append(got)
+    return out
+
+
+def _fn_tables(cares, fill: int | None) -> list[tuple[tuple[int, ...], int]]:
+    """Full truth tables of :func:`_fn_cares`' bits, the indices never sampled chosen by
+    :func:`_shannon` (``fill`` None) or all ``fill``."""
+    out = []
+    for sup, care in cares:
+        if fill is not None:
+            care = {m: care.get(m, fill) for m in range(1 << len(sup))}
         out.append((sup, _shannon(len(sup), care)[1]))
+    return out
+
+
+#: How a table's indices never sampled (unreachable) are filled, one variant each: chosen per bit to keep
+#: that bit's expression small, all 0, all 1. A reader of several bits at once (``c == 2`` of a mod-3
+#: count) can come out smaller with a constant fill than with per-bit choices; measurement decides.
+_FILLS = (None, 0, 1)
+
+
+def _fn_variants(js: list[int], bm: np.ndarray, words) -> list[list[tuple[tuple[int, ...], int]]] | None:
+    """Distinct :func:`_fn_hypothesis` tables of ``js`` over :data:`_FILLS` (the Shannon choice first);
+    None when some bit is not a table."""
+    cares = _fn_cares(js, bm, words)
+    if cares is None:
+        return None
+    out: list = []
+    for f in _FILLS:
+        t = _fn_tables(cares, f)
+        if t not in out:
+            out.append(t)
     return out
 
 
@@ -309,21 +352,25 @@ def prove_bits(net: seqsim.GateNet, an: regfunc.Analysis, hyps, timeout_s: float
     for inst, rs in hyps.items():
         for leaf, (kind, h) in rs.items():
             if kind == "fn":
-                for j, (sup, tt) in zip(_flops(an, net, inst, leaf), h, strict=True):
-                    t = f"\\lk_t{j}"
-                    regs[t] = [j]
-                    for i in sup:
-                        regs[f"\\lk_b{i}"] = [i]
-                    rel = regfunc.Relation(t, 1, 0, op="fn", cmp="ne",
-                                           bits=tuple((f"\\lk_b{i}", 0) for i in sup), table=tt)
-                    pairs[rel] = (j, sup, tt)
+                for var in h:  # every fill variant
+                    for j, (sup, tt) in zip(_flops(an, net, inst, leaf), var, strict=True):
+                        t = f"\\lk_t{j}"
+                        regs[t] = [j]
+                        for i in sup:
+                            regs[f"\\lk_b{i}"] = [i]
+                        rel = regfunc.Relation(t, 1, 0, op="fn", cmp="ne",
+                                               bits=tuple((f"\\lk_b{i}", 0) for i in sup), table=tt)
+                        pairs[rel] = (j, sup, tt)
                 continue
             if kind == "wordb":
-                sj, sign, k, bi = h
+                sj, sign, k, bi, neg = h
                 js = _flops(an, net, inst, leaf)
                 t, sn, b = f"\\lk_w{js[0]}", f"\\lk_s{sj[0]}", f"\\lk_b{bi}"
                 regs[t], regs[sn], regs[b] = list(js), list(sj), [bi]
-                rel = regfunc.Relation(t, len(js), k, sn, sign, ((b, 0),))
+                if neg:  # R == k + S - b, proven as S == R - k + b
+                    rel = regfunc.Relation(sn, len(sj), (-k) % (1 << len(sj)), t, 1, ((b, 0),))
+                else:
+                    rel = regfunc.Relation(t, len(js), k, sn, sign, ((b, 0),))
                 pairs[rel] = ("wordb", tuple(js))
                 continue
             if kind != "bits":
@@ -495,93 +542,112 @@ def _cross_candidates(texts, top, an, net, bm, t0, timeout_s, max_cands):
     if not hyps:
         return []
     proven = prove_bits(net, an, hyps, max(2.0, timeout_s - (time.monotonic() - t0)))
-    regs = an.regs
     out = []
+    insts = 0
     for inst, rs in sorted(hyps.items()):
-        topn = _top_names(net)
-        wires: dict[str, list[int]] = {}
-        cur = _uniquify(dict(texts), top, inst)
-        if cur is None:
-            continue
-        descs = []
-        rels = []
-        ports: dict[str, str] = {}
-        done: set[tuple[int, ...]] = set()
-        for leaf, (kind, h) in sorted(rs.items()):
-            js = _scope_regs(net)[inst][leaf]
-            if tuple(js) in done:
-                continue  # another name of flip-flops already fed in
-            # an alias of the register (an output port wire assigned from it) is not what to replace
-            try:
-                real = regfunc.emit(cur, top, [regfunc.Relation(f"{inst}.{leaf}", len(js), 0, f"{inst}.{leaf}")])
-            except Exception:  # noqa: BLE001
-                real = None
-            if real is None:
+        # the fill variants of table registers whose every bit is proven; one candidate per variant
+        fills = {leaf: [v for v in h if all((j, sup, tt) in proven for j, (sup, tt)
+                                            in zip(_scope_regs(net)[inst][leaf], v, strict=True))]
+                 for leaf, (kind, h) in rs.items() if kind == "fn"}
+        seen: set[str] = set()
+        for choice in range(max([len(v) for v in fills.values()] + [1])):
+            got = _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice)
+            if got is None or got[1] in seen:
                 continue
-            if kind == "fn":
-                if any((j, sup, tt) not in proven for j, (sup, tt) in zip(js, h, strict=True)):
-                    continue
-                cur = _export_missing(cur, top, net, inst, sorted({i for sup, _t in h for i in sup}), topn, wires)
-                et = _fn_expr(h, topn, net, wires)
-            elif kind == "wordb":
-                sj, sign, k, bi = h
-                if ("wordb", tuple(js)) not in proven:
-                    continue
-                cur = _export_missing(cur, top, net, inst, list(sj) + [bi], topn, wires)
-                es = _top_expr([(i, 0) for i in sj], topn, net, wires)
-                eb = _top_expr([(bi, 0)], topn, net, wires)
-                if es is None or eb is None:
-                    continue
-                w = len(js)
-                kt = f"{w}'d{k} + " if k else ""
-                et = f"{kt}{es} + {eb}" if sign > 0 else f"{w}'d{k} - {es} + {eb}"
-            elif kind == "bits":
-                if any((j, i, v) not in proven for j, (i, v) in zip(js, h, strict=True)):
-                    continue
-                cur = _export_missing(cur, top, net, inst, [i for i, _v in h], topn, wires)
-                et = _top_expr(h, topn, net, wires)
-            else:
-                base = regs[h.base]
-                cur = _export_missing(cur, top, net, inst, base, topn, wires)
-                et0 = _top_expr([(i, 0) for i in base], topn, net, wires)
-                if et0 is None:
-                    continue
-                w = len(js)
-                k = h.k % (1 << w)
-                if h.sign > 0:
-                    et = f"{w}'d{k} + {et0}"
-                elif k == (1 << w) - 1:
-                    et = f"~{et0}"
-                else:
-                    et = f"{w}'d{k} - {et0}"
-            if et is None:
-                continue
-            got = _add_input(cur, top, inst, len(js), et, "rtlopt_lock_")
-            if got is None:
-                continue
-            cur, port = got
-            done.add(tuple(js))
-            # spelled as a self copy (the new port has no occurrence the source model knows yet): the
-            # emitted right-hand side is then replaced by the port
-            rels.append(regfunc.Relation(f"{inst}.{leaf}", len(js), 0, f"{inst}.{leaf}"))
-            ports[leaf] = port
-            descs.append(f"'{inst}.{leaf}' == {et}")
-        if not rels:
-            continue
-        try:
-            new = regfunc.emit(cur, top, rels)
-        except Exception:  # noqa: BLE001 - a source shape the emitter does not know
-            new = None
-        if new is not None:
-            new = _rhs_to_ports(cur, new, ports)
-        if new is not None and wires:
-            new = _declare_before_use(new, list(wires))
-        if new is None:
-            continue
-        out.append((new, "; ".join(descs) + " (lock step, fed from outside the instance)"))
-        if len(out) >= max_cands:
+            seen.add(got[1])
+            out.append(got)
+        insts += bool(seen)
+        if insts >= max_cands:
             break
     return out
+
+
+def _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice):
+    """(new texts, description) feeding instance ``inst``'s proven registers in on new ports (table
+    registers with their fill variant ``choice``, else their last proven one), or None."""
+    regs = an.regs
+    topn = _top_names(net)
+    wires: dict[str, list[int]] = {}
+    cur = _uniquify(dict(texts), top, inst)
+    if cur is None:
+        return None
+    descs = []
+    rels = []
+    ports: dict[str, str] = {}
+    done: set[tuple[int, ...]] = set()
+    for leaf, (kind, h) in sorted(rs.items()):
+        js = _scope_regs(net)[inst][leaf]
+        if tuple(js) in done:
+            continue  # another name of flip-flops already fed in
+        # an alias of the register (an output port wire assigned from it) is not what to replace
+        try:
+            real = regfunc.emit(cur, top, [regfunc.Relation(f"{inst}.{leaf}", len(js), 0, f"{inst}.{leaf}")])
+        except Exception:  # noqa: BLE001
+            real = None
+        if real is None:
+            continue
+        if kind == "fn":
+            if not fills.get(leaf):
+                continue
+            h = fills[leaf][min(choice, len(fills[leaf]) - 1)]
+            cur = _export_missing(cur, top, net, inst, sorted({i for sup, _t in h for i in sup}), topn, wires)
+            et = _fn_expr(h, topn, net, wires)
+        elif kind == "wordb":
+            sj, sign, k, bi, neg = h
+            if ("wordb", tuple(js)) not in proven:
+                continue
+            cur = _export_missing(cur, top, net, inst, list(sj) + [bi], topn, wires)
+            es = _top_expr([(i, 0) for i in sj], topn, net, wires)
+            eb = _top_expr([(bi, 0)], topn, net, wires)
+            if es is None or eb is None:
+                continue
+            w = len(js)
+            kt = f"{w}'d{k} + " if k else ""
+            et = f"{kt}{es} - {eb}" if neg else f"{kt}{es} + {eb}" if sign > 0 else f"{w}'d{k} - {es} + {eb}"
+        elif kind == "bits":
+            if any((j, i, v) not in proven for j, (i, v) in zip(js, h, strict=True)):
+                continue
+            cur = _export_missing(cur, top, net, inst, [i for i, _v in h], topn, wires)
+            et = _top_expr(h, topn, net, wires)
+        else:
+            base = regs[h.base]
+            cur = _export_missing(cur, top, net, inst, base, topn, wires)
+            et0 = _top_expr([(i, 0) for i in base], topn, net, wires)
+            if et0 is None:
+                continue
+            w = len(js)
+            k = h.k % (1 << w)
+            if h.sign > 0:
+                et = f"{w}'d{k} + {et0}"
+            elif k == (1 << w) - 1:
+                et = f"~{et0}"
+            else:
+                et = f"{w}'d{k} - {et0}"
+        if et is None:
+            continue
+        got = _add_input(cur, top, inst, len(js), et, "rtlopt_lock_")
+        if got is None:
+            continue
+        cur, port = got
+        done.add(tuple(js))
+        # spelled as a self copy (the new port has no occurrence the source model knows yet): the
+        # emitted right-hand side is then replaced by the port
+        rels.append(regfunc.Relation(f"{inst}.{leaf}", len(js), 0, f"{inst}.{leaf}"))
+        ports[leaf] = port
+        descs.append(f"'{inst}.{leaf}' == {et}")
+    if not rels:
+        return None
+    try:
+        new = regfunc.emit(cur, top, rels)
+    except Exception:  # noqa: BLE001 - a source shape the emitter does not know
+        new = None
+    if new is not None:
+        new = _rhs_to_ports(cur, new, ports)
+    if new is not None and wires:
+        new = _declare_before_use(new, list(wires))
+    if new is None:
+        return None
+    return new, "; ".join(descs) + " (lock step, fed from outside the instance)"
 
 
 def _scope_names(net: seqsim.GateNet, scope: str) -> dict[int, list[tuple[str, int]]]:
@@ -645,10 +711,10 @@ def local_candidates(texts: dict[Path, str], top: str, an: regfunc.Analysis, net
                 if var and len(var) <= _FN_WORD:
                     words.append((var, _word_of(var, bm)))
             words.sort(key=lambda w: len(w[0]))
-            fns = _fn_hypothesis(list(js), bm, words)
-            if fns is None or not any(sup for sup, _t in fns):
+            variants = _fn_variants(list(js), bm, words)
+            if variants is None or not any(sup for sup, _t in variants[0]):
                 continue
-            hyps.append((scope, n, list(js), fns))
+            hyps.extend((scope, n, list(js), fns) for fns in variants)
     if not hyps:
         return []
     regs = dict(an.regs or {})
@@ -665,7 +731,10 @@ def local_candidates(texts: dict[Path, str], top: str, an: regfunc.Analysis, net
     got = regfunc.prove(net, regs, rels + list(pairs), timeout_s=max(2.0, timeout_s - (time.monotonic() - t0)))
     proven = {pairs[r] for r in got if r in pairs}
     out = []
+    named: list[str] = []  # registers with a candidate (each may have one per fill variant)
     for scope, n, js, fns in hyps:
+        if len(named) >= max_cands and n not in named:
+            break
         if any((j, sup, tt) not in proven for j, (sup, tt) in zip(js, fns, strict=True)):
             continue
         cur = _uniquify(dict(texts), top, scope) if scope else dict(texts)
@@ -683,9 +752,12 @@ def local_candidates(texts: dict[Path, str], top: str, an: regfunc.Analysis, net
             new = _rhs_to_ports(cur, new, {leaf: et})
         if new is None:
             continue
-        out.append((new, f"'{n}' == {et} (a table of another register of its module)"))
-        if len(out) >= max_cands:
-            break
+        desc = f"'{n}' == {et} (a table of another register of its module)"
+        if any(d == desc for _t, d in out):
+            continue
+        out.append((new, desc))
+        if n not in named:
+            named.append(n)
     return out
 
 
