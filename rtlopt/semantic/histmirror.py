@@ -104,10 +104,15 @@ def _param_sets(an) -> dict[str, set]:
 # match-progress flags: the chain's depths, evaluated per loop iteration
 
 
-def _pvals(an) -> dict[str, int]:
-    """Parameter values by name (only names with one value everywhere)."""
+def _pvals(an, module: str | None = None) -> dict[str, int]:
+    """Parameter values by name (only names with one value everywhere; with ``module``, in the
+    instances of that module)."""
     vals: dict[str, set] = {}
-    for s in an.symbols:
+    syms = [s for s in an.symbols if _k(s) == "ParameterSymbol"]
+    if module is not None:
+        syms = [p for i in an.symbols if _k(i) == "InstanceSymbol" and i.definition.name == module
+                for p in i.body.parameters]
+    for s in syms:
         if _k(s) == "ParameterSymbol":
             with_v = getattr(s, "value", None)
             try:
@@ -458,7 +463,6 @@ def _mirror(text: str, path: str, progress: bool = False):
     ok: set[tuple] = set()
     consts: dict[tuple, list] = {}
     plans: list[dict] = []
-    env0 = _pvals(an)
     stmt_of = {}
     for st, s_, e_ in an.statements:
         if _k(st) == "ExpressionStatement":
@@ -494,6 +498,11 @@ def _mirror(text: str, path: str, progress: bool = False):
 
     def _plan(ms, w):  # noqa: C901 - one walk over the chain's assignments
         from rtlopt.semantic.histflag import _and_leaves
+
+        mods = {_module_of(store[m].syntax).header.name.valueText for m in ms}
+        if len(mods) != 1:
+            return None
+        env0 = {**_pvals(an), **_pvals(an, next(iter(mods)))}
 
         gc = {xs: (sp, c, o) for xs, sp, c, o in cmps if refs[sp][0] in ms}
         best = None
@@ -690,11 +699,10 @@ def _mirror(text: str, path: str, progress: bool = False):
         vs = [v for v in vals.values() if v is not None]
         if len(set(vs)) <= 1:
             return lit(vs[0] if vs else 0)
-        items = sorted(vals.items())
-        dflt = next(v for _i, v in reversed(items) if v is not None)
+        dflt = max(set(vs), key=vs.count)  # the most frequent value is the default arm
+        items = [(i, v) for i, v in sorted(vals.items()) if v is not None and v != dflt]
         it = it if re.fullmatch(_IDENT, it.strip()) else f"({it})"
-        return "(" + " : ".join(f"{it} == {i} ? {lit(dflt if v is None else v)}" for i, v in items[:-1]) + \
-            f" : {lit(dflt)})"
+        return "(" + " : ".join(f"{it} == {i} ? {lit(v)}" for i, v in items) + f" : {lit(dflt)})"
 
     def xtext(pl) -> str:
         return pl["x"] if re.fullmatch(_IDENT, pl["x"]) else "(" + pl["x"] + ")"
@@ -938,6 +946,7 @@ def _inline_calls(text: str, path: str) -> str:
 def _pushdown(text: str, path: str) -> str:
     """Expressions of a parent that read only output buses of one child instance (and constants) moved
     into the child as new outputs; the buses become nets of the child."""
+    from rtlopt.engine.parampin import has_parameters
     from rtlopt.hdl.edit import Edit, apply_edits
     from rtlopt.semantic.histflag import _fresh
     from rtlopt.semantic.romsym import _strip_comments
@@ -1071,9 +1080,14 @@ def _pushdown(text: str, path: str) -> str:
             continue
         csyn = mods[cname]
         ms_, me_ = an.span(csyn)
+        # a parameterized child is copied for the instance (``<module>_rtlopt_i<inst>``, the search's
+        # module copies, engine.parampin): its rewrite holds at that instance's values only
+        param = has_parameters(text[ms_:me_])
         for inst, keep, tops, tref in mine:
-            in_place = len(lst) == 1
-            target = cname if in_place else fresh(f"{cname}_hf")
+            in_place = len(lst) == 1 and not param
+            target = cname if in_place else f"{cname}_rtlopt_i{inst.name}"
+            if not in_place and re.search(rf"(?<![\w$]){re.escape(target)}(?![\w$])", text):
+                return text
             ceds: list[Edit] = []  # edits relative to the child module's text
             body_decl = []
             first_port = None
@@ -1133,10 +1147,12 @@ def _pushdown(text: str, path: str) -> str:
             hdr_end = an.span(csyn.header)[1] - ms_
             ceds.append(Edit(hdr_end, hdr_end, "".join(f"\n  {d}" for d in body_decl)))
             if not in_place:
-                ns, ne = an.span(csyn.header.name)
-                ceds.append(Edit(ns - ms_, ne - ms_, target))
-                a_, b_ = an.span(inst.syntax.parent.type)
-                eds.append(Edit(a_, b_, target))
+                tok = csyn.header.name
+                ns = an.off(tok.location.offset)
+                ceds.append(Edit(ns - ms_, ns - ms_ + len(tok.valueText), target))
+                tok = inst.syntax.parent.type
+                a_ = an.off(tok.location.offset)
+                eds.append(Edit(a_, a_ + len(tok.valueText), target))
                 appended.setdefault(cname, []).append(apply_edits(text[ms_:me_], ceds))
             else:
                 eds += [Edit(ed.start + ms_, ed.end + ms_, ed.replacement) for ed in ceds]

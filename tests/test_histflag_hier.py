@@ -1,0 +1,176 @@
+"""histflag through histmirror: history storage of any structure (a register declared in each generate
+iteration named ``stage[g-1].d``, an SV packed array shifted by an always_ff for loop, an array
+compared through a Verilog function) and across a module boundary (the parent's compares of a child's
+output buses moved into the child; a module copy when the child has other instances) becomes
+comparison flags or match-progress flags. Near-misses (a stage also read as a word, a non-constant
+compare, stages shifted under different enables) give no progress rewrite. Rewrites proven from reset
+with real Yosys/ABC and measured."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rtlopt.design import open_design
+from rtlopt.semantic.histflag import rewrites
+
+HIST = Path(__file__).resolve().parent.parent / "designs" / "generalization" / "history"
+CASES = ["hdr_match_gen_submod_v", "sfd_genblk_submod_v", "sym_packed_ff_submod_sv", "hdr_func_cmp_array_v",
+         "hdr_match_gen_array_v"]
+
+
+def _src(case: str) -> tuple[str, str, str]:
+    d = HIST / case
+    p = next(d.glob("original.*"))
+    return p.read_text(), p.name, json.loads((d / "case.json").read_text())["top"]
+
+
+def _progress(got) -> list[str]:
+    return [n for n, d in got if "match-progress" in d]
+
+
+def _prove(tmp_path: Path, name: str, top: str, gold_text: str, gate_text: str, tag: str) -> tuple[str, float, float]:
+    from rtlopt.ppa._cache import measure_cached
+    from rtlopt.ppa.liberty import resolve_liberty
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    lib = resolve_liberty(None)
+    (tmp_path / f"gold_{tag}").mkdir()
+    (tmp_path / f"gold_{tag}" / name).write_text(gold_text)
+    (tmp_path / f"gate_{tag}").mkdir()
+    (tmp_path / f"gate_{tag}" / name).write_text(gate_text)
+    gold = open_design(tmp_path / f"gold_{tag}" / name, top=top)
+    gate = open_design(tmp_path / f"gate_{tag}" / name, top=top)
+    r = check_equivalence(gold, gate, VerifyOptions(timeout_s=120))
+    return (r.verdict.name, measure_cached(gold, liberty=lib).area_um2.value,
+            measure_cached(gate, liberty=lib).area_um2.value)
+
+
+def test_generate_block_registers_in_a_submodule_get_progress_flags():
+    src, name, _top = _src("sfd_genblk_submod_v")
+    got = rewrites(src, name)
+    prog = _progress(got)
+    assert len(prog) == 1, [d for _n, d in got]
+    new = prog[0]
+    # the four word ports became two flag outputs computed in a copy of the parameterized child for this
+    # instance (the original module is left as it was); the parent reads them
+    copy = new[new.index("module byte_hist_rtlopt_iu_hist"):]
+    assert "output [7:0] q0" not in copy and "wire q0_is_7, q0_pm;" in copy and "wire [7:0] w0" not in new, new
+    assert new.startswith(src[:src.index("module sfd_top")]) and "byte_hist_rtlopt_iu_hist #(.N(4)) u_hist" in new
+    assert "stage[g-1].d_pm && rx == (g == 3 ? 8'hd5 : 8'h55)" in new and "reg d_is_7, d_pm;" in new, new
+    assert "assign sfd = u_hist_" in new and "== 8'h" not in new.split("module sfd_top")[1], new
+
+
+def test_packed_array_submodule_and_function_compare_fire():
+    src, name, _top = _src("sym_packed_ff_submod_sv")
+    new = _progress(rewrites(src, name))
+    assert len(new) == 1 and "taps_pm[i] <= taps_pm[i-1] && sym == " in new[0] and "taps_pm <= {4{1'b0}};" in new[0]
+    src, name, _top = _src("hdr_func_cmp_array_v")
+    got = rewrites(src, name)
+    new = _progress(got)
+    assert len(new) == 1 and "is_hdr(h[" not in new[0] and "h_pm[i] <= h_pm[i-1] && d == " in new[0], new
+    assert "lane_det_rtlopt" not in new[0]  # no push-down: the module is edited in place
+
+
+@pytest.mark.yosys
+@pytest.mark.slow
+@pytest.mark.parametrize("case", CASES)
+def test_suite_progress_rewrites_proven_and_as_small_as_reference(tmp_path: Path, case: str, monkeypatch):
+    from rtlopt.ppa._cache import measure_cached
+    from rtlopt.ppa.liberty import resolve_liberty
+
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
+    src, name, top = _src(case)
+    prog = _progress(rewrites(src, name))
+    assert len(prog) == 1
+    verdict, base, area = _prove(tmp_path, name, top, src, prog[0], "p")
+    assert verdict == "EQUIVALENT"
+    ref = next((HIST / case).glob("reference.*"))
+    (tmp_path / "ref").mkdir()
+    (tmp_path / "ref" / ref.name).write_text(ref.read_text())
+    ref_area = measure_cached(open_design(tmp_path / "ref" / ref.name, top=top), liberty=resolve_liberty(None)).area_um2.value
+    assert area < 0.5 * base and area <= ref_area * 1.01, (area, ref_area, base)
+
+
+SFD, SFD_NAME, SFD_TOP = _src("sfd_genblk_submod_v")
+SYM, SYM_NAME, SYM_TOP = _src("sym_packed_ff_submod_sv")
+
+
+@pytest.mark.parametrize("src, edit", [
+    # a stage also read as a word by another output
+    (SFD, ("assign idle = (w0 == 8'h07);", "assign idle = (w0 == 8'h07) ^ w1[3];")),
+    (SYM, ("assign marker = ", "assign marker = ^t[1] ^ ")),
+    # a compare with a non-constant
+    (SFD, ("(w0 == 8'hD5)", "(w0 == rx)")),
+    (SYM, ("(t[2] == 4'h5)", "(t[2] == sym)")),
+], ids=["word_sfd", "word_sym", "nonconst_sfd", "nonconst_sym"])
+def test_near_misses_not_offered(src, edit):
+    new = src.replace(*edit)
+    assert new != src
+    name = SFD_NAME if src is SFD else SYM_NAME
+    assert rewrites(new, name) == []
+
+
+ENABLES = [
+    # stages after the head shifted under another enable than the head
+    (SFD, SFD_NAME, SFD_TOP, ("else if (vld) d <=", "else if ((g == 0) ? vld : vld && rx[7]) d <=")),
+    (SYM, SYM_NAME, SYM_TOP, ("for (int i = 1; i < N; i++) taps[i] <= taps[i-1];",
+                              "for (int i = 1; i < N; i++) if (sym[0]) taps[i] <= taps[i-1];")),
+]
+
+
+@pytest.mark.parametrize("src, name, top, edit", ENABLES, ids=["genblk", "packed"])
+def test_enable_differing_between_stages_gives_no_progress(src, name, top, edit):
+    new = src.replace(*edit)
+    assert new != src
+    assert _progress(rewrites(new, name)) == []
+
+
+@pytest.mark.yosys
+@pytest.mark.slow
+@pytest.mark.parametrize("src, name, top, edit", ENABLES, ids=["genblk", "packed"])
+def test_enable_differing_between_stages_flags_only_and_proven(tmp_path: Path, src, name, top, edit, monkeypatch):
+    # comparison flags mirror every assignment under its own condition: still the same machine
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
+    new = src.replace(*edit)
+    for i, (gate, desc) in enumerate(rewrites(new, name)):
+        assert "match-progress" not in desc
+        verdict, _b, _a = _prove(tmp_path, name, top, new, gate, str(i))
+        assert verdict == "EQUIVALENT", desc
+
+
+TWO = _src("hdr_match_gen_submod_v")[0].replace(
+    "output hit, output ff_now);", "output hit, output ff_now, output [15:0] two);").replace(
+    "  assign hit =", "  tap_line #(.W(8), .N(2)) u_two (.clk(clk), .rst(rst), .en(en), .din(din), .taps(two));\n"
+                     "  assign hit =")
+
+
+def test_child_with_another_instance_gets_a_module_copy():
+    got = _progress(rewrites(TWO, "t.v"))
+    assert len(got) == 1
+    new = got[0]
+    assert "module tap_line_rtlopt_iu_line #(" in new and "tap_line_rtlopt_iu_line #(.W(8), .N(3)) u_line" in new, new
+    assert "tap_line #(.W(8), .N(2)) u_two" in new and "output [W*N-1:0] taps" in new, new
+
+
+@pytest.mark.yosys
+@pytest.mark.slow
+def test_child_with_another_instance_copy_proven(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
+    new = _progress(rewrites(TWO, "t.v"))[0]
+    verdict, base, area = _prove(tmp_path, "t.v", "hdr_match", TWO, new, "two")
+    assert verdict == "EQUIVALENT" and area < base
+
+
+def test_function_of_ports_not_inlined():
+    from rtlopt.semantic.histmirror import _inline_calls
+
+    src = """module f(input [7:0] a, input [7:0] b, output y);
+  function both(input [7:0] x, input [7:0] z); both = x == 8'h1 && z == 8'h2; endfunction
+  assign y = both(a, b);
+endmodule
+"""
+    assert _inline_calls(src, "f.v") == src
+    assert rewrites(src, "f.v") == []
