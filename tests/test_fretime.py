@@ -3,8 +3,8 @@ which then holds the logic's inputs (registers already beside it reused). Design
 loop function inside an async-reset, clock-enabled always block (Verilog), a generate-loop whitening
 instance with the key registered beside the pipeline register (SV always_ff, logic), a Gray encoder
 function before a sample register decoded by an always_comb loop (SV), and inline
-variants: a continuous assign moved, an assign whose net is also read elsewhere (copied), a
-transpose instance. Near-misses: the mode register under another enable (more flip-flops than the
+variants: an always_comb transpose block moved, a continuous assign moved, an assign whose net is also read elsewhere (copied), a
+transpose instance. Near-misses: a combinational block writing a second variable, the mode register under another enable (more flip-flops than the
 register), a reset value that is not f of the registers' reset values, f reading the register, an
 AND of two unregistered words, a clocked child, a blocking temporary. Real Yosys + ABC proofs."""
 
@@ -171,6 +171,57 @@ def test_clocked_child_is_refused(tmp_path):
     f = _inline(tmp_path, text)
     got = fretime.candidates_for({f: f.read_text()}, "top", timeout_s=60)
     assert not any("instance u_a" in d for _n, d in got)
+
+
+COMB = """
+module top (input logic clk, input logic rst, input logic [15:0] din, input logic mode, output logic [15:0] dout);
+  logic [15:0] t;
+  logic [15:0] r;
+  logic m;
+  always_comb begin
+    t = din;
+    if (mode)
+      for (int i = 0; i < 4; i++)
+        for (int j = 0; j < 4; j++)
+          t[i*4+j] = din[j*4+i];
+  end
+  always_ff @(posedge clk) begin
+    if (rst) begin
+      r <= '0;
+      m <= 1'b0;
+    end else begin
+      r <= t;
+      m <= mode;
+    end
+  end
+  always_comb begin
+    dout = r;
+    if (m)
+      for (int i = 0; i < 4; i++)
+        for (int j = 0; j < 4; j++)
+          dout[i*4+j] = r[j*4+i];
+  end
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_always_comb_block_moves_after_the_register(tmp_path):
+    f = _inline(tmp_path, COMB, ".sv")
+    got = fretime.candidates_for({f: COMB}, "top", timeout_s=60)
+    assert len(got) == 1 and "mode (as m)" in got[0][1], got
+    t = got[0][0][f]
+    # the block now reads the new register and writes r; the clocked block writes r_din
+    assert "    r = r_din;" in t and " t[i*4+j]" not in t and "r_din <= din;" in t
+    assert abc_verdict(tmp_path, f, t, "top") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_comb_block_writing_two_variables_is_refused(tmp_path):
+    text = COMB.replace("    t = din;\n", "    t = din;\n    par = ^din;\n").replace(
+        "  logic m;\n", "  logic m;\n  logic par;\n  assign unused_par = par;\n")
+    f = _inline(tmp_path, text, ".sv")
+    assert fretime.candidates_for({f: text}, "top", timeout_s=60) == []
 
 
 ASSIGN = """

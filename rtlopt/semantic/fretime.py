@@ -49,7 +49,7 @@ class _Write:
 class _Plan:
     file: int
     r: object
-    kind: str  # "expr" | "assign" | "inst"
+    kind: str  # "expr" | "assign" | "inst" | "comb"
     data: _Write
     reset: _Write | None
     inputs: list = field(default_factory=list)  # [(symbol, existing register symbol or None)]
@@ -59,6 +59,7 @@ class _Plan:
     inputs_spans: list = field(default_factory=list)  # [(symbol, span)] of f's input names
     path: str = ""
     block: object = None  # the clocked block's syntax
+    wspans: list = field(default_factory=list)  # the net's names inside a combinational block
 
 
 def _span(node) -> tuple[int, int]:
@@ -117,8 +118,8 @@ def _walk(stmt, path: tuple, out: list, in_loop: bool = False) -> bool:
         return all(_walk(s, path, out, in_loop) for s in stmt.list)
     if k == "TimedStatement":
         return _walk(stmt.stmt, path, out, in_loop)
-    if k == "EmptyStatement":
-        return True
+    if k in ("EmptyStatement", "VariableDeclStatement"):
+        return True  # a declaration of the block (a loop variable): not a write of the module's
     sid = _span(stmt.syntax)[0] if stmt.syntax is not None else id(stmt)
     if k == "ConditionalStatement":
         ok = _walk(stmt.ifTrue, path + ((sid, 0),), out, in_loop)
@@ -295,6 +296,23 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
                     t = _unwrap(e.left)
                     if type(t).__name__ in _VALUE and local(t.symbol):
                         inst_out.setdefault(t.symbol.name, []).append((m, pc))
+    # combinational blocks (always_comb, always @*) writing one variable of the module
+    comb: dict[str, tuple] = {}
+    for pb in members:
+        if type(pb).__name__ != "ProceduralBlockSymbol" or pb.body is None or pb.body.syntax is None:
+            continue
+        kind = str(pb.procedureKind)
+        star = type(pb.body).__name__ == "TimedStatement" and pb.body.timing is not None \
+            and re.fullmatch(r"@\s*(\*|\(\s*\*\s*\))", str(pb.body.timing.syntax or "").strip()) is not None
+        if not (kind.endswith("AlwaysComb") or kind.endswith("Always") and star):
+            continue
+        cw: list[_Write] = []
+        if not _walk(pb.body, (), cw):
+            continue
+        outs = {w.sym.name for w in cw if local(w.sym)}
+        if len(outs) == 1 and all(w.blocking for w in cw):
+            (wn,) = outs
+            comb.setdefault(wn, []).append((pb, [w for w in cw if local(w.sym)]))
     plans: list[_Plan] = []
     for pb in members:
         if type(pb).__name__ != "ProceduralBlockSymbol" or not _is_edge_block(pb):
@@ -332,6 +350,16 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
             e = _unwrap(d.rhs)
             kind, fnode, net = "expr", d.rhs, None
             if type(e).__name__ in _VALUE and local(e.symbol) and e.symbol.name not in per \
+                    and e.symbol.name in comb:
+                net = e.symbol
+                drv_c = comb[net.name]
+                if int(net.type.bitWidth) != int(r.type.bitWidth) or bool(net.type.isSigned) != bool(r.type.isSigned) \
+                        or len(drv_c) != 1 or net.name in assigns or net.name in inst_out \
+                        or net.syntax.initializer is not None \
+                        or sum(1 for _s, isw in byname.get(net.name, []) if isw) != len(drv_c[0][1]):
+                    continue
+                kind, fnode = "comb", drv_c[0][0]
+            elif type(e).__name__ in _VALUE and local(e.symbol) and e.symbol.name not in per \
                     and (type(e.symbol).__name__ == "NetSymbol" or e.symbol.name in assigns or e.symbol.name in inst_out):
                 net = e.symbol
                 if int(net.type.bitWidth) != int(r.type.bitWidth) or bool(net.type.isSigned) != bool(r.type.isSigned):
@@ -370,6 +398,20 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
                     else:
                         bad = True
                         break
+            elif kind == "comb":
+                clo, chi = _span(fnode.syntax)
+                for sym, s, _w in _refs(fnode, mlo, mhi, buf):
+                    k = type(sym).__name__
+                    if k == "ParameterSymbol" or sym.name == net.name and local(sym):
+                        continue
+                    if not local(sym):
+                        # a name of the block itself (a loop variable, a local declaration) stays
+                        if sym.syntax is not None and clo <= _span(sym.syntax)[0] < chi:
+                            continue
+                        bad = True
+                        break
+                    ins.append((sym, s))
+                plan_wspans = [s for sym, s, _w in _refs(fnode, mlo, mhi, buf) if sym.name == net.name and local(sym)]
             else:
                 ex = fnode.assignment.right if kind == "assign" else d.rhs
                 for sym, s, _w in _refs(ex, mlo, mhi, buf):
@@ -387,6 +429,8 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
                 continue
             # registered copies of the inputs beside r
             plan = _Plan(fi, r, kind, d, rst[0] if rst else None, fnode=fnode, net=net)
+            if kind == "comb":
+                plan.wspans = plan_wspans
             cost = 0
             paths = sorted(w.path for w in ws)
             for n in sorted(names):
@@ -421,6 +465,9 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
                 if nn != len(byname.get(net.name, [])) + 1:
                     continue
                 reads = [s for s, isw in byname.get(net.name, []) if not isw]
+                if kind == "comb":  # reads of the variable inside its own block are not readers
+                    clo, chi = _span(fnode.syntax)
+                    reads = [s for s in reads if not clo <= s[0] < chi]
                 plan.move = len(reads) == 1
             plan.path = f"{path0}.{rn}"
             plan.block = pb.syntax if pb.syntax is not None else bsyn
@@ -448,61 +495,63 @@ def _rewrite(plan: _Plan, text: str, path: Path, msyn) -> str | None:
         dims, sg = parts
         decls.append(f"{'logic' if sv else 'reg'}{' signed' if sg else ''}{' ' + dims if dims else ''} {nm};")
         new.append((nm, sym))
-    # r becomes a net
-    rparts = _decl_parts(r, text)
-    if rparts is None:
-        return None
-    rsyn = r.syntax
-    par = rsyn.parent
-    while par is not None and type(par).__name__ in ("SyntaxList", "SeparatedSyntaxList"):
-        par = par.parent
-    if par is None:
-        return None
-    pa, pb = _span(par)
-    ptxt = text[pa:pb]
-    pk = type(par).__name__
-    if pk == "DataDeclarationSyntax":
-        if len(par.declarators) == 1:
-            m = re.match(r"\s*(?:var\s+)?(reg|logic|bit)\b", ptxt)
+    # r becomes a net (a combinational block keeps driving a variable)
+    par = None
+    if plan.kind != "comb":
+        rparts = _decl_parts(r, text)
+        if rparts is None:
+            return None
+        rsyn = r.syntax
+        par = rsyn.parent
+        while par is not None and type(par).__name__ in ("SyntaxList", "SeparatedSyntaxList"):
+            par = par.parent
+        if par is None:
+            return None
+        pa, pb = _span(par)
+        ptxt = text[pa:pb]
+        pk = type(par).__name__
+        if pk == "DataDeclarationSyntax":
+            if len(par.declarators) == 1:
+                m = re.match(r"\s*(?:var\s+)?(reg|logic|bit)\b", ptxt)
+                if m is None:
+                    return None
+                if m.group(1) == "reg":
+                    eds.append(Edit(pa + m.start(1), pa + m.end(1), "wire"))
+            else:
+                if not re.match(r"\s*(?:var\s+)?(reg|logic|bit)\b", ptxt):
+                    return None
+                # drop r from the list, declare it alone
+                a, b = _span(rsyn)
+                after = text[b:pb]
+                mc = re.match(r"\s*,", after)
+                if mc:
+                    eds.append(Edit(a, b + mc.end(), ""))
+                else:
+                    before = text[pa:a]
+                    mc2 = re.search(r",\s*$", before)
+                    if mc2 is None:
+                        return None
+                    eds.append(Edit(pa + mc2.start(), b, ""))
+                dims, sg = rparts
+                ls = text.rfind("\n", 0, pa) + 1
+                ind = re.match(r"[ \t]*", text[ls:pa]).group(0)
+                eds.append(Edit(pb, pb, f"\n{ind}{'logic' if sv else 'wire'}{' signed' if sg else ''}"
+                                        f"{' ' + dims if dims else ''} {rn};"))
+        elif pk in ("ImplicitAnsiPortSyntax", "PortDeclarationSyntax"):
+            a = _span(rsyn)[0]
+            head = text[pa:a]
+            m = re.search(r"\boutput\s+(reg)\b", head)
             if m is None:
-                return None
-            if m.group(1) == "reg":
+                if re.search(r"\boutput\b", head) and (re.search(r"\blogic\b", head) or sv and not re.search(r"\breg\b", head)):
+                    pass
+                else:
+                    return None
+            else:
+                if pk == "ImplicitAnsiPortSyntax" and "," in head:
+                    return None
                 eds.append(Edit(pa + m.start(1), pa + m.end(1), "wire"))
         else:
-            if not re.match(r"\s*(?:var\s+)?(reg|logic|bit)\b", ptxt):
-                return None
-            # drop r from the list, declare it alone
-            a, b = _span(rsyn)
-            after = text[b:pb]
-            mc = re.match(r"\s*,", after)
-            if mc:
-                eds.append(Edit(a, b + mc.end(), ""))
-            else:
-                before = text[pa:a]
-                mc2 = re.search(r",\s*$", before)
-                if mc2 is None:
-                    return None
-                eds.append(Edit(pa + mc2.start(), b, ""))
-            dims, sg = rparts
-            ls = text.rfind("\n", 0, pa) + 1
-            ind = re.match(r"[ \t]*", text[ls:pa]).group(0)
-            eds.append(Edit(pb, pb, f"\n{ind}{'logic' if sv else 'wire'}{' signed' if sg else ''}"
-                                    f"{' ' + dims if dims else ''} {rn};"))
-    elif pk in ("ImplicitAnsiPortSyntax", "PortDeclarationSyntax"):
-        a = _span(rsyn)[0]
-        head = text[pa:a]
-        m = re.search(r"\boutput\s+(reg)\b", head)
-        if m is None:
-            if re.search(r"\boutput\b", head) and (re.search(r"\blogic\b", head) or sv and not re.search(r"\breg\b", head)):
-                pass
-            else:
-                return None
-        else:
-            if pk == "ImplicitAnsiPortSyntax" and "," in head:
-                return None
-            eds.append(Edit(pa + m.start(1), pa + m.end(1), "wire"))
-    else:
-        return None
+            return None
     # the writes of r
     eds.append(_stmt_edit(text, plan.data.stmt, [f"{nm} <= {sym.name};" for nm, sym in new]))
     if plan.reset is not None:
@@ -567,6 +616,16 @@ def _rewrite(plan: _Plan, text: str, path: Path, msyn) -> str | None:
             if plan.move and len(item.assignments) == 1:
                 eds.append(drop(*_span(item)))
             eds.append(Edit(tail_at, tail_at, f"  assign {rn} = {subst(a, b)};\n"))
+    elif plan.kind == "comb":
+        a, b = _span(plan.fnode.syntax)
+        extra = {sp: rn for sp in plan.wspans}
+        body = subst(a, b, extra)
+        if plan.move and a > blk_at:
+            eds.append(Edit(a, b, body))
+        else:
+            if plan.move:
+                eds.append(drop(a, b))
+            eds.append(Edit(tail_at, tail_at, "  " + body.strip() + "\n"))
     else:
         inst = plan.fnode
         isyn = inst.syntax  # HierarchicalInstanceSyntax
@@ -718,7 +777,8 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
                     a is not None and a != b for a, b in zip(want, have, strict=True)):
                 continue
         ins = ", ".join(f"{s.name}" + (f" (as {h.name})" if h is not None else "") for s, h in plan.inputs)
-        how = {"expr": "its expression", "assign": "the assign", "inst": f"instance {getattr(plan.fnode, 'name', '')}"}[plan.kind]
+        how = {"expr": "its expression", "assign": "the assign", "comb": "the combinational block",
+               "inst": f"instance {getattr(plan.fnode, 'name', '')}"}[plan.kind]
         out.append((new, f"register {plan.r.name} holds the inputs {ins} of {how}, which moves after it"))
     return out
 
