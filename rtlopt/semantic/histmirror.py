@@ -323,8 +323,8 @@ def _mirror(text: str, path: str, progress: bool = False):
                 lsyn = node.left.syntax
                 if sel == "Simple":
                     lo = an.const(node.right)
-                    if lo is None or an.const(node.left) is None:
-                        bad.add(k)
+                    if lo is None or an.const(node.left) is None or lo % max(w, 1):
+                        bad.add(k)  # (a lane's flag sits at its low bit: lanes start at multiples of W)
                         continue
                     idx = str(lo)
                 elif sel == "IndexedUp":
