@@ -173,6 +173,41 @@ def test_clocked_child_is_refused(tmp_path):
     assert not any("instance u_a" in d for _n, d in got)
 
 
+TEMP = """
+module top (input clk, input rst_n, input [31:0] din, input swap, output [31:0] dout);
+  reg [31:0] r, t;
+  reg sw_q;
+  always @(posedge clk or negedge rst_n) begin
+    if (!rst_n) begin
+      r <= 32'd0;
+      sw_q <= 1'b0;
+    end else begin
+      t = swap ? {din[15:0], din[31:16]} : din;
+      r <= t;
+      sw_q <= swap;
+    end
+  end
+  assign dout = sw_q ? {r[15:0], r[31:16]} : r;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_blocking_temporary_of_the_clocked_block_moves(tmp_path, monkeypatch):
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
+    f = _inline(tmp_path, TEMP)
+    got = fretime.candidates_for({f: TEMP}, "top", timeout_s=60)
+    assert len(got) == 1 and "swap (as sw_q)" in got[0][1], got
+    t = got[0][0][f]
+    assert "t = swap" not in t and "assign r = sw_q ? {r_din[15:0], r_din[31:16]} : r_din;" in t
+    assert abc_verdict(tmp_path, f, t, "top") == "EQUIVALENT"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "d.v").write_text(TEMP)
+    (tmp_path / "b" / "d.v").write_text(t)
+    assert _ppa_area(tmp_path / "b" / "d.v", "top") < 0.8 * _ppa_area(tmp_path / "a" / "d.v", "top")
+
+
 COMB = """
 module top (input logic clk, input logic rst, input logic [15:0] din, input logic mode, output logic [15:0] dout);
   logic [15:0] t;
@@ -262,7 +297,7 @@ def test_assign_read_elsewhere_is_copied(tmp_path):
 @pytest.mark.parametrize("body", [
     "r <= r ^ a;",  # f reads the register (state, not a pipeline)
     "r <= a & c;",  # two unregistered words: 16 flip-flops for 8
-    "begin tmp = a ^ k; r <= tmp; end",  # a blocking temporary of the block
+    "begin tmp = a ^ k; r <= tmp + 8'd1; end",  # an expression of a blocking temporary of the block
 ])
 def test_near_misses_are_refused(tmp_path, body):
     text = f"""

@@ -60,6 +60,7 @@ class _Plan:
     path: str = ""
     block: object = None  # the clocked block's syntax
     wspans: list = field(default_factory=list)  # the net's names inside a combinational block
+    tmp: _Write | None = None  # a blocking temporary of the clocked block holding f
 
 
 def _span(node) -> tuple[int, int]:
@@ -240,8 +241,8 @@ def _stmt_edit(text: str, stmt, repl: list[str]) -> Edit:
     ls = text.rfind("\n", 0, a) + 1
     ind = re.match(r"[ \t]*", text[ls:a]).group(0)
     par = stmt.parent
-    in_list = par is not None and type(par).__name__ == "SyntaxList" and par.parent is not None \
-        and type(par.parent).__name__ == "BlockStatementSyntax"
+    in_list = par is not None and (type(par).__name__ == "BlockStatementSyntax" or type(par).__name__ == "SyntaxList"
+                                   and par.parent is not None and type(par.parent).__name__ == "BlockStatementSyntax")
     if not repl:
         le = text.find("\n", b)
         if in_list and le >= 0 and not text[ls:a].strip() and not text[b:le].strip():
@@ -252,6 +253,25 @@ def _stmt_edit(text: str, stmt, repl: list[str]) -> Edit:
     if in_list:
         return Edit(a, b, ("\n" + ind).join(repl))
     return Edit(a, b, "begin " + " ".join(repl) + " end")
+
+
+def _temp(e, d: _Write, per: dict, byname: dict, rn: str, r, local) -> _Write | None:
+    """The one blocking write ``t = f(x);`` of a temporary ``t`` the register's data write reads
+    (``r <= t;``): same condition path, before it, t written and read nowhere else, t's type r's."""
+    if type(e).__name__ not in _VALUE or not local(e.symbol) or e.symbol.name == rn or e.symbol.name not in per:
+        return None
+    t = e.symbol
+    tw = per[t.name]
+    if len(tw) != 1 or not tw[0].blocking or not tw[0].whole or tw[0].in_loop or tw[0].path != d.path \
+            or _span(tw[0].stmt)[0] >= _span(d.stmt)[0]:
+        return None
+    refs = byname.get(t.name, [])
+    if sum(1 for _s, w in refs if w) != 1 or sum(1 for _s, w in refs if not w) != 1:
+        return None
+    if int(t.type.bitWidth) != int(r.type.bitWidth) or bool(t.type.isSigned) != bool(r.type.isSigned) \
+            or t.syntax is None or t.syntax.initializer is not None:
+        return None
+    return tw[0]
 
 
 def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
@@ -349,7 +369,10 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
             d = data[0]
             e = _unwrap(d.rhs)
             kind, fnode, net = "expr", d.rhs, None
-            if type(e).__name__ in _VALUE and local(e.symbol) and e.symbol.name not in per \
+            tmp = _temp(e, d, per, byname, rn, r, local)
+            if tmp is not None:  # 't = f(x); r <= t;' in the clocked block: f is t's right side
+                fnode = tmp.rhs
+            elif type(e).__name__ in _VALUE and local(e.symbol) and e.symbol.name not in per \
                     and e.symbol.name in comb:
                 net = e.symbol
                 drv_c = comb[net.name]
@@ -375,6 +398,8 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
                     kind, fnode = "inst", drv_i[0][0]
             elif type(e).__name__ in _VALUE or _const(d.rhs):
                 continue  # a plain copy: nothing to move
+            if kind == "expr" and (type(_unwrap(fnode)).__name__ in _VALUE or _const(fnode)):
+                continue
             # the inputs of f
             ins: list = []
             bad = False
@@ -388,11 +413,13 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
                     if dirn.endswith("In"):
                         if ex is None or _const(ex):
                             continue
-                        u = _unwrap(ex)
-                        if type(u).__name__ not in _VALUE or not local(u.symbol) or u.syntax is None:
+                        # the names the connection reads (a name, a select, a concatenation ...)
+                        got = [(sym, sp) for sym, sp, _w in _refs(ex, mlo, mhi, buf)
+                               if type(sym).__name__ != "ParameterSymbol"]
+                        if not got or not all(local(sym) for sym, _sp in got):
                             bad = True
                             break
-                        ins.append((u.symbol, _span(u.syntax)))
+                        ins += got
                     elif dirn.endswith("Out"):
                         continue
                     else:
@@ -413,7 +440,7 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
                     ins.append((sym, s))
                 plan_wspans = [s for sym, s, _w in _refs(fnode, mlo, mhi, buf) if sym.name == net.name and local(sym)]
             else:
-                ex = fnode.assignment.right if kind == "assign" else d.rhs
+                ex = fnode.assignment.right if kind == "assign" else fnode
                 for sym, s, _w in _refs(ex, mlo, mhi, buf):
                     k = type(sym).__name__
                     if k == "ParameterSymbol":
@@ -428,7 +455,7 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
             if rn in names or names & blocking:
                 continue
             # registered copies of the inputs beside r
-            plan = _Plan(fi, r, kind, d, rst[0] if rst else None, fnode=fnode, net=net)
+            plan = _Plan(fi, r, kind, d, rst[0] if rst else None, fnode=fnode, net=net, tmp=tmp)
             if kind == "comb":
                 plan.wspans = plan_wspans
             cost = 0
@@ -460,6 +487,10 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
             nr = len(re.findall(rf"(?<![\w$.]){re.escape(rn)}(?![\w$])", text[mlo:mhi]))
             if nr != len(byname.get(rn, [])) + 1:
                 continue
+            if tmp is not None:
+                tn = tmp.sym.name
+                if len(re.findall(rf"(?<![\w$.]){re.escape(tn)}(?![\w$])", text[mlo:mhi])) != 3:
+                    continue
             if net is not None:
                 nn = len(re.findall(rf"(?<![\w$.]){re.escape(net.name)}(?![\w$])", text[mlo:mhi]))
                 if nn != len(byname.get(net.name, [])) + 1:
@@ -590,12 +621,14 @@ def _rewrite(plan: _Plan, text: str, path: Path, msyn) -> str | None:
         return Edit(lo, hi, "")
 
     if plan.kind == "expr":
-        ds = _esyn(plan.data.rhs)
+        ds = _esyn(plan.fnode)
         if ds is None:
             return None
         a, b = _span(ds)
         new_f = f"  assign {rn} = {subst(a, b)};\n"
         eds.append(Edit(tail_at, tail_at, new_f))
+        if plan.tmp is not None:  # the temporary's statement goes (nothing else reads it)
+            eds.append(_stmt_edit(text, plan.tmp.stmt, []))
     elif plan.kind == "assign":
         asyn = plan.fnode.syntax  # the assignment expression
         rs, lsn = _esyn(plan.fnode.assignment.right), _esyn(plan.fnode.assignment.left)
