@@ -18,7 +18,7 @@ from rtlopt.semantic.histflag import rewrites
 
 HIST = Path(__file__).resolve().parent.parent / "designs" / "generalization" / "history"
 CASES = ["hdr_match_gen_submod_v", "sfd_genblk_submod_v", "sym_packed_ff_submod_sv", "hdr_func_cmp_array_v",
-         "hdr_match_gen_array_v"]
+         "hdr_match_gen_array_v", "kcomma_checker_child_sv"]
 
 
 def _src(case: str) -> tuple[str, str, str]:
@@ -174,3 +174,31 @@ endmodule
 """
     assert _inline_calls(src, "f.v") == src
     assert rewrites(src, "f.v") == []
+
+
+KC, KC_NAME, KC_TOP = _src("kcomma_checker_child_sv")
+
+
+def test_checker_child_compares_move_to_the_parent():
+    new = _progress(rewrites(KC, KC_NAME))
+    assert len(new) == 1
+    copy = new[0][new[0].index("module k_checker_rtlopt_iu_chk"):]
+    # the parameter K0 read by its value; the child keeps only the new 1-bit inputs
+    assert "input logic [7:0] oldest" not in copy and "assign comma = oldest_hf0;" in copy, new[0]
+    assert "b1_pm <= b0_pm && rx == 8'h50;" in new[0] and ".oldest_hf0(b2_pm)" in new[0], new[0]
+    assert new[0].startswith(KC[:KC.index("module kcomma_det")]), new[0]  # the original child unchanged
+
+
+@pytest.mark.parametrize("edit", [
+    # a port also read as a word (another output of the checker)
+    (("output logic comma, output logic idle_k\n);", "output logic comma, output logic idle_k, output logic p\n);"),
+     ("assign idle_k = newest == 8'h1C;", "assign idle_k = newest == 8'h1C;\n  assign p = ^mid;")),
+    # a compare with a non-constant (other bytes of the history)
+    (("(newest == 8'hC5)", "(newest == (oldest ^ mid))"),),
+], ids=["word", "nonconst"])
+def test_checker_child_near_misses(edit):
+    src = KC
+    for e in edit:
+        assert e[0] in src
+        src = src.replace(*e)
+    assert rewrites(src, KC_NAME) == []

@@ -124,6 +124,15 @@ def _pvals(an, module: str | None = None) -> dict[str, int]:
     return {n: next(iter(v)) for n, v in vals.items() if len(v) == 1 and None not in v}
 
 
+def _pval(sym) -> int | None:
+    """The integer value of a parameter symbol (``8'd188``, ``12``), or None."""
+    t = str(getattr(sym, "value", "")).replace("_", "")
+    m = re.fullmatch(r"(?:\d+)?'s?([dhbo])([0-9a-fA-F]+)", t)
+    if m:
+        return int(m.group(2), {"d": 10, "h": 16, "b": 2, "o": 8}[m.group(1)])
+    return int(t) if re.fullmatch(r"-?\d+", t) else None
+
+
 def _ev(expr: str, env: dict[str, int]):
     """An integer expression of names in ``env`` (Verilog operators), or None."""
     def name(m):
@@ -1164,6 +1173,194 @@ def _pushdown(text: str, path: str) -> str:
         return text
 
 
+def _pullup(text: str, path: str) -> str:
+    """Expressions of a child that read only some of its input ports (and constants), the ports
+    connected to lanes of the parent's variables (``.b2(h[2])``), computed in the parent instead: the
+    child gets new inputs, the parent's connections carry the expressions with the ports' texts
+    substituted (a copy of the child, ``<module>_rtlopt_i<inst>``, when it is parameterized or has other
+    instances)."""
+    from rtlopt.engine.parampin import has_parameters
+    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.semantic.histflag import _fresh
+    from rtlopt.semantic.romsym import _strip_comments
+    from rtlopt.templates._sem import analyze, strip
+
+    an = analyze(text, path)
+    if an.syntax_errors:
+        return text
+    clean = _strip_comments(text)
+    insts = _instances(an)
+    main_buf = an.tree.root.getLastToken().location.buffer
+    fresh = _fresh(text)
+    eds: list[Edit] = []
+    for cname, lst in insts.items():
+        csyn = lst[0].definition.syntax
+        if csyn is None or csyn.sourceRange.start.buffer != main_buf:
+            continue
+        ms_, me_ = an.span(csyn)
+        param = has_parameters(text[ms_:me_])
+        one_set = len(_param_sets(an).get(cname, ())) == 1  # its parameters' values: one per name
+        done_module = False
+        for inst in lst:
+            if done_module:
+                break
+            ports = {}  # offset of the port's internal symbol -> (port, ansi syntax, connection syntax, text)
+            for pc in inst.portConnections:
+                p = pc.port
+                e = pc.expression
+                if _k(p) != "PortSymbol" or str(p.direction).split(".")[-1] != "In" or e is None or \
+                        p.internalSymbol is None or p.syntax is None:
+                    continue
+                e = strip(e)
+                v = strip(e.value) if _k(e) in ("ElementSelectExpression", "RangeSelectExpression") else e
+                if _k(v) not in _VALUE or v.symbol is None or _k(v.symbol) not in ("VariableSymbol", "NetSymbol"):
+                    continue
+                if int(e.type.bitWidth or 0) != int(p.internalSymbol.type.bitWidth or 0) or e.type.isSigned or \
+                        p.internalSymbol.type.isSigned:
+                    continue
+                psyn = p.syntax.parent
+                if psyn is None or str(psyn.kind).split(".")[-1] != "ImplicitAnsiPort" or \
+                        not str(psyn.header.direction).strip():
+                    continue
+                conn = e.syntax
+                while conn is not None and str(conn.kind).split(".")[-1] != "NamedPortConnection":
+                    conn = conn.parent
+                if conn is None or e.syntax is None:
+                    continue
+                es, ee = an.span(e.syntax)
+                ports[p.internalSymbol.location.offset] = (p, psyn, conn, text[es:ee].strip())
+            if not ports:
+                continue
+            tref, syn_of = [], {}
+            for y in an.exprs:
+                if not (ms_ <= y.start and y.end <= me_):
+                    continue
+                v = strip(y.node.value) if _k(y.node) in ("ElementSelectExpression",
+                                                         "RangeSelectExpression") else None
+                if v is not None and _k(v) == "NamedValueExpression" and v.symbol is not None and \
+                        v.symbol.location.offset in ports:
+                    sp = _sp(an, v)
+                    tref.append((sp, v.symbol.location.offset))
+                    syn_of[sp] = y.node.syntax
+                elif _k(y.node) == "NamedValueExpression" and y.node.symbol is not None and \
+                        y.node.symbol.location.offset in ports:
+                    tref.append(((y.start, y.end), y.node.symbol.location.offset))
+                    syn_of[(y.start, y.end)] = y.node.syntax
+            spans = {sp for sp, _o in tref}
+            drop = set()
+            for off, (p, _ps, _c, _t) in ports.items():
+                n = len(re.findall(rf"(?<![\w$.]){re.escape(p.name)}(?![\w$])", clean[ms_:me_]))
+                mine = sum(1 for _s, o in tref if o == off)
+                if not mine or n != 1 + mine:
+                    drop.add(off)
+            tops = set()
+            for (a_, b_), off in tref:
+                syn = syn_of[(a_, b_)]
+                best = None
+                while syn is not None and syn.parent is not None:
+                    syn = syn.parent
+                    sp = an.span(syn)
+                    info = an.by_span.get(sp)
+                    if info is None:
+                        if str(syn.kind).split(".")[-1].endswith("Expression"):
+                            continue
+                        break
+                    inside = [y for y in an.exprs if sp[0] <= y.start and y.end <= sp[1]]
+                    if any(_k(y.node) in _VALUE + ("CallExpression",) and (
+                            _k(y.node) != "NamedValueExpression" or y.node.symbol is None or
+                            (y.node.symbol.location.offset not in ports and not (
+                                one_set and _k(y.node.symbol) == "ParameterSymbol"
+                                and _pval(y.node.symbol) is not None)) or
+                            y.node.symbol.location.offset in drop) for y in inside):
+                        break
+                    if any(_k(y.node) in ("ElementSelectExpression", "RangeSelectExpression") and
+                           _sp(an, strip(y.node.value)) not in spans for y in inside):
+                        break
+                    if _k(info.node) == "AssignmentExpression":
+                        break
+                    best = info
+                if best is None or _k(best.node) in ("ElementSelectExpression", "RangeSelectExpression") or \
+                        _k(best.node) != "BinaryExpression":
+                    drop.add(off)
+                    continue
+                tops.add((best.start, best.end))
+            tops = {sp for sp in tops if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in tops)}
+            changed = True
+            while changed:
+                changed = False
+                for sp in list(tops):
+                    offs = {o for (a_, b_), o in tref if sp[0] <= a_ and b_ <= sp[1]}
+                    if offs & drop:
+                        tops.discard(sp)
+                        drop |= offs
+                        changed = True
+            keep = {o: v for o, v in ports.items() if o not in drop}
+            for (a_, b_), o in tref:
+                if o in keep and not any(s_ <= a_ and b_ <= e_ for s_, e_ in tops):
+                    keep.pop(o)
+            tops = sorted(sp for sp in tops if all(o in keep for (a_, b_), o in tref if sp[0] <= a_ and b_ <= sp[1]))
+            if not keep or not tops:
+                continue
+            in_place = len(lst) == 1 and not param
+            target = cname if in_place else f"{cname}_rtlopt_i{inst.name}"
+            if not in_place and re.search(rf"(?<![\w$]){re.escape(target)}(?![\w$])", text):
+                continue
+            ceds: list[Edit] = []
+            ins, conns = [], []
+            first = None
+            for _o, (p, psyn, _c, _t) in sorted(keep.items(), key=lambda kv: an.span(kv[1][1])):
+                a_, b_ = an.span(psyn)
+                if first is None:
+                    first = (a_, b_, p.name)
+                else:
+                    c_ = text.rfind(",", 0, a_)
+                    ceds.append(Edit(c_ - ms_, b_ - ms_, ""))
+            for i_, (s_, e_) in enumerate(tops):
+                w = int(an.by_span[(s_, e_)].node.type.bitWidth or 0)
+                nm = fresh(f"{first[2]}_hf{i_}")
+                rng = f"[{w - 1}:0] " if w > 1 else ""
+                ins.append(f"input {rng}{nm}")
+                body = text[s_:e_]
+                subs = []
+                for (a2, b2), o in tref:
+                    if s_ <= a2 and b2 <= e_:
+                        t_ = keep[o][3]
+                        subs.append((a2 - s_, b2 - s_, t_ if re.fullmatch(r"[\w$.]+(\[[^\[\]]*\])*", t_) else f"({t_})"))
+                for y in an.exprs:  # parameters by value (one value: the module's only parameter set)
+                    if s_ <= y.start and y.end <= e_ and _k(y.node) == "NamedValueExpression" and \
+                            y.node.symbol is not None and _k(y.node.symbol) == "ParameterSymbol":
+                        pw = int(y.node.type.bitWidth or 32)
+                        subs.append((y.start - s_, y.end - s_, f"{pw}'h{_pval(y.node.symbol) & ((1 << pw) - 1):x}"))
+                for a2, b2, t_ in sorted(subs, reverse=True):
+                    body = body[:a2] + t_ + body[b2:]
+                conns.append(f".{nm}({body.strip()})")
+                ceds.append(Edit(s_ - ms_, e_ - ms_, nm))
+            ceds.append(Edit(first[0] - ms_, first[1] - ms_, ", ".join(ins)))
+            cl = sorted(an.span(v[2]) for v in keep.values())
+            eds.append(Edit(cl[0][0], cl[0][1], ", ".join(conns)))
+            for a_, b_ in cl[1:]:
+                c_ = text.rfind(",", 0, a_)
+                eds.append(Edit(c_, b_, ""))
+            if in_place:
+                eds += [Edit(ed.start + ms_, ed.end + ms_, ed.replacement) for ed in ceds]
+                done_module = True
+            else:
+                tok = csyn.header.name
+                ns = an.off(tok.location.offset)
+                ceds.append(Edit(ns - ms_, ns - ms_ + len(tok.valueText), target))
+                tok = inst.syntax.parent.type
+                a_ = an.off(tok.location.offset)
+                eds.append(Edit(a_, a_ + len(tok.valueText), target))
+                eds.append(Edit(me_, me_, "\n\n" + apply_edits(text[ms_:me_], ceds)))
+                done_module = True  # one instance per pass (a second copy would insert at the same place)
+    if not eds:
+        return text
+    try:
+        return apply_edits(text, eds)
+    except ValueError:
+        return text
+
+
 def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
     """Comparison flags by mirroring, after inlining 1-bit compare functions and pushing a parent's
     compares of a child's output bus into the child (each kept only when the mirror fires)."""
@@ -1178,7 +1375,11 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
         t2 = _pushdown(t1, name)
     except Exception:  # noqa: BLE001 - an unusual design: no push-down
         t2 = t1
-    for t, why in ((t2, "pushdown"), (t1, "inline"), (text, "")):
+    try:
+        t3 = _pullup(t2, name)
+    except Exception:  # noqa: BLE001 - an unusual design: no pull-up
+        t3 = t2
+    for t, why in ((t3, "pullup"), (t2, "pushdown"), (t1, "inline"), (text, "")):
         if t in pre:
             continue
         pre.append(t)
@@ -1198,8 +1399,10 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
             steps = []
             if t1 != text:
                 steps.append("compare function inlined")
-            if why == "pushdown" and t2 != t1:
+            if why in ("pushdown", "pullup") and t2 != t1:
                 steps.append("a child's output bus compares moved into the child")
+            if why == "pullup" and t3 != t2:
+                steps.append("a child's input port compares moved into the parent")
             out.append((new, desc + (f" ({'; '.join(steps)})" if steps else "")))
         if found:
             break
