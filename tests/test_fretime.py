@@ -158,6 +158,26 @@ def test_reset_value_not_f_of_the_reset_values_is_refused(tmp_path):
 
 
 @pytest.mark.yosys
+def test_new_register_reset_found_through_f(tmp_path):
+    # r resets to FF and captures ~d: the register of d must reset to 0 (tried after r's own FF)
+    text = """
+module top (input clk, input rst, input [7:0] d, output [7:0] y);
+  reg [7:0] r;
+  always @(posedge clk)
+    if (rst) r <= 8'hFF;
+    else     r <= ~d;
+  assign y = ~r;
+endmodule
+"""
+    f = _inline(tmp_path, text)
+    got = fretime.candidates_for({f: text}, "top", timeout_s=60)
+    assert len(got) == 1, got
+    t = got[0][0][f]
+    assert "if (rst) r_d <= 0;" in t and "assign r = ~r_d;" in t
+    assert abc_verdict(tmp_path, f, t, "top") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
 def test_mode_register_under_another_enable_is_refused(tmp_path):
     # m is not written where r is: mode needs a register of its own, 17 flip-flops for a 16-bit r
     f = _inline(tmp_path, _tpose(mwrite="if (ce) m <= mode;"))

@@ -506,7 +506,9 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
     return plans
 
 
-def _rewrite(plan: _Plan, text: str, path: Path, msyn) -> str | None:
+def _rewrite(plan: _Plan, text: str, path: Path, msyn, reset_choice: int = 0) -> str | None:
+    """The edited text; ``reset_choice``: the new registers' reset constant (0: the register's own
+    when of its width, else 0; 1: 0; 2: all ones)."""
     r = plan.r
     rn = r.name
     sv = _sv(path, text)
@@ -593,7 +595,8 @@ def _rewrite(plan: _Plan, text: str, path: Path, msyn) -> str | None:
         vals = []
         for nm, sym in new:
             same = int(sym.type.bitWidth) == int(r.type.bitWidth)
-            vals.append(f"{nm} <= {rtxt if same else '0'};")
+            v = (rtxt if same else "0", "0", "~0")[reset_choice]
+            vals.append(f"{nm} <= {v};")
         eds.append(_stmt_edit(text, plan.reset.stmt, vals))
     # f after the register
     endm = _span(msyn.endmodule)[0] if hasattr(msyn, "endmodule") else None
@@ -791,24 +794,32 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
         if len(out) >= _MAX_CANDS:
             break
         fi = plan.file
-        got = _rewrite(plan, tlist[fi], paths[fi], body.definition.syntax)
-        if got is None or got == tlist[fi]:
-            continue
-        new = dict(texts)
-        new[paths[fi]] = got
         rpath = f"{rel}.{plan.r.name}" if rel else plan.r.name
-        if plan.reset is not None:
-            try:
-                from rtlopt.semantic import seqsim
-                if orig_net is None:
-                    orig_net = seqsim.load_texts(texts, top, timeout=timeout_s)
-                want = _reset_bits(orig_net, rpath, comb=False)
-                have = _reset_bits(seqsim.load_texts(new, top, timeout=timeout_s), rpath, comb=True)
-            except Exception:  # noqa: BLE001 - no model: no candidate
+        new = None
+        tried: set[str] = set()
+        # the new registers' reset constant: r's own, 0, all ones - the first whose f gives r's reset
+        for choice in range(3 if plan.reset is not None and any(h is None for _s, h in plan.inputs) else 1):
+            got = _rewrite(plan, tlist[fi], paths[fi], body.definition.syntax, choice)
+            if got is None or got == tlist[fi] or got in tried:
                 continue
-            if want is None or have is None or len(want) != len(have) or any(
-                    a is not None and a != b for a, b in zip(want, have, strict=True)):
-                continue
+            tried.add(got)
+            cand = {**texts, paths[fi]: got}
+            if plan.reset is not None:
+                try:
+                    from rtlopt.semantic import seqsim
+                    if orig_net is None:
+                        orig_net = seqsim.load_texts(texts, top, timeout=timeout_s)
+                    want = _reset_bits(orig_net, rpath, comb=False)
+                    have = _reset_bits(seqsim.load_texts(cand, top, timeout=timeout_s), rpath, comb=True)
+                except Exception:  # noqa: BLE001 - no model: no candidate
+                    break
+                if want is None or have is None or len(want) != len(have) or any(
+                        a is not None and a != b for a, b in zip(want, have, strict=True)):
+                    continue
+            new = cand
+            break
+        if new is None:
+            continue
         ins = ", ".join(f"{s.name}" + (f" (as {h.name})" if h is not None else "") for s, h in plan.inputs)
         how = {"expr": "its expression", "assign": "the assign", "comb": "the combinational block",
                "inst": f"instance {getattr(plan.fnode, 'name', '')}"}[plan.kind]
