@@ -1,0 +1,33 @@
+// Stereo requantiser 16 -> 12 bits with rectangular dither. Both channel LFSRs had the same seed and
+// enable, so they were always equal: one LFSR instance feeds both channels.
+module lfsr15 #(parameter [14:0] SEED = 15'h7fff) (
+  input  wire clk, rst, en,
+  output reg  [14:0] q
+);
+  always @(posedge clk)
+    if (rst) q <= SEED;
+    else if (en) q <= {q[13:0], q[14] ^ q[13]};
+endmodule
+
+module requant_ch (
+  input  wire clk, rst, en,
+  input  wire [15:0] x,
+  input  wire [3:0] d,
+  output reg  [11:0] y
+);
+  wire [16:0] s = {1'b0, x} + {13'd0, d};
+  always @(posedge clk)
+    if (rst) y <= 12'd0;
+    else if (en) y <= s[16] ? 12'hfff : s[15:4];
+endmodule
+
+module stereo_requant (
+  input  wire clk, rst, en,
+  input  wire [15:0] xl, xr,
+  output wire [11:0] yl, yr
+);
+  wire [14:0] r;
+  lfsr15 #(.SEED(15'h1234)) u_rng (.clk(clk), .rst(rst), .en(en), .q(r));
+  requant_ch u_l (.clk(clk), .rst(rst), .en(en), .x(xl), .d(r[3:0]), .y(yl));
+  requant_ch u_r (.clk(clk), .rst(rst), .en(en), .x(xr), .d(r[3:0]), .y(yr));
+endmodule
