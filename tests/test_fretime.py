@@ -3,7 +3,7 @@ which then holds the logic's inputs (registers already beside it reused). Design
 loop function inside an async-reset, clock-enabled always block (Verilog), a generate-loop whitening
 instance with the key registered beside the pipeline register (SV always_ff, logic), a Gray encoder
 function before a sample register decoded by an always_comb loop (SV), and inline
-variants: an always_comb transpose block moved, a continuous assign moved, an assign whose net is also read elsewhere (copied), a
+variants: an always_comb transpose block moved, an instance with implicit '.name' connections moved, a continuous assign moved, an assign whose net is also read elsewhere (copied), a
 transpose instance. Near-misses: a combinational block writing a second variable, the mode register under another enable (more flip-flops than the
 register), a reset value that is not f of the registers' reset values, f reading the register, an
 AND of two unregistered words, a clocked child, a blocking temporary. Real Yosys + ABC proofs."""
@@ -226,6 +226,44 @@ def test_blocking_temporary_of_the_clocked_block_moves(tmp_path, monkeypatch):
     (tmp_path / "a" / "d.v").write_text(TEMP)
     (tmp_path / "b" / "d.v").write_text(t)
     assert _ppa_area(tmp_path / "b" / "d.v", "top") < 0.8 * _ppa_area(tmp_path / "a" / "d.v", "top")
+
+
+IMPLICIT = """
+module tp (input logic [15:0] x, input logic en, output logic [15:0] y);
+  for (genvar i = 0; i < 4; i++) begin : gi
+    for (genvar j = 0; j < 4; j++) begin : gj
+      assign y[i*4+j] = en ? x[j*4+i] : x[i*4+j];
+    end
+  end
+endmodule
+module top (input logic clk, input logic rst, input logic [15:0] x, input logic en, output logic [15:0] dout);
+  logic [15:0] y;
+  logic [15:0] r;
+  logic m;
+  tp u_a (.x, .en, .y);
+  always_ff @(posedge clk) begin
+    if (rst) begin
+      r <= '0;
+      m <= 1'b0;
+    end else begin
+      r <= y;
+      m <= en;
+    end
+  end
+  tp u_b (.x(r), .en(m), .y(dout));
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_instance_with_implicit_named_connections_moves(tmp_path):
+    f = _inline(tmp_path, IMPLICIT, ".sv")
+    got = fretime.candidates_for({f: IMPLICIT}, "top", timeout_s=60)
+    assert len(got) == 1 and "instance u_a" in got[0][1], got
+    t = got[0][0][f]
+    # '.x, .en, .y' spelled out with the registers; the instance now stands below the clocked block
+    assert "tp u_a (.x(r_x), .en(m), .y(r));" in t and t.index("tp u_a") > t.index("always_ff")
+    assert abc_verdict(tmp_path, f, t, "top") == "EQUIVALENT"
 
 
 COMB = """

@@ -56,7 +56,7 @@ class _Plan:
     fnode: object = None  # assign syntax / instance symbol
     net: object = None  # the net w the register captured (assign / inst)
     move: bool = False
-    inputs_spans: list = field(default_factory=list)  # [(symbol, span)] of f's input names
+    inputs_spans: list = field(default_factory=list)  # [(symbol, span, format)] of f's input names
     path: str = ""
     block: object = None  # the clocked block's syntax
     wspans: list = field(default_factory=list)  # the net's names inside a combinational block
@@ -255,6 +255,16 @@ def _stmt_edit(text: str, stmt, repl: list[str]) -> Edit:
     return Edit(a, b, "begin " + " ".join(repl) + " end")
 
 
+def _implicit_conn(inst, port: str) -> tuple[int, int] | None:
+    """The span of an instance's implicit named connection ``.port`` (no parentheses), if it has one."""
+    syn = inst.syntax
+    for c in getattr(syn, "connections", None) or []:
+        if type(c).__name__ == "NamedPortConnectionSyntax" and c.name.valueText == port \
+                and (c.openParen is None or c.openParen.isMissing or not c.openParen.rawText):
+            return _span(c)
+    return None
+
+
 def _temp(e, d: _Write, per: dict, byname: dict, rn: str, r, local) -> _Write | None:
     """The one blocking write ``t = f(x);`` of a temporary ``t`` the register's data write reads
     (``r <= t;``): same condition path, before it, t written and read nowhere else, t's type r's."""
@@ -287,6 +297,22 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
     path0 = body.hierarchicalPath if hasattr(body, "hierarchicalPath") else ""
     members = list(body)
     refs = _refs(body, mlo, mhi, buf)
+    # implicit named connections ('.x'): their expressions have no syntax of their own
+    implicit: dict[str, int] = {}  # name -> such connections (the textual count below skips '.x')
+    for m in members:
+        if type(m).__name__ != "InstanceSymbol" or m.syntax is None:
+            continue
+        for pc in m.portConnections:
+            ex = pc.expression
+            if ex is None or _implicit_conn(m, pc.port.name) is None:
+                continue
+            isw = type(ex).__name__ == "AssignmentExpression"
+            u = _unwrap(ex.left if isw else ex)
+            if type(u).__name__ in _VALUE and u.syntax is None:
+                c = next(c for c in m.syntax.connections if type(c).__name__ == "NamedPortConnectionSyntax"
+                         and c.name.valueText == pc.port.name)
+                refs.append((u.symbol, _span(c.name), isw))
+                implicit[u.symbol.name] = implicit.get(u.symbol.name, 0) + 1
     mine = {}  # symbol name -> symbol of this scope (by declaration span)
     for m in members:
         if type(m).__name__ in ("VariableSymbol", "NetSymbol") and m.syntax is not None:
@@ -413,10 +439,15 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
                     if dirn.endswith("In"):
                         if ex is None or _const(ex):
                             continue
+                        u = _unwrap(ex)
+                        imp = _implicit_conn(inst, pc.port.name)
+                        if imp is not None and type(u).__name__ in _VALUE and local(u.symbol):
+                            ins.append((u.symbol, imp, f".{pc.port.name}({{}})"))  # '.x' -> '.x(reg)'
+                            continue
                         # the names the connection reads (a name, a select, a concatenation ...)
-                        got = [(sym, sp) for sym, sp, _w in _refs(ex, mlo, mhi, buf)
+                        got = [(sym, sp, "{}") for sym, sp, _w in _refs(ex, mlo, mhi, buf)
                                if type(sym).__name__ != "ParameterSymbol"]
-                        if not got or not all(local(sym) for sym, _sp in got):
+                        if not got or not all(local(sym) for sym, _sp, _f in got):
                             bad = True
                             break
                         ins += got
@@ -437,7 +468,7 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
                             continue
                         bad = True
                         break
-                    ins.append((sym, s))
+                    ins.append((sym, s, "{}"))
                 plan_wspans = [s for sym, s, _w in _refs(fnode, mlo, mhi, buf) if sym.name == net.name and local(sym)]
             else:
                 ex = fnode.assignment.right if kind == "assign" else fnode
@@ -448,10 +479,10 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
                     if not local(sym):
                         bad = True
                         break
-                    ins.append((sym, s))
+                    ins.append((sym, s, "{}"))
             if bad or not ins:
                 continue
-            names = {s.name for s, _sp in ins}
+            names = {s.name for s, _sp, _f in ins}
             if rn in names or names & blocking:
                 continue
             # registered copies of the inputs beside r
@@ -461,7 +492,7 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
             cost = 0
             paths = sorted(w.path for w in ws)
             for n in sorted(names):
-                sym = next(s for s, _sp in ins if s.name == n)
+                sym = next(s for s, _sp, _f in ins if s.name == n)
                 have = None
                 for qn, qws in per.items():
                     if qn in (rn, n) or not clean(qn) or sorted(w.path for w in qws) != paths:
@@ -484,7 +515,7 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
                 continue
             plan.inputs_spans = ins
             # textual safety: every mention of r in the module is its declaration, a write or a read seen
-            nr = len(re.findall(rf"(?<![\w$.]){re.escape(rn)}(?![\w$])", text[mlo:mhi]))
+            nr = len(re.findall(rf"(?<![\w$.]){re.escape(rn)}(?![\w$])", text[mlo:mhi])) + implicit.get(rn, 0)
             if nr != len(byname.get(rn, [])) + 1:
                 continue
             if tmp is not None:
@@ -492,7 +523,8 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
                 if len(re.findall(rf"(?<![\w$.]){re.escape(tn)}(?![\w$])", text[mlo:mhi])) != 3:
                     continue
             if net is not None:
-                nn = len(re.findall(rf"(?<![\w$.]){re.escape(net.name)}(?![\w$])", text[mlo:mhi]))
+                nn = len(re.findall(rf"(?<![\w$.]){re.escape(net.name)}(?![\w$])", text[mlo:mhi])) \
+                    + implicit.get(net.name, 0)
                 if nn != len(byname.get(net.name, [])) + 1:
                     continue
                 reads = [s for s, isw in byname.get(net.name, []) if not isw]
@@ -607,9 +639,9 @@ def _rewrite(plan: _Plan, text: str, path: Path, msyn, reset_choice: int = 0) ->
 
     def subst(lo: int, hi: int, extra: dict[tuple[int, int], str] | None = None) -> str:
         sub = []
-        for sym, s in plan.inputs_spans:
+        for sym, s, fmt in plan.inputs_spans:
             if lo <= s[0] and s[1] <= hi:
-                sub.append(Edit(s[0] - lo, s[1] - lo, regs[sym.name]))
+                sub.append(Edit(s[0] - lo, s[1] - lo, fmt.format(regs[sym.name])))
         for s, rep in (extra or {}).items():
             sub.append(Edit(s[0] - lo, s[1] - lo, rep))
         return apply_edits(text[lo:hi], sub)
@@ -646,8 +678,8 @@ def _rewrite(plan: _Plan, text: str, path: Path, msyn, reset_choice: int = 0) ->
             return None
         if plan.move and len(item.assignments) == 1 and _span(item)[0] > blk_at:
             eds.append(Edit(la, lb, rn))
-            for sym, s in plan.inputs_spans:
-                eds.append(Edit(s[0], s[1], regs[sym.name]))
+            for sym, s, fmt in plan.inputs_spans:
+                eds.append(Edit(s[0], s[1], fmt.format(regs[sym.name])))
         else:
             if plan.move and len(item.assignments) == 1:
                 eds.append(drop(*_span(item)))
@@ -676,10 +708,15 @@ def _rewrite(plan: _Plan, text: str, path: Path, msyn, reset_choice: int = 0) ->
             ex = pc.expression
             if ex is not None and type(ex).__name__ == "AssignmentExpression":
                 t = _unwrap(ex.left)
+                imp = _implicit_conn(inst, pc.port.name)
                 if type(t).__name__ in _VALUE and t.symbol.name == plan.net.name and t.syntax is not None:
                     outs[_span(t.syntax)] = rn
+                elif type(t).__name__ in _VALUE and t.symbol.name == plan.net.name and imp is not None:
+                    outs[imp] = f".{pc.port.name}({rn})"
                 elif ex.left.syntax is not None:
-                    others.append(_span(ex.left.syntax))
+                    others.append((_span(ex.left.syntax), ""))
+                elif imp is not None:
+                    others.append((imp, f".{pc.port.name}()"))
                 else:
                     return None
         if len(outs) != 1 or re.search(r"\.\*", text[slice(*_span(isyn))]):
@@ -688,8 +725,8 @@ def _rewrite(plan: _Plan, text: str, path: Path, msyn, reset_choice: int = 0) ->
         if move and _span(hsyn)[0] > blk_at:
             for s, rep in outs.items():
                 eds.append(Edit(s[0], s[1], rep))
-            for sym, s in plan.inputs_spans:
-                eds.append(Edit(s[0], s[1], regs[sym.name]))
+            for sym, s, fmt in plan.inputs_spans:
+                eds.append(Edit(s[0], s[1], fmt.format(regs[sym.name])))
         else:
             if len(hsyn.instances) != 1:
                 return None
@@ -702,8 +739,8 @@ def _rewrite(plan: _Plan, text: str, path: Path, msyn, reset_choice: int = 0) ->
                 extra = dict(outs)
             else:  # a copy beside it (its other outputs left open)
                 extra = {nm_s: _uniq(text, f"{inst.name}_rt"), **outs}
-            for s in others:
-                extra[s] = ""
+            for s, rep in others:
+                extra[s] = rep
             body = subst(a, b, extra)
             eds.append(Edit(tail_at, tail_at, "  " + body.strip() + "\n"))
     # new declarations: just before the clocked block (everything it reads is declared by then)
