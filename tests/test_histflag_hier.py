@@ -18,7 +18,7 @@ from rtlopt.semantic.histflag import rewrites
 
 HIST = Path(__file__).resolve().parent.parent / "designs" / "generalization" / "history"
 CASES = ["hdr_match_gen_submod_v", "sfd_genblk_submod_v", "sym_packed_ff_submod_sv", "hdr_func_cmp_array_v",
-         "hdr_match_gen_array_v", "kcomma_checker_child_sv"]
+         "hdr_match_gen_array_v", "kcomma_checker_child_sv", "sync_task_cmp_v"]
 
 
 def _src(case: str) -> tuple[str, str, str]:
@@ -202,3 +202,12 @@ def test_checker_child_near_misses(edit):
         assert e[0] in src
         src = src.replace(*e)
     assert rewrites(src, KC_NAME) == []
+
+
+def test_task_compare_inlined_into_its_output():
+    src, name, _top = _src("sync_task_cmp_v")
+    new = _progress(rewrites(src, name))
+    assert len(new) == 1 and "chk_hdr(h2" not in new[0] and "hw = h2_pm;" in new[0], new
+    # a task whose output is a word, or with two outputs: not inlined
+    two = src.replace("output m);", "output m, output n);").replace("m = (a == 8'h47)", "n = 1'b0; m = (a == 8'h47)")
+    assert _progress(rewrites(two.replace("chk_hdr(h2, h1, h0, hw);", "chk_hdr(h2, h1, h0, hw, hit);"), name)) == []

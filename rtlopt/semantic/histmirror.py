@@ -681,7 +681,7 @@ def _mirror(text: str, path: str, progress: bool = False):
             sym = store[m]
             mod = _module_of(sym.syntax)
             ms_, me_ = an.span(mod)
-            n = len(re.findall(rf"(?<![\w$]){re.escape(m[0])}(?![\w$])", clean[ms_:me_]))
+            n = len(re.findall(rf"(?<![\w$']){re.escape(m[0])}(?![\w$])", clean[ms_:me_]))
             if n != 1 + sum(1 for r in refs.values() if r[0] == m):
                 good = False
         if not good:
@@ -869,8 +869,9 @@ def _mirror(text: str, path: str, progress: bool = False):
 
 
 def _inline_calls(text: str, path: str) -> str:
-    """Calls of one-assignment 1-bit functions with a lane of a non-port variable among their
-    arguments, inlined (the argument texts substituted for the formals)."""
+    """Calls of one-assignment 1-bit functions (and tasks ``o = <expr>;`` with one 1-bit output) with a
+    lane of a non-port variable among their arguments, inlined (the argument texts substituted for the
+    formals; a task call statement becomes ``<output actual> = <expr>;``)."""
     from rtlopt.hdl.edit import Edit, apply_edits
     from rtlopt.templates._sem import analyze, strip
 
@@ -881,26 +882,48 @@ def _inline_calls(text: str, path: str) -> str:
                  if _k(s) == "PortSymbol" and s.internalSymbol is not None}
     eds = []
     seen = set()
+    stmt_at = {_sp(an, strip(st.expr)): (s_, e_) for st, s_, e_ in an.statements
+               if _k(st) == "ExpressionStatement" and _k(strip(st.expr)) == "CallExpression"}
     for x in an.exprs:
         node = x.node
         if _k(node) != "CallExpression" or (x.start, x.end) in seen:
             continue
         sub = node.subroutine
-        if _k(sub) != "SubroutineSymbol" or sub.syntax is None or str(sub.subroutineKind).split(".")[-1] != "Function":
+        kind = str(getattr(sub, "subroutineKind", "")).split(".")[-1]
+        if _k(sub) != "SubroutineSymbol" or sub.syntax is None or kind not in ("Function", "Task"):
             continue
-        if int(sub.returnType.bitWidth or 0) != 1 or _k(sub.body) != "ExpressionStatement":
+        if _k(sub.body) != "ExpressionStatement":
             continue
         asg = strip(sub.body.expr)
-        if _k(asg) != "AssignmentExpression" or strip(asg.left).symbol is None or \
-                strip(asg.left).symbol.name != sub.name:
+        if _k(asg) != "AssignmentExpression" or strip(asg.left).symbol is None:
             continue
         formals = list(sub.arguments)
         args = list(node.arguments)
+        out_actual = None
+        if kind == "Function":
+            if int(sub.returnType.bitWidth or 0) != 1 or strip(asg.left).symbol.name != sub.name:
+                continue
+        else:
+            # a task ``t(a, b, y)`` whose body is ``o = <expr of the inputs>;`` with ``o`` its one output:
+            # the call statement becomes ``y = (<expr>);`` (a task's output is copied back on return)
+            outs = [i for i, f in enumerate(formals) if str(f.direction).split(".")[-1] == "Out"]
+            if len(outs) != 1 or strip(asg.left).symbol is not formals[outs[0]] or asg.isNonBlocking or \
+                    (x.start, x.end) not in stmt_at or len(args) != len(formals):
+                continue
+            oa = strip(args[outs[0]])
+            oa = strip(oa.left) if _k(oa) == "AssignmentExpression" else oa
+            if _k(oa) not in _VALUE or int(oa.type.bitWidth or 0) != 1 or \
+                    int(formals[outs[0]].type.bitWidth or 0) != 1:
+                continue
+            os_, oe_ = _sp(an, oa)
+            out_actual = text[os_:oe_].strip()
+            formals = [f for i, f in enumerate(formals) if i != outs[0]]
+            args = [a_ for i, a_ in enumerate(args) if i != outs[0]]
         if len(formals) != len(args) or any(str(f.direction).split(".")[-1] != "In" for f in formals):
             continue
         # every local other than the formals and the result: refuse
         loc = [m for m in sub if _k(m) == "VariableSymbol" and m.name != sub.name
-               and m.name not in {f.name for f in formals}]
+               and m.name not in {f.name for f in sub.arguments}]
         if loc:
             continue
         hist = False
@@ -939,7 +962,11 @@ def _inline_calls(text: str, path: str) -> str:
             for a_, b_, t in sorted(subs, reverse=True):
                 body = body[:a_] + t + body[b_:]
             seen.add((x.start, x.end))
-            eds.append(Edit(x.start, x.end, f"({body.strip()})"))
+            if out_actual is None:
+                eds.append(Edit(x.start, x.end, f"({body.strip()})"))
+            else:
+                s_, e_ = stmt_at[(x.start, x.end)]
+                eds.append(Edit(s_, e_, f"{out_actual} = {body.strip()};"))
     if not eds:
         return text
     try:
@@ -1030,7 +1057,7 @@ def _pushdown(text: str, path: str) -> str:
             spans = {sp for sp, _o in tref}
             drop = set()
             for off, (_p, _ps, tsym, _c, _cs) in nets.items():
-                n = len(re.findall(rf"(?<![\w$.]){re.escape(tsym.name)}(?![\w$])", clean[ps_:pe_]))
+                n = len(re.findall(rf"(?<![\w$.']){re.escape(tsym.name)}(?![\w$])", clean[ps_:pe_]))
                 mine = sum(1 for _sp2, o in tref if o == off)
                 if not mine or n != 2 + mine:
                     drop.add(off)
@@ -1249,7 +1276,7 @@ def _pullup(text: str, path: str) -> str:
             spans = {sp for sp, _o in tref}
             drop = set()
             for off, (p, _ps, _c, _t) in ports.items():
-                n = len(re.findall(rf"(?<![\w$.]){re.escape(p.name)}(?![\w$])", clean[ms_:me_]))
+                n = len(re.findall(rf"(?<![\w$.']){re.escape(p.name)}(?![\w$])", clean[ms_:me_]))
                 mine = sum(1 for _s, o in tref if o == off)
                 if not mine or n != 1 + mine:
                     drop.add(off)
@@ -1398,7 +1425,7 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
             found = True
             steps = []
             if t1 != text:
-                steps.append("compare function inlined")
+                steps.append("compare function/task inlined")
             if why in ("pushdown", "pullup") and t2 != t1:
                 steps.append("a child's output bus compares moved into the child")
             if why == "pullup" and t3 != t2:
