@@ -355,20 +355,23 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
         # the fit runs on at most _FIT_ROWS distinct sampled states (one LAPACK call is one C call: it
         # cannot be interrupted by the time limit or a signal, so its size is bounded); the fitted
         # relation is then checked on every sample below
-        x = np.ones((bm.shape[1], len(cols) + 1), dtype=np.float64)
-        x[:, 1:] = bm[cols].T
-        y = rv.astype(np.float64)
+        sub = bm[cols]
         # distinct sampled rows, found on their packed bits and the target's value as bytes (np.unique
         # over float rows of a few hundred columns sorted 2 KB records: 14 s on a 260-flop memory fold)
         key = np.ascontiguousarray(np.column_stack([
-            np.packbits(bm[cols].T.astype(np.uint8), axis=1),
+            np.packbits(sub.T.astype(np.uint8), axis=1),
             np.ascontiguousarray(rv.astype(np.uint64)).view(np.uint8).reshape(len(rv), 8)]))
         _, keep = np.unique(key.view(np.dtype((np.void, key.shape[1]))).ravel(), return_index=True)
         keep = np.sort(keep)
         if len(keep) > _FIT_ROWS:
             keep = np.random.default_rng(len(keep)).choice(keep, _FIT_ROWS, replace=False)
+        # the fit's matrix over the kept rows only (a float matrix over every sample was 300 MB per
+        # register on verilog-axis axis_crosspoint: 0.35 s in np.ones alone, 27 times)
+        x = np.ones((len(keep), len(cols) + 1), dtype=np.float64)
+        x[:, 1:] = sub[:, keep].T
+        y = rv.astype(np.float64)
         try:
-            coef, *_ = np.linalg.lstsq(x[keep], y[keep], rcond=None)
+            coef, *_ = np.linalg.lstsq(x, y[keep], rcond=None)
         except np.linalg.LinAlgError:
             continue
         rc = np.rint(coef)
