@@ -240,7 +240,7 @@ def _controls(syn, an, text: str) -> tuple | None:
 # the mirror
 
 
-def _mirror(text: str, path: str, progress: bool = False):
+def _mirror(text: str, path: str, progress: bool = False, info: dict | None = None):
     """``(new text, description)`` or None: comparison flags, or with ``progress`` a shift chain's
     conjunction of comparisons as match-progress flags (other comparisons of it as flags)."""
     from rtlopt.hdl.edit import Edit, apply_edits
@@ -851,6 +851,8 @@ def _mirror(text: str, path: str, progress: bool = False):
         return None
     if new == text or not _clean(new, an):
         return None
+    if info is not None:
+        info["covered"] = len(ok)
     if plans:
         what = "; ".join(
             f"{', '.join(sorted(m[0] for m in pl['ms']))} compared with the pattern "
@@ -1389,11 +1391,12 @@ def _pullup(text: str, path: str) -> str:
 
 
 def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
-    """Comparison flags by mirroring, after inlining 1-bit compare functions and pushing a parent's
-    compares of a child's output bus into the child (each kept only when the mirror fires)."""
-    out = []
-    seen = {text}
-    pre = []
+    """Comparison flags by mirroring (match-progress flags first when a chain allows them), after
+    inlining 1-bit compare functions/tasks, pushing a parent's compares of a child's output buses into
+    the child and a child's compares of its input ports into the parent. Of the texts with and without
+    those steps, the one whose rewrite covers the most history storage wins, the fewest steps on a tie
+    (a step is kept only when the mirror needs it)."""
+    texts = [(text, [])]
     try:
         t1 = _inline_calls(text, name)
     except Exception:  # noqa: BLE001 - an unusual design: no inlining
@@ -1406,33 +1409,32 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
         t3 = _pullup(t2, name)
     except Exception:  # noqa: BLE001 - an unusual design: no pull-up
         t3 = t2
-    for t, why in ((t3, "pullup"), (t2, "pushdown"), (t1, "inline"), (text, "")):
-        if t in pre:
-            continue
-        pre.append(t)
-        found = False
-        for prog in (True, False):
+    steps: list[str] = []
+    for t, what in ((t1, "compare function/task inlined"),
+                    (t2, "a child's output bus compares moved into the child"),
+                    (t3, "a child's input port compares moved into the parent")):
+        if t != texts[-1][0]:
+            steps = [*steps, what]
+            texts.append((t, steps))
+    out = []
+    seen = {text}
+    for prog in (True, False):
+        best = None
+        for level, (t, st) in enumerate(texts):
+            info: dict = {}
             try:
-                got = _mirror(t, name, progress=prog)
+                got = _mirror(t, name, progress=prog, info=info)
             except Exception:  # noqa: BLE001 - an unusual design: no rewrite
                 got = None
-            if got is None:
+            if got is None or got[0] in seen:
                 continue
-            new, desc = got
-            if new in seen:
-                continue
+            key = (info.get("covered", 0), -level)
+            if best is None or key > best[0]:
+                best = (key, got, st)
+        if best is not None:
+            (new, desc), st = best[1], best[2]
             seen.add(new)
-            found = True
-            steps = []
-            if t1 != text:
-                steps.append("compare function/task inlined")
-            if why in ("pushdown", "pullup") and t2 != t1:
-                steps.append("a child's output bus compares moved into the child")
-            if why == "pullup" and t3 != t2:
-                steps.append("a child's input port compares moved into the parent")
-            out.append((new, desc + (f" ({'; '.join(steps)})" if steps else "")))
-        if found:
-            break
+            out.append((new, desc + (f" ({'; '.join(st)})" if st else "")))
     return out
 
 
