@@ -211,3 +211,38 @@ def test_task_compare_inlined_into_its_output():
     # a task whose output is a word, or with two outputs: not inlined
     two = src.replace("output m);", "output m, output n);").replace("m = (a == 8'h47)", "n = 1'b0; m = (a == 8'h47)")
     assert _progress(rewrites(two.replace("chk_hdr(h2, h1, h0, hw);", "chk_hdr(h2, h1, h0, hw, hit);"), name)) == []
+
+
+IFGEN = """module ifgen (input clk, input rst, input en, input [7:0] din, output hit);
+  genvar g;
+  generate
+    for (g = 0; g < 3; g = g + 1) begin : stage
+      reg [7:0] d;
+      if (g == 0) begin : head
+        always @(posedge clk)
+          if (rst) d <= 8'h00;
+          else if (en) d <= din;
+      end else begin : tail
+        always @(posedge clk)
+          if (rst) d <= 8'h00;
+          else if (en) d <= stage[g-1].d;
+      end
+    end
+  endgenerate
+  assign hit = (stage[2].d == 8'hC3) && (stage[1].d == 8'h3C) && (stage[0].d == 8'h99);
+endmodule
+"""
+
+
+def test_if_generate_head_and_tail_get_progress_flags():
+    new = _progress(rewrites(IFGEN, "g.v"))
+    assert len(new) == 1 and "d_pm <= stage[g-1].d_pm && din == (g == 1 ? 8'h3c : 8'h99);" in new[0], new
+    assert "assign hit = stage[2].d_pm;" in new[0]
+
+
+@pytest.mark.yosys
+@pytest.mark.slow
+def test_if_generate_progress_proven(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
+    verdict, base, area = _prove(tmp_path, "g.v", "ifgen", IFGEN, _progress(rewrites(IFGEN, "g.v"))[0], "ifg")
+    assert verdict == "EQUIVALENT" and area < 0.5 * base

@@ -162,17 +162,30 @@ _FOR = re.compile(r"for\s*\(\s*(?:int\s+|integer\s+|genvar\s+)?(\w+)\s*=\s*([^;]
 
 def _loop(syn, text: str, an, env: dict[str, int]):
     """``(variable, values)`` of the one loop (procedural for or generate for) around ``syn``,
-    ``(None, [None])`` without one, None for two loops or a loop not evaluated."""
+    ``(None, [None])`` without one, None for two loops or a loop not evaluated. Values for which an
+    ``if`` generate around ``syn`` (inside the loop) does not take ``syn``'s branch are left out."""
     found = []
+    gifs = []  # (condition text, True for the then-branch)
+    child = syn
     while syn is not None:
         k = str(syn.kind).split(".")[-1]
         if k in ("ForLoopStatement", "LoopGenerate"):
             found.append(syn)
+        elif k == "IfGenerate":
+            cs_, ce_ = an.span(syn.condition)
+            el = syn.elseClause
+            in_else = el is not None and an.span(el)[0] <= an.span(child)[0] and an.span(child)[1] <= an.span(el)[1]
+            gifs.append((text[cs_:ce_], not in_else, bool(found)))
+        elif k == "CaseGenerate":
+            return None
         if k == "ModuleDeclaration":
             break
+        child = syn
         syn = syn.parent
+    if any(outside for _c, _b, outside in gifs):
+        return None  # an if generate around the loop
     if not found:
-        return None, [None]
+        return (None, [None]) if not gifs else None
     if len(found) > 1:
         return None
     s_, e_ = an.span(found[0])
@@ -204,7 +217,14 @@ def _loop(syn, text: str, an, env: dict[str, int]):
             v = v + r if mm.group(1) == "+" else v - r if mm.group(1) == "-" else r
     if not vals or len(vals) > 256:
         return None
-    return var, vals
+    kept = []
+    for v in vals:
+        takes = [_ev(c, {**env, var: v}) for c, _b, _o in gifs]
+        if any(t is None for t in takes):
+            return None
+        if all(bool(t) == b for t, (_c, b, _o) in zip(takes, gifs, strict=True)):
+            kept.append(v)
+    return (var, kept) if kept else None
 
 
 def _controls(syn, an, text: str) -> tuple | None:
