@@ -371,6 +371,14 @@ CASES += [
      # the arms differ in an operator, not an operand
      mod("always @* if (s) y = a + c; else y = a - c;", "input [7:0] a, c, input s, output reg [7:0] y")),
 ]
+_RGA = mod("always @(posedge clk) if (clr || q == 4'hF) q <= 4'h0; else q <= q + 4'h1;",
+           "input clk, input clr, output reg [3:0] q")
+RULE_IDS |= {"redundant_guarded_arm"}
+CASES += [
+    ("redundant_guarded_arm", _RGA, "if (clr) q <= 4'h0;",
+     # cleared one before the all-ones value: no overflow there
+     _RGA.replace("q == 4'hF", "q == 4'hE")),
+]
 
 
 def test_registry_has_all_rule_ids():

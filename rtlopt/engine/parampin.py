@@ -83,6 +83,26 @@ def design_configs(parsed, top: str) -> dict[str, set[tuple]] | None:
     return out
 
 
+def configs_for(texts: dict, top: str, base: dict[str, set[tuple]] | None) -> dict[str, set[tuple]] | None:
+    """The parameter values to pin a candidate's ``texts`` for: ``base`` (the input design's
+    elaboration), except when the texts hold a module copied for one instance
+    (``<module>_rtlopt_i<inst>``, :mod:`rtlopt.semantic.reglockstep`): that instance no longer uses the
+    module, so a later rewrite of the module is proven only at the values its remaining instances have,
+    and its pinned arm must claim no more -- then recomputed from ``texts`` (None when they do not
+    elaborate: nothing is pinned)."""
+    if not any(_CLONE.search(t) for t in texts.values()):
+        return base
+    from types import SimpleNamespace
+
+    from rtlopt.hdl.project import syntax_tree
+
+    try:
+        trees = [syntax_tree(t, p) for p, t in texts.items()]
+    except Exception:  # noqa: BLE001 - a text the front end refuses: nothing can be pinned
+        return None
+    return design_configs(SimpleNamespace(trees=trees), top)
+
+
 def _condition(cfgs: set[tuple]) -> str | None:
     if not cfgs or None in cfgs or () in cfgs:
         return None

@@ -26,7 +26,7 @@ from typing import Any
 
 from rtlopt.design import DesignRef
 from rtlopt.engine.candidate import Candidate
-from rtlopt.engine.parampin import design_configs, pin_text
+from rtlopt.engine.parampin import configs_for, design_configs, pin_text
 from rtlopt.engine.simcheck import accept_by_simulation, simulate_candidate
 from rtlopt.engine.timelimit import Deadline, Stopped, stop_soon, time_limit
 from rtlopt.engine.workspace import Workspace
@@ -930,9 +930,10 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         if key in _phys:
             return _phys[key]
         out: dict[Path, str] | None = {}
+        cfgs = configs_for(texts, design.top, pin_configs())  # (module copies: the values still in use)
         for p, t in texts.items():
             o = original.get(p)
-            q = t if o is None or t == o else pin_text(o, t, pin_configs())
+            q = t if o is None or t == o else pin_text(o, t, cfgs)
             if q is None:
                 out = None
                 break

@@ -32,6 +32,7 @@ from rtlopt.templates._expr import (
     RedundantConcatenation,
 )
 from rtlopt.templates._factor import AlgebraicFactoring
+from rtlopt.templates._guardarm import RedundantGuardedArm
 from rtlopt.templates._inst import MuxInstanceMerge
 from rtlopt.templates._membits import MemoryConstantBitsRemoval
 from rtlopt.templates._memory import MemoryFolding
@@ -101,6 +102,7 @@ _CLASSES: tuple[type[Template], ...] = (
     AlignedRangeToEquality,
     ComplementarySelection,
     BranchOperandMux,
+    RedundantGuardedArm,
 )
 
 #: id → template instance, in a fixed order (determinism).

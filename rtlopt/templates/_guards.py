@@ -140,8 +140,8 @@ class Z3Expr:
             d = self.defs.get(k)
             if d is not None and self._depth < 16:
                 self._depth += 1
-                try:
-                    return _resize(self.bv(d), w, False)
+                try:  # (the driver's conversion to the net's width extends by the driver's signedness)
+                    return _resize(self.bv(d), w, _signed(d))
                 finally:
                     self._depth -= 1
             return self.var(k, w)
