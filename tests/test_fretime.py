@@ -4,7 +4,8 @@ loop function inside an async-reset, clock-enabled always block (Verilog), a gen
 instance with the key registered beside the pipeline register (SV always_ff, logic), a Gray encoder
 function before a sample register decoded by an always_comb loop (SV), and inline
 variants: an always_comb transpose block moved, an instance with implicit '.name' connections moved, a continuous assign moved, an assign whose net is also read elsewhere (copied), a
-transpose instance. Near-misses: a combinational block writing a second variable, the mode register under another enable (more flip-flops than the
+transpose instance. Near-misses: a combinational block writing a second variable, a function
+reading the module's signals (not only its arguments), the mode register under another enable (more flip-flops than the
 register), a reset value that is not f of the registers' reset values, f reading the register, an
 AND of two unregistered words, a clocked child, a blocking temporary. Real Yosys + ABC proofs."""
 
@@ -370,6 +371,26 @@ endmodule
 """
     f = _inline(tmp_path, text)
     assert fretime.candidates_for({f: text}, "n", timeout_s=60) == []
+
+
+@pytest.mark.yosys
+def test_function_reading_module_signals_is_refused(tmp_path):
+    # quad() reads a, b, c of the module: inputs the call's arguments do not show
+    text = """
+module ph (input clk, input [9:0] x, input [9:0] a, b, c, output reg [19:0] y);
+  function [19:0] quad(input [9:0] v);
+    quad = a * v * v + b * v + c;
+  endfunction
+  always @(posedge clk) y <= quad(x);
+endmodule
+"""
+    f = _inline(tmp_path, text)
+    assert fretime.candidates_for({f: text}, "ph", timeout_s=60) == []
+    pure = text.replace("function [19:0] quad(input [9:0] v);", "function [19:0] quad(input [9:0] v);\n    reg [9:0] a, b, c;").replace(
+        "quad = a * v", "a = 10'd3; b = 10'd5; c = 10'd7;\n    quad = a * v")
+    f2 = _inline(tmp_path, pure, ".sv")
+    got = fretime.candidates_for({f2: pure}, "ph", timeout_s=60)
+    assert len(got) == 1 and "y_x <= x;" in got[0][0][f2], got
 
 
 @pytest.mark.yosys

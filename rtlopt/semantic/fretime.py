@@ -255,6 +255,35 @@ def _stmt_edit(text: str, stmt, repl: list[str]) -> Edit:
     return Edit(a, b, "begin " + " ".join(repl) + " end")
 
 
+def _impure_calls(node, local) -> bool:
+    """Whether a user function called inside ``node`` (or from such a function) reads or writes a
+    name of the module itself or another scope (its arguments and locals are fine): such a read is an
+    input of f that the call's arguments do not show."""
+    seen: set[str] = set()
+    todo: list = []
+    found: list = []
+
+    def collect(n):
+        if type(n).__name__ == "CallExpression" and not n.isSystemCall:
+            sub = n.subroutine
+            key = getattr(sub, "hierarchicalPath", None) or str(id(sub))
+            if key not in seen:
+                seen.add(key)
+                todo.append(sub)
+        return True
+
+    def check(n):
+        k = type(n).__name__
+        if k == "HierarchicalValueExpression" or k == "NamedValueExpression" and local(n.symbol):
+            found.append(n)
+        return collect(n)
+
+    node.visit(collect)
+    while todo and not found:
+        todo.pop().visit(check)
+    return bool(found)
+
+
 def _implicit_conn(inst, port: str) -> tuple[int, int] | None:
     """The span of an instance's implicit named connection ``.port`` (no parentheses), if it has one."""
     syn = inst.syntax
@@ -480,7 +509,7 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
                         bad = True
                         break
                     ins.append((sym, s, "{}"))
-            if bad or not ins:
+            if bad or not ins or kind != "inst" and _impure_calls(fnode if kind != "assign" else fnode.assignment, local):
                 continue
             names = {s.name for s, _sp, _f in ins}
             if rn in names or names & blocking:
