@@ -27,6 +27,7 @@ from typing import Any
 from rtlopt.design import DesignRef
 from rtlopt.engine.candidate import Candidate
 from rtlopt.engine.parampin import configs_for, design_configs, pin_text
+from rtlopt.engine.scopeview import scope_view
 from rtlopt.engine.simcheck import accept_by_simulation, simulate_candidate
 from rtlopt.engine.timelimit import Deadline, Stopped, stop_soon, time_limit
 from rtlopt.engine.workspace import Workspace
@@ -332,7 +333,9 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
             continue  # the module in scope is not in this file
         if late():
             break
-        an = analyze(text, str(path))
+        # a module-scoped search analyses the file with the modules the scope does not reach blanked
+        # (same offsets and lines: picorv32.v --top picorv32_pcpi_mul elaborated the whole CPU)
+        an = analyze(scope_view(text, state.scope), str(path))
         if an.syntax_errors:
             continue
         seen = {text}
@@ -473,7 +476,7 @@ def _apply_all(text: str, templates: dict[str, Template], scope: str | None = No
             try:
                 with time_limit(_match_limit(deadline)):
                     if cur not in memo:
-                        memo[cur] = analyze(cur)
+                        memo[cur] = analyze(scope_view(cur, scope))
                     matches = tmpl.match(memo[cur])
             except Deadline:
                 continue
