@@ -57,7 +57,9 @@ def test_generate_block_registers_in_a_submodule_get_progress_flags():
     # the four word ports became two flag outputs computed in a copy of the parameterized child for this
     # instance (the original module is left as it was); the parent reads them
     copy = new[new.index("module byte_hist_rtlopt_iu_hist"):]
-    assert "output [7:0] q0" not in copy and "wire q0_is_7, q0_pm;" in copy and "wire [7:0] w0" not in new, new
+    assert "output [7:0] q0" not in copy and "wire [7:0] w0" not in new, new
+    # the word ports were 'assign q3 = stage[3].d;' alone: the moved compares read the stages directly
+    assert "assign q0_hf0 = stage[3].d_pm;" in copy and "assign q3" not in copy, new
     assert new.startswith(src[:src.index("module sfd_top")]) and "byte_hist_rtlopt_iu_hist #(.N(4)) u_hist" in new
     assert "stage[g-1].d_pm && rx == (g == 3 ? 8'hd5 : 8'h55)" in new and "reg d_is_7, d_pm;" in new, new
     assert "assign sfd = u_hist_" in new and "== 8'h" not in new.split("module sfd_top")[1], new
@@ -245,4 +247,37 @@ def test_if_generate_head_and_tail_get_progress_flags():
 def test_if_generate_progress_proven(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
     verdict, base, area = _prove(tmp_path, "g.v", "ifgen", IFGEN, _progress(rewrites(IFGEN, "g.v"))[0], "ifg")
+    assert verdict == "EQUIVALENT" and area < 0.5 * base
+
+
+VECCHILD = """module win24 (input clk, input rst, input en, input [7:0] din, output [23:0] taps);
+  reg [23:0] sr;
+  always @(posedge clk)
+    if (rst) sr <= 24'h0;
+    else if (en) sr <= {sr[15:0], din};
+  assign taps = sr;
+endmodule
+
+module vtop (input clk, input rst, input en, input [7:0] din, output hit);
+  wire [23:0] t;
+  win24 u_w (.clk(clk), .rst(rst), .en(en), .din(din), .taps(t));
+  assign hit = (t[23:16] == 8'hC3) && (t[15:8] == 8'h3C) && (t[7:0] == 8'h99);
+endmodule
+"""
+
+
+def test_vector_history_in_a_child_gets_the_vector_progress_form():
+    # the parent's compares moved into the child (taps is 'assign taps = sr;' alone: read as sr), then
+    # the shift-vector form of histflag on the prepared text
+    got = rewrites(VECCHILD, "v.v")
+    new = _progress(got)
+    assert len(new) == 1 and "sr_match3 <= sr_match2 && din == 8'h99;" in new[0], [d for _n, d in got]
+    assert "assign taps_hf0 = sr_match3;" in new[0] and "assign hit = u_w_taps_hf0;" in new[0], new[0]
+
+
+@pytest.mark.yosys
+@pytest.mark.slow
+def test_vector_history_in_a_child_proven(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
+    verdict, base, area = _prove(tmp_path, "v.v", "vtop", VECCHILD, _progress(rewrites(VECCHILD, "v.v"))[0], "vc")
     assert verdict == "EQUIVALENT" and area < 0.5 * base

@@ -838,7 +838,29 @@ def _array_flags(an, text: str) -> list[tuple[str, str]]:
 
 
 def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
-    """``[(new text, description)]``: at most one, every such register of the file at once."""
+    """``[(new text, description)]``: every such register of the file at once. Without a match-progress
+    form on ``text``, also on the texts :func:`rtlopt.semantic.histmirror.prepared` gives (compare
+    functions inlined, compares moved across a module boundary) and by mirroring lanes
+    (:mod:`rtlopt.semantic.histmirror`)."""
+    out = _forms(text, name)
+    if any("match-progress" in d for _n, d in out):
+        return out
+    from rtlopt.semantic.histmirror import prepared
+    from rtlopt.semantic.histmirror import rewrites as mirrored
+
+    mir = mirrored(text, name)
+    if not any("match-progress" in d for _n, d in mir):
+        # the forms of this module on a prepared text (a vector history in a child, say)
+        for t, steps in prepared(text, name)[1:]:
+            got = [(n, f"{d} ({'; '.join(steps)})") for n, d in _forms(t, name) if "match-progress" in d]
+            if got:
+                return out + got[:1] + [(n, d) for n, d in mir if not out]
+    # other structures: generate-block registers, lanes of nets, packed arrays, across modules
+    # (only the match-progress form when this file's own forms already gave comparison flags)
+    return out + [(n, d) for n, d in mir if not out or "match-progress" in d]
+
+
+def _forms(text: str, name: str) -> list[tuple[str, str]]:
     from rtlopt.templates._sem import analyze
 
     an = analyze(text, name)
@@ -861,12 +883,6 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
                 got = None
             if got:
                 out.append(got)
-    if not any("match-progress" in d for _n, d in out):
-        # other structures: generate-block registers, lanes of nets, packed arrays, across modules
-        # (only its match-progress form when this file's own forms already gave comparison flags)
-        from rtlopt.semantic.histmirror import rewrites as mirrored
-
-        out += [(n, d) for n, d in mirrored(text, name) if not out or "match-progress" in d]
     return out
 
 

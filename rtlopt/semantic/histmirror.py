@@ -35,6 +35,7 @@ import re
 _EQ = {"Equality": "==", "Inequality": "!="}
 _IDENT = r"[A-Za-z_][\w$]*"
 _VALUE = ("NamedValueExpression", "HierarchicalValueExpression")
+_REF = r"[A-Za-z_][\w$]*(?:\[[^\[\]]*\])*(?:\.[A-Za-z_][\w$]*(?:\[[^\[\]]*\])*)*"  # a.b[i].c[j]
 
 
 def _k(node) -> str:
@@ -719,7 +720,9 @@ def _mirror(text: str, path: str, progress: bool = False, info: dict | None = No
 
     def flag(sp, c) -> str:
         k, form, _w, (vs, ve), tail = refs[sp]
-        vt = text[vs:ve]
+        vt = text[vs:ve].strip()
+        while vt.startswith("(") and vt.endswith(")") and not tail:
+            vt = vt[1:-1].strip()  # a parenthesized whole reference
         if not vt.endswith(k[0]):
             raise ValueError("reference not spelled with its name")
         return vt[: len(vt) - len(k[0])] + fname[(k, c)] + tail
@@ -961,7 +964,7 @@ def _inline_calls(text: str, path: str) -> str:
             if _k(v) in _VALUE and v.symbol is not None and _k(v.symbol) in ("VariableSymbol", "NetSymbol") and \
                     v.symbol.location.offset not in port_syms:
                 hist = True
-            texts.append(t if re.fullmatch(r"[\w$.]+(\[[^\[\]]*\])*", t) else f"({t})")
+            texts.append(t if re.fullmatch(_REF, t) else f"({t})")
         else:
             if not hist:
                 continue
@@ -1147,8 +1150,31 @@ def _pushdown(text: str, path: str) -> str:
             if not in_place and re.search(rf"(?<![\w$]){re.escape(target)}(?![\w$])", text):
                 return text
             ceds: list[Edit] = []  # edits relative to the child module's text
-            body_decl = []
+            body_decl, body_assign = [], []
             first_port = None
+            alias: dict[str, str] = {}  # a port driven by one 'assign p = <lane>;' alone: read that lane
+            for _o, (p, _psyn, _tsym, _conn, _cs) in keep.items():
+                ins = [y for y in an.exprs if ms_ <= y.start and y.end <= me_ and _k(y.node) == "AssignmentExpression"
+                       and _k(strip(y.node.left)) == "NamedValueExpression" and strip(y.node.left).symbol is not None
+                       and strip(y.node.left).symbol.location.offset == p.internalSymbol.location.offset]
+                n = len(re.findall(rf"(?<![\w$.']){re.escape(p.name)}(?![\w$])", clean[ms_:me_]))
+                if len(ins) != 1 or n != 2 or ins[0].node.syntax is None or \
+                        str(ins[0].node.syntax.parent.kind).split(".")[-1] != "ContinuousAssign" or \
+                        len(ins[0].node.syntax.parent.assignments) != 1:
+                    continue
+                r = strip(ins[0].node.right)
+                v = strip(r.value) if _k(r) in ("ElementSelectExpression", "RangeSelectExpression") else r
+                if _k(v) not in _VALUE or int(r.type.bitWidth or 0) != int(p.internalSymbol.type.bitWidth or 0) or \
+                        r.type.isSigned or not r.type.isIntegral or getattr(r.type, "isUnpackedArray", False):
+                    continue
+                rs, re_ = _sp(an, r)
+                alias[p.name] = text[rs:re_].strip()
+                cs2, ce2 = an.span(ins[0].node.syntax.parent)
+                ls = text.rfind("\n", 0, cs2) + 1
+                le = text.find("\n", ce2)
+                if not text[ls:cs2].strip() and not text[ce2:le if le >= 0 else len(text)].strip():
+                    cs2, ce2 = ls, (le + 1 if le >= 0 else len(text))  # the whole line
+                ceds.append(Edit(cs2 - ms_, ce2 - ms_, ""))
             for _o, (p, psyn, _tsym, _conn, _cs) in sorted(keep.items(), key=lambda kv: an.span(kv[1][1])):
                 a_, b_ = an.span(psyn)
                 hs, he = an.span(psyn.header)
@@ -1156,7 +1182,8 @@ def _pushdown(text: str, path: str) -> str:
                 kw = re.sub(r"^\s*output\b\s*", "", text[hs:he])
                 if not re.match(r"(?:wire|reg|logic|var\s+logic|bit)\b", kw):
                     kw = ("wire " + kw).strip()
-                body_decl.append(f"{kw.strip()} {text[dcl_s:dcl_e]};")
+                if p.name not in alias:
+                    body_decl.append(f"{kw.strip()} {text[dcl_s:dcl_e]};")
                 if first_port is None:
                     first_port = (a_, b_, p.name)
                 else:  # the port and the comma before it
@@ -1171,10 +1198,16 @@ def _pushdown(text: str, path: str) -> str:
                 rng = f"[{w - 1}:0] " if w > 1 else ""
                 outs.append(f"output {rng}{oname}")
                 body = text[s_:e_]
-                subs = [(a2 - s_, b2 - s_, keep[o][0].name) for (a2, b2), o in tref if s_ <= a2 and b2 <= e_]
+                subs = []
+                for (a2, b2), o in tref:
+                    if s_ <= a2 and b2 <= e_:
+                        nm = alias.get(keep[o][0].name, keep[o][0].name)
+                        sel = text[b2:b2 + 1] == "["
+                        simple = re.fullmatch(_REF, nm) and not (sel and nm.endswith("]"))
+                        subs.append((a2 - s_, b2 - s_, nm if simple else f"({nm})"))
                 for a2, b2, nm in sorted(subs, reverse=True):
                     body = body[:a2] + nm + body[b2:]
-                body_decl.append(f"assign {oname} = {body.strip()};")
+                body_assign.append(f"assign {oname} = {body.strip()};")
                 eds.append(Edit(s_, e_, wname))
                 pconns.append(f".{oname}({wname})")
                 newdecl.append(f"wire {rng}{wname};")
@@ -1203,7 +1236,13 @@ def _pushdown(text: str, path: str) -> str:
                     kept = ", ".join(text[an.span(x)[0]:an.span(x)[1]] for x in rest)
                     eds.append(Edit(ds, de, tp + kept + ";" + (ind + add if add else "")))
             hdr_end = an.span(csyn.header)[1] - ms_
-            ceds.append(Edit(hdr_end, hdr_end, "".join(f"\n  {d}" for d in body_decl)))
+            if body_decl:
+                ceds.append(Edit(hdr_end, hdr_end, "".join(f"\n  {d}" for d in body_decl)))
+            # the moved expressions at the end of the body (after every declaration they read)
+            em = text.rfind("endmodule", ms_, me_) - ms_
+            ls = text.rfind("\n", 0, em + ms_) + 1 - ms_
+            at = ls if not text[ls + ms_:em + ms_].strip() else em
+            ceds.append(Edit(at, at, "".join(f"  {d}\n" for d in body_assign)))
             if not in_place:
                 tok = csyn.header.name
                 ns = an.off(tok.location.offset)
@@ -1374,7 +1413,7 @@ def _pullup(text: str, path: str) -> str:
                 for (a2, b2), o in tref:
                     if s_ <= a2 and b2 <= e_:
                         t_ = keep[o][3]
-                        subs.append((a2 - s_, b2 - s_, t_ if re.fullmatch(r"[\w$.]+(\[[^\[\]]*\])*", t_) else f"({t_})"))
+                        subs.append((a2 - s_, b2 - s_, t_ if re.fullmatch(_REF, t_) else f"({t_})"))
                 for y in an.exprs:  # parameters by value (one value: the module's only parameter set)
                     if s_ <= y.start and y.end <= e_ and _k(y.node) == "NamedValueExpression" and \
                             y.node.symbol is not None and _k(y.node.symbol) == "ParameterSymbol":
@@ -1416,26 +1455,7 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
     the child and a child's compares of its input ports into the parent. Of the texts with and without
     those steps, the one whose rewrite covers the most history storage wins, the fewest steps on a tie
     (a step is kept only when the mirror needs it)."""
-    texts = [(text, [])]
-    try:
-        t1 = _inline_calls(text, name)
-    except Exception:  # noqa: BLE001 - an unusual design: no inlining
-        t1 = text
-    try:
-        t2 = _pushdown(t1, name)
-    except Exception:  # noqa: BLE001 - an unusual design: no push-down
-        t2 = t1
-    try:
-        t3 = _pullup(t2, name)
-    except Exception:  # noqa: BLE001 - an unusual design: no pull-up
-        t3 = t2
-    steps: list[str] = []
-    for t, what in ((t1, "compare function/task inlined"),
-                    (t2, "a child's output bus compares moved into the child"),
-                    (t3, "a child's input port compares moved into the parent")):
-        if t != texts[-1][0]:
-            steps = [*steps, what]
-            texts.append((t, steps))
+    texts = prepared(text, name)
     out = []
     seen = {text}
     for prog in (True, False):
@@ -1458,4 +1478,32 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
     return out
 
 
-__all__ = ["rewrites"]
+def prepared(text: str, name: str = "design.v") -> list[tuple[str, list[str]]]:
+    """``text`` and the texts after each preparatory step in turn (compare functions/tasks inlined,
+    a parent's compares of child output buses pushed into the child, a child's compares of its
+    input ports pulled into the parent), each with the steps taken; steps that change nothing are
+    left out."""
+    texts = [(text, [])]
+    try:
+        t1 = _inline_calls(text, name)
+    except Exception:  # noqa: BLE001 - an unusual design: no inlining
+        t1 = text
+    try:
+        t2 = _pushdown(t1, name)
+    except Exception:  # noqa: BLE001 - an unusual design: no push-down
+        t2 = t1
+    try:
+        t3 = _pullup(t2, name)
+    except Exception:  # noqa: BLE001 - an unusual design: no pull-up
+        t3 = t2
+    steps: list[str] = []
+    for t, what in ((t1, "compare function/task inlined"),
+                    (t2, "a child's output bus compares moved into the child"),
+                    (t3, "a child's input port compares moved into the parent")):
+        if t != texts[-1][0]:
+            steps = [*steps, what]
+            texts.append((t, steps))
+    return texts
+
+
+__all__ = ["prepared", "rewrites"]
