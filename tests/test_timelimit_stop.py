@@ -36,27 +36,24 @@ def test_stop_event_interrupts_through_inner_deadline_handlers():
         stop_soon()
 
     threading.Thread(target=later).start()
-    with pytest.raises(Stopped):
-        with time_limit(600, stop=stop):
-            _swallowing_loop(200, done)
+    with pytest.raises(Stopped), time_limit(600, stop=stop):
+        _swallowing_loop(200, done)
     assert len(done) < 200  # interrupted, not drained step by step to the end
 
 
 def test_outer_deadline_alone_is_still_a_deadline():
     """Without a stop event the behaviour is unchanged: the outer limit raises Deadline."""
-    with pytest.raises(Deadline):
-        with time_limit(0.3):
-            while True:
-                time.sleep(0.05)
+    with pytest.raises(Deadline), time_limit(0.3):
+        while True:
+            time.sleep(0.05)
 
 
 def test_stop_set_before_entering_raises_at_once_and_stop_soon_without_limits_is_harmless():
     stop = threading.Event()
     stop.set()
     ran = []
-    with pytest.raises(Stopped):
-        with time_limit(600, stop=stop):
-            ran.append(1)
+    with pytest.raises(Stopped), time_limit(600, stop=stop):
+        ran.append(1)
     assert not ran
     stop_soon()  # no active limit: no alarm is armed (the default SIGALRM action would end the process)
     time.sleep(0.05)
