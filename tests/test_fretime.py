@@ -394,6 +394,31 @@ endmodule
 
 
 @pytest.mark.yosys
+def test_port_sharing_the_previous_header(tmp_path):
+    # 'input [7:0] k, a': a has no header of its own; the module has no parameters, so the new
+    # register takes a's elaborated dimensions
+    text = """
+module top (input clk, input rst, input [7:0] k, a, output [7:0] y);
+  reg [7:0] r, kq;
+  always @(posedge clk)
+    if (rst) begin r <= 8'd0; kq <= 8'd0; end
+    else begin r <= a ^ k; kq <= k; end
+  assign y = r ^ kq;
+endmodule
+"""
+    f = _inline(tmp_path, text)
+    got = fretime.candidates_for({f: text}, "top", timeout_s=60)
+    assert len(got) == 1 and "k (as kq)" in got[0][1], got
+    t = got[0][0][f]
+    assert "reg [7:0] r_a;" in t and "assign r = r_a ^ kq;" in t
+    assert abc_verdict(tmp_path, f, t, "top") == "EQUIVALENT"
+    # with a parameter the elaborated numbers could be wrong for another instance: refused
+    ptext = text.replace("module top (", "module top #(parameter W = 8) (")
+    f2 = _inline(tmp_path, ptext, ".sv")
+    assert fretime.candidates_for({f2: ptext}, "top", timeout_s=60) == []
+
+
+@pytest.mark.yosys
 def test_key_registered_beside_is_reused(tmp_path):
     # the control of the near-misses: a ^ k with k registered as kq where r is written
     text = """

@@ -61,6 +61,7 @@ class _Plan:
     block: object = None  # the clocked block's syntax
     wspans: list = field(default_factory=list)  # the net's names inside a combinational block
     tmp: _Write | None = None  # a blocking temporary of the clocked block holding f
+    fixed_ok: bool = False  # the module has no parameters: elaborated dimensions may be written
 
 
 def _span(node) -> tuple[int, int]:
@@ -199,8 +200,10 @@ def _sequential(body) -> bool:
     return bool(found)
 
 
-def _decl_parts(sym, text: str) -> tuple[str, bool] | None:
-    """(packed dimensions text, signed) of a declaration, read from its syntax."""
+def _decl_parts(sym, text: str, fixed_ok: bool = False) -> tuple[str, bool] | None:
+    """(packed dimensions text, signed) of a declaration, read from its syntax; ``fixed_ok`` (a
+    module without parameters): a port sharing the previous port's header ('input [9:0] a, b')
+    takes its elaborated dimensions."""
     syn = sym.syntax
     if syn is None or type(syn).__name__ != "DeclaratorSyntax":
         return None
@@ -217,7 +220,10 @@ def _decl_parts(sym, text: str) -> tuple[str, bool] | None:
     dims = re.findall(r"\[[^\[\]]*\]", re.sub(r"(?<![\w$])[A-Za-z_][\w$]*\s*,", ",", head))
     tw = int(sym.type.bitWidth or 0)
     if not dims and tw != 1:
-        return None
+        m = re.fullmatch(r"(?:logic|reg|bit)(?:\s+signed)?\s*((?:\[\d+:\d+\])+)", str(sym.type))
+        if not fixed_ok or m is None or head.strip():
+            return None
+        dims = [m.group(1)]
     if re.search(r"\b(int|integer|byte|shortint|longint|real|time|struct|union|enum)\b", head):
         return None
     return "".join(dims), bool(sym.type.isSigned)
@@ -388,6 +394,7 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
         if len(outs) == 1 and all(w.blocking for w in cw):
             (wn,) = outs
             comb.setdefault(wn, []).append((pb, [w for w in cw if local(w.sym)]))
+    fixed_ok = not any(type(m).__name__ == "ParameterSymbol" for m in members)
     plans: list[_Plan] = []
     for pb in members:
         if type(pb).__name__ != "ProceduralBlockSymbol" or not _is_edge_block(pb):
@@ -515,7 +522,7 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
             if rn in names or names & blocking:
                 continue
             # registered copies of the inputs beside r
-            plan = _Plan(fi, r, kind, d, rst[0] if rst else None, fnode=fnode, net=net, tmp=tmp)
+            plan = _Plan(fi, r, kind, d, rst[0] if rst else None, fnode=fnode, net=net, tmp=tmp, fixed_ok=fixed_ok)
             if kind == "comb":
                 plan.wspans = plan_wspans
             cost = 0
@@ -534,7 +541,8 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
                     if type(qe).__name__ in _VALUE and qe.symbol.name == n and local(qe.symbol) \
                             and int(q.type.bitWidth) == int(sym.type.bitWidth) \
                             and bool(q.type.isSigned) == bool(sym.type.isSigned) \
-                            and _decl_parts(q, text) == _decl_parts(sym, text):
+                            and _decl_parts(q, text, fixed_ok) is not None \
+                            and _decl_parts(q, text, fixed_ok) == _decl_parts(sym, text, fixed_ok):
                         have = q
                         break
                 if have is None:
@@ -581,7 +589,7 @@ def _rewrite(plan: _Plan, text: str, path: Path, msyn, reset_choice: int = 0) ->
         if have is not None:
             regs[sym.name] = have.name
             continue
-        parts = _decl_parts(sym, text)
+        parts = _decl_parts(sym, text, plan.fixed_ok)
         if parts is None:
             return None
         nm = _uniq(text + "".join(decls), f"{rn}_{sym.name}")
