@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -818,6 +819,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
 
     from rtlopt.hdl.project import top_compilation
 
+    t0 = time.monotonic()
     paths = list(texts)
     tlist = [texts[p] for p in paths]
     if not all(t.isascii() for t in tlist) or not any(re.search(r"\b(posedge|negedge)\b", t) for t in tlist):
@@ -865,7 +867,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
     plans.sort(key=lambda t: (-sum(h is not None for _s, h in t[0].inputs),
                               sum(int(s.type.bitWidth or 0) for s, h in t[0].inputs if h is None)))
     for plan, body, rel in plans[:_MAX_PLANS]:
-        if len(out) >= _MAX_CANDS:
+        if len(out) >= _MAX_CANDS or time.monotonic() - t0 > timeout_s:
             break
         fi = plan.file
         rpath = f"{rel}.{plan.r.name}" if rel else plan.r.name
@@ -882,9 +884,10 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
                 try:
                     from rtlopt.semantic import seqsim
                     if orig_net is None:
-                        orig_net = seqsim.load_texts(texts, top, timeout=timeout_s)
+                        orig_net = seqsim.load_texts(texts, top, timeout=max(5.0, timeout_s - (time.monotonic() - t0)))
                     want = _reset_bits(orig_net, rpath, comb=False)
-                    have = _reset_bits(seqsim.load_texts(cand, top, timeout=timeout_s), rpath, comb=True)
+                    have = _reset_bits(seqsim.load_texts(cand, top, timeout=max(5.0, timeout_s - (time.monotonic() - t0))),
+                                       rpath, comb=True)
                 except Exception:  # noqa: BLE001 - no model: no candidate
                     break
                 if want is None or have is None or len(want) != len(have) or any(
