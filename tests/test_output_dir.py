@@ -55,3 +55,22 @@ def test_output_directory_refusals(tmp_path: Path, capsys):
     assert main(["optimize", str(a / "top.v"), str(a / "inc8.v"), "--top", "top", "-o", str(out / "x.v"),
                  "-q"]) == 2
     assert "needs exactly one input" in capsys.readouterr().err
+
+
+def test_hierarchical_run_writes_every_changed_file(tmp_path: Path, capsys):
+    """--hierarchical with -o DIR: the child's and the parent's files, each under its own name."""
+    src = tmp_path / "src"
+    src.mkdir()
+    top = "module top(input [7:0] x, output [11:0] p, output [11:0] q);\n  assign p = x * 9;\n" \
+          "  mul9 u (.a(x), .y(q));\nendmodule\n"
+    child = "module mul9(input [7:0] a, output [11:0] y);\n  assign y = a * 9;\nendmodule\n"
+    (src / "top.v").write_text(top)
+    (src / "mul9.v").write_text(child)
+    out = tmp_path / "out"
+    out.mkdir()
+    rc = main(["optimize", str(src / "top.v"), str(src / "mul9.v"), "--top", "top", "--hierarchical",
+               "-o", str(out), "-q", "--budget", "90"])
+    cap = capsys.readouterr()
+    assert rc == 0, cap.err
+    assert "a * 9" not in (out / "mul9.v").read_text() and "mul9 u" in (out / "top.v").read_text()
+    assert (src / "top.v").read_text() == top and (src / "mul9.v").read_text() == child
