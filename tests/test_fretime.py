@@ -418,6 +418,29 @@ endmodule
     assert fretime.candidates_for({f2: ptext}, "top", timeout_s=60) == []
 
 
+ENUM = """
+module top (input logic clk, input logic rst, input logic [1:0] sel, output logic [3:0] y);
+  typedef enum logic [1:0] {A = 2'd0, B = 2'd1, C = 2'd2, D = 2'd3} st_t;
+  logic [3:0] oh;
+  always_ff @(posedge clk)
+    if (rst) oh <= 4'b0001;
+    else     oh <= (sel == A) ? 4'b0001 : (sel == B) ? 4'b0010 : (sel == C) ? 4'b0100 : 4'b1000;
+  assign y = oh;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_enum_constants_are_not_inputs(tmp_path):
+    # a one-hot register decoded from a 2-bit select (compared with enum constants) holds the select
+    f = _inline(tmp_path, ENUM, ".sv")
+    got = fretime.candidates_for({f: ENUM}, "top", timeout_s=60)
+    assert len(got) == 1, got
+    t = got[0][0][f]
+    assert "logic [1:0] oh_sel;" in t and "if (rst) oh_sel <= 0;" in t and "assign oh = (oh_sel == A)" in t
+    assert abc_verdict(tmp_path, f, t, "top") == "EQUIVALENT"
+
+
 @pytest.mark.yosys
 def test_key_registered_beside_is_reused(tmp_path):
     # the control of the near-misses: a ^ k with k registered as kq where r is written

@@ -30,6 +30,7 @@ from rtlopt.hdl.edit import Edit, apply_edits
 RULE = "register_retiming"
 
 _VALUE = ("NamedValueExpression",)
+_CONSTS = ("ParameterSymbol", "EnumValueSymbol")  # names that are constants, not inputs
 _MAX_PLANS = 8  # rewrites built and reset-checked per call (two gate-model loads each with a reset)
 _MAX_CANDS = 4
 
@@ -87,7 +88,7 @@ def _const(e) -> bool:
     def visit(n):
         k = type(n).__name__
         value = k in ("NamedValueExpression", "HierarchicalValueExpression") and \
-            type(n.symbol).__name__ not in ("ParameterSymbol", "EnumValueSymbol")
+            type(n.symbol).__name__ not in _CONSTS
         if value or k == "CallExpression" and bool(getattr(n, "isSystemCall", False)):
             bad.append(n)
         return True
@@ -483,7 +484,7 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
                             continue
                         # the names the connection reads (a name, a select, a concatenation ...)
                         got = [(sym, sp, "{}") for sym, sp, _w in _refs(ex, mlo, mhi, buf)
-                               if type(sym).__name__ != "ParameterSymbol"]
+                               if type(sym).__name__ not in _CONSTS]
                         if not got or not all(local(sym) for sym, _sp, _f in got):
                             bad = True
                             break
@@ -497,7 +498,7 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
                 clo, chi = _span(fnode.syntax)
                 for sym, s, _w in _refs(fnode, mlo, mhi, buf):
                     k = type(sym).__name__
-                    if k == "ParameterSymbol" or sym.name == net.name and local(sym):
+                    if k in _CONSTS or sym.name == net.name and local(sym):
                         continue
                     if not local(sym):
                         # a name of the block itself (a loop variable, a local declaration) stays
@@ -511,7 +512,7 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
                 ex = fnode.assignment.right if kind == "assign" else fnode
                 for sym, s, _w in _refs(ex, mlo, mhi, buf):
                     k = type(sym).__name__
-                    if k == "ParameterSymbol":
+                    if k in _CONSTS:
                         continue
                     if not local(sym):
                         bad = True
