@@ -100,8 +100,11 @@ def main(argv=None) -> int:
             except Exception as exc:  # noqa: BLE001 - one case's failure must not lose the table
                 print(f"{case.name:<34} error: {str(exc).splitlines()[0][:100] if str(exc) else type(exc).__name__}")
                 continue
-        if a1 >= a0 * (1 - 1e-6):
-            continue  # not improved: nothing to compare
+        if a1 >= a0 * (1 - 1e-6):  # not improved: nothing to compare
+            if improved is not None:  # the bench improved it, this run did not (budget, load): say so
+                print(f"{case.key[:34]:<34} {a0:>9.1f} {a1 / a0:>9.3f}  original not improved this run "
+                      f"({t1:.0f} s); skipped", flush=True)
+            continue
         row = {"case": case.key, "original_area": a0, "rtlopt_area": a1, "rules": rules, "seconds": t1,
                "variants": {}}
         text = orig.path.read_text(encoding="utf-8", errors="replace")
