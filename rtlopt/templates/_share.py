@@ -170,8 +170,21 @@ def _signed_op(an: Analysis, site: Site, info) -> _Op | None:
         args = [n.left, n.right]
     else:
         return None
-    if any(int(strip(a).type.bitWidth or 0) != w for a in args):
-        return None
+    sext = {}
+    for a in args:
+        s = strip(a)
+        aw = int(s.type.bitWidth or 0)
+        if aw == w:
+            continue
+        # a signed name narrower than the sum is sign-extended to it: the unit reads it extended
+        sp = _span_of(an, s)
+        if not (1 < aw < w and type(s).__name__ == "NamedValueExpression" and s.type.isSigned and sp is not None):
+            return None
+        sext[sp] = (w, aw)
+    if sext:
+        if not hasattr(an, "_share_sext"):
+            an._share_sext = {}
+        an._share_sext.update(sext)
     if len(args) == 1:
         return _Op(site, "addsub", None, n.operand, True, w, info.start, info.end, False, signed=True)
     return _Op(site, "addsub", n.left, n.right, op == "Subtract", w, info.start, info.end, op == "Add", signed=True)
@@ -259,6 +272,18 @@ def _block_span(an: Analysis, block):
     return None if block is None else an.span(block.syntax)
 
 
+def _comb_block(block) -> bool:
+    """``always_comb`` or ``always @*`` (every assignment in it settles whenever its inputs change)."""
+    if not isinstance(block, ast.ProceduralBlockSymbol):
+        return False
+    kind = str(block.procedureKind).split(".")[-1]
+    if kind == "AlwaysComb":
+        return True
+    st = block.body
+    return kind == "Always" and type(st).__name__ == "TimedStatement" \
+        and type(st.timing).__name__ == "ImplicitEventControl"
+
+
 def _common_guard(rd: list[Site], vol_of) -> tuple:
     """The literals common to the guards of all reads ``rd`` that read nothing blocking-assigned where
     they are evaluated (so each has its module-level value there)."""
@@ -335,8 +360,12 @@ def _use_guards(an: Analysis, all_sites: list[Site]) -> list[tuple[int, int, obj
         if loop or rs is None or not rd:
             continue
         bspan = _block_span(an, a.block)
-        if any(r.block is None or _block_span(an, r.block) != bspan
-               or (_span_of(an, r.node) or (-1, -1))[0] < rs[1] for r in rd):
+        # a read in another block sees the settled value of a combinational block's unconditional
+        # assignment (``always_comb begin mid = l + r; side = l - r; end`` read by an ``always_ff``): there
+        # ``t`` is its right-hand side at module level, provided that reads nothing the block assigns
+        comb = _comb_block(a.block) and not (reads(n.right) & a.volatile)
+        if any((_span_of(an, r.node) or (-1, -1))[0] < rs[1] if r.block is not None and _block_span(an, r.block) == bspan
+               else not comb or isinstance(r.block, ast.SubroutineSymbol) for r in rd):
             continue
         guard = _common_guard(rd, a.volatile)
         if guard and _all_reads_seen(an, lhs.symbol, 2 + len(rd)):
@@ -580,6 +609,8 @@ def _operand_ok(an: Analysis, node, vol, width: int = 0) -> bool:
     if node is None:
         return True
     s = strip(node)
+    if _sext_of(an, s) is not None:
+        return not (reads(s) & vol)
     if width and getattr(s.type, "isSigned", False) and int(s.type.bitWidth or 0) == width:
         k = type(s).__name__
         if k == "CallExpression" and s.isSystemCall and s.subroutineName == "$signed" and len(s.arguments) == 1:
@@ -587,7 +618,8 @@ def _operand_ok(an: Analysis, node, vol, width: int = 0) -> bool:
             return int(getattr(a.type, "bitWidth", 0) or 0) == width and _operand_ok(an, a, vol)
         # any other operand as wide as the signed context: evaluated the same on its own (its text is
         # read through ``$unsigned`` so an unsigned mux or XOR around it does not change it)
-        return an.info(s) is not None and not (reads(s) & vol)
+        # (as wide on its own, too: ``a >>> 1`` of a narrower ``a`` is only that wide in its context)
+        return an.info(s) is not None and not (reads(s) & vol) and self_width(s) == width
     if an.info(s) is None or not _context_safe(s) or getattr(s.type, "isSigned", False):
         return False
     return not (reads(s) & vol)
@@ -597,18 +629,30 @@ def _is_atom(node) -> bool:
     return node is None or type(strip(node)).__name__ in _ATOMS
 
 
+def _sext_of(an: Analysis, s) -> tuple[int, int] | None:
+    """(sum width, own width) of a signed name operand a signed sum sign-extends (:func:`_signed_op`)."""
+    got = getattr(an, "_share_sext", None)
+    return None if not got else got.get(_span_of(an, s))
+
+
 def _text(an: Analysis, node) -> str:
     if node is None:
         return "1'b0"
     s = strip(node)
     t = an.info(s).text.strip()
+    ext = _sext_of(an, s)
+    if ext is not None:
+        return f"{{{{{ext[0] - ext[1]}{{{t}[{ext[1] - 1}]}}}}, {t}}}"
     if getattr(s.type, "isSigned", False) and type(s).__name__ not in ("IntegerLiteral", "NamedValueExpression"):
         return f"$unsigned({t})"  # (a signed operand of a signed sum as wide as it: its own bits)
     return t
 
 
 def _key(an: Analysis, node) -> str:
-    return "0" if node is None else an.info(strip(node)).key
+    if node is None:
+        return "0"
+    ext = _sext_of(an, strip(node))
+    return an.info(strip(node)).key + ("" if ext is None else f"#sext{ext[0]}")
 
 
 def _unit_name(an: Analysis, kind: str) -> str:
