@@ -441,6 +441,36 @@ def test_enum_constants_are_not_inputs(tmp_path):
     assert abc_verdict(tmp_path, f, t, "top") == "EQUIVALENT"
 
 
+ENUM_STATE = """
+module top (input logic clk, input logic rst, input logic go, output logic [3:0] coil);
+  typedef enum logic [1:0] {S0, S1, S2, S3} st_t;
+  st_t st, nxt;
+  logic [3:0] coil_q;
+  always_comb nxt = go ? st_t'(st + 2'd1) : st;
+  always_ff @(posedge clk)
+    if (rst) begin
+      st <= S0;
+      coil_q <= 4'b0001;
+    end else begin
+      st <= nxt;
+      coil_q <= (nxt == S0) ? 4'b0001 : (nxt == S1) ? 4'b0010 : (nxt == S2) ? 4'b0100 : 4'b1000;
+    end
+  assign coil = coil_q;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_enum_typed_state_register_reused(tmp_path):
+    # coil_q <= decode(nxt) beside st <= nxt (both enum-typed names): coil_q becomes decode(st)
+    f = _inline(tmp_path, ENUM_STATE, ".sv")
+    got = fretime.candidates_for({f: ENUM_STATE}, "top", timeout_s=60)
+    assert len(got) == 1 and "nxt (as st)" in got[0][1], got
+    t = got[0][0][f]
+    assert "assign coil_q = (st == S0)" in t and "coil_q <=" not in t
+    assert abc_verdict(tmp_path, f, t, "top") == "EQUIVALENT"
+
+
 @pytest.mark.yosys
 def test_key_registered_beside_is_reused(tmp_path):
     # the control of the near-misses: a ^ k with k registered as kq where r is written

@@ -231,6 +231,11 @@ def _decl_parts(sym, text: str, fixed_ok: bool = False) -> tuple[str, bool] | No
     return "".join(dims), bool(sym.type.isSigned)
 
 
+def _tkey(t) -> str:
+    """An elaborated type as text, 'reg' spelled 'logic' (same ranges, direction, sign, enum)."""
+    return re.sub(r"^reg\b", "logic", str(t))
+
+
 def _uniq(text: str, base: str) -> str:
     name = base
     while re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", text):
@@ -543,8 +548,7 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
                     if type(qe).__name__ in _VALUE and qe.symbol.name == n and local(qe.symbol) \
                             and int(q.type.bitWidth) == int(sym.type.bitWidth) \
                             and bool(q.type.isSigned) == bool(sym.type.isSigned) \
-                            and _decl_parts(q, text, fixed_ok) is not None \
-                            and _decl_parts(q, text, fixed_ok) == _decl_parts(sym, text, fixed_ok):
+                            and _tkey(q.type) == _tkey(sym.type):
                         have = q
                         break
                 if have is None:
