@@ -94,6 +94,8 @@ def texts_with_export(texts: dict[Path, str], top: str, base: str) -> tuple[dict
     body = mtext[ms:me]
     dm = re.search(rf"\b(?:reg|logic|bit)\b\s*(?:signed\s*)?(\[[^\]]*\])?[^;]*?(?<![\w$]){re.escape(reg)}(?![\w$])",
                    body)
+    if dm is None:  # a net (driven by a nested instance's output): its declaration, no initialiser
+        dm = re.search(rf"\bwire\b\s*(?:signed\s*)?(\[[^\]]*\])?[^;=]*?(?<![\w$]){re.escape(reg)}(?![\w$])", body)
     if dm is None:
         return None
     rng = dm.group(1) or ""

@@ -51,7 +51,8 @@ class Relation:
     "shr": the target is the base's bits from ``k`` up (``base >> k`` truncated: a word count kept
     beside a byte count); "modadd": the target is ``(base + k) mod mod`` for a modulus that is not a
     power of two (a column counter trailing another by one), proven with the range helpers
-    ``base <= mod - 1`` and ``target <= mod - 1``."""
+    ``base <= mod - 1`` and ``target <= mod - 1``; "min": the target is ``min(base, k)`` (unsigned, both
+    of its width: a counter saturating at k beside one saturating higher; never emitted here)."""
 
     target: str
     width: int
@@ -620,10 +621,12 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
         if rel.op == "ule":
             sv = base_word() if rel.base else rv
             return sv is not None and sv <= rel.k
-        if rel.op in ("shr", "modadd"):
+        if rel.op in ("shr", "modadd", "min"):
             sv = base_word()
             if sv is None:
                 return False
+            if rel.op == "min":
+                return min(sv, rel.k) == rv
             if rel.op == "shr":
                 return ((sv >> rel.k) & ((1 << rel.width) - 1)) == rv
             return sv < rel.mod and (sv + rel.k) % rel.mod == rv
@@ -736,6 +739,10 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             if rel.k + w > bw:
                 sb = z3.ZeroExt(rel.k + w - bw, sb)
             return bv(regs[rel.target], v) == z3.Extract(rel.k + w - 1, rel.k, sb)
+        if rel.op == "min":  # a copy saturating at k: min(base, k) (rtlopt.semantic.reglockstep)
+            sb = base_bv(rel, v)
+            kk = z3.BitVecVal(rel.k, w, ctx)
+            return bv(regs[rel.target], v) == z3.If(z3.ULE(sb, kk), sb, kk)
         if rel.op == "modadd":
             sb = z3.ZeroExt(1, base_bv(rel, v))
             s1 = sb + z3.BitVecVal(rel.k, w + 1, ctx)

@@ -84,10 +84,12 @@ def _samples(net: seqsim.GateNet) -> np.ndarray:
     return np.concatenate(runs, axis=1)
 
 
-def hypotheses(net: seqsim.GateNet, an: regfunc.Analysis, bm: np.ndarray):
+def hypotheses(net: seqsim.GateNet, an: regfunc.Analysis, bm: np.ndarray, consts=()):
     """{instance: {leaf: ("word", Relation) | ("bits", [(flop, inverted)]) | ("wordb", (S flops, sign, k,
-    bit flop)) | ("fn", [[(support flops, table)] per fill of :data:`_FILLS`])}}: per register of a child instance, a function of
-    flip-flops outside that instance (not yet proven except the word form)."""
+    bit flop)) | ("fn", [[(support flops, table)] per fill of :data:`_FILLS`]) | ("cbits", [[(flop, inverted)
+    candidates] per bit]) | ("min", (S flops, [k...], other hypothesis or None))}}: per register of a child
+    instance, a function of flip-flops outside that instance (not yet proven except the word form).
+    ``consts``: integers written in the source (saturation limits ``min(S, k)`` tried)."""
     scopes = _scope_regs(net)
     regs = an.regs or {}
     key: dict[bytes, list[int]] = {}
@@ -97,6 +99,7 @@ def hypotheses(net: seqsim.GateNet, an: regfunc.Analysis, bm: np.ndarray):
             continue
         key.setdefault(row.tobytes(), []).append(j)
     out: dict[str, dict[str, tuple]] = {}
+    budget = [_SLOW_PAIRS]  # candidate pairs left for registers that never change when sampled
     named_in: dict[int, set[str]] = {}
     for inst, rs in scopes.items():
         for js in rs.values():
@@ -135,14 +138,89 @@ def hypotheses(net: seqsim.GateNet, an: regfunc.Analysis, bm: np.ndarray):
                 else:
                     got = ("bits", bits)
             if got is None:
+                got = _slow_bits_hypothesis(js, bm, mine, key, budget)
+                if got is not None:
+                    budget[0] -= sum(len(c) for c in got[1])
+            if got is None:
                 got = _wordbit_hypothesis(js, bm, net, mine, key)
             if got is None:
                 fns = _fn_variants(js, bm, _outside_words(net, mine, bm))
                 if fns is not None and any(sup for sup, _t in fns[0]):
                     got = ("fn", fns)
+            sat = _min_hypothesis(js, bm, net, mine, consts)
+            if sat is not None:  # tried first; the other form stays the fallback
+                got = ("min", (*sat, got))
             if got is not None:
                 out.setdefault(inst, {})[leaf] = got
     return out
+
+
+#: Saturation limits at most tried per register (:func:`_min_hypothesis`).
+_MIN_KS = 48
+
+
+def _min_hypothesis(js: list[int], bm: np.ndarray, net: seqsim.GateNet, mine: set[int], consts):
+    """(S flops, [k, ...]): ``R == min(S, k)`` (unsigned) on every sample for a register ``S`` of R's
+    width outside the instance and constants ``k`` written in the source (a counter saturating at
+    ``MTU + 1`` beside a length counter saturating at its all-ones: a random simulation rarely reaches
+    the limit, so R may simply equal S on the samples); None when none fits."""
+    w = len(js)
+    if w < 2 or w > 62 or not consts:
+        return None
+    m = (1 << w) - 1
+    rv = _word_of(js, bm)
+    if rv.min() == rv.max():
+        return None
+    ks = sorted(k for k in consts if int(rv.max()) <= k < m)
+    if not ks:
+        return None
+    for _n, sj in sorted(regfunc._registers(net).items()):
+        if len(sj) != w or set(sj) & mine:
+            continue
+        sv = _word_of(sj, bm)
+        fits = [k for k in ks if np.array_equal(np.minimum(sv, k), rv)]
+        if fits:
+            return (list(sj), fits[:_MIN_KS])
+    return None
+
+
+#: Candidate (bit, partner) pairs at most, over the whole design, for register bits that never change
+#: on the simulated states (:func:`_slow_bits_hypothesis`).
+_SLOW_PAIRS = 600
+#: Partners at most per such bit.
+_SLOW_PER_BIT = 24
+
+
+def _slow_bits_hypothesis(js: list[int], bm: np.ndarray, mine: set[int], key: dict[bytes, list[int]],
+                          budget: list[int]):
+    """("cbits", [[(flop, inverted), ...] per bit]): candidate partners outside the instance for every bit
+    of a register some bit of which never changes on the samples (a frame counter advancing once per
+    24000 cycles is not seen to move): such a bit may pair with any outside flip-flop that also kept
+    one value (equal or inverted), a varying bit with its equal-trace partners; Houdini keeps the pairs
+    that are inductive together. None when the register has no unchanging bit, some bit has no
+    candidate, or the pair budget is spent."""
+    rows = [bm[j] for j in js]
+    if all(r.min() != r.max() for r in rows):
+        return None
+    cons: dict[int, list[int]] = {0: [], 1: []}
+    for i in range(bm.shape[0]):
+        if i not in mine and bm[i].min() == bm[i].max():
+            cons[int(bm[i][0])].append(i)
+    out = []
+    for row in rows:
+        if row.min() == row.max():
+            v = int(row[0])
+            c = [(i, 0) for i in cons[v]] + [(i, 1) for i in cons[1 - v]]
+        else:
+            c = [(i, 0) for i in key.get(row.tobytes(), []) if i not in mine] \
+                + [(i, 1) for i in key.get((1 - row).tobytes(), []) if i not in mine]
+        c = c[:_SLOW_PER_BIT]
+        if not c:
+            return None
+        out.append(c)
+    if sum(len(c) for c in out) > budget[0]:
+        return None
+    return ("cbits", out)
 
 
 def _word_of(js: list[int], bm: np.ndarray) -> np.ndarray:
@@ -350,7 +428,15 @@ def prove_bits(net: seqsim.GateNet, an: regfunc.Analysis, hyps, timeout_s: float
     rels = [r for r in an.relations if r.op in ("add", "ule")]
     pairs = {}
     for inst, rs in hyps.items():
-        for leaf, (kind, h) in rs.items():
+        for leaf, (kind, h) in [(lf, hh) for lf, hy in rs.items()
+                                for hh in ([hy, hy[1][2]] if hy[0] == "min" and hy[1][2] else [hy])]:
+            if kind == "min":  # every limit
+                js = _flops(an, net, inst, leaf)
+                t, sn = f"\\lk_w{js[0]}", f"\\lk_s{h[0][0]}"
+                regs[t], regs[sn] = list(js), list(h[0])
+                for k in h[1]:
+                    pairs[regfunc.Relation(t, len(js), k, sn, op="min")] = ("min", tuple(js), k)
+                continue
             if kind == "fn":
                 for var in h:  # every fill variant
                     for j, (sup, tt) in zip(_flops(an, net, inst, leaf), var, strict=True):
@@ -372,6 +458,17 @@ def prove_bits(net: seqsim.GateNet, an: regfunc.Analysis, hyps, timeout_s: float
                 else:
                     rel = regfunc.Relation(t, len(js), k, sn, sign, ((b, 0),))
                 pairs[rel] = ("wordb", tuple(js))
+                continue
+            if kind == "cbits":  # every candidate partner of every bit, and the bit being constant
+                for j, cands in zip(_flops(an, net, inst, leaf), h, strict=True):
+                    t = f"\\lk_t{j}"
+                    regs[t] = [j]
+                    for k in (0, 1):
+                        pairs[regfunc.Relation(t, 1, k)] = ("const", j, k)
+                    for i, inv in cands:
+                        b = f"\\lk_b{i}"
+                        regs[b] = [i]
+                        pairs[regfunc.Relation(t, 1, 1 if inv else 0, b, -1 if inv else 1)] = (j, i, inv)
                 continue
             if kind != "bits":
                 continue
@@ -538,10 +635,11 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
 
 
 def _cross_candidates(texts, top, an, net, bm, t0, timeout_s, max_cands):
-    hyps = hypotheses(net, an, bm)
+    hyps = hypotheses(net, an, bm, regfunc.mined_constants(list(texts.values())))
     if not hyps:
         return []
     proven = prove_bits(net, an, hyps, max(2.0, timeout_s - (time.monotonic() - t0)))
+    hyps = _resolve_min(net, hyps, proven)
     out = []
     insts = 0
     for inst, rs in sorted(hyps.items()):
@@ -560,6 +658,43 @@ def _cross_candidates(texts, top, an, net, bm, t0, timeout_s, max_cands):
         if insts >= max_cands:
             break
     return out
+
+
+def _resolve_min(net, hyps, proven):
+    """``hyps`` with every "min" hypothesis replaced by its fallback when that is a proven plain copy
+    (cheaper than a saturating one; a proven table is not preferred: ``min`` is usually smaller), else by ("minp", (S flops, k)) for its smallest proven limit,
+    else by the fallback (or dropped)."""
+    out = {}
+    for inst, rs in hyps.items():
+        for leaf, (kind, h) in rs.items():
+            if kind == "min":
+                js = _scope_regs(net)[inst][leaf]
+                fb = h[2]
+                k = next((k for k in h[1] if ("min", tuple(js), k) in proven), None)
+                plain = fb is not None and fb[0] in ("word", "bits", "cbits") and _fully_proven(js, fb, proven)
+                if k is not None and not plain:
+                    out.setdefault(inst, {})[leaf] = ("minp", (h[0], k))
+                elif fb is not None:
+                    out.setdefault(inst, {})[leaf] = fb
+                continue
+            out.setdefault(inst, {})[leaf] = (kind, h)
+    return out
+
+
+def _fully_proven(js, hyp, proven) -> bool:
+    kind, h = hyp
+    if kind == "word":
+        return True
+    if kind == "bits":
+        return all((j, i, v) in proven for j, (i, v) in zip(js, h, strict=True))
+    if kind == "cbits":
+        return all(any((j, *c) in proven for c in cands) for j, cands in zip(js, h, strict=True)) \
+            and not all(("const", j, 0) in proven or ("const", j, 1) in proven for j in js)
+    if kind == "wordb":
+        return ("wordb", tuple(js)) in proven
+    if kind == "fn":
+        return any(all((j, sup, tt) in proven for j, (sup, tt) in zip(js, v, strict=True)) for v in h)
+    return False
 
 
 def _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice):
@@ -584,7 +719,10 @@ def _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice):
             real = regfunc.emit(cur, top, [regfunc.Relation(f"{inst}.{leaf}", len(js), 0, f"{inst}.{leaf}")])
         except Exception:  # noqa: BLE001
             real = None
-        if real is None:
+        # a wire driven by the one connected output of an instance nested in ``inst`` (an LFSR two levels
+        # down): that instance goes and the wire takes the new port
+        nested = real is None and _drop_nested(cur, top, inst, leaf, "rtlopt_probe") is not None
+        if real is None and not nested:
             continue
         if kind == "fn":
             if not fills.get(leaf):
@@ -592,6 +730,14 @@ def _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice):
             h = fills[leaf][min(choice, len(fills[leaf]) - 1)]
             cur = _export_missing(cur, top, net, inst, sorted({i for sup, _t in h for i in sup}), topn, wires)
             et = _fn_expr(h, topn, net, wires)
+        elif kind == "minp":
+            sj, k = h
+            cur = _export_missing(cur, top, net, inst, list(sj), topn, wires)
+            es = _top_expr([(i, 0) for i in sj], topn, net, wires)
+            if es is None:
+                continue
+            kt = f"{len(js)}'d{k}"
+            et = f"(({es} > {kt}) ? {kt} : {es})"
         elif kind == "wordb":
             sj, sign, k, bi, neg = h
             if ("wordb", tuple(js)) not in proven:
@@ -604,7 +750,13 @@ def _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice):
             w = len(js)
             kt = f"{w}'d{k} + " if k else ""
             et = f"{kt}{es} - {eb}" if neg else f"{kt}{es} + {eb}" if sign > 0 else f"{w}'d{k} - {es} + {eb}"
-        elif kind == "bits":
+        elif kind in ("bits", "cbits"):
+            if kind == "cbits":  # the first proven partner of each bit; not a register proven constant
+                if all(("const", j, 0) in proven or ("const", j, 1) in proven for j in js):
+                    continue  # constant from reset: sequential redundancy's
+                h = [next((c for c in cands if (j, *c) in proven), None) for j, cands in zip(js, h, strict=True)]
+                if any(c is None for c in h):
+                    continue
             if any((j, i, v) not in proven for j, (i, v) in zip(js, h, strict=True)):
                 continue
             cur = _export_missing(cur, top, net, inst, [i for i, _v in h], topn, wires)
@@ -626,28 +778,95 @@ def _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice):
         if et is None:
             continue
         got = _add_input(cur, top, inst, len(js), et, "rtlopt_lock_")
+        if got is not None and nested:
+            got = (_drop_nested(got[0], top, inst, leaf, got[1]), got[1])
+            if got[0] is None:
+                continue
         if got is None:
             continue
         cur, port = got
         done.add(tuple(js))
+        if nested:
+            descs.append(f"'{inst}.{leaf}' == {et} (its nested instance dropped)")
+            continue
         # spelled as a self copy (the new port has no occurrence the source model knows yet): the
         # emitted right-hand side is then replaced by the port
         rels.append(regfunc.Relation(f"{inst}.{leaf}", len(js), 0, f"{inst}.{leaf}"))
         ports[leaf] = port
         descs.append(f"'{inst}.{leaf}' == {et}")
-    if not rels:
+    if not descs:
         return None
     try:
-        new = regfunc.emit(cur, top, rels)
+        new = regfunc.emit(cur, top, rels) if rels else cur
     except Exception:  # noqa: BLE001 - a source shape the emitter does not know
         new = None
-    if new is not None:
+    if new is not None and rels:
         new = _rhs_to_ports(cur, new, ports)
     if new is not None and wires:
         new = _declare_before_use(new, list(wires))
     if new is None:
         return None
     return new, "; ".join(descs) + " (lock step, fed from outside the instance)"
+
+
+def _drop_nested(texts: dict[Path, str], top: str, inst: str, leaf: str, port: str) -> dict[Path, str] | None:
+    """``texts`` with the instance nested in the module of ``top.inst`` (instantiated once) whose output
+    ports drive only the net ``leaf`` (as a whole) removed, and ``assign leaf = port;`` added before
+    ``endmodule``; None when no such single instance is found (or ``leaf`` is read by it)."""
+    from pyslang import syntax
+
+    from rtlopt.semantic import instmux
+    from rtlopt.semantic.crossinst import child_site
+    from rtlopt.semantic.regfunc_inst import _line_removal
+
+    site = child_site(texts, top, inst, once=True)
+    if site is None:
+        return None
+    text, ds = site.mtext, site.decl
+    trees = [(p, syntax.SyntaxTree.fromText(t, str(p))) for p, t in texts.items()]
+    dirs = instmux._port_dirs(trees)
+    word = re.compile(rf"(?<![\w$.]){re.escape(leaf)}(?![\w$])")
+    hits = []
+    for it in ds.members:
+        if instmux._kind(it) != "HierarchyInstantiationSyntax":
+            continue
+        ports = dirs.get(it.type.valueText)
+        insts = [hi for hi in it.instances if instmux._kind(hi) == "HierarchicalInstanceSyntax"]
+        for hi in insts:
+            a, b = instmux._span(text, hi)
+            conns = instmux._conns(text, hi, ports) if ports is not None else None
+            if conns is None:
+                if word.search(text[a:b]) or (ports is None and re.search(r"\.\*", text[a:b])):
+                    return None
+                continue
+            pdir = dict(ports)
+            outs = {pn: (pn if c is None else c[2].strip()) for pn, c in conns.items()
+                    if pdir.get(pn) in ("output", "inout")}
+            ins = [c[2] for pn, c in conns.items() if c is not None and pn not in outs]
+            if leaf not in outs.values():
+                continue
+            if any(pdir.get(pn) == "inout" for pn in outs) or any(n and n != leaf for n in outs.values()) \
+                    or any(word.search(e) for e in ins) or len(insts) != 1:
+                return None
+            hits.append(it)
+    if len(hits) != 1:
+        return None
+    end = ds.endmodule.location.offset if hasattr(ds.endmodule, "location") else None
+    if end is None:
+        return None
+    ls = text.rfind("\n", 0, end) + 1
+    if text[ls:end].strip():
+        ls = end
+    mm = re.search(r"^([ \t]+)(assign|always|wire|logic|reg)\b", text[ds.sourceRange.start.offset:end], re.M)
+    ind = mm.group(1) if mm else "  "
+    a, b = instmux._span(text, hits[0])
+    try:
+        new = apply_edits(text, [_line_removal(text, a, b), Edit(ls, ls, f"{ind}assign {leaf} = {port};\n")])
+    except ValueError:
+        return None
+    out = dict(texts)
+    out[site.paths[site.fm]] = new
+    return out
 
 
 def _scope_names(net: seqsim.GateNet, scope: str) -> dict[int, list[tuple[str, int]]]:

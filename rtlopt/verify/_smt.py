@@ -412,6 +412,7 @@ def _mine_candidates(sm: SmtMiter, bmc: _Bmc, budget: Budget, state_map: dict | 
     cands += _phase_equalities(sm, values, gregs, hregs)
     cands += _state_bound_candidates(sm, gregs, hregs)
     cands += _decode_candidates(sm, gregs + hregs)
+    cands += _saturated_copy_candidates(sm, gregs + hregs)
     if state_map:
         cands += _state_map_candidates(sm, state_map)
     if guard is not None:
@@ -716,6 +717,7 @@ def _structural_candidates(sm: SmtMiter, state_map: dict | None, guard,
     cands += _flag_bound_candidates(sm, gregs + hregs)
     cands += _state_bound_candidates(sm, gregs, hregs)
     cands += _decode_candidates(sm, gregs + hregs)
+    cands += _saturated_copy_candidates(sm, gregs + hregs)
     if state_map:
         cands += _state_map_candidates(sm, state_map)
     if guard is not None:
@@ -818,6 +820,30 @@ def _flag_bound_candidates(sm: SmtMiter, regs: list, limit: int = 400) -> list[z
                 if len(out) >= limit:
                     return out
                 out.append(z3.Implies(b, z3.ULE(e, z3.BitVecVal(k, e.size(), e.ctx))))
+    return out
+
+
+def _saturated_copy_candidates(sm: SmtMiter, regs: list, limit: int = 240) -> list[z3.BoolRef]:
+    """A counter stopping at a limit K beside one of its width counting the same events further:
+    ``a == (b <= K ? b : K)`` for word registers ``a``, ``b`` of one width and the miter's constants K
+    (an MTU check's counter is min(frame length, MTU + 1); random simulation rarely reaches K, so the
+    value mining never sees the two differ). The relation rtlopt.semantic.reglockstep's saturated copies
+    rely on; false pairs fall to the trace and BMC filters."""
+    out: list[z3.BoolRef] = []
+    words = [r for r in regs if not z3.is_bool(sm.regs[r.name]) and 2 <= sm.regs[r.name].size() <= 64][:16]
+    for a in words:
+        ea = sm.regs[a.name]
+        w = ea.size()
+        ks = [k for k in sm.constants if 0 < k < (1 << w) - 1][:6]
+        for b in words:
+            eb = sm.regs[b.name]
+            if b.name == a.name or eb.size() != w:
+                continue
+            for k in ks:
+                if len(out) >= limit:
+                    return out
+                kk = z3.BitVecVal(k, w, ea.ctx)
+                out.append(ea == z3.If(z3.ULE(eb, kk), eb, kk))
     return out
 
 
