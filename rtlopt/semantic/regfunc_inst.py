@@ -151,13 +151,121 @@ def _line_removal(text: str, a: int, b: int) -> Edit:
     return Edit(a, b, "")
 
 
+def emit_port_detach(texts: dict[Path, str], top: str, rel,
+                     widths: dict[str, int] | None = None) -> dict[Path, str] | None:
+    """New texts where the top-level net ``rel.target``, driven by an output port of one instance that
+    drives other nets too (so the instance stays), is no longer connected to that port (``.busy()``) and
+    gets ``assign target = <function of the kept register>;`` instead: the child's register behind the
+    port is then unread in this instance and synthesis removes it. A status block's busy flag that is
+    always ``remaining != 0`` of a sibling instance, say. None when the relation or the source does not
+    fit (the target is connected to several ports, written in the top, or the base is not a top-level
+    name)."""
+    from pyslang import syntax
+
+    from rtlopt.semantic import instmux, regfunc
+
+    r = rel
+    if "." in r.target or not r.base or "." in r.base or (r.base2 and "." in r.base2) or r.bits or r.gate:
+        return None
+    if r.op in ("fn", "ule", "dec0", "cat"):
+        return None
+    trees = [(p, syntax.SyntaxTree.fromText(t, str(p))) for p, t in texts.items()]
+    dirs = instmux._port_dirs(trees)
+    for p, tr in trees:
+        text = texts[p]
+        for mod in tr.root.members:
+            if instmux._kind(mod) != "ModuleDeclarationSyntax" or mod.header.name.valueText != top:
+                continue
+            hits: list[tuple[int, int, str]] = []  # (start, end, replacement) of the connection
+            for it in mod.members:
+                if instmux._kind(it) != "HierarchyInstantiationSyntax":
+                    continue
+                ports = dirs.get(it.type.valueText)
+                for hi in it.instances:
+                    if instmux._kind(hi) != "HierarchicalInstanceSyntax":
+                        continue
+                    if ports is None:
+                        if re.search(rf"(?<![\w$.]){re.escape(r.target)}(?![\w$])", text[slice(*instmux._span(text, hi))]):
+                            return None  # connected somewhere this emitter cannot read
+                        continue
+                    conns = instmux._conns(text, hi, ports)
+                    a, b = instmux._span(text, hi)
+                    if conns is None:
+                        if re.search(rf"(?<![\w$.]){re.escape(r.target)}(?![\w$])", text[a:b]):
+                            return None
+                        continue
+                    pdir = dict(ports)
+                    for pn, c in conns.items():
+                        if c is None:  # '.name': connected to the net of the port's name
+                            if pn == r.target:
+                                if pdir.get(pn) != "output":
+                                    return None
+                                m = re.search(rf"\.\s*{re.escape(pn)}(?![\w$])", text[a:b])
+                                if m is None:
+                                    return None
+                                hits.append((a + m.end(), a + m.end(), "()"))
+                            continue
+                        expr = c[2].strip()
+                        if re.search(rf"(?<![\w$.]){re.escape(r.target)}(?![\w$])", expr):
+                            if expr != r.target or pdir.get(pn) != "output":
+                                return None  # read by the instance, or part of a wider connection
+                            hits.append((c[0], c[1], ""))
+            if len(hits) != 1:
+                return None
+            from rtlopt.semantic.seqred import _source_model
+
+            paths = list(texts)
+            model = _source_model([texts[q] for q in paths], [str(q) for q in paths], top)
+            if model is None:
+                return None
+            decl: dict[str, tuple[int, bool, int]] = {}
+            for o in model[0]:
+                decl.setdefault(o.path, (o.decl_lo, o.decl_up, o.width))
+            for n in (r.target, r.base, r.base2):
+                if n and n not in decl and widths and n in widths and _plain_port(text, mod, n, widths[n]):
+                    decl[n] = (0, False, widths[n])
+            if decl.get(r.target, (0, False, -1))[2] != r.width or r.base not in decl:
+                return None
+            if r.base2 and r.base2 not in decl:
+                return None
+            # nothing in the top writes the target but the detached connection (it is the instance's net)
+            fi = paths.index(p)
+            s, e, rep = hits[0]
+            if any(o.path == r.target and o.write and not (o.file == fi and s <= o.ident[0] and o.ident[1] <= e)
+                   for o in model[0]):
+                return None
+            et = regfunc._expr_text(r, decl)
+            if et is None:
+                return None
+            end = mod.endmodule.location.offset if hasattr(mod.endmodule, "location") else None
+            if end is None:
+                return None
+            ls = text.rfind("\n", 0, end) + 1
+            if text[ls:end].strip():
+                ls = end
+            ind = "  "
+            body = text[mod.sourceRange.start.offset:end]
+            mm = re.search(r"^([ \t]+)(assign|always|wire|logic|reg)\b", body, re.M)
+            if mm:
+                ind = mm.group(1)
+            try:
+                new = apply_edits(text, [Edit(s, e, rep), Edit(ls, ls, f"{ind}assign {r.target} = {et};\n")])
+            except ValueError:
+                return None
+            out = dict(texts)
+            out[p] = new
+            return out
+    return None
+
+
 def candidates_for(texts: dict[Path, str], top: str, an) -> list[tuple[dict[Path, str], str]]:
     """[(new texts, description)]: one candidate per proven relation whose target an instance drives
     (both directions of a symmetric pair are tried: measurement picks)."""
     from rtlopt.semantic import regfunc
 
     out = []
-    widths = {n: len(js) for n, js in regfunc._all_registers(an.net).items()} if an.net is not None else None
+    allregs = regfunc._all_registers(an.net) if an.net is not None else {}
+    widths = {n: len(js) for n, js in allregs.items()} if an.net is not None else None
     for r in an.relations:
         if "." in r.target or not r.base or "." in r.base:
             continue
@@ -167,6 +275,15 @@ def candidates_for(texts: dict[Path, str], top: str, an) -> list[tuple[dict[Path
             new = None
         if new is not None:
             out.append((new, f"'{r.target}' == {regfunc._describe(r)} (instance dropped)"))
+        elif not any("." in x.target for x in regfunc.localize(r, allregs, an.regs)):
+            # the instance drives other nets too and the relation has no spelling inside it (the base
+            # is a register of a sibling instance): only this port is detached
+            try:
+                new = emit_port_detach(texts, top, r, widths)
+            except Exception:  # noqa: BLE001
+                new = None
+            if new is not None:
+                out.append((new, f"'{r.target}' == {regfunc._describe(r)} (instance port detached)"))
         if len(out) >= 4:
             break
     return out
