@@ -207,6 +207,35 @@ def in_scope(old: str, new: str, module: str) -> bool:
 # ----------------------------------------------------------------------------------------------------
 # Hierarchical optimization
 
+# The measuring phase is bounded so that modules too large to measure cannot eat the search time: the
+# full PPA flow of every module ends by MEASURE_FRAC of the budget (a module that does not fit its capped
+# share is "too large": not searched, since its search would measure every candidate the same way), the
+# cheap estimate of those (so the total covers them) by ESTIMATE_FRAC. The rest goes to the searches.
+MEASURE_FRAC = 0.25
+ESTIMATE_FRAC = 0.4
+MIN_SHARE_S = 10.0  # a searched module's floor (when the budget has it): small modules finish early anyway
+
+
+def search_weight(area: float | None, instances: int) -> float:
+    """A module's weight in the split of the search time: the square root of the area its rewrites can
+    reduce (own area x instances). Larger logic has more candidates, each measured and proven more
+    slowly, and more to gain; the root keeps small modules from being starved (they finish early and
+    their unused time flows to the modules after them)."""
+    if area is None:
+        return 1.0
+    return max(1.0, float(area) * max(1, instances)) ** 0.5
+
+
+def split_share(left: float, weights: list[float], floor: float = MIN_SHARE_S) -> float:
+    """The first module's share of ``left`` seconds among modules still to search with ``weights``
+    (it first): in proportion to its weight, at least ``floor`` (or an equal share when that is less),
+    never more than ``left``."""
+    if not weights or left <= 0:
+        return 0.0
+    total = sum(weights)
+    share = left * weights[0] / total if total > 0 else left / len(weights)
+    return min(left, max(share, min(floor, left / len(weights))))
+
 
 @dataclass
 class ModuleResult:
@@ -221,6 +250,9 @@ class ModuleResult:
     verdict: str | None = None
     note: str = ""
     estimated: bool = False  # area_before/after are an estimate (the full flow did not fit its slice)
+    measure_s: float | None = None  # seconds its measurement took in the measuring phase (full flow, estimate)
+    share_s: float | None = None  # seconds its search was given (None: not searched)
+    weight: float | None = None  # its weight in the split of the search time
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -240,6 +272,7 @@ class HierResult:
     seconds: float
     budget_exhausted: bool = False
     estimated: list[str] = field(default_factory=list)  # modules whose area in the total is an estimate
+    phases: dict[str, Any] = field(default_factory=dict)  # where the time went (measuring, estimating, search)
 
     @property
     def changed(self) -> bool:
@@ -251,19 +284,22 @@ class HierResult:
                           "measured": self.total_measured, "estimated_modules": list(self.estimated)},
                 "composed_proof": {"verdict": self.final_verdict, "engine": self.final_engine},
                 "changed": self.changed, "seconds": round(self.seconds, 3),
-                "budget_exhausted": self.budget_exhausted}
+                "budget_exhausted": self.budget_exhausted, "time": dict(self.phases)}
 
     def format_text(self) -> str:
         lines = [f"hierarchical optimization of {self.top} ({len(self.modules)} modules, leaves first)"]
         w = max([len(m.module) for m in self.modules] + [6])
-        lines.append(f"  {'module':<{w}}  inst  status          area before -> after (um^2)   s    measured")
+        lines.append(f"  {'module':<{w}}  inst  status          area before -> after (um^2)   s  share  measured")
         for m in self.modules:
             ab = "n/a" if m.area_before is None else f"{m.area_before:.2f}"
             aa = "n/a" if m.area_after is None else f"{m.area_after:.2f}"
             if m.estimated:
                 ab, aa = "~" + ab, "~" + aa
+            sh = "-" if m.share_s is None else f"{m.share_s:.0f}"
             lines.append(f"  {m.module:<{w}}  {m.instances:>4}  {m.status:<14}  {ab:>11} -> {aa:<11}  "
-                         f"{m.seconds:>5.1f}  {m.measured}{'  ' + m.note if m.note else ''}")
+                         f"{m.seconds:>5.1f}  {sh:>5}  {m.measured}"
+                         + (f" ({m.measure_s:.1f} s)" if m.measure_s is not None else "")
+                         + (f"  {m.note}" if m.note else ""))
             if m.rules:
                 lines.append(f"  {'':<{w}}        rules: {', '.join(m.rules)} ({m.verdict})")
         tb = "n/a" if self.total_before is None else f"{self.total_before:.2f}"
@@ -275,6 +311,12 @@ class HierResult:
             lines.append(f"composed design vs original (top {self.top}): {self.final_verdict or 'not run'}"
                          + (f" by {self.final_engine}" if self.final_engine else ""))
         lines.append(f"time: {self.seconds:.1f} s" + ("; budget exhausted" if self.budget_exhausted else ""))
+        if self.phases:
+            ph = self.phases
+            lines.append(f"  measuring {ph.get('measuring_s', 0):.1f} s (full flow, window {ph.get('measure_window_s', 0):.0f} s), "
+                         f"estimating {ph.get('estimating_s', 0):.1f} s (window to {ph.get('estimate_window_s', 0):.0f} s), "
+                         f"search {ph.get('search_s', 0):.1f} s over {ph.get('searched', 0)} modules; "
+                         f"split: {ph.get('rule', '')}")
         return "\n".join(lines)
 
 
@@ -284,8 +326,14 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                           progress: Callable[[str], None] | None = None, **kw) -> HierResult:
     """Optimize every module under ``design.top``, leaves first, each with its own proof and PPA.
 
-    Each module gets a share of what is left of the budget (the modules still to do share it
-    equally, the top a double share). A module instantiated with parameter overrides is measured and
+    Time (per-module area, ``measure_fn``): every module's own area first, in a bounded window (the
+    full flow until MEASURE_FRAC of the budget, each module capped at a fair share of it; the cheap
+    estimate of the modules that did not fit until ESTIMATE_FRAC). A module whose full flow did not fit
+    its cap is not searched (its search would measure every candidate the same way). The modules that
+    are searched share what is left in proportion to :func:`search_weight` (sqrt(own area x
+    instances)), recomputed from what is left at each one's turn, so unused time flows to later
+    modules; a module with 0 um^2 of own logic is not searched. Without per-module areas: equal
+    shares, the top a double share. The report's ``time`` says what each phase took. A module instantiated with parameter overrides is measured and
     optimized at its instances' values when they all have the same ones (its rewrites pinned to them,
     rtlopt.engine.parampin); with several configurations, at all of them in one search (a wrapper with
     one instance per configuration: rtlopt.engine.multiconfig).
@@ -339,6 +387,13 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
     estimated: dict[str, str] = {}  # module -> how its area was estimated
     attempted: set[str] = set()  # modules whose full measurement was tried in the measuring phase
     why_not: dict[str, str] = {}  # module -> why it has no number (for its row)
+    import threading
+
+    lock = threading.Lock()
+    spent: dict[str, float] = {}  # module -> seconds of its measurements in the measuring phase
+    phases: dict[str, Any] = {}
+    t_meas = time.monotonic()
+    t_est = 0.0  # seconds of the estimating window
     if measure_fn is not None:
         # every module's own area first (one synthesis each, cached), so the total is complete even
         # when the budget does not reach every module's optimization
@@ -353,11 +408,11 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
         jobs = kw.get("jobs") or default_jobs()
         # the full flow's window ends at 40 % of the budget: an estimate (slang frontend: seconds where
         # the full flow's frontend takes minutes) then has until 85 % for the modules without a number
-        measure_end = t0 + budget_s * 0.4
+        measure_end = t0 + budget_s * MEASURE_FRAC
         # an estimate may run on to 85 % of the budget: a total that covers every module comes before
         # optimizing modules the full flow can measure (their search is best effort); estimates that
         # finish early leave the rest to the search
-        estimate_end = min(deadline, t0 + budget_s * 0.85)
+        estimate_end = min(deadline, t0 + budget_s * ESTIMATE_FRAC)
         refs = {name: open_design(list(design.files), name) for name in order}
 
         def size(name: str) -> int:
@@ -368,11 +423,8 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
             # the largest modules first: they need the most time, the small ones fill in beside them
             pending = sorted((n for n in order if n not in flat_area), key=size, reverse=True)
             left = measure_end - time.monotonic()
-            if not pending:
-                break
-            if left < 2:
-                exhausted = True
-                break
+            if not pending or left < 2:
+                break  # (their rows say they were not measured within the limits)
             limit = max(2.0, min(ppa_timeout_s, left * jobs / len(pending) if attempt == 1 else left))
 
             # with parallel workers the largest module may use the whole window on its own worker:
@@ -385,6 +437,7 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                 lim = min(ppa_timeout_s if name == biggest else limit, measure_end - time.monotonic())
                 if lim < 2:
                     return name, None, "no time left for its measurement", None
+                tm = time.monotonic()
                 try:
                     if name in multi:  # every configuration, the instance-weighted mean
                         from rtlopt.engine.multiconfig import measure_configs
@@ -395,6 +448,9 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                             rep = first_fn(refs[name], texts=cur, timeout=lim)
                 except RtloptError as exc:
                     return name, None, str(exc), None
+                finally:
+                    with lock:
+                        spent[name] = spent.get(name, 0.0) + time.monotonic() - tm
                 how = rep.provenance.get("measured", "estimate") if rep.provenance.get("estimate") else None
                 return name, rep.area_um2.value, None, how
 
@@ -418,6 +474,7 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                 # shared among them, so the total covers every module; pass 2 then retries the full flow
                 # for the modules that have neither number
                 left = estimate_end - time.monotonic()
+                te = time.monotonic()
                 if left >= 4:
                     elim = max(2.0, min(ppa_timeout_s, left * min(jobs, len(slow)) / len(slow)))
 
@@ -425,6 +482,7 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                         lim = min(elim, estimate_end - time.monotonic())
                         if lim < 2:
                             return name, None, "no time left for an estimate"
+                        tm = time.monotonic()
                         try:
                             if name in multi:
                                 from rtlopt.engine.multiconfig import measure_configs
@@ -437,6 +495,9 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                             return name, rep.area_um2.value, rep.provenance.get("measured", "estimate")
                         except RtloptError as exc:
                             return name, None, str(exc)
+                        finally:
+                            with lock:
+                                spent[name] = spent.get(name, 0.0) + time.monotonic() - tm
 
                     with ThreadPoolExecutor(max_workers=jobs) as pool:
                         for name, a, how in pool.map(est, sorted(slow, key=size)):
@@ -447,11 +508,45 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                             else:
                                 why_not[name] = why_not.get(name, "not measured") + f"; not estimated either: {how}"
                                 say(f"{name}: not estimated either: {how}")
+                t_est += time.monotonic() - te
+        phases = {"measuring_s": round(time.monotonic() - t_meas - t_est, 2), "estimating_s": round(t_est, 2),
+                  "measure_window_s": round(budget_s * MEASURE_FRAC, 1),
+                  "estimate_window_s": round(budget_s * ESTIMATE_FRAC, 1)}
+    per_module = measure_fn is not None
+
+    def searched(name: str) -> bool:  # (the same tests as the loop's skips below)
+        at = inst_params.get(name) if name != design.top else None
+        if name in overridden and name != design.top and at is None and name not in multi:
+            return False
+        if name in estimated or g[name].file.resolve() in read_only:
+            return False
+        if name not in flat_area and "not estimated either" in why_not.get(name, ""):
+            return False
+        return not (per_module and goal == "area" and name in flat_area and flat_area[name][0] == 0)
+
+    # the search time: what is left after the (bounded) measuring phase, split among the modules that are
+    # searched in proportion to search_weight (per-module areas known), else equally with the top
+    # counted twice; each module's share is recomputed from what is left when its turn comes, so time a
+    # module does not use flows to the modules after it
+    to_search = [n for n in order if searched(n)]
+    if per_module and any(n in flat_area for n in to_search):
+        known = [search_weight(flat_area[n][0], counts.get(n, 1)) for n in to_search if n in flat_area]
+        fill = sum(known) / len(known)
+        weights = {n: search_weight(flat_area[n][0], counts.get(n, 1)) if n in flat_area else fill
+                   for n in to_search}
+        rule = ("in proportion to sqrt(own area x instances), at least "
+                f"{MIN_SHARE_S:g} s each; unused time flows to the modules after")
+    else:
+        weights = {n: 2.0 if n == design.top else 1.0 for n in to_search}
+        rule = "equal shares, the top a double share; unused time flows to the modules after"
+    t_search = time.monotonic()
+    phases.update(rule=rule, searched=len(to_search))
     for i, name in enumerate(order):
         left = deadline - time.monotonic()
-        todo = len(order) - i + 1  # the top counts twice
-        share = left / todo * (2 if name == design.top else 1)
+        rest = [n for n in order[i:] if n in weights]
+        share = split_share(left, [weights[n] for n in rest]) if name in weights else 0.0
         mr = ModuleResult(name, counts.get(name, 1), "skipped")
+        mr.measure_s = round(spent[name], 2) if name in spent else None
         results.append(mr)
         if name not in flat_area and name in why_not:
             mr.measured = why_not[name][:300]
@@ -506,10 +601,14 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
             # (which measures its input the same way first) would spend its share failing (cnn layer)
             mr.note = "not optimized: its area could not be measured within the limits"
             continue
+        if per_module and goal == "area" and name in flat_area and flat_area[name][0] == 0:
+            mr.note = "not optimized: 0 um^2 of its own logic, nothing to reduce"
+            continue
         if share < 5:
             mr.status, mr.note = "budget", "no time left in the budget"
             exhausted = True
             continue
+        mr.share_s, mr.weight = round(share, 1), round(weights[name], 2)
         say(f"[{i + 1}/{len(order)}] {name} ({share:.0f} s) ...")
         ts = time.monotonic()
         if name in multi:
@@ -556,9 +655,9 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
             cur = dict(res.final)
         if res.budget_exhausted:
             exhausted = True
+    phases["search_s"] = round(time.monotonic() - t_search, 2)
     # total: per-module runs (own logic): sum of own area x instances; flat runs: the top's number,
     # else each module's flat number minus its instances' flat numbers, times its instance count
-    per_module = kw.get("measure_fn") is not None
     total_b = total_a = None
     how = "not measured"
     if not per_module and design.top in flat_area and flat_area[design.top][0] is not None:
@@ -614,11 +713,13 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                        "hierarchical references is removed by synthesis)")
     verdict = engine = None
     if any(cur[p] != original[p] for p in original):
+        tp = time.monotonic()
         verdict, engine = _compose_proof(design, original, cur, deadline, verify_timeout_s, say)
+        phases["composed_proof_s"] = round(time.monotonic() - tp, 2)
         if verdict == "NOT_EQUIVALENT":  # never: every step was proven; refuse the result anyway
             cur = dict(original)
     return HierResult(design.top, results, original, cur, total_b, total_a, how, verdict, engine,
-                      time.monotonic() - t0, exhausted, [n for n in order if n in estimated])
+                      time.monotonic() - t0, exhausted, [n for n in order if n in estimated], phases)
 
 
 def _optimize_configs(design, name, cfgs, mr, cur, share, *, goal, liberty, max_steps, verify_timeout_s,
