@@ -1483,6 +1483,13 @@ def regfunc_candidates(state) -> list:
                                        getattr(state, "deadline", None) or float("inf"))
     except Exception:  # noqa: BLE001
         pass
+    try:  # with the comparisons of a register that are functions of other registers' bits rewritten too
+        from rtlopt.semantic import regfunc_seq
+
+        got += regfunc_seq.with_regpred(dict(state.texts), state.design.top, got[:1],
+                                        getattr(state, "deadline", None) or float("inf"))
+    except Exception:  # noqa: BLE001
+        pass
     try:  # a register loaded with a function of other registers' next values
         from rtlopt.semantic import nextfunc
 

@@ -38,3 +38,57 @@ def with_seqred(texts: dict[Path, str], top: str, got: list[tuple[dict[Path, str
         facts = seqred._last_facts(new, top)
         out.append((new2, f"{desc}; then sequential redundancy: {seqred._describe(names, facts)}"))
     return out
+
+
+def with_regpred(texts: dict[Path, str], top: str, got: list[tuple[dict[Path, str], str]],
+                 deadline: float = float("inf"), limit: int = 1) -> list[tuple[dict[Path, str], str]]:
+    """Register functions and :mod:`rtlopt.semantic.regpred`'s rewrite (comparisons of a register that
+    are functions of other registers' bits read those bits) in one candidate. A SAR controller's busy
+    flag is ``mask != 0`` and its bit counter's ``cnt == 1`` is ``mask[0]``: each rewrite alone leaves
+    the other register's relation to the one-hot mask for the equivalence proof to rediscover (UNKNOWN
+    within the proof's time); both together remove both registers and prove quickly.
+
+    Two orders: regpred's rewrite first, then every register function proven on its text (the counter
+    regpred made unread is gone from the netlist, so the flag is expressed through the mask, not the
+    counter); and, when that gives nothing, regpred on top of the first ``limit`` register-function
+    candidates ``got`` (a new analysis of each: slower)."""
+    from rtlopt.semantic import regfunc, regpred
+
+    out: list[tuple[dict[Path, str], str]] = []
+    seen: set[tuple] = set()
+
+    def add(new, desc):
+        k = tuple(sorted((str(p), t) for p, t in new.items()))
+        if k not in seen and any(new[p] != texts[p] for p in texts):
+            seen.add(k)
+            out.append((new, desc))
+
+    left = deadline - time.monotonic()
+    if left >= 4.0:
+        try:
+            pred = regpred.candidates_for(texts, top, timeout_s=max(2.0, min(20.0, left)))
+        except Exception:  # noqa: BLE001 - no combination from a failed analysis
+            pred = []
+        for new, desc in pred[:1]:
+            left = deadline - time.monotonic()
+            if left < 4.0:
+                break
+            try:
+                more = regfunc.candidates_for(new, top, timeout_s=max(2.0, min(30.0, left)), max_cands=1)
+            except Exception:  # noqa: BLE001
+                more = []
+            for new2, desc2 in more[:1]:
+                add(new2, f"{desc}; then register function: {desc2}")
+    for new, desc in got[:limit] if not out else ():  # the slower order (a new analysis) only as a fallback
+        left = deadline - time.monotonic()
+        if left < 4.0:
+            break
+        try:
+            more = regpred.candidates_for(new, top, timeout_s=max(2.0, min(20.0, left)))
+        except Exception:  # noqa: BLE001
+            continue
+        for new2, desc2 in more[:1]:
+            if all(new2[p] == new[p] for p in new):
+                continue
+            add(new2, f"{desc}; then {desc2}")
+    return out

@@ -64,7 +64,8 @@ def _const_of(an, node) -> int | None:
     if k is not None:
         return k
     node = strip(node)
-    if type(node).__name__ != "NamedValueExpression" or type(node.symbol).__name__ != "ParameterSymbol":
+    bare = type(node).__name__ == "NamedValueExpression" and type(node.symbol).__name__ == "ParameterSymbol"
+    if not bare and not _param_arith(node):
         return None
     try:
         sv = node.eval(ast.EvalContext(an.root)).value
@@ -77,6 +78,33 @@ def _const_of(an, node) -> int | None:
     except (TypeError, ValueError):
         return None
     return v if v >= 0 else None
+
+
+#: expression kinds a constant threshold may be made of (with literals and parameters: ``W - 1``)
+_ARITH = {"BinaryExpression", "UnaryExpression", "ConversionExpression", "ConditionalExpression",
+          "IntegerLiteral", "UnbasedUnsizedIntegerLiteral"}
+
+
+def _param_arith(node) -> bool:
+    """Whether ``node`` is arithmetic over literals and parameters only (evaluated in its instance)."""
+    from pyslang import ast
+
+    ok = [True]
+
+    def visit(x):
+        k = type(x).__name__
+        if k == "NamedValueExpression":
+            if type(x.symbol).__name__ != "ParameterSymbol":
+                ok[0] = False
+        elif k not in _ARITH:
+            ok[0] = False
+        return ast.VisitAction.Advance if ok[0] else ast.VisitAction.Interrupt
+
+    try:
+        node.visit(visit)
+    except Exception:  # noqa: BLE001
+        return False
+    return ok[0]
 
 
 def _sites(texts: dict[Path, str], top: str) -> list[tuple[Path, int, int, str, str, int]]:
