@@ -87,7 +87,7 @@ def _samples(net: seqsim.GateNet) -> np.ndarray:
 def hypotheses(net: seqsim.GateNet, an: regfunc.Analysis, bm: np.ndarray, consts=()):
     """{instance: {leaf: ("word", Relation) | ("bits", [(flop, inverted)]) | ("wordb", (S flops, sign, k,
     bit flop)) | ("fn", [[(support flops, table)] per fill of :data:`_FILLS`]) | ("cbits", [[(flop, inverted)
-    candidates] per bit]) | ("min", (S flops, [k...], other hypothesis or None))}}: per register of a child
+    candidates] per bit]) | ("min", (S flops, [k...])) | ("alt", [several of these])}}: per register of a child
     instance, a function of flip-flops outside that instance (not yet proven except the word form).
     ``consts``: integers written in the source (saturation limits ``min(S, k)`` tried)."""
     scopes = _scope_regs(net)
@@ -137,21 +137,26 @@ def hypotheses(net: seqsim.GateNet, an: regfunc.Analysis, bm: np.ndarray, consts
                         break
                 else:
                     got = ("bits", bits)
-            if got is None:
-                got = _slow_bits_hypothesis(js, bm, mine, key, budget)
-                if got is not None:
-                    budget[0] -= sum(len(c) for c in got[1])
-            if got is None:
+            alts = [got] if got is not None else []
+            if got is None:  # alternatives, all proven in one Houdini call (:func:`_resolve`)
+                slow = _slow_bits_hypothesis(js, bm, mine, key, budget)
+                if slow is not None:
+                    budget[0] -= sum(len(c) for c in slow[1])
+                    alts.append(slow)
+                sat = _min_hypothesis(js, bm, net, mine, consts)
+                if sat is not None:
+                    alts.append(("min", sat))
                 got = _wordbit_hypothesis(js, bm, net, mine, key)
-            if got is None:
-                fns = _fn_variants(js, bm, _outside_words(net, mine, bm))
-                if fns is not None and any(sup for sup, _t in fns[0]):
-                    got = ("fn", fns)
-            sat = _min_hypothesis(js, bm, net, mine, consts)
-            if sat is not None:  # tried first; the other form stays the fallback
-                got = ("min", (*sat, got))
-            if got is not None:
-                out.setdefault(inst, {})[leaf] = got
+                if got is None:
+                    fns = _fn_variants(js, bm, _outside_words(net, mine, bm))
+                    if fns is not None and any(sup for sup, _t in fns[0]):
+                        got = ("fn", fns)
+                if got is not None:
+                    alts.append(got)
+            if len(alts) == 1:
+                out.setdefault(inst, {})[leaf] = alts[0]
+            elif alts:
+                out.setdefault(inst, {})[leaf] = ("alt", alts)
     return out
 
 
@@ -429,7 +434,7 @@ def prove_bits(net: seqsim.GateNet, an: regfunc.Analysis, hyps, timeout_s: float
     pairs = {}
     for inst, rs in hyps.items():
         for leaf, (kind, h) in [(lf, hh) for lf, hy in rs.items()
-                                for hh in ([hy, hy[1][2]] if hy[0] == "min" and hy[1][2] else [hy])]:
+                                for hh in (hy[1] if hy[0] == "alt" else [hy])]:
             if kind == "min":  # every limit
                 js = _flops(an, net, inst, leaf)
                 t, sn = f"\\lk_w{js[0]}", f"\\lk_s{h[0][0]}"
@@ -639,7 +644,7 @@ def _cross_candidates(texts, top, an, net, bm, t0, timeout_s, max_cands):
     if not hyps:
         return []
     proven = prove_bits(net, an, hyps, max(2.0, timeout_s - (time.monotonic() - t0)))
-    hyps = _resolve_min(net, hyps, proven)
+    hyps = _resolve(net, hyps, proven)
     out = []
     insts = 0
     for inst, rs in sorted(hyps.items()):
@@ -660,24 +665,35 @@ def _cross_candidates(texts, top, an, net, bm, t0, timeout_s, max_cands):
     return out
 
 
-def _resolve_min(net, hyps, proven):
-    """``hyps`` with every "min" hypothesis replaced by its fallback when that is a proven plain copy
-    (cheaper than a saturating one; a proven table is not preferred: ``min`` is usually smaller), else by ("minp", (S flops, k)) for its smallest proven limit,
-    else by the fallback (or dropped)."""
+def _resolve(net, hyps, proven):
+    """``hyps`` with every list of alternatives ("alt") and every "min" replaced by one proven form:
+    a plain copy (word, bits, slow bits) first, then a saturated copy ("minp", (S flops, k)) for the
+    smallest proven limit (usually smaller than a table), then the others (k +/- S + b, tables); the
+    last alternative when none is proven (its candidate is then skipped)."""
     out = {}
     for inst, rs in hyps.items():
         for leaf, (kind, h) in rs.items():
-            if kind == "min":
-                js = _scope_regs(net)[inst][leaf]
-                fb = h[2]
-                k = next((k for k in h[1] if ("min", tuple(js), k) in proven), None)
-                plain = fb is not None and fb[0] in ("word", "bits", "cbits") and _fully_proven(js, fb, proven)
-                if k is not None and not plain:
-                    out.setdefault(inst, {})[leaf] = ("minp", (h[0], k))
-                elif fb is not None:
-                    out.setdefault(inst, {})[leaf] = fb
-                continue
-            out.setdefault(inst, {})[leaf] = (kind, h)
+            alts = h if kind == "alt" else [(kind, h)]
+            js = _scope_regs(net)[inst][leaf]
+            pick = None
+            for tier in (("word", "bits", "cbits"), ("min",), ("wordb", "fn")):
+                for a in alts:
+                    if a[0] not in tier:
+                        continue
+                    if a[0] == "min":
+                        k = next((k for k in a[1][1] if ("min", tuple(js), k) in proven), None)
+                        if k is not None:
+                            pick = ("minp", (a[1][0], k))
+                    elif _fully_proven(js, a, proven):
+                        pick = a
+                    if pick is not None:
+                        break
+                if pick is not None:
+                    break
+            if pick is None:
+                pick = next((a for a in reversed(alts) if a[0] != "min"), None)
+            if pick is not None:
+                out.setdefault(inst, {})[leaf] = pick
     return out
 
 
