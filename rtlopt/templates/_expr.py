@@ -212,6 +212,17 @@ class RedundantConcatenation(Template):
         return out
 
     @staticmethod
+    def _descending_vector(ty) -> bool:
+        """A packed (integral) type whose outer range is declared ``[hi:lo]`` with hi >= lo."""
+        try:
+            if getattr(ty, "isUnpackedArray", False) or not ty.isIntegral or not ty.hasFixedRange:
+                return False
+            r = ty.fixedRange
+            return r.left >= r.right
+        except Exception:  # noqa: BLE001 - a type pyslang cannot describe: not merged
+            return False
+
+    @staticmethod
     def _merge_slices(an: Analysis, ops) -> str | None:
         """``{a[7:4], a[3:0]}`` → ``a[7:0]`` (descending ranges, constant bounds, same plain signal)."""
         base = None
@@ -228,6 +239,8 @@ class RedundantConcatenation(Template):
             v = strip(o.value)
             if type(v).__name__ != "NamedValueExpression" or hi is None or lo is None or hi < lo:
                 return None
+            if not RedundantConcatenation._descending_vector(v.type):
+                return None  # words of an unpacked memory, or an ascending [0:N] range: no [hi:lo] select
             name = v.symbol.name
             if base is None:
                 base = name

@@ -1539,18 +1539,49 @@ def _z3_consts(term, out: set, limit: int = 2000, signed: bool = False) -> None:
     read as two's complement of its own size."""
     import z3
 
-    todo, seen = [term], set()
+    todo, seen, order = [term], set(), []
     while todo and len(seen) < limit:
         t = todo.pop()
         if t.get_id() in seen:
             continue
         seen.add(t.get_id())
+        order.append(t)
         if z3.is_bv_value(t):
             v, n = t.as_long(), t.size()
             out.add(v)
             if signed and n > 1 and v >= 1 << (n - 1):
                 out.add(v - (1 << n))
         todo.extend(t.children())
+    # operators over numerals only, folded: a compare with 'T_RST * 2 - 1' of parameters is a term
+    # '2 * 500 - 1' (z3 keeps it unfolded), whose value 999 is the bound (post-order over the terms seen)
+    closed: dict[int, bool] = {}
+    folds = 0
+    for root in order:
+        stack = [(root, False)]
+        while stack:
+            t, done = stack.pop()
+            i = t.get_id()
+            if i in closed:
+                continue
+            if z3.is_bv_value(t):
+                closed[i] = True
+                continue
+            kids = t.children()
+            if not done and kids and i in seen:
+                stack.append((t, True))
+                stack.extend((c, False) for c in kids if c.get_id() not in closed)
+                continue
+            closed[i] = bool(kids) and i in seen and (z3.is_bv(t) or z3.is_bool(t)) \
+                and all(closed.get(c.get_id(), False) for c in kids)
+    for t in order:
+        if closed.get(t.get_id()) and not z3.is_bv_value(t) and z3.is_bv(t) and folds < 200:
+            folds += 1
+            v = z3.simplify(t)
+            if z3.is_bv_value(v):
+                out.add(v.as_long())
+                n = v.size()
+                if signed and n > 1 and v.as_long() >= 1 << (n - 1):
+                    out.add(v.as_long() - (1 << n))
 
 
 def _reset_value(an: Analysis, rhs, key, free: bool) -> bool:
