@@ -7,6 +7,11 @@ right shift would drop, so both arms are ``({0.., x} << e) >> K``: one left shif
 slice (the fixed-point conversion of a float, an exponent-driven scale). The constant may be on either
 side (``x << (e - K)`` / ``x >> (K - e)``); ``x`` is unsigned (a signed operand sign-extends differently).
 The search measures the candidate and proves it.
+
+The same amount on both sides (``c ? x << n : x >> n``, the arms inline or single-driver nets, the result as
+wide as ``x``): a left shift is the right shift of the bit-reversed operand, reversed back, so one right
+shifter does both: ``s = (c ? rev(x) : x) >> n; y = c ? rev(s) : s`` (reversals are wiring; two W-bit muxes
+replace a barrel shifter, kept only when measured smaller).
 """
 
 from __future__ import annotations
@@ -66,6 +71,48 @@ def _merged(an: Analysis, fl, fr, ctx: int) -> str | None:
     return f"({{{pad}'d0, {paren(xl)}}} << {paren(fl[2])}) >> {k}"
 
 
+def _same_amount_form(an: Analysis, node, ctx: int):
+    """``(dir, operand node, amount node)`` of ``x << n`` / ``x >> n`` with unsigned ``x`` exactly as wide as the
+    shift's result and the selection (``ctx``), inline or as the one driver of a net in the same scope."""
+    from rtlopt.templates._addsub import _net_drivers, _same_node, _scope_of, _sym_key
+
+    n = strip(node)
+    if type(n).__name__ == "NamedValueExpression":
+        sym = n.symbol
+        r = _net_drivers(an).get(_sym_key(sym))
+        if r is None or int(getattr(sym.type, "bitWidth", 0) or 0) != ctx or n.syntax is None or r.syntax is None:
+            return None
+        sa, sb = _scope_of(r.syntax), _scope_of(n.syntax)
+        if sa is None or not (sa is sb or _same_node(sa, sb, an)):
+            return None
+        n = strip(r)
+    if type(n).__name__ != "BinaryExpression" or not is_pure(n):
+        return None
+    op = op_name(n)
+    if op not in _LEFT and op not in _RIGHT:
+        return None
+    if int(n.type.bitWidth or 0) != ctx or self_width(n.left) != ctx or getattr(strip(n.left).type, "isSigned", True):
+        return None
+    if _text(an, n.left) is None or _text(an, n.right) is None or an.const(n.right) is not None:
+        return None
+    return ("L" if op in _LEFT else "R"), n.left, n.right
+
+
+def _module_item(syn):
+    """The module (or generate block) item holding ``syn``."""
+    while syn is not None and syn.parent is not None \
+            and type(syn.parent).__name__ not in ("ModuleDeclarationSyntax", "GenerateBlockSyntax"):
+        syn = syn.parent
+    return syn if syn is not None and syn.parent is not None else None
+
+
+def _fresh(text: str, base: str) -> str:
+    i = 0
+    while f"{base}{i}" in text:
+        i += 1
+    return f"{base}{i}"
+
+
 class OppositeShiftPair(Template):
     """``c ? x << (e - K) : x >> (K - e)`` -> ``({0, x} << e) >> K`` (one shifter and a constant slice)."""
 
@@ -90,6 +137,7 @@ class OppositeShiftPair(Template):
             if new is not None:
                 out.append(self._m(an, info.start, info.end, f"opposite shifts of {_text(an, fl[1])}: one shifter",
                                    [Edit(info.start, info.end, paren(new))]))
+        out.extend(self._reversed(an))
         for st, _s, _e in an.statements:
             if type(st).__name__ != "ConditionalStatement" or st.ifFalse is None or len(st.conditions) != 1:
                 continue
@@ -115,5 +163,72 @@ class OppositeShiftPair(Template):
                                [Edit(a, b, f"{lt} {op} {new};")]))
         return out
 
+    def _reversed(self, an: Analysis) -> list[Match]:
+        """``c ? x << n : x >> n`` (or ``if (c) t = x << n; else t = x >> n;``) -> one right shifter of
+        ``c ? rev(x) : x``, its result reversed under ``c``. The shifter is a module-level wire, so the
+        condition, ``x`` and ``n`` must read nothing blocking-assigned in the block around them."""
+        from rtlopt.templates._arith import single_assignment
+        from rtlopt.templates._guards import reads, sites
+
+        vol = {}
+        for site in sites(an):
+            sp = getattr(site.node, "syntax", None)
+            if sp is not None:
+                vol[an.span(sp)] = site.volatile
+        out: list[Match] = []
+        used: set[str] = set()
+        forms = []  # (cond node, true arm, false arm, width, anchor syntax, replace span, formatter)
+        for info in an.exprs:
+            n = info.node
+            if type(n).__name__ == "ConditionalExpression" and len(n.conditions) == 1 \
+                    and n.conditions[0].pattern is None and is_pure(n.conditions[0].expr) and n.syntax is not None:
+                forms.append((n.conditions[0].expr, n.left, n.right, info.width, n.syntax,
+                              (info.start, info.end), lambda v: v))
+        for st, _s, _e in an.statements:
+            if type(st).__name__ != "ConditionalStatement" or st.ifFalse is None or len(st.conditions) != 1 \
+                    or st.conditions[0].pattern is not None or not is_pure(st.conditions[0].expr):
+                continue
+            at, af = single_assignment(st.ifTrue), single_assignment(st.ifFalse)
+            if at is None or af is None or at.isNonBlocking != af.isNonBlocking or at.right.syntax is None:
+                continue
+            lt, lf = _text(an, at.left), _text(an, af.left)
+            if lt is None or lf is None or norm(lt) != norm(lf):
+                continue
+            op = "<=" if at.isNonBlocking else "="
+            lw = int(getattr(strip(at.left).type, "bitWidth", 0) or 0)
+            forms.append((st.conditions[0].expr, at.right, af.right, lw, at.right.syntax, an.span(st.syntax),
+                          lambda v, lt=lt, op=op: f"{lt} {op} {v};"))
+        for cnode, tnode, fnode, w, anchor, (a, b), fmt in forms:
+            fa, fb = _same_amount_form(an, tnode, w), _same_amount_form(an, fnode, w)
+            if fa is None or fb is None or {fa[0], fb[0]} != {"L", "R"} or w < 2:
+                continue
+            if norm(_text(an, fa[1])) != norm(_text(an, fb[1])) or norm(_text(an, fa[2])) != norm(_text(an, fb[2])):
+                continue
+            v = vol.get(an.span(anchor), frozenset())
+            if (reads(cnode) | reads(fa[1]) | reads(fa[2])) & v:
+                continue
+            item = _module_item(anchor)
+            cond = _text(an, cnode)
+            if item is None or cond is None:
+                continue
+            cond = paren(cond) if fa[0] == "L" else f"!{paren(cond)}"
+            name = _fresh(an.text + "".join(used), "rtlopt_rs")
+            used.add(name)
+            x, amt = _text(an, fa[1]), _text(an, fa[2])
+
+            def rev(v: str, w: int = w) -> str:
+                return "{" + ", ".join(f"{v}[{i}]" for i in range(w)) + "}"
+
+            pos = an.span(item)[0]
+            ls = an.text.rfind("\n", 0, pos) + 1
+            indent = an.text[ls:pos] if not an.text[ls:pos].strip() else ""
+            decl = (f"wire [{w - 1}:0] {name}_a = {x};\n{indent}"
+                    f"wire [{w - 1}:0] {name}_x = {cond} ? {rev(name + '_a')} : {name}_a;\n{indent}"
+                    f"wire [{w - 1}:0] {name} = {name}_x >> {paren(amt)};\n{indent}")
+            new = fmt(f"({cond} ? {rev(name)} : {name})")
+            out.append(self._m(an, a, b,
+                               f"{x} << / >> {amt}: one right shifter, operand and result reversed for the left shift",
+                               [Edit(pos, pos, decl), Edit(a, b, new)]))
+        return out
 
 __all__ = ["Match", "OppositeShiftPair"]
