@@ -68,6 +68,36 @@ def _width(node) -> int:
     return int(getattr(getattr(node, "type", None), "bitWidth", 0) or 0)
 
 
+def _param_const(an: Analysis, node) -> int | None:
+    """The value of an operator expression over parameters and literals only (``OVS/2 - 1``), as this
+    elaborated copy evaluates it; None when it reads anything else or has x/z bits."""
+    names: list = []
+
+    def visit(n):
+        if isinstance(n, ast.Expression):
+            k = type(n).__name__
+            if k == "NamedValueExpression":
+                names.append(isinstance(n.symbol, (ast.ParameterSymbol, ast.EnumValueSymbol)))
+            elif k not in ("BinaryExpression", "UnaryExpression", "IntegerLiteral", "UnbasedUnsizedIntegerLiteral",
+                           "ConversionExpression"):
+                names.append(False)
+        return True
+
+    node.visit(visit)
+    if not names or not all(names):
+        return None
+    try:
+        sv = node.eval(ast.EvalContext(an.root)).value
+    except Exception:  # noqa: BLE001 - pyslang raises assorted errors on odd nodes
+        return None
+    if type(sv).__name__ != "SVInt" or sv.hasUnknown:
+        return None
+    try:
+        return int(sv)
+    except (TypeError, ValueError):
+        return None
+
+
 class Z3Expr:
     """pyslang expression → z3 bit-vector (width = the expression's elaborated width)."""
 
@@ -171,6 +201,9 @@ class Z3Expr:
                 return _resize(r if op == "BitwiseXor" else ~r, w, False)
             return None
         if kind == "BinaryExpression":
+            c = _param_const(self.an, node)  # 'OVS/2 - 1' of parameters: its value (division is not modelled)
+            if c is not None:
+                return z3.BitVecVal(c & ((1 << w) - 1), w)
             return self._binary(node, w)
         if kind == "ConditionalExpression":
             if len(node.conditions) != 1 or node.conditions[0].pattern is not None:

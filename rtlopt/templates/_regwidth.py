@@ -343,6 +343,13 @@ class RegisterWidthReduction(Template):
             resize[k] = lits + cmps
             if per_copy is not None and per_copy[1] < bits and not _layout_read(an, k, per_copy[1]):
                 width_expr[k] = per_copy[0]
+        # a counter whose compares bound it per controller state (3 in START, 7 in DATA) gets a tighter
+        # z3 bound than its largest compare plus its step: offered instead of the syntactic narrowing
+        better = {k for k, b in narrow.items() if k not in ternary and k in writes and k in clocked and k not in bad
+                  and all(w.isNonBlocking for w in writes[k])
+                  and (ib := inductive_bound(an, k, cands[k], writes[k])) is not None and ib < b}
+        for k in better:  # (the tighter one instead: all matches together keep one narrowing per register)
+            narrow.pop(k)
         ind = _inductive_matches(self, an, cands, writes, clocked, bad, set(narrow) - ternary, aliased)
         for c in ind:  # a ternary chain's z3 bound sees its '<' guards exactly (127, not 127 + 1)
             if c.data.get("kind") == "inductive" and c.data.get("reg") in ternary:
@@ -1053,9 +1060,10 @@ def _flag_bound_in(an: Analysis, key, width: int, writes: list, sites: list, def
         lhs = strip(sts[0].node.left)
         if _width(lhs) == 1 and type(lhs.symbol).__name__ == "VariableSymbol":
             flags.append((fk, sts))
-        elif 2 <= _width(lhs) <= 4 and type(lhs.symbol).__name__ == "VariableSymbol" and all(
-                _state_names(st.node.right) <= {fk, key} for st in sts):
-            states.append((fk, sts, _width(lhs)))  # a controller state register (its own writes only)
+        elif 2 <= _width(lhs) <= 4 and type(lhs.symbol).__name__ == "VariableSymbol":
+            # a controller state register: its writes may read inputs and other registers (free values
+            # of the one-step induction: an over-approximation, ``st <= rxd ? IDLE : DATA``)
+            states.append((fk, sts, _width(lhs)))
     zx = Z3Expr(an, defs=defs)
     for st in mine + [x for _k, sts, *_w in flags + states for x in sts]:  # the chains need every guard modelled
         for g in st.guard:
@@ -1167,7 +1175,63 @@ def _chain_search(an: Analysis, zx, key, width: int, r, nr, mine, resets, consts
             if all(unsat(guard_z3(an, zx, st.guard), _last(an, zx, st, mine), z3.Not(inv(nr, nf, vals)))
                    for st in resets[:1]):
                 return b
+    for fk, sts, fw in states:
+        b = _per_state_bound(an, zx, key, width, r, nr, mine, resets, consts, fk, sts, fw, unsat)
+        if b is not None:
+            return b
     return None
+
+
+def _per_state_bound(an: Analysis, zx, key, width: int, r, nr, mine, resets, consts, fk, sts, fw: int,
+                     unsat) -> int | None:
+    """A bound per value of a controller state register: ``st == v -> r <= b_v`` for every value ``v``
+    (Houdini over the constants of the next-state functions: the implications not preserved by one
+    transition are dropped until the rest is inductive), established by the reset; the bound is the
+    largest ``b_v``. An oversampling counter compared with 3 in START and with 7 in DATA, reset to 0
+    on every state change, is at most 7 (``r <= 7`` alone is not inductive: START steps past 3 from 4)."""
+    import z3
+
+    from rtlopt.templates._guards import guard_z3
+
+    f = zx.var(fk, fw)
+    nf = _next_state(an, zx, sts, f, fw)
+    cs = {c for c in consts if 0 <= c < (1 << (width - 1))} | {(1 << k) - 1 for k in range(1, min(width, 9))}
+    cands = sorted(cs)[:10]
+    facts = [(v, c) for v in range(1 << fw) for c in cands]
+
+    def inv(rr, ff, fs):
+        return z3.And(*[z3.Implies(ff == v, z3.ULE(rr, c)) for v, c in fs])
+
+    for _ in range(len(facts) + 1):
+        s = z3.Solver()
+        s.set("timeout", 1000)
+        s.add(inv(r, f, facts), z3.Not(inv(nr, nf, facts)))
+        res = s.check()
+        if res == z3.unsat:
+            break
+        if res != z3.sat:
+            return None
+        m = s.model()
+        fv = m.eval(nf, model_completion=True).as_long()
+        rv = m.eval(nr, model_completion=True).as_long()
+        drop = [(v, c) for v, c in facts if v == fv and rv > c]
+        if not drop:
+            return None
+        facts = [x for x in facts if x not in drop]
+    else:
+        return None
+    best: dict[int, int] = {}
+    for v, c in facts:
+        best[v] = min(best.get(v, c), c)
+    if len(best) != 1 << fw:
+        return None
+    keep = [(v, c) for v, c in best.items()]
+    if not unsat(inv(r, f, keep), z3.Not(inv(nr, nf, keep))):
+        return None
+    if not all(unsat(guard_z3(an, zx, st.guard), _last(an, zx, st, mine), z3.Not(inv(nr, nf, keep)))
+               for st in resets[:1]):
+        return None
+    return max(best.values())
 
 
 def _last(an: Analysis, zx, st, sts: list):
