@@ -4,8 +4,6 @@ later rewrite proven at DIV=128 alone must not be claimed at DIV=8 too."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rtlopt.engine.parampin import configs_for, pin_text
 
 BASE = """module div #(parameter DIV = 16) (input clk, input rst, output tick);
