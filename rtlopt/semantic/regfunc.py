@@ -251,8 +251,11 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
     for n, js in sorted(regs.items(), key=lambda kv: (-len(kv[1]), kv[0])):  # the widest register names a bit
         for i, j in enumerate(js):
             flop_name.setdefault(j, (n, i))
+    # compared words: up to 24 bits, or up to 40 when every sample fits in 24 (an 'int' counter that
+    # stays below its limit: 'sat == (cnt == MAX)' over a 32-bit count)
     words: dict[tuple[str, str | None], np.ndarray] = {
-        (s, None): vals[s] for s, sj in regs.items() if 2 <= len(sj) <= 24 and s in vals}
+        (s, None): vals[s] for s, sj in regs.items() if s in vals and (2 <= len(sj) <= 24 or (
+            len(sj) <= 40 and int(vals[s].max()) < 1 << 24))}
     diffs = _diff_words(regs, vals)
     words.update(diffs)
     consts = sorted(consts)
@@ -547,7 +550,7 @@ def _predicates(r: str, vals: dict[str, np.ndarray], regs: dict[str, list[int]],
     out = []
     varies = rv.min() != rv.max()
     for (s, s2), sv in words.items():
-        if r in (s, s2) or len(regs[s]) > 24 or set(regs[s]) & set(regs[r]):
+        if r in (s, s2) or len(regs[s]) > 40 or set(regs[s]) & set(regs[r]):
             continue
         if s2 is not None and set(regs[s2]) & set(regs[r]):
             continue
@@ -1488,6 +1491,13 @@ def regfunc_candidates(state) -> list:
 
         got += regfunc_seq.with_regpred(dict(state.texts), state.design.top, got[:1],
                                         getattr(state, "deadline", None) or float("inf"))
+    except Exception:  # noqa: BLE001
+        pass
+    try:  # with the other registers narrowed to their value ranges too (one round instead of two)
+        from rtlopt.semantic import regfunc_seq
+
+        got += regfunc_seq.with_narrowing(dict(state.texts), state.design.top, got, limit=3,
+                                          deadline=getattr(state, "deadline", None) or float("inf"))
     except Exception:  # noqa: BLE001
         pass
     try:  # a register loaded with a function of other registers' next values

@@ -92,3 +92,33 @@ def with_regpred(texts: dict[Path, str], top: str, got: list[tuple[dict[Path, st
                 continue
             add(new2, f"{desc}; then {desc2}")
     return out
+
+
+def with_narrowing(texts: dict[Path, str], top: str, got: list[tuple[dict[Path, str], str]],
+                   deadline: float = float("inf"), limit: int = 1) -> list[tuple[dict[Path, str], str]]:
+    """For the first ``limit`` register-function candidates ``got``: the candidate with the register
+    width templates (value ranges from reset) applied on top, in one candidate. An interrupt coalescer's
+    pending flag is ``count != 0`` and its ``int`` timer never exceeds its timeout: measured one at a
+    time the narrowing wins the first round, and the flag is found again only in a later round, whose
+    generator window may close before this generator runs (budget 90 s under load: the flag stayed).
+    [] when no width template matches there."""
+    from rtlopt.engine.search import _apply_all
+    from rtlopt.templates import REGISTRY
+
+    tmpls = {k: v for k, v in REGISTRY.items() if v.rule == "register_width_reduction"}
+    out = []
+    for new, desc in got[:limit]:
+        if not tmpls or deadline - time.monotonic() < 2.0:
+            break
+        changed = [p for p in new if new[p] != texts[p]]
+        if len(changed) != 1:
+            continue
+        p = changed[0]
+        try:
+            t2, rules = _apply_all(new[p], tmpls, None, min(deadline, time.monotonic() + 20.0))
+        except Exception:  # noqa: BLE001 - no combination from a failed match
+            continue
+        if t2 is None or not rules:
+            continue
+        out.append(({**new, p: t2}, f"{desc}; then {', '.join(rules)}"))
+    return out
