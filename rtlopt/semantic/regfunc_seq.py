@@ -101,12 +101,16 @@ def with_narrowing(texts: dict[Path, str], top: str, got: list[tuple[dict[Path, 
     pending flag is ``count != 0`` and its ``int`` timer never exceeds its timeout: measured one at a
     time the narrowing wins the first round, and the flag is found again only in a later round, whose
     generator window may close before this generator runs (budget 90 s under load: the flag stayed).
-    [] when no width template matches there."""
-    from rtlopt.engine.search import _apply_all
+    Two variants each: every width match applied, and the declaration narrowings alone (the template's
+    other matches, a comparison with the largest value as a magnitude comparison, measured larger on a
+    tachometer: 928.4 against 915.9 um^2). [] when no width template matches there."""
+    from rtlopt.engine.search import _non_overlapping
     from rtlopt.templates import REGISTRY
+    from rtlopt.templates._sem import analyze
 
-    tmpls = {k: v for k, v in REGISTRY.items() if v.rule == "register_width_reduction"}
-    out = []
+    tmpls = [v for v in REGISTRY.values() if v.rule == "register_width_reduction"]
+    out: list[tuple[dict[Path, str], str]] = []
+    seen: set[str] = set()
     for new, desc in got[:limit]:
         if not tmpls or deadline - time.monotonic() < 2.0:
             break
@@ -115,10 +119,21 @@ def with_narrowing(texts: dict[Path, str], top: str, got: list[tuple[dict[Path, 
             continue
         p = changed[0]
         try:
-            t2, rules = _apply_all(new[p], tmpls, None, min(deadline, time.monotonic() + 20.0))
+            an = analyze(new[p], str(p))
+            if an.syntax_errors:
+                continue
+            for tm in tmpls:
+                ms = tm.match(an)
+                narrow = [m for m in ms if " bits " in m.description and "->" in m.description]
+                for sub in (ms, narrow):
+                    if not sub:
+                        continue
+                    t2 = _non_overlapping(tm, new[p], sub)
+                    if t2 is None or t2 == new[p] or t2 in seen:
+                        continue
+                    seen.add(t2)
+                    what = "; ".join(m.description.split(" (")[0] for m in sub)
+                    out.append(({**new, p: t2}, f"{desc}; then {what}"))
         except Exception:  # noqa: BLE001 - no combination from a failed match
             continue
-        if t2 is None or not rules:
-            continue
-        out.append(({**new, p: t2}, f"{desc}; then {', '.join(rules)}"))
     return out
