@@ -345,7 +345,10 @@ class RegisterWidthReduction(Template):
                 width_expr[k] = per_copy[0]
         # a counter whose compares bound it per controller state (3 in START, 7 in DATA) gets a tighter
         # z3 bound than its largest compare plus its step: offered instead of the syntactic narrowing
+        # (not for a module elaborated with other parameter values per instance: its syntactic narrowing
+        # has a width per copy, the z3 one the largest over the copies)
         better = {k for k, b in narrow.items() if k not in ternary and k in writes and k in clocked and k not in bad
+                  and k not in width_expr and not (_multi_params(an) and _scope_varies(an, cands[k]))
                   and all(w.isNonBlocking for w in writes[k])
                   and (ib := inductive_bound(an, k, cands[k], writes[k])) is not None and ib < b}
         for k in better:  # (the tighter one instead: all matches together keep one narrowing per register)
