@@ -476,10 +476,15 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                 left = estimate_end - time.monotonic()
                 te = time.monotonic()
                 if left >= 4:
-                    elim = max(2.0, min(ppa_timeout_s, left * min(jobs, len(slow)) / len(slow)))
+                    unfinished = [len(slow)]  # estimates not finished yet (this one included)
 
-                    def est(name: str, elim=elim):
-                        lim = min(elim, estimate_end - time.monotonic())
+                    def est(name: str, unfinished=unfinished):
+                        # the window left, shared among the estimates not finished yet: one that starts
+                        # after a quick one gets the time that one did not use
+                        with lock:
+                            k = unfinished[0]
+                        left_now = estimate_end - time.monotonic()
+                        lim = min(ppa_timeout_s, left_now, max(2.0, left_now * min(jobs, k) / k))
                         if lim < 2:
                             return name, None, "no time left for an estimate"
                         tm = time.monotonic()
@@ -498,6 +503,7 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                         finally:
                             with lock:
                                 spent[name] = spent.get(name, 0.0) + time.monotonic() - tm
+                                unfinished[0] -= 1
 
                     with ThreadPoolExecutor(max_workers=jobs) as pool:
                         for name, a, how in pool.map(est, sorted(slow, key=size)):
