@@ -152,3 +152,33 @@ def test_counter_wrapping_at_the_limit_is_left_alone(tmp_path):
     assert "t == LIMIT) ? 10'd0" in text
     _f, got = _run(tmp_path, text, sfx, "pulse_mon")
     assert not any("'u_s.t'" in d for _t, d in got), got
+
+
+@pytest.mark.yosys
+def test_interval_counter_is_the_difference_of_two_outside_registers(tmp_path):
+    text, sfx = _design("lock9_diff_interval_v")
+    f, got = _run(tmp_path, text, sfx, "evt_top")
+    t, d = next((t[f], d) for t, d in got if "'u_int.since'" in d)
+    assert "'u_int.since' == now - last" in d, d
+    assert ".rtlopt_lock_0_i(now - last)" in t
+    assert _smt_verdict(tmp_path, f, t, "evt_top") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_outstanding_count_is_sent_minus_back(tmp_path):
+    text, sfx = _design("lock9_diff_level_sv")
+    f, got = _run(tmp_path, text, sfx, "credit_mon")
+    # the instance whose register the top never names is tried first
+    t, d = got[0][0][f], got[0][1]
+    assert d.startswith("'u_w.out_q' == sent - back"), d
+    assert _smt_verdict(tmp_path, f, t, "credit_mon") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_outstanding_count_held_at_zero_is_left_alone(tmp_path):
+    # a return with nothing outstanding keeps 0 while sent - back goes to 255
+    text, sfx = _design("lock9_diff_level_sv")
+    text = text.replace("2'b01:   out_q <= out_q - W'(1);", "2'b01:   out_q <= (out_q == '0) ? out_q : out_q - W'(1);")
+    assert "(out_q == '0) ? out_q" in text
+    _f, got = _run(tmp_path, text, sfx, "credit_mon")
+    assert not any("'u_w.out_q'" in d for _t, d in got), got

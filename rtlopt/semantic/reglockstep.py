@@ -116,9 +116,11 @@ def hypotheses(net: seqsim.GateNet, an: regfunc.Analysis, bm: np.ndarray, consts
             mine = owned | shared if set(js) & shared else owned
             got = None
             for r in an.relations:  # a proven word relation to a register outside the instance
-                if r.op == "add" and r.base and not r.base2 and not r.bits and r.target in regs \
+                # (a difference or sum of two outside registers too: an interval count == now - last)
+                b2 = not r.base2 or (r.sign > 0 and not set(regs[r.base2]) & mine and len(regs[r.base2]) == len(js))
+                if r.op == "add" and r.base and b2 and not r.bits and r.target in regs \
                         and regs[r.target] == js and not set(regs[r.base]) & mine \
-                        and len(regs[r.base]) == len(js) and (r.k or r.sign < 0):
+                        and len(regs[r.base]) == len(js) and (r.k or r.sign < 0 or r.base2):
                     got = ("word", r)
                     break
             if got is None:
@@ -647,7 +649,14 @@ def _cross_candidates(texts, top, an, net, bm, t0, timeout_s, max_cands):
     hyps = _resolve(net, hyps, proven)
     out = []
     insts = 0
-    for inst, rs in sorted(hyps.items()):
+    topn = _top_names(net)
+    scopes = _scope_regs(net)
+
+    def visible(item):  # instances whose redundant registers the top never names come first
+        inst, rs = item
+        return (sum(any(j in topn for j in scopes[inst][leaf]) for leaf in rs), inst)
+
+    for inst, rs in sorted(hyps.items(), key=visible):
         # the fill variants of table registers whose every bit is proven; one candidate per variant
         fills = {leaf: [v for v in h if all((j, sup, tt) in proven for j, (sup, tt)
                                             in zip(_scope_regs(net)[inst][leaf], v, strict=True))]
@@ -785,7 +794,13 @@ def _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice):
                 continue
             w = len(js)
             k = h.k % (1 << w)
-            if h.sign > 0:
+            if h.base2:
+                cur = _export_missing(cur, top, net, inst, regs[h.base2], topn, wires)
+                et1 = _top_expr([(i, 0) for i in regs[h.base2]], topn, net, wires)
+                if et1 is None:
+                    continue
+                et = f"{et0} {'+' if h.plus2 else '-'} {et1}" + (f" + {w}'d{k}" if k else "")
+            elif h.sign > 0:
                 et = f"{w}'d{k} + {et0}"
             elif k == (1 << w) - 1:
                 et = f"~{et0}"

@@ -413,6 +413,7 @@ def _mine_candidates(sm: SmtMiter, bmc: _Bmc, budget: Budget, state_map: dict | 
     cands += _state_bound_candidates(sm, gregs, hregs)
     cands += _decode_candidates(sm, gregs + hregs)
     cands += _saturated_copy_candidates(sm, gregs + hregs)
+    cands += _difference_candidates(sm, gregs) + _difference_candidates(sm, hregs)
     if state_map:
         cands += _state_map_candidates(sm, state_map)
     if guard is not None:
@@ -718,6 +719,7 @@ def _structural_candidates(sm: SmtMiter, state_map: dict | None, guard,
     cands += _state_bound_candidates(sm, gregs, hregs)
     cands += _decode_candidates(sm, gregs + hregs)
     cands += _saturated_copy_candidates(sm, gregs + hregs)
+    cands += _difference_candidates(sm, gregs) + _difference_candidates(sm, hregs)
     if state_map:
         cands += _state_map_candidates(sm, state_map)
     if guard is not None:
@@ -844,6 +846,25 @@ def _saturated_copy_candidates(sm: SmtMiter, regs: list, limit: int = 240) -> li
                     return out
                 kk = z3.BitVecVal(k, w, ea.ctx)
                 out.append(ea == z3.If(z3.ULE(eb, kk), eb, kk))
+    return out
+
+
+def _difference_candidates(sm: SmtMiter, regs: list, limit: int = 200) -> list[z3.BoolRef]:
+    """A count kept beside two others it is the difference of: ``a == b - c`` for word registers of one
+    width within one design (cycles since the last event == now - last, outstanding credits == sent -
+    returned), the invariant a rewrite computing ``a`` from ``b`` and ``c`` needs (one design's
+    registers only: the gold/gate pairs are covered by the equalities)."""
+    out: list[z3.BoolRef] = []
+    words = [r for r in regs if not z3.is_bool(sm.regs[r.name]) and 2 <= sm.regs[r.name].size() <= 64][:12]
+    for a in words:
+        ea = sm.regs[a.name]
+        for b in words:
+            for c in words:
+                if len({a.name, b.name, c.name}) < 3 or not ea.size() == sm.regs[b.name].size() == sm.regs[c.name].size():
+                    continue
+                if len(out) >= limit:
+                    return out
+                out.append(ea == sm.regs[b.name] - sm.regs[c.name])
     return out
 
 
