@@ -281,3 +281,101 @@ def test_vector_history_in_a_child_proven(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
     verdict, base, area = _prove(tmp_path, "v.v", "vtop", VECCHILD, _progress(rewrites(VECCHILD, "v.v"))[0], "vc")
     assert verdict == "EQUIVALENT" and area < 0.5 * base
+
+
+# a packed SV array of nibbles shifted by a concatenation, compared through a function on the flat
+# window (inlined as element selects), with one more constant compare of a lane beside the pattern
+PACKEDX = """module nib_seq (input logic clk, input logic rst, input logic [3:0] nib, output logic seen, output logic busy);
+  logic [2:0][3:0] hist;
+  function automatic logic is_seq(input logic [11:0] v);
+    is_seq = (v[11:8] == 4'h9) & (v[7:4] == 4'hA) & (v[3:0] == 4'h5);
+  endfunction
+  always_ff @(posedge clk) begin
+    if (rst) hist <= '0;
+    else     hist <= {hist[1:0], nib};
+  end
+  assign seen = is_seq(hist);
+  assign busy = hist[2] != 4'h0;
+endmodule
+"""
+
+# a flat vector shifted in at the top, a multi-lane compare beside the pattern conjunction
+VECX = """module topin (input clk, input rst_n, input [3:0] d, output m, output z);
+  reg [15:0] sh;
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) sh <= 16'hffff;
+    else sh <= {d, sh[15:4]};
+  assign m = (sh[15:12] == 4'h1) && (sh[11:8] == 4'h2) && (sh[7:4] == 4'h3) && (sh[3:0] == 4'h4);
+  assign z = sh[7:0] == 8'h00;
+endmodule
+"""
+
+# a child's registers handed out as one bus built by a concatenation (newest in the top lane); the
+# parent compares lanes of the bus with a pattern and one lane with another constant
+CATBUS = """module last3 (input clk, input clr, input [5:0] din, output [17:0] bus);
+  reg [5:0] r0, r1, r2;
+  always @(posedge clk)
+    if (clr) begin r0 <= 6'd0; r1 <= 6'd0; r2 <= 6'd0; end
+    else begin r0 <= din; r1 <= r0; r2 <= r1; end
+  assign bus = {r0, r1, r2};
+endmodule
+
+module cat_top (input clk, input clr, input [5:0] din, output hit, output nz);
+  wire [17:0] b;
+  last3 u_l (.clk(clk), .clr(clr), .din(din), .bus(b));
+  assign hit = (b[17:12] == 6'h2A) && (b[11:6] == 6'h15) && (b[5:0] == 6'h3F);
+  assign nz = b[11:6] != 6'h00;
+endmodule
+"""
+
+
+def test_packed_vector_with_an_extra_compare_keeps_a_comparison_flag():
+    got = rewrites(PACKEDX, "p.sv")
+    new = _progress(got)
+    assert len(new) == 1, [d for _n, d in got]
+    assert "hist_match3 <= hist_match2 && nib == 4'h5;" in new[0] and "hist_is_0_3 <= hist_is_0_2;" in new[0], new[0]
+    # the function's v[11:8] on the packed array is the element hist[2] (the pattern's oldest nibble)
+    assert "assign busy = !hist_is_0_3;" in new[0] and "assign seen = hist_match3;" in new[0], new[0]
+    assert "logic [2:0][3:0] hist" not in new[0]
+    got = rewrites(VECX, "t.v")
+    new = _progress(got)
+    assert len(new) == 1 and "comparison flag" in [d for _n, d in got if "match-progress" in d][0], got
+    # shifted in at the top: sh[7:0] holds the two oldest nibbles (depths 3 and 4)
+    assert "assign z = (sh_is_0_3 && sh_is_0_4);" in new[0] and "sh_is_0_4 <= sh_is_0_3;" in new[0], new[0]
+    assert "sh_match4 <= 1'b0;" in new[0] and "sh_is_0_1 <= 1'b0;" in new[0], new[0]
+
+
+def test_concatenated_bus_of_a_child_maps_slices_to_its_operands():
+    got = rewrites(CATBUS, "c.v")
+    new = _progress(got)
+    assert len(new) == 1, [d for _n, d in got]
+    child = new[0][:new[0].index("module cat_top")]
+    assert "bus" not in child.replace("bus_hf", "") and "{r0, r1, r2}" not in new[0], new[0]
+    # b[17:12] is r0 (the newest): the pattern's last value; b[11:6] != 0 reads r1's flag
+    assert "r2_pm <= r1_pm && din == 6'h2a;" in child and "assign bus_hf1 = !r1_is_0;" in child, new[0]
+    assert "assign nz = u_l_bus_hf1;" in new[0], new[0]
+
+
+@pytest.mark.parametrize("src, name, edit", [
+    # the extra compare reads a non-constant: the lane is a word
+    (PACKEDX, "p.sv", ("hist[2] != 4'h0", "hist[2] != nib")),
+    (VECX, "t.v", ("sh[7:0] == 8'h00", "sh[7:0] == {d, d}")),
+    # a select of the bus across two operands of the concatenation: no lane map, no flags
+    (CATBUS, "c.v", ("b[11:6] != 6'h00", "b[9:4] != 6'h00")),
+    # the bus also read whole
+    (CATBUS, "c.v", ("assign nz = b[11:6] != 6'h00;", "assign nz = ^b;")),
+], ids=["packed_nonconst", "vec_nonconst", "cat_straddle", "cat_whole"])
+def test_extra_compare_and_concat_near_misses(src, name, edit):
+    new = src.replace(*edit)
+    assert new != src
+    assert _progress(rewrites(new, name)) == []
+
+
+@pytest.mark.yosys
+@pytest.mark.slow
+@pytest.mark.parametrize("src, name, top", [(PACKEDX, "p.sv", "nib_seq"), (VECX, "t.v", "topin"),
+                                            (CATBUS, "c.v", "cat_top")], ids=["packed", "vec", "cat"])
+def test_extra_compare_and_concat_proven(tmp_path: Path, monkeypatch, src, name, top):
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
+    verdict, base, area = _prove(tmp_path, name, top, src, _progress(rewrites(src, name))[0], "x")
+    assert verdict == "EQUIVALENT" and area < 0.6 * base, (verdict, base, area)

@@ -17,7 +17,9 @@ A shift chain compared with a constant pattern in one conjunction (``d3 == 8'hFF
 d1 == 8'h00``; every member assigned at the same places) is also offered as match-progress flags:
 ``m1 <= d == 8'hFF; m2 <= m1 && d == 8'h00; m3 <= m2 && d == 8'h00;`` and the conjunction reads
 ``m3`` (k flip-flops for a k-lane pattern). So is a history kept in one vector shifted by a lane
-(``sr <= {sr[15:0], d}`` or ``{d, sr[23:8]}``) and compared on whole lanes (``sr == 24'hFF0000``).
+(``sr <= {sr[15:0], d}`` or ``{d, sr[23:8]}``; also a packed array ``logic [3:0][7:0] sr`` shifted by
+``{sr[2:0], d}``) and compared on whole lanes (``sr == 24'hFF0000``); its other comparisons on lanes
+(``sr[7:0] == 8'hFF``) keep comparison flags moving along the lanes.
 The search loop proves the result (sequential equivalence from reset) and measures it. Reported under
 ``register_reduction``.
 """
@@ -485,7 +487,9 @@ def _prefix(an, text: str, f: dict) -> tuple[str, str] | None:
 def _vector_prefix(an, text: str) -> list[tuple[str, str]]:
     """A history kept in one vector shifted by a lane (``sr <= {sr[N-W-1:0], X}`` or ``{X, sr[N-1:W]}``)
     and compared with constants on whole lanes in one conjunction (``sr == 24'hFF0000``): the
-    match-progress flags of :func:`_prefix` (``m1 <= X == P; m2 <= m1 && X == P'; ...``)."""
+    match-progress flags of :func:`_prefix` (``m1 <= X == P; m2 <= m1 && X == P'; ...``). A packed
+    array's selects count its elements. Other comparisons of lanes with constants (``sr[7:0] != 0``)
+    read comparison flags ``sr_is_C_d`` (the lane at depth d equals C) shifted from ``X == C``."""
     from rtlopt.hdl.edit import Edit, apply_edits
     from rtlopt.semantic.romsym import _strip_comments
     from rtlopt.templates._sem import parses_cleanly, strip
@@ -507,6 +511,24 @@ def _vector_prefix(an, text: str) -> list[tuple[str, str]]:
         if getattr(sym.syntax, "initializer", None) is not None:
             continue
         name, off = sym.name, sym.location.offset
+        # a packed array (``logic [3:0][7:0] win``): selects count elements of ``ew`` bits
+        try:
+            rng = ty.fixedRange
+            ew = int(ty.elementType.bitWidth or 0)
+        except Exception:  # noqa: BLE001 - not a packed array: bits
+            rng, ew = None, 1
+        if rng is None or ew < 1 or (rng.upper - rng.lower + 1) * ew != n:
+            continue
+
+        def bits(a_, b_, rng=rng, ew=ew):
+            """The bits ``(hi, lo)`` of the select ``[a_:b_]`` (element indexes), or None."""
+            if a_ is None or b_ is None or not (rng.lower <= min(a_, b_) and max(a_, b_) <= rng.upper):
+                return None
+            desc = rng.left >= rng.right
+            pa, pb = ((a_ - rng.lower, b_ - rng.lower) if desc else (rng.upper - a_, rng.upper - b_))
+            if pa < pb:
+                return None  # a select against the declared direction
+            return pa * ew + ew - 1, pb * ew
 
         def is_v(node, name=name, off=off):
             node = strip(node)
@@ -533,11 +555,13 @@ def _vector_prefix(an, text: str) -> list[tuple[str, str]]:
                     break
                 hi_op, lo_op = (strip(o) for o in r.operands)
                 for sl, xin, lsb in ((hi_op, lo_op, True), (lo_op, hi_op, False)):
-                    if type(sl).__name__ == "RangeSelectExpression" and is_v(sl.value):
-                        a_, b_ = an.const(sl.left), an.const(sl.right)
+                    if type(sl).__name__ == "RangeSelectExpression" and is_v(sl.value) and \
+                            str(sl.selectionKind).split(".")[-1] == "Simple":
+                        ab = bits(an.const(sl.left), an.const(sl.right))
                         xw = int(xin.type.bitWidth or 0)
-                        if a_ is None or b_ is None or xw <= 0 or n % xw:
+                        if ab is None or xw <= 0 or n % xw:
                             continue
+                        a_, b_ = ab
                         want = (n - 1 - xw, 0) if lsb else (n - 1, xw)
                         if (a_, b_) != want:
                             continue
@@ -555,10 +579,18 @@ def _vector_prefix(an, text: str) -> list[tuple[str, str]]:
                     a_ = strip(a_)
                     if is_v(a_):
                         lo_, hi_ = 0, n - 1
-                    elif type(a_).__name__ == "RangeSelectExpression" and is_v(a_.value):
-                        hi_, lo_ = an.const(a_.left), an.const(a_.right)
-                        if hi_ is None or lo_ is None:
+                    elif type(a_).__name__ == "RangeSelectExpression" and is_v(a_.value) and \
+                            str(a_.selectionKind).split(".")[-1] == "Simple":
+                        hl = bits(an.const(a_.left), an.const(a_.right))
+                        if hl is None:
                             continue
+                        hi_, lo_ = hl
+                    elif type(a_).__name__ == "ElementSelectExpression" and is_v(a_.value) and ew > 1:
+                        i_ = an.const(a_.selector)
+                        hl = bits(i_, i_)
+                        if hl is None:
+                            continue
+                        hi_, lo_ = hl
                     else:
                         continue
                     if c is None or int(strip(b_).type.bitWidth or 0) > hi_ - lo_ + 1:
@@ -572,43 +604,55 @@ def _vector_prefix(an, text: str) -> list[tuple[str, str]]:
         mentions = len(re.findall(rf"(?<![\w$.]){re.escape(name)}(?![\w$])", clean))
         if mentions != 1 + len(resets) + 2 * len(shifts) + len(cmps):
             continue
-        # the pattern by depth (1 = the lane shifted in last)
-        pat: dict[int, int] = {}
-        ok = True
+        # every comparison's lanes by depth (1 = the lane shifted in last)
+        lanes_of = []
         for lo_, hi_, c, _op, _s, _e in cmps:
             if lo_ % w or (hi_ + 1) % w or hi_ < lo_:
-                ok = False
                 break
-            for lane in range(lo_ // w, (hi_ + 1) // w):
-                d = lane + 1 if lsb_in else k - lane
-                v = (c >> (lane * w - lo_)) & ((1 << w) - 1)
+            lanes_of.append({(lane + 1 if lsb_in else k - lane): (c >> (lane * w - lo_)) & ((1 << w) - 1)
+                             for lane in range((lo_ // w), (hi_ + 1) // w)})
+        if len(lanes_of) != len(cmps):
+            continue
+        # the pattern: one comparison, or the comparisons in one conjunction (the one covering the
+        # most lanes); other comparisons keep comparison flags moving along the lanes
+        choices = [(len(lanes_of[i]), cmps[i][5] - cmps[i][4], None, [i]) for i in range(len(cmps))]
+        for x in an.exprs:
+            node = x.node
+            if type(node).__name__ != "BinaryExpression":
+                continue
+            opn = str(node.op).split(".")[-1]
+            if opn not in ("LogicalAnd", "BinaryAnd"):
+                continue
+            leaves = _and_leaves(node, opn)
+            lsp = set(an.span(leaf.syntax) for leaf in leaves)
+            inside = [i for i, cm in enumerate(cmps) if (cm[4], cm[5]) in lsp]
+            if len(inside) < 2 or any(cmps[i][3] != "==" for i in inside):
+                continue
+            if opn == "BinaryAnd" and any(int(leaf.type.bitWidth or 0) != 1 for leaf in leaves):
+                continue
+            choices.append((sum(len(lanes_of[i]) for i in inside), x.end - x.start,
+                            (x, opn, [an.span(leaf.syntax) for leaf in leaves]), inside))
+        _nl, _ln, root, in_pat = max(choices, key=lambda ch: (ch[0], ch[1]))
+        pat: dict[int, int] = {}
+        ok = True
+        for i in in_pat:
+            for d, v in lanes_of[i].items():
                 if pat.get(d, v) != v:
                     ok = False
                 pat[d] = v
         if not ok or not pat:
             continue
         kk = max(pat)
-        # one comparison, or all of them in one conjunction
-        root = None
-        if len(cmps) > 1:
-            if any(op != "==" for *_r, op, _s, _e in cmps):
-                continue
-            spans = {(s_, e_) for *_r, s_, e_ in cmps}
-            for x in an.exprs:
-                node = x.node
-                if type(node).__name__ != "BinaryExpression":
-                    continue
-                opn = str(node.op).split(".")[-1]
-                if opn not in ("LogicalAnd", "BinaryAnd"):
-                    continue
-                leaves = _and_leaves(node, opn)
-                lsp = [an.span(leaf.syntax) for leaf in leaves]
-                if spans <= set(lsp) and (root is None or x.end - x.start > root[0].end - root[0].start):
-                    root = (x, opn, lsp)
-            if root is None:
-                continue
+        extra = [i for i in range(len(cmps)) if i not in in_pat]
+        xneed: dict[int, int] = {}
+        for i in extra:
+            for d, v in lanes_of[i].items():
+                xneed[v] = max(xneed.get(v, 0), d)
+        if extra and kk + sum(xneed.values()) >= n:
+            continue
         fresh = _fresh(text)
         m_name = [fresh(f"{name}_match{m}") for m in range(1, kk + 1)]
+        x_name = {(v, d): fresh(f"{name}_is_{v:x}_{d}") for v in sorted(xneed) for d in range(1, xneed[v] + 1)}
         mask = (1 << w) - 1
         eds: list[Edit] = []
         stmt_of = {}
@@ -628,11 +672,13 @@ def _vector_prefix(an, text: str) -> list[tuple[str, str]]:
             return Edit(s_, e_, body)
 
         for c, s_, e_ in resets:
-            lanes = {d: (c >> (((d - 1) if lsb_in else (k - d)) * w)) & mask for d in range(1, kk + 1)}
+            lanes = {d: (c >> (((d - 1) if lsb_in else (k - d)) * w)) & mask for d in range(1, k + 1)}
             parts = []
             for m in range(1, kk + 1):
                 val = all(pat.get(i + kk - m) is None or lanes[i] == pat[i + kk - m] for i in range(1, m + 1))
                 parts.append(f"{m_name[m - 1]} <= 1'b{int(val)};")
+            for (v, d), xn in x_name.items():
+                parts.append(f"{xn} <= 1'b{int(lanes[d] == v)};")
             ed = place((s_, e_), parts)
             if ed is None:
                 ok = False
@@ -649,6 +695,8 @@ def _vector_prefix(an, text: str) -> list[tuple[str, str]]:
                 prev = m_name[m - 2] if m > 1 else None
                 val = " && ".join(t for t in (prev, term) if t) or "1'b1"
                 parts.append(f"{m_name[m - 1]} <= {val};")
+            for (v, d), xn in x_name.items():
+                parts.append(f"{xn} <= {xt} == {w}'h{v:x};" if d == 1 else f"{xn} <= {x_name[(v, d - 1)]};")
             ed = place((s_, e_), parts)
             if ed is None:
                 ok = False
@@ -656,12 +704,17 @@ def _vector_prefix(an, text: str) -> list[tuple[str, str]]:
             eds.append(ed)
         if not ok:
             continue
+        for i in extra:
+            _lo, _hi, _c, op, s_, e_ = cmps[i]
+            fl = [x_name[(v, d)] for d, v in sorted(lanes_of[i].items())]
+            t_ = fl[0] if len(fl) == 1 else "(" + " && ".join(fl) + ")"
+            eds.append(Edit(s_, e_, t_ if op == "==" else f"!{t_}"))
         if root is None:
-            _lo, _hi, _c, op, s_, e_ = cmps[0]
+            _lo, _hi, _c, op, s_, e_ = cmps[in_pat[0]]
             eds.append(Edit(s_, e_, m_name[-1] if op == "==" else f"!{m_name[-1]}"))
         else:
             x, opn, lsp = root
-            spans = {(s_, e_) for *_r, s_, e_ in cmps}
+            spans = {(cmps[i][4], cmps[i][5]) for i in in_pat}
             others = [text[a_:b_].strip() for a_, b_ in lsp if (a_, b_) not in spans]
             join = " && " if opn == "LogicalAnd" else " & "
             new_e = m_name[-1] if not others else "(" + join.join(
@@ -670,10 +723,11 @@ def _vector_prefix(an, text: str) -> list[tuple[str, str]]:
         d = sym.syntax.parent
         ds, de = an.span(d)
         declared = [x.name.valueText for x in d.declarators if hasattr(x, "name")]
+        flags = ", ".join(m_name + list(x_name.values()))
         if declared == [name]:
-            eds.append(Edit(ds, de, f"{_kw(text, ds)} {', '.join(m_name)};"))
+            eds.append(Edit(ds, de, f"{_kw(text, ds)} {flags};"))
         else:
-            eds.append(Edit(de, de, f"\n  {_kw(text, ds)} {', '.join(m_name)};"))
+            eds.append(Edit(de, de, f"\n  {_kw(text, ds)} {flags};"))
         try:
             new = apply_edits(text, eds)
         except ValueError:
@@ -681,8 +735,9 @@ def _vector_prefix(an, text: str) -> list[tuple[str, str]]:
         if new == text or not parses_cleanly(new, an.errors):
             continue
         patt = " ".join("--" if pat.get(d) is None else f"{pat[d]:x}" for d in range(kk, 0, -1))
+        more = f" and {len(x_name)} comparison flag(s)" if x_name else ""
         out.append((new, f"history vector {name} ({k} lanes of {w} bits) compared with the pattern {patt} kept as "
-                         f"{kk} match-progress flags ({n} -> {kk} flip-flops)"))
+                         f"{kk} match-progress flags{more} ({n} -> {kk + len(x_name)} flip-flops)"))
     return out
 
 

@@ -16,12 +16,16 @@ resets, loops or generate structure around the assignments are, because each cop
 Two source-to-source steps come first (both semantics-preserving, only kept when the mirror fires):
 
 * a call of a function whose body is one assignment of a 1-bit expression to its result
-  (``m = a == 8'hC3 && b == 8'h3C``) with a lane of history storage among its arguments is inlined;
+  (``m = a == 8'hC3 && b == 8'h3C``) with a lane of history storage among its arguments is inlined
+  (a select of a formal whose actual is a packed array of wider elements reads its elements:
+  ``x[31:24]`` of ``logic [3:0][7:0] win`` is ``win[3]``);
 * an output bus of a child instance (``.taps(t)``) that the parent reads only inside expressions of
   that bus and constants (``t[23:16] == 8'hC3 && ...``) is pushed into the child: those expressions
   become new 1-bit (or wider) outputs of the child computed from the (now internal) bus, the parent
   reads the new outputs. A child instantiated more than once gets a copy of its module for this
-  instance (``<module>_hf``); the copy keeps the instance's parameter overrides.
+  instance (``<module>_hf``); the copy keeps the instance's parameter overrides. A bus that is
+  ``assign taps = {m[2], m[1], m[0]};`` alone in the child is read through its operands
+  (``t[15:8]`` becomes ``m[1]``).
 
 On the mirrored text, a generate-block or array shift chain compared with a constant pattern in one
 conjunction is also offered as match-progress flags (see :func:`_progress`). The search loop proves
@@ -952,7 +956,7 @@ def _inline_calls(text: str, path: str) -> str:
         if loc:
             continue
         hist = False
-        texts = []
+        texts, acts = [], []
         for f, a_ in zip(formals, args, strict=True):
             a_ = strip(a_)
             if int(a_.type.bitWidth or 0) != int(f.type.bitWidth or 0) or a_.type.isSigned != f.type.isSigned:
@@ -965,6 +969,7 @@ def _inline_calls(text: str, path: str) -> str:
                     v.symbol.location.offset not in port_syms:
                 hist = True
             texts.append(t if re.fullmatch(_REF, t) else f"({t})")
+            acts.append(a_)
         else:
             if not hist:
                 continue
@@ -980,6 +985,25 @@ def _inline_calls(text: str, path: str) -> str:
                     for i, f in enumerate(formals):
                         if sym is f:
                             subs.append((y.start - rs, y.end - rs, texts[i]))
+                elif rs <= y.start and y.end <= re_ and \
+                        _k(y.node) in ("RangeSelectExpression", "ElementSelectExpression"):
+                    # a select of a formal (its value has no expression of its own)
+                    v = strip(y.node.value)
+                    i = next((i for i, f in enumerate(formals) if _k(v) == "NamedValueExpression" and
+                              v.symbol is f), None)
+                    if i is None:
+                        continue
+                    got = _select_text(an, y.node, formals[i], acts[i], texts[i])
+                    if got is None:
+                        subs = None
+                        break
+                    if got[0] == "value":
+                        vs_, ve_ = _sp(an, v)
+                        subs.append((vs_ - rs, ve_ - rs, got[1]))
+                    else:
+                        subs.append((y.start - rs, y.end - rs, got[1]))
+            if subs is None:
+                continue
             names = set(re.findall(_IDENT, body))
             if any(f.name in names for f in formals) and len(subs) < sum(
                     len(re.findall(rf"(?<![\w$.]){re.escape(f.name)}(?![\w$])", body)) for f in formals):
@@ -998,6 +1022,35 @@ def _inline_calls(text: str, path: str) -> str:
         return apply_edits(text, eds)
     except ValueError:
         return text
+
+
+def _select_text(an, sel, formal, act, atext: str):
+    """How a select of a formal reads with the actual: ``("value", text)`` (the actual's text in place
+    of the formal's name: the same bit layout), ``("select", text)`` (the whole select: the elements of
+    a packed-array actual, ``x[31:24]`` -> ``win[3]``), or None."""
+    ft, at = formal.type, act.type
+    if _k(act) not in _VALUE or not re.fullmatch(_REF, atext):
+        return None  # no select of a select or of a parenthesized expression
+    try:
+        fr, ar = ft.fixedRange, at.fixedRange
+        ew = int(at.elementType.bitWidth or 0)
+    except Exception:  # noqa: BLE001 - not a packed vector
+        return None
+    if str(ft) == str(at) or (ew == 1 and (ar.left, ar.right) == (fr.left, fr.right)):
+        return ("value", atext)
+    n = int(ft.bitWidth or 0)
+    if ew <= 1 or (fr.left, fr.right) != (n - 1, 0) or ar.left < ar.right or (ar.upper - ar.lower + 1) * ew != n:
+        return None
+    if _k(sel) == "RangeSelectExpression":
+        if str(sel.selectionKind).split(".")[-1] != "Simple":
+            return None
+        hi, lo = an.const(sel.left), an.const(sel.right)
+    else:
+        hi = lo = an.const(sel.selector)
+    if hi is None or lo is None or lo % ew or (hi + 1) % ew or hi < lo:
+        return None  # not whole elements
+    eh, el = hi // ew + ar.lower, lo // ew + ar.lower
+    return ("select", f"{atext}[{eh}]" if eh == el else f"{atext}[{eh}:{el}]")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1131,7 +1184,7 @@ def _pushdown(text: str, path: str) -> str:
                     keep.pop(o)
             if not keep or not tops:
                 continue
-            used_inst[inst.name] = (inst, keep, sorted(tops), [r for r in tref if r[1] in keep])
+            used_inst[inst.name] = (inst, keep, sorted(tops), [r for r in tref if r[1] in keep], tsyn_of)
     if not used_inst:
         return text
     appended: dict[str, list[str]] = {}
@@ -1144,7 +1197,7 @@ def _pushdown(text: str, path: str) -> str:
         # a parameterized child is copied for the instance (``<module>_rtlopt_i<inst>``, the search's
         # module copies, engine.parampin): its rewrite holds at that instance's values only
         param = has_parameters(text[ms_:me_])
-        for inst, keep, tops, tref in mine:
+        for inst, keep, tops, tref, tsyn_of in mine:
             in_place = len(lst) == 1 and not param
             target = cname if in_place else f"{cname}_rtlopt_i{inst.name}"
             if not in_place and re.search(rf"(?<![\w$]){re.escape(target)}(?![\w$])", text):
@@ -1153,6 +1206,7 @@ def _pushdown(text: str, path: str) -> str:
             body_decl, body_assign = [], []
             first_port = None
             alias: dict[str, str] = {}  # a port driven by one 'assign p = <lane>;' alone: read that lane
+            lanes: dict[str, dict] = {}  # ... by 'assign p = {a, b, c};': each select of p reads its operands
             for _o, (p, _psyn, _tsym, _conn, _cs) in keep.items():
                 ins = [y for y in an.exprs if ms_ <= y.start and y.end <= me_ and _k(y.node) == "AssignmentExpression"
                        and _k(strip(y.node.left)) == "NamedValueExpression" and strip(y.node.left).symbol is not None
@@ -1163,12 +1217,18 @@ def _pushdown(text: str, path: str) -> str:
                         len(ins[0].node.syntax.parent.assignments) != 1:
                     continue
                 r = strip(ins[0].node.right)
-                v = strip(r.value) if _k(r) in ("ElementSelectExpression", "RangeSelectExpression") else r
-                if _k(v) not in _VALUE or int(r.type.bitWidth or 0) != int(p.internalSymbol.type.bitWidth or 0) or \
-                        r.type.isSigned or not r.type.isIntegral or getattr(r.type, "isUnpackedArray", False):
-                    continue
-                rs, re_ = _sp(an, r)
-                alias[p.name] = text[rs:re_].strip()
+                if _k(r) == "ConcatenationExpression":
+                    got = _concat_alias(an, text, r, p, [(sp, tsyn_of[sp]) for sp, o in tref if o == _o])
+                    if got is None:
+                        continue
+                    lanes[p.name] = got
+                else:
+                    v = strip(r.value) if _k(r) in ("ElementSelectExpression", "RangeSelectExpression") else r
+                    if _k(v) not in _VALUE or int(r.type.bitWidth or 0) != int(p.internalSymbol.type.bitWidth or 0) or \
+                            r.type.isSigned or not r.type.isIntegral or getattr(r.type, "isUnpackedArray", False):
+                        continue
+                    rs, re_ = _sp(an, r)
+                alias[p.name] = text[rs:re_].strip() if p.name not in lanes else ""
                 cs2, ce2 = an.span(ins[0].node.syntax.parent)
                 ls = text.rfind("\n", 0, cs2) + 1
                 le = text.find("\n", ce2)
@@ -1201,6 +1261,10 @@ def _pushdown(text: str, path: str) -> str:
                 subs = []
                 for (a2, b2), o in tref:
                     if s_ <= a2 and b2 <= e_:
+                        if keep[o][0].name in lanes:
+                            ss_, se_ = an.span(tsyn_of[(a2, b2)])
+                            subs.append((ss_ - s_, se_ - s_, lanes[keep[o][0].name][(a2, b2)]))
+                            continue
                         nm = alias.get(keep[o][0].name, keep[o][0].name)
                         sel = text[b2:b2 + 1] == "["
                         simple = re.fullmatch(_REF, nm) and not (sel and nm.endswith("]"))
@@ -1259,6 +1323,62 @@ def _pushdown(text: str, path: str) -> str:
         return apply_edits(text, eds)
     except ValueError:
         return text
+
+
+def _concat_alias(an, text: str, r, p, sels: list) -> dict | None:
+    """A child's output port driven by ``assign p = {a, b, c};`` (operands: references of unsigned
+    vectors, array words or lanes): for each of the parent's selects of the port's net (``t[15:8]``),
+    the operand text it reads (``b``; several whole operands: their concatenation; a part of an
+    operand spelled as a plain name: its part-select). None when a select is not one of those (or the
+    net is read whole)."""
+    from rtlopt.templates._sem import strip
+
+    pw = int(p.internalSymbol.type.bitWidth or 0)
+    try:
+        rng = p.internalSymbol.type.fixedRange
+    except Exception:  # noqa: BLE001
+        return None
+    if int(r.type.bitWidth or 0) != pw or r.type.isSigned or (rng.lower, rng.upper) != (0, pw - 1) or \
+            rng.left != pw - 1:
+        return None
+    ops = []  # (hi, lo, text, plain name)
+    hi = pw - 1
+    for o in r.operands:
+        o = strip(o)
+        v = strip(o.value) if _k(o) in ("ElementSelectExpression", "RangeSelectExpression") else o
+        ow = int(o.type.bitWidth or 0)
+        if _k(v) not in _VALUE or ow <= 0 or o.type.isSigned or not o.type.isIntegral:
+            return None
+        os_, oe_ = _sp(an, o)
+        t = text[os_:oe_].strip()
+        ops.append((hi, hi - ow + 1, t, bool(re.fullmatch(_IDENT, t))))
+        hi -= ow
+    if hi != -1:
+        return None
+    out = {}
+    for sp, syn in sels:
+        info = an.by_span.get(an.span(syn))
+        node = None if info is None else info.node
+        if node is None or _k(node) not in ("RangeSelectExpression", "ElementSelectExpression"):
+            return None  # the net read whole
+        if _k(node) == "RangeSelectExpression":
+            if str(node.selectionKind).split(".")[-1] != "Simple":
+                return None
+            a_, b_ = an.const(node.left), an.const(node.right)
+        else:
+            a_ = b_ = an.const(node.selector)
+        if a_ is None or b_ is None or a_ < b_ or b_ < 0 or a_ >= pw:
+            return None
+        whole = [o for o in ops if b_ <= o[1] and o[0] <= a_]
+        if whole and whole[0][0] == a_ and whole[-1][1] == b_:
+            out[sp] = whole[0][2] if len(whole) == 1 else "{" + ", ".join(o[2] for o in whole) + "}"
+            continue
+        part = [o for o in ops if o[1] <= b_ and a_ <= o[0]]
+        if len(part) != 1 or not part[0][3]:
+            return None
+        o = part[0]
+        out[sp] = f"{o[2]}[{a_ - o[1]}:{b_ - o[1]}]" if a_ != b_ else f"{o[2]}[{a_ - o[1]}]"
+    return out
 
 
 def _pullup(text: str, path: str) -> str:
