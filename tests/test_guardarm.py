@@ -101,7 +101,7 @@ def test_wrap_to_one_is_left_alone():
 
 
 def test_asynchronous_reset_arm_is_left_alone():
-    # clr -> (0 == d & ~clr) holds combinationally, but clr is asynchronous: the arm must stay
+    # clr -> (0 == d & ~clr) clrs combinationally, but clr is asynchronous: the arm must stay
     text = """module q (input clk, input clr, input d, output reg r);
   always @(posedge clk or posedge clr)
     if (clr) r <= 1'b0;
@@ -134,3 +134,76 @@ endmodule
     s = z3.Solver()
     s.add(zx.bv(x) == -1, zx.bv(xe) != -1)  # xe is x sign-extended
     assert s.check() == z3.unsat
+
+
+# casez restyle: a ring index stepping on {step, clear, at-last}; the explicit wrap arm at the all-ones
+# value computes what the step arm computes there (idx + 1 wraps), so its label joins the step arm.
+_CASEZ = """module ring_cz #(parameter W = 3) (
+  input              clk,
+  input              rst,
+  input              clr,
+  input              step,
+  output reg [W-1:0] idx
+);
+  always @(posedge clk) begin
+    if (rst) idx <= {W{1'b0}};
+    else
+      casez ({step, clr, idx == {W{1'b1}}})
+        3'b?1?:  idx <= {W{1'b0}};
+        3'b101:  idx <= {W{1'b0}};
+        3'b100:  idx <= idx + 1'b1;
+        default: idx <= idx;
+      endcase
+  end
+endmodule
+
+module cz_top (input clk, input rst, input clr, input s0, input s1,
+               output [4:0] a, output [2:0] b);
+  ring_cz #(.W(5)) u0 (.clk(clk), .rst(rst), .clr(clr), .step(s0), .idx(a));
+  ring_cz #(.W(3)) u1 (.clk(clk), .rst(rst), .clr(clr), .step(s1), .idx(b));
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_casez_wrap_arm_joins_the_step_arm_proven_and_smaller(tmp_path):
+    ms = _matches(_CASEZ)
+    assert len(ms) == 1, [m.description for m in ms]
+    new = T.rewrite(_CASEZ, ms)
+    assert "3'b10?:  idx <= idx + 1'b1;" in new and "3'b101" not in new, new
+    f = tmp_path / "o.v"
+    f.write_text(_CASEZ)
+    assert abc_verdict(tmp_path, f, new, "cz_top") == "EQUIVALENT"
+    assert _area(tmp_path, new, ".v", "cz_top", "n") < _area(tmp_path, _CASEZ, ".v", "cz_top", "o")
+
+
+@pytest.mark.yosys
+def test_casez_wrap_arm_falls_through_to_default_when_it_matches(tmp_path):
+    # the wrap arm before a default that steps: dropped outright, its inputs fall to the default
+    text = _CASEZ.replace("        3'b100:  idx <= idx + 1'b1;\n        default: idx <= idx;",
+                          "        3'b0??:  idx <= idx;\n        default: idx <= idx + 1'b1;")
+    assert "default: idx <= idx + 1'b1;" in text
+    ms = _matches(text)
+    assert len(ms) == 1 and "fall through" in ms[0].description, [m.description for m in ms]
+    new = T.rewrite(text, ms)
+    assert "3'b101" not in new and "3'b0??:  idx <= idx;" in new, new
+    f = tmp_path / "o.v"
+    f.write_text(text)
+    assert abc_verdict(tmp_path, f, new, "cz_top") == "EQUIVALENT"
+
+
+def test_casez_near_misses_are_left_alone():
+    # wrap to 1: not what idx + 1 gives at the all-ones value
+    one = _CASEZ.replace("3'b101:  idx <= {W{1'b0}};", "3'b101:  idx <= {{(W-1){1'b0}}, 1'b1};")
+    assert "3'b101:  idx <= {{(W-1){1'b0}}, 1'b1};" in one
+    assert _matches(one) == []
+    # no step arm after the wrap: its inputs would fall to the holding default (hold, not wrap)
+    nostep = _CASEZ.replace("        3'b100:  idx <= idx + 1'b1;\n", "")
+    assert "3'b100" not in nostep
+    assert _matches(nostep) == []
+    # the wrap arm before a label that catches its inputs differently (hold at the last value)
+    shadow = _CASEZ.replace("        3'b100:", "        3'b1??:  idx <= idx;\n        3'b100:")
+    assert "3'b1??:  idx <= idx;" in shadow
+    assert not any("3'b101" in m.description for m in _matches(shadow))
+    # casex is not read (x bits of the case expression would be wildcards too)
+    assert _matches(_CASEZ.replace("casez", "casex")) == []

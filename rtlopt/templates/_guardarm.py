@@ -5,7 +5,13 @@ assigns what the rest of the statement would assign anyway.
 the compare and the multiplexer go (``c <= c + 1;``). The same for one term of a condition
 (``if (rst || tick) c <= 0; else c <= c + 1;`` with ``tick`` only at the counter's all-ones value ->
 ``if (rst) ...``; a counter narrowed to a power-of-two range keeps such a wrap), for ``else if`` arms, and
-for a ternary ``d ? a : b`` whose arms agree whenever ``d`` holds (``(x == 0) ? 0 : x`` -> ``x``).
+for a ternary ``d ? a : b`` whose arms agree whenever ``d`` holds (``(x == 0) ? 0 : x`` -> ``x``), and for
+case/casez items (plain or ``?``/``z`` wildcard labels; casex, unique/priority left alone): an item whose
+effect, under "its labels match and no earlier item's do", equals the effect of the later items once it is
+removed (its inputs fall through to them, then the default or nothing) is removed; else, if it equals the
+effect of "the items between, then item j" for a later item j with a different statement, its labels join
+item j (two casez literals one bit apart become one label with ``?`` there: ``3'b011`` + ``3'b010`` ->
+``3'b01?``).
 
 Decided on the semantics, for every input and register value (combinational, no reachability): z3 proves
 ``d -> effect(arm) == effect(rest)`` over the bit-vector meaning of the expressions (exact widths, the
@@ -97,13 +103,96 @@ def _effect(zx, st, eff: dict) -> None:
         a, b = dict(eff), dict(eff)
         _effect(zx, st.ifTrue, a)
         _effect(zx, st.ifFalse, b)
-        for k in set(a) | set(b):
-            w = (a.get(k) or b.get(k))[0]
-            ta = a[k][1] if k in a else zx.var(k, w)
-            tb = b[k][1] if k in b else zx.var(k, w)
-            eff[k] = (w, ta if ta.eq(tb) else z3.If(c, ta, tb))
+        _merge(zx, eff, c, a, b)
+    elif kind == "CaseStatement":
+        ms = _case_matches(zx, st)
+        _chain(zx, eff, ms, [it.stmt for it in st.items], st.defaultCase)
     else:
         raise _Unsupported
+
+
+def _merge(zx, eff: dict, c, a: dict, b: dict) -> None:
+    for k in set(a) | set(b):
+        w = (a.get(k) or b.get(k))[0]
+        ta = a[k][1] if k in a else zx.var(k, w)
+        tb = b[k][1] if k in b else zx.var(k, w)
+        eff[k] = (w, ta if ta.eq(tb) else z3.If(c, ta, tb))
+
+
+def _chain(zx, eff: dict, ms: list, stmts: list, last) -> None:
+    """``eff`` updated by the priority chain ``if (ms[0]) stmts[0] else if ... else last``."""
+    tail = dict(eff)
+    _effect(zx, last, tail)
+    for m, s in reversed(list(zip(ms, stmts, strict=True))):
+        a = dict(eff)
+        _effect(zx, s, a)
+        merged = dict(eff)
+        _merge(zx, merged, m, a, tail)
+        tail = merged
+    eff.clear()
+    eff.update(tail)
+
+
+def _wild_bits(lab) -> str | None:
+    """A casez label literal with ``?``/``z`` bits as a string of '0', '1', '?' (MSB first), or None
+    when the label has no unknown bits; :class:`_Unsupported` for x bits or another shape."""
+    n = strip(lab)
+    if type(n).__name__ != "IntegerLiteral":
+        return None
+    v = n.value
+    if not v.hasUnknown:
+        return None
+    if v.countXs() != 0:
+        raise _Unsupported
+    txt = str(v)
+    if "'" not in txt:
+        raise _Unsupported
+    w, body = txt.split("'", 1)
+    body = body.lstrip("s")
+    if not body.startswith("b"):
+        raise _Unsupported
+    bits = body[1:].replace("_", "").replace("z", "?").replace("Z", "?")
+    if set(bits) - set("01?") or int(w) != v.bitWidth:
+        raise _Unsupported
+    return bits.rjust(v.bitWidth, "0")
+
+
+def _case_matches(zx, st) -> list:
+    """Per case item, the z3 condition that one of its labels matches the case expression (plain case
+    and casez; a 2-state reading: ``?``/``z`` label bits of a casez are wildcards)."""
+    from rtlopt.templates._guards import _resize, _signed, _width
+
+    cond = str(st.condition).split(".")[-1]
+    if cond not in ("Normal", "WildcardJustZ") or str(st.check).split(".")[-1] != "None_":
+        raise _Unsupported
+    if not is_pure(st.expr):
+        raise _Unsupported
+    labels = [e for it in st.items for e in it.expressions]
+    allx = [st.expr] + labels
+    w = max(_width(x) for x in allx)
+    if w <= 0 or any(_width(x) <= 0 for x in allx):
+        raise _Unsupported
+    sg = all(_signed(x) for x in allx)
+    ev = _resize(zx.bv(st.expr), w, sg)
+    out = []
+    for it in st.items:
+        terms = []
+        for lab in it.expressions:
+            if not is_pure(lab):
+                raise _Unsupported
+            bits = _wild_bits(lab) if cond == "WildcardJustZ" else None
+            if bits is None:
+                if strip(lab).constant is not None and getattr(strip(lab).constant, "value", None) is not None \
+                        and getattr(strip(lab).constant.value, "hasUnknown", False):
+                    raise _Unsupported
+                terms.append(ev == _resize(zx.bv(lab), w, sg))
+                continue
+            if len(bits) != w:
+                raise _Unsupported
+            eqs = [z3.Extract(w - 1 - i, w - 1 - i, ev) == int(b) for i, b in enumerate(bits) if b != "?"]
+            terms.append(z3.And(*eqs) if eqs else z3.BoolVal(True))
+        out.append(z3.Or(*terms) if len(terms) > 1 else terms[0])
+    return out
 
 
 def _same(zx, ea: dict, eb: dict):
@@ -204,6 +293,44 @@ class RedundantGuardedArm(Template):
                     ok.add(i)
             return ok
 
+        def case_arms(zx, st, avoid):
+            """Each case item whose effect, where it is the first to match, equals that of the later items
+            once it is gone (target -1: dropped; the inputs fall through) or once its labels join a later
+            item j (target j: the items between may catch them first)."""
+            syn = getattr(st, "syntax", None)
+            if syn is None:
+                return
+            n = len(st.items)
+            stmts = [it.stmt for it in st.items]
+            try:
+                ms = _case_matches(zx, st)
+            except (_Unsupported, z3.Z3Exception, AttributeError, TypeError, ValueError):
+                ms = None
+            labs = [e for it in st.items for e in it.expressions]
+            bad = ms is None or bool(reads(st.expr) & avoid) or any(reads(e) & avoid for e in labs)
+            for i in range(n):
+                key = ("case", an.span(syn), i)
+                ok: set = set()
+                if not bad and time.monotonic() - t0 <= _TOTAL_S:
+                    try:
+                        ea: dict = {}
+                        _effect(zx, stmts[i], ea)
+                        first = z3.And(ms[i], *[z3.Not(m) for m in ms[:i]])
+                        for tgt in [-1] + list(range(i + 1, n)):
+                            if tgt >= 0 and _stext(an, stmts[tgt]) == _stext(an, stmts[i]):
+                                continue  # the same statement: merging labels only, no logic goes
+                            eb: dict = {}
+                            if tgt < 0:
+                                _chain(zx, eb, ms[i + 1:], stmts[i + 1:], st.defaultCase)
+                            else:
+                                _chain(zx, eb, ms[i + 1:tgt], stmts[i + 1:tgt], stmts[tgt])
+                            if unsat(first, z3.Not(_same(zx, ea, eb)), timeout_ms=_CHECK_MS):
+                                ok.add(tgt)
+                                break
+                    except (_Unsupported, z3.Z3Exception, AttributeError, TypeError, ValueError):
+                        ok = set()
+                record(key, (st, i), list(range(n + 1)), ok)
+
         def ternaries(zx, root, avoid):
             found = []
 
@@ -242,12 +369,18 @@ class RedundantGuardedArm(Template):
                 avoid = _event_reads(b)
                 stmts = []
 
-                def visit(n, stmts=stmts):
+                cases = []
+
+                def visit(n, stmts=stmts, cases=cases):
                     if isinstance(n, ast.Statement) and type(n).__name__ == "ConditionalStatement":
                         stmts.append(n)
+                    if isinstance(n, ast.Statement) and type(n).__name__ == "CaseStatement":
+                        cases.append(n)
                     return True
 
                 b.body.visit(visit)
+                for st in cases:
+                    case_arms(zx, st, avoid)
                 for st in stmts:
                     syn = getattr(st, "syntax", None)
                     if syn is None or len(st.conditions) != 1 or st.conditions[0].pattern is not None:
@@ -264,9 +397,15 @@ class RedundantGuardedArm(Template):
                     record(("if", an.span(syn)), st, ds, droppable(zx, ds, same, avoid))
                 ternaries(zx, b.body, avoid)
         out: list[Match] = []
-        for (kind, (s, e)), (node, ds, ok) in sorted(seen.items(), key=lambda kv: kv[0][1]):
+        for key, (node, ds, ok) in sorted(seen.items(), key=lambda kv: kv[0][1]):
             if not ok:
                 continue
+            if key[0] == "case":
+                m = self._case_match(an, node, ok)
+                if m is not None:
+                    out.append(m)
+                continue
+            kind, (s, e) = key
             spans = [an.span(getattr(d, "syntax", None)) if getattr(d, "syntax", None) is not None else None
                      for d in ds]
             if any(sp is None for sp in spans):
@@ -298,6 +437,72 @@ class RedundantGuardedArm(Template):
                 what = f"the arm under {dropped} equals the other: the other alone"
             out.append(self._m(an, s, e, what, edits))
         return out
+
+    def _case_match(self, an: Analysis, node, ok: set):
+        """The edit for case item ``i`` of ``st``: removed (target -1) or its labels joined to item j."""
+        st, i = node
+        items = [x for x in st.syntax.items if type(x).__name__ == "StandardCaseItemSyntax"]
+        allsyn = list(st.syntax.items)
+        if len(items) != len(st.items) or len(allsyn) < 2:
+            return None
+        tgt = -1 if -1 in ok else min(ok)
+        it = items[i]
+        a, b = an.span(it)
+        k = allsyn.index(it)
+        if k + 1 < len(allsyn):
+            edits = [Edit(a, an.span(allsyn[k + 1])[0], "")]
+        else:
+            edits = [Edit(an.span(allsyn[k - 1])[1], b, "")]
+        ltxt = [an.text[slice(*an.span(strip(e).syntax))] for e in st.items[i].expressions
+                if getattr(strip(e), "syntax", None) is not None]
+        if len(ltxt) != len(st.items[i].expressions):
+            return None
+        if tgt < 0:
+            what = f"case item {', '.join(ltxt)} changes nothing: its inputs fall through to the later items"
+            return self._m(an, a, b, what, edits)
+        jl = [strip(e) for e in st.items[tgt].expressions]
+        if any(getattr(e, "syntax", None) is None for e in jl):
+            return None
+        new = None
+        cond = str(st.condition).split(".")[-1]
+        if cond == "WildcardJustZ" and len(jl) == 1 and len(st.items[i].expressions) == 1:
+            try:
+                bi = _wild_bits(st.items[i].expressions[0]) or _lit_bits(st.items[i].expressions[0])
+                bj = _wild_bits(jl[0]) or _lit_bits(jl[0])
+            except _Unsupported:
+                bi = bj = None
+            if bi and bj and len(bi) == len(bj):
+                diff = [x for x in range(len(bi)) if bi[x] != bj[x]]
+                if len(diff) == 1 and "?" not in (bi[diff[0]], bj[diff[0]]):
+                    new = f"{len(bi)}'b" + "".join("?" if x == diff[0] else bj[x] for x in range(len(bj)))
+        ja, jb = an.span(jl[0].syntax)
+        if new is not None:
+            edits.append(Edit(ja, jb, new))
+        else:
+            edits.append(Edit(ja, ja, ", ".join(ltxt) + ", "))
+        what = (f"case item {', '.join(ltxt)} computes what the item {an.text[ja:jb]} computes there: "
+                "its labels join that item")
+        return self._m(an, a, b, what, edits)
+
+
+def _stext(an: Analysis, st) -> str | None:
+    syn = getattr(st, "syntax", None)
+    return None if syn is None else "".join(an.text[slice(*an.span(syn))].split())
+
+
+def _lit_bits(lab) -> str | None:
+    """A fully known literal label as a string of bits (MSB first), else None."""
+    n = strip(lab)
+    if type(n).__name__ != "IntegerLiteral" or n.value.hasUnknown:
+        return None
+    v = n.value
+    w = v.bitWidth
+    try:
+        x = int(str(v).split("'")[-1].lstrip("s")[1:].replace("_", ""),
+                {"b": 2, "h": 16, "d": 10, "o": 8}[str(v).split("'")[-1].lstrip("s")[0]])
+    except (KeyError, ValueError, IndexError):
+        return None
+    return format(x, f"0{w}b")
 
 
 __all__ = ["Match", "RedundantGuardedArm"]
