@@ -207,3 +207,38 @@ def test_casez_near_misses_are_left_alone():
     assert not any("3'b101" in m.description for m in _matches(shadow))
     # casex is not read (x bits of the case expression would be wildcards too)
     assert _matches(_CASEZ.replace("casez", "casex")) == []
+
+
+_FUNC = """module fptr (input clk, input rst, input push, output reg [4:0] wp, output reg lap);
+  function [4:0] bump;
+    input [4:0] p;
+    begin
+      if (p == 5'd31) bump = 5'd0;
+      else            bump = p + 5'd1;
+    end
+  endfunction
+  always @(posedge clk)
+    if (rst) begin wp <= 5'd0; lap <= 1'b0; end
+    else if (push) begin wp <= bump(wp); if (wp == 5'd31) lap <= ~lap; end
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_wrap_inside_a_function_is_dropped_and_proven(tmp_path):
+    ms = _matches(_FUNC)
+    assert len(ms) == 1, [m.description for m in ms]
+    new = T.rewrite(_FUNC, ms)
+    assert "bump = p + 5'd1;" in new and "if (p == 5'd31)" not in new, new
+    f = tmp_path / "o.v"
+    f.write_text(_FUNC)
+    assert abc_verdict(tmp_path, f, new, "fptr") == "EQUIVALENT"
+
+
+def test_function_near_misses_are_left_alone():
+    # wrap at 30 (a 31-entry ring): p + 1 is 31 there, not 0
+    assert _matches(_FUNC.replace("if (p == 5'd31) bump = 5'd0;", "if (p == 5'd30) bump = 5'd0;")) == []
+    # the arm reads what an arm assigns (blocking order matters): not read
+    seq = _FUNC.replace("else            bump = p + 5'd1;", "else begin bump = p; bump = bump + 5'd1; end")
+    assert "bump = bump + 5'd1;" in seq
+    assert _matches(seq) == []

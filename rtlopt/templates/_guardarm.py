@@ -11,7 +11,8 @@ effect, under "its labels match and no earlier item's do", equals the effect of 
 removed (its inputs fall through to them, then the default or nothing) is removed; else, if it equals the
 effect of "the items between, then item j" for a later item j with a different statement, its labels join
 item j (two casez literals one bit apart become one label with ``?`` there: ``3'b011`` + ``3'b010`` ->
-``3'b01?``).
+``3'b01?``). An if inside a function body (``if (p == 31) bump = 0; else bump = p + 1;``) is read too:
+blocking assignments whose targets the statement never reads, the formals free (so every call agrees).
 
 Decided on the semantics, for every input and register value (combinational, no reachability): z3 proves
 ``d -> effect(arm) == effect(rest)`` over the bit-vector meaning of the expressions (exact widths, the
@@ -68,10 +69,10 @@ def _balanced(t: str) -> bool:
     return depth == 0
 
 
-def _effect(zx, st, eff: dict) -> None:
+def _effect(zx, st, eff: dict, blk: dict | None = None) -> None:
     """``eff`` (variable key -> z3 next value) updated by statement ``st`` (nonblocking assignments to
     whole variables through if/else and begin/end only, else :class:`_Unsupported`)."""
-    from rtlopt.templates._guards import _resize, _signed, _width, skey
+    from rtlopt.templates._guards import _resize, _signed, _width, reads, skey
 
     if st is None:
         return
@@ -79,15 +80,15 @@ def _effect(zx, st, eff: dict) -> None:
     if kind == "BlockStatement":
         if str(st.blockKind).split(".")[-1] != "Sequential":
             raise _Unsupported
-        _effect(zx, st.body, eff)
+        _effect(zx, st.body, eff, blk)
     elif kind == "StatementList":
         for x in st.list:
-            _effect(zx, x, eff)
+            _effect(zx, x, eff, blk)
     elif kind == "EmptyStatement":
         return
     elif kind == "ExpressionStatement":
         e = st.expr
-        if type(e).__name__ != "AssignmentExpression" or not e.isNonBlocking:
+        if type(e).__name__ != "AssignmentExpression" or (not e.isNonBlocking and blk is None):
             raise _Unsupported
         lhs = strip(e.left)
         if type(lhs).__name__ != "NamedValueExpression" or not is_pure(e.right):
@@ -96,15 +97,22 @@ def _effect(zx, st, eff: dict) -> None:
         if w <= 0:
             raise _Unsupported
         eff[skey(lhs.symbol)] = (w, _resize(zx.bv(e.right), w, _signed(e.right)))
+        if blk is not None:
+            blk["w"].add(skey(lhs.symbol))
+            blk["r"] |= reads(e.right)
     elif kind == "ConditionalStatement":
         if len(st.conditions) != 1 or st.conditions[0].pattern is not None or not is_pure(st.conditions[0].expr):
             raise _Unsupported
         c = zx.boolean(st.conditions[0].expr)
+        if blk is not None:
+            blk["r"] |= reads(st.conditions[0].expr)
         a, b = dict(eff), dict(eff)
-        _effect(zx, st.ifTrue, a)
-        _effect(zx, st.ifFalse, b)
+        _effect(zx, st.ifTrue, a, blk)
+        _effect(zx, st.ifFalse, b, blk)
         _merge(zx, eff, c, a, b)
     elif kind == "CaseStatement":
+        if blk is not None:
+            raise _Unsupported
         ms = _case_matches(zx, st)
         _chain(zx, eff, ms, [it.stmt for it in st.items], st.defaultCase)
     else:
@@ -396,6 +404,40 @@ class RedundantGuardedArm(Template):
                         continue
                     record(("if", an.span(syn)), st, ds, droppable(zx, ds, same, avoid))
                 ternaries(zx, b.body, avoid)
+        for fn in an.symbols:
+            # a function body's if (``if (p == 31) bump = 0; else bump = p + 1;``): blocking assignments
+            # whose targets the statement never reads, formals and other names free (every call agrees)
+            if time.monotonic() - t0 > _TOTAL_S:
+                break
+            if not isinstance(fn, ast.SubroutineSymbol) or getattr(fn, "syntax", None) is None \
+                    or fn.body is None or not _live(fn) or "Function" not in str(fn.subroutineKind):
+                continue
+            fstmts = []
+
+            def fvisit(n, fstmts=fstmts):
+                if isinstance(n, ast.Statement) and type(n).__name__ == "ConditionalStatement":
+                    fstmts.append(n)
+                return True
+
+            fn.body.visit(fvisit)
+            zx = Z3Expr(an)
+            for st in fstmts:
+                syn = getattr(st, "syntax", None)
+                if syn is None or len(st.conditions) != 1 or st.conditions[0].pattern is not None:
+                    continue
+                ds = _disjuncts(st.conditions[0].expr)
+                try:
+                    blk: dict = {"r": set(), "w": set()}
+                    ea, eb = {}, {}
+                    _effect(zx, st.ifTrue, ea, blk)
+                    _effect(zx, st.ifFalse, eb, blk)
+                    if blk["r"] & blk["w"] or reads(st.conditions[0].expr) & blk["w"]:
+                        raise _Unsupported
+                    same = _same(zx, ea, eb)
+                except (_Unsupported, z3.Z3Exception, AttributeError, TypeError, ValueError):
+                    record(("if", an.span(syn)), st, ds, set())
+                    continue
+                record(("if", an.span(syn)), st, ds, droppable(zx, ds, same, set()))
         out: list[Match] = []
         for key, (node, ds, ok) in sorted(seen.items(), key=lambda kv: kv[0][1]):
             if not ok:
