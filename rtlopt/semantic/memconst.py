@@ -108,12 +108,21 @@ def emit(text: str, top: str, name: str, index: int, bits: dict[int, int]) -> st
         return None
 
 
+#: :func:`emit`'s array declaration for any name (never a keyword: 'reg signed [7:0] y' declares no array)
+_ANY_DECL = re.compile(r"\b(?:reg|logic)\b(?:\s+(?:signed|unsigned))?\s*(\[\s*(\d+)\s*:\s*(\d+)\s*\])?"
+                       r"\s*(?:[\w$]+\s*\[[^\]]*\]\s*,\s*)*(?<![\w$])(?!(?:signed|unsigned)\b)[\w$]+\s*\[")
+
+
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> list[tuple[dict, str]]:
     """[(new texts, description)] for constant array elements found by seqred's analysis."""
     import hashlib
 
     from rtlopt.semantic import seqred
 
+    # an array declaration the emitter can read (the one of emit(), any name): else no candidate can
+    # come, and seqred's simulation is not run here
+    if not any(t.isascii() and _ANY_DECL.search(_strip(t)) for t in texts.values()):
+        return []
     key = hashlib.sha256(repr((top, sorted((str(p), t) for p, t in texts.items()))).encode()).hexdigest()
     an = seqred._CACHE.get(key)  # the seqredundancy generator's analysis of the same texts
     if an is None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -910,8 +911,7 @@ def _clause_helpers(net: seqsim.GateNet, rels: list[Relation], regs: dict[str, l
     if len(cone) > _CLAUSE_BITS:
         return []
     fl = sorted(cone)
-    trace = seqsim.simulate(net, cycles=256, words=2)
-    x = _bit_matrix(trace)[fl].astype(bool)
+    x = _bit_matrix(run_trace(net, 0))[fl].astype(bool)  # run 0 is simulate(net, 256, 2)
     n = len(fl)
     rs = [st[j] for j in fl]
     out: list[tuple[tuple[int, int], ...]] = []
@@ -965,22 +965,54 @@ def analyze_texts(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
     return _analyze_net(net, t0, timeout_s, consts)
 
 
+#: The simulation runs the sampling analyses share, (cycles, words, seed, hold_log2, reset_rate_log2):
+#: inputs random each cycle; inputs held for long stretches (a clear held low while a count enable is
+#: held high: counters reach the values where a relation like 'words == bytes >> 3' shows); resets rare
+#: and inputs held for hundreds of cycles (a divider counting to a few hundred before its phase steps
+#: is never reached when a reset comes every 32 cycles; only on nets :func:`_deep` admits).
+_RUNS = ((256, 2, 1, 0, 5), (256, 1, 7, 4, 5), (1024, 1, 11, 8, 14))
+#: the traces of :data:`_RUNS` of the last two netlists (id -> (net, {run index: trace}); two: the net
+#: with unread registers kept is analysed beside the plain one): regfunc,
+#: regfunc_vec, reglockstep, regzero and the clause helpers of :func:`prove` simulated the same net
+#: the same way each (9 runs, 7 s CPU on tables/sine32_ifchain_function_v); cleared by the generator
+_RUN_CACHE: dict = {}
+_RUN_LOCK = threading.Lock()
+
+
+def _deep(net: seqsim.GateNet) -> bool:
+    return len(net.flops) <= _DEEP_FLOPS and net.nsig <= _DEEP_SIGNALS
+
+
+def run_trace(net: seqsim.GateNet, i: int) -> np.ndarray:
+    """seqsim.simulate's trace of run ``i`` of :data:`_RUNS` on ``net`` (kept for the last net, read-only)."""
+    with _RUN_LOCK:
+        ent = _RUN_CACHE.get(id(net))
+        if ent is None or ent[0] is not net:
+            if len(_RUN_CACHE) >= 2:
+                _RUN_CACHE.pop(next(iter(_RUN_CACHE)))
+            ent = _RUN_CACHE[id(net)] = (net, {})
+        tr = ent[1].get(i)
+    if tr is None:
+        c, w, seed, hold, rr = _RUNS[i]
+        tr = seqsim.simulate(net, cycles=c, words=w, seed=seed, hold_log2=hold, reset_rate_log2=rr)
+        tr.flags.writeable = False
+        ent[1][i] = tr
+    return tr
+
+
+def samples(net: seqsim.GateNet, runs: int | None = None) -> np.ndarray:
+    """[nflops, samples] bit matrix of the first ``runs`` of :data:`_RUNS` (default: the first two,
+    and the third when :func:`_deep`), the simulations shared between the analyses of one net."""
+    n = runs if runs is not None else (3 if _deep(net) else 2)
+    return np.concatenate([_bit_matrix(run_trace(net, i)) for i in range(n)], axis=1)
+
+
 def _analyze_net(net: seqsim.GateNet, t0: float, timeout_s: float, consts=()) -> Analysis:
     try:
         regs = _registers(net)
-        trace = seqsim.simulate(net, cycles=256, words=2)
-        bm = _bit_matrix(trace)
-        # a second run with inputs held for long stretches (a clear held low while a count enable is
-        # held high): counters reach the values where a relation like 'words == bytes >> 3' shows
-        held = _bit_matrix(seqsim.simulate(net, cycles=256, words=1, seed=7, hold_log2=4))
-        runs = [bm, held]
-        if len(net.flops) <= _DEEP_FLOPS and net.nsig <= _DEEP_SIGNALS:
-            # a third run with resets rare and inputs held for hundreds of cycles: a divider counting
-            # to a few hundred before its phase steps (a clock generator's output register equal to a
-            # phase bit) is never reached when a reset comes every 32 cycles
-            runs.append(_bit_matrix(seqsim.simulate(net, cycles=1024, words=1, seed=11, hold_log2=8,
-                                                    reset_rate_log2=14)))
-        bm = np.concatenate(runs, axis=1)
+        if len(regs) < 2:  # every relation relates a register to another one: nothing to simulate
+            return Analysis(net, [], None, time.monotonic() - t0, regs)
+        bm = samples(net)
         hyps = discover(net, regs, bm, deadline=t0 + timeout_s * 0.6, consts=consts)
         rels = prove(net, regs, hyps, timeout_s=max(2.0, timeout_s - (time.monotonic() - t0)))
         ules = {(r.base, r.base2, r.k) for r in rels if r.op == "ule"}
@@ -1463,10 +1495,18 @@ def _describe(r: Relation) -> str:
 
 def regfunc_candidates(state) -> list:
     """Search-loop generator: registers proven to be a function of other registers."""
-    from rtlopt.engine.candidate import Candidate
-
     if not any(re.search(r"\b(posedge|negedge)\b", t) for t in state.texts.values()):
         return []
+    try:
+        return _regfunc_candidates(state)
+    finally:
+        with _RUN_LOCK:  # the shared simulation traces are not kept past the generator
+            _RUN_CACHE.clear()
+
+
+def _regfunc_candidates(state) -> list:
+    from rtlopt.engine.candidate import Candidate
+
     try:
         left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
         got = candidates_for(dict(state.texts), state.design.top, timeout_s=max(2.0, min(30.0, left)))

@@ -123,10 +123,14 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
     if an.net is None or an.regs is None:
         return []
     net, regs = an.net, an.regs
+    # a vector (2..32 bits) and another word (2..24 bits) of its scope to compare: else nothing to sample
+    if not any(2 <= len(js) <= _MAX_BITS and "[" not in n.rpartition(".")[2]
+               and any(s != n and 2 <= len(sj) <= 24 and s.rpartition(".")[0] == n.rpartition(".")[0]
+                       for s, sj in regs.items())
+               for n, js in regs.items()):
+        return []
     try:
-        bm = np.concatenate([regfunc._bit_matrix(seqsim.simulate(net, cycles=256, words=2)),
-                             regfunc._bit_matrix(seqsim.simulate(net, cycles=256, words=1, seed=7, hold_log2=4))],
-                            axis=1)
+        bm = regfunc.samples(net, 2)  # regfunc's first two runs (shared simulations)
         found = vector_relations(net, regs, bm, timeout_s)
     except Exception:  # noqa: BLE001 - no candidates from a failed analysis
         return []

@@ -76,12 +76,19 @@ def _top_names(net: seqsim.GateNet) -> dict[int, list[tuple[str, int]]]:
 
 
 def _samples(net: seqsim.GateNet) -> np.ndarray:
-    runs = [regfunc._bit_matrix(seqsim.simulate(net, cycles=256, words=2)),
-            regfunc._bit_matrix(seqsim.simulate(net, cycles=256, words=1, seed=7, hold_log2=4))]
-    if len(net.flops) <= regfunc._DEEP_FLOPS and net.nsig <= getattr(regfunc, "_DEEP_SIGNALS", net.nsig):
-        runs.append(regfunc._bit_matrix(seqsim.simulate(net, cycles=1024, words=1, seed=11, hold_log2=8,
-                                                        reset_rate_log2=14)))
-    return np.concatenate(runs, axis=1)
+    """The sampled states: regfunc's runs (the same simulations, shared: :func:`regfunc.samples`)."""
+    return regfunc.samples(net)
+
+
+def _local_possible(net: seqsim.GateNet) -> bool:
+    """Whether some scope (the top or a direct child) names two registers on disjoint flip-flops (a
+    local table needs a target and another register of its scope to read)."""
+    scopes: dict[str, list[set[int]]] = {}
+    for n, js in regfunc._all_registers(net).items():
+        scope, _, leaf = n.rpartition(".")
+        if not scope.count(".") and re.fullmatch(r"[A-Za-z_][\w$]*", leaf):
+            scopes.setdefault(scope, []).append(set(js))
+    return any(not a & b for sets in scopes.values() for i, a in enumerate(sets) for b in sets[i + 1:])
 
 
 def hypotheses(net: seqsim.GateNet, an: regfunc.Analysis, bm: np.ndarray, consts=()):
@@ -634,10 +641,13 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
     net = an.net
     if net is None or an.regs is None or len(net.flops) > regfunc._DEEP_FLOPS:
         return []
+    cross, local = bool(_scope_regs(net)), _local_possible(net)
+    if not cross and not local:  # no child-instance register, no two registers in one scope: no sampling
+        return []
     bm = _samples(net)
-    out = _cross_candidates(texts, top, an, net, bm, t0, timeout_s, max_cands) if _scope_regs(net) else []
+    out = _cross_candidates(texts, top, an, net, bm, t0, timeout_s, max_cands) if cross else []
     with contextlib.suppress(Exception):  # a shape the emitter does not know
-        out += local_candidates(texts, top, an, net, bm, max(2.0, timeout_s - (time.monotonic() - t0)))
+        out += [] if not local else local_candidates(texts, top, an, net, bm, max(2.0, timeout_s - (time.monotonic() - t0)))
     return out
 
 

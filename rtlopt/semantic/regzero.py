@@ -119,13 +119,32 @@ def _proven_count(net: seqsim.GateNet, an: regfunc.Analysis, wj: list[int], bj: 
     return rel in regfunc.prove(net, regs, helpers + [rel], timeout_s=timeout_s)
 
 
+def _possible(texts: dict[Path, str], net: seqsim.GateNet) -> bool:
+    """Whether a candidate can come before any sampling: a zero test in the source (:func:`_rewrite`
+    needs one) and a scope naming a register of 2+ bits and, on disjoint flip-flops, another register."""
+    if not any(re.search(rf"(?:==|!=)\s*{_ZERO}(?![\w$'])|(?<![\w$.'=!<>]){_ZERO}\s*(?:==|!=)", t)
+               for t in texts.values()):
+        return False
+    regs = {tuple(js) for js in regfunc._registers(net).values()}
+    scopes: dict[str, list[tuple[int, ...]]] = {}
+    for n, js in regfunc._all_registers(net).items():
+        scope, _, leaf = n.rpartition(".")
+        if re.fullmatch(_ID, leaf):
+            scopes.setdefault(scope, []).append(tuple(js))
+    for names in scopes.values():
+        for w in names:
+            if len(w) >= 2 and any(b != w and b in regs and not set(b) & set(w) for b in names):
+                return True
+    return False
+
+
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
                    max_cands: int = 2) -> list[tuple[dict[Path, str], str]]:
     """[(new texts, description)]: zero tests of a register (read only that way in its scope's module)
     reading another register of that scope whose zero test agrees on every sampled state."""
     an = regfunc.analysis_for(texts, top, timeout_s)
     net = an.net
-    if net is None or len(net.flops) > regfunc._DEEP_FLOPS:
+    if net is None or len(net.flops) > regfunc._DEEP_FLOPS or not _possible(texts, net):
         return []
     bm = reglockstep._dedupe(reglockstep._samples(net))
     rows = _zero_rows(net, bm)
