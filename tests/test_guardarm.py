@@ -242,3 +242,18 @@ def test_function_near_misses_are_left_alone():
     seq = _FUNC.replace("else            bump = p + 5'd1;", "else begin bump = p; bump = bump + 5'd1; end")
     assert "bump = bump + 5'd1;" in seq
     assert _matches(seq) == []
+
+
+def test_arm_dead_at_the_parameter_values_is_not_a_redundant_guard():
+    """`FRAME ? p - r : q - r` (FRAME = 0) and `(FRAME && en) ? ...`: the arm is dead at these parameter values
+    (a configuration), not redundant; `rtlopt check` warned on clean code."""
+    from rtlopt.templates._guardarm import RedundantGuardedArm
+    from rtlopt.templates._sem import analyze
+
+    src = """module params #(parameter W = 8, parameter FRAME = 0)
+  (input en, input [W-1:0] p, input [W-1:0] q, input [W-1:0] r, output [W-1:0] z, output [W-1:0] u);
+  assign z = FRAME ? p - r : q - r;
+  assign u = (FRAME && en) ? p : q;
+endmodule
+"""
+    assert RedundantGuardedArm().find(analyze(src, "params.v")) == []

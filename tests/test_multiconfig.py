@@ -259,7 +259,9 @@ def test_each_configuration_gets_its_own_rewrite(tmp_path):
     data = json.loads(r.stdout)
     row = {m["module"]: m for m in data["modules"]}["req_pick"]
     assert row["status"] == "improved" and row["area_after"] < row["area_before"]
-    assert "then on its own at" in row["note"]
+    # since forward retiming (fretime) the joint search already takes a rewrite proven at both configurations;
+    # before it, the register relation came from each configuration's own search
+    assert "then on its own at" in row["note"] or "register_retiming" in row["rules"], row
     assert data["composed_proof"]["verdict"] == "EQUIVALENT"
     text = out.read_text()
     labels = [ln.split("begin : ")[1].strip() for ln in text.splitlines() if "begin : rtlopt_params_req_pick" in ln]

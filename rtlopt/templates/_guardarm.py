@@ -234,6 +234,22 @@ def _event_reads(block) -> set:
     return out
 
 
+def _reads_signal(node) -> bool:
+    """Whether the expression reads a net or variable (not only parameters and genvars): a condition of
+    parameters alone selects a configuration; its untaken arm is dead code, not a redundant guard."""
+    found = []
+
+    def visit(n):
+        if isinstance(n, ast.Expression) and type(n).__name__ == "NamedValueExpression":
+            k = str(getattr(n.symbol, "kind", ""))
+            if not (k.endswith("Parameter") or k.endswith("Genvar")):
+                found.append(n)
+        return not found
+
+    strip(node).visit(visit)
+    return bool(found)
+
+
 def _live(s) -> bool:
     """Whether symbol ``s`` is elaborated for real (not inside a generate branch not taken: that text
     serves other parameter values)."""
@@ -295,8 +311,10 @@ class RedundantGuardedArm(Template):
             for i, d in enumerate(ds):
                 if time.monotonic() - t0 > _TOTAL_S:
                     break
-                if reads(d) & avoid or not is_pure(d):
+                if reads(d) & avoid or not is_pure(d) or not _reads_signal(d):
                     continue
+                if unsat(zx.boolean(d), timeout_ms=_CHECK_MS):
+                    continue  # never true at these parameter values: a dead arm, not a redundant guard
                 if unsat(zx.boolean(d), z3.Not(same), timeout_ms=_CHECK_MS):
                     ok.add(i)
             return ok
@@ -315,7 +333,8 @@ class RedundantGuardedArm(Template):
             except (_Unsupported, z3.Z3Exception, AttributeError, TypeError, ValueError):
                 ms = None
             labs = [e for it in st.items for e in it.expressions]
-            bad = ms is None or bool(reads(st.expr) & avoid) or any(reads(e) & avoid for e in labs)
+            bad = ms is None or bool(reads(st.expr) & avoid) or any(reads(e) & avoid for e in labs) \
+                or not _reads_signal(st.expr)
             for i in range(n):
                 key = ("case", an.span(syn), i)
                 ok: set = set()
@@ -324,6 +343,8 @@ class RedundantGuardedArm(Template):
                         ea: dict = {}
                         _effect(zx, stmts[i], ea)
                         first = z3.And(ms[i], *[z3.Not(m) for m in ms[:i]])
+                        if unsat(first, timeout_ms=_CHECK_MS):
+                            raise _Unsupported("an item no input reaches: dead, not redundant")
                         for tgt in [-1] + list(range(i + 1, n)):
                             if tgt >= 0 and _stext(an, stmts[tgt]) == _stext(an, stmts[i]):
                                 continue  # the same statement: merging labels only, no logic goes
