@@ -42,6 +42,27 @@ _VALUE = ("NamedValueExpression", "HierarchicalValueExpression")
 _REF = r"[A-Za-z_][\w$]*(?:\[[^\[\]]*\])*(?:\.[A-Za-z_][\w$]*(?:\[[^\[\]]*\])*)*"  # a.b[i].c[j]
 
 
+def _prune_tops(tops: set, tref: list, drop: set, items: dict) -> tuple[set, dict]:
+    """Outermost moved expressions (spans) and the buses they keep: a top that reads a dropped bus is not
+    moved (its buses are dropped too, to a fixpoint), and a bus read by no moved top is not moved.
+    ``tref``: [((start, end), bus offset)] of every bus read; ``drop`` grows in place."""
+    tops = {sp for sp in tops if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in tops)}
+    changed = True
+    while changed:
+        changed = False
+        for sp in list(tops):
+            offs = {o for (a_, b_), o in tref if sp[0] <= a_ and b_ <= sp[1]}
+            if offs & drop:
+                tops.discard(sp)
+                drop |= offs
+                changed = True
+    keep = {o: v for o, v in items.items() if o not in drop}
+    for (a_, b_), o in tref:
+        if o in keep and not any(s_ <= a_ and b_ <= e_ for s_, e_ in tops):
+            keep.pop(o)
+    return tops, keep
+
+
 def _k(node) -> str:
     return type(node).__name__
 
@@ -1168,20 +1189,7 @@ def _pushdown(text: str, path: str) -> str:
                     continue
                 tops.add((best.start, best.end))
             # a top that reads a dropped bus is not moved; a bus read by no moved top is not moved
-            tops = {sp for sp in tops if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in tops)}
-            changed = True
-            while changed:
-                changed = False
-                for sp in list(tops):
-                    offs = {o for (a_, b_), o in tref if sp[0] <= a_ and b_ <= sp[1]}
-                    if offs & drop:
-                        tops.discard(sp)
-                        drop |= offs
-                        changed = True
-            keep = {o: v for o, v in nets.items() if o not in drop}
-            for (a_, b_), o in tref:
-                if o in keep and not any(s_ <= a_ and b_ <= e_ for s_, e_ in tops):
-                    keep.pop(o)
+            tops, keep = _prune_tops(tops, tref, drop, nets)
             if not keep or not tops:
                 continue
             used_inst[inst.name] = (inst, keep, sorted(tops), [r for r in tref if r[1] in keep], tsyn_of)
@@ -1492,20 +1500,7 @@ def _pullup(text: str, path: str) -> str:
                     drop.add(off)
                     continue
                 tops.add((best.start, best.end))
-            tops = {sp for sp in tops if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in tops)}
-            changed = True
-            while changed:
-                changed = False
-                for sp in list(tops):
-                    offs = {o for (a_, b_), o in tref if sp[0] <= a_ and b_ <= sp[1]}
-                    if offs & drop:
-                        tops.discard(sp)
-                        drop |= offs
-                        changed = True
-            keep = {o: v for o, v in ports.items() if o not in drop}
-            for (a_, b_), o in tref:
-                if o in keep and not any(s_ <= a_ and b_ <= e_ for s_, e_ in tops):
-                    keep.pop(o)
+            tops, keep = _prune_tops(tops, tref, drop, ports)
             tops = sorted(sp for sp in tops if all(o in keep for (a_, b_), o in tref if sp[0] <= a_ and b_ <= sp[1]))
             if not keep or not tops:
                 continue

@@ -17,6 +17,20 @@ from pathlib import Path
 from rtlopt.hdl.edit import Edit, apply_edits
 
 
+def _module_tail(text: str, mod) -> tuple[int, str] | None:
+    """Where a new item goes before ``endmodule`` (the start of its line when nothing else is on it) and
+    the indentation of the module's items (two spaces when none is indented)."""
+    end = mod.endmodule.location.offset if hasattr(mod.endmodule, "location") else None
+    if end is None:
+        return None
+    ls = text.rfind("\n", 0, end) + 1
+    if text[ls:end].strip():
+        ls = end
+    body = text[mod.sourceRange.start.offset:end]
+    mm = re.search(r"^([ \t]+)(assign|always|wire|logic|reg)\b", body, re.M)
+    return ls, (mm.group(1) if mm else "  ")
+
+
 def emit_instance_drop(texts: dict[Path, str], top: str, rels: list,
                        widths: dict[str, int] | None = None) -> dict[Path, str] | None:
     """New texts with the instance driving each relation's (top-level) target removed and the target
@@ -97,17 +111,10 @@ def emit_instance_drop(texts: dict[Path, str], top: str, rels: list,
             for a, b in drops:
                 ed = _line_removal(text, a, b)
                 eds.append(ed)
-            end = mod.endmodule.location.offset if hasattr(mod.endmodule, "location") else None
-            if end is None:
+            tail = _module_tail(text, mod)
+            if tail is None:
                 return None
-            ls = text.rfind("\n", 0, end) + 1
-            if text[ls:end].strip():
-                ls = end
-            ind = "  "
-            body = text[mod.sourceRange.start.offset:end]
-            mm = re.search(r"^([ \t]+)(assign|always|wire|logic|reg)\b", body, re.M)
-            if mm:
-                ind = mm.group(1)
+            ls, ind = tail
             lines = []
             for r in sorted(rels, key=lambda r: r.target):
                 et = regfunc._expr_text(r, decl)
@@ -237,17 +244,10 @@ def emit_port_detach(texts: dict[Path, str], top: str, rel,
             et = regfunc._expr_text(r, decl)
             if et is None:
                 return None
-            end = mod.endmodule.location.offset if hasattr(mod.endmodule, "location") else None
-            if end is None:
+            tail = _module_tail(text, mod)
+            if tail is None:
                 return None
-            ls = text.rfind("\n", 0, end) + 1
-            if text[ls:end].strip():
-                ls = end
-            ind = "  "
-            body = text[mod.sourceRange.start.offset:end]
-            mm = re.search(r"^([ \t]+)(assign|always|wire|logic|reg)\b", body, re.M)
-            if mm:
-                ind = mm.group(1)
+            ls, ind = tail
             try:
                 new = apply_edits(text, [Edit(s, e, rep), Edit(ls, ls, f"{ind}assign {r.target} = {et};\n")])
             except ValueError:
