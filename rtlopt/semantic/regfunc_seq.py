@@ -101,11 +101,13 @@ def with_narrowing(texts: dict[Path, str], top: str, got: list[tuple[dict[Path, 
     pending flag is ``count != 0`` and its ``int`` timer never exceeds its timeout: measured one at a
     time the narrowing wins the first round, and the flag is found again only in a later round, whose
     generator window may close before this generator runs (budget 90 s under load: the flag stayed).
-    Two variants each: every width match applied, and the declaration narrowings alone (the template's
-    other matches, a comparison with the largest value as a magnitude comparison, measured larger on a
+    Two variants each: every width match applied, and the declaration narrowings alone (the matches
+    whose data marks them so, :func:`rtlopt.templates._regwidth.is_narrowing`; the template's other
+    matches, a comparison with the largest value as a magnitude comparison, measured larger on a
     tachometer: 928.4 against 915.9 um^2). [] when no width template matches there."""
     from rtlopt.engine.search import _non_overlapping
     from rtlopt.templates import REGISTRY
+    from rtlopt.templates._regwidth import is_narrowing
     from rtlopt.templates._sem import analyze
 
     tmpls = [v for v in REGISTRY.values() if v.rule == "register_width_reduction"]
@@ -124,7 +126,7 @@ def with_narrowing(texts: dict[Path, str], top: str, got: list[tuple[dict[Path, 
                 continue
             for tm in tmpls:
                 ms = tm.match(an)
-                narrow = [m for m in ms if " bits " in m.description and "->" in m.description]
+                narrow = [m for m in ms if is_narrowing(m)]
                 for sub in (ms, narrow):
                     if not sub:
                         continue

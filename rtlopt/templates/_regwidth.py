@@ -55,6 +55,24 @@ _LOADS = {"NamedValueExpression", "RangeSelectExpression", "ElementSelectExpress
 _CMP = {"Equality", "Inequality", "CaseEquality", "CaseInequality", "LessThan", "LessThanEqual",
         "GreaterThan", "GreaterThanEqual"}
 
+#: ``Match.data["kind"]`` of the matches that narrow declarations and nothing else (each with ``reg``:
+#: the register's key, or a tuple of keys for one declaration of several, and ``bits``: its new width,
+#: or a tuple). The alternatives that also rewrite comparisons carry no kind.
+NARROWING_KINDS = frozenset({"declared", "per_copy", "inductive", "in_place", "output_copy", "integer_copy",
+                             "array_elements", "signed_copy", "signed_output_copy"})
+
+
+def is_narrowing(m: Match) -> bool:
+    """Whether ``m`` (a register_width_reduction match) narrows declarations only (its data says so)."""
+    return isinstance(m.data, dict) and m.data.get("kind") in NARROWING_KINDS
+
+
+def _narrowed(kind: str, keys: list, bits: list) -> dict:
+    """The data of a narrowing match of the registers ``keys`` to ``bits``."""
+    if len(keys) == 1:
+        return {"kind": kind, "reg": keys[0], "bits": bits[0]}
+    return {"kind": kind, "reg": tuple(keys), "bits": tuple(bits)}
+
 
 def _param_only(node) -> bool:
     """An expression of literals, parameters and ``$clog2``-style constant calls only (``HOLD - 1``,
@@ -382,7 +400,8 @@ class RegisterWidthReduction(Template):
                     extra.append(Edit(info.start, info.end, literal(c, narrow[k])))
             desc = m.description.replace("bitwidth_reduction", self.id, 1)
             out.append(Match(self.id, m.start, m.end, m.line, desc + " (value range from reset)",
-                             m.edits + tuple(extra), m.original, m.data))
+                             m.edits + tuple(extra), m.original,
+                             {**m.data, **_narrowed("declared", keys, [narrow[k] for k in keys])}))
             # the narrowing together with the same register's equality compares (a later round no longer
             # sees a register declared by a width expression, so the pair is offered here)
             for c in ind:
@@ -402,7 +421,7 @@ class RegisterWidthReduction(Template):
                 if any(old_rng in e.replacement for e in m.edits):
                     out.append(Match(self.id, m.start, m.end, m.line,
                                      f"{desc.split(' (')[0]} as {new_rng} per elaborated copy (value range from "
-                                     f"reset)", eds, m.original, m.data))
+                                     f"reset)", eds, m.original, {**m.data, **_narrowed("per_copy", [k], [narrow[k]])}))
                     for c in ind:
                         if c.data.get("reg") == k and c.data.get("group") == "compare_eq":
                             out.append(Match(self.id, m.start, m.end, m.line,
@@ -1816,7 +1835,8 @@ def _output_reg_matches(tmpl, an: Analysis, roots, comb) -> list[Match]:
             ls, le = an.span(strip(w.left))
             edits.append(Edit(ls, le, new))
         out.append(tmpl._m(an, pos, pos, f"output {sym.name} {_width(sym)} -> {bits} bits behind a copy (inductive "
-                                         f"value range from reset, proven with z3)", edits))
+                                         f"value range from reset, proven with z3)", edits,
+                           **_narrowed("output_copy", [k], [bits])))
     return out
 
 
@@ -1905,7 +1925,8 @@ def _integer_reg_matches(tmpl, an: Analysis, roots, comb) -> list[Match]:
             ls, le = an.span(strip(w.left))
             edits.append(Edit(ls, le, new))
         out.append(tmpl._m(an, ds, de, f"{sym.name} ({sym.type}) {_width(sym)} -> {bits} bits behind a copy "
-                                       f"(inductive value range from reset, proven with z3)", edits))
+                                       f"(inductive value range from reset, proven with z3)", edits,
+                           **_narrowed("integer_copy", [k], [bits])))
     return out
 
 
@@ -2105,7 +2126,8 @@ def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
                 continue
             edits = [Edit(ds + m.start(), ds + m.end(), f"[{best - 1}:0]")]
         out.append(tmpl._m(an, ds, de, f"{sym.name} elements {width} -> {best} bits (inductive value range of "
-                                       f"every element from reset, proven with z3)", edits))
+                                       f"every element from reset, proven with z3)", edits,
+                           **_narrowed("array_elements", [k], [best])))
     return out
 
 
@@ -2375,7 +2397,8 @@ def _inplace_matches(tmpl, an: Analysis, cands, roots, ind: list) -> list[Match]
                     have = [(x.start, x.end) for x in eds]
         desc = m.description.replace("bitwidth_reduction", tmpl.id, 1) + " in place (inductive value range " \
                                                                            "from reset, proven with z3)"
-        out.append(Match(tmpl.id, m.start, m.end, m.line, desc, tuple(eds), m.original, {"alternative": True}))
+        out.append(Match(tmpl.id, m.start, m.end, m.line, desc, tuple(eds), m.original,
+                         {"alternative": True, **_narrowed("in_place", keys, [inplace[k] for k in keys])}))
         for c in ind:
             if c.data.get("reg") in keys and c.data.get("group") == "compare_eq" and not any(
                     s < e.end and e.start < t for e in c.edits for s, t in have):

@@ -365,7 +365,7 @@ def _if_on(an: Analysis, info):
 
 
 def _narrow_matches(tmpl, an: Analysis, ranges, regs, writes) -> list[Match]:
-    from rtlopt.templates._regwidth import _fresh_name
+    from rtlopt.templates._regwidth import _fresh_name, _narrowed
 
     ports = {_key(s.internalSymbol) for s in an.symbols
              if isinstance(s, ast.PortSymbol) and s.internalSymbol is not None}
@@ -401,7 +401,8 @@ def _narrow_matches(tmpl, an: Analysis, ranges, regs, writes) -> list[Match]:
                                     f"\n{indent}")]
             edits += [Edit(*an.span(strip(w.left)), new) for w in ws]
             out.append(tmpl._m(an, pos, pos, f"output {sym.name} {width} -> {bits} signed bits behind a copy "
-                                             f"({lo}..{hi}: signed value range from reset, proven with z3)", edits))
+                                             f"({lo}..{hi}: signed value range from reset, proven with z3)", edits,
+                               **_narrowed("signed_output_copy", [k], [bits])))
             continue
         decl = sym.syntax.parent
         if type(decl).__name__ == "DataDeclarationSyntax":
@@ -435,5 +436,6 @@ def _narrow_matches(tmpl, an: Analysis, ranges, regs, writes) -> list[Match]:
         what = ", ".join(f"{regs[k].name} {_width(regs[k])} -> {bits} signed bits ({lo}..{hi})"
                          for k, bits, lo, hi in regs_here)
         out.append(tmpl._m(an, ds, de, f"{what} behind a copy (signed value range from reset, proven with z3)",
-                           edits))
+                           edits, **_narrowed("signed_copy", [k for k, *_r in regs_here],
+                                              [bits for _k, bits, *_r in regs_here])))
     return out
