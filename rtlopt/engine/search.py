@@ -651,6 +651,8 @@ def regfunc_candidates(state: State) -> list[Candidate]:
 
 
 register_generator("regfunc", regfunc_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
+# lifeshare: two registers busy in disjoint phases of a controller share one register.
+_semantic_generator("lifeshare", "lifeshare", per_top=True)
 
 # regretime: two registers read only as the operands of one operator become a register of its result.
 _semantic_generator("regretime", "regretime", per_top=True)
@@ -673,6 +675,8 @@ _semantic_generator("memunroll", "memunroll")
 _semantic_generator("onehotidx", "onehotidx", per_top=True)
 # ringidx: a one-hot (one-cold) rotating ring register kept as a binary index, decoded where it is read.
 _semantic_generator("ringidx", "ringidx", per_top=True)
+# lrumatrix: true-LRU ages (always a permutation, move-to-front updates) kept as a pairwise order matrix.
+_semantic_generator("lrumatrix", "lrumatrix", per_top=True)
 # idxconst: an indexed read whose element is constant whenever the index names it.
 _semantic_generator("idxconst", "idxconst", per_top=True)
 # onehotsel: an indexed read at an index encoded from a one-hot-or-zero vector as an AND-OR select.

@@ -1,0 +1,511 @@
+"""Registers with disjoint lifetimes share one register (resource sharing of sequential state).
+
+Two word registers ``A`` and ``B`` of one module that are never busy at the same time -- a delay
+counter used only before a phase flag rises and a rate counter used only after it, two timers each
+counting in its own FSM state -- can live in one register of the larger width: while the controller
+is in ``A``'s phase the shared register holds ``A``, in ``B``'s phase it holds ``B``.
+
+Found by meaning, not by names: the elaborated netlist's sampled traces from reset (the simulations
+:mod:`rtlopt.semantic.regfunc` shares) give, per pair of word registers of one scope, the cycles in
+which each one changes (a step in which both land on their reset values -- a common clear -- does not
+count). A phase predicate ``P`` over another register of the scope (a flag ``p`` or ``!p``, a state
+register in a set of codes) separates them: ``A`` changes only where ``!P`` holds, ``B`` only where
+``P`` holds, and both do change somewhere. Where ``B`` is not reloaded on entering its phase but
+waits at a constant ``k`` (``B == k`` in every sample with ``!P``: a counter cleared when it leaves
+its phase), the shared register is set to ``k`` at each write of the phase register that enters
+``P`` (the same for ``A`` and the writes leaving ``P``), unless that block writes ``A`` or ``B``
+itself.
+
+The edit is minimal: the narrower register's declarator goes, its reads and writes name the kept one
+(a write identical to a write of the kept register in the same block goes), and the entry writes get
+``M <= k;`` (guarded by ``!P`` unless an enclosing if/case already says so). Modules instantiated
+several times are edited once: every instance must agree. Each candidate is simulated against the
+original (same random stimulus, outputs compared) before it is offered; the search loop measures it
+and proves it from reset like every candidate (the proof needs the conditional equalities
+``!P -> M == A``, ``P -> M == B``).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import numpy as np
+
+from rtlopt.hdl.edit import Edit, apply_edits
+
+RULE = "register_lifetime_sharing"
+MAX_CANDIDATES = 4
+#: widest register considered (values decoded to int64 lanes)
+MAX_WIDTH = 32
+#: widest register a phase predicate reads
+PHASE_BITS = 4
+
+_ID = re.compile(r"[A-Za-z_][\w$]*")
+
+
+def _kind(n) -> str:
+    return type(n).__name__
+
+
+# -- traces -------------------------------------------------------------------------------------
+
+def _values(trace: np.ndarray, js: list[int]) -> np.ndarray:
+    """[cycles, lanes] int64 values of the register on flops ``js`` (LSB first) in a seqsim trace."""
+    c, _n, w = trace.shape
+    out = np.zeros((c, w * 64), dtype=np.int64)
+    sh = np.arange(64, dtype=np.uint64)
+    for i, j in enumerate(js):
+        bits = ((trace[:, j, :][:, :, None] >> sh) & np.uint64(1)).reshape(c, w * 64).astype(np.int64)
+        out |= bits << i
+    return out
+
+
+def _phase_for(va: np.ndarray, vb: np.ndarray, ra: int, rb: int, phases: dict[str, np.ndarray]):
+    """[(phase register, set of codes where B is busy)] separating A's changes from B's (per trace pair
+    of arrays over all runs concatenated on the cycle axis; the last cycle of a run has no successor)."""
+    a0, a1, b0, b1 = va[:-1], va[1:], vb[:-1], vb[1:]
+    clear = (a1 == ra) & (b1 == rb)
+    cha = (a1 != a0) & ~clear
+    chb = (b1 != b0) & ~clear
+    if not cha.any() or not chb.any():
+        return []
+    out = []
+    for name, pv in phases.items():
+        p0 = pv[:-1]
+        sa, sb = set(np.unique(p0[cha]).tolist()), set(np.unique(p0[chb]).tolist())
+        if sa & sb:
+            continue
+        out.append((name, frozenset(sb)))
+    return out
+
+
+# -- source model -------------------------------------------------------------------------------
+
+def _consts(texts: list[str], names: list[str], top: str) -> dict[str, int]:
+    """Enum member and parameter names with one value over the elaborated design."""
+    from pyslang import syntax
+
+    from rtlopt.hdl.project import top_compilation
+
+    comp = top_compilation(top)
+    for t, n in zip(texts, names, strict=True):
+        comp.addSyntaxTree(syntax.SyntaxTree.fromText(t, n))
+    vals: dict[str, set] = {}
+
+    def visit(n):
+        k = _kind(n)
+        if k in ("EnumValueSymbol", "ParameterSymbol"):
+            try:
+                iv = _num(str(n.value))
+            except Exception:  # noqa: BLE001 - not an integer
+                iv = None
+            vals.setdefault(n.name, set()).add(iv)
+        return True
+
+    comp.getRoot().visit(visit)
+    return {k: next(iter(v)) for k, v in vals.items() if len(v) == 1 and None not in v}
+
+
+def _num(s: str) -> int | None:
+    m = re.fullmatch(r"\s*(-?\d+)\s*", s)
+    if m:
+        return int(m.group(1))
+    m = re.fullmatch(r"\s*\d*'s?([dDhHbBoO])([0-9a-fA-F_]+)\s*", s)
+    if m:
+        return int(m.group(2).replace("_", ""), {"d": 10, "h": 16, "b": 2, "o": 8}[m.group(1).lower()])
+    return None
+
+
+def _const_of(text: str, consts: dict[str, int]) -> int | None:
+    from rtlopt.semantic.seqred import _cint
+
+    s = text.strip()
+    while s.startswith("(") and s.endswith(")"):
+        s = s[1:-1].strip()
+    if s in consts:
+        return consts[s]
+    m = re.fullmatch(r"\d+'\((.+)\)", s)  # SV size cast of a name
+    if m and m.group(1).strip() in consts:
+        return consts[m.group(1).strip()]
+    if s in ("'0", "'1"):
+        return None if s == "'1" else 0
+    return _cint(s)
+
+
+def _find_stmt(tree, span: tuple[int, int]):
+    """The ExpressionStatementSyntax node spanning exactly ``span`` in a syntax tree (None if absent)."""
+    found = []
+
+    def walk(n):
+        if found:
+            return
+        r = getattr(n, "sourceRange", None)
+        if r is not None and (r.end.offset <= span[0] or r.start.offset >= span[1]):
+            return
+        if _kind(n) == "ExpressionStatementSyntax" and (r.start.offset, r.end.offset) == span:
+            found.append(n)
+            return
+        try:
+            kids = list(n)
+        except TypeError:
+            return
+        for c in kids:
+            if _kind(c).endswith("Syntax"):
+                walk(c)
+
+    walk(tree.root)
+    return found[0] if found else None
+
+
+def _span(n) -> tuple[int, int]:
+    r = n.sourceRange
+    return r.start.offset, r.end.offset
+
+
+def _strip(s: str) -> str:
+    s = re.sub(r"\s+", "", s)
+    while s.startswith("(") and s.endswith(")"):
+        s = s[1:-1]
+    return s
+
+
+def _known_outside(stmt, text: str, preg: str, pset: frozenset, pwidth: int, consts) -> bool:
+    """Whether an enclosing if/case of ``stmt`` already implies ``!P`` (the entry guard is redundant)."""
+    child, n = stmt, stmt.parent
+    while n is not None and _kind(n) not in ("ProceduralBlockSyntax", "ModuleDeclarationSyntax"):
+        k = _kind(n)
+        if k == "ConditionalStatementSyntax":
+            c = _strip(text[slice(*_span(n.predicate))])
+            in_else = n.elseClause is not None and _span(child) == _span(n.elseClause)
+            if pwidth == 1:
+                neg = {f"!{preg}", f"~{preg}", f"{preg}==0", f"{preg}==1'b0", f"{preg}==1'd0"}
+                pos = {preg, f"{preg}==1", f"{preg}==1'b1", f"{preg}==1'd1"}
+                outside_is_zero = pset == frozenset({1})
+                if (not in_else and c in (neg if outside_is_zero else pos)) or \
+                        (in_else and c in (pos if outside_is_zero else neg)):
+                    return True
+            elif not in_else:
+                m = re.fullmatch(re.escape(preg) + r"==(.+)", c)
+                if m:
+                    v = _const_of(m.group(1), consts)
+                    if v is not None and v not in pset:
+                        return True
+        elif k in ("StandardCaseItemSyntax",):
+            case = n.parent
+            if _kind(case) == "CaseStatementSyntax" and _strip(text[slice(*_span(case.expr))]) == preg:
+                labels = [_const_of(text[slice(*_span(e))], consts) for e in n.expressions
+                          if _kind(e).endswith("Syntax") and not _kind(e).endswith("TokenSyntax")]
+                labels = [x for x in labels]
+                if labels and all(x is not None and x not in pset for x in labels):
+                    return True
+        child, n = n, n.parent
+    return False
+
+
+def _block_writes(stmt, text: str, names: set[str]) -> bool:
+    """Whether the begin-end block holding ``stmt`` (or the statement alone) assigns one of ``names``."""
+    n = stmt.parent
+    scope = n if n is not None and _kind(n) == "BlockStatementSyntax" else stmt
+    body = text[slice(*_span(scope))]
+    return any(re.search(rf"(?<![\w$.]){re.escape(x)}\s*(?:\[[^\]]*\]\s*)?<=(?!=)", body) for x in names)
+
+
+def _decl_removal(mtext: str, off: int, name: str) -> list[Edit] | None:
+    """Edits removing ``name``'s declarator from its declaration statement inside a module's text."""
+    pat = re.compile(r"(?m)^([ \t]*)((?:reg|logic|bit|var\s+logic)\b[^;]*?);[ \t]*(?://[^\n]*)?\n?")
+    for m in pat.finditer(mtext):
+        body = m.group(2)
+        if not re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", body):
+            continue
+        decls = re.match(r"((?:reg|logic|bit|var\s+logic)\b(?:\s+(?:signed|unsigned))?\s*(?:\[[^\]]*\]\s*)*)(.*)$",
+                         body, re.S)
+        if decls is None:
+            return None
+        items = [x.strip() for x in decls.group(2).split(",")]
+        names = [re.match(r"[A-Za-z_][\w$]*", x).group(0) if re.match(r"[A-Za-z_][\w$]*", x) else None
+                 for x in items]
+        if name not in names or None in names:
+            return None
+        if len(items) == 1:
+            return [Edit(off + m.start(), off + m.end(), "")]
+        # 'a, b' -> remove ', b' (or 'a, ' when it is the first)
+        s0 = m.start(2) + len(decls.group(1))
+        seg = mtext[s0:m.end(2)]
+        pos = [mm.start() for mm in re.finditer(rf"(?<![\w$]){re.escape(name)}(?![\w$])", seg)]
+        if len(pos) != 1:
+            return None
+        i = names.index(name)
+        p = pos[0]
+        if i == 0:
+            e = seg.index(",", p) + 1
+            while e < len(seg) and seg[e] in " \t":
+                e += 1
+            return [Edit(off + s0 + p, off + s0 + e, "")]
+        c = seg.rindex(",", 0, p)
+        e = p + len(items[i])
+        return [Edit(off + s0 + c, off + s0 + e, "")]
+    return None
+
+
+def _module_range(tree, pos: int) -> tuple[int, int] | None:
+    for m in tree.root.members:
+        if _kind(m) == "ModuleDeclarationSyntax":
+            s, e = _span(m)
+            if s <= pos < e:
+                return s, e
+    return None
+
+
+# -- candidates ---------------------------------------------------------------------------------
+
+def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
+    from rtlopt.semantic import regfunc, seqred
+
+    t0 = time.monotonic()
+    paths = list(texts)
+    tlist = [texts[p] for p in paths]
+    if not all(t.isascii() for t in tlist):
+        return []
+    model = seqred._source_model(tlist, [str(p) for p in paths], top)
+    if model is None:
+        return []
+    occs, stmts, trees = model
+    by: dict[str, list] = {}
+    for o in occs:
+        by.setdefault(o.path, []).append(o)
+    sts: dict[str, list] = {}
+    for s in stmts:
+        sts.setdefault(s.path, []).append(s)
+
+    def word_ok(n: str) -> bool:
+        ol = by.get(n, [])
+        if not ol or not ol[0].proc or ol[0].is_port or not 2 <= ol[0].width <= MAX_WIDTH:
+            return False
+        if any(o.sel or o.dynamic for o in ol) or len({o.file for o in ol}) != 1:
+            return False
+        mine = sts.get(n, [])
+        if not mine or len({s.block for s in mine}) != 1 or mine[0].block is None:
+            return False
+        f = ol[0].file
+        return all(re.fullmatch(rf"\s*{re.escape(n.rpartition('.')[2])}\s*<=[^;]*;\s*", tlist[f][slice(*s.span)])
+                   for s in mine)
+
+    scopes: dict[str, list[str]] = {}
+    for n in by:
+        scopes.setdefault(n.rpartition(".")[0], []).append(n)
+    pairs = []
+    for sc, ns in scopes.items():
+        ws = sorted(n for n in ns if word_ok(n))
+        for i, a in enumerate(ws):
+            for b in ws[i + 1:]:
+                if by[a][0].file == by[b][0].file and sts[a][0].block == sts[b][0].block:
+                    pairs.append((sc, a, b))
+    if not pairs:
+        return []
+    try:
+        net = seqred._load_cached(texts, top, max(2.0, timeout_s * 0.5))
+    except Exception:  # noqa: BLE001 - Yosys rejects it or it is outside the model
+        return []
+    regs = regfunc._all_registers(net)
+    runs = [regfunc.run_trace(net, i) for i in range(2)]
+
+    def vals(n: str) -> np.ndarray | None:
+        js = regs.get(n)
+        if js is None or len(js) > MAX_WIDTH:
+            return None
+        # runs side by side on the lane axis (each run's cycles in order)
+        parts = [_values(tr, js) for tr in runs]
+        c = min(p.shape[0] for p in parts)
+        return np.concatenate([p[:c] for p in parts], axis=1)
+
+    # hypotheses per module (the pair's leaf names, the module's spans): every instance must agree
+    found: dict[tuple, dict] = {}
+    for sc, a, b in pairs:
+        if time.monotonic() - t0 > timeout_s:
+            break
+        va, vb = vals(a), vals(b)
+        if va is None or vb is None:
+            continue
+        ra, rb = int(va[0, 0]), int(vb[0, 0])
+        phases = {}
+        for n in scopes[sc]:
+            if n in (a, b) or n not in regs or len(regs[n]) > PHASE_BITS or not by[n][0].proc:
+                continue
+            v = vals(n)
+            if v is not None:
+                phases[n] = v
+        key = (by[a][0].file, by[a][0].ident, by[b][0].ident)
+        for orient in ((a, b, va, vb, ra, rb), (b, a, vb, va, rb, ra)):
+            x, y, vx, vy, rx, ry = orient
+            for pn, pset in _phase_for(vx, vy, rx, ry, phases):
+                inP = np.isin(phases[pn], list(pset))
+                ky = np.unique(vy[~inP])
+                kx = np.unique(vx[inP])
+                ent = found.setdefault((key, x.rpartition(".")[2], pn.rpartition(".")[2], pset), {
+                    "x": x, "y": y, "p": pn, "pset": pset, "ky": set(), "kx": set(), "scopes": set()})
+                ent["scopes"].add(sc)
+                ent["ky"].update(ky.tolist())
+                ent["kx"].update(kx.tolist())
+    inst_count: dict[tuple, int] = {}
+    for sc, a, b in pairs:
+        k = (by[a][0].file, by[a][0].ident, by[b][0].ident)
+        inst_count[k] = inst_count.get(k, 0) + 1
+    consts = None
+    out = []
+    done = set()
+    for (key, _xl, _pl, _ps), ent in sorted(found.items(), key=lambda kv: (-len(kv[1]["scopes"]), str(kv[0]))):
+        if len(ent["scopes"]) != inst_count.get(key, 0) or (key, _pl) in done:
+            continue
+        if consts is None:
+            consts = _consts(tlist, [str(p) for p in paths], top)
+        got = _emit(tlist, trees, by, sts, ent, consts)
+        if got is None:
+            continue
+        f, new_text, desc = got
+        new = dict(texts)
+        new[paths[f]] = new_text
+        if not _sim_agrees(net, new, top, max(2.0, timeout_s - (time.monotonic() - t0))):
+            continue
+        done.add((key, _pl))
+        out.append((new, desc))
+        if len(out) >= MAX_CANDIDATES:
+            break
+    return out
+
+
+def _emit(tlist, trees, by, sts, ent, consts):
+    """(file, new text, description) of one sharing: the kept register is the wider one."""
+    x, y, pn = ent["x"], ent["y"], ent["p"]
+    ox, oy = by[x][0], by[y][0]
+    f = ox.file
+    text = tlist[f]
+    # the kept register M: the wider (ties: the one declared first)
+    if oy.width > ox.width:
+        keep, drop = y, x
+    else:
+        keep, drop = x, y
+    kl, dl = keep.rpartition(".")[2], drop.rpartition(".")[2]
+    mr = _module_range(trees[f], ox.ident[0])
+    if mr is None:
+        return None
+    mtext = text[mr[0]:mr[1]]
+    # every mention of the dropped register in its module is an occurrence of the model or the declarator
+    spans = sorted({o.ident for o in by[drop]})
+    ment = [m.start() + mr[0] for m in re.finditer(rf"(?<![\w$.]){re.escape(dl)}(?![\w$])", mtext)]
+    if len(ment) != len(spans) + 1 or any(s[0] not in ment for s in spans):
+        return None
+    eds = _decl_removal(mtext, mr[0], dl)
+    if eds is None:
+        return None
+    # writes of the dropped register identical (after renaming) to a write of the kept one in the same block go
+    kept_w = {}
+    for s in {s.span: s for s in sts[keep]}.values():
+        node = _find_stmt(trees[f], s.span)
+        blk = _span(node.parent) if node is not None and node.parent is not None else None
+        kept_w.setdefault(blk, set()).add(re.sub(r"\s+", " ", text[slice(*s.span)].split("<=", 1)[1].strip()))
+    gone = set()
+    for s in {s.span: s for s in sts[drop]}.values():
+        node = _find_stmt(trees[f], s.span)
+        blk = _span(node.parent) if node is not None and node.parent is not None else None
+        rhs = re.sub(r"\s+", " ", text[slice(*s.span)].split("<=", 1)[1].strip())
+        rhs = re.sub(rf"(?<![\w$.]){re.escape(dl)}(?![\w$])", kl, rhs)
+        if blk is not None and rhs in kept_w.get(blk, set()):
+            a, b = s.span
+            ls = text.rfind("\n", 0, a) + 1
+            le = text.find("\n", b)
+            if le >= 0 and not text[ls:a].strip() and not text[b:le].strip():
+                eds.append(Edit(ls, le + 1, ""))
+            else:
+                e = b
+                while e < len(text) and text[e] in " \t":
+                    e += 1
+                eds.append(Edit(a, e, ""))
+            gone.add(s.span)
+    for sp in spans:
+        if not any(g[0] <= sp[0] and sp[1] <= g[1] for g in gone):
+            eds.append(Edit(sp[0], sp[1], kl))
+    # entry writes: the register of the phase being entered waits at a constant -> M gets it there
+    pl = pn.rpartition(".")[2]
+    pset = ent["pset"]
+    pw = by[pn][0].width
+    pwrites = {s.span: s for s in sts.get(pn, [])}.values()
+    ins = []
+    for target, kset, entering in ((y, ent["ky"], True), (x, ent["kx"], False)):
+        if len(kset) != 1:
+            continue  # reloaded on entry (or not constant): no write added
+        k = next(iter(kset))
+        for s in pwrites:
+            body = text[slice(*s.span)]
+            v = _const_of(body.split("<=", 1)[1].rstrip().rstrip(";"), consts)
+            if v is None:
+                return None  # a phase write whose value is not known: the entries cannot be found
+            if (v in pset) != entering:
+                continue
+            node = _find_stmt(trees[f], s.span)
+            if node is None:
+                return None
+            if _block_writes(node, text, {kl, dl}):
+                continue
+            guard_set = pset if entering else frozenset(c for c in range(1 << pw) if c not in pset)
+            need_guard = not _known_outside(node, text, pl, guard_set, pw, consts)
+            if pw == 1:
+                cond = f"{'!' if 1 in pset else ''}{pl}" if entering else f"{'' if 1 in pset else '!'}{pl}"
+            else:
+                codes = sorted(pset)
+                inside = " || ".join(f"{pl} == {pw}'d{c}" for c in codes)
+                cond = f"!({inside})" if entering else f"({inside})"
+            kt = str(k) if k == 0 else f"{ox.width if keep == x else oy.width}'d{k}"
+            w = f"{kl} <= {kt};" if not need_guard else f"if ({cond}) {kl} <= {kt};"
+            ins.append((node, w))
+            _ = target
+    for node, w in ins:
+        a, b = _span(node)
+        if node.parent is not None and _kind(node.parent) == "BlockStatementSyntax":
+            eds.append(Edit(b, b, f" {w}"))
+        else:
+            eds.append(Edit(a, b, f"begin {text[a:b].strip()} {w} end"))
+    try:
+        new = apply_edits(text, eds)
+    except ValueError:
+        return None
+    desc = (f"registers {kl} and {dl} ({keep.rpartition('.')[0] or 'top'}) busy in disjoint phases of {pl}: "
+            f"one register")
+    return f, new, desc
+
+
+def _sim_agrees(net, new_texts: dict[Path, str], top: str, timeout_s: float) -> bool:
+    """The candidate's outputs equal the original's on the same random stimulus (seqsim, from reset)."""
+    from rtlopt.semantic import seqsim
+
+    try:
+        net2 = seqsim.load_texts(new_texts, top, timeout=timeout_s)
+    except Exception:  # noqa: BLE001
+        return False
+    if net.free or net2.free or list(net.inputs) != list(net2.inputs) or list(net.outputs) != list(net2.outputs):
+        return True  # the stimuli cannot be matched: left to the proof
+
+    def order(n):  # the input bits in the order seqsim draws their random values
+        return [(p, i) for _s, p, i in sorted((s, p, i) for p, bits in n.inputs.items() if p != n.clock
+                                              for i, s in enumerate(bits) if s > 1)]
+
+    if order(net) != order(net2) or net.reset != net2.reset:
+        return True
+    w1 = [s for p in net.outputs for s in net.outputs[p]]
+    w2 = [s for p in net2.outputs for s in net2.outputs[p]]
+    if len(w1) != len(w2):
+        return True
+    for cyc, words, seed, hold in ((256, 2, 3, 0), (512, 1, 5, 4)):
+        a = seqsim.simulate(net, cycles=cyc, words=words, seed=seed, hold_log2=hold, watch=w1)
+        b = seqsim.simulate(net2, cycles=cyc, words=words, seed=seed, hold_log2=hold, watch=w2)
+        if not np.array_equal(a[1:], b[1:]):
+            return False
+    return True
+
+
+def lifeshare_candidates(state) -> list:
+    """Search-loop generator."""
+    from rtlopt.engine.candidate import sequential_candidates
+
+    return sequential_candidates(state, candidates_for, RULE, label="register lifetime sharing", cap_s=25.0)
