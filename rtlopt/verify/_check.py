@@ -437,8 +437,12 @@ def _engine_order(opts: VerifyOptions, spec: MiterSpec, ginfo: NetlistInfo, hinf
         # register correspondence spent its 30 s in SAT on the adders (a 7-15-15-7 shift-and-subtract
         # smoothing sum rewritten as (positive terms) - (negative terms): equiv 30 s, ABC 12 s, z3 18 s
         # UNKNOWN at 60 s; algebra 0.2 s after 0.7 s mapping); a short first slice
+        # ... but not beside a wide magnitude comparison: its output bit has no small polynomial (the
+        # algebra ran out in every cone reading it: picorv32_pcpi_div's 'divisor <= dividend' step, its
+        # shared result negation UNKNOWN in the search; register correspondence proves it in 2 s)
         algebra = cut and not (ginfo.has_arith or hinfo.has_arith) and \
-            bool((ginfo.cell_types | hinfo.cell_types) & _ADD_CELLS) and _same_registers(ginfo, hinfo)
+            bool((ginfo.cell_types | hinfo.cell_types) & _ADD_CELLS) and _same_registers(ginfo, hinfo) and \
+            max(ginfo.compare_bits, hinfo.compare_bits) <= ALGEBRA_MAX_COMPARE_BITS
         return ["exhaustive"] * small + ["algebra"] * algebra + ["equiv", *rest]
     if spec.sequential or spec.gold_xprop:
         if not (ginfo.has_arith or hinfo.has_arith):
@@ -505,6 +509,10 @@ ALGEBRA_BEFORE_ABC_S = 6.0
 #: Seconds (mapping to gates included) the algebraic engine gets before register correspondence on
 #: sequential designs with adders and no multipliers whose registers correspond by name and width.
 ALGEBRA_SEQ_FIRST_S = 8.0
+
+#: Widest magnitude comparison beside which the algebraic engine still goes first on sequential designs
+#: (a comparison's output bit is a polynomial of size exponential in its width).
+ALGEBRA_MAX_COMPARE_BITS = 8
 
 #: Sequential designs with at most this many input + register bits try the one-step exhaustive
 #: check first (it enumerates each next-state/output cone of <= 24 bits; bigger cones give up at once).

@@ -53,6 +53,8 @@ class NetlistInfo:
     memories: int = 0
     #: src locations (or names) of high-impedance values: 'z' constant bits and tri-state buffers
     z_sources: list[str] = field(default_factory=list)
+    #: widest operand of a magnitude comparison (``$lt``/``$le``/``$gt``/``$ge``), 0 without one
+    compare_bits: int = 0
 
     @property
     def sequential(self) -> bool:
@@ -143,9 +145,12 @@ def analyze(json_module: dict, name: str) -> NetlistInfo:
     regs: list[Register] = []
     latches: list[str] = []
     memories = 0
+    compare_bits = 0
     for cname, c in cells.items():
         t = c["type"]
         types.add(_shift_type(c) or t)
+        if t in ("$lt", "$le", "$gt", "$ge"):
+            compare_bits = max(compare_bits, *(len(c.get("connections", {}).get(p, [])) for p in "AB"))
         dirs = c.get("port_directions", {})
         conns = c.get("connections", {})
         if t in ("$tribuf", "$_TBUF_") or any("z" in bits for bits in conns.values()):
@@ -184,7 +189,7 @@ def analyze(json_module: dict, name: str) -> NetlistInfo:
         if "z" in v["bits"]:
             z_sources.append(_src(netnames.get(p, {}).get("attributes", {})) or f"port {p}")
     info = NetlistInfo(name, inputs, outputs, inouts, regs, latches, sorted(set(x_sources)), types, port_bits,
-                       memories, z_sources=sorted(set(z_sources)))
+                       memories, z_sources=sorted(set(z_sources)), compare_bits=compare_bits)
     info._driver = driver  # type: ignore[attr-defined]
     info._cells = cells  # type: ignore[attr-defined]
     return info
