@@ -62,13 +62,13 @@ def _values(trace: np.ndarray, js: list[int]) -> np.ndarray:
     return out
 
 
-def _phase_for(va: np.ndarray, vb: np.ndarray, ra: int, rb: int, phases: dict[str, np.ndarray]):
-    """[(phase register, set of codes where B is busy)] separating A's changes from B's (per trace pair
-    of arrays over all runs concatenated on the cycle axis; the last cycle of a run has no successor)."""
+def _phase_for(va: np.ndarray, vb: np.ndarray, ka: set[int], kb: set[int], phases: dict[str, np.ndarray]):
+    """[(phase register, set of codes where B is busy)] separating A's changes from B's ([cycles, lanes]
+    arrays). A step to one of a register's load constants ``ka``/``kb`` (its reset value, the constants
+    its source writes: a reload on entering its phase, which reads nothing of the old value) is no use."""
     a0, a1, b0, b1 = va[:-1], va[1:], vb[:-1], vb[1:]
-    clear = (a1 == ra) & (b1 == rb)
-    cha = (a1 != a0) & ~clear
-    chb = (b1 != b0) & ~clear
+    cha = (a1 != a0) & ~np.isin(a1, list(ka))
+    chb = (b1 != b0) & ~np.isin(b1, list(kb))
     if not cha.any() or not chb.any():
         return []
     out = []
@@ -77,7 +77,7 @@ def _phase_for(va: np.ndarray, vb: np.ndarray, ra: int, rb: int, phases: dict[st
         sa, sb = set(np.unique(p0[cha]).tolist()), set(np.unique(p0[chb]).tolist())
         if sa & sb:
             continue
-        out.append((name, frozenset(sb)))
+        out.append((name, frozenset(sb), frozenset(sa)))
     return out
 
 
@@ -105,7 +105,27 @@ def _consts(texts: list[str], names: list[str], top: str) -> dict[str, int]:
         return True
 
     comp.getRoot().visit(visit)
-    return {k: next(iter(v)) for k, v in vals.items() if len(v) == 1 and None not in v}
+    out = {k: next(iter(v)) for k, v in vals.items() if len(v) == 1 and None not in v}
+    # enum members of typedefs (the visitor does not enter types): numbered from 0 or their '= value'
+    enum_vals: dict[str, set] = {}
+    for t in texts:
+        for m in re.finditer(r"\benum\b[^{;]*\{([^}]*)\}", t):
+            nxt = 0
+            for item in m.group(1).split(","):
+                mm = re.fullmatch(r"\s*([A-Za-z_][\w$]*)\s*(?:=\s*(.+?))?\s*", item)
+                if mm is None:
+                    break
+                if mm.group(2) is not None:
+                    v = _rhs_value(mm.group(2), out)
+                    if v is None:
+                        break
+                    nxt = v
+                enum_vals.setdefault(mm.group(1), set()).add(nxt)
+                nxt += 1
+    for k, v in enum_vals.items():
+        if len(v) == 1 and k not in vals:
+            out[k] = next(iter(v))
+    return out
 
 
 def _num(s: str) -> int | None:
@@ -132,6 +152,47 @@ def _const_of(text: str, consts: dict[str, int]) -> int | None:
     if s in ("'0", "'1"):
         return None if s == "'1" else 0
     return _cint(s)
+
+
+def _rhs_value(rhs: str, consts: dict[str, int]) -> int | None:
+    """The value of a right side that reads no variable: literals, parameters, enum names, + - * / << >>
+    and parentheses (None otherwise)."""
+    s = rhs.strip()
+    if re.fullmatch(r"\{\s*[\w$]+\s*\{\s*1'b0\s*\}\s*\}|'0|\d*'[sS]?[bdhoBDHO]0+", s):
+        return 0
+    s = re.sub(r"\b\d+'\(", "(", s)  # SV size casts
+    s = re.sub(r"\d*'[sS]?([dDhHbBoO])\s*([0-9a-fA-F_]+)",
+               lambda m: str(int(m.group(2).replace("_", ""), {"d": 10, "h": 16, "b": 2, "o": 8}[m.group(1).lower()])), s)
+
+    def name(m):
+        n = m.group(0)
+        if n not in consts:
+            raise KeyError(n)
+        return str(consts[n])
+
+    try:
+        s = re.sub(r"[A-Za-z_][\w$]*", name, s)
+    except KeyError:
+        return None
+    if not re.fullmatch(r"[\d\s+\-*/()<>]*", s) or not s.strip():
+        return None
+    try:
+        v = eval(s.replace("/", "//"), {"__builtins__": {}}, {})  # noqa: S307 - digits and operators only
+    except Exception:  # noqa: BLE001
+        return None
+    return v if isinstance(v, int) else None
+
+
+def _loads(n: str, sts, tlist, by, consts) -> set[int]:
+    """Constants the source writes into register ``n`` (its reloads), at its width."""
+    out = set()
+    w = by[n][0].width
+    for s in sts.get(n, []):
+        body = tlist[s.file][slice(*s.span)]
+        v = _rhs_value(body.split("<=", 1)[1].rstrip().rstrip(";"), consts)
+        if v is not None:
+            out.add(v & ((1 << w) - 1))
+    return out
 
 
 def _find_stmt(tree, span: tuple[int, int]):
@@ -250,7 +311,8 @@ def _decl_removal(mtext: str, off: int, name: str) -> list[Edit] | None:
 
 
 def _module_range(tree, pos: int) -> tuple[int, int] | None:
-    for m in tree.root.members:
+    mods = [tree.root] if _kind(tree.root) == "ModuleDeclarationSyntax" else list(tree.root.members)
+    for m in mods:
         if _kind(m) == "ModuleDeclarationSyntax":
             s, e = _span(m)
             if s <= pos < e:
@@ -322,13 +384,17 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
 
     # hypotheses per module (the pair's leaf names, the module's spans): every instance must agree
     found: dict[tuple, dict] = {}
+    consts = None
     for sc, a, b in pairs:
         if time.monotonic() - t0 > timeout_s:
             break
         va, vb = vals(a), vals(b)
         if va is None or vb is None:
             continue
-        ra, rb = int(va[0, 0]), int(vb[0, 0])
+        if consts is None:
+            consts = _consts(tlist, [str(p) for p in paths], top)
+        ka = {int(va[0, 0])} | _loads(a, sts, tlist, by, consts)
+        kb = {int(vb[0, 0])} | _loads(b, sts, tlist, by, consts)
         phases = {}
         for n in scopes[sc]:
             if n in (a, b) or n not in regs or len(regs[n]) > PHASE_BITS or not by[n][0].proc:
@@ -337,45 +403,53 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
             if v is not None:
                 phases[n] = v
         key = (by[a][0].file, by[a][0].ident, by[b][0].ident)
-        for orient in ((a, b, va, vb, ra, rb), (b, a, vb, va, rb, ra)):
+        for orient in ((a, b, va, vb, ka, kb), (b, a, vb, va, kb, ka)):
             x, y, vx, vy, rx, ry = orient
-            for pn, pset in _phase_for(vx, vy, rx, ry, phases):
+            for pn, pset, xbusy in _phase_for(vx, vy, rx, ry, phases):
                 inP = np.isin(phases[pn], list(pset))
                 ky = np.unique(vy[~inP])
                 kx = np.unique(vx[inP])
                 ent = found.setdefault((key, x.rpartition(".")[2], pn.rpartition(".")[2], pset), {
-                    "x": x, "y": y, "p": pn, "pset": pset, "ky": set(), "kx": set(), "scopes": set()})
+                    "x": x, "y": y, "p": pn, "pset": pset, "ky": set(), "kx": set(), "scopes": set(),
+                    "xbusy": set()})
+                ent["xbusy"].update(xbusy)
                 ent["scopes"].add(sc)
                 ent["ky"].update(ky.tolist())
                 ent["kx"].update(kx.tolist())
     inst_count: dict[tuple, int] = {}
-    for sc, a, b in pairs:
+    for _sc, a, b in pairs:
         k = (by[a][0].file, by[a][0].ident, by[b][0].ident)
         inst_count[k] = inst_count.get(k, 0) + 1
-    consts = None
     out = []
     done = set()
-    for (key, _xl, _pl, _ps), ent in sorted(found.items(), key=lambda kv: (-len(kv[1]["scopes"]), str(kv[0]))):
-        if len(ent["scopes"]) != inst_count.get(key, 0) or (key, _pl) in done:
+    seen: set[str] = set()
+    for (key, _xl, _pl, _ps), ent in sorted(found.items(), key=lambda kv: (
+            -len(kv[1]["scopes"]), str(kv[0][0]), -by[kv[1]["p"]][0].width, str(kv[0]))):
+        if len(ent["scopes"]) != inst_count.get(key, 0) or key in done:
             continue
         if consts is None:
             consts = _consts(tlist, [str(p) for p in paths], top)
-        got = _emit(tlist, trees, by, sts, ent, consts)
-        if got is None:
+        # the plain renaming first; the writes at the phase entries only when it alone disagrees
+        for entries in (False, True):
+            got = _emit(tlist, trees, by, sts, ent, consts, entries)
+            if got is None or got[1] in seen:
+                continue
+            f, new_text, desc = got
+            seen.add(new_text)
+            new = dict(texts)
+            new[paths[f]] = new_text
+            if _sim_agrees(net, new, top, max(2.0, timeout_s - (time.monotonic() - t0))):
+                break
+        else:
             continue
-        f, new_text, desc = got
-        new = dict(texts)
-        new[paths[f]] = new_text
-        if not _sim_agrees(net, new, top, max(2.0, timeout_s - (time.monotonic() - t0))):
-            continue
-        done.add((key, _pl))
+        done.add(key)
         out.append((new, desc))
         if len(out) >= MAX_CANDIDATES:
             break
     return out
 
 
-def _emit(tlist, trees, by, sts, ent, consts):
+def _emit(tlist, trees, by, sts, ent, consts, entries: bool = True):
     """(file, new text, description) of one sharing: the kept register is the wider one."""
     x, y, pn = ent["x"], ent["y"], ent["p"]
     ox, oy = by[x][0], by[y][0]
@@ -433,7 +507,7 @@ def _emit(tlist, trees, by, sts, ent, consts):
     pwrites = {s.span: s for s in sts.get(pn, [])}.values()
     ins = []
     for target, kset, entering in ((y, ent["ky"], True), (x, ent["kx"], False)):
-        if len(kset) != 1:
+        if len(kset) != 1 or not entries:
             continue  # reloaded on entry (or not constant): no write added
         k = next(iter(kset))
         for s in pwrites:
@@ -441,8 +515,8 @@ def _emit(tlist, trees, by, sts, ent, consts):
             v = _const_of(body.split("<=", 1)[1].rstrip().rstrip(";"), consts)
             if v is None:
                 return None  # a phase write whose value is not known: the entries cannot be found
-            if (v in pset) != entering:
-                continue
+            if (v in pset) != entering or (not entering and pw > 1 and v not in ent["xbusy"]):
+                continue  # not an entry into the phase of the register that waits at k
             node = _find_stmt(trees[f], s.span)
             if node is None:
                 return None
@@ -455,7 +529,7 @@ def _emit(tlist, trees, by, sts, ent, consts):
             else:
                 codes = sorted(pset)
                 inside = " || ".join(f"{pl} == {pw}'d{c}" for c in codes)
-                cond = f"!({inside})" if entering else f"({inside})"
+                cond = f"!({inside})" if entering else inside
             kt = str(k) if k == 0 else f"{ox.width if keep == x else oy.width}'d{k}"
             w = f"{kl} <= {kt};" if not need_guard else f"if ({cond}) {kl} <= {kt};"
             ins.append((node, w))
