@@ -1,0 +1,101 @@
+// HDMI CEC receive bit timer: measures the low time of each bit on the CEC
+// line in 50 us ticks and classifies it as start bit, logic 0 or logic 1.
+module cec_tick #(
+    parameter DIV = 1350           // 27 MHz / 1350 = 50 us
+) (
+    input      clk,
+    input      rst,
+    output reg tick
+);
+    reg [15:0] pre;
+    always @(posedge clk) begin
+        if (rst) begin
+            pre  <= 16'd0;
+            tick <= 1'b0;
+        end else if (pre == DIV - 1) begin
+            pre  <= 16'd0;
+            tick <= 1'b1;
+        end else begin
+            pre  <= pre + 16'd1;
+            tick <= 1'b0;
+        end
+    end
+endmodule
+
+module cec_low_meter #(
+    parameter MAXT = 255
+) (
+    input             clk,
+    input             rst,
+    input             tick,
+    input             line,        // synchronised CEC line
+    output reg        rise,        // low phase ended this cycle
+    output reg [15:0] low_t        // ticks spent low (saturating)
+);
+    reg line_q;
+    reg [15:0] t;
+    always @(posedge clk) begin
+        if (rst) begin
+            line_q <= 1'b1;
+            t      <= 16'd0;
+            low_t  <= 16'd0;
+            rise   <= 1'b0;
+        end else begin
+            line_q <= line;
+            rise   <= 1'b0;
+            if (line_q && !line) begin
+                t <= 16'd0;
+            end else if (!line_q && line) begin
+                low_t <= t;
+                rise  <= 1'b1;
+            end else if (!line && tick && t != MAXT) begin
+                t <= t + 16'd1;
+            end
+        end
+    end
+endmodule
+
+module cec_bit_rx (
+    input      clk,
+    input      rst,
+    input      cec_in,
+    output reg bit_valid,
+    output reg bit_val,
+    output reg start_bit,
+    output reg err
+);
+    wire       tick;
+    wire       rise;
+    wire [15:0] low_t;
+
+    cec_tick #(.DIV(20)) u_tick (.clk(clk), .rst(rst), .tick(tick));
+    cec_low_meter #(.MAXT(90)) u_meter (
+        .clk(clk), .rst(rst), .tick(tick), .line(cec_in),
+        .rise(rise), .low_t(low_t)
+    );
+
+    always @(posedge clk) begin
+        if (rst) begin
+            bit_valid <= 1'b0;
+            bit_val   <= 1'b0;
+            start_bit <= 1'b0;
+            err       <= 1'b0;
+        end else begin
+            bit_valid <= 1'b0;
+            start_bit <= 1'b0;
+            err       <= 1'b0;
+            if (rise) begin
+                if (low_t >= 16'd70 && low_t <= 16'd78)
+                    start_bit <= 1'b1;
+                else if (low_t >= 16'd26 && low_t <= 16'd34) begin
+                    bit_valid <= 1'b1;
+                    bit_val   <= 1'b0;
+                end else if (low_t >= 16'd8 && low_t <= 16'd16) begin
+                    bit_valid <= 1'b1;
+                    bit_val   <= 1'b1;
+                end else
+                    err <= 1'b1;
+            end
+        end
+    end
+endmodule
