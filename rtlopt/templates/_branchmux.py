@@ -43,6 +43,11 @@ class BranchOperandMux(Template):
     def find(self, an: Analysis) -> list[Match]:
         out = []
         for st, s, e in an.statements:
+            if type(st).__name__ == "CaseStatement":
+                m = self._case(an, st, s, e)
+                if m is not None:
+                    out.append(m)
+                continue
             if type(st).__name__ != "ConditionalStatement" or st.ifFalse is None or len(st.conditions) != 1:
                 continue
             if st.conditions[0].pattern is not None:
@@ -56,6 +61,50 @@ class BranchOperandMux(Template):
                 out.append(m)
         return out
 
+    def _case(self, an: Analysis, st, s: int, e: int) -> Match | None:
+        """A plain ``case`` of two items that together take every value of the selector (a labelled item
+        and ``default``, or labels covering all values of a selector of <= 8 bits): ``case (k) L: S[x];
+        default: S[y]; endcase`` -> ``S[((k) == (L) ? x : y)]``. casez/casex, unique/priority (an unmatched
+        value is a violation there, not a hold) and items with no statement are left alone."""
+        if "Normal" not in str(st.condition) or "None" not in str(st.check) or len(st.items) + (
+                st.defaultCase is not None) != 2:
+            return None
+        syn = st.syntax
+        up = syn.uniqueOrPriority
+        if up is not None and getattr(up, "valueText", ""):
+            return None
+        sel = st.expr
+        si = an.info(sel)
+        if si is None or not is_pure(sel) or not si.width:
+            return None
+        items = [x for x in syn.items if type(x).__name__ == "StandardCaseItemSyntax"]
+        dflt = [x for x in syn.items if type(x).__name__ == "DefaultCaseItemSyntax"]
+        labels = [list(it.expressions) for it in st.items]
+        if len(items) != len(st.items) or any(not ls for ls in labels):
+            return None
+        for ls in labels:
+            for x in ls:
+                if an.info(x) is None or not is_pure(x):
+                    return None
+        if dflt:
+            a, b = items[0].clause, dflt[0].clause
+        else:
+            if si.width > 8:
+                return None
+            vals = [an.const(x) for ls in labels for x in ls]
+            if any(v is None for v in vals) or set(vals) != set(range(1 << si.width)):
+                return None  # some selector value matches no item: the case holds there
+            a, b = items[0].clause, items[1].clause
+        if not isinstance(a, syntax.SyntaxNode) or not isinstance(b, syntax.SyntaxNode):
+            return None
+        stext = si.text.strip()
+        ctext = " || ".join(f"({stext}) == ({an.info(x).text.strip()})" for x in labels[0])
+        names = names_in(sel)
+        for x in labels[0]:
+            names |= names_in(x)
+        return self._arms(an, a, b, f"({ctext})", names, s, e,
+                          "both items of the case do the same on different operands")
+
     def _one(self, an: Analysis, st, syn, s: int, e: int) -> Match | None:
         a, b = syn.statement, syn.elseClause.clause
         if not isinstance(b, syntax.SyntaxNode) or type(b).__name__ == "ConditionalStatementSyntax":
@@ -64,6 +113,13 @@ class BranchOperandMux(Template):
         ci = an.info(cond)
         if ci is None or not is_pure(cond):
             return None
+        return self._arms(an, a, b, ci.text.strip(), names_in(cond), s, e,
+                          "both arms of the if/else do the same on different operands")
+
+    def _arms(self, an: Analysis, a, b, ctext: str, cond_names: set[str], s: int, e: int,
+              desc: str) -> Match | None:
+        """Statements ``a`` (taken when ``ctext``) and ``b`` identical up to operands: one copy of ``a`` on
+        ``(ctext ? x : y)`` operands replacing the statement at [s, e)."""
         diffs: list[tuple[object, object]] = []
         try:
             self._walk(an, a, b, diffs)
@@ -80,10 +136,9 @@ class BranchOperandMux(Template):
         for x in an.exprs:
             if type(x.node).__name__ in ("AssignmentExpression",) and (sa <= x.start < ea or sb <= x.start < eb):
                 assigned |= names_in(x.node.left)
-        if names_in(cond) & assigned:
+        if cond_names & assigned:
             return None
         edits = []
-        ctext = ci.text.strip()
         for xa, xb in diffs:
             if (names_in(xa.node) | names_in(xb.node)) & assigned:
                 return None
@@ -91,8 +146,7 @@ class BranchOperandMux(Template):
         from rtlopt.hdl.edit import apply_edits
 
         body = apply_edits(an.text[sa:ea], edits)
-        return self._m(an, s, e, "both arms of the if/else do the same on different operands",
-                       [Edit(s, e, body)])
+        return self._m(an, s, e, desc, [Edit(s, e, body)])
 
     def _walk(self, an: Analysis, a, b, diffs: list) -> None:
         ka, kb = type(a).__name__, type(b).__name__
