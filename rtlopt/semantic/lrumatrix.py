@@ -1,0 +1,587 @@
+"""True-LRU ages kept as a pairwise order matrix.
+
+An array ``A`` of ``N`` elements (3 <= N <= 8) of ``K`` bits whose joint value in every reachable state
+is a permutation of ``0 .. N-1`` (per-way ages of a true-LRU set, of a TLB or an arbiter) and whose
+update is "the touched element becomes the youngest" (move-to-front: the touched element gets the
+youngest value Y, 0 or N-1, every element between keeps its order) holds N! states: ``N(N-1)/2`` bits
+``o[a][b] = A[a] > A[b]`` (a < b) hold the same order. The writer block becomes::
+
+    if (<reset>) o <= <order of the reset permutation>;
+    else o[a][b] <= touch[b] ? (Y == 0) : touch[a] ? (Y != 0) : o[a][b];
+
+with ``touch[i]`` the condition under which the source writes ``Y`` into ``A[i]`` (path conditions of
+those writes, loop variables replaced by ``i``; a write ``A[x] <= Y`` contributes ``x == i``). ``A``
+itself is decoded for every read: ``A[a] = sum over b != a of (A[a] > A[b])`` (the rank of ``A[a]`` in a
+permutation of 0..N-1), so any read (compares with constants, with each other, the value itself) keeps
+its text; synthesis folds ``rank == N-1`` into an AND of one matrix row.
+
+Finding (semantics, not spelling): the gate model is simulated from reset; in every sample of every
+instance of the module the N elements must form a permutation of 0..N-1, and every sampled transition
+must be the identity, the reset permutation, or a move-to-front of one element toward the one youngest
+value Y (which of 0 or N-1 is Y is read off the transitions; a transition moving toward the other end, a
+swap with a neighbour, a saturating counter: no candidate). How the ages are computed is never read;
+the source supplies only the reset condition and the touch conditions. The search loop proves the
+rewrite (sequential equivalence from reset; the prover mines ``o == (A[a] > A[b])`` relations) and
+measures it.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import numpy as np
+
+from rtlopt.hdl.edit import Edit, apply_edits
+from rtlopt.semantic import regfunc, seqsim
+
+RULE = "lru_order_matrix"
+_ID = re.compile(r"(?<![\w$'.])([A-Za-z_][\w$]*)(?![\w$])")
+#: ``A[x] == c`` / ``A[x] != c``: an element read compared with a (candidate) constant
+_CMP_READ = re.compile(r"(?<![\w$.])(?P<leaf>[A-Za-z_][\w$]*)\s*\[(?P<x>[^\[\]]+)\]\s*(?P<op>==|!=)(?!=)\s*"
+                       r"(?P<c>[^;,()?:&|^}=!<>\[\]]*(?:\([^()]*\)[^;,()?:&|^}=!<>\[\]]*)*?)\s*(?=[)\];,&|^?:}]|[=!]=)")
+
+
+def _mask(text: str) -> str:
+    return re.sub(r"//[^\n]*|/\*.*?\*/|\"(?:\\.|[^\"\\])*\"", lambda m: re.sub(r"[^\n]", " ", m.group(0)),
+                  text, flags=re.S)
+
+
+# -- arrays of the design ---------------------------------------------------------------------------
+
+class _Arr:
+    def __init__(self, inst, name, n, k, elems, packed, lo, asc, file, decl_off, params):
+        self.inst, self.name, self.n, self.k = inst, name, n, k
+        self.elems = elems          # declared element indices, in order
+        self.packed, self.lo, self.asc = packed, lo, asc
+        self.file, self.decl_off, self.params = file, decl_off, params
+
+    @property
+    def path(self) -> str:
+        return f"{self.inst}.{self.name}" if self.inst else self.name
+
+
+def _arrays(tlist: list[str], names: list[str], top: str):
+    """Arrays of 3..8 elements of K >= clog2(N) bits (K <= 6) in every instance, with the syntax trees."""
+    from pyslang import ast, syntax
+
+    from rtlopt.hdl.project import top_compilation
+
+    comp = top_compilation(top)
+    trees = []
+    for text, nm in zip(tlist, names, strict=True):
+        t = syntax.SyntaxTree.fromText(text, nm)
+        trees.append(t)
+        comp.addSyntaxTree(t)
+    if any(d.isError() for t in trees for d in t.diagnostics):
+        return None, trees
+    buf = {t.root.sourceRange.start.buffer.id: i for i, t in enumerate(trees)}
+    out: list[_Arr] = []
+
+    def visit(node):
+        if type(node).__name__ != "InstanceSymbol":
+            return ast.VisitAction.Advance
+        hp = node.hierarchicalPath
+        inst = "" if hp == top else hp[len(top) + 1:] if hp.startswith(top + ".") else None
+        if inst is None:
+            return ast.VisitAction.Advance
+        params = {}
+        for prm in node.body.parameters:
+            m = re.fullmatch(r"(?:\d+'s?d)?(-?\d+)", str(prm.value).strip())
+            if m:
+                params[prm.name] = int(m.group(1))
+        for s in node.body:
+            if s.kind != ast.SymbolKind.Variable or s.syntax is None:
+                continue
+            ty = s.type
+            el = getattr(ty, "elementType", None)
+            rng = getattr(ty, "range", None)
+            if el is None or rng is None or not (ty.isPackedArray or ty.isUnpackedArray):
+                continue
+            k = int(el.bitWidth or 0)
+            if ty.isPackedArray and getattr(el, "elementType", None) is None:
+                continue  # a plain vector
+            n = abs(rng.left - rng.right) + 1
+            if not 3 <= n <= 8 or not (n - 1).bit_length() <= k <= 6:
+                continue
+            if getattr(el, "isUnpackedArray", False) or (getattr(el, "elementType", None) is not None
+                                                         and getattr(el.elementType, "elementType", None) is not None):
+                continue
+            f = buf.get(s.syntax.sourceRange.start.buffer.id)
+            if f is None:
+                continue
+            lo, asc = min(rng.left, rng.right), rng.left < rng.right
+            out.append(_Arr(inst, s.name, n, k, list(range(lo, lo + n)), bool(ty.isPackedArray), lo, asc, f,
+                            s.syntax.sourceRange.start.offset, params))
+        return ast.VisitAction.Advance
+
+    comp.getRoot().visit(visit)
+    return out, trees
+
+
+def _bits(arr: _Arr, allregs: dict[str, list[int]]) -> list[list[int]] | None:
+    """Flop indices of each element (LSB first), in the order of ``arr.elems``."""
+    if arr.packed:
+        js = allregs.get(arr.path)
+        if js is None or len(js) != arr.n * arr.k:
+            return None
+        out = []
+        for e in arr.elems:
+            # packed [hi:lo]: element lo is least significant; [lo:hi]: element lo is most significant
+            pos = (arr.lo + arr.n - 1 - e) if arr.asc else (e - arr.lo)
+            out.append(js[pos * arr.k:(pos + 1) * arr.k])
+        return out
+    out = []
+    for e in arr.elems:
+        js = allregs.get(f"{arr.path}[{e}]")
+        if js is None or len(js) != arr.k:
+            return None
+        out.append(js)
+    return out
+
+
+def _check(net, bits: list[list[int]], n: int) -> tuple[int, tuple[int, ...]] | None:
+    """(youngest value Y, reset permutation) when every sample is a permutation of 0..N-1 and every
+    sampled transition is the identity, the reset permutation or a move-to-front toward Y."""
+    st = seqsim.ternary_reset_state(net)
+    if any(st[j] is None for js in bits for j in js):
+        return None
+    rst = tuple(sum(st[j] << b for b, j in enumerate(js)) for js in bits)
+    if sorted(rst) != list(range(n)):
+        return None
+    ys: set[int] = set()
+    moves = 0
+    for run in range(2):
+        tr = regfunc.run_trace(net, run)
+        bm = regfunc._bit_matrix(tr)  # [nflops, cycles * lanes] (cycle-major)
+        c = tr.shape[0]
+        vals = np.zeros((n, bm.shape[1]), dtype=np.int64)
+        for e, js in enumerate(bits):
+            for b, j in enumerate(js):
+                vals[e] |= bm[j].astype(np.int64) << b
+        srt = np.sort(vals, axis=0)
+        if not (srt == np.arange(n)[:, None]).all():
+            return None
+        v = vals.reshape(n, c, -1)
+        a, b = v[:, :-1, :].reshape(n, -1), v[:, 1:, :].reshape(n, -1)
+        same = (a == b).all(axis=0)
+        isrst = (b == np.array(rst)[:, None]).all(axis=0)
+        todo = ~(same | isrst)
+        if not todo.any():
+            continue
+        a, b = a[:, todo], b[:, todo]
+        ok_any = np.zeros(a.shape[1], dtype=bool)
+        for y in (0, n - 1):
+            # moved element t: b[t] == y != a[t]; others shift by one toward the old a[t] when between
+            t_new = b == y
+            at = (a * t_new).sum(axis=0)
+            # toward 0: the elements younger than the moved one age by one; toward N-1 the mirror image
+            exp = np.where(a < at, a + 1, a) if y == 0 else np.where(a > at, a - 1, a)
+            exp = np.where(t_new, y, exp)
+            ok = (exp == b).all(axis=0)
+            if ok.any():
+                ys.add(y)
+            ok_any |= ok
+        if not ok_any.all():
+            return None
+        moves += int(todo.sum())
+    if moves == 0 or len(ys) != 1:
+        return None
+    return ys.pop(), rst
+
+
+# -- the writer block ---------------------------------------------------------------------------------
+
+class _Fail(Exception):
+    pass
+
+
+def _txt(node) -> str:
+    return str(node).strip()
+
+
+def _writes(stmt, leaf: str, conds: list[str], loopvars: set[str], out: list):
+    """Element writes of ``leaf`` under ``stmt``: (index text | None, rhs text, conditions, loop vars)."""
+    k = type(stmt).__name__
+    kind = str(stmt.kind).rpartition(".")[2]
+    if k == "TimingControlStatementSyntax":
+        _writes(stmt.statement, leaf, conds, loopvars, out)
+    elif kind in ("SequentialBlockStatement",):
+        for it in stmt.items:
+            if "Declaration" in type(it).__name__:
+                raise _Fail
+            _writes(it, leaf, conds, loopvars, out)
+    elif k == "ConditionalStatementSyntax":
+        p = f"({_txt(stmt.predicate)})"
+        _writes(stmt.statement, leaf, conds + [p], loopvars, out)
+        if stmt.elseClause is not None:
+            _writes(stmt.elseClause.clause, leaf, conds + [f"!{p}"], loopvars, out)
+    elif k == "CaseStatementSyntax":
+        if str(stmt.caseKeyword).strip() != "case":
+            raise _Fail
+        sel = f"({_txt(stmt.expr)})"
+        prev: list[str] = []
+        for it in stmt.items:
+            ik = type(it).__name__
+            if ik == "StandardCaseItemSyntax":
+                labs = [f"{sel} == ({_txt(x)})" for x in it.expressions if type(x).__name__ != "Token"
+                        and _txt(x) not in (",",)]
+                c = "(" + " || ".join(labs) + ")"
+                _writes(it.clause, leaf, conds + [f"!{q}" for q in prev] + [c], loopvars, out)
+                prev.append(c)
+            elif ik == "DefaultCaseItemSyntax":
+                _writes(it.clause, leaf, conds + [f"!{q}" for q in prev], loopvars, out)
+            else:
+                raise _Fail
+    elif k == "ForLoopStatementSyntax":
+        vs = set()
+        for d in stmt.initializers:
+            if type(d).__name__ == "ForVariableDeclarationSyntax":
+                vs.add(d.declarator.name.valueText)
+            elif type(d).__name__ == "BinaryExpressionSyntax":
+                vs.add(_txt(d.left))
+        _writes(stmt.statement, leaf, conds, loopvars | vs, out)
+    elif k == "ExpressionStatementSyntax":
+        e = stmt.expr
+        ek = str(e.kind).rpartition(".")[2]
+        if ek not in ("NonblockingAssignmentExpression", "AssignmentExpression"):
+            raise _Fail
+        lhs = e.left
+        lk = type(lhs).__name__
+        if lk == "IdentifierNameSyntax":
+            name, idx = lhs.identifier.valueText, None
+        elif lk == "IdentifierSelectNameSyntax" and len(lhs.selectors) == 1:
+            name, idx = lhs.identifier.valueText, _txt(lhs.selectors[0].selector)
+            if ":" in idx:
+                raise _Fail
+        else:
+            raise _Fail
+        if name in loopvars:
+            return
+        if name != leaf:
+            raise _Fail  # the block writes something else too
+        _rhs(e.right, idx, conds, loopvars, out)
+    elif kind in ("EmptyStatement",):
+        return
+    else:
+        raise _Fail
+
+
+def _rhs(e, idx, conds, loopvars, out):
+    if type(e).__name__ == "ConditionalExpressionSyntax":
+        p = f"({_txt(e.predicate)})"
+        _rhs(e.left, idx, conds + [p], loopvars, out)
+        _rhs(e.right, idx, conds + [f"!{p}"], loopvars, out)
+    elif type(e).__name__ == "ParenthesizedExpressionSyntax":
+        _rhs(e.expression, idx, conds, loopvars, out)
+    else:
+        out.append((idx, _txt(e), conds, loopvars))
+
+
+def _const(text: str, params: dict[str, int], k: int) -> int | None:
+    s = text.strip()
+    if re.fullmatch(r"'[01]", s):
+        return 0 if s == "'0" else (1 << k) - 1
+    m = re.fullmatch(r"\{\s*(\w+)\s*\{\s*1'b([01])\s*\}\s*\}", s)
+    if m:
+        return 0 if m.group(2) == "0" else (1 << k) - 1
+
+    def lit(m):
+        base = {"d": 10, "h": 16, "b": 2, "o": 8}[m.group(2).lower()]
+        return str(int(m.group(3).replace("_", ""), base))
+
+    s = re.sub(r"(?:[A-Za-z_][\w$]*|\d+)\s*'\s*\(", "(", s)  # a size cast: the value is taken mod 2**k
+    s = re.sub(r"(?:unsigned|signed)\s*'\s*\(", "(", s)
+    s = re.sub(r"(\d*)\s*'[sS]?([dDhHbBoO])\s*([0-9a-fA-F_]+)", lit, s)
+    s = _ID.sub(lambda m: str(params[m.group(1)]) if m.group(1) in params else "@", s)
+    if "@" in s or not re.fullmatch(r"[\d\s()+\-*]+", s):
+        return None
+    try:
+        return int(eval(s, {"__builtins__": {}}, {})) & ((1 << k) - 1)  # noqa: S307 - digits/operators only
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _subst(text: str, var: str, val: int) -> str:
+    return re.sub(rf"(?<![\w$'.]){re.escape(var)}(?![\w$])", str(val), text)
+
+
+def _blocks(tree, decl_off: int, leaf: str):
+    """The module declaration around ``decl_off`` and the procedural blocks that write ``leaf`` (each with
+    the genvars of enclosing generate loops), or None."""
+    from pyslang import syntax
+
+    mod = None
+    tops = [tree.root] if type(tree.root).__name__ == "ModuleDeclarationSyntax" else list(tree.root.members)
+    for n in tops:
+        if type(n).__name__ == "ModuleDeclarationSyntax":
+            r = n.sourceRange
+            if r.start.offset <= decl_off < r.end.offset:
+                mod = n
+    if mod is None:
+        return None
+    blocks = []
+    pat = re.compile(rf"(?<![\w$.]){re.escape(leaf)}(?![\w$])")
+
+    def walk(n, gvars):
+        tn = type(n).__name__
+        if tn == "ProceduralBlockSyntax":
+            blocks.append((n, gvars))
+            return
+        if tn == "LoopGenerateSyntax":
+            gvars = gvars | {n.identifier.valueText}
+        if tn in ("IfGenerateSyntax", "CaseGenerateSyntax") and pat.search(str(n)):
+            raise _Fail
+        if tn in ("ModuleDeclarationSyntax", "LoopGenerateSyntax", "GenerateRegionSyntax",
+                  "GenerateBlockSyntax") or tn.endswith("ListSyntax") or tn == "SyntaxList":
+            for c in n:
+                if isinstance(c, syntax.SyntaxNode):
+                    walk(c, gvars)
+
+    for c in mod.members:
+        walk(c, frozenset())
+    writers = []
+    for b, gv in blocks:
+        # a write of leaf: leaf (or leaf[...]) followed by <= or =
+        if re.search(rf"(?<![\w$.]){re.escape(leaf)}\s*(?:\[[^;]*?\]\s*)?<?=(?!=)", _mask(str(b))):
+            writers.append((b, gv))
+    return mod, writers
+
+
+def _plan(arr: _Arr, tree, text: str, y: int):
+    """(writer blocks, header text, reset condition, touch condition per element) or None."""
+    got = _blocks(tree, arr.decl_off, arr.name)
+    if got is None or not got[1]:
+        return None
+    mod, writers = got
+    header = reset = None
+    touch: dict[int, list[str]] = {e: [] for e in arr.elems}
+    for b, gvars in writers:
+        kw = str(b.kind).rpartition(".")[2]
+        if kw not in ("AlwaysBlock", "AlwaysFFBlock"):
+            return None
+        st = b.statement
+        if type(st).__name__ != "TimingControlStatementSyntax" or "edge" not in str(st.timingControl):
+            return None
+        h = text[b.sourceRange.start.offset:st.statement.sourceRange.start.offset].rstrip()
+        body = st.statement
+        while (str(body.kind).endswith("SequentialBlockStatement") and len(body.items) == 1
+               and body.blockName is None):
+            body = body.items[0]
+        if type(body).__name__ != "ConditionalStatementSyntax" or body.elseClause is None:
+            return None
+        r = _txt(body.predicate)
+        if re.search(rf"(?<![\w$.]){re.escape(arr.name)}(?![\w$])", r) or any(
+                re.search(rf"(?<![\w$.]){re.escape(g)}(?![\w$])", r) for g in gvars):
+            return None
+        if header is None:
+            header, reset = h, r
+        elif re.sub(r"\s+", " ", h) != re.sub(r"\s+", " ", header) or r != reset:
+            return None
+        ws: list = []
+        _writes(body.elseClause.clause, arr.name, [], set(gvars), ws)
+        for idx, rhs, conds, lvars in ws:
+            if idx is None:
+                return None
+            c = _const(rhs, arr.params, arr.k)
+            if c is None or c != y:
+                continue
+            for e in arr.elems:
+                cs = list(conds)
+                if idx in lvars:
+                    cs = [_subst(x, idx, e) for x in cs]
+                    used = {idx}
+                else:
+                    ci = _const(idx, arr.params, 32)
+                    if ci is not None:
+                        if ci != e:
+                            continue
+                    else:
+                        cs.append(f"(({idx}) == {e})")
+                    used = set()
+                if any(re.search(rf"(?<![\w$'.]){re.escape(v)}(?![\w$])", x) for v in lvars - used for x in cs):
+                    return None
+                touch[e].append(" && ".join(cs) if cs else "1'b1")
+    if any(not v for v in touch.values()):
+        return None
+    return mod, writers, header, reset, {e: " || ".join(f"({c})" for c in v) for e, v in touch.items()}
+
+
+def emit(texts: dict[Path, str], top: str, arr: _Arr, tree, y: int, rst: tuple[int, ...]) -> dict[Path, str] | None:
+    from rtlopt.engine.parampin import _header_end
+    from rtlopt.semantic.onehotidx import _fresh
+
+    paths = list(texts)
+    text = texts[paths[arr.file]]
+    try:
+        plan = _plan(arr, tree, text, y)
+    except _Fail:
+        return None
+    if plan is None:
+        return None
+    mod, writers, header, reset, touch = plan
+    masked = _mask(text)
+    leaf, n, el = arr.name, arr.n, arr.elems
+    # a declaration initializer would not carry over to the matrix
+    if re.search(rf"(?<![\w$.]){re.escape(leaf)}\s*(?:\[[^\]]*\]\s*)*=(?![=>])", masked[:arr.decl_off + 200][arr.decl_off:]):
+        return None
+    ms, me = mod.sourceRange.start.offset, mod.sourceRange.end.offset
+    em = masked.rfind("endmodule", ms, me)
+    he = _header_end(masked[ms:me])
+    if em < 0 or he is None:
+        return None
+    he += ms
+    ordn = _fresh(text, f"{leaf}_ord")
+    tn = _fresh(text + ordn, f"{leaf}_touch")
+    pairs = [(a, b) for a in range(n) for b in range(a + 1, n)]
+    pidx = {p: i for i, p in enumerate(pairs)}
+    npair = len(pairs)
+    mm = re.search(r"^([ \t]+)(assign|always|always_ff|always_comb|reg|wire|logic|input|output)\b",
+                   text[he:em], re.M)
+    ind = mm.group(1) if mm else "  "
+
+    def o(a, b):  # A[a] > A[b]
+        return f"{ordn}[{pidx[(a, b)]}]" if a < b else f"!{ordn}[{pidx[(b, a)]}]"
+
+    rbits = "".join("1" if rst[a] > rst[b] else "0" for a, b in reversed(pairs))
+    lines = [f"{ind}// {leaf}: a permutation of 0..{n - 1} (true-LRU order); {ordn}[p] = {leaf}[a] > {leaf}[b] "
+             f"for the pair p = (a, b), a < b"]
+    for i, e in enumerate(el):
+        lines.append(f"{ind}assign {tn}[{i}] = {touch[e]};")
+    lines.append(f"{header} begin")
+    lines.append(f"{ind}{ind}if ({reset}) {ordn} <= {npair}'b{rbits};")
+    lines.append(f"{ind}{ind}else begin")
+    for (a, b), p in pidx.items():
+        if y == 0:
+            rhs = f"{tn}[{b}] | (!{tn}[{a}] & {ordn}[{p}])"
+        else:
+            rhs = f"!{tn}[{b}] & ({tn}[{a}] | {ordn}[{p}])"
+        lines.append(f"{ind}{ind}{ind}{ordn}[{p}] <= {rhs};")
+    lines.append(f"{ind}{ind}end")
+    lines.append(f"{ind}end")
+    lines.append(f"{ind}always @* begin")
+    for a, e in enumerate(el):
+        terms = [o(a, b) for b in range(n) if b != a]
+        lines.append(f"{ind}{ind}{leaf}[{e}] = {' + '.join(terms)};")
+    lines.append(f"{ind}end")
+    # reads 'A[x] == c' / 'A[x] != c' (c a constant 0..N-1) read one flag per element: the rank test
+    # of its matrix row (c == N-1: every other element younger, an AND; c == 0: a NOR)
+    spans = [(b.sourceRange.start.offset, b.sourceRange.end.offset) for b, _gv in writers]
+    flags: dict[int, str] = {}
+    reads: list[tuple[int, int, str]] = []
+    taken = text + ordn + tn
+    for m in _CMP_READ.finditer(masked, ms, em):
+        if m.group("leaf") != leaf or any(a <= m.start() < b for a, b in spans):
+            continue
+        pre = masked[:m.start()].rstrip()
+        if not pre or not (pre[-1] in "(,;?:{&|^" or (pre[-1] == "=" and pre[-2:-1] not in ("=", "!", "<", ">"))):
+            continue
+        c = _const(m.group("c"), arr.params, arr.k)
+        if c is None or not 0 <= c < n or not re.fullmatch(r"\s*(?:[)\];,&|^?:}]|[=!]=)", masked[m.end():m.end() + 2][:2]
+                                                          if masked[m.end():m.end() + 2][:2] in ("==", "!=")
+                                                          else masked[m.end():m.end() + 1] or ";"):
+            continue
+        if c not in flags:
+            flags[c] = _fresh(taken, f"{leaf}_is{c}")
+            taken += flags[c]
+        neg = "!" if m.group("op") == "!=" else ""
+        reads.append((m.start(), m.end(), f"{neg}{flags[c]}[{m.group('x')}]"))
+    decls = f"\n{ind}reg [{npair - 1}:0] {ordn};\n{ind}wire [{n - 1}:0] {tn};"
+    for c, fn in sorted(flags.items()):
+        rng = f"[{arr.lo}:{arr.lo + n - 1}]" if arr.asc else f"[{arr.lo + n - 1}:{arr.lo}]"
+        decls += f"\n{ind}wire {rng} {fn};"
+        for a, e in enumerate(el):
+            terms = [o(a, b) for b in range(n) if b != a]
+            if c == n - 1:
+                val = " & ".join(terms)
+            elif c == 0:
+                val = " & ".join(t[1:] if t.startswith("!") else f"!{t}" for t in terms)
+            else:
+                val = f"({' + '.join(terms)}) == {c}"
+            lines.append(f"{ind}assign {fn}[{e}] = {val};")
+    # the decode is left out when no read of A is left
+    gone = spans + [(a, b) for a, b, _r in reads]
+    rest = [m.start() for m in re.finditer(rf"(?<![\w$.]){re.escape(leaf)}(?![\w$])", masked[ms:em])
+            if not any(a <= ms + m.start() < b for a, b in gone)]
+    if len(rest) <= 1:  # the declaration
+        i0 = next(i for i, ln in enumerate(lines) if ln.endswith("always @* begin"))
+        del lines[i0:i0 + n + 2]
+    block = "\n".join(lines)
+    eds: list[Edit] = []
+    eol = text.find("\n", he)
+    eol = len(text) if eol < 0 else eol
+    eds.append(Edit(eol, eol, decls))
+    for a, b, rep in reads:
+        eds.append(Edit(a, b, rep))
+    top_level = len(writers) == 1 and not writers[0][1]
+    for b, _gv in writers:
+        s, e = b.sourceRange.start.offset, b.sourceRange.end.offset
+        if top_level:
+            ls = text.rfind("\n", 0, s) + 1
+            lead = text[ls:s] if not text[ls:s].strip() else ind
+            eds.append(Edit(ls, e, block.replace(f"\n{header} begin", f"\n{lead}{header} begin")))
+        else:
+            eds.append(Edit(s, e, f"/* {leaf}: kept as {ordn} */"))
+    if not top_level:
+        ls = text.rfind("\n", 0, em) + 1
+        if text[ls:em].strip():
+            ls = em
+        eds.append(Edit(ls, ls, block.replace(f"\n{header} begin", f"\n{ind}{header} begin") + "\n"))
+    try:
+        new = apply_edits(text, eds)
+    except ValueError:
+        return None
+    out = dict(texts)
+    out[paths[arr.file]] = new
+    return out
+
+
+def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict, str]]:
+    t0 = time.monotonic()
+    paths = list(texts)
+    tlist = [texts[p] for p in paths]
+    if not any(re.search(r"\[[^\]]*\]\s*(?:\[[^\]]*\]\s*)?[A-Za-z_][\w$]*\s*(?:\[[^\]]*\]\s*)?[;,=]", t) for t in tlist):
+        return []
+    arrs, trees = _arrays(tlist, [str(p) for p in paths], top)
+    if not arrs:
+        return []
+    an = regfunc.analysis_for(texts, top, timeout_s)
+    if an.net is None:
+        return []
+    allregs = regfunc._all_registers(an.net)
+    # group the instances of one declaration (one module text): all must pass alike
+    groups: dict[tuple[int, int], list[_Arr]] = {}
+    for a in arrs:
+        groups.setdefault((a.file, a.decl_off), []).append(a)
+    out = []
+    for _key, grp in groups.items():
+        if time.monotonic() - t0 > timeout_s:
+            break
+        res = set()
+        for a in grp:
+            bits = _bits(a, allregs)
+            r = _check(an.net, bits, a.n) if bits is not None else None
+            if r is None:
+                res = None
+                break
+            res.add((a.n, a.k, tuple(a.elems), r))
+        if not res or len(res) != 1:
+            continue
+        a = grp[0]
+        y, rst = next(iter(res))[3]
+        try:
+            new = emit(texts, top, a, trees[a.file], y, rst)
+        except Exception:  # noqa: BLE001 - a source shape this emitter does not know: no candidate
+            new = None
+        if new is not None:
+            out.append((new, f"true-LRU ages '{a.path}' ({a.n} x {a.k} bits) kept as a "
+                             f"{a.n * (a.n - 1) // 2}-bit pairwise order matrix"))
+    return out
+
+
+def lrumatrix_candidates(state) -> list:
+    """Search-loop generator: true-LRU age arrays re-encoded as pairwise order matrices."""
+    from rtlopt.engine.candidate import sequential_candidates
+
+    return sequential_candidates(state, candidates_for, RULE, "register re-encoding", "lrumatrix")
