@@ -16,8 +16,11 @@ written only as a whole, from a clocked block, and every write is one of
 The bound is the largest written constant, ``2^w - 1`` of the loads, and the largest constant the
 register is compared with in a condition that encloses a step (``if (r == 9) r <= 0; else r <= r + 1``,
 ``if (r < LIMIT) r <= r + 2``) plus the largest step; a step that no such comparison guards
-(a free-running counter) disqualifies the register. Constants written to the register and
-constants it is compared with are re-sized to the new width.
+(a free-running counter) disqualifies the register. The bound is used only when the steps' own
+conditions keep the count within it (:func:`_steps_sound`: a step under ``r != C`` alone stops at ``C``
+only when it cannot start above it) or when the z3 bound below (per controller state) is within it: a
+state compared with 1 but entered with the count at 7 runs to the full width. Constants written to the
+register and constants it is compared with are re-sized to the new width.
 
 Registers this syntactic bound does not cover (ternary updates ``cnt <= (cnt == N-1) ? 0 : cnt + 1``,
 saturating accumulators, modulo counters declared 32-bit, index registers bounded by a compare in
@@ -298,6 +301,9 @@ class RegisterWidthReduction(Template):
             guards: list[tuple[object, int]] = []
             ok = True
             steps: list[tuple[object, list]] = []  # (write, enclosing ternary conditions) of each step
+            kinds: list[tuple[object, list, str, object]] = []  # the same with the step's operator and constant
+            loads: list = []  # the constants written
+            load_top = 0  # the largest value of a narrower load
             adds: set[int] = set()  # ids of the step literals of up-counting steps
             reset = False  # a constant write under conditions that do not read the register
             for w in ws:
@@ -309,6 +315,7 @@ class RegisterWidthReduction(Template):
                     if c is not None:
                         bound = max(bound, c)
                         lits.append((rhs, c))
+                        loads.append(rhs)
                         reset = reset or (not any(_mentions(cx, k) for cx, _p in conds)
                                           and not _encloses_read(an, k, w))
                         continue
@@ -324,6 +331,7 @@ class RegisterWidthReduction(Template):
                             step, guards = max(step, cr), guards + g
                             lits.append((right, cr))
                             steps.append((w, conds))
+                            kinds.append((w, conds, op_name(rhs), right))
                             if op_name(rhs) == "Add":
                                 adds.add(id(right))
                             continue
@@ -331,12 +339,14 @@ class RegisterWidthReduction(Template):
                             step, guards = max(step, cl), guards + g
                             lits.append((left, cl))
                             steps.append((w, conds))
+                            kinds.append((w, conds, "Add", left))
                             adds.add(id(left))
                             continue
                     sw = self_width(rhs)
                     if type(rhs).__name__ in _LOADS and sw is not None and sw < width and not rhs.type.isSigned \
                             and not _mentions(rhs, k):
                         bound = max(bound, (1 << sw) - 1)
+                        load_top = max(load_top, (1 << sw) - 1)
                         continue
                     ok = False
                     break
@@ -352,6 +362,13 @@ class RegisterWidthReduction(Template):
             bits = max(1, bound.bit_length())
             if bits >= width:
                 continue
+            if not _steps_sound(an, k, loads, load_top, kinds, bound):
+                # the compares alone do not keep the count in range (a state entered with the count past
+                # its compare): this bound only where z3's (per-state) one is within it, else z3's alone
+                ib = inductive_bound(an, k, sym, ws) if all(w.isNonBlocking for w in ws) else None
+                if ib is None or ib > bits:
+                    continue
+                per_copy = None
             if not BitwidthReduction._reads_ok(an, sym, roots) or _layout_read(an, k, bits):
                 # reads that cannot be re-sized in place (a slice above the new width, 't[15:3] != 0'):
                 # the narrow register behind a full-width alias wire keeps every read as written
@@ -627,6 +644,128 @@ def _cond_adjust(an: Analysis, key, conds: list, cnode) -> int:
         if (not positive and op in ("Equality", "GreaterThanEqual")) or (positive and op in ("LessThan", "Inequality")):
             return -1
     return 0
+
+
+_NEGATE = {"LessThan": "GreaterThanEqual", "GreaterThanEqual": "LessThan", "LessThanEqual": "GreaterThan",
+           "GreaterThan": "LessThanEqual", "Equality": "Inequality", "Inequality": "Equality",
+           "CaseEquality": "CaseInequality", "CaseInequality": "CaseEquality"}
+_MIRROR = {"LessThan": "GreaterThan", "GreaterThan": "LessThan", "LessThanEqual": "GreaterThanEqual",
+           "GreaterThanEqual": "LessThanEqual"}
+#: what ``r OP C`` says of ``r``: (kind, adjustment) pairs, kind ``le`` (r <= C + adj), ``ge`` (r >= C + adj)
+#: or ``ne`` (r != C)
+_FACTS = {"LessThan": (("le", -1),), "LessThanEqual": (("le", 0),), "GreaterThan": (("ge", 1),),
+          "GreaterThanEqual": (("ge", 0),), "Equality": (("le", 0), ("ge", 0)),
+          "CaseEquality": (("le", 0), ("ge", 0)), "Inequality": (("ne", 0),), "CaseInequality": (("ne", 0),)}
+
+
+def _cond_facts(an: Analysis, key, cond, positive: bool, depth: int = 0) -> list[tuple[str, list, int]]:
+    """What ``cond`` being ``positive`` says of register ``key``: ``(kind, constant nodes, adj)`` facts
+    (``r <= max(C) + adj``, ``r >= min(C) + adj``, ``r`` none of ``C``), through ``!``, ``&&`` (true),
+    ``||`` (false) and wires with one driver."""
+    from rtlopt.templates._guards import skey
+
+    e = strip(cond)
+    kind = type(e).__name__
+    if kind == "UnaryExpression" and op_name(e) == "LogicalNot":
+        return _cond_facts(an, key, e.operand, not positive, depth)
+    if kind == "NamedValueExpression" and depth < 3 and isinstance(e.symbol, ast.NetSymbol):
+        d = net_defs_cached(an).get(skey(e.symbol))
+        return [] if d is None else _cond_facts(an, key, d, positive, depth + 1)
+    if kind != "BinaryExpression":
+        return []
+    op = op_name(e)
+    if (op == "LogicalAnd" and positive) or (op == "LogicalOr" and not positive):
+        return _cond_facts(an, key, e.left, positive, depth) + _cond_facts(an, key, e.right, positive, depth)
+    if op not in _FACTS:
+        return []
+    for a, b, flip in ((e.left, e.right, False), (e.right, e.left, True)):
+        if _is_reg(a, key) and _const(an, b) is not None:
+            o = _MIRROR.get(op, op) if flip else op
+            o = o if positive else _NEGATE[o]
+            return [(f, [strip(b)], adj) for f, adj in _FACTS[o]]
+    return []
+
+
+def _path_facts(an: Analysis, key, write, conds) -> list[tuple[str, list, int]]:
+    """Facts on register ``key`` wherever ``write`` executes: the branches of the ``if`` statements and of
+    the ``case (r)`` statements around it, and the ternary conditions ``conds`` that select its arm."""
+    ws, we = an.span(write)
+    out = []
+    for st, s, e in an.statements:
+        if not (s <= ws and we <= e):
+            continue
+        kind = type(st).__name__
+        if kind == "ConditionalStatement" and len(st.conditions) == 1 and st.conditions[0].pattern is None:
+            ts, te = an.span(st.ifTrue)
+            if ts <= ws and we <= te:
+                out += _cond_facts(an, key, st.conditions[0].expr, True)
+            elif st.ifFalse is not None and an.span(st.ifFalse)[0] <= ws and we <= an.span(st.ifFalse)[1]:
+                out += _cond_facts(an, key, st.conditions[0].expr, False)
+        elif kind == "CaseStatement" and _is_reg(st.expr, key) and str(st.condition).endswith("Normal"):
+            labels = [[strip(x) for x in item.expressions] for item in st.items]
+            if any(_const(an, x) is None for lab in labels for x in lab):
+                continue
+            for item, lab in zip(st.items, labels, strict=True):
+                a, b = an.span(item.stmt)
+                if a <= ws and we <= b:
+                    out += [("le", lab, 0), ("ge", lab, 0)]
+            if st.defaultCase is not None:
+                a, b = an.span(st.defaultCase)
+                if a <= ws and we <= b:
+                    out.append(("ne", [x for lab in labels for x in lab], 0))
+    for c, positive in conds:
+        out += _cond_facts(an, key, c, positive)
+    return out
+
+
+def _steps_sound(an: Analysis, key, loads: list, load_top: int, steps: list, bound: int) -> bool:
+    """Whether the register provably stays ``<= bound`` (the largest constant written or compared around
+    a step, plus the step) from what its writes' own conditions say: ``loads`` (constant nodes written),
+    ``load_top`` (the largest value of a narrower load), ``steps`` ``(write, ternary conditions, op,
+    step node)``. Some ``T <= bound`` must be inductive: every load ``<= T``; a step under ``r <= C``
+    (``r < C``, ``r == C``, a ``case (r)`` item...) ends ``<= C + step <= T``; a step under ``r != C``
+    alone (``if (r == C) ... else r <= r + 1``) only stops at ``C`` when it cannot start above it, which
+    holds when ``C`` is ``T`` itself (every ``T - step < v <= T`` excluded); a down step cannot wrap
+    below 0 (``r >= step`` on its path). A counter compared with 1 in one state and 7 in another, and
+    entered with a value past 1 from the other, fails (it runs past 7 to the full width). Evaluated in
+    every elaborated copy of a module with other parameter values per instance."""
+    facts = [(op, node, _path_facts(an, key, w, conds)) for w, conds, op, node in steps]
+    nodes = list(loads) + [n for _op, n, _f in facts] + [x for *_a, fs in facts for _k, xs, _j in fs for x in xs]
+    copies = 1
+    per: dict[int, list[int]] = {}
+    for n in nodes:
+        if _param_only(n) and _varies(an, n):
+            vals = _copies_values(an, n)
+            if not vals or (copies > 1 and len(vals) != copies):
+                return False
+            copies = len(vals)
+            per[id(n)] = vals
+    for i in range(copies):
+        def val(n, i=i):
+            return per[id(n)][i] if id(n) in per else _const(an, n)
+
+        top = max([load_top] + [val(n) for n in loads])
+        free = []  # (excluded values, step) of the steps bounded by exclusions only
+        for op, node, fs in facts:
+            s = val(node)
+            if s is None or s < 0:
+                return False
+            le = [max(val(x) for x in xs) + adj for kind, xs, adj in fs if kind == "le"]
+            ne = {val(x) for kind, xs, _adj in fs if kind == "ne" for x in xs}
+            if op == "Subtract":
+                lo = max([min(val(x) for x in xs) + adj for kind, xs, adj in fs if kind == "ge"] + [0])
+                if any(v not in ne for v in range(lo, s)):
+                    return False  # may wrap below zero
+            elif le:
+                top = max(top, min(le) + s)
+            elif ne:
+                top = max(top, max(ne))  # the value where it stops
+                free.append((ne, s))
+            else:
+                return False
+        if top > bound or any(v not in ne for ne, s in free for v in range(max(0, top - s + 1), top + 1)):
+            return False
+    return True
 
 
 def _per_copy_width(an: Analysis, key, writes, bound: int, step: int, lits, guards) -> tuple[str, int] | None:
