@@ -20,6 +20,8 @@ from rtlopt.templates._sem import Analysis, is_pure, names_in, self_signed, self
 
 _SELECTS = ("ElementSelectExpressionSyntax", "BitSelectSyntax", "RangeSelectSyntax", "ElementSelectSyntax")
 MAX_DIFFS = 8
+#: Syntax between an operand and the value it is part of that computes nothing.
+_WIRING = ("ParenthesizedExpressionSyntax", "ConcatenationExpressionSyntax", "MultipleConcatenationExpressionSyntax")
 _OPERANDS = ("NamedValueExpression", "ElementSelectExpression", "RangeSelectExpression", "IntegerLiteral",
              "UnbasedUnsizedIntegerLiteral", "ConcatenationExpression", "ReplicationExpression",
              "MemberAccessExpression")
@@ -202,8 +204,11 @@ class BranchOperandMux(Template):
 
     @staticmethod
     def _whole_rhs(x) -> bool:
+        """The differing operand is the assigned value, or reaches it through wiring only (parentheses,
+        concatenations, replications: ``{16'b0, mem[15:0]}`` vs ``{16'b0, mem[31:16]}``): nothing of the
+        arms would be shared, the rewrite is the multiplexer synthesis already builds."""
         p = x.node.syntax.parent
-        while p is not None and type(p).__name__ == "ParenthesizedExpressionSyntax":
+        while p is not None and type(p).__name__ in _WIRING:
             p = p.parent
         return p is not None and str(p.kind).endswith("AssignmentExpression")
 
