@@ -4,7 +4,8 @@ loop function inside an async-reset, clock-enabled always block (Verilog), a gen
 instance with the key registered beside the pipeline register (SV always_ff, logic), a Gray encoder
 function before a sample register decoded by an always_comb loop (SV), and inline
 variants: an always_comb transpose block moved, an instance with implicit '.name' connections moved, a continuous assign moved, an assign whose net is also read elsewhere (copied), a
-transpose instance. Near-misses: a combinational block writing a second variable, a function
+transpose instance, an instance connected by '.*' (moved; copied with its other output open). Refusals
+told with their reason: an instance inside a generate scope, an inout port through '.*'. Near-misses: a combinational block writing a second variable, a function
 reading the module's signals (not only its arguments), the mode register under another enable (more flip-flops than the
 register), a reset value that is not f of the registers' reset values, f reading the register, an
 AND of two unregistered words, a clocked child, a blocking temporary. Real Yosys + ABC proofs."""
@@ -497,3 +498,81 @@ endmodule
     g.write_text(t)
     res = check_equivalence(DesignRef([f], "n"), DesignRef([g], "n"), VerifyOptions(timeout_s=120))
     assert res.verdict.name == "EQUIVALENT"
+
+
+# -- '.*' on the moved instance; refusals (generate scopes, inout ports) -------------------------------
+
+STAR2 = """
+module tp2 (input logic [15:0] x, input logic en, output logic [15:0] y, output logic p);
+  assign y = en ? {x[7:0], x[15:8]} : x;
+  assign p = ^x;
+endmodule
+module top (input logic clk, input logic rst, input logic [15:0] x, input logic en, output logic [15:0] dout,
+            output logic par);
+  logic [15:0] y;
+  logic [15:0] r;
+  logic p;
+  logic m;
+  tp2 u_a (.*);
+  always_ff @(posedge clk) begin
+    if (rst) begin
+      r <= '0;
+      m <= 1'b0;
+    end else begin
+      r <= y;
+      m <= en;
+    end
+  end
+  assign dout = m ? {r[7:0], r[15:8]} : r;
+  assign par = p;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_instance_connected_by_wildcard_moves(tmp_path):
+    text = IMPLICIT.replace("tp u_a (.x, .en, .y);", "tp u_a (.*);")
+    f = _inline(tmp_path, text, ".sv")
+    got = fretime.candidates_for({f: text}, "top", timeout_s=60)
+    assert len(got) == 1 and "instance u_a" in got[0][1], got
+    t = got[0][0][f]
+    # '.*' spelled out with the registers; the instance now stands below the clocked block
+    assert "tp u_a (.x(r_x), .en(m), .y(r));" in t and t.index("tp u_a") > t.index("always_ff") and ".*" not in t
+    assert abc_verdict(tmp_path, f, t, "top") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_wildcard_instance_with_another_output_read_is_copied(tmp_path):
+    # p (through '.*') is read elsewhere: u_a stays as written, a copy after the register drives r, p open
+    f = _inline(tmp_path, STAR2, ".sv")
+    got = fretime.candidates_for({f: STAR2}, "top", timeout_s=60)
+    assert len(got) == 1 and "instance u_a" in got[0][1], got
+    t = got[0][0][f]
+    assert "tp2 u_a (.*);" in t and "tp2 u_a_rt (.x(r_x), .en(m), .y(r), .p());" in t, t
+    assert abc_verdict(tmp_path, f, t, "top") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("inst,reason", [
+    ("if (1) begin : g\n    tp u_a (.*);\n  end", "y is driven by instance top.g.u_a inside a generate scope"),
+    ("for (genvar k = 0; k < 1; k++) begin : g\n    tp u_a (.x(x), .en(en), .y(y));\n  end",
+     "y is driven by instance top.g[0].u_a inside a generate scope"),
+])
+def test_instance_in_a_generate_scope_is_refused_with_its_reason(tmp_path, inst, reason):
+    text = IMPLICIT.replace("tp u_a (.x, .en, .y);", inst)
+    f = _inline(tmp_path, text, ".sv")
+    why: list = []
+    assert fretime.candidates_for({f: text}, "top", timeout_s=60, refusals=why) == []
+    assert ("top.r", reason) in why, why
+
+
+@pytest.mark.yosys
+def test_inout_port_through_wildcard_is_refused_with_its_reason(tmp_path):
+    # an inout is no output ('InOut' ends with 'Out'): the instance is left alone
+    text = IMPLICIT.replace("module tp (input logic [15:0] x, input logic en,", "module tp (input logic [15:0] x, inout wire en,") \
+        .replace("input logic en, output logic [15:0] dout", "inout wire en, output logic [15:0] dout") \
+        .replace("tp u_a (.x, .en, .y);", "tp u_a (.*);")
+    f = _inline(tmp_path, text, ".sv")
+    why: list = []
+    assert fretime.candidates_for({f: text}, "top", timeout_s=60, refusals=why) == []
+    assert ("top.r", "instance u_a has InOut port en through .*") in why, why

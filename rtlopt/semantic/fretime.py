@@ -10,9 +10,14 @@ constant where ``r`` gets its reset constant); the other inputs get fresh regist
 ``r`` is one combinational cone, where synthesis can simplify it (a conditional transpose undone by a
 second one under the registered mode collapses to a wire): only the measurement says whether it pays.
 
+A child instance connected by ``.*`` (or ``.x``) is spelled out where it moves or is copied: its
+inputs read the registers, its output is ``r``, in a copy its other outputs are left open.
+
 Refused: ``f`` reading ``r`` itself or a value assigned with blocking assignments in the clocked
-block, names of other scopes, a child instance with clocked logic, ``r`` written anywhere else or in
-part, a declaration initializer, widths that differ between ``w`` and ``r``. The reset value of
+block, names of other scopes, a child instance with clocked logic or with an inout or ref port, an
+instance inside a generate scope (its text cannot move out of the scope), ``r`` written anywhere else
+or in part, a declaration initializer, widths that differ between ``w`` and ``r``. The instance and
+generate-scope refusals are told (``candidates_for(..., refusals=[])``). The reset value of
 ``r`` must be ``f`` of the registers' reset values: checked on the gate-level model (one reset cycle,
 three-valued) before the candidate is offered. The search loop measures and proves every candidate.
 """
@@ -307,6 +312,38 @@ def _implicit_conn(inst, port: str) -> tuple[int, int] | None:
     return None
 
 
+def _wildcard_conn(inst, port: str) -> tuple[int, int] | None:
+    """The span of an instance's ``.*`` when it is what connects ``port`` (no named connection of it)."""
+    conns = list(getattr(inst.syntax, "connections", None) or [])
+    star = next((c for c in conns if type(c).__name__ == "WildcardPortConnectionSyntax"), None)
+    if star is None or any(type(c).__name__ == "NamedPortConnectionSyntax" and c.name.valueText == port
+                           for c in conns):
+        return None
+    return _span(star)
+
+
+def _generate_drivers(body, local) -> dict[str, str]:
+    """Net name -> path of an instance inside a generate scope of ``body`` whose output drives it."""
+    out: dict[str, str] = {}
+
+    def visit(n):
+        k = type(n).__name__
+        if k == "InstanceSymbol":
+            for pc in n.portConnections:
+                e = pc.expression
+                if e is not None and type(e).__name__ == "AssignmentExpression":
+                    u = _unwrap(e.left)
+                    if type(u).__name__ in _VALUE and local(u.symbol):
+                        out.setdefault(u.symbol.name, n.hierarchicalPath)
+            return False
+        return True
+
+    for m in body:
+        if type(m).__name__ in ("GenerateBlockSymbol", "GenerateBlockArraySymbol"):
+            m.visit(visit)
+    return out
+
+
 def _temp(e, d: _Write, per: dict, byname: dict, rn: str, r, local) -> _Write | None:
     """The one blocking write ``t = f(x);`` of a temporary ``t`` the register's data write reads
     (``r <= t;``): same condition path, before it, t written and read nowhere else, t's type r's."""
@@ -326,7 +363,10 @@ def _temp(e, d: _Write, per: dict, byname: dict, rn: str, r, local) -> _Write | 
     return tw[0]
 
 
-def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
+def _analyze(body, texts: list[str], buf_file: dict[int, int], why: list | None = None) -> list[_Plan]:
+    """The plans of one module body; ``why`` gets ``(register path, reason)`` of the refusals worth
+    telling (a register whose logic forward retiming leaves alone for a reason of its own)."""
+    why = [] if why is None else why
     msyn = body.definition.syntax if body.definition is not None else None
     if msyn is None:
         return []
@@ -346,14 +386,18 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
             continue
         for pc in m.portConnections:
             ex = pc.expression
-            if ex is None or _implicit_conn(m, pc.port.name) is None:
+            star = _wildcard_conn(m, pc.port.name)
+            if ex is None or _implicit_conn(m, pc.port.name) is None and star is None:
                 continue
             isw = type(ex).__name__ == "AssignmentExpression"
             u = _unwrap(ex.left if isw else ex)
             if type(u).__name__ in _VALUE and u.syntax is None:
-                c = next(c for c in m.syntax.connections if type(c).__name__ == "NamedPortConnectionSyntax"
-                         and c.name.valueText == pc.port.name)
-                refs.append((u.symbol, _span(c.name), isw))
+                if star is None:
+                    c = next(c for c in m.syntax.connections if type(c).__name__ == "NamedPortConnectionSyntax"
+                             and c.name.valueText == pc.port.name)
+                    refs.append((u.symbol, _span(c.name), isw))
+                else:  # '.*': the name is nowhere in the text
+                    refs.append((u.symbol, star, isw))
                 implicit[u.symbol.name] = implicit.get(u.symbol.name, 0) + 1
     mine = {}  # symbol name -> symbol of this scope (by declaration span)
     for m in members:
@@ -402,6 +446,7 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
             (wn,) = outs
             comb.setdefault(wn, []).append((pb, [w for w in cw if local(w.sym)]))
     fixed_ok = not any(type(m).__name__ == "ParameterSymbol" for m in members)
+    gen_out = _generate_drivers(members, local)
     plans: list[_Plan] = []
     for pb in members:
         if type(pb).__name__ != "ProceduralBlockSymbol" or not _is_edge_block(pb):
@@ -441,6 +486,10 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
             tmp = _temp(e, d, per, byname, rn, r, local)
             if tmp is not None:  # 't = f(x); r <= t;' in the clocked block: f is t's right side
                 fnode = tmp.rhs
+            elif type(e).__name__ in _VALUE and local(e.symbol) and e.symbol.name in gen_out:
+                why.append((f"{path0}.{rn}", f"{e.symbol.name} is driven by instance {gen_out[e.symbol.name]} "
+                                             f"inside a generate scope"))
+                continue
             elif type(e).__name__ in _VALUE and local(e.symbol) and e.symbol.name not in per \
                     and e.symbol.name in comb:
                 net = e.symbol
@@ -479,13 +528,17 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
                 for pc in inst.portConnections:
                     dirn = str(pc.port.direction) if hasattr(pc.port, "direction") else ""
                     ex = pc.expression
-                    if dirn.endswith("In"):
+                    if dirn.endswith(".In"):
                         if ex is None or _const(ex):
                             continue
                         u = _unwrap(ex)
                         imp = _implicit_conn(inst, pc.port.name)
                         if imp is not None and type(u).__name__ in _VALUE and local(u.symbol):
                             ins.append((u.symbol, imp, f".{pc.port.name}({{}})"))  # '.x' -> '.x(reg)'
+                            continue
+                        star = _wildcard_conn(inst, pc.port.name)
+                        if star is not None and type(u).__name__ in _VALUE and local(u.symbol):
+                            ins.append((u.symbol, star, None))  # spelled out where '.*' stands
                             continue
                         # the names the connection reads (a name, a select, a concatenation ...)
                         got = [(sym, sp, "{}") for sym, sp, _w in _refs(ex, mlo, mhi, buf)
@@ -494,10 +547,13 @@ def _analyze(body, texts: list[str], buf_file: dict[int, int]) -> list[_Plan]:
                             bad = True
                             break
                         ins += got
-                    elif dirn.endswith("Out"):
+                    elif dirn.endswith(".Out"):
                         continue
-                    else:
+                    else:  # an inout (not an output: 'InOut' ends with 'Out') or ref port
                         bad = True
+                        how = " through .*" if _wildcard_conn(inst, pc.port.name) is not None else ""
+                        why.append((f"{path0}.{rn}", f"instance {inst.name} has {dirn.rsplit('.', 1)[-1]} port "
+                                                     f"{pc.port.name}{how}"))
                         break
             elif kind == "comb":
                 clo, chi = _span(fnode.syntax)
@@ -683,7 +739,7 @@ def _rewrite(plan: _Plan, text: str, path: Path, msyn, reset_choice: int = 0) ->
     def subst(lo: int, hi: int, extra: dict[tuple[int, int], str] | None = None) -> str:
         sub = []
         for sym, s, fmt in plan.inputs_spans:
-            if lo <= s[0] and s[1] <= hi:
+            if fmt is not None and lo <= s[0] and s[1] <= hi:
                 sub.append(Edit(s[0] - lo, s[1] - lo, fmt.format(regs[sym.name])))
         for s, rep in (extra or {}).items():
             sub.append(Edit(s[0] - lo, s[1] - lo, rep))
@@ -747,8 +803,28 @@ def _rewrite(plan: _Plan, text: str, path: Path, msyn, reset_choice: int = 0) ->
             return None
         outs = {}
         others = []
+        star, wild, wild_copy = None, [], []  # '.*' and the connections it makes (in a copy: other outputs open)
         for pc in inst.portConnections:
             ex = pc.expression
+            at = _wildcard_conn(inst, pc.port.name)
+            if at is not None and ex is not None:
+                star = at
+                isw = type(ex).__name__ == "AssignmentExpression"
+                t = _unwrap(ex.left if isw else ex)
+                if type(t).__name__ not in _VALUE:
+                    return None
+                if not isw:
+                    wild.append(f".{pc.port.name}({regs.get(t.symbol.name, t.symbol.name)})")
+                    wild_copy.append(wild[-1])
+                elif t.symbol.name == plan.net.name:
+                    outs[at] = rn
+                    wild.append(f".{pc.port.name}({rn})")
+                    wild_copy.append(wild[-1])
+                else:
+                    others.append(None)  # another output: the instance stays, a copy drives r
+                    wild.append(f".{pc.port.name}({t.symbol.name})")
+                    wild_copy.append(f".{pc.port.name}()")
+                continue
             if ex is not None and type(ex).__name__ == "AssignmentExpression":
                 t = _unwrap(ex.left)
                 imp = _implicit_conn(inst, pc.port.name)
@@ -762,14 +838,18 @@ def _rewrite(plan: _Plan, text: str, path: Path, msyn, reset_choice: int = 0) ->
                     others.append((imp, f".{pc.port.name}()"))
                 else:
                     return None
-        if len(outs) != 1 or re.search(r"\.\*", text[slice(*_span(isyn))]):
+        if len(outs) != 1:
             return None
         move = plan.move and not others
+        others = [o for o in others if o is not None]
+        if star is not None:  # '.*' spelled out: its inputs read the registers, its output is r
+            outs[star] = ", ".join(wild if move else wild_copy)
         if move and _span(hsyn)[0] > blk_at:
             for s, rep in outs.items():
                 eds.append(Edit(s[0], s[1], rep))
             for sym, s, fmt in plan.inputs_spans:
-                eds.append(Edit(s[0], s[1], fmt.format(regs[sym.name])))
+                if fmt is not None:
+                    eds.append(Edit(s[0], s[1], fmt.format(regs[sym.name])))
         else:
             if len(hsyn.instances) != 1:
                 return None
@@ -819,7 +899,11 @@ def _reset_bits(net, path: str, comb: bool):
     return [val.get(b) for b in bits]
 
 
-def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
+def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
+                   refusals: list | None = None) -> list[tuple[dict[Path, str], str]]:
+    """Forward-retiming candidates ``[(new texts, description)]``; ``refusals`` (a list) gets
+    ``(register path, reason)`` of the registers left alone for a reason worth telling (the logic they
+    capture is an instance inside a generate scope, an instance's inout port connected through ``.*``)."""
     from pyslang import syntax
 
     from rtlopt.hdl.project import top_compilation
@@ -866,7 +950,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
     plans = []
     for body, rel in bodies:
         with contextlib.suppress(Exception):  # an analysis failure: no candidates for this module
-            plans += [(p, body, rel) for p in _analyze(body, tlist, buf_file)]
+            plans += [(p, body, rel) for p in _analyze(body, tlist, buf_file, refusals)]
     # registers whose inputs are mostly registered beside them first (a control travelling with the
     # data: what reads the register likely reads it too), then the fewest new flip-flops
     plans.sort(key=lambda t: (-sum(h is not None for _s, h in t[0].inputs),
