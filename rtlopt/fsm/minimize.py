@@ -25,6 +25,7 @@ EXACT_MAX_STATES = 400  # exact SAT up to this many states (user-settable)
 EXACT_TIMEOUT_S = 20.0
 DOWN_MAX_CELLS = 6000  # the downward search runs up to this many (state, class) pairs
 GREEDY_ROUNDS = 10**6  # random orders of the greedy cover (bounded by its time share)
+QUICK_SHARE = 0.02  # the upward SAT turn before the greedy upper bound (share of the limit)
 UP_SHARE = 0.2  # the first turn of each search (upward, downward): this share of the time left
 # the downward (cover-finding) search runs on a second solver: CaDiCaL, so the two searches also
 # differ in their solver (finding a cover of the minimum size, fresh encodings, 70 % don't-cares,
@@ -419,6 +420,29 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
       The exact count is unchanged: the open cases need the UNSAT proofs above. All 84 bench
       rows (5-150 states, 0/30/50/70 % DC, seeds 0-2): 77 exact before and after, every row at
       most 1.71 s of CPU after (the 70 % rows reached 1.84-1.98 s in three runs before).
+
+    Third round (session 12; CPU s, load 9-12, not adopted):
+
+    * Phases of the downward solver. Finding a cover of the minimum size is heavy-tailed and
+      depends on the phases: seed 60002, k = 20, fresh CaDiCaL (stable mode), solver seeds 0-7:
+      one-round first-fit partition in the table's state order (26 classes) as phases
+      0.37-0.64 s; the improved partition (22 classes) 1.6-7.3 s; first-fit in random orders
+      4.1-8.7 s, in BFS order 8.0-9.4 s; no phases 5.8-9.9 s. Walking down 25 -> 20 with each
+      SAT answer as the next phases (what the downward turns do) is slower than keeping the
+      first phases (0.7-13.3 s against 0.5-2.0 s). Seed 80002, k = 29: first-fit phases
+      0.3-1.6 s, chained from the improved partition 3 of 4 runs past 13 s. In the 2 s pipeline
+      (seeds 60000-60009 and 80000-80005) the three policies (chained, fixed first-fit, fixed
+      improved partition) end alike: 7-8 of 10 and 1 of 6 exact, classes found summed 233/233/233
+      and 192/191/190. The table order's gain is that order's luck on 60002.
+    * A constructive cover heuristic (the minimized machine built in BFS order, each class the
+      least set of states its words reach; a successor set joins the existing class its closure
+      allows with least growth, else opens a class; random restarts): 33-38 classes on seed 60002
+      (minimum 20, greedy partition 22).
+    * Bounds: a Lovász-theta bound lies below the chromatic number, which ``coloring_bound``
+      already decides exactly by SAT. Upward solver fresh instead of incremental (seed 60002,
+      k = 19): Glucose 0.67 s / 25.9k conflicts against 0.72 s / 32k, CaDiCaL 0.85 s. The
+      first open proofs: 80002 refutes 23 in 0.5 s and 24 is open after 59k conflicts (minimum
+      at most 29), 80001 refutes 25 in 0.3 s and 26 is open after 50k (best 29).
     """
     from rtlopt.fsm._bounds import coloring_bound
     from rtlopt.fsm._cover_sat import CoverSat
@@ -442,9 +466,26 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
     lb = coloring_bound(inc, clique, min(deadline, time.monotonic() + 0.05 * timeout_s))
     in_clique = set(clique)
     order = clique + [s for s in range(n) if s not in in_clique]
+    exact = n <= exact_max_states
+    # a short upward SAT turn before the greedy upper bound: most machines are decided here in
+    # milliseconds (the greedy's fixed share of the limit was most of their time: 0.11 s of CPU for
+    # 10-20 states with 2 s), and the solver keeps what it learned for the turns below
+    up = CoverSat(nxt, inc, clique) if exact else None
+    k = lb
+    if up is not None:
+        end = min(deadline, time.monotonic() + QUICK_SHARE * timeout_s)
+        while end - time.monotonic() > 0:
+            res = up.solve(k, end - time.monotonic())
+            if res == "timeout":
+                break
+            if res is None:
+                lb = k = k + 1
+                continue
+            m = _finish(_from_cover(table, nxt, res, up), k, "exact-sat")
+            up.close()
+            return m
     # random greedy orders for 5 % of the time when the SAT search follows (its downward search
     # starts from this cover; 40 states/70 % don't-cares: 18 -> 17 classes), for half of it when not
-    exact = n <= exact_max_states
     share = (0.05 if exact else 0.5) * timeout_s
     part = greedy_partition(nxt, inc, order, time.monotonic() + 0.3 * share, rounds=GREEDY_ROUNDS, target=lb)
     # then iterated greedy from the best order (dissolve a few classes, re-merge; see
@@ -458,9 +499,10 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
     if old.n_after < best.n_after:
         best = old
         best_classes = [[idx[s] for s in b] for b in old.blocks]
-    if n > exact_max_states:
+    if up is None:
         return _finish(best, lb, "heuristic")
     if best.n_after <= lb:
+        up.close()
         return _finish(best, lb, "exact-sat")
     # two searches take turns, each turn a time slice growing by half each round (neither starves
     # the other; each solver keeps what it learned between its turns):
@@ -473,9 +515,7 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
     # Past DOWN_MAX_CELLS state x class variables the downward solver is not built (a fresh
     # Glucose was seen to ignore its interrupt for seconds at 150 states and 67 classes, and never
     # found a cover below the greedy one there).
-    up = CoverSat(nxt, inc, clique)
     down = None
-    k = lb
     rounds = 0
     turn = max(0.05, UP_SHARE * (deadline - time.monotonic()))
     try:
