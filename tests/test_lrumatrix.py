@@ -1,9 +1,10 @@
 """lrumatrix: true-LRU ages (an array that is always a permutation of 0..N-1, updated by move-to-front)
-kept as an N(N-1)/2-bit pairwise order matrix. Fires on three styles (designs/generalization/seqredundancy/
-lru_age_*: Verilog-2005 generate per way with an async reset and a refill touching the victim; an SV
-parameterized module with for loops, most recent = WAYS-1, WAYS given by the top; a packed 3-way array
-updated through a case statement), each proven by ABC and smaller; near-misses (saturating per-way
-counters, a swap with the next-younger way, touches toward both ends, eight ways) give no candidate."""
+kept as an N(N-1)/2-bit pairwise order matrix. Fires on four styles (designs/generalization/seqredundancy/
+lru_*: Verilog-2005 generate per way with an async reset and a refill touching the victim; an SV
+parameterized module with for loops, most recent = WAYS-1, WAYS given by the top; an MRU stack of way
+numbers; a packed 3-way array updated through a case statement), each proven by ABC and smaller;
+near-misses (saturating per-way counters, a swap with the next-younger way, touches toward both ends, a
+stack whose hit way swaps with the top, eight ways) give no candidate."""
 
 from __future__ import annotations
 
@@ -38,13 +39,17 @@ def _cands(tmp_path: Path, text: str, suffix: str, top: str):
     return f, [new[f] for new, _d in lrumatrix.candidates_for({f: text}, top)]
 
 
-def _fires_proven_smaller(tmp_path: Path, text: str, suffix: str, top: str) -> str:
+def _fires_proven_smaller_than(tmp_path: Path, text: str, suffix: str, top: str, ratio: float) -> str:
     f, got = _cands(tmp_path, text, suffix, top)
     assert len(got) == 1, got
     new = got[0]
     assert abc_verdict(tmp_path, f, new, top) == "EQUIVALENT"
-    assert _area(tmp_path, new, suffix, top, "n") < 0.7 * _area(tmp_path, text, suffix, top, "o")
+    assert _area(tmp_path, new, suffix, top, "n") < ratio * _area(tmp_path, text, suffix, top, "o")
     return new
+
+
+def _fires_proven_smaller(tmp_path: Path, text: str, suffix: str, top: str) -> str:
+    return _fires_proven_smaller_than(tmp_path, text, suffix, top, 0.7)
 
 
 def test_generate_per_way_verilog_refill_touches_victim(tmp_path):
@@ -64,6 +69,44 @@ def test_sv_parameterized_for_loops_newest_is_top_age(tmp_path):
     # most recent = WAYS-1: a touch of way b clears (a, b) and sets (b, c)
     assert "age_ord[0] <= !age_touch[1] & (age_touch[0] | age_ord[0]);" in new
     assert "assign use_is_mru = age_is3[use_way];" in new
+
+
+def test_mru_stack_of_way_numbers(tmp_path):
+    d = GEN / "lru_mru_stack_sv"
+    new = _fires_proven_smaller_than(tmp_path, (d / "original.sv").read_text(), ".sv", "mru_stack4", 0.85)
+    # the front write 'stack[0] <= hit_way' names the touched way; the shift loop starts at slot 1
+    assert "assign stack_touch[2] = ((hit) && ((hit_way) == 2));" in new
+    assert "stack[0 - 1]" not in new and "stack[k] <=" not in new
+    # slots are decoded where read: the slot holding the way of rank k
+    assert "stack[3] = ((!stack_ord[0] & stack_ord[3] & stack_ord[4]) ? 2'd1 : 2'd0)" in new
+
+
+SWAP_TOP = """
+module swaptop (input logic clk, rst, hit, input logic [1:0] hit_way, output logic [1:0] lru_way);
+  logic [1:0] stack [4];
+  logic [1:0] pos;
+  always_comb begin
+    pos = 2'd0;
+    for (int k = 0; k < 4; k++) if (stack[k] == hit_way) pos = 2'(k);
+  end
+  always_ff @(posedge clk) begin
+    if (rst) begin
+      for (int k = 0; k < 4; k++) stack[k] <= 2'(k);
+    end else if (hit) begin
+      stack[0] <= hit_way;
+      stack[pos] <= stack[0];
+    end
+  end
+  assign lru_way = stack[3];
+endmodule
+"""
+
+
+def test_stack_that_swaps_with_the_top_does_not_fire(tmp_path):
+    # the hit way trades places with the top entry: a permutation in every state, but the entries
+    # between keep their slots (not a move-to-front), so the order matrix would not follow it
+    _f, got = _cands(tmp_path, SWAP_TOP, ".sv", "swaptop")
+    assert got == []
 
 
 LRU3_CASE = """

@@ -145,15 +145,27 @@ def _bits(arr: _Arr, allregs: dict[str, list[int]]) -> list[list[int]] | None:
     return out
 
 
-def _check(net, bits: list[list[int]], n: int) -> tuple[int, tuple[int, ...]] | None:
+def _inverse(vals: np.ndarray) -> np.ndarray:
+    """Per sample (column), the inverse permutation: out[w] = the position k with vals[k] == w."""
+    out = np.zeros_like(vals)
+    for k in range(vals.shape[0]):
+        np.put_along_axis(out, vals[k:k + 1], k, axis=0)
+    return out
+
+
+def _check(net, bits: list[list[int]], n: int, listed: bool = False) -> tuple[int, tuple[int, ...]] | None:
     """(youngest value Y, reset permutation) when every sample is a permutation of 0..N-1 and every
-    sampled transition is the identity, the reset permutation or a move-to-front toward Y."""
+    sampled transition is the identity, the reset permutation or a move-to-front toward Y. ``listed``:
+    the words are a list of element indices (an MRU stack: position k holds the k-th most recent way),
+    checked through its inverse (the position of each way is its age)."""
     st = seqsim.ternary_reset_state(net)
     if any(st[j] is None for js in bits for j in js):
         return None
     rst = tuple(sum(st[j] << b for b, j in enumerate(js)) for js in bits)
     if sorted(rst) != list(range(n)):
         return None
+    if listed:
+        rst = tuple(int(x) for x in _inverse(np.array(rst, dtype=np.int64)[:, None])[:, 0])
     ys: set[int] = set()
     moves = 0
     for run in range(2):
@@ -167,6 +179,8 @@ def _check(net, bits: list[list[int]], n: int) -> tuple[int, tuple[int, ...]] | 
         srt = np.sort(vals, axis=0)
         if not (srt == np.arange(n)[:, None]).all():
             return None
+        if listed:
+            vals = _inverse(vals)
         v = vals.reshape(n, c, -1)
         a, b = v[:, :-1, :].reshape(n, -1), v[:, 1:, :].reshape(n, -1)
         same = (a == b).all(axis=0)
@@ -205,8 +219,9 @@ def _txt(node) -> str:
     return str(node).strip()
 
 
-def _writes(stmt, leaf: str, conds: list[str], loopvars: set[str], out: list):
-    """Element writes of ``leaf`` under ``stmt``: (index text | None, rhs text, conditions, loop vars)."""
+def _writes(stmt, leaf: str, conds: list[str], loopvars: dict, out: list):
+    """Element writes of ``leaf`` under ``stmt``: (index text | None, rhs text, conditions, loop vars); the
+    loop variables map to their (first, comparison, bound) texts, None when unknown."""
     k = type(stmt).__name__
     kind = str(stmt.kind).rpartition(".")[2]
     if k == "TimingControlStatementSyntax":
@@ -239,13 +254,21 @@ def _writes(stmt, leaf: str, conds: list[str], loopvars: set[str], out: list):
             else:
                 raise _Fail
     elif k == "ForLoopStatementSyntax":
-        vs = set()
+        vs: dict = {}
         for d in stmt.initializers:
             if type(d).__name__ == "ForVariableDeclarationSyntax":
-                vs.add(d.declarator.name.valueText)
+                init = d.declarator.initializer
+                vs[d.declarator.name.valueText] = _txt(init.expr) if init is not None else None
             elif type(d).__name__ == "BinaryExpressionSyntax":
-                vs.add(_txt(d.left))
-        _writes(stmt.statement, leaf, conds, loopvars | vs, out)
+                vs[_txt(d.left)] = _txt(d.right)
+        # the values of a loop 'v = a; v < b (<= b, != b); v++ (v = v + 1, v += 1)': (a, op, b) texts
+        stop = _txt(stmt.stopExpr) if stmt.stopExpr is not None else ""
+        steps = [re.sub(r"\s+", "", _txt(x)) for x in stmt.steps if _txt(x) != ","]
+        for v, init in list(vs.items()):
+            m = re.fullmatch(rf"{re.escape(v)}\s*(<=|<|!=)\s*(.+)", stop, re.S)
+            inc = steps in ([f"{v}++"], [f"++{v}"], [f"{v}={v}+1"], [f"{v}+=1"])
+            vs[v] = (init, m.group(1), m.group(2)) if m and init is not None and inc else None
+        _writes(stmt.statement, leaf, conds, {**loopvars, **vs}, out)
     elif k == "ExpressionStatementSyntax":
         e = stmt.expr
         ek = str(e.kind).rpartition(".")[2]
@@ -353,7 +376,17 @@ def _blocks(tree, decl_off: int, leaf: str):
     return mod, writers
 
 
-def _plan(arr: _Arr, tree, text: str, y: int):
+def _in_loop(rng, e: int, params: dict[str, int]) -> bool:
+    """Whether loop-variable value ``e`` is one the loop takes (True when the range is unknown)."""
+    if rng is None:
+        return True
+    a, op, b = _const(rng[0], params, 32), rng[1], _const(rng[2], params, 32)
+    if a is None or b is None:
+        return True
+    return a <= e and (e < b if op in ("<", "!=") else e <= b)
+
+
+def _plan(arr: _Arr, tree, text: str, y: int, listed: bool = False):
     """(writer blocks, header text, reset condition, touch condition per element) or None."""
     got = _blocks(tree, arr.decl_off, arr.name)
     if got is None or not got[1]:
@@ -384,16 +417,35 @@ def _plan(arr: _Arr, tree, text: str, y: int):
         elif re.sub(r"\s+", " ", h) != re.sub(r"\s+", " ", header) or r != reset:
             return None
         ws: list = []
-        _writes(body.elseClause.clause, arr.name, [], set(gvars), ws)
+        _writes(body.elseClause.clause, arr.name, [], dict.fromkeys(gvars), ws)
         for idx, rhs, conds, lvars in ws:
             if idx is None:
                 return None
+            if listed:
+                # a list: the write of the front position (element Y) names the touched way
+                ci = _const(idx, arr.params, 32)
+                if ci is not None and ci != arr.elems[y]:
+                    continue
+                if ci is None and idx not in lvars:
+                    return None
+                if idx in lvars and not _in_loop(lvars[idx], arr.elems[y], arr.params):
+                    continue
+                cs = [_subst(x, idx, arr.elems[y]) for x in conds] if idx in lvars else list(conds)
+                r = _subst(rhs, idx, arr.elems[y]) if idx in lvars else rhs
+                if any(re.search(rf"(?<![\w$'.]){re.escape(v)}(?![\w$])", x) for v in set(lvars) - {idx}
+                       for x in cs + [r]):
+                    return None
+                for e in arr.elems:
+                    touch[e].append(" && ".join(cs + [f"(({r}) == {e - arr.lo})"]))
+                continue
             c = _const(rhs, arr.params, arr.k)
             if c is None or c != y:
                 continue
             for e in arr.elems:
                 cs = list(conds)
                 if idx in lvars:
+                    if not _in_loop(lvars[idx], e, arr.params):
+                        continue
                     cs = [_subst(x, idx, e) for x in cs]
                     used = {idx}
                 else:
@@ -404,7 +456,7 @@ def _plan(arr: _Arr, tree, text: str, y: int):
                     else:
                         cs.append(f"(({idx}) == {e})")
                     used = set()
-                if any(re.search(rf"(?<![\w$'.]){re.escape(v)}(?![\w$])", x) for v in lvars - used for x in cs):
+                if any(re.search(rf"(?<![\w$'.]){re.escape(v)}(?![\w$])", x) for v in set(lvars) - used for x in cs):
                     return None
                 touch[e].append(" && ".join(cs) if cs else "1'b1")
     if any(not v for v in touch.values()):
@@ -412,14 +464,15 @@ def _plan(arr: _Arr, tree, text: str, y: int):
     return mod, writers, header, reset, {e: " || ".join(f"({c})" for c in v) for e, v in touch.items()}
 
 
-def emit(texts: dict[Path, str], top: str, arr: _Arr, tree, y: int, rst: tuple[int, ...]) -> dict[Path, str] | None:
+def emit(texts: dict[Path, str], top: str, arr: _Arr, tree, y: int, rst: tuple[int, ...],
+         listed: bool = False) -> dict[Path, str] | None:
     from rtlopt.engine.parampin import _header_end
     from rtlopt.semantic.onehotidx import _fresh
 
     paths = list(texts)
     text = texts[paths[arr.file]]
     try:
-        plan = _plan(arr, tree, text, y)
+        plan = _plan(arr, tree, text, y, listed)
     except _Fail:
         return None
     if plan is None:
@@ -448,9 +501,18 @@ def emit(texts: dict[Path, str], top: str, arr: _Arr, tree, y: int, rst: tuple[i
     def o(a, b):  # A[a] > A[b]
         return f"{ordn}[{pidx[(a, b)]}]" if a < b else f"!{ordn}[{pidx[(b, a)]}]"
 
+    def rank_is(a, c):  # the rank of element (way) a is c
+        terms = [o(a, b) for b in range(n) if b != a]
+        if c == n - 1:
+            return " & ".join(terms)
+        if c == 0:
+            return " & ".join(t[1:] if t.startswith("!") else f"!{t}" for t in terms)
+        return f"({' + '.join(terms)}) == {c}"
+
     rbits = "".join("1" if rst[a] > rst[b] else "0" for a, b in reversed(pairs))
-    lines = [f"{ind}// {leaf}: a permutation of 0..{n - 1} (true-LRU order); {ordn}[p] = {leaf}[a] > {leaf}[b] "
-             f"for the pair p = (a, b), a < b"]
+    what = (f"the ways in order of use; {ordn}[p]: way a is behind way b in {leaf}" if listed else
+            f"true-LRU order; {ordn}[p] = {leaf}[a] > {leaf}[b]")
+    lines = [f"{ind}// {leaf}: a permutation of 0..{n - 1} ({what}), for the pair p = (a, b), a < b"]
     for i, e in enumerate(el):
         lines.append(f"{ind}assign {tn}[{i}] = {touch[e]};")
     lines.append(f"{header} begin")
@@ -466,8 +528,11 @@ def emit(texts: dict[Path, str], top: str, arr: _Arr, tree, y: int, rst: tuple[i
     lines.append(f"{ind}end")
     lines.append(f"{ind}always @* begin")
     for a, e in enumerate(el):
-        terms = [o(a, b) for b in range(n) if b != a]
-        lines.append(f"{ind}{ind}{leaf}[{e}] = {' + '.join(terms)};")
+        if listed:  # position a holds the way whose rank is a
+            val = " | ".join(f"(({rank_is(w, a)}) ? {arr.k}'d{w} : {arr.k}'d0)" for w in range(1, n))
+        else:
+            val = " + ".join(o(a, b) for b in range(n) if b != a)
+        lines.append(f"{ind}{ind}{leaf}[{e}] = {val};")
     lines.append(f"{ind}end")
     # reads 'A[x] == c' / 'A[x] != c' (c a constant 0..N-1) read one flag per element: the rank test
     # of its matrix row (c == N-1: every other element younger, an AND; c == 0: a NOR)
@@ -476,7 +541,7 @@ def emit(texts: dict[Path, str], top: str, arr: _Arr, tree, y: int, rst: tuple[i
     reads: list[tuple[int, int, str]] = []
     taken = text + ordn + tn
     for m in _CMP_READ.finditer(masked, ms, em):
-        if m.group("leaf") != leaf or any(a <= m.start() < b for a, b in spans):
+        if listed or m.group("leaf") != leaf or any(a <= m.start() < b for a, b in spans):
             continue
         pre = masked[:m.start()].rstrip()
         if not pre or not (pre[-1] in "(,;?:{&|^" or (pre[-1] == "=" and pre[-2:-1] not in ("=", "!", "<", ">"))):
@@ -496,14 +561,7 @@ def emit(texts: dict[Path, str], top: str, arr: _Arr, tree, y: int, rst: tuple[i
         rng = f"[{arr.lo}:{arr.lo + n - 1}]" if arr.asc else f"[{arr.lo + n - 1}:{arr.lo}]"
         decls += f"\n{ind}wire {rng} {fn};"
         for a, e in enumerate(el):
-            terms = [o(a, b) for b in range(n) if b != a]
-            if c == n - 1:
-                val = " & ".join(terms)
-            elif c == 0:
-                val = " & ".join(t[1:] if t.startswith("!") else f"!{t}" for t in terms)
-            else:
-                val = f"({' + '.join(terms)}) == {c}"
-            lines.append(f"{ind}assign {fn}[{e}] = {val};")
+            lines.append(f"{ind}assign {fn}[{e}] = {rank_is(a, c)};")
     # the decode is left out when no read of A is left
     gone = spans + [(a, b) for a, b, _r in reads]
     rest = [m.start() for m in re.finditer(rf"(?<![\w$.]){re.escape(leaf)}(?![\w$])", masked[ms:em])
@@ -562,25 +620,28 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
     for _key, grp in groups.items():
         if time.monotonic() - t0 > timeout_s:
             break
-        res = set()
-        for a in grp:
-            bits = _bits(a, allregs)
-            r = _check(an.net, bits, a.n) if bits is not None else None
-            if r is None:
-                res = None
-                break
-            res.add((a.n, a.k, tuple(a.elems), r))
-        if not res or len(res) != 1:
-            continue
-        a = grp[0]
-        y, rst = next(iter(res))[3]
-        try:
-            new = emit(texts, top, a, trees[a.file], y, rst)
-        except Exception:  # noqa: BLE001 - a source shape this emitter does not know: no candidate
-            new = None
-        if new is not None:
-            out.append((new, f"true-LRU ages '{a.path}' ({a.n} x {a.k} bits) kept as a "
-                             f"{a.n * (a.n - 1) // 2}-bit pairwise order matrix"))
+        for listed in (False, True):
+            res = set()
+            for a in grp:
+                bits = _bits(a, allregs)
+                r = _check(an.net, bits, a.n, listed) if bits is not None else None
+                if r is None:
+                    res = None
+                    break
+                res.add((a.n, a.k, tuple(a.elems), r))
+            if not res or len(res) != 1:
+                continue
+            a = grp[0]
+            y, rst = next(iter(res))[3]
+            try:
+                new = emit(texts, top, a, trees[a.file], y, rst, listed)
+            except Exception:  # noqa: BLE001 - a source shape this emitter does not know: no candidate
+                new = None
+            if new is not None:
+                kind = "MRU list of ways" if listed else "true-LRU ages"
+                out.append((new, f"{kind} '{a.path}' ({a.n} x {a.k} bits) kept as a "
+                                 f"{a.n * (a.n - 1) // 2}-bit pairwise order matrix"))
+            break
     return out
 
 
