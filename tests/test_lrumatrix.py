@@ -1,8 +1,9 @@
 """lrumatrix: true-LRU ages (an array that is always a permutation of 0..N-1, updated by move-to-front)
-kept as an N(N-1)/2-bit pairwise order matrix. Fires on four styles (designs/generalization/seqredundancy/
+kept as an N(N-1)/2-bit pairwise order matrix. Fires on five styles (designs/generalization/seqredundancy/
 lru_*: Verilog-2005 generate per way with an async reset and a refill touching the victim; an SV
 parameterized module with for loops, most recent = WAYS-1, WAYS given by the top; an MRU stack of way
-numbers; a packed 3-way array updated through a case statement), each proven by ABC and smaller;
+numbers; Verilog two processes (always @* next ages, clocked copy); a packed 3-way array updated
+through a case statement), each proven by ABC and smaller;
 near-misses (saturating per-way counters, a swap with the next-younger way, touches toward both ends, a
 stack whose hit way swaps with the top, eight ways) give no candidate."""
 
@@ -79,6 +80,16 @@ def test_mru_stack_of_way_numbers(tmp_path):
     assert "stack[0 - 1]" not in new and "stack[k] <=" not in new
     # slots are decoded where read: the slot holding the way of rank k
     assert "stack[3] = ((!stack_ord[0] & stack_ord[3] & stack_ord[4]) ? 2'd1 : 2'd0)" in new
+
+
+def test_two_process_next_ages_in_always_star(tmp_path):
+    d = GEN / "lru_age_twoproc_v"
+    new = _fires_proven_smaller(tmp_path, (d / "original.v").read_text(), ".v", "lru_arb4")
+    # the touches come from the combinational block's writes of the newest age (3); the copy
+    # 'age_nx[i] = age[i]' is no touch, and the next-age block stays (read from the decoded ages)
+    assert "assign age_touch[1] = ((gnt_vld) && (gnt_id == 1));" in new
+    assert "if (rst) age_ord <= 6'b000111;" in new
+    assert "age_nx[i] = 2'd3;" in new and "age[i] <= age_nx[i];" not in new
 
 
 SWAP_TOP = """

@@ -371,7 +371,8 @@ def _blocks(tree, decl_off: int, leaf: str):
     writers = []
     for b, gv in blocks:
         # a write of leaf: leaf (or leaf[...]) followed by <= or =
-        if re.search(rf"(?<![\w$.]){re.escape(leaf)}\s*(?:\[[^;]*?\]\s*)?<?=(?!=)", _mask(str(b))):
+        if re.search(rf"(?<![\w$.]){re.escape(leaf)}\s*(?:\[(?:[^\[\];]|\[[^\[\];]*\])*\]\s*)?<?=(?!=)",
+                     _mask(str(b))):
             writers.append((b, gv))
     return mod, writers
 
@@ -384,6 +385,77 @@ def _in_loop(rng, e: int, params: dict[str, int]) -> bool:
     if a is None or b is None:
         return True
     return a <= e and (e < b if op in ("<", "!=") else e <= b)
+
+
+def _copied_from(ws: list, gvars) -> str | None:
+    """B when every write is an unconditional copy 'A <= B' / 'A[i] <= B[i]' of one variable B."""
+    names = set()
+    for idx, rhs, conds, _lv in ws:
+        m = re.fullmatch(r"([A-Za-z_][\w$]*)\s*(?:\[\s*(.*?)\s*\])?", rhs)
+        if conds or m is None or (m.group(2) or None) != (idx.strip() if idx is not None else None):
+            return None
+        names.add(m.group(1))
+    return names.pop() if len(names) == 1 and not gvars else None
+
+
+def _comb(b) -> bool:
+    kw = str(b.kind).rpartition(".")[2]
+    if kw == "AlwaysCombBlock":
+        return True
+    st = b.statement
+    return kw == "AlwaysBlock" and type(st).__name__ == "TimingControlStatementSyntax" and \
+        re.fullmatch(r"@\s*(?:\*|\(\s*\*\s*\))", _txt(st.timingControl)) is not None
+
+
+def _collect(arr: _Arr, ws: list, y: int, listed: bool, touch: dict[int, list[str]],
+             holds: frozenset = frozenset()) -> bool:
+    """Adds the touch conditions of the writes ``ws`` to ``touch``; False when a write cannot be read.
+    ``holds``: arrays whose element copied to the same index is no touch (B[i] = A[i])."""
+    for idx, rhs, conds, lvars in ws:
+        if idx is None:
+            return False
+        m = re.fullmatch(r"([A-Za-z_][\w$]*)\s*\[\s*(.*?)\s*\]", rhs)
+        if m and m.group(1) in holds and m.group(2) == idx.strip():
+            continue
+        if listed:
+            # a list: the write of the front position (element Y) names the touched way
+            ci = _const(idx, arr.params, 32)
+            if ci is not None and ci != arr.elems[y]:
+                continue
+            if ci is None and idx not in lvars:
+                return False
+            if idx in lvars and not _in_loop(lvars[idx], arr.elems[y], arr.params):
+                continue
+            cs = [_subst(x, idx, arr.elems[y]) for x in conds] if idx in lvars else list(conds)
+            r = _subst(rhs, idx, arr.elems[y]) if idx in lvars else rhs
+            if any(re.search(rf"(?<![\w$'.]){re.escape(v)}(?![\w$])", x) for v in set(lvars) - {idx}
+                   for x in cs + [r]):
+                return False
+            for e in arr.elems:
+                touch[e].append(" && ".join(cs + [f"(({r}) == {e - arr.lo})"]))
+            continue
+        c = _const(rhs, arr.params, arr.k)
+        if c is None or c != y:
+            continue
+        for e in arr.elems:
+            cs = list(conds)
+            if idx in lvars:
+                if not _in_loop(lvars[idx], e, arr.params):
+                    continue
+                cs = [_subst(x, idx, e) for x in cs]
+                used = {idx}
+            else:
+                ci = _const(idx, arr.params, 32)
+                if ci is not None:
+                    if ci != e:
+                        continue
+                else:
+                    cs.append(f"(({idx}) == {e})")
+                used = set()
+            if any(re.search(rf"(?<![\w$'.]){re.escape(v)}(?![\w$])", x) for v in set(lvars) - used for x in cs):
+                return False
+            touch[e].append(" && ".join(cs) if cs else "1'b1")
+    return True
 
 
 def _plan(arr: _Arr, tree, text: str, y: int, listed: bool = False):
@@ -418,47 +490,19 @@ def _plan(arr: _Arr, tree, text: str, y: int, listed: bool = False):
             return None
         ws: list = []
         _writes(body.elseClause.clause, arr.name, [], dict.fromkeys(gvars), ws)
-        for idx, rhs, conds, lvars in ws:
-            if idx is None:
+        nx = _copied_from(ws, gvars)
+        if nx is not None:
+            # two processes: 'A <= B' (or A[i] <= B[i]) with B computed by one combinational block: the
+            # touches are B's writes of the youngest value (B itself stays, read from the decoded A)
+            got_b = _blocks(tree, arr.decl_off, nx)
+            combs = got_b[1] if got_b is not None else []
+            if len(combs) != 1 or combs[0][1] or not _comb(combs[0][0]):
                 return None
-            if listed:
-                # a list: the write of the front position (element Y) names the touched way
-                ci = _const(idx, arr.params, 32)
-                if ci is not None and ci != arr.elems[y]:
-                    continue
-                if ci is None and idx not in lvars:
-                    return None
-                if idx in lvars and not _in_loop(lvars[idx], arr.elems[y], arr.params):
-                    continue
-                cs = [_subst(x, idx, arr.elems[y]) for x in conds] if idx in lvars else list(conds)
-                r = _subst(rhs, idx, arr.elems[y]) if idx in lvars else rhs
-                if any(re.search(rf"(?<![\w$'.]){re.escape(v)}(?![\w$])", x) for v in set(lvars) - {idx}
-                       for x in cs + [r]):
-                    return None
-                for e in arr.elems:
-                    touch[e].append(" && ".join(cs + [f"(({r}) == {e - arr.lo})"]))
-                continue
-            c = _const(rhs, arr.params, arr.k)
-            if c is None or c != y:
-                continue
-            for e in arr.elems:
-                cs = list(conds)
-                if idx in lvars:
-                    if not _in_loop(lvars[idx], e, arr.params):
-                        continue
-                    cs = [_subst(x, idx, e) for x in cs]
-                    used = {idx}
-                else:
-                    ci = _const(idx, arr.params, 32)
-                    if ci is not None:
-                        if ci != e:
-                            continue
-                    else:
-                        cs.append(f"(({idx}) == {e})")
-                    used = set()
-                if any(re.search(rf"(?<![\w$'.]){re.escape(v)}(?![\w$])", x) for v in set(lvars) - used for x in cs):
-                    return None
-                touch[e].append(" && ".join(cs) if cs else "1'b1")
+            ws = []
+            _writes(combs[0][0].statement, nx, [], {}, ws)
+            ws = [w for w in ws if w[0] is not None]
+        if not _collect(arr, ws, y, listed, touch, frozenset({arr.name, nx} if nx else ())):
+            return None
     if any(not v for v in touch.values()):
         return None
     return mod, writers, header, reset, {e: " || ".join(f"({c})" for c in v) for e, v in touch.items()}
