@@ -76,3 +76,37 @@ def test_the_greedy_still_runs_when_the_sat_turn_is_not_enough():
     assert calls
     assert m.lower_bound <= 20 <= m.n_after
     assert fb.simulate_check(tab, n, 2, 2, kiss2.dumps(minimized_fsm(f, m)), 2) is None
+
+
+def test_the_time_limit_covers_the_table_build(monkeypatch):
+    """``minimize``'s limit bounds the whole run: the time the explicit table took (z3 per input
+    class on wide inputs) is taken from what the cover search gets. A fake clock makes the table
+    take 5 of 8 s; the search must be given at most the 3 s left."""
+    import types
+
+    from rtlopt.fsm import minimize as mod
+    from rtlopt.fsm.model import Fsm
+
+    minimize_mod = sys.modules["rtlopt.fsm.minimize"]
+    now = [100.0]
+    monkeypatch.setattr(minimize_mod, "time", types.SimpleNamespace(monotonic=lambda: now[0]))
+    real_table = Fsm.table
+
+    def slow_table(self, *a, **k):
+        now[0] += 5.0
+        return real_table(self, *a, **k)
+
+    seen = []
+
+    def fake_cover(table, *, exact_max_states, timeout_s):
+        seen.append(timeout_s)
+        raise RuntimeError("stop")
+
+    monkeypatch.setattr(Fsm, "table", slow_table)
+    monkeypatch.setattr(minimize_mod, "closed_cover", fake_cover)
+    n = 10
+    tab = fb.random_machine(n, 2, 2, 0.7, 10002)
+    f = kiss2.parse(fb.to_kiss2(tab, n, 2, 2))
+    with pytest.raises(RuntimeError, match="stop"):
+        mod(f, timeout_s=8.0)
+    assert seen and seen[0] <= 3.0 + 1e-9
