@@ -190,6 +190,17 @@ def test_inline_move_to_front_fires(tmp_path):
     assert len(got) == 1
 
 
+def test_raw_age_read_is_decoded_and_proven(tmp_path):
+    # a read of the age value itself (not a comparison) reads the rank decode of the matrix
+    text = _age4(MTF, extra_ports="output logic [1:0] hit_age,").replace(
+        "endmodule", "  assign hit_age = age[way];\nendmodule")
+    f, got = _cands(tmp_path, text, ".sv", "a4")
+    assert len(got) == 1
+    assert "age[1] = !age_ord[0] + age_ord[3] + age_ord[4];" in got[0]
+    assert "assign hit_age = age[way];" in got[0]
+    assert abc_verdict(tmp_path, f, got[0], "a4") == "EQUIVALENT"
+
+
 @pytest.mark.parametrize("update,ports", [
     # saturating per-way counters: ages repeat (3, 3, ...), not a permutation
     ("""      if (access)

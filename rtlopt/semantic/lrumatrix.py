@@ -647,7 +647,9 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
     t0 = time.monotonic()
     paths = list(texts)
     tlist = [texts[p] for p in paths]
-    if not any(re.search(r"\[[^\]]*\]\s*(?:\[[^\]]*\]\s*)?[A-Za-z_][\w$]*\s*(?:\[[^\]]*\]\s*)?[;,=]", t) for t in tlist):
+    # a packed 2-D declaration ('[3:0][1:0] age') or an unpacked array of vectors ('[1:0] age [0:3]')
+    if not any(re.search(r"\]\s*\[[^\]]*\]\s*[A-Za-z_][\w$]*\s*[;,=\[]|\[[^\]]*\]\s*[A-Za-z_][\w$]*\s*\[[^\]]*\]"
+                         r"\s*[;,=]", _mask(t)) for t in tlist):
         return []
     arrs, trees = _arrays(tlist, [str(p) for p in paths], top)
     if not arrs:
