@@ -72,7 +72,7 @@ def candidates_for(texts: dict[Path, str], top: str) -> list[tuple[dict[Path, st
                 blocks.setdefault(cur[0], []).append(
                     (sym, (f, par.sourceRange.start.offset, par.sourceRange.end.offset),
                      (g.start.offset, g.end.offset), (rs.start.offset, rs.end.offset), rtext,
-                     _CONST.fullmatch(rtext) is not None))
+                     _CONST.fullmatch(rtext) is not None or _const_expr(n.right)))
         return ast.VisitAction.Advance
 
     comp.getRoot().visit(visit)
@@ -98,7 +98,7 @@ def candidates_for(texts: dict[Path, str], top: str) -> list[tuple[dict[Path, st
                 kind = type(s).__name__ if s is not None else ""
                 if kind == "ParameterSymbol" or (kind == "SubroutineSymbol" and _pure(s)):
                     continue
-                if kind != "VariableSymbol":
+                if kind not in ("VariableSymbol", "NetSymbol"):  # a next value held in a variable or a wire
                     ok = False
                     break
                 # a register Q of this block: 2 writes, a constant beside r's, Q <= nm beside r's load
@@ -128,6 +128,29 @@ def candidates_for(texts: dict[Path, str], top: str) -> list[tuple[dict[Path, st
             desc = "; ".join(f"'{g[2]}' == {g[3]} (loaded from the next values)" for g in group)
             out.append((new, desc))
     return out
+
+
+def _const_expr(e) -> bool:
+    """Whether the elaborated expression ``e`` reads nothing but literals and parameters (a reset value
+    spelled ``{N{1'b0}}``, ``'0``, ``{2'b01, W'(0)}`` or ``P - 1``): no variable, net, port or call."""
+    from pyslang import ast
+
+    ok = [True]
+
+    def visit(n):
+        k = type(n).__name__
+        if k in ("NamedValueExpression", "HierarchicalValueExpression"):
+            if type(n.symbol).__name__ != "ParameterSymbol":
+                ok[0] = False
+        elif k == "CallExpression":
+            ok[0] = False
+        return ast.VisitAction.Advance if ok[0] else ast.VisitAction.Interrupt
+
+    try:
+        e.visit(visit)
+    except Exception:  # an expression pyslang cannot walk: not taken for a constant
+        return False
+    return ok[0]
 
 
 def _pure(fn, depth: int = 0) -> bool:
