@@ -525,15 +525,17 @@ def _phase_equalities(sm: SmtMiter, values: dict[str, list[int]], gregs: list, h
 
 
 def _phase_sharing(sm: SmtMiter, values: dict[str, list[int]], gregs: list, hregs: list, conds: list,
-                   limit: int = 400) -> list[z3.BoolRef]:
+                   limit: int = 800) -> list[z3.BoolRef]:
     """One register standing for different registers in different controller phases (registers with
     disjoint lifetimes shared, :mod:`rtlopt.semantic.lifeshare`): ``gold.s == a -> g == zext(h)`` across
     widths for the state-like conditions of :func:`_phase_equalities`, and every code of small gold
     registers (flags, 2..4-bit states) that the short unrolling shows with only 2 values (an FSM whose
     third state is reached only after a long count) with equal-width pairs too."""
-    extra = [r for r in gregs if r not in conds and 1 <= r.width <= 4 and not z3.is_bool(sm.regs[r.name])
-             and len(values.get(r.name, ())) >= 2]
+    extra = [r for r in gregs if r not in conds and 1 <= r.width <= 4 and len(values.get(r.name, ())) >= 2]
     extra = sorted(extra, key=lambda r: (-r.width, r.name))[:2]
+    # the gate's own small registers (its phase flag or state, named and without x halves) whatever the
+    # short unrolling shows: a phase entered only after a long count has one mined value
+    extra += sorted((r for r in hregs if 1 <= r.width <= 4), key=lambda r: (-r.width, r.name))[:6]
     words = [(g, h) for g in gregs for h in hregs if min(g.width, h.width) >= 2
              and not z3.is_bool(sm.regs[g.name]) and not z3.is_bool(sm.regs[h.name])]
     zeros = [r for r in gregs + hregs if r.width >= 2 and not z3.is_bool(sm.regs[r.name])][:24]
@@ -541,11 +543,11 @@ def _phase_sharing(sm: SmtMiter, values: dict[str, list[int]], gregs: list, hreg
     for c in conds + extra:
         e = sm.regs[c.name]
         for a in range(1 << c.width) if c.width <= 4 else sorted(values[c.name]):
-            lit = e == z3.BitVecVal(a, e.size(), e.ctx)
+            lit = (e if a else z3.Not(e)) if z3.is_bool(e) else e == z3.BitVecVal(a, e.size(), e.ctx)
             # a register waiting at 0 outside its phase (cleared when it leaves it, not on entry)
             out += [z3.Implies(lit, sm.regs[r.name] == 0) for r in zeros if r is not c]
             for g, h in words:
-                if g is c or (g.width == h.width and c in conds):
+                if g is c or h is c or (g.width == h.width and c in conds):
                     continue
                 eg, eh = sm.regs[g.name], sm.regs[h.name]
                 if eg.size() < eh.size():
