@@ -25,6 +25,26 @@ class ChildSite(NamedTuple):
     mtext: str  # the module's file text
 
 
+def after_last_port(text: str, cp: int) -> int:
+    """The offset just after the last port of a list closed by the ``)`` at ``cp``: before the
+    whitespace and any comments ahead of it (a ',' added after a port whose line ends in
+    ``// comment`` must not go into the comment)."""
+    at = cp
+    while True:
+        s = text[:at].rstrip()
+        if s.endswith("*/") and s.rfind("/*") >= 0:
+            at = s.rfind("/*")
+            continue
+        ls = s.rfind("\n") + 1
+        k = s.find("//", ls)
+        while k >= 0 and s.count('"', ls, k) % 2:  # inside a string literal ("a//b")
+            k = s.find("//", k + 2)
+        if k >= 0:
+            at = k
+            continue
+        return len(s)
+
+
 def child_site(texts: dict[Path, str], top: str, inst: str, once: bool = False) -> ChildSite | None:
     """Where instance ``top.inst`` and its module (ANSI port list) are written; None when not found,
     not ANSI, or (``once``) when its module is instantiated more than once."""
@@ -111,7 +131,7 @@ def texts_with_export(texts: dict[Path, str], top: str, base: str) -> tuple[dict
     em = re.compile(r"(?<![\w$])endmodule\b").search(mtext, ms)
     if em is None:
         return None
-    at = len(mtext[:cp].rstrip())  # after the last port, before the whitespace ahead of ')'
+    at = after_last_port(mtext, cp)  # after the last port, before whitespace/comments ahead of ')'
     eds_m = [Edit(at, at, f",\n  output wire {rng + ' ' if rng else ''}{port}"),
              Edit(em.start(), em.start(), f"  assign {port} = {reg};\n")]
     itext_s, itext_e = n.syntax.sourceRange.start.offset, n.syntax.sourceRange.end.offset

@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 from rtlopt.hdl.edit import Edit, apply_edits
+from rtlopt.semantic.crossinst import after_last_port
 
 RULE = "instance_register_sharing"
 
@@ -301,13 +302,13 @@ def _emit1(texts: dict[Path, str], comp, buf, plans) -> dict[Path, str] | None:
         params = hdr.parameters
         if params is not None:
             cp = params.closeParen.range.start.offset
-            at = len(mtext[:cp].rstrip())
+            at = after_last_port(mtext, cp)
             me.append(Edit(at, at, f", parameter {P} = 0"))
         else:
             at = hdr.name.range.end.offset
             me.append(Edit(at, at, f" #(parameter {P} = 0)"))
         cp = ports.closeParen.range.start.offset
-        at = len(mtext[:cp].rstrip())
+        at = after_last_port(mtext, cp)
         me.append(Edit(at, at, f",\n  input  wire {rng}{pi},\n  output wire {rng}{po}"))
         de = decl.sourceRange.end.offset
         ls = mtext.rfind("\n", 0, decl.sourceRange.start.offset) + 1
@@ -405,13 +406,13 @@ def _inst_edits(ptext: str, stmt, isyn, ext: str | None, conns: str) -> list[Edi
         pname = f"RTLOPT_{P.upper()}_EXT"
         if stmt.parameters is not None:
             cp = stmt.parameters.closeParen.range.start.offset
-            at = len(ptext[:cp].rstrip())
+            at = after_last_port(ptext, cp)
             out.append(Edit(at, at, f", .{pname}({ext})"))
         else:
             at = stmt.type.range.end.offset
             out.append(Edit(at, at, f" #(.{pname}({ext}))"))
     cp = isyn.closeParen.range.start.offset
-    at = len(ptext[:cp].rstrip())
+    at = after_last_port(ptext, cp)
     sep = ", " if conn_list and ptext[ptext.find("(", isyn.sourceRange.start.offset) + 1:cp].strip() else ""
     out.append(Edit(at, at, sep + conns))
     return out

@@ -607,7 +607,7 @@ def _add_input(texts: dict[Path, str], top: str, inst: str, width: int, conn: st
                prefix: str) -> tuple[dict[Path, str], str] | None:
     """``texts`` with a new input port on the module of ``inst`` (a direct child of ``top``, that
     module instantiated once) connected to ``conn`` at the instance: (texts, port name)."""
-    from rtlopt.semantic.crossinst import apply_site_edits, child_site
+    from rtlopt.semantic.crossinst import after_last_port, apply_site_edits, child_site
 
     site = child_site(texts, top, inst, once=True)
     if site is None:
@@ -620,7 +620,7 @@ def _add_input(texts: dict[Path, str], top: str, inst: str, width: int, conn: st
     port = f"{prefix}{k}_i"
     rng = f"[{width - 1}:0] " if width > 1 else ""
     cp = ports.closeParen.range.start.offset
-    at = len(mtext[:cp].rstrip())
+    at = after_last_port(mtext, cp)
     eds_m = [Edit(at, at, f",\n  input wire {rng}{port}")]
     itext = texts[paths[fi]]
     s0, e0 = n.syntax.sourceRange.start.offset, n.syntax.sourceRange.end.offset

@@ -1,0 +1,142 @@
+"""Cross-instance rewrites that add a parameter or a port to a module whose last parameter / last port
+ends in a ``// comment`` (rtlopt.semantic.crossinst.after_last_port): the new text goes before the
+comment, not into it. Before, instshare (equal registers across instances: heldout10 hb_monitor,
+dat_crc16) and reglockstep (a constant offset ``b == a + K``: heldout10 stepper_coils) produced texts
+Yosys rejected, or none at all. Near misses (different reset value, different enable, a step that is
+not the same in both instances) must not fire."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _proof import abc_verdict
+
+from rtlopt.semantic import crossinst, instshare, reglockstep
+
+ROOT = Path(__file__).resolve().parents[1]
+GEN = ROOT / "designs" / "generalization" / "seqredundancy"
+
+
+def test_after_last_port_skips_trailing_comments():
+    for text in ("module m (input a, output b // out\n);",
+                 "module m (input a, output b /* out */\n);",
+                 "module m (input a, output b /* x */ // y\n);",
+                 "module m (input a, output b // one\n  // two\n  /* three */\n);",
+                 "module m (input a, output b\n);",
+                 "module m (input a, output b);"):
+        cp = text.rindex(")")
+        at = crossinst.after_last_port(text, cp)
+        assert text[:at].endswith("output b"), text
+    text = 'module m #(parameter S = "a//b" // path\n) ();'
+    assert text[:crossinst.after_last_port(text, text.index(") ("))].endswith('"a//b"')
+    # a '//' on an earlier port's line is not the last line's comment
+    text = "module m (input a, // in\n  output b\n);"
+    assert text[:crossinst.after_last_port(text, text.rindex(")"))].endswith("output b")
+
+
+def _share(path: Path, top: str):
+    return [(new[path], d) for new, d in instshare.share_edits({path: path.read_text()}, top, timeout_s=60)]
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize(("case", "top", "reg"), [("instshare_cmt_pwm_v", "led_dimmer", "per_cnt"),
+                                                  ("instshare_cmt_debounce_sv", "btn_bank", "div_q")])
+def test_instshare_header_comments_proven(tmp_path, case, top, reg):
+    f = next((GEN / case).glob("original.*"))
+    got = _share(f, top)
+    assert got, "no candidate"
+    new, desc = got[0]
+    assert f"'{reg}'" in desc
+    # the hook parameter and ports are outside the comments
+    assert "RTLOPT_" in new and not any("//" in ln and ln.split("//", 1)[1].count("RTLOPT_")
+                                        for ln in new.splitlines())
+    assert abc_verdict(tmp_path, f, new, top) == "EQUIVALENT"
+
+
+# one channel module with commented parameter/port lists; the instances' configuration per test
+CHAN = """
+module chan #(
+    parameter RV = 0           // reset value
+) (
+    input            clk,
+    input            rst,
+    input            en,
+    input      [4:0] thr,
+    output reg       hit       // registered compare
+);
+    reg [4:0] c;
+    always @(posedge clk) begin
+        if (rst)     c <= RV;
+        else if (en) c <= (c == 5'd22) ? 5'd0 : c + 5'd1;
+    end
+    always @(posedge clk) hit <= rst ? 1'b0 : c < thr;
+endmodule
+
+module top (
+    input        clk,
+    input        rst,
+    input        en,
+    input        en2,
+    input  [4:0] t0, t1,
+    output [1:0] hit
+);
+    chan #(.RV(%s)) u0 (.clk(clk), .rst(rst), .en(en),  .thr(t0), .hit(hit[0]));
+    chan #(.RV(%s)) u1 (.clk(clk), .rst(rst), .en(%s), .thr(t1), .hit(hit[1]));
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_instshare_commented_channels_fire(tmp_path):
+    f = tmp_path / "c.v"
+    f.write_text(CHAN % ("0", "0", "en"))
+    got = _share(f, "top")
+    assert got and "'c' of 2 'chan' instances" in got[0][1]
+    assert abc_verdict(tmp_path, f, got[0][0], "top") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("cfg", [("0", "3", "en"),     # different reset value
+                                 ("0", "0", "en2")])   # different enable
+def test_instshare_near_misses(tmp_path, cfg):
+    f = tmp_path / "c.v"
+    f.write_text(CHAN % cfg)
+    assert _share(f, "top") == []
+
+
+def _lock(path: Path, top: str, text: str | None = None):
+    text = path.read_text() if text is None else text
+    path.write_text(text)
+    return reglockstep.candidates_for({path: text}, top, timeout_s=60)
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize(("case", "top", "reg", "k"), [("lockoff_cmt_phase_v", "tri_iq", "ph", ("6'd48", "6'd16")),
+                                                       ("lockoff_cmt_ring_sv", "tdm_pair", "slot", ("4'd11", "4'd5"))])
+def test_reglockstep_offset_commented_port_proven(tmp_path, case, top, reg, k):
+    src = next((GEN / case).glob("original.*"))
+    f = tmp_path / ("orig" + src.suffix)
+    got = _lock(f, top, src.read_text())
+    assert got, "no candidate"
+    new, desc = got[0]
+    assert f".{reg}' ==" in desc and any(x in desc for x in k)
+    assert abc_verdict(tmp_path, f, new[f], top) == "EQUIVALENT"
+
+
+PHASE = (GEN / "lockoff_cmt_phase_v" / "original.v").read_text()
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("text", [
+    # stage Q advances on its own input: no constant offset
+    PHASE.replace("    input        fast,\n", "    input        fast,\n    input        adv_q,\n")
+         .replace(".START(6'd16)) u_q (.clk(clk), .rst(rst), .adv(adv)", ".START(6'd16)) u_q (.clk(clk), .rst(rst), .adv(adv_q)"),
+    # stage Q always steps by one: the difference changes with 'fast'
+    PHASE.replace(".START(6'd16)) u_q (.clk(clk), .rst(rst), .adv(adv), .fast(fast)",
+                  ".START(6'd16)) u_q (.clk(clk), .rst(rst), .adv(adv), .fast(1'b0)"),
+])
+def test_reglockstep_offset_near_misses(tmp_path, text):
+    assert text != PHASE
+    got = _lock(tmp_path / "n.v", "tri_iq", text)
+    assert not any(".ph' ==" in d for _n, d in got), [d for _n, d in got]
