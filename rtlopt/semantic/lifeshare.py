@@ -39,6 +39,8 @@ RULE = "register_lifetime_sharing"
 MAX_CANDIDATES = 4
 #: widest register considered (values decoded to int64 lanes)
 MAX_WIDTH = 32
+#: register pairs examined at most (one always block of a large design holds many)
+MAX_PAIRS = 200
 #: widest register a phase predicate reads
 PHASE_BITS = 4
 
@@ -366,6 +368,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
                     pairs.append((sc, a, b))
     if not pairs:
         return []
+    pairs = pairs[:MAX_PAIRS]
     try:
         net = seqred._load_cached(texts, top, max(2.0, timeout_s * 0.5))
     except Exception:  # noqa: BLE001 - Yosys rejects it or it is outside the model
@@ -373,14 +376,20 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
     regs = regfunc._all_registers(net)
     runs = [regfunc.run_trace(net, i) for i in range(2)]
 
+    memo: dict[str, np.ndarray | None] = {}
+
     def vals(n: str) -> np.ndarray | None:
+        if n in memo:
+            return memo[n]
         js = regs.get(n)
         if js is None or len(js) > MAX_WIDTH:
+            memo[n] = None
             return None
         # runs side by side on the lane axis (each run's cycles in order)
         parts = [_values(tr, js) for tr in runs]
         c = min(p.shape[0] for p in parts)
-        return np.concatenate([p[:c] for p in parts], axis=1)
+        memo[n] = np.concatenate([p[:c] for p in parts], axis=1)
+        return memo[n]
 
     # hypotheses per module (the pair's leaf names, the module's spans): every instance must agree
     found: dict[tuple, dict] = {}
@@ -421,31 +430,31 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
         k = (by[a][0].file, by[a][0].ident, by[b][0].ident)
         inst_count[k] = inst_count.get(k, 0) + 1
     out = []
-    done = set()
     seen: set[str] = set()
-    for (key, _xl, _pl, _ps), ent in sorted(found.items(), key=lambda kv: (
-            -len(kv[1]["scopes"]), str(kv[0][0]), -by[kv[1]["p"]][0].width, str(kv[0]))):
-        if len(ent["scopes"]) != inst_count.get(key, 0) or key in done:
-            continue
-        if consts is None:
-            consts = _consts(tlist, [str(p) for p in paths], top)
-        # the plain renaming first; the writes at the phase entries only when it alone disagrees
-        for entries in (False, True):
-            got = _emit(tlist, trees, by, sts, ent, consts, entries)
-            if got is None or got[1] in seen:
-                continue
-            f, new_text, desc = got
-            seen.add(new_text)
+    if consts is None:
+        consts = _consts(tlist, [str(p) for p in paths], top)
+    # per register pair: every phase that separates them, emitted; the plain renaming first (the writes
+    # at the phase entries only when it alone disagrees), the shortest text first (fewest guards)
+    per_key: dict[tuple, list[dict]] = {}
+    for (key, _xl, _pl, _ps), ent in found.items():
+        if len(ent["scopes"]) == inst_count.get(key, 0):
+            per_key.setdefault(key, []).append(ent)
+    for key in sorted(per_key, key=str):
+        if time.monotonic() - t0 > timeout_s or len(out) >= MAX_CANDIDATES:
+            break
+        variants = []
+        for ent in per_key[key]:
+            for entries in (False, True):
+                got = _emit(tlist, trees, by, sts, ent, consts, entries)
+                if got is not None and got[1] not in seen:
+                    seen.add(got[1])
+                    variants.append((entries, len(got[1]), got))
+        for _e, _n, (f, new_text, desc) in sorted(variants, key=lambda v: v[:2])[:3]:
             new = dict(texts)
             new[paths[f]] = new_text
             if _sim_agrees(net, new, top, max(2.0, timeout_s - (time.monotonic() - t0))):
+                out.append((new, desc))
                 break
-        else:
-            continue
-        done.add(key)
-        out.append((new, desc))
-        if len(out) >= MAX_CANDIDATES:
-            break
     return out
 
 
@@ -478,13 +487,16 @@ def _emit(tlist, trees, by, sts, ent, consts, entries: bool = True):
     for s in {s.span: s for s in sts[keep]}.values():
         node = _find_stmt(trees[f], s.span)
         blk = _span(node.parent) if node is not None and node.parent is not None else None
-        kept_w.setdefault(blk, set()).add(re.sub(r"\s+", " ", text[slice(*s.span)].split("<=", 1)[1].strip()))
+        rhs = text[slice(*s.span)].split("<=", 1)[1].strip().rstrip(";").strip()
+        v = _rhs_value(rhs, consts)
+        kept_w.setdefault(blk, set()).add(("v", v) if v is not None else re.sub(r"\s+", " ", rhs))
     gone = set()
     for s in {s.span: s for s in sts[drop]}.values():
         node = _find_stmt(trees[f], s.span)
         blk = _span(node.parent) if node is not None and node.parent is not None else None
-        rhs = re.sub(r"\s+", " ", text[slice(*s.span)].split("<=", 1)[1].strip())
-        rhs = re.sub(rf"(?<![\w$.]){re.escape(dl)}(?![\w$])", kl, rhs)
+        rhs = text[slice(*s.span)].split("<=", 1)[1].strip().rstrip(";").strip()
+        v = _rhs_value(rhs, consts)
+        rhs = ("v", v) if v is not None else re.sub(r"\s+", " ", re.sub(rf"(?<![\w$.]){re.escape(dl)}(?![\w$])", kl, rhs))
         if blk is not None and rhs in kept_w.get(blk, set()):
             a, b = s.span
             ls = text.rfind("\n", 0, a) + 1
