@@ -159,7 +159,12 @@ def _candidates(state) -> list:
     from rtlopt.engine.candidate import Candidate
     left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
     design = getattr(state, "design", None)
-    lifts = find_lifts(state.texts, budget_s=max(1.0, min(BUDGET_S, left)),
+    # a lift of an earlier round pinned itself to the parameter values (a generate if around the edited
+    # items): later rounds lift on its pinned arm (the search pins what it measures against the original)
+    from rtlopt.semantic.emit import repin_own, unpin_own
+    unpinned = {p: unpin_own(t) for p, t in state.texts.items()}
+    texts = {p: u[0] for p, u in unpinned.items()}
+    lifts = find_lifts(texts, budget_s=max(1.0, min(BUDGET_S, left)),
                        top=getattr(state, "scope", None) or getattr(design, "top", None),
                        design_top=getattr(design, "top", None), inst_params=_inst_params(design))
     # a lone mux over other lifted words is no lift of its own (xshare may share what it selects)
@@ -180,7 +185,7 @@ def _candidates(state) -> list:
     for path, lf in lifts:
         by_file.setdefault(path, {}).setdefault(lf.module, []).append(lf)
     for path, mods in by_file.items():
-        text = state.texts[path]
+        text = texts[path]
         combined = combined2 = text  # combined2: the second spelling of each lift that has one
         applied: list[str] = []
         for module, all_lfs in mods.items():
@@ -258,6 +263,11 @@ def _candidates(state) -> list:
             out.append(Candidate(combined2, "lifting", _rules([lf for _p, lf in lifts if _part(lf) in applied], 1),
                                  "word-level lifting (second spellings): " + ", ".join(applied[:6]),
                                  {"file": str(path), "parts": tuple(applied)}))
+    if any(u[1] for u in unpinned.values()):
+        # a new pin of items an earlier round pinned: its else arm is the original items again
+        import dataclasses
+        out = [dataclasses.replace(c, text=repin_own(c.text, unpinned.get(Path(c.hints.get("file", "")), ("", []))[1]))
+               for c in out]
     return out
 
 

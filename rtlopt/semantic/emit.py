@@ -802,6 +802,82 @@ def _pinned(text: str, ms: ModuleSource, edits: list[Edit], mod, pins: dict | No
     return out
 
 
+_OWN_PIN_HEAD = re.compile(r"generate if \((?P<c>[^\n]*)\) begin : (?P<l>rtlopt_pinned_[\w$]+)(?=\n)")
+
+
+def _own_pins(text: str):
+    """Each statement-level pin written by :func:`_pinned`: ``(start, end, indent, pinned arm lines,
+    original arm lines)`` with the arms' lines dedented to the pin's own indentation (None when a pin
+    is not exactly that shape)."""
+    at = 0
+    while True:
+        m = _OWN_PIN_HEAD.search(text, at)
+        if m is None:
+            return
+        ls = text.rfind("\n", 0, m.start()) + 1
+        ind = text[ls:m.start()]
+        lab = re.escape(m.group("l"))
+        mid = re.compile(rf"\n{re.escape(ind)}end else begin : {lab}_orig(?=\n)").search(text, m.end())
+        tail = mid and re.compile(rf"\n{re.escape(ind)}end endgenerate").search(text, mid.end())
+        if ind.strip() or mid is None or tail is None:
+            yield None
+            return
+        pre = ind + "    "
+        arms = []
+        for a, b in ((m.end(), mid.start()), (mid.end(), tail.start())):
+            lines = text[a:b].split("\n")[1:]
+            if any(ln.strip() and not ln.startswith(pre) for ln in lines):
+                yield None
+                return
+            arms.append([ln[len(pre):] if ln.strip() else "" for ln in lines])
+        yield m.start(), tail.end(), ind, arms[0], arms[1]
+        at = tail.end()
+
+
+def unpin_own(text: str) -> tuple[str, list[tuple[str, list[str]]]]:
+    """``text`` with every statement-level pin written by :func:`_pinned` replaced by its pinned arm,
+    and what :func:`repin_own` needs to give a later pin of those items the original else arm again.
+
+    At the pinned parameter values the generate ``if`` elaborates to that arm, so the result has the
+    same logic there. A later round's lift of the same block is otherwise refused (its target is
+    written in both arms) and the search ends where the first lift left it."""
+    saved: list[tuple[str, list[str]]] = []
+    for _ in range(8):
+        pin = next(_own_pins(text), None)
+        if pin is None:
+            break
+        s, e, ind, new, old = pin
+        body = ("\n" + ind).join(new).rstrip() if ind else "\n".join(new).rstrip()
+        body = re.sub(r"\n[ \t]+(?=\n)", "\n", body)
+        saved.append((re.sub(r"\s+", "", "".join(new)), old))
+        text = text[:s] + body + text[e:]
+    return text, saved
+
+
+def repin_own(text: str, saved: list[tuple[str, list[str]]]) -> str:
+    """``text`` whose statement-level pins have, as else arm, the pinned arm of an earlier pin
+    (:func:`unpin_own`), with that earlier pin's else arm instead: the original items again."""
+    if not saved:
+        return text
+    out, at = [], 0
+    for pin in list(_own_pins(text)):
+        if pin is None:
+            break
+        s, e, ind, new, old = pin
+        key = re.sub(r"\s+", "", "".join(old))
+        for k, orig in saved:
+            if k == key:
+                chunk = text[s:e]
+                mid = chunk.index("_orig\n") + len("_orig")
+                tail = chunk.rindex(f"\n{ind}end endgenerate")
+                arm = "".join(f"\n{ind}    {ln}" if ln else "\n" for ln in orig)
+                out.append(text[at:s] + chunk[:mid] + arm + chunk[tail:])
+                at = e
+                break
+    out.append(text[at:])
+    return "".join(out)
+
+
 def pinned_statement(text: str, an: Analysis, mod, node, pins: dict | None, new_stmt: str) -> Edit | None:
     """The procedural statement ``node`` (inside an always block) replaced by ``begin if (<pins>) <new>
     else <old> end``: the old statement for every other parameter value. None without pins."""

@@ -436,6 +436,11 @@ def _match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | N
                 out.append(("equal", (a, b), [f"{_p(a)} == {_p(b)}"]))
             if first and ok((av != bv).astype(np.uint64)):
                 out.append(("not_equal", (a, b), [f"{_p(a)} != {_p(b)}"]))
+            # both words zero / either nonzero (two zero tests of transformed words: of what feeds them)
+            if first and ok(((av == 0) & (bv == 0)).astype(np.uint64)):
+                out.append(("both_zero", (a, b), [f"~|{{{a.text}, {b.text}}}"]))
+            elif first and ok(((av != 0) | (bv != 0)).astype(np.uint64)):
+                out.append(("any_nonzero", (a, b), [f"|{{{a.text}, {b.text}}}"]))
             # written with the operand that comes first (inputs in declaration order) on the left
             lt_, le_ = ("<", "<=") if first else (">", ">=")
             x, y = (a, b) if first else (b, a)
