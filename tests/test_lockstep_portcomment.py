@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from _proof import abc_verdict
 
+from rtlopt.engine import parampin
 from rtlopt.semantic import crossinst, instshare, reglockstep
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -122,6 +123,10 @@ def test_reglockstep_offset_commented_port_proven(tmp_path, case, top, reg, k):
     new, desc = got[0]
     assert f".{reg}' ==" in desc and any(x in desc for x in k)
     assert abc_verdict(tmp_path, f, new[f], top) == "EQUIVALENT"
+    # the search pins changed parameterized modules: the export/import ports before the comment are
+    # recognised as such (they were not: 'refused (parameterized module, cannot be pinned)')
+    for cand, _d in got:
+        assert parampin.pin_text(f.read_text(), cand[f], parampin.configs_for(cand, top, None)) is not None
 
 
 PHASE = (GEN / "lockoff_cmt_phase_v" / "original.v").read_text()

@@ -645,10 +645,13 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
     return "".join(text)
 
 
-_EXPORT_PORT = re.compile(r",\n  output wire (?:\[[^\]\n]*\] )?rtlopt_[\w$]+_o(?=\s*\))")
+# what may stand between the last port and the ')' closing the list: blanks and comments (the ports are
+# added before a trailing '// comment' of the last port: rtlopt.semantic.crossinst.after_last_port)
+_TO_CLOSE = r"(?:\s|//[^\n]*|/\*.*?\*/)*\)"
+_EXPORT_PORT = re.compile(r",\n  output wire (?:\[[^\]\n]*\] )?rtlopt_[\w$]+_o(?=" + _TO_CLOSE + ")", re.S)
 _EXPORT_ASSIGN = re.compile(r"  assign rtlopt_[\w$]+_o = [A-Za-z_][\w$]*;\n")
 _IMPORT_PORT = re.compile(r",\n  input wire (?:\[[^\]\n]*\] )?rtlopt_lock_\d+_i(?=(?:,\n  input wire (?:\[[^\]\n]*\] )?"
-                          r"rtlopt_lock_\d+_i)*\s*\))")
+                          r"rtlopt_lock_\d+_i)*" + _TO_CLOSE + ")", re.S)
 
 
 def _share_hook_only(mod_o: str, mod_n: str) -> bool:
