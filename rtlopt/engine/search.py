@@ -292,7 +292,7 @@ class _MeasureQueue:
 #: designs measured when nothing applies): they run right after the templates, before the analyses
 #: that synthesize or simulate. On tables/sine32_ifchain_function_v the regfunc analyses alone took
 #: 17-27 s (load 2-7) with no candidate, and the round's generator window closed before romsym ran.
-LIGHT_GENERATORS = frozenset({"instmux", "regretime", "memunroll", "casetable", "romsym", "histflag",
+LIGHT_GENERATORS = frozenset({"instmux", "cmpflip", "regretime", "memunroll", "casetable", "romsym", "histflag",
                               "squarer", "mapsel"})
 
 
@@ -639,6 +639,8 @@ register_generator("seqredundancy", seqredundancy_candidates, memo_key=lambda st
 _semantic_generator("instshare", "instshare", per_top=True)
 # instmux: two instances used exclusively become one muxed instance.
 _semantic_generator("instmux", "instmux")
+# cmpflip: a direction-selected comparison (c ? x > y : x < y) on one comparator, (x > y) ^ !c.
+_semantic_generator("cmpflip", "cmpflip")
 
 
 def regfunc_candidates(state: State) -> list[Candidate]:

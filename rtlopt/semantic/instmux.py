@@ -205,7 +205,7 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
-def rewrites(text: str, path: str, dirs_all: dict) -> list[tuple[str, str]]:
+def rewrites(text: str, path: str, dirs_all: dict, mods: dict | None = None) -> list[tuple[str, str]]:
     from pyslang import syntax
 
     tr = syntax.SyntaxTree.fromText(text, path)
@@ -230,9 +230,16 @@ def rewrites(text: str, path: str, dirs_all: dict) -> list[tuple[str, str]]:
             continue
         dep = sel = None
         for i in range(len(insts)):
-            for j in range(i + 1, len(insts)):
-                if insts[i][:2] != insts[j][:2]:
+            for j in range(len(insts)):
+                if j <= i and (j == i or insts[i][0] == insts[j][0]):
+                    continue  # one module: each pair once; two modules: both orders (which one adds)
+                twin = None  # two different modules equal up to add/subtract sites (instaddsub)
+                if insts[i][1] != insts[j][1]:
                     continue
+                if insts[i][0] != insts[j][0]:
+                    twin = _twin(insts[i][0], insts[j][0], insts[i][3].decl.name.valueText, dirs_all, mods)
+                    if twin is None:
+                        continue
                 ports = dirs_all.get(insts[i][0])
                 if not ports:
                     continue
@@ -251,7 +258,7 @@ def rewrites(text: str, path: str, dirs_all: dict) -> list[tuple[str, str]]:
                     continue
                 muxed = [p for p in ca if pdir[p] == "input" and ca[p] is not None
                          and _norm(ca[p][2]) != _norm(cb[p][2])]
-                if not muxed:
+                if not muxed and twin is None:
                     continue  # identical instances: plain duplicate (other rules)
                 if dep is None:
                     dep = _deps(text, mod, dirs_all)
@@ -271,9 +278,11 @@ def rewrites(text: str, path: str, dirs_all: dict) -> list[tuple[str, str]]:
                     if key in seen:
                         continue
                     seen.add(key)
-                    new = _edit(text, insts[i], insts[j], ca, cb, outs, muxed, cond, pol)
+                    new = _edit(text, insts[i], insts[j], ca, cb, outs, muxed, cond, pol, twin)
                     if new is not None:
-                        out.append((new, f"one instance of {insts[i][0]} ({insts[i][3].decl.name.valueText}) "
+                        what = f"{insts[i][0]}" if twin is None else f"{twin[0]} (add/subtract {insts[i][0]}, " \
+                                                                      f"{insts[j][0]})"
+                        out.append((new, f"one instance of {what} ({insts[i][3].decl.name.valueText}) "
                                          f"shared with {insts[j][3].decl.name.valueText} on "
                                          f"{'' if pol else '!'}({cond.strip()})"))
                     if len(out) >= MAX_CANDIDATES:
@@ -281,9 +290,40 @@ def rewrites(text: str, path: str, dirs_all: dict) -> list[tuple[str, str]]:
     return out
 
 
-def _edit(text, ia, ib, ca, cb, outs, muxed, cond, pol) -> str | None:
+def _twin(ma: str, mb: str, inst: str, dirs_all: dict, mods: dict | None):
+    """(merged module name, merged module text) when ``ma`` and ``mb`` are one body up to ``+``/``-``
+    sites (:mod:`rtlopt.semantic.instaddsub`), else None."""
+    from rtlopt.semantic import instaddsub
+
+    if not mods or ma not in mods or mb not in mods or dirs_all.get(ma) != dirs_all.get(mb) or not dirs_all.get(ma):
+        return None
+    # a changed copy of ``ma`` for the kept instance: named like the search's other per-instance copies
+    # (engine.parampin: the copy is used by that instance alone, inside its parent's pinned arm)
+    name = f"{ma}_rtlopt_i{inst}"
+    if name in mods:
+        return None
+    sites = instaddsub.addsub_sites(mods[ma], mods[mb], ma, mb, [p for p, _ in dirs_all[ma]])
+    if sites is None:
+        return None
+    merged = instaddsub.merged_module(mods[ma], ma, name, sites)
+    return None if merged is None else (name, merged)
+
+
+def _edit(text, ia, ib, ca, cb, outs, muxed, cond, pol, twin=None) -> str | None:
     edits = []
     c = cond.strip()
+    if twin is not None:  # the kept instance becomes the merged module, rtlopt_sel = "ib's result is used"
+        it = ia[2]
+        if len([x for x in it.instances if _kind(x) == "HierarchicalInstanceSyntax"]) != 1:
+            return None
+        t0 = it.type.location.offset
+        edits.append(Edit(t0, t0 + len(ia[0]), twin[0]))
+        hi = ia[3]
+        close = hi.closeParen.location.offset
+        sel = f"({c})" if pol else f"!({c})"
+        named = all(_kind(x) == "NamedPortConnectionSyntax" for x in hi.connections if not _kind(x).endswith("Token"))
+        edits.append(Edit(close, close, f", .rtlopt_sel({sel})" if named else f", {sel}"))
+        edits.append(Edit(len(text), len(text), ("" if text.endswith("\n") else "\n") + "\n" + twin[1] + "\n"))
     for p in muxed:
         a, b, ta = ca[p]
         tb = cb[p][2]
@@ -308,8 +348,11 @@ def instmux_edits(texts: dict[Path, str]) -> list[tuple[dict[Path, str], str]]:
     trees = [(p, syntax.SyntaxTree.fromText(t, str(p))) for p, t in texts.items()]
     dirs = _port_dirs(trees)
     out = []
+    from rtlopt.semantic.instaddsub import module_texts
+
+    mods = module_texts(trees)
     for p, t in texts.items():
-        for new, desc in rewrites(t, str(p), dirs):
+        for new, desc in rewrites(t, str(p), dirs, mods):
             nt = dict(texts)
             nt[p] = new
             out.append((nt, desc))
