@@ -145,3 +145,38 @@ def test_reglockstep_offset_near_misses(tmp_path, text):
     assert text != PHASE
     got = _lock(tmp_path / "n.v", "tri_iq", text)
     assert not any(".ph' ==" in d for _n, d in got), [d for _n, d in got]
+
+
+# instaddsub (through instmux): two leaf modules, one '+' and one '-', used under an exclusive selection;
+# the last port of each ends in a comment: the copy's new 'rtlopt_sel' input goes before it
+TWIN = """
+module m_add (input [7:0] p, input [7:0] q,
+              output [7:0] r // sum
+);
+  assign r = p + q;
+endmodule
+module m_sub (input [7:0] p, input [7:0] q,
+              output [7:0] r // difference
+);
+  assign r = p - q;
+endmodule
+module top (input clk, input rst, input m, input [7:0] a, b, output reg [7:0] y);
+  wire [7:0] ra, rb;
+  m_add ua (.p(a), .q(b), .r(ra));
+  m_sub ub (.p(a), .q(b), .r(rb));
+  always @(posedge clk) y <= rst ? 8'd0 : m ? rb : ra;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_instaddsub_commented_last_port_proven(tmp_path):
+    from rtlopt.semantic.instmux import instmux_edits
+
+    f = tmp_path / "twin.v"
+    f.write_text(TWIN)
+    got = instmux_edits({f: TWIN})
+    assert got, "no candidate"
+    new = got[0][0][f]
+    assert "rtlopt_sel" in new and "// sum," not in new  # the port's comma is not in the comment
+    assert abc_verdict(tmp_path, f, new, "top") == "EQUIVALENT"
