@@ -180,3 +180,51 @@ def test_instaddsub_commented_last_port_proven(tmp_path):
     new = got[0][0][f]
     assert "rtlopt_sel" in new and "// sum," not in new  # the port's comma is not in the comment
     assert abc_verdict(tmp_path, f, new, "top") == "EQUIVALENT"
+
+
+# two DIFFERENT modules (instshare does not apply) each run the same 12-bit prescaler to 19 from reset:
+# its bits 5..11 never leave 0 on the samples, so the per-bit search had no partner for them and the
+# candidates were scrambled ({s[5], s[5], ..., s[4:0]}) or saturated (min(s, 19)) copies
+PRE2 = """
+module tx_side (input clk, input rst, input go, output reg tick_seen);
+  reg [11:0] pre;
+  always @(posedge clk)
+    if (rst) begin pre <= 12'd0; tick_seen <= 1'b0; end
+    else begin
+      pre <= (pre == 12'd%s) ? 12'd0 : pre + 12'd1;
+      if (pre == 12'd19) tick_seen <= go;
+    end
+endmodule
+module rx_side (input clk, input rst, input [3:0] d, output reg [3:0] q);
+  reg [11:0] pre;
+  always @(posedge clk)
+    if (rst) begin pre <= 12'd%s; q <= 4'd0; end
+    else begin
+      pre <= (pre == 12'd19) ? 12'd0 : pre + 12'd1;
+      if (pre == 12'd7) q <= d;
+    end
+endmodule
+module pair (input clk, input rst, input go, input [3:0] d, output seen, output [3:0] q);
+  tx_side u_tx (.clk(clk), .rst(rst), .go(go), .tick_seen(seen));
+  rx_side u_rx (.clk(clk), .rst(rst), .d(d), .q(q));
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_reglockstep_equal_word_plain_copy(tmp_path):
+    f = tmp_path / "p.v"
+    got = _lock(f, "pair", PRE2 % ("19", "0"))
+    descs = [d for _n, d in got]
+    assert any(d.startswith("'u_rx.pre' == rtlopt_u_tx_pre") or d.startswith("'u_tx.pre' == rtlopt_u_rx_pre")
+               for d in descs), descs
+    new = next(n for n, d in got if ".pre' == rtlopt_" in d)
+    assert abc_verdict(tmp_path, f, new[f], "pair") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("cfg", [("19", "3"),    # the receive prescaler starts at 3
+                                 ("18", "0")])   # the transmit prescaler wraps one earlier
+def test_reglockstep_equal_word_near_misses(tmp_path, cfg):
+    got = _lock(tmp_path / "p.v", "pair", PRE2 % cfg)
+    assert not any(".pre' == rtlopt_" in d for _n, d in got), [d for _n, d in got]

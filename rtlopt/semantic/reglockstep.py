@@ -148,6 +148,9 @@ def hypotheses(net: seqsim.GateNet, an: regfunc.Analysis, bm: np.ndarray, consts
                     got = ("bits", bits)
             alts = [got] if got is not None else []
             if got is None:  # alternatives, all proven in one Houdini call (:func:`_resolve`)
+                same = _equal_word_hypothesis(js, bm, net, mine)
+                if same is not None:  # a plain copy first (its never-set high bits paired in order)
+                    alts.append(same)
                 slow = _slow_bits_hypothesis(js, bm, mine, key, budget)
                 if slow is not None:
                     budget[0] -= sum(len(c) for c in slow[1])
@@ -167,6 +170,20 @@ def hypotheses(net: seqsim.GateNet, an: regfunc.Analysis, bm: np.ndarray, consts
             elif alts:
                 out.setdefault(inst, {})[leaf] = ("alt", alts)
     return out
+
+
+def _equal_word_hypothesis(js: list[int], bm: np.ndarray, net: seqsim.GateNet, mine: set[int]):
+    """("bits", [(flop, 0)] per bit): ``R == S`` bit for bit for a register ``S`` of R's width outside the
+    instance whose every bit has R's trace on every sample, R varying (a prescaler in several instances
+    whose high bits never leave 0: the per-bit search skips constant bits, and pairing each of those with
+    any constant flip-flop gives a scrambled copy or a saturated one); None when none fits."""
+    rows = bm[js]
+    if all(r.min() == r.max() for r in rows):
+        return None
+    for _n, sj in sorted(regfunc._registers(net).items()):
+        if len(sj) == len(js) and not set(sj) & mine and np.array_equal(bm[sj], rows):
+            return ("bits", [(i, 0) for i in sj])
+    return None
 
 
 #: Saturation limits at most tried per register (:func:`_min_hypothesis`).
