@@ -292,8 +292,8 @@ class _MeasureQueue:
 #: designs measured when nothing applies): they run right after the templates, before the analyses
 #: that synthesize or simulate. On tables/sine32_ifchain_function_v the regfunc analyses alone took
 #: 17-27 s (load 2-7) with no candidate, and the round's generator window closed before romsym ran.
-LIGHT_GENERATORS = frozenset({"instmux", "cmpflip", "regretime", "memunroll", "casetable", "romsym", "histflag",
-                              "squarer", "mapsel"})
+LIGHT_GENERATORS = frozenset({"instmux", "cmpflip", "dropguard", "regretime", "memunroll", "casetable", "romsym",
+                              "histflag", "squarer", "mapsel"})
 
 
 def _generator_order(names: list[str]) -> list[str]:
@@ -641,6 +641,8 @@ _semantic_generator("instshare", "instshare", per_top=True)
 _semantic_generator("instmux", "instmux")
 # cmpflip: a direction-selected comparison (c ? x > y : x < y) on one comparator, (x > y) ^ !c.
 _semantic_generator("cmpflip", "cmpflip")
+# dropguard: a nested ``if (g) R <= E;`` without else whose hold never differs (proven from reset).
+_semantic_generator("dropguard", "dropguard")
 
 
 def regfunc_candidates(state: State) -> list[Candidate]:
