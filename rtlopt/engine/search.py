@@ -664,6 +664,8 @@ _semantic_generator("regretime", "regretime", per_top=True)
 _semantic_generator("fretime", "fretime", per_top=True)
 # maxcmp: a register compared with its proven largest value: an AND of the value's set bits.
 _semantic_generator("maxcmp", "maxcmp", per_top=True)
+# regguard: ``g ? x : K`` on state where x already equals K whenever g is false (valid bits of a table).
+_semantic_generator("regguard", "regguard", per_top=True)
 # regpred: comparisons of a register that are functions of other registers' bits (a run counter beside
 # the shift window it counts): the comparisons read the bits, the counter becomes dead.
 _semantic_generator("regpred", "regpred", per_top=True)
