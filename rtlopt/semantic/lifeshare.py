@@ -15,6 +15,11 @@ waits at a constant ``k`` (``B == k`` in every sample with ``!P``: a counter cle
 its phase), the shared register is set to ``k`` at each write of the phase register that enters
 ``P`` (the same for ``A`` and the writes leaving ``P``), unless that block writes ``A`` or ``B``
 itself.
+A timer that holds its last count one cycle after its phase gets the value it starts its phase
+with instead (seen at each entry in the traces). Timers each cleared by an ``else`` of their own
+(``if (in phase) t <= t + 1; else t <= 0;``) also get a variant where the later of the two equal
+else-clears goes: the earlier statement clears the shared register outside its phase, the later one
+counts over it in its own.
 
 The edit is minimal: the narrower register's declarator goes, its reads and writes name the kept one
 (a write identical to a write of the kept register in the same block goes), and the entry writes get
@@ -420,11 +425,15 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
                 kx = np.unique(vx[inP])
                 ent = found.setdefault((key, x.rpartition(".")[2], pn.rpartition(".")[2], pset), {
                     "x": x, "y": y, "p": pn, "pset": pset, "ky": set(), "kx": set(), "scopes": set(),
-                    "xbusy": set()})
+                    "xbusy": set(), "ey": set(), "ex": set()})
                 ent["xbusy"].update(xbusy)
                 ent["scopes"].add(sc)
                 ent["ky"].update(ky.tolist())
                 ent["kx"].update(kx.tolist())
+                # values on entering each phase (a timer that holds its last count one cycle after its
+                # phase does not wait at one constant, but may still start its phase at one)
+                ent["ey"].update(np.unique(vy[1:][~inP[:-1] & inP[1:]]).tolist())
+                ent["ex"].update(np.unique(vx[1:][inP[:-1] & ~inP[1:]]).tolist())
     inst_count: dict[tuple, int] = {}
     for _sc, a, b in pairs:
         k = (by[a][0].file, by[a][0].ident, by[b][0].ident)
@@ -444,12 +453,15 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
             break
         variants = []
         for ent in per_key[key]:
-            for entries in (False, True):
-                got = _emit(tlist, trees, by, sts, ent, consts, entries)
+            for entries, far in ((False, False), (True, False), (False, True), (True, True)):
+                got = _emit(tlist, trees, by, sts, ent, consts, entries, far)
                 if got is not None and got[1] not in seen:
                     seen.add(got[1])
-                    variants.append((entries, len(got[1]), got))
-        for _e, _n, (f, new_text, desc) in sorted(variants, key=lambda v: v[:2])[:3]:
+                    variants.append((far, entries, len(got[1]), got))
+        # the renamings as before (at most 3), then at most 2 with the later of two else-clears dropped
+        order = sorted(variants, key=lambda v: v[:3])
+        order = [v for v in order if not v[0]][:3] + [v for v in order if v[0]][:2]
+        for _fa, _e, _n, (f, new_text, desc) in order:
             new = dict(texts)
             new[paths[f]] = new_text
             if _sim_agrees(net, new, top, max(2.0, timeout_s - (time.monotonic() - t0))):
@@ -458,8 +470,12 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
     return out
 
 
-def _emit(tlist, trees, by, sts, ent, consts, entries: bool = True):
-    """(file, new text, description) of one sharing: the kept register is the wider one."""
+def _emit(tlist, trees, by, sts, ent, consts, entries: bool = True, far: bool = False):
+    """(file, new text, description) of one sharing: the kept register is the wider one. ``far``: a
+    constant write of the dropped register equal to a constant write of the kept one anywhere in the
+    always block goes too (with its ``else``): each timer cleared outside its own state by an
+    ``if (in phase) t <= t + 1; else t <= 0;`` of its own -- the kept one's else already clears, the
+    dropped one's else would clear the kept one's count in its phase."""
     x, y, pn = ent["x"], ent["y"], ent["p"]
     ox, oy = by[x][0], by[y][0]
     f = ox.file
@@ -484,12 +500,15 @@ def _emit(tlist, trees, by, sts, ent, consts, entries: bool = True):
         return None
     # writes of the dropped register identical (after renaming) to a write of the kept one in the same block go
     kept_w = {}
+    kept_any: dict[int, list] = {}  # constant -> the kept register's writes of it (statements)
     for s in {s.span: s for s in sts[keep]}.values():
         node = _find_stmt(trees[f], s.span)
         blk = _span(node.parent) if node is not None and node.parent is not None else None
         rhs = text[slice(*s.span)].split("<=", 1)[1].strip().rstrip(";").strip()
         v = _rhs_value(rhs, consts)
         kept_w.setdefault(blk, set()).add(("v", v) if v is not None else re.sub(r"\s+", " ", rhs))
+        if v is not None:
+            kept_any.setdefault(v, []).append(s)
     gone = set()
     for s in {s.span: s for s in sts[drop]}.values():
         node = _find_stmt(trees[f], s.span)
@@ -509,6 +528,32 @@ def _emit(tlist, trees, by, sts, ent, consts, entries: bool = True):
                     e += 1
                 eds.append(Edit(a, e, ""))
             gone.add(s.span)
+        elif far and node is not None and isinstance(rhs, tuple) and rhs[1] in kept_any:
+            # the later of the two clears goes (the earlier one's if/else runs first and is overridden
+            # by the later statement's count in its phase)
+            later = sorted((k for k in kept_any[rhs[1]] if k.block == s.block and k.span[0] > s.span[0]),
+                           key=lambda k: k.span[0])
+            if later:
+                node = _find_stmt(trees[f], later[0].span)
+                if node is None:
+                    return None
+            par = node.parent
+            if par is not None and _kind(par) == "ElseClauseSyntax":
+                a, b = _span(par)
+            elif par is not None and _kind(par) == "BlockStatementSyntax":
+                a, b = _span(node)
+            else:
+                return None  # the only statement of a then-branch or a case item: not removable alone
+            ls = text.rfind("\n", 0, a) + 1
+            le = text.find("\n", b)
+            if le >= 0 and not text[ls:a].strip() and not text[b:le].strip():
+                eds.append(Edit(ls, le + 1, ""))
+            else:
+                while a > 0 and text[a - 1] in " \t":
+                    a -= 1
+                eds.append(Edit(a, b, ""))
+            if not later:
+                gone.add(s.span)
     for sp in spans:
         if not any(g[0] <= sp[0] and sp[1] <= g[1] for g in gone):
             eds.append(Edit(sp[0], sp[1], kl))
@@ -519,6 +564,8 @@ def _emit(tlist, trees, by, sts, ent, consts, entries: bool = True):
     pwrites = {s.span: s for s in sts.get(pn, [])}.values()
     ins = []
     for target, kset, entering in ((y, ent["ky"], True), (x, ent["kx"], False)):
+        if len(kset) != 1:
+            kset = ent.get("ey" if entering else "ex", set())
         if len(kset) != 1 or not entries:
             continue  # reloaded on entry (or not constant): no write added
         k = next(iter(kset))
