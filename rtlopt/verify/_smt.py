@@ -437,17 +437,6 @@ def _width_and_range_candidates(sm: SmtMiter, gregs: list, hregs: list, limit: i
                 out.append(eg == z3.ZeroExt(eg.size() - eh.size(), eh))
             else:
                 out.append(eh == z3.ZeroExt(eh.size() - eg.size(), eg))
-    # one-bit registers at 0: the x-mask bit of a gold flag after xprop (a prescaler's tick, a line
-    # sampler) that stays 0 from reset; without it a word's x-mask fed by that flag is not inductive
-    # at 0 and the word's value half is tied to nothing (a timer narrowed beside a 1-bit tick)
-    for r in gregs + hregs:
-        e = sm.regs[r.name]
-        if len(out) >= limit:
-            return out
-        if z3.is_bool(e):
-            out.append(z3.Not(e))
-        elif e.size() == 1:
-            out.append(e == z3.BitVecVal(0, 1, e.ctx))
     for r in gregs + hregs:
         e = sm.regs[r.name]
         if z3.is_bool(e) or e.size() < 2:
@@ -460,6 +449,17 @@ def _width_and_range_candidates(sm: SmtMiter, gregs: list, hregs: list, limit: i
                 return out
             if k < (1 << e.size()) - 1:
                 out.append(z3.ULE(e, z3.BitVecVal(k, e.size(), e.ctx)))
+    # one-bit registers at 0 (in the room the word bounds leave): the x-mask bit of a gold flag after
+    # xprop (a prescaler's tick) that stays 0 from reset; without it a word's x-mask fed by that flag
+    # is not inductive at 0 and the word's value half is tied to nothing (a timer narrowed beside it)
+    for r in gregs + hregs:
+        e = sm.regs[r.name]
+        if len(out) >= limit:
+            return out
+        if z3.is_bool(e):
+            out.append(z3.Not(e))
+        elif e.size() == 1:
+            out.append(e == z3.BitVecVal(0, 1, e.ctx))
     return out
 
 
