@@ -767,6 +767,10 @@ def _structural_candidates(sm: SmtMiter, state_map: dict | None, guard,
     cands += _decode_candidates(sm, gregs + hregs)
     cands += _saturated_copy_candidates(sm, gregs + hregs)
     cands += _difference_candidates(sm, gregs) + _difference_candidates(sm, hregs)
+    # one gate register standing for different gold registers per phase of the gate's own small
+    # registers (lifeshare; no value sets needed: every code of the gate's 1..4-bit registers)
+    if sum(1 for r in hregs if 1 <= r.width <= 4) <= 6:
+        cands += _phase_sharing(sm, {}, gregs, hregs, [], limit=300)
     if state_map:
         cands += _state_map_candidates(sm, state_map)
     if guard is not None:
