@@ -2,8 +2,14 @@
 statement once, on multiplexed operands (``case (k) 1'b0: y <= f ? -q : q; 1'b1: y <= f ? -r : r;``:
 one negation instead of two, then shared by synthesis). Found on this session's own SV divider
 (designs/generalization/sharing/negshare_div_sv), the case spelling of picorv32_pcpi_div's if/else arms.
-Near misses: a case some selector value falls out of (it holds there), casez, unique case, three items,
-arms differing in an operator, a selector the items assign."""
+Near misses: a case some selector value falls out of (it holds there), casez, unique case, an item of
+another shape, arms differing in an operator, a selector the items assign.
+
+N >= 2 items (tests at the end): ``case (k) L0: S[x0]; L1: S[x1]; default: S[x2]`` -> ``S[((k) == (L0) ? x0 :
+(k) == (L1) ? x1 : x2)]``: designs/generalization/sharing/negshare_case3_sv (three items each negating their
+own sign-magnitude word, a restyle check's miss) and clipsel_case4_v (four labels and a default each
+clipping their own sample); near misses: one item with another operator, one item assigning another
+target, casez with wildcard labels, three items that leave a selector value out."""
 
 from __future__ import annotations
 
@@ -50,7 +56,7 @@ NEG = {
     "incomplete": SPLIT.replace("2'd2, 2'd3", "2'd2"),
     "casez": BIT.replace("case (k)", "casez (k)"),
     "unique": DFLT.replace("case (mode)", "unique case (mode)"),
-    "three_items": DFLT.replace("default:", "2'd1: y = 12'd0;\n      default:"),
+    "item_of_other_shape": DFLT.replace("default:", "2'd1: y = 12'd0;\n      default:"),
     "operator": BIT.replace("f ? -r : r", "f ? r + 1'b1 : r"),
     # only wiring differs (picorv32's halfword select: {16'b0, mem[15:0]} / {16'b0, mem[31:16]}): nothing
     # shared, the multiplexer is what synthesis builds anyway (no finding from rtlopt check)
@@ -128,3 +134,88 @@ def test_sv_divider_case_items_fire_and_prove(tmp_path: Path):
     new = tmpl.rewrite(text, ms)
     assert new.count("-(((op_q[1]) == (1'b0)) ? quo : acc)") == 1
     assert _prove(tmp_path, text, new, top="sdiv_case") == "EQUIVALENT", new
+
+
+# --- N >= 2 items -------------------------------------------------------------------------------------
+
+THREE = """module n3(input [1:0] k, input [9:0] a, b, c, output reg [10:0] y);
+  always @* begin
+    case (k)
+      2'd0: y = -{1'b0, a};
+      2'd1: y = -{1'b0, b};
+      default: y = -{1'b0, c};
+    endcase
+  end
+endmodule
+"""
+
+FOUR = """module n4(input clk, input [1:0] k, input [7:0] w0, w1, w2, w3, input [2:0] n,
+          output logic [7:0] y);
+  always_ff @(posedge clk)
+    case (k)
+      2'd0: y <= ~w0 >> n;
+      2'd1: y <= ~w1 >> n;
+      2'd2: y <= ~w2 >> n;
+      2'd3: y <= ~w3 >> n;
+    endcase
+endmodule
+"""
+
+NEG_N = {
+    "other_operator": FOUR.replace("~w2 >> n", "~w2 << n"),
+    "other_target": THREE.replace("2'd1: y = -{1'b0, b};", "2'd1: z = -{1'b0, b};").replace(
+        "output reg [10:0] y", "output reg [10:0] y, z"),
+    "casez_wildcards": THREE.replace("case (k)", "casez (k)").replace("2'd0:", "2'b?0:"),
+    # no default and labels 0..2 of a 2-bit selector: y holds for 3
+    "uncovered_value": FOUR.replace("      2'd3: y <= ~w3 >> n;\n", ""),
+}
+
+
+@pytest.mark.parametrize("text,expect", [
+    (THREE, "-{1'b0, (((k) == (2'd0)) ? a : ((k) == (2'd1)) ? b : c)}"),
+    (FOUR, "~(((k) == (2'd0)) ? w0 : ((k) == (2'd1)) ? w1 : ((k) == (2'd2)) ? w2 : w3) >> n"),
+])
+def test_n_items_share_one_copy(text: str, expect: str):
+    ms = _case_matches(text)
+    assert len(ms) == 1, ms
+    rep = ms[0].edits[0].replacement
+    assert expect in rep and "case" not in rep, rep
+
+
+@pytest.mark.parametrize("name", sorted(NEG_N))
+def test_n_items_near_misses_not_offered(name: str):
+    assert NEG_N[name] not in (THREE, FOUR)  # the replace took: a real near miss
+    assert _case_matches(NEG_N[name]) == []
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("text", [THREE, FOUR])
+def test_n_items_rewrites_proven(tmp_path: Path, text: str):
+    tmpl = REGISTRY["branch_operand_mux"]
+    new = tmpl.rewrite(text, _case_matches(text))
+    assert new and new != text and "case" not in new
+    assert _prove(tmp_path, text, new) == "EQUIVALENT", new
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("case,top,ext,expect", [
+    ("negshare_case3_sv", "sm_sel_top", "sv",
+     "-{1'b0, (((sel) == (2'd0)) ? a[W-1:0] : ((sel) == (2'd1)) ? b[W-1:0] : c[W-1:0])}"),
+    ("clipsel_case4_v", "clipsel4", "v",
+     "> lim) ? lim : (((lane) == (3'd0)) ? s0 : ((lane) == (3'd1)) ? s1 : ((lane) == (3'd2)) ? s2 : "
+     "((lane) == (3'd3)) ? s3 : byp)"),
+])
+def test_generalization_n_item_cases_fire_and_prove(tmp_path: Path, case: str, top: str, ext: str, expect: str):
+    from rtlopt.templates import analyze
+
+    path = GEN / case / f"original.{ext}"
+    text = path.read_text()
+    tmpl = REGISTRY["branch_operand_mux"]
+    ms = [m for m in tmpl.match(analyze(text, str(path))) if m.original.startswith("case (")]
+    assert len(ms) == 1, ms
+    new = tmpl.rewrite(text, ms)
+    assert expect in new and "endcase" not in new, new
+    # everything outside the case statement byte for byte
+    s = text.index(ms[0].original)
+    assert new[:s] == text[:s] and new.endswith(text[s + len(ms[0].original):])
+    assert _prove(tmp_path, text, new, top=top, ext=ext) == "EQUIVALENT", new

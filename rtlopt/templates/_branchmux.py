@@ -3,7 +3,10 @@
 ``if (c) <S[x1, x2, ...]> else <S[y1, y2, ...]>`` -- both arms the same statement, token for token, except
 for some operand expressions read in the same places (``s_add`` in one arm, ``s_sub`` in the other) --
 becomes ``<S[(c ? x1 : y1), ...]>``: the compares, saturation, rounding ... of the arms exist once, on a
-multiplexed operand (identical multiplexers of several occurrences are merged by synthesis). The
+multiplexed operand (identical multiplexers of several occurrences are merged by synthesis). A plain
+``case`` of N >= 2 items that takes every selector value (a ``default``, or labels covering a narrow
+selector), each item the same statement on its own operands, is read the same way: one copy of the first
+item on ``((k) == (L0) ? x0 : (k) == (L1) ? x1 : ... : xn)`` operands. The
 differing operands are the smallest differing expressions (an operand is moved out of a part-select, which
 cannot select from a multiplexer, to the select as a whole); they must have the same width and sign in
 both arms, be free of side effects, and never be assigned; the condition must not read anything the arms
@@ -64,12 +67,14 @@ class BranchOperandMux(Template):
         return out
 
     def _case(self, an: Analysis, st, s: int, e: int) -> Match | None:
-        """A plain ``case`` of two items that together take every value of the selector (a labelled item
-        and ``default``, or labels covering all values of a selector of <= 8 bits): ``case (k) L: S[x];
-        default: S[y]; endcase`` -> ``S[((k) == (L) ? x : y)]``. casez/casex, unique/priority (an unmatched
-        value is a violation there, not a hold) and items with no statement are left alone."""
+        """A plain ``case`` of N >= 2 items that together take every value of the selector (a ``default``,
+        or labels covering all values of a selector of <= 8 bits), each item the same statement on its own
+        operands: ``case (k) L0: S[x0]; L1: S[x1]; default: S[x2]; endcase`` -> ``S[((k) == (L0) ? x0 :
+        (k) == (L1) ? x1 : x2)]`` (the items' order kept, so overlapping labels keep their priority).
+        casez/casex, unique/priority (an unmatched value is a violation there, not a hold) and items with
+        no statement are left alone."""
         if "Normal" not in str(st.condition) or "None" not in str(st.check) or len(st.items) + (
-                st.defaultCase is not None) != 2:
+                st.defaultCase is not None) < 2:
             return None
         syn = st.syntax
         up = syn.uniqueOrPriority
@@ -82,30 +87,35 @@ class BranchOperandMux(Template):
         items = [x for x in syn.items if type(x).__name__ == "StandardCaseItemSyntax"]
         dflt = [x for x in syn.items if type(x).__name__ == "DefaultCaseItemSyntax"]
         labels = [list(it.expressions) for it in st.items]
-        if len(items) != len(st.items) or any(not ls for ls in labels):
+        if len(items) != len(st.items) or any(not ls for ls in labels) or len(dflt) > 1:
             return None
         for ls in labels:
             for x in ls:
                 if an.info(x) is None or not is_pure(x):
                     return None
-        if dflt:
-            a, b = items[0].clause, dflt[0].clause
-        else:
+        if not dflt:
             if si.width > 8:
                 return None
             vals = [an.const(x) for ls in labels for x in ls]
             if any(v is None for v in vals) or set(vals) != set(range(1 << si.width)):
                 return None  # some selector value matches no item: the case holds there
-            a, b = items[0].clause, items[1].clause
-        if not isinstance(a, syntax.SyntaxNode) or not isinstance(b, syntax.SyntaxNode):
-            return None
         stext = si.text.strip()
-        ctext = " || ".join(f"({stext}) == ({an.info(x).text.strip()})" for x in labels[0])
+        arms = []
+        for it, ls in zip(items, labels, strict=True):
+            ctext = " || ".join(f"({stext}) == ({an.info(x).text.strip()})" for x in ls)
+            arms.append((f"({ctext})", it.clause))
+        if dflt:
+            arms.append((None, dflt[0].clause))
+        else:
+            arms[-1] = (None, arms[-1][1])  # the labels cover the selector: the last item is what is left
+        if any(not isinstance(c, syntax.SyntaxNode) for _, c in arms):
+            return None
         names = names_in(sel)
-        for x in labels[0]:
-            names |= names_in(x)
-        return self._arms(an, a, b, f"({ctext})", names, s, e,
-                          "both items of the case do the same on different operands")
+        for ls in labels:
+            for x in ls:
+                names |= names_in(x)
+        what = "both items" if len(arms) == 2 else f"all {len(arms)} items"
+        return self._arms(an, arms, names, s, e, f"{what} of the case do the same on different operands")
 
     def _one(self, an: Analysis, st, syn, s: int, e: int) -> Match | None:
         a, b = syn.statement, syn.elseClause.clause
@@ -115,36 +125,55 @@ class BranchOperandMux(Template):
         ci = an.info(cond)
         if ci is None or not is_pure(cond):
             return None
-        return self._arms(an, a, b, ci.text.strip(), names_in(cond), s, e,
+        return self._arms(an, [(ci.text.strip(), a), (None, b)], names_in(cond), s, e,
                           "both arms of the if/else do the same on different operands")
 
-    def _arms(self, an: Analysis, a, b, ctext: str, cond_names: set[str], s: int, e: int,
+    def _arms(self, an: Analysis, arms: list, cond_names: set[str], s: int, e: int,
               desc: str) -> Match | None:
-        """Statements ``a`` (taken when ``ctext``) and ``b`` identical up to operands: one copy of ``a`` on
-        ``(ctext ? x : y)`` operands replacing the statement at [s, e)."""
-        diffs: list[tuple[object, object]] = []
-        try:
-            self._walk(an, a, b, diffs)
-        except _Fail:
+        """Statements ``arms`` = [(condition, statement), ..., (None, last statement)] -- each taken when
+        its condition holds and no earlier one does -- identical up to operands: one copy of the first
+        statement on ``(c0 ? x0 : c1 ? x1 : ... : xn)`` operands replacing the statement at [s, e)."""
+        a = arms[0][1]
+        # per later arm: differing operand of the first arm (by span) -> the later arm's operand there
+        per_arm: list[dict] = []
+        heads: dict[tuple[int, int], object] = {}
+        for _, b in arms[1:]:
+            diffs: list[tuple[object, object]] = []
+            try:
+                self._walk(an, a, b, diffs)
+            except _Fail:
+                return None
+            per_arm.append({(xa.start, xa.end): xb for xa, xb in diffs})
+            for xa, _ in diffs:
+                heads.setdefault((xa.start, xa.end), xa)
+        if not heads or len(heads) > MAX_DIFFS:
             return None
-        if not diffs or len(diffs) > MAX_DIFFS:
-            return None
-        if all(self._whole_rhs(d[0]) for d in diffs):
+        spans = sorted(heads)
+        for (_, e1), (s2, _) in zip(spans, spans[1:], strict=False):
+            if s2 < e1:
+                return None  # arms differ at nested places of the first arm: no one operand per place
+        if all(self._whole_rhs(x) for x in heads.values()):
             return None  # only whole right-hand sides differ: an if/else as a ternary, nothing shared
-        # nothing the arms assign is read by the condition or is a differing operand's name
+        # nothing the arms assign is read by the conditions or is a differing operand's name
         assigned: set[str] = set()
-        sa, ea = an.span(a)
-        sb, eb = an.span(b)
+        bounds = [an.span(c) for _, c in arms]
         for x in an.exprs:
-            if type(x.node).__name__ in ("AssignmentExpression",) and (sa <= x.start < ea or sb <= x.start < eb):
+            if type(x.node).__name__ in ("AssignmentExpression",) and any(
+                    sb <= x.start < eb for sb, eb in bounds):
                 assigned |= names_in(x.node.left)
         if cond_names & assigned:
             return None
+        sa, ea = bounds[0]
         edits = []
-        for xa, xb in diffs:
-            if (names_in(xa.node) | names_in(xb.node)) & assigned:
+        for sp in spans:
+            xa = heads[sp]
+            ops = [xa] + [d.get(sp, xa) for d in per_arm]
+            if any(names_in(x.node) & assigned for x in ops):
                 return None
-            edits.append(Edit(xa.start - sa, xa.end - sa, f"({ctext} ? {xa.text.strip()} : {xb.text.strip()})"))
+            mux = ops[-1].text.strip()
+            for (c, _), x in zip(reversed(arms[:-1]), reversed(ops[:-1]), strict=True):
+                mux = f"{c} ? {x.text.strip()} : {mux}"
+            edits.append(Edit(xa.start - sa, xa.end - sa, f"({mux})"))
         from rtlopt.hdl.edit import apply_edits
 
         body = apply_edits(an.text[sa:ea], edits)
