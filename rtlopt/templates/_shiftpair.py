@@ -98,6 +98,90 @@ def _same_amount_form(an: Analysis, node, ctx: int):
     return ("L" if op in _LEFT else "R"), n.left, n.right
 
 
+def _two_arms(an: Analysis, st):
+    """``(condition nodes, condition text, arm taken when true, arm taken otherwise)`` of a two-way statement:
+    ``if (c) A else B``; ``case (s) K: A; default: B endcase`` (``s == K``); or a case on a one-bit selector
+    with exactly the two items ``1`` and ``0`` (any order). None for anything else (more items, casez/casex,
+    a missing arm)."""
+    k = type(st).__name__
+    if k == "ConditionalStatement":
+        if st.ifFalse is None or len(st.conditions) != 1 or st.conditions[0].pattern is not None \
+                or not is_pure(st.conditions[0].expr):
+            return None
+        return [st.conditions[0].expr], _text(an, st.conditions[0].expr), st.ifTrue, st.ifFalse
+    if k != "CaseStatement" or not str(st.condition).endswith("Normal") or not is_pure(st.expr):
+        return None
+    sel = _text(an, st.expr)
+    items = list(st.items)
+    if sel is None or any(len(list(g.expressions)) != 1 for g in items):
+        return None
+    if st.defaultCase is not None:
+        if len(items) != 1:
+            return None
+        e = list(items[0].expressions)[0]
+        et = _text(an, e)
+        if et is None or not is_pure(e):
+            return None
+        return [st.expr, e], f"{paren(sel)} == {paren(et)}", items[0].stmt, st.defaultCase
+    if len(items) != 2 or int(getattr(st.expr.type, "bitWidth", 0) or 0) != 1:
+        return None
+    vals = [_item_const(an, list(g.expressions)[0]) for g in items]
+    if sorted(v for v in vals if v is not None) != [0, 1] or None in vals:
+        return None
+    one, zero = (items[0], items[1]) if vals[0] == 1 else (items[1], items[0])
+    return [st.expr], sel, one.stmt, zero.stmt
+
+
+def _item_const(an: Analysis, node) -> int | None:
+    """The value of a case item that is a constant (literal, parameter or enum member), else None."""
+    from pyslang import ast
+
+    v = an.const(node)
+    if v is not None:
+        return v
+    n = strip(node)
+    if type(n).__name__ != "NamedValueExpression" \
+            or type(n.symbol).__name__ not in ("EnumValueSymbol", "ParameterSymbol"):
+        return None
+    try:
+        sv = getattr(n.eval(ast.EvalContext(an.root)), "value", None)
+        return None if sv is None or type(sv).__name__ != "SVInt" or sv.hasUnknown else int(sv)
+    except Exception:  # noqa: BLE001 - pyslang raises assorted errors on odd nodes
+        return None
+
+
+def _in_function(syn) -> bool:
+    """True when ``syn`` lies in a function or task body."""
+    while syn is not None:
+        if type(syn).__name__ == "FunctionDeclarationSyntax":
+            return True
+        syn = syn.parent
+    return False
+
+
+def _function_statements(an: Analysis) -> list:
+    """The if/case statements of the bodies of the design's functions (not visited with the module items)."""
+    from pyslang import ast
+
+    out: list = []
+    seen: set = set()
+    for fn in an.symbols:
+        if not isinstance(fn, ast.SubroutineSymbol) or getattr(fn, "syntax", None) is None or fn.body is None \
+                or "Function" not in str(fn.subroutineKind):
+            continue
+
+        def visit(n, out=out):
+            if isinstance(n, ast.Statement) and type(n).__name__ in ("ConditionalStatement", "CaseStatement"):
+                syn = getattr(n, "syntax", None)
+                if syn is not None and an.span(syn) not in seen:
+                    seen.add(an.span(syn))
+                    out.append(n)
+            return True
+
+        fn.body.visit(visit)
+    return out
+
+
 def _module_item(syn):
     """The module (or generate block) item holding ``syn``."""
     while syn is not None and syn.parent is not None \
@@ -182,13 +266,20 @@ class OppositeShiftPair(Template):
             n = info.node
             if type(n).__name__ == "ConditionalExpression" and len(n.conditions) == 1 \
                     and n.conditions[0].pattern is None and is_pure(n.conditions[0].expr) and n.syntax is not None:
-                forms.append((n.conditions[0].expr, n.left, n.right, info.width, n.syntax,
-                              (info.start, info.end), lambda v: v))
-        for st, _s, _e in an.statements:
-            if type(st).__name__ != "ConditionalStatement" or st.ifFalse is None or len(st.conditions) != 1 \
-                    or st.conditions[0].pattern is not None or not is_pure(st.conditions[0].expr):
+                forms.append(([n.conditions[0].expr], n.left, n.right, info.width, n.syntax,
+                              (info.start, info.end), lambda v: v, _text(an, n.conditions[0].expr), None))
+        stmts, seen_st = [], set()
+        for st in [st for st, _s, _e in an.statements] + _function_statements(an):
+            syn = getattr(st, "syntax", None)
+            if syn is not None and an.span(syn) not in seen_st:
+                seen_st.add(an.span(syn))
+                stmts.append((st, _in_function(syn)))
+        for st, local in stmts:
+            arms = _two_arms(an, st)
+            if arms is None or getattr(st, "syntax", None) is None:
                 continue
-            at, af = single_assignment(st.ifTrue), single_assignment(st.ifFalse)
+            cnodes, ctext, tst, fst = arms
+            at, af = single_assignment(tst), single_assignment(fst)
             if at is None or af is None or at.isNonBlocking != af.isNonBlocking or at.right.syntax is None:
                 continue
             lt, lf = _text(an, at.left), _text(an, af.left)
@@ -196,29 +287,52 @@ class OppositeShiftPair(Template):
                 continue
             op = "<=" if at.isNonBlocking else "="
             lw = int(getattr(strip(at.left).type, "bitWidth", 0) or 0)
-            forms.append((st.conditions[0].expr, at.right, af.right, lw, at.right.syntax, an.span(st.syntax),
-                          lambda v, lt=lt, op=op: f"{lt} {op} {v};"))
-        for cnode, tnode, fnode, w, anchor, (a, b), fmt in forms:
+            if local and op != "=":
+                continue
+            forms.append((cnodes, at.right, af.right, lw, at.right.syntax, an.span(st.syntax),
+                          lambda v, lt=lt, op=op: f"{lt} {op} {v};", ctext, lt if local else None))
+        for cnodes, tnode, fnode, w, anchor, (a, b), fmt, ctext, local in forms:
             fa, fb = _same_amount_form(an, tnode, w), _same_amount_form(an, fnode, w)
             if fa is None or fb is None or {fa[0], fb[0]} != {"L", "R"} or w < 2:
                 continue
             if norm(_text(an, fa[1])) != norm(_text(an, fb[1])) or norm(_text(an, fa[2])) != norm(_text(an, fb[2])):
                 continue
-            v = vol.get(an.span(anchor), frozenset())
-            if (reads(cnode) | reads(fa[1]) | reads(fa[2])) & v:
-                continue
-            item = _module_item(anchor)
-            cond = _text(an, cnode)
-            if item is None or cond is None:
+            cond = ctext
+            if cond is None:
                 continue
             cond = paren(cond) if fa[0] == "L" else f"!{paren(cond)}"
-            name = _fresh(an.text + "".join(used), "rtlopt_rs")
-            used.add(name)
             x, amt = _text(an, fa[1]), _text(an, fa[2])
 
             def rev(v: str, w: int = w) -> str:
                 return "{" + ", ".join(f"{v}[{i}]" for i in range(w)) + "}"
 
+            if local is not None:
+                # inside a function body: a named block with its own variables, evaluated where the
+                # statement was (reads whatever the statement read at that point)
+                name = _fresh(an.text + "".join(used), "rtlopt_rs")
+                used.add(name)
+                ls = an.text.rfind("\n", 0, a) + 1
+                ind = an.text[ls:a] if not an.text[ls:a].strip() else ""
+                new = (f"begin : {name}\n"
+                       f"{ind}  reg [{w - 1}:0] {name}_a, {name}_s;\n"
+                       f"{ind}  {name}_a = {x};\n"
+                       f"{ind}  {name}_s = ({cond} ? {rev(name + '_a')} : {name}_a) >> {paren(amt)};\n"
+                       f"{ind}  {local} = {cond} ? {rev(name + '_s')} : {name}_s;\n"
+                       f"{ind}end")
+                out.append(self._m(an, a, b, f"{x} << / >> {amt} in a function: one right shifter, operand and "
+                                   "result reversed for the left shift", [Edit(a, b, new)]))
+                continue
+            v = vol.get(an.span(anchor), frozenset())
+            rd = reads(fa[1]) | reads(fa[2])
+            for c in cnodes:
+                rd |= reads(c)
+            if rd & v:
+                continue
+            item = _module_item(anchor)
+            if item is None:
+                continue
+            name = _fresh(an.text + "".join(used), "rtlopt_rs")
+            used.add(name)
             pos = an.span(item)[0]
             ls = an.text.rfind("\n", 0, pos) + 1
             indent = an.text[ls:pos] if not an.text[ls:pos].strip() else ""
