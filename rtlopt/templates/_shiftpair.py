@@ -11,7 +11,10 @@ The search measures the candidate and proves it.
 The same amount on both sides (``c ? x << n : x >> n``, the arms inline or single-driver nets, the result as
 wide as ``x``): a left shift is the right shift of the bit-reversed operand, reversed back, so one right
 shifter does both: ``s = (c ? rev(x) : x) >> n; y = c ? rev(s) : s`` (reversals are wiring; two W-bit muxes
-replace a barrel shifter, kept only when measured smaller).
+replace a barrel shifter, kept only when measured smaller). The two arms may also be the items of a case on a
+one-bit selector (items 0 and 1) or one item and a default (``sel == K``), each assigning the one target; in
+a function body (formals are not module signals) the shared shifter is a named block with its own variables
+put in place of the statement.
 """
 
 from __future__ import annotations
