@@ -45,19 +45,34 @@ def test_claim_latch_guard_dropped_and_proven(tmp_path):
 
 
 @pytest.mark.yosys
-def test_fsm_opcode_guard_proven_state_guard_rejected(tmp_path):
+def test_fsm_opcode_guard_proven_state_guard_not_offered(tmp_path):
     p = SEQ / "dropguard_cmd_fsm_sv" / "original.sv"
     src = p.read_text()
     got = _offers(src, p.name)
-    opc = [n for n, _d in got if "if (cmd != '0) opc" not in n and "opc <= cmd;" in n]
-    state = [n for n, _d in got if "if (cmd != '0) state" not in n]
-    assert len(opc) == 1 and len(state) == 1
-    assert _equivalent(tmp_path, src, opc[0], "cmd_capture", ".sv")
-    # the state's guard matters (a zero command must not start the machine): the proof says so
-    assert not _equivalent(tmp_path, src, state[0], "cmd_capture", ".sv")
-    # a guarded body of two statements keeps its begin/end (a case item takes one statement)
-    done = [n for n, d in got if "(done)" in d]
-    assert done and "BUSY: begin" in done[0]
+    # the state's guard (BUSY is not computed from cmd) and if (done) (not a zero test) are not offered
+    assert len(got) == 1
+    new = got[0][0]
+    assert "if (cmd != '0) opc" not in new and "opc <= cmd;" in new and "if (cmd != '0) state" in new
+    assert _equivalent(tmp_path, src, new, "cmd_capture", ".sv")
+
+
+@pytest.mark.yosys
+def test_guard_that_matters_offered_and_rejected_by_the_proof(tmp_path):
+    # 'busy' is an input, not the latch's own OR: the free branch does not imply a zero latch
+    src = (SEQ / "dropguard_claim_v" / "original.v").read_text().replace(
+        "  input            done,\n", "  input            done,\n  input            busy,\n").replace(
+        "else if (!held) begin", "else if (!busy) begin")
+    got = _offers(src)
+    assert len(got) == 1
+    assert not _equivalent(tmp_path, src, got[0][0], "claim_latch")
+
+
+def test_guard_not_a_zero_test_or_value_not_from_it_not_offered():
+    body = "if (rst) q <= 0; else begin if ({g}) q <= {e}; end"
+    assert _offers(_m(body.format(g="d == 4'd1", e="d"))) == []  # not a zero test
+    assert _offers(_m(body.format(g="g", e="d"))) == []  # a 1-bit flag: not a zero test of the value
+    assert _offers(_m(body.format(g="|d", e="4'd3"))) == []  # the value is not computed from d
+    assert len(_offers(_m(body.format(g="d != 4'b0", e="d + 4'd0")))) == 1
 
 
 def _m(body: str, head: str = "always @(posedge clk)") -> str:
@@ -71,29 +86,29 @@ def _m(body: str, head: str = "always @(posedge clk)") -> str:
 
 def test_not_nested_hold_guards_not_offered():
     # the outermost statement of a clocked block (an enable) is left alone
-    assert _offers(_m("if (en) q <= d;")) == []
+    assert _offers(_m("if (|d) q <= d;")) == []
     # an if with an else is not a hold guard
-    assert _offers(_m("if (rst) q <= 0; else begin if (g) q <= d; else q <= 4'd1; end")) == []
+    assert _offers(_m("if (rst) q <= 0; else begin if (|d) q <= d; else q <= 4'd1; end")) == []
     # else-if chain members are not guards
-    assert _offers(_m("if (rst) q <= 0; else if (g) q <= d;")) == []
+    assert _offers(_m("if (rst) q <= 0; else if (|d) q <= d;")) == []
     # blocking assignments in the body
-    assert _offers(_m("if (rst) q <= 0; else begin if (g) q = d; end")) == []
+    assert _offers(_m("if (rst) q <= 0; else begin if (|d) q = d; end")) == []
     # combinational blocks
     src = "module c(input g, input [3:0] d, output reg [3:0] q);\n  always @* begin q = 0; if (g) q = d; end\nendmodule\n"
     assert _offers(src) == []
 
 
 def test_nested_guard_offered_and_pinned_original_arm_left_alone():
-    assert len(_offers(_m("if (rst) q <= 0; else begin if (g) q <= d; end"))) == 1
+    assert len(_offers(_m("if (rst) q <= 0; else begin if (|d) q <= d; end"))) == 1
     src = textwrap.dedent("""
     module p #(parameter N = 4) (input clk, input rst, input g, input [3:0] d, output reg [3:0] q);
       if (N == 4) begin : rtlopt_params_p
-        always @(posedge clk) if (rst) q <= 0; else begin if (g) q <= d; end
+        always @(posedge clk) if (rst) q <= 0; else begin if (|d) q <= d; end
       end else begin : rtlopt_original_p
-        always @(posedge clk) if (rst) q <= 0; else begin if (g) q <= d; end
+        always @(posedge clk) if (rst) q <= 0; else begin if (|d) q <= d; end
       end
     endmodule
     """).lstrip()
     got = _offers(src)
     assert len(got) == 1
-    assert got[0][0].split("rtlopt_original_p")[1].count("if (g)") == 1
+    assert got[0][0].split("rtlopt_original_p")[1].count("if (|d)") == 1
