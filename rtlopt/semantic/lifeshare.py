@@ -46,6 +46,8 @@ MAX_CANDIDATES = 4
 MAX_WIDTH = 32
 #: register pairs examined at most (one always block of a large design holds many)
 MAX_PAIRS = 200
+#: further sharings chained onto the first one in a candidate of its own
+MAX_CHAIN = 2
 #: widest register a phase predicate reads
 PHASE_BITS = 4
 
@@ -330,6 +332,28 @@ def _module_range(tree, pos: int) -> tuple[int, int] | None:
 # -- candidates ---------------------------------------------------------------------------------
 
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
+    """The pair sharings of :func:`_pair_candidates`; when the first one leaves a register that shares
+    with yet another (three wait timers of one FSM, heldout10 lcd/hd44780_init), the chain of them
+    (at most MAX_CHAIN further sharings, each simulated) is offered first as one candidate."""
+    t0 = time.monotonic()
+    out = _pair_candidates(texts, top, timeout_s)
+    if out:
+        chained, descs = out[0][0], [out[0][1]]
+        for _ in range(MAX_CHAIN):
+            left = timeout_s - (time.monotonic() - t0)
+            if left < 3.0:
+                break
+            more = _pair_candidates(chained, top, left)
+            if not more:
+                break
+            chained = more[0][0]
+            descs.append(more[0][1])
+        if len(descs) > 1:
+            out.insert(0, (chained, "; ".join(descs)))
+    return out[:MAX_CANDIDATES]
+
+
+def _pair_candidates(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
     from rtlopt.semantic import regfunc, seqred
 
     t0 = time.monotonic()
