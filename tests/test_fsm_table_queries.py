@@ -77,3 +77,19 @@ def test_wide_datapath_table_equals_plain_z3(tmp_path, monkeypatch):
     plain = _canon(fsm._table_z3(states, 4096))
     assert M._Under.queries - q0 > 200  # (without samples the same table costs many more checks)
     assert fast == plain
+
+
+def test_minimization_limit_covers_the_z3_table(tmp_path):
+    """The z3 table stops at the minimization's time limit (ValueError, as past max_classes; the
+    optimizer then skips the machine with that reason) instead of running past it."""
+    import pytest
+
+    from rtlopt.fsm import minimize
+
+    fsm = _machine(tmp_path)
+    q0 = M._Under.queries
+    with pytest.raises(ValueError, match="time limit"):
+        minimize(fsm, timeout_s=0.0)
+    assert M._Under.queries == q0  # stopped before any validity check
+    m = minimize(fsm)  # the default limit: built, nothing to merge (IDLE/RUN/DONE differ on busy/dout)
+    assert m.n_after == m.n_before == 3

@@ -88,7 +88,7 @@ class Minimization:
 def minimize(fsm: Fsm, *, exact_max_states: int = EXACT_MAX_STATES, timeout_s: float = EXACT_TIMEOUT_S) -> Minimization:
     """Minimize ``fsm`` (its reachable part)."""
     t0 = time.monotonic()
-    table = fsm.table()
+    table = fsm.table(deadline=t0 + timeout_s)  # the limit covers the table (z3 per class and output bit)
     if table.reset is None:
         raise ValueError(f"{fsm.name}: no reset state; minimization needs one")
     if table.completely_specified():

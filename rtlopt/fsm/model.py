@@ -12,6 +12,7 @@ output expressions compared per alphabet class. Minimization works on tables.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -127,7 +128,8 @@ class Fsm:
         return [t for t in self.transitions if t.src not in reach or not _sat(t.guard)]
 
     # ------------------------------------------------------------------ explicit table
-    def table(self, states: list[str] | None = None, max_classes: int = 4096) -> Table:
+    def table(self, states: list[str] | None = None, max_classes: int = 4096,
+              deadline: float | None = None) -> Table:
         """Explicit table over the input alphabet, for ``states`` (default: the reachable ones).
 
         Outputs are compared as *functions* on each alphabet class (not as syntax): two output bits
@@ -135,13 +137,14 @@ class Fsm:
         is constant on the class gets the id of that constant (0/1), whatever its expression. So
         two entries conflict on a class exactly when their ids differ on a bit both specify.
         Small input spaces (up to ``_truth.MAX_BITS`` input bits) use bit-parallel truth tables;
-        larger ones z3.
+        larger ones z3. Past ``deadline`` (``time.monotonic()``) the z3 build stops with ValueError
+        (as past ``max_classes``): the caller's time limit covers the table.
         """
         states = list(self.reachable if states is None else states)
         try:
             return self._table_truth(states, max_classes)
         except Unsupported:
-            return self._table_z3(states, max_classes)
+            return self._table_z3(states, max_classes, deadline)
 
     def _table_truth(self, states: list[str], max_classes: int) -> Table:
         exprs: list[z3.ExprRef] = []
@@ -223,7 +226,7 @@ class Fsm:
         return Table(states, self.reset if self.reset in states else None, formulas, out_bits, entries, reps,
                      trans=trans)
 
-    def _table_z3(self, states: list[str], max_classes: int) -> Table:
+    def _table_z3(self, states: list[str], max_classes: int, deadline: float | None = None) -> Table:
         classes: list[z3.BoolRef] = [z3.BoolVal(True)]
         for s in states:
             guards = [t.guard for t in self.out_of(s)]
@@ -239,6 +242,7 @@ class Fsm:
                     refined.append(rest)
                 if len(refined) > max_classes:
                     raise ValueError(f"input alphabet exceeds {max_classes} classes")
+                _check_deadline(deadline)
             classes = refined
         out_bits = [(o, b) for o, w in self.outputs.items() for b in range(w)]
         entries: dict[tuple[str, int], tuple[str | None, tuple[int | None, ...]]] = {}
@@ -248,13 +252,14 @@ class Fsm:
         # one solver per class; a validity query is first tried on sampled inputs of the class (a
         # falsifying sample answers it exactly) and memoised: axis_frame_length_adjust (4 states,
         # 356 output bits, 12 classes) made 28,448 z3 checks, ~100 s
-        unders = [_Under(c) for c in classes]
+        unders = [_Under(c, deadline) for c in classes]
         probe = _probe_for(self, states, classes, unders)
         for ci, c in enumerate(classes):
             on_c = unders[ci]
             on_c.probe, on_c.ci = probe, ci
             for s in states:
-                t = next((t for t in self.out_of(s) if _implies(c, t.guard)), None)
+                _check_deadline(deadline)
+                t = next((t for t in self.out_of(s) if not on_c.outside(t.guard) and _implies(c, t.guard)), None)
                 trans[(s, ci)] = t
                 if t is None:
                     entries[(s, ci)] = (None, tuple(None for _ in out_bits))
@@ -268,7 +273,7 @@ class Fsm:
                         continue
                     e = z3.simplify(e)
                     for r, rids in words.get((ci, o), []):
-                        if r.eq(e) or on_c.valid(r == e):
+                        if r.eq(e) or on_c.valid(_eq(r, e)):
                             word_ids[o] = rids
                             break
                 for bi, (o, b) in enumerate(out_bits):
@@ -283,15 +288,15 @@ class Fsm:
                     if z3.is_bv_value(e):
                         ids.append(e.as_long())
                         continue
-                    if on_c.valid(e == 0):
+                    if on_c.valid(_eq(e, _ZERO)):
                         ids.append(0)
                         continue
-                    if on_c.valid(e == 1):
+                    if on_c.valid(_eq(e, _ONE)):
                         ids.append(1)
                         continue
                     lst = reps.setdefault((ci, bi), [])
                     for k, r in enumerate(lst):
-                        if r.eq(e) or on_c.valid(r == e):
+                        if r.eq(e) or on_c.valid(_eq(r, e)):
                             ids.append(2 + k)
                             break
                     else:
@@ -313,9 +318,10 @@ class _Under:
 
     queries = 0  # z3 checks made by every instance (tests bound it)
 
-    def __init__(self, c: z3.BoolRef) -> None:
+    def __init__(self, c: z3.BoolRef, deadline: float | None = None) -> None:
         self.s = z3.Solver()
         self.s.add(c)
+        self.deadline = deadline
         self.probe = None
         self.ci = 0
         self._memo: dict[int, tuple[z3.BoolRef, bool]] = {}
@@ -323,6 +329,10 @@ class _Under:
     def model(self) -> z3.ModelRef | None:
         _Under.queries += 1
         return self.s.model() if self.s.check() == z3.sat else None
+
+    def outside(self, g: z3.BoolRef) -> bool:
+        """True when a sample of the class falsifies ``g`` (the class does not imply ``g``)."""
+        return self.probe is not None and self.probe.refutes(self.ci, g)
 
     def valid(self, f: z3.BoolRef) -> bool:
         hit = self._memo.get(f.get_id())
@@ -332,13 +342,34 @@ class _Under:
             ok = False
         else:
             _Under.queries += 1
+            if self.deadline is not None:  # one check cannot overrun the limit either
+                _check_deadline(self.deadline)
+                self.s.set("timeout", max(1, int(1000 * (self.deadline - time.monotonic()))))
             self.s.push()
             self.s.add(z3.Not(f))
             r = self.s.check()
+            why = self.s.reason_unknown() if r == z3.unknown else ""
             self.s.pop()
+            if self.deadline is not None and why in ("timeout", "canceled"):
+                raise ValueError(f"input alphabet table not built within the time limit ({_Under.queries} z3 checks)")
             ok = r == z3.unsat
         self._memo[f.get_id()] = (f, ok)  # (f kept alive: its id is not reused)
         return ok
+
+
+def _check_deadline(deadline: float | None) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise ValueError(f"input alphabet table not built within the time limit ({_Under.queries} z3 checks so far)")
+
+
+_ZERO = z3.BitVecVal(0, 1)
+_ONE = z3.BitVecVal(1, 1)
+
+
+def _eq(a: z3.ExprRef, b: z3.ExprRef) -> z3.BoolRef:
+    """``a == b`` without the Python operator's coercions (the same hash-consed term)."""
+    ctx = a.ctx
+    return z3.BoolRef(z3.Z3_mk_eq(ctx.ref(), a.as_ast(), b.as_ast()), ctx)
 
 
 def _probe_for(fsm: Fsm, states: list[str], classes: list[z3.BoolRef], unders: list[_Under]):
