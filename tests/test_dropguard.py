@@ -112,3 +112,23 @@ def test_nested_guard_offered_and_pinned_original_arm_left_alone():
     got = _offers(src)
     assert len(got) == 1
     assert got[0][0].split("rtlopt_original_p")[1].count("if (|d)") == 1
+
+
+@pytest.mark.yosys
+def test_search_generator_drops_a_guard_that_matters_by_simulation_first(tmp_path):
+    # the near miss above: offered by the analysis, but the search generator simulates each candidate
+    # from reset against the original first and does not hand a guard that matters to the prover
+    import time
+
+    from rtlopt.design import open_design
+    from rtlopt.engine.search import State
+    from rtlopt.semantic.dropguard import dropguard_candidates
+    src = (SEQ / "dropguard_claim_v" / "original.v").read_text()
+    bad = src.replace("  input            done,\n", "  input            done,\n  input            busy,\n").replace(
+        "else if (!held) begin", "else if (!busy) begin")
+    for text, want in ((src, 1), (bad, 0)):
+        f = tmp_path / f"c{want}.v"
+        f.write_text(text)
+        d = open_design([f], "claim_latch")
+        st = State(d, {d.files[0]: text}, "area", None, 0, None, time.monotonic() + 120)
+        assert len(dropguard_candidates(st)) == want
