@@ -171,15 +171,32 @@ NEG_N = {
 }
 
 
-@pytest.mark.parametrize("text,expect", [
-    (THREE, "-{1'b0, (((k) == (2'd0)) ? a : ((k) == (2'd1)) ? b : c)}"),
-    (FOUR, "~(((k) == (2'd0)) ? w0 : ((k) == (2'd1)) ? w1 : ((k) == (2'd2)) ? w2 : w3) >> n"),
+# three or more items: each differing operand selected by a case of its own in a combinational block
+# inserted before the procedural block (a parallel multiplexer; a ternary chain maps larger)
+@pytest.mark.parametrize("text,decl,expect", [
+    (THREE, "always @* case (k) 2'd0: {t} = a; 2'd1: {t} = b; default: {t} = c; endcase",
+     "y = -{{1'b0, {t}}};"),
+    (FOUR, "always @* case (k) 2'd0: {t} = w0; 2'd1: {t} = w1; 2'd2: {t} = w2; default: {t} = w3; endcase",
+     "y <= ~{t} >> n;"),
 ])
-def test_n_items_share_one_copy(text: str, expect: str):
+def test_n_items_share_one_copy(text: str, decl: str, expect: str):
     ms = _case_matches(text)
     assert len(ms) == 1, ms
-    rep = ms[0].edits[0].replacement
-    assert expect in rep and "case" not in rep, rep
+    ins, rep = ms[0].edits
+    t = rep.replacement.split("~" if "~" in rep.replacement else "b0, ")[1].split(" ")[0].rstrip("};")
+    assert t.startswith("rtlopt_bm"), rep
+    assert decl.format(t=t) in ins.replacement and ins.start == ins.end, ins
+    assert expect.format(t=t) in rep.replacement and "case" not in rep.replacement, rep
+
+
+def test_n_items_operand_written_in_block_falls_back_to_ternary():
+    # b is computed earlier in the same always block: a block before it would read the old value
+    text = THREE.replace("input [9:0] a, b, c", "input [9:0] a, b0, c").replace(
+        "output reg [10:0] y);", "output reg [10:0] y);\n  reg [9:0] b;").replace(
+        "always @* begin\n", "always @* begin\n    b = b0 ^ 10'h155;\n")
+    ms = _case_matches(text)
+    assert len(ms) == 1 and len(ms[0].edits) == 1, ms
+    assert "-{1'b0, (((k) == (2'd0)) ? a : ((k) == (2'd1)) ? b : c)}" in ms[0].edits[0].replacement
 
 
 @pytest.mark.parametrize("name", sorted(NEG_N))
@@ -193,17 +210,17 @@ def test_n_items_near_misses_not_offered(name: str):
 def test_n_items_rewrites_proven(tmp_path: Path, text: str):
     tmpl = REGISTRY["branch_operand_mux"]
     new = tmpl.rewrite(text, _case_matches(text))
-    assert new and new != text and "case" not in new
+    assert new and new != text and new.count("case (k)") == 1 and "rtlopt_bm" in new
     assert _prove(tmp_path, text, new) == "EQUIVALENT", new
 
 
 @pytest.mark.yosys
 @pytest.mark.parametrize("case,top,ext,expect", [
+    # parameterised: the ternary chain (a declared width would pin one instance's width)
     ("negshare_case3_sv", "sm_sel_top", "sv",
      "-{1'b0, (((sel) == (2'd0)) ? a[W-1:0] : ((sel) == (2'd1)) ? b[W-1:0] : c[W-1:0])}"),
-    ("clipsel_case4_v", "clipsel4", "v",
-     "> lim) ? lim : (((lane) == (3'd0)) ? s0 : ((lane) == (3'd1)) ? s1 : ((lane) == (3'd2)) ? s2 : "
-     "((lane) == (3'd3)) ? s3 : byp)"),
+    ("clipsel_case4_v", "clipsel4", "v", "r = (rtlopt_bm"),
+    ("abssel_case4_v", "abssel4", "v", "mag <= rtlopt_bm"),
 ])
 def test_generalization_n_item_cases_fire_and_prove(tmp_path: Path, case: str, top: str, ext: str, expect: str):
     from rtlopt.templates import analyze
@@ -214,8 +231,13 @@ def test_generalization_n_item_cases_fire_and_prove(tmp_path: Path, case: str, t
     ms = [m for m in tmpl.match(analyze(text, str(path))) if m.original.startswith("case (")]
     assert len(ms) == 1, ms
     new = tmpl.rewrite(text, ms)
-    assert expect in new and "endcase" not in new, new
-    # everything outside the case statement byte for byte
+    # the parameterised module keeps the ternary chain; the others get inserted operand cases
+    # (abssel: the word and its sign bit are two differing operands, two operand cases)
+    cases = {"negshare_case3_sv": 0, "clipsel_case4_v": 1, "abssel_case4_v": 2}[case]
+    assert expect in new and new.count("endcase") == cases, new
+    # everything outside the inserted block and the case statement byte for byte
     s = text.index(ms[0].original)
-    assert new[:s] == text[:s] and new.endswith(text[s + len(ms[0].original):])
+    ins = ms[0].edits[0] if len(ms[0].edits) == 2 else None
+    pre = text[:s] if ins is None else text[:ins.start] + ins.replacement + text[ins.start:s]
+    assert new[:len(pre)] == pre and new.endswith(text[s + len(ms[0].original):])
     assert _prove(tmp_path, text, new, top=top, ext=ext) == "EQUIVALENT", new

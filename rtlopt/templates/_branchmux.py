@@ -15,6 +15,8 @@ assign. Measured like every rewrite (an adder of the operands may then be shared
 
 from __future__ import annotations
 
+import re
+
 from pyslang import syntax
 
 from rtlopt.hdl.edit import Edit
@@ -101,9 +103,11 @@ class BranchOperandMux(Template):
                 return None  # some selector value matches no item: the case holds there
         stext = si.text.strip()
         arms = []
+        ltexts = []
         for it, ls in zip(items, labels, strict=True):
             ctext = " || ".join(f"({stext}) == ({an.info(x).text.strip()})" for x in ls)
             arms.append((f"({ctext})", it.clause))
+            ltexts.append(", ".join(an.info(x).text.strip() for x in ls))
         if dflt:
             arms.append((None, dflt[0].clause))
         else:
@@ -115,7 +119,8 @@ class BranchOperandMux(Template):
             for x in ls:
                 names |= names_in(x)
         what = "both items" if len(arms) == 2 else f"all {len(arms)} items"
-        return self._arms(an, arms, names, s, e, f"{what} of the case do the same on different operands")
+        return self._arms(an, arms, names, s, e, f"{what} of the case do the same on different operands",
+                          (stext, ltexts[:len(arms) - 1], syn))
 
     def _one(self, an: Analysis, st, syn, s: int, e: int) -> Match | None:
         a, b = syn.statement, syn.elseClause.clause
@@ -129,7 +134,7 @@ class BranchOperandMux(Template):
                           "both arms of the if/else do the same on different operands")
 
     def _arms(self, an: Analysis, arms: list, cond_names: set[str], s: int, e: int,
-              desc: str) -> Match | None:
+              desc: str, case=None) -> Match | None:
         """Statements ``arms`` = [(condition, statement), ..., (None, last statement)] -- each taken when
         its condition holds and no earlier one does -- identical up to operands: one copy of the first
         statement on ``(c0 ? x0 : c1 ? x1 : ... : xn)`` operands replacing the statement at [s, e)."""
@@ -165,11 +170,19 @@ class BranchOperandMux(Template):
             return None
         sa, ea = bounds[0]
         edits = []
+        opsets = []
         for sp in spans:
             xa = heads[sp]
             ops = [xa] + [d.get(sp, xa) for d in per_arm]
             if any(names_in(x.node) & assigned for x in ops):
                 return None
+            opsets.append((sp, ops))
+        if case is not None and len(arms) >= 3:
+            m = self._case_block(an, case, cond_names, opsets, s, e, sa, ea, desc)
+            if m is not None:
+                return m
+        for sp, ops in opsets:
+            xa = heads[sp]
             mux = ops[-1].text.strip()
             for (c, _), x in zip(reversed(arms[:-1]), reversed(ops[:-1]), strict=True):
                 mux = f"{c} ? {x.text.strip()} : {mux}"
@@ -178,6 +191,64 @@ class BranchOperandMux(Template):
 
         body = apply_edits(an.text[sa:ea], edits)
         return self._m(an, s, e, desc, [Edit(s, e, body)])
+
+    def _case_block(self, an: Analysis, case, cond_names: set[str], opsets: list, s: int, e: int, sa: int, ea: int,
+                    desc: str) -> Match | None:
+        """Three or more items: each differing operand selected by a case of its own in a small
+        combinational block before the procedural block holding the case (a parallel multiplexer, where a
+        chain of ternaries is a priority chain synthesis maps larger), the statement once on the selected
+        values. None when the case is not directly in an always block of the module (a function, a task)
+        or an operand reads something that block assigns (the new block would read it before)."""
+        stext, ltexts, syn = case
+        blk = syn.parent
+        while blk is not None and type(blk).__name__ not in ("ProceduralBlockSyntax", "FunctionDeclarationSyntax",
+                                                              "ModuleDeclarationSyntax"):
+            blk = blk.parent
+        if blk is None or type(blk).__name__ != "ProceduralBlockSyntax":
+            return None
+        mod = blk.parent
+        while mod is not None and type(mod).__name__ != "ModuleDeclarationSyntax":
+            mod = mod.parent
+        if mod is None or re.search(r"\b(parameter|localparam)\b", str(mod)):
+            return None  # widths may follow parameters: the declaration would pin one instance's
+        bs, be = an.span(blk)
+        written: set[str] = set()
+        for x in an.exprs:
+            if type(x.node).__name__ == "AssignmentExpression" and bs <= x.start < be:
+                written |= names_in(x.node.left)
+        if cond_names & written:
+            return None  # the selector or a label is computed in the block: the new block would read it early
+        ls = an.text.rfind("\n", 0, bs) + 1
+        indent = an.text[ls:bs]
+        if indent.strip():
+            return None
+        body_edits = []
+        decls = []
+        seen: dict[tuple, str] = {}
+        for sp, ops in opsets:
+            if any(names_in(x.node) & written for x in ops):
+                return None
+            key = tuple(x.text.strip() for x in ops)
+            name = seen.get(key)
+            if name is None:
+                name = f"rtlopt_bm{s}_{len(seen)}"
+                if name in an.text:
+                    return None
+                seen[key] = name
+                n0 = strip(ops[0].node)
+                w, sg = self_width(n0), self_signed(n0)
+                if not w:
+                    return None
+                rng = f" [{w - 1}:0]" if w > 1 else ""
+                items = " ".join(f"{lt}: {name} = {t};" for lt, t in zip(ltexts, key[:-1], strict=True))
+                decls.append(f"reg{' signed' if sg else ''}{rng} {name};\n{indent}always @* case ({stext}) "
+                             f"{items} default: {name} = {key[-1]}; endcase\n{indent}")
+            body_edits.append(Edit(sp[0] - sa, sp[1] - sa, name))
+        from rtlopt.hdl.edit import apply_edits
+
+        body = apply_edits(an.text[sa:ea], body_edits)
+        return self._m(an, s, e, desc + " (operands selected by a case before the block)",
+                       [Edit(bs, bs, "".join(decls)), Edit(s, e, body)])
 
     def _walk(self, an: Analysis, a, b, diffs: list) -> None:
         ka, kb = type(a).__name__, type(b).__name__
