@@ -45,6 +45,16 @@ def one_file_candidates(texts: dict, got, rule: str, label: str | None, hint: st
     return out
 
 
+def per_file_rewrites(texts: dict, rewrites) -> list[tuple[dict, str]]:
+    """``(new texts, description)`` for each ``(new text, description)`` that ``rewrites(text, path)``
+    gives on one file of ``texts`` (the other files unchanged)."""
+    out = []
+    for p, t in texts.items():
+        for new, desc in rewrites(t, str(p)):
+            out.append(({**texts, p: new}, desc))
+    return out
+
+
 def sequential_candidates(state, candidates_for, rule: str, label: str | None = None, hint: str | None = None,
                           cap_s: float | None = 20.0) -> list[Candidate]:
     """:func:`one_file_candidates` of a register analysis ``candidates_for(texts, top[, timeout_s=...])``

@@ -178,13 +178,9 @@ def rewrites(text: str, path: str) -> list[tuple[str, str]]:
 
 
 def dropguard_edits(texts: dict[Path, str]) -> list[tuple[dict[Path, str], str]]:
-    out = []
-    for p, t in texts.items():
-        for new, desc in rewrites(t, str(p)):
-            nt = dict(texts)
-            nt[p] = new
-            out.append((nt, desc))
-    return out
+    from rtlopt.engine.candidate import per_file_rewrites
+
+    return per_file_rewrites(texts, rewrites)
 
 
 def dropguard_candidates(state) -> list:
