@@ -199,6 +199,13 @@ def test_n_items_operand_written_in_block_falls_back_to_ternary():
     assert "-{1'b0, (((k) == (2'd0)) ? a : ((k) == (2'd1)) ? b : c)}" in ms[0].edits[0].replacement
 
 
+def test_n_items_in_initial_block_fall_back_to_ternary():
+    # an always block before an initial block would not have run when the initial block reads it
+    ms = _case_matches(THREE.replace("always @* begin", "initial begin"))
+    assert len(ms) == 1 and len(ms[0].edits) == 1, ms
+    assert "-{1'b0, (((k) == (2'd0)) ? a : ((k) == (2'd1)) ? b : c)}" in ms[0].edits[0].replacement
+
+
 @pytest.mark.parametrize("name", sorted(NEG_N))
 def test_n_items_near_misses_not_offered(name: str):
     assert NEG_N[name] not in (THREE, FOUR)  # the replace took: a real near miss

@@ -204,8 +204,8 @@ class BranchOperandMux(Template):
         while blk is not None and type(blk).__name__ not in ("ProceduralBlockSyntax", "FunctionDeclarationSyntax",
                                                               "ModuleDeclarationSyntax"):
             blk = blk.parent
-        if blk is None or type(blk).__name__ != "ProceduralBlockSyntax":
-            return None
+        if blk is None or type(blk).__name__ != "ProceduralBlockSyntax" or "Always" not in str(blk.kind):
+            return None  # (initial/final: the operand block would not have run before it)
         mod = blk.parent
         while mod is not None and type(mod).__name__ != "ModuleDeclarationSyntax":
             mod = mod.parent
