@@ -18,8 +18,9 @@ import time
 from pathlib import Path
 
 RULE = "sequential_redundancy"
-#: Conditional expressions tried per design (each costs one elaboration and two simulations).
-MAX_TRIES = 10
+#: Conditional expressions tried per design (each costs one Yosys elaboration and two simulations: the
+#: generator runs in every round of every optimize run with a register-guarded ternary).
+MAX_TRIES = 4
 
 
 def _registers(text: str) -> set[str]:
@@ -95,4 +96,4 @@ def regguard_candidates(state) -> list:
     """Search-loop generator."""
     from rtlopt.engine.candidate import sequential_candidates
 
-    return sequential_candidates(state, candidates_for, RULE, label="redundant state guard", cap_s=20.0)
+    return sequential_candidates(state, candidates_for, RULE, label="redundant state guard", cap_s=10.0)
