@@ -203,7 +203,7 @@ def _simulated(state, got: list[tuple[dict[Path, str], str]]) -> list[tuple[dict
     import time
 
     from rtlopt.semantic import seqsim
-    from rtlopt.semantic.lifeshare import _sim_agrees
+    from rtlopt.semantic.seqsim import outputs_agree as _sim_agrees
 
     top = getattr(getattr(state, "design", None), "top", None)
     if top is None:

@@ -61,7 +61,7 @@ def _sites(path: Path, text: str):
 
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
     from rtlopt.semantic import seqsim
-    from rtlopt.semantic.lifeshare import _sim_agrees
+    from rtlopt.semantic.seqsim import outputs_agree as _sim_agrees
 
     deadline = time.monotonic() + timeout_s
     sites = [(p, s) for p, t in texts.items() if "?" in t and "<=" in t for s in _sites(p, t)]

@@ -794,3 +794,30 @@ def restrict_classes(classes: Classes, keep: set[int]) -> Classes:
         p2 = allm.pop(r2)
         out.append((r2, {j: p ^ p2 for j, p in allm.items()}))
     return out
+
+
+def outputs_agree(net, new_texts: dict[Path, str], top: str, timeout_s: float) -> bool:
+    """The candidate's outputs equal the original's on the same random stimulus (seqsim, from reset)."""
+    try:
+        net2 = load_texts(new_texts, top, timeout=timeout_s)
+    except Exception:  # noqa: BLE001
+        return False
+    if net.free or net2.free or list(net.inputs) != list(net2.inputs) or list(net.outputs) != list(net2.outputs):
+        return True  # the stimuli cannot be matched: left to the proof
+
+    def order(n):  # the input bits in the order seqsim draws their random values
+        return [(p, i) for _s, p, i in sorted((s, p, i) for p, bits in n.inputs.items() if p != n.clock
+                                              for i, s in enumerate(bits) if s > 1)]
+
+    if order(net) != order(net2) or net.reset != net2.reset:
+        return True
+    w1 = [s for p in net.outputs for s in net.outputs[p]]
+    w2 = [s for p in net2.outputs for s in net2.outputs[p]]
+    if len(w1) != len(w2):
+        return True
+    for cyc, words, seed, hold in ((256, 2, 3, 0), (512, 1, 5, 4)):
+        a = simulate(net, cycles=cyc, words=words, seed=seed, hold_log2=hold, watch=w1)
+        b = simulate(net2, cycles=cyc, words=words, seed=seed, hold_log2=hold, watch=w2)
+        if not np.array_equal(a[1:], b[1:]):
+            return False
+    return True
