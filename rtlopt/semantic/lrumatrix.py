@@ -27,6 +27,7 @@ measures it.
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from pathlib import Path
@@ -57,19 +58,25 @@ def _mask(text: str) -> str:
 # -- arrays of the design ---------------------------------------------------------------------------
 
 class _Arr:
-    def __init__(self, inst, name, n, k, elems, packed, lo, asc, file, decl_off, params):
+    def __init__(self, inst, name, n, k, elems, packed, lo, asc, file, decl_off, params, members=None,
+                 decl_offs=()):
         self.inst, self.name, self.n, self.k = inst, name, n, k
         self.elems = elems          # declared element indices, in order
         self.packed, self.lo, self.asc = packed, lo, asc
         self.file, self.decl_off, self.params = file, decl_off, params
+        #: a set of named scalar registers taken as one array (element i = members[i]), else None
+        self.members: list[str] | None = members
+        self.decl_offs = decl_offs  # the members' declaration offsets
 
     @property
     def path(self) -> str:
         return f"{self.inst}.{self.name}" if self.inst else self.name
 
 
-def _arrays(tlist: list[str], names: list[str], top: str):
-    """Arrays of 3..8 elements of K >= clog2(N) bits (K <= 6) in every instance, with the syntax trees."""
+def _arrays(tlist: list[str], names: list[str], top: str, scalars: list | None = None):
+    """Arrays of 3..8 elements of K >= clog2(N) bits (K <= 6) in every instance, with the syntax trees.
+    ``scalars`` (when given) collects the plain 2..6-bit vector variables of every instance as
+    (inst, name, K, file, declaration offset, params): sets of them may hold a permutation too."""
     from pyslang import ast, syntax
 
     from rtlopt.hdl.project import top_compilation
@@ -105,6 +112,12 @@ def _arrays(tlist: list[str], names: list[str], top: str):
             rng = getattr(ty, "range", None)
             if el is None or rng is None or not (ty.isPackedArray or ty.isUnpackedArray):
                 continue
+            if scalars is not None and ty.isPackedArray and getattr(el, "elementType", None) is None:
+                k = int(ty.bitWidth or 0)
+                f = buf.get(s.syntax.sourceRange.start.buffer.id)
+                if 2 <= k <= 6 and f is not None:
+                    scalars.append((inst, s.name, k, f, s.syntax.sourceRange.start.offset, params))
+                continue
             k = int(el.bitWidth or 0)
             if ty.isPackedArray and getattr(el, "elementType", None) is None:
                 continue  # a plain vector
@@ -128,6 +141,14 @@ def _arrays(tlist: list[str], names: list[str], top: str):
 
 def _bits(arr: _Arr, allregs: dict[str, list[int]]) -> list[list[int]] | None:
     """Flop indices of each element (LSB first), in the order of ``arr.elems``."""
+    if arr.members is not None:
+        out = []
+        for m in arr.members:
+            js = allregs.get(f"{arr.inst}.{m}" if arr.inst else m)
+            if js is None or len(js) != arr.k:
+                return None
+            out.append(js)
+        return out
     if arr.packed:
         js = allregs.get(arr.path)
         if js is None or len(js) != arr.n * arr.k:
@@ -221,9 +242,13 @@ def _txt(node) -> str:
     return str(node).strip()
 
 
-def _writes(stmt, leaf: str, conds: list[str], loopvars: dict, out: list):
+def _writes(stmt, leaf, conds: list[str], loopvars: dict, out: list, funcs: dict | None = None):
     """Element writes of ``leaf`` under ``stmt``: (index text | None, rhs text, conditions, loop vars); the
-    loop variables map to their (first, comparison, bound) texts, None when unknown."""
+    loop variables map to their (first, comparison, bound) texts, None when unknown. ``leaf`` may be a map
+    {scalar name: element index} (a set of scalar registers: a write of a member is the element write).
+    ``funcs``: the module's functions by name; a call in a right-hand side is read through the body."""
+    if funcs is not None and not isinstance(leaf, dict):
+        leaf = {leaf: None, "": funcs}
     k = type(stmt).__name__
     kind = str(stmt.kind).rpartition(".")[2]
     if k == "TimingControlStatementSyntax":
@@ -239,14 +264,15 @@ def _writes(stmt, leaf: str, conds: list[str], loopvars: dict, out: list):
         if stmt.elseClause is not None:
             _writes(stmt.elseClause.clause, leaf, conds + [f"!{p}"], loopvars, out)
     elif k == "CaseStatementSyntax":
-        if str(stmt.caseKeyword).strip() != "case":
+        ckw = str(stmt.caseKeyword).strip()
+        if ckw not in ("case", "casez"):
             raise _Fail
         sel = f"({_txt(stmt.expr)})"
         prev: list[str] = []
         for it in stmt.items:
             ik = type(it).__name__
             if ik == "StandardCaseItemSyntax":
-                labs = [f"{sel} == ({_txt(x)})" for x in it.expressions if type(x).__name__ != "Token"
+                labs = [_label(sel, _txt(x), ckw) for x in it.expressions if type(x).__name__ != "Token"
                         and _txt(x) not in (",",)]
                 c = "(" + " || ".join(labs) + ")"
                 _writes(it.clause, leaf, conds + [f"!{q}" for q in prev] + [c], loopvars, out)
@@ -288,24 +314,94 @@ def _writes(stmt, leaf: str, conds: list[str], loopvars: dict, out: list):
             raise _Fail
         if name in loopvars:
             return
-        if name != leaf:
+        if isinstance(leaf, dict):
+            if name not in leaf or name == "":
+                raise _Fail  # the block writes something else too
+            if leaf[name] is not None:
+                if idx is not None:
+                    raise _Fail
+                idx = str(leaf[name])
+        elif name != leaf:
             raise _Fail  # the block writes something else too
-        _rhs(e.right, idx, conds, loopvars, out)
+        _rhs(e.right, idx, conds, loopvars, out, leaf.get("") if isinstance(leaf, dict) else None)
     elif kind in ("EmptyStatement",):
         return
     else:
         raise _Fail
 
 
-def _rhs(e, idx, conds, loopvars, out):
+def _label(sel: str, lab: str, kw: str) -> str:
+    """The condition of a case item label: ``sel == lab``; a casez label with ?/z digits (a binary
+    literal) compares the other bits only."""
+    m = re.fullmatch(r"(\d+)\s*'[bB]\s*([01?zZ_]+)", lab)
+    if kw == "casez" and m and re.search(r"[?zZ]", m.group(2)):
+        bits = m.group(2).replace("_", "")
+        mask = "".join("0" if b in "?zZ" else "1" for b in bits)
+        val = "".join("0" if b in "?zZ" else b for b in bits)
+        return f"({sel} & {len(bits)}'b{mask}) == {len(bits)}'b{val}"
+    if kw == "casez" and (not re.fullmatch(r"[\w$'\s]+", lab) or re.search(r"'[^']*[zZ?]", lab)):
+        raise _Fail  # an expression label of a casez: its z bits are not known here
+    return f"{sel} == ({lab})"
+
+
+def _rhs(e, idx, conds, loopvars, out, funcs=None):
     if type(e).__name__ == "ConditionalExpressionSyntax":
         p = f"({_txt(e.predicate)})"
-        _rhs(e.left, idx, conds + [p], loopvars, out)
-        _rhs(e.right, idx, conds + [f"!{p}"], loopvars, out)
+        _rhs(e.left, idx, conds + [p], loopvars, out, funcs)
+        _rhs(e.right, idx, conds + [f"!{p}"], loopvars, out, funcs)
     elif type(e).__name__ == "ParenthesizedExpressionSyntax":
-        _rhs(e.expression, idx, conds, loopvars, out)
+        _rhs(e.expression, idx, conds, loopvars, out, funcs)
+    elif funcs and type(e).__name__ == "InvocationExpressionSyntax" and _txt(e.left) in funcs:
+        # a call of a module function: the writes of the function's result in its body, each under
+        # its path conditions, with the formals replaced by the (parenthesized) actual arguments
+        formals, body = funcs[_txt(e.left)]
+        args = [a for a in (e.arguments.parameters if e.arguments is not None else [])
+                if type(a).__name__ != "Token" and _txt(a) != ","]
+        if len(args) != len(formals) or any(type(a).__name__ != "OrderedArgumentSyntax" for a in args):
+            raise _Fail
+        sub = {f: f"({_txt(a.expr)})" for f, a in zip(formals, args, strict=True)}
+
+        def rep(t: str) -> str:
+            return _ID.sub(lambda m: sub.get(m.group(1), m.group(1)), t)
+
+        got: list = []
+        fname = _txt(e.left)
+        for st in body:
+            _writes(st, {fname: None}, [], {}, got)
+        if not got:
+            raise _Fail
+        for _i, r, cs, _lv in got:
+            out.append((idx, rep(r), conds + [rep(c) for c in cs], loopvars))
     else:
         out.append((idx, _txt(e), conds, loopvars))
+
+
+def _functions(mod) -> dict[str, tuple[list[str], list]]:
+    """The module's functions whose body only assigns the result (no locals, no return): name -> (formal
+    names in order, body statements)."""
+    out = {}
+    for it in mod.members:
+        if type(it).__name__ != "FunctionDeclarationSyntax":
+            continue
+        proto = it.prototype
+        formals: list[str] = []
+        body = []
+        ok = True
+        if proto.portList is not None:
+            for pt in proto.portList.ports:
+                if type(pt).__name__ == "FunctionPortSyntax":
+                    formals.append(pt.declarator.name.valueText)
+        for x in it.items:
+            tn = type(x).__name__
+            if tn == "PortDeclarationSyntax":
+                formals += [d.name.valueText for d in x.declarators if hasattr(d, "name")]
+            elif "Declaration" in tn or re.search(r"\breturn\b", _mask(str(x))):
+                ok = False
+            else:
+                body.append(x)
+        if ok and formals and body:
+            out[proto.name.valueText if hasattr(proto.name, "valueText") else _txt(proto.name)] = (formals, body)
+    return out
 
 
 def _const(text: str, params: dict[str, int], k: int) -> int | None:
@@ -351,7 +447,9 @@ def _blocks(tree, decl_off: int, leaf: str):
     if mod is None:
         return None
     blocks = []
-    pat = re.compile(rf"(?<![\w$.]){re.escape(leaf)}(?![\w$])")
+    names = [leaf] if isinstance(leaf, str) else list(leaf)
+    alt = "|".join(re.escape(x) for x in names)
+    pat = re.compile(rf"(?<![\w$.])(?:{alt})(?![\w$])")
 
     def walk(n, gvars):
         tn = type(n).__name__
@@ -373,7 +471,7 @@ def _blocks(tree, decl_off: int, leaf: str):
     writers = []
     for b, gv in blocks:
         # a write of leaf: leaf (or leaf[...]) followed by <= or =
-        if re.search(rf"(?<![\w$.]){re.escape(leaf)}\s*(?:\[(?:[^\[\];]|\[[^\[\];]*\])*\]\s*)?<?=(?!=)",
+        if re.search(rf"(?<![\w$.])(?:{alt})\s*(?:\[(?:[^\[\];]|\[[^\[\];]*\])*\]\s*)?<?=(?!=)",
                      _mask(str(b))):
             writers.append((b, gv))
     return mod, writers
@@ -410,14 +508,21 @@ def _comb(b) -> bool:
 
 
 def _collect(arr: _Arr, ws: list, y: int, listed: bool, touch: dict[int, list[str]],
-             holds: frozenset = frozenset()) -> bool:
+             holds: frozenset = frozenset(), fronts: list | None = None) -> bool:
     """Adds the touch conditions of the writes ``ws`` to ``touch``; False when a write cannot be read.
-    ``holds``: arrays whose element copied to the same index is no touch (B[i] = A[i])."""
+    ``holds``: arrays whose element copied to the same index is no touch (B[i] = A[i]). ``fronts``
+    (a list) gets (conditions, value) of every write of the front position of a list, holds included
+    (value None)."""
     for idx, rhs, conds, lvars in ws:
         if idx is None:
             return False
         m = re.fullmatch(r"([A-Za-z_][\w$]*)\s*\[\s*(.*?)\s*\]", rhs)
-        if m and m.group(1) in holds and m.group(2) == idx.strip():
+        hold = bool(m and m.group(1) in holds and m.group(2) == idx.strip())
+        if arr.members is not None and idx.strip().isdigit() and int(idx) - arr.lo < arr.n:
+            hold = rhs.strip() == arr.members[int(idx) - arr.lo]  # 'r <= r'
+        if hold:
+            if fronts is not None and listed and _const(idx, arr.params, 32) == arr.elems[y]:
+                fronts.append((list(conds), None))
             continue
         if listed:
             # a list: the write of the front position (element Y) names the touched way
@@ -433,6 +538,8 @@ def _collect(arr: _Arr, ws: list, y: int, listed: bool, touch: dict[int, list[st
             if any(re.search(rf"(?<![\w$'.]){re.escape(v)}(?![\w$])", x) for v in set(lvars) - {idx}
                    for x in cs + [r]):
                 return False
+            if fronts is not None:
+                fronts.append((cs, r))
             for e in arr.elems:
                 touch[e].append(" && ".join(cs + [f"(({r}) == {e - arr.lo})"]))
             continue
@@ -460,14 +567,43 @@ def _collect(arr: _Arr, ws: list, y: int, listed: bool, touch: dict[int, list[st
     return True
 
 
-def _plan(arr: _Arr, tree, text: str, y: int, listed: bool = False):
-    """(writer blocks, header text, reset condition, touch condition per element) or None."""
-    got = _blocks(tree, arr.decl_off, arr.name)
+def _front_touch(arr: _Arr, fronts: list, cut: int = 0) -> dict[int, str] | None:
+    """A list's touches read off its front writes as one: every write of the front position (holds
+    included) under the common prefix P of their conditions, one value R among the writes that are not
+    holds: touch[w] = P && (R == w) (a hold of the front, or a rewrite of the way already in front, is
+    no move). Only a guess (a hold may not mean R is in front): offered after a simulation. ``cut``:
+    that many trailing conditions of P dropped (they may only exclude a touch of the way in front);
+    None when P is not that long."""
+    vals = {r for _c, r in fronts if r is not None}
+    if len(fronts) < 2 or len(vals) != 1:
+        return None
+    pre = fronts[0][0]
+    for cs, _r in fronts[1:]:
+        k = 0
+        while k < min(len(pre), len(cs)) and pre[k] == cs[k]:
+            k += 1
+        pre = pre[:k]
+    if cut > len(pre):
+        return None
+    pre = pre[:len(pre) - cut]
+    r = vals.pop()
+    return {e: " && ".join(pre + [f"(({r}) == {e - arr.lo})"]) for e in arr.elems}
+
+
+def _plan(arr: _Arr, tree, text: str, y: int, listed: bool = False, merged: int | None = None):
+    """(writer blocks, header text, reset condition, touch condition per element) or None. ``merged``:
+    a list's touches from its front writes taken as one (:func:`_front_touch`, that many trailing
+    conditions cut)."""
+    names = arr.members if arr.members is not None else [arr.name]
+    got = _blocks(tree, arr.decl_off, arr.members if arr.members is not None else arr.name)
     if got is None or not got[1]:
         return None
     mod, writers = got
+    funcs = _functions(mod)
+    leaf = dict(zip(arr.members, arr.elems, strict=True)) | {"": funcs} if arr.members is not None else arr.name
     header = reset = None
     touch: dict[int, list[str]] = {e: [] for e in arr.elems}
+    fronts: list = []
     for b, gvars in writers:
         kw = str(b.kind).rpartition(".")[2]
         if kw not in ("AlwaysBlock", "AlwaysFFBlock"):
@@ -483,7 +619,7 @@ def _plan(arr: _Arr, tree, text: str, y: int, listed: bool = False):
         if type(body).__name__ != "ConditionalStatementSyntax" or body.elseClause is None:
             return None
         r = _txt(body.predicate)
-        if re.search(rf"(?<![\w$.]){re.escape(arr.name)}(?![\w$])", r) or any(
+        if any(re.search(rf"(?<![\w$.]){re.escape(x)}(?![\w$])", r) for x in names) or any(
                 re.search(rf"(?<![\w$.]){re.escape(g)}(?![\w$])", r) for g in gvars):
             return None
         if header is None:
@@ -491,8 +627,8 @@ def _plan(arr: _Arr, tree, text: str, y: int, listed: bool = False):
         elif re.sub(r"\s+", " ", h) != re.sub(r"\s+", " ", header) or r != reset:
             return None
         ws: list = []
-        _writes(body.elseClause.clause, arr.name, [], dict.fromkeys(gvars), ws)
-        nx = _copied_from(ws, gvars)
+        _writes(body.elseClause.clause, leaf, [], dict.fromkeys(gvars), ws, None if arr.members else funcs)
+        nx = _copied_from(ws, gvars) if arr.members is None else None
         if nx is not None:
             # two processes: 'A <= B' (or A[i] <= B[i]) with B computed by one combinational block: the
             # touches are B's writes of the youngest value (B itself stays, read from the decoded A)
@@ -503,22 +639,27 @@ def _plan(arr: _Arr, tree, text: str, y: int, listed: bool = False):
             ws = []
             _writes(combs[0][0].statement, nx, [], {}, ws)
             ws = [w for w in ws if w[0] is not None]
-        if not _collect(arr, ws, y, listed, touch, frozenset({arr.name, nx} if nx else ())):
+        if not _collect(arr, ws, y, listed, touch, frozenset({arr.name, nx} if nx else ()), fronts):
             return None
+    if merged is not None:
+        ft = _front_touch(arr, fronts, merged) if listed and len(writers) == 1 else None
+        if ft is None:
+            return None
+        return mod, writers, header, reset, ft
     if any(not v for v in touch.values()):
         return None
     return mod, writers, header, reset, {e: " || ".join(f"({c})" for c in v) for e, v in touch.items()}
 
 
 def emit(texts: dict[Path, str], top: str, arr: _Arr, tree, y: int, rst: tuple[int, ...],
-         listed: bool = False) -> dict[Path, str] | None:
+         listed: bool = False, merged: int | None = None) -> dict[Path, str] | None:
     from rtlopt.engine.parampin import _header_end
     from rtlopt.semantic.onehotidx import _fresh
 
     paths = list(texts)
     text = texts[paths[arr.file]]
     try:
-        plan = _plan(arr, tree, text, y, listed)
+        plan = _plan(arr, tree, text, y, listed, merged)
     except _Fail:
         return None
     if plan is None:
@@ -526,9 +667,18 @@ def emit(texts: dict[Path, str], top: str, arr: _Arr, tree, y: int, rst: tuple[i
     mod, writers, header, reset, touch = plan
     masked = _mask(text)
     leaf, n, el = arr.name, arr.n, arr.elems
+    mem = arr.members
     # a declaration initializer would not carry over to the matrix
-    if re.search(rf"(?<![\w$.]){re.escape(leaf)}\s*(?:\[[^\]]*\]\s*)*=(?![=>])", masked[:arr.decl_off + 200][arr.decl_off:]):
+    if mem is None and re.search(rf"(?<![\w$.]){re.escape(leaf)}\s*(?:\[[^\]]*\]\s*)*=(?![=>])",
+                                 masked[:arr.decl_off + 200][arr.decl_off:]):
         return None
+    for x, off in zip(mem or [], arr.decl_offs, strict=True):
+        d = masked[off:masked.find(";", off)]
+        if re.search(rf"(?<![\w$.]){re.escape(x)}\s*(?:\[[^\]]*\]\s*)*=(?![=>])", d):
+            return None
+
+    def elem(e):  # the text of element e
+        return mem[e - arr.lo] if mem is not None else f"{leaf}[{e}]"
     ms, me = mod.sourceRange.start.offset, mod.sourceRange.end.offset
     em = masked.rfind("endmodule", ms, me)
     he = _header_end(masked[ms:me])
@@ -558,7 +708,12 @@ def emit(texts: dict[Path, str], top: str, arr: _Arr, tree, y: int, rst: tuple[i
     rbits = "".join("1" if rst[a] > rst[b] else "0" for a, b in reversed(pairs))
     what = (f"the ways in order of use; {ordn}[p]: way a is behind way b in {leaf}" if listed else
             f"true-LRU order; {ordn}[p] = {leaf}[a] > {leaf}[b]")
+    if mem is not None:
+        what = (f"the ways in order of use; {ordn}[p]: way a is behind way b" if listed else
+                f"true-LRU order; {ordn}[p] = element a > element b")
+        leaf = "{" + ", ".join(mem) + "}"
     lines = [f"{ind}// {leaf}: a permutation of 0..{n - 1} ({what}), for the pair p = (a, b), a < b"]
+    leaf = arr.name
     for i, e in enumerate(el):
         lines.append(f"{ind}assign {tn}[{i}] = {touch[e]};")
     lines.append(f"{header} begin")
@@ -578,7 +733,7 @@ def emit(texts: dict[Path, str], top: str, arr: _Arr, tree, y: int, rst: tuple[i
             val = " | ".join(f"(({rank_is(w, a)}) ? {arr.k}'d{w} : {arr.k}'d0)" for w in range(1, n))
         else:
             val = " + ".join(o(a, b) for b in range(n) if b != a)
-        lines.append(f"{ind}{ind}{leaf}[{e}] = {val};")
+        lines.append(f"{ind}{ind}{elem(e)} = {val};")
     lines.append(f"{ind}end")
     # reads 'A[x] == c' / 'A[x] != c' (c a constant 0..N-1) read one flag per element: the rank test
     # of its matrix row (c == N-1: every other element younger, an AND; c == 0: a NOR)
@@ -602,6 +757,25 @@ def emit(texts: dict[Path, str], top: str, arr: _Arr, tree, y: int, rst: tuple[i
             taken += flags[c]
         neg = "!" if m.group("op") == "!=" else ""
         reads.append((m.start(), m.end(), f"{neg}{flags[c]}[{m.group('x')}]"))
+    if mem is not None and not listed:
+        # scalar reads 'r == c' / 'r != c' (c a constant 0..N-1): the rank test of the element's row
+        alt = "|".join(re.escape(x) for x in mem)
+        for m in re.finditer(rf"(?<![\w$.'])(?P<leaf>{alt})\s*(?P<op>==|!=)(?!=)\s*"
+                             rf"(?P<c>\d*\s*'[sS]?[dDhHbB]\s*[0-9a-fA-F_]+|\d+)(?![\w$'])", masked[ms:em]):
+            a0, b0 = ms + m.start(), ms + m.end()
+            if any(a <= a0 < b for a, b in spans):
+                continue
+            pre = masked[:a0].rstrip()
+            post = masked[b0:].lstrip()[:1]
+            if not pre or pre[-1] not in "(,;?:{&|^=" or post not in tuple(")];,&|?:}"):
+                continue
+            if pre[-1] == "=" and pre[-2:-1] in ("=", "!", "<", ">"):
+                continue
+            c = _const(m.group("c"), arr.params, arr.k)
+            if c is None or not 0 <= c < n:
+                continue
+            t = rank_is(mem.index(m.group("leaf")), c)
+            reads.append((a0, b0, f"!({t})" if m.group("op") == "!=" else f"({t})"))
     decls = f"\n{ind}reg [{npair - 1}:0] {ordn};\n{ind}wire [{n - 1}:0] {tn};"
     for c, fn in sorted(flags.items()):
         rng = f"[{arr.lo}:{arr.lo + n - 1}]" if arr.asc else f"[{arr.lo + n - 1}:{arr.lo}]"
@@ -612,7 +786,7 @@ def emit(texts: dict[Path, str], top: str, arr: _Arr, tree, y: int, rst: tuple[i
     gone = spans + [(a, b) for a, b, _r in reads]
     rest = [m.start() for m in re.finditer(rf"(?<![\w$.]){re.escape(leaf)}(?![\w$])", masked[ms:em])
             if not any(a <= ms + m.start() < b for a, b in gone)]
-    if len(rest) <= 1:  # the declaration
+    if mem is None and len(rest) <= 1:  # the declaration
         i0 = next(i for i, ln in enumerate(lines) if ln.endswith("always @* begin"))
         del lines[i0:i0 + n + 2]
     block = "\n".join(lines)
@@ -650,24 +824,33 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
     paths = list(texts)
     tlist = [texts[p] for p in paths]
     # a packed 2-D declaration ('[3:0][1:0] age') or an unpacked array of vectors ('[1:0] age [0:3]')
-    if not any(re.search(r"\]\s*\[[^\]]*\]\s*[A-Za-z_][\w$]*\s*[;,=\[]|\[[^\]]*\]\s*[A-Za-z_][\w$]*\s*\[[^\]]*\]"
-                         r"\s*[;,=]", _mask(t)) for t in tlist):
+    has_arr = any(re.search(r"\]\s*\[[^\]]*\]\s*[A-Za-z_][\w$]*\s*[;,=\[]|\[[^\]]*\]\s*[A-Za-z_][\w$]*\s*\[[^\]]*\]"
+                            r"\s*[;,=]", _mask(t)) for t in tlist)
+    has_scal = any(_scalar_hint(_mask(t)) for t in tlist)
+    if not has_arr and not has_scal:
         return []
-    arrs, trees = _arrays(tlist, [str(p) for p in paths], top)
-    if not arrs:
+    scalars: list = []
+    arrs, trees = _arrays(tlist, [str(p) for p in paths], top, scalars if has_scal else None)
+    if not arrs and not scalars:
         return []
     an = regfunc.analysis_for(texts, top, timeout_s)
     if an.net is None:
         return []
     allregs = regfunc._all_registers(an.net)
     # group the instances of one declaration (one module text): all must pass alike
-    groups: dict[tuple[int, int], list[_Arr]] = {}
-    for a in arrs:
+    groups: dict[tuple, list[_Arr]] = {}
+    for a in arrs or []:
         groups.setdefault((a.file, a.decl_off), []).append(a)
+    if scalars:
+        for key, grp in _scalar_sets(an.net, allregs, scalars).items():
+            groups[key] = grp
     out = []
-    for _key, grp in groups.items():
+    done_sets: list[set] = []
+    for key, grp in groups.items():
         if time.monotonic() - t0 > timeout_s:
             break
+        if grp[0].members is not None and any(set(key[1]) & d for d in done_sets):
+            continue  # a set overlapping one already re-encoded
         for listed in (False, True):
             res = set()
             for a in grp:
@@ -681,15 +864,84 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
                 continue
             a = grp[0]
             y, rst = next(iter(res))[3]
-            try:
-                new = emit(texts, top, a, trees[a.file], y, rst, listed)
-            except Exception:  # noqa: BLE001 - a source shape this emitter does not know: no candidate
-                new = None
+            new = None
+            if listed:
+                # the front writes taken as one touch: smaller when it holds, so tried first (each
+                # simulated from reset against the original), with up to MAX_CUT trailing conditions
+                # of their common prefix cut (the fewest conditions that agree)
+                for cut in range(MAX_CUT, -1, -1):
+                    try:
+                        new = emit(texts, top, a, trees[a.file], y, rst, listed, merged=cut)
+                    except Exception:  # noqa: BLE001
+                        new = None
+                    if new is not None and seqsim.outputs_agree(an.net, new, top, 10.0) is True:
+                        break
+                    new = None
+            if new is None:
+                try:
+                    new = emit(texts, top, a, trees[a.file], y, rst, listed)
+                except Exception:  # noqa: BLE001 - a source shape this emitter does not know: no candidate
+                    new = None
             if new is not None:
+                if a.members is not None:
+                    done_sets.append(set(key[1]))
                 kind = "MRU list of ways" if listed else "true-LRU ages"
                 out.append((new, f"{kind} '{a.path}' ({a.n} x {a.k} bits) kept as a "
                                  f"{a.n * (a.n - 1) // 2}-bit pairwise order matrix"))
             break
+    return out
+
+
+#: most trailing conditions of a list's front-write prefix dropped (each try one simulation)
+MAX_CUT = 2
+#: most same-width scalars of one instance tried as members of a set (every 3- and 4-subset whose
+#: reset values are a permutation is simulated)
+MAX_SCALARS = 12
+
+
+def _scalar_hint(masked: str) -> bool:
+    """Cheap precondition: three or more variables declared with one literal 2..6-bit range
+    ('reg [1:0] a, b, c;', or separate declarations of one range)."""
+    cnt: dict[str, int] = {}
+    for m in re.finditer(r"\b(?:reg|logic|bit)\s+(?:(?:un)?signed\s+)?\[\s*(\d+)\s*:\s*(\d+)\s*\]\s*"
+                         r"([A-Za-z_][\w$]*(?:\s*,\s*[A-Za-z_][\w$]*)*)\s*;", masked):
+        if not 2 <= abs(int(m.group(1)) - int(m.group(2))) + 1 <= 6:
+            continue
+        r = m.group(1) + ":" + m.group(2)
+        cnt[r] = cnt.get(r, 0) + m.group(3).count(",") + 1
+        if cnt[r] >= 3:
+            return True
+    return False
+
+
+def _scalar_sets(net, allregs: dict, scalars: list) -> dict[tuple, list[_Arr]]:
+    """Sets of 3..MAX_WAYS same-width scalar registers of one instance whose reset values are a
+    permutation of 0..N-1 (declaration order), as virtual arrays; keyed by (file, declaration offsets),
+    with one entry per instance of the module."""
+    from itertools import combinations
+
+    st = seqsim.ternary_reset_state(net)
+    by: dict[tuple, list] = {}
+    for inst, name, k, f, off, params in scalars:
+        js = allregs.get(f"{inst}.{name}" if inst else name)
+        if js is None or len(js) != k or any(st[j] is None for j in js):
+            continue
+        by.setdefault((inst, k, f), []).append((off, name, sum(st[j] << b for b, j in enumerate(js)), params))
+    out: dict[tuple, list[_Arr]] = {}
+    for (inst, k, f), lst in by.items():
+        lst.sort()
+        lst = [x for x in lst if x[2] < MAX_WAYS][:MAX_SCALARS]
+        for n in range(MAX_WAYS, 2, -1):
+            if (n - 1).bit_length() > k:
+                continue
+            for combo in combinations(lst, n):
+                if sorted(x[2] for x in combo) != list(range(n)):
+                    continue
+                names = [x[1] for x in combo]
+                base = re.sub(r"[_\d]+$", "", os.path.commonprefix(names)) or "lru"
+                out.setdefault((f, tuple(x[0] for x in combo)), []).append(
+                    _Arr(inst, base, n, k, list(range(n)), False, 0, True, f, combo[0][0], combo[0][3],
+                         members=names, decl_offs=tuple(x[0] for x in combo)))
     return out
 
 
