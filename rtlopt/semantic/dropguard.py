@@ -214,4 +214,4 @@ def _simulated(state, got: list[tuple[dict[Path, str], str]]) -> list[tuple[dict
     except Exception:  # noqa: BLE001 - no simulation model: left to the proof
         return got
     return [(new, desc) for new, desc in got
-            if time.monotonic() > end or _sim_agrees(net, new, top, max(2.0, end - time.monotonic()))]
+            if time.monotonic() > end or _sim_agrees(net, new, top, max(2.0, end - time.monotonic())) is not False]

@@ -75,7 +75,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
             break
         new = dict(texts)
         new[p] = texts[p][:s] + keep + texts[p][e:]
-        if _sim_agrees(net, new, top, max(2.0, deadline - time.monotonic())):
+        if _sim_agrees(net, new, top, max(2.0, deadline - time.monotonic())) is not False:
             ok.setdefault(p, []).append((s, e, keep))
             out.append((new, desc))
     # every agreeing guard of a file at once (a table's valid bits are read in several places: only
@@ -87,7 +87,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
         for s, e, keep in sorted(edits, reverse=True):
             t = t[:s] + keep + t[e:]
         new = {**texts, p: t}
-        if _sim_agrees(net, new, top, max(2.0, deadline - time.monotonic())):
+        if _sim_agrees(net, new, top, max(2.0, deadline - time.monotonic())) is not False:
             out.insert(0, (new, f"{len(edits)} guards on state that never change what they select"))
     return out
 
