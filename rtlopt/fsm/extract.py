@@ -111,14 +111,17 @@ def _module_texts(design: DesignRef) -> dict[str, tuple[str, str, int, int]]:
 
 
 def _bodies(design: DesignRef, below_top: bool = False) -> list:
-    if below_top:  # elaborate only the top and the modules below it, not every uninstantiated module
-        import pyslang
+    import pyslang
 
-        opts = ast.CompilationOptions()
+    from rtlopt.hdl.project import active
+
+    opts = ast.CompilationOptions()
+    if below_top:  # elaborate only the top and the modules below it, not every uninstantiated module
         opts.topModules = {design.top}
-        comp = ast.Compilation(pyslang.Bag([opts]))
-    else:
-        comp = ast.Compilation()
+    params = active().params
+    if params:  # the project's -G values (the top-level modules' parameters, as Yosys' chparam)
+        opts.paramOverrides = [f"{k}={v}" for k, v in params]
+    comp = ast.Compilation(pyslang.Bag([opts]))
     for t in design.parsed.trees:
         comp.addSyntaxTree(t)
     root = comp.getRoot()
