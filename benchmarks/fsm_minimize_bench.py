@@ -6,6 +6,8 @@ Usage::
     python benchmarks/fsm_minimize_bench.py [--sizes 5,10,20,40,80,150] [--seeds 3] [--styles kiss2,case,...]
         [--timeout 2 --cpu-clock]   # the 2 s limit in CPU seconds (fair on a machine loaded by others)
         [--memin 60]                # also MeMin's own search (its clique, fresh MiniSat per k), 60 s wall
+        [--truth 120]               # rows not proven minimum: the true minimum by this script's own
+                                    # SAT ladder (CaDiCaL, 120 CPU s): is the gap rtlopt's or unknown?
 
 For every machine: the ground-truth table is generated here; rtlopt reads the KISS2 text or extracts
 the machine from the Verilog text; minimizes it; the minimized machine is exported as KISS2 and
@@ -356,10 +358,12 @@ def cover_exists(tab, n: int, ni: int, k: int, inc, timeout: float = 60.0, cliqu
 
 
 def _cover_model(tab, n: int, ni: int, k: int, inc, states: set[int], timeout: float,
-                 clique: list[int] | None = None, lex: bool = True):
+                 clique: list[int] | None = None, lex: bool = True, cpu: bool = False):
     """:func:`cover_exists` on the states ``states`` only (a relaxation: the constraints of the
     other states, and closure into them, are left out): None out of time, False no cover, else
-    ``(classes, delta)`` of the model (member sets, ``delta[(j, a)]`` successor class)."""
+    ``(classes, delta)`` of the model (member sets, ``delta[(j, a)]`` successor class).
+    ``cpu``: ``timeout`` counts CPU seconds of this process and the solver is CaDiCaL 1.9.5 in
+    conflict-budget slices (a fair long limit on a machine loaded by other jobs)."""
     import threading
 
     from pysat.solvers import Solver
@@ -415,16 +419,27 @@ def _cover_model(tab, n: int, ni: int, k: int, inc, states: set[int], timeout: f
             e2 = new()
             cls += [pre + [-a, -b, e2], pre + [a, b, e2]]
             eq = e2
-    with Solver(name="minisat22", bootstrap_with=cls) as sol:
-        timer = threading.Timer(timeout, sol.interrupt)
-        timer.start()
-        try:
-            r = sol.solve_limited(expect_interrupt=True)
-        finally:
-            timer.cancel()
-        if not r:
-            return r
-        true = {v for v in sol.get_model() if v > 0}
+    if cpu:
+        with Solver(name="cadical195", bootstrap_with=cls) as sol:
+            end = time.process_time() + timeout
+            r = None
+            while r is None and time.process_time() < end:
+                sol.conf_budget(20000)
+                r = sol.solve_limited()
+            if not r:
+                return r
+            true = {v for v in sol.get_model() if v > 0}
+    else:
+        with Solver(name="minisat22", bootstrap_with=cls) as sol:
+            timer = threading.Timer(timeout, sol.interrupt)
+            timer.start()
+            try:
+                r = sol.solve_limited(expect_interrupt=True)
+            finally:
+                timer.cancel()
+            if not r:
+                return r
+            true = {v for v in sol.get_model() if v > 0}
     classes = [{s for s in states if x[s][j] in true} for j in range(k)]
     delta = {(j, a): next((j2 for j2 in range(k) if ys[j2] in true), None) for (j, a), ys in y.items()}
     return classes, delta
@@ -481,6 +496,29 @@ def subset_refinement(tab, n: int, ni: int, k: int, inc, timeout: float = 60.0) 
         sub |= misfit
 
 
+def truth_range(tab, n: int, ni: int, inc, hi: int, budget: float) -> tuple[int, int, float]:
+    """The minimum by this script's own encoding (its clique, degree-ordered lexicographic
+    classes, CaDiCaL; nothing of rtlopt.fsm), for rows rtlopt did not prove: from the clique size
+    upwards, each class count refuted or satisfied, within ``budget`` CPU seconds in all.
+    ``hi``: the class count of a cover known to exist (rtlopt's, checked by the simulator).
+    Returns ``(lo, hi, cpu)``: the minimum lies in ``lo..hi`` (``lo == hi``: known exactly)."""
+    c0 = time.process_time()
+    clique = clique_of(inc, n)
+    lo = len(clique)
+    while lo < hi:
+        left = budget - (time.process_time() - c0)
+        if left <= 0:
+            break
+        r = _cover_model(tab, n, ni, lo, inc, set(range(n)), left, clique, cpu=True)
+        if r is None:
+            break
+        if r:
+            hi = lo
+            break
+        lo += 1
+    return lo, hi, time.process_time() - c0
+
+
 def brute_min(tab, n: int, ni: int, inc) -> int:
     """Minimum closed cover containing state 0 (enumeration; small machines only)."""
     nsym = 1 << ni
@@ -499,7 +537,8 @@ def brute_min(tab, n: int, ni: int, inc) -> int:
 
 # ---------------------------------------------------------------------- run
 def run_one(n: int, ni: int, no: int, dc: float, seed: int, style: str, timeout: float, exact_max: int,
-            check_timeout: float = 60.0, memin_budget: float = 0.0, subset_budget: float = 0.0):
+            check_timeout: float = 60.0, memin_budget: float = 0.0, subset_budget: float = 0.0,
+            truth_budget: float = 0.0):
     from rtlopt.fsm import kiss2, minimize, minimized_fsm
 
     core = max(2, int(n * 0.7)) if seed % 2 else None
@@ -552,8 +591,11 @@ def run_one(n: int, ni: int, no: int, dc: float, seed: int, style: str, timeout:
     if subset_budget > 0:  # subset refinement at the result's class count and one below
         subset = [(k, *subset_refinement(tab, n, ni, k, inc, subset_budget)) for k in (m.n_after, m.n_after - 1)
                   if k >= lb]
+    truth = None
+    if truth_budget > 0 and not m.optimal and not bad:
+        truth = truth_range(tab, n, ni, inc, m.n_after, truth_budget)
     dens = 2 * len(inc) / max(1, n * (n - 1))
-    return {"n": n, "dc": dc, "min": m.n_after, "lb": m.lower_bound, "lb_indep": lb, "method": m.method, "memin": memin,
+    return {"truth": truth, "n": n, "dc": dc, "min": m.n_after, "lb": m.lower_bound, "lb_indep": lb, "method": m.method, "memin": memin,
             "subset": subset, "density": dens,
             "read_s": t1 - t0, "min_s": t2 - t1, "read_cpu": c1 - c0, "min_cpu": c2 - c1, "verdict": verdict, "check": check}
 
@@ -584,6 +626,25 @@ def _subset_cell(r: dict) -> str:
                                      for k, res, rounds, size in r["subset"])
 
 
+def _truth_cell(r: dict) -> str:
+    if not r.get("truth"):
+        return ""
+    lo, hi, cpu = r["truth"]
+    known = f"minimum {lo}" if lo == hi else f"minimum in {lo}..{hi}"
+    return f"  truth: {known} ({cpu:.1f} cpu s)"
+
+
+def _truth_summary(rs: list[dict]) -> str:
+    ts = [r["truth"] for r in rs if r.get("truth")]
+    if not ts:
+        return ""
+    # rows whose minimum is known (proven by rtlopt, or settled by the independent ladder), and
+    # of the result's gap to its own proven bound the part that lies above the true minimum
+    known = sum(1 for r in rs if r["verdict"] == "ok" or (r.get("truth") and r["truth"][0] == r["truth"][1]))
+    above = sum(r["min"] - r["truth"][0] for r in rs if r.get("truth") and r["truth"][0] == r["truth"][1])
+    return f"  minima known {known}/{len(rs)}, result above them {above}"
+
+
 def _memin_summary(rs: list[dict]) -> str:
     ms = [r["memin"] for r in rs if r.get("memin")]
     if not ms:
@@ -610,6 +671,9 @@ def main(argv=None) -> int:
     ap.add_argument("--subset", type=float, default=0.0, metavar="S",
                     help="also measure MeMin-style subset refinement (subset_refinement) at the result's class "
                          "count and one below, S wall seconds each (kiss2 rows)")
+    ap.add_argument("--truth", type=float, default=0.0, metavar="S",
+                    help="for rows not proven minimum: this script's own SAT ladder (its clique upwards, "
+                         "CaDiCaL) for S CPU seconds, to tell a gap of rtlopt's from an unknown minimum")
     ap.add_argument("--cpu-clock", action="store_true",
                     help="time limits of the minimizer count CPU seconds of this process, not wall seconds "
                          "(a fair 2 s on a machine loaded by other jobs)")
@@ -629,7 +693,7 @@ def main(argv=None) -> int:
                 for seed in range(a.seeds):
                     r = run_one(n, a.ni, a.no, dc, 1000 * n + seed, style, a.timeout, a.exact_max,
                                 a.check_timeout, a.memin if style == "kiss2" else 0.0,
-                                a.subset if style == "kiss2" else 0.0)
+                                a.subset if style == "kiss2" else 0.0, a.truth)
                     rows += 1
                     if "error" in r:
                         print(f"{style:<13}{n:>4}{round(100 * dc):>5}{seed:>5}  {r['error']}")
@@ -642,7 +706,8 @@ def main(argv=None) -> int:
                     exact += ok
                     fast += ok and r["min_s"] <= a.target_s
                     print(f"{style:<13}{n:>4}{round(100 * dc):>5}{seed:>5}{r['min']:>5}{r['lb']:>5}{r['lb_indep']:>5}  "
-                          f"{r['method']:<12}{r['read_s']:>8.2f}{r['min_s']:>8.2f}{r['read_cpu']:>7.2f}{r['min_cpu']:>7.2f}  {r['check']:<11}{r['verdict']}" + _memin_cell(r) + _subset_cell(r),
+                          f"{r['method']:<12}{r['read_s']:>8.2f}{r['min_s']:>8.2f}{r['read_cpu']:>7.2f}{r['min_cpu']:>7.2f}  {r['check']:<11}{r['verdict']}" + _memin_cell(r) + _subset_cell(r)
+                          + _truth_cell(r),
                           flush=True)
     # one line per (states, don't-cares) over styles and seeds
     print()
@@ -664,7 +729,7 @@ def main(argv=None) -> int:
         above = span(sorted({r["min"] - r["lb_indep"] for r in rs}))  # result above the clique bound
         print(f"{n:>6}{round(100 * dc):>5}{len(rs):>5}  {span(lbs):>11}  {span(res):>9}  {ok:>3}/{len(rs):<3}"
               f"  {max(r['min_s'] for r in rs):>6.2f}{cpus[-1]:>8.2f}{cpus[len(cpus) // 2]:>8.2f}  {fast_cpu:>3}/{len(rs):<3}"
-              f"  {gap:>4}  {dens:>8.2f}  {above:>7}" + _memin_summary(rs))
+              f"  {gap:>4}  {dens:>8.2f}  {above:>7}" + _memin_summary(rs) + _truth_summary(rs))
     print(f"{rows} machines: minimum reached and independently confirmed on {exact}, of those within "
           f"{a.target_s:g} s: {fast}; not ok: {fails}; slowest minimization {worst:.2f} s")
     return 1 if fails else 0
