@@ -657,6 +657,9 @@ def regfunc_candidates(state: State) -> list[Candidate]:
 register_generator("regfunc", regfunc_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
 # lifeshare: two registers busy in disjoint phases of a controller share one register.
 _semantic_generator("lifeshare", "lifeshare", per_top=True)
+# instlife: instances of one child module busy in disjoint cycles become one instance (inputs selected by
+# the started one's strobe or the controller's phase). Nothing elaborated without two instances of one module.
+_semantic_generator("instlife", "instlife", per_top=True)
 
 # regretime: two registers read only as the operands of one operator become a register of its result.
 _semantic_generator("regretime", "regretime", per_top=True)

@@ -550,6 +550,15 @@ def _phase_sharing(sm: SmtMiter, values: dict[str, list[int]], gregs: list, hreg
     words = [(g, h) for g in gregs for h in hregs if min(g.width, h.width) >= 2
              and not z3.is_bool(sm.regs[g.name]) and not z3.is_bool(sm.regs[h.name])]
     zeros = [r for r in gregs + hregs if r.width >= 2 and not z3.is_bool(sm.regs[r.name])][:24]
+    # 1-bit state of shared timers and child instances (a 'run' flag beside the count): clear outside
+    # its phase, or the gate's flag equal to the gold flag of the phase (rtlopt.semantic.instlife)
+    bits = [r for r in gregs + hregs if r.width == 1][:16]
+    bitpairs = [(g, h) for g in gregs if g.width == 1 for h in hregs if h.width == 1][:24]
+
+    def bit(r):
+        x = sm.regs[r.name]
+        return x if z3.is_bool(x) else x == z3.BitVecVal(1, 1, x.ctx)
+
     out: list[z3.BoolRef] = []
     for c in conds + extra:
         e = sm.regs[c.name]
@@ -557,6 +566,8 @@ def _phase_sharing(sm: SmtMiter, values: dict[str, list[int]], gregs: list, hreg
             lit = (e if a else z3.Not(e)) if z3.is_bool(e) else e == z3.BitVecVal(a, e.size(), e.ctx)
             # a register waiting at 0 outside its phase (cleared when it leaves it, not on entry)
             out += [z3.Implies(lit, sm.regs[r.name] == 0) for r in zeros if r is not c]
+            out += [z3.Implies(lit, z3.Not(bit(r))) for r in bits if r is not c]
+            out += [z3.Implies(lit, bit(g) == bit(h)) for g, h in bitpairs if g is not c and h is not c]
             for g, h in words:
                 if g is c or h is c or (g.width == h.width and c in conds):
                     continue

@@ -1,0 +1,606 @@
+"""Instances of one child module busy in disjoint phases share one instance (resource sharing of the
+state inside sibling instances: the cross-instance form of :mod:`rtlopt.semantic.lifeshare`).
+
+Two (or more) instances of one module -- the delay timer of each power-up step, the preamble and gap
+timers of a beacon, the heat and soak timers of a cycle -- whose state is never away from its reset
+value in two of them at once need one instance: it takes the started one's inputs, and its outputs
+go to every consumer (each reads them only in its own phase; the proof says whether that is so).
+
+Found by meaning, not by names: the flattened design's sampled traces from reset
+(:func:`rtlopt.semantic.regfunc.run_trace`) give, per instance, the cycles in which any of its
+flip-flops differs from its reset value ("busy"); the instances of a group must be busy in pairwise
+disjoint cycles (every instance of the parent module alike). Gated on a cheap syntactic precondition:
+a module with at least two single instances of one child module (nothing is elaborated otherwise).
+
+The edit is minimal, in the parent: the kept instance's input connections that differ between the
+instances become selections -- by the started instance's 1-bit strobe (``load``/``start``: the strobe
+port gets the OR of the strobes, every other differing port ``s_b ? x_b : x_a``), or by the phase of a
+controller register of the parent (the set of its codes seen while each instance is busy, disjoint
+between instances) -- and each dropped instance becomes ``assign <its output net> = <kept output
+net>;``. When the instances' parameters differ in values their module uses in expressions (a delay
+length, a limit), the module gets a parameter ``RTLOPT_EXT`` (default 0: every other use keeps its
+behaviour) and one input ``rtlopt_<P>`` per such parameter, read through
+``wire signed [31:0] rtlopt_<P>_v = RTLOPT_EXT ? rtlopt_<P> : P;`` in those expressions; the kept
+instance gets ``RTLOPT_EXT = 1`` and ``.rtlopt_<P>(phase_b ? P_b : P_a)``. Parameter uses in widths,
+selects, casts' sizes and generate headers keep the kept instance's value (the kept instance is the one
+with the largest values). Each candidate is simulated against the original before it is offered; the
+search loop measures it and proves it from reset like every candidate.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import numpy as np
+
+from rtlopt.hdl.edit import Edit, apply_edits
+
+RULE = "instance_lifetime_sharing"
+MAX_CANDIDATES = 4
+#: widest parent register a phase predicate reads
+PHASE_BITS = 4
+#: instances of one module considered in a group
+MAX_GROUP = 6
+#: variants simulated at most (each costs a Yosys elaboration and a simulation)
+MAX_SIMS = 6
+
+_IDENT = re.compile(r"[A-Za-z_][\w$]*")
+#: syntax kinds whose parameter reads stay constant (widths, selects, cast sizes, generate headers)
+_CONST_CTX = {"VariableDimensionSyntax", "ParameterDeclarationSyntax", "ParameterDeclarationStatementSyntax",
+              "ParameterPortListSyntax", "ElementSelectSyntax", "ParameterValueAssignmentSyntax",
+              "TypedefDeclarationSyntax", "LoopGenerateSyntax", "GenvarDeclarationSyntax"}
+
+
+def _kind(n) -> str:
+    return type(n).__name__
+
+
+def _span(n) -> tuple[int, int]:
+    r = n.sourceRange
+    return r.start.offset, r.end.offset
+
+
+def _modules(tree) -> list:
+    r = tree.root
+    if _kind(r) == "ModuleDeclarationSyntax":
+        return [r]
+    return [m for m in getattr(r, "members", []) if _kind(m) == "ModuleDeclarationSyntax"]
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+# -- syntax: groups of instances ------------------------------------------------------------------
+
+class _Inst:
+    """One single-instance instantiation statement of a child module in a parent module."""
+
+    def __init__(self, it, hi, conns):
+        self.it, self.hi, self.conns = it, hi, conns
+        self.name = hi.decl.name.valueText
+
+
+def _conns(text: str, hi, ports: list[str]):
+    """{port: (connection start, end, expression start, end, expression text or None, shorthand)} of an
+    instance (``.p`` shorthand: the text is the port name), None for ``.*``."""
+    got = {}
+    cs = [c for c in hi.connections if not _kind(c).endswith("Token")]
+    for i, c in enumerate(cs):
+        k = _kind(c)
+        cs0, ce0 = _span(c)
+        if k == "NamedPortConnectionSyntax":
+            name = c.name.valueText
+            if c.expr is None:
+                short = not str(c.openParen).strip()
+                got[name] = (cs0, ce0, None, None, name if short else None, short)
+            else:
+                a, b = _span(c.expr)
+                got[name] = (cs0, ce0, a, b, text[a:b], False)
+        elif k == "OrderedPortConnectionSyntax":
+            if i >= len(ports) or c.expr is None:
+                return None
+            a, b = _span(c.expr)
+            got[ports[i]] = (cs0, ce0, a, b, text[a:b], False)
+        else:
+            return None
+    return got
+
+
+def _groups(texts: dict[Path, str]):
+    """[(path, text, tree, parent module syntax, child module name, [_Inst])]: modules holding >= 2 single,
+    named-port instances of one child module with an ANSI port list. Syntax only (cheap)."""
+    from pyslang import syntax
+
+    from rtlopt.semantic import instmux
+
+    trees = []
+    for p, t in texts.items():
+        tr = syntax.SyntaxTree.fromText(t, str(p))
+        if any(d.isError() for d in tr.diagnostics):
+            return []
+        trees.append((p, tr))
+    dirs = instmux._port_dirs(trees)
+    out = []
+    for p, tr in trees:
+        text = texts[p]
+        for mod in _modules(tr):
+            by: dict[str, list[_Inst]] = {}
+            for it in mod.members:
+                if _kind(it) != "HierarchyInstantiationSyntax":
+                    continue
+                his = [h for h in it.instances if _kind(h) == "HierarchicalInstanceSyntax"]
+                ty = it.type.valueText
+                if len(his) != 1 or ty not in dirs or his[0].decl is None or list(his[0].decl.dimensions):
+                    continue
+                cs = _conns(text, his[0], [n for n, _d in dirs[ty]])
+                if cs is None:
+                    continue
+                by.setdefault(ty, []).append(_Inst(it, his[0], cs))
+            for ty, insts in by.items():
+                if len(insts) >= 2:
+                    out.append((p, text, tr, mod, ty, insts[:MAX_GROUP], dict(dirs[ty])))
+    return out
+
+
+# -- traces ---------------------------------------------------------------------------------------
+
+def _lanes(words: np.ndarray) -> np.ndarray:
+    """[cycles, words] uint64 -> [cycles, words*64] bool."""
+    c, w = words.shape
+    sh = np.arange(64, dtype=np.uint64)
+    return (((words[:, :, None] >> sh) & np.uint64(1)) != 0).reshape(c, w * 64)
+
+
+def _busy(runs: list[np.ndarray], js: list[int]) -> np.ndarray | None:
+    """[cycles, lanes] bool: any flop of ``js`` away from its reset value (cycle 0 of every lane)."""
+    parts = []
+    for tr in runs:
+        w0 = tr[0, js, :]
+        if not np.all((w0 == 0) | (w0 == np.uint64(0xFFFFFFFFFFFFFFFF))):
+            return None  # cycle 0 is not one reset state
+        parts.append(_lanes(np.bitwise_or.reduce(tr[:, js, :] ^ w0[None, :, :], axis=1)))
+    c = min(p.shape[0] for p in parts)
+    return np.concatenate([p[:c] for p in parts], axis=1)
+
+
+def _phase_values(runs, js) -> np.ndarray:
+    from rtlopt.semantic.lifeshare import _values
+
+    parts = [_values(tr, js) for tr in runs]
+    c = min(p.shape[0] for p in parts)
+    return np.concatenate([p[:c] for p in parts], axis=1)
+
+
+# -- elaboration: parameter values -----------------------------------------------------------------
+
+def _elab(texts: dict[Path, str], top: str):
+    """{(parent module, instance name): [(parent path, {param: value text})]} and the parent paths of
+    every module, from pyslang's elaboration of ``top``."""
+    from pyslang import syntax
+
+    from rtlopt.hdl.project import top_compilation
+    from rtlopt.semantic import instshare
+
+    comp = top_compilation(top)
+    for p, t in texts.items():
+        comp.addSyntaxTree(syntax.SyntaxTree.fromText(t, str(p)))
+    tops = list(comp.getRoot().topInstances)
+    if len(tops) != 1:
+        return None
+    ti = tops[0]
+    mod_paths: dict[str, list[str]] = {ti.body.definition.name: [""]}
+    params: dict[tuple[str, str], list] = {}
+    kids = instshare._children(ti)
+    pdef = {"": ti.body.definition.name}
+    for _pp, rel, sym, _g in kids:
+        pdef[rel] = sym.body.definition.name
+    for pp, rel, sym, g in kids:
+        if g is not None:
+            continue
+        mod_paths.setdefault(sym.body.definition.name, []).append(rel)
+        leaf = rel.rpartition(".")[2]
+        vals = {m.name: str(m.value) for m in sym.body if _kind(m) == "ParameterSymbol" and not m.isLocalParam}
+        params.setdefault((pdef.get(pp, ""), leaf), []).append((pp, vals))
+    return mod_paths, params
+
+
+# -- child module edit ------------------------------------------------------------------------------
+
+def _param_uses(text: str, mod, pname: str) -> list[tuple[int, int]] | None:
+    """Spans of the module's reads of parameter ``pname`` in expressions (not widths, selects, cast
+    sizes, replication counts, parameter values or generate headers); None when it cannot tell."""
+    out = []
+    bad = []
+
+    def const_ctx(n) -> bool:
+        child, p = n, n.parent
+        while p is not None and _kind(p) != "ModuleDeclarationSyntax":
+            k = _kind(p)
+            if k in _CONST_CTX:
+                return True
+            if k in ("CastExpressionSyntax", "SignedCastExpressionSyntax") and getattr(p, "left", None) is not None \
+                    and _span(child) == _span(p.left):
+                return True
+            if k == "MultipleConcatenationExpressionSyntax" and _span(child) == _span(p.expression):
+                return True
+            if k in ("IfGenerateSyntax", "CaseGenerateSyntax") and _span(child) == _span(p.condition):
+                return True
+            if k == "InvocationExpressionSyntax" and str(p.left).strip().startswith("$"):
+                return True  # $clog2(P), $bits(P): constant functions
+            child, p = p, p.parent
+        return False
+
+    def walk(n):
+        k = _kind(n)
+        if k == "IdentifierNameSyntax":
+            if n.identifier.valueText == pname and not const_ctx(n):
+                out.append(_span(n))
+            return
+        if k in ("ScopedNameSyntax",) and pname in str(n):
+            bad.append(n)
+            return
+        try:
+            kids = list(n)
+        except TypeError:
+            return
+        for c in kids:
+            if _kind(c).endswith("Syntax"):
+                walk(c)
+
+    for m in mod.members:
+        walk(m)
+    if bad:
+        return None
+    return out
+
+
+def _child_edits(text: str, cmod, ports: list[str]) -> list[Edit] | None:
+    """Edits adding ``RTLOPT_EXT``, the value ports and the ``rtlopt_<P>_v`` wires to the child module
+    and rewriting its expression reads of each parameter in ``ports``."""
+    from rtlopt.semantic.crossinst import after_last_port
+
+    hd = cmod.header
+    if hd.parameters is None or hd.ports is None or _kind(hd.ports) != "AnsiPortListSyntax":
+        return None
+    s, e = _span(cmod)
+    if re.search(r"\b(RTLOPT_EXT|rtlopt_\w+)\b", text[s:e]):
+        return None
+    eds = []
+    pc = hd.parameters.closeParen.location.offset
+    eds.append(Edit(after_last_port(text, pc), after_last_port(text, pc), ", parameter RTLOPT_EXT = 0"))
+    cp = hd.ports.closeParen.location.offset
+    at = after_last_port(text, cp)
+    ls = text.rfind("\n", 0, at) + 1
+    ind = re.match(r"[ \t]*", text[ls:at]).group(0) or "  "  # the last port's indentation
+    eds.append(Edit(at, at, "".join(f",\n{ind}input wire signed [31:0] rtlopt_{p}" for p in ports)))
+    semi = hd.semi.location.offset + 1
+    eds.append(Edit(semi, semi, "".join(f"\n{ind}wire signed [31:0] rtlopt_{p}_v = RTLOPT_EXT ? rtlopt_{p} : {p};"
+                                        for p in ports)))
+    for p in ports:
+        uses = _param_uses(text, cmod, p)
+        if not uses:
+            return None
+        eds += [Edit(a, b, f"rtlopt_{p}_v") for a, b in uses]
+    return eds
+
+
+# -- candidates -------------------------------------------------------------------------------------
+
+def _pred(leaf: str, width: int, codes: frozenset) -> str:
+    if width == 1:
+        return leaf if codes == frozenset({1}) else f"!{leaf}"
+    return "(" + " || ".join(f"{leaf} == {width}'d{c}" for c in sorted(codes)) + ")"
+
+
+def _emit(text: str, group, kept: int, chosen: list[int], sel: str, phase, vport: dict[str, list[str]],
+          cmod, vsel: str = "phase") -> tuple[str, str] | None:
+    """(new text, description) of one sharing. ``sel``: "strobe:<port>" or "phase"; ``phase``: (leaf,
+    width, {instance index: codes}) or None; ``vport``: {param: value text per instance} of the parameters
+    that become value ports, selected by ``vsel``: "phase" (the instance counting), "strobe" (the instance
+    being loaded) or "both" (its strobe, else its phase)."""
+    from rtlopt.semantic.crossinst import after_last_port
+
+    _p, _t, _tr, _mod, ty, insts, pdir = group
+    ki = insts[kept]
+    others = [i for i in chosen if i != kept]
+    eds: list[Edit] = []
+
+    def conn(i, port):
+        c = insts[i].conns.get(port)
+        return None if c is None else c[4]
+
+    def cond(i):
+        leaf, w, codes = phase
+        return _pred(leaf, w, codes[i])
+
+    ins = [p for p, d in pdir.items() if d == "input"]
+    outs = [p for p, d in pdir.items() if d == "output"]
+    if any(d not in ("input", "output") for d in pdir.values()):
+        return None
+    differ = [p for p in ins if len({_norm(conn(i, p) or "") for i in chosen}) > 1]
+    if any(conn(i, p) is None for p in differ for i in chosen):
+        return None
+    strobe = sel.split(":", 1)[1] if sel.startswith("strobe:") else None
+    for p in differ:
+        if p == strobe:
+            new = " || ".join(f"({conn(i, p).strip()})" for i in others + [kept])
+        else:
+            expr = f"({conn(kept, p).strip()})"
+            for i in reversed(others):
+                c = f"({conn(i, strobe).strip()})" if strobe else cond(i)
+                expr = f"{c} ? ({conn(i, p).strip()}) : {expr}"
+            new = expr
+        cs0, ce0, a, b, _txt, short = ki.conns[p]
+        if short:
+            eds.append(Edit(cs0, ce0, f".{p}({new})"))
+        else:
+            eds.append(Edit(a, b, new))
+    if vport:
+        it = ki.it
+        if it.parameters is None:
+            at = it.type.location.offset + len(ty)
+            eds.append(Edit(at, at, " #(.RTLOPT_EXT(1))"))
+        else:
+            if any(_kind(x) == "OrderedParamAssignmentSyntax" for x in it.parameters.parameters):
+                return None
+            pc = it.parameters.closeParen.location.offset
+            at = after_last_port(text, pc)
+            eds.append(Edit(at, at, ", .RTLOPT_EXT(1)"))
+        if vsel != "phase" and strobe is None:
+            return None
+        add = []
+        for pn, vals in vport.items():
+            expr = f"({vals[kept]})"
+            if vsel != "strobe":  # the phase of each instance (while it counts)
+                for i in reversed(others):
+                    expr = f"{cond(i)} ? ({vals[i]}) : {expr}"
+            if vsel != "phase":  # its strobe (when it is loaded), before the phases
+                for i in reversed(others):
+                    expr = f"({conn(i, strobe).strip()}) ? ({vals[i]}) : {expr}"
+            add.append(f".rtlopt_{pn}({expr})")
+        cp = ki.hi.closeParen.location.offset
+        at = after_last_port(text, cp)
+        eds.append(Edit(at, at, ", " + ", ".join(add)))
+        ce = _child_edits(text, cmod, list(vport))
+        if ce is None:
+            return None
+        eds += ce
+    for i in others:
+        assigns = []
+        for p in outs:
+            b = conn(i, p)
+            if b is None or not b.strip():
+                continue
+            a = conn(kept, p)
+            if a is None or not _IDENT.fullmatch(a.strip()) or not _IDENT.fullmatch(b.strip()):
+                return None
+            assigns.append(f"assign {b.strip()} = {a.strip()};")
+        s, e = _span(insts[i].it)
+        eds.append(Edit(s, e, " ".join(assigns)))
+    try:
+        new = apply_edits(text, eds)
+    except ValueError:
+        return None
+    how = f"the strobe {strobe}" if strobe else f"the phase of {phase[0]}"
+    desc = (f"instances {', '.join(insts[i].name for i in others)} of {ty} busy in cycles disjoint from "
+            f"{ki.name}'s: one instance ({ki.name}), inputs selected by {how}")
+    if vport:
+        desc += f", {', '.join(vport)} by {dict(phase='phase', strobe='strobe', both='strobe, then phase')[vsel]}"
+    return new, desc
+
+
+def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
+    from rtlopt.semantic import regfunc, seqred
+    from rtlopt.semantic.seqsim import outputs_agree
+
+    t0 = time.monotonic()
+    if not all(t.isascii() for t in texts.values()):
+        return []
+    groups = _groups(texts)
+    if not groups:
+        return []  # the cheap precondition: no module with two instances of one child
+    el = _elab(texts, top)
+    if el is None:
+        return []
+    mod_paths, params = el
+    try:
+        net = seqred._load_cached(texts, top, max(2.0, timeout_s * 0.5))
+    except Exception:  # noqa: BLE001 - Yosys rejects it or it is outside the model
+        return []
+    regs = regfunc._all_registers(net)
+    runs = [regfunc.run_trace(net, i) for i in range(2)]
+    out: list[tuple[dict[Path, str], str]] = []
+    sims = 0
+    tried: set[str] = set()
+    for group in groups:
+        path, text, tree, mod, ty, insts, pdir = group
+        pname = mod.header.name.valueText
+        scopes = mod_paths.get(pname, [])
+        if not scopes:
+            continue
+        # parameter values per instance (every elaborated parent alike)
+        pv: list[dict[str, str]] = []
+        for ins in insts:
+            got = params.get((pname, ins.name), [])
+            vs = {repr(sorted(v.items())) for _pp, v in got}
+            if len(got) != len(scopes) or len(vs) != 1:
+                pv = []
+                break
+            pv.append(got[0][1])
+        if not pv:
+            continue
+        # busy cycles per instance, every scope side by side
+        busy: list[np.ndarray] = []
+        for ins in insts:
+            parts = []
+            for sc in scopes:
+                pre = f"{sc}.{ins.name}." if sc else f"{ins.name}."
+                js = sorted({j for n, jj in regs.items() if n.startswith(pre) for j in jj})
+                b = _busy(runs, js) if js else None
+                if b is None:
+                    parts = []
+                    break
+                parts.append(b)
+            if not parts:
+                busy = []
+                break
+            c = min(p.shape[0] for p in parts)
+            busy.append(np.concatenate([p[:c] for p in parts], axis=1))
+        if not busy:
+            continue
+        # greedy: instances busy somewhere, pairwise never busy together
+        chosen: list[int] = []
+        for i, b in enumerate(busy):
+            if b.any() and all(not (b & busy[j]).any() for j in chosen):
+                chosen.append(i)
+        if len(chosen) < 2:
+            continue
+        # phase predicates over the parent's own registers: codes seen while each instance is busy
+        phases = []
+        own = set()
+        for sc in scopes:
+            pre = f"{sc}." if sc else ""
+            own |= {n[len(pre):] for n in regs if n.startswith(pre) and "." not in n[len(pre):]}
+        for leaf in sorted(own):
+            cols = []
+            for sc in scopes:
+                js = regs.get(f"{sc}.{leaf}" if sc else leaf)
+                if js is None or len(js) > PHASE_BITS:
+                    cols = []
+                    break
+                cols.append(_phase_values(runs, js))
+            if not cols or not re.search(rf"(?<![\w$.]){re.escape(leaf)}\s*<=", text[slice(*_span(mod))]):
+                continue
+            c = min(x.shape[0] for x in cols)
+            v = np.concatenate([x[:c] for x in cols], axis=1)
+            codes = {}
+            for i in chosen:
+                codes[i] = frozenset(np.unique(v[busy[i][:c]]).tolist())
+            if all(not (codes[i] & codes[j]) for i in chosen for j in chosen if i < j):
+                phases.append((leaf, len(regs[f"{scopes[0]}.{leaf}" if scopes[0] else leaf]), codes))
+        # differing parameters: value ports for their expression reads; widths keep the kept one's
+        diffp = [k for k in pv[chosen[0]] if len({pv[i].get(k) for i in chosen}) > 1]
+        cmod = None
+        vport_names = []
+        if diffp:
+            cmods = [m for m in _modules(tree) if m.header.name.valueText == ty]
+            if len(cmods) != 1:
+                continue
+            cmod = cmods[0]
+            for k in diffp:
+                uses = _param_uses(text, cmod, k)
+                if uses is None:
+                    vport_names = None
+                    break
+                if uses:
+                    vport_names.append(k)
+            if vport_names is None:
+                continue
+
+        def num(x):
+            try:
+                return int(x)
+            except ValueError:
+                return 0
+
+        kept_order = sorted(chosen, key=lambda i: tuple(-num(pv[i].get(k, "0")) for k in diffp))
+        kepts = list(dict.fromkeys([kept_order[0], chosen[0]]))
+        ins_differ = [p for p, d in pdir.items() if d == "input"
+                      and len({_norm(insts[i].conns.get(p, (0, 0, 0, 0, ""))[4] or "") for i in chosen}) > 1]
+        strobes = [p for p in ins_differ if _is_bit_port(text, tree, ty, p)]
+        for kept in kepts:
+            for ph in (phases[:2] or [None]):
+                vport = {}
+                for k in vport_names:
+                    vals = []
+                    for i in range(len(insts)):
+                        ov = _override(text, insts[i], k)
+                        vals.append(ov if ov is not None else pv[i][k])
+                    vport[k] = vals
+                sels = [(f"strobe:{s}", v) for s in strobes for v in (("phase", "strobe", "both") if vport else
+                                                                      ("phase",))]
+                sels += [("phase", "phase")] if ph is not None else []
+                for sel, vsel in sels:
+                    if time.monotonic() - t0 > timeout_s or sims >= MAX_SIMS or len(out) >= MAX_CANDIDATES:
+                        return out
+                    if vsel != "strobe" and ph is None and vport:
+                        continue
+                    got = _emit(text, group, kept, chosen, sel, ph, vport, cmod, vsel)
+                    if got is None or got[0] in tried:
+                        continue
+                    tried.add(got[0])
+                    new = dict(texts)
+                    new[path] = got[0]
+                    sims += 1
+                    if outputs_agree(net, new, top, max(2.0, timeout_s - (time.monotonic() - t0))) is True:
+                        out.append((new, got[1]))
+                        break
+                if not vport_names:
+                    break  # the phase only matters for parameter values
+    return out
+
+
+def _override(text: str, ins: _Inst, pname: str) -> str | None:
+    """The text of an instance's named override of parameter ``pname`` (None without one)."""
+    ps = ins.it.parameters
+    if ps is None:
+        return None
+    for x in ps.parameters:
+        if _kind(x) == "NamedParamAssignmentSyntax" and x.name.valueText == pname and x.expr is not None:
+            a, b = _span(x.expr)
+            return text[a:b].strip()
+    return None
+
+
+def _is_bit_port(text: str, tree, ty: str, port: str) -> bool:
+    """Whether the child module's ANSI port ``port`` is declared without a packed range (one bit)."""
+    for m in _modules(tree):
+        if m.header.name.valueText != ty or m.header.ports is None:
+            continue
+        last = None
+        for pt in m.header.ports.ports:
+            if _kind(pt) != "ImplicitAnsiPortSyntax":
+                continue
+            a, b = _span(pt.header)
+            h = text[a:b]
+            if h.strip():
+                last = h
+            if pt.declarator.name.valueText == port:
+                return last is not None and "[" not in last and not re.search(r"\b(int|integer|byte|shortint|longint)\b", last)
+    return False
+
+
+def instlife_candidates(state) -> list:
+    """Search-loop generator."""
+    from rtlopt.engine.candidate import sequential_candidates
+
+    return sequential_candidates(state, candidates_for, RULE, label="instance lifetime sharing", cap_s=25.0)
+
+
+_HOOK_PARAM = re.compile(r", parameter RTLOPT_EXT = 0")
+_HOOK_PORT = re.compile(r",\n[ \t]*input wire signed \[31:0\] rtlopt_([A-Za-z_][\w$]*)(?![\w$])")
+_HOOK_WIRE = re.compile(r"\n[ \t]*wire signed \[31:0\] rtlopt_([A-Za-z_][\w$]*)_v = RTLOPT_EXT \? "
+                        r"rtlopt_([A-Za-z_][\w$]*) : ([A-Za-z_][\w$]*);")
+
+
+def hook_only(mod_o: str, mod_n: str) -> bool:
+    """Whether the new module is the old one plus this rule's value hook (``RTLOPT_EXT``, the
+    ``rtlopt_<P>`` ports, the ``rtlopt_<P>_v`` wires read instead of parameter ``P``): at the default
+    ``RTLOPT_EXT = 0`` it is the old module at every value of its parameters (no pin needed; the kept
+    instance that sets it is in its parent, pinned there when the parent has parameters)."""
+    names = set()
+    for m in _HOOK_WIRE.finditer(mod_n):
+        if not m.group(1) == m.group(2) == m.group(3):
+            return False
+        names.add(m.group(1))
+    if not names or len(_HOOK_PARAM.findall(mod_n)) != 1:
+        return False
+    s = _HOOK_WIRE.sub("", mod_n)
+    s = _HOOK_PARAM.sub("", s)
+    s = _HOOK_PORT.sub(lambda m: "" if m.group(1) in names else m.group(0), s)
+    for p in names:
+        s = re.sub(rf"(?<![\w$])rtlopt_{re.escape(p)}_v(?![\w$])", p, s)
+    return s.replace("\r", "") == mod_o.replace("\r", "")
