@@ -54,7 +54,8 @@ class Relation:
     beside a byte count); "modadd": the target is ``(base + k) mod mod`` for a modulus that is not a
     power of two (a column counter trailing another by one), proven with the range helpers
     ``base <= mod - 1`` and ``target <= mod - 1``; "min": the target is ``min(base, k)`` (unsigned, both
-    of its width: a counter saturating at k beside one saturating higher; never emitted here)."""
+    of its width: a counter saturating at k beside one saturating higher; never emitted here), with
+    ``sign`` -1 ``k - min(base, k)`` (a down-counter from k stopping at 0 beside an up-counter)."""
 
     target: str
     width: int
@@ -630,8 +631,8 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             sv = base_word()
             if sv is None:
                 return False
-            if rel.op == "min":
-                return min(sv, rel.k) == rv
+            if rel.op == "min":  # sign -1: a down-counter mirroring it, k - min(base, k)
+                return (min(sv, rel.k) if rel.sign > 0 else rel.k - min(sv, rel.k)) == rv
             if rel.op == "shr":
                 return ((sv >> rel.k) & ((1 << rel.width) - 1)) == rv
             return sv < rel.mod and (sv + rel.k) % rel.mod == rv
@@ -747,7 +748,8 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
         if rel.op == "min":  # a copy saturating at k: min(base, k) (rtlopt.semantic.reglockstep)
             sb = base_bv(rel, v)
             kk = z3.BitVecVal(rel.k, w, ctx)
-            return bv(regs[rel.target], v) == z3.If(z3.ULE(sb, kk), sb, kk)
+            mn = z3.If(z3.ULE(sb, kk), sb, kk)
+            return bv(regs[rel.target], v) == (mn if rel.sign > 0 else kk - mn)
         if rel.op == "modadd":
             sb = z3.ZeroExt(1, base_bv(rel, v))
             s1 = sb + z3.BitVecVal(rel.k, w + 1, ctx)

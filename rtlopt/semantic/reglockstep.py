@@ -190,11 +190,14 @@ def _equal_word_hypothesis(js: list[int], bm: np.ndarray, net: seqsim.GateNet, m
 _MIN_KS = 48
 
 
-def _min_hypothesis(js: list[int], bm: np.ndarray, net: seqsim.GateNet, mine: set[int], consts):
+def _min_hypothesis(js: list[int], bm: np.ndarray, net: seqsim.GateNet, mine: set[int], consts,
+                    within: set[int] | None = None):
     """(S flops, [k, ...]): ``R == min(S, k)`` (unsigned) on every sample for a register ``S`` of R's
     width outside the instance and constants ``k`` written in the source (a counter saturating at
     ``MTU + 1`` beside a length counter saturating at its all-ones: a random simulation rarely reaches
-    the limit, so R may simply equal S on the samples); None when none fits."""
+    the limit, so R may simply equal S on the samples); with a third item -1, ``R == k - min(S, k)`` (a
+    down-counter loaded with k that stops at 0 beside an up-counter). ``within``: S's flip-flops must be
+    among these (a register of the same module). None when none fits."""
     w = len(js)
     if w < 2 or w > 62 or not consts:
         return None
@@ -203,15 +206,18 @@ def _min_hypothesis(js: list[int], bm: np.ndarray, net: seqsim.GateNet, mine: se
     if rv.min() == rv.max():
         return None
     ks = sorted(k for k in consts if int(rv.max()) <= k < m)
-    if not ks:
-        return None
+    ks_dn = sorted(k for k in consts if 0 < k < m and int(rv.max()) <= k)
     for _n, sj in sorted(regfunc._registers(net).items()):
-        if len(sj) != w or set(sj) & mine:
+        if len(sj) != w or set(sj) & mine or (within is not None and not set(sj) <= within):
             continue
         sv = _word_of(sj, bm)
         fits = [k for k in ks if np.array_equal(np.minimum(sv, k), rv)]
         if fits:
             return (list(sj), fits[:_MIN_KS])
+        # a down-counter from k that stops at 0 beside an up-counter: R == k - min(S, k)
+        fits = [k for k in ks_dn if np.array_equal(k - np.minimum(sv, k), rv)]
+        if fits:
+            return (list(sj), fits[:_MIN_KS], -1)
     return None
 
 
@@ -465,8 +471,9 @@ def prove_bits(net: seqsim.GateNet, an: regfunc.Analysis, hyps, timeout_s: float
                 js = _flops(an, net, inst, leaf)
                 t, sn = f"\\lk_w{js[0]}", f"\\lk_s{h[0][0]}"
                 regs[t], regs[sn] = list(js), list(h[0])
+                sg = h[2] if len(h) > 2 else 1
                 for k in h[1]:
-                    pairs[regfunc.Relation(t, len(js), k, sn, op="min")] = ("min", tuple(js), k)
+                    pairs[regfunc.Relation(t, len(js), k, sn, sg, op="min")] = ("min", tuple(js), k)
                 continue
             if kind == "fn":
                 for var in h:  # every fill variant
@@ -719,7 +726,7 @@ def _resolve(net, hyps, proven):
                     if a[0] == "min":
                         k = next((k for k in a[1][1] if ("min", tuple(js), k) in proven), None)
                         if k is not None:
-                            pick = ("minp", (a[1][0], k))
+                            pick = ("minp", (a[1][0], k, a[1][2] if len(a[1]) > 2 else 1))
                     elif _fully_proven(js, a, proven):
                         pick = a
                     if pick is not None:
@@ -783,13 +790,14 @@ def _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice):
             cur = _export_missing(cur, top, net, inst, sorted({i for sup, _t in h for i in sup}), topn, wires)
             et = _fn_expr(h, topn, net, wires)
         elif kind == "minp":
-            sj, k = h
+            sj, k, sg = h
             cur = _export_missing(cur, top, net, inst, list(sj), topn, wires)
             es = _top_expr([(i, 0) for i in sj], topn, net, wires)
             if es is None:
                 continue
             kt = f"{len(js)}'d{k}"
-            et = f"(({es} > {kt}) ? {kt} : {es})"
+            # sign -1: k - min(S, k), spelled as 'S > k ? 0 : k - S'
+            et = f"(({es} > {kt}) ? {kt} : {es})" if sg > 0 else f"(({es} > {kt}) ? {len(js)}'d0 : {kt} - {es})"
         elif kind == "wordb":
             sj, sign, k, bi, neg = h
             if ("wordb", tuple(js)) not in proven:
@@ -951,6 +959,62 @@ def _dedupe(bm: np.ndarray) -> np.ndarray:
     return bm[:, np.sort(idx)]
 
 
+def _local_min_candidates(texts, top, an, net, bm, scopes, done_targets, timeout_s, max_cands: int = 2):
+    """[(new texts, description)]: a register of a module (the top or a direct child) that is
+    ``min(S, k)`` or ``k - min(S, k)`` of another register ``S`` of that module on every sample (k a
+    constant of the source: a saturating copy, a down-counter loaded with k that stops at 0 beside the
+    up-counter counting the same events), proven by induction (:func:`regfunc.prove`), computed from
+    ``S`` by ``always @* R = ...``."""
+    consts = regfunc.mined_constants(list(texts.values()))
+    if not consts:
+        return []
+    hyps = []
+    for scope, regs in sorted(scopes.items()):
+        flops = {j for js in regs for j in js}
+        for js, n in sorted(regs.items(), key=lambda kv: kv[1]):
+            if js in done_targets or not 2 <= len(js) <= 32:
+                continue
+            h = _min_hypothesis(list(js), bm, net, set(js), consts, within=flops - set(js))
+            if h is not None and tuple(h[0]) in regs:
+                hyps.append((scope, n, list(js), h))
+    if not hyps:
+        return []
+    rregs = dict(an.regs or {})
+    rels = [r for r in an.relations if r.op in ("add", "ule")]
+    pairs = {}
+    for _scope, _n, js, (sj, ks, *sg) in hyps:
+        t, sn = f"\\lk_w{js[0]}", f"\\lk_s{sj[0]}"
+        rregs[t], rregs[sn] = list(js), list(sj)
+        for k in ks:
+            pairs[regfunc.Relation(t, len(js), k, sn, sg[0] if sg else 1, op="min")] = (tuple(js), k)
+    got = regfunc.prove(net, rregs, rels + list(pairs), timeout_s=max(2.0, 0.3 * timeout_s))
+    proven = {pairs[r] for r in got if r in pairs}
+    out = []
+    for scope, n, js, (sj, ks, *sg) in hyps:
+        k = next((k for k in ks if (tuple(js), k) in proven), None)
+        if k is None:
+            continue
+        cur = _uniquify(dict(texts), top, scope) if scope else dict(texts)
+        if cur is None:
+            continue
+        es = scopes[scope][tuple(sj)].rpartition(".")[2]
+        w = len(js)
+        kt = f"{w}'d{k}"
+        et = f"(({es} > {kt}) ? {kt} : {es})" if not sg or sg[0] > 0 else f"(({es} > {kt}) ? {w}'d0 : {kt} - {es})"
+        try:
+            new = regfunc.emit(cur, top, [regfunc.Relation(n, w, 0, n)])
+        except Exception:  # noqa: BLE001
+            new = None
+        if new is not None:
+            new = _rhs_to_ports(cur, new, {n.rpartition(".")[2]: et})
+        if new is None:
+            continue
+        out.append((new, f"'{n}' == {et} (a saturated copy of another register of its module)"))
+        if len(out) >= max_cands:
+            break
+    return out
+
+
 #: Registers at most tried as targets of one scope (local tables).
 _LOCAL_TARGETS = 24
 
@@ -972,6 +1036,7 @@ def local_candidates(texts: dict[Path, str], top: str, an: regfunc.Analysis, net
         if scope.count(".") or not re.fullmatch(r"[A-Za-z_][\w$]*", leaf):
             continue  # the top and direct children only
         scopes.setdefault(scope, {}).setdefault(tuple(js), n)
+    out = _local_min_candidates(texts, top, an, net, bm, scopes, done_targets, timeout_s)
     hyps: list[tuple[str, str, list[int], list]] = []
     for scope, regs in sorted(scopes.items()):
         items = sorted(regs.items(), key=lambda kv: -len(kv[0]))[:_LOCAL_TARGETS]
@@ -993,7 +1058,7 @@ def local_candidates(texts: dict[Path, str], top: str, an: regfunc.Analysis, net
                 continue
             hyps.extend((scope, n, list(js), fns) for fns in variants)
     if not hyps:
-        return []
+        return out
     regs = dict(an.regs or {})
     rels = [r for r in an.relations if r.op in ("add", "ule")]
     pairs = {}
@@ -1007,7 +1072,6 @@ def local_candidates(texts: dict[Path, str], top: str, an: regfunc.Analysis, net
             pairs[rel] = (j, sup, tt)
     got = regfunc.prove(net, regs, rels + list(pairs), timeout_s=max(2.0, timeout_s - (time.monotonic() - t0)))
     proven = {pairs[r] for r in got if r in pairs}
-    out = []
     named: list[str] = []  # registers with a candidate (each may have one per fill variant)
     for scope, n, js, fns in hyps:
         if len(named) >= max_cands and n not in named:
