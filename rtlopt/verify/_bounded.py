@@ -22,7 +22,16 @@ from rtlopt.design import DesignRef
 from rtlopt.errors import ToolError, ToolTimeout
 from rtlopt.verify import _smt
 from rtlopt.verify._check import _counterexample, _plan_reset, _uninit_regs, interface_diffs, x_literals
-from rtlopt.verify._prepare import STARTED, TRIGGER, MiterSpec, _safe, abc_tool, build_miter, elaborate
+from rtlopt.verify._prepare import (
+    STARTED,
+    TRIGGER,
+    MiterSpec,
+    _safe,
+    abc_tool,
+    build_miter,
+    elaborate,
+    late_x,
+)
 from rtlopt.verify._types import Counterexample, VerifyOptions, VerifyResult
 
 
@@ -68,11 +77,15 @@ def bounded_check(gold: DesignRef, gate: DesignRef, *, depth: int = 30, timeout_
         if ginfo.x_sources and x_literals(gold.files):
             spec.gold_xprop = True
         abc_frame = None
+        abc_diff_exact = False
         exact = not _uninit_regs(ginfo, hinfo, spec)
         if spec.sequential:
             # the AIGER export starts undefined registers at 0: then ABC's "no difference" covers one start
             # state only and is not used, but a difference it finds is a hint z3 confirms (or not) below
             status, abc_frame = _abc_bmc(spec, gil, hil, wd, depth, budget)
+            # x bits left free in the AIGER: no difference holds for every value, a difference only
+            # stands when z3 re-derives it below
+            abc_diff_exact = exact and not late_x(wd)
             if status == "no_difference" and exact:
                 return res("no_difference", depth, f"no difference within {depth} cycles from reset (ABC bmc3)")
         try:
@@ -98,7 +111,7 @@ def bounded_check(gold: DesignRef, gate: DesignRef, *, depth: int = 30, timeout_
             out = _bmc(sm, spec, budget, abc_frame, res, bounds=[abc_frame])
             if out.status == "different":
                 return out
-            if exact:
+            if abc_diff_exact:
                 return res("different", abc_frame, f"ABC bmc3 found a difference in cycle {abc_frame}")
         return _bmc(sm, spec, budget, depth, res)
 

@@ -221,9 +221,33 @@ def miter_script(spec: MiterSpec, gold_il: Path, gate_il: Path, miter_v: Path, *
     if smt2 is not None:
         lines.append(f"write_smt2 -wires {smt2.name}")
     if aiger is not None:
-        lines += ["dffunmap", "techmap", "opt -fast -nodffe -nosdff", "dffunmap", "aigmap", "opt_clean",
-                  f"write_aiger -zinit {aiger.name}"]
+        # techmap makes new x constants (a packed array read past its end: $shiftx; $bmux/$demux arms):
+        # AIGER has none, they become free inputs (any value per cycle, in gold and gate). The proof then
+        # covers every value -- sound for "equivalent"; a difference may be the x values' doing, so the
+        # engines report it as unknown (:func:`late_x`)
+        lines += ["dffunmap", "techmap", "opt -fast -nodffe -nosdff", "dffunmap",
+                  f"tee -q -o {_ANYSEQ_BEFORE} select -count t:$anyseq", "setundef -anyseq",
+                  f"tee -q -o {_ANYSEQ_AFTER} select -count t:$anyseq",
+                  "aigmap", "opt_clean", f"write_aiger -zinit {aiger.name}"]
     return "\n".join(lines) + "\n"
+
+
+_ANYSEQ_BEFORE = "miter_anyseq_before.txt"
+_ANYSEQ_AFTER = "miter_anyseq_after.txt"
+
+
+def late_x(workdir: Path) -> bool:
+    """Whether the AIGER miter last written in ``workdir`` had x constants left after techmap, now free
+    inputs (a difference ABC finds there may come from a choice of x values, not from the designs)."""
+    def count(name: str) -> int | None:
+        try:
+            m = re.search(r"(\d+)\s+objects", (workdir / name).read_text())
+        except OSError:
+            return None
+        return int(m.group(1)) if m else None
+
+    before, after = count(_ANYSEQ_BEFORE), count(_ANYSEQ_AFTER)
+    return before is None or after is None or after > before
 
 
 def build_miter(spec: MiterSpec, gold_il: Path, gate_il: Path, workdir: Path, timeout: float, *,
@@ -243,4 +267,4 @@ def build_miter(spec: MiterSpec, gold_il: Path, gate_il: Path, workdir: Path, ti
 
 
 __all__ = ["GATE", "GOLD", "MITER", "STARTED", "TRIGGER", "MiterSpec", "ToolTimeout", "build_miter", "elaborate",
-           "miter_verilog", "vid"]
+           "late_x", "miter_verilog", "vid"]
