@@ -152,3 +152,20 @@ def test_rule_example_is_what_the_generator_writes(tmp_path):
     f.write_text(ex["before"])
     got = instlife.candidates_for({f: ex["before"]}, ex["top"], timeout_s=60)
     assert [n[f] for n, _d in got] == [ex["after"]]
+
+
+def test_combinational_instances_elaborate_nothing(tmp_path, monkeypatch):
+    # two instances of one combinational module (instmux's case): no state, no lifetimes
+    from rtlopt.semantic import seqred
+
+    def boom(*_a, **_k):
+        raise AssertionError("elaborated for instances without state")
+
+    monkeypatch.setattr(seqred, "_load_cached", boom)
+    monkeypatch.setattr(instlife, "_elab", boom)
+    src = next((GEN / "inst_mux_ifelse").glob("original.*"))
+    text = src.read_text()
+    case = __import__("json").loads((GEN / "inst_mux_ifelse" / "case.json").read_text())
+    f = tmp_path / ("d" + src.suffix)
+    f.write_text(text)
+    assert instlife.candidates_for({f: text}, case["top"], timeout_s=30) == []

@@ -123,6 +123,14 @@ def _groups(texts: dict[Path, str]):
             return []
         trees.append((p, tr))
     dirs = instmux._port_dirs(trees)
+    # modules holding state of their own (a clocked process): instances of combinational modules have
+    # no lifetimes (instmux shares those)
+    clocked = set()
+    for p, tr in trees:
+        for m in _modules(tr):
+            a, b = _span(m)
+            if re.search(r"\b(posedge|negedge|always_ff)\b", texts[p][a:b]):
+                clocked.add(m.header.name.valueText)
     out = []
     for p, tr in trees:
         text = texts[p]
@@ -133,7 +141,8 @@ def _groups(texts: dict[Path, str]):
                     continue
                 his = [h for h in it.instances if _kind(h) == "HierarchicalInstanceSyntax"]
                 ty = it.type.valueText
-                if len(his) != 1 or ty not in dirs or his[0].decl is None or list(his[0].decl.dimensions):
+                if len(his) != 1 or ty not in dirs or ty not in clocked or his[0].decl is None \
+                        or list(his[0].decl.dimensions):
                     continue
                 cs = _conns(text, his[0], [n for n, _d in dirs[ty]])
                 if cs is None:
