@@ -92,6 +92,17 @@ def test_heat_soak_limit_selected_by_phase(tmp_path):
 
 
 @pytest.mark.yosys
+def test_beacon_timers_with_implicit_port_connections(tmp_path):
+    # '.clk, .rst' shorthand connections stay; the strobe and length connections are selected
+    f, got = _run(tmp_path, "instlife_beacon_child_sv", "beacon_top")
+    assert len(got) == 1, got
+    t = got[0][0][f]
+    assert "dn_timer #(.W(W)) u_pre (.clk, .rst, .load((ld_gap) || (ld_pre)), " \
+           ".val((ld_gap) ? (W'(GAP - 1)) : (W'(PRE - 1))), .zero(pre_zero));" in t, t
+    assert "assign gap_zero = pre_zero;" in t and " u_gap " not in t
+
+
+@pytest.mark.yosys
 def test_overlapping_lifetimes_do_not_fire(tmp_path):
     # the backoff timer is also kicked with the first send: both run in the ack wait
     _f, got = _run(tmp_path, "instlife_retry_sv", "link_retry", [(
