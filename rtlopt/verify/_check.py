@@ -16,7 +16,7 @@ from rtlopt.verify._netlist import NetlistInfo, detect_reset, reset_cone_marks
 from rtlopt.verify._prepare import GATE, STARTED, TRIGGER, MiterSpec, _safe, build_miter, elaborate
 from rtlopt.verify._sharedx import share_x
 from rtlopt.verify._types import ALL_ENGINES, INIT_MODES, Counterexample, Verdict, VerifyOptions, VerifyResult
-from rtlopt.verify._yosys_engines import run_abc, run_equiv, run_equiv_seq, run_sat
+from rtlopt.verify._yosys_engines import _all_registers_paired, run_abc, run_equiv, run_equiv_seq, run_sat
 
 ENGINE_NAMES = (*ALL_ENGINES, "sat")
 
@@ -205,7 +205,12 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
                     res.counterexample = cex
             elif eng == "equiv" and sequential:
                 # register correspondence by name (start states checked, gate x free, gold x one resolution)
-                slice_s = left() if eng_i == len(engines) - 1 else min(EQUIV_SEQ_S, left() * 0.5)
+                share = 0.5
+                if eng_i < len(engines) - 1 and _all_registers_paired(wd / "gold.json", wd / "gate.json"):
+                    # every flip-flop has a namesake (a combinational rewrite): the register correspondence
+                    # with every flip-flop cut is the natural proof, and cheap; more of the slice first
+                    share = EQUIV_SEQ_PAIRED_SHARE
+                slice_s = left() if eng_i == len(engines) - 1 else min(EQUIV_SEQ_S, left() * share)
                 outcome, detail = run_equiv_seq(gil, hil, wd, timeout=max(0.5, slice_s), init=opts.init)
             elif eng == "equiv":
                 if spec.gold_xprop or hinfo.x_sources:
@@ -457,6 +462,9 @@ def _engine_order(opts: VerifyOptions, spec: MiterSpec, ginfo: NetlistInfo, hinf
 
 #: Seconds the register-correspondence ``equiv`` engine gets on sequential designs when others follow.
 EQUIV_SEQ_S = 30.0
+#: Share of the time left for register correspondence (not the last engine) when every flip-flop of gold
+#: and gate has a namesake (else 0.5).
+EQUIV_SEQ_PAIRED_SHARE = 0.65
 
 #: Seconds ``equiv`` gets before the algebraic engine on designs with adders (it decides plain adders
 #: in well under a second, multipliers built from adders not at all).
