@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def abc_verdict(tmp_path: Path, old: Path, new_text: str, top: str, timeout_s: float = 120) -> str:
+def abc_verdict(tmp_path: Path, old: Path, new_text: str, top: str, timeout_s: float = 600) -> str:
     """Write ``new_text`` beside the test's files (same suffix as ``old``) and check it against ``old``."""
     from rtlopt.design import DesignRef
     from rtlopt.verify import VerifyOptions, check_equivalence

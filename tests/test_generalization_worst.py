@@ -53,10 +53,10 @@ def test_function_read_digit_counter_is_proven_and_a_wrong_cascade_is_not(tmp_pa
     # automatic engine order: no register name in common, so nothing is cut by name and z3's
     # induction runs first (the exhaustive check mapped the divider to gates for 8 s and refused)
     res = check_equivalence(DesignRef((src,), "meter_display"), DesignRef((cand,), "meter_display"),
-                            VerifyOptions(timeout_s=150))
+                            VerifyOptions(timeout_s=600))
     assert res.verdict == "EQUIVALENT", res.reason
     assert [e for e, _o, _t in res.engines_tried] == ["smt"], res.engines_tried
-    opts = VerifyOptions(engines=("smt",), timeout_s=150)
+    opts = VerifyOptions(engines=("smt",), timeout_s=600)
     # negative: the ones digit carries at 8, not 9 (a difference within ten ticks)
     bad = tmp_path / "bad.v"
     assert "(ticks_dg0 == 4'd9)" in new
