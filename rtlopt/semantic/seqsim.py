@@ -19,9 +19,11 @@ next edge).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import tempfile
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -242,14 +244,37 @@ def build(coarse: dict, gates_js: dict, top: str) -> GateNet:
 
 def load_texts(texts: dict[Path, str], top: str, timeout: float = 60.0, keep_regs: bool = False) -> GateNet:
     """:func:`load` of file texts (the search's current candidate), written to a temporary directory
-    under their own names (prefixed by position, so two files of one name do not collide)."""
+    under their own names (prefixed by position, so two files of one name do not collide).
+
+    Memoized on the content (names, texts, top, ``keep_regs``; the last :data:`LOAD_MEMO_MAX`): in one
+    search round the sequential generators (seqredundancy, regfunc, regguard, dropguard, onehotsel,
+    incparity, fretime, ...) each elaborated the same current texts again (one Yosys run each). A
+    netlist is only read by its users (its ``_groups``/``_cands`` are caches of its own); failures are
+    not kept (a time-out may pass with a longer limit)."""
+    key = hashlib.sha256(repr((top, keep_regs, [(Path(p).name, t) for p, t in texts.items()])).encode()).hexdigest()
+    with _LOAD_LOCK:
+        hit = _LOAD_MEMO.pop(key, None)
+        if hit is not None:
+            _LOAD_MEMO[key] = hit  # most recently used last
+            return hit
     with tempfile.TemporaryDirectory(prefix="rtlopt-seqtexts-") as tmp:
         files = []
         for i, (p, text) in enumerate(texts.items()):
             f = Path(tmp) / f"{i}_{Path(p).name}"
             f.write_text(text)
             files.append(f)
-        return load(files, top, timeout=timeout, keep_regs=keep_regs)
+        net = load(files, top, timeout=timeout, keep_regs=keep_regs)
+    with _LOAD_LOCK:
+        _LOAD_MEMO[key] = net
+        while len(_LOAD_MEMO) > LOAD_MEMO_MAX:
+            _LOAD_MEMO.pop(next(iter(_LOAD_MEMO)))
+    return net
+
+
+#: netlists :func:`load_texts` keeps (content hash -> GateNet, least recently used first)
+_LOAD_MEMO: dict[str, GateNet] = {}
+LOAD_MEMO_MAX = 8
+_LOAD_LOCK = threading.Lock()
 
 
 def load(files: Iterable[str | Path], top: str, timeout: float = 60.0, keep_regs: bool = False) -> GateNet:
@@ -959,6 +984,27 @@ def restrict_classes(classes: Classes, keep: set[int]) -> Classes:
     return out
 
 
+#: cycles of the candidate simulated first by :func:`outputs_agree` (a prefix of the full run)
+EARLY_CYCLES = 48
+
+
+def _differs_early(orig_run, net2, cyc: int, words: int, seed: int, hold: int, w2: list[int], tern: bool) -> bool:
+    """Whether the candidate's outputs already differ from the original's run ``orig_run`` in the first
+    :data:`EARLY_CYCLES` cycles. A run of fewer cycles is a prefix of the longer one (same streams,
+    drawn cycle by cycle), so a difference there is one of the full run: most wrong candidates
+    (a guard that matters, a wrong sharing) show it within a few dozen cycles of reset, and are
+    refused without simulating the rest."""
+    n = min(EARLY_CYCLES, cyc)
+    if n >= cyc:
+        return False
+    if tern:
+        (a, ka) = orig_run
+        b, kb = _simulate_named(net2, n, words, seed, 5, hold, w2, seed + 100, ternary=True)
+        return bool(((a[:n] ^ b)[1:] & (ka[:n] & kb)[1:]).any())
+    b = _simulate_named(net2, n, words, seed, 5, hold, w2, seed + 100)
+    return bool((orig_run[:n] ^ b)[1:].any())
+
+
 #: fewer compared output samples than this fraction (x-valued ones are not compared): no verdict
 MIN_CHECKED = 0.5
 
@@ -996,13 +1042,21 @@ def outputs_agree(net, new_texts: dict[Path, str], top: str, timeout_s: float) -
         return None
     tern = bool(net.free or net2.free)  # two-valued (cheaper, the same answer) when nothing is x
     checked = total = 0
+    # the original's runs are the same for every candidate compared with it (regguard tries several
+    # guards, dropguard and lifeshare several edits, against one netlist): simulated once, kept on it
+    memo = net.__dict__.setdefault("_agree_runs", {})
     for cyc, words, seed, hold in ((256, 2, 3, 0), (512, 1, 5, 4)):
+        mk = (cyc, words, seed, hold, tern, tuple(w1))
+        if mk not in memo:
+            memo[mk] = _simulate_named(net, cyc, words, seed, 5, hold, w1, seed + 100, ternary=tern)
+        if _differs_early(memo[mk], net2, cyc, words, seed, hold, w2, tern):
+            return False
         if tern:
-            a, ka = _simulate_named(net, cyc, words, seed, 5, hold, w1, seed + 100, ternary=True)
+            a, ka = memo[mk]
             b, kb = _simulate_named(net2, cyc, words, seed, 5, hold, w2, seed + 100, ternary=True)
             stable = (ka & kb)[1:]
         else:
-            a = _simulate_named(net, cyc, words, seed, 5, hold, w1, seed + 100)
+            a = memo[mk]
             b = _simulate_named(net2, cyc, words, seed, 5, hold, w2, seed + 100)
             stable = np.full((cyc - 1, len(w1), words), ONES, dtype=np.uint64)
         if ((a ^ b)[1:] & stable).any():
