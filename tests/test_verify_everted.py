@@ -149,3 +149,57 @@ def test_pairing_requires_the_same_register_bits():
     m = mod("r")
     m["ports"]["s.q"] = {"direction": "input", "bits": [10]}
     assert not _everted_pairing_ok(m, mod("r"), orig)
+
+
+VEND = """
+module vend(input clk, input rst, input cond, input sel, input [255:0] a, b, c, d,
+            output reg [255:0] total, output reg [1:0] st);
+  always @(posedge clk) if (rst) st <= 2'd0; else st <= cond ? st + 2'd1 : st;
+  always @(*) begin
+    if (sel) total = a + b;
+    else total = c + d;
+  end
+endmodule
+"""
+
+
+def _verify_vend(tmp_path: Path, gate: str, monkeypatch):
+    import rtlopt.verify._yosys_engines as ye
+    from rtlopt.design import open_design
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    runs: list[tuple[bool, bool]] = []
+    real = ye._everted_run
+
+    def spy(workdir, timeout, fix):
+        r = real(workdir, timeout, fix)
+        runs.append((bool(fix), r))
+        return r
+
+    monkeypatch.setattr(ye, "_everted_run", spy)
+    f, g = tmp_path / "gold.v", tmp_path / "gate.v"
+    f.write_text(VEND)
+    g.write_text(gate)
+    res = check_equivalence(open_design([f], "vend"), open_design([g], "vend"),
+                            VerifyOptions(timeout_s=90, engines=["equiv"]))
+    return res, runs
+
+
+@pytest.mark.yosys
+def test_shared_adders_proven_cut_per_select_value(tmp_path, monkeypatch):
+    # two adders shared as one on muxed operands: the cut designs split per value of sel first
+    gate = VEND.replace("""    if (sel) total = a + b;
+    else total = c + d;""", "    total = (sel ? a : c) + (sel ? b : d);")
+    res, runs = _verify_vend(tmp_path, gate, monkeypatch)
+    assert res.verdict.name == "EQUIVALENT", res.reason
+    assert runs[:2] == [(True, True), (True, True)]
+    assert "every flip-flop cut" in res.reason
+
+
+@pytest.mark.yosys
+def test_swapped_shared_operands_not_proven_cut(tmp_path, monkeypatch):
+    gate = VEND.replace("""    if (sel) total = a + b;
+    else total = c + d;""", "    total = (sel ? a : c) + (sel ? d : b);")
+    res, runs = _verify_vend(tmp_path, gate, monkeypatch)
+    assert res.verdict.name != "EQUIVALENT"
+    assert runs and not any(r for _fix, r in runs)
