@@ -112,13 +112,16 @@ def hypotheses(net: seqsim.GateNet, an: regfunc.Analysis, bm: np.ndarray, consts
         for js in rs.values():
             for j in js:
                 named_in.setdefault(j, set()).add(inst)
+    # flip-flops without a name here (outside the scope of a nested view, :func:`_scoped`) are no bases
+    qi = net.q_index
+    unnamed = set(range(len(net.flops))) - {qi[b] for bits in net.name_bits.values() for b in bits if b in qi}
     for inst, rs in scopes.items():
         mine = {j for n, bits in net.name_bits.items() if n.startswith(inst + ".")
                 for j in (net.q_index.get(b) for b in bits) if j is not None}
         # flip-flops named in several child instances are inputs to (at least) all but one of them: they
         # may be bases of this instance's other registers (which are then never their bases)
         shared = {j for j in mine if len(named_in.get(j, ())) > 1}
-        owned = mine - shared
+        owned = (mine - shared) | unnamed
         for leaf, js in rs.items():
             mine = owned | shared if set(js) & shared else owned
             got = None
@@ -158,6 +161,9 @@ def hypotheses(net: seqsim.GateNet, an: regfunc.Analysis, bm: np.ndarray, consts
                 sat = _min_hypothesis(js, bm, net, mine, consts)
                 if sat is not None:
                     alts.append(("min", sat))
+                dif = _diff_hypothesis(js, bm, net, mine)
+                if dif is not None:
+                    alts.append(("diff", dif))
                 got = _wordbit_hypothesis(js, bm, net, mine, key)
                 if got is None:
                     fns = _fn_variants(js, bm, _outside_words(net, mine, bm))
@@ -218,6 +224,34 @@ def _min_hypothesis(js: list[int], bm: np.ndarray, net: seqsim.GateNet, mine: se
         fits = [k for k in ks_dn if np.array_equal(k - np.minimum(sv, k), rv)]
         if fits:
             return (list(sj), fits[:_MIN_KS], -1)
+    return None
+
+
+#: Registers of R's width at most paired (:func:`_diff_hypothesis`).
+_DIFF_REGS = 16
+
+
+def _diff_hypothesis(js: list[int], bm: np.ndarray, net: seqsim.GateNet, mine: set[int]):
+    """(A flops, B flops, k): ``R == k + A - B`` (mod 2**W) on every sample for two registers ``A``, ``B``
+    of R's width outside the instance (an up/down FIFO level beside the write and read pointers of
+    sibling instances: level == wp - rp); None when no pair fits or R never changes."""
+    w = len(js)
+    if w < 2 or w > 62:
+        return None
+    rv = _word_of(js, bm)
+    if rv.min() == rv.max():
+        return None
+    m = (1 << w) - 1
+    words = [(list(sj), _word_of(sj, bm)) for _n, sj in sorted(regfunc._registers(net).items())
+             if len(sj) == w and not set(sj) & mine and not set(sj) & set(js)][:_DIFF_REGS]
+    words = [(sj, v) for sj, v in words if v.min() != v.max()]
+    for a, av in words:
+        for b, bv in words:
+            if a == b:
+                continue
+            d = (rv - av + bv) & m
+            if d.min() == d.max():
+                return (a, b, int(d[0]))
     return None
 
 
@@ -486,6 +520,13 @@ def prove_bits(net: seqsim.GateNet, an: regfunc.Analysis, hyps, timeout_s: float
                                                bits=tuple((f"\\lk_b{i}", 0) for i in sup), table=tt)
                         pairs[rel] = (j, sup, tt)
                 continue
+            if kind == "diff":  # R == k + A - B
+                aj, bj, k = h
+                js = _flops(an, net, inst, leaf)
+                t, sa, sb = f"\\lk_w{js[0]}", f"\\lk_s{aj[0]}", f"\\lk_s{bj[0]}"
+                regs[t], regs[sa], regs[sb] = list(js), list(aj), list(bj)
+                pairs[regfunc.Relation(t, len(js), k, sa, 1, base2=sb)] = ("diff", tuple(js))
+                continue
             if kind == "wordb":
                 sj, sign, k, bi, neg = h
                 js = _flops(an, net, inst, leaf)
@@ -670,12 +711,116 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0,
         return []
     bm = _samples(net)
     out = _cross_candidates(texts, top, an, net, bm, t0, timeout_s, max_cands) if cross else []
+    if not out:  # sibling instances one level down or deeper (the parent module's scope)
+        with contextlib.suppress(Exception):
+            out += _nested_candidates(texts, top, an, net, bm, t0, timeout_s, max_cands)
+    if not out and _partly_dead(net) and time.monotonic() - t0 < 0.5 * timeout_s:
+        # a register some bits of which nothing reads (a FIFO pointer's wrap bit beside a level counter):
+        # those flip-flops are gone from the netlist, and the register they make up with the rest may be
+        # what another register is a function of; look again with every register kept
+        with contextlib.suppress(Exception):
+            net2 = seqsim.load_texts(texts, top, timeout=max(2.0, timeout_s - (time.monotonic() - t0)),
+                                     keep_regs=True)
+            if len(net2.flops) > len(net.flops) and len(net2.flops) <= regfunc._DEEP_FLOPS:
+                an2 = regfunc.analyze_texts(texts, top, max(2.0, timeout_s - (time.monotonic() - t0)), net=net2)
+                if an2.net is not None and an2.regs is not None:
+                    bm2 = _samples(net2)
+                    if _scope_regs(net2):
+                        out += _cross_candidates(texts, top, an2, net2, bm2, t0, timeout_s, max_cands)
+                    if not out:
+                        out += _nested_candidates(texts, top, an2, net2, bm2, t0, timeout_s, max_cands)
     with contextlib.suppress(Exception):  # a shape the emitter does not know
         out += [] if not local else local_candidates(texts, top, an, net, bm, max(2.0, timeout_s - (time.monotonic() - t0)))
     return out
 
 
-def _cross_candidates(texts, top, an, net, bm, t0, timeout_s, max_cands):
+def _partly_dead(net: seqsim.GateNet) -> bool:
+    """Whether a register name holds flip-flop bits beside bits that are no flip-flop (removed as
+    unread: a pointer's wrap bit nothing reads), or an instance without a flip-flop has a sibling
+    instance with flip-flops whose names include all of its names (two counters of one module, one of
+    which nothing reads: its register is gone from the netlist, its port names are left)."""
+    qi = net.q_index
+    leaves: dict[str, set[str]] = {}
+    flopped: set[str] = set()
+    for n, bits in net.name_bits.items():
+        fl = [b in qi for b in bits]
+        if any(fl) and not all(fl) and all(b in qi or b > 1 for b in bits):
+            return True
+        scope, _, leaf = n.rpartition(".")
+        if scope:
+            leaves.setdefault(scope, set()).add(leaf)
+            if any(fl):
+                flopped.add(scope)
+    for sc, ls in leaves.items():
+        if sc in flopped:
+            continue
+        par = sc.rpartition(".")[0]
+        if any(o in flopped and o.rpartition(".")[0] == par and ls <= leaves[o] for o in leaves):
+            return True
+    return False
+
+
+#: Nested parent scopes at most tried (:func:`_nested_candidates`).
+_NESTED_PARENTS = 2
+
+
+def _scoped(net: seqsim.GateNet, parent: str) -> seqsim.GateNet:
+    """A view of ``net`` named from instance ``parent``'s scope: its names with the ``parent.`` prefix
+    dropped, every name outside it gone (those flip-flops cannot be read there)."""
+    from dataclasses import replace
+
+    pre = parent + "."
+    nb = {n[len(pre):]: b for n, b in net.name_bits.items() if n.startswith(pre)}
+    names = {s: [(n[len(pre):], i) for n, i in v if n.startswith(pre)] for s, v in net.names.items()}
+    return replace(net, name_bits=nb, names={s: v for s, v in names.items() if v})
+
+
+def _nested_candidates(texts, top, an, net, bm, t0, timeout_s, max_cands):
+    """:func:`_cross_candidates` inside an instance ``P`` below the top whose module is instantiated once
+    and holds two or more child instances with registers (a FIFO controller's pointer and level
+    counters one level down): the hypotheses, proofs and simulations are the whole design's (its real
+    parameter values), the names and the edit are ``P``'s module's (its instance ports)."""
+    from pyslang import ast, syntax
+
+    from rtlopt.hdl.project import top_compilation
+
+    kids: dict[str, set[str]] = {}
+    for n in regfunc._all_registers(net):
+        parts = n.split(".")
+        if len(parts) >= 3:
+            kids.setdefault(".".join(parts[:-2]), set()).add(parts[-2])
+    parents = [p for p, ks in sorted(kids.items(), key=lambda kv: (kv[0].count("."), kv[0])) if len(ks) >= 2]
+    if not parents:
+        return []
+    comp = top_compilation(top)
+    for p in texts:
+        comp.addSyntaxTree(syntax.SyntaxTree.fromText(texts[p], str(p)))
+    mods: dict[str, str] = {}
+    defs: dict[str, int] = {}
+
+    def visit(n):
+        if type(n).__name__ == "InstanceSymbol":
+            hp = n.hierarchicalPath
+            if hp.startswith(top + "."):
+                mods[hp[len(top) + 1:]] = n.definition.name
+            defs[n.definition.name] = defs.get(n.definition.name, 0) + 1
+        return ast.VisitAction.Advance
+
+    comp.getRoot().visit(visit)
+    out = []
+    for par in parents[:_NESTED_PARENTS]:
+        if time.monotonic() - t0 > timeout_s:
+            break
+        m = mods.get(par)
+        if m is None or defs.get(m) != 1:
+            continue
+        out += _cross_candidates(texts, top, an, _scoped(net, par), bm, t0, timeout_s, max_cands, par + ".")
+        if out:
+            break
+    return out
+
+
+def _cross_candidates(texts, top, an, net, bm, t0, timeout_s, max_cands, pre: str = ""):
     hyps = hypotheses(net, an, bm, regfunc.mined_constants(list(texts.values())))
     if not hyps:
         return []
@@ -697,7 +842,7 @@ def _cross_candidates(texts, top, an, net, bm, t0, timeout_s, max_cands):
                  for leaf, (kind, h) in rs.items() if kind == "fn"}
         seen: set[str] = set()
         for choice in range(max([len(v) for v in fills.values()] + [1])):
-            got = _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice)
+            got = _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice, pre)
             if got is None or got[1] in seen:
                 continue
             seen.add(got[1])
@@ -719,7 +864,7 @@ def _resolve(net, hyps, proven):
             alts = h if kind == "alt" else [(kind, h)]
             js = _scope_regs(net)[inst][leaf]
             pick = None
-            for tier in (("word", "bits", "cbits"), ("min",), ("wordb", "fn")):
+            for tier in (("word", "bits", "cbits"), ("min",), ("diff", "wordb", "fn")):
                 for a in alts:
                     if a[0] not in tier:
                         continue
@@ -749,20 +894,23 @@ def _fully_proven(js, hyp, proven) -> bool:
     if kind == "cbits":
         return all(any((j, *c) in proven for c in cands) for j, cands in zip(js, h, strict=True)) \
             and not all(("const", j, 0) in proven or ("const", j, 1) in proven for j in js)
-    if kind == "wordb":
-        return ("wordb", tuple(js)) in proven
+    if kind in ("wordb", "diff"):
+        return (kind, tuple(js)) in proven
     if kind == "fn":
         return any(all((j, sup, tt) in proven for j, (sup, tt) in zip(js, v, strict=True)) for v in h)
     return False
 
 
-def _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice):
+def _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice, pre: str = ""):
     """(new texts, description) feeding instance ``inst``'s proven registers in on new ports (table
-    registers with their fill variant ``choice``, else their last proven one), or None."""
+    registers with their fill variant ``choice``, else their last proven one), or None. ``pre``: the
+    path of the parent instance (``net`` a view of its scope, :func:`_scoped`): ``inst`` is edited as
+    ``top.<pre><inst>``, with names of the parent's module."""
+    px = pre + inst
     regs = an.regs
     topn = _top_names(net)
     wires: dict[str, list[int]] = {}
-    cur = _uniquify(dict(texts), top, inst)
+    cur = _uniquify(dict(texts), top, px)
     if cur is None:
         return None
     descs = []
@@ -775,34 +923,44 @@ def _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice):
             continue  # another name of flip-flops already fed in
         # an alias of the register (an output port wire assigned from it) is not what to replace
         try:
-            real = regfunc.emit(cur, top, [regfunc.Relation(f"{inst}.{leaf}", len(js), 0, f"{inst}.{leaf}")])
+            real = regfunc.emit(cur, top, [regfunc.Relation(f"{px}.{leaf}", len(js), 0, f"{px}.{leaf}")])
         except Exception:  # noqa: BLE001
             real = None
         # a wire driven by the one connected output of an instance nested in ``inst`` (an LFSR two levels
         # down): that instance goes and the wire takes the new port
-        nested = real is None and _drop_nested(cur, top, inst, leaf, "rtlopt_probe") is not None
+        nested = real is None and _drop_nested(cur, top, px, leaf, "rtlopt_probe") is not None
         if real is None and not nested:
             continue
         if kind == "fn":
             if not fills.get(leaf):
                 continue
             h = fills[leaf][min(choice, len(fills[leaf]) - 1)]
-            cur = _export_missing(cur, top, net, inst, sorted({i for sup, _t in h for i in sup}), topn, wires)
+            cur = cur if pre else _export_missing(cur, top, net, inst, sorted({i for sup, _t in h for i in sup}), topn, wires)
             et = _fn_expr(h, topn, net, wires)
         elif kind == "minp":
             sj, k, sg = h
-            cur = _export_missing(cur, top, net, inst, list(sj), topn, wires)
+            cur = cur if pre else _export_missing(cur, top, net, inst, list(sj), topn, wires)
             es = _top_expr([(i, 0) for i in sj], topn, net, wires)
             if es is None:
                 continue
             kt = f"{len(js)}'d{k}"
             # sign -1: k - min(S, k), spelled as 'S > k ? 0 : k - S'
             et = f"(({es} > {kt}) ? {kt} : {es})" if sg > 0 else f"(({es} > {kt}) ? {len(js)}'d0 : {kt} - {es})"
+        elif kind == "diff":
+            aj, bj, k = h
+            if ("diff", tuple(js)) not in proven:
+                continue
+            cur = cur if pre else _export_missing(cur, top, net, inst, list(aj) + list(bj), topn, wires)
+            ea = _top_expr([(i, 0) for i in aj], topn, net, wires)
+            eb = _top_expr([(i, 0) for i in bj], topn, net, wires)
+            if ea is None or eb is None:
+                continue
+            et = f"{ea} - {eb}" + (f" + {len(js)}'d{k}" if k else "")
         elif kind == "wordb":
             sj, sign, k, bi, neg = h
             if ("wordb", tuple(js)) not in proven:
                 continue
-            cur = _export_missing(cur, top, net, inst, list(sj) + [bi], topn, wires)
+            cur = cur if pre else _export_missing(cur, top, net, inst, list(sj) + [bi], topn, wires)
             es = _top_expr([(i, 0) for i in sj], topn, net, wires)
             eb = _top_expr([(bi, 0)], topn, net, wires)
             if es is None or eb is None:
@@ -819,18 +977,18 @@ def _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice):
                     continue
             if any((j, i, v) not in proven for j, (i, v) in zip(js, h, strict=True)):
                 continue
-            cur = _export_missing(cur, top, net, inst, [i for i, _v in h], topn, wires)
+            cur = cur if pre else _export_missing(cur, top, net, inst, [i for i, _v in h], topn, wires)
             et = _top_expr(h, topn, net, wires)
         else:
             base = regs[h.base]
-            cur = _export_missing(cur, top, net, inst, base, topn, wires)
+            cur = cur if pre else _export_missing(cur, top, net, inst, base, topn, wires)
             et0 = _top_expr([(i, 0) for i in base], topn, net, wires)
             if et0 is None:
                 continue
             w = len(js)
             k = h.k % (1 << w)
             if h.base2:
-                cur = _export_missing(cur, top, net, inst, regs[h.base2], topn, wires)
+                cur = cur if pre else _export_missing(cur, top, net, inst, regs[h.base2], topn, wires)
                 et1 = _top_expr([(i, 0) for i in regs[h.base2]], topn, net, wires)
                 if et1 is None:
                     continue
@@ -843,9 +1001,9 @@ def _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice):
                 et = f"{w}'d{k} - {et0}"
         if et is None:
             continue
-        got = _add_input(cur, top, inst, len(js), et, "rtlopt_lock_")
+        got = _add_input(cur, top, px, len(js), et, "rtlopt_lock_")
         if got is not None and nested:
-            got = (_drop_nested(got[0], top, inst, leaf, got[1]), got[1])
+            got = (_drop_nested(got[0], top, px, leaf, got[1]), got[1])
             if got[0] is None:
                 continue
         if got is None:
@@ -853,13 +1011,13 @@ def _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice):
         cur, port = got
         done.add(tuple(js))
         if nested:
-            descs.append(f"'{inst}.{leaf}' == {et} (its nested instance dropped)")
+            descs.append(f"'{px}.{leaf}' == {et} (its nested instance dropped)")
             continue
         # spelled as a self copy (the new port has no occurrence the source model knows yet): the
         # emitted right-hand side is then replaced by the port
-        rels.append(regfunc.Relation(f"{inst}.{leaf}", len(js), 0, f"{inst}.{leaf}"))
+        rels.append(regfunc.Relation(f"{px}.{leaf}", len(js), 0, f"{px}.{leaf}"))
         ports[leaf] = port
-        descs.append(f"'{inst}.{leaf}' == {et}")
+        descs.append(f"'{px}.{leaf}' == {et}")
     if not descs:
         return None
     try:

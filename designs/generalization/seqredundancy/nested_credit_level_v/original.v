@@ -1,0 +1,61 @@
+// Credit tracker of a link: one level down, two copies of an event counter number the requests sent
+// and the responses returned, and a third instance keeps the number outstanding (up on a send, down
+// on a return, both at once: unchanged). The outstanding count is always sent - returned (mod 2^W).
+module evt_ctr #(parameter W = 5) (
+  input  wire         clk,
+  input  wire         rst_n,
+  input  wire         ev,
+  output reg  [W-1:0] n
+);
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) n <= {W{1'b0}};
+    else if (ev) n <= n + 1'b1;
+endmodule
+
+module out_ctr #(parameter W = 5) (
+  input  wire         clk,
+  input  wire         rst_n,
+  input  wire         up,
+  input  wire         dn,
+  output reg  [W-1:0] outst
+);
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) outst <= {W{1'b0}};
+    else if (up && !dn) outst <= outst + 1'b1;
+    else if (dn && !up) outst <= outst - 1'b1;
+endmodule
+
+module credit_ctl #(parameter W = 5, parameter MAXO = 12) (
+  input  wire         clk,
+  input  wire         rst_n,
+  input  wire         req,
+  input  wire         rsp,
+  output wire         send,
+  output wire [W-1:0] seq_no,
+  output wire [W-1:0] ack_no,
+  output wire         stall
+);
+  wire [W-1:0] sent, back, outst;
+  wire ret = rsp && (outst != {W{1'b0}});
+  assign send = req && !stall;
+  assign stall = (outst >= MAXO);
+  assign seq_no = sent;
+  assign ack_no = back;
+  evt_ctr #(.W(W)) u_sent (.clk(clk), .rst_n(rst_n), .ev(send), .n(sent));
+  evt_ctr #(.W(W)) u_back (.clk(clk), .rst_n(rst_n), .ev(ret), .n(back));
+  out_ctr #(.W(W)) u_out  (.clk(clk), .rst_n(rst_n), .up(send), .dn(ret), .outst(outst));
+endmodule
+
+module link_top (
+  input  wire       clk,
+  input  wire       rst_n,
+  input  wire       req,
+  input  wire       rsp,
+  output wire       send,
+  output wire [5:0] seq_no,
+  output wire [5:0] ack_no,
+  output wire       stall
+);
+  credit_ctl #(.W(6), .MAXO(20)) u_cc (.clk(clk), .rst_n(rst_n), .req(req), .rsp(rsp),
+                                       .send(send), .seq_no(seq_no), .ack_no(ack_no), .stall(stall));
+endmodule
