@@ -180,3 +180,12 @@ def test_combinational_instances_elaborate_nothing(tmp_path, monkeypatch):
     f = tmp_path / ("d" + src.suffix)
     f.write_text(text)
     assert instlife.candidates_for({f: text}, case["top"], timeout_s=30) == []
+
+
+def test_engine_order_hint_reaches_the_prover_options():
+    from rtlopt.engine.search import _options
+    from rtlopt.verify import VerifyOptions
+
+    o = _options(VerifyOptions, 30.0, {"file": "x.v", "engines": instlife.PROOF_ENGINES})
+    assert o.engines == ("smt", "abc") and o.timeout_s == 30.0
+    assert _options(VerifyOptions, 30.0, {"file": "x.v"}).engines is None  # others: automatic order

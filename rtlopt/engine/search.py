@@ -1545,7 +1545,13 @@ def _in_scope(old: str, new: str, scope: str) -> bool:
 
 
 def _options(VerifyOptions, timeout_s: float, hints: dict):
+    kw = {}
     state_map = hints.get("state_map") if hints else None
     if state_map:
-        return VerifyOptions(timeout_s=timeout_s, state_map=state_map)
-    return VerifyOptions(timeout_s=timeout_s)
+        kw["state_map"] = state_map
+    # a generator that knows which engine decides its rewrites (instlife: z3's phase-sharing invariants
+    # in a few seconds where ABC spends its slice) names the order; the others get the automatic one
+    engines = hints.get("engines") if hints else None
+    if engines:
+        kw["engines"] = tuple(engines)
+    return VerifyOptions(timeout_s=timeout_s, **kw)

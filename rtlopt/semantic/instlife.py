@@ -45,6 +45,8 @@ PHASE_BITS = 4
 MAX_GROUP = 6
 #: variants simulated at most (each costs a Yosys elaboration and a simulation)
 MAX_SIMS = 6
+#: the prover's engines for these candidates, in order (see :func:`instlife_candidates`)
+PROOF_ENGINES = ("smt", "abc")
 
 _IDENT = re.compile(r"[A-Za-z_][\w$]*")
 #: syntax kinds whose parameter reads stay constant (widths, selects, cast sizes, generate headers)
@@ -586,7 +588,12 @@ def instlife_candidates(state) -> list:
     """Search-loop generator."""
     from rtlopt.engine.candidate import sequential_candidates
 
-    return sequential_candidates(state, candidates_for, RULE, label="instance lifetime sharing", cap_s=25.0)
+    out = sequential_candidates(state, candidates_for, RULE, label="instance lifetime sharing", cap_s=25.0)
+    for c in out:
+        # z3's phase-sharing invariants (verify._smt._phase_sharing) decide these in seconds; ABC's
+        # PDR needed 40-60 s at load 15-20 (heldout9 rail_sequencer, sharing/instlife_traffic_v)
+        c.hints["engines"] = PROOF_ENGINES
+    return out
 
 
 _HOOK_PARAM = re.compile(r", parameter RTLOPT_EXT = 0")

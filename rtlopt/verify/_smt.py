@@ -560,9 +560,15 @@ def _phase_sharing(sm: SmtMiter, values: dict[str, list[int]], gregs: list, hreg
         return x if z3.is_bool(x) else x == z3.BitVecVal(1, 1, x.ctx)
 
     out: list[z3.BoolRef] = []
+    # each phase register gets a fair share of the limit: the gate's shared 4-bit counter (16 codes, as
+    # a "phase" of its own) must not use it all before the controller's state register gets its codes
+    share = max(1, limit // max(1, len(conds + extra)))
     for c in conds + extra:
         e = sm.regs[c.name]
+        start = len(out)
         for a in range(1 << c.width) if c.width <= 4 else sorted(values[c.name]):
+            if len(out) - start >= share:
+                break
             lit = (e if a else z3.Not(e)) if z3.is_bool(e) else e == z3.BitVecVal(a, e.size(), e.ctx)
             # a register waiting at 0 outside its phase (cleared when it leaves it, not on entry)
             out += [z3.Implies(lit, sm.regs[r.name] == 0) for r in zeros if r is not c]
