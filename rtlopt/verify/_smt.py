@@ -146,7 +146,11 @@ def parse_smt2(text: str, wanted_wires: list[str] | None = None) -> SmtMiter:
             name = f"{name}@{w['offset']}"
         if any(r.name == name for r in regs):  # a name must stand for one state element (sm.regs is keyed by it)
             name = f"{name}#{key}"
-        regs.append(RegInfo(name, int(w.get("width", 1)), f"|{mod}#{key}|", decl_sorts[key]))
+        # the state element's own width: a witness may describe only part of it (xprop's 2-bit
+        # encodings of a 1-bit register), and every candidate compares the element itself
+        bv = re.fullmatch(r"\(_ BitVec (\d+)\)", decl_sorts[key].strip())
+        width = int(bv.group(1)) if bv else int(w.get("width", 1))
+        regs.append(RegInfo(name, width, f"|{mod}#{key}|", decl_sorts[key]))
     if wanted_wires is None:
         wanted_wires = list(wire_sorts)
     wanted_wires = [w for w in wanted_wires if w in wire_sorts]
@@ -898,8 +902,11 @@ def _saturated_copy_candidates(sm: SmtMiter, regs: list, limit: int = 240) -> li
     ``a == (b <= K ? b : K)`` for word registers ``a``, ``b`` of one width and the miter's constants K
     (an MTU check's counter is min(frame length, MTU + 1); random simulation rarely reaches K, so the
     value mining never sees the two differ). The relation rtlopt.semantic.reglockstep's saturated copies
-    rely on; false pairs fall to the trace and BMC filters."""
+    rely on; false pairs fall to the trace and BMC filters. Also the mirror ``a == K - (b <= K ? b : K)``
+    (a down-counter loaded with K that stops at 0 beside the up-counter: reglockstep's mirrored copies),
+    after the copies, within the same limit."""
     out: list[z3.BoolRef] = []
+    mirrors: list[z3.BoolRef] = []
     words = [r for r in regs if not z3.is_bool(sm.regs[r.name]) and 2 <= sm.regs[r.name].size() <= 64][:16]
     for a in words:
         ea = sm.regs[a.name]
@@ -914,7 +921,8 @@ def _saturated_copy_candidates(sm: SmtMiter, regs: list, limit: int = 240) -> li
                     return out
                 kk = z3.BitVecVal(k, w, ea.ctx)
                 out.append(ea == z3.If(z3.ULE(eb, kk), eb, kk))
-    return out
+                mirrors.append(ea == kk - z3.If(z3.ULE(eb, kk), eb, kk))
+    return out + mirrors[:max(0, limit - len(out))]
 
 
 def _difference_candidates(sm: SmtMiter, regs: list, limit: int = 200) -> list[z3.BoolRef]:
