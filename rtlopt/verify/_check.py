@@ -633,10 +633,13 @@ def _run_smt(spec: MiterSpec, gil: Path, hil: Path, wd: Path, opts: VerifyOption
         return "unknown", f"SMT2 parse failed: {exc}", None
     with contextlib.suppress(OSError):  # the designs' own constants, some lost in gold's xprop model (bounds)
         sm.constants = [*sm.constants, *_smt.design_literals([gil.read_text(), hil.read_text()], sm.constants)]
-    if sm.sequential:
-        out = _smt.check_sequential(sm, budget, opts.bmc_depth, opts.state_map)
-    else:
-        out = _smt.check_combinational(sm, budget)
+    try:
+        if sm.sequential:
+            out = _smt.check_sequential(sm, budget, opts.bmc_depth, opts.state_map)
+        else:
+            out = _smt.check_combinational(sm, budget)
+    except _smt.z3.Z3Exception as exc:  # an ill-formed candidate invariant is this engine's bug, not a verdict
+        return "unknown", f"z3 error: {exc}", None
     if out.status == "different":
         return "different", out.detail or "z3 found inputs where the outputs differ", _counterexample(sm, out, spec)
     return out.status, out.detail, None
