@@ -103,6 +103,27 @@ def test_beacon_timers_with_implicit_port_connections(tmp_path):
 
 
 @pytest.mark.yosys
+@pytest.mark.slow
+def test_dwell_counters_enable_follows_the_next_state(tmp_path):
+    # level-enabled counters cleared while disabled hold their count one cycle into the other phase:
+    # busy cycles overlap in phase codes, the cycles in which each one counts do not; the kept
+    # instance's enable switches with the state's next value (the entering dwell starts from 0)
+    f, got = _run(tmp_path, "instlife_dwell_sv", "valve_ctl")
+    assert len(got) == 1, got
+    t = got[0][0][f]
+    assert ".en((open_nx) ? (open) : (~open))" in t and ".rtlopt_LIM(open ? (25) : (40))" in t, t
+    assert "assign open_met = closed_met;" in t and " u_open " not in t
+    assert _verdict(tmp_path, f, t, "valve_ctl") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_dwell_counter_enabled_in_both_states_does_not_fire(tmp_path):
+    # the closed-dwell counter also counts while open with 'req' high: lifetimes overlap
+    _f, got = _run(tmp_path, "instlife_dwell_sv", "valve_ctl", [(".en(~open)", ".en(~open | req)")])
+    assert got == []
+
+
+@pytest.mark.yosys
 def test_overlapping_lifetimes_do_not_fire(tmp_path):
     # the backoff timer is also kicked with the first send: both run in the ack wait
     _f, got = _run(tmp_path, "instlife_retry_sv", "link_retry", [(

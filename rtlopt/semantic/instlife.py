@@ -177,6 +177,32 @@ def _busy(runs: list[np.ndarray], js: list[int]) -> np.ndarray | None:
     return np.concatenate([p[:c] for p in parts], axis=1)
 
 
+def _steps(runs: list[np.ndarray], js: list[int]) -> np.ndarray:
+    """[cycles, lanes] bool: the flops of ``js`` change from this cycle to the next one and do not land
+    on their reset value (the instance works in this cycle; a clear or an idle cycle does not count)."""
+    parts = []
+    for tr in runs:
+        w0 = tr[0, js, :]
+        x = tr[:, js, :]
+        ch = np.bitwise_or.reduce(x[1:] ^ x[:-1], axis=1)
+        away = np.bitwise_or.reduce(x[1:] ^ w0[None, :, :], axis=1)
+        m = _lanes(ch) & _lanes(away)
+        parts.append(np.concatenate([m, np.zeros((1, m.shape[1]), dtype=bool)], axis=0))
+    c = min(p.shape[0] for p in parts)
+    return np.concatenate([p[:c] for p in parts], axis=1)
+
+
+def _next_expr(mtext: str, leaf: str) -> str | None:
+    """The next value of register ``leaf`` as an expression of the module: the right side of its one
+    non-constant nonblocking write (its other writes constants: a reset), None otherwise."""
+    from rtlopt.semantic.lifeshare import _rhs_value
+
+    rhs = {re.sub(r"\s+", " ", m.group(1).strip())
+           for m in re.finditer(rf"(?<![\w$.]){re.escape(leaf)}\s*<=(?!=)\s*([^;]+);", mtext)}
+    var = [r for r in rhs if _rhs_value(r, {}) is None and not re.fullmatch(r"'[01]|\d*'[sS]?[bdhoBDHO][0-9a-fA-F_xXzZ]+", r)]
+    return var[0] if len(var) == 1 else None
+
+
 def _phase_values(runs, js) -> np.ndarray:
     from rtlopt.semantic.lifeshare import _values
 
@@ -308,7 +334,7 @@ def _pred(leaf: str, width: int, codes: frozenset) -> str:
 
 def _emit(text: str, group, kept: int, chosen: list[int], sel: str, phase, vport: dict[str, list[str]],
           cmod, vsel: str = "phase") -> tuple[str, str] | None:
-    """(new text, description) of one sharing. ``sel``: "strobe:<port>" or "phase"; ``phase``: (leaf,
+    """(new text, description) of one sharing. ``sel``: "strobe:<port>", "phase" or "nextphase"; ``phase``: (leaf,
     width, {instance index: codes}) or None; ``vport``: {param: value text per instance} of the parameters
     that become value ports, selected by ``vsel``: "phase" (the instance counting), "strobe" (the instance
     being loaded) or "both" (its strobe, else its phase)."""
@@ -323,9 +349,9 @@ def _emit(text: str, group, kept: int, chosen: list[int], sel: str, phase, vport
         c = insts[i].conns.get(port)
         return None if c is None else c[4]
 
-    def cond(i):
-        leaf, w, codes = phase
-        return _pred(leaf, w, codes[i])
+    def cond(i, nxt=False):
+        leaf, w, codes, nexpr = phase
+        return _pred(f"({nexpr})" if nxt else leaf, w, codes[i])
 
     ins = [p for p, d in pdir.items() if d == "input"]
     outs = [p for p, d in pdir.items() if d == "output"]
@@ -341,7 +367,7 @@ def _emit(text: str, group, kept: int, chosen: list[int], sel: str, phase, vport
         else:
             expr = f"({conn(kept, p).strip()})"
             for i in reversed(others):
-                c = f"({conn(i, strobe).strip()})" if strobe else cond(i)
+                c = f"({conn(i, strobe).strip()})" if strobe else cond(i, sel == "nextphase")
                 expr = f"{c} ? ({conn(i, p).strip()}) : {expr}"
             new = expr
         cs0, ce0, a, b, _txt, short = ki.conns[p]
@@ -395,7 +421,7 @@ def _emit(text: str, group, kept: int, chosen: list[int], sel: str, phase, vport
         new = apply_edits(text, eds)
     except ValueError:
         return None
-    how = f"the strobe {strobe}" if strobe else f"the phase of {phase[0]}"
+    how = f"the strobe {strobe}" if strobe else f"the {'next ' if sel == 'nextphase' else ''}phase of {phase[0]}"
     desc = (f"instances {', '.join(insts[i].name for i in others)} of {ty} busy in cycles disjoint from "
             f"{ki.name}'s: one instance ({ki.name}), inputs selected by {how}")
     if vport:
@@ -445,21 +471,26 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
             continue
         # busy cycles per instance, every scope side by side
         busy: list[np.ndarray] = []
+        steps: list[np.ndarray] = []
         for ins in insts:
-            parts = []
+            parts, sparts = [], []
             for sc in scopes:
                 pre = f"{sc}.{ins.name}." if sc else f"{ins.name}."
-                js = sorted({j for n, jj in regs.items() if n.startswith(pre) for j in jj})
+                # the instance's own flops: not a parent register seen through an input port
+                js = sorted({j for n, jj in regs.items() if n.startswith(pre) and pdir.get(n[len(pre):]) != "input"
+                             for j in jj})
                 b = _busy(runs, js) if js else None
                 if b is None:
                     parts = []
                     break
                 parts.append(b)
+                sparts.append(_steps(runs, js))
             if not parts:
                 busy = []
                 break
             c = min(p.shape[0] for p in parts)
             busy.append(np.concatenate([p[:c] for p in parts], axis=1))
+            steps.append(np.concatenate([p[:c] for p in sparts], axis=1))
         if not busy:
             continue
         # greedy: instances busy somewhere, pairwise never busy together
@@ -487,11 +518,15 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
                 continue
             c = min(x.shape[0] for x in cols)
             v = np.concatenate([x[:c] for x in cols], axis=1)
-            codes = {}
-            for i in chosen:
-                codes[i] = frozenset(np.unique(v[busy[i][:c]]).tolist())
-            if all(not (codes[i] & codes[j]) for i in chosen for j in chosen if i < j):
-                phases.append((leaf, len(regs[f"{scopes[0]}.{leaf}" if scopes[0] else leaf]), codes))
+            width = len(regs[f"{scopes[0]}.{leaf}" if scopes[0] else leaf])
+            # the codes seen while each instance is busy; else those of the cycles in which it works
+            # (a timer that holds its last count one cycle into the next phase before it is cleared)
+            for masks in (busy, steps):
+                codes = {i: frozenset(np.unique(v[masks[i][:c]]).tolist()) for i in chosen}
+                if all(codes[i] for i in chosen) and \
+                        all(not (codes[i] & codes[j]) for i in chosen for j in chosen if i < j):
+                    phases.append((leaf, width, codes, _next_expr(text[slice(*_span(mod))], leaf)))
+                    break
         # differing parameters: value ports for their expression reads; widths keep the kept one's
         diffp = [k for k in pv[chosen[0]] if len({pv[i].get(k) for i in chosen}) > 1]
         cmod = None
@@ -534,6 +569,9 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
                 sels = [(f"strobe:{s}", v) for s in strobes for v in (("phase", "strobe", "both") if vport else
                                                                       ("phase",))]
                 sels += [("phase", "phase")] if ph is not None else []
+                # level inputs (a 'run' that clears the instance while low) switched with the phase's
+                # next value: the entering instance is cleared in the cycle its phase begins
+                sels += [("nextphase", "phase")] if ph is not None and ph[3] is not None else []
                 for sel, vsel in sels:
                     if time.monotonic() - t0 > timeout_s or sims >= MAX_SIMS or len(out) >= MAX_CANDIDATES:
                         return out
