@@ -14,9 +14,12 @@ a module with at least two single instances of one child module (nothing is elab
 
 The edit is minimal, in the parent: the kept instance's input connections that differ between the
 instances become selections -- by the started instance's 1-bit strobe (``load``/``start``: the strobe
-port gets the OR of the strobes, every other differing port ``s_b ? x_b : x_a``), or by the phase of a
-controller register of the parent (the set of its codes seen while each instance is busy, disjoint
-between instances) -- and each dropped instance becomes ``assign <its output net> = <kept output
+port gets the OR of the strobes, every other differing port ``s_b ? x_b : x_a``), by the phase of a
+controller register of the parent (the set of its codes seen while each instance is busy -- or, for a
+timer that holds its count one cycle into the next phase before its enable clears it, while it works
+-- disjoint between instances), or by that register's next value (the right side of its one
+non-constant write: a level enable switched as the phase changes clears the entering instance in the
+cycle its phase begins) -- and each dropped instance becomes ``assign <its output net> = <kept output
 net>;``. When the instances' parameters differ in values their module uses in expressions (a delay
 length, a limit), the module gets a parameter ``RTLOPT_EXT`` (default 0: every other use keeps its
 behaviour) and one input ``rtlopt_<P>`` per such parameter, read through
