@@ -372,7 +372,7 @@ def drop_dead_register(text: str, name: str, fname: str = "design.v") -> str | N
 
 
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
-    from rtlopt.semantic import regfunc, seqsim
+    from rtlopt.semantic import regfunc
     from rtlopt.semantic.seqred import _bits_expr, _source_model
 
     t0 = time.monotonic()
@@ -413,9 +413,10 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
             words[path] = js
     if not words:
         return []
-    bm = np.concatenate([regfunc._bit_matrix(seqsim.simulate(net, cycles=256, words=1)),
-                         regfunc._bit_matrix(seqsim.simulate(net, cycles=256, words=1, seed=7, hold_log2=4))],
-                        axis=1).astype(bool)
+    # the first two of regfunc's shared runs (fair and held inputs; traces kept for the net while the
+    # regfunc generator runs, so its with_regpred step does not simulate the net again: two more runs
+    # of a deep netlist cost 13 s at a load of 15, heldout10 cpu/ras_stack)
+    bm = regfunc.samples(net, runs=2).astype(bool)
     # support candidates per scope: flip-flops with a name in the compared name's scope (readable where
     # the comparison is), one per distinct non-constant trace; register names before port aliases
     ports = {*net.inputs, *net.outputs}
