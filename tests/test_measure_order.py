@@ -89,6 +89,9 @@ def test_light_generators_run_after_the_templates_before_the_analyses():
     assert sorted(order) == sorted(names) and order[0] == "templates"
     assert order.index("romsym") < order.index("regfunc") < order.index("maxcmp")
     assert order.index("histflag") < order.index("seqredundancy")
+    # the bounded syntax-only e-graph right after the light ones, before the FSM and register analyses
+    assert max(order.index(n) for n in search.LIGHT_GENERATORS if n in order) < order.index("datapath_egraph") \
+        < min(order.index("fsm"), order.index("regfunc"), order.index("linresub"))
     assert _generator_order(["a", "b", "c"]) == ["a", "b", "c"]  # unknown names: registration order
 
 
