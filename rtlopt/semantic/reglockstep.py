@@ -743,14 +743,15 @@ def _partly_dead(net: seqsim.GateNet) -> bool:
     leaves: dict[str, set[str]] = {}
     flopped: set[str] = set()
     for n, bits in net.name_bits.items():
+        scope, _, leaf = n.rpartition(".")
+        if not scope:
+            continue  # the top's own names: no instance to feed
         fl = [b in qi for b in bits]
         if any(fl) and not all(fl) and all(b in qi or b > 1 for b in bits):
             return True
-        scope, _, leaf = n.rpartition(".")
-        if scope:
-            leaves.setdefault(scope, set()).add(leaf)
-            if any(fl):
-                flopped.add(scope)
+        leaves.setdefault(scope, set()).add(leaf)
+        if any(fl):
+            flopped.add(scope)
     for sc, ls in leaves.items():
         if sc in flopped:
             continue
@@ -1127,9 +1128,12 @@ def _local_min_candidates(texts, top, an, net, bm, scopes, done_targets, timeout
     if not consts:
         return []
     hyps = []
+    t0 = time.monotonic()
     for scope, regs in sorted(scopes.items()):
         flops = {j for js in regs for j in js}
-        for js, n in sorted(regs.items(), key=lambda kv: kv[1]):
+        for js, n in sorted(regs.items(), key=lambda kv: kv[1])[:_LOCAL_TARGETS]:
+            if time.monotonic() - t0 > 0.2 * timeout_s:
+                break
             if js in done_targets or not 2 <= len(js) <= 32:
                 continue
             h = _min_hypothesis(list(js), bm, net, set(js), consts, within=flops - set(js))
