@@ -168,7 +168,15 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
         # full cases that cannot be selected); only x literals the designer wrote count
         gx = x_literals(gold.files) if ginfo.x_sources else []
         gx += _oob_selects(gold) if ginfo.x_sources else []
+        # reads that may go past the end of a vector (a 5-entry array, a 3-bit index: $shiftx) are x:
+        # free values in the gate (freed in elaborate, see _gatex); don't-care in gold -- modelled
+        # (xprop) when the gate has x of its own, else gold's x read as 0 is one resolution (sound for
+        # a proof; the x-free engine order stays)
+        if hinfo.x_sources:
+            gx += [f"{r} (read past the end)" for r in ginfo.oob_reads]
         hx = x_literals(gate.files) if hinfo.x_sources else []
+        hx += [f"{r} (read past the end)" for r in hinfo.oob_reads]
+        hx += [s for s in hinfo.x_sources if s.startswith("undriven net ")]
         if gx:
             spec.gold_xprop = True
             res.notes.append("gold assigns 'x in " + ", ".join(gx[:6]) + (" ..." if len(gx) > 6 else "")

@@ -55,6 +55,8 @@ class NetlistInfo:
     z_sources: list[str] = field(default_factory=list)
     #: widest operand of a magnitude comparison (``$lt``/``$le``/``$gt``/``$ge``), 0 without one
     compare_bits: int = 0
+    #: src locations of reads that may go past the end of a vector (``$shiftx``: x there; see _gatex)
+    oob_reads: list[str] = field(default_factory=list)
 
     @property
     def sequential(self) -> bool:
