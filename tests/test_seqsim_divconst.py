@@ -92,3 +92,46 @@ def test_modulo_pointer_model_small_and_exact(tmp_path):
         vals += ((tr[:, j, 0][:, None] >> lanes) & np.uint64(1)).astype(np.int64) << i
     # the pointer stays below DEPTH and takes every value below it (the wrap is modelled, not free)
     assert set(vals.reshape(-1).tolist()) == set(range(6))
+
+
+# ---- the same map in the AIGER miter (ABC) ------------------------------------------------------
+
+STACK = """
+module ring #(parameter DEPTH = 6) (input clk, input rst_n, input up, input dn, output [7:0] pos,
+                                    output empty, output full);
+    reg [7:0] sp;
+    reg [7:0] cnt;
+    wire [7:0] inc = (sp + 8'd1) % DEPTH;
+    wire [7:0] dec = (sp + DEPTH - 1) % DEPTH;
+    always @(posedge clk or negedge rst_n)
+        if (!rst_n) begin sp <= 8'd0; cnt <= 8'd0; end
+        else if (up && !dn) begin sp <= inc; if (cnt != DEPTH) cnt <= cnt + 8'd1; end
+        else if (dn && !up && cnt != 8'd0) begin sp <= dec; cnt <= cnt - 8'd1; end
+    assign pos = sp;
+    assign empty = cnt == 8'd0;
+    assign full = cnt == DEPTH;
+endmodule
+"""
+
+
+def test_miter_script_maps_constant_divisors(tmp_path):
+    from rtlopt.verify._prepare import MiterSpec, miter_script
+
+    spec = MiterSpec(inputs={"a": 8}, outputs={"y": 8})
+    s = miter_script(spec, tmp_path / "gold.il", tmp_path / "gate.il", tmp_path / "miter.v",
+                     aiger=tmp_path / "miter.aig")
+    lines = s.splitlines()
+    assert lines.index(f"techmap -map {_divconst.MAP_FILE} t:$div t:$mod") < lines.index("techmap")
+    assert (tmp_path / _divconst.MAP_FILE).read_text() == _divconst.MAP
+
+
+@pytest.mark.parametrize("bits, expect", [(3, "EQUIVALENT"), (2, "NOT_EQUIVALENT")])
+def test_abc_proves_count_narrowing_beside_modulo(tmp_path, bits, expect):
+    """The count (0..6) narrowed to 3 bits beside a '% 6' pointer: ABC proves it (the generic map of the
+    two 32-bit dividers ran a 60 s proof out while writing the AIGER); 2 bits (count 4 wraps) is caught."""
+    from tests._proof import abc_verdict
+
+    old = tmp_path / "ring.v"
+    old.write_text(STACK)
+    new = STACK.replace("reg [7:0] cnt;", f"reg [{bits - 1}:0] cnt;")
+    assert abc_verdict(tmp_path, old, new, "ring").name == expect
