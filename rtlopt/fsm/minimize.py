@@ -446,6 +446,41 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
       k = 19): Glucose 0.67 s / 25.9k conflicts against 0.72 s / 32k, CaDiCaL 0.85 s. The
       first open proofs: 80002 refutes 23 in 0.5 s and 24 is open after 59k conflicts (minimum
       at most 29), 80001 refutes 25 in 0.3 s and 26 is open after 50k (best 29).
+
+    Fourth round (session 13; CPU s, load 13-22, not adopted):
+
+    * MeMin's method as its source has it (github andreas-abel/MeMin, ``minimizer.cpp``,
+      ``DIMACSWriter.cpp``): the degree-greedy clique pinned to the first classes, then one fresh
+      MiniSat per class count from the clique size upwards over *all* states (no subset of the
+      states, no incremental solving, no symmetry breaking beyond the clique), closure through one
+      auxiliary literal per (class, input, target class), the input alphabet reduced to distinct
+      successor columns. The encoding here is that one plus the lexicographic order of the free
+      classes and the incremental activation literals.
+    * Subset relaxations for the lower bound (a cover of ``k`` classes impossible for the states
+      of a subset, closure into the others dropped, is impossible for the machine), 80000 at
+      k = 29 (all 80 states: UNSAT in 39.6k conflicts): the clique and the first states of
+      ``free_order`` up to 70 states: SAT (no bound); 75 states: UNSAT in 34.2k conflicts (no
+      cheaper); BFS prefixes from reset of 51-59 states: SAT. The proof needs nearly the whole
+      machine.
+    * Dominance clauses (same instance, fresh CaDiCaL): saturation (a state compatible with
+      every member of a class whose successors lie in the class's successor classes is in it;
+      exactly one successor class per class and input, successor-membership variables)
+      36.4k conflicts, twice the CPU; canonical successor class (the lowest-numbered class
+      holding the successor set; 40000, k = 15) 18.4k against 20.8k conflicts, 5.8x the CPU;
+      at most one successor class 35.8k. Glucose against CaDiCaL on the incremental encoding:
+      1.8 s / 44k against 1.7 s / 34k conflicts.
+    * The downward SAT search at 150 states (``DOWN_MAX_CELLS`` 12000 instead of 6000, 2 s):
+      65/67/58 classes against 61/64/55 by iterated greedy (seeds 150000-150002).
+    * Seed 60002 with 10 s instead of 2: the bound 20 (k = 19 refuted) at 1.7 s, then the
+      20-class cover is not found by either solver in the 7 s left; the bench's own encoding
+      (degree-ordered lexicographic classes, fresh default CaDiCaL) finds it in 2.3 s and
+      refutes 19 in 1.1 s (``fsm_minimize_bench.py --truth``: minimum 20 in 4.3 s from its
+      clique 14).
+    * True minima of the bench's 70 % rows (``--truth``, the bench's own ladder, nothing of
+      this module): 80000 minimum 31 (48.8 s; rtlopt 32 with bound 29 in 2 s); 80001 in 28..29
+      after 150 s (rtlopt 29-30 with bound 26; a 29-class cover seen before); 150000 in 45..62
+      after 60 s (rtlopt 61-62 with bound 43). The 80-state gaps are partly rtlopt's (one class
+      on 80000), the rest and the 150-state minima are not known to either method.
     """
     from rtlopt.fsm._bounds import coloring_bound
     from rtlopt.fsm._cover_sat import CoverSat
