@@ -478,8 +478,9 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
       clique 14).
     * True minima of the bench's 70 % rows (``--truth``, the bench's own ladder, nothing of
       this module): 80000 minimum 31 (48.8 s; rtlopt 32 with bound 29 in 2 s); 80001 in 28..29
-      after 150 s (rtlopt 29-30 with bound 26; a 29-class cover seen before); 150000 in 45..62
-      after 60 s (rtlopt 61-62 with bound 43). The 80-state gaps are partly rtlopt's (one class
+      after 150 s (rtlopt 29-30 with bound 26; a 29-class cover seen before); 80002 in 27..29
+      after 150 s (rtlopt 30-31 with bound 24); 150000 in 45..62 and 150001 in 46..63 after 60 s
+      (rtlopt 61-63 with bounds 43-44). The 80-state gaps are partly rtlopt's (one class
       on 80000), the rest and the 150-state minima are not known to either method.
     """
     from rtlopt.fsm._bounds import coloring_bound
