@@ -135,3 +135,53 @@ def test_abc_proves_count_narrowing_beside_modulo(tmp_path, bits, expect):
     old.write_text(STACK)
     new = STACK.replace("reg [7:0] cnt;", f"reg [{bits - 1}:0] cnt;")
     assert abc_verdict(tmp_path, old, new, "ring").name == expect
+
+
+# ---- the checker's engine order: a constant divisor is not word-level arithmetic ----------------
+
+def _cell(t: str, a: list, b: list, signed: bool = False) -> dict:
+    s = "1" if signed else "0"
+    return {"type": t, "parameters": {"A_SIGNED": s, "B_SIGNED": s},
+            "connections": {"A": a, "B": b, "Y": [9, 10]}}
+
+
+def test_constant_divisor_cell_class():
+    from rtlopt.verify._netlist import DIVCONST, _shift_type
+
+    assert _shift_type(_cell("$mod", [2, 3, 4], ["0", "1", "1"])) == DIVCONST        # x % 6
+    assert _shift_type(_cell("$div", [2, 3, 4, 5], ["0", "1", "0", "1"])) == DIVCONST  # x / 10
+    # near misses: signed, not constant, zero, floor division, a multiplier by a constant
+    assert _shift_type(_cell("$mod", [2, 3, 4], ["0", "1", "1"], signed=True)) is None
+    assert _shift_type(_cell("$mod", [2, 3, 4], [5, 6, 7])) is None
+    assert _shift_type(_cell("$mod", [2, 3, 4], ["0", "0", "0"])) is None
+    assert _shift_type(_cell("$divfloor", [2, 3, 4], ["0", "1", "1"])) is None
+    assert _shift_type(_cell("$mul", [2, 3], ["1", "1", "0"])) is None
+
+
+@pytest.mark.parametrize("expr, arith", [("% DEPTH", False), ("% cnt[2:0]", True)])
+def test_modulo_pointer_not_arithmetic_for_engine_order(tmp_path, expr, arith):
+    from rtlopt.design import open_design
+    from rtlopt.verify._prepare import elaborate
+
+    g = tmp_path / "g.v"
+    g.write_text(STACK.replace("wire [7:0] dec = (sp + DEPTH - 1) % DEPTH;",
+                               f"wire [7:0] dec = (sp + DEPTH - 1) {expr};"))
+    wd = tmp_path / "wd"
+    wd.mkdir()
+    ginfo, _gil, hinfo, _hil = elaborate(open_design(g), open_design(g), wd, timeout=120)
+    assert ginfo.has_arith is arith and hinfo.has_arith is arith
+
+
+def test_default_chain_proves_count_narrowing_beside_modulo(tmp_path):
+    """Without an engine list: the bit-level engines come before z3 on the %-wrapped pointer (z3's BMC ran
+    the 60 s out on the ras_stack narrowing); the narrowing is proven."""
+    from rtlopt.design import open_design
+    from rtlopt.verify import Verdict, VerifyOptions, check_equivalence
+
+    old = tmp_path / "ring.v"
+    old.write_text(STACK)
+    new = tmp_path / "new.v"
+    new.write_text(STACK.replace("reg [7:0] cnt;", "reg [2:0] cnt;"))
+    res = check_equivalence(open_design(old), open_design(new), VerifyOptions(timeout_s=600))
+    assert res.verdict == Verdict.EQUIVALENT, res.format_text()
+    assert res.engine != "smt"

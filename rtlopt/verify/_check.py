@@ -12,7 +12,7 @@ from rtlopt.design import DesignRef
 from rtlopt.errors import InputError, ToolError, ToolTimeout
 from rtlopt.verify import _algebra, _exhaustive, _smt
 from rtlopt.verify._gates import Unsupported, gate_netlists
-from rtlopt.verify._netlist import NetlistInfo, detect_reset, reset_cone_marks
+from rtlopt.verify._netlist import DIVCONST, NetlistInfo, detect_reset, reset_cone_marks
 from rtlopt.verify._prepare import GATE, STARTED, TRIGGER, MiterSpec, _safe, build_miter, elaborate
 from rtlopt.verify._sharedx import share_x
 from rtlopt.verify._types import ALL_ENGINES, INIT_MODES, Counterexample, Verdict, VerifyOptions, VerifyResult
@@ -479,7 +479,7 @@ EQUIV_SEQ_PAIRED_SHARE = 0.65
 EQUIV_BEFORE_ALGEBRA_S = 2.0
 _XOR_CELLS = {"$xor", "$xnor", "$reduce_xor", "$reduce_xnor"}
 _ADD_CELLS = {"$add", "$sub", "$neg", "$alu", "$macc", "$lcu", "$fa"}
-_DIV_CELLS = {"$div", "$mod", "$divfloor", "$modfloor"}
+_DIV_CELLS = {"$div", "$mod", "$divfloor", "$modfloor", DIVCONST}
 
 #: Seconds ABC's first (not last) slice gets on sequential designs: its scorr/dprove decides a duplicate
 #: 32/64-bit counter (the register correspondence is the invariant) in 3-6 s, 5 s ran out under load and
