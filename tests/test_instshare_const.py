@@ -78,9 +78,13 @@ def test_register_constant_as_a_whole_is_left_to_seqredundancy():
     assert all("relock_t" not in d for _n, d in _cands(text, "door_pair"))
 
 
-def test_candidates_name_abc_first():
-    p = Path("t.v")
-    state = SimpleNamespace(texts={p: DOOR}, design=SimpleNamespace(top="door_pair"),
+@pytest.mark.parametrize("text,top,name,engines", [
+    (DOOR, "door_pair", "t.v", ("abc", "smt")),  # synchronous reset: z3 after ABC
+    (HEAT, "heat_bank", "t.sv", ("abc",)),  # every flip-flop with a reset pin: ABC with the whole slice
+])
+def test_candidates_name_abc_first(text, top, name, engines):
+    p = Path(name)
+    state = SimpleNamespace(texts={p: text}, design=SimpleNamespace(top=top),
                             deadline=time.monotonic() + 60)
     got = instshare.instshare_candidates(state)
-    assert got and all(c.hints.get("engines") == ("abc", "smt") for c in got)
+    assert got and all(c.hints.get("engines") == engines for c in got)

@@ -33,10 +33,16 @@ RULE = "instance_register_sharing"
 #: (equiv, smt, abc) spent the slices on the first two: heldout11 odo/trip_meter (two 16-bit
 #: prescalers) equiv inconclusive 4 s, smt 40.6 s, abc 4.8 s (load 15); UNKNOWN within a 90 s budget.
 PROOF_ENGINES = ("abc", "smt")
+#: ... and when every flip-flop has a reset pin or an initial value (ABC is never skipped for start
+#: values): ABC alone, with the whole slice. Second of two engines it had 40 % of the proof's cap: in
+#: the search at load 16 esc/dshot_quad's shared bit timer + bit counter (abc 7.8 s alone) and
+#: odo/trip_meter's prescaler ended UNKNOWN with --budget 90.
+PROOF_ENGINES_STARTED = ("abc",)
 
 
-def _bit_classes(texts: dict[Path, str], top: str, timeout_s: float):
-    """{(flop name, bit): (class id, polarity)} of flip-flop bits proven equal to others."""
+def _bit_classes(texts: dict[Path, str], top: str, timeout_s: float, info: dict | None = None):
+    """{(flop name, bit): (class id, polarity)} of flip-flop bits proven equal to others; ``info``
+    gets "started": whether every flip-flop has a reset pin or an initial value."""
     import hashlib
 
     from rtlopt.semantic import seqred, seqsim
@@ -60,6 +66,8 @@ def _bit_classes(texts: dict[Path, str], top: str, timeout_s: float):
         rel[rep] = (ci, 0)
         for j, p in mem.items():
             rel[j] = (ci, p)
+    if info is not None:
+        info["started"] = all(f.rst is not None or f.init is not None for f in net.flops)
     out: dict[tuple[str, int], tuple[int, int]] = {}
     for j, f in enumerate(net.flops):
         if j in rel:
@@ -195,8 +203,10 @@ def _reads(bodies, var_name: str):
     return sorted(reads - lroots)
 
 
-def share_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
-    """Candidate texts: [(new texts, description)], all shareable registers first, then each alone."""
+def share_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
+                info: dict | None = None) -> list[tuple[dict[Path, str], str]]:
+    """Candidate texts: [(new texts, description)], all shareable registers first, then each alone
+    (``info``: see :func:`_bit_classes`)."""
     t0 = time.monotonic()
     if not any(re.search(r"\b(posedge|negedge)\b", t) for t in texts.values()):
         return []
@@ -226,7 +236,7 @@ def share_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> li
     if not by_def:
         return []
     try:
-        bits = _bit_classes(texts, top, max(2.0, timeout_s - (time.monotonic() - t0)))
+        bits = _bit_classes(texts, top, max(2.0, timeout_s - (time.monotonic() - t0)), info)
     except Exception:  # noqa: BLE001 - outside the model: no candidates
         return []
     plans = []
@@ -433,17 +443,19 @@ def instshare_candidates(state) -> list:
     from rtlopt.engine.candidate import Candidate
 
     left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
+    info: dict = {}
     try:
-        got = share_edits(dict(state.texts), state.design.top, timeout_s=max(2.0, min(20.0, left)))
+        got = share_edits(dict(state.texts), state.design.top, timeout_s=max(2.0, min(20.0, left)), info=info)
     except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
         return []
+    engines = PROOF_ENGINES_STARTED if info.get("started") else PROOF_ENGINES
     out = []
     for new, desc in got:
         changed = [p for p in new if new[p] != state.texts[p]]
         if len(changed) != 1:
             continue  # the engine replaces one file per candidate
         p = changed[0]
-        out.append(Candidate(new[p], "template", (RULE,), desc, {"file": str(p), "engines": PROOF_ENGINES}))
+        out.append(Candidate(new[p], "template", (RULE,), desc, {"file": str(p), "engines": engines}))
     return out
 
 
