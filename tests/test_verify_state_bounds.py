@@ -50,7 +50,7 @@ def smt(tmp_path, gold: str, gate: str):
     (tmp_path / "g.v").write_text(gold)
     (tmp_path / "h.v").write_text(gate)
     return check_equivalence(open_design(tmp_path / "g.v"), open_design(tmp_path / "h.v"),
-                             VerifyOptions(timeout_s=120, engines=["smt"]))
+                             VerifyOptions(timeout_s=600, engines=["smt"]))
 
 
 def test_per_state_limits_narrowed_timer_proves_by_induction(tmp_path):
