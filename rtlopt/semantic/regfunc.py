@@ -1225,7 +1225,11 @@ def emit(texts: dict[Path, str], top: str, rels: list[Relation]) -> dict[Path, s
         et = _expr_text(r, decl, kt.get(r.target))
         if et is None:
             return None
-        line = f"{ind}always @* {r.target.rpartition('.')[2]} = {et};\n"
+        leaf = r.target.rpartition('.')[2]
+        ty = _typedef_of(text[m.end():em.start()], text, leaf)
+        if ty is not None:  # an enum (or other typedef'd) variable takes a vector only through a cast
+            et = f"{ty}'({et})"
+        line = f"{ind}always @* {leaf} = {et};\n"
         head = line.partition("=")[0]
         if any(x != line and x.partition("=")[0] == head for x in adds.get(ls, [])):
             return None  # copies of one module would need different texts
@@ -1240,6 +1244,22 @@ def emit(texts: dict[Path, str], top: str, rels: list[Relation]) -> dict[Path, s
     out = dict(texts)
     out[paths[fi]] = new
     return out if new != text else None
+
+
+_NOT_TYPE = {"logic", "reg", "bit", "wire", "var", "integer", "int", "input", "output", "inout", "signed",
+             "unsigned", "byte", "shortint", "longint", "assign", "return", "parameter", "localparam"}
+
+
+def _typedef_of(mtext: str, text: str, name: str) -> str | None:
+    """The typedef name declaring variable ``name`` in a module's text (``st_t st;``, ``state_t s, n;``)
+    when the file defines that type, else None."""
+    for m in re.finditer(rf"(?m)^[ \t]*([A-Za-z_][\w$]*)[ \t]+(?:[A-Za-z_][\w$]*[ \t]*,[ \t]*)*"
+                         rf"{re.escape(name)}[ \t]*[,;=]", mtext):
+        ty = m.group(1)
+        if ty not in _NOT_TYPE and re.search(rf"\btypedef\b[^;]*(?:[^;]*\{{[^}}]*\}})?[^;]*"
+                                             rf"(?<![\w$]){re.escape(ty)}\s*;", text):
+            return ty
+    return None
 
 
 def _instance_params(texts: list[str], names: list[str], top: str) -> dict[str, dict[str, int]]:
