@@ -293,7 +293,7 @@ class _MeasureQueue:
 #: that synthesize or simulate. On tables/sine32_ifchain_function_v the regfunc analyses alone took
 #: 17-27 s (load 2-7) with no candidate, and the round's generator window closed before romsym ran.
 LIGHT_GENERATORS = frozenset({"instmux", "cmpflip", "dropguard", "regretime", "memunroll", "casetable", "romsym",
-                              "histflag", "squarer", "mapsel"})
+                              "histflag", "squarer", "mapsel", "nextfunc"})
 
 
 #: Generators that read the syntax tree only and bound their own time (no Yosys run, no simulation):
@@ -653,6 +653,10 @@ _semantic_generator("instmux", "instmux")
 _semantic_generator("cmpflip", "cmpflip")
 # dropguard: a nested ``if (g) R <= E;`` without else whose hold never differs (proven from reset).
 _semantic_generator("dropguard", "dropguard")
+# nextfunc: a register loaded with a function of other registers' next values (syntax only; also a
+# step of regfunc, which ran it only after its simulating analyses: heldout11 kiln/ramp_soak at --budget 90
+# never got there).
+_semantic_generator("nextfunc", "nextfunc", per_top=True)
 
 
 def regfunc_candidates(state: State) -> list[Candidate]:

@@ -84,43 +84,33 @@ def candidates_for(texts: dict[Path, str], top: str) -> list[tuple[dict[Path, st
             by.setdefault(key(w[0]), []).append(w)
         scope = scopes[bk]
         for rk, rw in by.items():
-            if len(rw) != 2 or allw.get(rk) != 2 or sum(w[5] for w in rw) != 1 or rk in seen:
+            # r: one constant write (the reset) and one or more loads, all in this block
+            if len(rw) < 2 or allw.get(rk) != len(rw) or sum(w[5] for w in rw) != 1 or rk in seen:
                 continue
             cst = next(w for w in rw if w[5])
-            fn = next(w for w in rw if not w[5])
-            subst = {}
-            ok = True
-            for m in _IDENT.finditer(fn[4]):
-                nm = m.group(0)
-                if nm in subst:
-                    continue
-                s = scope.lookupName(nm)
-                kind = type(s).__name__ if s is not None else ""
-                if kind == "ParameterSymbol" or (kind == "SubroutineSymbol" and _pure(s)):
-                    continue
-                if kind not in ("VariableSymbol", "NetSymbol"):  # a next value held in a variable or a wire
-                    ok = False
-                    break
-                # a register Q of this block: 2 writes, a constant beside r's, Q <= nm beside r's load
-                q = None
-                for qk, qw in by.items():
-                    if qk == rk or len(qw) != 2 or allw.get(qk) != 2:
-                        continue
-                    qc = [w for w in qw if w[5]]
-                    qf = [w for w in qw if not w[5]]
-                    if (len(qc) == 1 and len(qf) == 1 and qc[0][2] == cst[2] and qf[0][2] == fn[2]
-                            and qf[0][4].strip() == nm):
-                        q = qw[0][0].name
-                        break
-                if q is None:
-                    ok = False
-                    break
-                subst[nm] = q
-            if not ok or not subst:
+            fns = [w for w in rw if not w[5]]
+            if len({w[2] for w in fns}) != len(fns):
                 continue
-            expr = _IDENT.sub(lambda m, sb=subst: sb.get(m.group(0), m.group(0)), fn[4]).strip()
+            # sibling registers Q written exactly where r is: the reset beside r's, one load beside
+            # each of r's loads (nowhere else)
+            sib: dict[str, dict] = {}  # Q name -> {group span of a load: Q's right-hand side}
+            for qk, qw in by.items():
+                if qk == rk or len(qw) != len(rw) or allw.get(qk) != len(qw):
+                    continue
+                qc = [w for w in qw if w[5]]
+                qf = {w[2]: w[4].strip() for w in qw if not w[5]}
+                if len(qc) == 1 and qc[0][2] == cst[2] and set(qf) == {w[2] for w in fns} \
+                        and len(qf) == len(fns):
+                    sib[qw[0][0].name] = qf
+            if not sib:
+                continue
+            exprs = {_subst(fn, sib, scope) for fn in fns}
+            if len(exprs) != 1 or None in exprs:
+                continue  # each load must be the same function f of the siblings' next values
+            expr = exprs.pop()
             seen.add(rk)
-            found.append((fn[1][0], [cst[1][1:], fn[1][1:]], rw[0][0].name, expr, fn[1][1]))
+            found.append((fns[0][1][0], [cst[1][1:]] + [fn[1][1:] for fn in fns], rw[0][0].name, expr,
+                          fns[0][1][1]))
     out = []
     for group in [found] + ([[x] for x in found] if len(found) > 1 else []):
         new = _emit(texts, paths, group)
@@ -128,6 +118,97 @@ def candidates_for(texts: dict[Path, str], top: str) -> list[tuple[dict[Path, st
             desc = "; ".join(f"'{g[2]}' == {g[3]} (loaded from the next values)" for g in group)
             out.append((new, desc))
     return out
+
+
+_NBA = re.compile(r"(?<![\w$.\]])([A-Za-z_][\w$]*)\s*<=\s*([^;]+);")
+
+
+def _worth_looking(texts: dict[Path, str]) -> bool:
+    """Cheap precondition (text only): some nonblocking right-hand side reads another nonblocking
+    right-hand side (a next value in a wire read by name, or an expression repeated as an operand)."""
+    for t in texts.values():
+        if "<=" not in t:
+            continue
+        rhs = {" ".join(m.group(2).split()) for m in _NBA.finditer(t)}
+        rhs = [r for r in rhs if not _CONST.fullmatch(r)]
+        if len(rhs) < 2:
+            continue
+        names = {r for r in rhs if _IDENT.fullmatch(r)}
+        exprs = [r for r in rhs if r not in names and len(r) > 2]
+        for r in rhs:
+            if names and any(n in names for n in _IDENT.findall(r)):
+                return True
+            if any(e != r and e in r for e in exprs):
+                return True
+    return False
+
+
+def nextfunc_candidates(state) -> list:
+    """Search-loop generator (syntax only, one pyslang elaboration when the text precondition holds):
+    registers loaded with a function of other registers' next values. Runs among the light generators:
+    inside regfunc it came after the simulating analyses, whose time could close the round's window
+    first (heldout11 kiln/ramp_soak: no regfunc candidate at --budget 90)."""
+    from rtlopt.engine.candidate import Candidate
+    from rtlopt.semantic.regfunc import RULE
+
+    texts = dict(state.texts)
+    if not _worth_looking(texts):
+        return []
+    try:
+        got = candidates_for(texts, state.design.top)
+    except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
+        return []
+    out = []
+    for new, desc in got:
+        changed = [p for p in new if new[p] != texts[p]]
+        if len(changed) != 1:
+            continue
+        p = changed[0]
+        out.append(Candidate(new[p], "template", (RULE,), f"register function: {desc}",
+                             {"file": str(p), "regfunc": desc}))
+    return out
+
+
+def _subst(fn, sib: dict[str, dict], scope) -> str | None:
+    """r's load ``fn`` (``r <= f(e1, e2)``) as ``f(Q1, Q2)`` where each sibling register Q is loaded
+    with e in the same group (``sib``: Q name -> {group: right-hand side}); None when f reads anything
+    else than parameters, pure functions and those next values."""
+    ftext = fn[4]
+    held: dict[str, str] = {}  # placeholder -> Q (an expression e as a whole operand of f)
+    names: dict[str, str] = {}  # next value held in a variable or a wire -> Q
+    for q, loads in sib.items():
+        qt = loads[fn[2]]
+        if _IDENT.fullmatch(qt):  # a next value in a variable: matched by name below
+            names.setdefault(qt, q)
+            continue
+        # e as a whole operand of f (an argument, a parenthesized operand or all of f): reads Q's next
+        # value (``seg <= seg + 1`` beside ``tgt <= table(seg + 1)``), so it becomes Q
+        pat = re.compile(r"(^|[(,])(\s*)" + r"\s*".join(re.escape(t) for t in qt.split())
+                         + r"(\s*)(?=[),]|$)")
+        tok = f"__nf{len(held)}__"
+        ftext2 = pat.sub(lambda m, t=tok: m.group(1) + m.group(2) + t + m.group(3), ftext)
+        if ftext2 != ftext:
+            held[tok] = q
+            ftext = ftext2
+    subst: dict[str, str] = {}
+    for m in _IDENT.finditer(ftext):
+        nm = m.group(0)
+        if nm in subst:
+            continue
+        if nm in held:
+            subst[nm] = f"({held[nm]})"
+            continue
+        s = scope.lookupName(nm)
+        kind = type(s).__name__ if s is not None else ""
+        if kind == "ParameterSymbol" or (kind == "SubroutineSymbol" and _pure(s)):
+            continue
+        if kind not in ("VariableSymbol", "NetSymbol") or nm not in names:
+            return None
+        subst[nm] = names[nm]
+    if not subst:
+        return None
+    expr = _IDENT.sub(lambda m: subst.get(m.group(0), m.group(0)), ftext).strip()
+    return re.sub(r"\(\(([A-Za-z_][\w$]*)\)\)", r"(\1)", expr)  # f((q)) -> f(q)
 
 
 def _const_expr(e) -> bool:
@@ -142,8 +223,10 @@ def _const_expr(e) -> bool:
         if k in ("NamedValueExpression", "HierarchicalValueExpression"):
             if type(n.symbol).__name__ != "ParameterSymbol":
                 ok[0] = False
-        elif k == "CallExpression":
-            ok[0] = False
+        elif k == "CallExpression":  # a pure user function of constants (``table(3'd0)``) is a constant
+            sub = getattr(n, "subroutine", None)
+            if n.isSystemCall or type(sub).__name__ != "SubroutineSymbol" or not _pure(sub):
+                ok[0] = False
         return ast.VisitAction.Advance if ok[0] else ast.VisitAction.Interrupt
 
     try:
