@@ -245,7 +245,7 @@ def _prove(gold_ref, gate_ref, old, new, top, timeout_s, check_equivalence, Veri
 
                     res = check_equivalence(DesignRef(tuple(ga), name), DesignRef(tuple(ha), name),
                                             VerifyOptions(timeout_s=max(1.0, deadline - time.monotonic()),
-                                                          init="zero"))
+                                                          init="zero", counterexample=False))
                 except Exception:  # noqa: BLE001
                     return None
                 if not res.equivalent:

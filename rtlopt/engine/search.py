@@ -1568,4 +1568,5 @@ def _options(VerifyOptions, timeout_s: float, hints: dict):
     engines = hints.get("engines") if hints else None
     if engines:
         kw["engines"] = tuple(engines)
-    return VerifyOptions(timeout_s=timeout_s, **kw)
+    # a rejected candidate needs only its verdict: no z3 trace search after ABC finds a difference
+    return VerifyOptions(timeout_s=timeout_s, counterexample=False, **kw)

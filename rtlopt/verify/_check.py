@@ -270,7 +270,7 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
             if outcome == "equivalent":
                 res.verdict, res.engine, res.reason = Verdict.EQUIVALENT, eng, detail
                 return done(res)
-            if outcome == "different" and res.counterexample is None:
+            if outcome == "different" and res.counterexample is None and opts.counterexample:
                 # ABC / Yosys sat give no trace: re-derive one with z3 (bounded, increasing depth)
                 cex, how = _derive_counterexample(spec, gil, hil, wd, opts, left)
                 res.engines_tried.append(("smt", "different" if cex else "no trace", time.monotonic() - t0))

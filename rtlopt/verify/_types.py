@@ -57,6 +57,9 @@ class VerifyOptions:
         state_map: optional hint from the FSM engine: ``{gold_value: gate_value}``, or
             ``{"gold_reg": name, "gate_reg": name, "map": {gold_value: gate_value}}``. Used only as
             candidate invariants that are themselves proven (a wrong hint costs time, never soundness).
+        counterexample: when the engine that finds a difference gives no trace (ABC, Yosys sat), re-derive
+            one with z3 (bounded, up to the time left plus a grace). The optimizer turns it off: a
+            rejected candidate needs only its verdict, and a trace search can take minutes.
     """
 
     timeout_s: float = 60.0
@@ -66,6 +69,7 @@ class VerifyOptions:
     bmc_depth: int = 20
     engines: tuple[str, ...] | None = None
     state_map: dict | None = None
+    counterexample: bool = True
 
 
 @dataclass
