@@ -81,7 +81,8 @@ def _prove(tmp_path: Path, gold: str, gate: str):
     g, h = tmp_path / "gold" / "t.v", tmp_path / "gate" / "t.v"
     g.write_text(gold)
     h.write_text(gate)
-    return check_equivalence(open_design(g), open_design(h), VerifyOptions(timeout_s=90))
+    # verdicts only: no z3 trace search after ABC finds the narrowing too short
+    return check_equivalence(open_design(g), open_design(h), VerifyOptions(timeout_s=90, counterexample=False))
 
 
 @pytest.mark.yosys
