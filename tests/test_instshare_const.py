@@ -88,3 +88,50 @@ def test_candidates_name_abc_first(text, top, name, engines):
                             deadline=time.monotonic() + 60)
     got = instshare.instshare_candidates(state)
     assert got and all(c.hints.get("engines") == engines for c in got)
+
+
+# a module rewritten by an earlier round (its position counter narrowed 8 -> 2 bits, renamed), not yet
+# pinned: the search's generators see this text; the sharing hook added to it must still be pinnable
+PUNCT_OLD = """
+module punct #(parameter P = 4, parameter [P-1:0] KEEP = 4'b1011) (
+  input  wire clk,
+  input  wire rst,
+  input  wire en,
+  output reg  keep
+);
+  reg [7:0] pos;
+  always @(posedge clk) begin
+    if (rst) begin pos <= 8'd0; keep <= 1'b0; end
+    else if (en) begin keep <= KEEP[pos]; pos <= (pos == P - 1) ? 8'd0 : pos + 8'd1; end
+    else keep <= 1'b0;
+  end
+endmodule
+
+module pair (input wire clk, input wire rst, input wire en, output wire [1:0] k);
+  punct #(.P(3), .KEEP(3'b101)) ua (.clk(clk), .rst(rst), .en(en), .keep(k[0]));
+  punct #(.P(3), .KEEP(3'b110)) ub (.clk(clk), .rst(rst), .en(en), .keep(k[1]));
+endmodule
+"""
+PUNCT_R1 = PUNCT_OLD.replace("""  reg [7:0] pos;
+  always @(posedge clk) begin
+    if (rst) begin pos <= 8'd0; keep <= 1'b0; end
+    else if (en) begin keep <= KEEP[pos]; pos <= (pos == P - 1) ? 8'd0 : pos + 8'd1; end""",
+                             """  reg [1:0] pos_q;
+  wire [7:0] pos = pos_q;
+  always @(posedge clk) begin
+    if (rst) begin pos_q <= 8'd0; keep <= 1'b0; end
+    else if (en) begin keep <= KEEP[pos]; pos_q <= (pos == P - 1) ? 8'd0 : pos + 8'd1; end""")
+
+
+def test_hook_on_an_earlier_rewrite_is_pinned_and_proven(tmp_path: Path):
+    from rtlopt.engine.parampin import pin_text
+
+    assert PUNCT_R1 != PUNCT_OLD
+    got = [n for n, d in _cands(PUNCT_R1, "pair") if "'pos_q' of 2" in d]
+    assert len(got) == 1
+    cfg = {"punct": {(("P", 3), ("KEEP", 5)), (("P", 3), ("KEEP", 6))}}
+    pinned = pin_text(PUNCT_OLD, got[0], cfg)
+    assert pinned is not None  # refused before: the hook's header parameter and ports
+    assert "parameter RTLOPT_POS_Q_EXT = 0" in pinned and "rtlopt_pos_q_i" in pinned
+    assert "assign rtlopt_pos_q_o = 0;" in pinned  # the original arm (other values) exports nothing
+    assert _prove(tmp_path, PUNCT_OLD, pinned, "pair")

@@ -159,16 +159,22 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
         # lock-step imports (rtlopt.semantic.reglockstep): new input ports the rewritten arm reads;
         # the header keeps them, the original arm leaves them unread
         imports = bool(_IMPORT_PORT.search(mod_n))
+        # a sibling-sharing hook (rtlopt.semantic.instshare) on a module an earlier rewrite changed: the
+        # header keeps its parameter and ports, the hook wire goes in the rewritten arm with the body
+        # (its output assign is an export: 0 in the original arm, where the parameter stays 0)
+        share = bool(_SHARE_WIRE.search(mod_n))
         hdr_full = None
-        if exports or imports:
+        if exports or imports or share:
             hf = _header_end(_mask(mod_n))
             hdr_full = mod_n[:hf] if hf is not None else None
             mod_n = _EXPORT_ASSIGN.sub("", _EXPORT_PORT.sub("", mod_n))
             mod_n = _IMPORT_PORT.sub("", mod_n)
+            if share:
+                mod_n = _SHARE_PARAM.sub("", _SHARE_IN_PORT.sub("", mod_n), count=1)
         cond = _condition((configs or {}).get(n, set()))
         if cond is None:
             return None
-        if not exports and not imports:
+        if not exports and not imports and not share:
             small = _minimal_pin(mod_o, mod_n, n, cond)
             if small is not None:  # only the module items that changed, each pinned where it is
                 out = out[:sn[0]] + small + out[sn[1]:]
@@ -201,7 +207,7 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
         body_n = _requalify(body_n, bm_n, n, PIN_LABEL + n)
         kept = "".join(f"\n  {p}" for p in params_o)
         label = PIN_LABEL + n
-        if exports or imports:
+        if exports or imports or share:
             if hdr_full is None:
                 return None
             body_n = body_n.rstrip(" \t") + "".join(exports)
@@ -210,7 +216,7 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
             body_o = body_o.rstrip(" \t") + "".join(
                 e if re.search(rf"(?<![\w$]){re.escape(e.split('=')[1].strip(' ;'))}(?![\w$])", body_o)
                 else e.split("=")[0] + "= 0;\n" for e in exports)
-        pinned = (f"{hdr_full if exports or imports else mod_o[:ho]}{kept}\n"
+        pinned = (f"{hdr_full if exports or imports or share else mod_o[:ho]}{kept}\n"
                   f"  // rtlopt: rewritten for the parameter values it was proven with; any other values keep\n"
                   f"  // the original logic (the else arm, unchanged)\n"
                   f"  if ({cond}) begin : {label}{_indent(body_n)}\n"
@@ -651,6 +657,9 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
 _TO_CLOSE = r"(?:\s|//[^\n]*|/\*.*?\*/)*\)"
 _EXPORT_PORT = re.compile(r",\n  output wire (?:\[[^\]\n]*\] )?rtlopt_[\w$]+_o(?=" + _TO_CLOSE + ")", re.S)
 _EXPORT_ASSIGN = re.compile(r"  assign rtlopt_[\w$]+_o = [A-Za-z_][\w$]*;\n")
+_SHARE_WIRE = re.compile(r"\bwire (?:\[[^\]\n]*\] )?rtlopt_(\w+)_v = RTLOPT_\w+_EXT \? rtlopt_\1_i : ")
+_SHARE_IN_PORT = re.compile(r",\n  input  wire (?:\[[^\]\n]*\] )?rtlopt_\w+_i(?=" + _TO_CLOSE + ")", re.S)
+_SHARE_PARAM = re.compile(r", parameter RTLOPT_\w+_EXT = 0(?=[\s\S]*?\))")
 _IMPORT_PORT = re.compile(r",\n  input wire (?:\[[^\]\n]*\] )?rtlopt_lock_\d+_i(?=(?:,\n  input wire (?:\[[^\]\n]*\] )?"
                           r"rtlopt_lock_\d+_i)*" + _TO_CLOSE + ")", re.S)
 
