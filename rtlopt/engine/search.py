@@ -642,6 +642,9 @@ _semantic_generator("gflin", "gflin", per_top=True)
 # it costs nothing without a counter read only through output logic, and its Yosys runs are few (a
 # round's generator window can close before the later ones)
 _semantic_generator("digits", "digits", per_top=True, func="digit_candidates")
+# thrcount: a counter read only through threshold compares kept saturating at the largest threshold
+# (regex over the text first: nothing elaborated without a register read only that way).
+_semantic_generator("thrcount", "thrcount", per_top=True)
 
 
 register_generator("seqredundancy", seqredundancy_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))

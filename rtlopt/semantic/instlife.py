@@ -90,13 +90,17 @@ class _Inst:
 
 def _conns(text: str, hi, ports: list[str]):
     """{port: (connection start, end, expression start, end, expression text or None, shorthand)} of an
-    instance (``.p`` shorthand: the text is the port name), None for ``.*``."""
+    instance (``.p`` shorthand: the text is the port name; shorthand "wild": a port ``.*`` connects by
+    name, the connection span being the ``.*``), None for ordered connections beyond the port list."""
     got = {}
+    wild = None
     cs = [c for c in hi.connections if not _kind(c).endswith("Token")]
     for i, c in enumerate(cs):
         k = _kind(c)
         cs0, ce0 = _span(c)
-        if k == "NamedPortConnectionSyntax":
+        if k == "WildcardPortConnectionSyntax":
+            wild = (cs0, ce0)
+        elif k == "NamedPortConnectionSyntax":
             name = c.name.valueText
             if c.expr is None:
                 short = not str(c.openParen).strip()
@@ -111,6 +115,9 @@ def _conns(text: str, hi, ports: list[str]):
             got[ports[i]] = (cs0, ce0, a, b, text[a:b], False)
         else:
             return None
+    if wild is not None:  # every port not named explicitly connects to the net of its name
+        for port in ports:
+            got.setdefault(port, (*wild, None, None, port, "wild"))
     return got
 
 
@@ -364,6 +371,7 @@ def _emit(text: str, group, kept: int, chosen: list[int], sel: str, phase, vport
     if any(conn(i, p) is None for p in differ for i in chosen):
         return None
     strobe = sel.split(":", 1)[1] if sel.startswith("strobe:") else None
+    wild_add: list[str] = []  # ports '.*' connects that get an explicit connection after the '.*'
     for p in differ:
         if p == strobe:
             new = " || ".join(f"({conn(i, p).strip()})" for i in others + [kept])
@@ -374,10 +382,15 @@ def _emit(text: str, group, kept: int, chosen: list[int], sel: str, phase, vport
                 expr = f"{c} ? ({conn(i, p).strip()}) : {expr}"
             new = expr
         cs0, ce0, a, b, _txt, short = ki.conns[p]
-        if short:
+        if short == "wild":
+            wild_add.append(f".{p}({new})")
+        elif short:
             eds.append(Edit(cs0, ce0, f".{p}({new})"))
         else:
             eds.append(Edit(a, b, new))
+    if wild_add:
+        we = next(c[1] for c in ki.conns.values() if c[5] == "wild")
+        eds.append(Edit(we, we, ", " + ", ".join(wild_add)))
     if vport:
         it = ki.it
         if it.parameters is None:

@@ -908,6 +908,22 @@ def _saturated_copy_candidates(sm: SmtMiter, regs: list, limit: int = 240) -> li
     out: list[z3.BoolRef] = []
     mirrors: list[z3.BoolRef] = []
     words = [r for r in regs if not z3.is_bool(sm.regs[r.name]) and 2 <= sm.regs[r.name].size() <= 64][:16]
+    narrow: list[z3.BoolRef] = []
+    # a narrowed copy: a register of the gate with fewer bits than the gold's register of the same name,
+    # stopping at K where the gold one counts on (semantic.thrcount: a counter read only through compares
+    # up to K), zext(a) == min(b, K); its own small allowance (one pair per register name)
+    by_name = {r.name.split(".", 1)[1]: r for r in words if r.name.startswith("gold.")}
+    for a in words:
+        b = by_name.get(a.name.split(".", 1)[1]) if a.name.startswith("gate.") else None
+        if b is None:
+            continue
+        ea, eb = sm.regs[a.name], sm.regs[b.name]
+        wa, wb = ea.size(), eb.size()
+        if wb <= wa:
+            continue
+        for k in [k for k in sm.constants if 0 < k < (1 << wa)][:8]:
+            kk = z3.BitVecVal(k, wb, eb.ctx)
+            narrow.append(z3.ZeroExt(wb - wa, ea) == z3.If(z3.ULE(eb, kk), eb, kk))
     for a in words:
         ea = sm.regs[a.name]
         w = ea.size()
@@ -918,11 +934,11 @@ def _saturated_copy_candidates(sm: SmtMiter, regs: list, limit: int = 240) -> li
                 continue
             for k in ks:
                 if len(out) >= limit:
-                    return out
+                    return out + narrow
                 kk = z3.BitVecVal(k, w, ea.ctx)
                 out.append(ea == z3.If(z3.ULE(eb, kk), eb, kk))
                 mirrors.append(ea == kk - z3.If(z3.ULE(eb, kk), eb, kk))
-    return out + mirrors[:max(0, limit - len(out))]
+    return out + mirrors[:max(0, limit - len(out))] + narrow
 
 
 def _difference_candidates(sm: SmtMiter, regs: list, limit: int = 200) -> list[z3.BoolRef]:
