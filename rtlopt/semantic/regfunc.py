@@ -1624,11 +1624,21 @@ def _regfunc_candidates(state) -> list:
     except Exception:  # noqa: BLE001
         pass
     out = []
+    by_desc = {desc: new for new, desc in got}
     for new, desc in got:
         changed = [p for p in new if new[p] != state.texts[p]]
         if len(changed) != 1:
             continue
         p = changed[0]
-        out.append(Candidate(new[p], "template", (RULE,), f"register function: {desc}",
-                             {"file": str(p), "regfunc": desc}))
+        hints = {"file": str(p), "regfunc": desc}
+        # a combination "X; then Y" built on candidate X's text: proven X first, then the rest against
+        # X's text (the search's prove_staged: two small miters instead of one)
+        cut = desc.rfind("; then ")
+        while cut > 0:
+            base = by_desc.get(desc[:cut])
+            if base is not None and base.get(p) not in (None, new[p], state.texts[p]):
+                hints["stage"] = base[p]
+                break
+            cut = desc.rfind("; then ", 0, cut)
+        out.append(Candidate(new[p], "template", (RULE,), f"register function: {desc}", hints))
     return out
