@@ -13,7 +13,13 @@ top (``R != '1``: a saturation test) do not count. So ``R`` becomes ``clog2(K + 
 Found by what the register does (its reads and writes, parameters at the values the top gives the
 module: the search pins the rewrite to them, engine.parampin), not by its spelling. The candidate is
 offered only when a simulation of the whole design agrees on the outputs; the search proves it (a
-non-saturating original must never wrap: the prover's saturated-copy invariants ``a == min(b, K)``).
+non-saturating original must never wrap: the prover's saturated-copy invariants ``a == min(b, K)``,
+verify/_smt's narrowed form ``zext(gate.R) == min(gold.R, K)``).
+
+Proof cost (session 13, load 9-15): own designs debounce (smt 5-11 s) and watchdog (abc 3 s) land;
+heldout11 trng_health's run 8 -> 4 + mcnt 16 -> 5 is abc EQUIVALENT in 25-38 s (smt 73 s for run alone)
+and combo_lock's fails 8 -> 2 + idle_t 16 -> 8 abc in 47 s: longer than the search's proof slot at
+--budget 90, so there they end UNKNOWN (ABC's PDR, not the Houdini candidates, is what proves them).
 """
 
 from __future__ import annotations
