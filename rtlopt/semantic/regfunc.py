@@ -1256,8 +1256,8 @@ def _typedef_of(mtext: str, text: str, name: str) -> str | None:
     for m in re.finditer(rf"(?m)^[ \t]*([A-Za-z_][\w$]*)[ \t]+(?:[A-Za-z_][\w$]*[ \t]*,[ \t]*)*"
                          rf"{re.escape(name)}[ \t]*[,;=]", mtext):
         ty = m.group(1)
-        if ty not in _NOT_TYPE and re.search(rf"\btypedef\b[^;]*(?:[^;]*\{{[^}}]*\}})?[^;]*"
-                                             rf"(?<![\w$]){re.escape(ty)}\s*;", text):
+        # an enum's braces hold no ';' (one linear scan per typedef; a struct's members end the match)
+        if ty not in _NOT_TYPE and re.search(rf"\btypedef\b[^;]*(?<![\w$]){re.escape(ty)}\s*;", text):
             return ty
     return None
 
