@@ -591,50 +591,13 @@ def ternary_reset_state(net: GateNet) -> list[int | None]:
 
 
 def _tern(t: str, a: list):
-    def n(x):
-        return None if x is None else 1 - x
-
-    def and2(x, y):
-        return 0 if 0 in (x, y) else (1 if x == y == 1 else None)
-
-    def or2(x, y):
-        return 1 if 1 in (x, y) else (0 if x == y == 0 else None)
-
-    def xor2(x, y):
-        return None if x is None or y is None else x ^ y
-
-    if t == "$_NOT_":
-        return n(a[0])
-    if t == "$_BUF_":
-        return a[0]
-    if t == "$_AND_":
-        return and2(a[0], a[1])
-    if t == "$_OR_":
-        return or2(a[0], a[1])
-    if t == "$_XOR_":
-        return xor2(a[0], a[1])
-    if t == "$_NAND_":
-        return n(and2(a[0], a[1]))
-    if t == "$_NOR_":
-        return n(or2(a[0], a[1]))
-    if t == "$_XNOR_":
-        return n(xor2(a[0], a[1]))
-    if t == "$_ANDNOT_":
-        return and2(a[0], n(a[1]))
-    if t == "$_ORNOT_":
-        return or2(a[0], n(a[1]))
-    if t in ("$_MUX_", "$_NMUX_"):
-        r = (a[0] if a[0] == a[1] else None) if a[2] is None else (a[1] if a[2] else a[0])
-        return r if t == "$_MUX_" else n(r)
-    if t == "$_AOI3_":
-        return n(or2(and2(a[0], a[1]), a[2]))
-    if t == "$_OAI3_":
-        return n(and2(or2(a[0], a[1]), a[2]))
-    if t == "$_AOI4_":
-        return n(or2(and2(a[0], a[1]), and2(a[2], a[3])))
-    if t == "$_OAI4_":
-        return n(and2(or2(a[0], a[1]), or2(a[2], a[3])))
-    return None
+    """One three-valued gate on scalars (0, 1, or None for unknown): :func:`_eval3` on one-bit
+    (value, known) pairs; None for a cell the model does not know."""
+    try:
+        v, k = _eval3(t, [(0, 0) if x is None else (int(x), 1) for x in a])
+    except NotModelled:
+        return None
+    return (v & 1) if k & 1 else None
 
 
 # -- candidate classes ---------------------------------------------------------------------------
