@@ -50,12 +50,13 @@ def test_function_read_digit_counter_is_proven_and_a_wrong_cascade_is_not(tmp_pa
     from rtlopt.verify import VerifyOptions, check_equivalence
     src, cand, new = _digit_candidate(tmp_path, "digits_case_wrap_mod", "meter_display")
     cand.write_text(new)
-    # automatic engine order: no register name in common, so nothing is cut by name and z3's
-    # induction runs first (the exhaustive check mapped the divider to gates for 8 s and refused)
+    # automatic engine order: no register name in common, so nothing is cut by name; the divider by a
+    # constant is its own class (narrow long division in ABC's miter, bfc9ee4), so ABC runs first, and
+    # the first engine decides (the exhaustive check mapped the divider to gates for 8 s and refused)
     res = check_equivalence(DesignRef((src,), "meter_display"), DesignRef((cand,), "meter_display"),
                             VerifyOptions(timeout_s=600))
     assert res.verdict == "EQUIVALENT", res.reason
-    assert [e for e, _o, _t in res.engines_tried] == ["smt"], res.engines_tried
+    assert len(res.engines_tried) == 1 and res.engines_tried[0][0] in ("abc", "smt"), res.engines_tried
     opts = VerifyOptions(engines=("smt",), timeout_s=600)
     # negative: the ones digit carries at 8, not 9 (a difference within ten ticks)
     bad = tmp_path / "bad.v"
