@@ -46,6 +46,8 @@ MAX_CANDIDATES = 4
 PHASE_BITS = 4
 #: instances of one module considered in a group
 MAX_GROUP = 6
+#: iterations of a generate loop of instances considered
+MAX_LOOP = 8
 #: variants simulated at most (each costs a Yosys elaboration and a simulation)
 MAX_SIMS = 6
 #: the prover's engines for these candidates, in order (see :func:`instlife_candidates`)
@@ -83,9 +85,46 @@ def _norm(s: str) -> str:
 class _Inst:
     """One single-instance instantiation statement of a child module in a parent module."""
 
-    def __init__(self, it, hi, conns):
+    def __init__(self, it, hi, conns, loop=None):
         self.it, self.hi, self.conns = it, hi, conns
         self.name = hi.decl.name.valueText
+        #: instances of a generate loop: (LoopGenerateSyntax, genvar name); ``gval`` the iteration's genvar
+        #: value and ``rel`` its path below the parent (``g_slot[2].u_q``), set by :func:`_unroll`
+        self.loop = loop
+        self.gval: int | None = None
+        self.rel = self.name
+
+    def at(self, gval: int, rel: str) -> _Inst:
+        """This loop instance's iteration ``gval``: the connections' genvar reads become the value."""
+        n = _Inst(self.it, self.hi, {}, self.loop)
+        n.gval, n.rel = gval, rel
+        gv = self.loop[1]
+        for p, c in self.conns.items():
+            txt = c[4] if c[4] is None else _subst(c[4], gv, gval)
+            n.conns[p] = (*c[:4], txt, c[5])
+        return n
+
+
+def _subst(text: str, name: str, val: int) -> str:
+    return re.sub(rf"(?<![\w$.']){re.escape(name)}(?![\w$])", f"({val})", text)
+
+
+def _loop_around(n):
+    """(LoopGenerateSyntax, genvar) when syntax ``n`` sits in exactly one generate loop with only generate
+    blocks/regions between (no if/case generate: every iteration holds the instance); "" when it sits
+    in something else; None at module level."""
+    p = n.parent
+    found = None
+    while p is not None and _kind(p) != "ModuleDeclarationSyntax":
+        k = _kind(p)
+        if k == "LoopGenerateSyntax":
+            if found is not None:
+                return ""
+            found = (p, p.identifier.valueText)
+        elif k not in ("GenerateBlockSyntax", "GenerateRegionSyntax"):
+            return ""
+        p = p.parent
+    return found
 
 
 def _conns(text: str, hi, ports: list[str]):
@@ -147,9 +186,10 @@ def _groups(texts: dict[Path, str]):
     for p, tr in trees:
         text = texts[p]
         for mod in _modules(tr):
-            by: dict[str, list[_Inst]] = {}
-            for it in mod.members:
-                if _kind(it) != "HierarchyInstantiationSyntax":
+            by: dict[tuple, list[_Inst]] = {}
+            for it in _instantiations(mod):
+                loop = _loop_around(it)
+                if loop == "":
                     continue
                 his = [h for h in it.instances if _kind(h) == "HierarchicalInstanceSyntax"]
                 ty = it.type.valueText
@@ -159,10 +199,49 @@ def _groups(texts: dict[Path, str]):
                 cs = _conns(text, his[0], [n for n, _d in dirs[ty]])
                 if cs is None:
                     continue
-                by.setdefault(ty, []).append(_Inst(it, his[0], cs))
-            for ty, insts in by.items():
-                if len(insts) >= 2:
+                # the named instances of one child module form a group; the iterations of each loop's
+                # instance another (unrolled after the elaboration)
+                key = (ty, _span(it)) if loop else (ty, None)
+                by.setdefault(key, []).append(_Inst(it, his[0], cs, loop))
+            for (ty, _k), insts in by.items():
+                if len(insts) >= 2 or insts[0].loop:
                     out.append((p, text, tr, mod, ty, insts[:MAX_GROUP], dict(dirs[ty])))
+    return out
+
+
+def _instantiations(mod) -> list:
+    """The module's instantiation statements: its members and those inside generate regions, blocks and
+    loops (the loop ones' iterations come from the elaboration)."""
+    out = []
+
+    def walk(n):
+        k = _kind(n)
+        if k == "HierarchyInstantiationSyntax":
+            out.append(n)
+            return
+        if k in ("GenerateRegionSyntax", "GenerateBlockSyntax"):
+            for m in n.members:
+                walk(m)
+        elif k == "LoopGenerateSyntax":
+            walk(n.block)
+
+    for m in mod.members:
+        walk(m)
+    return out
+
+
+def _unroll(insts: list[_Inst], loops: dict, pname: str) -> list[_Inst] | None:
+    """Every loop instance replaced by its iterations (from the elaboration: one set of genvar values
+    in every elaborated parent), named instances as they are."""
+    out = []
+    for ins in insts:
+        if ins.loop is None:
+            out.append(ins)
+            continue
+        its = loops.get((pname, _span(ins.hi)[0]))
+        if not its:
+            return None
+        out += [ins.at(g, rel) for rel, g in sorted(its, key=lambda x: x[1])]
     return out
 
 
@@ -213,6 +292,137 @@ def _next_expr(mtext: str, leaf: str) -> str | None:
     return var[0] if len(var) == 1 else None
 
 
+def _next_full(text: str, mod, leaf: str) -> str | None:
+    """The next value of register ``leaf`` as one expression of the module: its clocked block's if/else
+    and case structure folded into ``c ? a : b`` over its nonblocking writes (the value it keeps where
+    nothing writes it); a condition reading only event-list signals (an asynchronous reset) takes its
+    else branch. None when it cannot tell (several blocks, blocking writes, loops writing it, selects)."""
+    blocks = []
+    for m in mod.members:
+        if _kind(m) != "ProceduralBlockSyntax":
+            continue
+        a, b = _span(m)
+        if re.search(rf"(?<![\w$.]){re.escape(leaf)}\b[^;=]*<=", text[a:b]):
+            blocks.append(m)
+    if len(blocks) != 1:
+        return None
+    st = blocks[0].statement
+    events: set[str] = set()
+    if _kind(st) == "TimingControlStatementSyntax":
+        a, b = _span(st.timingControl)
+        events = set(_IDENT.findall(text[a:b])) - {"posedge", "negedge", "or", "edge"}
+        st = st.statement
+    if not events:
+        return None
+
+    def t(n) -> str:
+        a, b = _span(n)
+        return text[a:b].strip()
+
+    def mentions(n) -> bool:
+        return re.search(rf"(?<![\w$.]){re.escape(leaf)}(?![\w$])", t(n)) is not None
+
+    class _No(Exception):
+        pass
+
+    def ex(n, cur: str) -> str:
+        k = str(n.kind).rpartition(".")[2]
+        if k == "SequentialBlockStatement":
+            for it in n.items:
+                cur = ex(it, cur)
+            return cur
+        if k == "ConditionalStatement":
+            c = t(n.predicate)
+            names = set(_IDENT.findall(re.sub(r"\d*'[sS]?[bdhoBDHO][0-9a-fA-F_xXzZ]+", "", c)))
+            els = n.elseClause.clause if n.elseClause is not None else None
+            if names and names <= events:  # the asynchronous reset: the cycles it is inactive
+                return ex(els, cur) if els is not None else cur
+            a = ex(n.statement, cur)
+            b = ex(els, cur) if els is not None else cur
+            return a if a == b else f"(({c}) ? {a} : {b})"
+        if k == "CaseStatement":
+            if n.caseKeyword.valueText != "case":
+                raise _No
+            sel = t(n.expr)
+            dflt = cur
+            arms = []
+            for it in n.items:
+                ik = str(it.kind).rpartition(".")[2]
+                if ik == "DefaultCaseItem":
+                    dflt = ex(it.clause, cur)
+                elif ik == "StandardCaseItem":
+                    c = " || ".join(f"({sel}) == ({t(e)})" for e in it.expressions
+                                    if _kind(e).endswith("Syntax"))
+                    arms.append((c, ex(it.clause, cur)))
+                else:
+                    raise _No
+            out = dflt
+            for c, v in reversed(arms):
+                out = v if v == out else f"(({c}) ? {v} : {out})"
+            return out
+        if k == "ExpressionStatement":
+            e = n.expr
+            if str(e.kind).endswith(".NonblockingAssignmentExpression"):
+                if _norm(t(e.left)) == leaf:
+                    return f"({t(e.right)})"
+                if mentions(e.left):
+                    raise _No
+                return cur
+            raise _No  # blocking writes: temporaries the expression could not read
+        if k == "EmptyStatement":
+            return cur
+        if mentions(n):
+            raise _No
+        return cur
+
+    try:
+        return ex(st, leaf)
+    except (_No, AttributeError):
+        return None
+
+
+def _zero_outputs(text: str, mod, expr: str | None, insts: list[_Inst], chosen: list[int], pdir: dict, net,
+                  scope: str) -> tuple[str, str] | None:
+    """(``expr`` with the group's output nets read as zero, the localparam declarations of their zero
+    stand-ins): the nets the instances' outputs drive, and wires of the module driven by one expression
+    of them (inlined, up to three levels), become ``RTLOPT_Z_<net>`` (a zero of the net's width)."""
+    if expr is None:
+        return None
+    outs = set()
+    for i in chosen:
+        for p, d in pdir.items():
+            c = insts[i].conns.get(p)
+            if d == "output" and c is not None and c[4]:
+                m = _IDENT.match(c[4].strip())
+                if m:
+                    outs.add(m.group(0))
+    a, b = _span(mod)
+    mtext = text[a:b]
+    drv: dict[str, list[str]] = {}
+    for m in re.finditer(r"\bassign\s+([A-Za-z_][\w$]*)\s*=\s*([^;]+);", mtext):
+        drv.setdefault(m.group(1), []).append(m.group(2))
+    for m in re.finditer(r"\b(?:wire|logic)\b(?:\s+signed)?\s*(?:\[[^\]]*\])?\s*([A-Za-z_][\w$]*)\s*=\s*([^;]+);", mtext):
+        drv.setdefault(m.group(1), []).append(m.group(2))
+
+    def reads(e: str, names) -> bool:
+        return any(re.search(rf"(?<![\w$.]){re.escape(n)}(?![\w$])", e) for n in names)
+
+    for _ in range(3):  # wires computed from the outputs: their expressions inlined
+        for w, es in drv.items():
+            if len(es) == 1 and w not in outs and reads(expr, [w]) and reads(es[0], outs):
+                expr = re.sub(rf"(?<![\w$.]){re.escape(w)}(?![\w$])", f"({es[0].strip()})", expr)
+    decls = []
+    for n in sorted(outs):
+        if not reads(expr, [n]):
+            continue
+        bits = net.name_bits.get(f"{scope}.{n}" if scope else n)
+        if not bits:
+            return None
+        expr = re.sub(rf"(?<![\w$.]){re.escape(n)}(?![\w$])", f"RTLOPT_Z_{n}", expr)
+        decls.append(f"localparam [{len(bits) - 1}:0] RTLOPT_Z_{n} = 0;")
+    return expr, " ".join(decls)
+
+
 def _phase_values(runs, js) -> np.ndarray:
     from rtlopt.semantic.lifeshare import _values
 
@@ -244,14 +454,16 @@ def _elab(texts: dict[Path, str], top: str):
     pdef = {"": ti.body.definition.name}
     for _pp, rel, sym, _g in kids:
         pdef[rel] = sym.body.definition.name
+    loops: dict[tuple[str, int], set] = {}
     for pp, rel, sym, g in kids:
-        if g is not None:
-            continue
         mod_paths.setdefault(sym.body.definition.name, []).append(rel)
-        leaf = rel.rpartition(".")[2]
+        # the path below the parent: the instance name, or generate blocks and the name (g_slot[2].u_q)
+        below = rel[len(pp) + 1:] if pp else rel
         vals = {m.name: str(m.value) for m in sym.body if _kind(m) == "ParameterSymbol" and not m.isLocalParam}
-        params.setdefault((pdef.get(pp, ""), leaf), []).append((pp, vals))
-    return mod_paths, params
+        params.setdefault((pdef.get(pp, ""), below), []).append((pp, vals))
+        if g is not None and sym.syntax is not None:
+            loops.setdefault((pdef.get(pp, ""), sym.syntax.sourceRange.start.offset), set()).add((below, g))
+    return mod_paths, params, loops
 
 
 # -- child module edit ------------------------------------------------------------------------------
@@ -360,7 +572,9 @@ def _emit(text: str, group, kept: int, chosen: list[int], sel: str, phase, vport
         return None if c is None else c[4]
 
     def cond(i, nxt=False):
-        leaf, w, codes, nexpr = phase
+        leaf, w, codes, nexpr, nfull = phase
+        if nxt == "full":
+            return _pred(f"({nfull[0]})", w, codes[i])
         return _pred(f"({nexpr})" if nxt else leaf, w, codes[i])
 
     ins = [p for p, d in pdir.items() if d == "input"]
@@ -378,7 +592,8 @@ def _emit(text: str, group, kept: int, chosen: list[int], sel: str, phase, vport
         else:
             expr = f"({conn(kept, p).strip()})"
             for i in reversed(others):
-                c = f"({conn(i, strobe).strip()})" if strobe else cond(i, sel == "nextphase")
+                c = f"({conn(i, strobe).strip()})" if strobe else \
+                    cond(i, "full" if sel == "nextfull" else sel == "nextphase")
                 expr = f"{c} ? ({conn(i, p).strip()}) : {expr}"
             new = expr
         cs0, ce0, a, b, _txt, short = ki.conns[p]
@@ -421,7 +636,17 @@ def _emit(text: str, group, kept: int, chosen: list[int], sel: str, phase, vport
         if ce is None:
             return None
         eds += ce
-    for i in others:
+    if sel == "nextfull" and phase[4][1]:
+        # the zero stand-ins of the outputs the next value reads, declared before the kept instance
+        s0 = _span(ki.it)[0]
+        ls = text.rfind("\n", 0, s0) + 1
+        eds.append(Edit(s0, s0, phase[4][1] + "\n" + re.match(r"[ \t]*", text[ls:s0]).group(0)))
+    if ki.loop is not None:
+        got = _emit_loop(text, insts, kept, others, outs, eds)
+        if got is None:
+            return None
+        eds = got
+    for i in others if ki.loop is None else []:
         assigns = []
         for p in outs:
             b = conn(i, p)
@@ -437,12 +662,57 @@ def _emit(text: str, group, kept: int, chosen: list[int], sel: str, phase, vport
         new = apply_edits(text, eds)
     except ValueError:
         return None
-    how = f"the strobe {strobe}" if strobe else f"the {'next ' if sel == 'nextphase' else ''}phase of {phase[0]}"
-    desc = (f"instances {', '.join(insts[i].name for i in others)} of {ty} busy in cycles disjoint from "
-            f"{ki.name}'s: one instance ({ki.name}), inputs selected by {how}")
+    how = f"the strobe {strobe}" if strobe else \
+        f"the {'next ' if sel in ('nextphase', 'nextfull') else ''}phase of {phase[0]}"
+    if sel == "nextfull" and phase[4][1]:
+        how += " (its next value with the shared instance's outputs read as zero)"
+    desc = (f"instances {', '.join(insts[i].rel for i in others)} of {ty} busy in cycles disjoint from "
+            f"{ki.rel}'s: one instance ({ki.rel}), inputs selected by {how}")
     if vport:
         desc += f", {', '.join(vport)} by {dict(phase='phase', strobe='strobe', both='strobe, then phase')[vsel]}"
     return new, desc
+
+
+_LVALUE = re.compile(r"[A-Za-z_][\w$]*(\s*\[[^\[\]]+\])*")
+
+
+def _emit_loop(text: str, insts: list[_Inst], kept: int, others: list[int], outs: list[str],
+               eds: list[Edit]) -> list[Edit] | None:
+    """The edits of a sharing among the iterations of one generate loop's instance: the statement becomes
+    a generate ``if`` on the genvar -- the kept iteration gets the edited instance (``eds`` inside its
+    span), the dropped ones assign the kept one's outputs to their own output nets, any other iteration
+    keeps the instance as it is. Edits outside the statement (the child module's) stay."""
+    ki = insts[kept]
+    s, e = _span(ki.it)
+    inner = sorted((d for d in eds if s <= d.start and d.end <= e), key=lambda d: (d.start, d.end))
+    outer = [d for d in eds if not (s <= d.start and d.end <= e)]
+    if any(d.start < e and d.end > s for d in outer):
+        return None
+    try:
+        kept_text = apply_edits(text[s:e], [Edit(d.start - s, d.end - s, d.replacement) for d in inner])
+    except ValueError:
+        return None
+    gv = ki.loop[1]
+    assigns = []
+    for p in outs:
+        c = ki.conns.get(p)
+        if c is None:
+            continue
+        generic = text[c[2]:c[3]] if c[2] is not None else (c[4] or "")
+        if not generic.strip():
+            continue
+        if not _LVALUE.fullmatch(generic.strip()):
+            return None
+        assigns.append(f"assign {generic.strip()} = {ki.conns[p][4].strip()};")
+    ls = text.rfind("\n", 0, s) + 1
+    ind = re.match(r"[ \t]*", text[ls:s]).group(0)
+    chosen = {kept, *others}
+    drop = " || ".join(f"{gv} == {insts[i].gval}" for i in others)
+    new = (f"if ({gv} == {ki.gval}) begin : rtlopt_keep\n{ind}    {kept_text}\n{ind}end "
+           f"else if ({drop}) begin : rtlopt_drop\n{ind}    {' '.join(assigns)}\n{ind}end")
+    if len(chosen) < len(insts):  # iterations outside the sharing keep their own instance
+        new += f" else begin : rtlopt_own\n{ind}    {text[s:e]}\n{ind}end"
+    return outer + [Edit(s, e, new)]
 
 
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
@@ -458,7 +728,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
     el = _elab(texts, top)
     if el is None:
         return []
-    mod_paths, params = el
+    mod_paths, params, loops = el
     try:
         net = seqred._load_cached(texts, top, max(2.0, timeout_s * 0.5))
     except Exception:  # noqa: BLE001 - Yosys rejects it or it is outside the model
@@ -474,10 +744,17 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
         scopes = mod_paths.get(pname, [])
         if not scopes:
             continue
+        if any(i.loop for i in insts):
+            insts = _unroll(insts, loops, pname)
+            if insts is None or len(insts) < 2:
+                continue
+            if len(insts) > MAX_LOOP:
+                continue
+            group = (path, text, tree, mod, ty, insts, pdir)
         # parameter values per instance (every elaborated parent alike)
         pv: list[dict[str, str]] = []
         for ins in insts:
-            got = params.get((pname, ins.name), [])
+            got = params.get((pname, ins.rel), [])
             vs = {repr(sorted(v.items())) for _pp, v in got}
             if len(got) != len(scopes) or len(vs) != 1:
                 pv = []
@@ -491,7 +768,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
         for ins in insts:
             parts, sparts = [], []
             for sc in scopes:
-                pre = f"{sc}.{ins.name}." if sc else f"{ins.name}."
+                pre = f"{sc}.{ins.rel}." if sc else f"{ins.rel}."
                 # the instance's own flops: not a parent register seen through an input port
                 js = sorted({j for n, jj in regs.items() if n.startswith(pre) and pdir.get(n[len(pre):]) != "input"
                              for j in jj})
@@ -541,7 +818,9 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
                 codes = {i: frozenset(np.unique(v[masks[i][:c]]).tolist()) for i in chosen}
                 if all(codes[i] for i in chosen) and \
                         all(not (codes[i] & codes[j]) for i in chosen for j in chosen if i < j):
-                    phases.append((leaf, width, codes, _next_expr(text[slice(*_span(mod))], leaf)))
+                    phases.append((leaf, width, codes, _next_expr(text[slice(*_span(mod))], leaf),
+                                   _zero_outputs(text, mod, _next_full(text, mod, leaf), insts, chosen, pdir,
+                                                 net, scopes[0])))
                     break
         # differing parameters: value ports for their expression reads; widths keep the kept one's
         diffp = [k for k in pv[chosen[0]] if len({pv[i].get(k) for i in chosen}) > 1]
@@ -580,6 +859,8 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
                     vals = []
                     for i in range(len(insts)):
                         ov = _override(text, insts[i], k)
+                        if ov is not None and insts[i].loop is not None:
+                            ov = _subst(ov, insts[i].loop[1], insts[i].gval)
                         vals.append(ov if ov is not None else pv[i][k])
                     vport[k] = vals
                 sels = [(f"strobe:{s}", v) for s in strobes for v in (("phase", "strobe", "both") if vport else
@@ -588,6 +869,10 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
                 # level inputs (a 'run' that clears the instance while low) switched with the phase's
                 # next value: the entering instance is cleared in the cycle its phase begins
                 sels += [("nextphase", "phase")] if ph is not None and ph[3] is not None else []
+                # ... or its whole next value (the guards of its write), the kept instance's outputs read
+                # as zero there (a timer whose expiry moves the phase clears itself anyway: no loop)
+                sels += [("nextfull", "phase")] if ph is not None and ph[4] is not None \
+                    and ph[4][0] != ph[3] else []
                 for sel, vsel in sels:
                     if time.monotonic() - t0 > timeout_s or sims >= MAX_SIMS or len(out) >= MAX_CANDIDATES:
                         return out
