@@ -1,0 +1,40 @@
+// Asynchronous sample-rate converter, output-side phase accumulator: the
+// phase advances by 'step' (< 2^SW) per output sample modulo L; the wrap
+// marks that a new input sample must be consumed.
+module src_phase #(
+    parameter L  = 441,
+    parameter SW = 8,
+    parameter PW = 12
+) (
+    input  wire          clk,
+    input  wire          rst,
+    input  wire          en,
+    input  wire [SW-1:0] step,
+    output reg  [PW-1:0] phase,
+    output reg           consume
+);
+    wire [PW:0] nxt = phase + step;
+    always @(posedge clk) begin
+        if (rst) begin
+            phase   <= {PW{1'b0}};
+            consume <= 1'b0;
+        end else if (en) begin
+            phase   <= nxt % L;
+            consume <= (nxt >= L);
+        end
+    end
+endmodule
+
+module src_out (
+    input  wire       clk,
+    input  wire       rst,
+    input  wire       en,
+    input  wire [7:0] step,
+    output wire [8:0] phase,
+    output wire       consume
+);
+    wire [11:0] ph;
+    src_phase #(.L(300), .SW(8), .PW(12)) u_ph (.clk(clk), .rst(rst), .en(en), .step(step),
+                                              .phase(ph), .consume(consume));
+    assign phase = ph[8:0];
+endmodule
