@@ -24,6 +24,12 @@ DEFAULT_ENCODINGS = ("binary", "gray", "onehot", "johnson", "output")
 #: Dense encodings also tried with other state numberings (declaration order, the original codes'
 #: order, a transition-adjacency placement); each distinct code assignment is measured.
 NUMBERED_ENCODINGS = ("binary", "gray")
+#: Proof order of a candidate whose state register is re-encoded under a new name: the register
+#: correspondence by name (Yosys equiv_*, first in the automatic order when the other registers keep
+#: their names) cannot pair the state register, so it only spends its slice (heldout11 combo_lock's
+#: merge of BAD/TIMEOUT: equiv inconclusive after 11-17 s, then ABC EQUIVALENT in 12-21 s, load 12-16;
+#: the search's slot was 10 s). ABC first, then z3 (its Houdini uses the state_map), then ABC again.
+PROOF_ENGINES = ("abc", "smt", "abc")
 #: Encodings tried for the variant whose shadow registers became Moore outputs.
 SHADOW_ENCODINGS = ("binary", "gray", "output")
 
@@ -170,6 +176,8 @@ def candidates(design: DesignRef, *, goal: str = "area", liberty=None, assume: t
     for p in plans:
         hints = {"state_map": p.state_map, "file": p.file, "encoding": p.encoding,
                  "states_before": p.n_before, "states_after": p.n_after}
+        if p.state_map.get("gate_reg") != p.state_map.get("gold_reg"):
+            hints["engines"] = PROOF_ENGINES
         if p.ppa is not None:
             hints["ppa_" + goal] = p.ppa
         if assume:

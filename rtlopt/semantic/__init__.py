@@ -111,12 +111,17 @@ def _inst_params(design) -> dict | None:
         cfg = next(iter(cs))
         vals = {}
         for k, v in cfg:
-            v = str(v).strip()
-            mt = re.fullmatch(r"(?:\d*'s?d)?(\d+)", v)
-            if mt is None:
+            v = str(v).strip().replace("_", "")
+            # a plain integer or a sized / unsized literal of any radix (parampin prints 4'b111)
+            mt = re.fullmatch(r"(?:\d*'[sS]?([dDbBhHoO]))?([0-9a-fA-F]+)", v)
+            base = {"d": 10, "b": 2, "h": 16, "o": 8}[(mt.group(1) or "d").lower()] if mt else 10
+            try:
+                vals[k] = int(mt.group(2), base) if mt else None
+            except ValueError:
+                vals[k] = None
+            if vals[k] is None:
                 vals = None
                 break
-            vals[k] = int(mt.group(1))
         if vals:
             out[m] = vals
     return out or None
