@@ -679,6 +679,8 @@ _semantic_generator("lifeshare", "lifeshare", per_top=True)
 # instlife: instances of one child module busy in disjoint cycles become one instance (inputs selected by
 # the started one's strobe or the controller's phase). Nothing elaborated without two instances of one module.
 _semantic_generator("instlife", "instlife", per_top=True)
+# sumshare: a sum of port bits in a child regrouped so its instances' overlapping bits form the same sub-sums.
+_semantic_generator("sumshare", "sumshare", per_top=True)
 
 # regretime: two registers read only as the operands of one operator become a register of its result.
 _semantic_generator("regretime", "regretime", per_top=True)
