@@ -645,6 +645,8 @@ _semantic_generator("digits", "digits", per_top=True, func="digit_candidates")
 # thrcount: a counter read only through threshold compares kept saturating at the largest threshold
 # (regex over the text first: nothing elaborated without a register read only that way).
 _semantic_generator("thrcount", "thrcount", per_top=True)
+# modacc: a wide accumulator read only through a ones'-complement fold / remainder kept reduced per addition.
+_semantic_generator("modacc", "modacc", per_top=True)
 
 
 register_generator("seqredundancy", seqredundancy_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
