@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from itertools import combinations
 
@@ -729,6 +730,24 @@ def _merged_else_ifs(tmpl, an: Analysis, st, s: int, e: int) -> Match | None:
                    [Edit(c0.start, c0.end, cond), Edit(t_end, last_end, "")])
 
 
+_EDGE = re.compile(r"\b(?:posedge|negedge|edge)\b")
+
+
+def async_reset_if(an: Analysis, st) -> bool:
+    """Whether ``st`` (an if statement) is the top statement of a procedural block triggered by more
+    than one edge (``always @(posedge clk or negedge rst_n)``, possibly inside ``begin ... end``): the
+    asynchronous reset (or set) test, whose condition synthesis reads as the reset signal alone.
+    Merging another arm into it (``if (!rst_n || clr)``) or dropping it when both arms are alike
+    makes the block unsynthesizable (Yosys: "Multiple edge sensitive events found for this signal")."""
+    p = st.syntax.parent
+    while p is not None and kind_name(p) in ("BlockStatement", "SequentialBlockStatement"):
+        p = p.parent
+    if p is None or kind_name(p) != "TimingControlStatement":
+        return False
+    a, b = an.span(p.timingControl)
+    return len(_EDGE.findall(an.text[a:b])) >= 2
+
+
 class MuxRedundantArms(Template):
     """``s ? x : x`` → ``x``; ``s ? 1'b1 : 1'b0`` → ``s``; constant selects; if/else with identical arms."""
 
@@ -772,6 +791,8 @@ class MuxRedundantArms(Template):
             cond = st.conditions[0].expr
             if not is_pure(cond) or st.conditions[0].pattern is not None:
                 continue
+            if async_reset_if(an, st):
+                continue  # its condition must stay the reset alone (see async_reset_if)
             ts, te = an.span(st.ifTrue.syntax)
             fs, fe = an.span(st.ifFalse.syntax)
             from rtlopt.templates._sem import norm
