@@ -74,7 +74,7 @@ def bounded_check(gold: DesignRef, gate: DesignRef, *, depth: int = 30, timeout_
         spec = MiterSpec(dict(ginfo.inputs), dict(ginfo.outputs), clock=clock,
                          sequential=ginfo.sequential or hinfo.sequential)
         _plan_reset(spec, opts, ginfo, hinfo, VerifyResult("UNKNOWN"))
-        if (ginfo.x_sources and x_literals(gold.files)) or (ginfo.oob_reads and hinfo.x_sources):
+        if (ginfo.x_sources and x_literals(gold.files)) or ((ginfo.oob_reads or ginfo.zero_divs) and hinfo.x_sources):
             spec.gold_xprop = True
         abc_frame = None
         abc_diff_exact = False

@@ -172,10 +172,13 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
         # free values in the gate (freed in elaborate, see _gatex); don't-care in gold -- modelled
         # (xprop) when the gate has x of its own, else gold's x read as 0 is one resolution (sound for
         # a proof; the x-free engine order stays)
+        # (the same for a divide / modulo whose divisor may be 0: freed in the gate, x in gold's xprop)
         if hinfo.x_sources:
             gx += [f"{r} (read past the end)" for r in ginfo.oob_reads]
+            gx += [f"{r} (division by zero)" for r in ginfo.zero_divs]
         hx = x_literals(gate.files) if hinfo.x_sources else []
         hx += [f"{r} (read past the end)" for r in hinfo.oob_reads]
+        hx += [f"{r} (division by zero)" for r in hinfo.zero_divs]
         hx += [s for s in hinfo.x_sources if s.startswith("undriven net ")]
         if gx:
             spec.gold_xprop = True

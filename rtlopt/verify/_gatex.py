@@ -1,4 +1,4 @@
-"""Reads past the end of a vector (Yosys ``$shiftx``): x in Verilog, a free value in the gate.
+"""Reads past the end of a vector (Yosys ``$shiftx``) and divisions by zero: x in Verilog, free values in the gate.
 
 ``t[sel]`` of a 5-entry packed array with a 3-bit ``sel``, or ``v[i +: 4]`` near the top of ``v``,
 elaborates to ``$shiftx``, whose bits shifted in from past the end are x. The engines' own models
@@ -14,6 +14,14 @@ rewritten (:data:`SHIFTX_MAP`) as ``(v & m) | (f & ~m)``: ``v`` the zero-filled 
 in-range mask (the same shift of all ones) and ``f`` a ``$anyseq`` (any value, each cycle), before any
 engine reads the gate, so every engine sees the same free bits. In gold they are x, i.e. don't-care
 (``xprop`` models ``$shiftx`` past the end as x).
+
+A divide or modulo (``$div``, ``$mod``, ``$divfloor``, ``$modfloor``) by zero is x in Verilog too; the
+engines read ``a / 0`` as all ones and ``a % 0`` as ``a``, which would prove a gate ``q = a / b`` equal to a
+gold ``q = (b == 0) ? 8'hff : a / b``. :func:`zero_divisors` finds the cells whose divisor may be 0 (any
+divisor but a constant with a one bit, or a word with a constant one bit); in the gate they become
+``(|B) ? A / B : f`` (:data:`DIV_MAP`, ``f`` a ``$anyseq``), so a constant divisor such as ``% 6`` keeps its
+plain form (and its narrow long-division map in the AIGER miter). Gold's are x (``xprop`` models a
+division by zero as x), i.e. don't-care when the gate has x of its own.
 """
 
 from __future__ import annotations
@@ -41,7 +49,38 @@ module _rtlopt_gate_shiftx (A, B, Y);
 endmodule
 """
 
+#: Divide / modulo cells whose divisor may be 0 (see :func:`zero_divisors`).
+DIV_TYPES = ("$div", "$mod", "$divfloor", "$modfloor")
+
+# the division itself is written as a placeholder type (techmap would map a '$div' made by the '$div'
+# map again, forever) and renamed back by :func:`lower_script` ('chtype')
+_DIV_ARM = """    {kw}if (_TECHMAP_CELLTYPE_ == "{t}")
+      \\$__rtlopt_{n} #(.A_SIGNED(A_SIGNED), .B_SIGNED(B_SIGNED), .A_WIDTH(A_WIDTH), .B_WIDTH(B_WIDTH),
+        .Y_WIDTH(Y_WIDTH)) _q (.A(A), .B(B), .Y(q));
+"""
+DIV_MAP = r"""
+(* techmap_celltype = "$div $mod $divfloor $modfloor" *)
+module _rtlopt_gate_divzero (A, B, Y);
+  parameter _TECHMAP_CELLTYPE_ = "";
+  parameter A_SIGNED = 0;
+  parameter B_SIGNED = 0;
+  parameter A_WIDTH = 1;
+  parameter B_WIDTH = 1;
+  parameter Y_WIDTH = 1;
+  input [A_WIDTH-1:0] A;
+  input [B_WIDTH-1:0] B;
+  output [Y_WIDTH-1:0] Y;
+  wire [Y_WIDTH-1:0] q, f;
+  generate
+""" + "".join(_DIV_ARM.format(kw="" if i == 0 else "else ", t=t, n=t[1:]) for i, t in enumerate(DIV_TYPES)) + r"""  endgenerate
+  \$anyseq #(.WIDTH(Y_WIDTH)) _f (.Y(f));
+  assign Y = (|B) ? q : f;
+endmodule
+"""
+
 MAP_FILE = "rtlopt_gate_shiftx.v"
+#: Every map of the gate's x (one file: the marked cells are mapped in one ``techmap`` run).
+GATE_MAP = SHIFTX_MAP + DIV_MAP
 
 
 def _int(v) -> int:
@@ -123,6 +162,13 @@ def oob_shiftx(module: dict) -> list[str]:
     return out
 
 
+def zero_divisors(module: dict) -> list[str]:
+    """Names of the divide / modulo cells of a Yosys JSON module whose divisor may be 0 (x in Verilog).
+    A divisor with a constant one bit (``% 6``, ``{b, 1'b1}``) never is."""
+    return [name for name, c in module.get("cells", {}).items()
+            if c["type"] in DIV_TYPES and "1" not in c.get("connections", {}).get("B", [])]
+
+
 def undriven_reads(module: dict) -> list[str]:
     """Names of the nets of a Yosys JSON module read (by a cell or an output port) but driven by nothing:
     x in Verilog. Every engine frees them in the gate (``setundef -undriven -anyseq``); the caller counts
@@ -147,7 +193,8 @@ def undriven_reads(module: dict) -> list[str]:
 
 def mark_cells(il: Path, cells: list[str], module: str) -> int:
     """Give ``cells`` (JSON names) of ``module`` in the RTLIL file ``il`` the attribute ``rtlopt_oob``
-    (cell names hold '/' and ':', which selection patterns cannot spell). Returns how many were marked."""
+    (cell names hold '/' and ':', which selection patterns cannot spell): the reads past the end
+    (``$shiftx``) and the divisions by a divisor that may be 0. Returns how many were marked."""
     want = {n if n.startswith("$") else "\\" + n for n in cells}
     mod_line = f"module {module if module.startswith('$') else chr(92) + module}"
     out, inside, marked = [], False, 0
@@ -155,7 +202,7 @@ def mark_cells(il: Path, cells: list[str], module: str) -> int:
         s = ln.strip()
         if s.startswith("module "):
             inside = s == mod_line
-        if inside and s.startswith("cell $shiftx ") and s.split(" ", 2)[2] in want:
+        if inside and s.startswith("cell ") and s.split(" ")[1] in _MARKED and s.split(" ", 2)[2] in want:
             out.append(ln[:len(ln) - len(ln.lstrip())] + "attribute \\rtlopt_oob 1\n")
             marked += 1
         out.append(ln)
@@ -163,10 +210,16 @@ def mark_cells(il: Path, cells: list[str], module: str) -> int:
     return marked
 
 
+_MARKED = ("$shiftx", *DIV_TYPES)
+
+
 def lower_script(il: Path, json_out: Path) -> str:
-    """Yosys commands that rewrite the marked cells in ``il`` (see the module docstring)."""
-    return "\n".join([f"read_rtlil {il.name}", f"techmap -map {MAP_FILE} a:rtlopt_oob", "opt_clean",
-                      f"write_rtlil {il.name}", f"write_json {json_out.name}"]) + "\n"
+    """Yosys commands that rewrite the marked cells in ``il`` (see the module docstring); the map file
+    (:data:`GATE_MAP`) is :data:`MAP_FILE` beside ``il``."""
+    back = " ".join(f"-map $__rtlopt_{t[1:]} {t}" for t in DIV_TYPES)
+    return "\n".join([f"read_rtlil {il.name}", f"techmap -map {MAP_FILE} a:rtlopt_oob", f"chtype {back}",
+                      "opt_clean", f"write_rtlil {il.name}", f"write_json {json_out.name}"]) + "\n"
 
 
-__all__ = ["MAP_FILE", "SHIFTX_MAP", "lower_script", "mark_cells", "oob_shiftx", "undriven_reads"]
+__all__ = ["DIV_MAP", "DIV_TYPES", "GATE_MAP", "MAP_FILE", "SHIFTX_MAP", "lower_script", "mark_cells", "oob_shiftx",
+           "undriven_reads", "zero_divisors"]

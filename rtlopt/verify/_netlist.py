@@ -57,6 +57,8 @@ class NetlistInfo:
     compare_bits: int = 0
     #: src locations of reads that may go past the end of a vector (``$shiftx``: x there; see _gatex)
     oob_reads: list[str] = field(default_factory=list)
+    #: src locations of divisions / modulos whose divisor may be 0 (x there; see _gatex)
+    zero_divs: list[str] = field(default_factory=list)
 
     @property
     def sequential(self) -> bool:

@@ -39,7 +39,8 @@ from rtlopt.design import DesignRef
 from rtlopt.errors import InputError, ToolTimeout
 from rtlopt.tools import Abc, Yosys
 from rtlopt.tools.yosys import input_error_from_yosys, read_design_script
-from rtlopt.verify._gatex import MAP_FILE, SHIFTX_MAP, lower_script, mark_cells, oob_shiftx, undriven_reads
+from rtlopt.verify import _gatex
+from rtlopt.verify._gatex import GATE_MAP, MAP_FILE, lower_script, mark_cells, oob_shiftx, undriven_reads
 from rtlopt.verify._netlist import NetlistInfo, _src, analyze
 
 GOLD = "rtlopt_gold"
@@ -103,23 +104,27 @@ def elaborate(gold: DesignRef, gate: DesignRef, workdir: Path,
             raise InputError(f"{role} design: top module '{ref.top}' not found after elaboration")
         oob = oob_shiftx(mods[new])
         oob_src = sorted({_src(mods[new]["cells"][c].get("attributes", {})) or c for c in oob})
-        if oob and role == "gate" and mark_cells(workdir / "gate.il", oob, new):
-            # the gate's reads past the end are x: free values (every one must match gold), before
-            # any engine reads the gate (see _gatex)
-            (workdir / MAP_FILE).write_text(SHIFTX_MAP)
+        zdiv = _gatex.zero_divisors(mods[new])
+        zdiv_src = sorted({_src(mods[new]["cells"][c].get("attributes", {})) or c for c in zdiv})
+        if (oob or zdiv) and role == "gate" and mark_cells(workdir / "gate.il", oob + zdiv, new):
+            # the gate's reads past the end and divisions by zero are x: free values (every one must
+            # match gold), before any engine reads the gate (see _gatex)
+            (workdir / MAP_FILE).write_text(GATE_MAP)
             res = yosys_tool().run_script(lower_script(workdir / "gate.il", workdir / "gate.json"), cwd=workdir,
                                           timeout=timeout, check=False)
             if res.returncode != 0:
                 from rtlopt.errors import ToolError
                 from rtlopt.tools.yosys import yosys_error
-                raise ToolError(f"yosys could not free the gate's out-of-range reads: {yosys_error(res)}",
+                raise ToolError(f"yosys could not free the gate's out-of-range reads / divisions by zero: "
+                                f"{yosys_error(res)}",
                                 log=res.stdout + res.stderr)
             mods = json.loads((workdir / "gate.json").read_text()).get("modules", {})
         info = analyze(mods[new], new)
         info.oob_reads = oob_src
+        info.zero_divs = zdiv_src
         if role == "gate":
             undriven = [f"undriven net {n}" for n in undriven_reads(mods[new])]
-            info.x_sources = sorted({*info.x_sources, *oob_src, *undriven})
+            info.x_sources = sorted({*info.x_sources, *oob_src, *zdiv_src, *undriven})
         out += [info, workdir / f"{role}.il"]
     return out[0], out[1], out[2], out[3]
 
