@@ -660,6 +660,9 @@ _semantic_generator("instmux", "instmux")
 _semantic_generator("cmpflip", "cmpflip")
 # dropguard: a nested ``if (g) R <= E;`` without else whose hold never differs (proven from reset).
 _semantic_generator("dropguard", "dropguard")
+# pingpong: an up/down counter and the direction flag that turns at its ends become one phase counter
+# (syntax first; one small Yosys probe per site: the step's transition table).
+_semantic_generator("pingpong", "pingpong", per_top=True)
 # nextfunc: a register loaded with a function of other registers' next values (syntax only; also a
 # step of regfunc, which ran it only after its simulating analyses: heldout11 kiln/ramp_soak at --budget 90
 # never got there).

@@ -1,0 +1,176 @@
+"""pingpong: an up/down counter and the direction flag that turns at its ends folded into one phase
+counter (semantic/pingpong.py). Own designs designs/generalization/seqredundancy/pingpong_scan_sv (SV enum
+direction, case, the flag flips one step ahead, no pause, ends FIRST/LAST parameters) and
+pingpong_triangle_case_v (Verilog 1-bit 'down' flag, a case on {flag, at bottom, at top}, ends held, reset
+at the top), plus an inline SV design with parameterized LO/HI ends held (a cycle that is not a power of
+two: the phase wraps); every candidate is proven with the real prover. Near misses (the flag turns on an
+input, a pause that holds on an input, a third direction value, another register written in the step, a
+reset state before the loop) give no candidate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rtlopt.semantic.pingpong import rewrites
+
+pytestmark = pytest.mark.yosys
+
+ROOT = Path(__file__).resolve().parents[1]
+GEN = ROOT / "designs" / "generalization" / "seqredundancy"
+SCAN = (GEN / "pingpong_scan_sv" / "original.sv").read_text()
+SWEEP = (GEN / "pingpong_triangle_case_v" / "original.v").read_text()
+
+# ends LO/HI as parameters, overridden by the top; each end held one step (cycle 2 * (HI - LO + 1) = 20)
+BOUNCE_SV = """
+module bounce #(parameter int LO = 2, parameter int HI = 9) (
+    input  logic       clk,
+    input  logic       rst,
+    input  logic       go,
+    output logic [3:0] pos,
+    output logic       up_o
+);
+    logic up;
+    always_ff @(posedge clk) begin
+        if (rst) begin
+            pos <= 4'(LO);
+            up  <= 1'b1;
+        end else if (go) begin
+            if (up) begin
+                if (pos == 4'(HI)) up <= 1'b0;
+                else               pos <= pos + 1'b1;
+            end else if (pos == 4'(LO)) begin
+                up <= 1'b1;
+            end else begin
+                pos <= pos - 1'b1;
+            end
+        end
+    end
+    assign up_o = up;
+endmodule
+
+module bounce_top (input logic clk, input logic rst, input logic go, output logic [3:0] pos, output logic up_o);
+    bounce #(.LO(3), .HI(12)) u (.*);
+endmodule
+"""
+
+
+def _cands(tmp_path: Path, text: str, suffix: str, top: str, params=None) -> tuple[Path, list]:
+    f = tmp_path / f"orig{suffix}"
+    f.write_text(text)
+    return f, rewrites({f: text}, top, params, timeout_s=60.0)
+
+
+def _verify(tmp_path: Path, f: Path, new: str, suffix: str, top: str) -> str:
+    from rtlopt.design import DesignRef
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    g = tmp_path / f"gate{suffix}"
+    g.write_text(new)
+    return check_equivalence(DesignRef([f], top), DesignRef([g], top), VerifyOptions(timeout_s=300)).verdict
+
+
+def test_scan_address_no_pause_folds_and_is_proven(tmp_path):
+    f, got = _cands(tmp_path, SCAN, ".sv", "scan_pp")
+    assert len(got) == 1
+    new = got[0][0][f]
+    assert "reg [4:0] addr_ph;" in new and "addr_ph <= addr_ph + 1'b1;" in new
+    assert "dir = addr_ph[4] ? BWD : FWD;" in new  # the enum's own names
+    assert "case (dir)" not in new and "addr_ph <= 5'd0;" in new
+    # everything before the clocked block byte for byte
+    head = SCAN.split("    always_ff")[0]
+    assert new.startswith(head)
+    assert _verify(tmp_path, f, new, ".sv", "scan_pp") == "EQUIVALENT"
+
+
+def test_triangle_case_style_held_ends_reset_mid_cycle(tmp_path):
+    f, got = _cands(tmp_path, SWEEP, ".v", "sweep_tri")
+    assert len(got) == 1
+    new = got[0][0][f]
+    assert "reg [8:0] ramp_ph;" in new and "ramp_ph <= 9'd256;" in new  # the reset state (0xff, falling)
+    assert "ramp = (ramp_ph[7:0] ^ {8{ramp_ph[8]}});" in new
+    assert _verify(tmp_path, f, new, ".v", "sweep_tri") == "EQUIVALENT"
+
+
+def test_parameterized_ends_cycle_not_a_power_of_two(tmp_path):
+    f, got = _cands(tmp_path, BOUNCE_SV, ".sv", "bounce_top", {"bounce": {"LO": 3, "HI": 12}})
+    assert len(got) == 1
+    new = got[0][0][f]
+    # LO = 3, HI = 12: 20 states, the phase wraps at 19
+    assert "pos_ph <= (pos_ph == 5'd19) ? 5'd0 : pos_ph + 1'b1;" in new
+    assert _verify(tmp_path, f, new, ".sv", "bounce_top") == "EQUIVALENT"
+
+
+def test_wrong_fold_is_refuted(tmp_path):
+    """The prover, not the analysis, is what accepts: a phase started one step off is refuted."""
+    f, got = _cands(tmp_path, SWEEP, ".v", "sweep_tri")
+    bad = got[0][0][f].replace("ramp_ph <= 9'd256;", "ramp_ph <= 9'd255;")
+    assert _verify(tmp_path, f, bad, ".v", "sweep_tri") == "NOT EQUIVALENT"
+
+
+NEAR_FLIP_INPUT = BOUNCE_SV.replace("if (pos == 4'(HI)) up <= 1'b0;", "if (pos == 4'(HI) || rev) up <= 1'b0;") \
+    .replace("input  logic       go,", "input  logic       go,\n    input  logic       rev,") \
+    .replace("input logic go, output", "input logic go, input logic rev, output")
+
+NEAR_PAUSE = """
+module pz (input wire clk, input wire rst, input wire en, input wire resume,
+           output reg [4:0] c, output reg [1:0] mode);
+    localparam UP = 2'd0, DN = 2'd1, PAUSE = 2'd2;
+    always @(posedge clk)
+        if (rst) begin
+            c <= 5'd0;
+            mode <= UP;
+        end else if (en) begin
+            case (mode)
+                UP:    if (c == 5'd31) mode <= PAUSE; else c <= c + 1'b1;
+                PAUSE: if (resume) mode <= DN;
+                DN:    if (c == 5'd0) mode <= UP; else c <= c - 1'b1;
+                default: mode <= UP;
+            endcase
+        end
+endmodule
+"""
+
+# a pause of one step at the top with no input: a pure cycle, but the flag takes three values
+NEAR_THREE = NEAR_PAUSE.replace("PAUSE: if (resume) mode <= DN;", "PAUSE: mode <= DN;")
+
+NEAR_OTHER_REG = """
+module oth (input wire clk, input wire rst, output reg [3:0] c, output reg up, output reg [7:0] turns);
+    always @(posedge clk)
+        if (rst) begin
+            c <= 4'd0; up <= 1'b1; turns <= 8'd0;
+        end else if (up) begin
+            if (c == 4'd15) begin up <= 1'b0; turns <= turns + 1'b1; end else c <= c + 1'b1;
+        end else begin
+            if (c == 4'd0) up <= 1'b1; else c <= c - 1'b1;
+        end
+endmodule
+"""
+
+# bounces between 8 and 15, but starts at 0: the reset state is on a tail before the loop (no phase for it)
+NEAR_WRAP = """
+module wr (input wire clk, input wire rst, output reg [3:0] c, output reg up);
+    always @(posedge clk)
+        if (rst) begin
+            c <= 4'd0; up <= 1'b1;
+        end else if (up) begin
+            if (c == 4'd15) up <= 1'b0; else c <= c + 1'b1;
+        end else begin
+            if (c == 4'd8) up <= 1'b1; else c <= c - 1'b1;
+        end
+endmodule
+"""
+
+
+@pytest.mark.parametrize("text,suffix,top", [
+    (NEAR_FLIP_INPUT, ".sv", "bounce_top"),
+    (NEAR_PAUSE, ".v", "pz"),
+    (NEAR_THREE, ".v", "pz"),
+    (NEAR_OTHER_REG, ".v", "oth"),
+    (NEAR_WRAP, ".v", "wr"),
+])
+def test_near_misses_give_nothing(tmp_path, text, suffix, top):
+    _f, got = _cands(tmp_path, text, suffix, top)
+    assert got == []
+
