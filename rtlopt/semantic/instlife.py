@@ -52,6 +52,14 @@ MAX_LOOP = 8
 MAX_SIMS = 6
 #: the prover's engines for these candidates, in order (see :func:`instlife_candidates`)
 PROOF_ENGINES = ("smt", "abc")
+#: ... for the iterations of a generate loop sharing one instance (the kept one in a generate if): ABC
+#: alone, with the whole slice (second of two engines it had 40 % of it). Load 11-16: heldout11
+#: sched/timeslice abc 44 s / smt 89 s, sharing/instlife_genloop_dma_v abc 2.7 s / smt 8.6 s,
+#: instlife_genloop_pour_sv abc 59 s / smt UNKNOWN at 160 s; in the search (--budget 200
+#: --verify-timeout 60, load 14) timeslice's candidate with (abc, smt) ended UNKNOWN
+PROOF_ENGINES_LOOP = ("abc",)
+#: the description's mark of a generate-loop sharing
+LOOP_NOTE = " in a generate if on the genvar"
 
 _IDENT = re.compile(r"[A-Za-z_][\w$]*")
 #: syntax kinds whose parameter reads stay constant (widths, selects, cast sizes, generate headers)
@@ -667,7 +675,7 @@ def _emit(text: str, group, kept: int, chosen: list[int], sel: str, phase, vport
     if sel == "nextfull" and phase[4][1]:
         how += " (its next value with the shared instance's outputs read as zero)"
     desc = (f"instances {', '.join(insts[i].rel for i in others)} of {ty} busy in cycles disjoint from "
-            f"{ki.rel}'s: one instance ({ki.rel}), inputs selected by {how}")
+            f"{ki.rel}'s: one instance ({ki.rel}{LOOP_NOTE if ki.loop is not None else ''}), inputs selected by {how}")
     if vport:
         desc += f", {', '.join(vport)} by {dict(phase='phase', strobe='strobe', both='strobe, then phase')[vsel]}"
     return new, desc
@@ -931,7 +939,7 @@ def instlife_candidates(state) -> list:
     for c in out:
         # z3's phase-sharing invariants (verify._smt._phase_sharing) decide these in seconds; ABC's
         # PDR needed 40-60 s at load 15-20 (heldout9 rail_sequencer, sharing/instlife_traffic_v)
-        c.hints["engines"] = PROOF_ENGINES
+        c.hints["engines"] = PROOF_ENGINES_LOOP if LOOP_NOTE in c.description else PROOF_ENGINES
     return out
 
 
