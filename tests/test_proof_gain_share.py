@@ -101,6 +101,8 @@ def test_optimize_gives_the_dominant_candidate_most_of_the_time(tmp_path, monkey
 
     monkeypatch.setattr(verify, "check_equivalence", check)
     monkeypatch.setattr(modproof, "prove_by_modules", lambda *a, **k: None)
+    # the prove stage's caps alone (no early proof before the later generators: a slot of 0 s is refused)
+    monkeypatch.setattr(search, "EARLY_PROOF_SHARE", 0.0)
     res = search.optimize(design, budget_s=60, verify_timeout_s=60, measure_fn=measure_fn, max_steps=1)
     assert limits and limits[0][0] == "FOLD"
     assert limits[0][1] > 40.0, limits  # an equal share of three families was < 20 s

@@ -316,6 +316,51 @@ def _generator_order(names: list[str]) -> list[str]:
     return head + light + bounded + [n for n in names[1:] if n not in LIGHT_GENERATORS and n not in bounded]
 
 
+#: Early proof: once the early generators (the first, the LIGHT and the BOUNDED_SYNTAX ones) have run,
+#: before each later generator the best candidate measured so far (better than the current design by at
+#: least EARLY_PROOF_MIN_GAIN of its metric) is proven with up to EARLY_PROOF_SHARE of the time left to
+#: the budget's end (at most the per-proof limit, at least PROOF_FLOOR_S), while the round's generator
+#: window still has PROOF_FLOOR_S left (else the prove stage comes next anyway). Proven, it is accepted at
+#: once and the round ends: the later generators run in the next round, on the new text, and that round's
+#: early proofs wait until they have (the generator the round ended before has run). At most one early
+#: proof per round; one that ended UNKNOWN is proven again in the prove stage only with a longer limit
+#: (EARLY_RETRY_FACTOR). Before, proofs only started after every generator: under load (12-17 on 2
+#: cores) a --budget 90 run spent ~55 s in generators and each found candidate got a 10-13 s slot
+#: (heldout11 combo_lock's idle_t narrowing, abc 15 s, and trng_health's wcnt narrowing, abc 10 s, ended
+#: UNKNOWN in 13 s slots: no_proof; proven early at t = 4-20 s, then the thrcount narrowing in round 2).
+EARLY_PROOF_SHARE = 0.5
+EARLY_PROOF_MIN_GAIN = 0.05
+#: The early proof waits at most this long for a measurement already running (never for one not started).
+EARLY_WAIT_S = 5.0
+#: A candidate whose early proof ended UNKNOWN is proven again in the round's prove stage only with a
+#: limit at least this many times the early one (a shorter or equal one would end the same way).
+EARLY_RETRY_FACTOR = 1.5
+
+
+def _early_generators(order: list[str]) -> frozenset[str]:
+    """The generators of ``order`` (as :func:`_generator_order` gives it) that run before the early proof."""
+    return frozenset(order[:1]) | (frozenset(order) & (LIGHT_GENERATORS | frozenset(BOUNDED_SYNTAX_GENERATORS)))
+
+
+def _early_pick(measured: list[tuple[Candidate, float | None]], cur_metric: float,
+                unprovable: list[frozenset] = ()) -> int | None:
+    """Index in ``measured`` ((candidate, metric), any order) of the candidate to prove early: the one with
+    the lowest metric among those at least EARLY_PROOF_MIN_GAIN better than ``cur_metric`` and not
+    containing a rewrite the verifier could not prove (hint ``parts``); combined candidates after single
+    ones on ties, then by description (deterministic). None when there is none."""
+    best, best_key = None, None
+    for i, (c, m) in enumerate(measured):
+        if m is None or m > cur_metric * (1 - EARLY_PROOF_MIN_GAIN):
+            continue
+        parts = frozenset(c.hints.get("parts", ()))
+        if parts and any(bad <= parts for bad in unprovable):
+            continue
+        key = (m, bool(c.hints.get("combined")), c.description)
+        if best_key is None or key < best_key:
+            best, best_key = i, key
+    return best
+
+
 def _match_limit(deadline: float | None) -> float | None:
     """Time one template matcher gets: what is left before ``deadline``, at most half of it when
     more than 20 s are left (a slow matcher on a large module must leave time for the others)."""
@@ -526,11 +571,14 @@ def fsm_candidates(state: State) -> list[Candidate]:
         return []
     design, back = state.design, {}
     key = (state.design.top, tuple(str(f) for f in state.design.files))
+    # the engine's first run on this design may come in a later round: the first round's generator
+    # window closed before it, or a candidate proven early ended that round (see EARLY_PROOF_SHARE)
+    first = state.round == 0 or key not in _FSM_FOUND
     if state.round > 0:
-        # later rounds: the machine again, on the current texts, when the first round found one (a
+        # later rounds: the machine again, on the current texts, when the first run found one (a
         # merge of equivalent states loses to narrowing the 32-bit timer in its arms in round one,
         # and wins once the timer is narrow: heldout8 ctrl/elevator_fsm)
-        if not _FSM_FOUND.get(key):
+        if not first and not _FSM_FOUND.get(key):
             return []
         changed = [f for f in state.design.files if state.texts.get(Path(f)) not in (None, Path(f).read_text())]
         if len(changed) != 1:
@@ -553,14 +601,14 @@ def fsm_candidates(state: State) -> list[Candidate]:
         kw = {}
         if state.deadline is not None:  # the extraction stops at the search's deadline too (default 30 s)
             kw["extract_timeout_s"] = max(1.0, min(30.0, state.deadline - time.monotonic()))
-        if state.round > 0:
+        if not first:
             cap = max(5.0, FSM_LATER_TIME_FACTOR * _FSM_FIRST_S.get(key, 30.0))
             kw["extract_timeout_s"] = min(kw.get("extract_timeout_s", 30.0), cap)
         cands = fsm_gen(design, goal=state.goal, liberty=state.liberty, measure_ppa=False, **kw)
     except RtloptError:
         return []
     out = [c for c in cands if isinstance(c, Candidate)]
-    if state.round == 0:
+    if first:
         _FSM_FOUND[key] = bool(out)
         _FSM_FIRST_S[key] = time.monotonic() - t_run
     for c in out:  # a candidate of the copy replaces the user's file
@@ -1013,9 +1061,11 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
     proof_base: dict[Path, str] | None = None
 
 
-    def prove(texts: dict[Path, str], cand: Candidate, limit_s: float | None = None, cap_s: float | None = None):
+    def prove(texts: dict[Path, str], cand: Candidate, limit_s: float | None = None, cap_s: float | None = None,
+              again: bool = False):
         """``limit_s``: a second, longer proof (the cached verdict is dropped); ``cap_s``: a shorter
-        limit than the per-proof one (other candidates wait, see :func:`_proof_cap`)."""
+        limit than the per-proof one (other candidates wait, see :func:`_proof_cap`); ``again``: a
+        cached UNKNOWN verdict is dropped (a longer proof after a short early one)."""
         nonlocal gold_ref
         texts = physical(texts) or texts
         base = original if proof_base is None else proof_base
@@ -1025,6 +1075,8 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             limit = min(limit, cap_s)
         if limit_s is not None:
             verify_cache.pop(key, None)  # a longer second proof of a candidate that ended UNKNOWN
+        elif again and key in verify_cache and _verdict_name(verify_cache[key].verdict) == "UNKNOWN":
+            verify_cache.pop(key)
         if key not in verify_cache:
             if gold_ref is None:
                 gold_ref = ws.materialize(base)
@@ -1057,30 +1109,91 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             verify_cache[key] = res
         return verify_cache[key]
 
-    def prove_staged(texts: dict[Path, str], cand: Candidate, cap_s: float | None = None):
+    def prove_staged(texts: dict[Path, str], cand: Candidate, cap_s: float | None = None, again: bool = False,
+                     within_s: float | None = None):
         """A candidate built on another rewrite (hint ``stage``: the file's text with that rewrite alone,
         e.g. a register function and then the narrowing it allows) is proven in two steps, the base to
         the stage and the stage to the candidate (transitive, as the rounds' chain of proofs): two small
         miters instead of one that can end UNKNOWN (heldout11 parking/gate_ctrl: the function plus the
-        narrowing UNKNOWN after 19 s, the function alone abc in 14 s). A stage not proven ends it."""
+        narrowing UNKNOWN after 19 s, the function alone abc in 14 s). A stage not proven ends it.
+        ``within_s``: both steps together take at most that long (else each may take ``cap_s``)."""
         nonlocal proof_base, gold_ref
         st, f = cand.hints.get("stage"), cand.hints.get("file")
         if not isinstance(st, str) or f is None or Path(f) not in texts or texts[Path(f)] == st:
-            return prove(texts, cand, cap_s=cap_s)
+            return prove(texts, cand, cap_s=cap_s, again=again)
         stage = {**texts, Path(f): st}
-        first = prove(stage, cand, cap_s=cap_s)
+        t_first = time.monotonic()
+        first = prove(stage, cand, cap_s=cap_s, again=again)
         if _verdict_name(first.verdict) != "EQUIVALENT":
             return first
+        if within_s is not None:
+            rest = max(2.0, within_s - (time.monotonic() - t_first))
+            cap_s = rest if cap_s is None else min(cap_s, rest)
         saved = (proof_base, gold_ref)
         proof_base, gold_ref = physical(stage) or stage, None
         try:
-            res = prove(texts, cand, cap_s=cap_s)
+            res = prove(texts, cand, cap_s=cap_s, again=again)
         finally:
             proof_base, gold_ref = saved
         staged_proofs.add(id(res))
         return res
 
     staged_proofs: set[int] = set()  # verdicts of candidates proven through a stage (see prove_staged)
+    early_wait = {"left": 0.0}  # what the round's early proof may still wait for running measurements
+
+    def early_proof(cands, cur_metric: float, delay_limit: float | None, early_unknown: dict[str, float]):
+        """The round's early proof (see EARLY_PROOF_SHARE) of the best candidate of ``cands`` measured so
+        far: the accepted tuple when proven, False when it was not (or no slot is left), None when no
+        measured candidate qualifies yet (asked again before the next generator)."""
+        measured = []
+        for c, t, f in cands:
+            if f is None or f.cancelled():
+                continue
+            if f.running() and early_wait["left"] > 0:
+                tw = time.monotonic()
+                with contextlib.suppress(Exception):
+                    f.result(timeout=early_wait["left"])
+                early_wait["left"] -= time.monotonic() - tw
+            if not f.done() or f.exception() is not None:
+                continue
+            rep = f.result()
+            if rep.provenance.get("measured") == "area only":
+                continue  # not below the threshold (area-first measurement)
+            att = _attempt(c, rep, goal)
+            d = (att.ppa or {}).get("delay_ns")
+            if delay_limit is not None and att.metric is not None and d is not None and d > delay_limit:
+                continue
+            measured.append((att, t, rep))
+        i = _early_pick([(a.candidate, a.metric) for a, _t, _r in measured], cur_metric, unprovable)
+        if i is None:
+            return None
+        att, texts, rep = measured[i]
+        slot = min(verify_timeout_s, EARLY_PROOF_SHARE * (hard_end - time.monotonic()))
+        if slot < min(PROOF_FLOOR_S, verify_timeout_s):
+            return False
+        say(f"  proving early (at most {slot:.0f} s, before the later generators): "
+            f"{att.candidate.description[:90]} ...")
+        tp = time.monotonic()
+        try:
+            res = prove_staged(texts, att.candidate, cap_s=slot, within_s=slot)
+        except ToolNotFound:
+            raise
+        except RtloptError as exc:
+            say(f"  early proof: rejected ({str(exc).splitlines()[0][:100]})")
+            return False
+        finally:
+            tick("prove_s", tp)
+            tick("prove_early_s", tp)
+        verdict = _verdict_name(res.verdict)
+        if verdict == "EQUIVALENT" or (accept_simulation and verdict == "SIMULATED"):
+            att.verdict, att.engine = verdict, getattr(res, "engine", None)
+            att.verify_seconds = getattr(res, "seconds", None)
+            att.accepted = True
+            return att, texts, rep, res
+        say(f"  early proof: {verdict} ({time.monotonic() - tp:.0f} s)")
+        if verdict == "UNKNOWN":
+            early_unknown[_h(texts)] = slot
+        return False
 
     def input_report(fut: Future):
         try:
@@ -1120,6 +1233,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         after_rep = None
         exhausted = False
         rnd = 0
+        early_resume = None  # the generator a round ended before (a candidate proven early), else None
         while len(steps) < max_steps:
             if time.monotonic() > deadline:
                 exhausted = True
@@ -1138,7 +1252,15 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             seen = {_h(cur)}
             threshold = None if cur_metric is None else cur_metric * (1 - MIN_GAIN)
             gens = dict(_GENERATORS)
-            for name in _generator_order(list(gens)):
+            order = _generator_order(list(gens))
+            early_group = _early_generators(order)
+            early_acc = None  # (attempt, texts, report, verdict) of a candidate proven early (see EARLY_PROOF_SHARE)
+            early_unknown: dict[str, float] = {}  # text hash -> limit of an early proof that ended UNKNOWN
+            early_due = True  # until one early proof was tried in this round
+            # after a round ended by an early proof, the generators it did not run run first
+            early_open = early_resume is None
+            early_wait["left"] = EARLY_WAIT_S
+            for name in order:
                 gen = gens[name]
                 if time.monotonic() > deadline:
                     exhausted = True
@@ -1174,6 +1296,17 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     # the candidates of the generators that ran before: measured while the others run
                     cands = [(c, t, f if f is not None else submit(t, threshold, fam_of.get(id(c))))
                              for c, t, f in cands]
+                if early_due and early_open and result is not None and name not in early_group \
+                        and gen_deadline - time.monotonic() >= PROOF_FLOOR_S:
+                    got_early = early_proof(cands, cur_metric, delay_limit, early_unknown)
+                    if got_early is not None:
+                        early_due = False
+                        if got_early is not False:
+                            early_acc, early_resume = got_early, name
+                            say(f"  generators from {name} on wait for the next round: a candidate was proven early")
+                            break
+                if name == early_resume:
+                    early_open = True  # (after this generator)
                 tg = time.monotonic()
                 try:
                     # in the main thread: generators share pyslang/z3 state, and one left running in a
@@ -1248,9 +1381,14 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             # every candidate is measured (in parallel, area first) and the best is proven first: a
             # combined candidate that is better than the input must not hide a single rewrite (the
             # datapath e-graph's, say) that is better still
-            batches = [cands]
+            batches = [cands] if early_acc is None else []  # proven early: accepted without the prove stage
 
-            accepted = None
+            accepted = early_acc
+            if early_acc is not None:
+                attempts.append(early_acc[0])
+                improving_seen = proven_any_candidate = True
+            if early_acc is None:
+                early_resume = None
             for todo in batches:
                 tm = time.monotonic()
                 results = []
@@ -1310,11 +1448,21 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     fams = {_family(a.candidate) for a, _t, _r in pending} - {_family(att.candidate)}
                     cap = _proof_cap(hard_end - time.monotonic(), verify_timeout_s, others, len(fams),
                                      _gain_share(att, [a for a, _t, _r in pending], cur_metric))
+                    early_s = early_unknown.get(_h(texts))
+                    if early_s is not None and (verify_timeout_s if cap is None else cap) < EARLY_RETRY_FACTOR * early_s:
+                        # its early proof ended UNKNOWN with a limit not much shorter: the same again
+                        att.verdict = "UNKNOWN"
+                        att.error = f"UNKNOWN in its early proof ({early_s:.0f} s); not proven again with less than " \
+                                    f"{EARLY_RETRY_FACTOR:g} times that"
+                        failed.append((att.candidate, att.metric))
+                        if parts:
+                            unprovable.append(parts)
+                        continue
                     say(f"  proving {att.candidate.description[:100]} ..."
                         + (f" (at most {cap:.0f} s: other candidates wait)" if cap is not None else ""))
                     tp = time.monotonic()
                     try:
-                        res = prove_staged(texts, att.candidate, cap_s=cap)
+                        res = prove_staged(texts, att.candidate, cap_s=cap, again=early_s is not None)
                     except ToolNotFound:
                         raise
                     except RtloptError as exc:  # the candidate cannot be read or elaborated: rejected
