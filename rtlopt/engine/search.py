@@ -695,6 +695,9 @@ _semantic_generator("digits", "digits", per_top=True, func="digit_candidates")
 _semantic_generator("thrcount", "thrcount", per_top=True)
 # modacc: a wide accumulator read only through a ones'-complement fold / remainder kept reduced per addition.
 _semantic_generator("modacc", "modacc", per_top=True)
+# modbound: a remainder / quotient by a constant whose dividend an interval analysis bounds (through
+# registers from reset) below a few multiples of it: conditional subtractions instead of a divider.
+_semantic_generator("modbound", "modbound", per_top=True)
 
 
 register_generator("seqredundancy", seqredundancy_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
