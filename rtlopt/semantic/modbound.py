@@ -198,12 +198,17 @@ def ranges(nl, deadline: float | None = None) -> _Ranges:
             if new != cur:
                 r.iv[key] = new
                 changed = True
-        if not changed or rounds > WIDEN_AFTER + 3:
+        if not changed:
+            # registers never given a value (no reset, D unknown): anything, and the cells read them again
+            for i, _c in ffs:
+                if r.iv[(i, "Q")] is None:
+                    r.iv[(i, "Q")] = (0, (1 << r.width[(i, "Q")]) - 1)
+                    changed = True
+        if not changed or rounds > 2 * WIDEN_AFTER + 3:
             break
-    # registers never given a value (no reset, D unknown): anything
-    for i, _c in ffs:
-        if r.iv[(i, "Q")] is None:
-            r.iv[(i, "Q")] = (0, (1 << r.width[(i, "Q")]) - 1)
+    for key, iv in r.iv.items():
+        if iv is None:
+            r.iv[key] = (0, (1 << r.width[key]) - 1)
     return r
 
 
