@@ -120,3 +120,19 @@ def test_pour_restart_while_running_does_not_fire(tmp_path):
     _f, got = _run(tmp_path, "instlife_genloop_pour_sv", "pour_seq",
                    [("if (!run && go) begin", "if (go) begin")])
     assert got == []
+
+
+@pytest.mark.yosys
+@pytest.mark.slow
+def test_dma_loop_block_wire_and_localparam_read_per_iteration(tmp_path):
+    # the enable through a wire the loop block declares, the length through its localparam: each
+    # iteration's own (chan[k].mine), not the kept iteration's
+    f, got = _run(tmp_path, "instlife_genloop_dma_v", "dma_sched", [
+        ("begin : chan\n", "begin : chan\n            wire mine = serving & (ch == c);\n"
+                           "            localparam integer NB = 12;\n"),
+        ("beat_counter #(.BEATS(12)) u_beats (", "beat_counter #(.BEATS(NB)) u_beats ("),
+        (".en   (serving & (ch == c)),", ".en   (mine),")])
+    assert len(got) == 1, got
+    t = got[0][0][f]
+    assert "? (chan[1].mine) :" in t and "? (chan[2].mine) : (chan[0].mine))" in t, t
+    assert _verdict(tmp_path, f, t, "dma_sched", ("abc", "smt")) == "EQUIVALENT"

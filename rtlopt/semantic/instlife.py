@@ -106,11 +106,18 @@ class _Inst:
         """This loop instance's iteration ``gval``: the connections' genvar reads become the value."""
         n = _Inst(self.it, self.hi, {}, self.loop)
         n.gval, n.rel = gval, rel
-        gv = self.loop[1]
         for p, c in self.conns.items():
-            txt = c[4] if c[4] is None else _subst(c[4], gv, gval)
-            n.conns[p] = (*c[:4], txt, c[5])
+            n.conns[p] = (*c[:4], None if c[4] is None else n.iter_text(c[4]), c[5])
         return n
+
+    def iter_text(self, txt: str) -> str:
+        """A loop instance's expression text as this iteration reads it: the genvar its value, the loop
+        block's own nets and localparams this iteration's (``blk[2].w``)."""
+        _lp, gv, label, local = self.loop
+        txt = _subst(txt, gv, self.gval)
+        for w in local if label else ():
+            txt = re.sub(rf"(?<![\w$.']){re.escape(w)}(?![\w$])", f"{label}[{self.gval}].{w}", txt)
+        return txt
 
 
 def _subst(text: str, name: str, val: int) -> str:
@@ -118,9 +125,9 @@ def _subst(text: str, name: str, val: int) -> str:
 
 
 def _loop_around(n):
-    """(LoopGenerateSyntax, genvar) when syntax ``n`` sits in exactly one generate loop with only generate
-    blocks/regions between (no if/case generate: every iteration holds the instance); "" when it sits
-    in something else; None at module level."""
+    """(LoopGenerateSyntax, genvar, block label or None, names the loop block declares) when syntax ``n``
+    sits in exactly one generate loop with only generate blocks/regions between (no if/case generate:
+    every iteration holds the instance); "" when it sits in something else; None at module level."""
     p = n.parent
     found = None
     while p is not None and _kind(p) != "ModuleDeclarationSyntax":
@@ -128,7 +135,18 @@ def _loop_around(n):
         if k == "LoopGenerateSyntax":
             if found is not None:
                 return ""
-            found = (p, p.identifier.valueText)
+            label, local = None, frozenset()
+            b = p.block
+            if _kind(b) == "GenerateBlockSyntax":
+                if b.beginName is not None:
+                    label = b.beginName.name.valueText
+                local = frozenset(d.name.valueText for m in b.members
+                                  if _kind(m) in ("NetDeclarationSyntax", "DataDeclarationSyntax")
+                                  for d in m.declarators if hasattr(d, "name"))
+                local |= frozenset(d.name.valueText for m in b.members
+                                   if _kind(m) == "ParameterDeclarationStatementSyntax"
+                                   for d in getattr(m.parameter, "declarators", []) if hasattr(d, "name"))
+            found = (p, p.identifier.valueText, label, local)
         elif k not in ("GenerateBlockSyntax", "GenerateRegionSyntax"):
             return ""
         p = p.parent
@@ -868,7 +886,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
                     for i in range(len(insts)):
                         ov = _override(text, insts[i], k)
                         if ov is not None and insts[i].loop is not None:
-                            ov = _subst(ov, insts[i].loop[1], insts[i].gval)
+                            ov = insts[i].iter_text(ov)
                         vals.append(ov if ov is not None else pv[i][k])
                     vport[k] = vals
                 sels = [(f"strobe:{s}", v) for s in strobes for v in (("phase", "strobe", "both") if vport else
