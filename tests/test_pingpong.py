@@ -174,3 +174,28 @@ def test_near_misses_give_nothing(tmp_path, text, suffix, top):
     _f, got = _cands(tmp_path, text, suffix, top)
     assert got == []
 
+
+
+# one write with the step chosen by the flag, the flag toggled one step before each end (dn <= ~dn)
+TOGGLE_V = """
+module tog (input wire clk, input wire rst_n, input wire ce, output reg [4:0] cnt, output reg dn);
+    always @(posedge clk or negedge rst_n)
+        if (!rst_n) begin
+            cnt <= 5'd0;
+            dn  <= 1'b0;
+        end else if (ce) begin
+            cnt <= dn ? cnt - 5'd1 : cnt + 5'd1;
+            if ((!dn && cnt == 5'd30) || (dn && cnt == 5'd1)) dn <= ~dn;
+        end
+endmodule
+"""
+
+
+def test_toggled_flag_and_one_ternary_step(tmp_path):
+    f, got = _cands(tmp_path, TOGGLE_V, ".v", "tog")
+    assert len(got) == 1
+    new = got[0][0][f]
+    # 0..31..1: 62 states, no hold; the flag's values as literals (it is never written a constant 1)
+    assert "cnt_ph <= (cnt_ph == 6'd61) ? 6'd0 : cnt_ph + 1'b1;" in new
+    assert "dn = (cnt_ph < 6'd31) ? 1'b0 : 1'b1;" in new
+    assert _verify(tmp_path, f, new, ".v", "tog") == "EQUIVALENT"

@@ -172,16 +172,18 @@ def sites(text: str, path: str = "x.sv") -> list:
                 if c.startswith("?") or written_in.get(c) != {bi}:
                     continue
                 rhs = [text[r[0]:r[1]].strip() for _x, (nm, _s, r) in ws if nm == c]
-                inc = r"\(?\s*" + re.escape(c) + r"\s*([+-])\s*(?:1|\d*'[sS]?[dDbBhH]0*1)\s*\)?"
-                ops = [re.fullmatch(inc, r) for r in rhs]
-                if not all(ops) or {m.group(1) for m in ops} != {"+", "-"}:
+                # a counter stepping both ways: every write reads C, and the writes add and subtract
+                # (C + 1 / C - 1 apart, or one write C + (up ? 1 : -1)); the step's table decides the rest
+                own = r"(?<![\w$.'])" + re.escape(c) + r"(?![\w$])"
+                if not all(re.search(own, r) for r in rhs) or not ("+" in "".join(rhs) and "-" in "".join(rhs)):
                     continue
                 for d in sorted(names - {c}):
                     if d.startswith("?") or written_in.get(d) != {bi}:
                         continue
                     drhs = [text[r[0]:r[1]].strip() for _x, (nm, _s, r) in ws if nm == d]
-                    if any(re.search(r"\b" + re.escape(x) + r"\b", r) for r in drhs for x in (c, d)):
-                        continue  # D written from itself or the counter: not a constant
+                    if any(re.search(r"(?<![\w$.'])" + re.escape(c) + r"(?![\w$])", r) for r in drhs):
+                        continue  # D computed from the counter: not a direction flag
+                    # a toggle (dir <= ~dir) is fine: the table decides; its values are written as literals
                     spans = [s for _x, (nm, s, _r) in ws if nm in (c, d)]
                     s_node = _smallest(run, spans)
                     if s_node is None:
@@ -431,10 +433,10 @@ def emit(st: _Site, text: str, f: dict, d_names: dict[int, str]) -> str:
         # ph[k] ? ~ph[k-1:0] : ph[k-1:0], widened to C's width, plus the low end
         core = f"({ph}[{k - 1}:0] ^ {{{k}{{{ph}[{k}]}}}})" if k > 1 else f"({ph}[0] ^ {ph}[1])"
         cexpr = core if lo == 0 else f"{wc}'d{lo} + {core}"
-    elif f["hold"]:
-        cexpr = f"{wc}'d{lo} + (({ph} < {P}'d{H}) ? {ph} : {P}'d{L - 1} - {ph})"
     else:
-        cexpr = f"{wc}'d{lo} + (({ph} <= {P}'d{H}) ? {ph} : {P}'d{L} - {ph})"
+        fold_ = f"(({ph} < {P}'d{H}) ? {ph} : {P}'d{L - 1} - {ph})" if f["hold"] else \
+            f"(({ph} <= {P}'d{H}) ? {ph} : {P}'d{L} - {ph})"
+        cexpr = fold_ if lo == 0 else f"{wc}'d{lo} + {fold_}"
     x = f["x"]
     rise, fall = d_names.get(f["d_rise"]), d_names.get(f["d_fall"])
     if rise is None or fall is None:
@@ -476,7 +478,8 @@ def _d_constants(st: _Site, text: str, params: dict[str, int], wc: int, wd: int,
     t2 = "module m; always @* " + text[sa:sb] + "\nendmodule"
     consts = [t2[r[0]:r[1]].strip() for _x, (nm, _s, r) in _assigns(t2, tr.root) if nm == st.d]
     consts += [text[r[0]:r[1]].strip() for nm, _s, r in st.resets if nm == st.d]
-    consts = list(dict.fromkeys(consts))
+    own = r"(?<![\w$.'])" + re.escape(st.d) + r"(?![\w$])"
+    consts = [c for c in dict.fromkeys(consts) if not re.search(own, c)]  # a toggle is no constant
     if not consts or len(consts) > 8:
         return {}
     from rtlopt.semantic import seqsim
@@ -518,6 +521,10 @@ def rewrites(texts: dict[Path, str], top: str, params: dict | None = None,
                 if f is None:
                     continue
                 names = _d_constants(st, t, vals, wc, wd, max(2.0, deadline - time.monotonic()))
+                if (_decl(st.mtext, st.d) or ("",))[0] in ("reg", "logic", "bit"):
+                    # a plain vector (a toggled flag): the values not written as constants as literals
+                    for v in (f["d_rise"], f["d_fall"]):
+                        names.setdefault(v, f"{wd}'b{v:0{wd}b}")
                 new = emit(st, t, f, names)
             except Exception:  # noqa: BLE001 - an analysis failure: no candidate
                 continue
