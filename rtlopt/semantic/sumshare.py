@@ -31,7 +31,7 @@ MAX_INSTANCES = 64
 #: groupings written at most
 MAX_CANDIDATES = 3
 #: exact covers enumerated at most
-MAX_COVERS = 20000
+MAX_COVERS = 5000
 
 
 def _kind(n) -> str:
@@ -220,7 +220,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
             sigs.append(row)
         if not sigs:
             continue
-        got = _grouping(ops, sigs)
+        got = _grouping(ops, sigs, t0 + timeout_s)
         if got is None:
             continue
         text = texts[p]
@@ -252,7 +252,7 @@ def _port_key(op: tuple[str, int], ops) -> tuple[int, int]:
     return first.index(op[0]), op[1]
 
 
-def _grouping(ops, sigs: list[list[int]]):
+def _grouping(ops, sigs: list[list[int]], deadline: float | None = None):
     """[(groups, adders, adders before)] of the best groupings (fewest adders after merging identical
     sub-sums), only those below the plain sum's count; None without an overlap."""
     n = len(ops)
@@ -285,6 +285,8 @@ def _grouping(ops, sigs: list[list[int]]):
     base = len(sigs) * (n - 1)
     scored = []
     for cover in _covers(n, list(groups)):
+        if deadline is not None and time.monotonic() > deadline:
+            break
         if all(len(g) == 1 for g in cover):
             continue
         scored.append((cost(cover), sorted(sorted(g) for g in cover), cover))
