@@ -199,3 +199,41 @@ def test_toggled_flag_and_one_ternary_step(tmp_path):
     assert "cnt_ph <= (cnt_ph == 6'd61) ? 6'd0 : cnt_ph + 1'b1;" in new
     assert "dn = (cnt_ph < 6'd31) ? 1'b0 : 1'b1;" in new
     assert _verify(tmp_path, f, new, ".v", "tog") == "EQUIVALENT"
+
+
+# a ping-pong write address stepped beside a data register in the same begin .. end: the step is the run
+# of the two statements that write the pair (the data register's write stays)
+PWRITE_V = """
+module pwr (input wire clk, input wire rst, input wire we, input wire [7:0] din,
+            output reg [7:0] last, output reg [3:0] waddr, output reg back);
+    always @(posedge clk) begin
+        if (rst) begin
+            waddr <= 4'd0;
+            back  <= 1'b0;
+            last  <= 8'd0;
+        end else if (we) begin
+            last <= din;
+            waddr <= back ? waddr - 1'b1 : waddr + 1'b1;
+            if (!back && waddr == 4'd14) back <= 1'b1;
+            else if (back && waddr == 4'd1) back <= 1'b0;
+        end
+    end
+endmodule
+"""
+
+
+def test_step_beside_another_register(tmp_path):
+    f, got = _cands(tmp_path, PWRITE_V, ".v", "pwr")
+    assert len(got) == 1
+    new = got[0][0][f]
+    assert "last <= din;\n            waddr_ph <= (waddr_ph == 5'd29) ? 5'd0 : waddr_ph + 1'b1;\n" in new
+    assert "last  <= 8'd0;" in new and "back  <= 1'b0;" not in new
+    assert _verify(tmp_path, f, new, ".v", "pwr") == "EQUIVALENT"
+
+
+def test_other_register_inside_the_step_run_gives_nothing(tmp_path):
+    # the data write between the two statements of the pair: the run writes another register
+    text = PWRITE_V.replace("            last <= din;\n            waddr <= back ? waddr - 1'b1 : waddr + 1'b1;\n",
+                            "            waddr <= back ? waddr - 1'b1 : waddr + 1'b1;\n            last <= din;\n")
+    _f, got = _cands(tmp_path, text, ".v", "pwr")
+    assert got == []

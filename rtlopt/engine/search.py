@@ -444,9 +444,11 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
                     continue
                 seen.add(new)
                 what = "; ".join(m.description for m in group[:3]) + (" ..." if len(group) > 3 else "")
-                out.append(Candidate(new, "template", (tmpl.rule,), what,
-                                     {"file": str(path), "matches": len(group),
-                                      "parts": tuple(m.description for m in group)}))
+                hints = {"file": str(path), "matches": len(group), "parts": tuple(m.description for m in group)}
+                engines = {m.data.get("engines") for m in group if isinstance(m.data, dict)}
+                if len(engines) == 1 and None not in engines:  # the proof order the matches name (all alike)
+                    hints["engines"] = engines.pop()
+                out.append(Candidate(new, "template", (tmpl.rule,), what, hints))
         if late():
             continue
         combined, rules = _apply_all(text, {k: v for k, v in templates.items() if k not in NOT_COMBINED},

@@ -112,6 +112,24 @@ def _smallest(n, spans: list[tuple[int, int]]):
     return best
 
 
+def _run_span(text: str, node, spans: list[tuple[int, int]], names: set[str]) -> tuple[int, int] | None:
+    """The span of the statement ``node`` when it writes only ``names``; for a ``begin .. end`` block
+    that also writes others, the run of its items from the first to the last holding a span of
+    ``spans`` when those items write only ``names`` (``data <= din;`` beside the step); else None."""
+    if {nm for _x, (nm, _s, _r) in _assigns(text, node)} == names:
+        return _span(node)
+    if _kind(node) != "BlockStatementSyntax":
+        return None
+    items = list(node.items)
+    hit = [i for i, it in enumerate(items) if any(_span(it)[0] <= a and b <= _span(it)[1] for a, b in spans)]
+    if not hit:
+        return None
+    run = items[hit[0]:hit[-1] + 1]
+    if {nm for it in run for _x, (nm, _s, _r) in _assigns(text, it)} != names:
+        return None
+    return _span(run[0])[0], _span(run[-1])[1]
+
+
 def _body(blk):
     st = blk.statement
     return getattr(st, "statement", st) if _kind(st) == "TimingControlStatementSyntax" else st
@@ -188,14 +206,14 @@ def sites(text: str, path: str = "x.sv") -> list:
                     s_node = _smallest(run, spans)
                     if s_node is None:
                         continue
-                    inner = [nm for _x, (nm, _s, _r) in _assigns(text, s_node)]
-                    if set(inner) != {c, d}:
+                    s_span = _run_span(text, s_node, spans, {c, d})
+                    if s_span is None:
                         continue  # S writes other registers too
                     resets = [(nm, s, r) for _x, (nm, s, r) in rs if nm in (c, d)]
                     if sorted({nm for nm, _s, _r in resets}) != sorted((c, d)):
                         continue
                     out.append(_Site(module=mod.header.name.valueText, mod_span=(ma, mb), mtext=mtext,
-                                     block=_span(blk), c=c, d=d, s=_span(s_node), resets=resets))
+                                     block=_span(blk), c=c, d=d, s=s_span, resets=resets))
     return out
 
 
@@ -266,12 +284,13 @@ def _probe_text(st: _Site, text: str, params: dict[str, int], wc: int, wd: int) 
         # the statement text with its nonblocking writes of C / D as blocking writes of the outputs
         seg = text[a:b]
         from pyslang import syntax
-        tr = syntax.SyntaxTree.fromText("module m; always @* " + seg + "\nendmodule", "p.sv")
-        off = len("module m; always @* ")
+        head = "module m; always @* begin "
+        tr = syntax.SyntaxTree.fromText(head + seg + "\nend\nendmodule", "p.sv")
+        off = len(head)
         edits = []
-        for _x, (nm, s, r) in _assigns("module m; always @* " + seg + "\nendmodule", tr.root):
+        for _x, (nm, s, r) in _assigns(head + seg + "\nend\nendmodule", tr.root):
             if nm in outs:
-                rhs = ("module m; always @* " + seg)[r[0]:r[1]]
+                rhs = (head + seg)[r[0]:r[1]]
                 edits.append((s[0] - off, s[1] - off, f"{outs[nm]} = {rename(rhs)};"))
         # rename the reads outside the writes
         pieces, last = [], 0
@@ -474,8 +493,8 @@ def _d_constants(st: _Site, text: str, params: dict[str, int], wc: int, wd: int,
     """value -> source text of every constant D is written with (reset and S), evaluated by a probe."""
     from pyslang import syntax
     sa, sb = st.s
-    tr = syntax.SyntaxTree.fromText("module m; always @* " + text[sa:sb] + "\nendmodule", "p.sv")
-    t2 = "module m; always @* " + text[sa:sb] + "\nendmodule"
+    t2 = "module m; always @* begin " + text[sa:sb] + "\nend\nendmodule"
+    tr = syntax.SyntaxTree.fromText(t2, "p.sv")
     consts = [t2[r[0]:r[1]].strip() for _x, (nm, _s, r) in _assigns(t2, tr.root) if nm == st.d]
     consts += [text[r[0]:r[1]].strip() for nm, _s, r in st.resets if nm == st.d]
     own = r"(?<![\w$.'])" + re.escape(st.d) + r"(?![\w$])"
