@@ -106,3 +106,22 @@ def test_subtracting_accumulator_gives_nothing(tmp_path):
                 "assign hi = 4'd0;")
     _f, got = _cands(tmp_path, text, ".v", "nm")
     assert got == []
+
+
+def test_register_read_through_an_alias(tmp_path):
+    # a register narrowed by an earlier rewrite is read under its old name: wire [11:0] acc = acc_q;
+    text = OC.replace("    reg  [11:0] acc;\n", "    reg  [11:0] acc_q;\n    wire [11:0] acc = acc_q;\n") \
+             .replace("acc  <= 12'd0;", "acc_q <= 12'd0;").replace("acc <= acc + d;", "acc_q <= acc + d;")
+    f, got = _cands(tmp_path, text, ".v", "oc_check")
+    assert got
+    new = got[0][0][f]
+    assert "acc_q <= rtlopt_ocadd_acc_q(acc_q, d);" in new
+    assert _verify(tmp_path, f, new, ".v", "oc_check", ("abc",)) == "EQUIVALENT"
+
+
+def test_alias_read_elsewhere_gives_nothing(tmp_path):
+    text = OC.replace("    reg  [11:0] acc;\n", "    reg  [11:0] acc_q;\n    wire [11:0] acc = acc_q;\n") \
+             .replace("acc  <= 12'd0;", "acc_q <= 12'd0;").replace("acc <= acc + d;", "acc_q <= acc + d;") \
+             .replace("assign csum = fold;", "assign csum = fold ^ acc[11:4];")
+    _f, got = _cands(tmp_path, text, ".v", "oc_check")
+    assert got == []

@@ -203,7 +203,10 @@ def rewrite_module(body: str, rname: str, tname: str, kind: str, m: int, comp: b
     if new is None:
         return None
     mk = _mask(new)
-    occ = [x.start() for x in re.finditer(r"(?<![\w$.'])" + re.escape(rname) + r"(?![\w$])", mk)]
+    al = aliases(mk).get(rname, set())
+    alias_stmts = [m.span() for m in _ALIAS.finditer(mk) if m.group(2) == rname]
+    names = "|".join(re.escape(x) for x in sorted({rname} | al))
+    occ = [x.start() for x in re.finditer(r"(?<![\w$.'])(?:" + names + r")(?![\w$])", mk)]
     edits = []
     covered: set[int] = set()
     lift = re.search(rf"(?<![\w$]){re.escape(tname)}\s*=\s*{re.escape(expr)}\s*;", mk)
@@ -212,6 +215,10 @@ def rewrite_module(body: str, rname: str, tname: str, kind: str, m: int, comp: b
             continue
         if lift and lift.start() <= s < lift.end():
             continue
+        if any(a <= s < b for a, b in alias_stmts):
+            continue  # the alias itself (then read only in the update: left for synthesis to drop)
+        if not mk.startswith(rname, s) or re.match(r"[\w$]", mk[s + len(rname):s + len(rname) + 1]):
+            return None  # an alias read outside the register's own update
         stmt_start = max(mk.rfind(";", 0, s), mk.rfind("\n", 0, s))
         head = mk[stmt_start + 1:s]
         if re.search(r"\b(?:reg|logic|bit|var)\b", head) and not re.search(r"<=|=", head):
@@ -234,10 +241,10 @@ def rewrite_module(body: str, rname: str, tname: str, kind: str, m: int, comp: b
             return None
         rhs = mk[pos + op_len:e]
         core = _strip_parens(rhs)
-        if re.fullmatch(re.escape(rname), core):
-            covered.add(pos + op_len + rhs.index(rname))
+        if re.fullmatch(f"(?:{names})", core):
+            covered.add(pos + op_len + rhs.index(core))
             continue  # a hold
-        refs = [x.start() for x in re.finditer(r"(?<![\w$.'])" + re.escape(rname) + r"(?![\w$])", rhs)]
+        refs = [x.start() for x in re.finditer(r"(?<![\w$.'])(?:" + names + r")(?![\w$])", rhs)]
         if not refs:
             v = const_value(rhs, params, 64)
             if v is None:
@@ -252,7 +259,7 @@ def rewrite_module(body: str, rname: str, tname: str, kind: str, m: int, comp: b
         if len(plus) < 1:
             return None
         terms = [core[a + 1:b] for a, b in zip([-1] + plus, plus + [len(core)], strict=True)]
-        mine = [i for i, t in enumerate(terms) if re.fullmatch(r"\s*" + re.escape(rname) + r"\s*", t)]
+        mine = [i for i, t in enumerate(terms) if re.fullmatch(r"\s*(?:" + names + r")\s*", t)]
         if len(mine) != 1:
             return None
         others = " + ".join(t.strip() for i, t in enumerate(terms) if i != mine[0])
@@ -288,16 +295,31 @@ def rewrite_module(body: str, rname: str, tname: str, kind: str, m: int, comp: b
 _LIT = r"(?:\d+\s*'\s*[sS]?[dDhHbBoO]\s*[0-9a-fA-F_]+|\d+|'[01])"
 
 
+_ALIAS = re.compile(rf"(?:\bassign\s+|\b(?:wire|logic)\b[^;=()]*?(?<![\w$]))({_ID})\s*=\s*({_ID})\s*;")
+
+
+def aliases(masked: str) -> dict[str, set[str]]:
+    """``{R: {A, ...}}`` for nets declared or assigned as exactly another name (``wire [15:0] sum =
+    sum_q;``: a register narrowed by an earlier rewrite, still read under its old name)."""
+    out: dict[str, set[str]] = {}
+    for m in _ALIAS.finditer(masked):
+        out.setdefault(m.group(2), set()).add(m.group(1))
+    return out
+
+
 def accumulating(masked: str) -> set[str]:
-    """Names written ``R <= R + E`` / ``R = E + R`` (``E`` not a literal alone): the only update the
-    rewrite keeps reduced (a cheap filter before anything is elaborated)."""
+    """Names written ``R <= R + E`` / ``R = E + R`` (``E`` not a literal alone; ``R`` on the right may be
+    an alias of it): the only update the rewrite keeps reduced (a cheap filter before anything is
+    elaborated)."""
     out = set()
+    al = aliases(masked)
     for m in re.finditer(rf"(?<![\w$.])({_ID})\s*<?=(?!=)([^;]*);", masked):
         name, rhs = m.group(1), _strip_parens(m.group(2))
-        for a, b in ((rf"^\s*{re.escape(name)}\s*\+(.*)$", 1), (rf"^(.*)\+\s*{re.escape(name)}\s*$", 1)):
-            mm = re.match(a, rhs, re.S)
-            if mm and not re.fullmatch(rf"\s*\(?\s*{_LIT}\s*\)?\s*", mm.group(b)):
-                out.add(name)
+        for nm in {name} | al.get(name, set()):
+            for a in (rf"^\s*{re.escape(nm)}\s*\+(.*)$", rf"^(.*)\+\s*{re.escape(nm)}\s*$"):
+                mm = re.match(a, rhs, re.S)
+                if mm and not re.fullmatch(rf"\s*\(?\s*{_LIT}\s*\)?\s*", mm.group(1)):
+                    out.add(name)
     return out
 
 
