@@ -237,3 +237,37 @@ def test_other_register_inside_the_step_run_gives_nothing(tmp_path):
                             "            waddr <= back ? waddr - 1'b1 : waddr + 1'b1;\n            last <= din;\n")
     _f, got = _cands(tmp_path, text, ".v", "pwr")
     assert got == []
+
+
+# a two-bit enum flag with explicit codes under 'unique case' (codes 0 and 3 step to x: never reached)
+ENUM2_SV = """
+module sweep2 #(parameter int W = 5) (
+    input  logic         clk,
+    input  logic         rst_n,
+    output logic [W-1:0] v,
+    output logic         going_up
+);
+    typedef enum logic [1:0] {UP = 2'b01, DOWN = 2'b10} dir_e;
+    dir_e d;
+    always_ff @(posedge clk) begin
+        if (!rst_n) begin
+            v <= '0;
+            d <= UP;
+        end else begin
+            unique case (d)
+                UP:   if (v == '1) d <= DOWN; else v <= v + 1'b1;
+                DOWN: if (v == '0) d <= UP;   else v <= v - 1'b1;
+            endcase
+        end
+    end
+    assign going_up = (d == UP);
+endmodule
+"""
+
+
+def test_two_bit_enum_flag_unique_case(tmp_path):
+    f, got = _cands(tmp_path, ENUM2_SV, ".sv", "sweep2")
+    assert len(got) == 1
+    new = got[0][0][f]
+    assert "reg [5:0] v_ph;" in new and "d = v_ph[5] ? DOWN : UP;" in new
+    assert _verify(tmp_path, f, new, ".sv", "sweep2") == "EQUIVALENT"

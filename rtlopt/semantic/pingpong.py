@@ -353,7 +353,8 @@ def _eval_comb(net, inputs: dict[str, np.ndarray], n: int) -> dict[str, np.ndarr
             res[port] = v
         runs.append(res)
     if any(not np.array_equal(runs[0][k], runs[1][k]) for k in runs[0]):
-        raise ValueError("an output depends on x")
+        # outputs that depend on x (a 'unique case' missing a code: states never reached) are -1
+        return {k: np.where(runs[0][k] == runs[1][k], runs[0][k], -1) for k in runs[0]}
     return runs[0]
 
 
@@ -388,7 +389,9 @@ def _table(st: _Site, text: str, params: dict[str, int], timeout: float):
     ins = {"rtlopt_c_i": np.array([(ci >> i) & 1 for i in range(wc)], dtype=bool),
            "rtlopt_d_i": np.array([(di >> i) & 1 for i in range(wd)], dtype=bool)}
     out = _eval_comb(net, ins, n)
-    nxt = out["rtlopt_c_o"] | (out["rtlopt_d_o"] << wc)
+    nxt = np.where((out["rtlopt_c_o"] < 0) | (out["rtlopt_d_o"] < 0), -1, out["rtlopt_c_o"] | (out["rtlopt_d_o"] << wc))
+    if out["rtlopt_c_r"][0] < 0 or out["rtlopt_d_r"][0] < 0:
+        return None
     r = int(out["rtlopt_c_r"][0]) | (int(out["rtlopt_d_r"][0]) << wc)
     return wc, wd, nxt, r
 
@@ -399,6 +402,8 @@ def fold(wc: int, wd: int, nxt, r: int) -> dict | None:
     seen = {r}
     while True:
         s = int(nxt[seq[-1]])
+        if s < 0:
+            return None  # a state on the walk whose step depends on x
         if s == seq[0]:
             break
         if s in seen or len(seq) > (1 << (wc + wd)):
@@ -514,7 +519,8 @@ def _d_constants(st: _Site, text: str, params: dict[str, int], wc: int, wd: int,
     got = _eval_comb(net, {}, 1)
     out: dict[int, str] = {}
     for i, c in enumerate(consts):
-        out.setdefault(int(got[f"o{i}"][0]), c)
+        if int(got[f"o{i}"][0]) >= 0:
+            out.setdefault(int(got[f"o{i}"][0]), c)
     return out
 
 
