@@ -1,29 +1,35 @@
 """A bouncing counter and its direction flag folded into one phase counter.
 
-A register pair ``(C, D)`` -- ``C`` a counter written only with ``C + 1`` / ``C - 1`` (and constants on
-reset), ``D`` written only with constants (a 1-bit flag or an enum) -- whose every write outside the
-reset branch sits in one statement ``S`` that reads nothing but ``C``, ``D`` and constants (parameters,
-enum names) steps through a fixed cycle: each time ``S`` runs the pair moves to ``T(C, D)``, otherwise it
-holds. When that cycle, followed from the reset values, is one closed loop of ``L`` states on which ``C``
-rises from its low end to its high end and falls back (a triangle wave, a ping-pong address between two
-ends, each end held for one step while the direction turns or not), the pair is a function of a phase
-``ph`` counting modulo ``L``:
+A register pair ``(C, D)`` -- ``C`` a counter whose writes read ``C`` and together add and subtract
+(``C + 1`` / ``C - 1`` apart or ``C <= D ? C - 1 : C + 1``; constants on reset), ``D`` a flag (1 bit or an
+enum) written with constants or toggled (``D <= ~D``), never computed from ``C`` -- whose every write
+outside the reset branch sits in one statement ``S`` (or one run of statements of a ``begin .. end`` that
+write only the pair) reading nothing but ``C``, ``D`` and constants (parameters, enum names) steps through
+a fixed cycle: each time ``S`` runs the pair moves to ``T(C, D)``, otherwise it holds. When that cycle,
+followed from the reset values, is one closed loop of ``L`` states on which ``C`` rises from its low end
+to its high end and falls back (a triangle wave, a ping-pong address between two ends, each end held for
+one step while the direction turns or not), the pair is a function of a phase ``ph`` counting modulo
+``L``:
 
 - ``C = LO + (ph < H ? ph : L - 1 - ph)`` (ends held once, ``H = L / 2``) or
   ``C = LO + (ph <= H ? ph : L - ph)`` (no hold),
-- ``D = ph < X ? D_rising : D_falling`` (the two constants ``D`` takes, ``X`` where it turns).
+- ``D = ph < X ? D_rising : D_falling`` (the two values ``D`` takes, ``X`` where it turns; written as the
+  source writes them: enum names, literals).
 
 With ``L`` a power of two the phase is a free-running ``log2(L)``-bit counter and the fold a row of XORs
 (``ph[k] ? ~ph[k-1:0] : ph[k-1:0]``): no down-counter, no end compares (heldout11 wave/triangle_gen).
+Otherwise the phase wraps at ``L - 1`` and the search's measurement decides (often not smaller).
 
 Found by what the logic does: the transition table of ``S`` is computed by elaborating ``S`` alone as a
-combinational function of ``(C, D)`` (Yosys, the module's parameters at the values its instances get)
-and evaluating it on every state; the closed forms are checked on every phase. A flag that turns on an
-input, a pause that holds on an input, other registers written in ``S``: ``S`` reads something else, no
-rewrite. Emitting (a minimal source edit): ``S`` becomes ``ph <= ph + 1`` (or the wrap at ``L - 1``), the
-reset writes ``ph <= p0``, ``reg [P-1:0] <C>_ph;`` is declared before the clocked block and
-``always @* begin C = ...; D = ...; end`` follows it; every other byte stays. The search measures and
-proves the candidate (from reset; the state correspondence is the fold itself).
+combinational function of ``(C, D)`` (a Yosys probe, the module's parameters at the values its instances
+get, no implicit nets) and evaluating it on every state (entries depending on x -- codes a ``unique
+case`` leaves out -- are unknown, and the walk from reset may not pass one); the closed forms are checked
+on every phase. A flag that turns on an input, a pause that holds on an input, other registers written
+in ``S``, a flag with three values, a reset state on a tail before the loop: no rewrite. Emitting (a
+minimal source edit): ``S`` becomes ``ph <= ph + 1`` (or the wrap at ``L - 1``), the reset writes ``ph <=
+p0``, ``reg [P-1:0] <C>_ph;`` is declared before the clocked block and ``always @* begin C = ...; D = ...;
+end`` follows it; every other byte stays. The search measures and proves the candidate (from reset; ABC
+proves the designs measured in 2-11 s: the fold is a bijection between the pair's states and the phase).
 """
 
 from __future__ import annotations
