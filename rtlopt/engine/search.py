@@ -295,7 +295,7 @@ class _MeasureQueue:
 #: dropguard left the list when it began to simulate its candidates (af844e4): at load 15 its Yosys
 #: run and simulations took 32 s of a round's window before regguard could run.
 LIGHT_GENERATORS = frozenset({"instmux", "cmpflip", "regretime", "memunroll", "casetable", "romsym",
-                              "histflag", "squarer", "mapsel", "nextfunc"})
+                              "histflag", "squarer", "mapsel", "nextfunc", "bretime"})
 
 
 #: Generators that read the syntax tree only and bound their own time (no Yosys run, no simulation):
@@ -744,6 +744,8 @@ _semantic_generator("sumshare", "sumshare", per_top=True)
 _semantic_generator("regretime", "regretime", per_top=True)
 # fretime: logic a register captures moves after it (the register holds the logic's inputs).
 _semantic_generator("fretime", "fretime", per_top=True)
+# bretime: registers read only through a narrower function of them hold the function instead.
+_semantic_generator("bretime", "bretime", per_top=True)
 # maxcmp: a register compared with its proven largest value: an AND of the value's set bits.
 _semantic_generator("maxcmp", "maxcmp", per_top=True)
 # regguard: ``g ? x : K`` on state where x already equals K whenever g is false (valid bits of a table).

@@ -1,0 +1,484 @@
+"""Backward retiming through a narrowing function: registers read only through ``f(regs)`` hold ``f``.
+
+``prev <= sample; ... rising = (prev < LEVEL) && ...``: the 12-bit register ``prev`` is read only
+through the one-bit compare, so the compare can move before the register, ``prev_f <= (sample <
+LEVEL)``, and the register bank goes. Likewise a pipeline stage whose depth and buffer words are read
+only through ``le1 ? (zf1 <= zb1) : (zf1 < zb1)`` keeps the one-bit pass instead of 17 flip-flops.
+
+Found on what the logic reads, not on names: ``f`` is a maximal operator expression (a compare, a
+conditional, arithmetic ...) whose only variables are registers of one clocked block written at
+exactly the same places (same conditions: the same reset, enable and data arms), parameters and
+literals. Registers whose every read lies inside an occurrence of ``f`` are removed; the others
+stay (``zf1`` above is also an output). The new register is written wherever the group is, with
+``f`` of the values written there: a register's right side is substituted only when it keeps its
+value in any context (a name or select of its own width and signedness, or a constant written as a
+sized literal), else no candidate. Worth it when ``f`` has fewer bits than the registers removed.
+The search loop measures and proves every candidate (the new register equals ``f`` of the old ones
+in every reachable state: an induction invariant).
+
+Related: :mod:`rtlopt.semantic.regretime` (one binary operator of two registers read once each),
+:mod:`rtlopt.semantic.fretime` (the other direction: logic a register captures moves after it).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from rtlopt.hdl.edit import Edit, apply_edits
+from rtlopt.semantic.fretime import (
+    _CONSTS,
+    _VALUE,
+    _buf,
+    _is_edge_block,
+    _refs,
+    _span,
+    _stmt_edit,
+    _sv,
+    _uniq,
+    _walk,
+)
+
+RULE = "register_retiming"
+
+_MAX_CANDS = 4
+_SYS_OK = ("$signed", "$unsigned")
+
+
+def _kids(e) -> list | None:
+    """The operand expressions of a bound expression (None: a kind not followed)."""
+    k = type(e).__name__
+    if k in ("BinaryExpression",):
+        return [e.left, e.right]
+    if k in ("UnaryExpression", "ConversionExpression"):
+        return [e.operand]
+    if k == "ConditionalExpression":
+        return [c.expr for c in e.conditions] + [e.left, e.right]
+    if k == "ConcatenationExpression":
+        return list(e.operands)
+    if k == "ReplicationExpression":
+        return [e.count, e.concat]
+    if k in ("ElementSelectExpression",):
+        return [e.value, e.selector]
+    if k == "RangeSelectExpression":
+        return [e.value, e.left, e.right]
+    if k == "CallExpression":
+        if not e.isSystemCall or e.getSubroutineName() not in _SYS_OK:
+            return None
+        return list(e.arguments)
+    if k in ("IntegerLiteral", "UnbasedUnsizedIntegerLiteral", *_VALUE):
+        return []
+    return None
+
+
+class _Occ:
+    __slots__ = ("expr", "span", "regs", "text")
+
+    def __init__(self, expr, span, regs, text):
+        self.expr, self.span, self.regs, self.text = expr, span, regs, text
+
+
+def _collect(root, key_of, text: str, buf: int, out: list) -> tuple[bool, frozenset]:
+    """Post-order over ``root``: (pure, registers read). Maximal operator subexpressions that read
+    only registers of one group (and constants) go to ``out``."""
+    kids = _kids(root)
+    k = type(root).__name__
+    if kids is None:
+        return False, frozenset()
+    if k in _VALUE:
+        sym = root.symbol
+        if type(sym).__name__ in _CONSTS:
+            return True, frozenset()
+        key = key_of(sym)
+        return (key is not None), (frozenset([sym]) if key is not None else frozenset())
+    res = [_collect(c, key_of, text, buf, out) for c in kids]
+    regs = frozenset().union(*[r for _ok, r in res]) if res else frozenset()
+    ok = all(o for o, _r in res) and len({key_of(s) for s in regs}) <= 1
+    if ok:
+        return True, regs
+    # maximal: each pure child with registers that is an operator expression
+    for c, (o, r) in zip(kids, res, strict=True):
+        _emit(c, o, r, text, buf, out)
+    return False, regs
+
+
+def _emit(e, ok: bool, regs, text: str, buf: int, out: list) -> None:
+    if not ok or not regs:
+        return
+    u = e
+    while type(u).__name__ == "ConversionExpression" and u.syntax is None:
+        u = u.operand
+    if type(u).__name__ in (*_VALUE, "ElementSelectExpression", "RangeSelectExpression") or u.syntax is None:
+        return  # a name or a select: width reduction's business, not a function to move
+    if _buf(u.syntax) != buf:
+        return
+    a, b = _span(u.syntax)
+    out.append(_Occ(u, (a, b), regs, re.sub(r"\s+", " ", text[a:b]).strip()))
+
+
+def _roots(body):
+    """Every expression of a module body (pyslang's visitor walks into subexpressions too, so each
+    one is a root of its own: a pure subexpression of a pure expression is also offered, a valid
+    function of the registers; occurrences are deduplicated by span)."""
+    roots = []
+
+    def visit(n):
+        k = type(n).__name__
+        if k.endswith("Expression") and k != "AssignmentExpression":
+            roots.append(n)
+        return True
+
+    body.visit(visit)
+    return roots
+
+
+def _literal(sym, rhs) -> str | None:
+    """A constant right side as a sized literal of the register's width (None: not constant)."""
+    w = int(sym.type.bitWidth)
+    e = rhs
+    while type(e).__name__ == "ConversionExpression" and e.constant is None:
+        e = e.operand
+    if type(e).__name__ == "UnbasedUnsizedIntegerLiteral" and e.syntax is not None:
+        t = str(e.syntax).strip()
+        if t not in ("'0", "'1"):
+            return None
+        v = 0 if t == "'0" else (1 << w) - 1
+    else:
+        cv = getattr(rhs, "constant", None)
+        m = re.fullmatch(r"(\d+)'s?([bdh])([0-9a-fA-F_]+)", str(cv).strip()) if cv is not None else None
+        if m is None:
+            return None
+        v = int(m.group(3).replace("_", ""), {"b": 2, "d": 10, "h": 16}[m.group(2)])
+    v &= (1 << w) - 1
+    lit = "1'b0" if v == 0 else f"{w}'h{v:x}"  # zero reads the same at any width
+    return f"$signed({lit})" if sym.type.isSigned else lit
+
+
+def _same_value(sym, rhs, text: str) -> str | None:
+    """The text of a right side that reads the same in any context as in ``sym <= rhs``."""
+    e = rhs
+    while type(e).__name__ == "ConversionExpression" and e.syntax is None:
+        e = e.operand
+    k = type(e).__name__
+    if k in (*_VALUE, "ElementSelectExpression", "RangeSelectExpression", "ConcatenationExpression",
+             "ReplicationExpression") and e.syntax is not None:
+        t = e.type
+        if int(t.bitWidth or 0) == int(sym.type.bitWidth) and bool(t.isSigned) == bool(sym.type.isSigned) \
+                and not (k in _VALUE and type(e.symbol).__name__ in _CONSTS):
+            a, b = _span(e.syntax)
+            return "(" + text[a:b] + ")"
+    return _literal(sym, rhs)
+
+
+def _selects(expr) -> dict:
+    """Identifier span of a register read through a constant select -> ((select span), msb, lsb)."""
+    out = {}
+
+    def visit(n):
+        k = type(n).__name__
+        if k in ("ElementSelectExpression", "RangeSelectExpression") and type(n.value).__name__ in _VALUE \
+                and n.value.syntax is None and n.syntax is not None \
+                and type(n.syntax).__name__ == "IdentifierSelectNameSyntax":
+            try:
+                if k == "ElementSelectExpression":
+                    msb = lsb = int(str(n.selector.constant))
+                else:
+                    if str(n.selectionKind).rsplit(".", 1)[-1] != "Simple":
+                        return True
+                    msb, lsb = int(str(n.left.constant)), int(str(n.right.constant))
+            except (TypeError, ValueError):
+                out[_span(n.syntax.identifier)] = None
+                return True
+            out[_span(n.syntax.identifier)] = (_span(n.syntax), msb, lsb)
+        return True
+
+    expr.visit(visit)
+    return out
+
+
+def _select_of(sym, rhs, sel, text: str) -> str | None:
+    """``sym[msb:lsb]`` with ``sym``'s written value: ``name[msb:lsb]`` for a bare name of the same
+    declared range, the bits of a constant as a sized literal."""
+    if sel is None:
+        return None
+    (sa, sb), msb, lsb = sel
+    e = rhs
+    while type(e).__name__ == "ConversionExpression" and e.syntax is None:
+        e = e.operand
+    sel_text = text[sa:sb]
+    base_end = sel_text.index("[")
+    if type(e).__name__ in _VALUE and type(e.symbol).__name__ not in _CONSTS and e.syntax is not None \
+            and str(e.type) == str(sym.type):
+        a, b = _span(e.syntax)
+        return text[a:b].strip() + sel_text[base_end:]
+    lit = _literal(sym, rhs)
+    if lit is None or msb < lsb:
+        return None
+    m = re.search(r"'h([0-9a-f]+)\)?$", lit)
+    v = 0 if m is None else int(m.group(1), 16)
+    w = int(sym.type.bitWidth)
+    try:
+        lo_bit = lsb - int(sym.type.fixedRange.lower)
+    except Exception:  # noqa: BLE001
+        return None
+    if lo_bit < 0 or lo_bit + (msb - lsb) >= w:
+        return None
+    n = msb - lsb + 1
+    return f"{n}'h{(v >> lo_bit) & ((1 << n) - 1):x}"
+
+
+def _analyze(body, text: str, path: Path) -> list[tuple[str, str]]:
+    msyn = body.definition.syntax if body.definition is not None else None
+    if msyn is None:
+        return []
+    buf = _buf(msyn)
+    mlo, mhi = _span(msyn)
+    members = list(body)
+    mine = {m.name: m for m in members if type(m).__name__ == "VariableSymbol" and m.syntax is not None}
+    refs = _refs(body, mlo, mhi, buf)
+    byname: dict[str, list] = {}
+    for sym, s, w in refs:
+        if sym.name in mine and sym.syntax is not None and _span(sym.syntax) == _span(mine[sym.name].syntax):
+            byname.setdefault(sym.name, []).append((s, w))
+    # registers: every write a whole non-blocking one in one clocked block, none in a loop
+    group: dict[str, tuple] = {}
+    writes: dict[str, list] = {}
+    for pb in members:
+        if type(pb).__name__ != "ProceduralBlockSymbol" or not _is_edge_block(pb) or pb.body.syntax is None:
+            continue
+        ws: list = []
+        if not _walk(pb.body, (), ws):
+            continue
+        blo, bhi = _span(pb.body.syntax)
+        per: dict[str, list] = {}
+        for w in ws:
+            if w.sym.name in mine:
+                per.setdefault(w.sym.name, []).append(w)
+        for n, lst in per.items():
+            nw = sum(1 for _s, isw in byname.get(n, []) if isw)
+            if any(w.blocking or not w.whole or w.in_loop for w in lst) or nw != len(lst) \
+                    or not all(blo <= _span(w.stmt)[0] < bhi for w in lst) \
+                    or len({w.path for w in lst}) != len(lst) or mine[n].syntax.initializer is not None:
+                continue
+            group[n] = (_span(pb.body.syntax), tuple(sorted(w.path for w in lst)))
+            writes[n] = lst
+
+    def key_of(sym):
+        if sym is None or sym.name not in group or sym.syntax is None \
+                or _span(sym.syntax) != _span(mine[sym.name].syntax):
+            return None
+        return group[sym.name]
+
+    if not group:
+        return []
+    occs: list[_Occ] = []
+    for r in _roots(body):
+        ok, regs = _collect(r, key_of, text, buf, occs)
+        _emit(r, ok, regs, text, buf, occs)
+    by_text: dict[str, list[_Occ]] = {}
+    seen_spans: set = set()
+    for o in occs:
+        if mlo <= o.span[0] < mhi and o.span not in seen_spans:
+            seen_spans.add(o.span)
+            by_text.setdefault(o.text, []).append(o)
+    out = []
+    sv = _sv(path, text)
+    for ftext, lst in sorted(by_text.items(), key=lambda kv: kv[0]):
+        regs = sorted(frozenset().union(*[o.regs for o in lst]), key=lambda s: s.name)
+        spans = sorted({o.span for o in lst})
+        if any(a < d and c < b and (a, b) != (c, d) for (a, b) in spans for (c, d) in spans):
+            continue  # nested occurrences
+        removed = [s for s in regs if all(any(a <= lo and hi <= b for a, b in spans)
+                                             for (lo, hi), isw in byname.get(s.name, []) if not isw)]
+        e0 = lst[0].expr
+        fw = int(e0.type.bitWidth or 0)
+        if not removed or fw <= 0 or fw >= sum(int(s.type.bitWidth) for s in removed):
+            continue
+        # textual safety: every mention of a removed register is its declaration or a reference seen
+        bad = False
+        for s in removed:
+            n = len(re.findall(rf"(?<![\w$.]){re.escape(s.name)}(?![\w$])", text[mlo:mhi]))
+            if n != len(byname.get(s.name, [])) + 1:
+                bad = True
+        if bad:
+            continue
+        # the substitution of each register at each write place
+        paths = group[regs[0].name][1]
+        rspans = {}  # (span of a register name inside the first occurrence) -> symbol
+        a0, b0 = lst[0].span
+        for sym, s, _w in _refs(lst[0].expr, a0, b0, buf):
+            if sym.name in group and key_of(sym) is not None:
+                rspans[s] = sym
+        if {s.name for s in rspans.values()} != {s.name for s in regs}:
+            continue
+        sels = _selects(lst[0].expr)
+        new_writes = {}
+        for p in paths:
+            parts = []
+            pos = a0
+            for (lo, hi), sym in sorted(rspans.items()):
+                w = next(w for w in writes[sym.name] if w.path == p)
+                sel = sels.get((lo, hi))
+                if sel is None:
+                    sub = _same_value(sym, w.rhs, text)
+                else:  # the base of a constant select: a bare name, or the selected bits of a constant
+                    sub, hi = _select_of(sym, w.rhs, sel, text), sel[0][1]
+                if sub is None:
+                    bad = True
+                    break
+                parts.append(text[pos:lo])
+                parts.append(sub)
+                pos = hi
+            if bad:
+                break
+            parts.append(text[pos:b0])
+            new_writes[p] = "".join(parts)
+        if bad:
+            continue
+        # a name: the net f drives when it is a whole right side, else the first removed register's
+        base = f"{removed[0].name}_f"
+        name = _uniq(text, base)
+        edits: list[Edit] = [Edit(a, b, name) for a, b in spans]
+        rem = {s.name for s in removed}
+        for p in paths:
+            ws_p = [w for n in sorted(rem) for w in writes[n] if w.path == p]
+            first = True
+            for w in sorted(ws_p, key=lambda w: _span(w.stmt)[0]):
+                if first:
+                    edits.append(_stmt_edit(text, w.stmt, [f"{name} <= {new_writes[p]};"]))
+                    first = False
+                else:
+                    edits.append(_stmt_edit(text, w.stmt, []))
+        # declarations: the new register before the first removed one's statement; removed names dropped
+        decl_edits = _decls(text, removed, name, fw, bool(e0.type.isSigned), sv)
+        if decl_edits is None:
+            continue
+        edits += decl_edits
+        try:
+            new = apply_edits(text, edits)
+        except Exception:  # noqa: BLE001 - overlapping edits: no candidate
+            continue
+        rn = ", ".join(s.name for s in removed)
+        gain = sum(int(s.type.bitWidth) for s in removed) - fw
+        out.append((gain, len(ftext), new, f"registers {rn} are read only through {ftext}: register {name} holds it "
+                         f"({sum(int(s.type.bitWidth) for s in removed)} -> {fw} flip-flops)"))
+    out.sort(key=lambda t: (-t[0], t[1]))  # most flip-flops saved first, then the simplest function
+    return [(new, desc) for _g, _n, new, desc in out]
+
+
+def _decls(text: str, removed, name: str, width: int, signed: bool, sv: bool) -> list[Edit] | None:
+    """Edits dropping the removed registers' declarators and declaring the new register."""
+    edits: list[Edit] = []
+    stmts: dict[tuple[int, int], tuple] = {}  # declaration statement span -> (syntax, removed names)
+    for s in removed:
+        par = s.syntax.parent
+        while par is not None and (type(par).__name__ == "SyntaxList"
+                                   or type(par).__name__.startswith("SeparatedSyntaxList")):
+            par = par.parent
+        if par is None or type(par).__name__ != "DataDeclarationSyntax":
+            return None
+        stmts.setdefault(_span(par), (par, set()))[1].add(s.name)
+    for (a, b), (par, names) in stmts.items():
+        decls = [d for d in par.declarators if type(d).__name__ == "DeclaratorSyntax"]
+        kept = [d for d in decls if d.name.valueText not in names]
+        if not kept:
+            ls = text.rfind("\n", 0, a) + 1
+            le = text.find("\n", b)
+            if not text[ls:a].strip() and le >= 0 and (not text[b:le].strip() or text[b:le].strip().startswith("//")):
+                edits.append(Edit(ls, le + 1, ""))
+            else:
+                edits.append(Edit(a, b, ""))
+        else:
+            da, db = _span(decls[0])[0], _span(decls[-1])[1]
+            edits.append(Edit(da, db, ", ".join(text[slice(*_span(d))].strip() for d in kept)))
+    a = min(stmts)[0]
+    ls = text.rfind("\n", 0, a) + 1
+    ind = re.match(r"[ \t]*", text[ls:a]).group(0)
+    kw = "logic" if sv else "reg"
+    rng = f" [{width - 1}:0]" if width > 1 else ""
+    sg = " signed" if signed else ""
+    edits.append(Edit(ls, ls, f"{ind}{kw}{sg}{rng} {name};\n"))
+    return edits
+
+
+def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
+    """Backward-retiming candidates ``[(new texts, description)]``."""
+    from pyslang import syntax
+
+    from rtlopt.hdl.project import top_compilation
+
+    t0 = time.monotonic()
+    paths = list(texts)
+    tlist = [texts[p] for p in paths]
+    if not all(t.isascii() for t in tlist) or not any(re.search(r"\b(posedge|negedge)\b", t) for t in tlist):
+        return []
+    comp = top_compilation(top)
+    trees = []
+    for t, p in zip(tlist, paths, strict=True):
+        tr = syntax.SyntaxTree.fromText(t, str(p))
+        trees.append(tr)
+        comp.addSyntaxTree(tr)
+    if any(d.isError() for t in trees for d in t.diagnostics):
+        return []
+    root = comp.getRoot()
+    buf_file = {t.root.sourceRange.start.buffer.id: i for i, t in enumerate(trees)}
+    seen: set = set()
+    bodies = []
+
+    def walk(inst):
+        body = inst.body
+        dn = body.definition.name if body.definition is not None else None
+        if dn in seen:
+            return
+        seen.add(dn)
+        bodies.append(body)
+
+        def visit(n):
+            if type(n).__name__ == "InstanceSymbol" and n is not inst:
+                walk(n)
+                return False
+            return True
+
+        body.visit(visit)
+
+    for ti in root.topInstances:
+        if ti.name == top:
+            walk(ti)
+    # a module instantiated more than once with different parameters: its elaborated widths differ
+    counts: dict[str, set] = {}
+
+    def count(n):
+        if type(n).__name__ == "InstanceSymbol":
+            d = n.body.definition.name if n.body.definition is not None else None
+            counts.setdefault(d, set()).add(str([(p.name, str(getattr(p, "value", ""))) for p in n.body
+                                                 if type(p).__name__ == "ParameterSymbol"]))
+        return True
+
+    for ti in root.topInstances:
+        if ti.name == top:
+            ti.visit(count)
+    out = []
+    for body in bodies:
+        if time.monotonic() - t0 > timeout_s or len(out) >= _MAX_CANDS:
+            break
+        d = body.definition
+        if d is None or len(counts.get(d.name, set())) > 1:
+            continue
+        fi = buf_file.get(_buf(d.syntax)) if d.syntax is not None else None
+        if fi is None:
+            continue
+        try:
+            got = _analyze(body, tlist[fi], paths[fi])
+        except Exception:  # noqa: BLE001 - an analysis failure: no candidates for this module
+            continue
+        for new, desc in got:
+            out.append(({**texts, paths[fi]: new}, desc))
+    return out[:_MAX_CANDS]
+
+
+def bretime_candidates(state) -> list:
+    """Search-loop generator."""
+    from rtlopt.engine.candidate import sequential_candidates
+
+    return sequential_candidates(state, candidates_for, RULE)
