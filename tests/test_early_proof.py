@@ -212,3 +212,51 @@ def test_fsm_engine_first_run_may_come_in_a_later_round(tmp_path: Path, monkeypa
     assert search.fsm_candidates(st(design=design, texts={design.files[0]: other}, goal="area", liberty=None,
                                     round=2)) == []
     assert len(calls) == n
+
+
+def test_no_early_proof_while_a_family_s_first_candidate_is_unmeasured(tmp_path: Path, monkeypatch):
+    """mac_const: the datapath e-graph's rewrite (322.7 um^2) was still being measured when a template
+    combination (357.2) was proven early and accepted; the run ended at 356.7 instead of 188.6. The early
+    proof waits until the first candidate of every family is measured."""
+    log: list = []
+    src = tmp_path / "top.v"
+    release, started = threading.Event(), {"SLOWMEAS": threading.Event()}
+    inner = _measure(started)
+
+    def measure_fn(ref, texts=None, timeout=300.0):
+        text = next(iter(texts.values())) if texts else ""
+        if "SLOWMEAS" in text:
+            release.wait(timeout=600)  # measured once the first later generator ran
+        return inner(ref, texts=texts, timeout=timeout)
+
+    def templates(state):
+        if state.round > 0:
+            return []
+        return [Candidate(_variant(_SRC, 900, "QUICK"), "template", ("const_mult_to_shift_add",), "quick",
+                          {"file": str(src)})]
+
+    def egraph(state):
+        if state.round > 0:
+            return []
+        return [Candidate(_variant(_SRC, 600, "SLOWMEAS"), "egraph", ("datapath_egraph",), "slow to measure",
+                          {"file": str(src)})]
+
+    def heavy1(state):
+        log.append(("gen", "heavy1", state.round))
+        if state.round == 0:
+            release.set()
+        return []
+
+    def heavy2(state):
+        log.append(("gen", "heavy2", state.round))
+        return []
+
+    gens = {"templates": templates, "datapath_egraph": egraph, "heavy1": heavy1, "heavy2": heavy2}
+    _, design = _setup(tmp_path, monkeypatch, gens, {"QUICK": "EQUIVALENT", "SLOWMEAS": "EQUIVALENT"}, log)
+    monkeypatch.setattr(search, "EARLY_WAIT_S", 0.0)  # (its measurement waits for heavy1: no waiting for it)
+    res = search.optimize(design, budget_s=300, verify_timeout_s=60, measure_fn=measure_fn, max_steps=1)
+    proofs = [e[:2] for e in log if e[0] == "prove"]
+    # the better one (early before heavy2, or in the prove stage), never the one measured first
+    assert proofs == [("prove", "SLOWMEAS")]
+    assert log.index(("gen", "heavy1", 0)) < [e[:2] for e in log].index(("prove", "SLOWMEAS"))
+    assert [s.description for s in res.steps] == ["slow to measure"]

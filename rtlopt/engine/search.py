@@ -318,7 +318,8 @@ def _generator_order(names: list[str]) -> list[str]:
 
 #: Early proof: once the early generators (the first, the LIGHT and the BOUNDED_SYNTAX ones) have run,
 #: before each later generator the best candidate measured so far (better than the current design by at
-#: least EARLY_PROOF_MIN_GAIN of its metric) is proven with up to EARLY_PROOF_SHARE of the time left to
+#: least EARLY_PROOF_MIN_GAIN of its metric; only once the first candidate of every family listed so far
+#: is measured) is proven with up to EARLY_PROOF_SHARE of the time left to
 #: the budget's end (at most the per-proof limit, at least PROOF_FLOOR_S), while the round's generator
 #: window still has PROOF_FLOOR_S left (else the prove stage comes next anyway). Proven, it is accepted at
 #: once and the round ends: the later generators run in the next round, on the new text, and that round's
@@ -330,7 +331,8 @@ def _generator_order(names: list[str]) -> list[str]:
 #: UNKNOWN in 13 s slots: no_proof; proven early at t = 4-20 s, then the thrcount narrowing in round 2).
 EARLY_PROOF_SHARE = 0.5
 EARLY_PROOF_MIN_GAIN = 0.05
-#: The early proof waits at most this long for a measurement already running (never for one not started).
+#: A round's early proofs wait at most this long in all for measurements already running (never for one
+#: not started: the check is made again before the next generator).
 EARLY_WAIT_S = 5.0
 #: A candidate whose early proof ended UNKNOWN is proven again in the round's prove stage only with a
 #: limit at least this many times the early one (a shorter or equal one would end the same way).
@@ -1150,20 +1152,29 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
     staged_proofs: set[int] = set()  # verdicts of candidates proven through a stage (see prove_staged)
     early_wait = {"left": 0.0}  # what the round's early proof may still wait for running measurements
 
-    def early_proof(cands, cur_metric: float, delay_limit: float | None, early_unknown: dict[str, float]):
+    def early_proof(cands, cur_metric: float, delay_limit: float | None, early_unknown: dict[str, float],
+                    fam_of: dict[int, tuple]):
         """The round's early proof (see EARLY_PROOF_SHARE) of the best candidate of ``cands`` measured so
-        far: the accepted tuple when proven, False when it was not (or no slot is left), None when no
-        measured candidate qualifies yet (asked again before the next generator)."""
-        measured = []
-        for c, t, f in cands:
-            if f is None or f.cancelled():
-                continue
+        far: the accepted tuple when proven, False when it was not (or no slot is left), None when none
+        qualifies yet or the first candidate of some family is not measured yet (asked again before the
+        next generator: mac_const's datapath e-graph rewrite, 322.7 um^2, was still being measured when a
+        template combination of 357.2 was proven early and accepted, and the run ended at 356.7, not 188.6)."""
+        firsts: dict = {}
+        for c, _t, f in cands:
+            firsts.setdefault(fam_of.get(id(c)), f)
+        for f in firsts.values():
+            if f is None:
+                return None
             if f.running() and early_wait["left"] > 0:
                 tw = time.monotonic()
                 with contextlib.suppress(Exception):
                     f.result(timeout=early_wait["left"])
                 early_wait["left"] -= time.monotonic() - tw
-            if not f.done() or f.exception() is not None:
+            if not f.done():
+                return None
+        measured = []
+        for c, t, f in cands:
+            if f is None or not f.done() or f.cancelled() or f.exception() is not None:
                 continue
             rep = f.result()
             if rep.provenance.get("measured") == "area only":
@@ -1307,7 +1318,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                              for c, t, f in cands]
                 if early_due and early_open and result is not None and name not in early_group \
                         and gen_deadline - time.monotonic() >= PROOF_FLOOR_S:
-                    got_early = early_proof(cands, cur_metric, delay_limit, early_unknown)
+                    got_early = early_proof(cands, cur_metric, delay_limit, early_unknown, fam_of)
                     if got_early is not None:
                         early_due = False
                         if got_early is not False:
