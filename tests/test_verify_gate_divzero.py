@@ -123,3 +123,22 @@ def test_constant_divisor_keeps_its_plain_form(tmp_path):
     res = _check(tmp_path, gold, gate, None)
     assert res.verdict is Verdict.EQUIVALENT, res.format_text()
     assert res.engine == "exhaustive" and not any("division by zero" in n for n in res.notes), res.format_text()
+
+
+def test_seqsim_filter_reads_the_division_by_zero_as_the_proof_does(tmp_path):
+    """The simulation filter (seqsim.outputs_agree) frees the division by zero too: a candidate whose
+    quotient is free where the original's is defined differs (it agreed with Yosys's all-ones gates);
+    the same division (gold's x) or a guarded one still agrees."""
+    from pathlib import Path
+
+    from rtlopt.semantic import seqsim
+
+    def agree(orig, cand):
+        net = seqsim.load_texts({Path("o.v"): orig}, "s")
+        return seqsim.outputs_agree(net, {Path("o.v"): cand}, "s", 60)
+
+    assert agree(SEQ_GUARD_ONES, SEQ_PLAIN) is False
+    assert agree(SEQ_GUARD_ZERO, SEQ_PLAIN) is False
+    assert agree(SEQ_PLAIN, SEQ_PLAIN) is True
+    assert agree(SEQ_PLAIN, SEQ_GUARD_ONES) is True
+    assert agree(SEQ_GUARD_ZERO, SEQ_GUARD_ZERO) is True

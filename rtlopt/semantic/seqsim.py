@@ -85,30 +85,59 @@ class GateNet:
 # -- building ------------------------------------------------------------------------------------
 
 def yosys_json(files: Iterable[str | Path], top: str, timeout: float = 60.0,
-               keep_regs: bool = False) -> tuple[dict, dict]:
+               keep_regs: bool = False, free_zero_div: bool = False) -> tuple[dict, dict]:
     """(coarse JSON after proc/flatten, gate JSON) of ``top``; Yosys runs in a child process.
     ``keep_regs``: flip-flops nothing reads are kept (a register that is only written may still be
-    the cheaper twin of a live one)."""
+    the cheaper twin of a live one). ``free_zero_div``: a divide / modulo whose divisor may be 0 gives
+    a free value (x in Verilog; Yosys's gates give all ones / the dividend) where the divisor is 0, as
+    the proof reads it (rtlopt.verify._gatex); a second Yosys run, only for designs with one."""
     from rtlopt.semantic._divconst import write_map
     from rtlopt.tools.yosys import input_error_from_yosys, read_design_script
     from rtlopt.verify._prepare import yosys_tool
+
+    def rest(tmp: str) -> str:
+        # constant folding first ('(last + i) % 8' of a loop: a 32-bit divider each without it;
+        # the techmap of eight of them ran over 60 s); opt_expr merges no cells, registers stay
+        # a divide / modulo by a constant that is not a power of two as a narrow long division
+        # (rtlopt.semantic._divconst: '(sp + 1) % 6' in 32 bits was 47,000 gates)
+        return ("opt_expr\nopt_clean\n"
+                f"dffunmap\n{write_map(tmp)}\ntechmap\nopt_clean\nsetattr -unset keep\nwrite_json gates.json\n")
 
     with tempfile.TemporaryDirectory(prefix="rtlopt-seq-") as tmp:
         script = read_design_script(list(files), top) + (
             "proc\n" + ("setattr -set keep 1 t:$*dff*\n" if keep_regs else "")
             + "flatten\nmemory\nopt_clean\nwrite_json coarse.json\n"
-            # constant folding first ('(last + i) % 8' of a loop: a 32-bit divider each without it;
-            # the techmap of eight of them ran over 60 s); opt_expr merges no cells, registers stay
-            "opt_expr\nopt_clean\n"
-            # a divide / modulo by a constant that is not a power of two as a narrow long division
-            # (rtlopt.semantic._divconst: '(sp + 1) % 6' in 32 bits was 47,000 gates)
-            f"dffunmap\n{write_map(tmp)}\ntechmap\nopt_clean\nsetattr -unset keep\nwrite_json gates.json\n")
+            + ("write_rtlil coarse.il\n" if free_zero_div else "") + rest(tmp))
         res = yosys_tool().run_script(script, cwd=tmp, timeout=timeout, check=False)
         if res.returncode != 0:
             raise input_error_from_yosys(res)
         coarse = json.loads((Path(tmp) / "coarse.json").read_text())
+        if free_zero_div:
+            _free_zero_divisions(coarse, top, Path(tmp), timeout, rest(tmp))
         gates = json.loads((Path(tmp) / "gates.json").read_text())
     return coarse, gates
+
+
+def _free_zero_divisions(coarse: dict, top: str, tmp: Path, timeout: float, rest: str) -> None:
+    """Rewrite ``tmp/gates.json`` with the divisions of ``top`` whose divisor may be 0 freed there
+    (``(|B) ? A / B : $anyseq``, an unmodelled cell: free, x in the three-valued simulation)."""
+    from rtlopt.verify._gatex import GATE_MAP, MAP_FILE, lower_script, mark_cells, zero_divisors
+    from rtlopt.verify._prepare import yosys_tool
+
+    mods = coarse.get("modules", {})
+    name = top if top in mods else next((n for n, m in mods.items()
+                                         if str(m.get("attributes", {}).get("top", "0")).strip("0")), None)
+    cells = zero_divisors(mods[name]) if name else []
+    if not cells or not mark_cells(tmp / "coarse.il", cells, name):
+        return
+    (tmp / MAP_FILE).write_text(GATE_MAP)
+    lower = lower_script(tmp / "coarse.il", tmp / "coarse_x.json").splitlines()
+    script = "\n".join(ln for ln in lower if not ln.startswith("write_")) + "\n" + rest
+    res = yosys_tool().run_script(script, cwd=tmp, timeout=timeout, check=False)
+    if res.returncode != 0:
+        from rtlopt.tools.yosys import input_error_from_yosys
+
+        raise input_error_from_yosys(res)
 
 
 def _module(js: dict, top: str) -> dict:
@@ -281,7 +310,9 @@ _LOAD_LOCK = threading.Lock()
 
 
 def load(files: Iterable[str | Path], top: str, timeout: float = 60.0, keep_regs: bool = False) -> GateNet:
-    coarse, gates = yosys_json(files, top, timeout, keep_regs=keep_regs)
+    """The :class:`GateNet` of ``top``; a division by a divisor that may be 0 is free there (x in Verilog,
+    as the proof reads it: see :func:`yosys_json`)."""
+    coarse, gates = yosys_json(files, top, timeout, keep_regs=keep_regs, free_zero_div=True)
     return build(coarse, gates, top)
 
 
@@ -975,6 +1006,17 @@ def _differs_early(orig_run, net2, cyc: int, words: int, seed: int, hold: int, w
 MIN_CHECKED = 0.5
 
 
+def _free_bits_matter(net2, cyc: int, words: int, seed: int, hold: int, w2: list[int], known) -> bool:
+    """Whether the candidate's free bits (x, a division by zero: every value must match, as the proof
+    reads the gate) change one of its outputs where the original's (``known``, from its three-valued
+    run) is defined: two runs on the same inputs with different free values that disagree there are a
+    difference from the original for one of them (the three-valued run alone leaves such a sample
+    uncompared)."""
+    b1 = _simulate_named(net2, cyc, words, seed, 5, hold, w2, seed + 100)
+    b2 = _simulate_named(net2, cyc, words, seed, 5, hold, w2, seed + 201)
+    return bool(((b1 ^ b2) & known)[1:].any())
+
+
 def outputs_agree(net, new_texts: dict[Path, str], top: str, timeout_s: float) -> bool | None:
     """Whether the candidate's outputs equal the original's on the same random stimulus (seqsim, from
     reset): True (they agree), False (they differ -- or the candidate does not elaborate), None (no
@@ -1019,6 +1061,8 @@ def outputs_agree(net, new_texts: dict[Path, str], top: str, timeout_s: float) -
             return False
         if tern:
             a, ka = memo[mk]
+            if net2.free and hold == 0 and _free_bits_matter(net2, cyc, words, seed, hold, w2, ka):
+                return False
             b, kb = _simulate_named(net2, cyc, words, seed, 5, hold, w2, seed + 100, ternary=True)
             stable = (ka & kb)[1:]
         else:
