@@ -58,7 +58,7 @@ def test_wrapping_lanes_beside_the_word_add_share_one_adder_and_are_proven(tmp_p
     class St:
         texts = {f: SIMD}
     f.write_text(SIMD)
-    c = next(c for c in lifting_candidates(St()) if c.description.startswith("simd_add_wrap"))
+    c = next(c for c in lifting_candidates(St()) if c.description.startswith("simd_add_wrap") and "_simk" not in c.text)
     assert c.text.count(" + ") == 1 and "wire [17:0]" in c.text and " ? " not in c.text, c.text
     g = tmp_path / "n.v"
     g.write_text(c.text)

@@ -768,6 +768,9 @@ class ExclusiveOperatorSharing(Template):
             got = [m for m in self._groups(an, group) if m.edits not in have
                    and {(o.start, o.end) for o in extra} & set(m.data.get("spans", ()))]
             out.extend(_fresh_units(an, m, out) for m in got)
+        # whole trees of sums and products (signed too: ``acc + kx * ex`` in three FSM states) as one unit
+        from rtlopt.templates._treeshare import tree_matches
+        out.extend(tree_matches(self, an, lambda s: _use_guard(an, uses, s) + s.guard))
         if not getattr(an, "_share_follow", False) and not an.report_only:  # (alternatives only)
             out.extend(self._followups(an, out))
             out.extend(self._product_hoists(an, out))
