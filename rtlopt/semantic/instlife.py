@@ -898,7 +898,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
                 # ... or its whole next value (the guards of its write), the kept instance's outputs read
                 # as zero there (a timer whose expiry moves the phase clears itself anyway: no loop)
                 sels += [("nextfull", "phase")] if ph is not None and ph[4] is not None \
-                    and ph[4][0] != ph[3] else []
+                    and (ph[3] is None or _norm(ph[4][0]) != f"({_norm(ph[3])})") else []
                 for sel, vsel in sels:
                     if time.monotonic() - t0 > timeout_s or sims >= MAX_SIMS or len(out) >= MAX_CANDIDATES:
                         return out
