@@ -28,6 +28,18 @@ instance gets ``RTLOPT_EXT = 1`` and ``.rtlopt_<P>(phase_b ? P_b : P_a)``. Param
 selects, casts' sizes and generate headers keep the kept instance's value (the kept instance is the one
 with the largest values). Each candidate is simulated against the original before it is offered; the
 search loop measures it and proves it from reset like every candidate.
+
+The iterations of a generate loop's instance (Verilog ``generate for`` + ``genvar``, SV ``for (genvar
+...)`` without ``generate``) are instances as well: the elaboration gives the genvar values and paths
+(``g_slot[2].u_q``), each iteration's connections are read with the genvar's value (and the loop
+block's own nets and localparams as ``blk[k].name``), and the statement becomes a generate ``if`` on
+the genvar -- the kept iteration holds the edited instance, the dropped ones ``assign`` its outputs to
+their own output nets, any other iteration keeps its instance. A phase register whose next value reads
+the shared instances' outputs (a quantum counter whose expiry moves the running context: heldout11
+sched/timeslice) is also tried through its whole next value (:func:`_next_full`: its clocked block's
+if/case folded into ``?:``) with those outputs read as zero stand-ins (``localparam RTLOPT_Z_<net>``):
+reading them would close a combinational loop, and a counter that expires clears itself anyway.
+Instance arrays (``child u[3:0] (...)``) are not handled.
 """
 
 from __future__ import annotations
