@@ -83,3 +83,37 @@ def test_near_misses(tmp_path, old, new):
             ".dout(clean[1]));", ".dout(clean[1]), .seen());")
     _f, got = _cands(tmp_path, text, ".v", "debounce_top", {"debounce": {"N": 5}})
     assert got == []
+
+
+_STATE_TIMER = """
+module dwell #(parameter SHORT = 3, parameter LONG = 12) (input clk, input rst, input go, output reg [1:0] st);
+  reg [1:0] nst;
+  reg [7:0] t;
+  always @(*) begin
+    nst = st;
+    case (st)
+      2'd0: if (go) nst = 2'd1;
+      2'd1: if (t == SHORT - 1) nst = 2'd2;
+      2'd2: if (t == LONG - 1) nst = 2'd0;
+      default: nst = 2'd0;
+    endcase
+  end
+  always @(posedge clk)
+    if (rst) begin st <= 2'd0; t <= 8'd0; end
+    else begin st <= nst; t <= (nst != st) ? 8'd0 : t + 8'd1; end
+endmodule
+"""
+
+
+def test_timer_cleared_on_state_change_by_a_conditional_write(tmp_path):
+    """A dwell timer written 't <= (nst != st) ? 0 : t + 1' (one conditional write, as state machines
+    often spell it) and read only through '== LIMIT - 1' narrows like the if/else spelling."""
+    f, got = _cands(tmp_path, _STATE_TIMER, ".v", "dwell", {"dwell": {"SHORT": 3, "LONG": 12}})
+    assert len(got) == 1, got
+    new, desc = got[0]
+    assert "'t' is read only through compares up to 12: 8 -> 4 bits saturating at 12" in desc, desc
+    assert "t <= (nst != st) ? 4'd0 : ((t == 4'd12) ? t : t + 1'b1);" in new[f]
+    assert _verify(tmp_path, f, new[f], ".v", "dwell", engines=("abc",)) == "EQUIVALENT"
+    # the condition reading the timer itself: not this form (no candidate)
+    text = _STATE_TIMER.replace("(nst != st) ? 8'd0", "(t == 8'd40) ? 8'd0")
+    assert _cands(tmp_path, text, ".v", "dwell", {"dwell": {"SHORT": 3, "LONG": 12}})[1] == []

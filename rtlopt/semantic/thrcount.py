@@ -101,6 +101,25 @@ def _operand_end(m: str, i: int) -> int:
     return j
 
 
+def _ternary_write(rhs: str, name: str, params: dict[str, int], width: int):
+    """``[((start, end), kind, value)]`` of a write ``C ? K : R + 1`` (or ``C ? R + 1 : K``) whose
+    condition does not read ``R`` (offsets into ``rhs``; kinds "const" and "inc_p"), else None."""
+    tm = re.fullmatch(r"(?P<c>[^?]+)\?(?P<a>[^?:]+):(?P<b>[^?:]+)", rhs, re.S)
+    if tm is None or re.search(r"(?<![\w$.'])" + re.escape(name) + r"(?![\w$])", tm.group("c")):
+        return None
+    inc = r"\s*\(?\s*" + re.escape(name) + r"\s*\+\s*(1|1'b1|\d+'d1|\d+'h1)\s*\)?\s*"
+    out = []
+    for arm, other in (("a", "b"), ("b", "a")):
+        if re.fullmatch(inc, tm.group(arm)):
+            v = const_value(tm.group(other), params, width)
+            if v is None:
+                return None
+            out.append((tm.span(arm), "inc_p", None))
+            out.append((tm.span(other), "const", v))
+            return out
+    return None
+
+
 def _analyse(body: str, name: str, width: int, params: dict[str, int], decl: tuple[int, int] = (0, 0)):
     """``(K, edits)`` for register ``name`` of module text ``body`` or None (edits: (start, end, kind, data))."""
     m = _mask(body)
@@ -128,6 +147,13 @@ def _analyse(body: str, name: str, width: int, params: dict[str, int], decl: tup
                     covered.add(pos + 2 + rhs.index(name))
                     edits.append((pos + 2, e, "inc", None))
                     continue
+                tern = _ternary_write(rhs, name, params, width)
+                if tern is not None:  # R <= C ? K : R + 1 (or the arms swapped), C not reading R
+                    for (a, b), kind, v in tern:
+                        if kind == "inc_p":
+                            covered.add(pos + 2 + a + rhs[a:b].index(name))
+                        edits.append((pos + 2 + a, pos + 2 + b, kind, v))
+                    continue
                 v = const_value(rhs, params, width)
                 if v is None:
                     return None
@@ -152,7 +178,7 @@ def _analyse(body: str, name: str, width: int, params: dict[str, int], decl: tup
         if True:
             ks.append(d)
             edits.append((cs, ce, "cmp", c))
-    if not ks or not any(k == "inc" for _s, _e, k, _d in edits):
+    if not ks or not any(k in ("inc", "inc_p") for _s, _e, k, _d in edits):
         return None
     k = max(ks)
     if any(kind == "cmp" and c > k for _s, _e, kind, c in edits):
@@ -196,8 +222,13 @@ def rewrite_module(body: str, params: dict[str, int]) -> list[tuple[str, str]]:
                 rep = f" {w}'d{c}"
             elif kind == "const":
                 rep = new[s:e] if c == 0 and new[s:e].strip() == "'0" else f" {w}'d{min(c, k)}"
+            elif kind == "inc_p":  # an arm of a conditional write
+                rep = f"(({name} == {w}'d{k}) ? {name} : {name} + 1'b1)"
             else:
                 rep = f" ({name} == {w}'d{k}) ? {name} : {name} + 1'b1"
+            if kind in ("const", "inc_p"):  # the written text's own spacing around it
+                old_t = new[s:e]
+                rep = old_t[:len(old_t) - len(old_t.lstrip())] + rep.strip() + old_t[len(old_t.rstrip()):]
             new = new[:s] + rep + new[e:]
         sat = all(any(kind == "sat" for _s, _e, kind, _c in eds) for _n, _wd, _w, _k, eds in group)
         out.append((new, "; ".join(f"'{name}' is read only through compares up to {k}: {wd} -> {w} bits "
