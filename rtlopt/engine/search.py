@@ -325,11 +325,12 @@ def _generator_order(names: list[str]) -> list[str]:
 #: once and the round ends: the later generators run in the next round, on the new text, and that round's
 #: early proofs wait until they have (the generator the round ended before has run). At most one early
 #: proof per round; one that ended UNKNOWN is proven again in the prove stage only with a longer limit
-#: (EARLY_RETRY_FACTOR). Before, proofs only started after every generator: under load (12-17 on 2
+#: (EARLY_RETRY_FACTOR), and the later generators get a new window from its end (GEN_SHARE of what is
+#: left, as at a round's start; trip_meter: a 44 s slot (0.5) left the generators 2 s, hence 0.35). Before, proofs only started after every generator: under load (12-17 on 2
 #: cores) a --budget 90 run spent ~55 s in generators and each found candidate got a 10-13 s slot
 #: (heldout11 combo_lock's idle_t narrowing, abc 15 s, and trng_health's wcnt narrowing, abc 10 s, ended
 #: UNKNOWN in 13 s slots: no_proof; proven early at t = 4-20 s, then the thrcount narrowing in round 2).
-EARLY_PROOF_SHARE = 0.5
+EARLY_PROOF_SHARE = 0.35
 EARLY_PROOF_MIN_GAIN = 0.05
 #: A round's early proofs wait at most this long in all for measurements already running (never for one
 #: not started: the check is made again before the next generator).
@@ -1172,9 +1173,15 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                 early_wait["left"] -= time.monotonic() - tw
             if not f.done():
                 return None
+        # a candidate is picked only when every candidate of its own family is measured: heldout11
+        # dshot_quad's first instshare candidate shares one register of the four instances (4650.7 um^2
+        # after it), a later one all three (3943.8)
+        pending_fams = {fam_of.get(id(c)) for c, _t, f in cands if f is None or not f.done()}
         measured = []
         for c, t, f in cands:
             if f is None or not f.done() or f.cancelled() or f.exception() is not None:
+                continue
+            if fam_of.get(id(c)) in pending_fams:
                 continue
             rep = f.result()
             if rep.provenance.get("measured") == "area only":
@@ -1318,6 +1325,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                              for c, t, f in cands]
                 if early_due and early_open and result is not None and name not in early_group \
                         and gen_deadline - time.monotonic() >= PROOF_FLOOR_S:
+                    te = time.monotonic()
                     got_early = early_proof(cands, cur_metric, delay_limit, early_unknown, fam_of)
                     if got_early is not None:
                         early_due = False
@@ -1325,6 +1333,14 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                             early_acc, early_resume = got_early, name
                             say(f"  generators from {name} on wait for the next round: a candidate was proven early")
                             break
+                        if time.monotonic() - te > 1.0:
+                            # it did not land: the later generators get their window again from here, as at
+                            # a round's start (heldout11 trip_meter: the pcnt narrowing UNKNOWN after 51 s of
+                            # a 44 s slot left the FSM engine 2 s, and instshare, whose sharing abc proves in
+                            # 4.6 s, never ran: no_proof where the prove stage alone got 2134.5)
+                            now = time.monotonic()
+                            gen_window = max(gen_window, min(deadline, now + GEN_SHARE * max(0.0, deadline - now)))
+                            gen_deadline = state.deadline = gen_window
                 if name == early_resume:
                     early_open = True  # (after this generator)
                 tg = time.monotonic()
