@@ -119,9 +119,13 @@ def find(nl, deadline: float, names=None) -> list[tuple[str, str, str, int, bool
         for comp in (False, True):
             k = classify(table, n, comp)
             if k:
-                out.append((rname, tname, k[0], k[1], comp))
+                out.append((rname, tname, k[0], k[1], comp, len(cells), tnet.port is not None))
                 break
-    return out
+    # one word per register: the one whose cone holds the most of the fold (then not a port, by name)
+    best: dict[str, tuple] = {}
+    for f in sorted(out, key=lambda f: (-f[5], f[6], f[1])):
+        best.setdefault(f[0], f)
+    return [f[:5] for f in best.values()]
 
 
 def _fresh(text: str, base: str) -> str:
