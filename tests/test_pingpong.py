@@ -271,3 +271,40 @@ def test_two_bit_enum_flag_unique_case(tmp_path):
     new = got[0][0][f]
     assert "reg [5:0] v_ph;" in new and "d = v_ph[5] ? DOWN : UP;" in new
     assert _verify(tmp_path, f, new, ".sv", "sweep2") == "EQUIVALENT"
+
+
+# the flag turns in the same step as the counter at the ends (reset (0, up) is one step before the loop,
+# whose twin is (0, down)); the flag is read only by the step, so the twin stands for the reset state
+CARRIER_V = """
+module carrier (input wire clk, input wire rst, input wire [6:0] duty, output reg [6:0] cnt, output wire pwm);
+    reg up;
+    always @(posedge clk) begin
+        if (rst) begin
+            cnt <= 7'd0;
+            up  <= 1'b1;
+        end else if (up) begin
+            if (cnt == 7'd127) begin up <= 1'b0; cnt <= cnt - 1'b1; end
+            else cnt <= cnt + 1'b1;
+        end else begin
+            if (cnt == 7'd0) begin up <= 1'b1; cnt <= cnt + 1'b1; end
+            else cnt <= cnt - 1'b1;
+        end
+    end
+    assign pwm = (cnt < duty);
+endmodule
+"""
+
+
+def test_hidden_flag_turning_with_the_counter(tmp_path):
+    f, got = _cands(tmp_path, CARRIER_V, ".v", "carrier")
+    assert len(got) == 1
+    new = got[0][0][f]
+    assert "cnt_ph <= (cnt_ph == 8'd253) ? 8'd0 : cnt_ph + 1'b1;" in new and "up =" not in new
+    assert _verify(tmp_path, f, new, ".v", "carrier") == "EQUIVALENT"
+
+
+def test_observed_flag_turning_with_the_counter_gives_nothing(tmp_path):
+    # the same flag on a port: (0, up) after reset and (0, down) on the loop differ at the output
+    text = CARRIER_V.replace("output wire pwm);\n    reg up;", "output wire pwm, output reg up);")
+    _f, got = _cands(tmp_path, text, ".v", "carrier")
+    assert got == []

@@ -25,7 +25,9 @@ combinational function of ``(C, D)`` (a Yosys probe, the module's parameters at 
 get, no implicit nets) and evaluating it on every state (entries depending on x -- codes a ``unique
 case`` leaves out -- are unknown, and the walk from reset may not pass one); the closed forms are checked
 on every phase. A flag that turns on an input, a pause that holds on an input, other registers written
-in ``S``, a flag with three values, a reset state on a tail before the loop: no rewrite. Emitting (a
+in ``S``, a flag with three values: no rewrite. A reset state one step before the loop (the flag turning
+in the same step as the counter: reset (LO, up), loop state (LO, down)) is taken as its loop twin only
+when ``D`` is read nowhere but in the step (``D`` is then not written at all); else no rewrite. Emitting (a
 minimal source edit): ``S`` becomes ``ph <= ph + 1`` (or the wrap at ``L - 1``), the reset writes ``ph <=
 p0``, ``reg [P-1:0] <C>_ph;`` is declared before the clocked block and ``always @* begin C = ...; D = ...;
 end`` follows it; every other byte stays. The search measures and proves the candidate (from reset; ABC
@@ -402,8 +404,31 @@ def _table(st: _Site, text: str, params: dict[str, int], timeout: float):
     return wc, wd, nxt, r
 
 
-def fold(wc: int, wd: int, nxt, r: int) -> dict | None:
-    """The phase form of the cycle through reset state ``r`` (state = c | d << wc), or None."""
+def _d_hidden(st: _Site, text: str) -> bool:
+    """Whether D is read nowhere but in the step (every other mention a write on reset or a plain
+    declaration: no port, no assignment, no read)."""
+    from rtlopt.engine.hierarchy import _mask
+    ma, _mb = st.mod_span
+    m = _mask(text)
+    skip = [st.s] + [s for _nm, s, _r in st.resets]
+    own = re.compile(r"(?<![\w$.'])" + re.escape(st.d) + r"(?![\w$])")
+    for x in own.finditer(m, ma, st.mod_span[1]):
+        if any(a <= x.start() < b for a, b in skip):
+            continue
+        ls, le = m.rfind("\n", 0, x.start()) + 1, m.find("\n", x.start())
+        line = m[ls:le if le >= 0 else len(m)]
+        if not re.fullmatch(r"\s*(?:reg|logic|bit|" + _ID + r")\s*(?:\[[^\]]*\]\s*)?[\w$\s,]*;\s*", line) or \
+                re.search(r"\b(input|output|inout|assign|wire|typedef)\b", line):
+            return False
+    return True
+
+
+def fold(wc: int, wd: int, nxt, r: int, d_hidden: bool = False) -> dict | None:
+    """The phase form of the cycle through reset state ``r`` (state = c | d << wc), or None.
+
+    ``d_hidden``: D is read nowhere but in the step, so a reset state one step before the loop whose
+    counter value and successor are those of a state on the loop (the flag turning in the same step as
+    the counter at the ends: reset (LO, up) beside (LO, down) on the loop) is that loop state."""
     seq = [r]
     seen = {r}
     while True:
@@ -412,6 +437,14 @@ def fold(wc: int, wd: int, nxt, r: int) -> dict | None:
             return None  # a state on the walk whose step depends on x
         if s == seq[0]:
             break
+        if s in seen and d_hidden and s == seq[1] and len(seq) > 2:
+            cm = (1 << wc) - 1
+            twin = seq[-1]  # the loop state stepping into seq[1], as the reset state does
+            if twin & cm == r & cm:
+                seq = [twin] + seq[1:-1]  # the loop, starting at the twin
+                r = twin
+                break
+            return None
         if s in seen or len(seq) > (1 << (wc + wd)):
             return None  # a tail before the loop, or a fixed point: S would not always step
         seen.add(s)
@@ -434,13 +467,17 @@ def fold(wc: int, wd: int, nxt, r: int) -> dict | None:
                 [lo + (p if p <= H else L - p) for p in range(L)]
             if c0 != want or (hi - lo) != (H - 1 if hold else H):
                 continue
+            p0 = (seq.index(r) - o) % L
+            if d_hidden:
+                # D is read only by the step, which goes: its value no longer matters (not written)
+                return {"L": L, "lo": lo, "hold": hold, "x": None, "d_rise": None, "d_fall": None, "p0": p0,
+                        "wc": wc, "wd": wd}
             vals = sorted(set(d0))
             if len(vals) != 2:
                 continue
             x = next(p for p in range(L) if d0[p] != d0[0])
             if any(d0[p] != (d0[0] if p < x else d0[x]) for p in range(L)):
                 continue
-            p0 = (seq.index(r) - o) % L
             return {"L": L, "lo": lo, "hold": hold, "x": x, "d_rise": d0[0], "d_fall": d0[x], "p0": p0, "wc": wc,
                     "wd": wd}
     return None
@@ -468,13 +505,15 @@ def emit(st: _Site, text: str, f: dict, d_names: dict[int, str]) -> str:
             f"(({ph} <= {P}'d{H}) ? {ph} : {P}'d{L} - {ph})"
         cexpr = fold_ if lo == 0 else f"{wc}'d{lo} + {fold_}"
     x = f["x"]
-    rise, fall = d_names.get(f["d_rise"]), d_names.get(f["d_fall"])
-    if rise is None or fall is None:
-        return ""
-    if pow2 and x == H and 1 << k == H:
-        dexpr = f"{ph}[{k}] ? {fall} : {rise}"
-    else:
-        dexpr = f"({ph} < {P}'d{x}) ? {rise} : {fall}"
+    dexpr = None
+    if x is not None:
+        rise, fall = d_names.get(f["d_rise"]), d_names.get(f["d_fall"])
+        if rise is None or fall is None:
+            return ""
+        if pow2 and x == H and 1 << k == H:
+            dexpr = f"{ph}[{k}] ? {fall} : {rise}"
+        else:
+            dexpr = f"({ph} < {P}'d{x}) ? {rise} : {fall}"
     edits = []
     sa, sb = st.s
     edits.append(Edit(sa, sb, step))
@@ -495,8 +534,8 @@ def emit(st: _Site, text: str, f: dict, d_names: dict[int, str]) -> str:
     ls = text.rfind("\n", 0, ba) + 1
     indent = re.match(r"[ \t]*", text[ls:ba]).group(0)
     edits.append(Edit(ls, ls, f"{indent}reg [{P - 1}:0] {ph};\n"))
-    edits.append(Edit(bb, bb, f"\n{indent}always @* begin\n{indent}    {st.c} = {cexpr};\n"
-                              f"{indent}    {st.d} = {dexpr};\n{indent}end"))
+    dline = "" if dexpr is None else f"{indent}    {st.d} = {dexpr};\n"
+    edits.append(Edit(bb, bb, f"\n{indent}always @* begin\n{indent}    {st.c} = {cexpr};\n{dline}{indent}end"))
     return apply_edits(text, edits)
 
 
@@ -548,11 +587,11 @@ def rewrites(texts: dict[Path, str], top: str, params: dict | None = None,
                 if got is None:
                     continue
                 wc, wd, nxt, r = got
-                f = fold(wc, wd, nxt, r)
+                f = fold(wc, wd, nxt, r, _d_hidden(st, t))
                 if f is None:
                     continue
                 names = _d_constants(st, t, vals, wc, wd, max(2.0, deadline - time.monotonic()))
-                if (_decl(st.mtext, st.d) or ("",))[0] in ("reg", "logic", "bit"):
+                if f["x"] is not None and (_decl(st.mtext, st.d) or ("",))[0] in ("reg", "logic", "bit"):
                     # a plain vector (a toggled flag): the values not written as constants as literals
                     for v in (f["d_rise"], f["d_fall"]):
                         names.setdefault(v, f"{wd}'b{v:0{wd}b}")
@@ -565,7 +604,8 @@ def rewrites(texts: dict[Path, str], top: str, params: dict | None = None,
             out.append(({**texts, p: new},
                         f"'{st.c}' (up/down) and '{st.d}' (direction) walk one cycle of {f['L']} states "
                         f"({kind}): one {max(1, (f['L'] - 1).bit_length())}-bit phase counter '{st.c}_ph', "
-                        f"{st.c} and {st.d} folded from it"))
+                        + (f"{st.c} and {st.d} folded from it" if f["x"] is not None else
+                           f"{st.c} folded from it ({st.d} was read only by the step)")))
     return out
 
 
