@@ -26,7 +26,8 @@ def register(sub) -> None:
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("files", nargs="*", metavar="FILE",
                    help="Verilog/SystemVerilog files (or -f FILE.f), or one .kiss2 file")
-    p.add_argument("--top", help="top module (default: the only uninstantiated module)")
+    p.add_argument("--top", help="top module: its machines and those of the modules below it (default: the only "
+                   "uninstantiated module)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     g = p.add_mutually_exclusive_group()
     g.add_argument("--dot", metavar="FILE", help="write the state diagram(s) as Graphviz DOT")
@@ -77,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         from rtlopt.hdl.project import command_inputs
 
         design = open_design(command_inputs(args, args.files), top=args.top)
-        ex = extract(design, assume=tuple(args.assume), top_only=bool(args.top))
+        ex = extract(design, assume=tuple(args.assume), below_top=bool(args.top))
         fsms, rejections, notes = ex.fsms, ex.rejections, ex.notes
     results = []
     for f in fsms:

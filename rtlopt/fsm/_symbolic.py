@@ -160,7 +160,8 @@ class _Executor:
     def const_of(self, e) -> tuple[list[str], bool] | None:
         """Constant bits (LSB first) and signedness of a constant expression, else None."""
         k = e.kind
-        if k in (ast.ExpressionKind.IntegerLiteral, ast.ExpressionKind.UnbasedUnsizedIntegerLiteral):
+        if k in (ast.ExpressionKind.IntegerLiteral, ast.ExpressionKind.UnbasedUnsizedIntegerLiteral,
+                 ast.ExpressionKind.StringLiteral):  # "A": an 8-bit-per-character integer constant
             pass
         elif k == ast.ExpressionKind.NamedValue:
             if e.symbol.kind not in (ast.SymbolKind.Parameter, ast.SymbolKind.EnumValue):
