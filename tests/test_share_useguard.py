@@ -245,3 +245,22 @@ def test_products_in_temporaries_share_through_their_adder_not_directly():
     ds = [m.description for m in T.match(PRODUCTS)]
     assert not [d for d in ds if "multiplier" in d], ds
     assert [d for d in ds if "(e + isq, e + qsq)" in d], ds
+
+
+def test_constant_operations_are_not_shared():
+    """'-1' and 'LIM - 1' written in exclusive arms are constants (synthesis folds them): no adder to
+    share (heldout12 pacer/av_delay got 32-bit adder/subtractor candidates 'shared by 2 exclusive
+    operations (-1, -1)'); the real decrement beside them still is an operation."""
+    text = """module t #(parameter LIM = 150) (input clk, input rst, input go, input stop, output reg [1:0] o);
+  integer c;
+  always @(posedge clk)
+    if (rst) c <= -1;
+    else if (go && c < 0) c <= 0;
+    else if (stop) c <= -1;
+    else if (c == LIM - 1) c <= -1;
+    else if (c >= 0) c <= c + 1;
+  always @* o = {c < 0, c == 3};
+endmodule
+"""
+    descs = [m.description for m in T.match(text)]
+    assert not [d for d in descs if "(-1" in d or "LIM - 1" in d], descs

@@ -98,12 +98,28 @@ class _Op:
     read: bool = False  # one guarded read of a net defined by the operation (the net itself stays)
 
 
+def _constant_op(n) -> bool:
+    """Whether an operation reads no variable or net (literals and parameters only)."""
+    found = []
+
+    def visit(x):
+        k = type(x).__name__
+        if k in ("NamedValueExpression", "HierarchicalValueExpression") \
+                and type(x.symbol).__name__ not in ("ParameterSymbol", "EnumValueSymbol") \
+                or k == "CallExpression":
+            found.append(x)
+        return True
+
+    n.visit(visit)
+    return not found
+
+
 def _op_of(an: Analysis, site: Site) -> _Op | None:
     n = site.node
     kind = type(n).__name__
     info = an.info(n)
-    if info is None:
-        return None
+    if info is None or _constant_op(n):
+        return None  # a constant ('-1', 'AVI - 1'): folded by synthesis, nothing to share
     if n.type.isSigned:
         return _signed_op(an, site, info)
     if kind == "UnaryExpression" and op_name(n) == "Minus":
