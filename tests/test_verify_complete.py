@@ -158,8 +158,11 @@ endmodule
   assign low = m;
 endmodule
 """
-    res = _check(tmp_path, wide, narrow)
+    # z3 alone (its invariant mining is what this checks): the default chain gives ABC a first slice it runs
+    # out of here (48 s of CPU at load 15, then z3 proves it in 1.5 s)
+    res = _check(tmp_path, wide, narrow, engines=("smt",))
     assert res.verdict is Verdict.EQUIVALENT, res.format_text()
+    assert res.engine == "smt"
 
 
 def test_pipelined_multipliers_by_register_correspondence(tmp_path: Path):
