@@ -459,7 +459,7 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
         if combined is not None and combined not in seen and len(rules) > 1:
             seen.add(combined)
             out.append(Candidate(combined, "template", tuple(rules), "all templates: " + ", ".join(rules),
-                                 {"file": str(path), "combined": True}))
+                                 {"file": str(path), "combined": True, **_named_engines(per_template, rules)}))
         # templates whose rewrite an earlier template's local rewrite can pre-empt (resource sharing
         # across exclusive arms vs sharing one sub-expression): a second combination with them first
         early = [t for t, _m in per_template if t.id in FIRST_TOO]
@@ -472,8 +472,16 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
                 same[0].hints["combined"] = True
             elif combined is not None and combined not in seen and rules:
                 out.append(Candidate(combined, "template", tuple(rules), "all templates: " + ", ".join(rules),
-                                     {"file": str(path), "combined": True}))
+                                     {"file": str(path), "combined": True, **_named_engines(per_template, rules)}))
     return out
+
+
+def _named_engines(per_template, rules) -> dict:
+    """``{"engines": order}`` when the matches of the applied templates that name a proof order all name
+    the same one (tree sharing in a design without flip-flops: sat first), else nothing."""
+    named = {m.data.get("engines") for t, ms in per_template if t.rule in rules for m in ms
+             if isinstance(m.data, dict)} - {None}
+    return {"engines": named.pop()} if len(named) == 1 else {}
 
 
 #: Single-match candidates proposed per template and file in one round (see template_candidates).

@@ -34,6 +34,7 @@ from rtlopt.templates._base import Match
 from rtlopt.templates._guards import (
     Site,
     Z3Expr,
+    _const_of,
     guard_reads,
     guard_z3,
     lit_text,
@@ -170,8 +171,11 @@ def tree_matches(tmpl, an: Analysis, guard_of) -> list[Match]:
         if got is None:
             continue
         shape, leaves = got
-        if not (_has_mul(shape) or _ops_of(shape) >= 2) or len(leaves) > MAX_LEAVES:
+        # a product in it (sums alone are the adder sharing's); a lone unsigned product is too (the mul kind)
+        if not _has_mul(shape) or (_ops_of(shape) < 2 and not signed) or len(leaves) > MAX_LEAVES:
             continue
+        if all(_const_of(an, lf) is not None for lf in leaves):
+            continue  # a constant expression (``2*XLEN`` in a range bound): nothing to share
         guard = guard_of(site)
         if not guard or guard_reads(guard) & site.volatile or any(lit_text(an, g) is None for g in guard):
             continue
