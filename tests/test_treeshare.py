@@ -87,6 +87,30 @@ SIGNED_WIDTHS = """module sw(input sel, input signed [3:0] a, input signed [2:0]
 endmodule
 """
 
+# a difference and a sum of products in two phases (complex multiply real / imaginary part)
+CMUL = """module cmul(input clk, input rst, input ph, input signed [4:0] ar, ai, br, bi,
+  output reg signed [10:0] re, im);
+  always @(posedge clk) begin
+    if (rst) begin re <= 0; im <= 0; end
+    else if (ph) re <= ar * br - ai * bi;
+    else im <= ar * bi + ai * br;
+  end
+endmodule
+"""
+
+# multiply-accumulate and multiply-subtract in two states
+PLUSMINUS = """module pm(input clk, input rst, input [1:0] st, input [3:0] k0, k1, e0, e1, output reg [9:0] acc);
+  always @(posedge clk) begin
+    if (rst) acc <= 0;
+    else case (st)
+      2'd1: acc <= acc + k0 * e0;
+      2'd2: acc <= acc - k1 * e1;
+      default: ;
+    endcase
+  end
+endmodule
+"""
+
 TOGETHER = """module tg(input [3:0] a, b, d, e, input [7:0] c, f, output [7:0] y, z);
   assign y = a * b + c;
   assign z = d * e + f;
@@ -162,3 +186,12 @@ def test_leaf_extension_follows_the_context(tmp_path, text, top):
 @pytest.mark.parametrize("text", [TOGETHER, OVERLAP])
 def test_uses_that_are_not_exclusive_are_not_shared(text):
     assert _trees(text) == []
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("text,top,form", [(CMUL, "cmul", "(_ * _) - (_ * _)"), (PLUSMINUS, "pm", "_ + (_ * _)")])
+def test_sum_and_difference_share_one_unit_with_a_subtract_select(tmp_path, text, top, form):
+    m = next(m for m in _trees(text) if form in m.description and m.data["nops"] == 2)
+    new = _rewrite(text, m)
+    assert "rtlopt_sht0_s0" in new and new.count(" * ") == (2 if top == "cmul" else 1), new
+    assert _prove(tmp_path, text, new, top) == "EQUIVALENT"

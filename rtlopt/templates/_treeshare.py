@@ -76,7 +76,7 @@ def _tree(n, signed: bool):
         if a is None or b is None:
             return None
         op = _OPS[op_name(n)]
-        if op in "+*" and repr(b[0]) < repr(a[0]):  # commutative: sides in a canonical order of shapes
+        if op in "+*" and repr(_unflag(b[0])) < repr(_unflag(a[0])):  # commutative: canonical side order
             a, b = b, a
         return (op, a[0], b[0]), a[1] + b[1]
     if k == "UnaryExpression" and op_name(n) == "Minus":
@@ -87,6 +87,20 @@ def _tree(n, signed: bool):
     if _is_leaf(n) and n.type.isIntegral and int(n.type.bitWidth or 0) > 0:
         return "L", [n]
     return None
+
+
+def _unflag(shape):
+    """The shape with sums and differences alike (``±``): one unit adds or subtracts per use."""
+    if shape == "L":
+        return shape
+    return (("±" if shape[0] in "+-" else shape[0]),) + tuple(_unflag(x) for x in shape[1:])
+
+
+def _signs(shape) -> list[str]:
+    """``+`` / ``-`` of every sum or difference of the shape, in pre-order."""
+    if shape == "L":
+        return []
+    return ([shape[0]] if shape[0] in "+-" else []) + [x for c in shape[1:] for x in _signs(c)]
 
 
 def _orientations(shape, leaves: list) -> list[tuple]:
@@ -101,8 +115,8 @@ def _orientations(shape, leaves: list) -> list[tuple]:
         for s1, u1, r1 in rec(sh[1], lv):
             for s2, u2, r2 in rec(sh[2], r1):
                 out.append(((sh[0], s1, s2), u1 + u2, r2))
-                if sh[0] in "+*" and s1 == s2:
-                    out.append(((sh[0], s1, s2), u2 + u1, r2))
+                if sh[0] in "+*" and _unflag(s1) == _unflag(s2):
+                    out.append(((sh[0], s2, s1), u2 + u1, r2))
         return out[:MAX_ORIENT]
     return [(s, u) for s, u, _r in rec(shape, leaves)]
 
@@ -115,17 +129,25 @@ def _has_mul(shape) -> bool:
     return shape != "L" and (shape[0] == "*" or any(_has_mul(s) for s in shape[1:]))
 
 
-def _expr(shape, names: list[str]) -> str:
+def _expr(shape, names: list[str], signs: list[str] | None = None, uw: int = 0, signed: bool = False) -> str:
+    """The unit's expression; ``signs``: per sum/difference ``+``, ``-`` or a select wire that makes it
+    a difference (``a + (b ^ {W{s}}) + s``, kept signed in a signed tree)."""
     it = iter(names)
+    sg = iter(signs or [])
 
     def rec(sh):
         if sh == "L":
             return next(it)
         if sh[0] == "neg":
             return f"-{paren(rec(sh[1]))}"
+        op = sh[0] if sh[0] != "±" else next(sg)
         a = rec(sh[1])
         b = rec(sh[2])
-        return f"({a} {sh[0]} {b})"
+        if op not in "+-*":
+            mask = f"$signed({{{uw}{{{op}}}}})" if signed else f"{{{uw}{{{op}}}}}"
+            cin = f"$signed({{1'b0, {op}}})" if signed else op
+            return f"({a} + ({b} ^ {mask}) + {cin})"
+        return f"({a} {op} {b})"
     t = rec(shape)
     return t[1:-1] if t.startswith("(") and t.endswith(")") else t
 
@@ -171,6 +193,8 @@ def tree_matches(tmpl, an: Analysis, guard_of) -> list[Match]:
         if got is None:
             continue
         shape, leaves = got
+        flagged = shape
+        shape = _unflag(shape)
         # a product in it (sums alone are the adder sharing's); a lone unsigned product is too (the mul kind)
         if not _has_mul(shape) or (_ops_of(shape) < 2 and not signed) or len(leaves) > MAX_LEAVES:
             continue
@@ -188,7 +212,7 @@ def tree_matches(tmpl, an: Analysis, guard_of) -> list[Match]:
         s2 = Site(site.node, guard, site.block, site.volatile, site.item)
         mod = _module_start(an, n)
         uses.setdefault((mod, signed, shape), []).append(
-            _Use(s2, n, shape, leaves, signed, width, info.start, info.end))
+            _Use(s2, n, flagged, leaves, signed, width, info.start, info.end))
     out: list[Match] = []
     defs = getattr(an, "_net_defs", None)
     if defs is None:
@@ -240,18 +264,20 @@ def _emit(tmpl, an: Analysis, zx: Z3Expr, group: list[_Use], gz: list) -> Match 
 
     # orient every use so its leaves agree with the first use's at as many positions as possible
     base = group[0]
+    shape0 = _unflag(base.shape)
     oriented = [(base.shape, base.leaves)]
     for u in group[1:]:
         best = None
         for sh, lv in _orientations(u.shape, u.leaves):
-            if sh != base.shape:
+            if _unflag(sh) != shape0:
                 continue
             cost = sum(_leaf_key(an, a) != _leaf_key(an, b) for a, b in zip(lv, oriented[0][1], strict=True))
+            cost += sum(x != y for x, y in zip(_signs(sh), _signs(base.shape), strict=True))
             if best is None or cost < best[0]:
-                best = (cost, lv)
+                best = (cost, sh, lv)
         if best is None:
             return None
-        oriented.append((base.shape, best[1]))
+        oriented.append((best[1], best[2]))
     signed = base.signed
     uw = max(u.width for u in group)
     nleaves = len(base.leaves)
@@ -289,9 +315,25 @@ def _emit(tmpl, an: Analysis, zx: Z3Expr, group: list[_Use], gz: list) -> Match 
         lines.append(f"wire {'signed ' if signed else ''}[{lw - 1}:0] {w} = {chain};")
         operands.append(w)
         muxes += 1
+    signs: list[str] = []
+    for k, col in enumerate(zip(*[_signs(sh) for sh, _lv in oriented], strict=True)):
+        if len(set(col)) == 1:
+            signs.append(col[0])
+            continue
+        if care is None:
+            return None
+        bits, pts = care
+        on = set().union(*[p for p, c in zip(pts, col, strict=True) if c == "-"])
+        off = set().union(*[p for p, c in zip(pts, col, strict=True) if c == "+"])
+        got = minimize(on, off, bits)
+        if got is None:
+            return None
+        lines.append(f"wire {name}_s{k} = {got[0]};")
+        signs.append(f"{name}_s{k}")
+        muxes += 1
     if not muxes:
         return None  # one value: common subexpression elimination's business
-    lines.append(f"wire [{uw - 1}:0] {name} = {_expr(base.shape, operands)};")
+    lines.append(f"wire [{uw - 1}:0] {name} = {_expr(shape0, operands, signs, uw, signed)};")
     pos0 = min(u.site.item[0] for u in group)
     used = set()
     for u in group:
@@ -313,7 +355,7 @@ def _emit(tmpl, an: Analysis, zx: Z3Expr, group: list[_Use], gz: list) -> Match 
         edits.append(Edit(u.start, u.end, r))
     first = min(group, key=lambda u: u.start)
     return tmpl._m(an, first.start, first.end,
-                   f"one {uw}-bit {'signed ' if signed else ''}{_expr(base.shape, ['_'] * nleaves)} unit shared "
+                   f"one {uw}-bit {'signed ' if signed else ''}{_expr(shape0, ['_'] * nleaves, _signs(base.shape))} unit shared "
                    f"by {len(group)} exclusive uses ({', '.join(an.text[u.start:u.end].strip() for u in group[:4])})",
                    edits, care=care is not None, nops=len(group), spans=tuple((u.start, u.end) for u in group),
                    tree=True, **({"engines": PROOF_ENGINES_COMB} if not _clocked(an.text) else {}))
