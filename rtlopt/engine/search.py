@@ -114,6 +114,12 @@ def default_jobs() -> int:
 GEN_GRACE_S = 2.0
 #: Part of what is left of the search window a round's generators may use (the rest: measuring, proving).
 GEN_SHARE = 0.75
+#: A round that accepted nothing after its generator window closed before some generators ran is followed
+#: by another round on the same text that runs only those (the ones that ran are not run, nor their
+#: candidates proven, again) while at least this much of the budget is left. Before, such a round ended
+#: the search: heldout12 coffee/brew_fsm stopped at 51 s of --budget 90 (load 15) with the FSM engine
+#: never run, and heldout11 combo_lock at 57.6 s with the threshold counters interrupted.
+RESUME_MIN_S = 15.0
 
 #: While other better candidates of the round wait behind a proof, it leaves them the larger of
 #: PROOF_RESERVE_SHARE of the per-proof limit and (1 - PROOF_SHARE_WITH_OTHERS) of the time left to the
@@ -1269,6 +1275,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         exhausted = False
         rnd = 0
         early_resume = None  # the generator a round ended before (a candidate proven early), else None
+        ran_on: tuple = (None, set())  # (hash of the current text, generators already run on it)
         while len(steps) < max_steps:
             if time.monotonic() > deadline:
                 exhausted = True
@@ -1287,6 +1294,10 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             seen = {_h(cur)}
             threshold = None if cur_metric is None else cur_metric * (1 - MIN_GAIN)
             gens = dict(_GENERATORS)
+            if ran_on[0] != _h(cur):
+                ran_on = (_h(cur), set())
+            gens_left = False  # the round's generator window closed before some generator ran
+            ran_any = False  # some generator ran in this round (a round that ran none is not repeated)
             order = _generator_order(list(gens))
             early_group = _early_generators(order)
             early_acc = None  # (attempt, texts, report, verdict) of a candidate proven early (see EARLY_PROOF_SHARE)
@@ -1318,6 +1329,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     # round's generator window closed: the rest is for measuring and proving
                     if input_future.done():
                         say(f"  generators from {name} on skipped: the round's time for generators is over")
+                        gens_left = True
                     break
                 if input_future.done() and input_future.exception() is not None:
                     break  # the input cannot be measured: report that without running the others
@@ -1351,6 +1363,10 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                             gen_deadline = state.deadline = gen_window
                 if name == early_resume:
                     early_open = True  # (after this generator)
+                if name in ran_on[1]:
+                    continue  # ran on this very text in a round that accepted nothing (see RESUME_MIN_S)
+                ran_on[1].add(name)
+                ran_any = True
                 tg = time.monotonic()
                 try:
                     # in the main thread: generators share pyslang/z3 state, and one left running in a
@@ -1367,6 +1383,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     got = []
                 except Deadline:
                     say(f"  generator {name} interrupted at the time limit")
+                    ran_on[1].discard(name)  # not finished: a round on the same text may run it again
                     got = []
                 except ToolNotFound:
                     raise
@@ -1416,6 +1433,9 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                 threshold = cur_metric * (1 - MIN_GAIN)
                 delay_limit = _delay_limit(before, goal, clock_period_ns, max_delay_increase_pct)
             if not cands:
+                if gens_left and ran_any and deadline - time.monotonic() > RESUME_MIN_S:
+                    say("  no candidate yet: the generators the window closed before run now")
+                    continue
                 break
             say(f"round {rnd + 1}: {len(cands)} candidate(s)")
             cands = [(c, t, f if f is not None else submit(t, threshold, fam_of.get(id(c))))
@@ -1537,6 +1557,9 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                 if accepted is not None:
                     break
             if accepted is None:
+                if gens_left and ran_any and deadline - time.monotonic() > RESUME_MIN_S:
+                    say("  nothing proven: the generators the window closed before run on the same text")
+                    continue
                 break
             for _c, _t, fut in cands:
                 fut.cancel()  # not started yet: measured for a design that is no longer the current one
