@@ -71,16 +71,24 @@ def _named_words(nl, coef: dict, w: int):
                 where[b] = (net.name, k + net.offset)
     if any(c and b not in where for b, c in coef.items()):
         return None
+    msb = {n.name: n.offset + n.width - 1 for n in nl.nets.values()}
     runs = []
     for b in sorted((b for b, c in coef.items() if c), key=lambda b: where[b]):
         name, k = where[b]
         c = coef[b]
-        if runs and runs[-1][0] == name and runs[-1][2] == k - 1 and (runs[-1][4] * 2) % m == c:
-            runs[-1][2] = k
-            runs[-1][4] = c
-        else:
-            runs.append([name, k, k, c, c])
-    return [(name, lo, hi, c - m if c >= m // 2 else c) for name, lo, hi, c, _last in runs]
+        if runs and runs[-1][0] == name and runs[-1][2] == k - 1 and not runs[-1][5]:
+            if (runs[-1][4] * 2) % m == c:
+                runs[-1][2] = k
+                runs[-1][4] = c
+                continue
+            # the word's top bit weighted -2^k: a two's complement (signed) word, whatever its declaration
+            if k == msb[name] and (-runs[-1][4] * 2) % m == c:
+                runs[-1][2] = k
+                runs[-1][5] = True
+                continue
+        runs.append([name, k, k, c, c, False])
+    return [((name, lo, hi, "s") if sgn else (name, lo, hi), c - m if c >= m // 2 else c)
+            for name, lo, hi, c, _last, sgn in runs]
 
 
 def _pow2(m: int) -> int | None:
@@ -108,7 +116,7 @@ def share(forms: dict[str, dict[tuple, int]]) -> tuple[dict[str, dict], list[tup
             best = None
             for key, fs in count.items():
                 # within one form: only differences (a sum of two words saves nothing on its own)
-                if len(fs) < need or (not across and (key[2] != -1 or len(key[0]) != 3 or len(key[1]) != 3)):
+                if len(fs) < need or (not across and (key[2] != -1 or _is_pair(key[0]) or _is_pair(key[1]))):
                     continue
                 rank = (len(fs), key[2] == -1, str(key))
                 if best is None or rank > best[0]:
@@ -132,19 +140,28 @@ def share(forms: dict[str, dict[tuple, int]]) -> tuple[dict[str, dict], list[tup
     return forms, pairs
 
 
-def _leaf_text(leaf, full: dict) -> str:
-    name, lo, hi = leaf
-    if full.get(name) == (lo, hi):
-        return name
-    return f"{name}[{lo}]" if lo == hi else f"{name}[{hi}:{lo}]"
+def _is_pair(key) -> bool:
+    return key[0] == "pair"
 
 
-def emit(form: dict, t0: int, w: int, pairs: list[tuple], full: dict) -> str | None:
-    """The expression of one form (terms with power-of-two weights, the constant last)."""
+def _leaf_text(leaf, full: dict, signed: bool = False) -> str:
+    """A leaf word; in a form group with a signed leaf every operand is signed (``$signed(x)`` for a
+    two's complement word, ``$signed({1'b0, x})`` for an unsigned one), so that each is extended by its
+    own kind to the assignment's width."""
+    name, lo, hi = leaf[:3]
+    txt = name if full.get(name) == (lo, hi) else (f"{name}[{lo}]" if lo == hi else f"{name}[{hi}:{lo}]")
+    if not signed:
+        return txt
+    return f"$signed({txt})" if len(leaf) == 4 else f"$signed({{1'b0, {txt}}})"
+
+
+def emit(form: dict, t0: int, w: int, pairs: list[tuple], full: dict, signed: bool = False) -> str | None:
+    """The expression of one form (terms with power-of-two weights, the constant last); ``signed``: every
+    operand signed (the group has a two's complement leaf)."""
     ptext: dict = {}
 
     def text(x) -> str:
-        return ptext[x] if x in ptext else _leaf_text(x, full)
+        return ptext[x] if x in ptext else _leaf_text(x, full, signed)
     for pid, u, v, r in pairs:  # a pair may combine earlier pairs
         ptext[pid] = f"({text(u)} {'+' if r > 0 else '-'} {text(v)})"
     terms = []
@@ -154,7 +171,7 @@ def emit(form: dict, t0: int, w: int, pairs: list[tuple], full: dict) -> str | N
         k = _pow2(m)
         if k is None:
             return None
-        txt = ptext[key] if key[0] == "pair" else _leaf_text(key, full)
+        txt = ptext[key] if _is_pair(key) else _leaf_text(key, full, signed)
         if k:
             txt = f"({txt} << {k})"
         terms.append(("-" if m < 0 else "+", txt))
@@ -164,7 +181,7 @@ def emit(form: dict, t0: int, w: int, pairs: list[tuple], full: dict) -> str | N
     for s, t in terms[1:]:
         out += f" {s} {t}"
     if t0:
-        out += f" + {w}'d{t0}"
+        out += f" + $signed({w}'d{t0})" if signed else f" + {w}'d{t0}"
     return out
 
 
@@ -219,7 +236,17 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S, params: dict | None = None
                 words = _named_words(nl, fit[1], net.width)
                 if not words or len(words) < 3:
                     continue
-                fits[name] = (fit[0], net.width, {(n, lo, hi): c for n, lo, hi, c in words})
+                fits[name] = (fit[0], net.width, dict(words))
+            # a word that only copies another form (``assign w0 = s0;``) is left as written: the form
+            # that computes it (the most operators in its driver) is the one rewritten
+            same: dict = {}
+            for name, (t0, w, f) in fits.items():
+                same.setdefault((t0, w, frozenset(f.items())), []).append(name)
+            for names_ in same.values():
+                keep = max(names_, key=lambda n: (sum(body_m[slice(*sites[n])].count(ch) for ch in "+-"), n))
+                for n in names_:
+                    if n != keep:
+                        del fits[n]
             # forms over the same leaves, of one width (the shared terms must be the same cells)
             by_w: dict[int, list[str]] = {}
             for name, (_t0, w, _f) in fits.items():
@@ -232,9 +259,10 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S, params: dict | None = None
                 if got is None:
                     continue
                 forms, pairs = got
+                signed = any(len(k) == 4 for n in group for k in fits[n][2])
                 edits = []
                 for n in group:
-                    ex = emit(forms[n], fits[n][0], w, pairs, full)
+                    ex = emit(forms[n], fits[n][0], w, pairs, full, signed)
                     if ex is None:
                         edits = []
                         break
