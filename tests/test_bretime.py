@@ -112,3 +112,26 @@ def test_context_dependent_right_side_refused(tmp_path):
     got = bretime.candidates_for({g: g.read_text()}, "m", timeout_s=60)
     assert len(got) == 1 and "p_f <= ((d) > 8'd100);" in got[0][0][g]
     assert abc_verdict(tmp_path, g, got[0][0][g], "m") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_output_port_register_is_kept(tmp_path):
+    """A register that is also an output port (ANSI 'output reg' or a non-ANSI port declared reg) is
+    read outside the module: never removed, whatever reads it inside."""
+    ansi = """
+module m (input clk, input rst, input [7:0] d, output reg [7:0] p, output o);
+  always @(posedge clk) if (rst) p <= 8'd0; else p <= d;
+  assign o = (p > 8'd100);
+endmodule
+"""
+    non_ansi = """
+module m (clk, rst, d, p, o);
+  input clk, rst; input [7:0] d; output [7:0] p; output o;
+  reg [7:0] p;
+  always @(posedge clk) if (rst) p <= 8'd0; else p <= d;
+  assign o = (p > 8'd100);
+endmodule
+"""
+    for text in (ansi, non_ansi):
+        f = _inline(tmp_path, text)
+        assert bretime.candidates_for({f: f.read_text()}, "m", timeout_s=60) == []

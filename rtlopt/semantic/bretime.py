@@ -235,7 +235,9 @@ def _analyze(body, text: str, path: Path) -> list[tuple[str, str]]:
     buf = _buf(msyn)
     mlo, mhi = _span(msyn)
     members = list(body)
-    mine = {m.name: m for m in members if type(m).__name__ == "VariableSymbol" and m.syntax is not None}
+    ports = {m.name for m in members if type(m).__name__ in ("PortSymbol", "MultiPortSymbol")}
+    mine = {m.name: m for m in members if type(m).__name__ == "VariableSymbol" and m.syntax is not None
+            and m.name not in ports}  # a port's register is read outside the module too
     refs = _refs(body, mlo, mhi, buf)
     byname: dict[str, list] = {}
     for sym, s, w in refs:
