@@ -135,3 +135,46 @@ endmodule
     for text in (ansi, non_ansi):
         f = _inline(tmp_path, text)
         assert bretime.candidates_for({f: f.read_text()}, "m", timeout_s=60) == []
+
+
+_FUNC = """module m #(parameter W = 12, parameter L = 1800) (input clk, input rst, input v, input [W-1:0] s, output t);
+  reg [W-1:0] last;
+  function below; input [W-1:0] x; below = x < L; endfunction
+  always @(posedge clk) begin
+    if (rst) last <= 0;
+    else if (v) last <= s;
+  end
+  assign t = v & below(last) & ~below(s);
+endmodule
+"""
+
+_SLICE = """module m (input clk, input rst, input v, input [11:0] s, output reg t);
+  reg [11:0] last;
+  always @(posedge clk) begin
+    if (rst) begin last <= 12'd0; t <= 1'b0; end
+    else begin
+      t <= v && (last[11:4] < 8'd112) && (s[11:4] >= 8'd112);
+      if (v) last <= s;
+    end
+  end
+endmodule
+"""
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("text, f_text", [(_FUNC, "below(last)"), (_SLICE, "(last[11:4] < 8'd112)")],
+                         ids=["pure_function", "slice_compare_in_clocked_block"])
+def test_restyled_crossings_fire(tmp_path, text, f_text):
+    """The crossing detector restyled: the compare in a pure function, or on a slice of the register
+    inside the clocked block (the written word's slice is read, the reset constant's bits are a literal)."""
+    f = _inline(tmp_path, text)
+    got = bretime.candidates_for({f: f.read_text()}, "m", timeout_s=60)
+    assert len(got) == 1 and f"read only through {f_text}" in got[0][1], got
+    assert abc_verdict(tmp_path, f, got[0][0][f], "m") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_function_reading_module_signals_refused(tmp_path):
+    text = _FUNC.replace("below = x < L;", "below = x < L && !rst;")
+    f = _inline(tmp_path, text)
+    assert bretime.candidates_for({f: f.read_text()}, "m", timeout_s=60) == []

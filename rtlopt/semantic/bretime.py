@@ -31,6 +31,7 @@ from rtlopt.semantic.fretime import (
     _CONSTS,
     _VALUE,
     _buf,
+    _impure_calls,
     _is_edge_block,
     _refs,
     _span,
@@ -63,8 +64,8 @@ def _kids(e) -> list | None:
         return [e.value, e.selector]
     if k == "RangeSelectExpression":
         return [e.value, e.left, e.right]
-    if k == "CallExpression":
-        if not e.isSystemCall or e.getSubroutineName() not in _SYS_OK:
+    if k == "CallExpression":  # a user function: its arguments (its purity is checked by the caller)
+        if e.isSystemCall and e.getSubroutineName() not in _SYS_OK:
             return None
         return list(e.arguments)
     if k in ("IntegerLiteral", "UnbasedUnsizedIntegerLiteral", *_VALUE):
@@ -197,6 +198,15 @@ def _selects(expr) -> dict:
     return out
 
 
+def _same_range(a, b) -> bool:
+    """Same packed range and signedness ('reg [11:0]' and 'logic [11:0]' alike)."""
+    try:
+        return bool(a.isSigned) == bool(b.isSigned) and int(a.bitWidth) == int(b.bitWidth) \
+            and (a.fixedRange.lower, a.fixedRange.upper) == (b.fixedRange.lower, b.fixedRange.upper)
+    except Exception:  # noqa: BLE001 - not a packed vector
+        return False
+
+
 def _select_of(sym, rhs, sel, text: str) -> str | None:
     """``sym[msb:lsb]`` with ``sym``'s written value: ``name[msb:lsb]`` for a bare name of the same
     declared range, the bits of a constant as a sized literal."""
@@ -209,7 +219,7 @@ def _select_of(sym, rhs, sel, text: str) -> str | None:
     sel_text = text[sa:sb]
     base_end = sel_text.index("[")
     if type(e).__name__ in _VALUE and type(e.symbol).__name__ not in _CONSTS and e.syntax is not None \
-            and str(e.type) == str(sym.type):
+            and _same_range(e.type, sym.type):
         a, b = _span(e.syntax)
         return text[a:b].strip() + sel_text[base_end:]
     lit = _literal(sym, rhs)
@@ -238,6 +248,12 @@ def _analyze(body, text: str, path: Path) -> list[tuple[str, str]]:
     ports = {m.name for m in members if type(m).__name__ in ("PortSymbol", "MultiPortSymbol")}
     mine = {m.name: m for m in members if type(m).__name__ == "VariableSymbol" and m.syntax is not None
             and m.name not in ports}  # a port's register is read outside the module too
+    memb = {m.name: m for m in members if type(m).__name__ in ("VariableSymbol", "NetSymbol") and m.syntax is not None}
+
+    def local(sym) -> bool:
+        m = memb.get(getattr(sym, "name", None))
+        return m is not None and sym.syntax is not None and _span(m.syntax) == _span(sym.syntax)
+
     refs = _refs(body, mlo, mhi, buf)
     byname: dict[str, list] = {}
     for sym, s, w in refs:
@@ -294,6 +310,8 @@ def _analyze(body, text: str, path: Path) -> list[tuple[str, str]]:
         removed = [s for s in regs if all(any(a <= lo and hi <= b for a, b in spans)
                                              for (lo, hi), isw in byname.get(s.name, []) if not isw)]
         e0 = lst[0].expr
+        if _impure_calls(e0, local):
+            continue  # a function reading the module's signals besides its arguments
         fw = int(e0.type.bitWidth or 0)
         if not removed or fw <= 0 or fw >= sum(int(s.type.bitWidth) for s in removed):
             continue
