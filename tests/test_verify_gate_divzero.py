@@ -24,13 +24,13 @@ PLAIN = COMB.format(q="a / b", r="a % b")
 GUARD_ZERO = COMB.format(q="(b == 4'd0) ? 4'd0 : a / b", r="(b == 4'd0) ? 4'd0 : a % b")
 ONLY_MOD = COMB.format(q="a", r="(b == 4'd0) ? a : a % b"), COMB.format(q="a", r="a % b")
 
-SEQ = """module s (input clk, rst, input [5:0] a, b, output reg [5:0] q);
-  always @(posedge clk) if (rst) q <= 6'd0; else q <= {e};
+SEQ = """module s (input clk, rst, input [3:0] a, b, output reg [3:0] q);
+  always @(posedge clk) if (rst) q <= 4'd0; else q <= {e};
 endmodule
 """
-SEQ_GUARD_ONES = SEQ.format(e="(b == 6'd0) ? 6'h3f : a / b")
+SEQ_GUARD_ONES = SEQ.format(e="(b == 4'd0) ? 4'hf : a / b")
 SEQ_PLAIN = SEQ.format(e="a / b")
-SEQ_GUARD_ZERO = SEQ.format(e="(b == 6'd0) ? 6'd0 : a / b")
+SEQ_GUARD_ZERO = SEQ.format(e="(b == 4'd0) ? 4'd0 : a / b")
 
 ENGINES = [("equiv",), ("smt",), ("sat",), ("abc",), ("exhaustive",), ("algebra",), None]
 _ids = lambda e: "default" if e is None else e[0]  # noqa: E731
