@@ -380,6 +380,28 @@ def _partial_block_edits(an: Analysis, module: str, ms: ModuleSource, targets: s
     return edits
 
 
+def _decl_in_header(loop) -> bool:
+    """The for loop declares its own loop variable(s) (``for (int i = 0; ...)``): nothing outside reads it."""
+    inits = [x for x in getattr(loop, "initializers", None) or () if hasattr(x, "kind")]
+    return bool(inits) and all(kind_name(x) == "ForVariableDeclaration" for x in inits)
+
+
+def _loop_var_local(text: str, loop, s: int, e: int) -> bool:
+    """The loop's variable, declared outside it (``integer i;``), is read nowhere else in the file but
+    in its declarations: its value after the loop matters to nobody."""
+    names = set()
+    for x in getattr(loop, "initializers", None) or ():
+        m = re.match(r"\s*([A-Za-z_]\w*)\s*=", str(x))
+        if m is None:
+            return False
+        names.add(m.group(1))
+    if not names:
+        return False
+    rest = text[:s] + text[e:]
+    rest = re.sub(r"\b(?:integer|int|genvar|reg\s*(?:\[[^\]]*\])?)\s+[\w\s,]*;", "", rest)
+    return not any(re.search(rf"\b{re.escape(v)}\b", rest) for v in names)
+
+
 def _drop_emptied_conditionals(an: Analysis, block, edits: list[Edit],
                                loose: list[tuple[int, int]] = ()) -> list[Edit] | None:
     """An if/case statement of ``block`` all of whose statements the ``edits`` remove (the targets'
@@ -396,18 +418,25 @@ def _drop_emptied_conditionals(an: Analysis, block, edits: list[Edit],
     out = list(edits)
     taken: list[tuple[int, int]] = []
     for n in _walk(block):
-        if kind_name(n) not in ("ConditionalStatement", "CaseStatement"):
+        if kind_name(n) not in ("ConditionalStatement", "CaseStatement", "ForLoopStatement"):
             continue
         s, e = an.span(n)
         if any(a <= s and e <= b for a, b in taken):
             continue
         leaves = [x for x in _walk(n) if kind_name(x).endswith("Statement") and
                   kind_name(x) not in ("SequentialBlockStatement", "ConditionalStatement", "CaseStatement",
-                                       "EmptyStatement")]
+                                       "EmptyStatement", "ForLoopStatement")]
         if not leaves or not all(kind_name(x) == "ExpressionStatement" and removed(x) for x in leaves):
             continue
-        if re.search(r"\$\w+\s*\(|\+\+|--", text[s:e]):
+        # a for loop whose body only assigned the targets (a select loop, `if (s == i) y = d[i]`) goes
+        # as a whole too: its header only steps the loop variable, which the body alone read
+        tested = text[s:e] if kind_name(n) != "ForLoopStatement" else \
+            text[an.span(n.statement)[0]:an.span(n.statement)[1]]
+        if re.search(r"\$\w+\s*\(|\+\+|--", tested):
             continue  # a system call or an increment in a condition: not a pure test
+        if kind_name(n) == "ForLoopStatement" and (re.search(r"\$\w+\s*\(", text[s:e]) or
+                                                   not (_decl_in_header(n) or _loop_var_local(text, n, s, e))):
+            continue  # a loop variable declared outside the loop keeps its final value after it
         taken.append((s, e))
         ls = text.rfind("\n", 0, s) + 1
         out = [x for x in out if not (ls <= x.start and x.end <= e + 1)]

@@ -334,6 +334,61 @@ def _match_const_arm(t: np.ndarray, w: int, ops: list[Operand], deadline: float 
     return out
 
 
+def _funnel_shifts(t: np.ndarray, w: int, ops: list[Operand], m) -> list[tuple]:
+    """A shift of the concatenation ``{h, l}`` of two free words by a third (a funnel/extract of a bit
+    stream written per position or per bit, with no word naming the concatenation): ``{h, l} >> s``,
+    ``{h, l} << s`` or their bounded forms (:func:`_limited_shifts`)."""
+    words = [o for o in ops if o.free and o.width >= 2]
+    amts = [o for o in ops if o.free and 1 <= o.width <= 7]
+    out: list[tuple] = []
+    if w < 2 or not amts:
+        return out
+    for h, lo in permutations(words, 2):
+        wc = h.width + lo.width
+        if wc > 64 or wc <= w or set(h.bits) & set(lo.bits):
+            continue
+        cv = ((h.value & mask(h.width)) << np.uint64(lo.width)) | (lo.value & mask(lo.width))
+        cat = Operand(f"{{{_p(h)}, {_p(lo)}}}", h.base, wc, cv, False, True, tuple(lo.bits) + tuple(h.bits))
+        for b in amts:
+            if b is h or b is lo or set(b.bits) & set(cat.bits):
+                continue
+            bv = b.value
+            sh = np.minimum(bv, np.uint64(63))
+            big = bv >= np.uint64(64)
+            if np.array_equal(np.where(big | (bv >= np.uint64(wc)), np.uint64(0), cv >> sh) & m, t):
+                out.append(("funnel_shift_right", (h, lo, b), [f"{cat.text} >> {_p(b)}"]))
+            elif np.array_equal(np.where(big, np.uint64(0), cv << sh) & m, t):
+                out.append(("funnel_shift_left", (h, lo, b), [f"{cat.text} << {_p(b)}"]))
+            else:
+                out += [("funnel_" + k, (h, lo, b), ex) for k, _u, ex in _limited_shifts(t, w, cat, b, m, sh, big)]
+            if out:
+                return out
+    return out
+
+
+def _limited_shifts(t: np.ndarray, w: int, a: Operand, b: Operand, m, sh, big) -> list[tuple]:
+    """A shift whose amount is bounded: the word is ``a << b`` / ``a >> b`` while ``b < L`` and zero from
+    ``L`` on (a funnel/extract loop over ``b == i`` for ``i < L``, a barrel shifter with an out-of-range
+    guard): ``(b < L) ? (a >> b) : 0`` -- one log shifter and one compare instead of an L:1 mux per bit."""
+    av, bv = a.value, b.value
+    for kind, pred, op in (("shift_left", np.where(big, np.uint64(0), av << sh), "<<"),
+                           ("shift_right", np.where(big, np.uint64(0), (av & mask(a.width)) >> sh), ">>")):
+        bad = (pred & m) != t
+        if not bad.any():
+            continue
+        lim = int(bv[bad].min())
+        hi = bv >= np.uint64(lim)
+        # below the bound the shift on every vector, from it on zero; both sides seen
+        if lim < 1 or bad[~hi].any() or np.any(t[hi] != 0) or not (~hi).any() or int(hi.sum()) < 8:
+            continue
+        if lim >= (1 << b.width) or len(np.unique(bv[~hi])) < min(lim, 4):
+            continue
+        return [("limited_" + kind, (a, b),
+                 [f"({_p(b)} < {b.width}'d{lim}) ? ({_p(a)} {op} {_p(b)}) : {w}'d0",
+                  f"({_p(a)} {op} {_p(b)}) & {{{w}{{{_p(b)} < {b.width}'d{lim}}}}}"])]
+    return []
+
+
 def _match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | None = None) -> list[tuple]:
     m = mask(w)
     t = t & m
@@ -503,6 +558,8 @@ def _match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | N
                     out.append(("rotate_right", (a, b),
                                 [f"{aa} >> {_p(b)}", f"({aa} << ({wb}'d0 - {_p(b)})) >> {wa}",
                                  f"({_p(a)} >> {_p(b)}) | ({_p(a)} << ({wa} - {_p(b)}))"]))
+            if not out or out[-1][1] != (a, b):
+                out += _limited_shifts(t, w, a, b, m, sh, big)
     if deadline is not None and time.monotonic() > deadline:
         return out
     ones = [o for o in ops if o.width == 1]
@@ -602,6 +659,8 @@ def _match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | N
     # |a - b| written as a compare and two subtractions (or any other way): one subtraction
     from rtlopt.semantic.absdiff import match_absdiff
     out += match_absdiff(t, w, ops)
+    if not out:  # a shift of two words side by side (a funnel: {next, current} >> pos), bounded or not
+        out += _funnel_shifts(t, w, ops, m)
     if not out:  # a division/remainder by a constant of one narrow operand: an exact multiply-shift
         from rtlopt.semantic.constdiv import match_mul_shift
         out += match_mul_shift(t, w, ops)

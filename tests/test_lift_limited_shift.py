@@ -1,0 +1,161 @@
+"""Word-level lifting of bounded shifts and funnel shifts.
+
+A loop that selects ``d[i +: W]`` (or ``d << i``, or ``{hi, lo} >> i``) when ``s == i`` for ``i < L`` and
+leaves zero otherwise is an L:1 multiplexer per output bit; it computes ``(s < L) ? (d >> s) : 0`` -- one
+log shifter and one compare. Before, the shift matcher only accepted zero from the operand's width on
+(a bound below it, W=24 in a 48-bit word with a 5-bit position, was no shift), a concatenation that no
+word names was no operand, and the emitter left the emptied ``for`` loop behind (a syntax error).
+Near misses (a hole among the positions, a non-zero value past the bound) are not lifted.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from rtlopt.design import open_design
+from rtlopt.semantic.lift import Operand, match_target
+
+# the bit funnel with a named concatenation, extract by an indexed part select (Verilog-2005 style)
+SLICE = """module slice_pick #(parameter W = 8, parameter PW = 4) (
+    input  [W-1:0]  a,
+    input  [W-1:0]  b,
+    input  [PW-1:0] p,
+    output reg [W-1:0] y
+);
+    reg [2*W-1:0] ab;
+    integer i;
+    always @(*) begin
+        ab = {b, a};
+        y = {W{1'b0}};
+        for (i = 0; i < W; i = i + 1)
+            if (p == i)
+                y = ab[i +: W];
+    end
+endmodule
+
+module slice_top (input [11:0] x0, input [11:0] x1, input [3:0] at, output [11:0] o);
+    slice_pick #(.W(12), .PW(4)) u (.a(x0), .b(x1), .p(at), .y(o));
+endmodule
+"""
+
+# the funnel with no word naming {hi, lo} (SystemVerilog, loop variable declared in the loop)
+FUNNEL = """module fpick #(parameter int W = 8, parameter int SW = 4, parameter int LIM = 8) (
+    input  logic [W-1:0]  lo,
+    input  logic [W-1:0]  hi,
+    input  logic [SW-1:0] off,
+    output logic [W-1:0]  win
+);
+    always_comb begin
+        win = '0;
+        for (int k = 0; k < LIM; k++) begin
+            if (off == SW'(k))
+                win = W'({hi, lo} >> k);
+        end
+    end
+endmodule
+
+module ftop (input logic [9:0] l, input logic [9:0] h, input logic [3:0] s, output logic [9:0] q);
+    fpick #(.W(10), .SW(4), .LIM(9)) u (.lo(l), .hi(h), .off(s), .win(q));
+endmodule
+"""
+
+
+def _cands(path, top: str):
+    from rtlopt.engine.search import State, lifting_candidates
+    d = open_design([path], top)
+    return lifting_candidates(State(d, {d.files[0]: path.read_text()}, "area", None, 0, None,
+                                    time.monotonic() + 120))
+
+
+def _proven(tmp_path, orig, text: str, top: str) -> bool:
+    from rtlopt.verify import VerifyOptions, check_equivalence
+    g = tmp_path / ("cand" + orig.suffix)
+    g.write_text(text)
+    res = check_equivalence(open_design([orig], top), open_design([g], top), VerifyOptions(timeout_s=120))
+    return res.verdict.name == "EQUIVALENT"
+
+
+def _op(name: str, w: int, v) -> Operand:
+    base = 100 * (ord(name[0]) - ord("a"))  # distinct bit ids per operand
+    return Operand(name, name, w, np.asarray(v, dtype=np.uint64), False, True, tuple(range(base, base + w)))
+
+
+def test_matcher_bounded_shift_and_near_misses():
+    rng = np.random.default_rng(3)
+    n = 4096
+    d = rng.integers(0, 1 << 20, n, dtype=np.uint64)
+    s = rng.integers(0, 16, n, dtype=np.uint64)
+    ops = [_op("d", 20, d), _op("s", 4, s)]
+    good = np.where(s < 11, (d >> s) & np.uint64(0xFFF), np.uint64(0))
+    got = match_target(good, 12, ops)
+    assert got and got[0][0] == "limited_shift_right", got
+    assert got[0][2][0] == "(s < 4'd11) ? (d >> s) : 12'd0"
+    # a hole at position 5 (zero there, the shift elsewhere below the bound): no bounded shift
+    hole = np.where(s == 5, np.uint64(0), good)
+    assert not any(k.startswith("limited_") for k, _u, _e in match_target(hole, 12, ops))
+    # past the bound the word is all ones, not zero: no bounded shift
+    ones = np.where(s < 11, good, np.uint64(0xFFF))
+    assert not any(k.startswith("limited_") for k, _u, _e in match_target(ones, 12, ops))
+    # a funnel: {h, l} >> s bounded, with no operand naming the concatenation
+    lo = rng.integers(0, 1 << 8, n, dtype=np.uint64)
+    hi = rng.integers(0, 1 << 8, n, dtype=np.uint64)
+    cat = (hi << np.uint64(8)) | lo
+    fun = np.where(s < 7, (cat >> s) & np.uint64(0xFF), np.uint64(0))
+    got = match_target(fun, 8, [_op("h", 8, hi), _op("l", 8, lo), _op("s", 4, s)])
+    assert got and got[0][0] == "funnel_limited_shift_right", got
+    assert "{h, l} >> s" in got[0][2][0]
+
+
+@pytest.mark.yosys
+@pytest.mark.slow
+@pytest.mark.parametrize("src,top,suffix,kind", [
+    (SLICE, "slice_top", ".v", "limited_shift_right"),
+    (FUNNEL, "ftop", ".sv", "funnel_limited_shift_right"),
+])
+def test_select_loop_lifted_to_bounded_shift_and_proven(tmp_path, src, top, suffix, kind):
+    f = tmp_path / ("d" + suffix)
+    f.write_text(src)
+    cands = [c for c in _cands(f, top) if c.description.startswith(kind + ":")]
+    assert cands, [c.description for c in _cands(f, top)]
+    c = cands[0]
+    assert " >> " in c.text.split("rtlopt_pinned")[1] and "for (" not in c.text.split("_orig")[0].split(
+        "rtlopt_pinned")[1]
+    assert _proven(tmp_path, f, c.text, top)
+
+
+@pytest.mark.yosys
+@pytest.mark.slow
+def test_near_miss_loop_with_a_hole_is_not_a_shift(tmp_path):
+    # position 3 is skipped (zero there): an extract, but no shift
+    f = tmp_path / "hole.v"
+    f.write_text(SLICE.replace("if (p == i)", "if (p == i && i != 3)"))
+    descs = [c.description for c in _cands(f, "slice_top")]
+    assert not any("shift" in d for d in descs), descs
+
+
+def test_emptied_loop_with_an_outer_variable_stays():
+    # a loop whose variable is declared outside keeps its final value after the loop: dropped only when
+    # nothing else reads that variable
+    from rtlopt.semantic.emit import _drop_emptied_conditionals, _walk
+    from rtlopt.templates._expr import kind_name
+    from rtlopt.templates._sem import analyze
+    for head, tail, dropped in (("for (int i = 0; i < 4; i++)", "", True),
+                                ("for (j = 0; j < 4; j = j + 1)", "", True),
+                                ("for (j = 0; j < 4; j = j + 1)", "assign z = j[0];", False)):
+        var = "i" if "int i" in head else "j"
+        text = (f"module m(input [1:0] a, input [3:0] b, output logic y, output z); integer j;\n"
+                f"always_comb begin\n y = 1'b0;\n {head}\n  if (a == {var}) y = b[{var}];\nend\n{tail}\n"
+                f"endmodule\n")
+        an = analyze(text)
+        blk = next(n for n in _walk(an.tree.root if hasattr(an, "tree") else an.root)
+                   if kind_name(n) == "AlwaysCombBlock")
+        inner = next(n for n in _walk(blk) if kind_name(n) == "ExpressionStatement" and "b[" in str(n))
+        s, e = an.span(inner)
+        out = _drop_emptied_conditionals(an, blk, [], [(s, e)])
+        loop = next(n for n in _walk(blk) if kind_name(n) == "ForLoopStatement")
+        ls, le = an.span(loop)
+        gone = any(x.start <= ls and x.end >= le for x in out or ())
+        assert gone == dropped, (head, tail, out)
