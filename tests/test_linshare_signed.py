@@ -7,7 +7,11 @@ designs/generalization/datapath/linshare_signed_wht_v (Verilog, unsigned buses c
 in net initializers, parameter overridden by the top, outputs copied from the computing wires) and
 linshare_signed_mix_sv (SV ``logic signed`` ports, ``int`` parameter, ``.*``: a quad-X motor mixer).
 Candidates fire with four butterfly terms and are proven with the real prover; near misses (signed
-forms sharing no pair, unsigned forms: no ``$signed``) do not fire / stay unsigned."""
+forms sharing no pair, unsigned forms: no ``$signed``) do not fire / stay unsigned.
+
+Each group gives first a variant with the pair terms declared as wires of the width their value range
+needs (inline, ``u - v`` is as wide as the assignment: heldout12 ntp/offset_delay 1901.8 um^2 inline,
+1859.3 declared), then the inline spelling."""
 
 from __future__ import annotations
 
@@ -40,8 +44,11 @@ def _run(path: Path, params=None):
 def test_signed_walsh_on_unsigned_buses(tmp_path):
     f = GEN / "linshare_signed_wht_v" / "original.v"
     got = _run(f, {"swht_core": {"N": 10}})
-    assert len(got) == 1
-    new, why = got[0][1], got[0][2]
+    assert len(got) == 2 and "declared at their value width" in got[0][2]
+    decl = got[0][1]
+    assert decl.count("wire signed [10:0] rtlopt_ls") == 4  # N + 1 bits: a sum of two N-bit samples
+    assert _verify(f, decl, ".v", "swht_top", tmp_path) == "EQUIVALENT"
+    new, why = got[1][1], got[1][2]
     assert why.startswith("s0, s1, s2, s3 share 4 pair")  # w0..w3 only copy s0..s3: left as written
     for t in ("($signed(a) + $signed(b))", "($signed(a) - $signed(b))",
               "($signed(c) + $signed(d))", "($signed(c) - $signed(d))"):
@@ -56,8 +63,8 @@ def test_signed_walsh_on_unsigned_buses(tmp_path):
 def test_signed_motor_mixer_sv(tmp_path):
     f = GEN / "linshare_signed_mix_sv" / "original.sv"
     got = _run(f, {"quad_mix_sv": {"W": 10}})
-    assert len(got) == 1
-    new = got[0][1]
+    assert len(got) == 2
+    new = got[1][1]
     assert "share 4 pair" in got[0][2]
     body = new.split("module mixer_top")[0]
     assert body.count("assign m_") == 4 and body.count("$signed(thr)") == 4
@@ -77,10 +84,16 @@ endmodule
     f = tmp_path / "tx4.v"
     f.write_text(text)
     got = _run(f)
-    assert len(got) == 1 and "share 4 pair" in got[0][2]
-    new = got[0][1]
+    assert len(got) == 2 and all("share 4 pair" in g[2] for g in got)
+    new = got[1][1]
     assert "(($signed(x0) - $signed(x3)) << 1)" in new and "[6:0]" not in new
     assert _verify(f, new, ".v", "tx4", tmp_path) == "EQUIVALENT"
+    decl = got[0][1]
+    assert decl.count("wire signed [8:0] rtlopt_ls") == 4 and "$signed(x0)" not in decl.split("assign")[1]
+    assert _verify(f, decl, ".v", "tx4", tmp_path) == "EQUIVALENT"
+    # one bit too few for a pair term is refuted
+    assert _verify(f, decl.replace("wire signed [8:0] rtlopt_ls0", "wire signed [7:0] rtlopt_ls0"), ".v", "tx4",
+                   tmp_path) == "NOT EQUIVALENT"
 
 
 def test_signed_near_miss_no_shared_pair(tmp_path):
@@ -103,4 +116,7 @@ module u (input wire [7:0] a, b, c, d, output wire [9:0] y0, y1);
 endmodule
 """)
     got = _run(f)
-    assert len(got) == 1 and "$signed" not in got[0][1] and "(a + b)" in got[0][1]
+    # declared: c - d needs 9 bits of the 10 (a + b needs all 10: inline); inline: unsigned as before
+    assert len(got) == 2 and got[0][1].count("wire signed [8:0] rtlopt_ls") == 1
+    assert _verify(f, got[0][1], ".v", "u", tmp_path) == "EQUIVALENT"
+    assert "$signed" not in got[1][1] and "(a + b)" in got[1][1]

@@ -33,9 +33,9 @@ PROOF_ENGINES = ("smt", "abc")
 
 
 def _sites(masked: str, names: set[str]) -> dict[str, tuple[int, int]]:
-    """``{name: (start, end)}`` of the right side of ``assign NAME = ...;`` or ``wire ... NAME = ...;``
-    (exactly one driver of that form)."""
-    hits: dict[str, list[tuple[int, int]]] = {}
+    """``{name: (start, end, statement start)}`` of the right side of ``assign NAME = ...;`` or ``wire ...
+    NAME = ...;`` (exactly one driver of that form)."""
+    hits: dict[str, list[tuple[int, int, int]]] = {}
     pat = re.compile(rf"(?:\bassign\s+|\b(?:wire|logic)\b[^;=()]*?(?<![\w$]))({_ID})\s*=(?!=)")
     for m in pat.finditer(masked):
         name = m.group(1)
@@ -53,7 +53,7 @@ def _sites(masked: str, names: set[str]) -> dict[str, tuple[int, int]]:
             j += 1
         if j >= len(masked) or masked[j] != ";":
             continue
-        hits.setdefault(name, []).append((m.end(), j))
+        hits.setdefault(name, []).append((m.end(), j, m.start()))
     return {n: s[0] for n, s in hits.items() if len(s) == 1}
 
 
@@ -155,15 +155,37 @@ def _leaf_text(leaf, full: dict, signed: bool = False) -> str:
     return f"$signed({txt})" if len(leaf) == 4 else f"$signed({{1'b0, {txt}}})"
 
 
-def emit(form: dict, t0: int, w: int, pairs: list[tuple], full: dict, signed: bool = False) -> str | None:
+def _range(leaf) -> tuple[int, int]:
+    n = leaf[2] - leaf[1] + 1
+    return (-(1 << (n - 1)), (1 << (n - 1)) - 1) if len(leaf) == 4 else (0, (1 << n) - 1)
+
+
+def pair_widths(pairs: list[tuple]) -> dict:
+    """``{pair id: bits}``: the two's complement width each pair term's value range needs."""
+    rng: dict = {}
+    out = {}
+    for pid, u, v, r in pairs:
+        (lu, hu), (lv, hv) = (rng[u] if u in rng else _range(u)), (rng[v] if v in rng else _range(v))
+        lo, hi = (lu + lv, hu + hv) if r > 0 else (lu - hv, hu - lv)
+        rng[pid] = (lo, hi)
+        b = 1
+        while not (-(1 << (b - 1)) <= lo and hi <= (1 << (b - 1)) - 1):
+            b += 1
+        out[pid] = b
+    return out
+
+
+def emit(form: dict, t0: int, w: int, pairs: list[tuple], full: dict, signed: bool = False,
+         named: dict | None = None) -> str | None:
     """The expression of one form (terms with power-of-two weights, the constant last); ``signed``: every
-    operand signed (the group has a two's complement leaf)."""
-    ptext: dict = {}
+    operand signed (the group has a two's complement leaf); ``named``: pair terms declared as wires."""
+    ptext: dict = dict(named or {})
 
     def text(x) -> str:
         return ptext[x] if x in ptext else _leaf_text(x, full, signed)
     for pid, u, v, r in pairs:  # a pair may combine earlier pairs
-        ptext[pid] = f"({text(u)} {'+' if r > 0 else '-'} {text(v)})"
+        if pid not in ptext:
+            ptext[pid] = f"({text(u)} {'+' if r > 0 else '-'} {text(v)})"
     terms = []
     for key, m in sorted(form.items(), key=lambda kv: (kv[1] < 0, str(kv[0]))):
         if not m:
@@ -243,7 +265,7 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S, params: dict | None = None
             for name, (t0, w, f) in fits.items():
                 same.setdefault((t0, w, frozenset(f.items())), []).append(name)
             for names_ in same.values():
-                keep = max(names_, key=lambda n: (sum(body_m[slice(*sites[n])].count(ch) for ch in "+-"), n))
+                keep = max(names_, key=lambda n: (sum(body_m[sites[n][0]:sites[n][1]].count(ch) for ch in "+-"), n))
                 for n in names_:
                     if n != keep:
                         del fits[n]
@@ -259,28 +281,53 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S, params: dict | None = None
                 if got is None:
                     continue
                 forms, pairs = got
-                signed = any(len(k) == 4 for n in group for k in fits[n][2])
-                edits = []
-                for n in group:
-                    ex = emit(forms[n], fits[n][0], w, pairs, full, signed)
-                    if ex is None:
-                        edits = []
-                        break
-                    s, e = sites[n]
-                    edits.append((span[0] + s, span[0] + e, " " + ex))
-                if not edits:
-                    continue
                 # a leaf sliced out of a packed multi-dimensional word cannot be named by a bit range
                 leaves = {k[0] for n in group for k in fits[n][2]}
                 if any(re.search(rf"\]\s*\[[^\]]*\]\s*(?:{re.escape(x)})(?![\w$])", body_m) for x in leaves):
                     continue
-                new = text
-                for s, e, t in sorted(edits, reverse=True):
-                    new = new[:s] + t + new[e:]
-                if new != text and parses_cleanly(new, an.errors):
-                    nshared = sum(1 for _p, _u, _v, _r in pairs)
-                    out.append((path, new, f"{', '.join(sorted(group))} share {nshared} pair term(s) "
-                                           f"(u +- v computed once)"))
+                signed = any(len(k) == 4 for n in group for k in fits[n][2])
+                nshared = len(pairs)
+                # first the pair terms as wires of the width their values need (in the forms' context an
+                # inline u - v is as wide as the assignment, and a difference's top bits do not shrink):
+                # ntp offset/delay 1901.8 -> 1859.3 um^2, and the proof is easy; then the inline spelling
+                widths = pair_widths(pairs)
+                narrow = {pid for pid, b in widths.items() if b < w}
+                variants = []
+                if narrow:
+                    named, decls, k = {}, [], 0
+                    for pid, *_ in pairs:
+                        if pid not in narrow:
+                            continue
+                        while re.search(rf"(?<![\w$])rtlopt_ls{k}(?![\w$])", text):
+                            k += 1
+                        ex = emit({pid: 1}, 0, widths[pid], pairs, full, True, named)
+                        named[pid] = f"rtlopt_ls{k}"
+                        decls.append(f"wire signed [{widths[pid] - 1}:0] rtlopt_ls{k} = {ex};")
+                        k += 1
+                    variants.append((True, named, decls, " (declared at their value width)"))
+                variants.append((signed, None, [], ""))
+                for sgn, named, decls, note in variants:
+                    edits = []
+                    for n in group:
+                        ex = emit(forms[n], fits[n][0], w, pairs, full, sgn, named)
+                        if ex is None:
+                            edits = []
+                            break
+                        s, e, _st = sites[n]
+                        edits.append((span[0] + s, span[0] + e, " " + ex))
+                    if not edits:
+                        continue
+                    if decls:
+                        st = min(sites[n][2] for n in group) + span[0]
+                        ls = text.rfind("\n", 0, st) + 1
+                        ind = text[ls:st] if not text[ls:st].strip() else ""
+                        edits.append((ls, ls, "".join(f"{ind}{d}\n" for d in decls)))
+                    new = text
+                    for s, e, t in sorted(edits, reverse=True):
+                        new = new[:s] + t + new[e:]
+                    if new != text and parses_cleanly(new, an.errors):
+                        out.append((path, new, f"{', '.join(sorted(group))} share {nshared} pair term(s) "
+                                               f"(u +- v computed once){note}"))
     return out
 
 
