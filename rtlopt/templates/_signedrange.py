@@ -82,8 +82,8 @@ def signed_interval(an: Analysis, key, sym, writes: list, known=()) -> tuple[int
                 return False
         return True
 
-    if not his or not holds(smin, his[-1]):  # not even the widest candidate: a data register
-        return None
+    if not his or not holds(smin, his[-1]):  # not even the widest candidate: a data register,
+        return _paired_interval(holds, near, smin, smax)  # or a counter closed by an equality on both ends
     hi1 = next((h for h in his if holds(smin, h)), None)
     if hi1 is None:
         return None
@@ -92,6 +92,26 @@ def signed_interval(an: Analysis, key, sym, writes: list, known=()) -> tuple[int
     if (lo1, hi2) == (smin, smax):
         return None
     return lo1, hi2
+
+
+#: Ends per side of the joint search (pairs tried: at most their product).
+PAIR_ENDS = 12
+
+
+def _paired_interval(holds, near: set, smin: int, smax: int) -> tuple[int, int] | None:
+    """The tightest ``lo .. hi`` with both ends among the constants the writes and guards mention (±1)
+    that every write keeps, tried jointly: the one-sided search above fixes ``lo`` at the type's minimum
+    first, where a counter stopped by an equality (``if (c == N - 1) c <= -1; else c <= c + 1`` under
+    ``c >= 0``) steps past any upper end, and one counting down to ``0`` under ``c != 0`` wraps from the
+    minimum to the maximum. A register with a negative sentinel (``-1`` = idle) and such a count: -1 .. N-1.
+    A data register (``s <= x``) holds no such pair."""
+    ends = sorted(c for c in near if smin < c < smax)
+    los = sorted((c for c in ends if c <= 0), reverse=True)[:PAIR_ENDS]
+    his = sorted(c for c in ends if c >= 0)[:PAIR_ENDS]
+    for lo, hi in sorted(((lo, hi) for lo in los for hi in his if lo < hi), key=lambda p: (p[1] - p[0], p)):
+        if holds(lo, hi):
+            return lo, hi
+    return None
 
 
 def _has_reset(an: Analysis, writes: list) -> bool:
@@ -213,7 +233,11 @@ def _clamped(an: Analysis, writes: dict) -> set:
         src[k] = set()
         for w in ws:
             st = site_of.get(an.span(w))
-            guards = [g.node if g.kind == "cond" else g.node.expr for g in st.guard] if st is not None else []
+            guards = []
+            for g in st.guard if st is not None else ():
+                guards.append(g.node if g.kind == "cond" else g.node.expr)
+                if g.kind == "case":  # ``case (1'b1) c >= N - 1: ...``: the item expressions guard too
+                    guards += [x for it in g.node.items for x in it.expressions]
             if has_cmp(w.right) or any(has_cmp(g) and reads(g) - _reset_like(an) for g in guards):
                 out.add(k)
             src[k] |= _state_names(w.right)
@@ -384,6 +408,12 @@ def _narrow_matches(tmpl, an: Analysis, ranges, regs, writes) -> list[Match]:
         taken.add(new)
         return new
 
+    stepped: set = set()  # i++ / i-- (loop variables): no registers of the copy form
+    for info in an.exprs:
+        n = info.node
+        if type(n).__name__ == "UnaryExpression" and op_name(n) in (
+                "Preincrement", "Predecrement", "Postincrement", "Postdecrement"):
+            BitwidthReduction._names(n.operand, stepped)
     for k, (lo, hi) in ranges.items():
         sym = regs[k]
         width, bits = _width(sym), _signed_bits(lo, hi)
@@ -405,6 +435,21 @@ def _narrow_matches(tmpl, an: Analysis, ranges, regs, writes) -> list[Match]:
                                **_narrowed("signed_output_copy", [k], [bits])))
             continue
         decl = sym.syntax.parent
+        if type(decl).__name__ == "DataDeclarationSyntax" and lo < 0 and k not in stepped \
+                and type(decl.parent).__name__ in ("ModuleDeclarationSyntax", "GenerateBlockSyntax") \
+                and "[" not in an.text[an.span(decl)[0]:an.span(sym.syntax)[0]]:
+            # ``integer c; // -1 = idle``: no range to rewrite (a range-less signed type, 0 .. 2^k - 1 is
+            # _regwidth._integer_reg_matches'): the declaration stays byte for byte and becomes a
+            # sign-extending copy of a narrow signed register that every write targets
+            ds, de = an.span(decl)
+            new = fresh(sym.name)
+            indent = BitwidthReduction._indent(an.text, ds)
+            edits = [Edit(de, de, f"\n{indent}reg signed [{bits - 1}:0] {new};\n{indent}always @* {sym.name} = {new};")]
+            edits += [Edit(*an.span(strip(w.left)), new) for w in ws]
+            out.append(tmpl._m(an, ds, de, f"{sym.name} ({sym.type}) {width} -> {bits} signed bits behind a copy "
+                                           f"({lo}..{hi}: signed value range from reset, proven with z3)", edits,
+                               **_narrowed("signed_copy", [k], [bits])))
+            continue
         if type(decl).__name__ == "DataDeclarationSyntax":
             by_decl.setdefault(an.span(decl), []).append((k, bits, lo, hi))
     for (ds, de), regs_here in by_decl.items():
