@@ -6,6 +6,10 @@ log shifter and one compare. Before, the shift matcher only accepted zero from t
 (a bound below it, W=24 in a 48-bit word with a 5-bit position, was no shift), a concatenation that no
 word names was no operand, and the emitter left the emptied ``for`` loop behind (a syntax error).
 Near misses (a hole among the positions, a non-zero value past the bound) are not lifted.
+
+Also countcmp on a count of loop terms (``mm += (q[2*i +: 2] != r[2*i +: 2])``, no word naming the counted
+bits): a vector of the terms is declared in a generate loop and ``mm == 0`` / ``mm <= 1`` read it as
+``~|x`` / ``~|(x & (x - 1))``; a 2-bit term, a loop not starting at 0 or a compare with 3 are not rewritten.
 """
 
 from __future__ import annotations
@@ -159,3 +163,59 @@ def test_emptied_loop_with_an_outer_variable_stays():
         ls, le = an.span(loop)
         gone = any(x.start <= ls and x.end >= le for x in out or ())
         assert gone == dropped, (head, tail, out)
+
+
+# ---- a population count of loop terms (no named vector) compared with 0 / 1 -------------------------
+SEED = """module seedc #(parameter int NB = 8) (
+    input  logic [2*NB-1:0] q,
+    input  logic [2*NB-1:0] r,
+    output logic            exact,
+    output logic            one
+);
+    logic [3:0] mm;
+    always_comb begin
+        mm = '0;
+        for (int i = 0; i < NB; i++)
+            mm += (q[2*i +: 2] != r[2*i +: 2]);
+        exact = (mm == 0);
+        one   = (mm <= 1);
+    end
+endmodule
+
+module seedt (input logic [13:0] a, input logic [13:0] b, output logic e, output logic o);
+    seedc #(.NB(7)) u (.q(a), .r(b), .exact(e), .one(o));
+endmodule
+"""
+
+
+def _cc(tmp_path, name: str, text: str, mods: list[str]):
+    from rtlopt.semantic.countcmp import rewrites
+    from rtlopt.semantic.netlist import elaborate_modules
+    p = tmp_path / name
+    p.write_text(text)
+    return p, rewrites(text, str(p), elaborate_modules([p], mods))
+
+
+@pytest.mark.yosys
+def test_count_of_loop_terms_compared_with_zero_and_one_proven(tmp_path):
+    p, got = _cc(tmp_path, "s.sv", SEED, ["seedc"])
+    assert len(got) == 3, [d for _t, d in got]  # exact, one, and both at once
+    both = got[-1][0]
+    assert both.count("genvar rtlopt_cc_mm_i;") == 1  # one vector of the terms for both compares
+    assert "exact = (~|rtlopt_cc_mm);" in both and "one   = (~|(rtlopt_cc_mm & (rtlopt_cc_mm - 1'b1)));" in both
+    assert _proven(tmp_path, p, both, "seedt")
+
+
+@pytest.mark.yosys
+def test_loop_terms_near_misses_not_rewritten(tmp_path):
+    # a 2-bit term (a lane's difference, not a flag) is no count of bits
+    _p, got = _cc(tmp_path, "w.sv", SEED.replace("(q[2*i +: 2] != r[2*i +: 2])", "(q[2*i +: 2] ^ r[2*i +: 2])"),
+                  ["seedc"])
+    assert got == []
+    # the loop starts at 1 (a count of NB-1 terms starting elsewhere): not this shape
+    _p, got = _cc(tmp_path, "o.sv", SEED.replace("int i = 0;", "int i = 1;"), ["seedc"])
+    assert got == []
+    # compared with 3: no simple threshold of the bits
+    _p, got = _cc(tmp_path, "t.sv", SEED.replace("(mm == 0)", "(mm == 3)").replace("(mm <= 1)", "(mm >= 3)"),
+                  ["seedc"])
+    assert got == []

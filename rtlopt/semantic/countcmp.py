@@ -193,8 +193,85 @@ def _count_of(an, a, nl) -> tuple[str, int] | None:
     if k == "NamedValueExpression" and nl is not None:
         from rtlopt.semantic.selcompose import _sel_name
         nm = _sel_name(a)
-        return popcount_source(nl, nm) if nm is not None else None
+        got = popcount_source(nl, nm) if nm is not None else None
+        if got is None and nm is not None:
+            # the counted bits are terms of a loop, no named word: a vector of them is declared
+            got = loop_terms(an, nm, _module_name(a.syntax))
+        return got
     return None
+
+
+def loop_terms(an, name: str, mod: str | None):
+    """``(x text, n, helper text, insert offset)`` when ``name`` is accumulated by a loop of 1-bit terms
+    (``for (i = 0; i < N; i++) name += t(i);`` or ``name = name + t(i)``) in module ``mod``: the counted
+    bits are no named word, so a vector of them is declared (``x[i] = t(i)`` in a generate loop in front
+    of the item holding the loop) and the compare reads that. The count starting at zero, the terms
+    reading only what the generate loop can see: the search's proof checks all of it."""
+    import re
+
+    from rtlopt.semantic.emit import _walk
+    from rtlopt.templates._expr import kind_name
+    text = an.text
+    found = None
+    for n in _walk(an.tree.root):
+        if kind_name(n) != "ForLoopStatement" or _module_name(n) != mod:
+            continue
+        st = n.statement
+        if kind_name(st) == "SequentialBlockStatement":
+            items = [x for x in (st.items or ()) if hasattr(x, "kind")]
+            st = items[0] if len(items) == 1 else None
+        if st is None or kind_name(st) != "ExpressionStatement":
+            continue
+        ex, term = st.expr, None
+        lhs = str(getattr(ex, "left", "")).strip()
+        if lhs != name:
+            continue
+        if kind_name(ex) == "AddAssignmentExpression":
+            term = ex.right
+        elif kind_name(ex) == "AssignmentExpression" and kind_name(ex.right) == "AddExpression":
+            a, b = ex.right.left, ex.right.right
+            term = b if str(a).strip() == name else a if str(b).strip() == name else None
+        if term is None:
+            continue
+        info = an.by_span.get(an.span(term))
+        inits = [str(x).strip() for x in n.initializers]
+        m0 = re.fullmatch(r"(?:(?:int|integer|genvar)\s+)?([A-Za-z_]\w*)\s*=\s*0", inits[0]) if len(inits) == 1 else None
+        if info is None or info.width != 1 or m0 is None:
+            continue
+        v = m0.group(1)
+        ms = re.fullmatch(rf"{v}\s*<\s*(.+)", str(n.stopExpr).strip(), re.S)
+        steps = [re.sub(r"\s+", "", str(x)) for x in n.steps]
+        if ms is None or steps not in ([f"{v}++"], [f"++{v}"], [f"{v}+=1"], [f"{v}={v}+1"]):
+            continue
+        if found is not None:
+            return None  # two loops add into the count
+        item = n
+        while item.parent is not None and kind_name(item.parent) != "ModuleDeclaration":
+            item = item.parent
+        found = (v, ms.group(1).strip(), info.text.strip(), an.span(item)[0])
+    if found is None:
+        return None
+    v, bound, t, at = found
+    x, g = f"rtlopt_cc_{name}", f"rtlopt_cc_{name}_i"
+    if re.search(rf"\b{x}\b", text):
+        return None
+    tg = re.sub(rf"\b{re.escape(v)}\b", g, t)
+    ls = text.rfind("\n", 0, at) + 1
+    ind = text[ls:at] if not text[ls:at].strip() else "    "
+    helper = (f"wire [({bound})-1:0] {x};\n{ind}genvar {g};\n"
+              f"{ind}generate for ({g} = 0; {g} < ({bound}); {g} = {g} + 1) begin : {x}_g\n"
+              f"{ind}    assign {x}[{g}] = {tg};\n{ind}end endgenerate\n{ind}")
+    try:
+        from rtlopt.templates._sem import analyze
+        probe = analyze(text[:at] + helper + text[at:])
+        # (the thresholds rewritten hold for every count width >= 2: any instance's width serves)
+        w = max((int(getattr(sm.type, "bitWidth", 0) or 0) for sm in probe.symbols
+                 if getattr(sm, "name", None) == x), default=None)
+    except Exception:  # noqa: BLE001
+        return None
+    if not w or w > MAX_X:
+        return None
+    return x, w, helper, at
 
 
 def _call_name(a) -> str:
@@ -219,20 +296,22 @@ def rewrites(text: str, path: str, nls: dict) -> list[tuple[str, str]]:
         src = memo[key]
         if src is None:
             continue
-        x, n = src
+        x, n = src[0], src[1]
         truth = [bool(_REL[rel](c, k)) for c in range(n + 1)]
         new = threshold_text(x, n, truth)
         if new is not None:
-            found.append((Edit(info.start, info.end, new), f"{info.text.strip()} -> {new}"))
+            helper = Edit(src[3], src[3], src[2]) if len(src) > 2 else None
+            found.append((Edit(info.start, info.end, new), f"{info.text.strip()} -> {new}", helper))
     out = []
     combos = [[f] for f in found] + ([found] if len(found) > 1 else [])
     for combo in combos:
+        helpers = list({(h.start, h.replacement): h for _e, _d, h in combo if h is not None}.values())
         try:
-            new = apply_edits(text, [e for e, _d in combo])
+            new = apply_edits(text, [e for e, _d, _h in combo] + helpers)
         except (OverlappingEdits, ValueError):
             continue
         if new != text and parses_cleanly(new, an.errors):
-            out.append((new, "population count compared with a small constant: " + "; ".join(d for _e, d in combo)))
+            out.append((new, "population count compared with a small constant: " + "; ".join(d for _e, d, _h in combo)))
     return out
 
 
