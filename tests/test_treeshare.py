@@ -111,6 +111,17 @@ PLUSMINUS = """module pm(input clk, input rst, input [1:0] st, input [3:0] k0, k
 endmodule
 """
 
+# guards over a 10-bit word (no care set: selects from the guard literals), a sum beside two differences
+WIDE = """module wide(input [9:0] x, input [3:0] a, b, d, e, input [7:0] c, f, g, h, input [3:0] p, q,
+  output reg [7:0] y);
+  always @* begin
+    if (x < 10'd300) y = a * b + c;
+    else if (x > 10'd700) y = p * q - g;
+    else y = d * e - f;
+  end
+endmodule
+"""
+
 TOGETHER = """module tg(input [3:0] a, b, d, e, input [7:0] c, f, output [7:0] y, z);
   assign y = a * b + c;
   assign z = d * e + f;
@@ -125,6 +136,11 @@ OVERLAP = """module ov(input [1:0] m, input [3:0] a, b, d, e, input [7:0] c, f, 
   end
 endmodule
 """
+
+
+def _muladd(desc: str) -> bool:
+    """A multiply-add unit (either operand order)."""
+    return ("_ + (_ * _)" in desc or "(_ * _) + _" in desc) and "(_ * _) + (_ * _)" not in desc
 
 
 def _trees(text: str):
@@ -149,7 +165,7 @@ def _rewrite(text: str, m) -> str:
 
 def test_signed_fsm_multiply_adds_in_two_blocks_share_one_unit():
     ms = _trees(FSM_SIGNED)
-    big = [m for m in ms if m.data["nops"] == 3 and "_ + (_ * _)" in m.description]
+    big = [m for m in ms if m.data["nops"] == 3 and _muladd(m.description)]
     assert big, [m.description for m in ms]
     new = _rewrite(FSM_SIGNED, big[0])
     assert new.count(" * ") == 1 and "wire signed [3:0]" in new and "$signed(rtlopt_sht" in new, new
@@ -157,14 +173,14 @@ def test_signed_fsm_multiply_adds_in_two_blocks_share_one_unit():
 
 @pytest.mark.yosys
 def test_signed_fsm_rewrite_is_proven(tmp_path):
-    m = next(m for m in _trees(FSM_SIGNED) if m.data["nops"] == 3 and "_ + (_ * _)" in m.description)
+    m = next(m for m in _trees(FSM_SIGNED) if m.data["nops"] == 3 and _muladd(m.description))
     assert _prove(tmp_path, FSM_SIGNED, _rewrite(FSM_SIGNED, m), "macseq") == "EQUIVALENT"
 
 
 @pytest.mark.yosys
 @pytest.mark.parametrize("text,top", [(CASE_UNSIGNED, "seg4"), (TEMPS, "tsel")])
 def test_case_arms_and_guarded_temporaries_share_one_multiply_add(tmp_path, text, top):
-    m = next(m for m in _trees(text) if m.data["nops"] >= 3 and "_ + (_ * _)" in m.description)
+    m = next(m for m in _trees(text) if m.data["nops"] >= 3 and _muladd(m.description))
     new = _rewrite(text, m)
     assert new.count(" * ") == 1, new
     # the common operand x is not muxed (the commuted spellings are turned to agree)
@@ -175,7 +191,7 @@ def test_case_arms_and_guarded_temporaries_share_one_multiply_add(tmp_path, text
 @pytest.mark.yosys
 @pytest.mark.parametrize("text,top", [(MIXED, "mx"), (SIGNED_WIDTHS, "sw")])
 def test_leaf_extension_follows_the_context(tmp_path, text, top):
-    ms = [m for m in _trees(text) if "_ + (_ * _)" in m.description]
+    ms = [m for m in _trees(text) if _muladd(m.description)]
     assert ms
     new = _rewrite(text, ms[0])
     if top == "mx":
@@ -195,3 +211,12 @@ def test_sum_and_difference_share_one_unit_with_a_subtract_select(tmp_path, text
     new = _rewrite(text, m)
     assert "rtlopt_sht0_s0" in new and new.count(" * ") == (2 if top == "cmul" else 1), new
     assert _prove(tmp_path, text, new, top) == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_wide_guards_select_from_their_literals_with_a_subtract_select(tmp_path):
+    m = next(m for m in _trees(WIDE) if m.data["nops"] == 3)
+    assert not m.data["care"]
+    new = _rewrite(WIDE, m)
+    assert new.count(" * ") == 1 and "rtlopt_sht0_s0 = (x < 10'd300) ? 1'b0 : 1'b1" in new, new
+    assert _prove(tmp_path, WIDE, new, "wide") == "EQUIVALENT"

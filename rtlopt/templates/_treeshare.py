@@ -75,10 +75,7 @@ def _tree(n, signed: bool):
         a, b = _tree(n.left, signed), _tree(n.right, signed)
         if a is None or b is None:
             return None
-        op = _OPS[op_name(n)]
-        if op in "+*" and repr(_unflag(b[0])) < repr(_unflag(a[0])):  # commutative: canonical side order
-            a, b = b, a
-        return (op, a[0], b[0]), a[1] + b[1]
+        return (_OPS[op_name(n)], a[0], b[0]), a[1] + b[1]
     if k == "UnaryExpression" and op_name(n) == "Minus":
         if bool(n.type.isSigned) != signed:
             return None
@@ -94,6 +91,17 @@ def _unflag(shape):
     if shape == "L":
         return shape
     return (("±" if shape[0] in "+-" else shape[0]),) + tuple(_unflag(x) for x in shape[1:])
+
+
+def _canon(shape):
+    """The unflagged shape with the sides of every sum, difference and product in a canonical order:
+    the uses of one shape class may be turned into one another (a difference keeps its sides)."""
+    if shape == "L":
+        return shape
+    kids = [_canon(x) for x in shape[1:]]
+    if shape[0] in "+-*":  # (a grouping key: whether the uses can be turned alike is for _emit to find)
+        kids.sort(key=repr)
+    return (("\u00b1" if shape[0] in "+-" else shape[0]),) + tuple(kids)
 
 
 def _signs(shape) -> list[str]:
@@ -115,7 +123,7 @@ def _orientations(shape, leaves: list) -> list[tuple]:
         for s1, u1, r1 in rec(sh[1], lv):
             for s2, u2, r2 in rec(sh[2], r1):
                 out.append(((sh[0], s1, s2), u1 + u2, r2))
-                if sh[0] in "+*" and _unflag(s1) == _unflag(s2):
+                if sh[0] in "+*":  # (the operands of a sum or product in either order)
                     out.append(((sh[0], s2, s1), u2 + u1, r2))
         return out[:MAX_ORIENT]
     return [(s, u) for s, u, _r in rec(shape, leaves)]
@@ -194,7 +202,7 @@ def tree_matches(tmpl, an: Analysis, guard_of) -> list[Match]:
             continue
         shape, leaves = got
         flagged = shape
-        shape = _unflag(shape)
+        shape = _canon(shape)
         # a product in it (sums alone are the adder sharing's); a lone unsigned product is too (the mul kind)
         if not _has_mul(shape) or (_ops_of(shape) < 2 and not signed) or len(leaves) > MAX_LEAVES:
             continue
@@ -263,21 +271,30 @@ def _emit(tmpl, an: Analysis, zx: Z3Expr, group: list[_Use], gz: list) -> Match 
     from rtlopt.templates._share import _care_points, _Op, _text_selectors
 
     # orient every use so its leaves agree with the first use's at as many positions as possible
-    base = group[0]
-    shape0 = _unflag(base.shape)
-    oriented = [(base.shape, base.leaves)]
-    for u in group[1:]:
-        best = None
-        for sh, lv in _orientations(u.shape, u.leaves):
-            if _unflag(sh) != shape0:
+    # (the first use as written that every other use can be turned into: a difference keeps its sides)
+    for base in group:
+        shape0 = _unflag(base.shape)
+        oriented = [(base.shape, base.leaves)]
+        for u in group:
+            if u is base:
                 continue
-            cost = sum(_leaf_key(an, a) != _leaf_key(an, b) for a, b in zip(lv, oriented[0][1], strict=True))
-            cost += sum(x != y for x, y in zip(_signs(sh), _signs(base.shape), strict=True))
-            if best is None or cost < best[0]:
-                best = (cost, sh, lv)
-        if best is None:
-            return None
-        oriented.append((best[1], best[2]))
+            best = None
+            for sh, lv in _orientations(u.shape, u.leaves):
+                if _unflag(sh) != shape0:
+                    continue
+                cost = sum(_leaf_key(an, a) != _leaf_key(an, b) for a, b in zip(lv, base.leaves, strict=True))
+                cost += sum(x != y for x, y in zip(_signs(sh), _signs(base.shape), strict=True))
+                if best is None or cost < best[0]:
+                    best = (cost, sh, lv)
+            if best is None:
+                break
+            oriented.append((best[1], best[2]))
+        else:
+            break
+    else:
+        return None
+    order0 = sorted(range(len(group)), key=lambda i: group[i] is not base)  # base first, the rest in order
+    group, gz = [group[i] for i in order0], [gz[i] for i in order0]
     signed = base.signed
     uw = max(u.width for u in group)
     nleaves = len(base.leaves)
@@ -320,8 +337,12 @@ def _emit(tmpl, an: Analysis, zx: Z3Expr, group: list[_Use], gz: list) -> Match 
         if len(set(col)) == 1:
             signs.append(col[0])
             continue
-        if care is None:
-            return None
+        if care is None:  # a priority chain of constants over the guard selectors
+            flags = [("1", "1'b1") if col[i] == "-" else ("0", "1'b0") for i in order]
+            lines.append(f"wire {name}_s{k} = {_chain_keys([f[0] for f in flags], [f[1] for f in flags], sel_t)};")
+            signs.append(f"{name}_s{k}")
+            muxes += 1
+            continue
         bits, pts = care
         on = set().union(*[p for p, c in zip(pts, col, strict=True) if c == "-"])
         off = set().union(*[p for p, c in zip(pts, col, strict=True) if c == "+"])
