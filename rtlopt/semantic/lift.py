@@ -383,9 +383,14 @@ def _limited_shifts(t: np.ndarray, w: int, a: Operand, b: Operand, m, sh, big) -
             continue
         if lim >= (1 << b.width) or len(np.unique(bv[~hi])) < min(lim, 4):
             continue
-        return [("limited_" + kind, (a, b),
-                 [f"({_p(b)} < {b.width}'d{lim}) ? ({_p(a)} {op} {_p(b)}) : {w}'d0",
-                  f"({_p(a)} {op} {_p(b)}) & {{{w}{{{_p(b)} < {b.width}'d{lim}}}}}"])]
+        forms = [f"({_p(b)} < {b.width}'d{lim}) ? ({_p(a)} {op} {_p(b)}) : {w}'d0",
+                 f"({_p(a)} {op} {_p(b)}) & {{{w}{{{_p(b)} < {b.width}'d{lim}}}}}"]
+        # the whole word instead of the low slice the cone reads (right shift: its upper bits never
+        # reach the result below the bound; the synthesized shifter differs): a second spelling
+        whole = re.sub(r"\b([A-Za-z_]\w*)\[\d+:0\]", r"\1", _p(a))
+        if whole != _p(a) and op == ">>":
+            forms.insert(1, f"({_p(b)} < {b.width}'d{lim}) ? ({whole} {op} {_p(b)}) : {w}'d0")
+        return [("limited_" + kind, (a, b), forms)]
     return []
 
 
