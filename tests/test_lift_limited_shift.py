@@ -219,3 +219,48 @@ def test_loop_terms_near_misses_not_rewritten(tmp_path):
     _p, got = _cc(tmp_path, "t.sv", SEED.replace("(mm == 0)", "(mm == 3)").replace("(mm <= 1)", "(mm >= 3)"),
                   ["seedc"])
     assert got == []
+
+
+# the count of agreeing bits compared with its width and one less: thresholds counted in zeros
+AGREE = """module agc #(parameter int N = 6) (
+    input  logic [N-1:0] a,
+    input  logic [N-1:0] b,
+    output logic all_eq,
+    output logic most,
+    output logic one_off,
+    output logic three
+);
+    logic [3:0] c;
+    always_comb begin
+        c = '0;
+        for (int i = 0; i < N; i++)
+            c = c + (a[i] == b[i]);
+        all_eq  = (c == 4'd9);
+        most    = (c >= 4'd8);
+        one_off = (c == 4'd8);
+        three   = (c == 4'd3);
+    end
+endmodule
+
+module agt (input logic [8:0] a, input logic [8:0] b, output logic x, output logic y, output logic z,
+            output logic t);
+    agc #(.N(9)) u (.a, .b, .all_eq(x), .most(y), .one_off(z), .three(t));
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_count_compared_with_width_and_one_less_proven(tmp_path):
+    p, got = _cc(tmp_path, "a.sv", AGREE, ["agc"])
+    assert len(got) == 4, [d for _t, d in got]  # all, at most one clear, exactly one clear, together
+    both = got[-1][0]
+    assert "three   = (c == 4'd3);" in both  # no threshold of the bits: kept
+    assert "all_eq  = (~|(~rtlopt_cc_c));" in both
+    assert _proven(tmp_path, p, both, "agt")
+
+
+@pytest.mark.yosys
+def test_bitwise_term_widens_in_the_sum_not_rewritten(tmp_path):
+    # a ~^ of two bits is context-sized: in a 4-bit sum it adds 4'b1111 for two zeros, no count of bits
+    _p, got = _cc(tmp_path, "x.sv", AGREE.replace("(a[i] == b[i])", "(a[i] ~^ b[i])"), ["agc"])
+    assert got == []

@@ -146,6 +146,13 @@ def _plausible(rel: str, k: int) -> bool:
     return any(t == p or t == [not x for x in p] for p in pats)
 
 
+def _accumulated(text: str, name: str) -> bool:
+    """``name`` is added into (``name += ...`` / ``name = name + ...``): a count a loop may compute."""
+    import re
+    n = re.escape(name)
+    return re.search(rf"\b{n}\s*(?:\+=|=\s*{n}\s*\+)", text) is not None
+
+
 def _sites(an):
     """``[(info, count side, other constant, relation, module)]`` for compares of a word with a constant
     that would be a simple threshold of a count (registers and inputs are no counts computed here)."""
@@ -162,9 +169,11 @@ def _sites(an):
             if k is None:
                 continue
             a = strip(a)
-            if getattr(a.type, "isSigned", False) or not _plausible(rel, k):
-                continue
             ka = type(a).__name__
+            if getattr(a.type, "isSigned", False) or not (_plausible(rel, k) or (0 <= k <= MAX_X and (
+                    (ka == "CallExpression" and _call_name(a) == "$countones") or
+                    (ka == "NamedValueExpression" and _accumulated(an.text, a.symbol.name))))):
+                continue  # (a count of zeros: compared with its width or one less, any constant then)
             if ka == "NamedValueExpression" and a.symbol.name in skip:
                 continue
             if ka not in ("NamedValueExpression", "CallExpression") or (
@@ -199,6 +208,22 @@ def _count_of(an, a, nl) -> tuple[str, int] | None:
             got = loop_terms(an, nm, _module_name(a.syntax))
         return got
     return None
+
+
+def _flag(node) -> bool:
+    """A 1-bit term in any context (a compare, a reduction, a logical operator, a 1-bit select or name:
+    zero-extended in a sum); a bitwise operator of 1-bit operands is not one (its operands widen with
+    the sum: ``c + (a[i] ~^ b[i])`` adds 15 for two zeros in a 4-bit sum)."""
+    from rtlopt.templates._sem import _ONE_BIT, op_name, self_width, strip
+    node = strip(node)
+    name = type(node).__name__
+    if name == "BinaryExpression":
+        return op_name(node) in _ONE_BIT
+    if name == "UnaryExpression":
+        return op_name(node) not in ("BitwiseNot", "Plus", "Minus")
+    return name in ("NamedValueExpression", "ElementSelectExpression", "RangeSelectExpression",
+                    "ConcatenationExpression", "ReplicationExpression", "CallExpression",
+                    "MemberAccessExpression") and self_width(node) == 1
 
 
 def loop_terms(an, name: str, mod: str | None):
@@ -236,7 +261,7 @@ def loop_terms(an, name: str, mod: str | None):
         info = an.by_span.get(an.span(term))
         inits = [str(x).strip() for x in n.initializers]
         m0 = re.fullmatch(r"(?:(?:int|integer|genvar)\s+)?([A-Za-z_]\w*)\s*=\s*0", inits[0]) if len(inits) == 1 else None
-        if info is None or info.width != 1 or m0 is None:
+        if info is None or not _flag(info.node) or m0 is None:
             continue
         v = m0.group(1)
         ms = re.fullmatch(rf"{v}\s*<\s*(.+)", str(n.stopExpr).strip(), re.S)
@@ -265,13 +290,13 @@ def loop_terms(an, name: str, mod: str | None):
         from rtlopt.templates._sem import analyze
         probe = analyze(text[:at] + helper + text[at:])
         # (the thresholds rewritten hold for every count width >= 2: any instance's width serves)
-        w = max((int(getattr(sm.type, "bitWidth", 0) or 0) for sm in probe.symbols
-                 if getattr(sm, "name", None) == x), default=None)
+        ws = {int(getattr(sm.type, "bitWidth", 0) or 0) for sm in probe.symbols if getattr(sm, "name", None) == x}
     except Exception:  # noqa: BLE001
         return None
+    w = max(ws, default=None)
     if not w or w > MAX_X:
         return None
-    return x, w, helper, at
+    return x, w, helper, at, len(ws) == 1
 
 
 def _call_name(a) -> str:
@@ -297,8 +322,12 @@ def rewrites(text: str, path: str, nls: dict) -> list[tuple[str, str]]:
         if src is None:
             continue
         x, n = src[0], src[1]
+        exact_width = len(src) < 5 or src[4]  # (a loop's vector: every instance has the same width)
         truth = [bool(_REL[rel](c, k)) for c in range(n + 1)]
         new = threshold_text(x, n, truth)
+        if new is None and n >= 2 and exact_width:
+            # the same thresholds counted in zeros: all bits set, all but at most one, exactly one clear
+            new = threshold_text(f"(~{x})", n, truth[::-1])
         if new is not None:
             helper = Edit(src[3], src[3], src[2]) if len(src) > 2 else None
             found.append((Edit(info.start, info.end, new), f"{info.text.strip()} -> {new}", helper))
