@@ -89,3 +89,21 @@ def test_sentinel_minus_two_reached_kept_wider():
     ms = [m for m in _signed_copies(text) if "av_cnt" in m.description]
     assert len(ms) == 1 and "6 signed bits" in ms[0].description and "-20..11" in ms[0].description, \
         [m.description for m in ms]
+
+
+@pytest.mark.yosys
+def test_copies_proven_by_z3_width_and_range_invariants(tmp_path: Path):
+    # both integers narrowed (av_cnt -1..11 signed, rp_cnt 0..20 unsigned): z3 alone proves it with
+    # gold.r == sext(gate.r') and the signed bounds -1 <= r <= K (the zero-extension and unsigned bounds
+    # alone do not tie gold's -1 to the narrow register), and the matches name that order
+    from rtlopt.design import DesignRef
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    ms = [m for m in RW.match(V_AV) if "behind a copy" in m.description]
+    assert len(ms) == 2 and all(m.data.get("engines") == ("smt", "abc") for m in ms), [m.data for m in ms]
+    old, new = tmp_path / "old.v", tmp_path / "new.v"
+    old.write_text(V_AV)
+    new.write_text(RW.rewrite(V_AV, ms))
+    res = check_equivalence(DesignRef([old], "avt"), DesignRef([new], "avt"),
+                            VerifyOptions(engines=("smt",), timeout_s=300))
+    assert res.verdict.name == "EQUIVALENT" and res.engine == "smt", (res.verdict, res.reason)

@@ -2063,9 +2063,11 @@ def _integer_reg_matches(tmpl, an: Analysis, roots, comb) -> list[Match]:
         for w in ws:
             ls, le = an.span(strip(w.left))
             edits.append(Edit(ls, le, new))
+        from rtlopt.templates._signedrange import COPY_ENGINES
+
         out.append(tmpl._m(an, ds, de, f"{sym.name} ({sym.type}) {_width(sym)} -> {bits} bits behind a copy "
                                        f"(inductive value range from reset, proven with z3)", edits,
-                           **_narrowed("integer_copy", [k], [bits])))
+                           engines=COPY_ENGINES, **_narrowed("integer_copy", [k], [bits])))
     return out
 
 

@@ -439,8 +439,10 @@ def _width_and_range_candidates(sm: SmtMiter, gregs: list, hregs: list, limit: i
                 continue
             if eg.size() > eh.size():
                 out.append(eg == z3.ZeroExt(eg.size() - eh.size(), eh))
+                out.append(eg == z3.SignExt(eg.size() - eh.size(), eh))  # a signed register behind a copy
             else:
                 out.append(eh == z3.ZeroExt(eh.size() - eg.size(), eg))
+                out.append(eh == z3.SignExt(eh.size() - eg.size(), eg))
     for r in gregs + hregs:
         e = sm.regs[r.name]
         if z3.is_bool(e) or e.size() < 2:
@@ -464,6 +466,21 @@ def _width_and_range_candidates(sm: SmtMiter, gregs: list, hregs: list, limit: i
             out.append(z3.Not(e))
         elif e.size() == 1:
             out.append(e == z3.BitVecVal(0, 1, e.ctx))
+    # signed bounds ``-1 <= r <= K`` (signed): a counter with -1 as its idle value (an ``integer`` reset to
+    # -1, stepped up to K from 0) exceeds every unsigned bound; with ``gold.r == sext(gate.r')`` they
+    # make a narrowing to a few signed bits inductive
+    for r in gregs + hregs:
+        e = sm.regs[r.name]
+        if z3.is_bool(e) or e.size() < 3:
+            continue
+        top = (1 << (e.size() - 1)) - 1
+        for k in (-1, 0, *sm.constants):
+            if len(out) >= limit:
+                return out
+            if k == -1:
+                out.append(e >= z3.BitVecVal(-1, e.size(), e.ctx))
+            elif k < top:
+                out.append(e <= z3.BitVecVal(k, e.size(), e.ctx))
     return out
 
 
