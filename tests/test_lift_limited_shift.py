@@ -264,3 +264,27 @@ def test_bitwise_term_widens_in_the_sum_not_rewritten(tmp_path):
     # a ~^ of two bits is context-sized: in a 4-bit sum it adds 4'b1111 for two zeros, no count of bits
     _p, got = _cc(tmp_path, "x.sv", AGREE.replace("(a[i] == b[i])", "(a[i] ~^ b[i])"), ["agc"])
     assert got == []
+
+
+# an adder tree written out over unnamed flags (no loop, no vector)
+TREE = """module vote5 (input [9:0] a, input [9:0] b, output none, output single, output many);
+    wire [2:0] n;
+    assign n = (a[1:0] != b[1:0]) + (a[3:2] != b[3:2]) + ((a[5:4] != b[5:4]) + (a[7:6] != b[7:6]))
+             + (a[9:8] != b[9:8]);
+    assign none = n == 3'd0;
+    assign single = n == 3'd1;
+    assign many = n >= 3'd2;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_count_of_an_adder_tree_of_flags_proven(tmp_path):
+    p, got = _cc(tmp_path, "t.v", TREE, ["vote5"])
+    assert len(got) == 4, [d for _t, d in got]
+    flags = "{(a[1:0] != b[1:0]), (a[3:2] != b[3:2]), (a[5:4] != b[5:4]), (a[7:6] != b[7:6]), (a[9:8] != b[9:8])}"
+    assert f"assign none = (~|{flags});" in got[-1][0]
+    assert _proven(tmp_path, p, got[-1][0], "vote5")
+    # a 2-bit term (a lane's difference) in the sum: no count of bits
+    _p, got = _cc(tmp_path, "u.v", TREE.replace("(a[3:2] != b[3:2])", "(a[3:2] ^ b[3:2])"), ["vote5"])
+    assert got == []

@@ -205,7 +205,7 @@ def _count_of(an, a, nl) -> tuple[str, int] | None:
         got = popcount_source(nl, nm) if nm is not None else None
         if got is None and nm is not None:
             # the counted bits are terms of a loop, no named word: a vector of them is declared
-            got = loop_terms(an, nm, _module_name(a.syntax))
+            got = loop_terms(an, nm, _module_name(a.syntax)) or sum_terms(an, nm, _module_name(a.syntax))
         return got
     return None
 
@@ -297,6 +297,40 @@ def loop_terms(an, name: str, mod: str | None):
     if not w or w > MAX_X:
         return None
     return x, w, helper, at, len(ws) == 1
+
+
+def sum_terms(an, name: str, mod: str | None) -> tuple[str, int] | None:
+    """``({t0, t1, ...}, n)`` when ``name``'s only assignment in ``mod`` is a sum of 1-bit terms (an adder
+    tree written out, ``(a[0] != b[0]) + (a[1] != b[1]) + ...``): the concatenation of the terms is the
+    counted vector."""
+    from rtlopt.semantic.emit import _walk
+    from rtlopt.templates._expr import kind_name
+    sums = []
+    for n in _walk(an.tree.root):
+        if kind_name(n) not in ("AssignmentExpression", "AddAssignmentExpression") or \
+                str(n.left).strip() != name or _module_name(n) != mod:
+            continue
+        sums.append(n)
+    if len(sums) != 1 or kind_name(sums[0]) != "AssignmentExpression":
+        return None
+    leaves, todo = [], [sums[0].right]
+    while todo:
+        x = todo.pop()
+        if kind_name(x) == "AddExpression":
+            todo += [x.right, x.left]
+        elif kind_name(x) == "ParenthesizedExpression" and kind_name(x.expression) == "AddExpression":
+            todo.append(x.expression)
+        else:
+            leaves.append(x)
+    if not 2 <= len(leaves) <= MAX_X:
+        return None
+    texts = []
+    for x in leaves:
+        info = an.by_span.get(an.span(x))
+        if info is None or not _flag(info.node):
+            return None
+        texts.append(info.text.strip())
+    return "{" + ", ".join(texts) + "}", len(texts)
 
 
 def _call_name(a) -> str:
