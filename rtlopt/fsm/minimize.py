@@ -523,6 +523,11 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
     * 80001's minimum is 28: a 28-class closed cover found by a fresh CaDiCaL at k = 28
       (default mode 18.7 s, stable with first-fit phases 51.8 s; checked by the bench's code,
       tests/test_fsm_down_restart.py), and the bench's ladder had refuted 27. rtlopt: 29-31.
+      80002 stays in 27..29: no 28-class cover in 120 s of CPU each for stable CaDiCaL with
+      first-fit phases and default CaDiCaL.
+    * All 84 bench rows (kiss2, 2 s of CPU, load 3-13, one run each): 77 exact before and
+      after, every row at most 1.72 s of CPU; 60002 21 -> 20 (bound 19 both), 80002 30 -> 31,
+      150002 56 -> 55 (run-to-run noise of +-1 on the 70 % rows).
     """
     from rtlopt.fsm._bounds import coloring_bound
     from rtlopt.fsm._cover_sat import CoverSat
