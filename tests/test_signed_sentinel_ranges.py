@@ -107,3 +107,30 @@ def test_copies_proven_by_z3_width_and_range_invariants(tmp_path: Path):
     res = check_equivalence(DesignRef([old], "avt"), DesignRef([new], "avt"),
                             VerifyOptions(engines=("smt",), timeout_s=300))
     assert res.verdict.name == "EQUIVALENT" and res.engine == "smt", (res.verdict, res.reason)
+
+
+@pytest.mark.yosys
+def test_verilog_countdown_through_zero_to_minus_one(tmp_path: Path):
+    # an integer loaded with HOLD-1 and stepped down under >= 0 past 0 to -1 (idle): -1..99, 8 signed bits;
+    # proven in the order the match names (z3 first)
+    from rtlopt.design import DesignRef
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    src = ROOT / "designs/generalization/ranges/sentinel_countdown_int_v/original.v"
+    text = src.read_text()
+    ms = _signed_copies(text)
+    assert len(ms) == 1 and "left (integer) 32 -> 8 signed bits" in ms[0].description and "-1..99" in \
+        ms[0].description, [m.description for m in ms]
+    new = tmp_path / "new.v"
+    new.write_text(RW.rewrite(text, ms))
+    res = check_equivalence(DesignRef([src], "holdoff_cd"), DesignRef([new], "holdoff_cd"),
+                            VerifyOptions(engines=ms[0].data["engines"], timeout_s=300))
+    assert res.verdict.name == "EQUIVALENT", (res.verdict, res.reason)
+
+
+def test_countdown_past_minus_one_not_narrowed():
+    # near miss: stepped while nonzero, so from -1 (the reset) it keeps counting down through the negatives
+    text = (ROOT / "designs/generalization/ranges/sentinel_countdown_int_v/original.v").read_text()
+    text = text.replace("else if (left >= 0)", "else if (left != 0)")
+    assert "left != 0" in text
+    assert not _signed_copies(text)
