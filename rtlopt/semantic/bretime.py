@@ -39,6 +39,7 @@ from rtlopt.semantic.fretime import (
     _sv,
     _uniq,
     _walk,
+    top_bodies,
 )
 
 RULE = "register_retiming"
@@ -424,47 +425,12 @@ def _decls(text: str, removed, name: str, width: int, signed: bool, sv: bool) ->
 
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
     """Backward-retiming candidates ``[(new texts, description)]``."""
-    from pyslang import syntax
-
-    from rtlopt.hdl.project import top_compilation
-
     t0 = time.monotonic()
-    paths = list(texts)
-    tlist = [texts[p] for p in paths]
-    if not all(t.isascii() for t in tlist) or not any(re.search(r"\b(posedge|negedge)\b", t) for t in tlist):
+    got = top_bodies(texts, top)
+    if got is None:
         return []
-    comp = top_compilation(top)
-    trees = []
-    for t, p in zip(tlist, paths, strict=True):
-        tr = syntax.SyntaxTree.fromText(t, str(p))
-        trees.append(tr)
-        comp.addSyntaxTree(tr)
-    if any(d.isError() for t in trees for d in t.diagnostics):
-        return []
-    root = comp.getRoot()
-    buf_file = {t.root.sourceRange.start.buffer.id: i for i, t in enumerate(trees)}
-    seen: set = set()
-    bodies = []
-
-    def walk(inst):
-        body = inst.body
-        dn = body.definition.name if body.definition is not None else None
-        if dn in seen:
-            return
-        seen.add(dn)
-        bodies.append(body)
-
-        def visit(n):
-            if type(n).__name__ == "InstanceSymbol" and n is not inst:
-                walk(n)
-                return False
-            return True
-
-        body.visit(visit)
-
-    for ti in root.topInstances:
-        if ti.name == top:
-            walk(ti)
+    paths, tlist, root, buf_file, pairs = got
+    bodies = [b for b, _rel in pairs]
     # a module instantiated more than once with different parameters: its elaborated widths differ
     counts: dict[str, set] = {}
 

@@ -899,20 +899,17 @@ def _reset_bits(net, path: str, comb: bool):
     return [val.get(b) for b in bits]
 
 
-def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
-                   refusals: list | None = None) -> list[tuple[dict[Path, str], str]]:
-    """Forward-retiming candidates ``[(new texts, description)]``; ``refusals`` (a list) gets
-    ``(register path, reason)`` of the registers left alone for a reason worth telling (the logic they
-    capture is an instance inside a generate scope, an instance's inout port connected through ``.*``)."""
+def top_bodies(texts: dict[Path, str], top: str):
+    """``(paths, texts, root, buffer id -> file index, [(body, path below the top)])`` of the module bodies
+    below ``top`` (one per module definition), or None: non-ASCII text, no clocked block, a syntax error."""
     from pyslang import syntax
 
     from rtlopt.hdl.project import top_compilation
 
-    t0 = time.monotonic()
     paths = list(texts)
     tlist = [texts[p] for p in paths]
     if not all(t.isascii() for t in tlist) or not any(re.search(r"\b(posedge|negedge)\b", t) for t in tlist):
-        return []
+        return None
     comp = top_compilation(top)
     trees = []
     for t, p in zip(tlist, paths, strict=True):
@@ -920,7 +917,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
         trees.append(tr)
         comp.addSyntaxTree(tr)
     if any(d.isError() for t in trees for d in t.diagnostics):
-        return []
+        return None
     root = comp.getRoot()
     buf_file = {t.root.sourceRange.start.buffer.id: i for i, t in enumerate(trees)}
     bodies = []
@@ -945,6 +942,19 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
     for ti in root.topInstances:
         if ti.name == top:
             walk(ti, "")
+    return paths, tlist, root, buf_file, bodies
+
+
+def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
+                   refusals: list | None = None) -> list[tuple[dict[Path, str], str]]:
+    """Forward-retiming candidates ``[(new texts, description)]``; ``refusals`` (a list) gets
+    ``(register path, reason)`` of the registers left alone for a reason worth telling (the logic they
+    capture is an instance inside a generate scope, an instance's inout port connected through ``.*``)."""
+    t0 = time.monotonic()
+    got = top_bodies(texts, top)
+    if got is None:
+        return []
+    paths, tlist, _root, buf_file, bodies = got
     out = []
     orig_net = None
     plans = []
