@@ -57,6 +57,24 @@ def _sites(masked: str, names: set[str]) -> dict[str, tuple[int, int]]:
     return {n: s[0] for n, s in hits.items() if len(s) == 1}
 
 
+def _conn_sites(masked: str, names: set[str], outs: dict[str, set[str]]) -> dict[str, tuple[int, int, int, int]]:
+    """``{name: (start, end, statement start, statement end)}`` of ``NAME`` in a named connection
+    ``.port(NAME)`` of an instance's output port (``outs``: {module: output ports}): a word a child
+    instance computes, which the parent can compute itself (``.port()`` and ``assign NAME = ...;``)."""
+    hits: dict[str, list[tuple[int, int, int, int]]] = {}
+    for m in re.finditer(rf"\.\s*({_ID})\s*\(\s*({_ID})\s*\)", masked):
+        port, name = m.group(1), m.group(2)
+        if name not in names:
+            continue
+        st = masked.rfind(";", 0, m.start()) + 1
+        mm = re.match(rf"\s*({_ID})", masked[st:])
+        en = masked.find(";", m.end())
+        if mm is None or en < 0 or port not in outs.get(mm.group(1), ()):
+            continue
+        hits.setdefault(name, []).append((m.start(2), m.end(2), st + mm.start(1), en + 1))
+    return {n: s[0] for n, s in hits.items() if len(s) == 1}
+
+
 def _named_words(nl, coef: dict, w: int):
     """:func:`rtlopt.semantic.linsum._words` with the bits named by the module's own wires first (``p0``
     for ``win[5:0]``: no parameter-dependent slice in the text), ports after them."""
@@ -218,6 +236,17 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S, params: dict | None = None
     deadline = time.monotonic() + budget_s
     out = []
     rng = np.random.default_rng(7)
+    # {module: output ports} of every file (a child's outputs, for the words its instances compute)
+    outs: dict[str, set[str]] = {}
+    for path, text in texts.items():
+        if "output" not in text:
+            continue
+        try:
+            dirs = port_directions(analyze(text, str(path)))
+        except Exception:  # noqa: BLE001 - an unparsable file: no outputs known
+            continue
+        for m, ps in dirs.items():
+            outs[m] = {p for p, d in ps if d == "output"}
     for path, text in texts.items():
         mk = _mask(text)
         if mk.count("-") + mk.count("+") < 4:
@@ -244,6 +273,11 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S, params: dict | None = None
             body_m = mk[span[0]:span[1]]
             names = {n.name for n in nl.nets.values() if not n.hidden and n.port != "input" and 4 <= n.width <= 64}
             sites = _sites(body_m, names)
+            # words driven by a child instance's output port: computed in the parent instead
+            conns = _conn_sites(body_m, names, outs)
+            for n in set(sites) & set(conns):
+                del sites[n], conns[n]
+            sites.update({n: (c[0], c[1], c[2]) for n, c in conns.items()})
             fits = {}
             for name in sorted(sites):
                 if time.monotonic() > deadline:
@@ -314,6 +348,13 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S, params: dict | None = None
                             edits = []
                             break
                         s, e, _st = sites[n]
+                        if n in conns:  # .port(NAME) -> .port(), assign NAME = ...; after the instance
+                            se = span[0] + conns[n][3]
+                            ls = text.rfind("\n", 0, span[0] + _st) + 1
+                            ind = text[ls:span[0] + _st] if not text[ls:span[0] + _st].strip() else ""
+                            edits.append((span[0] + s, span[0] + e, ""))
+                            edits.append((se, se, f"\n{ind}assign {n} = {ex};"))
+                            continue
                         edits.append((span[0] + s, span[0] + e, " " + ex))
                     if not edits:
                         continue
