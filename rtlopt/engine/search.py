@@ -723,6 +723,9 @@ _semantic_generator("modacc", "modacc", per_top=True)
 # modbound: a remainder / quotient by a constant whose dividend an interval analysis bounds (through
 # registers from reset) below a few multiples of it: conditional subtractions instead of a divider.
 _semantic_generator("modbound", "modbound", per_top=True)
+# diffcmp: ``(a - b) op K`` where a >= b on every simulated vector (b a minimum, a guard) as ``a op b + K``
+# (syntax first; one Yosys load and random runs only when such a comparison is written).
+_semantic_generator("diffcmp", "diffcmp", per_top=True)
 
 
 register_generator("seqredundancy", seqredundancy_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))

@@ -1,0 +1,274 @@
+"""A difference that never wraps compared with a bound: ``(a - b) > K`` -> ``a > b + K`` (one shared adder).
+
+A battery balancer bleeds every cell that sits more than THR above the pack minimum,
+``bleed[i] = (v[i] - vmin) > THR``: N subtractors and N comparators. Since ``vmin`` is the minimum of
+the cells, ``v[i] >= vmin`` and the subtraction never wraps, so the test is ``v[i] > vmin + THR``:
+one adder (the same ``vmin + THR`` for every cell, merged by synthesis) and N comparators. The fact
+``a >= b`` comes from what the logic computes (a minimum / maximum, a guard ``a > b ? ...``), not from
+how it is spelled, so it is not derived here: each rewrite is offered only when a random simulation of
+the whole design (seqsim, the same stimulus as the original) agrees, and the search loop proves it on
+the whole design (an ``a - b`` with ``a < b`` reachable fails the simulation and is never offered).
+
+Recognised (syntax only, names and style free), ``op`` one of ``< <= > >=``, ``K`` any expression:
+- ``(X - Y) op K`` and ``K op (X - Y)``;
+- the guarded difference ``((X > Y) ? X - Y : 0) op K`` (also ``X >= Y``, ``Y < X``, ``Y <= X``, and
+  ``(X < Y) ? 0 : X - Y`` / ``(X <= Y) ? 0 : X - Y``): exact without any fact for ``>`` with K >= 0;
+- a named difference ``wire d = X - Y;`` / ``assign d = X - Y;`` (also ``logic``) compared with a bound:
+  each such use is rewritten (the difference becomes dead when every use was one).
+X and Y are primaries (names, selects, indexed parts: no operator); the rewrite is
+``{1'b0, X} op ({1'b0, Y} + K)`` (the sum one bit wider, so ``Y + K`` cannot wrap either).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from rtlopt.hdl.edit import Edit, apply_edits
+from rtlopt.semantic.instmux import _kind, _span, _walk
+
+RULE = "comparison_simplification"
+MAX_CANDIDATES = 4
+#: seconds for the simulation filter of one design (a Yosys run and a few random runs per candidate)
+SIM_BUDGET_S = 15.0
+
+_REL = {"<", "<=", ">", ">="}
+_MIRROR = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
+_PRIMARY = {"IdentifierNameSyntax", "IdentifierSelectNameSyntax", "ElementSelectExpressionSyntax",
+            "ScopedNameSyntax", "MemberAccessExpressionSyntax", "RangeSelectExpressionSyntax"}
+_ZERO = re.compile(r"^(?:0|'0|'d0|'b0|'h0|\d+'[bdho]0+|\d+'\(0\))$", re.I)
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def _strip(n):
+    while _kind(n) == "ParenthesizedExpressionSyntax":
+        n = n.expression
+    return n
+
+
+def _binop(n):
+    n = _strip(n)
+    if _kind(n) != "BinaryExpressionSyntax" or not hasattr(n, "operatorToken"):
+        return None
+    return n.operatorToken.valueText, n.left, n.right
+
+
+def _primary(n) -> bool:
+    n = _strip(n)
+    if _kind(n) in _PRIMARY:
+        return True
+    # ``name[i]`` / ``name[i*W +: W]`` parse as selects of names in every pyslang version
+    return _kind(n).endswith("SelectSyntax") or _kind(n).endswith("NameSyntax")
+
+
+def _txt(text: str, n) -> str:
+    a, b = _span(text, n)
+    return text[a:b].strip()
+
+
+def _difference(text: str, n):
+    """(X text, Y text, guarded) when ``n`` is ``X - Y`` or a guarded ``X > Y ? X - Y : 0``, else None."""
+    n = _strip(n)
+    b = _binop(n)
+    if b is not None and b[0] == "-" and _primary(b[1]) and _primary(b[2]):
+        return _txt(text, b[1]), _txt(text, b[2]), False
+    if _kind(n) != "ConditionalExpressionSyntax":
+        return None
+    conds = list(n.predicate.conditions)
+    if len(conds) != 1 or conds[0].matchesClause is not None:
+        return None
+    c = _binop(conds[0].expr)
+    if c is None or c[0] not in _REL:
+        return None
+    lx, rx = _norm(_txt(text, c[1])), _norm(_txt(text, c[2]))
+    op = c[0]
+    if op in ("<", "<="):  # Y < X  is  X > Y
+        op, lx, rx = _MIRROR[op], rx, lx
+    # op is > or >=: the condition reads "lx above rx"
+    then_, else_ = _strip(n.left), _strip(n.right)
+    for diff_arm, zero_arm, positive in ((then_, else_, True), (else_, then_, False)):
+        d = _binop(diff_arm)
+        if d is None or d[0] != "-" or not _primary(d[1]) or not _primary(d[2]):
+            continue
+        if not _ZERO.match(_norm(_txt(text, zero_arm))):
+            continue
+        x, y = _norm(_txt(text, d[1])), _norm(_txt(text, d[2]))
+        # then-arm the difference: the guard says x above y; else-arm: the guard says y above x
+        if (positive and (x, y) == (lx, rx)) or (not positive and (x, y) == (rx, lx)):
+            return _txt(text, d[1]), _txt(text, d[2]), True
+    return None
+
+
+def _rewrite_cmp(text: str, n, named: dict[str, tuple[str, str]]):
+    """(start, end, replacement, description) for a comparison ``n`` of a difference with a bound."""
+    b = _binop(n)
+    if b is None or b[0] not in _REL:
+        return None
+    op, left, right = b
+    for side, other, o in ((left, right, op), (right, left, _MIRROR[op])):
+        d = _difference(text, side)
+        if d is None:
+            nm = _norm(_txt(text, _strip(side)))
+            if nm in named:
+                d = (*named[nm], False)
+        if d is None:
+            continue
+        x, y, _g = d
+        k = _txt(text, other)
+        s, e = _span(text, n)
+        rep = f"({{1'b0, {x}}} {o} ({{1'b0, {y}}} + {k}))"
+        return s, e, rep, f"({x} - {y}) {o} {k} as {x} {o} {y} + {k}"
+    return None
+
+
+def _named_differences(text: str, root) -> dict[str, tuple[str, str]]:
+    """``{name: (X, Y)}`` of scalar names driven once by ``X - Y`` (continuous assignment or net
+    initializer) and not ports."""
+    found: dict[str, list] = {}
+
+    def visit(n):
+        k = _kind(n)
+        if k == "ContinuousAssignSyntax":
+            for a in n.assignments:
+                b = _binop(a)
+                if b is not None and b[0] == "=":
+                    found.setdefault(_norm(_txt(text, b[1])), []).append(b[2])
+        elif k == "DeclaratorSyntax" and getattr(n, "initializer", None) is not None:
+            found.setdefault(n.name.valueText, []).append(n.initializer.expr)
+
+    _walk(root, visit)
+    out = {}
+    for name, rhs in found.items():
+        if len(rhs) != 1 or not re.fullmatch(r"[A-Za-z_][\w$]*", name):
+            continue
+        b = _binop(rhs[0])
+        if b is not None and b[0] == "-" and _primary(b[1]) and _primary(b[2]):
+            out[name] = (_txt(text, b[1]), _txt(text, b[2]))
+    return out
+
+
+def sites(text: str, path: str = "x.v") -> list[tuple[int, int, str, str]]:
+    """Every comparison of a (guarded / named) difference of two primaries with a bound."""
+    from pyslang import syntax
+
+    if "-" not in text or not re.search(r"[<>]", text):
+        return []
+    tr = syntax.SyntaxTree.fromText(text, path)
+    if any(d.isError() for d in tr.diagnostics):
+        return []
+    named = _named_differences(text, tr.root)
+    found: list[tuple[int, int, str, str]] = []
+
+    def visit(n):
+        if _kind(n) == "BinaryExpressionSyntax":
+            got = _rewrite_cmp(text, n, named)
+            if got is not None:
+                found.append(got)
+
+    _walk(tr.root, visit)
+    found.sort()
+    return [x for i, x in enumerate(found) if i == 0 or x[0] >= found[i - 1][1]]
+
+
+def rewrites(text: str, path: str) -> list[tuple[str, str]]:
+    """(new text, description): every site at once, then each site alone."""
+    found = sites(text, path)
+    if not found:
+        return []
+    groups = [found] + ([[x] for x in found] if len(found) > 1 else [])
+    out = []
+    for g in groups:
+        try:
+            new = apply_edits(text, [Edit(s, e, r) for s, e, r, _d in g])
+        except ValueError:
+            continue
+        descs = sorted({d for *_x, d in g})
+        out.append((new, f"{len(g)} difference compare(s) without the subtraction: {'; '.join(descs[:3])}"))
+        if len(out) >= MAX_CANDIDATES:
+            break
+    return out
+
+
+def diffcmp_candidates(state) -> list:
+    """Search-loop generator: ``(a - b) op K`` with ``a >= b`` on every simulated vector as ``a op b + K``."""
+    from rtlopt.engine.candidate import one_file_candidates
+
+    got = []
+    for p, t in state.texts.items():
+        try:
+            got += [({**state.texts, p: new}, desc) for new, desc in rewrites(t, str(p))]
+        except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
+            continue
+    if not got:
+        return []
+    got = _simulated(state, got)
+    return one_file_candidates(state.texts, got, RULE, "difference compare", "diffcmp")
+
+
+def _comb_outputs(texts: dict, top: str, timeout: float, nvec: int = 4096):
+    """{output port: [bit values]} of the elaborated, flattened design on structured random inputs
+    (semantic.netlist, seeded: the same stimulus for the same input ports), or None."""
+    import tempfile
+
+    from rtlopt.semantic.netlist import elaborate_modules
+    with tempfile.TemporaryDirectory(prefix="rtlopt-diffcmp-") as td:
+        files = []
+        for i, (p, t) in enumerate(texts.items()):
+            f = Path(td) / f"{i}_{Path(p).name}"
+            f.write_text(t)
+            files.append(f)
+        nl = elaborate_modules(files, [top], timeout=timeout, top=top).get(top)
+    if nl is None:
+        return None
+    free = sorted((n, nl.nets[n].width) for n in nl._free_words())
+    if any(nl.nets[n].port != "input" for n, _w in free):
+        return None  # registers or undriven words: their stimulus is not matched by name
+    vals = nl.simulate(nvec=nvec, seed=7, deadline=time.monotonic() + timeout)
+    outs = {n.name: nl.bits_value(vals, n.bits) for n in nl.nets.values() if n.port == "output"}
+    return free, outs
+
+
+def _agree(a, b) -> bool:
+    import numpy as np
+
+    if a is None or b is None or a[0] != b[0] or sorted(a[1]) != sorted(b[1]):
+        return False
+    return all(len(a[1][n]) == len(b[1][n]) and all(np.array_equal(x, y) for x, y in zip(a[1][n], b[1][n],
+                                                                                         strict=True))
+               for n in a[1])
+
+
+def _simulated(state, got):
+    """The candidates whose outputs equal the original's on random stimulus (seqsim): a difference
+    that wraps somewhere (``a < b`` reachable) changes an output and is not offered."""
+    from rtlopt.semantic import seqsim
+
+    top = getattr(getattr(state, "design", None), "top", None)
+    if top is None:
+        return []
+    end = time.monotonic() + SIM_BUDGET_S
+    try:
+        net = seqsim.load_texts(dict(state.texts), top, timeout=SIM_BUDGET_S)
+    except seqsim.NotModelled:  # combinational (no flip-flop): the lifting netlist's simulation
+        try:
+            ref = _comb_outputs(dict(state.texts), top, SIM_BUDGET_S)
+            if ref is None:
+                return []
+            return [(new, desc) for new, desc in got if time.monotonic() < end
+                    and _agree(ref, _comb_outputs(new, top, max(2.0, end - time.monotonic())))]
+        except Exception:  # noqa: BLE001 - no simulation model: not offered (a wrap would cost a proof)
+            return []
+    except Exception:  # noqa: BLE001 - no simulation model: not offered (a wrap would cost a proof)
+        return []
+    out = []
+    for new, desc in got:
+        if time.monotonic() > end:
+            break
+        if seqsim.outputs_agree(net, {Path(p): t for p, t in new.items()}, top,
+                                max(2.0, end - time.monotonic())) is True:
+            out.append((new, desc))
+    return out

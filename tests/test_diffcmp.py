@@ -1,0 +1,123 @@
+"""diffcmp: a difference that never wraps compared with a bound, ``(a - b) op K`` -> ``a op b + K``
+(heldout12 bms/cell_balance: ``(v[i] - vmin) > THR`` with vmin the pack minimum). Own designs
+designs/generalization/datapath/diffcmp_minrise_v (Verilog: minimum by a function, a named rise in a
+generate loop) and diffcmp_guard_sv (SV: the guarded form ``(t > r ? t - r : 0) > K`` against a free
+reference). Candidates pass the random simulation filter and are proven with the real prover; near misses
+(a difference whose minuend can be below the subtrahend, an operand that is an expression, a difference
+compared with nothing) are not offered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from rtlopt.semantic.diffcmp import diffcmp_candidates, rewrites
+
+pytestmark = pytest.mark.yosys
+
+ROOT = Path(__file__).resolve().parents[1]
+GEN = ROOT / "designs" / "generalization" / "datapath"
+
+
+def _cands(tmp_path: Path, text: str, suffix: str, top: str):
+    f = tmp_path / f"orig{suffix}"
+    f.write_text(text)
+    st = SimpleNamespace(texts={f: text}, design=SimpleNamespace(top=top, files=[f]), deadline=None)
+    return f, diffcmp_candidates(st)
+
+
+def _verify(tmp_path: Path, f: Path, new: str, suffix: str, top: str) -> str:
+    from rtlopt.design import DesignRef
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    g = tmp_path / f"gate{suffix}"
+    g.write_text(new)
+    return check_equivalence(DesignRef([f], top), DesignRef([g], top),
+                             VerifyOptions(timeout_s=300)).verdict
+
+
+def test_pack_minimum_offset_compare(tmp_path):
+    src = (ROOT / "designs" / "heldout12" / "bms" / "cell_balance" / "original.sv").read_text()
+    f, got = _cands(tmp_path, src, ".sv", "bms_balance")
+    assert len(got) == 1
+    new = got[0].text
+    assert "bleed[i] = ({1'b0, vcell[i]} > ({1'b0, vmin} + W'(THR)));" in new
+    assert _verify(tmp_path, f, new, ".sv", "bms_balance") == "EQUIVALENT"
+
+
+def test_named_rise_above_minimum(tmp_path):
+    src = (GEN / "diffcmp_minrise_v" / "original.v").read_text()
+    f, got = _cands(tmp_path, src, ".v", "fan_tray")
+    assert len(got) == 1
+    new = got[0].text
+    assert "assign fast[i] = ({1'b0, fan[i*W +: W]} >= ({1'b0, low} + LIM));" in new
+    assert _verify(tmp_path, f, new, ".v", "fan_tray") == "EQUIVALENT"
+
+
+def test_guarded_difference(tmp_path):
+    src = (GEN / "diffcmp_guard_sv" / "original.sv").read_text()
+    f, got = _cands(tmp_path, src, ".sv", "therm_top")
+    # both sites together first, then each alone
+    assert len(got) == 3
+    new = got[0].text
+    assert "alarm[c] = ({1'b0, temp[c]} > ({1'b0, tref} + W'(ALARM)));" in new
+    assert "warn[c]  = ({1'b0, temp[c]} >= ({1'b0, tref} + W'(WARN)));" in new
+    assert _verify(tmp_path, f, new, ".sv", "therm_top") == "EQUIVALENT"
+
+
+_SEQ = """
+module acc (input wire clk, input wire [7:0] a, input wire [7:0] b, output reg f);
+    reg [7:0] lo;
+    always @(posedge clk) begin
+        lo <= (a < b) ? a : b;
+        f  <= (a - lo) > 8'd5;
+    end
+endmodule
+"""
+
+
+def test_sequential_minimum_register(tmp_path):
+    # lo holds the minimum of the previous a and b; a is the current one: a - lo can wrap
+    f, got = _cands(tmp_path, _SEQ, ".v", "acc")
+    assert got == []
+    # the difference of the registered minimum's own operands never wraps
+    ok = _SEQ.replace("f  <= (a - lo) > 8'd5;", "f  <= (m - lo) > 8'd5;").replace(
+        "reg [7:0] lo;", "reg [7:0] lo, m;").replace("lo <= (a < b) ? a : b;",
+                                                     "lo <= (a < b) ? a : b;\n        m <= (a < b) ? b : a;")
+    f, got = _cands(tmp_path, ok, ".v", "acc")
+    assert len(got) == 1 and "({1'b0, m} > ({1'b0, lo} + 8'd5))" in got[0].text
+    assert _verify(tmp_path, f, got[0].text, ".v", "acc") == "EQUIVALENT"
+
+
+_NEAR = """
+module nm (input wire [7:0] a, input wire [7:0] b, input wire [7:0] c, output wire f, output wire [7:0] d);
+    BODY
+endmodule
+"""
+
+
+@pytest.mark.parametrize("body", [
+    # free operands: a - b wraps whenever a < b
+    "assign f = (a - b) > 8'd12; assign d = a;",
+    # b is the minimum of a and c but the minuend is another word
+    "wire [7:0] m = (a < c) ? a : c; assign f = (b - m) >= 8'd3; assign d = m;",
+    # the guard tests the other order: the difference is kept where it wraps
+    "assign f = ((a < b) ? a - b : 8'd0) > 8'd7; assign d = a;",
+    # a named difference read as a word too: the comparison is still rewritten only if it never wraps
+    "wire [7:0] x = a - b; assign f = x > 8'd2; assign d = x;",
+])
+def test_near_misses_not_offered(tmp_path, body):
+    _f, got = _cands(tmp_path, _NEAR.replace("BODY", body), ".v", "nm")
+    assert got == []
+
+
+@pytest.mark.parametrize("body", [
+    # an operand that is an expression (self-determined inside the widened concatenation)
+    "wire [7:0] m = (a < c) ? a : c; assign f = (a + c - m) > 8'd4; assign d = m;",
+    # a difference compared with nothing
+    "wire [7:0] m = (a < c) ? a : c; assign d = a - m; assign f = a[0];",
+])
+def test_not_recognised(body):
+    assert rewrites(_NEAR.replace("BODY", body), "nm.v") == []
