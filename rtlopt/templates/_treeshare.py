@@ -259,6 +259,20 @@ def _module_start(an: Analysis, n) -> int:
     return an.span(syn)[0]
 
 
+def _module_end(an: Analysis, n) -> int | None:
+    """Offset of the start of the line of the ``endmodule`` that closes the module of ``n``."""
+    syn = n.syntax
+    while syn.parent is not None and type(syn).__name__ != "ModuleDeclarationSyntax":
+        syn = syn.parent
+    if type(syn).__name__ != "ModuleDeclarationSyntax":
+        return None
+    a, b = an.span(syn)
+    e = an.text.rfind("endmodule", a, b)
+    if e < 0 or an.text[an.text.rfind("\n", 0, e) + 1:e].strip():
+        return None
+    return an.text.rfind("\n", 0, e) + 1
+
+
 def _fresh(an: Analysis) -> str:
     i = 0
     while f"rtlopt_sht{i}" in an.text:
@@ -362,11 +376,21 @@ def _emit(tmpl, an: Analysis, zx: Z3Expr, group: list[_Use], gz: list) -> Match 
         g = guard_reads(u.site.guard)
         # (care-set selects read only the select bits' signals, among those the guards read)
         used |= g if care is None else {k for k in g if k[0] in {b.split("[")[0] for b in care[0]}}
-    if any(k[1] >= pos0 for k in used):
-        return None
     ls = an.text.rfind("\n", 0, pos0) + 1
     indent = an.text[ls:pos0] if not an.text[ls:pos0].strip() else ""
-    edits = [Edit(pos0, pos0, "".join(f"{ln}\n{indent}" for ln in lines))]
+    if any(k[1] >= pos0 for k in used):
+        # a leaf or guard signal declared after the first use (``wire p0 = k0 * x + c0;`` above the
+        # ``seg`` its read is selected by): the unit is declared there and driven at the module's end
+        end = _module_end(an, base.node)
+        if end is None:
+            return None
+        unit = lines.pop()
+        decl = unit.split(" = ", 1)[0]
+        edits = [Edit(pos0, pos0, f"{decl};\n{indent}"),
+                 Edit(end, end, "".join(f"{indent}{ln}\n" for ln in lines)
+                      + f"{indent}assign {name} = {unit.split(' = ', 1)[1]}\n")]
+    else:
+        edits = [Edit(pos0, pos0, "".join(f"{ln}\n{indent}" for ln in lines))]
     for u in group:
         r = name if u.width == uw else f"{name}[{u.width - 1}:0]"
         if u.signed:
