@@ -813,6 +813,8 @@ _semantic_generator("narrowacc", "narrowacc")
 _semantic_generator("linsum", "linsum")
 # linshare: two or more linear forms of the same words (Sobel Gx/Gy) sharing pair terms u +- v.
 _semantic_generator("linshare", "linshare", per_top=True)
+# exprshare: the same for sub-expressions (procedural code, conditions), taken from the netlist's cell spans.
+_semantic_generator("exprshare", "exprshare", per_top=True)
 # ocsum: a chain/tree of end-around-carry additions as one wide sum folded once.
 _semantic_generator("ocsum", "ocsum")
 # mulpow2: a product with a word that is ``1 << s`` as a shift.

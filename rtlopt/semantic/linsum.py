@@ -111,13 +111,14 @@ def _sites(an) -> list[tuple[str, str, int, int, int]]:
     return out
 
 
-def _fit(nl, bits: list, rng) -> tuple[int, dict] | None:
-    """``(T(0), {bit: coefficient mod 2^W})`` when ``T`` is affine in its cut bits, else None."""
+def _fit(nl, bits: list, rng, min_arith: int = 2) -> tuple[int, dict] | None:
+    """``(T(0), {bit: coefficient mod 2^W})`` when ``T`` is affine in its cut bits (through at least
+    ``min_arith`` arithmetic cells), else None."""
     w = len(bits)
     if w > 64 or w < 2:
         return None
     cells = nl.fanin_cells(bits)
-    if sum(1 for i in cells if nl.cells[i].type in _ARITH) < 2:
+    if sum(1 for i in cells if nl.cells[i].type in _ARITH) < min_arith:
         return None
     if any(nl.cells[i].type not in _ARITH and nl.cells[i].type not in ("$mux", "$pmux", "$and", "$or",
                                                                         "$not", "$xor")
