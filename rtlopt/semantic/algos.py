@@ -726,6 +726,9 @@ def match_algorithms(t: np.ndarray, w: int, ops) -> list[tuple]:
             if not out:  # integer square root (rtlopt.semantic.isqrt): digit by digit
                 from rtlopt.semantic.isqrt import match_isqrt
                 out += match_isqrt(t & mask(w), w, small)
+        if not out:  # leave-one-out min / max / xor / sum per lane (rtlopt.semantic.loo), any target width
+            from rtlopt.semantic.loo import match_leave_one_out
+            out += match_leave_one_out(t, w, ops)
         # a word already driven by the structure this library emits (an earlier lift of this design):
         # re-emitting it would only rename it
         have = {o.base for o in ops}
