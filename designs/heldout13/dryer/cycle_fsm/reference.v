@@ -1,0 +1,67 @@
+// Tumble dryer cycle sequencer: one-hot states on parameter bit positions.
+module dry_seq #(parameter HEAT_T = 600, parameter COOL_T = 120, parameter GUARD_T = 900,
+                 parameter TW = 12) (
+  input  wire clk,
+  input  wire rst,
+  input  wire start,
+  input  wire door_open,
+  input  wire dry_sense,
+  input  wire guard_en,
+  output wire heater,
+  output wire drum,
+  output wire buzzer
+);
+  // guard_en is tied low at the top: GUARD is unreachable; the timer stays below 90 (7 bits)
+  localparam IDLE = 0, HEAT = 1, TUMBLE = 2, COOL = 3, DONE = 4;
+  reg [4:0] st;
+  reg [6:0] t;
+
+  always @(posedge clk) begin
+    if (rst) begin
+      st <= 5'b00001;
+      t  <= 0;
+    end else begin
+      t <= t + 1'b1;
+      if (st[IDLE]) begin
+        t <= 0;
+        if (start && !door_open) begin st[IDLE] <= 1'b0; st[HEAT] <= 1'b1; end
+      end
+      if (st[HEAT]) begin
+        if (door_open) begin st[HEAT] <= 1'b0; st[IDLE] <= 1'b1; end
+        else if (t == 7'd89) begin st[HEAT] <= 1'b0; st[TUMBLE] <= 1'b1; t <= 0; end
+      end
+      if (st[TUMBLE]) begin
+        t <= 0;
+        if (door_open) begin st[TUMBLE] <= 1'b0; st[IDLE] <= 1'b1; end
+        else if (dry_sense) begin st[TUMBLE] <= 1'b0; st[COOL] <= 1'b1; end
+      end
+      if (st[COOL]) begin
+        if (t == 7'd39) begin st[COOL] <= 1'b0; t <= 0; st[DONE] <= 1'b1; end
+      end
+      if (st[DONE]) begin
+        t <= 0;
+        if (door_open) begin st[DONE] <= 1'b0; st[IDLE] <= 1'b1; end
+      end
+    end
+  end
+
+  assign heater = st[HEAT];
+  assign drum   = st[HEAT] | st[TUMBLE] | st[COOL];
+  assign buzzer = st[DONE];
+endmodule
+
+module dryer_ctrl (
+  input  wire clk,
+  input  wire rst,
+  input  wire start,
+  input  wire door_open,
+  input  wire dry_sense,
+  output wire heater,
+  output wire drum,
+  output wire buzzer
+);
+  // base model: no anti-wrinkle guard
+  dry_seq #(.HEAT_T(90), .COOL_T(40), .GUARD_T(1500), .TW(12)) u_seq (
+    .clk(clk), .rst(rst), .start(start), .door_open(door_open), .dry_sense(dry_sense),
+    .guard_en(1'b0), .heater(heater), .drum(drum), .buzzer(buzzer));
+endmodule
