@@ -227,6 +227,7 @@ def emit(form: dict, t0: int, w: int, pairs: list[tuple], full: dict, signed: bo
 
 def rewrites(texts: dict, budget_s: float = BUDGET_S, params: dict | None = None) -> list[tuple[Path, str, str]]:
     from rtlopt.engine.hierarchy import module_span
+    from rtlopt.semantic._procsites import probe_sites
     from rtlopt.semantic.emit import port_directions
     from rtlopt.semantic.linsum import _fit
     from rtlopt.semantic.netlist import elaborate_modules
@@ -257,13 +258,21 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S, params: dict | None = None
         mods = sorted(port_directions(an))
         if not mods:
             continue
+        # right-hand sides of procedural assignments (always @*, always_comb, registers) as probe nets
+        mspans = {m: sp for m in mods if (sp := module_span(text, m)) is not None}
+        ptext, probes = probe_sites(text, an, mspans)
         with tempfile.TemporaryDirectory(prefix="rtlopt-linshare-") as td:
             f = Path(td) / Path(path).name
-            f.write_text(text, encoding="utf-8")
-            try:
-                nls = elaborate_modules([f], mods, timeout=max(5.0, deadline - time.monotonic()),
-                                        include_dirs=[Path(path).resolve().parent], params=params)
-            except Exception:  # noqa: BLE001
+            nls = None
+            for etext in ([ptext, text] if probes else [text]):
+                f.write_text(etext, encoding="utf-8")
+                try:
+                    nls = elaborate_modules([f], mods, timeout=max(5.0, deadline - time.monotonic()),
+                                            include_dirs=[Path(path).resolve().parent], params=params)
+                    break
+                except Exception:  # noqa: BLE001
+                    probes = {}
+            if nls is None:
                 continue
         for mod in mods:
             nl = nls.get(mod)
@@ -273,6 +282,8 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S, params: dict | None = None
             body_m = mk[span[0]:span[1]]
             names = {n.name for n in nl.nets.values() if not n.hidden and n.port != "input" and 4 <= n.width <= 64}
             sites = _sites(body_m, names)
+            psites = {n: v for n, v in probes.get(mod, {}).items() if n in names and nl.nets[n].width >= 4}
+            sites.update({n: v[:3] for n, v in psites.items()})
             # words driven by a child instance's output port: computed in the parent instead
             conns = _conn_sites(body_m, names, outs)
             for n in set(sites) & set(conns):
@@ -292,6 +303,8 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S, params: dict | None = None
                 words = _named_words(nl, fit[1], net.width)
                 if not words or len(words) < 3:
                     continue
+                if name in psites and {k[0] for k, _c in words} & psites[name][4]:
+                    continue  # a leaf blocking-assigned in the probed block: not its value there
                 fits[name] = (fit[0], net.width, dict(words))
             # a word that only copies another form (``assign w0 = s0;``) is left as written: the form
             # that computes it (the most operators in its driver) is the one rewritten
@@ -367,7 +380,7 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S, params: dict | None = None
                     for s, e, t in sorted(edits, reverse=True):
                         new = new[:s] + t + new[e:]
                     if new != text and parses_cleanly(new, an.errors):
-                        out.append((path, new, f"{', '.join(sorted(group))} share {nshared} pair term(s) "
+                        out.append((path, new, f"{', '.join(sorted(psites[n][3] if n in psites else n for n in group))} share {nshared} pair term(s) "
                                                f"(u +- v computed once){note}"))
     return out
 
