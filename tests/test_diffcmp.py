@@ -4,7 +4,9 @@ designs/generalization/datapath/diffcmp_minrise_v (Verilog: minimum by a functio
 generate loop) and diffcmp_guard_sv (SV: the guarded form ``(t > r ? t - r : 0) > K`` against a free
 reference). Candidates pass the random simulation filter and are proven with the real prover; near misses
 (a difference whose minuend can be below the subtrahend, an operand that is an expression, a difference
-compared with nothing) are not offered."""
+compared with nothing) are not offered. Two differences compared, ``(a - b) op (c - d)`` -> ``a + d op b + c``
+(heldout12 viterbi/acs_unit; own designs diffcmp_acs_sv, inline in an if condition, and diffcmp_route_v,
+named signed differences): the spelling whose sums would overflow is refuted by the simulation filter."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from rtlopt.semantic.diffcmp import diffcmp_candidates, rewrites
+from rtlopt.semantic.diffcmp import SUMS_PROOF_ENGINES, diffcmp_candidates, rewrites
 
 pytestmark = pytest.mark.yosys
 
@@ -28,14 +30,15 @@ def _cands(tmp_path: Path, text: str, suffix: str, top: str):
     return f, diffcmp_candidates(st)
 
 
-def _verify(tmp_path: Path, f: Path, new: str, suffix: str, top: str) -> str:
+def _verify(tmp_path: Path, f: Path, new: str, suffix: str, top: str, engines=None) -> str:
     from rtlopt.design import DesignRef
     from rtlopt.verify import VerifyOptions, check_equivalence
 
     g = tmp_path / f"gate{suffix}"
     g.write_text(new)
+    kw = {"engines": tuple(engines)} if engines else {}
     return check_equivalence(DesignRef([f], top), DesignRef([g], top),
-                             VerifyOptions(timeout_s=300)).verdict
+                             VerifyOptions(timeout_s=300, **kw)).verdict
 
 
 def test_pack_minimum_offset_compare(tmp_path):
@@ -121,3 +124,45 @@ def test_near_misses_not_offered(tmp_path, body):
 ])
 def test_not_recognised(body):
     assert rewrites(_NEAR.replace("BODY", body), "nm.v") == []
+
+
+def test_butterfly_compares_sums(tmp_path):
+    src = (ROOT / "designs" / "heldout12" / "viterbi" / "acs_unit" / "original.v").read_text()
+    f, got = _cands(tmp_path, src, ".v", "vit_acs")
+    # both decisions (as written, then as unsigned sums), then each alone
+    assert len(got) == 4 and all(c.hints.get("engines") == SUMS_PROOF_ENGINES for c in got)
+    new = got[0].text
+    assert "assign dec0 = (($signed({2'b00, pm0})) + ($signed({2'b00, bm_a})) > " \
+           "($signed({2'b00, pm1})) + ($signed({2'b00, bm_b})));" in new
+    assert "assign dec1 = (({1'b0, pm0} + bm_b) > ({1'b0, pm1} + bm_a));" in got[1].text
+    assert _verify(tmp_path, f, new, ".v", "vit_acs", SUMS_PROOF_ENGINES) == "EQUIVALENT"
+
+
+def test_inline_condition_differences(tmp_path):
+    src = (GEN / "diffcmp_acs_sv" / "original.sv").read_text()
+    f, got = _cands(tmp_path, src, ".sv", "trellis_slice")
+    assert len(got) == 2
+    assert "if ((({1'b0, pa[k]} + bx[k]) > ({1'b0, pb[k]} + by[k]))) begin" in got[1].text
+    assert _verify(tmp_path, f, got[1].text, ".sv", "trellis_slice", SUMS_PROOF_ENGINES) == "EQUIVALENT"
+
+
+def test_named_differences_overflowing_spelling_refuted(tmp_path):
+    src = (GEN / "diffcmp_route_v" / "original.v").read_text()
+    # two spellings found; the one with W-bit sums (lat_l + hop_l wraps) differs on the simulation
+    assert len(rewrites(src, "o.v")) == 2
+    f, got = _cands(tmp_path, src, ".v", "router2")
+    assert len(got) == 1
+    assert "assign take_l = (({1'b0, lat_l} + hop_l) <= ({1'b0, lat_u} + hop_u));" in got[0].text
+    assert _verify(tmp_path, f, got[0].text, ".v", "router2", SUMS_PROOF_ENGINES) == "EQUIVALENT"
+
+
+@pytest.mark.parametrize("body", [
+    # the differences wrap at 8 bits (unsigned compare of wrapped differences): a + d > b + c differs
+    "wire [7:0] x = a - b; wire [7:0] y = c - a; assign f = x > y; assign d = x;",
+    # a different pairing: a - b compared with a - c is b < c, the sums a + c > a + b too -- but with
+    # the 8-bit wrapped differences the outcome differs
+    "assign f = (a - b) < (a - c); assign d = a;",
+])
+def test_two_difference_near_misses(tmp_path, body):
+    _f, got = _cands(tmp_path, _NEAR.replace("BODY", body), ".v", "nm")
+    assert got == []
