@@ -283,12 +283,61 @@ def popen_child(argv: list[str], **kwargs) -> subprocess.Popen:
         _LIVE[proc.pid] = proc
     if _STOP.is_set():  # a signal arrived while it started
         kill_group(proc)
+    scope = getattr(_SCOPE, "scope", None)
+    if scope is not None:
+        scope.add(proc)
     return proc
 
 
 def forget_child(proc: subprocess.Popen) -> None:
     with _LIVE_LOCK:
         _LIVE.pop(proc.pid, None)
+    scope = getattr(proc, "_rtlopt_scope", None)
+    if scope is not None:
+        scope.discard(proc)
+
+
+class ChildScope:
+    """The children started by the threads inside :func:`child_scope`; :meth:`cancel` kills those still
+    running (and any started later), e.g. the engines of a proof lane whose race another lane decided."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._procs: set[subprocess.Popen] = set()
+        self.cancelled = False
+
+    def add(self, proc: subprocess.Popen) -> None:
+        with self._lock:
+            if not self.cancelled:
+                self._procs.add(proc)
+                proc._rtlopt_scope = self  # type: ignore[attr-defined]
+                return
+        kill_group(proc)
+
+    def discard(self, proc: subprocess.Popen) -> None:
+        with self._lock:
+            self._procs.discard(proc)
+
+    def cancel(self) -> None:
+        with self._lock:
+            self.cancelled = True
+            procs, self._procs = list(self._procs), set()
+        for proc in procs:
+            kill_group(proc)
+
+
+_SCOPE = threading.local()
+
+
+@contextlib.contextmanager
+def child_scope(scope: ChildScope):
+    """Children this thread starts while active belong to ``scope``."""
+    before = getattr(_SCOPE, "scope", None)
+    _SCOPE.scope = scope
+    try:
+        yield scope
+    finally:
+        _SCOPE.scope = before
 
 
 def live_children() -> list[subprocess.Popen]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import time
 
+from rtlopt.verify import _lanes
 from rtlopt.verify._gates import Bit, GateNet
 
 #: Largest intermediate polynomial (monomials) before the engine gives up.
@@ -46,6 +47,8 @@ class _Budget:
         self.cpu = None if cpu_seconds is None else time.thread_time() + cpu_seconds
 
     def left(self) -> float:
+        if _lanes.stopped():  # another proof lane decided (see _lanes): out of time now
+            return -1.0
         w = self.wall - time.monotonic()
         return w if self.cpu is None else min(w, self.cpu - time.thread_time())
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import contextlib
 import re
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 from rtlopt.design import DesignRef
-from rtlopt.errors import InputError, ToolError, ToolTimeout
-from rtlopt.verify import _algebra, _exhaustive, _smt
+from rtlopt.errors import InputError, Interrupted, ToolError, ToolTimeout
+from rtlopt.verify import _algebra, _exhaustive, _lanes, _smt
 from rtlopt.verify._gates import Unsupported, gate_netlists
 from rtlopt.verify._netlist import DIVCONST, NetlistInfo, detect_reset, reset_cone_marks
 from rtlopt.verify._prepare import GATE, STARTED, TRIGGER, MiterSpec, _safe, build_miter, elaborate
@@ -114,7 +115,7 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
         r.seconds = time.monotonic() - start
         return r
 
-    with tempfile.TemporaryDirectory(prefix="rtlopt-verify-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="rtlopt-verify-", ignore_cleanup_errors=True) as tmp:
         wd = Path(tmp)
         # the x of a statement both designs write alike: one shared new input (sound, see _sharedx)
         gold, gate, shared_x = share_x(gold, gate, wd)
@@ -188,114 +189,275 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
             res.notes.append("gate assigns 'x in " + ", ".join(hx[:6]) + (" ..." if len(hx) > 6 else "")
                              + ": each x may become any value after synthesis, so every choice must match gold")
         engines = _engine_order(opts, spec, ginfo, hinfo)
-        gates: dict = {}  # gate-level netlists, built once for the complete engines
-        smt_reason = ""
-        other_reasons: list[str] = []
-        abc_ran_out: float | None = None  # the longest slice ABC ran out of (it restarts from scratch)
-        for eng_i, eng in enumerate(engines):
-            if left() <= 0.05:
-                break
-            t0 = time.monotonic()
-            if eng in ("exhaustive", "algebra"):
-                slice_s = left() if eng_i == len(engines) - 1 else min(left() * (0.5 if eng == "exhaustive"
-                                                                                  else 0.4), 60.0)
-                engine_s = None
-                if eng == "algebra" and "exhaustive" in engines[eng_i + 1:]:
-                    # a short slice for the rewriting itself; mapping to gates is not counted (the
-                    # exhaustive engine that follows reuses the netlists)
-                    engine_s = ALGEBRA_BEFORE_EXHAUSTIVE_S
-                elif eng == "algebra" and not sequential and engines[eng_i + 1:eng_i + 2] == ["abc"]:
-                    engine_s = ALGEBRA_BEFORE_ABC_S  # adders only: a polynomial that blows up ends early
-                elif eng == "algebra" and sequential and engines[eng_i + 1:eng_i + 2] == ["equiv"]:
-                    # adders between registers of equal names: a short slice, mapping included (the
-                    # register correspondence that follows needs no gate netlists)
-                    slice_s = min(slice_s, ALGEBRA_SEQ_FIRST_S)
-                outcome, detail, cex = _run_complete(eng, gil, hil, wd, max(0.5, slice_s), gates, spec,
-                                                     engine_s=engine_s)
-                if outcome == "different":
-                    res.counterexample = cex
-            elif eng == "equiv" and sequential:
-                # register correspondence by name (start states checked, gate x free, gold x one resolution)
-                share = 0.5
-                if eng_i < len(engines) - 1 and _all_registers_paired(wd / "gold.json", wd / "gate.json"):
-                    # every flip-flop has a namesake (a combinational rewrite): the register correspondence
-                    # with every flip-flop cut is the natural proof, and cheap; more of the slice first
-                    share = EQUIV_SEQ_PAIRED_SHARE
-                slice_s = left() if eng_i == len(engines) - 1 else min(EQUIV_SEQ_S, left() * share)
-                outcome, detail = run_equiv_seq(gil, hil, wd, timeout=max(0.5, slice_s), init=opts.init)
-            elif eng == "equiv":
-                if spec.gold_xprop or hinfo.x_sources:
-                    res.engines_tried.append(("equiv", "skipped (combinational designs without x only)", 0.0))
+        st = _State(opts, spec, ginfo, hinfo, gil, hil, res)
+        lanes = _lane_plan(engines) if opts.parallel and sequential else []
+        if len(lanes) > 1:
+            decided = _race(st, lanes, wd, left)
+        else:
+            decided = None
+            for eng_i, eng in enumerate(engines):
+                if left() <= 0.05:
+                    break
+                t0 = time.monotonic()
+                step = st.run(eng, eng_i, engines, wd, left)
+                if step is None:
                     continue
-                slice_s = left() if eng == engines[-1] else min(5.0, left() * 0.25)
-                if "algebra" in engines[eng_i + 1:] and (ginfo.cell_types | hinfo.cell_types) & _ADD_CELLS:
-                    slice_s = min(slice_s, EQUIV_BEFORE_ALGEBRA_S)  # adders/multipliers: algebra decides
-                outcome, detail = run_equiv(gil, hil, wd, timeout=max(0.5, slice_s))
-            elif eng == "sat":
-                if sequential:
-                    res.engines_tried.append(("sat", "skipped (combinational only)", 0.0))
-                    continue
-                outcome, detail = run_sat(_gate_x_free(spec), gil, hil, wd, timeout=left())
-            elif eng == "abc":
-                if sequential and _uninit_regs(ginfo, hinfo, spec):
-                    # the AIGER export starts registers without a defined value at 0, so ABC would prove
-                    # designs whose registers start arbitrary as if they started at 0: unsound, skip it
-                    res.engines_tried.append(("abc", "skipped (registers with arbitrary start values)", 0.0))
-                    continue
-                slice_s = _abc_slice(left(), last=eng_i == len(engines) - 1, sequential=sequential,
-                                     after_equiv=eng_i == 1 and engines[0] == "equiv",
-                                     multipliers=ginfo.has_arith or hinfo.has_arith,
-                                     after_algebra=eng_i > 0 and engines[eng_i - 1] == "algebra")
-                if abc_ran_out is not None and slice_s <= abc_ran_out:
-                    # the same deterministic ABC script already ran out of a longer slice on this miter
-                    res.engines_tried.append(("abc", f"skipped (ran out of {abc_ran_out:.1f} s before)", 0.0))
-                    continue
-                outcome, detail = run_abc(spec, gil, hil, wd, timeout=max(0.5, slice_s))
-                if outcome == "unknown" and detail.startswith("time limit ("):
-                    abc_ran_out = max(abc_ran_out or 0.0, slice_s)
-                if outcome == "different" and ginfo.x_sources and not spec.gold_xprop:
-                    # the AIGER miter fixed gold's proc x constants at 0 (one resolution): a proof
-                    # holds, a difference may be only that choice
-                    outcome, detail = "unknown", f"{detail} (with gold's undefined values fixed at 0)"
-            else:
-                share = 1.0 if eng == engines[-1] else 0.8
-                if abc_ran_out is not None and set(engines[eng_i + 1:]) == {"abc"} and \
-                        left() * (1 - share) <= abc_ran_out:
-                    share = 1.0  # only an ABC run that could not finish (shorter than before) would follow
-                outcome, detail, cex = _run_smt(spec, gil, hil, wd, opts, left() * share)
-                if outcome == "different":
-                    res.counterexample = cex
-            if outcome in ("unknown", "inconclusive") and eng != "smt":
-                other_reasons.append(f"{eng}: {detail}")
-            if eng == "smt" and outcome == "unknown":
-                smt_reason = detail
-            res.engines_tried.append((eng, outcome, time.monotonic() - t0))
+                if st.record(eng, *step, t0):
+                    decided = (eng, *step, t0)
+                    break
+        if decided is not None:
+            eng, outcome, detail, cex, t0 = decided
             if outcome == "equivalent":
                 res.verdict, res.engine, res.reason = Verdict.EQUIVALENT, eng, detail
                 return done(res)
-            if outcome == "different" and res.counterexample is None and opts.counterexample:
+            if cex is not None:
+                res.counterexample = cex
+            if res.counterexample is None and opts.counterexample:
                 # ABC / Yosys sat give no trace: re-derive one with z3 (bounded, increasing depth)
                 cex, how = _derive_counterexample(spec, gil, hil, wd, opts, left)
                 res.engines_tried.append(("smt", "different" if cex else "no trace", time.monotonic() - t0))
                 if cex is not None:
                     res.counterexample = cex
                     detail = f"{detail}; counterexample re-derived by z3 ({how})"
-            if outcome == "different":
-                res.verdict, res.engine, res.reason = Verdict.NOT_EQUIVALENT, eng, detail
-                if res.counterexample is None:
-                    res.notes.append(f"{eng} found a difference (a sound engine: the verdict stands) but no "
-                                     "counterexample trace could be re-derived within the limits")
-                elif spec.sequential and not spec.init_zero and _uninit_regs(ginfo, hinfo, spec):
-                    res.notes.append("the difference may come from the arbitrary start values of registers "
-                                     "without reset or initial value; --init zero assumes they start at 0")
-                return done(res)
+            res.verdict, res.engine, res.reason = Verdict.NOT_EQUIVALENT, eng, detail
+            if res.counterexample is None:
+                res.notes.append(f"{eng} found a difference (a sound engine: the verdict stands) but no "
+                                 "counterexample trace could be re-derived within the limits")
+            elif spec.sequential and not spec.init_zero and _uninit_regs(ginfo, hinfo, spec):
+                res.notes.append("the difference may come from the arbitrary start values of registers "
+                                 "without reset or initial value; --init zero assumes they start at 0")
+            return done(res)
         timed_out = left() <= 0.05
-        why = smt_reason or "; ".join(other_reasons) or (f"time limit ({opts.timeout_s:g} s) before an engine decided" if timed_out
-                             else "no engine could decide")
+        why = st.smt_reason or "; ".join(st.other_reasons) or (
+            f"time limit ({opts.timeout_s:g} s) before an engine decided" if timed_out else "no engine could decide")
         if timed_out and "time limit" not in why:
             why = f"time limit ({opts.timeout_s:g} s); {why}"
         res.reason = why + "; engines tried: " + (", ".join(f"{e} ({o})" for e, o, _ in res.engines_tried) or "none")
         return done(res)
+
+
+class _State:
+    """One check's engines: how each engine runs (its slice from its place in ``seq``, the engines that run
+    one after another: the whole order, or one lane of a race) and what the undecided ones said."""
+
+    def __init__(self, opts: VerifyOptions, spec: MiterSpec, ginfo: NetlistInfo, hinfo: NetlistInfo,
+                 gil: Path, hil: Path, res: VerifyResult) -> None:
+        self.opts, self.spec, self.ginfo, self.hinfo, self.gil, self.hil, self.res = \
+            opts, spec, ginfo, hinfo, gil, hil, res
+        self.gates: dict = {}  # gate-level netlists, built once for the complete engines
+        self.smt_reason = ""
+        self.other_reasons: list[str] = []
+        self.abc_ran_out: float | None = None  # the longest slice ABC ran out of (it restarts from scratch)
+        self._lock = threading.Lock()
+
+    def abc_sound(self) -> bool:
+        # the AIGER export starts registers without a defined value at 0, so ABC would prove designs
+        # whose registers start arbitrary as if they started at 0: unsound, skip it
+        return not (self.spec.sequential and _uninit_regs(self.ginfo, self.hinfo, self.spec))
+
+    def run(self, eng: str, eng_i: int, engines: list[str], wd: Path,
+            left) -> tuple[str, str, Counterexample | None] | None:
+        """(outcome, detail, counterexample) of ``engines[eng_i]``, or None when it is skipped (noted)."""
+        opts, spec, ginfo, hinfo, gil, hil, res = \
+            self.opts, self.spec, self.ginfo, self.hinfo, self.gil, self.hil, self.res
+        sequential = spec.sequential
+        cex = None
+        last = eng_i == len(engines) - 1
+        if eng in ("exhaustive", "algebra"):
+            slice_s = left() if last else min(left() * (0.5 if eng == "exhaustive" else 0.4), 60.0)
+            engine_s = None
+            if eng == "algebra" and "exhaustive" in engines[eng_i + 1:]:
+                # a short slice for the rewriting itself; mapping to gates is not counted (the
+                # exhaustive engine that follows reuses the netlists)
+                engine_s = ALGEBRA_BEFORE_EXHAUSTIVE_S
+            elif eng == "algebra" and not sequential and engines[eng_i + 1:eng_i + 2] == ["abc"]:
+                engine_s = ALGEBRA_BEFORE_ABC_S  # adders only: a polynomial that blows up ends early
+            elif eng == "algebra" and sequential and engines[eng_i + 1:eng_i + 2] == ["equiv"]:
+                # adders between registers of equal names: a short slice, mapping included (the
+                # register correspondence that follows needs no gate netlists)
+                slice_s = min(slice_s, ALGEBRA_SEQ_FIRST_S)
+            outcome, detail, cex = _run_complete(eng, gil, hil, wd, max(0.5, slice_s), self.gates, spec,
+                                                 engine_s=engine_s)
+        elif eng == "equiv" and sequential:
+            # register correspondence by name (start states checked, gate x free, gold x one resolution)
+            share = 0.5
+            if not last and _all_registers_paired(wd / "gold.json", wd / "gate.json"):
+                # every flip-flop has a namesake (a combinational rewrite): the register correspondence
+                # with every flip-flop cut is the natural proof, and cheap; more of the slice first
+                share = EQUIV_SEQ_PAIRED_SHARE
+            slice_s = left() if last else min(EQUIV_SEQ_S, left() * share)
+            outcome, detail = run_equiv_seq(gil, hil, wd, timeout=max(0.5, slice_s), init=opts.init)
+        elif eng == "equiv":
+            if spec.gold_xprop or hinfo.x_sources:
+                res.engines_tried.append(("equiv", "skipped (combinational designs without x only)", 0.0))
+                return None
+            slice_s = left() if eng == engines[-1] else min(5.0, left() * 0.25)
+            if "algebra" in engines[eng_i + 1:] and (ginfo.cell_types | hinfo.cell_types) & _ADD_CELLS:
+                slice_s = min(slice_s, EQUIV_BEFORE_ALGEBRA_S)  # adders/multipliers: algebra decides
+            outcome, detail = run_equiv(gil, hil, wd, timeout=max(0.5, slice_s))
+        elif eng == "sat":
+            if sequential:
+                res.engines_tried.append(("sat", "skipped (combinational only)", 0.0))
+                return None
+            outcome, detail = run_sat(_gate_x_free(spec), gil, hil, wd, timeout=left())
+        elif eng == "abc":
+            if not self.abc_sound():
+                res.engines_tried.append(("abc", "skipped (registers with arbitrary start values)", 0.0))
+                return None
+            slice_s = _abc_slice(left(), last=last, sequential=sequential,
+                                 after_equiv=eng_i == 1 and engines[0] == "equiv",
+                                 multipliers=ginfo.has_arith or hinfo.has_arith,
+                                 after_algebra=eng_i > 0 and engines[eng_i - 1] == "algebra")
+            if self.abc_ran_out is not None and slice_s <= self.abc_ran_out:
+                # the same deterministic ABC script already ran out of a longer slice on this miter
+                res.engines_tried.append(("abc", f"skipped (ran out of {self.abc_ran_out:.1f} s before)", 0.0))
+                return None
+            outcome, detail = run_abc(spec, gil, hil, wd, timeout=max(0.5, slice_s))
+            if outcome == "unknown" and detail.startswith("time limit ("):
+                self.abc_ran_out = max(self.abc_ran_out or 0.0, slice_s)
+            if outcome == "different" and ginfo.x_sources and not spec.gold_xprop:
+                # the AIGER miter fixed gold's proc x constants at 0 (one resolution): a proof
+                # holds, a difference may be only that choice
+                outcome, detail = "unknown", f"{detail} (with gold's undefined values fixed at 0)"
+        else:
+            share = 1.0 if eng == engines[-1] else 0.8
+            if self.abc_ran_out is not None and set(engines[eng_i + 1:]) == {"abc"} and \
+                    left() * (1 - share) <= self.abc_ran_out:
+                share = 1.0  # only an ABC run that could not finish (shorter than before) would follow
+            outcome, detail, cex = _run_smt(spec, gil, hil, wd, opts, left() * share)
+        return outcome, detail, (cex if outcome == "different" else None)
+
+    def record(self, eng: str, outcome: str, detail: str, cex, t0: float) -> bool:
+        """Note an engine's outcome; True when it decides (equivalent or different)."""
+        with self._lock:
+            if outcome in ("unknown", "inconclusive") and eng != "smt":
+                self.other_reasons.append(f"{eng}: {detail}")
+            if eng == "smt" and outcome == "unknown":
+                self.smt_reason = detail
+            self.res.engines_tried.append((eng, outcome, time.monotonic() - t0))
+        return outcome in ("equivalent", "different")
+
+
+#: Seconds the first lane of a race runs alone before the others start (a structural engine that
+#: decides at once costs no second process; a wrong first engine costs at most this long).
+LANE_HEAD_START_S = 2.0
+#: Seconds to wait for the lanes a decision stopped: their children are killed and z3 interrupted at
+#: once, but z3's lane may be in Python (mining candidate invariants) until its next budget check; it
+#: is then left to end on its own (it works in memory or in its own directory).
+LANE_JOIN_S = 0.5
+#: Seconds past the time limit to wait for the lanes' own outcomes (each engine stops at the limit).
+LANE_GRACE_S = 2.0
+
+
+def _lane_plan(engines: list[str]) -> list[list[str]]:
+    """The lanes a sequential miter's engines race in, in the order their first engine appears: one lane
+    for ABC (one run: it restarts from scratch, so one long run beats several slices), one for z3, and one
+    for the structural engines (register correspondence, exhaustive, algebraic, sat) in their order."""
+    lanes: list[list[str]] = []
+    main: list[str] = []
+    for e in engines:
+        if e in ("smt", "abc"):
+            if [e] not in lanes:
+                lanes.append([e])
+        elif e not in main:
+            if not main:
+                lanes.append(main)
+            main.append(e)
+    return lanes
+
+
+def _race(st: _State, lanes: list[list[str]], wd: Path, left) -> tuple | None:
+    """Run the lanes in threads (the first alone for LANE_HEAD_START_S); the first decisive outcome
+    stops the others. Returns (engine, outcome, detail, counterexample, t0) or None."""
+    import queue
+
+    from rtlopt.tools import base as _base
+
+    if not st.abc_sound() and ["abc"] in lanes:
+        st.res.engines_tried.append(("abc", "skipped (registers with arbitrary start values)", 0.0))
+        lanes = [ln for ln in lanes if ln != ["abc"]]
+    posts: queue.Queue = queue.Queue()
+    token = _lanes.StopToken()
+    scopes: list = []
+    fg = getattr(_base._FOREGROUND, "on", False)
+
+    def body(lane: list[str], lane_wd: Path, scope) -> None:
+        _base._FOREGROUND.on = fg  # the children's CPU priority as the caller's
+        try:
+            with _lanes.lane(token), _base.child_scope(scope):
+                for i, eng in enumerate(lane):
+                    if token.is_set() or left() <= 0.05:
+                        break
+                    t0 = time.monotonic()
+                    step = st.run(eng, i, lane, lane_wd, left)
+                    if step is not None:
+                        posts.put(("step", eng, step, t0))
+                        if step[0] in ("equivalent", "different"):
+                            break
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+            posts.put(("error", exc))
+        finally:
+            posts.put(("end",))
+
+    threads: list[threading.Thread] = []
+
+    def start(lane: list[str]) -> None:
+        lane_wd = wd if lane[0] not in ("smt", "abc") else wd / f"lane_{lane[0]}"
+        if lane_wd != wd:  # a directory of its own (Yosys scripts read the netlists by name there)
+            lane_wd.mkdir(exist_ok=True)
+            for il in (st.gil, st.hil):
+                if not (lane_wd / il.name).exists():
+                    (lane_wd / il.name).symlink_to(il.resolve())
+        scope = _base.ChildScope()
+        scopes.append(scope)
+        t = threading.Thread(target=body, args=(lane, lane_wd, scope), daemon=True,
+                             name=f"rtlopt-verify-{lane[0]}")
+        threads.append(t)
+        t.start()
+
+    decided = None
+    errors: list[BaseException] = []
+    waiting = list(lanes[1:])
+    start(lanes[0])
+    running = 1
+    head_end = time.monotonic() + LANE_HEAD_START_S
+    while running or waiting:
+        if waiting and (time.monotonic() >= head_end or running == 0):
+            # the head start is over, or the first lane ended undecided within it
+            for ln in waiting:
+                start(ln)
+                running += 1
+            waiting = []
+        wait = (head_end - time.monotonic()) if waiting else left() + LANE_GRACE_S
+        try:
+            msg = posts.get(timeout=max(0.01, wait))
+        except queue.Empty:
+            if waiting:
+                continue
+            break  # past the deadline (every engine's own time limit has passed)
+        if msg[0] == "end":
+            running -= 1
+            if running == 0 and left() <= 0.05:
+                waiting = []
+            continue
+        if msg[0] == "error":
+            errors.append(msg[1])
+            if isinstance(msg[1], (Interrupted, KeyboardInterrupt)):
+                break
+            continue  # the other lanes may still decide; raised below when none does
+        _, eng, step, t0 = msg
+        if st.record(eng, *step, t0):
+            decided = (eng, *step, t0)
+            break
+    token.stop()
+    for sc in scopes:
+        sc.cancel()
+    end = time.monotonic() + LANE_JOIN_S
+    for t in threads:
+        t.join(max(0.0, end - time.monotonic()))
+    if decided is None and errors:
+        raise errors[0]
+    return decided
 
 
 #: Extra seconds a trace search may take past the proof's limit (a verdict is already decided).
@@ -642,6 +804,7 @@ def _run_smt(spec: MiterSpec, gil: Path, hil: Path, wd: Path, opts: VerifyOption
         sm = _smt.parse_smt2(smt2.read_text(), wanted)
     except Exception as exc:  # z3 parser errors are z3types.Z3Exception
         return "unknown", f"SMT2 parse failed: {exc}", None
+    _lanes.on_stop(sm.ctx.interrupt)  # in a race another lane may decide first (see _lanes)
     with contextlib.suppress(OSError):  # the designs' own constants, some lost in gold's xprop model (bounds)
         sm.constants = [*sm.constants, *_smt.design_literals([gil.read_text(), hil.read_text()], sm.constants)]
     try:

@@ -14,6 +14,7 @@ import time
 
 import numpy as np
 
+from rtlopt.verify import _lanes
 from rtlopt.verify._gates import Bit, GateNet
 
 #: Largest input space decided exhaustively (2**24 vectors: 256 Ki words per signal).
@@ -67,7 +68,7 @@ def _eval(net: GateNet, inputs: dict[tuple[str, int], np.ndarray],
         return val[b]  # an undriven net raises KeyError: the caller reports it
 
     for gi, (t, y, ins) in enumerate(net.gates):
-        if gi % 256 == 0 and time.monotonic() > deadline:
+        if gi % 256 == 0 and (time.monotonic() > deadline or _lanes.stopped()):
             raise Deadline
         a = get(ins[0])
         if t == "$_BUF_":

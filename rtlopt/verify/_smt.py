@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 import z3
 
+from rtlopt.verify import _lanes
 from rtlopt.verify._prepare import STARTED, TRIGGER
 from rtlopt.verify._smtsim import filter_by_traces, register_values, sim_traces
 
@@ -60,6 +61,8 @@ class Budget:
         self.deadline = time.monotonic() + max(0.05, seconds)
 
     def left(self) -> float:
+        if _lanes.stopped():  # another proof lane decided (see _lanes): out of time now
+            return -1.0
         return self.deadline - time.monotonic()
 
     def ms(self) -> int:

@@ -19,6 +19,8 @@ import warnings
 import numpy as np
 import z3
 
+from rtlopt.verify import _lanes
+
 
 class Unsupported(Exception):
     """The miter uses something the simulator does not model (arrays, signed division, ...)."""
@@ -98,7 +100,8 @@ class _Program:
                 continue
             if len(self.ops) > max_nodes:
                 raise Unsupported("too many nodes")
-            if deadline is not None and len(self.ops) % 512 == 0 and time.monotonic() > deadline:
+            if len(self.ops) % 512 == 0 and (deadline is not None and time.monotonic() > deadline
+                                             or _lanes.stopped()):
                 raise Unsupported("time limit while compiling")
             params = tuple(d.params())
             if k == z3.Z3_OP_BNUM:
@@ -119,6 +122,8 @@ class _Program:
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
             for i, (k, args, p, w) in enumerate(self.ops):
+                if i % 512 == 0 and _lanes.stopped():  # another proof lane decided (see _lanes)
+                    raise Unsupported("stopped")
                 if k == "leaf":
                     v = env.get(p)
                     if v is None:

@@ -60,6 +60,14 @@ class VerifyOptions:
         counterexample: when the engine that finds a difference gives no trace (ABC, Yosys sat), re-derive
             one with z3 (bounded, up to the time left plus a grace). The optimizer turns it off: a
             rejected candidate needs only its verdict, and a trace search can take minutes.
+        parallel: on sequential designs, race the engines in lanes instead of running them one after
+            another: bit-level ABC, z3, and the structural engines (register correspondence, exhaustive,
+            algebraic) each in a lane of its own, all with the whole time limit; the lane of the first
+            engine of the order runs alone for its first 2 s. The first decision ends the others (their
+            children are killed, z3 interrupted). Verdicts are those of the engines alone: an engine
+            stopped early only ever ends UNKNOWN, and its outcome is dropped. ``engines`` (or a
+            generator's hint) chooses which engines race and which starts first. Combinational designs
+            (complete engines in well under a second) keep the sequential order.
     """
 
     timeout_s: float = 60.0
@@ -70,6 +78,7 @@ class VerifyOptions:
     engines: tuple[str, ...] | None = None
     state_map: dict | None = None
     counterexample: bool = True
+    parallel: bool = True
 
 
 @dataclass
