@@ -121,6 +121,8 @@ def test_near_misses_not_offered(tmp_path, body):
     "wire [7:0] m = (a < c) ? a : c; assign f = (a + c - m) > 8'd4; assign d = m;",
     # a difference compared with nothing
     "wire [7:0] m = (a < c) ? a : c; assign d = a - m; assign f = a[0];",
+    # a nonblocking assignment of a difference is no comparison
+    "reg [7:0] q; always @(posedge a[0]) q <= b - c; assign f = q[0]; assign d = q;",
 ])
 def test_not_recognised(body):
     assert rewrites(_NEAR.replace("BODY", body), "nm.v") == []

@@ -59,9 +59,11 @@ def _strip(n):
     return n
 
 
-def _binop(n):
+def _binop(n, assign: bool = False):
     n = _strip(n)
     if _kind(n) != "BinaryExpressionSyntax" or not hasattr(n, "operatorToken"):
+        return None
+    if ("Assignment" in str(n.kind)) != assign:  # ``q <= d`` (nonblocking) is no comparison
         return None
     return n.operatorToken.valueText, n.left, n.right
 
@@ -186,7 +188,7 @@ def _named_differences(text: str, root) -> dict[str, tuple[str, str, bool]]:
         k = _kind(n)
         if k == "ContinuousAssignSyntax":
             for a in n.assignments:
-                b = _binop(a)
+                b = _binop(a, assign=True)
                 if b is not None and b[0] == "=":
                     found.setdefault(_norm(_txt(text, b[1])), []).append(b[2])
         elif k == "DeclaratorSyntax" and getattr(n, "initializer", None) is not None:
