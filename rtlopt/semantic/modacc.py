@@ -194,6 +194,31 @@ def _low_prec(e: str) -> bool:
     return False
 
 
+def _cone(body: str, module: str, tname: str, rname: str) -> frozenset[str]:
+    """Names the drivers of ``tname`` read, transitively (``s1``, ``s2`` of ``assign s1 = acc[7:0] +
+    acc[11:8]; assign s2 = s1[7:0] + s1[8]; assign fold = ~s2;``): the fold's intermediate words, which
+    the lift drops with it when nothing else reads them (the register itself stays)."""
+    from rtlopt.semantic.emit import module_source, port_directions
+    from rtlopt.templates._sem import analyze
+
+    try:
+        an = analyze(body)
+        ms = module_source(an, module, dict(port_directions(an)))
+    except Exception:  # noqa: BLE001 - no source model: the fold's own driver only
+        return frozenset()
+    if ms is None:
+        return frozenset()
+    cone, todo = set(), [tname]
+    while todo:
+        n = todo.pop()
+        for m in ms.members:
+            if n in m.writes and not (m.writes & {rname}):
+                for r in m.reads - cone - {rname}:
+                    cone.add(r)
+                    todo.append(r)
+    return frozenset(cone)
+
+
 def rewrite_module(body: str, rname: str, tname: str, kind: str, m: int, comp: bool, params: dict,
                    module: str) -> str | None:
     """The module text with ``rname`` kept reduced and ``tname`` driven by it, or None."""
@@ -203,7 +228,7 @@ def rewrite_module(body: str, rname: str, tname: str, kind: str, m: int, comp: b
     fname = _fresh(body, f"rtlopt_{kind}add_{rname}")
     ftext, nf = function_text(fname, kind, m, "    ")
     expr = f"{'~' if comp else ''}{rname}[{nf - 1}:0]"
-    new = apply_lift(body, module, (tname,), (rname,), tname, expr)
+    new = apply_lift(body, module, (tname,), (rname,), tname, expr, cone_names=_cone(body, module, tname, rname))
     if new is None:
         return None
     mk = _mask(new)
