@@ -173,3 +173,17 @@ def test_hinted_engines_race_from_the_hint(tmp_path):
     res = check_equivalence(gold, gate, VerifyOptions(timeout_s=90, engines=("smt", "abc")))
     assert res.verdict is Verdict.EQUIVALENT and res.engine in ("smt", "abc"), res.format_text()
     assert {e for e, _o, _s in res.engines_tried} <= {"smt", "abc"}
+
+
+def test_cli_one_at_a_time_keeps_the_given_order(tmp_path, capsys):
+    import json
+
+    from rtlopt.cli import main
+
+    g, h = tmp_path / "g.v", tmp_path / "h.v"
+    g.write_text(COUNTER.format(w=7, top=9))
+    h.write_text(COUNTER.format(w=3, top=9))
+    rc = main(["verify", str(g), str(h), "--engines", "smt,abc", "--one-at-a-time", "--json", "--timeout", "90"])
+    d = json.loads(capsys.readouterr().out)
+    assert rc == 0 and d["verdict"] == "EQUIVALENT", d
+    assert d["engines_tried"][0]["engine"] == "smt"

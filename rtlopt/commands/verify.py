@@ -43,7 +43,11 @@ def register(sub) -> None:
     p.add_argument("--depth", type=int, default=20, metavar="N", help="BMC depth in cycles (default 20)")
     p.add_argument("--engines", metavar="LIST",
                    help="comma-separated engines to try in order: exhaustive, algebra, equiv, smt, abc, sat "
-                        "(default: automatic)")
+                        "(default: automatic); on sequential designs they race in parallel lanes (ABC, z3, the "
+                        "structural engines), the first of the order 2 s ahead")
+    p.add_argument("--one-at-a-time", action="store_true",
+                   help="run the engines one after another in their order, each in a slice of the time limit, "
+                        "instead of racing them on sequential designs")
     from rtlopt.hdl.project import add_arguments as add_project_arguments
 
     add_project_arguments(p)
@@ -66,7 +70,7 @@ def run(args) -> int:
     gate = open_gate_design([args.gate, *without_modules_of(shared, args.gate)], gold, gate_top)
     engines = tuple(e.strip() for e in args.engines.split(",") if e.strip()) if args.engines else None
     opts = VerifyOptions(timeout_s=args.timeout, reset=args.reset, reset_active_low=args.reset_active_low,
-                         init=args.init, bmc_depth=args.depth, engines=engines)
+                         init=args.init, bmc_depth=args.depth, engines=engines, parallel=not args.one_at_a_time)
     res = check_equivalence(gold, gate, opts)
     print(res.to_json() if args.json else res.format_text())
     return res.exit_code
