@@ -287,6 +287,10 @@ def _probe_text(st: _Site, text: str, params: dict[str, int], wc: int, wd: int) 
     def rename(seg: str) -> str:
         seg = re.sub(r"(?<![\w$.'])" + re.escape(st.c) + r"(?![\w$])", "rtlopt_c_i", seg)
         return re.sub(r"(?<![\w$.'])" + re.escape(st.d) + r"(?![\w$])", "rtlopt_d_i", seg)
+    # words of C, D and constants that S reads, computed from the probe's inputs
+    pw = pair_wires(st, params)
+    decls += [f"logic {rng} {nm};" for nm, (rng, _e) in pw.items()]
+    decls += [f"assign {nm} = {rename(e)};" for nm, (_rng, e) in pw.items()]
 
     def lowered(a: int, b: int, outs: dict[str, str]) -> str:
         # the statement text with its nonblocking writes of C / D as blocking writes of the outputs
@@ -366,19 +370,57 @@ def _eval_comb(net, inputs: dict[str, np.ndarray], n: int) -> dict[str, np.ndarr
     return runs[0]
 
 
-def _constants_only(st: _Site, text: str, params: dict[str, int]) -> bool:
-    """Whether S reads nothing but C, D, parameters and enum names (a flag turning on an input, a pause
-    holding on one: no fixed cycle)."""
+_KW = {"unique", "unique0", "priority", "casez", "casex", "inside", "bit", "int", "byte", "shortint", "longint"}
+
+
+def _enums(st: _Site) -> set[str]:
     from rtlopt.engine.hierarchy import _mask
-    from rtlopt.semantic.instmux import _ids
     enums: set[str] = set()
     for m in re.finditer(r"\btypedef\s+enum\b[^{]*\{([^}]*)\}", _mask(st.mtext)):
         enums.update(x.group(1) for x in re.finditer(r"(?:^|,)\s*(" + _ID + ")", m.group(1)))
-    sa, sb = st.s
-    seg = _mask(text)[sa:sb]
+    return enums
+
+
+def _reads(seg: str) -> set[str]:
+    from rtlopt.semantic.instmux import _ids
     seg = re.sub(r"\d*'[sS]?[dDbBhHoO]\s*[0-9a-fA-F_xXzZ?]+", " ", seg)  # literals (4'hF reads no F)
-    kw = {"unique", "unique0", "priority", "casez", "casex", "inside", "bit", "int", "byte", "shortint", "longint"}
-    return _ids(seg) - kw <= {st.c, st.d} | set(params) | enums
+    return _ids(seg) - _KW
+
+
+def pair_wires(st: _Site, params: dict[str, int]) -> dict[str, tuple[str, str]]:
+    """``{name: (packed range or "", expression)}`` of the module's continuous words that are functions of
+    C, D and constants alone (``wire at_end = down ? (ramp == 0) : (ramp == 8'hff);``): S may read them,
+    the probe computes them from its C, D inputs (one driver each; anything reading an input is left out)."""
+    from rtlopt.engine.hierarchy import _mask
+    mk = _mask(st.mtext)
+    defs: dict[str, list[tuple[str, str]]] = {}
+    for m in re.finditer(r"\bwire\s+(?:logic\s+)?(?:signed\s+)?(\[[^\]]*\])?\s*(" + _ID + r")\s*=([^;]*);", mk):
+        defs.setdefault(m.group(2), []).append((m.group(1) or "", st.mtext[m.start(3):m.end(3)]))
+    for m in re.finditer(r"\bassign\s+(" + _ID + r")\s*=([^;]*);", mk):
+        d = re.search(r"\b(?:wire|logic)\s+(?:signed\s+)?(\[[^\]]*\])?\s*(?:" + _ID + r"\s*,\s*)*"
+                      + re.escape(m.group(1)) + r"\s*[,;]", mk)
+        if d is not None:
+            defs.setdefault(m.group(1), []).append((d.group(1) or "", st.mtext[m.start(2):m.end(2)]))
+    ok_names = {st.c, st.d} | set(params) | _enums(st)
+    out: dict[str, tuple[str, str]] = {}
+    changed = True
+    while changed:
+        changed = False
+        for name, ds in defs.items():
+            if name in out or len(ds) != 1 or name in (st.c, st.d):
+                continue
+            if _reads(_mask(ds[0][1])) <= ok_names | set(out):
+                out[name] = ds[0]
+                changed = True
+    return out
+
+
+def _constants_only(st: _Site, text: str, params: dict[str, int]) -> bool:
+    """Whether S reads nothing but C, D, parameters, enum names and words computed from those alone (a
+    flag turning on an input, a pause holding on one: no fixed cycle)."""
+    from rtlopt.engine.hierarchy import _mask
+    sa, sb = st.s
+    return _reads(_mask(text)[sa:sb]) <= {st.c, st.d} | set(params) | _enums(st) | set(pair_wires(st, params))
 
 
 def _table(st: _Site, text: str, params: dict[str, int], timeout: float):
