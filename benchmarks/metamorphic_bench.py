@@ -9,9 +9,11 @@ rtlopt's area is within 2 % of its best area over the original and all variants.
 
     python benchmarks/metamorphic_bench.py [--bench ../shared/bench/rtlrewriter] [--cases add3,mux_type4]
         [--from-json rtlopt-bench/results.json] [--budget 60] [--liberty ../shared/lib/sky130hd_tt.lib.gz]
-        [--styles rename,ternary] [--reuse earlier-rows.json] [--verify-timeout 30]
+        [--styles rename,ternary] [--reuse earlier-rows.json|rtlopt-bench/results.json] [--verify-timeout 30]
 
 Without ``--from-json`` every case's original is optimized first and only improved cases are restyled.
+``--reuse rtlopt-bench/results.json`` takes each original's optimization from the bench run instead of
+repeating it (the variants are then compared with the result the bench reports).
 The benchmark files are read by path and variants are written to a temporary directory.
 """
 
@@ -51,6 +53,28 @@ def improved_cases(data) -> set[str]:
             if row.get("role") == "rtlopt" and row.get("verdict") == "EQUIVALENT"}
 
 
+def reuse_rows(data) -> dict[str, dict]:
+    """Each original's optimization by case key (``suite/name``), from rows an earlier run of this script
+    wrote with ``--json`` (a list of ``{"case", "original_area", "rtlopt_area", "seconds", "rules"}``) or
+    from an ``rtlopt bench`` results.json (its original and rtlopt rows; a case the bench did not change
+    counts as not improved, one without both areas is left out)."""
+    if isinstance(data, list) and all("original_area" in r for r in data):
+        return {r["case"]: r for r in data}
+    recs = data.get("cases", data.get("results", [])) if isinstance(data, dict) else data
+    out = {}
+    for rec in recs:
+        rows = {row.get("role"): row for row in rec.get("rows", [])}
+        o, r = rows.get("original"), rows.get("rtlopt")
+        if not o or not r or not o.get("area_um2") or not r.get("area_um2"):
+            continue
+        key = rec.get("case") if "/" in str(rec.get("case", "")) else f"{rec.get('suite')}/{rec.get('name')}"
+        improved = r.get("verdict") == "EQUIVALENT"
+        out[key] = {"case": key, "original_area": o["area_um2"],
+                    "rtlopt_area": r["area_um2"] if improved else o["area_um2"],
+                    "seconds": r.get("seconds") or 0.0, "rules": list(r.get("rules") or []) if improved else []}
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bench", default=str(ROOT.parent / "shared" / "bench" / "rtlrewriter"))
@@ -62,8 +86,8 @@ def main(argv=None) -> int:
                          "that a variant is equivalent to the original (a loaded machine needs more)")
     ap.add_argument("--liberty", default=str(ROOT.parent / "shared" / "lib" / "sky130hd_tt.lib.gz"))
     ap.add_argument("--json", help="also write the rows here")
-    ap.add_argument("--reuse", help="rows written by an earlier --json: take each original's optimization "
-                    "from there (only those cases) instead of optimizing it again")
+    ap.add_argument("--reuse", help="rows written by an earlier --json, or an rtlopt bench results.json: take "
+                    "each original's optimization from there (only those cases) instead of optimizing it again")
     ap.add_argument("--styles", help=f"comma-separated subset of {','.join(STYLES)} (default: all)")
     args = ap.parse_args(argv)
     styles = tuple(x for x in (args.styles.split(",") if args.styles else STYLES) if x)
@@ -78,7 +102,7 @@ def main(argv=None) -> int:
         cases = sorted((c for c in cases if c.name in wanted), key=lambda c: wanted.index(c.name))  # given order
     reuse = None
     if args.reuse:
-        reuse = {r["case"]: r for r in json.loads(Path(args.reuse).read_text())}
+        reuse = reuse_rows(json.loads(Path(args.reuse).read_text()))
     improved = None
     if args.from_json:
         improved = improved_cases(json.loads(Path(args.from_json).read_text()))
