@@ -487,6 +487,33 @@ def _width_and_range_candidates(sm: SmtMiter, gregs: list, hregs: list, limit: i
     return out
 
 
+def _sentinel_flag_candidates(sm: SmtMiter, gregs: list, hregs: list, limit: int = 200) -> list[z3.BoolRef]:
+    """A register with a sentinel (``-1`` = idle) kept as a flag and a narrower count:
+    ``gold.r == (f ? zext(c) : -1)`` (and ``!f``) for gold words and gate (word, one-bit) pairs. The count
+    is a don't-care while the flag is clear (not written when the original goes idle), so no equality of
+    the count alone holds; this one ties both to the original."""
+    out: list[z3.BoolRef] = []
+    words = [h for h in hregs if not z3.is_bool(sm.regs[h.name]) and sm.regs[h.name].size() >= 2][:16]
+    flags = [h for h in hregs if z3.is_bool(sm.regs[h.name]) or sm.regs[h.name].size() == 1][:16]
+    for g in gregs:
+        eg = sm.regs[g.name]
+        if z3.is_bool(eg) or eg.size() < 3:
+            continue
+        for h in words:
+            ec = sm.regs[h.name]
+            if ec.size() >= eg.size():
+                continue
+            for f in flags:
+                if len(out) >= limit:
+                    return out
+                ef = sm.regs[f.name]
+                bit = ef if z3.is_bool(ef) else ef == z3.BitVecVal(1, 1, ef.ctx)
+                val = z3.ZeroExt(eg.size() - ec.size(), ec)
+                idle = z3.BitVecVal(-1, eg.size(), eg.ctx)
+                out += [eg == z3.If(bit, val, idle), eg == z3.If(bit, idle, val)]
+    return out
+
+
 def _affine_candidates(sm: SmtMiter, regs: list, limit: int = 400) -> list[z3.BoolRef]:
     """Registers kept as complements of each other and flags decoded from a counter: ``a + b == K``
     (credits left and credits in use, free and used FIFO slots) for word registers of one width, and
@@ -1065,6 +1092,7 @@ def _narrowing_houdini(sm: SmtMiter, bmc: _Bmc, budget: Budget, guard, traces) -
             if g.width == h.width and g.sort == h.sort and len(cands) < 400:
                 cands.append(sm.regs[g.name] == sm.regs[h.name])
     cands += _width_and_range_candidates(sm, gregs, hregs, limit=600)
+    cands += _sentinel_flag_candidates(sm, gregs, hregs)
     if guard is not None:
         cands = [z3.Implies(guard, c) for c in cands]
     sub = Budget(min(NARROW_HOUDINI_S, budget.left() * QUICK_HOUDINI_SHARE))
