@@ -8,6 +8,7 @@ give no leave-one-out lift."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -155,3 +156,50 @@ endmodule
 """
     _f, lifts = _lifted(tmp_path, text, ".v", "mix")
     assert lifts == []
+
+
+def _lifting_candidates(tmp_path: Path, text: str, top: str):
+    from types import SimpleNamespace
+
+    from rtlopt.semantic import _candidates
+    f = tmp_path / "orig.v"
+    f.write_text(text)
+    st = SimpleNamespace(texts={f: text}, design=SimpleNamespace(top=top, files=[f], parsed=None), deadline=None,
+                         scope=None)
+    return f, _candidates(st)
+
+
+def test_separate_words_share_one_tournament(tmp_path):
+    src = (GEN / "loo_min5_assign_v" / "original.v").read_text()
+    f, got = _lifting_candidates(tmp_path, src, "detour5")
+    second = [c for c in got if c.description.startswith("word-level lifting (second spellings)")]
+    assert len(second) == 1
+    new = second[0].text
+    # one network: its helper wires declared once, every output a lane of it
+    assert len(re.findall(r"wire \[2:0\] c0_loo\w+_i\d+ =", new)) == 4
+    assert len(re.findall(r"assign d\d = \{\(\(c0_loo\w+_i\d+ == 3'd\d\) \?", new)) == 5
+    assert _verify(tmp_path, f, new, ".v", "detour5") == "EQUIVALENT"
+    # the first spellings keep each output's own tree
+    first = next(c for c in got if c.description.startswith("word-level lifting:"))
+    assert "_loo" not in first.text
+
+
+@pytest.mark.parametrize("outs", [
+    # four words: own trees are smaller (845.8 vs 1058.5 um^2), no shared tournament offered
+    ["mn(mn(b, c), d)", "mn(mn(a, c), d)", "mn(mn(a, b), d)", "mn(mn(a, b), c)", "mn(mn(a, b), c)"],
+    # two outputs leave out the same word
+    ["mn(mn(mn(b, c), d), e)", "mn(mn(mn(a, c), d), e)", "mn(mn(mn(a, c), d), e)", "mn(mn(mn(a, b), c), e)",
+     "mn(mn(mn(a, b), c), d)"],
+])
+def test_separate_words_near_misses(tmp_path, outs):
+    body = "\n".join(f"    assign o{i} = {e};" for i, e in enumerate(outs))
+    text = f"""module sepn (input wire [5:0] a, b, c, d, e, output wire [5:0] o0, o1, o2, o3, o4);
+    function [5:0] mn;
+        input [5:0] x, y;
+        mn = (x < y) ? x : y;
+    endfunction
+{body}
+endmodule
+"""
+    _f, got = _lifting_candidates(tmp_path, text, "sepn")
+    assert got and not any("_loo" in c.text for c in got)

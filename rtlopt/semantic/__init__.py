@@ -179,6 +179,8 @@ def _candidates(state) -> list:
         return []
     from rtlopt.semantic.algos import regroup
     regroup([lf for _p, lf in lifts])  # separate outputs of one sorting network share it
+    from rtlopt.semantic.loo import regroup_separate
+    regroup_separate([lf for _p, lf in lifts])  # minimum-of-the-others words share one tournament
     lifts = [(p, lf) for p, lf in lifts if lf.exprs]  # (a spelling that assigned a target to itself is gone)
     from rtlopt.semantic.rotnorm import regroup_normalize
     regroup_normalize([lf for _p, lf in lifts])  # a zero count shares the stages of a normalizer

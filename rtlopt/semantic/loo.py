@@ -27,6 +27,10 @@ import numpy as np
 from rtlopt.semantic.netlist import mask
 
 MAX_LANES = 16
+#: separate words (one lift each) share a tournament from this many words on: four 6-bit words as four
+#: own trees 845.8 um^2 (synthesis shares a pair), as one tournament 1058.5; five 1550.2 -> 1267.5, six
+#: 2503.7 -> 1700.4 (sky130hd)
+MIN_SEPARATE = 5
 
 
 def _red(op: str, vals: np.ndarray, w: int, signed: bool) -> np.ndarray:
@@ -144,9 +148,9 @@ def _emit(op: str, names: list[str], w: int, wt: int, ks: list[int], signed: boo
         decls = list(flat)
         cnt = [0]
 
-        def new(kind: str, cnt=cnt) -> str:
+        def new(kind: str, cnt=cnt, sp="" if with_index else "e") -> str:
             cnt[0] += 1
-            return f"{pre}_{kind}{cnt[0] - 1}"
+            return f"{pre}{sp}_{kind}{cnt[0] - 1}"
 
         # entries: (best, second or None, index text)
         xs: list[tuple[str, str | None, str]] = [(x, None, f"{iw}'d{i}") for i, x in enumerate(names)]
@@ -191,3 +195,42 @@ def _emit(op: str, names: list[str], w: int, wt: int, ks: list[int], signed: boo
         parts = [f"{{{pad}({x})}}" if pad else f"({x})" for x in reversed(lanes)]
         out.append(_remember("{" + ", ".join(parts) + "}", decls))
     return out
+
+
+def regroup_separate(lifts: list) -> None:
+    """Leave-one-out outputs written as separate words (``o0 = min(b, c, d)``, ``o1 = min(a, c, d)``, ...):
+    lifts of one module that are each the min (max) of all words of a set U (at least MIN_SEPARATE) but a
+    distinct one, three or more of them, get as their SECOND spelling their lane of one tournament over U
+    (the same helper wires for all: the lifting's candidate of every lift's second spelling is the shared
+    network; its candidate of the first spellings keeps the own trees, which can be smaller when the
+    written chains share prefixes). The index-free spelling comes last."""
+    from rtlopt.semantic.algos import _META
+
+    groups: dict[tuple, list] = {}
+    for lf in lifts:
+        if lf.kind not in ("min", "max") or not lf.exprs or lf.notes.get("clocked"):
+            continue
+        meta = _META.get(lf.exprs[0])
+        if meta is None:
+            continue
+        names, _base, w, signed, ranks, sgn, _lt = meta
+        n = len(names)
+        if tuple(ranks) != ((0,) if lf.kind == "min" else (n - 1,)):
+            continue
+        groups.setdefault((lf.module, lf.kind, w, signed), []).append((lf, frozenset(names), sgn))
+    for (_m, kind, w, signed), group in groups.items():
+        if len(group) < 3:
+            continue
+        union = frozenset().union(*(g[1] for g in group))
+        left = [next(iter(union - g[1]), None) if len(g[1]) == len(union) - 1 else None for g in group]
+        if any(x is None for x in left) or len(set(left)) != len(left) or not \
+                MIN_SEPARATE <= len(union) <= MAX_LANES:
+            continue
+        order = sorted(union)
+        sgn = frozenset().union(*(g[2] for g in group))
+        for (lf, _names, _s), out in zip(group, left, strict=True):
+            exprs = _emit(kind, order, w, w, [order.index(out)], signed, sgn)
+            own = tuple(e for e in lf.exprs if e not in exprs)
+            lf.exprs = own[:1] + tuple(exprs[:1]) + own[1:] + tuple(exprs[1:])
+            lf.operands = tuple(dict.fromkeys(tuple(lf.operands) + tuple(
+                x.split("[", 1)[0] for x in order)))
