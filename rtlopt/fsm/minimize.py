@@ -41,6 +41,14 @@ DOWN_OPTIONS = {"stabilizeonly": 1, "inprocessing": 0}
 # a downward solver that ran out on one class count is replaced (fresh, next seed, the other phase
 # source) once it has spent this long on it, twice as long after each replacement
 RESTART_S = 0.5
+# when the best cover is at most JUMP_GAP classes above the proven bound, the first downward solver
+# asks for lb + 1 classes at once (for up to JUMP_S of its time, then it walks down from the best
+# cover as before), and once the best cover is lb + 1 the downward turns go to the upward solver
+# (only the refutation of lb is open). Bench seed 60002 (minimum 20): exact in 1.4-1.6 s of CPU
+# (3 of 3 runs, load 17) where the walk 23 -> 22 -> 21 ended at 21 (see the docstring, sixth round)
+DOWN_JUMP = True
+JUMP_S = 0.6
+JUMP_GAP = 4
 
 
 @dataclass
@@ -528,6 +536,43 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
     * All 84 bench rows (kiss2, 2 s of CPU, load 3-13, one run each): 77 exact before and
       after, every row at most 1.72 s of CPU; 60002 21 -> 20 (bound 19 both), 80002 30 -> 31,
       150002 56 -> 55 (run-to-run noise of +-1 on the 70 % rows).
+
+    Sixth round (session 15; CPU s, load 15-20):
+
+    * Bounds are not the gap. On the seven rows not proven in 2 s (60002, 80000-80002,
+      150000-150002) an exact maximum clique (networkx ``max_weight_clique``, 0.00-0.06 s) equals
+      the greedy clique every time (14, 24, 22, 18, 38, 39, 26); the chromatic bound is 14, 24, 22,
+      20, 38, 39, 28; the minima are 20, 31, 28 and 27..29 (80 states), so a larger clique cannot
+      replace the UNSAT proofs. The incompatibility fixpoint equals a naive pairwise fixpoint
+      (output conflicts, then any pair with an incompatible successor pair, repeated) on all seven.
+    * Preprocessing: no two states have the same specification (the coarsest partition by outputs
+      with don't-cares and successor blocks is all singletons on 60002, 80000-80002, 150000), so
+      there is nothing to merge; 11-24 states have a compatible state with the same successor
+      wherever they specify one (the simulation-preorder dominance of the first round, clauses
+      only, +-5 %). The specified transitions form one large strongly connected part (26-131
+      states) and transient states; classes mix states of different parts, no independent pieces.
+    * The encoding and the upward search already are MeMin's with one incremental solver and
+      assumptions (see above); what missed on 60002 was the schedule: the downward solver walked
+      23 -> 22 -> 21 (a fresh solver and its build per count) and then spent its turns on k = 19,
+      the very question the upward solver was refuting. Now (``DOWN_JUMP``): when the best cover is
+      at most ``JUMP_GAP`` (4) above the proven bound, the first downward solver asks for
+      ``lb + 1`` classes directly (for ``JUMP_S`` of its time, then the walk as before; an UNSAT
+      answer raises the bound), and when the best cover is ``lb + 1`` the downward turns are
+      skipped so the upward solver gets the time. Only the first downward solver may jump (a
+      jump later in the walk, 80000 at 33 with bound 29, spent its time on k = 30 and ended at 33
+      where the walk reaches 31). 60002 (minimum 20): exact in 1.38-1.65 s in 9 of 11 runs of
+      the 2 s pipeline (the misses: the jump solver ran out after ``JUMP_S`` and the walk came
+      too late, ending at 21-23 with bound 19), before 21 with bound 19 in 8 of 8. 70 % rows
+      seeds 40000-40002, 60000-60005, 80000-80005, one run each, before -> after: exact 10 -> 10
+      of 15 (60002 gained, 60003 lost: its minimum 21 equals the bound, so the SAT answer was
+      the downward solver's; three more runs each: 60003 exact 2/3 -> 1/3, 60002 0/3 -> 3/3,
+      40000 0.99-1.02 -> 0.73-0.76 s), 80-state results 31/30/31/34/37 -> 31/29/31/33/37.
+    * All 84 bench rows (kiss2, 2 s of CPU, load 15-20), before: 77 exact, max 1.71 s of CPU;
+      with the jump (first version, jump allowed later in the walk): 78 exact (60002 20 in
+      1.53 s), max 1.72 s, 80000 31 -> 33; the final version: 77 exact (60002 missed in this
+      run: 23 with bound 19, the jump solver ran out and the walk came too late), max 1.71 s;
+      80000-80002 31/29/31 -> 31/29/30, 150000-150002 62/62/56 -> 61/62/54. 80000 (k = 30
+      refutation 21 s), 80001 (the 28-class cover 18.7 s) and 80002 stay out of reach in 2 s.
     """
     from rtlopt.fsm._bounds import coloring_bound
     from rtlopt.fsm._cover_sat import CoverSat
@@ -605,6 +650,7 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
     stuck: int | None = None  # the class count the last downward turn ran out on
     first_fit: list[list[int]] | None = None  # one greedy round in the clique-first order
     spent = 0.0  # time of the current downward solver on its class count
+    jump_k: int | None = None  # the first downward solver's class count (-1: given up on it)
     rounds = 0
     turn = max(0.05, UP_SHARE * (deadline - time.monotonic()))
     try:
@@ -623,7 +669,9 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
             if best.n_after <= lb or deadline - time.monotonic() <= 0.05:
                 break
             # downward turn (SAT), or on machines too large for it an iterated greedy turn
-            if n * (best.n_after - 1) > DOWN_MAX_CELLS:
+            if DOWN_JUMP and best.n_after - 1 <= lb:
+                pass  # only the bound's refutation is open: the upward solver (its learned clauses) gets the time
+            elif n * (best.n_after - 1) > DOWN_MAX_CELLS:
                 rounds += 1
                 part = improve_partition(nxt, inc, part, min(deadline, time.monotonic() + turn), target=lb,
                                          seed=rounds)
@@ -640,8 +688,15 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
                     restarts += 1
                 stuck = None
                 end = min(deadline, time.monotonic() + turn)
-                while best.n_after > lb and end - time.monotonic() > 0.02:
+                while best.n_after - (1 if DOWN_JUMP else 0) > lb and end - time.monotonic() > 0.02:
                     kd = best.n_after - 1
+                    if jump_k is None and down is None:
+                        # the first downward solver only (a jump later in the walk, 80000 at 33 with
+                        # lb 29, spent its time on k = 30 and ended at 33 where the walk reaches 31)
+                        jump = DOWN_JUMP and lb + 1 < best.n_after - 1 and best.n_after - lb <= JUMP_GAP
+                        jump_k = lb + 1 if jump else -1
+                    if jump_k is not None and 0 <= jump_k < kd:
+                        kd = jump_k
                     if down is None:  # fresh for each class count (a solver that walked down got stuck)
                         down = CoverSat(nxt, inc, clique, solver=DOWN_SOLVER, options=dict(DOWN_OPTIONS, seed=restarts))
                         spent = 0.0
@@ -652,9 +707,17 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
                     spent += time.monotonic() - t_solve
                     if res == "timeout":
                         stuck = kd
+                        if jump_k == kd and spent >= JUMP_S:  # back to walking down from the best cover
+                            jump_k = -1
+                            down.close()
+                            down = None
                         break
                     if res is None:
                         lb = kd + 1
+                        if jump_k == kd:
+                            jump_k = -1
+                            down.close()
+                            down = None
                         break
                     best = _from_cover(table, nxt, res, down)
                     best.method = "sat-bounded"
