@@ -237,7 +237,7 @@ endmodule
 """
     expr = emit_order(("a", "b", "c"), "a", 8, [1], False)
     with_helpers = insert_helpers(text, "m", [expr], {"t"})
-    assert with_helpers is not None and with_helpers.index("wire a_sn") < with_helpers.index("wire [7:0] t")
+    assert with_helpers is not None and with_helpers.index("wire a_md") < with_helpers.index("wire [7:0] t")
     assert insert_helpers(with_helpers, "m", [expr], {"t"}) == with_helpers  # declared once
     new = apply_initializer(with_helpers, "m", "t", expr)
     assert new is not None and f"wire [7:0] t = {expr};" in new and "  assign y = t;\n" in new

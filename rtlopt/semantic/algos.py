@@ -317,6 +317,22 @@ def emit_order(names: tuple[str, ...], base: str, w: int, ranks: list[int], sign
             res[0] = tree(lows, True)
         if n - 1 in need:
             res[n - 1] = tree(highs, False)
+    elif n == 3 and need == {1}:
+        # a median of three alone: three compares of the inputs side by side and two muxes (b when
+        # a<b and b<c agree, else a when a<b and a<c differ, else c; holds with ties and for either
+        # compare direction) instead of the pruned sort's three chained compares and four muxes
+        # (scanner median, 10-bit lanes: 1761.7 vs 2296.0 um^2)
+        prefix = f"{base}_md{tag}"
+        a, b, c = names
+        ua, ub, uc = (f"$unsigned({x})" if x in sgn and not signed else x for x in (a, b, c))
+        pab, pbc, pac = f"{prefix}_ab", f"{prefix}_bc", f"{prefix}_ac"
+        decls[pab] = (f"wire {pab} = {_cmp(ua, ub, signed, lt)};", {a, b})
+        decls[pbc] = (f"wire {pbc} = {_cmp(ub, uc, signed, lt)};", {b, c})
+        decls[pac] = (f"wire {pac} = {_cmp(ua, uc, signed, lt)};", {a, c})
+        m = f"{prefix}_m"
+        decls[m] = (f"wire {wdecl}{m} = ({pab} == {pbc}) ? {b} : (({pab} != {pac}) ? {a} : {c});",
+                    {a, b, c, pab, pbc, pac})
+        res = {1: m}
     else:
         net = SELECTION_NETS.get((n, frozenset(need))) or network(n)
         # backwards: the compare-exchanges (and which of their outputs) the needed ranks depend on
