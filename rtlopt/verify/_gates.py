@@ -53,16 +53,25 @@ class GateNet:
 REG_IN, REG_NEXT = "\0q:", "\0d:"
 
 
-def _cut_registers(mod: dict, inputs: dict, outputs: dict) -> set[int]:
+def _public_names(mod: dict) -> frozenset[str]:
+    return frozenset(n for n, info in mod.get("netnames", {}).items() if not info.get("hide_name"))
+
+
+def _cut_registers(mod: dict, inputs: dict, outputs: dict, prefer: frozenset[str] = frozenset()) -> set[int]:
     """Replace every positive-edge flip-flop by a pseudo input (its Q) and a pseudo output (its D),
-    keyed by the register's public name. Returns the Q bits (they are no longer driven by cells)."""
+    keyed by the register's public name. Returns the Q bits (they are no longer driven by cells).
+
+    A Q bit with several public names (a rewrite's alias ``assign eg_1 = x2;`` of the register) is
+    keyed by a name in ``prefer`` (the other design's public names) when it has one, so the
+    correspondence by name does not depend on which alias Yosys lists first (any pairing of equal
+    widths is sound: equal next states and outputs from every pair of equal states)."""
     names: dict[int, tuple[str, int]] = {}
     for net, info in mod.get("netnames", {}).items():
         if info.get("hide_name"):
             continue
         for i, b in enumerate(info["bits"]):
-            if isinstance(b, int):
-                names.setdefault(b, (net, i))
+            if isinstance(b, int) and (b not in names or (net in prefer and names[b][0] not in prefer)):
+                names[b] = (net, i)
     regs: dict[str, dict[int, tuple[int, Bit]]] = {}
     cut: set[int] = set()
     for cname, c in mod.get("cells", {}).items():
@@ -84,7 +93,7 @@ def _cut_registers(mod: dict, inputs: dict, outputs: dict) -> set[int]:
     return cut
 
 
-def _from_json(mod: dict, sequential: bool = False) -> GateNet:
+def _from_json(mod: dict, sequential: bool = False, prefer: frozenset[str] = frozenset()) -> GateNet:
     inputs: dict[str, list[Bit]] = {}
     outputs: dict[str, list[Bit]] = {}
     for name, p in mod.get("ports", {}).items():
@@ -96,11 +105,11 @@ def _from_json(mod: dict, sequential: bool = False) -> GateNet:
         else:
             raise Unsupported(f"inout port {name}")
     if sequential:
-        _cut_registers(mod, inputs, outputs)
+        _cut_registers(mod, inputs, outputs, prefer)
     driver: dict[int, tuple[str, tuple[Bit, ...]]] = {}
     for cname, c in mod.get("cells", {}).items():
         t = c["type"]
-        if sequential and t == "$_DFF_P_":
+        if (sequential and t == "$_DFF_P_") or t == "$scopeinfo":  # scope info: no logic (kept without -purge)
             continue
         if t not in GATE_INPUTS:
             raise Unsupported(f"cell {t} ({cname})")
@@ -169,7 +178,10 @@ def gate_netlists(gold_il: Path, gate_il: Path, workdir: Path, timeout: float,
     ripple.write_text(RIPPLE_LCU.read_text())
     script = "\n".join([f"read_rtlil {gold_il.name}", f"read_rtlil {gate_il.name}"]
                        + (["dffunmap"] if sequential else [])
-                       + [f"techmap -map +/techmap.v -map {ripple.name}", "opt_clean -purge",
+                       + [f"techmap -map +/techmap.v -map {ripple.name}",
+                          # sequential: public aliases of a register stay (the other design's name is
+                          # preferred for its cut, see _cut_registers)
+                          "opt_clean" if sequential else "opt_clean -purge",
                           f"write_json {out.name}"]) + "\n"
     try:
         res = yosys_tool().run_script(script, cwd=workdir, timeout=timeout, check=False)
@@ -180,7 +192,8 @@ def gate_netlists(gold_il: Path, gate_il: Path, workdir: Path, timeout: float,
     mods = json.loads(out.read_text()).get("modules", {})
     if GOLD not in mods or GATE not in mods:
         raise Unsupported("modules missing after techmap")
-    g, h = _from_json(mods[GOLD], sequential), _from_json(mods[GATE], sequential)
+    g = _from_json(mods[GOLD], sequential, _public_names(mods[GATE]))
+    h = _from_json(mods[GATE], sequential, _public_names(mods[GOLD]))
     if sequential:
         gr = {k: len(v) for k, v in g.inputs.items() if k.startswith(REG_IN)}
         hr = {k: len(v) for k, v in h.inputs.items() if k.startswith(REG_IN)}

@@ -1,0 +1,25 @@
+// Half-band style smoother: 4-tap symmetric FIR, products as continuous assignments of their own,
+// summed in tap order (the taps sharing a coefficient are not adjacent in the sum).
+module fir_sym_wires_v (
+  input  wire               clk,
+  input  wire               rst,
+  input  wire signed [9:0]  din,
+  input  wire signed [4:0]  ca,
+  input  wire signed [4:0]  cb,
+  output reg  signed [16:0] dout
+);
+  reg signed [9:0] d1, d2, d3;
+  wire signed [16:0] m0, m1, m2, m3;
+  assign m0 = din * ca;
+  assign m1 = d1 * cb;
+  assign m2 = d2 * cb;
+  assign m3 = d3 * ca;
+  always @(posedge clk) begin
+    if (rst) begin
+      d1 <= 10'sd0; d2 <= 10'sd0; d3 <= 10'sd0; dout <= 17'sd0;
+    end else begin
+      d1 <= din; d2 <= d1; d3 <= d2;
+      dout <= m0 + m1 + m2 + m3;
+    end
+  end
+endmodule
