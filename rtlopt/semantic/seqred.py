@@ -364,6 +364,11 @@ def emit(texts: dict[Path, str], top: str, facts: list[Redundancy], net: seqsim.
 
     def put(f, span, text):
         key = (f, *span)
+        s0, e0 = span
+        if tlist[f][s0:s0 + 1] == "(" and tlist[f][e0 - 1:e0] == ")" and not text.startswith("(") or \
+                tlist[f][s0 - 1:s0] == "'" and not text.startswith("("):
+            # a read spanning its parentheses (the operand of a cast int'(x)): keep them
+            text = f"({text})"
         if key in edits and edits[key] != text:
             bad.add(key)
         edits[key] = text
