@@ -274,6 +274,8 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
             elif time.monotonic() < deadline:
                 got += _gated_predicates(r, vals, regs, words, {(x.base, x.base2) for x in got})
             out += got
+            if varies and time.monotonic() < deadline:
+                out += _gate_relations(r, js[0], bm, rep, flop_name, regs)
     if out:  # value ranges of the compared words help prove the comparisons
         for b1, b2 in {(r.base, r.base2) for r in out if r.base}:
             wv = words[(b1, b2)]
@@ -392,6 +394,55 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
         if not (pred == rv).all():
             continue
         out.append(Relation(r, w, k & mask, None, 1, tuple(flop_name[j] for j in terms)))
+    return out
+
+
+#: Flip-flop bits at most in one OR / AND relation.
+_GATE_MAX = 16
+
+
+def _gate_relations(r: str, jr: int, bm: np.ndarray, rep: dict[bytes, int],
+                    flop_name: dict[int, tuple[str, int]], regs: dict[str, list[int]]) -> list[Relation]:
+    """A 1-bit register that is the OR (op "or") or the AND (op "and") of other flip-flop bits on every
+    sample, possibly inverted (``k`` 1: NOR / NAND): a busy flag registered as the OR of the next state
+    of a pipeline's valid bits. The largest set of bits that are 0 whenever the target's OR is 0 (1
+    whenever its AND is 1) must cover the other samples; it is then thinned greedily to the bits still
+    needed on the samples (the induction proves the result or drops it). Bits of one register alone
+    are left to the word comparisons (``R == (w == 0)``)."""
+    tv = bm[jr].astype(bool)
+    cols = [j for j in rep.values() if j != jr and j in flop_name and flop_name[j][0] != r]
+    if len(cols) < 2:
+        return []
+    sub = bm[cols].astype(bool)
+    if any((sub[i] == tv).all() or (sub[i] != tv).all() for i in range(len(cols))):
+        return []  # a copy or complement of one bit: seqred's business
+    out = []
+    for op in ("or", "and"):
+        for k in (0, 1):
+            t = tv ^ bool(k)  # the value the gate computes
+            idle = ~t if op == "or" else t  # samples where every input is at the idle level
+            if not idle.any() or idle.all():
+                continue
+            lvl = op == "and"
+            cand = [i for i in range(len(cols)) if (sub[i][idle] == lvl).all()]
+            if len(cand) < 2:
+                continue
+            need = ~idle  # every such sample needs one input off its idle level
+            hit = (sub[cand] != lvl)
+            if not hit[:, need].any(axis=0).all():
+                continue
+            keep = list(range(len(cand)))
+            # bits of wide registers first (a count beside its valid bits is often a function itself),
+            # then rarely active ones
+            for x in sorted(keep, key=lambda x: (-len(regs.get(flop_name[cols[cand[x]]][0], ())),
+                                                 int(hit[x][need].sum()))):
+                rest = [y for y in keep if y != x]
+                if rest and hit[rest][:, need].any(axis=0).all():
+                    keep = rest
+            bits = tuple(sorted(flop_name[cols[cand[x]]] for x in keep))
+            # bits of one word alone are its comparison with 0 / all ones (regfunc's predicates)
+            if 2 <= len(bits) <= _GATE_MAX and len({n for n, _ in bits}) >= 2:
+                out.append(Relation(r, 1, k, None, 1, bits, op))
     return out
 
 
@@ -640,6 +691,11 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             sv, fb = base_word(), st[regs[rel.bits[0][0]][rel.bits[0][1]]]
             return sv is not None and fb is not None and (sv & ((1 << (rel.width - 1)) - 1)) \
                 + (fb << (rel.width - 1)) == rv
+        if rel.op in ("or", "and"):
+            bs = [st[regs[n][i]] for n, i in rel.bits]
+            if any(b is None for b in bs):
+                return False
+            return (int(any(bs) if rel.op == "or" else all(bs)) ^ rel.k) == rv
         if rel.op == "fn":
             idx = 0
             for t, (n, i) in enumerate(rel.bits):
@@ -762,6 +818,10 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
                 return z3.BoolVal(False, ctx)
             n, i = rel.bits[0]
             return bv(regs[rel.target], v) == z3.Concat(bv([regs[n][i]], v), sb)
+        if rel.op in ("or", "and"):
+            lits = [v[regs[n][i]] for n, i in rel.bits]
+            g = z3.Or(lits) if rel.op == "or" else z3.And(lits)
+            return v[regs[rel.target][0]] == (z3.Not(g) if rel.k else g)
         if rel.op == "fn":
             tb = bv(regs[rel.target], v)
             kk = z3.BitVecVal(rel.k, w, ctx)
@@ -1048,6 +1108,9 @@ def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]], ktext: str
     w = rel.width
     parts: list[str] = []
     base = rel.base.rpartition(".")[2] if rel.base else None
+    if rel.op in ("or", "and"):
+        e = f" {'|' if rel.op == 'or' else '&'} ".join(_bits_expr([("n", n, i, False)], decl) for n, i in rel.bits)
+        return f"~({e})" if rel.k else e
     if rel.op == "cat":  # operands of a concatenation are self-determined: the word is w - 1 bits
         if decl[rel.base][2] != w - 1 or (rel.base2 and decl[rel.base2][2] != w - 1):
             return None
@@ -1495,6 +1558,9 @@ def _local_sig(r: Relation) -> tuple:
 def _describe(r: Relation) -> str:
     t = [f"{n}[{i}]" for n, i in r.bits]
     b = f"({r.base} {'+' if r.plus2 else '-'} {r.base2})" if r.base2 else r.base
+    if r.op in ("or", "and"):
+        e = f" {'|' if r.op == 'or' else '&'} ".join(t)
+        return f"~({e})" if r.k else e
     if r.op == "cat":
         return f"{{{t[0]}, {b}}}"
     if r.op == "shr":
