@@ -869,6 +869,12 @@ class ExclusiveOperatorSharing(Template):
             defs = an._net_defs = net_definitions(an)
         zx = Z3Expr(an, defs=defs)  # decoded-select wires are seen through (``wire is_add = op == 0``)
         gz = [guard_z3(an, zx, o.site.guard) for o in group]
+        # an operation whose guard never holds (an arm of ``FRAME_FIFO ? ... : ...`` at FRAME_FIFO = 0, a word
+        # read only there) is exclusive with every other one vacuously: synthesis drops it already, and a
+        # unit "shared" with it computes one live operation (or rewrites dead logic with the unit's value)
+        live = [k for k, g in enumerate(gz) if not unsat(g, timeout_ms=1000)]
+        if len(live) < len(group):
+            group, gz = [group[k] for k in live], [gz[k] for k in live]
         n = len(group)
         excl = {(i, j) for i, j in combinations(range(n), 2) if unsat(gz[i], gz[j], timeout_ms=1000)}
         # uses of one value (``a < b``, ``a == b`` and ``a - b`` of the same words) may overlap: they read
