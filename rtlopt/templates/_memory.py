@@ -264,7 +264,7 @@ def _const_of(an: Analysis, node) -> int | None:
         return v
     if type(node).__name__ == "NamedValueExpression" and type(node.symbol).__name__ == "ParameterSymbol":
         try:
-            sv = node.symbol.value
+            sv = node.symbol.value.value  # ConstantValue -> SVInt (hasUnknown is a property there)
             return None if sv.hasUnknown else int(sv)
         except Exception:  # noqa: BLE001 - odd parameter values are simply not constants
             return None
@@ -294,10 +294,14 @@ def _lit_like(text: str, value: int, size: int | None = None) -> str:
 def merge_case_states(text: str) -> str | None:
     """Merge the equivalent states of ``case (state)`` controllers in ``text`` in place; None if none.
 
-    A state variable qualifies when it is read only as the expression of one ``case`` statement, is
-    written only by nonblocking assignments of constants, and all case labels are constants. Two
-    states are equivalent when their arms are the same text after every ``state <= K`` is replaced by
-    the class of ``K`` (refined to a fixpoint), so they do the same thing and go to equivalent states.
+    A state variable qualifies when it is read as the expression of one ``case`` statement (and
+    otherwise only inside assignment right sides that read nothing but the state and parameters: state
+    decodes such as ``assign busy = state[2] | state[0]``), is written only by nonblocking assignments
+    of constants, and all case labels are constants. Two states are equivalent when every state decode
+    has the same value on them (evaluated per code by slang's constant evaluator) and their arms are
+    the same text after every ``state <= K`` is replaced by the class of ``K`` (refined to a fixpoint),
+    so they do the same thing and go to equivalent states. The register is narrowed only when every
+    decode reads the kept codes the same way from the narrower register (no out-of-range bit).
     """
     an = analyze(text)
     if an.syntax_errors:
@@ -357,7 +361,12 @@ def _merge_one(an: Analysis, sym) -> list[Edit]:
                 return []
             assigns.append((rhs, v))
             used.add(an.span(lhs.syntax))
-    if len(cases) != 1 or used != ref_set or not assigns:
+    if len(cases) != 1 or not assigns:
+        return []
+    # other reads: only as pure functions of the state (an assignment's right side reading nothing but
+    # the state and constants); merged states must give every such function the same value
+    funcs = _state_functions(an, sym, ref_set - used, ref_set) if used != ref_set else []
+    if funcs is None:
         return []
     case = cases[0]
     # labels -> arm
@@ -393,7 +402,11 @@ def _merge_one(an: Analysis, sym) -> list[Edit]:
         parts.append(an.text[cur:e])
         return re.sub(r"//[^\n]*|/\*.*?\*/|\s+", "", "".join(parts), flags=re.S)
 
-    cls = {v: 0 for v in states}
+    fvals = _eval_functions(an, sym, funcs, width, states) if funcs else {v: () for v in states}
+    if fvals is None:
+        return []
+    first: dict[tuple, int] = {}
+    cls = {v: first.setdefault(fvals[v], len(first)) for v in states}
     while True:
         keys: dict[str, int] = {}
         new = {}
@@ -425,6 +438,12 @@ def _merge_one(an: Analysis, sym) -> list[Edit]:
             edits.append(Edit(s, e, ""))
     gone = [(e.start, e.end) for e in edits]
     narrow = _narrow(an, sym, max(rep.values()), width)
+    if narrow and funcs:  # the functions must read the kept codes the same way from the narrower register
+        reps = sorted(set(rep.values()))
+        nw = max(1, max(reps).bit_length())
+        got = _eval_functions(an, sym, funcs, nw, reps)
+        if got is None or any(got[v] != fvals[v] for v in reps):
+            narrow = []
     new_w = max(1, max(rep.values()).bit_length()) if narrow else None
 
     def resized(old: str) -> str | None:  # "3'd1" -> "2'd1" when the register is narrowed
@@ -456,6 +475,116 @@ def _merge_one(an: Analysis, sym) -> list[Edit]:
                 if r is not None and _const_text_value(an.text[s:e]) < (1 << new_w):
                     edits.append(Edit(s, e, r))
     return edits + narrow
+
+
+def _state_functions(an: Analysis, sym, extra: set[tuple[int, int]], ref_set) -> list[tuple[str, int]] | None:
+    """(right-side text, width) of the assignments holding the ``extra`` reads of the state ``sym``.
+
+    None when a read is anywhere else, or the right side reads anything but the state and parameters
+    (or calls a function): then the state's value is observed in a way the merge cannot account for.
+    """
+    assigns = []
+    for st, _s, _e in an.statements:
+        if type(st).__name__ == "ExpressionStatement" and type(st.expr).__name__ == "AssignmentExpression":
+            assigns.append(st.expr)
+    for s in an.symbols:
+        if type(s).__name__ == "ContinuousAssignSymbol":
+            ex = s.assignment
+            if type(ex).__name__ == "AssignmentExpression":
+                assigns.append(ex)
+    out: dict[tuple[int, int], tuple[str, int]] = {}
+    for r in extra:
+        hit = None
+        for ex in assigns:
+            rhs, lhs = strip(ex.right), strip(ex.left)
+            if rhs.syntax is None or lhs.syntax is None:
+                continue
+            s, e = an.span(rhs.syntax)
+            if s <= r[0] and r[1] <= e:
+                hit = (ex, lhs, rhs, (s, e))
+                break
+        if hit is None:
+            return None
+        ex, lhs, rhs, sp = hit
+        ls, le = an.span(lhs.syntax)
+        if any(ls <= a and b <= le for a, b in ref_set):
+            return None
+        ok = [True]
+
+        def visit(node, ok=ok):
+            if not isinstance(node, ast.Expression):
+                return True
+            kind = type(node).__name__
+            if kind == "CallExpression":
+                ok[0] = False
+            elif kind == "NamedValueExpression":
+                s2 = node.symbol
+                if s2 is not sym and type(s2).__name__ != "ParameterSymbol" and not (
+                        s2.name == sym.name and s2.syntax is not None and sym.syntax is not None
+                        and an.span(s2.syntax) == an.span(sym.syntax)):
+                    ok[0] = False
+            return True
+
+        rhs.visit(visit)
+        w = int(ex.left.type.bitWidth or 0)
+        if not ok[0] or not 1 <= w <= 64:
+            return None
+        out[sp] = (an.text[sp[0]:sp[1]], w, _param_decls(an, rhs))
+    return [out[k] for k in sorted(out)]
+
+
+def _param_decls(an: Analysis, rhs) -> str:
+    """Localparam declarations of the parameters ``rhs`` reads (their values, sized like their types)."""
+    seen: dict[str, str] = {}
+
+    def visit(node):
+        if isinstance(node, ast.Expression) and type(node).__name__ == "NamedValueExpression":
+            s = node.symbol
+            if type(s).__name__ == "ParameterSymbol" and s.name not in seen:
+                v = _const_of(an, node)
+                w = int(getattr(s.type, "bitWidth", 0) or 32)
+                if v is not None:
+                    sg = "signed " if getattr(s.type, "isSigned", False) else ""
+                    seen[s.name] = f"localparam {sg}[{w - 1}:0] {s.name} = {w}'d{v & ((1 << w) - 1)};"
+        return True
+
+    rhs.visit(visit)
+    return "\n".join(seen.values())
+
+
+def _eval_functions(an: Analysis, sym, funcs, width: int, codes) -> dict[int, tuple] | None:
+    """Value of every state function for every state code (the state ``width`` bits wide); None if
+    the evaluator cannot give a value without x/z (or the text does not elaborate)."""
+    from pyslang import syntax
+
+    lines = ["module __rtlopt_eval;"]
+    for i, (txt, w, params) in enumerate(funcs):
+        lines.append(f"  function automatic [{w - 1}:0] __f{i}(input [{width - 1}:0] {sym.name});")
+        if params:
+            lines.append("    " + params.replace("\n", "\n    "))
+        lines.append(f"    __f{i} = {txt};\n  endfunction")
+        for v in codes:
+            lines.append(f"  localparam [{w - 1}:0] __v{i}_{v} = __f{i}({width}'d{v});")
+    lines.append("endmodule")
+    try:
+        tree = syntax.SyntaxTree.fromText("\n".join(lines))
+        comp = ast.Compilation()
+        comp.addSyntaxTree(tree)
+        body = comp.getRoot().topInstances[0].body
+        if any(d.isError() for d in comp.getAllDiagnostics()):
+            return None
+        out: dict[int, tuple] = {}
+        for v in codes:
+            vals = []
+            for i in range(len(funcs)):
+                sv = body.find(f"__v{i}_{v}").value.value  # ConstantValue -> SVInt
+                if sv.hasUnknown:
+                    return None
+                vals.append(int(sv))
+            out[v] = tuple(vals)
+        return out
+    except Exception:  # noqa: BLE001 - anything odd: the functions are not evaluable here
+        return None
 
 
 def _const_text_value(text: str) -> int:
