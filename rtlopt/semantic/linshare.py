@@ -324,6 +324,8 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S, params: dict | None = None
             for w, group in by_w.items():
                 if len(group) < 2:
                     continue
+                if all(n in conns for n in group) and len({conns[n][2] for n in group}) == 1:
+                    continue  # every form is one instance's outputs: the child's own rewrite shares them
                 got = share({n: fits[n][2] for n in group})
                 if got is None:
                     continue
