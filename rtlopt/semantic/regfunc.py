@@ -356,6 +356,16 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
                     break
         if not found:  # a flag bit above a word one bit narrower: R == {F, word}
             found = _cat_relation(r, js, w, rv, regs, vals, words, out)
+        if not found and w >= 3:  # R's own top bit above a difference: R[w-2:0] == a - b + k
+            lm = (1 << (w - 1)) - 1
+            for (a, b), dv in diffs.items():
+                if len(regs[a]) != w - 1 or r in (a, b) or set(js) & (set(regs[a]) | set(regs[b])):
+                    continue
+                d = (rv - dv) & lm
+                if (d == d[0]).all() and (rv >> (w - 1)).min() != (rv >> (w - 1)).max():
+                    out.append(Relation(r, w, int(d[0]), a, 1, (), "low", b))
+                    found = True
+                    break
         if found or time.monotonic() > deadline:
             continue
         cols = [j for j in rep.values() if j not in js and j in flop_name]
@@ -411,10 +421,10 @@ def _gate_relations(r: str, jr: int, bm: np.ndarray, rep: dict[bytes, int],
     are left to the word comparisons (``R == (w == 0)``)."""
     tv = bm[jr].astype(bool)
     cols = [j for j in rep.values() if j != jr and j in flop_name and flop_name[j][0] != r]
-    if len(cols) < 2:
+    if len(cols) < 2 or len(cols) > 400:
         return []
     sub = bm[cols].astype(bool)
-    if any((sub[i] == tv).all() or (sub[i] != tv).all() for i in range(len(cols))):
+    if (sub == tv).all(axis=1).any() or (sub != tv).all(axis=1).any():
         return []  # a copy or complement of one bit: seqred's business
     out = []
     for op in ("or", "and"):
@@ -691,6 +701,9 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             sv, fb = base_word(), st[regs[rel.bits[0][0]][rel.bits[0][1]]]
             return sv is not None and fb is not None and (sv & ((1 << (rel.width - 1)) - 1)) \
                 + (fb << (rel.width - 1)) == rv
+        if rel.op == "low":
+            sv = base_word()
+            return sv is not None and ((sv + rel.k) & ((1 << (rel.width - 1)) - 1)) == rv & ((1 << (rel.width - 1)) - 1)
         if rel.op in ("or", "and"):
             bs = [st[regs[n][i]] for n, i in rel.bits]
             if any(b is None for b in bs):
@@ -818,6 +831,10 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
                 return z3.BoolVal(False, ctx)
             n, i = rel.bits[0]
             return bv(regs[rel.target], v) == z3.Concat(bv([regs[n][i]], v), sb)
+        if rel.op == "low":
+            if len(regs[rel.base]) != w - 1:
+                return z3.BoolVal(False, ctx)
+            return z3.Extract(w - 2, 0, bv(regs[rel.target], v)) == base_bv(rel, v) + z3.BitVecVal(rel.k, w - 1, ctx)
         if rel.op in ("or", "and"):
             lits = [v[regs[n][i]] for n, i in rel.bits]
             g = z3.Or(lits) if rel.op == "or" else z3.And(lits)
@@ -1108,6 +1125,8 @@ def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]], ktext: str
     w = rel.width
     parts: list[str] = []
     base = rel.base.rpartition(".")[2] if rel.base else None
+    if rel.op == "low":
+        return None  # the target keeps its top flip-flop: _emit_low
     if rel.op in ("or", "and"):
         e = f" {'|' if rel.op == 'or' else '&'} ".join(_bits_expr([("n", n, i, False)], decl) for n, i in rel.bits)
         return f"~({e})" if rel.k else e
@@ -1201,6 +1220,9 @@ def emit(texts: dict[Path, str], top: str, rels: list[Relation]) -> dict[Path, s
     decl: dict[str, tuple[int, bool, int]] = {}
     for o in occs:
         decl.setdefault(o.path, (o.decl_lo, o.decl_up, o.width))
+    if any(r.op == "low" for r in rels):
+        return _emit_low(texts, rels, occs, stmts, decl)
+
     def in_stmt(o) -> bool:
         s0, e0 = o.sel or o.ident
         return any(st.path == o.path and st.file == o.file and st.span[0] <= s0 and e0 <= st.span[1]
@@ -1309,6 +1331,78 @@ def emit(texts: dict[Path, str], top: str, rels: list[Relation]) -> dict[Path, s
     return out if new != text else None
 
 
+def _emit_low(texts: dict[Path, str], rels: list[Relation], occs, stmts, decl) -> dict[Path, str] | None:
+    """Op "low" (``R[w-2:0] == a - b + k``, one spelling per scope in ``rels``): R keeps its top flip-flop
+    only. Every write of R assigns ``{rtlopt_R_hi, rtlopt_R_lo}`` instead (the same right-hand side and
+    width; the low part is never read, so synthesis drops its flip-flops) and ``always @* R =
+    {rtlopt_R_hi, a - b + k};`` before endmodule gives every reader the word. Whole-word writes only."""
+    from rtlopt.semantic.seqred import _dedupe
+
+    paths = list(texts)
+    tlist = [texts[p] for p in paths]
+    if any(r.op != "low" for r in rels):
+        return None
+    usable = []
+    for r in rels:
+        ol = [o for o in occs if o.path == r.target]
+        if ol and all(o.proc for o in ol) and any(o.write for o in ol):
+            usable.append(r)
+    if not usable:
+        return None
+    eds: dict[int, list[Edit]] = {}
+    adds: dict[tuple[int, int], str] = {}
+    for r in usable:
+        w = r.width
+        if decl.get(r.target, (0, False, -1))[2] != w or decl.get(r.base, (0, False, -1))[2] != w - 1 \
+                or decl.get(r.base2, (0, False, -1))[2] != w - 1:
+            return None
+        ol = [o for o in occs if o.path == r.target]
+        mine = [st for st in stmts if st.path == r.target]
+        if len({o.file for o in ol}) != 1:
+            return None
+        fi = ol[0].file
+        text = tlist[fi]
+        leaf = r.target.rpartition(".")[2]
+        hi, lo = f"rtlopt_{leaf}_hi", f"rtlopt_{leaf}_lo"
+        if re.search(rf"\b{hi}\b|\b{lo}\b", text):
+            return None
+        blocks = []
+        for o in ol:
+            if not o.write:
+                continue
+            if o.sel is not None:
+                return None  # a part-select write
+            s0, e0 = o.ident
+            st = [x for x in mine if x.file == o.file and x.span[0] <= s0 and e0 <= x.span[1]]
+            if not st or st[0].block is None:
+                return None
+            blocks.append(st[0].block[0])
+            eds.setdefault(fi, []).append(Edit(s0, e0, f"{{{hi}, {lo}}}"))
+        bs = min(blocks)
+        ls = text.rfind("\n", 0, bs) + 1
+        ind = re.match(r"[ \t]*", text[ls:]).group(0)
+        adds[(fi, ls)] = f"{ind}reg {hi};\n{ind}reg [{w - 2}:0] {lo};\n"
+        em = re.compile(r"(?<![\w$])endmodule\b").search(text, bs)
+        if em is None:
+            return None
+        le = text.rfind("\n", 0, em.start()) + 1
+        if text[le:em.start()].strip():
+            le = em.start()
+        word = f"{r.base.rpartition('.')[2]} - {r.base2.rpartition('.')[2]}"
+        if r.k:
+            word += f" + {w - 1}'d{r.k}"
+        adds[(fi, le)] = f"{ind}always @* {leaf} = {{{hi}, {word}}};\n"
+    out = dict(texts)
+    for (fi, pos), line in adds.items():
+        eds.setdefault(fi, []).append(Edit(pos, pos, line))
+    for fi, el in eds.items():
+        try:
+            out[paths[fi]] = apply_edits(tlist[fi], _dedupe(el))
+        except ValueError:
+            return None
+    return out
+
+
 _NOT_TYPE = {"logic", "reg", "bit", "wire", "var", "integer", "int", "input", "output", "inout", "signed",
              "unsigned", "byte", "shortint", "longint", "assign", "return", "parameter", "localparam"}
 
@@ -1395,7 +1489,7 @@ def _select(rels: list[Relation]) -> list[Relation]:
     removed: set[str] = set()
     used: set[str] = set()
     for r in sorted(rels, key=lambda r: (-r.width, r.base is None, r.target)):
-        if r.target in removed or r.target in used or r.uses() & removed:
+        if r.target in removed or r.target in used or r.uses() & removed or r.op == "low":
             continue
         chosen.append(r)
         removed.add(r.target)
@@ -1558,6 +1652,8 @@ def _local_sig(r: Relation) -> tuple:
 def _describe(r: Relation) -> str:
     t = [f"{n}[{i}]" for n, i in r.bits]
     b = f"({r.base} {'+' if r.plus2 else '-'} {r.base2})" if r.base2 else r.base
+    if r.op == "low":
+        return f"{{{r.target}[{r.width - 1}], {b}{f' + {r.k}' if r.k else ''}}}"
     if r.op in ("or", "and"):
         e = f" {'|' if r.op == 'or' else '&'} ".join(t)
         return f"~({e})" if r.k else e
