@@ -186,10 +186,12 @@ def _optimize(args, name: str, files: list[str], top: str | None, budget: float,
         cmd += ["--top", top]
     res = run(cmd, max(args.timeout, budget * 1.5 + 60))
     b, a, note = _change(res["out"])
-    r = row(name, res, f"{b} -> {a} {note}".strip() if b else note)
-    r.update(area_before=b, area_after=a)
+    r = row(name, res, (f"{b} -> {a} {note}".strip() if b else note) + f" (CPU {res['cpu_s']} s)")
+    r.update(area_before=b, area_after=a, cpu_s=res["cpu_s"])
     try:  # hierarchical runs: the per-module rows (how each was measured) go into --json too
         d = json.loads(res["out"])
+        if isinstance(d.get("timings"), dict):  # seconds per stage / generator (where a slow run went)
+            r["timings"] = d["timings"]
         if d.get("mode") == "hierarchical":
             r["modules"] = [{k: m.get(k) for k in ("module", "instances", "status", "area_before", "area_after",
                                                     "seconds", "measured", "estimated", "note")}
