@@ -436,6 +436,8 @@ class MiterSim:
                             (z3.is_bv_value(v) or z3.is_true(v) or z3.is_false(v)):
                         self.init_fixed[f.decl().name()] = v.as_long() if z3.is_bv_value(v) else int(z3.is_true(v))
                         break
+                    if _concat_init(f, v, self.init_fixed):
+                        break
                 else:
                     _init_bits(c, self.init_bits)
         names = list(self.next)
@@ -499,6 +501,24 @@ class MiterSim:
             state = {name: _fit(res[1 + i], self.widths[name]) if self.widths[name] else _bool(res[1 + i])
                      for i, name in enumerate(self.names)}
         return out
+
+
+def _concat_init(f, v, fixed: dict[str, int]) -> bool:
+    """``Concat(r1, r2, ...) == const`` (registers initialised together, as Yosys writes the init of a
+    flattened submodule's registers): each register's own value into ``fixed``. Without it random start
+    values meet such a constraint by chance only (2^-16 for two bytes), which left no valid lane."""
+    if not (z3.is_bv_value(v) and z3.is_app(f) and f.decl().kind() == z3.Z3_OP_CONCAT):
+        return False
+    parts = [f.arg(i) for i in range(f.num_args())]
+    if not all(z3.is_app(p) and p.decl().kind() == z3.Z3_OP_UNINTERPRETED and z3.is_bv(p) for p in parts):
+        return False
+    val, out, lo = v.as_long(), {}, 0
+    for p in reversed(parts):  # the last argument is the least significant
+        w = p.size()
+        out[p.decl().name()] = (val >> lo) & ((1 << w) - 1)
+        lo += w
+    fixed.update(out)
+    return True
 
 
 def sim_traces(sm, seconds: float, *, lanes: int = 256, cycles: int = 24, seed: int = 1) -> list | None:
