@@ -93,7 +93,7 @@ def test_near_miss_timer_narrowed_below_a_phase_refuted(tmp_path):
     bad = (d / "reference.v").read_text().replace("reg [5:0] tmr;", "reg [4:0] tmr;").replace("6'd", "5'd")
     assert "reg [4:0] tmr;" in bad
     # (the difference is 32+ cycles deep: z3's BMC may not reach it; never proven is what matters)
-    assert _verdict(d / "original.v", bad, "pump_top", tmp_path, "bad", 60) != "EQUIVALENT"
+    assert _verdict(d / "original.v", bad, "pump_top", tmp_path, "bad", 20) != "EQUIVALENT"
 
 
 def test_near_miss_phase_without_clear_on_entry_refuted(tmp_path):
@@ -108,4 +108,4 @@ def test_near_miss_phase_without_clear_on_entry_refuted(tmp_path):
     assert gold_t != (d / "original.sv").read_text() and gate_t != (d / "reference.sv").read_text()
     gold = tmp_path / "gold.sv"
     gold.write_text(gold_t)
-    assert _verdict(gold, gate_t, "kiln_top", tmp_path, "bad", 60) != "EQUIVALENT"
+    assert _verdict(gold, gate_t, "kiln_top", tmp_path, "bad", 20) != "EQUIVALENT"
