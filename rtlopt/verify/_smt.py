@@ -1060,7 +1060,10 @@ def _onehot_state_bound_candidates(sm: SmtMiter, gregs: list, hregs: list, ks: l
         n = 0
         conds = [r for r in regs if not z3.is_bool(sm.regs[r.name])
                  and STATE_BOUND_BITS < sm.regs[r.name].size() <= ONEHOT_STATE_BITS][:3]
-        words = [r for r in regs if not z3.is_bool(sm.regs[r.name]) and 2 <= sm.regs[r.name].size() <= 64][:8]
+        # the bounded words: counters, not the 2..STATE_BOUND_BITS-bit state registers (their codes bound
+        # others in _state_bound_candidates; a wide vector's bits bounding a state register mean nothing)
+        words = [r for r in regs if not z3.is_bool(sm.regs[r.name])
+                 and STATE_BOUND_BITS < sm.regs[r.name].size() <= 64][:8]
         for c in conds:
             ec = sm.regs[c.name]
             for i in range(ec.size()):
