@@ -12,6 +12,9 @@ import sys
 
 
 def main(argv: list[str]) -> int:
+    from rtlopt.tools.watchdog import guard_group, self_setup
+
+    self_setup()  # death signal and niceness (rtlopt spawns this child without a preexec fork)
     scripts: list[str] = []
     commands: list[str] = []
     quiet = False
@@ -31,8 +34,6 @@ def main(argv: list[str]) -> int:
         else:
             print(f"ERROR: unsupported argument {arg!r}", file=sys.stderr)
             return 2
-    from rtlopt.tools.watchdog import guard_group
-
     guard_group()  # yosys-abc children die with this process, whatever ends it
     from pyosys import libyosys as ys
 

@@ -9,8 +9,33 @@ moment the child is gone, whatever ended it (normal exit, SIGKILL, rtlopt's deat
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+
+
+def self_setup() -> None:
+    """What :func:`rtlopt.tools.base.child_preexec` does in the parent's fork, done by a Python child
+    itself first thing (``RTLOPT_CHILD_SETUP=ppid:signal:nice``, set by
+    :func:`rtlopt.tools.base.popen_child`, which then spawns it without a fork of the parent): the
+    death signal when rtlopt dies, the niceness, and an exit when rtlopt already died before the
+    death signal took effect. Without the variable (started by hand): nothing."""
+    spec = os.environ.pop("RTLOPT_CHILD_SETUP", None)
+    if not spec:
+        return
+    try:
+        ppid, sig, nice = (int(x) for x in spec.split(":"))
+    except ValueError:
+        return
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, sig, 0, 0, 0)  # PR_SET_PDEATHSIG
+    if nice > 0:
+        with contextlib.suppress(OSError):
+            os.nice(nice)
+    if os.getppid() != ppid:  # the parent died before the death signal was set
+        os._exit(137)
 
 
 def guard_group() -> None:
