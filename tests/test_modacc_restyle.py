@@ -2,7 +2,15 @@
 a Verilog function, with the accumulator in its own always block, commuted (acc <= d + acc), with an
 asynchronous reset, and with the fold split over continuous assignments (assign s1 = ...; assign s2 = ...;
 assign fold = ~s2;) -- the intermediate words of the fold's cone are dropped with it. Near miss: a fold
-that also adds the accumulator's top bit once more is no ones'-complement sum."""
+that also adds the accumulator's top bit once more is no ones'-complement sum.
+
+Also (own designs, designs/generalization/datapath/): the fold written in net declaration assignments
+(wire [8:0] f1 = acc[7:0] + acc[11:8]; ...: emit lifts through a one-net declaration with its
+initializer, keeping the declaration) with a data load of the first byte, and the accumulator's next
+value computed in an always_comb (two-process, through rtlopt.semantic.procnorm's next-state inlining).
+Near misses of those: the next value also read by an output (not inlined), addends wider than the
+reduced word (mod 11 of bytes: the candidate is refuted by simulation), a fold net declaration
+assignment that adds the top bit twice."""
 
 from __future__ import annotations
 
@@ -95,4 +103,56 @@ def test_split_fold_rewrite_is_proven(tmp_path):
 @pytest.mark.yosys
 def test_extra_carry_fold_gives_nothing(tmp_path):
     _f, got = _cands(tmp_path, NEAR_EXTRA)
+    assert got == []
+
+
+GEN = ROOT / "designs" / "generalization" / "datapath"
+WIREINIT = (GEN / "modacc_wireinit_v" / "original.v").read_text()
+TWOPROC = (GEN / "modacc_twoproc_sv" / "original.sv").read_text()
+
+
+def _own(tmp_path: Path, text: str, top: str, suffix: str):
+    f = tmp_path / f"own{suffix}"
+    f.write_text(text)
+    return f, candidates_for({f: text}, top, 60.0)
+
+
+@pytest.mark.yosys
+def test_net_declaration_fold_kept_reduced_and_proven(tmp_path):
+    from rtlopt.design import DesignRef
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    f, got = _own(tmp_path, WIREINIT, "pkt_csum", ".v")
+    assert got and "ones'-complement" in got[0][1], got
+    new = got[0][0][f]
+    # the fold's net declarations go, the read word stays declared and is driven by the register
+    assert "wire [8:0]  f1" not in new and "wire [7:0]  ck;" in new and "assign ck = ~acc[7:0];" in new, new
+    assert "rtlopt_ocadd_acc(8'd0, {4'd0, b})" in new and "rtlopt_ocadd_acc(acc, b)" in new, new
+    g = tmp_path / "gate.v"
+    g.write_text(new)
+    assert check_equivalence(DesignRef([f], "pkt_csum"), DesignRef([g], "pkt_csum"),
+                             VerifyOptions(engines=("abc", "smt"), timeout_s=300)).verdict == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_two_process_next_value_kept_reduced(tmp_path):
+    # the proof (ABC, 94 s at load 22) is in designs/generalization/datapath/modacc_twoproc_sv; here the
+    # candidate and the whole-design simulation candidates_for runs on it
+    f, got = _own(tmp_path, TWOPROC, "mod11_sum", ".sv")
+    assert got and "remainder mod 11" in got[0][1], got
+    new = got[0][0][f]
+    assert "acc_q <= rtlopt_modadd_acc_q(acc_q, 10'(d));" in new and "always_comb begin" not in new, new
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("text,top,suffix", [
+    (TWOPROC.replace("    assign zero", "    assign nxt0 = acc_n[0];\n    assign zero").replace(
+        "output logic       zero", "output logic       zero,\n    output logic       nxt0"), "mod11_sum", ".sv"),
+    (TWOPROC.replace("input  logic [3:0] d,", "input  logic [7:0] d,"), "mod11_sum", ".sv"),
+    (WIREINIT.replace("wire [7:0]  f2 = f1[7:0] + f1[8];", "wire [7:0]  f2 = f1[7:0] + f1[8] + acc[11];"),
+     "pkt_csum", ".v"),
+], ids=["next_value_read_by_output", "addend_wider_than_residue", "fold_adds_top_bit_twice"])
+def test_own_near_misses(tmp_path, text, top, suffix):
+    assert text not in (TWOPROC, WIREINIT)
+    _f, got = _own(tmp_path, text, top, suffix)
     assert got == []

@@ -3,8 +3,11 @@ pingpong_triangle_case_v) with an asynchronous active-low reset and nested if/el
 and with the turn written through a continuous word of the pair (wire at_end = down ? (ramp == 0) :
 (ramp == 8'hff); down <= at_end ? ~down : down; ramp <= at_end ? ramp : ...): such words are computed
 in the transition probe from C and D (pingpong.pair_wires). Near misses: the word or the step also reads
-an input (a reverse request), no fixed cycle. Known misses kept as documentation: the counter and the
-flag in two always blocks, and a two-process next-state style (one statement S is required)."""
+an input (a reverse request), no fixed cycle. The counter and the flag in two always blocks, and a
+two-process next-state style, fold through the shared normalization (rtlopt.semantic.procnorm: blocks
+with the same clock and reset merged, next-state blocks inlined); near misses of those: the two blocks
+step on different enables, the next-state block also turns on an input, the next value read by an
+output (not inlined)."""
 
 from __future__ import annotations
 
@@ -61,10 +64,34 @@ def test_turn_on_an_input_gives_nothing(tmp_path, text):
     assert got == []
 
 
+TWO_ENABLES = TWO_BLOCKS.replace("input wire tick,", "input wire tick, input wire tock,").replace(
+    "if (rst) down <= 1'b1;\n        else if (tick)", "if (rst) down <= 1'b1;\n        else if (tock)")
+NEXT_STATE_REV = NEXT_STATE.replace("tick, output", "tick, rev, output").replace(
+    "if (ramp == 8'h00) down_n", "if (ramp == 8'h00 || rev) down_n")
+NEXT_STATE_READ = NEXT_STATE.replace("output logic falling);", "output logic falling, output logic [7:0] peek);").replace(
+    "assign ctl = ramp;", "assign ctl = ramp;\n    assign peek = ramp_n;")
+
+
 @pytest.mark.yosys
 @pytest.mark.parametrize("text,suffix", [(TWO_BLOCKS, ".v"), (NEXT_STATE, ".sv")], ids=["two_blocks", "next_state"])
-def test_known_misses_split_step(tmp_path, text, suffix):
-    # not folded yet (the pair's writes must sit in one statement): when this starts failing, the
-    # generator learned the style -- turn these into positive cases
+def test_split_step_folds_and_is_proven(tmp_path, text, suffix):
+    from rtlopt.design import DesignRef
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    f, got = _cands(tmp_path, text, suffix)
+    assert len(got) == 1 and "one 9-bit phase" in got[0][1], got
+    new = got[0][0][f]
+    assert "_ph <= " in new and "- 8'd1" not in new, new
+    g = tmp_path / f"gate{suffix}"
+    g.write_text(new)
+    assert check_equivalence(DesignRef([f], "sweep_tri"), DesignRef([g], "sweep_tri"),
+                             VerifyOptions(engines=("abc", "smt"), timeout_s=300)).verdict == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("text,suffix", [(TWO_ENABLES, ".v"), (NEXT_STATE_REV, ".sv"), (NEXT_STATE_READ, ".sv")],
+                         ids=["two_enables", "next_state_turns_on_input", "next_value_read_elsewhere"])
+def test_split_step_near_misses(tmp_path, text, suffix):
+    assert text not in (TWO_BLOCKS, NEXT_STATE)
     _f, got = _cands(tmp_path, text, suffix)
     assert got == []

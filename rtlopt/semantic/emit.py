@@ -42,6 +42,9 @@ class Member:
     writes: set[str] = field(default_factory=set)
     reads: set[str] = field(default_factory=set)
     removable: bool = True
+    #: a net declaration with an initializer (``wire [7:0] w = e;``): the declaration without it, kept
+    #: when the lift replaces the initializer (the target stays declared)
+    keep: str | None = None
 
 
 @dataclass
@@ -163,7 +166,16 @@ def _source_of(an: Analysis, name: str, dirs, mod, ports: set[str]) -> ModuleSou
                 variables.update(names)
             inits = [d for d in _items(getattr(m, "declarators", None)) if getattr(d, "initializer", None)]
             if inits and k == "NetDeclaration":
-                members.append(Member(s, e, k, {d.name.valueText for d in inits}, set(_names(mtext)), False))
+                decls = _items(getattr(m, "declarators", None))
+                keep = None
+                if len(decls) == 1 and len(inits) == 1:
+                    # one net with its driver in the declaration: as replaceable as an assign
+                    ia, ib = an.span(inits[0].initializer)
+                    keep = text[s:ia].rstrip() + text[ib:e]
+                mem = Member(s, e, k, {d.name.valueText for d in inits}, set(_names(mtext)), keep is not None,
+                             keep)
+                mem.reads -= mem.writes if keep is not None else set()
+                members.append(mem)
             continue
         mem = Member(s, e, k, removable=k in _DRIVER_KINDS)
         lhs_counts: dict[str, int] = {}
@@ -318,11 +330,16 @@ def plan_edits(text: str, ms: ModuleSource, targets: set[str], operands: set[str
             return None
         lines.append(f"always @* {lhs} = {expr};" if all(is_var) else f"assign {lhs} = {expr};")
     chosen.sort(key=lambda m: m.start)
-    first = chosen[0]
+    # a target declared with its driver (wire w = e;) keeps its declaration; the new drivers go after the
+    # last such declaration (a name is declared before it is assigned)
+    kept = [m for m in chosen if m.keep is not None and m.writes & targets]
+    first = kept[-1] if kept else next((m for m in chosen if m.keep is None), chosen[0])
     ls = text.rfind("\n", 0, first.start) + 1
     indent = text[ls:first.start] if not text[ls:first.start].strip() else ""
-    edits = [Edit(first.start, first.end, ("\n" + indent).join(lines))]
-    edits += [_remove(text, m.start, m.end) for m in chosen[1:]]
+    head = [first.keep] if first.keep is not None and first in kept else []
+    edits = [Edit(first.start, first.end, ("\n" + indent).join(head + lines))]
+    edits += [Edit(m.start, m.end, m.keep) if m in kept else _remove(text, m.start, m.end)
+              for m in chosen if m is not first]
     return edits
 
 

@@ -277,7 +277,10 @@ def rewrite_module(body: str, rname: str, tname: str, kind: str, m: int, comp: b
         if not refs:
             v = const_value(rhs, params, 64)
             if v is None:
-                return None
+                # a load of a data word (the first word of a packet): its reduced value, as an addition
+                # to zero (the word must fit the reduced width, as every addend: the proof checks)
+                edits.append((pos + op_len, e, f" {fname}({nf}'d0, {new[pos + op_len:e].strip()})"))
+                continue
             r = oc_value(v, m) if kind == "oc" else v % m
             if r != v:
                 edits.append((pos + op_len, e, f" {nf}'d{r}"))
@@ -354,15 +357,38 @@ def accumulating(masked: str) -> set[str]:
 
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = BUDGET_S,
                    params: dict | None = None) -> list[tuple[dict[Path, str], str]]:
+    deadline = time.monotonic() + timeout_s
+    raw = _raw(texts, list(texts.items()), params, deadline)
+    if not raw:
+        # the accumulator's next value computed in a combinational block (two-process style): the same
+        # update inside the clocked block (procnorm), then the same analysis
+        from rtlopt.semantic.procnorm import variants
+        raw = _raw(texts, variants(texts), params, deadline)
+    if not raw:
+        return []
+    from rtlopt.semantic import seqsim
+    try:
+        net = seqsim.load_texts(texts, top, timeout=max(2.0, deadline - time.monotonic()))
+    except Exception:  # noqa: BLE001 - outside the model: the proof decides
+        net = None
+    out = []
+    for new, desc in raw[:MAX_TRIES]:
+        if net is not None and time.monotonic() < deadline and \
+                seqsim.outputs_agree(net, new, top, max(2.0, deadline - time.monotonic())) is False:
+            continue
+        out.append((new, desc))
+    return out
+
+
+def _raw(texts: dict[Path, str], files: list, params: dict | None, deadline: float) -> list:
     from rtlopt.engine.hierarchy import module_span
     from rtlopt.semantic.emit import port_directions
     from rtlopt.semantic.netlist import elaborate_modules
     from rtlopt.semantic.thrcount import _mask, _params
     from rtlopt.templates._sem import analyze
 
-    deadline = time.monotonic() + timeout_s
     raw = []
-    for p, t in texts.items():
+    for p, t in files:
         mt = _mask(t)
         accs = accumulating(mt)
         if not accs:
@@ -401,20 +427,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = BUDGET_S
                 raw.append(({**texts, p: t[:span[0]] + nb + t[span[1]:]},
                             f"'{rname}' is read only as {'~' if comp else ''}{what} '{tname}': "
                             f"kept reduced on every addition"))
-    if not raw:
-        return []
-    from rtlopt.semantic import seqsim
-    try:
-        net = seqsim.load_texts(texts, top, timeout=max(2.0, deadline - time.monotonic()))
-    except Exception:  # noqa: BLE001 - outside the model: the proof decides
-        net = None
-    out = []
-    for new, desc in raw[:MAX_TRIES]:
-        if net is not None and time.monotonic() < deadline and \
-                seqsim.outputs_agree(net, new, top, max(2.0, deadline - time.monotonic())) is False:
-            continue
-        out.append((new, desc))
-    return out
+    return raw
 
 
 def modacc_candidates(state) -> list:

@@ -614,8 +614,18 @@ def _d_constants(st: _Site, text: str, params: dict[str, int], wc: int, wd: int,
 def rewrites(texts: dict[Path, str], top: str, params: dict | None = None,
              timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
     deadline = time.monotonic() + timeout_s
+    out = _rewrites(texts, list(texts.items()), params, deadline)
+    if not out:
+        # the pair written in two clocked blocks, or a next-state block beside the registers: the same
+        # step in one clocked block (procnorm), then the same analysis
+        from rtlopt.semantic.procnorm import variants
+        out = _rewrites(texts, variants(texts), params, deadline)
+    return out
+
+
+def _rewrites(texts: dict[Path, str], files: list, params: dict | None, deadline: float) -> list:
     out = []
-    for p, t in texts.items():
+    for p, t in files:
         try:
             found = sites(t, str(p))
         except Exception:  # noqa: BLE001 - a parse problem: no sites

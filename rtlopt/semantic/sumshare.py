@@ -164,6 +164,19 @@ def _covers(nops: int, groups: list[frozenset]):
 
 
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
+    t0 = time.monotonic()
+    out = _candidates(texts, top, timeout_s)
+    if not out:
+        # the sum accumulated in a procedural loop (s = 0; for (...) s = s + p[i];): the same sum as one
+        # '+' chain (procnorm.unroll_sums), then the same analysis
+        from rtlopt.semantic.procnorm import unrolled
+        un = dict(unrolled(texts))
+        if un:
+            out = _candidates({**texts, **un}, top, max(2.0, timeout_s - (time.monotonic() - t0)))
+    return out
+
+
+def _candidates(texts: dict[Path, str], top: str, timeout_s: float) -> list[tuple[dict[Path, str], str]]:
     from pyslang import syntax
 
     from rtlopt.semantic import seqred

@@ -1,0 +1,100 @@
+"""Procedural normalization (rtlopt.semantic.procnorm): one view of a register's update and of a loop
+sum whatever the coding style -- two-process next-state blocks inlined into their clocked block,
+one-register-per-block clocked blocks with the same clock and reset merged, sums accumulated in a
+constant-bound procedural loop written as one '+' chain. The pingpong / modacc / sumshare generators
+run on this view when the user's text gives them nothing (tests/test_pingpong_restyle.py,
+tests/test_modacc_restyle.py, tests/test_sumshare_restyle.py). Here: what is rewritten, what must not
+be (near misses), and that the normalized text is proven equivalent (real Yosys)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rtlopt.semantic.procnorm import normalize, unroll_sums
+
+ROOT = Path(__file__).resolve().parents[1]
+GEN = ROOT / "designs" / "generalization"
+TWOPROC = (GEN / "datapath" / "modacc_twoproc_sv" / "original.sv").read_text()
+TWOBLOCK = (GEN / "seqredundancy" / "pingpong_twoblock_v" / "original.v").read_text()
+LOOP_V = (GEN / "sharing" / "sumshare_loop_v" / "original.v").read_text()
+LOOP_SV = (GEN / "sharing" / "sumshare_loop_sv" / "original.sv").read_text()
+
+
+def test_two_process_inlined():
+    n = normalize(TWOPROC, "d.sv")
+    assert n is not None and "always_comb begin" not in n
+    assert "acc_q <= acc_q + 10'(d);" in n and "cnt_q <= cnt_q + 6'd1;" in n
+    assert "acc_q <= acc_n" not in n and "acc_n = acc_q" not in n
+
+
+def test_two_blocks_merged_with_their_enable():
+    n = normalize(TWOBLOCK, "d.v")
+    assert n is not None and n.count("always @(posedge clk or negedge rst_n)") == 1
+    assert n.count("if (tick)") == 1  # the two enables become one
+
+
+@pytest.mark.parametrize("edit", [
+    # the next value is read by an output too
+    ("    assign zero", "    assign nxt0 = acc_n[0];\n    assign zero"),
+    # the next-state block reads its own next value (blocking semantics differ from a register read)
+    ("acc_n = acc_q + 10'(d);", "acc_n = acc_n + 10'(d);"),
+    # a next value not assigned on every path (no top-level default): a latch, not a hold
+    ("        acc_n = acc_q;\n", ""),
+], ids=["next_read_elsewhere", "next_reads_itself", "no_default"])
+def test_two_process_near_misses(edit):
+    t = TWOPROC.replace(*edit)
+    assert t != TWOPROC
+    n = normalize(t, "d.sv")
+    assert n is None or "always_comb begin" in n
+
+
+@pytest.mark.parametrize("edit", [
+    # another test in the second block (its reset arm is not the first block's)
+    ("        if (!rst_n)\n            dn <= 1'b0;\n        else if (tick)", "        if (tick)\n            dn <= 1'b0;\n        else if (!rst_n)"),
+    ("    always @(posedge clk or negedge rst_n)\n        if (!rst_n)\n            dn",
+     "    always @(negedge clk or negedge rst_n)\n        if (!rst_n)\n            dn"),
+    ("if (dn && level == 6'd0) dn <= 1'b0;", "if (dn && level == 6'd0) dn = 1'b0;"),
+], ids=["other_test", "other_clock_edge", "blocking_write"])
+def test_merge_near_misses(edit):
+    t = TWOBLOCK.replace(*edit)
+    assert t != TWOBLOCK
+    n = normalize(t, "d.v")
+    assert n is None or n.count("always @(") == 2
+
+
+def test_loop_sums_unrolled():
+    a = unroll_sums(LOOP_V, "d.v")
+    assert a is not None and "cnt = taps[0] + taps[1] + taps[2] + taps[3] + taps[4];" in a and "for (" in a
+    b = unroll_sums(LOOP_SV, "d.sv")
+    assert b is not None and "n = win[0] + win[1] + win[2] + win[3] + win[5] + win[6] + win[7] + win[8];" in b
+
+
+@pytest.mark.parametrize("edit", [
+    ("cnt = cnt + taps[i];", "cnt = cnt ^ taps[i];"),          # a parity, not a sum
+    ("i < 5;", "i < lim;"),                                    # a bound that is no constant
+    ("cnt = cnt + taps[i];", "cnt = cnt + taps[i] + cnt[0];"),  # the addend reads the sum
+], ids=["xor", "variable_bound", "reads_sum"])
+def test_loop_near_misses(edit):
+    t = LOOP_V.replace(*edit)
+    assert t != LOOP_V
+    assert unroll_sums(t, "d.v") is None
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("name,top,fn", [("datapath/modacc_twoproc_sv", "mod11_sum", normalize),
+                                         ("seqredundancy/pingpong_twoblock_v", "breathe", normalize),
+                                         ("sharing/sumshare_loop_sv", "seeds_row", unroll_sums)],
+                         ids=["inline", "merge", "unroll"])
+def test_normalized_view_is_equivalent(tmp_path, name, top, fn):
+    from rtlopt.design import DesignRef
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    src = next((GEN / name).glob("original.*"))
+    n = fn(src.read_text(), str(src))
+    assert n is not None
+    g = tmp_path / ("gate" + src.suffix)
+    g.write_text(n)
+    assert check_equivalence(DesignRef([src], top), DesignRef([g], top),
+                             VerifyOptions(timeout_s=300)).verdict == "EQUIVALENT"
