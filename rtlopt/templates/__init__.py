@@ -21,6 +21,7 @@ from rtlopt.templates._assoc import CommutativeReassociation
 from rtlopt.templates._base import Match, Template
 from rtlopt.templates._branchmux import BranchOperandMux
 from rtlopt.templates._carryin import CarryInSelect
+from rtlopt.templates._comparm import ComplementArmXor
 from rtlopt.templates._exclchain import ExclusiveChainToParallel
 from rtlopt.templates._expr import (
     BooleanSimplification,
@@ -101,6 +102,7 @@ _CLASSES: tuple[type[Template], ...] = (
     ShiftRoundTripSticky,
     AlignedRangeToEquality,
     ComplementarySelection,
+    ComplementArmXor,
     BranchOperandMux,
     RedundantGuardedArm,
 )
