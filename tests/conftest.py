@@ -49,6 +49,25 @@ def _proof_limits_follow_the_load():
     _types.VerifyOptions.__init__ = orig
 
 
+def pytest_collection_modifyitems(config, items):
+    """Modules with a ``slow`` test run first, each module's tests kept together and in order.
+
+    Under xdist (``-n auto --dist worksteal``) a worker cannot hand over the last tests of its queue,
+    so a long test near the end of the collection runs alone while the other core idles. Run first,
+    the long tests overlap with the rest; the run ends on short ones. Every worker sorts the same
+    collection the same way (xdist requires identical collections)."""
+    slow_modules = {it.module.__name__ for it in items
+                    if it.get_closest_marker("slow") is not None and getattr(it, "module", None) is not None}
+    if not slow_modules:
+        return
+
+    def later(it) -> bool:
+        mod = getattr(it, "module", None)
+        return mod is None or mod.__name__ not in slow_modules
+
+    items.sort(key=later)  # stable: the collection order inside each group
+
+
 @pytest.fixture
 def designs() -> Path:
     return DESIGNS
