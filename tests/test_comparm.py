@@ -149,3 +149,34 @@ def test_restyled_unique_case_on_instruction_field(tmp_path):
     ms, new = _rewrite(text, "br.sv")
     assert len(ms) == 1 and "^ ins[12]" in new and "case ({ins[14], ins[13]})" in new
     assert _verdict(text, new, "br", tmp_path, ".sv").name == "EQUIVALENT"
+
+
+TERNARY = """
+module br2 (
+  input  logic [15:0] a, b,
+  input  logic [2:0]  f,
+  output logic        t
+);
+  wire eq = a == b;
+  wire lts = $signed(a) < $signed(b);
+  assign t = (f == 3'b000) ? eq :
+             (f == 3'b001) ? !eq :
+             (f == 3'b100) ? lts :
+             (f == 3'b101) ? !lts :
+             (3'b110 == f) ? a < b :
+             (f == 3'b111) ? a >= b : 1'b0;
+endmodule
+"""
+
+
+def test_restyled_ternary_chain_fires_and_is_proven(tmp_path):
+    ms, new = _rewrite(TERNARY, "br2.sv")
+    assert len(ms) == 1 and "3 complementary" in ms[0].description
+    assert "!eq" not in new and "a >= b" not in new and "(eq ^ f[0])" in new
+    assert _verdict(TERNARY, new, "br2", tmp_path, ".sv").name == "EQUIVALENT"
+
+
+def test_ternary_near_misses_do_not_fire():
+    # one condition on another selector ends the chain (too few arms left); a wrong complement (ge of b, a)
+    assert _rewrite(TERNARY.replace("(f == 3'b100) ? lts", "(a[2:0] == 3'b100) ? lts"), "n.sv")[0] == []
+    assert _rewrite(TERNARY.replace("!lts", "$signed(b) < $signed(a)"), "n.sv")[0] == []

@@ -169,7 +169,78 @@ class ComplementArmXor(Template):
                 m = None
             if m is not None:
                 out.append(m)
+        inner: set[tuple[int, int]] = set()
+        for info in an.exprs:
+            if type(info.node).__name__ != "ConditionalExpression" or (info.start, info.end) in inner:
+                continue
+            try:
+                m = self._chain(an, defs, info, inner)
+            except Exception:  # noqa: BLE001 - odd trees: no match
+                m = None
+            if m is not None:
+                out.append(m)
         return out
+
+    def _chain(self, an: Analysis, defs: dict, info, inner: set) -> Match | None:
+        """``S == K1 ? v1 : S == K2 ? v2 : .. : vd`` (either operand order of each compare)."""
+        arms: list = []
+        sel, sel_key, cur = None, None, info.node
+        while type(cur).__name__ == "ConditionalExpression" and len(cur.conditions) == 1 \
+                and cur.conditions[0].pattern is None:
+            c = strip(cur.conditions[0].expr)
+            if type(c).__name__ != "BinaryExpression" or op_name(c) != "Equality":
+                break
+            x, k = strip(c.left), strip(c.right)
+            kv = _const_of(an, k)
+            if kv is None:
+                x, k = k, x
+                kv = _const_of(an, k)
+            xt = _text(an, x)
+            if kv is None or xt is None or (sel_key is not None and xt.replace(" ", "") != sel_key):
+                break
+            if sel is None:
+                sel, sel_key = x, xt.replace(" ", "")
+            arms.append(([kv], cur.left))
+            ci = an.info(cur)
+            if ci is not None:
+                inner.add((ci.start, ci.end))
+            cur = strip(cur.right)
+        if len(arms) < 2 * MIN_PAIRS or sel is None or not is_pure(sel):
+            return None
+        arms.append((None, cur))
+        if not all(_pure(v) for _l, v in arms):
+            return None
+        bits = _bit_texts(an, sel)
+        w = info.width
+        if bits is None or not w:
+            return None
+        got = _pair(an, defs, sel, bits, arms, w, info.start, info.end)
+        if got is None:
+            return None
+        b, flips, pairs, arm_of, rest = got
+        sb = bits[b]
+        flip = sb if w == 1 else f"{{{w}{{{sb}}}}}"
+        by_val: dict[str, list[int]] = {}
+        const_val: set[str] = set()
+        for v, r in sorted(pairs.items()):
+            x = strip(arms[arm_of[v]][1])
+            t = _text(an, x)
+            if t is None:
+                return None
+            val = f"({paren(t)} ^ {flip})" if r == "not" else paren(t)
+            if r != "not" and an.const(x) is not None:
+                const_val.add(val)
+            by_val.setdefault(val, []).append(_rest_value(v, rest))
+        subject = "{" + ", ".join(bits[i] for i in reversed(rest)) + "}" if len(rest) > 1 else bits[rest[0]]
+        last = max(by_val, key=lambda k: (k in const_val, len(by_val[k])))
+        parts = []
+        for val, vs in by_val.items():
+            if val != last:
+                cond = " || ".join(f"{subject} == {len(rest)}'d{rv}" for rv in vs)
+                parts.append(f"({cond}) ? {val} : ")
+        new = "(" + "".join(parts) + last + ")"
+        return self._m(an, info.start, info.end, f"?: chain of {len(arms)} arms as {len(pairs)} pairs ({flips} "
+                       f"complementary) over bit {b} of {_text(an, sel)}", [Edit(info.start, info.end, new)])
 
     def _case(self, an: Analysis, defs: dict, st, s: int, e: int) -> Match | None:
         if str(st.condition).split(".")[-1] != "Normal" or not is_pure(st.expr):
@@ -177,7 +248,6 @@ class ComplementArmXor(Template):
         bits = _bit_texts(an, st.expr)
         if bits is None:
             return None
-        n = len(bits)
         arms, lhs_text, nonblocking, w = [], None, None, 0
         items = [(list(it.expressions), it.stmt) for it in st.items]
         if st.defaultCase is not None:
@@ -195,71 +265,10 @@ class ComplementArmXor(Template):
             arms.append((labels, rhs))
         if not w:
             return None
-        arm_of: dict[int, int] = {}
-        default = None
-        for i, (labels, _rhs) in enumerate(arms):
-            if labels is None:
-                default = i
-                continue
-            for lab in labels:
-                v = _const_of(an, lab)
-                if v is None or v >> n:
-                    return None
-                arm_of.setdefault(v, i)
-        for v in range(1 << n):
-            if v not in arm_of:
-                if default is None:
-                    return None
-                arm_of[v] = default
-        # the arms' values at the assigned width, read through drivers and earlier blocking writes
-        zx = Z3Expr(an, defs=defs)
-        blk = _block_of(an, s, e)
-        if blk is not None:
-            _prefix_rename(an, zx, blk[2], s)
-        vol = set()
-        val = []
-        for _labels, rhs in arms:
-            if (self_width(rhs) or 0) < w and _signed(rhs):
-                return None  # a sign-extended arm: the XOR form would zero-extend it
-            val.append(_resize(zx.bv(rhs), w, _signed(rhs)))
-        sel_reads = reads(st.expr)
-        if any(reads(rhs) & sel_reads for _l, rhs in arms):
-            vol = sel_reads  # arms that read the selector: the pairing must hold for that bit too
-        if vol:
+        got = _pair(an, defs, st.expr, bits, arms, w, s, e)
+        if got is None:
             return None
-        rel: dict = {}
-
-        def relation(i: int, j: int) -> str | None:
-            if i == j:
-                return "eq"
-            key = (min(i, j), max(i, j))
-            if key not in rel:
-                if unsat(val[i] != val[j], timeout_ms=1000):
-                    rel[key] = "eq"
-                elif unsat(val[i] != ~val[j], timeout_ms=1000):
-                    rel[key] = "not"
-                else:
-                    rel[key] = None
-            return rel[key]
-
-        best = None
-        for b in range(n):
-            pairs, ok = {}, True
-            for v in range(1 << n):
-                if v >> b & 1:
-                    continue
-                r = relation(arm_of[v], arm_of[v | 1 << b])
-                if r is None:
-                    ok = False
-                    break
-                pairs[v] = r
-            flips = sum(1 for r in pairs.values() if r == "not")
-            if ok and flips >= MIN_PAIRS and (best is None or flips > best[1]):
-                best = (b, flips, pairs)
-        if best is None:
-            return None
-        b, flips, pairs = best
-        rest = [i for i in range(n) if i != b]
+        b, flips, pairs, arm_of, rest = got
         sb = bits[b]
         flip = sb if w == 1 else f"{{{w}{{{sb}}}}}"
         op = "<=" if nonblocking else "="
@@ -267,15 +276,12 @@ class ComplementArmXor(Template):
         const_body: dict[str, bool] = {}
         for v, r in sorted(pairs.items()):
             rhs = strip(arms[arm_of[v]][1])
-            t = an.text[slice(*an.span(rhs))].strip() if rhs.syntax is not None else None
+            t = _text(an, rhs)
             if t is None:
                 return None
             body = f"{lhs_text} {op} {paren(t)} ^ {flip};" if r == "not" else f"{lhs_text} {op} {t};"
             const_body[body] = r != "not" and an.const(rhs) is not None
-            rv = 0
-            for k, i in enumerate(rest):
-                rv |= (v >> i & 1) << k
-            by_stmt.setdefault(body, []).append(f"{len(rest)}'d{rv}")
+            by_stmt.setdefault(body, []).append(f"{len(rest)}'d{_rest_value(v, rest)}")
         subject = "{" + ", ".join(bits[i] for i in reversed(rest)) + "}" if len(rest) > 1 else bits[rest[0]]
         ind = _indent(an.text, s)
         # the default: a constant arm when there is one (Yosys then builds the select of the other arms
@@ -291,6 +297,87 @@ class ComplementArmXor(Template):
         return self._m(an, s, e, f"{2 * len(pairs)} selector values as {len(pairs)} pairs ({flips} complementary) "
                        f"over bit {b} of {an.text[slice(*an.span(st.expr))].strip()}",
                        [Edit(s, e, "\n".join(lines))])
+
+
+def _text(an: Analysis, node) -> str | None:
+    node = strip(node)
+    return an.text[slice(*an.span(node))].strip() if node.syntax is not None else None
+
+
+def _rest_value(v: int, rest: list[int]) -> int:
+    rv = 0
+    for k, i in enumerate(rest):
+        rv |= (v >> i & 1) << k
+    return rv
+
+
+def _pair(an: Analysis, defs: dict, sel, bits: list[str], arms: list, w: int, s: int, e: int):
+    """The selector bit whose value pairs complementary (or equal) arms: ``(bit, complementary pairs,
+    {value with the bit 0: "not" / "eq"}, {selector value: arm index}, other bits)``, else None. ``arms``:
+    ``(labels or None for the default, value)``; the values are read at width ``w`` through single-driver
+    wires and the blocking writes before ``s`` in the enclosing block."""
+    n = len(bits)
+    arm_of: dict[int, int] = {}
+    default = None
+    for i, (labels, _rhs) in enumerate(arms):
+        if labels is None:
+            default = i
+            continue
+        for lab in labels:
+            v = lab if isinstance(lab, int) else _const_of(an, lab)
+            if v is None or v >> n:
+                return None
+            arm_of.setdefault(v, i)
+    for v in range(1 << n):
+        if v not in arm_of:
+            if default is None:
+                return None
+            arm_of[v] = default
+    zx = Z3Expr(an, defs=defs)
+    blk = _block_of(an, s, e)
+    if blk is not None:
+        _prefix_rename(an, zx, blk[2], s)
+    val = []
+    for _labels, rhs in arms:
+        if (self_width(rhs) or 0) < w and _signed(rhs):
+            return None  # a sign-extended arm: the XOR form would zero-extend it
+        val.append(_resize(zx.bv(rhs), w, _signed(rhs)))
+    sel_reads = reads(sel)
+    if any(reads(rhs) & sel_reads for _l, rhs in arms):
+        return None  # arms that read the selector: the pairing would have to hold for that bit too
+    rel: dict = {}
+
+    def relation(i: int, j: int) -> str | None:
+        if i == j:
+            return "eq"
+        key = (min(i, j), max(i, j))
+        if key not in rel:
+            if unsat(val[i] != val[j], timeout_ms=1000):
+                rel[key] = "eq"
+            elif unsat(val[i] != ~val[j], timeout_ms=1000):
+                rel[key] = "not"
+            else:
+                rel[key] = None
+        return rel[key]
+
+    best = None
+    for b in range(n):
+        pairs, ok = {}, True
+        for v in range(1 << n):
+            if v >> b & 1:
+                continue
+            r = relation(arm_of[v], arm_of[v | 1 << b])
+            if r is None:
+                ok = False
+                break
+            pairs[v] = r
+        flips = sum(1 for r in pairs.values() if r == "not")
+        if ok and flips >= MIN_PAIRS and (best is None or flips > best[1]):
+            best = (b, flips, pairs)
+    if best is None:
+        return None
+    b, flips, pairs = best
+    return b, flips, pairs, arm_of, [i for i in range(n) if i != b]
 
 
 def _indent(text: str, offset: int) -> str:
