@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import importlib
 import os
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -1001,7 +1002,17 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
     from rtlopt.hdl.project import library_files
 
     read_only = library_files(design.files)  # -y/-v library files: read, never edited
-    ws = Workspace(design, prefix="rtlopt-opt-")
+    # generators see only the files the top's elaboration reads (see generator_files): with --top on
+    # one module of a 31-file tree, per-file analyses ran on every file (each tree and compilation kept
+    # for the process's life by rtlopt._slanglife) and their rewrites outside the scope were dropped
+    gen_files = generator_files(design) if scope is not None else None
+    ws = Workspace(design, prefix="rtlopt-opt-", keep=gen_files)  # candidate copies: those files only
+
+    def gen_view(texts: dict[Path, str]) -> dict[Path, str]:
+        if gen_files is None:
+            return texts
+        return {p: t for p, t in texts.items() if Path(p).resolve() in gen_files}
+
     verify_cache: dict[str, Any] = {}
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="rtlopt-ppa")
@@ -1298,7 +1309,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             # they found (picorv32's core: the templates alone ran to the deadline, nothing was measured)
             gen_window = min(deadline, time.monotonic() + GEN_SHARE * max(0.0, deadline - time.monotonic()))
             gen_deadline = gen_window if result is not None else min(gen_window, t0 + ppa_timeout_s)
-            state = State(design, cur, goal, lib, rnd, scope, gen_deadline)
+            state = State(design, gen_view(cur), goal, lib, rnd, scope, gen_deadline)
             cands: list[tuple[Candidate, dict[Path, str], Future | None]] = []
             fam_of: dict[int, tuple] = {}  # id of a listed candidate -> its measurement family
             queue.new_round()
@@ -1836,6 +1847,45 @@ def _delay_limit(before, goal: str, clock_period_ns: float | None, max_increase_
     if max_increase_pct is not None:
         limit = min(limit, d0 * (1 + max_increase_pct / 100.0) + 1e-9)
     return limit
+
+
+def generator_files(design) -> set[Path] | None:
+    """The files (resolved) the top's elaboration reads: each file declaring a module under the top, each
+    file declaring no module (packages, headers) and each defining macros (later files may use them).
+    None (every file) when the design was not parsed or the top is not among its modules. A file holding
+    only modules the top never instantiates can neither change the top's result nor hold an edit the
+    scoped search keeps."""
+    if getattr(design, "parsed", None) is None or not design.top:
+        return None
+    from rtlopt.engine.hierarchy import _mask, graph, reachable
+
+    try:
+        g = graph(design.parsed)
+    except Exception:  # noqa: BLE001 - no graph: every file
+        return None
+    if design.top not in g:
+        return None
+    under = set(reachable(g, design.top))
+    declared: dict[Path, set[str]] = {}
+    for name, node in g.items():
+        declared.setdefault(Path(node.file).resolve(), set()).add(name)
+    keep = set()
+    for f in design.files:
+        q = Path(f).resolve()
+        mods = declared.get(q, set())
+        if not mods or mods & under:
+            keep.add(q)
+            continue
+        try:
+            text = Path(f).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            keep.add(q)
+            continue
+        masked = _mask(text)
+        if "`define" in masked or re.search(r"^\s*(package|interface|program|class|config|primitive)\b", masked,
+                                            re.M):
+            keep.add(q)
+    return keep
 
 
 def _in_scope(old: str, new: str, scope: str) -> bool:

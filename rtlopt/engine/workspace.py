@@ -18,8 +18,12 @@ class Workspace:
     call :meth:`close`.
     """
 
-    def __init__(self, design: DesignRef, prefix: str = "rtlopt-") -> None:
+    def __init__(self, design: DesignRef, prefix: str = "rtlopt-", keep: set[Path] | None = None) -> None:
+        """``keep``: the files (resolved paths) each copy holds, in the design's order (None: all). The
+        search passes the files its top's elaboration reads: a copy of a 31-file tree for a candidate
+        of one module parsed and elaborated all 31 (kept for the process's life, rtlopt._slanglife)."""
         self.design = design
+        self.keep = keep
         self.root = Path(tempfile.mkdtemp(prefix=prefix))
         self.n = 0
         self._seen: dict[str, DesignRef] = {}
@@ -40,6 +44,8 @@ class Workspace:
         d.mkdir()
         files = []
         for i, p in enumerate(self.design.files):
+            if self.keep is not None and Path(p).resolve() not in self.keep:
+                continue
             sub = d if i == 0 else d / f"f{i}"
             sub.mkdir(exist_ok=True)
             q = sub / p.name
