@@ -896,7 +896,21 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
     """``[(new text, description)]``: every such register of the file at once. Without a match-progress
     form on ``text``, also on the texts :func:`rtlopt.semantic.histmirror.prepared` gives (compare
     functions inlined, compares moved across a module boundary) and by mirroring lanes
-    (:mod:`rtlopt.semantic.histmirror`)."""
+    (:mod:`rtlopt.semantic.histmirror`). Nothing at all: the same on the file with its next-state blocks
+    inlined and its per-register clocked blocks merged (:func:`rtlopt.semantic.procnorm.normalize`)."""
+    out = _rewrites(text, name)
+    if not out:
+        from rtlopt.semantic.procnorm import normalize
+        try:
+            n = normalize(text, name)
+        except Exception:  # noqa: BLE001 - a parse problem: no view
+            n = None
+        if n is not None:
+            out = _rewrites(n, name)
+    return out
+
+
+def _rewrites(text: str, name: str) -> list[tuple[str, str]]:
     out = _forms(text, name)
     if any("match-progress" in d for _n, d in out):
         return out

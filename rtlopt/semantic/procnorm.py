@@ -188,6 +188,7 @@ def _inline_next_state(text: str, mod) -> list[Edit] | None:
             semi = mk.find(";", xb)
             stmts.append((xa, semi + 1))
         ok = True
+        drop: dict[tuple[int, int], tuple[list[str], set[str]]] = {}
         for n in names:
             in_k = _mentions(mk, n, ka, kb)
             if len(in_k) != lhs.count(n):
@@ -204,10 +205,31 @@ def _inline_next_state(text: str, mod) -> list[Edit] | None:
                         re.match(r"\s*(assign|input|output|inout)\b", decl):
                     ok = False
                     break
+                # the declaration goes with the variable (alone: the statement; else its name in the list)
+                dm = re.fullmatch(r"(\s*(?:(?:logic|reg|bit|var|" + _ID + r")\b\s*(?:signed\s+|unsigned\s+)?"
+                                  r"(?:\[[^\]]*\]\s*)*))(.*)", decl, re.S)
+                if dm is None:
+                    ok = False
+                    break
+                ids = [x.strip() for x in dm.group(2).split(",")]
+                if n not in ids or not all(re.fullmatch(_ID, x) for x in ids):
+                    ok = False
+                    break
+                drop.setdefault((st + 1 + len(dm.group(1)), en), (ids, set()))[1].add(n)
             if not ok:
                 break
         if not ok:
             continue
+        # the declarations go with the variables (all names of a list: the statement; else the names)
+        decl_edits = []
+        for (lo, en), (ids, gone) in drop.items():
+            left = [x for x in ids if x not in gone]
+            if left:
+                decl_edits.append(Edit(lo, en, ", ".join(left)))
+            else:
+                ds = max(mk.rfind(";", 0, lo), mk.rfind("\n", 0, lo)) + 1
+                ds += len(text[ds:lo]) - len(text[ds:lo].lstrip())
+                decl_edits.append(_remove_item(text, ds, en + 1))
         # every N fully assigned: an unconditional top-level write
         items = list(kbody.items) if _kind(kbody) == "BlockStatementSyntax" else [kbody]
         top = set()
@@ -256,7 +278,7 @@ def _inline_next_state(text: str, mod) -> list[Edit] | None:
         out = [Edit(first[0], first[1], seg)]
         out += [_remove_item(text, a, b) for a, b in stmts if (a, b) != first]
         out.append(_remove_item(text, ka, kb))
-        return out
+        return out + decl_edits
     return None
 
 

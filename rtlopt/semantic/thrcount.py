@@ -239,22 +239,13 @@ def rewrite_module(body: str, params: dict[str, int]) -> list[tuple[str, str]]:
 
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
                    params: dict | None = None) -> list[tuple[dict[Path, str], str]]:
-    from rtlopt.engine.hierarchy import module_span
-
     deadline = time.monotonic() + timeout_s
-    raw = []
-    for p, t in texts.items():
-        if "<=" not in t or "+" not in t:  # cheap precondition: a clocked increment
-            continue
-        mt = _mask(t)
-        for mm in re.finditer(r"\bmodule\s+(" + _ID + ")", mt):
-            span = module_span(t, mm.group(1))
-            if span is None:
-                continue
-            body = t[span[0]:span[1]]
-            vals = _params(_mask(body), (params or {}).get(mm.group(1)))
-            for nb, desc in rewrite_module(body, vals):
-                raw.append(({**texts, p: t[:span[0]] + nb + t[span[1]:]}, desc))
+    raw = _raw(texts, list(texts.items()), params)
+    if not raw:
+        # the count's next value in a combinational block (two-process style): the same update inside
+        # the clocked block (procnorm), then the same analysis
+        from rtlopt.semantic.procnorm import variants
+        raw = _raw(texts, variants(texts), params)
     if not raw:
         return []
     from rtlopt.semantic import seqsim
@@ -266,6 +257,25 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
         if seqsim.outputs_agree(net, new, top, max(2.0, deadline - time.monotonic())) is not False:
             out.append((new, desc))
     return out
+
+
+def _raw(texts: dict[Path, str], files: list, params: dict | None) -> list:
+    from rtlopt.engine.hierarchy import module_span
+
+    raw = []
+    for p, t in files:
+        if "<=" not in t or "+" not in t:  # cheap precondition: a clocked increment
+            continue
+        mt = _mask(t)
+        for mm in re.finditer(r"\bmodule\s+(" + _ID + ")", mt):
+            span = module_span(t, mm.group(1))
+            if span is None:
+                continue
+            body = t[span[0]:span[1]]
+            vals = _params(_mask(body), (params or {}).get(mm.group(1)))
+            for nb, desc in rewrite_module(body, vals):
+                raw.append(({**texts, p: t[:span[0]] + nb + t[span[1]:]}, desc))
+    return raw
 
 
 def thrcount_candidates(state) -> list:
