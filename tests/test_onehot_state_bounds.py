@@ -26,6 +26,12 @@ SAUNA = ROOT / "designs" / "heldout13" / "sauna" / "heater_fsm"
 pytestmark = pytest.mark.yosys
 
 
+#: smt limit of the near misses, which must never be proven (their difference lies deeper than z3's
+#: BMC reaches, so they end UNKNOWN at the limit): the references of the same designs are proven by smt
+#: in 1.1 and 3.7 s CPU (load 22), so a proof by a wrong bound would come well within it
+NEAR_MISS_S = 10
+
+
 def _verdict(gold: Path, gate_text: str, top: str, tmp_path: Path, name: str = "gate", timeout_s: float = 240) -> str:
     from rtlopt.design import DesignRef
     from rtlopt.verify import VerifyOptions, check_equivalence
@@ -93,7 +99,7 @@ def test_near_miss_timer_narrowed_below_a_phase_refuted(tmp_path):
     bad = (d / "reference.v").read_text().replace("reg [5:0] tmr;", "reg [4:0] tmr;").replace("6'd", "5'd")
     assert "reg [4:0] tmr;" in bad
     # (the difference is 32+ cycles deep: z3's BMC may not reach it; never proven is what matters)
-    assert _verdict(d / "original.v", bad, "pump_top", tmp_path, "bad", 20) != "EQUIVALENT"
+    assert _verdict(d / "original.v", bad, "pump_top", tmp_path, "bad", NEAR_MISS_S) != "EQUIVALENT"
 
 
 def test_near_miss_phase_without_clear_on_entry_refuted(tmp_path):
@@ -108,4 +114,4 @@ def test_near_miss_phase_without_clear_on_entry_refuted(tmp_path):
     assert gold_t != (d / "original.sv").read_text() and gate_t != (d / "reference.sv").read_text()
     gold = tmp_path / "gold.sv"
     gold.write_text(gold_t)
-    assert _verdict(gold, gate_t, "kiln_top", tmp_path, "bad", 20) != "EQUIVALENT"
+    assert _verdict(gold, gate_t, "kiln_top", tmp_path, "bad", NEAR_MISS_S) != "EQUIVALENT"
