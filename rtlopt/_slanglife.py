@@ -21,7 +21,6 @@ not import pyslang.
 from __future__ import annotations
 
 import atexit
-import importlib.abc
 import importlib.machinery
 import sys
 
@@ -81,8 +80,13 @@ def install() -> None:
             setattr(syntax.SyntaxTree, name, wrap(fn))
 
 
-class _Hook(importlib.abc.MetaPathFinder):
-    """Runs :func:`install` right after the ``pyslang`` package is first imported."""
+class _Hook:
+    """Runs :func:`install` right after the ``pyslang`` package is first imported. (A meta path finder
+    needs only ``find_spec``; not subclassing ``importlib.abc.MetaPathFinder`` keeps ``import rtlopt``
+    from importing importlib.abc and importlib.resources: every Yosys child imports rtlopt.)"""
+
+    def invalidate_caches(self) -> None:
+        return None
 
     def find_spec(self, fullname, path=None, target=None):
         if fullname != "pyslang":

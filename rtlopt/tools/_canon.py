@@ -20,14 +20,16 @@ gets the plain ``sort`` flow (:func:`rtlopt.ppa._flow.canon_available`). It live
 
 from __future__ import annotations
 
-import hashlib
+# the builtin BLAKE2 module: the same digests as hashlib.blake2b, without importing hashlib (which loads
+# OpenSSL's _hashlib: about 20 ms in each of the 60-140 Yosys children of an optimizer run)
+from _blake2 import blake2b
 
 PASS_NAME = "rtlopt_canon"
 _ROUNDS = 3  # refinements of the state elements' hashes through their inputs
 
 
 def _h(*parts: str) -> str:
-    return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=10).hexdigest()
+    return blake2b("\x1f".join(parts).encode(), digest_size=10).hexdigest()
 
 
 class _Uf:

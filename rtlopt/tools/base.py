@@ -281,8 +281,10 @@ SELF_SETUP_ENV = "RTLOPT_CHILD_SETUP"
 def _self_setup(argv: list[str]) -> bool:
     import sys
 
-    return len(argv) >= 3 and argv[0] == sys.executable and argv[1] == "-m" and argv[2] in SELF_SETUP_MODULES \
-        and _PRCTL is not None
+    if len(argv) < 3 or argv[0] != sys.executable or _PRCTL is None:
+        return False
+    i = 2 if argv[1] == "-S" else 1  # (python -S: see rtlopt.tools.yosys.Yosys)
+    return len(argv) > i + 1 and argv[i] == "-m" and argv[i + 1] in SELF_SETUP_MODULES
 
 
 def popen_child(argv: list[str], **kwargs) -> subprocess.Popen:
