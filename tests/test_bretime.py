@@ -103,15 +103,39 @@ endmodule
 
 
 @pytest.mark.yosys
-def test_context_dependent_right_side_refused(tmp_path):
-    # 'p <= a + b' keeps 8 bits; inside 'p > 100' the sum would keep its carry: not substituted
+def test_context_dependent_right_side_held_in_a_wire(tmp_path):
+    # 'p <= d + d' keeps 8 bits; inside 'p > 100' the sum would keep its carry: never substituted in place,
+    # but held in a wire of the register's own type (which truncates like the register did)
     f = _inline(tmp_path, _BASE.replace("p <= d;", "p <= d + d;").replace("assign q = p;", "assign q = 8'd0;"))
-    assert bretime.candidates_for({f: f.read_text()}, "m", timeout_s=60) == []
-    # the same register written with a plain name is moved
+    got = bretime.candidates_for({f: f.read_text()}, "m", timeout_s=60)
+    assert len(got) == 1
+    t = got[0][0][f]
+    assert "wire [7:0] p_d = d + d;" in t and "p_f <= (p_d > 8'd100);" in t and "(d + d) >" not in t, t
+    assert abc_verdict(tmp_path, f, t, "m") == "EQUIVALENT"
+    # the same register written with a plain name is moved without a wire
     g = _inline(tmp_path, _BASE.replace("assign q = p;", "assign q = 8'd0;"), suffix=".sv")
     got = bretime.candidates_for({g: g.read_text()}, "m", timeout_s=60)
-    assert len(got) == 1 and "p_f <= ((d) > 8'd100);" in got[0][0][g]
+    assert len(got) == 1 and "p_f <= ((d) > 8'd100);" in got[0][0][g] and "p_d" not in got[0][0][g]
     assert abc_verdict(tmp_path, g, got[0][0][g], "m") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_right_side_reading_a_blocking_temporary_refused(tmp_path):
+    # the wire would read the temporary's value after the block, not the one the write saw
+    text = """
+module m (input clk, input rst, input en, input [7:0] d, output o);
+  reg [7:0] p;
+  reg [7:0] t;
+  always @(posedge clk) begin
+    t = d + 8'd3;
+    if (rst) p <= 8'd0; else if (en) p <= t + t;
+    t = 8'd0;
+  end
+  assign o = (p > 8'd100);
+endmodule
+"""
+    f = _inline(tmp_path, text)
+    assert all("p_d" not in new[f] for new, _d in bretime.candidates_for({f: text}, "m", timeout_s=60))
 
 
 @pytest.mark.yosys
@@ -178,3 +202,61 @@ def test_function_reading_module_signals_refused(tmp_path):
     text = _FUNC.replace("below = x < L;", "below = x < L && !rst;")
     f = _inline(tmp_path, text)
     assert bretime.candidates_for({f: f.read_text()}, "m", timeout_s=60) == []
+
+
+ZGEN = [("bretime_zeroclamp_gain_v", "offs_gain", "corr", "13 -> 12"),
+        ("bretime_zeroclamp_scale_sv", "dark_top", "delta_q", "9 -> 8")]
+
+
+def _smt_or_equiv(gold: Path, new_text: str, top: str, tmp_path: Path) -> str:
+    from rtlopt.design import DesignRef
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    g = tmp_path / ("new" + gold.suffix)
+    g.write_text(new_text)
+    return check_equivalence(DesignRef([gold], top), DesignRef([g], top), VerifyOptions(timeout_s=240)).verdict.name
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("name,top,reg,bits", ZGEN)
+def test_zero_arm_enables_clamp_before_register(name, top, reg, bits, tmp_path):
+    """Two-step: 'c ? 0 : x * y' -> '(c ? 0 : x) * y' (alone: a mux on the product's operand, measured
+    worse), then the clamp is one narrower function of the register and moves before it."""
+    f = _design(tmp_path, name)
+    got = bretime.candidates_for({f: f.read_text()}, top, timeout_s=60)
+    assert len(got) == 1, got
+    new, desc = got[0]
+    assert f"registers {reg} are read only through" in desc and bits in desc and "zero arm" in desc, desc
+    assert f"{reg}_f" in new[f] and f"{reg}_d" in new[f]
+    assert _smt_or_equiv(f, new[f], top, tmp_path) == "EQUIVALENT"
+    ref = next((GEN / name).glob("reference.*"))
+    assert _smt_or_equiv(f, ref.read_text(), top, tmp_path) == "EQUIVALENT"
+
+
+_ZBASE = """
+module z (input clk, input [7:0] a, b, input [3:0] k, input [7:0] m, output reg [11:0] y);
+  reg [8:0] d;
+  always @(posedge clk) begin
+    d <= {1'b0, a} - {1'b0, b};
+    y <= d[8] ? 12'd0 : d[7:0] * k;
+  end
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_zero_arm_near_misses(tmp_path):
+    f = _inline(tmp_path, _ZBASE)
+    assert len(bretime.candidates_for({f: _ZBASE}, "z", timeout_s=60)) == 1  # the positive base
+    # the product's factors do not read what the condition reads: nothing to move with the condition
+    t1 = _ZBASE.replace("d[7:0] * k", "m * k")
+    assert bretime.candidates_for({_inline(tmp_path, t1): t1}, "z", timeout_s=60) == []
+    # a signed factor: the zero arm would change its extension
+    t2 = _ZBASE.replace("d[7:0] * k", "$signed(d[7:0]) * $signed(k)")
+    assert bretime.candidates_for({_inline(tmp_path, t2): t2}, "z", timeout_s=60) == []
+    # the zero arm is not zero
+    t3 = _ZBASE.replace("12'd0", "12'd1")
+    assert bretime.candidates_for({_inline(tmp_path, t3): t3}, "z", timeout_s=60) == []
+    # the difference register is also read elsewhere: kept
+    t4 = _ZBASE.replace("output reg [11:0] y);", "output reg [11:0] y, output o);\n  assign o = d[3];")
+    assert bretime.candidates_for({_inline(tmp_path, t4): t4}, "z", timeout_s=60) == []

@@ -16,6 +16,16 @@ sized literal), else no candidate. Worth it when ``f`` has fewer bits than the r
 The search loop measures and proves every candidate (the new register equals ``f`` of the old ones
 in every reachable state: an induction invariant).
 
+A right side that is an expression (``diff1 <= a - b``) is held in a wire of the register's own type
+(``wire signed [10:0] diff1_d = a - b;``, which truncates like the register) and ``f`` reads the wire:
+its value in any context is then the register's. A function whose value does not depend on its context
+(no arithmetic outside self-determined operands, unsigned: a clamp) is held at its own width, not the
+width its reader evaluates it at (``clamp * gain``). Two-step lookahead (bounded by the same time limit,
+only when a module offers nothing): ``c ? 0 : x * y`` with ``x`` reading what ``c`` reads and unsigned
+factors is first rewritten ``(c ? 0 : x) * y`` -- worse on its own (a mux on the product's operand) --
+after which the clamp ``c ? 0 : x`` is one function of the register narrower than it (heldout13
+camera/black_clamp: the signed 11-bit difference becomes the 10-bit clamped value, 1527.7 -> 1500.2 um^2).
+
 Related: :mod:`rtlopt.semantic.regretime` (one binary operator of two registers read once each),
 :mod:`rtlopt.semantic.fretime` (the other direction: logic a register captures moves after it).
 """
@@ -41,6 +51,8 @@ from rtlopt.semantic.fretime import (
     _walk,
     top_bodies,
 )
+from rtlopt.templates._sem import self_width
+from rtlopt.templates._width import _context_safe
 
 RULE = "register_retiming"
 
@@ -66,7 +78,7 @@ def _kids(e) -> list | None:
     if k == "RangeSelectExpression":
         return [e.value, e.left, e.right]
     if k == "CallExpression":  # a user function: its arguments (its purity is checked by the caller)
-        if e.isSystemCall and e.getSubroutineName() not in _SYS_OK:
+        if e.isSystemCall and e.subroutineName not in _SYS_OK:
             return None
         return list(e.arguments)
     if k in ("IntegerLiteral", "UnbasedUnsizedIntegerLiteral", *_VALUE):
@@ -239,6 +251,40 @@ def _select_of(sym, rhs, sel, text: str) -> str | None:
     return f"{n}'h{(v >> lo_bit) & ((1 << n) - 1):x}"
 
 
+def _hoist(sym, w, text: str, blocking: set, local, hoisted: dict) -> str | None:
+    """A wire of ``sym``'s type driven by the right side of write ``w`` (an expression of names that no
+    blocking assignment of the block writes, no impure call): its name, declared once per write."""
+    key = (sym.name, w.path)
+    if key in hoisted:
+        return hoisted[key][0]
+    e = w.rhs
+    while type(e).__name__ == "ConversionExpression" and e.syntax is None:
+        e = e.operand
+    if e.syntax is None or _impure_calls(e, local):
+        return None
+    names: set = set()
+
+    def visit(n):
+        if type(n).__name__ in _VALUE:
+            names.add(n.symbol.name)
+        return True
+
+    e.visit(visit)
+    if names & (blocking | {sym.name}):
+        return None
+    try:
+        r = sym.type.fixedRange
+        rng = f" [{r.left}:{r.right}]" if int(sym.type.bitWidth) > 1 else ""
+    except Exception:  # noqa: BLE001 - not a packed vector
+        return None
+    taken = {n for n, _d in hoisted.values()}
+    name = _uniq(text + " ".join(taken), f"{sym.name}_d")
+    a, b = _span(e.syntax)
+    sg = " signed" if sym.type.isSigned else ""
+    hoisted[key] = (name, f"wire{sg}{rng} {name} = {text[a:b].strip()};")
+    return name
+
+
 def _analyze(body, text: str, path: Path) -> list[tuple[str, str]]:
     msyn = body.definition.syntax if body.definition is not None else None
     if msyn is None:
@@ -263,6 +309,7 @@ def _analyze(body, text: str, path: Path) -> list[tuple[str, str]]:
     # registers: every write a whole non-blocking one in one clocked block, none in a loop
     group: dict[str, tuple] = {}
     writes: dict[str, list] = {}
+    block_blocking: dict[str, set] = {}
     for pb in members:
         if type(pb).__name__ != "ProceduralBlockSymbol" or not _is_edge_block(pb) or pb.body.syntax is None:
             continue
@@ -270,6 +317,7 @@ def _analyze(body, text: str, path: Path) -> list[tuple[str, str]]:
         if not _walk(pb.body, (), ws):
             continue
         blo, bhi = _span(pb.body.syntax)
+        blocking_names = {w.sym.name for w in ws if w.blocking}
         per: dict[str, list] = {}
         for w in ws:
             if w.sym.name in mine:
@@ -282,6 +330,7 @@ def _analyze(body, text: str, path: Path) -> list[tuple[str, str]]:
                 continue
             group[n] = (_span(pb.body.syntax), tuple(sorted(w.path for w in lst)))
             writes[n] = lst
+            block_blocking[n] = blocking_names
 
     def key_of(sym):
         if sym is None or sym.name not in group or sym.syntax is None \
@@ -314,6 +363,9 @@ def _analyze(body, text: str, path: Path) -> list[tuple[str, str]]:
         if _impure_calls(e0, local):
             continue  # a function reading the module's signals besides its arguments
         fw = int(e0.type.bitWidth or 0)
+        sw = self_width(e0)
+        if sw and 0 < sw < fw and _context_safe(e0):
+            fw = sw  # its value in any context is its own width's, zero-extended (a clamp read by a product)
         if not removed or fw <= 0 or fw >= sum(int(s.type.bitWidth) for s in removed):
             continue
         # textual safety: every mention of a removed register is its declaration or a reference seen
@@ -335,6 +387,7 @@ def _analyze(body, text: str, path: Path) -> list[tuple[str, str]]:
             continue
         sels = _selects(lst[0].expr)
         new_writes = {}
+        hoisted: dict[tuple, tuple[str, str]] = {}  # (register, path) -> (wire name, declaration)
         for p in paths:
             parts = []
             pos = a0
@@ -345,6 +398,10 @@ def _analyze(body, text: str, path: Path) -> list[tuple[str, str]]:
                     sub = _same_value(sym, w.rhs, text)
                 else:  # the base of a constant select: a bare name, or the selected bits of a constant
                     sub, hi = _select_of(sym, w.rhs, sel, text), sel[0][1]
+                if sub is None:  # an expression: held in a wire of the register's own type, read there
+                    hw = _hoist(sym, w, text, block_blocking.get(sym.name, set()), local, hoisted)
+                    if hw is not None:
+                        sub = hw if sel is None else hw + text[sel[0][0]:sel[0][1]][text[sel[0][0]:sel[0][1]].index("["):]
                 if sub is None:
                     bad = True
                     break
@@ -376,6 +433,11 @@ def _analyze(body, text: str, path: Path) -> list[tuple[str, str]]:
         if decl_edits is None:
             continue
         edits += decl_edits
+        if hoisted:
+            bs = group[regs[0].name][0][0]
+            ls = text.rfind("\n", 0, bs) + 1
+            ind = re.match(r"[ \t]*", text[ls:bs]).group(0)
+            edits.append(Edit(ls, ls, "".join(f"{ind}{d}\n" for _n, d in hoisted.values())))
         try:
             new = apply_edits(text, edits)
         except Exception:  # noqa: BLE001 - overlapping edits: no candidate
@@ -423,8 +485,94 @@ def _decls(text: str, removed, name: str, width: int, signed: bool, sv: bool) ->
     return edits
 
 
-def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
-    """Backward-retiming candidates ``[(new texts, description)]``."""
+def _is_zero(an, node) -> bool:
+    """A constant zero (literals, or a constant expression of parameters such as ``{(W+GW){1'b0}}``)."""
+    if an.const(node) is not None:
+        return an.const(node) == 0
+    from pyslang import ast
+
+    if type(node).__name__ not in ("ReplicationExpression", "ConcatenationExpression", "NamedValueExpression"):
+        return False
+    try:
+        sv = node.eval(ast.EvalContext(an.root)).value
+    except Exception:  # noqa: BLE001 - not a constant
+        return False
+    return type(sv).__name__ == "SVInt" and not sv.hasUnknown and int(sv) == 0
+
+
+def _zero_arm_products(text: str, path: Path) -> tuple[str, list[str]] | None:
+    """``c ? 0 : x * y`` -> ``(c ? 1'b0 : x) * y`` (either arm order) where the factor ``x`` reads a name
+    the condition reads and both factors are unsigned (0 * y is 0 at any width): the enabling step of a
+    two-step retiming, measured alone it is usually worse (the product's operand gets a mux), but the
+    condition and ``x`` become one narrower function of the registers they read (a clamp at zero before
+    a gain: the clamp moves before the pipeline register and the sign bit's flip-flop goes)."""
+    from rtlopt.templates._sem import analyze, names_in, op_name, paren, strip
+
+    an = analyze(text, str(path))
+    if an.syntax_errors:
+        return None
+    edits, what, taken = [], [], []
+    for info in an.exprs:
+        n = info.node
+        if type(n).__name__ != "ConditionalExpression" or len(n.conditions) != 1 \
+                or n.conditions[0].pattern is not None:
+            continue
+        left, right = strip(n.left), strip(n.right)
+        zero_left = _is_zero(an, left)
+        prod = right if zero_left else left
+        if not zero_left and not _is_zero(an, right):
+            continue
+        if type(prod).__name__ != "BinaryExpression" or op_name(prod) != "Multiply":
+            continue
+        c = n.conditions[0].expr
+        ci, xi, yi = an.info(c), an.info(prod.left), an.info(prod.right)
+        if ci is None or xi is None or yi is None or prod.left.type.isSigned or prod.right.type.isSigned:
+            continue
+        cn = names_in(c)
+        pick = [(f, g, first) for f, g, first in ((xi, yi, True), (yi, xi, False)) if names_in(f.node) & cn]
+        if not pick or any(a < info.end and info.start < b for a, b in taken):
+            continue
+        f, g, first = pick[0]
+        ft, gt = paren(f.text.strip()), paren(g.text.strip())
+        sel = f"({paren(ci.text.strip())} ? 1'b0 : {ft})" if zero_left else f"({paren(ci.text.strip())} ? {ft} : 1'b0)"
+        new = f"({sel} * {gt})" if first else f"({gt} * {sel})"
+        edits.append(Edit(info.start, info.end, new))
+        taken.append((info.start, info.end))
+        what.append(info.text.strip())
+    if not edits:
+        return None
+    try:
+        return apply_edits(text, edits), what
+    except Exception:  # noqa: BLE001 - overlapping edits: nothing enabled
+        return None
+
+
+def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
+                   enable: bool = True) -> list[tuple[dict[Path, str], str]]:
+    """Backward-retiming candidates ``[(new texts, description)]``; with ``enable``, when there are
+    none, also those after the zero-arm enabling step (:func:`_zero_arm_products`) as one candidate."""
+    t0 = time.monotonic()
+    out = _candidates(texts, top, timeout_s)
+    if out or not enable:
+        return out
+    for path, text in texts.items():
+        left = timeout_s - (time.monotonic() - t0)
+        if left < 2:
+            break
+        try:
+            got = _zero_arm_products(text, path)
+        except Exception:  # noqa: BLE001 - an analysis failure: nothing enabled
+            got = None
+        if got is None:
+            continue
+        new, what = got
+        for nt, desc in _candidates({**texts, path: new}, top, left):
+            out.append((nt, f"{desc} (after moving the zero arm of {'; '.join(what)[:120]} into the product's "
+                            "operand)"))
+    return out[:_MAX_CANDS]
+
+
+def _candidates(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
     t0 = time.monotonic()
     got = top_bodies(texts, top)
     if got is None:
