@@ -35,14 +35,39 @@ def test_two_blocks_merged_with_their_enable():
     assert n.count("if (tick)") == 1  # the two enables become one
 
 
+# the common spelling that reads the next value after its default: acc_n = acc_q; ... acc_n = acc_n + d;
+SELF_READ = TWOPROC.replace("acc_n = acc_q + 10'(d);", "acc_n = acc_n + 10'(d);").replace(
+    "cnt_n = cnt_q + 6'd1;", "cnt_n = cnt_n + 6'd1;")
+
+
+def test_reads_after_the_default_are_the_register():
+    assert SELF_READ != TWOPROC
+    n = normalize(SELF_READ, "d.sv")
+    assert n is not None and "always_comb begin" not in n
+    assert "acc_q <= acc_q + 10'(d);" in n and "cnt_q <= cnt_q + 6'd1;" in n
+
+
+@pytest.mark.parametrize("edit", [
+    # a read after a write that is not the default sees the new value: not the register
+    ("            acc_n = acc_n + 10'(d);", "            acc_n = acc_n + 10'(d);\n            acc_n = acc_n + 10'd1;"),
+    # a read before any default
+    ("        acc_n = acc_q;\n", "        acc_n = acc_n;\n"),
+], ids=["read_after_update", "read_before_default"])
+def test_reads_after_an_update_are_not_inlined(edit):
+    t = SELF_READ.replace(*edit)
+    assert t != SELF_READ
+    n = normalize(t, "d.sv")
+    assert n is None or "always_comb begin" in n
+
+
 @pytest.mark.parametrize("edit", [
     # the next value is read by an output too
     ("    assign zero", "    assign nxt0 = acc_n[0];\n    assign zero"),
-    # the next-state block reads its own next value (blocking semantics differ from a register read)
-    ("acc_n = acc_q + 10'(d);", "acc_n = acc_n + 10'(d);"),
+    # the next-state block reads its own next value after an update (not the register's value)
+    ("        if (clr) begin", "        if (dv) acc_n = acc_q + 10'd1;\n        if (clr) acc_n = acc_n;\n        if (clr) begin"),
     # a next value not assigned on every path (no top-level default): a latch, not a hold
     ("        acc_n = acc_q;\n", ""),
-], ids=["next_read_elsewhere", "next_reads_itself", "no_default"])
+], ids=["next_read_elsewhere", "next_reads_update", "no_default"])
 def test_two_process_near_misses(edit):
     t = TWOPROC.replace(*edit)
     assert t != TWOPROC
@@ -80,6 +105,22 @@ def test_loop_near_misses(edit):
     t = LOOP_V.replace(*edit)
     assert t != LOOP_V
     assert unroll_sums(t, "d.v") is None
+
+
+@pytest.mark.yosys
+def test_self_read_view_is_equivalent_and_kept_reduced(tmp_path):
+    from rtlopt.design import DesignRef
+    from rtlopt.semantic.modacc import candidates_for
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    f = tmp_path / "d.sv"
+    f.write_text(SELF_READ)
+    g = tmp_path / "gate.sv"
+    g.write_text(normalize(SELF_READ, str(f)))
+    assert check_equivalence(DesignRef([f], "mod11_sum"), DesignRef([g], "mod11_sum"),
+                             VerifyOptions(timeout_s=300)).verdict == "EQUIVALENT"
+    got = candidates_for({f: SELF_READ}, "mod11_sum", 60.0)
+    assert got and "remainder mod 11" in got[0][1]
 
 
 @pytest.mark.yosys

@@ -189,10 +189,11 @@ def _inline_next_state(text: str, mod) -> list[Edit] | None:
             stmts.append((xa, semi + 1))
         ok = True
         drop: dict[tuple[int, int], tuple[list[str], set[str]]] = {}
+        reads = _default_reads(text, kbody, asg, names, pair)
         for n in names:
             in_k = _mentions(mk, n, ka, kb)
-            if len(in_k) != lhs.count(n):
-                ok = False  # N read in its own block: blocking semantics would differ
+            if reads.get(n) is None or len(in_k) != lhs.count(n) + len(reads[n]):
+                ok = False  # N read in its own block where it may differ from R
                 break
             for off in _mentions(mk, n, ma, mb):
                 p = ma + off
@@ -269,6 +270,7 @@ def _inline_next_state(text: str, mod) -> list[Edit] | None:
             if any(e.start <= la < e.end for e in edits if e.start in done):
                 continue
             edits.append(Edit(la, ra, f"{pair[n]} <= "))
+        edits += [Edit(r, r + len(n), pair[n]) for n, rs in reads.items() for r in rs]
         seg = apply_edits(text[ba:bb], [Edit(e.start - ba, e.end - ba, e.replacement) for e in edits
                                         if ba <= e.start and e.end <= bb])
         if not re.search(r"<=", seg):
@@ -280,6 +282,64 @@ def _inline_next_state(text: str, mod) -> list[Edit] | None:
         out.append(_remove_item(text, ka, kb))
         return out + decl_edits
     return None
+
+
+def _default_reads(text: str, kbody, asg: list, names: list[str], pair: dict[str, str]) -> dict[str, list | None]:
+    """``{N: [offsets of reads of N that see the default N = R]}`` (None: a read that may see another
+    value). A read in top-level item ``j`` of the block sees ``R`` when every earlier top-level write of
+    ``N`` is the default ``N = R;`` (one at least) and no write of ``N`` in item ``j`` comes before it
+    (``acc_n = acc_q; if (v) acc_n = acc_n + d;``: the read is ``acc_q``)."""
+    items = list(kbody.items) if _kind(kbody) == "BlockStatementSyntax" else [kbody]
+    lhs_at, done_at = {}, {}
+    for x in asg:
+        a, b = _span(x.left)
+        lhs_at[a] = text[a:b].strip()
+        done_at[a] = _span(x)[1]  # a write takes effect once its right-hand side was read
+    out: dict[str, list | None] = {n: [] for n in names}
+    mk = _mask(text)
+    for j, it in enumerate(items):
+        ia, ib = _span(it)
+        for n in names:
+            if out[n] is None:
+                continue
+            for off in _mentions(mk, n, ia, ib):
+                p = ia + off
+                if lhs_at.get(p) == n:
+                    continue
+                before = items[:j]
+                defaults = [b for b in before if _kind(b) == "ExpressionStatementSyntax"
+                            and _kind(b.expr) == "BinaryExpressionSyntax"
+                            and text[slice(*_span(b.expr.left))].strip() == n
+                            and text[slice(*_span(b.expr.right))].strip() == pair[n]]
+                writes_before = [a for a, nm in lhs_at.items() if nm == n and a < ia]
+                own_before = [a for a, nm in lhs_at.items() if nm == n and ia <= a and done_at[a] <= p
+                              and not _exclusive(it, a, p)]
+                if not defaults or own_before or len(writes_before) != len(defaults):
+                    out[n] = None
+                    break
+                out[n].append(p)
+    return out
+
+
+def _path(n, pos: int) -> list:
+    out = [n]
+    while True:
+        nxt = next((c for c in _kids(out[-1]) if _span(c)[0] <= pos < _span(c)[1]), None)
+        if nxt is None:
+            return out
+        out.append(nxt)
+
+
+def _exclusive(node, a: int, b: int) -> bool:
+    """Whether offsets ``a`` and ``b`` under ``node`` lie in different arms of one if/else or case."""
+    pa, pb = _path(node, a), _path(node, b)
+    k = 0
+    while k < min(len(pa), len(pb)) and pa[k] is pb[k]:
+        k += 1
+    if k == 0 or k >= min(len(pa), len(pb)):
+        return False
+    return _kind(pa[k - 1]) in ("ConditionalStatementSyntax", "CaseStatementSyntax", "ElseClauseSyntax") and \
+        _kind(pa[k]) != "ConditionalPredicateSyntax" and _kind(pb[k]) != "ConditionalPredicateSyntax"
 
 
 def _arm(blk, spans):
