@@ -180,3 +180,31 @@ def test_ternary_near_misses_do_not_fire():
     # one condition on another selector ends the chain (too few arms left); a wrong complement (ge of b, a)
     assert _rewrite(TERNARY.replace("(f == 3'b100) ? lts", "(a[2:0] == 3'b100) ? lts"), "n.sv")[0] == []
     assert _rewrite(TERNARY.replace("!lts", "$signed(b) < $signed(a)"), "n.sv")[0] == []
+
+
+IFCHAIN = """
+module br3 (
+  input  wire        clk,
+  input  wire [19:0] a, b,
+  input  wire [2:0]  f,
+  output reg         t_q
+);
+  always @(posedge clk)
+    if (f == 3'd0)        t_q <= a == b;
+    else if (3'd1 == f)   t_q <= a != b;
+    else if (f == 3'd4)   t_q <= $signed(a) < $signed(b);
+    else if (f == 3'd5)   t_q <= $signed(a) >= $signed(b);
+    else if (f == 3'd6)   t_q <= a < b;
+    else if (f == 3'd7)   t_q <= a >= b;
+    else                  t_q <= 1'b0;
+endmodule
+"""
+
+
+def test_restyled_if_chain_in_clocked_block_fires_and_is_proven(tmp_path):
+    ms, new = _rewrite(IFCHAIN, "br3.v")
+    assert len(ms) == 1 and "3 complementary" in ms[0].description, [m.description for m in ms]
+    assert "t_q <= (a == b) ^ f[0];" in new and "a != b" not in new
+    assert _verdict(IFCHAIN, new, "br3", tmp_path).name == "EQUIVALENT"
+    # an if chain without a final else keeps t_q: not a full selection, left alone
+    assert _rewrite(IFCHAIN.replace("    else                  t_q <= 1'b0;\n", ""), "n.v")[0] == []

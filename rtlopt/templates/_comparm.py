@@ -14,7 +14,11 @@ wires and through whole-variable blocking assignments that come earlier in the s
 b); ne = (a != b); case ..``). Plain ``case`` statements (also ``unique``/``priority``) of constant labels
 over a selector of at most :data:`MAX_SEL` bits that is a named vector or a constant part-select of one,
 every item one assignment to the same target, every selector value covered (a ``default``, or all
-values). At least :data:`MIN_PAIRS` complementary pairs. Measured and proven like every rewrite.
+values); the same selection written as a ``?:`` chain ``S == K1 ? v1 : S == K2 ? v2 : .. : vd`` or an
+``if (S == K1) y = v1; else if ..; else y = vd;`` chain (either operand order of each compare; the
+result is a ``?:`` chain or a case over the other bits). At least :data:`MIN_PAIRS` complementary pairs.
+Measured and proven like every rewrite. Not recognised: one-hot ``case (1'b1)`` selections by decoded
+flags (picorv32's ``instr_beq: eq; instr_bne: !eq; ..``), whose pairing is not one selector bit.
 """
 
 from __future__ import annotations
@@ -160,11 +164,12 @@ class ComplementArmXor(Template):
         out: list[Match] = []
         done: set[tuple[int, int]] = set()
         for st, s, e in an.statements:
-            if type(st).__name__ != "CaseStatement" or (s, e) in done:
+            kind = type(st).__name__
+            if kind not in ("CaseStatement", "ConditionalStatement") or (s, e) in done:
                 continue
             done.add((s, e))
             try:
-                m = self._case(an, defs, st, s, e)
+                m = self._case(an, defs, st, s, e) if kind == "CaseStatement" else self._ifs(an, defs, st, s, e, done)
             except Exception:  # noqa: BLE001 - odd trees: no match
                 m = None
             if m is not None:
@@ -265,7 +270,57 @@ class ComplementArmXor(Template):
             arms.append((labels, rhs))
         if not w:
             return None
-        got = _pair(an, defs, st.expr, bits, arms, w, s, e)
+        return self._emit_stmt(an, defs, st.expr, bits, arms, w, lhs_text, nonblocking, s, e)
+
+    def _ifs(self, an: Analysis, defs: dict, st, s: int, e: int, done: set) -> Match | None:
+        """``if (S == K1) y = v1; else if (S == K2) y = v2; .. else y = vd;`` (either operand order)."""
+        arms: list = []
+        sel, sel_key, cur = None, None, st
+        lhs_text, nonblocking, w = None, None, 0
+        while type(cur).__name__ == "ConditionalStatement":
+            if len(cur.conditions) != 1 or cur.conditions[0].pattern is not None or cur.ifFalse is None:
+                return None
+            c = strip(cur.conditions[0].expr)
+            if type(c).__name__ != "BinaryExpression" or op_name(c) != "Equality":
+                return None
+            x, k = strip(c.left), strip(c.right)
+            kv = _const_of(an, k)
+            if kv is None:
+                x, k = k, x
+                kv = _const_of(an, k)
+            xt = _text(an, x)
+            if kv is None or xt is None or (sel_key is not None and xt.replace(" ", "") != sel_key):
+                return None
+            if sel is None:
+                sel, sel_key = x, xt.replace(" ", "")
+            arms.append(([kv], cur.ifTrue))
+            if cur.syntax is not None:
+                done.add(an.span(cur.syntax))
+            cur = cur.ifFalse
+        arms.append((None, cur))
+        if len(arms) < 2 * MIN_PAIRS + 1 or sel is None or not is_pure(sel):
+            return None
+        vals = []
+        for labels, stmt in arms:
+            got = _assign_of(stmt)
+            if got is None or not _pure(got[1]):
+                return None
+            lhs, rhs, asg = got
+            lt = _text(an, lhs)
+            if lhs_text is None:
+                lhs_text, nonblocking, w = lt, asg.isNonBlocking, self_width(lhs)
+            elif lt != lhs_text or asg.isNonBlocking != nonblocking:
+                return None
+            vals.append((labels, rhs))
+        bits = _bit_texts(an, sel)
+        if bits is None or not w:
+            return None
+        return self._emit_stmt(an, defs, sel, bits, vals, w, lhs_text, nonblocking, s, e)
+
+    def _emit_stmt(self, an: Analysis, defs: dict, sel, bits: list[str], arms: list, w: int, lhs_text: str,
+                   nonblocking: bool, s: int, e: int) -> Match | None:
+        """The statement at ``s..e`` selecting ``arms`` by ``sel`` as a case over the other bits."""
+        got = _pair(an, defs, sel, bits, arms, w, s, e)
         if got is None:
             return None
         b, flips, pairs, arm_of, rest = got
@@ -295,9 +350,8 @@ class ComplementArmXor(Template):
         lines.append(f"{ind}  default: {common}")
         lines.append(f"{ind}endcase")
         return self._m(an, s, e, f"{2 * len(pairs)} selector values as {len(pairs)} pairs ({flips} complementary) "
-                       f"over bit {b} of {an.text[slice(*an.span(st.expr))].strip()}",
+                       f"over bit {b} of {_text(an, sel)}",
                        [Edit(s, e, "\n".join(lines))])
-
 
 def _text(an: Analysis, node) -> str | None:
     node = strip(node)
