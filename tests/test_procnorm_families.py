@@ -1,6 +1,7 @@
 """Restyle audit (issue 10) of thrcount and histflag: the two-process style (the register's next value
 computed in a combinational block, registered in another) did not fire; both run on
-rtlopt.semantic.procnorm's inlined view now. Own designs: ranges/thrcount_twoproc_v (always @* next
+rtlopt.semantic.procnorm's inlined view now; thrcount's compares through a function (over(missed,
+LIMIT)) are written out by procnorm.inline_calls (ranges/thrcount_cmpfunc_sv). Own designs: ranges/thrcount_twoproc_v (always @* next
 count), ranges/thrcount_twoproc_sv (always_comb, async reset), history/sfd_twoproc_v (three byte
 next values). Near misses: the count also read raw (an output), the history read raw, and the next
 value read elsewhere (not inlined: nothing)."""
@@ -16,6 +17,7 @@ GEN = ROOT / "designs" / "generalization"
 THR_V = (GEN / "ranges" / "thrcount_twoproc_v" / "original.v").read_text()
 THR_SV = (GEN / "ranges" / "thrcount_twoproc_sv" / "original.sv").read_text()
 SFD = (GEN / "history" / "sfd_twoproc_v" / "original.v").read_text()
+CMPFN = (GEN / "ranges" / "thrcount_cmpfunc_sv" / "original.sv").read_text()
 PARAMS = {"debounce": {"N": 5}, "wdog_core": {"LIMIT": 10}}
 
 
@@ -30,7 +32,8 @@ def _thr(tmp_path: Path, text: str, top: str, suffix: str):
 @pytest.mark.parametrize("text,top,suffix,want", [
     (THR_V, "debounce_top", ".v", "8 -> 3 bits saturating at 5"),
     (THR_SV, "wdog", ".sv", "12 -> 4 bits saturating at 11"),
-], ids=["v_always_star", "sv_always_comb"])
+    (CMPFN, "wdog", ".sv", "12 -> 4 bits saturating at 11"),
+], ids=["v_always_star", "sv_always_comb", "sv_compare_function"])
 def test_two_process_threshold_counter_narrowed(tmp_path, text, top, suffix, want):
     f, got = _thr(tmp_path, text, top, suffix)
     assert len(got) == 1 and want in got[0][1], got
@@ -57,9 +60,11 @@ def test_two_process_threshold_counter_proven(tmp_path):
     # the next value read by an output: not inlined
     THR_SV.replace("output logic warn\n);\n    logic [11:0] missed", "output logic warn,\n    output logic nz\n);\n"
                    "    assign nz = missed_nx[0];\n    logic [11:0] missed"),
-], ids=["count_read_raw", "next_value_read"])
+    # a function that truncates the count (8-bit formal): not a compare of the register, not inlined
+    CMPFN.replace("input logic [11:0] m,", "input logic [7:0] m,"),
+], ids=["count_read_raw", "next_value_read", "truncating_function"])
 def test_threshold_near_misses(tmp_path, text):
-    assert text != THR_SV
+    assert text not in (THR_SV, CMPFN)
     _f, got = _thr(tmp_path, text, "wdog", ".sv")
     assert got == []
 

@@ -12,6 +12,8 @@ clocked block, did not see:
   even in its own block -- the block's body replaces the ``R <= N;`` statements with each ``N = e``
   turned into ``R <= e`` (the default ``N = R;`` written before any other write of ``N`` is a hold and
   goes). Same value on every path: the last write of ``N`` is the last write of ``R``.
+- **compare functions**: calls of one-expression 1-bit functions of a variable (``over(missed, LIMIT)``
+  with ``return m > lim;``) written out (:func:`inline_calls`, the inliner histflag uses).
 - **one register per block**: clocked blocks with the same event control and the same reset test
   (``if (!rst_n) a <= 0; else ...`` next to ``if (!rst_n) d <= 0; else ...``), nonblocking writes
   only and disjoint targets, become one block ``if (C) begin A1 A2 end else begin B1 B2 end``;
@@ -503,12 +505,22 @@ def normalize(text: str, path: str = "x.sv", rounds: int = 8) -> str | None:
     return cur if changed else None
 
 
+def inline_calls(text: str, path: str = "x.sv") -> str | None:
+    """The file with its calls of one-expression 1-bit functions (``return m > lim;`` / ``f = a == b;``)
+    of a variable written out (the argument texts for the formals, widths and signedness equal: the
+    shared inliner of :mod:`rtlopt.semantic.histmirror`), or None."""
+    from rtlopt.semantic.histmirror import _inline_calls
+    n = _inline_calls(text, path)
+    return n if n != text else None
+
+
 def variants(texts: dict) -> list[tuple]:
-    """``[(path, normalized text)]`` of the files :func:`normalize` changes."""
+    """``[(path, normalized text)]`` of the files :func:`normalize` (then :func:`inline_calls`) changes."""
     out = []
     for p, t in texts.items():
         try:
-            n = normalize(t, str(p))
+            n = normalize(t, str(p)) or t
+            n = inline_calls(n, str(p)) or n
         except Exception:  # noqa: BLE001 - a parse problem: no view
             n = None
         if n is not None and n != t:
