@@ -47,30 +47,23 @@ def test_reads_after_the_default_are_the_register():
     assert "acc_q <= acc_q + 10'(d);" in n and "cnt_q <= cnt_q + 6'd1;" in n
 
 
-@pytest.mark.parametrize("edit", [
-    # a read after a write that is not the default sees the new value: not the register
-    ("            acc_n = acc_n + 10'(d);", "            acc_n = acc_n + 10'(d);\n            acc_n = acc_n + 10'd1;"),
-    # a read before any default
-    ("        acc_n = acc_q;\n", "        acc_n = acc_n;\n"),
-], ids=["read_after_update", "read_before_default"])
-def test_reads_after_an_update_are_not_inlined(edit):
-    t = SELF_READ.replace(*edit)
-    assert t != SELF_READ
-    n = normalize(t, "d.sv")
-    assert n is None or "always_comb begin" in n
-
-
-@pytest.mark.parametrize("edit", [
+@pytest.mark.parametrize("base,edit", [
     # the next value is read by an output too
-    ("    assign zero", "    assign nxt0 = acc_n[0];\n    assign zero"),
+    (TWOPROC, ("    assign zero", "    assign nxt0 = acc_n[0];\n    assign zero")),
     # the next-state block reads its own next value after an update (not the register's value)
-    ("        if (clr) begin", "        if (dv) acc_n = acc_q + 10'd1;\n        if (clr) acc_n = acc_n;\n        if (clr) begin"),
+    (TWOPROC, ("        if (clr) begin",
+               "        if (dv) acc_n = acc_q + 10'd1;\n        if (clr) acc_n = acc_n;\n        if (clr) begin")),
     # a next value not assigned on every path (no top-level default): a latch, not a hold
-    ("        acc_n = acc_q;\n", ""),
-], ids=["next_read_elsewhere", "next_reads_update", "no_default"])
-def test_two_process_near_misses(edit):
-    t = TWOPROC.replace(*edit)
-    assert t != TWOPROC
+    (TWOPROC, ("        acc_n = acc_q;\n", "")),
+    # a read after a write that is not the default sees the new value: not the register
+    (SELF_READ, ("            acc_n = acc_n + 10'(d);",
+                 "            acc_n = acc_n + 10'(d);\n            acc_n = acc_n + 10'd1;")),
+    # a read before any default
+    (SELF_READ, ("        acc_n = acc_q;\n", "        acc_n = acc_n;\n")),
+], ids=["next_read_elsewhere", "next_reads_update", "no_default", "read_after_update", "read_before_default"])
+def test_two_process_near_misses(base, edit):
+    t = base.replace(*edit)
+    assert t != base
     n = normalize(t, "d.sv")
     assert n is None or "always_comb begin" in n
 

@@ -30,30 +30,9 @@ from __future__ import annotations
 import re
 
 from rtlopt.hdl.edit import Edit, apply_edits
+from rtlopt.semantic.pingpong import _kids, _kind, _span, _walk
 
 _ID = r"[A-Za-z_][\w$]*"
-
-
-def _kind(n) -> str:
-    return type(n).__name__
-
-
-def _span(n) -> tuple[int, int]:
-    r = n.sourceRange
-    return r.start.offset, r.end.offset
-
-
-def _kids(n) -> list:
-    try:
-        return [c for c in n if hasattr(c, "sourceRange") and not _kind(c).endswith("Token")]
-    except TypeError:
-        return []
-
-
-def _walk(n, f) -> None:
-    f(n)
-    for c in _kids(n):
-        _walk(c, f)
 
 
 def _norm(s: str) -> str:
