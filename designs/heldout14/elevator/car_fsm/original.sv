@@ -1,0 +1,72 @@
+// Single-car elevator controller (dumbwaiter): runs up or down on a call,
+// stops at the next floor sensor and holds the door open for DOOR_T cycles.
+module car_ctrl #(
+    parameter int DOOR_T = 500,
+    parameter int TW     = 16
+) (
+    input  logic clk,
+    input  logic rst_n,
+    input  logic call_up,
+    input  logic call_dn,
+    input  logic at_floor,
+    output logic motor_up,
+    output logic motor_dn,
+    output logic door_open,
+    output logic busy
+);
+    typedef enum logic [2:0] {
+        IDLE,
+        MOVE_UP,
+        MOVE_DN,
+        DOOR_UP,   // door open after an upward trip
+        DOOR_DN    // door open after a downward trip
+    } state_t;
+
+    state_t        state, state_n;
+    logic [TW-1:0] door_tmr;
+
+    always_comb begin
+        state_n = state;
+        unique case (state)
+            IDLE:    if (call_up) state_n = MOVE_UP;
+                     else if (call_dn) state_n = MOVE_DN;
+            MOVE_UP: if (at_floor) state_n = DOOR_UP;
+            MOVE_DN: if (at_floor) state_n = DOOR_DN;
+            DOOR_UP: if (door_tmr == TW'(DOOR_T - 1)) state_n = IDLE;
+            DOOR_DN: if (door_tmr == TW'(DOOR_T - 1)) state_n = IDLE;
+            default: state_n = IDLE;
+        endcase
+    end
+
+    always_ff @(posedge clk or negedge rst_n) begin
+        if (!rst_n) begin
+            state    <= IDLE;
+            door_tmr <= '0;
+        end else begin
+            state <= state_n;
+            if (state == DOOR_UP || state == DOOR_DN)
+                door_tmr <= (door_tmr == TW'(DOOR_T - 1)) ? '0 : door_tmr + 1'b1;
+            else
+                door_tmr <= '0;
+        end
+    end
+
+    assign motor_up  = (state == MOVE_UP);
+    assign motor_dn  = (state == MOVE_DN);
+    assign door_open = (state == DOOR_UP) || (state == DOOR_DN);
+    assign busy      = (state != IDLE);
+endmodule
+
+module dumbwaiter (
+    input  logic clk,
+    input  logic rst_n,
+    input  logic call_up,
+    input  logic call_dn,
+    input  logic at_floor,
+    output logic motor_up,
+    output logic motor_dn,
+    output logic door_open,
+    output logic busy
+);
+    car_ctrl #(.DOOR_T(20)) u_car (.*);
+endmodule
