@@ -34,6 +34,7 @@ from rtlopt.templates._expr import (
 )
 from rtlopt.templates._factor import AlgebraicFactoring
 from rtlopt.templates._guardarm import RedundantGuardedArm
+from rtlopt.templates._impliedterm import ImpliedConditionTerm
 from rtlopt.templates._inst import MuxInstanceMerge
 from rtlopt.templates._membits import MemoryConstantBitsRemoval
 from rtlopt.templates._memory import MemoryFolding
@@ -105,6 +106,7 @@ _CLASSES: tuple[type[Template], ...] = (
     ComplementArmXor,
     BranchOperandMux,
     RedundantGuardedArm,
+    ImpliedConditionTerm,
 )
 
 #: id → template instance, in a fixed order (determinism).
