@@ -44,6 +44,7 @@ def _digit_candidate(tmp_path, case: str, top: str) -> tuple[Path, Path, str]:
     return src, tmp_path / "cand.v", new
 
 
+@pytest.mark.slow
 @pytest.mark.yosys
 def test_function_read_digit_counter_is_proven_and_a_wrong_cascade_is_not(tmp_path):
     from rtlopt.design import DesignRef

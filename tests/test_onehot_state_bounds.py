@@ -94,6 +94,7 @@ def test_candidates_name_each_onehot_bit_on_both_sides(tmp_path):
     assert not any("ULE(hm, 127)" in c for c in s)
 
 
+@pytest.mark.slow
 def test_near_miss_timer_narrowed_below_a_phase_refuted(tmp_path):
     d = GEN / "onehot_state_timer_v"
     bad = (d / "reference.v").read_text().replace("reg [5:0] tmr;", "reg [4:0] tmr;").replace("6'd", "5'd")
@@ -102,6 +103,7 @@ def test_near_miss_timer_narrowed_below_a_phase_refuted(tmp_path):
     assert _verdict(d / "original.v", bad, "pump_top", tmp_path, "bad", NEAR_MISS_S) != "EQUIVALENT"
 
 
+@pytest.mark.slow
 def test_near_miss_phase_without_clear_on_entry_refuted(tmp_path):
     """The SV kiln with the timer not cleared on the way into VENT: it enters with a count of up to 99
     and the 7-bit timer is no longer the 12-bit one (counts on past 127). Gold is this variant too, so

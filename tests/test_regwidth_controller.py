@@ -37,6 +37,7 @@ def _match(text: str, suffix: str, start: str):
     return next(m for m in T.match(analyze(text, "d" + suffix)) if start in m.description)
 
 
+@pytest.mark.slow
 @pytest.mark.yosys
 def test_sv_enum_controller_tick_and_bit_counters(tmp_path):
     text, sfx = _design("perstate_ovs_enum_sv")
@@ -51,6 +52,7 @@ def test_sv_enum_controller_tick_and_bit_counters(tmp_path):
         assert abc_verdict(tmp_path, f, new, "man_top") == "EQUIVALENT", what
 
 
+@pytest.mark.slow
 @pytest.mark.yosys
 def test_verilog_async_controller_slot_index(tmp_path):
     text, sfx = _design("perstate_ovs_async_v")
