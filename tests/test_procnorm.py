@@ -132,3 +132,21 @@ def test_normalized_view_is_equivalent(tmp_path, name, top, fn):
     g.write_text(n)
     assert check_equivalence(DesignRef([src], top), DesignRef([g], top),
                              VerifyOptions(timeout_s=300)).verdict == "EQUIVALENT"
+
+
+def test_merged_block_stands_after_the_declarations_it_reads():
+    # the second block reads a wire declared between the two: the merged block takes the second's place
+    text = """module m(input clk, input rst, input [3:0] a, output reg [3:0] q, output reg [3:0] k);
+    always @(posedge clk) begin
+        if (rst) k <= 4'd1;
+    end
+    wire [3:0] y = a + k;
+    always @(posedge clk) begin
+        if (rst) q <= 4'd0;
+        else q <= y;
+    end
+endmodule
+"""
+    n = normalize(text, "d.v")
+    assert n is not None and n.count("always @(posedge clk)") == 1
+    assert n.index("wire [3:0] y") < n.index("always @(posedge clk)")

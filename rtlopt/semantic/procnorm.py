@@ -156,6 +156,9 @@ def _inline_next_state(text: str, mod) -> list[Edit] | None:
         if len(blk_of) != 1:
             continue
         blk = loads[names[0]][0][0]
+        if ka > _span(blk)[0] and any(_kind(m) in ("DataDeclarationSyntax", "NetDeclarationSyntax") and
+                                      _span(blk)[1] <= _span(m)[0] < ka for m in mod.members):
+            continue  # the body would move above a declaration it may read
         pair = {n: text[slice(*_span(loads[n][0][1].left))].strip() for n in names}
         regs = list(pair.values())
         if not all(re.fullmatch(_ID, r) for r in regs) or len(set(regs)) != len(regs):
@@ -435,7 +438,9 @@ def _merge_clocked(text: str, mod) -> list[Edit] | None:
         written = [{text[slice(*_span(x.left))].strip() for x in _assignments(b)} for b, _bd, _g in bs]
         if any(written[i] & written[j] for i in range(len(bs)) for j in range(i + 1, len(bs))):
             continue
-        b0 = bs[0][0]
+        # the merged block stands where the last one stood: every name any of them reads is declared
+        # before it (a block reading a wire declared between them moves after that declaration)
+        b0 = bs[-1][0]
         ba, bb = _span(b0)
         ind = _indent_at(text, ba)
         i1, i2 = ind + "    ", ind + "        "
@@ -451,7 +456,7 @@ def _merge_clocked(text: str, mod) -> list[Edit] | None:
             new += " else begin\n" + _merged_list(text, elses, i2) + f"\n{i1}end"
         new += f"\n{ind}end"
         out = [Edit(ba, bb, new)]
-        out += [_remove_item(text, *_span(b)) for b, _bd, _g in bs[1:]]
+        out += [_remove_item(text, *_span(b)) for b, _bd, _g in bs[:-1]]
         return out
     return None
 
