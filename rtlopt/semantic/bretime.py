@@ -559,6 +559,8 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
         left = timeout_s - (time.monotonic() - t0)
         if left < 2:
             break
+        if not re.search(r"\?[^;]*[\w)\]]\s*\*\s*[\w($]", text):
+            continue  # no product inside a conditional: nothing to enable (no elaboration)
         try:
             got = _zero_arm_products(text, path)
         except Exception:  # noqa: BLE001 - an analysis failure: nothing enabled
