@@ -156,3 +156,20 @@ def test_own_near_misses(tmp_path, text, top, suffix):
     assert text not in (TWOPROC, WIREINIT)
     _f, got = _own(tmp_path, text, top, suffix)
     assert got == []
+
+
+_F3 = """    wire [8:0]  f1 = acc[7:0] + acc[11:8];
+    wire [7:0]  f2 = f1[7:0] + f1[8];
+    wire [7:0]  ck = ~f2;"""
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("fold", [
+    "    wire [8:0]  f1 = acc[7:0] + acc[11:8];\n    wire [7:0]  ck = ~(f1[7:0] + f1[8]);",
+    "    wire [8:0]  f1 = acc[7:0] + acc[11:8];\n    wire [7:0]  f2 = f1[7:0] + f1[8];\n    wire [7:0]  ck;\n"
+    "    assign ck = ~f2;",
+], ids=["two_initializers", "initializers_then_assign"])
+def test_net_declaration_fold_restyled(tmp_path, fold):
+    assert _F3 in WIREINIT
+    _f, got = _own(tmp_path, WIREINIT.replace(_F3, fold), "pkt_csum", ".v")
+    assert got and "ones'-complement" in got[0][1], got

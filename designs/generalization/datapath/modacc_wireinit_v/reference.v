@@ -23,15 +23,16 @@ module pkt_csum (
     wire [7:0]  ck;
     assign ck = ~acc[7:0];
 
+    wire [7:0] rtlopt_fsh0_0 = rtlopt_ocadd_acc(sop ? 8'd0 : acc, sop ? {4'd0, b} : b);
     always @(posedge clk) begin
         if (rst) begin
             acc <= 12'd0;
             n   <= 4'd0;
         end else if (sop) begin
-            acc <= rtlopt_ocadd_acc(8'd0, {4'd0, b});
+            acc <= rtlopt_fsh0_0;
             n   <= 4'd0;
         end else if (bv && n != 4'd15) begin
-            acc <= rtlopt_ocadd_acc(acc, b);
+            acc <= rtlopt_fsh0_0;
             n   <= n + 4'd1;
         end
     end

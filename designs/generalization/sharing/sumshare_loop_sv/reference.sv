@@ -7,7 +7,7 @@ module seeds_cell (
 );
     logic [3:0] n;
     always_comb begin
-        n = (win[0] + win[6]) + (win[1] + win[7]) + (win[2] + win[8]) + win[3] + win[5];
+        n = (win[0] + win[3] + win[6]) + win[1] + (win[2] + win[5] + win[8]) + win[7];
         nxt = !win[4] && (n == 4'd2);
     end
 endmodule

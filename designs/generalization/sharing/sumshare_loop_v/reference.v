@@ -5,13 +5,8 @@ module smooth5 (
     input  wire [4:0] taps,
     output reg        q
 );
-    integer   i;
-    reg [2:0] cnt;
 
-    always @* begin
-        cnt = (taps[0] + taps[1]) + taps[2] + (taps[3] + taps[4]);
-        q = (cnt >= 3'd3);
-    end
+    always @* q = (taps[0] + taps[1] + taps[2] + taps[3] + taps[4]) >= 3'd3;
 endmodule
 
 module smooth_row (
