@@ -486,6 +486,53 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
             elif combined is not None and combined not in seen and rules:
                 out.append(Candidate(combined, "template", tuple(rules), "all templates: " + ", ".join(rules),
                                      {"file": str(path), "combined": True, **_named_engines(per_template, rules)}))
+        if not late() and state.scope is None:
+            out += _view_candidates(path, text, templates, {t.id for t, _m in per_template}, seen, deadline)
+    return out
+
+
+def _view_candidates(path, text: str, templates: dict[str, Template], fired: set[str], seen: set[str],
+                     deadline: float | None) -> list[Candidate]:
+    """Candidates of the templates that match only on the file's normalized procedural view (a two-process
+    next-state block inlined into its clocked block, one clocked block per register merged:
+    :func:`rtlopt.semantic.procnorm.normalize`) -- the same update the matchers read in one clocked block.
+    The candidate is the rewritten view (proven against the user's design like any other)."""
+    from rtlopt.semantic.procnorm import normalize
+
+    try:
+        view = normalize(text, str(path))
+    except Exception:  # noqa: BLE001 - a parse problem: no view
+        return []
+    if view is None:
+        return []
+    an = analyze(view, str(path))
+    if an.syntax_errors:
+        return []
+    out: list[Candidate] = []
+    for tmpl in templates.values():
+        if tmpl.id in fired:
+            continue
+        if deadline is not None and time.monotonic() > deadline:
+            break
+        try:
+            with time_limit(_match_limit(deadline)):
+                matches = tmpl.match(an)
+            new = _non_overlapping(tmpl, view, list(matches)) if matches else None
+        except Deadline:
+            continue
+        except Exception:  # noqa: BLE001 - a template bug must not stop the optimizer
+            continue
+        if new is None or new == view or new in seen:
+            continue
+        seen.add(new)
+        what = "; ".join(m.description for m in matches[:3]) + (" ..." if len(matches) > 3 else "")
+        hints = {"file": str(path), "matches": len(matches), "parts": tuple(m.description for m in matches)}
+        engines = {m.data.get("engines") for m in matches if isinstance(m.data, dict)}
+        if len(engines) == 1 and None not in engines:
+            hints["engines"] = engines.pop()
+        out.append(Candidate(new, "template", (tmpl.rule,),
+                             what + " (on the procedural view: next-state blocks inlined, per-register blocks merged)",
+                             hints))
     return out
 
 
