@@ -208,3 +208,44 @@ def test_restyled_if_chain_in_clocked_block_fires_and_is_proven(tmp_path):
     assert _verdict(IFCHAIN, new, "br3", tmp_path).name == "EQUIVALENT"
     # an if chain without a final else keeps t_q: not a full selection, left alone
     assert _rewrite(IFCHAIN.replace("    else                  t_q <= 1'b0;\n", ""), "n.v")[0] == []
+
+
+ONEHOT = """
+module br4 (
+  input  logic [15:0] a, b,
+  input  logic [31:0] ins,
+  output logic        take
+);
+  wire [2:0] funct3 = ins[14:12];
+  wire is_beq  = funct3 == 3'b000;
+  wire is_bne  = funct3 == 3'b001;
+  wire is_blt  = funct3 == 3'b100;
+  wire is_bge  = funct3 == 3'b101;
+  wire is_bltu = 3'b110 == funct3;
+  wire is_bgeu = funct3 == 3'b111;
+  wire eq  = a == b;
+  wire lts = $signed(a) < $signed(b);
+  wire ltu = a < b;
+  always_comb begin
+    unique case (1'b1)
+      is_beq:  take = eq;
+      is_bne:  take = !eq;
+      is_blt:  take = lts;
+      is_bge:  take = !lts;
+      is_bltu: take = ltu;
+      is_bgeu: take = !ltu;
+      default: take = 1'b0;
+    endcase
+  end
+endmodule
+"""
+
+
+def test_restyled_onehot_case_of_decode_wires_fires_and_is_proven(tmp_path):
+    ms, new = _rewrite(ONEHOT, "br4.sv")
+    assert len(ms) == 1 and "3 complementary" in ms[0].description, [m.description for m in ms]
+    assert "case ({funct3[2], funct3[1]})" in new and "take = eq ^ funct3[0];" in new
+    assert _verdict(ONEHOT, new, "br4", tmp_path, ".sv").name == "EQUIVALENT"
+    # a decode wire of another selector: not one selection, left alone
+    other = ONEHOT.replace("wire is_bge  = funct3 == 3'b101;", "wire is_bge  = ins[2:0] == 3'b101;")
+    assert _rewrite(other, "n.sv")[0] == []

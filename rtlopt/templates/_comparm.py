@@ -192,19 +192,15 @@ class ComplementArmXor(Template):
         sel, sel_key, cur = None, None, info.node
         while type(cur).__name__ == "ConditionalExpression" and len(cur.conditions) == 1 \
                 and cur.conditions[0].pattern is None:
-            c = strip(cur.conditions[0].expr)
-            if type(c).__name__ != "BinaryExpression" or op_name(c) != "Equality":
+            got = _sel_eq(an, defs, cur.conditions[0].expr)
+            if got is None:
                 break
-            x, k = strip(c.left), strip(c.right)
-            kv = _const_of(an, k)
-            if kv is None:
-                x, k = k, x
-                kv = _const_of(an, k)
-            xt = _text(an, x)
-            if kv is None or xt is None or (sel_key is not None and xt.replace(" ", "") != sel_key):
+            x, kv = got
+            xt = _text(an, x).replace(" ", "")
+            if sel_key is not None and xt != sel_key:
                 break
             if sel is None:
-                sel, sel_key = x, xt.replace(" ", "")
+                sel, sel_key = x, xt
             arms.append(([kv], cur.left))
             ci = an.info(cur)
             if ci is not None:
@@ -250,11 +246,27 @@ class ComplementArmXor(Template):
     def _case(self, an: Analysis, defs: dict, st, s: int, e: int) -> Match | None:
         if str(st.condition).split(".")[-1] != "Normal" or not is_pure(st.expr):
             return None
-        bits = _bit_texts(an, st.expr)
+        sel = st.expr
+        items = [(list(it.expressions), it.stmt) for it in st.items]
+        if an.const(st.expr) == 1 and self_width(st.expr) == 1:
+            # ``case (1'b1)`` of decode conditions ``S == K`` (through wires): a selection by S
+            sel, key, items1 = None, None, []
+            for labels, stmt in items:
+                ks = []
+                for lab in labels:
+                    got = _sel_eq(an, defs, lab)
+                    if got is None or (key is not None and _text(an, got[0]).replace(" ", "") != key):
+                        return None
+                    sel, key = (got[0], _text(an, got[0]).replace(" ", "")) if sel is None else (sel, key)
+                    ks.append(got[1])
+                items1.append((ks, stmt))
+            if sel is None:
+                return None
+            items = items1
+        bits = _bit_texts(an, sel)
         if bits is None:
             return None
         arms, lhs_text, nonblocking, w = [], None, None, 0
-        items = [(list(it.expressions), it.stmt) for it in st.items]
         if st.defaultCase is not None:
             items.append((None, st.defaultCase))
         for labels, stmt in items:
@@ -270,7 +282,7 @@ class ComplementArmXor(Template):
             arms.append((labels, rhs))
         if not w:
             return None
-        return self._emit_stmt(an, defs, st.expr, bits, arms, w, lhs_text, nonblocking, s, e)
+        return self._emit_stmt(an, defs, sel, bits, arms, w, lhs_text, nonblocking, s, e)
 
     def _ifs(self, an: Analysis, defs: dict, st, s: int, e: int, done: set) -> Match | None:
         """``if (S == K1) y = v1; else if (S == K2) y = v2; .. else y = vd;`` (either operand order)."""
@@ -280,19 +292,15 @@ class ComplementArmXor(Template):
         while type(cur).__name__ == "ConditionalStatement":
             if len(cur.conditions) != 1 or cur.conditions[0].pattern is not None or cur.ifFalse is None:
                 return None
-            c = strip(cur.conditions[0].expr)
-            if type(c).__name__ != "BinaryExpression" or op_name(c) != "Equality":
+            got = _sel_eq(an, defs, cur.conditions[0].expr)
+            if got is None:
                 return None
-            x, k = strip(c.left), strip(c.right)
-            kv = _const_of(an, k)
-            if kv is None:
-                x, k = k, x
-                kv = _const_of(an, k)
-            xt = _text(an, x)
-            if kv is None or xt is None or (sel_key is not None and xt.replace(" ", "") != sel_key):
+            x, kv = got
+            xt = _text(an, x).replace(" ", "")
+            if sel_key is not None and xt != sel_key:
                 return None
             if sel is None:
-                sel, sel_key = x, xt.replace(" ", "")
+                sel, sel_key = x, xt
             arms.append(([kv], cur.ifTrue))
             if cur.syntax is not None:
                 done.add(an.span(cur.syntax))
@@ -352,6 +360,23 @@ class ComplementArmXor(Template):
         return self._m(an, s, e, f"{2 * len(pairs)} selector values as {len(pairs)} pairs ({flips} complementary) "
                        f"over bit {b} of {_text(an, sel)}",
                        [Edit(s, e, "\n".join(lines))])
+
+def _sel_eq(an: Analysis, defs: dict, cond):
+    """``(S, K)`` of a condition ``S == K`` / ``K == S`` (K constant), seen through one single-driver wire
+    (``wire is_bne = f3 == 3'b001;``), else None."""
+    c = strip(cond)
+    if type(c).__name__ == "NamedValueExpression" and skey(c.symbol) in defs:
+        c = strip(defs[skey(c.symbol)])
+    if type(c).__name__ != "BinaryExpression" or op_name(c) != "Equality":
+        return None
+    x, k = strip(c.left), strip(c.right)
+    kv = _const_of(an, k)
+    if kv is None:
+        x, k = k, x
+        kv = _const_of(an, k)
+    if kv is None or _text(an, x) is None or not is_pure(x):
+        return None
+    return x, kv
 
 def _text(an: Analysis, node) -> str | None:
     node = strip(node)
