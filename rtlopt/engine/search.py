@@ -190,8 +190,10 @@ NEAR_DUPLICATE_SHARE = 0.01
 
 def _family(c: Candidate) -> tuple:
     """The family of a candidate for the prove stage's ordering: its generator, and for the template
-    generators (which share the source "template") its first rule."""
-    return (c.source, c.rules[0] if c.source == "template" and c.rules else "")
+    generators (which share the source "template") its first rule; a generator may name a family of
+    its own in ``hints["family"]`` (the FSM engine's declaration-only narrowings: their proofs pair every
+    register by name and are not held back by the re-encodings' UNKNOWNs)."""
+    return (c.source, c.hints.get("family") or (c.rules[0] if c.source == "template" and c.rules else ""))
 
 
 def _held_back(c: Candidate, metric: float | None, failed: list[tuple[Candidate, float | None]]) -> bool:
@@ -873,6 +875,8 @@ _semantic_generator("squarer", "squarer")
 _semantic_generator("selcompose", "selcompose", per_top=True)
 # countcmp: a population count compared with 0/1/2 as an OR / pair check.
 _semantic_generator("countcmp", "countcmp", per_top=True)
+# prefixscan: XOR/OR/AND reductions over nested prefixes/suffixes of one word as one shared scan.
+_semantic_generator("prefixscan", "prefixscan", per_top=True)
 # mapsel: reads V[S] of a loop V[i] = E(i) become E(S) (select the operands, then one operator).
 _semantic_generator("mapsel", "mapsel")
 # condwit: a mux arm independent of some inputs whenever selected gets them pinned to a witness.

@@ -9,6 +9,13 @@ from pathlib import Path
 from rtlopt.design import DesignRef, open_design
 from rtlopt.engine.candidate import Candidate
 from rtlopt.errors import RtloptError, UnsupportedConstruct
+from rtlopt.fsm._narrow import (
+    declaration_only,
+    narrow_declaration,
+    narrowable,
+    narrowed_machine,
+    read_outside,
+)
 from rtlopt.fsm._shadow import moorize
 from rtlopt.fsm.encode import MergedStatesRead, adjacent_codes, candidate_orders, regenerate
 from rtlopt.fsm.extract import extract
@@ -75,23 +82,59 @@ def plan(design: DesignRef, *, assume: tuple[str, ...] = (), pragmas: bool = Fal
             # output encoding); only the encodings that can exploit it are tried
             variants.append((shadow, ("fsm_registered_output_merging",),
                              tuple(e for e in encodings if e in SHADOW_ENCODINGS)))
+        # the timers narrowed in their declarations alone when that is exact; else together with the
+        # re-encoding (one encoding: see _narrowed_plans)
+        decl = _declaration_plans(fsm)
         for machine, extra_rules, encs in variants:
-            plans.extend(_plan_one(fsm, machine, extra_rules, encs, skipped))
+            plans.extend(_plan_one(fsm, machine, extra_rules, encs, skipped, narrow=not decl))
+        plans.extend(decl)
     return plans, skipped
 
 
+def _note(fsm: Fsm, reg: str) -> str:
+    """The comment on a narrowed declaration: where its bound comes from."""
+    ties = fsm.source.ties if fsm.source is not None else {}
+    return (f"as wide as the values it reaches in each state of {fsm.state_reg}"
+            + (" with " + ", ".join(f"{p} = {v}" for p, v in ties.items()) + " (tied by every instance)"
+               if ties else ""))
+
+
+def _declaration_plans(fsm: Fsm) -> list[Plan]:
+    """The machine's timers narrowed in their declarations alone (the machine's code unchanged): one
+    plan with every register whose per-state bound fits fewer bits and whose reads are all in the
+    machine's blocks and width-safe (:func:`rtlopt.fsm._narrow.declaration_only`). The smallest edit,
+    and its proof pairs every register by name."""
+    src = fsm.source
+    if src is None or not src.blocks:
+        return []
+    nar = {r: b for r, b in narrowable(fsm).items() if declaration_only(fsm, r)}
+    text = src.text
+    for r, b in sorted(nar.items()):
+        text = narrow_declaration(text, src.module, min(a for a, _ in src.blocks), r, b, _note(fsm, r)) \
+            if text else None
+    if not nar or not text:
+        return []
+    desc = ", ".join(f"{r} {fsm.outputs[r]} -> {b} bits" for r, b in sorted(nar.items()))
+    tie = (" with " + ", ".join(f"{p} = {v}" for p, v in src.ties.items()) + " (tied by every instance)"
+           if src.ties else "")
+    return [Plan(fsm, "declaration", False, len(fsm.reachable), len(fsm.reachable), text, src.file, {},
+                 ("register_width_reduction",),
+                 f"{fsm.name}: {desc} (per-state bound of the machine{tie}), declarations only")]
+
+
 def _plan_one(fsm: Fsm, machine: Fsm, extra_rules: tuple[str, ...], encodings: tuple[str, ...],
-              skipped: list[str]) -> list[Plan]:
-    """Plans for ``machine`` (``fsm`` itself or a variant of it), minimized, in each encoding."""
+              skipped: list[str], narrow: bool = True) -> list[Plan]:
+    """Plans for ``machine`` (``fsm`` itself or a variant of it), minimized, in each encoding (with
+    ``narrow``: also with its timers narrowed to their per-state bounds)."""
     try:
-        return _plan_min(fsm, machine, extra_rules, encodings, skipped, merge=True)
+        return _plan_min(fsm, machine, extra_rules, encodings, skipped, merge=True, narrow=narrow)
     except MergedStatesRead:
         # code outside the machine reads the old register and tells merged states apart: keep them
-        return _plan_min(fsm, machine, extra_rules, encodings, skipped, merge=False)
+        return _plan_min(fsm, machine, extra_rules, encodings, skipped, merge=False, narrow=narrow)
 
 
 def _plan_min(fsm: Fsm, machine: Fsm, extra_rules: tuple[str, ...], encodings: tuple[str, ...],
-              skipped: list[str], merge: bool) -> list[Plan]:
+              skipped: list[str], merge: bool, narrow: bool = True) -> list[Plan]:
     plans: list[Plan] = []
     if not merge and machine is not fsm:
         return plans  # (the unmerged variant is only the extracted machine itself)
@@ -125,6 +168,11 @@ def _plan_min(fsm: Fsm, machine: Fsm, extra_rules: tuple[str, ...], encodings: t
     seen_codes: set[tuple[str, tuple]] = set()
     for enc in encodings:
         label = f"{fsm.name} " + ("; ".join(what) if what else "re-encoded")
+        for nplan in (_narrowed_plans(fsm, machine, target, enc, smap, label, base_rules, what) if narrow else []):
+            key = ("narrow", enc, nplan.text)
+            if key not in seen_codes:
+                seen_codes.add(key)
+                plans.append(nplan)
         numberings: list[tuple[str, dict]] = [("", {})]
         if enc in NUMBERED_ENCODINGS:
             numberings = [(n, {"order": o}) for n, o in candidate_orders(target, fsm)]
@@ -160,6 +208,38 @@ def _plan_min(fsm: Fsm, machine: Fsm, extra_rules: tuple[str, ...], encodings: t
     return plans
 
 
+def _narrowed_plans(fsm: Fsm, machine: Fsm, target: Fsm, enc: str, smap: dict, label: str,
+                    base_rules: tuple[str, ...], what: list[str]) -> list[Plan]:
+    """The machine in ``enc`` with its timers narrowed to their per-state bounds (:mod:`rtlopt.fsm._narrow`):
+    one plan in the default numbering (the numbered variants are the un-narrowed plans' business)."""
+    src = fsm.source
+    # one encoding only: the proofs of these (the gold's wide timer beside the re-encoded machine) are
+    # the slow ones, each ending UNKNOWN costs a slice; the other encodings come in later rounds, from
+    # the narrowed text (and the declaration-only narrowing is offered beside them)
+    if src is None or enc != "binary":
+        return []
+    nar = {r: b for r, b in narrowable(target).items() if not read_outside(fsm, r)}
+    if not nar:
+        return []
+    tn = narrowed_machine(target, nar)
+    anchor = min(a for a, _ in src.blocks)
+    desc_n = ", ".join(f"{r} {target.outputs[r]} -> {b} bits" for r, b in sorted(nar.items()))
+    lab = f"{label}; {desc_n} (per-state bound)"
+    try:
+        reg = regenerate(tn, enc, original=fsm, state_map=smap or None, label=lab)
+    except (UnsupportedConstruct, MergedStatesRead):
+        return []
+    text = reg.text
+    for r, b in sorted(nar.items()):
+        text = narrow_declaration(text, src.module, anchor, r, b, _note(fsm, r)) if text is not None else None
+    if text is None:
+        return []
+    rules = base_rules + ((RULE_OF[enc],) if enc in RULE_OF else ()) + ("register_width_reduction",)
+    head = "; ".join(what + [desc_n])
+    return [Plan(fsm, enc, target is not machine, len(machine.reachable), len(target.states), text, src.file,
+                 reg.state_map, rules, f"{fsm.name}: {head}, {enc} encoding")]
+
+
 def candidates(design: DesignRef, *, goal: str = "area", liberty=None, assume: tuple[str, ...] = (),
                measure_ppa: bool = True, timeout: float = 300.0,
                extract_timeout_s: float | None = None) -> list[Candidate]:
@@ -182,6 +262,8 @@ def candidates(design: DesignRef, *, goal: str = "area", liberty=None, assume: t
             hints["ppa_" + goal] = p.ppa
         if assume:
             hints["assume"] = list(assume)
+        if p.encoding == "declaration":
+            hints["family"] = "declaration"
         out.append(Candidate(text=p.text, source="fsm", rules=p.rules, description=p.description, hints=hints))
     return out
 

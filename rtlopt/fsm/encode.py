@@ -335,6 +335,10 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
     i1, i2, i3, i4 = ind, ind + unit, ind + unit * 2, ind + unit * 3
     lines: list[str] = []
     lines.append(f"// rtlopt fsm: {label or fsm.name} ({encoding} encoding, {len(fsm.states)} states)")
+    ties = (original.source.ties if original.source is not None else {}) or src.ties
+    if ties:  # extracted with these inputs at the constants every instance ties them to
+        lines.append(f"{i1}// rtlopt fsm: for " + ", ".join(f"{p} = {t}" for p, t in ties.items())
+                     + f" (tied by every instance of {src.module} in this design)")
     rng = f"[{w - 1}:0] " if w > 1 else ""
     head = f"localparam {rng}"
     plist = (",\n" + i1 + " " * len(head)).join(f"{pname[s]} = {const_text(codes[s], w)}" for s in fsm.states)

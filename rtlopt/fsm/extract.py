@@ -138,6 +138,52 @@ def _bodies(design: DesignRef, below_top: bool = False) -> list:
     return [(n, b, comp) for n, b in seen.items()]
 
 
+def _port_ties(bodies: list, top: str, limit: int = 20000) -> dict[str, dict[str, tuple[int, int]]]:
+    """module -> {input port: (value, width)} for the inputs that EVERY instance of the module in the
+    elaborated design (the top and below, every parameterization) connects to the same constant
+    (``.aux_en(1'b0)``, a parameter of the parent). The optimized unit is the whole top and its proof
+    is on the whole top, so the module's machine is analysed with those inputs at their constants:
+    states entered only when such an input is 1 are unreachable there. A module whose instances tie
+    a port differently (or connect it to a signal in one instance) gets no tie for that port."""
+    from rtlopt.fsm._symbolic import _bits_int, _bits_of
+
+    per: dict[str, dict[str, tuple[int, int] | None]] = {}
+    stack = [b for n, b, _c in bodies if n == top][:1]
+    seen = 0
+    while stack:
+        body = stack.pop()
+        for inst in _instances(body):
+            seen += 1
+            if seen > limit:
+                return {}  # too large a hierarchy to be sure every instance was seen: no ties
+            ib = inst.body
+            mod = ib.definition.name if hasattr(ib, "definition") else inst.name
+            ports: dict[str, tuple[int, int] | None] = {}
+            try:
+                for pc in inst.portConnections:
+                    if not str(pc.port.direction).endswith(".In"):
+                        continue
+                    e, val = pc.expression, None
+                    cv = None if e is None else e.constant
+                    if cv is not None:
+                        try:
+                            bits = _bits_of(cv.value)
+                        except Exception:  # noqa: BLE001 - a real, string or unpacked constant
+                            bits = None
+                        if bits and not any(b in "xz" for b in bits):
+                            val = (_bits_int(bits), len(bits))
+                    ports[pc.port.name] = val
+            except Exception:  # noqa: BLE001 - an unreadable instance: none of its ports is tied
+                ports = {}
+            have = per.get(mod)
+            # every instance must tie the port to the same constant
+            per[mod] = ports if have is None else {
+                p: v for p, v in have.items() if v is not None and ports.get(p) == v}
+            stack.append(ib)
+    return {m: {p: v for p, v in ps.items() if v is not None} for m, ps in per.items()
+            if any(v is not None for v in ps.values())}
+
+
 def _instances(scope) -> list:
     """Instances in ``scope``, including those inside (active) generate blocks."""
     out, todo = [], [scope]
@@ -173,7 +219,10 @@ def extract(design: DesignRef, *, assume: list[str] | tuple[str, ...] = (), top_
     prev = getattr(_LIMIT, "deadline", None)
     _LIMIT.deadline = None if timeout_s is None else time.monotonic() + timeout_s
     try:
-        for name, body, _comp in _bodies(design, below_top=below_top and not top_only):
+        bodies = _bodies(design, below_top=below_top and not top_only)
+        # the optimizer's unit is the top: its constant ties hold for every instance analysed below it
+        ties = _port_ties(bodies, design.top) if below_top and not top_only else {}
+        for name, body, _comp in bodies:
             if top_only and name != design.top:
                 continue
             if name not in texts:
@@ -181,7 +230,8 @@ def extract(design: DesignRef, *, assume: list[str] | tuple[str, ...] = (), top_
             file, text, mstart, mend = texts[name]
             try:
                 _tick()
-                _analyze_module(design, result, name, body, file, text, mstart, mend, assume, pragmas)
+                _analyze_module(design, result, name, body, file, text, mstart, mend, assume, pragmas,
+                                ties.get(name, {}))
             except InputError:
                 raise
             except _OutOfTime:
@@ -197,8 +247,9 @@ def extract(design: DesignRef, *, assume: list[str] | tuple[str, ...] = (), top_
 
 
 def _analyze_module(design: DesignRef, result: Extraction, name: str, body, file: str, text: str,
-                    mstart: int, mend: int, assume, pragmas: bool) -> None:
-    """Analyse one module body and add its machines, rejections and notes to ``result``."""
+                    mstart: int, mend: int, assume, pragmas: bool, ties: dict | None = None) -> None:
+    """Analyse one module body and add its machines, rejections and notes to ``result``; ``ties``
+    (input port -> (value, width)): inputs every instance connects to that constant (:func:`_port_ties`)."""
     sem = analyze_body(body, name, file, text)
     for mname, (val, w, off) in _defines(design).items():
         sem.constants.setdefault(mname, (val, w))
@@ -218,8 +269,10 @@ def _analyze_module(design: DesignRef, result: Extraction, name: str, body, file
             shown = ", ".join(names[:4]) + (" ..." if len(names) > 4 else "")
             result.notes.append(f"{file}:{sem.line(off or blk.start)}: {name}: {what} not modelled "
                                 f"(treated as writing unknown values to {shown or 'nothing'})")
+    tied = {p: v for p, v in (ties or {}).items()
+            if p in sem.signals and sem.signals[p].direction == "input" and sem.signals[p].width == v[1]}
     _extract_module(sem, result, assumptions, unreach, [a for a in assume],
-                    [v for k, v, _o in pragma_list if k == "assume"])
+                    [v for k, v, _o in pragma_list if k == "assume"], tied)
 
 
 _DEFINE = re.compile(r"^[ \t]*`define[ \t]+(\w+)[ \t]+(?:(\d+)?'[sS]?([bBdDhHoO])([0-9a-fA-F_]+)|(\d+))[ \t]*(?://.*)?$", re.M)
@@ -733,8 +786,15 @@ def _has_quantifier(e: z3.ExprRef) -> bool:
 
 
 def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[z3.BoolRef],
-                    unreachable_names: list[str], cli_assume: list[str], pragma_assume: list[str]) -> None:
+                    unreachable_names: list[str], cli_assume: list[str], pragma_assume: list[str],
+                    ties: dict[str, tuple[int, int]] | None = None) -> None:
     regs = sem.registers
+    tie_pairs = [(sem.var(p), bv_const(v, w)) for p, (v, w) in sorted((ties or {}).items())]
+
+    def tied(e: z3.ExprRef) -> z3.ExprRef:
+        """``e`` with the inputs every instance ties to a constant replaced by it."""
+        return z3.substitute(e, *tie_pairs) if tie_pairs else e
+
     cands = _state_candidates(sem)
     for reg, why in cands.items():
         blk = sem.blocks[regs[reg]]
@@ -749,7 +809,7 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
         if blk.error:
             reject(f"its always block (line {sem.line(blk.start)}) uses {blk.error} at line {sem.line(blk.error_offset)}")
             continue
-        nxt_raw = blk.values[reg]
+        nxt_raw = tied(blk.values[reg])
         if reg not in var_names(nxt_raw):
             reject(f"next value never depends on the register itself (it is a pipeline register, {why})")
             continue
@@ -919,7 +979,7 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
                 if b.kind == "clocked":
                     if b.events != blk.events:
                         blockers.append(f"registered output {w} uses another clock/reset")
-                    v = b.values[w]
+                    v = tied(b.values[w])
                     # a register that reads itself (a counter, a shift register, a held flag) is
                     # datapath in the arms: the machine reads it as an input and computes its next
                     # value as a (Mealy) output, which keeps state merging sound
@@ -936,7 +996,7 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
                     out_is_var[w] = sig.is_variable
                 elif observable:
                     outputs[w] = sig.width
-                    val = sem.comb.get(w, sem.var(w))
+                    val = tied(sem.comb.get(w, sem.var(w)))
                     if reset is not None and reset[0] in var_names(val):
                         blockers.append(f"output {w} depends on the reset signal")
                     out_vals[w] = z3.simplify(with_reset(val, False))
@@ -1037,6 +1097,14 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
                   dont_care_states=dc_states, source=src_info, notes=fsm_notes)
         if assumptions:
             fsm.notes.append("assumptions: " + "; ".join(cli_assume + pragma_assume))
+        used_ties = {p: v for p, v in (ties or {}).items() if p in var_names(blk.values[reg])
+                     or any(p in var_names(b.values.get(w, z3.BoolVal(True))) for b in
+                            (sem.blocks[bi] for bi in fsm_blocks) for w in b.writes if w in b.values)
+                     or any(p in var_names(sem.comb.get(w, z3.BoolVal(True))) for w in outputs)}
+        if used_ties:
+            src_info.ties = {p: f"{w}'d{v}" for p, (v, w) in sorted(used_ties.items())}
+            fsm.notes.append("inputs tied to a constant by every instance: "
+                             + ", ".join(f"{p} = {t}" for p, t in src_info.ties.items()))
         reached = set(fsm.reachable)  # a graph search: once, not once per state
         fsm.unreachable = [s for s in fsm.states if s not in reached]
         result.fsms.append(fsm)

@@ -51,6 +51,9 @@ class SourceInfo:
     inline_spans: dict[tuple[int, int], int] = field(default_factory=dict)
     taken_names: set[str] = field(default_factory=set)
     state_is_variable: bool = True
+    # inputs every instance of the module ties to a constant (port -> Verilog literal): the machine
+    # was extracted with them at those values, so the regenerated logic holds for those ties only
+    ties: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
