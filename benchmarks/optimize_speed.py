@@ -2,17 +2,19 @@
 
 Usage:
     python benchmarks/optimize_speed.py [--before-rev REV | --before-json OLD.json] [--only NAME,...]
-        [--family F,...] [--budget 120] [--liberty PATH] [--save OUT.json] [--timeout S] [--jobs N]
+        [--set DIR,...] [--family F,...] [--budget 120] [--liberty PATH] [--save OUT.json] [--timeout S] [--jobs N]
 
 Each row is one ``rtlopt optimize DESIGN --top T --json -q`` process on
-``designs/generalization/<family>/<case>/original.v``, run as a user runs it (default settings), with a
+``designs/generalization/<family>/<case>/original.v`` (``--set designs/heldout13,...``: those case directories
+instead; with several, rows and ``--only`` names are ``<set>/<family>/<case>``), run as a user runs it (default settings), with a
 fresh, empty PPA cache directory per run (``RTLOPT_CACHE_DIR``), so no run profits from an earlier one.
 "before" runs the code of git revision ``--before-rev`` (exported with ``git archive`` into a temporary
 directory, nothing in the checkout changes) or of the directory ``--before-code``, each design right
 before its "after" run (the same machine load for both), or is read from a previous ``--save`` file.
 Runs start in a temporary directory with ``PYTHONPATH`` set to the code's directory, which Python
 searches before an editable install of rtlopt (the Yosys child processes inherit it). Printed per
-design: wall and CPU seconds (user+sys of the whole process tree) before/after, exit codes, accepted rules and area (after), and the median seconds.
+design: wall and CPU seconds (user+sys of the whole process tree) before/after, exit codes, accepted rules and area (after),
+whether the budget ended each run, and the median seconds.
 Target (issue 10): median <= 10 s per design on 2 cores. The machine may be shared: the load average at
 start and end is printed with the table so distorted numbers can be recognised.
 """
@@ -35,13 +37,16 @@ SHARED = Path(os.environ.get("RTLOPT_SHARED", ROOT.parent / "shared"))
 LIB = SHARED / "lib" / "sky130hd_tt.lib.gz"
 
 
-def designs(families: set[str], only: set[str]) -> list[tuple[str, Path, str]]:
+def designs(families: set[str], only: set[str], sets: list[str] | None = None) -> list[tuple[str, Path, str]]:
     out = []
-    for orig in sorted((ROOT / "designs" / "generalization").glob("*/*/original.*")):
+    origs = [o for d in (sets or ["designs/generalization"]) for o in sorted((ROOT / d).glob("*/*/original.*"))]
+    for orig in origs:
         if orig.suffix not in (".v", ".sv"):
             continue
         case = orig.parent
         name = f"{case.parent.name}/{case.name}"
+        if sets and len(sets) > 1:
+            name = f"{case.parent.parent.name}/{name}"
         if families and case.parent.name not in families:
             continue
         if only and case.name not in only and name not in only:
@@ -93,7 +98,12 @@ def run_one(code_root: Path, orig: Path, top: str, args, extra: list[str]) -> di
     r["rules"] = ",".join(x for s in d.get("rules_applied") or [] for x in s.get("rules") or [])
     r["mode"] = d.get("mode", "flat")  # "hierarchical": the flat input measurement did not fit its limit
     r["timings"] = d.get("timings")
+    r["exhausted"] = bool(d.get("budget_exhausted"))  # the budget, not the search, ended the run
     return r
+
+
+def _yn(flag) -> str:
+    return "yes" if flag else "no"
 
 
 def export_rev(rev: str, dest: Path) -> None:
@@ -114,6 +124,9 @@ def main() -> int:
     ap.add_argument("--before-code", help="directory holding the rtlopt package of the 'before' runs (run "
                     "interleaved with the 'after' runs, like --before-rev)")
     ap.add_argument("--before-json", help="a previous --save file whose 'after' runs are the 'before' column")
+    ap.add_argument("--set", default="designs/generalization", help="comma-separated case directories "
+                    "(relative to the checkout) holding <family>/<case>/original.* (e.g. designs/heldout13); "
+                    "with several, rows are named <set>/<family>/<case> and --only takes those names")
     ap.add_argument("--family", default="", help="comma-separated families")
     ap.add_argument("--only", default="", help="comma-separated case names (or family/case)")
     ap.add_argument("--budget", type=float, default=120.0)
@@ -123,7 +136,8 @@ def main() -> int:
     ap.add_argument("--save", help="save rows as JSON")
     ap.add_argument("--code", default=str(ROOT), help="directory holding the rtlopt package of the 'after' runs")
     args = ap.parse_args()
-    todo = designs({x for x in args.family.split(",") if x}, {x for x in args.only.split(",") if x})
+    todo = designs({x for x in args.family.split(",") if x}, {x for x in args.only.split(",") if x},
+                   [x for x in args.set.split(",") if x])
     if not todo:
         print("no designs found", file=sys.stderr)
         return 0
@@ -138,7 +152,7 @@ def main() -> int:
     extra = ["-j", str(args.jobs)] if args.jobs else []
     print(f"load average at start: {_load()} ({os.cpu_count()} cpus)\n")
     print("| design | before s | after s | before cpu s | after cpu s | exit b/a | rules (after) "
-          "| area before -> after | same area |\n|---|---|---|---|---|---|---|---|---|")
+          "| area before -> after | same area | budget ran out b/a |\n|---|---|---|---|---|---|---|---|---|---|")
     rows: dict[str, dict] = {}
     for name, orig, top in todo:
         b = before.get(name)
@@ -156,7 +170,8 @@ def main() -> int:
         if b and b.get("mode", "flat") != a.get("mode", "flat"):  # a load-dependent fallback, not a result
             same += f" ({b.get('mode', 'flat')} vs {a.get('mode', 'flat')} mode)"
         print(f"| {name} | {bs} | {a['s']:.1f} | {bc} | {a['cpu']:.1f} | {b['rc'] if b else ''}/{a['rc']} "
-              f"| {a['rules']} | {area} | {same} |", flush=True)
+              f"| {a['rules']} | {area} | {same} | {_yn(b.get('exhausted')) if b else ''}/{_yn(a.get('exhausted'))} |",
+              flush=True)
         if args.save:  # after every row: a long run that is stopped keeps what it measured
             Path(args.save).write_text(json.dumps(rows, indent=1, default=str) + "\n")
     if tmp_rev is not None:
