@@ -63,13 +63,25 @@ endmodule
     assert _matches(text) == []
 
 
-def test_disjunct_that_the_guard_rules_out():
+def test_disjunct_covered_by_another():
     text = """module d(input [3:0] a, input b, input [7:0] p, q, r, output [7:0] y);
-  assign y = (a == 4'd0) ? p : (b || (a == 4'd0)) ? q : r;
+  assign y = (a == 4'd0) ? p : (b || ((a == 4'd1) && b)) ? q : r;
 endmodule
 """
     new = _rewrite(text)
     assert new is not None and "(a == 4'd0) ? p : b ? q : r;" in new
+
+
+def test_near_miss_parameter_dead_conjunction_is_not_decided():
+    # at BLOCK = 0 the whole conjunction is false: every other term "follows" vacuously; left alone
+    text = """module p #(parameter BLOCK = 0) (input [3:0] g, r, input v, output reg h);
+  always @* begin
+    h = 1'b0;
+    if (BLOCK && (g & r) != 0 && v) h = 1'b1;
+  end
+endmodule
+"""
+    assert _matches(text) == []
 
 
 @pytest.mark.parametrize("case,ext", [("implied_term_bypass_sv", "sv"), ("implied_term_window_v", "v")])

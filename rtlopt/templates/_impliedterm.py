@@ -9,7 +9,8 @@ under the guard ``rd != 0``, ``wa == rd`` already gives ``wa != 0``, so the thir
 
 Decided on the semantics for every input and register value (combinational, no reachability): z3
 proves ``guard && (the other kept terms) -> term`` (conjunction; for a disjunction ``guard && term ->
-some other term``) over the bit-vector meaning of the expressions with their exact widths, seen through
+some other term``), never vacuously (the other conjuncts, or the dropped disjunct, can hold under the
+guard: a conjunction that a parameter makes false is dead code, not a decided term) over the bit-vector meaning of the expressions with their exact widths, seen through
 single-driver wires. The guard is the conjunction of ternary arms, if/else branches and case items under
 which the condition is evaluated (``rtlopt.templates._guards.sites``; the right operand of ``&&`` / ``||``
 carries its left one). Terms are split at ``&&`` / ``||`` and at one-bit ``&`` / ``|``; a term or guard
@@ -51,6 +52,14 @@ def _terms(n, ops) -> list:
     if _is_op(n, ops) and op_name(n) in ops:
         return _terms(n.left, ops) + _terms(n.right, ops)
     return [n]
+
+
+def _sat(*facts) -> bool:
+    """z3 finds a model (UNKNOWN counts as no: nothing is dropped then)."""
+    sv = z3.Solver()
+    sv.set("timeout", _CHECK_MS)
+    sv.add(*facts)
+    return sv.check() == z3.sat
 
 
 class ImpliedConditionTerm(Template):
@@ -123,11 +132,16 @@ class ImpliedConditionTerm(Template):
                 if not _reads_signal(t):
                     continue  # a parameter test selects a configuration: left to constant folding
                 others = [zt[j] for j in range(len(terms)) if j != i and j not in drop]
+                # never vacuous: the other terms can hold under the guard (a conjunction with a term a
+                # parameter makes false implies everything: dead code, not a decided term), and a dropped
+                # disjunct can hold there (else it is dead, possibly only at these parameter values)
                 if conj:
-                    ok = unsat(g, *others, z3.Not(zt[i]), timeout_ms=_CHECK_MS)
+                    ok = unsat(g, *others, z3.Not(zt[i]), timeout_ms=_CHECK_MS) \
+                        and _sat(g, *others)
                 else:
-                    ok = unsat(g, zt[i], *[z3.Not(o) for o in others], timeout_ms=_CHECK_MS)
-                if ok and not unsat(g, timeout_ms=_CHECK_MS):  # (an unreachable guard: dead code, not this)
+                    ok = unsat(g, zt[i], *[z3.Not(o) for o in others], timeout_ms=_CHECK_MS) \
+                        and _sat(g, zt[i])
+                if ok:
                     drop.add(i)
             if not drop or len(drop) == len(terms):
                 continue
