@@ -61,6 +61,8 @@ EFFECTS: dict[str, tuple[str, str]] = {
     "identity_operations": ("small", "identity operations (x+0, x*1, ...) are removed"),
     "constant_comparison_to_bitmask": ("small", "a comparison with a power of two becomes a bit test"),
     "redundant_concatenation": ("small", "a concatenation that rebuilds a signal is simplified"),
+    # mostly one-bit terms (a valid flag under an if that tested it); a wide compare is the exception
+    "implied_condition_term": ("small", "a condition term its context already decides is dropped"),
     "fsm_state_minimization": ("large", "equivalent FSM states are merged: fewer state bits and less next-state logic"),
     "fsm_unreachable_state_removal": ("medium", "states unreachable from reset are removed"),
 }
