@@ -122,6 +122,9 @@ def _finish(code: int) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, signal.SIG_IGN)  # a late signal must not interrupt the clean-up
     kill_all_children()
+    from rtlopt.tools import _forkserver
+
+    _forkserver.shutdown()  # reaped (its children's CPU counted in this process's) before the exit
     remove_run_tmpdir()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):

@@ -476,7 +476,7 @@ def synthesize(design: DesignRef | str | Path | list | tuple, *, liberty: Libert
                     res = hit
                     continue
                 before = {f.name for f in work.iterdir()}
-            res = yosys.run_script(part, cwd=work, timeout=_remaining(deadline, "Yosys"), check=False)
+            res = _run_yosys(yosys, part, work, _remaining(deadline, "Yosys"))
             logs.append(res.stdout + "\n" + res.stderr)
             if res.returncode != 0:
                 break
@@ -514,6 +514,17 @@ def synthesize(design: DesignRef | str | Path | list | tuple, *, liberty: Libert
         raise
     return Synthesis(ref, lib, info, clock_period_ns, period_ns, abc_d, script, single_module, warnings, work,
                      gen, asic_raw, cells_by_type, own_area, start, time.monotonic() - start, gscript)
+
+
+def _run_yosys(yosys, script: str, work: Path, timeout: float):
+    """``yosys.run_script(script, cwd=work, timeout=timeout, check=False)``, in a child of the Yosys fork
+    server when it can be used (:mod:`rtlopt.tools._forkserver`: no Python/libyosys start-up per run)."""
+    from rtlopt.tools import _forkserver
+
+    res = _forkserver.run_script(yosys, script, cwd=work, timeout=timeout)
+    if res is None:
+        res = yosys.run_script(script, cwd=work, timeout=timeout, check=False)
+    return res
 
 
 #: Outputs of the canonical flow's second Yosys process by (its script, the canonical RTLIL it reads).
@@ -572,8 +583,7 @@ def mapped_cache_stats() -> dict[str, int]:
 
 def _run_generic(syn: Synthesis, deadline: float) -> dict:
     """The deferred generic synthesis of ``syn`` (:func:`rtlopt.ppa._flow.generic_script`): its statistics."""
-    res = _tool(Yosys).run_script(syn.generic_script, cwd=syn.work, timeout=_remaining(deadline, "Yosys (generic)"),
-                                  check=False)
+    res = _run_yosys(_tool(Yosys), syn.generic_script, syn.work, _remaining(deadline, "Yosys (generic)"))
     if res.returncode != 0:
         err = input_error_from_yosys(res)
         if _flow.failed_phase(res.stdout) == "read":
