@@ -158,6 +158,7 @@ class _Client:
         self.proc = subprocess.Popen([sys.executable, "-S", "-m", "rtlopt.tools._forkserver"], env=env,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                      start_new_session=True, cwd=tempfile.gettempdir())
+        self.owner = os.getpid()  # a forked copy of this process must not share the pipe
         self.ids = itertools.count(1)
         self.waiting: dict[int, dict] = {}
         self.cond = threading.Condition()
@@ -283,7 +284,7 @@ def run_script(yosys, script: str, *, cwd, timeout: float | None):
             except OSError:
                 _SERVER.append(None)
         client = _SERVER[0]
-    if client is None or client.dead:
+    if client is None or client.dead or client.owner != os.getpid():
         return None
     path = None
     try:
