@@ -875,6 +875,8 @@ _semantic_generator("squarer", "squarer")
 _semantic_generator("selcompose", "selcompose", per_top=True)
 # countcmp: a population count compared with 0/1/2 as an OR / pair check.
 _semantic_generator("countcmp", "countcmp", per_top=True)
+# prefixscan: XOR/OR/AND reductions over nested prefixes/suffixes of one word as one shared scan.
+_semantic_generator("prefixscan", "prefixscan", per_top=True)
 # mapsel: reads V[S] of a loop V[i] = E(i) become E(S) (select the operands, then one operator).
 _semantic_generator("mapsel", "mapsel")
 # condwit: a mux arm independent of some inputs whenever selected gets them pinned to a witness.

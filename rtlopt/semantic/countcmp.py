@@ -17,6 +17,7 @@ The search measures every candidate and proves the one it keeps.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -92,6 +93,41 @@ def popcount_source(nl, name: str) -> tuple[str, int] | None:
     net = nl.nets.get(name)
     if net is None or net.width > 8:
         return None
+    return popcount_of_bits(nl, list(net.bits), name)
+
+
+def _line_words(nl, fname: str, line: int) -> list[list]:
+    """The non-constant input words of the cells Yosys places on line ``line`` of file ``fname`` (a compare
+    of a block-local count names no net: its operand is found where the compare is)."""
+    import re
+    out: list[list] = []
+    for c in nl.cells:
+        if not any((m := re.search(r"^(.*):(\d+)\.\d+-(\d+)\.\d+$", part)) and int(m[2]) <= line <= int(m[3])
+                   and m[1].rsplit("/", 1)[-1].endswith(fname) for part in c.src.split("|")):
+            continue
+        for p, d in c.dirs.items():
+            bits = list(c.conns.get(p, []))
+            if d == "input" and any(isinstance(b, int) for b in bits) and bits not in out:
+                out.append(bits)
+    return out
+
+
+def popcount_at_line(nl, fname: str, line: int, name: str) -> tuple[str, int] | None:
+    """``(x name, x width)`` when exactly one operand word of the cells on ``line`` of ``fname`` is a
+    population count (of one named word ``x``)."""
+    got = {r for w in _line_words(nl, fname, line) if (r := popcount_of_bits(nl, w, name)) is not None}
+    return got.pop() if len(got) == 1 else None
+
+
+def popcount_of_bits(nl, bits: list, name: str = "") -> tuple[str, int] | None:
+    """``(x name, x width)`` when the word of ``bits`` (LSB first, constant bits allowed) is the
+    population count of the named word ``x``."""
+    class _W:  # (the word as popcount_source reads a net)
+        pass
+    net = _W()
+    net.bits, net.width = bits, len(bits)
+    if net.width > 64:
+        return None
     ib = [b for b in net.bits if isinstance(b, int)]
     if not ib:
         return None
@@ -102,7 +138,7 @@ def popcount_source(nl, name: str) -> tuple[str, int] | None:
     for n in nl.nets.values():
         if n.name == name or n.hidden or n.upto or "." in n.name or n.name.startswith("$"):
             continue
-        if not 2 <= n.width <= MAX_X or (1 << net.width) <= n.width:
+        if not 2 <= n.width <= MAX_X or (1 << min(len(ib), 8)) <= n.width:
             continue
         xb = [b for b in n.bits if isinstance(b, int)]
         if len(xb) != n.width or not all(b in inside or b in nl.free for b in xb):
@@ -170,16 +206,16 @@ def _sites(an):
                 continue
             a = strip(a)
             ka = type(a).__name__
-            if getattr(a.type, "isSigned", False) or not (_plausible(rel, k) or (0 <= k <= MAX_X and (
+            if (getattr(a.type, "isSigned", False) and k < 0) or not (_plausible(rel, k) or (0 <= k <= MAX_X and (
                     (ka == "CallExpression" and _call_name(a) == "$countones") or
                     (ka == "NamedValueExpression" and _accumulated(an.text, a.symbol.name))))):
                 continue  # (a count of zeros: compared with its width or one less, any constant then)
             if ka == "NamedValueExpression" and a.symbol.name in skip:
                 continue
             if ka not in ("NamedValueExpression", "CallExpression") or (
-                    ka == "CallExpression" and _call_name(a) != "$countones"):
-                continue
-            if ka == "NamedValueExpression" and int(getattr(a.type, "bitWidth", 0) or 0) > 8:
+                    ka == "CallExpression" and _call_name(a).startswith("$") and _call_name(a) != "$countones"):
+                continue  # (a user function's result: what it computes is read where the compare is)
+            if int(getattr(a.type, "bitWidth", 0) or 0) > 32:
                 continue
             out.append((info, a, k, rel, _module_name(n.syntax)))
             break
@@ -353,9 +389,16 @@ def rewrites(text: str, path: str, nls: dict) -> list[tuple[str, str]]:
         if key not in memo:
             memo[key] = _count_of(an, a, nls.get(mod))
         src = memo[key]
+        nl = nls.get(mod)
+        if src is None and nl is not None and type(a).__name__ in ("NamedValueExpression", "CallExpression"):
+            # a block-local count (or one a function returns) names no net: the compare's operand
+            nm = a.symbol.name if type(a).__name__ == "NamedValueExpression" else _call_name(a)
+            src = popcount_at_line(nl, Path(path).name, text.count("\n", 0, info.start) + 1, nm)
         if src is None:
             continue
         x, n = src[0], src[1]
+        if getattr(a.type, "isSigned", False) and n >= 1 << (int(getattr(a.type, "bitWidth", 0) or 0) - 1):
+            continue  # (a signed count whose sign bit the count can reach)
         exact_width = len(src) < 5 or src[4]  # (a loop's vector: every instance has the same width)
         truth = [bool(_REL[rel](c, k)) for c in range(n + 1)]
         new = threshold_text(x, n, truth)
@@ -402,7 +445,8 @@ def _candidates(state) -> list:
         sites = _sites(an)
         if sites:
             wanted[p] = True
-            need_nl |= {m for _i, a, _k, _r, m in sites if m and type(strip(a)).__name__ == "NamedValueExpression"}
+            need_nl |= {m for _i, a, _k, _r, m in sites if m and (type(strip(a)).__name__ == "NamedValueExpression"
+                                                                  or _call_name(strip(a)) != "$countones")}
     if not wanted:
         return []
     nls = netlists(state, sorted(need_nl), deadline) if need_nl else {}
