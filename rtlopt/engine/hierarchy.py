@@ -656,9 +656,17 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
             mr.measured += f"; at its instances' parameters ({_param_text(at)})"
         flat_area[name] = (mr.area_before, mr.area_after)
         if res.steps:
-            mr.rules = [r for s in res.steps for r in s.rules]
-            mr.verdict = res.steps[-1].verdict
-            cur = dict(res.final)
+            why = composes(design, res.final)
+            if why is not None:
+                # proven for the module's ports, but the design at its top no longer reads: a parent
+                # names the module's internals (``ID_EX_Reg.ALUSrcA`` in the long suite's cpu top)
+                mr.status, mr.area_after = "error", mr.area_before
+                flat_area[name] = (mr.area_before, mr.area_before)
+                mr.note = f"rewrite not kept: the design at its top no longer reads ({why[:160]})"
+            else:
+                mr.rules = [r for s in res.steps for r in s.rules]
+                mr.verdict = res.steps[-1].verdict
+                cur = dict(res.final)
         if res.budget_exhausted:
             exhausted = True
     phases["search_s"] = round(time.monotonic() - t_search, 2)
@@ -775,9 +783,15 @@ def _optimize_configs(design, name, cfgs, mr, cur, share, *, goal, liberty, max_
                    "configurations" if mfn is not None else
                    "flat, mean of one instance per configuration (module with submodules)")
     if res.steps:
+        new = {p: res.final.get(p, t) for p, t in cur.items()}
+        why = composes(design, new)
+        if why is not None:  # (see the single-configuration path)
+            mr.area_after = mr.area_before
+            mr.note = f"rewrite not kept: the design at its top no longer reads ({why[:160]})"
+            return cur, bool(res.budget_exhausted)
         mr.rules = [r for s in res.steps for r in s.rules]
         mr.verdict = res.steps[-1].verdict
-        cur = {p: res.final.get(p, t) for p, t in cur.items()}
+        cur = new
     hit = bool(res.budget_exhausted)
     # then each configuration on its own (its rewrites pinned to it alone); the module's mean drops by
     # each configuration's gain times its share of the instances
@@ -802,7 +816,7 @@ def _optimize_configs(design, name, cfgs, mr, cur, share, *, goal, liberty, max_
         if not r.steps:
             continue
         b, a = r.before.area_um2.value, r.after.area_um2.value
-        if b is None or a is None or mr.area_after is None:
+        if b is None or a is None or mr.area_after is None or composes(design, r.final) is not None:
             continue
         cur = dict(r.final)
         mr.area_after -= (b - a) * k / total
@@ -848,6 +862,21 @@ def _project_at(params: tuple | None):
 
 def _param_text(params: tuple) -> str:
     return ", ".join(f"{k}={v}" for k, v in params)
+
+
+def composes(design, texts: dict) -> str | None:
+    """None when ``texts`` (every file of ``design``) still elaborate with the design's top, else why not.
+    A module's rewrite is proven at its own ports; a parent that names its internals through a
+    hierarchical reference (``inst.reg``) is outside that proof and would stop reading."""
+    from rtlopt.engine.workspace import Workspace
+    from rtlopt.errors import RtloptError
+
+    with Workspace(design, prefix="rtlopt-hier-chk-") as ws:
+        try:
+            ws.materialize(texts)
+        except RtloptError as exc:
+            return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return None
 
 
 def _compose_proof(design, original, final, deadline, verify_timeout_s, say) -> tuple[str, str | None]:
