@@ -171,6 +171,10 @@ class CocotbRunner(Tool):
             if key == "PYTEST_CURRENT_TEST" or key.startswith("COCOTB_") or key in (
                     "WAVES", "GUI", "SIM_CMD_PREFIX", "SIM_CMD_SUFFIX"):
                 env.pop(key)
+        # cocotb sets up pytest's assertion rewriting in the simulator (a pytest Config), which loads every
+        # installed pytest plugin: langsmith's (the llm extra) alone imports its whole client; with the
+        # plugins the simulator's Python started in about 9 of the 16 s of a small simulation at load 18
+        env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
         if job.sim_suffix:
             env["SIM_CMD_SUFFIX"] = " ".join(job.sim_suffix)
         build = Path(job.build_dir)
