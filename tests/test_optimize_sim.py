@@ -62,7 +62,6 @@ MAC5 = (DESIGNS / "mac_const.v").read_text().replace("[11:0] x", "[4:0] x").repl
     .replace("20'd0", "13'd0")
 
 
-@pytest.mark.slow
 def test_unknown_proof_is_accepted_only_with_accept_simulation(tmp_path: Path, monkeypatch, capsys):
     calls: list = []
     monkeypatch.setattr(search, "_verify_api", _prover(_Unknown(), calls))
