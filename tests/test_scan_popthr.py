@@ -193,3 +193,41 @@ def test_count_near_misses(tmp_path):
     p, got = _cc(tmp_path, "n.sv", text, ["ohc"], top="otop")
     assert got and "n_o = n[4:0];" in got[-1][0] and "n = cnt1(v);" in got[-1][0]
     assert _proven(tmp_path, p, got[-1][0], "otop")
+
+
+INST = """module pc #(parameter W = 4) (input wire [W-1:0] v, output wire q);
+    assign q = ^v;
+endmodule
+module use_b (input wire [5:0] s, output wire y);
+    assign y = &s;
+endmodule
+module gi #(parameter N = 6) (input wire [N-1:0] c, output wire [N-1:0] a, output wire y);
+    genvar k;
+    generate for (k = 0; k < N; k = k + 1) begin : gc
+        pc #(.W(N - k)) u (.v(c[N-1:k]), .q(a[k]));
+    end endgenerate
+    use_b u_r (a, y);
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_per_bit_instances_left_unconnected_and_readers_kept_proven(tmp_path):
+    p, got = _ps(tmp_path, "i.v", INST, ["gi"])
+    assert len(got) == 2 and "xor reductions over the suffixes of c" in got[0][1]
+    new = got[0][0]
+    assert "u (.v(c[N-1:k]), .q());" in new and "use_b u_r (a, y);" in new  # the reader keeps its input
+    assert _proven(tmp_path, p, new, "gi")
+    # the instantiated module is not in the file (its port directions unknown): the drivers are not cut
+    text = INST.replace("module pc #(parameter W = 4) (input wire [W-1:0] v, output wire q);\n    assign q = ^v;\nendmodule\n", "")
+    assert _instance_cut_refused(tmp_path, text)
+
+
+def _instance_cut_refused(tmp_path, text: str) -> bool:
+    from rtlopt.semantic.emit import _walk
+    from rtlopt.semantic.prefixscan import _drivers
+    from rtlopt.templates._expr import kind_name
+    from rtlopt.templates._sem import analyze
+    an = analyze(text, str(tmp_path / "n.v"))
+    mod = next(n for n in _walk(an.tree.root) if kind_name(n) == "ModuleDeclaration" and n.header.name.valueText == "gi")
+    return _drivers(an, mod, "a") is None

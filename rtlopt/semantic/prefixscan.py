@@ -175,11 +175,78 @@ def _drivers(an, mod_node, b: str):
             kw = "always_comb" if k == "AlwaysCombBlock" else "always @*"
             edits.append(Edit(s, e, f"{kw} {b} = @@SCAN@@;"))
             proc = True
-        elif k in ("HierarchyInstantiation",) and re.search(rf"\(\s*{re.escape(b)}\b", str(n)):
-            return None
+        elif k == "HierarchyInstantiation":
+            got = _instance_outputs(an, n, b, pat)
+            if got is None:
+                return None
+            edits += got
     if not edits or (proc and len(edits) != 1):
         return None
     return edits, proc
+
+
+def _port_dirs(an, mod: str) -> list[tuple[str, str]] | None:
+    """``[(port, direction)]`` of the ANSI port list of module ``mod`` of this file (None: unknown)."""
+    from rtlopt.semantic.emit import _walk
+    from rtlopt.templates._expr import kind_name
+    for n in _walk(an.tree.root):
+        if kind_name(n) == "ModuleDeclaration" and n.header.name.valueText == mod:
+            ports = getattr(n.header, "ports", None)
+            if ports is None or kind_name(ports) != "AnsiPortList":
+                return None
+            out = []
+            for pp in ports.ports:
+                if kind_name(pp) == "ImplicitAnsiPort":
+                    out.append((pp.declarator.name.valueText, str(getattr(pp.header, "direction", "")).strip()))
+                elif hasattr(pp, "kind") and kind_name(pp) not in ("Comma",):
+                    return None
+            # (a port without its own direction keeps the one before it)
+            for i, (nm, d) in enumerate(out):
+                if not d and i:
+                    out[i] = (nm, out[i - 1][1])
+            return out
+    return None
+
+
+def _instance_outputs(an, inst, b: str, pat) -> list | None:
+    """Edits leaving unconnected the output ports of ``inst`` that drive ``b`` (an instance computing a bit
+    of ``b``: the instance is then dead logic); ``[]`` when it only reads ``b``; None when unsure."""
+    from rtlopt.hdl.edit import Edit
+    from rtlopt.templates._expr import kind_name
+    word = re.compile(rf"\b{re.escape(b)}\b")
+    if not word.search(str(inst)) and "*" not in str(inst):
+        return []
+    dirs = _port_dirs(an, inst.type.valueText)
+    if dirs is None:
+        return None
+    by_name = dict(dirs)
+    edits = []
+    for hi in inst.instances:
+        if kind_name(hi) != "HierarchicalInstance":
+            continue
+        pos = 0
+        for c in hi.connections:
+            kc = kind_name(c)
+            if kc == "WildcardPortConnection":
+                if by_name.get(b, "input") != "input":
+                    return None
+                continue
+            if kc not in ("NamedPortConnection", "OrderedPortConnection"):
+                continue
+            d = by_name.get(c.name.valueText) if kc == "NamedPortConnection" else (
+                dirs[pos][1] if pos < len(dirs) else None)
+            pos += 1
+            ex = getattr(c, "expr", None)
+            et = str(ex) if ex is not None else ""
+            if not word.search(et):
+                continue
+            if d == "input":
+                continue
+            if d != "output" or not pat.match(et) or "," in et:
+                return None
+            s, e = an.span(ex)
+            edits.append(Edit(s, e, ""))
+    return edits
 
 
 def rewrites(text: str, path: str, nls: dict) -> list[tuple[str, str]]:
@@ -252,10 +319,10 @@ def _candidates(state) -> list:
         deadline = min(deadline, state.deadline)
     mods: dict = {}
     for p, t in state.texts.items():
-        # (a cheap filter: a module with a reduction or an XOR somewhere)
-        for m in re.finditer(r"\bmodule\s+([A-Za-z_]\w*)(.*?)\bendmodule\b", t, re.S):
-            if re.search(r"\^|(?<![\w)\]])[|&]\s*[\w(]", m.group(2)):
-                mods.setdefault(p, []).append(m.group(1))
+        # (a cheap filter: a file with a reduction or an XOR somewhere -- maybe in a module instantiated
+        # per bit by another)
+        if re.search(r"\^|(?<![\w)\]])[|&]\s*[\w(]", t):
+            mods[p] = re.findall(r"\bmodule\s+([A-Za-z_]\w*)", t)
     if not mods:
         return []
     nls = netlists(state, sorted({m for ms in mods.values() for m in ms}), deadline)
