@@ -30,7 +30,7 @@ from rtlopt.templates._sem import Analysis, is_pure, op_name, paren, strip
 
 #: z3 time per implication (ms) and for the whole file (s).
 _CHECK_MS = 400
-_TOTAL_S = 5.0
+_TOTAL_S = 2.5
 #: Terms of one condition at most (each is one query per kept term).
 _MAX_TERMS = 12
 
