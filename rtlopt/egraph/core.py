@@ -825,15 +825,45 @@ def _srange(eg: EGraph, c: int, depth: int = 0) -> tuple[int, int]:
             r = _srange(eg, n[3], depth + 1)
         elif n[0] == "zext" and eg.w(n[3]) < w:
             r = (0, mask(eg.w(n[3])))
-        elif n[0] in ("add", "sub"):
-            a1, a2 = _srange(eg, n[3], depth + 1)
-            b1, b2 = _srange(eg, n[4], depth + 1)
-            r = (a1 + b1, a2 + b2) if n[0] == "add" else (a1 - b2, a2 - b1)
+        elif n[0] in ("add", "sub", "mul"):
+            r = _interval(n[0], _srange(eg, n[3], depth + 1), _srange(eg, n[4], depth + 1))
             if r[0] < lo or r[1] > hi:  # may wrap: nothing known
                 r = None
         if r is not None and r[1] - r[0] < best[1] - best[0]:
             best = r
     return best
+
+
+def _interval(op: str, a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
+    """Exact integer bounds of ``a op b`` for add/sub/mul of two intervals."""
+    if op == "add":
+        return a[0] + b[0], a[1] + b[1]
+    if op == "sub":
+        return a[0] - b[1], a[1] - b[0]
+    corners = [x * y for x in a for y in b]
+    return min(corners), max(corners)
+
+
+def r_sext_nowrap(eg: EGraph, c: int, n: tuple) -> None:
+    """sext_W(a op_w b) -> sext_W(a) op_W sext_W(b) for add/sub/mul whose w-bit result, read as a
+    signed number, cannot wrap (interval bounds of the operands read as signed numbers): the narrow
+    operation then computes the exact signed value, so widening it commutes with the sign extension
+    (the signed twin of :func:`r_zext_nowrap`: signed products and sums named by narrower wires)."""
+    if n[0] != "sext":
+        return
+    W, x = n[1], n[3]
+    w = eg.w(x)
+    if w >= W:
+        return
+    for m in list(eg.nodes[eg.find(x)]):
+        if m[0] not in ("add", "sub", "mul"):
+            continue
+        if not _fits(_interval(m[0], _srange(eg, m[3]), _srange(eg, m[4])), w):
+            continue
+        a = eg.add(("sext", W, None, m[3]))
+        b = eg.add(("sext", W, None, m[4]))
+        eg.pending.append((c, eg.add((m[0], W, None, a, b))))
+        return
 
 
 def _fits(r: tuple[int, int], w: int) -> bool:
@@ -970,6 +1000,6 @@ def r_cond_neg_carry(eg: EGraph, c: int, n: tuple) -> None:
 
 
 RULES: list[Rule] = [r_identities, r_comm, r_assoc, r_sub_neg, r_factor, r_shift_mul, r_mux, r_trunc,
-                     r_ext, r_cmp, r_zext_nowrap, r_pick_bit,
+                     r_ext, r_cmp, r_zext_nowrap, r_sext_nowrap, r_pick_bit,
                      r_zext_sub_nowrap, r_distribute_const, r_cmp_carry,
                      r_signed_headroom, r_absdiff, r_range_window, r_cond_neg_carry]

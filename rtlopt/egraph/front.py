@@ -83,6 +83,7 @@ class _Builder:
         self.nodes: list[tuple[int, tuple]] = []
         self.reads: dict[str, int] = {}
         self._depth = 0
+        self.child = False  # converting a child instance's body: every name must be substituted
 
     def mk(self, n: tuple) -> int:
         c = self.eg.add(n)
@@ -113,7 +114,7 @@ class _Builder:
             if name in self.subst:
                 self.reads[name] = self.reads.get(name, 0) + 1
                 return self.subst[name]
-            if sym.kind.name not in ("Net", "Variable", "Port"):
+            if sym.kind.name not in ("Net", "Variable", "Port") or self.child:
                 raise Unsupported(f"name {name}")
             if name in self.tainted:
                 raise Unsupported(f"reads {name} written in the same block")
@@ -464,6 +465,8 @@ class _Builder:
         return ok
 
     def _leaf(self, key: str, text: str, e, sym) -> int:
+        if self.child:
+            raise Unsupported("a child's own name")
         w = int(e.type.bitWidth)
         if key not in self.leaves:
             lsb0 = False
@@ -791,6 +794,7 @@ def build_module(an, body) -> ModuleGraph:
             if lr is not None:  # replaces the roots inside its statements (the initial assignment)
                 roots = [r for r in roots if not (r.block == bi and lr.start <= r.start < lr.end)]
                 roots.append(lr)
+    roots += _instance_roots(b, body, write_count)
     # var(lhs) == value of its root, for combinational single assignments
     eg = b.eg
     for r in roots:
@@ -834,6 +838,175 @@ def build_module(an, body) -> ModuleGraph:
 
 
 MAX_UNROLL = 64
+#: Flattened view of child instances: nesting depth, e-nodes per instance, items of a child body.
+MAX_INST_DEPTH = 3
+MAX_CHILD_NODES = 800
+MAX_CHILD_ITEMS = 64
+_CATCH = (Unsupported, ValueError, AssertionError, TypeError, AttributeError, RecursionError)
+
+
+def _instance_roots(b: _Builder, body, write_count: dict[str, int]) -> list[Root]:
+    """The flattened view of the module's direct child instances: an output port whose value is a
+    combinational function of the instance's inputs (continuous assigns, net initialisers, ``always @*``
+    / ``always_comb`` blocks, functions, grandchildren of the same kind), connected to a whole net of the
+    module that nothing else drives, names that value (the child's body with its input ports replaced by
+    the connected expressions, widths as elaborated for this instance). A parent expression over several
+    instances' results (``ya + yb`` of two ``y = x * g`` instances) can then be rewritten in terms of
+    their inputs. These roots have no text: never rewritten, never mandatory unless the net is read
+    where the e-graph does not look; a rewrite that stops reading the net leaves that output unused."""
+    out: list[Root] = []
+    for m in body:
+        if type(m).__name__ != "InstanceSymbol":
+            continue
+        b.nodes = []
+        try:
+            got = _child_values(b, m, 0)
+        except _CATCH:
+            continue
+        for net, c in got:
+            if write_count.get(net, 0):
+                continue  # driven elsewhere too
+            r = Root(net, c, 0, 0, b.eg.w(c), "assign", -1, 0, [])
+            r.nameable = True
+            out.append(r)
+    return out
+
+
+def _child_values(b: _Builder, inst, depth: int) -> list[tuple[str, int]]:
+    """``[(net, class)]`` for the outputs of ``inst`` (connected to whole nets of the current scope)
+    that are combinational functions of its inputs. Input connections are converted in the current
+    scope (the parent's, or a child's when ``b.child``)."""
+    if depth >= MAX_INST_DEPTH:
+        raise Unsupported("instance nesting")
+    conns: dict[str, int] = {}
+    outs: list[tuple[str, str, int]] = []
+    for pc in inst.portConnections:
+        port = pc.port
+        if type(port).__name__ != "PortSymbol":
+            raise Unsupported("interface port")
+        pw = int(port.type.bitWidth or 0)
+        inner = port.internalSymbol
+        if inner is None or not inner.name:
+            raise Unsupported("port without an internal name")
+        e = pc.expression
+        d = port.direction.name
+        if d == "In":
+            if e is None:
+                raise Unsupported("unconnected input")
+            c = b.conv(e)
+            if b.eg.w(c) != pw:
+                raise Unsupported("input width")
+            conns[inner.name] = c
+        elif d == "Out":
+            if e is None or type(e).__name__ != "AssignmentExpression":
+                continue
+            net = _lhs_whole(e.left)
+            if net is not None and int(e.left.type.bitWidth or 0) == pw:
+                outs.append((inner.name, net, pw))
+        else:
+            raise Unsupported(f"port direction {d}")
+    if not outs:
+        return []
+    saved = (b.subst, b.tainted, b.child, b.reads)
+    start = len(b.nodes)
+    b.subst, b.tainted, b.child, b.reads = dict(conns), set(), True, {}
+    try:
+        env = _child_env(b, inst.body, depth)
+    finally:
+        b.subst, b.tainted, b.child, b.reads = saved
+    if len(b.nodes) - start > MAX_CHILD_NODES:
+        raise Unsupported("child too large")
+    return [(net, env[name]) for name, net, pw in outs if name in env and b.eg.w(env[name]) == pw]
+
+
+def _child_env(b: _Builder, child, depth: int) -> dict[str, int]:
+    """Symbolic values of a child body's names, starting from ``b.subst`` (its input ports): each
+    combinational item converted once every name it reads has a value."""
+    local = {m.name for m in child if type(m).__name__ in ("NetSymbol", "VariableSymbol", "PortSymbol")}
+    items: list[tuple[str, object, set[str], set[str]]] = []  # kind, item, writes, reads
+    writers: dict[str, int] = {}
+    for m in child:
+        k = type(m).__name__
+        if k == "ContinuousAssignSymbol":
+            e = m.assignment
+            lhs = _lhs_whole(e.left) if type(e).__name__ == "AssignmentExpression" else None
+            if lhs is None:
+                continue
+            items.append(("assign", e.right, {lhs}, _local_reads(e.right, local)))
+        elif k == "NetSymbol" and getattr(m, "initializer", None) is not None:
+            items.append(("assign", m.initializer, {m.name}, _local_reads(m.initializer, local)))
+        elif k == "ProceduralBlockSymbol":
+            kind = m.procedureKind.name
+            comb = kind == "AlwaysComb" or (kind == "Always" and type(m.body).__name__ == "TimedStatement"
+                                            and m.body.timing.kind.name == "ImplicitEvent")
+            if not comb:
+                continue
+            assigns: list = []
+            _walk_assigns(m.body, True, assigns, [])
+            if any(e is None or e.isNonBlocking for _s, e, _t, _l in assigns):
+                continue
+            writes = set().union(*[_lhs_names(e.left) for _s, e, _t, _l in assigns]) if assigns else set()
+            items.append(("block", m.body, writes, _local_reads(m.body, local) - writes))
+        elif k == "InstanceSymbol":
+            ins = set()
+            outs = set()
+            for pc in m.portConnections:
+                e = pc.expression
+                if e is None:
+                    continue
+                if type(e).__name__ == "AssignmentExpression":
+                    outs |= _lhs_names(e.left)
+                else:
+                    ins |= _local_reads(e, local)
+            items.append(("inst", m, outs, ins))
+    if len(items) > MAX_CHILD_ITEMS:
+        raise Unsupported("child body too large")
+    for _k, _it, writes, _r in items:
+        for nm in writes:
+            writers[nm] = writers.get(nm, 0) + 1
+    todo = [it for it in items if all(writers[nm] == 1 and nm not in b.subst for nm in it[2])]
+    progress = True
+    while todo and progress:
+        progress = False
+        for it in list(todo):
+            kind, node, writes, reads = it
+            if not reads <= set(b.subst):
+                continue
+            todo.remove(it)
+            progress = True
+            try:
+                if kind == "assign":
+                    (nm,) = writes
+                    c = b.conv(node)
+                    b.subst[nm] = c
+                elif kind == "block":
+                    b.tainted = set(writes)
+                    for nm in writes:
+                        b.subst.pop(nm, None)
+                    if b._exec(_stmts(node), None) is not None:
+                        raise Unsupported("return in a block")
+                    b.tainted = set()
+                else:
+                    for net, c in _child_values(b, node, depth + 1):
+                        b.subst[net] = c
+            except _CATCH:
+                b.tainted = set()
+                for nm in writes:
+                    b.subst.pop(nm, None)
+    return b.subst
+
+
+def _local_reads(node, local: set[str]) -> set[str]:
+    """Names of the child's own nets/variables/ports an expression or statement reads (or writes)."""
+    out: set[str] = set()
+
+    def visit(n):
+        if type(n).__name__ == "NamedValueExpression" and n.symbol.name in local:
+            out.add(n.symbol.name)
+        return True
+
+    node.visit(visit)
+    return out
 
 
 def _unrolled_root(b: _Builder, an, block, write_count: dict[str, int], bi: int, mstart: int) -> Root | None:
