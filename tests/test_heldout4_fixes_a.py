@@ -177,7 +177,7 @@ COUNT_LOOP = """module rm(input [9:0] req, output reg any, output reg two, outpu
       cnt = cnt + req[i];
     any = (cnt != 4'd0);
     two = (cnt > 4'd1);
-    big = (cnt > 4'd2);
+    big = (cnt > 4'd4);
   end
 endmodule
 """
@@ -202,16 +202,16 @@ def test_threshold_texts():
     assert threshold_text("x", n, [c >= 1 for c in range(n + 1)]) == "(|x)"
     assert threshold_text("x", n, [c >= 2 for c in range(n + 1)]) == "(|(x & (x - 1'b1)))"
     assert threshold_text("x", n, [c == 1 for c in range(n + 1)]) == "(|x & ~|(x & (x - 1'b1)))"
-    assert threshold_text("x", n, [c >= 3 for c in range(n + 1)]) is None
+    assert threshold_text("x", 6, [c >= 5 for c in range(7)]) is None  # (>= 3 and >= 4: two and three clears)
 
 
 @pytest.mark.yosys
 def test_count_compares_rewritten_proven(tmp_path: Path):
     got = _cc(tmp_path, "c.v", COUNT_LOOP, ["rm"])
-    assert len(got) == 3, got  # any, two, and both at once; never big (count > 2)
+    assert len(got) == 3, got  # any, two, and both at once; never big (count > 4)
     both = got[-1][0]
     assert "any = (|req);" in both and "two = (|(req & (req - 1'b1)));" in both, both
-    assert "big = (cnt > 4'd2);" in both
+    assert "big = (cnt > 4'd4);" in both
     assert _proven(tmp_path, "c.v", COUNT_LOOP, both) == "EQUIVALENT"
 
 

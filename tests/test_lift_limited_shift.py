@@ -215,8 +215,9 @@ def test_loop_terms_near_misses_not_rewritten(tmp_path):
     # the loop starts at 1 (a count of NB-1 terms starting elsewhere): not this shape
     _p, got = _cc(tmp_path, "o.sv", SEED.replace("int i = 0;", "int i = 1;"), ["seedc"])
     assert got == []
-    # compared with 3: no simple threshold of the bits
-    _p, got = _cc(tmp_path, "t.sv", SEED.replace("(mm == 0)", "(mm == 3)").replace("(mm <= 1)", "(mm >= 3)"),
+    # compared with an input-dependent value (every constant 0..7 of a 7-lane count is a threshold now:
+    # at least / exactly K for K <= 3 or 4, in ones or in zeros)
+    _p, got = _cc(tmp_path, "t.sv", SEED.replace("(mm == 0)", "(mm == {1'b0, q[2:0]})").replace("(mm <= 1)", "(mm <= r[3:0])"),
                   ["seedc"])
     assert got == []
 
@@ -238,7 +239,7 @@ AGREE = """module agc #(parameter int N = 6) (
         all_eq  = (c == 4'd9);
         most    = (c >= 4'd8);
         one_off = (c == 4'd8);
-        three   = (c == 4'd3);
+        three   = (c == 4'd4);
     end
 endmodule
 
@@ -254,7 +255,7 @@ def test_count_compared_with_width_and_one_less_proven(tmp_path):
     p, got = _cc(tmp_path, "a.sv", AGREE, ["agc"])
     assert len(got) == 4, [d for _t, d in got]  # all, at most one clear, exactly one clear, together
     both = got[-1][0]
-    assert "three   = (c == 4'd3);" in both  # no threshold of the bits: kept
+    assert "three   = (c == 4'd4);" in both  # no threshold of the bits: kept
     assert "all_eq  = (~|(~rtlopt_cc_c));" in both
     assert _proven(tmp_path, p, both, "agt")
 

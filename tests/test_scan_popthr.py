@@ -231,3 +231,27 @@ def _instance_cut_refused(tmp_path, text: str) -> bool:
     an = analyze(text, str(tmp_path / "n.v"))
     mod = next(n for n in _walk(an.tree.root) if kind_name(n) == "ModuleDeclaration" and n.header.name.valueText == "gi")
     return _drivers(an, mod, "a") is None
+
+
+def test_threshold_texts_for_three_and_four():
+    from rtlopt.semantic.countcmp import threshold_text
+    n = 6
+    assert threshold_text("x", n, [c >= 3 for c in range(n + 1)]) == \
+        "(|((x & (x - 1'b1)) & ((x & (x - 1'b1)) - 1'b1)))"
+    assert threshold_text("x", n, [c < 4 for c in range(n + 1)]).startswith("(~(|")
+    assert threshold_text("x", n, [c == 2 for c in range(n + 1)]) is not None
+    assert threshold_text("x", n, [c != 3 for c in range(n + 1)]) is not None
+    assert threshold_text("x", n, [c >= 5 for c in range(n + 1)]) is None  # no cheap form
+    assert threshold_text("x", n, [c in (1, 3) for c in range(n + 1)]) is None  # (parity: not a threshold)
+
+
+@pytest.mark.yosys
+def test_at_least_three_and_exactly_two_proven_and_five_not_rewritten(tmp_path):
+    text = ONES.replace("multi = n >= 2;", "multi = n >= 3;").replace("idle = en && (n == 0);", "idle = en && (n == 2);")
+    p, got = _cc(tmp_path, "k.sv", text, ["ohc"], top="otop")
+    assert len(got) == 3, [d for _t, d in got]
+    assert "multi = (|((v & (v - 1'b1)) & ((v & (v - 1'b1)) - 1'b1)));" in got[-1][0]
+    assert _proven(tmp_path, p, got[-1][0], "otop")
+    _p, got = _cc(tmp_path, "f.sv", ONES.replace("multi = n >= 2;", "multi = n >= 5;")
+                  .replace("idle = en && (n == 0);", "idle = en && (n == 4);"), ["ohc"], top="otop")
+    assert got == []

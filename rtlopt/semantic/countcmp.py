@@ -11,6 +11,9 @@ cone, cut at some named word ``x``, reads only ``x`` and agrees with ``popcount(
 weight (exhaustive up to 12 bits) is a population count of ``x`` (``$countones``, a loop adding bits,
 an adder tree, a function); a ``$countones(x)`` call is one by definition. Compares of the count with
 a constant whose truth set over the possible counts is one of the five above are rewritten in place.
+At least 3 or 4 (and exactly 2 or 3) clear the lowest set bit K - 1 times: ``|(y & (y - 1))`` with
+``y = x & (x - 1)``. A count no net names (a block-local ``int`` a function fills, a function called in
+the compare itself) is the operand word of the cells Yosys places on the compare's source line.
 The search measures every candidate and proves the one it keeps.
 """
 
@@ -46,6 +49,28 @@ def threshold_text(x: str, n: int, truth: list[bool]) -> str | None:
         return f"(~{two})"
     if truth == [c == 1 for c in range(n + 1)]:
         return f"(|{x} & ~{two})"
+    # at least K (K = 3, 4): K - 1 lowest set bits cleared (x & (x - 1) each), something left; exactly K
+    # as at least K and not K + 1 (the search measures it against the count)
+    cleared = [x]
+    for _k in range(4):
+        y = cleared[-1]
+        cleared.append(f"({y} & ({y} - 1'b1))")
+    for k in (3, 4):
+        if k > n:
+            break
+        ge = f"(|{cleared[k - 1]})"
+        if truth == [c >= k for c in range(n + 1)]:
+            return ge
+        if truth == [c < k for c in range(n + 1)]:
+            return f"(~{ge})"
+    for k in (2, 3):
+        if k + 1 > n:
+            break
+        ge, ge1 = f"(|{cleared[k - 1]})", f"(|{cleared[k]})"
+        if truth == [c == k for c in range(n + 1)]:
+            return f"({ge} & ~{ge1})"
+        if truth == [c != k for c in range(n + 1)]:
+            return f"(~{ge} | {ge1})"
     return None
 
 
@@ -176,9 +201,11 @@ def _module_name(syn) -> str | None:
 
 
 def _plausible(rel: str, k: int) -> bool:
-    """The compare of a count with ``k`` is one of the rewritten thresholds (>= 1, == 0, >= 2, <= 1, == 1)."""
+    """The compare of a count with ``k`` is one of the rewritten thresholds (>= 1..4, == 0..3 and negations)."""
     t = [bool(_REL[rel](c, k)) for c in range(8)]
-    pats = ([c >= 1 for c in range(8)], [c >= 2 for c in range(8)], [c == 1 for c in range(8)])
+    pats = ([c >= 1 for c in range(8)], [c >= 2 for c in range(8)], [c == 1 for c in range(8)],
+            [c >= 3 for c in range(8)], [c >= 4 for c in range(8)], [c == 2 for c in range(8)],
+            [c == 3 for c in range(8)])
     return any(t == p or t == [not x for x in p] for p in pats)
 
 
