@@ -82,12 +82,12 @@ def plan(design: DesignRef, *, assume: tuple[str, ...] = (), pragmas: bool = Fal
             # output encoding); only the encodings that can exploit it are tried
             variants.append((shadow, ("fsm_registered_output_merging",),
                              tuple(e for e in encodings if e in SHADOW_ENCODINGS)))
-        # the timers narrowed in their declarations alone when that is exact; else together with the
-        # re-encoding (one encoding: see _narrowed_plans)
-        decl = _declaration_plans(fsm)
+        # the timers narrowed together with the re-encoding (one encoding: see _narrowed_plans), and in
+        # their declarations alone when that is exact (the smallest edit, the easiest proof: it is what
+        # a round keeps when the combined one is not proven in time, the next round re-encodes)
         for machine, extra_rules, encs in variants:
-            plans.extend(_plan_one(fsm, machine, extra_rules, encs, skipped, narrow=not decl))
-        plans.extend(decl)
+            plans.extend(_plan_one(fsm, machine, extra_rules, encs, skipped))
+        plans.extend(_declaration_plans(fsm))
     return plans, skipped
 
 
