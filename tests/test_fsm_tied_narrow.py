@@ -224,3 +224,26 @@ def test_reencoding_without_tied_state_proven_sv(lam_plans):
     res = check_equivalence(gold, gate, VerifyOptions(timeout_s=240, state_map=p.state_map,
                                                       engines=("abc", "smt", "abc"), counterexample=False))
     assert res.verdict == Verdict.EQUIVALENT, res
+
+
+def _restyled(has_flush: int) -> str:
+    """The pump with the tie through the parent's parameter (``.flush_en(HAS_FLUSH != 0)``) and the
+    timer's clear written as one ternary."""
+    s = PUMP.read_text()
+    s = s.replace("module pump_ctrl (", f"module pump_ctrl #(parameter HAS_FLUSH = {has_flush}) (")
+    s = s.replace(".flush_en(1'b0)", ".flush_en(HAS_FLUSH != 0)")
+    old = "      if (nst != st || st[P_IDLE] || st[P_STOP]) cnt <= 0;\n      else cnt <= cnt + 1'b1;"
+    assert old in s
+    return s.replace(old, "      cnt <= (nst == st && !(st[P_IDLE] | st[P_STOP])) ? cnt + 1'b1 : {CW{1'b0}};")
+
+
+@pytest.mark.parametrize("has_flush,bits", [(0, 6), (1, 12)])
+def test_restyled_tie_through_parent_parameter(tmp_path, has_flush, bits):
+    f = tmp_path / "pump_p.v"
+    f.write_text(_restyled(has_flush))
+    d = open_design([f], top="pump_ctrl")
+    (m,) = extract(d, below_top=True).fsms
+    assert m.source.ties == ({"flush_en": "1'd0"} if not has_flush else {"flush_en": "1'd1"})
+    assert ("P_FLUSH" in m.reachable) == bool(has_flush)
+    dec = _decl(plan(d)[0])
+    assert dec is not None and _width_of(dec.text, "cnt") == bits

@@ -165,6 +165,12 @@ def _port_ties(bodies: list, top: str, limit: int = 20000) -> dict[str, dict[str
                         continue
                     e, val = pc.expression, None
                     cv = None if e is None else e.constant
+                    if cv is None and e is not None:  # a parameter expression (``.en(HAS_X != 0)``)
+                        try:
+                            got = e.eval(ast.EvalContext(body))
+                            cv = got if got is not None and str(got) != "<unset>" else None
+                        except Exception:  # noqa: BLE001 - not a constant expression
+                            cv = None
                     if cv is not None:
                         try:
                             bits = _bits_of(cv.value)
