@@ -385,6 +385,9 @@ def emit(texts: dict[Path, str], top: str, facts: list[Redundancy], net: seqsim.
         if not o.write:
             copies.setdefault((o.file, *o.ident), set()).add(o.path)
     asked: dict[tuple[int, int, int], set[str]] = {}
+    all_copies: dict[tuple[int, int, int], set[str]] = {}  # reads and writes
+    for o in occs:
+        all_copies.setdefault((o.file, *o.ident), set()).add(o.path)
     for name, bits in by_name.items():
         olist = occ_by_path.get(name)
         if not olist:
@@ -454,14 +457,19 @@ def emit(texts: dict[Path, str], top: str, facts: list[Redundancy], net: seqsim.
                 asked.setdefault((o.file, *o.ident), set()).add(name)
         if len(bits) == width and all(not o.is_port and o.proc for o in olist):
             removed_vars.add(name)
-        elif len(bits) == width and "." not in name and all(o.proc for o in olist) and any(o.is_port for o in olist) \
+        elif len(bits) == width and all(o.proc for o in olist) and any(o.is_port for o in olist) \
                 and not any(p[0] == "n" and p[1] == name for p in parts):
-            # an output register of the top that another register (or a constant) always equals:
-            # the port becomes a wire driven by that expression and its procedural writes go
-            conv = _port_to_wire(tlist, top, olist, stmts, name,
-                                 _bits_expr([parts[i] for i in range(width - 1, -1, -1)], decl))
-            if conv is not None:
-                port_wires[name] = conv
+            # an output register that another register of its module (or a constant) always equals:
+            # the port becomes a wire driven by that expression and its procedural writes go. Below the
+            # top only for a module elaborated once (its syntax is this one register) whose kept
+            # registers are its own (a channel flag toggling exactly like the word select beside it)
+            prefix = name.rpartition(".")[0]
+            mod = top if not prefix else _single_copy_module(tlist, olist, all_copies, name)
+            if mod is not None and all(p[1].rpartition(".")[0] == prefix for p in parts if p[0] == "n"):
+                conv = _port_to_wire(tlist, mod, olist, stmts, name,
+                                     _bits_expr([parts[i] for i in range(width - 1, -1, -1)], decl))
+                if conv is not None:
+                    port_wires[name] = conv
     if not edits and not port_wires:
         return None
     if any(ps != copies.get(k, ps) for k, ps in asked.items()):
@@ -509,15 +517,32 @@ def emit(texts: dict[Path, str], top: str, facts: list[Redundancy], net: seqsim.
     return new if new != texts else None
 
 
-def _port_to_wire(tlist: list[str], top: str, olist: list[_Occ], stmts: list[_Stmt], name: str,
+def _single_copy_module(tlist: list[str], olist: list[_Occ], all_copies: dict, name: str) -> str | None:
+    """The module whose text holds every occurrence of ``name`` when that syntax is elaborated once
+    (no other instance or generate iteration shares it), else None."""
+    if any(all_copies.get((o.file, *o.ident)) != {name} for o in olist):
+        return None
+    mods = set()
+    for o in olist:
+        t = tlist[o.file]
+        heads = list(re.finditer(r"\bmodule\s+([A-Za-z_][\w$]*)", t[:o.ident[0]]))
+        if not heads:
+            return None
+        mods.add((o.file, heads[-1].group(1)))
+    return next(iter(mods))[1] if len(mods) == 1 else None
+
+
+def _port_to_wire(tlist: list[str], top: str, olist: list[_Occ], stmts: list[_Stmt], path: str,
                   expr: str) -> list[Edit] | None:
-    """Edits turning the top's ANSI ``output reg NAME`` into a wire assigned ``expr`` (None: not safe)."""
+    """Edits turning module ``top``'s ANSI ``output reg NAME`` (the variable at hierarchical ``path``)
+    into a wire assigned ``expr`` (None: not safe)."""
     files = {o.file for o in olist}
+    name = path.rpartition(".")[2]
     if len(files) != 1 or not re.fullmatch(r"[A-Za-z_][\w$]*", name):
         return None
     f = files.pop()
     t = tlist[f]
-    own = [st for st in stmts if st.file == f and st.path == name]
+    own = [st for st in stmts if st.file == f and st.path == path]
     for o in olist:  # every write must be a whole statement of this variable (no concatenation targets)
         s, e = o.sel or o.ident
         if o.write and not any(st.span[0] <= s and e <= st.span[1] for st in own):
