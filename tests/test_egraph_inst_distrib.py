@@ -156,3 +156,32 @@ def test_sext_nowrap_only_when_the_narrow_result_cannot_wrap():
 
     assert run(4, 3, 7)  # -8 * -4 = 32 fits in 7 bits signed
     assert not run(4, 3, 6)  # 32 does not fit in 6 bits signed: the narrow product wraps
+
+
+# restyled: SV function in the child, positional ports, the common-gain terms not adjacent in the sum
+RESTYLED = """
+module amp (input logic [7:0] s, input logic [3:0] k, output logic [11:0] o);
+  function automatic [11:0] mulk(input [7:0] v, input [3:0] c);
+    mulk = v * c;
+  endfunction
+  assign o = mulk(s, k);
+endmodule
+module mix4 (input logic clk, input logic [7:0] a, b, c, input logic [3:0] vol, vol2, output logic [13:0] y);
+  logic [11:0] pa, pb, pc;
+  amp ua (a, vol, pa);
+  amp ub (b, vol2, pb);
+  amp uc (c, vol, pc);
+  logic [13:0] s;
+  always_comb s = pc + pb + pa;
+  always_ff @(posedge clk) y <= s;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_restyled_function_child_positional_ports(tmp_path):
+    new = _opt(RESTYLED, "mix4")
+    assert new is not None
+    body = _body(new, "mix4")
+    assert re.search(r"vol \* \((c \+ a|a \+ c)\)", body), body
+    assert _prove(tmp_path, RESTYLED, new, "mix4", sv=True) == "EQUIVALENT"
