@@ -78,10 +78,6 @@ class Relation:
     # digit enables ``~(1 << idx)``); "therm": the target is the thermometer code ``(1 << (base + rot)) - 1``
     # (rot 0 or 1) XORed with ``k``
     rot: int = 0
-    # "tab": the target is the lookup ``tab[base]`` (one entry per value of a base register of at most
-    # _TAB_BITS bits: an output or a display word kept in step with a state register, set from its next
-    # value or in the arms; entries of values no sample reached are 0, the proof decides)
-    tab: tuple[int, ...] = ()
 
     def uses(self) -> set[str]:
         return ({self.base} if self.base else set()) | ({self.base2} if self.base2 else set()) \
@@ -149,7 +145,7 @@ def localize(rel: Relation, allregs: dict[str, list[int]], regs: dict[str, list[
             nb = len(rel.bits)
             gate = tuple((n, i, g[2], g[3]) for (n, i), g in zip(bits[nb:], rel.gate, strict=True))
             out.append(Relation(t, rel.width, rel.k, base, rel.sign, tuple(bits[:nb]), rel.op, base2, gate,
-                                rel.plus2, rot=rel.rot, tab=rel.tab))
+                                rel.plus2, rot=rel.rot))
     return out
 
 
@@ -440,10 +436,6 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
         if not (pred == rv).all():
             continue
         out.append(Relation(r, w, k & mask, None, 1, tuple(flop_name[j] for j in terms)))
-    # last, a table for every register with no relation over registers that stay (a relation over
-    # another redundant register, 'fan == heater || state == 4', leaves that one in place)
-    tg = {r.target for r in out if r.op != "ule"}
-    out += _table_relations(regs, vals, {r.target for r in out if r.op != "ule" and not r.uses() & tg})
     return out
 
 
@@ -493,41 +485,6 @@ def _gate_relations(r: str, jr: int, bm: np.ndarray, rep: dict[bytes, int],
             # bits of one word alone are its comparison with 0 / all ones (regfunc's predicates)
             if 2 <= len(bits) <= _GATE_MAX and len({n for n, _ in bits}) >= 2:
                 out.append(Relation(r, 1, k, None, 1, bits, op))
-    return out
-
-
-#: Base registers of a lookup-table relation have at most this many bits (tables of 2**_TAB_BITS entries).
-_TAB_BITS = 4
-
-
-def _table_relations(regs: dict[str, list[int]], vals: dict[str, np.ndarray], have: set[str]) -> list[Relation]:
-    """``R == tab[S]`` for a register R (no other relation yet) whose value is the same whenever a small
-    register S (2.._TAB_BITS bits) has the same value, on every sample: a registered output or display
-    word written in step with a state register (from its next value, or set and cleared in the arms).
-    The narrowest such S; constant targets and plain copies are other relations' business."""
-    out: list[Relation] = []
-    bases = sorted(((s, sj) for s, sj in regs.items() if 2 <= len(sj) <= _TAB_BITS and s in vals
-                    and vals[s].min() != vals[s].max()), key=lambda kv: (len(kv[1]), kv[0]))
-    for r, js in regs.items():
-        if r in have or r not in vals or len(js) > 32:
-            continue
-        rv = vals[r]
-        if rv.min() == rv.max():
-            continue
-        for s, sj in bases:
-            if s == r or set(sj) & set(js):
-                continue
-            sv = vals[s]
-            if (sv == rv).all():
-                continue
-            pair = np.unique(sv * (np.int64(1) << 32) + rv)
-            if len(pair) != len(np.unique(sv)):
-                continue  # some value of S meets two values of R
-            tab = [0] * (1 << len(sj))
-            for x in pair.tolist():
-                tab[x >> 32] = x & 0xFFFFFFFF
-            out.append(Relation(r, len(js), 0, s, op="tab", tab=tuple(tab)))
-            break
     return out
 
 
@@ -792,9 +749,6 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
                     return False
                 idx |= b << t
             return _cmp(rel.cmp, rv, rel.k) == (rel.table >> idx) & 1
-        if rel.op == "tab":
-            sv = base_word()
-            return sv is not None and rel.tab[sv] == rv
         if rel.op == "dec0":  # zero or the decode (rtlopt.semantic.onehotidx)
             sv = base_word()
             return sv is not None and rv in (0, (1 << sv) & ((1 << rel.width) - 1))
@@ -926,13 +880,6 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             terms = [z3.And([x if m >> t & 1 else z3.Not(x) for t, x in enumerate(lits)] or [z3.BoolVal(True, ctx)])
                      for m in range(1 << len(lits)) if rel.table >> m & 1]
             return c == (z3.Or(terms) if terms else z3.BoolVal(False, ctx))
-        if rel.op == "tab":
-            sb = base_bv(rel, v)
-            bw = len(regs[rel.base])
-            val = z3.BitVecVal(rel.tab[0], w, ctx)
-            for x in range(1, len(rel.tab)):
-                val = z3.If(sb == z3.BitVecVal(x, bw, ctx), z3.BitVecVal(rel.tab[x], w, ctx), val)
-            return bv(regs[rel.target], v) == val
         if rel.op == "therm" or rel.op == "dec" and (rel.k or rel.rot):
             sb = base_bv(rel, v)
             bw = len(regs[rel.base])
@@ -1232,20 +1179,6 @@ def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]], ktext: str
             return f"{base} >> {rel.k}" if rel.k else base
         lim = rel.mod - rel.k
         return f"({base} >= {w}'d{lim}) ? {base} - {w}'d{lim} : {base} + {w}'d{rel.k}"
-    if rel.op == "tab":
-        bw = decl[rel.base][2]
-        if rel.base2 or bw != len(rel.tab).bit_length() - 1:
-            return None
-        # the most frequent entry is the default; each other value with the base values giving it
-        common = max(set(rel.tab), key=lambda t: (rel.tab.count(t), -t))
-        if w == 1:  # a flag: the values giving the other entry
-            conds = " || ".join(f"{base} == {bw}'d{x}" for x, tv in enumerate(rel.tab) if tv != common)
-            return f"{'!' if common else ''}({conds})"
-        e = f"{w}'d{common}"
-        for t in sorted(set(rel.tab) - {common}, reverse=True):
-            conds = " || ".join(f"{base} == {bw}'d{x}" for x, tv in enumerate(rel.tab) if tv == t)
-            e = f"({conds}) ? {w}'d{t} : {e}"
-        return e
     if rel.op == "therm" or rel.op == "dec" and (rel.k or rel.rot):
         if rel.base2 or rel.bits or rel.k not in (0, (1 << w) - 1):
             return None
@@ -1582,15 +1515,12 @@ def _module_constants(rels: list[Relation], decl, tlist, names, top) -> dict[str
     return out
 
 
-def _select(rels: list[Relation], stay_first: bool = False) -> list[Relation]:
-    """A consistent set: no target is used by another chosen relation, one relation per target.
-    ``stay_first``: relations over registers that are nobody's target are taken first (they leave no
-    register in place: 'fan == [table][state]' before 'fan == heater || state == 4')."""
+def _select(rels: list[Relation]) -> list[Relation]:
+    """A consistent set: no target is used by another chosen relation, one relation per target."""
     chosen: list[Relation] = []
     removed: set[str] = set()
     used: set[str] = set()
-    tg = {r.target for r in rels} if stay_first else set()
-    for r in sorted(rels, key=lambda r: (-r.width, r.base is None, bool(r.uses() & tg), r.target)):
+    for r in sorted(rels, key=lambda r: (-r.width, r.base is None, r.target)):
         if r.target in removed or r.target in used or r.uses() & removed or r.op == "low":
             continue
         chosen.append(r)
@@ -1678,7 +1608,6 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0, ma
             out.append((kept, desc + " (index encoding kept)"))
 
     add(_select(an.relations))
-    add(_select(an.relations, stay_first=True))  # the same with every removable register gone (measured)
     # one relation at a time, with its copies in other instances of the same module
     groups: dict[tuple, list[Relation]] = {}
     for r in an.relations:
@@ -1749,7 +1678,7 @@ def _keep_encoding(texts: dict[Path, str], names: set[str]) -> dict[Path, str] |
 def _local_sig(r: Relation) -> tuple:
     return (r.target.rpartition(".")[2], r.base.rpartition(".")[2] if r.base else None, r.k, r.sign, r.op,
             tuple((n.rpartition(".")[2], i) for n, i in r.bits), r.base2.rpartition(".")[2] if r.base2 else None,
-            tuple((g[0].rpartition(".")[2], *g[1:]) for g in r.gate), r.plus2, r.mod, r.rot, r.tab)
+            tuple((g[0].rpartition(".")[2], *g[1:]) for g in r.gate), r.plus2, r.mod, r.rot)
 
 
 def _describe(r: Relation) -> str:
@@ -1764,8 +1693,6 @@ def _describe(r: Relation) -> str:
         return f"{{{t[0]}, {b}}}"
     if r.op == "shr":
         return f"{b} >> {r.k}"
-    if r.op == "tab":
-        return f"{list(r.tab)}[{b}]"
     if r.op == "modadd":
         return f"({b} + {r.k}) mod {r.mod}"
     if r.op == "therm":
