@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import textwrap
 from pathlib import Path
 
@@ -159,7 +160,9 @@ def test_constant_multiples_share_partial_products():
     assert info["model_after"] < info["model_before"]
     # x*13 = x*5 + 8x reuses the existing name of x*5
     assert "assign y13 = y5 + (x << 3);" in new or "assign y13 = (x << 3) + y5;" in new
-    assert "assign y5 = x * 8'd5;" in new
+    # y5 as written or as its shift-add (a constant product costs more than the same adds written out:
+    # Yosys maps x * 5 at 317.8 um^2 here, x + (x * 4) at 281.5)
+    assert re.search(r"assign y5 = (x \* 8'd5|x \+ \(x (\* 8'd4|<< 2)\)|\(x (\* 8'd4|<< 2)\) \+ x);", new), new
 
 
 def test_unsupported_and_loop_code_is_left_alone():

@@ -92,10 +92,12 @@ def explore(mg: ModuleGraph, deadline: float | None = None):
     named = {("var", k[1], k[2]) for k in mg.refs}
     original: dict[int, tuple] = {}
     for r in mg.roots:
-        for c, n in r.nodes:
+        for c, n in r.nodes + r.view:
             # constant classes stay constants; x + 0 (now in x's own class) is x
             if n not in named and (n[0] == "const" or eg.cval(c) is None) and \
                     eg.find(c) not in {eg.find(x) for x in n[3:]}:
+                if r.view and eg.find(c) in original:
+                    continue  # chained views whose values merged (zext(y1) = x * k1): the first one's node
                 original[eg.find(c)] = eg.canon(n)
     ex = Extraction(eg, roots, mandatory, mg.refs, time_s=EXTRACT_TIME_S)
     choice, cost, base = ex.run(original)

@@ -41,11 +41,16 @@ class Emitter:
         for r in mg.roots:
             if r.nameable:
                 self.by_class.setdefault(self.eg.find(r.cls), []).append(r)
+        # a child view's own nodes: its net names the class only while the extraction keeps them (a
+        # cheaper choice is emitted in the parent and the instance's output goes unread)
+        self.view_orig = {self.eg.find(c): self.eg.canon(n) for r in mg.roots for c, n in r.view}
 
     # -- which names may stand for a class at a use site ------------------------------------------
     def name_for(self, c: int, at: Root | None) -> str | None:
         for t in self.by_class.get(self.eg.find(c), ()):
             if at is not None and t is at:
+                continue
+            if t.view and not t.mandatory and self.choice.get(self.eg.find(c)) != self.view_orig.get(self.eg.find(c)):
                 continue
             if t.kind == "assign" or at is None or at.block != t.block or t.stmt_end <= at.start:
                 return t.lhs

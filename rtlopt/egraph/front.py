@@ -54,6 +54,9 @@ class Root:
     mandatory: bool = True
     stmt_end: int = 0
     stmt: str | None = None  # a statement root: the span is whole statements, rewritten as ``stmt = <value>;``
+    #: a text-less flattened child view: the (class, node) pairs of the child's value as converted (the
+    #: instance's logic as it is: the original cost; its name stands for the class only while chosen)
+    view: list[tuple[int, tuple]] = field(default_factory=list)
 
 
 @dataclass
@@ -866,7 +869,7 @@ def _instance_roots(b: _Builder, body, write_count: dict[str, int]) -> list[Root
         for net, c in got:
             if write_count.get(net, 0):
                 continue  # driven elsewhere too
-            r = Root(net, c, 0, 0, b.eg.w(c), "assign", -1, 0, [])
+            r = Root(net, c, 0, 0, b.eg.w(c), "assign", -1, 0, [], view=list(b.nodes))
             r.nameable = True
             out.append(r)
     return out
