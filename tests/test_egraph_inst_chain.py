@@ -94,3 +94,38 @@ def test_restyled_constant_add_chain_folded_and_proven(tmp_path):
     use = _after(new, "addchain")
     assert "57" in use and "t2" not in use, use
     assert _prove(tmp_path, ADDS, new, "addchain", sv=True) == "EQUIVALENT"
+
+
+# signed: -128 * 5 = -640 fits 12 signed bits, then * 3 -> x * 15 (sext of a product that cannot wrap)
+SIGNED = """
+module sk #(parameter int IW = 8, parameter int OW = 11, parameter int K = 5)
+           (input logic signed [IW-1:0] a, output logic signed [OW-1:0] p);
+  assign p = a * $signed(K);
+endmodule
+module schain (input logic clk, input logic signed [7:0] x, output logic signed [15:0] q);
+  logic signed [11:0] s1;
+  logic signed [15:0] s2;
+  sk #(.IW(8), .OW(12), .K(5)) u1 (.a(x), .p(s1));
+  sk #(.IW(12), .OW(16), .K(3)) u2 (.a(s1), .p(s2));
+  always_ff @(posedge clk) q <= s2;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("wraps", [False, True])
+def test_signed_product_chain(tmp_path, wraps):
+    src = SIGNED
+    if wraps:  # 10 signed bits: -640 wraps, so the chain is not x * 15
+        src = src.replace("OW(12), .K(5)) u1", "OW(10), .K(5)) u1").replace("signed [11:0] s1", "signed [9:0] s1") \
+            .replace("IW(12), .OW(16)", "IW(10), .OW(16)")
+    new = _opt(src, "schain", "d.sv")
+    assert new is not None or wraps
+    if new is None:
+        return
+    use = _after(new, "schain")
+    # folded: nothing is computed at the intermediate width (x * 5 in 10/12 bits) any more
+    folded = re.search(r"wire \[(9|11):0\]", new[new.index("module schain"):]) is None
+    assert "s2" not in use
+    assert bool(folded) != wraps, new
+    assert _prove(tmp_path, src, new, "schain", sv=True) == "EQUIVALENT"
