@@ -19,10 +19,11 @@ The search measures every candidate and proves the one it keeps.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import numpy as np
+
+from rtlopt.semantic._guard import generator_deadline, never_raises
 
 RULE = "popcount_threshold_compare"
 MAX_X = 32
@@ -450,19 +451,14 @@ def rewrites(text: str, path: str, nls: dict) -> list[tuple[str, str]]:
 
 def countcmp_candidates(state) -> list:
     """Search-loop generator (never raises)."""
-    try:
-        return _candidates(state)
-    except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
-        return []
+    return never_raises(_candidates)(state)
 
 
 def _candidates(state) -> list:
     from rtlopt.engine.candidate import one_file_candidates
     from rtlopt.semantic.selcompose import netlists
     from rtlopt.templates._sem import analyze, strip
-    deadline = time.monotonic() + BUDGET_S
-    if getattr(state, "deadline", None):
-        deadline = min(deadline, state.deadline)
+    deadline = generator_deadline(state, BUDGET_S)
     wanted: dict = {}
     need_nl: set = set()
     for p, t in state.texts.items():

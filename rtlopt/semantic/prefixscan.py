@@ -23,6 +23,8 @@ import time
 
 import numpy as np
 
+from rtlopt.semantic._guard import generator_deadline, never_raises
+
 RULE = "prefix_scan_sharing"
 BUDGET_S = 15.0
 MAX_W = 64
@@ -305,18 +307,13 @@ def rewrites(text: str, path: str, nls: dict) -> list[tuple[str, str]]:
 
 def prefixscan_candidates(state) -> list:
     """Search-loop generator (never raises)."""
-    try:
-        return _candidates(state)
-    except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
-        return []
+    return never_raises(_candidates)(state)
 
 
 def _candidates(state) -> list:
     from rtlopt.engine.candidate import one_file_candidates
     from rtlopt.semantic.selcompose import netlists
-    deadline = time.monotonic() + BUDGET_S
-    if getattr(state, "deadline", None):
-        deadline = min(deadline, state.deadline)
+    deadline = generator_deadline(state, BUDGET_S)
     mods: dict = {}
     for p, t in state.texts.items():
         # (a cheap filter: a file with a reduction or an XOR somewhere -- maybe in a module instantiated

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
+from rtlopt.semantic._guard import generator_deadline, never_raises
+
 RULE = "selector_decode_composition"
 MAX_BITS = 8  # cut-point bits of the selector's cone (exhaustive simulation: 2**MAX_BITS vectors)
 MAX_SEL_BITS = 8
@@ -449,18 +451,13 @@ def netlists(state, names: list[str], deadline: float) -> dict:
 
 def selcompose_candidates(state) -> list:
     """Search-loop generator (never raises)."""
-    try:
-        return _candidates(state)
-    except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
-        return []
+    return never_raises(_candidates)(state)
 
 
 def _candidates(state) -> list:
     from rtlopt.engine.candidate import one_file_candidates
     from rtlopt.templates._sem import analyze
-    deadline = time.monotonic() + BUDGET_S
-    if getattr(state, "deadline", None):
-        deadline = min(deadline, state.deadline)
+    deadline = generator_deadline(state, BUDGET_S)
     wanted: dict = {}
     for p, t in state.texts.items():
         an = analyze(t, str(p))
