@@ -221,6 +221,22 @@ CASES += [
 
 # commutativity/associativity-aware sharing (rtlopt/templates/_assoc.py; more in tests/test_templates_assoc.py)
 RULE_IDS |= {"commutative_reassociation"}
+# selections whose arms are complements (tests/test_comparm.py) and implied condition terms
+# (tests/test_implied_term.py) are tested in their own files
+RULE_IDS |= {"complement_arm_xor", "implied_condition_term"}
+_CMPXOR = mod("reg r;\nalways @* begin\n  case (sel)\n    3'd0: r = a == b;\n    3'd1: r = ~(a == b);\n"
+              "    3'd4: r = a < b;\n    3'd5: r = !(a < b);\n    default: r = 1'b0;\n  endcase\nend\n"
+              "assign y = {15'd0, r};")
+_IMPLIED = mod("reg [15:0] r;\nalways @* begin\n  r = 16'd0;\n  if (s) begin\n    if (s && a > b) r = {8'd0, c};\n"
+               "  end\nend\nassign y = r;")
+CASES += [
+    ("complement_arm_xor", _CMPXOR, "r = (a == b) ^ sel[0];",
+     # the 'complement' of a < b compares another operand pair
+     _CMPXOR.replace("3'd5: r = !(a < b);", "3'd5: r = !(a < c);")),
+    ("implied_condition_term", _IMPLIED, "if ((a > b)) r = {8'd0, c};",
+     # the enclosing branch tests another signal
+     _IMPLIED.replace("if (s && a > b)", "if (sel[0] && a > b)")),
+]
 CASES += [
     ("commutative_reassociation",
      mod("assign y = (b + c + a) * (d * c);\nassign z = (a + d + b) + (c * d);",
