@@ -222,6 +222,17 @@ class Emitter:
                 # w-bit wire (Verilog extends signed operands to the context): the multiplier keeps their
                 # widths
                 return self.wire_text_signed(c, f"$signed({forms[0][0]}) * $signed({forms[1][0]})", w), w
+        if op == "mul":
+            k = [self.choice[eg.find(x)] for x in ch]
+            for i in (0, 1):
+                if k[i][0] == "const" and k[1 - i][0] != "const":
+                    # a constant factor reads second; a power of two is the shift Yosys maps the same way
+                    a, sa = self.emit(ch[1 - i], ctx, at)
+                    v = k[i][2] % (1 << w)
+                    if v and v & (v - 1) == 0 and sa >= w:
+                        return f"({a} << {v.bit_length() - 1})", sa
+                    b, sb = self.emit(ch[i], ctx, at)
+                    return f"({a} * {b})", max(sa, sb)
         if op in _SYM:
             a, sa = self.emit(ch[0], ctx, at)
             b, sb = self.emit(ch[1], ctx, at)
