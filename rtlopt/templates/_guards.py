@@ -98,12 +98,52 @@ def _param_const(an: Analysis, node) -> int | None:
         return None
 
 
+def _reads_keys(node, keys) -> bool:
+    """Whether ``node`` names a symbol whose key is in ``keys``."""
+    found: list = []
+
+    def visit(n):
+        if isinstance(n, ast.Expression) and type(n).__name__ == "NamedValueExpression" \
+                and skey(n.symbol) in keys:
+            found.append(n)
+        return True
+
+    node.visit(visit)
+    return bool(found)
+
+
+_IDENT = re.compile(r"(?<![\w$'`])([A-Za-z_][\w$]*)")
+
+
+def configurable_params(an: Analysis) -> frozenset:
+    """Keys of the parameters of ``an`` a user can override (``parameter``, not ``localparam``) and of
+    the localparams computed from them: what :class:`Z3Expr` reads as free with ``free_params``."""
+    params = [s for s in an.symbols if isinstance(s, ast.ParameterSymbol)]
+    free = {skey(s) for s in params if not s.isLocalParam}
+    names = {s.name for s in params if not s.isLocalParam}
+    changed = True
+    while changed:
+        changed = False
+        for s in params:
+            if skey(s) in free:
+                continue
+            init = str(s.syntax).split("=", 1)[1] if s.syntax is not None and "=" in str(s.syntax) else ""
+            if set(_IDENT.findall(init)) & names:
+                free.add(skey(s))
+                names.add(s.name)
+                changed = True
+    return frozenset(free)
+
+
 class Z3Expr:
     """pyslang expression → z3 bit-vector (width = the expression's elaborated width)."""
 
     def __init__(self, an: Analysis, volatile: set | None = None, rename: dict | None = None,
-                 defs: dict | None = None):
+                 defs: dict | None = None, free_params: frozenset = frozenset()):
         self.an = an
+        #: parameter keys read as free values (any configuration) instead of this copy's values, where
+        #: they are data (select indices and bounds keep this copy's values: the structure is fixed)
+        self.free_params = free_params
         self.volatile = volatile or set()
         self.rename = rename or {}  # symbol key -> z3 term substituted for the name
         self.defs = defs or {}  # net key -> its one continuous driver (expression), inlined
@@ -157,6 +197,9 @@ class Z3Expr:
 
     def _bv(self, node, w: int):  # noqa: C901 - one dispatch over expression kinds
         kind = type(node).__name__
+        if self.free_params and kind == "NamedValueExpression" and isinstance(node.symbol, ast.ParameterSymbol) \
+                and skey(node.symbol) in self.free_params:
+            return self.var(("param",) + skey(node.symbol), w)
         c = _const_of(self.an, node) if kind in ("IntegerLiteral", "UnbasedUnsizedIntegerLiteral",
                                                  "NamedValueExpression") else None
         if c is not None:
@@ -201,7 +244,8 @@ class Z3Expr:
                 return _resize(r if op == "BitwiseXor" else ~r, w, False)
             return None
         if kind == "BinaryExpression":
-            c = _param_const(self.an, node)  # 'OVS/2 - 1' of parameters: its value (division is not modelled)
+            c = None if self.free_params and _reads_keys(node, self.free_params) \
+                else _param_const(self.an, node)  # 'OVS/2 - 1' of parameters: its value (division is not modelled)
             if c is not None:
                 return z3.BitVecVal(c & ((1 << w) - 1), w)
             return self._binary(node, w)
@@ -537,6 +581,8 @@ class Z3Expr:
             if w != ew:
                 return None
             i = _const_of(self.an, node.selector)
+            if i is None and self.free_params:  # an index of parameters: this copy's (free values are data only)
+                i = _elab_const(node.selector)
             if i is None:
                 idx = self.bv(node.selector)
                 m = max(idx.size(), x.size(), (hi + 1).bit_length(), abs(lo).bit_length()) + 2

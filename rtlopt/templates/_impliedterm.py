@@ -62,6 +62,36 @@ def _sat(*facts) -> bool:
     return sv.check() == z3.sat
 
 
+def _params_relied_on(an, defs, guard, terms, drop, conj, free) -> list[str] | None:
+    """The configurable parameters the drop relies on: [] when it holds with every parameter a user can
+    override (and the localparams computed from them) read as a free value, else the names of those the
+    re-check reads (the drop is right at this copy's values only; the optimizer pins such a rewrite to
+    them, a report says so). None when the re-check cannot be built or does not finish."""
+    from rtlopt.templates._guards import Z3Expr, guard_z3
+
+    try:
+        zx = Z3Expr(an, defs=defs, free_params=free)
+        g = guard_z3(an, zx, guard)
+        zt = [zx.boolean(t) for t in terms]
+    except Exception:  # noqa: BLE001 - a shape the translation does not know
+        return None
+    kept = [zt[j] for j in range(len(terms)) if j not in drop]
+    holds = True
+    for i in sorted(drop):
+        sv = z3.Solver()
+        sv.set("timeout", _CHECK_MS)
+        sv.add(g, *kept, z3.Not(zt[i])) if conj else sv.add(g, zt[i], *[z3.Not(k) for k in kept])
+        r = sv.check()
+        if r == z3.unknown:
+            return None
+        if r == z3.sat:
+            holds = False
+            break
+    if holds:
+        return []
+    return sorted({k[1] for (k, _w) in zx.vars if isinstance(k, tuple) and len(k) == 3 and k[0] == "param"})
+
+
 class ImpliedConditionTerm(Template):
     """``g ? .. : (a && b && c) ? ..`` with ``!g && a && b -> c`` -> ``(a && b)`` (z3)."""
 
@@ -73,6 +103,7 @@ class ImpliedConditionTerm(Template):
         from rtlopt.templates._guardarm import _reads_signal
         from rtlopt.templates._guards import (
             Z3Expr,
+            configurable_params,
             guard_reads,
             guard_z3,
             net_definitions,
@@ -85,6 +116,7 @@ class ImpliedConditionTerm(Template):
         try:
             all_sites = sites(an)
             defs = net_definitions(an)
+            free = configurable_params(an)
         except Exception:  # noqa: BLE001 - a shape the guard walk does not know
             return []
         # the maximal chains: a chain operand that is itself a chain of the same kind is part of its parent
@@ -145,14 +177,18 @@ class ImpliedConditionTerm(Template):
                     drop.add(i)
             if not drop or len(drop) == len(terms):
                 continue
+            params = _params_relied_on(an, defs, s.guard, terms, drop, conj, free) if free else []
+            only = (f"; at these parameter values only: {', '.join(params)}" if params
+                    else "; at these parameter values (other values not checked)" if params is None else "")
             texts = [an.text[slice(*an.span(t.syntax))] for t in terms]
             keep = [paren(x) for i, x in enumerate(texts) if i not in drop]
             joiner = " && " if conj else " || "  # (one-bit & / | terms read the same as && / ||)
             new = "(" + joiner.join(keep) + ")" if len(keep) > 1 else paren(keep[0])
             gone = ", ".join(texts[i].strip() for i in sorted(drop))
             what = (f"condition term(s) {gone} already decided by the other terms and the guard "
-                    f"({'implied' if conj else 'never alone'})")
-            out.append(self._m(an, span[0], span[1], what, [Edit(span[0], span[1], new)]))
+                    f"({'implied' if conj else 'never alone'}{only})")
+            out.append(self._m(an, span[0], span[1], what, [Edit(span[0], span[1], new)],
+                               parameter_values=params if params is not None else ["?"]))
         return out
 
 
