@@ -1,0 +1,118 @@
+// RGB status-LED dimmer bank.
+//   pwm_prescale : clock enable for the PWM period counter
+//   duty_regs    : bus-writable duty registers
+//   pwm_period   : the period counter, shared (every channel's counter ran
+//                  in lock step: same run, same ce, same reset)
+//   pwm_chan     : one channel: compare, output register
+//   led_bank     : channels (genvar loop) and the register block
+//   led_dimmer   : top
+
+module pwm_prescale #(
+    parameter int DIV = 16,
+    parameter int W   = 8
+) (
+    input  logic clk,
+    input  logic rst_n,
+    input  logic run,
+    output logic ce
+);
+    logic [W-1:0] c;
+    always_ff @(posedge clk or negedge rst_n) begin
+        if (!rst_n)                   c <= '0;
+        else if (!run)                c <= '0;
+        else if (c == W'(DIV - 1))    c <= '0;
+        else                          c <= c + 1'b1;
+    end
+    assign ce = run && (c == W'(DIV - 1));
+endmodule
+
+module duty_regs #(
+    parameter int N  = 4,
+    parameter int DW = 8
+) (
+    input  logic                 clk,
+    input  logic                 rst_n,
+    input  logic                 we,
+    input  logic [1:0]           waddr,
+    input  logic [DW-1:0]        wdata,
+    output logic [N-1:0][DW-1:0] duty
+);
+    always_ff @(posedge clk or negedge rst_n) begin
+        if (!rst_n)  duty <= '0;
+        else if (we) duty[waddr] <= wdata;
+    end
+endmodule
+
+module pwm_period #(
+    parameter int DW = 8
+) (
+    input  logic          clk,
+    input  logic          rst_n,
+    input  logic          run,
+    input  logic          ce,
+    output logic [DW-1:0] cnt
+);
+    always_ff @(posedge clk or negedge rst_n) begin
+        if (!rst_n)    cnt <= '0;
+        else if (!run) cnt <= '0;
+        else if (ce)   cnt <= cnt + 1'b1;
+    end
+endmodule
+
+module pwm_chan #(
+    parameter int DW = 8
+) (
+    input  logic          clk,
+    input  logic          rst_n,
+    input  logic          run,
+    input  logic          ce,
+    input  logic [DW-1:0] cnt,
+    input  logic [DW-1:0] duty,
+    output logic          pwm
+);
+    always_ff @(posedge clk or negedge rst_n) begin
+        if (!rst_n)    pwm <= 1'b0;
+        else if (!run) pwm <= 1'b0;
+        else if (ce)   pwm <= (cnt < duty);
+    end
+endmodule
+
+module led_bank #(
+    parameter int N   = 4,
+    parameter int DW  = 8,
+    parameter int DIV = 16
+) (
+    input  logic          clk,
+    input  logic          rst_n,
+    input  logic          run,
+    input  logic          we,
+    input  logic [1:0]    waddr,
+    input  logic [DW-1:0] wdata,
+    output logic [N-1:0]  leds
+);
+    logic                 ce;
+    logic [DW-1:0]        cnt;
+    logic [N-1:0][DW-1:0] duty;
+
+    pwm_prescale #(.DIV(DIV)) u_pre (.clk, .rst_n, .run, .ce);
+    duty_regs #(.N(N), .DW(DW)) u_regs (.clk, .rst_n, .we, .waddr, .wdata, .duty);
+    pwm_period #(.DW(DW)) u_per (.clk, .rst_n, .run, .ce, .cnt);
+
+    for (genvar i = 0; i < N; i++) begin : g_ch
+        pwm_chan #(.DW(DW)) u_ch (.clk, .rst_n, .run, .ce, .cnt, .duty(duty[i]), .pwm(leds[i]));
+    end
+endmodule
+
+module led_dimmer (
+    input  logic       clk,
+    input  logic       rst_n,
+    input  logic       run,
+    input  logic       we,
+    input  logic [1:0] waddr,
+    input  logic [5:0] wdata,
+    output logic [2:0] rgb
+);
+    led_bank #(.N(3), .DW(6), .DIV(3)) u_bank (
+        .clk, .rst_n, .run, .we, .waddr, .wdata, .leds(rgb)
+    );
+endmodule
