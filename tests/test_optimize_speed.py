@@ -175,3 +175,65 @@ def test_all_templates_combination_parses_each_text_once_and_reuses_matches(monk
     n = sum(calls.values())
     assert search._apply_all(text, search.REGISTRY, None, None, memo) == plain  # all from the memo
     assert sum(calls.values()) == n and len([k for k in memo if isinstance(k, tuple)]) == matched
+
+
+_TWO = """module sub(input clk, input rst, input [7:0] a, output [7:0] y);
+  reg [7:0] q;
+  always @(posedge clk) if (rst) q <= 8'd0; else q <= q & a;
+  assign y = q ^ a;
+endmodule
+
+module top(input clk, input rst, input [7:0] a, output [7:0] y);
+  sub u(.clk(clk), .rst(rst), .a(a), .y(y));
+endmodule
+"""
+
+
+@pytest.mark.yosys
+@pytest.mark.sta
+def test_search_defers_generic_statistics_to_its_final_report(tmp_path: Path, monkeypatch):
+    """Candidates of a multi-module design are measured without the generic synthesis (the search ranks
+    by area, delay, power); the report the search returns has the generic numbers a full measurement of
+    the result gives."""
+    from rtlopt.ppa import _measure, measure
+    from rtlopt.ppa.liberty import resolve_liberty
+
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "two.v"
+    src.write_text(_TWO)
+    smaller = _TWO.replace("  assign y = q ^ a;", "  assign y = a;")  # q is 0 from reset on
+
+    def gen(state):
+        text = next(iter(state.texts.values()))
+        return [Candidate(smaller, "test", ("sequential_redundancy",), "q is always 0", {})] \
+            if "q ^ a" in text else []
+
+    runs: list[str] = []
+    real = _measure._generic_stats
+
+    def counted(script, work, top, deadline):
+        runs.append(script)
+        return real(script, work, top, deadline)
+
+    monkeypatch.setattr(_measure, "_generic_stats", counted)
+    in_finish: list[object] = []
+    real_finish_generic = _measure._run_generic
+
+    def finish_generic(syn, deadline):  # the generic run of a candidate's measurement (finish)
+        in_finish.append(syn)
+        return real_finish_generic(syn, deadline)
+
+    monkeypatch.setattr(_measure, "_run_generic", finish_generic)
+    monkeypatch.setattr(search, "_GENERATORS", {"redundant": gen})
+    d = open_design([str(src)], "top")
+    lib = resolve_liberty(None)
+    res = search.optimize(d, liberty=lib, budget_s=120, jobs=1)
+    assert res.status == "improved" and "assign y = a;" in res.final[d.files[0]]
+    assert len(runs) == 1 and not in_finish  # the final report's, not the candidate measurement's
+    out = tmp_path / "out.v"
+    out.write_text(res.final[d.files[0]])
+    full = measure(open_design([str(out)], "top"), liberty=lib)
+    assert not _measure.generic_pending(res.after)
+    for m in ("area_um2", "cells", "generic_cells", "generic_wires"):
+        assert getattr(res.after, m).value == getattr(full, m).value, m
+    assert res.after.generic_cells.value < res.before.generic_cells.value

@@ -406,6 +406,63 @@ def test_deferred_generic_synthesis_gives_the_same_full_report():
     assert rep.generic_cells.value > 0 and "yosys_generic" in rep.scripts
 
 
+def test_generic_left_pending_then_completed_equals_the_full_report(tmp_path, monkeypatch):
+    """The search's full reports leave the generic synthesis of a multi-module design for later
+    (``measure_staged(generic=False)``): area, delay, power, cells as the full measurement, generic None;
+    ``complete_generic`` gives the full measurement's generic numbers. The pending report is cached under
+    a key of its own (a complete full report is never replaced by it), the completed one under none."""
+    from rtlopt.ppa import _cache
+    from rtlopt.ppa._measure import complete_generic, generic_pending
+
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
+    full = ppa("multi_module")
+    d = open_design(PPA / "multi_module.v")
+    lib = resolve_liberty(None)
+    rep = _cache.measure_staged(d, liberty=lib, area_below=full.area_um2.value * 10, generic=False)
+    assert generic_pending(rep) and rep.generic_cells.value is None and rep.generic_wires.value is None
+    for m in ("area_um2", "cells", "delay_ns", "power_mw"):
+        assert getattr(rep, m).value == getattr(full, m).value, m
+    assert _cache.cached_full(d, liberty=lib) is None  # not stored as the complete report
+    hit = _cache.measure_staged(d, liberty=lib, area_below=full.area_um2.value * 10, generic=False)
+    assert hit.provenance["cache"]["hit"] and generic_pending(hit)
+    done = complete_generic(hit, d)
+    assert not generic_pending(done) and generic_pending(hit)  # a new report; the cached one untouched
+    for m in ("area_um2", "cells", "generic_cells", "generic_wires", "delay_ns", "power_mw"):
+        assert getattr(done, m).value == getattr(full, m).value, m
+    assert done.provenance["generic_synthesis"] == full.provenance["generic_synthesis"].replace(
+        "(hierarchy kept)", "(hierarchy kept) in its own Yosys process (scripts: yosys_generic)")
+    assert complete_generic(full, d) is full  # nothing pending
+    # a complete full report stays what generic=True callers read; generic=False callers read it too
+    both = _cache.measure_staged(d, liberty=lib, area_below=full.area_um2.value * 10)
+    assert not generic_pending(both) and both.generic_cells.value == full.generic_cells.value
+    again = _cache.measure_staged(d, liberty=lib, area_below=full.area_um2.value * 10, generic=False)
+    assert again.provenance["cache"]["hit"] and not generic_pending(again)
+
+
+def test_generic_pending_report_of_a_changed_design_is_not_reused(tmp_path, monkeypatch):
+    """The pending report's cache key is the design's content (and liberty, top, clock): another text
+    of the same files is measured, not read from it."""
+    from rtlopt.ppa import _cache
+    from rtlopt.ppa._measure import generic_pending
+
+    monkeypatch.setenv("RTLOPT_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "mm.v"
+    text = (PPA / "multi_module.v").read_text()
+    src.write_text(text)
+    d = open_design(src)
+    lib = resolve_liberty(None)
+    first = _cache.measure_staged(d, liberty=lib, area_below=1e9, generic=False)
+    assert generic_pending(first) and not first.provenance["cache"]["hit"]
+    changed = text.replace("endmodule", "  wire rtlopt_unused_probe;\nendmodule", 1)
+    assert changed != text
+    src.write_text(changed)
+    other = _cache.measure_staged(open_design(src), liberty=lib, area_below=1e9, generic=False)
+    assert not other.provenance["cache"]["hit"] and generic_pending(other)
+    src.write_text(text)
+    back = _cache.measure_staged(open_design(src), liberty=lib, area_below=1e9, generic=False)
+    assert back.provenance["cache"]["hit"] and back.area_um2.value == first.area_um2.value
+
+
 def test_abc_reads_a_copy_without_power_groups_with_the_same_mapping(tmp_path):
     """ABC maps with cells, areas and timing only: the copy without power/noise groups it is handed maps
     exactly as the full file (sky130 hd, where the copy is a third smaller; default library otherwise)."""

@@ -139,10 +139,15 @@ def _flat_key(ref, liberty, clock_period_ns, texts) -> str:
                clock=clock_period_ns, kind="flat")
 
 
+#: Cache key suffix of full reports whose generic statistics are deferred (``finish_cached(generic=False)``).
+PENDING_SUFFIX = "-generic-pending"
+
+
 def cached_full(ref, *, liberty, clock_period_ns: float | None = None,
-                texts: dict[Path, str] | None = None) -> PpaReport | None:
-    """The full (flat) report of ``ref`` from the cache, or None."""
-    k = _flat_key(ref, liberty, clock_period_ns, texts)
+                texts: dict[Path, str] | None = None, suffix: str = "") -> PpaReport | None:
+    """The full (flat) report of ``ref`` from the cache, or None (``suffix``: :data:`PENDING_SUFFIX`, a
+    report whose generic statistics are deferred)."""
+    k = _flat_key(ref, liberty, clock_period_ns, texts) + suffix
     hit = load(k)
     if hit is None:
         return None
@@ -183,25 +188,35 @@ def synthesize_cached(ref, *, liberty, clock_period_ns: float | None = None, tim
     return syn
 
 
-def finish_cached(syn, *, timeout: float = 300.0, texts: dict[Path, str] | None = None) -> PpaReport:
+def finish_cached(syn, *, timeout: float = 300.0, texts: dict[Path, str] | None = None,
+                  generic: bool = True) -> PpaReport:
     """Stage 2 (:func:`rtlopt.ppa._measure.finish`): the full report, stored in the cache like
-    :func:`measure_cached`'s."""
-    from rtlopt.ppa._measure import finish
+    :func:`measure_cached`'s. ``generic=False``: deferred generic statistics stay deferred (see
+    ``finish``); such a report is stored under a key of its own (:data:`PENDING_SUFFIX`), never as the
+    complete report another command may read."""
+    from rtlopt.ppa._measure import finish, generic_pending
 
     k = _flat_key(syn.ref, syn.lib, syn.clock_period_ns, texts)
-    rep = finish(syn, timeout=timeout)
+    rep = finish(syn, timeout=timeout, generic=generic)
+    if generic_pending(rep):
+        k += PENDING_SUFFIX
     path = store(k, rep.to_dict())
     rep.provenance["cache"] = {"hit": False, "key": k, "stored": str(path) if path else None}
     return rep
 
 
 def measure_staged(ref, *, liberty, clock_period_ns: float | None = None, timeout: float = 300.0,
-                   texts: dict[Path, str] | None = None, area_below: float | None = None) -> PpaReport:
+                   texts: dict[Path, str] | None = None, area_below: float | None = None,
+                   generic: bool = True) -> PpaReport:
     """The full report of ``ref`` (cached), except that with ``area_below`` a design whose mapped area
     is not below it gets an area-only report (``provenance["measured"] == "area only"``: the Yosys
-    stage ran, OpenSTA did not). Area is exact either way: it comes from the Yosys stage alone."""
+    stage ran, OpenSTA did not). Area is exact either way: it comes from the Yosys stage alone.
+    ``generic=False`` (with ``area_below``): the full report may leave the generic statistics of a
+    multi-module design deferred (``rtlopt.ppa._measure.complete_generic`` adds them)."""
     deadline = time.monotonic() + timeout
     full = cached_full(ref, liberty=liberty, clock_period_ns=clock_period_ns, texts=texts)
+    if full is None and not generic and area_below is not None:
+        full = cached_full(ref, liberty=liberty, clock_period_ns=clock_period_ns, texts=texts, suffix=PENDING_SUFFIX)
     if full is not None:
         return full
     if area_below is None:
@@ -214,7 +229,7 @@ def measure_staged(ref, *, liberty, clock_period_ns: float | None = None, timeou
         rep = syn.area_report()
         syn.close()
         return rep
-    return finish_cached(syn, timeout=max(1.0, deadline - time.monotonic()), texts=texts)
+    return finish_cached(syn, timeout=max(1.0, deadline - time.monotonic()), texts=texts, generic=generic)
 
 
 def area_only_report(area: float, ref) -> PpaReport:

@@ -392,10 +392,54 @@ class Synthesis:
             warnings=list(self.warnings), scripts={"yosys": self.script}, seconds=self.seconds)
 
 
-def _generic_metric(generic: dict | None, key: str, unit: str) -> Metric:
+def _generic_metric(generic: dict | None, key: str, unit: str, pending: bool = False) -> Metric:
     if generic is None:
+        if pending:
+            return Metric(None, unit, f"{GENERIC_PENDING} (complete_generic runs it)")
         return Metric(None, unit, "not measured (area-only pre-filter: the generic synthesis runs for full reports)")
     return Metric(int(generic.get(key, 0)), unit, _SRC_GENERIC)
+
+
+#: How a full report whose generic statistics are deferred says so (``provenance["generic_synthesis"]``
+#: and the generic metrics' source begin with it); :func:`complete_generic` fills them in.
+GENERIC_PENDING = "deferred: separate synth -top T (hierarchy kept) not run yet"
+
+
+def _generic_note(single_module: bool, own_process: bool, pending: bool = False) -> str:
+    if pending:
+        return GENERIC_PENDING
+    if single_module:
+        return "shared with the ASIC run (single module: synth -top T -flatten == synth -top T)"
+    return "separate synth -top T (hierarchy kept)" + (" in its own Yosys process (scripts: yosys_generic)"
+                                                       if own_process else "")
+
+
+def generic_pending(rep: PpaReport) -> bool:
+    """Whether ``rep`` is a full report whose generic statistics were deferred (``finish(generic=False)``)."""
+    return str(rep.provenance.get("generic_synthesis", "")).startswith(GENERIC_PENDING)
+
+
+def complete_generic(rep: PpaReport, design: DesignRef, *, timeout: float = 300.0) -> PpaReport:
+    """``rep`` (of ``design``) with the generic statistics ``finish(generic=False)`` deferred: the
+    generic synthesis (:func:`rtlopt.ppa._flow.generic_script`, a fresh Yosys process reading only the
+    design's files, as ``finish`` runs it) in a directory of its own. The same report ``finish`` gives
+    with ``generic=True``; ``rep`` itself when nothing is pending. Raises like :func:`finish`."""
+    if not generic_pending(rep):
+        return rep
+    import dataclasses
+
+    deadline = time.monotonic() + timeout
+    gscript = _flow.generic_script(design.files, design.top)
+    work = Path(tempfile.mkdtemp(prefix="rtlopt-ppa-generic-"))
+    try:
+        gen = _generic_stats(gscript, work, design.top, deadline)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    prov = dict(rep.provenance)
+    prov["generic_synthesis"] = _generic_note(False, True)
+    return dataclasses.replace(rep, generic_cells=_generic_metric(gen, "num_cells", "cells"),
+                               generic_wires=_generic_metric(gen, "num_wires", "wires"), provenance=prov,
+                               scripts={**rep.scripts, "yosys_generic": gscript})
 
 
 def measure(design: DesignRef | str | Path | list | tuple, *, liberty: Liberty | str | Path | None = None,
@@ -583,32 +627,44 @@ def mapped_cache_stats() -> dict[str, int]:
 
 def _run_generic(syn: Synthesis, deadline: float) -> dict:
     """The deferred generic synthesis of ``syn`` (:func:`rtlopt.ppa._flow.generic_script`): its statistics."""
-    res = _run_yosys(_tool(Yosys), syn.generic_script, syn.work, _remaining(deadline, "Yosys (generic)"))
+    return _generic_stats(syn.generic_script, syn.work, syn.ref.top, deadline)
+
+
+def _generic_stats(script: str, work: Path, top: str, deadline: float) -> dict:
+    """Run a :func:`rtlopt.ppa._flow.generic_script` in ``work``: the ``stat -json`` totals it writes."""
+    res = _run_yosys(_tool(Yosys), script, work, _remaining(deadline, "Yosys (generic)"))
     if res.returncode != 0:
         err = input_error_from_yosys(res)
         if _flow.failed_phase(res.stdout) == "read":
             raise err
-        raise UnsupportedConstruct(f"cannot synthesize top '{syn.ref.top}': {err.message}", file=err.file,
+        raise UnsupportedConstruct(f"cannot synthesize top '{top}': {err.message}", file=err.file,
                                    line=err.line)
-    generic = json.loads((syn.work / _flow.GENERIC_STAT).read_text()).get("design")
+    generic = json.loads((work / _flow.GENERIC_STAT).read_text()).get("design")
     if generic is None:
-        raise InputError(f"top '{syn.ref.top}' has no logic to measure (no ports, cells or wires)")
+        raise InputError(f"top '{top}' has no logic to measure (no ports, cells or wires)")
     return generic
 
 
 def finish(syn: Synthesis, *, timeout: float = 300.0, activity: float = DEFAULT_ACTIVITY,
-           activity_source: str | None = None) -> PpaReport:
-    """Stage 2 of :func:`measure`: OpenSTA on the kept netlist, the full report; removes ``syn.work``."""
+           activity_source: str | None = None, generic: bool = True) -> PpaReport:
+    """Stage 2 of :func:`measure`: OpenSTA on the kept netlist, the full report; removes ``syn.work``.
+
+    ``generic=False``: generic statistics deferred by ``synthesize(generic=False)`` stay deferred (the
+    report's generic metrics are None, ``provenance["generic_synthesis"]`` starts with
+    :data:`GENERIC_PENDING`); :func:`complete_generic` adds them later, the same numbers. The search
+    ranks and accepts candidates by area, delay and power only, so only the report it returns needs them."""
     t2 = time.monotonic()
     deadline = t2 + timeout
     ref, lib, info, work = syn.ref, syn.lib, syn.info, syn.work
     period_ns, clock_period_ns, abc_d, script = syn.period_ns, syn.clock_period_ns, syn.abc_d, syn.script
-    single_module, warnings, generic, asic_raw = syn.single_module, syn.warnings, syn.generic, syn.asic_raw
+    single_module, warnings, asic_raw = syn.single_module, syn.warnings, syn.asic_raw
     asic, cells_by_type, own_area = asic_raw["design"], syn.cells_by_type, syn.own_area
+    gen_stat = syn.generic
+    pending = gen_stat is None and syn.generic_script is not None and not generic
     try:
         yosys, sta = _tool(Yosys), _tool(OpenSTA)
-        if generic is None and syn.generic_script is not None:  # deferred by synthesize(generic=False)
-            generic = syn.generic = _run_generic(syn, deadline)
+        if gen_stat is None and syn.generic_script is not None and generic:  # deferred by synthesize(generic=False)
+            gen_stat = syn.generic = _run_generic(syn, deadline)
         lib_file = plain_path(lib)
         tie_hi, tie_lo = info.tie_cells()
         excluded = info.excluded()
@@ -671,9 +727,7 @@ def finish(syn: Synthesis, *, timeout: float = 300.0, activity: float = DEFAULT_
                                    f"(every net toggles {activity:g} times per {period_ns:g} ns clock "
                                    "period; clocks toggle twice); "
                                    + (activity_source or "no simulation activity")},
-        "generic_synthesis": ("shared with the ASIC run (single module: synth -top T -flatten == synth -top T)"
-                              if single_module else "separate synth -top T (hierarchy kept)"
-                              + (" in its own Yosys process (scripts: yosys_generic)" if syn.generic_script else "")),
+        "generic_synthesis": _generic_note(single_module, syn.generic_script is not None, pending),
         "excluded_cells": excluded,
         "tie_cells": {"hi": list(tie_hi) if tie_hi else None, "lo": list(tie_lo) if tie_lo else None},
         "units": {"area": "um^2 (liberty area unit)", "delay": "ns", "power": "mW",
@@ -702,8 +756,8 @@ def finish(syn: Synthesis, *, timeout: float = 300.0, activity: float = DEFAULT_
         delay_ns=Metric(delay_ns, "ns", _SRC_DELAY),
         power_mw=Metric(power["total"], "mW", _SRC_POWER),
         cells=Metric(int(asic.get("num_cells", 0)), "cells", _SRC_AREA),
-        generic_cells=Metric(int(generic.get("num_cells", 0)), "cells", _SRC_GENERIC),
-        generic_wires=Metric(int(generic.get("num_wires", 0)), "wires", _SRC_GENERIC),
+        generic_cells=_generic_metric(gen_stat, "num_cells", "cells", pending),
+        generic_wires=_generic_metric(gen_stat, "num_wires", "wires", pending),
         power_breakdown=breakdown,
         critical_path=critical,
         cells_by_type=cells_by_type,
