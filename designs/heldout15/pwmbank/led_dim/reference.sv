@@ -5,6 +5,7 @@
 //                  in lock step: same run, same ce, same reset)
 //   pwm_chan     : one channel: compare, output register
 //   led_bank     : channels (genvar loop) and the register block
+//   blink_gate   : optional slow blink per channel
 //   led_dimmer   : top
 
 module pwm_prescale #(
@@ -77,6 +78,32 @@ module pwm_chan #(
     end
 endmodule
 
+module blink_gate #(
+    parameter int N  = 4,
+    parameter int BW = 10
+) (
+    input  logic         clk,
+    input  logic         rst_n,
+    input  logic         ce,
+    input  logic [N-1:0] blink_en,
+    input  logic [N-1:0] pwm_in,
+    output logic [N-1:0] pwm_out
+);
+    // slow toggle: one blink phase every 2^BW period ticks
+    logic [BW-1:0] bc;
+    logic          phase;
+    always_ff @(posedge clk or negedge rst_n) begin
+        if (!rst_n) begin
+            bc    <= '0;
+            phase <= 1'b0;
+        end else if (ce) begin
+            bc <= bc + 1'b1;
+            if (&bc) phase <= ~phase;
+        end
+    end
+    assign pwm_out = pwm_in & ~(blink_en & {N{phase}});
+endmodule
+
 module led_bank #(
     parameter int N   = 4,
     parameter int DW  = 8,
@@ -88,8 +115,10 @@ module led_bank #(
     input  logic          we,
     input  logic [1:0]    waddr,
     input  logic [DW-1:0] wdata,
+    input  logic [N-1:0]  blink_en,
     output logic [N-1:0]  leds
 );
+    logic [N-1:0]         raw;
     logic                 ce;
     logic [DW-1:0]        cnt;
     logic [N-1:0][DW-1:0] duty;
@@ -99,8 +128,12 @@ module led_bank #(
     pwm_period #(.DW(DW)) u_per (.clk, .rst_n, .run, .ce, .cnt);
 
     for (genvar i = 0; i < N; i++) begin : g_ch
-        pwm_chan #(.DW(DW)) u_ch (.clk, .rst_n, .run, .ce, .cnt, .duty(duty[i]), .pwm(leds[i]));
+        pwm_chan #(.DW(DW)) u_ch (.clk, .rst_n, .run, .ce, .cnt, .duty(duty[i]), .pwm(raw[i]));
     end
+
+    blink_gate #(.N(N), .BW(3)) u_blink (
+        .clk, .rst_n, .ce, .blink_en, .pwm_in(raw), .pwm_out(leds)
+    );
 endmodule
 
 module led_dimmer (
@@ -110,9 +143,10 @@ module led_dimmer (
     input  logic       we,
     input  logic [1:0] waddr,
     input  logic [5:0] wdata,
+    input  logic [2:0] blink_en,
     output logic [2:0] rgb
 );
     led_bank #(.N(3), .DW(6), .DIV(3)) u_bank (
-        .clk, .rst_n, .run, .we, .waddr, .wdata, .leds(rgb)
+        .clk, .rst_n, .run, .we, .waddr, .wdata, .blink_en, .leds(rgb)
     );
 endmodule
