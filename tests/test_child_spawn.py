@@ -74,6 +74,7 @@ def test_yosys_child_is_spawned_without_preexec_and_niced_in_background(tmp_path
     y = Yosys()
     if y.command is None or y.command[-1] != "rtlopt.tools._pyosys_main":
         pytest.skip("a system yosys binary is configured")
+    monkeypatch.setenv("RTLOPT_FORKSERVER", "0")  # a normal child (run_script prefers the fork server)
     rec = _Recorder()
     monkeypatch.setattr(base.subprocess, "Popen", rec)
     probe = tmp_path / "stat.txt"

@@ -115,3 +115,76 @@ def test_steps_aside_when_it_must_not_be_used(tmp_path, monkeypatch, yosys):
         command = ["/usr/bin/yosys"]
 
     assert _forkserver.run_script(Binary(), "help\n", cwd=tmp_path, timeout=60) is None
+
+
+def test_analysis_and_proof_yosys_runs_use_the_server_with_the_same_results(tmp_path, monkeypatch, yosys):
+    """Every ``Yosys.run_script`` with a working directory (sequential analyses, proofs) is a child of
+    the fork server; what it computes equals a fresh process's (the netlist an analysis simulates, a
+    proof's verdict)."""
+    from rtlopt.semantic import seqsim
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    f = tmp_path / "fsm.v"
+    f.write_text(_FSM)
+    g = tmp_path / "gate.v"
+    g.write_text(_FSM.replace("assign busy = st != 0;", "assign busy = |st;"))
+
+    def run(tag: str):
+        net = seqsim.load([f], "top", timeout=120)
+        res = check_equivalence(_design(f), _design(g), VerifyOptions(timeout_s=120))
+        return (net.nsig, net.gates, [(q.q, q.d, q.rst) for q in net.flops], sorted(net.outputs.items()),
+                str(res.verdict))
+
+    monkeypatch.setenv("RTLOPT_FORKSERVER", "0")
+    fresh = run("fresh")
+    monkeypatch.setenv("RTLOPT_FORKSERVER", "1")
+    calls = []
+    real = _forkserver.run_script
+    monkeypatch.setattr(_forkserver, "run_script", lambda *a, **k: calls.append(k.get("cwd")) or real(*a, **k))
+    forked = run("forked")
+    assert forked == fresh and "EQUIVALENT" in fresh[-1] and "NOT" not in fresh[-1]
+    assert len(calls) >= 2
+
+
+def _design(path: Path):
+    from rtlopt.design import open_design
+
+    return open_design([str(path)], "top")
+
+
+def test_cancelled_scope_kills_a_server_child(tmp_path, yosys):
+    """A proof lane cancels its engines through a child scope: a fork-server child started inside the
+    scope is killed with it (the run ends at once, its shell never finishes)."""
+    import threading
+
+    from rtlopt.tools.base import ChildScope, child_scope
+
+    marker = tmp_path / "late.txt"
+    scope = ChildScope()
+    out: list = []
+
+    def lane():
+        with child_scope(scope):
+            out.append(yosys.run_script(f"!sleep 20; touch {marker}\n", cwd=tmp_path, timeout=120, check=False))
+
+    t = threading.Thread(target=lane)
+    t0 = time.monotonic()
+    t.start()
+    time.sleep(3)
+    scope.cancel()
+    t.join(60)
+    assert not t.is_alive() and time.monotonic() - t0 < 30
+    assert out and out[0].returncode != 0
+    time.sleep(1)
+    assert not marker.exists()
+
+
+def test_forced_sandbox_is_not_bypassed(tmp_path, monkeypatch, yosys):
+    """A Yosys whose runs are always confined (``sandbox=True``) never uses the server (near miss: the
+    same tool without it does)."""
+    from rtlopt.tools import sandbox
+
+    monkeypatch.setattr(sandbox, "confine", lambda argv, env, cwd, force=None:
+                        ((["bwrap", *argv], env) if force else (argv, env)))
+    assert _forkserver.run_script(Yosys(sandbox=True), "help\n", cwd=tmp_path, timeout=60) is None
+    assert _forkserver.run_script(yosys, "help\n", cwd=tmp_path, timeout=60) is not None

@@ -563,12 +563,7 @@ def synthesize(design: DesignRef | str | Path | list | tuple, *, liberty: Libert
 def _run_yosys(yosys, script: str, work: Path, timeout: float):
     """``yosys.run_script(script, cwd=work, timeout=timeout, check=False)``, in a child of the Yosys fork
     server when it can be used (:mod:`rtlopt.tools._forkserver`: no Python/libyosys start-up per run)."""
-    from rtlopt.tools import _forkserver
-
-    res = _forkserver.run_script(yosys, script, cwd=work, timeout=timeout)
-    if res is None:
-        res = yosys.run_script(script, cwd=work, timeout=timeout, check=False)
-    return res
+    return yosys.run_script(script, cwd=work, timeout=timeout, check=False)  # (tries the fork server first)
 
 
 #: Outputs of the canonical flow's second Yosys process by (its script, the canonical RTLIL it reads).

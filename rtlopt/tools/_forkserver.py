@@ -213,6 +213,9 @@ class _Client:
             child = _Pid(int(got["pid"]))
             with base._LIVE_LOCK:
                 base._LIVE[child.pid] = child  # killed with every other child on a stop
+            scope = getattr(base._SCOPE, "scope", None)  # a proof lane's engines: cancelled as a group
+            if scope is not None:
+                scope.add(child)
             try:
                 if base.stopping():
                     base.kill_group(child)
@@ -227,6 +230,8 @@ class _Client:
             finally:
                 with base._LIVE_LOCK:
                     base._LIVE.pop(child.pid, None)
+                if scope is not None:
+                    scope.discard(child)
                 with self.cond:
                     self.waiting.pop(rid, None)
             if base.stopping():
@@ -274,7 +279,7 @@ def run_script(yosys, script: str, *, cwd, timeout: float | None):
     env = yosys.env()
     from rtlopt.tools.sandbox import confine
 
-    argv, env2 = confine(list(cmd), env, cwd)
+    argv, env2 = confine(list(cmd), env, cwd, force=getattr(yosys, "sandbox", None))
     if argv != list(cmd):  # confined runs (untrusted text) keep the sandbox's own spawning
         return None
     with _LOCK:

@@ -64,7 +64,21 @@ class Yosys(Tool):
 
     def run_script(self, script: str, *, cwd: str | Path | None = None, timeout: float | None = 600,
                    check: bool = True) -> RunResult:
-        """Run a Yosys script given as text; raise ToolError with the first ERROR line on failure."""
+        """Run a Yosys script given as text; raise ToolError with the first ERROR line on failure.
+
+        With a working directory, the pyosys Yosys runs as a child of the fork server
+        (:mod:`rtlopt.tools._forkserver`: no Python/libyosys start-up per run, the same state as a fresh
+        process); confined runs, a system binary or a server that cannot be used: a normal child."""
+        res = None
+        if cwd is not None:
+            from rtlopt.tools import _forkserver
+
+            self.require()
+            res = _forkserver.run_script(self, script, cwd=cwd, timeout=timeout)
+        if res is not None:
+            if check and res.returncode != 0:
+                raise ToolError(f"yosys: {yosys_error(res)}", log=res.stdout + res.stderr)
+            return res
         with tempfile.NamedTemporaryFile("w", suffix=".ys", delete=False, dir=cwd) as fh:
             fh.write(script)
             path = fh.name
