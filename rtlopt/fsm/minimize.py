@@ -573,6 +573,28 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
       run: 23 with bound 19, the jump solver ran out and the walk came too late), max 1.71 s;
       80000-80002 31/29/31 -> 31/29/30, 150000-150002 62/62/56 -> 61/62/54. 80000 (k = 30
       refutation 21 s), 80001 (the 28-class cover 18.7 s) and 80002 stay out of reach in 2 s.
+
+    Seventh round (session 17; CPU s, fresh CaDiCaL 1.9.5 unless stated, load 15-18; none kept):
+
+    * LP relaxation of this model (scipy/HiGHS; clique pinned, closure linearized as
+      ``x(t, jt) >= x(s, j) + y(j, a, jt) - 1``, objective the used free classes): 24.03 on 80000
+      (clique 24, minimum 31), 14.33 on 60002 (clique 14, minimum 20), 38.25 on 150000 (clique
+      38; 20 s of CPU for 407k rows). Fractional memberships satisfy the closure rows almost
+      for free, so the LP is the fractional clique cover and lies below the colouring bound.
+    * Pair-sharing literals ``p(s, t)`` (``x(s, j) & x(t, j) -> p(s, t)`` for every class,
+      ``p(s, t) -> p(succ(s, a), succ(t, a))``), so that 'these two never share a class' can
+      be learned once for all classes: 80000 k = 29 35.5k against 39.3k conflicts (1.62/1.66 s),
+      80001 k = 26 119k against 130k (4.8/5.3 s), 60002 k = 19 22.0k against 20.7k,
+      40000 k = 15 27.3k against 22.2k, and the wall, 80000 k = 30, 409k against 364k
+      (22.2/18.4 s): within the noise of the solver's order.
+    * Cover-level SAT large-neighbourhood search at 150 states (where the downward solver is not
+      built): the iterated-greedy partition's classes pinned by assumptions in an unsymmetric
+      encoding, 6-10 classes freed along the transitions and asked for one class fewer, conflict
+      budget per step: 150000 stays at 62 after 5-8 s (63 steps; building the 61 unsymmetric
+      classes alone 2.3 s); 80001 stays at 31 (13 steps in 5 s). A stable-mode CaDiCaL with
+      first-fit phases finds no 55-class cover of 150000 in 20 s, and iterated greedy reaches
+      62/61/60/60/58 classes after 1/2/5/10/20 s: the 150-state minima (45..62 by the bench's
+      ``--truth``) are open from both sides, not only in 2 s.
     """
     from rtlopt.fsm._bounds import coloring_bound
     from rtlopt.fsm._cover_sat import CoverSat
