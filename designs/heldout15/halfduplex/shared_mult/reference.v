@@ -3,6 +3,7 @@
 //   gain_mul  : signed sample x unsigned gain, Q-format rounding shift
 //   tx_path   : TX digital gain
 //   rx_path   : RX AGC gain
+//   rx_meter  : RX peak-magnitude meter with decay
 //   hdx_front (top): TX and RX are never on together, so one gain_mul
 //              serves both, its operands selected by the mode
 
@@ -89,6 +90,32 @@ module rx_path #(
     end
 endmodule
 
+module rx_meter #(
+    parameter W     = 12,
+    parameter DECAY = 4
+) (
+    input                 clk,
+    input                 rst,
+    input                 en,
+    input  signed [W-1:0] x,
+    output reg    [W-1:0] peak
+);
+    reg  [DECAY-1:0] dc;
+    wire [W-1:0]     mag = x[W-1] ? -x : x;
+    always @(posedge clk) begin
+        if (rst) begin
+            peak <= {W{1'b0}};
+            dc   <= {DECAY{1'b0}};
+        end else if (en) begin
+            dc <= dc + 1'b1;
+            if (mag > peak)
+                peak <= mag;
+            else if (&dc && peak != 0)
+                peak <= peak - 1'b1;
+        end
+    end
+endmodule
+
 module hdx_front (
     input               clk,
     input               rst,
@@ -102,8 +129,12 @@ module hdx_front (
     output signed [9:0] rx_out,
     output              rx_clip,
     output              tx_on,
-    output              rx_on
+    output              rx_on,
+    output       [9:0]  rx_peak
 );
+    rx_meter #(.W(10), .DECAY(3)) u_meter (
+        .clk(clk), .rst(rst), .en(rx_on), .x(rx_out), .peak(rx_peak)
+    );
     mode_ctl #(.GUARD(5), .GW(3)) u_mode (
         .clk(clk), .rst(rst), .tx_req(tx_req), .rx_req(rx_req), .tx_on(tx_on), .rx_on(rx_on)
     );
