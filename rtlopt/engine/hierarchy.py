@@ -376,6 +376,9 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
     read_only = library_files(design.files)
     original = {p: p.read_text(encoding="utf-8", errors="replace") for p in design.files}
     cur = dict(original)
+    # modules whose internals some text names through an instance (``u_reg.q``): a rewrite proven at
+    # the module's own ports says nothing about them (a module with no output ports is proven vacuously)
+    hier_read = _hier_read(design, order, original)
     results: list[ModuleResult] = []
     flat_area: dict[str, tuple[float | None, float | None]] = {}
     exhausted = False
@@ -521,6 +524,8 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
     per_module = measure_fn is not None
 
     def searched(name: str) -> bool:  # (the same tests as the loop's skips below)
+        if name in hier_read:
+            return False
         at = inst_params.get(name) if name != design.top else None
         if name in overridden and name != design.top and at is None and name not in multi:
             return False
@@ -593,6 +598,10 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                             mr.note += f"; not estimated: {exc2}"
             if name in flat_area:
                 mr.note += f"; area {'estimated' if name in estimated else 'measured'} at its default parameters"
+            continue
+        if name in hier_read:
+            mr.note = (f"not optimized: its internals are read by hierarchical reference ({hier_read[name]}); "
+                       "a proof at its own ports does not cover them")
             continue
         if name in estimated:
             # its full measurement did not fit a fair share of the measuring window: the search (which
@@ -862,6 +871,40 @@ def _project_at(params: tuple | None):
 
 def _param_text(params: tuple) -> str:
     return ", ".join(f"{k}={v}" for k, v in params)
+
+
+def _hier_read(design, order: list[str], texts: dict) -> dict[str, str]:
+    """Module (not the top) -> the first hierarchical reference into one of its instances that some
+    text makes (``ID_EX_Reg.ALUSrcA``; ``defparam u.P`` counts too), for the modules of ``order``.
+    Instance names come from the elaborated design (the top with the user's -G values); an instance
+    name followed by ``.name`` anywhere counts (conservative: such a module is only not searched)."""
+    from rtlopt.engine.modproof import _instances
+
+    parsed = getattr(design, "parsed", None)
+    try:
+        insts = _instances(parsed.trees, design.top, overrides=True, strict=False) if parsed is not None else None
+    except Exception:  # noqa: BLE001 - no elaboration: the textual instance names below
+        insts = None
+    names: dict[str, set[str]] = {}
+    for inst, mod, _cfg in insts or ():
+        names.setdefault(mod, set()).add(inst)
+    if insts is None:  # instance names as written (``Mod #(...) name (``)
+        for t in texts.values():
+            for m in re.finditer(r"(?<![\w$.])([A-Za-z_][\w$]*)\s*(?:#\s*\([^;]*?\))?\s+([A-Za-z_][\w$]*)\s*[\[(]",
+                                 _mask(t)):
+                names.setdefault(m.group(1), set()).add(m.group(2))
+    out: dict[str, str] = {}
+    masked = [_mask(t) for t in texts.values()]
+    for mod in order:
+        if mod == design.top:
+            continue
+        for n in sorted(names.get(mod, ())):
+            pat = re.compile(rf"(?<![\w$]){re.escape(n)}\s*(?:\[[^\]]*\]\s*)?\.\s*([A-Za-z_][\w$]*)")
+            hit = next((m for t in masked for m in [pat.search(t)] if m), None)
+            if hit is not None:
+                out[mod] = f"{n}.{hit.group(1)}"
+                break
+    return out
 
 
 def composes(design, texts: dict) -> str | None:
