@@ -101,9 +101,10 @@ def apply_site_edits(texts: dict[Path, str], site: ChildSite, eds_m: list[Edit],
 
 
 def texts_with_export(texts: dict[Path, str], top: str, base: str) -> tuple[dict[Path, str], str] | None:
-    """``texts`` with register ``base`` (``inst.reg``, a direct child instance of the top) exported on
-    a new output port of the child's module and connected to a new wire in the top: (texts, wire)."""
-    inst, _, reg = base.partition(".")
+    """``texts`` with register ``base`` (``inst.reg``, a direct child instance of the top, or a path
+    ``parent.inst.reg`` below an instance whose module holds ``inst``) exported on a new output port of
+    the child's module and connected to a new wire in the module holding the instance: (texts, wire)."""
+    inst, _, reg = base.rpartition(".")
     if not inst or "." in reg or not re.fullmatch(r"[A-Za-z_][\w$]*", reg):
         return None
     site = child_site(texts, top, inst)
@@ -120,7 +121,7 @@ def texts_with_export(texts: dict[Path, str], top: str, base: str) -> tuple[dict
         return None
     rng = dm.group(1) or ""
     port = f"rtlopt_{reg}_o"
-    wire = f"rtlopt_{inst}_{reg}"
+    wire = f"rtlopt_{inst.rpartition('.')[2]}_{reg}"
     if re.search(rf"(?<![\w$]){port}(?![\w$])", body) or any(wire in t for t in texts.values()):
         return None
     w = n.body.lookupName(reg)

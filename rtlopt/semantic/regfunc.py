@@ -78,6 +78,9 @@ class Relation:
     # digit enables ``~(1 << idx)``); "therm": the target is the thermometer code ``(1 << (base + rot)) - 1``
     # (rot 0 or 1) XORed with ``k``
     rot: int = 0
+    # "dec" with ``bits``: the decode is gated by the AND of those flip-flop bits, bit ``t`` of ``table``
+    # set when bits[t] is inverted (a valid flag: one positive bit; a state decode ``state == RUN``: the
+    # state's bits with the code's polarities)
 
     def uses(self) -> set[str]:
         return ({self.base} if self.base else set()) | ({self.base2} if self.base2 else set()) \
@@ -145,7 +148,7 @@ def localize(rel: Relation, allregs: dict[str, list[int]], regs: dict[str, list[
             nb = len(rel.bits)
             gate = tuple((n, i, g[2], g[3]) for (n, i), g in zip(bits[nb:], rel.gate, strict=True))
             out.append(Relation(t, rel.width, rel.k, base, rel.sign, tuple(bits[:nb]), rel.op, base2, gate,
-                                rel.plus2, rot=rel.rot))
+                                rel.plus2, rot=rel.rot, table=rel.table))
     return out
 
 
@@ -294,18 +297,11 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
                 if got is not None:
                     out.append(got)
                     found = True
-                elif not found and rv.min() == 0:  # gated by a valid flag: R == (V ? 1 << S : 0)
-                    dec = np.int64(1) << np.minimum(sv, 62)
-                    for vn, vj in regs.items():
-                        if len(vj) != 1 or vn not in vals or set(vj) & (set(js) | set(sj)):
-                            continue
-                        vv = vals[vn].astype(bool)
-                        if vv.all() or not vv.any() or sv[vv].max() >= w:
-                            continue
-                        if (rv[vv] == dec[vv]).all() and (rv[~vv] == 0).all():
-                            out.append(Relation(r, w, 0, s, bits=((vn, 0),), op="dec"))
-                            found = True
-                            break
+                elif not found and rv.min() == 0:  # gated: R == (g ? 1 << S : 0), g a valid flag or a
+                    got = _gated_decode(r, w, rv, s, sv, set(js) | set(sj), bm, flop_name, regs)  # state decode
+                    if got:
+                        out.extend(got)
+                        found = True
         return found
 
     def word_target(r: str, js: list[int]):
@@ -509,6 +505,67 @@ def _decode_relation(r: str, w: int, rv: np.ndarray, s: str, b: int, sv: np.ndar
         if hits and not every:
             return hits[0]
     return hits if every else None
+
+
+#: Literals at most in the gate of a gated decode (:func:`_gated_decode`).
+_GATE_LITS = 6
+
+
+def _gated_decode(r: str, w: int, rv: np.ndarray, s: str, sv: np.ndarray, excl: set[int], bm: np.ndarray,
+                  flop_name: dict[int, tuple[str, int]], regs: dict[str, list[int]]) -> list[Relation]:
+    """``r == (g ? 1 << s : 0)`` on every sample, ``g`` an AND of flip-flop literals outside ``r`` and
+    ``s`` (a valid flag, or a state decode: a one-hot valve register that is the zone index's decode
+    while the controller is in its RUN state): the literals constant on every sample where ``r`` is
+    not zero, all of them false together on every sample where it is zero, thinned greedily to those
+    still needed (bits of wide registers dropped first, so a 1-bit flag or a narrow state word stays).
+    Also the gate on every bit of those registers (the whole state code), when that is more literals.
+    [] when no such gate exists on the samples (the induction proves or drops the hypotheses)."""
+    on = rv != 0
+    if on.all() or not on.any() or sv[on].max() >= w:
+        return []
+    dec = np.int64(1) << np.minimum(sv, 62)
+    if not (rv[on] == dec[on]).all():
+        return []
+    sub = bm[:, on]
+    const = np.nonzero(sub.min(axis=1) == sub.max(axis=1))[0]
+    lits: dict[bytes, tuple[int, int]] = {}  # one literal per distinct trace on the 'off' samples
+    off = ~on
+    for j in const:
+        j = int(j)
+        if j in excl or j not in flop_name or flop_name[j][0] == r:
+            continue
+        p = int(sub[j, 0])
+        lits.setdefault((bm[j][off] == p).tobytes(), (j, p))
+    if not lits:
+        return []
+    offm = np.array([bm[j][off] == p for j, p in lits.values()], dtype=bool)  # [lit, off sample]
+    if offm.all(axis=0).any():
+        return []  # some 'off' sample satisfies every literal: no AND gate fits
+    keep = list(range(len(offm)))
+    order = sorted(keep, key=lambda x: (-len(regs.get(flop_name[list(lits.values())[x][0]][0], ())),
+                                        int(offm[x].sum()) * -1))
+    for x in order:
+        rest = [y for y in keep if y != x]
+        if rest and not offm[rest].all(axis=0).any():
+            keep = rest
+    if len(keep) > _GATE_LITS:
+        return []
+    chosen = [list(lits.values())[x] for x in keep]
+    out = [chosen]
+    # the whole code of the registers the literals are bits of: the thinned gate may hold on every
+    # reachable state and still not be inductive (an unreachable code the literals accept: a 3-bit
+    # state with codes 0, 3, 5, 6 gated by s[0] & s[1] lets code 7 through), the full compare is
+    mine = {flop_name[j][0] for j, _p in chosen}
+    full = [(int(j), int(sub[j, 0])) for j in const if int(j) in flop_name and flop_name[int(j)][0] in mine]
+    if len(full) > len(chosen) and len(full) <= _GATE_LITS:
+        out.append(full)
+    rels = []
+    for lits_c in out:
+        lc = sorted((flop_name[j], p) for j, p in lits_c)
+        bits = tuple(nb for nb, _p in lc)
+        table = sum(1 << t for t, (_nb, p) in enumerate(lc) if not p)
+        rels.append(Relation(r, w, 0, s, bits=bits, op="dec", table=table))
+    return rels
 
 
 def _frozen_decodes(regs: dict[str, list[int]], vals: dict[str, np.ndarray], limit: int = 12) -> list[Relation]:
@@ -766,9 +823,12 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             if sv is None:
                 return False
             gate = 1
-            for n, i in rel.bits:  # the valid flag of a gated decode
-                gate = st[regs[n][i]]
-            return gate is not None and (((1 << sv) & ((1 << rel.width) - 1)) if gate else 0) == rv
+            for t, (n, i) in enumerate(rel.bits):  # the gate of a gated decode: an AND of literals
+                b = st[regs[n][i]]
+                if b is None:
+                    return False
+                gate &= b ^ (rel.table >> t & 1)
+            return (((1 << sv) & ((1 << rel.width) - 1)) if gate else 0) == rv
         if rel.op != "add":
             sv = base_word()
             if sv is None:
@@ -902,8 +962,9 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             dec = z3.BitVecVal(1, ww, ctx) << sb
             if ww > w:
                 dec = z3.Extract(w - 1, 0, dec)
-            for n, i in rel.bits:  # the valid flag of a gated decode
-                dec = z3.If(v[regs[n][i]], dec, z3.BitVecVal(0, w, ctx))
+            for t, (n, i) in enumerate(rel.bits):  # the gate of a gated decode: an AND of literals
+                g = v[regs[n][i]]
+                dec = z3.If(z3.Not(g) if rel.table >> t & 1 else g, dec, z3.BitVecVal(0, w, ctx))
             if rel.op == "dec0":
                 return z3.Or(bv(regs[rel.target], v) == dec, bv(regs[rel.target], v) == z3.BitVecVal(0, w, ctx))
             return bv(regs[rel.target], v) == dec
@@ -1194,7 +1255,9 @@ def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]], ktext: str
         if rel.base2:
             return None
         if rel.bits:
-            flag = _bits_expr([("n", rel.bits[0][0], rel.bits[0][1], False)], decl)
+            flag = " & ".join(_bits_expr([("n", n, i, bool(rel.table >> t & 1))], decl)
+                              for t, (n, i) in enumerate(rel.bits))
+            flag = f"({flag})" if len(rel.bits) > 1 else flag
             return f"{flag} ? ({w}'d1 << {base}) : {w}'d0"
         return f"{w}'d1 << {base}"
     if rel.op in ("bit", "nbit"):
@@ -1700,7 +1763,8 @@ def _describe(r: Relation) -> str:
     if r.op == "dec":
         if r.k or r.rot:
             return f"{'~' if r.k else ''}(1 << ({b} + {r.rot}))" if r.rot else f"~(1 << {b})"
-        return f"{t[0]} ? (1 << {b}) : 0" if t else f"1 << {b}"
+        g = " & ".join(f"{'!' if r.table >> x & 1 else ''}{n}" for x, n in enumerate(t))
+        return f"{g} ? (1 << {b}) : 0" if t else f"1 << {b}"
     if r.op in ("bit", "nbit"):
         g = "".join(f"{n}[{i}] == {fv} ? {cv} : " for n, i, fv, cv in r.gate)
         return f"{g}{'!' if r.op == 'nbit' else ''}{b}[{r.k.bit_length() - 1}] (as {b} <= {r.k})"
@@ -1805,8 +1869,16 @@ def _regfunc_candidates(state) -> list:
         from rtlopt.semantic import reglockstep
 
         left = (deadline or float("inf")) - time.monotonic()
-        got += _before(deadline, reglockstep.candidates_for, dict(state.texts), state.design.top,
+        lock = _before(deadline, reglockstep.candidates_for, dict(state.texts), state.design.top,
                        timeout_s=max(2.0, min(20.0, left)))
+        got += lock
+        if lock:  # with one other register narrowed too, each: a shift block's bit counter fed from
+            # the sequencer's, beside a 16-bit divider below 3; one at a time the narrowing wins the
+            # first round and the lock step waits for a round the 90 s budget may not reach
+            from rtlopt.semantic import regfunc_seq
+
+            got += _before(deadline, regfunc_seq.with_narrowing, dict(state.texts), state.design.top, lock,
+                           limit=1, deadline=deadline or float("inf"), each=True)
     except Exception:  # noqa: BLE001
         pass
     try:  # zero tests of a register (any depth) reading another register whose zero test agrees

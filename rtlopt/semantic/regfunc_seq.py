@@ -95,7 +95,8 @@ def with_regpred(texts: dict[Path, str], top: str, got: list[tuple[dict[Path, st
 
 
 def with_narrowing(texts: dict[Path, str], top: str, got: list[tuple[dict[Path, str], str]],
-                   deadline: float = float("inf"), limit: int = 1) -> list[tuple[dict[Path, str], str]]:
+                   deadline: float = float("inf"), limit: int = 1,
+                   each: bool = False) -> list[tuple[dict[Path, str], str]]:
     """For the first ``limit`` register-function candidates ``got``: the candidate with the register
     width templates (value ranges from reset) applied on top, in one candidate. An interrupt coalescer's
     pending flag is ``count != 0`` and its ``int`` timer never exceeds its timeout: measured one at a
@@ -104,7 +105,12 @@ def with_narrowing(texts: dict[Path, str], top: str, got: list[tuple[dict[Path, 
     Two variants each: every width match applied, and the declaration narrowings alone (the matches
     whose data marks them so, :func:`rtlopt.templates._regwidth.is_narrowing`; the template's other
     matches, a comparison with the largest value as a magnitude comparison, measured larger on a
-    tachometer: 928.4 against 915.9 um^2). [] when no width template matches there."""
+    tachometer: 928.4 against 915.9 um^2). [] when no width template matches there.
+
+    ``each``: one variant per declaration narrowing instead (each a small second proof stage: an SPI
+    reader's bit counter fed from the sequencer's plus the 16-bit divider below 3 is proven in
+    seconds, while the variant with the frame counter narrowed as well ended UNKNOWN and used up the
+    round's proof time at load 19)."""
     from rtlopt.engine.search import _non_overlapping
     from rtlopt.templates import REGISTRY
     from rtlopt.templates._regwidth import is_narrowing
@@ -127,7 +133,7 @@ def with_narrowing(texts: dict[Path, str], top: str, got: list[tuple[dict[Path, 
             for tm in tmpls:
                 ms = tm.match(an)
                 narrow = [m for m in ms if is_narrowing(m)]
-                for sub in (ms, narrow):
+                for sub in ([[m] for m in narrow] if each else (ms, narrow)):
                     if not sub:
                         continue
                     t2 = _non_overlapping(tm, new[p], sub)

@@ -936,11 +936,11 @@ def _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice, pre: s
             if not fills.get(leaf):
                 continue
             h = fills[leaf][min(choice, len(fills[leaf]) - 1)]
-            cur = cur if pre else _export_missing(cur, top, net, inst, sorted({i for sup, _t in h for i in sup}), topn, wires)
+            cur = _export_missing(cur, top, net, inst, sorted({i for sup, _t in h for i in sup}), topn, wires, pre)
             et = _fn_expr(h, topn, net, wires)
         elif kind == "minp":
             sj, k, sg = h
-            cur = cur if pre else _export_missing(cur, top, net, inst, list(sj), topn, wires)
+            cur = _export_missing(cur, top, net, inst, list(sj), topn, wires, pre)
             es = _top_expr([(i, 0) for i in sj], topn, net, wires)
             if es is None:
                 continue
@@ -951,7 +951,7 @@ def _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice, pre: s
             aj, bj, k = h
             if ("diff", tuple(js)) not in proven:
                 continue
-            cur = cur if pre else _export_missing(cur, top, net, inst, list(aj) + list(bj), topn, wires)
+            cur = _export_missing(cur, top, net, inst, list(aj) + list(bj), topn, wires, pre)
             ea = _top_expr([(i, 0) for i in aj], topn, net, wires)
             eb = _top_expr([(i, 0) for i in bj], topn, net, wires)
             if ea is None or eb is None:
@@ -961,7 +961,7 @@ def _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice, pre: s
             sj, sign, k, bi, neg = h
             if ("wordb", tuple(js)) not in proven:
                 continue
-            cur = cur if pre else _export_missing(cur, top, net, inst, list(sj) + [bi], topn, wires)
+            cur = _export_missing(cur, top, net, inst, list(sj) + [bi], topn, wires, pre)
             es = _top_expr([(i, 0) for i in sj], topn, net, wires)
             eb = _top_expr([(bi, 0)], topn, net, wires)
             if es is None or eb is None:
@@ -978,18 +978,18 @@ def _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice, pre: s
                     continue
             if any((j, i, v) not in proven for j, (i, v) in zip(js, h, strict=True)):
                 continue
-            cur = cur if pre else _export_missing(cur, top, net, inst, [i for i, _v in h], topn, wires)
+            cur = _export_missing(cur, top, net, inst, [i for i, _v in h], topn, wires, pre)
             et = _top_expr(h, topn, net, wires)
         else:
             base = regs[h.base]
-            cur = cur if pre else _export_missing(cur, top, net, inst, base, topn, wires)
+            cur = _export_missing(cur, top, net, inst, base, topn, wires, pre)
             et0 = _top_expr([(i, 0) for i in base], topn, net, wires)
             if et0 is None:
                 continue
             w = len(js)
             k = h.k % (1 << w)
             if h.base2:
-                cur = cur if pre else _export_missing(cur, top, net, inst, regs[h.base2], topn, wires)
+                cur = _export_missing(cur, top, net, inst, regs[h.base2], topn, wires, pre)
                 et1 = _top_expr([(i, 0) for i in regs[h.base2]], topn, net, wires)
                 if et1 is None:
                     continue
@@ -1285,10 +1285,14 @@ def _rhs_to_ports(before: dict[Path, str], after: dict[Path, str], ports: dict[s
 
 
 def _export_missing(texts: dict[Path, str], top: str, net: seqsim.GateNet, inst: str, flops: list[int],
-                    topn: dict[int, list[tuple[str, int]]], wires: dict[str, list[int]]) -> dict[Path, str]:
+                    topn: dict[int, list[tuple[str, int]]], wires: dict[str, list[int]],
+                    pre: str = "") -> dict[Path, str]:
     """``texts`` with the registers (of other child instances) holding ``flops`` that have no top-level
     name exported on new output ports (:mod:`rtlopt.semantic.crossinst`); ``topn``/``wires`` learn the
-    new wires. Unchanged where a register cannot be exported (the caller then finds no expression)."""
+    new wires. Unchanged where a register cannot be exported (the caller then finds no expression).
+    ``pre``: the path of the parent instance whose scope ``net`` views (:func:`_scoped`): the register
+    of its child ``inst2`` is exported into the parent's module (a shift block's bit counter equal to
+    the sequencer sibling's ``bitcnt[2:0]``, both one level below the top's only instance)."""
     from rtlopt.semantic import crossinst
 
     scopes = _scope_regs(net)
@@ -1302,7 +1306,7 @@ def _export_missing(texts: dict[Path, str], top: str, net: seqsim.GateNet, inst:
                 if j not in js:
                     continue
                 try:
-                    got = crossinst.texts_with_export(texts, top, f"{inst2}.{leaf}")
+                    got = crossinst.texts_with_export(texts, top, f"{pre}{inst2}.{leaf}")
                 except Exception:  # noqa: BLE001 - a shape the exporter does not know
                     got = None
                 if got is None:

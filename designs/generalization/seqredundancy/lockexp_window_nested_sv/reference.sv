@@ -1,0 +1,88 @@
+// Sample window engine, hand-optimized: the accumulator reads its phase from
+// the low four bits of the sequencer's sample index (no own counter).
+module win_seq #(
+    parameter int NS = 48
+) (
+    input  logic       clk,
+    input  logic       rst_n,
+    input  logic       clear,
+    input  logic       valid,
+    output logic       wrap,
+    output logic [5:0] idx
+);
+    assign wrap = valid && (idx == 6'(NS - 1));
+
+    always_ff @(posedge clk or negedge rst_n) begin
+        if (!rst_n)
+            idx <= '0;
+        else if (clear)
+            idx <= '0;
+        else if (valid)
+            idx <= (idx == 6'(NS - 1)) ? '0 : idx + 6'd1;
+    end
+endmodule
+
+module win_acc (
+    input  logic        clk,
+    input  logic        rst_n,
+    input  logic        clear,
+    input  logic        valid,
+    input  logic [7:0]  sample,
+    input  logic [5:0]  idx,
+    output logic [11:0] part,
+    output logic        dump
+);
+    logic [3:0]  phase;
+    logic [11:0] acc;
+
+    assign phase = idx[3:0];
+
+    assign dump = valid && (phase == 4'hf);
+
+    always_ff @(posedge clk or negedge rst_n) begin
+        if (!rst_n) begin
+            acc  <= '0;
+            part <= '0;
+        end else if (clear) begin
+            acc <= '0;
+        end else if (valid) begin
+            if (phase == 4'hf) begin
+                part <= acc + 12'(sample);
+                acc  <= '0;
+            end else begin
+                acc <= acc + 12'(sample);
+            end
+        end
+    end
+endmodule
+
+module win_engine #(
+    parameter int NS = 48
+) (
+    input  logic        clk,
+    input  logic        rst_n,
+    input  logic        clear,
+    input  logic        valid,
+    input  logic [7:0]  sample,
+    output logic        wrap,
+    output logic [11:0] part,
+    output logic        dump
+);
+    logic [5:0] idx;
+
+    win_seq #(.NS(NS)) u_seq (.*);
+    win_acc u_acc (.*);
+endmodule
+
+module win_top (
+    input  logic        clk,
+    input  logic        rst_n,
+    input  logic        clear,
+    input  logic        valid,
+    input  logic [7:0]  sample,
+    output logic        wrap,
+    output logic [11:0] part,
+    output logic        dump
+);
+    win_engine #(.NS(48)) u_eng (.*);
+endmodule
