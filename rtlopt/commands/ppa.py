@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from rtlopt.design import open_design
-from rtlopt.errors import ExitCode
+from rtlopt.errors import BudgetExhausted, ExitCode, ToolTimeout
 from rtlopt.ppa import DEFAULT_ACTIVITY, DEFAULT_CLOCK_PERIOD_NS, measure
 from rtlopt.ppa.liberty import resolve_liberty
 
@@ -51,8 +51,19 @@ def run(args) -> int:
     activity, source = args.activity, None
     if args.activity_from_sim:
         activity, source = simulated_activity(design, cycles=args.sim_cycles)
-    report = measure(design, liberty=lib, clock_period_ns=args.clock_period, timeout=args.timeout,
-                     activity=activity, activity_source=source)
+    try:
+        report = measure(design, liberty=lib, clock_period_ns=args.clock_period, timeout=args.timeout,
+                         activity=activity, activity_source=source)
+    except ToolTimeout as exc:
+        # a time limit is the user's (--timeout), not a tool failure: exit 8, as optimize's budget
+        from rtlopt.commands.optimize import _memory_hint
+
+        hint = _memory_hint(design)
+        raise BudgetExhausted(
+            f"the design could not be measured within --timeout {args.timeout:g} s ({exc}). "
+            + (hint + " " if hint else "")
+            + "Raise --timeout, or measure module by module (--top CHILD; rtlopt optimize --hierarchical "
+            "reports per-module areas).") from None
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
     else:
