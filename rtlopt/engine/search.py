@@ -30,6 +30,7 @@ from rtlopt.engine.candidate import Candidate
 from rtlopt.engine.parampin import configs_for, design_configs, pin_text
 from rtlopt.engine.scopeview import scope_view
 from rtlopt.engine.simcheck import accept_by_simulation, simulate_candidate
+from rtlopt.engine.stages import FOLLOW_S, chain_of, follow_candidates, prove_chain
 from rtlopt.engine.timelimit import Deadline, Stopped, stop_soon, time_limit
 from rtlopt.engine.workspace import Workspace
 from rtlopt.errors import RtloptError, ToolNotFound
@@ -938,6 +939,7 @@ class Step:
     delay_before: float | None = None  # ns, critical path of the design before this rewrite
     delay_after: float | None = None
     evidence: str | None = None  # SIMULATED steps: runs, cycles, toggle coverage, BMC depth (not a proof)
+    stages: list[dict] | None = None  # a step proven in links (engine.stages): each link's verdict and engine
 
 
 @dataclass
@@ -1213,34 +1215,49 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
 
     def prove_staged(texts: dict[Path, str], cand: Candidate, cap_s: float | None = None, again: bool = False,
                      within_s: float | None = None):
-        """A candidate built on another rewrite (hint ``stage``: the file's text with that rewrite alone,
-        e.g. a register function and then the narrowing it allows) is proven in two steps, the base to
-        the stage and the stage to the candidate (transitive, as the rounds' chain of proofs): two small
+        """A candidate built on other rewrites (hint ``stage``: the file's text with the first rewrite
+        alone, e.g. a register function and then the narrowing it allows; hint ``chain``: several such
+        texts, see :mod:`rtlopt.engine.stages`) is proven link by link, the base to the first stage, each
+        stage to the next, the last to the candidate (transitive, as the rounds' chain of proofs): small
         miters instead of one that can end UNKNOWN (heldout11 parking/gate_ctrl: the function plus the
-        narrowing UNKNOWN after 19 s, the function alone abc in 14 s). A stage not proven ends it.
-        ``within_s``: both steps together take at most that long (else each may take ``cap_s``)."""
+        narrowing UNKNOWN after 19 s, the function alone abc in 14 s). A link not proven ends it (the
+        candidate is then UNKNOWN, never accepted). Each link may take ``cap_s``; ``within_s``: all
+        links together at most that long (a chain of more than two links: all together at most twice
+        ``cap_s``, each what the ones before left)."""
         nonlocal proof_base, gold_ref
-        st, f = cand.hints.get("stage"), cand.hints.get("file")
-        if not isinstance(st, str) or f is None or Path(f) not in texts or texts[Path(f)] == st:
+        f = cand.hints.get("file")
+        chain = chain_of(cand)
+        if not chain or f is None or Path(f) not in texts or all(st == texts[Path(f)] for st in chain):
             return prove(texts, cand, cap_s=cap_s, again=again)
-        stage = {**texts, Path(f): st}
-        t_first = time.monotonic()
-        first = prove(stage, cand, cap_s=cap_s, again=again)
-        if _verdict_name(first.verdict) != "EQUIVALENT":
-            return first
-        if within_s is not None:
-            rest = max(2.0, within_s - (time.monotonic() - t_first))
-            cap_s = rest if cap_s is None else min(cap_s, rest)
-        saved = (proof_base, gold_ref)
-        proof_base, gold_ref = physical(stage) or stage, None
-        try:
-            res = prove(texts, cand, cap_s=cap_s, again=again)
-        finally:
-            proof_base, gold_ref = saved
-        staged_proofs.add(id(res))
+        if within_s is None and cap_s is not None and len(chain) > 1:
+            # a chain: its links share twice the cap (a link proven before, the register-constant rewrite
+            # proven early, costs nothing and leaves its share to the next)
+            within_s, cap_s = 2 * cap_s, None
+        base = original if proof_base is None else proof_base
+
+        def link(gold: dict[Path, str], gate: dict[Path, str], hints: dict, cap: float | None):
+            nonlocal proof_base, gold_ref
+            one = replace(cand, hints={**hints, "file": f})
+            if gold is base:
+                return prove(gate, one, cap_s=cap, again=again)
+            saved = (proof_base, gold_ref)
+            proof_base, gold_ref = physical(gold) or gold, None
+            try:
+                return prove(gate, one, cap_s=cap, again=again)
+            finally:
+                proof_base, gold_ref = saved
+
+        res, record = prove_chain(base, texts, cand, link, cap_s=cap_s, within_s=within_s)
+        say("  staged proof: " + ", ".join(f"link {r['link']}/{r['of']} {r['verdict']} ({r['engine']}, "
+                                           f"{r['seconds']:.1f} s)" for r in record))
+        if _verdict_name(res.verdict) == "EQUIVALENT":
+            steps_of = cand.hints.get("chain_steps") or []
+            for r, what in zip(record, steps_of, strict=False):
+                r["rewrite"] = what
+            staged_proofs[id(res)] = record
         return res
 
-    staged_proofs: set[int] = set()  # verdicts of candidates proven through a stage (see prove_staged)
+    staged_proofs: dict[int, list[dict]] = {}  # verdict id -> its links, for candidates proven in stages
     early_wait = {"left": 0.0}  # what the round's early proof may still wait for running measurements
 
     def early_proof(cands, cur_metric: float, delay_limit: float | None, early_unknown: dict[str, float],
@@ -1311,6 +1328,25 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         if verdict == "UNKNOWN":
             early_unknown[_h(texts)] = slot
         return False
+
+    def add_followers(cands, fam_of: dict, seen: set, state: State, gens: dict, threshold,
+                      wait_s: float = 0.0) -> None:
+        """The round's staged follow-up candidates (:func:`_followers`), listed and measured with the others."""
+        if hard_end - time.monotonic() <= FOLLOW_MIN_S or time.monotonic() > deadline or threshold is None:
+            return
+        tf = time.monotonic()
+        try:
+            got = _followers(cands, fam_of, cur, gen_view, goal, state, gens, templates, deadline, wait_s)
+        finally:
+            tick("gen_follow_s", tf)
+        for c, t in got:
+            k = _h(t)
+            if k in seen or physical(t) is None:
+                continue
+            seen.add(k)
+            fam_of[id(c)] = _measure_family("chain", c)
+            say(f"  staged candidate: {c.description[:100]}")
+            cands.append((c, t, submit(t, threshold, fam_of[id(c)])))
 
     def input_report(fut: Future):
         try:
@@ -1505,6 +1541,10 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     # measured while the next generators run (round 1: once the input's area is known)
                     cands.append((c, texts, submit(texts, threshold, fam_of[id(c)]) if threshold is not None
                                   else None))
+                if name == "seqredundancy" and got and threshold is not None:
+                    # the chains of its constant-register rewrite and the candidates measured so far, now:
+                    # measured and proven early with the rest instead of after the last generator
+                    add_followers(cands, fam_of, seen, state, gens, threshold)
             if result is None:
                 before = input_report(input_future)
                 result = OptimizeResult(design, goal, original, dict(original), before, before)
@@ -1512,6 +1552,8 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                 cur_metric = before.metric(goal)
                 threshold = cur_metric * (1 - MIN_GAIN)
                 delay_limit = _delay_limit(before, goal, clock_period_ns, max_delay_increase_pct)
+            if "seqredundancy" in ran_on[1]:
+                add_followers(cands, fam_of, seen, state, gens, threshold, FOLLOW_WAIT_S)
             if not cands:
                 if gens_left and ran_any and deadline - time.monotonic() > RESUME_MIN_S:
                     say("  no candidate yet: the generators the window closed before run now")
@@ -1668,9 +1710,15 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             if proof_base is not None or id(res) in staged_proofs:
                 final_verdict = _chained(final_verdict, len(steps))
                 if id(res) in staged_proofs:
+                    links = staged_proofs[id(res)]
+                    steps[-1].stages = links
+                    final_verdict["stages"] = links
                     final_verdict["notes"] = [*(final_verdict.get("notes") or []),
-                                              f"step {len(steps)} proven in two parts: its first rewrite alone, "
-                                              "then the rest against that text"]
+                                              f"step {len(steps)} proven in {len(links)} links: "
+                                              + ", ".join(f"link {r['link']} {r['verdict']} ({r['engine']})"
+                                                          for r in links)
+                                              + "; each link against the text of the one before, the first "
+                                              "against the base (equivalence is transitive)"]
             say(f"  accepted ({goal} {cur_metric:.6g} -> {att.metric:.6g}, {att.verdict} by {att.engine})")
             cur, cur_metric = texts, att.metric
             proof_base, gold_ref = physical(cur) or cur, None  # the next candidates: against this text
@@ -1730,6 +1778,51 @@ def _complete_generic(rep, texts: dict[Path, str], design: DesignRef, on_disk: d
         return complete_generic(rep, ref, timeout=min(ppa_timeout_s, max(5.0, hard_end - time.monotonic())))
     except (RtloptError, OSError, ValueError):
         return rep
+
+
+#: Staged follow-up candidates (engine.stages.follow_candidates) are looked for after the register-constant
+#: generator and after a round's generators while at least this much of the budget is left (their
+#: analysis, measurement and three proofs; proofs may run past the search's deadline to the budget's end).
+FOLLOW_MIN_S = 20.0
+#: Seconds the search waits in all, after a round's generators, for the measurements of the candidates
+#: that may be followers still running then (after the register-constant generator: none).
+FOLLOW_WAIT_S = 5.0
+
+
+def _followers(cands, fam_of: dict, cur: dict[Path, str], gen_view, goal: str, state: State, gens: dict,
+               templates, deadline: float, wait_s: float = 0.0) -> list[tuple[Candidate, dict[Path, str]]]:
+    """The round's specialize-then-follow chain candidates (see :mod:`rtlopt.engine.stages`) with their
+    texts: the register-constant rewrite found again on the texts of the best measured other candidates
+    (waiting at most ``wait_s`` in all for measurements still running)."""
+    listed = []
+    wait_end = time.monotonic() + wait_s
+    for c, _t, fut in cands:
+        m = None
+        if fut is not None and not fut.done() and (fam_of.get(id(c)) or ("",))[0] != "seqredundancy":
+            with contextlib.suppress(Exception):  # a measurement running now: briefly
+                fut.result(timeout=max(0.0, wait_end - time.monotonic()))
+        if fut is not None and fut.done() and not fut.cancelled() and fut.exception() is None:
+            rep = fut.result()
+            if rep.provenance.get("measured") != "area only":
+                m = _attempt(c, rep, goal).metric
+        listed.append((c, (fam_of.get(id(c)) or ("",))[0], m))
+    view = gen_view(cur)
+
+    def rerun(texts: dict[Path, str]) -> list[Candidate]:
+        st = replace(state, texts=texts, deadline=min(deadline, time.monotonic() + FOLLOW_S))
+        return _run_generator("seqredundancy", gens["seqredundancy"], st, templates)
+
+    out = []
+    try:
+        with time_limit(FOLLOW_S + GEN_GRACE_S):
+            got = follow_candidates(view, listed, rerun, deadline=deadline)
+    except Deadline:
+        got = []
+    for c in got:
+        t = dict(cur)
+        t[Path(c.hints["file"])] = c.text
+        out.append((c, t))
+    return out
 
 
 def _chained(verdict: dict, step: int) -> dict:

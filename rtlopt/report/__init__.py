@@ -61,7 +61,7 @@ def to_dict(result, *, output: str | None = None) -> dict[str, Any]:
              "metric_before": s.metric_before, "metric_after": s.metric_after, "verdict": s.verdict,
              "engine": s.engine, "verify_seconds": s.verify_seconds,
              "delay_ns_before": s.delay_before, "delay_ns_after": s.delay_after,
-             "evidence": getattr(s, "evidence", None)}
+             "evidence": getattr(s, "evidence", None), "stages": getattr(s, "stages", None)}
             for s in result.steps
         ],
         "verification": result.final_verdict,
@@ -126,6 +126,9 @@ def format_text(result, *, output: str | None = None) -> str:
                          f"{s.verdict} ({s.engine}, {s.verify_seconds or 0:.2f} s)")
             if getattr(s, "evidence", None):
                 lines.append(f"     evidence (NOT a proof): {s.evidence}")
+            if getattr(s, "stages", None):
+                lines.append("     proven in links: " + "; ".join(
+                    f"{r['verdict']} ({r['engine']}, {r['seconds']:.1f} s)" for r in s.stages))
     rejected = [a for a in result.attempts if a.verdict and a.verdict != "EQUIVALENT" and not a.accepted]
     if rejected:
         lines += ["", "rejected by the verifier:"]
