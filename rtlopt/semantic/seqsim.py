@@ -337,6 +337,39 @@ def _groups(net: GateNet) -> list:
     return groups
 
 
+def _fused_groups(net: GateNet) -> list:
+    """:func:`_groups` with each group's input index arrays joined, ``(type, outs, joined, n)``: the
+    simulators gather a group's ``n`` inputs with one fancy index (``v[joined]`` viewed as ``n`` rows)
+    instead of one per input. The same values; a numpy call per gate group and input is most of a
+    small netlist's simulation time (heldout14 car_fsm: 61 groups, 477 gates)."""
+    groups = _groups(net)
+    got = net.__dict__.get("_fused")
+    if got is None or got[0] is not groups:  # (kept with the groups it was made of)
+        got = (groups, [(t, outs, np.concatenate(ins) if len(ins) > 1 else ins[0], len(ins))
+                        for t, outs, ins in groups])
+        net.__dict__["_fused"] = got
+    return got[1]
+
+
+def _gather(v: np.ndarray, joined: np.ndarray, n: int) -> list:
+    """The ``n`` input rows of a fused group (:func:`_fused_groups`): ``[v[ins[0]], ..., v[ins[n-1]]]``."""
+    g = v[joined]
+    return [g] if n == 1 else list(g.reshape(n, -1, g.shape[-1]))
+
+
+def _reset_arrays(net: GateNet):
+    """The flip-flops with a reset as arrays, for applying every reset of a cycle at once: ``(flop
+    indices, reset signals, inversion mask (all ones where the reset is active low), reset values as
+    words (all ones or 0))``, each reset ``(flops, 1)`` so it broadcasts over the lanes; None when no
+    flip-flop has a reset."""
+    rfl = [(i, f) for i, f in enumerate(net.flops) if f.rst is not None]
+    if not rfl:
+        return None
+    col = lambda xs: np.array(xs, dtype=np.uint64).reshape(-1, 1)  # noqa: E731
+    return (np.array([i for i, _ in rfl], dtype=np.int64), np.array([f.rst for _, f in rfl], dtype=np.int64),
+            col([0 if f.rst_active else ONES for _, f in rfl]), col([ONES if f.rst_value else 0 for _, f in rfl]))
+
+
 def _eval(t: str, v: list):
     if t == "$_NOT_":
         return ~v[0]
@@ -402,12 +435,12 @@ def simulate(net: GateNet, cycles: int = 256, words: int = 2, seed: int = 1,
     for f in net.flops:
         if f.init:
             v[f.q] = ONES
-    rfl = [(i, f) for i, f in enumerate(net.flops) if f.rst is not None]
+    rfl = _reset_arrays(net)
     in_sigs = [s for p, bits in net.inputs.items() if p not in (net.clock,) for s in bits if s > 1]
     rst_sig = net.inputs[net.reset][0] if net.reset in net.inputs else None
     in_sigs = [s for s in in_sigs if s != rst_sig]
     rand_sigs = np.array(sorted(set(in_sigs) | set(net.free)), dtype=np.int64)
-    groups = _groups(net)
+    groups = _fused_groups(net)
     # ``watch``: record those signals (combinational or not) in each cycle, before the clock edge,
     # instead of the flip-flops' values after it
     idx = None if watch is None else np.array(watch, dtype=np.int64)
@@ -429,14 +462,15 @@ def simulate(net: GateNet, cycles: int = 256, words: int = 2, seed: int = 1,
                 for _ in range(reset_rate_log2 - 1):
                     r &= rng.integers(0, 2**64, size=words, dtype=np.uint64)
             v[rst_sig] = ~r if net.reset_active_low else r
-        for t_, outs, ins in groups:
-            v[outs] = _eval(t_, [v[i] for i in ins])
+        for t_, outs, joined, n in groups:
+            v[outs] = _eval(t_, _gather(v, joined, n))
         if idx is not None:
             out[t] = v[idx]
         nxt = v[ds].copy()
-        for i, f in rfl:
-            act = v[f.rst] if f.rst_active else ~v[f.rst]
-            nxt[i] = (nxt[i] & ~act) | ((ONES if f.rst_value else np.uint64(0)) & act)
+        if rfl is not None:  # every reset at once (each flop's own reset signal, polarity and value)
+            ri, rs, rinv, rval = rfl
+            act = v[rs] ^ rinv
+            nxt[ri] = (nxt[ri] & ~act) | (rval & act)
         v[qs] = nxt
         if idx is None:
             out[t] = nxt
@@ -460,7 +494,7 @@ def _simulate_named(net: GateNet, cycles: int, words: int, seed: int, reset_rate
     for f in net.flops:
         if f.init:
             v[f.q] = ONES
-    rfl = [(i, f) for i, f in enumerate(net.flops) if f.rst is not None]
+    rfl = _reset_arrays(net)
     rst_sig = net.inputs[net.reset][0] if net.reset in net.inputs else None
     # input bits in (port name, bit index) order; a bit that is no fresh signal (tied, the reset) still
     # consumes its draw, so the streams of two versions stay aligned
@@ -471,7 +505,7 @@ def _simulate_named(net: GateNet, cycles: int, words: int, seed: int, reset_rate
     free = np.array(sorted(set(net.free) - set(in_idx.tolist())), dtype=np.int64)
     if ternary and len(free):
         k[free] = 0
-    groups = _groups(net)
+    groups = _fused_groups(net)
     idx = None if watch is None else np.array(watch, dtype=np.int64)
     shape = (cycles, len(net.flops) if idx is None else len(idx), words)
     out = np.zeros(shape, dtype=np.uint64)
@@ -503,26 +537,25 @@ def _simulate_named(net: GateNet, cycles: int, words: int, seed: int, reset_rate
                 for _ in range(reset_rate_log2 - 1):
                     r &= rng_rst.integers(0, 2**64, size=words, dtype=np.uint64)
             v[rst_sig] = ~r if net.reset_active_low else r
-        for t_, outs, ins in groups:
+        for t_, outs, joined, n in groups:
             if ternary:
-                v[outs], k[outs] = _eval3(t_, [(v[i], k[i]) for i in ins])
+                v[outs], k[outs] = _eval3(t_, list(zip(_gather(v, joined, n), _gather(k, joined, n), strict=True)))
             else:
-                v[outs] = _eval(t_, [v[i] for i in ins])
+                v[outs] = _eval(t_, _gather(v, joined, n))
         if idx is not None:
             out[t] = v[idx]
             if ternary:
                 kout[t] = k[idx]
         nxt = v[ds].copy()
         knx = k[ds].copy() if ternary else None
-        for i, f in rfl:
+        if rfl is not None:  # every reset at once (each flop's own reset signal, polarity and value)
+            ri, rs, rinv, rval = rfl
+            act = v[rs] ^ rinv
             if ternary:
-                rv = ONES if f.rst_value else np.uint64(0)
-                s_ = (v[f.rst], k[f.rst]) if f.rst_active else _t_not((v[f.rst], k[f.rst]))
-                nxt[i], knx[i] = _t_mux((nxt[i], knx[i]), (np.full(words, rv, dtype=np.uint64),
-                                                           np.full(words, ONES, dtype=np.uint64)), s_)
-                continue
-            act = v[f.rst] if f.rst_active else ~v[f.rst]
-            nxt[i] = (nxt[i] & ~act) | ((ONES if f.rst_value else np.uint64(0)) & act)
+                nxt[ri], knx[ri] = _t_mux((nxt[ri], knx[ri]), (np.broadcast_to(rval, act.shape),
+                                                               np.full(act.shape, ONES, dtype=np.uint64)), (act, k[rs]))
+            else:
+                nxt[ri] = (nxt[ri] & ~act) | (rval & act)
         v[qs] = nxt
         if ternary:
             k[qs] = knx
@@ -554,9 +587,11 @@ def _t_xor(a, b):
 
 def _t_mux(a, b, s):
     (va, ka), (vb, kb), (vs, ks) = a, b, s
-    v = (va & ~vs) | (vb & vs)
-    k = (ks & ((ka & ~vs) | (kb & vs))) | (~ks & ka & kb & ~(va ^ vb))
-    v = (v & ks) | (va & ~ks)  # an unknown select: a's value (equal to b's where the result is known)
+    d = va ^ vb
+    # b's value where the select is known and 1, else a's (an unknown select: a's value, equal to b's
+    # where the result is known); bit for bit (((va & ~vs) | (vb & vs)) & ks) | (va & ~ks)
+    v = va ^ (d & vs & ks)
+    k = (ks & ((ka & ~vs) | (kb & vs))) | (~ks & ka & kb & ~d)
     return v, k
 
 
