@@ -144,6 +144,7 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
     param_changed = [n for n in changed if has_parameters(old[slice(*module_span(old, n))])
                      and not _export_only(old[slice(*module_span(old, n))], new[slice(*module_span(new, n))])
                      and not _share_hook_only(old[slice(*module_span(old, n))], new[slice(*module_span(new, n))])
+                     and not _share_pass_only(old[slice(*module_span(old, n))], new[slice(*module_span(new, n))])
                      and not _instlife_hook_only(old[slice(*module_span(old, n))], new[slice(*module_span(new, n))])
                      # proven at the values in use, and its logic reads no parameter: holds at every value
                      and not ((configs or {}).get(n) and param_independent(old[slice(*module_span(old, n))],
@@ -669,6 +670,14 @@ def _share_hook_only(mod_o: str, mod_n: str) -> bool:
     from rtlopt.semantic.instshare import hook_only
 
     return hook_only(mod_o, mod_n)
+
+
+def _share_pass_only(mod_o: str, mod_n: str) -> bool:
+    """A parent module passing a child's sharing hook through (rtlopt.semantic.instshare, cousins): valid
+    at every value."""
+    from rtlopt.semantic.instshare import pass_only
+
+    return pass_only(mod_o, mod_n)
 
 
 def _instlife_hook_only(mod_o: str, mod_n: str) -> bool:

@@ -15,6 +15,15 @@ own copy has no reader left and synthesis removes it. Instances of a generate lo
 through one bus indexed by the genvar (``.RTLOPT_..._EXT(i != K)``), explicit instances through one
 wire. The edited design is proven equal to the original from reset by the search loop like every
 candidate. Names never matter: the facts come from simulation + induction on gates.
+
+Cousins: the register's instances may each sit inside an instance of a parent module M (a prescaler in
+every timer channel), M's instances siblings as above. M then passes the hook through: its own
+``RTLOPT_<REG>_EXT`` parameter (default 0) and ``rtlopt_<reg>_i/_o`` ports, connected at the child's
+instance; M's instances are connected like siblings. At 0 the child keeps its register and M's new
+input is unread: M is the old module at every parameter value (:func:`pass_only`, for parampin). The
+register's own next-state block keeps reading the register itself (only its other readers take the
+hook's value): an instance fed from outside still drops it, and the kept register's value range is
+what it was, so the width templates narrow it in the same candidate.
 """
 
 from __future__ import annotations
@@ -200,7 +209,47 @@ def _reads(bodies, var_name: str):
         body.visit(visit)
     if nosyn[0] != nosyn[1]:
         return None
-    return sorted(reads - lroots)
+    own = _own_blocks(bodies, var_name)
+    return sorted(r for r in reads - lroots if not any(b == r[0] and s <= r[1] and r[2] <= e for b, s, e in own))
+
+
+def _own_blocks(bodies, var_name: str) -> list[tuple[int, int, int]]:
+    """Spans of the procedural blocks that assign ``var_name`` and nothing else (its own next-state
+    logic). Their reads of it stay: with the hook's parameter at 1 the register then feeds only
+    itself and synthesis removes it as before, while the register's update reads itself alone, so
+    its value range from reset is what it was (the width templates still narrow the kept register:
+    a prescaler shared by three channels and narrowed from 16 to 5 bits in one candidate)."""
+    from pyslang import ast
+
+    out = []
+    for body in bodies:
+        blocks = []
+
+        def visit(n, blocks=blocks):
+            if type(n).__name__ == "ProceduralBlockSymbol":
+                blocks.append(n)
+                return ast.VisitAction.Skip
+            return ast.VisitAction.Advance
+
+        body.visit(visit)
+        for blk in blocks:
+            lhs: set[str] = set()
+
+            def lv(n, lhs=lhs):
+                if type(n).__name__ == "AssignmentExpression":
+                    e = n.left
+                    while type(e).__name__ in ("ElementSelectExpression", "RangeSelectExpression",
+                                               "MemberAccessExpression"):
+                        e = e.value
+                    sym = getattr(e, "symbol", None)
+                    lhs.add(sym.name if sym is not None else "?")
+                return ast.VisitAction.Advance
+
+            blk.visit(lv)
+            if lhs == {var_name} and blk.syntax is not None:
+                r = blk.syntax.sourceRange
+                out.append((r.start.buffer.id, r.start.offset, r.end.offset))
+    return out
 
 
 def share_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
@@ -233,14 +282,17 @@ def share_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
         if pp == "" or n_of_def.get(pdef.get(pp, ""), 0) == 1:
             by_def.setdefault((pp, sym.definition.name), []).append((path, sym, gv))
     by_def = {d: v for d, v in by_def.items() if len(v) > 1}
-    if not by_def:
+    cousins = _cousin_groups(kids, n_of_def, pdef)
+    if not by_def and not cousins:
         return []
     try:
         bits = _bit_classes(texts, top, max(2.0, timeout_s - (time.monotonic() - t0)), info)
     except Exception:  # noqa: BLE001 - outside the model: no candidates
         return []
     plans = []
-    for (_pp, dname), insts in by_def.items():
+    groups = [(dname, insts, None) for (_pp, dname), insts in by_def.items()]
+    groups += [(dname, insts, via) for dname, insts, via in cousins]
+    for dname, insts, via in groups:
         body0 = insts[0][1].body
         regs = sorted({n.rpartition(".")[2] for (n, _i) in bits
                        if n.rpartition(".")[0] == insts[0][0]})
@@ -261,14 +313,18 @@ def share_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
                     continue  # a bit without a class, or a constant register (seqredundancy's)
                 sig.setdefault(key, []).append((path, _s, _g))
             for grp in sig.values():
-                if len(grp) > 1:
+                if len(grp) > 1 and via is None:
                     plans.append((dname, reg, w, grp, every[dname]))
+                elif len(grp) > 1:  # the hook goes through the module of each one's parent (all of them)
+                    par = [dict(via)[g[0]] for g in grp]
+                    plans.append((dname, reg, w, grp, every[dname], par, every[par[0][1].definition.name]))
     plans = [p for p in plans if _emit(texts, comp, buf, [p]) is not None]  # each alone, then together
     out = []
     for sel in ([plans] if len(plans) > 1 else []) + [[p] for p in plans]:
         new = _emit(texts, comp, buf, sel)
         if new is not None and new != texts:
-            what = ", ".join(f"'{reg}' of {len(grp)} '{d}' instances" for d, reg, _w, grp, _a in sel)
+            what = ", ".join(f"'{p[1]}' of {len(p[3])} '{p[0]}' instances"
+                             + (f" (through '{p[5][0][1].definition.name}')" if len(p) > 5 else "") for p in sel)
             out.append((new, f"one shared register for {what}"))
     return out
 
@@ -285,7 +341,8 @@ def _emit1(texts: dict[Path, str], comp, buf, plans) -> dict[Path, str] | None:
     edits: dict[int, list[Edit]] = {}
     done_mod: dict[tuple[str, str], bool] = {}
     used: set[str] = set()  # wires added to parents (one per shared register)
-    for dname, reg, w, grp, allinst in plans:
+    for plan in plans:
+        dname, reg, w, grp, allinst = plan[:5]
         if (dname, reg) in done_mod:
             return None
         done_mod[(dname, reg)] = True
@@ -340,6 +397,13 @@ def _emit1(texts: dict[Path, str], comp, buf, plans) -> dict[Path, str] | None:
             if buf.get(b) != fm or mtext[s:e] != reg:
                 return None
             me.append(Edit(s, e, pv))
+        if len(plan) > 5:
+            # cousins: the module of their parents passes the hook through (its own parameter and ports,
+            # connected at the one instance of this module inside it); the parents are connected below
+            par, parall = plan[5], plan[6]
+            if not _pass_edits(texts, paths, buf, edits, grp, par, P, pi, po, w):
+                return None
+            grp, allinst = par, parall
         # parent side
         loops = {_loop_of(i[1].syntax) for i in grp}
         if "nested" in loops:
@@ -411,6 +475,109 @@ def _emit1(texts: dict[Path, str], comp, buf, plans) -> dict[Path, str] | None:
     return new
 
 
+def _cousin_groups(kids, n_of_def: dict[str, int], pdef: dict[str, str]) -> list:
+    """[(definition, [(path, symbol, genvar)], [(path, parent (path, symbol, genvar))])]: the instances
+    of one module, one inside each instance of a parent module M (the same instance statement of M),
+    where every instance of M is a sibling under the top or under a module instantiated once: a
+    prescaler inside each of three timer channels. Each instance of M holds one such instance."""
+    by_path = {path: (path, sym, gv) for _pp, path, sym, gv in kids}
+    parents_of: dict[str, list] = {}  # M -> its instances (path, sym, gv) with their parent path
+    for pp, path, sym, gv in kids:
+        parents_of.setdefault(sym.definition.name, []).append((pp, (path, sym, gv)))
+    out = []
+    for _pp, path, sym, gv in kids:
+        pp = _pp
+        if pp == "" or pp not in by_path:
+            continue
+        m = pdef.get(pp)
+        if m is None or n_of_def.get(m, 0) < 2:
+            continue
+        ms = parents_of.get(m, [])
+        gps = {g for g, _i in ms}
+        if len(gps) != 1:
+            continue
+        gp = next(iter(gps))
+        if gp != "" and n_of_def.get(pdef.get(gp, ""), 0) != 1:
+            continue
+        if path != f"{pp}.{path.rpartition('.')[2]}" or "[" in path.rpartition(".")[2]:
+            continue
+        out.append((gp, m, sym.definition.name, path.rpartition(".")[2], (path, sym, gv), by_path[pp]))
+    groups: dict[tuple, list] = {}
+    for gp, m, d, leaf, me, par in out:
+        groups.setdefault((gp, m, d, leaf), []).append((me, par))
+    res = []
+    for (_gp, m, d, _leaf), v in groups.items():
+        if len(v) != len(parents_of[m]) or len(v) < 2:
+            continue
+        if len({id(me[1].syntax) for me, _p in v}) != 1 and len({me[1].syntax for me, _p in v}) != 1:
+            continue
+        res.append((d, [me for me, _p in v], [(me[0], par) for me, par in v]))
+    return res
+
+
+def _pass_edits(texts, paths, buf, edits, grp, par, P: str, pi: str, po: str, w: int) -> bool:
+    """Edits to the module of the parents ``par`` passing the sharing hook of its child ``grp`` through:
+    a parameter ``P`` (default 0), ports ``pi``/``po`` ([w-1:0]) and the connections at the child's
+    instance statement. False when the shape is not one this emitter writes."""
+    m = par[0][1].definition
+    ds = m.syntax
+    fm = buf.get(ds.sourceRange.start.buffer.id)
+    if fm is None:
+        return False
+    mtext = texts[paths[fm]]
+    hdr = ds.header
+    ports = hdr.ports
+    if ports is None or type(ports).__name__ != "AnsiPortListSyntax":
+        return False
+    me = edits.setdefault(fm, [])
+    rng = f"[{w - 1}:0] " if w > 1 else ""
+    params = hdr.parameters
+    if params is not None:
+        cp = params.closeParen.range.start.offset
+        at = after_last_port(mtext, cp)
+        me.append(Edit(at, at, f", parameter {P} = 0"))
+    else:
+        at = hdr.name.range.end.offset
+        me.append(Edit(at, at, f" #(parameter {P} = 0)"))
+    cp = ports.closeParen.range.start.offset
+    at = after_last_port(mtext, cp)
+    me.append(Edit(at, at, f",\n  input  wire {rng}{pi},\n  output wire {rng}{po}"))
+    isyn = grp[0][1].syntax
+    if buf.get(isyn.sourceRange.start.buffer.id) != fm:
+        return False
+    stmt = isyn.parent
+    if type(stmt).__name__ != "HierarchyInstantiationSyntax" or len(stmt.instances) != 1 \
+            or _loop_of(isyn) is not None:
+        return False
+    try:
+        me += _inst_edits(mtext, stmt, isyn, P, f".{pi}({pi}), .{po}({po})")
+    except _Refuse:
+        return False
+    return True
+
+
+_PASS_PARAM = re.compile(r"(?:, parameter RTLOPT_(\w+)_EXT = 0| #\(parameter RTLOPT_(\w+)_EXT = 0\))")
+
+
+def pass_only(mod_o: str, mod_n: str) -> bool:
+    """Whether the new module is the old one plus the pass-through of a child's sharing hook
+    (:func:`_pass_edits`): at the parameter's default 0 the child keeps its own register, the new
+    output port reads it and the input is unread, so the module is the old one at every value of its
+    other parameters."""
+    regs = {(m.group(1) or m.group(2)) for m in _PASS_PARAM.finditer(mod_n)}
+    if not regs or _HOOK_WIRE.search(mod_n):
+        return False
+    s = mod_n
+    for r in regs:
+        lo = r.lower()
+        s = re.sub(rf",\n  input  wire (?:\[[^\]\n]*\] )?rtlopt_{lo}_i,\n  output wire (?:\[[^\]\n]*\] )?rtlopt_{lo}_o",
+                   "", s, count=1)
+        s = s.replace(f", .RTLOPT_{r}_EXT(RTLOPT_{r}_EXT)", "", 1).replace(f" #(.RTLOPT_{r}_EXT(RTLOPT_{r}_EXT))", "", 1)
+        s = re.sub(rf",? ?\.rtlopt_{lo}_i\(rtlopt_{lo}_i\), \.rtlopt_{lo}_o\(rtlopt_{lo}_o\)", "", s, count=1)
+        s = s.replace(f", parameter RTLOPT_{r}_EXT = 0", "", 1).replace(f" #(parameter RTLOPT_{r}_EXT = 0)", "", 1)
+    return s.replace("\r", "") == mod_o.replace("\r", "")
+
+
 class _Refuse(Exception):
     """An instance statement this emitter does not edit."""
 
@@ -449,13 +616,29 @@ def instshare_candidates(state) -> list:
     except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
         return []
     engines = PROOF_ENGINES_STARTED if info.get("started") else PROOF_ENGINES
+    # with the kept register narrowed to its value range too (one round instead of two): alone, three
+    # timer channels' 16-bit prescalers narrowed to 5 bits each measure smaller than one shared 16-bit
+    # prescaler, and once narrowed (pinned to the parameter values) the register is no longer found
+    combo = []
+    if got and (getattr(state, "deadline", None) or float("inf")) - time.monotonic() > 4.0:
+        from rtlopt.semantic import regfunc_seq
+
+        try:
+            combo = regfunc_seq.with_narrowing(dict(state.texts), state.design.top, got[:1], limit=1,
+                                               deadline=getattr(state, "deadline", None) or float("inf"))
+        except Exception:  # noqa: BLE001 - no combination
+            combo = []
     out = []
-    for new, desc in got:
+    for new, desc in got + [(n, d) for n, d in combo if d.startswith(got[0][1] + "; then ")]:
         changed = [p for p in new if new[p] != state.texts[p]]
         if len(changed) != 1:
             continue  # the engine replaces one file per candidate
         p = changed[0]
-        out.append(Candidate(new[p], "template", (RULE,), desc, {"file": str(p), "engines": engines}))
+        hints = {"file": str(p), "engines": engines}
+        if desc != got[0][1] and desc.startswith(got[0][1] + "; then ") and got[0][0].get(p) != state.texts[p]:
+            hints["stage"] = got[0][0][p]  # the sharing proven first, then the narrowing against it
+        rules = (RULE, "register_width_reduction") if "; then " in desc else (RULE,)
+        out.append(Candidate(new[p], "template", rules, desc, hints))
     return out
 
 

@@ -1,0 +1,79 @@
+// Key debouncer array: a generate loop of key cells, each with its own
+// sample-tick prescaler (a child module, connected with .*) and a 3-sample
+// shift filter. Every prescaler counts the same scan enable from the same
+// reset, so all of them tick together.
+module db_tick #(
+    parameter int DIV = 10,
+    parameter int TW  = 8
+) (
+    input  logic clk,
+    input  logic rst_n,
+    input  logic scan_en,
+    output logic tick
+);
+    logic [TW-1:0] div;
+
+    always_ff @(posedge clk or negedge rst_n) begin
+        if (!rst_n)
+            div <= '0;
+        else if (scan_en)
+            div <= (div == TW'(DIV - 1)) ? '0 : div + 1'b1;
+    end
+
+    assign tick = scan_en && (div == TW'(DIV - 1));
+endmodule
+
+module key_cell #(
+    parameter int DIV = 10
+) (
+    input  logic clk,
+    input  logic rst_n,
+    input  logic scan_en,
+    input  logic raw,
+    output logic level
+);
+    logic       tick;
+    logic [2:0] hist;
+
+    db_tick #(.DIV(DIV)) u_tk (.*);
+
+    always_ff @(posedge clk or negedge rst_n) begin
+        if (!rst_n) begin
+            hist  <= '0;
+            level <= 1'b0;
+        end else if (tick) begin
+            hist <= {hist[1:0], raw};
+            if (hist == 3'b111)
+                level <= 1'b1;
+            else if (hist == 3'b000)
+                level <= 1'b0;
+        end
+    end
+endmodule
+
+module key_array #(
+    parameter int NK  = 4,
+    parameter int DIV = 10
+) (
+    input  logic          clk,
+    input  logic          rst_n,
+    input  logic          scan_en,
+    input  logic [NK-1:0] raw,
+    output logic [NK-1:0] level
+);
+    for (genvar k = 0; k < NK; k++) begin : g_key
+        key_cell #(.DIV(DIV)) u_cell (
+            .clk(clk), .rst_n(rst_n), .scan_en(scan_en), .raw(raw[k]), .level(level[k])
+        );
+    end
+endmodule
+
+module keys_top (
+    input  logic       clk,
+    input  logic       rst_n,
+    input  logic       scan_en,
+    input  logic [3:0] raw,
+    output logic [3:0] level
+);
+    key_array #(.NK(4), .DIV(12)) u_keys (.*);
+endmodule
