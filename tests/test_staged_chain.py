@@ -17,6 +17,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from test_chained_proof import _measure  # the fake measurement: the area written in the text
 
 from rtlopt.engine.candidate import Candidate
 from rtlopt.engine.stages import Unproven, follow_candidates, prove_chain, verdict_name
@@ -149,11 +150,11 @@ def test_kiln_chain_is_built_from_the_generators_and_proven_in_three_links(tmp_p
     assert xs.hints["chain"] == [s.text, x.text] and xs.hints["family"] == "chain"
     assert "reg [6:0] tmr" in xs.text and "reg [6:0] tmr" in x.text and "reg [6:0] tmr" not in s.text
     assert "ph[3]" in text and "ph[3]" not in xs.text  # the vent bit's reads are the constant
-    assert xs.hints["chain_hints"][1]["engines"] == ("smt",)  # a width step: z3's invariants
+    assert xs.hints["chain_hints"][1]["engines"][0] == "smt"  # a width step: z3's invariants first
     res, record = prove_chain({path: text}, {path: xs.text}, xs, _prove_link(tmp_path, "kiln_ctrl", ".v"))
     assert verdict_name(res.verdict) == "EQUIVALENT", getattr(res, "reason", res)
     assert [(r["link"], r["verdict"]) for r in record] == [(1, "EQUIVALENT"), (2, "EQUIVALENT"), (3, "EQUIVALENT")]
-    assert record[1]["engine"] == "smt"
+    assert record[1]["engine"] in ("smt", "abc")
 
 
 @pytest.mark.yosys
@@ -192,7 +193,6 @@ def _search(tmp_path: Path, monkeypatch, s_to_x: str):
     import rtlopt.verify as verify
     from rtlopt.design import open_design
     from rtlopt.engine import search
-    from rtlopt.ppa._report import Metric, PpaReport
 
     src = tmp_path / "top.v"
     src.write_text(_SRC)
@@ -220,21 +220,12 @@ def _search(tmp_path: Path, monkeypatch, s_to_x: str):
         v = provable.get(pair, "UNKNOWN")
         return SimpleNamespace(verdict=v, engine="fake", seconds=0.0, to_dict=lambda: {"verdict": v})
 
-    def measure(ref, texts=None, timeout=300.0):
-        text = next(iter(texts.values())) if texts else Path(ref.files[0]).read_text()
-        area = float(re.search(r"AREA=(\d+)", text).group(1))
-        na = Metric(None, "ns", "n/a")
-        return PpaReport(area_um2=Metric(area, "um^2", "test"), delay_ns=na, power_mw=Metric(None, "mW", "n/a"),
-                         cells=Metric(1, "cells", "test"), generic_cells=Metric(None, "cells", "n/a"),
-                         generic_wires=Metric(None, "wires", "n/a"), cells_by_type={}, provenance={},
-                         scripts={}, seconds=0.0)
-
     monkeypatch.setattr(search, "_GENERATORS", {"fsm": fsm, "seqredundancy": seqred})
     monkeypatch.setattr(search, "_MEMO_KEYS", {})
     monkeypatch.setattr(verify, "check_equivalence", check)
     monkeypatch.setattr(modproof, "prove_by_modules", lambda *a, **k: None)
     res = search.optimize(open_design([str(src)], "top"), budget_s=300, verify_timeout_s=60,
-                          measure_fn=measure, max_steps=1)
+                          measure_fn=_measure, max_steps=1)
     return res, proofs
 
 
