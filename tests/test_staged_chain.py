@@ -79,6 +79,24 @@ def test_within_bounds_the_links_together():
     assert all(cap is not None and cap <= 30.0 for _g, _h, _x, cap in calls)
 
 
+def test_followers_are_measured_candidates_of_sequential_generators_only():
+    f = Path("/x/a.v")
+    s = Candidate("S", "template", ("sequential_redundancy",), "s", {"file": str(f), "parts": ("u.st",), "seq": "all"})
+    mk = lambda t: Candidate(t, "g", ("r",), t, {"file": str(f)})  # noqa: E731
+    listed = [(s, "seqredundancy", 900.0), (mk("T"), "templates", 400.0), (mk("C"), "compose", 410.0),
+              (mk("U"), "fsm", None), (mk("X"), "fsm", 500.0)]
+    asked = []
+
+    def rerun(texts):
+        asked.append(texts[f])
+        return [Candidate(texts[f] + "S", "template", ("sequential_redundancy",), "s2",
+                          {"file": str(f), "parts": ("u.st",), "seq": "all"})]
+
+    got = follow_candidates({f: "B"}, listed, rerun)
+    assert asked == ["X"] and [c.text for c in got] == ["XS"]  # not the templates, compose, unmeasured
+    assert got[0].hints["chain"] == ["S", "X"]
+
+
 # ---- real generators and the real verifier ------------------------------------------------------------
 
 def _state(path: Path, text: str, top: str):

@@ -30,7 +30,7 @@ from rtlopt.engine.candidate import Candidate
 from rtlopt.engine.parampin import configs_for, design_configs, pin_text
 from rtlopt.engine.scopeview import scope_view
 from rtlopt.engine.simcheck import accept_by_simulation, simulate_candidate
-from rtlopt.engine.stages import FOLLOW_S, chain_of, follow_candidates, prove_chain
+from rtlopt.engine.stages import FOLLOW_S, NOT_FOLLOWERS, chain_of, follow_candidates, prove_chain
 from rtlopt.engine.timelimit import Deadline, Stopped, stop_soon, time_limit
 from rtlopt.engine.workspace import Workspace
 from rtlopt.errors import RtloptError, ToolNotFound
@@ -1798,7 +1798,7 @@ def _followers(cands, fam_of: dict, cur: dict[Path, str], gen_view, goal: str, s
     wait_end = time.monotonic() + wait_s
     for c, _t, fut in cands:
         m = None
-        if fut is not None and not fut.done() and (fam_of.get(id(c)) or ("",))[0] != "seqredundancy":
+        if fut is not None and not fut.done() and (fam_of.get(id(c)) or ("",))[0] not in NOT_FOLLOWERS:
             with contextlib.suppress(Exception):  # a measurement running now: briefly
                 fut.result(timeout=max(0.0, wait_end - time.monotonic()))
         if fut is not None and fut.done() and not fut.cancelled() and fut.exception() is None:

@@ -30,6 +30,10 @@ from rtlopt.engine.candidate import Candidate
 MAX_FOLLOWERS = 2
 #: Seconds the follower analyses of one round may take together.
 FOLLOW_S = 12.0
+#: Generators whose candidates are no followers: the constant-register one itself, the two-step
+#: compositions (already built on it), and the templates (combinational rewrites: compose.py follows the
+#: constant rewrite with them; a chain would only re-prove S twice around a proof that needs no S).
+NOT_FOLLOWERS = frozenset({"seqredundancy", "compose", "templates"})
 #: Hints a link's proof may use, taken from the candidate that made that link's text.
 LINK_HINT_KEYS = ("engines", "state_map")
 
@@ -142,7 +146,7 @@ def follow_candidates(texts: dict[Path, str], listed: list[tuple[Candidate, str,
     current file texts ``texts``; ``rerun(texts)`` runs the register-constant analysis
     (:mod:`rtlopt.semantic.seqred`) on other texts. S: the seqredundancy candidate of the round that
     covers the most registers ("all"); followers: at most MAX_FOLLOWERS other candidates of the same
-    file, measured, best first (never another seqred or composed one). A follower's text on which the
+    file, measured, best first (none of the NOT_FOLLOWERS generators). A follower's text on which the
     analysis finds the same registers (S's parts) redundant gives XS."""
     seqs = [c for c, g, _m in listed if g == "seqredundancy" and c.hints.get("parts") and c.hints.get("file")]
     if not seqs:
@@ -153,7 +157,7 @@ def follow_candidates(texts: dict[Path, str], listed: list[tuple[Candidate, str,
         return []
     want = frozenset(s.hints["parts"])
     followers = sorted(((m, c) for c, g, m in listed
-                        if g not in ("seqredundancy", "compose") and m is not None and not c.hints.get("composed")
+                        if g not in NOT_FOLLOWERS and m is not None and not c.hints.get("composed")
                         and Path(c.hints.get("file", f)) == f and c.text != s.text and not chain_of(c)),
                        key=lambda x: (x[0], x[1].description))
     end = time.monotonic() + FOLLOW_S
