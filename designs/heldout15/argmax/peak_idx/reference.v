@@ -21,11 +21,11 @@ module peak_find #(
 endmodule
 
 module peak_top (
-    input  [79:0] bins,
+    input  [79:0] mags_in,
     output [9:0]  peak_mag,
     output [2:0]  peak_bin
 );
     peak_find #(.N(8), .W(10), .IW(3)) u_peak (
-        .mags(bins), .peak(peak_mag), .idx(peak_bin)
+        .mags(mags_in), .peak(peak_mag), .idx(peak_bin)
     );
 endmodule

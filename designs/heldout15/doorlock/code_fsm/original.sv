@@ -29,14 +29,25 @@ module code_lock #(
     always_comb begin
         nxt = state;
         unique case (state)
-            IDLE: if (key_valid && key != CLR)
-                      nxt = (key == CODE[15:12]) ? GOT1 : BAD1;
-            GOT1: if (key_valid)
-                      nxt = (key == CLR) ? IDLE : (key == CODE[11:8]) ? GOT2 : BAD2;
-            GOT2: if (key_valid)
-                      nxt = (key == CLR) ? IDLE : (key == CODE[7:4]) ? GOT3 : BAD3;
-            GOT3: if (key_valid)
-                      nxt = (key == CLR) ? IDLE : (key == CODE[3:0]) ? OPEN : BAD4;
+            IDLE: if (key_valid && key != CLR)  begin
+                      if (key == CODE[15:12]) nxt = GOT1;
+                      else                nxt = BAD1;
+                  end
+            GOT1: if (key_valid)  begin
+                      if (key == CLR)     nxt = IDLE;
+                      else if (key == CODE[11:8]) nxt = GOT2;
+                      else                nxt = BAD2;
+                  end
+            GOT2: if (key_valid)  begin
+                      if (key == CLR)     nxt = IDLE;
+                      else if (key == CODE[7:4]) nxt = GOT3;
+                      else                nxt = BAD3;
+                  end
+            GOT3: if (key_valid)  begin
+                      if (key == CLR)     nxt = IDLE;
+                      else if (key == CODE[3:0]) nxt = OPEN;
+                      else                nxt = BAD4;
+                  end
             OPEN: if (timer == TW'(OPEN_T - 1)) nxt = IDLE;
             BAD1: if (key_valid && key == CLR) nxt = IDLE;
             BAD2: if (key_valid && key == CLR) nxt = IDLE;

@@ -30,14 +30,25 @@ module code_lock #(
     always_comb begin
         nxt = state;
         unique case (state)
-            IDLE: if (key_valid && key != CLR)
-                      nxt = (key == CODE[15:12]) ? GOT1 : BAD;
-            GOT1: if (key_valid)
-                      nxt = (key == CLR) ? IDLE : (key == CODE[11:8]) ? GOT2 : BAD;
-            GOT2: if (key_valid)
-                      nxt = (key == CLR) ? IDLE : (key == CODE[7:4]) ? GOT3 : BAD;
-            GOT3: if (key_valid)
-                      nxt = (key == CLR) ? IDLE : (key == CODE[3:0]) ? OPEN : BAD;
+            IDLE: if (key_valid && key != CLR)  begin
+                      if (key == CODE[15:12]) nxt = GOT1;
+                      else                nxt = BAD;
+                  end
+            GOT1: if (key_valid)  begin
+                      if (key == CLR)     nxt = IDLE;
+                      else if (key == CODE[11:8]) nxt = GOT2;
+                      else                nxt = BAD;
+                  end
+            GOT2: if (key_valid)  begin
+                      if (key == CLR)     nxt = IDLE;
+                      else if (key == CODE[7:4]) nxt = GOT3;
+                      else                nxt = BAD;
+                  end
+            GOT3: if (key_valid)  begin
+                      if (key == CLR)     nxt = IDLE;
+                      else if (key == CODE[3:0]) nxt = OPEN;
+                      else                nxt = BAD;
+                  end
             OPEN: if (timer == OW'(OPEN_T - 1)) nxt = IDLE;
             BAD:  if (key_valid && key == CLR) nxt = IDLE;
             default: nxt = IDLE;

@@ -8,18 +8,16 @@ module sad_unit #(
     input  logic [N-1:0][W-1:0]      refp,
     output logic [W+$clog2(N)-1:0]   sad
 );
-    logic [N-1:0][W:0]   d;
-    logic [N-1:0]        bw;
+    logic [W:0]          d;
     logic [$clog2(N):0]  nb;
 
     always_comb begin
         sad = '0;
         nb  = '0;
         for (int i = 0; i < N; i++) begin
-            d[i]  = {1'b0, cur[i]} - {1'b0, refp[i]};
-            bw[i] = d[i][W];
-            sad   = sad + (d[i][W-1:0] ^ {W{bw[i]}});
-            nb    = nb + bw[i];
+            d   = {1'b0, cur[i]} - {1'b0, refp[i]};
+            sad = sad + (d[W-1:0] ^ {W{d[W]}});
+            nb  = nb + d[W];
         end
         sad = sad + nb;
     end
