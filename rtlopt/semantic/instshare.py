@@ -375,18 +375,7 @@ def _emit1(texts: dict[Path, str], comp, buf, plans) -> dict[Path, str] | None:
         if reads is None:
             return None
         me = edits.setdefault(fm, [])
-        # parameter
-        params = hdr.parameters
-        if params is not None:
-            cp = params.closeParen.range.start.offset
-            at = after_last_port(mtext, cp)
-            me.append(Edit(at, at, f", parameter {P} = 0"))
-        else:
-            at = hdr.name.range.end.offset
-            me.append(Edit(at, at, f" #(parameter {P} = 0)"))
-        cp = ports.closeParen.range.start.offset
-        at = after_last_port(mtext, cp)
-        me.append(Edit(at, at, f",\n  input  wire {rng}{pi},\n  output wire {rng}{po}"))
+        me += _header_edits(mtext, hdr, P, pi, po, rng)
         de = decl.sourceRange.end.offset
         ls = mtext.rfind("\n", 0, decl.sourceRange.start.offset) + 1
         ind = re.match(r"[ \t]*", mtext[ls:]).group(0)
@@ -515,6 +504,21 @@ def _cousin_groups(kids, n_of_def: dict[str, int], pdef: dict[str, str]) -> list
     return res
 
 
+def _header_edits(mtext: str, hdr, P: str, pi: str, po: str, rng: str) -> list[Edit]:
+    """The hook's parameter ``P`` (default 0) and its ports ``pi``/``po`` added to a module header."""
+    out = []
+    params = hdr.parameters
+    if params is not None:
+        at = after_last_port(mtext, params.closeParen.range.start.offset)
+        out.append(Edit(at, at, f", parameter {P} = 0"))
+    else:
+        at = hdr.name.range.end.offset
+        out.append(Edit(at, at, f" #(parameter {P} = 0)"))
+    at = after_last_port(mtext, hdr.ports.closeParen.range.start.offset)
+    out.append(Edit(at, at, f",\n  input  wire {rng}{pi},\n  output wire {rng}{po}"))
+    return out
+
+
 def _pass_edits(texts, paths, buf, edits, grp, par, P: str, pi: str, po: str, w: int) -> bool:
     """Edits to the module of the parents ``par`` passing the sharing hook of its child ``grp`` through:
     a parameter ``P`` (default 0), ports ``pi``/``po`` ([w-1:0]) and the connections at the child's
@@ -530,18 +534,7 @@ def _pass_edits(texts, paths, buf, edits, grp, par, P: str, pi: str, po: str, w:
     if ports is None or type(ports).__name__ != "AnsiPortListSyntax":
         return False
     me = edits.setdefault(fm, [])
-    rng = f"[{w - 1}:0] " if w > 1 else ""
-    params = hdr.parameters
-    if params is not None:
-        cp = params.closeParen.range.start.offset
-        at = after_last_port(mtext, cp)
-        me.append(Edit(at, at, f", parameter {P} = 0"))
-    else:
-        at = hdr.name.range.end.offset
-        me.append(Edit(at, at, f" #(parameter {P} = 0)"))
-    cp = ports.closeParen.range.start.offset
-    at = after_last_port(mtext, cp)
-    me.append(Edit(at, at, f",\n  input  wire {rng}{pi},\n  output wire {rng}{po}"))
+    me += _header_edits(mtext, hdr, P, pi, po, f"[{w - 1}:0] " if w > 1 else "")
     isyn = grp[0][1].syntax
     if buf.get(isyn.sourceRange.start.buffer.id) != fm:
         return False
