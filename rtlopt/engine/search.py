@@ -1222,17 +1222,18 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         miters instead of one that can end UNKNOWN (heldout11 parking/gate_ctrl: the function plus the
         narrowing UNKNOWN after 19 s, the function alone abc in 14 s). A link not proven ends it (the
         candidate is then UNKNOWN, never accepted). Each link may take ``cap_s``; ``within_s``: all
-        links together at most that long (a chain of more than two links: all together at most twice
-        ``cap_s``, each what the ones before left)."""
+        links together at most that long (a chain of more than two links: all together at most ``cap_s``,
+        each what the ones before left)."""
         nonlocal proof_base, gold_ref
         f = cand.hints.get("file")
         chain = chain_of(cand)
         if not chain or f is None or Path(f) not in texts or all(st == texts[Path(f)] for st in chain):
             return prove(texts, cand, cap_s=cap_s, again=again)
         if within_s is None and cap_s is not None and len(chain) > 1:
-            # a chain: its links share twice the cap (a link proven before, the register-constant rewrite
-            # proven early, costs nothing and leaves its share to the next)
-            within_s, cap_s = 2 * cap_s, None
+            # a chain: its links share the cap any candidate gets (a link proven before, the register-
+            # constant rewrite proven early, costs nothing and leaves its share to the next); twice the cap
+            # let a chain whose middle link ended UNKNOWN take the other candidates' time
+            within_s, cap_s = cap_s, None
         base = original if proof_base is None else proof_base
 
         def link(gold: dict[Path, str], gate: dict[Path, str], hints: dict, cap: float | None):
