@@ -124,3 +124,18 @@ def test_flag_and_one_hot_exclusive_relations_remove_the_wider(tmp_path):
     cands = regfunc.candidates_for({p: CLAIM}, "claim", timeout_s=60)
     assert cands and cands[0][1].startswith("'svc' ==")
     assert _verify(tmp_path, p, cands[0][0][p], "claim") == 0
+
+
+def test_exclusive_relations_chosen_by_flops_removed():
+    from rtlopt.semantic.regfunc import Relation, _select, _select_most
+
+    # oh (4 bits) == flag ? 1 << idx : 0, flag == (oh != 0), and two 4-bit words that are functions of oh:
+    # removing oh (widest first) keeps flag and both words (4 flops); keeping oh removes 9
+    rels = [Relation("oh", 4, 0, "idx", bits=(("flag", 0),), op="dec"),
+            Relation("flag", 1, 0, "oh", op="ne"),
+            Relation("w1", 4, 3, "oh", 1),
+            Relation("w2", 4, 5, "oh", -1)]
+    assert [r.target for r in _select(rels)] == ["oh"]
+    assert sorted(r.target for r in _select_most(rels)) == ["flag", "w1", "w2"]
+    # the near miss: with the two words gone the wide register is still the better choice
+    assert [r.target for r in _select_most(rels[:2])] == ["oh"]

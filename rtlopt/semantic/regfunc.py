@@ -1579,7 +1579,8 @@ def _module_constants(rels: list[Relation], decl, tlist, names, top) -> dict[str
 
 
 def _select(rels: list[Relation]) -> list[Relation]:
-    """A consistent set: no target is used by another chosen relation, one relation per target."""
+    """A consistent set: no target is used by another chosen relation, one relation per target. Greedy,
+    widest target first."""
     chosen: list[Relation] = []
     removed: set[str] = set()
     used: set[str] = set()
@@ -1590,6 +1591,39 @@ def _select(rels: list[Relation]) -> list[Relation]:
         removed.add(r.target)
         used |= r.uses()
     return chosen
+
+
+#: Relations at most for the exhaustive consistent-set search (:func:`_select_most`).
+_SELECT_EXACT = 16
+
+
+def _select_most(rels: list[Relation]) -> list[Relation]:
+    """The consistent set (as :func:`_select`) removing the most flip-flops: relations that exclude each
+    other (a one-hot register that is a flag's gated decode of an index, the flag that is the one-hot's
+    zero test; registers that are functions of the one-hot) are chosen by the flip-flops they remove
+    together, not widest first. Exhaustive (branch and bound) over at most _SELECT_EXACT relations, else
+    the greedy set."""
+    cand = sorted((r for r in rels if r.op != "low"), key=lambda r: (-r.width, r.base is None, r.target))
+    if len(cand) > _SELECT_EXACT:
+        return _select(rels)
+    best: list = [0, []]
+    rest = [sum(r.width for r in cand[i:]) for i in range(len(cand) + 1)]
+
+    def go(i: int, got: list[Relation], w: int, removed: set[str], used: set[str]) -> None:
+        if w > best[0]:
+            best[0], best[1] = w, list(got)
+        if i == len(cand) or w + rest[i] <= best[0]:
+            return
+        r = cand[i]
+        if not (r.target in removed or r.target in used or r.uses() & removed):
+            got.append(r)
+            go(i + 1, got, w + r.width, removed | {r.target}, used | r.uses())
+            got.pop()
+        go(i + 1, got, w, removed, used)
+
+    go(0, [], 0, set(), set())
+    greedy = _select(rels)
+    return greedy if sum(r.width for r in greedy) >= best[0] else best[1]
 
 
 _CACHE: dict[str, Analysis] = {}
@@ -1670,6 +1704,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0, ma
         if kept is not None:
             out.append((kept, desc + " (index encoding kept)"))
 
+    add(_select_most(an.relations))  # the most flip-flops removed; the greedy set too when it differs
     add(_select(an.relations))
     # one relation at a time, with its copies in other instances of the same module
     groups: dict[tuple, list[Relation]] = {}
@@ -1904,6 +1939,13 @@ def _regfunc_candidates(state) -> list:
             base = by_desc.get(desc[:cut])
             if base is not None and base.get(p) not in (None, new[p], state.texts[p]):
                 hints["stage"] = base[p]
+                if all(x.startswith("register_width_reduction at ") for x in desc[cut + 7:].split("; ")):
+                    # the second link only narrows registers: z3's induction with the range facts alone
+                    # (the automatic order left an irrigation timer's 32 -> 6 bits UNKNOWN behind the
+                    # valve decode at load 11; alone, smt proves that link in 11.5 s)
+                    from rtlopt.engine.stages import WIDTH_ENGINES
+
+                    hints["chain_hints"] = [{}, {"engines": WIDTH_ENGINES}]
                 break
             cut = desc.rfind("; then ", 0, cut)
         out.append(Candidate(new[p], "template", (RULE,), f"register function: {desc}", hints))
