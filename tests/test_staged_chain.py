@@ -204,7 +204,7 @@ def _tagged(area: int, tag: str) -> str:
     return _SRC.replace("AREA=1000 ORIGINAL", f"AREA={area} {tag}")
 
 
-def _search(tmp_path: Path, monkeypatch, s_to_x: str):
+def _search(tmp_path: Path, monkeypatch, s_to_x: str, x_direct: str = "UNKNOWN"):
     import re
 
     import rtlopt.engine.modproof as modproof
@@ -230,7 +230,8 @@ def _search(tmp_path: Path, monkeypatch, s_to_x: str):
                           {"file": str(src), "parts": ("u.st",), "seq": "all"})]
 
     proofs = []
-    provable = {("ORIGINAL", "SEQ"): "EQUIVALENT", ("SEQ", "X"): s_to_x, ("X", "XS"): "EQUIVALENT"}
+    provable = {("ORIGINAL", "SEQ"): "EQUIVALENT", ("SEQ", "X"): s_to_x, ("X", "XS"): "EQUIVALENT",
+                ("ORIGINAL", "X"): x_direct}
 
     def check(gold, gate, opts):
         pair = (tag(Path(gold.files[0]).read_text()), tag(Path(gate.files[0]).read_text()))
@@ -250,6 +251,8 @@ def _search(tmp_path: Path, monkeypatch, s_to_x: str):
 def test_search_accepts_the_chain_proven_link_by_link(tmp_path, monkeypatch):
     res, proofs = _search(tmp_path, monkeypatch, "EQUIVALENT")
     assert ("ORIGINAL", "XS", None) not in proofs  # the best candidate: through its chain only
+    # built after the narrowing's own proof ended UNKNOWN
+    assert proofs.index(("ORIGINAL", "X", None)) < proofs.index(("SEQ", "X", ("smt",)))
     assert [s.metric_after for s in res.steps] == [450.0]
     step = res.steps[0]
     assert step.verdict == "EQUIVALENT" and "then const on X" in step.description
@@ -268,3 +271,10 @@ def test_search_never_accepts_a_chain_whose_middle_link_is_refuted(tmp_path, mon
     assert [s.metric_after for s in res.steps] == [900.0]  # the constant register alone
     chain = [a for a in res.attempts if "then const on X" in a.candidate.description]
     assert chain and chain[0].verdict == "UNKNOWN" and not chain[0].accepted
+
+
+def test_search_builds_no_chain_when_the_follower_is_proven_directly(tmp_path, monkeypatch):
+    res, proofs = _search(tmp_path, monkeypatch, "EQUIVALENT", x_direct="EQUIVALENT")
+    assert [s.metric_after for s in res.steps] == [520.0] and res.steps[0].stages is None
+    assert not any("then const on X" in a.candidate.description for a in res.attempts)
+    assert [p[:2] for p in proofs] == [("ORIGINAL", "X")]

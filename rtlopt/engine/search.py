@@ -30,7 +30,14 @@ from rtlopt.engine.candidate import Candidate
 from rtlopt.engine.parampin import configs_for, design_configs, pin_text
 from rtlopt.engine.scopeview import scope_view
 from rtlopt.engine.simcheck import accept_by_simulation, simulate_candidate
-from rtlopt.engine.stages import FOLLOW_S, NOT_FOLLOWERS, chain_of, follow_candidates, prove_chain
+from rtlopt.engine.stages import (
+    FOLLOW_S,
+    MAX_FOLLOWERS,
+    NOT_FOLLOWERS,
+    chain_of,
+    follow_candidates,
+    prove_chain,
+)
 from rtlopt.engine.timelimit import Deadline, Stopped, stop_soon, time_limit
 from rtlopt.engine.workspace import Workspace
 from rtlopt.errors import RtloptError, ToolNotFound
@@ -1330,14 +1337,25 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             early_unknown[_h(texts)] = slot
         return False
 
-    def add_followers(cands, fam_of: dict, seen: set, state: State, gens: dict, threshold,
-                      wait_s: float = 0.0) -> None:
-        """The round's staged follow-up candidates (:func:`_followers`), listed and measured with the others."""
-        if hard_end - time.monotonic() <= FOLLOW_MIN_S or time.monotonic() > deadline or threshold is None:
-            return
+    def follow_up(att, texts: dict[Path, str], cands, fam_of: dict, seen: set, state: State, gens: dict,
+                  threshold, built: list):
+        """A candidate whose proof ended UNKNOWN, followed by the round's register-constant rewrite S
+        (:mod:`rtlopt.engine.stages`): its chain candidate measured now, as (attempt, texts, report) when
+        it is better than the current design, else None. Built only then (an analysis, a measurement):
+        a candidate proven directly needs none."""
+        if len(built) >= MAX_FOLLOWERS or hard_end - time.monotonic() <= FOLLOW_MIN_S \
+                or "seqredundancy" not in gens or threshold is None:
+            return None
+        gen = (fam_of.get(id(att.candidate)) or ("",))[0]
+        seqs = [(c, "seqredundancy", None) for c, _t, _f in cands
+                if (fam_of.get(id(c)) or ("",))[0] == "seqredundancy"]
+        if not seqs or gen in NOT_FOLLOWERS:
+            return None
+        built.append(att.candidate)
         tf = time.monotonic()
         try:
-            got = _followers(cands, fam_of, cur, gen_view, goal, state, gens, templates, deadline, wait_s)
+            got = _followers(seqs + [(att.candidate, gen, att.metric)], cur, gen_view, state, gens, templates,
+                             deadline)
         finally:
             tick("gen_follow_s", tf)
         for c, t in got:
@@ -1347,7 +1365,21 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             seen.add(k)
             fam_of[id(c)] = _measure_family("chain", c)
             say(f"  staged candidate: {c.description[:100]}")
-            cands.append((c, t, submit(t, threshold, fam_of[id(c)])))
+            fut = submit(t, threshold, fam_of[id(c)])
+            cands.append((c, t, fut))
+            try:
+                rep = fut.result(timeout=max(1.0, hard_end - time.monotonic() - FOLLOW_MIN_S / 2))
+            except (FutureTimeout, CancelledError, RtloptError):
+                return None
+            a = _attempt(c, rep, goal)
+            attempts.append(a)
+            d = (a.ppa or {}).get("delay_ns")
+            if a.metric is None or a.metric >= cur_metric * (1 - MIN_GAIN) or \
+                    rep.provenance.get("measured") == "area only" or \
+                    (delay_limit is not None and d is not None and d > delay_limit):
+                return None
+            return a, t, rep
+        return None
 
     def input_report(fut: Future):
         try:
@@ -1542,10 +1574,6 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     # measured while the next generators run (round 1: once the input's area is known)
                     cands.append((c, texts, submit(texts, threshold, fam_of[id(c)]) if threshold is not None
                                   else None))
-                if name == "seqredundancy" and got and threshold is not None:
-                    # the chains of its constant-register rewrite and the candidates measured so far, now:
-                    # measured and proven early with the rest instead of after the last generator
-                    add_followers(cands, fam_of, seen, state, gens, threshold)
             if result is None:
                 before = input_report(input_future)
                 result = OptimizeResult(design, goal, original, dict(original), before, before)
@@ -1553,8 +1581,6 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                 cur_metric = before.metric(goal)
                 threshold = cur_metric * (1 - MIN_GAIN)
                 delay_limit = _delay_limit(before, goal, clock_period_ns, max_delay_increase_pct)
-            if "seqredundancy" in ran_on[1]:
-                add_followers(cands, fam_of, seen, state, gens, threshold, FOLLOW_WAIT_S)
             if not cands:
                 if gens_left and ran_any and deadline - time.monotonic() > RESUME_MIN_S:
                     say("  no candidate yet: the generators the window closed before run now")
@@ -1617,6 +1643,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     # fallback, its verdict at hand), and it needs no share of the time left
                     pending = [x for x in pending if x[0].metric < early_acc[0].metric * (1 - MIN_GAIN)]
                 failed: list[tuple[Candidate, float | None]] = []  # ended UNKNOWN (or ERROR) in this round
+                built: list[Candidate] = []  # candidates whose chain was built in this round
                 while pending:
                     if time.monotonic() > hard_end - 2.0:
                         exhausted = True
@@ -1649,6 +1676,9 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                         failed.append((att.candidate, att.metric))
                         if parts:
                             unprovable.append(parts)
+                        # its chain candidate (see follow_up), proven in its turn (best first)
+                        pending = _with_chain(pending, follow_up(att, texts, cands, fam_of, seen, state, gens,
+                                                                 threshold, built))
                         continue
                     say(f"  proving {att.candidate.description[:100]} ..."
                         + (f" (at most {cap:.0f} s: other candidates wait)" if cap is not None else ""))
@@ -1674,6 +1704,8 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                         break
                     if att.verdict == "UNKNOWN":
                         failed.append((att.candidate, att.metric))
+                        pending = _with_chain(pending, follow_up(att, texts, cands, fam_of, seen, state, gens,
+                                                                 threshold, built))
                     if parts:
                         unprovable.append(parts)
                 if accepted is None and early_acc is not None:
@@ -1781,34 +1813,27 @@ def _complete_generic(rep, texts: dict[Path, str], design: DesignRef, on_disk: d
         return rep
 
 
-#: Staged follow-up candidates (engine.stages.follow_candidates) are looked for after the register-constant
-#: generator and after a round's generators while at least this much of the budget is left (their
-#: analysis, measurement and three proofs; proofs may run past the search's deadline to the budget's end).
+#: A staged follow-up candidate (engine.stages.follow_candidates) of a candidate whose proof ended UNKNOWN is
+#: built while at least this much of the budget is left (its analysis, measurement and three proofs).
+#: Built at once after the register-constant generator (eagerly), it cost every run an analysis and a
+#: measurement per follower: same-load A/B benches at load 13-17 (heldout13 dryer, sauna, powerseq) were
+#: equal or worse with it where the followers were proven directly (z3 first for narrowing plans).
 FOLLOW_MIN_S = 20.0
-#: Seconds the search waits in all, after a round's generators, for the measurements of the candidates
-#: that may be followers still running then (after the register-constant generator: none).
-FOLLOW_WAIT_S = 5.0
 
 
-def _followers(cands, fam_of: dict, cur: dict[Path, str], gen_view, goal: str, state: State, gens: dict,
-               templates, deadline: float, wait_s: float = 0.0) -> list[tuple[Candidate, dict[Path, str]]]:
-    """The round's specialize-then-follow chain candidates (see :mod:`rtlopt.engine.stages`) with their
-    texts: the register-constant rewrite found again on the texts of the best measured other candidates
-    (waiting at most ``wait_s`` in all for measurements still running)."""
-    listed = []
-    wait_end = time.monotonic() + wait_s
-    for c, _t, fut in cands:
-        m = None
-        if fut is not None and not fut.done() and (fam_of.get(id(c)) or ("",))[0] not in NOT_FOLLOWERS:
-            with contextlib.suppress(Exception):  # a measurement running now: briefly
-                fut.result(timeout=max(0.0, wait_end - time.monotonic()))
-        if fut is not None and fut.done() and not fut.cancelled() and fut.exception() is None:
-            rep = fut.result()
-            if rep.provenance.get("measured") != "area only":
-                m = _attempt(c, rep, goal).metric
-        listed.append((c, (fam_of.get(id(c)) or ("",))[0], m))
-    view = gen_view(cur)
+def _with_chain(pending: list, got) -> list:
+    """``pending`` (attempt, texts, report; best first) with the chain candidate ``got`` in its place."""
+    if got is None:
+        return pending
+    return sorted([*pending, got], key=lambda x: (x[0].metric, not x[0].candidate.hints.get("combined"),
+                                                  x[0].candidate.description))
 
+
+def _followers(listed, cur: dict[Path, str], gen_view, state: State, gens: dict, templates,
+               deadline: float) -> list[tuple[Candidate, dict[Path, str]]]:
+    """Specialize-then-follow chain candidates (see :mod:`rtlopt.engine.stages`) of ``listed``
+    ((candidate, generator, metric)) with their texts: the register-constant rewrite found again on the
+    followers' texts."""
     def rerun(texts: dict[Path, str]) -> list[Candidate]:
         st = replace(state, texts=texts, deadline=min(deadline, time.monotonic() + FOLLOW_S))
         return _run_generator("seqredundancy", gens["seqredundancy"], st, templates)
@@ -1816,7 +1841,7 @@ def _followers(cands, fam_of: dict, cur: dict[Path, str], gen_view, goal: str, s
     out = []
     try:
         with time_limit(FOLLOW_S + GEN_GRACE_S):
-            got = follow_candidates(view, listed, rerun, deadline=deadline)
+            got = follow_candidates(gen_view(cur), listed, rerun, deadline=None)
     except Deadline:
         got = []
     for c in got:

@@ -11,7 +11,7 @@ Specialize-then-follow chains (:func:`follow_candidates`): the round's register-
 :mod:`rtlopt.semantic.seqred` (a state bit never set under the top's constant ties: an unreachable state)
 and another candidate X of the round on the same text (the timer narrowed to its bound with that state
 gone) become XS: S's rewrite found again on X's text (the constant register's analysis run on it). Its
-chain is base -> S -> X -> XS. Proving X against S is easier than against the base: S already has the
+chain is base -> S -> X -> XS. The search builds it when X's own proof ended UNKNOWN (engine.search). Proving X against S is easier than against the base: S already has the
 unreachable logic out of the miter's gold side (heldout13 dryer/cycle_fsm at load 20: base -> X
 UNKNOWN after 60 s with abc and z3; base -> S abc 1-3 s, S -> X z3 8 s, X -> XS abc 2 s; XS 493.0 um^2,
 X alone 531.8, S alone 681.9).
