@@ -94,6 +94,10 @@ def with_regpred(texts: dict[Path, str], top: str, got: list[tuple[dict[Path, st
     return out
 
 
+#: Variants at most per template in ``each`` mode of :func:`with_narrowing` (each one is measured).
+_EACH_MAX = 4
+
+
 def with_narrowing(texts: dict[Path, str], top: str, got: list[tuple[dict[Path, str], str]],
                    deadline: float = float("inf"), limit: int = 1,
                    each: bool = False) -> list[tuple[dict[Path, str], str]]:
@@ -133,7 +137,7 @@ def with_narrowing(texts: dict[Path, str], top: str, got: list[tuple[dict[Path, 
             for tm in tmpls:
                 ms = tm.match(an)
                 narrow = [m for m in ms if is_narrowing(m)]
-                for sub in ([[m] for m in narrow] if each else (ms, narrow)):
+                for sub in ([[m] for m in narrow][:_EACH_MAX] if each else (ms, narrow)):
                     if not sub:
                         continue
                     t2 = _non_overlapping(tm, new[p], sub)
