@@ -11,10 +11,10 @@ Specialize-then-follow chains (:func:`follow_candidates`): the round's register-
 :mod:`rtlopt.semantic.seqred` (a state bit never set under the top's constant ties: an unreachable state)
 and another candidate X of the round on the same text (the timer narrowed to its bound with that state
 gone) become XS: S's rewrite found again on X's text (the constant register's analysis run on it). Its
-chain is base -> S -> X -> XS. The search builds it when X's own proof ended UNKNOWN (engine.search). Proving X against S is easier than against the base: S already has the
-unreachable logic out of the miter's gold side (heldout13 dryer/cycle_fsm at load 20: base -> X
-UNKNOWN after 60 s with abc and z3; base -> S abc 1-3 s, S -> X z3 8 s, X -> XS abc 2 s; XS 493.0 um^2,
-X alone 531.8, S alone 681.9).
+chain is base -> S -> X -> XS; the search builds it when X's own proof ended UNKNOWN (engine.search).
+Proving X against S is easier than against the base: S already has the unreachable logic out of the
+miter's gold side (heldout13 dryer/cycle_fsm at load 20: base -> X UNKNOWN after 60 s with abc and z3;
+base -> S abc 1-3 s, S -> X z3 8 s, X -> XS abc 2 s; XS 493.0 um^2, X alone 531.8, S alone 681.9).
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from pathlib import Path
 
 from rtlopt.engine.candidate import Candidate
 
-#: Followers X tried per round (the best measured first), and analyses of their texts.
+#: Chains the search builds per round (for candidates whose own proof ended UNKNOWN, in proof order).
 MAX_FOLLOWERS = 2
-#: Seconds the follower analyses of one round may take together.
+#: Seconds one call's analyses of the followers' texts may take together.
 FOLLOW_S = 12.0
 #: Generators whose candidates are no followers: the constant-register one itself, the two-step
 #: compositions (already built on it), and the templates (combinational rewrites: compose.py follows the
