@@ -350,16 +350,10 @@ def _emit1(texts: dict[Path, str], comp, buf, plans) -> dict[Path, str] | None:
         pi, po, pv = f"rtlopt_{reg}_i", f"rtlopt_{reg}_o", f"rtlopt_{reg}_v"
         if any(re.search(rf"(?<![\w$]){x}(?![\w$])", t) for t in texts.values() for x in (P, pi, po, pv)):
             return None
-        d = grp[0][1].definition
-        ds = d.syntax
-        fm = buf.get(ds.sourceRange.start.buffer.id)
-        if fm is None:
+        site = _module_site(texts, paths, buf, grp[0][1].definition)
+        if site is None:
             return None
-        mtext = texts[paths[fm]]
-        hdr = ds.header
-        ports = hdr.ports
-        if ports is None or type(ports).__name__ != "AnsiPortListSyntax":
-            return None
+        fm, mtext, hdr = site
         var = grp[0][1].body.lookupName(reg)
         decl = var.syntax.parent if var.syntax is not None else None
         if decl is None or type(decl).__name__ != "DataDeclarationSyntax":
@@ -504,6 +498,18 @@ def _cousin_groups(kids, n_of_def: dict[str, int], pdef: dict[str, str]) -> list
     return res
 
 
+def _module_site(texts, paths, buf, definition):
+    """(file index, file text, header syntax) of a module with an ANSI port list, or None."""
+    ds = definition.syntax
+    fm = buf.get(ds.sourceRange.start.buffer.id)
+    if fm is None:
+        return None
+    ports = ds.header.ports
+    if ports is None or type(ports).__name__ != "AnsiPortListSyntax":
+        return None
+    return fm, texts[paths[fm]], ds.header
+
+
 def _header_edits(mtext: str, hdr, P: str, pi: str, po: str, rng: str) -> list[Edit]:
     """The hook's parameter ``P`` (default 0) and its ports ``pi``/``po`` added to a module header."""
     out = []
@@ -523,16 +529,10 @@ def _pass_edits(texts, paths, buf, edits, grp, par, P: str, pi: str, po: str, w:
     """Edits to the module of the parents ``par`` passing the sharing hook of its child ``grp`` through:
     a parameter ``P`` (default 0), ports ``pi``/``po`` ([w-1:0]) and the connections at the child's
     instance statement. False when the shape is not one this emitter writes."""
-    m = par[0][1].definition
-    ds = m.syntax
-    fm = buf.get(ds.sourceRange.start.buffer.id)
-    if fm is None:
+    site = _module_site(texts, paths, buf, par[0][1].definition)
+    if site is None:
         return False
-    mtext = texts[paths[fm]]
-    hdr = ds.header
-    ports = hdr.ports
-    if ports is None or type(ports).__name__ != "AnsiPortListSyntax":
-        return False
+    fm, mtext, hdr = site
     me = edits.setdefault(fm, [])
     me += _header_edits(mtext, hdr, P, pi, po, f"[{w - 1}:0] " if w > 1 else "")
     isyn = grp[0][1].syntax
