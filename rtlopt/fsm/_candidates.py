@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,10 @@ NUMBERED_ENCODINGS = ("binary", "gray")
 #: merge of BAD/TIMEOUT: equiv inconclusive after 11-17 s, then ABC EQUIVALENT in 12-21 s, load 12-16;
 #: the search's slot was 10 s). ABC first, then z3 (its Houdini uses the state_map), then ABC again.
 PROOF_ENGINES = ("abc", "smt", "abc")
+#: Proof order of a plan that narrows the machine's timers: z3's width-and-range round with per-state
+#: bounds is their proof (heldout14 crosswalk/ped_fsm, a one-hot machine with its 16-bit timer narrowed
+#: to 5 bits, re-encoded or not: smt 6-10 s at load 16; abc unknown at 120 s), ABC after it.
+NARROW_PROOF_ENGINES = ("smt", "abc")
 #: Encodings tried for the variant whose shadow registers became Moore outputs.
 SHADOW_ENCODINGS = ("binary", "gray", "output")
 
@@ -68,6 +73,11 @@ def plan(design: DesignRef, *, assume: tuple[str, ...] = (), pragmas: bool = Fal
     don't-care set; the equivalence checker does not know them, so the optimizer's default is none.
     """
     kw = {} if timeout_s is None else {"timeout_s": timeout_s}  # default: the extraction's own limit
+    # the plans stop at the same limit (what is planned by then is kept: the narrowed binary plan and the
+    # declaration-only narrowing come first): the search interrupts a generator past its window and keeps
+    # nothing of it (heldout14 crosswalk/ped_fsm under load 16: 10 plans with 16-bit timer guards printed
+    # as cube covers took 12-20 s, the generator was cut off and the search had no FSM candidate)
+    deadline = None if timeout_s is None else time.monotonic() + timeout_s
     ex = extract(design, assume=assume, pragmas=pragmas, below_top=True, **kw)
     plans: list[Plan] = []
     skipped: list[str] = [str(r) for r in ex.rejections]
@@ -85,9 +95,9 @@ def plan(design: DesignRef, *, assume: tuple[str, ...] = (), pragmas: bool = Fal
         # the timers narrowed together with the re-encoding (one encoding: see _narrowed_plans), and in
         # their declarations alone when that is exact (the smallest edit, the easiest proof: it is what
         # a round keeps when the combined one is not proven in time, the next round re-encodes)
-        for machine, extra_rules, encs in variants:
-            plans.extend(_plan_one(fsm, machine, extra_rules, encs, skipped))
         plans.extend(_declaration_plans(fsm))
+        for machine, extra_rules, encs in variants:
+            plans.extend(_plan_one(fsm, machine, extra_rules, encs, skipped, deadline=deadline))
     return plans, skipped
 
 
@@ -123,18 +133,20 @@ def _declaration_plans(fsm: Fsm) -> list[Plan]:
 
 
 def _plan_one(fsm: Fsm, machine: Fsm, extra_rules: tuple[str, ...], encodings: tuple[str, ...],
-              skipped: list[str], narrow: bool = True) -> list[Plan]:
+              skipped: list[str], narrow: bool = True, deadline: float | None = None) -> list[Plan]:
     """Plans for ``machine`` (``fsm`` itself or a variant of it), minimized, in each encoding (with
     ``narrow``: also with its timers narrowed to their per-state bounds)."""
     try:
-        return _plan_min(fsm, machine, extra_rules, encodings, skipped, merge=True, narrow=narrow)
+        return _plan_min(fsm, machine, extra_rules, encodings, skipped, merge=True, narrow=narrow,
+                         deadline=deadline)
     except MergedStatesRead:
         # code outside the machine reads the old register and tells merged states apart: keep them
-        return _plan_min(fsm, machine, extra_rules, encodings, skipped, merge=False, narrow=narrow)
+        return _plan_min(fsm, machine, extra_rules, encodings, skipped, merge=False, narrow=narrow,
+                         deadline=deadline)
 
 
 def _plan_min(fsm: Fsm, machine: Fsm, extra_rules: tuple[str, ...], encodings: tuple[str, ...],
-              skipped: list[str], merge: bool, narrow: bool = True) -> list[Plan]:
+              skipped: list[str], merge: bool, narrow: bool = True, deadline: float | None = None) -> list[Plan]:
     plans: list[Plan] = []
     if not merge and machine is not fsm:
         return plans  # (the unmerged variant is only the extracted machine itself)
@@ -184,6 +196,9 @@ def _plan_min(fsm: Fsm, machine: Fsm, extra_rules: tuple[str, ...], encodings: t
             numberings = [v for n, kw in numberings
                           for v in ((n, kw), (n + "+explicit-hold", {**kw, "explicit_hold": True}))]
         for k, (numbering, kw) in enumerate(numberings):
+            if deadline is not None and time.monotonic() > deadline:
+                skipped.append(f"{fsm.name}: time limit: the plans from {enc} encoding #{k} on were not made")
+                return plans
             try:
                 reg = regenerate(target, enc, original=fsm, state_map=smap or None, label=label, **kw)
             except MergedStatesRead:
@@ -205,7 +220,23 @@ def _plan_min(fsm: Fsm, machine: Fsm, extra_rules: tuple[str, ...], encodings: t
                     else f"{fsm.name}: {enc} encoding{num} of {len(fsm.reachable)} states")
             plans.append(Plan(fsm, enc, smaller, len(machine.reachable), n_after, reg.text,
                               fsm.source.file, reg.state_map, rules, desc))
+            if k == 0 and enc in NUMBERED_ENCODINGS:
+                plans.extend(_hoisted(fsm, target, enc, smap, label, rules, desc, smaller, len(machine.reachable),
+                                      n_after, kw))
     return plans
+
+
+def _hoisted(fsm: Fsm, target: Fsm, enc: str, smap: dict, label: str, rules: tuple[str, ...], desc: str,
+             smaller: bool, n_before: int, n_after: int, kw: dict) -> list[Plan]:
+    """The same regeneration with the machine's common priority condition (an input that takes every
+    state to one state with the same outputs: an emergency stop) as one outer ``if`` over the ``case``;
+    [] when there is none. Which of the two is smaller is left to the measurement."""
+    try:
+        reg = regenerate(target, enc, original=fsm, state_map=smap or None, label=label, hoist=True, **kw)
+    except (UnsupportedConstruct, MergedStatesRead):
+        return []
+    return [Plan(fsm, enc, smaller, n_before, n_after, reg.text, fsm.source.file, reg.state_map, rules,
+                 desc + ", common priority condition hoisted")]
 
 
 def _narrowed_plans(fsm: Fsm, machine: Fsm, target: Fsm, enc: str, smap: dict, label: str,
@@ -236,8 +267,15 @@ def _narrowed_plans(fsm: Fsm, machine: Fsm, target: Fsm, enc: str, smap: dict, l
         return []
     rules = base_rules + ((RULE_OF[enc],) if enc in RULE_OF else ()) + ("register_width_reduction",)
     head = "; ".join(what + [desc_n])
-    return [Plan(fsm, enc, target is not machine, len(machine.reachable), len(target.states), text, src.file,
-                 reg.state_map, rules, f"{fsm.name}: {head}, {enc} encoding")]
+    out = [Plan(fsm, enc, target is not machine, len(machine.reachable), len(target.states), text, src.file,
+                reg.state_map, rules, f"{fsm.name}: {head}, {enc} encoding")]
+    for hp in _hoisted(fsm, tn, enc, smap, lab, rules, out[0].description, target is not machine,
+                       len(machine.reachable), len(target.states), {}):
+        for r, b in sorted(nar.items()):
+            hp.text = narrow_declaration(hp.text, src.module, anchor, r, b, _note(fsm, r)) if hp.text else None
+        if hp.text:
+            out.append(hp)
+    return out
 
 
 def candidates(design: DesignRef, *, goal: str = "area", liberty=None, assume: tuple[str, ...] = (),
@@ -258,6 +296,8 @@ def candidates(design: DesignRef, *, goal: str = "area", liberty=None, assume: t
                  "states_before": p.n_before, "states_after": p.n_after}
         if p.state_map.get("gate_reg") != p.state_map.get("gold_reg"):
             hints["engines"] = PROOF_ENGINES
+        if "register_width_reduction" in p.rules:
+            hints["engines"] = NARROW_PROOF_ENGINES
         if p.ppa is not None:
             hints["ppa_" + goal] = p.ppa
         if assume:

@@ -7,6 +7,10 @@ import z3
 from rtlopt.fsm._symbolic import z3_vars
 
 MAX_COVER_BITS = 20
+#: A guard whose prime cover passes this many cubes is printed as an expression instead (``cnt < 16'd29``
+#: over a 16-bit timer is 27 cubes of bit tests, 0.3 s of z3 each time; the comparison reads better and
+#: synthesizes the same logic).
+MAX_COVER_CUBES = 12
 
 
 class NotPrintable(ValueError):
@@ -20,7 +24,7 @@ def _sat(f: z3.BoolRef) -> bool:
 
 
 def cube_cover(f: z3.BoolRef) -> list[dict[tuple[str, int], int]] | None:
-    """An irredundant cover of ``f`` by prime cubes over input bits; None when too many bits.
+    """An irredundant cover of ``f`` by prime cubes over input bits; None when too many bits or cubes.
 
     Each cube maps (signal, bit) -> 0/1. ``[]`` means false; ``[{}]`` means true.
     """
@@ -51,6 +55,8 @@ def cube_cover(f: z3.BoolRef) -> list[dict[tuple[str, int], int]] | None:
             if chk.check(*conds) == z3.unsat:
                 cube = trial
         cover.append(cube)
+        if len(cover) > MAX_COVER_CUBES:
+            return None
         conds = [lit[k] if c else z3.Not(lit[k]) for k, c in cube.items()]
         s.add(z3.Not(z3.And(*conds)) if conds else z3.BoolVal(False))
     # drop cubes covered by the others

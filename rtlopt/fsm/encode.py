@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import z3
 
 from rtlopt.errors import UnsupportedConstruct
+from rtlopt.fsm._symbolic import z3_vars
 from rtlopt.fsm._verilog import NotPrintable, const_text, expr_text, guard_text
 from rtlopt.fsm.model import Fsm, Transition
 from rtlopt.hdl.edit import Edit, apply_edits
@@ -258,6 +259,78 @@ def _ident(s: str) -> str:
     return out if out and not out[0].isdigit() else f"S_{out}"
 
 
+def common_priority(fsm: Fsm, skip: set[str] = frozenset()) -> tuple[z3.BoolRef, str, dict[str, str]] | None:
+    """A 1-bit input value that takes every state to one next state with the same outputs (an emergency
+    stop, a soft reset, a flush): (its literal, that state, each output's text under it), else None. The
+    machine's transitions are those of the states it has; an output that is a don't-care under the
+    literal, a don't-care next state, or an output that depends on the state under it does not qualify."""
+    bits = {v.decl().name(): v for t in fsm.transitions for v in z3_vars(t.guard) if v.size() == 1}
+    for name in sorted(bits):
+        if fsm.inputs.get(name) != 1:
+            continue
+        for val in (1, 0):
+            lit = bits[name] == z3.BitVecVal(val, 1)
+            got = _priority_under(fsm, lit, skip)
+            if got is not None:
+                return (lit, *got)
+    return None
+
+
+def _priority_under(fsm: Fsm, lit: z3.BoolRef, skip: set[str]) -> tuple[str, dict[str, str]] | None:
+    dst: str | None = None
+    outs: dict[str, str] | None = None
+    for s in fsm.states:
+        hit = False
+        for t in fsm.transitions:
+            if t.src != s:
+                continue
+            g = z3.And(t.guard, lit)
+            sv = z3.Solver()
+            sv.add(g)
+            if sv.check() != z3.sat:
+                continue
+            hit = True
+            if t.dst is None or (dst is not None and t.dst != dst):
+                return None
+            dst = t.dst
+            here: dict[str, str] = {}
+            for o in fsm.outputs:
+                if o in skip:
+                    continue
+                e, dc = t.outputs.get(o, (None, -1))
+                if e is None or dc != 0:
+                    return None
+                c = _const_under(e, g)
+                if not z3.is_bv_value(c):
+                    return None
+                here[o] = _etext(c)
+            if outs is not None and here != outs:
+                return None
+            outs = here
+        if not hit:
+            return None  # the literal is not possible (or not decisive) in this state
+    if dst is None or outs is None:
+        return None
+    return dst, outs
+
+
+def _restricted(fsm: Fsm, lit: z3.BoolRef) -> Fsm:
+    """``fsm`` where the 1-bit input of ``lit`` (``x == v``) has its other value: substituted into every
+    guard and output (transitions that cannot fire any more dropped)."""
+    import dataclasses
+
+    var, val = (lit.arg(0), lit.arg(1)) if z3.is_bv_value(lit.arg(1)) else (lit.arg(1), lit.arg(0))
+    sub = (var, z3.BitVecVal(1 - val.as_long(), 1))
+    keep = []
+    for t in fsm.transitions:
+        g = z3.simplify(z3.substitute(t.guard, sub))
+        if z3.is_false(g):
+            continue
+        outs = {o: (z3.simplify(z3.substitute(e, sub)), dc) for o, (e, dc) in t.outputs.items()}
+        keep.append(dataclasses.replace(t, guard=g, outputs=outs))
+    return dataclasses.replace(fsm, transitions=keep)
+
+
 def _const_under(e: z3.ExprRef, guard: z3.BoolRef) -> z3.ExprRef:
     """``e`` as a constant when it is constant wherever ``guard`` holds."""
     e = z3.simplify(e)
@@ -275,7 +348,7 @@ def _const_under(e: z3.ExprRef, guard: z3.BoolRef) -> z3.ExprRef:
 def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
                state_map: dict[str, str] | None = None, label: str = "",
                order: list[str] | None = None, codes: dict[str, int] | None = None,
-               explicit_hold: bool = False) -> Regenerated:
+               explicit_hold: bool = False, hoist: bool = False) -> Regenerated:
     """RTL for ``fsm`` with ``encoding``, spliced into the source of ``original`` (default ``fsm``).
 
     Args:
@@ -288,6 +361,9 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
         codes: explicit dense codes (state -> code) for a ``binary`` regeneration (overrides order).
         explicit_hold: write a transition back to the same state as ``d = <that state>`` (a constant)
             instead of leaving the default ``d = q``; synthesis often does better with constants.
+        hoist: a common priority condition (:func:`common_priority`: an input that, in every state, leads
+            to one next state with the same outputs, such as an emergency stop) is written once as an outer
+            ``if`` over the ``case``, which sees the machine with that input at its other value.
 
     Raises:
         UnsupportedConstruct: the machine cannot be regenerated (reason in the message).
@@ -314,6 +390,10 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
         else:
             codes, w = encode(fsm, encoding, order)
         out_pos = code_slice_outputs(fsm, codes, w, set(src.registered_outputs))
+    # (outputs that are slices of the state code are not written in the arms: they need not agree)
+    prio = common_priority(fsm, skip=set(out_pos)) if hoist else None
+    if hoist and prio is None:
+        raise UnsupportedConstruct(f"{fsm.name}: no common priority condition to hoist")
     taken = set(src.taken_names)
     reg = original.state_reg or "state"
     q = _fresh(f"{reg}_q" if not reg.endswith("_q") else f"{reg}_r", taken)
@@ -379,6 +459,18 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
             lines.append(f"{i2}{target(o)} = {sl};")
         else:
             lines.append(f"{i2}{target(o)} = {const_text(0, outs[o])};")
+    arm_fsm = fsm
+    case_at = len(lines)
+    if prio is not None:
+        lit, dst, pouts = prio
+        lines.append(f"{i2}if ({guard_text(lit, fsm.inputs)}) begin")
+        lines.append(f"{i3}{d} = {pname[dst]};")
+        for o, txt in pouts.items():
+            if o not in out_pos and txt != const_text(0, outs[o]):
+                lines.append(f"{i3}{target(o)} = {txt};")
+        lines.append(f"{i2}end else begin")
+        arm_fsm = _restricted(fsm, lit)
+        case_at = len(lines)
     if onehot:
         lines.append(f"{i2}(* parallel_case *)")
         lines.append(f"{i2}case (1'b1)")
@@ -392,7 +484,7 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
     arms = [s for s in fsm.states if s != dflt] + ([dflt] if dflt else [])
     for s in arms:
         label_s = f"{q}[{codes[s].bit_length() - 1}]" if onehot else pname[s]
-        body = _arm(fsm, s, d, pname, target, onehot or explicit_hold, skip=set(out_pos))
+        body = _arm(arm_fsm, s, d, pname, target, onehot or explicit_hold, skip=set(out_pos))
         if s == dflt:
             label_s = "default"
             body = body or ["// hold"]
@@ -404,6 +496,9 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
             lines.append(f"{i4}{unit * (lead // 4)}{b.lstrip(' ')}")
         lines.append(f"{i3}end")
     lines.append(f"{i2}endcase")
+    if prio is not None:  # the case inside the else branch
+        lines[case_at:] = [unit + ln for ln in lines[case_at:]]
+        lines.append(f"{i2}end")
     lines.append(f"{i1}end")
     for o, t in net_tmp.items():
         lines.append(f"{i1}assign {o} = {t};")

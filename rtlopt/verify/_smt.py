@@ -33,6 +33,13 @@ from rtlopt.verify._smtsim import filter_by_traces, register_values, sim_traces
 
 #: Seconds at most for the random-simulation filter of candidate invariants (it only drops candidates).
 SIM_FILTER_S = 5.0
+#: Cycles (and lanes) of the longer random traces the width-and-range round filters its candidates with
+#: too: the 24-cycle traces never leave a controller's first state when its dwell timer counts to 30, so
+#: every per-state bound of the later states passed them and Houdini dropped them a few per model
+#: (heldout14 crosswalk/ped_fsm, cnt 16 -> 5 bits: 258 candidates, 29 rounds, out of time at 14 s;
+#: with these traces 58 are left and proved in 0.5 s; 64 lanes x 128 cycles took 1.2-2.5 s at load 15).
+LONG_TRACE_CYCLES = 128
+LONG_TRACE_LANES = 64
 
 #: Cycles of the unrolling in which z3 completes the simulation's register value sets (invariant mining).
 MINE_Z3_DEPTH = 5
@@ -413,8 +420,7 @@ def _mine_candidates(sm: SmtMiter, bmc: _Bmc, budget: Budget, state_map: dict | 
                     cands.append(z3.Implies(lit(g, a), lit(h, b)))
                     cands.append(z3.Implies(lit(h, b), lit(g, a)))
     # equal registers (renamed/retimed copies)
-    gregs = [r for r in sm.reg_info if r.name.startswith("gold.")]
-    hregs = [r for r in sm.reg_info if r.name.startswith("gate.")]
+    gregs, hregs = _sides(sm)
     pairs = 0
     for g in gregs:
         for h in hregs:
@@ -646,6 +652,16 @@ def _phase_sharing(sm: SmtMiter, values: dict[str, list[int]], gregs: list, hreg
     return out
 
 
+def _sides(sm: SmtMiter) -> tuple[list, list]:
+    """The miter's gold and gate registers. A register that drives an output directly may be named after
+    the miter's output wire (``rtlopt_gx_lamp``: gold's x-mask of a one-hot state vector whose bit 0 is
+    the output ``lamp``); it belongs to that wire's side (without it, nothing said the mask stays 0 and
+    the narrowing round lost every invariant through x)."""
+    gold = ("gold.", "rtlopt_g_", "rtlopt_gx_")
+    return ([r for r in sm.reg_info if r.name.startswith(gold)],
+            [r for r in sm.reg_info if r.name.startswith(("gate.", "rtlopt_h_"))])
+
+
 def _state_map_candidates(sm: SmtMiter, state_map: dict) -> list[z3.BoolRef]:
     mp = state_map.get("map", state_map) if isinstance(state_map, dict) else {}
     try:
@@ -655,17 +671,31 @@ def _state_map_candidates(sm: SmtMiter, state_map: dict) -> list[z3.BoolRef]:
         return []
     gnames = [state_map["gold_reg"]] if isinstance(state_map.get("gold_reg"), str) else None
     hnames = [state_map["gate_reg"]] if isinstance(state_map.get("gate_reg"), str) else None
+
+    gregs, hregs = _sides(sm)
+
+    def named(side: str, names: list | None, codes: list[int]) -> list:
+        regs = gregs if side == "gold." else hregs
+        if not names:
+            return regs
+        hit = [r for r in regs if r.name.split(".", 1)[-1] in names]
+        if hit:
+            return hit
+        # the hint's name is lost (gold after xprop, async2sync's '$auto$' names): the few registers
+        # closest in width to the codes, only candidates (the filters and Houdini keep what holds)
+        need = max(codes, default=0).bit_length()
+        return sorted((r for r in regs if need <= r.width <= 16), key=lambda r: (r.width - need, r.name))[:6]
+
     out = []
-    for g in sm.reg_info:
-        if not g.name.startswith("gold.") or (gnames and g.name.split(".", 1)[1] not in gnames):
-            continue
-        for h in sm.reg_info:
-            if not h.name.startswith("gate.") or (hnames and h.name.split(".", 1)[1] not in hnames):
-                continue
+    for g in named("gold.", gnames, [a for a, _ in pairs]):
+        for h in named("gate.", hnames, [b for _, b in pairs]):
             if all(a < (1 << g.width) and b < (1 << h.width) for a, b in pairs) and not (
                     z3.is_bool(sm.regs[g.name]) or z3.is_bool(sm.regs[h.name])):
                 ge, he = sm.regs[g.name], sm.regs[h.name]
                 out += [z3.Implies(ge == a, he == b) for a, b in pairs]
+                # and back: a gold register whose other codes are unreachable (a one-hot vector's
+                # zero and multi-hot values) is pinned by the gate's codes
+                out += [z3.Implies(he == b, ge == a) for a, b in pairs]
     return out
 
 
@@ -777,7 +807,7 @@ def check_sequential(sm: SmtMiter, budget: Budget, depth: int, state_map: dict |
     # value-pair candidates of a time-of-day clock: 26 rounds, 14 s); whatever it keeps is still
     # checked on the BMC unrolling and by Houdini, so it only saves time
     traces = sim_traces(sm, min(SIM_FILTER_S, budget.left() * 0.15)) if not budget.expired() else None
-    quick = _narrowing_houdini(sm, bmc, budget, guard, traces)
+    quick = _narrowing_houdini(sm, bmc, budget, guard, traces, state_map)
     if quick is None:
         quick = _quick_houdini(sm, bmc, budget, state_map, guard, traces)
     if quick is not None:
@@ -819,8 +849,7 @@ def _structural_candidates(sm: SmtMiter, state_map: dict | None, guard,
     """The candidates of :func:`_mine_candidates` that need no value sets: equal registers of one width,
     ``gold.r == zext(gate.r')`` across widths, ``r <= K`` (K = 0 or a constant), complements and flags
     decoded from counters, the FSM hint (guarded by ``started`` like the mined ones)."""
-    gregs = [r for r in sm.reg_info if r.name.startswith("gold.")]
-    hregs = [r for r in sm.reg_info if r.name.startswith("gate.")]
+    gregs, hregs = _sides(sm)
     cands: list[z3.BoolRef] = []
     for g in gregs:
         for h in hregs:
@@ -1116,7 +1145,8 @@ def _decode_candidates(sm: SmtMiter, regs: list, limit: int = 240) -> list[z3.Bo
     return out
 
 
-def _narrowing_houdini(sm: SmtMiter, bmc: _Bmc, budget: Budget, guard, traces) -> SmtOutcome | None:
+def _narrowing_houdini(sm: SmtMiter, bmc: _Bmc, budget: Budget, guard, traces,
+                       state_map: dict | None = None) -> SmtOutcome | None:
     """Houdini over the candidates a register narrowing needs, before the whole structural set: equal
     registers of one width, ``gold.r == zext(gate.r')`` and ``r <= K`` (:func:`_width_and_range_candidates`),
     only when some gold and gate registers differ in width. A wrap counter narrowed to its range needs
@@ -1127,12 +1157,15 @@ def _narrowing_houdini(sm: SmtMiter, bmc: _Bmc, budget: Budget, guard, traces) -
     proves what it keeps inductive with the outputs equal); cheap when it fails (few candidates)."""
     if budget.left() < 2.0:
         return None
-    gregs = [r for r in sm.reg_info if r.name.startswith("gold.")]
-    hregs = [r for r in sm.reg_info if r.name.startswith("gate.")]
+    gregs, hregs = _sides(sm)
     widths = {r.width for r in hregs if r.width > 1}
     if not any(g.width > 1 and g.width not in widths for g in gregs) and not any(
             h.width > 1 and h.width not in {g.width for g in gregs} for h in hregs):
         return None  # no register changed width
+    # longer traces of fewer lanes (only on what the short ones keep): the later states of a machine with
+    # long dwell timers, whose per-state bounds the short traces cannot refute
+    longer = sim_traces(sm, min(SIM_FILTER_S, budget.left() * 0.1), lanes=LONG_TRACE_LANES,
+                        cycles=LONG_TRACE_CYCLES, seed=2) if traces else None
     cands: list[z3.BoolRef] = []
     for g in gregs:
         for h in hregs:
@@ -1140,11 +1173,13 @@ def _narrowing_houdini(sm: SmtMiter, bmc: _Bmc, budget: Budget, guard, traces) -
                 cands.append(sm.regs[g.name] == sm.regs[h.name])
     cands += _width_and_range_candidates(sm, gregs, hregs, limit=600)
     cands += _sentinel_flag_candidates(sm, gregs, hregs)
+    if state_map:  # the machine re-encoded with its timer narrowed: the codes' correspondence
+        cands += _state_map_candidates(sm, state_map)
     if guard is not None:
         cands = [z3.Implies(guard, c) for c in cands]
     sub = Budget(min(NARROW_HOUDINI_S, budget.left() * NARROW_HOUDINI_SHARE))
     if traces:
-        cands = filter_by_traces(sm, cands, traces)
+        cands = filter_by_traces(sm, filter_by_traces(sm, cands, traces), longer)
     cands = _filter_on_bmc(sm, bmc, cands, sub) or []
     if not cands:
         return None
@@ -1164,7 +1199,7 @@ def _narrowing_houdini(sm: SmtMiter, bmc: _Bmc, budget: Budget, guard, traces) -
     if guard is not None:
         extra = [z3.Implies(guard, c) for c in extra]
     if traces and extra:
-        extra = filter_by_traces(sm, extra, traces)
+        extra = filter_by_traces(sm, filter_by_traces(sm, extra, traces), longer)
     # the same share as the plain round: this round is the proof of a timer narrowed in a machine
     # (heldout14 irrigation/zone_fsm: 281 candidates, 3-25 s of Houdini by load; 5 s often ran out)
     sub = Budget(min(NARROW_HOUDINI_S, budget.left() * NARROW_HOUDINI_SHARE))
@@ -1201,6 +1236,9 @@ def _narrowed_state_bounds(sm: SmtMiter, gregs: list, hregs: list, limit: int = 
         if out and regs is gregs:
             break  # the gate's bounds with ``gold.r == zext(gate.r')`` bound gold too (a third the candidates)
         conds = [r for r in regs if word(r) and sm.regs[r.name].size() <= STATE_BOUND_BITS][:4]
+        # a one-hot state vector's bits as the states (5..ONEHOT_STATE_BITS bits: an explicit one-hot enum
+        # or localparam codes, when no binary code register is there to bound the word by)
+        hots = [r for r in regs if word(r) and STATE_BOUND_BITS < sm.regs[r.name].size() <= ONEHOT_STATE_BITS][:2]
         words = [r for r in regs if word(r) and (base(r), sm.regs[r.name].size()) not in other]
         # words wider than the state codes when there are any (else the narrow ones, as before)
         words = ([r for r in words if sm.regs[r.name].size() > STATE_BOUND_BITS] or words)[:4]
@@ -1214,6 +1252,16 @@ def _narrowed_state_bounds(sm: SmtMiter, gregs: list, hregs: list, limit: int = 
                 ec = sm.regs[c.name]
                 for a in range(1 << ec.size()):
                     lit = ec == z3.BitVecVal(a, ec.size(), ec.ctx)
+                    for k in ks:
+                        if len(out) >= limit:
+                            return out
+                        out.append(z3.Implies(lit, z3.ULE(ew, z3.BitVecVal(k, ew.size(), ew.ctx))))
+            for c in ([] if conds else hots):
+                if c.name == w.name:
+                    continue
+                ec = sm.regs[c.name]
+                for i in range(ec.size()):
+                    lit = z3.Extract(i, i, ec) == z3.BitVecVal(1, 1, ec.ctx)
                     for k in ks:
                         if len(out) >= limit:
                             return out
