@@ -429,6 +429,74 @@ def r_factor(eg: EGraph, c: int, n: tuple) -> None:
                 eg.pending.append((c, eg.add(("mul", w, None, s1[3], eg.k(w, k)))))
 
 
+#: Flattened sums factored at once: at most this many terms, this nesting depth.
+SUM_FACTOR_TERMS = 24
+SUM_FACTOR_DEPTH = 12
+
+
+def _sum_flat(eg: EGraph, c: int, w: int, stack: set[int], out: list[int], depth: int) -> bool:
+    """The terms of class ``c`` as a sum of ``add`` nodes of width ``w`` (one add node per class, the
+    smallest, so the flattening is deterministic); False past the limits or on a cycle."""
+    c = eg.find(c)
+    adds = [m for m in eg.has(c, "add") if m[1] == w and eg.cval(m[3]) is None and eg.cval(m[4]) is None]
+    if not adds or depth > SUM_FACTOR_DEPTH:
+        out.append(c)
+        return len(out) <= SUM_FACTOR_TERMS
+    if c in stack:
+        return False
+    stack.add(c)
+    m = min(adds)
+    ok = _sum_flat(eg, m[3], w, stack, out, depth + 1) and _sum_flat(eg, m[4], w, stack, out, depth + 1)
+    stack.discard(c)
+    return ok
+
+
+def r_sum_factor(eg: EGraph, c: int, n: tuple) -> None:
+    """A flattened sum of three or more terms with products sharing a factor, each group at once:
+    ``a*x + b*y + c*x + ... -> (a + c)*x + b*y + ...`` (mod 2^W, an exact identity). The pairwise
+    r_factor needs the two products adjacent, which a long chain of additions (a symmetric FIR's
+    mirrored taps at opposite ends of the sum) reaches only after many rounds of associativity."""
+    if n[0] != "add":
+        return
+    w = n[1]
+    terms: list[int] = []
+    if not _sum_flat(eg, c, w, set(), terms, 0) or len(terms) < 3:
+        return
+    done = eg.__dict__.setdefault("_sum_factor_done", set())
+    key = (eg.find(c), tuple(sorted(terms)))
+    if key in done:
+        return
+    # factor -> [(term index, cofactor)]
+    by_factor: dict[int, list[tuple[int, int]]] = {}
+    for i, t in enumerate(terms):
+        seen = set()
+        for m in eg.has(t, "mul"):
+            for a, b in ((m[3], m[4]), (m[4], m[3])):
+                fa = eg.find(a)
+                if fa in seen or eg.cval(a) in (0, 1):
+                    continue
+                seen.add(fa)
+                by_factor.setdefault(fa, []).append((i, b))
+    used: set[int] = set()
+    groups: list[int] = []
+    while True:
+        best, members = None, []
+        for f, lst in sorted(by_factor.items()):
+            free = [(i, b) for i, b in lst if i not in used]
+            if len(free) >= 2 and len(free) > len(members):
+                best, members = f, free
+        if best is None:
+            break
+        used |= {i for i, _b in members}
+        co = _sum_terms(eg, w, [(1, b) for _i, b in members])
+        groups.append(eg.add(("mul", w, None, best, co)))
+    if not groups:
+        return
+    done.add(key)
+    rest = [t for i, t in enumerate(terms) if i not in used]
+    eg.pending.append((c, _sum_terms(eg, w, [(1, t) for t in groups + rest])))
+
+
 def r_shift_mul(eg: EGraph, c: int, n: tuple) -> None:
     """x*2^k <-> x<<k; x*c -> canonical signed-digit shift-add; x*c from another x*c' (sharing)."""
     w = n[1]
@@ -999,7 +1067,7 @@ def r_cond_neg_carry(eg: EGraph, c: int, n: tuple) -> None:
                 return
 
 
-RULES: list[Rule] = [r_identities, r_comm, r_assoc, r_sub_neg, r_factor, r_shift_mul, r_mux, r_trunc,
+RULES: list[Rule] = [r_identities, r_comm, r_assoc, r_sub_neg, r_factor, r_sum_factor, r_shift_mul, r_mux, r_trunc,
                      r_ext, r_cmp, r_zext_nowrap, r_sext_nowrap, r_pick_bit,
                      r_zext_sub_nowrap, r_distribute_const, r_cmp_carry,
                      r_signed_headroom, r_absdiff, r_range_window, r_cond_neg_carry]

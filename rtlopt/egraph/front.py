@@ -430,6 +430,14 @@ class _Builder:
         elif k == "NamedValueExpression":
             if e.symbol.kind.name not in ("Parameter", "EnumValue"):  # an enum member is a constant too
                 return None
+        elif k == "CallExpression":
+            # a user function of constant arguments (a coefficient table indexed by a genvar): slang
+            # evaluates it as a constant function
+            try:
+                if e.isSystemCall or not all(self._const(a) is not None for a in e.arguments):
+                    return None
+            except Exception:  # noqa: BLE001
+                return None
         elif k in ("BinaryExpression", "UnaryExpression", "ConversionExpression", "ConditionalExpression"):
             try:
                 syms = names_in(e)
@@ -522,7 +530,11 @@ def _walk_assigns(s, top: bool, out: list, loops: list, arst: frozenset = frozen
     elif k == "BlockStatement":
         _walk_assigns(s.body, top, out, loops, arst)
     elif k == "StatementList":
+        # for (int i = ...): slang declares i by a statement of its own just before the loop
+        lv = {v.name for x in s.list if type(x).__name__ == "ForLoopStatement" for v in x.loopVars}
         for x in s.list:
+            if type(x).__name__ == "VariableDeclStatement" and x.symbol.name in lv:
+                continue
             _walk_assigns(x, top, out, loops, arst)
     elif k == "ExpressionStatement":
         e = s.expr
@@ -798,6 +810,7 @@ def build_module(an, body) -> ModuleGraph:
                 roots = [r for r in roots if not (r.block == bi and lr.start <= r.start < lr.end)]
                 roots.append(lr)
     roots += _instance_roots(b, body, write_count)
+    roots += _generate_roots(b, body, write_count, names)
     # var(lhs) == value of its root, for combinational single assignments
     eg = b.eg
     for r in roots:
@@ -873,6 +886,129 @@ def _instance_roots(b: _Builder, body, write_count: dict[str, int]) -> list[Root
             r.nameable = True
             out.append(r)
     return out
+
+
+MAX_GEN_BLOCKS = 64
+
+
+def _generate_roots(b: _Builder, body, write_count: dict[str, int], module_names: set[str]) -> list[Root]:
+    """Text-less named values of continuous assigns inside generate blocks (``for`` loops, ``if``/
+    ``case`` generates) and of module-level assigns of array words at constant indices (the start of a
+    chain ``ps[0]``): ``assign prod[i] = taps[i*W +: W] * coef[K*CW +: CW];`` in the block of
+    genvar value 2 names the class of ``prod[2]`` (an unpacked array word at a constant index, or a
+    whole module-level net), the genvar and the block's localparams being constants there. Nets the
+    block declares with an initialiser or assigns are substituted where the block reads them. A
+    value reading anything the module scope cannot name (a block-local name, a non-constant select
+    through the genvar) is dropped. Like a child instance's view: never rewritten, never mandatory;
+    an expression of the module reading ``prod[2]`` can be rewritten in terms of its operands (the
+    products of a generate loop summed elsewhere, factored by the e-graph)."""
+    got: list[tuple[str, int, list]] = []
+    counts: dict[str, int] = {}
+    nblocks = 0
+    genvars = {m.name for m in body if type(m).__name__ == "GenvarSymbol"}
+    poisoned: set[str] = set()  # written in a generate block some other way (a part select, a process)
+    top_writes: dict[str, int] = {}  # module-level assigns of array words at constant indices
+    reads = b.reads  # a read from a generate block is not one the e-graph may rewrite away
+    b.reads = {}
+
+    def blocks(scope, depth: int, outer: frozenset):
+        """(block, names of the block and its enclosing blocks: the genvar, localparams, nets)"""
+        nonlocal nblocks
+        for m in scope:
+            k = type(m).__name__
+            if k == "GenerateBlockArraySymbol" and depth < 3:
+                for blk in m:
+                    yield from blocks([blk], depth + 1, outer)
+            elif k == "GenerateBlockSymbol" and not getattr(m, "isUninstantiated", False) and depth < 3:
+                nblocks += 1
+                if nblocks > MAX_GEN_BLOCKS:
+                    raise Unsupported("too many generate blocks")
+                local = outer | {x.name for x in m if getattr(x, "name", "")}
+                yield m, local
+                yield from blocks(list(m), depth + 1, local)
+
+    try:
+        top = [m for m in body if type(m).__name__ == "ContinuousAssignSymbol"
+               and type(m.assignment).__name__ == "AssignmentExpression"
+               and type(m.assignment.left).__name__ == "ElementSelectExpression"]
+        for blk, local in [(top, frozenset(genvars))] + list(blocks(body, 0, frozenset(genvars))):
+            members = list(blk)
+            b.subst, b.tainted = {}, set()
+            pending = []
+            for m in members:
+                k = type(m).__name__
+                if k == "NetSymbol" and getattr(m, "initializer", None) is not None:
+                    pending.append((m.name, m.initializer, None))
+                elif k == "ContinuousAssignSymbol" and type(m.assignment).__name__ == "AssignmentExpression":
+                    pending.append((None, m.assignment.right, m.assignment.left))
+                elif k == "ProceduralBlockSymbol":
+                    poisoned.update(_local_reads(m.body, module_names))  # every name it might write
+                elif k == "InstanceSymbol":
+                    for pc in m.portConnections:
+                        if pc.expression is not None:
+                            poisoned.update(_local_reads(pc.expression, module_names))
+            for name, rhs, lhs in pending:
+                key = name
+                if lhs is not None:
+                    key = _gen_target(b, lhs, local, module_names)
+                    if key is None:
+                        poisoned.update(_lhs_names(lhs))
+                        continue
+                    counts[key] = counts.get(key, 0) + 1
+                    if blk is top:
+                        top_writes[key.split("[")[0]] = top_writes.get(key.split("[")[0], 0) + 1
+                    if key.split("[")[0] in local:
+                        name = key
+                b.nodes = []
+                try:
+                    c = b.conv(rhs)
+                except _CATCH:
+                    if name is not None and name in local:
+                        b.tainted.add(name)
+                    continue
+                if name is not None and name in local:
+                    b.subst[name] = c  # a block-local net: substituted where the block reads it
+                    continue
+                bad = False
+                for _c, n in b.nodes:
+                    if n[0] == "var" and (_idents(str(n[2])) & local or not _idents(str(n[2])) <= module_names):
+                        bad = True  # reads a name of the block (or the genvar) that the module cannot
+                if not bad and b.eg.w(c) == int(lhs.type.bitWidth or 0):
+                    got.append((key, c, list(b.nodes)))
+    except _CATCH:
+        return []
+    finally:
+        b.subst, b.tainted, b.reads = {}, set(), reads
+    out = []
+    for key, c, nodes in got:
+        base = key.split("[")[0]
+        if counts.get(key, 0) != 1 or write_count.get(base, 0) != top_writes.get(base, 0) or base in poisoned:
+            continue  # written twice, or also outside generate blocks
+        r = Root(key, c, 0, 0, b.eg.w(c), "assign", -1, 0, [], view=nodes)
+        r.nameable = True
+        r.mandatory = False
+        out.append(r)
+    return out
+
+
+def _gen_target(b: _Builder, lhs, local: set[str], module_names: set[str]) -> str | None:
+    """The module-level name an assign target inside a generate block writes: a whole net
+    (``name``) or a word of an unpacked array at a constant index (``name[k]``); None otherwise."""
+    k = type(lhs).__name__
+    if k == "NamedValueExpression":
+        nm = lhs.symbol.name
+        return nm if nm in module_names or nm in local else None
+    if k != "ElementSelectExpression" or type(lhs.value).__name__ != "NamedValueExpression":
+        return None
+    base = lhs.value
+    nm = base.symbol.name
+    if nm in local or nm not in module_names or not base.type.isUnpackedArray:
+        return None
+    idx = b._cint(lhs.selector)
+    r = base.type.fixedRange
+    if idx is None or not min(r.left, r.right) <= idx <= max(r.left, r.right):
+        return None
+    return f"{nm}[{idx}]"
 
 
 def _child_values(b: _Builder, inst, depth: int) -> list[tuple[str, int]]:
@@ -1018,6 +1154,9 @@ def _unrolled_root(b: _Builder, an, block, write_count: dict[str, int], bi: int,
     value, F unrolled with i a constant (so ``x[i]``, ``x[8*i +: 8]`` and calls of i are constant
     selects/calls). The two statements are rewritten together as ``v = <value>;``."""
     st = _stmts(block.body)
+    if st and type(st[-1]).__name__ == "ForLoopStatement":  # for (int i ...): i's declaration statement
+        lv = {x.name for x in st[-1].loopVars}
+        st = [x for x in st if not (type(x).__name__ == "VariableDeclStatement" and x.symbol.name in lv)]
     if len(st) < 2:
         return None
     s0, lp = st[-2], st[-1]
@@ -1033,17 +1172,30 @@ def _unrolled_root(b: _Builder, an, block, write_count: dict[str, int], bi: int,
     ea = body[0].expr
     if type(ea).__name__ != "AssignmentExpression" or ea.isNonBlocking or _lhs_whole(ea.left) != v:
         return None
-    if write_count.get(v, 0) != 2 or list(lp.loopVars) or len(list(lp.initializers)) != 1 or \
-            len(list(lp.steps)) != 1 or lp.stopExpr is None:
+    if write_count.get(v, 0) != 2 or len(list(lp.steps)) != 1 or lp.stopExpr is None:
         return None
-    init, step = list(lp.initializers)[0], list(lp.steps)[0]
-    if type(init).__name__ != "AssignmentExpression" or type(step).__name__ != "AssignmentExpression":
+    step = list(lp.steps)[0]
+    lvars = list(lp.loopVars)
+    if not lvars and len(list(lp.initializers)) == 1:
+        init = list(lp.initializers)[0]  # integer i; for (i = 0; ...)
+        if type(init).__name__ != "AssignmentExpression":
+            return None
+        i, init_val, wi = _lhs_whole(init.left), init.right, int(init.left.type.bitWidth or 0)
+    elif len(lvars) == 1 and not list(lp.initializers) and lvars[0].initializer is not None:
+        # for (int i = 0; ...): the loop's own variable
+        i, init_val, wi = lvars[0].name, lvars[0].initializer, int(lvars[0].type.bitWidth or 0)
+    else:
         return None
-    i = _lhs_whole(init.left)
-    if i is None or i == v or _lhs_whole(step.left) != i:
+    incr = None  # i++ / ++i / i-- / --i
+    if type(step).__name__ == "UnaryExpression" and _lhs_whole(step.operand) == i:
+        incr = {"Postincrement": 1, "Preincrement": 1, "Postdecrement": -1, "Predecrement": -1}.get(_op(step))
+        if incr is None:
+            return None
+    elif type(step).__name__ != "AssignmentExpression" or step.isCompound or _lhs_whole(step.left) != i:
+        return None
+    if i is None or i == v or wi <= 0:
         return None
     w = int(e0.left.type.bitWidth or 0)
-    wi = int(init.left.type.bitWidth or 0)
     saved = (b.subst, b.tainted, b.nodes, dict(b.reads))
     b.subst, b.tainted = dict(b.subst), set(b.tainted)
     b.subst.pop(v, None)
@@ -1052,7 +1204,7 @@ def _unrolled_root(b: _Builder, an, block, write_count: dict[str, int], bi: int,
     b.nodes = []
     try:
         val = b.conv(e0.right)
-        iv = b.eg.cval(b.conv(init.right))
+        iv = b.eg.cval(b.conv(init_val))
         n = 0
         while True:
             if iv is None or n > MAX_UNROLL:
@@ -1065,7 +1217,7 @@ def _unrolled_root(b: _Builder, an, block, write_count: dict[str, int], bi: int,
                 break
             b.subst[v] = val
             val = b.conv(ea.right)
-            iv = b.eg.cval(b.conv(step.right))
+            iv = b.eg.cval(b.conv(step.right)) if incr is None else (iv + incr) & mask(wi)
             n += 1
         if b.eg.w(val) != w:
             raise Unsupported("width")
