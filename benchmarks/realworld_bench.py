@@ -194,7 +194,7 @@ def _optimize(args, name: str, files: list[str], top: str | None, budget: float,
             r["timings"] = d["timings"]
         if d.get("mode") == "hierarchical":
             r["modules"] = [{k: m.get(k) for k in ("module", "instances", "status", "area_before", "area_after",
-                                                    "seconds", "measured", "estimated", "note")}
+                                                    "seconds", "measured", "estimated", "note", "rules", "verdict")}
                             for m in d.get("modules", [])]
             r["total"] = d.get("total")
             for m in r["modules"]:  # per-module rows: a number, or why there is none
