@@ -252,10 +252,12 @@ class _Executor:
             parts = [b2bv(p) if z3.is_bool(p) else p for p in parts]
             return parts[0] if len(parts) == 1 else z3.Concat(*parts)
         if k == EK.Replication:
-            cnt = self.const_of(e.count)
-            if cnt is None:
+            # a constant count, also computed from parameters ({(W-2){1'b0}}, {($clog2(D)+1){..}})
+            n = self.index(e.count, env)
+            if n is None:
+                n = _const_int(e.count, self.ctx)
+            if n is None or n < 0:
                 raise SymbolicError("replication with a non-constant count", _off(e))
-            n = _bits_int(cnt[0])
             inner = self.expr(e.concat, env)
             return inner if n == 1 else z3.Concat(*([inner] * n))
         if k == EK.ElementSelect:
@@ -909,6 +911,18 @@ def _off(node) -> int | None:
     try:
         return node.sourceRange.start.offset
     except Exception:  # noqa: BLE001
+        return None
+
+
+def _const_int(e, ctx) -> int | None:
+    """The value of a constant integer expression (pyslang's evaluation), else None."""
+    try:
+        cv = e.eval(ctx)
+        if cv is None or not cv or cv.isContainer() or not hasattr(cv.value, "bitWidth"):
+            return None
+        bits = _bits_of(cv.value)
+        return None if any(b not in "01" for b in bits) else _bits_int(bits, bool(cv.value.isSigned))
+    except Exception:  # noqa: BLE001 - pyslang raises for non-constant expressions
         return None
 
 
