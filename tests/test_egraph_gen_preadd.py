@@ -159,3 +159,48 @@ def test_sum_factor_groups_far_apart_terms_only():
 
     assert run([0, 1, 2, 2, 1, 0])  # mirrored coefficients: factored in one step
     assert not run([0, 1, 2, 3, 4, 5])  # all distinct: nothing to factor
+
+
+# restyled: one multiplier instance per tap inside the generate loop, the sum by a descending loop
+GEN_INST = """
+module tapmul #(parameter A = 4, B = 3) (input [A-1:0] d, input [B-1:0] k, output [A+B-1:0] q);
+  assign q = d * k;
+endmodule
+module gsym2 #(parameter N = 6, W = 4, CW = 3) (
+  input  [N*W-1:0]      x,
+  input  [(N/2)*CW-1:0] c,
+  output reg [W+CW+2:0] y
+);
+  wire [W+CW-1:0] p [0:N-1];
+  genvar i;
+  generate
+    for (i = 0; i < N; i = i + 1) begin : g_p
+      tapmul #(.A(W), .B(CW)) u_m (.d(x[i*W +: W]), .k(c[((i < N/2) ? i : N - 1 - i)*CW +: CW]), .q(p[i]));
+    end
+  endgenerate
+  integer j;
+  always @* begin
+    y = 0;
+    for (j = N - 1; j >= 0; j = j - 1) y = y + p[j];
+  end
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_generate_instances_per_tap_pre_added_and_proven(tmp_path):
+    new = _opt(GEN_INST, "gsym2")
+    assert new is not None
+    rhs = _rewritten(new[new.index("module gsym2"):], "y")
+    assert rhs.count("*") == 3, rhs
+    assert _prove(tmp_path, GEN_INST, new, "gsym2") == "EQUIVALENT"
+
+
+def test_generate_instance_driving_a_part_select_is_not_a_value():
+    # the instance writes only some bits of p[i] (the rest driven elsewhere): no view of p[k]
+    src = GEN_INST.replace("wire [W+CW-1:0] p [0:N-1];", "wire [W+CW:0] p [0:N-1];") \
+                  .replace(".q(p[i]));", ".q(p[i][W+CW-1:0]));\n      assign p[i][W+CW] = 1'b0;")
+    an = analyze(textwrap.dedent(src))
+    body = next(b for b in module_bodies(an) if b.definition.name == "gsym2")
+    mg = build_module(an, body)
+    assert not [r for r in mg.roots if r.lhs and r.lhs.startswith("p[")]

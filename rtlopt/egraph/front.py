@@ -944,10 +944,11 @@ def _generate_roots(b: _Builder, body, write_count: dict[str, int], module_names
                 elif k == "ProceduralBlockSymbol":
                     poisoned.update(_local_reads(m.body, module_names))  # every name it might write
                 elif k == "InstanceSymbol":
-                    for pc in m.portConnections:
-                        if pc.expression is not None:
-                            poisoned.update(_local_reads(pc.expression, module_names))
+                    pending.append((None, m, None))
             for name, rhs, lhs in pending:
+                if type(rhs).__name__ == "InstanceSymbol":
+                    got += _gen_instance(b, rhs, local, module_names, counts, poisoned)
+                    continue
                 key = name
                 if lhs is not None:
                     key = _gen_target(b, lhs, local, module_names)
@@ -991,6 +992,38 @@ def _generate_roots(b: _Builder, body, write_count: dict[str, int], module_names
     return out
 
 
+def _gen_instance(b: _Builder, inst, local, module_names: set[str], counts: dict[str, int],
+                  poisoned: set[str]) -> list[tuple[str, int, list]]:
+    """A child instance inside a generate block (a multiplier module per tap): its combinational
+    outputs connected to module-level nets or array words at constant indices, as for
+    :func:`_instance_roots`; every other name its outputs drive is poisoned."""
+    outs = set()
+    for pc in inst.portConnections:
+        e = pc.expression
+        if e is not None and type(e).__name__ == "AssignmentExpression":
+            key = _gen_target(b, e.left, local, module_names)
+            if key is None:
+                poisoned.update(_lhs_names(e.left))
+            else:
+                outs.add(key)
+                counts[key] = counts.get(key, 0) + 1
+    b.nodes = []
+    try:
+        vals = _child_values(b, inst, 0, target=lambda x: _gen_target(b, x, local, module_names))
+    except _CATCH:
+        return []
+    for _c, n in b.nodes:
+        if n[0] == "var" and (_idents(str(n[2])) & local or not _idents(str(n[2])) <= module_names):
+            return []
+    out = []
+    for key, c in vals:
+        if key in local:
+            b.subst[key] = c  # a block-local net: substituted where the block reads it
+        elif key in outs:
+            out.append((key, c, list(b.nodes)))
+    return out
+
+
 def _gen_target(b: _Builder, lhs, local: set[str], module_names: set[str]) -> str | None:
     """The module-level name an assign target inside a generate block writes: a whole net
     (``name``) or a word of an unpacked array at a constant index (``name[k]``); None otherwise."""
@@ -1011,7 +1044,7 @@ def _gen_target(b: _Builder, lhs, local: set[str], module_names: set[str]) -> st
     return f"{nm}[{idx}]"
 
 
-def _child_values(b: _Builder, inst, depth: int) -> list[tuple[str, int]]:
+def _child_values(b: _Builder, inst, depth: int, target=None) -> list[tuple[str, int]]:
     """``[(net, class)]`` for the outputs of ``inst`` (connected to whole nets of the current scope)
     that are combinational functions of its inputs. Input connections are converted in the current
     scope (the parent's, or a child's when ``b.child``)."""
@@ -1039,7 +1072,7 @@ def _child_values(b: _Builder, inst, depth: int) -> list[tuple[str, int]]:
         elif d == "Out":
             if e is None or type(e).__name__ != "AssignmentExpression":
                 continue
-            net = _lhs_whole(e.left)
+            net = _lhs_whole(e.left) if target is None else target(e.left)
             if net is not None and int(e.left.type.bitWidth or 0) == pw:
                 outs.append((inner.name, net, pw))
         else:
