@@ -1127,7 +1127,7 @@ class ExclusiveOperatorSharing(Template):
         what = {"addsub": "adder/subtractor", "mul": "multiplier", "cmp": "comparator"}[kind]
         return self._m(an, first.start, first.end,
                        f"one {width}-bit {what} shared by {len(ops)} exclusive operations "
-                       f"({', '.join(an.text[o.start:o.end].strip() for o in ops[:4])})"
+                       f"({', '.join(an.text[o.start:o.end].strip() for o in ops[:4])}{', ...' if len(ops) > 4 else ''})"
                        f"{', selects exactly the guards' if exact is True else ''}"
                        f"{', selects exactly the fewer guards' if small else ''}"
                        f"{', each side inverted on its own' if sides else ''}"
