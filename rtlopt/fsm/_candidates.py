@@ -220,7 +220,7 @@ def _plan_min(fsm: Fsm, machine: Fsm, extra_rules: tuple[str, ...], encodings: t
                     else f"{fsm.name}: {enc} encoding{num} of {len(fsm.reachable)} states")
             plans.append(Plan(fsm, enc, smaller, len(machine.reachable), n_after, reg.text,
                               fsm.source.file, reg.state_map, rules, desc))
-            if k == 0 and enc in NUMBERED_ENCODINGS:
+            if k <= 1 and enc in NUMBERED_ENCODINGS:  # the first numbering, with and without explicit holds
                 plans.extend(_hoisted(fsm, target, enc, smap, label, rules, desc, smaller, len(machine.reachable),
                                       n_after, kw))
     return plans

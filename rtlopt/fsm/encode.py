@@ -304,14 +304,34 @@ def _priority_under(fsm: Fsm, lit: z3.BoolRef, skip: set[str]) -> tuple[str, dic
                 if not z3.is_bv_value(c):
                     return None
                 here[o] = _etext(c)
-            if outs is not None and here != outs:
-                return None
+            if outs is not None:
+                # an output that differs between states under the literal stays in the arms when it does
+                # not read the literal's input (a Moore output of the state): the override comes after the case
+                for o in [o for o in here if o in outs and here[o] != outs[o]]:
+                    if not _reads_not(fsm, o, lit):
+                        return None
+                    del outs[o]
+                here = {o: v for o, v in here.items() if o in outs}
             outs = here
         if not hit:
             return None  # the literal is not possible (or not decisive) in this state
     if dst is None or outs is None:
         return None
     return dst, outs
+
+
+def _reads_not(fsm: Fsm, o: str, lit: z3.BoolRef) -> bool:
+    """Whether output ``o`` never depends on the literal's input, in any transition."""
+    var = lit.arg(0) if not z3.is_bv_value(lit.arg(0)) else lit.arg(1)
+    for t in fsm.transitions:
+        e = t.outputs.get(o, (None, -1))[0]
+        if e is None:
+            return False
+        a = z3.simplify(z3.substitute(e, (var, z3.BitVecVal(0, 1))))
+        b = z3.simplify(z3.substitute(e, (var, z3.BitVecVal(1, 1))))
+        if not a.eq(b):
+            return False
+    return True
 
 
 def _restricted(fsm: Fsm, lit: z3.BoolRef) -> Fsm:
@@ -461,16 +481,22 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
             lines.append(f"{i2}{target(o)} = {const_text(0, outs[o])};")
     arm_fsm = fsm
     case_at = len(lines)
+    late: list[str] = []  # the override after the case (outputs that stay in the arms: see common_priority)
     if prio is not None:
         lit, dst, pouts = prio
-        lines.append(f"{i2}if ({guard_text(lit, fsm.inputs)}) begin")
-        lines.append(f"{i3}{d} = {pname[dst]};")
+        keep_arms = [o for o in outs if o not in out_pos and o not in pouts]
+        head = [f"{i2}if ({guard_text(lit, fsm.inputs)}) begin", f"{i3}{d} = {pname[dst]};"]
         for o, txt in pouts.items():
-            if o not in out_pos and txt != const_text(0, outs[o]):
-                lines.append(f"{i3}{target(o)} = {txt};")
-        lines.append(f"{i2}end else begin")
+            if o not in out_pos and (keep_arms or txt != const_text(0, outs[o])):
+                head.append(f"{i3}{target(o)} = {txt};")
         arm_fsm = _restricted(fsm, lit)
-        case_at = len(lines)
+        if keep_arms:
+            late = head + [f"{i2}end"]
+            prio = None  # (no else branch)
+        else:
+            lines.extend(head)
+            lines.append(f"{i2}end else begin")
+            case_at = len(lines)
     if onehot:
         lines.append(f"{i2}(* parallel_case *)")
         lines.append(f"{i2}case (1'b1)")
@@ -499,6 +525,7 @@ def regenerate(fsm: Fsm, encoding: str, *, original: Fsm | None = None,
     if prio is not None:  # the case inside the else branch
         lines[case_at:] = [unit + ln for ln in lines[case_at:]]
         lines.append(f"{i2}end")
+    lines.extend(late)
     lines.append(f"{i1}end")
     for o, t in net_tmp.items():
         lines.append(f"{i1}assign {o} = {t};")
