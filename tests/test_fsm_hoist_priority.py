@@ -64,13 +64,18 @@ def test_flush_override_after_case_with_moore_output_proven():
     assert any("common priority condition hoisted" in p.description for p in ps)
 
 
-def test_abort_elsewhere_in_one_state_not_hoisted(tmp_path):
-    src = CUT.read_text().replace(
-        "                CUT: begin\n                    if (abort) begin st <= IDLE;",
-        "                CUT: begin\n                    if (abort) begin st <= EJECT;")
+def _cut_variant(tmp_path: Path, arm: str, old: str, new: str) -> Path:
+    """The label cutter with ``old`` replaced by ``new`` in the arm of state ``arm``."""
+    head = f"                {arm}: begin\n                    "
+    src = CUT.read_text().replace(head + old, head + new)
     assert src != CUT.read_text()
-    f = tmp_path / "cut_other.sv"
+    f = tmp_path / f"cut_{arm.lower()}.sv"
     f.write_text(src)
+    return f
+
+
+def test_abort_elsewhere_in_one_state_not_hoisted(tmp_path):
+    f = _cut_variant(tmp_path, "CUT", "if (abort) begin st <= IDLE;", "if (abort) begin st <= EJECT;")
     m = _fsm(f, "label_cutter")
     assert common_priority(m) is None
     with pytest.raises(Exception, match="no common priority"):
@@ -81,12 +86,8 @@ def test_abort_elsewhere_in_one_state_not_hoisted(tmp_path):
 
 def test_output_differing_under_abort_in_one_state_not_hoisted(tmp_path):
     # in FEED abort keeps the feed on (and feed reads abort there): same next state, other output
-    src = CUT.read_text().replace(
-        "                FEED: begin\n                    if (abort) begin st <= IDLE; feed <= 1'b0;",
-        "                FEED: begin\n                    if (abort) begin st <= IDLE; feed <= 1'b1;")
-    assert src != CUT.read_text()
-    f = tmp_path / "cut_feed.sv"
-    f.write_text(src)
+    f = _cut_variant(tmp_path, "FEED", "if (abort) begin st <= IDLE; feed <= 1'b0;",
+                     "if (abort) begin st <= IDLE; feed <= 1'b1;")
     assert common_priority(_fsm(f, "label_cutter")) is None
 
 
