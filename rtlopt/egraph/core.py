@@ -497,6 +497,40 @@ def r_sum_factor(eg: EGraph, c: int, n: tuple) -> None:
     eg.pending.append((c, _sum_terms(eg, w, [(1, t) for t in groups + rest])))
 
 
+def _lookup(eg: EGraph, op: str, w: int, a: int, b: int) -> int | None:
+    """The class of ``a op b`` (or ``b op a``) of width ``w`` if the e-graph already has it."""
+    for x, y in ((a, b), (b, a)):
+        got = eg.memo.get(eg.canon((op, w, None, x, y)))
+        if got is not None:
+            return eg.find(got)
+    return None
+
+
+def r_gauss(eg: EGraph, c: int, n: tuple) -> None:
+    """The real and imaginary parts of a complex product, both present: ``a*c - b*d`` and
+    ``a*d + b*c`` share ``k = c*(a + b)``: ``re = k - b*(c + d)``, ``im = k + a*(d - c)`` (three
+    products instead of four, exact mod 2^W). Only when the partner sum exists in the e-graph."""
+    if n[0] != "sub":
+        return
+    w = n[1]
+    for m1 in eg.has(n[3], "mul"):
+        for m2 in eg.has(n[4], "mul"):
+            for a, cc in ((m1[3], m1[4]), (m1[4], m1[3])):
+                for b, d in ((m2[3], m2[4]), (m2[4], m2[3])):
+                    if len({eg.find(a), eg.find(cc), eg.find(b), eg.find(d)}) < 4:
+                        continue
+                    ad, bc = _lookup(eg, "mul", w, a, d), _lookup(eg, "mul", w, b, cc)
+                    im = None if ad is None or bc is None else _lookup(eg, "add", w, ad, bc)
+                    if im is None:
+                        continue
+                    k = eg.add(("mul", w, None, cc, eg.add(("add", w, None, a, b))))
+                    re_ = eg.add(("sub", w, None, k, eg.add(("mul", w, None, b, eg.add(("add", w, None, cc, d))))))
+                    im_ = eg.add(("add", w, None, k, eg.add(("mul", w, None, a, eg.add(("sub", w, None, d, cc))))))
+                    eg.pending.append((c, re_))
+                    eg.pending.append((im, im_))
+                    return
+
+
 def r_shift_mul(eg: EGraph, c: int, n: tuple) -> None:
     """x*2^k <-> x<<k; x*c -> canonical signed-digit shift-add; x*c from another x*c' (sharing)."""
     w = n[1]
@@ -1067,7 +1101,7 @@ def r_cond_neg_carry(eg: EGraph, c: int, n: tuple) -> None:
                 return
 
 
-RULES: list[Rule] = [r_identities, r_comm, r_assoc, r_sub_neg, r_factor, r_sum_factor, r_shift_mul, r_mux, r_trunc,
+RULES: list[Rule] = [r_identities, r_comm, r_assoc, r_sub_neg, r_factor, r_sum_factor, r_gauss, r_shift_mul, r_mux, r_trunc,
                      r_ext, r_cmp, r_zext_nowrap, r_sext_nowrap, r_pick_bit,
                      r_zext_sub_nowrap, r_distribute_const, r_cmp_carry,
                      r_signed_headroom, r_absdiff, r_range_window, r_cond_neg_carry]

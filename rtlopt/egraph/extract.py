@@ -165,6 +165,8 @@ def _pp_bits(a: int, b: int, w: int) -> int:
     return sum(max(0, min(b, w - i)) for i in range(min(a, w)))
 
 
+#: Alternatives per class tried in a group move (the cheapest by own cost and new children first).
+GROUP_ALTS = 4
 #: Tie-break per declared result bit of a costed node (far below any modelled cost difference).
 WIDTH_TIE = 1e-4
 #: CSD adders of the calibration's constant product (``a * 8'd93``: 128 - 32 - 4 + 1).
@@ -290,18 +292,27 @@ class Extraction:
                         if m is not None:
                             nxt.extend(self.children(m))
                     frontier = nxt
+                # the alternative's own cost and that of its new children as currently chosen (one
+                # level: k + -(x) loses to k - x though the add alone is cheaper than the sub)
+                own = self.cost[n] + sum(self.cost.get(choice.get(d), 0.0) for d in set(self.children(n))
+                                         if d not in live)
                 for d in seen:
-                    slot = idx.setdefault(d, {})
-                    if c not in slot or self.cost[n] < self.cost[slot[c]]:
-                        slot[c] = n
+                    idx.setdefault(d, {}).setdefault(c, []).append((own, n))
         for _d, alts in sorted(idx.items(), key=lambda kv: -len(kv[1])):
             if len(alts) < 2:
                 break
             if time.monotonic() > deadline:
                 return None
             trial = dict(choice)
-            trial.update(alts)
-            v = self.dag_cost(trial)
+            v = cur
+            for c, opts in alts.items():  # each class's alternative reaching d: the best of a few together
+                best = None
+                for _own, n in sorted(opts, key=lambda x: (x[0], repr(x[1])))[:GROUP_ALTS]:
+                    trial[c] = n
+                    tv = self.dag_cost(trial)
+                    if best is None or tv < best[0]:
+                        best = (tv, n)
+                v, trial[c] = best
             if v < cur - 1e-6:
                 return trial, v
         return None
