@@ -86,6 +86,7 @@ class ModuleSemantics:
     memories: set[str] = field(default_factory=set)  # unpacked arrays (not modelled)
     multi_driven: set[str] = field(default_factory=set)
     unknowns: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # unknown var -> (why, offset)
+    port_params: set[str] = field(default_factory=set)  # parameters of the #(...) list (overridable)
 
     def var(self, name: str) -> z3.BitVecRef:
         return z3.BitVec(name, self.signals[name].width)
@@ -951,6 +952,7 @@ def analyze_body(body, name: str, file: str, text: str) -> ModuleSemantics:
     signals: dict[str, Signal] = {}
     constants: dict[str, tuple[int, int]] = {}
     const_off: dict[str, int] = {}
+    port_params: set[str] = set()
     directions: dict[str, str] = {}
     memories: set[str] = set()
     members = list(body)
@@ -969,6 +971,8 @@ def analyze_body(body, name: str, file: str, text: str) -> ModuleSemantics:
             return
         constants[sym.name] = (_bits_int(bits), len(bits))
         const_off[sym.name] = sym.location.offset
+        if getattr(sym, "isPortParam", False):
+            port_params.add(sym.name)
 
     for m in members:
         if m.kind in (SKD.Net, SKD.Variable):
@@ -981,7 +985,7 @@ def analyze_body(body, name: str, file: str, text: str) -> ModuleSemantics:
             add_const(m)
         elif m.kind == SKD.TransparentMember and m.wrapped.kind == SKD.EnumValue:
             add_const(m.wrapped)
-    sem = ModuleSemantics(name, file, text, signals, [], constants, const_off)
+    sem = ModuleSemantics(name, file, text, signals, [], constants, const_off, port_params=port_params)
     sem.memories = memories
     ex = _Executor(body, sem, ctx)
     for m in members:

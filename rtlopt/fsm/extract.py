@@ -871,7 +871,13 @@ def _extract_module(sem: ModuleSemantics, result: Extraction, assumptions: list[
 
         # --- names from constants
         names_by_val: dict[int, str] = {}
-        for cname, (val, w) in sorted(sem.constants.items(), key=lambda kv: (kv[1][1] != width, sem.constant_offsets.get(kv[0], 0))):
+        # a value's name: one of the state register's width first, then one written as a case label (the
+        # state S_WAIT = 0, not the command C_MRS = 0 declared before it), then a body constant before a
+        # parameter of the #(...) list (a one-hot TAP's bit position 5 is E1D, not the IR_LEN = 5 of the header)
+        labels = _case_labels(sem.text)
+        for cname, (val, w) in sorted(sem.constants.items(), key=lambda kv: (
+                kv[1][1] != width, kv[0] not in labels, kv[0] in sem.port_params,
+                sem.constant_offsets.get(kv[0], 0))):
             names_by_val.setdefault(val, cname) if w == width or val < (1 << width) else None
         declared: list[int] = []
         onehot = False
@@ -1256,6 +1262,14 @@ def _sat(f: z3.BoolRef) -> bool:
     s = _solver()
     s.add(f)
     return _check(s) != z3.unsat  # unknown counts as satisfiable (keeps the piece: conservative)
+
+
+_LABEL = re.compile(r"(?m)^[ \t]*([A-Za-z_][\w$]*(?:\s*,\s*[A-Za-z_][\w$]*)*)[ \t]*:(?!:)")
+
+
+def _case_labels(text: str) -> set[str]:
+    """Names written as case item labels (``S_WAIT:``, ``A, B:`` from the start of a line)."""
+    return {n.strip() for m in _LABEL.finditer(text) for n in m.group(1).split(",")}
 
 
 def _onehot_by_position(codes: list[int], names: dict[int, str]) -> bool:
