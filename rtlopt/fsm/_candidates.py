@@ -296,8 +296,8 @@ def candidates(design: DesignRef, *, goal: str = "area", liberty=None, assume: t
                  "states_before": p.n_before, "states_after": p.n_after}
         if p.state_map.get("gate_reg") != p.state_map.get("gold_reg"):
             hints["engines"] = PROOF_ENGINES
-        if "register_width_reduction" in p.rules:
-            hints["engines"] = NARROW_PROOF_ENGINES
+        if "register_width_reduction" in p.rules and p.n_after == p.n_before:
+            hints["engines"] = NARROW_PROOF_ENGINES  # (a merge of states keeps ABC first: PROOF_ENGINES)
         if p.ppa is not None:
             hints["ppa_" + goal] = p.ppa
         if assume:
