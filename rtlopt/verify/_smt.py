@@ -420,7 +420,7 @@ def _mine_candidates(sm: SmtMiter, bmc: _Bmc, budget: Budget, state_map: dict | 
                     cands.append(z3.Implies(lit(g, a), lit(h, b)))
                     cands.append(z3.Implies(lit(h, b), lit(g, a)))
     # equal registers (renamed/retimed copies)
-    gregs, hregs = _sides(sm)
+    gregs, hregs = _sides(sm, outputs=False)
     pairs = 0
     for g in gregs:
         for h in hregs:
@@ -652,11 +652,16 @@ def _phase_sharing(sm: SmtMiter, values: dict[str, list[int]], gregs: list, hreg
     return out
 
 
-def _sides(sm: SmtMiter) -> tuple[list, list]:
+def _sides(sm: SmtMiter, outputs: bool = True) -> tuple[list, list]:
     """The miter's gold and gate registers. A register that drives an output directly may be named after
     the miter's output wire (``rtlopt_gx_lamp``: gold's x-mask of a one-hot state vector whose bit 0 is
     the output ``lamp``); it belongs to that wire's side (without it, nothing said the mask stays 0 and
-    the narrowing round lost every invariant through x)."""
+    the narrowing round lost every invariant through x). ``outputs=False``: the ``gold.``/``gate.``
+    registers only, for the general mining and structural rounds, where the output-named registers only
+    added pairings (memory_folding's fold: 518 -> 695 candidates, its proof 7.4 -> 11.8 s)."""
+    if not outputs:
+        return ([r for r in sm.reg_info if r.name.startswith("gold.")],
+                [r for r in sm.reg_info if r.name.startswith("gate.")])
     gold = ("gold.", "rtlopt_g_", "rtlopt_gx_")
     return ([r for r in sm.reg_info if r.name.startswith(gold)],
             [r for r in sm.reg_info if r.name.startswith(("gate.", "rtlopt_h_"))])
@@ -849,7 +854,7 @@ def _structural_candidates(sm: SmtMiter, state_map: dict | None, guard,
     """The candidates of :func:`_mine_candidates` that need no value sets: equal registers of one width,
     ``gold.r == zext(gate.r')`` across widths, ``r <= K`` (K = 0 or a constant), complements and flags
     decoded from counters, the FSM hint (guarded by ``started`` like the mined ones)."""
-    gregs, hregs = _sides(sm)
+    gregs, hregs = _sides(sm, outputs=False)
     cands: list[z3.BoolRef] = []
     for g in gregs:
         for h in hregs:
