@@ -77,7 +77,7 @@ def _graph(partner: bool, other: bool = False):
 def test_gauss_identity_holds_and_needs_the_partner():
     eg, re_, im = _graph(True)
     saturate(eg, rules=[r_gauss], max_iters=2)
-    assert len(eg.has(re_, "sub")) == 2 and len(eg.has(im, "add")) == 2
+    assert len(eg.has(re_, "sub")) >= 2 and len(eg.has(im, "add")) >= 2
     rnd = random.Random(7)
     envs = [{v: rnd.randrange(256) for v in "abcde"} for _ in range(40)]
     assert not eg.check(envs)  # every node of a class computes one value

@@ -527,8 +527,7 @@ def r_gauss(eg: EGraph, c: int, n: tuple) -> None:
                     re_ = eg.add(("sub", w, None, k, eg.add(("mul", w, None, b, eg.add(("add", w, None, cc, d))))))
                     im_ = eg.add(("add", w, None, k, eg.add(("mul", w, None, a, eg.add(("sub", w, None, d, cc))))))
                     eg.pending.append((c, re_))
-                    eg.pending.append((im, im_))
-                    return
+                    eg.pending.append((im, im_))  # (both pairings: k = c*(a+b) and k = a*(c+d))
 
 
 def r_shift_mul(eg: EGraph, c: int, n: tuple) -> None:

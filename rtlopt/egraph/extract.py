@@ -304,15 +304,18 @@ class Extraction:
             if time.monotonic() > deadline:
                 return None
             trial = dict(choice)
-            v = cur
-            for c, opts in alts.items():  # each class's alternative reaching d: the best of a few together
-                best = None
-                for _own, n in sorted(opts, key=lambda x: (x[0], repr(x[1])))[:GROUP_ALTS]:
-                    trial[c] = n
-                    tv = self.dag_cost(trial)
-                    if best is None or tv < best[0]:
-                        best = (tv, n)
-                v, trial[c] = best
+            trial.update({c: min(opts, key=lambda x: (x[0], repr(x[1])))[1] for c, opts in alts.items()})
+            v = self.dag_cost(trial)
+            for _pass in range(2):  # each class's alternative reaching d: the best of a few, the others switched
+                for c, opts in sorted(alts.items()):
+                    for _own, n in sorted(opts, key=lambda x: (x[0], repr(x[1])))[:GROUP_ALTS]:
+                        old = trial[c]
+                        trial[c] = n
+                        tv = self.dag_cost(trial)
+                        if tv < v - 1e-9:
+                            v = tv
+                        else:
+                            trial[c] = old
             if v < cur - 1e-6:
                 return trial, v
         return None
