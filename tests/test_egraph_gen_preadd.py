@@ -143,6 +143,13 @@ def test_generate_value_reading_the_genvar_in_a_select_is_dropped():
     assert not [r for r in mg.roots if r.lhs and r.lhs.startswith("p[")]
     new = _opt(src, "gsym")
     assert new is None or "s + i" not in _rewritten(new, "assign y")
+    # the same read through a block-local net
+    src = GEN_V.replace("assign p[i] = x[i*W +: W] * c[M*CW +: CW];",
+                        "wire [W-1:0] t = x[s + i];\n      assign p[i] = t * c[M*CW +: CW];") \
+               .replace("input  [N*W-1:0]      x,", "input  [N*W-1:0]      x, input [2:0] s,")
+    an = analyze(textwrap.dedent(src))
+    mg = build_module(an, module_bodies(an)[0])
+    assert not [r for r in mg.roots if r.lhs and r.lhs.startswith("p[")]
 
 
 def test_sum_factor_groups_far_apart_terms_only():

@@ -967,13 +967,15 @@ def _generate_roots(b: _Builder, body, write_count: dict[str, int], module_names
                     if name is not None and name in local:
                         b.tainted.add(name)
                     continue
+                # reads a name of the block (or the genvar) that the module scope cannot
+                bad = any(n[0] == "var" and (_idents(str(n[2])) & local or not _idents(str(n[2])) <= module_names)
+                          for _c, n in b.nodes)
                 if name is not None and name in local:
-                    b.subst[name] = c  # a block-local net: substituted where the block reads it
+                    if bad:
+                        b.tainted.add(name)
+                    else:
+                        b.subst[name] = c  # a block-local net: substituted where the block reads it
                     continue
-                bad = False
-                for _c, n in b.nodes:
-                    if n[0] == "var" and (_idents(str(n[2])) & local or not _idents(str(n[2])) <= module_names):
-                        bad = True  # reads a name of the block (or the genvar) that the module cannot
                 if not bad and b.eg.w(c) == int(lhs.type.bitWidth or 0):
                     got.append((key, c, list(b.nodes)))
     except _CATCH:
