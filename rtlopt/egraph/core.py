@@ -1100,7 +1100,92 @@ def r_cond_neg_carry(eg: EGraph, c: int, n: tuple) -> None:
                 return
 
 
+def _abs_of(eg: EGraph, m: int) -> list[int]:
+    """Classes x (W bits, W = width of m) for which class ``m`` is |x| read as W-bit unsigned: a mux of x
+    and -x (or ~x + 1) selected by x's sign (bit W-1, x <s 0, x <=s 0, or their negations with the arms
+    swapped; at x == 0 both arms are 0, so < and <= agree). |most negative| is 2^(W-1)."""
+    w = eg.w(m)
+    out = []
+    for n in eg.has(m, "mux"):
+        s, t, e = n[3], n[4], n[5]
+        for neg_arm, x_arm, want in ((t, e, True), (e, t, False)):
+            x = eg.find(x_arm)
+            if eg.w(x) != w or w < 2:
+                continue
+            isneg = any(eg.find(k[3]) == x for k in eg.has(neg_arm, "neg"))
+            for k in eg.has(neg_arm, "add"):
+                for p, q in ((k[3], k[4]), (k[4], k[3])):
+                    if eg.cval(q) == 1 and any(eg.find(z[3]) == x for z in eg.has(p, "not")):
+                        isneg = True
+            if isneg and _sign_sel(eg, s, x) is want:
+                out.append(x)
+    return out
+
+
+def _sign_sel(eg: EGraph, s: int, x: int, depth: int = 0) -> bool | None:
+    """True: one-bit class ``s`` is x <s 0 (or x <=s 0); False: its negation; None: neither known."""
+    s = eg.find(s)
+    w = eg.w(x)
+    if eg.w(s) != 1 or depth > 2:
+        return None
+    for n in eg.nodes[s]:
+        op = n[0]
+        if op == "trunc" and n[1] == 1:
+            for sh in eg.has(n[3], "lshr"):
+                if sh[2] == w - 1 and eg.w(sh[3]) == w and eg.find(sh[3]) == x:
+                    return True
+        elif op in ("slt", "sle") and eg.w(n[3]) == w:
+            if eg.find(n[3]) == x and eg.cval(n[4]) == 0:
+                return True  # x < 0, x <= 0
+            if eg.find(n[4]) == x and eg.cval(n[3]) == 0:
+                return False  # 0 < x, 0 <= x
+        elif op in ("slt", "sle"):  # sext(x) against a wider zero
+            wa = eg.w(n[3])
+            for a, b, r in ((n[3], n[4], True), (n[4], n[3], False)):
+                if eg.cval(b) == 0 and any(eg.find(z[3]) == x for z in eg.has(a, "sext")) and wa > w:
+                    return r
+        elif op == "not":
+            r = _sign_sel(eg, n[3], x, depth + 1)
+            if r is not None:
+                return not r
+    return None
+
+
+def _abs_gt(eg: EGraph, x: int, k: int) -> int:
+    """|x| >u k as a one-bit class: false for k >= 2^(W-1) (|x| <= 2^(W-1)); else x >s k or x <s -k
+    (the most negative x: |x| = 2^(W-1) > k, and -2^(W-1) <s -k)."""
+    w = eg.w(x)
+    if k >= 1 << (w - 1):
+        return eg.k(1, 0)
+    return eg.add(("or", 1, None, eg.add(("slt", 1, None, eg.k(w, k), x)), eg.add(("slt", 1, None, x, eg.k(w, -k)))))
+
+
+def r_abs_cmp(eg: EGraph, c: int, n: tuple) -> None:
+    """A comparison of |x| (the sign-selected negation, W-bit unsigned) with a constant K compares x
+    itself: |x| > K = x >s K | x <s -K (K < 2^(W-1)), |x| >= K = |x| > K-1, |x| < K = !(|x| > K-1),
+    |x| <= K = !(|x| > K); also through a zero extension of |x| to a wider constant."""
+    op = n[0]
+    if op not in ("ult", "ule"):
+        return
+    for m, kc, mag_right in ((n[4], n[3], True), (n[3], n[4], False)):
+        k = eg.cval(kc)
+        if k is None:
+            continue
+        mags = [m] + [z[3] for z in eg.has(m, "zext")]
+        for mg in mags:
+            for x in _abs_of(eg, mg):
+                # k < |x| is |x| > k, k <= |x| is |x| > k-1; |x| < k is !(|x| > k-1), |x| <= k !(|x| > k)
+                t = k - 1 if (op == "ule") == mag_right else k
+                if t < 0:  # 0 <= |x| holds, |x| < 0 does not
+                    r = eg.k(1, 1 if mag_right else 0)
+                else:
+                    r = _abs_gt(eg, x, t)
+                    r = r if mag_right else eg.add(("not", 1, None, r))
+                eg.pending.append((c, r))
+                return
+
+
 RULES: list[Rule] = [r_identities, r_comm, r_assoc, r_sub_neg, r_factor, r_sum_factor, r_gauss, r_shift_mul, r_mux, r_trunc,
                      r_ext, r_cmp, r_zext_nowrap, r_sext_nowrap, r_pick_bit,
                      r_zext_sub_nowrap, r_distribute_const, r_cmp_carry,
-                     r_signed_headroom, r_absdiff, r_range_window, r_cond_neg_carry]
+                     r_signed_headroom, r_absdiff, r_range_window, r_cond_neg_carry, r_abs_cmp]

@@ -54,6 +54,7 @@ class Root:
     mandatory: bool = True
     stmt_end: int = 0
     stmt: str | None = None  # a statement root: the span is whole statements, rewritten as ``stmt = <value>;``
+    writes: int = 1  # assignments of lhs in the text that this root stands for (a branch root: all of them)
     #: a text-less flattened child view: the (class, node) pairs of the child's value as converted (the
     #: instance's logic as it is: the original cost; its name stands for the class only while chosen)
     view: list[tuple[int, tuple]] = field(default_factory=list)
@@ -806,6 +807,8 @@ def build_module(an, body) -> ModuleGraph:
                     b.subst[lhs] = c
         if kind == "comb":
             lr = _unrolled_root(b, an, m, write_count, bi, mstart)
+            if lr is None:
+                lr = _branch_root(b, an, m, assigns, write_count, bi, mstart)
             if lr is not None:  # replaces the roots inside its statements (the initial assignment)
                 roots = [r for r in roots if not (r.block == bi and lr.start <= r.start < lr.end)]
                 roots.append(lr)
@@ -843,7 +846,7 @@ def build_module(an, body) -> ModuleGraph:
     lhs_refs: dict[str, int] = {}
     for r in roots:
         if r.lhs:
-            lhs_refs[r.lhs] = lhs_refs.get(r.lhs, 0) + 1
+            lhs_refs[r.lhs] = lhs_refs.get(r.lhs, 0) + r.writes
     for r in roots:
         if (r.nameable or r.temp) and r.lhs not in ports and total_refs.get(r.lhs, 0) <= handled.get(r.lhs, 0) + \
                 lhs_refs.get(r.lhs, 0):
@@ -1265,6 +1268,50 @@ def _unrolled_root(b: _Builder, an, block, write_count: dict[str, int], bi: int,
     start = an.span(s0.syntax)[0]
     end = an.span(lp.syntax)[1]
     r = Root(v, val, start, end, w, "comb", bi, mstart, nodes, stmt_end=end, stmt=an.text[start:an.span(e0.left.syntax)[1]])
+    r.nameable = True
+    return r
+
+
+def _branch_root(b: _Builder, an, block, assigns: list, write_count: dict[str, int], bi: int,
+                 mstart: int) -> Root | None:
+    """A combinational block that writes one whole variable v (nowhere else) through ``if``/``case``
+    (``if (s < 0) a = -s; else a = s;``): one root for v's value after the block (a mux of the values each
+    branch leaves, as in a function body); a path that leaves v unassigned (a latch) means no root. The
+    block's statements are rewritten together as ``v = <value>;``."""
+    if not assigns or any(e is None or in_loop or e.isNonBlocking for _s, e, _t, in_loop in assigns):
+        return None
+    assigns = [a for a in assigns if not isinstance(a[1].left, _CondTarget)]  # conditions write nothing
+    if not assigns:
+        return None
+    names = {_lhs_whole(e.left) for _s, e, _t, _l in assigns}
+    if len(names) != 1 or None in names:
+        return None
+    v = names.pop()
+    if write_count.get(v, 0) != len(assigns) or all(top for _s, _e, top, _l in assigns):
+        return None
+    st = _stmts(block.body)
+    if not st or any(x.syntax is None for x in st):
+        return None
+    w = int(assigns[0][1].left.type.bitWidth or 0)
+    saved = (b.subst, b.tainted, b.nodes, dict(b.reads))
+    b.subst, b.tainted = dict(b.subst), set(b.tainted) | {v}
+    b.subst.pop(v, None)
+    b.nodes = []
+    try:
+        if b._exec(st, None) is not None:
+            raise Unsupported("return")
+        val = b.subst.get(v)
+        if val is None or v in b.tainted or b.eg.w(val) != w:
+            raise Unsupported("not assigned on every path")
+        nodes = b.nodes
+    except (Unsupported, ValueError, AssertionError, TypeError, AttributeError):
+        val = None
+    # the reads were counted once by the per-statement roots this root replaces
+    b.subst, b.tainted, b.nodes, b.reads = saved[0], saved[1], saved[2], saved[3]
+    if val is None:
+        return None
+    start, end = an.span(st[0].syntax)[0], an.span(st[-1].syntax)[1]
+    r = Root(v, val, start, end, w, "comb", bi, mstart, nodes, stmt_end=end, stmt=v, writes=len(assigns))
     r.nameable = True
     return r
 
