@@ -50,6 +50,14 @@ EDGE = """module edge_cmp(input signed [9:0] x, output [5:0] y);
 endmodule
 """
 
+# declared unsigned, but the top bit selects 0 - x: the same two's-complement magnitude (fires, proven)
+UNSIGNED_TOPBIT = """module u1(input [11:0] x, output [1:0] seg);
+  wire [11:0] mag = x[11] ? 12'd0 - x : x;
+  assign seg[0] = mag > 12'd700;
+  assign seg[1] = mag > 12'd2047;
+endmodule
+"""
+
 OTHER_BIT = """module nb(input [11:0] x, output [2:0] seg);
   wire [11:0] mag = x[10] ? -x : x;
   assign seg[0] = mag > 12'd100;
@@ -125,8 +133,9 @@ def test_near_misses_do_not_get_signed_compares(text):
 
 
 @pytest.mark.yosys
-@pytest.mark.parametrize("text,top,ext", [(TERNARY, "lvl", "v"), (IFCOMB, "lvl2", "sv"), (EDGE, "edge_cmp", "v")],
-                         ids=["ternary", "always_comb_if", "edges"])
+@pytest.mark.parametrize("text,top,ext", [(TERNARY, "lvl", "v"), (IFCOMB, "lvl2", "sv"), (EDGE, "edge_cmp", "v"),
+                                          (UNSIGNED_TOPBIT, "u1", "v")],
+                         ids=["ternary", "always_comb_if", "edges", "unsigned_topbit"])
 def test_abs_compare_is_proven(tmp_path: Path, text, top, ext):
     from rtlopt.verify import VerifyOptions, check_equivalence
 
@@ -169,3 +178,26 @@ def test_always_comb_if_is_one_value():
     share one: p + (sel ? q : r)), the block rewritten as one assignment."""
     got = optimize_text(BRANCH)
     assert got and "sel ?" in got[0][1] and got[0][1].count("+") == 1, got
+
+
+LATCH = """module lt(input logic [7:0] p, q, r, input logic sel, en, output logic [7:0] y);
+  always_comb begin
+    if (sel) y = p + q;
+    else if (en) y = p + r;
+  end
+endmodule
+"""
+
+
+def test_a_path_without_assignment_is_no_branch_root():
+    """y keeps its old value when neither sel nor en holds (a latch): no single value, no block root."""
+    from rtlopt.egraph.front import build_module, module_bodies
+    from rtlopt.templates._sem import analyze
+
+    an = analyze(LATCH, "lt.sv")
+    (body,) = list(module_bodies(an))
+    mg = build_module(an, body)
+    assert not any(r.stmt == "y" for r in mg.roots)
+    an = analyze(BRANCH, "mx.sv")
+    (body,) = list(module_bodies(an))
+    assert any(r.stmt == "y" and r.writes == 2 for r in build_module(an, body).roots)
