@@ -50,6 +50,19 @@ EDGE = """module edge_cmp(input signed [9:0] x, output [5:0] y);
 endmodule
 """
 
+CASESTYLE = """module lvl4(input logic signed [8:0] d, output logic [1:0] lv);
+  logic [8:0] m;
+  always_comb begin
+    case (d[8])
+      1'b1: m = -d;
+      default: m = d;
+    endcase
+  end
+  assign lv[0] = m > 9'd20;
+  assign lv[1] = m > 9'd200;
+endmodule
+"""
+
 # declared unsigned, but the top bit selects 0 - x: the same two's-complement magnitude (fires, proven)
 UNSIGNED_TOPBIT = """module u1(input [11:0] x, output [1:0] seg);
   wire [11:0] mag = x[11] ? 12'd0 - x : x;
@@ -82,7 +95,7 @@ def _signed_cmp(text: str) -> str | None:
     return None
 
 
-@pytest.mark.parametrize("sel", ["bit", "lt0", "ge0"])
+@pytest.mark.parametrize("sel", ["bit", "lt0", "ge0", "eq1", "ne1"])
 def test_every_threshold_exhaustive(sel):
     """All thresholds 0..70 and all four comparisons of |x| (6 bits) agree with the rewrite on every x."""
     w = 6
@@ -95,9 +108,13 @@ def test_every_threshold_exhaustive(sel):
     elif sel == "lt0":
         s = eg.add(("slt", 1, None, x, eg.k(w, 0)))
         mag = eg.add(("mux", w, None, s, eg.add(("add", w, None, eg.add(("not", w, None, x)), eg.k(w, 1))), x))
-    else:
+    elif sel == "ge0":
         s = eg.add(("sle", 1, None, eg.k(w, 0), x))
         mag = eg.add(("mux", w, None, s, x, neg))
+    else:  # case (x[W-1]) 1'b1: -x; default: x (and sign != 1'b1 with the arms swapped)
+        top = eg.add(("trunc", 1, None, eg.add(("lshr", w, w - 1, x))))
+        s = eg.add(("eq" if sel == "eq1" else "ne", 1, None, top, eg.k(1, 1)))
+        mag = eg.add(("mux", w, None, s, neg, x) if sel == "eq1" else ("mux", w, None, s, x, neg))
     wide = eg.add(("zext", 9, None, mag))
     cmps = []
     for k in range(0, 71):
@@ -134,8 +151,8 @@ def test_near_misses_do_not_get_signed_compares(text):
 
 @pytest.mark.yosys
 @pytest.mark.parametrize("text,top,ext", [(TERNARY, "lvl", "v"), (IFCOMB, "lvl2", "sv"), (EDGE, "edge_cmp", "v"),
-                                          (UNSIGNED_TOPBIT, "u1", "v")],
-                         ids=["ternary", "always_comb_if", "edges", "unsigned_topbit"])
+                                          (UNSIGNED_TOPBIT, "u1", "v"), (CASESTYLE, "lvl4", "sv")],
+                         ids=["ternary", "always_comb_if", "edges", "unsigned_topbit", "case"])
 def test_abs_compare_is_proven(tmp_path: Path, text, top, ext):
     from rtlopt.verify import VerifyOptions, check_equivalence
 

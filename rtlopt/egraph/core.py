@@ -1148,6 +1148,12 @@ def _sign_sel(eg: EGraph, s: int, x: int, depth: int = 0) -> bool | None:
             r = _sign_sel(eg, n[3], x, depth + 1)
             if r is not None:
                 return not r
+        elif op in ("eq", "ne") and eg.w(n[3]) == 1:  # case (x[W-1]) 1'b1: ..., sign == 1'b0
+            for a, b in ((n[3], n[4]), (n[4], n[3])):
+                kb = eg.cval(b)
+                r = _sign_sel(eg, a, x, depth + 1) if kb is not None else None
+                if r is not None:
+                    return r if (kb == 1) == (op == "eq") else not r
     return None
 
 
