@@ -828,6 +828,7 @@ def _cross_candidates(texts, top, an, net, bm, t0, timeout_s, max_cands, pre: st
     proven = prove_bits(net, an, hyps, max(2.0, timeout_s - (time.monotonic() - t0)))
     hyps = _resolve(net, hyps, proven)
     out = []
+    firsts = []  # (instance, its hypotheses, fills) of each instance's first candidate
     insts = 0
     topn = _top_names(net)
     scopes = _scope_regs(net)
@@ -848,10 +849,42 @@ def _cross_candidates(texts, top, an, net, bm, t0, timeout_s, max_cands, pre: st
                 continue
             seen.add(got[1])
             out.append(got)
+            if choice == 0:
+                firsts.append((inst, rs, fills))
         insts += bool(seen)
         if insts >= max_cands:
             break
-    return out
+    both = _combined(texts, top, an, net, firsts, proven, pre) if len(firsts) > 1 else None
+    return ([both] if both is not None else []) + out
+
+
+def _combined(texts, top, an, net, firsts, proven, pre: str = ""):
+    """One candidate feeding the registers of every instance in ``firsts`` at once (each instance's
+    first candidate, applied one after the other with shared exports), or None. Per instance, one
+    flip-flop each: two stage flags equal to the inverses of a sibling delay line's first two taps (the
+    line's last tap has no partner: the last flag is unread) are two candidates of one flop; together
+    they remove both. Only plain per-bit copies, and no instance reads a flip-flop another one drops
+    (no loop through the new ports)."""
+    scopes = _scope_regs(net)
+    dropped: set[int] = set()
+    bases: set[int] = set()
+    for inst, rs, _f in firsts:
+        for leaf, (kind, h) in rs.items():
+            if kind != "bits":
+                return None
+            dropped |= set(scopes[inst][leaf])
+            bases |= {i for i, _v in h}
+    if dropped & bases:
+        return None
+    cur, descs = texts, []
+    exported = (_top_names(net), {})
+    for inst, rs, fills in firsts:
+        got = _inst_candidate(cur, top, an, net, inst, rs, proven, fills, 0, pre, exported)
+        if got is None:
+            return None
+        cur = got[0]
+        descs.append(got[1].removesuffix(" (lock step, fed from outside the instance)"))
+    return cur, "; ".join(descs) + " (lock step, fed from outside the instances)"
 
 
 def _resolve(net, hyps, proven):
@@ -902,15 +935,15 @@ def _fully_proven(js, hyp, proven) -> bool:
     return False
 
 
-def _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice, pre: str = ""):
+def _inst_candidate(texts, top, an, net, inst, rs, proven, fills, choice, pre: str = "", exported=None):
     """(new texts, description) feeding instance ``inst``'s proven registers in on new ports (table
     registers with their fill variant ``choice``, else their last proven one), or None. ``pre``: the
     path of the parent instance (``net`` a view of its scope, :func:`_scoped`): ``inst`` is edited as
-    ``top.<pre><inst>``, with names of the parent's module."""
+    ``top.<pre><inst>``, with names of the parent's module. ``exported``: (top names, exported wires)
+    shared with an earlier call whose texts these are (:func:`_combined`: its exports are reused)."""
     px = pre + inst
     regs = an.regs
-    topn = _top_names(net)
-    wires: dict[str, list[int]] = {}
+    topn, wires = exported if exported is not None else (_top_names(net), {})
     cur = _uniquify(dict(texts), top, px)
     if cur is None:
         return None
