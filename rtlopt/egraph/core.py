@@ -63,6 +63,8 @@ def evaluate(op: str, w: int, payload, args: list[int], widths: list[int]) -> in
         return (args[0] << args[1]) & m if args[1] < w else 0
     if op == "lshrv":
         return args[0] >> args[1] if args[1] < w else 0
+    if op == "ashrv":  # an amount >= w fills every bit with the sign
+        return (to_signed(args[0], w) >> min(args[1], w)) & m
     if op == "mux":
         return args[1] if args[0] else args[2]
     if op == "zext":
@@ -1191,7 +1193,73 @@ def r_abs_cmp(eg: EGraph, c: int, n: tuple) -> None:
                 return
 
 
+def _mux_leaves(eg: EGraph, c: int, path: tuple, depth: int, out: list) -> None:
+    """The arms of a mux tree under class ``c`` (at most ``depth`` levels): (path, class), a path being
+    the (select, taken) pairs from the root."""
+    out.append((path, eg.find(c)))
+    if depth == 0:
+        return
+    for n in eg.nodes[eg.find(c)]:
+        if n[0] == "mux":
+            _mux_leaves(eg, n[4], path + ((n[3], True),), depth - 1, out)
+            _mux_leaves(eg, n[5], path + ((n[3], False),), depth - 1, out)
+            return
+
+
+def _rebuild(eg: EGraph, c: int, w: int, rep: dict, at: tuple = ()) -> int:
+    """The mux tree of ``c`` along ``path`` (the first mux node each level) with the arms in ``rep``
+    (keyed by path) replaced."""
+    if at in rep:
+        return rep[at]
+    if len(at) >= max(len(p) for p in rep) or not any(p[:len(at)] == at for p in rep):
+        return eg.find(c)
+    for n in eg.nodes[eg.find(c)]:
+        if n[0] == "mux":
+            t = _rebuild(eg, n[4], w, rep, at + ((n[3], True),))
+            e = _rebuild(eg, n[5], w, rep, at + ((n[3], False),))
+            for m in eg.nodes[e]:  # s ? a : (s2 ? a : b) -> (s | s2) ? a : b (the shared arm once)
+                if m[0] == "mux" and eg.find(m[4]) == t and eg.w(n[3]) == 1 and eg.w(m[3]) == 1:
+                    return eg.add(("mux", w, None, eg.add(("or", 1, None, n[3], m[3])), t, m[5]))
+            return eg.add(("mux", w, None, n[3], t, e))
+    return eg.find(c)
+
+
+def r_shift_share(eg: EGraph, c: int, n: tuple) -> None:
+    """A logical and an arithmetic right shift of the same x by the same amount in two arms of one mux
+    tree -> one arithmetic shift of {fill, x} (w+1 bits, low w kept) in both arms, fill = msb(x) & the
+    select where the two arms part (as it picks the arithmetic side): that arm still sees the sign, the
+    logical one a zero, every other arm is unchanged.
+
+    Exact for any amount (>= w too: the fill then covers every kept bit, and is 0 on the logical arm)."""
+    if n[0] != "mux" or n[1] < 2:
+        return
+    w = n[1]
+    leaves: list = []
+    _mux_leaves(eg, c, (), 3, leaves)
+    ash = [(p, m) for p, lc in leaves if p for m in eg.has(lc, "ashrv")]
+    if not ash:
+        return
+    lsh = [(p, m) for p, lc in leaves if p for m in eg.has(lc, "lshrv")]
+    for pa, ma in ash:
+        for pl, ml in lsh:
+            if pa[:len(pl)] == pl or pl[:len(pa)] == pa:  # one arm under the other: not exclusive
+                continue
+            if ma[1] != w or ml[1] != w or eg.find(ma[3]) != eg.find(ml[3]) or eg.find(ma[4]) != eg.find(ml[4]):
+                continue
+            k = next(i for i in range(len(pa)) if pa[i] != pl[i])  # where the two arms part
+            sel, taken = pa[k]
+            if eg.w(sel) != 1:
+                continue
+            x, amt = ma[3], ma[4]
+            sel = eg.find(sel) if taken else eg.add(("not", 1, None, sel))
+            cond = eg.add(("and", 1, None, sel, _bit(eg, x, w - 1)))
+            wide = eg.add(("ashrv", w + 1, None, eg.add(("concat", w + 1, None, cond, x)), amt))
+            shared = eg.add(("trunc", w, None, wide))
+            eg.pending.append((c, _rebuild(eg, c, w, {pa: shared, pl: shared})))
+
+
 RULES: list[Rule] = [r_identities, r_comm, r_assoc, r_sub_neg, r_factor, r_sum_factor, r_gauss, r_shift_mul, r_mux, r_trunc,
                      r_ext, r_cmp, r_zext_nowrap, r_sext_nowrap, r_pick_bit,
                      r_zext_sub_nowrap, r_distribute_const, r_cmp_carry,
-                     r_signed_headroom, r_absdiff, r_range_window, r_cond_neg_carry, r_abs_cmp]
+                     r_signed_headroom, r_absdiff, r_range_window, r_cond_neg_carry, r_abs_cmp,
+                     r_shift_share]

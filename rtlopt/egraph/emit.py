@@ -18,7 +18,7 @@ from rtlopt.hdl.edit import Edit
 _TRIVIAL = {"var", "const"}
 _SYM = {"add": "+", "sub": "-", "mul": "*", "and": "&", "or": "|", "xor": "^"}
 _CMP = {"eq": "==", "ne": "!=", "ult": "<", "ule": "<="}
-_WIDE_SENSITIVE = {"add", "sub", "mul", "not", "neg", "shl", "shlv", "sext", "trunc", "ashr"}
+_WIDE_SENSITIVE = {"add", "sub", "mul", "not", "neg", "shl", "shlv", "sext", "trunc", "ashr", "ashrv"}
 
 
 def _lit(v: int, w: int) -> str:
@@ -253,6 +253,10 @@ class Emitter:
             a, sa = self.emit(ch[0], ctx, at)
             s = self.exact(ch[1], at)
             return f"({a} {'<<' if op == 'shlv' else '>>'} {s})", sa
+        if op == "ashrv":
+            x = self.name_exact(ch[0], at)
+            s = self.exact(ch[1], at)
+            return self.wire_text_signed(c, f"$signed({x}) >>> {s}", w), w
         if op == "ashr":
             x = self.name_exact(ch[0], at)
             return self.wire_text_signed(c, f"$signed({x}) >>> {n[2]}", w), w

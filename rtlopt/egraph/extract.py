@@ -146,7 +146,7 @@ def node_cost(eg: EGraph, n: tuple, sig: dict[int, int]) -> float:
     if op in ("ult", "ule", "slt", "sle"):
         wo = eg.w(ch[0])
         return u["ult"] * wo * (CMP_CONST_FACTOR if any(v is not None for v in k) else 1.0)
-    if op in ("shlv", "lshrv"):
+    if op in ("shlv", "lshrv", "ashrv"):
         return u["shlv"] * w * max(1, min(eg.w(ch[1]), math.ceil(math.log2(max(2, w)))))
     if op in ("redand", "redor", "redxor"):
         return u["and"] * eg.w(ch[0])

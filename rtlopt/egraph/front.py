@@ -180,8 +180,8 @@ class _Builder:
                         return self.mk(("const", w, 0)) if not arith else \
                             self.mk(("ashr", w, w - 1, x))
                     return self.mk((("ashr" if arith else "lshr") if right else "shl", w, amt, x))
-                if arith:
-                    raise Unsupported("variable arithmetic shift")
+                if arith:  # x is the operand at the context width, already sign-extended when signed
+                    return self.mk(("ashrv", w, None, x, self.conv(e.right)))
                 return self.mk(("lshrv" if right else "shlv", w, None, x, self.conv(e.right)))
             raise Unsupported(f"operator {op}")
         if k == "UnaryExpression":
@@ -254,9 +254,18 @@ class _Builder:
             if not (bt.isIntegral and bt.hasFixedRange) or bw <= 1:
                 return None
             r = bt.fixedRange
-            if r.right != 0 or r.left != bw - 1:
+            count = abs(r.left - r.right) + 1
+            if type(e).__name__ == "ElementSelectExpression" and 1 < count < bw and count * w == bw:
+                # one element of a packed array (logic [N-1:0][W-1:0] x; x[i]): element k sits
+                # |k - right| elements above the least significant one
+                k = self._cint(e.selector)
+                if k is None or not min(r.left, r.right) <= k <= max(r.left, r.right):
+                    return None
+                hi = (abs(k - r.right) + 1) * w - 1
+                lo = hi - w + 1
+            elif r.right != 0 or r.left != bw - 1:
                 return None
-            if type(e).__name__ == "RangeSelectExpression":
+            elif type(e).__name__ == "RangeSelectExpression":
                 kind = e.selectionKind.name
                 if kind == "Simple":
                     hi, lo = self._cint(e.left), self._cint(e.right)
