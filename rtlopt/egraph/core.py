@@ -1102,6 +1102,37 @@ def r_cond_neg_carry(eg: EGraph, c: int, n: tuple) -> None:
                 return
 
 
+def r_absdiff_carry(eg: EGraph, c: int, n: tuple) -> None:
+    """a + zext_W(b ? -L : L) = a + zext_W(L ^ {w{b}}) + b for L = D[w-1:0], b = D[w], D = p - q in w+1
+    bits with p, q below 2^w (the borrow-selected |p - q| of r_absdiff summed into a wider word: the
+    negation's +1 becomes a carry of the sum). Sound at W > w because b = 1 means p < q, so L = 2^w + p - q
+    is not 0 and ~L + 1 does not wrap to 2^w."""
+    if n[0] != "add":
+        return
+    W = n[1]
+    for a, z in ((n[3], n[4]), (n[4], n[3])):
+        for zx in eg.has(z, "zext"):
+            m = zx[3]
+            w = eg.w(m)
+            if not 2 <= w < W:
+                continue
+            for mx in eg.has(m, "mux"):
+                sel, t, e = eg.find(mx[3]), eg.find(mx[4]), mx[5]
+                low = eg.find(e)
+                if not any(eg.find(k[3]) == low for k in eg.has(t, "neg")):
+                    continue
+                for tr in eg.has(low, "trunc"):
+                    d = eg.find(tr[3])
+                    if eg.w(d) != w + 1 or eg.find(_bit(eg, d, w)) != sel:
+                        continue
+                    if not any(_bits(eg, s[3]) <= w and _bits(eg, s[4]) <= w for s in eg.has(d, "sub")):
+                        continue
+                    flip = eg.add(("xor", w, None, low, eg.add(("sext", w, None, sel))))
+                    inner = eg.add(("add", W, None, a, eg.add(("zext", W, None, flip))))
+                    eg.pending.append((c, eg.add(("add", W, None, inner, eg.add(("zext", W, None, sel))))))
+                    return
+
+
 def _abs_of(eg: EGraph, m: int) -> list[int]:
     """Classes x (W bits, W = width of m) for which class ``m`` is |x| read as W-bit unsigned: a mux of x
     and -x (or ~x + 1) selected by x's sign (bit W-1, x <s 0, x <=s 0, or their negations with the arms
@@ -1261,5 +1292,5 @@ def r_shift_share(eg: EGraph, c: int, n: tuple) -> None:
 RULES: list[Rule] = [r_identities, r_comm, r_assoc, r_sub_neg, r_factor, r_sum_factor, r_gauss, r_shift_mul, r_mux, r_trunc,
                      r_ext, r_cmp, r_zext_nowrap, r_sext_nowrap, r_pick_bit,
                      r_zext_sub_nowrap, r_distribute_const, r_cmp_carry,
-                     r_signed_headroom, r_absdiff, r_range_window, r_cond_neg_carry, r_abs_cmp,
+                     r_signed_headroom, r_absdiff, r_range_window, r_cond_neg_carry, r_absdiff_carry, r_abs_cmp,
                      r_shift_share]
