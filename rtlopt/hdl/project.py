@@ -900,8 +900,16 @@ def yosys_read_lines(files: Iterable[str | Path], top: str | None = None, projec
     defs.update(extra_defines or {})
     from rtlopt.hdl.policy import tool_dir, tool_path
 
+    files = list(files)
+    deferred = _files_outside_top(files, top, proj) if top else set()
     for f in files:
         flags = ["-sv"] if proj.language(f) == "sv" else []
+        if f in deferred:
+            # a file declaring a module the top does not use: read as syntax only (``-defer``), so
+            # ``hierarchy -top`` elaborates just the modules under the top, as Yosys does for a user
+            # who reads the file that way; a module elsewhere that does not elaborate (a generate-if
+            # on a port) no longer stops the design that does not use it
+            flags.append("-defer")
         for k, v in defs.items():
             flags.append(f"-D{k}" if v is None or v == "" else _q(f"-D{k}={v}"))
         # a file with a BOM or an odd name (newline, quotes) is read through a plain-named copy or
@@ -917,6 +925,71 @@ def yosys_read_lines(files: Iterable[str | Path], top: str | None = None, projec
         for k, v in proj.params:
             lines.append(f"chparam -set {k} {_yosys_value(v)} {top}")
     return lines
+
+
+_MODULE_USES: dict[tuple, dict[str, set[str]]] = {}
+
+
+def _module_uses(path: Path, proj: Project) -> dict[str, set[str]] | None:
+    """``{module declared in path: names of the modules it instantiates}`` (cached by path, size and
+    modification time), or None when the file cannot be read or parsed."""
+    try:
+        st = Path(path).stat()
+    except OSError:
+        return None
+    key = (str(path), st.st_size, st.st_mtime_ns, proj.language(path))
+    if key in _MODULE_USES:
+        return _MODULE_USES[key]
+    out: dict[str, set[str]] | None
+    try:
+        from pyslang import syntax
+
+        tree = syntax_tree(Path(path).read_text(encoding="utf-8", errors="replace"), path, proj)
+        root = tree.root
+        members = [root] if root.kind == syntax.SyntaxKind.ModuleDeclaration else list(getattr(root, "members", ()))
+        out = {}
+        for m in members:
+            if m.kind != syntax.SyntaxKind.ModuleDeclaration:
+                continue
+            names: set[str] = set()
+
+            def visit(n, names=names):
+                if getattr(n, "kind", None) == syntax.SyntaxKind.HierarchyInstantiation:
+                    names.add(n.type.valueText)
+                return True
+
+            m.visit(visit)
+            out[m.header.name.valueText] = names
+    except Exception:  # noqa: BLE001 - unparsable here: read it as before, Yosys reports what it finds
+        out = None
+    if len(_MODULE_USES) > 4096:
+        _MODULE_USES.clear()
+    _MODULE_USES[key] = out
+    return out
+
+
+def _files_outside_top(files: list, top: str, proj: Project) -> set:
+    """Those of ``files`` that declare a module outside ``top``'s instance tree (by the instantiations
+    each module's syntax names, transitively; a module named by no file counts as used). Empty when
+    any file cannot be parsed or ``top`` is declared nowhere: then every file is read in full."""
+    uses: dict[str, set[str]] = {}
+    declares: dict = {}
+    for f in files:
+        mods = _module_uses(Path(f), proj)
+        if mods is None:
+            return set()
+        declares[f] = set(mods)
+        for name, inst in mods.items():
+            uses.setdefault(name, set()).update(inst)
+    if top not in uses:
+        return set()
+    need, todo = {top}, [top]
+    while todo:
+        for child in uses.get(todo.pop(), ()):
+            if child not in need:
+                need.add(child)
+                todo.append(child)
+    return {f for f, mods in declares.items() if mods - need}
 
 
 def icarus_args(project: Project | None = None, top: str | None = None, files: Iterable[str | Path] = ()) -> list[str]:

@@ -70,8 +70,8 @@ def own_area_script(files, top: str, liberty: str | Path, dont_use=()) -> str:
         # -defer: only the module measured and its subtree are elaborated by ``hierarchy -top``; without
         # it every module of every file is elaborated at read time (a CPU's instruction memory with
         # its initial contents cost each of its 14 modules' measurements 80 s)
-        read = [("read_verilog -defer " + ln[len("read_verilog "):]) if ln.startswith("read_verilog ") else ln
-                for ln in read]
+        read = [("read_verilog -defer " + ln[len("read_verilog "):])
+                if ln.startswith("read_verilog ") and " -defer " not in ln else ln for ln in read]
         # files that do not define the module measured are read with -lib: their modules are black
         # boxes anyway, and ``hierarchy`` then derives only their ports, not their bodies (a CNN layer's
         # measurement spent minutes elaborating its 16k-bit window selector at the layer's parameters)
