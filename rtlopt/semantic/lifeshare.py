@@ -50,8 +50,16 @@ MAX_PAIRS = 200
 MAX_CHAIN = 2
 #: widest register a phase predicate reads
 PHASE_BITS = 4
+#: variants with a transformed register (complement, offsets) simulated at most per register pair
+MAX_TRANSFORM_VARIANTS = 4
+#: offsets (most frequent hand-over differences) tried per register pair
+MAX_OFFSETS = 2
 #: the prover's engines for these candidates, in order (see :func:`lifeshare_candidates`)
 PROOF_ENGINES = ("smt", "abc")
+#: ... for a sharing that holds one register transformed (complement, offset)
+PROOF_ENGINES_TF = ("abc", "smt")
+#: the description's mark of such a sharing
+TF_NOTE = " read as "
 
 _ID = re.compile(r"[A-Za-z_][\w$]*")
 
@@ -200,10 +208,19 @@ def _loads(n: str, sts, tlist, by, consts) -> set[int]:
     w = by[n][0].width
     for s in sts.get(n, []):
         body = tlist[s.file][slice(*s.span)]
-        v = _rhs_value(body.split("<=", 1)[1].rstrip().rstrip(";"), consts)
+        rhs = body.split("<=", 1)[1].strip().rstrip(";").strip()
+        v = (1 << w) - 1 if _all_ones(rhs) else _rhs_value(rhs, consts)
         if v is not None:
             out.add(v & ((1 << w) - 1))
     return out
+
+
+def _all_ones(rhs: str) -> bool:
+    """``'1``, ``{N{1'b1}}``, ``~0``: all ones at whatever width the assignment has."""
+    s = re.sub(r"\s+", "", rhs)
+    while s.startswith("(") and s.endswith(")"):
+        s = s[1:-1]
+    return s in ("'1", "~0", "~'0") or re.fullmatch(r"\{[\w$()+\-*]+\{1'b1\}\}", s) is not None
 
 
 def _find_stmt(tree, span: tuple[int, int]):
@@ -451,7 +468,14 @@ def _pair_candidates(texts: dict[Path, str], top: str, timeout_s: float = 20.0) 
                 kx = np.unique(vx[inP])
                 ent = found.setdefault((key, x.rpartition(".")[2], pn.rpartition(".")[2], pset), {
                     "x": x, "y": y, "p": pn, "pset": pset, "ky": set(), "kx": set(), "scopes": set(),
-                    "xbusy": set(), "ey": set(), "ex": set()})
+                    "xbusy": set(), "ey": set(), "ex": set(), "dxy": {}})
+                if by[x][0].width == by[y][0].width:
+                    # x - y (mod 2^w) where the phase changes hands: the offset a shared register would
+                    # need for the register that waits across the other's phase to find its value again
+                    mask = (1 << by[x][0].width) - 1
+                    hand = inP[:-1] != inP[1:]
+                    for d in ((vx[1:] - vy[1:])[hand] & mask).tolist():
+                        ent["dxy"][d] = ent["dxy"].get(d, 0) + 1
                 ent["xbusy"].update(xbusy)
                 ent["scopes"].add(sc)
                 ent["ky"].update(ky.tolist())
@@ -478,15 +502,24 @@ def _pair_candidates(texts: dict[Path, str], top: str, timeout_s: float = 20.0) 
         if time.monotonic() - t0 > timeout_s or len(out) >= MAX_CANDIDATES:
             break
         variants = []
+        tvars = []
         for ent in per_key[key]:
             for entries, far in ((False, False), (True, False), (False, True), (True, True)):
                 got = _emit(tlist, trees, by, sts, ent, consts, entries, far)
                 if got is not None and got[1] not in seen:
                     seen.add(got[1])
                     variants.append((far, entries, len(got[1]), got))
-        # the renamings as before (at most 3), then at most 2 with the later of two else-clears dropped
+            for rank, tf in enumerate(_transforms(ent)):
+                for entries in (False, True):
+                    got = _emit(tlist, trees, by, sts, ent, consts, entries, False, tf)
+                    if got is not None and got[1] not in seen:
+                        seen.add(got[1])
+                        tvars.append((rank, entries, len(got[1]), got))
+        # the renamings as before (at most 3), then at most 2 with the later of two else-clears dropped,
+        # then the shared register holding one of them transformed (complement first, then offsets)
         order = sorted(variants, key=lambda v: v[:3])
         order = [v for v in order if not v[0]][:3] + [v for v in order if v[0]][:2]
+        order += sorted(tvars, key=lambda v: v[:3])[:MAX_TRANSFORM_VARIANTS]
         for _fa, _e, _n, (f, new_text, desc) in order:
             new = dict(texts)
             new[paths[f]] = new_text
@@ -496,7 +529,54 @@ def _pair_candidates(texts: dict[Path, str], top: str, timeout_s: float = 20.0) 
     return out
 
 
-def _emit(tlist, trees, by, sts, ent, consts, entries: bool = True, far: bool = False):
+def _transforms(ent) -> list[tuple[str, int]]:
+    """Ways the shared register may hold the register it drops, besides as it is (equal widths only):
+    its complement (an up count standing for a down count: a down pointer that ends its phase at 0
+    where the other pointer waits at all ones), then at most :data:`MAX_OFFSETS` offsets ``x = y + d``,
+    the differences most often seen where the phase changes hands. Each is only a guess: the candidate
+    is simulated (deep, rare resets) before it is offered and proven like every other."""
+    dxy = ent.get("dxy") or {}
+    offs = sorted((d for d in dxy if d), key=lambda d: (-dxy[d], d))[:MAX_OFFSETS]
+    return [("not", 0)] + [("add", d) for d in offs]
+
+
+def _apply_tf(tf: tuple[str, int], rhs: str, dl: str, kl: str, width: int) -> str:
+    """The kept register's write standing for ``dl <= rhs;`` when it holds ``dl`` transformed by ``tf``
+    (``("not", 0)``: ``~dl``; ``("add", d)``: ``dl + d`` mod 2^width): ``dl +/- c`` becomes ``kl -/+ c`` or
+    ``kl +/- c``, an SV fill literal the other one, an offset constant its sum, anything else ``~(rhs)`` /
+    ``(rhs) + d`` (the assignment truncates to the register's width, where complement and sums commute
+    with it)."""
+    s = rhs.strip()
+    m = re.fullmatch(rf"\(?\s*{re.escape(dl)}\s*([+-])\s*([0-9]*'?[sS]?[bdhoBDHO]?[0-9a-fA-F_]+)\s*\)?", s)
+    if m and (s.startswith("(") == s.endswith(")")):
+        op = m.group(1)
+        if tf[0] == "not":
+            op = "-" if op == "+" else "+"
+        return f"{kl} {op} {m.group(2)}"
+    mask = (1 << width) - 1
+    if tf[0] == "not":
+        # the complement at whatever width the assignment has: right at every parameter value
+        if re.fullmatch(r"'[01]", s):
+            return "'1" if s == "'0" else "'0"
+        return f"~({s})"
+    v = _rhs_value(s, {})
+    if v is not None:
+        return f"{width}'d{(v + tf[1]) & mask}"
+    if _all_ones(s):
+        return f"{width}'d{(mask + tf[1]) & mask}"
+    return f"({s}) + {width}'d{tf[1]}"
+
+
+def _decl_end(mtext: str, off: int, names: list[str]) -> int | None:
+    """The offset just past the last declaration statement (of a module's text at ``off``) naming one
+    of ``names``."""
+    pat = re.compile(r"(?m)^[ \t]*(?:reg|logic|bit|var\s+logic)\b[^;]*;[ \t]*(?://[^\n]*)?\n?")
+    ends = [m.end() for m in pat.finditer(mtext)
+            if any(re.search(rf"(?<![\w$]){re.escape(n)}(?![\w$])", m.group(0)) for n in names)]
+    return off + max(ends) if ends else None
+
+
+def _emit(tlist, trees, by, sts, ent, consts, entries: bool = True, far: bool = False, tf=None):
     """(file, new text, description) of one sharing: the kept register is the wider one. ``far``: a
     constant write of the dropped register equal to a constant write of the kept one anywhere in the
     always block goes too (with its ``else``): each timer cleared outside its own state by an
@@ -516,6 +596,13 @@ def _emit(tlist, trees, by, sts, ent, consts, entries: bool = True, far: bool = 
     if mr is None:
         return None
     mtext = text[mr[0]:mr[1]]
+    width = ox.width
+    if tf is not None:
+        if far or ox.width != oy.width:
+            return None
+        # x = y + d where the phase changes hands: the shared register holds the dropped one plus dd
+        dd = 0 if tf[0] == "not" else (tf[1] if keep == x else -tf[1]) & ((1 << width) - 1)
+        tf = (tf[0], dd)
     # every mention of the dropped register in its module is an occurrence of the model or the declarator
     spans = sorted({o.ident for o in by[drop]})
     ment = [m.start() + mr[0] for m in re.finditer(rf"(?<![\w$.]){re.escape(dl)}(?![\w$])", mtext)]
@@ -524,6 +611,11 @@ def _emit(tlist, trees, by, sts, ent, consts, entries: bool = True, far: bool = 
     eds = _decl_removal(mtext, mr[0], dl)
     if eds is None:
         return None
+    if tf is not None:
+        more = _tf_edits(text, mtext, mr[0], trees[f], sts, keep, drop, kl, dl, tf, width)
+        if more is None:
+            return None
+        eds += more
     # writes of the dropped register identical (after renaming) to a write of the kept one in the same block go
     kept_w = {}
     kept_any: dict[int, list] = {}  # constant -> the kept register's writes of it (statements)
@@ -536,7 +628,7 @@ def _emit(tlist, trees, by, sts, ent, consts, entries: bool = True, far: bool = 
         if v is not None:
             kept_any.setdefault(v, []).append(s)
     gone = set()
-    for s in {s.span: s for s in sts[drop]}.values():
+    for s in ({s.span: s for s in sts[drop]}.values() if tf is None else ()):
         node = _find_stmt(trees[f], s.span)
         blk = _span(node.parent) if node is not None and node.parent is not None else None
         rhs = text[slice(*s.span)].split("<=", 1)[1].strip().rstrip(";").strip()
@@ -580,7 +672,7 @@ def _emit(tlist, trees, by, sts, ent, consts, entries: bool = True, far: bool = 
                 eds.append(Edit(a, b, ""))
             if not later:
                 gone.add(s.span)
-    for sp in spans:
+    for sp in (spans if tf is None else ()):
         if not any(g[0] <= sp[0] and sp[1] <= g[1] for g in gone):
             eds.append(Edit(sp[0], sp[1], kl))
     # entry writes: the register of the phase being entered waits at a constant -> M gets it there
@@ -595,6 +687,8 @@ def _emit(tlist, trees, by, sts, ent, consts, entries: bool = True, far: bool = 
         if len(kset) != 1 or not entries:
             continue  # reloaded on entry (or not constant): no write added
         k = next(iter(kset))
+        if tf is not None and target == drop:
+            k = (~k if tf[0] == "not" else k + tf[1]) & ((1 << width) - 1)
         for s in pwrites:
             body = text[slice(*s.span)]
             v = _const_of(body.split("<=", 1)[1].rstrip().rstrip(";"), consts)
@@ -631,14 +725,69 @@ def _emit(tlist, trees, by, sts, ent, consts, entries: bool = True, far: bool = 
         return None
     desc = (f"registers {kl} and {dl} ({keep.rpartition('.')[0] or 'top'}) busy in disjoint phases of {pl}: "
             f"one register")
+    if tf is not None:
+        desc += f", {dl}{TF_NOTE}{_tf_read(tf, kl)}"
     return f, new, desc
 
 
+def _tf_read(tf: tuple[str, int], kl: str) -> str:
+    return f"~{kl}" if tf[0] == "not" else f"{kl} - {tf[1]}"
+
+
+def _tf_edits(text, mtext, off, tree, sts, keep, drop, kl, dl, tf, width) -> list[Edit] | None:
+    """The dropped register becomes a net of the kept one (``wire [R] dl = ~kl;`` or ``kl - d``, declared
+    after both declarations, so every read stays as written), and each of its writes a write of the kept
+    register with the transformed value; a write beside a write of the kept register in the same block
+    (a common reset) goes, the kept register's value wins (the other orientation keeps the other one)."""
+    m = re.search(rf"(?m)^([ \t]*)(?:reg|logic|bit|var\s+logic)\b(\s+(?:signed|unsigned))?\s*((?:\[[^\]]*\]\s*)*)"
+                  rf"[^;]*?(?<![\w$]){re.escape(dl)}(?![\w$])[^;]*;", mtext)
+    if m is None or (m.group(2) or "").strip() == "signed" or not m.group(3).strip():
+        return None
+    if re.search(rf"(?m)^[ \t]*(?:reg|logic|bit|var\s+logic)\b\s+signed\b[^;]*(?<![\w$]){re.escape(kl)}(?![\w$])",
+                 mtext):
+        return None
+    rng = re.sub(r"\s+", "", m.group(3))
+    pos = _decl_end(mtext, off, [kl, dl])
+    if pos is None:
+        return None
+    ls = text.rfind("\n", 0, pos - 1) + 1
+    indent = re.match(r"[ \t]*", text[ls:]).group(0)
+    if text[pos - 1:pos] != "\n":
+        return None
+    eds = [Edit(pos, pos, f"{indent}wire {rng} {dl} = {_tf_read(tf, kl)};\n")]
+    kept_blocks = set()
+    for s in sts[keep]:
+        node = _find_stmt(tree, s.span)
+        if node is None:
+            return None
+        kept_blocks.add(_span(node.parent) if node.parent is not None else None)
+    for s in {s.span: s for s in sts[drop]}.values():
+        node = _find_stmt(tree, s.span)
+        if node is None:
+            return None
+        body = text[slice(*s.span)]
+        rhs = body.split("<=", 1)[1].strip().rstrip(";").strip()
+        blk = _span(node.parent) if node.parent is not None else None
+        if blk in kept_blocks and node.parent is not None and _kind(node.parent) == "BlockStatementSyntax":
+            a, b = s.span
+            ls = text.rfind("\n", 0, a) + 1
+            le = text.find("\n", b)
+            if le >= 0 and not text[ls:a].strip() and not text[b:le].strip():
+                eds.append(Edit(ls, le + 1, ""))
+            else:
+                eds.append(Edit(a, b, ""))
+            continue
+        eds.append(Edit(s.span[0], s.span[1], f"{kl} <= {_apply_tf(tf, rhs, dl, kl, width)};"))
+    return eds
+
+
 def _sim_agrees(net, new_texts: dict[Path, str], top: str, timeout_s: float) -> bool:
-    """Not shown to differ: the simulation agrees, or it cannot compare the two (left to the proof)."""
+    """Not shown to differ: the simulation agrees, or it cannot compare the two (left to the proof). With
+    the deep run (rare resets): a sharing is wrong, if at all, where one phase hands over to the other,
+    which may come only after a whole count (an address sweep)."""
     from rtlopt.semantic.seqsim import outputs_agree
 
-    return outputs_agree(net, new_texts, top, timeout_s) is not False
+    return outputs_agree(net, new_texts, top, timeout_s, deep=True) is not False
 
 
 def _with_narrowing(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
@@ -685,5 +834,8 @@ def lifeshare_candidates(state) -> list:
         # z3's phase-sharing invariants (verify._smt._phase_sharing: !P -> M == A, P -> M == B) decide these
         # in seconds; ABC's PDR ran first and took 22 s or timed out (heldout11 clock/alarm_snooze: smt
         # EQUIVALENT 8.6 s, abc unknown 22 s at load 13; the search's proof gave up UNKNOWN)
-        c.hints["engines"] = PROOF_ENGINES
+        # a register held transformed (``dn read as ~up``): the other register waits at a constant through
+        # the phase (not a phase equality z3's invariants name), ABC's PDR finds it (an SV March-style
+        # controller's up/down pointers: abc 3.6 s, smt UNKNOWN at 60 s)
+        c.hints["engines"] = PROOF_ENGINES_TF if TF_NOTE in c.description else PROOF_ENGINES
     return out

@@ -1018,9 +1018,12 @@ def restrict_classes(classes: Classes, keep: set[int]) -> Classes:
 
 #: cycles of the candidate simulated first by :func:`outputs_agree` (a prefix of the full run)
 EARLY_CYCLES = 48
+#: (cycles, words, seed, hold, reset rate log2) of :func:`outputs_agree`'s deep run
+DEEP_RUN = (1024, 1, 9, 0, 14)
 
 
-def _differs_early(orig_run, net2, cyc: int, words: int, seed: int, hold: int, w2: list[int], tern: bool) -> bool:
+def _differs_early(orig_run, net2, cyc: int, words: int, seed: int, hold: int, w2: list[int], tern: bool,
+                   rr: int = 5) -> bool:
     """Whether the candidate's outputs already differ from the original's run ``orig_run`` in the first
     :data:`EARLY_CYCLES` cycles. A run of fewer cycles is a prefix of the longer one (same streams,
     drawn cycle by cycle), so a difference there is one of the full run: most wrong candidates
@@ -1031,9 +1034,9 @@ def _differs_early(orig_run, net2, cyc: int, words: int, seed: int, hold: int, w
         return False
     if tern:
         (a, ka) = orig_run
-        b, kb = _simulate_named(net2, n, words, seed, 5, hold, w2, seed + 100, ternary=True)
+        b, kb = _simulate_named(net2, n, words, seed, rr, hold, w2, seed + 100, ternary=True)
         return bool(((a[:n] ^ b)[1:] & (ka[:n] & kb)[1:]).any())
-    b = _simulate_named(net2, n, words, seed, 5, hold, w2, seed + 100)
+    b = _simulate_named(net2, n, words, seed, rr, hold, w2, seed + 100)
     return bool((orig_run[:n] ^ b)[1:].any())
 
 
@@ -1041,18 +1044,19 @@ def _differs_early(orig_run, net2, cyc: int, words: int, seed: int, hold: int, w
 MIN_CHECKED = 0.5
 
 
-def _free_bits_matter(net2, cyc: int, words: int, seed: int, hold: int, w2: list[int], known) -> bool:
+def _free_bits_matter(net2, cyc: int, words: int, seed: int, hold: int, w2: list[int], known,
+                      rr: int = 5) -> bool:
     """Whether the candidate's free bits (x, a division by zero: every value must match, as the proof
     reads the gate) change one of its outputs where the original's (``known``, from its three-valued
     run) is defined: two runs on the same inputs with different free values that disagree there are a
     difference from the original for one of them (the three-valued run alone leaves such a sample
     uncompared)."""
-    b1 = _simulate_named(net2, cyc, words, seed, 5, hold, w2, seed + 100)
-    b2 = _simulate_named(net2, cyc, words, seed, 5, hold, w2, seed + 201)
+    b1 = _simulate_named(net2, cyc, words, seed, rr, hold, w2, seed + 100)
+    b2 = _simulate_named(net2, cyc, words, seed, rr, hold, w2, seed + 201)
     return bool(((b1 ^ b2) & known)[1:].any())
 
 
-def outputs_agree(net, new_texts: dict[Path, str], top: str, timeout_s: float) -> bool | None:
+def outputs_agree(net, new_texts: dict[Path, str], top: str, timeout_s: float, deep: bool = False) -> bool | None:
     """Whether the candidate's outputs equal the original's on the same random stimulus (seqsim, from
     reset): True (they agree), False (they differ -- or the candidate does not elaborate), None (no
     verdict: the interfaces differ, the candidate is outside the model, or too few output values do
@@ -1062,6 +1066,10 @@ def outputs_agree(net, new_texts: dict[Path, str], top: str, timeout_s: float) -
     its polarity and the clock must be the same. Free bits (x / undriven, unmodelled cells) are unknown
     in a three-valued simulation of each netlist: an output sample either netlist cannot tell without
     them (x there) is not compared; every other one must be equal.
+
+    ``deep``: one more run of :data:`DEEP_RUN` cycles with rare resets, for candidates that differ
+    only after a long phase (a register shared across the phases of a controller that counts through
+    a whole address range before it hands over: a reset every 32 cycles never gets there).
     """
     try:
         net2 = load_texts(new_texts, top, timeout=timeout_s)
@@ -1088,21 +1096,21 @@ def outputs_agree(net, new_texts: dict[Path, str], top: str, timeout_s: float) -
     # the original's runs are the same for every candidate compared with it (regguard tries several
     # guards, dropguard and lifeshare several edits, against one netlist): simulated once, kept on it
     memo = net.__dict__.setdefault("_agree_runs", {})
-    for cyc, words, seed, hold in ((256, 2, 3, 0), (512, 1, 5, 4)):
-        mk = (cyc, words, seed, hold, tern, tuple(w1))
+    for cyc, words, seed, hold, rr in ((256, 2, 3, 0, 5), (512, 1, 5, 4, 5)) + ((DEEP_RUN,) if deep else ()):
+        mk = (cyc, words, seed, hold, tern, tuple(w1)) + ((rr,) if rr != 5 else ())
         if mk not in memo:
-            memo[mk] = _simulate_named(net, cyc, words, seed, 5, hold, w1, seed + 100, ternary=tern)
-        if _differs_early(memo[mk], net2, cyc, words, seed, hold, w2, tern):
+            memo[mk] = _simulate_named(net, cyc, words, seed, rr, hold, w1, seed + 100, ternary=tern)
+        if _differs_early(memo[mk], net2, cyc, words, seed, hold, w2, tern, rr):
             return False
         if tern:
             a, ka = memo[mk]
-            if net2.free and hold == 0 and _free_bits_matter(net2, cyc, words, seed, hold, w2, ka):
+            if net2.free and hold == 0 and _free_bits_matter(net2, cyc, words, seed, hold, w2, ka, rr):
                 return False
-            b, kb = _simulate_named(net2, cyc, words, seed, 5, hold, w2, seed + 100, ternary=True)
+            b, kb = _simulate_named(net2, cyc, words, seed, rr, hold, w2, seed + 100, ternary=True)
             stable = (ka & kb)[1:]
         else:
             a = memo[mk]
-            b = _simulate_named(net2, cyc, words, seed, 5, hold, w2, seed + 100)
+            b = _simulate_named(net2, cyc, words, seed, rr, hold, w2, seed + 100)
             stable = np.full((cyc - 1, len(w1), words), ONES, dtype=np.uint64)
         if ((a ^ b)[1:] & stable).any():
             return False
