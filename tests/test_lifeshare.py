@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GEN = ROOT / "designs" / "generalization" / "sharing"
 
 
-def _run(tmp_path: Path, name: str, top: str, edits: list[tuple[str, str]] = ()):
+def _run(tmp_path: Path, name: str, top: str, edits: list[tuple[str, str]] = (), timeout_s: float = 60):
     src = next((GEN / name).glob("original.*"))
     text = src.read_text()
     for old, new in edits:
@@ -28,7 +28,7 @@ def _run(tmp_path: Path, name: str, top: str, edits: list[tuple[str, str]] = ())
         text = text.replace(old, new)
     f = tmp_path / ("d" + src.suffix)
     f.write_text(text)
-    return f, lifeshare.candidates_for({f: text}, top, timeout_s=60)
+    return f, lifeshare.candidates_for({f: text}, top, timeout_s=timeout_s)
 
 
 def _smt_verdict(tmp_path: Path, old: Path, new_text: str, top: str, timeout_s: float = 150) -> str:

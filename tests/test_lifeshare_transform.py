@@ -18,20 +18,11 @@ from pathlib import Path
 import pytest
 
 from rtlopt.semantic import lifeshare
-
-ROOT = Path(__file__).resolve().parents[1]
-GEN = ROOT / "designs" / "generalization" / "sharing"
+from tests.test_lifeshare import _run as _run_lifeshare
 
 
 def _run(tmp_path: Path, name: str, top: str, edits: list[tuple[str, str]] = ()):
-    src = next((GEN / name).glob("original.*"))
-    text = src.read_text()
-    for old, new in edits:
-        assert old in text, old
-        text = text.replace(old, new)
-    f = tmp_path / ("d" + src.suffix)
-    f.write_text(text)
-    return f, lifeshare.candidates_for({f: text}, top, timeout_s=90)
+    return _run_lifeshare(tmp_path, name, top, edits, timeout_s=90)
 
 
 def _verdict(tmp_path: Path, old: Path, new_text: str, top: str, timeout_s: float = 150) -> str:

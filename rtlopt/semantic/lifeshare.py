@@ -338,6 +338,18 @@ def _decl_removal(mtext: str, off: int, name: str) -> list[Edit] | None:
     return None
 
 
+def _stmt_removal(text: str, a: int, b: int) -> Edit:
+    """The edit removing the statement at ``a..b``: its whole line when it stands alone there, else the
+    statement and the blanks after it."""
+    ls = text.rfind("\n", 0, a) + 1
+    le = text.find("\n", b)
+    if le >= 0 and not text[ls:a].strip() and not text[b:le].strip():
+        return Edit(ls, le + 1, "")
+    while b < len(text) and text[b] in " \t":
+        b += 1
+    return Edit(a, b, "")
+
+
 def _module_range(tree, pos: int) -> tuple[int, int] | None:
     mods = [tree.root] if _kind(tree.root) == "ModuleDeclarationSyntax" else list(tree.root.members)
     for m in mods:
@@ -635,16 +647,7 @@ def _emit(tlist, trees, by, sts, ent, consts, entries: bool = True, far: bool = 
         v = _rhs_value(rhs, consts)
         rhs = ("v", v) if v is not None else re.sub(r"\s+", " ", re.sub(rf"(?<![\w$.]){re.escape(dl)}(?![\w$])", kl, rhs))
         if blk is not None and rhs in kept_w.get(blk, set()):
-            a, b = s.span
-            ls = text.rfind("\n", 0, a) + 1
-            le = text.find("\n", b)
-            if le >= 0 and not text[ls:a].strip() and not text[b:le].strip():
-                eds.append(Edit(ls, le + 1, ""))
-            else:
-                e = b
-                while e < len(text) and text[e] in " \t":
-                    e += 1
-                eds.append(Edit(a, e, ""))
+            eds.append(_stmt_removal(text, *s.span))
             gone.add(s.span)
         elif far and node is not None and isinstance(rhs, tuple) and rhs[1] in kept_any:
             # the later of the two clears goes (the earlier one's if/else runs first and is overridden
@@ -769,13 +772,7 @@ def _tf_edits(text, mtext, off, tree, sts, keep, drop, kl, dl, tf, width) -> lis
         rhs = body.split("<=", 1)[1].strip().rstrip(";").strip()
         blk = _span(node.parent) if node.parent is not None else None
         if blk in kept_blocks and node.parent is not None and _kind(node.parent) == "BlockStatementSyntax":
-            a, b = s.span
-            ls = text.rfind("\n", 0, a) + 1
-            le = text.find("\n", b)
-            if le >= 0 and not text[ls:a].strip() and not text[b:le].strip():
-                eds.append(Edit(ls, le + 1, ""))
-            else:
-                eds.append(Edit(a, b, ""))
+            eds.append(_stmt_removal(text, *s.span))
             continue
         eds.append(Edit(s.span[0], s.span[1], f"{kl} <= {_apply_tf(tf, rhs, dl, kl, width)};"))
     return eds
