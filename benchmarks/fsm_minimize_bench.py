@@ -38,10 +38,22 @@ STYLES = ("kiss2", "case", "onehot", "oneproc", "reverse_case")
 
 
 # ---------------------------------------------------------------------- random machines
-def random_machine(n: int, ni: int, no: int, dc: float, seed: int, reduce_to: int | None = None):
+DC_MODELS = ("entries", "rows")
+
+
+def random_machine(n: int, ni: int, no: int, dc: float, seed: int, reduce_to: int | None = None,
+                   dc_model: str = "entries"):
     """Ground truth: ``tab[(s, a)] = (next or None, out string of '0'/'1'/'-')``; every state reachable
     from state 0 through specified transitions. With ``reduce_to``, states are copies of a smaller
-    random core machine (with don't-cares sprinkled in), so there is something to minimize."""
+    random core machine (with don't-cares sprinkled in), so there is something to minimize.
+
+    ``dc_model``: "entries" (the default) makes the next state and each output bit of every
+    (state, input) row a don't-care independently with probability ``dc``; "rows" drops whole rows
+    (next state and all outputs) with probability ``dc`` and leaves the other rows fully specified
+    (a KISS2 file with that share of its lines missing: the unspecified-transition model of the
+    ISFSM literature). A reachability edge that falls on a dropped row gets its row back."""
+    if dc_model not in DC_MODELS:
+        raise ValueError(f"dc_model {dc_model!r} not in {DC_MODELS}")
     rng = random.Random(seed)
     nsym = 1 << ni
     tab: dict[tuple[int, int], tuple[int | None, str]] = {}
@@ -60,7 +72,12 @@ def random_machine(n: int, ni: int, no: int, dc: float, seed: int, reduce_to: in
             for a in range(nsym):
                 tab[(s, a)] = (rng.randrange(n), "".join(rng.choice("01") for _ in range(no)))
     # don't-cares
+    full = dict(tab)
     for key, (nx, o) in list(tab.items()):
+        if dc_model == "rows":
+            if rng.random() < dc:
+                tab[key] = (None, "-" * no)
+            continue
         if rng.random() < dc:
             nx = None
         o = "".join("-" if rng.random() < dc else ch for ch in o)
@@ -74,7 +91,7 @@ def random_machine(n: int, ni: int, no: int, dc: float, seed: int, reduce_to: in
         free = [(p, a) for p in reached for a in range(nsym) if (p, a) not in used]
         p, a = rng.choice(free)
         used.add((p, a))
-        tab[(p, a)] = (s, tab[(p, a)][1])
+        tab[(p, a)] = (s, full[(p, a)][1] if dc_model == "rows" else tab[(p, a)][1])
         reached.append(s)
     return tab
 
@@ -538,11 +555,11 @@ def brute_min(tab, n: int, ni: int, inc) -> int:
 # ---------------------------------------------------------------------- run
 def run_one(n: int, ni: int, no: int, dc: float, seed: int, style: str, timeout: float, exact_max: int,
             check_timeout: float = 60.0, memin_budget: float = 0.0, subset_budget: float = 0.0,
-            truth_budget: float = 0.0):
+            truth_budget: float = 0.0, dc_model: str = "entries"):
     from rtlopt.fsm import kiss2, minimize, minimized_fsm
 
     core = max(2, int(n * 0.7)) if seed % 2 else None
-    tab = random_machine(n, ni, no, dc, seed, reduce_to=core)
+    tab = random_machine(n, ni, no, dc, seed, reduce_to=core, dc_model=dc_model)
     t0 = time.monotonic()
     c0 = time.process_time()
     if style == "kiss2":
@@ -658,6 +675,9 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", default="5,10,20,40,80,150")
     ap.add_argument("--seeds", type=int, default=2)
     ap.add_argument("--dc", default="0,0.3,0.7")
+    ap.add_argument("--dc-model", default="entries", choices=DC_MODELS,
+                    help="entries: next state and each output bit a don't-care independently; rows: whole "
+                         "(state, input) rows unspecified (see random_machine)")
     ap.add_argument("--styles", default="kiss2,case,reverse_case")
     ap.add_argument("--ni", type=int, default=2)
     ap.add_argument("--no", type=int, default=2)
@@ -693,7 +713,7 @@ def main(argv=None) -> int:
                 for seed in range(a.seeds):
                     r = run_one(n, a.ni, a.no, dc, 1000 * n + seed, style, a.timeout, a.exact_max,
                                 a.check_timeout, a.memin if style == "kiss2" else 0.0,
-                                a.subset if style == "kiss2" else 0.0, a.truth)
+                                a.subset if style == "kiss2" else 0.0, a.truth, a.dc_model)
                     rows += 1
                     if "error" in r:
                         print(f"{style:<13}{n:>4}{round(100 * dc):>5}{seed:>5}  {r['error']}")
