@@ -312,7 +312,7 @@ class _MeasureQueue:
 #: dropguard left the list when it began to simulate its candidates (af844e4): at load 15 its Yosys
 #: run and simulations took 32 s of a round's window before regguard could run.
 LIGHT_GENERATORS = frozenset({"instmux", "cmpflip", "regretime", "memunroll", "casetable", "romsym",
-                              "histflag", "squarer", "mapsel", "nextfunc", "bretime"})
+                              "histflag", "squarer", "mapsel", "nextfunc", "bretime", "readshare"})
 
 
 #: Generators that read the syntax tree only and bound their own time (no Yosys run, no simulation):
@@ -887,6 +887,9 @@ _semantic_generator("countcmp", "countcmp", per_top=True)
 _semantic_generator("prefixscan", "prefixscan", per_top=True)
 # mapsel: reads V[S] of a loop V[i] = E(i) become E(S) (select the operands, then one operator).
 _semantic_generator("mapsel", "mapsel")
+# readshare: two reads m[i] / m[j] (f(i) / f(j), two symmetric read ports of an instance) observed under
+# exclusive conditions become one read on a muxed index (the exclusivity is left to the proof).
+_semantic_generator("readshare", "readshare")
 # condwit: a mux arm independent of some inputs whenever selected gets them pinned to a witness.
 _semantic_generator("condwit", "condwit")
 

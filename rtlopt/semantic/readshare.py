@@ -1,0 +1,599 @@
+"""Exclusive read sharing: two evaluations of one selection (``m[i]`` and ``m[j]``, ``f(i)`` and ``f(j)``,
+two symmetric read ports of one instance) whose results are observed under exclusive conditions become
+one evaluation on a muxed index.
+
+A register file with read ports A (ALU operand) and B (output) that no instruction uses together needs
+one read multiplexer, not two: ``m[(s) ? (j) : (i)]`` where ``s`` holds whenever B's result is observed
+and fails whenever A's is. Found by what the logic does, not by names:
+
+* *evaluations* of one thing on different operands: element or indexed part selects ``m[i]``,
+  ``v[i*W +: W]`` of one variable (unpacked array, packed rows, a plain vector); calls of one module
+  function with different arguments; two output ports of one child instance that the child computes as
+  one expression up to its input ports (``assign rdata_a = regs[raddr_a]; assign rdata_b =
+  regs[raddr_b];``, a function read, an ``always_comb``), each of those inputs read nowhere else in the
+  child (the child stays unchanged: the kept port reads the muxed address, the other port is left open
+  and its net becomes a copy of the kept one);
+* *observation conditions*, from the parent's own dataflow: a result is observed under the conjunction
+  of the ``if``/``else``, ``case`` item and ternary-arm conditions of every read of it, followed through
+  combinational assignments (conditions of the assigned name's reads), cut at registers (a register
+  loads the value only under its assignment's conditions). An output port, an instance input, a
+  condition or an index observes it always. ``s`` is the observation of B, or the negated observation
+  of A (conditions that read a variable the reading block assigns itself are dropped, which only widens
+  an observation).
+
+Whether the two observations are truly exclusive (decoded opcodes in another instance, FSM states) is
+left to the verifier: the search measures every candidate and proves the one it keeps; a candidate
+whose reads are both used by one instruction fails the proof and is never applied.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import combinations, permutations
+from pathlib import Path
+
+from rtlopt.hdl.edit import Edit, apply_edits
+
+RULE = "exclusive_operator_sharing"
+MAX_CANDIDATES = 8
+MAX_TERMS = 8  # conjunctions of one observation (more: observed always)
+
+_ID = re.compile(r"(?<![\w$'.])[A-Za-z_][\w$]*")
+_KW = {"begin", "end", "if", "else", "case", "endcase", "assign", "wire", "reg", "logic", "signed", "unsigned",
+       "default", "for", "integer", "int", "bit"}
+
+
+def _kind(n) -> str:
+    return type(n).__name__
+
+
+def _ids(text: str) -> set[str]:
+    return {m.group(0) for m in _ID.finditer(text)} - _KW
+
+
+def _span(n) -> tuple[int, int]:
+    r = n.sourceRange
+    return r.start.offset, r.end.offset
+
+
+def _kids(n):
+    try:
+        kids = list(n)
+    except TypeError:
+        return []
+    return [k for k in kids if hasattr(k, "sourceRange") and not _kind(k).endswith("Token")]
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+@dataclass
+class _Use:
+    guard: tuple[str | None, ...]  # condition texts (None: a condition that cannot be written at module level)
+    targets: tuple[str, ...] | None  # names assigned from it (None: observed always)
+    seq: bool  # a nonblocking assignment (a register loads it)
+
+
+@dataclass
+class _Eval:
+    key: str  # what is evaluated (variable + select shape, function)
+    args: list[tuple[int, int, str]]  # its operands
+    span: tuple[int, int]
+    use: _Use  # the site (its guard and what it is assigned to)
+    result: str | None = None  # the net whose whole value it is (``assign y = m[i];``)
+
+
+@dataclass
+class _Mod:
+    text: str
+    node: object
+    names: dict[str, int] = field(default_factory=dict)  # module-level name -> declaration offset
+    outputs: set[str] = field(default_factory=set)
+    uses: dict[str, list[_Use]] = field(default_factory=dict)
+    evals: list[_Eval] = field(default_factory=list)
+    funcs: set[str] = field(default_factory=set)
+    params: set[str] = field(default_factory=set)
+
+
+def _declared(m: _Mod) -> None:
+    mod = m.node
+    hdr = mod.header
+    if hdr.ports is not None and _kind(hdr.ports) == "AnsiPortListSyntax":
+        last = None
+        for pt in _kids(hdr.ports):
+            if _kind(pt) != "ImplicitAnsiPortSyntax":
+                continue
+            d = getattr(pt.header, "direction", None)
+            dt = d.valueText if d is not None and d.valueText else last
+            last = dt
+            nm = pt.declarator.name.valueText
+            m.names[nm] = 0
+            if dt != "input":
+                m.outputs.add(nm)
+    if hdr.parameters is not None:
+        for d in _walk_kind(hdr.parameters, "DeclaratorSyntax"):
+            m.names[d.name.valueText] = 0
+            m.params.add(d.name.valueText)
+    for it in mod.members:
+        k = _kind(it)
+        if k == "FunctionDeclarationSyntax":
+            m.funcs.add(it.prototype.name.valueText if hasattr(it.prototype.name, "valueText")
+                        else str(it.prototype.name).strip())
+            continue
+        if k == "TypedefDeclarationSyntax":  # enum members: constants
+            for d in _walk_kind(it, "DeclaratorSyntax"):
+                m.names.setdefault(d.name.valueText, _span(it)[0])
+                m.params.add(d.name.valueText)
+            continue
+        if k in ("DataDeclarationSyntax", "NetDeclarationSyntax", "ParameterDeclarationStatementSyntax",
+                 "PortDeclarationSyntax", "GenvarDeclarationSyntax"):
+            for d in _walk_kind(it, "DeclaratorSyntax"):
+                m.names.setdefault(d.name.valueText, _span(it)[0])
+                if k == "ParameterDeclarationStatementSyntax":
+                    m.params.add(d.name.valueText)
+            if k == "PortDeclarationSyntax" and getattr(it.header, "direction", None) is not None \
+                    and it.header.direction.valueText != "input":
+                for d in _walk_kind(it, "DeclaratorSyntax"):
+                    m.outputs.add(d.name.valueText)
+
+
+def _walk_kind(n, kind: str):
+    if _kind(n) == kind:
+        yield n
+    for k in _kids(n):
+        yield from _walk_kind(k, kind)
+
+
+class _Collect:
+    """Uses of every name and every evaluation of a module, each with its guard and assignment targets."""
+
+    def __init__(self, m: _Mod, arrays: set[str], mods: dict | None = None):
+        self.m = m
+        self.t = m.text
+        self.arrays = arrays
+        self.mods = mods or {}
+
+    def child_outputs(self, name: str) -> set[str] | None:
+        if name not in self.mods:
+            return None
+        cm = _Mod(*self.mods[name])
+        _declared(cm)
+        return cm.outputs
+
+    def txt(self, n) -> str:
+        a, b = _span(n)
+        return self.t[a:b].strip()
+
+    def run(self) -> None:
+        for it in self.m.node.members:
+            k = _kind(it)
+            if k == "ContinuousAssignSyntax":
+                for a in _kids(it):
+                    if _kind(a) == "BinaryExpressionSyntax":
+                        self.assign(a, (), frozenset(), False, comb=True)
+            elif k in ("DataDeclarationSyntax", "NetDeclarationSyntax"):
+                for d in _walk_kind(it, "DeclaratorSyntax"):
+                    if d.initializer is not None:
+                        self.expr(d.initializer.expr, (), _Use((), (d.name.valueText,), False), frozenset(),
+                                  whole=d.name.valueText)
+            elif k == "ProceduralBlockSyntax":
+                kw = it.keyword.valueText
+                body = it.statement
+                clocked = kw == "always_ff" or "edge" in self.txt(body)[:200].split(")")[0]
+                if kw in ("initial", "final"):
+                    continue
+                local = frozenset(self.blocking(body))
+                self.stmt(body, (), local, clocked)
+            elif k == "HierarchyInstantiationSyntax":
+                outs = self.child_outputs(it.type.valueText) or set()
+                for e in _walk_kind(it, "NamedPortConnectionSyntax"):
+                    if e.expr is not None and e.name.valueText not in outs:  # (an output drives its net)
+                        self.expr(e.expr, (), _Use((), None, False), frozenset())
+                for e in _walk_kind(it, "OrderedPortConnectionSyntax"):
+                    self.expr(e.expr, (), _Use((), None, False), frozenset())
+
+    def blocking(self, n) -> set[str]:
+        out: set[str] = set()
+        for b in _walk_kind(n, "BinaryExpressionSyntax"):
+            if str(b.kind) == "SyntaxKind.AssignmentExpression":
+                out |= _ids(self.txt(b.left))
+        for d in _walk_kind(n, "DeclaratorSyntax"):
+            out.add(d.name.valueText)
+        return out
+
+    def lit(self, text: str, local) -> str | None:
+        ids = _ids(text)
+        if ids & local or any(i not in self.m.names for i in ids):
+            return None
+        return text
+
+    def stmt(self, n, g, local, clocked) -> None:
+        k = _kind(n)
+        if k == "ConditionalStatementSyntax":
+            conds = [c for c in _kids(n.predicate) if _kind(c) == "ConditionalPatternSyntax"]
+            if len(conds) != 1 or conds[0].matchesClause is not None:
+                return self.opaque(n, g)
+            p = self.txt(conds[0].expr)
+            self.expr(conds[0].expr, g, _Use(g, None, False), local)
+            lp = self.lit(f"({p})", local)
+            self.stmt(n.statement, g + (lp,), local, clocked)
+            if n.elseClause is not None:
+                self.stmt(n.elseClause.clause, g + (None if lp is None else f"!({p})",), local, clocked)
+            return None
+        if k == "CaseStatementSyntax":
+            sel = self.txt(n.expr)
+            self.expr(n.expr, g, _Use(g, None, False), local)
+            plain = n.caseKeyword.valueText == "case" and not getattr(n.matchesOrInside, "valueText", "")
+            alls: list[str] = []
+            for item in n.items:
+                ik = _kind(item)
+                if ik == "StandardCaseItemSyntax":
+                    es = [self.txt(e) for e in item.expressions if hasattr(e, "sourceRange")
+                          and not _kind(e).endswith("Token")]
+                    for e in item.expressions:
+                        if hasattr(e, "sourceRange") and not _kind(e).endswith("Token"):
+                            self.expr(e, g, _Use(g, None, False), local)
+                    c = " || ".join(f"({sel}) == ({e})" for e in es)
+                    alls.append(c)
+                    lp = self.lit(f"({c})", local) if plain and es else None
+                    self.stmt(item.clause, g + (lp,), local, clocked)
+            for item in n.items:
+                if _kind(item) == "DefaultCaseItemSyntax":
+                    lp = self.lit(f"!({' || '.join(alls)})", local) if plain and alls else None
+                    self.stmt(item.clause, g + (lp,), local, clocked)
+            return None
+        if k in ("SequentialBlockStatementSyntax", "BlockStatementSyntax"):
+            for s in n.items:
+                if "Statement" in _kind(s):
+                    self.stmt(s, g, local, clocked)
+            return None
+        if k == "TimingControlStatementSyntax":
+            return self.stmt(n.statement, g, local, clocked)
+        if k == "ExpressionStatementSyntax" and _kind(n.expr) == "BinaryExpressionSyntax" \
+                and "Assignment" in str(n.expr.kind):
+            return self.assign(n.expr, g, local, "Nonblocking" in str(n.expr.kind) or clocked)
+        return self.opaque(n, g)
+
+    def opaque(self, n, g) -> None:
+        """Everything read in a statement this does not follow (loops, ...) is observed always."""
+        for x in _walk_kind(n, "IdentifierNameSyntax"):
+            self.m.uses.setdefault(x.identifier.valueText, []).append(_Use(g, None, False))
+        for x in _walk_kind(n, "IdentifierSelectNameSyntax"):
+            self.m.uses.setdefault(x.identifier.valueText, []).append(_Use(g, None, False))
+
+    def assign(self, a, g, local, seq, comb=False) -> None:
+        lhs = a.left
+        tgt = tuple(sorted(_ids(self.txt(lhs))))
+        whole = tgt[0] if comb and _kind(lhs) == "IdentifierNameSyntax" else None
+        # indices on the left are observed always (an address)
+        for s in _walk_kind(lhs, "ElementSelectSyntax"):
+            self.expr(s, g, _Use(g, None, False), local)
+        self.expr(a.right, g, _Use(g, tgt, seq), local, whole=whole)
+
+    def expr(self, n, g, use: _Use, local, whole: str | None = None) -> None:
+        k = _kind(n)
+        if k == "ParenthesizedExpressionSyntax":
+            return self.expr(n.expression, g, use, local, whole)
+        if k == "ConditionalExpressionSyntax":
+            conds = [c for c in _kids(n.predicate) if _kind(c) == "ConditionalPatternSyntax"]
+            p = self.txt(n.predicate)
+            self.expr(n.predicate, g, _Use(g, None, False), local)
+            lp = self.lit(f"({p})", local) if len(conds) == 1 else None
+            for arm, lit in ((n.left, lp), (n.right, None if lp is None else f"!({p})")):
+                self.expr(arm, g + (lit,), _Use(g + (lit,), use.targets, use.seq), local)
+            return None
+        if k == "IdentifierNameSyntax":
+            self.m.uses.setdefault(n.identifier.valueText, []).append(use)
+            return None
+        if k == "IdentifierSelectNameSyntax":
+            name = n.identifier.valueText
+            sels = list(n.selectors)
+            ev = None
+            if name in self.arrays and len(sels) == 1:
+                sel = sels[0].selector
+                sk = _kind(sel)
+                if sk == "BitSelectSyntax":
+                    ev = (f"{name}[]", [sel.expr])
+                elif sk == "RangeSelectSyntax" and str(sel.kind) in ("SyntaxKind.AscendingRangeSelect",
+                                                                     "SyntaxKind.DescendingRangeSelect"):
+                    ev = (f"{name}[{str(sel.kind)[-20:]}{_norm(self.txt(sel.right))}]", [sel.left])
+            self.m.uses.setdefault(name, []).append(use)
+            for s in sels:
+                self.expr(s, g, _Use(g, None, False), local)  # an index: observed always
+            if ev is not None and all(_ids(self.txt(x)) - self.m.params and not (_ids(self.txt(x)) & local)
+                                      and all(i in self.m.names for i in _ids(self.txt(x))) for x in ev[1]):
+                self.m.evals.append(_Eval(ev[0], [(*_span(x), self.txt(x)) for x in ev[1]], _span(n), use,
+                                          whole))
+            return None
+        if k == "InvocationExpressionSyntax" and _kind(n.left) == "IdentifierNameSyntax" \
+                and n.left.identifier.valueText in self.m.funcs and n.arguments is not None:
+            args = [a for a in _kids(n.arguments) if _kind(a) == "OrderedArgumentSyntax"]
+            if len(args) == len(_kids(n.arguments)) and args:
+                for a in args:
+                    self.expr(a.expr, g, use, local)
+                xs = [a.expr for a in args]
+                if all(not (_ids(self.txt(x)) & local) and all(i in self.m.names for i in _ids(self.txt(x)))
+                       for x in xs):
+                    self.m.evals.append(_Eval(f"{n.left.identifier.valueText}()",
+                                              [(*_span(x), self.txt(x)) for x in xs], _span(n), use, whole))
+                return None
+        for c in _kids(n):
+            self.expr(c, g, use, local)
+        return None
+
+
+def _observed(m: _Mod, name: str, depth: int = 0, seen: frozenset = frozenset()) -> list[tuple] | None:
+    """Conjunctions (tuples of condition texts) one of which holds whenever ``name`` is observed; None:
+    observed always (or not known)."""
+    if name in m.outputs or depth > 6 or name in seen or name not in m.names:
+        return None
+    out: list[tuple] = []
+    for u in m.uses.get(name, ()):
+        got = _use_obs(m, u, depth, seen | {name})
+        if got is None:
+            return None
+        out.extend(got)
+        if len(out) > MAX_TERMS:
+            return None
+    return out
+
+
+def _use_obs(m: _Mod, u: _Use, depth: int, seen: frozenset) -> list[tuple] | None:
+    g = tuple(x for x in u.guard if x is not None)
+    if u.targets is None:
+        return [g] if g else None
+    if u.seq:
+        return [g] if g else None
+    out: list[tuple] = []
+    for t in u.targets:
+        sub = _observed(m, t, depth + 1, seen)
+        if sub is None:
+            if not g:
+                return None
+            out.append(g)
+            continue
+        out.extend(g + s for s in sub)
+    return out or None
+
+
+def _paren(s: str) -> str:
+    """``s`` in parentheses unless one pair already encloses all of it (or it is a name or a select)."""
+    if re.fullmatch(r"[A-Za-z_][\w$]*(?:\[[^\[\]]*\])*", s.strip()):
+        return s.strip()
+    if s.startswith("(") and s.endswith(")"):
+        depth = 0
+        for i, c in enumerate(s):
+            depth += c == "("
+            depth -= c == ")"
+            if depth == 0 and i < len(s) - 1:
+                break
+        else:
+            return s
+    return f"({s})"
+
+
+def _or(terms: list[tuple]) -> str:
+    parts = [" && ".join(t) if len(t) > 1 else t[0] for t in dict.fromkeys(terms)]
+    return " || ".join(f"({p})" if len(t) > 1 else p for p, t in zip(parts, dict.fromkeys(terms), strict=True))
+
+
+def _selects(obs_b: list[tuple] | None, obs_a: list[tuple] | None) -> list[str]:
+    """Select texts (1: B's operands) from B's observation, or A's negated; each also with only the
+    innermost condition of every conjunction (outer ones, a reset branch, often need not be tested)."""
+    out: list[str] = []
+    if obs_a and obs_b and set(obs_a) & set(obs_b):
+        return []  # observed together under one condition (``acc <= m[i] ^ m[j]`` in one arm)
+    if obs_b:
+        out.append(_or(obs_b))
+        out.append(_or([t[-1:] for t in obs_b]))
+    if obs_a:
+        out.append(f"!{_paren(_or(obs_a))}")
+        out.append(f"!{_paren(_or([t[-1:] for t in obs_a]))}")
+    return list(dict.fromkeys(out))
+
+
+def _arrays(m: _Mod) -> set[str]:
+    """Variables a select reads as a word or element (declared with an unpacked dimension or two packed
+    ones, or any vector read by a variable index)."""
+    return {n for n in m.names}
+
+
+def _port_pairs(ctext: str, node) -> list[tuple[str, str, dict[str, str]]]:
+    """(output A, output B, {input of A: input of B}) of a child module (``node`` in its file's text
+    ``ctext``) whose two outputs are one expression up to input ports read nowhere else."""
+    cm = _Mod(ctext, node)
+    _declared(cm)
+    mods = [node]
+    inputs = {n for n in cm.names if n not in cm.outputs}
+    drivers: dict[str, list] = {}
+    for b in _walk_kind(mods[0], "BinaryExpressionSyntax"):
+        if "Assignment" in str(b.kind) and _kind(b.left) == "IdentifierNameSyntax":
+            drivers.setdefault(b.left.identifier.valueText, []).append(b.right)
+    tok = re.compile(r"[A-Za-z_][\w$]*|\d+'[sS]?[bBoOdDhH][\w?]+|\S")
+    m0, m1 = _span(node)
+    body = ctext[m0:m1]
+    if node.header.ports is not None:
+        a, b = _span(node.header.ports)
+        body = ctext[m0:a] + ctext[b:m1]
+    count: dict[str, int] = {}
+    for t in tok.findall(re.sub(r"//[^\n]*|/\*.*?\*/", " ", body, flags=re.S)):
+        count[t] = count.get(t, 0) + 1
+    outs = [o for o in cm.outputs if len(drivers.get(o, ())) == 1]
+    toks = {}
+    for o in outs:
+        a, b = _span(drivers[o][0])
+        toks[o] = tok.findall(ctext[a:b])
+    got = []
+    for oa, ob in permutations(sorted(outs), 2):
+        ta, tb = toks[oa], toks[ob]
+        if len(ta) != len(tb) or ta == tb:
+            continue
+        mp: dict[str, str] = {}
+        ok = True
+        for x, y in zip(ta, tb, strict=True):
+            if x == y:
+                continue
+            if x not in inputs or y not in inputs or mp.get(x, y) != y or count.get(x) != 1 or count.get(y) != 1:
+                ok = False
+                break
+            mp[x] = y
+        if ok and mp and len(set(mp.values())) == len(mp) and not set(mp) & set(mp.values()):
+            got.append((oa, ob, mp))
+    return got
+
+
+def _modules(tr):
+    root = tr.root
+    if _kind(root) == "ModuleDeclarationSyntax":  # (a text of one module parses as that module)
+        return [root]
+    return [x for x in getattr(root, "members", ()) if _kind(x) == "ModuleDeclarationSyntax"]
+
+
+def _class_obs(m: _Mod, evs: list[_Eval]) -> list[tuple] | None:
+    out: list[tuple] = []
+    for e in evs:
+        got = _observed(m, e.result) if e.result else _use_obs(m, e.use, 0, frozenset())
+        if got is None:
+            return None
+        out.extend(got)
+    return out if len(out) <= MAX_TERMS else None
+
+
+def _class_share(m: _Mod, key: str, ca: list[_Eval], cb: list[_Eval]) -> list | None:
+    """Edits making every evaluation of ``ca`` and ``cb`` (one selection, two operand lists) one
+    evaluation on operands muxed by each select candidate: ``[(edits, description, select reads,
+    position)]``."""
+    text = m.text
+    every = ca + cb
+    if any(x is not y and x.span[0] <= y.span[0] < x.span[1] for x in every for y in every):
+        return None  # nested (m[m[i]])
+    oa, ob = _class_obs(m, ca), _class_obs(m, cb)
+    pos = min(e.span[0] for e in every)
+    # a net whose whole value is one of the evaluations (declared before every other one) carries it
+    keep = next((e for e in every if e.result and m.names.get(e.result, pos + 1) <= pos), None)
+    ea, eb = ca[0], cb[0]
+    out = []
+    for s in _selects(ob, oa):
+        muxed = [(a0, a1, ta if _norm(ta) == _norm(tb) else f"{_paren(s)} ? {_paren(tb)} : {_paren(ta)}")
+                 for (a0, a1, ta), (_b0, _b1, tb) in zip(ea.args, eb.args, strict=True)]
+        one = apply_edits(text[ea.span[0]:ea.span[1]],
+                          [Edit(a0 - ea.span[0], a1 - ea.span[0], t) for a0, a1, t in muxed])
+        edits = []
+        for e in every:
+            if keep is not None and e is not keep:
+                edits.append(Edit(e.span[0], e.span[1], keep.result))
+            elif e is ea:
+                edits.append(Edit(e.span[0], e.span[1], one))
+            else:
+                sub = [Edit(a0 - e.span[0], a1 - e.span[0], t)
+                       for (a0, a1, _t0), (_c0, _c1, t) in zip(e.args, muxed, strict=True)]
+                edits.append(Edit(e.span[0], e.span[1], apply_edits(text[e.span[0]:e.span[1]], sub)))
+        out.append((edits, f"one evaluation of {key} on a muxed operand ({text[ea.span[0]:ea.span[1]].strip()}"
+                           f" / {text[eb.span[0]:eb.span[1]].strip()}) selected by {s}", _ids(s), pos))
+    return out
+
+
+def rewrites(text: str, tr, mods: dict[str, tuple]) -> list[tuple[str, str]]:
+    """``(new text, description)`` for the modules of ``text`` (parsed as ``tr``); ``mods``: every
+    module of the design by name, ``(its file's text, its declaration)``."""
+    from rtlopt.semantic.instmux import _conns
+
+    if any(d.isError() for d in tr.diagnostics):
+        return []
+    out: list[tuple[str, str]] = []
+    pairs_of: dict[str, list] = {}
+    for mod in _modules(tr):
+        m = _Mod(text, mod)
+        _declared(m)
+        _Collect(m, _arrays(m), mods).run()
+        pend: list[tuple[list[Edit], str, set[str], int]] = []  # (edits, description, select reads, position)
+        # 1) two evaluations of one selection in this module
+        by: dict[str, list[_Eval]] = {}
+        for e in m.evals:
+            by.setdefault(e.key, []).append(e)
+        for key, evs in by.items():
+            classes: dict[tuple, list[_Eval]] = {}
+            for e in evs:
+                classes.setdefault(tuple(_norm(x[2]) for x in e.args), []).append(e)
+            for ka, kb in combinations(classes, 2):  # (each select also negated: one order)
+                got = _class_share(m, key, classes[ka], classes[kb])
+                if got is not None:
+                    pend.extend(got)
+        # 2) two symmetric read ports of one child instance
+        for it in mod.members:
+            if _kind(it) != "HierarchyInstantiationSyntax" or it.type.valueText not in mods:
+                continue
+            his = [h for h in it.instances if _kind(h) == "HierarchicalInstanceSyntax"]
+            if len(his) != 1:
+                continue
+            if it.type.valueText not in pairs_of:
+                pairs_of[it.type.valueText] = _port_pairs(*mods[it.type.valueText])
+            pairs = pairs_of[it.type.valueText]
+            if not pairs:
+                continue
+            cs = _conns(text, his[0], [])
+            if cs is None:
+                continue
+            for pa, pb, mp in pairs:
+                if any(x[:2] == (pb, pa) for x in pairs[:pairs.index((pa, pb, mp))]):
+                    continue  # (the same two ports the other way round)
+                ca, cb = cs.get(pa), cs.get(pb)
+                if ca is None or cb is None or not re.fullmatch(r"[A-Za-z_][\w$]*", ca[2].strip()) \
+                        or not re.fullmatch(r"[A-Za-z_][\w$]*", cb[2].strip()) \
+                        or any(cs.get(x) is None or cs.get(y) is None for x, y in mp.items()):
+                    continue
+                ya, yb = ca[2].strip(), cb[2].strip()
+                oa, ob = _observed(m, ya), _observed(m, yb)
+                for s in _selects(ob, oa):
+                    edits = []
+                    for x, y in mp.items():
+                        a0, a1, ta = cs[x]
+                        tb = cs[y][2]
+                        if _norm(ta) != _norm(tb):
+                            edits.append(Edit(a0, a1, f"{_paren(s)} ? {_paren(tb)} : {_paren(ta)}"))
+                    if not edits:
+                        continue
+                    edits.append(Edit(cb[0], cb[1], ""))
+                    end = _span(it)[1]
+                    edits.append(Edit(end, end, f"\n    assign {yb} = {ya};"))
+                    pend.append((edits, f"one read port of {his[0].decl.name.valueText} ({pa} for {pb}) "
+                                        f"on a muxed {'/'.join(mp)} selected by {s}", _ids(s), _span(it)[0]))
+        for edits, desc, rd, pos in pend:
+            if any(m.names.get(i, pos + 1) > pos for i in rd):
+                continue  # a select name declared after the place that reads it
+            try:
+                new = apply_edits(text, edits)
+            except ValueError:
+                continue
+            out.append((new, desc))
+            if len(out) >= MAX_CANDIDATES:
+                return out
+    return out
+
+
+def readshare_edits(texts: dict[Path, str]) -> list[tuple[dict[Path, str], str]]:
+    from pyslang import syntax
+
+    trees = {p: syntax.SyntaxTree.fromText(t, str(p)) for p, t in texts.items()}
+    mods: dict[str, tuple] = {}
+    for p, tr in trees.items():
+        for md in _modules(tr):
+            mods.setdefault(md.header.name.valueText, (texts[p], md))
+    out = []
+    for p, t in texts.items():
+        for new, desc in rewrites(t, trees[p], mods):
+            out.append(({**texts, p: new}, desc))
+    return out
+
+
+def readshare_candidates(state) -> list:
+    """Search-loop generator: two reads observed exclusively become one read on a muxed index."""
+    from rtlopt.engine.candidate import one_file_candidates
+
+    try:
+        got = readshare_edits(dict(state.texts))
+    except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
+        return []
+    return one_file_candidates(state.texts, got, RULE, "read sharing", "readshare")
