@@ -41,12 +41,17 @@ class _UsageExit(SystemExit):
         self.message = message
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The ``rtlopt`` parser; with ``only`` (a command name) just that command's subparser, so a run of
+    one command does not import every other command's modules (``rtlopt check`` as a hook spent a
+    second of its start importing the optimizer)."""
     parser = _Parser(prog="rtlopt", description="Proven-equivalent RTL optimization with real PPA.",
                      epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"rtlopt {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
+        if only is not None and name != only:
+            continue
         try:
             mod = importlib.import_module(f"rtlopt.commands.{name}")
         except ModuleNotFoundError as exc:
@@ -74,7 +79,7 @@ def run(argv: list[str]) -> int:
     """Parse ``argv`` and run the command; every outcome is an exit code (never a traceback)."""
     command = None
     try:
-        parser = build_parser()
+        parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
         args = parser.parse_args(argv)
         command = getattr(args, "command", None)
         if not getattr(args, "func", None):

@@ -287,7 +287,6 @@ def _first_error(an) -> str:
 def _check_parsed(report: CheckReport, targets: list[Path], parsed: dict[Path, _Parsed], templates, fsm_rules,
                   info: dict, overrides: dict[str, str], file_timeout: float | None) -> None:
     from rtlopt.hdl.project import active, module_stubs
-    from rtlopt.templates import analyze
 
     # stubs (ports and parameters, no behaviour) of every module of every file, first definition wins
     stubs: dict[str, str] = {}
@@ -298,43 +297,140 @@ def _check_parsed(report: CheckReport, targets: list[Path], parsed: dict[Path, _
                 stubs.setdefault(name, text)
         except Exception:  # noqa: BLE001 - a module we cannot stub is simply unknown to the others
             continue
+    jobs: list[tuple[Path, str]] = []
     for p in targets:
         item = parsed.get(p)
         if item is None:
             continue
         report.files.append(str(p))
         if fsm_rules:
-            try:
-                with _time_limit(file_timeout):
-                    _fsm_findings(report, p, item.text, load_design([p]), fsm_rules, info, overrides)
-            except _Deadline:
-                report.skipped.append({"file": str(p), "rule": "fsm",
-                                       "reason": f"FSM analysis exceeded the per-file time limit of "
-                                                 f"{file_timeout:g} s"})
-            except InputError as exc:
-                report.skipped.append({"file": str(p), "rule": "fsm", "reason": f"FSM analysis: {exc}"})
-        needed = sorted(item.instantiated - set(item.declared))
-        ctx_text = "".join(stubs[n] for n in needed if n in stubs)
-        missing = [n for n in needed if n not in stubs]
+            jobs.append((p, "fsm"))
+        jobs.append((p, "templates"))
+
+    def run(job: tuple[Path, str]) -> CheckReport:
+        part = CheckReport()
+        p, what = job
+        item = parsed[p]
+        if what == "fsm":
+            _fsm_job(part, p, item, fsm_rules, info, overrides, file_timeout)
+        else:
+            _templates_job(part, p, item, stubs, templates, info, overrides, file_timeout)
+        return part
+
+    if fsm_rules and len(jobs) > 1:
+        # imported once here (1 s under load), not by each worker inside a file's time limit
+        import rtlopt.fsm.encode
+        import rtlopt.fsm.extract
+        import rtlopt.fsm.minimize  # noqa: F401
+    for part in _run_jobs(jobs, run, check_jobs()):
+        report.findings += part.findings
+        report.skipped += part.skipped
+
+
+#: Worker processes of ``rtlopt check`` (``$RTLOPT_CHECK_JOBS``; default: 2 when two cores are idle by
+#: the load average, else 1). The steps of every file (FSM analysis, template matching) are shared out
+#: between them, largest files first; the report is the one of a single process (parts merged in file
+#: order). On a busy machine one process: the workers would share its scheduler share (one session)
+#: and each step's wall-clock limit would then fire after half the CPU time.
+ENV_CHECK_JOBS = "RTLOPT_CHECK_JOBS"
+
+
+def check_jobs() -> int:
+    raw = os.environ.get(ENV_CHECK_JOBS)
+    if raw:
         try:
-            with _time_limit(file_timeout):
-                an = analyze(item.text, str(p), context=ctx_text)
-                if an.errors:
-                    if missing:
-                        why = (f"module(s) {', '.join(missing)} defined in no file of this run; {an.errors} "
-                               "elaboration error(s); no template was run (pass the files that define them, "
-                               "or -y DIR)")
-                    else:
-                        why = f"{an.errors} elaboration error(s), first: {_first_error(an)}; no template was run"
-                    report.skipped.append({"file": str(p), "reason": why})
-                    continue
-                an.report_only = True  # alternatives (other spellings at one place) are discarded below
-                an.prefilter = _prefilter(an)
-                for tmpl in templates:
-                    _template_findings(report, tmpl, an, p, item.text, info, overrides)
-        except _Deadline:
-            report.skipped.append({"file": str(p), "reason": f"template matching exceeded the per-file time "
-                                   f"limit of {file_timeout:g} s; findings of this file may be incomplete"})
+            return max(1, int(raw))
+        except ValueError:
+            raise InputError(f"${ENV_CHECK_JOBS} must be a whole number, not {raw!r}") from None
+    try:
+        idle = (os.cpu_count() or 1) - os.getloadavg()[0]
+    except OSError:
+        idle = 1.0
+    return max(1, min(2, int(idle + 0.5)))
+
+
+_FORK_RUN = None  # the job function the forked workers call (inherited from the parent, not pickled)
+
+
+def _fork_call(i_job):
+    i, job = i_job
+    try:
+        return i, _FORK_RUN(job), None
+    except BaseException as exc:  # noqa: BLE001 - the parent re-runs the job itself
+        return i, None, f"{type(exc).__name__}: {exc}"
+
+
+def _run_jobs(jobs: list, run, n: int) -> list:
+    """``[run(job) for job in jobs]``, in up to ``n`` forked processes (each step keeps its own time
+    limits, which are signals of its process's main thread). Jobs go out largest file first; results
+    come back in job order. A job a worker could not finish is run again here."""
+    import multiprocessing as mp
+
+    global _FORK_RUN
+    if n <= 1 or len(jobs) <= 1 or "fork" not in mp.get_all_start_methods():
+        return [run(j) for j in jobs]
+
+    def size(job) -> int:
+        try:
+            return job[0].stat().st_size
+        except OSError:
+            return 0
+
+    order = sorted(range(len(jobs)), key=lambda i: (-size(jobs[i]), jobs[i][1] != "fsm", i))
+    results: list = [None] * len(jobs)
+    _FORK_RUN = run
+    try:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(min(n, len(jobs)), mp_context=mp.get_context("fork")) as pool:
+            for i, part, _err in pool.map(_fork_call, [(i, jobs[i]) for i in order]):
+                results[i] = part
+    except Exception:  # noqa: BLE001 - no worker processes (resources, a worker died): the rest here
+        pass
+    finally:
+        _FORK_RUN = None
+    return [r if r is not None else run(j) for r, j in zip(results, jobs, strict=True)]
+
+
+def _fsm_job(report: CheckReport, p: Path, item, fsm_rules, info: dict, overrides: dict[str, str],
+             file_timeout: float | None) -> None:
+    try:
+        with _time_limit(file_timeout):
+            _fsm_findings(report, p, item.text, load_design([p]), fsm_rules, info, overrides)
+    except _Deadline:
+        report.skipped.append({"file": str(p), "rule": "fsm",
+                               "reason": f"FSM analysis exceeded the per-file time limit of "
+                                         f"{file_timeout:g} s"})
+    except InputError as exc:
+        report.skipped.append({"file": str(p), "rule": "fsm", "reason": f"FSM analysis: {exc}"})
+
+
+def _templates_job(report: CheckReport, p: Path, item, stubs: dict[str, str], templates, info: dict,
+                   overrides: dict[str, str], file_timeout: float | None) -> None:
+    from rtlopt.templates import analyze
+
+    needed = sorted(item.instantiated - set(item.declared))
+    ctx_text = "".join(stubs[n] for n in needed if n in stubs)
+    missing = [n for n in needed if n not in stubs]
+    try:
+        with _time_limit(file_timeout):
+            an = analyze(item.text, str(p), context=ctx_text)
+            if an.errors:
+                if missing:
+                    why = (f"module(s) {', '.join(missing)} defined in no file of this run; {an.errors} "
+                           "elaboration error(s); no template was run (pass the files that define them, "
+                           "or -y DIR)")
+                else:
+                    why = f"{an.errors} elaboration error(s), first: {_first_error(an)}; no template was run"
+                report.skipped.append({"file": str(p), "reason": why})
+                return
+            an.report_only = True  # alternatives (other spellings at one place) are discarded below
+            an.prefilter = _prefilter(an)
+            for tmpl in templates:
+                _template_findings(report, tmpl, an, p, item.text, info, overrides)
+    except _Deadline:
+        report.skipped.append({"file": str(p), "reason": f"template matching exceeded the per-file time "
+                               f"limit of {file_timeout:g} s; findings of this file may be incomplete"})
 
 
 def _template_findings(report: CheckReport, tmpl, an, p: Path, text: str, info: dict,

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import z3
 
 from rtlopt.fsm._symbolic import var_names
 from rtlopt.fsm._truth import MAX_BITS, TruthTables, Unsupported
+
+if TYPE_CHECKING:  # networkx is imported where a graph is built (0.25 s of every start otherwise)
+    import networkx as nx
 
 
 @dataclass
@@ -82,12 +85,22 @@ class Fsm:
     def reachable(self) -> list[str]:
         if self.reset is None:
             return list(self.states)
-        g = self.graph()
-        seen = nx.descendants(g, self.reset) | {self.reset}
+        succ: dict[str, set[str]] = {}
+        for t in self.transitions:
+            if t.dst is not None:
+                succ.setdefault(t.src, set()).add(t.dst)
+        seen, todo = {self.reset}, [self.reset]
+        while todo:
+            for d in succ.get(todo.pop(), ()):
+                if d not in seen:
+                    seen.add(d)
+                    todo.append(d)
         return [s for s in self.states if s in seen]
 
     def graph(self) -> nx.MultiDiGraph:
         """The state-transition graph (edges carry ``guard`` and ``outputs``)."""
+        import networkx as nx
+
         g = nx.MultiDiGraph()
         for s in self.states:
             g.add_node(s, code=self.codes.get(s), reset=(s == self.reset))
