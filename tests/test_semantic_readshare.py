@@ -2,8 +2,9 @@
 instance read ports, observed under exclusive conditions, become one read on a muxed index.
 
 Own designs (designs/generalization/sharing/readshare_*): a Verilog case over an unpacked array, its
-restyle (packed vector read by a function, if/else-if chain on decode wires) and an SV FSM parent of a
-child with two read ports (a function over packed rows, one always_comb per port). Near misses: an
+restyle (packed vector read by a function, if/else-if chain on decode wires), an SV FSM parent of a
+child with two read ports (a function over packed rows, one always_comb per port; restyled as case
+tables and with ordered connections) and two Verilog case tables over the same registers. Near misses: an
 opcode that reads both words (every candidate must be refuted by the real verifier), child ports that
 are not one expression up to their inputs, an input the child reads elsewhere, results observed always."""
 
@@ -81,6 +82,41 @@ def test_instance_read_ports_share_one_port():
     assert "always_comb qb = row(rb);" in new  # the child stays as it is (its open port is removed)
 
 
+def test_two_case_tables_become_one():
+    new = _pick(_cands(_orig("readshare_case_tables_v")), "(busy)")
+    assert "always @(*)  ktap = khost;" in new, new
+    assert "case (((busy) ? ksel : hsel))" in new
+
+
+def test_child_ports_as_case_tables_and_ordered_connections():
+    f = _orig("readshare_fsm_ports_sv")
+    text = f.read_text()
+    tables = text.replace("    always_comb qa = row(ra);\n    always_comb qb = row(rb);\n", """\
+    always_comb begin
+        case (ra)
+            3'd0: qa = rows[0];
+            3'd1: qa = rows[1];
+            default: qa = row(ra);
+        endcase
+    end
+    always_comb begin
+        case (rb)
+            3'd0: qb = rows[0];
+            3'd1: qb = rows[1];
+            default: qb = row(rb);
+        endcase
+    end
+""")
+    assert ".ra(((st) == (DRAIN)) ? ib : ia)" in _pick(_cands(f, tables), "((st) == (DRAIN))")
+    # one table reads a row the other does not: not one computation
+    assert not [d for _t, d in _cands(f, tables.replace("3'd1: qb = rows[1];", "3'd1: qb = rows[2];"))
+                if "read port" in d]
+    ordered = text.replace(""".clk(clk), .wr(wr), .wa(wa), .wd(wd),
+        .ra(ia), .rb(ib), .qa(va), .qb(vb)""", "clk, wr, wa, wd, ia, ib, va, vb")
+    new = _pick(_cands(f, ordered), "((st) == (DRAIN))")
+    assert "clk, wr, wa, wd, ((st) == (DRAIN)) ? ib : ia, ib, va, " in new and "assign vb = va;" in new, new
+
+
 NEAR = """module nm (input clk, input rst, input [2:0] op, input [1:0] rd, ra, rb, input [7:0] imm,
            output reg [7:0] acc, output reg [7:0] port);
   reg [7:0] rf [0:3];
@@ -154,6 +190,7 @@ def test_structural_near_misses():
     ("readshare_acc_case_v", "((op) == (3'd5))", "readshare_acc_case_v"),
     ("readshare_func_ifchain_v", "(is_put)", "readshare_func_ifchain_v"),
     ("readshare_fsm_ports_sv", "((st) == (DRAIN))", "readshare_fsm_ports_sv"),
+    ("readshare_case_tables_v", "(busy)", "readshare_case_tables_v"),
 ])
 def test_shared_read_proven_and_smaller(tmp_path, name, select, top):
     from rtlopt.verify import Verdict

@@ -149,8 +149,9 @@ def _walk_kind(n, kind: str):
 class _Collect:
     """Uses of every name and every evaluation of a module, each with its guard and assignment targets."""
 
-    def __init__(self, m: _Mod, arrays: set[str], mods: dict | None = None):
+    def __init__(self, m: _Mod, arrays: set[str], mods: dict | None = None, dirs: dict | None = None):
         self.m = m
+        self.dirs = dirs or {}
         self.t = m.text
         self.arrays = arrays
         self.mods = mods or {}
@@ -191,8 +192,11 @@ class _Collect:
                 for e in _walk_kind(it, "NamedPortConnectionSyntax"):
                     if e.expr is not None and e.name.valueText not in outs:  # (an output drives its net)
                         self.expr(e.expr, (), _Use((), None, False), frozenset())
-                for e in _walk_kind(it, "OrderedPortConnectionSyntax"):
-                    self.expr(e.expr, (), _Use((), None, False), frozenset())
+                order = self.dirs.get(it.type.valueText, [])
+                for h in _walk_kind(it, "HierarchicalInstanceSyntax"):
+                    for i, e in enumerate(x for x in h.connections if _kind(x) == "OrderedPortConnectionSyntax"):
+                        if i >= len(order) or order[i][1] == "input":
+                            self.expr(e.expr, (), _Use((), None, False), frozenset())
 
     def blocking(self, n) -> set[str]:
         out: set[str] = set()
@@ -400,48 +404,132 @@ def _arrays(m: _Mod) -> set[str]:
     return {n for n in m.names}
 
 
+_TOK = re.compile(r"[A-Za-z_][\w$]*|\d+'[sS]?[bBoOdDhH][\w?]+|\S")
+
+
+def _drivers(ctext: str, node, outs: set[str]) -> dict[str, tuple[int, int]]:
+    """Output -> the span that alone computes it: the right side of its one continuous assignment or
+    declaration, or the statement of the one combinational block that assigns it and nothing else."""
+    seen: dict[str, list] = {}
+    for it in node.members:
+        k = _kind(it)
+        if k == "ContinuousAssignSyntax":
+            for a in _walk_kind(it, "BinaryExpressionSyntax"):
+                if "Assignment" in str(a.kind):
+                    for o in _ids(ctext[slice(*_span(a.left))]):
+                        seen.setdefault(o, []).append(_span(a.right) if _kind(a.left) == "IdentifierNameSyntax"
+                                                      else None)
+        elif k in ("DataDeclarationSyntax", "NetDeclarationSyntax"):
+            for d in _walk_kind(it, "DeclaratorSyntax"):
+                if d.initializer is not None:
+                    seen.setdefault(d.name.valueText, []).append(_span(d.initializer.expr))
+        elif k == "ProceduralBlockSyntax":
+            st = _block_body(it)
+            head = ctext[slice(*_span(it.statement))][:200]
+            clocked = it.keyword.valueText == "always_ff" or re.match(r"\s*@\s*\([^)]*edge", head)
+            lhs = set()
+            for a in _walk_kind(st, "BinaryExpressionSyntax"):
+                if "Assignment" in str(a.kind):
+                    lhs |= _ids(ctext[slice(*_span(a.left))])
+            for o in lhs:
+                one = len(lhs) == 1 and not clocked and it.keyword.valueText in ("always_comb", "always")
+                seen.setdefault(o, []).append(_span(st) if one else None)
+    return {o: v[0] for o, v in seen.items() if o in outs and len(v) == 1 and v[0] is not None}
+
+
 def _port_pairs(ctext: str, node) -> list[tuple[str, str, dict[str, str]]]:
     """(output A, output B, {input of A: input of B}) of a child module (``node`` in its file's text
-    ``ctext``) whose two outputs are one expression up to input ports read nowhere else."""
+    ``ctext``) whose two outputs are computed alike up to input ports read nowhere else (one
+    expression, one function call, or one combinational block -- a case table -- with its own
+    target)."""
     cm = _Mod(ctext, node)
     _declared(cm)
-    mods = [node]
     inputs = {n for n in cm.names if n not in cm.outputs}
-    drivers: dict[str, list] = {}
-    for b in _walk_kind(mods[0], "BinaryExpressionSyntax"):
-        if "Assignment" in str(b.kind) and _kind(b.left) == "IdentifierNameSyntax":
-            drivers.setdefault(b.left.identifier.valueText, []).append(b.right)
-    tok = re.compile(r"[A-Za-z_][\w$]*|\d+'[sS]?[bBoOdDhH][\w?]+|\S")
     m0, m1 = _span(node)
     body = ctext[m0:m1]
     if node.header.ports is not None:
         a, b = _span(node.header.ports)
         body = ctext[m0:a] + ctext[b:m1]
-    count: dict[str, int] = {}
-    for t in tok.findall(re.sub(r"//[^\n]*|/\*.*?\*/", " ", body, flags=re.S)):
-        count[t] = count.get(t, 0) + 1
-    outs = [o for o in cm.outputs if len(drivers.get(o, ())) == 1]
-    toks = {}
-    for o in outs:
-        a, b = _span(drivers[o][0])
-        toks[o] = tok.findall(ctext[a:b])
+
+    def counts(t: str) -> dict[str, int]:
+        c: dict[str, int] = {}
+        for x in _TOK.findall(re.sub(r"//[^\n]*|/\*.*?\*/", " ", t, flags=re.S)):
+            c[x] = c.get(x, 0) + 1
+        return c
+
+    count = counts(body)
+    drv = _drivers(ctext, node, cm.outputs)
+    toks = {o: _TOK.findall(re.sub(r"//[^\n]*|/\*.*?\*/", " ", ctext[slice(*sp)], flags=re.S))
+            for o, sp in drv.items()}
+    own = {o: counts(ctext[slice(*sp)]) for o, sp in drv.items()}
     got = []
-    for oa, ob in permutations(sorted(outs), 2):
-        ta, tb = toks[oa], toks[ob]
-        if len(ta) != len(tb) or ta == tb:
-            continue
-        mp: dict[str, str] = {}
-        ok = True
-        for x, y in zip(ta, tb, strict=True):
-            if x == y:
-                continue
-            if x not in inputs or y not in inputs or mp.get(x, y) != y or count.get(x) != 1 or count.get(y) != 1:
-                ok = False
-                break
-            mp[x] = y
-        if ok and mp and len(set(mp.values())) == len(mp) and not set(mp) & set(mp.values()):
+    for oa, ob in permutations(sorted(drv), 2):
+        mp = _align(toks[oa], toks[ob], oa, ob,
+                    lambda x, o: x in inputs and count.get(x) == own[o].get(x))
+        if mp:
             got.append((oa, ob, mp))
     return got
+
+
+def _align(ta: list[str], tb: list[str], oa: str, ob: str, ok) -> dict[str, str] | None:
+    """{operand of A: operand of B} when the token lists are one computation up to a renaming of
+    operands (``ok(name, result)``: an operand allowed for that result) and of the results ``oa`` ->
+    ``ob``; None when they differ otherwise or not at all."""
+    if len(ta) != len(tb) or ta == tb:
+        return None
+    mp: dict[str, str] = {}
+    for x, y in zip(ta, tb, strict=True):
+        if x == y or (x, y) == (oa, ob):
+            continue
+        if x in (oa, ob) or y in (oa, ob) or mp.get(x, y) != y or not ok(x, oa) or not ok(y, ob):
+            return None
+        mp[x] = y
+    if not mp or len(set(mp.values())) != len(mp) or set(mp) & set(mp.values()):
+        return None
+    return mp
+
+
+def _table_pairs(m: _Mod) -> list:
+    """Two module nets, each computed alone by one combinational block or assignment, that are one
+    computation up to a renaming of module-level operands (``case (ra) 0: qa = r0; ...`` beside
+    ``case (rb) 0: qb = r0; ...``): A's operands muxed, B a copy of A. Drivers that are one array
+    read or call are left to the evaluations (the same sharing, written once)."""
+    text, node = m.text, m.node
+    inputs_ok = {n for n in m.names if n not in m.params}
+    drv = _drivers(text, node, {n for n in m.names if n not in m.params})
+    evs = {e.span for e in m.evals}
+    drv = {o: sp for o, sp in drv.items() if sp not in evs}
+    if len(drv) < 2:
+        return []
+    toks = {o: _TOK.findall(re.sub(r"//[^\n]*|/\*.*?\*/", " ", text[slice(*sp)], flags=re.S)) for o, sp in drv.items()}
+    out = []
+    for oa, ob in combinations(sorted(drv), 2):
+        mp = _align(toks[oa], toks[ob], oa, ob, lambda x, _o: x in inputs_ok and x not in drv)
+        if not mp:
+            continue
+        for s in _selects(_observed(m, ob), _observed(m, oa)):
+            sa = drv[oa]
+            edits = [Edit(sa[0] + x.start(), sa[0] + x.end(), f"({_paren(s)} ? {mp[x.group(0)]} : {x.group(0)})")
+                     for x in _ID.finditer(text[slice(*sa)]) if x.group(0) in mp]
+            sb = drv[ob]
+            blk = _is_block(node, sb)
+            edits.append(Edit(sb[0], sb[1], f" {ob} = {oa};" if blk else f" {oa}"))
+            pos = min(sa[0], sb[0])
+            out.append((edits, f"{oa} and {ob} computed alike on operands {'/'.join(mp)} vs "
+                               f"{'/'.join(mp.values())}: one computation on muxed operands selected by {s}",
+                        _ids(s) | set(mp.values()), pos))
+    return out
+
+
+def _block_body(it):
+    """A procedural block's statement under its event control (``always @* S`` -> ``S``)."""
+    st = it.statement
+    return st.statement if _kind(st) == "TimingControlStatementSyntax" else st
+
+
+def _is_block(node, span) -> bool:
+    """Whether ``span`` is the statement of a procedural block of ``node`` (else an expression)."""
+    return any(_kind(it) == "ProceduralBlockSyntax" and _span(_block_body(it)) == span for it in node.members)
 
 
 def _modules(tr):
@@ -495,9 +583,10 @@ def _class_share(m: _Mod, key: str, ca: list[_Eval], cb: list[_Eval]) -> list | 
     return out
 
 
-def rewrites(text: str, tr, mods: dict[str, tuple]) -> list[tuple[str, str]]:
+def rewrites(text: str, tr, mods: dict[str, tuple], dirs: dict | None = None) -> list[tuple[str, str]]:
     """``(new text, description)`` for the modules of ``text`` (parsed as ``tr``); ``mods``: every
-    module of the design by name, ``(its file's text, its declaration)``."""
+    module of the design by name, ``(its file's text, its declaration)``; ``dirs``: their ports in
+    order, ``[(name, direction)]`` (for ordered connections)."""
     from rtlopt.semantic.instmux import _conns
 
     if any(d.isError() for d in tr.diagnostics):
@@ -507,7 +596,7 @@ def rewrites(text: str, tr, mods: dict[str, tuple]) -> list[tuple[str, str]]:
     for mod in _modules(tr):
         m = _Mod(text, mod)
         _declared(m)
-        _Collect(m, _arrays(m), mods).run()
+        _Collect(m, _arrays(m), mods, dirs).run()
         pend: list[tuple[list[Edit], str, set[str], int]] = []  # (edits, description, select reads, position)
         # 1) two evaluations of one selection in this module
         by: dict[str, list[_Eval]] = {}
@@ -533,7 +622,7 @@ def rewrites(text: str, tr, mods: dict[str, tuple]) -> list[tuple[str, str]]:
             pairs = pairs_of[it.type.valueText]
             if not pairs:
                 continue
-            cs = _conns(text, his[0], [])
+            cs = _conns(text, his[0], (dirs or {}).get(it.type.valueText, []))
             if cs is None:
                 continue
             for pa, pb, mp in pairs:
@@ -560,6 +649,8 @@ def rewrites(text: str, tr, mods: dict[str, tuple]) -> list[tuple[str, str]]:
                     edits.append(Edit(end, end, f"\n    assign {yb} = {ya};"))
                     pend.append((edits, f"one read port of {his[0].decl.name.valueText} ({pa} for {pb}) "
                                         f"on a muxed {'/'.join(mp)} selected by {s}", _ids(s), _span(it)[0]))
+        # 3) two nets computed alike up to operands (case tables, mux trees over the same words)
+        pend.extend(_table_pairs(m))
         for edits, desc, rd, pos in pend:
             if any(m.names.get(i, pos + 1) > pos for i in rd):
                 continue  # a select name declared after the place that reads it
@@ -576,14 +667,17 @@ def rewrites(text: str, tr, mods: dict[str, tuple]) -> list[tuple[str, str]]:
 def readshare_edits(texts: dict[Path, str]) -> list[tuple[dict[Path, str], str]]:
     from pyslang import syntax
 
+    from rtlopt.semantic.instmux import _port_dirs
+
     trees = {p: syntax.SyntaxTree.fromText(t, str(p)) for p, t in texts.items()}
+    dirs = _port_dirs(list(trees.items()))
     mods: dict[str, tuple] = {}
     for p, tr in trees.items():
         for md in _modules(tr):
             mods.setdefault(md.header.name.valueText, (texts[p], md))
     out = []
     for p, t in texts.items():
-        for new, desc in rewrites(t, trees[p], mods):
+        for new, desc in rewrites(t, trees[p], mods, dirs):
             out.append(({**texts, p: new}, desc))
     return out
 
