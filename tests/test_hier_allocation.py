@@ -137,3 +137,64 @@ def test_zero_area_module_is_not_searched(tmp_path: Path, monkeypatch):
     top = next(m for m in res.modules if m.module == "top")
     assert "0 um^2" in top.note and top.share_s is None
     assert res.total_before == pytest.approx(25 + 400 + 900)
+
+
+def _second_chance_run(tmp_path: Path, monkeypatch, budget: float, second_ok: bool):
+    """``huge``'s full flow needs a limit of 8 s (fake: fails at once below that, else measures 900);
+    its estimate answers at once. With one worker its fair share of the measuring window is below 8 s."""
+    from rtlopt.design import open_design
+    from rtlopt.engine import search
+    from rtlopt.errors import ToolTimeout
+
+    src = tmp_path / "h.v"
+    src.write_text(_SRC)
+    areas = {"tiny": 25.0, "mid": 400.0, "huge": 900.0, "top": 4.0}
+    calls: list[tuple[str, float]] = []
+
+    def measure_fn(ref, texts=None, timeout=300.0):
+        calls.append((ref.top, timeout))
+        if ref.top == "huge" and (timeout < 8.0 or not second_ok):
+            raise ToolTimeout("yosys exceeded its time limit")
+        return _report(areas[ref.top])
+
+    def estimate_fn(ref, texts=None, timeout=120.0):
+        rep = _report(1000.0)
+        rep.provenance.update(estimate=True, measured="estimate (coarse synthesis)")
+        return rep
+
+    given: dict[str, float] = {}
+
+    def fake_optimize(design, *, budget_s, **kw):
+        given[design.top] = budget_s
+        m = SimpleNamespace(value=areas[design.top])
+        return SimpleNamespace(status="no_improvement", before=SimpleNamespace(area_um2=m),
+                               after=SimpleNamespace(area_um2=m), steps=[], final={}, budget_exhausted=False)
+
+    monkeypatch.setattr(search, "optimize", fake_optimize)
+    res = hierarchy.optimize_hierarchical(open_design([str(src)], "top"), budget_s=budget, max_steps=1,
+                                          measure_fn=measure_fn, estimate_fn=estimate_fn, jobs=1)
+    return res, {m.module: m for m in res.modules}, given, [t for n, t in calls if n == "huge"]
+
+
+def test_estimated_module_gets_a_second_full_try_from_time_left(tmp_path: Path, monkeypatch):
+    res, rows, given, tries = _second_chance_run(tmp_path, monkeypatch, 80.0, True)
+    assert len(tries) == 2 and tries[0] < 8.0 <= tries[1]  # the fair share, then the time left
+    assert "huge" in given and given["huge"] >= 5  # searched with what the others left
+    assert not rows["huge"].estimated and rows["huge"].area_before == 900.0
+    assert "second full try" in rows["huge"].note
+    assert res.total_before == pytest.approx(25 + 400 + 900 + 4)  # measured, not the estimate (1000)
+    assert not res.estimated and res.to_dict()["time"]["second_chance"]["measured"] == ["huge"]
+
+
+def test_near_miss_second_try_that_fails_keeps_the_estimate(tmp_path: Path, monkeypatch):
+    res, rows, given, tries = _second_chance_run(tmp_path, monkeypatch, 80.0, False)
+    assert len(tries) == 2 and "huge" not in given
+    assert rows["huge"].estimated and rows["huge"].area_before == 1000.0
+    assert "did not finish" in rows["huge"].note
+    assert res.total_before == pytest.approx(25 + 400 + 1000 + 4)
+
+
+def test_near_miss_no_second_try_without_time(tmp_path: Path, monkeypatch):
+    # a budget whose searches leave less than SECOND_CHANCE_MIN_S: no second full measurement
+    res, rows, given, tries = _second_chance_run(tmp_path, monkeypatch, 20.0, True)
+    assert len(tries) == 1 and "huge" not in given and rows["huge"].estimated

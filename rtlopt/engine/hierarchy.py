@@ -213,6 +213,8 @@ def in_scope(old: str, new: str, module: str) -> bool:
 # cheap estimate of those (so the total covers them) by ESTIMATE_FRAC. The rest goes to the searches.
 MEASURE_FRAC = 0.25
 ESTIMATE_FRAC = 0.4
+SECOND_CHANCE_MIN_S = 30.0  # time left below which the estimated modules get no second full try
+SECOND_CHANCE_MEASURE_FRAC = 0.3  # of the time left, for each second full measurement
 MIN_SHARE_S = 10.0  # a searched module's floor (when the budget has it): small modules finish early anyway
 
 
@@ -550,6 +552,66 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
     else:
         weights = {n: 2.0 if n == design.top else 1.0 for n in to_search}
         rule = "equal shares, the top a double share; unused time flows to the modules after"
+
+    def search_one(name: str, mr: ModuleResult, share: float, weight: float, at, label: str) -> None:
+        """Search module ``name`` for ``share`` seconds on the current texts; its row ``mr`` says how."""
+        nonlocal cur, exhausted
+        mr.share_s, mr.weight = round(share, 1), round(weight, 2)
+        say(f"{label} {name} ({share:.0f} s) ...")
+        ts = time.monotonic()
+        if name in multi:
+            cur, hit = _optimize_configs(design, name, multi[name], mr, cur, share, goal=goal, liberty=lib,
+                                         max_steps=max_steps, verify_timeout_s=verify_timeout_s,
+                                         clock_period_ns=clock_period_ns, ppa_timeout_s=ppa_timeout_s, **kw)
+            mr.seconds = time.monotonic() - ts
+            if mr.area_before is not None and mr.status not in ("error", "budget"):
+                flat_area[name] = (mr.area_before, mr.area_after)
+            exhausted = exhausted or hit
+            return
+        try:
+            # (a module at its instances' values: the search's -G for it, so its measurements, proofs
+            # and pins are at those values; the global project, as the search may use threads)
+            with using(_project_at(at)) if at is not None else contextlib.nullcontext():
+                sub = open_design(list(design.files), name)
+                res = optimize(sub, goal=goal, liberty=lib, budget_s=share, max_steps=max_steps,
+                               verify_timeout_s=min(verify_timeout_s, max(10.0, share / 2)),
+                               clock_period_ns=clock_period_ns, ppa_timeout_s=min(ppa_timeout_s, share),
+                               start_texts=cur, scope=name, **kw)
+        except BudgetExhausted as exc:
+            mr.status, mr.note = "budget", str(exc)
+            mr.seconds = time.monotonic() - ts
+            return
+        except RtloptError as exc:
+            mr.status, mr.note = "error", str(exc)
+            mr.seconds = time.monotonic() - ts
+            return
+        mr.seconds = time.monotonic() - ts
+        mr.status = res.status
+        if at is not None:
+            mr.note = (f"optimized at its instances' parameters ({_param_text(at)}); a rewrite holds only "
+                       "there and is pinned to them")
+        mr.area_before = res.before.area_um2.value
+        mr.area_after = res.after.area_um2.value
+        mr.measured = ("per-module (own logic, submodules as black boxes)" if kw.get("measure_fn") is not None
+                       else "flat (module as top, submodules included)")
+        if at is not None:
+            mr.measured += f"; at its instances' parameters ({_param_text(at)})"
+        flat_area[name] = (mr.area_before, mr.area_after)
+        if res.steps:
+            why = composes(design, res.final)
+            if why is not None:
+                # proven for the module's ports, but the design at its top no longer reads: a parent
+                # names the module's internals (``ID_EX_Reg.ALUSrcA`` in the long suite's cpu top)
+                mr.status, mr.area_after = "error", mr.area_before
+                flat_area[name] = (mr.area_before, mr.area_before)
+                mr.note = f"rewrite not kept: the design at its top no longer reads ({why[:160]})"
+            else:
+                mr.rules = [r for s in res.steps for r in s.rules]
+                mr.verdict = res.steps[-1].verdict
+                cur = dict(res.final)
+        if res.budget_exhausted:
+            exhausted = True
+
     t_search = time.monotonic()
     phases.update(rule=rule, searched=len(to_search))
     for i, name in enumerate(order):
@@ -623,61 +685,60 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
             mr.status, mr.note = "budget", "no time left in the budget"
             exhausted = True
             continue
-        mr.share_s, mr.weight = round(share, 1), round(weights[name], 2)
-        say(f"[{i + 1}/{len(order)}] {name} ({share:.0f} s) ...")
-        ts = time.monotonic()
-        if name in multi:
-            cur, hit = _optimize_configs(design, name, multi[name], mr, cur, share, goal=goal, liberty=lib,
-                                         max_steps=max_steps, verify_timeout_s=verify_timeout_s,
-                                         clock_period_ns=clock_period_ns, ppa_timeout_s=ppa_timeout_s, **kw)
-            mr.seconds = time.monotonic() - ts
-            if mr.area_before is not None and mr.status not in ("error", "budget"):
-                flat_area[name] = (mr.area_before, mr.area_after)
-            exhausted = exhausted or hit
-            continue
-        try:
-            # (a module at its instances' values: the search's -G for it, so its measurements, proofs
-            # and pins are at those values; the global project, as the search may use threads)
-            with using(_project_at(at)) if at is not None else contextlib.nullcontext():
-                sub = open_design(list(design.files), name)
-                res = optimize(sub, goal=goal, liberty=lib, budget_s=share, max_steps=max_steps,
-                               verify_timeout_s=min(verify_timeout_s, max(10.0, share / 2)),
-                               clock_period_ns=clock_period_ns, ppa_timeout_s=min(ppa_timeout_s, share),
-                               start_texts=cur, scope=name, **kw)
-        except BudgetExhausted as exc:
-            mr.status, mr.note = "budget", str(exc)
-            mr.seconds = time.monotonic() - ts
-            continue
-        except RtloptError as exc:
-            mr.status, mr.note = "error", str(exc)
-            mr.seconds = time.monotonic() - ts
-            continue
-        mr.seconds = time.monotonic() - ts
-        mr.status = res.status
-        if at is not None:
-            mr.note = (f"optimized at its instances' parameters ({_param_text(at)}); a rewrite holds only "
-                       "there and is pinned to them")
-        mr.area_before = res.before.area_um2.value
-        mr.area_after = res.after.area_um2.value
-        mr.measured = ("per-module (own logic, submodules as black boxes)" if kw.get("measure_fn") is not None
-                       else "flat (module as top, submodules included)")
-        if at is not None:
-            mr.measured += f"; at its instances' parameters ({_param_text(at)})"
-        flat_area[name] = (mr.area_before, mr.area_after)
-        if res.steps:
-            why = composes(design, res.final)
-            if why is not None:
-                # proven for the module's ports, but the design at its top no longer reads: a parent
-                # names the module's internals (``ID_EX_Reg.ALUSrcA`` in the long suite's cpu top)
-                mr.status, mr.area_after = "error", mr.area_before
-                flat_area[name] = (mr.area_before, mr.area_before)
-                mr.note = f"rewrite not kept: the design at its top no longer reads ({why[:160]})"
-            else:
-                mr.rules = [r for s in res.steps for r in s.rules]
-                mr.verdict = res.steps[-1].verdict
-                cur = dict(res.final)
-        if res.budget_exhausted:
-            exhausted = True
+        search_one(name, mr, share, weights[name], at, f"[{i + 1}/{len(order)}]")
+    # second chance: a module whose full flow did not fit its fair share of the measuring window got an
+    # estimate and no search; time the searches left (the other modules finish early, an estimate
+    # fails) goes to one full measurement of each such module, smallest estimate first (the likeliest
+    # to finish), and the modules measured then are searched with what is left, in proportion to
+    # search_weight (the long suite's CPU register file: its flow takes 20 s, its fair share was 10 s)
+    retry = sorted((n for n in order if n in estimated and n not in hier_read and n not in multi
+                    and g[n].file.resolve() not in read_only
+                    and not (n in overridden and n != design.top and inst_params.get(n) is None)),
+                   key=lambda n: (flat_area[n][0], n))
+    if measure_fn is not None and retry and deadline - time.monotonic() >= SECOND_CHANCE_MIN_S:
+        rows = {mr.module: mr for mr in results}
+        measured_now: list[str] = []
+        for name in retry:
+            left = deadline - time.monotonic()
+            if left < SECOND_CHANCE_MIN_S:
+                break
+            lim = min(ppa_timeout_s, left * SECOND_CHANCE_MEASURE_FRAC)
+            at = inst_params.get(name) if name != design.top else None
+            tm = time.monotonic()
+            try:
+                with using_here(_project_at(at)):
+                    rep = measure_fn(refs[name], texts=cur, timeout=lim)
+                if rep.provenance.get("estimate"):
+                    raise RtloptError("estimate only")
+            except RtloptError:
+                rows[name].note += f"; a second full measurement ({lim:.0f} s, time the searches left) did not finish"
+                continue
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.monotonic() - tm
+            a = rep.area_um2.value
+            flat_area[name] = (a, a)
+            estimated.pop(name, None)
+            mr = rows[name]
+            mr.area_before = mr.area_after = a
+            mr.measured, mr.estimated = "per-module (own logic, submodules as black boxes)", False
+            mr.measure_s = round(spent[name], 2)
+            mr.note = f"measured in a second full try ({time.monotonic() - tm:.0f} s, time the searches left)"
+            say(f"{name}: measured in a second try ({a:.0f} um^2)")
+            measured_now.append(name)
+        if per_module and goal == "area":
+            measured_now = [n for n in measured_now if flat_area[n][0] != 0]
+        for k, name in enumerate(measured_now):
+            left = deadline - time.monotonic()
+            ws = [search_weight(flat_area[n][0], counts.get(n, 1)) for n in measured_now[k:]]
+            share = split_share(left, ws)
+            if share < 5:
+                break
+            mr = rows[name]
+            note = mr.note
+            search_one(name, mr, share, ws[0], inst_params.get(name) if name != design.top else None,
+                       f"[second chance {k + 1}/{len(measured_now)}]")
+            mr.note = "; ".join(x for x in (note, mr.note) if x)
+        phases["second_chance"] = {"measured": measured_now, "tried": [n for n in retry if n in spent]}
     phases["search_s"] = round(time.monotonic() - t_search, 2)
     # total: per-module runs (own logic): sum of own area x instances; flat runs: the top's number,
     # else each module's flat number minus its instances' flat numbers, times its instance count
