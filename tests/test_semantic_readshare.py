@@ -117,6 +117,28 @@ def test_child_ports_as_case_tables_and_ordered_connections():
     assert "clk, wr, wa, wd, ((st) == (DRAIN)) ? ib : ia, ib, va, " in new and "assign vb = va;" in new, new
 
 
+FMT = """
+module rs_fmt (input logic [11:0] d, output logic [11:0] q);
+    assign q = {d[5:0], d[11:6]};
+endmodule
+"""
+
+
+def test_observed_through_a_combinational_child():
+    f = _orig("readshare_fsm_ports_sv")
+    text = f.read_text().replace("    logic [11:0] va, vb;\n",
+                                 "    logic [11:0] va, vb, fb;\n    rs_fmt u_fmt (.d(vb), .q(fb));\n") \
+        .replace("dout   <= vb;", "dout   <= fb;") + FMT
+    ds = [d for _t, d in _cands(f, text)]
+    assert any(d.endswith("selected by ((st) == (DRAIN))") for d in ds), ds  # vb seen through u_fmt
+    # a child that registers its input observes it in every cycle: only A's side gives a select
+    clocked = text.replace("(input logic [11:0] d,", "(input logic clk, input logic [11:0] d,") \
+        .replace("assign q = {d[5:0], d[11:6]};", "always_ff @(posedge clk) q <= {d[5:0], d[11:6]};") \
+        .replace("rs_fmt u_fmt (.d(vb)", "rs_fmt u_fmt (.clk(clk), .d(vb)")
+    ds = [d for _t, d in _cands(f, clocked)]
+    assert not any("DRAIN" in d for d in ds) and any(d.endswith("selected by !((st) == (SUM))") for d in ds), ds
+
+
 NEAR = """module nm (input clk, input rst, input [2:0] op, input [1:0] rd, ra, rb, input [7:0] imm,
            output reg [7:0] acc, output reg [7:0] port);
   reg [7:0] rf [0:3];

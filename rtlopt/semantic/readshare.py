@@ -188,15 +188,47 @@ class _Collect:
                 local = frozenset(self.blocking(body))
                 self.stmt(body, (), local, clocked)
             elif k == "HierarchyInstantiationSyntax":
-                outs = self.child_outputs(it.type.valueText) or set()
-                for e in _walk_kind(it, "NamedPortConnectionSyntax"):
-                    if e.expr is not None and e.name.valueText not in outs:  # (an output drives its net)
-                        self.expr(e.expr, (), _Use((), None, False), frozenset())
-                order = self.dirs.get(it.type.valueText, [])
-                for h in _walk_kind(it, "HierarchicalInstanceSyntax"):
-                    for i, e in enumerate(x for x in h.connections if _kind(x) == "OrderedPortConnectionSyntax"):
-                        if i >= len(order) or order[i][1] == "input":
-                            self.expr(e.expr, (), _Use((), None, False), frozenset())
+                self.instance(it)
+
+    def combinational(self, name: str, depth: int = 0) -> bool:
+        """Whether module ``name`` (and every module under it) holds no clocked logic and no latch."""
+        if name not in self.mods or depth > 8:
+            return False
+        text, node = self.mods[name]
+        body = text[slice(*_span(node))]
+        if re.search(r"\b(posedge|negedge|always_ff|always_latch|initial)\b", body):
+            return False
+        if re.search(r"\balways\s+(?!@)", body):
+            return False  # (``always`` without an event control: a testbench-like process)
+        return all(self.combinational(it.type.valueText, depth + 1) for it in node.members
+                   if _kind(it) == "HierarchyInstantiationSyntax")
+
+    def instance(self, it) -> None:
+        """An input connection of a child is observed always, except by a combinational child: there
+        it is observed where the child's output nets are (one over-approximation: every output)."""
+        name = it.type.valueText
+        outs = self.child_outputs(name)
+        order = self.dirs.get(name, [])
+        for h in _walk_kind(it, "HierarchicalInstanceSyntax"):
+            cs = []  # (port name or None, expression)
+            ordered = [x for x in h.connections if _kind(x) == "OrderedPortConnectionSyntax"]
+            named = [x for x in h.connections if _kind(x) == "NamedPortConnectionSyntax"]
+            for i, e in enumerate(ordered):
+                cs.append((order[i][0] if i < len(order) else None, e.expr))
+            cs.extend((e.name.valueText, e.expr) for e in named if e.expr is not None)
+            wild = len(ordered) + len(named) < len([x for x in h.connections if not _kind(x).endswith("Token")])
+            if outs is None or wild:
+                for _p, e in cs:
+                    self.expr(e, (), _Use((), None, False), frozenset())
+                # ``.*`` connects every port to the net of its name: each of those observed always
+                for p in ([q for q, d in order if d != "output"] if order else sorted(self.m.names)) if wild else ():
+                    self.m.uses.setdefault(p, []).append(_Use((), None, False))
+                continue
+            nets = tuple(sorted(set().union(*[_ids(self.txt(e)) for p, e in cs if p in outs]))) \
+                if outs and self.combinational(name) else None
+            for p, e in cs:
+                if p is None or p not in outs:  # (an output drives its net)
+                    self.expr(e, (), _Use((), nets or None, False), frozenset())
 
     def blocking(self, n) -> set[str]:
         out: set[str] = set()
