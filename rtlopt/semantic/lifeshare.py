@@ -62,6 +62,9 @@ PROOF_ENGINES_TF = ("abc", "smt")
 TF_NOTE = " read as "
 
 _ID = re.compile(r"[A-Za-z_][\w$]*")
+#: texts of sharings whose registers reach the kept register's top bit in the traces (no narrowing to try
+#: on top, :func:`_with_narrowing`); bounded
+_FULL_WIDTH: dict[str, bool] = {}
 
 
 def _kind(n) -> str:
@@ -537,6 +540,12 @@ def _pair_candidates(texts: dict[Path, str], top: str, timeout_s: float = 20.0) 
             new[paths[f]] = new_text
             if _sim_agrees(net, new, top, max(2.0, timeout_s - (time.monotonic() - t0))):
                 out.append((new, desc))
+                ent = per_key[key][0]
+                hi = max(int(vals(ent["x"]).max()), int(vals(ent["y"]).max()))
+                if hi.bit_length() >= max(by[ent["x"]][0].width, by[ent["y"]][0].width):
+                    if len(_FULL_WIDTH) >= 64:
+                        _FULL_WIDTH.pop(next(iter(_FULL_WIDTH)))
+                    _FULL_WIDTH[new_text] = True
                 break
     return out
 
@@ -795,7 +804,8 @@ def _with_narrowing(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -
     a round later, after the budget (90 s at load 10-13) had run out."""
     t0 = time.monotonic()
     got = candidates_for(texts, top, timeout_s)
-    if not got:
+    if not got or any(new[p] in _FULL_WIDTH for new, _d in got[:1] for p in new if new[p] != texts.get(p)):
+        # nothing to narrow: the shared register reaches its top bit in the traces (an address sweep)
         return got
     from rtlopt.semantic import regfunc_seq
 

@@ -1019,7 +1019,7 @@ def restrict_classes(classes: Classes, keep: set[int]) -> Classes:
 #: cycles of the candidate simulated first by :func:`outputs_agree` (a prefix of the full run)
 EARLY_CYCLES = 48
 #: (cycles, words, seed, hold, reset rate log2) of :func:`outputs_agree`'s deep run
-DEEP_RUN = (1024, 1, 9, 0, 14)
+DEEP_RUN = (512, 2, 9, 0, 14)
 
 
 def _differs_early(orig_run, net2, cyc: int, words: int, seed: int, hold: int, w2: list[int], tern: bool,
