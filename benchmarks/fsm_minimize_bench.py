@@ -5,6 +5,8 @@ Usage::
 
     python benchmarks/fsm_minimize_bench.py [--sizes 5,10,20,40,80,150] [--seeds 3] [--styles kiss2,case,...]
         [--timeout 2 --cpu-clock]   # the 2 s limit in CPU seconds (fair on a machine loaded by others)
+        [--dc-model rows]           # whole (state, input) rows unspecified instead of independent
+                                    # next-state/output-bit don't-cares (see random_machine)
         [--memin 60]                # also MeMin's own search (its clique, fresh MiniSat per k), 60 s wall
         [--truth 120]               # rows not proven minimum: the true minimum by this script's own
                                     # SAT ladder (CaDiCaL, 120 CPU s): is the gap rtlopt's or unknown?

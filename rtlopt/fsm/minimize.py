@@ -599,6 +599,28 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
       40000 k = 15; default 1.82/0.73/0.63 s): ``elim``, ``probe``+``vivify``, ``subsume``,
       ``chrono``, ``shrink`` off, ``stable=0``, ``reduceint=100``, ``restartint=50``: all within
       -15/+15 % (best: ``chrono=0`` 1.70/0.64/0.59 s). The proofs that miss need 10x, not 15 %.
+
+    Eighth round (session 18; CPU s, 2 s limit, load 16-27):
+
+    * Which machines MeMin's timings are about: its README and evaluation use "the same sets of
+      benchmarks that were used previously in the literature" (logic synthesis, learning problems,
+      networks of interacting FSMs), not random machines. The bench's default don't-care model
+      makes the next state and every output bit of a row a don't-care independently
+      (``--dc-model entries``); the literature's random ISFSMs leave whole rows unspecified
+      (``--dc-model rows``: a KISS2 file with that share of its lines missing). On rows machines
+      incompatibility is denser (0.82 at 50 %, 0.53-0.56 at 70 %) and rtlopt is exact on all
+      20-80-state rows and on 150 states at 30 % (at most 0.28 s; 80 states at most 0.07 s, where
+      MeMin's search, ``--memin``, takes 0.4-2.1 s); 150 states at 50 %/70 % stay open in 2 s (gaps
+      0/5/10 and 12/12/12; 150001 at 50 % is exact, 87, after 12 s). MeMin's search has no answer on
+      the three 150/50 % rows machines after 13-14 s of CPU (it reached k = 87/84/78).
+    * The greedy clique is not maximum on dense graphs: 150 states rows 50 %: 85/73/76 against
+      87/80/77 (networkx agrees), and the colouring bound from the short clique took 40 s where it
+      takes 0.09 s from the maximum one. Hence :func:`rtlopt.fsm._bounds.max_clique` (branch and
+      bound, 1-5 ms up to 150 states): rows 150/50 % exact 0/3 -> 1/3 (150000: 98 with bound 94
+      -> 94 exact in 1.2 s), summed gap 25 -> 15. On the default model the maximum clique equals
+      the greedy one (as the sixth round found), so those rows are unchanged.
+    * The downward SAT search at 150 states (``DOWN_MAX_CELLS`` 20000): rows 50 % 94/92/93 against
+      94/91/91, rows 70 % 65/59/60 against 63/60/58, default model 63/64/58 against 61/62/56. Not kept.
     """
     from rtlopt.fsm._bounds import coloring_bound, max_clique
     from rtlopt.fsm._cover_sat import CoverSat
