@@ -65,18 +65,23 @@ def optimize_text(text: str, name: str = "design.v", *, scope: str | None = None
         choice, cost, base, stats, live = res
         if not cost < base * (1 - MIN_GAIN):
             continue
-        try:
-            edits, changed = module_edits(mg, choice, text, live)
-        except (ValueError, KeyError, RecursionError):
-            continue
-        if not edits:
-            continue
-        new = apply_edits(text, edits)
-        if new == text or not parses_cleanly(new, an.errors):
-            continue
-        info = {"module": mname, "model_before": round(base, 1), "model_after": round(cost, 1),
-                "changed": [r.lhs or f"line {an.line(r.start)}" for r in changed], **stats}
-        out.append((mname, new, info))
+        # a multi-way selection as a ?: chain and as a parallel case: which maps smaller depends on the
+        # arms (Yosys keeps a case as one $pmux), so both are offered and the search measures them
+        seen = {text}
+        for form in ("ternary", "case"):
+            try:
+                edits, changed = module_edits(mg, choice, text, live, case_form=form == "case")
+            except (ValueError, KeyError, RecursionError):
+                continue
+            if not edits:
+                continue
+            new = apply_edits(text, edits)
+            if new in seen or not parses_cleanly(new, an.errors):
+                continue
+            seen.add(new)
+            info = {"module": mname, "model_before": round(base, 1), "model_after": round(cost, 1),
+                    "changed": [r.lhs or f"line {an.line(r.start)}" for r in changed], "form": form, **stats}
+            out.append((mname, new, info))
     return out
 
 
@@ -129,7 +134,8 @@ def _candidates(state) -> list:
             break
         got = optimize_text(text, str(path), scope=state.scope, budget_s=left)
         for mname, new, info in got:
-            desc = (f"datapath e-graph ({mname}): model {info['model_before']:g} -> {info['model_after']:g}; "
+            desc = (f"datapath e-graph ({mname}{', case form' if info.get('form') == 'case' else ''}): "
+                    f"model {info['model_before']:g} -> {info['model_after']:g}; "
                     f"rewrote {', '.join(map(str, info['changed'][:6]))}")
             out.append(Candidate(new, "egraph", (RULE,), desc, {"file": str(Path(path)), "egraph": info,
                                                                "parts": (f"{RULE}:{mname}",)}))

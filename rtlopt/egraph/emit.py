@@ -26,8 +26,14 @@ def _lit(v: int, w: int) -> str:
 
 
 class Emitter:
-    def __init__(self, mg: ModuleGraph, choice: dict[int, tuple], prefix: str = "eg") -> None:
+    def __init__(self, mg: ModuleGraph, choice: dict[int, tuple], prefix: str = "eg",
+                 case_form: bool = False) -> None:
         self.mg = mg
+        #: a chain of muxes whose selects test one selector word against distinct constants is written
+        #: as a parallel ``case`` (in place for a statement root, else a ``reg`` set by an ``always``
+        #: block) instead of a nested ``?:`` chain
+        self.case_form = case_form
+        self.cases: set[str] = set()  # names in ``defs`` that are case-assigned regs
         self.eg = mg.eg
         self.choice = choice
         self.wires: dict[int, str] = {}
@@ -260,6 +266,8 @@ class Emitter:
         if op == "ashr":
             x = self.name_exact(ch[0], at)
             return self.wire_text_signed(c, f"$signed({x}) >>> {n[2]}", w), w
+        if op == "mux" and self.case_form and self.case_chain(c) is not None:
+            return self.case_reg(c, at), w
         if op == "mux":
             s = self.exact(ch[0], at)
             a, sa = self.emit(ch[1], ctx, at)
@@ -308,6 +316,83 @@ class Emitter:
             return f"({ {'redand': '&', 'redor': '|', 'redxor': '^'}[op]}{a})", 1
         raise ValueError(f"cannot emit {op}")
 
+    # -- multi-way selection ----------------------------------------------------------------------
+    def _eq_consts(self, c: int, sel: int | None) -> tuple[int, list[int]] | None:
+        """(selector class, constants) when the chosen node of ``c`` is ``sel == K`` or an OR of such
+        tests on one selector word (``sel``: the selector it must test, None: any)."""
+        eg = self.eg
+        n = self.choice.get(eg.find(c))
+        if n is None:
+            return None
+        if n[0] == "eq":
+            for x, k in ((n[3], n[4]), (n[4], n[3])):
+                v = eg.cval(k)
+                if v is not None and eg.cval(x) is None and (sel is None or eg.find(x) == sel):
+                    return eg.find(x), [v]
+            return None
+        if n[0] == "or" and n[1] == 1:
+            a = self._eq_consts(n[3], sel)
+            if a is None:
+                return None
+            b = self._eq_consts(n[4], a[0])
+            return None if b is None else (a[0], a[1] + b[1])
+        return None
+
+    def case_chain(self, c: int) -> tuple[int, list[tuple[list[int], int]], int] | None:
+        """``(selector, [(constants, arm)], default arm)`` when the chosen node of ``c`` is a chain of at
+        least two muxes (each else-arm the next one) whose selects are tests of one selector word against
+        constants: the priority chain is then the parallel case with each constant kept at its first arm
+        (a constant an earlier arm already took selects the earlier arm); an arm that reads the same class
+        as the default is left to the default."""
+        eg = self.eg
+        sel, arms, taken = None, [], set()
+        c = eg.find(c)
+        while True:
+            n = self.choice[c]
+            if n[0] != "mux":
+                break
+            got = self._eq_consts(n[3], sel)
+            if got is None:
+                break
+            sel = got[0]
+            ks = [k for k in dict.fromkeys(got[1]) if k not in taken]
+            taken.update(ks)
+            if ks:
+                arms.append((ks, eg.find(n[4])))
+            c = eg.find(n[5])
+        arms = [(ks, a) for ks, a in arms if a != c]  # an item reading the default's value is the default
+        if len(arms) < 2 or sel is None:
+            return None
+        return sel, arms, c
+
+    def case_text(self, c: int, target: str, width: int, at: Root | None, indent: str) -> str:
+        """``case (sel) K: target = arm; ... default: target = arm; endcase`` for the chain of ``c``."""
+        sel, arms, dflt = self.case_chain(c)
+        ws = self.eg.w(sel)
+        s = self.exact(sel, at)
+        lines = [f"case ({_strip(s)})"]
+        for ks, arm in arms:
+            t, _sw = self.emit(arm, width, at)
+            lines.append(f"{indent}  {', '.join(_lit(k, ws) for k in ks)}: {target} = {_strip(t)};")
+        t, _sw = self.emit(dflt, width, at)
+        lines.append(f"{indent}  default: {target} = {_strip(t)};")
+        lines.append(f"{indent}endcase")
+        return "\n".join(lines)
+
+    def case_reg(self, c: int, at: Root | None) -> str:
+        """A ``reg`` of the class width set by an ``always @(*)`` case over the chain of ``c``."""
+        c = self.eg.find(c)
+        if c in self.wires:
+            return self.wires[c]
+        w = self.eg.width[c]
+        name = self.fresh()
+        self.wires[c] = name
+        self.cases.add(name)
+        self.defs.append((name, w, ""))
+        i = next(j for j, d in enumerate(self.defs) if d[0] == name)
+        self.defs[i] = (name, w, self.case_text(c, name, w, None, "\0  "))  # \0: the block's indent
+        return name
+
     def _signed_narrow(self, x: int, w: int, at: Root | None, dry: bool = False):
         """``(text, special)``: a narrow word whose sign extension to ``w`` bits is class ``x`` (None if
         there is none): sext(y) -> y, zext(y) -> {1'b0, y}, zext(p) - zext(q) of v-bit p, q -> a (v+1)-bit
@@ -342,12 +427,14 @@ class Emitter:
 
 
 def module_edits(mg: ModuleGraph, choice: dict[int, tuple], text: str,
-                 live: set[int] | None = None) -> tuple[list[Edit], list[Root]]:
+                 live: set[int] | None = None, case_form: bool = False) -> tuple[list[Edit], list[Root]]:
     """Edits that rewrite the changed roots of one module (empty when nothing changed).
 
     ``live``: the classes the extraction computes; an optional root outside it is dead and left alone.
+    ``case_form``: multi-way selections over one selector become ``case`` statements (see
+    :meth:`Emitter.case_chain`) instead of ``?:`` chains.
     """
-    em = Emitter(mg, choice)
+    em = Emitter(mg, choice, case_form=case_form)
     f = mg.eg.find
     changed = [r for r in mg.roots if (r.mandatory or live is None or f(r.cls) in live) and not em.unchanged(r)]
     if not changed:
@@ -355,6 +442,13 @@ def module_edits(mg: ModuleGraph, choice: dict[int, tuple], text: str,
     em.count_uses(changed)
     edits: list[Edit] = []
     for r in changed:
+        if r.stmt is not None and case_form and mg.eg.find(r.cls) not in em.wires \
+                and choice[mg.eg.find(r.cls)][0] == "mux" and em.case_chain(r.cls) is not None:
+            # a statement root keeps its selection as a case statement in place
+            line_start = text.rfind("\n", 0, r.start) + 1
+            ind = text[line_start:r.start] if text[line_start:r.start].isspace() else ""
+            edits.append(Edit(r.start, r.end, em.case_text(r.cls, r.stmt, r.width, r, ind)))
+            continue
         t, sw = em.emit(r.cls, r.width, r, top=True)
         if sw > r.width:
             raise ValueError("emitted text wider than its target")
@@ -368,9 +462,10 @@ def module_edits(mg: ModuleGraph, choice: dict[int, tuple], text: str,
         line_start = text.rfind("\n", 0, first) + 1
         indent = text[line_start:first] if text[line_start:first].isspace() else "  "
         last_decl = max((mg.leaves[k].decl for k in em.used_leaves if k in mg.leaves), default=-1)
-        decls = "".join(f"{indent}wire [{w - 1}:0] {nm};\n" if w > 1 else f"{indent}wire {nm};\n"
+        decls = "".join(f"{indent}{'reg' if nm in em.cases else 'wire'}{f' [{w - 1}:0]' if w > 1 else ''} {nm};\n"
                         for nm, w, _t in em.defs)
-        assigns = "".join(f"{indent}assign {nm} = {_strip(t)};\n" for nm, _w, t in em.defs)
+        assigns = "".join(f"{indent}always @(*) begin\n{indent}  {t.replace(chr(0), indent)}\n{indent}end\n"
+                          if nm in em.cases else f"{indent}assign {nm} = {_strip(t)};\n" for nm, _w, t in em.defs)
         if last_decl < line_start:
             edits.append(Edit(line_start, line_start, decls + assigns))
         else:
