@@ -888,7 +888,9 @@ _semantic_generator("prefixscan", "prefixscan", per_top=True)
 # mapsel: reads V[S] of a loop V[i] = E(i) become E(S) (select the operands, then one operator).
 _semantic_generator("mapsel", "mapsel")
 # readshare: two reads m[i] / m[j] (f(i) / f(j), two symmetric read ports of an instance) observed under
-# exclusive conditions become one read on a muxed index (the exclusivity is left to the proof).
+# exclusive conditions become one read on a muxed index (the exclusivity is left to the proof). Light: the
+# syntax alone (7 ms a design over designs/); only a design with candidates gets a Yosys load and one
+# random simulation per pair of reads (SIM_BUDGET_S = 12 s), which drops the pairs both used at once.
 _semantic_generator("readshare", "readshare")
 # condwit: a mux arm independent of some inputs whenever selected gets them pinned to a witness.
 _semantic_generator("condwit", "condwit")

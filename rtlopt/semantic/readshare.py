@@ -714,12 +714,54 @@ def readshare_edits(texts: dict[Path, str]) -> list[tuple[dict[Path, str], str]]
     return out
 
 
+#: seconds for the simulation filter of one design's candidates (one Yosys load each)
+SIM_BUDGET_S = 12.0
+
+
+def _simulated(state, got: list) -> list:
+    """The candidates whose outputs do not differ from the original's on random stimulus from reset
+    (:func:`rtlopt.semantic.seqsim.outputs_agree`): observations that are not exclusive (both reads
+    used by one opcode) show at once and cost no proof. One simulation per pair of reads, with its
+    first select (B's whole observation): when that differs the pair's other selects go too; without a
+    simulation model (or past the time given) a candidate is kept: the proof decides."""
+    import time
+
+    from rtlopt.semantic import seqsim
+
+    top = getattr(getattr(state, "design", None), "top", None)
+    if top is None or not got:
+        return got
+    t0 = time.monotonic()
+    end = t0 + SIM_BUDGET_S
+    try:
+        net = seqsim.load_texts(dict(state.texts), top, timeout=SIM_BUDGET_S)
+    except Exception:  # noqa: BLE001 - combinational or outside the model: the proof decides
+        return got
+    if time.monotonic() - t0 > SIM_BUDGET_S / 3:
+        return got  # (a candidate's load and runs take longer than that: not within the time given)
+    verdict: dict[str, bool | None] = {}  # per pair of reads: its first select's simulation
+    out = []
+    for new, desc in got:
+        pair = desc.rsplit(" selected by ", 1)[0]
+        if pair not in verdict:
+            left = end - time.monotonic()
+            try:
+                verdict[pair] = seqsim.outputs_agree(net, {Path(p): t for p, t in new.items()}, top,
+                                                     max(2.0, left)) if left > 4.0 else None
+            except Exception:  # noqa: BLE001 - no verdict
+                verdict[pair] = None
+        if verdict[pair] is not False:
+            out.append((new, desc))
+    return out
+
+
 def readshare_candidates(state) -> list:
-    """Search-loop generator: two reads observed exclusively become one read on a muxed index."""
+    """Search-loop generator: two reads observed exclusively become one read on a muxed index (the
+    candidates a random simulation tells apart from the original left out)."""
     from rtlopt.engine.candidate import one_file_candidates
 
     try:
-        got = readshare_edits(dict(state.texts))
+        got = _simulated(state, readshare_edits(dict(state.texts)))
     except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
         return []
     return one_file_candidates(state.texts, got, RULE, "read sharing", "readshare")
