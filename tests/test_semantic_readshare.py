@@ -117,6 +117,41 @@ def test_child_ports_as_case_tables_and_ordered_connections():
     assert "clk, wr, wa, wd, ((st) == (DRAIN)) ? ib : ia, ib, va, " in new and "assign vb = va;" in new, new
 
 
+NONANSI = """module rfile (clk, we, wa, wd, ra0, ra1, rd0, rd1);
+  input clk, we;
+  input [1:0] wa, ra0, ra1;
+  input [7:0] wd;
+  output [7:0] rd0, rd1;
+  reg [7:0] m [0:3];
+  always @(posedge clk) if (we) m[wa] <= wd;
+  assign rd0 = m[ra0];
+  assign rd1 = m[ra1];
+endmodule
+module top (clk, rst, op, a, b, acc, o);
+  input clk, rst;
+  input [1:0] op, a, b;
+  output reg [7:0] acc, o;
+  wire [7:0] x, y;
+  rfile u (clk, op == 2'd3, a, acc, a, b, x, y);
+  always @(posedge clk)
+    if (rst) begin acc <= 0; o <= 0; end
+    else if (op == 2'd1) acc <= acc + x;
+    else if (op == 2'd2) o <= y;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_verilog_2001_child_ports_and_ordered_instance(tmp_path):
+    from rtlopt.verify import Verdict
+
+    f = tmp_path / "na.v"
+    f.write_text(NONANSI)
+    new = _pick(_cands(f), "(op == 2'd2)")
+    assert "rfile u (clk, op == 2'd3, a, acc, (op == 2'd2) ? b : a, b, x, );" in new and "assign y = x;" in new
+    assert _verdict(tmp_path, f, new, "top") is Verdict.EQUIVALENT
+
+
 FMT = """
 module rs_fmt (input logic [11:0] d, output logic [11:0] q);
     assign q = {d[5:0], d[11:6]};

@@ -478,10 +478,13 @@ def _port_pairs(ctext: str, node) -> list[tuple[str, str, dict[str, str]]]:
     _declared(cm)
     inputs = {n for n in cm.names if n not in cm.outputs}
     m0, m1 = _span(node)
-    body = ctext[m0:m1]
-    if node.header.ports is not None:
-        a, b = _span(node.header.ports)
-        body = ctext[m0:a] + ctext[b:m1]
+    cut = [_span(node.header.ports)] if node.header.ports is not None else []
+    cut += [_span(it) for it in node.members if _kind(it) == "PortDeclarationSyntax"]  # (non-ANSI)
+    body, pos = "", m0
+    for a, b in sorted(cut):
+        body += ctext[pos:a] + " "
+        pos = b
+    body += ctext[pos:m1]
 
     def counts(t: str) -> dict[str, int]:
         c: dict[str, int] = {}
