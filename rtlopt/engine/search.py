@@ -793,6 +793,9 @@ register_generator("seqredundancy", seqredundancy_candidates, memo_key=lambda st
 _semantic_generator("instshare", "instshare", per_top=True)
 # instmux: two instances used exclusively become one muxed instance.
 _semantic_generator("instmux", "instmux")
+# hiershare: products in different branches of the hierarchy used exclusively share one multiplier at
+# their lowest common ancestor (operands and product through new ports of per-instance module copies).
+_semantic_generator("hiershare", "hiershare", per_top=True)
 # cmpflip: a direction-selected comparison (c ? x > y : x < y) on one comparator, (x > y) ^ !c.
 _semantic_generator("cmpflip", "cmpflip")
 # dropguard: a nested ``if (g) R <= E;`` without else whose hold never differs (proven from reset).

@@ -73,6 +73,20 @@ def run_equiv_seq(gold_il: Path, gate_il: Path, workdir: Path, timeout: float, i
         (workdir / _ADFF_MAP_FILE).write_text(_ADFF_MAP)
         sync_model = [f"techmap -map {_ADFF_MAP_FILE} t:$adff t:$adffe"]
     arith_differs = any(_count(workdir / "gold.json", t) != _count(workdir / "gate.json", t) for t in _ARITH)
+    if timeout > 4.0 and any(_count(workdir / "gold.json", t) != _count(workdir / "gate.json", t)
+                             for t in _MUL_CELLS):
+        # multipliers shared under a controller's state decode (two multipliers in exclusive states, one
+        # multiplier of operands selected by ``st == TX``): per value of the state register the selects
+        # fold and both sides are one structure (0.8 s for a 2-bit mode FSM), where the everted check,
+        # the plain run and the input splits before it spent 30 s in SAT on the multipliers (shared
+        # adders keep the everted check first: SAT decides them in a second or two)
+        t0 = time.monotonic()
+        if _early_register_split(gold_il, gate_il, workdir, timeout * EARLY_SPLIT_SHARE, sync_model):
+            return "equivalent", ("Yosys equiv_simple/equiv_induct per value of a state register selecting "
+                                  "shared operands (its output cut: a free value of the cycle in both designs; "
+                                  "internal gate nets unnamed): flip-flops of equal name equal from equal start "
+                                  "states")
+        timeout -= time.monotonic() - t0
     if _all_registers_paired(workdir / "gold.json", workdir / "gate.json"):
         # every flip-flop has a namesake: the induction step is one combinational check (below); a
         # share of the slice, the plain run (which may also use internal pairs in its induction) after.
@@ -141,6 +155,25 @@ def run_equiv_seq(gold_il: Path, gate_il: Path, workdir: Path, timeout: float, i
 
 #: Share of the register-correspondence slice for the everted check when every flip-flop has a namesake.
 EVERTED_SHARE = 0.7
+#: Share of the slice for the split per value of a state register that selects the operands of shared
+#: operators, tried first when the designs' operator counts differ (:func:`_early_register_split`).
+EARLY_SPLIT_SHARE = 0.25
+#: Registers tried in that split (those selecting a mux first, as :func:`_cut_registers` orders them).
+EARLY_SPLIT_REGS = 2
+
+
+def _early_register_split(gold_il: Path, gate_il: Path, workdir: Path, timeout: float,
+                          sync_model: list[str]) -> bool:
+    """The register correspondence proof per value of one of the first :data:`EARLY_SPLIT_REGS`
+    registers :func:`_cut_registers` finds (the same proof the engine tries last), within ``timeout``."""
+    deadline = time.monotonic() + timeout
+    for reg in _cut_registers(gold_il, gate_il, workdir, timeout, sync_model)[:EARLY_SPLIT_REGS]:
+        left = deadline - time.monotonic()
+        if left <= 0.5:
+            return False
+        if _register_cofactors_equal(gold_il, gate_il, workdir, left, sync_model, reg):
+            return True
+    return False
 
 
 def _public_ff_bits(path: Path) -> set[tuple[str, int]] | None:
@@ -371,6 +404,7 @@ MAX_COFACTOR_INPUTS = 2
 
 
 _ARITH = ("$mul", "$add", "$sub", "$macc", "$neg", "$alu")
+_MUL_CELLS = ("$mul", "$macc")
 
 
 def _select_inputs(path: Path) -> tuple[dict[str, int], set[str], set[str]]:

@@ -1,0 +1,177 @@
+"""Products in different branches of the hierarchy, used under exclusive conditions, share one
+multiplier at their lowest common ancestor (rtlopt.semantic.hiershare).
+
+Fires: an audio codec whose playback product sits in a leaf two levels down and whose record product
+is written in a clocked block under a wrapper (Verilog, decodes of a mode register); a sensor front end
+with signed products in sibling subtrees (SV, a net initializer and an always_comb multiplier module
+two levels under, enum FSM states); a signed and an unsigned product of different widths. Restyled
+(products in always @* / a named wire) still fires. Near misses: enables decoded from two bits of one
+register (both on when it is 3) are not offered (simulation) and the forced candidate is refuted; products
+observed unconditionally give nothing. Real Yosys, z3/ABC through the verifier."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rtlopt.semantic import hiershare
+
+ROOT = Path(__file__).resolve().parents[1]
+GEN = ROOT / "designs" / "generalization" / "sharing"
+
+
+def _design(tmp_path: Path, name: str, edits=()) -> tuple[Path, str]:
+    src = next((GEN / name).glob("original.*"))
+    text = src.read_text()
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new)
+    f = tmp_path / ("d" + src.suffix)
+    f.write_text(text)
+    return f, text
+
+
+def _verdict(tmp_path: Path, old: Path, new_text: str, top: str, engines=None, timeout_s: float = 240) -> str:
+    from rtlopt.design import DesignRef
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    g = tmp_path / ("gate" + old.suffix)
+    g.write_text(new_text)
+    res = check_equivalence(DesignRef([old], top), DesignRef([g], top),
+                            VerifyOptions(timeout_s=timeout_s, engines=engines))
+    return res.verdict.name
+
+
+def _mul_count(text: str) -> int:
+    import re
+
+    return len(re.findall(r"(?<![*(])\*(?![*)])", text))
+
+
+@pytest.mark.yosys
+def test_leaf_and_clocked_products_share_one_multiplier(tmp_path):
+    f, text = _design(tmp_path, "hiershare_leafmul_v")
+    got = hiershare.hiershare_edits({f: text}, "codec_top")
+    assert len(got) == 1, got
+    new, desc = got[0]
+    t = new[f]
+    assert "u_play.u_stage.u_vol" in desc and "u_rec.u_stage" in desc, desc
+    # one product in the top, operands selected by the playback enable; the per-instance copies carry the ports
+    assert "assign rtlopt_hs0_y = rtlopt_hs0_a * rtlopt_hs0_b;" in t, t
+    assert "assign rtlopt_hs0_a = play_on ? rtlopt_hs0_0a : rtlopt_hs0_1a;" in t, t
+    assert "play_path_rtlopt_iu_play u_play" in t and "rec_stage_rtlopt_iu_rec_u_stage u_stage" in t, t
+    assert "acc <= acc + rtlopt_hs0_1y;" in t, t
+    # the record product (7 x 5 bits, 12-bit context) widened to the shared 8 x 6 unit
+    assert "output wire [7:0] rtlopt_hs0_1a" in t and "input wire [11:0] rtlopt_hs0_1y" in t, t
+    assert _verdict(tmp_path, f, t, "codec_top") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_signed_and_unsigned_products_share_exactly(tmp_path):
+    text = """
+module sgn_unit (input clk, input en, input signed [5:0] a, input signed [4:0] b, output reg signed [9:0] q);
+    wire signed [9:0] m = a * b;
+    always @(posedge clk) if (en) q <= m;
+endmodule
+module uns_unit (input clk, input rst, input en, input [4:0] a, input [3:0] b, output reg [11:0] q);
+    always @(posedge clk) if (rst) q <= 12'd0; else if (en) q <= q + a * b;
+endmodule
+module mixed_top (input clk, input rst, input [1:0] nxt, input signed [5:0] sa, input signed [4:0] sb,
+                  input [4:0] ua, input [3:0] ub, output signed [9:0] sq, output [11:0] uq);
+    reg [1:0] st;
+    always @(posedge clk) st <= rst ? 2'd0 : nxt;
+    sgn_unit u_s (.clk(clk), .en(st == 2'd1), .a(sa), .b(sb), .q(sq));
+    uns_unit u_u (.clk(clk), .rst(rst), .en(st == 2'd2), .a(ua), .b(ub), .q(uq));
+endmodule
+"""
+    f = tmp_path / "mixed.v"
+    f.write_text(text)
+    got = hiershare.hiershare_edits({f: text}, "mixed_top")
+    assert len(got) == 1, got
+    t = got[0][0][f]
+    # the unsigned operands get a zero bit (6 x 5 signed unit), the shared product the wider context
+    assert "assign rtlopt_hs0_1a = $unsigned(a);" in t and "wire signed [5:0] rtlopt_hs0_a;" in t, t
+    assert "wire signed [11:0] rtlopt_hs0_y;" in t, t
+    assert _verdict(tmp_path, f, t, "mixed_top") == "EQUIVALENT"
+    # the same with the unsigned operand sign-extended instead (a wrong emitter) is refuted
+    bad = t.replace("assign rtlopt_hs0_1a = $unsigned(a);", "assign rtlopt_hs0_1a = $signed(a);")
+    assert _verdict(tmp_path, f, bad, "mixed_top") == "NOT_EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_overlapping_enables_near_miss_not_offered_and_refuted(tmp_path):
+    # playback on bit 0, record on bit 1 of the mode: mode 3 runs both products in one cycle
+    f, text = _design(tmp_path, "hiershare_leafmul_v", [
+        ("wire play_on = (mode == 2'd1);", "wire play_on = mode[0];"),
+        ("wire rec_on  = (mode == 2'd2);", "wire rec_on  = mode[1];")])
+    assert hiershare.hiershare_edits({f: text}, "codec_top") == []
+    forced = hiershare.hiershare_edits({f: text}, "codec_top", simulate=False)
+    assert len(forced) == 1
+    assert _verdict(tmp_path, f, forced[0][0][f], "codec_top") == "NOT_EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_unconditionally_observed_products_give_nothing(tmp_path):
+    text = """
+module m1 (input [7:0] a, input [7:0] b, output [15:0] p);
+    assign p = a * b;
+endmodule
+module two_top (input [7:0] a, input [7:0] b, input [7:0] c, input [7:0] d, output [15:0] p, output [15:0] q);
+    m1 u_a (.a(a), .b(b), .p(p));
+    m1 u_b (.a(c), .b(d), .p(q));
+endmodule
+"""
+    f = tmp_path / "two.v"
+    f.write_text(text)
+    assert hiershare.hiershare_edits({f: text}, "two_top", simulate=False) == []
+
+
+def test_restyled_products_still_fire(tmp_path):
+    # the leaf product in an always @* block, the record product through a named wire
+    f, text = _design(tmp_path, "hiershare_leafmul_v", [
+        ("    output [13:0] p\n);\n    assign p = s * v;",
+         "    output reg [13:0] p\n);\n    always @* p = s * v;"),
+        ("    always @(posedge clk) begin\n        if (rst)\n            acc <= 12'd0;",
+         "    wire [11:0] m = mic * gain;\n    always @(posedge clk) begin\n        if (rst)\n            acc <= 12'd0;"),
+        ("acc <= acc + mic * gain;", "acc <= acc + m;")])
+    got = hiershare.hiershare_edits({f: text}, "codec_top", simulate=False)
+    assert len(got) == 1, got
+    t = got[0][0][f]
+    assert "always @* p = rtlopt_hs0_0y;" in t and "wire [11:0] m = rtlopt_hs0_1y;" in t, t
+    assert "play_on ? rtlopt_hs0_0a" in t, t
+
+
+@pytest.mark.yosys
+def test_sv_sibling_subtrees_under_fsm_states_prove(tmp_path):
+    f, text = _design(tmp_path, "hiershare_fsm_subtrees_sv")
+    got = hiershare.hiershare_edits({f: text}, "sense_top")
+    assert len(got) == 1, got
+    t = got[0][0][f]
+    assert "assign rtlopt_hs0_a = (st == CAL) ? rtlopt_hs0_0a : rtlopt_hs0_1a;" in t, t
+    assert "smul_rtlopt_iu_filt_u_core_u_mul #(.AW(8), .BW(6)) u_mul" in t, t
+    assert _verdict(tmp_path, f, t, "sense_top", engines=hiershare.PROOF_ENGINES) == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_register_split_first_when_multipliers_differ(tmp_path):
+    # the verifier's register correspondence splits per value of the mode register first when the
+    # multiplier counts differ (rtlopt.verify._yosys_engines._early_register_split): the selects fold
+    from rtlopt.design import DesignRef
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    f, text = _design(tmp_path, "hiershare_leafmul_v")
+    g = tmp_path / "gate.v"
+    g.write_text(hiershare.hiershare_edits({f: text}, "codec_top", simulate=False)[0][0][f])
+    res = check_equivalence(DesignRef([f], "codec_top"), DesignRef([g], "codec_top"),
+                            VerifyOptions(timeout_s=120, engines=("equiv",)))
+    assert res.verdict.name == "EQUIVALENT", res.reason
+    assert "state register selecting shared operands" in res.reason, res.reason
+    # near miss: both products on in mode 3 -- no split proves it
+    f2, text2 = _design(tmp_path, "hiershare_leafmul_v", [
+        ("wire play_on = (mode == 2'd1);", "wire play_on = mode[0];"),
+        ("wire rec_on  = (mode == 2'd2);", "wire rec_on  = mode[1];")])
+    g.write_text(hiershare.hiershare_edits({f2: text2}, "codec_top", simulate=False)[0][0][f2])
+    res = check_equivalence(DesignRef([f2], "codec_top"), DesignRef([g], "codec_top"),
+                            VerifyOptions(timeout_s=60, engines=("equiv",)))
+    assert res.verdict.name != "EQUIVALENT", res.reason
