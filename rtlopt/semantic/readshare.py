@@ -398,6 +398,8 @@ def _paren(s: str) -> str:
     """``s`` in parentheses unless one pair already encloses all of it (or it is a name or a select)."""
     if re.fullmatch(r"[A-Za-z_][\w$]*(?:\[[^\[\]]*\])*", s.strip()):
         return s.strip()
+    if s.startswith("!") and len(s) > 1 and _paren(s[1:]) == s[1:]:
+        return s  # (a negated name or parenthesized condition binds tighter than ``?:``)
     if s.startswith("(") and s.endswith(")"):
         depth = 0
         for i, c in enumerate(s):
@@ -431,9 +433,10 @@ def _selects(obs_b: list[tuple] | None, obs_a: list[tuple] | None) -> list[str]:
 
 
 def _arrays(m: _Mod) -> set[str]:
-    """Variables a select reads as a word or element (declared with an unpacked dimension or two packed
-    ones, or any vector read by a variable index)."""
-    return {n for n in m.names}
+    """Variables whose variable-index selects are evaluations: every module-level name (an unpacked
+    array, packed rows, a plain vector's bit or indexed part select; parameters are never indexed by a
+    variable that is not one, and constant indices are left out where the evaluations are made)."""
+    return set(m.names) - m.params
 
 
 _TOK = re.compile(r"[A-Za-z_][\w$]*|\d+'[sS]?[bBoOdDhH][\w?]+|\S")
