@@ -734,7 +734,7 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
             if share < 5:
                 break
             mr = rows[name]
-            note = mr.note
+            note, mr.note = mr.note, ""
             search_one(name, mr, share, ws[0], inst_params.get(name) if name != design.top else None,
                        f"[second chance {k + 1}/{len(measured_now)}]")
             mr.note = "; ".join(x for x in (note, mr.note) if x)
