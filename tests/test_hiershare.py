@@ -175,3 +175,53 @@ def test_register_split_first_when_multipliers_differ(tmp_path):
     res = check_equivalence(DesignRef([f2], "codec_top"), DesignRef([g], "codec_top"),
                             VerifyOptions(timeout_s=60, engines=("equiv",)))
     assert res.verdict.name != "EQUIVALENT", res.reason
+
+
+FN_SV = """
+module play_u (input logic clk, input logic rst_n, input logic en, input logic [7:0] d, input logic [5:0] g,
+               output logic [7:0] q);
+    function automatic logic [13:0] scale(input logic [7:0] v, input logic [5:0] k);
+        scale = v * k;
+    endfunction
+    always_ff @(posedge clk or negedge rst_n)
+        if (!rst_n)  q <= '0;
+        else if (en) q <= 8'(scale(d, g) >> 6);
+endmodule
+module rec_u (input logic clk, input logic rst_n, input logic en, input logic [6:0] d, input logic [4:0] g,
+              output logic [11:0] q);
+    always_ff @(posedge clk or negedge rst_n)
+        if (!rst_n)  q <= '0;
+        else if (en) q <= q + d * g;
+endmodule
+module fn_top (input logic clk, input logic rst_n, input logic [1:0] m, input logic [7:0] a, input logic [5:0] b,
+               input logic [6:0] c, input logic [4:0] e, output logic [7:0] qa, output logic [11:0] qb);
+    logic [1:0] mode;
+    always_ff @(posedge clk or negedge rst_n) if (!rst_n) mode <= '0; else mode <= m;
+    play_u u_p (.clk, .rst_n, .en(mode == 2'd1), .d(a), .g(b), .q(qa));
+    rec_u  u_r (.clk, .rst_n, .en(mode == 2'd2), .d(c), .g(e), .q(qb));
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_product_in_a_function_called_once_shares(tmp_path):
+    f = tmp_path / "fn.sv"
+    f.write_text(FN_SV)
+    got = hiershare.hiershare_edits({f: FN_SV}, "fn_top")
+    assert len(got) == 1, got
+    t = got[0][0][f]
+    # the function body reads the shared product; its arguments copied at module level from the one call
+    assert "scale = rtlopt_hs0_0y;" in t and "wire [7:0] rtlopt_hs0_0f0 = d;" in t, t
+    assert "assign rtlopt_hs0_a = (mode == 2'd1) ? rtlopt_hs0_0a : rtlopt_hs0_1a;" in t, t
+    assert _verdict(tmp_path, f, t, "fn_top", engines=hiershare.PROOF_ENGINES) == "EQUIVALENT"
+
+
+def test_function_called_twice_is_not_a_site(tmp_path):
+    # near miss: a second call of the function (two products from one body) -- no module-level copy of
+    # its arguments stands for both
+    text = FN_SV.replace("else if (en) q <= 8'(scale(d, g) >> 6);",
+                         "else if (en) q <= 8'(scale(d, g) >> 6) ^ 8'(scale(g, d) >> 7);")
+    f = tmp_path / "fn2.sv"
+    f.write_text(text)
+    got = hiershare.hiershare_edits({f: text}, "fn_top", simulate=False)
+    assert all("play_u" not in d and "u_p:" not in d for _n, d in got), got

@@ -35,6 +35,8 @@ from rtlopt.hdl.edit import Edit, apply_edits
 RULE = "exclusive_operator_sharing"
 MAX_CANDIDATES = 4
 MAX_SITES = 12
+#: Site groups tried (each guard analysis and edit is cheap; each candidate offered is simulated).
+MAX_GROUPS = 16
 CLONE = "_rtlopt_i"
 #: Proof order of the candidates: every register keeps its name, so register correspondence (Yosys
 #: equiv_*, split per value of the controller's state register) decides the shared multiplier in one
@@ -76,6 +78,9 @@ class _Site:
     yw: int
     signed: bool
     ops: list  # [(start, end, self width, simple)]
+    func: tuple | None = None  # in a function: (name, [(formal, width, signed)])
+    anchor: object = None  # where the value is observed from: the product, or the function's one call
+    actuals: list | None = None  # the call's argument texts (function sites)
 
 
 def _elaborate(text: str, path: str, top: str):
@@ -139,10 +144,14 @@ def _elaborate(text: str, path: str, top: str):
                 r = inner.sourceRange
                 simple = str(inner.kind).split(".")[-1] in _SIMPLE
                 ops.append((r.start.offset, r.end.offset, inner.type.bitWidth, simple, bool(inner.type.isSigned)))
+            func = None
+            if cur[0].kind == ast.SymbolKind.Subroutine:
+                func = (str(cur[0].name), [(str(a.name), a.type.bitWidth, bool(a.type.isSigned))
+                                           for a in cur[0].arguments])
             key = (ip, sr.start.offset, sr.end.offset)
             found.setdefault(key, set()).add(owner)
             made.setdefault(key, _Site(ip, sr.start.offset, sr.end.offset, x.syntax, x.type.bitWidth,
-                                       bool(x.type.isSigned), ops))
+                                       bool(x.type.isSigned), ops, func))
         return True
 
     comp.getRoot().visit(cb)
@@ -249,7 +258,9 @@ class _Guards:
     def observed(self, path: str, node):
         """:meth:`occurrence` with repeated alternatives dropped."""
         res = self.occurrence(path, node, 0)
-        return None if res is None else [list(a) for a in dict.fromkeys(tuple(a) for a in res)]
+        if res is None or any(not a for a in res):
+            return None  # observed without a condition somewhere: nothing to select on
+        return [list(a) for a in dict.fromkeys(tuple(a) for a in res)]
 
     def _clocked(self, blk) -> bool:
         if blk is None or _kind(blk) != "ProceduralBlockSyntax":
@@ -271,9 +282,9 @@ class _Guards:
             return None
         out = []
         for t in targets:
-            g = self.name(path, t, depth + 1)
-            if g is None:
-                return None
+            # a net observed unconditionally, or in a way not followed (into a child instance, a top
+            # output): true, so the conditions gathered so far stand (a superset of where it is observed)
+            g = self.name(path, t, depth + 1) or [[]]
             out += [conds + alt for alt in g]
         return out or None
 
@@ -289,7 +300,7 @@ class _Guards:
         if res is not None:
             res = [list(a) for a in dict.fromkeys(tuple(a) for a in res)]
         if res is not None and len(res) > 6:
-            res = None
+            res = [[]]  # too many ways to be observed: taken as always
         self.memo[key] = res
         return res
 
@@ -316,21 +327,16 @@ class _Guards:
         for r in reads:
             if self._is_write(r):
                 continue
-            g = self.occurrence(path, r, depth)
-            if g is None:
-                return None
-            out += g
+            out += self.occurrence(path, r, depth) or [[]]
         if inst.ports.get(name) == "Out":
-            if path == self.lca or inst.parent is None:
-                return None
-            conn = _connections(text, inst.syn, self.dirs.get(inst.module))
+            conn = None
+            if path != self.lca and inst.parent is not None:
+                conn = _connections(text, inst.syn, self.dirs.get(inst.module))
             if conn is None or conn.get(name) is None:
-                return None
-            for nm in _ids(conn[name][2]):
-                g = self.name(inst.parent, nm, depth + 1)
-                if g is None:
-                    return None
-                out += g
+                out.append([])  # observed outside the ancestor's view: always
+            else:
+                for nm in _ids(conn[name][2]):
+                    out += self.name(inst.parent, nm, depth + 1) or [[]]
         return out or None
 
     def _is_write(self, r) -> bool:
@@ -425,24 +431,78 @@ class _Refuse(Exception):
     pass
 
 
-def _module_items_ok(text: str, site: _Site) -> bool:
-    """The product sits where module-level operand copies compute what it reads: not in a function,
-    task, loop or block with its own declarations; its operands read no variable written by a blocking
-    assignment."""
-    n = site.syn.parent
+def _plain_context(node) -> object | None:
+    """The module declaration around ``node`` when nothing between them re-evaluates it (a loop, a
+    function or task, a block with its own declarations); else None."""
+    n = node.parent
     while n is not None and _kind(n) != "ModuleDeclarationSyntax":
         k = _kind(n)
         if k in ("FunctionDeclarationSyntax", "TaskDeclarationSyntax", "ForLoopStatementSyntax",
-                 "LoopGenerateSyntax", "LoopStatementSyntax", "ForeverStatementSyntax", "WhileStatementSyntax"):
-            return False
-        if k == "SequentialBlockStatementSyntax" and any(_kind(i) == "DataDeclarationSyntax" for i in n.items):
-            return False
+                 "LoopGenerateSyntax", "LoopStatementSyntax", "ForeverStatementSyntax", "DoWhileStatementSyntax",
+                 "ForeachLoopStatementSyntax"):
+            return None
+        if k == "BlockStatementSyntax" and any(_kind(i) == "DataDeclarationSyntax" for i in n.items):
+            return None
         n = n.parent
+    return n
+
+
+def _function_call(text: str, site: _Site):
+    """(call node, argument texts) of the one call of the function holding ``site`` in its module, or
+    None (called more or less than once, named arguments, operands reading other than its arguments)."""
+    fname, formals = site.func
+    n = site.syn.parent
+    while n is not None and _kind(n) != "FunctionDeclarationSyntax":
+        if _kind(n) in ("ForLoopStatementSyntax", "LoopStatementSyntax", "DoWhileStatementSyntax",
+                        "ForeachLoopStatementSyntax", "ForeverStatementSyntax"):
+            return None
+        n = n.parent
+    if n is None or _plain_context(n) is None:
+        return None
+    names = {f for f, _w, _s in formals}
+    for a, b, *_ in site.ops:
+        if not _ids(text[a:b]) <= names:
+            return None
+    mod = _plain_context(n)
+    calls = []
+
+    def walk(x):
+        if _kind(x) == "InvocationExpressionSyntax" and _txt(text, x.left).strip() == fname:
+            calls.append(x)
+        try:
+            kids = list(x)
+        except TypeError:
+            return
+        for c in kids:
+            if hasattr(c, "sourceRange") and not _kind(c).endswith("Token"):
+                walk(c)
+
+    walk(mod)
+    if len(calls) != 1 or calls[0].arguments is None:
+        return None
+    args = [x for x in calls[0].arguments.parameters if not _kind(x).endswith("Token")]
+    if len(args) != len(formals) or any(_kind(x) != "OrderedArgumentSyntax" for x in args):
+        return None
+    return calls[0], [_txt(text, x.expr) for x in args]
+
+
+def _module_items_ok(text: str, site: _Site) -> bool:
+    """The product sits where module-level operand copies compute what it reads: not in a task, loop or
+    block with its own declarations (in a function called once: its operands read the function's
+    arguments, copied from the call); what it reads is written by no blocking assignment."""
+    if site.func is not None:
+        got = _function_call(text, site)
+        if got is None:
+            return False
+        site.anchor, site.actuals = got
+        n = _plain_context(site.anchor)
+        used = set().union(*(_ids(a) for a in site.actuals))
+    else:
+        site.anchor = site.syn
+        n = _plain_context(site.syn)
+        used = set().union(*(_ids(text[a:b]) for a, b, *_ in site.ops))
     if n is None:
         return False
-    used = set()
-    for a, b, *_ in site.ops:
-        used |= _ids(text[a:b])
     # blocking writes in procedural code of the module
     blocking = set()
 
@@ -497,8 +557,19 @@ def _emit(text: str, insts: dict[str, _Inst], dirs: dict, group: list[_Site], gu
         nm = f"{pre}_{i}"
         py = f"{nm}y"
         opnd = []
+        copies = {}
+        if s.func is not None:  # the arguments as the function sees them (assignment to the formal's type)
+            for j, ((fn, fw, fs), act) in enumerate(zip(s.func[1], s.actuals, strict=True)):
+                copies[fn] = f"{nm}f{j}"
+                decl = f"wire {_rng(fw, fs)}{nm}f{j}"
+                if chain:
+                    items.setdefault(s.path, []).append(f"{decl} = {act.strip()};")
+                else:
+                    lca_decl.append(f"{decl};")
+                    lca_items.append(f"assign {nm}f{j} = {act.strip()};")
         for (a, b, _w, simple, _sg) in s.ops:
-            e = text[a:b]
+            e = _ID.sub(lambda m, copies=copies: copies.get(m.group(0), m.group(0)), text[a:b]) if copies \
+                else text[a:b]
             if not simple:  # evaluated at least at the product's width, extended as in the product
                 e = f"({e})" if s.signed else f"({e}) + 1'b0"
             elif s.signed:
@@ -698,6 +769,11 @@ def hiershare_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
             if sites[i].path != sites[j].path:
                 groups.append([sites[i], sites[j]])
     groups.sort(key=lambda g: -min(s.ops[0][2] * s.ops[1][2] for s in g))
+    # every product of distinct instances at once first (three exclusive modes: one multiplier for three)
+    one_each = list({s.path: s for s in sites}.values())
+    if len(one_each) > 2:
+        groups.insert(0, one_each)
+    groups = groups[:MAX_GROUPS]
     out = []
     seen = set()
     for g in groups:
@@ -708,7 +784,7 @@ def hiershare_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
         guards = []
         for s in g:
             try:
-                guards.append(gd.observed(s.path, s.syn))
+                guards.append(gd.observed(s.path, s.anchor))
             except Exception:  # noqa: BLE001 - an unusual shape: no condition
                 guards.append(None)
         if sum(x is None for x in guards) > 1:
@@ -733,13 +809,16 @@ def hiershare_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
             out.append(({path: new}, f"one multiplier for {desc}"))
             break
     if simulate and out:
-        out = _agreeing(texts, top, out, timeout_s)
+        out = _agreeing(texts, top, out, timeout_s, MAX_CANDIDATES)
     return out[:MAX_CANDIDATES]
 
 
-def _agreeing(texts, top, cands, timeout_s):
-    """The candidates whose outputs agree with the original's in a random simulation from reset (a pair
-    of products used together differs at once)."""
+def _agreeing(texts, top, cands, timeout_s, most: int):
+    """The first ``most`` candidates whose outputs agree with the original's in a random simulation from
+    reset (a pair of products used together differs at once), within ``timeout_s`` in all."""
+    import time
+
+    end = time.monotonic() + timeout_s
     from rtlopt.semantic import seqsim
 
     try:
@@ -748,8 +827,10 @@ def _agreeing(texts, top, cands, timeout_s):
         return cands
     out = []
     for new, desc in cands:
+        if len(out) >= most or time.monotonic() > end:
+            break
         try:
-            ok = seqsim.outputs_agree(net, new, top, timeout_s)
+            ok = seqsim.outputs_agree(net, new, top, max(1.0, end - time.monotonic()))
         except Exception:  # noqa: BLE001
             ok = None
         if ok is not False:
