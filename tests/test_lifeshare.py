@@ -31,14 +31,15 @@ def _run(tmp_path: Path, name: str, top: str, edits: list[tuple[str, str]] = (),
     return f, lifeshare.candidates_for({f: text}, top, timeout_s=timeout_s)
 
 
-def _smt_verdict(tmp_path: Path, old: Path, new_text: str, top: str, timeout_s: float = 150) -> str:
+def _smt_verdict(tmp_path: Path, old: Path, new_text: str, top: str, timeout_s: float = 150,
+                 engines: tuple[str, ...] = ("smt",)) -> str:
     from rtlopt.design import DesignRef
     from rtlopt.verify import VerifyOptions, check_equivalence
 
     g = tmp_path / ("smt" + old.suffix)
     g.write_text(new_text)
     res = check_equivalence(DesignRef([old], top), DesignRef([g], top),
-                            VerifyOptions(engines=("smt",), timeout_s=timeout_s))
+                            VerifyOptions(engines=engines, timeout_s=timeout_s))
     return res.verdict
 
 

@@ -19,21 +19,15 @@ import pytest
 
 from rtlopt.semantic import lifeshare
 from tests.test_lifeshare import _run as _run_lifeshare
+from tests.test_lifeshare import _smt_verdict
 
 
 def _run(tmp_path: Path, name: str, top: str, edits: list[tuple[str, str]] = ()):
     return _run_lifeshare(tmp_path, name, top, edits, timeout_s=90)
 
 
-def _verdict(tmp_path: Path, old: Path, new_text: str, top: str, timeout_s: float = 150) -> str:
-    from rtlopt.design import DesignRef
-    from rtlopt.verify import VerifyOptions, check_equivalence
-
-    g = tmp_path / ("gate" + old.suffix)
-    g.write_text(new_text)
-    res = check_equivalence(DesignRef([old], top), DesignRef([g], top),
-                            VerifyOptions(engines=lifeshare.PROOF_ENGINES_TF, timeout_s=timeout_s))
-    return res.verdict
+def _verdict(tmp_path: Path, old: Path, new_text: str, top: str) -> str:
+    return _smt_verdict(tmp_path, old, new_text, top, engines=lifeshare.PROOF_ENGINES_TF)
 
 
 def _regs(text: str, names: list[str]) -> int:
