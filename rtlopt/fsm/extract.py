@@ -46,6 +46,11 @@ DEFAULT_TIMEOUT_S = 30.0
 MAX_PIECES = 64
 #: Most variable bits of an expression whose don't-care region is computed by quantifier elimination.
 MAX_DC_BITS = 40
+#: Most don't-care output bits one transition is split on with solver calls (past the truth tables'
+#: input width): more, and every x output bit takes its x = 0 value (a refinement, as past MAX_PIECES).
+#: A CPU's memory-interface machine has 196 x bits over 128 registers written beside it: each split
+#: took ~5 s of z3 and the module's analysis never finished (picorv32.v's mem_state, > 300 s).
+MAX_Z3_REGIONS = 32
 
 _LIMIT = threading.local()
 
@@ -1156,6 +1161,8 @@ def _split_outputs(g: z3.BoolRef, ov: dict[str, z3.ExprRef], xvars: list[z3.Expr
     fast = _split_outputs_truth(g, ov, clean, regions)
     if fast is not None:
         return fast
+    if len(regions) > MAX_Z3_REGIONS:
+        return [(g, {o: (clean[o], 0) for o in ov})]
     pieces: list[tuple[z3.BoolRef, dict[str, int]]] = [(g, {o: 0 for o in ov})]
     capped: set[str] = set()
     for o, b, d in regions:
