@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import collections
+import functools
 import re
 
 from pyslang import ast, syntax
@@ -201,7 +203,19 @@ def _ports(mod) -> set[str]:
     return names
 
 
+_IDENT = re.compile(r"[A-Za-z_][\w$]*")
+_TOKEN = re.compile(r"(?<![\w$.])[A-Za-z_][\w$]*")
+
+
+@functools.lru_cache(maxsize=16)
+def _token_counts(text: str) -> collections.Counter:
+    """How often each identifier occurs in ``text`` outside comments, not after a '.' (as _count)."""
+    return collections.Counter(_TOKEN.findall(_COMMENT.sub("", text)))
+
+
 def _count(text: str, name: str) -> int:
+    if _IDENT.fullmatch(name):  # one pass over the text for all names (picorv32: 2.7k calls on 100 kB)
+        return _token_counts(text)[name]
     return len(re.findall(rf"(?<![\w$.]){re.escape(name)}(?![\w$])", _COMMENT.sub("", text)))
 
 
