@@ -527,7 +527,7 @@ def _module_items_ok(text: str, site: _Site) -> bool:
 
 
 def _emit(text: str, insts: dict[str, _Inst], dirs: dict, group: list[_Site], guards: list, k: int,
-          positive_only: bool) -> tuple[str, str] | None:
+          positive_only: bool, inplace: frozenset = frozenset()) -> tuple[str, str] | None:
     """The candidate text and description for sharing ``group`` (guards[i]: alternatives or None)."""
     lca = _lca([s.path for s in group])
     shared_signed = any(s.signed for s in group)
@@ -629,7 +629,7 @@ def _emit(text: str, insts: dict[str, _Inst], dirs: dict, group: list[_Site], gu
         lca_decl.append(f"wire {_rng(w, shared_signed)}{pre}_{suf};")
     lca_decl.append(f"wire {_rng(yw, shared_signed)}{pre}_y;")
     lca_items.append(f"assign {pre}_y = {pre}_a * {pre}_b;")
-    return _assemble(text, insts, dirs, lca, mod_edits, ports, items, conns, lca_decl, lca_items), \
+    return _assemble(text, insts, dirs, lca, mod_edits, ports, items, conns, lca_decl, lca_items, inplace), \
         " / ".join(f"{s.path}: {text[s.start:s.end].strip()}" for s in group) + " on " + \
         ", ".join(t or "else" for t in sel_texts)
 
@@ -656,6 +656,20 @@ def _lift(text, insts, dirs, scope, lca, t, pname, ports, items, conns, lca_decl
     return t
 
 
+def _indent_of(text: str, at: int, default: str) -> str:
+    """The leading blanks of the line holding offset ``at`` (of the last line before it with text when
+    that line is blank), or ``default``."""
+    for _ in range(4):
+        ls = text.rfind("\n", 0, max(at, 0)) + 1
+        le = text.find("\n", ls)
+        line = text[ls:le if le >= 0 else len(text)]
+        if line.strip():
+            m = re.match(r"[ \t]*", line).group(0)
+            return m if m else default
+        at = ls - 1
+    return default
+
+
 def _substitute(x: str, inst: _Inst, conn: dict, ids: set[str]) -> str:
     """Name ``x`` of instance ``inst`` as its parent sees it: a parameter's value, an input's connection."""
     if x not in ids:
@@ -667,13 +681,17 @@ def _substitute(x: str, inst: _Inst, conn: dict, ids: set[str]) -> str:
     return x
 
 
-def _assemble(text, insts, dirs, lca, mod_edits, ports, items, conns, lca_decl, lca_items) -> str:
-    """Copies of the modules below the ancestor with their edits, the ancestor edited in place."""
+def _assemble(text, insts, dirs, lca, mod_edits, ports, items, conns, lca_decl, lca_items,
+              inplace: frozenset = frozenset()) -> str:
+    """Copies of the modules below the ancestor with their edits (edited in place: the ancestor and the
+    ``inplace`` instances, whose modules have no parameters and this one instance)."""
     from rtlopt.semantic.crossinst import after_last_port
 
     clones: dict[str, str] = {}  # path -> clone module name
     names = {i.module for i in insts.values()}
     for p in ports:
+        if p in inplace:
+            continue
         nm = insts[p].module + CLONE + p[len(lca) + 1:].replace(".", "_")
         if nm in names or re.search(rf"(?<![\w$]){re.escape(nm)}(?![\w$])", text):
             raise _Refuse("clone name taken")
@@ -690,7 +708,8 @@ def _assemble(text, insts, dirs, lca, mod_edits, ports, items, conns, lca_decl, 
             raise _Refuse("ordered connections")
         t0 = stmt.type.range.start.offset
         ed = mod_edits.setdefault(inst.parent, [])
-        ed.append(Edit(t0, stmt.type.range.end.offset, clones[c]))
+        if c in clones:
+            ed.append(Edit(t0, stmt.type.range.end.offset, clones[c]))
         close = hi.closeParen.range.start.offset
         has = any(not _kind(x).endswith("Token") for x in hi.connections)
         at = after_last_port(text, close)
@@ -703,19 +722,22 @@ def _assemble(text, insts, dirs, lca, mod_edits, ports, items, conns, lca_decl, 
             raise _Refuse("non-ANSI ports")
         at = after_last_port(text, hdr.ports.closeParen.range.start.offset)
         has = any(not _kind(x).endswith("Token") for x in hdr.ports.ports)
-        mod_edits.setdefault(p, []).append(Edit(at, at, ("," if has else "") + ",".join("\n  " + x for x in ps)))
+        ind = _indent_of(text, at, "  ")
+        mod_edits.setdefault(p, []).append(Edit(at, at, ("," if has else "") + ",".join("\n" + ind + x for x in ps)))
     for p, its in items.items():
         if p == lca:
             continue
         e = insts[p].decl.endmodule.range.start.offset
-        mod_edits.setdefault(p, []).append(Edit(e, e, "".join("  " + x + "\n" for x in its)))
+        ind = _indent_of(text, text.rfind("\n", 0, e), "  ")
+        mod_edits.setdefault(p, []).append(Edit(e, e, "".join(ind + x + "\n" for x in its)))
     # the ancestor: declarations after its header, logic before endmodule
     d = insts[lca].decl
     hs = d.header.semi.range.end.offset
     e = d.endmodule.range.start.offset
     top_ed = mod_edits.setdefault(lca, [])
-    top_ed.append(Edit(hs, hs, "\n" + "".join("  " + x + "\n" for x in lca_decl)))
-    top_ed.append(Edit(e, e, "".join("  " + x + "\n" for x in items.get(lca, []) + lca_items)))
+    ind = _indent_of(text, text.rfind("\n", 0, e), "  ")
+    top_ed.append(Edit(hs, hs, "\n" + "".join(ind + x + "\n" for x in lca_decl)))
+    top_ed.append(Edit(e, e, "".join(ind + x + "\n" for x in items.get(lca, []) + lca_items)))
     # build
     file_edits = list(mod_edits.get(lca, []))
     tail = []
@@ -729,7 +751,9 @@ def _assemble(text, insts, dirs, lca, mod_edits, ports, items, conns, lca_decl, 
         local.append(Edit(nt.start.offset - ms, nt.end.offset - ms, clones[p]))
         tail.append(apply_edits(text[ms:me], local))
     for p in mod_edits:
-        if p != lca and p not in clones:
+        if p in inplace and p != lca:
+            file_edits += mod_edits[p]
+        elif p != lca and p not in clones:
             raise _Refuse("edit in an unchained module")
     end = insts[lca].decl.sourceRange.end.offset
     file_edits.append(Edit(end, end, "".join("\n\n" + t for t in tail)))
@@ -760,6 +784,11 @@ def hiershare_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
     mod_count: dict[str, int] = {}
     for i in insts.values():
         mod_count[i.module] = mod_count.get(i.module, 0) + 1
+    # modules without parameters instantiated once are edited where they are (no copy left unused)
+    from rtlopt.engine.parampin import has_parameters
+
+    inplace = frozenset(p for p, i in insts.items() if mod_count[i.module] == 1 and i.decl is not None
+                        and not has_parameters(text[i.decl.sourceRange.start.offset:i.decl.sourceRange.end.offset]))
     k = 0
     while f"rtlopt_hs{k}_" in text:
         k += 1
@@ -793,7 +822,7 @@ def hiershare_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
         # proof, a condition the controller's state does not carry); all conditions only without them
         for positive in (True, False):
             try:
-                got = _emit(text, insts, dirs, g, guards, k, positive)
+                got = _emit(text, insts, dirs, g, guards, k, positive, inplace)
             except (_Refuse, ValueError, KeyError, AttributeError):
                 got = None
             if got is None:
