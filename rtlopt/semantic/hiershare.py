@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rtlopt.hdl.edit import Edit, apply_edits
+from rtlopt.semantic.instmux import _kind, _walk
 
 RULE = "exclusive_operator_sharing"
 MAX_CANDIDATES = 4
@@ -48,10 +49,6 @@ _KW = {"begin", "end", "if", "else", "case", "endcase", "assign", "wire", "reg",
        "posedge", "negedge", "or", "and", "default", "for", "integer"}
 _SIMPLE = {"NamedValue", "ElementSelect", "RangeSelect", "Concatenation", "Replication", "IntegerLiteral",
            "Call", "MemberAccess", "UnbasedUnsizedIntegerLiteral"}
-
-
-def _kind(n) -> str:
-    return type(n).__name__
 
 
 def _ids(text: str) -> set[str]:
@@ -186,19 +183,7 @@ def _is_assign(n) -> bool:
 
 def _lhs_names(text, stmt) -> set[str]:
     out = set()
-
-    def walk(n):
-        if _is_assign(n):
-            out.update(_ids(_txt(text, n.left)))
-        try:
-            kids = list(n)
-        except TypeError:
-            return
-        for k in kids:
-            if hasattr(k, "sourceRange") and not _kind(k).endswith("Token"):
-                walk(k)
-
-    walk(stmt)
+    _walk(stmt, lambda n: out.update(_ids(_txt(text, n.left))) if _is_assign(n) else None)
     return out
 
 
@@ -308,21 +293,8 @@ class _Guards:
         inst = self.insts[path]
         text = self.text
         reads = []
-
-        def walk(n):
-            k = _kind(n)
-            if k in ("IdentifierNameSyntax", "IdentifierSelectNameSyntax") and n.identifier.valueText == name:
-                reads.append(n)
-                return
-            try:
-                kids = list(n)
-            except TypeError:
-                return
-            for c in kids:
-                if hasattr(c, "sourceRange") and not _kind(c).endswith("Token"):
-                    walk(c)
-
-        walk(inst.decl)
+        _walk(inst.decl, lambda n: reads.append(n) if _kind(n) in ("IdentifierNameSyntax", "IdentifierSelectNameSyntax")
+              and n.identifier.valueText == name else None)
         out = []
         for r in reads:
             if self._is_write(r):
@@ -465,19 +437,8 @@ def _function_call(text: str, site: _Site):
             return None
     mod = _plain_context(n)
     calls = []
-
-    def walk(x):
-        if _kind(x) == "InvocationExpressionSyntax" and _txt(text, x.left).strip() == fname:
-            calls.append(x)
-        try:
-            kids = list(x)
-        except TypeError:
-            return
-        for c in kids:
-            if hasattr(c, "sourceRange") and not _kind(c).endswith("Token"):
-                walk(c)
-
-    walk(mod)
+    _walk(mod, lambda x: calls.append(x) if _kind(x) == "InvocationExpressionSyntax"
+          and _txt(text, x.left).strip() == fname else None)
     if len(calls) != 1 or calls[0].arguments is None:
         return None
     args = [x for x in calls[0].arguments.parameters if not _kind(x).endswith("Token")]
@@ -506,7 +467,7 @@ def _module_items_ok(text: str, site: _Site) -> bool:
     # blocking writes in procedural code of the module
     blocking = set()
 
-    def walk(x):
+    def visit(x):
         if _is_assign(x) and str(x.kind).endswith("AssignmentExpression") and "Nonblocking" not in str(x.kind):
             p = x.parent
             while p is not None and _kind(p) not in ("ProceduralBlockSyntax", "ModuleDeclarationSyntax",
@@ -514,15 +475,8 @@ def _module_items_ok(text: str, site: _Site) -> bool:
                 p = p.parent
             if p is not None and _kind(p) == "ProceduralBlockSyntax":
                 blocking.update(_ids(_txt(text, x.left)))
-        try:
-            kids = list(x)
-        except TypeError:
-            return
-        for c in kids:
-            if hasattr(c, "sourceRange") and not _kind(c).endswith("Token"):
-                walk(c)
 
-    walk(n)
+    _walk(n, visit)
     return not (used & blocking)
 
 
