@@ -227,3 +227,21 @@ def test_function_called_twice_is_not_a_site(tmp_path):
     f.write_text(text)
     got = hiershare.hiershare_edits({f: text}, "fn_top", simulate=False)
     assert all("play_u" not in d and "u_p:" not in d for _n, d in got), got
+
+
+@pytest.mark.yosys
+def test_non_ansi_modules_on_the_way_get_ports(tmp_path):
+    # restyle: the leaf and the play stage with Verilog-1995 port lists (declarations in the body)
+    f, text = _design(tmp_path, "hiershare_leafmul_v", [
+        ("module vol_leaf (\n    input  [7:0]  s,\n    input  [5:0]  v,\n    output [13:0] p\n);",
+         "module vol_leaf (s, v, p);\n    input  [7:0]  s;\n    input  [5:0]  v;\n    output [13:0] p;"),
+        ("module play_stage (\n    input             clk,\n    input             rst,\n    input             go,\n"
+         "    input      [7:0]  smp,\n    input      [5:0]  vol,\n    output reg [7:0]  out\n);",
+         "module play_stage (clk, rst, go, smp, vol, out);\n    input clk, rst, go;\n    input [7:0] smp;\n"
+         "    input [5:0] vol;\n    output reg [7:0] out;")])
+    got = hiershare.hiershare_edits({f: text}, "codec_top")
+    assert len(got) == 1, got
+    t = got[0][0][f]
+    assert "module vol_leaf (s, v, p, rtlopt_hs0_0a, rtlopt_hs0_0b, rtlopt_hs0_0y);" in t, t
+    assert "    input wire [13:0] rtlopt_hs0_0y;\n" in t, t
+    assert _verdict(tmp_path, f, t, "codec_top") == "EQUIVALENT"

@@ -672,10 +672,17 @@ def _assemble(text, insts, dirs, lca, mod_edits, ports, items, conns, lca_decl, 
     for p, ps in ports.items():
         d = insts[p].decl
         hdr = d.header
-        if hdr.ports is None or _kind(hdr.ports) != "AnsiPortListSyntax":
-            raise _Refuse("non-ANSI ports")
+        if hdr.ports is None or _kind(hdr.ports) not in ("AnsiPortListSyntax", "NonAnsiPortListSyntax"):
+            raise _Refuse("port list")
         at = after_last_port(text, hdr.ports.closeParen.range.start.offset)
         has = any(not _kind(x).endswith("Token") for x in hdr.ports.ports)
+        if _kind(hdr.ports) == "NonAnsiPortListSyntax":  # names in the list, declarations after the header
+            hs = hdr.semi.range.end.offset
+            ind = _indent_of(text, text.find("\n", hs) + 1, "    ")
+            mod_edits.setdefault(p, []).extend([
+                Edit(at, at, ("," if has else "") + ",".join(" " + x.split()[-1] for x in ps)),
+                Edit(hs, hs, "\n" + "".join(ind + x + ";\n" for x in ps))])
+            continue
         ind = _indent_of(text, at, "  ")
         mod_edits.setdefault(p, []).append(Edit(at, at, ("," if has else "") + ",".join("\n" + ind + x for x in ps)))
     for p, its in items.items():
