@@ -173,8 +173,211 @@ def _selections(text: str, mod):
         elif k == "ConditionalStatementSyntax" and n.elseClause is not None:
             a, b = _span(text, n.predicate)
             out.append((text[a:b], _reads(text, n.statement), _reads(text, n.elseClause)))
+        elif k == "CaseStatementSyntax" and n.caseKeyword.valueText == "case":
+            got = _case_items(text, n)
+            if got is not None:
+                out.append(got)
 
     _walk(mod, visit)
+    return out
+
+
+def _child_selections(text: str, mod, dirs_all: dict, mods: dict | None):
+    """Selections written inside a child instance, seen from the parent: a ternary or if/else of the child
+    whose condition reads only the child's input ports (``assign y = c ? pa : pb;`` in an arbiter) is
+    the parent's ``c`` with every port replaced by its connection, its arms reading the connections of
+    the ports they (transitively, inside the child) read. [(condition, true-arm reads, false-arm reads)]."""
+    from pyslang import syntax
+
+    out = []
+    if not mods:
+        return out
+    seen: dict[str, tuple] = {}
+    for it in mod.members:
+        if _kind(it) != "HierarchyInstantiationSyntax":
+            continue
+        mname = it.type.valueText
+        ports = dirs_all.get(mname)
+        if not ports or mname not in mods:
+            continue
+        if mname not in seen:
+            ctext = mods[mname]
+            ctr = syntax.SyntaxTree.fromText(ctext, mname)
+            root = ctr.root
+            cm = [root] if _kind(root) == "ModuleDeclarationSyntax" else \
+                [m for m in root.members if _kind(m) == "ModuleDeclarationSyntax"]
+            if any(d.isError() for d in ctr.diagnostics) or len(cm) != 1:
+                seen[mname] = None
+                continue
+            cdep = _deps(ctext, cm[0], dirs_all)
+            ins = [p for p, d in ports if d == "input"]
+            bits = _bit_nets(ctext, cm[0])
+            csel = [(_expand(c, bits), ti, fi) for c, ti, fi in _selections(ctext, cm[0])]
+            seen[mname] = (csel, {p: _closure(cdep, {p}) for p in ins})
+        info = seen[mname]
+        if info is None:
+            continue
+        csel, reach = info
+        for hi in it.instances:
+            if _kind(hi) != "HierarchicalInstanceSyntax" or hi.decl is None or list(hi.decl.dimensions):
+                continue
+            cs = _conns(text, hi, ports)
+            if cs is None:
+                continue
+            for cond, ti, fi in csel:
+                names = _ids(cond)
+                if not names or any(n not in reach or cs.get(n) is None for n in names):
+                    continue
+                pc = _subst(cond, {n: cs[n][2] for n in names})
+                out.append((pc, _up(ti, reach, cs), _up(fi, reach, cs)))
+    return out
+
+
+def _bit_nets(text: str, mod) -> dict[str, str]:
+    """{one-bit net: its expression} of the module's ``wire x = e;`` / ``assign x = e;`` (x declared
+    without a range, assigned once): a selection's condition may name them."""
+    decl: dict[str, str | None] = {}  # name -> its initializer (None: none) for one-bit nets
+    assigned: dict[str, list[str]] = {}
+
+    def visit(n):
+        k = _kind(n)
+        if k == "NetDeclarationSyntax" or k == "DataDeclarationSyntax":
+            a, b = _span(text, n)
+            head = text[a:b].split("=")[0]
+            if "[" in head:
+                return
+            for d in n.declarators:
+                if _kind(d) != "DeclaratorSyntax" or list(d.dimensions):
+                    continue
+                init = None
+                if d.initializer is not None:
+                    c, e = _span(text, d.initializer.expr)
+                    init = text[c:e]
+                decl[d.name.valueText] = init
+        elif k == "ContinuousAssignSyntax":
+            for x in n.assignments:
+                if _kind(x) != "BinaryExpressionSyntax":
+                    continue
+                a, b = _span(text, x.left)
+                c, e = _span(text, x.right)
+                assigned.setdefault(text[a:b].strip(), []).append(text[c:e])
+
+    _walk(mod, visit)
+    out = {}
+    for nm, init in decl.items():
+        rhs = ([init] if init is not None else []) + assigned.get(nm, [])
+        if len(rhs) == 1:
+            out[nm] = rhs[0].strip()
+    return out
+
+
+def _expand(cond: str, bits: dict[str, str], depth: int = 4) -> str:
+    """``cond`` with the one-bit nets of ``bits`` replaced by their expressions (a few levels)."""
+    for _ in range(depth):
+        if not _ids(cond) & set(bits):
+            break
+        cond = _subst(cond, bits)
+    return cond
+
+
+def _subst(cond: str, conn: dict[str, str]) -> str:
+    """``cond`` with every name of ``conn`` replaced by its (parenthesized) connection."""
+    return _ID.sub(lambda m: f"({conn[m.group(0)].strip()})" if m.group(0) in conn else m.group(0), cond)
+
+
+def _up(arm: set[str], reach: dict[str, set[str]], cs: dict) -> set[str]:
+    """The parent names a child's arm reads: the connections of the input ports whose readers it reads."""
+    got: set[str] = set()
+    for p, r in reach.items():
+        if cs.get(p) is not None and arm & r:
+            got |= _ids(cs[p][2])
+    return got
+
+
+def _case_items(text: str, n):
+    """A plain ``case`` as ("case", selector text, [(labels or None for the default, arm reads)]), or None."""
+    a, b = _span(text, n.expr)
+    items = []
+    for it in n.items:
+        k = _kind(it)
+        if k == "StandardCaseItemSyntax":
+            labels = []
+            for e in it.expressions:
+                if _kind(e).endswith("Token"):
+                    continue
+                c, d = _span(text, e)
+                labels.append(text[c:d].strip())
+            items.append((labels, _reads(text, it.clause)))
+        elif k == "DefaultCaseItemSyntax":
+            items.append((None, _reads(text, it.clause)))
+        else:
+            return None
+    return ("case", text[a:b].strip(), items)
+
+
+def _case_split(entry, fa: set[str], fb: set[str]):
+    """(condition, pol) choosing between the items of a case that read ``fa`` and those that read ``fb``
+    (pol: the condition holds where ``fb`` is read), or None when an item reads both or a side is empty.
+    The condition lists the labels of the side without the default (a label repeated in an earlier item
+    of the other side would make it wrong: the proof refutes that)."""
+    _k, sel, items = entry
+    sa = [lab for lab, r in items if r & fa and not r & fb]
+    sb = [lab for lab, r in items if r & fb and not r & fa]
+    if any(r & fa and r & fb for _lab, r in items) or not sa or not sb:
+        return None
+    if all(lab is not None for lab in sb):
+        side, pol = sb, True
+    elif all(lab is not None for lab in sa):
+        side, pol = sa, False
+    else:
+        return None
+    return " || ".join(f"({sel}) == ({x})" for lab in side for x in lab), pol
+
+
+def _subst(cond: str, conn: dict[str, str]) -> str:
+    """``cond`` with every name of ``conn`` replaced by its (parenthesized) connection."""
+    return _ID.sub(lambda m: f"({conn[m.group(0)].strip()})" if m.group(0) in conn else m.group(0), cond)
+
+
+def _up(arm: set[str], reach: dict[str, set[str]], cs: dict) -> set[str]:
+    """The parent names a child's arm reads: the connections of the input ports whose readers it reads."""
+    got: set[str] = set()
+    for p, r in reach.items():
+        if cs.get(p) is not None and arm & r:
+            got |= _ids(cs[p][2])
+    return got
+
+
+def _case_pairs(text: str, n) -> list:
+    """A plain ``case``'s items two by two, as selections: item i (``sel == K_i``, or any of its labels)
+    against item j or the default; the condition holds in i's arm and fails in j's (the first matching
+    item wins, so i's labels are tested after the earlier items' only when i precedes j)."""
+    a, b = _span(text, n.expr)
+    sel = text[a:b].strip()
+    items = []
+    for it in n.items:
+        k = _kind(it)
+        if k == "StandardCaseItemSyntax":
+            labels = []
+            for e in it.expressions:
+                if _kind(e).endswith("Token"):
+                    continue
+                c, d = _span(text, e)
+                labels.append(text[c:d].strip())
+            items.append((labels, _reads(text, it.clause)))
+        elif k == "DefaultCaseItemSyntax":
+            items.append((None, _reads(text, it.clause)))
+        else:
+            return []
+    out = []
+    for i, (li, ri) in enumerate(items):
+        if li is None:
+            continue
+        for j, (_lj, rj) in enumerate(items):
+            if j <= i:
+                continue  # an item after i: when i's labels match, i is taken
+            cond = " || ".join(f"({sel}) == ({x})" for x in li)
+            out.append((cond, ri, rj))
     return out
 
 
@@ -262,18 +465,25 @@ def rewrites(text: str, path: str, dirs_all: dict, mods: dict | None = None) -> 
                     continue  # identical instances: plain duplicate (other rules)
                 if dep is None:
                     dep = _deps(text, mod, dirs_all)
-                    sel = _selections(text, mod)
+                    sel = _selections(text, mod) + _child_selections(text, mod, dirs_all, mods)
                 ya = set().union(*(_ids(ca[p][2]) for p in outs))
                 yb = set().union(*(_ids(cb[p][2]) for p in outs))
                 fa, fb = _closure(dep, ya), _closure(dep, yb)
                 seen = set()
-                for cond, ti, fi in sel:
-                    if ti & fb and not ti & fa and fi & fa and not fi & fb:
-                        pol = True  # the true arm reads u_b's results
-                    elif ti & fa and not ti & fb and fi & fb and not fi & fa:
-                        pol = False
+                for entry in sel:
+                    if entry[0] == "case":
+                        got = _case_split(entry, fa, fb)
+                        if got is None:
+                            continue
+                        cond, pol = got
                     else:
-                        continue
+                        cond, ti, fi = entry
+                        if ti & fb and not ti & fa and fi & fa and not fi & fb:
+                            pol = True  # the true arm reads u_b's results
+                        elif ti & fa and not ti & fb and fi & fb and not fi & fa:
+                            pol = False
+                        else:
+                            continue
                     key = (_norm(cond), pol)
                     if key in seen:
                         continue
