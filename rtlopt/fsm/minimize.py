@@ -621,6 +621,12 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
       the greedy one (as the sixth round found), so those rows are unchanged.
     * The downward SAT search at 150 states (``DOWN_MAX_CELLS`` 20000): rows 50 % 94/92/93 against
       94/91/91, rows 70 % 65/59/60 against 63/60/58, default model 63/64/58 against 61/62/56. Not kept.
+      On rows 150000-150001 at 50 % the wall is the refutation one below the minimum (150001, k = 86:
+      7.6 s fresh Glucose, 24 s CaDiCaL, 11 s stable CaDiCaL) while the minimum cover (87) is found
+      by a fresh Glucose in 0.6 s; a jump to it needs the bound first.
+    * All 84 default bench rows (kiss2, 5-150 states, 0/30/50/70 %) with the maximum clique: 78 exact
+      (60002 exact in 1.29 s in this run), every row at most 1.71 s of CPU; misses 80000-80002 and
+      150000-150002 at 70 % as before (31/29/31, 62/62/55).
     """
     from rtlopt.fsm._bounds import coloring_bound, max_clique
     from rtlopt.fsm._cover_sat import CoverSat
