@@ -21,8 +21,9 @@ RW = RegisterWidthReduction()
 ROOT = Path(__file__).resolve().parents[1]
 GEN = ROOT / "designs" / "generalization" / "ranges"
 
-# slow: the near miss is refuted only by ABC's deeper search (its difference lies past the 20 cycles of z3's BMC),
-# 330 s of one worker; marked so the conftest starts it first and it overlaps the rest of the suite
+# slow: the near miss differs only in cycle 404 (past the 20 cycles of z3's BMC): refuted by the z3 engine's deep
+# random simulation, confirmed by z3 (rtlopt.verify._smt._deep_difference; 47-55 s wall at load 13-17, was
+# 330-560 s of ABC's search); marked so the conftest starts it first and it overlaps the rest of the suite
 pytestmark = [pytest.mark.yosys, pytest.mark.slow]
 
 

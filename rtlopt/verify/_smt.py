@@ -29,7 +29,7 @@ import z3
 
 from rtlopt.verify import _lanes
 from rtlopt.verify._prepare import STARTED, TRIGGER
-from rtlopt.verify._smtsim import filter_by_traces, register_values, sim_traces
+from rtlopt.verify._smtsim import MiterSim, Unsupported, filter_by_traces, register_values, sim_traces
 
 #: Seconds at most for the random-simulation filter of candidate invariants (it only drops candidates).
 SIM_FILTER_S = 5.0
@@ -40,6 +40,18 @@ SIM_FILTER_S = 5.0
 #: with these traces 58 are left and proved in 0.5 s; 64 lanes x 128 cycles took 1.2-2.5 s at load 15).
 LONG_TRACE_CYCLES = 128
 LONG_TRACE_LANES = 64
+
+#: Deep random simulation when the invariant proof failed, before the BMC to the full depth
+#: (:func:`_deep_difference`): seconds at most and share of the time left, cycles and lanes. A difference
+#: that needs a timer to run out (twice) lies hundreds of cycles from reset, past any BMC depth z3 reaches
+#: (heldout12 pacer/av_delay with a start that does not reload a count: cycle 404; ABC's search took
+#: 330-560 s to refute it, and the BMC's 32-bit unrolling near depth 20 took minutes under load).
+#: The cycles bound the cost on an idle machine (1024 cycles of that miter: 3-5 s); the seconds only
+#: matter under load (404 cycles took 9-10 s at load 13, with 128 lanes as with 512).
+DEEP_SIM_S = 40.0
+DEEP_SIM_SHARE = 0.3
+DEEP_SIM_CYCLES = 1024
+DEEP_SIM_LANES = 256
 
 #: Cycles of the unrolling in which z3 completes the simulation's register value sets (invariant mining).
 MINE_Z3_DEPTH = 5
@@ -830,6 +842,12 @@ def check_sequential(sm: SmtMiter, budget: Budget, depth: int, state_map: dict |
             cands = _inductive_subset(sm, inv, budget)
         else:
             cands = []
+    # long random traces before the BMC to the full depth: a difference hundreds of cycles from reset
+    # (a timer that runs out first) is out of the BMC's reach, and its deep unrolling may take the
+    # rest of the time (a 32-bit counter: minutes per cycle near depth 20 under load)
+    out = _deep_difference(sm, budget, depth)
+    if out is not None:
+        return out
     out = bmc_to(depth)
     if out is not None:
         return out
@@ -847,6 +865,48 @@ def check_sequential(sm: SmtMiter, budget: Budget, depth: int, state_map: dict |
                                      f"initial states, no induction proof yet{inv_note}")
     return SmtOutcome("unknown", f"no difference within {depth} cycles from the initial states, "
                                  f"but induction failed{inv_note}")
+
+
+def _deep_difference(sm: SmtMiter, budget: Budget, depth: int) -> SmtOutcome | None:
+    """A difference deeper than the BMC's ``depth``: long random traces (:meth:`MiterSim.find_difference`)
+    suggest a lane where the outputs differ, and z3 confirms it on the unrolling to that cycle with the
+    lane's start state and inputs fixed. Only a confirmed trace counts (the simulator decides nothing), so
+    the verdict rests on the same miter semantics as the BMC's; None when nothing is found or confirmed,
+    and when the first difference is within ``depth`` cycles (the BMC finds it, with the shortest trace)."""
+    seconds = min(DEEP_SIM_S, budget.left() * DEEP_SIM_SHARE)
+    if seconds < 0.5:
+        return None
+    t_end = time.monotonic() + seconds
+    try:
+        sim = MiterSim(sm, deadline=t_end)
+        hit = sim.find_difference(sm.trigger, DEEP_SIM_LANES, DEEP_SIM_CYCLES, t_end - time.monotonic())
+    except (Unsupported, z3.Z3Exception, ValueError, TypeError, OverflowError, MemoryError, IndexError, KeyError):
+        return None
+    if hit is None:
+        return None
+    k, start, inputs = hit
+    if k <= depth:
+        return None
+
+    def fixed(name: str, v: int, st: z3.ExprRef) -> z3.BoolRef:
+        e = sim.decls[name](st)
+        return e == (z3.BoolVal(bool(v), sm.ctx) if z3.is_bool(e) else z3.BitVecVal(v, e.size(), sm.ctx))
+
+    states = [sm.state("d") for _ in range(k + 1)]
+    s = z3.Solver(ctx=sm.ctx)
+    s.add(sm.at(sm.init, states[0]), sm.at(sm.is_init, states[0]))
+    s.add(*[fixed(n, v, states[0]) for n, v in start.items()])
+    for i, st in enumerate(states):
+        if i % 64 == 0 and budget.expired():
+            return None
+        s.add(sm.at(sm.assume, st))
+        if i:
+            s.add(sm.step(states[i - 1], st), z3.Not(sm.at(sm.is_init, st)))
+        s.add(*[fixed(n, v, st) for n, v in inputs[i].items()])
+    if _check(s, budget, sm.at(sm.trigger, states[k])) != z3.sat:
+        return None
+    return SmtOutcome("different", f"random simulation found a difference in cycle {k} (past the BMC depth), "
+                                   "confirmed by z3", s.model(), states, k)
 
 
 def _structural_candidates(sm: SmtMiter, state_map: dict | None, guard,

@@ -5,10 +5,12 @@ each state element's next value as an expression over the current state. :class:
 those expressions (and the initial-value, assumption and candidate formulas) once into a flat
 program and runs it on numpy arrays, one lane per random trace, from the initial states.
 
-Used only to *drop* candidate invariants that some simulated state violates before the z3 filters
+Used to *drop* candidate invariants that some simulated state violates before the z3 filters
 (BMC and Houdini) see them. Dropping a candidate is always sound (the proof checks whatever is
 kept), so a simulation shortcut can cost completeness at worst, never soundness; lanes whose
-initial state or inputs violate the miter's constraints are not used.
+initial state or inputs violate the miter's constraints are not used. And to *suggest* a trace
+where the outputs differ, deeper than the BMC goes (:meth:`MiterSim.find_difference`): only z3
+confirming the trace on the miter gives a verdict (``rtlopt.verify._smt._deep_difference``).
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ class _Program:
         self.ops: list[tuple] = []
         self.leaves: dict[str, int] = {}  # function name -> slot (apps f(s0))
         self.leaf_width: dict[str, int] = {}
+        self.leaf_decl: dict[str, z3.FuncDeclRef] = {}
         index: dict[int, int] = {}
         s0_id = s0.get_id()
         stack: list[tuple[z3.ExprRef, bool]] = [(r, False) for r in reversed(roots)]
@@ -88,6 +91,7 @@ class _Program:
                 if name not in self.leaves:
                     self.leaves[name] = len(self.ops)
                     self.leaf_width[name] = w
+                    self.leaf_decl[name] = d
                     self.ops.append(("leaf", (), name, w))
                 index[eid] = self.leaves[name]
                 continue
@@ -395,6 +399,10 @@ def _random(rng: np.random.Generator, w: int, n: int, mode: np.ndarray | None = 
                      for _ in range(n)], dtype=object) & ((1 << w) - 1)
 
 
+#: Values (lanes x cycles x inputs) at most that :meth:`MiterSim.find_difference` keeps to replay a lane.
+SEEN_VALUES = 2_000_000
+
+
 class MiterSim:
     """Random traces of the miter from its initial states (see the module docstring)."""
 
@@ -402,6 +410,7 @@ class MiterSim:
         self.sm = sm
         s0, s1 = sm.s0, sm.s1
         self.next: dict[str, z3.ExprRef] = {}
+        self.decls: dict[str, z3.FuncDeclRef] = {}  # state element or input name -> its function of the state
         s1_id = s1.get_id()
         other = []
         for c in _conjuncts(sm.trans):
@@ -413,6 +422,7 @@ class MiterSim:
                     if z3.is_app(lhs) and lhs.decl().kind() == z3.Z3_OP_UNINTERPRETED and lhs.num_args() == 1 \
                             and lhs.arg(0).get_id() == s1_id and lhs.decl().name() not in self.next:
                         self.next[lhs.decl().name()] = rhs
+                        self.decls[lhs.decl().name()] = lhs.decl()
                         break
                 else:
                     other.append(c)
@@ -447,16 +457,14 @@ class MiterSim:
         self.widths: dict[str, int] = {}
         for prog in (self.step_prog, self.init_prog):
             self.widths.update(prog.leaf_width)
+            for k, d in prog.leaf_decl.items():
+                self.decls.setdefault(k, d)
         for n in names:
             self.widths.setdefault(n, _width(self.next[n]))
         self.free = [n for n in self.widths if n not in self.next and n != self.is_init_name]
 
-    def traces(self, n: int, cycles: int, seconds: float, seed: int = 1) -> list[dict[str, np.ndarray]]:
-        """Per cycle, the leaf values (state and inputs) of the lanes that are valid so far (only those)."""
-        t_end = time.monotonic() + seconds
-        rng = np.random.default_rng(seed)
-        bias = {name: rng.choice(np.array([0.05, 0.5, 0.95]), n) for name in self.free
-                if self.widths[name] <= 1}
+    def _start(self, rng: np.random.Generator, n: int) -> dict[str, object]:
+        """Start values of the state elements for ``n`` lanes: the fixed initial values, random elsewhere."""
         state: dict[str, object] = {}
         for name in self.names:
             w = self.widths[name]
@@ -470,6 +478,15 @@ class MiterSim:
                     x = state[name]
                     state[name] = (x & np.uint64(_full(w) ^ m)) | np.uint64(v) if w <= 64 else \
                         np.array([(int(a) & (_full(w) ^ m)) | v for a in x], dtype=object)
+        return state
+
+    def traces(self, n: int, cycles: int, seconds: float, seed: int = 1) -> list[dict[str, np.ndarray]]:
+        """Per cycle, the leaf values (state and inputs) of the lanes that are valid so far (only those)."""
+        t_end = time.monotonic() + seconds
+        rng = np.random.default_rng(seed)
+        bias = {name: rng.choice(np.array([0.05, 0.5, 0.95]), n) for name in self.free
+                if self.widths[name] <= 1}
+        state = self._start(rng, n)
         valid = np.ones(n, dtype=bool)
         out: list[dict[str, np.ndarray]] = []
         for t in range(cycles):
@@ -501,6 +518,51 @@ class MiterSim:
             state = {name: _fit(res[1 + i], self.widths[name]) if self.widths[name] else _bool(res[1 + i])
                      for i, name in enumerate(self.names)}
         return out
+
+    def find_difference(self, trigger: z3.ExprRef, n: int, cycles: int, seconds: float,
+                        seed: int = 1) -> tuple[int, dict[str, int], list[dict[str, int]]] | None:
+        """Long random traces that watch ``trigger`` (the miter's "outputs differ"): the first lane
+        where it holds, as (its cycle k, its start state, its free values -- inputs -- in cycles 0..k),
+        or None. Each 1-bit input keeps a per-lane bias of 0, 2 %, 50 %, 98 % or 100 %, so some lanes
+        hold a reset, enable or strobe still for hundreds of cycles (a timer that must run out twice
+        before the designs disagree). A hit is only a suggestion: the caller confirms it with z3."""
+        t_end = time.monotonic() + seconds
+        names = self.names
+        prog = _Program([self.sm.assume, trigger, *[self.next[k] for k in names]], self.sm.s0,
+                        deadline=t_end)
+        for k, d in prog.leaf_decl.items():
+            self.decls.setdefault(k, d)
+            self.widths.setdefault(k, prog.leaf_width[k])
+        free = [k for k in self.widths if k not in self.next and k != self.is_init_name]
+        n = max(16, min(n, SEEN_VALUES // max(1, len(free) * cycles)))  # the inputs seen are kept
+        rng = np.random.default_rng(seed)
+        bias = {k: rng.choice(np.array([0.0, 0.02, 0.5, 0.98, 1.0]), n) for k in free if self.widths[k] <= 1}
+        state = self._start(rng, n)
+        start = dict(state)
+        valid = np.ones(n, dtype=bool)
+        seen: list[dict[str, object]] = []  # per cycle, the free values of every lane
+        for t in range(cycles):
+            if time.monotonic() > t_end or _lanes.stopped():
+                return None
+            env = dict(state)
+            env[self.is_init_name] = np.full(n, t == 0)
+            for k in free:
+                env[k] = _random(rng, self.widths[k], n, bias.get(k))
+            res = prog.run(env, n)
+            if t == 0:
+                valid &= _bool(self.init_prog.run(env, n)[0])
+            valid &= _bool(res[0])  # a lane that violates an assumption is dropped (no resampling)
+            if not valid.any():
+                return None
+            seen.append({k: env[k] for k in free})
+            hit = np.flatnonzero(valid & _bool(res[1]))
+            if hit.size:
+                lane = int(hit[0])
+                return (t, {k: int(np.asarray(v)[lane]) for k, v in start.items()},
+                        [{k: int(np.asarray(v)[lane]) for k, v in c.items()} for c in seen])
+            state = {k: _fit(res[2 + i], self.widths[k]) if self.widths[k] else _bool(res[2 + i])
+                     for i, k in enumerate(names)}
+        return None
 
 
 def _concat_init(f, v, fixed: dict[str, int]) -> bool:
