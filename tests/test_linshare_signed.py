@@ -33,8 +33,10 @@ def _verify(a: Path, new: str, suffix: str, top: str, tmp_path: Path) -> str:
 
     g = tmp_path / f"gate{suffix}"
     g.write_text(new)
-    return check_equivalence(DesignRef([a], top), DesignRef([g], top),
-                             VerifyOptions(engines=("smt", "abc"), timeout_s=300)).verdict
+    # the automatic engine order: the algebraic engine decides these linear forms (tx4's declared pair
+    # terms 3-6 s at load 12, where z3 ran 240 s before ABC proved them, 250 s in all; its one-bit-short
+    # near miss is refuted by algebra too)
+    return check_equivalence(DesignRef([a], top), DesignRef([g], top), VerifyOptions(timeout_s=300)).verdict
 
 
 def _run(path: Path, params=None):
