@@ -60,6 +60,7 @@ class State:
     round: int = 0
     scope: str | None = None  # only this module's span may be edited (None: anywhere)
     deadline: float | None = None  # time.monotonic() by which the run must end (generators should stop early)
+    cut: bool = False  # set by a generator that stopped at ``deadline`` with work left (see GEN_SLICE_SHARE)
 
 
 #: A candidate generator: returns candidates for the current state. ``Candidate.hints["file"]``
@@ -333,6 +334,29 @@ def _generator_order(names: list[str]) -> list[str]:
     return head + light + bounded + [n for n in names[1:] if n not in LIGHT_GENERATORS and n not in bounded]
 
 
+#: One generator of a round runs at most GEN_SLICE_SHARE of the round's generator window (at least
+#: GEN_SLICE_MIN_S; twice that for each earlier round on the same text that cut it): the templates stop
+#: matching at the end of their slice (what they found is kept), another generator is interrupted at it.
+#: Before, one slow generator used up the window and every later one was skipped: heldout15
+#: bistctl/march_fsm at load 12-25, the templates took 41-50 s of a --budget 90 run (register width
+#: reduction 19-34 s, nothing found) and lifeshare, which finds the register sharing (639.4 vs 760.7
+#: um^2), ran in 2 of 5 runs.
+GEN_SLICE_SHARE = 0.4
+GEN_SLICE_MIN_S = 6.0
+#: A generator whose last run took more than this much CPU time (its own thread: the matchers and
+#: analyses in Python; measured in CPU time, which a loaded machine does not inflate as it does wall time)
+#: runs after the cheap ones in the next rounds (see :func:`_round_order`).
+GEN_COSTLY_CPU_S = 3.0
+
+
+def _round_order(order: list[str], skipped: set[str], cut: set[str], costly: set[str]) -> list[str]:
+    """The order of a round after the first (``order``: :func:`_generator_order`'s): the generators the
+    previous round's window closed before (``skipped``) first, then the ones that ran whole and cheaply,
+    then the ones cut at their slice (``cut``) or costly (``costly``, see GEN_COSTLY_CPU_S); each group in
+    ``order``'s order. The first round has no such sets and keeps ``order``."""
+    return sorted(order, key=lambda n: 0 if n in skipped else 2 if n in cut or n in costly else 1)
+
+
 #: Early proof: once the early generators (the first, the LIGHT and the BOUNDED_SYNTAX ones) have run,
 #: before each later generator the best candidate measured so far (better than the current design by at
 #: least EARLY_PROOF_MIN_GAIN of its metric; only once the first candidate of every family listed so far
@@ -435,6 +459,7 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
                 with time_limit(_match_limit(deadline)):
                     matches = tmpl.match(an)
             except Deadline:
+                state.cut = True  # (the next round runs the templates again, see GEN_SLICE_SHARE)
                 continue
             except Exception:  # noqa: BLE001 - a template bug must not stop the optimizer
                 continue
@@ -498,6 +523,8 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
                                      {"file": str(path), "combined": True, **_named_engines(per_template, rules)}))
         if not late() and state.scope is None:
             out += _view_candidates(path, text, templates, {t.id for t, _m in per_template}, seen, deadline)
+    if late():
+        state.cut = True
     return out
 
 
@@ -1429,6 +1456,10 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         rnd = 0
         early_resume = None  # the generator a round ended before (a candidate proven early), else None
         ran_on: tuple = (None, set())  # (hash of the current text, generators already run on it)
+        skipped: set[str] = set()  # generators the previous round's window closed before (see _round_order)
+        cut: set[str] = set()  # generators the previous round cut at their slice (GEN_SLICE_SHARE)
+        costly: set[str] = set()  # generators whose last run took more than GEN_COSTLY_CPU_S
+        cuts: dict[tuple, int] = {}  # (text hash, generator) -> rounds that cut it on that text
         while len(steps) < max_steps:
             if time.monotonic() > deadline:
                 exhausted = True
@@ -1451,15 +1482,17 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                 ran_on = (_h(cur), set())
             gens_left = False  # the round's generator window closed before some generator ran
             ran_any = False  # some generator ran in this round (a round that ran none is not repeated)
-            order = _generator_order(list(gens))
-            early_group = _early_generators(order)
+            early_group = _early_generators(_generator_order(list(gens)))
+            order = _round_order(_generator_order(list(gens)), skipped, cut, costly)
+            skipped, cut = set(), set()
+            window_s = max(0.0, gen_window - time.monotonic())  # (each generator's slice: GEN_SLICE_SHARE)
             early_acc = None  # (attempt, texts, report, verdict) of a candidate proven early (see EARLY_PROOF_SHARE)
             early_unknown: dict[str, float] = {}  # text hash -> limit of an early proof that ended UNKNOWN
             early_due = True  # until one early proof was tried in this round
             # after a round ended by an early proof, the generators it did not run run first
             early_open = early_resume is None
             early_wait["left"] = EARLY_WAIT_S
-            for name in order:
+            for i, name in enumerate(order):
                 gen = gens[name]
                 if time.monotonic() > deadline:
                     exhausted = True
@@ -1483,6 +1516,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     if input_future.done():
                         say(f"  generators from {name} on skipped: the round's time for generators is over")
                         gens_left = True
+                        skipped = {n for n in order[i:] if n not in ran_on[1]}
                     break
                 if input_future.done() and input_future.exception() is not None:
                     break  # the input cannot be measured: report that without running the others
@@ -1524,7 +1558,11 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     continue  # ran on this very text in a round that accepted nothing (see RESUME_MIN_S)
                 ran_on[1].add(name)
                 ran_any = True
-                tg = time.monotonic()
+                tg, tc = time.monotonic(), time.thread_time()
+                # this generator's slice of the window (see GEN_SLICE_SHARE)
+                state.deadline = min(gen_deadline, tg + max(GEN_SLICE_MIN_S, GEN_SLICE_SHARE * window_s)
+                                     * 2 ** cuts.get((ran_on[0], name), 0))
+                state.cut = False
                 try:
                     # in the main thread: generators share pyslang/z3 state, and one left running in a
                     # background thread while the run goes on crashed the process (picorv32, SIGSEGV);
@@ -1532,7 +1570,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     # while the input is still being measured (the run cannot go on without it), the
                     # generators' tool runs (analyses) yield the CPU to that measurement on a loaded machine
                     pending = result is None and not input_future.done()
-                    with time_limit(max(0.5, gen_deadline - time.monotonic()) + GEN_GRACE_S, stop=input_failed), \
+                    with time_limit(max(0.5, state.deadline - time.monotonic()) + GEN_GRACE_S, stop=input_failed), \
                             (background_children() if pending else contextlib.nullcontext()):
                         got = _run_generator(name, gen, state, templates)
                 except Stopped:
@@ -1540,7 +1578,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     got = []
                 except Deadline:
                     say(f"  generator {name} interrupted at the time limit")
-                    ran_on[1].discard(name)  # not finished: a round on the same text may run it again
+                    state.cut = True
                     got = []
                 except ToolNotFound:
                     raise
@@ -1549,6 +1587,21 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     got = []
                 finally:
                     tick(f"gen_{name}_s", tg)
+                    (costly.add if time.thread_time() - tc > GEN_COSTLY_CPU_S else costly.discard)(name)
+                    # a generator that stops itself at state.deadline (the FSM extraction, the e-graph,
+                    # compose ...) returned at its slice's end: cut too, its memoized answer dropped
+                    if state.deadline < gen_deadline and time.monotonic() >= state.deadline - 0.05:
+                        state.cut = True
+                    if state.cut:  # not finished: it runs again in the next round (a longer slice on this text)
+                        say(f"  generator {name} stopped at its slice of the window: it runs again next round")
+                        if name in _MEMO_KEYS:
+                            with _MEMO_LOCK:
+                                _MEMO.pop((name, _MEMO_KEYS[name](state)), None)
+                        ran_on[1].discard(name)
+                        cut.add(name)
+                        cuts[(ran_on[0], name)] = cuts.get((ran_on[0], name), 0) + 1
+                        gens_left = gens_left or input_future.done()
+                    state.deadline = gen_deadline
                 got = sorted(got, key=lambda c: not c.hints.get("combined"))  # combined ones measured first
                 for c in got:
                     if time.monotonic() > deadline:
