@@ -647,7 +647,7 @@ def _assemble(text, insts, dirs, lca, mod_edits, ports, items, conns, lca_decl, 
         if p in inplace:
             continue
         nm = insts[p].module + CLONE + p[len(lca) + 1:].replace(".", "_")
-        if nm in names or re.search(rf"(?<![\w$]){re.escape(nm)}(?![\w$])", text):
+        if not re.fullmatch(r"[A-Za-z_][\w$]*", nm) or nm in names or re.search(rf"(?<![\w$]){re.escape(nm)}(?![\w$])", text):
             raise _Refuse("clone name taken")
         clones[p] = nm
     # instance edits (type rename + connections) land in the parent's module text
@@ -660,6 +660,8 @@ def _assemble(text, insts, dirs, lca, mod_edits, ports, items, conns, lca_decl, 
             raise _Refuse("instance statement")
         if any(_kind(x) == "OrderedPortConnectionSyntax" for x in hi.connections):
             raise _Refuse("ordered connections")
+        if hi.decl is None or list(hi.decl.dimensions):
+            raise _Refuse("instance array")
         t0 = stmt.type.range.start.offset
         ed = mod_edits.setdefault(inst.parent, [])
         if c in clones:
