@@ -576,5 +576,11 @@ def instmux_candidates(state) -> list:
     try:
         got = instmux_edits(dict(state.texts))
     except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
-        return []
+        got = []
+    try:  # a generate loop of one function's instances read through one index (semantic.hoistgen)
+        from rtlopt.semantic.hoistgen import hoistgen_edits
+
+        got += hoistgen_edits(dict(state.texts))
+    except Exception:  # noqa: BLE001
+        pass
     return one_file_candidates(state.texts, got, RULE, "instance sharing", "instmux")
