@@ -245,3 +245,17 @@ def test_non_ansi_modules_on_the_way_get_ports(tmp_path):
     assert "module vol_leaf (s, v, p, rtlopt_hs0_0a, rtlopt_hs0_0b, rtlopt_hs0_0y);" in t, t
     assert "    input wire [13:0] rtlopt_hs0_0y;\n" in t, t
     assert _verdict(tmp_path, f, t, "codec_top") == "EQUIVALENT"
+
+
+def test_other_files_of_the_design_stay_and_a_split_chain_is_left(tmp_path):
+    import re
+
+    src = (GEN / "hiershare_leafmul_v" / "original.v").read_text()
+    a, b = tmp_path / "a.v", tmp_path / "b.v"
+    other = "module unrelated (input x, output y);\n    assign y = ~x;\nendmodule\n"
+    texts = {a: src, b: other}
+    got = hiershare.hiershare_edits(texts, "codec_top", simulate=False)
+    assert len(got) == 1 and got[0][0][b] == other and got[0][0][a] != src, got
+    # the leaf module in a file of its own: the sharing would edit two files -- not offered
+    leaf = re.search(r"module vol_leaf.*?endmodule\n", src, re.S).group(0)
+    assert hiershare.hiershare_edits({a: src.replace(leaf, ""), b: leaf}, "codec_top", simulate=False) == []

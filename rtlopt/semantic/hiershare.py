@@ -64,6 +64,7 @@ class _Inst:
     params: dict = field(default_factory=dict)  # name -> value literal
     ports: dict = field(default_factory=dict)  # name -> 'In'/'Out'/...
     decl: object = None  # ModuleDeclarationSyntax
+    here: bool = True  # its module is written in the file being edited
 
 
 @dataclass
@@ -80,21 +81,23 @@ class _Site:
     actuals: list | None = None  # the call's argument texts (function sites)
 
 
-def _elaborate(text: str, path: str, top: str):
-    """(instances by path, product sites) of the one-file design, or None."""
+def _elaborate(texts: dict, focus, top: str):
+    """(instances by path, product sites written in file ``focus``, syntax trees) of the design, or None."""
     from pyslang import ast, syntax
 
     from rtlopt.hdl.project import top_compilation
 
-    tree = syntax.SyntaxTree.fromText(text, path)
-    if any(d.isError() for d in tree.diagnostics):
+    trees = {p: syntax.SyntaxTree.fromText(t, str(p)) for p, t in texts.items()}
+    if any(d.isError() for tr in trees.values() for d in tr.diagnostics):
         return None
     comp = top_compilation(top)
-    comp.addSyntaxTree(tree)
+    for tr in trees.values():
+        comp.addSyntaxTree(tr)
     if [r.name for r in comp.getRoot().topInstances] != [top]:
         return None
     if any(d.isError() for d in comp.getAllDiagnostics()):
         return None
+    tree = trees[focus]
     buf = tree.root.sourceRange.start.buffer.id
     insts: dict[str, _Inst] = {}
     found: dict[tuple, set] = {}  # (instance, start, end) -> owner symbol paths
@@ -114,8 +117,10 @@ def _elaborate(text: str, path: str, top: str):
                 ports = {str(p.name): str(p.direction).split(".")[-1] for p in x.body.portList
                          if hasattr(p, "direction")}
                 hp = x.hierarchicalPath
+                dsyn = x.definition.syntax
+                here = dsyn is not None and dsyn.sourceRange.start.buffer.id == buf
                 insts[hp] = _Inst(hp, str(x.definition.name), hp.rsplit(".", 1)[0] if "." in hp else None,
-                                  x.syntax, params, ports, x.definition.syntax)
+                                  x.syntax, params, ports, dsyn, here)
             return True
         if isinstance(k, ast.ExpressionKind) and k == ast.ExpressionKind.BinaryOp \
                 and x.op == ast.BinaryOperator.Multiply and x.syntax is not None and cur[0] is not None:
@@ -154,7 +159,7 @@ def _elaborate(text: str, path: str, top: str):
     comp.getRoot().visit(cb)
     # one elaboration of the text in its instance (not a generate-loop body)
     sites = [made[k] for k, owners in found.items() if len(owners) == 1]
-    return insts, sites, tree
+    return insts, sites, trees
 
 
 # ---------------------------------------------------------------- where a product is observed
@@ -727,33 +732,40 @@ def _assemble(text, insts, dirs, lca, mod_edits, ports, items, conns, lca_decl, 
 
 def hiershare_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
                     simulate: bool = True) -> list[tuple[dict[Path, str], str]]:
+
+
+    out = []
+    for path, text in texts.items():  # the file that holds every module the sharing edits
+        if "*" in text:
+            out += _file_edits(texts, path, top, timeout_s, simulate)
+    return out[:MAX_CANDIDATES]
+
+
+def _file_edits(texts: dict[Path, str], path: Path, top: str, timeout_s: float,
+                simulate: bool) -> list[tuple[dict[Path, str], str]]:
     from pyslang import syntax
 
     from rtlopt.semantic.instmux import _port_dirs
 
-    if len(texts) != 1:
-        return []
-    (path, text), = texts.items()
-    if "*" not in text:
-        return []
-    got = _elaborate(text, str(path), top)
+    text = texts[path]
+    got = _elaborate(texts, path, top)
     if got is None:
         return []
-    insts, sites, tree = got
-    sites = [s for s in sites if _module_items_ok(text, s)][:MAX_SITES]
+    insts, sites, trees = got
+    sites = [s for s in sites if insts[s.path].here and _module_items_ok(text, s)][:MAX_SITES]
     if len(sites) < 2:
         return []
-    dirs = _port_dirs([(path, tree)])
+    dirs = _port_dirs(list(trees.items()))
     mod_count: dict[str, int] = {}
     for i in insts.values():
         mod_count[i.module] = mod_count.get(i.module, 0) + 1
     # modules without parameters instantiated once are edited where they are (no copy left unused)
     from rtlopt.engine.parampin import has_parameters
 
-    inplace = frozenset(p for p, i in insts.items() if mod_count[i.module] == 1 and i.decl is not None
+    inplace = frozenset(p for p, i in insts.items() if mod_count[i.module] == 1 and i.decl is not None and i.here
                         and not has_parameters(text[i.decl.sourceRange.start.offset:i.decl.sourceRange.end.offset]))
     k = 0
-    while f"rtlopt_hs{k}_" in text:
+    while any(f"rtlopt_hs{k}_" in t for t in texts.values()):
         k += 1
     groups = []
     for i in range(len(sites)):
@@ -770,7 +782,8 @@ def hiershare_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
     seen = set()
     for g in groups:
         lca = _lca([s.path for s in g])
-        if lca not in insts or mod_count[insts[lca].module] != 1:
+        if lca not in insts or mod_count[insts[lca].module] != 1 or not all(
+                insts[p].here for s in g for p in [lca, *_chain(s.path, lca)]):
             continue
         gd = _Guards(text, insts, lca, dirs)
         guards = []
@@ -798,7 +811,7 @@ def hiershare_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
                 syntax.SyntaxTree.fromText(new, str(path))
             except Exception:  # noqa: BLE001
                 continue
-            out.append(({path: new}, f"one multiplier for {desc}"))
+            out.append(({**texts, path: new}, f"one multiplier for {desc}"))
             break
     if simulate and out:
         out = _agreeing(texts, top, out, timeout_s, MAX_CANDIDATES)
