@@ -267,10 +267,15 @@ class RegisterWidthReduction(Template):
         cands = BitwidthReduction._candidates(an, param_ranges=True)
         roots = BitwidthReduction._roots(an, cands)
         comb = _comb_spans(an)
+        from rtlopt.templates._regwrap import wrap_matches
         from rtlopt.templates._signedrange import signed_range_matches
 
+        # counters kept in fewer bits than their range, wrapping where no read sees it: listed first, so
+        # that all matches at once take them over the same register's range narrowing (their own group
+        # lets the search also try every match but them)
+        wraps = wrap_matches(self, an)
         if not cands:
-            return _output_reg_matches(self, an, roots, comb) + _integer_reg_matches(self, an, roots, comb) \
+            return wraps + _output_reg_matches(self, an, roots, comb) + _integer_reg_matches(self, an, roots, comb) \
                 + _array_reg_matches(self, an) + signed_range_matches(self, an, roots, comb)
         writes: dict[tuple[str, int], list] = {}
         clocked: set[tuple[str, int]] = set()
@@ -399,7 +404,7 @@ class RegisterWidthReduction(Template):
         ind += _inplace_matches(self, an, cands, roots, ind)
         ind += signed_range_matches(self, an, roots, comb)
         if not narrow:
-            return ind
+            return wraps + ind
         matches = BitwidthReduction()._matches(an, cands, narrow, roots)
         out = []
         for m in matches:
@@ -445,7 +450,7 @@ class RegisterWidthReduction(Template):
                                              f"{desc.split(' (')[0]} as {new_rng} per elaborated copy; "
                                              + c.description.split(": ", 1)[-1], eds + c.edits, m.original,
                                              {"alternative": True}))
-        return out + ind
+        return wraps + out + ind
 
     @staticmethod
     def _guards(an: Analysis, key, write) -> list[tuple[object, int]]:
@@ -1178,9 +1183,18 @@ def _flag_bound(an: Analysis, key, sym, writes: list) -> int | None:
             an._copy_bounds = {}
         an._copy_bounds[key] = per
         return max(max(1, b.bit_length()) for b in per.values())
-    defs = net_defs_cached(an)
-    b = _flag_bound_in(an, key, width, writes, sites_cached(an), defs)
+    b = flag_bound_value(an, key, width, writes)
     return None if b is None else max(1, b.bit_length())
+
+
+def flag_bound_value(an: Analysis, key, width: int, writes: list) -> int | None:
+    """:func:`_flag_bound_in` over the analysis's own sites, kept per analysis (the wrapping narrowing,
+    :mod:`rtlopt.templates._regwrap`, asks for the same bound)."""
+    memo = an.__dict__.setdefault("_flag_bound_memo", {})
+    mk = (key, width, tuple(sorted(an.span(w) for w in writes)))
+    if mk not in memo:
+        memo[mk] = _flag_bound_in(an, key, width, writes, sites_cached(an), net_defs_cached(an))
+    return memo[mk]
 
 
 def _flag_bound_in(an: Analysis, key, width: int, writes: list, sites: list, defs: dict) -> int | None:
@@ -1561,6 +1575,16 @@ def _induction(an: Analysis, key, sym, writes: list, ctx=None) -> tuple[list, se
     """Per write of the register ``(r, guard, next value)`` as z3 terms, and the constants they
     mention; None when a write cannot be modelled or none is a reset/reload to a constant. ``ctx``:
     one elaborated copy's ``(write sites by span, net drivers)`` (:func:`_copy_contexts`)."""
+    if ctx is None:  # kept per analysis: the value-range and the wrapping narrowings ask for the same
+        memo = an.__dict__.setdefault("_induction_memo", {})
+        mk = (key, tuple(sorted(an.span(w) for w in writes)))
+        if mk not in memo:
+            memo[mk] = _induction_of(an, key, sym, writes, None)
+        return memo[mk]
+    return _induction_of(an, key, sym, writes, ctx)
+
+
+def _induction_of(an: Analysis, key, sym, writes: list, ctx) -> tuple[list, set[int]] | None:
     import z3
 
     from rtlopt.templates._guards import lit_z3, net_definitions, reads
@@ -2041,12 +2065,7 @@ def _integer_reg_matches(tmpl, an: Analysis, roots, comb) -> list[Match]:
         if type(n).__name__ == "UnaryExpression" and op_name(n) in (
                 "Preincrement", "Predecrement", "Postincrement", "Postdecrement"):
             BitwidthReduction._names(n.operand, bad)
-    for s in an.symbols:  # driven by a sub-instance
-        if isinstance(s, ast.InstanceSymbol):
-            for pc in s.portConnections:
-                e = pc.expression
-                if e is not None and not str(pc.port.direction).endswith(".In"):
-                    BitwidthReduction._names(e, bad)
+    instance_driven(an, bad)
     out = []
     for k, ws in writes.items():
         if k in bad:
@@ -2069,6 +2088,16 @@ def _integer_reg_matches(tmpl, an: Analysis, roots, comb) -> list[Match]:
                                        f"(inductive value range from reset, proven with z3)", edits,
                            engines=COPY_ENGINES, **_narrowed("integer_copy", [k], [bits])))
     return out
+
+
+def instance_driven(an: Analysis, out: set) -> None:
+    """Adds the keys of the variables a sub-instance's output or inout port drives to ``out``."""
+    for s in an.symbols:
+        if isinstance(s, ast.InstanceSymbol):
+            for pc in s.portConnections:
+                e = pc.expression
+                if e is not None and not str(pc.port.direction).endswith(".In"):
+                    BitwidthReduction._names(e, out)
 
 
 def _array_reg_matches(tmpl, an: Analysis) -> list[Match]:
