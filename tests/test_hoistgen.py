@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from rtlopt.semantic.hoistgen import hoistgen_edits
+from tests.test_semantic_readshare import _area as area
+from tests.test_semantic_readshare import _verdict as verdict
 
 pytestmark = pytest.mark.yosys
 
 GEN = Path(__file__).resolve().parents[1] / "designs" / "generalization" / "sharing"
-LIB = Path(__file__).resolve().parents[2] / "shared" / "lib" / "sky130hd_tt.lib.gz"
 PICK, CHILD = "hoist_genloop_pick_sv", "hoist_genloop_child_sv"
 
 
@@ -28,24 +29,11 @@ def _cands(name: str, text: str | None = None) -> list[tuple[str, str]]:
 
 
 def _verdict(tmp_path: Path, old_text: str, new_text: str, top: str):
-    from rtlopt.design import open_design
-    from rtlopt.verify import VerifyOptions, check_equivalence
-
-    a, b = tmp_path / "old.sv", tmp_path / "new.sv"
-    a.write_text(old_text)
-    b.write_text(new_text)
-    return check_equivalence(open_design([a], top), open_design([b], top), VerifyOptions(timeout_s=180)).verdict
+    return verdict(tmp_path, tmp_path / "old.sv", new_text, top, old_text=old_text)
 
 
 def _area(tmp_path: Path, text: str, top: str, tag: str) -> float:
-    from rtlopt.design import open_design
-    from rtlopt.ppa._cache import measure_cached
-    from rtlopt.ppa.liberty import resolve_liberty
-
-    f = tmp_path / f"{tag}.sv"
-    f.write_text(text)
-    lib = resolve_liberty(str(LIB) if LIB.exists() else None)
-    return measure_cached(open_design(f, top), liberty=lib).area_um2.value
+    return area(tmp_path, text, ".sv", top, tag)
 
 
 @pytest.mark.parametrize("name,desc", [

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from rtlopt.semantic.instmux import instmux_edits
+from tests.test_semantic_readshare import _area, _verdict
 
 pytestmark = pytest.mark.yosys
 
 GEN = Path(__file__).resolve().parents[1] / "designs" / "generalization" / "sharing"
-LIB = Path(__file__).resolve().parents[2] / "shared" / "lib" / "sky130hd_tt.lib.gz"
 
 
 def _orig(name: str) -> Path:
@@ -24,29 +24,6 @@ def _orig(name: str) -> Path:
 def _cands(path: Path, text: str | None = None) -> list[tuple[str, str]]:
     t = path.read_text() if text is None else text
     return [(nt[path], d) for nt, d in instmux_edits({path: t})]
-
-
-def _verdict(tmp_path: Path, old: Path, new_text: str, top: str, old_text: str | None = None):
-    from rtlopt.design import open_design
-    from rtlopt.verify import VerifyOptions, check_equivalence
-
-    if old_text is not None:
-        old = tmp_path / ("old" + old.suffix)
-        old.write_text(old_text)
-    g = tmp_path / ("new" + old.suffix)
-    g.write_text(new_text)
-    return check_equivalence(open_design([old], top), open_design([g], top), VerifyOptions(timeout_s=180)).verdict
-
-
-def _area(tmp_path: Path, text: str, suffix: str, top: str, tag: str) -> float:
-    from rtlopt.design import open_design
-    from rtlopt.ppa._cache import measure_cached
-    from rtlopt.ppa.liberty import resolve_liberty
-
-    f = tmp_path / f"{tag}{suffix}"
-    f.write_text(text)
-    lib = resolve_liberty(str(LIB) if LIB.exists() else None)
-    return measure_cached(open_design(f, top), liberty=lib).area_um2.value
 
 
 TAG = "hoist_tag_arbiter_v"

@@ -334,53 +334,6 @@ def _case_split(entry, fa: set[str], fb: set[str]):
     return " || ".join(f"({sel}) == ({x})" for lab in side for x in lab), pol
 
 
-def _subst(cond: str, conn: dict[str, str]) -> str:
-    """``cond`` with every name of ``conn`` replaced by its (parenthesized) connection."""
-    return _ID.sub(lambda m: f"({conn[m.group(0)].strip()})" if m.group(0) in conn else m.group(0), cond)
-
-
-def _up(arm: set[str], reach: dict[str, set[str]], cs: dict) -> set[str]:
-    """The parent names a child's arm reads: the connections of the input ports whose readers it reads."""
-    got: set[str] = set()
-    for p, r in reach.items():
-        if cs.get(p) is not None and arm & r:
-            got |= _ids(cs[p][2])
-    return got
-
-
-def _case_pairs(text: str, n) -> list:
-    """A plain ``case``'s items two by two, as selections: item i (``sel == K_i``, or any of its labels)
-    against item j or the default; the condition holds in i's arm and fails in j's (the first matching
-    item wins, so i's labels are tested after the earlier items' only when i precedes j)."""
-    a, b = _span(text, n.expr)
-    sel = text[a:b].strip()
-    items = []
-    for it in n.items:
-        k = _kind(it)
-        if k == "StandardCaseItemSyntax":
-            labels = []
-            for e in it.expressions:
-                if _kind(e).endswith("Token"):
-                    continue
-                c, d = _span(text, e)
-                labels.append(text[c:d].strip())
-            items.append((labels, _reads(text, it.clause)))
-        elif k == "DefaultCaseItemSyntax":
-            items.append((None, _reads(text, it.clause)))
-        else:
-            return []
-    out = []
-    for i, (li, ri) in enumerate(items):
-        if li is None:
-            continue
-        for j, (_lj, rj) in enumerate(items):
-            if j <= i:
-                continue  # an item after i: when i's labels match, i is taken
-            cond = " || ".join(f"({sel}) == ({x})" for x in li)
-            out.append((cond, ri, rj))
-    return out
-
-
 def _conns(text: str, hi, ports: list[tuple[str, str]]):
     """{port: (start, end, expr text or None)} of an instance's connections, or None (wildcards...)."""
     got = {}
