@@ -198,3 +198,28 @@ def test_near_miss_no_second_try_without_time(tmp_path: Path, monkeypatch):
     # a budget whose searches leave less than SECOND_CHANCE_MIN_S: no second full measurement
     res, rows, given, tries = _second_chance_run(tmp_path, monkeypatch, 20.0, True)
     assert len(tries) == 1 and "huge" not in given and rows["huge"].estimated
+
+
+def test_leaf_modules_are_searched_with_the_flat_flow(tmp_path: Path, monkeypatch):
+    """A leaf module (no instances) with output ports: its search measures with the flat flow (the
+    canonical one, its own logic for a leaf); a module with children keeps the per-module measurement."""
+    from rtlopt.design import open_design
+    from rtlopt.engine import search
+
+    src = tmp_path / "h.v"
+    src.write_text(_SRC)
+    areas = {"tiny": 25.0, "mid": 400.0, "huge": 900.0, "top": 4.0}
+    seen: dict[str, bool] = {}
+
+    def fake_optimize(design, *, budget_s, **kw):
+        seen[design.top] = kw.get("measure_fn") is not None
+        m = SimpleNamespace(value=areas[design.top])
+        return SimpleNamespace(status="no_improvement", before=SimpleNamespace(area_um2=m),
+                               after=SimpleNamespace(area_um2=m), steps=[], final={}, budget_exhausted=False)
+
+    monkeypatch.setattr(search, "optimize", fake_optimize)
+    res = hierarchy.optimize_hierarchical(open_design([str(src)], "top"), budget_s=30, max_steps=1,
+                                          measure_fn=lambda ref, texts=None, timeout=300.0: _report(areas[ref.top]))
+    assert seen == {"tiny": False, "mid": False, "huge": False, "top": True}
+    rows = {m.module: m for m in res.modules}
+    assert rows["mid"].measured.startswith("flat (a leaf") and rows["top"].measured.startswith("per-module")
