@@ -139,6 +139,13 @@ def test_zero_area_module_is_not_searched(tmp_path: Path, monkeypatch):
     assert res.total_before == pytest.approx(25 + 400 + 900)
 
 
+def _unchanged(area: float):
+    """What a search that found nothing returns (the fields optimize_hierarchical reads)."""
+    m = SimpleNamespace(value=area)
+    return SimpleNamespace(status="no_improvement", before=SimpleNamespace(area_um2=m),
+                           after=SimpleNamespace(area_um2=m), steps=[], final={}, budget_exhausted=False)
+
+
 def _second_chance_run(tmp_path: Path, monkeypatch, budget: float, second_ok: bool):
     """``huge``'s full flow needs a limit of 8 s (fake: fails at once below that, else measures 900);
     its estimate answers at once. With one worker its fair share of the measuring window is below 8 s."""
@@ -166,9 +173,7 @@ def _second_chance_run(tmp_path: Path, monkeypatch, budget: float, second_ok: bo
 
     def fake_optimize(design, *, budget_s, **kw):
         given[design.top] = budget_s
-        m = SimpleNamespace(value=areas[design.top])
-        return SimpleNamespace(status="no_improvement", before=SimpleNamespace(area_um2=m),
-                               after=SimpleNamespace(area_um2=m), steps=[], final={}, budget_exhausted=False)
+        return _unchanged(areas[design.top])
 
     monkeypatch.setattr(search, "optimize", fake_optimize)
     res = hierarchy.optimize_hierarchical(open_design([str(src)], "top"), budget_s=budget, max_steps=1,
@@ -213,9 +218,7 @@ def test_leaf_modules_are_searched_with_the_flat_flow(tmp_path: Path, monkeypatc
 
     def fake_optimize(design, *, budget_s, **kw):
         seen[design.top] = kw.get("measure_fn") is not None
-        m = SimpleNamespace(value=areas[design.top])
-        return SimpleNamespace(status="no_improvement", before=SimpleNamespace(area_um2=m),
-                               after=SimpleNamespace(area_um2=m), steps=[], final={}, budget_exhausted=False)
+        return _unchanged(areas[design.top])
 
     monkeypatch.setattr(search, "optimize", fake_optimize)
     res = hierarchy.optimize_hierarchical(open_design([str(src)], "top"), budget_s=30, max_steps=1,
