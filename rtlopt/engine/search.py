@@ -351,7 +351,8 @@ GEN_COSTLY_CPU_S = 3.0
 
 def _round_order(order: list[str], skipped: set[str], cut: set[str], costly: set[str]) -> list[str]:
     """The order of a round after the first (``order``: :func:`_generator_order`'s): the generators the
-    previous round's window closed before (``skipped``) first, then the ones that ran whole and cheaply,
+    previous round's window closed before (``skipped``: not run, or interrupted at the window's end before
+    their slice's) first, then the ones that ran whole and cheaply,
     then the ones cut at their slice (``cut``) or costly (``costly``, see GEN_COSTLY_CPU_S); each group in
     ``order``'s order. The first round has no such sets and keeps ``order``."""
     return sorted(order, key=lambda n: 0 if n in skipped else 2 if n in cut or n in costly else 1)
@@ -1516,7 +1517,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     if input_future.done():
                         say(f"  generators from {name} on skipped: the round's time for generators is over")
                         gens_left = True
-                        skipped = {n for n in order[i:] if n not in ran_on[1]}
+                        skipped |= {n for n in order[i:] if n not in ran_on[1]}
                     break
                 if input_future.done() and input_future.exception() is not None:
                     break  # the input cannot be measured: report that without running the others
@@ -1587,7 +1588,10 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     got = []
                 finally:
                     tick(f"gen_{name}_s", tg)
-                    (costly.add if time.thread_time() - tc > GEN_COSTLY_CPU_S else costly.discard)(name)
+                    tc = time.thread_time() - tc  # (its CPU time, in this thread: see GEN_COSTLY_CPU_S)
+                    if tc >= 0.5:
+                        timings[f"gen_{name}_cpu_s"] = round(timings.get(f"gen_{name}_cpu_s", 0.0) + tc, 3)
+                    (costly.add if tc > GEN_COSTLY_CPU_S else costly.discard)(name)
                     # a generator that stops itself at state.deadline (the FSM extraction, the e-graph,
                     # compose ...) returned at its slice's end: cut too, its memoized answer dropped
                     if state.deadline < gen_deadline and time.monotonic() >= state.deadline - 0.05:
@@ -1598,7 +1602,8 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                             with _MEMO_LOCK:
                                 _MEMO.pop((name, _MEMO_KEYS[name](state)), None)
                         ran_on[1].discard(name)
-                        cut.add(name)
+                        # cut by the window's end (before its slice's): first in the next round, as skipped
+                        (cut if state.deadline < gen_deadline else skipped).add(name)
                         cuts[(ran_on[0], name)] = cuts.get((ran_on[0], name), 0) + 1
                         gens_left = gens_left or input_future.done()
                     state.deadline = gen_deadline
