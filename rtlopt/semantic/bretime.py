@@ -87,10 +87,22 @@ def _kids(e) -> list | None:
 
 
 class _Occ:
-    __slots__ = ("expr", "span", "regs", "text")
+    __slots__ = ("expr", "span", "regs", "text", "sel")
 
-    def __init__(self, expr, span, regs, text):
-        self.expr, self.span, self.regs, self.text = expr, span, regs, text
+    def __init__(self, expr, span, regs, text, sel=False):
+        self.expr, self.span, self.regs, self.text, self.sel = expr, span, regs, text, sel
+
+
+def _const_select(u) -> bool:
+    """``r[k]`` or ``r[msb:lsb]`` with constant bounds, ``r`` a name."""
+    k = type(u).__name__
+    if type(u.value).__name__ not in _VALUE or u.syntax is None \
+            or type(u.syntax).__name__ != "IdentifierSelectNameSyntax":
+        return False
+    if k == "ElementSelectExpression":
+        return u.selector.constant is not None
+    return str(u.selectionKind).rsplit(".", 1)[-1] == "Simple" and u.left.constant is not None \
+        and u.right.constant is not None
 
 
 def _collect(root, key_of, text: str, buf: int, out: list) -> tuple[bool, frozenset]:
@@ -123,12 +135,14 @@ def _emit(e, ok: bool, regs, text: str, buf: int, out: list) -> None:
     u = e
     while type(u).__name__ == "ConversionExpression" and u.syntax is None:
         u = u.operand
-    if type(u).__name__ in (*_VALUE, "ElementSelectExpression", "RangeSelectExpression") or u.syntax is None:
-        return  # a name or a select: width reduction's business, not a function to move
-    if _buf(u.syntax) != buf:
+    if u.syntax is None or _buf(u.syntax) != buf:
         return
+    sel = type(u).__name__ in ("ElementSelectExpression", "RangeSelectExpression")
+    if type(u).__name__ in _VALUE or (sel and not _const_select(u)):
+        return  # a name (width reduction's business) or a select of a variable part
     a, b = _span(u.syntax)
-    out.append(_Occ(u, (a, b), regs, re.sub(r"\s+", " ", text[a:b]).strip()))
+    # a constant select alone is no function to move; it is one of several in a union (``idx = r[3:2]``)
+    out.append(_Occ(u, (a, b), regs, re.sub(r"\s+", " ", text[a:b]).strip(), sel))
 
 
 def _roots(body):
@@ -310,6 +324,7 @@ def _analyze(body, text: str, path: Path) -> list[tuple[str, str]]:
     group: dict[str, tuple] = {}
     writes: dict[str, list] = {}
     block_blocking: dict[str, set] = {}
+    async_arm: dict[str, tuple] = {}  # register of a block with an asynchronous reset -> its reset arm
     for pb in members:
         if type(pb).__name__ != "ProceduralBlockSymbol" or not _is_edge_block(pb) or pb.body.syntax is None:
             continue
@@ -331,6 +346,8 @@ def _analyze(body, text: str, path: Path) -> list[tuple[str, str]]:
             group[n] = (_span(pb.body.syntax), tuple(sorted(w.path for w in lst)))
             writes[n] = lst
             block_blocking[n] = blocking_names
+            if len(re.findall(r"\b(?:posedge|negedge)\b", str(pb.body.timing.syntax))) > 1:
+                async_arm[n] = next(((pth[0][0], 0) for pth in group[n][1] if pth), None)
 
     def key_of(sym):
         if sym is None or sym.name not in group or sym.syntax is None \
@@ -346,48 +363,98 @@ def _analyze(body, text: str, path: Path) -> list[tuple[str, str]]:
         _emit(r, ok, regs, text, buf, occs)
     by_text: dict[str, list[_Occ]] = {}
     seen_spans: set = set()
+    sel_occs = [o for o in occs if o.sel]
+    occs = [o for o in occs if not o.sel]
     for o in occs:
         if mlo <= o.span[0] < mhi and o.span not in seen_spans:
             seen_spans.add(o.span)
             by_text.setdefault(o.text, []).append(o)
     out = []
     sv = _sv(path, text)
+    ctx = (text, buf, mlo, mhi, byname, group, writes, block_blocking, key_of, local, sv, async_arm)
     for ftext, lst in sorted(by_text.items(), key=lambda kv: kv[0]):
-        regs = sorted(frozenset().union(*[o.regs for o in lst]), key=lambda s: s.name)
-        spans = sorted({o.span for o in lst})
-        if any(a < d and c < b and (a, b) != (c, d) for (a, b) in spans for (c, d) in spans):
-            continue  # nested occurrences
-        removed = [s for s in regs if all(any(a <= lo and hi <= b for a, b in spans)
-                                             for (lo, hi), isw in byname.get(s.name, []) if not isw)]
+        got = _retime(ctx, [(ftext, lst)])
+        if got is not None:
+            out.append(got)
+    # several functions together: the registers of one group read only inside the union of their
+    # maximal occurrences (constant selects included: a 2-bit index is a function too) hold each of them
+    by_group: dict = {}
+    for o in occs + sel_occs:
+        if mlo <= o.span[0] < mhi:
+            by_group.setdefault(key_of(next(iter(o.regs))), []).append(o)
+    for _k, lst in by_group.items():
+        spans = {o.span for o in lst}
+        top_o = {}
+        for o in lst:
+            if not any(c <= o.span[0] and o.span[1] <= d and (c, d) != o.span for c, d in spans):
+                top_o.setdefault(o.span, o)
+        texts: dict[str, list] = {}
+        for o in sorted(top_o.values(), key=lambda o: o.span):
+            texts.setdefault(o.text, []).append(o)
+        if len(texts) < 2 or len(texts) > 16:
+            continue
+        got = _retime(ctx, sorted(texts.items()))
+        if got is not None:
+            out.append(got)
+    out.sort(key=lambda t: (-t[0], t[1]))  # most flip-flops saved first, then the simplest function
+    return [(new, desc) for _g, _n, new, desc in out]
+
+
+def _retime(ctx, funcs: list) -> tuple | None:
+    """One candidate: the registers read only inside the occurrences of the functions ``funcs``
+    ([(text, occurrences)]) hold each function, one new register per function, written where they were.
+    (gain, text length, new text, description) or None."""
+    text, buf, mlo, mhi, byname, group, writes, block_blocking, key_of, local, sv, async_arm = ctx
+    allocc = [o for _t, lst in funcs for o in lst]
+    regs = sorted(frozenset().union(*[o.regs for o in allocc]), key=lambda s: s.name)
+    spans = sorted({o.span for o in allocc})
+    if any(a < d and c < b and (a, b) != (c, d) for (a, b) in spans for (c, d) in spans):
+        return None  # nested occurrences
+    removed = [s for s in regs if all(any(a <= lo and hi <= b for a, b in spans)
+                                         for (lo, hi), isw in byname.get(s.name, []) if not isw)]
+    if {s.name for s in removed} != {s.name for s in regs} and len(funcs) > 1:
+        return None  # a union reads only registers it removes
+    rw = sum(int(s.type.bitWidth) for s in removed)
+    widths = []
+    for _ft, lst in funcs:
         e0 = lst[0].expr
         if _impure_calls(e0, local):
-            continue  # a function reading the module's signals besides its arguments
+            return None  # a function reading the module's signals besides its arguments
         fw = int(e0.type.bitWidth or 0)
         sw = self_width(e0)
         if sw and 0 < sw < fw and _context_safe(e0):
             fw = sw  # its value in any context is its own width's, zero-extended (a clamp read by a product)
-        if not removed or fw <= 0 or fw >= sum(int(s.type.bitWidth) for s in removed):
-            continue
-        # textual safety: every mention of a removed register is its declaration or a reference seen
-        bad = False
-        for s in removed:
-            n = len(re.findall(rf"(?<![\w$.]){re.escape(s.name)}(?![\w$])", text[mlo:mhi]))
-            if n != len(byname.get(s.name, [])) + 1:
-                bad = True
-        if bad:
-            continue
+        if fw <= 0:
+            return None
+        widths.append(fw)
+    if not removed or sum(widths) >= rw:
+        return None
+    # an asynchronous reset loads a constant (the first arm of the block's outer if): f of it is a constant
+    for s in removed:
+        arm = async_arm.get(s.name)
+        if arm is not None and any(w.path[:1] == (arm,) and _literal(s, w.rhs) is None for w in writes[s.name]):
+            return None
+    # textual safety: every mention of a removed register is its declaration or a reference seen
+    for s in removed:
+        n = len(re.findall(rf"(?<![\w$.]){re.escape(s.name)}(?![\w$])", text[mlo:mhi]))
+        if n != len(byname.get(s.name, [])) + 1:
+            return None
+    paths = group[regs[0].name][1]
+    taken = text
+    edits: list[Edit] = []
+    stmts: dict = {p: [] for p in paths}
+    decls: list = []
+    hoisted: dict[tuple, tuple[str, str]] = {}  # (register, path) -> (wire name, declaration)
+    for i, ((_ft, lst), fw) in enumerate(zip(funcs, widths, strict=True)):
         # the substitution of each register at each write place
-        paths = group[regs[0].name][1]
         rspans = {}  # (span of a register name inside the first occurrence) -> symbol
         a0, b0 = lst[0].span
         for sym, s, _w in _refs(lst[0].expr, a0, b0, buf):
             if sym.name in group and key_of(sym) is not None:
                 rspans[s] = sym
-        if {s.name for s in rspans.values()} != {s.name for s in regs}:
-            continue
+        if not rspans:
+            return None
         sels = _selects(lst[0].expr)
-        new_writes = {}
-        hoisted: dict[tuple, tuple[str, str]] = {}  # (register, path) -> (wire name, declaration)
         for p in paths:
             parts = []
             pos = a0
@@ -403,51 +470,48 @@ def _analyze(body, text: str, path: Path) -> list[tuple[str, str]]:
                     if hw is not None:
                         sub = hw if sel is None else hw + text[sel[0][0]:sel[0][1]][text[sel[0][0]:sel[0][1]].index("["):]
                 if sub is None:
-                    bad = True
-                    break
+                    return None
                 parts.append(text[pos:lo])
                 parts.append(sub)
                 pos = hi
-            if bad:
-                break
             parts.append(text[pos:b0])
-            new_writes[p] = "".join(parts)
-        if bad:
-            continue
-        # a name: the net f drives when it is a whole right side, else the first removed register's
-        base = f"{removed[0].name}_f"
-        name = _uniq(text, base)
-        edits: list[Edit] = [Edit(a, b, name) for a, b in spans]
-        rem = {s.name for s in removed}
-        for p in paths:
-            ws_p = [w for n in sorted(rem) for w in writes[n] if w.path == p]
-            first = True
-            for w in sorted(ws_p, key=lambda w: _span(w.stmt)[0]):
-                if first:
-                    edits.append(_stmt_edit(text, w.stmt, [f"{name} <= {new_writes[p]};"]))
-                    first = False
-                else:
-                    edits.append(_stmt_edit(text, w.stmt, []))
-        # declarations: the new register before the first removed one's statement; removed names dropped
-        decl_edits = _decls(text, removed, name, fw, bool(e0.type.isSigned), sv)
-        if decl_edits is None:
-            continue
-        edits += decl_edits
-        if hoisted:
-            bs = group[regs[0].name][0][0]
-            ls = text.rfind("\n", 0, bs) + 1
-            ind = re.match(r"[ \t]*", text[ls:bs]).group(0)
-            edits.append(Edit(ls, ls, "".join(f"{ind}{d}\n" for _n, d in hoisted.values())))
-        try:
-            new = apply_edits(text, edits)
-        except Exception:  # noqa: BLE001 - overlapping edits: no candidate
-            continue
-        rn = ", ".join(s.name for s in removed)
-        gain = sum(int(s.type.bitWidth) for s in removed) - fw
-        out.append((gain, len(ftext), new, f"registers {rn} are read only through {ftext}: register {name} holds it "
-                         f"({sum(int(s.type.bitWidth) for s in removed)} -> {fw} flip-flops)"))
-    out.sort(key=lambda t: (-t[0], t[1]))  # most flip-flops saved first, then the simplest function
-    return [(new, desc) for _g, _n, new, desc in out]
+            stmts[p].append("".join(parts))
+        name = _uniq(taken, f"{removed[0].name}_f" + (str(i) if len(funcs) > 1 else ""))
+        taken += " " + name
+        edits += [Edit(a, b, name) for a, b in sorted({o.span for o in lst})]
+        decls.append((name, fw, bool(lst[0].expr.type.isSigned)))
+    rem = {s.name for s in removed}
+    for p in paths:
+        ws_p = [w for n in sorted(rem) for w in writes[n] if w.path == p]
+        first = True
+        for w in sorted(ws_p, key=lambda w: _span(w.stmt)[0]):
+            if first:
+                edits.append(_stmt_edit(text, w.stmt, [f"{n} <= {v};" for (n, _w, _s), v
+                                                       in zip(decls, stmts[p], strict=True)]))
+                first = False
+            else:
+                edits.append(_stmt_edit(text, w.stmt, []))
+    # declarations: the new registers before the first removed one's statement; removed names dropped
+    for j, (n, fw, sg) in enumerate(decls):
+        de = _decls(text, removed, n, fw, sg, sv)
+        if de is None:
+            return None
+        edits += de if j == 0 else de[-1:]
+    if hoisted:
+        bs = group[regs[0].name][0][0]
+        ls = text.rfind("\n", 0, bs) + 1
+        ind = re.match(r"[ \t]*", text[ls:bs]).group(0)
+        edits.append(Edit(ls, ls, "".join(f"{ind}{d}\n" for _n, d in hoisted.values())))
+    try:
+        new = apply_edits(text, edits)
+    except Exception:  # noqa: BLE001 - overlapping edits: no candidate
+        return None
+    rn = ", ".join(s.name for s in removed)
+    fdesc = "; ".join(ft for ft, _l in funcs)
+    names = ", ".join(n for n, _w, _s in decls)
+    return (rw - sum(widths), len(fdesc), new,
+            f"registers {rn} are read only through {fdesc}: register{'s' if len(decls) > 1 else ''} {names} "
+            f"hold{'' if len(decls) > 1 else 's'} {'them' if len(decls) > 1 else 'it'} ({rw} -> {sum(widths)} flip-flops)")
 
 
 def _decls(text: str, removed, name: str, width: int, signed: bool, sv: bool) -> list[Edit] | None:

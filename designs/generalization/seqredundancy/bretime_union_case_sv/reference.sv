@@ -1,0 +1,31 @@
+// A command register captured on `strobe` (async active-high reset to a
+// nonzero idle opcode) and decoded afterwards: a case in a function maps the
+// 8-bit opcode to a 3-bit unit select, and the low nibble's parity is a hint.
+module cmd_reg (
+    input  logic        clk,
+    input  logic        rst,
+    input  logic        strobe,
+    input  logic [11:0] cmd_in,
+    output logic [2:0]  unit,
+    output logic        hint
+);
+    logic [2:0] cmd_q_f1;
+    logic cmd_q_f0;
+
+    function automatic logic [2:0] unit_of(input logic [7:0] op);
+        case (op)
+            8'h12:   unit_of = 3'b001;
+            8'h34:   unit_of = 3'b010;
+            8'h56:   unit_of = 3'b100;
+            8'h9a:   unit_of = 3'b011;
+            default: unit_of = 3'b000;
+        endcase
+    endfunction
+
+    always_ff @(posedge clk or posedge rst) begin
+        if (rst)         begin cmd_q_f0 <= ^4'h5; cmd_q_f1 <= unit_of(8'ha); end
+        else if (strobe) begin cmd_q_f0 <= ^cmd_in[3:0]; cmd_q_f1 <= unit_of(cmd_in[11:4]); end
+    end
+    assign unit = cmd_q_f1;
+    assign hint = cmd_q_f0;
+endmodule
