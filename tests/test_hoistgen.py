@@ -118,3 +118,56 @@ def test_child_used_twice_changes_a_copy(tmp_path):
     assert "char_ser_rtlopt_iu_ser2 u_ser2 (" in new and "char_ser u_ser (" in new
     assert "module char_ser_rtlopt_iu_ser2 (" in new and "input  logic [7:0][7:0] chars," in new
     assert _verdict(tmp_path, two, new, CHILD) is Verdict.EQUIVALENT
+
+
+PORTS = "hoist_ports_scan_v"
+
+
+def _ports_cands(text: str | None = None) -> list[tuple[str, str]]:
+    p = GEN / PORTS / "original.v"
+    t = p.read_text() if text is None else text
+    return [(nt[p], d) for nt, d in hoistgen_edits({p: t})]
+
+
+def test_explicit_instances_into_child_case_shared(tmp_path):
+    from rtlopt.verify import Verdict
+
+    f = GEN / PORTS / "original.v"
+    got = _ports_cands()
+    assert [d for _t, d in got] == ["4 dec7 moved into scan4_rtlopt_iu_scan and shared there (4 -> 1)"]
+    new = got[0][0]
+    clone = new[new.index("module scan4_rtlopt_iu_scan"):]
+    assert clone.count("dec7 u_rtlopt_hoist_") == 1 and clone.count("input wire [3:0]") == 4
+    assert verdict(tmp_path, f, new, PORTS) is Verdict.EQUIVALENT
+    assert area(tmp_path, new, ".v", PORTS, "n") < 0.6 * area(tmp_path, f.read_text(), ".v", PORTS, "o")
+
+
+def test_explicit_instances_restyled_ternary_chain_still_fires(tmp_path):
+    from rtlopt.verify import Verdict
+
+    f = GEN / PORTS / "original.v"
+    old = f.read_text().replace("""    always @* begin
+        case (k)
+            2'd0: seg = s0;
+            2'd1: seg = s1;
+            2'd2: seg = s2;
+            default: seg = s3;
+        endcase
+    end""", """    always @* seg = k[1] ? (k[0] ? s3 : s2) : (k[0] ? s1 : s0);""")
+    assert "k[1] ?" in old
+    got = _ports_cands(old)
+    assert len(got) == 1 and "shared there" in got[0][1], got
+    assert verdict(tmp_path, f, got[0][0], PORTS, old_text=old) is Verdict.EQUIVALENT
+
+
+def test_explicit_instances_near_misses():
+    t = (GEN / PORTS / "original.v").read_text()
+    # a decoder output also read in the parent: not moved
+    also = t.replace("    dec7 u0 (.d(d0), .s(p0));", "    dec7 u0 (.d(d0), .s(p0));\n    wire blank = p0 == 7'h00;")
+    assert "blank" in also and _ports_cands(also) == []
+    # a decoder with another parameter value is another function: never grouped with the rest
+    two = t.replace("module dec7 (", "module dec7 #(parameter INV = 0) (").replace(
+        "dec7 u1 (", "dec7 #(.INV(1)) u1 (")
+    got = _ports_cands(two)
+    assert all("u1" not in n[n.index("module scan4_rtlopt"):] for n, _d in got)
+    assert all("(3 -> 1)" in d or "(2 -> 1)" in d for _n, d in got), [d for _n, d in got]

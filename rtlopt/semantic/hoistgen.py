@@ -177,10 +177,13 @@ def hoistgen_edits(texts: dict[Path, str]) -> list[tuple[dict[Path, str], str]]:
         for mod in tr.root.members:
             if _kind(mod) != "ModuleDeclarationSyntax":
                 continue
+            types = _decl_types(text, mod)
+            got = _ports_into_child(texts, p, text, mod, types, dirs, mods, where)
+            if got is not None:
+                out.append(got)
             loops = _loops(text, mod, dirs, mods)
             if not loops:
                 continue
-            types = _decl_types(text, mod)
             for span, f, ptxt, pin, x, pout, y in loops:
                 got = _same_module(text, mod, span, f, ptxt, pin, x, pout, y, types)
                 if got is not None:
@@ -192,6 +195,156 @@ def hoistgen_edits(texts: dict[Path, str]) -> list[tuple[dict[Path, str], str]]:
                     out.append(got)
                 if len(out) >= MAX_CANDIDATES:
                     return out
+    return out
+
+
+def _ports_into_child(texts, p, text, mod, types, dirs, mods, where):
+    """Explicit instances ``F u_k (.x(x_k), .y(y_k))`` (one combinational module, same parameters) whose
+    results go only to ports ``q_k`` of one child instance C (a scanner multiplexing them with its own
+    counter): a copy of C takes ``x_k`` on ``q_k`` and applies F inside, and the copy's own selection
+    of them is then shared by :func:`rtlopt.semantic.instmux.rewrites` (pairs, repeatedly). Offered only
+    when at least one pair is shared inside the copy."""
+    from rtlopt.semantic import instmux
+
+    groups: dict[tuple[str, str], list] = {}
+    for it in mod.members:
+        if _kind(it) != "HierarchyInstantiationSyntax":
+            continue
+        f = it.type.valueText
+        ports = dirs.get(f)
+        his = [h for h in it.instances if _kind(h) == "HierarchicalInstanceSyntax"]
+        if not ports or len(his) != 1 or list(his[0].decl.dimensions):
+            continue
+        ptxt = ""
+        if it.parameters is not None:
+            a, b = _span(text, it.parameters)
+            ptxt = text[a:b]
+        cs = _conns(text, his[0], ports)
+        pdir = dict(ports)
+        if cs is None or len(cs) != 2 or any(c is None for c in cs.values()):
+            continue
+        ins = [q for q in cs if pdir.get(q) == "input"]
+        outs = [q for q in cs if pdir.get(q) == "output"]
+        if len(ins) != 1 or len(outs) != 1:
+            continue
+        x, y = cs[ins[0]][2].strip(), cs[outs[0]][2].strip()
+        if not re.fullmatch(r"[A-Za-z_]\w*", x) or not re.fullmatch(r"[A-Za-z_]\w*", y):
+            continue
+        groups.setdefault((f, ptxt), []).append((it, ins[0], x, outs[0], y))
+    for (f, ptxt), members in groups.items():
+        if len(members) < 2 or (ptxt and _ids(ptxt)) or not _combinational(f, mods):
+            continue
+        ys = {m[4] for m in members}
+        if len(ys) != len(members):
+            continue
+        # each y read exactly once more: by one port of one child instance, the same for all
+        reads = {y: 0 for y in ys}
+        for m in re.finditer(r"(?<![\w$.'])[A-Za-z_]\w*", text[slice(*_span(text, mod))]):
+            if m.group(0) in reads:
+                reads[m.group(0)] += 1
+        users = [(it, h) for it in mod.members if _kind(it) == "HierarchyInstantiationSyntax"
+                 for h in it.instances if _kind(h) == "HierarchicalInstanceSyntax"]
+        for it, h in users:
+            mname = it.type.valueText
+            if mname == f or mname not in where or not dirs.get(mname):
+                continue
+            cs = _conns(text, h, dirs[mname])
+            if cs is None:
+                continue
+            qs = {c[2].strip(): q for q, c in cs.items() if c is not None and c[2].strip() in ys}
+            if set(qs) != ys or any(dict(dirs[mname]).get(q) != "input" for q in qs.values()):
+                continue
+            # declaration (1 or 2 with an initializer: none expected), the F output, the child input
+            if any(n != 3 for n in reads.values()):
+                continue
+            got = _port_clone(texts, p, text, mod, types, members, qs, cs, it, h, mname, f, ptxt, where)
+            if got is None:
+                continue
+            new, clone = got
+            merged = 0
+            for _ in range(len(members) - 1):
+                nxt = [t for t, d in instmux.rewrites(new, str(p), instmux._port_dirs(
+                    [(p, __import__("pyslang").syntax.SyntaxTree.fromText(new, str(p)))]), None)
+                       if "u_rtlopt_hoist_" in d and f"of {f} (" in d]
+                if not nxt:
+                    break
+                new, merged = nxt[0], merged + 1
+            if merged:
+                nt = dict(texts)
+                nt[p] = new
+                return nt, f"{len(members)} {f} moved into {clone} and shared there ({merged + 1} -> 1)"
+    return None
+
+
+def _port_clone(texts, p, text, mod, types, members, qs, cs, it, h, mname, f, ptxt, where):
+    """(new text, clone name): the child copy takes each x_k on q_k and applies F to it inside."""
+    clone = f"{mname}_rtlopt_i{h.decl.name.valueText}"
+    cp, cmod = where[mname]
+    if clone in where or cp != p:
+        return None
+    ports = {}
+    if cmod.header.ports is None or _kind(cmod.header.ports) != "AnsiPortListSyntax":
+        return None
+    for pt in cmod.header.ports.ports:
+        if _kind(pt) == "ImplicitAnsiPortSyntax":
+            ports[pt.declarator.name.valueText] = pt
+    ms, me = _span(text, cmod)
+    cedits = []
+    parent_edits = []
+    adds, decls = [], []  # nets after the header, instances before endmodule (after every declaration)
+    for _it, pin, x, pout, y in members:
+        q = qs[y]
+        pt = ports.get(q)
+        xty, yty = types.get(x), types.get(y)
+        if pt is None or xty is None or yty is None or getattr(pt.header, "dataType", None) is None:
+            return None
+        if _ids(re.sub(r"^\s*(wire|logic|reg|bit)\b", "", xty)) - {"signed", "unsigned"}:
+            return None
+        a, b = _span(text, pt.header.dataType)
+        old = text[a:b]
+        kw = re.match(r"\s*(wire|logic|reg|bit)?", old).group(1) or ""
+        dims = "".join(re.findall(r"\[[^\[\]]*\]", xty))
+        cedits.append(Edit(a, b, f"{kw} {dims}".strip() if kw else dims))
+        rd = _selects_whole(text, cmod, q)
+        if rd is None:
+            return None
+        nm = f"rtlopt_hoist_{q}"
+        for s0, s1 in rd:
+            cedits.append(Edit(s0, s1, nm))
+        ydims = "".join(re.findall(r"\[[^\[\]]*\]", yty))
+        decls.append(f"wire {ydims} {nm};")
+        adds.append(_instance(f, ptxt, "u_" + nm, pin, q, pout, nm))
+        s0, s1, _t = cs[q]
+        parent_edits.append(Edit(s0, s1, x))
+    hdr_end = cmod.header.sourceRange.end.offset
+    cedits.append(Edit(hdr_end, hdr_end, "\n    " + "\n    ".join(decls)))
+    e0 = cmod.endmodule.location.offset
+    cedits.append(Edit(e0, e0, "    " + "\n    ".join(adds) + "\n"))
+    n0 = cmod.header.name.location.offset
+    cedits.append(Edit(n0, n0 + len(mname), clone))
+    try:
+        body = apply_edits(text[ms:me], [Edit(e.start - ms, e.end - ms, e.replacement) for e in cedits])
+        t0 = it.type.location.offset
+        parent_edits += [Edit(t0, t0 + len(mname), clone),
+                         Edit(len(text), len(text), ("" if text.endswith("\n") else "\n") + "\n" + body + "\n")]
+        return apply_edits(text, parent_edits), clone
+    except ValueError:
+        return None
+
+
+def _selects_whole(text: str, root, name: str) -> list | None:
+    """[(start, end)] of every read of ``name`` in the module body (not its port declaration)."""
+    out = []
+    hdr = root.header.sourceRange
+
+    def visit(n):
+        k = _kind(n)
+        if k in ("IdentifierNameSyntax", "IdentifierSelectNameSyntax") and n.identifier.valueText == name:
+            a = n.identifier.location.offset
+            if not (hdr.start.offset <= a < hdr.end.offset):
+                out.append((a, a + len(name)))
+
+    _walk(root, visit)
     return out
 
 

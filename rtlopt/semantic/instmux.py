@@ -160,8 +160,32 @@ def _reads(text: str, n) -> set[str]:
     return _ids(text[a:b]) - lhs
 
 
+def _outer(text: str, n) -> set[str]:
+    """What the other arms of the selections around ``n`` read (enclosing ?: / if-else / case items, up to
+    the module item): a selection between two results that are also read there is not where they meet."""
+    got: set[str] = set()
+    child, up = n, getattr(n, "parent", None)
+    while up is not None and _kind(up) != "ModuleDeclarationSyntax":
+        k = _kind(up)
+        arms = []
+        if k == "ConditionalExpressionSyntax":
+            arms = [up.left, up.right]
+        elif k == "ConditionalStatementSyntax":
+            arms = [up.statement] + ([up.elseClause] if up.elseClause is not None else [])
+        elif k == "CaseStatementSyntax":
+            arms = [it for it in up.items if hasattr(it, "sourceRange")]
+        c0, c1 = _span(text, child)
+        for arm in arms:
+            a, b = _span(text, arm)
+            if not (a <= c0 and c1 <= b):
+                got |= _reads(text, arm)
+        child, up = up, getattr(up, "parent", None)
+    return got
+
+
 def _selections(text: str, mod):
-    """[(condition text, true-arm reads, false-arm reads)] of the module's ternaries and if/else."""
+    """[(condition text, true-arm reads, false-arm reads, span, outer reads)] of the module's ternaries and
+    if/else, and ("case", selector, items, span, outer reads) of its plain case statements (:func:`_outer`)."""
     out = []
 
     def visit(n):
@@ -169,14 +193,15 @@ def _selections(text: str, mod):
         if k == "ConditionalExpressionSyntax":
             p = n.predicate
             a, b = _span(text, p)
-            out.append((text[a:b], _reads(text, n.left), _reads(text, n.right)))
+            out.append((text[a:b], _reads(text, n.left), _reads(text, n.right), _span(text, n), _outer(text, n)))
         elif k == "ConditionalStatementSyntax" and n.elseClause is not None:
             a, b = _span(text, n.predicate)
-            out.append((text[a:b], _reads(text, n.statement), _reads(text, n.elseClause)))
+            out.append((text[a:b], _reads(text, n.statement), _reads(text, n.elseClause), _span(text, n),
+                        _outer(text, n)))
         elif k == "CaseStatementSyntax" and n.caseKeyword.valueText == "case":
             got = _case_items(text, n)
             if got is not None:
-                out.append(got)
+                out.append(got + (_span(text, n), _outer(text, n)))
 
     _walk(mod, visit)
     return out
@@ -212,7 +237,16 @@ def _child_selections(text: str, mod, dirs_all: dict, mods: dict | None):
             cdep = _deps(ctext, cm[0], dirs_all)
             ins = [p for p, d in ports if d == "input"]
             bits = _bit_nets(ctext, cm[0])
-            csel = [(_expand(c, bits), ti, fi) for c, ti, fi in _selections(ctext, cm[0])]
+            csel = [(_expand(e[0], bits),) + e[1:] for e in _selections(ctext, cm[0]) if e[0] != "case"]
+            # a port read also outside a selection (a compare-and-swap's max beside its min) is read there
+            # too: what those reads observe is the selection's outer reads
+            where_read = {p: [m.start() for m in re.finditer(rf"(?<![\w$.']){re.escape(p)}(?![\w$])", ctext)]
+                          for p in ins}
+            hdr = _span(ctext, cm[0].header)
+            csel = [e[:4] + (e[4] | {p for p in ins if any(not (e[3][0] <= o < e[3][1]) and not (hdr[0] <= o < hdr[1])
+                                                           for o in where_read[p])
+                                     and p in (e[1] | e[2])},)
+                    for e in csel]
             seen[mname] = (csel, {p: _closure(cdep, {p}) for p in ins})
         info = seen[mname]
         if info is None:
@@ -224,12 +258,12 @@ def _child_selections(text: str, mod, dirs_all: dict, mods: dict | None):
             cs = _conns(text, hi, ports)
             if cs is None:
                 continue
-            for cond, ti, fi in csel:
+            for cond, ti, fi, _sp, ou in csel:
                 names = _ids(cond)
                 if not names or any(n not in reach or cs.get(n) is None for n in names):
                     continue
                 pc = _subst(cond, {n: cs[n][2] for n in names})
-                out.append((pc, _up(ti, reach, cs), _up(fi, reach, cs)))
+                out.append((pc, _up(ti, reach, cs), _up(fi, reach, cs), (0, 0), _up(ou, reach, cs)))
     return out
 
 
@@ -320,7 +354,7 @@ def _case_split(entry, fa: set[str], fb: set[str]):
     (pol: the condition holds where ``fb`` is read), or None when an item reads both or a side is empty.
     The condition lists the labels of the side without the default (a label repeated in an earlier item
     of the other side would make it wrong: the proof refutes that)."""
-    _k, sel, items = entry
+    _k, sel, items, _sp, _ou = entry
     sa = [lab for lab, r in items if r & fa and not r & fb]
     sb = [lab for lab, r in items if r & fb and not r & fa]
     if any(r & fa and r & fb for _lab, r in items) or not sa or not sb:
@@ -424,13 +458,15 @@ def rewrites(text: str, path: str, dirs_all: dict, mods: dict | None = None) -> 
                 fa, fb = _closure(dep, ya), _closure(dep, yb)
                 seen = set()
                 for entry in sel:
+                    if entry[-1] & (fa | fb):
+                        continue  # also read around this selection: not where the two results meet
                     if entry[0] == "case":
                         got = _case_split(entry, fa, fb)
                         if got is None:
                             continue
                         cond, pol = got
                     else:
-                        cond, ti, fi = entry
+                        cond, ti, fi, _sp, _ou = entry
                         if ti & fb and not ti & fa and fi & fa and not fi & fb:
                             pol = True  # the true arm reads u_b's results
                         elif ti & fa and not ti & fb and fi & fb and not fi & fa:
