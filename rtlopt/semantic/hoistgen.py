@@ -12,6 +12,10 @@ Where the pick is:
   search's clone convention; other instances and parameter pinning keep the original); the loop stays,
   and synthesis removes it when nothing else reads ``Y``.
 
+* explicit instances ``F u_k (.x(x_k), .y(y_k))`` whose results go only to ports ``q_k`` of one child
+  (a scanner selecting them with its own counter): a copy of the child takes ``x_k`` and applies F inside,
+  and :mod:`rtlopt.semantic.instmux` shares the copy's selection in the same candidate.
+
 Nothing depends on names. Offered by the ``instmux`` generator (one file changed); every candidate is
 measured and proven by the search like any other.
 """
