@@ -141,3 +141,31 @@ def test_async_reset_to_a_signal_not_offered(tmp_path):
     f2 = _file(tmp_path, t2)
     got2 = bretime.candidates_for({f2: f2.read_text()}, "m", timeout_s=60)
     assert [d for _n, d in got2 if "registers q " in d], got2
+
+
+_PARAM = """
+module win_dec #(parameter W = 24, parameter [W-1:0] ORG = 24'h12_3400) (
+    input  wire         clk, input wire arst_n, input wire grab,
+    input  wire [W-1:0] ain,
+    output wire [2:0]   win, output wire [1:0] word);
+    reg [W-1:0] a_r;
+    always @(posedge clk or negedge arst_n)
+        if (!arst_n) a_r <= {W{1'b0}};
+        else if (grab) a_r <= ain;
+    assign win[0] = (a_r[W-1:9] == (ORG >> 9) + 0);
+    assign win[1] = (a_r[W-1:9] == (ORG >> 9) + 1);
+    assign win[2] = (a_r[W-1:9] == (ORG >> 9) + 2);
+    assign word = a_r[4:3];
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_parameterized_windows_and_a_plain_select(tmp_path):
+    """Parameter-sized compares with a parameter origin and a bare constant select as the union."""
+    f = _file(tmp_path, _PARAM)
+    got = bretime.candidates_for({f: f.read_text()}, "win_dec", timeout_s=60)
+    assert got and "24 -> 5" in got[0][1], got
+    t = got[0][0][f]
+    assert "a_r_f3 <= ain[4:3];" in t and "reg [W-1:0] a_r;" not in t
+    assert abc_verdict(tmp_path, f, t, "win_dec") == "EQUIVALENT"
