@@ -1289,8 +1289,212 @@ def r_shift_share(eg: EGraph, c: int, n: tuple) -> None:
             eg.pending.append((c, _rebuild(eg, c, w, {pa: shared, pl: shared})))
 
 
+def r_diff_squares(eg: EGraph, c: int, n: tuple) -> None:
+    """a*a - b*b -> (a + b)*(a - b): a ring identity, exact mod 2^W for any a, b of the result's width
+    (two squarers become one product; the sum and difference of sign/zero-extended narrow words are
+    narrowed again by r_sext_nowrap / r_zext_nowrap)."""
+    if n[0] != "sub":
+        return
+    w = n[1]
+    for m1 in eg.has(n[3], "mul"):
+        if eg.find(m1[3]) != eg.find(m1[4]):
+            continue
+        for m2 in eg.has(n[4], "mul"):
+            if eg.find(m2[3]) != eg.find(m2[4]) or eg.find(m2[3]) == eg.find(m1[3]):
+                continue
+            a, b = m1[3], m2[3]
+            eg.pending.append((c, eg.add(("mul", w, None, eg.add(("add", w, None, a, b)),
+                                          eg.add(("sub", w, None, a, b))))))
+            # both extensions of narrow words: the sum and the difference as exact narrow words
+            for ext, grow in (("sext", 1), ("zext", 2)):
+                xa, xb = eg.has(a, ext), eg.has(b, ext)
+                if not xa or not xb:
+                    continue
+                na = min((m[3] for m in xa), key=lambda k: (eg.w(k), eg.find(k)))
+                nb = min((m[3] for m in xb), key=lambda k: (eg.w(k), eg.find(k)))
+                v = max(eg.w(na), eg.w(nb)) + grow
+                if v >= w:
+                    continue
+                wa = eg.add((ext, v, None, na)) if eg.w(na) < v else eg.find(na)
+                wb = eg.add((ext, v, None, nb)) if eg.w(nb) < v else eg.find(nb)
+                ss = eg.add(("sext", w, None, eg.add(("add", v, None, wa, wb))))
+                dd = eg.add(("sext", w, None, eg.add(("sub", v, None, wa, wb))))
+                eg.pending.append((c, eg.add(("mul", w, None, ss, dd))))
+            return
+
+
+def _signed_form(eg: EGraph, c: int, w: int, sign: int, seen: frozenset, out: dict[int, int], depth: int) -> bool:
+    """Flatten ``c`` (width ``w``) through add/sub/neg into ``out``: leaf class -> integer coefficient.
+    One add/sub/neg node per class (the first in sorted order; all are equal); False past 8 leaves."""
+    fc = eg.find(c)
+    if depth < 6 and fc not in seen:
+        for m in sorted(eg.nodes[fc]):
+            if m[0] in ("add", "sub") and m[1] == w:
+                s2 = sign if m[0] == "add" else -sign
+                return (_signed_form(eg, m[3], w, sign, seen | {fc}, out, depth + 1)
+                        and _signed_form(eg, m[4], w, s2, seen | {fc}, out, depth + 1))
+            if m[0] == "neg" and m[1] == w:
+                return _signed_form(eg, m[3], w, -sign, seen | {fc}, out, depth + 1)
+    out[fc] = out.get(fc, 0) + sign
+    return len(out) <= 8
+
+
+def _unit_form(eg: EGraph, c: int) -> dict[int, int] | None:
+    """The +-1 linear form of a sum class over >= 3 leaves, or None."""
+    out: dict[int, int] = {}
+    if not _signed_form(eg, c, eg.w(c), 1, frozenset(), out, 0):
+        return None
+    out = {k: v for k, v in out.items() if v}
+    if len(out) < 3 or any(abs(v) != 1 or eg.cval(k) is not None for k, v in out.items()):
+        return None
+    return out
+
+
+def r_pair_share(eg: EGraph, c: int, n: tuple) -> None:
+    """Sums of +-1 terms over common leaves, several at once (a Hadamard / butterfly matrix written out
+    row by row): each sum is regrouped into leaf pairs ``p + q`` / ``p - q`` that another sum of the same
+    width also contains (up to an overall sign), so the DAG extraction builds each pair once
+    (x0+x1+x2+x3, x0+x1-x2-x3, x0-x1-x2+x3, x0-x1+x2-x3: 12 adders -> 8). Exact mod 2^W: only the
+    grouping of the same signed terms changes."""
+    if n[0] not in ("add", "sub"):
+        return
+    w = n[1]
+    form = _unit_form(eg, c)
+    if form is None:
+        return
+    done = eg.__dict__.setdefault("_pair_share_done", set())
+    key = eg.find(c)  # once per class: its first form (later ones are regroupings of the same terms)
+    if key in done:
+        return
+    cache = eg.__dict__.setdefault("_pair_share_forms", {})
+    if cache.get("size") != (eg.size(), len(eg.classes())):
+        forms = {}
+        inner = {eg.find(x) for cc in eg.classes() for m in eg.nodes[cc] if m[0] in ("add", "sub", "neg")
+                 for x in m[3:]}  # partial sums of a chain are not sums of their own
+        for cc in eg.classes():
+            if cc not in inner and any(m[0] in ("add", "sub") for m in eg.nodes[cc]):
+                f = _unit_form(eg, cc)
+                if f is not None:
+                    forms[cc] = f
+        cache.clear()
+        cache.update(size=(eg.size(), len(eg.classes())), forms=forms, inner=inner)
+    me = eg.find(c)
+    if me in cache["inner"]:
+        return
+    mine = tuple(sorted(form.items()))
+    # distinct sums (a regrouping not yet merged into its class is the same sum again)
+    uniq = {tuple(sorted(f.items())) for cc, f in cache["forms"].items() if eg.width[eg.find(cc)] == w}
+
+    def part(f, g):  # f's signed terms are part of g's (a partial sum of g's chain, either sign)
+        return len(f) < len(g) and (all(g.get(k) == v for k, v in f) or all(g.get(k) == -v for k, v in f))
+
+    full = [dict(g) for g in uniq]
+    uniq = {f for f in uniq if not any(part(f, g) for g in full)}
+    others = [dict(f) for f in sorted(uniq - {mine})]
+    if not others:
+        return
+
+    def pairs(f):  # (p, q, relative sign) with p < q
+        ks = sorted(f)
+        return {(p, q, f[p] * f[q]) for i, p in enumerate(ks) for q in ks[i + 1:]}
+
+    count: dict[tuple, int] = {}
+    for f in others:
+        for pq in pairs(f):
+            count[pq] = count.get(pq, 0) + 1
+    # ties by the leaves alone (not the relative sign), so sums over the same leaves pick one matching
+    cand = sorted((pq for pq in pairs(form) if pq in count), key=lambda pq: (-count[pq], pq[0], pq[1]))
+    used: set[int] = set()
+    terms: list[tuple[int, int]] = []
+    for p, q, r in cand:
+        if p in used or q in used:
+            continue
+        used |= {p, q}
+        node = eg.add(("add" if r > 0 else "sub", w, None, p, q))
+        xp, xq = eg.has(p, "sext"), eg.has(q, "sext")
+        if xp and xq:  # two sign-extended words: the pair as an exact narrow word one bit wider
+            np_ = min((m[3] for m in xp), key=lambda k: (eg.w(k), eg.find(k)))
+            nq = min((m[3] for m in xq), key=lambda k: (eg.w(k), eg.find(k)))
+            v = max(eg.w(np_), eg.w(nq)) + 1
+            if v < w:
+                wp = eg.add(("sext", v, None, np_)) if eg.w(np_) < v else eg.find(np_)
+                wq = eg.add(("sext", v, None, nq)) if eg.w(nq) < v else eg.find(nq)
+                eg.pending.append((node, eg.add(("sext", w, None, eg.add((
+                    "add" if r > 0 else "sub", v, None, wp, wq))))))
+        terms.append((form[p], node))
+    if not terms:
+        return
+    done.add(key)
+    terms += [(v, k) for k, v in sorted(form.items()) if k not in used]
+    eg.pending.append((c, _sum_terms(eg, w, terms)))
+
+
+def _w_minus(eg: EGraph, m: int, n: int, W: int) -> bool:
+    """``m`` is ``W - n`` exactly (no wrap: n < W, W fits m's width)."""
+    fn = eg.find(n)
+    if (1 << eg.w(n)) > W:
+        return False
+    for node in eg.nodes[eg.find(m)]:
+        if node[0] != "sub" or eg.cval(node[3]) != W or W >> node[1]:
+            continue
+        z = eg.find(node[4])
+        if z == fn or any(k[0] == "zext" and eg.find(k[3]) == fn for k in eg.nodes[z]):
+            return True
+    return False
+
+
+def _barrel(eg: EGraph, x: int, amt: int, W: int) -> int:
+    """x rotated left by ``amt`` (< W): one stage per amount bit, stage k rotating by 2^k."""
+    t = eg.find(x)
+    sw = eg.w(amt)
+    for k in range(sw):
+        sh = (1 << k) % W
+        if not sh:
+            continue
+        hi = eg.add(("trunc", W - sh, None, t))
+        lo = eg.add(("trunc", sh, None, eg.add(("lshr", W, W - sh, t))))
+        rot = eg.add(("concat", W, None, hi, lo))
+        bit = eg.add(("trunc", 1, None, eg.add(("lshr", sw, k, amt)) if k else amt))
+        t = eg.add(("mux", W, None, bit, rot, t))
+    return t
+
+
+def r_rotate(eg: EGraph, c: int, n: tuple) -> None:
+    """Rotates by a variable amount written as two shifts, ``(x << n) | (x >> (W - n))`` (left) and
+    ``(x >> n) | (x << (W - n))`` (right), with n narrower than W (n < W: at n = 0 the second shift is by
+    W and gives 0, so both are exact rotates) -> a logarithmic rotator (a mux per amount bit); a right
+    rotate is a left one by -n when W = 2^width(n). Two rotates of one x in the arms of a mux share one
+    rotator on the selected amount: ``d ? rotr(x, n) : rotl(x, m)`` -> rotl(x, d ? -n : m)."""
+    rots = eg.__dict__.setdefault("_rotates", {})
+    if n[0] == "or" and n[1] >= 2:
+        W = n[1]
+        for p, q in ((n[3], n[4]), (n[4], n[3])):
+            for sl in eg.has(p, "shlv"):
+                for sr in eg.has(q, "lshrv"):
+                    if eg.find(sl[3]) != eg.find(sr[3]):
+                        continue
+                    x = sl[3]
+                    amt = None
+                    if _w_minus(eg, sr[4], sl[4], W):  # left by sl's amount
+                        amt = eg.find(sl[4])
+                    elif _w_minus(eg, sl[4], sr[4], W) and 1 << eg.w(sr[4]) == W:  # right: left by -n
+                        amt = eg.add(("neg", eg.w(sr[4]), None, sr[4]))
+                    if amt is None or eg.find(c) in rots:
+                        continue
+                    rots[eg.find(c)] = (eg.find(x), amt)
+                    eg.pending.append((c, _barrel(eg, x, amt, W)))
+        return
+    if n[0] != "mux" or eg.w(n[3]) != 1:
+        return
+    t, e = rots.get(eg.find(n[4])), rots.get(eg.find(n[5]))
+    if t is None or e is None or eg.find(t[0]) != eg.find(e[0]) or eg.w(t[1]) != eg.w(e[1]):
+        return
+    amt = eg.add(("mux", eg.w(t[1]), None, n[3], t[1], e[1]))
+    eg.pending.append((c, _barrel(eg, t[0], amt, n[1])))
+
+
 RULES: list[Rule] = [r_identities, r_comm, r_assoc, r_sub_neg, r_factor, r_sum_factor, r_gauss, r_shift_mul, r_mux, r_trunc,
                      r_ext, r_cmp, r_zext_nowrap, r_sext_nowrap, r_pick_bit,
                      r_zext_sub_nowrap, r_distribute_const, r_cmp_carry,
                      r_signed_headroom, r_absdiff, r_range_window, r_cond_neg_carry, r_absdiff_carry, r_abs_cmp,
-                     r_shift_share]
+                     r_shift_share, r_diff_squares, r_pair_share, r_rotate]

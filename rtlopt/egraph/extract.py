@@ -164,6 +164,10 @@ def _diff_bits(eg: EGraph, c: int, sig: dict[int, int]) -> int:
         if n[0] == "sub":
             v = max(sig.get(eg.find(n[3]), eg.w(n[3])), sig.get(eg.find(n[4]), eg.w(n[4])))
             best = min(best, v + 1)
+        elif n[0] == "sext" and any(m[0] in ("add", "sub") for m in eg.nodes[eg.find(n[3])]):
+            # a sign-extended narrow sum or difference (the operands of (a + b)*(a - b)): a signed
+            # multiplier of its own width, like the difference above
+            best = min(best, eg.w(n[3]))
     return best
 
 
