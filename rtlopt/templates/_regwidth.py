@@ -1255,8 +1255,10 @@ def _flag_bound_in(an: Analysis, key, width: int, writes: list, sites: list, def
     consts: set[int] = set()
     _z3_consts(nr, consts)
 
+    box = [stop]
+
     def unsat(*facts) -> bool:
-        if time.process_time() > stop:
+        if time.process_time() > box[0]:
             raise _Late
         s = z3.Solver()
         s.set("timeout", 500)
@@ -1264,9 +1266,18 @@ def _flag_bound_in(an: Analysis, key, width: int, writes: list, sites: list, def
         return s.check() == z3.unsat
 
     try:
-        return _chain_search(an, zx, key, width, r, nr, mine, resets, consts, flags, unsat, states)
+        b = _chain_search(an, zx, key, width, r, nr, mine, resets, consts, flags, unsat, states)
     except _Late:
-        return None
+        b = None
+    if b is None:
+        # the register-predicate bound has a box of its own (the searches above spend theirs on the
+        # state values of a wide machine first), within the analysis's
+        box[0] = min(time.process_time() + ATOM_REG_SECONDS, an._chain_deadline + ATOM_REG_SECONDS)
+        try:
+            b = _atom_bound(an, zx, key, width, r, nr, mine, resets, consts, by_key, unsat, box[0])
+        except _Late:
+            b = None
+    return b
 
 
 def _state_names(node) -> set:
@@ -1291,6 +1302,7 @@ class _Late(Exception):
 #: has many free-running and data registers for which no bound exists.
 CHAIN_SECONDS = 12.0  # CPU seconds of the process
 CHAIN_REG_SECONDS = 4.0
+ATOM_REG_SECONDS = 2.0
 
 
 def _chain_search(an: Analysis, zx, key, width: int, r, nr, mine, resets, consts, flags, unsat,
@@ -1404,6 +1416,159 @@ def _per_state_bound(an: Analysis, zx, key, width: int, r, nr, mine, resets, con
     if not unsat(inv(r, f, keep), z3.Not(inv(nr, nf, keep))):
         return None
     if not all(unsat(guard_z3(an, zx, st.guard), _last(an, zx, st, mine), z3.Not(inv(nr, nf, keep)))
+               for st in resets[:1]):
+        return None
+    return max(best.values())
+
+
+#: Most register predicates (compares over other registers in the counter's guards) one valuation Houdini
+#: keeps apart: 2^n valuations per candidate bound.
+MAX_ATOMS = 3
+
+
+def _register_atoms(zx, term, key, regs: dict) -> tuple[list, set]:
+    """Compares in ``term`` (``==``, ``!=`` as ``==``, unsigned/signed orders) whose every variable is a
+    register of ``regs`` other than ``key``: predicates of the controller's state, such as an entry flag
+    ``state != prev_state`` or ``state == WAIT`` (an input in a compare makes it no state predicate)."""
+    import z3
+
+    byid = {v.get_id(): k for (k, _w), v in zx.vars.items()}
+    kinds = {z3.Z3_OP_EQ, z3.Z3_OP_DISTINCT, z3.Z3_OP_ULEQ, z3.Z3_OP_ULT, z3.Z3_OP_UGEQ, z3.Z3_OP_UGT,
+             z3.Z3_OP_SLEQ, z3.Z3_OP_SLT, z3.Z3_OP_SGEQ, z3.Z3_OP_SGT}
+    out, seen, keys = [], set(), set()
+    todo = [term]
+    while todo:
+        t = todo.pop()
+        if t.get_id() in seen or not z3.is_app(t):
+            continue
+        seen.add(t.get_id())
+        k = t.decl().kind()
+        if k in kinds and t.num_args() == 2 and z3.is_bv(t.arg(0)) and not _has_bool(t.arg(0)) \
+                and not _has_bool(t.arg(1)):  # a leaf compare (``If(c, 1, 0) != 0`` is read through)
+            vs = [byid.get(v.get_id()) for v in z3.z3util.get_vars(t)]
+            if vs and all(v is not None and v != key and v in regs for v in vs):
+                a = t.arg(0) == t.arg(1) if k == z3.Z3_OP_DISTINCT else t
+                if not any(z3.eq(a, b) for b in out):
+                    out.append(a)
+                    keys.update(vs)
+            continue
+        todo.extend(t.children())
+    return out, keys
+
+
+def _comb_values(an: Analysis, zx, by_key: dict) -> list:
+    """``(variable, value)`` z3 pairs of the variables ``zx`` has met that a combinational block
+    (``always @*`` / ``always_comb``) computes: every write blocking and in that block, the first one
+    unconditional (no latch), no write's value or guard reading a variable the block writes (its value
+    is then the last write whose guard holds, over the block's inputs as they are)."""
+    from rtlopt.templates._guards import reads
+
+    out = []
+    for (k, w), v in list(zx.vars.items()):
+        sts = by_key.get(k)
+        if not sts or sts[0].guard or any(st.node.isNonBlocking or st.block is not sts[0].block for st in sts):
+            continue
+        blk = sts[0].block
+        kind = str(getattr(blk, "procedureKind", ""))
+        body = getattr(blk, "body", None)
+        timing = getattr(getattr(body, "timing", None), "kind", None)
+        if not (kind.endswith("AlwaysComb") or (kind.endswith(".Always") and str(timing).endswith("ImplicitEvent"))):
+            continue
+        if any(reads(st.node.right) & st.volatile
+               or any(reads(g.node if g.kind == "cond" else g.node.expr) & st.volatile for g in st.guard)
+               for st in sts):
+            continue
+        out.append((v, _next_state(an, zx, sts, zx.fresh(w), w)))
+    return out
+
+
+def _has_bool(t) -> bool:
+    import z3
+
+    todo, seen = [t], set()
+    while todo:
+        x = todo.pop()
+        if x.get_id() in seen:
+            continue
+        seen.add(x.get_id())
+        if z3.is_bool(x):
+            return True
+        todo.extend(x.children())
+    return False
+
+
+def _atom_bound(an: Analysis, zx, key, width: int, r, nr, mine, resets, consts, by_key: dict,
+                unsat, stop: float) -> int | None:
+    """A bound per valuation of the register predicates in the counter's next-state function
+    (:func:`_register_atoms`): ``(p1 == v1 && ... ) -> r <= b_v`` for every valuation ``v`` (Houdini over
+    the constants of the counter's and the predicates' registers' next-state functions, +-1), established
+    by the reset; the bound is the largest ``b_v``. A pause timer cleared one cycle after every state change
+    (``entry = state != prev_state``) and counting in WAIT, which the machine leaves at ``t == 11``, holds
+    ``WAIT && !entry -> t <= 11`` and ``t <= 12`` otherwise, though no bound per state alone is inductive
+    (WAIT is entered with the count at 12); a count cleared only by an input has no such bound."""
+    import itertools
+    import time
+
+    import z3
+
+    from rtlopt.templates._guards import guard_z3
+
+    regs = {k: sts for k, sts in by_key.items()
+            if sts and not any(st.volatile or not st.node.isNonBlocking for st in sts)}
+    atoms, keys = _register_atoms(zx, nr, key, regs)
+    if not atoms or len(atoms) > MAX_ATOMS:
+        return None
+    widths = {k: w for (k, w) in zx.vars if k in keys}
+    sub, cs = [], set(consts)
+    for k in keys:
+        v = zx.var(k, widths[k])
+        sub.append((v, _next_state(an, zx, regs[k], v, widths[k])))
+    comb = _comb_values(an, zx, by_key)
+    for _ in range(3):  # next states through a combinational next-state block (``state <= nxt``)
+        sub = [(v, z3.substitute(nv, *comb)) if comb else (v, nv) for v, nv in sub]
+        nr = z3.substitute(nr, *comb) if comb else nr
+    for _v, nv in sub:
+        _z3_consts(nv, cs)
+    natoms = [z3.substitute(a, *sub) for a in atoms]
+    top = 1 << (width - 1)
+    cands = sorted({c + d for c in cs for d in (-1, 0, 1) if 0 <= c + d < top}
+                   | {(1 << k) - 1 for k in range(1, min(width, 9))})[:16]
+    vals = list(itertools.product((False, True), repeat=len(atoms)))
+    facts = [(v, c) for v in vals for c in cands]
+
+    def inv(rr, aa, fs):
+        return z3.And(*[z3.Implies(z3.And(*[a if x else z3.Not(a) for a, x in zip(aa, v, strict=True)]), z3.ULE(rr, c))
+                        for v, c in fs])
+
+    for _ in range(len(facts) + 1):
+        if time.process_time() > stop:
+            return None
+        s = z3.Solver()
+        s.set("timeout", 1000)
+        s.add(inv(r, atoms, facts), z3.Not(inv(nr, natoms, facts)))
+        res = s.check()
+        if res == z3.unsat:
+            break
+        if res != z3.sat:
+            return None
+        m = s.model()
+        nv = tuple(z3.is_true(m.eval(a, model_completion=True)) for a in natoms)
+        rv = m.eval(nr, model_completion=True).as_long()
+        drop = [(v, c) for v, c in facts if v == nv and rv > c]
+        if not drop:
+            return None
+        facts = [x for x in facts if x not in drop]
+    else:
+        return None
+    best: dict = {}
+    for v, c in facts:
+        best[v] = min(best.get(v, c), c)
+    if len(best) != len(vals):
+        return None
+    keep = list(best.items())
+    if not unsat(inv(r, atoms, keep), z3.Not(inv(nr, natoms, keep))):
+        return None
+    if not all(unsat(guard_z3(an, zx, st.guard), _last(an, zx, st, mine), z3.Not(inv(nr, natoms, keep)))
                for st in resets[:1]):
         return None
     return max(best.values())
