@@ -1307,20 +1307,27 @@ def r_diff_squares(eg: EGraph, c: int, n: tuple) -> None:
                                           eg.add(("sub", w, None, a, b))))))
             # both extensions of narrow words: the sum and the difference as exact narrow words
             for ext, grow in (("sext", 1), ("zext", 2)):
-                xa, xb = eg.has(a, ext), eg.has(b, ext)
-                if not xa or not xb:
-                    continue
-                na = min((m[3] for m in xa), key=lambda k: (eg.w(k), eg.find(k)))
-                nb = min((m[3] for m in xb), key=lambda k: (eg.w(k), eg.find(k)))
-                v = max(eg.w(na), eg.w(nb)) + grow
-                if v >= w:
-                    continue
-                wa = eg.add((ext, v, None, na)) if eg.w(na) < v else eg.find(na)
-                wb = eg.add((ext, v, None, nb)) if eg.w(nb) < v else eg.find(nb)
-                ss = eg.add(("sext", w, None, eg.add(("add", v, None, wa, wb))))
-                dd = eg.add(("sext", w, None, eg.add(("sub", v, None, wa, wb))))
-                eg.pending.append((c, eg.add(("mul", w, None, ss, dd))))
+                ss, dd = _narrow_op(eg, "add", w, a, b, ext, grow), _narrow_op(eg, "sub", w, a, b, ext, grow)
+                if ss is not None and dd is not None:
+                    eg.pending.append((c, eg.add(("mul", w, None, ss, dd))))
             return
+
+
+def _narrow_op(eg: EGraph, op: str, w: int, a: int, b: int, ext: str, grow: int) -> int | None:
+    """``a op b`` (add/sub, width w) of two ``ext``-extended narrow words as sext_w of the exact
+    operation on words ``grow`` bits wider than the wider one (1 for signed, 2 for unsigned: a
+    difference of unsigned words is signed), or None."""
+    xa, xb = eg.has(a, ext), eg.has(b, ext)
+    if not xa or not xb:
+        return None
+    na = min((m[3] for m in xa), key=lambda k: (eg.w(k), eg.find(k)))
+    nb = min((m[3] for m in xb), key=lambda k: (eg.w(k), eg.find(k)))
+    v = max(eg.w(na), eg.w(nb)) + grow
+    if v >= w:
+        return None
+    wa = eg.add((ext, v, None, na)) if eg.w(na) < v else eg.find(na)
+    wb = eg.add((ext, v, None, nb)) if eg.w(nb) < v else eg.find(nb)
+    return eg.add(("sext", w, None, eg.add((op, v, None, wa, wb))))
 
 
 def _signed_form(eg: EGraph, c: int, w: int, sign: int, seen: frozenset, out: dict[int, int], depth: int) -> bool:
@@ -1411,16 +1418,9 @@ def r_pair_share(eg: EGraph, c: int, n: tuple) -> None:
             continue
         used |= {p, q}
         node = eg.add(("add" if r > 0 else "sub", w, None, p, q))
-        xp, xq = eg.has(p, "sext"), eg.has(q, "sext")
-        if xp and xq:  # two sign-extended words: the pair as an exact narrow word one bit wider
-            np_ = min((m[3] for m in xp), key=lambda k: (eg.w(k), eg.find(k)))
-            nq = min((m[3] for m in xq), key=lambda k: (eg.w(k), eg.find(k)))
-            v = max(eg.w(np_), eg.w(nq)) + 1
-            if v < w:
-                wp = eg.add(("sext", v, None, np_)) if eg.w(np_) < v else eg.find(np_)
-                wq = eg.add(("sext", v, None, nq)) if eg.w(nq) < v else eg.find(nq)
-                eg.pending.append((node, eg.add(("sext", w, None, eg.add((
-                    "add" if r > 0 else "sub", v, None, wp, wq))))))
+        narrow = _narrow_op(eg, "add" if r > 0 else "sub", w, p, q, "sext", 1)
+        if narrow is not None:  # two sign-extended words: the pair as an exact narrow word one bit wider
+            eg.pending.append((node, narrow))
         terms.append((form[p], node))
     if not terms:
         return
