@@ -908,6 +908,8 @@ _semantic_generator("exprshare", "exprshare", per_top=True)
 _semantic_generator("ocsum", "ocsum")
 # mulpow2: a product with a word that is ``1 << s`` as a shift.
 _semantic_generator("mulpow2", "mulpow2")
+# mulset: a product with a word holding only a few values 0 / +-2^k as a select of shifts/negations.
+_semantic_generator("mulset", "mulset")
 # squarer: ``x * x`` as a folded squarer.
 _semantic_generator("squarer", "squarer")
 # selcompose: a selection on a decoded selector composed onto its source bits.
