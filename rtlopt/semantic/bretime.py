@@ -619,6 +619,9 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
     out = _candidates(texts, top, timeout_s)
     if out or not enable:
         return out
+    out = _across_modules(texts, top, timeout_s - (time.monotonic() - t0))
+    if out:
+        return out
     for path, text in texts.items():
         left = timeout_s - (time.monotonic() - t0)
         if left < 2:
@@ -635,6 +638,27 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
         for nt, desc in _candidates({**texts, path: new}, top, left):
             out.append((nt, f"{desc} (after moving the zero arm of {'; '.join(what)[:120]} into the product's "
                             "operand)"))
+    return out[:_MAX_CANDS]
+
+
+def _across_modules(texts: dict[Path, str], top: str, timeout_s: float) -> list:
+    """A child's output register read in the parent only by combinational decoders: the decoders inlined
+    into the child (:mod:`rtlopt.semantic.bretime_hier`), then retimed there; offered only composed."""
+    from rtlopt.semantic.bretime_hier import hoist_decoders
+
+    t0 = time.monotonic()
+    out = []
+    try:
+        steps = hoist_decoders(texts, top)
+    except Exception:  # noqa: BLE001 - an analysis failure: nothing enabled
+        return []
+    for new, reg, what in steps:
+        left = timeout_s - (time.monotonic() - t0)
+        if left < 2:
+            break
+        for nt, desc in _candidates(new, top, left):
+            if re.search(rf"registers ([\w$]+, )*{re.escape(reg)}\b", desc):
+                out.append((nt, f"{desc} (after {what})"))
     return out[:_MAX_CANDS]
 
 
