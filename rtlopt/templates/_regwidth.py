@@ -1378,7 +1378,6 @@ def _per_state_bound(an: Analysis, zx, key, width: int, r, nr, mine, resets, con
     on every state change, is at most 7 (``r <= 7`` alone is not inductive: START steps past 3 from 4)."""
     import z3
 
-    from rtlopt.templates._guards import guard_z3
 
     f = zx.var(fk, fw)
     nf = _next_state(an, zx, sts, f, fw)
@@ -1386,20 +1385,40 @@ def _per_state_bound(an: Analysis, zx, key, width: int, r, nr, mine, resets, con
     cands = sorted(cs)[:10]
     facts = [(v, c) for v in range(1 << fw) for c in cands]
 
-    def inv(rr, ff, fs):
+    def inv(rr, post, fs):
+        ff = nf if post else f
         return z3.And(*[z3.Implies(ff == v, z3.ULE(rr, c)) for v, c in fs])
 
+    return _valuation_bound(an, zx, r, nr, mine, resets, facts, 1 << fw, inv,
+                            lambda m: m.eval(nf, model_completion=True).as_long(), unsat)
+
+
+def _valuation_bound(an: Analysis, zx, r, nr, mine, resets, facts: list, n_vals: int, inv, post_val, unsat,
+                     stop: float | None = None) -> int | None:
+    """Houdini over ``facts`` ``(valuation, c)`` (``valuation -> r <= c``; ``inv(rr, post, facts)`` their
+    conjunction over the current (``post`` False) or next predicates, ``post_val(model)`` the next
+    valuation of a counterexample): the facts a counterexample violates are dropped until the rest is
+    inductive; every one of the ``n_vals`` valuations must keep a bound, established by the reset. The
+    bound is the largest kept per valuation (None: none, a solver timeout, or past ``stop`` CPU s)."""
+    import time
+
+    import z3
+
+    from rtlopt.templates._guards import guard_z3
+
     for _ in range(len(facts) + 1):
+        if stop is not None and time.process_time() > stop:
+            return None
         s = z3.Solver()
         s.set("timeout", 1000)
-        s.add(inv(r, f, facts), z3.Not(inv(nr, nf, facts)))
+        s.add(inv(r, False, facts), z3.Not(inv(nr, True, facts)))
         res = s.check()
         if res == z3.unsat:
             break
         if res != z3.sat:
             return None
         m = s.model()
-        fv = m.eval(nf, model_completion=True).as_long()
+        fv = post_val(m)
         rv = m.eval(nr, model_completion=True).as_long()
         drop = [(v, c) for v, c in facts if v == fv and rv > c]
         if not drop:
@@ -1407,15 +1426,15 @@ def _per_state_bound(an: Analysis, zx, key, width: int, r, nr, mine, resets, con
         facts = [x for x in facts if x not in drop]
     else:
         return None
-    best: dict[int, int] = {}
+    best: dict = {}
     for v, c in facts:
         best[v] = min(best.get(v, c), c)
-    if len(best) != 1 << fw:
+    if len(best) != n_vals:
         return None
-    keep = [(v, c) for v, c in best.items()]
-    if not unsat(inv(r, f, keep), z3.Not(inv(nr, nf, keep))):
+    keep = list(best.items())
+    if not unsat(inv(r, False, keep), z3.Not(inv(nr, True, keep))):
         return None
-    if not all(unsat(guard_z3(an, zx, st.guard), _last(an, zx, st, mine), z3.Not(inv(nr, nf, keep)))
+    if not all(unsat(guard_z3(an, zx, st.guard), _last(an, zx, st, mine), z3.Not(inv(nr, True, keep)))
                for st in resets[:1]):
         return None
     return max(best.values())
@@ -1507,11 +1526,9 @@ def _atom_bound(an: Analysis, zx, key, width: int, r, nr, mine, resets, consts, 
     ``WAIT && !entry -> t <= 11`` and ``t <= 12`` otherwise, though no bound per state alone is inductive
     (WAIT is entered with the count at 12); a count cleared only by an input has no such bound."""
     import itertools
-    import time
 
     import z3
 
-    from rtlopt.templates._guards import guard_z3
 
     regs = {k: sts for k, sts in by_key.items()
             if sts and not any(st.volatile or not st.node.isNonBlocking for st in sts)}
@@ -1536,42 +1553,14 @@ def _atom_bound(an: Analysis, zx, key, width: int, r, nr, mine, resets, consts, 
     vals = list(itertools.product((False, True), repeat=len(atoms)))
     facts = [(v, c) for v in vals for c in cands]
 
-    def inv(rr, aa, fs):
-        return z3.And(*[z3.Implies(z3.And(*[a if x else z3.Not(a) for a, x in zip(aa, v, strict=True)]), z3.ULE(rr, c))
-                        for v, c in fs])
+    def inv(rr, post, fs):
+        aa = natoms if post else atoms
+        return z3.And(*[z3.Implies(z3.And(*[a if x else z3.Not(a) for a, x in zip(aa, v, strict=True)]),
+                                   z3.ULE(rr, c)) for v, c in fs])
 
-    for _ in range(len(facts) + 1):
-        if time.process_time() > stop:
-            return None
-        s = z3.Solver()
-        s.set("timeout", 1000)
-        s.add(inv(r, atoms, facts), z3.Not(inv(nr, natoms, facts)))
-        res = s.check()
-        if res == z3.unsat:
-            break
-        if res != z3.sat:
-            return None
-        m = s.model()
-        nv = tuple(z3.is_true(m.eval(a, model_completion=True)) for a in natoms)
-        rv = m.eval(nr, model_completion=True).as_long()
-        drop = [(v, c) for v, c in facts if v == nv and rv > c]
-        if not drop:
-            return None
-        facts = [x for x in facts if x not in drop]
-    else:
-        return None
-    best: dict = {}
-    for v, c in facts:
-        best[v] = min(best.get(v, c), c)
-    if len(best) != len(vals):
-        return None
-    keep = list(best.items())
-    if not unsat(inv(r, atoms, keep), z3.Not(inv(nr, natoms, keep))):
-        return None
-    if not all(unsat(guard_z3(an, zx, st.guard), _last(an, zx, st, mine), z3.Not(inv(nr, natoms, keep)))
-               for st in resets[:1]):
-        return None
-    return max(best.values())
+    return _valuation_bound(an, zx, r, nr, mine, resets, facts, len(vals), inv,
+                            lambda m: tuple(z3.is_true(m.eval(a, model_completion=True)) for a in natoms),
+                            unsat, stop)
 
 
 def _last(an: Analysis, zx, st, sts: list):
