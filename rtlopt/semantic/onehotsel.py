@@ -494,6 +494,11 @@ def seq_index_function(gnet, prefixes: list[str], nl, idx: str, max_vectors: int
     iw = nl.nets[idx].width
     cands = [n for n in nl.nets.values() if not n.hidden and "." not in n.name and n.name != idx and not n.upto
              and 2 <= n.width <= MAX_GRANT and n.width <= (1 << iw) and all(isinstance(b, int) for b in n.bits)]
+    # a vector computed from the index itself (the read being rewritten, a decode of the index) would
+    # read the index through itself: a combinational loop, not a relation between two registers
+    ibits = {b for b in nl.nets[idx].bits if isinstance(b, int)}
+    cands = [n for n in cands if not ibits & set(n.bits)
+             and not ibits & nl.cone_bits(nl.fanin_cells(n.bits))[1]]
     cands = sorted(cands, key=lambda n: (n.width, n.name))[:max_vectors]
     if not cands:
         return []

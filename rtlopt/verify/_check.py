@@ -150,6 +150,10 @@ def check_equivalence(gold: DesignRef, gate: DesignRef, options: VerifyOptions |
         if latches:
             res.reason = "unsupported construct: latches (level-sensitive storage) in " + "; ".join(latches[:4])
             return done(res)
+        loops = [f"{role}: {x}" for role, info in (("gold", ginfo), ("gate", hinfo)) for x in info.comb_loops]
+        if loops:
+            res.reason = "unsupported construct: a combinational loop through " + "; ".join(loops[:4])
+            return done(res)
         clocks = ginfo.clock_inputs() | hinfo.clock_inputs()
         if any(name == "?" for name, _ in clocks):
             res.reason = "unsupported construct: a flip-flop is clocked by an internal (generated) clock"

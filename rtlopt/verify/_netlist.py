@@ -59,6 +59,8 @@ class NetlistInfo:
     oob_reads: list[str] = field(default_factory=list)
     #: src locations of divisions / modulos whose divisor may be 0 (x there; see _gatex)
     zero_divs: list[str] = field(default_factory=list)
+    #: src locations (or names) of cells on a combinational loop (``g = f(g)``: no verdict, see _comb_loop)
+    comb_loops: list[str] = field(default_factory=list)
 
     @property
     def sequential(self) -> bool:
@@ -204,10 +206,47 @@ def analyze(json_module: dict, name: str) -> NetlistInfo:
         if "z" in v["bits"]:
             z_sources.append(_src(netnames.get(p, {}).get("attributes", {})) or f"port {p}")
     info = NetlistInfo(name, inputs, outputs, inouts, regs, latches, sorted(set(x_sources)), types, port_bits,
-                       memories, z_sources=sorted(set(z_sources)), compare_bits=compare_bits)
+                       memories, z_sources=sorted(set(z_sources)), compare_bits=compare_bits,
+                       comb_loops=_comb_loop(cells))
     info._driver = driver  # type: ignore[attr-defined]
     info._cells = cells  # type: ignore[attr-defined]
     return info
+
+
+def _comb_loop(cells: dict) -> list[str]:
+    """Src locations (or names) of the combinational cells on a cycle (flip-flops, latches and memories
+    cut it): a loop such as ``g = f(g)`` has no single value, and the engines would read it as one."""
+    def cut(t: str) -> bool:  # storage (coarse or gate-level) or a cell of unknown function (a black box)
+        return (t in FF_TYPES or t in LATCH_TYPES or t.startswith("$mem") or not t.startswith("$")
+                or any(k in t.upper() for k in ("DFF", "LATCH", "$_FF_", "$_SR_")))
+
+    comb = {n: c for n, c in cells.items() if not cut(c["type"])}
+    drv: dict = {}
+    for n, c in comb.items():
+        dirs = c.get("port_directions", {})
+        for pname, bits in c.get("connections", {}).items():
+            if dirs.get(pname, "input") == "output":
+                for b in bits:
+                    if isinstance(b, int):
+                        drv[b] = n
+    preds: dict[str, set] = {}
+    for n, c in comb.items():
+        dirs = c.get("port_directions", {})
+        preds[n] = {drv[b] for pname, bits in c.get("connections", {}).items()
+                    if dirs.get(pname, "input") == "input" for b in bits if isinstance(b, int) and b in drv}
+    succs: dict[str, list] = {n: [] for n in comb}
+    indeg = {n: len(ps) for n, ps in preds.items()}
+    for n, ps in preds.items():
+        for q in ps:
+            succs[q].append(n)
+    todo = [n for n, d in indeg.items() if d == 0]
+    while todo:
+        n = todo.pop()
+        for m in succs[n]:
+            indeg[m] -= 1
+            if indeg[m] == 0:
+                todo.append(m)
+    return sorted({_src(comb[n].get("attributes", {})) or n for n, d in indeg.items() if d > 0})
 
 
 def reset_cone_marks(info: NetlistInfo, reset_bit, active_low: bool = False) -> None:
