@@ -84,3 +84,45 @@ def test_a_generator_that_finishes_in_its_slice_is_not_run_again(tmp_path: Path,
                           measure_fn=_measure({"LATER": threading.Event()}), max_steps=1)
     assert [e[1] for e in log if e[0] == "gen"] == ["templates", "later"]
     assert res.steps == []
+
+
+def test_a_generator_cut_while_the_input_is_measured_runs_again_in_the_same_round(tmp_path: Path, monkeypatch):
+    """The first round's generators may not outlast the input's measurement limit (ppa_timeout_s) while
+    it runs; one cut by that cap runs again once the input is measured, in the same round (before any
+    proof), not only in a later round that may never come (heldout16 reqack: the templates cut at ~8 s,
+    a tenth of the budget, and the width reduction they find later lost)."""
+    log: list = []
+    src = tmp_path / "top.v"
+    calls = {"templates": 0}
+
+    def templates(state):
+        calls["templates"] += 1
+        log.append(("gen", "templates", state.round))
+        if calls["templates"] == 1:
+            time.sleep(120)
+        return [Candidate(_variant(state.texts[src], 600, "TMPL"), "template", ("register_width_reduction",),
+                          "narrow", {"file": str(src)})]
+
+    def later(state):
+        log.append(("gen", "later", state.round))
+        return []
+
+    _, design = _setup(tmp_path, monkeypatch, {"templates": templates, "later": later},
+                       {"TMPL": "EQUIVALENT"}, log)
+    monkeypatch.setattr(search, "GEN_GRACE_S", 0.2)
+    plain = _measure({"TMPL": threading.Event()})
+
+    def slow_input(ref, texts=None, timeout=300.0):
+        text = next(iter(texts.values())) if texts else Path(ref.files[0]).read_text()
+        if "ORIGINAL" in text:
+            time.sleep(2.0)  # the input: still measured when the cap passes
+        return plain(ref, texts, timeout)
+
+    msgs: list[str] = []
+    res = search.optimize(design, budget_s=300, verify_timeout_s=60, ppa_timeout_s=0.5, measure_fn=slow_input,
+                          max_steps=1, progress=msgs.append)
+    assert [e[1] for e in log if e[0] == "gen"] == ["templates", "templates", "later"]  # again at once
+    first_proof = next(i for i, e in enumerate(log) if e[0] == "prove")
+    assert max(i for i, e in enumerate(log) if e[:2] == ("gen", "templates")) < first_proof  # same round
+    assert any("runs again after it" in m for m in msgs)
+    assert [s.description for s in res.steps] == ["narrow"]
