@@ -54,7 +54,12 @@ def _shift_source(nl, vals, pname: str) -> str | None:
     return best.name if best is not None else None
 
 
-def rewrites(texts: dict, budget_s: float = BUDGET_S) -> list[tuple[Path, str, str]]:
+def product_rewrites(texts: dict, budget_s: float, make, unsigned_only: bool = False, tag: str = "mulpow2"
+                     ) -> list[tuple[Path, str, str]]:
+    """Products ``o * p`` / ``p * o`` with a named operand ``p``, rewritten in place by values: each module
+    holding one is elaborated and simulated once, and ``make(netlist, values, p's name, o's text, o's
+    width, the product's signedness)`` gives ``(new expression, description)`` or None. ``unsigned_only``:
+    only unsigned products with an unsigned ``p``. One rewrite per product."""
     from rtlopt.hdl.edit import Edit, apply_edits
     from rtlopt.semantic.netlist import elaborate_modules
     from rtlopt.templates._expr import in_decl_context, wrap
@@ -73,18 +78,21 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S) -> list[tuple[Path, str, s
             n = e.node
             if type(n).__name__ != "BinaryExpression" or op_name(n) != "Multiply" or in_decl_context(n.syntax):
                 continue
-            if n.type.isSigned:
+            signed = bool(n.type.isSigned)
+            if unsigned_only and signed:
                 continue
             for p, o in ((strip(n.right), n.left), (strip(n.left), n.right)):
-                if type(p).__name__ == "NamedValueExpression" and not p.type.isSigned:
-                    mod = _module_of(n.syntax)
-                    osyn = o.syntax if o.syntax is not None else strip(o).syntax
-                    if mod is not None and osyn is not None:
-                        sites.append((mod, e, p.symbol.name, an.span(osyn)))
+                if type(p).__name__ != "NamedValueExpression" or (unsigned_only and p.type.isSigned):
+                    continue
+                mod = _module_of(n.syntax)
+                osyn = o.syntax if o.syntax is not None else strip(o).syntax
+                wo = strip(o).type.bitWidth
+                if mod is not None and osyn is not None and wo:
+                    sites.append((mod, e, p.symbol.name, an.span(osyn), int(wo), signed))
         if not sites:
             continue
         mods = sorted({s[0] for s in sites})
-        with tempfile.TemporaryDirectory(prefix="rtlopt-mulpow2-") as td:
+        with tempfile.TemporaryDirectory(prefix=f"rtlopt-{tag}-") as td:
             f = Path(td) / Path(path).name
             f.write_text(text, encoding="utf-8")
             try:
@@ -94,21 +102,28 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S) -> list[tuple[Path, str, s
                 continue
         sims: dict = {}
         done = set()
-        for mod, e, pname, (os_, oe) in sites:
+        for mod, e, pname, (os_, oe), wo, signed in sites:
             nl = nls.get(mod)
             if nl is None or time.monotonic() > deadline or (e.start, e.end) in done:
                 continue
             if mod not in sims:
                 sims[mod] = nl.simulate(1024, deadline=deadline)
-            s = _shift_source(nl, sims[mod], pname)
-            if s is None:
+            got = make(nl, sims[mod], pname, text[os_:oe], wo, signed)
+            if got is None:
                 continue
             done.add((e.start, e.end))
-            new_expr = f"(({text[os_:oe]}) << {s})"
-            new = apply_edits(text, [Edit(e.start, e.end, wrap(e, new_expr))])
+            new = apply_edits(text, [Edit(e.start, e.end, wrap(e, got[0]))])
             if new != text and parses_cleanly(new, an.errors):
-                out.append((path, new, f"a product with {pname} == 1 << {s} as a shift by {s}"))
+                out.append((path, new, got[1]))
     return out
+
+
+def rewrites(texts: dict, budget_s: float = BUDGET_S) -> list[tuple[Path, str, str]]:
+    def make(nl, vals, pname, other, _wo, _signed):
+        s = _shift_source(nl, vals, pname)
+        return None if s is None else (f"(({other}) << {s})", f"a product with {pname} == 1 << {s} as a shift by {s}")
+
+    return product_rewrites(texts, budget_s, make, unsigned_only=True)
 
 
 def mulpow2_candidates(state) -> list:
@@ -117,4 +132,4 @@ def mulpow2_candidates(state) -> list:
     return budgeted_candidates(state, rewrites, BUDGET_S, RULE, "power-of-two product as a shift", "mulpow2")
 
 
-__all__ = ["mulpow2_candidates", "rewrites"]
+__all__ = ["mulpow2_candidates", "product_rewrites", "rewrites"]

@@ -13,8 +13,6 @@ every candidate.
 
 from __future__ import annotations
 
-import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
@@ -56,77 +54,28 @@ def _times(x: str, wx: int, c: int, signed: bool) -> str:
 
 
 def rewrites(texts: dict, budget_s: float = BUDGET_S) -> list[tuple[Path, str, str]]:
-    from rtlopt.hdl.edit import Edit, apply_edits
-    from rtlopt.semantic.mulpow2 import _module_of
-    from rtlopt.semantic.netlist import elaborate_modules
-    from rtlopt.templates._expr import in_decl_context, wrap
-    from rtlopt.templates._sem import analyze, op_name, parses_cleanly, strip
+    from rtlopt.semantic.mulpow2 import product_rewrites
 
-    deadline = time.monotonic() + budget_s
-    out = []
-    for path, text in texts.items():
-        if "*" not in text:
-            continue
-        an = analyze(text, str(path))
-        if an.syntax_errors:
-            continue
-        sites = []
-        for e in an.exprs:
-            n = e.node
-            if type(n).__name__ != "BinaryExpression" or op_name(n) != "Multiply" or in_decl_context(n.syntax):
-                continue
-            signed = bool(n.type.isSigned)
-            for p, o in ((strip(n.right), n.left), (strip(n.left), n.right)):
-                if type(p).__name__ != "NamedValueExpression":
-                    continue
-                mod = _module_of(n.syntax)
-                osyn = o.syntax if o.syntax is not None else strip(o).syntax
-                wo = strip(o).type.bitWidth
-                if mod is None or osyn is None or not wo or wo > 256:
-                    continue
-                sites.append((mod, e, p.symbol.name, an.span(osyn), int(wo), signed))
-        if not sites:
-            continue
-        mods = sorted({s[0] for s in sites})
-        with tempfile.TemporaryDirectory(prefix="rtlopt-mulset-") as td:
-            f = Path(td) / Path(path).name
-            f.write_text(text, encoding="utf-8")
-            try:
-                nls = elaborate_modules([f], mods, timeout=max(5.0, deadline - time.monotonic()),
-                                        include_dirs=[Path(path).resolve().parent])
-            except Exception:  # noqa: BLE001
-                continue
-        sims: dict = {}
-        done = set()
-        for mod, e, pname, (os_, oe), wo, signed in sites:
-            nl = nls.get(mod)
-            if nl is None or time.monotonic() > deadline or (e.start, e.end) in done:
-                continue
-            if mod not in sims:
-                sims[mod] = nl.simulate(1024, deadline=deadline)
-            vs = _value_set(nl, sims[mod], pname, signed)
-            if vs is None:
-                continue
-            done.add((e.start, e.end))
-            x = f"({text[os_:oe]})"
-            if not signed:
-                x = f"$unsigned{x}"
-            wp = nl.nets[pname].width
-            if len(vs) == 2:
-                # two values: selected by the lowest bit where they differ
-                b = ((vs[0][0] ^ vs[1][0]) & -(vs[0][0] ^ vs[1][0])).bit_length() - 1
-                hi, lo = (vs[1], vs[0]) if vs[1][0] >> b & 1 else (vs[0], vs[1])
-                sel = f"{pname}[{b}]" if wp > 1 else pname
-                expr = f"({sel} ? {_times(x, wo, hi[1], signed)} : {_times(x, wo, lo[1], signed)})"
-            else:
-                expr = _times(x, wo, vs[-1][1], signed)
-                for pat, v in reversed(vs[:-1]):
-                    expr = f"(({pname} == {wp}'d{pat}) ? {_times(x, wo, v, signed)} : {expr})"
-            new = apply_edits(text, [Edit(e.start, e.end, wrap(e, expr))])
-            if new != text and parses_cleanly(new, an.errors):
-                out.append((path, new, f"a product with {pname} in {{{', '.join(str(v) for _p, v in vs)}}} "
-                                       "as a select of shifts/negations"))
-    return out
+    def make(nl, vals, pname, other, wo, signed):
+        vs = _value_set(nl, vals, pname, signed) if wo <= 256 else None
+        if vs is None:
+            return None
+        x = f"({other})" if signed else f"$unsigned({other})"
+        wp = nl.nets[pname].width
+        if len(vs) == 2:
+            # two values: selected by the lowest bit where they differ
+            b = ((vs[0][0] ^ vs[1][0]) & -(vs[0][0] ^ vs[1][0])).bit_length() - 1
+            hi, lo = (vs[1], vs[0]) if vs[1][0] >> b & 1 else (vs[0], vs[1])
+            sel = f"{pname}[{b}]" if wp > 1 else pname
+            expr = f"({sel} ? {_times(x, wo, hi[1], signed)} : {_times(x, wo, lo[1], signed)})"
+        else:
+            expr = _times(x, wo, vs[-1][1], signed)
+            for pat, v in reversed(vs[:-1]):
+                expr = f"(({pname} == {wp}'d{pat}) ? {_times(x, wo, v, signed)} : {expr})"
+        return expr, (f"a product with {pname} in {{{', '.join(str(v) for _p, v in vs)}}} "
+                      "as a select of shifts/negations")
+
+    return product_rewrites(texts, budget_s, make, tag="mulset")
 
 
 def mulset_candidates(state) -> list:
