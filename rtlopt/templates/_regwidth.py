@@ -1265,19 +1265,36 @@ def _flag_bound_in(an: Analysis, key, width: int, writes: list, sites: list, def
         s.add(*facts)
         return s.check() == z3.unsat
 
-    try:
-        b = _chain_search(an, zx, key, width, r, nr, mine, resets, consts, flags, unsat, states)
-    except _Late:
-        b = None
-    if b is None:
-        # the register-predicate bound has a box of its own (the searches above spend theirs on the
-        # state values of a wide machine first), within the analysis's
+    def atom_bound():
+        # the register-predicate bound has a box of its own (the other searches spend theirs on the
+        # state values of a wide machine), within the analysis's
         box[0] = min(time.process_time() + ATOM_REG_SECONDS, an._chain_deadline + ATOM_REG_SECONDS)
         try:
-            b = _atom_bound(an, zx, key, width, r, nr, mine, resets, consts, by_key, unsat, box[0])
+            return _atom_bound(an, zx, key, width, r, nr, mine, resets, consts, by_key, unsat, box[0])
+        except _Late:
+            return None
+
+    # a guard comparing two registers (an entry flag ``state != prev_state``) is a relation no bound per
+    # state value holds: the predicate bound first (the per-state searches cost 0.7 s CPU per timer of a
+    # six-state machine, and fail)
+    atoms, _keys = _register_atoms(zx, nr, key, _registers(by_key))
+    first = any(not z3.is_bv_value(a.arg(0)) and not z3.is_bv_value(a.arg(1)) for a in atoms)
+    b = atom_bound() if first else None
+    if b is None:
+        box[0] = stop
+        try:
+            b = _chain_search(an, zx, key, width, r, nr, mine, resets, consts, flags, unsat, states)
         except _Late:
             b = None
+    if b is None and not first:
+        b = atom_bound()
     return b
+
+
+def _registers(by_key: dict) -> dict:
+    """The keys of ``by_key`` written only by nonblocking, non-volatile writes: registers."""
+    return {k: sts for k, sts in by_key.items()
+            if sts and not any(st.volatile or not st.node.isNonBlocking for st in sts)}
 
 
 def _state_names(node) -> set:
@@ -1530,8 +1547,7 @@ def _atom_bound(an: Analysis, zx, key, width: int, r, nr, mine, resets, consts, 
     import z3
 
 
-    regs = {k: sts for k, sts in by_key.items()
-            if sts and not any(st.volatile or not st.node.isNonBlocking for st in sts)}
+    regs = _registers(by_key)
     atoms, keys = _register_atoms(zx, nr, key, regs)
     if not atoms or len(atoms) > MAX_ATOMS:
         return None
