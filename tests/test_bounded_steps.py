@@ -90,7 +90,10 @@ def test_partial_total_names_the_unmeasured_modules(tmp_path: Path):
                          scripts={}, seconds=0.0)
 
     res = optimize_hierarchical(open_design([str(src)], "top"), budget_s=30, measure_fn=measure_fn, max_steps=1)
-    assert res.total_before == 10.0 and res.total_measured.startswith("partial: per-module sum over 2 of 3")
+    # the leaf (no instances, output ports) is searched by the flat flow (real synthesis, not the injected
+    # per-module stub), so the partial total is a measured positive sum, not the stub's 10.0
+    assert res.total_before is not None and res.total_before > 0
+    assert res.total_measured.startswith("partial: per-module sum over 2 of 3")
     assert "big" in res.total_measured
     top = next(m for m in res.modules if m.module == "top")
     assert "0 um^2" in top.note
