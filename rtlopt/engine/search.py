@@ -804,6 +804,9 @@ _semantic_generator("digits", "digits", per_top=True, func="digit_candidates")
 # thrcount: a counter read only through threshold compares kept saturating at the largest threshold
 # (regex over the text first: nothing elaborated without a register read only that way).
 _semantic_generator("thrcount", "thrcount", per_top=True)
+# histwin: a shift history read only as a whole window (|H, &H, H == 0, ...) kept as a counter (the syntax
+# first; one Yosys load and a simulation only when such a history is written).
+_semantic_generator("histwin", "histwin", per_top=True)
 # modacc: a wide accumulator read only through a ones'-complement fold / remainder kept reduced per addition.
 _semantic_generator("modacc", "modacc", per_top=True)
 # modbound: a remainder / quotient by a constant whose dividend an interval analysis bounds (through

@@ -1,0 +1,462 @@
+"""A shift history observed only as a whole window kept as a counter.
+
+A register ``H`` of ``W`` bits that shifts a lane ``X`` of ``k`` bits in at one end on every write
+(``H <= {H[W-k-1:0], X}``, ``{X, H[W-1:k]}``, ``(H << k) | X``, ``H >> k | X << (W-k)`` is not one) and
+is read only through the whole window -- ``|H``, ``H != 0``, ``~|H``, ``H == 0``, ``!H`` ("a strobe in
+the last M = W/k writes") or ``&H``, ``H == '1``, ``~&H``, ``H != '1`` ("every one of the last M
+writes") -- carries no more than a count: how many writes ago the newest nonzero lane came in (OR
+window: ``C <= |X ? M : C - (C != 0)``, window nonzero ``C != 0``), or how many all-ones lanes came in
+in a row (AND window: ``C <= &X ? C + (C != M) : 0``, window full ``C == M``). ``W`` flip-flops become
+``clog2(M + 1)``: an activity LED stretcher's 12-bit history becomes a 4-bit down-counter, a
+"high for the last 8 samples" filter a 4-bit run counter.
+
+Found on the elaborated source (pyslang, every instance at its own parameter values): a variable
+(not a port) whose every mention is the whole left-hand side of a nonblocking write, the shifted part
+of its own write, or the operand of a whole-window observer; each write's right-hand side is a
+constant, the variable itself (a hold), or a shift of a lane in (recognised on the elaborated
+expression: a concatenation, or a shift by a constant ORed / added / XORed with a narrower term).
+Every write is rewritten in place (so enables, resets, generate structure and loops around it carry
+over), a constant as the count it stands for, and the declaration becomes the counter's. The window's
+width and stage count are written as the declaration's own expressions, so a module elaborated at
+several parameter values keeps serving all of them. Across a module boundary (a child's history read
+as a bus by its parent), :func:`rtlopt.semantic.histmirror.prepared` first moves the parent's window
+expression into the child. Candidates are offered only when a simulation from reset agrees on the
+outputs; the search proves each one (sequential equivalence from reset) and measures it.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+RULE = "register_reduction"
+_OR_OBS = {"BitwiseOr": "nz", "BitwiseNor": "z", "LogicalNot": "z"}
+_AND_OBS = {"BitwiseAnd": "full", "BitwiseNand": "notfull"}
+
+
+def _k(node) -> str:
+    return type(node).__name__
+
+
+def _op(node) -> str:
+    return str(node.op).split(".")[-1]
+
+
+def _int(node, an) -> int | None:
+    """The value of a constant expression (literals and parameters) at its instance's values."""
+    from pyslang import ast
+
+    from rtlopt.templates._sem import strip
+
+    node = strip(node)
+    c = getattr(node, "constant", None)
+    sv = getattr(c, "value", None) if c is not None else None
+    if sv is None:
+        try:
+            sv = node.eval(ast.EvalContext(an.root)).value
+        except Exception:  # noqa: BLE001 - not constant
+            return None
+    if type(sv).__name__ != "SVInt" or sv.hasUnknown:
+        return None
+    try:
+        return int(sv)
+    except (TypeError, ValueError):
+        return None
+
+
+def _is_var(node, key) -> bool:
+    from rtlopt.templates._sem import strip
+
+    node = strip(node)
+    return _k(node) == "NamedValueExpression" and (node.symbol.name, node.symbol.location.offset) == key
+
+
+def _sel(node, key, an) -> tuple[int, int] | None:
+    """``(hi, lo)`` of a constant range/bit select of the variable (the whole variable: its range)."""
+    from rtlopt.templates._sem import strip
+
+    node = strip(node)
+    if _is_var(node, key):
+        return None
+    if _k(node) == "RangeSelectExpression" and _is_var(node.value, key):
+        a, b = _int(node.left, an), _int(node.right, an)
+        if a is None or b is None:
+            return None
+        kind = str(node.selectionKind)
+        if kind.endswith("IndexedUp"):
+            return a + b - 1, a
+        if kind.endswith("IndexedDown"):
+            return a, a - b + 1
+        return max(a, b), min(a, b)
+    if _k(node) == "ElementSelectExpression" and _is_var(node.value, key):
+        a = _int(node.selector, an)
+        return None if a is None else (a, a)
+    return None
+
+
+def _shift(rhs, key, w: int, an):
+    """``(direction, lane width, lane expression)`` of a write that shifts a lane in ('up': the lane
+    enters at bit 0; 'down': at the top), ``("hold",)`` for the variable itself, ``("const", value)``,
+    or None. Offsets in the declared range are 0-based (ranges ``[W-1:0]`` only)."""
+    from rtlopt.templates._sem import strip
+
+    r = strip(rhs)
+    if _is_var(r, key):
+        return ("hold",)
+    v = _int(r, an)
+    if v is not None and not _reads(r, key):
+        return ("const", v & ((1 << w) - 1))
+    if _k(r) == "ConcatenationExpression":
+        ops = [strip(o) for o in r.operands]
+        if len(ops) != 2:
+            return None
+        a, b = ops
+        sa, sb = _sel(a, key, an), _sel(b, key, an)
+        if sa is not None and sb is None and not _reads(b, key):
+            k = int(b.type.bitWidth or 0)
+            if sa == (w - k - 1, 0) and 0 < k < w:
+                return ("up", k, b)
+        if sb is not None and sa is None and not _reads(a, key):
+            k = int(a.type.bitWidth or 0)
+            if sb == (w - 1, k) and 0 < k < w:
+                return ("down", k, a)
+        return None
+    if _k(r) == "BinaryExpression" and _op(r) in ("BinaryOr", "Add", "BinaryXor"):
+        for s, x in ((strip(r.left), strip(r.right)), (strip(r.right), strip(r.left))):
+            if _k(s) == "BinaryExpression" and _op(s) in ("LogicalShiftLeft", "ArithmeticShiftLeft") \
+                    and _is_var(s.left, key) and not _reads(x, key):
+                k = _int(s.right, an)
+                xw = _self_width(x)
+                if k is not None and 0 < k < w and xw is not None and xw <= k:
+                    return ("up", k, x)
+    return None
+
+
+def _self_width(x) -> int | None:
+    """The self-determined width of an operand zero-extended into a wider context."""
+    from rtlopt.templates._sem import strip
+
+    x = strip(x)
+    while _k(x) == "ConversionExpression":
+        x = x.operand
+    try:
+        return int(x.type.bitWidth)
+    except (TypeError, ValueError):
+        return None
+
+
+def _reads(node, key) -> bool:
+    found = []
+
+    def visit(n):
+        if _k(n) == "NamedValueExpression" and (n.symbol.name, n.symbol.location.offset) == key:
+            found.append(n)
+        return True
+    try:
+        node.visit(visit)
+    except Exception:  # noqa: BLE001 - be conservative
+        return True
+    return bool(found)
+
+
+def _count(v: int, w: int, k: int, up: bool, kind: str) -> int:
+    """The count a window value stands for: lanes since the newest nonzero lane entered, as
+    ``M - lanes before it`` (OR window, 0 when none), or all-ones lanes in a row from the newest
+    (AND window)."""
+    m = w // k
+    lanes = [(v >> (k * i)) & ((1 << k) - 1) for i in range(m)]
+    if up is False:
+        lanes = lanes[::-1]
+    if kind == "or":
+        for i, ln in enumerate(lanes):
+            if ln:
+                return m - i
+        return 0
+    n = 0
+    for ln in lanes:
+        if ln != (1 << k) - 1:
+            break
+        n += 1
+    return n
+
+
+class _X:
+    """An expression occurrence: the node and its source span (one per instance)."""
+
+    __slots__ = ("node", "start", "end")
+
+    def __init__(self, node, start: int, end: int):
+        self.node, self.start, self.end = node, start, end
+
+
+def _walk(an) -> tuple[list, dict]:
+    """Every expression of every instance (implicit conversions looked through) as :class:`_X`, and
+    per variable-mention span the unary/binary parents seen around it (one per instance)."""
+    from pyslang import ast
+
+    from rtlopt.templates._sem import strip
+
+    xs: list = []
+    parents: dict = {}
+
+    def visit(node):
+        if isinstance(node, ast.Expression):
+            if _k(node) == "ConversionExpression" and node.isImplicit:
+                return True
+            syn = node.syntax
+            if syn is None:
+                return True
+            s, e = an.span(syn)
+            x = _X(node, s, e)
+            xs.append(x)
+            kids = [node.operand] if _k(node) == "UnaryExpression" else \
+                [node.left, node.right] if _k(node) == "BinaryExpression" else []
+            for c in kids:
+                c = strip(c)
+                if _k(c) == "NamedValueExpression" and c.syntax is not None:
+                    parents.setdefault(an.span(c.syntax), []).append((node, x))
+        return True
+    an.root.visit(visit)
+    return xs, parents
+
+
+def _observer(node, key, w: int, an):
+    """``(kind, test)`` of the whole-window observer ``node`` around a mention of the variable (kind
+    'or' / 'and'; test 'nz', 'z', 'full', 'notfull'), or None."""
+    from rtlopt.templates._sem import strip
+
+    if _k(node) == "UnaryExpression":
+        o = _op(node)
+        if o in _OR_OBS:
+            return "or", _OR_OBS[o]
+        if o in _AND_OBS:
+            return "and", _AND_OBS[o]
+        return None
+    if _k(node) == "BinaryExpression" and _op(node) in ("Equality", "Inequality", "CaseEquality",
+                                                        "CaseInequality"):
+        other = strip(node.right) if _is_var(node.left, key) else strip(node.left)
+        if _reads(other, key):
+            return None
+        c = _int(other, an)
+        eq = _op(node) in ("Equality", "CaseEquality")
+        if c == 0:
+            return "or", "z" if eq else "nz"
+        ow = _self_width(other)
+        if c is not None and ow is not None and ((ow <= w and c == (1 << ow) - 1 and ow == w)
+                                                 or (_k(other) == "UnbasedUnsizedIntegerLiteral" and c & 1)):
+            return "and", "full" if eq else "notfull"
+    return None
+
+
+def _width_text(text: str, an, sym) -> tuple[str, str] | None:
+    """``(keyword-and-range span text, W as text)`` from the declaration ``[hi:0]``."""
+    syn = sym.syntax
+    decl = syn.parent
+    if decl is None or _k(decl) != "DataDeclarationSyntax" or len(decl.declarators) != 1:
+        return None
+    ds, de = an.span(decl)
+    m = re.match(r"(\s*(?:var\s+)?(?:reg|logic|bit)\s*(?:unsigned\s*)?)\[\s*([^\]:]+?)\s*:\s*0\s*\]\s*",
+                 text[ds:de])
+    if m is None:
+        return None
+    hi = m.group(2)
+    if re.fullmatch(r"\d+", hi):
+        return m.group(1), str(int(hi) + 1)
+    mm = re.fullmatch(r"(.+?)\s*-\s*1", hi)
+    wt = mm.group(1).strip() if mm else f"({hi}) + 1"
+    if not re.fullmatch(r"[\w$]+|\(.*\)", wt):
+        wt = f"({wt})"
+    return m.group(1), wt
+
+
+def _rewrite(text: str, name: str) -> list[tuple[str, str]]:
+    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.semantic.histflag import _fresh
+    from rtlopt.templates._sem import analyze, parses_cleanly, strip
+
+    an = analyze(text, name)
+    if an.syntax_errors:
+        return []
+    ports = {s.name for s in an.symbols if _k(s) == "PortSymbol"}
+    cands = {}
+    for s in an.symbols:
+        if _k(s) != "VariableSymbol" or s.name in ports:
+            continue
+        ty = s.type
+        if not ty.isIntegral or getattr(ty, "isUnpackedArray", False) or ty.isSigned:
+            continue
+        w = int(ty.bitWidth or 0)
+        if not 3 <= w <= 1024 or s.syntax is None or getattr(s.syntax, "initializer", None) is not None:
+            continue
+        rng = getattr(ty, "range", None) if ty.hasFixedRange else None
+        if rng is None or rng.right != 0 or rng.left != w - 1:
+            continue  # bit offsets are the declared indices: [W-1:0] only
+        key = (s.name, s.location.offset)
+        cands.setdefault(key, (s, set()))[1].add(w)
+    if not cands:
+        return []
+    xs, parents = _walk(an)
+    # per variable and mention span: its roles, one per instance
+    men: dict[tuple, dict] = {k: {} for k in cands}
+    bad: set = set()
+    selfs: set = set()  # spans of the shifted part's own mentions
+    for x in xs:
+        n = x.node
+        if _k(n) != "AssignmentExpression":
+            continue
+        lhs = strip(n.left)
+        if _k(lhs) != "NamedValueExpression":
+            continue
+        key = (lhs.symbol.name, lhs.symbol.location.offset)
+        if key not in cands:
+            continue
+        w = int(lhs.type.bitWidth)
+        sh = _shift(n.right, key, w, an) if n.isNonBlocking else None
+        if sh is None:
+            bad.add(key)
+            continue
+        ls = an.span(lhs.syntax)
+        men[key].setdefault(ls, []).append(("write", (x.start, x.end), sh, w))
+        if sh[0] in ("up", "down"):
+            def mark(nd, key=key, ls=ls):
+                if _k(nd) == "NamedValueExpression" and (nd.symbol.name, nd.symbol.location.offset) == key \
+                        and nd.syntax is not None and an.span(nd.syntax) != ls:
+                    selfs.add((key, an.span(nd.syntax)))
+                return True
+            n.right.visit(mark)
+    for x in xs:
+        n = x.node
+        if _k(n) != "NamedValueExpression":
+            continue
+        key = (n.symbol.name, n.symbol.location.offset)
+        sp = (x.start, x.end)
+        if key not in cands or key in bad or sp in men[key] and men[key][sp][0][0] == "write":
+            continue
+        if (key, sp) in selfs:
+            continue
+        w = int(n.type.bitWidth)
+        ps = [(pn, px) for pn, px in parents.get(sp, []) if _reads(pn, key)]
+        obs = [(_observer(pn, key, w, an), px) for pn, px in ps]
+        if len(obs) < 1 or any(o is None for o, _px in obs):
+            bad.add(key)
+            continue
+        for o, px in obs:
+            men[key].setdefault(sp, []).append(("obs", (px.start, px.end), o, w))
+    out = []
+    fresh = _fresh(text)
+    for key, (sym, widths) in cands.items():
+        if key in bad or not men[key]:
+            continue
+        ms = [m for lst in men[key].values() for m in lst]
+        writes = [m for m in ms if m[0] == "write"]
+        obs = [m for m in ms if m[0] == "obs"]
+        if not obs or not any(m[2][0] in ("up", "down") for m in writes):
+            continue
+        kinds = {m[2][0] for m in obs}
+        if len(kinds) != 1:
+            continue
+        kind = kinds.pop()
+        dirs = {(m[2][0], m[2][1]) for m in writes if m[2][0] in ("up", "down")}
+        if len(dirs) != 1:
+            continue
+        d, k = dirs.pop()
+        if any(w % k for w in widths):
+            continue
+        wt = _width_text(text, an, sym)
+        if wt is None:
+            continue
+        kw, wtext = wt
+        mt = wtext if k == 1 else f"({wtext} / {k})"
+        cnt = fresh(f"{sym.name}_{'left' if kind == 'or' else 'run'}")
+        per: dict[tuple[int, int], set] = {}  # span -> the texts its instances ask for
+        ok = True
+        for _t, span, sh, w in writes:
+            if sh[0] == "hold":
+                per.setdefault(span, set()).add(f"{cnt} <= {cnt}")
+                continue
+            if sh[0] == "const":
+                c = _count(sh[1], w, k, d == "up", kind)
+                per.setdefault(span, set()).add(f"{cnt} <= {'0' if c == 0 else mt if c == w // k else str(c)}")
+                continue
+            lane = sh[2]
+            if lane.syntax is None:
+                ok = False
+                break
+            ltext = text[slice(*an.span(lane.syntax))]
+            if k > 1 or int(lane.type.bitWidth or 0) > 1:
+                ltext = f"{'|' if kind == 'or' else '&'}({ltext})"
+            if kind == "or":
+                per.setdefault(span, set()).add(f"{cnt} <= ({ltext}) ? {mt} : {cnt} - ({cnt} != 0)")
+            else:
+                per.setdefault(span, set()).add(f"{cnt} <= ({ltext}) ? {cnt} + ({cnt} != {mt}) : 0")
+        for _t, span, (_kind, test), _w in obs:
+            per.setdefault(span, set()).add({"nz": f"({cnt} != 0)", "z": f"({cnt} == 0)", "full": f"({cnt} == {mt})",
+                                             "notfull": f"({cnt} != {mt})"}[test])
+        if not ok or any(len(v) != 1 for v in per.values()):
+            continue  # instances that need different texts at one place (a reset constant, say)
+        eds = {sp: next(iter(v)) for sp, v in per.items()}
+        ds, de = an.span(sym.syntax.parent)
+        semi = text[ds:de].rstrip()
+        eds[(ds, de)] = f"{kw.rstrip()} [$clog2({mt} + 1) - 1:0] {cnt};" + text[ds + len(semi):de]
+        try:
+            new = apply_edits(text, [Edit(s, e, t) for (s, e), t in sorted(eds.items())])
+        except ValueError:
+            continue
+        if new == text or not parses_cleanly(new, an.errors):
+            continue
+        what = "nonzero" if kind == "or" else "all ones"
+        out.append((new, f"shift history '{sym.name}' read only as 'window {what}' kept as a "
+                         f"{'down-counter of writes left' if kind == 'or' else 'run counter'} "
+                         f"'{cnt}' ({mt} stages)"))
+    return out
+
+
+def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
+    """``[(new text, description)]`` per window history of the file; also on the texts
+    :func:`rtlopt.semantic.histmirror.prepared` gives (a parent's window expression of a child's
+    output bus moved into the child)."""
+    if "<=" not in text:
+        return []
+    out = _rewrite(text, name)
+    if out:
+        return out
+    from rtlopt.semantic.histmirror import prepared
+
+    for t, steps in prepared(text, name)[1:]:
+        got = _rewrite(t, name)
+        if got:
+            return [(n, f"{d} ({'; '.join(steps)})") for n, d in got]
+    return []
+
+
+def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict, str]]:
+    from rtlopt.semantic import seqsim
+
+    deadline = time.monotonic() + timeout_s
+    raw = []
+    for p, t in texts.items():
+        try:
+            raw += [({**texts, p: new}, d) for new, d in rewrites(t, str(p))]
+        except Exception:  # noqa: BLE001 - an analysis failure means no candidates from this file
+            continue
+    if not raw:
+        return []
+    net = seqsim.load_texts(texts, top, timeout=max(2.0, deadline - time.monotonic()))
+    out = []
+    for new, desc in raw:
+        if time.monotonic() > deadline:
+            break
+        if seqsim.outputs_agree(net, new, top, max(2.0, deadline - time.monotonic())) is not False:
+            out.append((new, desc))
+    return out
+
+
+def histwin_candidates(state) -> list:
+    """Search-loop generator: whole-window histories kept as counters."""
+    from rtlopt.engine.candidate import sequential_candidates
+
+    return sequential_candidates(state, candidates_for, RULE, "window counter", "histwin")
+
+
+__all__ = ["candidates_for", "histwin_candidates", "rewrites"]

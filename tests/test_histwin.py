@@ -1,0 +1,100 @@
+"""A shift history read only through its whole window kept as a counter (rtlopt.semantic.histwin): an OR
+window ("a strobe in the last M writes") becomes a down-counter loaded with M, an AND window ("high for
+the last M writes") a run counter saturating at M. Designs: a bus activity monitor (Verilog, '<<' shift,
+'!= 0', two instances at different window lengths, async active-low reset) and a push-button
+conditioner (SV always_ff, shifted down by concatenation, reset to all ones, '== 8'hFF'). Restyles: a
+right shift read through '~|', a two-bit lane shifted in. Near misses (no rewrite): the history also
+read bit by bit or as a word, a rotation, a blocking write, OR and AND windows of one history, a compare
+with another constant. Real Yosys + ABC proofs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _proof import abc_verdict
+
+from rtlopt.semantic import histwin
+
+GEN = Path(__file__).resolve().parents[1] / "designs" / "generalization" / "history"
+
+
+def _file(tmp_path: Path, text: str, name: str = "d.v") -> Path:
+    f = tmp_path / name
+    f.write_text(text)
+    return f
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("name, top, what", [("window_busy_shl_v", "bus_monitor", "down-counter"),
+                                             ("window_stable_run_sv", "key_cond", "run counter")])
+def test_designs(tmp_path, name, top, what):
+    src = next((GEN / name).glob("original.*"))
+    f = _file(tmp_path, src.read_text(), "d" + src.suffix)
+    got = histwin.candidates_for({f: f.read_text()}, top, timeout_s=60)
+    assert len(got) == 1, got
+    new, desc = got[0]
+    assert what in desc, desc
+    assert abc_verdict(tmp_path, f, new[f], top) == "EQUIVALENT"
+
+
+_DOWN = """
+module hold_led (input clk, input rst, input pulse, output dark);
+  reg [6:0] h;
+  always @(posedge clk)
+    if (rst) h <= 7'b1000000;
+    else     h <= {pulse, h[6:1]};
+  assign dark = ~|h;
+endmodule
+"""
+
+_LANE = """
+module pair_win (input clk, input rst_n, input en, input [1:0] ev, output any);
+  reg [7:0] w;
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) w <= 8'h00;
+    else if (en) w <= {w[5:0], ev};
+  assign any = |w;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("text, top, bits", [(_DOWN, "hold_led", "7 stages"), (_LANE, "pair_win", "(8 / 2) stages")])
+def test_restyles(tmp_path, text, top, bits):
+    f = _file(tmp_path, text)
+    got = histwin.candidates_for({f: text}, top, timeout_s=60)
+    assert len(got) == 1 and bits in got[0][1], got
+    assert abc_verdict(tmp_path, f, got[0][0][f], top) == "EQUIVALENT"
+
+
+_BASE = """
+module m (input clk, input rst, input a, output y, output z);
+  reg [7:0] h;
+  always @(posedge clk)
+    if (rst) h <= 8'd0;
+    else WRITE
+  assign y = OBS;
+  assign z = EXTRA;
+endmodule
+"""
+
+
+@pytest.mark.parametrize("write, obs, extra", [
+    ("h <= {h[6:0], a};", "|h", "h[7]"),              # also read bit by bit (a delayed strobe)
+    ("h <= {h[6:0], a};", "|h", "^h"),                # also read as a word
+    ("h <= {h[6:0], h[7]};", "|h", "1'b0"),           # a rotation, not a shift in
+    ("h = {h[6:0], a};", "|h", "1'b0"),               # a blocking write
+    ("h <= {h[6:0], a};", "|h", "&h"),                # OR and AND windows of one history
+    ("h <= {h[6:0], a};", "h == 8'h0F", "1'b0"),      # a compare with another constant
+    ("h <= {h[5:0], a, 1'b0};", "|h", "1'b0"),        # the lane does not come in whole at one end
+])
+def test_near_misses(write, obs, extra):
+    text = _BASE.replace("WRITE", write).replace("OBS", obs).replace("EXTRA", extra)
+    assert histwin.rewrites(text) == []
+
+
+def test_positive_base():
+    text = _BASE.replace("WRITE", "h <= {h[6:0], a};").replace("OBS", "h != 0").replace("EXTRA", "1'b0")
+    got = histwin.rewrites(text)
+    assert len(got) == 1 and "h_left <= (a) ? 8 : h_left - (h_left != 0)" in got[0][0], got
