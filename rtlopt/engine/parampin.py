@@ -656,7 +656,9 @@ def _minimal_pin(mod_o: str, mod_n: str, n: str, cond: str) -> str | None:
 # what may stand between the last port and the ')' closing the list: blanks and comments (the ports are
 # added before a trailing '// comment' of the last port: rtlopt.semantic.crossinst.after_last_port)
 _TO_CLOSE = r"(?:\s|//[^\n]*|/\*.*?\*/)*\)"
-_EXPORT_PORT = re.compile(r",\n  output wire (?:\[[^\]\n]*\] )?rtlopt_[\w$]+_o(?=" + _TO_CLOSE + ")", re.S)
+# (several exports in a row: each followed only by exports up to the closing parenthesis)
+_EXPORT_PORT = re.compile(r",\n  output wire (?:signed )?(?:\[[^\]\n]*\] )?rtlopt_[\w$]+_o(?=(?:,\n  output wire "
+                          r"(?:signed )?(?:\[[^\]\n]*\] )?rtlopt_[\w$]+_o)*" + _TO_CLOSE + ")", re.S)
 _EXPORT_ASSIGN = re.compile(r"  assign rtlopt_[\w$]+_o = [A-Za-z_][\w$]*;\n")
 _SHARE_WIRE = re.compile(r"\bwire (?:\[[^\]\n]*\] )?rtlopt_(\w+)_v = RTLOPT_\w+_EXT \? rtlopt_\1_i : ")
 _SHARE_IN_PORT = re.compile(r",\n  input  wire (?:\[[^\]\n]*\] )?rtlopt_\w+_i(?=" + _TO_CLOSE + ")", re.S)

@@ -18,6 +18,18 @@ then ``R`` becomes one register per digit, a constant load loads the constant's 
 is the digit cascade (each digit counts when every lower digit is at its last value), the conditions
 compare digit tuples and the ports read their digit registers directly: no divider remains.
 
+Reads mode (when the readers are not all digit ports): every mention of ``R`` outside its writes is a
+pure sub-expression of ``R`` and parameters -- in any item, mixed with any other logic around it -- whose
+value over the reachable range is one digit (``R % 12``, ``R / 12``, ``R - (R / 12) * 12``: each becomes
+its digit register) or a 1-bit condition true or false on a few values (a digit-tuple compare). The
+reachable range comes from the register's next-state cone on the elaborated module (at its instances'
+parameter values), enumerated over every value of ``R`` and of the cone's other inputs, so a wrap decided
+by a wire mixing ``R`` with an enable bounds it too; a write is a constant, a hold or ``R + 1`` (anything
+where the step leaves that closed range: it is never taken there). An output port that is ``R`` itself
+is driven from the digits. Across a boundary, a child's output read by the parent only through pure
+expressions of its net has those expressions moved into the child first (export ports, the parent's
+parameters at their values), then the child's counter is rewritten: the pair is one candidate.
+
 Names and spellings never matter: the functions are evaluated, the digits recognised by value, and
 the search loop proves the whole rewrite (sequential equivalence from reset) and measures it.
 """
@@ -224,6 +236,33 @@ def candidates_for(texts: dict, top: str | None, timeout_s: float = 20.0) -> lis
             except (ValueError, IndexError, KeyError, TypeError):
                 continue
             out += got
+    # a counter in a child whose output the parent reads only through its digits: those reads first move
+    # into the child (the enabling step is offered only together with the counter it enables)
+    for path, text in texts.items():
+        if time.monotonic() > deadline or not re.search(r"\b(posedge|negedge)\b", text):
+            continue
+        an = analyze(text, str(path))
+        if an.syntax_errors:
+            continue
+        try:
+            pushed = _pushdowns(text, path, an)
+        except (ValueError, IndexError, KeyError, TypeError, AttributeError):
+            continue
+        for new, child, why in pushed:
+            if time.monotonic() > deadline:
+                return out
+            an2 = analyze(new, str(path))
+            if an2.syntax_errors or an2.errors > an.errors:
+                continue
+            from rtlopt.semantic.emit import _modules
+            for mod in _modules(an2):
+                if mod.header.name.valueText != child:
+                    continue
+                try:
+                    got = _module_candidates({**texts, path: new}, path, new, an2, mod, deadline)
+                except (ValueError, IndexError, KeyError, TypeError):
+                    continue
+                out += [(t, f"{why}; {d}") for t, d in got]
     return out
 
 
@@ -249,6 +288,9 @@ def _module_candidates(texts, path, text: str, an, mod, deadline: float) -> list
             if time.monotonic() > deadline:
                 return out
             got = _rewrite(texts, path, text, an, mod, name, ms, dirs, (ms_, me_), (bs, be), reg, deadline)
+            if got is None and time.monotonic() < deadline:
+                got = _rewrite_reads(texts, path, text, an, mod, name, ms, dirs, (ms_, me_), (bs, be), reg,
+                                     deadline)
             if got is not None:
                 out.append(got)
     return out
@@ -515,7 +557,7 @@ def _port_values(texts, path, module, reg, n, ports, deadline):
 
 
 def _emit(texts, path, text, an, module, ms, reg, n, N, chain, pidx, rhs, wkind, cond_sets, bspan, derived,
-          ports, Edit, apply_edits):
+          ports, Edit, apply_edits, reads=None):
     from rtlopt.semantic.emit import apply_lifts
     from rtlopt.templates._sem import analyze
     bs, be = bspan
@@ -566,9 +608,21 @@ def _emit(texts, path, text, an, module, ms, reg, n, N, chain, pidx, rhs, wkind,
     for sp, (pos, vs) in cond_sets.items():
         eq = " || ".join(f"({tup} == {tup_lit(v)})" for v in vs) or "1'b0"
         edits.append(Edit(sp[0], sp[1], f"({eq})" if pos else f"!({eq})"))
-    # declarations in front of the block
-    ls = text.rfind("\n", 0, bs) + 1
-    edits.append(Edit(ls, ls, "".join(f"{ind}{d}\n" for d in decls)))
+    if reads is not None:
+        # reads mode: each digit read reads its digit register; an output port that is the register is
+        # driven from the digits; the declarations go right after the header (reads may come first)
+        dig_idx, as_port, mod = reads
+        for sp, i in dig_idx.items():
+            edits.append(Edit(sp[0], sp[1], dn[i]))
+        if as_port:
+            val = " + ".join(dn[i] if d == 1 else f"{dn[i]} * {n}'d{d}" for i, (d, _r) in enumerate(chain))
+            decls.append(f"always @* {reg} = {val};")
+        hs, he = an.span(mod.header)
+        edits.append(Edit(he, he, "\n" + "".join(f"{ind}{d}\n" for d in decls)))
+    else:
+        # declarations in front of the block
+        ls = text.rfind("\n", 0, bs) + 1
+        edits.append(Edit(ls, ls, "".join(f"{ind}{d}\n" for d in decls)))
     try:
         new = apply_edits(text, edits)
     except ValueError:
@@ -576,6 +630,16 @@ def _emit(texts, path, text, an, module, ms, reg, n, N, chain, pidx, rhs, wkind,
     an2 = analyze(new)
     if an2.syntax_errors:
         return None
+    if reads is not None:
+        if not reads[1]:
+            new = re.sub(rf"\n[ \t]*{_decl_re(reg)}[ \t]*(?=\n)", "", new, count=1) \
+                if not re.search(rf"\b{re.escape(reg)}\b(?!_)", _strip_decl(new, reg)) else new
+        an3 = analyze(new)
+        if an3.syntax_errors or an3.errors > an.errors:
+            return None
+        radices = "/".join(str(r) for _d, r in chain)
+        return ({**texts, path: new}, f"{reg} ({n}-bit counter 0..{N - 1} read only through its digits) kept as "
+                                      f"nested counters {radices}")
     # the ports read their digits
     spec = []
     for p in ports:
@@ -616,3 +680,426 @@ def digit_candidates(state) -> list:
     except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
         return []
     return one_file_candidates(texts, got, RULE, "digit counters", "digits")
+
+
+# ---- reads mode: a counter read anywhere, but only through its digits and a few-valued conditions --------
+MAX_FREE_BITS = 12  # other inputs of the register's next state enumerated with it (exhaustive reach)
+
+
+def _params_at(mod, pv: dict[str, int]) -> str:
+    """:func:`_params_text` with the header parameters at the values of the module's instances."""
+    out = []
+    for line in _params_text(mod).split("\n"):
+        m = re.match(r"\s*parameter\b[^=;]*?\b([A-Za-z_]\w*)\s*=", line)
+        if m and m.group(1) in pv:
+            line = line[:m.end()] + f" {pv[m.group(1)]};"
+        out.append(line)
+    return "\n".join(out)
+
+
+def _module_netlist(texts, module: str, params: dict, deadline: float):
+    from rtlopt.errors import RtloptError
+    from rtlopt.semantic.netlist import elaborate_modules
+    with tempfile.TemporaryDirectory(prefix="rtlopt-digits-src-") as td:
+        files = []
+        for i, (p, t) in enumerate(texts.items()):
+            f = Path(td) / f"{i}_{Path(p).name}"
+            f.write_text(t, encoding="utf-8")
+            files.append(f)
+        try:
+            nls = elaborate_modules(files, [module], timeout=max(5.0, deadline - time.monotonic()),
+                                    params={module: params} if params else None)
+        except RtloptError:
+            return None
+    return nls.get(module)
+
+
+def _netlist_reach(nl, reg: str, n: int) -> np.ndarray | None:
+    """The values the ``n``-bit register can reach from its constant loads, from its next-state cone on
+    the elaborated netlist enumerated over every value of the register and of the cone's other inputs
+    (at most :data:`MAX_FREE_BITS`): a set closed under every step, so an over-approximation."""
+    net = nl.nets.get(reg)
+    if net is None or len(net.bits) != n or not all(isinstance(b, int) for b in net.bits):
+        return None
+    pos = {b: k for k, b in enumerate(net.bits)}
+    dbits: list = [None] * n
+    init = set()
+    for c in nl.cells:
+        if c.type not in ("$dff", "$adff"):
+            continue
+        q = c.conns.get("Q", [])
+        if not any(b in pos for b in q):
+            continue
+        if not all(b in pos for b in q):
+            return None
+        rv = str(c.params.get("ARST_VALUE", "")) if c.type == "$adff" else ""
+        for k, b in enumerate(q):
+            dbits[pos[b]] = c.conns["D"][k]
+            if rv:
+                init.add((pos[b], rv[len(rv) - 1 - k] if k < len(rv) else "0"))
+    if any(d is None for d in dbits):
+        return None
+    cone = nl.fanin_cells(dbits)
+    inside, boundary = nl.cone_bits(cone)
+    free = sorted({b for b in boundary | {d for d in dbits if isinstance(d, int) and d not in inside}
+                   if isinstance(b, int) and b not in pos})
+    k = len(free)
+    if k > MAX_FREE_BITS:
+        return None
+    total = 1 << (n + k)
+    xs = np.arange(total, dtype=np.uint64)
+    inputs = {b: ((xs >> np.uint64(pos[b])) & np.uint64(1)).astype(bool) for b in net.bits}
+    inputs.update({b: ((xs >> np.uint64(n + j)) & np.uint64(1)).astype(bool) for j, b in enumerate(free)})
+    try:
+        vals = nl.simulate_cells(cone, inputs, total)
+    except Exception:  # noqa: BLE001 - an unsupported cell: no answer
+        return None
+    nxt = np.zeros(total, dtype=np.uint64)
+    for i, d in enumerate(dbits):
+        if d == "1":
+            nxt |= np.uint64(1) << np.uint64(i)
+        elif isinstance(d, int):
+            v = vals.get(d, inputs.get(d))
+            if v is None:
+                return None
+            nxt |= v.astype(np.uint64) << np.uint64(i)
+        elif d != "0":
+            return None
+    nxt = nxt.reshape(1 << k, 1 << n)  # [other inputs, register value]
+    starts = {int(row[0]) for row in nxt if bool(np.all(row == row[0]))}
+    if init:
+        if len({b for b, _v in init}) != n:
+            return None
+        starts.add(sum(1 << b for b, v in init if v == "1"))
+    if not starts:
+        return None
+    reach = np.zeros(1 << n, dtype=bool)
+    todo = sorted(starts)
+    reach[todo] = True
+    while todo:
+        x = todo.pop()
+        for y in np.unique(nxt[:, x]).tolist():
+            if not reach[y]:
+                reach[y] = True
+                todo.append(y)
+    return reach
+
+
+def _digit_of(v: np.ndarray, N: int) -> tuple[int, int] | None:
+    """``(D, r)`` with ``v[x] == (x // D) % r`` for every ``x < N`` (not the identity)."""
+    v = v[:N].astype(np.int64)
+    xs = np.arange(N, dtype=np.int64)
+    if int(v[0]) != 0 or not v.any():
+        return None
+    d = int(np.flatnonzero(v != 0)[0])
+    r = int(v.max()) + 1
+    if r < 2 or (d == 1 and r >= N) or not np.array_equal(v, (xs // d) % r):
+        return None
+    return d, r
+
+
+def _rewrite_reads(texts, path, text, an, mod, module, ms, dirs, mspan, bspan, reg, deadline):
+    """A counter whose every read (anywhere in the module, inside any expression) is a pure sub-expression
+    of it that is one of its digits (``R % C``, ``R / C``, ``R - (R / C) * C``, by value) or a 1-bit
+    condition true or false on a few values; an output port that is the register itself is driven from
+    the digits (``R = d1 * C + d0``, unused when the parent reads only digits)."""
+    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.semantic.emit import overridable_params
+    from rtlopt.semantic.histmirror import _pvals
+    ms_, me_ = mspan
+    bs, be = bspan
+    mdirs = dict(dirs.get(module, []))
+    if mdirs.get(reg) not in (None, "output"):
+        return None
+    as_port = mdirs.get(reg) == "output"
+    if not as_port and re.search(_decl_re(reg), text[ms_:me_]) is None:
+        return None
+    n = next((x.width for x in an.exprs if _named(x) and x.text == reg and ms_ <= x.start < me_), 0)
+    if not 2 <= n <= MAX_BITS:
+        return None
+    if any(_named(x) and x.text == reg and ms_ <= x.start < me_ and x.signed for x in an.exprs):
+        return None
+    writes = _assignments(an, bs, be, reg)
+    if not writes or any(op != "<=" for _x, op in writes):
+        return None
+    if any(m.writes and reg in m.writes and not (bs <= m.start and m.end <= be) for m in ms.members):
+        return None
+    opar = overridable_params(mod)
+    pv_all = _pvals(an, module)
+    pv = {k: v for k, v in pv_all.items() if k in opar}
+    if any(p not in pv_all for p in opar):
+        return None  # instances with different values (or none elaborated)
+    lhs_spans = {(w.start, w.start + len(reg)) for w, _op in writes}
+    names_in = [x for x in _ident_exprs(an, ms_, me_) if (x.start, x.end) not in lhs_spans]
+    reads = [x for x in names_in if x.text == reg]
+    consts = _consts(an, mod)
+    cands = [x for x in an.exprs if ms_ <= x.start and x.end <= me_ and "Assignment" not in str(x.node.kind)]
+
+    def pure(x) -> bool:
+        ids = [y for y in names_in if x.start <= y.start and y.end <= x.end]
+        return any(y.text == reg for y in ids) and all(y.text == reg or y.text in consts for y in ids)
+
+    pures = [x for x in cands if pure(x)]
+    maximal, seen = [], set()
+    for x in pures:
+        if (x.start, x.end) in seen or any(y.start <= x.start and x.end <= y.end and (y.start, y.end) != (x.start, x.end)
+                                           for y in pures):
+            continue
+        seen.add((x.start, x.end))
+        maximal.append(x)
+    if any(not any(m.start <= r.start and r.end <= m.end for m in maximal) for r in reads):
+        return None
+    rhs = []
+    for w, _op in writes:
+        m = re.match(rf"{re.escape(reg)}\s*<=\s*", w.text)
+        rhs.append((w.start + m.end(), w.end))
+    # every mention of the register by its spelling: a write, its declaration or inside a pure read
+    dm = re.search(_decl_re(reg), text[ms_:me_])
+    covered = [(x.start, x.end) for x in maximal] + list(lhs_spans) + [an.span(mod.header)]
+    if dm is not None:
+        covered.append((ms_ + dm.start(), ms_ + dm.end()))
+    if _uncovered(text, ms_, me_, reg, covered):
+        return None
+    for rs, re_ in rhs:
+        ids = [y for y in names_in if rs <= y.start and y.end <= re_]
+        if any(y.text != reg and y.text not in consts for y in ids):
+            return None
+    others = [x for x in maximal if not any(rs <= x.start and x.end <= re_ for rs, re_ in rhs)]
+    if not others and not as_port:
+        return None
+    exprs = [(text[rs:re_], n) for rs, re_ in rhs]
+    for x in others:
+        if x.width < 1 or x.width > 32:
+            return None
+        exprs += [(x.text, x.width), (x.text, 48)]  # the value at its width and at any wider context
+    if time.monotonic() > deadline:
+        return None
+    vals = _evaluate(exprs, reg, n, _params_at(mod, pv), timeout=max(5.0, deadline - time.monotonic()))
+    if vals is None:
+        return None
+    fn = dict(zip(rhs, vals[:len(rhs)], strict=True))
+    ovals = vals[len(rhs):]
+    nl = _module_netlist(texts, module, pv, deadline)
+    reach = _netlist_reach(nl, reg, n) if nl is not None else None
+    if reach is None:
+        return None
+    N = int(np.flatnonzero(reach)[-1]) + 1
+    if not reach[:N].all() or N < 4:
+        return None
+    # each read: a digit or a condition
+    digit_reads: dict = {}
+    cond_sets: dict = {}
+    for i, x in enumerate(others):
+        v, wide = ovals[2 * i], ovals[2 * i + 1]
+        if x.width == 1:
+            true = np.flatnonzero(v[:N] != 0)
+            false = np.flatnonzero(v[:N] == 0)
+            if len(true) <= MAX_CONDITION_VALUES:
+                cond_sets[(x.start, x.end)] = (True, [int(t) for t in true])
+                continue
+            if len(false) <= MAX_CONDITION_VALUES:
+                cond_sets[(x.start, x.end)] = (False, [int(t) for t in false])
+                continue
+        if not np.array_equal(v[:N], wide[:N]):
+            return None  # the value depends on the context's width
+        dig = _digit_of(v, N)
+        if dig is None:
+            return None
+        digit_reads[(x.start, x.end)] = dig
+    if not digit_reads:
+        return None
+    # the digit system: the reads' digits, closed into one mixed-radix chain
+    found = {f"r{i}": dig for i, dig in enumerate(digit_reads.values())}
+    xs = np.arange(N, dtype=np.uint64)
+    pseudo = {k: ((xs // np.uint64(d)) % np.uint64(r)) for k, (d, r) in found.items()}
+    got = _chain(pseudo, N)
+    if got is None:
+        return None
+    chain, _idx = got
+    if len(chain) < 2:
+        return None
+    ds = [c[0] for c in chain]
+    dig_idx = {sp: ds.index(d) for sp, (d, _r) in digit_reads.items()}
+    # the writes: a constant, a hold or the increment (at values the step never takes, anything)
+    wkind = {}
+    xs_i = np.arange(N)
+    for sp in rhs:
+        v = fn[sp][:N].astype(np.int64)
+        feas = v < N  # (the reach is closed: a step out of it is never taken)
+        if bool(np.all(fn[sp] == fn[sp][0])):
+            if int(fn[sp][0]) >= N:
+                return None
+            wkind[sp] = ("const", int(fn[sp][0]))
+        elif np.array_equal(v[feas], xs_i[feas]):
+            wkind[sp] = ("hold",)
+        elif np.array_equal(v[feas], np.where(xs_i == N - 1, 0, xs_i + 1)[feas]):
+            wkind[sp] = ("inc",)
+        else:
+            return None
+    return _emit(texts, path, text, an, module, ms, reg, n, N, chain, {}, rhs, wkind, cond_sets,
+                 (bs, be), set(), [], Edit, apply_edits,
+                 reads=(dig_idx, as_port, mod))
+
+
+# ---- across a module boundary: the parent's reads of a child's output pushed into the child ----------------
+_IDT = re.compile(r"(?<![\w$.'`])[A-Za-z_][\w$]*")
+
+
+def _module_of(syn):
+    p = syn.parent
+    while p is not None and _kind(p) != "ModuleDeclaration":
+        p = p.parent
+    return p
+
+
+def _pushdowns(text: str, path, an) -> list[tuple[str, str, str]]:
+    """``(new text, child module, description)`` for each output port of a child instance whose net the parent
+    reads only inside pure expressions of it (and parameters): those expressions become export ports of the
+    child (``rtlopt_<port>_p<k>_o``, computed in the child from the port's own variable, the parent's
+    parameters at their elaborated values) and the parent reads them instead (the net is left unread)."""
+    from rtlopt.semantic.emit import port_directions
+    from rtlopt.semantic.histmirror import _pvals
+    out = []
+    dirs = port_directions(an)
+    mods = {m.header.name.valueText: m for m in _modules_of(an)}
+    done = set()
+    for sym in an.symbols:
+        if type(sym).__name__ != "InstanceSymbol" or sym.syntax is None:
+            continue
+        isyn = sym.syntax
+        child = sym.definition.name
+        pmod = _module_of(isyn)
+        cmod = mods.get(child)
+        if pmod is None or cmod is None or _kind(cmod.header.ports) != "AnsiPortList":
+            continue
+        if _kind(isyn.parent.parent) != "ModuleDeclaration":
+            continue  # (inside a generate block: one site, several instances)
+        key = an.span(isyn)
+        if key in done:
+            continue
+        done.add(key)
+        pname = pmod.header.name.valueText
+        pdirs = dict(dirs.get(pname, []))
+        cdirs = dict(dirs.get(child, []))
+        conns: dict[str, str] = {}
+        wild = False
+        for c in isyn.connections:
+            k = _kind(c)
+            if k == "WildcardPortConnection":
+                wild = True
+            elif k == "NamedPortConnection":
+                e = c.expr
+                if e is None:
+                    conns[c.name.valueText] = c.name.valueText
+                elif re.fullmatch(r"[A-Za-z_]\w*", str(e).strip()):
+                    conns[c.name.valueText] = str(e).strip()
+            elif k == "OrderedPortConnection":
+                conns = {}
+                break
+        ps, pe = an.span(pmod)
+        consts = _consts(an, pmod)
+        pvals = _pvals(an, pname)
+        for port, d in cdirs.items():
+            if d != "output":
+                continue
+            net = conns.get(port, port if wild and port not in conns else None)
+            if net is None or net in pdirs:
+                continue
+            named = [x for x in _ident_exprs(an, ps, pe) if x.text == net]
+            inst_s, inst_e = key
+            reads = [x for x in named if not (inst_s <= x.start and x.end <= inst_e)]
+            if not reads:
+                continue
+            allnames = [x for x in _ident_exprs(an, ps, pe) if not (inst_s <= x.start and x.end <= inst_e)]
+
+            def pure(x, allnames=allnames, net=net, consts=consts) -> bool:
+                ids = [y for y in allnames if x.start <= y.start and y.end <= x.end]
+                return any(y.text == net for y in ids) and all(y.text == net or y.text in consts for y in ids)
+
+            pures = [x for x in an.exprs if ps <= x.start and x.end <= pe and "Assignment" not in str(x.node.kind)
+                     and pure(x)]
+            maximal, seen = [], set()
+            for x in pures:
+                if (x.start, x.end) in seen or any(y.start <= x.start and x.end <= y.end
+                                                   and (y.start, y.end) != (x.start, x.end) for y in pures):
+                    continue
+                seen.add((x.start, x.end))
+                maximal.append(x)
+            if not all(any(m.start <= r.start and r.end <= m.end for m in maximal) for r in reads):
+                continue
+            if any(x.text.strip() == net or not 1 <= x.width <= 32 for x in maximal):
+                continue  # the whole net read somewhere: nothing to push
+            dm = re.search(rf"\b(?:wire|reg|logic|bit)\s*(?:\[[^\]]*\]\s*)?{re.escape(net)}\s*;", text[ps:pe])
+            covered = [(x.start, x.end) for x in maximal] + [key]
+            if dm is not None:
+                covered.append((ps + dm.start(), ps + dm.end()))
+            if _uncovered(text, ps, pe, net, covered):
+                continue  # a mention the expressions do not show (a select's base, a write)
+            # a net written in the parent (other than by the instance) is not the port's value
+            if re.search(rf"(?<![\w$.]){re.escape(net)}\s*(\[[^\]]*\]\s*)?(<=|=)(?!=)",
+                         _blank(text[ps:pe], inst_s - ps, inst_e - ps)):
+                continue
+            edits_p, decl_p, conn_p, ports_c, body_c = [], [], [], [], []
+            ok = True
+            for k, x in enumerate(maximal):
+                nm = f"rtlopt_{port}_p{k}"
+                rng = f"[{x.width - 1}:0] " if x.width > 1 else ""
+                sg = "signed " if x.signed else ""
+
+                def sub(m, net=net, port=port, pvals=pvals):
+                    w = m.group(0)
+                    if w == net:
+                        return port
+                    if w in pvals:
+                        return str(pvals[w])
+                    return w
+
+                ctext = _IDT.sub(sub, x.text)
+                if any(w in consts and w not in pvals for w in _IDT.findall(x.text)):
+                    ok = False
+                    break
+                edits_p.append((x.start, x.end, nm))
+                decl_p.append(f"  wire {sg}{rng}{nm};\n")
+                conn_p.append(f", .{nm}_o({nm})")
+                ports_c.append(f",\n  output wire {sg}{rng}{nm}_o")
+                body_c.append(f"  wire {sg}{rng}{nm} = {ctext};\n  assign {nm}_o = {nm};\n")
+            if not ok:
+                continue
+            from rtlopt.hdl.edit import Edit, apply_edits
+            items = [p for p in cmod.header.ports.ports if _kind(p) != "Token"]
+            last_end = an.span(items[-1])[1]
+            che = an.span(cmod.header)[1]
+            phe = an.span(pmod.header)[1]
+            if text[inst_e - 1] != ")":
+                continue
+            edits = [Edit(s, e, r) for s, e, r in edits_p]
+            edits += [Edit(phe, phe, "\n" + "".join(decl_p)), Edit(inst_e - 1, inst_e - 1, "".join(conn_p)),
+                      Edit(last_end, last_end, "".join(ports_c)), Edit(che, che, "\n" + "".join(body_c))]
+            try:
+                new = apply_edits(text, edits)
+            except ValueError:
+                continue
+            out.append((new, child, f"{pname}'s reads of {net} ({', '.join(x.text for x in maximal)}) moved "
+                                    f"into {child}"))
+    return out
+
+
+def _modules_of(an) -> list:
+    from rtlopt.semantic.emit import _modules
+    return _modules(an)
+
+
+def _uncovered(text: str, s: int, e: int, name: str, covered: list[tuple[int, int]]) -> bool:
+    """Whether ``name`` occurs in ``text[s:e]`` (comments and strings masked) outside every ``covered`` span:
+    a read the elaboration's expressions do not show (a select's base, say) is caught by its spelling."""
+    from rtlopt.engine.hierarchy import _mask
+    masked = _mask(text[s:e])
+    for m in re.finditer(rf"(?<![\w$.'`]){re.escape(name)}(?![\w$])", masked):
+        a = s + m.start()
+        if not any(c0 <= a < c1 for c0, c1 in covered):
+            return True
+    return False
+
+
+def _blank(t: str, s: int, e: int) -> str:
+    return t[:s] + " " * (e - s) + t[e:]
