@@ -627,6 +627,30 @@ def closed_cover(table: Table, *, exact_max_states: int = EXACT_MAX_STATES,
     * All 84 default bench rows (kiss2, 5-150 states, 0/30/50/70 %) with the maximum clique: 78 exact
       (60002 exact in 1.29 s in this run), every row at most 1.71 s of CPU; misses 80000-80002 and
       150000-150002 at 70 % as before (31/29/31, 62/62/55).
+
+    Ninth round (session 19; CPU s, fresh CaDiCaL 1.9.5, load 2-14; none kept):
+
+    * Profile (py-spy, 80000, 2 s): 72 % of the samples in the solvers' ``solve_limited``, 12 % in
+      building clauses, the rest imports and the greedy; nothing outside the proofs to speed up.
+    * Closure clauses added lazily (counterexample-guided: solve without them, add the ones the
+      model violates, repeat): 40000 k = 15 refuted in 103 rounds, 3084 of 4931 closure clauses
+      added, 58.1k conflicts / 1.52 s against 26.7k / 0.68 s for the full encoding; 80000 k = 29
+      83 rounds, 4583 of 12896 clauses, 90.6k / 3.39 s against 36.7k / 1.52 s. The proofs need
+      most of the closure, and relearning after each round costs more than the smaller formula saves.
+    * The justified normal form (every cover reduces to the least set of memberships generated
+      from the reset state along the chosen successor classes, so a state's class count is at
+      most the summed class counts of its predecessor edges): states provably in one class only
+      (at-most-one constraints, sound) number 0-1 on 40000-40002 and 80000-80002, 0-7 on
+      60000-60002 and 150000-150002; the specified transitions form one large strongly connected
+      part, where the bound is unbounded. Not worth a constraint.
+    * The free-state order of the lexicographic symmetry breaking: random tie-breaking (6 seeds)
+      and transition neighbours counted (40000 k = 15: 19.5-22.6k conflicts against 22.2k; 80000
+      k = 30: all five orders still open after 150k conflicts, 7.4-8.3 s). The greedy order is
+      not a lucky one; a portfolio over orders would not shorten the proof.
+    * All 84 default bench rows (kiss2, 2 s of CPU, load 3-11): 78 exact, every row at most
+      1.71 s of CPU (60002 exact in 1.55 s); 80000-80002 31/30/30-31 with bounds 29/26/24 and
+      150000-150002 61/62/55-56 with bounds 43-44/44/32 (two runs). In wall-clock mode (2 s limit, load 8)
+      minimize() returns after 1.71-1.74 s on all seven 60-150-state/70 % rows.
     """
     from rtlopt.fsm._bounds import coloring_bound, max_clique
     from rtlopt.fsm._cover_sat import CoverSat
