@@ -807,6 +807,9 @@ _semantic_generator("thrcount", "thrcount", per_top=True)
 # histwin: a shift history read only as a whole window (|H, &H, H == 0, ...) kept as a counter (the syntax
 # first; one Yosys load and a simulation only when such a history is written).
 _semantic_generator("histwin", "histwin", per_top=True)
+# ringshift: a ring buffer written at a pointer stepping +1 mod N and read only at a fixed offset from it
+# kept as an N-stage shift register (syntax first; one Yosys load and a simulation only when one is found).
+_semantic_generator("ringshift", "ringshift", per_top=True)
 # modacc: a wide accumulator read only through a ones'-complement fold / remainder kept reduced per addition.
 _semantic_generator("modacc", "modacc", per_top=True)
 # modbound: a remainder / quotient by a constant whose dividend an interval analysis bounds (through

@@ -1,0 +1,463 @@
+"""A delay ring buffer read only at (a constant offset from) its write pointer kept as a shift register.
+
+A memory ``M`` of ``N`` entries written at a pointer ``P`` that steps by one modulo ``N`` on every write
+(``M[P] <= D; P <= (P == N-1) ? 0 : P + 1;`` under the same conditions) and read only at ``P + K``
+modulo ``N`` returns the entry written ``N - K`` writes ago: it is an ``N``-stage shift register
+shifted on every write (``S <= {S[..], D}``) read at a fixed stage, so the pointer, the write decoder
+and the read multiplexer go. An echo/delay line's ring buffer becomes its delay line.
+
+Found on the elaborated source (pyslang, every instance at its own parameter values): an unpacked
+array whose every mention is a write at an index, a read at an index, and a pointer variable (not a
+port) whose every mention is its own write or inside an index of the array. The index and pointer
+expressions are classified by constant evaluation at every pointer value 0..N-1 (so any spelling of
+the wrap counts): each data write at ``P + Kw``, each read at ``P + Kr`` (mod N), every pointer step
+``+1 mod N`` with the same controls (conditions and clock) as a data write, and each other write of the
+pointer a constant in ``0..N-1`` written with the same controls as a loop that writes one constant to
+every entry (a reset loop: all entries equal, so the stages need no order). The array becomes a
+``W*N``-bit vector shifted at each data write, the reset loop writes its lanes, each read is a fixed
+lane; the pointer's declaration and writes are removed. Candidates are offered only when a simulation
+from reset agrees on the outputs; the search proves each one.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+RULE = "memory_to_shift_register"
+_ID = re.compile(r"(?<![\w$'.])([A-Za-z_][\w$]*)(?![\w$])")
+
+
+def _k(node) -> str:
+    return type(node).__name__
+
+
+def _key(sym):
+    return (sym.name, sym.location.offset)
+
+
+def _params(scope) -> dict[str, int]:
+    out = {}
+    for m in scope:
+        if _k(m) == "ParameterSymbol":
+            t = str(m.value).replace("_", "")
+            mm = re.fullmatch(r"(?:\d+)?'s?([dhbo])([0-9a-fA-F]+)", t)
+            if mm:
+                out[m.name] = int(mm.group(2), {"d": 10, "h": 16, "b": 2, "o": 8}[mm.group(1)])
+            elif re.fullmatch(r"-?\d+", t):
+                out[m.name] = int(t)
+    return out
+
+
+def _values(expr: str, ptr: str, pw: int, params: dict[str, int], n: int, typed: bool) -> list[int] | None:
+    """``expr`` at ``P = 0..n-1`` (``typed``: assigned to a ``pw``-bit variable, else self-determined),
+    by pyslang's constant evaluator; None when it reads anything else or does not evaluate."""
+    from pyslang import ast, syntax
+
+    ids = {m.group(1) for m in _ID.finditer(expr)} - {"signed", "unsigned"}
+    if ids - {ptr} - set(params):
+        return None
+    lines = [f"  localparam integer {p} = {v};" for p, v in sorted(params.items())]
+    for v in range(n):
+        body = _ID.sub(lambda m, v=v: f"__p{v}" if m.group(1) == ptr else m.group(1), expr)
+        lines.append(f"  localparam [{pw - 1}:0] __p{v} = {pw}'d{v};")
+        lines.append(f"  localparam {f'[{pw - 1}:0] ' if typed else ''}__y{v} = {body};")
+    comp = ast.Compilation()
+    comp.addSyntaxTree(syntax.SyntaxTree.fromText("module __ringeval;\n" + "\n".join(lines) + "\nendmodule\n"))
+    if any(d.isError() for d in comp.getAllDiagnostics()):
+        return None
+    body = comp.getRoot().topInstances[0].body
+    out = []
+    for v in range(n):
+        s = body.find(f"__y{v}")
+        if s is None:
+            return None
+        t = str(s.value).strip().replace("_", "")
+        m = re.fullmatch(r"(?:\d+)?'s?([dhb])([0-9a-fA-F]+)", t)
+        if m:
+            out.append(int(m.group(2), {"d": 10, "h": 16, "b": 2}[m.group(1)]))
+        elif re.fullmatch(r"\d+", t):
+            out.append(int(t))
+        else:
+            return None
+    return out
+
+
+def _offset(vals: list[int] | None, n: int) -> int | None:
+    """K when ``vals[p] == (p + K) % n`` for every p."""
+    if vals is None or any(not 0 <= v < n for v in vals):
+        return None
+    ks = {(v - p) % n for p, v in enumerate(vals)}
+    return ks.pop() if len(ks) == 1 else None
+
+
+def _dim_text(text: str, an, syn) -> str | None:
+    """The element count of a dimension ``[hi:lo]`` / ``[lo:hi]`` / ``[N]`` as text."""
+    s, e = an.span(syn)
+    t = text[s:e].strip()
+    m = re.fullmatch(r"\[\s*([^\]:]+?)\s*(?::\s*([^\]:]+?)\s*)?\]", t)
+    if m is None:
+        return None
+    a, b = m.group(1), m.group(2)
+    if b is None:
+        return a if re.fullmatch(r"[\w$]+", a) else f"({a})"
+    if a == "0" or b == "0":
+        hi = b if a == "0" else a
+        if re.fullmatch(r"\d+", hi):
+            return str(int(hi) + 1)
+        mm = re.fullmatch(r"(.+?)\s*-\s*1", hi)
+        if mm:
+            x = mm.group(1).strip()
+            return x if re.fullmatch(r"[\w$]+", x) else f"({x})"
+        return f"({hi} + 1)"
+    return None
+
+
+def _mul(a: str, b: str) -> str:
+    if re.fullmatch(r"\d+", a) and re.fullmatch(r"\d+", b):
+        return str(int(a) * int(b))
+    return f"{a}*{b}"
+
+
+def _rewrite(text: str, name: str) -> list[tuple[str, str]]:  # noqa: C901 - one walk over the ring's mentions
+    from pyslang import ast
+
+    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.semantic.histflag import _fresh
+    from rtlopt.semantic.histmirror import _controls, _loop
+    from rtlopt.templates._sem import analyze, parses_cleanly, strip
+
+    an = analyze(text, name)
+    if an.syntax_errors:
+        return []
+    ports = {s.name for s in an.symbols if _k(s) == "PortSymbol"}
+    arrays: dict = {}
+    scalars: dict = {}
+    for s in an.symbols:
+        if _k(s) != "VariableSymbol" or s.name in ports or s.syntax is None:
+            continue
+        if getattr(s.syntax, "initializer", None) is not None:
+            continue
+        t = s.type
+        if getattr(t, "isUnpackedArray", False):
+            el = t.elementType
+            if el.isIntegral and not el.isSigned and 2 <= t.range.width <= 256 and 1 <= int(el.bitWidth) <= 256:
+                arrays.setdefault(_key(s), []).append(s)
+        elif t.isIntegral and 1 <= int(t.bitWidth or 0) <= 16:
+            scalars.setdefault(_key(s), []).append(s)
+    if not arrays or not scalars:
+        return []
+    # every mention, per instance
+    mentions: dict = {}  # key -> [span]
+    writes: list = []  # (array key, AssignmentExpression, select node, span of the assignment)
+    reads: list = []  # (array key, select node)
+    pwrites: list = []  # (pointer key, AssignmentExpression)
+    in_sel: dict = {}  # array key -> spans of every select of it
+
+    def visit(node):
+        if isinstance(node, ast.Expression):
+            k = _k(node)
+            if k == "NamedValueExpression" and node.syntax is not None:
+                key = _key(node.symbol)
+                if key in arrays or key in scalars:
+                    mentions.setdefault(key, []).append((an.span(node.syntax), node.symbol))
+            elif k == "ElementSelectExpression" and _k(strip(node.value)) == "NamedValueExpression" \
+                    and _key(strip(node.value).symbol) in arrays and node.syntax is not None:
+                if strip(node.value).syntax is not None:
+                    in_sel.setdefault(_key(strip(node.value).symbol), []).append(an.span(strip(node.value).syntax))
+            elif k == "AssignmentExpression":
+                lhs = strip(node.left)
+                if _k(lhs) == "ElementSelectExpression" and _k(strip(lhs.value)) == "NamedValueExpression" \
+                        and _key(strip(lhs.value).symbol) in arrays:
+                    writes.append((_key(strip(lhs.value).symbol), node, lhs))
+                elif _k(lhs) == "NamedValueExpression" and _key(lhs.symbol) in scalars:
+                    pwrites.append((_key(lhs.symbol), node))
+        return True
+    an.root.visit(visit)
+    wsel = {an.span(lhs.syntax) for _a, _n, lhs in writes}
+
+    def visit_reads(node):
+        if isinstance(node, ast.Expression) and _k(node) == "ElementSelectExpression" and node.syntax is not None \
+                and _k(strip(node.value)) == "NamedValueExpression" and _key(strip(node.value).symbol) in arrays \
+                and an.span(node.syntax) not in wsel:
+            reads.append((_key(strip(node.value).symbol), node))
+        return True
+    an.root.visit(visit_reads)
+    out = []
+    fresh = _fresh(text)
+    for akey, asyms in arrays.items():
+        # every mention of the array is the value of an element select (a read or the left of a write)
+        if {sp for sp, _s in mentions.get(akey, [])} - set(in_sel.get(akey, [])):
+            continue
+        sym0 = asyms[0]
+        my_writes = [(n, lhs) for a, n, lhs in writes if a == akey]
+        my_reads = [r for a, r in reads if a == akey]
+        if not my_writes or not my_reads or any(not n.isNonBlocking for n, _l in my_writes):
+            continue
+        # the pointer: the one scalar named in the index of a data write
+        ptrs = set()
+        for _n, lhs in my_writes:
+            for m in _ID.finditer(text[slice(*an.span(strip(lhs.selector).syntax))]):
+                for pk, ss in scalars.items():
+                    if ss[0].name == m.group(1):
+                        ptrs.add(pk)
+        if len(ptrs) != 1:
+            continue
+        pkey = ptrs.pop()
+        psyms = scalars[pkey]
+        pname = psyms[0].name
+        idx_spans = set()
+        for _n, lhs in my_writes:
+            idx_spans.add(an.span(strip(lhs.selector).syntax))
+        for r in my_reads:
+            idx_spans.add(an.span(strip(r.selector).syntax))
+        my_pw = [n for pk, n in pwrites if pk == pkey]
+        pw_spans = [an.span(n.syntax) for n in my_pw]
+        # every mention of the pointer: its own writes (either side) or inside an index of the array
+        if not my_pw or any(not any(a <= sp[0] and sp[1] <= b for a, b in list(idx_spans) + pw_spans)
+                            for sp, _s in mentions.get(pkey, [])):
+            continue
+        if any(not n.isNonBlocking for n in my_pw):
+            continue
+        ok = True
+        kinds: dict = {}  # span -> set of kinds (per instance)
+        # per instance (parameters of the pointer's scope)
+        for n, lhs in my_writes:
+            sel = strip(lhs.selector)
+            if not any(_k(x) == "NamedValueExpression" and x.symbol.name == pname for x in [sel]) and \
+                    pname not in text[slice(*an.span(sel.syntax))]:
+                # a write at a loop index: a constant to every entry
+                kinds.setdefault(an.span(n.syntax), set()).add(("fill",))
+                continue
+            sym = strip(lhs.value).symbol
+            pv = _params(sym.parentScope)
+            nn = sym.type.range.width
+            psym = next((p for p in psyms if p.parentScope == sym.parentScope), None)
+            if psym is None:
+                ok = False
+                break
+            pw = int(psym.type.bitWidth)
+            if nn > (1 << pw):
+                ok = False
+                break
+            kw = _offset(_values(text[slice(*an.span(sel.syntax))], pname, pw, pv, nn, False), nn)
+            if kw is None or int(strip(n.right).type.bitWidth or 0) != int(sym.type.elementType.bitWidth):
+                ok = False
+                break
+            kinds.setdefault(an.span(n.syntax), set()).add(("data", kw))
+        if not ok:
+            continue
+        for r in my_reads:
+            sym = strip(r.value).symbol
+            pv = _params(sym.parentScope)
+            nn = sym.type.range.width
+            psym = next((p for p in psyms if p.parentScope == sym.parentScope), None)
+            if psym is None:
+                ok = False
+                break
+            kr = _offset(_values(text[slice(*an.span(strip(r.selector).syntax))], pname, int(psym.type.bitWidth), pv,
+                                 nn, False), nn)
+            if kr is None:
+                ok = False
+                break
+            kinds.setdefault(an.span(r.syntax), set()).add(("read", kr))
+        if not ok:
+            continue
+        for n in my_pw:
+            sym = strip(n.left).symbol
+            pv = _params(sym.parentScope)
+            arr = next((a for a in asyms if a.parentScope == sym.parentScope), None)
+            if arr is None:
+                ok = False
+                break
+            nn = arr.type.range.width
+            pw = int(sym.type.bitWidth)
+            rt = text[slice(*an.span(strip(n.right).syntax))]
+            vals = _values(rt, pname, pw, pv, nn, True)
+            if vals is None:
+                ok = False
+                break
+            if len(set(vals)) == 1 and vals[0] < nn and pname not in {m.group(1) for m in _ID.finditer(rt)}:
+                kinds.setdefault(an.span(n.syntax), set()).add(("pconst",))
+            elif _offset(vals, nn) == 1:
+                kinds.setdefault(an.span(n.syntax), set()).add(("step",))
+            else:
+                ok = False
+                break
+        if not ok or any(len(v) != 1 for v in kinds.values()):
+            continue
+        # fills: one constant to every entry (a loop over 0..N-1 of the one statement)
+        stmt_of = {}
+        for st, s, e in an.statements:
+            if _k(st) == "ExpressionStatement":
+                stmt_of[an.span(strip(st.expr).syntax)] = (st, s, e)
+        ctrl: dict = {}
+        for sp, ks in kinds.items():
+            kd = next(iter(ks))[0]
+            if kd == "read":
+                continue
+            st = stmt_of.get(sp)
+            if st is None:
+                ok = False
+                break
+            ctrl[sp] = (kd, _controls(st[0].syntax, an, text), st)
+        if not ok or any(c is None for _kd, c, _st in ctrl.values()):
+            continue
+        for sp, (kd, _c, st) in ctrl.items():
+            if kd != "fill":
+                continue
+            n = next(n for n, _l in my_writes if an.span(n.syntax) == sp)
+            lhs = strip(n.left)
+            sel = text[slice(*an.span(strip(lhs.selector).syntax))].strip()
+            arr = strip(lhs.value).symbol
+            nn = arr.type.range.width
+            lp = _loop(st[0].syntax, text, an, _params(arr.parentScope))
+            if lp is None or lp[0] is None or sel != lp[0] or sorted(lp[1]) != list(range(nn)):
+                ok = False
+                break
+            c = strip(n.right)
+            try:
+                cv = c.eval(ast.EvalContext(an.root)).value
+            except Exception:  # noqa: BLE001 - not a constant
+                cv = None
+            if type(cv).__name__ != "SVInt" or cv.hasUnknown or lp[0] in {m.group(1) for m in
+                                                                           _ID.finditer(text[slice(*an.span(c.syntax))])}:
+                ok = False
+                break
+        if not ok:
+            continue
+        # pair the pointer's writes with the array's: a step with a data write, a constant with a fill
+        def ctl_list(kd, ctrl=ctrl):
+            return sorted(str(c) for k2, c, _st in ctrl.values() if k2 == kd)
+        if ctl_list("data") != ctl_list("step") or not set(ctl_list("pconst")) <= set(ctl_list("fill")) \
+                or not set(ctl_list("fill")) <= set(ctl_list("pconst")):
+            continue
+        # the texts: element width and count as the declaration writes them
+        decl = sym0.syntax
+        dd = decl.parent
+        if _k(dd) != "DataDeclarationSyntax" or len(dd.declarators) != 1 or len(decl.dimensions) != 1:
+            continue
+        ds, de = an.span(dd)
+        dtext = text[ds:de]
+        m = re.match(r"(\s*(?:var\s+)?(?:reg|logic|bit)\s*(?:unsigned\s*)?)(\[\s*[^\]]+\]\s*)?", dtext)
+        if m is None:
+            continue
+        kw = m.group(1).rstrip()
+        if m.group(2):
+            wt = _dim_text(text, an, dd.type.dimensions[0]) if len(dd.type.dimensions) == 1 else None
+        else:
+            wt = "1"
+        nt = _dim_text(text, an, decl.dimensions[0])
+        if wt is None or nt is None:
+            continue
+        sr = fresh(f"{sym0.name}_sr")
+        tot = _mul(wt if re.fullmatch(r"[\w$]+", wt) else f"({wt})", nt if re.fullmatch(r"[\w$]+", nt) else f"({nt})")
+        eds: list = [Edit(ds, de, f"{kw} [{tot}-1:0] {sr};" if not re.fullmatch(r"\d+", tot)
+                          else f"{kw} [{int(tot) - 1}:0] {sr};")]
+        eds[0] = Edit(ds, de, eds[0].replacement + dtext[len(dtext.rstrip()):])
+        wtp = wt if re.fullmatch(r"[\w$]+", wt) else f"({wt})"
+        for sp, ks in kinds.items():
+            kd = next(iter(ks))
+            if kd[0] == "read":
+                _r, kr = kd
+                kws = {next(iter(kinds[s]))[1] for s, (k2, _c, _st) in ctrl.items() if k2 == "data"}
+                if len(kws) != 1:
+                    ok = False
+                    break
+                d = (kr - kws.pop())
+                # stage (0 = newest) of the entry read: written N - d writes ago (d mod N)
+                stage = (str(int(nt) - 1) if re.fullmatch(r"\d+", nt) else f"{nt} - 1") if d == 0 else None
+                if stage is None:
+                    # d is a number of this instance's N: only when every instance agrees on N - 1 - d
+                    stages = {nn - 1 - (d % nn) for nn in {a.type.range.width for a in asyms}}
+                    if len(stages) != 1:
+                        ok = False
+                        break
+                    stage = str(stages.pop())
+                hi = f"{wtp}*({stage})" if not re.fullmatch(r"\d+", stage) or not re.fullmatch(r"\d+", wt) \
+                    else str(int(wt) * int(stage))
+                eds.append(Edit(sp[0], sp[1], f"{sr}[{hi} +: {wt}]"))
+            elif kd[0] == "data":
+                n = next(n for n, _l in my_writes if an.span(n.syntax) == sp)
+                rt = text[slice(*an.span(strip(n.right).syntax))]
+                eds.append(Edit(sp[0], sp[1], f"{sr} <= {{{sr}[{tot}-{wt}-1:0], {rt}}}" if not re.fullmatch(
+                    r"\d+", tot) or not re.fullmatch(r"\d+", wt) else f"{sr} <= {{{sr}[{int(tot) - int(wt) - 1}:0], {rt}}}"))
+            elif kd[0] == "fill":
+                n = next(n for n, _l in my_writes if an.span(n.syntax) == sp)
+                lhs = strip(n.left)
+                sel = text[slice(*an.span(strip(lhs.selector).syntax))].strip()
+                rt = text[slice(*an.span(strip(n.right).syntax))]
+                eds.append(Edit(sp[0], sp[1], f"{sr}[{wtp}*{sel} +: {wt}] <= {rt}"))
+            else:  # the pointer's writes go
+                st = stmt_of[sp]
+                par = st[0].syntax.parent
+                rm = (st[1], st[2])
+                if _k(par) == "BlockStatementSyntax" or str(getattr(par, "kind", "")).endswith("SequentialBlockStatement"):
+                    ls = text.rfind("\n", 0, rm[0]) + 1
+                    le = text.find("\n", rm[1])
+                    if not text[ls:rm[0]].strip() and not text[rm[1]:le if le >= 0 else len(text)].strip():
+                        rm = (ls, le + 1 if le >= 0 else len(text))
+                    eds.append(Edit(rm[0], rm[1], ""))
+                else:
+                    eds.append(Edit(rm[0], rm[1], ";"))
+        if not ok:
+            continue
+        # the pointer's declaration goes (a lone declarator)
+        pd = psyms[0].syntax.parent
+        if _k(pd) == "DataDeclarationSyntax" and len(pd.declarators) == 1:
+            ps, pe = an.span(pd)
+            ls = text.rfind("\n", 0, ps) + 1
+            le = text.find("\n", pe)
+            if not text[ls:ps].strip() and not text[pe:le if le >= 0 else len(text)].strip():
+                eds.append(Edit(ls, le + 1 if le >= 0 else len(text), ""))
+            else:
+                eds.append(Edit(ps, pe, ""))
+        try:
+            new = apply_edits(text, sorted(eds, key=lambda e: e.start))
+        except ValueError:
+            continue
+        if new == text or not parses_cleanly(new, an.errors):
+            continue
+        out.append((new, f"ring buffer '{sym0.name}' written at the stepping pointer '{pname}' and read at a fixed "
+                         f"offset from it kept as a {nt}-stage shift register '{sr}' (pointer, write decoder and "
+                         f"read multiplexer removed)"))
+    return out
+
+
+def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
+    if "<=" not in text or "[" not in text:
+        return []
+    return _rewrite(text, name)
+
+
+def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict, str]]:
+    from rtlopt.semantic import seqsim
+
+    deadline = time.monotonic() + timeout_s
+    raw = []
+    for p, t in texts.items():
+        try:
+            raw += [({**texts, p: new}, d) for new, d in rewrites(t, str(p))]
+        except Exception:  # noqa: BLE001 - an analysis failure means no candidates from this file
+            continue
+    if not raw:
+        return []
+    net = seqsim.load_texts(texts, top, timeout=max(2.0, deadline - time.monotonic()))
+    out = []
+    for new, desc in raw:
+        if time.monotonic() > deadline:
+            break
+        if seqsim.outputs_agree(net, new, top, max(2.0, deadline - time.monotonic())) is not False:
+            out.append((new, desc))
+    return out
+
+
+def ringshift_candidates(state) -> list:
+    """Search-loop generator: ring buffers read at their write pointer kept as shift registers."""
+    from rtlopt.engine.candidate import sequential_candidates
+
+    return sequential_candidates(state, candidates_for, RULE, "ring buffer to shift register", "ringshift")
+
+
+__all__ = ["candidates_for", "rewrites", "ringshift_candidates"]
