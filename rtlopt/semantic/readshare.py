@@ -21,6 +21,11 @@ and fails whenever A's is. Found by what the logic does, not by names:
   of A (conditions that read a variable the reading block assigns itself are dropped, which only widens
   an observation).
 
+The same sharing with the selector as the muxed index (:func:`guarded_index_rewrites`): per-element updates
+``if (sel == i) R[i] <= f(R[i])`` (a procedural or generate loop, unrolled ``if`` statements or case items with
+constant indices) observe ``f(R[i])`` only when ``sel == i``, so every element reads ``R[sel]`` and the N
+copies of ``f`` become one (synthesis merges the identical expressions).
+
 Whether the two observations are truly exclusive (decoded opcodes in another instance, FSM states) is
 left to the verifier: the search measures every candidate and proves the one it keeps; a candidate
 whose reads are both used by one instruction fails the proof and is never applied.
@@ -702,6 +707,174 @@ def rewrites(text: str, tr, mods: dict[str, tuple], dirs: dict | None = None) ->
     return out
 
 
+# ---- one evaluation per guarded update: ``if (sel == i) R[i] <= f(R[i])`` reads ``R[sel]`` ----------------
+_LIT = re.compile(r"(?:(\d+)?\s*'\s*[sS]?([dDhHbBoO])\s*([0-9a-fA-F_]+)|(\d+))")
+
+
+def _lit_value(t: str) -> int | None:
+    m = _LIT.fullmatch(t.strip().replace("_", ""))
+    if m is None:
+        return None
+    if m.group(4) is not None:
+        return int(m.group(4))
+    return int(m.group(3), {"d": 10, "h": 16, "b": 2, "o": 8}[m.group(2).lower()])
+
+
+def _sk(n) -> str:
+    k = getattr(n, "kind", None)
+    return getattr(k, "name", "")
+
+
+def _conjuncts(n) -> list:
+    while _sk(n) == "ParenthesizedExpression":
+        n = n.expression
+    if _sk(n) == "LogicalAndExpression":
+        return _conjuncts(n.left) + _conjuncts(n.right)
+    return [n]
+
+
+def _guard_of(cond, index_ok) -> tuple[str, object] | None:
+    """``(S, key)`` for a conjunct ``S == key`` / ``key == S`` of ``cond`` where ``index_ok(key text)`` names
+    an index (the loop variable, a constant) and ``S`` is a plain name or a constant select of one."""
+    for c in _conjuncts(cond):
+        if _sk(c) != "EqualityExpression":
+            continue
+        for a, b in ((c.left, c.right), (c.right, c.left)):
+            key = index_ok(str(b).strip())
+            sel = str(a).strip()
+            if key is not None and re.fullmatch(r"[A-Za-z_][\w$]*(\s*\[[^\[\]]*\])?", sel) \
+                    and index_ok(sel) is None and not _ids(sel) & {str(b).strip()}:
+                return sel, key
+    return None
+
+
+def _writes_in(n, out: list) -> None:
+    k = _sk(n)
+    if k in ("NonblockingAssignmentExpression", "AssignmentExpression"):
+        out.append((k, _span(n.left)))
+    for c in _kids(n):
+        _writes_in(c, out)
+
+
+def _guarded_subs(text: str, scope, index_ok) -> list[tuple[int, int, str, str]]:
+    """``(start, end, array, sel)`` for each read ``X[k]`` (``index_ok(k)`` is the guard's key) in an ``if``
+    whose condition has the conjunct ``sel == k``: in its other conjuncts and its true branch's right sides
+    (every write there nonblocking; the write targets stay)."""
+    out = []
+
+    def visit(n):
+        if _sk(n) == "ConditionalStatement":
+            conds = list(getattr(n.predicate, "conditions", []) or [])
+            if len(conds) == 1:
+                cond = conds[0].expr
+                g = _guard_of(cond, index_ok)
+                if g is not None:
+                    sel, key = g
+                    writes: list = []
+                    _writes_in(n.statement, writes)
+                    if writes and all(k == "NonblockingAssignmentExpression" for k, _s in writes):
+                        lhs = [s for _k, s in writes]
+                        for region in (_span(cond), _span(n.statement)):
+                            a, b = region
+                            for m in re.finditer(r"(?<![\w$.'])([A-Za-z_][\w$]*)\s*\[\s*([^\[\]:]+?)\s*\]",
+                                                 text[a:b]):
+                                s0, e0 = a + m.start(), a + m.end()
+                                if any(x0 <= s0 < x1 for x0, x1 in lhs) or index_ok(m.group(2)) != key:
+                                    continue
+                                if m.group(1) == sel.split("[")[0].strip():
+                                    continue
+                                out.append((s0, e0, m.group(1), sel))
+        for c in _kids(n):
+            visit(c)
+
+    visit(scope)
+    return out
+
+
+def guarded_index_rewrites(text: str, tr) -> list[tuple[str, str]]:
+    """Exclusive updates of array elements ``if (sel == i) R[i] <= f(R[i])`` (a procedural or generate
+    loop over ``i``, or one ``if`` / case item per constant index) read ``R[sel]`` instead of ``R[i]``:
+    under the guard both are the same element, so every iteration computes the same ``f(R[sel])`` and
+    synthesis keeps one ``f`` on one read multiplexer instead of one per element. The guard's whole value
+    is unchanged (a conjunct replaced only where the conjunction already requires ``sel == i``), so else
+    arms see the same condition. Measured and proven by the search like every candidate."""
+    loops = []
+
+    def find(n):
+        k = _sk(n)
+        if k in ("ForLoopStatement", "LoopGenerate"):
+            m = re.match(r"\s*for\s*\(\s*(?:genvar\s+|int\s+(?:unsigned\s+)?|integer\s+)?([A-Za-z_][\w$]*)\s*=",
+                         str(n))
+            if m:
+                loops.append((n, m.group(1)))
+        if k in ("AlwaysFFBlock", "AlwaysBlock") or k == "ModuleDeclaration" or k == "CompilationUnit":
+            pass
+        for c in _kids(n):
+            find(c)
+
+    find(tr.root)
+    subs: list = []
+    for node, var in loops:
+        subs += _guarded_subs(text, node, lambda t, v=var: v if t.strip() == v else None)
+    # constant keys (unrolled updates, one if per element), outside loops
+    in_loop = [_span(n) for n, _v in loops]
+    for md in _modules(tr):
+        for s0, e0, arr, sel in _guarded_subs(text, md, lambda t: _lit_value(t)):
+            if not any(a <= s0 < b for a, b in in_loop):
+                subs.append((s0, e0, arr, sel))
+    # case (sel) K: ... R[K] ...
+    def cases(n):
+        if _sk(n) == "CaseStatement":
+            sel = str(n.expr).strip()
+            if re.fullmatch(r"[A-Za-z_][\w$]*(\s*\[[^\[\]]*\])?", sel):
+                for it in _kids(n):
+                    if _sk(it) != "StandardCaseItem" or len(list(_kids(it.expressions) if hasattr(it, "expressions")
+                                                                   else [])) != 1:
+                        continue
+                    key = _lit_value(str(list(_kids(it.expressions))[0]))
+                    if key is None:
+                        continue
+                    writes: list = []
+                    _writes_in(it.clause, writes)
+                    if not writes or any(k != "NonblockingAssignmentExpression" for k, _s in writes):
+                        continue
+                    lhs = [s for _k, s in writes]
+                    a, b = _span(it.clause)
+                    for m in re.finditer(r"(?<![\w$.'])([A-Za-z_][\w$]*)\s*\[\s*([^\[\]:]+?)\s*\]", text[a:b]):
+                        s0 = a + m.start()
+                        if any(x0 <= s0 < x1 for x0, x1 in lhs) or _lit_value(m.group(2)) != key:
+                            continue
+                        subs.append((s0, a + m.end(), m.group(1), sel))
+        for c in _kids(n):
+            cases(c)
+
+    cases(tr.root)
+    if not subs:
+        return []
+    seen = set()
+    subs = [x for x in subs if not ((x[0], x[1]) in seen or seen.add((x[0], x[1])))]
+    out = []
+    groups: dict[str, list] = {}
+    for x in subs:
+        groups.setdefault(x[2], []).append(x)
+    variants = [(arr, g) for arr, g in groups.items()]
+    if len(groups) > 1:
+        variants.append(("+".join(sorted(groups)), subs))
+    for arr, g in variants:
+        edits = []
+        for s0, e0, a, sel in g:
+            m = re.match(rf"{re.escape(a)}\s*\[", text[s0:e0])
+            edits.append(Edit(s0, e0, f"{a}[{sel}]" if m else text[s0:e0]))
+        try:
+            new = apply_edits(text, edits)
+        except ValueError:
+            continue
+        sels = sorted({x[3] for x in g})
+        out.append((new, f"{arr}[k] read under {' / '.join(sels)} == k as {arr}[{', '.join(sels)}]: one update "
+                         f"function on the selected element instead of one per element ({len(g)} reads)"))
+    return out
+
+
 def readshare_edits(texts: dict[Path, str]) -> list[tuple[dict[Path, str], str]]:
     from pyslang import syntax
 
@@ -717,6 +890,11 @@ def readshare_edits(texts: dict[Path, str]) -> list[tuple[dict[Path, str], str]]
     for p, t in texts.items():
         for new, desc in rewrites(t, trees[p], mods, dirs):
             out.append(({**texts, p: new}, desc))
+        try:
+            for new, desc in guarded_index_rewrites(t, trees[p]):
+                out.append(({**texts, p: new}, desc))
+        except (AttributeError, ValueError, TypeError):
+            pass
     return out
 
 
