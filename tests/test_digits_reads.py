@@ -161,3 +161,50 @@ def test_near_misses_are_left_alone(tmp_path):
     for src in hier:
         g.write_text(src)
         assert candidates_for({g: src}, "metronome") == [], src
+
+
+# a division by a loop of subtractions in always_comb (derived variables read by other logic), and a compare
+LOOPDIV = """module walk #(parameter int W = 10, parameter int H = 5) (
+    input  logic clk, input logic rst, input logic adv,
+    output logic [3:0] x, output logic [2:0] y, output logic eol, output logic low
+);
+    logic [5:0] p;
+    logic [5:0] rem;
+    logic [2:0] quo;
+    always_ff @(posedge clk)
+        if (rst) p <= '0;
+        else if (adv) p <= (p == W*H-1) ? '0 : p + 6'd1;
+    always_comb begin
+        rem = p;
+        quo = '0;
+        for (int k = 0; k < H; k++)
+            if (rem >= W) begin
+                rem = rem - W;
+                quo = quo + 3'd1;
+            end
+    end
+    assign x = rem[3:0];
+    assign y = quo;
+    assign eol = adv && x == W-1;
+    assign low = p < 20;
+endmodule
+module walk_top (input logic clk, rst, adv, output logic [3:0] x, output logic [2:0] y, output logic eol, low);
+    walk #(.W(10), .H(5)) u (.*);
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_loop_division_and_a_range_compare(tmp_path):
+    f = tmp_path / "w.sv"
+    got = candidates_for({f: LOOPDIV}, "walk_top")
+    assert len(got) == 1 and "0..49" in got[0][1] and "10/5" in got[0][1], got
+    new = got[0][0][f]
+    assert "rem >= W" not in new and "always @* begin quo = p_dg1; rem = p_dg0; end" in new, new
+    assert "({p_dg1, p_dg0} <= {3'd1, 4'd9})" in new, new
+    assert _prove(tmp_path, "loopdiv", LOOPDIV, new, "walk_top", ".sv") == "EQUIVALENT"
+    # near misses: the loop also reads an input; a condition true on scattered values (no digit compare)
+    for src in (LOOPDIV.replace("rem = p;", "rem = p ^ {5'd0, adv};"),
+                LOOPDIV.replace("assign low = p < 20;", "assign low = p % 3 == 0;")):
+        f.write_text(src)
+        assert candidates_for({f: src}, "walk_top") == [], src

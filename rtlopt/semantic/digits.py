@@ -605,15 +605,35 @@ def _emit(texts, path, text, an, module, ms, reg, n, N, chain, pidx, rhs, wkind,
                 zero = " ".join(f"{d} <= {w}'d0;" for d, w in zip(dn, widths, strict=True))
                 body = f"if ({reg}_at_last) begin {zero} end else begin {body} end"
         edits.append(Edit(s, e, f"begin {body} end" if body else "begin end"))
+    def cond_text(vs) -> str:
+        if isinstance(vs, tuple):  # ("range", a, b): the digit tuple orders like the value
+            _r, a, b = vs
+            parts = ([f"({tup} >= {tup_lit(a)})"] if a > 0 else []) + ([f"({tup} <= {tup_lit(b)})"] if b < N - 1 else [])
+            return " && ".join(parts) or "1'b1"
+        return " || ".join(f"({tup} == {tup_lit(v)})" for v in vs) or "1'b0"
+
     for sp, (pos, vs) in cond_sets.items():
-        eq = " || ".join(f"({tup} == {tup_lit(v)})" for v in vs) or "1'b0"
+        eq = cond_text(vs)
         edits.append(Edit(sp[0], sp[1], f"({eq})" if pos else f"!({eq})"))
     if reads is not None:
         # reads mode: each digit read reads its digit register; an output port that is the register is
         # driven from the digits; the declarations go right after the header (reads may come first)
-        dig_idx, as_port, mod = reads
+        dig_idx, as_port, mod, dspec = reads
         for sp, i in dig_idx.items():
             edits.append(Edit(sp[0], sp[1], dn[i]))
+        for s0, e0, is_assign, outs in dspec:
+            vals = []
+            for d, c in outs:
+                if c[0] == "dig":
+                    vals.append((d, dn[c[1]]))
+                else:
+                    eq = cond_text(c[2])
+                    vals.append((d, f"({eq})" if c[1] else f"!({eq})"))
+            if is_assign:
+                body = " ".join(f"assign {d} = {v};" for d, v in vals)
+            else:
+                body = "always @* begin " + " ".join(f"{d} = {v};" for d, v in vals) + " end" if vals else ""
+            edits.append(Edit(s0, e0, body))
         if as_port:
             val = " + ".join(dn[i] if d == 1 else f"{dn[i]} * {n}'d{d}" for i, (d, _r) in enumerate(chain))
             decls.append(f"always @* {reg} = {val};")
@@ -785,6 +805,55 @@ def _netlist_reach(nl, reg: str, n: int) -> np.ndarray | None:
     return reach
 
 
+def _cond_class(v: np.ndarray, N: int):
+    """``(polarity, values)`` of a 1-bit function of the counter over ``0..N-1``: true (or false) on a few
+    values, or ``("range", a, b)`` when true (or false) exactly on ``a..b`` (``R >= K``, ``R < K``); None
+    otherwise."""
+    true = np.flatnonzero(v[:N] != 0)
+    false = np.flatnonzero(v[:N] == 0)
+    if len(true) <= MAX_CONDITION_VALUES:
+        return True, [int(t) for t in true]
+    if len(false) <= MAX_CONDITION_VALUES:
+        return False, [int(t) for t in false]
+    for pos, vs in ((True, true), (False, false)):
+        if int(vs[-1]) - int(vs[0]) == len(vs) - 1:
+            return pos, ("range", int(vs[0]), int(vs[-1]))
+    return None
+
+
+def _derived_items(text: str, ms, reg: str, consts: set, maximal: list, bspan) -> list | None:
+    """The combinational items (continuous assigns, ``always @*`` / ``always_comb``) with a mention of
+    ``reg`` outside every pure expression, and the items driving the other names they read, each reading
+    only ``reg``, parameters and such names; None when one reads anything else (or is clocked)."""
+    bs, be = bspan
+    items = [m for m in ms.members if not (bs <= m.start and m.end <= be)]
+    spans = [(x.start, x.end) for x in maximal if x.text.strip() != reg]  # (the whole value: no digit)
+    known = (set(ms.declared) | set(ms.ports)) - set(ms.loopvars)
+    todo = [m for m in items if reg in m.reads and _uncovered(text, m.start, m.end, reg, spans)]
+    out: list = []
+    while todo:
+        m = todo.pop()
+        if any(m is x for x in out):
+            continue
+        t = text[m.start:m.end]
+        if m.kind not in ("ContinuousAssign", "AlwaysCombBlock", "AlwaysBlock") or not m.writes or reg in m.writes:
+            return None
+        if m.kind == "AlwaysBlock" and not re.match(r"always\s*@\s*(\*|\(\s*\*\s*\))", t):
+            return None
+        out.append(m)
+        if len(out) > 8:
+            return None
+        for name in (m.reads & known) - m.writes - {reg} - consts:
+            drv = [x for x in items if name in x.writes]
+            if len(drv) != 1 or name in ms.ports:
+                return None
+            todo.append(drv[0])
+    names = [w for m in out for w in m.writes]
+    if len(names) != len(set(names)):
+        return None
+    return out
+
+
 def _digit_of(v: np.ndarray, N: int) -> tuple[int, int] | None:
     """``(D, r)`` with ``v[x] == (x // D) % r`` for every ``x < N`` (not the identity)."""
     v = v[:N].astype(np.int64)
@@ -847,15 +916,25 @@ def _rewrite_reads(texts, path, text, an, mod, module, ms, dirs, mspan, bspan, r
             continue
         seen.add((x.start, x.end))
         maximal.append(x)
-    if any(not any(m.start <= r.start and r.end <= m.end for m in maximal) for r in reads):
-        return None
     rhs = []
     for w, _op in writes:
         m = re.match(rf"{re.escape(reg)}\s*<=\s*", w.text)
         rhs.append((w.start + m.end(), w.end))
+    # combinational items that read the register other than through a pure expression (a division by a
+    # loop of subtractions: ``rem = R; for (...) if (rem >= C) ...``) and the items whose outputs they read:
+    # derived logic, its outputs classified by value below
+    derived_items = _derived_items(text, ms, reg, consts, maximal, (bs, be))
+    if derived_items is None:
+        return None
+    dnames = set().union(*(m.writes for m in derived_items)) if derived_items else set()
+    dspans = [(m.start, m.end) for m in derived_items]
+    maximal = [x for x in maximal if not any(a <= x.start and x.end <= b for a, b in dspans)]
+    if any(not any(m.start <= r.start and r.end <= m.end for m in maximal) and
+           not any(a <= r.start and r.end <= b for a, b in dspans) for r in reads):
+        return None
     # every mention of the register by its spelling: a write, its declaration or inside a pure read
     dm = re.search(_decl_re(reg), text[ms_:me_])
-    covered = [(x.start, x.end) for x in maximal] + list(lhs_spans) + [an.span(mod.header)]
+    covered = [(x.start, x.end) for x in maximal] + list(lhs_spans) + [an.span(mod.header)] + dspans
     if dm is not None:
         covered.append((ms_ + dm.start(), ms_ + dm.end()))
     if _uncovered(text, ms_, me_, reg, covered):
@@ -865,7 +944,7 @@ def _rewrite_reads(texts, path, text, an, mod, module, ms, dirs, mspan, bspan, r
         if any(y.text != reg and y.text not in consts for y in ids):
             return None
     others = [x for x in maximal if not any(rs <= x.start and x.end <= re_ for rs, re_ in rhs)]
-    if not others and not as_port:
+    if not others and not as_port and not dnames:
         return None
     exprs = [(text[rs:re_], n) for rs, re_ in rhs]
     for x in others:
@@ -886,30 +965,41 @@ def _rewrite_reads(texts, path, text, an, mod, module, ms, dirs, mspan, bspan, r
     N = int(np.flatnonzero(reach)[-1]) + 1
     if not reach[:N].all() or N < 4:
         return None
+    # the derived outputs another item (or a port) reads: their values from the elaborated module
+    dread = sorted(d for d in dnames if d in ms.ports or any(
+        d in (m.reads - m.writes) for m in ms.members if (m.start, m.end) not in dspans))
+    dvals = _exhaustive(nl, reg, n, dread) if dread else []
+    if dvals is None:
+        return None
+    dclass: dict = {}
+    for d, v in zip(dread, dvals, strict=True):
+        w = len(nl.nets[d].bits)
+        if w == 1 and (cc := _cond_class(v, N)) is not None:
+            dclass[d] = ("cond", *cc)
+            continue
+        dig = _digit_of(v, N)
+        if dig is None:
+            return None
+        dclass[d] = ("dig", dig)
     # each read: a digit or a condition
     digit_reads: dict = {}
     cond_sets: dict = {}
     for i, x in enumerate(others):
         v, wide = ovals[2 * i], ovals[2 * i + 1]
-        if x.width == 1:
-            true = np.flatnonzero(v[:N] != 0)
-            false = np.flatnonzero(v[:N] == 0)
-            if len(true) <= MAX_CONDITION_VALUES:
-                cond_sets[(x.start, x.end)] = (True, [int(t) for t in true])
-                continue
-            if len(false) <= MAX_CONDITION_VALUES:
-                cond_sets[(x.start, x.end)] = (False, [int(t) for t in false])
-                continue
+        if x.width == 1 and (cc := _cond_class(v, N)) is not None:
+            cond_sets[(x.start, x.end)] = cc
+            continue
         if not np.array_equal(v[:N], wide[:N]):
             return None  # the value depends on the context's width
         dig = _digit_of(v, N)
         if dig is None:
             return None
         digit_reads[(x.start, x.end)] = dig
-    if not digit_reads:
+    if not digit_reads and not any(c[0] == "dig" for c in dclass.values()):
         return None
     # the digit system: the reads' digits, closed into one mixed-radix chain
-    found = {f"r{i}": dig for i, dig in enumerate(digit_reads.values())}
+    found = {f"r{i}": dig for i, dig in enumerate(list(digit_reads.values()) +
+                                                   [c[1] for c in dclass.values() if c[0] == "dig"])}
     xs = np.arange(N, dtype=np.uint64)
     pseudo = {k: ((xs // np.uint64(d)) % np.uint64(r)) for k, (d, r) in found.items()}
     got = _chain(pseudo, N)
@@ -920,6 +1010,14 @@ def _rewrite_reads(texts, path, text, an, mod, module, ms, dirs, mspan, bspan, r
         return None
     ds = [c[0] for c in chain]
     dig_idx = {sp: ds.index(d) for sp, (d, _r) in digit_reads.items()}
+    dspec = []  # (start, end, continuous assign?, [(name, ("dig", i) | ("cond", pos, values))])
+    for m in derived_items:
+        outs = []
+        for d in sorted(m.writes):
+            c = dclass.get(d)
+            if c is not None:
+                outs.append((d, ("dig", ds.index(c[1][0])) if c[0] == "dig" else c))
+        dspec.append((m.start, m.end, m.kind == "ContinuousAssign", outs))
     # the writes: a constant, a hold or the increment (at values the step never takes, anything)
     wkind = {}
     xs_i = np.arange(N)
@@ -938,7 +1036,7 @@ def _rewrite_reads(texts, path, text, an, mod, module, ms, dirs, mspan, bspan, r
             return None
     return _emit(texts, path, text, an, module, ms, reg, n, N, chain, {}, rhs, wkind, cond_sets,
                  (bs, be), set(), [], Edit, apply_edits,
-                 reads=(dig_idx, as_port, mod))
+                 reads=(dig_idx, as_port, mod, dspec))
 
 
 # ---- across a module boundary: the parent's reads of a child's output pushed into the child ----------------
