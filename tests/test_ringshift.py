@@ -2,10 +2,10 @@
 N-stage shift register (rtlopt.semantic.ringshift). Designs: a comb filter (Verilog, descending 8-entry
 array, pointer reset to 5 with a natural 3-bit wrap, two taps at ptr and ptr + 4, async active-low reset)
 and a video line delay (SV always_ff in a sub-module, 5 entries from the parent, read into an output
-register before the entry is overwritten). Restyle: the wrap spelled with '%', a read of the newest entry
-at '(p + N - 1) % N'. Near misses (no rewrite): a pointer that skips, a pointer stepped under another
+register before the entry is overwritten). Restyles: the wrap spelled with '%' and a read of the newest
+entry at '(p + N - 1) % N'; the wrap as 'if (p == N - 1) p <= 0; else p <= p + 1;'. Near misses (no rewrite): a pointer that skips, a pointer stepped under another
 enable than the write, the memory also read at a second address, the pointer also read, a reset loop
-that misses an entry, a wrap at the wrong value, another write at a fixed index. Real Yosys + ABC proofs."""
+that misses an entry, a wrap at the wrong value (also as an if), a pointer that stops, another write at a fixed index. Real Yosys + ABC proofs."""
 
 from __future__ import annotations
 
@@ -77,13 +77,17 @@ def _base(step="ptr <= (ptr == N - 1) ? 3'd0 : ptr + 3'd1;", read="ptr", extra="
 
 
 @pytest.mark.yosys
-def test_restyle_modulo(tmp_path):
-    text = _base(step="ptr <= (ptr + 1) % N;", read="(ptr + N - 1) % N")
+@pytest.mark.parametrize("step, read, tap", [
+    ("ptr <= (ptr + 1) % N;", "(ptr + N - 1) % N", "m_sr[0 +: 4]"),                    # the newest stage
+    ("if (ptr == N - 1) ptr <= 3'd0;\n      else ptr <= ptr + 1'b1;", "ptr", "m_sr[4*(N - 1) +: 4]"),  # wrap as an if
+])
+def test_restyles(tmp_path, step, read, tap):
+    text = _base(step=step, read=read)
     f = _file(tmp_path, text)
     got = ringshift.candidates_for({f: text}, "dl", timeout_s=60)
     assert len(got) == 1, got
     t = got[0][0][f]
-    assert "m_sr[0 +: 4]" in t  # the newest stage
+    assert tap in t and "ptr" not in t, t
     assert abc_verdict(tmp_path, f, t, "dl") == "EQUIVALENT"
 
 
@@ -99,6 +103,8 @@ def test_positive_base():
     dict(port="ptr"),                                                 # the pointer also read
     dict(last="N - 1"),                                               # a reset loop that misses an entry
     dict(step="ptr <= (ptr == N - 2) ? 3'd0 : ptr + 3'd1;"),        # a wrap at the wrong value
+    dict(step="if (ptr == N - 2) ptr <= 3'd0; else ptr <= ptr + 3'd1;"),  # ... written as an if
+    dict(step="if (ptr != N - 1) ptr <= ptr + 3'd1;"),               # a pointer that stops at the end
     dict(extra="always @(posedge clk) if (adv) m[2] <= 4'd9;"),      # another write at a fixed index
 ])
 def test_near_misses(kw):

@@ -214,7 +214,19 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:  # noqa: C901 - one
             idx_spans.add(an.span(strip(r.selector).syntax))
         my_pw = [n for pk, n in pwrites if pk == pkey]
         pw_spans = [an.span(n.syntax) for n in my_pw]
-        # every mention of the pointer: its own writes (either side) or inside an index of the array
+        # every mention of the pointer: its own writes (either side), inside an index of the array, or the
+        # condition of an 'if' whose two arms are writes of the pointer (the wrap spelled as a statement)
+        for n in my_pw:
+            st = n.syntax.parent if n.syntax is not None else None
+            par = st.parent if st is not None else None
+            if par is not None and str(par.kind).split(".")[-1] == "ElseClause":
+                par = par.parent
+            if par is None or str(par.kind).split(".")[-1] != "ConditionalStatement" or par.elseClause is None:
+                continue
+            arms = [par.statement, par.elseClause.clause]
+            if all(str(a.kind).split(".")[-1] == "ExpressionStatement" and any(
+                    an.span(a) == (an.span(m.syntax)[0], an.span(a)[1]) for m in my_pw) for a in arms):
+                pw_spans.append(an.span(par.predicate))
         if not my_pw or any(not any(a <= sp[0] and sp[1] <= b for a, b in list(idx_spans) + pw_spans)
                             for sp, _s in mentions.get(pkey, [])):
             continue
@@ -264,27 +276,17 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:  # noqa: C901 - one
             kinds.setdefault(an.span(r.syntax), set()).add(("read", kr))
         if not ok:
             continue
+        pinfo: dict = {}  # span of a pointer write -> [(right-hand text, pointer width, parameters, N)]
         for n in my_pw:
             sym = strip(n.left).symbol
-            pv = _params(sym.parentScope)
             arr = next((a for a in asyms if a.parentScope == sym.parentScope), None)
             if arr is None:
                 ok = False
                 break
-            nn = arr.type.range.width
-            pw = int(sym.type.bitWidth)
-            rt = text[slice(*an.span(strip(n.right).syntax))]
-            vals = _values(rt, pname, pw, pv, nn, True)
-            if vals is None:
-                ok = False
-                break
-            if len(set(vals)) == 1 and vals[0] < nn and pname not in {m.group(1) for m in _ID.finditer(rt)}:
-                kinds.setdefault(an.span(n.syntax), set()).add(("pconst",))
-            elif _offset(vals, nn) == 1:
-                kinds.setdefault(an.span(n.syntax), set()).add(("step",))
-            else:
-                ok = False
-                break
+            pinfo.setdefault(an.span(n.syntax), []).append((text[slice(*an.span(strip(n.right).syntax))],
+                                                             int(sym.type.bitWidth), _params(sym.parentScope),
+                                                             arr.type.range.width))
+            kinds.setdefault(an.span(n.syntax), set()).add(("ptr",))
         if not ok or any(len(v) != 1 for v in kinds.values()):
             continue
         # fills: one constant to every entry (a loop over 0..N-1 of the one statement)
@@ -303,6 +305,50 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:  # noqa: C901 - one
                 break
             ctrl[sp] = (kd, _controls(st[0].syntax, an, text), st)
         if not ok or any(c is None for _kd, c, _st in ctrl.values()):
+            continue
+        # the pointer's writes: a constant, a step, or the two arms of an 'if (c) P <= A; else P <= B;'
+        # (any spelling of the wrap: the arms are evaluated as 'c ? A : B' at every pointer value)
+        pc = {sp: c for sp, (kd, c, _st) in ctrl.items() if kd == "ptr"}
+        for sp, (kd, c, st) in list(ctrl.items()):
+            if kd != "ptr":
+                continue
+            cls = None
+            other = next((sp2 for sp2, c2 in pc.items() if sp2 != sp and len(c2) == len(c) and c2[:-1] == c[:-1]
+                          and c2[-1][0] == c[-1][0] and c2[-1][1] != c[-1][1]), None) if len(c) > 1 else None
+            for rt, pw, pv, nn in pinfo[sp]:
+                vals = _values(rt, pname, pw, pv, nn, True)
+                if vals is not None and len(set(vals)) == 1 and vals[0] < nn and \
+                        pname not in {m.group(1) for m in _ID.finditer(rt)}:
+                    k1 = "pconst"
+                elif _offset(vals, nn) == 1:
+                    k1 = "step"
+                else:
+                    k1 = None
+                if other is not None:
+                    rt2 = next((r2 for r2, _w2, p2, _n2 in pinfo[other] if p2 == pv), pinfo[other][0][0])
+                    ta, fa = (rt, rt2) if c[-1][1] else (rt2, rt)
+                    both = _values(f"({c[-1][0]}) ? ({ta}) : ({fa})", pname, pw, pv, nn, True)
+                    if _offset(both, nn) == 1:
+                        k1 = "parm"
+                if k1 is None or cls not in (None, k1):
+                    cls = "bad"
+                    break
+                cls = k1
+            if cls in (None, "bad"):
+                ok = False
+                break
+            ctrl[sp] = (cls, c[:-1] if cls == "parm" else c, st)
+        if not ok:
+            continue
+        snap = dict(ctrl)
+        for sp, (kd, c, st) in snap.items():  # both arms of a step: counted once
+            if kd == "parm":
+                mates = sorted(s2 for s2, (k2, c2, _s2) in snap.items() if k2 == "parm" and c2 == c)
+                if len(mates) != 2:
+                    ok = False
+                    break
+                ctrl[sp] = ("step" if sp == mates[0] else "pgone", c, st)
+        if not ok:
             continue
         for sp, (kd, _c, st) in ctrl.items():
             if kd != "fill":
@@ -359,6 +405,9 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:  # noqa: C901 - one
         wtp = wt if re.fullmatch(r"[\w$]+", wt) else f"({wt})"
         for sp, ks in kinds.items():
             kd = next(iter(ks))
+            if kd[0] == "ptr" and sp not in ctrl:
+                ok = False
+                break
             if kd[0] == "read":
                 _r, kr = kd
                 kws = {next(iter(kinds[s]))[1] for s, (k2, _c, _st) in ctrl.items() if k2 == "data"}
@@ -389,10 +438,17 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:  # noqa: C901 - one
                 sel = text[slice(*an.span(strip(lhs.selector).syntax))].strip()
                 rt = text[slice(*an.span(strip(n.right).syntax))]
                 eds.append(Edit(sp[0], sp[1], f"{sr}[{wtp}*{sel} +: {wt}] <= {rt}"))
-            else:  # the pointer's writes go
+            else:  # the pointer's writes go (both arms of a wrap written as an 'if': the whole 'if')
                 st = stmt_of[sp]
                 par = st[0].syntax.parent
                 rm = (st[1], st[2])
+                if ctrl[sp][0] in ("step", "pgone") and len(ctrl[sp][1]) < len(_controls(st[0].syntax, an, text)):
+                    if str(par.kind).split(".")[-1] == "ElseClause":
+                        par = par.parent
+                    rm = an.span(par)
+                    par = par.parent
+                    if any(e.start == rm[0] or (e.start <= rm[0] < e.end) for e in eds):
+                        continue
                 if _k(par) == "BlockStatementSyntax" or str(getattr(par, "kind", "")).endswith("SequentialBlockStatement"):
                     ls = text.rfind("\n", 0, rm[0]) + 1
                     le = text.find("\n", rm[1])
