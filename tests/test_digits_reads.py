@@ -208,3 +208,37 @@ def test_loop_division_and_a_range_compare(tmp_path):
                 LOOPDIV.replace("assign low = p < 20;", "assign low = p % 3 == 0;")):
         f.write_text(src)
         assert candidates_for({f: src}, "walk_top") == [], src
+
+
+# the parent reads the child's counter whole: a quotient, then the remainder by subtraction (Verilog)
+HIER_SUB = """module kcnt (input clk, input rst, input step, output reg [5:0] k);
+  always @(posedge clk)
+    if (rst) k <= 6'd0;
+    else if (step) k <= (k == 6'd44) ? 6'd0 : k + 6'd1;
+endmodule
+
+module keypad_scan (input clk, input rst, input step, output reg [3:0] key, output reg [2:0] bank,
+                    output wire bank_done);
+  wire [5:0] k;
+  kcnt u_k (.clk(clk), .rst(rst), .step(step), .k(k));
+  always @* begin
+    bank = k / 9;
+    key = k - bank * 9;
+  end
+  assign bank_done = step && key == 4'd8;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_parent_remainder_by_subtraction_is_pushed_by_value(tmp_path):
+    f = tmp_path / "k.v"
+    got = candidates_for({f: HIER_SUB}, "keypad_scan")
+    assert len(got) == 1 and "moved into kcnt" in got[0][1] and "9/5" in got[0][1], got
+    new = got[0][0][f]
+    assert "k - bank * 9" not in new and "(k / 9) % 5" not in new and "k_dg1" in new, new
+    assert _prove(tmp_path, "hsub", HIER_SUB, new, "keypad_scan") == "EQUIVALENT"
+    # near miss: the parent's derived value is no digit (k - bank * 8)
+    src = HIER_SUB.replace("key = k - bank * 9;", "key = k - bank * 8;")
+    f.write_text(src)
+    assert candidates_for({f: src}, "keypad_scan") == [], src

@@ -115,11 +115,16 @@ def _params_text(mod) -> str:
 # ---- evaluation by Yosys ---------------------------------------------------------------------------------
 def _evaluate(exprs: list[tuple[str, int]], reg: str, n: int, params: str, timeout: float) -> list[np.ndarray] | None:
     """Values of each ``(expr, width)`` (a function of the ``n``-bit ``reg`` only) at every ``reg`` value."""
-    from rtlopt.errors import RtloptError
-    from rtlopt.semantic.netlist import elaborate_modules
     outs = ", ".join(f"output [{w - 1}:0] rtlopt_e{i}" for i, (_x, w) in enumerate(exprs))
     body = "\n".join(f"  assign rtlopt_e{i} = {x};" for i, (x, _w) in enumerate(exprs))
     src = f"module rtlopt_digit_eval (input [{n - 1}:0] {reg}, {outs});\n{params}\n{body}\nendmodule\n"
+    return _evaluate_src(src, reg, n, len(exprs), timeout)
+
+
+def _evaluate_src(src: str, reg: str, n: int, k: int, timeout: float) -> list[np.ndarray] | None:
+    """Outputs ``rtlopt_e0..k-1`` of the scratch module ``rtlopt_digit_eval`` at every value of its input."""
+    from rtlopt.errors import RtloptError
+    from rtlopt.semantic.netlist import elaborate_modules
     with tempfile.TemporaryDirectory(prefix="rtlopt-digits-") as td:
         f = Path(td) / "ev.sv"  # SV reads Verilog-2005 expressions too
         f.write_text(src)
@@ -130,7 +135,7 @@ def _evaluate(exprs: list[tuple[str, int]], reg: str, n: int, params: str, timeo
     nl = nls.get("rtlopt_digit_eval")
     if nl is None:
         return None
-    return _exhaustive(nl, reg, n, [f"rtlopt_e{i}" for i in range(len(exprs))])
+    return _exhaustive(nl, reg, n, [f"rtlopt_e{i}" for i in range(k)])
 
 
 def _exhaustive(nl, reg: str, n: int, names: list[str]) -> list[np.ndarray] | None:
@@ -245,7 +250,7 @@ def candidates_for(texts: dict, top: str | None, timeout_s: float = 20.0) -> lis
         if an.syntax_errors:
             continue
         try:
-            pushed = _pushdowns(text, path, an)
+            pushed = _pushdowns(text, path, an, texts, deadline)
         except (ValueError, IndexError, KeyError, TypeError, AttributeError):
             continue
         for new, child, why in pushed:
@@ -1050,7 +1055,80 @@ def _module_of(syn):
     return p
 
 
-def _pushdowns(text: str, path, an) -> list[tuple[str, str, str]]:
+def _parent_derived(text, an, dirs, pname, pmod, isyn, child, cmod, net, port, consts, maximal, texts, deadline):
+    """The parent's combinational items that read the child's output net whole (a quotient and then
+    ``net - q * C``, a subtraction loop) with their outputs by value over the reach of the child's register
+    behind the port: ``([(start, end, continuous assign?, [(name, width, signed, D, r)])], n)`` with each
+    output read elsewhere a digit ``(net / D) % r``; None otherwise."""
+    from rtlopt.semantic.emit import module_source, overridable_params
+    from rtlopt.semantic.histmirror import _pvals
+    pms = module_source(an, pname, dirs)
+    if pms is None:
+        return None
+    hs, he = an.span(isyn.parent)
+    items = _derived_items(text, pms, net, consts, maximal, (hs, he))
+    if not items:
+        return None
+    ps, pe = an.span(pmod)
+    n = next((x.width for x in an.exprs if _named(x) and x.text == net and ps <= x.start < pe), 0)
+    if not 2 <= n <= MAX_BITS:
+        return None
+    spans = [(m.start, m.end) for m in items]
+    dnames = sorted({w for m in items for w in m.writes})
+    dread = [d for d in dnames if d in pms.ports or any(
+        d in (m.reads - m.writes) for m in pms.members if (m.start, m.end) not in spans)]
+    if not dread:
+        return None
+    # the reach of the child's register behind the port
+    copar = overridable_params(cmod)
+    cpv = {k: v for k, v in _pvals(an, child).items() if k in copar}
+    if any(k not in cpv for k in copar):
+        return None
+    nlc = _module_netlist(texts, child, cpv, deadline)
+    reach = _netlist_reach(nlc, port, n) if nlc is not None else None
+    if reach is None:
+        return None
+    N = int(np.flatnonzero(reach)[-1]) + 1
+    if not reach[:N].all() or N < 4:
+        return None
+    # the outputs' values: the items alone in a scratch module, the net its input
+    popar = overridable_params(pmod)
+    ppv = {k: v for k, v in _pvals(an, pname).items() if k in popar}
+    if any(k not in ppv for k in popar):
+        return None
+    decls = []
+    widths = {}
+    for d in dnames:
+        x = next((x for x in an.exprs if _named(x) and x.text == d and ps <= x.start < pe), None)
+        if x is None or x.width < 1:
+            return None
+        widths[d] = (x.width, x.signed)
+        decls.append(f"  logic {'signed ' if x.signed else ''}[{x.width - 1}:0] {d};")
+    body = "\n".join(text[a:b] for a, b in spans)
+    decls += [f"  integer {v};" for v in sorted(pms.loopvars) if re.search(rf"\b{re.escape(v)}\b", body)
+              and not re.search(rf"\b(int|integer|genvar)\s+{re.escape(v)}\b", body)]
+    outs = ", ".join(f"output [{widths[d][0] - 1}:0] rtlopt_e{i}" for i, d in enumerate(dread))
+    src = (f"module rtlopt_digit_eval (input [{n - 1}:0] {net}, {outs});\n{_params_at(pmod, ppv)}\n"
+           + "\n".join(decls) + "\n" + body + "\n"
+           + "\n".join(f"  assign rtlopt_e{i} = {d};" for i, d in enumerate(dread)) + "\nendmodule\n")
+    vals = _evaluate_src(src, net, n, len(dread), timeout=max(5.0, deadline - time.monotonic()))
+    if vals is None:
+        return None
+    dig = {}
+    for d, v in zip(dread, vals, strict=True):
+        g = _digit_of(v, N)
+        if g is None:
+            return None
+        dig[d] = g
+    spec = []
+    for m in items:
+        spec.append((m.start, m.end, m.kind == "ContinuousAssign",
+                     [(d, *widths[d], *dig[d]) for d in sorted(m.writes) if d in dig]))
+    return spec, n
+
+
+def _pushdowns(text: str, path, an, texts: dict | None = None, deadline: float = float("inf")
+               ) -> list[tuple[str, str, str]]:
     """``(new text, child module, description)`` for each output port of a child instance whose net the parent
     reads only inside pure expressions of it (and parameters): those expressions become export ports of the
     child (``rtlopt_<port>_p<k>_o``, computed in the child from the port's own variable, the parent's
@@ -1123,12 +1201,26 @@ def _pushdowns(text: str, path, an) -> list[tuple[str, str, str]]:
                     continue
                 seen.add((x.start, x.end))
                 maximal.append(x)
-            if not all(any(m.start <= r.start and r.end <= m.end for m in maximal) for r in reads):
-                continue
+            dspec, dspans = [], []
+            if not all(any(m.start <= r.start and r.end <= m.end for m in maximal) for r in reads) or \
+                    any(x.text.strip() == net for x in maximal):
+                # the whole net read: by combinational items whose outputs are digits of it (by value)?
+                if texts is None:
+                    continue
+                got = _parent_derived(text, an, dirs, pname, pmod, isyn, child, cmod, net, port, consts,
+                                      [x for x in maximal if x.text.strip() != net], texts, deadline)
+                if got is None:
+                    continue
+                dspec = got[0]
+                dspans = [(a, b) for a, b, _c, _o in dspec]
+                maximal = [x for x in maximal if not any(a <= x.start and x.end <= b for a, b in dspans)]
+                if not all(any(m.start <= r.start and r.end <= m.end for m in maximal) or
+                           any(a <= r.start and r.end <= b for a, b in dspans) for r in reads):
+                    continue
             if any(x.text.strip() == net or not 1 <= x.width <= 32 for x in maximal):
                 continue  # the whole net read somewhere: nothing to push
             dm = re.search(rf"\b(?:wire|reg|logic|bit)\s*(?:\[[^\]]*\]\s*)?{re.escape(net)}\s*;", text[ps:pe])
-            covered = [(x.start, x.end) for x in maximal] + [key]
+            covered = [(x.start, x.end) for x in maximal] + [key] + dspans
             if dm is not None:
                 covered.append((ps + dm.start(), ps + dm.end()))
             if _uncovered(text, ps, pe, net, covered):
@@ -1161,6 +1253,24 @@ def _pushdowns(text: str, path, an) -> list[tuple[str, str, str]]:
                 conn_p.append(f", .{nm}_o({nm})")
                 ports_c.append(f",\n  output wire {sg}{rng}{nm}_o")
                 body_c.append(f"  wire {sg}{rng}{nm} = {ctext};\n  assign {nm}_o = {nm};\n")
+            k = len(maximal)
+            for a, b, is_assign, outs in dspec:
+                drv = []
+                for d, w, _sgn, dd, r in outs:
+                    nm = f"rtlopt_{port}_p{k}"
+                    k += 1
+                    rng = f"[{w - 1}:0] " if w > 1 else ""
+                    ctext = f"({port} / {dd}) % {r}" if dd > 1 else f"{port} % {r}"
+                    decl_p.append(f"  wire {rng}{nm};\n")
+                    conn_p.append(f", .{nm}_o({nm})")
+                    ports_c.append(f",\n  output wire {rng}{nm}_o")
+                    body_c.append(f"  wire {rng}{nm} = {ctext};\n  assign {nm}_o = {nm};\n")
+                    drv.append((d, nm))
+                if is_assign:
+                    rep = " ".join(f"assign {d} = {nm};" for d, nm in drv)
+                else:
+                    rep = ("always @* begin " + " ".join(f"{d} = {nm};" for d, nm in drv) + " end") if drv else ""
+                edits_p.append((a, b, rep))
             if not ok:
                 continue
             from rtlopt.hdl.edit import Edit, apply_edits
@@ -1177,8 +1287,8 @@ def _pushdowns(text: str, path, an) -> list[tuple[str, str, str]]:
                 new = apply_edits(text, edits)
             except ValueError:
                 continue
-            out.append((new, child, f"{pname}'s reads of {net} ({', '.join(x.text for x in maximal)}) moved "
-                                    f"into {child}"))
+            what = [x.text for x in maximal] + [d for _a, _b, _c, outs in dspec for d, *_r in outs]
+            out.append((new, child, f"{pname}'s reads of {net} ({', '.join(what)}) moved into {child}"))
     return out
 
 
