@@ -4,7 +4,7 @@ the last M writes") a run counter saturating at M. Designs: a bus activity monit
 '!= 0', two instances at different window lengths, async active-low reset) and a push-button
 conditioner (SV always_ff, shifted down by concatenation, reset to all ones, '== 8'hFF'). Restyles: a
 right shift read through '~|', a two-bit lane shifted in. Near misses (no rewrite): the history also
-read bit by bit or as a word, a rotation, a blocking write, OR and AND windows of one history, a compare
+read bit by bit or as a word, also written bit by bit, a rotation, a blocking write, OR and AND windows of one history, a compare
 with another constant. Real Yosys + ABC proofs."""
 
 from __future__ import annotations
@@ -88,6 +88,7 @@ endmodule
     ("h <= {h[6:0], a};", "|h", "&h"),                # OR and AND windows of one history
     ("h <= {h[6:0], a};", "h == 8'h0F", "1'b0"),      # a compare with another constant
     ("h <= {h[5:0], a, 1'b0};", "|h", "1'b0"),        # the lane does not come in whole at one end
+    ("begin h <= {h[6:0], a}; h[3] <= 1'b1; end", "|h", "1'b0"),  # also a write of one bit
 ])
 def test_near_misses(write, obs, extra):
     text = _BASE.replace("WRITE", write).replace("OBS", obs).replace("EXTRA", extra)

@@ -190,9 +190,10 @@ class _X:
         self.node, self.start, self.end = node, start, end
 
 
-def _walk(an) -> tuple[list, dict]:
-    """Every expression of every instance (implicit conversions looked through) as :class:`_X`, and
-    per variable-mention span the unary/binary parents seen around it (one per instance)."""
+def _walk(an) -> tuple[list, dict, list]:
+    """Every expression of every instance (implicit conversions looked through) as :class:`_X`, per
+    variable-mention span the unary/binary parents seen around it (one per instance), and every select
+    of a variable as (symbol, span of the select): a select's variable may have no syntax of its own."""
     from pyslang import ast
 
     from rtlopt.templates._sem import strip
@@ -210,6 +211,9 @@ def _walk(an) -> tuple[list, dict]:
             s, e = an.span(syn)
             x = _X(node, s, e)
             xs.append(x)
+            if _k(node) in ("ElementSelectExpression", "RangeSelectExpression") and \
+                    _k(strip(node.value)) == "NamedValueExpression":
+                sels.append((strip(node.value).symbol, (s, e)))
             kids = [node.operand] if _k(node) == "UnaryExpression" else \
                 [node.left, node.right] if _k(node) == "BinaryExpression" else []
             for c in kids:
@@ -217,8 +221,9 @@ def _walk(an) -> tuple[list, dict]:
                 if _k(c) == "NamedValueExpression" and c.syntax is not None:
                     parents.setdefault(an.span(c.syntax), []).append((node, x))
         return True
+    sels: list = []
     an.root.visit(visit)
-    return xs, parents
+    return xs, parents, sels
 
 
 def _observer(node, key, w: int, an):
@@ -296,7 +301,7 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:
         cands.setdefault(key, (s, set()))[1].add(w)
     if not cands:
         return []
-    xs, parents = _walk(an)
+    xs, parents, sels = _walk(an)
     # per variable and mention span: its roles, one per instance
     men: dict[tuple, dict] = {k: {} for k in cands}
     bad: set = set()
@@ -307,7 +312,7 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:
             continue
         lhs = strip(n.left)
         if _k(lhs) != "NamedValueExpression":
-            continue
+            continue  # a write of a select: the select is not inside a shift write's right-hand side (below)
         key = (lhs.symbol.name, lhs.symbol.location.offset)
         if key not in cands:
             continue
@@ -325,6 +330,13 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:
                     selfs.add((key, an.span(nd.syntax)))
                 return True
             n.right.visit(mark)
+    # a select of the variable: only the shifted part of its own shift write
+    shifts = [(k_, sp) for k_, d in men.items() for lst in d.values() for t, sp, sh, _w in lst
+              if t == "write" and sh[0] in ("up", "down")]
+    for sym, (a, b) in sels:
+        key = (sym.name, sym.location.offset)
+        if key in cands and not any(k_ == key and s_ <= a and b <= e_ for k_, (s_, e_) in shifts):
+            bad.add(key)
     for x in xs:
         n = x.node
         if _k(n) != "NamedValueExpression":
