@@ -101,6 +101,8 @@ def test_positive_base():
     dict(step="", extra="always @(posedge clk) if (adv) ptr <= (ptr == N - 1) ? 3'd0 : ptr + 3'd1;"),
     dict(rsec="m[ra]"),                                               # also read at a second address
     dict(port="ptr"),                                                 # the pointer also read
+    dict(port="{2'b0, ptr[1]}"),                                      # ... one bit of it
+    dict(rsec="m[1:2] == m[3:4] ? 4'd1 : 4'd0"),                      # a slice of the memory read
     dict(last="N - 1"),                                               # a reset loop that misses an entry
     dict(step="ptr <= (ptr == N - 2) ? 3'd0 : ptr + 3'd1;"),        # a wrap at the wrong value
     dict(step="if (ptr == N - 2) ptr <= 3'd0; else ptr <= ptr + 3'd1;"),  # ... written as an if

@@ -162,10 +162,15 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:  # noqa: C901 - one
                 key = _key(node.symbol)
                 if key in arrays or key in scalars:
                     mentions.setdefault(key, []).append((an.span(node.syntax), node.symbol))
-            elif k == "ElementSelectExpression" and _k(strip(node.value)) == "NamedValueExpression" \
-                    and _key(strip(node.value).symbol) in arrays and node.syntax is not None:
-                if strip(node.value).syntax is not None:
-                    in_sel.setdefault(_key(strip(node.value).symbol), []).append(an.span(strip(node.value).syntax))
+            elif k in ("ElementSelectExpression", "RangeSelectExpression") and node.syntax is not None and \
+                    _k(strip(node.value)) == "NamedValueExpression":
+                vk = _key(strip(node.value).symbol)
+                if vk in scalars:  # a select of a scalar: a mention of it (its name may have no syntax)
+                    mentions.setdefault(vk, []).append((an.span(node.syntax), None))
+                elif vk in arrays and k == "RangeSelectExpression":  # a slice of the array: never rewritten
+                    mentions.setdefault(vk, []).append(((-1, -1), None))
+                elif vk in arrays and strip(node.value).syntax is not None:
+                    in_sel.setdefault(vk, []).append(an.span(strip(node.value).syntax))
             elif k == "AssignmentExpression":
                 lhs = strip(node.left)
                 if _k(lhs) == "ElementSelectExpression" and _k(strip(lhs.value)) == "NamedValueExpression" \
