@@ -905,13 +905,13 @@ def _rewrite_reads(texts, path, text, an, mod, module, ms, dirs, mspan, bspan, r
         return None  # instances with different values (or none elaborated)
     lhs_spans = {(w.start, w.start + len(reg)) for w, _op in writes}
     names_in = [x for x in _ident_exprs(an, ms_, me_) if (x.start, x.end) not in lhs_spans]
-    reads = [x for x in names_in if x.text == reg]
+    reads = [x for x in names_in if _bare(x.text) == reg]
     consts = _consts(an, mod)
     cands = [x for x in an.exprs if ms_ <= x.start and x.end <= me_ and "Assignment" not in str(x.node.kind)]
 
     def pure(x) -> bool:
         ids = [y for y in names_in if x.start <= y.start and y.end <= x.end]
-        return any(y.text == reg for y in ids) and all(y.text == reg or y.text in consts for y in ids)
+        return any(_bare(y.text) == reg for y in ids) and all(_bare(y.text) in ({reg} | consts) for y in ids)
 
     pures = [x for x in cands if pure(x)]
     maximal, seen = [], set()
@@ -1181,7 +1181,7 @@ def _pushdowns(text: str, path, an, texts: dict | None = None, deadline: float =
             net = conns.get(port, port if wild and port not in conns else None)
             if net is None or net in pdirs:
                 continue
-            named = [x for x in _ident_exprs(an, ps, pe) if x.text == net]
+            named = [x for x in _ident_exprs(an, ps, pe) if _bare(x.text) == net]
             inst_s, inst_e = key
             reads = [x for x in named if not (inst_s <= x.start and x.end <= inst_e)]
             if not reads:
@@ -1190,7 +1190,7 @@ def _pushdowns(text: str, path, an, texts: dict | None = None, deadline: float =
 
             def pure(x, allnames=allnames, net=net, consts=consts) -> bool:
                 ids = [y for y in allnames if x.start <= y.start and y.end <= x.end]
-                return any(y.text == net for y in ids) and all(y.text == net or y.text in consts for y in ids)
+                return any(_bare(y.text) == net for y in ids) and all(_bare(y.text) in ({net} | consts) for y in ids)
 
             pures = [x for x in an.exprs if ps <= x.start and x.end <= pe and "Assignment" not in str(x.node.kind)
                      and pure(x)]
@@ -1295,6 +1295,11 @@ def _pushdowns(text: str, path, an, texts: dict | None = None, deadline: float =
 def _modules_of(an) -> list:
     from rtlopt.semantic.emit import _modules
     return _modules(an)
+
+
+def _bare(t: str) -> str:
+    """A name's text without the parentheses around it (``(idx)``)."""
+    return re.sub(r"^[\s(]+|[\s)]+$", "", t)
 
 
 def _uncovered(text: str, s: int, e: int, name: str, covered: list[tuple[int, int]]) -> bool:
