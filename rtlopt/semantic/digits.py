@@ -445,30 +445,16 @@ def _rewrite(texts, path, text, an, mod, module, ms, dirs, mspan, bspan, reg, de
     # classify the writes
     wkind = {}
     for sp in rhs:
-        v = fn[sp][:N].astype(np.int64)
-        xs = np.arange(N)
         feas = np.ones(N, dtype=bool)
         for c, pol in guards.get(sp, ()):
             feas &= cval[c][:N].astype(bool) == pol
-        if bool(np.all(fn[sp] == fn[sp][0])):
-            if int(fn[sp][0]) >= N:
-                return None
-            wkind[sp] = ("const", int(fn[sp][0]))
-        elif np.array_equal(v[feas], xs[feas]):
-            wkind[sp] = ("hold",)
-        elif np.array_equal(v[feas], np.where(xs == N - 1, 0, xs + 1)[feas]):
-            wkind[sp] = ("inc",)
-        else:
+        wkind[sp] = _write_kind(fn[sp], N, feas)
+        if wkind[sp] is None:
             return None
     cond_sets = {}
     for sp, v in conds:
-        true = np.flatnonzero(v[:N] != 0)
-        false = np.flatnonzero(v[:N] == 0)
-        if len(true) <= MAX_CONDITION_VALUES:
-            cond_sets[sp] = (True, [int(t) for t in true])
-        elif len(false) <= MAX_CONDITION_VALUES:
-            cond_sets[sp] = (False, [int(t) for t in false])
-        else:
+        cond_sets[sp] = _cond_class(v, N)
+        if cond_sets[sp] is None:
             return None
     return _emit(texts, path, text, an, module, ms, reg, n, N, chain, pidx, rhs, wkind, cond_sets,
                  (bs, be), derived, ports, Edit, apply_edits)
@@ -810,6 +796,32 @@ def _netlist_reach(nl, reg: str, n: int) -> np.ndarray | None:
     return reach
 
 
+def _write_kind(f: np.ndarray, N: int, feas: np.ndarray) -> tuple | None:
+    """A right side's function over ``0..N-1``: ``("const", c)``, ``("hold",)`` or ``("inc",)`` (wrapping
+    after ``N-1``) where ``feas`` holds; None otherwise."""
+    v = f[:N].astype(np.int64)
+    xs = np.arange(N)
+    if bool(np.all(f == f[0])):
+        return ("const", int(f[0])) if int(f[0]) < N else None
+    if np.array_equal(v[feas], xs[feas]):
+        return ("hold",)
+    if np.array_equal(v[feas], np.where(xs == N - 1, 0, xs + 1)[feas]):
+        return ("inc",)
+    return None
+
+
+def _maximal(pures: list) -> list:
+    """The expressions of ``pures`` inside no other (one per span)."""
+    out, seen = [], set()
+    for x in pures:
+        if (x.start, x.end) in seen or any(y.start <= x.start and x.end <= y.end and (y.start, y.end) != (x.start, x.end)
+                                           for y in pures):
+            continue
+        seen.add((x.start, x.end))
+        out.append(x)
+    return out
+
+
 def _cond_class(v: np.ndarray, N: int):
     """``(polarity, values)`` of a 1-bit function of the counter over ``0..N-1``: true (or false) on a few
     values, or ``("range", a, b)`` when true (or false) exactly on ``a..b`` (``R >= K``, ``R < K``); None
@@ -913,14 +925,7 @@ def _rewrite_reads(texts, path, text, an, mod, module, ms, dirs, mspan, bspan, r
         ids = [y for y in names_in if x.start <= y.start and y.end <= x.end]
         return any(_bare(y.text) == reg for y in ids) and all(_bare(y.text) in ({reg} | consts) for y in ids)
 
-    pures = [x for x in cands if pure(x)]
-    maximal, seen = [], set()
-    for x in pures:
-        if (x.start, x.end) in seen or any(y.start <= x.start and x.end <= y.end and (y.start, y.end) != (x.start, x.end)
-                                           for y in pures):
-            continue
-        seen.add((x.start, x.end))
-        maximal.append(x)
+    maximal = _maximal([x for x in cands if pure(x)])
     rhs = []
     for w, _op in writes:
         m = re.match(rf"{re.escape(reg)}\s*<=\s*", w.text)
@@ -1023,21 +1028,12 @@ def _rewrite_reads(texts, path, text, an, mod, module, ms, dirs, mspan, bspan, r
             if c is not None:
                 outs.append((d, ("dig", ds.index(c[1][0])) if c[0] == "dig" else c))
         dspec.append((m.start, m.end, m.kind == "ContinuousAssign", outs))
-    # the writes: a constant, a hold or the increment (at values the step never takes, anything)
+    # the writes: a constant, a hold or the increment (at values the step never takes, anything: the reach
+    # is closed, so a step out of it is never taken)
     wkind = {}
-    xs_i = np.arange(N)
     for sp in rhs:
-        v = fn[sp][:N].astype(np.int64)
-        feas = v < N  # (the reach is closed: a step out of it is never taken)
-        if bool(np.all(fn[sp] == fn[sp][0])):
-            if int(fn[sp][0]) >= N:
-                return None
-            wkind[sp] = ("const", int(fn[sp][0]))
-        elif np.array_equal(v[feas], xs_i[feas]):
-            wkind[sp] = ("hold",)
-        elif np.array_equal(v[feas], np.where(xs_i == N - 1, 0, xs_i + 1)[feas]):
-            wkind[sp] = ("inc",)
-        else:
+        wkind[sp] = _write_kind(fn[sp], N, fn[sp][:N].astype(np.int64) < N)
+        if wkind[sp] is None:
             return None
     return _emit(texts, path, text, an, module, ms, reg, n, N, chain, {}, rhs, wkind, cond_sets,
                  (bs, be), set(), [], Edit, apply_edits,
@@ -1192,15 +1188,8 @@ def _pushdowns(text: str, path, an, texts: dict | None = None, deadline: float =
                 ids = [y for y in allnames if x.start <= y.start and y.end <= x.end]
                 return any(_bare(y.text) == net for y in ids) and all(_bare(y.text) in ({net} | consts) for y in ids)
 
-            pures = [x for x in an.exprs if ps <= x.start and x.end <= pe and "Assignment" not in str(x.node.kind)
-                     and pure(x)]
-            maximal, seen = [], set()
-            for x in pures:
-                if (x.start, x.end) in seen or any(y.start <= x.start and x.end <= y.end
-                                                   and (y.start, y.end) != (x.start, x.end) for y in pures):
-                    continue
-                seen.add((x.start, x.end))
-                maximal.append(x)
+            maximal = _maximal([x for x in an.exprs if ps <= x.start and x.end <= pe
+                                and "Assignment" not in str(x.node.kind) and pure(x)])
             dspec, dspans = [], []
             if not all(any(m.start <= r.start and r.end <= m.end for m in maximal) for r in reads) or \
                     any(x.text.strip() == net for x in maximal):
