@@ -3,9 +3,11 @@ window ("a strobe in the last M writes") becomes a down-counter loaded with M, a
 the last M writes") a run counter saturating at M. Designs: a bus activity monitor (Verilog, '<<' shift,
 '!= 0', two instances at different window lengths, async active-low reset) and a push-button
 conditioner (SV always_ff, shifted down by concatenation, reset to all ones, '== 8'hFF'). Restyles: a
-right shift read through '~|', a two-bit lane shifted in. Near misses (no rewrite): the history also
-read bit by bit or as a word, also written bit by bit, a rotation, a blocking write, OR and AND windows of one history, a compare
-with another constant. Real Yosys + ABC proofs."""
+right shift read through '~|', a two-bit lane shifted in, the shift written element by element in a for
+loop (Verilog; SV with a per-element reset loop). Near misses (no rewrite): the history also read bit by
+bit or as a word, also written bit by bit, a rotation, a blocking write, OR and AND windows of one
+history, a compare with another constant; an element loop that leaves one out or shifts by two. Real
+Yosys + ABC proofs."""
 
 from __future__ import annotations
 
@@ -66,6 +68,54 @@ def test_restyles(tmp_path, text, top, bits):
     got = histwin.candidates_for({f: text}, top, timeout_s=60)
     assert len(got) == 1 and bits in got[0][1], got
     assert abc_verdict(tmp_path, f, got[0][0][f], top) == "EQUIVALENT"
+
+
+_ELEM_V = """
+module el (input clk, input rst, input a, output y);
+  reg [5:0] h;
+  integer i;
+  always @(posedge clk)
+    if (rst) h <= 6'd0;
+    else begin
+      h[0] <= a;
+      for (i = FIRST; i < 6; i = i + 1)
+        h[i] <= h[i-STEP];
+    end
+  assign y = ~|h;
+endmodule
+"""
+
+_ELEM_SV = """
+module el2 #(parameter int N = 5) (input logic clk, input logic rst_n, input logic en, input logic a, output logic y);
+  logic [N-1:0] h;
+  always_ff @(posedge clk or negedge rst_n)
+    if (!rst_n) begin
+      for (int i = 0; i < N; i++) h[i] <= 1'b0;
+    end else if (en) begin
+      for (int i = 0; i < N - 1; i++) h[i] <= h[i+1];
+      h[N-1] <= a;
+    end
+  assign y = &h;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("text, top, name", [(_ELEM_V.replace("FIRST", "1").replace("STEP", "1"), "el", "d.v"),
+                                             (_ELEM_SV, "el2", "d.sv")])
+def test_restyle_element_loops(tmp_path, text, top, name):
+    f = _file(tmp_path, text, name)
+    got = histwin.candidates_for({f: text}, top, timeout_s=60)
+    assert len(got) == 1 and "element-by-element" in got[0][1], got
+    t = got[0][0][f]
+    assert "h[" not in t
+    assert abc_verdict(tmp_path, f, t, top) == "EQUIVALENT"
+
+
+@pytest.mark.parametrize("first, step", [("2", "1"), ("2", "2")])
+def test_element_loop_near_misses(first, step):
+    # an element left out of the loop (written by nothing), a shift by two elements
+    assert histwin.rewrites(_ELEM_V.replace("FIRST", first).replace("STEP", step)) == []
 
 
 _BASE = """

@@ -424,6 +424,166 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:
     return out
 
 
+def _merged(text: str, name: str) -> str | None:
+    """The text with a vector shifted element by element in one procedural block written as one shift
+    (``for (i = 1; i < W; i++) h[i] <= h[i-1]; h[0] <= x;`` -> ``h <= {h[W-2:0], x};``, the loop gone;
+    the other direction alike) and a loop writing one constant to every element as one write of the
+    vector (``for (...) h[i] <= 1'b0;`` -> ``h <= {W{1'b0}};``, still in its loop); None when there is
+    none. Semantics-preserving for the writes it takes (every element written once, by the same
+    controls); whatever it produces is proven with the rewrite it enables."""
+    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.semantic.histmirror import _controls, _ev, _loop
+    from rtlopt.semantic.ringshift import _params
+    from rtlopt.templates._sem import analyze, parses_cleanly, strip
+
+    an = analyze(text, name)
+    if an.syntax_errors:
+        return None
+    stmt_of = {}
+    for st, s_, e_ in an.statements:
+        if _k(st) == "ExpressionStatement":
+            stmt_of[an.span(strip(st.expr).syntax)] = (st, s_, e_)
+    groups: dict = {}  # (var key, controls, block span) -> {statement span: [(element, source)]}
+    info: dict = {}
+    dead: set = set()
+
+    def visit(node):
+        if _k(node) != "AssignmentExpression" or not node.isNonBlocking or node.syntax is None:
+            return True
+        lhs = strip(node.left)
+        if _k(lhs) != "ElementSelectExpression" or _k(strip(lhs.value)) != "NamedValueExpression":
+            return True
+        sym = strip(lhs.value).symbol
+        ty = sym.type
+        if _k(sym) != "VariableSymbol" or not ty.isIntegral or getattr(ty, "isUnpackedArray", False):
+            return True
+        w = int(ty.bitWidth or 0)
+        rng = getattr(ty, "range", None) if ty.hasFixedRange else None
+        key = (sym.name, sym.location.offset)
+        sp = an.span(node.syntax)
+        st = stmt_of.get(sp)
+        if rng is None or rng.right != 0 or rng.left != w - 1 or st is None or w < 3:
+            dead.add(key)
+            return True
+        ctl = _controls(st[0].syntax, an, text)
+        env = _params(sym.parentScope)
+        lp = _loop(st[0].syntax, text, an, env)
+        if ctl is None or lp is None:
+            dead.add(key)
+            return True
+        var, vals = lp
+        sel = text[slice(*an.span(strip(lhs.selector).syntax))]
+        r = strip(node.right)
+        rtext = text[slice(*an.span(r.syntax))]
+        rsel = None
+        if _k(r) == "ElementSelectExpression" and _k(strip(r.value)) == "NamedValueExpression" and \
+                (strip(r.value).symbol.name, strip(r.value).symbol.location.offset) == key:
+            rsel = text[slice(*an.span(strip(r.selector).syntax))]
+        elif _reads(r, key) or int(r.type.bitWidth or 0) != 1:
+            dead.add(key)
+            return True
+        got = []
+        for v in vals:
+            e2 = {**env, var: v} if var is not None else env
+            i = _ev(sel, e2)
+            if i is None:
+                dead.add(key)
+                return True
+            if rsel is not None:
+                j = _ev(rsel, e2)
+                if j is None:
+                    dead.add(key)
+                    return True
+                got.append((i, ("bit", j)))
+            else:
+                names = set(re.findall(r"(?<![\w$'.])[A-Za-z_][\w$]*", rtext)) - set(env)
+                if var is not None and var in names:
+                    dead.add(key)
+                    return True
+                got.append((i, ("x", rtext)))
+        blk = _block_of(st[0].syntax, an)
+        g = groups.setdefault((key, str(ctl), blk), {})
+        g.setdefault(sp, set()).add(tuple(got))
+        info[sp] = (st, var, w, sym)
+        return True
+    an.root.visit(visit)
+    eds: list = []
+    for (key, _ctl, _blk), stmts in groups.items():
+        if key in dead or any(len(v) != 1 for v in stmts.values()):
+            continue
+        w = info[next(iter(stmts))][2]
+        elems: dict = {}
+        for sp, vv in stmts.items():
+            for i, src in next(iter(vv)):
+                if i in elems or not 0 <= i < w:
+                    elems = {}
+                    break
+                elems[i] = (src, sp)
+            else:
+                continue
+            break
+        if sorted(elems) != list(range(w)):
+            continue
+        srcs = {src for src, _sp in elems.values()}
+        if len(stmts) == 1 and len(srcs) == 1 and next(iter(srcs))[0] == "x":
+            # one constant to every element in a loop: one write of the vector (repeated by the loop)
+            (sp,) = stmts
+            st, var, _w, sym = info[sp]
+            ct = next(iter(srcs))[1]
+            wt = _width_text(text, an, sym)
+            if var is None or wt is None or set(re.findall(r"(?<![\w$'.])[A-Za-z_][\w$]*", ct)) - \
+                    set(_params(sym.parentScope)):
+                continue
+            eds.append(Edit(sp[0], sp[1], f"{key[0]} <= {{{wt[1]}{{{ct.strip()}}}}}"))
+            continue
+        up = all(elems[i][0] == ("bit", i - 1) for i in range(1, w)) and elems[0][0][0] == "x"
+        down = all(elems[i][0] == ("bit", i + 1) for i in range(w - 1)) and elems[w - 1][0][0] == "x"
+        name = key[0]
+        if up or down:
+            xsp = elems[0 if up else w - 1][1]
+            xt = elems[0 if up else w - 1][0][1]
+            rest = {sp for _i, (_src, sp) in elems.items()} - {xsp}
+            if len(rest) != 1:
+                continue
+            (lsp,) = rest
+            st, var, _w, sym = info[lsp]
+            par = st[0].syntax.parent
+            if var is None or str(par.kind).split(".")[-1] != "ForLoopStatement":
+                continue
+            wt = _width_text(text, an, sym)
+            if wt is None:
+                continue
+            wm2 = str(int(wt[1]) - 2) if wt[1].isdigit() else f"{wt[1]}-2"
+            wm1 = str(int(wt[1]) - 1) if wt[1].isdigit() else f"{wt[1]}-1"
+            new = f"{name} <= {{{name}[{wm2}:0], {xt}}}" if up else f"{name} <= {{{xt}, {name}[{wm1}:1]}}"
+            eds.append(Edit(xsp[0], xsp[1], new))
+            ls_, le_ = an.span(par)
+            if str(par.parent.kind).split(".")[-1] != "SequentialBlockStatement":
+                eds.append(Edit(ls_, le_, ";"))
+                continue
+            a_ = text.rfind("\n", 0, ls_) + 1
+            b_ = text.find("\n", le_)
+            if not text[a_:ls_].strip() and b_ >= 0 and not text[le_:b_].strip():
+                ls_, le_ = a_, b_ + 1
+            eds.append(Edit(ls_, le_, ""))
+    if not eds:
+        return None
+    try:
+        new = apply_edits(text, sorted(eds, key=lambda e: e.start))
+    except ValueError:
+        return None
+    return new if new != text and parses_cleanly(new, an.errors) else None
+
+
+def _block_of(syn, an):
+    while syn is not None:
+        k = str(syn.kind).split(".")[-1]
+        if k in ("AlwaysBlock", "AlwaysFFBlock"):
+            return an.span(syn)
+        syn = syn.parent
+    return None
+
+
 def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
     """``[(new text, description)]`` per window history of the file; also on the texts
     :func:`rtlopt.semantic.histmirror.prepared` gives (a parent's window expression of a child's
@@ -433,6 +593,14 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
     out = _rewrite(text, name)
     if out:
         return out
+    try:
+        m = _merged(text, name)
+    except Exception:  # noqa: BLE001 - an unusual design: no merged view
+        m = None
+    if m is not None:
+        got = _rewrite(m, name)
+        if got:
+            return [(n, f"{d} (element-by-element shift written as one)") for n, d in got]
     from rtlopt.semantic.histmirror import prepared
 
     for t, steps in prepared(text, name)[1:]:
