@@ -818,6 +818,10 @@ _semantic_generator("modbound", "modbound", per_top=True)
 # diffcmp: ``(a - b) op K`` where a >= b on every simulated vector (b a minimum, a guard) as ``a op b + K``
 # (syntax first; one Yosys load and random runs only when such a comparison is written).
 _semantic_generator("diffcmp", "diffcmp", per_top=True)
+# diffpair: two registers read only through their difference (a counter and its latched limit, a shared
+# timestamp and each channel's last capture) kept as that difference (syntax first; one Yosys load and a
+# simulation only when such a pair's joint next state is a function of the difference).
+_semantic_generator("diffpair", "diffpair", per_top=True)
 
 
 register_generator("seqredundancy", seqredundancy_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
