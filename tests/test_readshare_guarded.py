@@ -126,3 +126,53 @@ def test_generate_loop_design_offered_through_readshare_edits(tmp_path):
     got = [nt[f] for nt, d in readshare_edits({f: t}) if "acc[tag]" in d]
     assert len(got) == 1 and "acc[g] <= acc[tag] + {6'd0, mag};" in got[0]
     assert _prove(tmp_path, t, got[0], "lane_energy", "v") == "EQUIVALENT"
+
+
+# own: separate registers, one if per selector value (Verilog), and the same as case items (SV)
+REGS = """module unr (input clk, input rst, input hit, input [1:0] s, input [5:0] w, output [35:0] o);
+  reg [11:0] c0, c1, c2;
+  always @(posedge clk)
+    if (rst) begin c0 <= 12'd0; c1 <= 12'd0; c2 <= 12'd0; end
+    else begin
+      if (hit && s == 2'd0) c0 <= c0 + w;
+      if (hit && s == 2'd1) c1 <= c1 + w;
+      if (hit && s == 2'd2) c2 <= c2 + w;
+    end
+  assign o = {c2, c1, c0};
+endmodule
+"""
+
+REGS_CASE = """module unc (input logic clk, input logic rst, input logic go, input logic [1:0] s, input logic [9:0] d,
+            output logic [9:0] a, output logic [9:0] b);
+  always_ff @(posedge clk)
+    if (rst) begin a <= '0; b <= '0; end
+    else if (go)
+      case (s)
+        2'd1: a <= (a > d) ? a - d : '0;
+        2'd2: begin b <= (b > d) ? b - d : '0; end
+        default: ;
+      endcase
+endmodule
+"""
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("src,top,ext,mux", [(REGS, "unr", "v", "rtlopt_rd_s_c0_c1_c2"),
+                                             (REGS_CASE, "unc", "sv", "rtlopt_rd_s_a_b")])
+def test_separate_registers_read_through_one_mux(tmp_path, src, top, ext, mux):
+    from rtlopt.semantic.readshare import unrolled_register_rewrites
+    got = unrolled_register_rewrites(src, syntax.SyntaxTree.fromText(src, f"x.{ext}"), f"x.{ext}")
+    assert len(got) == 1 and mux in got[0][0], got
+    assert _prove(tmp_path, src, got[0][0], top, ext) == "EQUIVALENT"
+
+
+def test_separate_register_near_misses():
+    from rtlopt.semantic.readshare import unrolled_register_rewrites
+    misses = [
+        REGS.replace("c1 <= c1 + w;", "c1 <= c1 - w;").replace("c2 <= c2 + w;", "c2 <= c2 ^ w;"),  # other functions
+        REGS.replace("s == 2'd1", "s == 2'd0").replace("s == 2'd2", "s == 2'd0"),  # one key: not exclusive
+        REGS.replace("c0 <= c0 + w;", "c0 <= w;").replace("c1 <= c1 + w;", "c1 <= w;")
+            .replace("c2 <= c2 + w;", "c2 <= w;"),  # no register read: nothing to share
+    ]
+    for src in misses:
+        assert unrolled_register_rewrites(src, syntax.SyntaxTree.fromText(src, "x.v"), "x.v") == [], src

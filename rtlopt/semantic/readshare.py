@@ -875,6 +875,100 @@ def guarded_index_rewrites(text: str, tr) -> list[tuple[str, str]]:
     return out
 
 
+def _single_update(stmt):
+    """``(name, right side node)`` when ``stmt`` is one nonblocking assignment to a plain name (alone in
+    ``begin ... end`` blocks)."""
+    while _sk(stmt) == "SequentialBlockStatement":
+        items = list(stmt.items)
+        if len(items) != 1:
+            return None
+        stmt = items[0]
+    if _sk(stmt) != "ExpressionStatement" or _sk(stmt.expr) != "NonblockingAssignmentExpression":
+        return None
+    lhs = str(stmt.expr.left).strip()
+    return (lhs, stmt.expr.right) if re.fullmatch(r"[A-Za-z_][\w$]*", lhs) else None
+
+
+def _enclosing_block(n):
+    while n is not None and _sk(n) not in ("AlwaysFFBlock", "AlwaysBlock", "AlwaysCombBlock"):
+        n = n.parent
+    return n
+
+
+def unrolled_register_rewrites(text: str, tr, path: str = "x.sv") -> list[tuple[str, str]]:
+    """Separate registers updated one per selector value with the same function (``if (s == 0) c0 <= c0 + w;
+    if (s == 1) c1 <= c1 + w;``, or case items): each update reads the selected register through one mux
+    ``rtlopt_rd = (s == 0) ? c0 : (s == 1) ? c1 : ...`` (equal to its own register under its guard), so
+    the copies of the function become one. Only sites whose right sides are the same up to the register."""
+    sites: list = []  # (selector, key, register, rhs span, condition span or None, block span)
+
+    def visit(n):
+        k = _sk(n)
+        if k == "ConditionalStatement":
+            conds = list(getattr(n.predicate, "conditions", []) or [])
+            if len(conds) == 1:
+                g = _guard_of(conds[0].expr, _lit_value)
+                u = _single_update(n.statement)
+                blk = _enclosing_block(n)
+                if g is not None and u is not None and blk is not None:
+                    sites.append((_norm(g[0]), g[1], u[0], _span(u[1]), _span(conds[0].expr), _span(blk)))
+        elif k == "CaseStatement":
+            sel = str(n.expr).strip()
+            blk = _enclosing_block(n)
+            if re.fullmatch(r"[A-Za-z_][\w$]*(\s*\[[^\[\]]*\])?", sel) and blk is not None:
+                for it in _kids(n):
+                    if _sk(it) != "StandardCaseItem":
+                        continue
+                    labels = list(_kids(it.expressions))
+                    key = _lit_value(str(labels[0])) if len(labels) == 1 else None
+                    u = _single_update(it.clause)
+                    if key is not None and u is not None:
+                        sites.append((_norm(sel), key, u[0], _span(u[1]), None, _span(blk)))
+        for c in _kids(n):
+            visit(c)
+
+    visit(tr.root)
+    groups: dict = {}
+    for st in sites:
+        sel, _key, reg, (a, b), _c, _blk = st
+        if reg in _ids(sel) or not re.search(rf"(?<![\w$.]){re.escape(reg)}(?![\w$])", text[a:b]):
+            continue
+        tmpl = _norm(re.sub(rf"(?<![\w$.]){re.escape(reg)}(?![\w$])", "\x00", text[a:b]))
+        groups.setdefault((sel, tmpl), []).append(st)
+    out = []
+    an = None
+    for (sel, _tmpl), g in groups.items():
+        if len(g) < 2 or len({x[1] for x in g}) != len(g) or len({x[2] for x in g}) != len(g):
+            continue
+        if an is None:
+            from rtlopt.templates._sem import analyze
+            an = analyze(text, path)
+        types = set()
+        for x in g:
+            t = {(e.width, e.signed) for e in an.exprs if "NamedValue" in str(e.node.kind) and e.text == x[2]}
+            types |= t
+        if len(types) != 1:
+            continue
+        w, sgn = next(iter(types))
+        nm = f"rtlopt_rd_{re.sub(r'[^A-Za-z0-9_]', '_', sel)}_{'_'.join(x[2] for x in g)}"
+        sel_txt = next(str(x[0]) for x in g)
+        chain = " : ".join(f"({sel_txt} == {x[1]}) ? {x[2]}" for x in g[:-1]) + f" : {g[-1][2]}"
+        first = min(x[5][0] for x in g)
+        ls = text.rfind("\n", 0, first) + 1
+        edits = [Edit(ls, ls, f"  wire {'signed ' if sgn else ''}{f'[{w - 1}:0] ' if w > 1 else ''}{nm} = {chain};\n")]
+        for _s, _k, reg, (a, b), cspan, _blk in g:
+            for sp in [(a, b)] + ([cspan] if cspan else []):
+                for m in re.finditer(rf"(?<![\w$.]){re.escape(reg)}(?![\w$])", text[sp[0]:sp[1]]):
+                    edits.append(Edit(sp[0] + m.start(), sp[0] + m.end(), nm))
+        try:
+            new = apply_edits(text, edits)
+        except ValueError:
+            continue
+        out.append((new, f"{', '.join(x[2] for x in g)} updated one per {sel_txt} value with one function: "
+                         f"read through one mux {nm}"))
+    return out
+
+
 def readshare_edits(texts: dict[Path, str]) -> list[tuple[dict[Path, str], str]]:
     from pyslang import syntax
 
@@ -891,7 +985,8 @@ def readshare_edits(texts: dict[Path, str]) -> list[tuple[dict[Path, str], str]]
         for new, desc in rewrites(t, trees[p], mods, dirs):
             out.append(({**texts, p: new}, desc))
         try:
-            for new, desc in guarded_index_rewrites(t, trees[p]):
+            more = guarded_index_rewrites(t, trees[p]) + unrolled_register_rewrites(t, trees[p], str(p))
+            for new, desc in more[:MAX_CANDIDATES // 2]:
                 out.append(({**texts, p: new}, desc))
         except (AttributeError, ValueError, TypeError):
             pass
