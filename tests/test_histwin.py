@@ -4,9 +4,10 @@ the last M writes") a run counter saturating at M. Designs: a bus activity monit
 '!= 0', two instances at different window lengths, async active-low reset) and a push-button
 conditioner (SV always_ff, shifted down by concatenation, reset to all ones, '== 8'hFF'). Restyles: a
 right shift read through '~|', a two-bit lane shifted in, the shift written element by element in a for
-loop (Verilog; SV with a per-element reset loop). Near misses (no rewrite): the history also read bit by
+loop (Verilog; SV with a per-element reset loop), a child's output bus read by its parent only through
+its window (two instances at different lengths). Near misses (no rewrite): the history also read bit by
 bit or as a word, also written bit by bit, a rotation, a blocking write, OR and AND windows of one
-history, a compare with another constant; an element loop that leaves one out or shifts by two. Real
+history, a compare with another constant; an element loop that leaves one out or shifts by two; a child's bus also read bit by bit by the parent. Real
 Yosys + ABC proofs."""
 
 from __future__ import annotations
@@ -116,6 +117,42 @@ def test_restyle_element_loops(tmp_path, text, top, name):
 def test_element_loop_near_misses(first, step):
     # an element left out of the loop (written by nothing), a shift by two elements
     assert histwin.rewrites(_ELEM_V.replace("FIRST", first).replace("STEP", step)) == []
+
+
+_HIER = """
+module hist_line #(parameter L = 6) (input clk, input rst, input en, input s, output reg [L-1:0] taps);
+  always @(posedge clk)
+    if (rst) taps <= {L{1'b0}};
+    else if (en) taps <= {taps[L-2:0], s};
+endmodule
+module mon (input clk, input rst, input en, input [1:0] s, output busy, output idle);
+  wire [5:0] t0;
+  wire [3:0] t1;
+  hist_line #(.L(6)) u0 (.clk(clk), .rst(rst), .en(en), .s(s[0]), .taps(t0));
+  hist_line #(.L(4)) u1 (.clk(clk), .rst(rst), .en(1'b1), .s(s[1]), .taps(t1));
+  assign busy = |t0;
+  assign idle = T1;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_across_modules(tmp_path):
+    # the child's history is an output bus ('output reg', a 'wire' net in the parent) read by the parent
+    # only through its window: the window moves into a copy of the child per instance, then the counter
+    text = _HIER.replace("T1", "t1 == 4'b0000")
+    f = _file(tmp_path, text)
+    got = histwin.candidates_for({f: text}, "mon", timeout_s=60)
+    assert got and "taps_left'" in got[0][1] and "taps_left_1'" in got[0][1], got
+    t = got[0][0][f]
+    assert "reg [L-1:0] taps;" not in t
+    assert abc_verdict(tmp_path, f, t, "mon") == "EQUIVALENT"
+
+
+def test_across_modules_near_miss():
+    # the parent also reads one bit of the second child's bus: only the first one is rewritten
+    got = histwin.rewrites(_HIER.replace("T1", "t1 == 4'b0000 || t1[3]"))
+    assert got and all("taps_left_1" not in n for n, _d in got), [d for _n, d in got]
 
 
 _BASE = """

@@ -1119,7 +1119,12 @@ def _pushdown(text: str, path: str) -> str:
                         t.symbol.location.offset in port_syms:
                     continue
                 tsym = t.symbol
-                if str(tsym.type) != str(p.internalSymbol.type):
+                pt = p.internalSymbol.type
+                if str(tsym.type) != str(pt) and not (  # 'reg [5:0]' port, 'wire [5:0]' net: the same bits
+                        tsym.type.isIntegral and pt.isIntegral and not getattr(pt, "isUnpackedArray", False)
+                        and not getattr(tsym.type, "isUnpackedArray", False)
+                        and int(tsym.type.bitWidth or 0) == int(pt.bitWidth or 0)
+                        and bool(tsym.type.isSigned) == bool(pt.isSigned)):
                     continue
                 if tsym.syntax is None or getattr(tsym.syntax, "initializer", None) is not None:
                     continue

@@ -283,10 +283,11 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:
     an = analyze(text, name)
     if an.syntax_errors:
         return []
-    ports = {s.name for s in an.symbols if _k(s) == "PortSymbol"}
+    ports = {s.internalSymbol.location.offset for s in an.symbols
+             if _k(s) == "PortSymbol" and s.internalSymbol is not None}
     cands = {}
     for s in an.symbols:
-        if _k(s) != "VariableSymbol" or s.name in ports:
+        if _k(s) != "VariableSymbol" or s.location.offset in ports:
             continue
         ty = s.type
         if not ty.isIntegral or getattr(ty, "isUnpackedArray", False) or ty.isSigned:
@@ -584,13 +585,27 @@ def _block_of(syn, an):
     return None
 
 
+def _all(text: str, name: str, first: list) -> list[tuple[str, str]]:
+    """``first`` (the rewrites of ``text``) with every history at once in front when there are several."""
+    if len(first) < 2:
+        return first
+    cur, descs = first[0][0], [first[0][1]]
+    for _ in range(len(first) - 1):
+        got = _rewrite(cur, name)
+        if not got:
+            break
+        cur = got[0][0]
+        descs.append(got[0][1])
+    return ([(cur, "; ".join(descs))] if len(descs) > 1 else []) + first
+
+
 def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
-    """``[(new text, description)]`` per window history of the file; also on the texts
-    :func:`rtlopt.semantic.histmirror.prepared` gives (a parent's window expression of a child's
-    output bus moved into the child)."""
+    """``[(new text, description)]`` per window history of the file (all of them at once first); also on
+    the texts :func:`rtlopt.semantic.histmirror.prepared` gives (a parent's window expression of a
+    child's output bus moved into the child) and on the element-by-element shifts written as one."""
     if "<=" not in text:
         return []
-    out = _rewrite(text, name)
+    out = _all(text, name, _rewrite(text, name))
     if out:
         return out
     try:
@@ -598,13 +613,13 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
     except Exception:  # noqa: BLE001 - an unusual design: no merged view
         m = None
     if m is not None:
-        got = _rewrite(m, name)
+        got = _all(m, name, _rewrite(m, name))
         if got:
             return [(n, f"{d} (element-by-element shift written as one)") for n, d in got]
     from rtlopt.semantic.histmirror import prepared
 
     for t, steps in prepared(text, name)[1:]:
-        got = _rewrite(t, name)
+        got = _all(t, name, _rewrite(t, name))
         if got:
             return [(n, f"{d} ({'; '.join(steps)})") for n, d in got]
     return []
