@@ -382,6 +382,11 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
                         break
                 if found:
                     break
+        if not found:  # the same over words of other widths (a count left = a loaded length - an index)
+            got = _mixed_affine(r, js, w, rv, regs, vals)
+            if got is not None:
+                out.append(got)
+                found = True
         if not found:  # a flag bit above a word one bit narrower: R == {F, word}
             found = _cat_relation(r, js, w, rv, regs, vals, words, out)
         if not found and w >= 3:  # R's own top bit above a difference: R[w-2:0] == a - b + k
@@ -616,6 +621,46 @@ def _shr_mod_relations(r: str, w: int, rv: np.ndarray, s: str, sj: list[int], sv
     return out
 
 
+def _mixed(rel: Relation, regs: dict[str, list[int]]) -> bool:
+    """A sum / difference of two registers whose widths are not all the target's: computed on the
+    operands zero-extended to the widest of the three (else in the base's width, as the same-width
+    relations are)."""
+    return rel.op == "add" and not (len(regs[rel.base]) == len(regs[rel.base2]) == rel.width)
+
+
+#: Registers at most tried as operands of a mixed-width difference / sum (pairs grow with the square).
+_MIXED_MAX = 16
+
+
+def _mixed_affine(r: str, js: list[int], w: int, rv: np.ndarray, regs: dict[str, list[int]],
+                  vals: dict[str, np.ndarray]) -> Relation | None:
+    """``R == k + a - b`` or ``R == k + a + b`` modulo R's width over two registers of which at least one
+    is not R's width (an 8-bit elements-left count beside a 3-bit loaded length and an integer index:
+    ``left == len - idx``); the operands are zero-extended to the widest of the three, as Verilog
+    evaluates ``R = a - b`` with unsigned operands. Only when both operands vary, their difference (sum)
+    is not constant and takes several values with R (a pair that merely coincides on a few states is
+    no hypothesis for the prover). The first pair that fits, differences before sums."""
+    mask = (1 << w) - 1
+    ws = [s for s in vals if s != r and 2 <= len(regs[s]) <= 40 and not set(regs[s]) & set(js)
+          and vals[s].min() != vals[s].max()][:_MIXED_MAX]
+    if len(ws) < 2:
+        return None
+    for plus in (False, True):
+        for i, a in enumerate(ws):
+            for b in ws if not plus else ws[i + 1:]:
+                wa, wb = len(regs[a]), len(regs[b])
+                if a == b or set(regs[a]) & set(regs[b]) or wa == wb == w:
+                    continue  # one width: the loops of discover
+                comb = vals[a] + vals[b] if plus else vals[a] - vals[b]
+                d = (rv - comb) & mask
+                if not (d == d[0]).all() or (comb == comb[0]).all():
+                    continue
+                if len(np.unique(comb & mask)) < 3:
+                    continue
+                return Relation(r, w, int(d[0]), a, 1, (), "add", b, plus2=plus)
+    return None
+
+
 def _cat_relation(r: str, js: list[int], w: int, rv: np.ndarray, regs: dict[str, list[int]],
                   vals: dict[str, np.ndarray], words: dict, out: list) -> bool:
     """``R == {F, word}`` on every sample: the word (a register or a difference of two, modulo its
@@ -840,7 +885,12 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
                 if gv == fv:
                     return cv == rv
             return _cmp(rel.op, sv, rel.k) == rv
-        if rel.base:
+        if rel.base2 and _mixed(rel, regs):  # zero-extended operands (_mixed_affine)
+            a2, b2 = word(regs[rel.base]), word(regs[rel.base2])
+            if a2 is None or b2 is None:
+                return False
+            acc += rel.sign * (a2 + b2 if rel.plus2 else a2 - b2)
+        elif rel.base:
             sv = base_word()
             if sv is None:
                 return False
@@ -977,6 +1027,17 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
                 c = z3.If(v[regs[n][i]] == z3.BoolVal(bool(fv), ctx), z3.BoolVal(bool(cv), ctx), c)
             return v[regs[rel.target][0]] == c
         acc = z3.BitVecVal(rel.k, w, ctx)
+        if rel.base2 and _mixed(rel, regs):  # operands zero-extended to the widest (_mixed_affine)
+            ww = max(w, len(regs[rel.base]), len(regs[rel.base2]))
+
+            def ext(n):
+                x = bv(regs[n], v)
+                return z3.ZeroExt(ww - len(regs[n]), x) if ww > len(regs[n]) else x
+
+            a2, b2 = ext(rel.base), ext(rel.base2)
+            comb = a2 + b2 if rel.plus2 else a2 - b2
+            comb = z3.Extract(w - 1, 0, comb) if ww > w else comb
+            return bv(regs[rel.target], v) == acc + comb if rel.sign > 0 else acc - comb
         if rel.base:
             b = base_bv(rel, v)
             bw = len(regs[rel.base])
@@ -1232,7 +1293,21 @@ def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]], ktext: str
     if rel.base2:
         if rel.op == "add" and rel.sign < 0 or rel.plus2 and rel.op != "add":
             return None
-        base = f"({base} {'+' if rel.plus2 else '-'} {rel.base2.rpartition('.')[2]})"
+        b2 = rel.base2.rpartition('.')[2]
+        if rel.op == "add" and (rel.base not in decl or rel.base2 not in decl):
+            return None
+        if rel.op == "add" and not (decl[rel.base][2] == decl[rel.base2][2] == w):
+            # mixed widths (_mixed_affine): the narrower operands zero-extended whatever their
+            # signedness (two signed operands would be sign-extended in the assignment's width)
+            # signedness; an operand wider than the target is read in the target's width (its low bits
+            # decide the result: 8 bits of a 32-bit integer index, not a 32-bit subtraction)
+            def operand(n, t):
+                if decl[n][2] > w:
+                    return _bits_expr([("n", n, i, False) for i in range(w - 1, -1, -1)], decl)
+                return f"$unsigned({t})" if decl[n][2] < w else t
+
+            base, b2 = operand(rel.base, base), operand(rel.base2, b2)
+        base = f"({base} {'+' if rel.plus2 else '-'} {b2})"
     if rel.op in ("shr", "modadd"):
         if rel.base2:
             return None
@@ -1628,7 +1703,7 @@ def _select_most(rels: list[Relation]) -> list[Relation]:
 
 _CACHE: dict[str, Analysis] = {}
 
-_REG_DECL = re.compile(r"^[ \t]*reg\b([^;]*);", re.M)
+_REG_DECL = re.compile(r"^[ \t]*(reg|logic)\b([^;]*);", re.M)
 
 
 def _has_unread_regs(texts: dict[Path, str], net: seqsim.GateNet) -> bool:
@@ -1639,12 +1714,28 @@ def _has_unread_regs(texts: dict[Path, str], net: seqsim.GateNet) -> bool:
     300 flops, the analysis run twice, 1.3 s more CPU for no relation)."""
     leaves = {n.rpartition(".")[2] for n in net.name_bits}
     leaves |= {n.partition("[")[0] for n in leaves if "[" in n}
-    for t in texts.values():
-        t = re.sub(r"//[^\n]*|/\*.*?\*/", " ", t, flags=re.S)
+    # where each netlist name is declared (file, line): a register of one module whose name is also a
+    # port of another (a 'len' kept beside a ROM's 'len' output) is not read because the other is
+    placed: set[tuple[str, str, int]] = set()
+    for n, src in net.name_src.items():
+        m = re.match(r"(.*):(\d+)\.\d+", src or "")
+        if m:
+            leaf = n.rpartition(".")[2]
+            placed.add((re.sub(r"^\d+_", "", Path(m.group(1)).name), leaf.partition("[")[0], int(m.group(2))))
+    files = {f for f, _n, _l in placed}
+    for p, t in texts.items():
+        t = re.sub(r"//[^\n]*|/\*.*?\*/", lambda m: re.sub(r"[^\n]", " ", m.group(0)), t, flags=re.S)
+        fname = Path(p).name
         for m in _REG_DECL.finditer(t):
-            body = re.sub(r"\[[^\]]*\]|=[^,]*|\bsigned\b", " ", m.group(1))
-            for nm in re.findall(r"[A-Za-z_][\w$]*", body):
+            body = re.sub(r"\[[^\]]*\]|=[^,]*|\bsigned\b", lambda x: " " * len(x.group(0)), m.group(2))
+            for mm in re.finditer(r"[A-Za-z_][\w$]*", body):
+                nm = mm.group(0)
+                if m.group(1) == "logic" and not re.search(rf"(?<![\w$.]){re.escape(nm)}\s*(?:\[[^\]]*\]\s*)*<=(?!=)", t):
+                    continue  # an SV variable never assigned with '<=' is no register (a net, a next-state value)
                 if nm not in leaves:
+                    return True
+                line = t.count("\n", 0, m.start(2) + mm.start()) + 1
+                if fname in files and (fname, nm, line) not in placed:
                     return True
     return False
 
@@ -1668,7 +1759,10 @@ def analysis_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> A
                 net2 = None
             if net2 is not None and len(net2.flops) > len(an.net.flops):
                 an2 = analyze_texts(texts, top, max(2.0, timeout_s - (time.monotonic() - t0)), net=net2)
-                if an2.error is None and an2.relations:
+                # a target only the second net has is a register nothing reads: nothing to remove
+                live = [r for r in an2.relations if r.target in an.net.name_bits]
+                if an2.error is None and live:
+                    an2.relations = live
                     an = an2
         if len(_CACHE) > 64:
             _CACHE.clear()
