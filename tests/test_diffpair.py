@@ -223,3 +223,47 @@ def test_wide_context_difference_is_not_offered(tmp_path):
     raw = diffpair.rewrite({f: _WIDE})
     assert raw  # the syntax matches ...
     assert diffpair.candidates_for({f: _WIDE}, "wide", timeout_s=60) == []  # ... the behaviour does not
+
+
+_CASE = """
+module burst_len (
+  input  logic       clk,
+  input  logic       rst_n,
+  input  logic [1:0] op,
+  input  logic [6:0] len,
+  output logic       last,
+  output logic       busy
+);
+  logic [6:0] limit_q, beat_q;
+  always_ff @(posedge clk or negedge rst_n)
+    if (!rst_n) begin
+      limit_q <= 7'd0;
+      beat_q  <= 7'd0;
+      busy    <= 1'b0;
+    end else
+      case (op)
+        2'd1:       begin limit_q <= len; beat_q <= 7'd0; busy <= 1'b1; end
+        2'd2, 2'd3: if (busy) begin
+                      if (beat_q + 7'd1 == limit_q) busy <= 1'b0;
+                      beat_q <= beat_q + 7'd1;
+                    end
+        default:    ;
+      endcase
+  assign last = busy && (limit_q - beat_q == 7'd1);
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_restyle_case_statement_latched_limit(tmp_path):
+    """A latched limit and a beat counter written in the arms of a ``case`` (async reset, SV): the pair
+    becomes the beats left (loaded with the length, counting down)."""
+    f = tmp_path / "b.sv"
+    f.write_text(_CASE)
+    got = diffpair.candidates_for({f: _CASE}, "burst_len", timeout_s=60)
+    assert got, "no candidate"
+    new, desc = got[0]
+    t = new[f]
+    assert "limit_q_m_beat_q" in t, desc
+    assert not _writes(t, "limit_q") and not _writes(t, "beat_q")
+    assert _smt(f, t, "burst_len") == "EQUIVALENT"

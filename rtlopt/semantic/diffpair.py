@@ -154,6 +154,29 @@ class Mod:
                     self.insts.append((x.type.valueText, inst.decl.name.valueText, conns, pars))
         for it in node.members:
             _walk(it, g)
+        # name pairs read together by a difference or an (in)equality (``a - b``, ``a == b + k``)
+        self.diff_pairs: set[tuple[str, str]] = set()
+
+        def side(n) -> str | None:
+            n = _strip(n)
+            nm = _name(n)
+            if nm is not None:
+                return nm
+            if _kind(n) == "BinaryExpressionSyntax" and str(n.kind) in ("SyntaxKind.AddExpression",
+                                                                       "SyntaxKind.SubtractExpression"):
+                return _name(n.left) or (_name(n.right) if str(n.kind) == "SyntaxKind.AddExpression" else None)
+            return None
+
+        def h(x):
+            if _kind(x) == "BinaryExpressionSyntax" and str(x.kind) in (
+                    "SyntaxKind.SubtractExpression", "SyntaxKind.EqualityExpression",
+                    "SyntaxKind.InequalityExpression"):
+                a, b = side(x.left), side(x.right)
+                if a and b and a != b:
+                    self.diff_pairs.add((a, b))
+                    self.diff_pairs.add((b, a))
+        for it in node.members:
+            _walk(it, h)
 
     def seg(self, n) -> str:
         a, b = _span(n)
@@ -217,6 +240,30 @@ def _tree(mod: Mod, st, regs: set[str], cur):
         th = _tree(mod, st.statement, regs, cur)
         el = _tree(mod, st.elseClause.clause, regs, cur) if st.elseClause is not None else cur
         return ("if", c, th, el)
+    if k == "CaseStatementSyntax":
+        # a priority chain of ``(sel) == (item)`` tests (plain ``case`` only: casez/casex wildcards and
+        # ``inside`` sets are not equalities)
+        if st.caseKeyword.valueText != "case" or st.matchesOrInside.valueText:
+            raise _Fail("case kind")
+        sel = mod.seg(st.expr).strip()
+        arms = []
+        default = cur
+        for it in st.items:
+            ik = _kind(it)
+            if ik == "StandardCaseItemSyntax":
+                es = [mod.seg(e).strip() for e in it.expressions if not _kind(e).endswith("Token")]
+                cond = " || ".join(f"({sel}) == ({e})" for e in es)
+                arms.append((cond, _tree(mod, it.clause, regs, cur)))
+            elif ik == "DefaultCaseItemSyntax":
+                default = _tree(mod, it.clause, regs, cur)
+            else:
+                raise _Fail(ik)
+        out = default
+        for cond, t in reversed(arms):
+            out = ("if", cond, t, out)
+        return out
+    if k == "EmptyStatementSyntax":
+        return cur
     if k == "ExpressionStatementSyntax":
         e = st.expr
         if _kind(e) != "BinaryExpressionSyntax" or str(e.kind) != "SyntaxKind.NonblockingAssignmentExpression":
@@ -661,22 +708,18 @@ def rewrite(texts: dict[Path, str]) -> list[tuple[dict[Path, str], str]]:
     mods = _modules(texts)
     out = []
     for mod in mods.values():
-        names = list(mod.regs)
         pairs = []
-        for x in names:
-            for y in names:
-                if x != y and re.sub(r"\s", "", mod.regs[x][0]) == re.sub(r"\s", "", mod.regs[y][0]):
-                    pairs.append((x, y, None))
-            for y, (dr, hdr) in mod.ports.items():
-                if dr == "input" and re.search(r"\[", hdr) and \
-                        re.sub(r"\s", "", re.search(r"\[[^\]]+\]", hdr).group(0)) == re.sub(r"\s", "", mod.regs[x][0]):
+        for x, y in sorted(mod.diff_pairs):
+            if x not in mod.regs:
+                continue
+            rx = re.sub(r"\s", "", mod.regs[x][0])
+            if y in mod.regs and re.sub(r"\s", "", mod.regs[y][0]) == rx:
+                pairs.append((x, y, None))
+            elif mod.ports.get(y, ("",))[0] == "input":
+                rng = re.search(r"\[[^\]]+\]", mod.ports[y][1])
+                if rng is not None and re.sub(r"\s", "", rng.group(0)) == rx:
                     pairs.append((x, y, "port"))
         for x, y, kind in pairs:
-            # a difference read must be written somewhere: both names in one expression
-            if not re.search(rf"(?<![\w$]){re.escape(y)}(?![\w$])[^;]*?[-=!][^;]*?(?<![\w$]){re.escape(x)}(?![\w$])"
-                             rf"|(?<![\w$]){re.escape(x)}(?![\w$])[^;]*?[-=!][^;]*?(?<![\w$]){re.escape(y)}(?![\w$])",
-                             mod.text):
-                continue
             try:
                 if kind is None:
                     got = _build(mod, x, y)
