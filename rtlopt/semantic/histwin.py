@@ -625,7 +625,9 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
     return []
 
 
-def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict, str]]:
+def simulated(texts: dict[Path, str], top: str, timeout_s: float, rewrites) -> list[tuple[dict, str]]:
+    """``rewrites(text, path)`` of every file as ``(new texts, description)``, kept when a simulation of
+    the whole design from reset agrees on the outputs (or cannot tell)."""
     from rtlopt.semantic import seqsim
 
     deadline = time.monotonic() + timeout_s
@@ -645,6 +647,10 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
         if seqsim.outputs_agree(net, new, top, max(2.0, deadline - time.monotonic())) is not False:
             out.append((new, desc))
     return out
+
+
+def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict, str]]:
+    return simulated(texts, top, timeout_s, rewrites)
 
 
 def histwin_candidates(state) -> list:

@@ -22,7 +22,6 @@ from reset agrees on the outputs; the search proves each one.
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 RULE = "memory_to_shift_register"
@@ -53,8 +52,6 @@ def _params(scope) -> dict[str, int]:
 def _values(expr: str, ptr: str, pw: int, params: dict[str, int], n: int, typed: bool) -> list[int] | None:
     """``expr`` at ``P = 0..n-1`` (``typed``: assigned to a ``pw``-bit variable, else self-determined),
     by pyslang's constant evaluator; None when it reads anything else or does not evaluate."""
-    from pyslang import ast, syntax
-
     ids = {m.group(1) for m in _ID.finditer(expr)} - {"signed", "unsigned"}
     if ids - {ptr} - set(params):
         return None
@@ -63,25 +60,18 @@ def _values(expr: str, ptr: str, pw: int, params: dict[str, int], n: int, typed:
         body = _ID.sub(lambda m, v=v: f"__p{v}" if m.group(1) == ptr else m.group(1), expr)
         lines.append(f"  localparam [{pw - 1}:0] __p{v} = {pw}'d{v};")
         lines.append(f"  localparam {f'[{pw - 1}:0] ' if typed else ''}__y{v} = {body};")
-    comp = ast.Compilation()
-    comp.addSyntaxTree(syntax.SyntaxTree.fromText("module __ringeval;\n" + "\n".join(lines) + "\nendmodule\n"))
-    if any(d.isError() for d in comp.getAllDiagnostics()):
+    from rtlopt.semantic.romsym import _const_eval
+
+    return _const_eval(lines, n)
+
+
+def _inst(arr, psyms) -> tuple[dict, int, int] | None:
+    """(parameters, entries, pointer width) of the instance the array symbol ``arr`` belongs to."""
+    psym = next((p for p in psyms if p.parentScope == arr.parentScope), None)
+    if psym is None:
         return None
-    body = comp.getRoot().topInstances[0].body
-    out = []
-    for v in range(n):
-        s = body.find(f"__y{v}")
-        if s is None:
-            return None
-        t = str(s.value).strip().replace("_", "")
-        m = re.fullmatch(r"(?:\d+)?'s?([dhb])([0-9a-fA-F]+)", t)
-        if m:
-            out.append(int(m.group(2), {"d": 10, "h": 16, "b": 2}[m.group(1)]))
-        elif re.fullmatch(r"\d+", t):
-            out.append(int(t))
-        else:
-            return None
-    return out
+    nn, pw = arr.type.range.width, int(psym.type.bitWidth)
+    return (_params(arr.parentScope), nn, pw) if nn <= (1 << pw) else None
 
 
 def _offset(vals: list[int] | None, n: int) -> int | None:
@@ -248,16 +238,11 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:  # noqa: C901 - one
                 kinds.setdefault(an.span(n.syntax), set()).add(("fill",))
                 continue
             sym = strip(lhs.value).symbol
-            pv = _params(sym.parentScope)
-            nn = sym.type.range.width
-            psym = next((p for p in psyms if p.parentScope == sym.parentScope), None)
-            if psym is None:
+            got = _inst(sym, psyms)
+            if got is None:
                 ok = False
                 break
-            pw = int(psym.type.bitWidth)
-            if nn > (1 << pw):
-                ok = False
-                break
+            pv, nn, pw = got
             kw = _offset(_values(text[slice(*an.span(sel.syntax))], pname, pw, pv, nn, False), nn)
             if kw is None or int(strip(n.right).type.bitWidth or 0) != int(sym.type.elementType.bitWidth):
                 ok = False
@@ -266,15 +251,12 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:  # noqa: C901 - one
         if not ok:
             continue
         for r in my_reads:
-            sym = strip(r.value).symbol
-            pv = _params(sym.parentScope)
-            nn = sym.type.range.width
-            psym = next((p for p in psyms if p.parentScope == sym.parentScope), None)
-            if psym is None:
+            got = _inst(strip(r.value).symbol, psyms)
+            if got is None:
                 ok = False
                 break
-            kr = _offset(_values(text[slice(*an.span(strip(r.selector).syntax))], pname, int(psym.type.bitWidth), pv,
-                                 nn, False), nn)
+            pv, nn, pw = got
+            kr = _offset(_values(text[slice(*an.span(strip(r.selector).syntax))], pname, pw, pv, nn, False), nn)
             if kr is None:
                 ok = False
                 break
@@ -493,25 +475,9 @@ def rewrites(text: str, name: str = "design.v") -> list[tuple[str, str]]:
 
 
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict, str]]:
-    from rtlopt.semantic import seqsim
+    from rtlopt.semantic.histwin import simulated
 
-    deadline = time.monotonic() + timeout_s
-    raw = []
-    for p, t in texts.items():
-        try:
-            raw += [({**texts, p: new}, d) for new, d in rewrites(t, str(p))]
-        except Exception:  # noqa: BLE001 - an analysis failure means no candidates from this file
-            continue
-    if not raw:
-        return []
-    net = seqsim.load_texts(texts, top, timeout=max(2.0, deadline - time.monotonic()))
-    out = []
-    for new, desc in raw:
-        if time.monotonic() > deadline:
-            break
-        if seqsim.outputs_agree(net, new, top, max(2.0, deadline - time.monotonic())) is not False:
-            out.append((new, desc))
-    return out
+    return simulated(texts, top, timeout_s, rewrites)
 
 
 def ringshift_candidates(state) -> list:
