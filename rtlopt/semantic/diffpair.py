@@ -34,6 +34,8 @@ import re
 import time
 from pathlib import Path
 
+from rtlopt.semantic.pingpong import _kind, _span, _walk  # the shared syntax walkers
+
 RULE = "difference_register"
 MAX_TRIES = 4
 #: z3 first: its difference round (equal registers, ``h == a - b`` across the designs, X masks at 0) proves
@@ -41,28 +43,6 @@ MAX_TRIES = 4
 PROOF_ENGINES = ("smt", "abc")
 _ID = r"[A-Za-z_][\w$]*"
 HOLD = None
-
-
-def _kind(n) -> str:
-    return type(n).__name__
-
-
-def _span(n) -> tuple[int, int]:
-    r = n.sourceRange
-    return r.start.offset, r.end.offset
-
-
-def _kids(n) -> list:
-    try:
-        return [c for c in n if hasattr(c, "sourceRange") and not _kind(c).endswith("Token")]
-    except TypeError:
-        return []
-
-
-def _walk(n, f) -> None:
-    f(n)
-    for c in _kids(n):
-        _walk(c, f)
 
 
 def _strip(n):
