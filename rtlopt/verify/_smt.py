@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 import z3
 
-from rtlopt.verify import _lanes, _stbound
+from rtlopt.verify import _affine, _lanes, _stbound
 from rtlopt.verify._prepare import STARTED, TRIGGER
 from rtlopt.verify._smtsim import MiterSim, Unsupported, filter_by_traces, register_values, sim_traces
 from rtlopt.verify._smtsim import _evaluate as sim_evaluate
@@ -1250,6 +1250,8 @@ def _difference_houdini(sm: SmtMiter, bmc: _Bmc, budget: Budget, guard, traces) 
         return None
     gregs, hregs = _sides(sm, outputs=False)
     diffs = _cross_difference_candidates(sm, gregs, hregs, limit=3000)
+    # and sums / differences over registers of other widths (a count left == a loaded length - an index)
+    diffs += _affine.cross_affine_candidates(sm, gregs, hregs, traces, guard)
     if guard is not None:
         diffs = [z3.Implies(guard, c) for c in diffs]
     diffs = filter_by_traces(sm, diffs, traces) if diffs else []
