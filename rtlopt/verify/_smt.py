@@ -450,7 +450,6 @@ def _mine_candidates(sm: SmtMiter, bmc: _Bmc, budget: Budget, state_map: dict | 
     cands += _decode_candidates(sm, gregs + hregs)
     cands += _saturated_copy_candidates(sm, gregs + hregs)
     cands += _difference_candidates(sm, gregs) + _difference_candidates(sm, hregs)
-    cands += _cross_difference_candidates(sm, gregs, hregs)
     if state_map:
         cands += _state_map_candidates(sm, state_map)
     if guard is not None:
@@ -943,7 +942,6 @@ def _structural_candidates(sm: SmtMiter, state_map: dict | None, guard,
     cands += _decode_candidates(sm, gregs + hregs)
     cands += _saturated_copy_candidates(sm, gregs + hregs)
     cands += _difference_candidates(sm, gregs) + _difference_candidates(sm, hregs)
-    cands += _cross_difference_candidates(sm, gregs, hregs)
     # one gate register standing for different gold registers per phase of the gate's own small
     # registers (lifeshare; no value sets needed: every code of the gate's 1..4-bit registers)
     if sum(1 for r in hregs if 1 <= r.width <= 4) <= 6:
@@ -1244,12 +1242,18 @@ def _difference_houdini(sm: SmtMiter, bmc: _Bmc, budget: Budget, guard, traces) 
     alone, before the structural set: a pair of registers read only through their difference kept as
     that difference needs nothing else, and among the 2800 structural candidates of three 12-bit lanes
     (a shared time base, a stamp per lane) the quick round ran out at 8 s and the mined one took 97 s.
-    Only when a difference candidate survives the random traces; sound like the other rounds (BMC filter,
-    then Houdini proves what it keeps inductive with the outputs equal)."""
+    Only when a difference candidate over registers that move survives the random traces (not part of
+    the structural or mined sets: hundreds more candidates in every Houdini round there); sound like the
+    other rounds (BMC filter, then Houdini proves what it keeps inductive with the outputs equal)."""
     if budget.left() < 2.0 or not traces:
         return None
     gregs, hregs = _sides(sm, outputs=False)
-    diffs = _cross_difference_candidates(sm, gregs, hregs, limit=3000)
+    # only registers that move on the traces: constant ones (an xprop-encoded gold's X masks, all 0)
+    # would make ``0 == 0 - 0`` survive on every design and start this round for nothing
+    vals = register_values(sm, traces, len(traces), guard, [r.name for r in gregs + hregs], 2)
+    moving = {n for n, v in vals.items() if len(v) > 1}
+    diffs = _cross_difference_candidates(sm, [r for r in gregs if r.name in moving],
+                                         [r for r in hregs if r.name in moving], limit=3000)
     # and sums / differences over registers of other widths (a count left == a loaded length - an index)
     diffs += _affine.cross_affine_candidates(sm, gregs, hregs, traces, guard)
     if guard is not None:
