@@ -1,14 +1,15 @@
-"""A shift history read only through its whole window kept as a counter (rtlopt.semantic.histwin): an OR
-window ("a strobe in the last M writes") becomes a down-counter loaded with M, an AND window ("high for
-the last M writes") a run counter saturating at M. Designs: a bus activity monitor (Verilog, '<<' shift,
-'!= 0', two instances at different window lengths, async active-low reset) and a push-button
-conditioner (SV always_ff, shifted down by concatenation, reset to all ones, '== 8'hFF'). Restyles: a
-right shift read through '~|', a two-bit lane shifted in, the shift written element by element in a for
-loop (Verilog; SV with a per-element reset loop), a child's output bus read by its parent only through
-its window (two instances at different lengths). Near misses (no rewrite): the history also read bit by
-bit or as a word, also written bit by bit, a rotation, a blocking write, OR and AND windows of one
-history, a compare with another constant; an element loop that leaves one out or shifts by two; a child's bus also read bit by bit by the parent. Real
-Yosys + ABC proofs."""
+"""A shift history read only through its whole window kept as a counter (rtlopt.semantic.histwin): an OR window
+("a strobe in the last M writes") becomes a down-counter loaded with M, an AND window ("high for the last M
+writes") a run counter saturating at M. Designs: a bus activity monitor (Verilog, '<<' shift, '!= 0', two
+instances at different window lengths, async active-low reset) and a push-button conditioner (SV always_ff,
+shifted down by concatenation, reset to all ones, '== 8'hFF'). Restyles: a right shift read through '~|', a
+two-bit lane shifted in, the shift written element by element in a for loop (Verilog; SV with a per-element
+reset loop) or as a generate loop of one-flop blocks, a child's output bus read by its parent only through its
+window (two instances at different lengths). Near misses (no rewrite): the history also read bit by bit or as
+a word, also written bit by bit, a rotation, a blocking write, OR and AND windows of one history, a compare
+with another constant; an element loop that leaves one out or shifts by two; a child's bus also read bit by
+bit by the parent; a generate chain shifting under another enable or with a stage also read. Real Yosys + ABC
+proofs."""
 
 from __future__ import annotations
 
@@ -117,6 +118,44 @@ def test_restyle_element_loops(tmp_path, text, top, name):
 def test_element_loop_near_misses(first, step):
     # an element left out of the loop (written by nothing), a shift by two elements
     assert histwin.rewrites(_ELEM_V.replace("FIRST", first).replace("STEP", step)) == []
+
+
+_GEN = """
+module gch #(parameter N = 5) (input clk, input rst, input en, input a, output y, output z);
+  reg [N-1:0] sh;
+  always @(posedge clk)
+    if (rst) sh[0] <= 1'b0;
+    else     sh[0] <= a;
+  genvar g;
+  generate
+    for (g = 1; g < N; g = g + 1) begin : st
+      always @(posedge clk)
+        if (rst) sh[g] <= 1'b0;
+        else COND sh[g] <= sh[g-1];
+    end
+  endgenerate
+  assign y = |sh;
+  assign z = Z;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_restyle_generate_chain(tmp_path):
+    # one flop per generate iteration, the first stage in its own block
+    text = _GEN.replace("COND", "").replace("Z", "1'b0")
+    f = _file(tmp_path, text)
+    got = histwin.candidates_for({f: text}, "gch", timeout_s=60)
+    assert len(got) == 1 and "element-by-element" in got[0][1], got
+    t = got[0][0][f]
+    assert "sh[" not in t and "generate" not in t
+    assert abc_verdict(tmp_path, f, t, "gch") == "EQUIVALENT"
+
+
+@pytest.mark.parametrize("cond, z", [("if (en)", "1'b0"),   # the later stages shift under another enable
+                                     ("", "sh[2]")])        # one stage also read
+def test_generate_chain_near_misses(cond, z):
+    assert histwin.rewrites(_GEN.replace("COND", cond).replace("Z", z)) == []
 
 
 _HIER = """

@@ -503,13 +503,16 @@ def _merged(text: str, name: str) -> str | None:
                     return True
                 got.append((i, ("x", rtext)))
         blk = _block_of(st[0].syntax, an)
-        g = groups.setdefault((key, str(ctl), blk), {})
+        g = groups.setdefault((key, str(ctl)), {})
         g.setdefault(sp, set()).add(tuple(got))
-        info[sp] = (st, var, w, sym)
+        info[sp] = (st, var, w, sym, blk)
         return True
     an.root.visit(visit)
     eds: list = []
-    for (key, _ctl, _blk), stmts in groups.items():
+    removed: set = set()  # statements of a chain spread over blocks (a generate loop): removed at the end
+    chains: dict = {}  # var key -> the block of its in-lane write, for such chains
+    consts: list = []  # (var key, statements, constant text) of constant groups spread over blocks
+    for (key, _ctl), stmts in groups.items():
         if key in dead or any(len(v) != 1 for v in stmts.values()):
             continue
         w = info[next(iter(stmts))][2]
@@ -526,10 +529,13 @@ def _merged(text: str, name: str) -> str | None:
         if sorted(elems) != list(range(w)):
             continue
         srcs = {src for src, _sp in elems.values()}
+        if len(stmts) > 1 and len(srcs) == 1 and next(iter(srcs))[0] == "x":
+            consts.append((key, set(stmts), next(iter(srcs))[1]))
+            continue
         if len(stmts) == 1 and len(srcs) == 1 and next(iter(srcs))[0] == "x":
             # one constant to every element in a loop: one write of the vector (repeated by the loop)
             (sp,) = stmts
-            st, var, _w, sym = info[sp]
+            st, var, _w, sym, _b = info[sp]
             ct = next(iter(srcs))[1]
             wt = _width_text(text, an, sym)
             if var is None or wt is None or set(re.findall(r"(?<![\w$'.])[A-Za-z_][\w$]*", ct)) - \
@@ -544,19 +550,29 @@ def _merged(text: str, name: str) -> str | None:
             xsp = elems[0 if up else w - 1][1]
             xt = elems[0 if up else w - 1][0][1]
             rest = {sp for _i, (_src, sp) in elems.items()} - {xsp}
-            if len(rest) != 1:
-                continue
-            (lsp,) = rest
-            st, var, _w, sym = info[lsp]
-            par = st[0].syntax.parent
-            if var is None or str(par.kind).split(".")[-1] != "ForLoopStatement":
-                continue
+            sym = info[xsp][3]
             wt = _width_text(text, an, sym)
             if wt is None:
                 continue
             wm2 = str(int(wt[1]) - 2) if wt[1].isdigit() else f"{wt[1]}-2"
             wm1 = str(int(wt[1]) - 1) if wt[1].isdigit() else f"{wt[1]}-1"
             new = f"{name} <= {{{name}[{wm2}:0], {xt}}}" if up else f"{name} <= {{{xt}, {name}[{wm1}:1]}}"
+            if any(info[r][4] != info[xsp][4] for r in rest):
+                # a chain over several blocks (a generate loop of flops): the in-lane write's block takes the
+                # whole shift (once: not in a generate loop), the other writes go with what only they fill
+                if info[xsp][4] is None or _in_generate_loop(info[xsp][0][0].syntax) or key in chains:
+                    continue
+                chains[key] = info[xsp][4]
+                eds.append(Edit(xsp[0], xsp[1], new))
+                removed.update(info[r][0][1:] for r in rest)
+                continue
+            if len(rest) != 1:
+                continue
+            (lsp,) = rest
+            st, var = info[lsp][0], info[lsp][1]
+            par = st[0].syntax.parent
+            if var is None or str(par.kind).split(".")[-1] != "ForLoopStatement":
+                continue
             eds.append(Edit(xsp[0], xsp[1], new))
             ls_, le_ = an.span(par)
             if str(par.parent.kind).split(".")[-1] != "SequentialBlockStatement":
@@ -567,6 +583,20 @@ def _merged(text: str, name: str) -> str | None:
             if not text[a_:ls_].strip() and b_ >= 0 and not text[le_:b_].strip():
                 ls_, le_ = a_, b_ + 1
             eds.append(Edit(ls_, le_, ""))
+    for key, stmts, ct in consts:  # the constants of a chain over several blocks: one write in its block
+        blk = chains.get(key)
+        mine = [sp for sp in stmts if info[sp][4] == blk and not _in_generate_loop(info[sp][0][0].syntax)]
+        sym = info[next(iter(stmts))][3]
+        wt = _width_text(text, an, sym)
+        if blk is None or len(mine) != 1 or wt is None or \
+                set(re.findall(r"(?<![\w$'.])[A-Za-z_][\w$]*", ct)) - set(_params(sym.parentScope)):
+            continue
+        eds.append(Edit(mine[0][0], mine[0][1], f"{key[0]} <= {{{wt[1]}{{{ct.strip()}}}}}"))
+        removed.update(info[sp][0][1:] for sp in stmts if sp != mine[0])
+    gone = _removals(an, text, removed)
+    if gone is None:
+        return None
+    eds += gone
     if not eds:
         return None
     try:
@@ -574,6 +604,57 @@ def _merged(text: str, name: str) -> str | None:
     except ValueError:
         return None
     return new if new != text and parses_cleanly(new, an.errors) else None
+
+
+_CLIMB = ("ConditionalStatement", "ElseClause", "SequentialBlockStatement", "TimingControlStatement", "AlwaysBlock",
+          "AlwaysFFBlock", "GenerateBlock", "LoopGenerate", "GenerateRegion", "ForLoopStatement")
+
+
+def _in_generate_loop(syn) -> bool:
+    while syn is not None:
+        if str(syn.kind).split(".")[-1] == "LoopGenerate":
+            return True
+        syn = syn.parent
+    return False
+
+
+def _removals(an, text: str, removed: set) -> list | None:
+    """Edits removing the statements ``removed`` (spans), each with the largest enclosing ``if`` / block /
+    ``always`` / generate block or loop that holds nothing else (no other statement, no declaration)."""
+    from rtlopt.hdl.edit import Edit
+
+    if not removed:
+        return []
+    stmts = [(s_, e_) for st, s_, e_ in an.statements if _k(st) == "ExpressionStatement"]
+    by_span = {}
+    for st, s_, e_ in an.statements:
+        if _k(st) == "ExpressionStatement" and (s_, e_) in removed:
+            by_span[(s_, e_)] = st.syntax
+    if set(by_span) != set(removed):
+        return None
+    spans = set()
+    for _sp, syn in by_span.items():
+        node = syn
+        while node.parent is not None and str(node.parent.kind).split(".")[-1] in _CLIMB:
+            a, b = an.span(node.parent)
+            inside = [x for x in stmts if a <= x[0] and x[1] <= b]
+            if any(x not in removed for x in inside) or re.search(
+                    r"\b(wire|reg|logic|integer|assign|initial|function|task)\b", text[a:b]):
+                break
+            node = node.parent
+        a, b = an.span(node)
+        k = str(node.parent.kind).split(".")[-1] if node.parent is not None else ""
+        spans.add((a, b, node is syn and k not in ("SequentialBlockStatement",)))
+    out = []
+    for a, b, semi in sorted(spans):
+        if any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, _s in spans):
+            continue
+        if not semi:
+            ls, le = text.rfind("\n", 0, a) + 1, text.find("\n", b)
+            if not text[ls:a].strip() and le >= 0 and not text[b:le].strip():
+                a, b = ls, le + 1
+        out.append(Edit(a, b, ";" if semi else ""))
+    return out
 
 
 def _block_of(syn, an):
