@@ -20,7 +20,11 @@ over), a constant as the count it stands for, and the declaration becomes the co
 width and stage count are written as the declaration's own expressions, so a module elaborated at
 several parameter values keeps serving all of them. Across a module boundary (a child's history read
 as a bus by its parent), :func:`rtlopt.semantic.histmirror.prepared` first moves the parent's window
-expression into the child. Candidates are offered only when a simulation from reset agrees on the
+expression into the child. A history shifted element by element -- ``h[0] <= x; for (i = 1; i < W;
+i++) h[i] <= h[i-1];`` in one block, or a generate loop of one-flop always blocks beside the first
+stage's block -- is first written as one shift (:func:`_merged`: element indices evaluated per loop value,
+every element written once under the same controls; the other element writes removed with the blocks
+that hold nothing else). Candidates are offered only when a simulation from reset agrees on the
 outputs; the search proves each one (sequential equivalence from reset) and measures it.
 """
 

@@ -10,7 +10,8 @@ Found on the elaborated source (pyslang, every instance at its own parameter val
 array whose every mention is a write at an index, a read at an index, and a pointer variable (not a
 port) whose every mention is its own write or inside an index of the array. The index and pointer
 expressions are classified by constant evaluation at every pointer value 0..N-1 (so any spelling of
-the wrap counts): each data write at ``P + Kw``, each read at ``P + Kr`` (mod N), every pointer step
+the wrap counts, also ``if (P == N-1) P <= 0; else P <= P + 1;``: the two arms evaluated as one
+``c ? A : B``): each data write at ``P + Kw``, each read at ``P + Kr`` (mod N), every pointer step
 ``+1 mod N`` with the same controls (conditions and clock) as a data write, and each other write of the
 pointer a constant in ``0..N-1`` written with the same controls as a loop that writes one constant to
 every entry (a reset loop: all entries equal, so the stages need no order). The array becomes a
