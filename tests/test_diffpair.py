@@ -267,3 +267,34 @@ def test_restyle_case_statement_latched_limit(tmp_path):
     assert "limit_q_m_beat_q" in t, desc
     assert not _writes(t, "limit_q") and not _writes(t, "beat_q")
     assert _smt(f, t, "burst_len") == "EQUIVALENT"
+
+
+_TB_OVF = """
+module stamp_clock (input clk, input rst_n, output reg [9:0] tnow, output reg ovf);
+  always @(posedge clk)
+    if (!rst_n) begin
+      tnow <= 10'd5;
+      ovf  <= 1'b0;
+    end else begin
+      ovf  <= ovf | (tnow == 10'h3ff);
+      tnow <= tnow + 10'd1;
+    end
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_sibling_block_also_writing_another_register(tmp_path):
+    """The time base's block also keeps an overflow flag (read by the parent): its tree for the
+    timestamp alone is mapped; the timestamp stays for the flag, the lanes keep differences."""
+    a = tmp_path / "clk.v"
+    b = tmp_path / "meters.v"
+    ch = _CH.replace("output [1:0] longs);", "output [1:0] longs, output ovf);").replace(
+        ".tnow(tnow));", ".tnow(tnow), .ovf(ovf));")
+    a.write_text(_TB_OVF)
+    b.write_text(ch)
+    got = diffpair.candidates_for({a: _TB_OVF, b: ch}, "meters", timeout_s=60)
+    assert got, "no candidate"
+    t = got[0][0][b]
+    assert not _writes(t, "t_last")
+    assert _smt(b, t, "meters", [a, b]) == "EQUIVALENT"

@@ -633,7 +633,7 @@ def _mapped_tree(ym: Mod, yreg: str, yconns: dict, ypars: dict, xconns: dict, xm
     if got is None:
         return None
     ev, blocks, tree, _stmts = got
-    if len(blocks) != 1 or _writes(ym, blocks[0]) != {yreg}:
+    if len(blocks) != 1:
         return None
     pvals: dict[str, int] = {}
     for k, v in ym.params.items():
