@@ -382,8 +382,8 @@ def discover(net: seqsim.GateNet, regs: dict[str, list[int]], bm: np.ndarray,
                         break
                 if found:
                     break
-        if not found:  # the same over words of other widths (a count left = a loaded length - an index)
-            got = _mixed_affine(r, js, w, rv, regs, vals)
+        if not found and time.monotonic() < deadline:  # the same over words of other widths (a count
+            got = _mixed_affine(r, js, w, rv, regs, vals)  # left = a loaded length - an index)
             if got is not None:
                 out.append(got)
                 found = True
@@ -651,6 +651,10 @@ def _mixed_affine(r: str, js: list[int], w: int, rv: np.ndarray, regs: dict[str,
                 wa, wb = len(regs[a]), len(regs[b])
                 if a == b or set(regs[a]) & set(regs[b]) or wa == wb == w:
                     continue  # one width: the loops of discover
+                # a prefix of the samples first: most pairs fail there (the whole arrays only for the rest)
+                if len(np.unique((rv[:512] - (vals[a][:512] + vals[b][:512] if plus else
+                                              vals[a][:512] - vals[b][:512])) & mask)) > 1:
+                    continue
                 comb = vals[a] + vals[b] if plus else vals[a] - vals[b]
                 d = (rv - comb) & mask
                 if not (d == d[0]).all() or (comb == comb[0]).all():
