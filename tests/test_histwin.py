@@ -2,14 +2,14 @@
 ("a strobe in the last M writes") becomes a down-counter loaded with M, an AND window ("high for the last M
 writes") a run counter saturating at M. Designs: a bus activity monitor (Verilog, '<<' shift, '!= 0', two
 instances at different window lengths, async active-low reset) and a push-button conditioner (SV always_ff,
-shifted down by concatenation, reset to all ones, '== 8'hFF'). Restyles: a right shift read through '~|', a
-two-bit lane shifted in, the shift written element by element in a for loop (Verilog; SV with a per-element
-reset loop) or as a generate loop of one-flop blocks, a child's output bus read by its parent only through its
-window (two instances at different lengths). Near misses (no rewrite): the history also read bit by bit or as
-a word, also written bit by bit, a rotation, a blocking write, OR and AND windows of one history, a compare
-with another constant; an element loop that leaves one out or shifts by two; a child's bus also read bit by
-bit by the parent; a generate chain shifting under another enable or with a stage also read. Real Yosys + ABC
-proofs."""
+shifted down by concatenation, reset to all ones, '== 8'hFF'). Restyles: a right shift read through '~|', the
+window read as a truth value ('&&', '?:', if), a two-bit lane shifted in, the shift written element by element
+in a for loop (Verilog; SV with a per-element reset loop) or as a generate loop of one-flop blocks, a child's
+output bus read by its parent only through its window (two instances at different lengths). Near misses (no
+rewrite): the history also read bit by bit or as a word, also written bit by bit, a rotation, a blocking
+write, OR and AND windows of one history, a compare with another constant; an element loop that leaves one out
+or shifts by two; a child's bus also read bit by bit by the parent; a generate chain shifting under another
+enable or with a stage also read. Real Yosys + ABC proofs."""
 
 from __future__ import annotations
 
@@ -219,6 +219,30 @@ endmodule
 def test_near_misses(write, obs, extra):
     text = _BASE.replace("WRITE", write).replace("OBS", obs).replace("EXTRA", extra)
     assert histwin.rewrites(text) == []
+
+
+_TRUTH = """
+module tv (input clk, input rst, input a, input b, output y, output z, output reg q);
+  reg [7:0] h;
+  always @(posedge clk)
+    if (rst) h <= 8'd0;
+    else h <= {h[6:0], a};
+  assign y = h && b;
+  assign z = h ? 1'b1 : b;
+  always @(posedge clk) if (rst) q <= 1'b0; else if (h) q <= b;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_restyle_truth_value_reads(tmp_path):
+    # the window read as a truth value: '&&', the condition of '?:' and of an if
+    f = _file(tmp_path, _TRUTH)
+    got = histwin.candidates_for({f: _TRUTH}, "tv", timeout_s=60)
+    assert len(got) == 1, got
+    t = got[0][0][f]
+    assert "(h_left != 0) && b" in t and "(h_left != 0) ? 1'b1" in t and "else if ((h_left != 0))" in t, t
+    assert abc_verdict(tmp_path, f, got[0][0][f], "tv") == "EQUIVALENT"
 
 
 def test_positive_base():

@@ -2,8 +2,8 @@
 
 A register ``H`` of ``W`` bits that shifts a lane ``X`` of ``k`` bits in at one end on every write
 (``H <= {H[W-k-1:0], X}``, ``{X, H[W-1:k]}``, ``(H << k) | X``, ``H >> k | X << (W-k)`` is not one) and
-is read only through the whole window -- ``|H``, ``H != 0``, ``~|H``, ``H == 0``, ``!H`` ("a strobe in
-the last M = W/k writes") or ``&H``, ``H == '1``, ``~&H``, ``H != '1`` ("every one of the last M
+is read only through the whole window -- ``|H``, ``H != 0``, ``~|H``, ``H == 0``, ``!H``, ``H`` as a truth value ("a strobe
+in the last M = W/k writes") or ``&H``, ``H == '1``, ``~&H``, ``H != '1`` ("every one of the last M
 writes") -- carries no more than a count: how many writes ago the newest nonzero lane came in (OR
 window: ``C <= |X ? M : C - (C != 0)``, window nonzero ``C != 0``), or how many all-ones lanes came in
 in a row (AND window: ``C <= &X ? C + (C != M) : 0``, window full ``C == M``). ``W`` flip-flops become
@@ -224,7 +224,18 @@ def _walk(an) -> tuple[list, dict, list]:
                 c = strip(c)
                 if _k(c) == "NamedValueExpression" and c.syntax is not None:
                     parents.setdefault(an.span(c.syntax), []).append((node, x))
+            if _k(node) == "ConditionalExpression":
+                cond(node, x)
+        elif isinstance(node, ast.Statement) and _k(node) == "ConditionalStatement":
+            cond(node, None)
         return True
+
+    def cond(node, x):
+        """The conditions of ``c ? a : b`` / ``if (c)``: a mention there is read as ``!= 0``."""
+        for c in node.conditions:
+            c = strip(c.expr)
+            if _k(c) == "NamedValueExpression" and c.syntax is not None:
+                parents.setdefault(an.span(c.syntax), []).append(("bool", x))
     sels: list = []
     an.root.visit(visit)
     return xs, parents, sels
@@ -235,6 +246,9 @@ def _observer(node, key, w: int, an):
     'or' / 'and'; test 'nz', 'z', 'full', 'notfull'), or None."""
     from rtlopt.templates._sem import strip
 
+    if node == "bool" or (_k(node) == "BinaryExpression" and _op(node) in (
+            "LogicalAnd", "LogicalOr", "LogicalImplication", "LogicalEquivalence")):
+        return "or", "nzm"  # read as a truth value: the mention alone becomes the test
     if _k(node) == "UnaryExpression":
         o = _op(node)
         if o in _OR_OBS:
@@ -359,7 +373,7 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:
             bad.add(key)
             continue
         for o, px in obs:
-            men[key].setdefault(sp, []).append(("obs", (px.start, px.end), o, w))
+            men[key].setdefault(sp, []).append(("obs", sp if o[1] == "nzm" else (px.start, px.end), o, w))
     out = []
     fresh = _fresh(text)
     for key, (sym, widths) in cands.items():
@@ -408,7 +422,8 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:
             else:
                 per.setdefault(span, set()).add(f"{cnt} <= ({ltext}) ? {cnt} + ({cnt} != {mt}) : 0")
         for _t, span, (_kind, test), _w in obs:
-            per.setdefault(span, set()).add({"nz": f"({cnt} != 0)", "z": f"({cnt} == 0)", "full": f"({cnt} == {mt})",
+            per.setdefault(span, set()).add({"nz": f"({cnt} != 0)", "nzm": f"({cnt} != 0)", "z": f"({cnt} == 0)",
+                                             "full": f"({cnt} == {mt})",
                                              "notfull": f"({cnt} != {mt})"}[test])
         if not ok or any(len(v) != 1 for v in per.values()):
             continue  # instances that need different texts at one place (a reset constant, say)
