@@ -825,6 +825,9 @@ _semantic_generator("diffpair", "diffpair", per_top=True)
 
 
 register_generator("seqredundancy", seqredundancy_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
+# rststrip: registers whose reset value never reaches an output (data behind a valid bit, written before
+# read) lose their reset (syntax first; one Yosys load and bit-parallel runs with the reset value randomized).
+_semantic_generator("rststrip", "rststrip", per_top=True)
 
 
 # instshare: a register equal across sibling instances shared.
