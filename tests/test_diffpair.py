@@ -130,7 +130,7 @@ def test_restyle_sibling_in_own_file(tmp_path):
     got = diffpair.candidates_for({a: _TB, b: _CH}, "meters", timeout_s=60)
     assert got, "no candidate"
     new, desc = got[0]
-    assert new[a] == _TB and "sibling" in desc
+    assert new[a] == _TB and "another module" in desc
     t = new[b]
     assert not _writes(t, "t_last") and "t - t_last" not in t
     assert _smt(b, t, "meters", [a, b]) == "EQUIVALENT"
@@ -298,3 +298,75 @@ def test_sibling_block_also_writing_another_register(tmp_path):
     t = got[0][0][b]
     assert not _writes(t, "t_last")
     assert _smt(b, t, "meters", [a, b]) == "EQUIVALENT"
+
+
+_PARENT = """
+module lane (input clk, input rst, input sof, input [7:0] t, output late);
+  reg [7:0] t_mark;
+  always @(posedge clk)
+    if (rst) t_mark <= 8'd0;
+    else if (sof) t_mark <= t + 8'd2;
+  assign late = (t - t_mark) > 8'd150;
+endmodule
+
+module rx2 (input clk, input rst, input en, input [1:0] sof, output [1:0] late);
+  reg [7:0] epoch;
+  always @(posedge clk)
+    if (rst) epoch <= 8'd0;
+    else if (en) epoch <= epoch + 8'd1;
+  lane l0 (.clk(clk), .rst(rst), .sof(sof[0]), .t(epoch), .late(late[0]));
+  lane l1 (.clk(clk), .rst(rst), .sof(sof[1]), .t(epoch), .late(late[1]));
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_parent_register_through_a_port(tmp_path):
+    """The time base is a register of the parent stepping on an enable the parent does not pass on:
+    no rewrite; with the enable connected to the lanes, the lanes keep differences."""
+    f = tmp_path / "p.v"
+    assert diffpair.rewrite({f: _PARENT}) == []
+    t2 = _PARENT.replace("input sof, input [7:0] t,", "input sof, input en, input [7:0] t,").replace(
+        ".sof(sof[0]),", ".sof(sof[0]), .en(en),").replace(".sof(sof[1]),", ".sof(sof[1]), .en(en),")
+    f.write_text(t2)
+    got = diffpair.candidates_for({f: t2}, "rx2", timeout_s=60)
+    assert got, "no candidate"
+    t = got[0][0][f]
+    assert not _writes(t, "t_mark") and "t - t_mark" not in t
+    assert _smt(f, t, "rx2") == "EQUIVALENT"
+
+
+_CHILD = """
+module ticker #(parameter int W = 8) (input logic clk, input logic rst_n, output logic [W-1:0] q);
+  always_ff @(posedge clk) q <= !rst_n ? '0 : q + 1'b1;
+endmodule
+
+module pace (input logic clk, input logic rst_n, input logic go, output logic [7:0] dt, output logic slow);
+  logic [7:0] tk;
+  logic [7:0] t0;
+  ticker #(.W(8)) u_t (.clk(clk), .rst_n(rst_n), .q(tk));
+  always_ff @(posedge clk) begin
+    if (!rst_n) begin
+      t0 <= '0;
+      dt <= '0;
+    end else if (go) begin
+      dt <= tk - t0;
+      t0 <= tk;
+    end
+  end
+  assign slow = (tk - t0) >= 8'd100;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_child_register_inside_the_module(tmp_path):
+    """The time base is a child instance of the reading module (SV, its output on a local net)."""
+    f = tmp_path / "c.sv"
+    f.write_text(_CHILD)
+    got = diffpair.candidates_for({f: _CHILD}, "pace", timeout_s=60)
+    assert got, "no candidate"
+    new, desc = got[0]
+    t = new[f]
+    assert "child" in desc and not _writes(t, "t0") and "tk - t0" not in t
+    assert _smt(f, t, "pace") == "EQUIVALENT"

@@ -471,10 +471,10 @@ def _reg_tree(mod: Mod, regs: set[str]):
     return ev, blocks, tree, stmts
 
 
-def _emit_tree(t, d: str, leaf, rw, ind: str) -> str:
+def _emit_tree(t, d: str, leaf, rw, ind: str, unit: str = "    ") -> str:
     if t[0] == "if":
-        th = _emit_tree(t[2], d, leaf, rw, ind + "    ")
-        el = _emit_tree(t[3], d, leaf, rw, ind + "    ")
+        th = _emit_tree(t[2], d, leaf, rw, ind + unit, unit)
+        el = _emit_tree(t[3], d, leaf, rw, ind + unit, unit)
         if not th.strip() and not el.strip():
             return ""
         if not th.strip():
@@ -516,9 +516,23 @@ def _cond_rewriter(mod: Mod, x: str, y: str, d: str, consts: list[str]):
     return rw
 
 
-def _build(mod: Mod, x: str, y: str, ytree=None, yev: str | None = None) -> tuple[str, str] | None:
+def _decl_of(mod: Mod, name: str):
+    """(range text, declaration node) of a net/variable ``name`` declared in ``mod``'s body, or None."""
+    for it in mod.node.members:
+        if _kind(it) not in ("NetDeclarationSyntax", "DataDeclarationSyntax"):
+            continue
+        names = [d.name.valueText for d in it.declarators if _kind(d) == "DeclaratorSyntax"]
+        if name in names:
+            rng = re.search(r"\[[^\]]+\]", mod.seg(it))
+            return (rng.group(0) if rng else "", it) if len(names) == 1 else None
+    return None
+
+
+def _build(mod: Mod, x: str, y: str, ytree=None, yev: str | None = None,
+           extra_skip: list | None = None) -> tuple[str, str] | None:
     """New text of ``mod``'s file with the pair (``x`` a register of ``mod``; ``y`` one too, or an input
-    port whose register's tree ``ytree`` / event ``yev`` is given in ``mod``'s names), or None."""
+    port / a child's output net whose register's tree ``ytree`` / event ``yev`` is given in ``mod``'s
+    names; ``extra_skip``: spans where ``y`` is read otherwise and stays, its declaration and driver)."""
     rng = mod.regs[x][0]
     d = f"{y}_m_{x}"
     while re.search(rf"(?<![\w$]){re.escape(d)}(?![\w$])", mod.text):
@@ -542,11 +556,15 @@ def _build(mod: Mod, x: str, y: str, ytree=None, yev: str | None = None) -> tupl
         vy = vals.get(y)
         ay = vy if isinstance(vy, tuple) else _affine(mod, vy, y, x, y)
         return _dnext(d, ax, ay, x, y)
-    body = _emit_tree(tree, d, leaf, rw, "        ")
+    last = max(blocks, key=lambda n: _span(n)[1])
+    ls = mod.text.rfind("\n", 0, _span(last)[0]) + 1
+    ind = mod.text[ls:_span(last)[0]]
+    ind = ind if ind.strip() == "" and ind else "    "
+    body = _emit_tree(tree, d, leaf, rw, ind * 2, ind)
     # reads everywhere in the module, outside the deleted writes and the declarations
     skip = [_span(s) for s in stmts]
     decl_nodes = [mod.regs[x][1]] + ([mod.regs[y][1]] if own else [])
-    skip += [_span(n) for n in decl_nodes]
+    skip += [_span(n) for n in decl_nodes] + list(extra_skip or [])
     if not own:
         for p in getattr(mod.node.header.ports, "ports", []):
             if _kind(p) == "ImplicitAnsiPortSyntax" and p.declarator.name.valueText == y:
@@ -569,19 +587,18 @@ def _build(mod: Mod, x: str, y: str, ytree=None, yev: str | None = None) -> tupl
     kw = "logic" if mod.path.suffix in (".sv", ".svh") else "reg"
     first = min(decl_nodes, key=lambda n: _span(n)[0])
     a, b = _span(first)
-    newdecl = f"{kw} {rng} {d};" + "".join(f"\n    wire {rng} {d}_k{i} = {c};" for i, c in enumerate(consts))
+    newdecl = f"{kw} {rng} {d};" + "".join(f"\n{ind}wire {rng} {d}_k{i} = {c};" for i, c in enumerate(consts))
     for n in decl_nodes:
         na, nb = _span(n)
         sole = next(v[2] for v in mod.regs.values() if v[1] is n)
         if sole:
             eds.append((na, nb, newdecl) if n is first else (*_line(text, na, nb), ""))
         elif n is first:
-            eds.append((nb, nb, "\n    " + newdecl))
-    last = max(blocks, key=lambda n: _span(n)[1])
+            eds.append((nb, nb, "\n" + ind + newdecl))
     hdr = "always_ff" if mod.seg(last).lstrip().startswith("always_ff") else "always"
     if not body.strip():
         return None
-    blk = f"\n    {hdr} {ev.strip()} begin\n{body}    end\n"
+    blk = f"\n{ind}{hdr} {ev.strip()} begin\n{body}{ind}end\n"
     eds.append((_span(last)[1], _span(last)[1], blk))
     eds = sorted(eds, key=lambda e: (e[0], e[1]))
     for i in range(1, len(eds)):
@@ -590,9 +607,18 @@ def _build(mod: Mod, x: str, y: str, ytree=None, yev: str | None = None) -> tupl
     return _apply(text, eds), d
 
 
+def _to_port(xmod: Mod, xconns: dict):
+    """Parent net -> the input port of ``xmod`` connected to it in that instance (None when not one)."""
+    def f(net: str) -> str | None:
+        xp = [p for p, e in xconns.items() if _name(e) == net]
+        return xp[0] if len(xp) == 1 and xmod.ports.get(xp[0], ("",))[0] == "input" else None
+    return f
+
+
 def _sibling_trees(mods: dict[str, Mod], mod: Mod, y: str):
-    """(tree, event) of the register driving input port ``y`` of every instance of ``mod``, mapped into
-    ``mod``'s names (the same in every instance), or None."""
+    """(tree, event) of the register driving input port ``y`` of every instance of ``mod`` -- an output
+    register of a sibling instance or a register of the parent itself -- mapped into ``mod``'s names (the
+    same in every instance), or None."""
     found = None
     n_inst = 0
     for par in mods.values():
@@ -609,13 +635,18 @@ def _sibling_trees(mods: dict[str, Mod], mod: Mod, y: str):
                    for port, e in c2.items() if _name(e) == net and t2 in mods
                    and mods[t2].ports.get(port, ("",))[0] == "output"]
             # (other readers of the net keep reading the register: the edit of ``mod`` holds regardless)
-            if len(drv) != 1 or net in par.ports:
+            if net in par.ports and par.ports[net][0] == "input":
                 return None
-            ym, yconns, ypars = drv[0]
-            yport = next(p for p, e in yconns.items() if _name(e) == net)
-            if re.search(rf"(?<![\w$.]){re.escape(net)}\s*(?:<=|=(?!=))", par.seg(par.node)):
-                return None  # also written in the parent
-            got = _mapped_tree(ym, yport, yconns, ypars, conns, mod)
+            written = re.search(rf"(?<![\w$.]){re.escape(net)}\s*(?:<=|=(?!=))", par.seg(par.node))
+            if len(drv) == 1 and not written:
+                ym, yconns, ypars = drv[0]
+                yport = next(p for p, e in yconns.items() if _name(e) == net)
+                got = _mapped_tree(ym, yport, ypars, {p: _name(e) for p, e in yconns.items() if _name(e)},
+                                   _to_port(mod, conns))
+            elif not drv and written:  # a register of the parent (at its default parameters)
+                got = _mapped_tree(par, net, {}, None, _to_port(mod, conns))
+            else:
+                return None
             if got is None:
                 return None
             key = (repr(got[0]), got[1])
@@ -627,7 +658,23 @@ def _sibling_trees(mods: dict[str, Mod], mod: Mod, y: str):
     return found[0], found[1]
 
 
-def _mapped_tree(ym: Mod, yreg: str, yconns: dict, ypars: dict, xconns: dict, xmod: Mod):
+def _child_tree(mods: dict[str, Mod], mod: Mod, y: str):
+    """(tree, event, connection span) of the register of a child instance of ``mod`` driving its net
+    ``y``, mapped into ``mod``'s names, or None."""
+    drv = [(mods.get(t2), c2, p2, port, e) for t2, _i2, c2, p2 in mod.insts for port, e in c2.items()
+           if _name(e) == y and t2 in mods and mods[t2].ports.get(port, ("",))[0] == "output"]
+    if len(drv) != 1 or re.search(rf"(?<![\w$.]){re.escape(y)}\s*(?:<=|=(?!=))", mod.seg(mod.node)):
+        return None
+    ym, yconns, ypars, port, e = drv[0]
+    got = _mapped_tree(ym, port, ypars, {p: _name(c) for p, c in yconns.items() if _name(c)}, lambda n: n)
+    return None if got is None else (got[0], got[1], _span(e))
+
+
+def _mapped_tree(ym: Mod, yreg: str, ypars: dict, to_net: dict | None, to_x):
+    """The decision tree of register ``yreg`` of ``ym`` (one clocked block) in the names of the module
+    that reads it: each name of ``ym`` -> the net it is connected to (``to_net``; None: ``ym`` is where
+    the nets are) -> that module's name for it (``to_x``); parameters at their values (``ypars`` over
+    the defaults). None when a guard or an offset reads anything else."""
     from rtlopt.semantic.thrcount import const_value
     got = _reg_tree(ym, {yreg})
     if got is None:
@@ -641,28 +688,21 @@ def _mapped_tree(ym: Mod, yreg: str, yconns: dict, ypars: dict, xconns: dict, xm
         if val is None:
             return None
         pvals[k] = val
-    # a port of ym -> the port of xmod connected to the same parent net
-    pmap = {}
-    for port, e in yconns.items():
-        nm = _name(e)
-        if nm is None:
-            continue
-        xp = [p for p, e2 in xconns.items() if _name(e2) == nm]
-        if len(xp) == 1 and xmod.ports.get(xp[0], ("",))[0] == "input":
-            pmap[port] = xp[0]
 
     def ren(text: str) -> str:
         def sub(m):
             w = m.group(0)
-            if w in pmap:
-                return pmap[w]
-            if w in pvals:
-                return str(pvals[w])
-            if w == yreg:
-                return "\0"
             if w in ("posedge", "negedge", "or", "iff"):
                 return w
-            raise _Fail(f"unmapped {w}")
+            if w == yreg:
+                return "\0"
+            if w in pvals:
+                return str(pvals[w])
+            net = w if to_net is None else to_net.get(w)
+            xn = to_x(net) if net is not None else None
+            if xn is None:
+                raise _Fail(f"unmapped {w}")
+            return xn
         return re.sub(r"(?<!['\w$])" + _ID, sub, text).replace("\0", yreg)
 
     def conv(t):
@@ -693,16 +733,27 @@ def rewrite(texts: dict[Path, str]) -> list[tuple[dict[Path, str], str]]:
             if x not in mod.regs:
                 continue
             rx = re.sub(r"\s", "", mod.regs[x][0])
-            if y in mod.regs and re.sub(r"\s", "", mod.regs[y][0]) == rx:
+            written = any(y in _writes(mod, blk) for blk in mod.blocks)
+            if y in mod.regs and written and re.sub(r"\s", "", mod.regs[y][0]) == rx:
                 pairs.append((x, y, None))
             elif mod.ports.get(y, ("",))[0] == "input":
                 rng = re.search(r"\[[^\]]+\]", mod.ports[y][1])
                 if rng is not None and re.sub(r"\s", "", rng.group(0)) == rx:
                     pairs.append((x, y, "port"))
+            elif not written and y not in mod.ports:
+                dcl = _decl_of(mod, y)
+                if dcl is not None and re.sub(r"\s", "", dcl[0]) == rx:
+                    pairs.append((x, y, "child"))
         for x, y, kind in pairs:
             try:
                 if kind is None:
                     got = _build(mod, x, y)
+                elif kind == "child":
+                    ch = _child_tree(mods, mod, y)
+                    if ch is None:
+                        continue
+                    got = _build(mod, x, y, _rename_leaf(ch[0], y), ch[1],
+                                 extra_skip=[_span(_decl_of(mod, y)[1]), ch[2]])
                 else:
                     sib = _sibling_trees(mods, mod, y)
                     if sib is None:
@@ -715,7 +766,8 @@ def rewrite(texts: dict[Path, str]) -> list[tuple[dict[Path, str], str]]:
             if got is None:
                 continue
             new, d = got
-            where = f"'{mod.name}.{x}', '{y}'" + (" (a sibling's register)" if kind else "")
+            where = f"'{mod.name}.{x}', '{y}'" + {None: "", "port": " (a register of another module)",
+                                                  "child": " (a child's register)"}[kind]
             out.append(({**texts, mod.path: new}, f"{where} read only through {y} - {x}: one register '{d}'"))
     # a pair (x, y) and (y, x) give the same edit up to sign: the one negating fewer reads first
     seen = set()
