@@ -1,0 +1,36 @@
+// Chroma-key mask generator: each colour channel is scaled by its white-
+// balance gain (fixed per camera model) and compared with a key threshold.
+// Reference: x * GAIN > TH is x > floor(TH / GAIN) and x * GAIN < TH is
+// x < ceil(TH / GAIN): the constant multipliers go.
+module ch_key #(
+    parameter W    = 10,
+    parameter GAIN = 3,
+    parameter TH   = 1000,
+    parameter GT   = 0          // 1: key when above, 0: key when below
+) (
+    input  wire [W-1:0] x,
+    output wire         key
+);
+    localparam LO = TH / GAIN;                   // x * GAIN > TH  <=>  x > LO
+    localparam HI = (TH + GAIN - 1) / GAIN;      // x * GAIN < TH  <=>  x < HI
+    assign key = GT ? (x > LO) : (x < HI);
+endmodule
+
+module green_screen (
+    input  wire        clk,
+    input  wire        rst,
+    input  wire        de,
+    input  wire [7:0]  r,
+    input  wire [7:0]  g,
+    input  wire [7:0]  b,
+    output reg         alpha
+);
+    wire kr, kg, kb;
+    ch_key #(.W(8), .GAIN(37),  .TH(2900), .GT(0)) u_r (.x(r), .key(kr));
+    ch_key #(.W(8), .GAIN(53),  .TH(7100), .GT(1)) u_g (.x(g), .key(kg));
+    ch_key #(.W(8), .GAIN(29),  .TH(3300), .GT(0)) u_b (.x(b), .key(kb));
+    always @(posedge clk) begin
+        if (rst)     alpha <= 1'b0;
+        else if (de) alpha <= kr & kg & kb;
+    end
+endmodule
