@@ -171,7 +171,10 @@ def _modules(texts: dict[Path, str]) -> dict[str, Mod]:
         root = tr.root
         for m in ([root] if _kind(root) == "ModuleDeclarationSyntax" else root.members):
             if _kind(m) == "ModuleDeclarationSyntax":
-                out.setdefault(m.header.name.valueText, Mod(p, t, m))
+                try:
+                    out.setdefault(m.header.name.valueText, Mod(p, t, m))
+                except AttributeError:  # a construct the reader does not know (no pair found in it)
+                    continue
     return out
 
 
