@@ -1,4 +1,4 @@
-// Burst address generator: the beats-left count is len - beat (modulo 6 bits), so it is not kept;
+// Burst address generator: the beats-left count is len - beat (modulo 8 bits), so it is not kept;
 // the last beat is beat == len - 1.
 module burst_gen #(
     parameter AW = 10
@@ -13,10 +13,11 @@ module burst_gen #(
     output reg           valid,
     output wire          last,
     output reg  [7:0]    beat,
+    output wire [3:0]    cur_len,
     output reg           done
 );
     reg [3:0] len_q;
-    wire [5:0] left = {2'b00, len_q} - beat[5:0];
+    wire [7:0] left = {4'b0000, len_q} - beat;
 
     always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
@@ -35,7 +36,7 @@ module burst_gen #(
                     valid <= 1'b1;
                 end
             end else if (ready) begin
-                if (left == 6'd1) begin
+                if (left == 8'd1) begin
                     valid <= 1'b0;
                     done  <= 1'b1;
                 end else begin
@@ -46,5 +47,6 @@ module burst_gen #(
         end
     end
 
-    assign last = valid && (left == 6'd1);
+    assign cur_len = len_q;
+    assign last = valid && (left == 8'd1);
 endmodule
