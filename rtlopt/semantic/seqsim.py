@@ -1056,6 +1056,22 @@ def _free_bits_matter(net2, cyc: int, words: int, seed: int, hold: int, w2: list
     return bool(((b1 ^ b2) & known)[1:].any())
 
 
+def agreeing(texts: dict[Path, str], raw: list, top: str, deadline: float, tries: int,
+             strict: bool = False) -> list:
+    """The ``(new texts, description)`` of ``raw`` (the first ``tries``, until the monotonic ``deadline``)
+    whose outputs agree with ``texts``' on the same random stimulus (:func:`outputs_agree`: not False,
+    or True when ``strict``); the original is loaded once."""
+    net = load_texts(texts, top, timeout=max(2.0, deadline - time.monotonic()))
+    out = []
+    for new, desc in raw[:tries]:
+        if time.monotonic() > deadline:
+            break
+        ok = outputs_agree(net, new, top, max(2.0, deadline - time.monotonic()))
+        if ok is True or (ok is None and not strict):
+            out.append((new, desc))
+    return out
+
+
 def outputs_agree(net, new_texts: dict[Path, str], top: str, timeout_s: float, deep: bool = False) -> bool | None:
     """Whether the candidate's outputs equal the original's on the same random stimulus (seqsim, from
     reset): True (they agree), False (they differ -- or the candidate does not elaborate), None (no

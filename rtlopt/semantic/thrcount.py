@@ -249,14 +249,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
     if not raw:
         return []
     from rtlopt.semantic import seqsim
-    net = seqsim.load_texts(texts, top, timeout=max(2.0, deadline - time.monotonic()))
-    out = []
-    for new, desc in raw[:MAX_TRIES]:
-        if time.monotonic() > deadline:
-            break
-        if seqsim.outputs_agree(net, new, top, max(2.0, deadline - time.monotonic())) is not False:
-            out.append((new, desc))
-    return out
+    return seqsim.agreeing(texts, raw, top, deadline, MAX_TRIES)
 
 
 def _raw(texts: dict[Path, str], files: list, params: dict | None) -> list:
