@@ -370,3 +370,48 @@ def test_child_register_inside_the_module(tmp_path):
     t = new[f]
     assert "child" in desc and not _writes(t, "t0") and "tk - t0" not in t
     assert _smt(f, t, "pace") == "EQUIVALENT"
+
+
+_TWO_PROC = """
+module twoproc (
+  input  logic       clk,
+  input  logic       rst_n,
+  input  logic       load,
+  input  logic [5:0] n,
+  output logic       fin
+);
+  logic [5:0] lim_q, lim_n, pos_q, pos_n;
+  always_comb begin
+    lim_n = lim_q;
+    pos_n = pos_q;
+    if (load) begin
+      lim_n = n;
+      pos_n = 6'd0;
+    end else if (pos_q != lim_q) begin
+      pos_n = pos_q + 6'd1;
+    end
+  end
+  always_ff @(posedge clk or negedge rst_n)
+    if (!rst_n) begin
+      lim_q <= '0;
+      pos_q <= '0;
+    end else begin
+      lim_q <= lim_n;
+      pos_q <= pos_n;
+    end
+  assign fin = (pos_q == lim_q);
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_two_process_style(tmp_path):
+    """Next values in an always_comb block (read through procnorm's normalized view), the pair declared
+    on one line with its next values: no '-' anywhere, the reads are (in)equalities only."""
+    f = tmp_path / "two.sv"
+    f.write_text(_TWO_PROC)
+    got = diffpair.candidates_for({f: _TWO_PROC}, "twoproc", timeout_s=60)
+    assert got, "no candidate"
+    t = got[0][0][f]
+    assert not _writes(t, "lim_q") and not _writes(t, "pos_q")
+    assert _smt(f, t, "twoproc") == "EQUIVALENT"

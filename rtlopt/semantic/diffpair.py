@@ -591,12 +591,14 @@ def _build(mod: Mod, x: str, y: str, ytree=None, yev: str | None = None,
     first = min(decl_nodes, key=lambda n: _span(n)[0])
     a, b = _span(first)
     newdecl = f"{kw} {rng} {d};" + "".join(f"\n{ind}wire {rng} {d}_k{i} = {c};" for i, c in enumerate(consts))
-    for n in decl_nodes:
+    gone = regs  # the registers whose declarations go (the other one of a port pair stays elsewhere)
+    for n in list({id(n): n for n in decl_nodes}.values()):
         na, nb = _span(n)
-        sole = next(v[2] for v in mod.regs.values() if v[1] is n)
-        if sole:
+        names = {k for k, v in mod.regs.items() if v[1] is n}
+        whole = len([dd for dd in n.declarators if _kind(dd) == "DeclaratorSyntax"]) == len(names) and names <= gone
+        if whole:
             eds.append((na, nb, newdecl) if n is first else (*_line(text, na, nb), ""))
-        elif n is first:
+        elif n is first:  # declared beside other names: they stay (undriven and unread, swept by synthesis)
             eds.append((nb, nb, "\n" + ind + newdecl))
     hdr = "always_ff" if mod.seg(last).lstrip().startswith("always_ff") else "always"
     if not body.strip():
@@ -792,7 +794,7 @@ def _rename_leaf(t, y: str):
 
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
     deadline = time.monotonic() + timeout_s
-    if not any("-" in t and re.search(r"\b(posedge|negedge)\b", t) for t in texts.values()):
+    if not any(re.search(r"-|==|!=", t) and re.search(r"\b(posedge|negedge)\b", t) for t in texts.values()):
         return []
     raw = rewrite(texts)
     if not raw:
