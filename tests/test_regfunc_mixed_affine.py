@@ -161,3 +161,17 @@ def test_count_skipping_one_rare_update_is_no_function(tmp_path):
         ("                    left <= left - 8'd1;\n",
          "                    if (!(addr == 10'h2A5 && left == 8'd3)) left <= left - 8'd1;\n")])
     assert not _computed(f, got, "left"), [d for _n, d in got]
+
+
+@pytest.mark.yosys
+def test_wrong_mixed_width_relation_is_not_proven(tmp_path):
+    """The verifier's cross-design candidates are only candidates: a gate computing the total one too
+    high is refuted (the limit is 12 here, so the difference shows within a few cycles)."""
+    f, got = _cands(tmp_path, FRAME, "framer_top", [("frame_cnt #(.MAXB(600))", "frame_cnt #(.MAXB(12))")])
+    texts = _computed(f, got, "total")
+    assert texts, [d for _n, d in got]
+    good = texts[0]
+    bad = good.replace("always @* total = (payload + $unsigned(hdr_q));",
+                       "always @* total = (payload + $unsigned(hdr_q)) + 10'd1;")
+    assert bad != good
+    assert _verdict(tmp_path, f, bad, "framer_top", engines=("smt",)) == "NOT EQUIVALENT"
