@@ -434,11 +434,6 @@ def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
     return text
 
 
-def _rewrite_text(mod: Mod, text: str, a: int, b: int, edits: list[tuple[int, int, str]]) -> str:
-    """``text[a:b]`` with the edits inside it applied."""
-    return _apply(text[a:b], [(s - a, e - a, r) for s, e, r in edits if a <= s and e <= b])
-
-
 # ----------------------------------------------------------------------------------------------
 # candidates
 
@@ -499,10 +494,6 @@ def _line(text: str, a: int, b: int) -> tuple[int, int]:
     if not text[ls + 1:a].strip() and (e == len(text) or text[e] == "\n"):
         return ls, e
     return a, b
-
-
-def _has_write(t) -> bool:
-    return t[0] == "leaf" or _has_write(t[2]) or _has_write(t[3])
 
 
 def _cond_rewriter(mod: Mod, x: str, y: str, d: str, consts: list[str]):
