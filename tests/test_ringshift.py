@@ -1,11 +1,13 @@
-"""A ring buffer written at a pointer stepping +1 mod N and read only at fixed offsets from it kept as an
-N-stage shift register (rtlopt.semantic.ringshift). Designs: a comb filter (Verilog, descending 8-entry
-array, pointer reset to 5 with a natural 3-bit wrap, two taps at ptr and ptr + 4, async active-low reset)
-and a video line delay (SV always_ff in a sub-module, 5 entries from the parent, read into an output
-register before the entry is overwritten). Restyles: the wrap spelled with '%' and a read of the newest
-entry at '(p + N - 1) % N'; the wrap as 'if (p == N - 1) p <= 0; else p <= p + 1;'. Near misses (no rewrite): a pointer that skips, a pointer stepped under another
-enable than the write, the memory also read at a second address, the pointer also read, a reset loop
-that misses an entry, a wrap at the wrong value (also as an if), a pointer that stops, another write at a fixed index. Real Yosys + ABC proofs."""
+"""A ring buffer written at a pointer stepping +1 mod N and read only at fixed offsets from it kept as an N-stage
+shift register (rtlopt.semantic.ringshift). Designs: a comb filter (Verilog, descending 8-entry array, pointer
+reset to 5 with a natural 3-bit wrap, two taps at ptr and ptr + 4, async active-low reset) and a video line
+delay (SV always_ff in a sub-module, 5 entries from the parent, read into an output register before the entry
+is overwritten). Restyles: the wrap spelled with '%' and a read of the newest entry at '(p + N - 1) % N'; the
+wrap as 'if (p == N - 1) p <= 0; else p <= p + 1;'; an SV packed array reset as a whole. Near misses (no
+rewrite): a pointer that skips, a pointer stepped under another enable than the write, the memory also read at
+a second address, the pointer also read, a reset loop that misses an entry, a wrap at the wrong value (also as
+an if), a pointer that stops, another write at a fixed index; a packed array reset to unequal entries, entries
+declared 1..N. Real Yosys + ABC proofs."""
 
 from __future__ import annotations
 
@@ -89,6 +91,39 @@ def test_restyles(tmp_path, step, read, tap):
     t = got[0][0][f]
     assert tap in t and "ptr" not in t, t
     assert abc_verdict(tmp_path, f, t, "dl") == "EQUIVALENT"
+
+
+_PACKED = """
+module pk #(parameter int N = 6) (input logic clk, input logic rst, input logic en, input logic [3:0] d,
+                                  output logic [3:0] q);
+  logic [N-1:0][3:0] mem;
+  logic [2:0] wp;
+  always_ff @(posedge clk)
+    if (rst) begin
+      mem <= RST;
+      wp  <= '0;
+    end else if (en) begin
+      mem[wp] <= d;
+      wp <= (wp == N - 1) ? '0 : wp + 1'b1;
+    end
+  assign q = mem[wp];
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_restyle_packed_array(tmp_path):
+    # SV packed array of entries, reset as a whole to equal entries
+    text = _PACKED.replace("RST", "{N{4'hA}}")
+    f = _file(tmp_path, text, "d.sv")
+    got = ringshift.candidates_for({f: text}, "pk", timeout_s=60)
+    assert len(got) == 1 and "mem_sr <= {N{4'hA}}" in got[0][0][f], got
+    assert abc_verdict(tmp_path, f, got[0][0][f], "pk") == "EQUIVALENT"
+
+
+def test_packed_and_range_near_misses():
+    assert ringshift.rewrites(_PACKED.replace("RST", "24'h123456"), "d.sv") == []  # entries reset apart
+    assert ringshift.rewrites(_base().replace("m [0:N-1]", "m [1:N]")) == []       # entries 1..N
 
 
 def test_positive_base():

@@ -131,9 +131,11 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:  # noqa: C901 - one
         if getattr(s.syntax, "initializer", None) is not None:
             continue
         t = s.type
-        if getattr(t, "isUnpackedArray", False):
-            el = t.elementType
-            if el.isIntegral and not el.isSigned and 2 <= t.range.width <= 256 and 1 <= int(el.bitWidth) <= 256:
+        if getattr(t, "isUnpackedArray", False) or (getattr(t, "isPackedArray", False)
+                                                     and getattr(t.elementType, "isPackedArray", False)):
+            el = t.elementType  # entries 0..N-1: a ring's index arithmetic is modulo N from 0
+            if el.isIntegral and not el.isSigned and 2 <= t.range.width <= 256 and 1 <= int(el.bitWidth) <= 256 \
+                    and t.range.lower == 0:
                 arrays.setdefault(_key(s), []).append(s)
         elif t.isIntegral and 1 <= int(t.bitWidth or 0) <= 16:
             scalars.setdefault(_key(s), []).append(s)
@@ -145,6 +147,7 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:  # noqa: C901 - one
     reads: list = []  # (array key, select node)
     pwrites: list = []  # (pointer key, AssignmentExpression)
     in_sel: dict = {}  # array key -> spans of every select of it
+    whole: dict = {}  # array key -> [(assignment, span of its left-hand side)] of whole writes (packed)
 
     def visit(node):
         if isinstance(node, ast.Expression):
@@ -169,6 +172,8 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:  # noqa: C901 - one
                     writes.append((_key(strip(lhs.value).symbol), node, lhs))
                 elif _k(lhs) == "NamedValueExpression" and _key(lhs.symbol) in scalars:
                     pwrites.append((_key(lhs.symbol), node))
+                elif _k(lhs) == "NamedValueExpression" and _key(lhs.symbol) in arrays and lhs.syntax is not None:
+                    whole.setdefault(_key(lhs.symbol), []).append((node, an.span(lhs.syntax)))
         return True
     an.root.visit(visit)
     wsel = {an.span(lhs.syntax) for _a, _n, lhs in writes}
@@ -184,7 +189,8 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:  # noqa: C901 - one
     fresh = _fresh(text)
     for akey, asyms in arrays.items():
         # every mention of the array is the value of an element select (a read or the left of a write)
-        if {sp for sp, _s in mentions.get(akey, [])} - set(in_sel.get(akey, [])):
+        if {sp for sp, _s in mentions.get(akey, [])} - set(in_sel.get(akey, [])) - \
+                {sp for _n, sp in whole.get(akey, [])}:
             continue
         sym0 = asyms[0]
         my_writes = [(n, lhs) for a, n, lhs in writes if a == akey]
@@ -230,6 +236,22 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:  # noqa: C901 - one
             continue
         ok = True
         kinds: dict = {}  # span -> set of kinds (per instance)
+        for n, _lsp in whole.get(akey, []):  # a packed array written whole: a constant with equal entries
+            sym = strip(n.left).symbol
+            ew, nn = int(sym.type.elementType.bitWidth), sym.type.range.width
+            try:
+                cv = strip(n.right).eval(ast.EvalContext(an.root)).value
+                v = int(cv) if type(cv).__name__ == "SVInt" and not cv.hasUnknown else None
+            except Exception:  # noqa: BLE001 - not a constant
+                v = None
+            if not n.isNonBlocking or v is None or len({(v >> (ew * i)) & ((1 << ew) - 1) for i in range(nn)}) != 1:
+                ok_w = False
+                break
+            kinds.setdefault(an.span(n.syntax), set()).add(("wfill",))
+        else:
+            ok_w = True
+        if not ok_w:
+            continue
         # per instance (parameters of the pointer's scope)
         for n, lhs in my_writes:
             sel = strip(lhs.selector)
@@ -363,26 +385,31 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:  # noqa: C901 - one
             continue
         # pair the pointer's writes with the array's: a step with a data write, a constant with a fill
         def ctl_list(kd, ctrl=ctrl):
-            return sorted(str(c) for k2, c, _st in ctrl.values() if k2 == kd)
+            return sorted(str(c) for k2, c, _st in ctrl.values() if k2 == kd or (kd == "fill" and k2 == "wfill"))
         if ctl_list("data") != ctl_list("step") or not set(ctl_list("pconst")) <= set(ctl_list("fill")) \
                 or not set(ctl_list("fill")) <= set(ctl_list("pconst")):
             continue
         # the texts: element width and count as the declaration writes them
         decl = sym0.syntax
         dd = decl.parent
-        if _k(dd) != "DataDeclarationSyntax" or len(dd.declarators) != 1 or len(decl.dimensions) != 1:
+        if _k(dd) != "DataDeclarationSyntax" or len(dd.declarators) != 1:
+            continue
+        packed = getattr(sym0.type, "isPackedArray", False)
+        pd = list(dd.type.dimensions) if hasattr(dd.type, "dimensions") else []
+        if (packed and (len(decl.dimensions) != 0 or len(pd) != 2)) or \
+                (not packed and (len(decl.dimensions) != 1 or len(pd) > 1)):
             continue
         ds, de = an.span(dd)
         dtext = text[ds:de]
-        m = re.match(r"(\s*(?:var\s+)?(?:reg|logic|bit)\s*(?:unsigned\s*)?)(\[\s*[^\]]+\]\s*)?", dtext)
+        m = re.match(r"(\s*(?:var\s+)?(?:reg|logic|bit)\s*(?:unsigned\s*)?)(\[\s*[^\]]+\]\s*)*", dtext)
         if m is None:
             continue
         kw = m.group(1).rstrip()
-        if m.group(2):
-            wt = _dim_text(text, an, dd.type.dimensions[0]) if len(dd.type.dimensions) == 1 else None
+        if packed:
+            nt, wt = _dim_text(text, an, pd[0]), _dim_text(text, an, pd[1])
         else:
-            wt = "1"
-        nt = _dim_text(text, an, decl.dimensions[0])
+            wt = _dim_text(text, an, pd[0]) if pd else "1"
+            nt = _dim_text(text, an, decl.dimensions[0])
         if wt is None or nt is None:
             continue
         sr = fresh(f"{sym0.name}_sr")
@@ -420,6 +447,9 @@ def _rewrite(text: str, name: str) -> list[tuple[str, str]]:  # noqa: C901 - one
                 rt = text[slice(*an.span(strip(n.right).syntax))]
                 eds.append(Edit(sp[0], sp[1], f"{sr} <= {{{sr}[{tot}-{wt}-1:0], {rt}}}" if not re.fullmatch(
                     r"\d+", tot) or not re.fullmatch(r"\d+", wt) else f"{sr} <= {{{sr}[{int(tot) - int(wt) - 1}:0], {rt}}}"))
+            elif kd[0] == "wfill":
+                n = next(n for n, _l in whole[akey] if an.span(n.syntax) == sp)
+                eds.append(Edit(sp[0], sp[1], f"{sr} <= {text[slice(*an.span(strip(n.right).syntax))]}"))
             elif kd[0] == "fill":
                 n = next(n for n, _l in my_writes if an.span(n.syntax) == sp)
                 lhs = strip(n.left)
