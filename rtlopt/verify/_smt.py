@@ -73,6 +73,11 @@ QUICK_HOUDINI_S = 8.0
 #: load 12; with 5 s and a quarter of a 19 s proof the round ran out and the mining took 45-65 s).
 NARROW_HOUDINI_S = 14.0
 NARROW_HOUDINI_SHARE = 0.6
+#: Seconds at most (and share of the time left) for the register-difference round (:func:`_difference_houdini`):
+#: it runs before the narrowing round whenever a difference candidate survives the traces, so a miss must
+#: stay cheap (the proofs it is for took 0.6-3.7 s of Houdini at load 15).
+DIFF_HOUDINI_S = 8.0
+DIFF_HOUDINI_SHARE = 0.4
 #: Seconds at most for the fixed point of the per-state bounds (:mod:`._stbound`) in the narrowing round.
 STBOUND_S = 10.0
 STBOUND_SHARE = 0.35
@@ -1273,7 +1278,7 @@ def _difference_houdini(sm: SmtMiter, bmc: _Bmc, budget: Budget, guard, traces) 
     if guard is not None:
         cands = [z3.Implies(guard, c) for c in cands]
     cands = filter_by_traces(sm, cands, traces) + diffs
-    sub = Budget(min(NARROW_HOUDINI_S, budget.left() * NARROW_HOUDINI_SHARE))
+    sub = Budget(min(DIFF_HOUDINI_S, budget.left() * DIFF_HOUDINI_SHARE))
     cands = _filter_on_bmc(sm, bmc, cands, sub) or []
     if not cands:
         return None
