@@ -36,6 +36,8 @@ from pathlib import Path
 import numpy as np
 
 from rtlopt.hdl.edit import Edit, apply_edits
+from rtlopt.semantic.pingpong import _kind, _span, _walk
+from rtlopt.semantic.procnorm import _indent_at, _norm, _remove_item, _unblock
 
 RULE = "register_reduction"
 _ID = r"[A-Za-z_][\w$]*"
@@ -49,28 +51,6 @@ SETTLE = (96, 2, 21)
 
 class _Bail(Exception):
     pass
-
-
-def _kind(n) -> str:
-    return type(n).__name__
-
-
-def _span(n) -> tuple[int, int]:
-    r = n.sourceRange
-    return r.start.offset, r.end.offset
-
-
-def _kids(n) -> list:
-    try:
-        return [c for c in n if hasattr(c, "sourceRange") and not _kind(c).endswith("Token")]
-    except TypeError:
-        return []
-
-
-def _walk(n, f) -> None:
-    f(n)
-    for c in _kids(n):
-        _walk(c, f)
 
 
 # -- syntax --------------------------------------------------------------------------------------------
@@ -100,15 +80,6 @@ def _target_names(t) -> list[str]:
 
 def _nonblocking(e) -> bool:
     return "NonblockingAssignment" in str(e.kind)
-
-
-def _remove_item(text: str, a: int, b: int) -> Edit:
-    ls = text.rfind("\n", 0, a) + 1
-    le = text.find("\n", b)
-    le = len(text) if le < 0 else le
-    if not text[ls:a].strip() and not text[b:le].strip():
-        return Edit(ls, min(le + 1, len(text)), "")
-    return Edit(a, b, "")
 
 
 def _prune(text: str, st, drop, drop_other: bool) -> tuple[bool, list[Edit]]:
@@ -182,19 +153,6 @@ def _nodes(root, kind: str) -> list:
     return out
 
 
-def _unblock(n):
-    while _kind(n) == "BlockStatementSyntax":
-        items = list(n.items)
-        if len(items) != 1 or n.blockName is not None:
-            return n
-        n = items[0]
-    return n
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"//[^\n]*|/\*.*?\*/", " ", s, flags=re.S)).strip()
-
-
 def _reset_id(cond: str) -> str | None:
     """The signal a reset test ``!r`` / ``~r`` / ``r`` / ``r == 0`` / ``r != 1'b1`` reads (None: other)."""
     c = cond.strip()
@@ -258,11 +216,6 @@ def _blocks(text: str, path: str) -> list[tuple[_Block, str, str]]:
     return out
 
 
-def _indent_at(text: str, pos: int) -> str:
-    ls = text.rfind("\n", 0, pos) + 1
-    return re.match(r"[ \t]*", text[ls:]).group(0)
-
-
 def _strip_edits(text: str, blk: _Block, kw: str, clk: str, names: set[str]) -> list[Edit]:
     """Edits taking ``names`` out of ``blk``'s reset (see the module doc); :class:`_Bail` when not possible."""
     drop = names.__contains__
@@ -295,71 +248,15 @@ def _strip_edits(text: str, blk: _Block, kw: str, clk: str, names: set[str]) -> 
 
 def _run(net, cycles: int, words: int, seed: int, rr: int, hold: int, inject=None, init_seed: int = 0,
          final: bool = False):
-    """Outputs per cycle ``[cycles, bits, words]`` of a two-valued run from reset: inputs by port name,
-    flip-flops without initial value start random (``init_seed``), ``inject``: flip-flop indices whose
-    next value is a fresh random word wherever the reset is active. ``final``: also the flip-flops'
-    values after the last cycle."""
-    from rtlopt.semantic.seqsim import ONES, _eval, _fused_groups, _gather, _reset_arrays
+    """Outputs per cycle ``[cycles, bits, words]`` of a two-valued run from reset (:func:`seqsim._simulate_named`:
+    inputs by port name): flip-flops without initial value start random (``init_seed``), ``inject``:
+    flip-flop indices whose next value is a fresh random word wherever the reset is active. ``final``:
+    also the flip-flops' values after the last cycle."""
+    from rtlopt.semantic.seqsim import _simulate_named
 
-    rng_in = np.random.default_rng(seed)
-    rng_rst = np.random.default_rng([seed, 7])
-    rng_free = np.random.default_rng([seed, 11])
-    rng_inj = np.random.default_rng([seed, 13])
-    rng_init = np.random.default_rng([seed, 17, init_seed])
-    v = np.zeros((net.nsig, words), dtype=np.uint64)
-    v[1] = ONES
-    qs = np.array([f.q for f in net.flops], dtype=np.int64)
-    ds = np.array([f.d for f in net.flops], dtype=np.int64)
-    v[qs] = rng_init.integers(0, 2**64, size=(len(qs), words), dtype=np.uint64)
-    for f in net.flops:
-        if f.init is not None:
-            v[f.q] = ONES if f.init else 0
-    rfl = _reset_arrays(net)
-    rst_sig = net.inputs[net.reset][0] if net.reset in net.inputs else None
-    in_bits = [s for p in sorted(net.inputs) if p != net.clock for s in net.inputs[p]]
-    in_bits = [s if s > 1 and s != rst_sig else -1 for s in in_bits]
-    in_idx = np.array([s for s in in_bits if s >= 0], dtype=np.int64)
-    in_pos = np.array([i for i, s in enumerate(in_bits) if s >= 0], dtype=np.int64)
-    free = np.array(sorted(set(net.free) - set(in_idx.tolist())), dtype=np.int64)
-    outs = np.array([s for p in sorted(net.outputs) for s in net.outputs[p]], dtype=np.int64)
-    inj = None if inject is None or not len(inject) else np.array(sorted(inject), dtype=np.int64)
-    groups = _fused_groups(net)
-    res = np.zeros((cycles, len(outs), words), dtype=np.uint64)
-    cur = np.zeros((len(in_bits), words), dtype=np.uint64)
-    for t in range(cycles):
-        x = rng_in.integers(0, 2**64, size=(len(in_bits), words), dtype=np.uint64)
-        if hold > 0 and t > 0:
-            for _ in range(hold - 1):
-                x &= rng_in.integers(0, 2**64, size=(len(in_bits), words), dtype=np.uint64)
-            cur ^= x
-        else:
-            cur = x
-        if len(in_idx):
-            v[in_idx] = cur[in_pos]
-        if len(free):
-            v[free] = rng_free.integers(0, 2**64, size=(len(free), words), dtype=np.uint64)
-        act = np.zeros(words, dtype=np.uint64)
-        if rst_sig is not None:
-            if t == 0:
-                act = np.full(words, ONES, dtype=np.uint64)
-            else:
-                act = rng_rst.integers(0, 2**64, size=words, dtype=np.uint64)
-                for _ in range(rr - 1):
-                    act &= rng_rst.integers(0, 2**64, size=words, dtype=np.uint64)
-            v[rst_sig] = ~act if net.reset_active_low else act
-        for t_, o, joined, n in groups:
-            v[o] = _eval(t_, _gather(v, joined, n))
-        res[t] = v[outs]
-        nxt = v[ds].copy()
-        if rfl is not None:
-            ri, rs, rinv, rval = rfl
-            a = v[rs] ^ rinv
-            nxt[ri] = (nxt[ri] & ~a) | (rval & a)
-        if inj is not None:
-            r = rng_inj.integers(0, 2**64, size=(len(inj), words), dtype=np.uint64)
-            nxt[inj] = (nxt[inj] & ~act) | (r & act)
-        v[qs] = nxt
-    return (res, v[qs].copy()) if final else res
+    outs = [s for p in sorted(net.outputs) for s in net.outputs[p]]
+    return _simulate_named(net, cycles, words, seed, rr, hold, outs, seed, start_seed=init_seed,
+                           inject=list(inject) if inject is not None and len(inject) else None, final=final)
 
 
 def _agree(net, base: list, inject) -> bool:
@@ -488,6 +385,8 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
     _o0, s0 = _run(net, SETTLE[0], SETTLE[1], SETTLE[2], 64, 0, final=True)
     settled = []
     for k in chosen:  # each alone (a pointer injected too would move every buffer entry)
+        if time.monotonic() > deadline:
+            break
         _o1, s1 = _run(net, SETTLE[0], SETTLE[1], SETTLE[2], 64, 0, inject=units[k], final=True)
         if not (s0 ^ s1).any():
             settled.append(k)

@@ -478,11 +478,17 @@ def simulate(net: GateNet, cycles: int = 256, words: int = 2, seed: int = 1,
 
 
 def _simulate_named(net: GateNet, cycles: int, words: int, seed: int, reset_rate_log2: int, hold_log2: int,
-                    watch: list[int] | None, free_seed: int, ternary: bool = False):
+                    watch: list[int] | None, free_seed: int, ternary: bool = False, start_seed: int | None = None,
+                    inject: list[int] | None = None, final: bool = False):
     """:func:`simulate` with the stimulus keyed by port names (see its ``free_seed``). ``ternary``: free
     signals are unknown (x) instead of random and x propagates (three-valued, per lane: a known 0 on an
     AND input gives a known 0, a mux with an unknown select is known only where both data inputs agree);
-    the result is then ``(values, known)``, two arrays of that shape (values meaningful where known)."""
+    the result is then ``(values, known)``, two arrays of that shape (values meaningful where known).
+
+    Two-valued only: ``start_seed``: flip-flops without an initial value start at random words (that
+    seed) instead of 0; ``inject``: flip-flop indices whose next value is a fresh random word in every
+    lane where the reset is active (the reset value made arbitrary, rststrip); ``final``: the result is
+    ``(values, flip-flop values after the last cycle)``."""
     rng_in = np.random.default_rng(seed)
     rng_rst = np.random.default_rng([seed, 7])
     rng_free = np.random.default_rng([free_seed, 11])
@@ -491,11 +497,18 @@ def _simulate_named(net: GateNet, cycles: int, words: int, seed: int, reset_rate
     k = np.full((net.nsig, words), ONES, dtype=np.uint64) if ternary else None
     qs = np.array([f.q for f in net.flops], dtype=np.int64)
     ds = np.array([f.d for f in net.flops], dtype=np.int64)
+    if start_seed is not None:
+        v[qs] = np.random.default_rng([seed, 17, start_seed]).integers(0, 2**64, size=(len(qs), words), dtype=np.uint64)
+        for f in net.flops:
+            if f.init is not None:
+                v[f.q] = 0
     for f in net.flops:
         if f.init:
             v[f.q] = ONES
     rfl = _reset_arrays(net)
     rst_sig = net.inputs[net.reset][0] if net.reset in net.inputs else None
+    inj = np.array(sorted(inject), dtype=np.int64) if inject else None
+    rng_inj = np.random.default_rng([seed, 13])
     # input bits in (port name, bit index) order; a bit that is no fresh signal (tied, the reset) still
     # consumes its draw, so the streams of two versions stay aligned
     in_bits = [s for p in sorted(net.inputs) if p != net.clock for s in net.inputs[p]]
@@ -529,6 +542,7 @@ def _simulate_named(net: GateNet, cycles: int, words: int, seed: int, reset_rate
         if len(free) and not ternary:
             x, rel = draw(rng_free, len(free), t)
             v[free] = v[free] ^ x if rel else x
+        r = np.zeros(words, dtype=np.uint64)
         if rst_sig is not None:
             if t == 0:
                 r = np.full(words, ONES, dtype=np.uint64)
@@ -556,6 +570,8 @@ def _simulate_named(net: GateNet, cycles: int, words: int, seed: int, reset_rate
                                                                np.full(act.shape, ONES, dtype=np.uint64)), (act, k[rs]))
             else:
                 nxt[ri] = (nxt[ri] & ~act) | (rval & act)
+        if inj is not None:
+            nxt[inj] = (nxt[inj] & ~r) | (rng_inj.integers(0, 2**64, size=(len(inj), words), dtype=np.uint64) & r)
         v[qs] = nxt
         if ternary:
             k[qs] = knx
@@ -563,6 +579,8 @@ def _simulate_named(net: GateNet, cycles: int, words: int, seed: int, reset_rate
             out[t] = nxt
             if ternary:
                 kout[t] = knx
+    if final:
+        return out, v[qs].copy()
     return (out, kout) if ternary else out
 
 
