@@ -91,3 +91,32 @@ def test_pump_timer_narrowed_below_its_bound_is_refuted(tmp_path):
     g.write_text(t)
     res = _check(d / "original.v", g, "pump_ctl", timeout_s=400.0)
     assert res.verdict.name == "NOT_EQUIVALENT", res.reason
+
+
+BEACON_MAP = {"gold_reg": "st", "gate_reg": "st_q", "map": {"1": 0, "2": 1, "4": 3, "8": 2, "16": 6}}
+
+
+@pytest.mark.yosys
+def test_onehot_machine_reencoded_proven_by_state_map_round():
+    # one-hot codes -> 3-bit binary (the FSM engine's state map as the hint), beside a span counter and a
+    # bit index bounded per state: the state-map round (equalities, the map's code pairs, the index and
+    # counter bounded per new code by the fixed point) proves it
+    d = GEN / "beacon_onehot_sv"
+    res = check_equivalence(DesignRef([d / "original.sv"], "beacon"), DesignRef([d / "reference.sv"], "beacon"),
+                            VerifyOptions(engines=("smt",), timeout_s=240.0, state_map=BEACON_MAP))
+    assert res.verdict.name == "EQUIVALENT", res.reason
+    assert "state-map" in res.reason
+
+
+@pytest.mark.yosys
+def test_reencoded_machine_leaving_one_bit_early_is_refuted(tmp_path):
+    # the binary machine leaves BITS one index early: a difference some 30 cycles from reset (the FSM
+    # candidates' engine order, ABC first, as the search proves them; no trace needed)
+    d = GEN / "beacon_onehot_sv"
+    g = tmp_path / "wrong.sv"
+    g.write_text((d / "reference.sv").read_text().replace("if (idx == NBITS - 1) begin st_q <= GAP;",
+                                                          "if (idx == NBITS - 2) begin st_q <= GAP;"))
+    res = check_equivalence(DesignRef([d / "original.sv"], "beacon"), DesignRef([g], "beacon"),
+                            VerifyOptions(engines=("abc", "smt", "abc"), timeout_s=240.0, state_map=BEACON_MAP,
+                                          counterexample=False))
+    assert res.verdict.name == "NOT_EQUIVALENT", res.reason

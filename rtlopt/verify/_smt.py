@@ -836,6 +836,8 @@ def check_sequential(sm: SmtMiter, budget: Budget, depth: int, state_map: dict |
     quick = _difference_houdini(sm, bmc, budget, guard, traces)
     if quick is None:
         quick = _narrowing_houdini(sm, bmc, budget, guard, traces, state_map)
+    if quick is None and state_map:
+        quick = _stbound.state_map_round(sm, bmc, budget, guard, traces, state_map)
     if quick is None:
         quick = _quick_houdini(sm, bmc, budget, state_map, guard, traces)
     if quick is not None:
