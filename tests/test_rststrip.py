@@ -3,13 +3,15 @@ valid bit, an array written before it is read. Designs (designs/generalization/r
 async active-high reset pipeline (valid-masked bus, a level meter that must keep its reset), an SV sync
 reset stage module instantiated six times by a generate loop (AND-masked output), a circular buffer
 cleared by a reset loop. Restyles: sync active-low reset written ``rst_n == 1'b0`` with a case in the
-else branch; an async reset block whose data and valid are written under one enable. Near misses: the
+else branch; an async reset block whose data and valid are written under one enable; an SV unpacked tap
+array shifted by a ``for (int i ...)`` loop and cleared by one. Near misses: the
 reset value seen on the first cycle, or only after 40 cycles (a rare write), an accumulator, a clear
 that is not the reset; the verifier refutes hand-written wrong reset removals (cycle 1, cycle 41) and
 treats registers without reset as arbitrary start values (ABC skipped). Real Yosys + z3."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -92,14 +94,41 @@ endmodule
 """
 
 
+_SV_TAPS = """
+module tapline #(parameter int N = 4) (
+  input  logic       clk, rst,
+  input  logic       in_v,
+  input  logic [5:0] in_d,
+  output logic       out_v,
+  output logic [5:0] out_d
+);
+  logic [5:0] taps [N];
+  logic [N-1:0] vs;
+  always_ff @(posedge clk) begin
+    if (rst) begin
+      vs <= '0;
+      for (int i = 0; i < N; i++) taps[i] <= '0;
+    end else begin
+      vs <= {vs[N-2:0], in_v};
+      taps[0] <= in_d;
+      for (int i = 1; i < N; i++) taps[i] <= taps[i-1];
+    end
+  end
+  assign out_v = vs[N-1];
+  assign out_d = out_v ? taps[N-1] : 6'h3f;
+endmodule
+"""
+
+
 @pytest.mark.yosys
-@pytest.mark.parametrize("text, top, reg", [(_SYNC_LOW_CASE, "op_stage", "r"), (_ASYNC_EN, "cap", "d")])
+@pytest.mark.parametrize("text, top, reg", [(_SYNC_LOW_CASE, "op_stage", "r"), (_ASYNC_EN, "cap", "d"),
+                                            (_SV_TAPS, "tapline", "taps")])
 def test_restyles(tmp_path, text, top, reg):
-    f = _file(tmp_path, text)
+    f = _file(tmp_path, text, "d.sv" if "logic" in text else "d.v")
     got = rststrip.candidates_for({f: text}, top, timeout_s=60)
     assert len(got) == 1 and got[0][1].endswith(": " + reg), got
     new = got[0][0][f]
-    assert "always @(posedge clk) " in new
+    assert re.search(r"always(_ff)? @\(posedge clk\) ", new)
     res = _verdict(tmp_path, f, new, top)
     assert res.verdict.name == "EQUIVALENT", res.reason
 
