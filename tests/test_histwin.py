@@ -2,14 +2,15 @@
 ("a strobe in the last M writes") becomes a down-counter loaded with M, an AND window ("high for the last M
 writes") a run counter saturating at M. Designs: a bus activity monitor (Verilog, '<<' shift, '!= 0', two
 instances at different window lengths, async active-low reset) and a push-button conditioner (SV always_ff,
-shifted down by concatenation, reset to all ones, '== 8'hFF'). Restyles: a right shift read through '~|', the
-window read as a truth value ('&&', '?:', if), a two-bit lane shifted in, the shift written element by element
-in a for loop (Verilog; SV with a per-element reset loop) or as a generate loop of one-flop blocks, a child's
-output bus read by its parent only through its window (two instances at different lengths). Near misses (no
-rewrite): the history also read bit by bit or as a word, also written bit by bit, a rotation, a blocking
-write, OR and AND windows of one history, a compare with another constant; an element loop that leaves one out
-or shifts by two; a child's bus also read bit by bit by the parent; a generate chain shifting under another
-enable or with a stage also read. Real Yosys + ABC proofs."""
+shifted down by concatenation, reset to all ones, '== 8'hFF'). Restyles: a right shift read through '~|', '>
+0' / '>= 1' / '< 1' / '<= 0', the window read as a truth value ('&&', '?:', if), a two-bit lane shifted in,
+the shift written element by element in a for loop (Verilog; SV with a per-element reset loop) or as a
+generate loop of one-flop blocks, a child's output bus read by its parent only through its window (two
+instances at different lengths). Near misses (no rewrite): the history also read bit by bit or as a word, also
+written bit by bit, a rotation, a blocking write, OR and AND windows of one history, a compare with another
+constant ('== 8'h0F', '> 1'); an element loop that leaves one out or shifts by two; a child's bus also read
+bit by bit by the parent; a generate chain shifting under another enable or with a stage also read. Real Yosys
++ ABC proofs."""
 
 from __future__ import annotations
 
@@ -249,3 +250,20 @@ def test_positive_base():
     text = _BASE.replace("WRITE", "h <= {h[6:0], a};").replace("OBS", "h != 0").replace("EXTRA", "1'b0")
     got = histwin.rewrites(text)
     assert len(got) == 1 and "h_left <= (a) ? 8 : h_left - (h_left != 0)" in got[0][0], got
+
+
+@pytest.mark.parametrize("obs, extra, test", [("h > 0", "0 < h", "!= 0"), ("h >= 1", "h < 1", "!= 0"),
+                                              ("h <= 0", "1 > h", "== 0")])
+@pytest.mark.yosys
+def test_zero_compares(tmp_path, obs, extra, test):
+    # unsigned compares with 0 / 1 that only tell an empty window from a nonempty one
+    text = _BASE.replace("WRITE", "h <= {h[6:0], a};").replace("OBS", obs).replace("EXTRA", extra)
+    got = histwin.rewrites(text)
+    assert len(got) == 1 and f"assign y = (h_left {test});" in got[0][0], got
+    f = _file(tmp_path, text)
+    assert abc_verdict(tmp_path, f, got[0][0], "m") == "EQUIVALENT"
+
+
+def test_compare_near_miss():
+    text = _BASE.replace("WRITE", "h <= {h[6:0], a};").replace("OBS", "h > 1").replace("EXTRA", "1'b0")
+    assert histwin.rewrites(text) == []  # 'h > 1' depends on which bits are set

@@ -269,6 +269,19 @@ def _observer(node, key, w: int, an):
         if c is not None and ow is not None and ((ow <= w and c == (1 << ow) - 1 and ow == w)
                                                  or (_k(other) == "UnbasedUnsizedIntegerLiteral" and c & 1)):
             return "and", "full" if eq else "notfull"
+        return None
+    if _k(node) == "BinaryExpression" and _op(node) in ("GreaterThan", "GreaterThanEqual", "LessThan", "LessThanEqual"):
+        # an unsigned compare with 0 / 1 that only tells zero from nonzero: 'H > 0', 'H >= 1', 'H < 1', 'H <= 0'
+        left = _is_var(node.left, key)
+        other = strip(node.right) if left else strip(node.left)
+        if _reads(other, key):  # the history is unsigned: the compare is unsigned
+            return None
+        c = _int(other, an)
+        op = _op(node) if left else {"GreaterThan": "LessThan", "GreaterThanEqual": "LessThanEqual",
+                                     "LessThan": "GreaterThan", "LessThanEqual": "GreaterThanEqual"}[_op(node)]
+        test = {("GreaterThan", 0): "nz", ("GreaterThanEqual", 1): "nz", ("LessThan", 1): "z",
+                ("LessThanEqual", 0): "z"}.get((op, c))
+        return ("or", test) if test else None
     return None
 
 
