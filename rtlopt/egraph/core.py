@@ -465,9 +465,6 @@ def r_sum_factor(eg: EGraph, c: int, n: tuple) -> None:
     if not _sum_flat(eg, c, w, set(), terms, 0) or len(terms) < 3:
         return
     done = eg.__dict__.setdefault("_sum_factor_done", set())
-    key = (eg.find(c), tuple(sorted(terms)))
-    if key in done:
-        return
     # factor -> [(term index, cofactor)]
     by_factor: dict[int, list[tuple[int, int]]] = {}
     for i, t in enumerate(terms):
@@ -479,8 +476,17 @@ def r_sum_factor(eg: EGraph, c: int, n: tuple) -> None:
                     continue
                 seen.add(fa)
                 by_factor.setdefault(fa, []).append((i, b))
+            for a, b in ((m[3], m[4]), (m[4], m[3])):  # a * (f * k): f a factor of cofactor a * k
+                for m2 in eg.has(b, "mul"):
+                    for f, kc in ((m2[3], m2[4]), (m2[4], m2[3])):
+                        ff = eg.find(f)
+                        if eg.cval(kc) is None or eg.cval(f) is not None or ff in seen:
+                            continue
+                        seen.add(ff)
+                        by_factor.setdefault(ff, []).append((i, eg.add(("mul", w, None, a, kc))))
     used: set[int] = set()
     groups: list[int] = []
+    picked: list[tuple] = []
     while True:
         best, members = None, []
         for f, lst in sorted(by_factor.items()):
@@ -489,10 +495,14 @@ def r_sum_factor(eg: EGraph, c: int, n: tuple) -> None:
                 best, members = f, free
         if best is None:
             break
+        picked.append((best, tuple(i for i, _b in members)))
         used |= {i for i, _b in members}
         co = _sum_terms(eg, w, [(1, b) for _i, b in members])
         groups.append(eg.add(("mul", w, None, best, co)))
-    if not groups:
+    # once per grouping: a later round that finds a larger group (a term's product re-associated to
+    # show the common factor: g * (2 * x) of (2 * g) * x) groups again
+    key = (eg.find(c), tuple(sorted(terms)), tuple(picked))
+    if not groups or key in done:
         return
     done.add(key)
     rest = [t for i, t in enumerate(terms) if i not in used]
@@ -653,14 +663,40 @@ def r_mux(eg: EGraph, c: int, n: tuple) -> None:
                     eg.pending.append((c, eg.add((op, w, m1[2], mx))))
 
 
+def _parts(eg: EGraph, w: int, parts: tuple) -> int:
+    """The class of the concatenation of ``parts`` (high first), ``w`` bits (one part: itself)."""
+    return eg.find(parts[0]) if len(parts) == 1 else eg.add(("concat", w, None, *parts))
+
+
 def r_trunc(eg: EGraph, c: int, n: tuple) -> None:
-    """Truncation moves below operators whose low bits depend only on low bits."""
+    """Truncation moves below operators whose low bits depend only on low bits; a truncation (or a
+    right shift) of a concatenation at a boundary of its parts is the low (high) parts, so a word
+    selected from a packed bus (``bus[i*9 +: 9]`` of ``{a, b, c}``) is the word it was built from."""
+    if n[0] == "lshr" and 0 < n[2] < n[1]:
+        for m in eg.has(n[3], "concat"):
+            low = 0
+            for i in range(len(m) - 1, 3, -1):
+                low += eg.w(m[i])
+                if low == n[2]:
+                    hi = m[3:i]
+                    eg.pending.append((c, eg.add(("zext", n[1], None, _parts(eg, n[1] - low, hi)))))
+                if low >= n[2]:
+                    break
+        return
     if n[0] != "trunc":
         return
     w = n[1]
     x = n[3]
     for m in eg.nodes[eg.find(x)]:
         op = m[0]
+        if op == "concat":
+            low = 0
+            for i in range(len(m) - 1, 3, -1):
+                low += eg.w(m[i])
+                if low == w:
+                    eg.pending.append((c, _parts(eg, w, m[i:])))
+                if low >= w:
+                    break
         if op in BIN:
             a = eg.add(("trunc", w, None, m[3]))
             b = eg.add(("trunc", w, None, m[4]))
@@ -709,6 +745,15 @@ def r_ext(eg: EGraph, c: int, n: tuple) -> None:
             eg.pending.append((c, eg.add((m[0], w, None, m[3]))))
     elif op == "concat" and len(n) == 5 and eg.cval(n[3]) == 0:  # {0, x} is zext(x)
         eg.pending.append((c, eg.add(("zext", w, None, n[4]))))
+    elif op == "concat" and len(n) >= 5 and eg.cval(n[-1]) == 0 and any(eg.cval(x) is None for x in n[3:-1]):
+        # {x, k'b0} is zext(x) * 2^k: a word derived as a shifted copy of another (a coefficient
+        # b1 = {b0, 1'b0}) multiplies like a constant multiple of it, so products of both factor
+        k = eg.w(n[-1])
+        parts = n[3:-1]
+        while eg.cval(parts[0]) == 0:  # leading zero parts: the zero extension itself
+            parts = parts[1:]
+        hi = _parts(eg, sum(eg.w(x) for x in parts), parts)
+        eg.pending.append((c, eg.add(("mul", w, None, eg.add(("zext", w, None, hi)), eg.k(w, 1 << k)))))
 
 
 def r_cmp(eg: EGraph, c: int, n: tuple) -> None:
@@ -759,7 +804,8 @@ def _narrow(eg: EGraph, c: int) -> list[tuple[int, int]]:
 def r_zext_nowrap(eg: EGraph, c: int, n: tuple) -> None:
     """zext_W(a op_w b) -> zext_W(a) op_W zext_W(b) for add/mul that cannot wrap at width w.
 
-    A product of an m-bit and an n-bit value needs m+n bits and a sum max(m,n)+1: when the narrow
+    A product of an m-bit and an n-bit value needs m+n bits and a sum max(m,n)+1 (a constant
+    operand: the bits of the largest result, ``(2^m - 1) * k`` / ``2^m - 1 + k``): when the narrow
     operation is at least that wide it computes the exact value, so widening it commutes with the
     extension (this is what lets products and sums named by narrower wires be factored/shared).
     """
@@ -775,6 +821,10 @@ def r_zext_nowrap(eg: EGraph, c: int, n: tuple) -> None:
         for ia, ba in _narrow(eg, m[3]):
             for ib, bb in _narrow(eg, m[4]):
                 need = ba + bb if m[0] == "mul" else max(ba, bb) + 1
+                if (ia < 0) != (ib < 0):  # one constant operand: the exact bound of the result
+                    k, bx = (eg.cval(m[3]), bb) if ia < 0 else (eg.cval(m[4]), ba)
+                    top = (1 << bx) - 1
+                    need = max(1, (top * k if m[0] == "mul" else top + k).bit_length())
                 if need > w:
                     continue
                 a = eg.k(W, eg.cval(m[3])) if ia < 0 else eg.add(("zext", W, None, ia)) if eg.w(ia) < W else ia

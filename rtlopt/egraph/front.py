@@ -16,6 +16,7 @@ use it). Anything the front end cannot translate exactly makes its root unsuppor
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 
@@ -887,10 +888,15 @@ def _instance_roots(b: _Builder, body, write_count: dict[str, int]) -> list[Root
         if type(m).__name__ != "InstanceSymbol":
             continue
         b.nodes = []
+        reads = dict(b.reads)
         try:
             got = _child_values(b, m, 0)
         except _CATCH:
             continue
+        nout = sum(1 for pc in m.portConnections if pc.expression is not None
+                   and getattr(getattr(pc.port, "direction", None), "name", "") == "Out")
+        if len(got) < nout:  # an output (a register) left out: the instance itself reads its inputs
+            b.reads = reads
         for net, c in got:
             if write_count.get(net, 0):
                 continue  # driven elsewhere too
@@ -1066,6 +1072,7 @@ def _child_values(b: _Builder, inst, depth: int, target=None) -> list[tuple[str,
         raise Unsupported("instance nesting")
     conns: dict[str, int] = {}
     outs: list[tuple[str, str, int]] = []
+    seeds: dict[str, int] = {}  # output port -> the parent's net it drives (a register's value)
     for pc in inst.portConnections:
         port = pc.port
         if type(port).__name__ != "PortSymbol":
@@ -1089,6 +1096,9 @@ def _child_values(b: _Builder, inst, depth: int, target=None) -> list[tuple[str,
             net = _lhs_whole(e.left) if target is None else target(e.left)
             if net is not None and int(e.left.type.bitWidth or 0) == pw:
                 outs.append((inner.name, net, pw))
+                if target is None and not b.child and type(e.left).__name__ == "NamedValueExpression":
+                    with contextlib.suppress(*_CATCH):
+                        seeds[inner.name] = b.conv(e.left)
         else:
             raise Unsupported(f"port direction {d}")
     if not outs:
@@ -1097,17 +1107,21 @@ def _child_values(b: _Builder, inst, depth: int, target=None) -> list[tuple[str,
     start = len(b.nodes)
     b.subst, b.tainted, b.child, b.reads = dict(conns), set(), True, {}
     try:
-        env = _child_env(b, inst.body, depth)
+        env = _child_env(b, inst.body, depth, seeds)
     finally:
         b.subst, b.tainted, b.child, b.reads = saved
     if len(b.nodes) - start > MAX_CHILD_NODES:
         raise Unsupported("child too large")
-    return [(net, env[name]) for name, net, pw in outs if name in env and b.eg.w(env[name]) == pw]
+    return [(net, env[name]) for name, net, pw in outs
+            if name in env and b.eg.w(env[name]) == pw and env[name] != seeds.get(name)]
 
 
-def _child_env(b: _Builder, child, depth: int) -> dict[str, int]:
+def _child_env(b: _Builder, child, depth: int, seeds: dict[str, int] | None = None) -> dict[str, int]:
     """Symbolic values of a child body's names, starting from ``b.subst`` (its input ports): each
-    combinational item converted once every name it reads has a value."""
+    combinational item converted once every name it reads has a value. ``seeds``: output ports no
+    combinational item writes (registers, in the sequential blocks this view skips) stand for the
+    parent's nets they drive, so an output derived from another one (``assign b1 = {b0, 1'b0}`` of an
+    output register ``b0``) is seen as that function of the parent's net."""
     local = {m.name for m in child if type(m).__name__ in ("NetSymbol", "VariableSymbol", "PortSymbol")}
     items: list[tuple[str, object, set[str], set[str]]] = []  # kind, item, writes, reads
     writers: dict[str, int] = {}
@@ -1150,6 +1164,9 @@ def _child_env(b: _Builder, child, depth: int) -> dict[str, int]:
     for _k, _it, writes, _r in items:
         for nm in writes:
             writers[nm] = writers.get(nm, 0) + 1
+    for nm, c in (seeds or {}).items():
+        if nm not in writers and nm not in b.subst:
+            b.subst[nm] = c
     todo = [it for it in items if all(writers[nm] == 1 and nm not in b.subst for nm in it[2])]
     progress = True
     while todo and progress:

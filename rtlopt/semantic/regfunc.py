@@ -55,7 +55,8 @@ class Relation:
     power of two (a column counter trailing another by one), proven with the range helpers
     ``base <= mod - 1`` and ``target <= mod - 1``; "min": the target is ``min(base, k)`` (unsigned, both
     of its width: a counter saturating at k beside one saturating higher; never emitted here), with
-    ``sign`` -1 ``k - min(base, k)`` (a down-counter from k stopping at 0 beside an up-counter)."""
+    ``sign`` -1 ``k - min(base, k)`` (a down-counter from k stopping at 0 beside an up-counter);
+    "mul": the target is ``base * k`` in the target's width (a scaled copy loaded beside its source)."""
 
     target: str
     width: int
@@ -607,6 +608,21 @@ def _shr_mod_relations(r: str, w: int, rv: np.ndarray, s: str, sj: list[int], sv
             if (((sv >> k) & mask) == rv).all():
                 out.append(Relation(r, w, k, s, op="shr"))
                 break
+    if w + len(sj) <= 62 and int(rv.min()) != int(rv.max()):
+        # r == s * m modulo r's width: a scaled copy loaded beside its source (a coefficient 2 b0 or
+        # 3 b0 registered together with b0); m from a sample where s is odd (invertible), else a power
+        # of two; 1 (a copy) and -1 (a negation) are offset relations; only multiples that never
+        # wrap on the samples (an inverse modulo 2^w, b0 == 43 * b1 of b1 == 3 * b0, would add a multiplier)
+        odd = np.nonzero(sv & 1)[0]
+        if len(odd):
+            i = int(odd[0])
+            ms = [(int(rv[i]) * pow(int(sv[i]) & mask, -1, 1 << w)) & mask]
+        else:
+            ms = [1 << k for k in range(1, w)]
+        for m in ms:
+            if m not in (0, 1, mask) and int(sv.max()) * m <= mask and (((sv * m) & mask) == rv).all():
+                out.append(Relation(r, w, m, s, op="mul"))
+                break
     elif len(sj) == w and consts:
         top = int(max(rv.max(), sv.max()))
         for n in consts:
@@ -826,10 +842,12 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
         if rel.op == "ule":
             sv = base_word() if rel.base else rv
             return sv is not None and sv <= rel.k
-        if rel.op in ("shr", "modadd", "min"):
+        if rel.op in ("shr", "modadd", "min", "mul"):
             sv = base_word()
             if sv is None:
                 return False
+            if rel.op == "mul":
+                return (sv * rel.k) & ((1 << rel.width) - 1) == rv
             if rel.op == "min":  # sign -1: a down-counter mirroring it, k - min(base, k)
                 return (min(sv, rel.k) if rel.sign > 0 else rel.k - min(sv, rel.k)) == rv
             if rel.op == "shr":
@@ -960,6 +978,11 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             if rel.k + w > bw:
                 sb = z3.ZeroExt(rel.k + w - bw, sb)
             return bv(regs[rel.target], v) == z3.Extract(rel.k + w - 1, rel.k, sb)
+        if rel.op == "mul":
+            sb = base_bv(rel, v)
+            bw = len(regs[rel.base])
+            sb = z3.ZeroExt(w - bw, sb) if bw < w else z3.Extract(w - 1, 0, sb) if bw > w else sb
+            return bv(regs[rel.target], v) == sb * z3.BitVecVal(rel.k, w, ctx)
         if rel.op == "min":  # a copy saturating at k: min(base, k) (rtlopt.semantic.reglockstep)
             sb = base_bv(rel, v)
             kk = z3.BitVecVal(rel.k, w, ctx)
@@ -1312,11 +1335,14 @@ def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]], ktext: str
 
             base, b2 = operand(rel.base, base), operand(rel.base2, b2)
         base = f"({base} {'+' if rel.plus2 else '-'} {b2})"
-    if rel.op in ("shr", "modadd"):
+    if rel.op in ("shr", "modadd", "mul"):
         if rel.base2:
             return None
         if rel.op == "shr":
             return f"{base} >> {rel.k}" if rel.k else base
+        if rel.op == "mul":  # in the target's width (the assignment's context); powers of two a shift
+            k = rel.k
+            return f"{base} << {k.bit_length() - 1}" if k & (k - 1) == 0 else f"{base} * {w}'d{k}"
         lim = rel.mod - rel.k
         return f"({base} >= {w}'d{lim}) ? {base} - {w}'d{lim} : {base} + {w}'d{rel.k}"
     if rel.op == "therm" or rel.op == "dec" and (rel.k or rel.rot):
@@ -1889,6 +1915,8 @@ def _describe(r: Relation) -> str:
         return f"{{{t[0]}, {b}}}"
     if r.op == "shr":
         return f"{b} >> {r.k}"
+    if r.op == "mul":
+        return f"{b} * {r.k}"
     if r.op == "modadd":
         return f"({b} + {r.k}) mod {r.mod}"
     if r.op == "therm":

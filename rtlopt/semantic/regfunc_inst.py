@@ -44,7 +44,7 @@ def emit_instance_drop(texts: dict[Path, str], top: str, rels: list,
     if not rels or any("." in r.target or not r.base or "." in r.base or r.base2 or r.bits or r.gate
                        for r in rels):
         return None
-    if any(r.op not in ("add", "shr", "modadd", "dec", "therm") for r in rels):
+    if any(r.op not in ("add", "shr", "mul", "modadd", "dec", "therm") for r in rels):
         return None
     targets = {r.target for r in rels}
     if any(r.base in targets for r in rels):
