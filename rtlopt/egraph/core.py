@@ -655,7 +655,7 @@ def r_mux(eg: EGraph, c: int, n: tuple) -> None:
                 ma = eg.add(("mux", w, None, s, m1[3], a2))
                 mb = eg.add(("mux", w, None, s, m1[4], b2))
                 eg.pending.append((c, eg.add(("mul", w, None, ma, mb))))
-    for op in ("shl", "lshr", "zext", "not", "neg"):
+    for op in ("shl", "lshr", "zext", "sext", "trunc", "not", "neg"):
         for m1 in eg.has(t, op):
             for m2 in eg.has(e, op):
                 if m1[2] == m2[2] and eg.w(m1[3]) == eg.w(m2[3]):
@@ -1363,6 +1363,29 @@ def r_diff_squares(eg: EGraph, c: int, n: tuple) -> None:
             return
 
 
+def r_abs_square(eg: EGraph, c: int, n: tuple) -> None:
+    """x*x = |x|*|x| for a difference x = p - q of two values below 2^w, held in w+1 bits (sign-extended
+    to the product's width M, or the product at w+1 bits itself): the integer x lies in (-2^w, 2^w), its
+    sign is bit w (the borrow) and |x| fits w bits unsigned, so the signed (w+1)-bit square becomes an
+    unsigned w-bit one of borrow ? -x[w-1:0] : x[w-1:0]; equal mod 2^M for every M (an integer identity)."""
+    if n[0] != "mul" or eg.find(n[3]) != eg.find(n[4]):
+        return
+    M, x = n[1], eg.find(n[3])
+    ds = [s[3] for s in eg.has(x, "sext")] + [x]
+    for d in ds:
+        d = eg.find(d)
+        w = eg.w(d) - 1
+        if w < 2 or w >= M:
+            continue
+        if not any(_bits(eg, s[3]) <= w and _bits(eg, s[4]) <= w for s in eg.has(d, "sub")):
+            continue
+        low = eg.add(("trunc", w, None, d))
+        a = eg.add(("mux", w, None, _bit(eg, d, w), eg.add(("neg", w, None, low)), low))
+        za = eg.add(("zext", M, None, a))
+        eg.pending.append((c, eg.add(("mul", M, None, za, za))))
+        return
+
+
 def _narrow_op(eg: EGraph, op: str, w: int, a: int, b: int, ext: str, grow: int) -> int | None:
     """``a op b`` (add/sub, width w) of two ``ext``-extended narrow words as sext_w of the exact
     operation on words ``grow`` bits wider than the wider one (1 for signed, 2 for unsigned: a
@@ -1543,8 +1566,67 @@ def r_rotate(eg: EGraph, c: int, n: tuple) -> None:
     eg.pending.append((c, _barrel(eg, t[0], amt, n[1])))
 
 
+def _rotl_concat(eg: EGraph, x: int, amt: int, W: int) -> int:
+    """x rotated left by ``amt`` (2^width(amt) <= W) as ({x, x} << amt)[2W-1:W]."""
+    dbl = eg.add(("concat", 2 * W, None, x, x))
+    return eg.add(("trunc", W, None, eg.add(("lshr", 2 * W, W, eg.add(("shlv", 2 * W, None, dbl, amt))))))
+
+
+def r_rot_compose(eg: EGraph, c: int, n: tuple) -> None:
+    """Rotates written as a double-width shift, ``({x, x} << n)[2W-1:W]`` with 2^width(n) <= W (n < W: an
+    exact left rotate), are recorded with r_rotate's; a rotate of a rotate of one v, W a power of two,
+    is one rotate by the sum of the amounts mod W: rotl(rotl(v, b), r) -> rotl(v, (b + r) mod 2^k) with
+    the amounts zero-extended to k = log2 W bits (one rotator and a k-bit adder instead of two rotators)."""
+    if n[0] != "trunc":
+        return
+    W = n[1]
+    if W < 2 or eg.w(n[3]) != 2 * W:
+        return
+    rots = eg.__dict__.setdefault("_rotates", {})
+    c = eg.find(c)
+    if c not in rots:
+        for sh in eg.has(n[3], "lshr"):
+            if sh[2] != W:
+                continue
+            for sv in eg.has(sh[3], "shlv"):
+                amt = eg.find(sv[4])
+                if (1 << eg.w(amt)) > W:
+                    continue
+                for cc in eg.has(sv[3], "concat"):
+                    if len(cc) == 5 and eg.find(cc[3]) == eg.find(cc[4]) and eg.w(cc[3]) == W:
+                        rots[c] = (eg.find(cc[3]), amt)
+                        break
+                if c in rots:
+                    break
+            if c in rots:
+                break
+    if c not in rots or W & (W - 1):
+        return
+    x, r = rots[c]
+    inner = None
+    for key, val in list(rots.items()):
+        if eg.find(key) == eg.find(x):
+            inner = val
+            break
+    if inner is None:
+        return
+    v, b = inner
+    k = W.bit_length() - 1
+    done = eg.__dict__.setdefault("_rot_composed", set())
+    if (c, eg.find(v)) in done:
+        return
+    done.add((c, eg.find(v)))
+
+    def ext(a: int) -> int:
+        return a if eg.w(a) == k else eg.add(("zext", k, None, a))
+    amt = eg.add(("add", k, None, ext(b), ext(r)))
+    new = _rotl_concat(eg, v, amt, W)
+    rots[eg.find(new)] = (eg.find(v), amt)
+    eg.pending.append((c, new))
+
+
 RULES: list[Rule] = [r_identities, r_comm, r_assoc, r_sub_neg, r_factor, r_sum_factor, r_gauss, r_shift_mul, r_mux, r_trunc,
                      r_ext, r_cmp, r_zext_nowrap, r_sext_nowrap, r_pick_bit,
                      r_zext_sub_nowrap, r_distribute_const, r_cmp_carry,
                      r_signed_headroom, r_absdiff, r_range_window, r_cond_neg_carry, r_absdiff_carry, r_abs_cmp,
-                     r_shift_share, r_diff_squares, r_pair_share, r_rotate]
+                     r_shift_share, r_diff_squares, r_pair_share, r_rotate, r_abs_square, r_rot_compose]
