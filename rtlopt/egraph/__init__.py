@@ -20,6 +20,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from rtlopt.egraph import scaledcmp  # noqa: F401 - registers r_scaled_cmp in core.RULES
 from rtlopt.egraph.core import EGraph, saturate
 from rtlopt.egraph.emit import module_edits
 from rtlopt.egraph.extract import Extraction
@@ -101,8 +102,9 @@ def explore(mg: ModuleGraph, deadline: float | None = None):
             # constant classes stay constants; x + 0 (now in x's own class) is x
             if n not in named and (n[0] == "const" or eg.cval(c) is None) and \
                     eg.find(c) not in {eg.find(x) for x in n[3:]}:
-                if r.view and eg.find(c) in original:
-                    continue  # chained views whose values merged (zext(y1) = x * k1): the first one's node
+                if eg.find(c) in original:
+                    continue  # values that merged (zext(y1) = x * k1, a wire and its widened use): the first
+                    # one's node (a later one may be defined through the first: a cycle)
                 original[eg.find(c)] = eg.canon(n)
     ex = Extraction(eg, roots, mandatory, mg.refs, time_s=EXTRACT_TIME_S)
     choice, cost, base = ex.run(original)

@@ -1,0 +1,162 @@
+"""datapath_egraph: a comparison of a scaled value with a constant compares the unscaled value
+(x*C + D < K is x < ceil((K - D) / C) when no step wraps at its width; likewise <=, >, >=, ==, !=,
+signed and unsigned). Checked exhaustively in the e-graph (every threshold, every operator, both
+signednesses, chains of multiply / shift / add / subtract and extensions), and on Verilog assign,
+SV always_comb if and SV function designs (fire, proven, multiplier gone); near misses: a product
+truncated to a narrow context width (it wraps), a signed product compared unsigned, a negative factor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rtlopt.design import open_design
+from rtlopt.egraph import optimize_text
+from rtlopt.egraph.core import EGraph, saturate
+from rtlopt.egraph.scaledcmp import r_scaled_cmp
+
+OPS = ("ult", "ule", "slt", "sle", "eq", "ne")
+
+
+def _chain(eg: EGraph, x: int, form: str, signed: bool) -> int:
+    ext = "sext" if signed else "zext"
+    wx = eg.w(x)
+    if form == "mul":  # x * 5 at 8 bits (exact: 4-bit x)
+        return eg.add(("mul", 8, None, eg.add((ext, 8, None, x)), eg.k(8, 5)))
+    if form == "mul_add":  # x * 3 + 7 (or - 7 signed)
+        m = eg.add(("mul", 8, None, eg.add((ext, 8, None, x)), eg.k(8, 3)))
+        return eg.add(("add", 8, None, m, eg.k(8, -7 if signed else 7)))
+    if form == "shl_sub":  # (x << 2) - 3, then widened
+        s = eg.add(("shl", 8, 2, eg.add((ext, 8, None, x))))
+        d = eg.add(("sub", 8, None, s, eg.k(8, 3 if signed else 0)))  # x << 2 - 3 wraps unsigned at x = 0
+        return eg.add((ext, 10, None, d))
+    assert form == "wrap"  # x * 37 at 8 bits wraps
+    return eg.add(("mul", 8, None, eg.add((ext, 8, None, x)), eg.k(8, 37 if wx == 4 else 3)))
+
+
+@pytest.mark.parametrize("signed", [False, True], ids=["unsigned", "signed"])
+@pytest.mark.parametrize("form", ["mul", "mul_add", "shl_sub"])
+def test_every_threshold_exhaustive(form, signed):
+    eg = EGraph()
+    x = eg.add(("var", 4, "x"))
+    v = _chain(eg, x, form, signed)
+    w = eg.w(v)
+    cmps = []
+    ops = ("slt", "sle", "eq", "ne") if signed else ("ult", "ule", "eq", "ne")
+    ks = range(1 << w) if w <= 8 else [*range(0, 1 << w, 5), *range((1 << w) - 80, 1 << w)]
+    for k in ks:
+        kc = eg.k(w, k)
+        for op in ops:
+            cmps += [eg.add((op, 1, None, v, kc)), eg.add((op, 1, None, kc, v))]
+    saturate(eg, rules=[r_scaled_cmp], max_iters=3, max_nodes=10 ** 6, time_s=60)
+    assert eg.check([{"x": a} for a in range(16)]) == []
+
+    def direct(c):  # a comparison of x (4 bits) itself, or a constant
+        return any(n[0] == "const" or (n[0] in OPS and x in {eg.find(a) for a in n[3:]})
+                   for n in eg.nodes[eg.find(c)])
+    assert all(direct(c) for c in cmps)
+
+
+@pytest.mark.parametrize("signed", [False, True], ids=["unsigned", "signed"])
+def test_wrapping_product_does_not_fire(signed):
+    eg = EGraph()
+    x = eg.add(("var", 4, "x"))
+    v = _chain(eg, x, "wrap", signed)
+    cmps = [eg.add((op, 1, None, v, eg.k(8, k))) for op in OPS for k in (20, 100, 200)]
+    saturate(eg, rules=[r_scaled_cmp], max_iters=3)
+    for c in cmps:
+        assert not any(n[0] in OPS and eg.find(x) in {eg.find(a) for a in n[3:]} for n in eg.nodes[eg.find(c)])
+
+
+ASSIGN = """module keyer(input [7:0] r, input [9:0] g, output kr, output kg, output kb, output ke);
+  wire [15:0] sr = r * 37;
+  wire [17:0] sg = g * 11 + 5;
+  assign kr = sr < 2900;
+  assign kg = sg > 18'd7100;
+  assign kb = (r << 3) >= 16'd900;
+  assign ke = sr == 16'd2590;
+endmodule
+"""
+
+COMB_IF = """module lvl(input logic signed [9:0] t, input logic [6:0] u, output logic hot, output logic [1:0] band);
+  logic signed [15:0] st;
+  always_comb begin
+    st = t * 16'sd13;
+    if (st > -16'sd200) hot = 1'b1;
+    else hot = 1'b0;
+  end
+  function automatic logic [12:0] scale(input logic [6:0] a);
+    scale = a * 13'd45 + 13'd20;
+  endfunction
+  assign band[0] = scale(u) <= 13'd3000;
+  assign band[1] = scale(u) > 13'd5000;
+endmodule
+"""
+
+# the product truncated to 8 bits wraps: r * 37 > 100 is not r > 2
+TRUNC = """module tr(input [7:0] r, output k);
+  wire [7:0] s = r * 37;
+  assign k = s > 8'd100;
+endmodule
+"""
+
+# a signed product compared unsigned: negative products are large
+SIGNED_AS_UNSIGNED = """module su(input signed [7:0] a, output k);
+  wire signed [15:0] p = a * 16'sd5;
+  assign k = p > 16'd300;
+endmodule
+"""
+
+# a negative factor reverses the order
+NEG_FACTOR = """module nf(input signed [7:0] a, output k);
+  wire signed [15:0] p = a * -16'sd5;
+  assign k = p > 16'sd300;
+endmodule
+"""
+
+
+def _prove(tmp_path: Path, gold: str, gate: str, ext: str) -> str:
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
+    for d, t in (("gold", gold), ("gate", gate)):
+        (tmp_path / d).mkdir(exist_ok=True)
+        (tmp_path / d / f"t.{ext}").write_text(t)
+    r = check_equivalence(open_design(tmp_path / "gold" / f"t.{ext}"), open_design(tmp_path / "gate" / f"t.{ext}"),
+                          VerifyOptions(timeout_s=120))
+    return r.verdict.name
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("text,ext,outs", [(ASSIGN, "v", ("kr =", "kg =", "kb =", "ke =")),
+                                           (COMB_IF, "sv", ("hot", "band[0]", "band[1]"))],
+                         ids=["assign", "always_comb_if_function"])
+def test_scaled_compare_fires_and_is_proven(tmp_path: Path, text, ext, outs):
+    got = optimize_text(text)
+    assert got, "no rewrite"
+    new = got[0][1]
+    body = [ln for ln in new.splitlines() if any(o in ln for o in outs) and ("<" in ln or ">" in ln or "=" in ln)]
+    assert body and not any("*" in ln or "scale(" in ln for ln in body if "assign" in ln), new
+    assert _prove(tmp_path, text, new, ext) == "EQUIVALENT", new
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("text", [TRUNC, SIGNED_AS_UNSIGNED, NEG_FACTOR], ids=["trunc", "signed_as_unsigned", "neg"])
+def test_near_misses_keep_the_product_or_are_proven(tmp_path: Path, text):
+    for _m, new, _i in optimize_text(text):
+        cmp_line = [ln for ln in new.splitlines() if "assign k" in ln][0]
+        assert "s >" in cmp_line or "p >" in cmp_line, new  # still the product's compare
+        assert _prove(tmp_path, text, new, "v") == "EQUIVALENT", new
+
+
+@pytest.mark.parametrize("path", ["dose_limit_v/original.v", "fan_curve_sv/original.sv"])
+def test_generalization_designs_fire(path):
+    """The own designs (parameterized Verilog instances; SV function in an always_comb if chain): the
+    flattened top compares the unscaled inputs, the modelled cost drops by more than half."""
+    f = Path(__file__).resolve().parents[1] / "designs" / "generalization" / "scaledcmp" / path
+    got = optimize_text(f.read_text(), str(f))
+    tops = [(m, new, i) for m, new, i in got if m in ("dose_limit", "fan_curve")]
+    assert tops, got
+    _m, new, info = tops[0]
+    assert info["model_after"] < info["model_before"] / 2, info
+    assert ("s0 < 9'd56" in new) if "dose" in path else ("duty_fb < 6'd9" in new), new
