@@ -108,3 +108,27 @@ def test_sv_function_multiple_three_and_proves(tmp_path):
 def test_near_misses(tmp_path, text, top):
     an, _p, _c = _run(tmp_path, text, top)
     assert not _muls(an)
+
+
+def test_compose_function_then_egraph_proven_in_two_links(tmp_path):
+    """The search's two-step candidate: the register function, then the e-graph on its readers (one
+    product b0 * (x0 + 2 x1) instead of two), each link proven on its own."""
+    import re
+    from types import SimpleNamespace
+
+    from rtlopt.engine.compose import compose_candidates
+
+    p = tmp_path / "cbk.v"
+    p.write_text(BANK_V)
+    st = SimpleNamespace(texts={p: BANK_V}, design=SimpleNamespace(top="cbk"), deadline=None, scope=None)
+    got = [c for c in compose_candidates(st) if c.description.startswith("register function: 'b1' == b0 * 2; then")]
+    assert got
+    c = got[0]
+    (mid,) = c.hints["chain"]
+    assert "always @* b1 = b0 << 1;" in mid
+    y = re.search(r"assign y = ([^;]*);", c.text).group(1)
+    assert "b1" not in y and len(re.findall(r"\*(?!\s*\d+'d)", y)) == 1, y
+    assert _verify(tmp_path, p, mid, "cbk") == 0
+    m = tmp_path / "mid.v"
+    m.write_text(mid)
+    assert _verify(tmp_path, m, c.text, "cbk") == 0

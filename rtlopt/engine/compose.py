@@ -13,6 +13,11 @@ text only for rules that match MORE often on the enabled text than on the curren
 the first step created; the others are proposed by the ordinary generators already). Nothing is
 keyed on names: the enabler comes from simulation and induction, the second step from the rules'
 own matchers. The search measures and proves every composite against the original like any other.
+
+A second kind of enabler: a register kept as a function of another (:mod:`rtlopt.semantic.regfunc`, a
+coefficient ``b1`` loaded as ``{wd, 1'b0}`` beside ``b0 <= wd`` becomes ``b0 << 1``) followed by the
+datapath e-graph on the readers (the products of both factored). Its composite carries the register
+function's text as a ``chain``, so it is proven in two links (the register function, then the rewrite).
 """
 
 from __future__ import annotations
@@ -51,6 +56,23 @@ def _const_bases(state) -> list[Candidate]:
     out = [c for c in cands if set(c.hints.get("parts", ())) & consts]
     out.sort(key=lambda c: (c.hints.get("seq") != "all", -len(c.hints.get("parts", ()))))
     return out[:MAX_BASES]
+
+
+def _function_bases(state) -> list[Candidate]:
+    """regfunc candidates that keep a register as a function of another one (``b1 == b0 * 2`` of a
+    coefficient loaded beside its source): its reads then show the relation to the datapath e-graph."""
+    try:
+        from rtlopt.engine.search import _GENERATORS, _run_generator
+    except ImportError:
+        return []
+    gen = _GENERATORS.get("regfunc")
+    if gen is None:
+        return []
+    try:
+        cands = _run_generator("regfunc", gen, state, None)
+    except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
+        return []
+    return [c for c in cands if c.hints.get("file") and not c.hints.get("chain") and not c.hints.get("stage")][:MAX_BASES]
 
 
 def _match_counts(text: str, name: str, templates, deadline: float | None) -> tuple[object, dict]:
@@ -111,6 +133,21 @@ def compose_candidates(state) -> list[Candidate]:
                                  {"file": str(path), "composed": True, "parts": base.hints.get("parts", ())}))
             if len(out) >= MAX_OUT:
                 return out
+    # a register kept as a function of another, then the e-graph on its readers (products of both
+    # factored); proven in two links: the register function against the current text, then the rewrite
+    for base in _function_bases(state):
+        if time.monotonic() > deadline - 5 or len(out) >= MAX_OUT:
+            break
+        path = next((p for p in state.texts if str(p) == str(base.hints["file"])), None)
+        if path is None:
+            continue
+        for new, rules, what in _egraph_step(state, path, state.texts[path], base.text):
+            if new in seen:
+                continue
+            seen.add(new)
+            out.append(Candidate(new, "template", tuple(base.rules) + tuple(rules), f"{base.description}; then {what}",
+                                 {"file": str(path), "composed": True, "parts": base.hints.get("parts", ()),
+                                  "chain": [base.text], "chain_hints": [dict(base.hints), {}]}))
     return out
 
 
