@@ -160,3 +160,96 @@ def test_generalization_designs_fire(path):
     _m, new, info = tops[0]
     assert info["model_after"] < info["model_before"] / 2, info
     assert ("s0 < 9'd56" in new) if "dose" in path else ("duty_fb < 6'd9" in new), new
+
+
+# ---- two products with a common non-negative factor, two sums with a common term (r_common_cmp) ----
+
+@pytest.mark.parametrize("kind", ["mul", "mul_signed", "add", "add_signed"])
+def test_common_factor_exhaustive(kind):
+    from rtlopt.egraph.scaledcmp import r_common_cmp
+
+    eg = EGraph()
+    a, b = eg.add(("var", 3, "a")), eg.add(("var", 3, "b"))
+    g = eg.add(("var", 3, "g"))
+    signed = kind.endswith("signed")
+    ext = "sext" if signed else "zext"
+    op = "mul" if kind.startswith("mul") else "add"
+    # signed: a, b signed, g zero-extended (non-negative); 8 bits hold every product / sum exactly
+    pa = eg.add((op, 8, None, eg.add((ext, 8, None, a)), eg.add(("zext", 8, None, g))))
+    pb = eg.add((op, 8, None, eg.add(("zext", 8, None, g)), eg.add((ext, 8, None, b))))
+    ops = ("slt", "sle", "eq", "ne") if signed else ("ult", "ule", "eq", "ne")
+    cmps = [eg.add((o, 1, None, x, y)) for o in ops for x, y in ((pa, pb), (pb, pa))]
+    saturate(eg, rules=[r_common_cmp], max_iters=2)
+    env = [{"a": x, "b": y, "g": z} for x in range(8) for y in range(8) for z in range(8)]
+    assert eg.check(env) == []
+    assert all(any(n[0] in ("and", "or") or (n[0] in OPS and eg.find(n[3]) not in (eg.find(pa), eg.find(pb)))
+                   for n in eg.nodes[eg.find(c)]) for c in cmps)
+
+
+@pytest.mark.parametrize("case", ["wrap", "signed_factor"])
+def test_common_factor_near_misses_do_not_fire(case):
+    from rtlopt.egraph.scaledcmp import r_common_cmp
+
+    eg = EGraph()
+    a, b, g = (eg.add(("var", 4, n)) for n in "abg")
+    if case == "wrap":  # 4-bit by 4-bit products kept at 6 bits wrap
+        za, zb, zg = (eg.add(("zext", 6, None, v)) for v in (a, b, g))
+        pa, pb, op = eg.add(("mul", 6, None, za, zg)), eg.add(("mul", 6, None, zb, zg)), "ult"
+    else:  # a signed factor that may be negative reverses the order
+        sa, sb, sg = (eg.add(("sext", 8, None, v)) for v in (a, b, g))
+        pa, pb, op = eg.add(("mul", 8, None, sa, sg)), eg.add(("mul", 8, None, sb, sg)), "slt"
+    c = eg.add((op, 1, None, pa, pb))
+    saturate(eg, rules=[r_common_cmp], max_iters=2)
+    assert [n for n in eg.nodes[eg.find(c)] if n[0] != op or eg.find(n[3]) != eg.find(pa)] == []
+
+
+PICK_V = """module pick(input [5:0] a, input [5:0] b, input [3:0] g, output sel, output [9:0] best);
+  wire [9:0] pa = a * g;
+  wire [9:0] pb = b * g;
+  assign sel = pa > pb;
+  assign best = sel ? pa : pb;
+endmodule
+"""
+
+PICK_SV = """module picks(input logic signed [5:0] a, b, input logic [3:0] g, input logic [7:0] c,
+    output logic le, output logic eqs, output logic hi);
+  function automatic logic signed [11:0] sc(input logic signed [5:0] v, input logic [3:0] k);
+    sc = v * $signed({1'b0, k});
+  endfunction
+  always_comb begin
+    if (sc(a, g) <= sc(b, g)) le = 1'b1;
+    else le = 1'b0;
+  end
+  assign eqs = sc(a, g) == sc(b, g);
+  assign hi = ({3'b0, a[5:0]} + {1'b0, c}) > ({3'b0, b[5:0]} + {1'b0, c});
+endmodule
+"""
+
+# the product wraps at 8 bits: pa > pb is not a > b
+PICK_WRAP = """module pw(input [5:0] a, input [5:0] b, input [3:0] g, output sel);
+  wire [7:0] pa = a * g;
+  wire [7:0] pb = b * g;
+  assign sel = pa > pb;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("text,ext", [(PICK_V, "v"), (PICK_SV, "sv")], ids=["assign", "always_comb_if_function"])
+def test_common_factor_fires_and_is_proven(tmp_path: Path, text, ext):
+    got = optimize_text(text)
+    assert got, "no rewrite"
+    new = got[0][1]
+    assert any(s in new for s in ("!g", "4'd0 == g", "g == 4'd0")), new  # the factor's zero guard
+    outs = [ln for ln in new.splitlines() if any(f" {o} =" in ln for o in ("sel", "le", "eqs", "hi"))]
+    assert outs and not any("sc(" in ln or "+" in ln or "pa" in ln for ln in outs), new
+    assert _prove(tmp_path, text, new, ext) == "EQUIVALENT", new
+
+
+@pytest.mark.yosys
+def test_common_factor_guard_is_needed(tmp_path: Path):
+    """Without the g != 0 guard (a > b alone) the verifier refutes; the wrapping product is not rewritten."""
+    unguarded = PICK_V.replace("assign sel = pa > pb;", "assign sel = a > b;")
+    assert _prove(tmp_path, PICK_V, unguarded, "v") == "NOT_EQUIVALENT"
+    for _m, new, _i in optimize_text(PICK_WRAP):
+        assert "pa > pb" in new, new

@@ -14,7 +14,7 @@ product truncated to a narrow context width (which wraps) or a negative factor n
 from __future__ import annotations
 
 from rtlopt.egraph import core
-from rtlopt.egraph.core import EGraph, mask, to_signed
+from rtlopt.egraph.core import EGraph, _bits, _fits, _interval, _srange, mask, to_signed
 
 #: Decompositions kept per class (the e-graph holds many equivalent nodes per class).
 MAX_FORMS = 8
@@ -126,5 +126,48 @@ def r_scaled_cmp(eg: EGraph, c: int, n: tuple) -> None:
                 eg.pending.append((c, r))
 
 
-if r_scaled_cmp not in core.RULES:
-    core.RULES.append(r_scaled_cmp)
+def _exact(eg: EGraph, op: str, p: int, g: int, signed: bool) -> bool:
+    """``p op g`` (add/mul) at the class width computes the exact integer (unsigned or signed read)."""
+    w = eg.w(p)
+    if signed:
+        return _fits(_interval(op, _srange(eg, p), _srange(eg, g)), w)
+    bp, bg = _bits(eg, p), _bits(eg, g)
+    return (bp + bg if op == "mul" else max(bp, bg) + 1) <= w
+
+
+def r_common_cmp(eg: EGraph, c: int, n: tuple) -> None:
+    """Compares of two exact products with a common non-negative factor, or two exact sums with a
+    common term: p*g < q*g is g != 0 & p < q (<=: g == 0 | p <= q; ==: g == 0 | p == q; != likewise),
+    p + t < q + t is p < q (any comparison). Unsigned compares need unsigned-exact operations, signed
+    ones signed-exact operations and, for the product, g provably >= 0 as a signed value."""
+    op = n[0]
+    if op not in core.CMP:
+        return
+    signed = op in ("slt", "sle")
+    a, b = n[3], n[4]
+    for kind in ("mul", "add"):
+        for m1 in eg.has(a, kind):
+            for m2 in eg.has(b, kind):
+                for p, g in ((m1[3], m1[4]), (m1[4], m1[3])):
+                    for q, g2 in ((m2[3], m2[4]), (m2[4], m2[3])):
+                        if eg.find(g) != eg.find(g2) or eg.find(p) == eg.find(q):
+                            continue
+                        if kind == "mul" and (eg.cval(g) is not None or (signed and _srange(eg, g)[0] < 0)):
+                            continue  # a constant factor is r_scaled_cmp's
+                        modes = (signed,) if op not in ("eq", "ne") else (False, True)
+                        if not any(_exact(eg, kind, p, g, sg) and _exact(eg, kind, q, g, sg) for sg in modes):
+                            continue
+                        r = eg.add((op, 1, None, p, q))
+                        if kind == "mul":
+                            gz = eg.add(("eq", 1, None, g, eg.k(eg.w(g), 0)))
+                            if op in ("ult", "slt", "ne"):
+                                r = eg.add(("and", 1, None, eg.add(("not", 1, None, gz)), r))
+                            else:
+                                r = eg.add(("or", 1, None, gz, r))
+                        eg.pending.append((c, r))
+                        return
+
+
+for _r in (r_scaled_cmp, r_common_cmp):
+    if _r not in core.RULES:
+        core.RULES.append(_r)
