@@ -7,11 +7,10 @@ coefficient loaded from its own input, and a multiple that wraps (an inverse mod
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from test_semantic_regfunc import _run
 
 pytestmark = pytest.mark.yosys
 
@@ -59,22 +58,15 @@ endmodule
 """
 
 
-def _run(tmp_path: Path, text: str, top: str):
-    from rtlopt.semantic import regfunc
-
-    p = tmp_path / f"{top}.v"
-    p.write_text(text)
-    an = regfunc.analysis_for({p: text}, top)
-    assert an.error is None, an.error
-    return an, p, regfunc.candidates_for({p: text}, top)
-
-
 def _verify(tmp_path: Path, a: Path, b_text: str, top: str) -> int:
+    """0 when ``b_text`` (written beside ``a``, same suffix) is proven equivalent to ``a``."""
+    from rtlopt.design import DesignRef
+    from rtlopt.verify import VerifyOptions, check_equivalence
+
     b = tmp_path / f"{top}_new{a.suffix}"
     b.write_text(b_text)
-    r = subprocess.run([sys.executable, "-m", "rtlopt", "verify", str(a), str(b), "--top", top, "--timeout", "200"],
-                       capture_output=True, text=True, timeout=600)
-    return r.returncode
+    res = check_equivalence(DesignRef([a], top), DesignRef([b], top), VerifyOptions(timeout_s=200))
+    return 0 if res.verdict == "EQUIVALENT" else 1
 
 
 def _muls(an) -> set:
