@@ -815,6 +815,9 @@ _semantic_generator("modacc", "modacc", per_top=True)
 # modbound: a remainder / quotient by a constant whose dividend an interval analysis bounds (through
 # registers from reset) below a few multiples of it: conditional subtractions instead of a divider.
 _semantic_generator("modbound", "modbound", per_top=True)
+# rangedc: a case table / one-bit function read only at the values its selector register can hold (guessed
+# from the next-state cone's constants and wrap compares, proven by the check): don't-cares / a closed form.
+_semantic_generator("rangedc", "rangedc", per_top=True)
 # diffcmp: ``(a - b) op K`` where a >= b on every simulated vector (b a minimum, a guard) as ``a op b + K``
 # (syntax first; one Yosys load and random runs only when such a comparison is written).
 _semantic_generator("diffcmp", "diffcmp", per_top=True)
