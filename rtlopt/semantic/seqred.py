@@ -719,6 +719,38 @@ def seq_candidates(state) -> list:
         desc = f"sequential redundancy: {_describe(names, an_facts)}"
         out.append(Candidate(new[p], "template", (RULE,), desc,
                              {"file": str(p), "parts": tuple(names), "seq": what}))
+    out.extend(_dead_guard_candidates(state))
+    return out
+
+
+def _dead_guard_candidates(state) -> list:
+    """Guards false in every reachable state under the helper invariants the analysis proved."""
+    import hashlib
+
+    from rtlopt.engine.candidate import Candidate
+    from rtlopt.semantic import deadcond
+
+    texts = dict(state.texts)
+    key = hashlib.sha256(repr((state.design.top, sorted((str(p), t) for p, t in texts.items()))).encode()).hexdigest()
+    an = _CACHE.get(key)
+    if an is None or an.net is None:
+        return []
+    try:
+        got = deadcond.candidates(texts, state.design.top, an.net)
+    except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
+        return []
+    if got and an.facts:  # the guards together with the redundant registers (one round, not two)
+        both = emit(got[0][0], state.design.top, an.facts, an.net)
+        if both is not None:
+            got.insert(0, (both, got[0][1] + " and the redundant registers"))
+    out = []
+    for new, what in got:
+        changed = [p for p in new if new[p] != texts[p]]
+        if len(changed) != 1:
+            continue
+        p = changed[0]
+        out.append(Candidate(new[p], "template", (RULE,), f"sequential redundancy: {what}",
+                             {"file": str(p), "seq": "dead_guard"}))
     return out
 
 

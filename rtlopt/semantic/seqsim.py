@@ -744,7 +744,8 @@ def base_refine(net: GateNet, classes: Classes) -> Classes:
     return out
 
 
-def prove_classes(net: GateNet, classes: Classes, timeout_s: float = 20.0) -> Classes | None:
+def prove_classes(net: GateNet, classes: Classes, timeout_s: float = 20.0,
+                  clauses: list | None = None) -> Classes | None:
     """The largest inductive refinement of ``classes`` (None when z3 gives up in time).
 
     Signal correspondence: assume every class relation holds on the current state (flip-flop outputs
@@ -752,6 +753,11 @@ def prove_classes(net: GateNet, classes: Classes, timeout_s: float = 20.0) -> Cl
     splits the classes it breaks and the check repeats. The next-state expressions are built once and
     one incremental solver serves every iteration (each iteration's hypotheses and goal sit behind
     their own activation literal).
+
+    ``clauses``: helper invariants proven together with the classes (Houdini): each a tuple of
+    literals ``(flop, value)`` of which at least one holds (mutual exclusion of two flops, a one-hot
+    group's "some bit is set"). They are assumed like the classes and dropped when a model breaks
+    them; the list is updated in place to the inductive survivors. Nothing unproven is kept.
     """
     import z3
 
@@ -765,6 +771,8 @@ def prove_classes(net: GateNet, classes: Classes, timeout_s: float = 20.0) -> Cl
     for j, f in enumerate(net.flops):
         sub[f.q] = q[j]
     members = {j for r, m in classes for j in [*m, *([r] if r is not None else [])]}
+    cls = list(clauses or [])
+    members |= {j for c in cls for j, _v in c}
     needed = {net.flops[j].d for j in members}
     needed |= {net.flops[j].rst for j in members if net.flops[j].rst is not None}
     expr = _build_exprs(net, sub, needed, ctx)
@@ -786,7 +794,7 @@ def prove_classes(net: GateNet, classes: Classes, timeout_s: float = 20.0) -> Cl
         s.add(mk.eq(nx[j], nxt(j)))
     true, false = z3.BoolVal(True, ctx), z3.BoolVal(False, ctx)
     it = 0
-    while classes:
+    while classes or cls:
         left = deadline - time.monotonic()
         if left <= 0:
             return None
@@ -799,6 +807,9 @@ def prove_classes(net: GateNet, classes: Classes, timeout_s: float = 20.0) -> Cl
                 else:  # q_j == q_rep ^ p  and the goal  n_j != n_rep ^ p
                     hyps.append(mk.not_(mk.xor(mk.xor(q[j], q[rep]), true if p else false)))
                     diffs.append(mk.xor(mk.xor(nx[j], nx[rep]), true if p else false))
+        for c in cls:
+            hyps.append(mk.or_n([q[j] if v else mk.not_(q[j]) for j, v in c]))
+            diffs.append(mk.and_n([mk.not_(nx[j]) if v else nx[j] for j, v in c]))
         act = z3.Bool(f"rtlopt_act{it}", ctx)
         it += 1
         s.add(mk.implies(act, mk.and_n(hyps)))
@@ -806,12 +817,16 @@ def prove_classes(net: GateNet, classes: Classes, timeout_s: float = 20.0) -> Cl
         s.set("timeout", max(1, int(left * 1000)))
         r = s.check(act)
         if r == z3.unsat:
+            if clauses is not None:
+                clauses[:] = cls
             return classes
         if r != z3.sat:
             return None
         model = s.model()
         vals = {j: z3.is_true(model.eval(nx[j], model_completion=True))
                 for rep, mem in classes for j in [*mem, *([rep] if rep is not None else [])]}
+        vals.update({j: z3.is_true(model.eval(nx[j], model_completion=True)) for c in cls for j, _v in c})
+        cls = [c for c in cls if any(vals[j] == bool(v) for j, v in c)]
         new: Classes = []
         for rep, mem in classes:
             if rep is None:
@@ -1012,7 +1027,73 @@ def find_classes(net: GateNet, cycles: int = 192, words: int = 2, timeout_s: flo
         cands = restrict_classes(cands, set(focus))
     if not cands:
         return []
-    return prove_classes(net, cands, timeout_s=timeout_s) or []
+    t0 = time.monotonic()
+    proved = prove_classes(net, cands, timeout_s=timeout_s) or []
+    if _relations(proved) == _relations(cands):
+        return proved
+    # some candidate relation was not inductive alone: retry with helper invariants the traces
+    # suggest (mutual exclusions, one-hot groups), proven together with the classes (Houdini)
+    cl = net._cands.get(("clauses", cycles, words))
+    if cl is None:
+        cl = net._cands[("clauses", cycles, words)] = clause_candidates(
+            simulate(net, cycles=cycles, words=words), cands)
+    left = timeout_s - (time.monotonic() - t0)
+    if not cl or left < 1.0:
+        return proved
+    cl = list(cl)
+    more = prove_classes(net, cands, timeout_s=left, clauses=cl)
+    if more is not None and len(_relations(more)) > len(_relations(proved)):
+        net._cands["proven_clauses"] = cl  # read by rtlopt.semantic.deadcond
+        return more
+    return proved
+
+
+def _relations(classes: Classes) -> set:
+    return {(r, j, p) for r, m in classes for j, p in m.items()}
+
+
+MAX_CLAUSE_FLOPS = 96
+
+
+def clause_candidates(trace: np.ndarray, cands: Classes, max_flops: int = MAX_CLAUSE_FLOPS) -> list:
+    """Helper invariants that hold on every simulated state: two flip-flops never both 1 (mutual
+    exclusion, pairs of one-hot bits, two events from the arms of one if/else), and for a maximal
+    group of pairwise exclusive flip-flops that always has a bit set, "one of them is 1" (with the
+    exclusions: exactly one hot). Flip-flops constant on the traces (already class candidates) and
+    members that only mirror another flip-flop are left out; none when too many flip-flops vary."""
+    n = trace.shape[1]
+    const = {j for r, m in cands if r is None for j in m}
+    mirror = {j for r, m in cands if r is not None for j in m}
+    var = [j for j in range(n) if j not in const and j not in mirror]
+    if len(var) < 2 or len(var) > max_flops:
+        return []
+    tr = trace[:, var, :]  # [cycles, k, words]
+    k = len(var)
+    excl = np.zeros((k, k), dtype=bool)
+    for a in range(k):
+        both = tr[:, a:a + 1, :] & tr[:, a + 1:, :]
+        excl[a, a + 1:] = ~both.any(axis=(0, 2))
+    excl |= excl.T
+    out: list = []
+    seen = set()
+    for a in range(k):
+        for b in range(a + 1, k):
+            if excl[a, b]:
+                out.append(((var[a], 0), (var[b], 0)))
+    # greedy maximal cliques of exclusive flops, kept when some member is always 1
+    for a in range(k):
+        grp = [a]
+        for b in range(k):
+            if b != a and all(excl[b, g] for g in grp):
+                grp.append(b)
+        key = tuple(sorted(grp))
+        if len(grp) < 2 or key in seen:
+            continue
+        seen.add(key)
+        anyset = np.bitwise_or.reduce(tr[:, list(key), :], axis=1)
+        if bool((anyset == ONES).all()):
+            out.append(tuple((var[g], 1) for g in key))
+    return out
 
 
 def restrict_classes(classes: Classes, keep: set[int]) -> Classes:

@@ -1,0 +1,61 @@
+// Turnstile tally: a direction sensor child raises 'enter' or 'leave' from the two arms of one
+// if/else (never both); the conflict state and its error counter are gone (errors tied 0).
+module dir_sense (
+    input  logic clk, rst,
+    input  logic a, b,
+    output logic enter, leave
+);
+    logic pa, pb;
+    always_ff @(posedge clk) begin
+        if (rst) begin
+            pa <= 1'b0; pb <= 1'b0; enter <= 1'b0; leave <= 1'b0;
+        end else begin
+            pa <= a; pb <= b;
+            enter <= 1'b0; leave <= 1'b0;
+            if (a && !pa && pb) enter <= 1'b1;
+            else if (b && !pb && pa) leave <= 1'b1;
+        end
+    end
+endmodule
+
+module tally_fsm (
+    input  logic       clk, rst,
+    input  logic       enter, leave,
+    output logic [7:0] count,
+    output logic [3:0] errors,
+    output logic       busy
+);
+    typedef enum logic {IDLE, HOLD} st_e;
+    st_e st, nx;
+    always_comb begin
+        nx = st;
+        case (st)
+            IDLE:    if (enter || leave) nx = HOLD;
+            HOLD:    if (!enter && !leave) nx = IDLE;
+            default: nx = IDLE;
+        endcase
+    end
+    always_ff @(posedge clk) begin
+        if (rst) begin
+            st <= IDLE; count <= '0;
+        end else begin
+            st <= nx;
+            if (enter) count <= count + 8'd1;
+            else if (leave && count != 8'd0) count <= count - 8'd1;
+        end
+    end
+    assign errors = '0;
+    assign busy = (st != IDLE);
+endmodule
+
+module tally_excl (
+    input  logic       clk, rst,
+    input  logic       a, b,
+    output logic [7:0] count,
+    output logic [3:0] errors,
+    output logic       busy
+);
+    logic enter, leave;
+    dir_sense u_s (.clk, .rst, .a, .b, .enter, .leave);
+    tally_fsm u_f (.clk, .rst, .enter, .leave, .count, .errors, .busy);
+endmodule
