@@ -60,6 +60,8 @@ class Emitter:
                 continue
             if t.kind == "assign" or at is None or at.block != t.block or t.stmt_end <= at.start:
                 return t.lhs
+            if t.group >= 0 and t.group == at.group and t.order < at.order:
+                return t.lhs  # an earlier variable of the same rewritten block, assigned just before
         return None
 
     def unchanged(self, r: Root) -> bool:
@@ -436,12 +438,29 @@ def module_edits(mg: ModuleGraph, choice: dict[int, tuple], text: str,
     """
     em = Emitter(mg, choice, case_form=case_form)
     f = mg.eg.find
-    changed = [r for r in mg.roots if (r.mandatory or live is None or f(r.cls) in live) and not em.unchanged(r)]
+
+    def wanted(r: Root) -> bool:
+        return r.mandatory or live is None or f(r.cls) in live
+
+    changed = [r for r in mg.roots if r.group < 0 and wanted(r) and not em.unchanged(r)]
+    # a block run as a whole is rewritten as a whole: every variable still read, in the block's order
+    members: dict[int, list[Root]] = {}
+    for r in mg.roots:
+        if r.group >= 0:
+            members.setdefault(r.group, []).append(r)
+    blocks = {g: sorted((r for r in rs if wanted(r)), key=lambda r: r.order) for g, rs in members.items()
+              if any(wanted(r) and not em.unchanged(r) for r in rs)}
+    for rs in blocks.values():
+        changed += rs
     if not changed:
         return [], []
     em.count_uses(changed)
     edits: list[Edit] = []
+    for g, rs in blocks.items():
+        edits += _group_edits(em, mg.groups[g], rs, case_form)
     for r in changed:
+        if r.group >= 0:
+            continue
         if r.stmt is not None and case_form and mg.eg.find(r.cls) not in em.wires \
                 and choice[mg.eg.find(r.cls)][0] == "mux" and em.case_chain(r.cls) is not None:
             # a statement root keeps its selection as a case statement in place
@@ -472,6 +491,29 @@ def module_edits(mg: ModuleGraph, choice: dict[int, tuple], text: str,
             edits.append(Edit(line_start, line_start, decls))
             edits.append(Edit(mg.body_end, mg.body_end, assigns))
     return edits, changed
+
+
+def _group_edits(em: Emitter, grp, rs: list[Root], case_form: bool) -> list[Edit]:
+    """``v = <value>;`` for each variable of a block run as a whole, in place of its statements."""
+    ind = grp.indent + ("  " if grp.wrap else "")
+    lines = []
+    for r in rs:
+        c = em.eg.find(r.cls)
+        if case_form and c not in em.wires and em.choice[c][0] == "mux" and em.case_chain(c) is not None \
+                and grp.op == "=":
+            lines.append(em.case_text(c, r.lhs, r.width, r, ind))
+            continue
+        t, sw = em.emit(c, r.width, r, top=True)
+        if sw > r.width:
+            raise ValueError("emitted text wider than its target")
+        lines.append(f"{r.lhs} {grp.op} {_strip(t)};")
+    if grp.dels:  # latches keep their statements: the values go first, the rewritten ones' statements go
+        out = [Edit(grp.start, grp.start, "".join(f"{ind}{x}\n" for x in lines))]
+        return out + [Edit(s, e, t) for s, e, t in grp.dels]
+    body = ("\n" + ind).join(lines)
+    if grp.wrap:
+        body = "begin\n" + ind + body + "\n" + grp.indent + "end"
+    return [Edit(grp.start, grp.end, body)]
 
 
 def _strip(t: str) -> str:

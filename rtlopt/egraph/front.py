@@ -59,6 +59,25 @@ class Root:
     #: a text-less flattened child view: the (class, node) pairs of the child's value as converted (the
     #: instance's logic as it is: the original cost; its name stands for the class only while chosen)
     view: list[tuple[int, tuple]] = field(default_factory=list)
+    #: a variable of a procedural block run as a whole (:mod:`rtlopt.egraph.blocks`): the group's index in
+    #: ``ModuleGraph.groups`` (-1: none) and the variable's place in the block (earlier ones may be named)
+    group: int = -1
+    order: int = 0
+
+
+@dataclass
+class Group:
+    """A procedural block (or statement) whose variables are roots of their final values: rewritten
+    together, ``v = <value>;`` per variable, replacing ``[start, end)`` (whole mode), or inserted at
+    ``start`` with the variables' own assignment statements removed (``dels``: the other variables,
+    latches, keep their statements)."""
+
+    start: int
+    end: int
+    indent: str
+    op: str = "="
+    dels: list[tuple[int, int, str]] = field(default_factory=list)
+    wrap: bool = False  # the block's body is one statement: the assignments need begin/end
 
 
 @dataclass
@@ -71,6 +90,7 @@ class ModuleGraph:
     names: set[str]  # every identifier declared in the module (for fresh names)
     body_start: int
     body_end: int  # offset of 'endmodule'
+    groups: list[Group] = field(default_factory=list)
 
 
 def _op(node) -> str:
@@ -89,6 +109,8 @@ class _Builder:
         self.reads: dict[str, int] = {}
         self._depth = 0
         self.child = False  # converting a child instance's body: every name must be substituted
+        self.partial: dict[str, list] = {}  # variables written in parts so far: [(lo, width, class)]
+        self.nonblocking = False  # the kind of assignment _exec runs (a sequential block's <=)
 
     def mk(self, n: tuple) -> int:
         c = self.eg.add(n)
@@ -321,6 +343,8 @@ class _Builder:
             raise Unsupported("function with outputs")
         actual = [self.conv(a) for a in e.arguments]
         saved = (self.subst, self.tainted)
+        outer = (self.partial, self.nonblocking)
+        self.partial, self.nonblocking = {}, False
         self.subst = {a.name: c for a, c in zip(args, actual, strict=True)}
         self.tainted = set(saved[1])
         self._depth += 1
@@ -340,33 +364,48 @@ class _Builder:
         finally:
             self._depth -= 1
             self.subst, self.tainted = saved
+            self.partial, self.nonblocking = outer
 
     def _exec(self, stmts: list, ret: str | None) -> int | None:
         """Run a function body symbolically on ``self.subst`` (locals and arguments): blocking
         assignments of whole locals, ``if`` and ``case`` (a mux of the values each branch leaves; a
         constant condition picks its branch), ``return`` as the last statement. Returns the value of
         a ``return`` (None: the result is the return variable's final value)."""
+        loop_vars = {v.name for x in stmts if type(x).__name__ == "ForLoopStatement" for v in x.loopVars}
         for pos, st in enumerate(stmts):
             k = type(st).__name__
             if k == "VariableDeclStatement":
+                if st.symbol.name in loop_vars:
+                    continue  # for (int i = ...): declared by the loop, set while unrolling it
                 if st.symbol.getInitializer() is not None if hasattr(st.symbol, "getInitializer") else False:
                     raise Unsupported("initialised local")
                 self.tainted.add(st.symbol.name)
                 self.subst.pop(st.symbol.name, None)
                 continue
             if k == "ReturnStatement" and st.expr is not None:
-                if pos != len(stmts) - 1:
-                    raise Unsupported("early return")
-                return self.conv(st.expr)
+                return self.conv(st.expr)  # what follows is never run
             if k == "ExpressionStatement" and type(st.expr).__name__ == "AssignmentExpression":
+                if st.expr.isNonBlocking != self.nonblocking or getattr(st.expr, "isCompound", False):
+                    raise Unsupported("assignment kind")
                 lhs = _lhs_whole(st.expr.left)
-                if lhs is None or (lhs not in self.subst and lhs not in self.tainted and lhs != ret):
+                if lhs is None:
+                    if self.nonblocking:
+                        raise Unsupported("part of a register")
+                    self._assign_part(st.expr)
+                    continue
+                if self.nonblocking:  # the next value: a read still sees the register itself
+                    lhs = NEXT + lhs
+                if lhs not in self.subst and lhs not in self.tainted and lhs != ret:
                     raise Unsupported("function writes a non-local")
                 c = self.conv(st.expr.right)
                 if self.eg.w(c) != int(st.expr.left.type.bitWidth or 0):
                     raise Unsupported("assignment width")
-                self.subst[lhs] = c
-                self.tainted.discard(lhs)
+                self._set(lhs, c)
+                continue
+            if k == "ForLoopStatement":
+                self._loop(st, ret)
+                continue
+            if k == "EmptyStatement":
                 continue
             if k in ("BlockStatement", "StatementList"):
                 if self._exec(_stmts(st), ret) is not None:
@@ -379,44 +418,221 @@ class _Builder:
                 sel = self._bool(conds[0].expr)
                 arms = [(sel, st.ifTrue), (None, st.ifFalse)]
             elif k == "CaseStatement":
-                if str(st.condition).split(".")[-1] != "Normal":
-                    raise Unsupported("casez/casex")
-                x = self.conv(st.expr)
-                arms = []
-                for it in st.items:
-                    hit = None
-                    for ie in it.expressions:
-                        y = self.conv(ie)
-                        if self.eg.w(y) != self.eg.w(x):
-                            raise Unsupported("case item width")
-                        h = self.mk(("eq", 1, None, x, y))
-                        hit = h if hit is None else self.mk(("or", 1, None, hit, h))
-                    arms.append((hit, it.stmt))
-                arms.append((None, st.defaultCase))
+                arms = self._case_arms(st)
             else:
                 raise Unsupported(f"function statement {k}")
+            if ret is not None and any(_returns(body) for _c, body in arms):
+                # ``if (c) return a; ... return b;``: each arm runs on with the statements after it
+                return self._split(arms, list(stmts[pos + 1:]), ret)
             self._branches(arms, ret)
         return None
+
+    def _split(self, arms: list, rest: list, ret: str) -> int:
+        """The result of a function whose ``if``/``case`` arms may return: each arm followed by
+        ``rest`` run on its own copy of the state, the results selected by the arms' conditions."""
+        base = (dict(self.subst), set(self.tainted), dict(self.partial))
+        outs: list[tuple[int | None, int]] = []
+        for cond, body in arms:
+            kc = None if cond is None else self.eg.cval(cond)
+            if kc == 0:
+                continue
+            self.subst, self.tainted, self.partial = dict(base[0]), set(base[1]), dict(base[2])
+            r = self._exec((_stmts(body) if body is not None else []) + rest, ret)
+            if r is None:
+                if ret not in self.subst or ret in self.tainted:
+                    raise Unsupported("function without a result")
+                r = self.subst[ret]
+            outs.append((None if kc == 1 else cond, r))
+            if cond is None or kc == 1:
+                break
+        if not outs or outs[-1][0] is not None:
+            raise Unsupported("no arm taken")
+        val = outs[-1][1]
+        for cond, r in reversed(outs[:-1]):
+            val = r if self.eg.find(r) == self.eg.find(val) else self.mk(("mux", self.eg.w(r), None, cond, r, val))
+        return val
+
+    def _set(self, name: str, c: int) -> None:
+        self.subst[name] = c
+        self.tainted.discard(name)
+        self.partial.pop(name, None)
+
+    def _assign_part(self, e) -> None:
+        """``v[hi:lo] = x`` / ``v[k] = x`` / ``v[a +: w] = x`` with constant bounds into a whole
+        ``[W-1:0]`` variable the block writes: spliced into v's value, or collected until the parts
+        cover v (a read of v in between is unsupported)."""
+        lhs = e.left
+        k = type(lhs).__name__
+        if k not in ("ElementSelectExpression", "RangeSelectExpression") or \
+                type(lhs.value).__name__ != "NamedValueExpression":
+            raise Unsupported("assignment target")
+        name = lhs.value.symbol.name
+        bt = lhs.value.type
+        if not (bt.isIntegral and bt.hasFixedRange) or name not in self.subst and name not in self.tainted:
+            raise Unsupported("part write of a non-local")
+        bw = int(bt.bitWidth or 0)
+        r = bt.fixedRange
+        w = int(lhs.type.bitWidth or 0)
+        count = abs(r.left - r.right) + 1
+        if k == "ElementSelectExpression" and 1 < count < bw and count * w == bw:
+            # an element of a packed array (logic [N-1:0][W-1:0] y; y[k] = ...)
+            at = self._cint(lhs.selector)
+            if at is None or not min(r.left, r.right) <= at <= max(r.left, r.right):
+                raise Unsupported("packed element index")
+            lo = abs(at - r.right) * w
+        elif r.right != 0 or r.left != bw - 1:
+            raise Unsupported("part write of an offset vector")
+        elif k == "ElementSelectExpression":
+            lo = self._cint(lhs.selector)
+        elif lhs.selectionKind.name == "Simple":
+            lo = self._cint(lhs.right)
+        elif lhs.selectionKind.name in ("IndexedUp", "IndexedDown"):
+            at = self._cint(lhs.left)
+            lo = None if at is None else (at if lhs.selectionKind.name == "IndexedUp" else at - w + 1)
+        else:
+            lo = None
+        if lo is None or lo < 0 or lo + w > bw or w <= 0:
+            raise Unsupported("part write bounds")
+        val = self.conv(e.right)
+        if self.eg.w(val) != w:
+            raise Unsupported("part write width")
+        old = self.subst.get(name)
+        if old is not None and name not in self.tainted:
+            parts = [(0, bw, old)]
+        else:
+            parts = list(self.partial.get(name, []))
+        # cut the new part out of the known pieces: (lo, width, class of exactly that width)
+        out = []
+        for plo, pw, pc in parts:
+            phi = plo + pw
+            if phi <= lo or plo >= lo + w:
+                out.append((plo, pw, pc))
+                continue
+            if plo < lo:
+                out.append((plo, lo - plo, self._slice(pc, pw, 0, lo - plo)))
+            if phi > lo + w:
+                out.append((lo + w, phi - lo - w, self._slice(pc, pw, lo + w - plo, phi - lo - w)))
+        out.append((lo, w, val))
+        out.sort()
+        if sum(pw for _l, pw, _c in out) == bw:
+            pieces = [c for _l, _w, c in reversed(out)]
+            self._set(name, pieces[0] if len(pieces) == 1 else self.mk(("concat", bw, None, *pieces)))
+        else:
+            self.subst.pop(name, None)
+            self.tainted.add(name)
+            self.partial[name] = out
+
+    def _slice(self, c: int, w: int, lo: int, n: int) -> int:
+        if lo:
+            c = self.mk(("lshr", w, lo, c))
+        return self.mk(("trunc", n, None, c)) if n < w else c
+
+    def _loop(self, st, ret: str | None) -> None:
+        """``for`` with constant bounds: the body run once per value of the loop variable (a constant
+        there), at most MAX_UNROLL times. A loop variable declared outside the loop keeps its last value."""
+        steps = list(st.steps)
+        lvars = list(st.loopVars)
+        if len(steps) != 1 or st.stopExpr is None:
+            raise Unsupported("loop form")
+        if not lvars and len(list(st.initializers)) == 1:
+            init = list(st.initializers)[0]
+            if type(init).__name__ != "AssignmentExpression":
+                raise Unsupported("loop initialiser")
+            i, init_val, wi = _lhs_whole(init.left), init.right, int(init.left.type.bitWidth or 0)
+        elif len(lvars) == 1 and not list(st.initializers) and lvars[0].initializer is not None:
+            i, init_val, wi = lvars[0].name, lvars[0].initializer, int(lvars[0].type.bitWidth or 0)
+        else:
+            raise Unsupported("loop variables")
+        step = steps[0]
+        incr = None
+        if type(step).__name__ == "UnaryExpression" and _lhs_whole(step.operand) == i:
+            incr = {"Postincrement": 1, "Preincrement": 1, "Postdecrement": -1, "Predecrement": -1}.get(_op(step))
+            if incr is None:
+                raise Unsupported("loop step")
+        elif type(step).__name__ != "AssignmentExpression" or step.isCompound or _lhs_whole(step.left) != i:
+            raise Unsupported("loop step")
+        if i is None or wi <= 0 or (i not in self.tainted and i not in self.subst and lvars == []):
+            raise Unsupported("loop variable")
+        iv = self.eg.cval(self.conv(init_val))
+        n = 0
+        while True:
+            if iv is None or n > MAX_UNROLL or len(self.nodes) > MAX_BLOCK_NODES:
+                raise Unsupported("loop bounds")
+            self._set(i, self.mk(("const", wi, iv & mask(wi))))
+            go = self.eg.cval(self._bool(st.stopExpr))
+            if go is None:
+                raise Unsupported("loop condition")
+            if not go:
+                break
+            if self._exec(_stmts(st.body), ret) is not None:
+                raise Unsupported("return in a loop")
+            if i not in self.subst or self.eg.cval(self.subst[i]) is None:
+                raise Unsupported("loop variable written in the body")
+            iv = self.eg.cval(self.conv(step.right)) if incr is None else (iv + incr) & mask(wi)
+            n += 1
+        if lvars:
+            self.subst.pop(i, None)
+
+    def _case_arms(self, st) -> list:
+        """``[(hit, statement)]`` of a ``case``/``casez``/``casex`` (``unique``/``priority`` too) on
+        constant items; the default last. Items that cover every selector value make the last item the
+        else arm (no default needed)."""
+        cond = str(st.condition).split(".")[-1]
+        x = self.conv(st.expr)
+        wx = self.eg.w(x)
+        arms = []
+        seen: set[int] = set()
+        exact = True
+        for it in st.items:
+            hit = None
+            for ie in it.expressions:
+                if cond == "Normal":
+                    y = self.conv(ie)
+                    if self.eg.w(y) != wx:
+                        raise Unsupported("case item width")
+                    v = self.eg.cval(y)
+                    if v is None:
+                        exact = False
+                    else:
+                        seen.add(v)
+                    h = self.mk(("eq", 1, None, x, y))
+                else:
+                    try:
+                        sv = ie.eval(ast.EvalContext(self.an.root)).value
+                    except Exception:  # noqa: BLE001 - not a constant
+                        raise Unsupported("casez item") from None
+                    val, care = _wild_item(sv, wx, cond == "WildcardXOrZ")
+                    exact = exact and care == mask(wx)
+                    seen.add(val)
+                    xm = x if care == mask(wx) else self.mk(("and", wx, None, x, self.mk(("const", wx, care))))
+                    h = self.mk(("eq", 1, None, xm, self.mk(("const", wx, val & care))))
+                hit = h if hit is None else self.mk(("or", 1, None, hit, h))
+            arms.append((hit, it.stmt))
+        if st.defaultCase is None and arms and exact and wx <= 12 and len(seen) == 1 << wx:
+            arms[-1] = (None, arms[-1][1])  # full coverage: the last item is what is left
+        else:
+            arms.append((None, st.defaultCase))
+        return arms
 
     def _branches(self, arms: list, ret: str | None) -> None:
         """``arms``: [(condition class or None for the last/else arm, statement)]; the first arm whose
         condition holds runs. Leaves self.subst/self.tainted as after the selected arm."""
-        base = (dict(self.subst), set(self.tainted))
+        base = (dict(self.subst), set(self.tainted), dict(self.partial))
         outs = []
         for cond, body in arms:
             kc = None if cond is None else self.eg.cval(cond)
             if kc == 0:
                 continue
-            self.subst, self.tainted = dict(base[0]), set(base[1])
+            self.subst, self.tainted, self.partial = dict(base[0]), set(base[1]), dict(base[2])
             if body is not None and self._exec(_stmts(body), ret) is not None:
                 raise Unsupported("return in a branch")
-            outs.append((None if kc == 1 else cond, dict(self.subst), set(self.tainted)))
+            outs.append((None if kc == 1 else cond, dict(self.subst), set(self.tainted), dict(self.partial)))
             if cond is None or kc == 1:
                 break
         if not outs or outs[-1][0] is not None:  # no arm taken: the values before the statement
-            outs.append((None, dict(base[0]), set(base[1])))
-        _c, sub, tnt = outs[-1]
-        for cond, s2, t2 in reversed(outs[:-1]):
+            outs.append((None, dict(base[0]), set(base[1]), dict(base[2])))
+        _c, sub, tnt, part = outs[-1]
+        for cond, s2, t2, p2 in reversed(outs[:-1]):
             merged = {}
             for nm in set(sub) | set(s2):
                 a, b = s2.get(nm), sub.get(nm)
@@ -425,7 +641,8 @@ class _Builder:
                 merged[nm] = a if self.eg.find(a) == self.eg.find(b) else self.mk(("mux", self.eg.w(a), None, cond, a, b))
             tnt = tnt | t2 | ((set(sub) | set(s2)) - set(merged))
             sub = merged
-        self.subst, self.tainted = sub, tnt
+            part = {nm: p for nm, p in part.items() if p2.get(nm) == p}  # partly written alike on both paths
+        self.subst, self.tainted, self.partial = sub, tnt, part
 
     def _bool(self, e) -> int:
         x = self.conv(e)
@@ -509,6 +726,44 @@ class _Builder:
         elif self.leaves[key].width != w:
             raise Unsupported("leaf width differs")
         return self.mk(("var", w, key))
+
+
+def _returns(s) -> bool:
+    if s is None:
+        return False
+    found = False
+
+    def visit(n):
+        nonlocal found
+        if type(n).__name__ == "ReturnStatement":
+            found = True
+        return True
+
+    s.visit(visit)
+    return found
+
+
+def _wild_item(sv, w: int, x_too: bool) -> tuple[int, int]:
+    """(value, care mask) of a ``casez`` (``casex``: x too) item constant: ``?``/``z`` bits match anything."""
+    if type(sv).__name__ != "SVInt":
+        raise Unsupported("casez item")
+    if int(sv.bitWidth) != w:
+        raise Unsupported("casez item width")
+    if not sv.hasUnknown:
+        return int(sv) & mask(w), mask(w)
+    m = re.fullmatch(r"\d+'s?b([01xzXZ?]+)", str(sv))
+    if m is None:
+        raise Unsupported("casez item form")
+    digits = m.group(1).lower().rjust(w, "0")[-w:]
+    val = care = 0
+    for ch in digits:
+        val, care = val << 1, care << 1
+        if ch in "01":
+            val |= int(ch)
+            care |= 1
+        elif ch == "x" and not x_too:
+            raise Unsupported("x in a casez item")
+    return val, care
 
 
 def _stmts(s):
@@ -737,6 +992,8 @@ def build_module(an, body) -> ModuleGraph:
                     for nm in _lhs_names(e.left):
                         write_count[nm] = write_count.get(nm, 0) + 1
     bi = 0
+    total_refs = _count_refs(body)
+    groups: list[Group] = []
     for kind, _idx, m, assigns in items:
         bi += 1
         mstart, _mend = an.span(m.syntax) if m.syntax is not None else (0, 0)
@@ -747,12 +1004,34 @@ def build_module(an, body) -> ModuleGraph:
             for _s, e, _t, _l in assigns:
                 if not e.isNonBlocking:
                     block_writes_blocking |= _lhs_names(e.left)
+        replaced: set[str] = set()
+        grouped = False
+        if kind == "comb":
+            from rtlopt.egraph.blocks import block_group
+            got = block_group(b, an, m, assigns, write_count, total_refs, ports, names, bi, mstart, groups)
+            if got is not None:
+                groots, replaced, whole, greads = got
+                grouped = True
+                roots += groots
+                for nm, k in greads.items():
+                    b.reads[nm] = b.reads.get(nm, 0) + k
+                if whole:
+                    continue  # the block's every statement stands in its variables' roots
+        spans: list[tuple[int, int]] = []
+        if kind == "seq":
+            from rtlopt.egraph.blocks import seq_groups
+            arst = _async_names(m.body.timing) if type(m.body).__name__ == "TimedStatement" else frozenset()
+            for groots, span, greads in seq_groups(b, an, m, assigns, write_count, bi, mstart, groups, arst):
+                roots += groots
+                spans.append(span)
+                for nm, k in greads.items():
+                    b.reads[nm] = b.reads.get(nm, 0) + k
         b.subst = {}
         b.tainted = set(block_writes_blocking)
         stepped = _stepped_vars(assigns, write_count) if kind == "comb" else set()
         for s, e, top, in_loop in assigns:
             lhs = _lhs_whole(e.left)
-            if in_loop:
+            if in_loop or _lhs_names(e.left) & replaced:
                 continue
             bit = _bit_write(e.left)
             if bit is not None and bit[0] in stepped:
@@ -790,6 +1069,8 @@ def build_module(an, body) -> ModuleGraph:
             while rnode.syntax is None and type(rnode).__name__ == "ConversionExpression":
                 rnode = rnode.operand
             rs, re_ = an.span(rnode.syntax) if rnode.syntax is not None else (0, 0)
+            if any(g0 <= rs < g1 for g0, g1 in spans):
+                continue  # inside a statement run as a whole (a register's next value)
             if kind == "assign":
                 stmt_end = re_
             else:
@@ -815,7 +1096,7 @@ def build_module(an, body) -> ModuleGraph:
                 b.tainted.discard(lhs)
                 if c is not None:
                     b.subst[lhs] = c
-        if kind == "comb":
+        if kind == "comb" and not grouped:
             lr = _unrolled_root(b, an, m, write_count, bi, mstart)
             if lr is None:
                 lr = _branch_root(b, an, m, assigns, write_count, bi, mstart)
@@ -851,7 +1132,6 @@ def build_module(an, body) -> ModuleGraph:
             eg.pending.append((v, r.cls))
     eg.rebuild()
     # mandatory roots: registers, non-name targets, ports, names read outside the handled roots
-    total_refs = _count_refs(body)
     handled = dict(b.reads)
     lhs_refs: dict[str, int] = {}
     for r in roots:
@@ -863,10 +1143,14 @@ def build_module(an, body) -> ModuleGraph:
             r.mandatory = False
     bs, be = _module_span(an, body)
     return ModuleGraph(body.definition.name if hasattr(body, "definition") else "", eg, roots, b.leaves, refs,
-                       names | set(_all_identifiers(an.text[bs:be])), bs, be)
+                       names | set(_all_identifiers(an.text[bs:be])), bs, be, groups)
 
 
 MAX_UNROLL = 64
+#: key prefix of a register's next value while a sequential statement runs (its name reads the register)
+NEXT = "\0next:"
+#: e-nodes one procedural block may create while it is run symbolically
+MAX_BLOCK_NODES = 4000
 #: Flattened view of child instances: nesting depth, e-nodes per instance, items of a child body.
 MAX_INST_DEPTH = 3
 MAX_CHILD_NODES = 800
