@@ -1035,8 +1035,11 @@ def find_classes(net: GateNet, cycles: int = 192, words: int = 2, timeout_s: flo
     # suggest (mutual exclusions, one-hot groups), proven together with the classes (Houdini)
     cl = net._cands.get(("clauses", cycles, words))
     if cl is None:
-        cl = net._cands[("clauses", cycles, words)] = clause_candidates(
-            simulate(net, cycles=cycles, words=words), cands)
+        # base case: every literal's flop has a known value after reset that satisfies the clause
+        st = ternary_reset_state(net)
+        cl = net._cands[("clauses", cycles, words)] = [
+            c for c in clause_candidates(simulate(net, cycles=cycles, words=words), cands)
+            if all(st[j] is not None for j, _v in c) and any(st[j] == v for j, v in c)]
     left = timeout_s - (time.monotonic() - t0)
     if not cl or left < 1.0:
         return proved
