@@ -52,12 +52,12 @@ GAIN = """module pga (input logic clk, input logic rst, input logic [1:0] mode, 
 endmodule
 """
 
-# near miss: a gain that can be 3 (not a power of two) keeps its multiplier
-GAIN3 = GAIN.replace("2'd2: g = 3'd2;", "2'd2: g = 3'd3;")
+# near miss: a gain that can be 11 (three powers of two in any signed form) keeps its multiplier
+GAIN11 = GAIN.replace("logic [2:0] g;", "logic [3:0] g;").replace("2'd2: g = 3'd2;", "2'd2: g = 4'd11;")
 
-# near miss: +1/-1 except for one rare input word, where the factor is 3
-RARE = """module rare (input signed [7:0] d, input s, input [15:0] key, output signed [9:0] p);
-  wire signed [2:0] c = (key == 16'hb5e3) ? 3'sd3 : (s ? -3'sd1 : 3'sd1);
+# near miss: +1/-1 except for one rare input word, where the factor is 11
+RARE = """module rare (input signed [7:0] d, input s, input [15:0] key, output signed [12:0] p);
+  wire signed [4:0] c = (key == 16'hb5e3) ? 5'sd11 : (s ? -5'sd1 : 5'sd1);
   assign p = d * c;
 endmodule
 """
@@ -100,8 +100,8 @@ def test_mulset_power_of_two_gain_sv(tmp_path: Path):
 
 
 @pytest.mark.yosys
-def test_mulset_not_offered_for_non_power_of_two(tmp_path: Path):
-    assert _rw(tmp_path, "t.sv", GAIN3) == []
+def test_mulset_not_offered_for_weight_three(tmp_path: Path):
+    assert _rw(tmp_path, "t.sv", GAIN11) == []
 
 
 @pytest.mark.yosys
@@ -109,3 +109,76 @@ def test_mulset_rare_value_refuted(tmp_path: Path):
     # whether the simulation sees the rare 3 or not, no wrong rewrite survives the proof
     for _p, new, _d in _rw(tmp_path, "t.v", RARE):
         assert _proven(tmp_path, "t.v", RARE, new) == "NOT_EQUIVALENT"
+
+
+# Verilog: a level table in a function (values needing a difference: 7 = 8 - 1, 14 = 16 - 2), product in
+# a clocked block; the two shift amounts become tables of the 3-bit index, not of the 4-bit gain
+LEVEL = """module mixgain (input clk, input [2:0] sel, input [9:0] s, output reg [14:0] o);
+  function [3:0] lvl;
+    input [2:0] i;
+    begin
+      case (i)
+        3'd0: lvl = 4'd3;
+        3'd1: lvl = 4'd4;
+        3'd2: lvl = 4'd6;
+        3'd3: lvl = 4'd7;
+        3'd4: lvl = 4'd9;
+        3'd5: lvl = 4'd12;
+        3'd6: lvl = 4'd14;
+        default: lvl = 4'd1;
+      endcase
+    end
+  endfunction
+  wire [3:0] g = lvl(sel);
+  always @(posedge clk) o <= s * g;
+endmodule
+"""
+
+# SystemVerilog: a flat localparam table {40, 17, 24, 33} read by part-select in always_comb
+SCALE = """module scaler (input logic [1:0] idx, input logic [11:0] a, output logic [17:0] p);
+  localparam logic [23:0] K = {6'd33, 6'd24, 6'd17, 6'd40};
+  logic [5:0] k;
+  always_comb k = K[idx*6 +: 6];
+  assign p = a * k;
+endmodule
+"""
+
+# near miss: one entry 11 (binary 1011, signed form 16 - 4 - 1): weight three, not offered
+SCALE11 = SCALE.replace("6'd24", "6'd11")
+
+
+def test_two_terms_weights():
+    from rtlopt.semantic.mulset import _two_terms
+
+    for v in (0, 1, -1, 2, 3, 5, 6, 7, 9, 10, 12, 14, 15, 16, -3, -7, -16, 48, 62):
+        p, sa, q, sb = _two_terms(v)
+        assert sa * (1 << p) + sb * (1 << q) == v, v
+    for v in (11, 13, 21, 23, -11, 43):
+        assert _two_terms(v) is None, v
+
+
+@pytest.mark.yosys
+def test_mulset_two_terms_function_rom(tmp_path: Path):
+    got = _rw(tmp_path, "t.v", LEVEL)
+    assert len(got) == 1, got
+    new = got[0][1]
+    assert "s * g" not in new and "keyed on sel" in got[0][2] and "(-($unsigned(s) <<" in new, new
+    assert _proven(tmp_path, "t.v", LEVEL, new) == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_mulset_two_terms_sv_localparam_table(tmp_path: Path):
+    got = _rw(tmp_path, "t.sv", SCALE)
+    assert len(got) == 1, got
+    new = got[0][1]
+    assert "a * k" not in new and "keyed on idx" in got[0][2] and new.count("$unsigned(a) <<") == 2, new
+    assert _proven(tmp_path, "t.sv", SCALE, new) == "EQUIVALENT"
+    # a wrong table is refuted: swap the second shift's amounts 3 and 0
+    bad = new.replace("? 2'd3 : 2'd0", "? 2'd0 : 2'd3")
+    assert bad != new
+    assert _proven(tmp_path, "t.sv", SCALE, bad) == "NOT_EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_mulset_two_terms_not_offered_for_weight_three(tmp_path: Path):
+    assert _rw(tmp_path, "t.sv", SCALE11) == []

@@ -21,10 +21,16 @@ RULE = "const_mult_to_shift_add"
 BUDGET_S = 12.0
 #: Values at most in the operand's observed set.
 MAX_VALUES = 4
+#: Values at most in the operand's observed set for the two-term form ``(x << p) +- (x << q)``.
+MAX_TWO_TERM = 16
+#: Widest word a two-term table may be keyed on (the operand itself or a word it is a function of).
+MAX_KEY_WIDTH = 6
 
 
-def _value_set(nl, vals, pname: str, signed: bool) -> list[tuple[int, int]] | None:
-    """[(bit pattern, value)] the word ``pname`` holds on every simulated vector, or None."""
+def _value_set(nl, vals, pname: str, signed: bool, max_values: int = MAX_VALUES,
+               pow2_only: bool = True) -> list[tuple[int, int]] | None:
+    """[(bit pattern, value)] the word ``pname`` holds on every simulated vector, or None (with
+    ``pow2_only`` each value must be 0 or +-2^k)."""
     p = nl.nets.get(pname)
     if p is None or p.width > 64 or any(not isinstance(b, int) for b in p.bits):
         return None
@@ -32,15 +38,116 @@ def _value_set(nl, vals, pname: str, signed: bool) -> list[tuple[int, int]] | No
     if not len(pv):
         return None
     pats = [int(v) for v in np.unique(pv)]
-    if not 2 <= len(pats) <= MAX_VALUES:
+    if not 2 <= len(pats) <= max_values:
         return None
     out = []
     for pat in pats:
         v = pat - (1 << p.width) if signed and pat >> (p.width - 1) & 1 else pat
-        if v and abs(v) & (abs(v) - 1):
+        if pow2_only and v and abs(v) & (abs(v) - 1):
             return None
         out.append((pat, v))
     return out
+
+
+def _two_terms(v: int) -> tuple[int, int, int, int] | None:
+    """``v == sa * 2^p + sb * 2^q`` as (p, sa, q, sb) with signs +-1, or None when v needs more than two
+    signed powers of two (plain binary when it has at most two ones, else the non-adjacent form)."""
+    m = abs(v)
+    if m == 0:
+        return (0, 1, 0, -1)
+    sg = 1 if v > 0 else -1
+    ones = [i for i in range(m.bit_length()) if m >> i & 1]
+    if len(ones) == 1:
+        k = ones[0]
+        return (k - 1, sg, k - 1, sg) if k else (1, sg, 0, -sg)
+    if len(ones) == 2:
+        return (ones[1], sg, ones[0], sg)
+    naf, n, i = [], m, 0
+    while n:
+        if n & 1:
+            d = 2 - (n & 3)
+            naf.append((i, d))
+            n -= d
+        n >>= 1
+        i += 1
+    if len(naf) != 2:
+        return None
+    (q, sq), (p_, sp) = naf
+    return (p_, sg * sp, q, sg * sq)
+
+
+def _key(nl, vals, pname: str) -> str | None:
+    """The narrowest named word (at most MAX_KEY_WIDTH bits, narrower than ``pname``) of which ``pname`` is a
+    function on every simulated vector (a ROM's index), or None."""
+    p = nl.nets[pname]
+    pv = nl.word(vals, p.bits)
+    best = None
+    for n in nl.nets.values():
+        if (n.hidden or n.name == pname or n.width >= p.width or n.width > MAX_KEY_WIDTH
+                or any(not isinstance(b, int) for b in n.bits)):
+            continue
+        if best is not None and (n.width, n.port != "input") >= (best.width, best.port != "input"):
+            continue
+        kv = nl.word(vals, n.bits)
+        if len(np.unique(kv)) == len(np.unique(np.stack([kv, pv]), axis=1)[0]):
+            best = n
+    return best.name if best is not None else None
+
+
+def _table(key: str, wk: int, rows: dict[int, int], wv: int) -> str:
+    """A select giving ``rows[key value]`` (the most common value as the default)."""
+    by: dict[int, list[int]] = {}
+    for k, v in rows.items():
+        by.setdefault(v, []).append(k)
+    vals = sorted(by, key=lambda v: (-len(by[v]), v))
+    expr = f"{wv}'d{vals[0]}"
+    for v in reversed(vals[1:]):
+        cond = " || ".join(f"({key} == {wk}'d{k})" for k in sorted(by[v]))
+        expr = f"(({cond}) ? {wv}'d{v} : {expr})"
+    return expr
+
+
+def _two_term_product(nl, vals, pname: str, x: str, signed: bool):
+    """``x * P`` with every observed value of P a sum/difference of two powers of two:
+    ``(x << p) +- (x << q)`` with p, q (and the signs when they vary) tables keyed on P or on a narrower
+    word P is a function of."""
+    vs = _value_set(nl, vals, pname, signed, MAX_TWO_TERM, pow2_only=False)
+    if vs is None:
+        return None
+    terms = {pat: _two_terms(v) for pat, v in vs}
+    if any(t is None for t in terms.values()):
+        return None
+    key, wk = pname, nl.nets[pname].width
+    rows = {pat: t for pat, t in terms.items()}
+    k = _key(nl, vals, pname)
+    if k is not None:
+        kn = nl.nets[k]
+        kv = nl.word(vals, kn.bits)
+        pv = nl.word(vals, nl.nets[pname].bits)
+        key, wk = k, kn.width
+        rows = {int(a): terms[int(b)] for a, b in zip(kv, pv, strict=True)}
+
+    def part(i: int, j: int) -> str:
+        sh = {r: t[i] for r, t in rows.items()}
+        sgn = {r: t[j] for r, t in rows.items()}
+        ws = max(max(sh.values()).bit_length(), 1)
+        amt = _table(key, wk, sh, ws) if len(set(sh.values())) > 1 else str(next(iter(sh.values())))
+        t = f"({x} << {amt})" if amt != "0" else x
+        if len(set(sgn.values())) == 1:
+            return t, next(iter(sgn.values()))
+        ones = sorted(r for r, s in sgn.items() if s < 0)
+        neg = "(" + " || ".join(f"({key} == {wk}'d{r})" for r in ones) + ")"
+        return f"({neg} ? (-{t}) : {t})", 1
+
+    (a, sa), (b, sb) = part(0, 1), part(2, 3)
+    if sa < 0 and sb < 0:
+        expr = f"(-({a} + {b}))"
+    elif sa < 0:
+        expr = f"({b} - {a})"
+    else:
+        expr = f"({a} {'+' if sb > 0 else '-'} {b})"
+    return expr, (f"a product with {pname} in {{{', '.join(str(v) for _p, v in vs)}}} as two shifts "
+                  f"keyed on {key}")
 
 
 def _times(x: str, wx: int, c: int, signed: bool) -> str:
@@ -57,10 +164,12 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S) -> list[tuple[Path, str, s
     from rtlopt.semantic.mulpow2 import product_rewrites
 
     def make(nl, vals, pname, other, wo, signed):
-        vs = _value_set(nl, vals, pname, signed) if wo <= 256 else None
-        if vs is None:
+        if wo > 256:
             return None
+        vs = _value_set(nl, vals, pname, signed)
         x = f"({other})" if signed else f"$unsigned({other})"
+        if vs is None:
+            return _two_term_product(nl, vals, pname, x, signed)
         wp = nl.nets[pname].width
         if len(vs) == 2:
             # two values: selected by the lowest bit where they differ
