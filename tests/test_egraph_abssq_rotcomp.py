@@ -6,6 +6,10 @@
 - r_rot_compose: two left rotates written as double-width shifts ({x, x} << n)[2W-1:W] compose into one
   rotate by the sum of the amounts mod W (W a power of two, 2^width(n) <= W); an amount as wide as the
   word (not a rotate) or W = 12 must not be composed.
+- r_leak_shift: (a * ((1 << k) - 1) + x) >> k with a run-time k is a + ((x - a) >>> k) when the sum does
+  not wrap at its width; a sum kept two bits too narrow must not be rewritten.
+- r_neg_mul: (-s)*g = -(s*g), and sext(-s) = -sext(s) when s is never the most negative word, so x + s*g
+  and x + (-s)*g share one product; a negation that may wrap (s a full-range word) must not be shared.
 Checked exhaustively in the e-graph; assign, always_comb, function and instance designs fire and are proven
 by ABC (the registered ones by the default engines); near misses do not fire."""
 
@@ -18,7 +22,7 @@ import pytest
 from _proof import abc_verdict
 
 from rtlopt.egraph import optimize_text
-from rtlopt.egraph.core import EGraph, r_abs_square, r_rot_compose, saturate
+from rtlopt.egraph.core import EGraph, r_abs_square, r_leak_shift, r_neg_mul, r_rot_compose, saturate
 
 ROOT = Path(__file__).resolve().parents[1]
 GEN = ROOT / "designs/generalization/datapath"
@@ -62,8 +66,33 @@ ROT_W12 = """module rotnm12 (input [11:0] v, input [2:0] b, input [2:0] c, outpu
 endmodule
 """
 
+# the 16-bit sum kept in 14 bits: acc * 127 + din wraps, the leaky form would differ
+LEAK_NARROW = """module leaknm (input clk, input rst, input [2:0] sh, input [7:0] din, output reg [7:0] acc);
+  wire [13:0] t = acc * ((14'd1 << sh) - 14'd1) + din;
+  always @(posedge clk)
+    if (rst) acc <= 8'd0;
+    else     acc <= t >> sh;
+endmodule
+"""
+
+# sn = -s at s's own 7 bits: -(-64) wraps to -64, so (-s)*g is not -(s*g)
+NEG_WRAP = """module pannm (input signed [6:0] s, input [4:0] g, input signed [7:0] c, input clk,
+              output reg signed [13:0] yl, output reg signed [13:0] yr);
+  wire signed [6:0] sn = -s;
+  wire signed [5:0] gs = $signed({1'b0, g});
+  wire signed [13:0] pl = s * gs;
+  wire signed [13:0] pr = sn * gs;
+  always @(posedge clk) begin
+    yl <= c + pl;
+    yr <= c + pr;
+  end
+endmodule
+"""
+
 SQ_RE = re.compile(r"\beg_\d+ \* eg_\d+\b|\(\d+\)'\(eg_\d+\) \* ")
 ROT_RE = re.compile(r"<< \([^()]*\+[^()]*\)")
+NEG_RE = re.compile(r"- \$unsigned\((pl|p1)\)")
+LEAK_RE = re.compile(r"\$signed\(eg_\d+\) >>> ")
 
 
 def _rewritten(text: str, name: str, pat: re.Pattern) -> str | None:
@@ -128,6 +157,44 @@ def test_rot_compose_near_miss_graph(W, sw):
     assert eg.size() == before
 
 
+def _leak_graph(P: int):
+    eg = EGraph()
+    a = eg.add(("zext", P, None, eg.add(("var", 4, "a"))))
+    x = eg.add(("zext", P, None, eg.add(("var", 4, "x"))))
+    k = eg.add(("var", 2, "k"))
+    t = eg.add(("sub", P, None, eg.add(("shlv", P, None, eg.k(P, 1), k)), eg.k(P, 1)))
+    root = eg.add(("lshrv", P, None, eg.add(("add", P, None, eg.add(("mul", P, None, a, t)), x)), k))
+    return eg, root
+
+
+def test_leak_shift_exhaustive():
+    eg, root = _leak_graph(8)  # 4 + 3 + 1 bits: exact
+    saturate(eg, rules=[r_leak_shift], max_iters=3, max_nodes=100000, time_s=30)
+    assert any(m[0] == "add" for m in eg.nodes[eg.find(root)])
+    assert eg.check([{"a": i, "x": j, "k": e} for i in range(16) for j in range(16) for e in range(4)]) == []
+
+
+def test_leak_shift_narrow_sum_does_not_fire():
+    eg, root = _leak_graph(7)
+    before = eg.size()
+    saturate(eg, rules=[r_leak_shift], max_iters=3)
+    assert eg.size() == before
+
+
+@pytest.mark.parametrize("ext", [True, False])
+def test_neg_mul_exhaustive(ext):
+    """sext_8(-s) * g with s a sign-extended 4-bit word (5 bits: no wrap) or a full 5-bit word."""
+    eg = EGraph()
+    s0 = eg.add(("var", 4 if ext else 5, "s"))
+    s = eg.add(("sext", 5, None, s0)) if ext else s0
+    g = eg.add(("zext", 8, None, eg.add(("var", 3, "g"))))
+    root = eg.add(("mul", 8, None, eg.add(("sext", 8, None, eg.add(("neg", 5, None, s)))), g))
+    saturate(eg, rules=[r_neg_mul], max_iters=3, max_nodes=100000, time_s=30)
+    shared = any(eg.has(m[3], "mul") for m in eg.has(root, "neg"))
+    assert shared == ext
+    assert eg.check([{"s": i, "g": j} for i in range(32) for j in range(8)]) == []
+
+
 @pytest.mark.yosys
 @pytest.mark.parametrize("case,top,suffix,pat", [
     ("abssq_diff_assign_v", "sqdist", ".v", SQ_RE),
@@ -135,6 +202,10 @@ def test_rot_compose_near_miss_graph(W, sw):
     (None, "sqf", ".v", SQ_RE),
     ("rotcompose_shift_v", "rot2", ".v", ROT_RE),
     ("rotcompose_inst_sv", "rot2_sv", ".sv", ROT_RE),
+    ("leakshift_assign_v", "leaky", ".v", LEAK_RE),
+    ("leakshift_fn_sv", "leaky_sv", ".sv", LEAK_RE),
+    ("negshare_assign_v", "pan", ".v", NEG_RE),
+    ("negshare_inst_sv", "pan_sv", ".sv", NEG_RE),
 ])
 def test_fires_and_proves(tmp_path, case, top, suffix, pat):
     text = SQ_FN_V if case is None else (GEN / case / ("original" + suffix)).read_text()
@@ -154,6 +225,7 @@ def test_fires_and_proves(tmp_path, case, top, suffix, pat):
     assert res.verdict == "EQUIVALENT"
 
 
-@pytest.mark.parametrize("text,pat", [(SQ_WRAP, SQ_RE), (ROT_WIDE_AMT, ROT_RE), (ROT_W12, ROT_RE)])
+@pytest.mark.parametrize("text,pat", [(SQ_WRAP, SQ_RE), (ROT_WIDE_AMT, ROT_RE), (ROT_W12, ROT_RE),
+                                      (LEAK_NARROW, LEAK_RE), (NEG_WRAP, NEG_RE)])
 def test_near_misses_do_not_fire(text, pat):
     assert _rewritten(text, "n.v", pat) is None

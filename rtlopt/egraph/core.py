@@ -1625,8 +1625,63 @@ def r_rot_compose(eg: EGraph, c: int, n: tuple) -> None:
     eg.pending.append((c, new))
 
 
+def r_leak_shift(eg: EGraph, c: int, n: tuple) -> None:
+    """(a * (2^k - 1) + x) >> k with a run-time k (the leaky integrator / exponential moving average) ->
+    a + ((x - a) >>> k): a*2^k - a + x = a*2^k + (x - a), so the quotient is a + floor((x - a) / 2^k),
+    the difference a signed word one bit wider than a and x and shifted arithmetically. Exact when the
+    sum does not wrap at the result's width P: a < 2^wa, x < 2^wx and max(wa + kmax, wx) + 1 <= P
+    (kmax = 2^width(k) - 1); then the sum is below 2^P, non-negative, and 2^k - 1 is exact too."""
+    if n[0] != "lshrv":
+        return
+    P, k = n[1], eg.find(n[4])
+    kmax = (1 << eg.w(k)) - 1
+    for ad in eg.has(n[3], "add"):
+        for m, xx in ((ad[3], ad[4]), (ad[4], ad[3])):
+            for mu in eg.has(m, "mul"):
+                for a, t in ((mu[3], mu[4]), (mu[4], mu[3])):
+                    ok = False
+                    for sb in eg.has(t, "sub"):
+                        if eg.cval(sb[4]) != 1:
+                            continue
+                        ok = any(eg.find(sh[4]) == k and eg.cval(sh[3]) == 1 for sh in eg.has(sb[3], "shlv"))
+                        if ok:
+                            break
+                    if not ok:
+                        continue
+                    wa, wx = _bits(eg, a), _bits(eg, xx)
+                    if max(wa + kmax, wx) + 1 > P:
+                        continue
+                    wd = max(wa, wx) + 1
+                    ta = a if wd == P else eg.add(("trunc", wd, None, a))
+                    tx = xx if wd == P else eg.add(("trunc", wd, None, xx))
+                    q = eg.add(("ashrv", wd, None, eg.add(("sub", wd, None, tx, ta)), k))
+                    sq = q if wd == P else eg.add(("sext", P, None, q))
+                    eg.pending.append((c, eg.add(("add", P, None, a, sq))))
+                    return
+
+
+def r_neg_mul(eg: EGraph, c: int, n: tuple) -> None:
+    """(-s) * g = -(s * g) (a ring identity at one width), and sext_W(-s) = -sext_W(s) when s, read as a
+    signed w-bit number, is never the most negative one (its negation does not wrap at w bits): a product
+    of a negated operand shares the product of the operand itself (x + s*g and x - s*g)."""
+    W = n[1]
+    if n[0] == "sext":
+        lo = -(1 << (eg.w(n[3]) - 1))
+        for m in eg.has(n[3], "neg"):
+            if _srange(eg, m[3])[0] > lo:
+                eg.pending.append((c, eg.add(("neg", W, None, eg.add(("sext", W, None, m[3]))))))
+                return
+        return
+    if n[0] != "mul":
+        return
+    for a, b in ((n[3], n[4]), (n[4], n[3])):
+        for m in eg.has(a, "neg"):
+            eg.pending.append((c, eg.add(("neg", W, None, eg.add(("mul", W, None, m[3], b))))))
+            return
+
+
 RULES: list[Rule] = [r_identities, r_comm, r_assoc, r_sub_neg, r_factor, r_sum_factor, r_gauss, r_shift_mul, r_mux, r_trunc,
                      r_ext, r_cmp, r_zext_nowrap, r_sext_nowrap, r_pick_bit,
                      r_zext_sub_nowrap, r_distribute_const, r_cmp_carry,
                      r_signed_headroom, r_absdiff, r_range_window, r_cond_neg_carry, r_absdiff_carry, r_abs_cmp,
-                     r_shift_share, r_diff_squares, r_pair_share, r_rotate, r_abs_square, r_rot_compose]
+                     r_shift_share, r_diff_squares, r_pair_share, r_rotate, r_abs_square, r_rot_compose, r_leak_shift, r_neg_mul]

@@ -1,0 +1,9 @@
+module pan (input signed [6:0] s, input [4:0] g, input signed [7:0] c, input clk,
+            output reg signed [13:0] yl, output reg signed [13:0] yr);
+  wire signed [5:0] gs = $signed({1'b0, g});
+  wire signed [13:0] pl = s * gs;
+  always @(posedge clk) begin
+    yl <= c + pl;
+    yr <= c - pl;
+  end
+endmodule
