@@ -797,6 +797,10 @@ _semantic_generator("linresub", "linresub", per_top=True)
 _semantic_generator("gflin", "gflin", per_top=True)
 
 
+# rangedc: a case table / one-bit function read only at the values its selector register can hold (guessed
+# from the next-state cone's constants and wrap compares, proven by the check): don't-cares / a closed form.
+# Early: one Yosys run, only when a constant case table or a %, /, call or && / || assignment is written.
+_semantic_generator("rangedc", "rangedc", per_top=True)
 # digits: a counter read only as digits kept as digit counters. Before the slower sequential analyses:
 # it costs nothing without a counter read only through output logic, and its Yosys runs are few (a
 # round's generator window can close before the later ones)
@@ -815,9 +819,6 @@ _semantic_generator("modacc", "modacc", per_top=True)
 # modbound: a remainder / quotient by a constant whose dividend an interval analysis bounds (through
 # registers from reset) below a few multiples of it: conditional subtractions instead of a divider.
 _semantic_generator("modbound", "modbound", per_top=True)
-# rangedc: a case table / one-bit function read only at the values its selector register can hold (guessed
-# from the next-state cone's constants and wrap compares, proven by the check): don't-cares / a closed form.
-_semantic_generator("rangedc", "rangedc", per_top=True)
 # diffcmp: ``(a - b) op K`` where a >= b on every simulated vector (b a minimum, a guard) as ``a op b + K``
 # (syntax first; one Yosys load and random runs only when such a comparison is written).
 _semantic_generator("diffcmp", "diffcmp", per_top=True)

@@ -477,11 +477,23 @@ def _spans(vals: list[int]) -> str:
     return ", ".join(out)
 
 
+_DEEP = re.compile(r"[%/]|&&|\|\||\b[A-Za-z_]\w*\s*\(")
+
+
+def _worth(text: str) -> bool:
+    """A constant case table, or a one-bit assignment computed with remainders / quotients / calls / logic
+    (the cheap syntactic gate before a Yosys run)."""
+    m = _strip_comments(text)
+    if any(_table(cm.group(2)) for cm in _CASE.finditer(m)):
+        return True
+    return any(_DEEP.search(am.group(2)) for am in _ASSIGN.finditer(m))
+
+
 def rewrites(texts: dict, top: str, budget_s: float = BUDGET_S) -> list:
     from rtlopt.semantic.netlist import elaborate_modules
 
     deadline = time.monotonic() + budget_s
-    if not any(_CASE.search(_strip_comments(t)) or _ASSIGN.search(_strip_comments(t)) for t in texts.values()):
+    if not any(_worth(t) for t in texts.values()):
         return []
     with tempfile.TemporaryDirectory(prefix="rtlopt-rangedc-") as td:
         files = []
