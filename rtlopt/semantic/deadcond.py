@@ -20,7 +20,9 @@ from pathlib import Path
 from rtlopt.semantic import seqsim
 
 RULE = "sequential_redundancy"
-MAX_CONDS = 12
+MAX_CONDS = 6
+#: seconds the search gives the dead-guard checks (one Yosys load and simulation per guard)
+TIME_S = 12.0
 
 _IF = re.compile(r"\bif\s*\(")
 _ID = re.compile(r"[A-Za-z_][A-Za-z0-9_$]*")
@@ -99,7 +101,7 @@ def candidates(texts: dict[Path, str], top: str, net: seqsim.GateNet, timeout_s:
             tried += 1
             new = dict(texts)
             new[p] = t[:s] + "1'b0" + t[e:]
-            ok = seqsim.outputs_agree(net, new, top, max(5.0, deadline - time.monotonic()), deep=True)
+            ok = seqsim.outputs_agree(net, new, top, max(3.0, deadline - time.monotonic()))
             if ok:
                 dead.append((p, s, e, " ".join(cond.split())))
     out = []
@@ -109,6 +111,6 @@ def candidates(texts: dict[Path, str], top: str, net: seqsim.GateNet, timeout_s:
         new = dict(texts)
         for p, s, e, _c in sorted(dead, key=lambda x: (str(x[0]), -x[1])):
             new[p] = new[p][:s] + "1'b0" + new[p][e:]
-        if seqsim.outputs_agree(net, new, top, max(5.0, deadline - time.monotonic()), deep=True):
+        if seqsim.outputs_agree(net, new, top, max(3.0, deadline - time.monotonic())):
             out.insert(0, (new, "dead guards " + "; ".join(f"'{c}'" for *_x, c in dead[:3])))
     return out

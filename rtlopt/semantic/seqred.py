@@ -735,8 +735,12 @@ def _dead_guard_candidates(state) -> list:
     an = _CACHE.get(key)
     if an is None or an.net is None:
         return []
+    left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
+    budget = min(deadcond.TIME_S, left / 4)
+    if budget < 2.0:
+        return []
     try:
-        got = deadcond.candidates(texts, state.design.top, an.net)
+        got = deadcond.candidates(texts, state.design.top, an.net, timeout_s=budget)
     except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
         return []
     if got and an.facts:  # the guards together with the redundant registers (one round, not two)
