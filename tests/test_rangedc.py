@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_modbound import _verify
 
 from rtlopt.semantic.rangedc import minimize, rewrites
 
@@ -17,8 +18,6 @@ pytestmark = pytest.mark.yosys
 
 ROOT = Path(__file__).resolve().parents[1]
 GEN = ROOT / "designs" / "generalization" / "range_dontcare"
-CLOCK = (GEN / "mmss_clock_dec_v" / "original.v").read_text()
-SLOT = (GEN / "slot_counter_fn_sv" / "original.sv").read_text()
 
 
 def _run(tmp_path: Path, text: str, suffix: str, top: str) -> tuple[Path, list]:
@@ -27,14 +26,8 @@ def _run(tmp_path: Path, text: str, suffix: str, top: str) -> tuple[Path, list]:
     return f, rewrites({f: text}, top, 60.0)
 
 
-def _verify(tmp_path: Path, f: Path, new: str, suffix: str, top: str) -> str:
-    from rtlopt.design import DesignRef
-    from rtlopt.verify import VerifyOptions, check_equivalence
-
-    g = tmp_path / f"gate{suffix}"
-    g.write_text(new)
-    return check_equivalence(DesignRef([f], top), DesignRef([g], top),
-                             VerifyOptions(engines=("abc", "smt"), timeout_s=300)).verdict
+CLOCK = (GEN / "mmss_clock_dec_v" / "original.v").read_text()
+SLOT = (GEN / "slot_counter_fn_sv" / "original.sv").read_text()
 
 
 def test_minimize_uses_dont_cares():

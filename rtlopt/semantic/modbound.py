@@ -324,14 +324,11 @@ def rewrite(text: str, path: Path, found) -> str | None:
     return new
 
 
-def rewrites(texts: dict, top: str, budget_s: float = BUDGET_S, params: dict | None = None) -> list:
+def elaborate_top(texts: dict, top: str, deadline: float):
+    """The flattened netlist of ``top`` from the texts (written to a temporary directory), or None."""
     from rtlopt.semantic.netlist import elaborate_modules
-    from rtlopt.semantic.thrcount import _mask
 
-    deadline = time.monotonic() + budget_s
-    if not any(re.search(r"[%/]", re.sub(r"//[^\n]*|/\*.*?\*/", "", _mask(t), flags=re.S)) for t in texts.values()):
-        return []
-    with tempfile.TemporaryDirectory(prefix="rtlopt-modbound-") as td:
+    with tempfile.TemporaryDirectory(prefix="rtlopt-elab-") as td:
         files = []
         for p, t in texts.items():
             f = Path(td) / Path(p).name
@@ -339,7 +336,16 @@ def rewrites(texts: dict, top: str, budget_s: float = BUDGET_S, params: dict | N
             files.append(f)
         nls = elaborate_modules(files, [top], timeout=max(5.0, deadline - time.monotonic()), top=top,
                                 include_dirs=sorted({Path(p).resolve().parent for p in texts}))
-    nl = nls.get(top)
+    return nls.get(top)
+
+
+def rewrites(texts: dict, top: str, budget_s: float = BUDGET_S, params: dict | None = None) -> list:
+    from rtlopt.semantic.thrcount import _mask
+
+    deadline = time.monotonic() + budget_s
+    if not any(re.search(r"[%/]", re.sub(r"//[^\n]*|/\*.*?\*/", "", _mask(t), flags=re.S)) for t in texts.values()):
+        return []
+    nl = elaborate_top(texts, top, deadline)
     if nl is None:
         return []
     found = bounded_divisions(nl, deadline)
@@ -375,4 +381,4 @@ def modbound_candidates(state) -> list:
     return out
 
 
-__all__ = ["bounded_divisions", "function_text", "modbound_candidates", "ranges", "rewrite", "rewrites"]
+__all__ = ["bounded_divisions", "elaborate_top", "function_text", "modbound_candidates", "ranges", "rewrite", "rewrites"]

@@ -20,9 +20,7 @@ unreachable selector values as don't-cares).
 from __future__ import annotations
 
 import re
-import tempfile
 import time
-from pathlib import Path
 
 RULE = "range_dont_care"
 BUDGET_S = 12.0
@@ -490,20 +488,12 @@ def _worth(text: str) -> bool:
 
 
 def rewrites(texts: dict, top: str, budget_s: float = BUDGET_S) -> list:
-    from rtlopt.semantic.netlist import elaborate_modules
+    from rtlopt.semantic.modbound import elaborate_top
 
     deadline = time.monotonic() + budget_s
     if not any(_worth(t) for t in texts.values()):
         return []
-    with tempfile.TemporaryDirectory(prefix="rtlopt-rangedc-") as td:
-        files = []
-        for p, t in texts.items():
-            f = Path(td) / Path(p).name
-            f.write_text(t, encoding="utf-8")
-            files.append(f)
-        nls = elaborate_modules(files, [top], timeout=max(5.0, deadline - time.monotonic()), top=top,
-                                include_dirs=sorted({Path(p).resolve().parent for p in texts} | {Path(td)}))
-    nl = nls.get(top)
+    nl = elaborate_top(texts, top, deadline)
     if nl is None:
         return []
     sets = word_sets(nl)
