@@ -22,11 +22,23 @@ from rtlopt.egraph.front import (
     Root,
     Unsupported,
     _CondTarget,
-    _count_refs,
     _lhs_names,
     _lhs_whole,
     _stmts,
 )
+
+
+def _count_refs(stmt) -> dict[str, int]:
+    """Name references under a statement (reads and writes), by name."""
+    out: dict[str, int] = {}
+
+    def visit(n):
+        if type(n).__name__ == "NamedValueExpression":
+            out[n.symbol.name] = out.get(n.symbol.name, 0) + 1
+        return True
+
+    stmt.visit(visit)
+    return out
 
 
 def _target_width(lhs) -> int:
