@@ -1040,7 +1040,7 @@ def find_classes(net: GateNet, cycles: int = 192, words: int = 2, timeout_s: flo
         cl = net._cands[("clauses", cycles, words)] = [
             c for c in clause_candidates(simulate(net, cycles=cycles, words=words), cands)
             if all(st[j] is not None for j, _v in c) and any(st[j] == v for j, v in c)]
-    left = timeout_s - (time.monotonic() - t0)
+    left = min(CLAUSE_RETRY_S, timeout_s - (time.monotonic() - t0))
     if not cl or left < 1.0:
         return proved
     cl = list(cl)
@@ -1056,6 +1056,9 @@ def _relations(classes: Classes) -> set:
 
 
 MAX_CLAUSE_FLOPS = 96
+#: at most this many helper clauses (the one-hot groups' "some bit set" first), and seconds for the retry
+MAX_CLAUSES = 1500
+CLAUSE_RETRY_S = 10.0
 
 
 def clause_candidates(trace: np.ndarray, cands: Classes, max_flops: int = MAX_CLAUSE_FLOPS) -> list:
@@ -1095,8 +1098,8 @@ def clause_candidates(trace: np.ndarray, cands: Classes, max_flops: int = MAX_CL
         seen.add(key)
         anyset = np.bitwise_or.reduce(tr[:, list(key), :], axis=1)
         if bool((anyset == ONES).all()):
-            out.append(tuple((var[g], 1) for g in key))
-    return out
+            out.insert(0, tuple((var[g], 1) for g in key))
+    return out[:MAX_CLAUSES]
 
 
 def restrict_classes(classes: Classes, keep: set[int]) -> Classes:
