@@ -1643,6 +1643,12 @@ def _count_refs(body) -> dict[str, int]:
 
     def visit(n):
         if type(n).__name__ == "NamedValueExpression":
+            # body.visit descends into child instance bodies: a child's own names are not this
+            # module's nets (a net connected as .use_a(use_a) must not count the child's reads)
+            sc = n.symbol.parentScope
+            ci = sc.containingInstance if sc is not None else None
+            if ci is not None and ci != body:
+                return True
             out[n.symbol.name] = out.get(n.symbol.name, 0) + 1
         return True
 
