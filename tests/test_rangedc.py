@@ -83,6 +83,44 @@ def test_restyled_inline_sv_table_fires(tmp_path):
     assert _verify(tmp_path, f, got[0][1], ".sv", "dig_sv") == "EQUIVALENT"
 
 
+FUNC_V = """
+module lap_counter (
+    input  wire       clk,
+    input  wire       rst,
+    input  wire       lap,
+    output wire [6:0] seg,
+    output wire       odd
+);
+    function [6:0] hexseg;
+        input [3:0] v;
+        begin
+            case (v)
+                4'h0: hexseg = 7'h3f;  4'h1: hexseg = 7'h06;  4'h2: hexseg = 7'h5b;  4'h3: hexseg = 7'h4f;
+                4'h4: hexseg = 7'h66;  4'h5: hexseg = 7'h6d;  4'h6: hexseg = 7'h7d;  4'h7: hexseg = 7'h07;
+                4'h8: hexseg = 7'h7f;  4'h9: hexseg = 7'h6f;  4'ha: hexseg = 7'h77;  4'hb: hexseg = 7'h7c;
+                4'hc: hexseg = 7'h39;  4'hd: hexseg = 7'h5e;  4'he: hexseg = 7'h79;  default: hexseg = 7'h71;
+            endcase
+        end
+    endfunction
+    reg [3:0] laps;
+    always @(posedge clk)
+        if (rst) laps <= 4'd1;
+        else if (lap) laps <= (laps == 4'd8) ? 4'd1 : laps + 4'd1;
+    assign seg = hexseg(laps);
+    assign odd = (laps % 2 == 1) && (laps < 4'd12);
+endmodule
+"""
+
+
+def test_restyled_function_decoder_and_parity_fire(tmp_path):
+    # a Verilog function holding the table, called in a continuous assignment; laps runs 1..8
+    f, got = _run(tmp_path, FUNC_V, ".v", "lap_counter")
+    assert len(got) == 1
+    new = got[0][1]
+    assert "assign odd = laps[0];" in new and "hexseg(laps)" not in new
+    assert _verify(tmp_path, f, new, ".v", "lap_counter") == "EQUIVALENT"
+
+
 LOADED = RESTYLE.replace("input  logic       clk, rst, inc,", "input  logic clk, rst, inc, ld, input logic [3:0] din,") \
     .replace("else if (inc)", "else if (ld) digit <= din;\n        else if (inc)")
 

@@ -390,8 +390,10 @@ def _cmp_forms(width: int, reach: list[int]):
 
 
 def expr_rewrites(text: str, nl, sets: dict, prefixes: dict[str, list[str]]) -> tuple[str, list[str]]:
-    """One-bit assignments whose only varying input is one bounded register word: a closed form that agrees
-    on the word's value set (a constant, one bit, a low-bit mask compare, a threshold)."""
+    """Assignments (up to 16 bits) whose only varying input is one bounded register word: per bit a closed
+    form that agrees on the word's value set (a constant, one bit, a low-bit mask compare, a threshold),
+    else (a word of at most MAX_SEL bits) a minimal sum of products with the unreachable values as
+    don't-cares."""
     import numpy as np
 
     masked = _strip_comments(text)
@@ -400,64 +402,65 @@ def expr_rewrites(text: str, nl, sets: dict, prefixes: dict[str, list[str]]) -> 
     sites = [(mod, am) for mod, s, e in _modules(masked) for am in _ASSIGN.finditer(masked, s, e)]
     for mod, am in sites:
         name, rhs = am.group(1), am.group(2)
-        if re.fullmatch(r"\s*[\w\[\]:'\s]*", rhs) or len(rhs.strip()) < 8:
-            continue  # a plain copy / slice: nothing to simplify
+        if re.fullmatch(r"\s*[\w\[\]:'\s]*", rhs):
+            continue  # a plain copy / slice / literal: nothing to simplify
         pres = _instances(nl, prefixes.get(mod, []), [name])
         if not pres:
             continue
-        form_text = None
         word_name = None
+        table: dict[int, tuple] = {}
+        n = ow = None
         ok = True
-        chosen = None
-        per_inst = []
         for p in pres:
-            bits = nl.nets[p + name].bits
-            if len(bits) != 1 or not isinstance(bits[0], int):
+            bits = list(nl.nets[p + name].bits)
+            if not bits or len(bits) > 16 or not all(isinstance(b, int) for b in bits):
                 ok = False
                 break
             cells = nl.fanin_cells(bits)
-            if not cells or any(nl.cells[i].type in _FF for i in cells):
+            if not cells or any(nl.cells[i].type in _FF for i in cells) or not set(bits) <= nl.cone_bits(cells)[0]:
                 ok = False
                 break
-            _inside, reads = nl.cone_bits(cells)
+            reads = nl.cone_bits(cells)[1]
             word = next((q for q in sets if reads and reads <= set(q)), None)
-            if word is None:
+            names = [] if word is None else [
+                x[len(p):] for x in nl.nets if x.startswith(p) and "." not in x[len(p):]
+                and list(nl.nets[x].bits) == list(word) and re.search(r"\b" + re.escape(x[len(p):]) + r"\b", rhs)]
+            if not names or (word_name is not None and word_name not in names) \
+                    or (n is not None and (n, ow) != (len(word), len(bits))):
                 ok = False
                 break
-            per_inst.append((p, bits, cells, word))
-        if not ok or not per_inst:
-            continue
-        # the word's name in this module: a net of the instance holding exactly the word
-        cand = None
-        for p, bits, cells, word in per_inst:
-            names = [n[len(p):] for n in nl.nets if n.startswith(p) and "." not in n[len(p):]
-                     and list(nl.nets[n].bits) == list(word) and re.search(r"\b" + re.escape(n[len(p):]) + r"\b", rhs)]
-            if not names:
-                ok = False
-                break
-            if word_name is None:
-                word_name = names[0]
-            elif word_name not in names:
-                ok = False
-                break
+            word_name = word_name or names[0]
+            n, ow = len(word), len(bits)
             reach = sets[word]
-            n = len(word)
             v = np.array(reach, dtype=np.uint64)
             inputs = {b: ((v >> np.uint64(k)) & np.uint64(1)).astype(bool) for k, b in enumerate(word)}
             vals = nl.simulate_cells(cells, inputs, len(reach))
-            f = [int(x) for x in vals[bits[0]]]
-            cand = [(t, pr) for t, pr in list(closed_forms(n)) + list(_cmp_forms(n, reach))
-                    if all(pr(x) == y for x, y in zip(reach, f, strict=True))]
-            if chosen is None:
-                chosen = [t for t, _ in cand]
-            else:
-                chosen = [t for t in chosen if t in {t2 for t2, _ in cand}]
-        if not ok or not chosen:
+            outs = list(zip(*[[int(x) for x in vals[b]] for b in bits], strict=True))
+            for x, y in zip(reach, outs, strict=True):
+                if table.setdefault(x, y) != y:
+                    ok = False
+            if not ok:
+                break
+        if not ok or not table:
             continue
-        form_text = chosen[0].replace("{x}", word_name)
-        s, e = am.start(2), am.end(2)
-        edits.append((s, e, form_text))
-        descs.append(f"{name} = {form_text} over the values {word_name} can hold")
+        reach = sorted(table)
+        forms = list(closed_forms(n)) + list(_cmp_forms(n, reach))
+        texts = []
+        for i in range(ow - 1, -1, -1):
+            f = [table[x][i] for x in reach]
+            got = next((tx for tx, pr in forms if all(pr(x) == y for x, y in zip(reach, f, strict=True))), None)
+            if got is None and n <= MAX_SEL:
+                on = {x for x, y in zip(reach, f, strict=True) if y}
+                got = sop_text(minimize(on, set(range(1 << n)) - set(reach), n), n, "{x}")
+            if got is None:
+                break
+            texts.append(got.replace("{x}", word_name))
+        if len(texts) != ow:
+            continue
+        form_text = texts[0] if ow == 1 else "{" + ", ".join(f"({x})" for x in texts) + "}"
+        edits.append((am.start(2), am.end(2), form_text))
+        descs.append(f"{name} = {form_text if len(form_text) < 60 else 'per-bit sums of products'}"
+                     f" over the values {word_name} can hold")
     for s, e, new in sorted(edits, reverse=True):
         text = text[:s] + new + text[e:]
     return text, descs
