@@ -246,25 +246,21 @@ def test_latch_variable_keeps_its_statements(tmp_path):
     assert _proven(tmp_path, old, got[0][1], "lt") in ("EQUIVALENT", "UNKNOWN")
 
 
+READ_BEFORE = """module rb (input [15:0] x, input [3:0] n, input d, output reg [15:0] y, output reg [15:0] t);
+  always @* begin
+    if (d) y = (t >> n) | (t << (16 - n));
+    else y = (x << n) | (x >> (16 - n));
+    t = x + 16'd1;
+  end
+endmodule
+"""
+
+
 def test_temporary_read_before_assigned_is_left_alone():
     """t is read before the block assigns it (its previous value: a latch loop): no group root."""
-    mg = _graph("""
-        module rb (input [15:0] x, input [3:0] n, input d, output reg [15:0] y, output reg [15:0] t);
-          always @* begin
-            if (d) y = (t >> n) | (t << (16 - n));
-            else y = (x << n) | (x >> (16 - n));
-            t = x + 16'd1;
-          end
-        endmodule""")
+    mg = _graph(READ_BEFORE)
     assert not [r for r in mg.roots if r.group >= 0]
-    for _m, new, _i in optimize_text(textwrap.dedent("""
-        module rb (input [15:0] x, input [3:0] n, input d, output reg [15:0] y, output reg [15:0] t);
-          always @* begin
-            if (d) y = (t >> n) | (t << (16 - n));
-            else y = (x << n) | (x >> (16 - n));
-            t = x + 16'd1;
-          end
-        endmodule"""), name="rb.v"):
+    for _m, new, _i in optimize_text(READ_BEFORE, name="rb.v"):
         assert "if (d) y" in new
 
 
