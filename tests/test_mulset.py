@@ -162,7 +162,7 @@ def test_mulset_two_terms_function_rom(tmp_path: Path):
     got = _rw(tmp_path, "t.v", LEVEL)
     assert len(got) == 1, got
     new = got[0][1]
-    assert "s * g" not in new and "keyed on sel" in got[0][2] and "(-($unsigned(s) <<" in new, new
+    assert "s * g" not in new and "keyed on sel" in got[0][2] and "~($unsigned(s) <<" in new, new
     assert _proven(tmp_path, "t.v", LEVEL, new) == "EQUIVALENT"
 
 
@@ -182,3 +182,21 @@ def test_mulset_two_terms_sv_localparam_table(tmp_path: Path):
 @pytest.mark.yosys
 def test_mulset_two_terms_not_offered_for_weight_three(tmp_path: Path):
     assert _rw(tmp_path, "t.sv", SCALE11) == []
+
+
+# signed gains of both signs from a case in always @* (-3 = -2 - 1, -7 = -8 + 1): both terms' signs vary
+SGAIN = """module sgain (input [1:0] m, input signed [9:0] d, output signed [14:0] y);
+  reg signed [4:0] c;
+  always @* case (m) 2'd0: c = -5'sd3; 2'd1: c = 5'sd6; 2'd2: c = -5'sd7; default: c = 5'sd9; endcase
+  assign y = d * c;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_mulset_two_terms_signed_gains(tmp_path: Path):
+    got = _rw(tmp_path, "t.v", SGAIN)
+    assert len(got) == 1, got
+    new = got[0][1]
+    assert "d * c" not in new and "keyed on m" in got[0][2], new
+    assert _proven(tmp_path, "t.v", SGAIN, new) == "EQUIVALENT"

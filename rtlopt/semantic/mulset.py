@@ -127,7 +127,8 @@ def _two_term_product(nl, vals, pname: str, x: str, signed: bool):
         key, wk = k, kn.width
         rows = {int(a): terms[int(b)] for a, b in zip(kv, pv, strict=True)}
 
-    def part(i: int, j: int) -> str:
+    def part(i: int, j: int):
+        """(shifted term, its sign: +1, -1 or the condition under which it is negative)."""
         sh = {r: t[i] for r, t in rows.items()}
         sgn = {r: t[j] for r, t in rows.items()}
         ws = max(max(sh.values()).bit_length(), 1)
@@ -136,16 +137,27 @@ def _two_term_product(nl, vals, pname: str, x: str, signed: bool):
         if len(set(sgn.values())) == 1:
             return t, next(iter(sgn.values()))
         ones = sorted(r for r, s in sgn.items() if s < 0)
-        neg = "(" + " || ".join(f"({key} == {wk}'d{r})" for r in ones) + ")"
-        return f"({neg} ? (-{t}) : {t})", 1
+        return t, "(" + " || ".join(f"({key} == {wk}'d{r})" for r in ones) + ")"
+
+    def signed_term(t: str, sg) -> str:
+        return f"({sg} ? (-{t}) : {t})" if isinstance(sg, str) else (f"(-{t})" if sg < 0 else t)
+
+    def one(c: str) -> str:  # the +1 of a two's complement negation, without changing the signedness
+        return f"$signed({{1'b0, {c}}})" if signed else c
 
     (a, sa), (b, sb) = part(0, 1), part(2, 3)
-    if sa < 0 and sb < 0:
-        expr = f"(-({a} + {b}))"
-    elif sa < 0:
-        expr = f"({b} - {a})"
-    else:
+    if sa == 1 and isinstance(sb, str):  # an add/subtract picked by the table
+        expr = f"({a} + ({sb} ? ~{b} : {b}) + {one(sb)})"
+    elif sb == 1 and isinstance(sa, str):
+        expr = f"({b} + ({sa} ? ~{a} : {a}) + {one(sa)})"
+    elif sa == 1:
         expr = f"({a} {'+' if sb > 0 else '-'} {b})"
+    elif sb == 1:
+        expr = f"({b} - {a})" if sa == -1 else f"({b} + {signed_term(a, sa)})"
+    elif sa == -1 and sb == -1:
+        expr = f"(-({a} + {b}))"
+    else:
+        expr = f"({signed_term(a, sa)} + {signed_term(b, sb)})"
     return expr, (f"a product with {pname} in {{{', '.join(str(v) for _p, v in vs)}}} as two shifts "
                   f"keyed on {key}")
 

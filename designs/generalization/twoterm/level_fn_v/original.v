@@ -4,8 +4,8 @@ module mix_level (
     input  wire        clk,
     input  wire        rst,
     input  wire [2:0]  step,
-    input  wire [9:0]  smp,
-    output reg  [13:0] out
+    input  wire [15:0] smp,
+    output reg  [19:0] out
 );
     function [3:0] lvl;
         input [2:0] i;
@@ -24,6 +24,6 @@ module mix_level (
     endfunction
     wire [3:0] g = lvl(step);
     always @(posedge clk)
-        if (rst) out <= 14'd0;
+        if (rst) out <= 20'd0;
         else     out <= smp * g;
 endmodule

@@ -1,11 +1,11 @@
 // Reference: every gain is 2^p + 2^q or 2^p - 2^q (7 = 8 - 1, 14 = 16 - 2, 1 = 2 - 1):
-// two shifts by 3-bit-indexed tables and one adder/subtractor.
+// two shifts by 3-bit-indexed tables and one adder (b complemented and 1 carried in to subtract).
 module mix_level (
     input  wire        clk,
     input  wire        rst,
     input  wire [2:0]  step,
-    input  wire [9:0]  smp,
-    output reg  [13:0] out
+    input  wire [15:0] smp,
+    output reg  [19:0] out
 );
     reg [2:0] p;
     reg [1:0] q;
@@ -22,9 +22,9 @@ module mix_level (
             default: begin p = 3'd1; q = 2'd0; sub = 1'b1; end // 1 = 2 - 1
         endcase
     end
-    wire [13:0] a = {4'd0, smp} << p;
-    wire [13:0] b = {4'd0, smp} << q;
+    wire [19:0] a = {4'd0, smp} << p;
+    wire [19:0] b = {4'd0, smp} << q;
     always @(posedge clk)
-        if (rst) out <= 14'd0;
-        else     out <= sub ? a - b : a + b;
+        if (rst) out <= 20'd0;
+        else     out <= a + (sub ? ~b : b) + sub;  // a - b as a + ~b + 1
 endmodule
