@@ -186,18 +186,9 @@ def block_group(b, an, m, assigns: list, write_count: dict[str, int], total_refs
             return None
         dels = []
         inside: dict[str, int] = {}
-        for s, in_list in slots:
-            e = s.expr
-            if type(e).__name__ != "AssignmentExpression" or not _lhs_names(e.left) & replaced:
-                continue
-            if not _lhs_names(e.left) <= replaced:
-                return None
-            for nm, c in _count_refs(s).items():
-                inside[nm] = inside.get(nm, 0) + c
+
+        def drop(s) -> None:  # a statement of a list: its lines go when nothing else shares them
             s0, s1 = an.span(s.syntax)
-            if not in_list:
-                dels.append((s0, s1, ";"))
-                continue
             l0, pre = _line_indent(text, s0)
             nl = text.find("\n", s1)
             rest = text[s1:nl if nl >= 0 else len(text)]
@@ -205,6 +196,33 @@ def block_group(b, an, m, assigns: list, write_count: dict[str, int], total_refs
                 dels.append((l0, nl + 1, ""))
             else:
                 dels.append((s0, s1, ""))
+            for nm, c in _count_refs(s).items():
+                inside[nm] = inside.get(nm, 0) + c
+
+        gone: list[tuple[int, int]] = []  # top-level if/case/for statements that only write rewritten ones
+        for top in real:
+            if type(top).__name__ in ("ConditionalStatement", "CaseStatement", "ForLoopStatement"):
+                sl: list = []
+                _slots(top, False, sl)
+                if sl and all(type(x.expr).__name__ == "AssignmentExpression"
+                              and _lhs_names(x.expr.left) and _lhs_names(x.expr.left) <= replaced for x, _l in sl):
+                    drop(top)
+                    gone.append(an.span(top.syntax))
+        for s, in_list in slots:
+            e = s.expr
+            if type(e).__name__ != "AssignmentExpression" or not _lhs_names(e.left) & replaced:
+                continue
+            if not _lhs_names(e.left) <= replaced:
+                return None
+            s0, s1 = an.span(s.syntax)
+            if any(g0 <= s0 < g1 for g0, g1 in gone):
+                continue
+            if not in_list:
+                dels.append((s0, s1, ";"))
+                for nm, c in _count_refs(s).items():
+                    inside[nm] = inside.get(nm, 0) + c
+                continue
+            drop(s)
         for v in replaced:
             if inside.get(v, 0) != blk_refs.get(v, 0):
                 return None  # a kept statement (a latch's, a condition) reads a rewritten variable
