@@ -200,3 +200,22 @@ def test_mulset_two_terms_signed_gains(tmp_path: Path):
     new = got[0][1]
     assert "d * c" not in new and "keyed on m" in got[0][2], new
     assert _proven(tmp_path, "t.v", SGAIN, new) == "EQUIVALENT"
+
+
+# near misses for the two-term form: a literal times a 2-bit word (synthesis already shifts and adds) and
+# a word of eight powers of two (one shift each: mulpow2's shift, not two)
+LITW = """module litw (input [1:0] a, input [31:0] d, output [31:0] y);
+  assign y = d >> (8 * a);
+endmodule
+"""
+POW8 = """module pow8 (input [2:0] s, input [7:0] x, output [15:0] y);
+  wire [7:0] inc = 8'd1 << s;
+  assign y = x * inc;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_mulset_two_terms_not_for_literals_or_single_shifts(tmp_path: Path):
+    assert _rw(tmp_path, "l.v", LITW) == []
+    assert [d for _p, _n, d in _rw(tmp_path, "p.v", POW8) if "two shifts" in d] == []

@@ -13,12 +13,14 @@ every candidate.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
 
 RULE = "const_mult_to_shift_add"
 BUDGET_S = 12.0
+_LITERAL = re.compile(r"\(*\s*(\d+\s*)?('\s*[sS]?[dDhHbBoO]\s*[0-9a-fA-F_xXzZ]+|\d[\d_]*)\s*\)*")
 #: Values at most in the operand's observed set.
 MAX_VALUES = 4
 #: Values at most in the operand's observed set for the two-term form ``(x << p) +- (x << q)``.
@@ -114,6 +116,8 @@ def _two_term_product(nl, vals, pname: str, x: str, signed: bool):
     vs = _value_set(nl, vals, pname, signed, MAX_TWO_TERM, pow2_only=False)
     if vs is None:
         return None
+    if all(not v or not abs(v) & (abs(v) - 1) for _p, v in vs):
+        return None  # one shift per value: mulpow2/the select of shifts
     terms = {pat: _two_terms(v) for pat, v in vs}
     if any(t is None for t in terms.values()):
         return None
@@ -181,6 +185,8 @@ def rewrites(texts: dict, budget_s: float = BUDGET_S) -> list[tuple[Path, str, s
         vs = _value_set(nl, vals, pname, signed)
         x = f"({other})" if signed else f"$unsigned({other})"
         if vs is None:
+            if _LITERAL.fullmatch(other.strip()):
+                return None  # a constant times the word: synthesis already shifts and adds
             return _two_term_product(nl, vals, pname, x, signed)
         wp = nl.nets[pname].width
         if len(vs) == 2:
