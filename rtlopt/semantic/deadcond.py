@@ -89,28 +89,32 @@ def candidates(texts: dict[Path, str], top: str, net: seqsim.GateNet, timeout_s:
         return []
     names = _through_wires(texts, names)
     deadline = time.monotonic() + timeout_s
-    dead: list[tuple[Path, int, int, str]] = []
-    tried = 0
+    # one try per condition text (a guard repeated in several arms is tried at all its places at
+    # once); the conditions reading more of the invariant's flops first (a mutual exclusion's pair)
+    groups: dict[str, list[tuple[Path, int, int]]] = {}
     for p, t in texts.items():
         for s, e in _conditions(t):
             cond = t[s:e]
             if cond.strip() in ("1'b0", "0") or not (set(_ID.findall(cond)) & names):
                 continue
-            if tried >= MAX_CONDS or time.monotonic() > deadline:
-                break
-            tried += 1
-            new = dict(texts)
-            new[p] = t[:s] + "1'b0" + t[e:]
-            ok = seqsim.outputs_agree(net, new, top, max(3.0, deadline - time.monotonic()))
-            if ok:
-                dead.append((p, s, e, " ".join(cond.split())))
-    out = []
-    for p, s, e, cond in dead:
-        out.append(({**texts, p: texts[p][:s] + "1'b0" + texts[p][e:]}, f"dead guard '{cond}'"))
-    if len(dead) > 1:
+            groups.setdefault(" ".join(cond.split()), []).append((p, s, e))
+    order = sorted(groups, key=lambda c: (-len(set(_ID.findall(c)) & names), groups[c][0][1]))
+
+    def apply(sites) -> dict[Path, str]:
         new = dict(texts)
-        for p, s, e, _c in sorted(dead, key=lambda x: (str(x[0]), -x[1])):
+        for p, s, e in sorted(sites, key=lambda x: (str(x[0]), -x[1])):
             new[p] = new[p][:s] + "1'b0" + new[p][e:]
+        return new
+
+    dead: list[str] = []
+    for cond in order[:MAX_CONDS]:
+        if time.monotonic() > deadline:
+            break
+        if seqsim.outputs_agree(net, apply(groups[cond]), top, max(3.0, deadline - time.monotonic())):
+            dead.append(cond)
+    out = [(apply(groups[c]), f"dead guard '{c}'") for c in dead]
+    if len(dead) > 1:
+        new = apply([x for c in dead for x in groups[c]])
         if seqsim.outputs_agree(net, new, top, max(3.0, deadline - time.monotonic())):
-            out.insert(0, (new, "dead guards " + "; ".join(f"'{c}'" for *_x, c in dead[:3])))
+            out.insert(0, (new, "dead guards " + "; ".join(f"'{c}'" for c in dead[:3])))
     return out
