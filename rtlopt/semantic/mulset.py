@@ -64,17 +64,12 @@ def _two_terms(v: int) -> tuple[int, int, int, int] | None:
         return (k - 1, sg, k - 1, sg) if k else (1, sg, 0, -sg)
     if len(ones) == 2:
         return (ones[1], sg, ones[0], sg)
-    naf, n, i = [], m, 0
-    while n:
-        if n & 1:
-            d = 2 - (n & 3)
-            naf.append((i, d))
-            n -= d
-        n >>= 1
-        i += 1
+    from rtlopt.templates._arith import csd
+
+    naf = csd(m)
     if len(naf) != 2:
         return None
-    (q, sq), (p_, sp) = naf
+    (sq, q), (sp, p_) = naf
     return (p_, sg * sp, q, sg * sq)
 
 
