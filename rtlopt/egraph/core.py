@@ -1371,6 +1371,8 @@ def r_abs_square(eg: EGraph, c: int, n: tuple) -> None:
     if n[0] != "mul" or eg.find(n[3]) != eg.find(n[4]):
         return
     M, x = n[1], eg.find(n[3])
+    if eg.cval(x) is not None:
+        return  # a constant squared (a class such as 2 that also holds some p - q): nothing to gain
     ds = [s[3] for s in eg.has(x, "sext")] + [x]
     for d in ds:
         d = eg.find(d)
