@@ -18,6 +18,7 @@ from rtlopt.hdl.edit import Edit
 _TRIVIAL = {"var", "const"}
 _SYM = {"add": "+", "sub": "-", "mul": "*", "and": "&", "or": "|", "xor": "^"}
 _CMP = {"eq": "==", "ne": "!=", "ult": "<", "ule": "<="}
+_FREE = {"var", "const", "zext", "sext", "trunc", "concat", "shl", "lshr", "ashr"}  # wiring, no logic
 _WIDE_SENSITIVE = {"add", "sub", "mul", "not", "neg", "shl", "shlv", "sext", "trunc", "ashr", "ashrv"}
 
 
@@ -49,20 +50,83 @@ class Emitter:
                 self.by_class.setdefault(self.eg.find(r.cls), []).append(r)
         # a child view's own nodes: its net names the class only while the extraction keeps them (a
         # cheaper choice is emitted in the parent and the instance's output goes unread)
-        self.view_orig = {self.eg.find(c): self.eg.canon(n) for r in mg.roots for c, n in r.view}
+        named = {self.eg.canon(k) for k in mg.refs}  # a connection reading another view's net: not its node
+        self.view_orig = {self.eg.find(c): self.eg.canon(n) for r in mg.roots for c, n in r.view
+                          if self.eg.canon(n) not in named}
+        self.broken = self._shared_views()
 
     # -- which names may stand for a class at a use site ------------------------------------------
     def name_for(self, c: int, at: Root | None) -> str | None:
         for t in self.by_class.get(self.eg.find(c), ()):
             if at is not None and t is at:
                 continue
-            if t.view and not t.mandatory and self.choice.get(self.eg.find(c)) != self.view_orig.get(self.eg.find(c)):
+            if t.view and not t.mandatory and (self.eg.find(c) in self.broken or
+                                               self.choice.get(self.eg.find(c)) != self.view_orig.get(self.eg.find(c))):
                 continue
             if t.kind == "assign" or at is None or at.block != t.block or t.stmt_end <= at.start:
                 return t.lhs
             if t.group >= 0 and t.group == at.group and t.order < at.order:
                 return t.lhs  # an earlier variable of the same rewritten block, assigned just before
         return None
+
+    def _shared_views(self) -> set[int]:
+        """Classes of child outputs (unread elsewhere) whose kept view computes, inside the instance, a
+        costly class the extraction shares with the parent or with another instance (``yl = mid*16 + p``
+        of ``u_l`` while the parent now computes ``p`` for ``r_out <= mid*16 - p``): the instance would
+        compute it a second time, so the reading site is written from the parent's terms instead (and the
+        instance's output goes unread). Until no kept view shares anything."""
+        f, eg, choice = self.eg.find, self.eg, self.choice
+        refs = {eg.canon(k): f(v) for k, v in self.mg.refs.items()}
+        # a net read inside a larger expression (or by another instance) keeps its instance whatever
+        # this rewrite does: only outputs whose every reader is a direct copy (``y <= t``) qualify
+        direct_only: dict[str, bool] = {}
+        inst_of = {t.lhs: t.inst for t in self.mg.roots if t.view}
+        for r in self.mg.roots:
+            for c, n in r.nodes + r.view:
+                if n[0] == "var" and not (r.view and r.inst == inst_of.get(n[2])):  # not its own outputs
+                    direct_only[n[2]] = direct_only.get(n[2], True) and not r.view and f(c) == f(r.cls)
+        views: dict[int, Root] = {}
+        for t in self.mg.roots:
+            c = f(t.cls)
+            if t.view and not t.mandatory and t.inner and choice.get(c) == self.view_orig.get(c) \
+                    and direct_only.get(t.lhs, False):
+                views.setdefault(c, t)
+        inner = {c: {f(x) for x in t.inner} for c, t in views.items()}
+        broken: set[int] = set()
+
+        def reach(c: int, kept: set[int]) -> set[int]:
+            seen: set[int] = set()
+            stack = [c]
+            while stack:
+                d = f(stack.pop())
+                if d in seen:
+                    continue
+                seen.add(d)
+                n = choice.get(d)
+                if n is None:
+                    continue
+                if n[0] == "var":
+                    if n in refs and refs[n] not in kept:
+                        stack.append(refs[n])
+                    continue
+                stack.extend(x for x in n[3:] if f(x) not in kept)
+            return seen
+
+        while True:
+            kept = set(views) - broken
+            owners: dict[int, set[str | None]] = {}
+            for r in self.mg.roots:
+                if r.mandatory and not r.view and f(r.cls) not in kept:
+                    for d in reach(r.cls, kept):
+                        owners.setdefault(d, set()).add(None)
+            for c in kept:
+                for d in reach(c, kept - {c}):
+                    owners.setdefault(d, set()).add(views[c].inst)
+            new = {c for c in kept if any(d in inner[c] and len(owners.get(d, ())) > 1 and choice[d][0] not in _FREE
+                                          for d in reach(c, kept - {c}))}
+            if not new:
+                return broken
+            broken |= new
 
     def unchanged(self, r: Root) -> bool:
         f = self.eg.find
@@ -124,6 +188,14 @@ class Emitter:
         w = self.eg.width[c]
         if self.choice[c][0] in ("trunc", "sext", "ashr"):
             return self._node(c, w, None)[0]  # these make their own wire (or a slice)
+        if self.choice[c][0] == "mul":  # a signed product makes its own wire
+            text, _sw = self._node(c, w, None)
+            if c in self.wires:
+                return self.wires[c]
+            name = self.fresh()
+            self.wires[c] = name
+            self.defs.append((name, w, text))
+            return name
         name = self.fresh()
         self.wires[c] = name  # before the body: the DAG is acyclic, so this is never read back
         text, _sw = self._node(c, w, None)
@@ -143,6 +215,10 @@ class Emitter:
         t, sw = self.emit(c, w, at)
         if sw == w and self._is_name(t):
             return t
+        lf = self.mg.leaves.get(t[10:-1]) if t.startswith("$unsigned(") else None
+        if sw == w and lf is not None and lf.lsb0 and lf.width == w and t == f"$unsigned({lf.text})" \
+                and self._is_name(lf.text):
+            return lf.text  # a signed name (its bits, read where only the bits count)
         return self.wire(c)
 
     @staticmethod

@@ -59,6 +59,9 @@ class Root:
     #: a text-less flattened child view: the (class, node) pairs of the child's value as converted (the
     #: instance's logic as it is: the original cost; its name stands for the class only while chosen)
     view: list[tuple[int, tuple]] = field(default_factory=list)
+    #: a child view's classes computed inside the instance (not its input connections) and the instance
+    inner: list[int] = field(default_factory=list)
+    inst: str | None = None
     #: a variable of a procedural block run as a whole (:mod:`rtlopt.egraph.blocks`): the group's index in
     #: ``ModuleGraph.groups`` (-1: none) and the variable's place in the block (earlier ones may be named)
     group: int = -1
@@ -109,6 +112,7 @@ class _Builder:
         self.reads: dict[str, int] = {}
         self._depth = 0
         self.child = False  # converting a child instance's body: every name must be substituted
+        self.inner_start = 0  # b.nodes index where the current child instance's own body starts
         self.partial: dict[str, list] = {}  # variables written in parts so far: [(lo, width, class)]
         self.nonblocking = False  # the kind of assignment _exec runs (a sequential block's <=)
 
@@ -1172,6 +1176,7 @@ def _instance_roots(b: _Builder, body, write_count: dict[str, int]) -> list[Root
         if type(m).__name__ != "InstanceSymbol":
             continue
         b.nodes = []
+        b.inner_start = 0
         reads = dict(b.reads)
         try:
             got = _child_values(b, m, 0)
@@ -1181,10 +1186,12 @@ def _instance_roots(b: _Builder, body, write_count: dict[str, int]) -> list[Root
                    and getattr(getattr(pc.port, "direction", None), "name", "") == "Out")
         if len(got) < nout:  # an output (a register) left out: the instance itself reads its inputs
             b.reads = reads
+        inner = [c for c, _n in b.nodes[b.inner_start:]]
         for net, c in got:
             if write_count.get(net, 0):
                 continue  # driven elsewhere too
-            r = Root(net, c, 0, 0, b.eg.w(c), "assign", -1, 0, [], view=list(b.nodes))
+            r = Root(net, c, 0, 0, b.eg.w(c), "assign", -1, 0, [], view=list(b.nodes),
+                     inner=inner, inst=m.name)
             r.nameable = True
             out.append(r)
     return out
@@ -1381,14 +1388,18 @@ def _child_values(b: _Builder, inst, depth: int, target=None) -> list[tuple[str,
             if net is not None and int(e.left.type.bitWidth or 0) == pw:
                 outs.append((inner.name, net, pw))
                 if target is None and not b.child and type(e.left).__name__ == "NamedValueExpression":
+                    rd = dict(b.reads)  # the connection itself is no read (the view's root writes it)
                     with contextlib.suppress(*_CATCH):
                         seeds[inner.name] = b.conv(e.left)
+                    b.reads = rd
         else:
             raise Unsupported(f"port direction {d}")
     if not outs:
         return []
     saved = (b.subst, b.tainted, b.child, b.reads)
     start = len(b.nodes)
+    if depth == 0:
+        b.inner_start = start
     b.subst, b.tainted, b.child, b.reads = dict(conns), set(), True, {}
     try:
         env = _child_env(b, inst.body, depth, seeds)
