@@ -77,6 +77,7 @@ class _Site:
     signed: bool
     ops: list  # [(start, end, self width, simple)]
     func: tuple | None = None  # in a function: (name, [(formal, width, signed)])
+    op: str = "*"  # the operator shared: '*', '/' or '%' (a variable divisor)
     anchor: object = None  # where the value is observed from: the product, or the function's one call
     actuals: list | None = None  # the call's argument texts (function sites)
 
@@ -90,6 +91,7 @@ def _elaborate(texts: dict, focus, top: str):
     trees = {p: syntax.SyntaxTree.fromText(t, str(p)) for p, t in texts.items()}
     if any(d.isError() for tr in trees.values() for d in tr.diagnostics):
         return None
+    _OPS = {ast.BinaryOperator.Multiply: "*", ast.BinaryOperator.Divide: "/", ast.BinaryOperator.Mod: "%"}
     comp = top_compilation(top)
     for tr in trees.values():
         comp.addSyntaxTree(tr)
@@ -123,7 +125,7 @@ def _elaborate(texts: dict, focus, top: str):
                                   x.syntax, params, ports, dsyn, here)
             return True
         if isinstance(k, ast.ExpressionKind) and k == ast.ExpressionKind.BinaryOp \
-                and x.op == ast.BinaryOperator.Multiply and x.syntax is not None and cur[0] is not None:
+                and x.op in _OPS and x.syntax is not None and cur[0] is not None:
             sr = x.sourceRange
             if sr.start.buffer.id != buf:
                 return True
@@ -153,7 +155,7 @@ def _elaborate(texts: dict, focus, top: str):
             key = (ip, sr.start.offset, sr.end.offset)
             found.setdefault(key, set()).add(owner)
             made.setdefault(key, _Site(ip, sr.start.offset, sr.end.offset, x.syntax, x.type.bitWidth,
-                                       bool(x.type.isSigned), ops, func))
+                                       bool(x.type.isSigned), ops, func, _OPS[x.op]))
         return True
 
     comp.getRoot().visit(cb)
@@ -587,7 +589,9 @@ def _emit(text: str, insts: dict[str, _Inst], dirs: dict, group: list[_Site], gu
         lca_items.append(f"assign {pre}_{suf} = {expr};")
         lca_decl.append(f"wire {_rng(w, shared_signed)}{pre}_{suf};")
     lca_decl.append(f"wire {_rng(yw, shared_signed)}{pre}_y;")
-    lca_items.append(f"assign {pre}_y = {pre}_a * {pre}_b;")
+    # one operator of the group's kind (a quotient/remainder at the widest context: each site's operands
+    # are its values extended as in its own expression, so its low bits are its own result)
+    lca_items.append(f"assign {pre}_y = {pre}_a {group[0].op} {pre}_b;")
     return _assemble(text, insts, dirs, lca, mod_edits, ports, items, conns, lca_decl, lca_items, inplace), \
         " / ".join(f"{s.path}: {text[s.start:s.end].strip()}" for s in group) + " on " + \
         ", ".join(t or "else" for t in sel_texts)
@@ -736,7 +740,7 @@ def hiershare_edits(texts: dict[Path, str], top: str, timeout_s: float = 20.0,
 
     out = []
     for path, text in texts.items():  # the file that holds every module the sharing edits
-        if "*" in text:
+        if "*" in text or "/" in text or "%" in text:
             out += _file_edits(texts, path, top, timeout_s, simulate)
     return out[:MAX_CANDIDATES]
 
@@ -770,20 +774,21 @@ def _file_edits(texts: dict[Path, str], path: Path, top: str, timeout_s: float,
     groups = []
     for i in range(len(sites)):
         for j in range(i + 1, len(sites)):
-            if sites[i].path != sites[j].path:
+            if sites[i].path != sites[j].path and sites[i].op == sites[j].op:
                 groups.append([sites[i], sites[j]])
     groups.sort(key=lambda g: -min(s.ops[0][2] * s.ops[1][2] for s in g))
     # every product of distinct instances at once first (three exclusive modes: one multiplier for three)
-    one_each = list({s.path: s for s in sites}.values())
-    if len(one_each) > 2:
-        groups.insert(0, one_each)
+    for op in dict.fromkeys(s.op for s in sites):
+        one_each = list({s.path: s for s in sites if s.op == op}.values())
+        if len(one_each) > 2:
+            groups.insert(0, one_each)
     groups = groups[:MAX_GROUPS]
     out = []
     seen = set()
     for g in groups:
         lca = _lca([s.path for s in g])
         if lca not in insts or mod_count[insts[lca].module] != 1 or not all(
-                insts[p].here for s in g for p in [lca, *_chain(s.path, lca)]):
+                p in insts and insts[p].here for s in g for p in [lca, *_chain(s.path, lca)]):
             continue
         gd = _Guards(text, insts, lca, dirs)
         guards = []
@@ -811,7 +816,8 @@ def _file_edits(texts: dict[Path, str], path: Path, top: str, timeout_s: float,
                 syntax.SyntaxTree.fromText(new, str(path))
             except Exception:  # noqa: BLE001
                 continue
-            out.append(({**texts, path: new}, f"one multiplier for {desc}"))
+            unit = {"*": "multiplier", "/": "divider", "%": "remainder unit"}[g[0].op]
+            out.append(({**texts, path: new}, f"one {unit} for {desc}"))
             break
     if simulate and out:
         out = _agreeing(texts, top, out, timeout_s, MAX_CANDIDATES)
