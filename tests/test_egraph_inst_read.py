@@ -55,6 +55,7 @@ def _reads(text: str, top: str, name: str) -> int:
 @pytest.mark.parametrize("fname,top,outs", [
     ("negchan_v.v", "bal_pair", ("tp", "tn")),
     ("regchan_sv.sv", "tap_pair", ("oa", "ob")),
+    ("mixpass_v.v", "mix_top", ("z1", "z2")),  # m1's other output (cpass) stays read
 ])
 def test_shared_product_read_through_instance_output(tmp_path, fname, top, outs):
     src = (GEN / fname).read_text()
