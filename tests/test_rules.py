@@ -522,3 +522,18 @@ def test_rule_text_is_specific_enough_for_retrieval(lib):
         text = r.detects + r.rewrite
         assert sum(c in text for c in constructs) >= 2, r.name
         assert textwrap.dedent(r.detects).strip()
+
+
+def test_every_semantic_generator_reports_a_rule_of_the_library(lib):
+    """A generator's RULE is what reports and `rtlopt rules show` name: it must exist in the library."""
+    import re
+    from pathlib import Path
+
+    import rtlopt.semantic as sem
+
+    names = {m.group(1) for p in Path(sem.__file__).parent.glob("*.py")
+             for m in re.finditer(r'^RULE\s*=\s*"([a-z0-9_]+)"', p.read_text(), re.M)}
+    assert len(names) > 20
+    known = {r.name for r in lib}
+    missing = sorted(names - known)
+    assert not missing, f"generator rules missing from the library: {missing}"
