@@ -189,13 +189,7 @@ class Emitter:
         if self.choice[c][0] in ("trunc", "sext", "ashr"):
             return self._node(c, w, None)[0]  # these make their own wire (or a slice)
         if self.choice[c][0] == "mul":  # a signed product makes its own wire
-            text, _sw = self._node(c, w, None)
-            if c in self.wires:
-                return self.wires[c]
-            name = self.fresh()
-            self.wires[c] = name
-            self.defs.append((name, w, text))
-            return name
+            return self.wire_text_signed(c, self._node(c, w, None)[0], w)
         name = self.fresh()
         self.wires[c] = name  # before the body: the DAG is acyclic, so this is never read back
         text, _sw = self._node(c, w, None)
