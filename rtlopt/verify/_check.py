@@ -356,7 +356,14 @@ LANE_GRACE_S = 2.0
 def _lane_plan(engines: list[str]) -> list[list[str]]:
     """The lanes a sequential miter's engines race in, in the order their first engine appears: one lane
     for ABC (one run: it restarts from scratch, so one long run beats several slices), one for z3, and one
-    for the structural engines (register correspondence, exhaustive, algebraic, sat) in their order."""
+    for the structural engines (register correspondence, exhaustive, algebraic, sat) in their order.
+
+    Register correspondence gets a lane of its own (right after the structural one) when the algebraic
+    engine comes before it with a long slice (not directly before it: that slice is short), i.e. on
+    multipliers between registers of equal names: the polynomial is the proof there when the exhaustive
+    check refuses, and its slice may run out after half a minute where register correspondence (a Yosys
+    child, flip-flops cut by name) decides in seconds (an EMA's 'avg * (2^k - 1) + x' rewritten as
+    'avg + ((x - avg) >>> k)': algebra UNKNOWN after 33 s, then equiv EQUIVALENT in 20 s)."""
     lanes: list[list[str]] = []
     main: list[str] = []
     for e in engines:
@@ -367,6 +374,9 @@ def _lane_plan(engines: list[str]) -> list[list[str]]:
             if not main:
                 lanes.append(main)
             main.append(e)
+    if "algebra" in main and "equiv" in main and main.index("algebra") + 1 < main.index("equiv"):
+        main.remove("equiv")
+        lanes.insert(lanes.index(main) + 1, ["equiv"])
     return lanes
 
 
@@ -403,13 +413,16 @@ def _race(st: _State, lanes: list[list[str]], wd: Path, left) -> tuple | None:
 
     threads: list[threading.Thread] = []
 
+    main = next((ln for ln in lanes if ln[0] not in ("smt", "abc")), None)
+
     def start(lane: list[str]) -> None:
-        lane_wd = wd if lane[0] not in ("smt", "abc") else wd / f"lane_{lane[0]}"
+        lane_wd = wd if lane is main else wd / f"lane_{lane[0]}"
         if lane_wd != wd:  # a directory of its own (Yosys scripts read the netlists by name there)
             lane_wd.mkdir(exist_ok=True)
-            for il in (st.gil, st.hil):
-                if not (lane_wd / il.name).exists():
-                    (lane_wd / il.name).symlink_to(il.resolve())
+            # (the designs' JSON: register correspondence reads the flip-flops and start values there)
+            for f in (st.gil, st.hil, wd / "gold.json", wd / "gate.json"):
+                if f.exists() and not (lane_wd / f.name).exists():
+                    (lane_wd / f.name).symlink_to(f.resolve())
         scope = _base.ChildScope()
         scopes.append(scope)
         t = threading.Thread(target=body, args=(lane, lane_wd, scope), daemon=True,
