@@ -22,6 +22,11 @@ product shared with a signed one get a zero bit), so the shared unit computes ea
 exactly. Nothing here claims exclusivity: a random simulation from reset filters candidates whose
 outputs differ, and the search proves every candidate with the verifier (a pair used together is
 refuted there).
+
+Quotients and remainders by a variable (``/``, ``%``) are shared the same way (a group holds one
+operator kind): each site's operands reach the shared unit extended as in its own expression, so its
+result is exact where it is selected; a divisor of 0 gives x in both designs at the same place (the
+verifier takes the gate's x as any value, so only designs that mask it where observed prove).
 """
 
 from __future__ import annotations
