@@ -50,7 +50,7 @@ class Emitter:
                 self.by_class.setdefault(self.eg.find(r.cls), []).append(r)
         # a child view's own nodes: its net names the class only while the extraction keeps them (a
         # cheaper choice is emitted in the parent and the instance's output goes unread)
-        named = {self.eg.canon(k) for k in mg.refs}  # a connection reading another view's net: not its node
+        named = {self.eg.canon(k) for k in getattr(mg, "refs", {})}  # a connection reading another view's net: not its node
         self.view_orig = {self.eg.find(c): self.eg.canon(n) for r in mg.roots for c, n in r.view
                           if self.eg.canon(n) not in named}
         self.broken = self._shared_views()
@@ -76,6 +76,8 @@ class Emitter:
         compute it a second time, so the reading site is written from the parent's terms instead (and the
         instance's output goes unread). Until no kept view shares anything."""
         f, eg, choice = self.eg.find, self.eg, self.choice
+        if not any(t.view for t in self.mg.roots):
+            return set()
         refs = {eg.canon(k): f(v) for k, v in self.mg.refs.items()}
         # a net read inside a larger expression (or by another instance) keeps its instance whatever
         # this rewrite does: only outputs whose every reader is a direct copy (``y <= t``) qualify
