@@ -608,6 +608,17 @@ def _shr_mod_relations(r: str, w: int, rv: np.ndarray, s: str, sj: list[int], sv
             if (((sv >> k) & mask) == rv).all():
                 out.append(Relation(r, w, k, s, op="shr"))
                 break
+    elif len(sj) == w and consts:
+        top = int(max(rv.max(), sv.max()))
+        for n in consts:
+            if not (top < n < (1 << w)) or n & (n - 1) == 0:
+                continue
+            d = (rv - sv) % n
+            if (d == d[0]).all() and d[0] != 0:
+                out += [Relation(r, w, int(d[0]), s, op="modadd", mod=n),
+                        Relation(s, w, n - 1, s, op="ule"), Relation(r, w, n - 1, r, op="ule")]
+                if len(out) >= 12:
+                    break
     if w + len(sj) <= 62 and int(rv.min()) != int(rv.max()):
         # r == s * m modulo r's width: a scaled copy loaded beside its source (a coefficient 2 b0 or
         # 3 b0 registered together with b0); m from a sample where s is odd (invertible), else a power
@@ -623,17 +634,6 @@ def _shr_mod_relations(r: str, w: int, rv: np.ndarray, s: str, sj: list[int], sv
             if m not in (0, 1, mask) and int(sv.max()) * m <= mask and (((sv * m) & mask) == rv).all():
                 out.append(Relation(r, w, m, s, op="mul"))
                 break
-    elif len(sj) == w and consts:
-        top = int(max(rv.max(), sv.max()))
-        for n in consts:
-            if not (top < n < (1 << w)) or n & (n - 1) == 0:
-                continue
-            d = (rv - sv) % n
-            if (d == d[0]).all() and d[0] != 0:
-                out += [Relation(r, w, int(d[0]), s, op="modadd", mod=n),
-                        Relation(s, w, n - 1, s, op="ule"), Relation(r, w, n - 1, r, op="ule")]
-                if len(out) >= 12:
-                    break
     return out
 
 
