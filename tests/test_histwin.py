@@ -267,3 +267,15 @@ def test_zero_compares(tmp_path, obs, extra, test):
 def test_compare_near_miss():
     text = _BASE.replace("WRITE", "h <= {h[6:0], a};").replace("OBS", "h > 1").replace("EXTRA", "1'b0")
     assert histwin.rewrites(text) == []  # 'h > 1' depends on which bits are set
+
+
+@pytest.mark.yosys
+def test_shift_or_zero_extended_lane(tmp_path):
+    # the lane ORed in as a zero-extended concatenation '(h << 1) | {7'b0, a}' is the lane a
+    text = _BASE.replace("WRITE", "h <= (h << 1) | {7'b0, a};").replace("OBS", "h != 0").replace("EXTRA", "1'b0")
+    got = histwin.rewrites(text)
+    assert len(got) == 1 and "h_left <= (a) ? 8 : h_left - (h_left != 0)" in got[0][0], got
+    assert abc_verdict(tmp_path, _file(tmp_path, text), got[0][0], "m") == "EQUIVALENT"
+    # a nonzero upper part is no lane of one bit: no rewrite
+    bad = _BASE.replace("WRITE", "h <= (h << 1) | {7'b1, a};").replace("OBS", "h != 0").replace("EXTRA", "1'b0")
+    assert histwin.rewrites(bad) == []

@@ -130,6 +130,9 @@ def _shift(rhs, key, w: int, an):
         for s, x in ((strip(r.left), strip(r.right)), (strip(r.right), strip(r.left))):
             if _k(s) == "BinaryExpression" and _op(s) in ("LogicalShiftLeft", "ArithmeticShiftLeft") \
                     and _is_var(s.left, key) and not _reads(x, key):
+                if _k(x) == "ConcatenationExpression" and len(x.operands) > 1 and all(
+                        _int(o, an) == 0 for o in x.operands[:-1]):
+                    x = strip(x.operands[-1])  # {9'b0, a}: the lane is a, zero-extended
                 k = _int(s.right, an)
                 xw = _self_width(x)
                 if k is not None and 0 < k < w and xw is not None and xw <= k:
