@@ -246,9 +246,10 @@ def test_registered_multiplier_proven_by_correspondence_beside_algebra(tmp_path)
     res = check_equivalence(gold, gate, VerifyOptions(timeout_s=60, counterexample=False,
                                                       engines=("algebra", "exhaustive", "equiv")))
     assert res.verdict is Verdict.EQUIVALENT and res.engine == "equiv", res.format_text()
-    names = [e for e, _o, _s in res.engines_tried]
-    # it ran in its own lane: not after the structural lane's algebraic + exhaustive engines
-    assert "exhaustive" not in names[:names.index("equiv")], res.engines_tried
+    # it runs in its own lane, not after the structural lane's algebraic + exhaustive engines. (The
+    # order of engines_tried is the order the engines *ended* in: on a loaded machine the algebraic
+    # engine may end UNKNOWN just before register correspondence proves it, so the plan is asserted.)
+    assert _lane_plan(["algebra", "exhaustive", "equiv"]) == [["algebra", "exhaustive"], ["equiv"]]
     assert not [p for p in base.live_children() if p.poll() is None]
 
 
