@@ -7,6 +7,7 @@ By default Yosys is the ``pyosys==0.70`` wheel run in a child process (see ``_py
 
 from __future__ import annotations
 
+import contextlib
 import importlib.metadata
 import importlib.util
 import os
@@ -69,6 +70,12 @@ class Yosys(Tool):
         With a working directory, the pyosys Yosys runs as a child of the fork server
         (:mod:`rtlopt.tools._forkserver`: no Python/libyosys start-up per run, the same state as a fresh
         process); confined runs, a system binary or a server that cannot be used: a normal child."""
+        if os.environ.get("RTLOPT_TRACE_YOSYS"):
+            return _traced(self._run_script, script, cwd=cwd, timeout=timeout, check=check)
+        return self._run_script(script, cwd=cwd, timeout=timeout, check=check)
+
+    def _run_script(self, script: str, *, cwd: str | Path | None = None, timeout: float | None = 600,
+                    check: bool = True) -> RunResult:
         res = None
         if cwd is not None:
             from rtlopt.tools import _forkserver
@@ -89,6 +96,42 @@ class Yosys(Tool):
         if check and res.returncode != 0:
             raise ToolError(f"yosys: {yosys_error(res)}", log=res.stdout + res.stderr)
         return res
+
+
+def _traced(run, script: str, **kw) -> RunResult:
+    """``run(script, **kw)``, one JSON line appended to ``$RTLOPT_TRACE_YOSYS`` per run (a diagnostic for
+    benchmarks/optimize_time_bench.py: the rtlopt function that asked, the seconds, hashes of the script
+    and of the files it reads, so repeated syntheses of the same text show)."""
+    import hashlib
+    import json
+    import threading
+    import time
+    import traceback
+
+    t0 = time.monotonic()
+    ok = "?"
+    try:
+        res = run(script, **kw)
+        ok = res.returncode
+        return res
+    except BaseException as exc:
+        ok = type(exc).__name__
+        raise
+    finally:
+        dt = time.monotonic() - t0
+        who = [f"{Path(f.filename).stem}.{f.name}" for f in traceback.extract_stack()[:-2]
+               if "/rtlopt/" in f.filename and "/tools/" not in f.filename]
+        body = hashlib.sha1(re.sub(r"/tmp/\S+/", "", script).encode()).hexdigest()[:10]
+        reads = []
+        for m in re.finditer(r"^read\S*\s.*?(\S+\.s?v)\"?\s*$", script, re.M):
+            with contextlib.suppress(OSError):
+                f = Path(m.group(1).strip('"'))
+                f = f if f.is_absolute() or kw.get("cwd") is None else Path(kw["cwd"]) / f
+                reads.append(hashlib.sha1(f.read_bytes()).hexdigest()[:10])
+        rec = {"t": round(time.time(), 3), "s": round(dt, 3), "rc": ok, "thread": threading.current_thread().name,
+               "who": who[-4:], "script": body, "reads": reads}
+        with contextlib.suppress(OSError), open(os.environ["RTLOPT_TRACE_YOSYS"], "a") as fh:
+            fh.write(json.dumps(rec) + "\n")
 
 
 _PATHS: list[str] = []
@@ -180,13 +223,45 @@ def _design_check(file: str, line: int, msg: str) -> str | None:
             "(its $error/$fatal is elaborated; check -G/--param and the defaults)")
 
 
+_GEN_IF = re.compile(r"\b(if|case)\s*\(")
+
+
+def _generate_condition(file: str, line: int, msg: str) -> str | None:
+    """Yosys's "Condition for generate if is not constant" (also ``case``) with what it means: an
+    ``if``/``case`` outside any ``always``/``initial`` block is a generate construct, elaborated once,
+    so its condition may name only parameters and constants (``if (sel) assign y = a; else assign y =
+    b;`` on a port ``sel`` is not Verilog; Icarus rejects it too). The condition is quoted from the
+    source line Yosys names; None for any other message."""
+    if not re.search(r"Condition for generate (if|case) is not constant", msg):
+        return None
+    try:
+        text = Path(file).read_text(errors="replace").splitlines()[line - 1]
+    except (OSError, IndexError):
+        text = ""
+    m = _GEN_IF.search(text)
+    cond = ""
+    if m:  # the balanced parenthesised condition after if/case
+        depth, i = 0, m.end() - 1
+        for j in range(i, len(text)):
+            depth += {"(": 1, ")": -1}.get(text[j], 0)
+            if depth == 0:
+                cond = text[i + 1:j].strip()
+                break
+    kw = m.group(1) if m else "if"
+    what = f"`{kw} ({cond})`" if cond else f"this `{kw}`"
+    return (f"invalid input: {what} is outside any always block, so it is a generate-{kw} and its condition "
+            f"must be a constant expression (parameters, literals) (yosys: {msg.strip()}). "
+            "Select with `?:` or inside an always block")
+
+
 def input_error_from_yosys(res: RunResult) -> InputError:
     """Turn a failed Yosys read/elaborate run into an InputError naming file and line when Yosys did."""
     for stream in (res.stderr, res.stdout):
         for line in stream.splitlines():
             m = _LOC.match(line.strip())
             if m:
-                why = _design_check(m["file"], int(m["line"]), m["msg"])
+                why = _design_check(m["file"], int(m["line"]), m["msg"]) \
+                    or _generate_condition(m["file"], int(m["line"]), m["msg"])
                 return InputError(why or f"yosys: {m['msg'].strip()}", file=m["file"], line=int(m["line"]))
     msg = yosys_error(res)
     m = re.search(r"(?P<file>\S+\.s?vh?):(?P<line>\d+)", msg)
