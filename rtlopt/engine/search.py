@@ -217,15 +217,34 @@ def _held_back(c: Candidate, metric: float | None, failed: list[tuple[Candidate,
                and abs(metric - m) <= NEAR_DUPLICATE_SHARE * abs(m) for f, m in same)
 
 
+#: A candidate whose early proof (a probe, see EARLY_PROBES) ended UNKNOWN waits in the prove stage behind
+#: the candidates not tried yet whose gain is at least this share of its own: they get their first proof
+#: before it gets its second (a longer one). Before, the two narrowings of heldout17 dmx512 that ended
+#: UNKNOWN early were proven again, 10 s each, before the register-constant rewrite (abc, 3.7 s) was tried.
+RETRY_DEFER_GAIN_SHARE = 0.5
+
+
 def _next_to_prove(pending: list[tuple[Candidate, float | None]],
-                   failed: list[tuple[Candidate, float | None]]) -> int | None:
+                   failed: list[tuple[Candidate, float | None]],
+                   retried: frozenset[int] = frozenset(), cur_metric: float | None = None) -> int | None:
     """Index in ``pending`` (best first) of the candidate to prove next: the first one not held back
-    (see :func:`_held_back`); when all are, the first (best) one. None when nothing is pending."""
+    (see :func:`_held_back`) nor deferred: a candidate whose index is in ``retried`` (its early proof
+    ended UNKNOWN) waits while a candidate not in it and not held back gains at least
+    RETRY_DEFER_GAIN_SHARE of its gain over ``cur_metric``. When all are held back, the first (best)
+    one. None when nothing is pending."""
     if not pending:
         return None
-    for i, (c, m) in enumerate(pending):
-        if not _held_back(c, m, failed):
-            return i
+
+    def gain(m: float | None) -> float:
+        return 0.0 if m is None or cur_metric is None else cur_metric - m
+
+    free = [i for i, (c, m) in enumerate(pending) if not _held_back(c, m, failed)]
+    fresh = [i for i in free if i not in retried]
+    for i in free:
+        if i in retried and any(gain(pending[j][1]) >= RETRY_DEFER_GAIN_SHARE * gain(pending[i][1])
+                                for j in fresh):
+            continue
+        return i
     return 0
 
 
@@ -393,12 +412,28 @@ def _early_generators(order: list[str]) -> frozenset[str]:
     return frozenset(order[:1]) | (frozenset(order) & (LIGHT_GENERATORS | frozenset(BOUNDED_SYNTAX_GENERATORS)))
 
 
+#: The early slot is shared by up to EARLY_PROBES proofs ("probes") of at least EARLY_PROBE_MIN_S each
+#: (one proof gets the whole slot when it is shorter than two of them or one candidate qualifies):
+#: best first, the next one after a probe that ended UNKNOWN, with what the slot has left divided by the
+#: probes still to come. A probe that ended UNKNOWN is proven again in the prove stage only with
+#: EARLY_RETRY_FACTOR times its limit, as before. Before, the whole slot went to the best candidate:
+#: heldout17 dmx512 (load 5-13), a combination of three narrowings took the 22 s slot and ended UNKNOWN;
+#: the prove stage then had ~24 s for two more UNKNOWN narrowings (10 s each) and the register-constant
+#: rewrite behind them (abc, 3.7 s) ran out of time or was reached at 82 s of the 90 s.
+EARLY_PROBES = 3
+EARLY_PROBE_MIN_S = 6.0
+
+
 def _early_pick(measured: list[tuple[Candidate, float | None]], cur_metric: float,
-                unprovable: list[frozenset] = ()) -> int | None:
+                unprovable: list[frozenset] = (), failed: list[tuple[Candidate, float | None]] = ()) -> int | None:
     """Index in ``measured`` ((candidate, metric), any order) of the candidate to prove early: the one with
     the lowest metric among those at least EARLY_PROOF_MIN_GAIN better than ``cur_metric`` and not
     containing a rewrite the verifier could not prove (hint ``parts``); combined candidates after single
-    ones on ties, then by description (deterministic). None when there is none."""
+    ones on ties, then by description (deterministic). After early probes that ended UNKNOWN in this
+    round (``failed``: (candidate, metric)), those candidates and any holding all the rewrites of one of
+    them (hint ``parts``) are not picked, and a candidate :func:`_held_back` by them comes after the
+    others. None when there is none."""
+    tried = [frozenset(f.hints.get("parts", ())) for f, _m in failed]
     best, best_key = None, None
     for i, (c, m) in enumerate(measured):
         if m is None or m > cur_metric * (1 - EARLY_PROOF_MIN_GAIN):
@@ -406,10 +441,17 @@ def _early_pick(measured: list[tuple[Candidate, float | None]], cur_metric: floa
         parts = frozenset(c.hints.get("parts", ()))
         if parts and any(bad <= parts for bad in unprovable):
             continue
-        key = (m, bool(c.hints.get("combined")), c.description)
+        if any(c is f for f, _m in failed) or (parts and any(t and t <= parts for t in tried)):
+            continue
+        key = (bool(failed) and _held_back(c, m, list(failed)), m, bool(c.hints.get("combined")), c.description)
         if best_key is None or key < best_key:
             best, best_key = i, key
     return best
+
+
+def _early_probes(slot_s: float, qualifying: int) -> int:
+    """How many proofs share an early slot of ``slot_s`` with ``qualifying`` candidates to pick from."""
+    return max(1, min(EARLY_PROBES, qualifying, int(slot_s // EARLY_PROBE_MIN_S)))
 
 
 def _match_limit(deadline: float | None) -> float | None:
@@ -1363,35 +1405,50 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             if delay_limit is not None and att.metric is not None and d is not None and d > delay_limit:
                 continue
             measured.append((att, t, rep))
-        i = _early_pick([(a.candidate, a.metric) for a, _t, _r in measured], cur_metric, unprovable)
+        pool = [(a.candidate, a.metric) for a, _t, _r in measured]
+        i = _early_pick(pool, cur_metric, unprovable)
         if i is None:
             return None
-        att, texts, rep = measured[i]
         slot = min(verify_timeout_s, EARLY_PROOF_SHARE * (hard_end - time.monotonic()))
         if slot < min(PROOF_FLOOR_S, verify_timeout_s):
             return False
-        say(f"  proving early (at most {slot:.0f} s, before the later generators): "
-            f"{att.candidate.description[:90]} ...")
-        tp = time.monotonic()
-        try:
-            res = prove_staged(texts, att.candidate, cap_s=slot, within_s=slot)
-        except ToolNotFound:
-            raise
-        except RtloptError as exc:
-            say(f"  early proof: rejected ({str(exc).splitlines()[0][:100]})")
-            return False
-        finally:
-            tick("prove_s", tp)
-            tick("prove_early_s", tp)
-        verdict = _verdict_name(res.verdict)
-        if verdict == "EQUIVALENT" or (accept_simulation and verdict == "SIMULATED"):
-            att.verdict, att.engine = verdict, getattr(res, "engine", None)
-            att.verify_seconds = getattr(res, "seconds", None)
-            att.accepted = True
-            return att, texts, rep, res
-        say(f"  early proof: {verdict} ({time.monotonic() - tp:.0f} s)")
-        if verdict == "UNKNOWN":
-            early_unknown[_h(texts)] = slot
+        # the slot is shared by a few probes, best first (see EARLY_PROBES): one UNKNOWN proof cannot
+        # take all of it while a cheaper candidate waits behind it
+        qualifying = sum(_early_pick([x], cur_metric, unprovable) is not None for x in pool)
+        probes = _early_probes(slot, qualifying)
+        slot_end = time.monotonic() + slot
+        failed: list[tuple[Candidate, float | None]] = []
+        while i is not None and len(failed) < probes:
+            att, texts, rep = measured[i]
+            limit = slot / probes if not failed else (slot_end - time.monotonic()) / (probes - len(failed))
+            if failed and limit < EARLY_PROBE_MIN_S:
+                break
+            say(f"  proving early (at most {limit:.0f} s, before the later generators"
+                + (f"; probe {len(failed) + 1} of {probes}" if probes > 1 else "") + f"): "
+                f"{att.candidate.description[:90]} ...")
+            tp = time.monotonic()
+            try:
+                res = prove_staged(texts, att.candidate, cap_s=limit, within_s=limit)
+            except ToolNotFound:
+                raise
+            except RtloptError as exc:
+                say(f"  early proof: rejected ({str(exc).splitlines()[0][:100]})")
+                res = None
+            finally:
+                tick("prove_s", tp)
+                tick("prove_early_s", tp)
+            verdict = "ERROR" if res is None else _verdict_name(res.verdict)
+            if verdict == "EQUIVALENT" or (accept_simulation and verdict == "SIMULATED"):
+                att.verdict, att.engine = verdict, getattr(res, "engine", None)
+                att.verify_seconds = getattr(res, "seconds", None)
+                att.accepted = True
+                return att, texts, rep, res
+            if res is not None:
+                say(f"  early proof: {verdict} ({time.monotonic() - tp:.0f} s)")
+            if verdict == "UNKNOWN":
+                early_unknown[_h(texts)] = limit
+            failed.append((att.candidate, att.metric))
+            i = _early_pick(pool, cur_metric, unprovable, failed)
         return False
 
     def follow_up(att, texts: dict[Path, str], cands, fam_of: dict, seen: set, state: State, gens: dict,
@@ -1751,9 +1808,13 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                         break
                     # best first, except that a family whose proofs keep ending UNKNOWN (and near-duplicates
                     # of an UNKNOWN one) wait behind the other families' candidates
-                    ni = _next_to_prove([(a.candidate, a.metric) for a, _t, _r in pending], failed)
+                    # (a candidate whose early probe ended UNKNOWN after the ones not tried yet: see
+                    # RETRY_DEFER_GAIN_SHARE)
+                    ni = _next_to_prove([(a.candidate, a.metric) for a, _t, _r in pending], failed,
+                                        frozenset(j for j, (_a, t, _r) in enumerate(pending)
+                                                  if _h(t) in early_unknown), cur_metric)
                     if ni:
-                        say(f"  {ni} better candidate(s) of families whose proofs ended UNKNOWN wait; next: "
+                        say(f"  {ni} better candidate(s) wait (their family's proofs or their early proof ended UNKNOWN); next: "
                             f"{pending[ni][0].candidate.description[:60]}")
                     att, texts, rep = pending.pop(ni)
                     parts = frozenset(att.candidate.hints.get("parts", ()))
@@ -1809,6 +1870,10 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                                                                  threshold, built))
                     if parts:
                         unprovable.append(parts)
+                for a, t, _r in results:  # proven early only (not reached again): that verdict
+                    if a.verdict is None and not a.accepted and _h(t) in early_unknown:
+                        a.verdict = "UNKNOWN"
+                        a.error = f"UNKNOWN in its early proof ({early_unknown[_h(t)]:.0f} s)"
                 if accepted is None and early_acc is not None:
                     # the candidate proven early, when no better one was proven (or time ran out before
                     # its turn: its verdict is at hand)
