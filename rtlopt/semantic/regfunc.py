@@ -865,13 +865,17 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             if any(b is None for b in bs):
                 return False
             return (int(any(bs) if rel.op == "or" else all(bs)) ^ rel.k) == rv
-        if rel.op == "fn":
+        if rel.op in ("fn", "tt", "ttz"):
             idx = 0
             for t, (n, i) in enumerate(rel.bits):
                 b = st[regs[n][i]]
                 if b is None:
                     return False
                 idx |= b << t
+            if rel.op == "ttz":  # the key's top bit: the target is nonzero
+                idx |= int(rv != 0) << len(rel.bits)
+            if rel.op in ("tt", "ttz"):  # a table of the key bits (rtlopt.semantic.regfd)
+                return (rel.table >> (idx * rel.width)) & ((1 << rel.width) - 1) == rv
             return _cmp(rel.cmp, rv, rel.k) == (rel.table >> idx) & 1
         if rel.op == "dec0":  # zero or the decode (rtlopt.semantic.onehotidx)
             sv = base_word()
@@ -1017,6 +1021,19 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             terms = [z3.And([x if m >> t & 1 else z3.Not(x) for t, x in enumerate(lits)] or [z3.BoolVal(True, ctx)])
                      for m in range(1 << len(lits)) if rel.table >> m & 1]
             return c == (z3.Or(terms) if terms else z3.BoolVal(False, ctx))
+        if rel.op in ("tt", "ttz"):  # a table of the key bits (rtlopt.semantic.regfd): a chain on the key
+            tb = bv(regs[rel.target], v)
+            key = bv([regs[n][i] for n, i in rel.bits], v) if rel.bits else None
+            if rel.op == "ttz":  # ... and of whether the target is nonzero (the key's top bit)
+                nzb = z3.If(tb != z3.BitVecVal(0, w, ctx), one, zero)
+                key = nzb if key is None else z3.Concat(nzb, key)
+            nb, mask = len(rel.bits) + (rel.op == "ttz"), (1 << w) - 1
+            val = z3.BitVecVal(rel.k, w, ctx)
+            for m in range(1 << nb):
+                x = (rel.table >> (m * w)) & mask
+                if x != rel.k:
+                    val = z3.If(key == z3.BitVecVal(m, nb, ctx), z3.BitVecVal(x, w, ctx), val)
+            return tb == val
         if rel.op == "therm" or rel.op == "dec" and (rel.k or rel.rot):
             sb = base_bv(rel, v)
             bw = len(regs[rel.base])
@@ -1275,6 +1292,13 @@ def _analyze_net(net: seqsim.GateNet, t0: float, timeout_s: float, consts=()) ->
             return Analysis(net, [], None, time.monotonic() - t0, regs)
         bm = samples(net)
         hyps = discover(net, regs, bm, deadline=t0 + timeout_s * 0.6, consts=consts)
+        try:  # tables of a few other registers, for the targets no word relation explains
+            from rtlopt.semantic import regfd
+
+            hyps += regfd.relations(regs, bm, {r.target for r in hyps if r.op != "ule"},
+                                    until=t0 + timeout_s * 0.7)
+        except Exception:  # noqa: BLE001 - no tables; the word relations stand
+            pass
         rels = prove(net, regs, hyps, timeout_s=max(2.0, timeout_s - (time.monotonic() - t0)))
         ules = {(r.base, r.base2, r.k) for r in rels if r.op == "ule"}
         rels = [_bit_test(r, ules, regs) for r in rels if r.op != "ule"]
@@ -1311,6 +1335,10 @@ def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]], ktext: str
     if rel.op in ("or", "and"):
         e = f" {'|' if rel.op == 'or' else '&'} ".join(_bits_expr([("n", n, i, False)], decl) for n, i in rel.bits)
         return f"~({e})" if rel.k else e
+    if rel.op in ("tt", "ttz"):
+        from rtlopt.semantic import regfd
+
+        return regfd.expr_text(rel, decl, _bits_expr)
     if rel.op == "cat":  # operands of a concatenation are self-determined: the word is w - 1 bits
         if decl[rel.base][2] != w - 1 or (rel.base2 and decl[rel.base2][2] != w - 1):
             return None
@@ -1409,6 +1437,15 @@ def emit(texts: dict[Path, str], top: str, rels: list[Relation]) -> dict[Path, s
     is not an assigned variable are ignored; every elaborated copy of an edited module must be in."""
     from rtlopt.semantic.seqred import _dedupe, _remove_span, _source_model, _stmt_removal
 
+    nzs = [r for r in rels if r.op == "ttz"]
+    if nzs:  # the target keeps a flag register (rtlopt.semantic.regfd.emit_nz), after the others
+        from rtlopt.semantic import regfd
+
+        rest = [r for r in rels if r.op != "ttz"]
+        base = emit(texts, top, rest) if rest else texts
+        if base is None or len({r.target.rpartition(".")[2] for r in nzs}) != 1:
+            return None
+        return regfd.emit_nz(base, top, nzs)
     paths = list(texts)
     tlist = [texts[p] for p in paths]
     if not all(t.isascii() for t in tlist):
@@ -1900,7 +1937,8 @@ def _keep_encoding(texts: dict[Path, str], names: set[str]) -> dict[Path, str] |
 def _local_sig(r: Relation) -> tuple:
     return (r.target.rpartition(".")[2], r.base.rpartition(".")[2] if r.base else None, r.k, r.sign, r.op,
             tuple((n.rpartition(".")[2], i) for n, i in r.bits), r.base2.rpartition(".")[2] if r.base2 else None,
-            tuple((g[0].rpartition(".")[2], *g[1:]) for g in r.gate), r.plus2, r.mod, r.rot)
+            tuple((g[0].rpartition(".")[2], *g[1:]) for g in r.gate), r.plus2, r.mod, r.rot,
+            r.table if r.op in ("tt", "ttz") else 0)
 
 
 def _describe(r: Relation) -> str:
@@ -1911,6 +1949,9 @@ def _describe(r: Relation) -> str:
     if r.op in ("or", "and"):
         e = f" {'|' if r.op == 'or' else '&'} ".join(t)
         return f"~({e})" if r.k else e
+    if r.op in ("tt", "ttz"):
+        regs = list(dict.fromkeys(n for n, _ in r.bits)) + ([f"{r.target} != 0"] if r.op == "ttz" else [])
+        return f"table({', '.join(regs)})"
     if r.op == "cat":
         return f"{{{t[0]}, {b}}}"
     if r.op == "shr":
