@@ -1515,6 +1515,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         input_failed = threading.Event()
 
         def _input_done(f: Future) -> None:
+            timings["input_s"] = round(time.monotonic() - t0, 3)  # (when the input's report was at hand)
             if not f.cancelled() and f.exception() is not None:
                 input_failed.set()
                 stop_soon()
@@ -1700,6 +1701,8 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                         gens_left = gens_left or input_future.done()
                     state.deadline = gen_deadline
                 got = sorted(got, key=lambda c: not c.hints.get("combined"))  # combined ones measured first
+                if got:  # (how many each generator proposed: benchmarks/optimize_time_bench.py)
+                    timings[f"gen_{name}_n"] = timings.get(f"gen_{name}_n", 0) + len(got)
                 for c in got:
                     if time.monotonic() > deadline:
                         # past the search's deadline no new measurement starts (measure_now refuses it):

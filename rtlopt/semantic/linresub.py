@@ -479,19 +479,36 @@ def rewrite(text: str, top: str, tname: str, preds: list, bit_texts: list, kind:
         return None
 
 
+#: gate netlists :func:`gate_netlist` keeps (content key -> Yosys JSON, least recently used first): linresub
+#: and gflin read the same one of the same texts in every round (one Yosys run each, the same script)
+_GATE_MEMO: dict[str, dict] = {}
+GATE_MEMO_MAX = 4
+
+
 def gate_netlist(texts: dict, top: str, budget_s: float):
-    """The gate-level Yosys JSON netlist of the design ``texts`` (by path) under ``top``."""
+    """The gate-level Yosys JSON netlist of the design ``texts`` (by path) under ``top`` (read-only: kept
+    for the next caller with the same names and texts; a failure is not kept)."""
+    import hashlib
     import tempfile
     from pathlib import Path
 
     from rtlopt.semantic.seqsim import yosys_json
+    key = hashlib.sha256(repr((top, [(Path(p).name, t) for p, t in texts.items()])).encode()).hexdigest()
+    hit = _GATE_MEMO.pop(key, None)
+    if hit is not None:
+        _GATE_MEMO[key] = hit
+        return hit
     with tempfile.TemporaryDirectory(prefix="rtlopt-lin-") as tmp:
         files = []
         for i, (p, t) in enumerate(texts.items()):
             f = Path(tmp) / f"{i}_{Path(p).name}"
             f.write_text(t)
             files.append(f)
-        return yosys_json(files, top, timeout=max(5.0, budget_s))[1]
+        got = yosys_json(files, top, timeout=max(5.0, budget_s))[1]
+    _GATE_MEMO[key] = got
+    while len(_GATE_MEMO) > GATE_MEMO_MAX:
+        _GATE_MEMO.pop(next(iter(_GATE_MEMO)))
+    return got
 
 
 def rewrites(texts: dict, top: str, budget_s: float = BUDGET_S) -> list[tuple]:
