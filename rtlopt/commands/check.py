@@ -11,7 +11,9 @@ All files of one call are analysed together: a module defined in one file resolv
 instantiates it (``-y``/``-v`` library files too). A file that cannot be read or parsed gets one
 ``file:line:col: error: not checked: ...`` line and the others are still checked; every analysis step
 of every file runs under a time limit (``--file-timeout``, default 10 s) and is reported as skipped
-when it runs out.
+when it runs out; the whole run under ``--timeout`` (default 24 s from the process's start, shared
+among the steps by file size, smallest first), so a hook over a tree ends in about half a minute on a
+loaded machine too (what a step cut short did not analyse is said in its skipped line).
 
 Exit codes (the worst outcome of the run decides): 0 no finding at or above the threshold
 (``--min-severity``, ``$RTLOPT_CHECK_MIN_SEVERITY``, default ``warning``), 1 findings at or above it,
@@ -199,7 +201,8 @@ def _read_and_parse(p: Path, report: CheckReport, macros: list[str] | None = Non
 
 def check_files(paths: list[str | Path], *, only: set[str] | None = None, disable: set[str] | None = None,
                 overrides: dict[str, str] | None = None, context: list[str | Path] = (),
-                file_timeout: float | None = DEFAULT_FILE_TIMEOUT) -> CheckReport:
+                file_timeout: float | None = DEFAULT_FILE_TIMEOUT, run_timeout: float | None = None,
+                started: float | None = None) -> CheckReport:
     """Run every template matcher and the FSM checks on each file; never edits anything.
 
     Every file is analysed in the context of the others (and of ``context``, e.g. library files): a
@@ -215,6 +218,10 @@ def check_files(paths: list[str | Path], *, only: set[str] | None = None, disabl
         overrides: ``{template id: severity}``.
         context: further files whose modules may be instantiated (not reported on).
         file_timeout: seconds per analysis step and file (None or 0: no limit).
+        run_timeout: seconds for the whole call (None or 0: no limit); the analysis steps share what
+            is left after reading and parsing (:class:`_RunBudget`), each still at most ``file_timeout``.
+        started: ``time.monotonic()`` at which the run's time began (default: now; the command line
+            passes its process's start, so Python's start-up under load counts too).
 
     Raises:
         InputError: a rule id is unknown (bad usage, nothing is checked).
@@ -229,8 +236,8 @@ def check_files(paths: list[str | Path], *, only: set[str] | None = None, disabl
         raise InputError(f"unknown rule(s): {', '.join(unknown)}; known: {', '.join(known)}")
     templates = [t for tid, t in REGISTRY.items() if (only is None or tid in only) and tid not in (disable or set())]
     fsm_rules = [r for r in FSM_RULES if (only is None or r in only) and r not in (disable or set())]
-    info = _rule_info()
     start = time.monotonic()
+    info = _rule_info()
     report = CheckReport(rules_run=[*(t.id for t in templates), *fsm_rules])
     targets = list(dict.fromkeys(Path(p) for p in paths))
     extra = [Path(c) for c in context if Path(c) not in targets]
@@ -249,7 +256,9 @@ def check_files(paths: list[str | Path], *, only: set[str] | None = None, disabl
         if item is not None:
             parsed[p] = item
     with preceding_macros(before):  # every later parse of a file (FSM, templates) sees the same macros
-        _check_parsed(report, targets, parsed, templates, fsm_rules, info, overrides, file_timeout)
+        _check_parsed(report, targets, parsed, templates, fsm_rules, info, overrides, file_timeout,
+                      _RunBudget((start if started is None else min(started, start)) + run_timeout
+                                 if run_timeout else None, run_timeout))
     unique: dict[tuple, Finding] = {}
     for f in report.findings:  # one matcher may report the same place twice (e.g. per instance)
         unique.setdefault((f.file, f.line, f.column, f.rule, _same_set(f.message)), f)
@@ -284,9 +293,68 @@ def _first_error(an) -> str:
     return "in another file or a macro"
 
 
+#: Seconds the whole ``rtlopt check`` call may take by default (``--timeout``, ``$RTLOPT_CHECK_TIMEOUT``;
+#: 0: no limit): a pre-commit hook over a tree ends in about half a minute on a loaded machine too
+#: (Python's start and the report's output come on top). Under load the steps get less CPU in their
+#: shares, and a step cut short is reported as skipped, as with the per-file limit.
+DEFAULT_RUN_TIMEOUT = 24.0
+ENV_RUN_TIMEOUT = "RTLOPT_CHECK_TIMEOUT"
+#: A step's share of the run's time is at least this (or an equal share of what is left, when less).
+STEP_FLOOR_S = 2.0
+
+
+@dataclass
+class _RunBudget:
+    """The run's time limit shared out among the analysis steps (one file's FSM analysis or template
+    matching): each step, when it starts, gets the time left in proportion to its weight among the
+    steps not started yet (at least :data:`STEP_FLOOR_S` or an equal share), capped by the per-file
+    limit. Steps run smallest first, so what the small ones leave flows to the large ones; the last
+    step gets everything left. With worker processes each step gets the time left (capped)."""
+
+    deadline: float | None  # time.monotonic() at which the run's limit ends (None: no limit)
+    total: float | None  # the run's limit in seconds (for the messages)
+    pending: dict = field(default_factory=dict)  # step -> weight, steps not started yet
+    parallel: bool = False
+
+    def limit(self, job, file_timeout: float | None) -> tuple[float | None, str | None]:
+        """(seconds for ``job``, None when that is the per-file limit, else the words naming the limit
+        in a skipped step's reason). Seconds <= 0: no time is left for the step."""
+        w = self.pending.pop(job, 1.0)
+        if self.deadline is None:
+            return file_timeout, None
+        left = self.deadline - time.monotonic()
+        run_words = f"the run's time limit of {self.total:g} s (--timeout)"
+        if left <= 0.05:
+            return 0.0, f"{run_words} was reached"
+        if self.parallel:
+            share = left
+        else:
+            rest = sum(self.pending.values())
+            share = max(left * w / (w + rest), min(STEP_FLOOR_S, left / (1 + len(self.pending))))
+        share = min(share, left)
+        if file_timeout and file_timeout <= share:
+            return file_timeout, None
+        return share, f"its share ({share:.1f} s) of {run_words}"
+
+
+def process_started() -> float:
+    """``time.monotonic()`` at which this process started (Linux ``/proc``; elsewhere: now)."""
+    now = time.monotonic()
+    try:
+        ticks = os.sysconf("SC_CLK_TCK")
+        start = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19]) / ticks
+        age = time.clock_gettime(time.CLOCK_BOOTTIME) - start
+    except (OSError, ValueError, IndexError, AttributeError):
+        return now
+    return now - age if 0 <= age < 3600 else now
+
+
 def _check_parsed(report: CheckReport, targets: list[Path], parsed: dict[Path, _Parsed], templates, fsm_rules,
-                  info: dict, overrides: dict[str, str], file_timeout: float | None) -> None:
+                  info: dict, overrides: dict[str, str], file_timeout: float | None,
+                  budget: _RunBudget | None = None) -> None:
     from rtlopt.hdl.project import active, module_stubs
+
+    budget = budget or _RunBudget(None, None)
 
     # stubs (ports and parameters, no behaviour) of every module of every file, first definition wins
     stubs: dict[str, str] = {}
@@ -307,14 +375,22 @@ def _check_parsed(report: CheckReport, targets: list[Path], parsed: dict[Path, _
             jobs.append((p, "fsm"))
         jobs.append((p, "templates"))
 
+    for p, what in jobs:  # the weights the run's time is shared by: the file's size (FSM analysis: half)
+        budget.pending[(p, what)] = max(1.0, len(parsed[p].text) * (0.5 if what == "fsm" else 1.0))
+
     def run(job: tuple[Path, str]) -> CheckReport:
         part = CheckReport()
         p, what = job
         item = parsed[p]
-        if what == "fsm":
-            _fsm_job(part, p, item, fsm_rules, info, overrides, file_timeout)
+        limit, why = budget.limit(job, file_timeout)
+        if limit is not None and limit <= 0:
+            part.skipped.append({"file": str(p), **({"rule": "fsm"} if what == "fsm" else {}),
+                                 "reason": f"{'FSM analysis' if what == 'fsm' else 'template matching'} not run: "
+                                           f"{why}; findings of this file may be incomplete"})
+        elif what == "fsm":
+            _fsm_job(part, p, item, fsm_rules, info, overrides, limit, why)
         else:
-            _templates_job(part, p, item, stubs, templates, info, overrides, file_timeout)
+            _templates_job(part, p, item, stubs, templates, info, overrides, limit, why)
         return part
 
     if fsm_rules and len(jobs) > 1:
@@ -322,7 +398,7 @@ def _check_parsed(report: CheckReport, targets: list[Path], parsed: dict[Path, _
         import rtlopt.fsm.encode
         import rtlopt.fsm.extract
         import rtlopt.fsm.minimize  # noqa: F401
-    for part in _run_jobs(jobs, run, check_jobs()):
+    for part in _run_jobs(jobs, run, check_jobs(), budget):
         report.findings += part.findings
         report.skipped += part.skipped
 
@@ -360,15 +436,24 @@ def _fork_call(i_job):
         return i, None, f"{type(exc).__name__}: {exc}"
 
 
-def _run_jobs(jobs: list, run, n: int) -> list:
+def _run_jobs(jobs: list, run, n: int, budget: _RunBudget | None = None) -> list:
     """``[run(job) for job in jobs]``, in up to ``n`` forked processes (each step keeps its own time
     limits, which are signals of its process's main thread). Jobs go out largest file first; results
-    come back in job order. A job a worker could not finish is run again here."""
+    come back in job order. A job a worker could not finish is run again here. In one process the
+    jobs run smallest first (``budget``'s weights): the time the small ones leave of their shares of
+    the run's limit flows to the large ones after them."""
     import multiprocessing as mp
 
     global _FORK_RUN
     if n <= 1 or len(jobs) <= 1 or "fork" not in mp.get_all_start_methods():
-        return [run(j) for j in jobs]
+        if budget is None or budget.deadline is None:
+            return [run(j) for j in jobs]
+        out: list = [None] * len(jobs)
+        for i in sorted(range(len(jobs)), key=lambda i: (budget.pending.get(jobs[i], 1.0), i)):
+            out[i] = run(jobs[i])
+        return out
+    if budget is not None:
+        budget.parallel = True  # (inherited by the forks: each step gets the run's time left, capped)
 
     def size(job) -> int:
         try:
@@ -393,20 +478,20 @@ def _run_jobs(jobs: list, run, n: int) -> list:
 
 
 def _fsm_job(report: CheckReport, p: Path, item, fsm_rules, info: dict, overrides: dict[str, str],
-             file_timeout: float | None) -> None:
+             file_timeout: float | None, why: str | None = None) -> None:
     try:
         with _time_limit(file_timeout):
             _fsm_findings(report, p, item.text, load_design([p]), fsm_rules, info, overrides)
     except _Deadline:
         report.skipped.append({"file": str(p), "rule": "fsm",
-                               "reason": f"FSM analysis exceeded the per-file time limit of "
-                                         f"{file_timeout:g} s"})
+                               "reason": f"FSM analysis exceeded "
+                                         f"{why or f'the per-file time limit of {file_timeout:g} s'}"})
     except InputError as exc:
         report.skipped.append({"file": str(p), "rule": "fsm", "reason": f"FSM analysis: {exc}"})
 
 
 def _templates_job(report: CheckReport, p: Path, item, stubs: dict[str, str], templates, info: dict,
-                   overrides: dict[str, str], file_timeout: float | None) -> None:
+                   overrides: dict[str, str], file_timeout: float | None, why: str | None = None) -> None:
     from rtlopt.templates import analyze
 
     needed = sorted(item.instantiated - set(item.declared))
@@ -429,8 +514,9 @@ def _templates_job(report: CheckReport, p: Path, item, stubs: dict[str, str], te
             for tmpl in templates:
                 _template_findings(report, tmpl, an, p, item.text, info, overrides)
     except _Deadline:
-        report.skipped.append({"file": str(p), "reason": f"template matching exceeded the per-file time "
-                               f"limit of {file_timeout:g} s; findings of this file may be incomplete"})
+        report.skipped.append({"file": str(p), "reason": f"template matching exceeded "
+                               f"{why or f'the per-file time limit of {file_timeout:g} s'}; findings of this "
+                               "file may be incomplete"})
 
 
 def _template_findings(report: CheckReport, tmpl, an, p: Path, text: str, info: dict,
@@ -935,6 +1021,9 @@ def register(sub) -> None:
     p.add_argument("--file-timeout", type=float, default=None, metavar="S",
                    help=f"time limit per analysis step and file (default ${ENV_FILE_TIMEOUT} or "
                         f"{DEFAULT_FILE_TIMEOUT:g} s); a step that runs out is reported as skipped")
+    p.add_argument("--timeout", type=float, default=None, metavar="S",
+                   help=f"time limit of the whole run (default ${ENV_RUN_TIMEOUT} or {DEFAULT_RUN_TIMEOUT:g} s; "
+                        "0: none), shared among the files' analysis steps; steps cut short are reported as skipped")
     from rtlopt.hdl.project import add_arguments as add_project_arguments
 
     add_project_arguments(p)
@@ -968,12 +1057,22 @@ def run(args) -> int:
             raise InputError(f"${ENV_FILE_TIMEOUT} must be a number of seconds, not {raw!r}") from None
     if timeout <= 0:
         raise InputError("--file-timeout must be positive")
+    run_timeout = getattr(args, "timeout", None)
+    if run_timeout is None:
+        raw = os.environ.get(ENV_RUN_TIMEOUT)
+        try:
+            run_timeout = float(raw) if raw else DEFAULT_RUN_TIMEOUT
+        except ValueError:
+            raise InputError(f"${ENV_RUN_TIMEOUT} must be a number of seconds, not {raw!r}") from None
+    if run_timeout < 0:
+        raise InputError("--timeout must not be negative (0: no limit)")
     everything = command_inputs(args, getattr(args, "files", []))  # positional, -f lists, then -y/-v files
     named = set(active().files)
     targets = [f for f in everything if f in named]
     libs = [f for f in everything if f not in named]
     report = check_files(targets, only=_ids(args.rules), disable=_ids(args.disable), overrides=overrides,
-                         context=libs, file_timeout=timeout)
+                         context=libs, file_timeout=timeout, run_timeout=run_timeout or None,
+                         started=process_started())
     if args.format == "json":
         out = json.dumps(to_json(report, min_sev), indent=2)
     elif args.format == "sarif":

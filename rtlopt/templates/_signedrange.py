@@ -45,7 +45,7 @@ def signed_interval(an: Analysis, key, sym, writes: list, known=()) -> tuple[int
     still an invariant from reset (each one is established by its reset and kept given the others)."""
     import z3
 
-    from rtlopt.templates._regwidth import _induction, _z3_consts
+    from rtlopt.templates._regwidth import _induction, _z3_consts, cpu_box
 
     width = _width(sym)
     if not _has_reset(an, writes):
@@ -68,8 +68,8 @@ def signed_interval(an: Analysis, key, sym, writes: list, known=()) -> tuple[int
 
     now = time.process_time()  # CPU seconds: a design full of signed data registers has no bounds to find
     if getattr(an, "_signed_deadline", None) is None:
-        an._signed_deadline = now + SIGNED_SECONDS
-    stop = min(now + SIGNED_REG_SECONDS, an._signed_deadline)
+        an._signed_deadline = now + cpu_box(an, SIGNED_SECONDS)
+    stop = min(now + cpu_box(an, SIGNED_REG_SECONDS), an._signed_deadline)
 
     def holds(lo: int, hi: int) -> bool:
         for r, gz, rhs in checks:
@@ -281,7 +281,7 @@ def _dead_compare_matches(tmpl, an: Analysis, facts, names: set, ranges, regs) -
     import z3
 
     from rtlopt.templates._guards import Z3Expr, blocking_targets
-    from rtlopt.templates._regwidth import net_defs_cached
+    from rtlopt.templates._regwidth import cpu_box, net_defs_cached
 
     blocks = []  # (span, blocking targets) of the always blocks; compares elsewhere are not looked at
     for s in an.symbols:
@@ -296,7 +296,7 @@ def _dead_compare_matches(tmpl, an: Analysis, facts, names: set, ranges, regs) -
     defs = net_defs_cached(an)
     zxs: dict = {}
     dead = []  # (info, value)
-    stop = time.process_time() + SIGNED_SECONDS  # a design with thousands of comparisons
+    stop = time.process_time() + cpu_box(an, SIGNED_SECONDS)  # a design with thousands of comparisons
     for info in an.exprs:
         if time.process_time() > stop:
             break
