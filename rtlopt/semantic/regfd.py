@@ -33,6 +33,8 @@ MAX_TARGET = 8
 MAX_REGS = 3
 #: Most informative single registers tried in pairs and triples.
 _TOP = 8
+#: Distinct sampled states the search runs on (every state checks what it finds).
+_SEARCH_STATES = 4096
 
 
 def _distinct_states(bm: np.ndarray) -> np.ndarray:
@@ -45,14 +47,10 @@ def _distinct_states(bm: np.ndarray) -> np.ndarray:
 def _explained(key: np.ndarray, rv: np.ndarray, w: int) -> float:
     """Share of the states on which the majority value of ``rv`` for their ``key`` is right (1.0: a
     functional dependency)."""
-    both = (key << w) | rv
-    ub, cb = np.unique(both, return_counts=True)
-    best: dict[int, int] = {}
-    for b, c in zip(ub.tolist(), cb.tolist(), strict=True):
-        k = b >> w
-        if c > best.get(k, 0):
-            best[k] = c
-    return sum(best.values()) / len(rv)
+    ub, cb = np.unique((key << w) | rv, return_counts=True)  # sorted: one key's values are adjacent
+    k = ub >> w
+    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
+    return float(np.maximum.reduceat(cb, starts).sum()) / len(rv)
 
 
 def relations(regs: dict[str, list[int]], bm: np.ndarray, skip: set[str], until: float,
@@ -66,6 +64,10 @@ def relations(regs: dict[str, list[int]], bm: np.ndarray, skip: set[str], until:
     u = _distinct_states(bm)
     if u.shape[1] < 2:
         return []
+    full = None
+    if u.shape[1] > _SEARCH_STATES:  # the search on a sample of the states, each table checked on all
+        full = u
+        u = u[:, np.random.default_rng(u.shape[1]).choice(u.shape[1], _SEARCH_STATES, replace=False)]
     vals: dict[str, np.ndarray] = {}
     for n, js in regs.items():
         if len(js) > MAX_BITS:
@@ -134,6 +136,23 @@ def relations(regs: dict[str, list[int]], bm: np.ndarray, skip: set[str], until:
         if not found:
             continue
         c, key = found
+        if full is not None:  # the key and the target over every distinct state
+            def word(js, st=full):
+                x = np.zeros(st.shape[1], dtype=np.int64)
+                for i, j in enumerate(js):
+                    x |= st[j].astype(np.int64) << i
+                return x
+
+            rv = word(regs[r])
+            key = np.zeros(full.shape[1], dtype=np.int64)
+            sh = 0
+            for s in c:
+                key |= word(regs[s]) << sh
+                sh += len(regs[s])
+            if nz is not None:
+                key |= (rv != 0).astype(np.int64) << sh
+            if _explained(key, rv, w) != 1.0:
+                continue
         seen: dict[int, int] = {}
         for k, v in zip(key.tolist(), rv.tolist(), strict=True):
             seen[k] = v

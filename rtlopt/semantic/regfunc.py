@@ -1296,7 +1296,7 @@ def _analyze_net(net: seqsim.GateNet, t0: float, timeout_s: float, consts=()) ->
             from rtlopt.semantic import regfd
 
             hyps += regfd.relations(regs, bm, {r.target for r in hyps if r.op != "ule"},
-                                    until=t0 + timeout_s * 0.7)
+                                    until=min(t0 + timeout_s * 0.7, time.monotonic() + 0.15 * timeout_s))
         except Exception:  # noqa: BLE001 - no tables; the word relations stand
             pass
         rels = prove(net, regs, hyps, timeout_s=max(2.0, timeout_s - (time.monotonic() - t0)))
