@@ -146,12 +146,42 @@ def instance_counts(g: dict[str, ModuleNode], top: str) -> dict[str, int]:
     return counts
 
 
-def elaborated_counts(parsed, top: str) -> dict[str, int] | None:
+def _unread_instance(inst, texts: list[str]) -> bool:
+    """True when no output or inout port of the elaborated instance ``inst`` is connected (a positional
+    list shorter than the port list, ``.y()``), it has at least one, nothing names its internals
+    (``inst.reg``) and its module asks for no ``keep``: synthesis of the design removes the instance
+    and everything below it, whatever it computes."""
+    outs = 0
+    for pc in inst.portConnections:
+        d = str(getattr(pc.port, "direction", "")).rsplit(".", 1)[-1]
+        if d == "In":
+            continue
+        if d not in ("Out", "InOut") or pc.expression is not None:
+            return False  # (an interface port, a connected output)
+        outs += 1
+    if not outs:
+        return False
+    ref = re.compile(rf"(?<![\w$.]){re.escape(inst.name)}\s*\.\s*[A-Za-z_]")
+    if any(ref.search(_mask(t)) for t in texts):
+        return False
+    name = str(inst.definition.name)
+    for t in texts:
+        sp = module_span(t, name)
+        if sp is not None and re.search(r"\bkeep\b", _mask(t[sp[0]:sp[1]])):
+            return False
+    return True
+
+
+def elaborated_counts(parsed, top: str, dead: dict[str, str] | None = None) -> dict[str, int] | None:
     """How many times each module is instantiated in the ELABORATED design under ``top`` (generate
     loops unrolled, generate branches not taken left out; the top with the user's -G values), or None
     when slang cannot elaborate it. :func:`instance_counts` counts instantiations as written: the cnn
     layer's 28 convolution units (two generate loops) counted 2, and picorv32's multiplier and divider
-    (generate branches off by default) counted 1 each."""
+    (generate branches off by default) counted 1 each.
+
+    Instances none of whose outputs is connected (:func:`_unread_instance`: synthesis removes them)
+    are not counted, nor anything below them; ``dead`` (when given) gets, per module with such an
+    instance, where the first one is (``file:line: instance name``)."""
     if parsed is None:
         return None
     try:
@@ -171,10 +201,25 @@ def elaborated_counts(parsed, top: str) -> dict[str, int] | None:
         if len(roots) != 1:
             return None
         out: dict[str, int] = {}
+        texts = [src.text for src in parsed.sources]
+        cut: list[str] = []  # hierarchical paths of unread instances: nothing below them counts
+        sm = comp.sourceManager
 
         def cb(s):
             if s.kind == ast.SymbolKind.Instance:
+                path = str(s.hierarchicalPath)
+                if any(path.startswith(c + ".") for c in cut):
+                    return True
                 n = str(s.definition.name)
+                if n != top and _unread_instance(s, texts):
+                    cut.append(path)
+                    if dead is not None and n not in dead:
+                        try:
+                            where = f"{Path(sm.getFileName(s.location)).name}:{sm.getLineNumber(s.location)}: "
+                        except Exception:  # noqa: BLE001 - the place is only for the message
+                            where = ""
+                        dead[n] = f"{where}instance {s.name}"
+                    return True
                 out[n] = out.get(n, 0) + 1
             return True
 
@@ -356,7 +401,8 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
     g = graph(design.parsed)
     order = reachable(g, design.top)
     counts = instance_counts(g, design.top)
-    elab = elaborated_counts(design.parsed, design.top)
+    unread: dict[str, str] = {}  # module -> where an instance of it has no output connected
+    elab = elaborated_counts(design.parsed, design.top, unread)
     absent: list[str] = []  # written under the top, not in the elaborated design at these parameters
     if elab is not None:
         absent = [n for n in order if not elab.get(n)]
@@ -797,6 +843,11 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
                 if est:
                     how += f"; ESTIMATE: includes estimated area of {', '.join(est)}"
     for n in absent:
+        if n in unread:
+            results.append(ModuleResult(n, 0, "skipped", note=f"no output of its instances is connected ({unread[n]}): "
+                                        "synthesis of the design removes it; not measured, not searched, not in "
+                                        "the total (check the port list of the instantiation)"))
+            continue
         results.append(ModuleResult(n, 0, "skipped", note="not instantiated at these parameter values "
                                     "(a generate branch not taken): not measured, not in the total"))
     if per_module:
