@@ -129,6 +129,33 @@ def test_inline_encode_restyle_fires_and_is_proven(tmp_path):
     assert _verify(tmp_path, INLINE_GRAY, new, "tick_gray") == 0
 
 
+# the whole update in one statement: encode spelled inline around a decode function called four times
+FN_INLINE = """
+module fn_gray(input clk, input rst, input en, input up, output reg [6:0] g);
+  function [6:0] g2b;
+    input [6:0] x;
+    integer i;
+    begin
+      g2b = x;
+      for (i = 5; i >= 0; i = i - 1) g2b[i] = g2b[i + 1] ^ x[i];
+    end
+  endfunction
+  always @(posedge clk)
+    if (rst) g <= 7'd5;
+    else if (en) g <= (up ? g2b(g) + 7'd1 : g2b(g) - 7'd1) ^ ((up ? g2b(g) + 7'd1 : g2b(g) - 7'd1) >> 1);
+endmodule
+"""
+
+
+def test_one_statement_update_with_decode_calls_is_proven(tmp_path):
+    got = _cands(tmp_path, FN_INLINE, "fn_gray")
+    assert len(got) == 1, got
+    new = got[0][0]
+    assert "if (rst) rtlopt_enc0 <= 7'h6;" in new  # Gray 5 is binary 6
+    assert "rtlopt_enc0 <= (up ? rtlopt_enc0 + 7'd1 : rtlopt_enc0 - 7'd1);" in new
+    assert _verify(tmp_path, FN_INLINE, new, "fn_gray") == 0
+
+
 def test_bit_reversed_register_fires_and_is_proven(tmp_path):
     got = _cands(tmp_path, REVERSED, "rev_cnt")
     assert len(got) == 1, got

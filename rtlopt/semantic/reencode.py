@@ -707,9 +707,34 @@ def _cone_leaves(net, bits: list[int]) -> set[int]:
     return leaves
 
 
+def _reaches(clean: str, s: int, e: int, expr: str, r: str, depth: int = 6) -> bool:
+    """Whether ``expr`` reads ``r`` textually, directly or through the statements (assignments, instance
+    connections) that mention the names it reads, up to ``depth`` steps: the prefilter that keeps
+    pipeline registers and loads (next value independent of the register) out of the netlist pass."""
+    body = clean[s:e]
+    names, seen = set(re.findall(rf"(?<![\w$.'])({_ID})", expr)), set()
+    for _ in range(depth):
+        if r in names:
+            return True
+        new = set()
+        for n in names - seen:
+            seen.add(n)
+            for m in re.finditer(rf"(?<![\w$.]){re.escape(n)}\b\s*(?:\[[^\]]*\]\s*)?=(?!=)", body):
+                semi = body.find(";", m.end())
+                new |= set(re.findall(rf"(?<![\w$.'])({_ID})", body[m.end():semi if semi >= 0 else len(body)]))
+            for m in re.finditer(rf"\.\s*{_ID}\s*\(\s*{re.escape(n)}\s*\)", body):
+                a = body.rfind(";", 0, m.start())
+                semi = body.find(";", m.end())
+                new |= set(re.findall(rf"\(\s*({_ID})\s*\)", body[a + 1:semi if semi >= 0 else len(body)]))
+        if not new - seen:
+            break
+        names = new - seen
+    return r in names
+
+
 def _module_regs(clean: str, s: int, e: int, fsp, mods: dict | None = None) -> list[dict]:
     """Textual candidates in one module: registers with nonblocking whole-word writes, at least one
-    whose right side does not read the register, and a read somewhere else."""
+    of them computed from the register (see :func:`_reaches`)."""
     out = []
     names = set(re.findall(rf"(?<![\w$.])({_ID})\s*<=", clean[s:e]))
     for r in sorted(names):
@@ -720,15 +745,8 @@ def _module_regs(clean: str, s: int, e: int, fsp, mods: dict | None = None) -> l
         if not ws:
             continue
         rhss = [clean[k:semi].strip() for _a, _b, k, semi in ws]
-        free = [x for x in rhss if not _CONST.match(x) and x != r
-                and not re.search(rf"(?<![\w$.]){re.escape(r)}\b", x)]
-        if not free:
-            continue
-        reads = [m for m in re.finditer(rf"(?<![\w$.]){re.escape(r)}\b", clean[s:e])
-                 if not any(a <= s + m.start() < b for a, b, _k, _q in ws)
-                 and not any(a <= s + m.start() < b for a, b in fsp)]
-        if len(reads) < 2:  # the declaration and at least one read
-            continue
+        if not any(not _CONST.match(x) and x != r and _reaches(clean, s, e, x, r) for x in rhss):
+            continue  # no update computed from the register (a pipeline stage, a load)
         out.append({"reg": r, "decl": dcl, "writes": ws})
     return out
 
@@ -792,8 +810,7 @@ def semantic_find(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> 
                             probe(f"({t[sub[0]:sub[1]].strip()})", "sub", (i, sub))
                 for cm in re.finditer(rf"({_ID})\s*\(\s*{re.escape(reg['reg'])}\s*\)", clean[s:e]):
                     at = s + cm.start()
-                    if any(a <= at < b for a, b in fsp) or any(a <= at < b for a, b, _k, _q in reg["writes"]) \
-                            or cm.group(1) not in fnames:
+                    if any(a <= at < b for a, b in fsp) or cm.group(1) not in fnames:
                         continue
                     probe(t[at:s + cm.end()], "call", (at, s + cm.end()))
                 plans.append((p, mm.group(1), (s, e), reg, probes))
@@ -929,8 +946,10 @@ def _with_bijection(net, pre, reg, probes, text, clean, s, e, mods, vals, full, 
     if not drv:
         return None
     sd = [d[0] for d in drv]
-    return {"bij": bij, "writes": wr, "drivers": drv, "width": w,
-            "site_desc": ", ".join(x if isinstance(x, str) and x != "call" else "a call" for x in sd)}
+    calls = {re.match(_ID, text[a0:a1]).group(0) for nm, (a0, a1) in
+             ((nm, probes[nm][1]) for nm in sites if nm in pnames)}
+    return {"bij": bij, "writes": wr, "drivers": drv, "width": w, "calls": calls,
+            "site_desc": ", ".join(dict.fromkeys(x if x != "call" else "a call" for x in sd))}
 
 
 def _emit_sem(text: str, s: int, e: int, reg: dict, res: dict) -> str | None:
@@ -955,10 +974,14 @@ def _emit_sem(text: str, s: int, e: int, reg: dict, res: dict) -> str | None:
             val = rhs if how[1] == how[2] else f"{w}'h{how[1]:x}"
             eds.append(Edit(ws, we, f"{b} <= {val};"))
         else:
-            eds.append(Edit(ws, we, f"{b} <= {how[1]};"))
+            a = how[1]
+            for fn in res.get("calls", ()):  # a decode call inside the decoded value reads the new register
+                a = re.sub(rf"(?<![\w$.]){re.escape(fn)}\s*\(\s*{re.escape(r)}\s*\)", b, a)
+            eds.append(Edit(ws, we, f"{b} <= {a};"))
     tail = []
     decls = [f"{'logic' if kind == 'logic' else 'reg'} {rng} {b};"]
     taken = [d[1] for nm, d in res["drivers"] if nm != "call" and d[0] in ("expr", "block")]
+    taken += [(ws, we) for ws, we, _k, _q in reg["writes"]]
     for nm, dr in res["drivers"]:
         if nm == "call":
             a0, a1 = dr
