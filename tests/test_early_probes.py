@@ -33,12 +33,16 @@ def _c(desc: str, rules=("r",), **hints) -> Candidate:
 
 
 def test_probes_share_the_slot_and_skip_supersets_of_an_unknown_one():
-    assert _early_probes(22.0, 5) == 3
-    assert _early_probes(22.0, 1) == 1  # one candidate: the whole slot
-    assert _early_probes(10.0, 5) == 1  # shorter than two probes: one proof
     combo = _c("combo", ("width",), parts=("a", "b"))
     measured = [(combo, 600.0), (_c("all", ("cse", "width"), parts=("a", "b", "c"), combined=True), 550.0),
                 (_c("b alone", ("width",), parts=("b",)), 650.0), (_c("d", ("seq",), parts=("d",)), 700.0)]
+    assert _early_probes(22.0, measured, 1000.0) == 3
+    assert _early_probes(22.0, measured[:1], 1000.0) == 1  # one candidate: the whole slot
+    assert _early_probes(10.0, measured, 1000.0) == 1  # shorter than two probes: one proof
+    # the other holds all the rewrites of the best one (a combination): one proof, the whole slot
+    assert _early_probes(22.0, [(measured[2][0], 600.0), (_c("b+e", ("width",), parts=("b", "e")), 640.0)],
+                         1000.0) == 1
+    assert _early_probes(22.0, [(measured[3][0], 999.0)], 1000.0) == 1  # no real gain: none, still >= 1
     assert _early_pick(measured, 1000.0) == 1
     failed = [(measured[1][0], 550.0)]
     assert _early_pick(measured, 1000.0, failed=failed) == 0  # a subset of the UNKNOWN one: still tried

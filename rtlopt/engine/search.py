@@ -413,7 +413,7 @@ def _early_generators(order: list[str]) -> frozenset[str]:
 
 
 #: The early slot is shared by up to EARLY_PROBES proofs ("probes") of at least EARLY_PROBE_MIN_S each
-#: (one proof gets the whole slot when it is shorter than two of them or one candidate qualifies):
+#: (one proof gets the whole slot when it is shorter than two of them or one candidate can be picked):
 #: best first, the next one after a probe that ended UNKNOWN, with what the slot has left divided by the
 #: probes still to come. A probe that ended UNKNOWN is proven again in the prove stage only with
 #: EARLY_RETRY_FACTOR times its limit, as before. Before, the whole slot went to the best candidate:
@@ -449,9 +449,19 @@ def _early_pick(measured: list[tuple[Candidate, float | None]], cur_metric: floa
     return best
 
 
-def _early_probes(slot_s: float, qualifying: int) -> int:
-    """How many proofs share an early slot of ``slot_s`` with ``qualifying`` candidates to pick from."""
-    return max(1, min(EARLY_PROBES, qualifying, int(slot_s // EARLY_PROBE_MIN_S)))
+def _early_probes(slot_s: float, pool: list[tuple[Candidate, float | None]], cur_metric: float,
+                  unprovable: list[frozenset] = ()) -> int:
+    """How many proofs share an early slot of ``slot_s``: as many as :func:`_early_pick` would pick from
+    ``pool`` one after the other if each ended UNKNOWN (a candidate holding all the rewrites of one tried
+    before is not picked), at most EARLY_PROBES and at most one per EARLY_PROBE_MIN_S of the slot."""
+    most = max(1, min(EARLY_PROBES, int(slot_s // EARLY_PROBE_MIN_S)))
+    failed: list[tuple[Candidate, float | None]] = []
+    while len(failed) < most:
+        i = _early_pick(pool, cur_metric, unprovable, failed)
+        if i is None:
+            break
+        failed.append(pool[i])
+    return max(1, len(failed))
 
 
 def _match_limit(deadline: float | None) -> float | None:
@@ -1414,8 +1424,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             return False
         # the slot is shared by a few probes, best first (see EARLY_PROBES): one UNKNOWN proof cannot
         # take all of it while a cheaper candidate waits behind it
-        qualifying = sum(_early_pick([x], cur_metric, unprovable) is not None for x in pool)
-        probes = _early_probes(slot, qualifying)
+        probes = _early_probes(slot, pool, cur_metric, unprovable)
         slot_end = time.monotonic() + slot
         failed: list[tuple[Candidate, float | None]] = []
         while i is not None and len(failed) < probes:
