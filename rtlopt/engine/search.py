@@ -509,8 +509,7 @@ def template_candidates(state: State, templates: dict[str, Template] | None = No
                 break
             try:
                 # one matcher may not run past the deadline (nor take more than its share of it)
-                with time_limit(_match_limit(deadline)):
-                    matches = tmpl.match(an)
+                matches = _memo_match(tmpl, an, str(path), lambda t=tmpl, a=an: t.match(a), deadline)
             except Deadline:
                 state.cut = True  # (the next round runs the templates again, see GEN_SLICE_SHARE)
                 continue
@@ -605,8 +604,7 @@ def _view_candidates(path, text: str, templates: dict[str, Template], fired: set
         if deadline is not None and time.monotonic() > deadline:
             break
         try:
-            with time_limit(_match_limit(deadline)):
-                matches = tmpl.match(an)
+            matches = _memo_match(tmpl, an, str(path), lambda t=tmpl, a=an: t.match(a), deadline)
             new = _non_overlapping(tmpl, view, list(matches)) if matches else None
         except Deadline:
             continue
@@ -624,6 +622,43 @@ def _view_candidates(path, text: str, templates: dict[str, Template], fired: set
                              what + " (on the procedural view: next-state blocks inlined, per-register blocks merged)",
                              hints))
     return out
+
+
+#: Matches of the templates by analysed text: (template, text hash, file name, project) -> (template,
+#: matches), the last MATCH_MEMO_MAX. A matcher that finished is not run again on the same text: the
+#: templates generator is cut at the first round's cap while the input is measured, at its slice of a
+#: round's window, and runs again (on the same text) after it or in the next round that accepted nothing;
+#: each time every matcher started from scratch, so on a loaded machine the register width reduction,
+#: which comes late, was cut again (heldout16 spi/sr_merge: three runs, 25 s, never finished). A matcher
+#: interrupted at its time limit, or that failed, is not kept. Cleared when a run starts.
+_MATCH_MEMO: dict[tuple, tuple] = {}
+MATCH_MEMO_MAX = 512
+_MATCH_LOCK = threading.Lock()
+
+
+def _memo_match(tmpl: Template, an, name: str, run: Callable[[], list[Match]], deadline: float | None) -> list[Match]:
+    """``run()`` (``tmpl.match(an)``) within the matcher's time limit, or its result on the same text
+    (``an.text``), file name and project from an earlier call (see :data:`_MATCH_MEMO`)."""
+    from rtlopt.hdl.project import active
+
+    text = getattr(an, "text", None)
+    if not isinstance(text, str) or getattr(an, "prefilter", None) is not None:  # (rtlopt check's filter)
+        with time_limit(_match_limit(deadline)):
+            return run()
+    proj = active()
+    key = (id(tmpl), hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest(), name,
+           repr((list(proj.params), list(proj.defines), [str(d) for d in proj.include_dirs])))
+    with _MATCH_LOCK:
+        hit = _MATCH_MEMO.get(key)
+    if hit is not None and hit[0] is tmpl:
+        return list(hit[1])
+    with time_limit(_match_limit(deadline)):
+        got = run()
+    with _MATCH_LOCK:
+        _MATCH_MEMO[key] = (tmpl, list(got))
+        while len(_MATCH_MEMO) > MATCH_MEMO_MAX:
+            _MATCH_MEMO.pop(next(iter(_MATCH_MEMO)))
+    return got
 
 
 def _named_engines(per_template, rules) -> dict:
@@ -1155,6 +1190,8 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
     from rtlopt.ppa.liberty import resolve_liberty
 
     t0 = time.monotonic()
+    with _MATCH_LOCK:  # matches are kept within one run (see _MATCH_MEMO)
+        _MATCH_MEMO.clear()
     # the budget holds: the search (generators, new candidates) stops at ``deadline``; proofs started
     # before it may finish, within ``hard_end`` (the end of the budget)
     hard_end = t0 + budget_s
