@@ -156,6 +156,25 @@ def test_one_statement_update_with_decode_calls_is_proven(tmp_path):
     assert _verify(tmp_path, FN_INLINE, new, "fn_gray") == 0
 
 
+# no decode word and no function: the decode written out (XORs of shifted copies) inside the update
+XOR_INLINE = """
+module ix_gray(input clk, input rst, input en, output reg [4:0] g);
+  always @(posedge clk)
+    if (rst) g <= 5'd0;
+    else if (en) g <= (((g ^ (g >> 1) ^ (g >> 2) ^ (g >> 3) ^ (g >> 4)) + 5'd1) >> 1)
+                      ^ ((g ^ (g >> 1) ^ (g >> 2) ^ (g >> 3) ^ (g >> 4)) + 5'd1);
+endmodule
+"""
+
+
+def test_decode_written_out_in_the_update_is_proven(tmp_path):
+    got = _cands(tmp_path, XOR_INLINE, "ix_gray")
+    assert len(got) == 1, got
+    new, desc = got[0]
+    assert "an inline decode" in desc and "else if (en) rtlopt_enc0 <= (rtlopt_enc0 + 5'd1);" in new
+    assert _verify(tmp_path, XOR_INLINE, new, "ix_gray") == 0
+
+
 def test_bit_reversed_register_fires_and_is_proven(tmp_path):
     got = _cands(tmp_path, REVERSED, "rev_cnt")
     assert len(got) == 1, got

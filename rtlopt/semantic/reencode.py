@@ -872,7 +872,7 @@ def _analyse(net, qs, pre, reg, probes, text, s, e, mods):
     groups: list[tuple[_Bij, list[str]]] = []  # decode sites by the bijection they compute
     declared = set(re.findall(rf"(?<![\w$.])({_ID})", clean[s:e]))
     for nm, bits in sorted(local.items()):
-        if nm == r or bits == rbits or (nm in pnames and probes[nm][0] != "call"):
+        if nm == r or bits == rbits or (nm in pnames and probes[nm][0] not in ("call", "sub")):
             continue
         if nm not in pnames and nm not in declared:
             continue
@@ -929,12 +929,18 @@ def _with_bijection(net, pre, reg, probes, text, clean, s, e, mods, vals, full, 
         wr[i] = ("name", a)
     if not any(v[0] == "name" for v in wr.values()):
         return None
+    # parts of the updates that compute D(R) inline (a parenthesized decode): the new register there
+    d_of_r = [bij(x) for x in _words(vals, net.name_bits[pre + r], full)]
+    inline = sorted({text[x[0]:x[1]].strip() for nm, (kd, (_j, x)) in
+                     ((k, v) for k, v in probes.items() if v[0] == "sub")
+                     if _words(vals, net.name_bits.get(pre + nm, [-1]), full) == d_of_r}, key=len, reverse=True)
     # how each decode site is driven (a named word: its driver; a call probe: the call text)
     fsp = [(v[1], v[2]) for v in _functions(clean, s, e).values()]
     drv = []
     for nm in sites:
         if nm in pnames:
-            drv.append(("call", probes[nm][1]))
+            if probes[nm][0] == "call":
+                drv.append(("call", probes[nm][1]))
             continue
         dr = _drivers(clean, s, e, nm, fsp, mods)
         if dr is None:
@@ -943,12 +949,12 @@ def _with_bijection(net, pre, reg, probes, text, clean, s, e, mods, vals, full, 
         if dr[0] == "port" and dcl is not None and dcl[0] == "reg":
             continue
         drv.append((nm, dr))
-    if not drv:
+    if not drv and not any(v[0] == "name" and any(t in v[1] for t in inline) for v in wr.values()):
         return None
-    sd = [d[0] for d in drv]
+    sd = [d[0] for d in drv] + (["an inline decode"] if inline else [])
     calls = {re.match(_ID, text[a0:a1]).group(0) for nm, (a0, a1) in
-             ((nm, probes[nm][1]) for nm in sites if nm in pnames)}
-    return {"bij": bij, "writes": wr, "drivers": drv, "width": w, "calls": calls,
+             ((nm, probes[nm][1]) for nm in sites if nm in pnames and probes[nm][0] == "call")}
+    return {"bij": bij, "writes": wr, "drivers": drv, "width": w, "calls": calls, "inline": inline,
             "site_desc": ", ".join(dict.fromkeys(x if x != "call" else "a call" for x in sd))}
 
 
@@ -977,6 +983,8 @@ def _emit_sem(text: str, s: int, e: int, reg: dict, res: dict) -> str | None:
             a = how[1]
             for fn in res.get("calls", ()):  # a decode call inside the decoded value reads the new register
                 a = re.sub(rf"(?<![\w$.]){re.escape(fn)}\s*\(\s*{re.escape(r)}\s*\)", b, a)
+            for dt in res.get("inline", ()):  # and so does a decode written out there
+                a = a.replace(f"({dt})", b) if a != f"({dt})" else a
             eds.append(Edit(ws, we, f"{b} <= {a};"))
     tail = []
     decls = [f"{'logic' if kind == 'logic' else 'reg'} {rng} {b};"]
