@@ -21,6 +21,7 @@ from rtlopt.design import open_design
 from rtlopt.engine import search
 from rtlopt.engine.candidate import Candidate
 from rtlopt.engine.search import _early_pick, _early_probes, _next_to_prove
+from tests.test_chained_proof import _measure
 
 _SRC = """module top(input clk, input [7:0] a, output reg [7:0] y);
   always @(posedge clk) y <= a + 8'd1; // AREA=1000 ORIGINAL
@@ -70,18 +71,6 @@ class _Clock:
 
     def monotonic(self) -> float:
         return time.monotonic() + self.offset
-
-
-def _measure(ref, texts=None, timeout=300.0):
-    from rtlopt.ppa._report import Metric, PpaReport
-
-    text = next(iter(texts.values())) if texts else Path(ref.files[0]).read_text()
-    area = float(re.search(r"AREA=(\d+)", text).group(1))
-    na = Metric(None, "ns", "n/a")
-    return PpaReport(area_um2=Metric(area, "um^2", "test"), delay_ns=na, power_mw=Metric(None, "mW", "n/a"),
-                     cells=Metric(1, "cells", "test"), generic_cells=Metric(None, "cells", "n/a"),
-                     generic_wires=Metric(None, "wires", "n/a"), cells_by_type={}, provenance={}, scripts={},
-                     seconds=0.0)
 
 
 def test_the_provable_candidate_is_accepted_within_the_budget(tmp_path: Path, monkeypatch):

@@ -22,6 +22,7 @@ import pytest
 from rtlopt.design import open_design
 from rtlopt.engine import search
 from rtlopt.engine.candidate import Candidate
+from tests.test_early_probes import _Clock, _measure
 
 pytestmark = [pytest.mark.yosys, pytest.mark.slow]
 
@@ -36,26 +37,6 @@ module top(input clk, input rst, input [7:0] a, output flag, output [7:0] q);
   assign q = z ^ a;
 endmodule
 """
-
-
-class _Clock:
-    def __init__(self) -> None:
-        self.offset = 0.0
-
-    def monotonic(self) -> float:
-        return time.monotonic() + self.offset
-
-
-def _measure(ref, texts=None, timeout=300.0):
-    from rtlopt.ppa._report import Metric, PpaReport
-
-    text = next(iter(texts.values())) if texts else Path(ref.files[0]).read_text()
-    area = float(re.search(r"AREA=(\d+)", text).group(1))
-    na = Metric(None, "ns", "n/a")
-    return PpaReport(area_um2=Metric(area, "um^2", "test"), delay_ns=na, power_mw=Metric(None, "mW", "n/a"),
-                     cells=Metric(1, "cells", "test"), generic_cells=Metric(None, "cells", "n/a"),
-                     generic_wires=Metric(None, "wires", "n/a"), cells_by_type={}, provenance={}, scripts={},
-                     seconds=0.0)
 
 
 def test_the_constant_register_is_proven_within_the_budget(tmp_path: Path, monkeypatch):
