@@ -49,6 +49,19 @@ def _proof_limits_follow_the_load():
     _types.VerifyOptions.__init__ = orig
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _check_run_without_a_total_limit():
+    """``rtlopt check``'s whole-run limit (24 s by default, shared among a run's steps) makes what a
+    check reports depend on the load; tests assert findings, so their check runs (in process and in
+    child processes) have none unless a test sets one (tests/test_check_run_timeout.py). The per-file
+    and per-matcher limits stay."""
+    old = os.environ.get("RTLOPT_CHECK_TIMEOUT")
+    os.environ.setdefault("RTLOPT_CHECK_TIMEOUT", "0")
+    yield
+    if old is None:
+        os.environ.pop("RTLOPT_CHECK_TIMEOUT", None)
+
+
 def pytest_collection_modifyitems(config, items):
     """Modules with a ``slow`` test run first, each module's tests kept together and in order.
 

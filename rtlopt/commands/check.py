@@ -375,8 +375,8 @@ def _check_parsed(report: CheckReport, targets: list[Path], parsed: dict[Path, _
             jobs.append((p, "fsm"))
         jobs.append((p, "templates"))
 
-    for p, what in jobs:  # the weights the run's time is shared by: the file's size (FSM analysis: half)
-        budget.pending[(p, what)] = max(1.0, len(parsed[p].text) * (0.5 if what == "fsm" else 1.0))
+    for p, what in jobs:  # the weights the run's time is shared by: the file's size
+        budget.pending[(p, what)] = max(1.0, float(len(parsed[p].text)))
 
     def run(job: tuple[Path, str]) -> CheckReport:
         part = CheckReport()
