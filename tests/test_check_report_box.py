@@ -11,23 +11,12 @@ from pathlib import Path
 import pytest
 
 from rtlopt.commands import check
-from rtlopt.hdl import project as prj
 from rtlopt.templates import _regwidth
+from tests.test_check_speed import _no_active_project  # noqa: F401 - (an autouse fixture)
+from tests.test_regwidth_cpu_box import SV_DONE
 
-# own designs: a settle counter stopped by a done flag (SV) and a down-counting hold timer (Verilog)
-SV_SETTLE = """module settle2 (input logic clk, input logic rst, input logic go, output logic ready);
-  logic [31:0] n;
-  always_ff @(posedge clk) begin
-    if (rst) begin n <= '0; ready <= 1'b1; end
-    else if (go) begin n <= '0; ready <= 1'b0; end
-    else if (!ready) begin
-      n <= n + 32'd1;
-      if (n == 32'd20) ready <= 1'b1;
-    end
-  end
-endmodule
-"""
-
+# a settle counter stopped by a done flag (SV, tests/test_regwidth_cpu_box.py) and an own down-counting
+# hold timer (Verilog)
 V_HOLD = """module hold2 (input clk, input rst, input load, output busy);
   reg [15:0] tm;
   reg expired;
@@ -59,13 +48,6 @@ endmodule
 """
 
 
-@pytest.fixture(autouse=True)
-def _no_active_project():
-    old = prj.set_active(None)
-    yield
-    prj.set_active(old)
-
-
 def test_box_scaled_only_for_report_only_analyses():
     class An:
         report_only = False
@@ -77,14 +59,14 @@ def test_box_scaled_only_for_report_only_analyses():
     assert 0 < _regwidth.REPORT_BOX_SCALE < 1
 
 
-@pytest.mark.parametrize("name,text,reg", [("settle2.sv", SV_SETTLE, "n"), ("hold2.v", V_HOLD, "tm")])
+@pytest.mark.parametrize("name,text,reg", [("settle.sv", SV_DONE, "n"), ("hold2.v", V_HOLD, "tm")])
 def test_check_still_reports_bounds_the_short_search_finds(tmp_path: Path, monkeypatch, name, text, reg):
     monkeypatch.setattr(check, "RULE_TIMEOUT", 600)  # (the 3 s wall-clock matcher limit fires under load)
     f = tmp_path / name
     f.write_text(text)
     rep = check.check_files([f], only={"register_width_reduction"}, file_timeout=600)
     msgs = [x.message for x in rep.findings if x.rule == "register_width_reduction"]
-    assert any(m.startswith(f"{reg} 32 -> 5 bits") or m.startswith(f"{reg} 16 -> 4 bits") for m in msgs), msgs
+    assert any(m.startswith(f"{reg} 32 -> 6 bits") or m.startswith(f"{reg} 16 -> 4 bits") for m in msgs), msgs
 
 
 def test_near_miss_unbounded_counter_is_not_reported(tmp_path: Path, monkeypatch):

@@ -5,12 +5,11 @@ per-file limit; a step cut short is reported as skipped and names the run's limi
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 
 from rtlopt.commands import check
-from rtlopt.hdl import project as prj
+from tests.test_check_speed import _no_active_project, _w  # noqa: F401 - (an autouse fixture)
 
 # a constant multiplier (a warning-level finding) in Verilog, and an SV file with a priority chain
 MULT_V = """module top (input clk, input [7:0] a, output [15:0] y);
@@ -25,18 +24,6 @@ SEL_SV = """module sel (input logic [1:0] s, input logic [7:0] a, b, c, output l
   end
 endmodule
 """
-
-
-@pytest.fixture(autouse=True)
-def _no_active_project():
-    old = prj.set_active(None)
-    yield
-    prj.set_active(old)
-
-
-def _w(path: Path, text: str) -> Path:
-    path.write_text(text)
-    return path
 
 
 def test_budget_shares_by_weight_and_the_last_step_gets_the_rest(monkeypatch):
