@@ -45,6 +45,8 @@ def _cands(tmp_path: Path, text: str, top: str, ext: str = ".v"):
      [".b(rtlopt_enc0_dec)", "assign bpos = rtlopt_enc0;", "else     rtlopt_enc0 <= bnext;"]),
     ("reenc_gray_mask_sv", "tdm_slot", "Gray to binary",
      ["if (!rst_n) rtlopt_enc0 <= 11'h400;", "always @* slot_b = rtlopt_enc0;", "rtlopt_enc0 <= slot_nx;"]),
+    ("reenc_child_reg_v", "ring_gray", "Gray to binary",
+     [".d(bn), .q(rtlopt_enc0)", "always @* b = rtlopt_enc0;", "assign g = (rtlopt_enc0 ^ (rtlopt_enc0 >> 1));"]),
     ("reenc_offset_v", "temp_track", "x - 40",
      ["if (rst)      rtlopt_enc0 <= 8'h19;", "always @* biased = (rtlopt_enc0 + 8'd40);"]),
 ])
@@ -198,6 +200,18 @@ def test_near_misses_do_not_fire(tmp_path, change):
     text = (GEN / "reenc_gray_loop_v" / "original.v").read_text()
     assert change[0] in text
     assert _cands(tmp_path, text.replace(*change), "wheel_pos") == []
+
+
+@pytest.mark.parametrize("change", [
+    # the child resets to a code whose binary image differs (the child is not rewritten): no candidate
+    ("if (rst) q <= {W{1'b0}};", "if (rst) q <= {1'b1, {(W-1){1'b0}}};"),
+    # the child adds to what it loads: not a plain register of the data input
+    ("else if (en) q <= d;", "else if (en) q <= d + q;"),
+])
+def test_child_register_near_misses(tmp_path, change):
+    text = (GEN / "reenc_child_reg_v" / "original.v").read_text()
+    assert change[0] in text
+    assert _cands(tmp_path, text.replace(*change), "ring_gray") == []
 
 
 def test_reset_image_is_required(tmp_path):

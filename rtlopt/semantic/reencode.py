@@ -751,6 +751,58 @@ def _module_regs(clean: str, s: int, e: int, fsp, mods: dict | None = None) -> l
     return out
 
 
+_ZERO = re.compile(r"^\s*(?:'0|0+|\d*\s*'[sS]?[bBdDhHoO]\s*0[0_]*|\{\s*[^{}]+\{\s*1'b0\s*\}\s*\})\s*$")
+
+
+def _connections(clean: str, a: int, b: int) -> dict[str, tuple[int, int]]:
+    """Named port connections ``.p(expr)`` of the instance item ``clean[a:b]``: port -> expr span."""
+    out = {}
+    for m in re.finditer(rf"\.\s*({_ID})\s*\(", clean[a:b]):
+        o = a + m.end() - 1
+        c = _close_paren(clean, o)
+        if 0 < c <= b:
+            out[m.group(1)] = (o + 1, c - 1)
+    return out
+
+
+def _child_regs(clean: str, s: int, e: int, mods: dict) -> list[dict]:
+    """Registers held in a child instance that only loads a data input (``q <= d``, a zero reset, an
+    enable): the parent's word on the output port is the register, the data connection its update."""
+    out = []
+    for a, b in _item_spans(clean, s, e):
+        im = re.match(rf"\s*({_ID})\s*(?:#\s*\(|{_ID}\s*\()", clean[a:b])
+        if im is None or im.group(1) not in mods:
+            continue
+        ctext = mods[im.group(1)]
+        cm = re.match(rf"\s*module\s+{_ID}", ctext)
+        if cm is None:
+            continue
+        conns = _connections(clean, a, b)
+        for port, (x0, x1) in conns.items():
+            x = clean[x0:x1].strip()
+            if not re.fullmatch(_ID, x):
+                continue
+            cw = _writes(ctext, cm.end(), len(ctext), port, [], mods)
+            if not cw:
+                continue
+            rhss = {ctext[k:q].strip() for _a, _b, k, q in cw} - {port}
+            data = [r_ for r_ in rhss if not _ZERO.match(r_)]
+            if len(data) != 1 or not re.fullmatch(_ID, data[0]) or data[0] not in conns:
+                continue
+            if not re.search(rf"\binput\b(?:(?!\b(?:output|inout)\b)[^;()])*?(?<![\w$]){re.escape(data[0])}\b",
+                             ctext):
+                continue
+            d0, d1 = conns[data[0]]
+            dcl = _decl(clean, s, e, x)
+            if dcl is None or dcl[2] is None or dcl[3] or not clean[d0:d1].strip():
+                continue
+            if not _reaches(clean, s, e, clean[d0:d1], x):
+                continue
+            q0 = x0 + clean[x0:x1].index(x)
+            out.append({"reg": x, "decl": dcl, "writes": [(d0, d1, d0, d1)], "inst": (q0, q0 + len(x))})
+    return out
+
+
 def semantic_find(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> list[tuple[dict, str]]:
     """Re-encoding candidates found on the gate netlist (see the comment above ``_LANES``)."""
     from rtlopt.semantic import seqsim
@@ -778,7 +830,7 @@ def semantic_find(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> 
             fsp += [(a.start() + s, clean.find("endfunction", a.start() + s))
                     for a in re.finditer(r"\bfunction\b", clean[s:e])]
             fnames = set(re.findall(rf"\bfunction\b[^;(]*?({_ID})\s*[;(]", clean[s:e]))
-            for reg in _module_regs(clean, s, e, fsp, mods):
+            for reg in _module_regs(clean, s, e, fsp, mods) + _child_regs(clean, s, e, mods):
                 if n >= _MAX_PROBES:
                     break
                 probes = {}
@@ -902,6 +954,8 @@ def _with_bijection(net, pre, reg, probes, text, clean, s, e, mods, vals, full, 
     decoded value is no word of the module or no site can be redirected)."""
     r = reg["reg"]
     pnames = set(probes)
+    if "inst" in reg and bij(0) != 0:
+        return None  # the child's reset (zero) must be its own image: the child is not changed
     # writes: D(v) must be a named word of the instance
     names_by_word = {}
     for nm, bits in local.items():
@@ -927,7 +981,7 @@ def _with_bijection(net, pre, reg, probes, text, clean, s, e, mods, vals, full, 
         if a is None:
             return None
         wr[i] = ("name", a)
-    if not any(v[0] == "name" for v in wr.values()):
+    if not any(v[0] == "name" for v in wr.values()) or ("inst" in reg and len(wr) != 1):
         return None
     # parts of the updates that compute D(R) inline (a parenthesized decode): the new register there
     d_of_r = [bij(x) for x in _words(vals, net.name_bits[pre + r], full)]
@@ -985,9 +1039,12 @@ def _emit_sem(text: str, s: int, e: int, reg: dict, res: dict) -> str | None:
                 a = re.sub(rf"(?<![\w$.]){re.escape(fn)}\s*\(\s*{re.escape(r)}\s*\)", b, a)
             for dt in res.get("inline", ()):  # and so does a decode written out there
                 a = a.replace(f"({dt})", b) if a != f"({dt})" else a
-            eds.append(Edit(ws, we, f"{b} <= {a};"))
+            eds.append(Edit(ws, we, a if "inst" in reg else f"{b} <= {a};"))
     tail = []
     decls = [f"{'logic' if kind == 'logic' else 'reg'} {rng} {b};"]
+    if "inst" in reg:  # the child's output is the new register; the parent's word its encode
+        decls = [f"wire {rng} {b};"]
+        eds.append(Edit(reg["inst"][0], reg["inst"][1], b))
     taken = [d[1] for nm, d in res["drivers"] if nm != "call" and d[0] in ("expr", "block")]
     taken += [(ws, we) for ws, we, _k, _q in reg["writes"]]
     for nm, dr in res["drivers"]:
@@ -1006,7 +1063,10 @@ def _emit_sem(text: str, s: int, e: int, reg: dict, res: dict) -> str | None:
         else:
             a0, a1 = dr[1]
             eds.append(Edit(a0, a1, f"always @* {nm} = {b};" if dr[2] else f"assign {nm} = {b};"))
-    tail.append(f"always @* {r} = {res['bij'].inverse_text(b, lo)};")
+    if "inst" in reg:
+        tail.append(f"assign {r} = {res['bij'].inverse_text(b, lo)};")
+    else:
+        tail.append(f"always @* {r} = {res['bij'].inverse_text(b, lo)};")
     # the new register after the module header; R's driver before endmodule
     from rtlopt.engine.parampin import _header_end
 
