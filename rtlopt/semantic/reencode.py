@@ -409,7 +409,9 @@ def _target(clean: str, s: int, at: int, end: int) -> str | None:
             if depth == 0:
                 j = q + 1
                 break
-    rest = clean[j:j + 3].lstrip()
+        while j < len(clean) and clean[j].isspace():
+            j += 1
+    rest = clean[j:j + 3]
     op = "<=" if rest.startswith("<=") else ("=" if rest.startswith("=") and not rest.startswith("==") else None)
     before = clean[s:at].rstrip()
     if op and _STMT_START.search(before) and not before.endswith(("wire", "logic", "reg", "]")):
@@ -805,10 +807,10 @@ def _child_regs(clean: str, s: int, e: int, mods: dict) -> list[dict]:
 
 def semantic_find(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> list[tuple[dict, str]]:
     """Re-encoding candidates found on the gate netlist (see the comment above ``_LANES``)."""
+    from rtlopt.errors import InputError
     from rtlopt.semantic import seqsim
 
-    plans = []  # (path, module, reg info, probes {name: (kind, payload)})
-    probe_texts = dict(texts)
+    plans = []  # (path, module, body span, reg info, probes {name: (kind, payload)}, probe lines)
     n = 0
     mods: dict[str, str] = {}
     for t in texts.values():
@@ -820,7 +822,6 @@ def semantic_find(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> 
         if not t.isascii() or not re.search(r"<=", t):
             continue
         clean = _strip(t)
-        edits = []
         for mm in re.finditer(rf"(?<![\w$])module\s+({_ID})", clean):
             em = re.compile(r"(?<![\w$])endmodule\b").search(clean, mm.end())
             if em is None:
@@ -865,17 +866,41 @@ def semantic_find(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> 
                     if any(a <= at < b for a, b in fsp) or cm.group(1) not in fnames:
                         continue
                     probe(t[at:s + cm.end()], "call", (at, s + cm.end()))
-                plans.append((p, mm.group(1), (s, e), reg, probes))
-                edits.append(Edit(e, e, "".join(lines)))
-        if edits:
-            probe_texts[p] = apply_edits(t, edits)
+                plans.append((p, mm.group(1), (s, e), reg, probes, "".join(lines)))
     if not plans:
         return []
-    net = seqsim.load_texts(probe_texts, top, timeout=timeout_s)
+    net = None
+    for _try in range(4):  # a probe the elaboration rejects (a name local to a block): drop its register
+        probe_texts = dict(texts)
+        at: dict = {}
+        for p, _m, (_s, e), _r, _pr, lines in plans:
+            at.setdefault(p, {}).setdefault(e, []).append(lines)
+        for p, ins in at.items():
+            probe_texts[p] = apply_edits(texts[p], [Edit(e, e, "".join(ls)) for e, ls in ins.items()])
+        try:
+            net = seqsim.load_texts(probe_texts, top, timeout=timeout_s)
+            break
+        except InputError as ex:
+            bad = None
+            for fm in re.finditer(r"([^\s:]+):(\d+):", str(ex)):
+                f = next((q for q in probe_texts if fm.group(1).endswith("_" + Path(q).name)), None)
+                lines_of = probe_texts[f].splitlines() if f is not None else []
+                ln = int(fm.group(2))
+                pm = re.search(r"\brtlopt_pr\d+\b", lines_of[ln - 1]) if 0 < ln <= len(lines_of) else None
+                if pm:
+                    bad = pm.group(0)
+                    break
+            if bad is None:
+                raise
+            plans = [pl for pl in plans if bad not in pl[4]]
+            if not plans:
+                return []
+    if net is None:
+        return []
     qs = set(net.q_index)
     out = []
     done = set()
-    for p, mod, (s, e), reg, probes in plans:
+    for p, mod, (s, e), reg, probes, _lines in plans:
         key = (str(p), mod, reg["reg"])
         if key in done:
             continue
