@@ -30,6 +30,7 @@ from rtlopt.templates._base import Match, Template
 from rtlopt.templates._guards import (
     Z3Expr,
     _const_of,
+    blocking_targets,
     guard_reads,
     guard_z3,
     lit_text,
@@ -105,12 +106,14 @@ def _ext(an: Analysis, node, signed_ctx: bool, width: int):
     ext_sign = signed_ctx and sg  # how the context extends n itself (w < width)
     if type(n).__name__ == "ConcatenationExpression" and len(n.operands) == 2:
         hi, lo = strip(n.operands[0]), strip(n.operands[1])
+        if type(lo).__name__ in ("NamedValueExpression", "RangeSelectExpression") and an.info(lo) is not None \
+                and not getattr(lo.type, "isSigned", False) and _cv(an, hi) == 0:
+            # ``{1'b0, b}`` / ``{6'd0, b}``: b zero-extended, however the context extends the zero top bit
+            return lo, False
         if w < width and not ext_sign:
             return None  # zero-extended concatenation: no clean extension of the low word unless all zeros
         if type(lo).__name__ in ("NamedValueExpression", "RangeSelectExpression") and an.info(lo) is not None \
                 and not getattr(lo.type, "isSigned", False):
-            if _cv(an, hi) == 0:
-                return (lo, False) if w >= width else None
             if type(hi).__name__ == "ReplicationExpression" and _bit_of(an, _single(hi.concat), lo):
                 return lo, True
             if _bit_of(an, hi, lo):
@@ -119,6 +122,61 @@ def _ext(an: Analysis, node, signed_ctx: bool, width: int):
     if type(n).__name__ in ("NamedValueExpression", "RangeSelectExpression") and an.info(n) is not None:
         return n, bool(ext_sign)
     return None
+
+
+def _comb_definitions(an: Analysis) -> dict:
+    """``key -> (e, start of the block)`` for ``x = e;`` statements of a combinational block (``always_comb``
+    or ``always @*``) that several values compute in turn (``p = a * b; q = $signed(a) * $signed(b); case
+    (op) ...``): a top-level unconditional blocking write of a whole variable, not read by an earlier
+    statement of the block, ``e`` reading nothing the block writes. ``x`` is then ``e`` at every read;
+    that it has no other writer is checked by the caller (every occurrence of the name is accounted for)."""
+    out: dict = {}
+    seen: set = set()
+    for blk in an.symbols:
+        if not isinstance(blk, ast.ProceduralBlockSymbol) or blk.body is None or blk.syntax is None:
+            continue
+        span = an.span(blk.syntax)
+        if span in seen:
+            continue
+        seen.add(span)
+        kind = str(blk.procedureKind)
+        body = blk.body
+        if kind.endswith(".Always"):
+            if type(body).__name__ != "TimedStatement" or type(body.timing).__name__ != "ImplicitEventControl":
+                continue
+            body = body.stmt
+        elif not kind.endswith(".AlwaysComb"):
+            continue
+        while type(body).__name__ == "BlockStatement":
+            body = body.body
+        stmts = list(body.list) if type(body).__name__ == "StatementList" else [body]
+        written = blocking_targets(blk.body)
+        earlier: set = set()
+        for st in stmts:
+            a = st.expr if type(st).__name__ == "ExpressionStatement" else None
+            if a is not None and type(a).__name__ == "AssignmentExpression" and not a.isNonBlocking \
+                    and not a.isCompound:
+                lhs = strip(a.left)
+                if type(lhs).__name__ == "NamedValueExpression" and isinstance(lhs.symbol, ast.VariableSymbol):
+                    k = skey(lhs.symbol)
+                    if k not in earlier and not (reads(a.right) & written):
+                        out.setdefault(k, (a.right, span[0]))
+                    earlier |= reads(a.right)
+                    continue
+            earlier |= _stmt_reads(st)
+    return out
+
+
+def _stmt_reads(st) -> set:
+    out: set = set()
+
+    def visit(n):
+        if isinstance(n, ast.Expression) and type(n).__name__ == "NamedValueExpression":
+            out.add(skey(n.symbol))
+        return True
+
+    st.visit(visit)
+    return out
 
 
 def _reads(an: Analysis, all_sites, key) -> list:
@@ -172,6 +230,10 @@ class MultiplierSignSharing(Template):
         from rtlopt.templates._share import _all_reads_seen, _care_points, _flag, _Op
 
         defs = net_definitions(an)
+        where: dict = {}  # product net -> where its unit goes when that is not the product's line
+        for k, (e, at) in _comb_definitions(an).items():
+            if k not in defs:
+                defs[k], where[k] = e, at
         all_sites = sites(an)
         syms = {skey(x): x for x in an.symbols if isinstance(x, (ast.NetSymbol, ast.VariableSymbol))}
         ports = {p.name for p in an.symbols if isinstance(p, ast.PortSymbol)}
@@ -200,6 +262,7 @@ class MultiplierSignSharing(Template):
             if not _all_reads_seen(an, sym, nin + len(rd)):
                 continue
             prods.append((k, r, an.span(syn), int(rhs.type.bitWidth or 0), ea, eb, rd, sc))
+        prods += self._in_place(an, all_sites, {p[2] for p in prods}, where)
         groups: dict = {}
         for p in prods[:MAX_PRODUCTS * 4]:
             (a, _sa), (b, _sb) = p[4], p[5]
@@ -211,12 +274,40 @@ class MultiplierSignSharing(Template):
             g = list({p[2]: p for p in g}.values())[:MAX_PRODUCTS]  # (one per source span)
             if len(g) < 2:
                 continue
-            m = self._emit(an, zx, key, g, _Op, _care_points, _flag)
+            m = self._emit(an, zx, key, g, _Op, _care_points, _flag, where)
             if m is not None:
                 out.append(m)
         return out
 
-    def _emit(self, an, zx, key, g, _Op, _care_points, _flag) -> Match | None:
+    @staticmethod
+    def _in_place(an: Analysis, all_sites, taken: set, where: dict) -> list:
+        """Products written where they are used (``y = f ? $signed(a) * $signed(b) : a * b;``, a ``case``
+        arm's ``y = a * b;``): each is read once, under its own guard. Not inside functions (the guard
+        reads formals), not when a guard or an operand reads what the block writes."""
+        out = []
+        for s in all_sites:
+            r = strip(s.node)
+            if type(r).__name__ != "BinaryExpression" or op_name(r) != "Multiply":
+                continue
+            syn = getattr(r, "syntax", None)
+            if syn is None or an.span(syn) in taken or not s.guard or isinstance(s.block, ast.SubroutineSymbol):
+                continue
+            if (guard_reads(s.guard) | reads(r)) & s.volatile or any(lit_text(an, x) is None for x in s.guard):
+                continue
+            w = int(r.type.bitWidth or 0)
+            sc = bool(r.type.isSigned)
+            ea, eb = _ext(an, r.left, sc, w), _ext(an, r.right, sc, w)
+            if ea is None or eb is None:
+                continue
+            sp = an.span(syn)
+            taken.add(sp)
+            k = ("<in place>", sp)
+            if s.block is not None and getattr(s.block, "syntax", None) is not None:
+                where[k] = an.span(s.block.syntax)[0]
+            out.append((k, r, sp, w, ea, eb, [s], sc))
+        return out
+
+    def _emit(self, an, zx, key, g, _Op, _care_points, _flag, where) -> Match | None:
         ka = key[0]
         # orient every product as (word ka, word kb)
         rows = []
@@ -250,9 +341,10 @@ class MultiplierSignSharing(Template):
             if t is None:
                 return None
             sels.append(t)
-        pos = min(r[0][0] for r in rows)
+        # the unit goes before the statement of the first product (its line), or before the
+        # combinational block that computes it
+        pos = min(where.get(p[0], p[2][0]) for p in g)
         ls = an.text.rfind("\n", 0, pos) + 1
-        # the unit goes before the statement of the first product (its line)
         pos = ls
         indent = an.text[ls:ls + len(an.text[ls:]) - len(an.text[ls:].lstrip(" \t"))]
         used = set()
@@ -290,9 +382,10 @@ class MultiplierSignSharing(Template):
                 t = f"{{{{{w - pw}{{{nm}[{pw - 1}]}}}}, {nm}}}"
             edits.append(Edit(span[0], span[1], f"$signed({t})" if sc else t))
         first = min(r[0][0] for r in rows)
+        kinds = "different" if len({(r[3], r[5]) for r in rows}) > 1 else "the same"
         return self._m(an, first, rows[0][0][1],
                        f"one {n + 1}x{m + 1} signed multiplier shared by {len(rows)} products of "
-                       f"{ta} and {tb} with different signedness, read under exclusive conditions", edits)
+                       f"{ta} and {tb} with {kinds} signedness, read under exclusive conditions", edits)
 
     @staticmethod
     def _text_flag(an, zx, reads, rgz, flags) -> str | None:

@@ -146,9 +146,14 @@ def _groups(gsup: dict[str, list[int]], hsup: dict[str, list[int]]) -> list[tupl
 def refusal(gold: GateNet, gate: GateNet) -> str | None:
     """Why :func:`check` would give up at once on these netlists (an output cone reads too many input
     bits, or enumerating every cone is too much work), or None when it would enumerate."""
+    return estimate(gold, gate)[0]
+
+
+def estimate(gold: GateNet, gate: GateNet) -> tuple[str | None, int]:
+    """(:func:`refusal`, gate evaluations the enumeration takes: 0 when refused)."""
     names = sorted(gold.inputs)
     if sorted(gate.inputs) != names or any(len(gold.inputs[n]) != len(gate.inputs[n]) for n in names):
-        return "inputs differ"
+        return "inputs differ", 0
     index = {(name, i): k for k, (name, i) in enumerate((n, i) for n in names for i in range(len(gold.inputs[n])))}
     gsup, hsup = _supports(gold, index), _supports(gate, index)
     used = 0
@@ -157,12 +162,21 @@ def refusal(gold: GateNet, gate: GateNet) -> str | None:
             for m in ms:
                 used |= m
     if bin(used).count("1") <= MAX_INPUT_BITS:
-        return None
+        return None, (1 << bin(used).count("1")) * (len(gold.gates) + len(gate.gates))
     groups = _groups(gsup, hsup)
     big = max(bin(g[0]).count("1") for g in groups)
     if big > MAX_INPUT_BITS:
-        return f"an output cone reads {big} input bits"
-    return None
+        return f"an output cone reads {big} input bits", 0
+    work = _work(gold, gate, groups)
+    if work > MAX_WORK:
+        return f"{len(groups)} output cones of up to {big} input bits: too many gate evaluations", 0
+    return None, work
+
+
+def _work(gold: GateNet, gate: GateNet, groups: list) -> int:
+    """Gate evaluations of enumerating every group's cone over all its input values."""
+    return sum((1 << bin(m).count("1")) * (len(_cone(gold, _want(o)).gates) + len(_cone(gate, _want(o)).gates))
+               for m, o in groups)
 
 
 def check(gold: GateNet, gate: GateNet, seconds: float) -> tuple[str, str, dict | None]:
@@ -193,8 +207,7 @@ def check(gold: GateNet, gate: GateNet, seconds: float) -> tuple[str, str, dict 
         if big > MAX_INPUT_BITS:
             return "unknown", (f"an output cone reads {big} input bits (exhaustive up to {MAX_INPUT_BITS}; "
                                f"{bin(used).count('1')} in all)"), None
-        work = sum((1 << bin(m).count("1")) * (len(_cone(gold, _want(o)).gates) + len(_cone(gate, _want(o)).gates))
-                   for m, o in groups)
+        work = _work(gold, gate, groups)
         if work > MAX_WORK:
             return "unknown", (f"{len(groups)} output cones of up to {big} input bits: about {work:.1e} gate "
                                f"evaluations (exhaustive up to {MAX_WORK:.1e})"), None

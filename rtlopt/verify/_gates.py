@@ -43,23 +43,38 @@ class GateNet:
     inputs: dict[str, list[Bit]]
     outputs: dict[str, list[Bit]]
     gates: list[tuple[str, int, tuple[Bit, ...]]] = field(default_factory=list)
+    #: Per cut register: the flip-flop cell type of each bit (gold and gate must agree, see
+    #: :func:`_cut_registers`).
+    reg_kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def input_bits(self) -> int:
         return sum(len(v) for v in self.inputs.values())
 
 
-#: Prefixes of the pseudo ports that cut registers (register correspondence by name).
-REG_IN, REG_NEXT = "\0q:", "\0d:"
+#: Prefixes of the pseudo ports that cut registers (register correspondence by name); REG_RST: the
+#: asynchronous reset input of a register's bits that have one.
+REG_IN, REG_NEXT, REG_RST = "\0q:", "\0d:", "\0r:"
+
+#: Flip-flops cut by name: positive edge, without or with an asynchronous reset to a constant (the
+#: reset's polarity and value are in the type: ``$_DFF_PN0_`` resets to 0 while R is 0).
+CUT_FLOPS = ("$_DFF_P_", "$_DFF_PN0_", "$_DFF_PN1_", "$_DFF_PP0_", "$_DFF_PP1_")
 
 
 def _public_names(mod: dict) -> frozenset[str]:
     return frozenset(n for n, info in mod.get("netnames", {}).items() if not info.get("hide_name"))
 
 
-def _cut_registers(mod: dict, inputs: dict, outputs: dict, prefer: frozenset[str] = frozenset()) -> set[int]:
+def _cut_registers(mod: dict, inputs: dict, outputs: dict, prefer: frozenset[str] = frozenset(),
+                   kinds: dict | None = None) -> set[int]:
     """Replace every positive-edge flip-flop by a pseudo input (its Q) and a pseudo output (its D),
     keyed by the register's public name. Returns the Q bits (they are no longer driven by cells).
+
+    A flip-flop with an asynchronous reset to a constant also gets a pseudo output for its R input
+    (:data:`REG_RST`), and every bit's cell type goes into ``kinds``: when both designs agree on the
+    types (reset polarity and value) and on the R functions as well as the D functions, each pair of
+    equal registers is reset alike whenever either is and loads alike at every edge, so they stay equal
+    from any pair of equal states (the caller checks that the kinds agree).
 
     A Q bit with several public names (a rewrite's alias ``assign eg_1 = x2;`` of the register) is
     keyed by a name in ``prefer`` (the other design's public names) when it has one, so the
@@ -72,17 +87,18 @@ def _cut_registers(mod: dict, inputs: dict, outputs: dict, prefer: frozenset[str
         for i, b in enumerate(info["bits"]):
             if isinstance(b, int) and (b not in names or (net in prefer and names[b][0] not in prefer)):
                 names[b] = (net, i)
-    regs: dict[str, dict[int, tuple[int, Bit]]] = {}
+    regs: dict[str, dict[int, tuple[int, Bit, str, Bit | None]]] = {}
     cut: set[int] = set()
     for cname, c in mod.get("cells", {}).items():
-        if c["type"] not in ("$_DFF_P_",):
+        if c["type"] not in CUT_FLOPS:
             continue
         (q,) = c["connections"]["Q"]
         (d,) = c["connections"]["D"]
+        r = c["connections"]["R"][0] if c["type"] != "$_DFF_P_" else None
         if not isinstance(q, int) or q not in names:
             raise Unsupported(f"register bit without a public name ({cname})")
         net, i = names[q]
-        regs.setdefault(net, {})[i] = (q, d)
+        regs.setdefault(net, {})[i] = (q, d, c["type"], r)
         cut.add(q)
     for net, bits in regs.items():
         width = max(bits) + 1
@@ -90,6 +106,11 @@ def _cut_registers(mod: dict, inputs: dict, outputs: dict, prefer: frozenset[str
             raise Unsupported(f"register {net} is only partly a flip-flop")
         inputs[REG_IN + net] = [bits[i][0] for i in range(width)]
         outputs[REG_NEXT + net] = [bits[i][1] for i in range(width)]
+        resets = [bits[i][3] for i in range(width) if bits[i][3] is not None]
+        if resets:
+            outputs[REG_RST + net] = resets
+        if kinds is not None:
+            kinds[net] = tuple(bits[i][2] for i in range(width))
     return cut
 
 
@@ -104,12 +125,13 @@ def _from_json(mod: dict, sequential: bool = False, prefer: frozenset[str] = fro
             outputs[name] = bits
         else:
             raise Unsupported(f"inout port {name}")
+    kinds: dict[str, tuple[str, ...]] = {}
     if sequential:
-        _cut_registers(mod, inputs, outputs, prefer)
+        _cut_registers(mod, inputs, outputs, prefer, kinds)
     driver: dict[int, tuple[str, tuple[Bit, ...]]] = {}
     for cname, c in mod.get("cells", {}).items():
         t = c["type"]
-        if (sequential and t == "$_DFF_P_") or t == "$scopeinfo":  # scope info: no logic (kept without -purge)
+        if (sequential and t in CUT_FLOPS) or t == "$scopeinfo":  # scope info: no logic (kept without -purge)
             continue
         if t not in GATE_INPUTS:
             raise Unsupported(f"cell {t} ({cname})")
@@ -156,7 +178,7 @@ def _from_json(mod: dict, sequential: bool = False, prefer: frozenset[str] = fro
                 else:
                     state[b] = 2
                     order.append((t, b, ins))
-    return GateNet(inputs, outputs, order)
+    return GateNet(inputs, outputs, order, kinds)
 
 
 def gate_netlists(gold_il: Path, gate_il: Path, workdir: Path, timeout: float,
@@ -167,7 +189,8 @@ def gate_netlists(gold_il: Path, gate_il: Path, workdir: Path, timeout: float,
     ``dffunmap`` turns enables and synchronous resets into logic): equal functions then prove the
     designs equivalent from every pair of equal states, a sufficient condition only — a difference
     is no counterexample, since the differing state may be unreachable. Registers must correspond
-    by name and width, with the same initial values, and have no asynchronous reset.
+    by name and width, with the same initial values; an asynchronous reset to a constant must be of the
+    same polarity and value in both, its R input a pseudo output compared like the D inputs.
 
     Raises:
         Unsupported: a design holds state, x/z constants, inouts or cells that do not map to gates.
@@ -199,6 +222,9 @@ def gate_netlists(gold_il: Path, gate_il: Path, workdir: Path, timeout: float,
         hr = {k: len(v) for k, v in h.inputs.items() if k.startswith(REG_IN)}
         if gr != hr:
             raise Unsupported("registers do not correspond by name and width")
+        if g.reg_kinds != h.reg_kinds or {k for k in g.outputs if k.startswith(REG_RST)} != \
+                {k for k in h.outputs if k.startswith(REG_RST)}:
+            raise Unsupported("registers of equal names differ in their asynchronous reset (polarity or value)")
         if _inits(mods[GOLD]) != _inits(mods[GATE]):
             raise Unsupported("registers start from different initial values")
     return g, h
