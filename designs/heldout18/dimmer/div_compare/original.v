@@ -1,0 +1,35 @@
+// Phase-cut dimmer supervisor: duty in percent = on_time*100/period,
+// flagged against a low and a high limit.
+module duty_pct #(parameter W = 10) (
+  input  [W-1:0] on_time, period,
+  output [W+6:0] pct
+);
+  wire [W+6:0] scaled = on_time * 7'd100;
+  assign pct = scaled / {7'd0, period};
+endmodule
+
+module duty_mon #(parameter W = 10, parameter LO = 10, parameter HI = 90) (
+  input clk, input rst, input sample,
+  input [W-1:0] on_time, period,
+  output reg too_dim, output reg too_bright, output reg valid
+);
+  wire [W+6:0] pct;
+  duty_pct #(.W(W)) u_pct (.on_time(on_time), .period(period), .pct(pct));
+  always @(posedge clk)
+    if (rst) begin
+      too_dim <= 1'b0; too_bright <= 1'b0; valid <= 1'b0;
+    end else if (sample) begin
+      valid      <= (period != 0);
+      too_dim    <= (period != 0) && (pct < LO);
+      too_bright <= (period != 0) && (pct >= HI);
+    end
+endmodule
+
+module dimmer_sup (
+  input clk, input rst, input zc_edge,
+  input [6:0] on_cnt, input [6:0] half_cycle,
+  output dim, output bright, output ok
+);
+  duty_mon #(.W(7), .LO(15), .HI(85)) u_mon (.clk(clk), .rst(rst), .sample(zc_edge),
+    .on_time(on_cnt), .period(half_cycle), .too_dim(dim), .too_bright(bright), .valid(ok));
+endmodule
