@@ -137,9 +137,16 @@ def test_wrong_state_compare_not_proven(tmp_path):
     assert _verdict(res) != "EQUIVALENT"
 
 
+def _narrow(text: str) -> str:
+    """3-bit operands: the equiv engine reaches the register split within 3 s (6-bit: 77 s at load 20,
+    the earlier correspondence slices grinding on the 6x6 products first)."""
+    return text.replace("[5:0]", "[2:0]").replace("[11:0]", "[5:0]")
+
+
 @pytest.mark.yosys
 def test_register_next_state_still_checked(tmp_path):
     # the cut register's own next state is a pair of the proof: a gate whose state never leaves S0 differs
+    # (with the split's answer forced to "equal" this check comes back EQUIVALENT: the split is reached)
     bad = GATE4.replace("S0: begin acc <= acc + m; st <= S1; end", "S0: begin acc <= acc + m; st <= S0; end")
-    res = _check(tmp_path, GOLD4, bad, "ph4")
+    res = _check(tmp_path, _narrow(GOLD4), _narrow(bad), "ph4")
     assert _verdict(res) != "EQUIVALENT"
