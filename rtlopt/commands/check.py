@@ -565,6 +565,7 @@ def _template_findings(report: CheckReport, tmpl, an, p: Path, text: str, info: 
 
 
 _IDENT = re.compile(r"(?<![\w$'`])([A-Za-z_][\w$]*)")
+_MSM_OPERAND = re.compile(r"\bwire\s*\[[^\]]*\]\s*rtlopt_msm\d+_[ab]\s*=\s*([^;]*);")  # (_mulsign's operand wires)
 _SHARED_WIRE = re.compile(r"\bwire\b[^=;]*=\s*([^;]*);")
 _VERILOG_WORDS = {"signed", "unsigned", "wire", "reg", "logic"}
 
@@ -573,6 +574,9 @@ def check_verdict(rule: str, match, an) -> str | None:
     """How a template match is reported by a pre-commit check: None (as the rule says), ``"note"``
     (demoted) or ``"drop"``. A warning-level hook must pass on clean code, so:
 
+    * one multiplier shared by products one of whose operands is made only of parameters and literals
+      (``seg_reg*SEG_DATA_WIDTH`` in a part-select index) is dropped: a product by a constant is
+      shifts and adds, there is no multiplier to share;
     * sharing of an expression made only of parameters and literals is dropped (it is evaluated at
       elaboration, no hardware is shared), and so is sharing across the arms of a mux whose select is
       a parameter (only one arm is ever built);
@@ -586,6 +590,10 @@ def check_verdict(rule: str, match, an) -> str | None:
       and their declared initial values agree (same next state, same reset value).
     """
     consts = _constant_names(an)
+    if rule == "multiplier_sign_sharing":
+        ops = [m.group(1) for ed in match.edits for m in _MSM_OPERAND.finditer(ed.replacement)]
+        if any(_is_constant_text(t, consts) for t in ops):
+            return "drop"
     if rule in ("common_subexpression_elimination", "commutative_reassociation", "exclusive_operator_sharing",
                 "operator_sharing_across_mux"):
         texts = [match.original or an.text[match.start:match.end]]
