@@ -457,20 +457,24 @@ def _port_dir(clean: str, s: int, e: int, at: int, mods: dict[str, str]) -> str 
     return dirs.pop() if len(dirs) == 1 else None
 
 
+def _occurrences(clean: str, s: int, e: int, name: str, fsp):
+    """(start, end, text after, text after stripped, text before stripped) of each use of ``name`` in
+    the module body outside the function bodies ``fsp``."""
+    for m in re.finditer(rf"(?<![\w$.]){re.escape(name)}\b", clean[s:e]):
+        at = s + m.start()
+        if not any(a <= at < b for a, b in fsp):
+            after = clean[s + m.end():]
+            yield at, s + m.end(), after, after.lstrip(), clean[s:at].rstrip()
+
+
 def _writes(clean: str, s: int, e: int, r: str, fsp, mods: dict | None = None):
     """Nonblocking whole-word writes ``R <= rhs;`` as (start, end, rhs start, rhs end); None when R is
     written any other way (blocking, continuous, partial, an instance output)."""
     out = []
-    for m in re.finditer(rf"(?<![\w$.]){re.escape(r)}\b", clean[s:e]):
-        at = s + m.start()
-        if any(a <= at < b for a, b in fsp):
-            continue
-        after = clean[s + m.end():]
-        nxt = after.lstrip()
-        before = clean[s:at].rstrip()
-        tgt = _target(clean, s, at, s + m.end())
+    for at, end, after, nxt, before in _occurrences(clean, s, e, r, fsp):
+        tgt = _target(clean, s, at, end)
         if tgt == "whole<=":
-            k = s + m.end() + after.index("<=") + 2
+            k = end + after.index("<=") + 2
             semi = clean.find(";", k)
             if semi < 0 or semi > e:
                 return None
@@ -488,30 +492,24 @@ def _drivers(clean: str, s: int, e: int, u: str, fsp, mods: dict | None = None):
     ('port', (a, b)) the name inside one instance connection; ('block', (a, b), procedural) every write
     inside one module item that writes nothing else; None otherwise."""
     hits = []
-    for m in re.finditer(rf"(?<![\w$.]){re.escape(u)}\b", clean[s:e]):
-        at = s + m.start()
-        if any(a <= at < b for a, b in fsp):
-            continue
-        after = clean[s + m.end():]
-        nxt = after.lstrip()
-        before = clean[s:at].rstrip()
+    for at, end, after, nxt, before in _occurrences(clean, s, e, u, fsp):
         if re.search(r"\.\s*[A-Za-z_][\w$]*\s*\(\s*$", before) and nxt.startswith(")"):
             d = _port_dir(clean, s, e, at, mods or {})
             if d == "input":
                 continue  # a read
             if d != "output":
                 return None
-            hits.append(("port", at, s + m.end()))
+            hits.append(("port", at, end))
             continue
         if not re.search(r"(;|\bbegin|\belse|\)|:|\bend|\bassign|\bwire|\blogic|\breg|\])$", before):
             continue
         if nxt.startswith("<="):
             return None
         if nxt.startswith("=") and not nxt.startswith("=="):
-            k = s + m.end() + after.index("=") + 1
+            k = end + after.index("=") + 1
             hits.append(("expr", at, k))
         elif nxt.startswith("["):
-            j = s + m.end() + after.index("[")
+            j = end + after.index("[")
             depth = 0
             for q in range(j, e):
                 if clean[q] == "[":
