@@ -867,6 +867,14 @@ def semantic_find(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> 
                 plans.append((p, mm.group(1), (s, e), reg, probes, "".join(lines)))
     if not plans:
         return []
+    try:  # the design's own netlist first (the other sequential analyses load the same one)
+        net0 = seqsim.load_texts(texts, top, timeout=timeout_s)
+        qs0 = set(net0.q_index)
+    except Exception:  # noqa: BLE001 - no plain netlist: let the probe run decide
+        net0, qs0 = None, set()
+    plans = [pl for pl in plans if _worth_probing(net0, qs0, pl[3], pl[4], texts[pl[0]])]
+    if not plans:
+        return []
     net = None
     for _try in range(4):  # a probe the elaboration rejects (a name local to a block): drop its register
         probe_texts = dict(texts)
@@ -921,44 +929,93 @@ def semantic_find(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> 
     return out
 
 
-def _analyse(net, qs, pre, reg, probes, text, s, e, mods):
-    clean = _strip(text)
-    r = reg["reg"]
-    rbits = net.name_bits.get(pre + r)
-    if not rbits or any(b not in qs for b in rbits) or len(set(rbits)) != len(rbits):
-        return None
-    w = len(rbits)
-    if w < 2 or w > 64:
-        return None
+def _reg_lanes(net, rbits: list[int]):
+    """(xs, vals, vals2, full): the register's lane values xs (0, the unit vectors, random) and every
+    signal's lanes for two draws of everything else."""
     import random
 
+    w = len(rbits)
     rng = random.Random(w)
     xs = [0] + [1 << j for j in range(w)]
     xs += [rng.getrandbits(w) for _ in range(_LANES - len(xs))]
     fixed = {b: sum(((x >> j) & 1) << lane for lane, x in enumerate(xs)) for j, b in enumerate(rbits)}
-    full = (1 << _LANES) - 1
     vals = _lane_values(net, fixed, seed=7)
-    vals2 = _lane_values(net, fixed, seed=11)  # other inputs / other registers: the decode ignores them
-    rset = set(rbits)
-    pnames = set(probes)
-    # decode sites: named words of this instance (and call probes) that are a bijection of R alone
-    local = {nm[len(pre):]: bits for nm, bits in net.name_bits.items()
-             if nm.startswith(pre) and "." not in nm[len(pre):] and len(bits) == w}
-    groups: list[tuple[_Bij, list[str]]] = []  # decode sites by the bijection they compute
-    declared = set(re.findall(rf"(?<![\w$.])({_ID})", clean[s:e]))
+    vals2 = _lane_values(net, fixed, seed=11)  # other inputs / other registers: a decode ignores them
+    return xs, vals, vals2, (1 << _LANES) - 1
+
+
+def _bijective_words(net, rbits: list[int], local: dict, accept, lanes) -> list[tuple[str, _Bij]]:
+    """Words of ``local`` (name -> bits, the register's width) that are a bijection of the register alone."""
+    xs, vals, vals2, full = lanes
+    rset, w, out = set(rbits), len(rbits), []
     for nm, bits in sorted(local.items()):
-        if nm == r or bits == rbits or (nm in pnames and probes[nm][0] not in ("call", "sub")):
-            continue
-        if nm not in pnames and nm not in declared:
-            continue
-        if any(b < 0 for b in bits) or not _cone_leaves(net, bits) <= rset:
+        if bits == rbits or not accept(nm) or any(b < 0 for b in bits) or not _cone_leaves(net, bits) <= rset:
             continue
         us = _words(vals, bits, full)
         if us is None or us != _words(vals2, bits, full):
             continue
         d = _detect(xs, us, w)
-        if d is None:
+        if d is not None:
+            out.append((nm, d))
+    return out
+
+
+def _reg_bits(net, qs, name: str) -> list[int] | None:
+    rbits = net.name_bits.get(name)
+    if not rbits or any(b not in qs for b in rbits) or len(set(rbits)) != len(rbits) or not 2 <= len(rbits) <= 64:
+        return None
+    return rbits
+
+
+def _local_words(net, pre: str, w: int) -> dict:
+    return {nm[len(pre):]: bits for nm, bits in net.name_bits.items()
+            if nm.startswith(pre) and "." not in nm[len(pre):] and len(bits) == w}
+
+
+def _worth_probing(net, qs, reg: dict, probes: dict, text: str) -> bool:
+    """Whether the register may be kept decoded, before the probe elaboration: a decode call or a
+    decode written out in an update (the register read twice there), or a named word of its module
+    that is a bijection of it alone (on the design's own netlist, shared with the other analyses)."""
+    r = reg["reg"]
+    if any(v[0] == "call" for v in probes.values()):
+        return True
+    if any(len(re.findall(rf"(?<![\w$.]){re.escape(r)}\b", _strip(text)[k:q])) >= 2 for _a, _b, k, q in reg["writes"]):
+        return True
+    if net is None:
+        return True
+    for nm in net.name_bits:
+        if nm != r and not nm.endswith("." + r):
             continue
+        rbits = _reg_bits(net, qs, nm)
+        if rbits is None:
+            continue
+        pre = nm[:-len(r)]
+        local = _local_words(net, pre, len(rbits))
+        if _bijective_words(net, rbits, local, lambda n: n != r, _reg_lanes(net, rbits)):
+            return True
+    return False
+
+
+def _analyse(net, qs, pre, reg, probes, text, s, e, mods):
+    clean = _strip(text)
+    r = reg["reg"]
+    rbits = _reg_bits(net, qs, pre + r)
+    if rbits is None:
+        return None
+    w = len(rbits)
+    lanes = _reg_lanes(net, rbits)
+    xs, vals, _vals2, full = lanes
+    pnames = set(probes)
+    # decode sites: named words of this instance (and call / part probes) that are a bijection of R alone
+    local = _local_words(net, pre, w)
+    declared = set(re.findall(rf"(?<![\w$.])({_ID})", clean[s:e]))
+
+    def accept(nm):
+        if nm == r or (nm in pnames and probes[nm][0] not in ("call", "sub")):
+            return False
+        return nm in pnames or nm in declared
+    groups: list[tuple[_Bij, list[str]]] = []  # decode sites by the bijection they compute
+    for nm, d in _bijective_words(net, rbits, local, accept, lanes):
         g = next((g for g in groups if [g[0](x) for x in xs[:w + 1]] == [d(x) for x in xs[:w + 1]]), None)
         if g is None:
             groups.append((d, [nm]))
