@@ -52,7 +52,10 @@ def test_voter_flags_are_lifted_and_proven(tmp_path):
     lifts = find_lifts({p: p.read_text()}, top="voter12")
     kinds = {lf.kind for _p, lf in lifts}
     assert {"symmetric_outside_range_const", "symmetric_greater_equal_const"} <= kinds, kinds
+    # one accepted rewrite: the lift is round 1's best candidate (67.6 -> 54.5 um^2); the later rounds
+    # (e-graph, redundant mux arms) are not what this test is about (whole search 71 s, one step 12 s, load 15)
     r = subprocess.run([sys.executable, "-m", "rtlopt", "optimize", str(p), "--top", "voter12", "--budget", "90",
-                        "--json", "-o", str(tmp_path / "out.v")], capture_output=True, text=True, timeout=600)
+                        "--max-steps", "1", "--json", "-o", str(tmp_path / "out.v")],
+                       capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr
     assert "symmetric_" in r.stdout and "EQUIVALENT" in r.stdout
