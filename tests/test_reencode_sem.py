@@ -177,6 +177,35 @@ def test_decode_written_out_in_the_update_is_proven(tmp_path):
     assert _verify(tmp_path, XOR_INLINE, new, "ix_gray") == 0
 
 
+# a body localparam in the range (the new register is declared after the old one), decode bits as
+# XOR reductions of slices in a generate loop
+LP_SLICE = """
+module lp_gray(input clk, input rst, input en, output [5:0] go);
+  localparam W = 6;
+  reg [W-1:0] g;
+  wire [W-1:0] b;
+  genvar i;
+  generate for (i = 0; i < W; i = i + 1) begin : d
+    assign b[i] = ^g[W-1:i];
+  end endgenerate
+  wire [W-1:0] bn = b + 1'b1;
+  always @(posedge clk)
+    if (rst) g <= 0;
+    else if (en) g <= bn ^ (bn >> 1);
+  assign go = g;
+endmodule
+"""
+
+
+def test_localparam_range_and_slice_reductions(tmp_path):
+    got = _cands(tmp_path, LP_SLICE, "lp_gray")
+    assert len(got) == 1, got
+    new = got[0][0]
+    assert new.index("reg [W-1:0] rtlopt_enc0;") > new.index("localparam W = 6;")
+    assert "assign b = rtlopt_enc0;" in new and "else if (en) rtlopt_enc0 <= bn;" in new
+    assert _verify(tmp_path, LP_SLICE, new, "lp_gray") == 0
+
+
 def test_bit_reversed_register_fires_and_is_proven(tmp_path):
     got = _cands(tmp_path, REVERSED, "rev_cnt")
     assert len(got) == 1, got

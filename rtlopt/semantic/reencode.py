@@ -1154,6 +1154,11 @@ def _emit_sem(text: str, s: int, e: int, reg: dict, res: dict) -> str | None:
     if he is None:
         return None
     at = s + he
+    if re.search(r"[A-Za-z_]", rng):  # a range naming a parameter: after R's own declaration in the body
+        dm = re.search(rf"\b(?:reg|logic|wire|bit)\b[^;]*?(?<![\w$.]){re.escape(r)}\b[^;]*;", clean[at:e])
+        if dm is not None and not re.search(r"\b(?:begin|end|always\w*|assign|function|generate)\b",
+                                            clean[at + dm.start():at + dm.end()]):
+            at += dm.end()
     eds.append(Edit(at, at, "\n  " + "\n  ".join(decls)))
     ls2 = text.rfind("\n", 0, e) + 1
     if text[ls2:e].strip():
