@@ -47,6 +47,8 @@ def _cands(tmp_path: Path, text: str, top: str, ext: str = ".v"):
      ["if (!rst_n) rtlopt_enc0 <= 11'h400;", "always @* slot_b = rtlopt_enc0;", "rtlopt_enc0 <= slot_nx;"]),
     ("reenc_child_reg_v", "ring_gray", "Gray to binary",
      [".d(bn), .q(rtlopt_enc0)", "always @* b = rtlopt_enc0;", "assign g = (rtlopt_enc0 ^ (rtlopt_enc0 >> 1));"]),
+    ("reenc_left_count_sv", "slot_pool", "24 - x",
+     ["if (!rst_n) rtlopt_enc0 <= 5'h0;", "assign used = rtlopt_enc0;", "always @* left = (5'd24 - rtlopt_enc0);"]),
     ("reenc_offset_v", "temp_track", "x - 40",
      ["if (rst)      rtlopt_enc0 <= 8'h19;", "always @* biased = (rtlopt_enc0 + 8'd40);"]),
 ])

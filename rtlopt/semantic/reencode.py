@@ -614,21 +614,23 @@ def _gf2_inverse(rows: list[int], w: int) -> list[int] | None:
 class _Bij:
     """A bijection D on w-bit words: affine over GF(2) (rows, c) or an offset (k)."""
 
-    def __init__(self, w: int, rows=None, c: int = 0, k: int | None = None):
-        self.w, self.rows, self.c, self.k = w, rows, c, k
+    def __init__(self, w: int, rows=None, c: int = 0, k: int | None = None, neg: bool = False):
+        self.w, self.rows, self.c, self.k, self.neg = w, rows, c, k, neg  # neg: D(x) = k - x
         self.mask = (1 << w) - 1
         self.inv = _gf2_inverse(rows, w) if rows is not None else None
 
     def __call__(self, x: int) -> int:
         if self.k is not None:
-            return (x + self.k) & self.mask
+            return ((self.k - x) if self.neg else (x + self.k)) & self.mask
         return sum((((self.rows[i] & x).bit_count() & 1) ^ ((self.c >> i) & 1)) << i for i in range(self.w))
 
     def identity(self) -> bool:
-        return self.k == 0 or (self.rows is not None and self.c == 0
+        return (self.k == 0 and not self.neg) or (self.rows is not None and self.c == 0
                                and all(self.rows[i] == 1 << i for i in range(self.w)))
 
     def kind(self) -> str:
+        if self.k is not None and self.neg:
+            return f"{self.k} - x mod 2^{self.w}"
         if self.k is not None:
             neg = (1 << self.w) - self.k
             return f"x - {neg} mod 2^{self.w}" if neg < self.k else f"x + {self.k} mod 2^{self.w}"
@@ -643,6 +645,8 @@ class _Bij:
     def inverse_text(self, s: str, lo: int) -> str:
         """Verilog for D^-1(s) (s a w-bit word whose bit j is ``s[j + lo]``)."""
         w = self.w
+        if self.k is not None and self.neg:  # its own inverse
+            return f"({w}'d{self.k} - {s})"
         if self.k is not None:  # D^-1(y) = y - k = y + (2^w - k): the smaller constant
             neg = (1 << w) - self.k
             return f"({s} + {w}'d{neg})" if neg <= self.k else f"({s} - {w}'d{self.k})"
@@ -669,6 +673,8 @@ def _detect(xs: list[int], us: list[int], w: int) -> _Bij | None:
     mask = (1 << w) - 1
     if k and all(u == (x + k) & mask for x, u in zip(xs, us, strict=True)):
         return _Bij(w, k=k)
+    if all(u == (k - x) & mask for x, u in zip(xs, us, strict=True)):
+        return _Bij(w, k=k, neg=True)  # a count kept as what is left: D(x) = k - x
     return None
 
 
