@@ -61,8 +61,11 @@ def run_case(d: Path, out: Path, liberty: str, budget: float, warm: bool, extra:
     out.mkdir(parents=True, exist_ok=True)
     rep = out / f"{tag}.json"
     log = out / f"{tag}.log"
-    orig = _original(d)
-    cmd = [sys.executable, "-m", "rtlopt", "optimize", str(orig), "--top", top, "--liberty", liberty,
+    orig = _original(d).resolve()
+    lib = Path(liberty).resolve() if Path(liberty).exists() else liberty  # (a name, or a path from here)
+    out = out.resolve()
+    rep = rep.resolve()
+    cmd = [sys.executable, "-m", "rtlopt", "optimize", str(orig), "--top", top, "--liberty", str(lib),
            "--budget", str(budget), "-o", str(out / f"{tag}{orig.suffix}"), "--report", str(rep), *extra]
     env = dict(os.environ)
     if src is not None:  # another source tree of rtlopt (a before/after comparison): first on the path
@@ -80,7 +83,10 @@ def run_case(d: Path, out: Path, liberty: str, budget: float, warm: bool, extra:
     ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.monotonic()
     lines: list[tuple[float, str]] = []
-    with subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env) as p:
+    # run from the output directory: ``python -m`` puts the working directory first on the path, so from a
+    # checkout it would import that checkout's rtlopt whatever --src says
+    with subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env,
+                          cwd=out) as p:
         assert p.stderr is not None
         for line in p.stderr:
             lines.append((time.monotonic() - t0, line.rstrip("\n")))
