@@ -205,3 +205,82 @@ def test_async_reset_condition_that_differs_is_not_proven(tmp_path):
         "posedge clk or negedge rst_n", "posedge clk or negedge rn").replace("if (!rst_n)", "if (!rn)")
     res = _prove(tmp_path, REG, bad, "scaler", engines=["exhaustive", "algebra"], suffix=".v")
     assert res.verdict.name != "EQUIVALENT", res.format_text()
+
+
+SPLIT = """module mss (input logic [5:0] a, b, output logic signed [11:0] p);
+  assign p = $signed(a) * $signed(b);
+endmodule
+module muu (input logic [5:0] a, b, output logic [11:0] p);
+  assign p = a * b;
+endmodule
+module t (input logic [1:0] f, input logic [5:0] a, b, output logic [5:0] y);
+  logic [11:0] pss, puu;
+  mss u0 (.a, .b, .p(pss));
+  muu u1 (.a, .b, .p(puu));
+  always_comb case (f)
+    2'd0: y = puu[5:0];
+    2'd1: y = pss[11:6];
+    default: y = puu[11:6];
+  endcase
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_products_of_different_signedness_in_sibling_modules_share(tmp_path):
+    # split across modules: the hierarchy sharing (rtlopt/semantic/hiershare.py) extends each operand
+    # by its own signedness; the single-module template does not see them
+    from rtlopt.semantic.hiershare import hiershare_edits
+
+    assert M.match(SPLIT) == []
+    f = tmp_path / "split.sv"
+    f.write_text(SPLIT)
+    got = hiershare_edits({f: SPLIT}, "t", timeout_s=60)
+    assert got, "no sharing offered"
+    new = got[0][0][f]
+    assert new.count("*") == 1 and "$signed($signed(a))" in new
+    res = _prove(tmp_path, SPLIT, new, "t")
+    assert res.verdict.name == "EQUIVALENT", res.format_text()
+
+
+FUNC = """module t (input logic [1:0] f, input logic [5:0] a, b, output logic [5:0] y);
+  function automatic logic signed [11:0] mul_s(input logic [5:0] x, z);
+    mul_s = $signed(x) * $signed(z);
+  endfunction
+  logic [11:0] pss, puu;
+  assign pss = mul_s(a, b);
+  assign puu = a * b;
+  always_comb case (f)
+    2'd0: y = puu[5:0];
+    2'd1: y = pss[11:6];
+    default: y = puu[11:6];
+  endcase
+endmodule
+"""
+
+
+@pytest.mark.parametrize("text", [FUNC, FUNC.replace("mul_s = $signed(x) * $signed(z);",
+                                                     "return $signed(x) * $signed(z);")])
+def test_a_function_product_of_its_arguments_shares(text):
+    d = _descs(text)
+    assert len(d) == 1 and "shared by 2 products of a and b with different signedness" in d[0], d
+    new = M.rewrite(text, M.match(text))
+    assert "assign pss = $signed(rtlopt_msm0[11:0]);" in new and "function automatic" in new
+
+
+@pytest.mark.parametrize("text", [
+    # an argument narrower than its formal: the formal is not the actual word
+    FUNC.replace("assign pss = mul_s(a, b);", "assign pss = mul_s(a, b[4:0]);"),
+    # the function's product reads a word from outside (not an argument)
+    FUNC.replace("mul_s = $signed(x) * $signed(z);", "mul_s = $signed(x) * $signed(b);"),
+    # the function result narrower than its product
+    FUNC.replace("logic signed [11:0] mul_s", "logic signed [9:0] mul_s"),
+])
+def test_function_near_misses(text):
+    assert not any("shared by 2 products" in x for x in _descs(text)), _descs(text)
+
+
+@pytest.mark.yosys
+def test_function_rewrite_is_proven(tmp_path):
+    new = M.rewrite(FUNC, M.match(FUNC))
+    assert _prove(tmp_path, FUNC, new, "t").verdict.name == "EQUIVALENT"

@@ -167,6 +167,51 @@ def _comb_definitions(an: Analysis) -> dict:
     return out
 
 
+def _product_function(call):
+    """``(product, {formal: actual}, call syntax, result signed)`` for a call of a function whose body is
+    ``return <product>;`` (or ``f = <product>;``) and whose arguments are inputs passed as whole words of their own width (so
+    the formals are the actuals), its result as wide as the product; else None."""
+    if type(call).__name__ != "CallExpression" or call.isSystemCall:
+        return None
+    sub = call.subroutine
+    if not isinstance(sub, ast.SubroutineSymbol) or getattr(call, "syntax", None) is None:
+        return None
+    body = sub.body
+    while type(body).__name__ == "BlockStatement":
+        body = body.body
+    if type(body).__name__ == "ReturnStatement" and body.expr is not None:
+        prod = strip(body.expr)
+    elif type(body).__name__ == "ExpressionStatement" and type(body.expr).__name__ == "AssignmentExpression" \
+            and not body.expr.isNonBlocking and sub.returnValVar is not None \
+            and type(strip(body.expr.left)).__name__ == "NamedValueExpression" \
+            and skey(strip(body.expr.left).symbol) == skey(sub.returnValVar):
+        prod = strip(body.expr.right)  # ``mul_s = x * z;``
+    else:
+        return None
+    if type(prod).__name__ != "BinaryExpression" or op_name(prod) != "Multiply":
+        return None
+    formals, actuals = list(sub.arguments), list(call.arguments)
+    if len(formals) != len(actuals) or int(sub.returnType.bitWidth or 0) != int(prod.type.bitWidth or 0):
+        return None
+    got = {}
+    for f, a in zip(formals, actuals, strict=True):
+        x = strip(a)
+        if not str(f.direction).endswith(".In") or type(x).__name__ not in (
+                "NamedValueExpression", "RangeSelectExpression") or f.type.isSigned or x.type.isSigned \
+                or int(f.type.bitWidth or 0) != int(x.type.bitWidth or 0):
+            return None
+        got[skey(f)] = x
+    return prod, got, call.syntax, bool(sub.returnType.isSigned)
+
+
+def _actual(ext, actual: dict):
+    """``(base, signed)`` with a formal argument base replaced by the call's actual word."""
+    base, sg = ext
+    if type(base).__name__ == "NamedValueExpression" and skey(base.symbol) in actual:
+        return actual[skey(base.symbol)], sg
+    return None  # (a select of a formal, or a name the function reads from outside)
+
+
 def _stmt_reads(st) -> set:
     out: set = set()
 
@@ -240,19 +285,26 @@ class MultiplierSignSharing(Template):
         prods = []
         for k, rhs in defs.items():
             r = strip(rhs)
+            call = _product_function(r)
+            if call is not None:  # ``p = mul_s(a, b);``: the function's product of its arguments
+                r, actual, syn, sc = call
+            else:
+                actual, syn, sc = {}, getattr(r, "syntax", None), bool(r.type.isSigned)
             if type(r).__name__ != "BinaryExpression" or op_name(r) != "Multiply" or k[0] in ports:
                 continue
             sym = syms.get(k)
-            syn = getattr(r, "syntax", None)
             if sym is None or syn is None:
                 continue
             w = int(r.type.bitWidth or 0)
             if int(rhs.type.bitWidth or 0) != w and not (int(rhs.type.bitWidth or 0) < w):
                 continue  # (the product is truncated by its net at most; a wider net would extend it)
-            sc = bool(r.type.isSigned)
-            ea, eb = _ext(an, r.left, sc, w), _ext(an, r.right, sc, w)
+            ea, eb = _ext(an, r.left, bool(r.type.isSigned), w), _ext(an, r.right, bool(r.type.isSigned), w)
             if ea is None or eb is None:
                 continue
+            if actual:
+                ea, eb = _actual(ea, actual), _actual(eb, actual)
+                if ea is None or eb is None:
+                    continue
             rd = _reads(an, all_sites, k)
             if not rd or any(not s.guard or guard_reads(s.guard) & s.volatile for s in rd):
                 continue
