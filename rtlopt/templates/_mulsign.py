@@ -16,8 +16,15 @@ products' values are read under pairwise exclusive guards (z3), one multiplier s
 
 The extension selects are 1 under the read guards of the products that extend with the sign and 0
 under the others (minimised over the select bits when the guards read few bits, else the guards'
-OR). Products must be whole single drivers of nets (``assign p = ...;``/``wire p = ...;``) whose every
-read is seen with its guard. The search loop proves and measures the candidate.
+OR). Products must be whole single drivers of nets whose every read is seen with its guard:
+``assign p = ...;``/``wire p = ...;``, a combinational block's top-level ``p = ...;`` written before any
+read of p there (``always_comb begin p_ss = ...; p_uu = ...; case (op) ... end``: the unit goes before the
+block), or a call of a function whose body is ``return x * z;`` on whole argument words (the call is
+replaced); or products written in place under their own guard (``2'd1: y = $signed(a) * $signed(b);``).
+Signedness is the elaborated one: ``f ? $signed(a) * $signed(b) : a * b`` is two unsigned products.
+The search loop proves and measures the candidate (the exhaustive engine up to about 11x11 bits with a
+2-bit select, or cone by cone between registers; wider products stay UNKNOWN: the high half of a product
+has no small polynomial and SAT on a 12x12 product miter ran out at 90 s).
 """
 
 from __future__ import annotations
