@@ -48,6 +48,7 @@ def test_split_share_is_proportional_with_a_floor():
     assert search_weight(None, 3) == 1.0 and search_weight(0.0, 1) == 1.0
 
 
+@pytest.mark.slow
 def test_unmeasurable_module_costs_a_bounded_part_and_leaves_share_the_rest(tmp_path: Path, monkeypatch):
     """Fake costs: ``huge``'s full flow and its estimate each run until their limit and fail (cnn's
     RFselector); the others measure at once. Before, the measuring phase ran to 40 % of the budget and

@@ -25,6 +25,7 @@ def _ops(text: str, op: str) -> int:
 
 
 @pytest.mark.yosys
+@pytest.mark.slow
 def test_alternate_phase_dividers_share_one(tmp_path):
     f, text = _design(tmp_path, "hiershare_div_v")
     got = hiershare.hiershare_edits({f: text}, "dual_avg")

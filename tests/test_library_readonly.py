@@ -33,6 +33,7 @@ def lib_text(p: Path) -> str:
     return p.read_text()
 
 
+@pytest.mark.slow
 def test_library_files_are_never_edited_or_written(tmp_path: Path):
     lib = tmp_path / "lib"
     lib.mkdir()

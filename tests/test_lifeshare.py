@@ -75,6 +75,7 @@ def test_timer_waiting_at_zero_gets_a_write_at_its_entry(tmp_path):
 
 
 @pytest.mark.yosys
+@pytest.mark.slow
 def test_function_timers_behind_a_flag_in_two_instances(tmp_path):
     f, got = _run(tmp_path, "lifeshare_pump_func_v", "pump_pair")
     assert len(got) == 1, got

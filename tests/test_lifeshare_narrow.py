@@ -31,6 +31,7 @@ def _wide(tmp_path: Path) -> tuple[Path, str]:
 
 
 @pytest.mark.yosys
+@pytest.mark.slow
 def test_shared_wide_timers_come_narrowed_and_staged(tmp_path):
     from rtlopt.design import DesignRef
     from rtlopt.verify import VerifyOptions, check_equivalence

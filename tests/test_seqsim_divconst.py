@@ -42,6 +42,7 @@ def _yosys(script: str, cwd: Path) -> str:
     return res.stdout + res.stderr
 
 
+@pytest.mark.slow
 def test_map_equals_generic_divider(tmp_path):
     from rtlopt.verify import _exhaustive
     from rtlopt.verify._gates import gate_netlists

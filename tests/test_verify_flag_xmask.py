@@ -42,6 +42,7 @@ def test_counter_stepped_by_a_registered_tick_proven(tmp_path):
     assert r.returncode == 0, r.stdout + r.stderr
 
 
+@pytest.mark.slow
 def test_narrowing_below_the_range_is_not_proven(tmp_path):
     # the count reaches 90 > 63: never proven (UNKNOWN or NOT_EQUIVALENT; a short limit is enough to
     # show the narrowing round does not accept it)
