@@ -86,11 +86,10 @@ def _descs(text):
 def _prove(tmp_path: Path, gold: str, gate: str, top: str, engines=None, suffix=".sv"):
     from rtlopt.verify import VerifyOptions, check_equivalence
 
-    (tmp_path / "gold").mkdir(exist_ok=True)
-    (tmp_path / "gate").mkdir(exist_ok=True)
     g, h = tmp_path / "gold" / f"t{suffix}", tmp_path / "gate" / f"t{suffix}"
-    g.write_text(gold)
-    h.write_text(gate)
+    for f, text in ((g, gold), (h, gate)):
+        f.parent.mkdir(exist_ok=True)
+        f.write_text(text)
     return check_equivalence(open_design(g, top=top), open_design(h, top=top),
                              VerifyOptions(timeout_s=120, engines=engines))
 
@@ -207,6 +206,16 @@ def test_async_reset_condition_that_differs_is_not_proven(tmp_path):
     assert res.verdict.name != "EQUIVALENT", res.format_text()
 
 
+# the select both multi-module and function designs read the products with
+SEL = """  always_comb case (f)
+    2'd0: y = puu[5:0];
+    2'd1: y = pss[11:6];
+    default: y = puu[11:6];
+  endcase
+endmodule
+"""
+
+
 SPLIT = """module mss (input logic [5:0] a, b, output logic signed [11:0] p);
   assign p = $signed(a) * $signed(b);
 endmodule
@@ -217,13 +226,7 @@ module t (input logic [1:0] f, input logic [5:0] a, b, output logic [5:0] y);
   logic [11:0] pss, puu;
   mss u0 (.a, .b, .p(pss));
   muu u1 (.a, .b, .p(puu));
-  always_comb case (f)
-    2'd0: y = puu[5:0];
-    2'd1: y = pss[11:6];
-    default: y = puu[11:6];
-  endcase
-endmodule
-"""
+""" + SEL
 
 
 @pytest.mark.yosys
@@ -250,13 +253,7 @@ FUNC = """module t (input logic [1:0] f, input logic [5:0] a, b, output logic [5
   logic [11:0] pss, puu;
   assign pss = mul_s(a, b);
   assign puu = a * b;
-  always_comb case (f)
-    2'd0: y = puu[5:0];
-    2'd1: y = pss[11:6];
-    default: y = puu[11:6];
-  endcase
-endmodule
-"""
+""" + SEL
 
 
 @pytest.mark.parametrize("text", [FUNC, FUNC.replace("mul_s = $signed(x) * $signed(z);",

@@ -170,7 +170,7 @@ def _comb_definitions(an: Analysis) -> dict:
                         out.setdefault(k, (a.right, span[0]))
                     earlier |= reads(a.right)
                     continue
-            earlier |= _stmt_reads(st)
+            earlier |= reads(st)  # (a statement: every name in it)
     return out
 
 
@@ -217,18 +217,6 @@ def _actual(ext, actual: dict):
     if type(base).__name__ == "NamedValueExpression" and skey(base.symbol) in actual:
         return actual[skey(base.symbol)], sg
     return None  # (a select of a formal, or a name the function reads from outside)
-
-
-def _stmt_reads(st) -> set:
-    out: set = set()
-
-    def visit(n):
-        if isinstance(n, ast.Expression) and type(n).__name__ == "NamedValueExpression":
-            out.add(skey(n.symbol))
-        return True
-
-    st.visit(visit)
-    return out
 
 
 def _reads(an: Analysis, all_sites, key) -> list:
