@@ -809,8 +809,9 @@ def _child_regs(clean: str, s: int, e: int, mods: dict) -> list[dict]:
     return out
 
 
-def semantic_find(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> list[tuple[dict, str]]:
-    """Re-encoding candidates found on the gate netlist (see the comment above ``_LANES``)."""
+def semantic_find(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> list[tuple[dict, str, tuple]]:
+    """Re-encoding candidates found on the gate netlist (see the comment above ``_LANES``): (new texts,
+    description, (file, module, register))."""
     from rtlopt.errors import InputError
     from rtlopt.semantic import seqsim
 
