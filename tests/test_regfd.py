@@ -3,10 +3,13 @@
 Own designs (designs/generalization/seqredundancy/fdtable_*): a 3-bit lamp word registered in the arms of
 a one-process FSM (Verilog case), a 4-bit pattern registered as a function of the next index in its own
 always_ff inside a child module (SV function), strobes set and cleared in if arms of a one-hot controller
-plus a parity flag in another always block (Verilog). Near misses: a reset value that disagrees with the
-table, a register equal to the table only from the first cycle on, and a relation that holds on every
-simulated trace but not on a reachable state the traces never reach (refuted by the induction).
-Real Yosys/z3."""
+plus a parity flag in another always block (Verilog); zero-or-the-table registers kept as a zero flag (op "ttz": a blanked seven-segment
+pattern, an inhibited valve word, a pattern across a child's port); registers of which only some bits are
+tables (op "ttm": part-select writes of a status word, an SV flag register). Near misses: a reset value
+that disagrees with the table and a register equal to the table only from the first cycle on (no plain
+table; the zero-flag form, when found, is proven), a relation that holds on every simulated trace but not
+on a reachable state the traces never reach (refuted by the induction), a blank value that is a table
+entry, a bit whose reset value disagrees (left registered). Real Yosys/z3."""
 
 from __future__ import annotations
 
@@ -38,7 +41,7 @@ def _tables(f: Path, text: str, top: str) -> list:
     regfunc._CACHE.clear()
     an = regfunc.analysis_for({f: text}, top, 60)
     assert an.error is None, an.error
-    return [r for r in an.relations if r.op == "tt"]
+    return [r for r in an.relations if r.op in ("tt", "ttz", "ttm")]
 
 
 def _table_lines(got, f: Path, target: str) -> list[tuple[str, str]]:
@@ -128,14 +131,27 @@ def test_reset_value_that_disagrees_is_no_table(tmp_path):
     # lamp resets to 000 while the state resets to GO (001 in the table): until the first transition the
     # lamp is 000 in GO, later 001 in GO
     f, text = _write(tmp_path, LAMP, [("lamp <= 3'b001;\n        end else", "lamp <= 3'b000;\n        end else")])
-    assert not [r for r in _tables(f, text, "lamp_seq") if r.target == "lamp"]
+    rels = [r for r in _tables(f, text, "lamp_seq") if r.target == "lamp"]
+    assert not [r for r in rels if r.op == "tt"], rels
+    # it is zero or the table (a zero reset value): with its zero flag kept, that is proven
+    _zero_flag_form_is_equivalent(tmp_path, f, text, "lamp_seq", "lamp", rels)
+
+
+def _zero_flag_form_is_equivalent(tmp_path, f, text, top, target, rels):
+    assert all(r.op == "ttz" for r in rels), rels
+    if rels:
+        got = regfunc.candidates_for({f: text}, top, 60)
+        new = [n[f] for n, d, *_ in got if f"{target}_rtlopt_nz" in n[f]]
+        assert new and _verdict(tmp_path, f, new[0], top) == "EQUIVALENT"
 
 
 @pytest.mark.yosys
 def test_table_only_from_the_first_cycle_on_is_no_table(tmp_path):
     # the pattern resets to 0000 but is the table of the index from the first clock on
     f, text = _write(tmp_path, CHILD, [("if (!rst_n) drive <= 4'b1010;", "if (!rst_n) drive <= 4'b0000;")])
-    assert not [r for r in _tables(f, text, "bridge_top") if r.target.endswith("drive")]
+    rels = [r for r in _tables(f, text, "bridge_top") if r.target.endswith("drive")]
+    assert not [r for r in rels if r.op == "tt"], rels
+    _zero_flag_form_is_equivalent(tmp_path, f, text, "bridge_top", "drive", rels)
 
 
 @pytest.mark.yosys
@@ -221,3 +237,32 @@ def test_blank_value_that_is_a_table_entry_is_no_zero_flag_table(tmp_path):
     # two nonzero words, so neither the digit alone nor the digit and the zero test determine them
     f, text = _write(tmp_path, NZSEG, [("if (blank) seg <= 7'b0000000;", "if (blank) seg <= 7'b0000110;")])
     assert not [r for r in _tables(f, text, "seg_rot") if r.target == "seg"]
+
+
+BITS_V = GEN / "fdtable_bits_status_v" / "original.v"
+BITS_SV = GEN / "fdtable_bits_flags_sv" / "original.sv"
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("src,top,target,mask", [
+    (BITS_V, "job_stat", "status", 0b0011),
+    (BITS_SV, "link_mon", "flags", 0b00001),
+])
+def test_bits_that_are_tables_leave_the_others_registered(tmp_path, src, top, target, mask):
+    f, text = _write(tmp_path, src)
+    rels = [r for r in _tables(f, text, top) if r.target == target]
+    assert [r.mod for r in rels if r.op == "ttm"] == [mask], rels
+    got = regfunc.candidates_for({f: text}, top, 60)
+    new = [n[f] for n, d, *_ in got if d.startswith(f"'{target}' == table(")]
+    assert new, [d for _n, d, *_ in got]
+    assert f"always @* {target} = {{{target}_rtlopt_q[" in new[0], new[0]
+    assert not re.search(rf"\b{target}(\[[^\]]*\])?\s*<=", new[0]), new[0]
+    assert _verdict(tmp_path, f, new[0], top) == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_bit_with_a_disagreeing_reset_value_stays_registered(tmp_path):
+    # 'done' resets to 1 in IDLE but is 0 in IDLE after a job: only 'busy' is a table of the state
+    f, text = _write(tmp_path, BITS_V, [("status <= 4'b0000;", "status <= 4'b0001;")])
+    rels = [r for r in _tables(f, text, "job_stat") if r.target == "status"]
+    assert [r.mod for r in rels if r.op == "ttm"] == [0b0010], rels

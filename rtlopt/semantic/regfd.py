@@ -77,6 +77,41 @@ def relations(regs: dict[str, list[int]], bm: np.ndarray, skip: set[str], until:
             v |= u[j].astype(np.int64) << i
         if v.min() != v.max():
             vals[n] = v
+    def keyof(c, vv, n, extra=None):
+        key = np.zeros(n, dtype=np.int64)
+        sh = 0
+        for s in c:
+            key |= vv[s] << sh
+            sh += len(regs[s])
+        if extra is not None:
+            key |= extra << sh
+        return key
+
+    def search(tv, w, order, score, sizes, extra=None, budget=MAX_BITS):
+        """The smallest register set (with ``extra`` as the key's top bit) that determines ``tv``."""
+        for size in sizes:
+            pool = order if size == 1 else order[:_TOP]
+            combos = sorted(itertools.combinations(pool, size),
+                            key=lambda c: (sum(len(regs[s]) for s in c), -sum(score[s] for s in c)))
+            for c in combos:
+                if time.monotonic() > until:
+                    return None
+                if sum(len(regs[s]) for s in c) + (extra is not None) > budget:
+                    continue
+                if _explained(keyof(c, vals, len(tv), extra), tv, w) == 1.0:
+                    return c
+        return None
+
+    full_vals: dict[str, np.ndarray] = {}
+
+    def fv(n):  # a register's value over every distinct state
+        if n not in full_vals:
+            x = np.zeros(full.shape[1], dtype=np.int64)
+            for i, j in enumerate(regs[n]):
+                x |= full[j].astype(np.int64) << i
+            full_vals[n] = x
+        return full_vals[n]
+
     out = []
     for r in sorted(vals, key=lambda n: (-len(regs[n]), n)):
         if time.monotonic() > until or len(out) >= limit:
@@ -89,83 +124,53 @@ def relations(regs: dict[str, list[int]], bm: np.ndarray, skip: set[str], until:
         srcs = [s for s in vals if s != r and not set(regs[s]) & mine]
         score = {s: _explained(vals[s], rv, w) for s in srcs}
         order = sorted(srcs, key=lambda s: (-score[s], len(regs[s]), s))
-        found = None
-        for size in range(1, MAX_REGS + 1):
-            pool = order if size == 1 else order[:_TOP]
-            combos = sorted(itertools.combinations(pool, size),
-                            key=lambda c: (sum(len(regs[s]) for s in c), -sum(score[s] for s in c)))
-            for c in combos:
-                if time.monotonic() > until:
-                    break
-                nb = sum(len(regs[s]) for s in c)
-                if nb > MAX_BITS:
-                    continue
-                key = np.zeros(u.shape[1], dtype=np.int64)
-                sh = 0
-                for s in c:
-                    key |= vals[s] << sh
-                    sh += len(regs[s])
-                if _explained(key, rv, w) == 1.0:
-                    found = (c, key)
-                    break
-            if found:
-                break
-        nz = None
-        if not found and w >= 2 and time.monotonic() < until:
+        op, mask = "tt", (1 << w) - 1
+        c = search(rv, w, order, score, range(1, MAX_REGS + 1))
+        if c is None and w >= 2:
             # a table of a few registers and of whether R itself is zero: R is 0 or the table (a
             # pattern registered as 'en ? TABLE[next] : 0' beside the index), kept as one flag flip-flop
-            nz = (rv != 0).astype(np.int64)
-            for size in range(0, MAX_REGS):
-                combos = sorted(itertools.combinations(order[:_TOP], size),
-                                key=lambda c: (sum(len(regs[s]) for s in c), -sum(score[s] for s in c)))
-                for c in combos:
-                    nb = sum(len(regs[s]) for s in c)
-                    if nb + 1 > MAX_BITS or time.monotonic() > until:
-                        continue
-                    key = np.zeros(u.shape[1], dtype=np.int64)
-                    sh = 0
-                    for s in c:
-                        key |= vals[s] << sh
-                        sh += len(regs[s])
-                    key |= nz << nb
-                    if _explained(key, rv, w) == 1.0:
-                        found = (c, key)
-                        break
-                if found:
-                    break
-        if not found:
+            c = search(rv, w, order, score, range(0, MAX_REGS), extra=(rv != 0).astype(np.int64))
+            op = "ttz"
+        if c is None and w >= 2:
+            # some bits are tables (a status word whose low bits decode the state): those bits, over
+            # the union of their keys
+            c, mask = (), 0
+            for i in range(w):
+                bv = (rv >> i) & 1
+                if bv.min() == bv.max():
+                    continue  # a constant bit: seqred's business
+                sc = {s: _explained(vals[s], bv, 1) for s in srcs}
+                oi = sorted(srcs, key=lambda s: (-sc[s], len(regs[s]), s))
+                ci = search(bv, 1, oi, sc, range(1, MAX_REGS + 1))
+                if ci is None:
+                    continue
+                union = tuple(dict.fromkeys(c + ci))
+                if sum(len(regs[s]) for s in union) <= MAX_BITS:
+                    c, mask = union, mask | (1 << i)
+            op = "ttm"
+            if not mask or mask == (1 << w) - 1:
+                c = None
+        if c is None:
             continue
-        c, key = found
+        tv, key = rv, keyof(c, vals, len(rv), (rv != 0).astype(np.int64) if op == "ttz" else None)
         if full is not None:  # the key and the target over every distinct state
-            def word(js, st=full):
-                x = np.zeros(st.shape[1], dtype=np.int64)
-                for i, j in enumerate(js):
-                    x |= st[j].astype(np.int64) << i
-                return x
-
-            rv = word(regs[r])
-            key = np.zeros(full.shape[1], dtype=np.int64)
-            sh = 0
-            for s in c:
-                key |= word(regs[s]) << sh
-                sh += len(regs[s])
-            if nz is not None:
-                key |= (rv != 0).astype(np.int64) << sh
-            if _explained(key, rv, w) != 1.0:
+            tv = fv(r)
+            key = keyof(c, {s: fv(s) for s in c}, len(tv), (tv != 0).astype(np.int64) if op == "ttz" else None)
+            if _explained(key, tv & mask, w) != 1.0:
                 continue
         seen: dict[int, int] = {}
-        for k, v in zip(key.tolist(), rv.tolist(), strict=True):
+        for k, v in zip(key.tolist(), (tv & mask).tolist(), strict=True):
             seen[k] = v
         counts: dict[int, int] = {}
         for v in seen.values():
             counts[v] = counts.get(v, 0) + 1
         default = max(sorted(counts), key=lambda v: counts[v])
-        nb = sum(len(regs[s]) for s in c) + (nz is not None)
+        nb = sum(len(regs[s]) for s in c) + (op == "ttz")
         table = 0
         for m in range(1 << nb):
             table |= seen.get(m, default) << (m * w)
         bits = tuple((s, i) for s in c for i in range(len(regs[s])))
-        out.append(Relation(r, w, default, None, 1, bits, "tt" if nz is None else "ttz", table=table))
+        out.append(Relation(r, w, default, None, 1, bits, op, table=table, mod=mask if op == "ttm" else 0))
     return out
 
 
@@ -279,4 +284,91 @@ def emit_nz(texts: dict, top: str, rels: list) -> dict | None:
                 out = dict(texts)
                 out[paths[fi]] = new
                 return out
+    return None
+
+
+def emit_mask(texts: dict, top: str, rels: list) -> dict | None:
+    """Op "ttm" (one target, its spellings in ``rels``): the bits of R in ``mod`` are the table. Every
+    write of R (whole or part, in any procedural statement) writes ``R_rtlopt_q`` instead (a new variable
+    of R's range declared before R's first clocked block), and R is ``always @*`` the concatenation of
+    the table's bits and the other bits of ``R_rtlopt_q``: reads of R stay as they are, and the flip-flops
+    of the table's bits are no longer read (synthesis removes them)."""
+    import re
+    from dataclasses import replace
+
+    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.semantic.seqred import _bits_expr, _dedupe, _source_model
+
+    paths = list(texts)
+    tlist = [texts[p] for p in paths]
+    if not all(t.isascii() for t in tlist) or not rels:
+        return None
+    model = _source_model(tlist, [str(p) for p in paths], top)
+    if model is None:
+        return None
+    occs, stmts, _trees = model
+    decl: dict = {}
+    for o in occs:
+        decl.setdefault(o.path, (o.decl_lo, o.decl_up, o.width))
+    for r in rels:
+        ol = [o for o in occs if o.path == r.target]
+        mine = [st for st in stmts if st.path == r.target]
+        w = r.width
+        if not ol or not mine or not all(o.proc for o in ol) or decl.get(r.target, (0, False, -1))[2] != w:
+            continue
+        if any(n not in decl for n in r.uses()) or any(st.block is None for st in mine):
+            continue
+        if len({o.file for o in ol} | {st.file for st in mine}) != 1:
+            continue
+        writes = [o for o in ol if o.write]
+        if not writes or not all(any(st.span[0] <= o.ident[0] and o.ident[1] <= st.span[1] for st in mine)
+                                 for o in writes):
+            continue
+        fi = ol[0].file
+        text = tlist[fi]
+        leaf = r.target.rpartition(".")[2]
+        qn = f"{leaf}_rtlopt_q"
+        if re.search(rf"(?<![\w$]){re.escape(qn)}(?![\w$])", text):
+            return None
+        lo, up, _w = decl[r.target]
+        eds = [Edit(o.ident[0], o.ident[1], qn) for o in {o.ident: o for o in writes}.values()]
+        decl[qn] = decl[r.target]
+        parts: list[str] = []
+        run: list[tuple] = []
+        for i in range(w - 1, -1, -1):  # MSB first
+            if r.mod >> i & 1:
+                if run:
+                    parts.append(_bits_expr(run, decl))
+                    run = []
+                one = replace(r, width=1, op="tt", mod=0, k=(r.k >> i) & 1,
+                              table=sum(((r.table >> (m * w + i)) & 1) << m for m in range(1 << len(r.bits))))
+                e = expr_text(one, decl, _bits_expr)
+                if e is None:
+                    return None
+                parts.append(e if e.startswith("(") or e.startswith("!(") or "'" in e and " " not in e else f"({e})")
+            else:
+                run.append(("n", qn, i, False))
+        if run:
+            parts.append(_bits_expr(run, decl))
+        body = parts[0] if len(parts) == 1 else "{" + ", ".join(p[1:-1] if p.startswith("{") else p
+                                                             for p in parts) + "}"
+        rng = "" if w == 1 and lo == 0 else (f" [{lo}:{lo + w - 1}]" if up else f" [{lo + w - 1}:{lo}]")
+        first = min(st.block[0] for st in mine)
+        ls = text.rfind("\n", 0, first) + 1
+        ind = re.match(r"[ \t]*", text[ls:]).group(0)
+        em = re.compile(r"(?<![\w$])endmodule\b").search(text, first)
+        if em is None:
+            return None
+        el = text.rfind("\n", 0, em.start()) + 1
+        if text[el:em.start()].strip():
+            el = em.start()
+        eds.append(Edit(ls, ls, f"{ind}reg{rng} {qn};\n"))
+        eds.append(Edit(el, el, f"{ind}always @* {leaf} = {body};\n"))
+        try:
+            new = apply_edits(text, _dedupe(eds))
+        except ValueError:
+            return None
+        out = dict(texts)
+        out[paths[fi]] = new
+        return out
     return None

@@ -149,7 +149,7 @@ def localize(rel: Relation, allregs: dict[str, list[int]], regs: dict[str, list[
             nb = len(rel.bits)
             gate = tuple((n, i, g[2], g[3]) for (n, i), g in zip(bits[nb:], rel.gate, strict=True))
             out.append(Relation(t, rel.width, rel.k, base, rel.sign, tuple(bits[:nb]), rel.op, base2, gate,
-                                rel.plus2, rot=rel.rot, table=rel.table))
+                                rel.plus2, rot=rel.rot, table=rel.table, mod=rel.mod))
     return out
 
 
@@ -865,7 +865,7 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             if any(b is None for b in bs):
                 return False
             return (int(any(bs) if rel.op == "or" else all(bs)) ^ rel.k) == rv
-        if rel.op in ("fn", "tt", "ttz"):
+        if rel.op in ("fn", "tt", "ttz", "ttm"):
             idx = 0
             for t, (n, i) in enumerate(rel.bits):
                 b = st[regs[n][i]]
@@ -874,8 +874,9 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
                 idx |= b << t
             if rel.op == "ttz":  # the key's top bit: the target is nonzero
                 idx |= int(rv != 0) << len(rel.bits)
-            if rel.op in ("tt", "ttz"):  # a table of the key bits (rtlopt.semantic.regfd)
-                return (rel.table >> (idx * rel.width)) & ((1 << rel.width) - 1) == rv
+            if rel.op in ("tt", "ttz", "ttm"):  # a table of the key bits (rtlopt.semantic.regfd)
+                mask = rel.mod if rel.op == "ttm" else (1 << rel.width) - 1  # "ttm": the bits in mod
+                return (rel.table >> (idx * rel.width)) & mask == rv & mask
             return _cmp(rel.cmp, rv, rel.k) == (rel.table >> idx) & 1
         if rel.op == "dec0":  # zero or the decode (rtlopt.semantic.onehotidx)
             sv = base_word()
@@ -1021,7 +1022,7 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
             terms = [z3.And([x if m >> t & 1 else z3.Not(x) for t, x in enumerate(lits)] or [z3.BoolVal(True, ctx)])
                      for m in range(1 << len(lits)) if rel.table >> m & 1]
             return c == (z3.Or(terms) if terms else z3.BoolVal(False, ctx))
-        if rel.op in ("tt", "ttz"):  # a table of the key bits (rtlopt.semantic.regfd): a chain on the key
+        if rel.op in ("tt", "ttz", "ttm"):  # a table of the key bits (rtlopt.semantic.regfd): a chain on the key
             tb = bv(regs[rel.target], v)
             key = bv([regs[n][i] for n, i in rel.bits], v) if rel.bits else None
             if rel.op == "ttz":  # ... and of whether the target is nonzero (the key's top bit)
@@ -1033,6 +1034,9 @@ def prove(net: seqsim.GateNet, regs: dict[str, list[int]], rels: list[Relation],
                 x = (rel.table >> (m * w)) & mask
                 if x != rel.k:
                     val = z3.If(key == z3.BitVecVal(m, nb, ctx), z3.BitVecVal(x, w, ctx), val)
+            if rel.op == "ttm":  # only the bits in mod
+                mk = z3.BitVecVal(rel.mod, w, ctx)
+                return tb & mk == val & mk
             return tb == val
         if rel.op == "therm" or rel.op == "dec" and (rel.k or rel.rot):
             sb = base_bv(rel, v)
@@ -1295,7 +1299,11 @@ def _analyze_net(net: seqsim.GateNet, t0: float, timeout_s: float, consts=()) ->
         try:  # tables of a few other registers, for the targets no word relation explains
             from rtlopt.semantic import regfd
 
-            hyps += regfd.relations(regs, bm, {r.target for r in hyps if r.op != "ule"},
+            # (a register another relation of a target at least as wide reads is kept: its table of
+            # that target is the same fact the other way round, removing no more flip-flops)
+            skip = {r.target for r in hyps if r.op != "ule"} | {
+                n for r in hyps if r.op != "ule" for n in r.uses() if len(regs.get(n, ())) <= r.width}
+            hyps += regfd.relations(regs, bm, skip,
                                     until=min(t0 + timeout_s * 0.7, time.monotonic() + 0.15 * timeout_s))
         except Exception:  # noqa: BLE001 - no tables; the word relations stand
             pass
@@ -1335,7 +1343,7 @@ def _expr_text(rel: Relation, decl: dict[str, tuple[int, bool, int]], ktext: str
     if rel.op in ("or", "and"):
         e = f" {'|' if rel.op == 'or' else '&'} ".join(_bits_expr([("n", n, i, False)], decl) for n, i in rel.bits)
         return f"~({e})" if rel.k else e
-    if rel.op in ("tt", "ttz"):
+    if rel.op in ("tt", "ttz", "ttm"):
         from rtlopt.semantic import regfd
 
         return regfd.expr_text(rel, decl, _bits_expr)
@@ -1437,15 +1445,18 @@ def emit(texts: dict[Path, str], top: str, rels: list[Relation]) -> dict[Path, s
     is not an assigned variable are ignored; every elaborated copy of an edited module must be in."""
     from rtlopt.semantic.seqred import _dedupe, _remove_span, _source_model, _stmt_removal
 
-    nzs = [r for r in rels if r.op == "ttz"]
-    if nzs:  # the target keeps a flag register (rtlopt.semantic.regfd.emit_nz), after the others
+    kept = [r for r in rels if r.op in ("ttz", "ttm")]
+    if kept:  # the target keeps flip-flops (rtlopt.semantic.regfd: a zero flag, some bits), after the others
         from rtlopt.semantic import regfd
 
-        rest = [r for r in rels if r.op != "ttz"]
+        rest = [r for r in rels if r.op not in ("ttz", "ttm")]
         base = emit(texts, top, rest) if rest else texts
-        if base is None or len({r.target.rpartition(".")[2] for r in nzs}) != 1:
-            return None
-        return regfd.emit_nz(base, top, nzs)
+        for leaf in sorted({r.target.rpartition(".")[2] for r in kept}):
+            mine = [r for r in kept if r.target.rpartition(".")[2] == leaf]
+            if base is None or len({r.op for r in mine}) != 1:
+                return None
+            base = (regfd.emit_nz if mine[0].op == "ttz" else regfd.emit_mask)(base, top, mine)
+        return base
     paths = list(texts)
     tlist = [texts[p] for p in paths]
     if not all(t.isascii() for t in tlist):
@@ -1865,8 +1876,13 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0, ma
         if kept is not None:
             out.append((kept, desc + " (index encoding kept)"))
 
-    add(_select_most(an.relations))  # the most flip-flops removed; the greedy set too when it differs
-    add(_select(an.relations))
+    # the most flip-flops removed; the greedy set too when it differs. The word relations first; then
+    # with regfd's tables (they may exclude a word relation: 'idx == table(left)' beside 'left == ~idx')
+    words = [r for r in an.relations if r.op not in ("tt", "ttz", "ttm")]
+    add(_select_most(words))
+    add(_select(words))
+    if len(words) < len(an.relations):
+        add(_select_most(an.relations))
     # one relation at a time, with its copies in other instances of the same module
     groups: dict[tuple, list[Relation]] = {}
     for r in an.relations:
@@ -1938,7 +1954,7 @@ def _local_sig(r: Relation) -> tuple:
     return (r.target.rpartition(".")[2], r.base.rpartition(".")[2] if r.base else None, r.k, r.sign, r.op,
             tuple((n.rpartition(".")[2], i) for n, i in r.bits), r.base2.rpartition(".")[2] if r.base2 else None,
             tuple((g[0].rpartition(".")[2], *g[1:]) for g in r.gate), r.plus2, r.mod, r.rot,
-            r.table if r.op in ("tt", "ttz") else 0)
+            r.table if r.op in ("tt", "ttz", "ttm") else 0)
 
 
 def _describe(r: Relation) -> str:
@@ -1949,9 +1965,10 @@ def _describe(r: Relation) -> str:
     if r.op in ("or", "and"):
         e = f" {'|' if r.op == 'or' else '&'} ".join(t)
         return f"~({e})" if r.k else e
-    if r.op in ("tt", "ttz"):
+    if r.op in ("tt", "ttz", "ttm"):
         regs = list(dict.fromkeys(n for n, _ in r.bits)) + ([f"{r.target} != 0"] if r.op == "ttz" else [])
-        return f"table({', '.join(regs)})"
+        sel = f" in bits {[i for i in range(r.width) if r.mod >> i & 1]}" if r.op == "ttm" else ""
+        return f"table({', '.join(regs)}){sel}"
     if r.op == "cat":
         return f"{{{t[0]}, {b}}}"
     if r.op == "shr":
