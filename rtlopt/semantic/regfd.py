@@ -214,16 +214,15 @@ def expr_text(rel, decl, bits_expr, nz: str | None = None) -> str | None:
     return e
 
 
-def emit_nz(texts: dict, top: str, rels: list) -> dict | None:
-    """Op "ttz" (one target, its spellings in ``rels``): every whole assignment ``R <= E;`` becomes
-    ``R_rtlopt_nz <= |(E);`` (a new 1-bit register declared before R's first clocked block) and R is
-    the table of the key and that flag. The flag is ``R != 0`` in every state by construction (it is
-    written where R was, with the same value's OR); the relation proven by induction gives R. The proof
-    of the whole rewrite decides (an E evaluated wider than R in its assignment context, say)."""
+def _emit_kept(texts: dict, top: str, rels: list, suffix: str, build) -> dict | None:
+    """The rewrite of the first spelling in ``rels`` whose target is a variable written only in
+    procedural statements of clocked blocks of one file: ``build(r, text, mine, writes, decl, name)``
+    gives (edits, declaration, right side) or None; the declaration of the new variable ``name`` goes
+    before R's first block, ``always @* R = <right side>;`` before its ``endmodule``."""
     import re
 
     from rtlopt.hdl.edit import Edit, apply_edits
-    from rtlopt.semantic.seqred import _bits_expr, _dedupe, _source_model
+    from rtlopt.semantic.seqred import _dedupe, _source_model
 
     paths = list(texts)
     tlist = [texts[p] for p in paths]
@@ -241,50 +240,67 @@ def emit_nz(texts: dict, top: str, rels: list) -> dict | None:
         mine = [st for st in stmts if st.path == r.target]
         if not ol or not mine or not all(o.proc for o in ol) or decl.get(r.target, (0, False, -1))[2] != r.width:
             continue
-        if any(n not in decl for n in r.uses()):
+        if any(n not in decl for n in r.uses()) or any(st.block is None for st in mine):
             continue
-        if len({o.file for o in ol} | {st.file for st in mine}) != 1 or any(st.block is None for st in mine):
+        if len({o.file for o in ol} | {st.file for st in mine}) != 1:
+            continue
+        writes = [o for o in ol if o.write]
+        if not writes or not all(any(st.span[0] <= (o.sel or o.ident)[0] and (o.sel or o.ident)[1] <= st.span[1]
+                                     for st in mine) for o in writes):
             continue
         fi = ol[0].file
         text = tlist[fi]
         leaf = r.target.rpartition(".")[2]
-        for o in ol:
-            if o.write and not any(st.span[0] <= (o.sel or o.ident)[0] and (o.sel or o.ident)[1] <= st.span[1]
-                                   for st in mine):
-                break
-        else:
-            nzn = f"{leaf}_rtlopt_nz"
-            if re.search(rf"(?<![\w$]){re.escape(nzn)}(?![\w$])", text):
-                return None
-            eds = []
-            for st in mine:
-                m = re.fullmatch(rf"\s*{re.escape(leaf)}\s*<=\s*(.+?)\s*;\s*", text[st.span[0]:st.span[1]], re.S)
-                if m is None:
-                    break  # a part select, a blocking write: not this emitter
-                eds.append(Edit(st.span[0], st.span[1], f"{nzn} <= |({m.group(1)});"))
-            else:
-                first = min(st.block[0] for st in mine)
-                ls = text.rfind("\n", 0, first) + 1
-                ind = re.match(r"[ \t]*", text[ls:]).group(0)
-                em = re.compile(r"(?<![\w$])endmodule\b").search(text, first)
-                if em is None:
-                    return None
-                el = text.rfind("\n", 0, em.start()) + 1
-                if text[el:em.start()].strip():
-                    el = em.start()
-                et = expr_text(r, decl, _bits_expr, nz=nzn)
-                if et is None:
-                    return None
-                eds.append(Edit(ls, ls, f"{ind}reg {nzn};\n"))
-                eds.append(Edit(el, el, f"{ind}always @* {leaf} = {et};\n"))
-                try:
-                    new = apply_edits(text, _dedupe(eds))
-                except ValueError:
-                    return None
-                out = dict(texts)
-                out[paths[fi]] = new
-                return out
+        name = f"{leaf}_{suffix}"
+        if re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", text):
+            return None
+        got = build(r, text, mine, writes, decl, name)
+        if got is None:
+            continue
+        eds, dtext, body = got
+        first = min(st.block[0] for st in mine)
+        ls = text.rfind("\n", 0, first) + 1
+        ind = re.match(r"[ \t]*", text[ls:]).group(0)
+        em = re.compile(r"(?<![\w$])endmodule\b").search(text, first)
+        if em is None:
+            return None
+        el = text.rfind("\n", 0, em.start()) + 1
+        if text[el:em.start()].strip():
+            el = em.start()
+        eds = eds + [Edit(ls, ls, f"{ind}{dtext}\n"), Edit(el, el, f"{ind}always @* {leaf} = {body};\n")]
+        try:
+            new = apply_edits(text, _dedupe(eds))
+        except ValueError:
+            return None
+        out = dict(texts)
+        out[paths[fi]] = new
+        return out
     return None
+
+
+def emit_nz(texts: dict, top: str, rels: list) -> dict | None:
+    """Op "ttz" (one target, its spellings in ``rels``): every whole assignment ``R <= E;`` becomes
+    ``R_rtlopt_nz <= |(E);`` (a new 1-bit register declared before R's first clocked block) and R is
+    the table of the key and that flag. The flag is ``R != 0`` in every state by construction (it is
+    written where R was, with the same value's OR); the relation proven by induction gives R. The proof
+    of the whole rewrite decides (an E evaluated wider than R in its assignment context, say)."""
+    import re
+
+    from rtlopt.hdl.edit import Edit
+    from rtlopt.semantic.seqred import _bits_expr
+
+    def build(r, text, mine, _writes, decl, name):
+        leaf = r.target.rpartition(".")[2]
+        eds = []
+        for st in mine:
+            m = re.fullmatch(rf"\s*{re.escape(leaf)}\s*<=\s*(.+?)\s*;\s*", text[st.span[0]:st.span[1]], re.S)
+            if m is None:
+                return None  # a part select, a blocking write: not this emitter
+            eds.append(Edit(st.span[0], st.span[1], f"{name} <= |({m.group(1)});"))
+        et = expr_text(r, decl, _bits_expr, nz=name)
+        return None if et is None else (eds, f"reg {name};", et)
+
+    return _emit_kept(texts, top, rels, "rtlopt_nz", build)
 
 
 def emit_mask(texts: dict, top: str, rels: list) -> dict | None:
@@ -293,46 +309,16 @@ def emit_mask(texts: dict, top: str, rels: list) -> dict | None:
     of R's range declared before R's first clocked block), and R is ``always @*`` the concatenation of
     the table's bits and the other bits of ``R_rtlopt_q``: reads of R stay as they are, and the flip-flops
     of the table's bits are no longer read (synthesis removes them)."""
-    import re
     from dataclasses import replace
 
-    from rtlopt.hdl.edit import Edit, apply_edits
-    from rtlopt.semantic.seqred import _bits_expr, _dedupe, _source_model
+    from rtlopt.hdl.edit import Edit
+    from rtlopt.semantic.seqred import _bits_expr
 
-    paths = list(texts)
-    tlist = [texts[p] for p in paths]
-    if not all(t.isascii() for t in tlist) or not rels:
-        return None
-    model = _source_model(tlist, [str(p) for p in paths], top)
-    if model is None:
-        return None
-    occs, stmts, _trees = model
-    decl: dict = {}
-    for o in occs:
-        decl.setdefault(o.path, (o.decl_lo, o.decl_up, o.width))
-    for r in rels:
-        ol = [o for o in occs if o.path == r.target]
-        mine = [st for st in stmts if st.path == r.target]
+    def build(r, _text, _mine, writes, decl, name):
         w = r.width
-        if not ol or not mine or not all(o.proc for o in ol) or decl.get(r.target, (0, False, -1))[2] != w:
-            continue
-        if any(n not in decl for n in r.uses()) or any(st.block is None for st in mine):
-            continue
-        if len({o.file for o in ol} | {st.file for st in mine}) != 1:
-            continue
-        writes = [o for o in ol if o.write]
-        if not writes or not all(any(st.span[0] <= o.ident[0] and o.ident[1] <= st.span[1] for st in mine)
-                                 for o in writes):
-            continue
-        fi = ol[0].file
-        text = tlist[fi]
-        leaf = r.target.rpartition(".")[2]
-        qn = f"{leaf}_rtlopt_q"
-        if re.search(rf"(?<![\w$]){re.escape(qn)}(?![\w$])", text):
-            return None
         lo, up, _w = decl[r.target]
-        eds = [Edit(o.ident[0], o.ident[1], qn) for o in {o.ident: o for o in writes}.values()]
-        decl[qn] = decl[r.target]
+        eds = [Edit(o.ident[0], o.ident[1], name) for o in {o.ident: o for o in writes}.values()]
+        decl[name] = decl[r.target]
         parts: list[str] = []
         run: list[tuple] = []
         for i in range(w - 1, -1, -1):  # MSB first
@@ -347,28 +333,12 @@ def emit_mask(texts: dict, top: str, rels: list) -> dict | None:
                     return None
                 parts.append(e if e.startswith("(") or e.startswith("!(") or "'" in e and " " not in e else f"({e})")
             else:
-                run.append(("n", qn, i, False))
+                run.append(("n", name, i, False))
         if run:
             parts.append(_bits_expr(run, decl))
         body = parts[0] if len(parts) == 1 else "{" + ", ".join(p[1:-1] if p.startswith("{") else p
                                                              for p in parts) + "}"
         rng = "" if w == 1 and lo == 0 else (f" [{lo}:{lo + w - 1}]" if up else f" [{lo + w - 1}:{lo}]")
-        first = min(st.block[0] for st in mine)
-        ls = text.rfind("\n", 0, first) + 1
-        ind = re.match(r"[ \t]*", text[ls:]).group(0)
-        em = re.compile(r"(?<![\w$])endmodule\b").search(text, first)
-        if em is None:
-            return None
-        el = text.rfind("\n", 0, em.start()) + 1
-        if text[el:em.start()].strip():
-            el = em.start()
-        eds.append(Edit(ls, ls, f"{ind}reg{rng} {qn};\n"))
-        eds.append(Edit(el, el, f"{ind}always @* {leaf} = {body};\n"))
-        try:
-            new = apply_edits(text, _dedupe(eds))
-        except ValueError:
-            return None
-        out = dict(texts)
-        out[paths[fi]] = new
-        return out
-    return None
+        return eds, f"reg{rng} {name};", body
+
+    return _emit_kept(texts, top, rels, "rtlopt_q", build)
