@@ -172,7 +172,8 @@ def test_pipelined_multipliers_by_register_correspondence(tmp_path: Path):
 endmodule
 """
     gate = gold.replace("r <= a * b", "r <= b * a").replace("y <= r + cc * a", "y <= a * cc + r")
-    res = _check(tmp_path, gold, gate)
+    # the algebraic engine alone (in the automatic race another lane may prove it first under load)
+    res = _check(tmp_path, gold, gate, engines=("algebra",))
     assert res.verdict is Verdict.EQUIVALENT and res.engine == "algebra", res.format_text()
     assert "register correspondence" in res.reason
 
