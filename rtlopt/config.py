@@ -65,6 +65,8 @@ class Settings:
         verify_timeout: seconds per equivalence proof.
         ppa_timeout: seconds per PPA measurement (one synthesis + timing run); ``budget`` still bounds the run.
         jobs: candidates measured in parallel.
+        keep_registered_outputs: reject rewrites that turn a top-level output driven directly by a
+            flip-flop into logic (``--keep-registered-outputs``; see :mod:`rtlopt.engine.regkeep`).
         rule_paths: extra rule pack directories.
         cache_dir: where rtlopt keeps caches (RAG store, LLM responses); never inside the user's repo
             unless configured so.
@@ -89,6 +91,7 @@ class Settings:
     verify_timeout: float = 60.0
     ppa_timeout: float = 300.0
     jobs: int = field(default_factory=lambda: _default_jobs())
+    keep_registered_outputs: bool = False
     rule_paths: tuple[str, ...] = ()
     cache_dir: Path = field(default_factory=lambda: default_cache_dir())
     config_file: Path | None = None
@@ -196,6 +199,12 @@ def _convert(name: str, value: Any, where: str, base: Path | None) -> Any:
         if n < (0 if name == "llm_retries" else 1):
             raise bad("is out of range")
         return n
+    if name == "keep_registered_outputs":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in ("1", "true", "yes", "on", "0", "false", "no", "off"):
+            return value.strip().lower() in ("1", "true", "yes", "on")
+        raise bad("must be true or false")
     if name == "embedding":
         if not isinstance(value, str) or value.strip().lower() not in EMBEDDINGS:
             raise bad(f"must be one of {', '.join(EMBEDDINGS)}")

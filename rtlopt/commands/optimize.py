@@ -56,6 +56,11 @@ def register(sub) -> None:
                    help="for goals other than delay: reject rewrites that make the critical path more than PCT "
                         "percent slower than the input (e.g. 5 or 5%%); by default only the clock period "
                         "bounds the delay (config max_delay_increase)")
+    p.add_argument("--keep-registered-outputs", action="store_true", default=None,
+                   help="reject rewrites that turn a top-level output driven directly by a flip-flop into logic "
+                        "after a register (Gray/re-encoded registers, tables of registers, merged FSM outputs): "
+                        "for outputs sampled by other clock domains or off-chip (glitch-free, clock-to-out); "
+                        "config keep_registered_outputs")
     p.add_argument("--report", metavar="FILE", help="also save the report (.json, .md, or text otherwise)")
     p.add_argument("--budget", type=float, metavar="SECONDS",
                    help="time budget for the search (default: config budget, else 120); proofs already "
@@ -154,12 +159,14 @@ def run(args) -> int:
                                         "budget": args.budget, "verify_timeout": args.verify_timeout,
                                         "clock_period": args.clock_period, "liberty": args.liberty,
                                         "jobs": args.jobs, "max_delay_increase": args.max_delay_increase,
-                                        "ppa_timeout": args.ppa_timeout})
+                                        "ppa_timeout": args.ppa_timeout,
+                                        "keep_registered_outputs": args.keep_registered_outputs})
     # flags > RTLOPT_* env > [tool.rtlopt] / .rtlopt.toml > defaults, for every setting below
     args.goal, args.budget, args.verify_timeout = settings.goal, settings.budget, settings.verify_timeout
     args.clock_period, args.liberty, args.jobs = settings.clock_period, settings.liberty, settings.jobs
     args.max_delay_increase = settings.max_delay_increase
     args.ppa_timeout = settings.ppa_timeout
+    args.keep_registered_outputs = settings.keep_registered_outputs
     # no proof limit chosen by the user: a smaller candidate whose proof ran out of time gets a longer one
     # while the budget allows (engine.search.optimize, extend_unknown_proofs)
     args.extend_proofs = settings.origin.get("verify_timeout") == "default"
@@ -401,7 +408,8 @@ def _optimize_one(args, files: list[str], out: Path | None, session, t0: float |
                           clock_period_ns=args.clock_period, progress=progress, sim_check=args.sim_check,
                           accept_simulation=args.accept_simulation, sim_cycles=args.sim_cycles,
                           max_delay_increase_pct=args.max_delay_increase, ppa_timeout_s=ppa_limit,
-                          extend_unknown_proofs=args.extend_proofs)
+                          extend_unknown_proofs=args.extend_proofs,
+                          keep_registered_outputs=args.keep_registered_outputs)
     except BudgetExhausted as exc:
         left = args.budget - (time.monotonic() - t0)
         if not auto or left < 30:

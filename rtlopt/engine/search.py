@@ -1114,6 +1114,8 @@ class OptimizeResult:
     seconds: float = 0.0
     budget_exhausted: bool = False
     timings: dict = field(default_factory=dict)  # seconds per stage (generators, PPA, proofs), jobs
+    #: the registered-output filter (engine.regkeep.Guard.summary): enabled, rejected, protected registers
+    registered_outputs: dict | None = None
 
     @property
     def changed(self) -> bool:
@@ -1158,7 +1160,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
              sim_check: bool = False, accept_simulation: bool = False, sim_cycles: int = 500,
              max_delay_increase_pct: float | None = None, start_texts: dict[Path, str] | None = None,
              scope: str | None = "auto", measure_fn: Callable | None = None,
-             extend_unknown_proofs: bool = False) -> OptimizeResult:
+             extend_unknown_proofs: bool = False, keep_registered_outputs: bool = False) -> OptimizeResult:
     """Optimize ``design`` for ``goal``; see the module docstring for the search.
 
     Timing guard (goals other than ``delay``): a candidate whose critical-path delay exceeds the clock
@@ -1183,6 +1185,12 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
     proves the best of them once more with up to half of the budget that is left, when that is at
     least twice ``verify_timeout_s`` (a large design on a loaded machine: one 1024-bit sharing proof
     needs minutes); the budget still bounds the run.
+
+    Registered outputs (:mod:`rtlopt.engine.regkeep`): with ``keep_registered_outputs`` a candidate in
+    which a top-level output bit driven directly by a flip-flop in the original is no longer a flip-flop's
+    Q is rejected before it is measured; registers marked ``keep`` / ``async_reg`` / ``ASYNC_REG`` in the
+    original must stay registers with their values (always). Rejections are counted in
+    ``result.registered_outputs``.
 
     Raises:
         ToolNotFound: the verifier or the PPA tools are missing (nothing is ever written then).
@@ -1223,6 +1231,12 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             return texts
         return {p: t for p, t in texts.items() if Path(p).resolve() in gen_files}
 
+    from rtlopt.engine.regkeep import Guard
+
+    # registered outputs / protected registers: every candidate is checked on its own netlist before
+    # it is measured (generic, whatever rewrite produced it); inactive (no Yosys run) when nothing asks
+    guard = Guard(lambda: design.files if start_texts is None else ws.materialize(original).files, design.top,
+                  original, keep_registered_outputs, say)
     verify_cache: dict[str, Any] = {}
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="rtlopt-ppa")
@@ -1249,6 +1263,8 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
         # finish after the search's deadline is of no use before the input is measured (nothing can
         # be proven then), and a run that measures its input late still reports it, unchanged
         end = hard_end if texts == original else deadline
+        if texts != original:
+            guard.check(ref.files, texts, _h(texts))  # RegisteredOutputRejected: not measured, not proven
         try:
             with foreground():  # measurements keep their CPU priority while analyses run in the background
                 if measure_fn is not None:
@@ -1998,6 +2014,7 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
             result = OptimizeResult(design, goal, original, dict(original), before, before)
         result.steps, result.attempts, result.final_verdict = steps, attempts, final_verdict
         result.budget_exhausted = exhausted
+        result.registered_outputs = guard.summary()
         if steps:
             final = physical(cur) or cur  # (every accepted text was pinnable)
             after_rep = _complete_generic(after_rep, final, design, on_disk, ws, hard_end, ppa_timeout_s)

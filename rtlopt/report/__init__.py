@@ -73,6 +73,10 @@ def to_dict(result, *, output: str | None = None) -> dict[str, Any]:
             for a in result.attempts
         ],
         "budget_exhausted": result.budget_exhausted,
+        # candidates rejected because they turn a registered output into logic (--keep-registered-outputs)
+        # or re-encode/remove a keep/async_reg register (engine.regkeep)
+        "rejected_registered_outputs": (getattr(result, "registered_outputs", None) or {}).get("rejected", 0),
+        "registered_outputs": getattr(result, "registered_outputs", None),
         "seconds": round(result.seconds, 3),
         "timings": getattr(result, "timings", None),
         "diff": unified_diff(result),
@@ -141,6 +145,12 @@ def format_text(result, *, output: str | None = None) -> str:
                 lines.append(line)
     lines += ["", f"candidates evaluated: {len(result.attempts)}; time {result.seconds:.1f} s"
               + (" (budget exhausted)" if result.budget_exhausted else "")]
+    ro = getattr(result, "registered_outputs", None) or {}
+    if ro.get("enabled") or ro.get("rejected") or ro.get("protected_registers"):
+        what = "registered outputs kept (--keep-registered-outputs)" if ro.get("enabled") else \
+            "protected registers kept (keep/async_reg)"
+        lines.append(f"{what}: {ro.get('rejected', 0)} candidate(s) rejected"
+                     + (f"; first: {ro['reasons'][0]}" if ro.get("reasons") else ""))
     diff = d["diff"]
     if diff:
         lines += ["", diff.rstrip("\n")]
