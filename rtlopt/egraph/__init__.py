@@ -20,7 +20,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from rtlopt.egraph import scaledcmp  # noqa: F401 - registers r_scaled_cmp in core.RULES
+from rtlopt.egraph import (
+    scaledcmp,  # noqa: F401 - registers r_scaled_cmp in core.RULES
+    signcmp,  # noqa: F401 - registers r_product_sign, r_minmax_cmp in core.RULES
+)
 from rtlopt.egraph.core import EGraph, saturate
 from rtlopt.egraph.emit import module_edits
 from rtlopt.egraph.extract import Extraction
