@@ -493,7 +493,8 @@ def _optimize_hier(args, design, lib, out: Path | None, session, progress, budge
     res = optimize_hierarchical(design, goal=args.goal, liberty=lib, budget_s=budget,
                                 ppa_timeout_s=args.ppa_timeout, verify_timeout_s=args.verify_timeout,
                                 clock_period_ns=args.clock_period, max_steps=args.max_steps, progress=progress,
-                                measure_fn=measure_fn, estimate_fn=estimate_fn, measure_first_fn=measure_first_fn)
+                                measure_fn=measure_fn, estimate_fn=estimate_fn, measure_first_fn=measure_first_fn,
+                                keep_registered_outputs=bool(args.keep_registered_outputs))
     if res.modules and all(m.status == "budget" for m in res.modules) and res.total_before is None:
         raise BudgetExhausted("the budget ran out before any module could be measured; input unchanged")
     written = None

@@ -300,6 +300,8 @@ class ModuleResult:
     measure_s: float | None = None  # seconds its measurement took in the measuring phase (full flow, estimate)
     share_s: float | None = None  # seconds its search was given (None: not searched)
     weight: float | None = None  # its weight in the split of the search time
+    #: candidates its searches rejected for a registered output or a keep/async_reg register (engine.regkeep)
+    rejected_registered: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -331,7 +333,8 @@ class HierResult:
                           "measured": self.total_measured, "estimated_modules": list(self.estimated)},
                 "composed_proof": {"verdict": self.final_verdict, "engine": self.final_engine},
                 "changed": self.changed, "seconds": round(self.seconds, 3),
-                "budget_exhausted": self.budget_exhausted, "time": dict(self.phases)}
+                "budget_exhausted": self.budget_exhausted, "time": dict(self.phases),
+                "rejected_registered_outputs": sum(m.rejected_registered for m in self.modules)}
 
     def format_text(self) -> str:
         lines = [f"hierarchical optimization of {self.top} ({len(self.modules)} modules, leaves first)"]
@@ -357,6 +360,9 @@ class HierResult:
         if self.changed:
             lines.append(f"composed design vs original (top {self.top}): {self.final_verdict or 'not run'}"
                          + (f" by {self.final_engine}" if self.final_engine else ""))
+        rejected = sum(m.rejected_registered for m in self.modules)
+        if rejected:
+            lines.append(f"registered outputs / protected registers kept: {rejected} candidate(s) rejected")
         lines.append(f"time: {self.seconds:.1f} s" + ("; budget exhausted" if self.budget_exhausted else ""))
         if self.phases:
             ph = self.phases
@@ -646,6 +652,7 @@ def optimize_hierarchical(design, *, goal: str = "area", liberty=None, budget_s:
             return
         mr.seconds = time.monotonic() - ts
         mr.status = res.status
+        mr.rejected_registered += (getattr(res, "registered_outputs", None) or {}).get("rejected", 0)
         if at is not None:
             mr.note = (f"optimized at its instances' parameters ({_param_text(at)}); a rewrite holds only "
                        "there and is pinned to them")
@@ -928,6 +935,7 @@ def _optimize_configs(design, name, cfgs, mr, cur, share, *, goal, liberty, max_
         mr.verdict = res.steps[-1].verdict
         cur = new
     hit = bool(res.budget_exhausted)
+    mr.rejected_registered += (getattr(res, "registered_outputs", None) or {}).get("rejected", 0)
     # then each configuration on its own (its rewrites pinned to it alone); the module's mean drops by
     # each configuration's gain times its share of the instances
     total = sum(k for _p, _q, k in cfgs)
@@ -948,6 +956,7 @@ def _optimize_configs(design, name, cfgs, mr, cur, share, *, goal, liberty, max_
         except RtloptError:  # (BudgetExhausted included: this configuration's extra search only)
             continue
         hit = hit or bool(r.budget_exhausted)
+        mr.rejected_registered += (getattr(r, "registered_outputs", None) or {}).get("rejected", 0)
         if not r.steps:
             continue
         b, a = r.before.area_um2.value, r.after.area_um2.value
