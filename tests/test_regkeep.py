@@ -136,6 +136,13 @@ def test_facts_see_registers_through_assigns_and_instances(tmp_path):
     assert f.outputs["gray"][:5] == [False] * 5  # XORs of register bits
     f = regkeep.facts(_files(tmp_path, "c", FLAG_V), "flagcnt")
     assert f.outputs["at7"] == [False] and f.outputs["c"] == [True] * 3 and not f.protected
+    # the attribute on the output port (Verilog), and a false value is no mark
+    f = regkeep.facts(_files(tmp_path, "d", GRAY_V.replace("output reg  [5:0] gray", "(* keep *) output reg  [5:0] gray")),
+                      "gray6")
+    assert f.protected == {"gray": [True] * 6}
+    f = regkeep.facts(_files(tmp_path, "e", GRAY_ASYNC_SV.replace('ASYNC_REG = "TRUE"', 'ASYNC_REG = "FALSE"')),
+                      "gray_async")
+    assert not f.protected
 
 
 def test_option_rejects_a_registered_output_turned_into_logic(tmp_path):
