@@ -24,6 +24,7 @@ opt_clean``, JSON; a child process, as every Yosys run), generically (no rule is
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 import threading
 from dataclasses import dataclass, field
@@ -33,8 +34,9 @@ from rtlopt.errors import RtloptError
 
 #: attribute names (case-insensitive) that mark a register to be kept as it is
 PROTECT_ATTRS = ("keep", "async_reg")
-#: a cheap textual pre-test: no attribute of these names anywhere, no protected register
-_PROTECT_WORDS = ("keep", "async_reg")
+#: a cheap textual pre-test: no Verilog attribute instance naming one of them, no protected register
+#: (an AXI ``tkeep`` port alone costs no Yosys run)
+_PROTECT_RE = re.compile(r"\(\*[^;]*?\b(?:keep|async_reg)\b[^;]*?\*\)", re.IGNORECASE | re.DOTALL)
 _FF = frozenset({"$dff", "$adff", "$sdff", "$dffe", "$adffe", "$sdffe", "$sdffce", "$aldff", "$aldffe",
                  "$dffsr", "$dffsre", "$ff"})
 _PASS = frozenset({"$pos", "$buf", "$_BUF_"})
@@ -146,7 +148,7 @@ def facts(files, top: str, timeout: float = 60.0) -> RegFacts:
 
 def may_protect(texts) -> bool:
     """Whether any text may hold a protect attribute (a cheap test before any Yosys run)."""
-    return any(w in t.lower() for t in texts for w in _PROTECT_WORDS)
+    return any(_PROTECT_RE.search(t) for t in texts)
 
 
 def structural_reason(orig: RegFacts, cand: RegFacts, keep_outputs: bool) -> str | None:
