@@ -238,3 +238,32 @@ def test_setting_from_config_env_and_flag(tmp_path):
     (tmp_path / "pyproject.toml").write_text("[tool.rtlopt]\nkeep_registered_outputs = 3\n")
     with pytest.raises(InputError):
         load_settings(cwd=tmp_path, env={})
+
+
+CDC_V = """module cdc (
+    input  wire       wclk, rclk, wrst, rrst, en,
+    output wire [3:0] rptr_sync
+);
+    reg [3:0] wbin, wgray;
+    always @(posedge wclk)
+        if (wrst) begin wbin <= 0; wgray <= 0; end
+        else if (en) begin wbin <= wbin + 1; wgray <= (wbin + 1) ^ ((wbin + 1) >> 1); end
+    (* ASYNC_REG = "TRUE" *) reg [3:0] s1, s2;
+    always @(posedge rclk)
+        if (rrst) begin s1 <= 0; s2 <= 0; end
+        else begin s1 <= wgray; s2 <= s1; end
+    assign rptr_sync = s2;
+endmodule
+"""
+
+
+def test_two_clock_synchronizer_keeps_its_gray_code(tmp_path):
+    # a synchronizer chain fed with the binary count and decoded after it: same names, still registers,
+    # other values (a CDC hazard no single-clock proof sees) -> rejected; a change elsewhere passes
+    g = _guard(tmp_path, CDC_V, "cdc", keep=False)
+    assert g.summary()["protected_registers"] == ["s1", "s2"]
+    binary = CDC_V.replace("s1 <= wgray;", "s1 <= wbin;").replace("assign rptr_sync = s2;",
+                                                                   "assign rptr_sync = s2 ^ (s2 >> 1);")
+    why = _check(g, tmp_path, "bin", binary)
+    assert why and "s1" in why and "other values" in why
+    assert _check(g, tmp_path, "same", CDC_V.replace("wbin <= wbin + 1;", "wbin <= 4'd1 + wbin;")) is None
