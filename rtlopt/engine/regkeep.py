@@ -192,12 +192,31 @@ def value_reason(orig_texts, cand_texts, top: str, names: list[str], timeout: fl
     qa, qb = a.q_index, b.q_index
     for n in names:
         ba, bb = a.name_bits.get(n), b.name_bits.get(n)
-        if ba is None or bb is None or len(ba) != len(bb):
-            continue
+        if ba is None or bb is None or len(ba) != len(bb) or not (_modelled(a, ba) and _modelled(b, bb)):
+            continue  # (fed from another clock's domain, or an unmodelled cell: its values are free there)
         for i, (x, y) in enumerate(zip(ba, bb, strict=True)):
             if x in qa and y in qb and (ta[:, qa[x], :] != tb[:, qb[y], :]).any():
                 return f"protected register {n} (keep/async_reg attribute) holds other values ({n}[{i}] differs in simulation from reset)"
     return None
+
+
+def _modelled(net, sigs) -> bool:
+    """Whether nothing free (another clock's flip-flops, unmodelled cells, x) reaches ``sigs`` in ``net``,
+    through gates and flip-flops: then their simulated values are the design's."""
+    ins: dict[int, tuple] = {o: i for _t, o, i in net.gates}
+    for f in net.flops:
+        ins[f.q] = (f.d,) + ((f.rst,) if f.rst is not None else ())
+    free = set(net.free)
+    todo, seen = [s for s in sigs if s is not None and s > 1], set()
+    while todo:
+        s = todo.pop()
+        if s in seen:
+            continue
+        seen.add(s)
+        if s in free:
+            return False
+        todo.extend(x for x in ins.get(s, ()) if x > 1)
+    return True
 
 
 class Guard:
