@@ -249,3 +249,44 @@ def test_generalization_designs_fire(path):
     assert info["model_after"] < info["model_before"] * 0.85, info
     assert expect in new, new
     assert "*" not in "".join(ln for ln in new.splitlines() if "=" in ln and "//" not in ln and "xprod =" not in ln)
+
+
+# one module, two instances with different thresholds: the thresholds stay parameters in the rewrite
+PARAM_SV = """module zone #(parameter logic [7:0] LIM = 8'd40) (input logic [7:0] a, b, output logic near);
+  logic [7:0] m;
+  assign m = (a < b) ? a : b;
+  assign near = m < LIM;
+endmodule
+module two(input logic [7:0] p, q, r, s, output logic n0, n1);
+  zone #(.LIM(8'd40)) u0 (.a(p), .b(q), .near(n0));
+  zone #(.LIM(8'd90)) u1 (.a(r), .b(s), .near(n1));
+endmodule
+"""
+
+# near miss: the instances differ in a width, so the rewritten texts differ: no rewrite of the module
+WIDTH_V = """module sz #(parameter W = 6) (input signed [W-1:0] a, input signed [W-1:0] b, output neg);
+  wire signed [2*W-1:0] p = a * b;
+  assign neg = p < 0;
+endmodule
+module twow(input signed [5:0] a, input signed [5:0] b, input signed [7:0] c, input signed [7:0] d,
+            output n0, output n1);
+  sz #(.W(6)) u0 (.a(a), .b(b), .neg(n0));
+  sz #(.W(8)) u1 (.a(c), .b(d), .neg(n1));
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_parameters_that_differ_between_instances_stay_names(tmp_path: Path):
+    got = [g for g in optimize_text(PARAM_SV, "t.sv") if g[0] == "zone"]
+    assert got, "no rewrite"
+    new = got[0][1]
+    line = [ln for ln in new.splitlines() if "assign near" in ln][0]
+    assert "LIM" in line and "8'd40" not in line and " m " not in line, new
+    assert _prove(tmp_path, PARAM_SV, new, "sv") == "EQUIVALENT", new
+
+
+def test_rewrite_that_depends_on_a_differing_width_is_not_offered():
+    got = [g for g in optimize_text(WIDTH_V) if g[0] == "sz"]
+    for _m, new, _i in got:  # only a text that is the same for W = 6 and W = 8
+        assert "5:0" not in new and "7:0" not in new.split("module twow")[0], new

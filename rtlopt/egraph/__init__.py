@@ -28,7 +28,7 @@ from rtlopt.egraph import (
 from rtlopt.egraph.core import EGraph, saturate
 from rtlopt.egraph.emit import module_edits
 from rtlopt.egraph.extract import Extraction
-from rtlopt.egraph.front import ModuleGraph, build_module, module_bodies
+from rtlopt.egraph.front import ModuleGraph, build_module, instance_bodies, module_bodies, param_configs
 
 RULE = "datapath_egraph"
 #: Whole-call budget and per-module limits (bounded saturation and extraction).
@@ -44,49 +44,67 @@ MIN_GAIN = 0.01
 def optimize_text(text: str, name: str = "design.v", *, scope: str | None = None,
                   budget_s: float = BUDGET_S) -> list[tuple[str, str, dict]]:
     """Rewrites of ``text``: ``[(module, new_text, info)]``, one per module whose modelled cost drops."""
-    from rtlopt.hdl.edit import apply_edits
-    from rtlopt.templates._sem import analyze, parses_cleanly
+    from rtlopt.templates._sem import analyze
 
     deadline = time.monotonic() + budget_s
     an = analyze(text, name)
     if an.syntax_errors:
         return []
     out = []
+    all_bodies = instance_bodies(an)
     for body in module_bodies(an):
         if time.monotonic() > deadline:
             break
         mname = body.definition.name
         if scope is not None and mname != scope:
             continue
+        # a module instantiated with different parameter values: the parameters that differ are read
+        # by name, and a rewrite is offered only when every configuration gives the same text
+        bodies, varying = param_configs(all_bodies.get(mname, [body]))
+        if len(bodies) <= 1:
+            bodies = [body]
+        per = [_body_rewrites(an, text, b, varying, deadline) for b in bodies]
+        for new, info in per[0]:
+            if all(any(n2 == new for n2, _i in p) for p in per[1:]):
+                out.append((mname, new, info))
+    return out
+
+
+def _body_rewrites(an, text: str, body, varying: frozenset, deadline: float) -> list[tuple[str, dict]]:
+    from rtlopt.hdl.edit import apply_edits
+    from rtlopt.templates._sem import parses_cleanly
+
+    mname = body.definition.name
+    try:
+        mg = build_module(an, body, varying)
+    except Exception:  # noqa: BLE001 - an unsupported construct means no rewrite of this module
+        return []
+    if not mg.roots:
+        return []
+    res = explore(mg, deadline)
+    if res is None:
+        return []
+    choice, cost, base, stats, live = res
+    if not cost < base * (1 - MIN_GAIN):
+        return []
+    out = []
+    # a multi-way selection as a ?: chain and as a parallel case: which maps smaller depends on the
+    # arms (Yosys keeps a case as one $pmux), so both are offered and the search measures them
+    seen = {text}
+    for form in ("ternary", "case"):
         try:
-            mg = build_module(an, body)
-        except Exception:  # noqa: BLE001 - an unsupported construct means no rewrite of this module
+            edits, changed = module_edits(mg, choice, text, live, case_form=form == "case")
+        except (ValueError, KeyError, RecursionError):
             continue
-        if not mg.roots:
+        if not edits:
             continue
-        res = explore(mg, deadline)
-        if res is None:
+        new = apply_edits(text, edits)
+        if new in seen or not parses_cleanly(new, an.errors):
             continue
-        choice, cost, base, stats, live = res
-        if not cost < base * (1 - MIN_GAIN):
-            continue
-        # a multi-way selection as a ?: chain and as a parallel case: which maps smaller depends on the
-        # arms (Yosys keeps a case as one $pmux), so both are offered and the search measures them
-        seen = {text}
-        for form in ("ternary", "case"):
-            try:
-                edits, changed = module_edits(mg, choice, text, live, case_form=form == "case")
-            except (ValueError, KeyError, RecursionError):
-                continue
-            if not edits:
-                continue
-            new = apply_edits(text, edits)
-            if new in seen or not parses_cleanly(new, an.errors):
-                continue
-            seen.add(new)
-            info = {"module": mname, "model_before": round(base, 1), "model_after": round(cost, 1),
-                    "changed": [r.lhs or f"line {an.line(r.start)}" for r in changed], "form": form, **stats}
-            out.append((mname, new, info))
+        seen.add(new)
+        info = {"module": mname, "model_before": round(base, 1), "model_after": round(cost, 1),
+                "changed": [r.lhs or f"line {an.line(r.start)}" for r in changed], "form": form, **stats}
+        out.append((new, info))
     return out
 
 

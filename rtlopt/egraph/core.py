@@ -109,6 +109,7 @@ class EGraph:
         self.memo: dict[tuple, int] = {}
         self.const: dict[int, int] = {}
         self.pending: list[tuple[int, int]] = []
+        self.params: set[int] = set()  # leaves that are parameters read by name (constant per elaboration)
 
     # -- core -------------------------------------------------------------------------------------
     def find(self, c: int) -> int:

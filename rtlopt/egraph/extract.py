@@ -104,6 +104,8 @@ def node_cost(eg: EGraph, n: tuple, sig: dict[int, int]) -> float:
     ch = n[3:]
     s = [sig.get(eg.find(x), eg.w(x)) for x in ch]
     k = [eg.cval(x) for x in ch]
+    # a parameter read by name (it differs between instances) is a constant in every elaboration
+    kp = [v is not None or eg.find(x) in eg.params for v, x in zip(k, ch, strict=True)]
     if op in ("add", "sub"):
         if k[1] is not None and k[1] == 0:
             return 0.0
@@ -142,10 +144,10 @@ def node_cost(eg: EGraph, n: tuple, sig: dict[int, int]) -> float:
         return u["mux"] * max(s[1], s[2])
     if op in ("eq", "ne"):
         wo = eg.w(ch[0])
-        return u["eq"] * wo * (0.6 if any(v is not None for v in k) else 1.0)
+        return u["eq"] * wo * (0.6 if any(kp) else 1.0)
     if op in ("ult", "ule", "slt", "sle"):
         wo = eg.w(ch[0])
-        return u["ult"] * wo * (CMP_CONST_FACTOR if any(v is not None for v in k) else 1.0)
+        return u["ult"] * wo * (CMP_CONST_FACTOR if any(kp) else 1.0)
     if op in ("shlv", "lshrv", "ashrv"):
         return u["shlv"] * w * max(1, min(eg.w(ch[1]), math.ceil(math.log2(max(2, w)))))
     if op in ("redand", "redor", "redxor"):

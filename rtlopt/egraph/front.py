@@ -115,6 +115,9 @@ class _Builder:
         self.inner_start = 0  # b.nodes index where the current child instance's own body starts
         self.partial: dict[str, list] = {}  # variables written in parts so far: [(lo, width, class)]
         self.nonblocking = False  # the kind of assignment _exec runs (a sequential block's <=)
+        # parameters whose value differs between the module's instances: read as named leaves (the
+        # rewrite keeps the name), never folded to one instance's value
+        self.varying: frozenset = frozenset()
 
     def mk(self, n: tuple) -> int:
         c = self.eg.add(n)
@@ -145,6 +148,10 @@ class _Builder:
             if name in self.subst:
                 self.reads[name] = self.reads.get(name, 0) + 1
                 return self.subst[name]
+            if sym.kind.name == "Parameter" and name in self.varying and not self.child:
+                c = self._leaf(name, name, e, sym)
+                self.eg.params.add(c)
+                return c
             if sym.kind.name not in ("Net", "Variable", "Port") or self.child:
                 raise Unsupported(f"name {name}")
             if name in self.tainted:
@@ -657,6 +664,8 @@ class _Builder:
     def _const(self, e) -> int | None:
         from rtlopt.templates._sem import names_in
         k = type(e).__name__
+        if self.varying and not self.child and self._reads_varying(e):
+            return None
         if k in ("IntegerLiteral", "UnbasedUnsizedIntegerLiteral"):
             pass
         elif k == "NamedValueExpression":
@@ -694,6 +703,19 @@ class _Builder:
             return int(sv) & mask(int(e.type.bitWidth))
         except (TypeError, ValueError):
             return None
+
+    def _reads_varying(self, e) -> bool:
+        hit = False
+
+        def visit(n):
+            nonlocal hit
+            if type(n).__name__ == "NamedValueExpression" and n.symbol.name in self.varying \
+                    and n.symbol.kind.name == "Parameter":
+                hit = True
+            return True
+
+        e.visit(visit)
+        return hit
 
     def _all_params(self, e) -> bool:
         ok = True
@@ -956,9 +978,11 @@ def _lhs_whole(e) -> str | None:
     return e.symbol.name if type(e).__name__ == "NamedValueExpression" else None
 
 
-def build_module(an, body) -> ModuleGraph:
-    """The e-graph of one module body (an elaborated pyslang InstanceBody)."""
+def build_module(an, body, varying: frozenset = frozenset()) -> ModuleGraph:
+    """The e-graph of one module body (an elaborated pyslang InstanceBody); parameters in ``varying``
+    (values that differ between the module's instances) are read as named leaves."""
     b = _Builder(an, body)
+    b.varying = frozenset(varying)
     roots: list[Root] = []
     refs: dict[tuple, int] = {}
     ports = {m.name for m in body if type(m).__name__ == "PortSymbol"}
@@ -1665,6 +1689,41 @@ def _count_refs(body) -> dict[str, int]:
 
     body.visit(visit)
     return out
+
+
+def instance_bodies(an) -> dict[str, list]:
+    """Every elaborated body of each module definition (one per instance), in elaboration order."""
+    out: dict[str, list] = {}
+
+    def scan(scope):
+        for m in scope:
+            k = type(m).__name__
+            if k == "InstanceSymbol":
+                out.setdefault(m.body.definition.name, []).append(m.body)
+                scan(m.body)
+            elif k in ("GenerateBlockSymbol", "GenerateBlockArraySymbol") \
+                    and not getattr(m, "isUninstantiated", False):
+                scan(m)
+
+    for inst in an.root.topInstances:
+        out.setdefault(inst.body.definition.name, []).append(inst.body)
+        scan(inst.body)
+    return out
+
+
+def param_configs(bodies: list) -> tuple[list, frozenset]:
+    """(one body per distinct parameter configuration, names of the parameters whose values differ)."""
+    seen: dict[tuple, object] = {}
+    for b in bodies:
+        try:
+            cfg = tuple((p.name, str(p.value)) for p in b.parameters)
+        except Exception:  # noqa: BLE001 - unreadable parameters: treat each body as its own configuration
+            cfg = (id(b),)
+        seen.setdefault(cfg, b)
+    cfgs = list(seen)
+    varying = {n for i, (n, _v) in enumerate(cfgs[0]) if isinstance(n, str)
+               and any(len(c) != len(cfgs[0]) or c[i] != cfgs[0][i] for c in cfgs[1:])} if len(cfgs) > 1 else set()
+    return list(seen.values()), frozenset(varying)
 
 
 def module_bodies(an) -> list:
