@@ -130,3 +130,20 @@ def test_different_amounts_keep_two_shifts(tmp_path: Path):
         line = [ln for ln in new.splitlines() if "assign y" in ln][0]
         assert line.count("<<") == 2, new
         assert _prove(tmp_path, NEAR_V, new, "v") == "EQUIVALENT", new
+
+
+GEN = {"pan_mix_v/original.v": ("pan_mix", "bus <=", "s0"), "exp_acc_sv/original.sv": ("exp_diff", "d =", "ya")}
+
+
+@pytest.mark.parametrize("path", sorted(GEN))
+def test_generalization_designs_fire(path):
+    """Own designs (Verilog named shifts summed into a register; SV shift child instances subtracted
+    in an always_comb): one shift left, modelled cost down by > 25%."""
+    top, lhs, old = GEN[path]
+    f = Path(__file__).resolve().parents[1] / "designs" / "generalization" / "shiftdist" / path
+    got = [g for g in optimize_text(f.read_text(), str(f)) if g[0] == top]
+    assert got, "no rewrite"
+    _m, new, info = got[0]
+    assert info["model_after"] < info["model_before"] * 0.75, info
+    line = [ln for ln in new.splitlines() if lhs in ln][0]
+    assert "<<" in line and old not in line, new
