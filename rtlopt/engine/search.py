@@ -895,6 +895,9 @@ _semantic_generator("gflin", "gflin", per_top=True)
 # from the next-state cone's constants and wrap compares, proven by the check): don't-cares / a closed form.
 # Early: one Yosys run, only when a constant case table or a %, /, call or && / || assignment is written.
 _semantic_generator("rangedc", "rangedc", per_top=True)
+# memdepth: a memory whose addresses stay below B from reset declared with B words (the depth found by
+# binary search over whole-design simulations, proven by the check). Syntax first: only designs with arrays.
+_semantic_generator("memdepth", "memdepth", per_top=True)
 # digits: a counter read only as digits kept as digit counters. Before the slower sequential analyses:
 # it costs nothing without a counter read only through output logic, and its Yosys runs are few (a
 # round's generator window can close before the later ones)
