@@ -120,3 +120,12 @@ def test_near_misses_not_shrunk_or_refuted(tmp_path, text, top):
     f, got = _run(tmp_path, text, ".v", top)
     for new_texts, _desc in got:
         assert _verify(tmp_path, f, next(iter(new_texts.values())), ".v", top) != "EQUIVALENT"
+
+
+def test_hand_shrunk_array_read_above_its_words_is_refuted(tmp_path):
+    """The proof side of the near miss: words 10..15 are read (reset to 0, never written); with 10 words the
+    read above them is x, any value in the proof, so the smaller array must not be proven equivalent."""
+    f = tmp_path / "orig.v"
+    f.write_text(UNWRITTEN)
+    small = UNWRITTEN.replace("m [0:15]", "m [0:9]").replace("k < 16", "k < 10")
+    assert _verify(tmp_path, f, small, ".v", "unwritten") != "EQUIVALENT"
