@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from rtlopt.design import open_design
 from rtlopt.egraph import optimize_text
 from rtlopt.egraph.core import EGraph, saturate
 from rtlopt.egraph.shiftdist import r_offset_product
+from tests.test_egraph_scaled_cmp import _prove
 
 
 @pytest.mark.parametrize("narrow", [False, True], ids=["same_width", "narrow_product"])
@@ -58,17 +58,6 @@ AREA_SV = """module ar2(input logic [4:0] a, b, output logic [11:0] tot, output 
   end
 endmodule
 """
-
-
-def _prove(tmp_path: Path, gold: str, gate: str, ext: str) -> str:
-    from rtlopt.verify import VerifyOptions, check_equivalence
-
-    for d, t in (("gold", gold), ("gate", gate)):
-        (tmp_path / d).mkdir(exist_ok=True)
-        (tmp_path / d / f"t.{ext}").write_text(t)
-    r = check_equivalence(open_design(tmp_path / "gold" / f"t.{ext}"), open_design(tmp_path / "gate" / f"t.{ext}"),
-                          VerifyOptions(timeout_s=240))
-    return r.verdict.name
 
 
 @pytest.mark.yosys

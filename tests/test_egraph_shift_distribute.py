@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from rtlopt.design import open_design
 from rtlopt.egraph import optimize_text
 from rtlopt.egraph.core import EGraph, r_assoc, r_comm, saturate, to_signed
 from rtlopt.egraph.shiftdist import r_ext_shlv, r_shift_distribute
+from tests.test_egraph_scaled_cmp import _prove
 
 
 @pytest.mark.parametrize("op", ["add", "sub"])
@@ -98,17 +98,6 @@ NEAR_V = """module nd(input [2:0] g, input [2:0] h, input [5:0] a, input [5:0] b
   assign y = (a << g) + (b << h);
 endmodule
 """
-
-
-def _prove(tmp_path: Path, gold: str, gate: str, ext: str) -> str:
-    from rtlopt.verify import VerifyOptions, check_equivalence
-
-    for d, t in (("gold", gold), ("gate", gate)):
-        (tmp_path / d).mkdir(exist_ok=True)
-        (tmp_path / d / f"t.{ext}").write_text(t)
-    r = check_equivalence(open_design(tmp_path / "gold" / f"t.{ext}"), open_design(tmp_path / "gate" / f"t.{ext}"),
-                          VerifyOptions(timeout_s=240))
-    return r.verdict.name
 
 
 @pytest.mark.yosys

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from rtlopt.design import open_design
 from rtlopt.egraph import optimize_text
 from rtlopt.egraph.core import EGraph, saturate, to_signed
 from rtlopt.egraph.signcmp import r_minmax_cmp, r_product_sign
+from tests.test_egraph_scaled_cmp import _prove
 
 OPS = ("ult", "ule", "slt", "sle", "eq", "ne")
 
@@ -177,17 +177,6 @@ MIN_MISMATCH_V = """module mm(input [5:0] a, input [5:0] b, input signed [5:0] t
   assign k = $signed(m) < t;
 endmodule
 """
-
-
-def _prove(tmp_path: Path, gold: str, gate: str, ext: str) -> str:
-    from rtlopt.verify import VerifyOptions, check_equivalence
-
-    for d, t in (("gold", gold), ("gate", gate)):
-        (tmp_path / d).mkdir(exist_ok=True)
-        (tmp_path / d / f"t.{ext}").write_text(t)
-    r = check_equivalence(open_design(tmp_path / "gold" / f"t.{ext}"), open_design(tmp_path / "gate" / f"t.{ext}"),
-                          VerifyOptions(timeout_s=240))
-    return r.verdict.name
 
 
 @pytest.mark.yosys
