@@ -89,6 +89,14 @@ class _Clock:
         return time.monotonic() + self.offset
 
 
+def _virtual_clock(monkeypatch) -> _Clock:
+    """A :class:`_Clock` the search reads its time from."""
+    clock = _Clock()
+    monkeypatch.setattr(search, "time", SimpleNamespace(monotonic=clock.monotonic, thread_time=time.thread_time,
+                                                        sleep=time.sleep))
+    return clock
+
+
 def test_the_provable_candidate_is_accepted_within_the_budget(tmp_path: Path, monkeypatch):
     """Four UNKNOWN-prone candidates (the templates' combination, two narrowings it holds, another
     family's rewrite) measured better than a provable one, found by a later generator; 25 s of template
@@ -99,9 +107,7 @@ def test_the_provable_candidate_is_accepted_within_the_budget(tmp_path: Path, mo
     import rtlopt.engine.modproof as modproof
     import rtlopt.verify as verify
 
-    clock = _Clock()
-    monkeypatch.setattr(search, "time", SimpleNamespace(monotonic=clock.monotonic, thread_time=time.thread_time,
-                                                        sleep=time.sleep))
+    clock = _virtual_clock(monkeypatch)
     src = tmp_path / "top.v"
     src.write_text(_SRC)
     design = open_design([str(src)], "top")

@@ -15,14 +15,13 @@ from __future__ import annotations
 import re
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
 from rtlopt.design import open_design
 from rtlopt.engine import search
 from rtlopt.engine.candidate import Candidate
-from tests.test_early_probes import _Clock, _measure
+from tests.test_early_probes import _measure, _virtual_clock
 
 pytestmark = [pytest.mark.yosys, pytest.mark.slow]
 
@@ -42,9 +41,7 @@ endmodule
 def test_the_constant_register_is_proven_within_the_budget(tmp_path: Path, monkeypatch):
     import rtlopt.verify as verify
 
-    clock = _Clock()
-    monkeypatch.setattr(search, "time", SimpleNamespace(monotonic=clock.monotonic, thread_time=time.thread_time,
-                                                        sleep=time.sleep))
+    clock = _virtual_clock(monkeypatch)
     src = tmp_path / "top.v"
     src.write_text(_SRC)
     design = open_design([str(src)], "top")
