@@ -939,6 +939,9 @@ _semantic_generator("hiershare", "hiershare", per_top=True)
 _semantic_generator("cmpflip", "cmpflip")
 # dropguard: a nested ``if (g) R <= E;`` without else whose hold never differs (proven from reset).
 _semantic_generator("dropguard", "dropguard")
+# obsread: a copy captured from a signal and read only while it still equals it (a snapshot of a stopped
+# counter) is read as that signal (syntax pairs; simulation-filtered, proven from reset).
+_semantic_generator("obsread", "obsread", per_top=True)
 # pingpong: an up/down counter and the direction flag that turns at its ends become one phase counter
 # (syntax first; one small Yosys probe per site: the step's transition table).
 _semantic_generator("pingpong", "pingpong", per_top=True)
