@@ -32,7 +32,7 @@ def test_memories_found_in_both_range_orders():
 
 
 @pytest.mark.parametrize("case,suffix,top,words", [("delay_v", ".v", "tap_delay", "[0:10-1]"),
-                                                    ("ring_sv", ".sv", "hist7", "RTLOPT_m_DEPTH(20)")])
+                                                    ("ring_sv", ".sv", "hist7", "RTLOPT_m_LAST(19)")])
 def test_own_designs_shrink_and_prove(tmp_path, case, suffix, top, words):
     text = (GEN / case / f"original{suffix}").read_text()
     f, got = _run(tmp_path, text, suffix, top)
@@ -129,3 +129,17 @@ def test_hand_shrunk_array_read_above_its_words_is_refuted(tmp_path):
     f.write_text(UNWRITTEN)
     small = UNWRITTEN.replace("m [0:15]", "m [0:9]").replace("k < 16", "k < 10")
     assert _verify(tmp_path, f, small, ".v", "unwritten") != "EQUIVALENT"
+
+
+def test_child_depth_parameters_default_to_the_original_so_pinning_keeps_them():
+    from rtlopt.engine.hierarchy import module_span
+    from rtlopt.semantic.memdepth import hook_only
+
+    o = (GEN / "ring_sv" / "original.sv").read_text()
+    n = (GEN / "ring_sv" / "reference.sv").read_text()
+    so, sn = module_span(o, "hist_ram"), module_span(n, "hist_ram")
+    assert hook_only(o[so[0]:so[1]], n[sn[0]:sn[1]])
+    # a default that is not the replaced text, or another change beside it: not a hook
+    bad = n[sn[0]:sn[1]].replace("RTLOPT_m_LAST = DEPTH-1", "RTLOPT_m_LAST = DEPTH-2")
+    assert not hook_only(o[so[0]:so[1]], bad)
+    assert not hook_only(o[so[0]:so[1]], n[sn[0]:sn[1]].replace("m[wa] <= wd", "m[ra] <= wd"))

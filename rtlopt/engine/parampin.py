@@ -146,6 +146,7 @@ def pin_text(old: str, new: str, configs: dict[str, set[tuple]] | None, source: 
                      and not _share_hook_only(old[slice(*module_span(old, n))], new[slice(*module_span(new, n))])
                      and not _share_pass_only(old[slice(*module_span(old, n))], new[slice(*module_span(new, n))])
                      and not _instlife_hook_only(old[slice(*module_span(old, n))], new[slice(*module_span(new, n))])
+                     and not _memdepth_hook_only(old[slice(*module_span(old, n))], new[slice(*module_span(new, n))])
                      # proven at the values in use, and its logic reads no parameter: holds at every value
                      and not ((configs or {}).get(n) and param_independent(old[slice(*module_span(old, n))],
                                                                             new[slice(*module_span(new, n))]))]
@@ -685,6 +686,14 @@ def _share_pass_only(mod_o: str, mod_n: str) -> bool:
 def _instlife_hook_only(mod_o: str, mod_n: str) -> bool:
     """The cross-instance lifetime sharing value hook (rtlopt.semantic.instlife): valid at every value."""
     from rtlopt.semantic.instlife import hook_only
+
+    return hook_only(mod_o, mod_n)
+
+
+def _memdepth_hook_only(mod_o: str, mod_n: str) -> bool:
+    """An array's depth parameters defaulting to the texts they replace (rtlopt.semantic.memdepth): valid
+    at every value."""
+    from rtlopt.semantic.memdepth import hook_only
 
     return hook_only(mod_o, mod_n)
 

@@ -13,9 +13,11 @@ verifier (an out-of-range read of the smaller array is x there, which the proof 
 cycle, so a reachable read above ``B`` is refuted, never assumed away).
 
 The edit is the declared range only (and a reset loop over all words: its bound becomes the new depth).
-In the top module the range becomes the literal ``B``; in a child module a parameter
-``RTLOPT_<NAME>_DEPTH`` (default: the original depth, so other uses of the module keep it) sizes the
-array and every instance in the design sets it to ``B``.
+In the top module the range becomes the literal ``B``; in a child module parameters
+``RTLOPT_<NAME>_LAST`` / ``RTLOPT_<NAME>_WORDS`` (defaults: the replaced texts verbatim, so other uses of
+the module keep the original; engine.parampin accepts them unpinned through :func:`hook_only`) size
+the array and its reset loop, and every instance in the design sets them to ``B - 1`` / ``B`` (a
+parameterized parent is pinned to the proven values by the search as usual).
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from pathlib import Path
 RULE = "memory_depth"
 BUDGET_S = 30.0
 MAX_TRIES = 8  # simulations per memory (binary search over the depth)
-PARAM = "RTLOPT_{}_DEPTH"
 
 _DECL = re.compile(r"\b(?:reg|logic|bit)\b\s*(?:signed\s*)?((?:\[[^\[\]]+\]\s*)*)([A-Za-z_]\w*)\s*"
                    r"\[\s*([^\[\]:]+?)\s*:\s*([^\[\]:]+?)\s*\]\s*;")
@@ -104,99 +105,124 @@ def _depth_expr(lo: str, hi: str) -> str:
     return f"({n})+1"
 
 
-def _with_depth(text: str, mod: str, name: str, lo: str, hi: str, depth: str, orig_depth: str,
-                start: int) -> str | None:
-    """The module's text with the array ``name`` sized ``depth`` (an expression) and its reset loops'
-    bounds (``i < <depth>`` / ``i <= <depth - 1>`` over writes of ``name[i]``) changed to match."""
+def _with_depth(text: str, mod: str, name: str, lo: str, hi: str, last: str, words: str,
+                start: int) -> tuple[str, str | None] | None:
+    """The module's text with the array ``name``'s last index written ``last`` and its reset loops' bounds
+    (``i < <depth>`` / ``i <= <last index>`` over writes of ``name[i]``) written ``words`` / ``last``;
+    with the original text of the first ``<`` bound replaced (None when no such loop)."""
     s = _strip(text)
     m = _DECL.match(s, start)
     if m is None or m.group(2) != name:
         return None
-    rng = f"[0:{depth}-1]" if _norm(lo) == "0" else f"[{depth}-1:0]"
-    seg0 = text[m.start():m.end()]
-    k = seg0.rfind("[")
-    new = text[:m.start()] + seg0[:k] + rng + ";" + text[m.end():]
-    # reset loops over every word (bound written as the depth, or as the last index with <=)
+    end = 4 if _norm(lo) == "0" else 3  # the range end that is not 0
+    new = text[:m.start(end)] + last + text[m.end(end):]
     s = _strip(new)
     mods = [(a, b) for mm, a, b in _modules(s) if mm == mod]
     if not mods:
         return None
     a, b = mods[0]
-    od = _norm(orig_depth)
-    last = {_norm(hi if _norm(lo) == "0" else lo)}
-    edits = []
+    od = _norm(_depth_expr(lo, hi))
+    lasts = {_norm(hi if _norm(lo) == "0" else lo)}
+    edits, bound_text = [], None
     for f in _FOR.finditer(s, a, b):
         var, op, bound = f.group(1), f.group(2), f.group(3)
         body = s[f.end():f.end() + 400]
         if not re.search(rf"\b{re.escape(name)}\s*\[\s*{re.escape(var)}\s*\]", body):
             continue
         nb = _norm(bound)
-        if (op == "<" and nb == od) or (op == "<=" and nb in last):
-            rep = depth if op == "<" else f"{depth}-1"
-            edits.append((f.start(3), f.end(3), rep))
+        if op == "<" and nb == od and bound_text in (None, new[f.start(3):f.end(3)]):
+            bound_text = new[f.start(3):f.end(3)]
+            edits.append((f.start(3), f.end(3), words))
+        elif op == "<=" and nb in lasts:
+            edits.append((f.start(3), f.end(3), last))
     for i, j, rep in sorted(edits, reverse=True):
         new = new[:i] + rep + new[j:]
-    return new
+    return new, bound_text
 
 
-def _param_edit(texts: dict, path, mod: str, name: str, lo: str, hi: str, start: int) -> tuple | None:
-    """``(edit(B) -> new texts or None)`` for an array in a child module: a depth parameter with the
-    original depth as default, set to ``B`` at every instance (all in ``path``'s file)."""
+_HOOK = re.compile(r"\bparameter\s+(RTLOPT_\w+_(?:LAST|WORDS))\s*=\s*")
+
+
+def _param_edit(texts: dict, path, mod: str, name: str, lo: str, hi: str, start: int):
+    """``edit(B) -> new texts or None`` for an array in a child module: parameters ``RTLOPT_<NAME>_LAST``
+    (and ``_WORDS`` for a reset loop's bound) whose defaults are the original texts verbatim, so every
+    other use of the module is unchanged (:func:`hook_only`), set at every instance (all in ``path``)."""
     text = texts[path]
-    pname = PARAM.format(name)
-    if pname in text:
+    pl, pw = f"RTLOPT_{name}_LAST", f"RTLOPT_{name}_WORDS"
+    if pl in text:
         return None
-    od = _depth_expr(lo, hi)
-    s = _strip(text)
+    got = _with_depth(text, mod, name, lo, hi, pl, pw, start)
+    if got is None:
+        return None
+    body, bound_text = got
+    orig_last = hi if _norm(lo) == "0" else lo
+    ins = f"parameter {pl} = {orig_last}" + (f", parameter {pw} = {bound_text}" if bound_text else "")
+    s = _strip(body)
     hm = re.compile(rf"\bmodule\s+{re.escape(mod)}\b\s*").search(s)
     if hm is None:
         return None
-    literal = re.fullmatch(r"\d+", _norm(od)) is not None
     if s.startswith("#", hm.end()):
-        po = s.find("(", hm.end())
-        pc = _close(s, po)
+        pc = _close(s, s.find("(", hm.end()))
         if pc < 0:
             return None
-        hdr_ins = (pc, f", parameter {pname} = {od}")
-    elif literal:
-        hdr_ins = (hm.end(), f"#(parameter {pname} = {od}) ")
+        hdr = (pc, ", " + ins)
+    elif re.fullmatch(r"[\d\s]+", orig_last) and (bound_text is None or re.fullmatch(r"[\d\s]+", bound_text)):
+        hdr = (hm.end(), f"#({ins}) ")
     else:
-        return None
-    # instances of mod in any file: all must be in this one
+        return None  # a default that reads body parameters cannot go in a new header list
     inst = re.compile(rf"\b{re.escape(mod)}\s*(#\s*\()?")
     sites = []
     for p, t in texts.items():
-        st = _strip(t)
+        st = _strip(body if p == path else t)
         for im in inst.finditer(st):
             if st[max(0, im.start() - 12):im.start()].rstrip().endswith("module"):
                 continue
-            rest = st[im.end():]
-            if im.group(1) is None and not re.match(r"\s*[A-Za-z_]\w*\s*(\[[^\]]*\]\s*)?\(", rest):
+            if im.group(1) is None and not re.match(r"\s*[A-Za-z_]\w*\s*(\[[^\]]*\]\s*)?\(", st[im.end():]):
                 continue
             if p != path:
                 return None
-            sites.append((im.start(), im.end(), im.group(1) is not None))
+            sites.append((im.end(), im.group(1) is not None))
     if not sites:
         return None
 
     def edit(b: int) -> dict | None:
-        new = text
-        ops = [(hdr_ins[0], hdr_ins[1])]
-        for _i, j, has in sites:
-            ops.append((j, f".{pname}({b}), ") if has else (j, f"#(.{pname}({b})) "))
-        # insertions after the declaration first (its offset stays valid), then the declaration, then the rest
-        for pos, ins_text in sorted(ops, reverse=True):
-            if pos > start:
-                new = new[:pos] + ins_text + new[pos:]
-        got = _with_depth(new, mod, name, lo, hi, pname, od, start)
-        if got is None:
-            return None
-        for pos, ins_text in sorted(ops, reverse=True):
-            if pos <= start:
-                got = got[:pos] + ins_text + got[pos:]
-        return {**texts, path: got}
+        over = f".{pl}({b - 1})" + (f", .{pw}({b})" if bound_text else "")
+        ops = [hdr] + [(j, f"{over}, " if has else f"#({over}) ") for j, has in sites]
+        new = body
+        for pos, t in sorted(ops, reverse=True):
+            new = new[:pos] + t + new[pos:]
+        return {**texts, path: new}
 
     return edit
+
+
+def hook_only(mod_o: str, mod_n: str) -> bool:
+    """Whether ``mod_n`` is ``mod_o`` with new depth parameters whose defaults are the texts they replace
+    (valid at every parameter value: at the defaults the module is the original one)."""
+    found = list(_HOOK.finditer(mod_n))
+    if not found:
+        return False
+    subs, cut = {}, []
+    for m in found:
+        d, k = 0, m.end()
+        while k < len(mod_n) and not (d == 0 and mod_n[k] in ",)"):
+            d += (mod_n[k] in "([{") - (mod_n[k] in ")]}")
+            k += 1
+        subs[m.group(1)] = mod_n[m.end():k].strip()
+        cut.append((m.start(), k))
+    out = mod_n
+    for i, j in sorted(cut, reverse=True):
+        # the inserted item with its separator: ", parameter P = T" or "#(parameter P = T) "
+        pre = out[:i].rstrip()
+        if pre.endswith(","):
+            out = pre[:-1] + out[j:]
+        elif pre.endswith("#(") and out[j:].startswith(")"):
+            out = pre[:-2].rstrip() + " " + out[j + 1:].lstrip()
+        else:
+            return False
+    for n, t in subs.items():
+        out = re.sub(rf"\b{n}\b", lambda _m, t=t: t, out)
+    return re.sub(r"\s+", "", out) == re.sub(r"\s+", "", mod_o)
 
 
 def _words(net, name: str) -> dict[str, int]:
@@ -239,8 +265,8 @@ def rewrites(texts: dict, top: str, budget_s: float = BUDGET_S) -> list[tuple[di
             continue
         if mod == top:
             def edit(b, path=path, mod=mod, name=name, lo=lo, hi=hi, start=start):
-                got = _with_depth(texts[path], mod, name, lo, hi, str(b), _depth_expr(lo, hi), start)
-                return None if got is None else {**texts, path: got}
+                got = _with_depth(texts[path], mod, name, lo, hi, f"{b}-1", str(b), start)
+                return None if got is None else {**texts, path: got[0]}
         else:
             edit = _param_edit(texts, path, mod, name, lo, hi, start)
             if edit is None:
