@@ -126,7 +126,7 @@ def _with_depth(text: str, mod: str, name: str, lo: str, hi: str, last: str, wor
     edits, bound_text = [], None
     for f in _FOR.finditer(s, a, b):
         var, op, bound = f.group(1), f.group(2), f.group(3)
-        body = s[f.end():f.end() + 400]
+        body = _loop_body(s, f.end())
         if not re.search(rf"\b{re.escape(name)}\s*\[\s*{re.escape(var)}\s*\]", body):
             continue
         nb = _norm(bound)
@@ -138,6 +138,25 @@ def _with_depth(text: str, mod: str, name: str, lo: str, hi: str, last: str, wor
     for i, j, rep in sorted(edits, reverse=True):
         new = new[:i] + rep + new[j:]
     return new, bound_text
+
+
+def _loop_body(s: str, i: int) -> str:
+    """The statement after a ``for (...)`` header at ``i``: up to the ``end`` closing a ``begin`` (nested
+    ``begin``/``end`` counted), else up to the first ``;``."""
+    d = 1  # inside the header's parentheses: skip the step
+    while i < len(s) and d:
+        d += (s[i] == "(") - (s[i] == ")")
+        i += 1
+    m = re.match(r"\s*begin\b", s[i:])
+    if m is None:
+        j = s.find(";", i)
+        return s[i:j + 1] if j >= 0 else ""
+    d = 0
+    for t in re.finditer(r"\b(begin|end)\b", s[i:]):
+        d += 1 if t.group(1) == "begin" else -1
+        if d == 0:
+            return s[i:i + t.end()]
+    return ""
 
 
 _HOOK = re.compile(r"\bparameter\s+(RTLOPT_\w+_(?:LAST|WORDS))\s*=\s*")
