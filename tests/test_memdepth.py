@@ -143,3 +143,39 @@ def test_child_depth_parameters_default_to_the_original_so_pinning_keeps_them():
     bad = n[sn[0]:sn[1]].replace("RTLOPT_m_LAST = DEPTH-1", "RTLOPT_m_LAST = DEPTH-2")
     assert not hook_only(o[so[0]:so[1]], bad)
     assert not hook_only(o[so[0]:so[1]], n[sn[0]:sn[1]].replace("m[wa] <= wd", "m[ra] <= wd"))
+
+
+CHILD_NOPARAM = """
+module ram32 (input clk, input rst, input we, input [4:0] a_w, input [4:0] a_r, input [7:0] d, output reg [7:0] q);
+  reg [7:0] cells [0:31];
+  integer n;
+  always @(posedge clk or posedge rst)
+    if (rst) begin
+      q <= 8'd0;
+      for (n = 0; n <= 31; n = n + 1) begin
+        cells[n] <= 8'd0;
+      end
+    end else begin
+      if (we) cells[a_w] <= d;
+      q <= cells[a_r];
+    end
+endmodule
+
+module frame24 (input clk, input rst, input v, input [7:0] px, output [7:0] prev);
+  reg [4:0] col;
+  wire [4:0] nxt = (col == 5'd23) ? 5'd0 : col + 5'd1;
+  always @(posedge clk or posedge rst)
+    if (rst) col <= 5'd0; else if (v) col <= nxt;
+  ram32 u_line (.clk(clk), .rst(rst), .we(v), .a_w(col), .a_r(nxt), .d(px), .q(prev));
+endmodule
+"""
+
+
+def test_restyled_verilog_child_without_parameters_fires(tmp_path):
+    """A RAM child with no parameter list and a reset loop written with <= its last index."""
+    f, got = _run(tmp_path, CHILD_NOPARAM, ".v", "frame24")
+    assert len(got) == 1
+    new = next(iter(got[0][0].values()))
+    assert "#(parameter RTLOPT_cells_LAST = 31)" in new and "n <= RTLOPT_cells_LAST" in new
+    assert "ram32 #(.RTLOPT_cells_LAST(23)) u_line" in new
+    assert _verify(tmp_path, f, new, ".v", "frame24") == "EQUIVALENT"
