@@ -119,6 +119,13 @@ def explore(mg: ModuleGraph, deadline: float | None = None):
         return None
     named = {("var", k[1], k[2]) for k in mg.refs}
     original: dict[int, tuple] = {}
+    # a child instance's value is its logic as written: a product the e-graph proved constant (X * conj(X)
+    # has a zero imaginary part) is still built by the instance, so it counts as the original's cost
+    for r in mg.roots:
+        for c, n in r.view:
+            if n not in named and _synthesized(eg, n) and eg.find(c) not in original and \
+                    eg.find(c) not in {eg.find(x) for x in n[3:]}:
+                original[eg.find(c)] = eg.canon(n)
     for r in mg.roots:
         for c, n in r.nodes + r.view:
             # constant classes stay constants; x + 0 (now in x's own class) is x
@@ -134,6 +141,12 @@ def explore(mg: ModuleGraph, deadline: float | None = None):
         return None
     live = set(ex.reachable(choice))
     return choice, cost, base, stats, live
+
+
+def _synthesized(eg: EGraph, n: tuple) -> bool:
+    """Whether synthesis builds ``n`` even where its class is a constant: arithmetic on operands none of
+    which is a constant (a cancellation such as ``a*(-b) + b*a`` needs algebra Yosys's folding lacks)."""
+    return n[0] in ("add", "sub", "mul", "neg") and all(eg.cval(x) is None for x in n[3:])
 
 
 def egraph_candidates(state) -> list:

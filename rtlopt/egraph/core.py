@@ -396,6 +396,9 @@ def r_sub_neg(eg: EGraph, c: int, n: tuple) -> None:
         for a, b in ((n[3], n[4]), (n[4], n[3])):
             for m in eg.has(b, "neg"):
                 eg.pending.append((c, eg.add(("sub", w, None, a, m[3]))))
+            if eg.cval(b) == 1:  # ~x + 1 = -x (a negation spelled as the two's complement)
+                for m in eg.has(a, "not"):
+                    eg.pending.append((c, eg.add(("neg", w, None, m[3]))))
     elif n[0] == "neg":
         if eg.cval(n[3]) is None:
             # -(x) = ~x + 1 (kept as an alternative; the cost model decides)

@@ -54,6 +54,7 @@ class Emitter:
         self.view_orig = {self.eg.find(c): self.eg.canon(n) for r in mg.roots for c, n in r.view
                           if self.eg.canon(n) not in named}
         self.broken = self._shared_views()
+        self.view_names = {r.lhs for r in mg.roots if r.view and r.lhs}  # nets that child instances drive
 
     # -- which names may stand for a class at a use site ------------------------------------------
     def name_for(self, c: int, at: Root | None) -> str | None:
@@ -139,6 +140,8 @@ class Emitter:
                 continue
             if n[0] == "var" and self.name_for(c, r) == n[2]:
                 continue
+            if n[0] == "var" and n[2] in self.view_names:
+                return False  # a child's output the extraction no longer reads: the instance computes it
             if self.eg.cval(c) is not None:  # the original text of a constant still computes it
                 continue
             return False
