@@ -193,6 +193,50 @@ def _reads(text: str, mod, name: str) -> list[tuple[int, int]]:
     return [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in skip)]
 
 
+def _flagged_loads(text: str, mod) -> list[tuple[int, int, str, str, str]]:
+    """Load guards whose value a flag register records: ``if (g) R <= E;`` (no else, nonblocking
+    assignments only, nested under a reset) in a module that also registers ``V <= g`` every cycle.
+    When R is read only under V (``V ? R : 0``, ``V && R == K``), R is observed only in the cycle after
+    it was loaded, so it can load every cycle. (start, end, body, guard, flag) of each site."""
+    from rtlopt.semantic.dropguard import _nonblocking_only
+
+    flags: dict[str, str] = {}
+    sites: list[tuple[int, int, str, str]] = []
+
+    def visit(n, depth: int):
+        k = _kind(n)
+        if k == "BinaryExpressionSyntax" and "NonblockingAssignment" in str(n.kind):
+            v, g = _plain(text, n.left), _plain(text, n.right)
+            if v is not None and g is not None and depth == 1:
+                flags.setdefault(g, v)
+            return
+        if k == "ConditionalStatementSyntax":
+            conds = list(n.predicate.conditions)
+            if depth >= 1 and n.elseClause is None and len(conds) == 1 and conds[0].matchesClause is None \
+                    and _nonblocking_only(text, n.statement):
+                g = _plain(text, conds[0].expr)
+                body = n.statement
+                if _kind(body) == "BlockStatementSyntax" and len(list(body.items)) == 1:
+                    body = body.items[0]
+                if g is not None:
+                    a, b = _span(text, n)
+                    c, d = _span(text, body)
+                    sites.append((a, b, text[c:d].strip(), g))
+            depth += 1
+        elif k == "CaseStatementSyntax":
+            depth += 1
+        try:
+            kids = list(n)
+        except TypeError:
+            return
+        for c in kids:
+            if hasattr(c, "sourceRange") and not _kind(c).endswith("Token"):
+                visit(c, depth)
+
+    visit(mod, 0)
+    return [(a, b, body, g, flags[g]) for a, b, body, g in sites if g in flags]
+
+
 def _modules(tr) -> list:
     """The module declarations of a syntax tree (a file of one module is its root)."""
     if _kind(tr.root) == "ModuleDeclarationSyntax":
@@ -234,6 +278,13 @@ def rewrites(texts: dict[Path, str]) -> list[tuple[dict[Path, str], str]]:
                 what = ", ".join(f"{r} -> {s}" for r, s, _ in g)
                 out.append(({**texts, p: new}, f"{m.header.name.valueText}: captured copies read as their "
                                                f"sources ({what}; equal wherever read)"))
+            for a, b, body, g, v in _flagged_loads(t, m):
+                try:
+                    new = apply_edits(t, [Edit(a, b, body)])
+                except ValueError:
+                    continue
+                out.append(({**texts, p: new}, f"{m.header.name.valueText}: load guard if ({g}) dropped "
+                                               f"(read only under {v}, the registered {g})"))
     return out
 
 
