@@ -143,3 +143,24 @@ def test_flagged_load_near_misses(tmp_path):
         "  logic vld;\n", "  logic vld, st_d;\n")
     assert "st_d" in late and any("load guard" in d for _n, d in _offers(late, "t.sv"))
     assert not [c for c in _generated(tmp_path, late, "sample_stage", ".sv") if "load guard" in c.description]
+
+
+_CASE_READ = """  always_comb begin
+    case (frozen)
+      1'b1:    shown = t_copy;
+      default: shown = '0;
+    endcase
+  end"""
+
+
+@pytest.mark.parametrize("old,new", [
+    (_CASE_READ, "  assign shown = {W{frozen}} & t_copy;"),                       # AND mask
+    (_CASE_READ, "  always @* begin\n    shown = '0;\n    if (frozen) shown = t_copy;\n  end"),  # if
+    ("          t_copy <= t;\n", "          t_copy <= lap ? t : t_copy;\n"),      # ?: capture
+])
+def test_restyled_snapshot_still_found(old, new):
+    src = SNAP.read_text()
+    text = src.replace(old, new)
+    assert text != src
+    got = _offers(text, "r.sv")
+    assert [d for _n, d in got if "t_copy -> t" in d]
