@@ -26,6 +26,10 @@ import re
 import time
 from pathlib import Path
 
+from rtlopt.semantic.reencode import _close_paren
+from rtlopt.semantic.reencode import _strip as _strip  # comments (and strings) blanked, offsets kept
+from rtlopt.templates._guardarm import _balanced
+
 RULE = "memory_depth"
 BUDGET_S = 30.0
 MAX_TRIES = 8  # simulations per memory (binary search over the depth)
@@ -36,38 +40,11 @@ _MOD = re.compile(r"\bmodule\s+([A-Za-z_]\w*)")
 _FOR = re.compile(r"\bfor\s*\(\s*(?:integer\s+|int\s+|genvar\s+)?([A-Za-z_]\w*)\s*=\s*0\s*;\s*\1\s*(<=?)\s*([^;]+?)\s*;")
 
 
-def _strip(t: str) -> str:
-    """Comments blanked (same length: offsets stay valid)."""
-    return re.sub(r"//[^\n]*|/\*.*?\*/", lambda m: re.sub(r"[^\n]", " ", m.group()), t, flags=re.S)
-
-
 def _norm(e: str) -> str:
     e = re.sub(r"\s+", "", e)
     while e.startswith("(") and e.endswith(")") and _balanced(e[1:-1]):
         e = e[1:-1]
     return e
-
-
-def _balanced(s: str) -> bool:
-    d = 0
-    for ch in s:
-        d += (ch == "(") - (ch == ")")
-        if d < 0:
-            return False
-    return d == 0
-
-
-def _close(text: str, i: int) -> int:
-    """Index of the ``)`` matching the ``(`` at ``i`` (-1 when none)."""
-    d = 0
-    for k in range(i, len(text)):
-        if text[k] == "(":
-            d += 1
-        elif text[k] == ")":
-            d -= 1
-            if d == 0:
-                return k
-    return -1
 
 
 def _modules(s: str):
@@ -181,7 +158,7 @@ def _param_edit(texts: dict, path, mod: str, name: str, lo: str, hi: str, start:
     if hm is None:
         return None
     if s.startswith("#", hm.end()):
-        pc = _close(s, s.find("(", hm.end()))
+        pc = _close_paren(s, s.find("(", hm.end())) - 1  # the ')' closing the parameter list
         if pc < 0:
             return None
         hdr = (pc, ", " + ins)
