@@ -12,38 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from rtlopt.egraph import optimize_text
 from rtlopt.egraph.core import EGraph, saturate
+from tests.test_egraph_inst_read import _area, _opt, _proven
 
 ROOT = Path(__file__).resolve().parents[1]
-LIB = ROOT.parent / "shared" / "lib" / "sky130hd_tt.lib.gz"
 GEN = ROOT / "designs" / "generalization" / "instconst"
-
-
-def _opt(text: str, module: str, name: str) -> str | None:
-    got = [t for m, t, _i in optimize_text(text, name, budget_s=60) if m == module]
-    return got[0] if got else None
-
-
-def _proven(tmp_path: Path, gold: str, gate: str, suffix: str, top: str) -> str:
-    from rtlopt.design import open_design
-    from rtlopt.verify import VerifyOptions, check_equivalence
-    g, t = tmp_path / f"g{suffix}", tmp_path / f"t{suffix}"
-    g.write_text(gold)
-    t.write_text(gate)
-    res = check_equivalence(open_design([g], top), open_design([t], top), VerifyOptions(timeout_s=240))
-    return str(res.verdict).split(".")[-1].upper()
-
-
-def _area(tmp_path: Path, text: str, suffix: str, top: str, tag: str) -> float:
-    from rtlopt.design import open_design
-    from rtlopt.ppa._cache import measure_cached
-    from rtlopt.ppa.liberty import resolve_liberty
-
-    f = tmp_path / f"{tag}{suffix}"
-    f.write_text(text)
-    lib = resolve_liberty(str(LIB) if LIB.exists() else None)
-    return measure_cached(open_design(f, top), liberty=lib).area_um2.value
 
 
 def _value(eg: EGraph, w: int, name: str) -> int:
@@ -81,8 +54,7 @@ def test_conjugate_product_imaginary_part_is_zero(tmp_path, fname, top, quad, re
         assert after < before * 0.85, (before, after)
 
 
-# X * conj(Y): the imaginary part Y_r*X_i - X_r*Y_i is zero only when X = Y
-NEAR = """
+CMUL = """
 module cmul #(parameter int N = 8) (
   input  logic signed [N-1:0] xr, xi, yr, yi,
   output logic signed [2*N:0] zr, zi
@@ -92,7 +64,10 @@ module cmul #(parameter int N = 8) (
     zi = xr * yi + xi * yr;
   end
 endmodule
+"""
 
+# X * conj(Y): the imaginary part Y_r*X_i - X_r*Y_i is zero only when X = Y
+NEAR = CMUL + """
 module cross_pipe (
   input  logic clk, rst,
   input  logic signed [5:0] sr, si, tr, ti,
@@ -130,17 +105,7 @@ def test_conjugate_of_another_signal_keeps_its_imaginary_part(tmp_path):
 
 # only the imaginary part changes: the real part keeps reading the instance (its modelled cost is the
 # same either way), so the gain is the instance's imaginary products, which the e-graph proves constant
-ONLY = """
-module cmul #(parameter int N = 8) (
-  input  logic signed [N-1:0] xr, xi, yr, yi,
-  output logic signed [2*N:0] zr, zi
-);
-  always_comb begin
-    zr = xr * yr - xi * yi;
-    zi = xr * yi + xi * yr;
-  end
-endmodule
-
+ONLY = CMUL + """
 module pow_acc (
   input  logic clk, rst, en,
   input  logic signed [5:0] sr, si,
