@@ -37,6 +37,15 @@ MAX_CANDIDATES = 4
 _NAME = re.compile(r"\s*\(?\s*([A-Za-z_]\w*)\s*\)?\s*")
 
 
+def _kids(n) -> list:
+    """The syntax children of ``n`` (tokens left out)."""
+    try:
+        kids = list(n)
+    except TypeError:
+        return []
+    return [c for c in kids if hasattr(c, "sourceRange") and not _kind(c).endswith("Token")]
+
+
 def _plain(text: str, n) -> str | None:
     if n is None:
         return None
@@ -68,13 +77,8 @@ def _captures(text: str, mod) -> list[tuple[str, str]]:
                 if s is not None and s != r and (r, s) not in out:
                     out.append((r, s))
             return
-        try:
-            kids = list(n)
-        except TypeError:
-            return
-        for c in kids:
-            if hasattr(c, "sourceRange") and not _kind(c).endswith("Token"):
-                visit(c, depth)
+        for c in _kids(n):
+            visit(c, depth)
 
     visit(mod, 0)
     return out
@@ -126,13 +130,8 @@ def _signals(mod) -> set[str]:
             ok = True
         if ok and k == "DeclaratorSyntax":
             out.add(n.name.valueText)
-        try:
-            kids = list(n)
-        except TypeError:
-            return
-        for c in kids:
-            if hasattr(c, "sourceRange") and not _kind(c).endswith("Token"):
-                walk(c, ok)
+        for c in _kids(n):
+            walk(c, ok)
 
     walk(mod, False)
     return out
@@ -225,13 +224,8 @@ def _flagged_loads(text: str, mod) -> list[tuple[int, int, str, str, str]]:
             depth += 1
         elif k == "CaseStatementSyntax":
             depth += 1
-        try:
-            kids = list(n)
-        except TypeError:
-            return
-        for c in kids:
-            if hasattr(c, "sourceRange") and not _kind(c).endswith("Token"):
-                visit(c, depth)
+        for c in _kids(n):
+            visit(c, depth)
 
     visit(mod, 0)
     return [(a, b, body, g, flags[g]) for a, b, body, g in sites if g in flags]
