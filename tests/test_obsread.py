@@ -164,3 +164,16 @@ def test_restyled_snapshot_still_found(old, new):
     assert text != src
     got = _offers(text, "r.sv")
     assert [d for _n, d in got if "t_copy -> t" in d]
+
+
+def test_source_computed_from_the_copy_not_offered():
+    # a round-robin pointer: win is computed from last, so reading win for last would close a loop
+    loop = """module rr (input clk, input rst, input [1:0] req, output [1:0] g);
+  reg last;
+  wire win = req[~last] ? ~last : last;
+  always @(posedge clk) if (rst) last <= 1'b0; else if (|req) last <= win;
+  assign g = (|req) ? (2'b01 << last) : 2'b00;
+endmodule
+"""
+    assert _offers(loop) == []
+    assert _offers(loop.replace("wire win = req[~last] ? ~last : last;", "wire win = req[1];")) != []

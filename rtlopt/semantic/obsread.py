@@ -137,6 +137,49 @@ def _signals(mod) -> set[str]:
     return out
 
 
+def _comb_reads(text: str, mod) -> dict[str, set[str]]:
+    """name -> names it is computed from combinationally (continuous assignments, net initializers; every name a
+    combinational block assigns reads every name in the block)."""
+    from rtlopt.semantic.dropguard import _assigned, _clocked
+    from rtlopt.semantic.instmux import _ids
+
+    dep: dict[str, set[str]] = {}
+
+    def visit(n):
+        k = _kind(n)
+        if k == "ContinuousAssignSyntax":
+            for x in n.assignments:
+                if _kind(x) == "BinaryExpressionSyntax":
+                    a, b = _span(text, x.left)
+                    c, d = _span(text, x.right)
+                    for v in _ids(text[a:b]):
+                        dep.setdefault(v, set()).update(_ids(text[c:d]))
+        elif k == "DeclaratorSyntax" and n.initializer is not None:  # wire w = ...;
+            c, d = _span(text, n.initializer)
+            dep.setdefault(n.name.valueText, set()).update(_ids(text[c:d]))
+        elif k == "ProceduralBlockSyntax" and not _clocked(text, n):
+            a, b = _span(text, n)
+            every = _ids(text[a:b])
+            for v in _assigned(text, n):
+                dep.setdefault(v, set()).update(every)
+
+    _walk(mod, visit)
+    return dep
+
+
+def _reads_comb(dep: dict[str, set[str]], s: str, r: str) -> bool:
+    """Whether ``s`` is computed combinationally from ``r`` (reading s for r would close a loop)."""
+    seen, todo = {s}, [s]
+    while todo:
+        for u in dep.get(todo.pop(), ()):
+            if u == r:
+                return True
+            if u not in seen:
+                seen.add(u)
+                todo.append(u)
+    return False
+
+
 def _pairs(text: str, mod, children: dict) -> list[tuple[str, str]]:
     """(R, S) pairs of module ``mod``: its own captures and its instances' port captures."""
     sig = _signals(mod)
@@ -160,7 +203,8 @@ def _pairs(text: str, mod, children: dict) -> list[tuple[str, str]]:
                     pairs.append((conn[r], conn[s]))
 
     _walk(mod, visit)
-    return pairs
+    dep = _comb_reads(text, mod)
+    return [(r, s) for r, s in pairs if not _reads_comb(dep, s, r)]
 
 
 def _reads(text: str, mod, name: str) -> list[tuple[int, int]]:
