@@ -168,3 +168,33 @@ def test_named_differences_overflowing_spelling_refuted(tmp_path):
 def test_two_difference_near_misses(tmp_path, body):
     _f, got = _cands(tmp_path, _NEAR.replace("BODY", body), ".v", "nm")
     assert got == []
+
+
+_WRAP_SEQ = """module wrapseq(input clk, input rst, input [7:0] a, input [7:0] b, output o1, output o2);
+  reg [7:0] lo, hi;
+  always @(posedge clk)
+    if (rst) begin lo <= 8'd0; hi <= 8'd0; end
+    else begin lo <= (a < b) ? a : b; hi <= (a < b) ? b : a; end
+  assign o1 = (hi - lo) > 8'd20;
+  assign o2 = (a - lo) > 8'd20;
+endmodule
+"""
+
+
+def test_shared_trace_filter_rejects_wrapping_keeps_non_wrapping(tmp_path):
+    """One simulation of the original (no Yosys run per candidate): ``hi - lo`` (max minus min) is kept,
+    ``a - lo`` (a free input below the registered minimum) is seen wrapping and dropped before the
+    per-candidate check; the whole generator offers only the non-wrapping one."""
+    from rtlopt.semantic import diffcmp, seqsim
+
+    f = tmp_path / "w.v"
+    texts = {f: _WRAP_SEQ}
+    got = [({f: new}, desc, pairs) for new, desc, pairs in diffcmp._rewrites(_WRAP_SEQ, str(f))]
+    single = [g for g in got if len(g[2]) == 1]
+    assert {g[2][0][:2] for g in single} == {("hi", "lo"), ("a", "lo")}
+    net = seqsim.load_texts(texts, "wrapseq", timeout=120)
+    kept = diffcmp._no_wrap_seen(net, single, "wrapseq")
+    assert [d for _n, d in kept] == [g[1] for g in single if g[2][0][0] == "hi"]
+    f2, cands = _cands(tmp_path, _WRAP_SEQ, ".v", "wrapseq")
+    assert len(cands) == 1 and "(hi - lo)" in cands[0].description and "(a - lo)" not in cands[0].description
+    assert _verify(tmp_path, f2, cands[0].text, ".v", "wrapseq") == "EQUIVALENT"

@@ -175,7 +175,7 @@ def _rewrite_cmp(text: str, n, named: dict[str, tuple[str, str, bool]]):
         k = _txt(text, other)
         s, e = _span(text, n)
         rep = f"({{1'b0, {x}}} {o} ({{1'b0, {y}}} + {k}))"
-        return s, e, rep, f"({x} - {y}) {o} {k} as {x} {o} {y} + {k}"
+        return s, e, rep, f"({x} - {y}) {o} {k} as {x} {o} {y} + {k}", None if _g else (x, y)
     return None
 
 
@@ -207,7 +207,8 @@ def _named_differences(text: str, root) -> dict[str, tuple[str, str, bool]]:
 
 def sites(text: str, path: str = "x.v") -> list[list[tuple[int, int, str, str]]]:
     """Every comparison of a (guarded / named) difference of two primaries with a bound, or of two
-    differences: per site its spellings ``(start, end, replacement, description)``, best guess first."""
+    differences: per site its spellings ``(start, end, replacement, description[, (X, Y)])``, best guess
+    first (``(X, Y)``: an unguarded ``X - Y`` compared with a bound, assumed never to wrap)."""
     from pyslang import syntax
 
     if "-" not in text or not re.search(r"[<>]", text):
@@ -235,6 +236,12 @@ def sites(text: str, path: str = "x.v") -> list[list[tuple[int, int, str, str]]]
 
 def rewrites(text: str, path: str) -> list[tuple[str, str]]:
     """(new text, description): every site at once (each spelling), then each site alone."""
+    return [(new, desc) for new, desc, _p in _rewrites(text, path)]
+
+
+def _rewrites(text: str, path: str) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """:func:`rewrites` with the ``(X, Y)`` of each unguarded difference compared with a bound that the
+    rewrite assumes never wraps (the shared-trace filter's words)."""
     found = sites(text, path)
     if not found:
         return []
@@ -244,13 +251,14 @@ def rewrites(text: str, path: str) -> list[tuple[str, str]]:
     out = []
     for g in groups:
         try:
-            new = apply_edits(text, [Edit(s, e, r) for s, e, r, _d in g])
+            new = apply_edits(text, [Edit(x[0], x[1], x[2]) for x in g])
         except ValueError:
             continue
-        if any(new == o for o, _d in out):
+        if any(new == o[0] for o in out):
             continue
-        descs = sorted({d for *_x, d in g})
-        out.append((new, f"{len(g)} difference compare(s) without the subtraction: {'; '.join(descs[:3])}"))
+        descs = sorted({x[3] for x in g})
+        out.append((new, f"{len(g)} difference compare(s) without the subtraction: {'; '.join(descs[:3])}",
+                    [(*x[4], _module_at(text, x[0])) for x in g if len(x) > 4 and x[4] is not None]))
         if len(out) >= MAX_CANDIDATES:
             break
     return out
@@ -263,7 +271,7 @@ def diffcmp_candidates(state) -> list:
     got = []
     for p, t in state.texts.items():
         try:
-            got += [({**state.texts, p: new}, desc) for new, desc in rewrites(t, str(p))]
+            got += [({**state.texts, p: new}, desc, pairs) for new, desc, pairs in _rewrites(t, str(p))]
         except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
             continue
     if not got:
@@ -325,12 +333,13 @@ def _simulated(state, got):
             ref = _comb_outputs(dict(state.texts), top, SIM_BUDGET_S)
             if ref is None:
                 return []
-            return [(new, desc) for new, desc in got if time.monotonic() < end
+            return [(new, desc) for new, desc, _p in got if time.monotonic() < end
                     and _agree(ref, _comb_outputs(new, top, max(2.0, end - time.monotonic())))]
         except Exception:  # noqa: BLE001 - no simulation model: not offered (a wrap would cost a proof)
             return []
     except Exception:  # noqa: BLE001 - no simulation model: not offered (a wrap would cost a proof)
         return []
+    got = _no_wrap_seen(net, got, top)
     out = []
     for new, desc in got:
         if time.monotonic() > end:
@@ -338,4 +347,96 @@ def _simulated(state, got):
         if seqsim.outputs_agree(net, {Path(p): t for p, t in new.items()}, top,
                                 max(2.0, end - time.monotonic())) is True:
             out.append((new, desc))
+    return out
+
+
+_WORD = re.compile(r"^([A-Za-z_][\w$]*)(?:\[(\d+)(?::(\d+))?\])?$")
+#: a declared range whose low index is not 0 (a select's bit positions would not be the netlist's)
+_OFFSET_RANGE = re.compile(r"\[[^\]:]+:\s*(?!0\s*\])[^\]]+\]")
+
+
+def _module_at(text: str, pos: int) -> str | None:
+    """The name of the module whose text holds offset ``pos``."""
+    got = [m.group(1) for m in re.finditer(r"\bmodule\s+(?:automatic\s+|static\s+)?([A-Za-z_][\w$]*)", text)
+           if m.start() < pos]
+    return got[-1] if got else None
+
+
+def _instances(texts: dict, module: str) -> set[str]:
+    """Instance names of ``module`` (``module [#(...)] name (``) in the texts."""
+    pat = re.compile(rf"\b{re.escape(module)}\s*(?:#\s*\((?:[^()]|\([^()]*\))*\)\s*)?([A-Za-z_][\w$]*)\s*[\[(]")
+    return {m.group(1) for t in texts.values() for m in pat.finditer(t)}
+
+
+def _word_bits(net, texts: dict, word: str) -> dict[str, list[int]] | None:
+    """The signals (LSB first) of ``word`` (a name, ``name[i]`` or ``name[h:l]``, constant indices) in
+    each flattened instance that has it (``{prefix: bits}``, prefix ``inst.`` or ``""``), or None when
+    not read off safely."""
+    m = _WORD.match(_norm(word))
+    if m is None:
+        return None
+    name, hi, lo = m.group(1), m.group(2), m.group(3)
+    if hi is not None and any(_OFFSET_RANGE.search(t) for t in texts.values()):
+        return None
+    out = {}
+    for key, bits in net.name_bits.items():
+        k = key.lstrip("\\")
+        if k == name or k.endswith("." + name):
+            if hi is not None:
+                h, lo_ = int(hi), int(lo if lo is not None else hi)
+                if h < lo_ or h >= len(bits):
+                    return None
+                bits = bits[lo_:h + 1]
+            if any(b < 0 for b in bits):
+                return None
+            out[k[: len(k) - len(name)]] = list(bits)
+    return out or None
+
+
+def _wraps(net, texts: dict, pairs: list[tuple[str, str, str | None]], top: str, cycles: int = 256, words: int = 2) -> bool:
+    """True when some ``X - Y`` of ``pairs`` is seen with ``X < Y`` (unsigned) on the original's random
+    run (seqsim, memoized per netlist): its rewrite would read a wrapped difference as a large one."""
+    import numpy as np
+
+    from rtlopt.semantic import seqsim
+
+    for x, y, module in pairs:
+        bx, by = _word_bits(net, texts, x), _word_bits(net, texts, y)
+        if bx is None or by is None or module is None:
+            continue
+        if module == top:
+            pres = {""}
+        else:  # the flattened instances of the site's module (a word of that name elsewhere is not it)
+            inst = _instances(texts, module)
+            pres = {p for p in set(bx) & set(by) if p and p[:-1].split(".")[-1] in inst}
+        for pre in sorted(set(bx) & set(by) & pres):
+            a, b = bx[pre], by[pre]
+            n = max(len(a), len(b))
+            a, b = a + [0] * (n - len(a)), b + [0] * (n - len(b))
+            tr = seqsim.simulate(net, cycles=cycles, words=words, watch=a + b)
+            ta, tb = tr[:, :n, :], tr[:, n:, :]
+            lt = np.zeros(tr[:, 0, :].shape, dtype=np.uint64)
+            eq = ~lt
+            for i in reversed(range(n)):
+                lt |= eq & ~ta[:, i, :] & tb[:, i, :]
+                eq &= ~(ta[:, i, :] ^ tb[:, i, :])
+            if lt.any():
+                return True
+    return False
+
+
+def _no_wrap_seen(net, got, top: str):
+    """``(new texts, description)`` of the candidates whose assumed never-wrapping differences are not
+    seen wrapping on the original's traces (one simulation of the original shared by all candidates,
+    no Yosys run per candidate); signed designs and words not found by name are kept (the per-candidate
+    check decides)."""
+    out = []
+    for new, desc, pairs in got:
+        try:
+            texts = dict(new)
+            if pairs and not any("signed" in t for t in texts.values()) and _wraps(net, texts, pairs, top):
+                continue
+        except Exception:  # noqa: BLE001 - an analysis bug only skips the filter
+            pass
+        out.append((new, desc))
     return out
