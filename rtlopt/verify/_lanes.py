@@ -1,4 +1,4 @@
-"""Engines raced in parallel lanes (sequential miters): cancellation points shared by the engines.
+"""Engines raced in parallel lanes (sequential miters; combinational multipliers): cancellation points shared by the engines.
 
 A proof of a sequential miter runs its engines in lanes (see ``check_equivalence``): bit-level ABC
 in one, z3 in another, the structural engines (register correspondence, the complete engines) in a

@@ -67,7 +67,9 @@ class VerifyOptions:
             children are killed, z3 interrupted). Verdicts are those of the engines alone: an engine
             stopped early only ever ends UNKNOWN, and its outcome is dropped. ``engines`` (or a
             generator's hint) chooses which engines race and which starts first. Combinational designs
-            (complete engines in well under a second) keep the sequential order.
+            (complete engines in well under a second) keep the sequential order, except multipliers on
+            more input bits than the exhaustive engine enumerates (automatic order): z3 races in a lane
+            of its own beside the algebraic engine's (which may run out of its slice).
     """
 
     timeout_s: float = 60.0
