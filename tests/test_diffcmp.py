@@ -198,3 +198,19 @@ def test_shared_trace_filter_rejects_wrapping_keeps_non_wrapping(tmp_path):
     f2, cands = _cands(tmp_path, _WRAP_SEQ, ".v", "wrapseq")
     assert len(cands) == 1 and "(hi - lo)" in cands[0].description and "(a - lo)" not in cands[0].description
     assert _verify(tmp_path, f2, cands[0].text, ".v", "wrapseq") == "EQUIVALENT"
+
+
+def test_named_difference_scoped_to_its_module():
+    """``d = a - b`` in one module is not the ``d`` port compared in another module (the rewrite would
+    name words that module does not have); in its own module the compare is still recognised."""
+    two = """module pa(input [7:0] a, input [7:0] b, output [7:0] d);
+  assign d = a - b;
+endmodule
+module pb(input [7:0] d, input [7:0] e, output o);
+  assign o = d > e;
+endmodule
+"""
+    assert rewrites(two, "two.v") == []
+    own = two.replace("  assign d = a - b;\n", "  assign d = a - b;\n  wire q = d > 8'd9;\n")
+    got = rewrites(own, "own.v")
+    assert len(got) == 1 and "{1'b0, a} > ({1'b0, b} + 8'd9)" in got[0][0]

@@ -216,8 +216,10 @@ def sites(text: str, path: str = "x.v") -> list[list[tuple[int, int, str, str]]]
     tr = syntax.SyntaxTree.fromText(text, path)
     if any(d.isError() for d in tr.diagnostics):
         return []
-    named = _named_differences(text, tr.root)
+    mods: list = []
+    _walk(tr.root, lambda n: mods.append(n) if _kind(n) == "ModuleDeclarationSyntax" else None)
     found: list[list[tuple[int, int, str, str]]] = []
+    named: dict = {}
 
     def visit(n):
         if _kind(n) == "BinaryExpressionSyntax":
@@ -229,9 +231,19 @@ def sites(text: str, path: str = "x.v") -> list[list[tuple[int, int, str, str]]]
             if got is not None:
                 found.append([got])
 
-    _walk(tr.root, visit)
+    # a named difference is read in its own module only (a port of that name elsewhere is another word)
+    for scope in [m for m in mods if not any(o is not m and _inside(m, o) for o in mods)] or [tr.root]:
+        named = _named_differences(text, scope)
+        _walk(scope, visit)
     found.sort(key=lambda x: x[0][:2])
     return [x for i, x in enumerate(found) if i == 0 or x[0][0] >= found[i - 1][0][1]]
+
+
+def _inside(a, b) -> bool:
+    """Whether syntax node ``a`` lies within node ``b`` (and is not ``b``'s own range)."""
+    ra, rb = a.sourceRange, b.sourceRange
+    return rb.start.offset <= ra.start.offset and ra.end.offset <= rb.end.offset and (
+        (ra.start.offset, ra.end.offset) != (rb.start.offset, rb.end.offset))
 
 
 def rewrites(text: str, path: str) -> list[tuple[str, str]]:
