@@ -47,7 +47,7 @@ def _width_pairs(regs: dict[str, list], taken: set[str]) -> bool:
 
 def _find(an: regfunc.Analysis, deadline: float) -> list[regfunc.Relation]:
     net, regs = an.net, an.regs
-    if not _width_pairs(regs, {r.target for r in an.relations}):
+    if not _width_pairs(regs, regfunc.word_targets(an)):
         return []
     trace = seqsim.simulate(net, cycles=256, words=2)
     bm = regfunc._bit_matrix(trace)
@@ -58,7 +58,7 @@ def _find(an: regfunc.Analysis, deadline: float) -> list[regfunc.Relation]:
             for i, j in enumerate(js):
                 v |= bm[j].astype(np.int64) << i
             vals[n] = v
-    taken = {r.target for r in an.relations}
+    taken = regfunc.word_targets(an)
     hyps = []
     for r, rv in vals.items():
         w = len(regs[r])

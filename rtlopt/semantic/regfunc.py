@@ -97,6 +97,16 @@ class Analysis:
     regs: dict[str, list[int]] | None = None
 
 
+
+#: regfd's table relations (a register as a table of others): a fallback form, so generators that look for
+#: their own (cheaper, named) relation of a target do not count a table as that target already explained
+TABLE_OPS = ("tt", "ttz", "ttm")
+
+
+def word_targets(an: Analysis) -> set[str]:
+    """The targets of an analysis's relations other than regfd's tables."""
+    return {r.target for r in an.relations if r.op not in TABLE_OPS}
+
 def _all_registers(net: seqsim.GateNet) -> dict[str, list[int]]:
     """Every public name (any scope) whose bits are distinct flip-flop outputs: name -> flop indices."""
     qi = net.q_index
@@ -1878,7 +1888,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0, ma
 
     # the most flip-flops removed; the greedy set too when it differs. The word relations first; then
     # with regfd's tables (they may exclude a word relation: 'idx == table(left)' beside 'left == ~idx')
-    words = [r for r in an.relations if r.op not in ("tt", "ttz", "ttm")]
+    words = [r for r in an.relations if r.op not in TABLE_OPS]
     add(_select_most(words))
     add(_select(words))
     if len(words) < len(an.relations):

@@ -1223,7 +1223,7 @@ def local_candidates(texts: dict[Path, str], top: str, an: regfunc.Analysis, net
     :mod:`rtlopt.semantic.regfunc` already has (``k +/- S``, ...) are left to it."""
     t0 = time.monotonic()
     bm = _dedupe(bm)
-    done_targets = {tuple(an.regs[r.target]) for r in an.relations if r.target in (an.regs or {})}
+    done_targets = {tuple(an.regs[t]) for t in regfunc.word_targets(an) if t in (an.regs or {})}
     allregs = regfunc._all_registers(net)
     scopes: dict[str, dict[tuple[int, ...], str]] = {}
     for n, js in sorted(allregs.items(), key=lambda kv: (kv[0].count("."), kv[0])):
