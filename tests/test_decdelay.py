@@ -1,0 +1,167 @@
+"""A child delay line whose input changes only once per counter period kept as one stage per period
+(rtlopt.semantic.decdelay). Own designs: a level meter (Verilog array shifted by a for loop, async active-low
+reset, the hold register loaded on a sibling down-counting divider's tick: 15 stages, period 5) and a control
+pipe (SV packed concatenation shift, synchronous reset, the phase counter in the parent; taps after 4 and 8
+clocks with period 3: loaded stages plus plain ones). Restyles: a chain of one-stage instances in a generate
+loop resetting to a nonzero value; the level meter's delay as a generate loop of always blocks. Near misses
+(nothing offered): a hold register that may also load between ticks, a divider that only runs while an input
+is high, a delay line fed by a primary input, a delay module with an output that is no chain; a candidate with
+the load at the wrong phase is refuted by the simulation and by the proof. Real Yosys + ABC proofs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _proof import abc_verdict
+
+from rtlopt.semantic import decdelay, seqsim
+
+GEN = Path(__file__).resolve().parents[1] / "designs" / "generalization" / "decimated_delay"
+
+
+def _file(tmp_path: Path, text: str, name: str = "d.v") -> Path:
+    f = tmp_path / name
+    f.write_text(text)
+    return f
+
+
+def _cands(f: Path, top: str):
+    return decdelay.candidates_for({f: f.read_text()}, top, timeout_s=60)
+
+
+@pytest.mark.yosys
+def test_level_meter_array_loop_v(tmp_path):
+    f = _file(tmp_path, (GEN / "v_array_loop_sibling_divider" / "original.v").read_text())
+    got = _cands(f, "level_meter")
+    assert len(got) == 1 and "once per 5 cycles" in got[0][1] and "90 stage flip-flops -> 18" in got[0][1], got
+    t = got[0][0][f]
+    assert "pipe[" not in t.split("module align_delay")[1].split("endmodule")[0]
+    assert abc_verdict(tmp_path, f, t, "level_meter") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_wrong_phase_refuted(tmp_path):
+    f = _file(tmp_path, (GEN / "v_array_loop_sibling_divider" / "original.v").read_text())
+    t = _cands(f, "level_meter")[0][0][f]
+    # the load one cycle early: the stages take the held code before it is complete
+    import re
+    m = re.search(r"if \(rtlopt_dd_ph == 3'd(\d)\)", t)
+    assert m is not None, t
+    bad = t.replace(m.group(0), f"if (rtlopt_dd_ph == 3'd{(int(m.group(1)) + 4) % 5})")
+    net = seqsim.load_texts({f: f.read_text()}, "level_meter")
+    assert seqsim.outputs_agree(net, {f: bad}, "level_meter", 60) is False
+    assert abc_verdict(tmp_path, f, bad, "level_meter") == "NOT EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_ctl_pipe_packed_shift_sync_residual_sv(tmp_path):
+    f = _file(tmp_path, (GEN / "sv_packed_shift_sync_residual" / "original.sv").read_text(), "d.sv")
+    got = _cands(f, "ctl_pipe")
+    assert len(got) == 1 and "once per 3 cycles" in got[0][1], got
+    t = got[0][0][f]
+    # 8 = 2*3 + 2: two loaded stages and two plain ones; 4 = 3 + 1: one plain stage after the first
+    assert "q_end = rtlopt_dd_0_p2_2" in t and "q_mid = rtlopt_dd_0_p1_1" in t and "always @(posedge clk)\n" in t
+    assert abc_verdict(tmp_path, f, t, "ctl_pipe") == "EQUIVALENT"
+
+
+_CHAIN = """
+module stage #(parameter W = 4) (input clk, input rst, input [W-1:0] d, output reg [W-1:0] q);
+  always @(posedge clk or posedge rst)
+    if (rst) q <= {W{1'b1}} ^ 4'h5;
+    else q <= d;
+endmodule
+
+module dline #(parameter W = 4, parameter N = 2) (input clk, input rst, input [W-1:0] a, output [W-1:0] z);
+  wire [W-1:0] w [0:N];
+  assign w[0] = a;
+  genvar g;
+  generate for (g = 0; g < N; g = g + 1) begin : st
+    stage #(.W(W)) u (.clk(clk), .rst(rst), .d(w[g]), .q(w[g+1]));
+  end endgenerate
+  assign z = w[N];
+endmodule
+
+module divider (input clk, input rst, RUN output reg stb);
+  reg [1:0] c;
+  always @(posedge clk or posedge rst)
+    if (rst) begin c <= 2'd0; stb <= 1'b0; end
+    else if (GO) begin c <= c + 2'd1; stb <= (c == 2'd3); end
+endmodule
+
+module top (input clk, input rst, RUN input [3:0] din, input poke, output [3:0] late);
+  wire stb;
+  reg [3:0] h;
+  divider u_dv (.clk(clk), .rst(rst), RUNC .stb(stb));
+  always @(posedge clk or posedge rst)
+    if (rst) h <= 4'hA;
+    else if (LOAD) h <= din;
+  dline #(.W(4), .N(NST)) u_dl (.clk(clk), .rst(rst), .a(SRC), .z(late));
+endmodule
+"""
+
+
+def _chain(load="stb", src="h", nst=12, run=False) -> str:
+    return (_CHAIN.replace("LOAD", load).replace("SRC", src).replace("NST", str(nst))
+            .replace("RUNC", ".run(run), " if run else "").replace("RUN", "input run," if run else "")
+            .replace("GO", "run" if run else "1'b1"))
+
+
+@pytest.mark.yosys
+def test_instance_chain_nonzero_reset(tmp_path):
+    f = _file(tmp_path, _chain())
+    got = _cands(f, "top")
+    assert len(got) == 1 and "once per 4 cycles" in got[0][1], got
+    t = got[0][0][f]
+    assert "4'd10" in t and "stage #(.W(W)) u" not in t.split("module dline")[1]
+    assert abc_verdict(tmp_path, f, t, "top") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("kw", [{"load": "stb | poke"}, {"run": True}, {"src": "din"}])
+def test_near_misses_not_offered(tmp_path, kw):
+    # loaded between strobes too; a divider that only counts while an input is high; a primary input
+    f = _file(tmp_path, _chain(**kw))
+    assert _cands(f, "top") == []
+
+
+@pytest.mark.yosys
+def test_output_that_is_no_chain_not_offered(tmp_path):
+    text = _chain().replace("output [W-1:0] z);", "output [W-1:0] z, output p);").replace(
+        "assign z = w[N];", "assign z = w[N];\n  assign p = ^w[3];").replace(
+        "output [3:0] late);", "output [3:0] late, output par);").replace(".z(late)", ".z(late), .p(par)")
+    f = _file(tmp_path, text)
+    assert _cands(f, "top") == []
+
+
+_METER_GEN = (GEN / "v_array_loop_sibling_divider" / "original.v").read_text().replace(
+    """  reg [WD-1:0] pipe [0:DEPTH-1];
+  integer k;
+  always @(posedge clk or negedge arst_n)
+    if (!arst_n) begin
+      for (k = 0; k < DEPTH; k = k + 1) pipe[k] <= {WD{1'b0}};
+    end else begin
+      for (k = DEPTH - 1; k > 0; k = k - 1) pipe[k] <= pipe[k-1];
+      pipe[0] <= din;
+    end
+  assign dout = pipe[DEPTH-1];""",
+    """  wire [WD*(DEPTH+1)-1:0] taps;
+  assign taps[WD-1:0] = din;
+  genvar s;
+  generate for (s = 0; s < DEPTH; s = s + 1) begin : g
+    reg [WD-1:0] r;
+    always @(posedge clk or negedge arst_n)
+      if (!arst_n) r <= 0;
+      else r <= taps[s*WD +: WD];
+    assign taps[(s+1)*WD +: WD] = r;
+  end endgenerate
+  assign dout = taps[DEPTH*WD +: WD];""")
+
+
+@pytest.mark.yosys
+def test_level_meter_restyled_generate(tmp_path):
+    assert "genvar s" in _METER_GEN
+    f = _file(tmp_path, _METER_GEN)
+    got = _cands(f, "level_meter")
+    assert len(got) == 1 and "once per 5 cycles" in got[0][1], got
+    assert abc_verdict(tmp_path, f, got[0][0][f], "level_meter") == "EQUIVALENT"
