@@ -898,6 +898,10 @@ _semantic_generator("rangedc", "rangedc", per_top=True)
 # memdepth: a memory whose addresses stay below B from reset declared with B words (the depth found by
 # binary search over whole-design simulations, proven by the check). Syntax first: only designs with arrays.
 _semantic_generator("memdepth", "memdepth", per_top=True)
+# queueocc: a queue (ring buffer, memory + count FIFO, shift FIFO) whose occupancy stays <= K from reset
+# indexed mod K (one word for K = 1; found by whole-design simulation, proven by the check). Syntax first:
+# only designs with an array written and read at different variable indices.
+_semantic_generator("queueocc", "queueocc", per_top=True)
 # digits: a counter read only as digits kept as digit counters. Before the slower sequential analyses:
 # it costs nothing without a counter read only through output logic, and its Yosys runs are few (a
 # round's generator window can close before the later ones)
@@ -911,6 +915,9 @@ _semantic_generator("histwin", "histwin", per_top=True)
 # ringshift: a ring buffer written at a pointer stepping +1 mod N and read only at a fixed offset from it
 # kept as an N-stage shift register (syntax first; one Yosys load and a simulation only when one is found).
 _semantic_generator("ringshift", "ringshift", per_top=True)
+# decdelay: a child delay line whose input changes once per counter period kept as one stage per period
+# (one netlist load shared with the others; the simulation only when a child is a pure chain of stages).
+_semantic_generator("decdelay", "decdelay", per_top=True)
 # modacc: a wide accumulator read only through a ones'-complement fold / remainder kept reduced per addition.
 _semantic_generator("modacc", "modacc", per_top=True)
 # modbound: a remainder / quotient by a constant whose dividend an interval analysis bounds (through
@@ -923,6 +930,10 @@ _semantic_generator("diffcmp", "diffcmp", per_top=True)
 # timestamp and each channel's last capture) kept as that difference (syntax first; one Yosys load and a
 # simulation only when such a pair's joint next state is a function of the difference).
 _semantic_generator("diffpair", "diffpair", per_top=True)
+
+# deadcmp: a compare whose value never matters from reset (a timeout the sibling's bounded latency never
+# lets expire, a command the sibling never issues): the constant (one probed Yosys load, fault simulations).
+_semantic_generator("deadcmp", "deadcmp", per_top=True)
 
 
 register_generator("seqredundancy", seqredundancy_candidates, memo_key=lambda st: (_h(st.texts), st.design.top))
