@@ -29,13 +29,22 @@ OPS = {
     "eq": ("assign y = {W{a == b}};", lambda w, v: w),
     "ult": ("assign y = {W{a < b}};", lambda w, v: w),
     "shlv": ("assign y = a << b[$clog2(W)-1:0];", lambda w, v: w * max(1, (w - 1).bit_length())),
+    # unsigned long division (Yosys's $__div_mod_u: W subtract-and-select stages of W bits each)
+    "div": ("assign y = a / b;", lambda w, v: w * w),
+    "mod": ("assign y = a % b;", lambda w, v: w * w),
+    # a compare with a constant multiple (a cross-multiplied quotient compare: a >= 11*b, b half as wide
+    # as a, exact at W bits): per compared bit and canonical-signed-digit term of the constant (11 =
+    # 16 - 4 - 1: 3)
+    "mulge": ("assign y = {W{a >= b[W/2-1:0] * 4'd11}};", lambda w, v: w * 3),
 }
+#: Operators whose sample modules grow too large past 16 bits.
+SMALL_ONLY = ("mul", "div", "mod")
 WIDTHS = (4, 8, 16, 32)
 
 
 def module(op: str, w: int) -> str:
     body = OPS[op][0].replace("W", str(w))
-    body = body.replace(f"$clog2({w})", str((w - 1).bit_length()))
+    body = body.replace(f"$clog2({w})", str((w - 1).bit_length())).replace(f"{w}/2", str(w // 2))
     return (f"module top(input [{w - 1}:0] a, input [{w - 1}:0] b, input s, output [{w - 1}:0] y);\n"
             f"  {body}\nendmodule\n")
 
@@ -45,15 +54,17 @@ def main() -> None:
     ap.add_argument("--liberty", required=True)
     ap.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "rtlopt/data/egraph_costs.json"))
     ap.add_argument("--widths", default=",".join(map(str, WIDTHS)))
+    ap.add_argument("--ops", default="", help="only these operators (comma list), merged into --out's table")
     args = ap.parse_args()
+    ops = [o for o in args.ops.split(",") if o] or list(OPS)
     from rtlopt.ppa import measure, resolve_liberty
     lib = resolve_liberty(args.liberty)
     widths = [int(x) for x in args.widths.split(",")]
     samples: dict[str, list] = {}
     with tempfile.TemporaryDirectory() as td:
-        for op in OPS:
+        for op in ops:
             for w in widths:
-                if op in ("mul",) and w > 16:
+                if op in SMALL_ONLY and w > 16:
                     continue
                 f = Path(td) / f"{op}{w}.v"
                 f.write_text(module(op, w))
@@ -72,6 +83,14 @@ def main() -> None:
                           "model": "area ~ per_unit[op] * units(W); add/sub/neg/mux/logic: W bits; mul: W1*W2 "
                                    "partial-product bits; mulc: W per non-trivial constant term; shlv: W*log2(W)"},
            "per_unit_um2": per_unit, "samples": samples}
+    if args.ops:  # a partial run keeps the other operators' fit and samples (and the original provenance)
+        try:
+            old = json.loads(Path(args.out).read_text())
+            old["per_unit_um2"].update(per_unit)
+            old["samples"].update(samples)
+            out = old
+        except (OSError, ValueError, KeyError):
+            pass
     Path(args.out).write_text(json.dumps(out, indent=1) + "\n")
     print(json.dumps(per_unit, indent=1))
 

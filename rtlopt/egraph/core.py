@@ -43,6 +43,12 @@ def evaluate(op: str, w: int, payload, args: list[int], widths: list[int]) -> in
         return (args[0] - args[1]) & m
     if op == "mul":
         return (args[0] * args[1]) & m
+    if op == "udiv":  # Yosys's model of x / 0 (all ones; x in Verilog: the proof decides, see divcmp)
+        return args[0] // args[1] if args[1] else m
+    if op == "mulge":  # args[1] >= payload * args[0] (a cross-multiplied quotient compare, see divcmp)
+        return int(args[1] >= payload * args[0])
+    if op == "umod":  # x % 0 = x (Yosys)
+        return args[0] % args[1] if args[1] else args[0]
     if op == "and":
         return args[0] & args[1]
     if op == "or":

@@ -16,10 +16,10 @@ from rtlopt.egraph.front import ModuleGraph, Root
 from rtlopt.hdl.edit import Edit
 
 _TRIVIAL = {"var", "const"}
-_SYM = {"add": "+", "sub": "-", "mul": "*", "and": "&", "or": "|", "xor": "^"}
+_SYM = {"add": "+", "sub": "-", "mul": "*", "and": "&", "or": "|", "xor": "^", "udiv": "/", "umod": "%"}
 _CMP = {"eq": "==", "ne": "!=", "ult": "<", "ule": "<="}
 _FREE = {"var", "const", "zext", "sext", "trunc", "concat", "shl", "lshr", "ashr"}  # wiring, no logic
-_WIDE_SENSITIVE = {"add", "sub", "mul", "not", "neg", "shl", "shlv", "sext", "trunc", "ashr", "ashrv"}
+_WIDE_SENSITIVE = {"add", "sub", "mul", "not", "neg", "shl", "shlv", "sext", "trunc", "ashr", "ashrv", "udiv", "umod"}
 
 
 def _lit(v: int, w: int) -> str:
@@ -376,6 +376,14 @@ class Emitter:
             a = self.name_exact(ch[0], at)
             b = self.name_exact(ch[1], at)
             return f"($signed({a}) {'<' if op == 'slt' else '<='} $signed({b}))", 1
+        if op == "mulge":  # A >= B * K, exact at the operands' width (divcmp sized it)
+            # (the W-bit literal sizes the compare: narrower operands zero-extend to W)
+            wo = eg.w(ch[0])
+            a, sa = self.emit(ch[1], wo, at)
+            b, sb = self.emit(ch[0], wo, at)
+            a = a if sa <= wo else self.exact(ch[1], at)
+            b = b if sb <= wo else self.exact(ch[0], at)
+            return f"({a} >= ({b} * {_lit(n[2], wo)}))", 1
         if op == "bitsel":
             x, i = ch
             wx, wi = eg.w(x), eg.w(i)

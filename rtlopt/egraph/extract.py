@@ -24,7 +24,8 @@ from pathlib import Path
 from rtlopt.egraph.core import EGraph, csd, mask
 
 _DEFAULT = {"add": 30.5, "sub": 32.0, "neg": 13.5, "mul": 15.5, "mulc": 110.0, "mux": 11.26, "and": 6.26,
-            "xor": 8.76, "not": 3.75, "eq": 11.6, "ult": 16.4, "shlv": 14.0}
+            "xor": 8.76, "not": 3.75, "eq": 11.6, "ult": 16.4, "shlv": 14.0, "div": 18.3, "mod": 20.6,
+            "mulge": 12.6}
 
 
 #: An ordered comparison with a constant against one of two variables (sky130hd, Yosys+ABC, a port
@@ -86,12 +87,17 @@ def _node_sig(eg: EGraph, n: tuple, sig: dict[int, int]) -> int | None:
         return max(0, ch[0] - n[2])
     if op == "trunc":
         return min(w, ch[0])
+    if op == "umod":  # a % b <= a (a % 0 = a)
+        return ch[0]
+    if op == "udiv":  # a / 0 is all ones: fewer bits only by a constant divisor
+        k = eg.cval(n[4])
+        return max(0, ch[0] - k.bit_length() + 1) if k else None
     if op == "concat":
         total = 0
         for x, s in zip(n[3:], ch, strict=True):
             total = (total and total + eg.w(x)) or s
         return min(w, total)
-    if op in ("eq", "ne", "ult", "ule", "slt", "sle", "redand", "redor", "redxor"):
+    if op in ("eq", "ne", "ult", "ule", "slt", "sle", "redand", "redor", "redxor", "mulge"):
         return 1
     return None
 
@@ -150,11 +156,22 @@ def node_cost(eg: EGraph, n: tuple, sig: dict[int, int]) -> float:
         return u["ult"] * wo * (CMP_CONST_FACTOR if any(kp) else 1.0)
     if op in ("shlv", "lshrv", "ashrv"):
         return u["shlv"] * w * max(1, min(eg.w(ch[1]), math.ceil(math.log2(max(2, w)))))
+    if op == "mulge":  # A >= K*B: per compared bit and CSD term of K (calibrated as one unit)
+        return u["mulge"] * w_cmp(eg, n) * max(1, len(csd(n[2], eg.w(ch[0]))))
+    if op in ("udiv", "umod"):
+        # long division (calibrated per dividend bit x divisor bit, W/W up to 16); a constant divisor
+        # folds into a much smaller network (rough: a quarter)
+        return u["div" if op == "udiv" else "mod"] * max(1, s[0]) * max(1, s[1]) * (0.25 if k[1] is not None else 1.0)
     if op in ("redand", "redor", "redxor"):
         return u["and"] * eg.w(ch[0])
     if op == "bitsel":  # a mux tree over the word's bits
         return u["mux"] * min(eg.w(ch[0]), 1 << min(eg.w(ch[1]), 20))
     return u["add"] * w  # unknown operator: expensive, so it is never preferred
+
+
+def w_cmp(eg: EGraph, n: tuple) -> int:
+    """Compared width of a ``mulge`` node (its operands' width)."""
+    return eg.w(n[3])
 
 
 def _diff_bits(eg: EGraph, c: int, sig: dict[int, int]) -> int:

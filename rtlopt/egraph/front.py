@@ -184,6 +184,12 @@ class _Builder:
                      "BinaryXor": "xor"}
             if op in table:
                 return self.mk((table[op], w, None, self.conv(e.left), self.conv(e.right)))
+            if op in ("Divide", "Mod"):
+                # unsigned only (a signed quotient rounds toward zero: no rule of the e-graph reads it)
+                if e.left.type.isSigned or e.right.type.isSigned:
+                    raise Unsupported(f"signed {op}")
+                return self.mk(("udiv" if op == "Divide" else "umod", w, None, self.conv(e.left),
+                                self.conv(e.right)))
             if op == "BinaryXnor":
                 x = self.mk(("xor", w, None, self.conv(e.left), self.conv(e.right)))
                 return self.mk(("not", w, None, x))
