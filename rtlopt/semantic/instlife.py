@@ -622,7 +622,8 @@ def _emit(text: str, group, kept: int, chosen: list[int], sel: str, phase, vport
     differ = [p for p in ins if len({_norm(conn(i, p) or "") for i in chosen}) > 1]
     if any(conn(i, p) is None for p in differ for i in chosen):
         return None
-    strobe = sel.split(":", 1)[1] if sel.startswith("strobe:") else None
+    strobe = sel.split(":", 1)[1] if sel.startswith(("strobe:", "sphase:")) else None
+    sphase = sel.startswith("sphase:")
     wild_add: list[str] = []  # ports '.*' connects that get an explicit connection after the '.*'
     for p in differ:
         if p == strobe:
@@ -632,6 +633,8 @@ def _emit(text: str, group, kept: int, chosen: list[int], sel: str, phase, vport
             for i in reversed(others):
                 c = f"({conn(i, strobe).strip()})" if strobe else \
                     cond(i, "full" if sel == "nextfull" else sel == "nextphase")
+                if sphase:
+                    c = f"({c} || {cond(i)})"
                 expr = f"{c} ? ({conn(i, p).strip()}) : {expr}"
             new = expr
         cs0, ce0, a, b, _txt, short = ki.conns[p]
@@ -700,7 +703,7 @@ def _emit(text: str, group, kept: int, chosen: list[int], sel: str, phase, vport
         new = apply_edits(text, eds)
     except ValueError:
         return None
-    how = f"the strobe {strobe}" if strobe else \
+    how = f"the strobe {strobe}, else the phase of {phase[0]}" if sphase else f"the strobe {strobe}" if strobe else \
         f"the {'next ' if sel in ('nextphase', 'nextfull') else ''}phase of {phase[0]}"
     if sel == "nextfull" and phase[4][1]:
         how += " (its next value with the shared instance's outputs read as zero)"
@@ -824,11 +827,20 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
             steps.append(np.concatenate([p[:c] for p in sparts], axis=1))
         if not busy:
             continue
-        # greedy: instances busy somewhere, pairwise never busy together
+        # greedy: instances busy somewhere, pairwise never busy together; else instances that work
+        # (their state steps) in disjoint cycles and keep their last value while idle, dead until a
+        # strobe re-initialises them (a CRC engine cleared at the start of each frame): one of them may
+        # hold the other's stale value only if nothing reads it before its next clear, which the
+        # simulation against the original and the proof decide
         chosen: list[int] = []
-        for i, b in enumerate(busy):
-            if b.any() and all(not (b & busy[j]).any() for j in chosen):
-                chosen.append(i)
+        for masks in (busy, steps):
+            by_steps = masks is steps
+            chosen = []
+            for i, b in enumerate(masks):
+                if b.any() and all(not (b & masks[j]).any() for j in chosen):
+                    chosen.append(i)
+            if len(chosen) >= 2:
+                break
         if len(chosen) < 2:
             continue
         # phase predicates over the parent's own registers: codes seen while each instance is busy
@@ -911,6 +923,11 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
                 # as zero there (a timer whose expiry moves the phase clears itself anyway: no loop)
                 sels += [("nextfull", "phase")] if ph is not None and ph[4] is not None \
                     and (ph[3] is None or _norm(ph[4][0]) != f"({_norm(ph[3])})") else []
+                # ... or its strobe, else its phase: an instance cleared by a start strobe in the cycle
+                # before its phase begins, its data and enable taken from it while it works
+                sph = [(f"sphase:{s}", "phase") for s in strobes] if ph is not None and not vport else []
+                # (first for instances found by their working cycles: their clear precedes the phase)
+                sels = sph + sels if by_steps else sels + sph
                 for sel, vsel in sels:
                     if time.monotonic() - t0 > timeout_s or sims >= MAX_SIMS or len(out) >= MAX_CANDIDATES:
                         return out
