@@ -8,6 +8,7 @@ license headers — survives byte for byte. Offsets come from pyslang source ran
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -44,6 +45,20 @@ def apply_edits(text: str, edits: list[Edit] | tuple[Edit, ...]) -> str:
         pos = e.end
     out.append(text[pos:])
     return "".join(out)
+
+
+_ENDMODULE = re.compile(r"(?<![\w$])endmodule\b")
+
+
+def before_endmodule(text: str, pos: int) -> int | None:
+    """Offset where a line inserted before the first ``endmodule`` at or after ``pos`` goes: the start of
+    the ``endmodule`` line when nothing else is written on it before the keyword, else the keyword itself.
+    None when no ``endmodule`` follows ``pos``."""
+    em = _ENDMODULE.search(text, pos)
+    if em is None:
+        return None
+    ls = text.rfind("\n", 0, em.start()) + 1
+    return em.start() if text[ls:em.start()].strip() else ls
 
 
 def line_of(text: str, offset: int) -> int:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from rtlopt.hdl.edit import Edit, apply_edits
+from rtlopt.hdl.edit import Edit, apply_edits, before_endmodule
 
 _CONST = re.compile(r"\s*(?:\d+\s*)?'[sS]?(?:[bBoOdDhH]\s*[0-9a-fA-F_xXzZ]+|[01xXzZ])\s*|\s*\d+\s*")
 _IDENT = re.compile(r"(?<![\w$'.])[A-Za-z_][\w$]*(?![\w$])")
@@ -281,12 +281,9 @@ def _emit(texts, paths, group):
     for _f, spans, name, expr, at in group:
         for s, e in spans:
             eds.append(_stmt_removal(text, s, e))
-        em = re.compile(r"(?<![\w$])endmodule\b").search(text, at)
-        if em is None:
+        ls = before_endmodule(text, at)
+        if ls is None:
             return None
-        ls = text.rfind("\n", 0, em.start()) + 1
-        if text[ls:em.start()].strip():
-            ls = em.start()
         adds.setdefault(ls, []).append(f"  always @* {name} = {expr};\n")
     for ls, lines in adds.items():
         eds.append(Edit(ls, ls, "".join(lines)))

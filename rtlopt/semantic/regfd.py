@@ -221,7 +221,7 @@ def _emit_kept(texts: dict, top: str, rels: list, suffix: str, build) -> dict | 
     before R's first block, ``always @* R = <right side>;`` before its ``endmodule``."""
     import re
 
-    from rtlopt.hdl.edit import Edit, apply_edits
+    from rtlopt.hdl.edit import Edit, apply_edits, before_endmodule
     from rtlopt.semantic.seqred import _dedupe, _source_model
 
     paths = list(texts)
@@ -261,12 +261,9 @@ def _emit_kept(texts: dict, top: str, rels: list, suffix: str, build) -> dict | 
         first = min(st.block[0] for st in mine)
         ls = text.rfind("\n", 0, first) + 1
         ind = re.match(r"[ \t]*", text[ls:]).group(0)
-        em = re.compile(r"(?<![\w$])endmodule\b").search(text, first)
-        if em is None:
+        el = before_endmodule(text, first)
+        if el is None:
             return None
-        el = text.rfind("\n", 0, em.start()) + 1
-        if text[el:em.start()].strip():
-            el = em.start()
         eds = eds + [Edit(ls, ls, f"{ind}{dtext}\n"), Edit(el, el, f"{ind}always @* {leaf} = {body};\n")]
         try:
             new = apply_edits(text, _dedupe(eds))

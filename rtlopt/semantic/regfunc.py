@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from rtlopt.engine.timelimit import Deadline, time_limit
-from rtlopt.hdl.edit import Edit, apply_edits
+from rtlopt.hdl.edit import Edit, apply_edits, before_endmodule
 from rtlopt.semantic import seqsim
 
 RULE = "sequential_redundancy"
@@ -1640,12 +1640,9 @@ def _emit_low(texts: dict[Path, str], rels: list[Relation], occs, stmts, decl) -
         ls = text.rfind("\n", 0, bs) + 1
         ind = re.match(r"[ \t]*", text[ls:]).group(0)
         adds[(fi, ls)] = f"{ind}reg {hi};\n{ind}reg [{w - 2}:0] {lo};\n"
-        em = re.compile(r"(?<![\w$])endmodule\b").search(text, bs)
-        if em is None:
+        le = before_endmodule(text, bs)
+        if le is None:
             return None
-        le = text.rfind("\n", 0, em.start()) + 1
-        if text[le:em.start()].strip():
-            le = em.start()
         word = f"{r.base.rpartition('.')[2]} - {r.base2.rpartition('.')[2]}"
         if r.k:
             word += f" + {w - 1}'d{r.k}"
