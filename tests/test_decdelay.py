@@ -165,3 +165,44 @@ def test_level_meter_restyled_generate(tmp_path):
     got = _cands(f, "level_meter")
     assert len(got) == 1 and "once per 5 cycles" in got[0][1], got
     assert abc_verdict(tmp_path, f, got[0][0][f], "level_meter") == "EQUIVALENT"
+
+
+_STEREO = """
+module shifter #(parameter W = 3, parameter N = 6) (input clk, input rst_n, input en, input [W-1:0] i,
+                                                   output [W-1:0] o);
+  reg [W*N-1:0] s;
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) s <= 0;
+    else if (en) s <= {s[W*(N-1)-1:0], i};
+  assign o = s[W*N-1 -: W];
+endmodule
+
+module stereo (input clk, input rst_n, input [2:0] l, input [2:0] r, output [2:0] lo, output [2:0] ro);
+  reg [2:0] ph;
+  reg [2:0] lh, rh;
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) begin ph <= 3'd0; lh <= 3'd0; rh <= 3'd0; end
+    else begin
+      ph <= (ph == 3'd5) ? 3'd0 : ph + 3'd1;
+      if (ph == 3'd2) begin lh <= l; rh <= r; end
+    end
+  shifter #(.W(3), .N(12)) u_l (.clk(clk), .rst_n(rst_n), .en(1'b1), .i(lh), .o(lo));
+  shifter #(.W(3), .N(RN)) u_r (.clk(clk), .rst_n(rst_n), .en(1'b1), .i(rh), .o(ro));
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_two_instances_tied_enable(tmp_path):
+    # two channels through one delay module (its shift enable tied high): one body serves both
+    f = _file(tmp_path, _STEREO.replace("RN", "12"))
+    got = _cands(f, "stereo")
+    assert len(got) == 1 and "(u_l, u_r)" in got[0][1] and "once per 6 cycles" in got[0][1], got
+    assert abc_verdict(tmp_path, f, got[0][0][f], "stereo") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_two_instances_different_depths_not_offered(tmp_path):
+    # the instances would need different bodies (12 and 9 stages): no rewrite of the shared module
+    f = _file(tmp_path, _STEREO.replace("RN", "9"))
+    assert _cands(f, "stereo") == []

@@ -44,9 +44,11 @@ MIN_STAGES = 3
 _PFX = "rtlopt_dd"
 
 
-def _sync_link(net, drv, sig: int):
-    """(source, reset signal, active level, reset value) when ``sig`` is a two-input function of a source
-    and a synchronous reset (``r ? c : src`` in any gate spelling, at most two gates deep), else None."""
+def _cone_link(net, drv, sig: int, sync: bool):
+    """How a D signal ``sig`` copies a source: ``(source, None)`` when it is a gate cone (at most three
+    gates, stopping at named signals) equal to one leaf, ``(source, (reset signal, active level, reset
+    value))`` when ``sync`` and it is ``r ? c : source`` of two leaves (a synchronous reset in any gate
+    spelling; an enable tied to a constant folds away either way); else None."""
     from rtlopt.semantic.seqsim import ONES, _eval
 
     leaves, gates = set(), []
@@ -55,7 +57,7 @@ def _sync_link(net, drv, sig: int):
         if s < 2:
             return
         g = drv.get(s)
-        if g is None or depth == 0:
+        if g is None or depth == 0 or (gates and s in net.names):
             leaves.add(s)
             return
         gates.append(s)
@@ -63,9 +65,8 @@ def _sync_link(net, drv, sig: int):
             walk(x, depth - 1)
 
     walk(sig, 3)
-    if len(leaves) != 2 or len(gates) > 3:
+    if len(leaves) > 2 or len(gates) > 3:
         return None
-
     z, o = np.array([0], dtype=np.uint64), np.array([ONES], dtype=np.uint64)
 
     def ev(vals):
@@ -78,33 +79,38 @@ def _sync_link(net, drv, sig: int):
             return memo[s]
         return int(go(sig)[0] & np.uint64(1))
 
+    if len(leaves) == 1:
+        (src,) = leaves
+        return (src, None) if (ev({src: z}), ev({src: o})) == (0, 1) else None
+    if not sync or len(leaves) != 2:
+        return None
     for src, r in (tuple(leaves), tuple(leaves)[::-1]):
         for act in (0, 1):
             ra, rn = (o if act else z), (z if act else o)
             if ev({src: z, r: rn}) == 0 and ev({src: o, r: rn}) == 1:
                 c0, c1 = ev({src: z, r: ra}), ev({src: o, r: ra})
                 if c0 == c1:
-                    return src, r, act, c0
+                    return src, (r, act, c0)
     return None
 
 
 def _links(net):
-    """({Q signal: flop index}, {flop index: (the signal it copies, reset key)}): plain stage links
-    (D is the source; an asynchronous reset or none) and synchronously reset ones."""
+    """({Q signal: flop index}, {flop index: (the signal it copies, reset key)}): stage links whose D is
+    the source (through buffers or constant-folding gates; an asynchronous reset or none) and
+    synchronously reset ones."""
     qi = {f.q: i for i, f in enumerate(net.flops)}
     drv = {out: (t, ins) for t, out, ins in net.gates}
     link = {}
     for i, f in enumerate(net.flops):
-        if f.init is not None:
+        if f.init is not None or f.d < 2:
             continue
-        if f.rst is not None or f.d not in drv:
-            link[i] = (f.d, ("async", f.rst, f.rst_active, f.rst_value) if f.rst is not None else ("none",))
+        key = ("async", f.rst, f.rst_active, f.rst_value) if f.rst is not None else ("none",)
+        if f.d not in drv or f.d in net.names:
+            link[i] = (f.d, key)
             continue
-        sl = _sync_link(net, drv, f.d)
-        if sl is not None:
-            link[i] = (sl[0], ("sync", sl[1], sl[2], sl[3]))
-        elif f.d in qi:
-            link[i] = (f.d, ("none",))
+        cl = _cone_link(net, drv, f.d, f.rst is None)
+        if cl is not None:
+            link[i] = (cl[0], key if cl[1] is None else ("sync", *cl[1]))
     return qi, link
 
 
@@ -341,27 +347,18 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
     tops = [r for r in comp.getRoot().topInstances if r.name == top]
     if not tops:
         return []
-    kids = _children(tops[0])
-    ndef: dict[str, int] = {}
-    for _pp, _rel, n, _g in kids:
-        ndef[n.definition.name] = ndef.get(n.definition.name, 0) + 1
+    by_def: dict[str, list] = {}
+    for _pp, rel, n, _g in _children(tops[0]):
+        by_def.setdefault(n.definition.name, []).append((rel, n))
     out = []
-    for _pp, rel, n, _g in kids:
-        name = n.definition.name
-        if ndef[name] != 1 or time.monotonic() > deadline:
+    for name, insts in by_def.items():
+        if time.monotonic() > deadline:
+            break
+        body = _def_body(net, qi, link, insts)  # every instance must ask for the same body
+        if body is None:
             continue
-        pl = _ports(n)
-        if pl is None:
-            continue
-        plan = _module_plan(net, qi, link, rel, [(a, b, c) for a, b, c, _v in pl])
-        if plan is None:
-            continue
-        per = _period(net, plan["first"])
-        if per is None or max(d for _x, _l, d in plan["outs"].values()) < per[0]:
-            continue
-        ports = {a: (b, c, v) for a, b, c, v in pl}
-        items = _body(plan, ports, *per)
-        syn = n.definition.syntax
+        items, per, nfl = body
+        syn = insts[0][1].definition.syntax
         for path, text in texts.items():
             new = _replace_body(text, name, items, _kept_members(syn)) if f"module {name}" in text else None
             if new is None or new == text:
@@ -370,11 +367,34 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
             if seqsim.outputs_agree(net, nt, top, max(2.0, deadline - time.monotonic())) is False:
                 break
             kept = sum(int(w) + 1 for w in re.findall(r"reg \[(\d+):0\] " + _PFX + r"_\d", items))
-            out.append((nt, f"delay line '{name}' ({rel}): its input changes only once per {per[0]} cycles "
-                            f"(phase from reset): {plan['flops']} stage flip-flops -> {kept} loaded once per "
+            where = ", ".join(r for r, _n in insts)
+            out.append((nt, f"delay line '{name}' ({where}): its input changes only once per {per} cycles "
+                            f"(phase from reset): {nfl} stage flip-flops -> {kept * len(insts)} loaded once per "
                             f"period or plain, plus a phase counter"))
             break
     return out
+
+
+def _def_body(net, qi, link, insts) -> tuple[str, int, int] | None:
+    """(module items, period, stage flip-flops replaced) when every instance of one definition is a
+    delay line whose input changes once per period and all of them get the same body; else None."""
+    items = per = None
+    nfl = 0
+    for rel, n in insts:
+        pl = _ports(n)
+        if pl is None:
+            return None
+        plan = _module_plan(net, qi, link, rel, [(a, b, c) for a, b, c, _v in pl])
+        if plan is None:
+            return None
+        got = _period(net, plan["first"])
+        if got is None or max(d for _x, _l, d in plan["outs"].values()) < got[0]:
+            return None
+        it = _body(plan, {a: (b, c, v) for a, b, c, v in pl}, *got)
+        if items is not None and it != items:
+            return None
+        items, per, nfl = it, got[0], nfl + plan["flops"]
+    return None if items is None else (items, per, nfl)
 
 
 def decdelay_candidates(state) -> list:
