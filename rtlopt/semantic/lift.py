@@ -666,6 +666,10 @@ def _match_target(t: np.ndarray, w: int, ops: list[Operand], deadline: float | N
     out += match_absdiff(t, w, ops)
     if not out:  # a shift of two words side by side (a funnel: {next, current} >> pos), bounded or not
         out += _funnel_shifts(t, w, ops, m)
+    if not any(o[0] in ("leading_zeros", "trailing_zeros") for o in out):
+        # the least leading/trailing-zero count of several words: the count of their OR
+        from rtlopt.semantic.lzcor import match_count_of_or
+        out += match_count_of_or(t, w, ops)
     if not out:  # a division/remainder by a constant of one narrow operand: an exact multiply-shift
         from rtlopt.semantic.constdiv import match_mul_shift
         out += match_mul_shift(t, w, ops)

@@ -1,0 +1,158 @@
+"""Word-level lifting: the least leading-zero (trailing-zero) count over several words is the count of
+their OR (``min(lzc(a), lzc(b)) = lzc(a | b)``), whatever the count's spelling (a function with a found
+flag, a priority loop, casez, generate instances) and the min's (``?:`` in a child, if/else, a tree, a
+loop). Near misses: a min with an offset, counts of words of different widths and a max of counts are no
+such OR; a single count stays a single count."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rtlopt.design import open_design
+from rtlopt.semantic.lift import Operand, match_target
+from rtlopt.semantic.lzcor import _lzc, _tzc
+
+ROOT = Path(__file__).resolve().parents[1]
+GEN = ROOT / "designs" / "generalization" / "lzc_or"
+
+
+def _op(name: str, w: int, v, base_id: int) -> Operand:
+    return Operand(name, name, w, np.asarray(v, dtype=np.uint64), False, True, tuple(range(base_id, base_id + w)))
+
+
+def _sparse(rng, n: int, w: int) -> np.ndarray:
+    """Values whose leading one sits anywhere (a random word shifted right by a random amount)."""
+    v = rng.integers(0, 1 << w, n, dtype=np.uint64)
+    return v >> rng.integers(0, w + 1, n, dtype=np.uint64)
+
+
+def test_matcher_min_of_counts_is_count_of_or():
+    rng = np.random.default_rng(7)
+    n = 2048
+    a, b, c = (_sparse(rng, n, 12) for _ in range(3))
+    ops = [_op("a", 12, a, 0), _op("b", 12, b, 100), _op("c", 12, c, 200)]
+    lz = np.minimum(np.minimum(_lzc(a, 12), _lzc(b, 12)), _lzc(c, 12))
+    got = match_target(lz, 4, ops)
+    assert got and got[0][0] == "leading_zeros_of_or" and len(got[0][1]) == 3, got
+    tz = np.minimum(_tzc(a, 12), _tzc(b, 12))
+    got = match_target(tz, 4, ops)
+    assert got and got[0][0] == "trailing_zeros_of_or" and {o.text for o in got[0][1]} == {"a", "b"}, got
+    # lanes of one packed word
+    packed = a | (b << np.uint64(12)) | (c << np.uint64(24))
+    got = match_target(lz, 4, [_op("p", 36, packed, 0)])
+    assert got and got[0][0] == "leading_zeros_of_or", got
+    assert "rtlopt_flat_p" in got[0][2][0] or "rtlopt_or_" in got[0][2][0]
+
+
+def test_matcher_near_misses():
+    rng = np.random.default_rng(11)
+    n = 2048
+    a, b = _sparse(rng, n, 12), _sparse(rng, n, 12)
+    b8 = _sparse(rng, n, 8)
+    ops = [_op("a", 12, a, 0), _op("b", 12, b, 100)]
+    kinds = lambda t, o: {k for k, _u, _e in match_target(t, 4, o)}  # noqa: E731
+    assert not kinds(np.minimum(_lzc(a, 12) + np.uint64(1), _lzc(b, 12)), ops) & {"leading_zeros_of_or"}
+    assert not kinds(np.maximum(_lzc(a, 12), _lzc(b, 12)), ops) & {"leading_zeros_of_or"}
+    mixed = [_op("a", 12, a, 0), _op("d", 8, b8, 300)]
+    assert not kinds(np.minimum(_lzc(a, 12), _lzc(b8, 8)), mixed) & {"leading_zeros_of_or"}
+    single = kinds(_lzc(a, 12), ops)
+    assert "leading_zeros" in single and "leading_zeros_of_or" not in single
+
+
+def _cands(path: Path, top: str):
+    from rtlopt.engine.search import State, lifting_candidates
+    d = open_design([path], top)
+    return lifting_candidates(State(d, {d.files[0]: path.read_text()}, "area", None, 0, None,
+                                    time.monotonic() + 120))
+
+
+def _verdict(orig: Path, text: str, top: str, tmp_path: Path) -> str:
+    from rtlopt.verify import VerifyOptions, check_equivalence
+    g = tmp_path / ("cand" + orig.suffix)
+    g.write_text(text)
+    res = check_equivalence(open_design([orig], top), open_design([g], top), VerifyOptions(timeout_s=120))
+    return res.verdict.name
+
+
+def _area(path: Path, top: str) -> float:
+    from rtlopt.ppa._cache import measure_cached
+    from rtlopt.ppa.liberty import resolve_liberty
+    lib = ROOT.parent / "shared" / "lib" / "sky130hd_tt.lib.gz"
+    return measure_cached(open_design([path], top), liberty=resolve_liberty(str(lib) if lib.exists() else None)
+                          ).area_um2.value
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("fname,top,kind,gain", [
+    # function with a found flag, ?: min in a child (two words; the two shifters dominate: ref 0.91)
+    ("exp_align_v.v", "pair_norm", "leading_zeros_of_or", 0.97),
+    # casez per generate instance, if/else min tree over four words (ref 0.81)
+    ("tz_block_sv.sv", "tz_block", "trailing_zeros_of_or", 0.9),
+])
+def test_min_of_counts_lifted_and_proven(tmp_path, fname, top, kind, gain):
+    src = GEN / fname
+    cands = [c for c in _cands(src, top) if kind in c.description]
+    assert cands, [c.description for c in _cands(src, top)]
+    c = cands[0]
+    assert "rtlopt_or_" in c.text
+    assert _verdict(src, c.text, top, tmp_path) == "EQUIVALENT"
+    out = tmp_path / ("after" + src.suffix)
+    out.write_text(c.text)
+    assert _area(out, top) < _area(src, top) * gain
+
+
+# restyled: three separate ports, a priority loop in an SV function (the last set bit wins), a nested ?:
+TRIO = """
+module trio_exp (
+  input  logic [13:0] a, b, c,
+  output logic [3:0]  e
+);
+  function automatic logic [3:0] lz14(input logic [13:0] v);
+    lz14 = 4'd14;
+    for (int i = 0; i < 14; i++) if (v[i]) lz14 = 13 - i;
+  endfunction
+  logic [3:0] la, lb, lc;
+  assign la = lz14(a);
+  assign lb = lz14(b);
+  assign lc = lz14(c);
+  assign e = (la < lb) ? ((la < lc) ? la : lc) : ((lb < lc) ? lb : lc);
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_restyled_trio_lifted_and_proven(tmp_path):
+    f = tmp_path / "trio.sv"
+    f.write_text(TRIO)
+    cands = [c for c in _cands(f, "trio_exp") if "leading_zeros_of_or" in c.description]
+    assert cands, [c.description for c in _cands(f, "trio_exp")]
+    assert _verdict(f, cands[0].text, "trio_exp", tmp_path) == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("edit", [
+    ("assign e = (la < lb)", "assign e = (la + 4'd1 < lb)"),  # an offset count in one compare
+    ("assign lb = lz14(b);", "assign lb = lz14({4'b0, b[9:0]}) - 4'd4;"),  # a 10-bit count beside 14-bit ones
+])
+def test_trio_near_misses(tmp_path, edit):
+    f = tmp_path / "trio.sv"
+    f.write_text(TRIO.replace(*edit))
+    assert TRIO.replace(*edit) != TRIO
+    descs = [c.description for c in _cands(f, "trio_exp")]
+    assert not any("_of_or" in d for d in descs), descs
+
+
+MAXED = TRIO.replace("(la < lb) ? ((la < lc) ? la : lc) : ((lb < lc) ? lb : lc)",
+                     "(la > lb) ? ((la > lc) ? la : lc) : ((lb > lc) ? lb : lc)")
+
+
+@pytest.mark.yosys
+def test_max_of_counts_not_lifted(tmp_path):
+    f = tmp_path / "tmax.sv"
+    f.write_text(MAXED)
+    descs = [c.description for c in _cands(f, "trio_exp")]
+    assert not any("_of_or" in d for d in descs), descs
