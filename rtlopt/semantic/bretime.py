@@ -41,12 +41,14 @@ from rtlopt.semantic.fretime import (
     _CONSTS,
     _VALUE,
     _buf,
+    _decl_parts,
     _impure_calls,
     _is_edge_block,
     _refs,
     _span,
     _stmt_edit,
     _sv,
+    _tkey,
     _uniq,
     _walk,
     top_bodies,
@@ -138,11 +140,76 @@ def _emit(e, ok: bool, regs, text: str, buf: int, out: list) -> None:
     if u.syntax is None or _buf(u.syntax) != buf:
         return
     sel = type(u).__name__ in ("ElementSelectExpression", "RangeSelectExpression")
-    if type(u).__name__ in _VALUE or (sel and not _const_select(u)):
+    if sel and not _const_select(u) and _var_select(u):
+        sel = False  # a register selected by registers of its group (``snap[sel_q]``): a function
+    elif type(u).__name__ in _VALUE or (sel and not _const_select(u)):
         return  # a name (width reduction's business) or a select of a variable part
     a, b = _span(u.syntax)
     # a constant select alone is no function to move; it is one of several in a union (``idx = r[3:2]``)
     out.append(_Occ(u, (a, b), regs, re.sub(r"\s+", " ", text[a:b]).strip(), sel))
+
+
+def _same_conditions(body, ws: list, text: str, blocking: set) -> list:
+    """The writes with their condition paths keyed by what the conditions test, not by which statement
+    tests it: ``if (en) a <= x; if (en) b <= y;`` writes ``a`` and ``b`` at the same place (the same
+    predicate text, or the same case expression and items, under the same outer conditions). A
+    condition reading a name the block assigns with a blocking assignment keeps its statement's
+    identity (its value may differ between the two statements)."""
+    import dataclasses
+
+    canon: dict = {}
+
+    def norm(x) -> str:
+        return re.sub(r"\s+", " ", text[slice(*_span(x))]).strip()
+
+    def reads_blocking(t: str) -> bool:
+        return any(re.search(rf"(?<![\w$.]){re.escape(n)}(?![\w$])", t) for n in blocking)
+
+    def visit(n):
+        k = type(n).__name__
+        if k == "ConditionalStatement" and n.syntax is not None:
+            t = "if " + norm(n.syntax.predicate)
+            if not reads_blocking(t):
+                canon[_span(n.syntax)[0]] = t
+        elif k == "CaseStatement" and n.syntax is not None:
+            t = "case " + norm(n.syntax.expr) + " " + " | ".join(norm(i) if type(i).__name__ != "DefaultCaseItemSyntax"
+                                                                else "default" for i in n.syntax.items)
+            if not reads_blocking(t):
+                canon[_span(n.syntax)[0]] = re.sub(r"\s+", " ", t)
+        return True
+
+    try:
+        body.visit(visit)
+    except Exception:  # noqa: BLE001 - keep the statement paths
+        return ws
+    return [dataclasses.replace(w, path=tuple((canon.get(sid, sid), br) for sid, br in w.path)) for w in ws]
+
+
+def _var_select(u) -> bool:
+    """``r[i]`` / ``r[i +: K]`` with ``r`` a name and a non-constant index (the index reads registers of
+    ``r``'s group when the whole select is pure: a mux over the register by a register)."""
+    if type(u.value).__name__ not in _VALUE or u.syntax is None \
+            or type(u.syntax).__name__ != "IdentifierSelectNameSyntax":
+        return False
+    if type(u).__name__ == "ElementSelectExpression":
+        return u.selector.constant is None
+    return u.left.constant is None or u.right.constant is None
+
+
+def _var_bases(expr) -> set:
+    """Identifier spans of the registers read through a variable select inside ``expr`` (their written
+    value must be a name there: ``(x)[i]`` is no expression)."""
+    out = set()
+
+    def visit(n):
+        k = type(n).__name__
+        if k in ("ElementSelectExpression", "RangeSelectExpression") and n.syntax is not None \
+                and _var_select(n):
+            out.add(_span(n.syntax.identifier))
+        return True
+
+    expr.visit(visit)
+    return out
 
 
 def _roots(body):
@@ -197,6 +264,18 @@ def _same_value(sym, rhs, text: str) -> str | None:
             a, b = _span(e.syntax)
             return "(" + text[a:b] + ")"
     return _literal(sym, rhs)
+
+
+def _same_name(sym, rhs, text: str) -> str | None:
+    """The written value as a bare name of the register's own elaborated type (dimensions and sign)."""
+    e = rhs
+    while type(e).__name__ == "ConversionExpression" and e.syntax is None:
+        e = e.operand
+    if type(e).__name__ in _VALUE and e.syntax is not None and type(e.symbol).__name__ not in _CONSTS \
+            and _tkey(e.type) == _tkey(sym.type):
+        a, b = _span(e.syntax)
+        return text[a:b].strip()
+    return None
 
 
 def _selects(expr) -> dict:
@@ -291,6 +370,11 @@ def _hoist(sym, w, text: str, blocking: set, local, hoisted: dict) -> str | None
         rng = f" [{r.left}:{r.right}]" if int(sym.type.bitWidth) > 1 else ""
     except Exception:  # noqa: BLE001 - not a packed vector
         return None
+    if int(sym.type.bitWidth) > 1 and _tkey(sym.type).count("[") > 1:  # packed dimensions of packed words
+        dp = _decl_parts(sym, text)
+        if dp is None or dp[0].count("[") != _tkey(sym.type).count("["):
+            return None
+        rng = " " + dp[0]
     taken = {n for n, _d in hoisted.values()}
     name = _uniq(text + " ".join(taken), f"{sym.name}_d")
     a, b = _span(e.syntax)
@@ -333,6 +417,7 @@ def _analyze(body, text: str, path: Path) -> list[tuple[str, str]]:
             continue
         blo, bhi = _span(pb.body.syntax)
         blocking_names = {w.sym.name for w in ws if w.blocking}
+        ws = _same_conditions(pb.body, ws, text, blocking_names)
         per: dict[str, list] = {}
         for w in ws:
             if w.sym.name in mine:
@@ -455,13 +540,16 @@ def _retime(ctx, funcs: list) -> tuple | None:
         if not rspans:
             return None
         sels = _selects(lst[0].expr)
+        vbases = _var_bases(lst[0].expr)
         for p in paths:
             parts = []
             pos = a0
             for (lo, hi), sym in sorted(rspans.items()):
                 w = next(w for w in writes[sym.name] if w.path == p)
                 sel = sels.get((lo, hi))
-                if sel is None:
+                if (lo, hi) in vbases:  # selected by a variable index: a name of the register's own type
+                    sub = _same_name(sym, w.rhs, text)
+                elif sel is None:
                     sub = _same_value(sym, w.rhs, text)
                 else:  # the base of a constant select: a bare name, or the selected bits of a constant
                     sub, hi = _select_of(sym, w.rhs, sel, text), sel[0][1]
@@ -659,7 +747,53 @@ def _across_modules(texts: dict[Path, str], top: str, timeout_s: float) -> list:
         for nt, desc in _candidates(new, top, left):
             if re.search(rf"registers ([\w$]+, )*{re.escape(reg)}\b", desc):
                 out.append((nt, f"{desc} (after {what})"))
-    return out[:_MAX_CANDS]
+    if out:
+        return out[:_MAX_CANDS]
+    return _functions_moved(texts, top, timeout_s - (time.monotonic() - t0))[:_MAX_CANDS]
+
+
+def _functions_moved(texts: dict[Path, str], top: str, timeout_s: float) -> list:
+    """Registers read in another module only through functions of them (a sibling's ``snap[sel_q]``):
+    the functions lifted out of the reading child into the parent and pushed into the child holding the
+    registers (:mod:`rtlopt.semantic.bretime_port`), then retimed there; offered only composed."""
+    from rtlopt.semantic.bretime_port import lift_steps, push_steps
+
+    t0 = time.monotonic()
+    out: list = []
+
+    def left() -> float:
+        return timeout_s - (time.monotonic() - t0)
+
+    def retime(new: dict, regs: list[str] | None, what: str) -> None:
+        if left() < 2:
+            return
+        for nt, desc in _candidates(new, top, left()):
+            if regs is None or any(re.search(rf"registers ([\w$]+, )*{re.escape(r)}\b", desc) for r in regs):
+                out.append((nt, f"{desc} (after {what})"))
+
+    try:
+        pushed = push_steps(texts, top)
+    except Exception:  # noqa: BLE001 - an analysis failure: nothing enabled
+        pushed = []
+    for new, regs, what in pushed:
+        retime(new, regs, what)
+    if out or left() < 2:
+        return out
+    try:
+        lifted = lift_steps(texts, top)
+    except Exception:  # noqa: BLE001
+        lifted = []
+    for new, what in lifted:
+        if left() < 2:
+            break
+        retime(new, None, what)  # the registers in the parent itself
+        try:
+            pushed = push_steps(new, top)
+        except Exception:  # noqa: BLE001
+            pushed = []
+        for new2, regs, what2 in pushed:
+            retime(new2, regs, f"{what}, then {what2}")
+    return out
 
 
 def _candidates(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
