@@ -6,7 +6,6 @@ such OR; a single count stays a single count."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +14,7 @@ import pytest
 from rtlopt.design import open_design
 from rtlopt.semantic.lift import Operand, match_target
 from rtlopt.semantic.lzcor import _lzc, _tzc
+from tests.test_lift_limited_shift import _cands, _proven
 
 ROOT = Path(__file__).resolve().parents[1]
 GEN = ROOT / "designs" / "generalization" / "lzc_or"
@@ -63,21 +63,6 @@ def test_matcher_near_misses():
     assert "leading_zeros" in single and "leading_zeros_of_or" not in single
 
 
-def _cands(path: Path, top: str):
-    from rtlopt.engine.search import State, lifting_candidates
-    d = open_design([path], top)
-    return lifting_candidates(State(d, {d.files[0]: path.read_text()}, "area", None, 0, None,
-                                    time.monotonic() + 120))
-
-
-def _verdict(orig: Path, text: str, top: str, tmp_path: Path) -> str:
-    from rtlopt.verify import VerifyOptions, check_equivalence
-    g = tmp_path / ("cand" + orig.suffix)
-    g.write_text(text)
-    res = check_equivalence(open_design([orig], top), open_design([g], top), VerifyOptions(timeout_s=120))
-    return res.verdict.name
-
-
 def _area(path: Path, top: str) -> float:
     from rtlopt.ppa._cache import measure_cached
     from rtlopt.ppa.liberty import resolve_liberty
@@ -99,7 +84,7 @@ def test_min_of_counts_lifted_and_proven(tmp_path, fname, top, kind, gain):
     assert cands, [c.description for c in _cands(src, top)]
     c = cands[0]
     assert "rtlopt_or_" in c.text
-    assert _verdict(src, c.text, top, tmp_path) == "EQUIVALENT"
+    assert _proven(tmp_path, src, c.text, top)
     out = tmp_path / ("after" + src.suffix)
     out.write_text(c.text)
     assert _area(out, top) < _area(src, top) * gain
@@ -130,7 +115,7 @@ def test_restyled_trio_lifted_and_proven(tmp_path):
     f.write_text(TRIO)
     cands = [c for c in _cands(f, "trio_exp") if "leading_zeros_of_or" in c.description]
     assert cands, [c.description for c in _cands(f, "trio_exp")]
-    assert _verdict(f, cands[0].text, "trio_exp", tmp_path) == "EQUIVALENT"
+    assert _proven(tmp_path, f, cands[0].text, "trio_exp")
 
 
 @pytest.mark.yosys
