@@ -3,7 +3,9 @@
 reset, the hold register loaded on a sibling down-counting divider's tick: 15 stages, period 5) and a control
 pipe (SV packed concatenation shift, synchronous reset, the phase counter in the parent; taps after 4 and 8
 clocks with period 3: loaded stages plus plain ones). Restyles: a chain of one-stage instances in a generate
-loop resetting to a nonzero value; the level meter's delay as a generate loop of always blocks. Near misses
+loop resetting to a nonzero value; the level meter's delay as a generate loop of always blocks. Delay lines
+inside a module (an array read at two fixed stages, named stage registers, a packed shift) have their fixed-stage
+reads redirected to the new stages. Near misses
 (nothing offered): a hold register that may also load between ticks, a divider that only runs while an input
 is high, a delay line fed by a primary input, a delay module with an output that is no chain; a candidate with
 the load at the wrong phase is refuted by the simulation and by the proof. Real Yosys + ABC proofs."""
@@ -60,8 +62,9 @@ def test_ctl_pipe_packed_shift_sync_residual_sv(tmp_path):
     got = _cands(f, "ctl_pipe")
     assert len(got) == 1 and "once per 3 cycles" in got[0][1], got
     t = got[0][0][f]
-    # 8 = 2*3 + 2: two loaded stages and two plain ones; 4 = 3 + 1: one plain stage after the first
-    assert "q_end = rtlopt_dd_0_p2_2" in t and "q_mid = rtlopt_dd_0_p1_1" in t and "always @(posedge clk)\n" in t
+    # 8 = 2*3 + 2: the second or third loaded stage by phase; 4 = 3 + 1: the first or second by phase
+    assert "? rtlopt_dd_0_e1 : rtlopt_dd_0_e2)" in t and "? rtlopt_dd_0_e1 : rtlopt_dd_0_e0)" in t, t
+    assert "always @(posedge clk)\n" in t and "_p1_" not in t
     assert abc_verdict(tmp_path, f, t, "ctl_pipe") == "EQUIVALENT"
 
 
@@ -206,3 +209,57 @@ def test_two_instances_different_depths_not_offered(tmp_path):
     # the instances would need different bodies (12 and 9 stages): no rewrite of the shared module
     f = _file(tmp_path, _STEREO.replace("RN", "9"))
     assert _cands(f, "stereo") == []
+
+
+_INLINE = """
+module lip (input clk, input rst_n, input [5:0] smp, output [5:0] late, output [5:0] mix, output tick);
+  reg [2:0] c;
+  reg t;
+  reg [5:0] h;
+  reg [5:0] r [0:14];
+  integer i;
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) begin c <= 3'd0; t <= 1'b0; end
+    else begin c <= (c == 3'd4) ? 3'd0 : c + 3'd1; t <= (c == 3'd4); end
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) h <= 6'd0;
+    else if (LOAD) h <= smp;
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) begin
+      for (i = 0; i < 15; i = i + 1) r[i] <= 6'd0;
+    end else begin
+      r[0] <= h;
+      for (i = 1; i < 15; i = i + 1) r[i] <= r[i-1];
+    end
+  assign late = r[14];
+  assign mix = r[6] + h;
+  assign tick = t;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_inline_array_two_taps(tmp_path):
+    # 15 = 3*5 (the third loaded stage) and r[6] = 7 = 5 + 2 (the first or second by phase)
+    f = _file(tmp_path, _INLINE.replace("LOAD", "t"))
+    got = _cands(f, "lip")
+    assert len(got) == 1 and "'r' in lip read at 2 fixed stage(s)" in got[0][1] and "once per 5" in got[0][1], got
+    t = got[0][0][f]
+    assert "assign late = rtlopt_dd_0_e2;" in t and "r[6]" not in t.split("assign mix")[1].split(";")[0]
+    assert abc_verdict(tmp_path, f, t, "lip") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_inline_loaded_between_ticks_not_offered(tmp_path):
+    f = _file(tmp_path, _INLINE.replace("LOAD", "t || smp[5]"))
+    assert _cands(f, "lip") == []
+
+
+@pytest.mark.yosys
+def test_inline_named_stages_sv(tmp_path):
+    f = _file(tmp_path, (GEN / "sv_inline_named_stages_sibling_strobe" / "original.sv").read_text(), "d.sv")
+    got = _cands(f, "caption_delay")
+    assert len(got) == 1 and "'d0/d1/d2/d3/d4/d5' in caption_delay" in got[0][1], got
+    t = got[0][0][f]
+    assert "assign code_out = rtlopt_dd_0_e1;" in t and "(rtlopt_dd_0_e0 == match)" in t, t
+    assert abc_verdict(tmp_path, f, t, "caption_delay") == "EQUIVALENT"

@@ -251,61 +251,79 @@ def _kept_members(mod_syntax) -> list[str]:
     return keep
 
 
-def _body(plan: dict, ports: dict, p: int, a: int) -> str | None:
-    """The decimated delay line's module items."""
-    clk, rst = plan["clk"], plan["rst"]
-    low = plan["rst_active"] == 0
+def _line(xs: dict, taps: dict, p: int, a: int, ctl: tuple, pfx: str = _PFX) -> tuple[list, list, dict]:
+    """The decimated line: (declarations, the clocked block, {tap key: expression}). ``xs``: source name ->
+    (width, reset value); ``taps``: key -> (source name, low bit, width, delay); ``ctl``: (clock, reset,
+    reset active level, synchronous reset)."""
+    clk, rst, ract, sync = ctl
     cb = max(1, (p - 1).bit_length())
-    en = (a - 1) % p
-    xs = sorted({xp for xp, _lo, _d in plan["outs"].values()})
-    decl, rlines, slines, assigns = [], [], [], []
-    ph = f"{_PFX}_ph"
-    decl.append(f"  reg [{cb - 1}:0] {ph};")
+    decl, rlines, slines, enl, exprs = [], [], [], [], {}
+    ph = f"{pfx}_ph"
+    decl.append(f"reg [{cb - 1}:0] {ph};")
     rlines.append(f"{ph} <= {cb}'d0;")
     slines.append(f"{ph} <= ({ph} == {cb}'d{p - 1}) ? {cb}'d0 : {ph} + {cb}'d1;")
-    enl = []
-    for xi, xp in enumerate(xs):
-        w = ports[xp][1]
-        rv = sum(v << j for (x, j), v in plan["rvals"].items() if x == xp)
+    for xi, (xp, (w, rv)) in enumerate(sorted(xs.items())):
         r0 = f"{w}'d{rv}"
-        taps = [(lo, d) for xp2, lo, d in plan["outs"].values() if xp2 == xp]
-        m_all = max(d // p for _lo, d in taps)
-        en_st = [f"{_PFX}_{xi}_e{k}" for k in range(m_all)]
-        for k, s in enumerate(en_st):
-            decl.append(f"  reg [{w - 1}:0] {s};")
-            rlines.append(f"{s} <= {r0};")
-            enl.append(f"{s} <= {xp if k == 0 else en_st[k - 1]};")
+        mine = {k: t for k, t in taps.items() if t[0] == xp}
+        m0 = max(t[3] // p for t in mine.values())
+        # a tap m*P + q (0 < q < P) reads E_m or, where the period boundary lies within its last q
+        # cycles, E_(m+1) (E_k: k loaded stages, E_0 the source): a mux where E_(m+1) exists anyway or
+        # instead of two or more plain stages; else q plain stages after E_m
+        mux = {k for k, t in mine.items() if t[3] % p and (t[3] % p >= 2 or t[3] // p + 1 <= m0)}
+        en_st = [f"{pfx}_{xi}_e{k}" for k in range(max([t[3] // p for t in mine.values()]
+                                                       + [mine[k][3] // p + 1 for k in mux]))]
+        for k, st in enumerate(en_st):
+            decl.append(f"reg [{w - 1}:0] {st};")
+            rlines.append(f"{st} <= {r0};")
+            enl.append(f"{st} <= {xp if k == 0 else en_st[k - 1]};")
+
+        def e_(k, en_st=en_st, xp=xp):
+            return xp if k == 0 else en_st[k - 1]
         qmax: dict[int, int] = {}
-        for _lo, d in taps:
-            m, q = divmod(d, p)
-            qmax[m] = max(qmax.get(m, 0), q)
+        for k, t in mine.items():
+            m, q = divmod(t[3], p)
+            if k not in mux:
+                qmax[m] = max(qmax.get(m, 0), q)
         for m, qn in sorted(qmax.items()):
-            src = xp if m == 0 else en_st[m - 1]
             for i in range(1, qn + 1):
-                s = f"{_PFX}_{xi}_p{m}_{i}"
-                decl.append(f"  reg [{w - 1}:0] {s};")
-                rlines.append(f"{s} <= {r0};")
-                slines.append(f"{s} <= {src if i == 1 else f'{_PFX}_{xi}_p{m}_{i - 1}'};")
-        for y, (xp2, lo, d) in plan["outs"].items():
-            if xp2 != xp:
-                continue
+                st = f"{pfx}_{xi}_p{m}_{i}"
+                decl.append(f"reg [{w - 1}:0] {st};")
+                rlines.append(f"{st} <= {r0};")
+                slines.append(f"{st} <= {e_(m) if i == 1 else f'{pfx}_{xi}_p{m}_{i - 1}'};")
+        for key, (_x, lo, wy, d) in mine.items():
             m, q = divmod(d, p)
-            src = (xp if m == 0 else en_st[m - 1]) if q == 0 else f"{_PFX}_{xi}_p{m}_{q}"
-            wy = ports[y][1]
-            rd = src if (lo, wy) == (0, w) else f"{src}[{lo + wy - 1}:{lo}]"
-            assigns.append(f"  always @* {y} = {rd};" if ports[y][2] else f"  assign {y} = {rd};")
-    edge = "negedge" if low else "posedge"
+            sl = "" if (lo, wy) == (0, w) else (f"[{lo}]" if wy == 1 else f"[{lo + wy - 1}:{lo}]")
+            if key in mux:
+                cross = sorted((a + i) % p for i in range(q))
+                rest = sorted(set(range(p)) - set(cross))
+                cond = " || ".join(f"{ph} == {cb}'d{v}" for v in (cross if len(cross) <= len(rest) else rest))
+                exprs[key] = (f"(({cond}) ? {e_(m + 1)}{sl} : {e_(m)}{sl})" if len(cross) <= len(rest)
+                              else f"(({cond}) ? {e_(m)}{sl} : {e_(m + 1)}{sl})")
+            else:
+                exprs[key] = (e_(m) if q == 0 else f"{pfx}_{xi}_p{m}_{q}") + sl
+    low = ract == 0
     cond = f"!{rst}" if low else rst
-    sens = f"posedge {clk}" if plan["sync"] else f"posedge {clk} or {edge} {rst}"
+    sens = f"posedge {clk}" if sync else f"posedge {clk} or {'negedge' if low else 'posedge'} {rst}"
     ind = "\n        "
-    lines = decl + [
-        f"  always @({sens})",
-        f"    if ({cond}) begin{ind}" + ind.join(rlines) + "\n      end",
-        f"    else begin{ind}" + ind.join(slines)
-        + (f"{ind}if ({ph} == {cb}'d{en}) begin{ind}  " + f"{ind}  ".join(enl) + f"{ind}end" if enl else "")
-        + "\n      end",
-    ] + assigns
-    return "\n".join(lines)
+    block = [
+        f"always @({sens})",
+        f"  if ({cond}) begin{ind}" + ind.join(rlines) + "\n    end",
+        f"  else begin{ind}" + ind.join(slines)
+        + (f"{ind}if ({ph} == {cb}'d{(a - 1) % p}) begin{ind}  " + f"{ind}  ".join(enl) + f"{ind}end" if enl else "")
+        + "\n    end",
+    ]
+    return decl, block, exprs
+
+
+def _body(plan: dict, ports: dict, p: int, a: int) -> str | None:
+    """The decimated delay line's module items (a child's whole body)."""
+    xs = {}
+    for xp, _lo, _d in plan["outs"].values():
+        xs[xp] = (ports[xp][1], sum(v << j for (x, j), v in plan["rvals"].items() if x == xp))
+    taps = {y: (xp, lo, ports[y][1], d) for y, (xp, lo, d) in plan["outs"].items()}
+    decl, block, exprs = _line(xs, taps, p, a, (plan["clk"], plan["rst"], plan["rst_active"], plan["sync"]))
+    assigns = [f"always @* {y} = {e};" if ports[y][2] else f"assign {y} = {e};" for y, e in exprs.items()]
+    return "\n".join("  " + ln for ln in decl + block + assigns)
 
 
 def _replace_body(text: str, module: str, items: str, kept: list[str]) -> str | None:
@@ -334,8 +352,6 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
     from rtlopt.semantic.instshare import _children, _compile
 
     deadline = time.monotonic() + timeout_s
-    if sum(len(re.findall(r"(?<![\w$])module\s", t)) for t in texts.values()) < 2:
-        return []  # a delay line driven by the design lives in a child module
     net = seqsim.load_texts(texts, top, timeout=timeout_s)
     qi, link = _links(net)
     if sum(src in qi for src, _k in link.values()) < MIN_STAGES:
@@ -343,7 +359,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
     got = _compile(texts, top)
     if got is None:
         return []
-    comp, _buf = got
+    comp, buf = got
     tops = [r for r in comp.getRoot().topInstances if r.name == top]
     if not tops:
         return []
@@ -372,6 +388,15 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
                             f"(phase from reset): {nfl} stage flip-flops -> {kept * len(insts)} loaded once per "
                             f"period or plain, plus a phase counter"))
             break
+    done = {d for d, _insts in by_def.items() if any(f"'{d}'" in desc for _nt, desc in out)}
+    scopes = [("", tops[0])] + [(insts[0][0] + ".", insts[0][1]) for d, insts in by_def.items()
+                                if len(insts) == 1 and d not in done]
+    for pfx, inst in scopes:
+        if time.monotonic() > deadline:
+            break
+        for nt, desc in _inline_edit(texts, buf, inst, net, qi, link, pfx):
+            if seqsim.outputs_agree(net, nt, top, max(2.0, deadline - time.monotonic())) is not False:
+                out.append((nt, desc))
     return out
 
 
@@ -395,6 +420,235 @@ def _def_body(net, qi, link, insts) -> tuple[str, int, int] | None:
             return None
         items, per, nfl = it, got[0], nfl + plan["flops"]
     return None if items is None else (items, per, nfl)
+
+
+# -- delay lines inside a module (read at fixed stages) ----------------------------------------------
+
+def _root_sym(e):
+    while type(e).__name__ in ("ElementSelectExpression", "RangeSelectExpression"):
+        e = e.value
+    return e.symbol if type(e).__name__ == "NamedValueExpression" else None
+
+
+def _pos(rng, k: int) -> int:
+    """Bit position (from the LSB) of index ``k`` in a packed range ``[left:right]``."""
+    return k - rng.right if rng.left >= rng.right else rng.right - k
+
+
+def _sel_bits(e, cells: dict):
+    """The signals (LSB first) a constant select of a chain variable reads, or None."""
+    from rtlopt.semantic.seqred import _cint
+
+    k = type(e).__name__
+    if k == "NamedValueExpression":
+        c = cells.get(e.symbol.name)
+        return None if c is None or None not in c else c[None]
+    if k not in ("ElementSelectExpression", "RangeSelectExpression"):
+        return None
+    base = e.value
+    if k == "ElementSelectExpression":
+        i = _cint(e.selector.constant)
+        if i is None:
+            return None
+        if type(base).__name__ == "NamedValueExpression" and base.type.isUnpackedArray:
+            c = cells.get(base.symbol.name)
+            return None if c is None else c.get(i)
+        idx = [i]
+    else:
+        a, b = _cint(e.left.constant), _cint(e.right.constant)
+        if a is None or b is None:
+            return None
+        kind = str(e.selectionKind)
+        idx = (list(range(min(a, b), max(a, b) + 1)) if kind.endswith("Simple")
+               else list(range(a, a + b)) if kind.endswith("IndexedUp") else list(range(a - b + 1, a + 1)))
+    inner = _sel_bits(base, cells)
+    if inner is None or not base.type.hasFixedRange:
+        return None
+    rng = base.type.fixedRange
+    pos = sorted(_pos(rng, i) for i in idx)
+    if any(p < 0 or p >= len(inner) for p in pos):
+        return None
+    return [inner[p] for p in pos]
+
+
+def _scope_chains(net, qi, link, pfx: str, body):
+    """{variable: {element index (None: packed): signals}} for the variables of one module instance
+    whose every bit is a linked flip-flop, grouped into components linked stage to stage."""
+    cells: dict[str, dict] = {}
+    skip = set()  # ports (read outside) and variables a continuous assignment drives (aliases of a stage)
+    for m in body:
+        kind = str(m.kind).split(".")[-1]
+        if kind == "Port":
+            skip.add(m.name)
+        elif kind == "ContinuousAssign":
+            sym = _root_sym(m.assignment.left)
+            if sym is not None:
+                skip.add(sym.name)
+    for m in body:
+        if str(m.kind).split(".")[-1] != "Variable" or m.name in skip:
+            continue
+        t = m.type
+        if t.isUnpackedArray:
+            if not t.hasFixedRange or not t.elementType.isIntegral:
+                continue
+            r = t.fixedRange
+            el = {i: net.name_bits.get(f"{pfx}{m.name}[{i}]") for i in range(min(r.left, r.right),
+                                                                              max(r.left, r.right) + 1)}
+        elif t.isIntegral:
+            el = {None: net.name_bits.get(pfx + m.name)}
+        else:
+            continue
+        if any(v is None or any(x not in qi or qi[x] not in link for x in v) for v in el.values()):
+            continue
+        cells[m.name] = el
+    q2v = {x: v for v, el in cells.items() for bits in el.values() for x in bits}
+    up = {v: v for v in cells}
+
+    def find(v):
+        while up[v] != v:
+            up[v] = up[up[v]]
+            v = up[v]
+        return v
+    for v, el in cells.items():
+        for bits in el.values():
+            for x in bits:
+                src = link[qi[x]][0]
+                if src in q2v:
+                    up[find(v)] = find(q2v[src])
+    comps: dict[str, dict] = {}
+    for v in cells:
+        comps.setdefault(find(v), {})[v] = cells[v]
+    return list(comps.values())
+
+
+def _comp_plan(net, qi, link, pfx: str, comp: dict):
+    """Per signal of a component: (delay, source bit), plus the source's name and width, the reset key
+    per chain and the stage-0 flip-flops; None when the chains do not start at one named signal."""
+    sig_set = {x for el in comp.values() for bits in el.values() for x in bits}
+    info, first, keys, rvals, src_names = {}, set(), set(), {}, None
+    for x in sig_set:
+        i, d, key = qi[x], 0, None
+        while True:
+            src, k = link[i]
+            if key is None:
+                key = k
+            elif k != key:
+                return None
+            d += 1
+            if src in sig_set:
+                i = qi[src]
+                if d > len(sig_set):
+                    return None
+                continue
+            break
+        if key[0] == "none":
+            return None
+        names = {(n[len(pfx):], b) for n, b in net.names.get(src, []) if n.startswith(pfx) and "." not in n[len(pfx):]}
+        src_names = names if src_names is None else src_names
+        info[x] = (d, src, names)
+        first.add(i)
+        keys.add(key[:3])
+        rvals[src] = key[3] if rvals.setdefault(src, key[3]) == key[3] else None
+    if len(keys) != 1 or None in rvals.values():
+        return None
+    for xname in sorted({n for n, _b in src_names}):
+        if all(any(n == xname for n, _b in nm) for _d, _s, nm in info.values()):
+            break
+    else:
+        return None
+    xbits = net.name_bits.get(pfx + xname)
+    if xbits is None:
+        return None
+    out = {}
+    for x, (d, _src, nm) in info.items():
+        out[x] = (d, next(b for n, b in nm if n == xname))
+    rv = sum(v << xbits.index(s) for s, v in rvals.items() if s in xbits)
+    return {"bits": out, "x": xname, "w": len(xbits), "rv": rv, "key": next(iter(keys)), "first": sorted(first)}
+
+
+def _scope_name(net, pfx: str, sig: int) -> str | None:
+    got = sorted(n[len(pfx):] for n, _b in net.names.get(sig, []) if n.startswith(pfx) and "." not in n[len(pfx):]
+                 and net.name_bits.get(n) == [sig])
+    return got[0] if got else None
+
+
+def _inline_edit(texts, buf, inst, net, qi, link, pfx: str):
+    """(new texts, description) for each delay line inside one module instance read at fixed stages."""
+    from pyslang import ast
+
+    from rtlopt.hdl.edit import Edit, apply_edits, before_endmodule
+
+    paths = list(texts)
+    out = []
+    for comp in _scope_chains(net, qi, link, pfx, inst.body):
+        plan = _comp_plan(net, qi, link, pfx, comp)
+        if plan is None or max(d for d, _b in plan["bits"].values()) < MIN_STAGES:
+            continue
+        names = set(comp)
+        reads = []  # (buffer id, start, end, tap)
+
+        def visit(n, names=names, reads=reads, plan=plan, comp=comp):
+            k = type(n).__name__
+            if k == "InstanceSymbol" or (k == "GenerateBlockSymbol" and n.isUninstantiated):
+                return ast.VisitAction.Skip
+            if k == "AssignmentExpression":
+                sym = _root_sym(n.left)
+                if sym is not None and sym.name in names:
+                    return ast.VisitAction.Skip  # the line's own shift (and reset)
+            if k in ("NamedValueExpression", "ElementSelectExpression", "RangeSelectExpression"):
+                sym = _root_sym(n)
+                if sym is not None and sym.name in names:
+                    bits = _sel_bits(n, comp)
+                    got = None if not bits else [plan["bits"][x] for x in bits]
+                    if got and len({d for d, _b in got}) == 1 and \
+                            [b for _d, b in got] == list(range(got[0][1], got[0][1] + len(got))):
+                        sr = n.sourceRange
+                        reads.append((sr.start.buffer.id, sr.start.offset, sr.end.offset,
+                                      (plan["x"], got[0][1], len(got), got[0][0])))
+                    return ast.VisitAction.Skip
+            return ast.VisitAction.Advance
+
+        inst.body.visit(visit)
+        if not reads or len({r[0] for r in reads}) != 1 or reads[0][0] not in buf:
+            continue
+        per = _period(net, plan["first"])
+        if per is None or max(r[3][3] for r in reads) < per[0]:
+            continue
+        kind, rsig, ract = plan["key"]
+        clk = _scope_name(net, pfx, net.inputs[net.clock][0]) if net.clock in net.inputs else None
+        rst = _scope_name(net, pfx, rsig)
+        if clk is None or rst is None:
+            continue
+        path = paths[buf[reads[0][0]]]
+        text = texts[path]
+        tag = _PFX
+        while tag in text:
+            tag += "x"
+        taps = {r[3]: r[3] for r in reads}
+        decl, block, exprs = _line({plan["x"]: (plan["w"], plan["rv"])}, taps, per[0], per[1],
+                                   (clk, rst, ract, kind == "sync"), tag)
+        syn = inst.definition.syntax
+        mem = [m for m in syn.members if type(m).__name__ not in ("PortDeclarationSyntax",
+                                                                   "ParameterDeclarationStatementSyntax")]
+        at = mem[0].sourceRange.start.offset if mem else None
+        end = before_endmodule(text, syn.sourceRange.start.offset)
+        if at is None or end is None:
+            continue
+        edits = [Edit(s, e, exprs[tap]) for _b, s, e, tap in reads]
+        edits.append(Edit(at, at, "// rtlopt: the delay line's input changes once per period of a counter from "
+                                  "reset: one stage per period\n  " + "\n  ".join(decl) + "\n  "))
+        edits.append(Edit(end, end, "  " + "\n  ".join(block) + "\n"))
+        try:
+            new = apply_edits(text, edits)
+        except Exception:  # noqa: BLE001 - overlapping reads: no candidate
+            continue
+        nfl = sum(len(b) for el in comp.values() for b in el.values())
+        kept = sum(int(w) + 1 for w in re.findall(r"reg \[(\d+):0\] " + tag + r"_\d", "\n".join(decl)))
+        out.append(({**texts, path: new},
+                    f"delay line '{'/'.join(sorted(comp))}' in {inst.definition.name} read at {len(reads)} fixed "
+                    f"stage(s): its input '{plan['x']}' changes only once per {per[0]} cycles (phase from reset): "
+                    f"{nfl} stage flip-flops -> {kept} loaded once per period or plain, plus a phase counter"))
+    return out
 
 
 def decdelay_candidates(state) -> list:
