@@ -1,0 +1,79 @@
+// Burst transfer controller with a trace monitor that reports its status one
+// cycle late (aligned with the registered bus it observes).
+module xfer_ctrl #(
+    parameter int BEATS = 8
+) (
+    input  logic       clk,
+    input  logic       rst,
+    input  logic       start,
+    input  logic       gnt,
+    input  logic       ack,
+    input  logic       abort,
+    output logic       req,
+    output logic       busy,
+    output logic       done,
+    output logic [$clog2(BEATS+1)-1:0] beat
+);
+    typedef enum logic [2:0] {IDLE, ARB, XFER, LAST, FIN} st_t;
+    st_t st, st_n;
+    logic [$clog2(BEATS+1)-1:0] beat_n;
+    always_comb begin
+        st_n   = st;
+        beat_n = beat;
+        unique case (st)
+            IDLE: if (start) begin st_n = ARB; beat_n = '0; end
+            ARB:  if (abort) st_n = IDLE;
+                  else if (gnt) st_n = XFER;
+            XFER: if (abort) st_n = FIN;
+                  else if (ack) begin
+                      beat_n = beat + 1'b1;
+                      if (beat == BEATS - 2) st_n = LAST;
+                  end
+            LAST: if (ack) begin beat_n = beat + 1'b1; st_n = FIN; end
+            FIN:  st_n = IDLE;
+            default: st_n = IDLE;
+        endcase
+    end
+    always_ff @(posedge clk) begin
+        if (rst) begin
+            st   <= IDLE;
+            beat <= '0;
+        end else begin
+            st   <= st_n;
+            beat <= beat_n;
+        end
+    end
+    assign req  = (st == ARB);
+    assign busy = (st != IDLE);
+    assign done = (st == FIN);
+endmodule
+
+module xfer_unit (
+    input  logic       clk,
+    input  logic       rst,
+    input  logic       start,
+    input  logic       gnt,
+    input  logic       ack,
+    input  logic       abort,
+    output logic       req,
+    output logic       busy,
+    output logic       done,
+    output logic [3:0] beat,
+    output logic       mon_busy,
+    output logic       mon_done,
+    output logic [3:0] mon_beat
+);
+    xfer_ctrl #(.BEATS(12)) u_ctrl (.*);
+    // the monitor replica on inputs delayed by one cycle is the controller delayed by one cycle
+    always_ff @(posedge clk) begin
+        if (rst) begin
+            mon_busy <= 1'b0;
+            mon_done <= 1'b0;
+            mon_beat <= '0;
+        end else begin
+            mon_busy <= busy;
+            mon_done <= done;
+            mon_beat <= beat;
+        end
+    end
+endmodule

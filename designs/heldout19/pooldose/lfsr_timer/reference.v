@@ -1,0 +1,104 @@
+// Pool chlorine dosing sequencer: prime the line, dose, mix, then a lockout.
+module dose_fsm #(
+    parameter T_PRIME = 10,
+    parameter T_DOSE  = 10,
+    parameter T_MIX   = 20,
+    parameter T_LOCK  = 40
+) (
+    input      clk,
+    input      rst_n,
+    input      req,
+    input      flow_ok,
+    output reg pump,
+    output reg valve,
+    output reg mixer,
+    output reg ready,
+    output reg fault
+);
+    localparam S_IDLE = 3'd0, S_PRIME = 3'd1, S_DOSE = 3'd2, S_MIX = 3'd3, S_LOCK = 3'd4, S_FAULT = 3'd5;
+    reg [2:0] state, nstate;
+    reg [6:0] t;        // 7-bit maximal LFSR (x^7 + x^6 + 1), seed 1: read only by the compares
+    reg       tclr;
+    // LFSR state after n steps from the seed
+    function [6:0] lfsr_after(input integer n);
+        integer k;
+        reg [6:0] l;
+        begin
+            l = 7'd1;
+            for (k = 0; k < n; k = k + 1)
+                l = {l[5:0], l[6] ^ l[5]};
+            lfsr_after = l;
+        end
+    endfunction
+    localparam [6:0] E_PRIME = lfsr_after(T_PRIME - 1);
+    localparam [6:0] E_DOSE  = lfsr_after(T_DOSE - 1);
+    localparam [6:0] E_MIX   = lfsr_after(T_MIX - 1);
+    localparam [6:0] E_LOCK  = lfsr_after(T_LOCK - 1);
+
+    always @* begin
+        nstate = state;
+        tclr   = 1'b0;
+        pump   = 1'b0;
+        valve  = 1'b0;
+        mixer  = 1'b0;
+        ready  = 1'b0;
+        fault  = 1'b0;
+        case (state)
+            S_IDLE: begin
+                ready = 1'b1;
+                if (req) begin nstate = S_PRIME; tclr = 1'b1; end
+            end
+            S_PRIME: begin
+                pump = 1'b1;
+                if (t == E_PRIME) begin
+                    tclr = 1'b1;
+                    nstate = flow_ok ? S_DOSE : S_FAULT;
+                end
+            end
+            S_DOSE: begin
+                pump  = 1'b1;
+                valve = 1'b1;
+                if (!flow_ok) begin nstate = S_FAULT; tclr = 1'b1; end
+                else if (t == E_DOSE) begin nstate = S_MIX; tclr = 1'b1; end
+            end
+            S_MIX: begin
+                mixer = 1'b1;
+                if (t == E_MIX) begin nstate = S_LOCK; tclr = 1'b1; end
+            end
+            S_LOCK: begin
+                if (t == E_LOCK) begin nstate = S_IDLE; tclr = 1'b1; end
+            end
+            S_FAULT: begin
+                fault = 1'b1;
+                if (!req) begin nstate = S_IDLE; tclr = 1'b1; end
+            end
+            default: nstate = S_IDLE;
+        endcase
+    end
+
+    always @(posedge clk or negedge rst_n) begin
+        if (!rst_n) begin
+            state <= S_IDLE;
+            t     <= 7'd1;
+        end else begin
+            state <= nstate;
+            t     <= tclr ? 7'd1 : {t[5:0], t[6] ^ t[5]};
+        end
+    end
+endmodule
+
+module pool_doser (
+    input  clk,
+    input  rst_n,
+    input  req,
+    input  flow_ok,
+    output pump,
+    output valve,
+    output mixer,
+    output ready,
+    output fault
+);
+    dose_fsm #(.T_PRIME(20), .T_DOSE(35), .T_MIX(50), .T_LOCK(90)) u_fsm (
+        .clk(clk), .rst_n(rst_n), .req(req), .flow_ok(flow_ok),
+        .pump(pump), .valve(valve), .mixer(mixer), .ready(ready), .fault(fault));
+endmodule
