@@ -141,3 +141,51 @@ def test_max_of_counts_not_lifted(tmp_path):
     f.write_text(MAXED)
     descs = [c.description for c in _cands(f, "trio_exp")]
     assert not any("_of_or" in d for d in descs), descs
+
+
+def test_wide_packed_word_lanes():
+    from rtlopt.semantic.lift import match_wide
+    rng = np.random.default_rng(5)
+    n = 1024
+    lanes = [_sparse(rng, n, 20) for _ in range(4)]
+    wide = np.array([sum(int(v[i]) << (20 * j) for j, v in enumerate(lanes)) for i in range(n)], dtype=object)
+    t = np.minimum.reduce([_lzc(v, 20) for v in lanes])
+    op = Operand("x", "x", 80, wide, False, True, tuple(range(80)))
+    got = [k for k, _u, _e in match_wide(np.asarray([int(v) for v in t], dtype=object), 5, [op])]
+    assert "leading_zeros_of_or" in got, got
+    t_off = np.asarray([int(v) for v in t + np.uint64(1)], dtype=object)
+    assert "leading_zeros_of_or" not in [k for k, _u, _e in match_wide(t_off, 5, [op])]
+
+
+# six 12-bit samples in a 72-bit packed port (wider than one 64-bit lane), counts from a function in a
+# generate of assigns, the min in a for loop with <=
+SIX = """
+module six_exp (
+  input  logic [5:0][11:0] s,
+  output logic [3:0]       e
+);
+  function automatic logic [3:0] lz12(input logic [11:0] v);
+    lz12 = 4'd12;
+    for (int i = 0; i < 12; i++) if (v[i]) lz12 = 11 - i;
+  endfunction
+  logic [5:0][3:0] z;
+  for (genvar g = 0; g < 6; g++) begin : g_z
+    assign z[g] = lz12(s[g]);
+  end
+  always_comb begin
+    e = z[5];
+    for (int i = 4; i >= 0; i--)
+      if (z[i] <= e) e = z[i];
+  end
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_six_lanes_of_a_wide_port_lifted_and_proven(tmp_path):
+    f = tmp_path / "six.sv"
+    f.write_text(SIX)
+    cands = [c for c in _cands(f, "six_exp") if "leading_zeros_of_or" in c.description]
+    assert cands, [c.description for c in _cands(f, "six_exp")]
+    assert "rtlopt_flat_s" in cands[0].text
+    assert _proven(tmp_path, f, cands[0].text, "six_exp")

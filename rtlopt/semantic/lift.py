@@ -884,6 +884,9 @@ def match_wide(t: np.ndarray, w: int, ops: list[Operand]) -> list[tuple]:
                 out.append(("add", (a, c), [f"{_p(a)} + {_p(c)}"]))
             if ok(av - cv + (1 << max(w, a.width, c.width))):
                 out.append(("subtract", (a, c), [f"{_p(a)} - {_p(c)}"]))
+    if 2 <= w <= 8:  # the least leading/trailing-zero count of the lanes of a wide packed word
+        from rtlopt.semantic.lzcor import match_count_of_or
+        out += match_count_of_or(t, w, ops)
     ones = [o for o in ops if o.width == 1]
     words = [o for o in ops if o.width >= w > 1]
     for s_ in ones:

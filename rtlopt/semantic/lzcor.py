@@ -37,6 +37,20 @@ def _tzc(v: np.ndarray, k: int) -> np.ndarray:
     return np.where(v == np.uint64(0), np.uint64(k), _lowest_index(v, k))
 
 
+def _u64(v: np.ndarray) -> np.ndarray:
+    """A value array as uint64 (a wide word's object array of Python ints: its low 64 bits)."""
+    if v.dtype == object:
+        return np.array([int(x) & 0xFFFFFFFFFFFFFFFF for x in v], dtype=np.uint64)
+    return v
+
+
+def _lane(v: np.ndarray, lo: int, k: int) -> np.ndarray:
+    """Bits ``lo .. lo+k-1`` of each value (``k <= 64``; uint64 or, for a wide word, Python ints)."""
+    if v.dtype == object:
+        return np.array([(int(x) >> lo) & ((1 << k) - 1) for x in v], dtype=np.uint64)
+    return (v >> np.uint64(lo)) & mask(k)
+
+
 def match_count_of_or(t: np.ndarray, w: int, ops: list) -> list[tuple]:
     """``("leading_zeros_of_or" | "trailing_zeros_of_or", operands, exprs)`` where the ``w``-bit target
     ``t`` is the count of the OR of equal-width lanes/operands (see the module doc)."""
@@ -46,18 +60,19 @@ def match_count_of_or(t: np.ndarray, w: int, ops: list) -> list[tuple]:
     if not 2 <= w <= 8:
         return []
     m = mask(w)
+    t = _u64(t)
     out: list[tuple] = []
     groups: list[tuple[tuple, int, list[np.ndarray], list[str], list[str]]] = []
     # lanes of one packed operand: N words of k bits (only a whole word, read through a flat copy)
     for a in ops:
-        if a.text != a.base or a.signed or a.width > 64:
+        if a.text != a.base or a.signed:
             continue
-        for k in range(2, a.width // 2 + 1):
+        for k in range(2, min(a.width // 2, (1 << w) - 1) + 1):
             n = a.width // k
-            if a.width % k or (1 << w) <= k or n < 2:
+            if a.width % k or n < 2:
                 continue
             flat = f"rtlopt_flat_{_ident(a.base)}_{_h(a.base, a.width)}"
-            lanes = [(a.value >> np.uint64(i * k)) & mask(k) for i in range(n)]
+            lanes = [_lane(a.value, i * k, k) for i in range(n)]
             texts = [f"{flat}[{i * k + k - 1}:{i * k}]" for i in range(n)]
             groups.append(((a,), k, lanes, texts, [f"wire [{a.width - 1}:0] {flat} = {a.text};"]))
     # several operands of one width
@@ -69,7 +84,7 @@ def match_count_of_or(t: np.ndarray, w: int, ops: list) -> list[tuple]:
         same = same[:MAX_GROUP]
         for r in range(len(same), 1, -1):
             for sub in combinations(same, r):
-                groups.append((sub, k, [s.value & mask(k) for s in sub], [L._p(s) for s in sub], []))
+                groups.append((sub, k, [_u64(s.value) & mask(k) for s in sub], [L._p(s) for s in sub], []))
     for used, k, lanes, texts, pre in groups:
         orv = np.zeros_like(t)
         for v in lanes:
