@@ -622,11 +622,13 @@ def _emit(text: str, group, kept: int, chosen: list[int], sel: str, phase, vport
     differ = [p for p in ins if len({_norm(conn(i, p) or "") for i in chosen}) > 1]
     if any(conn(i, p) is None for p in differ for i in chosen):
         return None
-    strobe = sel.split(":", 1)[1] if sel.startswith(("strobe:", "sphase:")) else None
-    sphase = sel.startswith("sphase:")
+    strobe = sel.split(":", 1)[1] if sel.startswith(("strobe:", "sphase")) else None
+    sphase = sel.startswith("sphase")
+    # ... and every other 1-bit input OR'ed (an enable each instance raises only while it works)
+    sor = sel.startswith("sphaseor:")
     wild_add: list[str] = []  # ports '.*' connects that get an explicit connection after the '.*'
     for p in differ:
-        if p == strobe:
+        if p == strobe or (sor and _is_bit_port(text, group[2], ty, p)):
             new = " || ".join(f"({conn(i, p).strip()})" for i in others + [kept])
         else:
             expr = f"({conn(kept, p).strip()})"
@@ -703,7 +705,7 @@ def _emit(text: str, group, kept: int, chosen: list[int], sel: str, phase, vport
         new = apply_edits(text, eds)
     except ValueError:
         return None
-    how = f"the strobe {strobe}, else the phase of {phase[0]}" if sphase else f"the strobe {strobe}" if strobe else \
+    how = f"the strobe {strobe}{' (1-bit inputs OR-ed)' if sor else ''}, else the phase of {phase[0]}" if sphase else f"the strobe {strobe}" if strobe else \
         f"the {'next ' if sel in ('nextphase', 'nextfull') else ''}phase of {phase[0]}"
     if sel == "nextfull" and phase[4][1]:
         how += " (its next value with the shared instance's outputs read as zero)"
@@ -925,7 +927,8 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
                     and (ph[3] is None or _norm(ph[4][0]) != f"({_norm(ph[3])})") else []
                 # ... or its strobe, else its phase: an instance cleared by a start strobe in the cycle
                 # before its phase begins, its data and enable taken from it while it works
-                sph = [(f"sphase:{s}", "phase") for s in strobes] if ph is not None and not vport else []
+                sph = [(f"sphase{o}:{s}", "phase") for s in strobes for o in ("or", "")] \
+                    if ph is not None and not vport else []
                 # (first for instances found by their working cycles: their clear precedes the phase)
                 sels = sph + sels if by_steps else sels + sph
                 for sel, vsel in sels:
