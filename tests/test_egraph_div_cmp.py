@@ -140,3 +140,32 @@ def test_off_by_one_cross_multiplication_refuted(tmp_path):
     wrong = (GEN / "speed_band_v_ref.v").read_text().replace("d >= t * 11'd13", "d >= t * 11'd12")
     assert wrong != (GEN / "speed_band_v_ref.v").read_text()
     assert _proven(tmp_path, src, wrong, ".v", "speed_band") == "NOT EQUIVALENT"
+
+
+# a unique case (1'b1) of overlapping conditions (q >= 8 implies q >= 2) is parallel in synthesis (Yosys
+# ORs both arms: band 3): the front end must not read it as a priority chain (it did: the cross-multiplied
+# rewrite was refuted at a = b = 0). Distinct constant items stay readable.
+UNIQUE = """
+module r2 (input logic [9:0] a, input logic [9:0] b, output logic [1:0] band);
+  function automatic logic [9:0] ratio(input logic [9:0] x, input logic [9:0] y);
+    ratio = x / y;
+  endfunction
+  always_comb begin
+    unique case (1'b1)
+      ratio(a, b) >= 10'd8: band = 2'd2;
+      ratio(a, b) >= 10'd2: band = 2'd1;
+      default: band = 2'd0;
+    endcase
+  end
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_unique_case_of_overlapping_conditions_not_a_priority_chain(tmp_path):
+    new = _opt(UNIQUE, "r2", "u.sv")
+    assert new is None or _proven(tmp_path, UNIQUE, new, ".sv", "r2") == "EQUIVALENT"
+    prio = UNIQUE.replace("unique case", "case")  # a plain case is a priority chain: rewritten, proven
+    new = _opt(prio, "r2", "p.sv")
+    assert new is not None and "/" not in new.split("always_comb")[-1], new
+    assert _proven(tmp_path, prio, new, ".sv", "r2") == "EQUIVALENT"

@@ -595,6 +595,10 @@ class _Builder:
         constant items; the default last. Items that cover every selector value make the last item the
         else arm (no default needed)."""
         cond = str(st.condition).split(".")[-1]
+        # a unique case is parallel in synthesis (Yosys: parallel_case, a $pmux ORs every arm whose
+        # item matches): read as a priority chain only when no two items can match together
+        parallel = str(getattr(st, "check", "")).split(".")[-1] in ("Unique", "Unique0")
+        patterns: list[tuple[int, int]] = []
         x = self.conv(st.expr)
         wx = self.eg.w(x)
         arms = []
@@ -609,9 +613,12 @@ class _Builder:
                         raise Unsupported("case item width")
                     v = self.eg.cval(y)
                     if v is None:
+                        if parallel:
+                            raise Unsupported("unique case with a variable item")
                         exact = False
                     else:
                         seen.add(v)
+                        patterns.append((v, mask(wx)))
                     h = self.mk(("eq", 1, None, x, y))
                 else:
                     try:
@@ -621,10 +628,14 @@ class _Builder:
                     val, care = _wild_item(sv, wx, cond == "WildcardXOrZ")
                     exact = exact and care == mask(wx)
                     seen.add(val)
+                    patterns.append((val, care))
                     xm = x if care == mask(wx) else self.mk(("and", wx, None, x, self.mk(("const", wx, care))))
                     h = self.mk(("eq", 1, None, xm, self.mk(("const", wx, val & care))))
                 hit = h if hit is None else self.mk(("or", 1, None, hit, h))
             arms.append((hit, it.stmt))
+        if parallel and any(((v1 ^ v2) & c1 & c2) == 0 for i, (v1, c1) in enumerate(patterns)
+                            for v2, c2 in patterns[i + 1:]):
+            raise Unsupported("unique case with overlapping items")
         if st.defaultCase is None and arms and exact and wx <= 12 and len(seen) == 1 << wx:
             arms[-1] = (None, arms[-1][1])  # full coverage: the last item is what is left
         else:
