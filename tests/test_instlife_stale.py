@@ -58,19 +58,20 @@ _FSM_RESTYLE = [
 
 @pytest.mark.yosys
 @pytest.mark.slow
-@pytest.mark.parametrize("name, top, kept, dropped, edits", [
-    ("instlife_stale_sum_v", "hd_port", "u_req", "u_rsp", ()),
-    ("instlife_stale_sum_v", "hd_port", "u_req", "u_rsp", _SUM_RESTYLE),
-    ("instlife_stale_fsm_sv", "sweep_ctrl", "u_cal", "u_meas", ()),
-    ("instlife_stale_fsm_sv", "sweep_ctrl", "u_cal", "u_meas", _FSM_RESTYLE),
+@pytest.mark.parametrize("name, top, kept, dropped, edits, ored", [
+    ("instlife_stale_sum_v", "hd_port", "u_req", "u_rsp", (), ".add((in_rsp & rsp_vld) || (in_req & req_vld))"),
+    ("instlife_stale_sum_v", "hd_port", "u_req", "u_rsp", _SUM_RESTYLE, ".add((in_rsp & rsp_vld) || (in_req & req_vld))"),
+    ("instlife_stale_fsm_sv", "sweep_ctrl", "u_cal", "u_meas", (), ".take((st == MEAS && smp_vld) || (st == CAL"),
+    ("instlife_stale_fsm_sv", "sweep_ctrl", "u_cal", "u_meas", _FSM_RESTYLE, ".take((st == MEAS && smp_vld) || (st == CAL"),
 ])
-def test_stale_units_share_one_instance_and_prove(tmp_path, name, top, kept, dropped, edits):
+def test_stale_units_share_one_instance_and_prove(tmp_path, name, top, kept, dropped, edits, ored):
     f, got = _run(tmp_path, name, top, edits)
     assert len(got) == 1, got
     new, desc = got[0]
     t = new[f]
     assert f"instances {dropped} " in desc and f"one instance ({kept})" in desc, desc
     assert f" {dropped} (" not in t and f"{dropped}(" not in t.replace(" ", ""), t
+    assert ored in t, t  # the enables OR-ed: each unit raises its own only while it works
     assert _verdict(tmp_path, f, t, top) == "EQUIVALENT"
 
 
