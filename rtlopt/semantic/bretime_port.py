@@ -229,6 +229,24 @@ def _clone_name(inst) -> str:
     return d if _CLONE.fullmatch(d) else f"{d}_rtlopt_i{inst.name}"
 
 
+def _rewire(files: _Files, pfi: int, ptext: str, inst, drop: set[str], conns: list[str], lines: list[str]) -> bool:
+    """The parent's edits for a changed child: its instance of the copy, connections ``drop`` gone and
+    ``conns`` added, ``lines`` (declarations, assigns) written before the instantiation."""
+    isyn = inst.syntax
+    ce = _conn_edit(ptext, isyn, drop, conns)
+    if ce is None:
+        return False
+    files.add(pfi, ce)
+    ta, tb = _span(isyn.parent.type)
+    if ptext[ta:tb] != _clone_name(inst):
+        files.add(pfi, Edit(ta, tb, _clone_name(inst)))
+    s0 = _span(isyn.parent)[0]
+    ls = ptext.rfind("\n", 0, s0) + 1
+    ind = re.match(r"[ \t]*", ptext[ls:s0]).group(0)
+    files.add(pfi, Edit(ls, ls, "".join(f"{ind}{d}\n" for d in lines)))
+    return True
+
+
 def _decl(kw_sv: bool, w: int, signed: bool) -> str:
     return ("logic" if kw_sv else "wire") + (" signed" if signed else "") + (f" [{w - 1}:0]" if w > 1 else "")
 
@@ -349,19 +367,9 @@ def lift_steps(texts: dict[Path, str], top: str) -> list[tuple[dict[Path, str], 
             pe = _port_list_edit(ctext, cdef.syntax, set(moved), adds)
             if pe is None or not files.clone(cfi, cdef.syntax, inner + [pe], _clone_name(r)):
                 continue
-            isyn = r.syntax
-            ce = _conn_edit(ptext, isyn, set(moved), pconns)
-            if ce is None:
+            lines = [ln for n, w, sg, t in passigns for ln in (f"{_decl(sv_p, w, sg)} {n};", f"assign {n} = {t};")]
+            if not _rewire(files, pfi, ptext, r, set(moved), pconns, lines):
                 continue
-            files.add(pfi, ce)
-            ta, tb = _span(isyn.parent.type)
-            if ptext[ta:tb] != _clone_name(r):
-                files.add(pfi, Edit(ta, tb, _clone_name(r)))
-            s0 = _span(isyn.parent)[0]
-            ls = ptext.rfind("\n", 0, s0) + 1
-            ind = re.match(r"[ \t]*", ptext[ls:s0]).group(0)
-            files.add(pfi, Edit(ls, ls, "".join(f"{ind}{_decl(sv_p, w, sg)} {n};\n{ind}assign {n} = {t};\n"
-                                                for n, w, sg, t in passigns)))
             new = files.texts(paths)
             if new is None:
                 continue
@@ -482,18 +490,8 @@ def push_steps(texts: dict[Path, str], top: str) -> list[tuple[dict[Path, str], 
                      Edit(em, em, "    " + "\n    ".join(assigns) + "\n")]
             if not files.clone(cfi, cdef.syntax, inner, _clone_name(w)):
                 continue
-            isyn = w.syntax
-            ce = _conn_edit(ptext, isyn, set(regs), pconns)
-            if ce is None:
+            if not _rewire(files, pfi, ptext, w, set(regs), pconns, decls):
                 continue
-            files.add(pfi, ce)
-            ta, tb = _span(isyn.parent.type)
-            if ptext[ta:tb] != _clone_name(w):
-                files.add(pfi, Edit(ta, tb, _clone_name(w)))
-            s0 = _span(isyn.parent)[0]
-            ls = ptext.rfind("\n", 0, s0) + 1
-            ind = re.match(r"[ \t]*", ptext[ls:s0]).group(0)
-            files.add(pfi, Edit(ls, ls, "".join(f"{ind}{d}\n" for d in decls)))
             new = files.texts(paths)
             if new is None:
                 continue
