@@ -189,3 +189,49 @@ def test_six_lanes_of_a_wide_port_lifted_and_proven(tmp_path):
     assert cands, [c.description for c in _cands(f, "six_exp")]
     assert "rtlopt_flat_s" in cands[0].text
     assert _proven(tmp_path, f, cands[0].text, "six_exp")
+
+
+# eight separate ports (more than the subsets tried: the whole group), a casez function into an unpacked array,
+# the min in a Verilog for loop
+EIGHT = """
+module eight_min (
+  input  [7:0] s0, s1, s2, s3, s4, s5, s6, s7,
+  output reg [3:0] m
+);
+  function [3:0] lz8;
+    input [7:0] v;
+    begin
+      casez (v)
+        8'b1???????: lz8 = 4'd0;
+        8'b01??????: lz8 = 4'd1;
+        8'b001?????: lz8 = 4'd2;
+        8'b0001????: lz8 = 4'd3;
+        8'b00001???: lz8 = 4'd4;
+        8'b000001??: lz8 = 4'd5;
+        8'b0000001?: lz8 = 4'd6;
+        8'b00000001: lz8 = 4'd7;
+        default:     lz8 = 4'd8;
+      endcase
+    end
+  endfunction
+  reg [3:0] z [0:7];
+  integer i;
+  always @* begin
+    z[0] = lz8(s0); z[1] = lz8(s1); z[2] = lz8(s2); z[3] = lz8(s3);
+    z[4] = lz8(s4); z[5] = lz8(s5); z[6] = lz8(s6); z[7] = lz8(s7);
+    m = z[0];
+    for (i = 1; i < 8; i = i + 1)
+      if (z[i] < m) m = z[i];
+  end
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_eight_ports_lifted_and_proven(tmp_path):
+    f = tmp_path / "eight.v"
+    f.write_text(EIGHT)
+    cands = [c for c in _cands(f, "eight_min") if "leading_zeros_of_or" in c.description]
+    assert cands, [c.description for c in _cands(f, "eight_min")]
+    assert "s0 | s1 | s2 | s3 | s4 | s5 | s6 | s7" in cands[0].text
+    assert _proven(tmp_path, f, cands[0].text, "eight_min")

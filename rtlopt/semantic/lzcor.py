@@ -23,7 +23,7 @@ import numpy as np
 
 from rtlopt.semantic.netlist import mask
 
-#: Equal-width operands ORed together: at most this many (all subsets of at least two of them).
+#: Equal-width operands ORed together: every subset (of at least two) of the first this many, and all.
 MAX_GROUP = 4
 
 
@@ -81,10 +81,10 @@ def match_count_of_or(t: np.ndarray, w: int, ops: list) -> list[tuple]:
         if 2 <= a.width <= 64 and (1 << w) > a.width:
             by_w.setdefault(a.width, []).append(a)
     for k, same in by_w.items():
-        same = same[:MAX_GROUP]
-        for r in range(len(same), 1, -1):
-            for sub in combinations(same, r):
-                groups.append((sub, k, [_u64(s.value) & mask(k) for s in sub], [L._p(s) for s in sub], []))
+        subs = [tuple(same)] if len(same) > MAX_GROUP else []  # all of them (eight sample ports)
+        subs += [sub for r in range(min(len(same), MAX_GROUP), 1, -1) for sub in combinations(same[:MAX_GROUP], r)]
+        for sub in subs:
+            groups.append((sub, k, [_u64(s.value) & mask(k) for s in sub], [L._p(s) for s in sub], []))
     for used, k, lanes, texts, pre in groups:
         orv = np.zeros_like(t)
         for v in lanes:
