@@ -42,6 +42,8 @@ MIN_CHANGES = 4
 #: Stages at least (over all outputs of a module) before a module is looked at.
 MIN_STAGES = 3
 _PFX = "rtlopt_dd"
+#: Offered only when the new flip-flops (phase counter included) are at most this share of the stages.
+MAX_KEPT = 0.75
 
 
 def _cone_link(net, drv, sig: int, sync: bool):
@@ -251,18 +253,18 @@ def _kept_members(mod_syntax) -> list[str]:
     return keep
 
 
-def _line(xs: dict, taps: dict, p: int, a: int, ctl: tuple, pfx: str = _PFX) -> tuple[list, list, dict]:
+def _line(xs: dict, taps: dict, p: int, ctl: tuple, pfx: str = _PFX) -> tuple[list, list, dict]:
     """The decimated line: (declarations, the clocked block, {tap key: expression}). ``xs``: source name ->
-    (width, reset value); ``taps``: key -> (source name, low bit, width, delay); ``ctl``: (clock, reset,
+    (width, reset value, the phase at which it changes); ``taps``: key -> (source name, low bit, width, delay); ``ctl``: (clock, reset,
     reset active level, synchronous reset)."""
     clk, rst, ract, sync = ctl
     cb = max(1, (p - 1).bit_length())
-    decl, rlines, slines, enl, exprs = [], [], [], [], {}
+    decl, rlines, slines, enl, exprs = [], [], [], {}, {}
     ph = f"{pfx}_ph"
     decl.append(f"reg [{cb - 1}:0] {ph};")
     rlines.append(f"{ph} <= {cb}'d0;")
     slines.append(f"{ph} <= ({ph} == {cb}'d{p - 1}) ? {cb}'d0 : {ph} + {cb}'d1;")
-    for xi, (xp, (w, rv)) in enumerate(sorted(xs.items())):
+    for xi, (xp, (w, rv, a)) in enumerate(sorted(xs.items())):
         r0 = f"{w}'d{rv}"
         mine = {k: t for k, t in taps.items() if t[0] == xp}
         m0 = max(t[3] // p for t in mine.values())
@@ -275,7 +277,7 @@ def _line(xs: dict, taps: dict, p: int, a: int, ctl: tuple, pfx: str = _PFX) -> 
         for k, st in enumerate(en_st):
             decl.append(f"reg [{w - 1}:0] {st};")
             rlines.append(f"{st} <= {r0};")
-            enl.append(f"{st} <= {xp if k == 0 else en_st[k - 1]};")
+            enl.setdefault((a - 1) % p, []).append(f"{st} <= {xp if k == 0 else en_st[k - 1]};")
 
         def e_(k, en_st=en_st, xp=xp):
             return xp if k == 0 else en_st[k - 1]
@@ -309,7 +311,8 @@ def _line(xs: dict, taps: dict, p: int, a: int, ctl: tuple, pfx: str = _PFX) -> 
         f"always @({sens})",
         f"  if ({cond}) begin{ind}" + ind.join(rlines) + "\n    end",
         f"  else begin{ind}" + ind.join(slines)
-        + (f"{ind}if ({ph} == {cb}'d{(a - 1) % p}) begin{ind}  " + f"{ind}  ".join(enl) + f"{ind}end" if enl else "")
+        + "".join(f"{ind}if ({ph} == {cb}'d{e}) begin{ind}  " + f"{ind}  ".join(ls) + f"{ind}end"
+                  for e, ls in sorted(enl.items()))
         + "\n    end",
     ]
     return decl, block, exprs
@@ -319,9 +322,9 @@ def _body(plan: dict, ports: dict, p: int, a: int) -> str | None:
     """The decimated delay line's module items (a child's whole body)."""
     xs = {}
     for xp, _lo, _d in plan["outs"].values():
-        xs[xp] = (ports[xp][1], sum(v << j for (x, j), v in plan["rvals"].items() if x == xp))
+        xs[xp] = (ports[xp][1], sum(v << j for (x, j), v in plan["rvals"].items() if x == xp), a)
     taps = {y: (xp, lo, ports[y][1], d) for y, (xp, lo, d) in plan["outs"].items()}
-    decl, block, exprs = _line(xs, taps, p, a, (plan["clk"], plan["rst"], plan["rst_active"], plan["sync"]))
+    decl, block, exprs = _line(xs, taps, p, (plan["clk"], plan["rst"], plan["rst_active"], plan["sync"]))
     assigns = [f"always @* {y} = {e};" if ports[y][2] else f"assign {y} = {e};" for y, e in exprs.items()]
     return "\n".join("  " + ln for ln in decl + block + assigns)
 
@@ -374,6 +377,9 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
         if body is None:
             continue
         items, per, nfl = body
+        kept = sum(int(w) + 1 for w in re.findall(r"reg \[(\d+):0\] " + _PFX + r"_", items))
+        if kept * len(insts) > MAX_KEPT * nfl:
+            continue  # (counter included) too little left to gain
         syn = insts[0][1].definition.syntax
         for path, text in texts.items():
             new = _replace_body(text, name, items, _kept_members(syn)) if f"module {name}" in text else None
@@ -382,11 +388,10 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
             nt = {**texts, path: new}
             if seqsim.outputs_agree(net, nt, top, max(2.0, deadline - time.monotonic())) is False:
                 break
-            kept = sum(int(w) + 1 for w in re.findall(r"reg \[(\d+):0\] " + _PFX + r"_\d", items))
             where = ", ".join(r for r, _n in insts)
             out.append((nt, f"delay line '{name}' ({where}): its input changes only once per {per} cycles "
                             f"(phase from reset): {nfl} stage flip-flops -> {kept * len(insts)} loaded once per "
-                            f"period or plain, plus a phase counter"))
+                            f"period or plain (with the phase counter)"))
             break
     done = {d for d, _insts in by_def.items() if any(f"'{d}'" in desc for _nt, desc in out)}
     scopes = [("", tops[0])] + [(insts[0][0] + ".", insts[0][1]) for d, insts in by_def.items()
@@ -394,9 +399,15 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
     for pfx, inst in scopes:
         if time.monotonic() > deadline:
             break
-        for nt, desc in _inline_edit(texts, buf, inst, net, qi, link, pfx):
+        retry = False
+        for nt, desc, nl in _inline_edit(texts, buf, inst, net, qi, link, pfx):
             if seqsim.outputs_agree(net, nt, top, max(2.0, deadline - time.monotonic())) is not False:
                 out.append((nt, desc))
+            else:
+                retry = retry or nl > 1
+        for nt, desc, _nl in _inline_edit(texts, buf, inst, net, qi, link, pfx, split=True) if retry else []:
+            if seqsim.outputs_agree(net, nt, top, max(2.0, deadline - time.monotonic())) is not False:
+                out.append((nt, desc))  # the lines of a refused group one at a time
     return out
 
 
@@ -572,43 +583,51 @@ def _scope_name(net, pfx: str, sig: int) -> str | None:
     return got[0] if got else None
 
 
-def _inline_edit(texts, buf, inst, net, qi, link, pfx: str):
-    """(new texts, description) for each delay line inside one module instance read at fixed stages."""
+def _comp_reads(inst, comp: dict, plan: dict) -> list:
+    """[(buffer id, start, end, tap)] of the reads of a component's variables at fixed stages (the
+    component's own assignments and reads that are no single stage are left alone)."""
     from pyslang import ast
 
+    names, reads = set(comp), []
+
+    def visit(n):
+        k = type(n).__name__
+        if k == "InstanceSymbol" or (k == "GenerateBlockSymbol" and n.isUninstantiated):
+            return ast.VisitAction.Skip
+        if k == "AssignmentExpression":
+            sym = _root_sym(n.left)
+            if sym is not None and sym.name in names:
+                return ast.VisitAction.Skip  # the line's own shift (and reset)
+        if k in ("NamedValueExpression", "ElementSelectExpression", "RangeSelectExpression"):
+            sym = _root_sym(n)
+            if sym is not None and sym.name in names:
+                bits = _sel_bits(n, comp)
+                got = None if not bits else [plan["bits"][x] for x in bits]
+                if got and len({d for d, _b in got}) == 1 and \
+                        [b for _d, b in got] == list(range(got[0][1], got[0][1] + len(got))):
+                    sr = n.sourceRange
+                    reads.append((sr.start.buffer.id, sr.start.offset, sr.end.offset,
+                                  (plan["x"], got[0][1], len(got), got[0][0])))
+                return ast.VisitAction.Skip
+        return ast.VisitAction.Advance
+
+    inst.body.visit(visit)
+    return reads
+
+
+def _inline_edit(texts, buf, inst, net, qi, link, pfx: str, split: bool = False):
+    """(new texts, description): the delay lines inside one module instance read at fixed stages whose
+    sources change once per period, each period and reset with one phase counter (``split``: a
+    candidate per line), and how many lines each one rewrites."""
     from rtlopt.hdl.edit import Edit, apply_edits, before_endmodule
 
     paths = list(texts)
-    out = []
+    groups: dict[tuple, list] = {}
     for comp in _scope_chains(net, qi, link, pfx, inst.body):
         plan = _comp_plan(net, qi, link, pfx, comp)
         if plan is None or max(d for d, _b in plan["bits"].values()) < MIN_STAGES:
             continue
-        names = set(comp)
-        reads = []  # (buffer id, start, end, tap)
-
-        def visit(n, names=names, reads=reads, plan=plan, comp=comp):
-            k = type(n).__name__
-            if k == "InstanceSymbol" or (k == "GenerateBlockSymbol" and n.isUninstantiated):
-                return ast.VisitAction.Skip
-            if k == "AssignmentExpression":
-                sym = _root_sym(n.left)
-                if sym is not None and sym.name in names:
-                    return ast.VisitAction.Skip  # the line's own shift (and reset)
-            if k in ("NamedValueExpression", "ElementSelectExpression", "RangeSelectExpression"):
-                sym = _root_sym(n)
-                if sym is not None and sym.name in names:
-                    bits = _sel_bits(n, comp)
-                    got = None if not bits else [plan["bits"][x] for x in bits]
-                    if got and len({d for d, _b in got}) == 1 and \
-                            [b for _d, b in got] == list(range(got[0][1], got[0][1] + len(got))):
-                        sr = n.sourceRange
-                        reads.append((sr.start.buffer.id, sr.start.offset, sr.end.offset,
-                                      (plan["x"], got[0][1], len(got), got[0][0])))
-                    return ast.VisitAction.Skip
-            return ast.VisitAction.Advance
-
-        inst.body.visit(visit)
+        reads = _comp_reads(inst, comp, plan)
         if not reads or len({r[0] for r in reads}) != 1 or reads[0][0] not in buf:
             continue
         per = _period(net, plan["first"])
@@ -619,14 +638,29 @@ def _inline_edit(texts, buf, inst, net, qi, link, pfx: str):
         rst = _scope_name(net, pfx, rsig)
         if clk is None or rst is None:
             continue
-        path = paths[buf[reads[0][0]]]
+        groups.setdefault((reads[0][0], per[0], clk, rst, ract, kind == "sync") + ((id(comp),) if split else ()),
+                          []).append(
+            (comp, plan, reads, per[1]))
+    out = []
+    for (bid, p, *ctl), members in groups.items():
+        ctl = ctl[:4]
+        path = paths[buf[bid]]
         text = texts[path]
         tag = _PFX
         while tag in text:
             tag += "x"
-        taps = {r[3]: r[3] for r in reads}
-        decl, block, exprs = _line({plan["x"]: (plan["w"], plan["rv"])}, taps, per[0], per[1],
-                                   (clk, rst, ract, kind == "sync"), tag)
+        xs, taps, reads, nfl, lines = {}, {}, [], 0, []
+        for comp, plan, rd, a in members:
+            if xs.setdefault(plan["x"], (plan["w"], plan["rv"], a)) != (plan["w"], plan["rv"], a):
+                continue
+            taps.update({r[3]: r[3] for r in rd})
+            reads += rd
+            nfl += sum(len(b) for el in comp.values() for b in el.values())
+            lines.append("/".join(sorted(comp)))
+        decl, block, exprs = _line(xs, taps, p, tuple(ctl), tag)
+        kept = sum(int(w) + 1 for w in re.findall(r"reg \[(\d+):0\] " + tag + r"_", "\n".join(decl)))
+        if kept > MAX_KEPT * nfl:
+            continue  # (counter included) too little left to gain
         syn = inst.definition.syntax
         mem = [m for m in syn.members if type(m).__name__ not in ("PortDeclarationSyntax",
                                                                    "ParameterDeclarationStatementSyntax")]
@@ -642,12 +676,11 @@ def _inline_edit(texts, buf, inst, net, qi, link, pfx: str):
             new = apply_edits(text, edits)
         except Exception:  # noqa: BLE001 - overlapping reads: no candidate
             continue
-        nfl = sum(len(b) for el in comp.values() for b in el.values())
-        kept = sum(int(w) + 1 for w in re.findall(r"reg \[(\d+):0\] " + tag + r"_\d", "\n".join(decl)))
         out.append(({**texts, path: new},
-                    f"delay line '{'/'.join(sorted(comp))}' in {inst.definition.name} read at {len(reads)} fixed "
-                    f"stage(s): its input '{plan['x']}' changes only once per {per[0]} cycles (phase from reset): "
-                    f"{nfl} stage flip-flops -> {kept} loaded once per period or plain, plus a phase counter"))
+                    f"delay line(s) '{', '.join(lines)}' in {inst.definition.name} read at {len(reads)} fixed "
+                    f"stage(s): the input changes only once per {p} cycles (phase from reset): "
+                    f"{nfl} stage flip-flops -> {kept} loaded once per period or plain (with the phase counter)",
+                    len(lines)))
     return out
 
 
