@@ -42,7 +42,7 @@ def register(sub) -> None:
                    help="start state of sequential designs (default: reset)")
     p.add_argument("--depth", type=int, default=20, metavar="N", help="BMC depth in cycles (default 20)")
     p.add_argument("--engines", metavar="LIST",
-                   help="comma-separated engines to try in order: exhaustive, algebra, equiv, smt, abc, sat "
+                   help="comma-separated engines to try in order: exhaustive, algebra, equiv, smt, abc, sat, pdr "
                         "(default: automatic); on sequential designs they race in parallel lanes (ABC, z3, the "
                         "structural engines), the first of the order 2 s ahead")
     p.add_argument("--one-at-a-time", action="store_true",

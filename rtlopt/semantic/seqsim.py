@@ -84,13 +84,22 @@ class GateNet:
 
 # -- building ------------------------------------------------------------------------------------
 
+#: Yosys lines that give the output of every comparison cell a public, kept name ``rtlopt_cmp_<k>`` (its
+#: src attribute names the expression: rtlopt.semantic.deadcmp forces these signals to constants)
+PROBE_LINES = ("select -set rtlopt_cmps t:$eq t:$ne t:$lt t:$le t:$gt t:$ge t:$eqx t:$nex\n"
+               "rename -enumerate -pattern rtlopt_cmp_% @rtlopt_cmps %co:+[Y] w:$* %i\n"
+               "setattr -set keep 1 w:rtlopt_cmp_*\n")
+PROBE_PREFIX = "rtlopt_cmp_"
+
+
 def yosys_json(files: Iterable[str | Path], top: str, timeout: float = 60.0,
-               keep_regs: bool = False, free_zero_div: bool = False) -> tuple[dict, dict]:
+               keep_regs: bool = False, free_zero_div: bool = False, probes: bool = False) -> tuple[dict, dict]:
     """(coarse JSON after proc/flatten, gate JSON) of ``top``; Yosys runs in a child process.
     ``keep_regs``: flip-flops nothing reads are kept (a register that is only written may still be
     the cheaper twin of a live one). ``free_zero_div``: a divide / modulo whose divisor may be 0 gives
     a free value (x in Verilog; Yosys's gates give all ones / the dividend) where the divisor is 0, as
-    the proof reads it (rtlopt.verify._gatex); a second Yosys run, only for designs with one."""
+    the proof reads it (rtlopt.verify._gatex); a second Yosys run, only for designs with one.
+    ``probes``: every comparison's output is a kept public net (:data:`PROBE_LINES`)."""
     from rtlopt.semantic._divconst import write_map
     from rtlopt.tools.yosys import input_error_from_yosys, read_design_script
     from rtlopt.verify._prepare import yosys_tool
@@ -106,7 +115,7 @@ def yosys_json(files: Iterable[str | Path], top: str, timeout: float = 60.0,
     with tempfile.TemporaryDirectory(prefix="rtlopt-seq-") as tmp:
         script = read_design_script(list(files), top) + (
             "proc\n" + ("setattr -set keep 1 t:$*dff*\n" if keep_regs else "")
-            + "flatten\nmemory\nopt_clean\nwrite_json coarse.json\n"
+            + "flatten\n" + (PROBE_LINES if probes else "") + "memory\nopt_clean\nwrite_json coarse.json\n"
             + ("write_rtlil coarse.il\n" if free_zero_div else "") + rest(tmp))
         res = yosys_tool().run_script(script, cwd=tmp, timeout=timeout, check=False)
         if res.returncode != 0:
@@ -236,7 +245,9 @@ def build(coarse: dict, gates_js: dict, top: str) -> GateNet:
             continue
         bits = [-1 if isinstance(b, str) and b not in ("0", "1") else sig(b) for b in v["bits"]]
         name_bits[n] = bits
-        name_src[n] = _src(v.get("attributes", {}))
+        # a probe's src is the whole chain (instance|...|expression): its last part names the expression
+        name_src[n] = (str(v.get("attributes", {}).get("src", "")) if n.startswith(PROBE_PREFIX)
+                       else _src(v.get("attributes", {})))
         for i, s in enumerate(bits):
             if s > 1:
                 names.setdefault(s, []).append((n, i))
@@ -274,7 +285,8 @@ def build(coarse: dict, gates_js: dict, top: str) -> GateNet:
     return net
 
 
-def load_texts(texts: dict[Path, str], top: str, timeout: float = 60.0, keep_regs: bool = False) -> GateNet:
+def load_texts(texts: dict[Path, str], top: str, timeout: float = 60.0, keep_regs: bool = False,
+               probes: bool = False) -> GateNet:
     """:func:`load` of file texts (the search's current candidate), written to a temporary directory
     under their own names (prefixed by position, so two files of one name do not collide).
 
@@ -283,7 +295,8 @@ def load_texts(texts: dict[Path, str], top: str, timeout: float = 60.0, keep_reg
     incparity, fretime, ...) each elaborated the same current texts again (one Yosys run each). A
     netlist is only read by its users (its ``_groups``/``_cands`` are caches of its own); failures are
     not kept (a time-out may pass with a longer limit)."""
-    key = hashlib.sha256(repr((top, keep_regs, [(Path(p).name, t) for p, t in texts.items()])).encode()).hexdigest()
+    key = hashlib.sha256(repr((top, keep_regs, [(Path(p).name, t) for p, t in texts.items()])
+                              + (("probes",) if probes else ())).encode()).hexdigest()
     with _LOAD_LOCK:
         hit = _LOAD_MEMO.pop(key, None)
         if hit is not None:
@@ -295,7 +308,7 @@ def load_texts(texts: dict[Path, str], top: str, timeout: float = 60.0, keep_reg
             f = Path(tmp) / f"{i}_{Path(p).name}"
             f.write_text(text)
             files.append(f)
-        net = load(files, top, timeout=timeout, keep_regs=keep_regs)
+        net = load(files, top, timeout=timeout, keep_regs=keep_regs, probes=probes)
     with _LOAD_LOCK:
         _LOAD_MEMO[key] = net
         while len(_LOAD_MEMO) > LOAD_MEMO_MAX:
@@ -309,10 +322,11 @@ LOAD_MEMO_MAX = 8
 _LOAD_LOCK = threading.Lock()
 
 
-def load(files: Iterable[str | Path], top: str, timeout: float = 60.0, keep_regs: bool = False) -> GateNet:
+def load(files: Iterable[str | Path], top: str, timeout: float = 60.0, keep_regs: bool = False,
+         probes: bool = False) -> GateNet:
     """The :class:`GateNet` of ``top``; a division by a divisor that may be 0 is free there (x in Verilog,
     as the proof reads it: see :func:`yosys_json`)."""
-    coarse, gates = yosys_json(files, top, timeout, keep_regs=keep_regs, free_zero_div=True)
+    coarse, gates = yosys_json(files, top, timeout, keep_regs=keep_regs, free_zero_div=True, probes=probes)
     return build(coarse, gates, top)
 
 

@@ -639,8 +639,13 @@ def run_sat(spec: MiterSpec, gold_il: Path, gate_il: Path, workdir: Path, timeou
     return "unknown", "yosys sat failed"
 
 
-def run_abc(spec: MiterSpec, gold_il: Path, gate_il: Path, workdir: Path, timeout: float) -> tuple[str, str]:
-    """ABC on the AIGER miter: ("equivalent"|"different"|"unknown", detail); ``timeout`` covers both steps."""
+def run_abc(spec: MiterSpec, gold_il: Path, gate_il: Path, workdir: Path, timeout: float,
+            pdr: bool = False) -> tuple[str, str]:
+    """ABC on the AIGER miter: ("equivalent"|"different"|"unknown", detail); ``timeout`` covers both steps.
+    ``pdr`` (sequential miters): ``scorr; pdr`` (signal correspondence from the start state, then
+    property-directed reachability on the miter output) instead of ``dprove``: a miter whose outputs agree
+    only under an invariant about the reachable states (a counter stays below what another module's
+    latency allows) is proven in a fraction of a second where dprove's portfolio took 4.8 s (CPU)."""
     deadline = time.monotonic() + timeout
     try:
         _, aig = build_miter(spec, gold_il, gate_il, workdir, timeout, aiger=True)
@@ -649,7 +654,12 @@ def run_abc(spec: MiterSpec, gold_il: Path, gate_il: Path, workdir: Path, timeou
     except ToolError as exc:
         return "unknown", f"AIGER export failed: {exc.message}"
     assert aig is not None
-    cmd = "dprove" if spec.sequential else "iprove"
+    cmd = ("scorr; pdr" if pdr else "dprove") if spec.sequential else "iprove"
+    if pdr and spec.sequential:
+        # pdr proves the first output only: the miter must have exactly one (header 'aig M I L O A')
+        head = (workdir / aig.name).read_bytes()[:80].split(b"\n", 1)[0].split()
+        if len(head) < 5 or head[4] != b"1":
+            return "unknown", "pdr: the AIGER miter has more than one output"
     left = deadline - time.monotonic()
     if left <= 0.05:
         return "unknown", f"time limit ({timeout:.1f} s) while writing AIGER"

@@ -1,0 +1,168 @@
+"""Dead compares (rtlopt.semantic.deadcmp): a comparison whose value never matters in a run from reset of
+the whole design becomes a constant -- a timeout a sibling's bounded latency never lets expire, a
+watchdog a periodic kick keeps below its limit. Found by simulating the flattened design with each
+comparison's output stuck at 0/1 (a probed Yosys load), proven by the verifier from reset. Near misses: a
+responder that can stall for as long as its input says (the long run with held inputs reaches the limit),
+a limit the counter reaches one cycle before the answer (the timeout fires)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from rtlopt.semantic import deadcmp
+
+ROOT = Path(__file__).resolve().parents[1]
+GEN = ROOT / "designs" / "generalization" / "dead_timeout"
+POLL = GEN / "poll_v" / "original.v"
+WDOG = GEN / "watchdog_sv" / "original.sv"
+
+pytestmark = pytest.mark.yosys
+
+
+def _dead(text: str, top: str, name: str = "t.v") -> dict[str, int]:
+    """{compare text: constant} of the dead compares found."""
+    p = Path(name)
+    sites, _net = deadcmp.dead_sites({p: text}, top, timeout_s=120)
+    return {" ".join(text[a:b].split()): v for (_p, a, b), v in sites}
+
+
+def _equivalent(tmp_path: Path, src: str, text: str, top: str, suffix: str) -> bool:
+    from rtlopt.design import open_design
+    from rtlopt.verify import VerifyOptions, check_equivalence
+    f = tmp_path / f"orig{suffix}"
+    f.write_text(src)
+    g = tmp_path / f"cand{suffix}"
+    g.write_text(text)
+    res = check_equivalence(open_design([f], top), open_design([g], top),
+                            VerifyOptions(timeout_s=240, engines=deadcmp.PROOF_ENGINES))
+    return str(res.verdict).split(".")[-1].upper() == "EQUIVALENT"
+
+
+# the poll master of POLL with the register unit made to wait for a device-ready input (any stall)
+_STALL_UNIT = """
+module reg_unit (
+  input clk, input rst_n, input rq, input [3:0] rq_addr, input [15:0] bank_in, input dev_rdy,
+  output reg rsp_vld, output reg [15:0] rsp_data
+);
+  reg pend;
+  reg [3:0] a;
+  always @(posedge clk or negedge rst_n) begin
+    if (!rst_n) begin
+      pend <= 1'b0; a <= 4'd0; rsp_vld <= 1'b0; rsp_data <= 16'd0;
+    end else begin
+      rsp_vld <= 1'b0;
+      if (rq && !pend) begin pend <= 1'b1; a <= rq_addr; end
+      else if (pend && dev_rdy) begin pend <= 1'b0; rsp_vld <= 1'b1; rsp_data <= bank_in ^ {12'd0, a}; end
+    end
+  end
+endmodule
+
+module rd_top (
+  input clk, input rst_n, input go, input [3:0] addr, input [15:0] bank, input rdy,
+  output [15:0] value, output ready, output error
+);
+  wire rq, vld;
+  wire [3:0] ra;
+  wire [15:0] rd;
+  rd_master #(.CW(9), .LIMIT(9'd300)) u_master (.clk(clk), .rst_n(rst_n), .start(go), .addr_in(addr),
+    .rsp_vld(vld), .rsp_data(rd), .rq(rq), .rq_addr(ra), .word(value), .done(ready), .tmo_err(error));
+  reg_unit u_regs (.clk(clk), .rst_n(rst_n), .rq(rq), .rq_addr(ra), .bank_in(bank), .dev_rdy(rdy),
+    .rsp_vld(vld), .rsp_data(rd));
+endmodule
+"""
+
+
+def _master_only(text: str) -> str:
+    return text[:text.index("module reg_unit")]
+
+
+def test_sibling_latency_kills_the_timeout(tmp_path):
+    src = POLL.read_text()
+    dead = _dead(src, "rd_top")
+    assert dead.get("cnt >= LIMIT") == 0
+    assert dead.get("s == S_FAIL") == 0  # the error state is never entered
+    got = deadcmp.candidates({Path("t.v"): src}, "rd_top", timeout_s=120)
+    assert got and "cnt >= LIMIT" in got[0][1]
+    single = deadcmp.apply({Path("t.v"): src}, [((Path("t.v"), src.index("cnt >= LIMIT"),
+                                                  src.index("cnt >= LIMIT") + len("cnt >= LIMIT")), 0)])
+    assert "else if (1'b0)  s_nx = S_FAIL;" in single[Path("t.v")]
+    assert _equivalent(tmp_path, src, single[Path("t.v")], "rd_top", ".v")
+
+
+def test_watchdog_kicked_by_the_step_sequencer():
+    dead = _dead(WDOG.read_text(), "motor_ctl", "w.sv")
+    assert dead.get("wd == WD_LIMIT[WD_W-1:0]") == 0
+    assert "setpoint > sensed" not in dead and "phase == 2'd3" not in dead
+
+
+def test_inline_responder_sv_one_process():
+    """The same master as one SV process with an enum and the responder's latency counter inline; the
+    timeout read through a continuous assignment (restyle)."""
+    sv = """module link_ctl #(parameter int LIM = 200) (
+  input  logic clk, input logic rst_n, input logic go, input logic [1:0] dly,
+  output logic busy, output logic fail, output logic ok
+);
+  typedef enum logic [1:0] {IDLE, WAIT, ERR} st_t;
+  st_t st;
+  logic [7:0] tmr;
+  logic [2:0] lat;    // the responder: answers after dly + 1 cycles
+  logic       ans;
+  wire expired = (tmr >= LIM[7:0]);
+  always_ff @(posedge clk or negedge rst_n) begin
+    if (!rst_n) begin
+      st <= IDLE; tmr <= '0; lat <= '0; ans <= 1'b0; busy <= 1'b0; fail <= 1'b0; ok <= 1'b0;
+    end else begin
+      ans <= 1'b0; ok <= 1'b0;
+      if (lat != 3'd0) begin lat <= lat - 3'd1; ans <= (lat == 3'd1); end
+      case (st)
+        IDLE: begin tmr <= '0; if (go) begin st <= WAIT; busy <= 1'b1; lat <= {1'b0, dly} + 3'd1; end end
+        WAIT: begin
+          tmr <= tmr + 8'd1;
+          if (ans) begin st <= IDLE; busy <= 1'b0; ok <= 1'b1; end
+          else if (expired) begin st <= ERR; fail <= 1'b1; end
+        end
+        ERR: begin busy <= 1'b0; if (go) begin st <= IDLE; fail <= 1'b0; end end
+        default: st <= IDLE;
+      endcase
+    end
+  end
+endmodule
+"""
+    dead = _dead(sv, "link_ctl", "l.sv")
+    assert dead.get("tmr >= LIM[7:0]") == 0
+    # near miss: a limit of 2 is reached before an answer after up to 4 cycles
+    assert "tmr >= LIM[7:0]" not in _dead(sv.replace("LIM = 200", "LIM = 2"), "link_ctl", "l.sv")
+
+
+def test_stalling_responder_keeps_the_timeout():
+    src = _master_only(POLL.read_text()) + _STALL_UNIT
+    t0 = time.monotonic()
+    dead = _dead(src, "rd_top")
+    assert "cnt >= LIMIT" not in dead and "s == S_FAIL" not in dead, dead
+    assert time.monotonic() - t0 < 120
+
+
+def test_pdr_refutes_a_timeout_that_fires(tmp_path):
+    """The proof engine the candidates name: a stalling responder's timeout replaced anyway is NOT
+    EQUIVALENT (pdr finds the stall), the same replacement with the bounded responder EQUIVALENT."""
+    from rtlopt.design import open_design
+    from rtlopt.verify import VerifyOptions, check_equivalence
+    stall = _master_only(POLL.read_text()) + _STALL_UNIT.replace("9'd300", "9'd12")
+    f = tmp_path / "o.v"
+    f.write_text(stall)
+    g = tmp_path / "c.v"
+    g.write_text(stall.replace("cnt >= LIMIT", "1'b0"))
+    res = check_equivalence(open_design([f], "rd_top"), open_design([g], "rd_top"),
+                            VerifyOptions(timeout_s=120, engines=("pdr",), counterexample=False))
+    assert str(res.verdict) == "NOT EQUIVALENT", res.reason
+
+
+@pytest.mark.parametrize(("limit", "dead"), [(5, False), (6, True)])
+def test_limit_at_the_response_time(limit, dead):
+    """The answer comes at the latest with cnt == 6 (address 3: 4 + 2 cycles): at LIMIT = 5 the compare is
+    true one cycle before it (the timeout fires), at LIMIT = 6 only in the cycle the answer wins."""
+    src = POLL.read_text().replace(".LIMIT(9'd300)", f".LIMIT(9'd{limit})")
+    assert ("cnt >= LIMIT" in _dead(src, "rd_top")) == dead
