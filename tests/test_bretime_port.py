@@ -6,7 +6,8 @@ of the selected word, loaded with the mux of the inputs (select taken from the s
 Fires: a lane holder child read by its parent through an indexed part-select (Verilog, async low reset,
 push only), a time-stamp freeze child read by a sibling report child through a packed-array select (SV,
 ``.*`` connections, the two registers loaded by separate ``if (freeze)`` statements: lift, then push),
-and both restyled (the reader moved into a sibling child with named connections; one if with
+and both restyled (the reader moved into a sibling child with named connections; the lane picked by a
+right shift that the reading net truncates: the register holds the low bits only; one if with
 begin/end, renamed parent nets). Near misses that must not fire: a select register loaded under another
 enable (it can change between loads), a select that is a live input, a bank also read whole on an
 output. Real Yosys + ABC proofs."""
@@ -42,6 +43,10 @@ _LANE_SIBLING = [
      "module lane_pick (input wire [47:0] hv, input wire [1:0] ln, output wire [11:0] word);\n"
      "    assign word = hv[ln*12 +: 12];\nendmodule\n\nmodule lane_watch ("),
 ]
+_LANE_SHIFT = [
+    # the lane picked by a right shift the 12-bit net truncates (only the low bits are read)
+    ("    assign pick = held_w[lane_w*12 +: 12];", "    assign pick = held_w >> (lane_w * 12);"),
+]
 _STAMP_RESTYLE = [
     ("            if (freeze) frozen <= now;\n            if (freeze) ask_q  <= ask;\n",
      "            if (freeze) begin\n                ask_q  <= ask;\n                frozen <= now;\n            end\n"),
@@ -59,6 +64,7 @@ _STAMP_RESTYLE = [
 @pytest.mark.parametrize("name, top, edits, regs, bits", [
     ("bretime_port_lane_v", "lane_watch", (), "held, lane_q", "50 -> 12"),
     ("bretime_port_lane_v", "lane_watch", _LANE_SIBLING, "held, lane_q", "50 -> 12"),
+    ("bretime_port_lane_v", "lane_watch", _LANE_SHIFT, "held, lane_q", "50 -> 12"),
     ("bretime_port_stamp_sv", "ts_unit", (), "ask_q, frozen", "87 -> 14"),
     ("bretime_port_stamp_sv", "ts_unit", _STAMP_RESTYLE, "ask_q, frozen", "87 -> 14"),
 ])

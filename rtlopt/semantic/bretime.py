@@ -89,10 +89,23 @@ def _kids(e) -> list | None:
 
 
 class _Occ:
-    __slots__ = ("expr", "span", "regs", "text", "sel")
+    __slots__ = ("expr", "span", "regs", "text", "sel", "narrow")
 
-    def __init__(self, expr, span, regs, text, sel=False):
+    def __init__(self, expr, span, regs, text, sel=False, narrow=None):
         self.expr, self.span, self.regs, self.text, self.sel = expr, span, regs, text, sel
+        #: (width, signed) of the implicit truncation its reader applies (``assign w10 = bank >> k``)
+        self.narrow = narrow
+
+
+def occ_type(lst: list) -> tuple[int, bool] | None:
+    """(width, signed) a register holding the occurrences' function needs: the truncation every reader
+    applies, else the function's own type (None: no width)."""
+    nw = {o.narrow for o in lst}
+    if len(nw) == 1 and None not in nw:
+        return next(iter(nw))
+    e0 = lst[0].expr
+    w = int(e0.type.bitWidth or 0)
+    return (w, bool(e0.type.isSigned)) if w > 0 else None
 
 
 def _const_select(u) -> bool:
@@ -145,8 +158,13 @@ def _emit(e, ok: bool, regs, text: str, buf: int, out: list) -> None:
     elif type(u).__name__ in _VALUE or (sel and not _const_select(u)):
         return  # a name (width reduction's business) or a select of a variable part
     a, b = _span(u.syntax)
+    narrow = None
+    if u is not e and str(getattr(e, "conversionKind", "")).endswith("Implicit") and e.type.isIntegral:
+        cw, uw = int(e.type.bitWidth or 0), int(u.type.bitWidth or 0)
+        if 0 < cw < uw:  # only the low bits are read: a register of that width holds the function
+            narrow = (cw, bool(e.type.isSigned))
     # a constant select alone is no function to move; it is one of several in a union (``idx = r[3:2]``)
-    out.append(_Occ(u, (a, b), regs, re.sub(r"\s+", " ", text[a:b]).strip(), sel))
+    out.append(_Occ(u, (a, b), regs, re.sub(r"\s+", " ", text[a:b]).strip(), sel, narrow))
 
 
 def _same_conditions(body, ws: list, text: str, blocking: set) -> list:
@@ -509,6 +527,9 @@ def _retime(ctx, funcs: list) -> tuple | None:
         sw = self_width(e0)
         if sw and 0 < sw < fw and _context_safe(e0):
             fw = sw  # its value in any context is its own width's, zero-extended (a clamp read by a product)
+        ot = occ_type(lst)
+        if ot is not None and all(o.narrow for o in lst) and ot[0] < fw:
+            fw = ot[0]  # every reader truncates it
         if fw <= 0:
             return None
         widths.append(fw)
@@ -567,7 +588,8 @@ def _retime(ctx, funcs: list) -> tuple | None:
         name = _uniq(taken, f"{removed[0].name}_f" + (str(i) if len(funcs) > 1 else ""))
         taken += " " + name
         edits += [Edit(a, b, name) for a, b in sorted({o.span for o in lst})]
-        decls.append((name, fw, bool(lst[0].expr.type.isSigned)))
+        decls.append((name, fw, (occ_type(lst) or (0, False))[1] if all(o.narrow for o in lst)
+                      else bool(lst[0].expr.type.isSigned)))
     rem = {s.name for s in removed}
     for p in paths:
         ws_p = [w for n in sorted(rem) for w in writes[n] if w.path == p]

@@ -27,6 +27,7 @@ import re
 from pathlib import Path
 
 from rtlopt.hdl.edit import Edit, apply_edits
+from rtlopt.semantic.bretime import occ_type
 from rtlopt.semantic.fretime import _VALUE, _buf, _refs, _span, _sv, _tkey, _uniq, top_bodies
 
 _TOK = re.compile(r"(\d*\s*'[sS]?[bBoOdDhH]\s*[0-9a-fA-FxXzZ_?]+|'[01xXzZ])|(\$[\w$]+)|([A-Za-z_][\w$]*)|(.)", re.S)
@@ -82,11 +83,6 @@ def _occurrences(body, text: str, buf: int, lo: int, hi: int, vars_: set):
         return None
     moved = {s.name: int(s.type.bitWidth) for o in used for s in o.regs}
     return sorted(funcs.items()), moved
-
-
-def _ftype(expr) -> tuple[int, bool] | None:
-    w = int(expr.type.bitWidth or 0)
-    return (w, bool(expr.type.isSigned)) if w > 0 else None
 
 
 def _translate(ftext: str, rename: dict[str, str], params: dict[str, str]) -> str | None:
@@ -338,7 +334,7 @@ def lift_steps(texts: dict[Path, str], top: str) -> list[tuple[dict[Path, str], 
             if occ is None:
                 continue
             funcs, moved = occ
-            types = [_ftype(lst[0].expr) for _t, lst in funcs]
+            types = [occ_type(lst) for _t, lst in funcs]
             if None in types or sum(w for w, _s in types) >= sum(moved.values()):
                 continue
             taken = "".join(tlist)
@@ -424,7 +420,7 @@ def push_steps(texts: dict[Path, str], top: str) -> list[tuple[dict[Path, str], 
             if occ is None:
                 continue
             funcs, moved = occ
-            types = [_ftype(lst[0].expr) for _t, lst in funcs]
+            types = [occ_type(lst) for _t, lst in funcs]
             if None in types or sum(x for x, _s in types) >= sum(moved.values()):
                 continue
             # the moved nets: mentioned in the parent only by their declaration, the child's connection
