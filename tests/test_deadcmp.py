@@ -166,3 +166,50 @@ def test_limit_at_the_response_time(limit, dead):
     true one cycle before it (the timeout fires), at LIMIT = 6 only in the cycle the answer wins."""
     src = POLL.read_text().replace(".LIMIT(9'd300)", f".LIMIT(9'd{limit})")
     assert ("cnt >= LIMIT" in _dead(src, "rd_top")) == dead
+
+
+def test_commands_the_sibling_never_issues():
+    """A generic two-mode engine (copy / fill / clear / test) driven by a sibling sequencer that only ever
+    issues copy (1) and fill (2): the decode of clear (0, written 'mode == 0': Yosys's $logic_not) is
+    never true, the one of fill (2) always true where it is read (3 never comes), copy's (1) is live."""
+    src = """module xfer_eng (input clk, input rst, input go, input [1:0] mode_in, input [7:0] din,
+                 output reg [7:0] dout, output reg busy);
+  reg [1:0] mode;
+  reg [2:0] n;
+  always @(posedge clk) begin
+    if (rst) begin mode <= 2'd0; n <= 3'd0; dout <= 8'd0; busy <= 1'b0; end
+    else if (!busy) begin
+      if (go) begin mode <= mode_in; n <= 3'd4; busy <= 1'b1; end
+    end else begin
+      n <= n - 3'd1;
+      if (n == 3'd1) busy <= 1'b0;
+      if (mode == 2'd0)      dout <= 8'd0;
+      else if (mode == 2'd1) dout <= din;
+      else if (mode == 2'd2) dout <= 8'hA5;
+      else                   dout <= {dout[6:0], dout[7]};
+    end
+  end
+endmodule
+
+module seqr (input clk, input rst, input busy, input sel, output reg go, output reg [1:0] mode);
+  always @(posedge clk) begin
+    if (rst) begin go <= 1'b0; mode <= 2'd1; end
+    else begin
+      go <= !busy && !go;
+      if (!busy && !go) mode <= sel ? 2'd2 : 2'd1;
+    end
+  end
+endmodule
+
+module xfer_top (input clk, input rst, input sel, input [7:0] d, output [7:0] q, output b);
+  wire go;
+  wire [1:0] m;
+  seqr u_s (.clk(clk), .rst(rst), .busy(b), .sel(sel), .go(go), .mode(m));
+  xfer_eng u_e (.clk(clk), .rst(rst), .go(go), .mode_in(m), .din(d), .dout(q), .busy(b));
+endmodule
+"""
+    dead = _dead(src, "xfer_top")
+    assert dead.get("mode == 2'd0") == 0
+    assert "mode == 2'd1" not in dead and dead.get("mode == 2'd2") == 1
+    # near miss: a sequencer that also issues clear keeps its decode
+    assert "mode == 2'd0" not in _dead(src.replace("sel ? 2'd2 : 2'd1", "sel ? 2'd2 : {1'b0, d[0]}"), "xfer_top")

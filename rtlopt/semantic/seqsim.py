@@ -86,7 +86,9 @@ class GateNet:
 
 #: Yosys lines that give the output of every comparison cell a public, kept name ``rtlopt_cmp_<k>`` (its
 #: src attribute names the expression: rtlopt.semantic.deadcmp forces these signals to constants)
-PROBE_LINES = ("select -set rtlopt_cmps t:$eq t:$ne t:$lt t:$le t:$gt t:$ge t:$eqx t:$nex\n"
+PROBE_LINES = ("select -set rtlopt_cmps t:$eq t:$ne t:$lt t:$le t:$gt t:$ge t:$eqx t:$nex "
+               # (the frontend writes 'x == 0' as $logic_not, 'x != 0' as $reduce_bool)
+               "t:$logic_not t:$reduce_bool\n"
                "rename -enumerate -pattern rtlopt_cmp_% @rtlopt_cmps %co:+[Y] w:$* %i\n"
                "setattr -set keep 1 w:rtlopt_cmp_*\n")
 PROBE_PREFIX = "rtlopt_cmp_"
