@@ -32,12 +32,17 @@ def _cands(f: Path, top: str):
     return decdelay.candidates_for({f: f.read_text()}, top, timeout_s=60)
 
 
+def _one(f: Path, top: str, *needles: str) -> str:
+    """The text of the one candidate offered, whose description names every needle."""
+    got = _cands(f, top)
+    assert len(got) == 1 and all(n in got[0][1] for n in needles), got
+    return got[0][0][f]
+
+
 @pytest.mark.yosys
 def test_level_meter_array_loop_v(tmp_path):
     f = _file(tmp_path, (GEN / "v_array_loop_sibling_divider" / "original.v").read_text())
-    got = _cands(f, "level_meter")
-    assert len(got) == 1 and "once per 5 cycles" in got[0][1] and "90 stage flip-flops -> 21" in got[0][1], got
-    t = got[0][0][f]
+    t = _one(f, "level_meter", "once per 5 cycles", "90 stage flip-flops -> 21")
     assert "pipe[" not in t.split("module align_delay")[1].split("endmodule")[0]
     assert abc_verdict(tmp_path, f, t, "level_meter") == "EQUIVALENT"
 
@@ -59,9 +64,7 @@ def test_wrong_phase_refuted(tmp_path):
 @pytest.mark.yosys
 def test_ctl_pipe_packed_shift_sync_residual_sv(tmp_path):
     f = _file(tmp_path, (GEN / "sv_packed_shift_sync_residual" / "original.sv").read_text(), "d.sv")
-    got = _cands(f, "ctl_pipe")
-    assert len(got) == 1 and "once per 3 cycles" in got[0][1], got
-    t = got[0][0][f]
+    t = _one(f, "ctl_pipe", "once per 3 cycles")
     # 8 = 2*3 + 2: the second or third loaded stage by phase; 4 = 3 + 1: the first or second by phase
     assert "? rtlopt_dd_0_e1 : rtlopt_dd_0_e2)" in t and "? rtlopt_dd_0_e1 : rtlopt_dd_0_e0)" in t, t
     assert "always @(posedge clk)\n" in t and "_p1_" not in t
@@ -113,9 +116,7 @@ def _chain(load="stb", src="h", nst=12, run=False) -> str:
 @pytest.mark.yosys
 def test_instance_chain_nonzero_reset(tmp_path):
     f = _file(tmp_path, _chain())
-    got = _cands(f, "top")
-    assert len(got) == 1 and "once per 4 cycles" in got[0][1], got
-    t = got[0][0][f]
+    t = _one(f, "top", "once per 4 cycles")
     assert "4'd10" in t and "stage #(.W(W)) u" not in t.split("module dline")[1]
     assert abc_verdict(tmp_path, f, t, "top") == "EQUIVALENT"
 
@@ -165,9 +166,8 @@ _METER_GEN = (GEN / "v_array_loop_sibling_divider" / "original.v").read_text().r
 def test_level_meter_restyled_generate(tmp_path):
     assert "genvar s" in _METER_GEN
     f = _file(tmp_path, _METER_GEN)
-    got = _cands(f, "level_meter")
-    assert len(got) == 1 and "once per 5 cycles" in got[0][1], got
-    assert abc_verdict(tmp_path, f, got[0][0][f], "level_meter") == "EQUIVALENT"
+    t = _one(f, "level_meter", "once per 5 cycles")
+    assert abc_verdict(tmp_path, f, t, "level_meter") == "EQUIVALENT"
 
 
 _STEREO = """
@@ -199,9 +199,8 @@ endmodule
 def test_two_instances_tied_enable(tmp_path):
     # two channels through one delay module (its shift enable tied high): one body serves both
     f = _file(tmp_path, _STEREO.replace("RN", "12"))
-    got = _cands(f, "stereo")
-    assert len(got) == 1 and "(u_l, u_r)" in got[0][1] and "once per 6 cycles" in got[0][1], got
-    assert abc_verdict(tmp_path, f, got[0][0][f], "stereo") == "EQUIVALENT"
+    t = _one(f, "stereo", "(u_l, u_r)", "once per 6 cycles")
+    assert abc_verdict(tmp_path, f, t, "stereo") == "EQUIVALENT"
 
 
 @pytest.mark.yosys
@@ -242,9 +241,7 @@ endmodule
 def test_inline_array_two_taps(tmp_path):
     # 15 = 3*5 (the third loaded stage) and r[6] = 7 = 5 + 2 (the first or second by phase)
     f = _file(tmp_path, _INLINE.replace("LOAD", "t"))
-    got = _cands(f, "lip")
-    assert len(got) == 1 and "'r' in lip read at 2 fixed stage(s)" in got[0][1] and "once per 5" in got[0][1], got
-    t = got[0][0][f]
+    t = _one(f, "lip", "'r' in lip read at 2 fixed stage(s)", "once per 5")
     assert "assign late = rtlopt_dd_0_e2;" in t and "r[6]" not in t.split("assign mix")[1].split(";")[0]
     assert abc_verdict(tmp_path, f, t, "lip") == "EQUIVALENT"
 
@@ -258,9 +255,7 @@ def test_inline_loaded_between_ticks_not_offered(tmp_path):
 @pytest.mark.yosys
 def test_inline_named_stages_sv(tmp_path):
     f = _file(tmp_path, (GEN / "sv_inline_named_stages_sibling_strobe" / "original.sv").read_text(), "d.sv")
-    got = _cands(f, "caption_delay")
-    assert len(got) == 1 and "'d0/d1/d2/d3/d4/d5' in caption_delay" in got[0][1], got
-    t = got[0][0][f]
+    t = _one(f, "caption_delay", "'d0/d1/d2/d3/d4/d5' in caption_delay")
     assert "assign code_out = rtlopt_dd_0_e1;" in t and "(rtlopt_dd_0_e0 == match)" in t, t
     assert abc_verdict(tmp_path, f, t, "caption_delay") == "EQUIVALENT"
 
@@ -275,9 +270,7 @@ def test_inline_two_lines_one_counter(tmp_path):
         "  assign tick = t;", "  always @(posedge clk or negedge rst_n)\n    if (!rst_n) sr <= 60'd0;\n"
         "    else sr <= {sr[53:0], g};\n  assign tick = t ^ (^sr[59:54]) ^ (^sr[17:12]);")
     f = _file(tmp_path, text)
-    got = _cands(f, "lip")
-    assert len(got) == 1 and "'sr, r' in lip" in got[0][1], got
-    t = got[0][0][f]
+    t = _one(f, "lip", "'sr, r' in lip")
     assert t.count("reg [2:0] rtlopt_dd_ph;") == 1 and "sr[" not in t.split("assign tick")[1], t
     assert abc_verdict(tmp_path, f, t, "lip") == "EQUIVALENT"
 

@@ -116,17 +116,15 @@ def _links(net):
     return qi, link
 
 
-def _trace_back(qi, link, sig: int, owned: set[int], stop):
-    """(delay, input signal, stage-0 flop, reset key) of a chain ending in signal ``sig`` and starting at
-    a signal of ``stop`` (the instance's input bits), or None."""
-    i = qi.get(sig)
-    if i is None or sig in stop:
+def _trace_back(qi, link, sig: int, inside):
+    """(delay, source signal, stage-0 flop, reset key) of the chain of linked stages ending in signal
+    ``sig`` that goes on while ``inside(source)`` holds (``sig`` itself not inside: delay 0), or None
+    (a stage without a link, a loop, stages reset differently)."""
+    if not inside(sig):
         return 0, sig, None, None
-    key = None
-    d = 0
-    seen = set()
+    i, d, key, seen = qi[sig], 0, None, set()
     while True:
-        if i in seen or i not in owned or i not in link:
+        if i in seen or i not in link:
             return None
         seen.add(i)
         src, k = link[i]
@@ -135,10 +133,8 @@ def _trace_back(qi, link, sig: int, owned: set[int], stop):
         elif k != key:
             return None
         d += 1
-        if src in stop:
+        if not inside(src):
             return d, src, i, key
-        if src not in qi:
-            return None
         i = qi[src]
 
 
@@ -172,7 +168,7 @@ def _module_plan(net, qi, link, rel: str, ports: list[tuple[str, str, int]]):
             return None
         got = []
         for s in sigs[name]:
-            tb = _trace_back(qi, link, s, owned, in_bit)
+            tb = _trace_back(qi, link, s, lambda x: x not in in_bit and qi.get(x) in owned)
             if tb is None or tb[1] not in in_bit:
                 return None
             d, src, f0, key = tb
@@ -538,20 +534,10 @@ def _comp_plan(net, qi, link, pfx: str, comp: dict):
     sig_set = {x for el in comp.values() for bits in el.values() for x in bits}
     info, first, keys, rvals, src_names = {}, set(), set(), {}, None
     for x in sig_set:
-        i, d, key = qi[x], 0, None
-        while True:
-            src, k = link[i]
-            if key is None:
-                key = k
-            elif k != key:
-                return None
-            d += 1
-            if src in sig_set:
-                i = qi[src]
-                if d > len(sig_set):
-                    return None
-                continue
-            break
+        tb = _trace_back(qi, link, x, sig_set.__contains__)
+        if tb is None:
+            return None
+        d, src, i, key = tb
         if key[0] == "none":
             return None
         names = {(n[len(pfx):], b) for n, b in net.names.get(src, []) if n.startswith(pfx) and "." not in n[len(pfx):]}
