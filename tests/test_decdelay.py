@@ -286,3 +286,36 @@ def test_inline_source_without_reset_refused_other_line_kept(tmp_path):
     f = _file(tmp_path, text)
     got = _cands(f, "lip")
     assert [d.split(" in lip")[0] for _nt, d in got] == ["delay line(s) 'r'"], got  # the other line alone
+
+
+@pytest.mark.yosys
+def test_inline_generate_loop_restyle(tmp_path):
+    # the inline array shifted by a generate loop of always blocks (stage 0 apart)
+    text = _INLINE.replace("LOAD", "t").replace(
+        """      for (i = 0; i < 15; i = i + 1) r[i] <= 6'd0;
+    end else begin
+      r[0] <= h;
+      for (i = 1; i < 15; i = i + 1) r[i] <= r[i-1];
+    end""", """      r[0] <= 6'd0;
+    end else begin
+      r[0] <= h;
+    end
+  genvar gi;
+  generate for (gi = 1; gi < 15; gi = gi + 1) begin : sh
+    always @(posedge clk or negedge rst_n)
+      if (!rst_n) r[gi] <= 6'd0;
+      else r[gi] <= r[gi-1];
+  end endgenerate""")
+    assert "genvar gi" in text
+    f = _file(tmp_path, text)
+    t = _one(f, "lip", "'r' in lip read at 2 fixed stage(s)")
+    assert abc_verdict(tmp_path, f, t, "lip") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_loaded_on_some_ticks_only(tmp_path):
+    # the hold register skips ticks (loaded on the tick only while an input allows): it still changes
+    # only at the tick's phase, so the rewrite holds
+    f = _file(tmp_path, _chain(load="stb & poke"))
+    t = _one(f, "top", "once per 4 cycles")
+    assert abc_verdict(tmp_path, f, t, "top") == "EQUIVALENT"
