@@ -373,6 +373,16 @@ def _gather(v: np.ndarray, joined: np.ndarray, n: int) -> list:
     return [g] if n == 1 else list(g.reshape(n, -1, g.shape[-1]))
 
 
+def _int_evaluator(net: GateNet, words: int, written: list, watch, rfl, ds: np.ndarray):
+    """:func:`rtlopt.semantic._inteval.evaluator` for a simulation writing ``written`` (None entries
+    ignored) between cycles and reading the flip-flop inputs ``ds``, the ``watch`` signals and the reset
+    signals of ``rfl`` (:func:`_reset_arrays`) after each evaluation; None: the numpy loop."""
+    from rtlopt.semantic._inteval import evaluator
+
+    read = [*ds.tolist(), *(watch or ()), *(() if rfl is None else rfl[1].tolist())]
+    return evaluator(net, _groups(net), words, [s for s in written if s is not None], read)
+
+
 def _reset_arrays(net: GateNet):
     """The flip-flops with a reset as arrays, for applying every reset of a cycle at once: ``(flop
     indices, reset signals, inversion mask (all ones where the reset is active low), reset values as
@@ -497,6 +507,7 @@ def _simulate_plain(net: GateNet, cycles: int, words: int, seed: int, reset_rate
     # ``watch``: record those signals (combinational or not) in each cycle, before the clock edge,
     # instead of the flip-flops' values after it
     idx = None if watch is None else np.array(watch, dtype=np.int64)
+    ev = _int_evaluator(net, words, [*rand_sigs.tolist(), rst_sig, *qs.tolist()], watch, rfl, ds)
     out = np.zeros((cycles, len(net.flops) if idx is None else len(idx), words), dtype=np.uint64)
     for t in range(cycles):
         if len(rand_sigs):
@@ -515,8 +526,11 @@ def _simulate_plain(net: GateNet, cycles: int, words: int, seed: int, reset_rate
                 for _ in range(reset_rate_log2 - 1):
                     r &= rng.integers(0, 2**64, size=words, dtype=np.uint64)
             v[rst_sig] = ~r if net.reset_active_low else r
-        for t_, outs, joined, n in groups:
-            v[outs] = _eval(t_, _gather(v, joined, n))
+        if ev is not None:  # (the same values: see rtlopt.semantic._inteval)
+            ev(v)
+        else:
+            for t_, outs, joined, n in groups:
+                v[outs] = _eval(t_, _gather(v, joined, n))
         if idx is not None:
             out[t] = v[idx]
         nxt = v[ds].copy()
@@ -573,6 +587,8 @@ def _simulate_named(net: GateNet, cycles: int, words: int, seed: int, reset_rate
         k[free] = 0
     groups = _fused_groups(net)
     idx = None if watch is None else np.array(watch, dtype=np.int64)
+    ev = None if ternary else _int_evaluator(net, words, [*in_idx.tolist(), *free.tolist(), rst_sig, *qs.tolist()],
+                                             watch, rfl, ds)
     shape = (cycles, len(net.flops) if idx is None else len(idx), words)
     out = np.zeros(shape, dtype=np.uint64)
     kout = np.zeros(shape, dtype=np.uint64) if ternary else None
@@ -604,7 +620,9 @@ def _simulate_named(net: GateNet, cycles: int, words: int, seed: int, reset_rate
                 for _ in range(reset_rate_log2 - 1):
                     r &= rng_rst.integers(0, 2**64, size=words, dtype=np.uint64)
             v[rst_sig] = ~r if net.reset_active_low else r
-        for t_, outs, joined, n in groups:
+        if ev is not None:  # (two-valued; the same values: see rtlopt.semantic._inteval)
+            ev(v)
+        for t_, outs, joined, n in (groups if ev is None else ()):
             if ternary:
                 v[outs], k[outs] = _eval3(t_, list(zip(_gather(v, joined, n), _gather(k, joined, n), strict=True)))
             else:
