@@ -8,7 +8,8 @@ push only), a time-stamp freeze child read by a sibling report child through a p
 ``.*`` connections, the two registers loaded by separate ``if (freeze)`` statements: lift, then push),
 and both restyled (the reader moved into a sibling child with named connections; the lane picked by a
 right shift that the reading net truncates: the register holds the low bits only; one if with
-begin/end, renamed parent nets). Near misses that must not fire: a select register loaded under another
+begin/end, renamed parent nets); registers in the parent read through a child's part-select (lift only).
+Near misses that must not fire: a select register loaded under another
 enable (it can change between loads), a select that is a live input, a bank also read whole on an
 output. Real Yosys + ABC proofs."""
 
@@ -101,3 +102,36 @@ def test_bank_also_read_whole_does_not_fire(tmp_path):
                                                "    output logic [5:0][13:0] dbg\n"),
         ("    logic [2:0]       ask_q;\n", "    logic [2:0]       ask_q;\n    assign dbg = frozen;\n")])
     assert got == [], got
+
+
+_PARENT_BANK = """
+module pick_fmt (input wire [31:0] bank, input wire [1:0] k, output wire [8:0] o);
+    wire [7:0] b = bank[k*8 +: 8];
+    assign o = {^b, b};
+endmodule
+module par_top (input wire clk, input wire rst, input wire ld, input wire [31:0] d, input wire [1:0] ks,
+                output reg [8:0] y);
+    reg [31:0] bank_q;
+    reg [1:0]  k_q;
+    wire [8:0] o;
+    always @(posedge clk)
+        if (rst) begin bank_q <= 32'd0; k_q <= 2'd0; end
+        else if (ld) begin bank_q <= d; k_q <= ks; end
+    pick_fmt u_f (.bank(bank_q), .k(k_q), .o(o));
+    always @(posedge clk) y <= rst ? 9'd0 : o;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_parent_registers_read_by_a_child_select(tmp_path):
+    """The registers in the parent, the select in a child: lifted into the parent, retimed there."""
+    f = tmp_path / "d.v"
+    f.write_text(_PARENT_BANK)
+    got = bretime.candidates_for({f: _PARENT_BANK}, "par_top", timeout_s=60)
+    assert got, "no candidate"
+    new, desc = got[0]
+    assert "registers bank_q, k_q are read only through" in desc and "34 -> 8" in desc, desc
+    t = new[f]
+    assert "reg [31:0] bank_q;" not in t and "pick_fmt_rtlopt_iu_f u_f" in t, t
+    assert abc_verdict(tmp_path, f, t, "par_top") == "EQUIVALENT"
