@@ -39,9 +39,14 @@ def test_early_pick_takes_the_best_measured_candidate_with_a_real_gain():
     # a candidate containing a rewrite the verifier could not prove is not proven early
     bad = [(_c("with bad", parts=("x", "y")), 600.0), (_c("clean", parts=("z",)), 750.0)]
     assert _early_pick(bad, 1000.0, [frozenset({"x"})]) == 1
-    # ties: a single rewrite before a combination, then by description
-    tie = [(_c("b combined", combined=True), 700.0), (_c("a single"), 700.0)]
+    # ties: a combination before a single rewrite (as the prove stage orders them: its extra rewrites cost
+    # nothing here and may open the next round's), then by description
+    tie = [(_c("a single"), 700.0), (_c("b combined", combined=True), 700.0)]
     assert _early_pick(tie, 1000.0) == 1
+    assert _early_pick(tie[::-1], 1000.0) == 0
+    assert _early_pick([(_c("b single"), 700.0), (_c("a single"), 700.0)], 1000.0) == 1
+    # a strictly better single rewrite still comes first
+    assert _early_pick([(_c("single"), 699.0), (_c("combined", combined=True), 700.0)], 1000.0) == 0
 
 
 def test_the_early_group_is_the_first_the_light_and_the_bounded_syntax_generators():
