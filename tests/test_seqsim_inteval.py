@@ -84,8 +84,14 @@ def test_traces_equal_the_numpy_loop(tmp_path, monkeypatch, name, text, top):
 
 
 def test_steps_aside(tmp_path):
-    net = seqsim.load_texts({tmp_path / "ie_div.v": DESIGN_V}, "ie_div")
+    # (a netlist of its own: load_texts keeps netlists by content, the other test's has its function)
+    net = seqsim.load_texts({tmp_path / "ie_div.v": DESIGN_V + "// steps aside\n"}, "ie_div")
     ds = np.array([f.d for f in net.flops], dtype=np.int64)
+    # a short run of a netlist whose function is not generated yet stays with numpy; a long one generates it,
+    # and then a short one uses it too
+    assert seqsim._int_evaluator(net, 2, [], None, None, ds, cycles=1) is None
+    assert seqsim._int_evaluator(net, 2, [], None, None, ds, cycles=100_000) is not None
+    assert seqsim._int_evaluator(net, 2, [], None, None, ds, cycles=1) is not None
     # many lanes on a small netlist: numpy's per-call cost is shared by the lanes, it is faster
     assert seqsim._int_evaluator(net, 4096, [], None, None, ds) is None
     # a gate output that the caller also writes between cycles: the mirror would not be exact

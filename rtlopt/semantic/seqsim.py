@@ -373,14 +373,14 @@ def _gather(v: np.ndarray, joined: np.ndarray, n: int) -> list:
     return [g] if n == 1 else list(g.reshape(n, -1, g.shape[-1]))
 
 
-def _int_evaluator(net: GateNet, words: int, written: list, watch, rfl, ds: np.ndarray):
+def _int_evaluator(net: GateNet, words: int, written: list, watch, rfl, ds: np.ndarray, cycles: int | None = None):
     """:func:`rtlopt.semantic._inteval.evaluator` for a simulation writing ``written`` (None entries
     ignored) between cycles and reading the flip-flop inputs ``ds``, the ``watch`` signals and the reset
     signals of ``rfl`` (:func:`_reset_arrays`) after each evaluation; None: the numpy loop."""
     from rtlopt.semantic._inteval import evaluator
 
     read = [*ds.tolist(), *(watch or ()), *(() if rfl is None else rfl[1].tolist())]
-    return evaluator(net, _groups(net), words, [s for s in written if s is not None], read)
+    return evaluator(net, _groups(net), words, [s for s in written if s is not None], read, cycles)
 
 
 def _reset_arrays(net: GateNet):
@@ -507,7 +507,7 @@ def _simulate_plain(net: GateNet, cycles: int, words: int, seed: int, reset_rate
     # ``watch``: record those signals (combinational or not) in each cycle, before the clock edge,
     # instead of the flip-flops' values after it
     idx = None if watch is None else np.array(watch, dtype=np.int64)
-    ev = _int_evaluator(net, words, [*rand_sigs.tolist(), rst_sig, *qs.tolist()], watch, rfl, ds)
+    ev = _int_evaluator(net, words, [*rand_sigs.tolist(), rst_sig, *qs.tolist()], watch, rfl, ds, cycles)
     out = np.zeros((cycles, len(net.flops) if idx is None else len(idx), words), dtype=np.uint64)
     for t in range(cycles):
         if len(rand_sigs):
@@ -588,7 +588,7 @@ def _simulate_named(net: GateNet, cycles: int, words: int, seed: int, reset_rate
     groups = _fused_groups(net)
     idx = None if watch is None else np.array(watch, dtype=np.int64)
     ev = None if ternary else _int_evaluator(net, words, [*in_idx.tolist(), *free.tolist(), rst_sig, *qs.tolist()],
-                                             watch, rfl, ds)
+                                             watch, rfl, ds, cycles)
     shape = (cycles, len(net.flops) if idx is None else len(idx), words)
     out = np.zeros(shape, dtype=np.uint64)
     kout = np.zeros(shape, dtype=np.uint64) if ternary else None
