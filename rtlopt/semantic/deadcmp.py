@@ -14,13 +14,12 @@ Finding: one Yosys load of the design in which every comparison cell's output is
 (:data:`rtlopt.semantic.seqsim.PROBE_LINES`; its src attribute gives the expression's place in the
 text, the same for every elaborated copy: instances, generate iterations, function calls); then,
 per source expression and value, a simulation from reset of the gate netlist with all copies of that
-net stuck at the value (the readers rewired to the constant), compared on the outputs with the
-unchanged netlist on the same random stimulus (short runs, runs with inputs held for long stretches,
-and a long run with rare resets, so a counter that can count past a limit while its inputs stall
-gets there). The expressions whose stuck value never shows are replaced in the text, all together
-(checked once more the same way, jointly) and each alone; a last whole-design simulation of the new
-text (:func:`rtlopt.semantic.seqsim.outputs_agree`) guards the mapping to the text. Nothing here is
-trusted: the search loop measures each candidate and the verifier proves it from reset (an
+net stuck at the value (the readers rewired to the constant; all variants side by side, a block of
+lanes each), compared on the outputs with the unchanged netlist on the same random stimulus (short
+runs, one with inputs held for stretches; then a long run with inputs held for hundreds of cycles and
+rare resets, so a counter that can count past a limit while its inputs stall gets there). The
+expressions whose stuck value never shows are replaced in the text, all together (checked the same
+way, jointly) and the first ones alone. Nothing here is trusted: the search loop measures each candidate and the verifier proves it from reset (an
 invariant the simulation only suggested -- the counter stays below what the sibling's latency
 allows -- is the prover's to establish; UNKNOWN is no proof).
 """
@@ -46,11 +45,13 @@ TIME_S = 14.0
 PROOF_ENGINES = ("pdr", "abc")
 #: at most this many source expressions are tried (each twice: stuck at 0 and at 1)
 MAX_SITES = 48
+#: gate-words (gates x lane words) one simulation step of the side-by-side variants may cost
+LANE_BUDGET = 400_000
 #: gate-cycles (gates x cycles x words) the long run may cost
 DEEP_BUDGET = 6_000_000
 #: (cycles, words, seed, hold_log2, reset rate log2) of the comparison runs; the last one's cycles are
 #: scaled to the netlist (see :func:`_runs`)
-RUNS = ((256, 2, 3, 0, 5), (512, 1, 5, 4, 7), (2048, 1, 9, 11, 16))
+RUNS = ((256, 2, 3, 0, 5), (512, 1, 5, 4, 7), (768, 2, 9, 10, 16))
 
 _SRC = re.compile(r"^(?P<file>.*):(?P<l1>\d+)\.(?P<c1>\d+)-(?P<l2>\d+)\.(?P<c2>\d+)$")
 _CMP = re.compile(r"==|!=|<=|>=|(?<!<)<(?!<)|(?<![>=-])>(?!>)")
@@ -242,22 +243,32 @@ def simulate(net: seqsim.GateNet, stim, watch: list[int], copies: int = 1,
     return out
 
 
-def _agreeing(net: seqsim.GateNet, base: list[np.ndarray], stims: list, variants: list[dict[int, int]],
+def _agreeing(net: seqsim.GateNet, base: list, stims: list, variants: list[dict[int, int]],
               deadline: float) -> list[bool]:
     """For each variant (signals stuck at constants): whether its outputs equal ``base`` (the unchanged
-    netlist's runs) on every stimulus of ``stims``. All variants in one simulation (a block of lanes
+    netlist's runs; a None entry is simulated here and filled in) on every stimulus of ``stims``. All variants in one simulation (a block of lanes
     each); a prefix of each run first, the rest only for the variants still agreeing."""
     alive = list(range(len(variants)))
-    for stim, ref in zip(stims, base, strict=True):
+    for i_run, stim in enumerate(stims):
+        if not alive:
+            break
+        if base[i_run] is None:  # (the unchanged run, simulated when a variant gets this far)
+            base[i_run] = simulate(net, stim, _outs(net))
+        ref = base[i_run]
         words = stim[1].shape[2]
+        # variants per simulation: a block of lanes each, at most LANE_BUDGET gate-words per cycle
+        per = max(1, LANE_BUDGET // max(1, len(net.gates) * words))
         for cyc in (min(48, len(ref)), len(ref)):
-            if not alive or time.monotonic() > deadline:
-                return [False] * len(variants) if time.monotonic() > deadline else \
-                    [k in alive for k in range(len(variants))]
-            net2, consts = faulted(net, [variants[k] for k in alive], words)
-            got = simulate(net2, stim, _outs(net2), copies=len(alive), consts=consts, cycles=cyc)
-            alive = [k for i, k in enumerate(alive)
-                     if not (got[1:, :, i * words:(i + 1) * words] != ref[1:cyc]).any()]
+            still = []
+            for c0 in range(0, len(alive), per):
+                if time.monotonic() > deadline:
+                    return [False] * len(variants)
+                chunk = alive[c0:c0 + per]
+                net2, consts = faulted(net, [variants[k] for k in chunk], words)
+                got = simulate(net2, stim, _outs(net2), copies=len(chunk), consts=consts, cycles=cyc)
+                still += [k for i, k in enumerate(chunk)
+                          if not (got[1:, :, i * words:(i + 1) * words] != ref[1:cyc]).any()]
+            alive = still
     return [k in alive for k in range(len(variants))]
 
 
@@ -287,10 +298,9 @@ def dead_sites(texts: dict[Path, str], top: str, timeout_s: float = TIME_S) -> t
     sites = _probe_sites(net, texts)
     if not sites:
         return [], net
-    stims = [stimulus(net, r) for r in _runs(net)]
-    short, deep = stims[:2], stims[2:]
-    outs = _outs(net)
-    base = [simulate(net, st, outs) for st in short]
+    runs = _runs(net)
+    short = [stimulus(net, r) for r in runs[:2]]
+    base: list = [None] * len(short)
     keys = sorted(sites, key=lambda k: (str(k[0]), k[1]))[:MAX_SITES]
     tries = [(key, val) for key in keys for val in _polarity(texts[key[0]][key[1]:key[2]])]
 
@@ -302,21 +312,22 @@ def dead_sites(texts: dict[Path, str], top: str, timeout_s: float = TIME_S) -> t
     for t, good in zip(tries, ok, strict=True):
         if good and not any(f[0] == t[0] for f in found):
             found.append(t)
-    joint = list(found)
-    while len(joint) > 1 and time.monotonic() < deadline:
-        agree = _agreeing(net, base, short, [sigs_of(joint[:i + 1]) for i in range(len(joint))], deadline)
-        if all(agree):
-            break
-        joint.pop(agree.index(False))
-    if not joint or not deep or time.monotonic() > deadline:
-        return (joint if not deep else []), net
-    dbase = [simulate(net, st, outs) for st in deep]
-    alone = _agreeing(net, dbase, deep, [sigs_of(joint)] + [sigs_of([it]) for it in joint], deadline)
+    if not found or time.monotonic() > deadline:
+        return [], net
+    # the long run (the short ones' base for a netlist too large for it): all together and each alone
+    deep = [stimulus(net, r) for r in runs[2:]]
+    stims2 = deep or short
+    dbase = [None] * len(deep) if deep else base
+    alone = _agreeing(net, dbase, stims2, [sigs_of(found)] + [sigs_of([it]) for it in found], deadline)
     if alone[0]:
-        return joint, net
-    keep = [it for it, good in zip(joint, alone[1:], strict=True) if good]
-    if keep and _agreeing(net, dbase, deep, [sigs_of(keep)], deadline)[0]:
-        return keep, net
+        return found, net
+    joint = [it for it, good in zip(found, alone[1:], strict=True) if good]
+    # together again: the longest agreeing prefix in text order, the first one that breaks it dropped
+    while joint and time.monotonic() < deadline:
+        agree = _agreeing(net, dbase, stims2, [sigs_of(joint[:i + 1]) for i in range(len(joint))], deadline)
+        if all(agree):
+            return joint, net
+        joint.pop(agree.index(False))
     return [], net
 
 
@@ -334,26 +345,18 @@ def _describe(texts: dict[Path, str], sites: list) -> str:
 
 
 def candidates(texts: dict[Path, str], top: str, timeout_s: float = TIME_S) -> list:
-    """[(new texts, description)]: all dead compares of one file together (offered only when a
-    whole-design simulation of the new text agrees: the mapping from the netlist to the text checked),
-    then the two first of each file alone (each was simulated alone on the netlist)."""
-    t0 = time.monotonic()
-    sites, _net = dead_sites(texts, top, timeout_s * 0.75)
+    """[(new texts, description)]: all dead compares of one file together, then the two first of each
+    file alone (the guards made false first: a dead branch); each was simulated on the netlist (the text
+    is what the probes' src names: the same expressions, every elaborated copy)."""
+    sites, _net = dead_sites(texts, top, timeout_s)
     if not sites:
         return []
-    deadline = t0 + timeout_s
     by_file: dict[Path, list] = {}
     for s in sites:
         by_file.setdefault(s[0][0], []).append(s)
     out = []
-    try:
-        plain = seqsim.load_texts(texts, top, timeout=max(2.0, deadline - time.monotonic()))
-    except Exception:  # noqa: BLE001
-        return []
     for group in by_file.values():
         new = apply(texts, group)
-        if seqsim.outputs_agree(plain, new, top, max(3.0, deadline - time.monotonic())) is not True:
-            continue
         out.append((new, _describe(texts, group)))
         if len(group) > 1:  # alone: the guards made false first (a dead branch)
             out += [(apply(texts, [s]), _describe(texts, [s])) for s in sorted(group, key=lambda x: x[1])[:2]]
@@ -370,11 +373,17 @@ def deadcmp_candidates(state) -> list:
     left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
     budget = min(TIME_S, left - 0.5)  # (its own slice of the round: see rtlopt.engine.search)
     if budget < 3.0:
+        # not enough of the slice left (the first round's cap while the input is measured): run again
+        # later instead of leaving an empty answer memoized for this text
+        state.cut = True
         return []
+    t0 = time.monotonic()
     try:
         got = candidates(texts, state.design.top, budget)
     except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
         return []
+    if not got and time.monotonic() - t0 >= 0.7 * budget:
+        state.cut = True  # stopped at its time limit: not a finding that nothing is dead
     out = []
     for new, what in got:
         changed = [p for p in new if new[p] != texts[p]]
