@@ -22,6 +22,7 @@ from pathlib import Path
 
 from rtlopt.egraph import (
     divcmp,  # noqa: F401 - registers r_div_cmp in core.RULES
+    lzcop,  # noqa: F401 - registers r_count_min in core.RULES
     scaledcmp,  # noqa: F401 - registers r_scaled_cmp in core.RULES
     shiftdist,  # noqa: F401 - registers r_shift_distribute, r_ext_shlv in core.RULES
     signcmp,  # noqa: F401 - registers r_product_sign, r_minmax_cmp in core.RULES

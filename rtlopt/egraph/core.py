@@ -45,6 +45,11 @@ def evaluate(op: str, w: int, payload, args: list[int], widths: list[int]) -> in
         return (args[0] * args[1]) & m
     if op == "udiv":  # Yosys's model of x / 0 (all ones; x in Verilog: the proof decides, see divcmp)
         return args[0] // args[1] if args[1] else m
+    if op in ("lzc", "tzc"):  # leading/trailing zeros of the operand (its width when it is 0), see lzcop
+        v, k = args[0], widths[0]
+        if v == 0:
+            return k & m
+        return (k - v.bit_length() if op == "lzc" else (v & -v).bit_length() - 1) & m
     if op == "mulge":  # args[1] >= payload * args[0] (a cross-multiplied quotient compare, see divcmp)
         return int(args[1] >= payload * args[0])
     if op == "umod":  # x % 0 = x (Yosys)

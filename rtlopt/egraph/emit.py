@@ -376,6 +376,15 @@ class Emitter:
             a = self.name_exact(ch[0], at)
             b = self.name_exact(ch[1], at)
             return f"($signed({a}) {'<' if op == 'slt' else '<='} $signed({b}))", 1
+        if op in ("lzc", "tzc"):  # a priority chain over the operand's bits (a named wire of its width)
+            k = eg.w(ch[0])
+            xt = self.wire(ch[0])
+            if not self._is_name(xt):
+                xt = self.fresh()
+                self.defs.append((xt, k, self.wire(ch[0])))
+            order = range(k - 1, -1, -1) if op == "lzc" else range(k)
+            arms = [f"{xt}[{j}] ? {_lit(i, w)}" for i, j in enumerate(order)]
+            return "(" + " : ".join(arms) + f" : {_lit(k, w)})", w
         if op == "mulge":  # A >= B * K, exact at the operands' width (divcmp sized it)
             # (the W-bit literal sizes the compare: narrower operands zero-extend to W)
             wo = eg.w(ch[0])

@@ -89,6 +89,8 @@ def _node_sig(eg: EGraph, n: tuple, sig: dict[int, int]) -> int | None:
         return min(w, ch[0])
     if op == "umod":  # a % b <= a (a % 0 = a)
         return ch[0]
+    if op in ("lzc", "tzc"):
+        return min(w, eg.w(n[3]).bit_length())
     if op == "udiv":  # a / 0 is all ones: fewer bits only by a constant divisor
         k = eg.cval(n[4])
         return max(0, ch[0] - k.bit_length() + 1) if k else None
@@ -156,6 +158,10 @@ def node_cost(eg: EGraph, n: tuple, sig: dict[int, int]) -> float:
         return u["ult"] * wo * (CMP_CONST_FACTOR if any(kp) else 1.0)
     if op in ("shlv", "lshrv", "ashrv"):
         return u["shlv"] * w * max(1, min(eg.w(ch[1]), math.ceil(math.log2(max(2, w)))))
+    if op in ("lzc", "tzc"):
+        # a priority chain: one E-bit select per operand bit, a quarter above the chain it was recognised
+        # in (a count alone is never rewritten into the emitter's spelling; the OR of a min's is)
+        return u["mux"] * w * eg.w(ch[0]) * 1.25
     if op == "mulge":  # A >= K*B: per compared bit and CSD term of K (calibrated as one unit)
         return u["mulge"] * w_cmp(eg, n) * max(1, len(csd(n[2], eg.w(ch[0]))))
     if op in ("udiv", "umod"):
