@@ -58,6 +58,35 @@ def test_own_designs_one_word_and_prove(tmp_path, case, suffix, top):
     assert _verify(tmp_path, f, new, suffix, top) == "EQUIVALENT"
 
 
+def test_pointer_compare_ring_second_step_reads_low_bits(tmp_path):
+    """credit_ring_sv: once the ring is one word, the wrap-bit pointer compares read the pointers' low bit
+    (a step of its own, proven against the one-word ring); nothing more on a later round."""
+    o = (GEN / "credit_ring_sv" / "original.sv").read_text()
+    f = tmp_path / "orig.sv"
+    f.write_text(o)
+    one = next(iter(rewrites({f: o}, "credit_link", 90.0, {f: o})[0][0].values()))
+    f1 = tmp_path / "one.sv"
+    f1.write_text(one)
+    got = rewrites({f1: one}, "credit_link", 90.0, {f1: o})
+    assert [d for _n, d in got] == ["queue credit_link.ring (one word): pointers compared by their low bits"]
+    new = got[0][0][f1]
+    assert "wire [PW:0] rtlopt_wp_low = wp & 1;" in new and "empty = (rtlopt_wp_low == rtlopt_rp_low);" in new
+    assert "wp <= wp + 1'b1;" in new  # the update keeps its own reads
+    assert rewrites({f1: new}, "credit_link", 90.0, {f1: o}) == []
+    assert _verify(tmp_path, f1, new, ".sv", "credit_link") == "EQUIVALENT"
+    # near miss: a level output wp - rp is no function of the low bits (2 - 1 vs 0 - 1): not proposed
+    lv = o.replace("  input  logic out_ready\n);", "  input  logic out_ready,\n  output logic [3:0] level\n);\n"
+                   "  assign level = wp - rp;")
+    assert "assign level" in lv
+    lone = one.replace("  input  logic out_ready\n);", "  input  logic out_ready,\n  output logic [3:0] level\n);\n"
+                       "  assign level = wp - rp;")
+    assert rewrites({f1: lone}, "credit_link", 90.0, {f1: lv}) == []
+    # the job FIFO's pointers are read only as indices: nothing to do after its one-word step
+    j = (GEN / "job_fifo_v" / "original.v").read_text()
+    jone = j.replace("ram[tail] <=", "ram[0] <=").replace("ram[head]", "ram[0]").replace("ram[i] <=", "ram[0] <=")
+    assert rewrites({f1: jone}, "job_issuer", 90.0, {f1: j}) == []
+
+
 RESTYLED = """
 module tq #(parameter int W = 6, parameter int D = 4) (
   input  logic clk, rst_n, we, re,

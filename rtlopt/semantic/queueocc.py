@@ -38,6 +38,7 @@ KS = (1, 2)
 
 _PACKED = re.compile(r"\b(?:reg|logic|bit)\b\s*(?:signed\s*)?\[[^\[\]]+\]\s*\[[^\[\]]+\]\s*"
                      r"([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*;")
+_ID = re.compile(r"[A-Za-z_]\w*")
 #: an SV unpacked array declared by its size: ``logic [7:0] ring [N];``
 _SIZED = re.compile(r"\b(?:reg|logic|bit)\b\s*(?:signed\s*)?(?:\[[^\[\]]+\]\s*)*([A-Za-z_]\w*)\s*"
                     r"\[\s*[^\[\]:]+?\s*\]\s*;")
@@ -132,6 +133,45 @@ def _collapse(text: str, spans: list[tuple[int, int]], k: int) -> str:
     return new
 
 
+def _mask_pointers(text: str, mod: str, idx: list[str], k: int) -> str | None:
+    """``text`` (already indexed mod ``k``) with every read of a pointer register (an identifier of the
+    original indices ``idx`` that the module assigns with ``<=``) outside its own update read through a
+    wire holding its low bits (``P & (2**b - 1)``, ``2**b > k``): two pointers at most ``k`` apart
+    compare equal exactly when their low bits do, and the wrap bit of a full test reads 0 (never full).
+    The high bits then feed only their own increment and go in synthesis. None when no such read."""
+    s = _strip(text)
+    span = next(((a, b) for m, a, b in _modules(s) if m == mod), None)
+    if span is None:
+        return None
+    a, b = span
+    body = s[a:b]
+    names = sorted({n for e in idx for n in _ID.findall(e)
+                    if re.search(rf"(?<![\w.$]){n}\s*(?:\[[^\]]*\]\s*)?<=", body)})
+    mask = (1 << k.bit_length()) - 1
+    edits = []
+    for n in names:
+        if f"rtlopt_{n}_low" in text:
+            continue  # already read by its low bits
+        dm = re.search(rf"\b(?:reg|logic|bit)\b\s*(\[[^\[\]]+\])?[^;=()]*(?<![\w.$]){n}\b[^;=()]*;", body)
+        if dm is None or dm.group(1) is None:
+            continue  # declared in the port list, or unsized: left alone
+        own = [(m.start(), body.find(";", m.end())) for m in
+               re.finditer(rf"(?<![\w.$]){n}\s*(?:\[[^\]]*\]\s*)?<?=(?!=)", body)]
+        reads = [m.start() for m in re.finditer(rf"(?<![\w.$']){n}\b", body)
+                 if not dm.start() <= m.start() < dm.end() and not any(i <= m.start() <= j for i, j in own)]
+        if not reads:
+            continue
+        w = f"rtlopt_{n}_low"
+        edits += [(a + r, a + r + len(n), w) for r in reads]
+        edits.append((a + dm.end(), a + dm.end(), f"\n  wire {dm.group(1)} {w} = {n} & {mask};"))
+    if not edits:
+        return None
+    new = text
+    for i, j, rep in sorted(edits, reverse=True):
+        new = new[:i] + rep + new[j:]
+    return new
+
+
 def _depth(net, name: str, prefixes: list[str]) -> int | None:
     """The words of an unpacked memory ``name`` in the netlist (None when not mapped to words)."""
     from rtlopt.semantic.memdepth import _words
@@ -141,21 +181,27 @@ def _depth(net, name: str, prefixes: list[str]) -> int | None:
     return None if not got or None in got else max(got)
 
 
-def rewrites(texts: dict, top: str, budget_s: float = BUDGET_S) -> list[tuple[dict, str]]:
+def rewrites(texts: dict, top: str, budget_s: float = BUDGET_S, origins: dict | None = None) -> list[tuple[dict, str]]:
     """``(new texts, description)`` for each queue-like array whose storage indexed modulo K (the smallest
-    of :data:`KS` that agrees with the original on a whole-design simulation from reset)."""
+    of :data:`KS` that agrees with the original on a whole-design simulation from reset); with the
+    user's texts ``origins`` (by path), for each queue they had that is now indexed by 0, its pointers'
+    other reads by their low bits (:func:`_mask_pointers`)."""
     from rtlopt.semantic.rangedc import module_prefixes
     from rtlopt.semantic.seqsim import load_texts, outputs_agree
 
     deadline = time.monotonic() + budget_s
     found = [(p, name, spans) for p, t in texts.items() for name, spans in candidates_syntax(t)]
-    if not found:
+    if not found and not _collapsed(texts, origins or {}):
         return []
     prefixes = module_prefixes(texts.values(), top)
     try:
         net = load_texts(texts, top, timeout=max(5.0, deadline - time.monotonic()))
     except Exception:  # noqa: BLE001 - not modelled: no candidates
         return []
+    def agrees(new: dict) -> bool:
+        return outputs_agree(net, {Path(p): t for p, t in new.items()}, top,
+                             max(5.0, deadline - time.monotonic()), deep=True) is True
+
     out = []
     for path, name, spans in found:
         s = _strip(texts[path])
@@ -168,12 +214,42 @@ def rewrites(texts: dict, top: str, budget_s: float = BUDGET_S) -> list[tuple[di
             if time.monotonic() > deadline or (k > 1 and (depth is None or depth <= 2 * k)):
                 break
             new = {**texts, path: _collapse(texts[path], spans, k)}
-            if outputs_agree(net, {Path(p): t for p, t in new.items()}, top,
-                             max(5.0, deadline - time.monotonic()), deep=True) is True:
+            if agrees(new):
                 occ = "one entry" if k == 1 else f"{k} entries"
-                out.append((new, f"queue {mod}.{name}: at most {occ} from reset, "
-                                 f"indexed {'by 0' if k == 1 else f'mod {k}'}"))
+                desc = f"queue {mod}.{name}: at most {occ} from reset, indexed {'by 0' if k == 1 else f'mod {k}'}"
+                out.append((new, desc))
                 break
+    for path, mod, name, idx in _collapsed(texts, origins or {}):
+        # a later round: the queue indexed by 0 (proven); its pointers' other reads by their low bits
+        # (a step of its own: proven against the one-word queue, ABC 21 s, where original -> both at
+        # once ran out of time)
+        masked = _mask_pointers(texts[path], mod, idx, 1)
+        if masked is not None and prefixes.get(mod) and time.monotonic() < deadline \
+                and agrees({**texts, path: masked}):
+            out.append(({**texts, path: masked}, f"queue {mod}.{name} (one word): pointers compared by their "
+                                                 "low bits"))
+    return out
+
+
+def _collapsed(texts: dict, origins: dict) -> list[tuple]:
+    """``(path, module, array, original index texts)`` of every queue-like array of the original text
+    ``origins[path]`` whose word indices are all ``0`` in ``texts[path]``."""
+    out = []
+    for path, text in texts.items():
+        orig = origins.get(path)
+        if not orig or orig == text:
+            continue
+        so, s = _strip(orig), _strip(text)
+        mods = {m: (a, b) for m, a, b in _modules(s)}
+        for name, spans in candidates_syntax(orig):
+            mod = next((m for m, a, b in _modules(so) if a <= spans[0][0] < b), None)
+            if mod not in mods:
+                continue
+            a, b = mods[mod]
+            got = [(n, x, y, dd, ee) for n, x, y, dd, ee in _arrays(s) if n == name and x == a]
+            acc = accesses(s, name, a, b, got[0][3], got[0][4]) if len(got) == 1 else None
+            if acc and all(_norm(s[i:j]) == "0" for i, j, _w in acc):
+                out.append((path, mod, name, [orig[i:j] for i, j in spans]))
     return out
 
 
@@ -182,7 +258,13 @@ def queueocc_candidates(state) -> list:
 
     left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
     try:
-        got = rewrites(dict(state.texts), state.design.top, max(3.0, min(BUDGET_S, left)))
+        origins = {}
+        for p in state.texts:
+            try:
+                origins[p] = Path(p).read_text()
+            except OSError:
+                continue
+        got = rewrites(dict(state.texts), state.design.top, max(3.0, min(BUDGET_S, left)), origins)
     except Exception:  # noqa: BLE001 - an analysis failure means no candidates
         return []
     return one_file_candidates(state.texts, got, RULE, "queue occupancy", None)
