@@ -103,3 +103,16 @@ def test_lane_conversion_round_trip():
     xs = _inteval.rows_to_ints(a)
     assert xs == [1 << 64, (2**63 << 64) | 0xFFFFFFFFFFFFFFFF, 5]
     assert np.array_equal(_inteval.ints_to_rows(xs, 2), a)
+
+
+@pytest.mark.parametrize("k,shape", [(0, (2,)), (1, (3, 2)), (2, (2,)), (5, (4, 3)), (62, (1,))])
+def test_and_draws_equal_one_draw_per_word(k, shape):
+    """seqsim._and_draws (one rng call for the k words ANDed: held inputs, rare resets) gives the words and
+    leaves the stream where k calls of one word each do."""
+    a, b = np.random.default_rng([5, k]), np.random.default_rng([5, k])
+    ref = a.integers(0, 2**64, size=shape, dtype=np.uint64)
+    for _ in range(k - 1):
+        ref &= a.integers(0, 2**64, size=shape, dtype=np.uint64)
+    got = seqsim._and_draws(b, k, shape)
+    assert got.shape == ref.shape and np.array_equal(got, ref)
+    assert np.array_equal(a.integers(0, 2**64, size=4, dtype=np.uint64), b.integers(0, 2**64, size=4, dtype=np.uint64))

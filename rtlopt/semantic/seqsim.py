@@ -383,6 +383,16 @@ def _int_evaluator(net: GateNet, words: int, written: list, watch, rfl, ds: np.n
     return evaluator(net, _groups(net), words, [s for s in written if s is not None], read, cycles)
 
 
+def _and_draws(rng, k: int, shape: tuple) -> np.ndarray:
+    """The AND of ``max(1, k)`` random words of ``shape`` drawn one after the other (each lane bit set with
+    probability 2^-k), from one draw of them all: the same words and the same stream afterwards as one
+    ``rng.integers`` call per word (full-range uint64 draws take one 64-bit output each, in C order), without
+    a numpy call per word (heldout18's decdelay asks for reset_rate_log2=62: 62 calls a cycle)."""
+    if k <= 1:
+        return rng.integers(0, 2**64, size=shape, dtype=np.uint64)
+    return np.bitwise_and.reduce(rng.integers(0, 2**64, size=(k, *shape), dtype=np.uint64), axis=0)
+
+
 def _reset_arrays(net: GateNet):
     """The flip-flops with a reset as arrays, for applying every reset of a cycle at once: ``(flop
     indices, reset signals, inversion mask (all ones where the reset is active low), reset values as
@@ -512,19 +522,12 @@ def _simulate_plain(net: GateNet, cycles: int, words: int, seed: int, reset_rate
     for t in range(cycles):
         if len(rand_sigs):
             if hold_log2 > 0 and t > 0:
-                flip = rng.integers(0, 2**64, size=(len(rand_sigs), words), dtype=np.uint64)
-                for _ in range(hold_log2 - 1):
-                    flip &= rng.integers(0, 2**64, size=(len(rand_sigs), words), dtype=np.uint64)
+                flip = _and_draws(rng, hold_log2, (len(rand_sigs), words))
                 v[rand_sigs] ^= flip
             else:
                 v[rand_sigs] = rng.integers(0, 2**64, size=(len(rand_sigs), words), dtype=np.uint64)
         if rst_sig is not None:
-            if t == 0:
-                r = ONES
-            else:
-                r = rng.integers(0, 2**64, size=words, dtype=np.uint64)
-                for _ in range(reset_rate_log2 - 1):
-                    r &= rng.integers(0, 2**64, size=words, dtype=np.uint64)
+            r = ONES if t == 0 else _and_draws(rng, reset_rate_log2, (words,))
             v[rst_sig] = ~r if net.reset_active_low else r
         if ev is not None:  # (the same values: see rtlopt.semantic._inteval)
             ev(v)
@@ -595,9 +598,7 @@ def _simulate_named(net: GateNet, cycles: int, words: int, seed: int, reset_rate
 
     def draw(rng, n, t):
         if hold_log2 > 0 and t > 0:
-            flip = rng.integers(0, 2**64, size=(n, words), dtype=np.uint64)
-            for _ in range(hold_log2 - 1):
-                flip &= rng.integers(0, 2**64, size=(n, words), dtype=np.uint64)
+            flip = _and_draws(rng, hold_log2, (n, words))
             return flip, True
         return rng.integers(0, 2**64, size=(n, words), dtype=np.uint64), False
 
@@ -616,9 +617,7 @@ def _simulate_named(net: GateNet, cycles: int, words: int, seed: int, reset_rate
             if t == 0:
                 r = np.full(words, ONES, dtype=np.uint64)
             else:
-                r = rng_rst.integers(0, 2**64, size=words, dtype=np.uint64)
-                for _ in range(reset_rate_log2 - 1):
-                    r &= rng_rst.integers(0, 2**64, size=words, dtype=np.uint64)
+                r = _and_draws(rng_rst, reset_rate_log2, (words,))
             v[rst_sig] = ~r if net.reset_active_low else r
         if ev is not None:  # (two-valued; the same values: see rtlopt.semantic._inteval)
             ev(v)
