@@ -281,10 +281,12 @@ def _remove(text: str, s: int, e: int) -> Edit:
 
 def plan_edits(text: str, ms: ModuleSource, targets: set[str], operands: set[str],
                stmts: list[tuple[str, str, tuple[str, ...]]],
-               cone_names: set[str] = frozenset()) -> list[Edit] | None:
+               cone_names: set[str] = frozenset(), at_writer: bool = False) -> list[Edit] | None:
     """Edits replacing the drivers of ``targets`` by assignments, or None when that is not safe.
 
-    ``stmts`` holds ``(lhs, expr, lhs target names)`` per assignment.
+    ``stmts`` holds ``(lhs, expr, lhs target names)`` per assignment. The new assignments go where the
+    first removed item was, or (``at_writer``) where the first item writing a target was (a target
+    declared after the cone's first item, a child instance computing its operands, say).
     """
     if not targets <= ms.declared or not operands <= ms.declared or targets & operands:
         return None
@@ -333,7 +335,8 @@ def plan_edits(text: str, ms: ModuleSource, targets: set[str], operands: set[str
     # a target declared with its driver (wire w = e;) keeps its declaration; the new drivers go after the
     # last such declaration (a name is declared before it is assigned)
     kept = [m for m in chosen if m.keep is not None and m.writes & targets]
-    first = kept[-1] if kept else next((m for m in chosen if m.keep is None), chosen[0])
+    first = kept[-1] if kept else next((m for m in chosen if m.keep is None and (
+        not at_writer or m.writes & targets)), chosen[0])
     ls = text.rfind("\n", 0, first.start) + 1
     indent = text[ls:first.start] if not text[ls:first.start].strip() else ""
     head = [first.keep] if first.keep is not None and first in kept else []
@@ -654,6 +657,17 @@ def apply_lifts(text: str, module: str, lifts: list[tuple[tuple, tuple, str, str
     new = remove_leftovers(new, module, text)
     an2 = analyze(new)
     if an2.syntax_errors or an2.errors > an.errors:
+        if not scope_local and not pdep and edits == plan_edits(text, ms, targets, operands, stmts, set(cone_names)):
+            # the assignments in front of a target's declaration: at the target's first writer instead
+            again = plan_edits(text, ms, targets, operands, stmts, set(cone_names), at_writer=True)
+            if again and again != edits:
+                try:
+                    new = remove_leftovers(apply_edits(text, again), module, text)
+                except ValueError:
+                    return None
+                an2 = analyze(new)
+                if not an2.syntax_errors and an2.errors <= an.errors:
+                    return new
         return None
     return new
 
@@ -1017,6 +1031,18 @@ def apply_clocked_switch(text: str, module: str, reg: str, lines: tuple[int, int
     return new
 
 
+def _called_function_lines(an: Analysis, mod, rhs: str) -> set[int]:
+    """The source lines of the module's functions that ``rhs`` calls (their cells' source lines)."""
+    called = set(re.findall(r"\b([A-Za-z_]\w*)\s*\(", _COMMENT.sub(" ", rhs)))
+    out: set[int] = set()
+    for node in _walk(mod):
+        if kind_name(node) == "FunctionDeclaration" and \
+                str(getattr(node.prototype, "name", "")).strip() in called:
+            s, e = an.span(node)
+            out |= set(range(an.line(s), an.line(e) + 1))
+    return out
+
+
 def apply_clocked(text: str, module: str, reg: str, leaf: int, nleaves: int, src_lines, operands, expr: str,
                   an: Analysis | None = None, pins: dict | None = None) -> str | None:
     """``text`` with the right-hand side of one nonblocking assignment ``reg <= ...`` (in a clocked block)
@@ -1069,7 +1095,8 @@ def apply_clocked(text: str, module: str, reg: str, leaf: int, nleaves: int, src
     # blocking temporaries of this block that computed it -- never a plain register or input
     rt = _COMMENT.sub(" ", str(pick.right))
     own = set(range(an.line(an.span(pick)[0]), an.line(max(an.span(pick)[0], an.span(pick)[1] - 1)) + 1))
-    if not (own & lines) and not (set(_names(_strip_selects(rt))) - _params(mod) <= blocking and _names(rt)):
+    if not (own & lines) and not (set(_names(_strip_selects(rt))) - _params(mod) <= blocking and _names(rt)) \
+            and not (_called_function_lines(an, mod, rt) & lines):
         return None
     params = overridable_params(mod)
     spans = [an.span(pick.right)] + [an.span(n) for n in _walk(block) if kind_name(n) == "AssignmentExpression"] + \

@@ -1,0 +1,167 @@
+"""Word-level lifting: a cone whose only varying input is one narrow word (plus a few single bits) and
+whose value is a step function of it (a nearest-level slicer by squared or absolute errors and an
+argmin, a quantizer written as a case table, a range lookup in a loop; also ``x + c`` pieces) becomes a
+chain of compares against the breakpoints, found from the cone's exhaustive table, proven by the
+verifier. Near misses: two varying words, too many intervals, a function that is no step function."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.test_lift_limited_shift import _cands, _proven
+from tests.test_lift_lzc_or import _area
+
+ROOT = Path(__file__).resolve().parents[1]
+GEN = ROOT / "designs" / "generalization" / "interval_lift"
+
+
+def _interval(cands):
+    return [c for c in cands if "interval_" in c.description]
+
+
+def test_segments_and_spellings():
+    from rtlopt.semantic.intervals import _segments, _tables
+    from rtlopt.semantic.lift import Operand
+    xs = np.arange(256, dtype=np.uint64)
+    # signed 8-bit x: -128..-49 -> 0, -48..47 -> 1, 48..127 -> 2 (indexed by the unsigned pattern)
+    sx = xs.astype(np.int64) - np.where(xs >= 128, 256, 0)
+    t = np.where(sx < -48, 0, np.where(sx < 48, 1, 2)).astype(np.uint64)
+    op = Operand("x", "x", 8, xs, True, True, tuple(range(8)))
+    tab = _tables(t, op, 2)
+    assert tab.signed and len(tab.segs) == 3
+    ex = tab.exprs()
+    assert ex[0] == "(x < 8'shD0) ? 2'd0 : (x < 8'sh30) ? 2'd1 : 2'd2", ex
+    assert ex[-1].startswith("(2'd0 + !"), ex  # a count of the thresholds passed
+    # x + c pieces: a dead zone that clamps
+    t2 = np.where(xs < 10, 0, np.where(xs > 200, 190, xs - 10)).astype(np.uint64)
+    segs = _segments(t2, xs, 8)
+    assert [s[2] for s in segs] == ["c", "a", "c"], segs
+    # too many pieces: none
+    assert _segments((xs * xs >> np.uint64(4)) & np.uint64(255), xs, 8) is None
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("fname,top,kind,gain", [
+    # squared error per level in a child in a generate loop, first-wins argmin loop (Verilog)
+    ("sqerr_argmin_v.v", "level_pick", "interval_table", 0.3),
+    # |x - L| from an SV function, a priority if-chain, a hold bit split off
+    ("absdist_func_sv.sv", "tri_slice", "interval_table", 0.6),
+    # a full case table in a function, labels out of order, under a register enable
+    ("quant_case_v.v", "quant_bin", "interval_table", 0.97),
+])
+def test_designs_lifted_and_proven(tmp_path, fname, top, kind, gain):
+    src = GEN / fname
+    cands = _interval(_cands(src, top))
+    assert cands, [c.description for c in _cands(src, top)]
+    c = cands[0]
+    assert kind in c.description
+    assert _proven(tmp_path, src, c.text, top)
+    out = tmp_path / ("after" + src.suffix)
+    out.write_text(c.text)
+    assert _area(out, top) < _area(src, top) * gain
+
+
+# restyled slicer: levels from a case function, |x - L| through a generate of assigns, argmin with <= in a
+# loop (the last of equals wins: ties go to the upper level), an 'invert' bit that mirrors the symbol
+RESTYLE = """
+module slice4 #(parameter int W = 7) (
+  input  logic [W-1:0] s,
+  input  logic         inv,
+  output logic [1:0]   sym
+);
+  function automatic logic [W:0] lv(input int i);
+    case (i)
+      0: lv = 10;
+      1: lv = 45;
+      2: lv = 80;
+      default: lv = 115;
+    endcase
+  endfunction
+  logic [3:0][W:0] dd;
+  for (genvar g = 0; g < 4; g++) begin : g_d
+    assign dd[g] = ({1'b0, s} > lv(g)) ? {1'b0, s} - lv(g) : lv(g) - {1'b0, s};
+  end
+  logic [1:0] k;
+  logic [W:0] b;
+  always_comb begin
+    k = 2'd0;
+    b = dd[0];
+    for (int i = 1; i < 4; i++)
+      if (dd[i] <= b) begin
+        b = dd[i];
+        k = 2'(i);
+      end
+    sym = inv ? ~k : k;
+  end
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_restyled_slicer_lifted_and_proven(tmp_path):
+    f = tmp_path / "slice4.sv"
+    f.write_text(RESTYLE)
+    cands = _interval(_cands(f, "slice4"))
+    assert cands, [c.description for c in _cands(f, "slice4")]
+    assert "inv ?" in cands[0].text
+    assert _proven(tmp_path, f, cands[0].text, "slice4")
+
+
+# a dead zone with a clamp, written as a lookup loop over every code: x + c on the middle interval
+DEADZONE = """
+module dz (
+  input  logic [7:0] x,
+  output logic [7:0] y
+);
+  always_comb begin
+    y = 8'd0;
+    for (int i = 0; i < 256; i++)
+      if (x == i[7:0]) y = (i < 10) ? 8'd0 : (i > 200) ? 8'd190 : 8'(i - 10);
+  end
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_affine_pieces_lifted_and_proven(tmp_path):
+    f = tmp_path / "dz.sv"
+    f.write_text(DEADZONE)
+    cands = [c for c in _interval(_cands(f, "dz")) if "interval_affine" in c.description]
+    assert cands
+    assert _proven(tmp_path, f, cands[0].text, "dz")
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("edit", [
+    # one level comes from a second varying word: two words in the cone
+    ("      2: lv = 80;", "      2: lv = {1'b0, ofs};"),
+    # a magnitude that is no step function: the distance to the nearest level itself
+    ("    sym = inv ? ~k : k;\n", "    sym = b[1:0];\n"),
+])
+def test_near_misses(tmp_path, edit):
+    text = RESTYLE.replace(*edit)
+    assert text != RESTYLE
+    if "ofs" in edit[1]:
+        text = text.replace("input  logic         inv,", "input  logic         inv,\n  input  logic [W-1:0] ofs,")
+    f = tmp_path / "slice4.sv"
+    f.write_text(text)
+    descs = [c.description for c in _cands(f, "slice4")]
+    assert not any("interval_" in d for d in descs), descs
+
+
+# twenty bins with labels out of order: more intervals than the limit
+MANY = "module many (input [6:0] c, output reg [4:0] q);\n  always @* case (c)\n{}\n    default: q = 5'd0;\n" \
+       "  endcase\nendmodule\n"
+
+
+@pytest.mark.yosys
+def test_many_intervals_not_lifted(tmp_path):
+    arms = "\n".join(f"    {', '.join(str(v) for v in range(6 * k, 6 * k + 6))}: q = 5'd{(7 * k) % 20};"
+                     for k in range(20))
+    f = tmp_path / "many.v"
+    f.write_text(MANY.format(arms))
+    descs = [c.description for c in _cands(f, "many")]
+    assert not any("interval_" in d for d in descs), descs
