@@ -110,15 +110,6 @@ endmodule
 
 
 @pytest.mark.yosys
-def test_restyled_trio_lifted_and_proven(tmp_path):
-    f = tmp_path / "trio.sv"
-    f.write_text(TRIO)
-    cands = [c for c in _cands(f, "trio_exp") if "leading_zeros_of_or" in c.description]
-    assert cands, [c.description for c in _cands(f, "trio_exp")]
-    assert _proven(tmp_path, f, cands[0].text, "trio_exp")
-
-
-@pytest.mark.yosys
 @pytest.mark.parametrize("edit", [
     ("assign e = (la < lb)", "assign e = (la + 4'd1 < lb)"),  # an offset count in one compare
     ("assign lb = lz14(b);", "assign lb = lz14({4'b0, b[9:0]}) - 4'd4;"),  # a 10-bit count beside 14-bit ones
@@ -181,16 +172,6 @@ endmodule
 """
 
 
-@pytest.mark.yosys
-def test_six_lanes_of_a_wide_port_lifted_and_proven(tmp_path):
-    f = tmp_path / "six.sv"
-    f.write_text(SIX)
-    cands = [c for c in _cands(f, "six_exp") if "leading_zeros_of_or" in c.description]
-    assert cands, [c.description for c in _cands(f, "six_exp")]
-    assert "rtlopt_flat_s" in cands[0].text
-    assert _proven(tmp_path, f, cands[0].text, "six_exp")
-
-
 # eight separate ports (more than the subsets tried: the whole group), a casez function into an unpacked array,
 # the min in a Verilog for loop
 EIGHT = """
@@ -228,10 +209,15 @@ endmodule
 
 
 @pytest.mark.yosys
-def test_eight_ports_lifted_and_proven(tmp_path):
-    f = tmp_path / "eight.v"
-    f.write_text(EIGHT)
-    cands = [c for c in _cands(f, "eight_min") if "leading_zeros_of_or" in c.description]
-    assert cands, [c.description for c in _cands(f, "eight_min")]
-    assert "s0 | s1 | s2 | s3 | s4 | s5 | s6 | s7" in cands[0].text
-    assert _proven(tmp_path, f, cands[0].text, "eight_min")
+@pytest.mark.parametrize("name,top,must", [
+    ("TRIO", "trio_exp", "rtlopt_or_"),  # restyled: separate ports, SV function priority loop, nested ?:
+    ("SIX", "six_exp", "rtlopt_flat_s"),  # 72-bit packed port (wider than one 64-bit lane)
+    ("EIGHT", "eight_min", "s0 | s1 | s2 | s3 | s4 | s5 | s6 | s7"),  # eight ports: the whole group
+])
+def test_inline_styles_lifted_and_proven(tmp_path, name, top, must):
+    f = tmp_path / f"{top}{'.v' if name == 'EIGHT' else '.sv'}"
+    f.write_text(globals()[name])
+    cands = [c for c in _cands(f, top) if "leading_zeros_of_or" in c.description]
+    assert cands, [c.description for c in _cands(f, top)]
+    assert must in cands[0].text
+    assert _proven(tmp_path, f, cands[0].text, top)
