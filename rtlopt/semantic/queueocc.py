@@ -106,11 +106,17 @@ def accesses(s: str, name: str, a: int, b: int, ds: int, de: int) -> list[tuple[
     return out
 
 
-def _queue_like(s: str, acc: list[tuple[int, int, bool]]) -> bool:
-    """Written at a variable index and read at a variable index, with two different index texts (a ring
-    buffer's write and read pointers, a shift FIFO's count and loop index)."""
-    var = {(_norm(s[i:j]), w) for i, j, w in acc if not re.fullmatch(r"[\d'hbdoHBDOsS_]+", _norm(s[i:j]))}
-    return any(w for _e, w in var) and any(not w for _e, w in var) and len({e for e, _w in var}) >= 2
+_LOOPVAR = re.compile(r"\bfor\s*\(\s*(?:integer\s+|int\s+|genvar\s+)?([A-Za-z_]\w*)\s*=|\bgenvar\s+([A-Za-z_]\w*)")
+
+
+def _queue_like(s: str, acc: list[tuple[int, int, bool]], a: int, b: int) -> bool:
+    """Written at an index that reads some signal other than a loop variable (a pointer, a count) and read
+    at an index of another text (a ring buffer's read pointer, a shift FIFO's head): not a table written
+    and read at one pointer (a delay tap), not a network of loop-indexed words (a sorting network)."""
+    loops = {g for m in _LOOPVAR.finditer(s, a, b) for g in m.groups() if g}
+    writes = {_norm(s[i:j]) for i, j, w in acc if w and set(_ID.findall(s[i:j])) - loops}
+    reads = {_norm(s[i:j]) for i, j, w in acc if not w}
+    return bool(writes) and bool(reads - writes)
 
 
 def candidates_syntax(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
@@ -119,7 +125,7 @@ def candidates_syntax(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
     out = []
     for name, a, b, ds, de in _arrays(s):
         acc = accesses(s, name, a, b, ds, de)
-        if acc and _queue_like(s, acc):
+        if acc and _queue_like(s, acc, a, b):
             out.append((name, [(i, j) for i, j, _w in acc]))
     return out
 
