@@ -156,6 +156,8 @@ def node_cost(eg: EGraph, n: tuple, sig: dict[int, int]) -> float:
     if op in ("ult", "ule", "slt", "sle"):
         wo = eg.w(ch[0])
         return u["ult"] * wo * (CMP_CONST_FACTOR if any(kp) else 1.0)
+    if op in ("shlv", "lshrv") and k[0] is not None:  # a constant shifted: a decoder (thermometer, one-hot)
+        return u["and"] * w * 1.5
     if op in ("shlv", "lshrv", "ashrv"):
         return u["shlv"] * w * max(1, min(eg.w(ch[1]), math.ceil(math.log2(max(2, w)))))
     if op in ("lzc", "tzc"):
