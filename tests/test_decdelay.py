@@ -319,3 +319,18 @@ def test_loaded_on_some_ticks_only(tmp_path):
     f = _file(tmp_path, _chain(load="stb & poke"))
     t = _one(f, "top", "once per 4 cycles")
     assert abc_verdict(tmp_path, f, t, "top") == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_inline_partly_read_line(tmp_path):
+    # only bit 5 of two stages of the packed line is read (the other bits' flip-flops are dead): the
+    # live bits are a line of their own
+    text = _INLINE.replace("LOAD", "t").replace("reg [5:0] h;", "reg [5:0] h, g;\n  reg [59:0] sr;").replace(
+        "if (!rst_n) h <= 6'd0;", "if (!rst_n) begin h <= 6'd0; g <= 6'd0; end").replace(
+        "else if (t) h <= smp;", "else if (t) begin h <= smp; g <= ~smp; end").replace(
+        "  assign tick = t;", "  always @(posedge clk or negedge rst_n)\n    if (!rst_n) sr <= 60'd0;\n"
+        "    else sr <= {sr[53:0], g};\n  assign tick = t ^ sr[59] ^ sr[17];")
+    f = _file(tmp_path, text)
+    t = _one(f, "lip", "'sr, r' in lip")
+    assert "sr[" not in t.split("assign tick")[1].split(";")[0], t
+    assert abc_verdict(tmp_path, f, t, "lip") == "EQUIVALENT"

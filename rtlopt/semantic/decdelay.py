@@ -482,6 +482,8 @@ def _scope_chains(net, qi, link, pfx: str, body):
     """{variable: {element index (None: packed): signals}} for the variables of one module instance
     whose every bit is a linked flip-flop, grouped into components linked stage to stage."""
     cells: dict[str, dict] = {}
+    driven = {o for _t, o, _i in net.gates} | {f.q for f in net.flops} | set(net.free) | {0, 1, -1} \
+        | {x for bits in net.inputs.values() for x in bits}
     skip = set()  # ports (read outside) and variables a continuous assignment drives (aliases of a stage)
     for m in body:
         kind = str(m.kind).split(".")[-1]
@@ -505,10 +507,12 @@ def _scope_chains(net, qi, link, pfx: str, body):
             el = {None: net.name_bits.get(pfx + m.name)}
         else:
             continue
-        if any(v is None or any(x not in qi or qi[x] not in link for x in v) for v in el.values()):
+        # every bit a linked stage, or dead (its flip-flop unread, removed: driven by nothing)
+        if any(v is None or any(x in qi and qi[x] not in link or x not in qi and x in driven for x in v)
+               for v in el.values()) or not any(x in qi for v in el.values() for x in v):
             continue
         cells[m.name] = el
-    q2v = {x: v for v, el in cells.items() for bits in el.values() for x in bits}
+    q2v = {x: v for v, el in cells.items() for bits in el.values() for x in bits if x in qi}
     up = {v: v for v in cells}
 
     def find(v):
@@ -519,6 +523,8 @@ def _scope_chains(net, qi, link, pfx: str, body):
     for v, el in cells.items():
         for bits in el.values():
             for x in bits:
+                if x not in qi:
+                    continue
                 src = link[qi[x]][0]
                 if src in q2v:
                     up[find(v)] = find(q2v[src])
@@ -531,7 +537,7 @@ def _scope_chains(net, qi, link, pfx: str, body):
 def _comp_plan(net, qi, link, pfx: str, comp: dict):
     """Per signal of a component: (delay, source bit), plus the source's name and width, the reset key
     per chain and the stage-0 flip-flops; None when the chains do not start at one named signal."""
-    sig_set = {x for el in comp.values() for bits in el.values() for x in bits}
+    sig_set = {x for el in comp.values() for bits in el.values() for x in bits if x in qi}
     info, first, keys, rvals, src_names = {}, set(), set(), {}, None
     for x in sig_set:
         tb = _trace_back(qi, link, x, sig_set.__contains__)
@@ -588,8 +594,8 @@ def _comp_reads(inst, comp: dict, plan: dict) -> list:
             sym = _root_sym(n)
             if sym is not None and sym.name in names:
                 bits = _sel_bits(n, comp)
-                got = None if not bits else [plan["bits"][x] for x in bits]
-                if got and len({d for d, _b in got}) == 1 and \
+                got = None if not bits else [plan["bits"].get(x) for x in bits]
+                if got and None not in got and len({d for d, _b in got}) == 1 and \
                         [b for _d, b in got] == list(range(got[0][1], got[0][1] + len(got))):
                     sr = n.sourceRange
                     reads.append((sr.start.buffer.id, sr.start.offset, sr.end.offset,
@@ -641,7 +647,7 @@ def _inline_edit(texts, buf, inst, net, qi, link, pfx: str, split: bool = False)
                 continue
             taps.update({r[3]: r[3] for r in rd})
             reads += rd
-            nfl += sum(len(b) for el in comp.values() for b in el.values())
+            nfl += sum(x in qi for el in comp.values() for b in el.values() for x in b)
             lines.append("/".join(sorted(comp)))
         decl, block, exprs = _line(xs, taps, p, tuple(ctl), tag)
         kept = sum(int(w) + 1 for w in re.findall(r"reg \[(\d+):0\] " + tag + r"_", "\n".join(decl)))
