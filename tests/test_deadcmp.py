@@ -213,3 +213,28 @@ endmodule
     assert "mode == 2'd1" not in dead and dead.get("mode == 2'd2") == 1
     # near miss: a sequencer that also issues clear keeps its decode
     assert "mode == 2'd0" not in _dead(src.replace("sel ? 2'd2 : 2'd1", "sel ? 2'd2 : {1'b0, d[0]}"), "xfer_top")
+
+
+def test_state_behind_a_long_timer_not_called_dead():
+    """A state entered only after a 1500-cycle phase timer is never reached by the simulations (their long
+    run is 768 cycles), yet reachable: the timer still counts through new values late in the long run,
+    so its compares are not offered (the verifier could only say UNKNOWN after a long proof)."""
+    src = """module oven (input clk, input rst_n, input start, output heat, output done);
+  localparam A = 2'd0, B = 2'd1, C = 2'd2;
+  reg [1:0] st;
+  reg [10:0] t;
+  always @(posedge clk or negedge rst_n)
+    if (!rst_n) begin st <= A; t <= 11'd0; end
+    else case (st)
+      A: if (start) begin st <= B; t <= 11'd1500; end
+      B: if (t == 11'd0) st <= C; else t <= t - 11'd1;
+      default: st <= A;
+    endcase
+  assign heat = (st == B);
+  assign done = (st == C);
+endmodule
+"""
+    dead = _dead(src, "oven")
+    assert "st == C" not in dead and "t == 11'd0" not in dead, dead
+    # the same with a 20-cycle phase: reached, live
+    assert "st == C" not in _dead(src.replace("11'd1500", "11'd20"), "oven")

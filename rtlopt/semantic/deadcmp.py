@@ -272,6 +272,65 @@ def _agreeing(net: seqsim.GateNet, base: list, stims: list, variants: list[dict[
     return [k in alive for k in range(len(variants))]
 
 
+#: a compare counts as explored when the state its value depends on (the flip-flops of its cone and of
+#: their next-state cones) shows no new value in the long run after this share of its cycles
+SATURATED_SHARE = 0.5
+
+
+def _cone_flops(net: seqsim.GateNet, sigs: list[int], driver: dict, qset: dict) -> set[int]:
+    """Indices of the flip-flops whose outputs ``sigs`` read combinationally."""
+    out: set[int] = set()
+    seen: set[int] = set()
+    stack = list(sigs)
+    while stack:
+        s = stack.pop()
+        if s in seen:
+            continue
+        seen.add(s)
+        if s in qset:
+            out.add(qset[s])
+        elif s in driver:
+            stack.extend(driver[s])
+    return out
+
+
+def _state_keys(trace: np.ndarray, flops: list[int], codes: np.ndarray) -> np.ndarray:
+    """One 64-bit key per (cycle, lane) of the ``flops``' values in ``trace`` (``[cycles, all flip-flops,
+    words]``): the XOR of the random ``codes`` of the flip-flops that are 1."""
+    keys = np.zeros((trace.shape[0], trace.shape[2] * 64), dtype=np.uint64)
+    for j in flops:
+        bits = np.unpackbits(trace[:, j, :].view(np.uint8), axis=1, bitorder="little").astype(bool)
+        keys ^= np.where(bits, codes[j], np.uint64(0))
+    return keys
+
+
+def _saturated(net: seqsim.GateNet, short: list, deep, probes: list[int]) -> bool:
+    """Whether the flip-flops a compare's value depends on within two clock steps (its cone's and their
+    next-state cones') take no value in the long run ``deep`` after :data:`SATURATED_SHARE` of it that
+    they did not take before it or in the short runs ``short`` (all lanes together): a phase timer still
+    counting through values no short run reached, ahead of the state the compare tests, is not
+    explored."""
+    cache = net.__dict__.setdefault("_deadcmp_sat", {})
+    if "driver" not in cache:
+        cache["driver"] = {o: ins for _t, o, ins in net.gates}
+        cache["q"] = {f.q: i for i, f in enumerate(net.flops)}
+        cache["codes"] = np.random.default_rng(5).integers(1, 2**63, size=len(net.flops), dtype=np.uint64)
+        qs = [f.q for f in net.flops]
+        cache["short"] = [simulate(net, st, qs) for st in short]
+        cache["deep"] = simulate(net, deep, qs)
+    driver, qset, codes = cache["driver"], cache["q"], cache["codes"]
+    f1 = _cone_flops(net, probes, driver, qset)
+    flops = sorted(f1 | _cone_flops(net, [net.flops[i].d for i in f1], driver, qset))
+    if not flops:
+        return True
+    seen = {int(k) for tr in cache["short"] for k in np.unique(_state_keys(tr, flops, codes))}
+    keys = _state_keys(cache["deep"], flops, codes)
+    half = int(SATURATED_SHARE * len(keys))
+    seen |= {int(k) for k in np.unique(keys[:half])}
+    late = np.unique(keys[half:])
+    return all(int(k) in seen for k in late)
+
+
 def _polarity(seg: str) -> list[int]:
     """Values to try for a compare (the likelier dead one first: an equality / upper-limit test is
     usually never true, an inequality / lower-than test never false)."""
@@ -318,6 +377,12 @@ def dead_sites(texts: dict[Path, str], top: str, timeout_s: float = TIME_S) -> t
     deep = [stimulus(net, r) for r in runs[2:]]
     stims2 = deep or short
     dbase = [None] * len(deep) if deep else base
+    if deep:
+        # a compare whose inputs' state still takes new values late in the long run (a phase timer of
+        # 900 cycles ahead of the state it guards) was not explored far enough to call it dead
+        found = [it for it in found if _saturated(net, short, deep[0], sites[it[0]])]
+        if not found:
+            return [], net
     alone = _agreeing(net, dbase, stims2, [sigs_of(found)] + [sigs_of([it]) for it in found], deadline)
     if alone[0]:
         return found, net
