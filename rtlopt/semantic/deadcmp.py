@@ -357,43 +357,66 @@ def dead_sites(texts: dict[Path, str], top: str, timeout_s: float = TIME_S) -> t
     sites = _probe_sites(net, texts)
     if not sites:
         return [], net
+    # what a call stopped at its time limit already did is kept on the (memoized) netlist: the next call
+    # (a longer slice of a later round) goes on from there
+    memo = net.__dict__.setdefault("_deadcmp", {})
+    if "result" in memo:
+        return memo["result"], net
     runs = _runs(net)
-    short = [stimulus(net, r) for r in runs[:2]]
-    base: list = [None] * len(short)
-    keys = sorted(sites, key=lambda k: (str(k[0]), k[1]))[:MAX_SITES]
-    tries = [(key, val) for key in keys for val in _polarity(texts[key[0]][key[1]:key[2]])]
+    if "short" not in memo:
+        memo["short"] = [stimulus(net, r) for r in runs[:2]]
+        memo["base"] = [None] * len(memo["short"])
+    short, base = memo["short"], memo["base"]
 
     def sigs_of(group) -> dict[int, int]:
         return {s: v for key, v in group for s in sites[key]}
 
-    ok = _agreeing(net, base, short, [sigs_of([t]) for t in tries], deadline)
-    found: list = []
-    for t, good in zip(tries, ok, strict=True):
-        if good and not any(f[0] == t[0] for f in found):
-            found.append(t)
-    if not found or time.monotonic() > deadline:
-        return [], net
+    def done(result: list) -> tuple[list, seqsim.GateNet]:
+        if time.monotonic() <= deadline:  # (a verdict, not a time-out)
+            memo["result"] = result
+        return result, net
+
+    if "found" not in memo:
+        keys = sorted(sites, key=lambda k: (str(k[0]), k[1]))[:MAX_SITES]
+        tries = [(key, val) for key in keys for val in _polarity(texts[key[0]][key[1]:key[2]])]
+        ok = _agreeing(net, base, short, [sigs_of([t]) for t in tries], deadline)
+        if time.monotonic() > deadline:
+            return [], net
+        found: list = []
+        for t, good in zip(tries, ok, strict=True):
+            if good and not any(f[0] == t[0] for f in found):
+                found.append(t)
+        memo["found"] = found
+    found = memo["found"]
+    if not found:
+        return done([])
     # the long run (the short ones' base for a netlist too large for it): all together and each alone
-    deep = [stimulus(net, r) for r in runs[2:]]
+    if "deep" not in memo:
+        memo["deep"] = [stimulus(net, r) for r in runs[2:]]
+        memo["dbase"] = [None] * len(memo["deep"]) if memo["deep"] else base
+    deep, dbase = memo["deep"], memo["dbase"]
     stims2 = deep or short
-    dbase = [None] * len(deep) if deep else base
     if deep:
         # a compare whose inputs' state still takes new values late in the long run (a phase timer of
         # 900 cycles ahead of the state it guards) was not explored far enough to call it dead
         found = [it for it in found if _saturated(net, short, deep[0], sites[it[0]])]
         if not found:
-            return [], net
+            return done([])
     alone = _agreeing(net, dbase, stims2, [sigs_of(found)] + [sigs_of([it]) for it in found], deadline)
+    if time.monotonic() > deadline:
+        return [], net
     if alone[0]:
-        return found, net
+        return done(found)
     joint = [it for it, good in zip(found, alone[1:], strict=True) if good]
     # together again: the longest agreeing prefix in text order, the first one that breaks it dropped
     while joint and time.monotonic() < deadline:
         agree = _agreeing(net, dbase, stims2, [sigs_of(joint[:i + 1]) for i in range(len(joint))], deadline)
+        if time.monotonic() > deadline:
+            return [], net
         if all(agree):
-            return joint, net
+            return done(joint)
         joint.pop(agree.index(False))
-    return [], net
+    return done([])
 
 
 def apply(texts: dict[Path, str], sites: list) -> dict[Path, str]:
