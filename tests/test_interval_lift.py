@@ -165,3 +165,20 @@ def test_many_intervals_not_lifted(tmp_path):
     f.write_text(MANY.format(arms))
     descs = [c.description for c in _cands(f, "many")]
     assert not any("interval_" in d for d in descs), descs
+
+
+# a table already written as its compare chain (and a small one-bit decode): nothing to gain, no candidate
+CHAIN = """
+module chain3 (input [9:0] x, input en, output [1:0] y, output z);
+  assign y = (x < 10'd100) ? 2'd2 : (x < 10'd600) ? 2'd0 : 2'd1;
+  assign z = en & (x != 10'd0);
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_written_chain_not_lifted(tmp_path):
+    f = tmp_path / "chain3.v"
+    f.write_text(CHAIN)
+    descs = [c.description for c in _cands(f, "chain3")]
+    assert not any("interval_" in d for d in descs), descs

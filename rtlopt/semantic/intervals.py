@@ -48,7 +48,7 @@ def _segments(t: np.ndarray, xs: np.ndarray, w: int) -> list[tuple[int, int, str
     while i < n:
         et = int(tnext[np.searchsorted(tnext, i, side="right")])
         ec = int(cnext[np.searchsorted(cnext, i, side="right")])
-        if et >= ec or ec - i < 2:
+        if et >= ec or ec - i < 2 or w == 1:  # (a bit: x[0] + c is a bit pick, no step table)
             out.append((i, et, "c", int(t[i])))
             i = et
         else:
@@ -119,7 +119,7 @@ class _Table:
 
     def count(self) -> str | None:
         """``v0 + (x >= b1) + ...`` when the constant pieces step by +1 (or -1) in order."""
-        if any(s[2] != "c" for s in self.segs):
+        if self.w == 1 or any(s[2] != "c" for s in self.segs):
             return None
         vs = [s[3] for s in self.segs]
         m = int(mask(self.w))
@@ -155,7 +155,8 @@ def _tables(t: np.ndarray, x, w: int) -> _Table | None:
 
 
 def _cost(tab: _Table) -> int:
-    return 2 * (len(tab.segs) - 1) + sum(s[2] == "a" for s in tab.segs)
+    """Muxes and adders of one table's chain (its compares are counted across tables)."""
+    return len(tab.segs) - 1 + sum(s[2] == "a" for s in tab.segs)
 
 
 def match_interval_table(nl, tbits: list, w: int, ops: list, boundary: set, cone: set) -> list[tuple]:
@@ -211,9 +212,11 @@ def _match(nl, tbits: list, w: int, x, split: list, n: int, cone: set) -> list[t
             return []
     if all(len(tb.segs) == 1 and tb.segs[0][2] == "c" for tb in leaves.values()) and len(split) == 0:
         return []  # a constant
-    cost = sum(_cost(tb) for tb in leaves.values()) + (len(leaves) - 1)
-    if weight <= cost:
-        return []  # the cone is no heavier than the chain it would become
+    # compares (one per distinct breakpoint), muxes (one per piece but the last), adders, split muxes
+    cmps = {(tb.signed, tb.segs[k][0]) for tb in leaves.values() for k in range(1, len(tb.segs))}
+    cost = len(cmps) + sum(_cost(tb) for tb in leaves.values()) + (len(leaves) - 1)
+    if weight < 1.5 * cost + 4:
+        return []  # the cone is not clearly heavier than the chain it would become
 
     def build(j: int, lo: int) -> list[str]:
         # split bit j (0 = first) chooses between the halves; equal halves need no mux
