@@ -237,6 +237,19 @@ endmodule
 """
 
 
+def _two_lines(tick_reads: str, g_reset: bool = True) -> str:
+    """_INLINE with a second line: a packed 10-stage shift of g (loaded with h on the tick), read as
+    ``tick_reads``; g reset with h, or loaded in a block of its own without a reset."""
+    text = _INLINE.replace("LOAD", "t").replace("reg [5:0] h;", "reg [5:0] h, g;\n  reg [59:0] sr;")
+    if g_reset:
+        text = text.replace("if (!rst_n) h <= 6'd0;", "if (!rst_n) begin h <= 6'd0; g <= 6'd0; end").replace(
+            "else if (t) h <= smp;", "else if (t) begin h <= smp; g <= ~smp; end")
+    else:
+        text = text.replace("else if (t) h <= smp;", "else if (t) h <= smp;\n  always @(posedge clk) if (t) g <= ~smp;")
+    return text.replace("  assign tick = t;", "  always @(posedge clk or negedge rst_n)\n    if (!rst_n) sr <= 60'd0;\n"
+                        f"    else sr <= {{sr[53:0], g}};\n  assign tick = t ^ {tick_reads};")
+
+
 @pytest.mark.yosys
 def test_inline_array_two_taps(tmp_path):
     # 15 = 3*5 (the third loaded stage) and r[6] = 7 = 5 + 2 (the first or second by phase)
@@ -264,12 +277,7 @@ def test_inline_named_stages_sv(tmp_path):
 def test_inline_two_lines_one_counter(tmp_path):
     # a second line (packed, concatenation shift) from another register loaded on the same tick: one
     # phase counter serves both
-    text = _INLINE.replace("LOAD", "t").replace("reg [5:0] h;", "reg [5:0] h, g;\n  reg [59:0] sr;").replace(
-        "if (!rst_n) h <= 6'd0;", "if (!rst_n) begin h <= 6'd0; g <= 6'd0; end").replace(
-        "else if (t) h <= smp;", "else if (t) begin h <= smp; g <= ~smp; end").replace(
-        "  assign tick = t;", "  always @(posedge clk or negedge rst_n)\n    if (!rst_n) sr <= 60'd0;\n"
-        "    else sr <= {sr[53:0], g};\n  assign tick = t ^ (^sr[59:54]) ^ (^sr[17:12]);")
-    f = _file(tmp_path, text)
+    f = _file(tmp_path, _two_lines("(^sr[59:54]) ^ (^sr[17:12])"))
     t = _one(f, "lip", "'sr, r' in lip")
     assert t.count("reg [2:0] rtlopt_dd_ph;") == 1 and "sr[" not in t.split("assign tick")[1], t
     assert abc_verdict(tmp_path, f, t, "lip") == "EQUIVALENT"
@@ -279,11 +287,7 @@ def test_inline_two_lines_one_counter(tmp_path):
 def test_inline_source_without_reset_refused_other_line_kept(tmp_path):
     # g has no reset: its first value is arbitrary, a change at a cycle the period does not allow; the
     # simulation (x from the unreset register) refuses the pair, nothing is offered for it
-    text = _INLINE.replace("LOAD", "t").replace("reg [5:0] h;", "reg [5:0] h, g;\n  reg [59:0] sr;").replace(
-        "else if (t) h <= smp;", "else if (t) h <= smp;\n  always @(posedge clk) if (t) g <= ~smp;").replace(
-        "  assign tick = t;", "  always @(posedge clk or negedge rst_n)\n    if (!rst_n) sr <= 60'd0;\n"
-        "    else sr <= {sr[53:0], g};\n  assign tick = t ^ (^sr[59:54]) ^ (^sr[17:12]);")
-    f = _file(tmp_path, text)
+    f = _file(tmp_path, _two_lines("(^sr[59:54]) ^ (^sr[17:12])", g_reset=False))
     got = _cands(f, "lip")
     assert [d.split(" in lip")[0] for _nt, d in got] == ["delay line(s) 'r'"], got  # the other line alone
 
@@ -325,12 +329,7 @@ def test_loaded_on_some_ticks_only(tmp_path):
 def test_inline_partly_read_line(tmp_path):
     # only bit 5 of two stages of the packed line is read (the other bits' flip-flops are dead): the
     # live bits are a line of their own
-    text = _INLINE.replace("LOAD", "t").replace("reg [5:0] h;", "reg [5:0] h, g;\n  reg [59:0] sr;").replace(
-        "if (!rst_n) h <= 6'd0;", "if (!rst_n) begin h <= 6'd0; g <= 6'd0; end").replace(
-        "else if (t) h <= smp;", "else if (t) begin h <= smp; g <= ~smp; end").replace(
-        "  assign tick = t;", "  always @(posedge clk or negedge rst_n)\n    if (!rst_n) sr <= 60'd0;\n"
-        "    else sr <= {sr[53:0], g};\n  assign tick = t ^ sr[59] ^ sr[17];")
-    f = _file(tmp_path, text)
+    f = _file(tmp_path, _two_lines("sr[59] ^ sr[17]"))
     t = _one(f, "lip", "'sr, r' in lip")
     assert "sr[" not in t.split("assign tick")[1].split(";")[0], t
     assert abc_verdict(tmp_path, f, t, "lip") == "EQUIVALENT"
