@@ -22,6 +22,13 @@ def _interval(cands):
     return [c for c in cands if "interval_" in c.description]
 
 
+def _assert_no_interval(tmp_path, name: str, text: str, top: str) -> None:
+    f = tmp_path / name
+    f.write_text(text)
+    descs = [c.description for c in _cands(f, top)]
+    assert not any("interval_" in d for d in descs), descs
+
+
 def test_segments_and_spellings():
     from rtlopt.semantic.intervals import _segments, _tables
     from rtlopt.semantic.lift import Operand
@@ -146,10 +153,7 @@ def test_near_misses(tmp_path, edit):
     assert text != RESTYLE
     if "ofs" in edit[1]:
         text = text.replace("input  logic         inv,", "input  logic         inv,\n  input  logic [W-1:0] ofs,")
-    f = tmp_path / "slice4.sv"
-    f.write_text(text)
-    descs = [c.description for c in _cands(f, "slice4")]
-    assert not any("interval_" in d for d in descs), descs
+    _assert_no_interval(tmp_path, "slice4.sv", text, "slice4")
 
 
 # twenty bins with labels out of order: more intervals than the limit
@@ -161,10 +165,7 @@ MANY = "module many (input [6:0] c, output reg [4:0] q);\n  always @* case (c)\n
 def test_many_intervals_not_lifted(tmp_path):
     arms = "\n".join(f"    {', '.join(str(v) for v in range(6 * k, 6 * k + 6))}: q = 5'd{(7 * k) % 20};"
                      for k in range(20))
-    f = tmp_path / "many.v"
-    f.write_text(MANY.format(arms))
-    descs = [c.description for c in _cands(f, "many")]
-    assert not any("interval_" in d for d in descs), descs
+    _assert_no_interval(tmp_path, "many.v", MANY.format(arms), "many")
 
 
 # a table already written as its compare chain (and a small one-bit decode): nothing to gain, no candidate
@@ -178,7 +179,4 @@ endmodule
 
 @pytest.mark.yosys
 def test_written_chain_not_lifted(tmp_path):
-    f = tmp_path / "chain3.v"
-    f.write_text(CHAIN)
-    descs = [c.description for c in _cands(f, "chain3")]
-    assert not any("interval_" in d for d in descs), descs
+    _assert_no_interval(tmp_path, "chain3.v", CHAIN, "chain3")
