@@ -129,3 +129,38 @@ def test_different_keys_amounts_permutations_not_stripped():
     new = _opt(BAD_KEYS, "k2", "k2.v")
     if new is not None:
         assert "p == q" not in new and "q == p" not in new
+
+
+RESTYLES = {
+    "low_fn": ("""
+module low_fn #(parameter int W = 16) (input logic [W-1:0] a, input logic [3:0] n, output logic [W-1:0] y,
+                                       output logic [W-1:0] z);
+  function automatic logic [W-1:0] lowbits(input logic [W-1:0] v, input logic [3:0] p);
+    logic [W-1:0] t;
+    t = v >> p;
+    lowbits = t << p;
+  endfunction
+  assign y = lowbits(a, n);
+  always_comb begin
+    z = a << (4'd15 - n);
+    z = z >> (4'd15 - n);
+  end
+endmodule
+""", ".sv", "<<"),
+    "xor_add_ne": ("""
+module xor_add_ne (input [11:0] a, input [11:0] b, input [11:0] k, input [11:0] c, output e1);
+  assign e1 = ((a ^ k) + c) != ((b ^ k) + c);
+endmodule
+""", ".v", "a != b"),
+}
+
+
+@pytest.mark.yosys
+@pytest.mark.parametrize("top", sorted(RESTYLES))
+def test_restyles_fire_and_prove(tmp_path, top):
+    text, suffix, want = RESTYLES[top]
+    new = _opt(text, top, f"{top}{suffix}")
+    assert new is not None
+    body = new[new.index(f"module {top}"):]
+    assert want in body.split("endfunction")[-1]
+    assert _proven(tmp_path, text, new, suffix, top) == "EQUIVALENT"

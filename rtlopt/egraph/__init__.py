@@ -21,9 +21,11 @@ import time
 from pathlib import Path
 
 from rtlopt.egraph import (
+    avgid,  # noqa: F401 - registers r_avg_identity in core.RULES
     bijeq,  # noqa: F401 - registers r_bij_eq in core.RULES
     divcmp,  # noqa: F401 - registers r_div_cmp in core.RULES
     lzcop,  # noqa: F401 - registers r_count_min in core.RULES
+    polprod,  # noqa: F401 - registers r_polarity_product in core.RULES
     scaledcmp,  # noqa: F401 - registers r_scaled_cmp in core.RULES
     shiftdist,  # noqa: F401 - registers r_shift_distribute, r_ext_shlv in core.RULES
     shiftmask,  # noqa: F401 - registers r_shift_pair_mask in core.RULES
