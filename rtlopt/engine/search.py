@@ -994,6 +994,9 @@ _semantic_generator("bretime", "bretime", per_top=True)
 _semantic_generator("maxcmp", "maxcmp", per_top=True)
 # regguard: ``g ? x : K`` on state where x already equals K whenever g is false (valid bits of a table).
 _semantic_generator("regguard", "regguard", per_top=True)
+# andimply: ``a & b`` / ``a && b`` is ``a`` when a -> b in every reachable state (status bits set only while
+# enabled, an edge detector of a strobe never high two cycles in a row); ``a | b`` likewise.
+_semantic_generator("andimply", "andimply", per_top=True)
 # regpred: comparisons of a register that are functions of other registers' bits (a run counter beside
 # the shift window it counts): the comparisons read the bits, the counter becomes dead.
 _semantic_generator("regpred", "regpred", per_top=True)

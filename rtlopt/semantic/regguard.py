@@ -60,35 +60,51 @@ def _sites(path: Path, text: str):
 
 
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
+    sites = [(p, s) for p, t in texts.items() if "?" in t and "<=" in t for s in _sites(p, t)]
+    return agreeing_edits(texts, top, sites, timeout_s, MAX_TRIES, "guards on state that never change what they select")
+
+
+def agreeing_edits(texts: dict[Path, str], top: str, sites: list, timeout_s: float, max_tries: int,
+                   joint: str, strict: bool = False) -> list[tuple[dict[Path, str], str]]:
+    """Each ``(path, (start, end, replacement, description))`` site whose replacement keeps the whole
+    design's outputs in a simulation from reset (:func:`seqsim.outputs_agree`, the original simulated
+    once), then every agreeing site of a file at once (checked jointly; of nested sites the one that
+    starts later) first. ``strict``: a simulation without a verdict (None) does not count as agreeing."""
     from rtlopt.semantic import seqsim
     from rtlopt.semantic.seqsim import outputs_agree as _sim_agrees
 
-    deadline = time.monotonic() + timeout_s
-    sites = [(p, s) for p, t in texts.items() if "?" in t and "<=" in t for s in _sites(p, t)]
     if not sites:
         return []
+    deadline = time.monotonic() + timeout_s
     net = seqsim.load_texts(texts, top, timeout=max(2.0, deadline - time.monotonic()))
     ok: dict[Path, list] = {}
     out = []
-    for p, (s, e, keep, desc) in sites[:MAX_TRIES]:
-        if time.monotonic() > deadline:
+    tries = 0
+    for p, (s, e, keep, desc) in sites:
+        if time.monotonic() > deadline or tries >= max_tries:
             break
+        if any((s, e) == (s2, e2) for s2, e2, _ in ok.get(p, ())):
+            continue  # the same expression already taken (its other operand)
+        tries += 1
         new = dict(texts)
         new[p] = texts[p][:s] + keep + texts[p][e:]
-        if _sim_agrees(net, new, top, max(2.0, deadline - time.monotonic())) is not False:
+        verdict = _sim_agrees(net, new, top, max(2.0, deadline - time.monotonic()))
+        if verdict is True or (verdict is None and not strict):
             ok.setdefault(p, []).append((s, e, keep))
             out.append((new, desc))
-    # every agreeing guard of a file at once (a table's valid bits are read in several places: only
+    # every agreeing site of a file at once (a table's valid bits are read in several places: only
     # when all of them go is the register unread)
     for p, edits in ok.items():
         if len(edits) < 2 or time.monotonic() > deadline:
             continue
-        t = texts[p]
+        t, last = texts[p], len(texts[p]) + 1
         for s, e, keep in sorted(edits, reverse=True):
-            t = t[:s] + keep + t[e:]
+            if e <= last:  # of nested sites only one (sites do not overlap otherwise)
+                t, last = t[:s] + keep + t[e:], s
         new = {**texts, p: t}
-        if _sim_agrees(net, new, top, max(2.0, deadline - time.monotonic())) is not False:
-            out.insert(0, (new, f"{len(edits)} guards on state that never change what they select"))
+        verdict = _sim_agrees(net, new, top, max(2.0, deadline - time.monotonic()))
+        if verdict is True or (verdict is None and not strict):
+            out.insert(0, (new, f"{len(edits)} {joint}"))
     return out
 
 
