@@ -180,3 +180,37 @@ endmodule
 @pytest.mark.yosys
 def test_written_chain_not_lifted(tmp_path):
     _assert_no_interval(tmp_path, "chain3.v", CHAIN, "chain3")
+
+
+# the varying word is an intermediate sum of three inputs (a slicer after an equalizer's taps): the part of
+# the cone above the word is the table; distances signed, argmin as a two-level tournament of named wires
+CUT = """
+module eq_slice (
+  input             clk,
+  input      [7:0]  a, b, c,
+  output reg [1:0]  sym
+);
+  wire [9:0] y = a + b + c;
+  wire signed [10:0] d0 = $signed({1'b0, y}) - 11'sd60;
+  wire signed [10:0] d1 = $signed({1'b0, y}) - 11'sd200;
+  wire signed [10:0] d2 = $signed({1'b0, y}) - 11'sd340;
+  wire signed [10:0] d3 = $signed({1'b0, y}) - 11'sd480;
+  wire [21:0] s0 = d0 * d0, s1 = d1 * d1, s2 = d2 * d2, s3 = d3 * d3;
+  wire [1:0]  i01 = (s1 < s0) ? 2'd1 : 2'd0;
+  wire [21:0] m01 = (s1 < s0) ? s1 : s0;
+  wire [1:0]  i23 = (s3 < s2) ? 2'd3 : 2'd2;
+  wire [21:0] m23 = (s3 < s2) ? s3 : s2;
+  wire [1:0]  k = (m23 < m01) ? i23 : i01;
+  always @(posedge clk) sym <= k;
+endmodule
+"""
+
+
+@pytest.mark.yosys
+def test_intermediate_word_lifted_and_proven(tmp_path):
+    f = tmp_path / "cut.v"
+    f.write_text(CUT)
+    cands = [c for c in _interval(_cands(f, "eq_slice")) if "interval_table: k =" in c.description]
+    assert cands, [c.description for c in _cands(f, "eq_slice")]
+    assert "(y < 10'd131)" in cands[0].text
+    assert _proven(tmp_path, f, cands[0].text, "eq_slice")

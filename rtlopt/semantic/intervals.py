@@ -26,6 +26,8 @@ MAX_SPLIT_BITS = 2
 MAX_INTERVALS = 12
 #: enumeration effort bound: cone cells x vectors
 MAX_WORK = 1 << 22
+#: a named word inside the cone is tried as the varying word for cones up to this many cells
+MAX_CUT_CONE = 3000
 #: seconds of enumeration per netlist (it runs on every design: most have no such cone)
 BUDGET_S = 2.0
 #: cells that stand for an array of logic (a compare + mux chain is a few cells per interval)
@@ -159,30 +161,92 @@ def _cost(tab: _Table) -> int:
     return len(tab.segs) - 1 + sum(s[2] == "a" for s in tab.segs)
 
 
-def match_interval_table(nl, tbits: list, w: int, ops: list, boundary: set, cone: set) -> list[tuple]:
-    """``[(kind, operands, exprs)]`` for a step (or step + offset) function of one narrow free word."""
+def match_interval_table(nl, tbits: list, w: int, ops: list, boundary: set, cone: set,
+                         named: list | None = None) -> list[tuple]:
+    """``[(kind, operands, exprs)]`` for a step (or step + offset) function of one narrow word: a free
+    word (an input, a register) of the cone, or else a named intermediate word that cuts the cone (a
+    slicer after an equalizer's sum: the part of the cone above the word)."""
     if w > 32 or not cone:
         return []
     live = {b for b in boundary if isinstance(b, int)}
     words = [o for o in ops if o.free and 2 <= o.width <= MAX_X_BITS and live & set(o.bits)]
-    if not words:
+    if words:
+        got = _attempt(nl, tbits, w, max(words, key=lambda o: o.width), ops, cone, live)
+        if got is not None:
+            return got  # the cone reads one word (and single bits): its table is the answer
+    spent = getattr(nl, "_interval_spent", 0.0)
+    if len(cone) > MAX_CUT_CONE or spent > BUDGET_S:
         return []
-    x = max(words, key=lambda o: o.width)
+    t0 = time.monotonic()
+    try:
+        return _match_cut(nl, tbits, w, ops, cone, named)
+    finally:
+        nl._interval_spent = spent + time.monotonic() - t0  # (the enumerations inside included)
+
+
+def _match_cut(nl, tbits: list, w: int, ops: list, cone: set, named: list | None) -> list[tuple]:
+    tb = [b for b in tbits if isinstance(b, int)]
+    inside = nl.cone_bits(cone)[0]
+    cuts = [o for o in ops if not o.free]
+    from rtlopt.semantic.lift import Operand
+    for n in named or ():  # named words of the cone beyond the lift's operand limit
+        if 2 <= n.width <= MAX_X_BITS and not n.upto and all(isinstance(b, int) and b in inside for b in n.bits) \
+                and all(tuple(n.bits) != o.bits for o in cuts):
+            cuts.append(Operand(n.name, n.name, n.width, np.zeros(1, dtype=np.uint64), n.signed, False,
+                                tuple(n.bits), n.offset))
+    tries = 0
+    for o in sorted((o for o in cuts if 2 <= o.width <= MAX_X_BITS
+                     and all(isinstance(b, int) for b in o.bits) and not set(o.bits) & set(tb)),
+                    key=lambda o: -o.width)[:16]:
+        sub = _cut_cone(nl, tb, set(o.bits))
+        bnd = nl.cone_bits(sub)[1]
+        if not sub or not set(o.bits) <= bnd or len(bnd - set(o.bits)) > MAX_SPLIT_BITS:
+            continue  # not a cut of the cone
+        got = _attempt(nl, tbits, w, o, ops, sub, {b for b in bnd if isinstance(b, int)})
+        tries += got is not None
+        if got or tries >= 2:
+            return got or []
+    return []
+
+
+def _cut_cone(nl, bits: list, stop: set) -> set[int]:
+    """The combinational cells feeding ``bits`` down to the bits ``stop`` (not through them)."""
+    seen: set[int] = set()
+    stack = [b for b in bits if b not in stop]
+    seen_bits = set(stack) | stop
+    while stack:
+        i = nl.driver.get(stack.pop())
+        if i is None or i in seen:
+            continue
+        seen.add(i)
+        c = nl.cells[i]
+        for p, d in c.dirs.items():
+            if d == "input":
+                for x in c.conns.get(p, []):
+                    if isinstance(x, int) and x not in seen_bits:
+                        seen_bits.add(x)
+                        stack.append(x)
+    return seen
+
+
+def _attempt(nl, tbits: list, w: int, x, ops: list, cone: set, live: set) -> list[tuple] | None:
+    """The table of the cone over ``x`` and up to :data:`MAX_SPLIT_BITS` free single bits; None when the
+    cone reads anything else (or the effort bound says no)."""
     rest = live - set(x.bits)
     if len(rest) > MAX_SPLIT_BITS or len(live & set(x.bits)) != x.width:
-        return []
+        return None
     # the split bits must be nameable: a bit of a free operand
     split = []
     for b in sorted(rest):
         o = next((o for o in ops if o.free and b in o.bits), None)
         if o is None:
-            return []
+            return None
         k = o.bits.index(b)
         split.append((b, o, o.text if o.width == 1 else f"{o.base}[{k + o.offset}]"))
     n = 1 << (x.width + len(split))
     spent = getattr(nl, "_interval_spent", 0.0)
     if n * len(cone) > MAX_WORK or spent > BUDGET_S:
-        return []
+        return None
     t0 = time.monotonic()
     try:
         return _match(nl, tbits, w, x, split, n, cone)

@@ -1060,7 +1060,7 @@ def _lift_bits(nl: Netlist, vals: dict, named: list, tgt: Net, bits: list, min_c
             # a step function of one narrow word (a slicer, a quantizer, a threshold table): compares
             # (the cone's exhaustive table over the word: exact wherever the path selects it)
             from rtlopt.semantic.intervals import match_interval_table
-            matches = match_interval_table(nl, list(bits), w, ops, boundary, cone) or matches
+            matches = match_interval_table(nl, list(bits), w, ops, boundary, cone, named) or matches
     if not any(all(o.free for o in mt[1]) for mt in matches) and (
             w > 64 or any(len(n.bits) > 64 for n in named if any(isinstance(b, int) and b in boundary for b in n.bits))):
         wops = _operands(nl, vals, named, tgt, avail, boundary, cone, wide=True)
