@@ -997,6 +997,8 @@ _semantic_generator("regguard", "regguard", per_top=True)
 # andimply: ``a & b`` / ``a && b`` is ``a`` when a -> b in every reachable state (status bits set only while
 # enabled, an edge detector of a strobe never high two cycles in a row); ``a | b`` likewise.
 _semantic_generator("andimply", "andimply", per_top=True)
+# alignrange: ``B <= A && A < B + 2**k`` is ``(A >> k) == (B >> k)`` when B's low k bits stay zero from reset.
+_semantic_generator("alignrange", "alignrange", per_top=True)
 # regpred: comparisons of a register that are functions of other registers' bits (a run counter beside
 # the shift window it counts): the comparisons read the bits, the counter becomes dead.
 _semantic_generator("regpred", "regpred", per_top=True)
