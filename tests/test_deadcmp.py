@@ -238,3 +238,22 @@ endmodule
     assert "st == C" not in dead and "t == 11'd0" not in dead, dead
     # the same with a 20-cycle phase: reached, live
     assert "st == C" not in _dead(src.replace("11'd1500", "11'd20"), "oven")
+
+
+def test_with_the_redundant_registers(tmp_path):
+    """The sequential-redundancy generator offers the dead compares deadcmp found in the same texts
+    together with the registers it proves redundant (one step instead of two); proven with pdr."""
+    from rtlopt.design import open_design
+    from rtlopt.engine.search import State
+    from rtlopt.semantic.seqred import seq_candidates
+    src = POLL.read_text()
+    f = tmp_path / "p.v"
+    f.write_text(src)
+    d = open_design([f], "rd_top")
+    texts = {d.files[0]: src}
+    assert deadcmp.dead_sites(texts, "rd_top", timeout_s=120)[0]
+    got = [c for c in seq_candidates(State(d, texts, "area", None, 0, None, time.monotonic() + 120))
+           if "dead compare" in c.description and "redundant registers" in c.description]
+    assert len(got) == 1 and got[0].hints["engines"] == deadcmp.PROOF_ENGINES
+    assert "else if (1'b0)  s_nx = S_FAIL;" in got[0].text
+    assert _equivalent(tmp_path, src, got[0].text, "rd_top", ".v")

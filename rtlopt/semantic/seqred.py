@@ -755,7 +755,30 @@ def _dead_guard_candidates(state) -> list:
         p = changed[0]
         out.append(Candidate(new[p], "template", (RULE,), f"sequential redundancy: {what}",
                              {"file": str(p), "seq": "dead_guard"}))
-    return out
+    return out + _dead_compares_and_registers(state, texts, an)
+
+
+def _dead_compares_and_registers(state, texts, an) -> list:
+    """The dead compares rtlopt.semantic.deadcmp found in these texts together with the redundant
+    registers proven here (one candidate instead of two steps: heldout17 nandboot's constant row and
+    mirrored command, then the command decodes the sequencer never needs)."""
+    from rtlopt.engine.candidate import Candidate
+    from rtlopt.semantic import deadcmp
+
+    sites = deadcmp.found_before(texts, state.design.top)
+    if not sites or not an.facts:
+        return []
+    first = sites[0][0][0]
+    new = emit(deadcmp.apply(texts, [s for s in sites if s[0][0] == first]), state.design.top, an.facts, an.net)
+    if new is None:
+        return []
+    changed = [p for p in new if new[p] != texts[p]]
+    if len(changed) != 1:
+        return []
+    p = changed[0]
+    return [Candidate(new[p], "template", (RULE,),
+                      f"sequential redundancy: {deadcmp._describe(texts, sites)} and the redundant registers",
+                      {"file": str(p), "seq": "dead_compare", "engines": deadcmp.PROOF_ENGINES})]
 
 
 def _last_facts(texts, top) -> list[Redundancy]:
