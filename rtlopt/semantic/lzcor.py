@@ -67,7 +67,7 @@ def match_count_of_or(t: np.ndarray, w: int, ops: list) -> list[tuple]:
     for a in ops:
         if a.text != a.base or a.signed:
             continue
-        for k in range(2, min(a.width // 2, (1 << w) - 1) + 1):
+        for k in range(2, min(a.width // 2, (1 << w) - 1, 64) + 1):  # (a lane is a uint64)
             n = a.width // k
             if a.width % k or n < 2:
                 continue
