@@ -334,7 +334,7 @@ class _MeasureQueue:
 #: dropguard left the list when it began to simulate its candidates (af844e4): at load 15 its Yosys
 #: run and simulations took 32 s of a round's window before regguard could run.
 LIGHT_GENERATORS = frozenset({"instmux", "cmpflip", "regretime", "memunroll", "casetable", "romsym",
-                              "histflag", "squarer", "mapsel", "nextfunc", "bretime", "readshare"})
+                              "histflag", "squarer", "mapsel", "nextfunc", "bretime", "readshare", "bijcmp"})
 
 
 #: Generators that read the syntax tree only and bound their own time (no Yosys run, no simulation):
@@ -947,6 +947,9 @@ register_generator("seqredundancy", seqredundancy_candidates, memo_key=lambda st
 _semantic_generator("instshare", "instshare", per_top=True)
 # instmux: two instances used exclusively become one muxed instance.
 _semantic_generator("instmux", "instmux")
+# bijcmp: two instances of one module differing in one input, their results compared, compare that input
+# when the module is one-to-one in it (a scrambler on a request and on each stored word). Syntax first.
+_semantic_generator("bijcmp", "bijcmp")
 # hiershare: products in different branches of the hierarchy used exclusively share one multiplier at
 # their lowest common ancestor (operands and product through new ports of per-instance module copies).
 _semantic_generator("hiershare", "hiershare", per_top=True)
