@@ -3,7 +3,7 @@ The K is proposed by whole-design simulation from reset and proven by the check.
 designs/generalization/fifo_occupancy/job_fifo_v (Verilog memory + count FIFO in a child, the parent
 takes a job only while idle) and credit_ring_sv (SV inline ring, wrap-bit pointer compare, one credit).
 Restyled: a packed register-file FIFO child (SV, full/empty from a count, dot-name ports) and a shift
-FIFO. Near misses: a producer that can push twice, a popped word read the cycle after its pop while a
+FIFO; two credits (K = 2, indexed mod 2). Near misses: a producer that can push twice, a popped word read the cycle after its pop while a
 push writes, an occupancy of 2 reached only after a long sequence (refuted or not proposed)."""
 
 from __future__ import annotations
@@ -33,9 +33,9 @@ def _index_texts(text: str) -> list[list[str]]:
 
 
 def test_syntax_finds_queues_not_plain_registers(monkeypatch):
-    assert _index_texts((GEN / "job_fifo_v" / "original.v").read_text()) == [["i", "tail", "head"]]
+    assert _index_texts((GEN / "job_fifo_v" / "original.v").read_text()) == [["tail", "head"]]
     assert _index_texts((GEN / "credit_ring_sv" / "original.sv").read_text()) == [
-        ["rp[PW-1:0]", "i", "wp[PW-1:0]"]]
+        ["rp[PW-1:0]", "wp[PW-1:0]"]]
     # one index only (a lookup table, a delay tap written and read at one pointer), a part select, no array
     assert candidates_syntax("module a; reg [3:0] m [0:7]; always @(posedge c) m[p] <= d; "
                              "assign q = m[p]; endmodule") == []
@@ -166,6 +166,37 @@ def test_restyled_queues_still_fire(tmp_path, text, suffix, top):
     f, got = _run(tmp_path, text, suffix, top)
     assert len(got) == 1 and "at most one entry" in got[0][1]
     assert _verify(tmp_path, f, next(iter(got[0][0].values())), suffix, top) == "EQUIVALENT"
+
+
+# two credits: at most two entries in the 8-word ring (indexed mod 2; the reset loop keeps every word)
+TWO = """
+module two_cred (input clk, input rst, input req, input [4:0] tag, input ack, output reg [4:0] done_tag, output reg done);
+  reg [4:0] q [0:7];
+  reg [2:0] wp, rp;
+  reg [1:0] credits;
+  integer k;
+  wire push = req && credits != 2'd0;
+  wire pop = ack && wp != rp;
+  always @(posedge clk)
+    if (rst) begin
+      wp <= 3'd0; rp <= 3'd0; credits <= 2'd2; done_tag <= 5'd0; done <= 1'b0;
+      for (k = 0; k < 8; k = k + 1) q[k] <= 5'd0;
+    end else begin
+      done <= pop;
+      if (push) begin q[wp] <= tag; wp <= wp + 3'd1; end
+      if (pop) begin done_tag <= q[rp]; rp <= rp + 3'd1; end
+      credits <= credits - push + pop;
+    end
+endmodule
+"""
+
+
+def test_two_credits_mod_two(tmp_path):
+    f, got = _run(tmp_path, TWO, ".v", "two_cred")
+    assert [d for _n, d in got] == ["queue two_cred.q: at most 2 entries from reset, indexed mod 2"]
+    new = next(iter(got[0][0].values()))
+    assert "q[(wp) % 2] <= tag" in new and "q[(rp) % 2]" in new and "q[k] <= 5'd0" in new
+    assert _verify(tmp_path, f, new, ".v", "two_cred") == "EQUIVALENT"
 
 
 TWICE = RESTYLED.replace("assign we = go && !busy && !full;", "assign we = go && !full;")

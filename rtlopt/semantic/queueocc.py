@@ -109,24 +109,31 @@ def accesses(s: str, name: str, a: int, b: int, ds: int, de: int) -> list[tuple[
 _LOOPVAR = re.compile(r"\bfor\s*\(\s*(?:integer\s+|int\s+|genvar\s+)?([A-Za-z_]\w*)\s*=|\bgenvar\s+([A-Za-z_]\w*)")
 
 
+def _loops(s: str, a: int, b: int) -> set[str]:
+    return {g for m in _LOOPVAR.finditer(s, a, b) for g in m.groups() if g}
+
+
 def _queue_like(s: str, acc: list[tuple[int, int, bool]], a: int, b: int) -> bool:
     """Written at an index that reads some signal other than a loop variable (a pointer, a count) and read
     at an index of another text (a ring buffer's read pointer, a shift FIFO's head): not a table written
     and read at one pointer (a delay tap), not a network of loop-indexed words (a sorting network)."""
-    loops = {g for m in _LOOPVAR.finditer(s, a, b) for g in m.groups() if g}
+    loops = _loops(s, a, b)
     writes = {_norm(s[i:j]) for i, j, w in acc if w and set(_ID.findall(s[i:j])) - loops}
     reads = {_norm(s[i:j]) for i, j, w in acc if not w}
     return bool(writes) and bool(reads - writes)
 
 
 def candidates_syntax(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
-    """``(array, [(index start, index end), ...])`` of every queue-like array of ``text`` (syntax only)."""
+    """``(array, [(index start, index end), ...])`` of every queue-like array of ``text`` (syntax only): the
+    indices that read a signal other than a loop variable (a reset or shift loop's ``m[i]`` is kept: every
+    word stays reset, the words no pointer reaches are constant)."""
     s = _strip(text)
     out = []
     for name, a, b, ds, de in _arrays(s):
         acc = accesses(s, name, a, b, ds, de)
         if acc and _queue_like(s, acc, a, b):
-            out.append((name, [(i, j) for i, j, _w in acc]))
+            loops = _loops(s, a, b)
+            out.append((name, [(i, j) for i, j, _w in acc if set(_ID.findall(s[i:j])) - loops]))
     return out
 
 
@@ -254,7 +261,8 @@ def _collapsed(texts: dict, origins: dict) -> list[tuple]:
             a, b = mods[mod]
             got = [(n, x, y, dd, ee) for n, x, y, dd, ee in _arrays(s) if n == name and x == a]
             acc = accesses(s, name, a, b, got[0][3], got[0][4]) if len(got) == 1 else None
-            if acc and all(_norm(s[i:j]) == "0" for i, j, _w in acc):
+            loops = _loops(s, a, b)
+            if acc and not any(set(_ID.findall(s[i:j])) - loops for i, j, _w in acc):
                 out.append((path, mod, name, [orig[i:j] for i, j in spans]))
     return out
 
