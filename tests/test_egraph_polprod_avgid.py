@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from rtlopt.egraph.core import EGraph, saturate
-from tests.test_egraph_inst_read import _area, _opt, _proven
+from tests.test_egraph_inst_read import _opt, _proven
+from tests.test_egraph_shiftmask_bijeq import own_design, proven_smaller
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -83,18 +84,12 @@ def test_half_adder_identities(kind, fires):
     ("avg_identity", "csa_sum_sv.sv", "csa_sum_sv", "csa_sum_sv"),
 ])
 def test_own_designs_rewritten_proven_smaller(tmp_path, sub, fname, top, module):
-    f = ROOT / "designs" / "generalization" / sub / fname
-    text = f.read_text()
-    new = _opt(text, module, fname)
-    assert new is not None
-    body = new[new.index(f"module {module}"):]
-    body = body[:body.index("endmodule")]
+    text, new, body, suffix = own_design(sub, fname, module)
     if sub == "polarity_product":
         assert "-" not in body.split("endfunction")[-1].replace("-1", "")  # no negation left in the datapath
     elif module == "csa_sum_sv":
         assert body.count("a + b") == 2
-    assert _proven(tmp_path, text, new, f.suffix, top) == "EQUIVALENT"
-    assert _area(tmp_path, new, f.suffix, top, "new") < _area(tmp_path, text, f.suffix, top, "old")
+    proven_smaller(tmp_path, text, new, suffix, top)
 
 
 NEG_WRAP = """

@@ -86,10 +86,19 @@ def test_near_misses_keep_the_function(op, same, odd):
     assert not _eq_of(op, same_key=same, odd=odd)[1]
 
 
-def _opt_text(text: str, module: str, name: str) -> str:
-    got = _opt(text, module, name)
-    assert got is not None
-    return got
+def own_design(sub: str, fname: str, module: str) -> tuple[str, str, str, str]:
+    """(original text, rewritten text, rewritten body of ``module``, suffix) of an own design."""
+    f = ROOT / "designs" / "generalization" / sub / fname
+    text = f.read_text()
+    new = _opt(text, module, fname)
+    assert new is not None
+    body = new[new.index(f"module {module}"):]
+    return text, new, body[:body.index("endmodule")], f.suffix
+
+
+def proven_smaller(tmp_path, text: str, new: str, suffix: str, top: str) -> None:
+    assert _proven(tmp_path, text, new, suffix, top) == "EQUIVALENT"
+    assert _area(tmp_path, new, suffix, top, "new") < _area(tmp_path, text, suffix, top, "old")
 
 
 @pytest.mark.yosys
@@ -100,18 +109,13 @@ def _opt_text(text: str, module: str, name: str) -> str:
     ("bij_equal", "salt_cmp_sv.sv", "salt_cmp_sv", "salt_cmp_sv"),
 ])
 def test_own_designs_rewritten_proven_smaller(tmp_path, sub, fname, top, module):
-    f = ROOT / "designs" / "generalization" / sub / fname
-    text = f.read_text()
-    new = _opt_text(text, module, fname)
-    body = new[new.index(f"module {module}"):]
-    body = body[:body.index("endmodule")]
+    text, new, body, suffix = own_design(sub, fname, module)
     if sub == "shift_pair_mask":
         assert "&" in body
     else:
         assert "look ==" in body or "== look" in body or "== req" in body, body
         assert "(w0 & msk) == (req & msk)" in body or "mhit" not in body  # the masked compare stays
-    assert _proven(tmp_path, text, new, f.suffix, top) == "EQUIVALENT"
-    assert _area(tmp_path, new, f.suffix, top, "new") < _area(tmp_path, text, f.suffix, top, "old")
+    proven_smaller(tmp_path, text, new, suffix, top)
 
 
 BAD_KEYS = """
