@@ -258,16 +258,22 @@ def emit(text: str, net: seqsim.GateNet, opp: dict, clk_edge: str, top: str) -> 
     ms, me = spans[mod]
     clean = " " * ms + full[ms:me]  # offsets kept, other modules blank
     drivers = list(re.finditer(rf"(?<![\w$.])(assign\s+{re.escape(nm)}\s*=|wire\s+{re.escape(nm)}\s*=)", clean))
-    comb = None
+    comb = port = None
     if not drivers:
         # a variable computed by a combinational block of its own (a loop in 'always @*'): the block
         # becomes 'always @* s = <register>;' (the variable stays a variable)
         comb = _comb_block(clean, nm)
         if comb is None:
-            return None
+            # a net driven by a child instance's output port (the reduction sits in a child that does
+            # not see the bits entering): the connection is left open, the register drives the net
+            port = _inst_out(clean, full, spans, mod, nm)
+            if port is None:
+                return None
     elif len(drivers) != 1:
         return None
-    if comb is None:
+    if port is not None:
+        d_start = port[0]
+    elif comb is None:
         d = drivers[0]
         end = clean.find(";", d.end())
         if end < 0:
@@ -304,9 +310,49 @@ def emit(text: str, net: seqsim.GateNet, opp: dict, clk_edge: str, top: str) -> 
     body = f"{ind}reg {reg};\n{ind}always @({sens})\n" + "".join(
         f"{ind}    {'else ' if i else ''}{a.replace('{reg}', reg)}\n" for i, a in enumerate(arms))
     rhs = f" ~{reg}" if opp["c"] else f" {reg}"
+    if port is not None:
+        opp["via_port"] = True
+        var = re.search(rf"(?<![\w$])reg\b[^;]*(?<![\w$.]){re.escape(nm)}\b", clean[ms:me]) is not None
+        drive = f"always @* {nm} ={rhs};" if var else f"assign {nm} ={rhs};"
+        return text[:ls] + body + f"{ind}{drive}\n" + text[ls:port[1]] + port[3] + text[port[2]:], mod
     if comb is not None:
         return text[:ls] + body + text[ls:comb[0]] + f"always @* {nm} ={rhs};" + text[comb[1]:], mod
     return text[:ls] + body + text[ls:d_end] + rhs + text[end:], mod
+
+
+_INST = re.compile(r"(?<![\w$.])([A-Za-z_][\w$]*)\s*(#\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)\s*)?"
+                   r"([A-Za-z_][\w$]*)\s*\(((?:[^()]|\((?:[^()]|\([^()]*\))*\))*)\)\s*;")
+
+
+def _inst_out(clean: str, full: str, spans: dict, mod: str, nm: str) -> tuple[int, int, int, str] | None:
+    """(statement start, edit start, edit end, replacement) that leaves open the one connection of
+    ``mod`` through which a child instance's output port drives the net ``nm`` (``.p(nm)`` -> ``.p()``,
+    ``.nm`` -> ``.nm()``, ``.*`` -> ``.*, .nm()``); None unless exactly one output port drives it.
+    ``clean`` is the module's text (others blank), ``full`` every module's (the child's ports)."""
+    ms, me = spans[mod]
+    found = []
+    for m in _INST.finditer(clean, ms, me):
+        cm = m.group(1)
+        if cm not in spans or cm == mod:
+            continue
+        cs, ce = spans[cm]
+        body = full[cs:ce]
+        conns = m.group(4)
+        base = m.start(4)
+        named = [(c.start(), c.end(), c.group(1)) for c in
+                 re.finditer(rf"\.\s*([A-Za-z_][\w$]*)\s*\(\s*{re.escape(nm)}\s*\)", conns)]
+        named += [(c.start(), c.end(), nm) for c in
+                  re.finditer(rf"\.\s*{re.escape(nm)}\b(?!\s*\()", conns)]
+        if not named and re.search(r"\.\s*\*", conns) and not re.search(rf"\.\s*{re.escape(nm)}\s*\(", conns):
+            w = re.search(r"\.\s*\*", conns)
+            named = [(w.start(), w.end(), "*")]
+        for s, e, pn in named:
+            pname = nm if pn == "*" else pn
+            if not re.search(rf"(?<![\w$])output\b[^;)]*?(?<![\w$.]){re.escape(pname)}\b(?!\s*\()", body):
+                continue
+            rep = f".*, .{nm}()" if pn == "*" else f".{pname}()"
+            found.append((m.start(), base + s, base + e, rep))
+    return found[0] if len(found) == 1 else None
 
 
 _COMB = re.compile(r"(?<![\w$])(?:always_comb\b|always\s*@\s*(?:\*|\(\s*\*\s*\)))")
@@ -375,17 +421,33 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) ->
             per_mod: dict[tuple[str, str], set] = {}
             opps: dict[tuple[str, str], dict] = {}
             done: set = set()  # (instance scope, set): one edit per reduction, from its first editable name
-            for opp in find(net):
-                sk = (opp["signal"].rpartition(".")[0], opp["S"])
-                if sk in done:
-                    continue
-                got = emit(t, net, opp, edge, top)
-                if got is None or got[0] == t:
-                    continue
-                done.add(sk)
-                k2 = (got[1], opp["signal"].rpartition(".")[2])
-                per_mod.setdefault(k2, set()).add(got[0])
-                opps.setdefault(k2, opp)
+            clean_t = _strip(t)
+
+            def alias(o):  # 'assign s = w;' copies another name: the edit goes where w is computed
+                nm = re.escape(o["signal"].rpartition(".")[2])
+                return re.search(rf"(?<![\w$.])(?:assign|wire)\s+{nm}\s*=\s*[A-Za-z_][\w$]*\s*"
+                                 rf"(?:\[\s*\d+\s*\]\s*)?;", clean_t) is not None
+
+            # an edit of an alias or a parent's edit leaving a child's output open (the port edit
+            # before the alias) only for sets no scope edits in place (a child's own edit serves
+            # every instance of it)
+            ported: list = []
+            for first in sorted(find(net), key=alias) + [None]:
+                later = sorted((o for o in ported if o["S"] not in {k[1] for k in done}), key=alias)
+                for opp in later if first is None else [first]:
+                    sk = (opp["signal"].rpartition(".")[0], opp["S"])
+                    if sk in done:
+                        continue
+                    got = emit(t, net, opp, edge, top)
+                    if got is None or got[0] == t:
+                        continue
+                    if (opp.get("via_port") or alias(opp)) and opp not in ported:
+                        ported.append(opp)
+                        continue
+                    done.add(sk)
+                    k2 = (got[1], opp["signal"].rpartition(".")[2])
+                    per_mod.setdefault(k2, set()).add(got[0])
+                    opps.setdefault(k2, opp)
             for k2, news in per_mod.items():
                 if len(news) != 1:
                     continue  # the instances of one module need different edits: not one source edit
