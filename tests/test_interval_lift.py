@@ -46,6 +46,11 @@ def test_segments_and_spellings():
     t2 = np.where(xs < 10, 0, np.where(xs > 200, 190, xs - 10)).astype(np.uint64)
     segs = _segments(t2, xs, 8)
     assert [s[2] for s in segs] == ["c", "a", "c"], segs
+    # min(x, 12): the point 12 fits both pieces; both breakpoints are offered
+    x5 = np.arange(32, dtype=np.uint64)
+    lv = Operand("lv", "lv", 5, x5, False, True, tuple(range(5)))
+    ex = _tables(np.minimum(x5, np.uint64(12)), lv, 4).exprs()
+    assert ex[0].startswith("(lv < 5'd13) ?") and ex[1].startswith("(lv < 5'd12) ?"), ex
     # too many pieces: none
     assert _segments((xs * xs >> np.uint64(4)) & np.uint64(255), xs, 8) is None
 

@@ -70,6 +70,7 @@ class _Table:
 
     def __init__(self, segs, x, width: int, signed: bool, w: int):
         self.segs, self.x, self.wx, self.signed, self.w = segs, x, width, signed, w
+        self.rsegs = None  # the pieces found from the top down (same count, breakpoints may differ)
 
     def _key(self, i: int) -> int:
         """The index ``i`` of the ordered enumeration as the compared value of x."""
@@ -134,6 +135,10 @@ class _Table:
 
     def exprs(self) -> list[str]:
         out = [self.chain()]
+        if self.rsegs and self.rsegs != self.segs:
+            # a point both neighbours explain goes to the upper piece instead (x < 12 rather than
+            # x < 13: a compare the rest of the design may share)
+            out.append(_Table(self.rsegs, self.x, self.wx, self.signed, self.w).chain())
         if len(self.segs) > 3:
             out.append(self.tree())
         c = self.count()
@@ -153,6 +158,9 @@ def _tables(t: np.ndarray, x, w: int) -> _Table | None:
         segs = _segments(t[order], xv, w)
         if segs is not None and (best is None or len(segs) < len(best.segs)):
             best = _Table(segs, x, x.width, signed, w)
+            rev = _segments(t[order][::-1].copy(), xv[::-1].copy(), w)
+            if rev is not None and len(rev) == len(segs):
+                best.rsegs = [(n - e, n - s_, k, v) for s_, e, k, v in reversed(rev)]
     return best
 
 
