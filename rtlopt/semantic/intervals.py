@@ -23,7 +23,7 @@ MAX_X_BITS = 16
 #: single bits besides ``x`` the cone may read (each doubles the enumeration)
 MAX_SPLIT_BITS = 2
 #: at most this many intervals per table
-MAX_INTERVALS = 12
+MAX_INTERVALS = 16
 #: enumeration effort bound: cone cells x vectors
 MAX_WORK = 1 << 22
 #: a named word inside the cone is tried as the varying word for cones up to this many cells
