@@ -22,6 +22,16 @@ def _interval(cands):
     return [c for c in cands if "interval_" in c.description]
 
 
+def _lifted_text(tmp_path, name: str, text: str, top: str, desc: str = "interval_") -> str:
+    """The first interval candidate (whose description holds ``desc``) of ``text``, proven; its text."""
+    f = tmp_path / name
+    f.write_text(text)
+    cands = [c for c in _interval(_cands(f, top)) if desc in c.description]
+    assert cands, [c.description for c in _cands(f, top)]
+    assert _proven(tmp_path, f, cands[0].text, top)
+    return cands[0].text
+
+
 def _assert_no_interval(tmp_path, name: str, text: str, top: str) -> None:
     f = tmp_path / name
     f.write_text(text)
@@ -114,12 +124,7 @@ endmodule
 
 @pytest.mark.yosys
 def test_restyled_slicer_lifted_and_proven(tmp_path):
-    f = tmp_path / "slice4.sv"
-    f.write_text(RESTYLE)
-    cands = _interval(_cands(f, "slice4"))
-    assert cands, [c.description for c in _cands(f, "slice4")]
-    assert "inv ?" in cands[0].text
-    assert _proven(tmp_path, f, cands[0].text, "slice4")
+    assert "inv ?" in _lifted_text(tmp_path, "slice4.sv", RESTYLE, "slice4")
 
 
 # a dead zone with a clamp, written as a lookup loop over every code: x + c on the middle interval
@@ -139,11 +144,7 @@ endmodule
 
 @pytest.mark.yosys
 def test_affine_pieces_lifted_and_proven(tmp_path):
-    f = tmp_path / "dz.sv"
-    f.write_text(DEADZONE)
-    cands = [c for c in _interval(_cands(f, "dz")) if "interval_affine" in c.description]
-    assert cands
-    assert _proven(tmp_path, f, cands[0].text, "dz")
+    _lifted_text(tmp_path, "dz.sv", DEADZONE, "dz", "interval_affine")
 
 
 @pytest.mark.yosys
@@ -213,9 +214,4 @@ endmodule
 
 @pytest.mark.yosys
 def test_intermediate_word_lifted_and_proven(tmp_path):
-    f = tmp_path / "cut.v"
-    f.write_text(CUT)
-    cands = [c for c in _interval(_cands(f, "eq_slice")) if "interval_table: k =" in c.description]
-    assert cands, [c.description for c in _cands(f, "eq_slice")]
-    assert "(y < 10'd131)" in cands[0].text
-    assert _proven(tmp_path, f, cands[0].text, "eq_slice")
+    assert "(y < 10'd131)" in _lifted_text(tmp_path, "cut.v", CUT, "eq_slice", "interval_table: k =")

@@ -206,7 +206,7 @@ def _match_cut(nl, tbits: list, w: int, ops: list, cone: set, named: list | None
     for o in sorted((o for o in cuts if 2 <= o.width <= MAX_X_BITS
                      and all(isinstance(b, int) for b in o.bits) and not set(o.bits) & set(tb)),
                     key=lambda o: -o.width)[:16]:
-        sub = _cut_cone(nl, tb, set(o.bits))
+        sub = nl.fanin_cells(tb, set(o.bits))  # the cone above the word
         bnd = nl.cone_bits(sub)[1]
         if not sub or not set(o.bits) <= bnd or len(bnd - set(o.bits)) > MAX_SPLIT_BITS:
             continue  # not a cut of the cone
@@ -215,26 +215,6 @@ def _match_cut(nl, tbits: list, w: int, ops: list, cone: set, named: list | None
         if got or tries >= 2:
             return got or []
     return []
-
-
-def _cut_cone(nl, bits: list, stop: set) -> set[int]:
-    """The combinational cells feeding ``bits`` down to the bits ``stop`` (not through them)."""
-    seen: set[int] = set()
-    stack = [b for b in bits if b not in stop]
-    seen_bits = set(stack) | stop
-    while stack:
-        i = nl.driver.get(stack.pop())
-        if i is None or i in seen:
-            continue
-        seen.add(i)
-        c = nl.cells[i]
-        for p, d in c.dirs.items():
-            if d == "input":
-                for x in c.conns.get(p, []):
-                    if isinstance(x, int) and x not in seen_bits:
-                        seen_bits.add(x)
-                        stack.append(x)
-    return seen
 
 
 def _attempt(nl, tbits: list, w: int, x, ops: list, cone: set, live: set) -> list[tuple] | None:

@@ -141,11 +141,11 @@ class Netlist:
         self.free.update(b for b in all_bits if b not in drivers)
 
     # -- structure ---------------------------------------------------------------------------
-    def fanin_cells(self, bits) -> set[int]:
-        """Indices of the comb cells in the transitive fan-in of ``bits``."""
+    def fanin_cells(self, bits, stop=frozenset()) -> set[int]:
+        """Indices of the comb cells in the transitive fan-in of ``bits`` (not through the bits ``stop``)."""
         seen: set[int] = set()
-        stack = [b for b in bits if isinstance(b, int)]
-        seen_bits = set(stack)
+        stack = [b for b in bits if isinstance(b, int) and b not in stop]
+        seen_bits = set(stack) | set(stop)
         while stack:
             b = stack.pop()
             i = self.driver.get(b)
