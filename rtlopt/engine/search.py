@@ -1009,6 +1009,9 @@ _semantic_generator("regpred", "regpred", per_top=True)
 
 # incparity: XOR reductions over registers kept incrementally.
 _semantic_generator("incparity", "incparity", per_top=True)
+# delayrep: a second instance of a module fed the first one's inputs delayed k cycles (both reset
+# together) is the first one's outputs delayed k cycles. Syntax first: two instances of one module.
+_semantic_generator("delayrep", "delayrep", per_top=True)
 # reencode: a register kept in the encoding its update decodes to.
 _semantic_generator("reencode", "reencode", per_top=True)
 # memunroll: variable-index array writes unrolled per element.
