@@ -136,10 +136,10 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
     deadline = time.monotonic() + timeout_s
     net = seqsim.load_texts(texts, top, timeout=max(2.0, deadline - time.monotonic()))
     sites = _sites(texts, net)
-    if not sites:
+    if not sites or time.monotonic() > deadline:
         return []
-    traces = [seqsim.simulate(net, cycles=384, words=2, seed=11),
-              seqsim.simulate(net, cycles=384, words=2, seed=12, hold_log2=4, reset_rate_log2=8)]
+    traces = [seqsim.simulate(net, cycles=256, words=2, seed=11),
+              seqsim.simulate(net, cycles=256, words=2, seed=12, hold_log2=4, reset_rate_log2=8)]
     ranked = []
     for p, span, name, idx in sites:
         vals = _values(traces, idx)
