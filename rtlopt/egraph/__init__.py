@@ -24,6 +24,7 @@ from rtlopt.egraph import (
     avgid,  # noqa: F401 - registers r_avg_identity in core.RULES
     bijeq,  # noqa: F401 - registers r_bij_eq in core.RULES
     divcmp,  # noqa: F401 - registers r_div_cmp in core.RULES
+    eqchain,  # noqa: F401 - registers r_eq_chain in core.RULES
     lzcop,  # noqa: F401 - registers r_count_min in core.RULES
     polprod,  # noqa: F401 - registers r_polarity_product in core.RULES
     scaledcmp,  # noqa: F401 - registers r_scaled_cmp in core.RULES
@@ -33,7 +34,7 @@ from rtlopt.egraph import (
 )
 from rtlopt.egraph.core import EGraph, saturate
 from rtlopt.egraph.emit import module_edits
-from rtlopt.egraph.extract import Extraction
+from rtlopt.egraph.extract import Extraction, node_cost
 from rtlopt.egraph.front import ModuleGraph, build_module, instance_bodies, module_bodies, param_configs
 
 RULE = "datapath_egraph"
@@ -145,8 +146,58 @@ def explore(mg: ModuleGraph, deadline: float | None = None):
     choice, cost, base = ex.run(original)
     if cost == float("inf") or base == float("inf"):
         return None
+    # the original as written: saturation may merge a written term with one of its own sub-terms (an AND
+    # of equalities with the prefix that implies the rest), and the class's cheaper node hides the cost
+    written = written_cost(mg, ex)
+    if written is not None and written > base:
+        base = written
     live = set(ex.reachable(choice))
     return choice, cost, base, stats, live
+
+
+def written_cost(mg: ModuleGraph, ex: Extraction) -> float | None:
+    """The mandatory roots' cost as written: the DAG over the classes the front built (before saturation,
+    so two written terms saturation proved equal are both paid), each node priced by the same cost model
+    on the saturated e-graph. A class saturation proved constant is free (synthesis folds it) unless it is
+    a child instance's arithmetic (see :func:`_synthesized`), as is a node equal to one of its operands
+    whose other operands are constants (``x + 0``). None when a class has no written node."""
+    eg = mg.eg
+    f = eg.find
+    written: dict[int, tuple[tuple, bool]] = {}
+    for r in mg.roots:
+        for c, n in r.nodes:
+            written.setdefault(c, (n, False))
+        for c, n in r.view:
+            written.setdefault(c, (n, True))
+    total = 0.0
+    done: set[int] = set()
+    stack = [r.cls for r in mg.roots if r.mandatory]
+    while stack:
+        c = stack.pop()
+        if c in done:
+            continue
+        done.add(c)
+        got = written.get(c)
+        if got is None:
+            return None
+        n, view = got
+        if n[0] == "var":
+            ref = mg.refs.get(n)
+            if ref is not None:
+                stack.append(ref)
+            continue
+        fc = f(c)
+        if eg.cval(fc) is not None and not (view and _synthesized(eg, n)):
+            continue
+        kids = list(n[3:])
+        same = [x for x in kids if f(x) == fc]
+        if same and all(eg.cval(x) is not None for x in kids if f(x) != fc):
+            stack += same
+            continue
+        cn = eg.canon(n)
+        total += ex.cost[cn] if cn in ex.cost else node_cost(eg, cn, ex.sig)
+        stack += kids
+    return total
 
 
 def _synthesized(eg: EGraph, n: tuple) -> bool:
@@ -185,4 +236,4 @@ def _candidates(state) -> list:
     return out
 
 
-__all__ = ["RULE", "egraph_candidates", "explore", "optimize_text"]
+__all__ = ["RULE", "egraph_candidates", "explore", "optimize_text", "written_cost"]

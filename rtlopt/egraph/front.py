@@ -1239,6 +1239,8 @@ def _instance_roots(b: _Builder, body, write_count: dict[str, int]) -> list[Root
 
 
 MAX_GEN_BLOCKS = 64
+#: nesting of generate scopes looked into (a loop's array and its block are two levels: two nested loops)
+MAX_GEN_DEPTH = 4
 
 
 def _generate_roots(b: _Builder, body, write_count: dict[str, int], module_names: set[str]) -> list[Root]:
@@ -1260,16 +1262,17 @@ def _generate_roots(b: _Builder, body, write_count: dict[str, int], module_names
     top_writes: dict[str, int] = {}  # module-level assigns of array words at constant indices
     reads = b.reads  # a read from a generate block is not one the e-graph may rewrite away
     b.reads = {}
+    packed: dict[str, tuple[str, int, int]] = {}  # bit/element of a packed net -> (net, low bit, width)
 
     def blocks(scope, depth: int, outer: frozenset):
         """(block, names of the block and its enclosing blocks: the genvar, localparams, nets)"""
         nonlocal nblocks
         for m in scope:
             k = type(m).__name__
-            if k == "GenerateBlockArraySymbol" and depth < 3:
+            if k == "GenerateBlockArraySymbol" and depth < MAX_GEN_DEPTH:
                 for blk in m:
                     yield from blocks([blk], depth + 1, outer)
-            elif k == "GenerateBlockSymbol" and not getattr(m, "isUninstantiated", False) and depth < 3:
+            elif k == "GenerateBlockSymbol" and not getattr(m, "isUninstantiated", False) and depth < MAX_GEN_DEPTH:
                 nblocks += 1
                 if nblocks > MAX_GEN_BLOCKS:
                     raise Unsupported("too many generate blocks")
@@ -1297,11 +1300,11 @@ def _generate_roots(b: _Builder, body, write_count: dict[str, int], module_names
                     pending.append((None, m, None))
             for name, rhs, lhs in pending:
                 if type(rhs).__name__ == "InstanceSymbol":
-                    got += _gen_instance(b, rhs, local, module_names, counts, poisoned)
+                    got += _gen_instance(b, rhs, local, module_names, counts, poisoned, packed)
                     continue
                 key = name
                 if lhs is not None:
-                    key = _gen_target(b, lhs, local, module_names)
+                    key = _gen_target(b, lhs, local, module_names, None if blk is top else packed)
                     if key is None:
                         poisoned.update(_lhs_names(lhs))
                         continue
@@ -1332,9 +1335,11 @@ def _generate_roots(b: _Builder, body, write_count: dict[str, int], module_names
         return []
     finally:
         b.subst, b.tainted, b.reads = {}, set(), reads
-    out = []
+    out = _packed_roots(b, body, got, packed, counts, write_count, poisoned)
     for key, c, nodes in got:
         base = key.split("[")[0]
+        if key in packed:
+            continue
         if counts.get(key, 0) != 1 or write_count.get(base, 0) != top_writes.get(base, 0) or base in poisoned:
             continue  # written twice, or also outside generate blocks
         r = Root(key, c, 0, 0, b.eg.w(c), "assign", -1, 0, [], view=nodes)
@@ -1345,7 +1350,7 @@ def _generate_roots(b: _Builder, body, write_count: dict[str, int], module_names
 
 
 def _gen_instance(b: _Builder, inst, local, module_names: set[str], counts: dict[str, int],
-                  poisoned: set[str]) -> list[tuple[str, int, list]]:
+                  poisoned: set[str], packed: dict | None = None) -> list[tuple[str, int, list]]:
     """A child instance inside a generate block (a multiplier module per tap): its combinational
     outputs connected to module-level nets or array words at constant indices, as for
     :func:`_instance_roots`; every other name its outputs drive is poisoned."""
@@ -1353,7 +1358,7 @@ def _gen_instance(b: _Builder, inst, local, module_names: set[str], counts: dict
     for pc in inst.portConnections:
         e = pc.expression
         if e is not None and type(e).__name__ == "AssignmentExpression":
-            key = _gen_target(b, e.left, local, module_names)
+            key = _gen_target(b, e.left, local, module_names, packed)
             if key is None:
                 poisoned.update(_lhs_names(e.left))
             else:
@@ -1361,7 +1366,7 @@ def _gen_instance(b: _Builder, inst, local, module_names: set[str], counts: dict
                 counts[key] = counts.get(key, 0) + 1
     b.nodes = []
     try:
-        vals = _child_values(b, inst, 0, target=lambda x: _gen_target(b, x, local, module_names))
+        vals = _child_values(b, inst, 0, target=lambda x: _gen_target(b, x, local, module_names, packed))
     except _CATCH:
         return []
     for _c, n in b.nodes:
@@ -1376,9 +1381,53 @@ def _gen_instance(b: _Builder, inst, local, module_names: set[str], counts: dict
     return out
 
 
-def _gen_target(b: _Builder, lhs, local: set[str], module_names: set[str]) -> str | None:
+def _packed_roots(b: _Builder, body, got: list, packed: dict, counts: dict[str, int],
+                  write_count: dict[str, int], poisoned: set[str]) -> list[Root]:
+    """Whole packed nets every element of which one generate item writes (``pair_eq[K]`` of a
+    compare instance per pair): the concatenation of the elements' values names the net."""
+    by: dict[str, list[tuple[int, int, int, list]]] = {}
+    for key, c, nodes in got:
+        if key in packed and counts.get(key, 0) == 1:
+            net, lo, w = packed[key]
+            by.setdefault(net, []).append((lo, w, c, nodes))
+    driven = set()
+    for m in body:
+        if type(m).__name__ == "InstanceSymbol":
+            for pc in m.portConnections:
+                e = pc.expression
+                if e is not None and type(e).__name__ == "AssignmentExpression":
+                    driven |= _lhs_names(e.left)
+    out = []
+    for net, parts in by.items():
+        sym = next((m for m in body if getattr(m, "name", None) == net and hasattr(m, "type")), None)
+        width = int(getattr(getattr(sym, "type", None), "bitWidth", 0) or 0)
+        if write_count.get(net, 0) or net in poisoned or net in driven or not width:
+            continue
+        parts.sort(key=lambda p: p[0])
+        pos = 0
+        for lo, w, _c, _n in parts:
+            if lo != pos:
+                break
+            pos += w
+        if pos != width:
+            continue  # a bit left out (or written twice)
+        b.nodes = []
+        kids = tuple(c for _lo, _w, c, _n in reversed(parts))
+        c = b.eg.add(("concat", width, None, *kids)) if len(kids) > 1 else kids[0]
+        nodes = [x for _lo, _w, _c, ns in parts for x in ns] + [(c, ("concat", width, None, *kids))]
+        r = Root(net, c, 0, 0, width, "assign", -1, 0, [], view=nodes)
+        r.nameable = True
+        r.mandatory = False
+        out.append(r)
+    return out
+
+
+def _gen_target(b: _Builder, lhs, local: set[str], module_names: set[str],
+                packed: dict | None = None) -> str | None:
     """The module-level name an assign target inside a generate block writes: a whole net
-    (``name``) or a word of an unpacked array at a constant index (``name[k]``); None otherwise."""
+    (``name``) or a word of an unpacked array at a constant index (``name[k]``); None otherwise.
+    With ``packed``: also an element of a packed net at a constant index (``name[k]``, recorded there
+    as (net, low bit, width); a descending range only)."""
     k = type(lhs).__name__
     if k == "NamedValueExpression":
         nm = lhs.symbol.name
@@ -1387,12 +1436,19 @@ def _gen_target(b: _Builder, lhs, local: set[str], module_names: set[str]) -> st
         return None
     base = lhs.value
     nm = base.symbol.name
-    if nm in local or nm not in module_names or not base.type.isUnpackedArray:
+    if nm in local or nm not in module_names:
+        return None
+    if not base.type.isUnpackedArray and (packed is None or not base.type.isPackedArray):
         return None
     idx = b._cint(lhs.selector)
     r = base.type.fixedRange
     if idx is None or not min(r.left, r.right) <= idx <= max(r.left, r.right):
         return None
+    if not base.type.isUnpackedArray:
+        if r.left < r.right:
+            return None
+        ew = int(lhs.type.bitWidth or 0)
+        packed[f"{nm}[{idx}]"] = (nm, (idx - r.right) * ew, ew)
     return f"{nm}[{idx}]"
 
 
