@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _proof import abc_verdict
 
-from rtlopt.design import open_design
 from rtlopt.semantic.alignrange import candidates_for
 
 ROOT = Path(__file__).resolve().parents[1] / "designs" / "generalization" / "aligned_window"
@@ -24,22 +24,13 @@ def _cands(path: Path, text: str, top: str):
     return candidates_for({path: text}, top, timeout_s=120.0)
 
 
-def _proves(tmp_path, orig: Path, new: str, top: str) -> str:
-    from rtlopt.verify import VerifyOptions, check_equivalence
-
-    g = tmp_path / ("cand" + orig.suffix)
-    g.write_text(new)
-    res = check_equivalence(open_design([orig], top), open_design([g], top), VerifyOptions(timeout_s=120))
-    return res.verdict.name
-
-
 @pytest.mark.yosys
 def test_masked_page_registers(tmp_path):
     got = _cands(PAGE, PAGE.read_text(), "page_hit")
     assert len(got) == 1, [d for _n, d in got]
     new = got[0][0][PAGE]
     assert "assign hit[g] = (((addr >> 8) == (base >> 8)));" in new
-    assert _proves(tmp_path, PAGE, new, "page_hit") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, PAGE, new, "page_hit", timeout_s=120) == "EQUIVALENT"
 
 
 @pytest.mark.yosys
@@ -48,7 +39,7 @@ def test_region_function_with_cast_bound(tmp_path):
     assert len(got) == 1, [d for _n, d in got]
     new = got[0][0][REGION]
     assert "in_region = (((a >> 12) == (b >> 12)));" in new
-    assert _proves(tmp_path, REGION, new, "region_fw") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, REGION, new, "region_fw", timeout_s=120) == "EQUIVALENT"
 
 
 @pytest.mark.yosys
@@ -96,4 +87,4 @@ endmodule
     assert len(got) == 1, [d for _n, d in got]
     new = got[0][0][f]
     assert "if ((((a >> 6) == (lo >> 6))))" in new
-    assert _proves(tmp_path, f, new, "slot_sel") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, f, new, "slot_sel", timeout_s=120) == "EQUIVALENT"

@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _proof import abc_verdict
 
-from rtlopt.design import open_design
 from rtlopt.semantic.andimply import candidates_for
 
 ROOT = Path(__file__).resolve().parents[1] / "designs" / "generalization" / "implied_operand"
@@ -25,15 +25,6 @@ def _cands(path: Path, text: str, top: str):
     return candidates_for({path: text}, top, timeout_s=120.0)
 
 
-def _proves(tmp_path, orig: Path, new: str, top: str) -> str:
-    from rtlopt.verify import VerifyOptions, check_equivalence
-
-    g = tmp_path / ("cand" + orig.suffix)
-    g.write_text(new)
-    res = check_equivalence(open_design([orig], top), open_design([g], top), VerifyOptions(timeout_s=120))
-    return res.verdict.name
-
-
 @pytest.mark.yosys
 def test_pending_implies_armed_across_children(tmp_path):
     got = _cands(ARM, ARM.read_text(), "wake_ctrl")
@@ -41,7 +32,7 @@ def test_pending_implies_armed_across_children(tmp_path):
     assert hit, [d for _n, d in got]
     new = hit[0][0][ARM]
     assert "assign live[i] = p[i];" in new
-    assert _proves(tmp_path, ARM, new, "wake_ctrl") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, ARM, new, "wake_ctrl", timeout_s=120) == "EQUIVALENT"
 
 
 @pytest.mark.yosys
@@ -60,7 +51,7 @@ def test_edge_of_strobe_never_high_twice_is_the_strobe(tmp_path):
     assert hit, [d for _n, d in got]
     new = hit[0][0][DONE]
     assert "else if (strobe) count" in new
-    assert _proves(tmp_path, DONE, new, "xfer_top") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, DONE, new, "xfer_top", timeout_s=120) == "EQUIVALENT"
 
 
 @pytest.mark.yosys
@@ -116,4 +107,4 @@ endmodule
     assert joint
     new = joint[0][f]
     assert "assign tick = pulse;" in new and "assign show = pnd;" in new
-    assert _proves(tmp_path, f, new, "flags_inline") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, f, new, "flags_inline", timeout_s=120) == "EQUIVALENT"

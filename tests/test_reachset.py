@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _proof import abc_verdict
 
-from rtlopt.design import open_design
 from rtlopt.semantic.reachset import candidates_for
 
 ROOT = Path(__file__).resolve().parents[1] / "designs" / "generalization" / "reachable_set"
@@ -25,29 +25,20 @@ def _cands(path: Path, text: str, top: str):
     return candidates_for({path: text}, top, timeout_s=120.0)
 
 
-def _verdict(tmp_path, orig: Path, new: str, top: str, timeout: float = 120) -> str:
-    from rtlopt.verify import VerifyOptions, check_equivalence
-
-    g = tmp_path / ("cand" + orig.suffix)
-    g.write_text(new)
-    res = check_equivalence(open_design([orig], top), open_design([g], top), VerifyOptions(timeout_s=timeout))
-    return res.verdict.name
-
-
 @pytest.mark.yosys
 def test_bar_graph_thermometer(tmp_path):
     got = _cands(BAR, BAR.read_text(), "bar_meter")
     assert len(got) == 1 and "'bar' (12 bits) takes 13 values" in got[0][1], [d for _n, d in got]
     new = got[0][0][BAR]
     assert "reg [3:0] bar__c;" in new and "bar__c <= bar__enc(" in new
-    assert _verdict(tmp_path, BAR, new, "bar_meter") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, BAR, new, "bar_meter", timeout_s=120) == "EQUIVALENT"
 
 
 @pytest.mark.yosys
 def test_johnson_ring(tmp_path):
     got = _cands(JOHNSON, JOHNSON.read_text(), "johnson_phase")
     assert len(got) == 1 and "'j' (6 bits) takes 12 values" in got[0][1], [d for _n, d in got]
-    assert _verdict(tmp_path, JOHNSON, got[0][0][JOHNSON], "johnson_phase") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, JOHNSON, got[0][0][JOHNSON], "johnson_phase", timeout_s=120) == "EQUIVALENT"
 
 
 RESTYLE = """
@@ -78,7 +69,7 @@ def test_restyled_thermometer_from_the_top(tmp_path):
     f.write_text(RESTYLE)
     got = _cands(f, RESTYLE, "fill_top")
     assert len(got) == 1 and "'t' (10 bits) takes 11 values" in got[0][1], [d for _n, d in got]
-    assert _verdict(tmp_path, f, got[0][0][f], "fill_top") == "EQUIVALENT"
+    assert abc_verdict(tmp_path, f, got[0][0][f], "fill_top", timeout_s=120) == "EQUIVALENT"
 
 
 @pytest.mark.yosys
@@ -100,4 +91,4 @@ def test_register_leaving_the_set_late_is_never_proven(tmp_path):
     f = tmp_path / "late.sv"
     f.write_text(text)
     for new, _d in _cands(f, text, "fill_top"):
-        assert _verdict(tmp_path, f, new[f], "fill_top", timeout=60) != "EQUIVALENT"
+        assert abc_verdict(tmp_path, f, new[f], "fill_top", timeout_s=60) != "EQUIVALENT"
