@@ -37,8 +37,12 @@ def test_bar_graph_thermometer(tmp_path):
 @pytest.mark.yosys
 def test_johnson_ring(tmp_path):
     got = _cands(JOHNSON, JOHNSON.read_text(), "johnson_phase")
-    assert len(got) == 1 and "'j' (6 bits) takes 12 values" in got[0][1], [d for _n, d in got]
-    assert abc_verdict(tmp_path, JOHNSON, got[0][0][JOHNSON], "johnson_phase", timeout_s=120) == "EQUIVALENT"
+    # step order first (the ring's sequence: index + 1 is the update), then numeric order
+    assert len(got) == 2 and "'j' (6 bits) takes 12 values" in got[0][1], [d for _n, d in got]
+    assert got[1][1].endswith("numeric order")
+    new = got[0][0][JOHNSON]
+    assert "4'd6: j = 6'd63;" in new and "4'd7: j = 6'd62;" in new
+    assert abc_verdict(tmp_path, JOHNSON, new, "johnson_phase", timeout_s=120) == "EQUIVALENT"
 
 
 RESTYLE = """

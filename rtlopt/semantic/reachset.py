@@ -10,7 +10,9 @@ same holds for one-hot and sign-extended registers, Johnson counters, a few code
 
 Found by value: every register written as a whole with ``<=`` in one module instance is simulated
 from reset (:mod:`rtlopt.semantic.seqsim`, fair and held inputs); when the values seen fit in at least
-two bits fewer, the candidate is built on that set and offered only when a simulation of the whole
+two bits fewer, the candidate is built on that set (indices in the order the runs step through the
+values from reset, and in numeric order when that differs: a Johnson ring in step order synthesizes
+as a counter) and offered only when a simulation of the whole
 design agrees. Nothing is trusted: the verifier proves it from reset (the set closed under the
 update is the induction; a register that can leave the set is refuted -- every 'x choice must match).
 """
@@ -26,7 +28,7 @@ import numpy as np
 RULE = "register_reencoding"
 MAX_SET = 64
 MAX_W = 63
-MAX_TRIES = 3
+MAX_TRIES = 4
 _ID = r"[A-Za-z_][\w$]*"
 
 
@@ -75,8 +77,13 @@ def _sites(texts: dict[Path, str], net) -> list:
     return out
 
 
-def _values(traces: list[np.ndarray], idx: list[int]) -> set[int] | None:
+def _values(traces: list[np.ndarray], idx: list[int]) -> tuple[set[int], list[int]] | None:
+    """The values the register takes in the runs and a chain order of them: from the reset value, each
+    next one the most frequent step from the last (then from any placed value) -- a ring or a
+    counter-like code gets consecutive indices, so its update becomes an increment of the index."""
     seen: set[int] = set()
+    steps: dict[tuple[int, int], int] = {}
+    start: dict[int, int] = {}
     lanes = np.arange(64, dtype=np.uint64)
     for tr in traces:  # [cycles, flops, words] of 64-lane words
         bits = (tr[:, idx, :, None] >> lanes) & np.uint64(1)  # [cycles, W, words, 64]
@@ -86,7 +93,24 @@ def _values(traces: list[np.ndarray], idx: list[int]) -> set[int] | None:
         seen.update(int(v) for v in np.unique(vals))
         if len(seen) > MAX_SET:
             return None
-    return seen
+        for v in vals[0].ravel():
+            start[int(v)] = start.get(int(v), 0) + 1
+        pairs = np.stack([vals[:-1].ravel(), vals[1:].ravel()], axis=1)
+        got, cnt = np.unique(pairs, axis=0, return_counts=True)
+        for (u, v), c in zip(got.tolist(), cnt.tolist(), strict=True):
+            if u != v:
+                steps[(u, v)] = steps.get((u, v), 0) + c
+    order = [max(start, key=start.get)] if start else []
+    left = seen - set(order)
+    while left:
+        last = order[-1] if order else None
+        nxt = [(steps.get((last, v), 0), -v, v) for v in left]
+        best = max(nxt)
+        if best[0] == 0:
+            best = max((sum(steps.get((u, v), 0) for u in order), -v, v) for v in left)
+        order.append(best[2])
+        left.discard(best[2])
+    return seen, order
 
 
 def _emit(text: str, span: tuple[int, int], name: str, w: int, values: list[int], sv: bool,
@@ -142,16 +166,19 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
               seqsim.simulate(net, cycles=256, words=2, seed=12, hold_log2=4, reset_rate_log2=8)]
     ranked = []
     for p, span, name, idx in sites:
-        vals = _values(traces, idx)
-        if vals is None:
+        got = _values(traces, idx)
+        if got is None:
             continue
+        vals, chain = got
         w = len(idx)
         k = max(1, (len(vals) - 1).bit_length())
         if w - k >= 2:
-            ranked.append((k - w, p, span, name, w, sorted(vals)))
+            ranked.append((k - w, p, span, name, w, chain, ""))
+            if chain != sorted(vals):  # both index orders: which one synthesizes smaller is measured
+                ranked.append((k - w, p, span, name, w, sorted(vals), ", numeric order"))
     ranked.sort(key=lambda x: x[0])
     out = []
-    for _g, p, span, name, w, vals in ranked[:MAX_TRIES]:
+    for _g, p, span, name, w, vals, how in ranked[:MAX_TRIES]:
         if time.monotonic() > deadline:
             break
         sv = p.suffix.lower() in (".sv", ".svh")
@@ -163,7 +190,7 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
         # every state the runs reach (the set is what they reached)
         if seqsim.outputs_agree(net, {**texts, p: t0}, top, max(2.0, deadline - time.monotonic())) is True:
             out.append((new, f"'{name}' ({w} bits) takes {len(vals)} values from reset: kept as a "
-                              f"{max(1, (len(vals) - 1).bit_length())}-bit index"))
+                              f"{max(1, (len(vals) - 1).bit_length())}-bit index{how}"))
     return out
 
 
