@@ -5,11 +5,11 @@ candidate, and delays reset to a value that moves the replica out of its reset s
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from _proof import cli_verify as _verify
+from _proof import file_candidates
 
 pytestmark = pytest.mark.yosys
 
@@ -19,18 +19,7 @@ GEN = Path(__file__).resolve().parents[1] / "designs" / "generalization" / "dela
 def _cands(tmp_path: Path, text: str, top: str, ext: str = "v"):
     from rtlopt.semantic import delayrep
 
-    p = tmp_path / f"{top}.{ext}"
-    p.write_text(text)
-    return [(n[p], d) for n, d in delayrep.candidates_for({p: text}, top)]
-
-
-def _verify(tmp_path: Path, a_text: str, b_text: str, top: str, ext: str = "v") -> int:
-    a, b = tmp_path / f"{top}_a.{ext}", tmp_path / f"{top}_b.{ext}"
-    a.write_text(a_text)
-    b.write_text(b_text)
-    r = subprocess.run([sys.executable, "-m", "rtlopt", "verify", str(a), str(b), "--top", top],
-                       capture_output=True, text=True, timeout=300)
-    return r.returncode
+    return file_candidates(delayrep.candidates_for, tmp_path, text, top, ext)
 
 
 def test_shadow_detector_with_open_port_in_the_live_copy(tmp_path):

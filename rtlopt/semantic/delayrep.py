@@ -22,11 +22,19 @@ from __future__ import annotations
 
 import hashlib
 import re
-import time
 from pathlib import Path
 
 from rtlopt.semantic import seqsim
-from rtlopt.semantic.incparity import _INST, _module_spans, _sig_text, _strip, _sync_of
+from rtlopt.semantic.incparity import (
+    _INST,
+    _module_spans,
+    _sig_text,
+    _strip,
+    _sync_of,
+    clk_edge,
+    run_generator,
+    shared_net,
+)
 
 RULE = "sequential_redundancy"
 #: Longest delay chain followed.
@@ -236,18 +244,9 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) ->
                     if a is not b and a.group(1) == b.group(1) and _norm(a.group(2)) == _norm(b.group(2)):
                         pairs.append((mod, a, b))
     if pairs:
-        from rtlopt.semantic import seqred
-
-        sa = seqred._CACHE.get(key)
-        net = getattr(sa, "net", None)
-        if net is None:
-            try:
-                net = seqsim.load_texts(texts, top, timeout=timeout_s)
-            except Exception:  # noqa: BLE001 - outside the model: no candidates
-                net = None
+        net = shared_net(texts, top, key, timeout_s)
         if net is not None and net.clock is not None:
-            edge = "negedge" if re.search(rf"negedge\s+{re.escape(net.clock)}\b", full) \
-                and not re.search(rf"posedge\s+{re.escape(net.clock)}\b", full) else "posedge"
+            edge = clk_edge(net, full)
             drv = {g[1]: g for g in net.gates}
             byq = {f.q: f for f in net.flops}
             for mod, a, b in pairs[:MAX_PAIRS]:
@@ -279,14 +278,4 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) ->
 
 def delayrep_candidates(state) -> list:
     """Search-loop generator: a replica instance fed delayed inputs replaced by delayed outputs."""
-    from rtlopt.engine.candidate import one_file_candidates
-
-    texts = dict(state.texts)
-    if not any(re.search(r"\b(posedge|negedge)\b", t) for t in texts.values()):
-        return []
-    left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
-    try:
-        got = candidates_for(texts, state.design.top, timeout_s=max(2.0, min(30.0, left)))
-    except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
-        return []
-    return one_file_candidates(texts, got, RULE, "delayed replica", "delayrep")
+    return run_generator(state, candidates_for, "delayed replica", "delayrep")

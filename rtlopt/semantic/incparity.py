@@ -397,6 +397,45 @@ def _comb_block(clean: str, nm: str) -> tuple[int, int] | None:
 _CACHE: dict[str, list] = {}
 
 
+def shared_net(texts: dict[Path, str], top: str, key: str, timeout_s: float) -> seqsim.GateNet | None:
+    """The seqredundancy generator's netlist of the same texts (``key``), else one loaded; None when
+    the design is outside the model."""
+    from rtlopt.semantic import seqred
+
+    net = getattr(seqred._CACHE.get(key), "net", None)
+    if net is None:
+        try:
+            net = seqsim.load_texts(texts, top, timeout=timeout_s)
+        except Exception:  # noqa: BLE001 - outside the model: no candidates
+            net = None
+    return net
+
+
+def clk_edge(net: seqsim.GateNet, clean: str) -> str:
+    """'negedge' when the text clocks on the falling edge of the netlist's clock only."""
+    c = re.escape(net.clock or "?")
+    return "negedge" if re.search(rf"negedge\s+{c}\b", clean) and not re.search(rf"posedge\s+{c}\b", clean) \
+        else "posedge"
+
+
+def run_generator(state, produce, label: str, hint: str, need: str | None = None) -> list:
+    """A search-loop generator over ``produce(texts, top, timeout_s)``: sequential texts only (and ones
+    matching ``need`` when given), never longer than 30 s or the round's time, an analysis bug = none."""
+    from rtlopt.engine.candidate import one_file_candidates
+
+    texts = dict(state.texts)
+    if not any(re.search(r"\b(posedge|negedge)\b", t) for t in texts.values()):
+        return []
+    if need is not None and not any(re.search(need, _strip(t)) for t in texts.values()):
+        return []
+    left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
+    try:
+        got = produce(texts, state.design.top, timeout_s=max(2.0, min(30.0, left)))
+    except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
+        return []
+    return one_file_candidates(texts, got, RULE, label, hint)
+
+
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> list[tuple[dict, str]]:
     key = hashlib.sha256(repr((top, sorted((str(p), t) for p, t in texts.items()))).encode()).hexdigest()
     if key in _CACHE:
@@ -406,18 +445,9 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) ->
     if len(hits) == 1 and texts[hits[0]].isascii():
         p = hits[0]
         t = texts[p]
-        from rtlopt.semantic import seqred
-
-        sa = seqred._CACHE.get(key)  # the seqredundancy generator's netlist of the same texts
-        net = getattr(sa, "net", None)
-        if net is None:
-            try:
-                net = seqsim.load_texts(texts, top, timeout=timeout_s)
-            except Exception:  # noqa: BLE001 - outside the model: no candidates
-                net = None
+        net = shared_net(texts, top, key, timeout_s)
         if net is not None:
-            edge = "negedge" if re.search(rf"negedge\s+{re.escape(net.clock or '?')}\b", _strip(t)) \
-                and not re.search(rf"posedge\s+{re.escape(net.clock or '?')}\b", _strip(t)) else "posedge"
+            edge = clk_edge(net, _strip(t))
             per_mod: dict[tuple[str, str], set] = {}
             opps: dict[tuple[str, str], dict] = {}
             done: set = set()  # (instance scope, set): one edit per reduction, from its first editable name
@@ -464,16 +494,4 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) ->
 
 def incparity_candidates(state) -> list:
     """Search-loop generator: XOR reductions over registers kept as one incrementally updated register."""
-    from rtlopt.engine.candidate import one_file_candidates
-
-    texts = dict(state.texts)
-    if not any(re.search(r"\b(posedge|negedge)\b", t) for t in texts.values()):
-        return []
-    if not any(re.search(r"\^|\bx(?:n)?or\b", _strip(t)) for t in texts.values()):
-        return []  # no XOR anywhere: no parity
-    left = (getattr(state, "deadline", None) or float("inf")) - time.monotonic()
-    try:
-        got = candidates_for(texts, state.design.top, timeout_s=max(2.0, min(30.0, left)))
-    except Exception:  # noqa: BLE001 - an analysis bug must not stop the optimizer
-        return []
-    return one_file_candidates(texts, got, RULE, "incremental parity", "incparity")
+    return run_generator(state, candidates_for, "incremental parity", "incparity", need=r"\^|\bx(?:n)?or\b")
