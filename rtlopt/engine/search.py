@@ -1007,6 +1007,9 @@ _semantic_generator("alignrange", "alignrange", per_top=True)
 # reachset: a register whose values from reset are a small set (thermometer, one-hot, a few codes) kept as
 # an index into the set, decoded where read ('x outside the set: synthesis folds the update and the reads).
 _semantic_generator("reachset", "reachset", per_top=True)
+# seqcounter: a (state, timer) module whose reachable states from reset are one path (a flash / power-up
+# sequencer) becomes one counter along the path, its outputs ranges of it (explicit enumeration).
+_semantic_generator("seqcounter", "seqcounter", per_top=True)
 # regpred: comparisons of a register that are functions of other registers' bits (a run counter beside
 # the shift window it counts): the comparisons read the bits, the counter becomes dead.
 _semantic_generator("regpred", "regpred", per_top=True)
@@ -1017,6 +1020,9 @@ _semantic_generator("incparity", "incparity", per_top=True)
 # delayrep: a second instance of a module fed the first one's inputs delayed k cycles (both reset
 # together) is the first one's outputs delayed k cycles. Syntax first: two instances of one module.
 _semantic_generator("delayrep", "delayrep", per_top=True)
+# derivedcol: a per-entry column always written as f(the tag written beside it) computed from the stored
+# tag (its flip-flops dropped). Syntax only: an indexed write whose index another write shares.
+_semantic_generator("derivedcol", "derivedcol", per_top=True)
 # reencode: a register kept in the encoding its update decodes to.
 _semantic_generator("reencode", "reencode", per_top=True)
 # memunroll: variable-index array writes unrolled per element.
