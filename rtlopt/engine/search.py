@@ -334,7 +334,8 @@ class _MeasureQueue:
 #: dropguard left the list when it began to simulate its candidates (af844e4): at load 15 its Yosys
 #: run and simulations took 32 s of a round's window before regguard could run.
 LIGHT_GENERATORS = frozenset({"instmux", "cmpflip", "regretime", "memunroll", "casetable", "romsym",
-                              "histflag", "squarer", "mapsel", "nextfunc", "bretime", "readshare", "bijcmp"})
+                              "histflag", "squarer", "mapsel", "nextfunc", "bretime", "readshare", "bijcmp",
+                              "derivedcol"})
 
 
 #: Generators that read the syntax tree only and bound their own time (no Yosys run, no simulation):
