@@ -106,6 +106,7 @@ def _find(net: seqsim.GateNet, scope: str, i1: str, i2: str, ports: dict[str, st
             shared_ok |= set(net.inputs[nm])
     pre = f"{scope}." if scope else ""
     ks, kinds = set(), set()
+    stages: dict[str, list[list[int]]] = {}  # input port -> per bit [b2 = stage k, ..., stage 1, b1]
     for p, d in ports.items():
         if d != "input":
             continue
@@ -120,6 +121,9 @@ def _find(net: seqsim.GateNet, scope: str, i1: str, i2: str, ports: dict[str, st
             got = _chain(net, byq, drv, y, x)
             if got is None:
                 return None
+            if any(x2 == y2 for x2, y2 in zip(b1, b2, strict=True)):
+                return None  # a port partly shared, partly delayed: not rewired by port
+            stages.setdefault(p, []).append([f.q for f, _sy in got[1]] + [x])
             ks.add(got[0])
             kinds |= {(f.rst, f.rst_active, sy) for f, sy in got[1]}
     if len(ks) != 1 or len(kinds) != 1:
@@ -139,7 +143,7 @@ def _find(net: seqsim.GateNet, scope: str, i1: str, i2: str, ports: dict[str, st
             if rv is None:
                 return None
             outs[p] = rv
-    return {"k": next(iter(ks)), "rst": rst, "rst_active": act, "sync": sy, "outs": outs}
+    return {"k": next(iter(ks)), "rst": rst, "rst_active": act, "sync": sy, "outs": outs, "stages": stages}
 
 
 def _insts(clean: str, spans: dict, mod: str) -> list[re.Match]:
@@ -152,7 +156,10 @@ def _norm(s: str | None) -> str:
 
 
 def _emit(text: str, full: str, net: seqsim.GateNet, scope: str, mod: str, m1: re.Match, m2: re.Match,
-          ports: dict[str, str], info: dict, clk_edge: str) -> str | None:
+          ports: dict[str, str], info: dict, clk_edge: str, j: int | None = None) -> str | None:
+    """The replica replaced by k delays of I1's outputs; with ``j`` (0 < j < k) a step towards it that
+    keeps the replica, fed the inputs delayed k - j cycles, its outputs delayed j cycles (each step is a
+    one-cycle proof where the whole k-cycle miter is hard for induction)."""
     ms, me = _module_spans(full)[mod]
     clean = " " * ms + full[ms:me]
     qs = {f.q for f in net.flops}
@@ -164,7 +171,7 @@ def _emit(text: str, full: str, net: seqsim.GateNet, scope: str, mod: str, m1: r
     tag = 0
     while re.search(rf"\brtlopt_dly{tag}_", text):
         tag += 1
-    k = info["k"]
+    k = info["k"] if j is None else j
     ls = text.rfind("\n", 0, m2.start()) + 1
     ind = re.match(r"[ \t]*", text[ls:]).group(0)
     decl1, add1, regs, resets, shifts, drives = [], [], [], [], [], []
@@ -175,7 +182,11 @@ def _emit(text: str, full: str, net: seqsim.GateNet, scope: str, mod: str, m1: r
         e1, named = _conn(m1.group(4), p)
         w = len(rv)
         rng = f"[{w - 1}:0] " if w > 1 else ""
-        if e1 is None:
+        if j is not None:
+            e1 = f"rtlopt_dly{tag}_{p}_r"  # the kept replica's output
+            decl1.append(f"{ind}wire {rng}{e1};\n")
+            add1.append(f".{p}({e1})")
+        elif e1 is None:
             if named:
                 return None  # open in I1 by '.p()': not rewired here
             e1 = f"rtlopt_dly{tag}_{p}_o"
@@ -183,8 +194,8 @@ def _emit(text: str, full: str, net: seqsim.GateNet, scope: str, mod: str, m1: r
             add1.append(f".{p}({e1})")
         lit = f"{w}'b" + "".join(str(b) for b in reversed(rv))
         src = e1
-        for j in range(1, k + 1):
-            r = f"rtlopt_dly{tag}_{p}_{j}"
+        for n in range(1, k + 1):
+            r = f"rtlopt_dly{tag}_{p}_{n}"
             regs.append(f"{ind}reg {rng}{r};\n")
             resets.append(f"{r} <= {lit};")
             shifts.append(f"{r} <= {src};")
@@ -205,9 +216,31 @@ def _emit(text: str, full: str, net: seqsim.GateNet, scope: str, mod: str, m1: r
         f"{ind}    {'else ' if i else ''}{a}\n" for i, a in enumerate(arms)) + "".join(drives)
     e2end = text.find("\n", m2.end())
     e2end = len(text) if e2end < 0 else e2end + 1
-    new = text[:ls] + body + text[e2end:] if text[m2.end():e2end].strip() == "" else None
-    if new is None:
+    if text[m2.end():e2end].strip():
         return None
+    if j is not None:
+        conns = m2.group(4)
+        for p in sorted(set(info["outs"]) | set(info["stages"]), key=lambda q: -conns.find(q)):
+            if p in info["outs"]:
+                if _conn(conns, p)[0] is None:
+                    continue
+                rep = next(a for a in add1 if a.startswith(f".{p}("))
+            else:
+                # stage j of [delay k, ..., delay 1, delay 0]: the inputs delayed k - j cycles (LSB first)
+                bits = [_sig_text(net, clean, st[j], qs, scope) for st in info["stages"][p]]
+                if any(b is None for b in bits):
+                    return None
+                rep = f".{p}({{{', '.join(reversed(bits))}}})"
+            cm = re.search(rf"\.\s*{re.escape(p)}\s*\(((?:[^()]|\([^()]*\))*)\)|\.\s*{re.escape(p)}\b(?!\s*\()", conns)
+            if cm is not None:
+                conns = conns[:cm.start()] + rep + conns[cm.end():]
+            elif re.search(r"\.\s*\*", conns):
+                conns = conns + ", " + rep
+            else:
+                return None
+        stmt = text[ls:m2.start(4)] + conns + text[m2.end(4):e2end]
+        return text[:ls] + "".join(decl1) + stmt + body + text[e2end:]
+    new = text[:ls] + body + text[e2end:]
     if add1:
         # the connection list of I1 gets the new wires (I1 is before or after I2: offsets moved)
         cl = m1.end(4)
@@ -221,6 +254,8 @@ def _emit(text: str, full: str, net: seqsim.GateNet, scope: str, mod: str, m1: r
 
 
 _CACHE: dict[str, list] = {}
+#: candidate text -> the texts of its proof steps (k > 1: one delay peeled per step)
+CHAINS: dict[str, list[str]] = {}
 
 
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> list[tuple[dict, str]]:
@@ -266,16 +301,27 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) ->
                 new = _emit(t, full, net, scopes[0], mod, a, b, ports, infos[0], edge)
                 if new is None or new == t:
                     continue
+                if infos[0]["k"] > 1:
+                    steps = [_emit(t, full, net, scopes[0], mod, a, b, ports, infos[0], edge, j)
+                             for j in range(1, infos[0]["k"])]
+                    if any(x is None for x in steps):
+                        continue
+                    CHAINS[new] = steps
                 nt = dict(texts)
                 nt[p] = new
                 out.append((nt, f"'{b.group(3)}' replays '{a.group(3)}' on its inputs delayed "
                                 f"{infos[0]['k']} cycle(s): its outputs are '{a.group(3)}''s delayed"))
     if len(_CACHE) > 32:
         _CACHE.clear()
+        CHAINS.clear()
     _CACHE[key] = out
     return out
 
 
 def delayrep_candidates(state) -> list:
     """Search-loop generator: a replica instance fed delayed inputs replaced by delayed outputs."""
-    return run_generator(state, candidates_for, "delayed replica", "delayrep")
+    out = run_generator(state, candidates_for, "delayed replica", "delayrep")
+    for c in out:
+        if c.text in CHAINS:
+            c.hints["chain"] = list(CHAINS[c.text])
+    return out
