@@ -20,7 +20,6 @@ reset-state condition and anything the syntax misses is the proof's) and measure
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
@@ -34,6 +33,8 @@ from rtlopt.semantic.incparity import (
     clk_edge,
     run_generator,
     shared_net,
+    texts_key,
+    top_file,
 )
 
 RULE = "sequential_redundancy"
@@ -259,14 +260,13 @@ CHAINS: dict[str, list[str]] = {}
 
 
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> list[tuple[dict, str]]:
-    key = hashlib.sha256(repr((top, sorted((str(p), t) for p, t in texts.items()))).encode()).hexdigest()
+    key = texts_key(texts, top)
     if key in _CACHE:
         return _CACHE[key]
     out: list[tuple[dict, str]] = []
-    hits = [p for p, t in texts.items() if re.search(rf"(?<![\w$])module\s+{re.escape(top)}\b", _strip(t))]
     pairs = []
-    if len(hits) == 1 and texts[hits[0]].isascii():
-        p = hits[0]
+    p = top_file(texts, top)
+    if p is not None:
         t = texts[p]
         full = _strip(t)
         spans = _module_spans(full)

@@ -436,14 +436,24 @@ def run_generator(state, produce, label: str, hint: str, need: str | None = None
     return one_file_candidates(texts, got, RULE, label, hint)
 
 
+def texts_key(texts: dict[Path, str], top: str) -> str:
+    """The memo key of a design's texts and top (the seqredundancy generator's netlist cache uses it)."""
+    return hashlib.sha256(repr((top, sorted((str(p), t) for p, t in texts.items()))).encode()).hexdigest()
+
+
+def top_file(texts: dict[Path, str], top: str) -> Path | None:
+    """The one ASCII file declaring ``top`` (the file the edits go to), or None."""
+    hits = [p for p, t in texts.items() if re.search(rf"(?<![\w$])module\s+{re.escape(top)}\b", _strip(t))]
+    return hits[0] if len(hits) == 1 and texts[hits[0]].isascii() else None
+
+
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 30.0) -> list[tuple[dict, str]]:
-    key = hashlib.sha256(repr((top, sorted((str(p), t) for p, t in texts.items()))).encode()).hexdigest()
+    key = texts_key(texts, top)
     if key in _CACHE:
         return _CACHE[key]
     out: list[tuple[dict, str]] = []
-    hits = [p for p, t in texts.items() if re.search(rf"(?<![\w$])module\s+{re.escape(top)}\b", _strip(t))]
-    if len(hits) == 1 and texts[hits[0]].isascii():
-        p = hits[0]
+    p = top_file(texts, top)
+    if p is not None:
         t = texts[p]
         net = shared_net(texts, top, key, timeout_s)
         if net is not None:
