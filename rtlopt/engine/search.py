@@ -1008,6 +1008,9 @@ _semantic_generator("alignrange", "alignrange", per_top=True)
 # reachset: a register whose values from reset are a small set (thermometer, one-hot, a few codes) kept as
 # an index into the set, decoded where read ('x outside the set: synthesis folds the update and the reads).
 _semantic_generator("reachset", "reachset", per_top=True)
+# seqcounter: a (state, timer) module whose reachable states from reset are one path (a flash / power-up
+# sequencer) becomes one counter along the path, its outputs ranges of it (explicit enumeration).
+_semantic_generator("seqcounter", "seqcounter", per_top=True)
 # regpred: comparisons of a register that are functions of other registers' bits (a run counter beside
 # the shift window it counts): the comparisons read the bits, the counter becomes dead.
 _semantic_generator("regpred", "regpred", per_top=True)

@@ -25,6 +25,7 @@ import re
 import time
 from dataclasses import dataclass, field
 
+import numpy as np
 import z3
 
 from rtlopt.verify import _affine, _lanes, _stbound
@@ -836,6 +837,8 @@ def check_sequential(sm: SmtMiter, budget: Budget, depth: int, state_map: dict |
     quick = _difference_houdini(sm, bmc, budget, guard, traces)
     if quick is None:
         quick = _narrowing_houdini(sm, bmc, budget, guard, traces, state_map)
+    if quick is None:
+        quick = _position_houdini(sm, bmc, budget, guard, traces)
     if quick is None and state_map:
         quick = _stbound.state_map_round(sm, bmc, budget, guard, traces, state_map)
     if quick is None:
@@ -1372,6 +1375,115 @@ def _narrowing_houdini(sm: SmtMiter, bmc: _Bmc, budget: Budget, guard, traces,
     if status == "proved":
         return SmtOutcome("equivalent", f"induction strengthened by {len(inv)} width, range and per-state "
                                         f"bound invariants (z3)", k=1)
+    return None
+
+
+#: Seconds (and share of what is left) of the sequence-position round (:func:`_position_houdini`).
+POSITION_HOUDINI_S = 12.0
+#: Cycles and lanes of its traces: a sequencer's later phases lie a whole sequence from reset.
+POSITION_TRACE_CYCLES = 320
+POSITION_TRACE_LANES = 32
+
+
+def _position_candidates(sm: SmtMiter, steps: list, guard, ys: list, xs: list, limit: int = 1500) -> list:
+    """Per-code relations between the small registers ``ys`` of one side (a state register) and the
+    words / flags of both sides, read off simulated states: ``s == a -> h == zext(t) + K`` (one counter
+    along a sequence standing for a state plus the timer of that state), ``s == a -> r == v`` (per-state
+    constants: registered outputs, the counter in the waiting state), ``s == a -> t <= M`` (the timer's
+    largest value seen in that state) and ``s != a`` for codes never seen. Only candidates."""
+    small = [r for r in ys if 1 < r.width <= 4 and not z3.is_bool(sm.regs[r.name])]
+    words = [r for r in ys if r.width >= 2 and not z3.is_bool(sm.regs[r.name])]
+    counters = [r for r in xs if r.width >= 2 and not z3.is_bool(sm.regs[r.name])]
+    allr = [r for r in ys + xs]
+    if not small or not counters:
+        return []
+    names = list(dict.fromkeys(r.name for r in small + words + counters + allr))
+    exprs = [sm.regs[n] for n in names] + ([guard] if guard is not None else [])
+    vals = sim_evaluate(exprs, sm.s0, steps)
+    if vals is None:
+        return []
+    v = {n: np.asarray(x).astype(object) for n, x in zip(names, vals, strict=False)}
+    keep = np.asarray(vals[-1]).astype(bool) if guard is not None else None
+    if keep is not None:
+        v = {n: x[keep] for n, x in v.items()}
+    width = {r.name: r.width for r in allr}
+    out: list = []
+
+    def bv(n):
+        e = sm.regs[n]
+        return z3.If(e, z3.BitVecVal(1, 1, e.ctx), z3.BitVecVal(0, 1, e.ctx)) if z3.is_bool(e) else e
+
+    for s in small:
+        e = sm.regs[s.name]
+        col = v[s.name]
+        for a in range(1 << s.width):
+            lit = e == z3.BitVecVal(a, s.width, e.ctx)
+            m = col == a
+            if not m.any():
+                out.append(z3.Not(lit))
+                continue
+            for r in allr:
+                if r.name == s.name:
+                    continue
+                rv = v[r.name][m]
+                if len(set(rv.tolist())) == 1:
+                    out.append(z3.Implies(lit, bv(r.name) == z3.BitVecVal(int(rv[0]), width[r.name], e.ctx)))
+                elif r in words:
+                    # the largest value seen, and the miter's constants above it (a later phase's timer
+                    # may not reach its limit in the traces: its compare constant is the bound)
+                    top = int(max(rv))
+                    ks = [top] + sorted(k for k in sm.constants if top < k < (1 << width[r.name]))[:8]
+                    out += [z3.Implies(lit, z3.ULE(bv(r.name), z3.BitVecVal(k, width[r.name], e.ctx))) for k in ks]
+            for h in counters:
+                hv = v[h.name][m]
+                wh = h.width
+                for t in words:
+                    if t.name == s.name:
+                        continue
+                    tv = v[t.name][m]
+                    d = set(((hv - tv) % (1 << wh)).tolist())
+                    if len(d) != 1 or len(set(tv.tolist())) == 1:
+                        continue
+                    te = bv(t.name)
+                    te = z3.ZeroExt(wh - t.width, te) if t.width < wh else z3.Extract(wh - 1, 0, te)
+                    out.append(z3.Implies(lit, bv(h.name) == te + z3.BitVecVal(d.pop(), wh, e.ctx)))
+            if len(out) > limit:
+                return out[:limit]
+    return out
+
+
+def _position_houdini(sm: SmtMiter, bmc: _Bmc, budget: Budget, guard, traces) -> SmtOutcome | None:
+    """Houdini over :func:`_position_candidates` (both directions): a (state, timer) machine whose
+    reachable states are one path kept as one counter (rtlopt.semantic.seqcounter), or the other way
+    round. Only when one side has a word register the other side has no register of that name. Sound
+    like the other rounds (trace and BMC filters, then Houdini proves what it keeps inductive with the
+    outputs equal)."""
+    if budget.left() < 3.0 or not traces:
+        return None
+    gregs, hregs = _sides(sm, outputs=False)
+    gn = {r.name[5:] for r in gregs}
+    hn = {r.name[5:] for r in hregs}
+    if not any(r.width >= 2 and r.name[5:] not in gn for r in hregs) and \
+            not any(r.width >= 2 and r.name[5:] not in hn for r in gregs):
+        return None
+    steps = sim_traces(sm, min(SIM_FILTER_S, budget.left() * 0.15), lanes=POSITION_TRACE_LANES,
+                       cycles=POSITION_TRACE_CYCLES, seed=3)
+    if not steps:
+        return None
+    cands = _position_candidates(sm, steps, guard, gregs, hregs) + _position_candidates(sm, steps, guard, hregs, gregs)
+    if not cands:
+        return None
+    if guard is not None:
+        cands = [z3.Implies(guard, c) for c in cands]
+    sub = Budget(min(POSITION_HOUDINI_S, budget.left() * NARROW_HOUDINI_SHARE))
+    cands = filter_by_traces(sm, cands, traces)
+    cands = _filter_on_bmc(sm, bmc, cands, sub) or []
+    if not cands:
+        return None
+    status, inv = _houdini(sm, cands, sub)
+    if status == "proved":
+        return SmtOutcome("equivalent", f"induction strengthened by {len(inv)} per-state position invariants "
+                                        "(z3)", k=1)
     return None
 
 
