@@ -1379,7 +1379,7 @@ def _narrowing_houdini(sm: SmtMiter, bmc: _Bmc, budget: Budget, guard, traces,
 
 
 #: Seconds (and share of what is left) of the sequence-position round (:func:`_position_houdini`).
-POSITION_HOUDINI_S = 12.0
+POSITION_HOUDINI_S = 10.0
 #: Cycles and lanes of its traces: a sequencer's later phases lie a whole sequence from reset.
 POSITION_TRACE_CYCLES = 320
 POSITION_TRACE_LANES = 32
@@ -1463,8 +1463,10 @@ def _position_houdini(sm: SmtMiter, bmc: _Bmc, budget: Budget, guard, traces) ->
     gregs, hregs = _sides(sm, outputs=False)
     gn = {r.name[5:] for r in gregs}
     hn = {r.name[5:] for r in hregs}
-    if not any(r.width >= 2 and r.name[5:] not in gn for r in hregs) and \
-            not any(r.width >= 2 and r.name[5:] not in hn for r in gregs):
+    gbits, hbits = sum(r.width for r in gregs), sum(r.width for r in hregs)
+    # a counter standing for more state bits on the other side (the rewrite dropped flip-flops)
+    if not (hbits < gbits and any(r.width >= 2 and r.name[5:] not in gn for r in hregs)) and \
+            not (gbits < hbits and any(r.width >= 2 and r.name[5:] not in hn for r in gregs)):
         return None
     steps = sim_traces(sm, min(SIM_FILTER_S, budget.left() * 0.15), lanes=POSITION_TRACE_LANES,
                        cycles=POSITION_TRACE_CYCLES, seed=3)
