@@ -2,9 +2,10 @@
 
 Fires on a Verilog translation cache (unpacked arrays, loop reset and search, region test of the page)
 and an SV permission table (packed per-entry arrays, generate compare, pattern/parity of the key), and
-on a restyled SV table (unpacked arrays, range test, sync reset loop); candidates are proven from
-reset. Near misses: a column also toggled by a separate update is not offered; a column cleared by a
-separate write, or reset to a value that breaks the relation while read unguarded, is refuted.
+on a restyled SV table (unpacked arrays, range test, sync reset loop); candidates (f of the stored tag; f of the
+lookup key compared with the tags) are proven from reset. Near misses: a column also toggled by a separate update is not offered; a column cleared by a
+separate write, or reset to a value that breaks the relation while read unguarded, is refuted; f of
+the key is refuted where the column is also read at an entry not compared with the key.
 """
 
 from __future__ import annotations
@@ -48,10 +49,11 @@ endmodule
 """
 
 
-def _one(path: Path, text: str, top: str) -> str:
+def _one(path: Path, text: str, top: str, which: int = 0) -> str:
     got = candidates_for({path: text}, top)
-    assert len(got) == 1, [d for _n, d in got]
-    return got[0][0][path]
+    # f(stored tag), then f(lookup key) (the tag is compared with one key)
+    assert len(got) == 2 and "computed from" in got[1][1], [d for _n, d in got]
+    return got[which][0][path]
 
 
 @pytest.mark.yosys
@@ -66,6 +68,24 @@ def test_sv_generate_table(tmp_path):
     new = _one(SVGEN, SVGEN.read_text(), "perm_table")
     assert "priv_r__w[load_at]" in new
     assert abc_verdict(tmp_path, SVGEN, new, "perm_table", timeout_s=300) == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_sv_generate_table_key(tmp_path):
+    new = _one(SVGEN, SVGEN.read_text(), "perm_table", 1)
+    assert "priv_r[priv_r__i] = (probe[KW-1 -: 4] == 4'hF) || ^probe[7:0];" in new
+    assert abc_verdict(tmp_path, SVGEN, new, "perm_table", timeout_s=300) == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_key_variant_refuted_when_read_without_hit(tmp_path):
+    # the column is also read at the write slot (no compare with q): f(q) is wrong there, f(t) is right
+    text = RESTYLE.replace("output logic       m, low);", "output logic       m, low, lo_w);").replace(
+        "endmodule", "  assign lo_w = lo[wa];\nendmodule")
+    p = tmp_path / "rd.sv"
+    p.write_text(text)
+    assert abc_verdict(tmp_path, p, _one(p, text, "lowtab", 0), "lowtab", timeout_s=300) == "EQUIVALENT"
+    assert abc_verdict(tmp_path, p, _one(p, text, "lowtab", 1), "lowtab", timeout_s=300) != "EQUIVALENT"
 
 
 @pytest.mark.yosys

@@ -61,7 +61,8 @@ def _range(dims: str) -> tuple[str, str] | None:
     return f"((({a}) < ({b})) ? ({a}) : ({b}))", f"((({a}) < ({b})) ? ({b}) : ({a}))"
 
 
-def _rewrite(text: str, s: int, e: int, name: str, tag: str, var: str, rhs: str, sv: bool) -> str | None:
+def _rewrite(text: str, s: int, e: int, name: str, tag: str, var: str, rhs: str, sv: bool,
+             key: str | None = None) -> str | None:
     body = text[s:e]
     d = _decl(body, name)
     if d is None:
@@ -78,7 +79,7 @@ def _rewrite(text: str, s: int, e: int, name: str, tag: str, var: str, rhs: str,
     for ws, we, _i, _r in sorted(_writes(body, name), reverse=True):
         new = new[:ws] + w + new[we:]
     it = f"{name}__i"
-    f_i = re.sub(rf"(?<![\w$.]){re.escape(var)}\b", f"{tag}[{it}]", rhs.strip())
+    f_i = re.sub(rf"(?<![\w$.]){re.escape(var)}\b", key or f"{tag}[{it}]", rhs.strip())
     if sv:
         blk = f"  always_comb for (int {it} = {lo}; {it} <= {hi}; {it}++) {name}[{it}] = {f_i};\n"
         add = f"\n  {kw} {packed} {w} {unpacked};"
@@ -92,6 +93,14 @@ def _rewrite(text: str, s: int, e: int, name: str, tag: str, var: str, rhs: str,
     dend = dpos + (de - ds)
     new = new[:dend] + add + new[dend:] + blk
     return text[:s] + new + text[e:]
+
+
+def _keys(body: str, tag: str) -> list[str]:
+    """Plain identifiers compared for equality with an entry of ``tag`` (``tag[i] == key``)."""
+    t = re.escape(tag)
+    found = re.findall(rf"(?<![\w$.]){t}\s*\[[^\]]*\]\s*==\s*({_ID})\b(?!\s*[\[(])", body)
+    found += re.findall(rf"(?<![\w$.])({_ID})\s*==\s*{t}\s*\[", body)
+    return sorted(set(found) - {tag})[:2]
 
 
 def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) -> list[tuple[dict[Path, str], str]]:
@@ -120,11 +129,18 @@ def candidates_for(texts: dict[Path, str], top: str, timeout_s: float = 20.0) ->
                     if not re.search(rf"(?<![\w$.]){re.escape(var)}\b", rhs):
                         continue
                     t = _rewrite(text, s, e, name, tag, var, rhs, sv)
-                    if t is not None:
-                        out.append(({**texts, p: t}, f"'{name}' is always written as a function of the "
-                                                      f"'{tag}' entry written beside it: computed from '{tag}'"))
-                        break
-    return out[:4]
+                    if t is None:
+                        continue
+                    out.append(({**texts, p: t}, f"'{name}' is always written as a function of the "
+                                                  f"'{tag}' entry written beside it: computed from '{tag}'"))
+                    # read only where the entry's tag equals a lookup key (a hit): f of the key
+                    for key in _keys(body, tag):
+                        t2 = _rewrite(text, s, e, name, tag, var, rhs, sv, key)
+                        if t2 is not None:
+                            out.append(({**texts, p: t2}, f"'{name}' (a function of the '{tag}' entry) read "
+                                                           f"where '{tag}' equals '{key}': computed from '{key}'"))
+                    break
+    return out[:6]
 
 
 def derivedcol_candidates(state) -> list:
