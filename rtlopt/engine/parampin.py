@@ -664,8 +664,8 @@ _EXPORT_ASSIGN = re.compile(r"  assign rtlopt_[\w$]+_o = [A-Za-z_][\w$]*;\n")
 _SHARE_WIRE = re.compile(r"\bwire (?:\[[^\]\n]*\] )?rtlopt_(\w+)_v = RTLOPT_\w+_EXT \? rtlopt_\1_i : ")
 _SHARE_IN_PORT = re.compile(r",\n  input  wire (?:\[[^\]\n]*\] )?rtlopt_\w+_i(?=" + _TO_CLOSE + ")", re.S)
 _SHARE_PARAM = re.compile(r", parameter RTLOPT_\w+_EXT = 0(?=[\s\S]*?\))")
-_IMPORT_PORT = re.compile(r",\n  input wire (?:\[[^\]\n]*\] )?rtlopt_lock_\d+_i(?=(?:,\n  input wire (?:\[[^\]\n]*\] )?"
-                          r"rtlopt_lock_\d+_i)*" + _TO_CLOSE + ")", re.S)
+_IMPORT_PORT = re.compile(r",\n  input wire (?:\[[^\]\n]*\] )?rtlopt_(?:lock|split)_\d+_i(?=(?:,\n  input wire (?:\[[^\]\n]*\] )?"
+                          r"rtlopt_(?:lock|split)_\d+_i)*" + _TO_CLOSE + ")", re.S)
 
 
 def _share_hook_only(mod_o: str, mod_n: str) -> bool:

@@ -335,7 +335,7 @@ class _MeasureQueue:
 #: run and simulations took 32 s of a round's window before regguard could run.
 LIGHT_GENERATORS = frozenset({"instmux", "cmpflip", "regretime", "memunroll", "casetable", "romsym",
                               "histflag", "squarer", "mapsel", "nextfunc", "bretime", "readshare", "bijcmp",
-                              "derivedcol"})
+                              "derivedcol", "mixradix"})
 
 
 #: Generators that read the syntax tree only and bound their own time (no Yosys run, no simulation):
@@ -1024,6 +1024,9 @@ _semantic_generator("delayrep", "delayrep", per_top=True)
 # derivedcol: a per-entry column always written as f(the tag written beside it) computed from the stored
 # tag (its flip-flops dropped). Syntax only: an indexed write whose index another write shares.
 _semantic_generator("derivedcol", "derivedcol", per_top=True)
+# mixradix: a linear address r*C + c split again by / C and % C (same module, or a sibling instance fed by
+# the producer's output port: new ports carry r and c) reads r and c. Regex only; the verifier proves it.
+_semantic_generator("mixradix", "mixradix", per_top=True)
 # reencode: a register kept in the encoding its update decodes to.
 _semantic_generator("reencode", "reencode", per_top=True)
 # memunroll: variable-index array writes unrolled per element.

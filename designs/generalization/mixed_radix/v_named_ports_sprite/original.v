@@ -1,0 +1,52 @@
+// Sprite sheet walker (Verilog-2001, named connections): the sequencer steps a frame index through a
+// sheet of FPR frames per row and exports the linear frame number; the blitter splits it again into
+// the sheet's row and column to address the frame's pixels.
+module sheet_seq #(parameter FPR = 12, parameter NROW = 7, parameter NW = 7) (
+    input  wire          clk,
+    input  wire          rst_n,
+    input  wire          adv,
+    output wire [NW-1:0] frame_no,
+    output wire          wrap
+);
+    reg [3:0] fc;
+    reg [2:0] fr;
+    always @(posedge clk or negedge rst_n)
+        if (!rst_n) begin
+            fc <= 4'd0;
+            fr <= 3'd0;
+        end else if (adv) begin
+            if (fc == FPR - 1) begin
+                fc <= 4'd0;
+                if (fr == NROW - 1) fr <= 3'd0;
+                else fr <= fr + 3'd1;
+            end else
+                fc <= fc + 4'd1;
+        end
+    assign frame_no = fc + fr * FPR;
+    assign wrap = adv & (fc == FPR - 1) & (fr == NROW - 1);
+endmodule
+
+module sheet_blit #(parameter PER_ROW = 8, parameter NW = 6) (
+    input  wire [NW-1:0] fnum,
+    input  wire [3:0]    px,
+    input  wire [3:0]    py,
+    output wire [14:0]   pix_addr
+);
+    wire [2:0] srow = fnum / PER_ROW;
+    wire [3:0] scol = fnum % PER_ROW;
+    assign pix_addr = {srow, py, scol, px};
+endmodule
+
+module sprite_walk (
+    input  wire        clk,
+    input  wire        rst_n,
+    input  wire        adv,
+    input  wire [3:0]  px,
+    input  wire [3:0]  py,
+    output wire [14:0] pix_addr,
+    output wire        wrap
+);
+    wire [6:0] fn;
+    sheet_seq #(.FPR(12), .NROW(7), .NW(7)) seq (.clk(clk), .rst_n(rst_n), .adv(adv), .frame_no(fn), .wrap(wrap));
+    sheet_blit #(.PER_ROW(12), .NW(7)) blit (.fnum(fn), .px(px), .py(py), .pix_addr(pix_addr));
+endmodule
