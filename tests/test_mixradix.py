@@ -49,6 +49,32 @@ endmodule
 """
 
 
+MULTI = """
+module ctr #(parameter int N = 10) (input logic clk, rst, go, output logic [7:0] lin);
+  logic [3:0] lo, hi;
+  always_ff @(posedge clk)
+    if (rst) begin lo <= 0; hi <= 0; end
+    else if (go) begin
+      if (lo == N - 1) begin lo <= 0; hi <= (hi == 9) ? 0 : hi + 1; end
+      else lo <= lo + 1;
+    end
+  assign lin = hi*N + lo;
+endmodule
+module split #(parameter int D = 10) (input logic [7:0] v, output logic [3:0] q, output logic [3:0] m);
+  assign q = v / D;
+  assign m = v % D;
+endmodule
+module two #(parameter int A = 12) (input logic clk, rst, go, output logic [3:0] q0, m0, q1, m1);
+  logic [7:0] a0, a1, a2;
+  assign a2 = a1;
+  ctr #(.N(10)) c0 (.clk(clk), .rst(rst), .go(go), .lin(a0));
+  ctr #(.N(A)) c1 (.clk(clk), .rst(rst), .go(go), .lin(a1));
+  split #(.D(10)) s0 (.v(a0), .q(q0), .m(m0));
+  split #(.D(A)) s1 (.v(a1), .q(q1), .m(m1));
+endmodule
+"""
+
+
 def _cands(path: Path, text: str) -> list[tuple[str, str]]:
     return [(new[path], d) for new, d in rewrites({path: text})]
 
@@ -122,3 +148,31 @@ def test_pinned_to_the_instance_parameters(tmp_path):
     assert pinned is not None and "PER_ROW == 12" in pinned and "fnum / PER_ROW" in pinned, pinned
     assert pinned.count("begin : ") == 2  # one module pinned (the consumer): its two arms
     assert abc_verdict(tmp_path, SPRITE, pinned, "sprite_walk", 300) == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_every_instance_pair_wired_and_pinned(tmp_path):
+    # two producer/consumer pairs with different divisors (one through the parent's parameter): both wired,
+    # the consumer pinned to both values
+    from types import SimpleNamespace
+
+    from rtlopt.engine.parampin import design_configs, pin_text
+    from rtlopt.hdl.project import syntax_tree
+
+    p = tmp_path / "two.sv"
+    p.write_text(MULTI)
+    got = _cands(p, MULTI)
+    assert len(got) == 1 and "2 instance pair(s)" in got[0][1] and "10/12" in got[0][1], got
+    new = got[0][0]
+    assert ".rtlopt_hi_o(rtlopt_c1_hi)" in new and ".rtlopt_split_0_i(rtlopt_c1_hi)" in new
+    assert ".rtlopt_split_1_i(rtlopt_c0_lo)" in new
+    cfgs = design_configs(SimpleNamespace(trees=[syntax_tree(MULTI, str(p))]), "two")
+    pinned = pin_text(MULTI, new, cfgs)
+    assert pinned is not None and "v / D" in pinned, pinned
+    assert abc_verdict(tmp_path, p, pinned, "two", 300) == "EQUIVALENT"
+
+
+def test_one_consumer_not_fed_by_the_producer_not_offered(tmp_path):
+    p = tmp_path / "two.sv"
+    text = MULTI.replace("split #(.D(A)) s1 (.v(a1)", "split #(.D(A)) s1 (.v(a2)")
+    assert _cands(p, text) == []

@@ -131,14 +131,18 @@ def _divs(text: str, s: int, e: int, y: str, c: str) -> list[tuple[int, int, str
     return out
 
 
-def _param(text: str, s: int, e: int, name: str, override: str) -> int | None:
+def _param(text: str, s: int, e: int, name: str, override: str, parent: tuple[int, int] | None = None) -> int | None:
     """The value of parameter ``name`` of the module ``text[s:e]`` at an instance with parameter
-    overrides ``override`` (named only; a decimal literal), or of a decimal literal ``name``."""
+    overrides ``override`` (named only; a decimal literal, or a parameter of the ``parent`` span at its
+    default), or of a decimal literal ``name``."""
     if name.isdigit():
         return int(name)
     m = re.search(rf"\.{re.escape(name)}\s*\(\s*(\d+)\s*\)", override)
     if m:
         return int(m.group(1))
+    m = re.search(rf"\.{re.escape(name)}\s*\(\s*({_ID})\s*\)", override)
+    if m and parent is not None:
+        return _param(text, *parent, m.group(1), "")
     if re.search(rf"\.{re.escape(name)}\s*\(", override) or (override.strip() and "." not in override):
         return None
     m = re.search(rf"\b(?:parameter|localparam)\b[^;=]*?\b{re.escape(name)}\s*=\s*(\d+)\s*[,;)]", text[s:e])
@@ -207,47 +211,52 @@ def _same_module(text: str, mods: dict) -> list[tuple[str, str]]:
     return out
 
 
+def _all_insts(st: str, mods: dict, mod: str) -> list[tuple[str, tuple]]:
+    """(parent module, instance) of every instance of ``mod`` in the file."""
+    return [(p, i) for p in mods if p != mod for i in _instances(st, *mods[p], mod)]
+
+
 def _cross_module(text: str, mods: dict, sv: bool) -> list[tuple[str, str]]:
+    """Every instance of a consumer module ``Q`` that divides its input ``Y`` by ``C2`` must be fed, in
+    its parent, by one instance of the producer ``M`` (its output ``X = R*C + K``) with ``C == C2`` at
+    the two instances: then ``M`` exports ``R`` and ``K``, ``Q`` reads them, every pair is wired."""
     out = []
     st = _strip(text)
-    for pmod, (ps, pe) in mods.items():
-        insts = {}
-        for mod in mods:
-            if mod != pmod:
-                got = _instances(st, ps, pe, mod)
-                if got:
-                    insts[mod] = got
-        for mod, got in insts.items():
-            if len(got) != 1 or sum(len(_instances(st, *mods[p], mod)) for p in mods) != 1:
+    for mod, (ms, me) in mods.items():
+        mh = _header_end(st, ms)
+        minsts = _all_insts(st, mods, mod)
+        if mh < 0 or not minsts:
+            continue
+        for x, r, c, k in _sources(st[mh:me]):
+            if _decl(text, ms, mh, x, "output") is None:
                 continue
-            ms, me = mods[mod]
-            mh = _header_end(st, ms)
-            for x, r, c, k in _sources(st[mh:me]):
-                cval = _param(st, ms, me, c, got[0][2])
-                net = _net(got[0][4], x)
-                if cval is None or net is None or _decl(text, ms, me, x, "output") is None:
+            for qmod, (qs, qe) in mods.items():
+                qh = _header_end(st, qs)
+                qinsts = _all_insts(st, mods, qmod)
+                if qmod == mod or qh < 0 or not qinsts:
                     continue
-                for qmod, qgot in insts.items():
-                    if qmod == mod or len(qgot) != 1 or sum(len(_instances(st, *mods[p], qmod)) for p in mods) != 1:
+                for y, c2 in sorted(set(re.findall(rf"(?<![\w$.'])({_ID})\s*[/%]\s*({_OP})\b", st[qh:qe]))):
+                    if _decl(text, qs, qh, y, "input") is None:
                         continue
-                    qs, qe = mods[qmod]
-                    qh = _header_end(st, qs)
-                    ports = [p for p in set(re.findall(rf"\.({_ID})\s*\(\s*{re.escape(net)}\s*\)", qgot[0][4]))]
-                    if re.search(r"\.\s*\*", qgot[0][4]):
-                        ports.append(net)
-                    for y in ports:
-                        if _net(qgot[0][4], y) != net or _decl(text, qs, qe, y, "input") is None:
-                            continue
-                        for c2 in sorted(set(re.findall(rf"(?<![\w$.]){re.escape(y)}\s*[/%]\s*({_OP})\b",
-                                                        st[qh:qe]))):
-                            if _param(st, qs, qe, c2, qgot[0][2]) != cval:
-                                continue
-                            divs = _divs(st, qh, qe, y, c2)
-                            new = _rewire(text, st, mods, (pmod, ps, pe), (mod, ms, mh, got[0]), (qmod, qs, qh, qgot[0]),
-                                          x, r, k, y, net, divs, sv)
-                            if new is not None:
-                                out.append((new, f"{qmod}: {y} / {c2} and {y} % {c2} read as {mod}'s {r} and {k} "
-                                                 f"({x} = {r}*{c} + {k}, {c} = {cval} at both instances)"))
+                    pairs, vals = [], set()
+                    for qp, qi in qinsts:
+                        net = _net(qi[4], y)
+                        feed = [mi for mp, mi in minsts if mp == qp and net and _net(mi[4], x) == net]
+                        if len(feed) != 1:
+                            break
+                        cv = _param(st, ms, me, c, feed[0][2], mods[qp])
+                        if cv is None or cv != _param(st, qs, qe, c2, qi[2], mods[qp]):
+                            break
+                        vals.add(cv)
+                        pairs.append((qp, feed[0], qi, net))
+                    else:
+                        new = _rewire(text, st, mods, (mod, ms, mh, minsts), (qmod, qs, qh), pairs, x, r, k, y,
+                                      _divs(st, qh, qe, y, c2))
+                        if new is not None:
+                            vs = "/".join(str(v) for v in sorted(vals))
+                            out.append((new, f"{qmod}: {y} / {c2} and {y} % {c2} read as {mod}'s {r} and {k} "
+                                             f"({x} = {r}*{c} + {k}, {c} = {vs} at {len(pairs)} instance "
+                                             f"pair(s))"))
     return out
 
 
@@ -266,32 +275,29 @@ def _stmt_start(text: str, at: int) -> int:
     return text.find("\n", ls) + 1 if ls >= 0 else at
 
 
-def _rewire(text, st, mods, parent, prod, cons, x, r, k, y, net, divs, sv) -> str | None:
+def _rewire(text, st, mods, prod, cons, pairs, x, r, k, y, divs) -> str | None:
     """The producer exports ``r`` and ``k`` (``rtlopt_<name>_o`` output ports, the cross-instance export
     convention: valid at every parameter value), the consumer reads them on new input ports
-    (``rtlopt_split_<n>_i``, pinned with its rewritten body to the proven parameter values), the parent
-    wires them (named connections, also beside ``.*``)."""
+    (``rtlopt_split_<n>_i``, pinned with its rewritten body to the proven parameter values), each parent
+    wires its pairs (named connections, also beside ``.*``; a producer instance connected by ``.*`` that
+    feeds no consumer leaves the new ports open explicitly)."""
     from rtlopt.semantic.crossinst import after_last_port
 
-    pmod, ps, pe = parent
-    mod, ms, mh, minst = prod
-    qmod, qs, qh, qinst = cons
-    if not divs or _decl(text, ms, mh, x, "output") is None or _decl(text, qs, qh, y, "input") is None:
-        return None  # ports declared in the header only (ANSI)
+    mod, ms, mh, minsts = prod
+    qmod, qs, qh = cons
+    if not divs:
+        return None
     mbody, qbody = st[ms:mods[mod][1]], st[qs:mods[qmod][1]]
     eo = [f"rtlopt_{r}_o", f"rtlopt_{k}_o"]
     n0 = 0
-    while re.search(rf"(?<![\w$])rtlopt_split_{n0}_i(?![\w$])", qbody):
+    while re.search(rf"(?<![\w$])rtlopt_split_({n0}|{n0 + 1})_i(?![\w$])", qbody):
         n0 += 1
     im = [f"rtlopt_split_{n0}_i", f"rtlopt_split_{n0 + 1}_i"]
-    wires = [f"rtlopt_{minst[3]}_{r}", f"rtlopt_{minst[3]}_{k}"]
-    if any(re.search(rf"(?<![\w$]){n}(?![\w$])", mbody) for n in eo) or \
-            any(re.search(rf"(?<![\w$]){n}(?![\w$])", st) for n in wires):
+    if any(re.search(rf"(?<![\w$]){n}(?![\w$])", mbody) for n in eo):
         return None
-    nd = _decl(text, ps, pe, net, None)
     xr, yr = _decl(text, ms, mh, x, "output")[1], _decl(text, qs, qh, y, "input")[1]
     mcp, qcp = _ports_close(st, ms), _ports_close(st, qs)
-    if nd is None or mcp is None or qcp is None:
+    if mcp is None or qcp is None:
         return None
     at_m, at_q = after_last_port(text, mcp), after_last_port(text, qcp)
     me = mods[mod][1]
@@ -299,12 +305,25 @@ def _rewire(text, st, mods, parent, prod, cons, x, r, k, y, net, divs, sv) -> st
              Edit(me, me, f"  assign {eo[0]} = {r};\n  assign {eo[1]} = {k};\n"),
              Edit(at_q, at_q, "".join(f",\n  input wire {yr + ' ' if yr else ''}{n}" for n in im))]
     edits += [Edit(a, b, im[0] if op == "/" else im[1]) for a, b, op in divs]
-    ls = _stmt_start(text, min(minst[0], qinst[0]))
-    ind = re.match(r"[ \t]*", text[ls:]).group(0)
-    edits.append(Edit(ls, ls, f"{ind}wire {nd[1] + ' ' if nd[1] else ''}{wires[0]}, {wires[1]};\n"))
-    for inst, ports in ((minst, eo), (qinst, im)):
-        close = inst[1]
-        edits.append(Edit(close, close, "".join(f", .{p}({w})" for p, w in zip(ports, wires, strict=True))))
+    decls: dict[int, str] = {}
+    conns: dict[int, str] = {}
+    for qp, mi, qi, net in pairs:
+        wires = [f"rtlopt_{mi[3]}_{r}", f"rtlopt_{mi[3]}_{k}"]
+        if any(re.search(rf"(?<![\w$]){w}(?![\w$])", st) for w in wires):
+            return None
+        nd = _decl(text, *mods[qp], net, None)
+        if nd is None:
+            return None
+        if mi[1] not in conns:
+            ls = _stmt_start(text, min(mi[0], qi[0]))
+            ind = re.match(r"[ \t]*", text[ls:]).group(0)
+            decls[ls] = decls.get(ls, "") + f"{ind}wire {nd[1] + ' ' if nd[1] else ''}{wires[0]}, {wires[1]};\n"
+            conns[mi[1]] = "".join(f", .{p}({w})" for p, w in zip(eo, wires, strict=True))
+        conns[qi[1]] = "".join(f", .{p}({w})" for p, w in zip(im, wires, strict=True))
+    for _mp, mi in minsts:
+        if mi[1] not in conns and re.search(r"\.\s*\*", mi[4]):
+            conns[mi[1]] = "".join(f", .{p}()" for p in eo)
+    edits += [Edit(a, a, t) for a, t in decls.items()] + [Edit(a, a, t) for a, t in conns.items()]
     try:
         return apply_edits(text, edits)
     except ValueError:
