@@ -7,6 +7,7 @@ a limit the counter reaches one cycle before the answer (the timeout fires)."""
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 
@@ -257,3 +258,33 @@ def test_with_the_redundant_registers(tmp_path):
     assert len(got) == 1 and got[0].hints["engines"] == deadcmp.PROOF_ENGINES
     assert "else if (1'b0)  s_nx = S_FAIL;" in got[0].text
     assert _equivalent(tmp_path, src, got[0].text, "rd_top", ".v")
+
+
+def test_fault_simulation_same_values_as_numpy(monkeypatch):
+    """The side-by-side stuck-at simulations (one muxed netlist for every compare tried, the unchanged run
+    as a block with every mask 0, the generated int evaluator) give exactly what the numpy loop gives on
+    the netlist without muxes; the long run's stimulus drawn in slabs is the one of a single draw."""
+    import numpy as np
+
+    from rtlopt.semantic import seqsim
+    texts = {Path("p.v"): POLL.read_text()}
+    net = seqsim.load_texts(texts, "rd_top", timeout=120, probes=True)
+    sites = deadcmp._probe_sites(net, texts)
+    sigs = sorted({s for v in sites.values() for s in v})
+    assert len(sigs) >= 4
+    stim = deadcmp.stimulus(net, (200, 2, 3, 4, 5))
+    variants = [{s: k % 2} for k, s in enumerate(sigs)] + [{}]
+    net2, consts = deadcmp.faulted(net, variants, 2)
+    got = deadcmp.simulate(net2, stim, deadcmp._outs(net2), copies=len(variants), consts=consts)
+    assert net2.__dict__.get("_inteval") is not None  # (the int evaluator ran)
+    monkeypatch.setattr(seqsim, "_int_evaluator", lambda *a, **k: None)
+    plain = deadcmp.simulate(net, stim, deadcmp._outs(net))
+    assert (got[:, :, -2:] == plain).all()  # the block without constants: the unchanged netlist
+    for k, var in enumerate(variants[:-1]):  # each block: that compare alone as a constant, numpy
+        one, c1 = deadcmp.faulted(net, [var], 2)
+        one = dataclasses.replace(one, _groups=None)
+        assert (deadcmp.simulate(one, stim, deadcmp._outs(one), consts=c1) == got[:, :, 2 * k:2 * k + 2]).all()
+    assert (got != got[:, :, -2:].repeat(len(variants), axis=2)).any()  # (some constant shows)
+    ref = np.random.default_rng(7).random((50, 3, 2, 64)) < 2.0 ** -3
+    ref = np.packbits(ref, axis=-1, bitorder="little").view(np.uint64)[..., 0]
+    assert (deadcmp._lanes(np.random.default_rng(7), (50, 3, 2), 3, slab=640) == ref).all()

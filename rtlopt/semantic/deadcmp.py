@@ -129,20 +129,27 @@ def faulted(net: seqsim.GateNet, variants: list[dict[int, int]], words: int) -> 
     the constant rows to preset (signal -> lane words); its readers are the comparisons' readers, so
     block ``k`` is exactly the text with those compares replaced by constants."""
     sigs = sorted({s for v in variants for s in v})
-    total = words * len(variants)
+    net2, cm = _fault_net(net, sigs)
+    return net2, _fault_consts(cm, variants, words)
+
+
+def _fault_net(net: seqsim.GateNet, sigs: list[int]) -> tuple[seqsim.GateNet, dict[int, tuple[int, int]]]:
+    """``net`` with a mux after each of ``sigs`` (its readers read the mux: the signal where its mask row is
+    0, its constant row where the mask is 1) and {signal: (constant row, mask row)}. Kept on ``net`` for the
+    last signal set asked for: every block of variants of a search is simulated on the one netlist made for
+    all the signals tried (a signal of no variant of a block has mask 0 there: the mux passes it on, the same
+    values as without it), so its gate program (numpy groups, the generated int evaluator) is made once."""
+    got = net.__dict__.get("_deadcmp_fault")
+    if got is not None and set(sigs) <= got[0]:
+        return got[1], got[2]
+    sigs = sorted(set(sigs) | (got[0] if got is not None else set()))
     repl: dict[int, int] = {}
-    consts: dict[int, np.ndarray] = {}
+    cm: dict[int, tuple[int, int]] = {}
     mux: dict[int, tuple] = {}
     for j, s in enumerate(sigs):
         y, c, m = net.nsig + 3 * j, net.nsig + 3 * j + 1, net.nsig + 3 * j + 2
         repl[s] = y
-        cv, mv = np.zeros(total, dtype=np.uint64), np.zeros(total, dtype=np.uint64)
-        for k, var in enumerate(variants):
-            if s in var:
-                mv[k * words:(k + 1) * words] = seqsim.ONES
-                if var[s]:
-                    cv[k * words:(k + 1) * words] = seqsim.ONES
-        consts[c], consts[m] = cv, mv
+        cm[s] = (c, m)
         mux[s] = ("$_MUX_", y, (s, c, m))
 
     def r(s: int) -> int:
@@ -155,8 +162,26 @@ def faulted(net: seqsim.GateNet, variants: list[dict[int, int]], words: int) -> 
             gates.append(mux[o])
     flops = [dataclasses.replace(f, d=r(f.d)) for f in net.flops]
     outputs = {p: [r(s) for s in bits] for p, bits in net.outputs.items()}
-    return dataclasses.replace(net, nsig=net.nsig + 3 * len(sigs), gates=gates, flops=flops, outputs=outputs,
-                               _groups=None, _cands={}), consts
+    net2 = dataclasses.replace(net, nsig=net.nsig + 3 * len(sigs), gates=gates, flops=flops, outputs=outputs,
+                               _groups=None, _cands={})
+    net.__dict__["_deadcmp_fault"] = (set(sigs), net2, cm)
+    return net2, cm
+
+
+def _fault_consts(cm: dict[int, tuple[int, int]], variants: list[dict[int, int]], words: int) -> dict:
+    """The constant and mask rows (signal -> lane words) of :func:`_fault_net`'s muxes for ``variants``
+    side by side, ``words`` lanes each (all zero for a signal of no variant)."""
+    total = words * len(variants)
+    consts: dict[int, np.ndarray] = {}
+    for s, (c, m) in cm.items():
+        cv, mv = np.zeros(total, dtype=np.uint64), np.zeros(total, dtype=np.uint64)
+        for k, var in enumerate(variants):
+            if s in var:
+                mv[k * words:(k + 1) * words] = seqsim.ONES
+                if var[s]:
+                    cv[k * words:(k + 1) * words] = seqsim.ONES
+        consts[c], consts[m] = cv, mv
+    return consts
 
 
 def _runs(net: seqsim.GateNet) -> list[tuple[int, int, int, int, int]]:
@@ -173,10 +198,29 @@ def _outs(net: seqsim.GateNet) -> list[int]:
     return [s for p in sorted(net.outputs) for s in net.outputs[p]]
 
 
-def _lanes(rng, shape: tuple, log2: int) -> np.ndarray:
-    """uint64 words of ``shape`` whose bits are each 1 with probability ``2**-log2``."""
-    bits = rng.random((*shape, 64)) < 2.0 ** -log2
-    return np.packbits(bits, axis=-1, bitorder="little").view(np.uint64)[..., 0]
+def _lanes(rng, shape: tuple, log2: int, slab: int = 1 << 20) -> np.ndarray:
+    """uint64 words of ``shape`` whose bits are each 1 with probability ``2**-log2`` (bit ``b`` of word ``i``
+    in C order from the ``64 * i + b``-th double drawn). Drawn ``slab`` doubles at a time: the same draws
+    as one ``rng.random((*shape, 64))`` call without its array (the long run's 768 x 258 x 2 x 64 doubles
+    of heldout17 sluice were 200 MB, ~1.5 s of page faults)."""
+    out = np.empty(shape, dtype=np.uint64)
+    flat = out.reshape(-1)
+    step = max(1, slab // 64)
+    for i in range(0, flat.size, step):
+        m = min(step, flat.size - i)
+        bits = rng.random((m, 64)) < 2.0 ** -log2
+        flat[i:i + m] = np.packbits(bits, axis=-1, bitorder="little").view(np.uint64)[:, 0]
+    return out
+
+
+def _plain(net: seqsim.GateNet, stim, watch: list[int]) -> np.ndarray:
+    """:func:`simulate` of the unchanged ``net``, on the muxed netlist :func:`_fault_net` made for it when
+    there is one (every mask 0: the same values) so that the int evaluator's program is generated once."""
+    got = net.__dict__.get("_deadcmp_fault")
+    if got is None:
+        return simulate(net, stim, watch)
+    _sigs, net2, cm = got  # (net's signals keep their numbers and values there: the muxes are new signals)
+    return simulate(net2, stim, watch, consts=_fault_consts(cm, [{}], stim[1].shape[2]))
 
 
 def stimulus(net: seqsim.GateNet, run) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
@@ -226,13 +270,18 @@ def simulate(net: seqsim.GateNet, stim, watch: list[int], copies: int = 1,
     rfl = seqsim._reset_arrays(net)
     groups = seqsim._fused_groups(net)
     idx = np.array(watch, dtype=np.int64)
+    # the generated int evaluator where it is faster (the same values: see rtlopt.semantic._inteval)
+    ev = seqsim._int_evaluator(net, words, [*sigs.tolist(), rst, *qs.tolist()], watch, rfl, ds, cyc)
     out = np.zeros((cyc, len(idx), words), dtype=np.uint64)
     for t in range(cyc):
         v[sigs] = np.tile(vals[t], (1, copies)) if copies > 1 else vals[t]
         if rst is not None:
             v[rst] = np.tile(rv[t], copies) if copies > 1 else rv[t]
-        for t_, outs, joined, n in groups:
-            v[outs] = seqsim._eval(t_, seqsim._gather(v, joined, n))
+        if ev is not None:
+            ev(v)
+        else:
+            for t_, outs, joined, n in groups:
+                v[outs] = seqsim._eval(t_, seqsim._gather(v, joined, n))
         out[t] = v[idx]
         nxt = v[ds]
         if rfl is not None:
@@ -246,26 +295,33 @@ def simulate(net: seqsim.GateNet, stim, watch: list[int], copies: int = 1,
 def _agreeing(net: seqsim.GateNet, base: list, stims: list, variants: list[dict[int, int]],
               deadline: float) -> list[bool]:
     """For each variant (signals stuck at constants): whether its outputs equal ``base`` (the unchanged
-    netlist's runs; a None entry is simulated here and filled in) on every stimulus of ``stims``. All variants in one simulation (a block of lanes
-    each); a prefix of each run first, the rest only for the variants still agreeing."""
+    netlist's runs; a None entry is simulated here, as one more block of lanes of the first simulation, and
+    filled in) on every stimulus of ``stims``. All variants in one simulation (a block of lanes each); a
+    prefix of each run first, the rest only for the variants still agreeing."""
     alive = list(range(len(variants)))
     for i_run, stim in enumerate(stims):
         if not alive:
             break
-        if base[i_run] is None:  # (the unchanged run, simulated when a variant gets this far)
-            base[i_run] = simulate(net, stim, _outs(net))
         ref = base[i_run]
-        words = stim[1].shape[2]
+        words, ncyc = stim[1].shape[2], len(stim[1])
         # variants per simulation: a block of lanes each, at most LANE_BUDGET gate-words per cycle
         per = max(1, LANE_BUDGET // max(1, len(net.gates) * words))
-        for cyc in (min(48, len(ref)), len(ref)):
+        for cyc in (min(48, ncyc), ncyc):
             still = []
             for c0 in range(0, len(alive), per):
                 if time.monotonic() > deadline:
                     return [False] * len(variants)
                 chunk = alive[c0:c0 + per]
-                net2, consts = faulted(net, [variants[k] for k in chunk], words)
-                got = simulate(net2, stim, _outs(net2), copies=len(chunk), consts=consts, cycles=cyc)
+                # the unchanged run not simulated this far yet: one more block of lanes, no constant (every
+                # mask 0: the same values as the netlist without the muxes)
+                own = ref is None or len(ref) < cyc
+                vs = [variants[k] for k in chunk] + ([{}] if own else [])
+                net2, consts = faulted(net, vs, words)
+                got = simulate(net2, stim, _outs(net2), copies=len(vs), consts=consts, cycles=cyc)
+                if own:
+                    ref = got[:, :, len(chunk) * words:].copy()
+                    if cyc == ncyc:
+                        base[i_run] = ref
                 still += [k for i, k in enumerate(chunk)
                           if not (got[1:, :, i * words:(i + 1) * words] != ref[1:cyc]).any()]
             alive = still
@@ -316,8 +372,8 @@ def _saturated(net: seqsim.GateNet, short: list, deep, probes: list[int]) -> boo
         cache["q"] = {f.q: i for i, f in enumerate(net.flops)}
         cache["codes"] = np.random.default_rng(5).integers(1, 2**63, size=len(net.flops), dtype=np.uint64)
         qs = [f.q for f in net.flops]
-        cache["short"] = [simulate(net, st, qs) for st in short]
-        cache["deep"] = simulate(net, deep, qs)
+        cache["short"] = [_plain(net, st, qs) for st in short]
+        cache["deep"] = _plain(net, deep, qs)
     driver, qset, codes = cache["driver"], cache["q"], cache["codes"]
     f1 = _cone_flops(net, probes, driver, qset)
     flops = sorted(f1 | _cone_flops(net, [net.flops[i].d for i in f1], driver, qset))
@@ -329,6 +385,23 @@ def _saturated(net: seqsim.GateNet, short: list, deep, probes: list[int]) -> boo
     seen |= {int(k) for k in np.unique(keys[:half])}
     late = np.unique(keys[half:])
     return all(int(k) in seen for k in late)
+
+
+def _exercised(net: seqsim.GateNet, deep, sites: dict, found: list, item) -> bool:
+    """Whether compare ``item`` = (site, value) takes the other value than ``value`` somewhere in the long
+    run ``deep`` of the unchanged design: a compare that switches and still never matters to the outputs
+    (a running max of a never-decreasing value) is exercised, not a state the run did not reach."""
+    cache = net.__dict__.setdefault("_deadcmp_sat", {})
+    if "probe" not in cache:
+        sigs = sorted({s for key, _v in found for s in sites[key]})
+        cache["probe"] = (sigs, _plain(net, deep, sigs))
+    sigs, trace = cache["probe"]
+    rows = [sigs.index(s) for s in sites[item[0]] if s in sigs]
+    if not rows:
+        return False
+    other = np.uint64(0) if item[1] else seqsim.ONES
+    return bool(np.any(trace[:, rows, :] == other) if False else np.any(
+        (trace[:, rows, :] ^ (seqsim.ONES if item[1] else np.uint64(0))) != 0))
 
 
 def _polarity(seg: str) -> list[int]:
@@ -379,8 +452,10 @@ def dead_sites(texts: dict[Path, str], top: str, timeout_s: float = TIME_S) -> t
                 _FOUND.pop(next(iter(_FOUND)))
         return result, net
 
+    keys = sorted(sites, key=lambda k: (str(k[0]), k[1]))[:MAX_SITES]
+    # one muxed netlist for every signal tried (each simulation below runs on it: see _fault_net)
+    _fault_net(net, sorted({s for k in keys for s in sites[k]}))
     if "found" not in memo:
-        keys = sorted(sites, key=lambda k: (str(k[0]), k[1]))[:MAX_SITES]
         tries = [(key, val) for key in keys for val in _polarity(texts[key[0]][key[1]:key[2]])]
         ok = _agreeing(net, base, short, [sigs_of([t]) for t in tries], deadline)
         if time.monotonic() > deadline:
@@ -402,7 +477,9 @@ def dead_sites(texts: dict[Path, str], top: str, timeout_s: float = TIME_S) -> t
     if deep:
         # a compare whose inputs' state still takes new values late in the long run (a phase timer of
         # 900 cycles ahead of the state it guards) was not explored far enough to call it dead
-        found = [it for it in found if _saturated(net, short, deep[0], sites[it[0]])]
+        # (a compare seen at both values there is exercised: its value did not matter where it was tried)
+        found = [it for it in found if _exercised(net, deep[0], sites, found, it)
+                 or _saturated(net, short, deep[0], sites[it[0]])]
         if not found:
             return done([])
     alone = _agreeing(net, dbase, stims2, [sigs_of(found)] + [sigs_of([it]) for it in found], deadline)
