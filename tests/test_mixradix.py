@@ -1,10 +1,11 @@
 """mixradix: a linear address r*C + c split again by / C and % C reads r and c (same module or across a
-module boundary through new ports), proven from reset.
+module boundary through new ports, or in the parent of the producer), proven from reset.
 
 Fires on a Verilog sprite walker (named connections, the divisor a parameter of another name with the
 same value at the instance) and an SV frame-buffer scan (one module), and on a restyled pair (SV, ``.*``
 connections, ``c + C*r`` in ``always_comb``, a literal divisor); every candidate is proven by ABC. Near
-misses: a column counter that reaches C is refuted; divisors of different values at the two instances
+misses: a column counter that reaches C is refuted; so is an address that overflows its width (the
+parent dividing its child's output); divisors of different values at the two instances
 are not offered; ``a * y / C`` (the product divided) is not rewritten.
 """
 
@@ -71,6 +72,40 @@ module two #(parameter int A = 12) (input logic clk, rst, go, output logic [3:0]
   ctr #(.N(A)) c1 (.clk(clk), .rst(rst), .go(go), .lin(a1));
   split #(.D(10)) s0 (.v(a0), .q(q0), .m(m0));
   split #(.D(A)) s1 (.v(a1), .q(q1), .m(m1));
+endmodule
+"""
+
+
+PARENT = """
+module seat_ctr #(parameter SEATS = 6) (
+    input  wire       clk,
+    input  wire       rst,
+    input  wire       tick,
+    output wire [5:0] seat_id
+);
+    reg [2:0] s;
+    reg [2:0] r;
+    always @(posedge clk)
+        if (rst) begin s <= 3'd0; r <= 3'd0; end
+        else if (tick) begin
+            if (s == SEATS - 1) begin s <= 3'd0; r <= r + 3'd1; end
+            else s <= s + 3'd1;
+        end
+    assign seat_id = r * SEATS + s;
+endmodule
+
+module hall (
+    input  wire       clk,
+    input  wire       rst,
+    input  wire       tick,
+    output wire [2:0] row_no,
+    output wire [2:0] seat_no,
+    output wire [5:0] id
+);
+    localparam PER = 6;
+    seat_ctr #(.SEATS(PER)) u (.clk(clk), .rst(rst), .tick(tick), .seat_id(id));
+    assign row_no  = id / PER;
+    assign seat_no = id % PER;
 endmodule
 """
 
@@ -176,3 +211,26 @@ def test_one_consumer_not_fed_by_the_producer_not_offered(tmp_path):
     p = tmp_path / "two.sv"
     text = MULTI.replace("split #(.D(A)) s1 (.v(a1)", "split #(.D(A)) s1 (.v(a2)")
     assert _cands(p, text) == []
+
+
+@pytest.mark.yosys
+def test_parent_divides_the_child_output(tmp_path):
+    p = tmp_path / "hall.v"
+    p.write_text(PARENT)
+    got = _cands(p, PARENT)
+    assert len(got) == 1 and "hall.u: id / and % 6" in got[0][1], got
+    new = got[0][0]
+    assert "id / PER" not in new and "assign row_no  = rtlopt_u_r;" in new
+    assert abc_verdict(tmp_path, p, new, "hall", 300) == "EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_parent_divides_overflowing_address_refuted(tmp_path):
+    # a 5-bit address: r*6 + s wraps once r reaches 6 (r counts to 7), so id / 6 != r there
+    text = PARENT.replace("output wire [5:0] seat_id", "output wire [4:0] seat_id").replace(
+        "output wire [5:0] id", "output wire [4:0] id")
+    p = tmp_path / "hall.v"
+    p.write_text(text)
+    got = _cands(p, text)
+    assert len(got) == 1
+    assert abc_verdict(tmp_path, p, got[0][0], "hall", 300) == "NOT EQUIVALENT"

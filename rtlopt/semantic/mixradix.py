@@ -330,6 +330,67 @@ def _rewire(text, st, mods, prod, cons, pairs, x, r, k, y, divs) -> str | None:
         return None
 
 
+def _parent_divides(text: str, mods: dict) -> list[tuple[str, str]]:
+    """The parent itself divides the net a producer instance drives (``addr / C`` beside
+    ``M u (.X(addr))``): ``M`` exports ``R`` and ``K``, the parent reads them on new wires."""
+    from rtlopt.semantic.crossinst import after_last_port
+
+    out = []
+    st = _strip(text)
+    for mod, (ms, me) in mods.items():
+        mh = _header_end(st, ms)
+        minsts = _all_insts(st, mods, mod)
+        if mh < 0 or not minsts:
+            continue
+        for x, r, c, k in _sources(st[mh:me]):
+            if _decl(text, ms, mh, x, "output") is None:
+                continue
+            eo = [f"rtlopt_{r}_o", f"rtlopt_{k}_o"]
+            if any(re.search(rf"(?<![\w$]){n}(?![\w$])", st[ms:me]) for n in eo):
+                continue
+            edits, conns, what = [], {}, []
+            for pp, mi in minsts:
+                net = _net(mi[4], x)
+                ps, pe = mods[pp]
+                ph = _header_end(st, ps)
+                cv = _param(st, ms, me, c, mi[2], mods[pp])
+                if net is None or cv is None or ph < 0:
+                    continue
+                divs = []
+                for c2 in sorted(set(re.findall(rf"(?<![\w$.']){re.escape(net)}\s*[/%]\s*({_OP})\b", st[ph:pe]))):
+                    if _param(st, ps, pe, c2, "") == cv:
+                        divs += _divs(st, ph, pe, net, c2)
+                wires = [f"rtlopt_{mi[3]}_{r}", f"rtlopt_{mi[3]}_{k}"]
+                nd = _decl(text, ps, pe, net, None)
+                if not divs or nd is None or any(re.search(rf"(?<![\w$]){w}(?![\w$])", st) for w in wires):
+                    continue
+                ls = _stmt_start(text, min([mi[0]] + [a for a, _b, _o in divs]))
+                ind = re.match(r"[ \t]*", text[ls:]).group(0)
+                edits.append(Edit(ls, ls, f"{ind}wire {nd[1] + ' ' if nd[1] else ''}{wires[0]}, {wires[1]};\n"))
+                edits += [Edit(a, b, wires[0] if op == "/" else wires[1]) for a, b, op in divs]
+                conns[mi[1]] = "".join(f", .{p}({w})" for p, w in zip(eo, wires, strict=True))
+                what.append(f"{pp}.{mi[3]}: {net} / and % {cv}")
+            if not conns:
+                continue
+            for _mp, mi in minsts:
+                if mi[1] not in conns and re.search(r"\.\s*\*", mi[4]):
+                    conns[mi[1]] = "".join(f", .{p}()" for p in eo)
+            xr = _decl(text, ms, mh, x, "output")[1]
+            mcp = _ports_close(st, ms)
+            if mcp is None:
+                continue
+            at_m = after_last_port(text, mcp)
+            edits += [Edit(at_m, at_m, "".join(f",\n  output wire {xr + ' ' if xr else ''}{n}" for n in eo)),
+                      Edit(me, me, f"  assign {eo[0]} = {r};\n  assign {eo[1]} = {k};\n")]
+            edits += [Edit(a, a, t) for a, t in conns.items()]
+            try:
+                out.append((apply_edits(text, edits), f"{'; '.join(what)} read as {mod}'s {r} and {k} "
+                                                      f"({x} = {r}*{c} + {k})"))
+            except ValueError:
+                continue
+    return out
+
+
 def rewrites(texts: dict[Path, str]) -> list[tuple[dict[Path, str], str]]:
     out = []
     for p, text in texts.items():
@@ -340,7 +401,7 @@ def rewrites(texts: dict[Path, str]) -> list[tuple[dict[Path, str], str]]:
             continue
         mods = _modules(st)
         sv = p.suffix.lower() in (".sv", ".svh")
-        for new, desc in _same_module(text, mods) + _cross_module(text, mods, sv):
+        for new, desc in _same_module(text, mods) + _cross_module(text, mods, sv) + _parent_divides(text, mods):
             out.append(({**texts, p: new}, desc))
     return out
 
