@@ -234,3 +234,15 @@ def test_parent_divides_overflowing_address_refuted(tmp_path):
     got = _cands(p, text)
     assert len(got) == 1
     assert abc_verdict(tmp_path, p, got[0][0], "hall", 300) == "NOT EQUIVALENT"
+
+
+@pytest.mark.yosys
+def test_product_through_a_named_wire(tmp_path):
+    text = SPRITE.read_text().replace("    assign frame_no = fc + fr * FPR;",
+                                      "    wire [NW-1:0] rowbase = fr * FPR;\n    assign frame_no = rowbase + fc;")
+    assert "rowbase + fc" in text
+    p = tmp_path / "sprite.v"
+    p.write_text(text)
+    got = _cands(p, text)
+    assert len(got) == 1 and "sheet_seq's fr and fc" in got[0][1], got
+    assert abc_verdict(tmp_path, p, got[0][0], "sprite_walk", 300) == "EQUIVALENT"

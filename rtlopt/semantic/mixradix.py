@@ -99,12 +99,22 @@ def _linear(expr: str) -> list[tuple[str, str, str]]:
 
 
 def _sources(body: str) -> list[tuple[str, str, str, str]]:
-    """(X, R, C, K) of ``assign X = R*C + K;`` / ``X = R*C + K;`` in a module body."""
+    """(X, R, C, K) of ``assign X = R*C + K;`` / ``X = R*C + K;`` in a module body; the product may be a
+    name assigned once elsewhere (``base = R*C; X = base + K;``)."""
     out = []
-    for m in re.finditer(rf"(?:\bassign\s+)?(?<![\w$.])({_ID})\s*=(?!=)([^;]*);", body):
-        if body[max(0, m.start() - 1)] in "<>!=":
-            continue
-        for lin in _linear(m.group(2)):
+    found = [m for m in re.finditer(rf"(?:\bassign\s+)?(?<![\w$.])({_ID})\s*=(?!=)([^;]*);", body)
+             if body[max(0, m.start() - 1)] not in "<>!="]
+    defs: dict[str, list[str]] = {}
+    for m in found:
+        defs.setdefault(m.group(1), []).append(m.group(2).strip())
+    prods = {n: v[0] for n, v in defs.items() if len(v) == 1 and re.fullmatch(rf"\(?\s*{_OP}\s*\*\s*{_OP}\s*\)?", v[0])}
+    for m in found:
+        rhs = m.group(2)
+        sm = re.fullmatch(rf"\s*({_ID})\s*\+\s*({_ID})\s*", rhs)
+        if sm and (sm.group(1) in prods) != (sm.group(2) in prods):
+            a, b = sm.groups()
+            rhs = f"({prods[a]}) + {b}" if a in prods else f"{a} + ({prods[b]})"
+        for lin in _linear(rhs):
             x = (m.group(1), *lin)
             if m.group(1) not in lin and x not in out:
                 out.append(x)
