@@ -24,6 +24,7 @@ import re
 from pathlib import Path
 
 from rtlopt.hdl.edit import Edit, apply_edits
+from rtlopt.semantic.reencode import _close_paren as _close
 
 RULE = "mixed_radix_split"
 _ID = r"[A-Za-z_][\w$]*"
@@ -45,19 +46,6 @@ def _modules(text: str) -> dict[str, tuple[int, int]]:
         if e > 0:
             out[m.group(1)] = (m.start(), e)
     return out
-
-
-def _close(text: str, i: int) -> int:
-    """Index just past the parenthesis matching ``text[i] == '('`` (-1 when unbalanced)."""
-    d = 0
-    for j in range(i, len(text)):
-        if text[j] == "(":
-            d += 1
-        elif text[j] == ")":
-            d -= 1
-            if d == 0:
-                return j + 1
-    return -1
 
 
 def _header_end(text: str, s: int) -> int:
@@ -226,47 +214,53 @@ def _all_insts(st: str, mods: dict, mod: str) -> list[tuple[str, tuple]]:
     return [(p, i) for p in mods if p != mod for i in _instances(st, *mods[p], mod)]
 
 
-def _cross_module(text: str, mods: dict, sv: bool) -> list[tuple[str, str]]:
-    """Every instance of a consumer module ``Q`` that divides its input ``Y`` by ``C2`` must be fed, in
-    its parent, by one instance of the producer ``M`` (its output ``X = R*C + K``) with ``C == C2`` at
-    the two instances: then ``M`` exports ``R`` and ``K``, ``Q`` reads them, every pair is wired."""
-    out = []
-    st = _strip(text)
+def _producers(text: str, st: str, mods: dict):
+    """(module, its span, header end, its instances, X, R, C, K) of every ``X = R*C + K`` whose ``X`` is an
+    output port declared in the module's (ANSI) header, the module instantiated in the file."""
     for mod, (ms, me) in mods.items():
         mh = _header_end(st, ms)
         minsts = _all_insts(st, mods, mod)
         if mh < 0 or not minsts:
             continue
         for x, r, c, k in _sources(st[mh:me]):
-            if _decl(text, ms, mh, x, "output") is None:
+            if _decl(text, ms, mh, x, "output") is not None:
+                yield mod, ms, me, mh, minsts, x, r, c, k
+
+
+def _cross_module(text: str, mods: dict, sv: bool) -> list[tuple[str, str]]:
+    """Every instance of a consumer module ``Q`` that divides its input ``Y`` by ``C2`` must be fed, in
+    its parent, by one instance of the producer ``M`` (its output ``X = R*C + K``) with ``C == C2`` at
+    the two instances: then ``M`` exports ``R`` and ``K``, ``Q`` reads them, every pair is wired."""
+    out = []
+    st = _strip(text)
+    for mod, ms, me, mh, minsts, x, r, c, k in _producers(text, st, mods):
+        for qmod, (qs, qe) in mods.items():
+            qh = _header_end(st, qs)
+            qinsts = _all_insts(st, mods, qmod)
+            if qmod == mod or qh < 0 or not qinsts:
                 continue
-            for qmod, (qs, qe) in mods.items():
-                qh = _header_end(st, qs)
-                qinsts = _all_insts(st, mods, qmod)
-                if qmod == mod or qh < 0 or not qinsts:
+            for y, c2 in sorted(set(re.findall(rf"(?<![\w$.'])({_ID})\s*[/%]\s*({_OP})\b", st[qh:qe]))):
+                if _decl(text, qs, qh, y, "input") is None:
                     continue
-                for y, c2 in sorted(set(re.findall(rf"(?<![\w$.'])({_ID})\s*[/%]\s*({_OP})\b", st[qh:qe]))):
-                    if _decl(text, qs, qh, y, "input") is None:
-                        continue
-                    pairs, vals = [], set()
-                    for qp, qi in qinsts:
-                        net = _net(qi[4], y)
-                        feed = [mi for mp, mi in minsts if mp == qp and net and _net(mi[4], x) == net]
-                        if len(feed) != 1:
-                            break
-                        cv = _param(st, ms, me, c, feed[0][2], mods[qp])
-                        if cv is None or cv != _param(st, qs, qe, c2, qi[2], mods[qp]):
-                            break
-                        vals.add(cv)
-                        pairs.append((qp, feed[0], qi, net))
-                    else:
-                        new = _rewire(text, st, mods, (mod, ms, mh, minsts), (qmod, qs, qh), pairs, x, r, k, y,
-                                      _divs(st, qh, qe, y, c2))
-                        if new is not None:
-                            vs = "/".join(str(v) for v in sorted(vals))
-                            out.append((new, f"{qmod}: {y} / {c2} and {y} % {c2} read as {mod}'s {r} and {k} "
-                                             f"({x} = {r}*{c} + {k}, {c} = {vs} at {len(pairs)} instance "
-                                             f"pair(s))"))
+                pairs, vals = [], set()
+                for qp, qi in qinsts:
+                    net = _net(qi[4], y)
+                    feed = [mi for mp, mi in minsts if mp == qp and net and _net(mi[4], x) == net]
+                    if len(feed) != 1:
+                        break
+                    cv = _param(st, ms, me, c, feed[0][2], mods[qp])
+                    if cv is None or cv != _param(st, qs, qe, c2, qi[2], mods[qp]):
+                        break
+                    vals.add(cv)
+                    pairs.append((qp, feed[0], qi, net))
+                else:
+                    new = _rewire(text, st, mods, (mod, ms, mh, minsts), (qmod, qs, qh), pairs, x, r, k, y,
+                                  _divs(st, qh, qe, y, c2))
+                    if new is not None:
+                        vs = "/".join(str(v) for v in sorted(vals))
+                        out.append((new, f"{qmod}: {y} / {c2} and {y} % {c2} read as {mod}'s {r} and {k} "
+                                         f"({x} = {r}*{c} + {k}, {c} = {vs} at {len(pairs)} instance "
+                                         f"pair(s))"))
     return out
 
 
@@ -347,57 +341,50 @@ def _parent_divides(text: str, mods: dict) -> list[tuple[str, str]]:
 
     out = []
     st = _strip(text)
-    for mod, (ms, me) in mods.items():
-        mh = _header_end(st, ms)
-        minsts = _all_insts(st, mods, mod)
-        if mh < 0 or not minsts:
+    for mod, ms, me, mh, minsts, x, r, c, k in _producers(text, st, mods):
+        eo = [f"rtlopt_{r}_o", f"rtlopt_{k}_o"]
+        if any(re.search(rf"(?<![\w$]){n}(?![\w$])", st[ms:me]) for n in eo):
             continue
-        for x, r, c, k in _sources(st[mh:me]):
-            if _decl(text, ms, mh, x, "output") is None:
+        edits, conns, what = [], {}, []
+        for pp, mi in minsts:
+            net = _net(mi[4], x)
+            ps, pe = mods[pp]
+            ph = _header_end(st, ps)
+            cv = _param(st, ms, me, c, mi[2], mods[pp])
+            if net is None or cv is None or ph < 0:
                 continue
-            eo = [f"rtlopt_{r}_o", f"rtlopt_{k}_o"]
-            if any(re.search(rf"(?<![\w$]){n}(?![\w$])", st[ms:me]) for n in eo):
+            divs = []
+            for c2 in sorted(set(re.findall(rf"(?<![\w$.']){re.escape(net)}\s*[/%]\s*({_OP})\b", st[ph:pe]))):
+                if _param(st, ps, pe, c2, "") == cv:
+                    divs += _divs(st, ph, pe, net, c2)
+            wires = [f"rtlopt_{mi[3]}_{r}", f"rtlopt_{mi[3]}_{k}"]
+            nd = _decl(text, ps, pe, net, None)
+            if not divs or nd is None or any(re.search(rf"(?<![\w$]){w}(?![\w$])", st) for w in wires):
                 continue
-            edits, conns, what = [], {}, []
-            for pp, mi in minsts:
-                net = _net(mi[4], x)
-                ps, pe = mods[pp]
-                ph = _header_end(st, ps)
-                cv = _param(st, ms, me, c, mi[2], mods[pp])
-                if net is None or cv is None or ph < 0:
-                    continue
-                divs = []
-                for c2 in sorted(set(re.findall(rf"(?<![\w$.']){re.escape(net)}\s*[/%]\s*({_OP})\b", st[ph:pe]))):
-                    if _param(st, ps, pe, c2, "") == cv:
-                        divs += _divs(st, ph, pe, net, c2)
-                wires = [f"rtlopt_{mi[3]}_{r}", f"rtlopt_{mi[3]}_{k}"]
-                nd = _decl(text, ps, pe, net, None)
-                if not divs or nd is None or any(re.search(rf"(?<![\w$]){w}(?![\w$])", st) for w in wires):
-                    continue
-                ls = _stmt_start(text, min([mi[0]] + [a for a, _b, _o in divs]))
-                ind = re.match(r"[ \t]*", text[ls:]).group(0)
-                edits.append(Edit(ls, ls, f"{ind}wire {nd[1] + ' ' if nd[1] else ''}{wires[0]}, {wires[1]};\n"))
-                edits += [Edit(a, b, wires[0] if op == "/" else wires[1]) for a, b, op in divs]
-                conns[mi[1]] = "".join(f", .{p}({w})" for p, w in zip(eo, wires, strict=True))
-                what.append(f"{pp}.{mi[3]}: {net} / and % {cv}")
-            if not conns:
-                continue
-            for _mp, mi in minsts:
-                if mi[1] not in conns and re.search(r"\.\s*\*", mi[4]):
-                    conns[mi[1]] = "".join(f", .{p}()" for p in eo)
-            xr = _decl(text, ms, mh, x, "output")[1]
-            mcp = _ports_close(st, ms)
-            if mcp is None:
-                continue
-            at_m = after_last_port(text, mcp)
-            edits += [Edit(at_m, at_m, "".join(f",\n  output wire {xr + ' ' if xr else ''}{n}" for n in eo)),
-                      Edit(me, me, f"  assign {eo[0]} = {r};\n  assign {eo[1]} = {k};\n")]
-            edits += [Edit(a, a, t) for a, t in conns.items()]
-            try:
-                out.append((apply_edits(text, edits), f"{'; '.join(what)} read as {mod}'s {r} and {k} "
-                                                      f"({x} = {r}*{c} + {k})"))
-            except ValueError:
-                continue
+            ls = _stmt_start(text, min([mi[0]] + [a for a, _b, _o in divs]))
+            ind = re.match(r"[ \t]*", text[ls:]).group(0)
+            edits.append(Edit(ls, ls, f"{ind}wire {nd[1] + ' ' if nd[1] else ''}{wires[0]}, {wires[1]};\n"))
+            edits += [Edit(a, b, wires[0] if op == "/" else wires[1]) for a, b, op in divs]
+            conns[mi[1]] = "".join(f", .{p}({w})" for p, w in zip(eo, wires, strict=True))
+            what.append(f"{pp}.{mi[3]}: {net} / and % {cv}")
+        if not conns:
+            continue
+        for _mp, mi in minsts:
+            if mi[1] not in conns and re.search(r"\.\s*\*", mi[4]):
+                conns[mi[1]] = "".join(f", .{p}()" for p in eo)
+        xr = _decl(text, ms, mh, x, "output")[1]
+        mcp = _ports_close(st, ms)
+        if mcp is None:
+            continue
+        at_m = after_last_port(text, mcp)
+        edits += [Edit(at_m, at_m, "".join(f",\n  output wire {xr + ' ' if xr else ''}{n}" for n in eo)),
+                  Edit(me, me, f"  assign {eo[0]} = {r};\n  assign {eo[1]} = {k};\n")]
+        edits += [Edit(a, a, t) for a, t in conns.items()]
+        try:
+            out.append((apply_edits(text, edits), f"{'; '.join(what)} read as {mod}'s {r} and {k} "
+                                                  f"({x} = {r}*{c} + {k})"))
+        except ValueError:
+            continue
     return out
 
 
