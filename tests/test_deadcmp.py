@@ -288,3 +288,52 @@ def test_fault_simulation_same_values_as_numpy(monkeypatch):
     ref = np.random.default_rng(7).random((50, 3, 2, 64)) < 2.0 ** -3
     ref = np.packbits(ref, axis=-1, bitorder="little").view(np.uint64)[..., 0]
     assert (deadcmp._lanes(np.random.default_rng(7), (50, 3, 2), 3, slab=640) == ref).all()
+
+
+_HWM_V = """module hwm_meter (input clk, input rst, input inc, input smp, output reg [11:0] hwm, output reg [11:0] total);
+  always @(posedge clk) begin
+    if (rst) total <= 12'd0;
+    else if (inc && total != 12'hfff) total <= total + 12'd1;
+  end
+  always @(posedge clk) begin
+    if (rst) hwm <= 12'd0;
+    else if (smp) begin
+      if (total > hwm) hwm <= total;
+    end
+  end
+endmodule
+"""
+
+_PEAK_SV = """module upcount (input logic clk, input logic rst, input logic en, output logic [10:0] c);
+  always_ff @(posedge clk) if (rst) c <= '0; else if (en && c < 11'd2000) c <= c + 11'd1;
+endmodule
+
+module peak_keep (input logic clk, input logic rst, input logic en, input logic take,
+                  output logic [10:0] peak);
+  logic [10:0] c, nxt;
+  upcount u_c (.*);
+  always_comb nxt = (c <= peak) ? peak : c;
+  always_ff @(posedge clk)
+    if (rst) peak <= '0;
+    else if (take) peak <= nxt;
+endmodule
+"""
+
+
+@pytest.mark.parametrize("src, top, name, cmp, val", [
+    (_HWM_V, "hwm_meter", "t.v", "total > hwm", 1),
+    (_PEAK_SV, "peak_keep", "t.sv", "c <= peak", 0),
+])
+def test_running_max_of_a_counter_that_never_decreases(tmp_path, src, top, name, cmp, val):
+    """The running max of a counter that only counts up is the counter: its compare switches on every new
+    counter value of the long run (the counter never stops taking new values there) and never matters, so
+    it is explored and offered (the filter for timers counting ahead of an unseen state took it before)."""
+    p = Path(name)
+    sites, _net = deadcmp.dead_sites({p: src}, top, timeout_s=120)
+    assert {" ".join(src[a:b].split()): v for (_p, a, b), v in sites}.get(cmp) == val
+    assert _equivalent(tmp_path, src, deadcmp.apply({p: src}, sites)[p], top, p.suffix)
+    # near miss: the counter also counts down; the max keeps an older, larger value
+    down = src.replace("12'd1;\n  end", "12'd1;\n    else if (!inc && total != 0) total <= total - 12'd1;\n  end") \
+        if name == "t.v" else src.replace("c <= c + 11'd1;", "c <= c + 11'd1; else if (!en && c != 0) c <= c - 11'd1;")
+    assert down != src
+    assert cmp not in _dead(down, top, name)

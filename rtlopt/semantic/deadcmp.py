@@ -360,12 +360,14 @@ def _state_keys(trace: np.ndarray, flops: list[int], codes: np.ndarray) -> np.nd
     return keys
 
 
-def _saturated(net: seqsim.GateNet, short: list, deep, probes: list[int]) -> bool:
+def _saturated(net: seqsim.GateNet, short: list, deep, probes: list[int], value: int | None = None) -> bool:
     """Whether the flip-flops a compare's value depends on within two clock steps (its cone's and their
     next-state cones') take no value in the long run ``deep`` after :data:`SATURATED_SHARE` of it that
     they did not take before it or in the short runs ``short`` (all lanes together): a phase timer still
     counting through values no short run reached, ahead of the state the compare tests, is not
-    explored."""
+    explored. Unless the compare itself, stuck at ``value`` in the variant, takes the other value on those
+    new late states: then they are no run-up to a region it has not seen (a running max of a value that
+    never decreases: the compare switches on every new state and never matters)."""
     cache = net.__dict__.setdefault("_deadcmp_sat", {})
     if "driver" not in cache:
         cache["driver"] = {o: ins for _t, o, ins in net.gates}
@@ -383,25 +385,15 @@ def _saturated(net: seqsim.GateNet, short: list, deep, probes: list[int]) -> boo
     keys = _state_keys(cache["deep"], flops, codes)
     half = int(SATURATED_SHARE * len(keys))
     seen |= {int(k) for k in np.unique(keys[:half])}
-    late = np.unique(keys[half:])
-    return all(int(k) in seen for k in late)
-
-
-def _exercised(net: seqsim.GateNet, deep, sites: dict, found: list, item) -> bool:
-    """Whether compare ``item`` = (site, value) takes the other value than ``value`` somewhere in the long
-    run ``deep`` of the unchanged design: a compare that switches and still never matters to the outputs
-    (a running max of a never-decreasing value) is exercised, not a state the run did not reach."""
-    cache = net.__dict__.setdefault("_deadcmp_sat", {})
-    if "probe" not in cache:
-        sigs = sorted({s for key, _v in found for s in sites[key]})
-        cache["probe"] = (sigs, _plain(net, deep, sigs))
-    sigs, trace = cache["probe"]
-    rows = [sigs.index(s) for s in sites[item[0]] if s in sigs]
-    if not rows:
+    late = keys[half:]
+    fresh = ~np.isin(late, np.fromiter(seen, dtype=np.uint64, count=len(seen)))
+    if not fresh.any():
+        return True
+    if value is None:
         return False
-    other = np.uint64(0) if item[1] else seqsim.ONES
-    return bool(np.any(trace[:, rows, :] == other) if False else np.any(
-        (trace[:, rows, :] ^ (seqsim.ONES if item[1] else np.uint64(0))) != 0))
+    trace = _plain(net, deep, list(probes))[half:]
+    bits = np.unpackbits(trace.view(np.uint8), axis=2, bitorder="little").astype(bool)
+    return bool(np.any((bits != bool(value)).any(axis=1) & fresh))
 
 
 def _polarity(seg: str) -> list[int]:
@@ -477,9 +469,7 @@ def dead_sites(texts: dict[Path, str], top: str, timeout_s: float = TIME_S) -> t
     if deep:
         # a compare whose inputs' state still takes new values late in the long run (a phase timer of
         # 900 cycles ahead of the state it guards) was not explored far enough to call it dead
-        # (a compare seen at both values there is exercised: its value did not matter where it was tried)
-        found = [it for it in found if _exercised(net, deep[0], sites, found, it)
-                 or _saturated(net, short, deep[0], sites[it[0]])]
+        found = [it for it in found if _saturated(net, short, deep[0], sites[it[0]], it[1])]
         if not found:
             return done([])
     alone = _agreeing(net, dbase, stims2, [sigs_of(found)] + [sigs_of([it]) for it in found], deadline)
