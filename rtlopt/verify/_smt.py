@@ -837,12 +837,14 @@ def check_sequential(sm: SmtMiter, budget: Budget, depth: int, state_map: dict |
     quick = _difference_houdini(sm, bmc, budget, guard, traces)
     if quick is None:
         quick = _narrowing_houdini(sm, bmc, budget, guard, traces, state_map)
-    if quick is None:
-        quick = _position_houdini(sm, bmc, budget, guard, traces)
     if quick is None and state_map:
         quick = _stbound.state_map_round(sm, bmc, budget, guard, traces, state_map)
     if quick is None:
         quick = _quick_houdini(sm, bmc, budget, state_map, guard, traces)
+    # the position round last: the older rounds keep proving what they proved (a narrowed timer, a
+    # re-encoded one-hot machine); it is for the (state, timer) -> one counter rewrites they miss
+    if quick is None:
+        quick = _position_houdini(sm, bmc, budget, guard, traces)
     if quick is not None:
         return quick
     cands = _mine_candidates(sm, bmc, budget, state_map, traces=traces) if not budget.expired() else []
