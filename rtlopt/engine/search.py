@@ -38,7 +38,7 @@ from rtlopt.engine.stages import (
     follow_candidates,
     prove_chain,
 )
-from rtlopt.engine.timelimit import Deadline, Stopped, stop_soon, time_limit
+from rtlopt.engine.timelimit import Deadline, Stopped, is_deadline, stop_soon, time_limit
 from rtlopt.engine.workspace import Workspace
 from rtlopt.errors import RtloptError, ToolNotFound
 from rtlopt.templates import REGISTRY, Template, analyze
@@ -1788,6 +1788,15 @@ def optimize(design: DesignRef, *, goal: str = "area", liberty=None, budget_s: f
                     raise
                 except RtloptError as exc:  # a generator that cannot read a rewritten text: skip it
                     say(f"  generator {name} skipped: {str(exc).splitlines()[0][:120]}")
+                    got = []
+                except Exception as exc:
+                    # the limit fired inside a z3/pyslang call: ctypes hands it back wrapped
+                    # (ctypes.ArgumentError "argument 2: Deadline"; heldout18 codecinit's FSM
+                    # minimization crashed the whole run this way)
+                    if not is_deadline(exc):
+                        raise
+                    say(f"  generator {name} interrupted at the time limit (inside a solver call)")
+                    state.cut = True
                     got = []
                 finally:
                     tick(f"gen_{name}_s", tg)
